@@ -1,0 +1,39 @@
+/* arena.h — one bump allocator per compilation, freed at once (QBE's pools).
+ *
+ * Everything the front end, the checker and the lowering allocate (AST nodes,
+ * names, IR steps, tables) lives in the arena of that compilation; nothing is
+ * freed one by one.  arena_free releases every block. */
+#ifndef PLANC_ARENA_H
+#define PLANC_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+
+/* An arena: a list of blocks, the newest first. */
+typedef struct arena {
+    arena_block *head;
+    size_t total; /* bytes handed out, for --timings and tests */
+} arena;
+
+void arena_init(arena *a);
+void arena_free(arena *a);
+/* Zeroed memory, aligned for any type; aborts (exit 4) only if malloc fails. */
+void *arena_alloc(arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n). */
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+/* printf into the arena. */
+char *arena_printf(arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A growable array of pointers kept in the arena (old storage is abandoned
+ * to the arena when it grows). */
+typedef struct ptrvec {
+    void **v;
+    size_t n, cap;
+} ptrvec;
+
+void ptrvec_push(arena *a, ptrvec *pv, void *p);
+
+#endif

@@ -1,0 +1,568 @@
+/* ast.c — constructors for expression and unit nodes, and the tree printer
+ * behind `planc check --dump-ast` and the parser tests.
+ *
+ * The printed form is one line per declaration or item, indented by two
+ * spaces per level; expressions are printed on one line as fully
+ * parenthesised prefix forms, e.g. `(>= 近岸海域水质优良比例 92[%])`, and
+ * units infix with every compound part parenthesised, e.g. `(吨/万元)*年`. */
+#include "ast.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The larger of two depths. */
+static int max_depth(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* A new expression node of kind k; the caller fills its arm. */
+static ast_expr *new_expr(arena *a, ast_exprkind k, span sp, int depth)
+{
+    ast_expr *e = arena_alloc(a, sizeof *e);
+    e->kind = k;
+    e->sp = sp;
+    e->depth = depth;
+    return e;
+}
+
+/* A number, with its unit or NULL. */
+ast_expr *ast_num(arena *a, span sp, double v, ast_unit *u)
+{
+    ast_expr *e = new_expr(a, EX_NUM, sp, 1 + (u ? u->depth : 0));
+    e->u.num.v = v;
+    e->u.num.unit = u;
+    return e;
+}
+
+/* yes / no. */
+ast_expr *ast_bool(arena *a, span sp, bool b)
+{
+    ast_expr *e = new_expr(a, EX_BOOL, sp, 1);
+    e->u.b = b;
+    return e;
+}
+
+/* A name used as an expression. */
+ast_expr *ast_namex(arena *a, ast_name n)
+{
+    ast_expr *e = new_expr(a, EX_NAME, n.sp, 1);
+    e->u.name = n;
+    return e;
+}
+
+/* -x, not x. */
+ast_expr *ast_unary(arena *a, span sp, ast_op op, ast_expr *x)
+{
+    ast_expr *e = new_expr(a, EX_UNARY, sp, 1 + x->depth);
+    e->u.un.op = op;
+    e->u.un.a = x;
+    return e;
+}
+
+/* l op r. */
+ast_expr *ast_binary(arena *a, span sp, ast_op op, ast_expr *l, ast_expr *r)
+{
+    ast_expr *e = new_expr(a, EX_BINARY, sp, 1 + max_depth(l->depth, r->depth));
+    e->u.bin.op = op;
+    e->u.bin.a = l;
+    e->u.bin.b = r;
+    return e;
+}
+
+/* if c then t else el. */
+ast_expr *ast_if(arena *a, span sp, ast_expr *c, ast_expr *t, ast_expr *el)
+{
+    int d = max_depth(c->depth, max_depth(t->depth, el->depth));
+    ast_expr *e = new_expr(a, EX_IF, sp, 1 + d);
+    e->u.cond.c = c;
+    e->u.cond.a = t;
+    e->u.cond.b = el;
+    return e;
+}
+
+/* fn(args); args is an arena array (or NULL when nargs is 0). */
+ast_expr *ast_call(arena *a, span sp, ast_name fn, ast_expr **args, uint32_t nargs)
+{
+    int d = 0;
+    for (uint32_t i = 0; i < nargs; i++)
+        d = max_depth(d, args[i]->depth);
+    ast_expr *e = new_expr(a, EX_CALL, sp, 1 + d);
+    e->u.call.fn = fn;
+    e->u.call.args = args;
+    e->u.call.nargs = nargs;
+    return e;
+}
+
+/* A unit name: 万亩, %, 1. */
+ast_unit *ast_unitname(arena *a, ast_name n)
+{
+    ast_unit *u = arena_alloc(a, sizeof *u);
+    u->kind = UX_NAME;
+    u->sp = n.sp;
+    u->depth = 1;
+    u->u.name = n;
+    return u;
+}
+
+/* l * r or l / r (k is UX_MUL or UX_DIV). */
+ast_unit *ast_unitbin(arena *a, span sp, ast_unitkind k, ast_unit *l, ast_unit *r)
+{
+    ast_unit *u = arena_alloc(a, sizeof *u);
+    u->kind = k;
+    u->sp = sp;
+    u->depth = 1 + max_depth(l->depth, r->depth);
+    u->u.bin.a = l;
+    u->u.bin.b = r;
+    return u;
+}
+
+/* b ^ exp. */
+ast_unit *ast_unitpow(arena *a, span sp, ast_unit *b, int exp)
+{
+    ast_unit *u = arena_alloc(a, sizeof *u);
+    u->kind = UX_POW;
+    u->sp = sp;
+    u->depth = 1 + b->depth;
+    u->u.pow.base = b;
+    u->u.pow.exp = exp;
+    return u;
+}
+
+/* The smallest span covering a and b (same file). */
+span ast_join(span a, span b)
+{
+    span s = a;
+    if (b.lo < s.lo)
+        s.lo = b.lo;
+    if (b.hi > s.hi)
+        s.hi = b.hi;
+    return s;
+}
+
+/* The operator as written in rules files. */
+const char *ast_opname(ast_op op)
+{
+    switch (op) {
+    case OP_NEG: return "-";
+    case OP_NOT: return "not";
+    case OP_ADD: return "+";
+    case OP_SUB: return "-";
+    case OP_MUL: return "*";
+    case OP_DIV: return "/";
+    case OP_LT: return "<";
+    case OP_LE: return "<=";
+    case OP_GT: return ">";
+    case OP_GE: return ">=";
+    case OP_EQ: return "==";
+    case OP_NE: return "!=";
+    case OP_AND: return "and";
+    case OP_OR: return "or";
+    }
+    return "?";
+}
+
+/* ---- printing ---- */
+
+/* Prints depth levels of two-space indentation. */
+static void indent(FILE *out, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        fputs("  ", out);
+}
+
+/* Prints s as a double-quoted string with \" \\ \n \t escaped. */
+static void dump_string(const char *s, FILE *out)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        switch (*s) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\t': fputs("\\t", out); break;
+        default: fputc(*s, out);
+        }
+    }
+    fputc('"', out);
+}
+
+/* Prints " \"s\"" when s is present. */
+static void dump_opt_string(const char *s, FILE *out)
+{
+    if (s) {
+        fputc(' ', out);
+        dump_string(s, out);
+    }
+}
+
+/* Prints a number as written in rules files: whole numbers without an
+ * exponent, others in the shortest form that reads back as the same double. */
+static void dump_number(double v, FILE *out)
+{
+    char buf[40];
+    if (v == floor(v) && fabs(v) < 1e15) {
+        fprintf(out, "%.0f", v);
+        return;
+    }
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    fputs(buf, out);
+}
+
+/* Prints names separated by ", ". */
+static void dump_names(ast_names ns, FILE *out)
+{
+    for (uint32_t i = 0; i < ns.n; i++) {
+        if (i)
+            fputs(", ", out);
+        fputs(ns.v[i].s, out);
+    }
+}
+
+/* Prints a unit expression; compound operands are parenthesised, the
+ * outermost level is not when top is set. */
+static void dump_unit(const ast_unit *u, bool top, FILE *out)
+{
+    switch (u->kind) {
+    case UX_NAME:
+        fputs(u->u.name.s, out);
+        break;
+    case UX_MUL:
+    case UX_DIV:
+        if (!top)
+            fputc('(', out);
+        dump_unit(u->u.bin.a, false, out);
+        fputc(u->kind == UX_MUL ? '*' : '/', out);
+        dump_unit(u->u.bin.b, false, out);
+        if (!top)
+            fputc(')', out);
+        break;
+    case UX_POW:
+        dump_unit(u->u.pow.base, false, out);
+        fprintf(out, "^%d", u->u.pow.exp);
+        break;
+    }
+}
+
+/* Prints an expression as a parenthesised prefix form on one line. */
+static void dump_expr(const ast_expr *e, FILE *out)
+{
+    switch (e->kind) {
+    case EX_NUM:
+        dump_number(e->u.num.v, out);
+        if (e->u.num.unit) {
+            fputc('[', out);
+            dump_unit(e->u.num.unit, true, out);
+            fputc(']', out);
+        }
+        break;
+    case EX_BOOL:
+        fputs(e->u.b ? "yes" : "no", out);
+        break;
+    case EX_NAME:
+        fputs(e->u.name.s, out);
+        break;
+    case EX_UNARY:
+        fprintf(out, "(%s ", ast_opname(e->u.un.op));
+        dump_expr(e->u.un.a, out);
+        fputc(')', out);
+        break;
+    case EX_BINARY:
+        fprintf(out, "(%s ", ast_opname(e->u.bin.op));
+        dump_expr(e->u.bin.a, out);
+        fputc(' ', out);
+        dump_expr(e->u.bin.b, out);
+        fputc(')', out);
+        break;
+    case EX_IF:
+        fputs("(if ", out);
+        dump_expr(e->u.cond.c, out);
+        fputc(' ', out);
+        dump_expr(e->u.cond.a, out);
+        fputc(' ', out);
+        dump_expr(e->u.cond.b, out);
+        fputc(')', out);
+        break;
+    case EX_CALL:
+        fprintf(out, "%s(", e->u.call.fn.s);
+        for (uint32_t i = 0; i < e->u.call.nargs; i++) {
+            if (i)
+                fputs(", ", out);
+            dump_expr(e->u.call.args[i], out);
+        }
+        fputc(')', out);
+        break;
+    }
+}
+
+/* Prints a deadline: a year or a period name. */
+static void dump_year(const ast_year *y, FILE *out)
+{
+    if (y->period.s)
+        fputs(y->period.s, out);
+    else
+        fprintf(out, "%d", y->year);
+}
+
+/* Prints one target with its condition and attributes. */
+static void dump_target(const ast_target *t, int depth, FILE *out)
+{
+    static const char *const kinds[] = {
+        [TG_THRESHOLD] = "threshold", [TG_COMPLETE] = "complete", [TG_RATED] = "rated",
+        [TG_FALLS] = "falls", [TG_RISES] = "rises", [TG_PEAKS] = "peaks",
+    };
+    indent(out, depth);
+    fputs(t->redline ? "redline" : "target", out);
+    if (t->name.s)
+        fprintf(out, " %s", t->name.s);
+    dump_opt_string(t->desc, out);
+    fputc('\n', out);
+    if (t->scope.only.n) {
+        indent(out, depth + 1);
+        fputs("for ", out);
+        dump_names(t->scope.only, out);
+        if (t->scope.except.n) {
+            fputs(" except ", out);
+            dump_names(t->scope.except, out);
+        }
+        fputc('\n', out);
+    }
+    indent(out, depth + 1);
+    fprintf(out, "%s ", kinds[t->kind]);
+    dump_expr(t->measured, out);
+    if (t->kind == TG_PEAKS) {
+        if (t->has_peak_by) {
+            fputs(" by ", out);
+            dump_year(&t->peak_by, out);
+        }
+        if (t->tolerance) {
+            fputs(" tolerance ", out);
+            dump_expr(t->tolerance, out);
+        }
+    }
+    fputc('\n', out);
+    for (uint32_t i = 0; i < t->nms; i++) {
+        const ast_milestone *m = &t->ms[i];
+        indent(out, depth + 2);
+        fprintf(out, "%s ", ast_opname(m->op));
+        dump_expr(m->goal, out);
+        if (m->has_by) {
+            fputs(" by ", out);
+            dump_year(&m->by, out);
+        }
+        fputc('\n', out);
+    }
+    if (t->weight) {
+        indent(out, depth + 1);
+        fputs("weight ", out);
+        dump_expr(t->weight, out);
+        fputc('\n', out);
+    }
+    if (t->veto) {
+        indent(out, depth + 1);
+        fputs("veto\n", out);
+    }
+    if (t->score) {
+        indent(out, depth + 1);
+        fputs("score ", out);
+        dump_expr(t->score, out);
+        fputc('\n', out);
+    }
+    if (t->clause.s) {
+        indent(out, depth + 1);
+        fprintf(out, "clause (%s)\n", t->clause.s);
+    }
+    if (t->note) {
+        indent(out, depth + 1);
+        fputs("note ", out);
+        dump_string(t->note, out);
+        fputc('\n', out);
+    }
+}
+
+/* Prints a measure: its agencies and targets. */
+static void dump_measure(const ast_measure *m, int depth, FILE *out)
+{
+    indent(out, depth);
+    fprintf(out, "measure (%s)", m->id.s);
+    dump_opt_string(m->title, out);
+    fputc('\n', out);
+    struct { const char *what; ast_names ns; bool show; } lists[] = {
+        {"lead", m->lead, m->lead.n > 0},
+        {"responsible", m->responsible, m->responsible.n > 0},
+        {"shared", m->shared, m->has_shared},
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        if (!lists[i].show)
+            continue;
+        indent(out, depth + 1);
+        fprintf(out, "%s ", lists[i].what);
+        dump_names(lists[i].ns, out);
+        fputc('\n', out);
+    }
+    for (uint32_t i = 0; i < m->ntargets; i++)
+        dump_target(m->targets[i], depth + 1, out);
+}
+
+/* Prints the plan declaration. */
+static void dump_plan(const ast_decl *d, FILE *out)
+{
+    fprintf(out, "plan %s", d->u.plan.name.s);
+    dump_opt_string(d->u.plan.title, out);
+    fputc('\n', out);
+    if (d->u.plan.region.s)
+        fprintf(out, "  region %s\n", d->u.plan.region.s);
+    if (d->u.plan.has_baseline)
+        fprintf(out, "  baseline %d\n", d->u.plan.baseline);
+    if (d->u.plan.has_horizon)
+        fprintf(out, "  horizon %d\n", d->u.plan.horizon);
+    for (uint32_t i = 0; i < d->u.plan.nperiods; i++) {
+        const ast_period *p = &d->u.plan.periods[i];
+        fprintf(out, "  period %s = %d..%d\n", p->name.s, p->from, p->to);
+    }
+    if (d->u.plan.region_key) {
+        fputs("  keys region = ", out);
+        dump_string(d->u.plan.region_key, out);
+        fputc('\n', out);
+    }
+    if (d->u.plan.year_key) {
+        fputs("  keys year = ", out);
+        dump_string(d->u.plan.year_key, out);
+        fputc('\n', out);
+    }
+}
+
+/* Prints the assessment declaration. */
+static void dump_assessment(const ast_decl *d, FILE *out)
+{
+    static const char *const missing[] = {
+        [MISSING_UNSET] = NULL, [MISSING_ZERO] = "zero",
+        [MISSING_REWEIGHT] = "reweight", [MISSING_ERROR] = "error",
+    };
+    static const char *const wkinds[] = {
+        [WK_SECTION] = "section", [WK_MEASURE] = "measure", [WK_TARGET] = "target",
+    };
+    fprintf(out, "assessment %s\n", d->u.assess.name.s);
+    if (missing[d->u.assess.missing])
+        fprintf(out, "  missing %s\n", missing[d->u.assess.missing]);
+    if (d->u.assess.score) {
+        fputs("  score ", out);
+        dump_expr(d->u.assess.score, out);
+        fputc('\n', out);
+    }
+    for (uint32_t i = 0; i < d->u.assess.nweights; i++) {
+        const ast_weight *w = &d->u.assess.weights[i];
+        if (w->kind == WK_MEASURE)
+            fprintf(out, "  weight measure (%s) = ", w->what.s);
+        else
+            fprintf(out, "  weight %s %s = ", wkinds[w->kind], w->what.s);
+        dump_expr(w->value, out);
+        fputc('\n', out);
+    }
+    if (d->u.assess.veto_redlines)
+        fputs("  veto redlines\n", out);
+    if (d->u.assess.veto.n) {
+        fputs("  veto ", out);
+        dump_names(d->u.assess.veto, out);
+        fputc('\n', out);
+    }
+    for (uint32_t i = 0; i < d->u.assess.nbands; i++) {
+        const ast_band *b = &d->u.assess.bands[i];
+        fprintf(out, "  grade %s", b->name.s);
+        if (b->has_min) {
+            fputs(" >= ", out);
+            dump_expr(b->min, out);
+        }
+        fputc('\n', out);
+    }
+}
+
+/* Prints one declaration and everything inside it. */
+static void dump_decl(const ast_decl *d, FILE *out)
+{
+    switch (d->kind) {
+    case D_PLAN:
+        dump_plan(d, out);
+        break;
+    case D_LEVELS:
+        fputs("levels ", out);
+        dump_names(d->u.levels, out);
+        fputc('\n', out);
+        break;
+    case D_REGION:
+        fputs("region ", out);
+        dump_names(d->u.region.names, out);
+        fprintf(out, " : %s", d->u.region.level.s);
+        if (d->u.region.parent.s)
+            fprintf(out, " in %s", d->u.region.parent.s);
+        for (uint32_t i = 0; i < d->u.region.naliases; i++) {
+            fputs(i ? ", " : " alias ", out);
+            dump_string(d->u.region.aliases[i], out);
+        }
+        fputc('\n', out);
+        break;
+    case D_AGENCY:
+        fprintf(out, "agency %s", d->u.agency.name.s);
+        dump_opt_string(d->u.agency.full, out);
+        fputc('\n', out);
+        break;
+    case D_UNIT:
+        fprintf(out, "unit %s", d->u.unit.name.s);
+        if (d->u.unit.has_def) {
+            fputs(" = ", out);
+            dump_number(d->u.unit.factor, out);
+            fputc(' ', out);
+            dump_unit(d->u.unit.base, true, out);
+        }
+        fputc('\n', out);
+        break;
+    case D_INDICATOR:
+        fprintf(out, "indicator %s", d->u.ind.name.s);
+        dump_opt_string(d->u.ind.display, out);
+        fputs(" : ", out);
+        dump_unit(d->u.ind.unit, true, out);
+        fputc('\n', out);
+        if (d->u.ind.dir != DIR_NONE)
+            fprintf(out, "  %s\n", d->u.ind.dir == DIR_HIGHER ? "higher" : "lower");
+        if (d->u.ind.column) {
+            fputs("  column ", out);
+            dump_string(d->u.ind.column, out);
+            if (d->u.ind.column_unit) {
+                fputs(" in ", out);
+                dump_unit(d->u.ind.column_unit, true, out);
+            }
+            fputc('\n', out);
+        }
+        if (d->u.ind.formula) {
+            fputs("  formula ", out);
+            dump_expr(d->u.ind.formula, out);
+            fputc('\n', out);
+        }
+        break;
+    case D_SECTION: {
+        const ast_section *s = d->u.section;
+        fprintf(out, "section %s", s->id.s);
+        dump_opt_string(s->title, out);
+        fputc('\n', out);
+        for (uint32_t i = 0; i < s->nmeasures; i++)
+            dump_measure(s->measures[i], 1, out);
+        break;
+    }
+    case D_ASSESSMENT:
+        dump_assessment(d, out);
+        break;
+    }
+}
+
+/* Prints every declaration of p (format at the top of this file). */
+void ast_dump(const ast_program *p, FILE *out)
+{
+    for (uint32_t i = 0; i < p->ndecls; i++)
+        dump_decl(p->decls[i], out);
+}

@@ -1,0 +1,302 @@
+/* ast.h — the syntax tree of a rules file, as the parser builds it.
+ *
+ * Tagged unions: each node's `kind` says which arm of its union is valid
+ * (Lua's expkind, cproc's struct expr).  Every node carries a span.  Nodes
+ * live in the compilation's arena.  Names are NUL-terminated UTF-8.
+ *
+ * The parser fills only what the source says; the checker (sema) resolves
+ * names and units and records its results in the `sema` fields, which the
+ * parser leaves zero. */
+#ifndef PLANC_AST_H
+#define PLANC_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+
+typedef struct ast_expr ast_expr;
+typedef struct ast_unit ast_unit;
+typedef struct ast_decl ast_decl;
+typedef struct ast_target ast_target;
+typedef struct ast_measure ast_measure;
+typedef struct ast_section ast_section;
+
+/* The deepest expression or unit tree the parser builds (docs/LANGUAGE.md
+ * §1): a deeper one is a syntax error, so recursive passes over the AST need
+ * at most this many frames. */
+#define AST_MAX_DEPTH 256
+
+/* A name as written, with where it was written. */
+typedef struct ast_name {
+    const char *s;
+    span sp;
+} ast_name;
+
+/* A list of names (agency lists, region lists, scopes). */
+typedef struct ast_names {
+    ast_name *v;
+    uint32_t n;
+} ast_names;
+
+/* ---- unit expressions: 万亩, %, km2, 吨/万元, m^3, [μg/m³] ---- */
+
+typedef enum ast_unitkind {
+    UX_NAME,    /* a declared or built-in unit name: 万亩, %, bool, 1 */
+    UX_MUL,     /* a * b */
+    UX_DIV,     /* a / b */
+    UX_POW      /* a ^ n (n a small integer, may be negative) */
+} ast_unitkind;
+
+struct ast_unit {
+    ast_unitkind kind;
+    span sp;
+    int depth;          /* height of this tree (a name is 1); set by the constructors */
+    union {
+        ast_name name;                       /* UX_NAME */
+        struct { ast_unit *a, *b; } bin;     /* UX_MUL, UX_DIV */
+        struct { ast_unit *base; int exp; } pow; /* UX_POW */
+    } u;
+};
+
+/* ---- expressions ---- */
+
+typedef enum ast_exprkind {
+    EX_NUM,     /* 7603, 7603万亩, 92%, 4.1 万平方公里, 35 [μg/m³] */
+    EX_BOOL,    /* yes / no */
+    EX_NAME,    /* an indicator, or (in score expressions) value/goal/base/expected/year/deadline */
+    EX_UNARY,   /* -a, not a */
+    EX_BINARY,  /* a + b, a and b, a >= b, ... */
+    EX_IF,      /* if c then a else b */
+    EX_CALL     /* f(args): min max clamp abs prev baseline at share progress ismissing */
+} ast_exprkind;
+
+typedef enum ast_op {
+    OP_NEG, OP_NOT,
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+    OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE,
+    OP_AND, OP_OR
+} ast_op;
+
+struct ast_expr {
+    ast_exprkind kind;
+    span sp;
+    int depth;          /* height of this tree (a leaf is 1); set by the constructors */
+    union {
+        struct { double v; ast_unit *unit; /* NULL: no unit written */ } num; /* EX_NUM */
+        bool b;                                       /* EX_BOOL */
+        ast_name name;                                /* EX_NAME */
+        struct { ast_op op; ast_expr *a; } un;        /* EX_UNARY */
+        struct { ast_op op; ast_expr *a, *b; } bin;   /* EX_BINARY */
+        struct { ast_expr *c, *a, *b; } cond;         /* EX_IF */
+        struct { ast_name fn; ast_expr **args; uint32_t nargs; } call; /* EX_CALL */
+    } u;
+    /* Filled by sema: the expression's unit (a unit_t * from unit.h) and
+     * type; NULL/0 until checked.  `ref` says what an EX_NAME or EX_CALL
+     * denotes (sema_ref in model.h) and `index` which indicator, level or
+     * year it names. */
+    struct {
+        const struct unit_t *unit;
+        int type; /* sema_type */
+        int ref;  /* sema_ref */
+        int index;
+    } sema;
+};
+
+/* A deadline or other year: 2027, or a period name (十四五 = its last year). */
+typedef struct ast_year {
+    int year;          /* 0 when written as a period name, until sema fills it */
+    ast_name period;   /* .s == NULL when written as a number */
+    span sp;
+} ast_year;
+
+/* ---- targets ---- */
+
+typedef enum ast_targetkind {
+    TG_THRESHOLD,  /* expr OP goal [by Y] {, OP goal by Y}; no `by`: every year */
+    TG_COMPLETE,   /* complete expr by Y  ==  expr >= 100% by Y */
+    TG_RATED,      /* rated expr OP goal by Y: qualitative goal scored from a rating */
+    TG_FALLS,      /* expr falls every year */
+    TG_RISES,      /* expr rises every year */
+    TG_PEAKS       /* expr peaks [by Y] [tolerance t] */
+} ast_targetkind;
+
+/* One milestone of a threshold target: `>= 92% by 2027`. */
+typedef struct ast_milestone {
+    ast_op op;          /* OP_LT .. OP_NE */
+    ast_expr *goal;
+    ast_year by;        /* by.sp.hi == 0 and year == 0: no deadline written */
+    bool has_by;
+    span sp;
+} ast_milestone;
+
+/* Which regions a target covers.  Empty: every region. */
+typedef struct ast_scope {
+    ast_names only;     /* `for 沈阳, 大连, 盘锦` or `for city` (names of regions or levels) */
+    ast_names except;   /* `for city except 沈阳, 大连` */
+    span sp;
+} ast_scope;
+
+struct ast_target {
+    ast_name name;        /* may be .s == NULL: then named after its indicator */
+    const char *desc;     /* "..." text quoted from the plan, or NULL */
+    bool redline;         /* written with `redline` */
+    ast_targetkind kind;
+    ast_scope scope;
+    ast_expr *measured;   /* the left side: what is measured */
+    ast_milestone *ms;    /* TG_THRESHOLD / TG_COMPLETE / TG_RATED: milestones in order */
+    uint32_t nms;
+    ast_year peak_by;     /* TG_PEAKS: optional deadline */
+    bool has_peak_by;
+    ast_expr *tolerance;  /* TG_PEAKS: optional, a % or a number */
+    /* attributes */
+    ast_expr *weight;     /* `weight 2`, or NULL */
+    bool veto;            /* `veto`: failing it fires a veto */
+    ast_expr *score;      /* `score expr`: overrides the default score, or NULL */
+    ast_name clause;      /* `clause (一)`: overrides the measure's clause, or .s NULL */
+    const char *note;     /* `note "..."` */
+    span sp;
+    ast_measure *measure; /* set by the parser: the enclosing measure */
+};
+
+/* ---- plan structure ---- */
+
+struct ast_measure {
+    ast_name id;          /* the clause id as written inside ( ): 九, 三十六, 主要目标 */
+    const char *title;
+    ast_names lead;       /* lead agencies (牵头单位); may be several */
+    ast_names responsible;/* responsible agencies (责任单位) */
+    ast_names shared;     /* agencies acting 按照职责分工负责, with no single lead */
+    bool has_shared;
+    ast_target **targets;
+    uint32_t ntargets;
+    span sp;
+    ast_section *section;
+};
+
+struct ast_section {
+    ast_name id;          /* 一 .. 九 */
+    const char *title;
+    ast_measure **measures;
+    uint32_t nmeasures;
+    span sp;
+};
+
+/* A period: 十四五 = 2021..2025 */
+typedef struct ast_period {
+    ast_name name;
+    int from, to;
+    span sp;
+} ast_period;
+
+typedef enum ast_missing { MISSING_UNSET, MISSING_ZERO, MISSING_REWEIGHT, MISSING_ERROR } ast_missing;
+
+/* `weight section 三 = 30` / `measure (九) = 2` / `target 名 = 3` */
+typedef enum ast_weightkind { WK_SECTION, WK_MEASURE, WK_TARGET } ast_weightkind;
+typedef struct ast_weight {
+    ast_weightkind kind;
+    ast_name what;
+    ast_expr *value;
+    span sp;
+} ast_weight;
+
+/* `grade 优秀 >= 90, ..., 不合格` — the last band has no bound (has_min false). */
+typedef struct ast_band {
+    ast_name name;
+    bool has_min;
+    ast_expr *min;
+    span sp;
+} ast_band;
+
+typedef enum ast_declkind {
+    D_PLAN,        /* plan NAME "title" { region R  baseline Y  horizon Y  periods ...  keys ... } */
+    D_LEVELS,      /* levels province, city */
+    D_REGION,      /* region A, B : LEVEL [in PARENT] [alias "x", "y"] */
+    D_AGENCY,      /* agency NAME ["english or full name"] */
+    D_UNIT,        /* unit NAME [= NUMBER UNIT] */
+    D_INDICATOR,   /* indicator NAME ["display"] : UNIT {, attr} */
+    D_SECTION,     /* section ID "title" { measures } */
+    D_ASSESSMENT   /* assessment NAME { missing ..  score ..  weight ..  veto ..  grade .. } */
+} ast_declkind;
+
+typedef enum ast_direction { DIR_NONE, DIR_HIGHER, DIR_LOWER } ast_direction;
+
+struct ast_decl {
+    ast_declkind kind;
+    span sp;
+    union {
+        struct {
+            ast_name name;
+            const char *title;
+            ast_name region;      /* issuing region, .s NULL if absent */
+            int baseline; span baseline_sp; bool has_baseline;
+            int horizon;  span horizon_sp;  bool has_horizon;
+            ast_period *periods; uint32_t nperiods;
+            const char *region_key; /* data column holding the region (default "region") */
+            const char *year_key;   /* data column holding the year (default "year") */
+        } plan;
+        ast_names levels;          /* D_LEVELS, coarse to fine */
+        struct {
+            ast_names names;
+            ast_name level;
+            ast_name parent;       /* .s NULL: none */
+            const char **aliases; uint32_t naliases; /* only with one name */
+        } region;
+        struct { ast_name name; const char *full; } agency;
+        struct {
+            ast_name name;
+            bool has_def;          /* unit 万亩 = 10000 亩 */
+            double factor;
+            ast_unit *base;
+        } unit;
+        struct {
+            ast_name name;
+            const char *display;
+            ast_unit *unit;
+            ast_direction dir; span dir_sp;
+            const char *column; span column_sp; /* NULL: no column */
+            ast_unit *column_unit;   /* `column "c" in 亩`, or NULL */
+            ast_expr *formula;       /* `formula expr`, or NULL */
+        } ind;
+        ast_section *section;
+        struct {
+            ast_name name;
+            ast_missing missing; span missing_sp;
+            ast_expr *score;         /* NULL: the default score */
+            ast_weight *weights; uint32_t nweights;
+            bool veto_redlines; span veto_redlines_sp;
+            ast_names veto;          /* targets whose failure fires a veto */
+            ast_band *bands; uint32_t nbands; span grade_sp;
+        } assess;
+    } u;
+};
+
+/* A whole file (or, after import, a whole program). */
+typedef struct ast_program {
+    ast_decl **decls;
+    uint32_t ndecls;
+} ast_program;
+
+/* Constructors used by the parser; all allocate in `a`. */
+ast_expr *ast_num(arena *a, span sp, double v, ast_unit *u);
+ast_expr *ast_bool(arena *a, span sp, bool b);
+ast_expr *ast_namex(arena *a, ast_name n);
+ast_expr *ast_unary(arena *a, span sp, ast_op op, ast_expr *x);
+ast_expr *ast_binary(arena *a, span sp, ast_op op, ast_expr *l, ast_expr *r);
+ast_expr *ast_if(arena *a, span sp, ast_expr *c, ast_expr *t, ast_expr *e);
+ast_expr *ast_call(arena *a, span sp, ast_name fn, ast_expr **args, uint32_t nargs);
+ast_unit *ast_unitname(arena *a, ast_name n);
+ast_unit *ast_unitbin(arena *a, span sp, ast_unitkind k, ast_unit *l, ast_unit *r);
+ast_unit *ast_unitpow(arena *a, span sp, ast_unit *b, int exp);
+
+/* A span covering both. */
+span ast_join(span a, span b);
+
+/* Prints the tree (for parser tests and `planc check --dump-ast`). */
+void ast_dump(const ast_program *p, FILE *out);
+
+/* The operator as written: ">=", "and". */
+const char *ast_opname(ast_op op);
+
+#endif

@@ -1,0 +1,521 @@
+/* diag.c — source files in memory, line/column mapping and the printed form
+ * of diagnostics (see diag.h for the exact format). */
+#include "diag.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "utf8.h"
+
+/* Rules files larger than this are refused (docs/LANGUAGE.md §1). */
+#define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
+/* A source line wider than this is shown as a window around the span. */
+enum { MAX_SHOWN_WIDTH = 200, WINDOW_WIDTH = 160, WINDOW_LEAD = 40 };
+/* Names longer than this (in code points) are not compared by diag_editdist. */
+enum { MAX_EDIT_LEN = 1000 };
+
+/* Allocation that cannot fail silently: the driver treats running out of
+ * memory as an internal error (exit 4), as arena.c does. */
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
+    return p;
+}
+
+/* Like xmalloc, for growing an allocation. */
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
+    return p;
+}
+
+/* An empty context printing to out (stderr if NULL), at most 100 errors shown. */
+void diag_init(diag_ctx *d, FILE *out)
+{
+    memset(d, 0, sizeof *d);
+    d->out = out ? out : stderr;
+    d->max_errors = 100;
+}
+
+/* Frees every file held by d. */
+void diag_dispose(diag_ctx *d)
+{
+    for (size_t i = 0; i < d->nfiles; i++) {
+        free(d->files[i].name);
+        free(d->files[i].text);
+        free(d->files[i].line_starts);
+    }
+    free(d->files);
+    d->files = NULL;
+    d->nfiles = d->capfiles = 0;
+}
+
+/* Takes ownership of text (len bytes plus a NUL), records where each line
+ * starts and returns the new file's id. */
+static int add_file(diag_ctx *d, const char *name, char *text, size_t len)
+{
+    if (d->nfiles == d->capfiles) {
+        d->capfiles = d->capfiles ? d->capfiles * 2 : 4;
+        d->files = xrealloc(d->files, d->capfiles * sizeof *d->files);
+    }
+    size_t nlines = 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
+        nlines++;
+    uint32_t *starts = xmalloc(nlines * sizeof *starts);
+    size_t k = 0;
+    starts[k++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n')
+            starts[k++] = (uint32_t)(i + 1);
+    diag_file *f = &d->files[d->nfiles];
+    size_t nlen = strlen(name);
+    f->name = xmalloc(nlen + 1);
+    memcpy(f->name, name, nlen + 1);
+    f->text = text;
+    f->len = len;
+    f->line_starts = starts;
+    f->nlines = nlines;
+    return (int)d->nfiles++;
+}
+
+/* Registers a copy of text[0..len) as file `name` (tests, generated sources). */
+int diag_add_text(diag_ctx *d, const char *name, const char *text, size_t len)
+{
+    if (len > MAX_FILE_BYTES) {
+        diag_plain_error(d, "cannot read '%s': larger than 256 MiB", name);
+        return -1;
+    }
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return add_file(d, name, copy, len);
+}
+
+/* Reads the file at path into memory; reports why it cannot (no location). */
+int diag_load_file(diag_ctx *d, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_plain_error(d, "cannot read '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            diag_plain_error(d, "cannot read '%s': %s", path, strerror(EISDIR));
+            fclose(f);
+            return -1;
+        }
+        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > MAX_FILE_BYTES) {
+            diag_plain_error(d, "cannot read '%s': larger than 256 MiB", path);
+            fclose(f);
+            return -1;
+        }
+    }
+    /* Read to the end rather than trusting st_size: pipes and files that
+     * change while being read must not overrun the buffer. */
+    size_t cap = 64 * 1024, len = 0;
+    char *buf = xmalloc(cap + 1);
+    for (;;) {
+        if (len == cap) {
+            if (cap > MAX_FILE_BYTES)
+                break;
+            cap *= 2;
+            buf = xrealloc(buf, cap + 1);
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err) {
+        diag_plain_error(d, "cannot read '%s': %s", path, strerror(err));
+        free(buf);
+        return -1;
+    }
+    if (len > MAX_FILE_BYTES) {
+        diag_plain_error(d, "cannot read '%s': larger than 256 MiB", path);
+        free(buf);
+        return -1;
+    }
+    buf[len] = '\0';
+    return add_file(d, path, buf, len);
+}
+
+/* Index of the line holding byte offset off (binary search). */
+static size_t line_of(const diag_file *f, uint32_t off)
+{
+    size_t lo = 0, hi = f->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->line_starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Line (binary search over line starts) and column (code points from the
+ * line start) of a byte offset; offsets past the end map to the end. */
+void diag_linecol(const diag_ctx *d, uint32_t file, uint32_t off,
+                  unsigned *line, unsigned *col)
+{
+    if (file >= d->nfiles) {
+        *line = *col = 0;
+        return;
+    }
+    const diag_file *f = &d->files[file];
+    if (off > f->len)
+        off = (uint32_t)f->len;
+    size_t li = line_of(f, off);
+    uint32_t start = f->line_starts[li];
+    *line = (unsigned)(li + 1);
+    *col = (unsigned)(utf8_count(f->text + start, off - start) + 1);
+}
+
+/* Display columns of cp: a few range tables, enough for CJK text, combining
+ * marks and invisible format characters. */
+int diag_cpwidth(uint32_t cp)
+{
+    /* Zero width: combining marks and invisible format characters. */
+    static const uint32_t zero[][2] = {
+        {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
+        {0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
+        {0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x06DF, 0x06E4},
+        {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1160, 0x11FF},
+        {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2060, 0x2064},
+        {0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
+        {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
+    };
+    /* Two columns: East Asian Wide and Fullwidth. */
+    static const uint32_t wide[][2] = {
+        {0x1100, 0x115F}, {0x2E80, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+        {0xFE30, 0xFE4F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x20000, 0x3FFFD},
+    };
+    if (cp < 0x300)
+        return 1;
+    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+        if (cp >= zero[i][0] && cp <= zero[i][1])
+            return 0;
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (cp >= wide[i][0] && cp <= wide[i][1])
+            return 2;
+    return 1;
+}
+
+/* One character of a shown source line: its bytes in the file, what is
+ * printed for it and how many columns that takes. */
+typedef struct cell {
+    uint32_t off;  /* byte offset in the file */
+    int len;       /* bytes in the file */
+    int width;     /* display columns */
+    bool replace;  /* printed as one '?' (invalid byte or control character) */
+    bool tab;      /* printed as one space */
+} cell;
+
+/* Decodes the character of line text at off (bounded by end). */
+static cell cell_at(const char *text, uint32_t off, uint32_t end)
+{
+    cell c = {.off = off};
+    uint32_t cp;
+    c.len = utf8_decode(text + off, end - off, &cp);
+    if (cp == '\t') {
+        c.tab = true;
+        c.width = 1;
+    } else if (cp == UTF8_BAD || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+        c.replace = true;
+        c.width = 1;
+    } else {
+        c.width = diag_cpwidth(cp);
+    }
+    return c;
+}
+
+/* Prints the cells of [from, to) whose display columns lie inside
+ * [wlo, whi); col is the display column where `from` starts. */
+static void print_cells(FILE *out, const char *text, uint32_t from, uint32_t to,
+                        long col, long wlo, long whi)
+{
+    uint32_t off = from;
+    while (off < to && col <= whi) {
+        cell c = cell_at(text, off, to);
+        if (col >= wlo && col + c.width <= whi) {
+            if (c.tab)
+                fputc(' ', out);
+            else if (c.replace)
+                fputc('?', out);
+            else
+                fwrite(text + off, 1, (size_t)c.len, out);
+        }
+        col += c.width;
+        off += (uint32_t)c.len;
+    }
+}
+
+/* Display column where the first cell at or after column target begins
+ * (so a window never starts in the middle of a wide character). */
+static long cell_boundary_at_or_after(const char *text, uint32_t from, uint32_t to, long target)
+{
+    long col = 0;
+    uint32_t off = from;
+    while (off < to && col < target) {
+        cell c = cell_at(text, off, to);
+        col += c.width;
+        off += (uint32_t)c.len;
+    }
+    return col;
+}
+
+/* Display column where the last cell ending at or before column target
+ * ends. */
+static long cell_boundary_at_or_before(const char *text, uint32_t from, uint32_t to, long target)
+{
+    long col = 0;
+    uint32_t off = from;
+    while (off < to) {
+        cell c = cell_at(text, off, to);
+        if (col + c.width > target)
+            break;
+        col += c.width;
+        off += (uint32_t)c.len;
+    }
+    return col;
+}
+
+/* Prints the source line of sp and the underline under it (diag.h). */
+static void print_source(diag_ctx *d, span sp, unsigned line)
+{
+    const diag_file *f = &d->files[sp.file];
+    size_t li = line - 1;
+    uint32_t start = f->line_starts[li];
+    uint32_t end = li + 1 < f->nlines ? f->line_starts[li + 1] - 1 : (uint32_t)f->len;
+    if (end > start && f->text[end - 1] == '\r')
+        end--;
+    uint32_t lo = sp.lo < start ? start : sp.lo > end ? end : sp.lo;
+    uint32_t hi = sp.hi < lo ? lo : sp.hi > end ? end : sp.hi;
+
+    /* Display columns: where the span starts, how wide it is, and the whole
+     * line's width. */
+    long caret = 0, under = 0, total = 0;
+    for (uint32_t off = start; off < end;) {
+        cell c = cell_at(f->text, off, end);
+        if (off < lo)
+            caret += c.width;
+        else if (off < hi)
+            under += c.width;
+        total += c.width;
+        off += (uint32_t)c.len;
+    }
+    if (under < 1)
+        under = 1;
+
+    /* The window of columns shown: the whole line, or WINDOW_WIDTH columns
+     * around the caret with "..." where the line is cut. */
+    long wlo = 0, whi = total;
+    if (total > MAX_SHOWN_WIDTH) {
+        if (caret + 1 <= WINDOW_WIDTH)
+            wlo = 0;
+        else if (caret + WINDOW_WIDTH - WINDOW_LEAD >= total)
+            wlo = total - WINDOW_WIDTH;
+        else
+            wlo = caret - WINDOW_LEAD;
+        wlo = cell_boundary_at_or_after(f->text, start, end, wlo);
+        whi = cell_boundary_at_or_before(f->text, start, end, wlo + WINDOW_WIDTH);
+    }
+    bool cut_left = wlo > 0, cut_right = whi < total;
+
+    char num[24];
+    int nw = snprintf(num, sizeof num, "%u", line);
+    int gutter = nw > 5 ? nw : 5;
+    fprintf(d->out, "%*s | ", gutter, num);
+    if (cut_left)
+        fputs("...", d->out);
+    print_cells(d->out, f->text, start, end, 0, wlo, whi);
+    if (cut_right)
+        fputs("...", d->out);
+    fputc('\n', d->out);
+
+    fprintf(d->out, "%*s | ", gutter, "");
+    long from = caret < wlo ? wlo : caret;
+    long to = caret + under;
+    if (to > whi && whi > from)
+        to = whi;
+    long pad = (cut_left ? 3 : 0) + (from - wlo);
+    for (long i = 0; i < pad; i++)
+        fputc(' ', d->out);
+    fputc('^', d->out);
+    for (long i = from + 1; i < to; i++)
+        fputc('~', d->out);
+    fputc('\n', d->out);
+}
+
+/* True when the error limit has been passed: nothing more is printed. */
+static bool silenced(const diag_ctx *d)
+{
+    return d->max_errors > 0 && d->nerrors > d->max_errors;
+}
+
+/* Counts an error; returns true if it is to be printed.  The first error
+ * over the limit prints the one "too many errors" line instead. */
+static bool count_error(diag_ctx *d)
+{
+    d->nerrors++;
+    if (d->max_errors > 0 && d->nerrors == d->max_errors + 1) {
+        fprintf(d->out, "planc: error: too many errors; only the first %d are shown\n",
+                d->max_errors);
+        return false;
+    }
+    return !silenced(d);
+}
+
+/* Prints "file:line:col: level: message", the line and the underline. */
+static void emit(diag_ctx *d, span sp, const char *level, const char *fmt, va_list ap)
+{
+    if (sp.file >= d->nfiles) {
+        fprintf(d->out, "planc: %s: ", level);
+        vfprintf(d->out, fmt, ap);
+        fputc('\n', d->out);
+        return;
+    }
+    unsigned line, col;
+    diag_linecol(d, sp.file, sp.lo, &line, &col);
+    fprintf(d->out, "%s:%u:%u: %s: ", d->files[sp.file].name, line, col, level);
+    vfprintf(d->out, fmt, ap);
+    fputc('\n', d->out);
+    print_source(d, sp, line);
+}
+
+/* An error at sp: counted, and printed unless over the limit. */
+void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
+{
+    if (!count_error(d))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, sp, "error", fmt, ap);
+    va_end(ap);
+}
+
+/* A warning at sp: counted apart from errors. */
+void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
+{
+    d->nwarnings++;
+    if (silenced(d))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, sp, "warning", fmt, ap);
+    va_end(ap);
+}
+
+/* A note at sp, belonging to the diagnostic just printed. */
+void diag_note(diag_ctx *d, span sp, const char *fmt, ...)
+{
+    if (silenced(d))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, sp, "note", fmt, ap);
+    va_end(ap);
+}
+
+/* A note with no location: "note: did you mean ...?". */
+void diag_hint(diag_ctx *d, const char *fmt, ...)
+{
+    if (silenced(d))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("note: ", d->out);
+    vfprintf(d->out, fmt, ap);
+    fputc('\n', d->out);
+    va_end(ap);
+}
+
+/* An error with no location: "planc: error: ...". */
+void diag_plain_error(diag_ctx *d, const char *fmt, ...)
+{
+    if (!count_error(d))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("planc: error: ", d->out);
+    vfprintf(d->out, fmt, ap);
+    fputc('\n', d->out);
+    va_end(ap);
+}
+
+/* Errors reported so far, including those not shown. */
+int diag_errors(const diag_ctx *d)
+{
+    return d->nerrors;
+}
+
+/* Decodes s into a malloc'd array of code points; stores the count in *n.
+ * Stops (returning what it has) after max + 1 code points. */
+static uint32_t *codepoints(const char *s, size_t max, size_t *n)
+{
+    size_t len = strlen(s), k = 0;
+    size_t cap = len < max + 1 ? len : max + 1;
+    uint32_t *v = xmalloc((cap ? cap : 1) * sizeof *v);
+    for (size_t i = 0; i < len && k < cap;) {
+        uint32_t cp;
+        int step = utf8_decode(s + i, len - i, &cp);
+        v[k++] = cp == UTF8_BAD ? 0xFFFD : cp;
+        i += (size_t)step;
+    }
+    *n = k;
+    return v;
+}
+
+/* Levenshtein distance between a and b counted in code points. */
+int diag_editdist(const char *a, const char *b)
+{
+    size_t n, m;
+    uint32_t *x = codepoints(a, MAX_EDIT_LEN, &n);
+    uint32_t *y = codepoints(b, MAX_EDIT_LEN, &m);
+    int result;
+    if (n > MAX_EDIT_LEN || m > MAX_EDIT_LEN) {
+        /* Too long to be a typo of a name: an upper bound is enough. */
+        result = (int)(n > m ? n : m);
+    } else {
+        /* Two rows of the classic dynamic programme. */
+        int *prev = xmalloc((m + 1) * sizeof *prev);
+        int *cur = xmalloc((m + 1) * sizeof *cur);
+        for (size_t j = 0; j <= m; j++)
+            prev[j] = (int)j;
+        for (size_t i = 1; i <= n; i++) {
+            cur[0] = (int)i;
+            for (size_t j = 1; j <= m; j++) {
+                int sub = prev[j - 1] + (x[i - 1] != y[j - 1]);
+                int del = prev[j] + 1, ins = cur[j - 1] + 1;
+                int best = sub < del ? sub : del;
+                cur[j] = best < ins ? best : ins;
+            }
+            int *t = prev;
+            prev = cur;
+            cur = t;
+        }
+        result = prev[m];
+        free(prev);
+        free(cur);
+    }
+    free(x);
+    free(y);
+    return result;
+}

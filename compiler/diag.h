@@ -1,0 +1,99 @@
+/* diag.h — source files, spans and collected diagnostics.
+ *
+ * Every AST node carries a span: a file id and a byte range.  Line and column
+ * are computed only when a diagnostic is printed (as jq does).  Columns are
+ * counted in characters (UTF-8 code points), and the caret line under the
+ * source is aligned by display width (CJK characters are two columns wide).
+ *
+ * Diagnostics are collected, not fatal (SQLite's nErr): each call prints one
+ * diagnostic at once to the context's stream and counts it; the driver asks
+ * diag_errors() at the end of each pass.
+ *
+ * Printed form (exactly; the golden tests compare it byte for byte):
+ *
+ *   rules.plan:12:9: error: undefined name '耕地保有'
+ *      12 |     target 耕地: 耕地保有 >= 7603万亩
+ *         |                  ^~~~~~~~
+ *   rules.plan:3:11: note: 'x' was first declared here
+ *       3 | indicator x : %
+ *         |           ^
+ *   note: did you mean '耕地保有量'?
+ *
+ * The line-number gutter is the number right-aligned in 5 columns; tabs in the
+ * source line are shown as one space each.  The underline is '^' followed by
+ * '~' for the rest of the span's display width on that line (at least one
+ * '^'); a span that runs past the end of the line stops at it.  A span of
+ * zero length shows a single '^'.  A source line longer than 200 display
+ * columns is shown as a window around the span, with "..." on the cut side. */
+#ifndef PLANC_DIAG_H
+#define PLANC_DIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* A byte range [lo, hi) in source file `file` (an index into diag_ctx.files). */
+typedef struct span {
+    uint32_t file;
+    uint32_t lo, hi;
+} span;
+
+/* One source file, held in memory for the whole compilation. */
+typedef struct diag_file {
+    char *name;        /* as given on the command line */
+    char *text;        /* the bytes, NUL-terminated (a NUL inside is an error found by the scanner) */
+    size_t len;
+    uint32_t *line_starts; /* byte offset of each line start */
+    size_t nlines;
+} diag_file;
+
+typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
+
+typedef struct diag_ctx {
+    diag_file *files;
+    size_t nfiles, capfiles;
+    FILE *out;         /* where diagnostics go (stderr by default) */
+    int nerrors;
+    int nwarnings;
+    int max_errors;    /* stop printing after this many errors (default 100); still counted */
+} diag_ctx;
+
+void diag_init(diag_ctx *d, FILE *out);
+void diag_dispose(diag_ctx *d);
+
+/* Reads a whole file; returns its id, or -1 after reporting why (no such
+ * file, unreadable, a directory, larger than 256 MiB) as an error with no
+ * location. */
+int diag_load_file(diag_ctx *d, const char *path);
+/* Registers text already in memory (tests); the text is copied. */
+int diag_add_text(diag_ctx *d, const char *name, const char *text, size_t len);
+
+/* 1-based line and column (in code points) of byte offset `off`. */
+void diag_linecol(const diag_ctx *d, uint32_t file, uint32_t off,
+                  unsigned *line, unsigned *col);
+
+/* Emit a diagnostic at a span: header, source line and underline. */
+void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A note about a related location (e.g. "first declared here"). */
+void diag_note(diag_ctx *d, span sp, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A note with no location: "note: did you mean 'x'?" */
+void diag_hint(diag_ctx *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* An error that belongs to no source span: "planc: error: message". */
+void diag_plain_error(diag_ctx *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+int diag_errors(const diag_ctx *d);
+
+/* Display width of one code point (2 for East Asian wide/fullwidth, 0 for
+ * combining marks, 1 otherwise). */
+int diag_cpwidth(uint32_t cp);
+
+/* Levenshtein distance on code points, for did-you-mean. */
+int diag_editdist(const char *a, const char *b);
+
+#endif

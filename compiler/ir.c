@@ -1,0 +1,203 @@
+/* ir.c — building and printing the scoring program (see ir.h). */
+#include "ir.h"
+
+#include <string.h>
+
+#include "arena.h"
+
+/* Op names as printed by --dump-ir, indexed by ir_op. */
+static const char *const opnames[IR_NOPS] = {
+    [IR_CONST] = "const", [IR_INPUT] = "input",
+    [IR_NEG] = "neg", [IR_ABS] = "abs", [IR_NOT] = "not", [IR_ISNA] = "isna",
+    [IR_ADD] = "add", [IR_SUB] = "sub", [IR_MUL] = "mul", [IR_DIV] = "div",
+    [IR_MIN] = "min", [IR_MAX] = "max",
+    [IR_LT] = "lt", [IR_LE] = "le", [IR_GT] = "gt", [IR_GE] = "ge",
+    [IR_EQ] = "eq", [IR_NE] = "ne", [IR_AND] = "and", [IR_OR] = "or",
+    [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
+    [IR_PEAK] = "peak", [IR_SHARE] = "share",
+};
+
+/* Appends one step, growing the step array in the arena; returns its slot. */
+uint32_t ir_emit(arena *a, ir_program *p, ir_op op, ir_type t,
+                 uint32_t x, uint32_t y, uint32_t z, double imm, uint32_t aux)
+{
+    if (p->nsteps == p->capsteps) {
+        uint32_t cap = p->capsteps ? p->capsteps * 2 : 64;
+        ir_step *s = arena_alloc(a, cap * sizeof *s);
+        if (p->nsteps)
+            memcpy(s, p->steps, p->nsteps * sizeof *s);
+        p->steps = s;
+        p->capsteps = cap;
+    }
+    ir_step *s = &p->steps[p->nsteps];
+    s->op = op;
+    s->type = t;
+    s->a = x;
+    s->b = y;
+    s->c = z;
+    s->imm = imm;
+    s->aux = aux;
+    return p->nsteps++;
+}
+
+uint32_t ir_const(arena *a, ir_program *p, ir_type t, double v)
+{
+    return ir_emit(a, p, IR_CONST, t, 0, 0, 0, v, 0);
+}
+
+const char *ir_opname(ir_op op)
+{
+    return (unsigned)op < IR_NOPS ? opnames[op] : "?";
+}
+
+const char *ir_statusname(int st)
+{
+    switch (st) {
+    case IR_ST_NA: return "not_applicable";
+    case IR_ST_MISSING: return "missing";
+    case IR_ST_FAILED: return "failed";
+    case IR_ST_LAGGING: return "lagging";
+    case IR_ST_ON_TRACK: return "on_track";
+    case IR_ST_MET: return "met";
+    }
+    return "?";
+}
+
+const char *ir_typename(ir_type t)
+{
+    switch (t) {
+    case IR_NUM: return "num";
+    case IR_BOOL: return "bool";
+    case IR_STATUS: return "status";
+    case IR_GRADE: return "grade";
+    }
+    return "?";
+}
+
+int ir_arity(ir_op op)
+{
+    switch (op) {
+    case IR_CONST: case IR_INPUT: return 0;
+    case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA:
+    case IR_PEAK: case IR_SHARE: return 1;
+    case IR_SELECT: return 3;
+    default: return 2;
+    }
+}
+
+bool ir_is_barrier(ir_op op)
+{
+    return op == IR_PEAK || op == IR_SHARE;
+}
+
+/* Prints a list of strings as "a, b, c". */
+static void dump_list(FILE *out, const char *const *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        fprintf(out, "%s%s", i ? ", " : "", v[i]);
+}
+
+/* Prints a shift as the source would say it. */
+static void dump_shift(FILE *out, ir_shift s)
+{
+    if (s.absolute)
+        fprintf(out, " at %d", s.year);
+    else if (s.rel)
+        fprintf(out, " at year%+d", s.rel);
+}
+
+void ir_dump(const ir_program *p, FILE *out)
+{
+    fprintf(out, "program %s baseline %d horizon %d keys %s, %s\n",
+            p->plan ? p->plan : "?", p->baseline, p->horizon,
+            p->region_key, p->year_key);
+    fprintf(out, "levels: ");
+    dump_list(out, p->levels, p->nlevels);
+    fprintf(out, "\nregions:\n");
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        const ir_region *r = &p->regions[i];
+        fprintf(out, "  r%u %s : %s", i, r->name,
+                r->level < p->nlevels ? p->levels[r->level] : "?");
+        if (r->parent >= 0)
+            fprintf(out, " in r%d", r->parent);
+        fprintf(out, "\n");
+    }
+    if (p->nscopes)
+        fprintf(out, "scopes:\n");
+    for (uint32_t i = 0; i < p->nscopes; i++) {
+        fprintf(out, "  s%u = {", i);
+        for (uint32_t j = 0; j < p->scopes[i].n; j++)
+            fprintf(out, "%sr%u", j ? " " : "", p->scopes[i].regions[j]);
+        fprintf(out, "}\n");
+    }
+    fprintf(out, "columns:\n");
+    for (uint32_t i = 0; i < p->ncolumns; i++)
+        fprintf(out, "  c%u \"%s\" %s (%s)\n", i, p->columns[i].name,
+                p->columns[i].type == IR_COL_BOOL ? "bool" : "num",
+                p->columns[i].indicator ? p->columns[i].indicator : "");
+    fprintf(out, "inputs:\n");
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        const ir_input *in = &p->inputs[i];
+        fprintf(out, "  in%u = ", i);
+        switch (in->kind) {
+        case IR_IN_DATA:
+            fprintf(out, "c%u", in->column);
+            dump_shift(out, in->shift);
+            if (in->scale != 1.0)
+                fprintf(out, " * %.17g", in->scale);
+            break;
+        case IR_IN_YEAR: fprintf(out, "year"); break;
+        case IR_IN_SCOPE: fprintf(out, "in s%u", in->scope); break;
+        case IR_IN_PRESENT: fprintf(out, "present"); break;
+        }
+        fprintf(out, "\n");
+    }
+    fprintf(out, "steps:\n");
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        const ir_step *s = &p->steps[i];
+        fprintf(out, "  %%%u %s = %s", i, ir_typename(s->type), ir_opname(s->op));
+        switch (s->op) {
+        case IR_CONST: fprintf(out, " %.17g", s->imm); break;
+        case IR_INPUT: fprintf(out, " in%u", s->aux); break;
+        case IR_PEAK: fprintf(out, " %%%u from %u tolerance %.17g", s->a, s->aux, s->imm); break;
+        case IR_SHARE: fprintf(out, " %%%u level %s", s->a,
+                               s->aux < p->nlevels ? p->levels[s->aux] : "?"); break;
+        default: {
+            int n = ir_arity(s->op);
+            const uint32_t ops[3] = {s->a, s->b, s->c};
+            for (int k = 0; k < n; k++)
+                fprintf(out, "%s%%%u", k ? ", " : " ", ops[k]);
+        }
+        }
+        fprintf(out, "\n");
+    }
+    fprintf(out, "outputs:\n");
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *t = &p->targets[i];
+        fprintf(out, "  target %s %s [%s] weight %g%s: status %%%u value %%%u goal %%%u expected %%%u score %%%u\n",
+                t->name, t->clause ? t->clause : "", t->kind, t->weight,
+                t->veto ? " veto" : "", t->status, t->value, t->goal,
+                t->expected, t->score);
+    }
+    for (uint32_t i = 0; i < p->nmeasures; i++) {
+        const ir_measure *m = &p->measures[i];
+        fprintf(out, "  measure %s %s weight %g: score %%%u lead ", m->id,
+                m->title ? m->title : "", m->weight, m->score);
+        if (m->shared)
+            fprintf(out, "(shared) ");
+        dump_list(out, m->lead, m->nlead);
+        fprintf(out, "\n");
+    }
+    for (uint32_t i = 0; i < p->nsections; i++)
+        fprintf(out, "  section %s %s weight %g: score %%%u\n", p->sections[i].id,
+                p->sections[i].title ? p->sections[i].title : "",
+                p->sections[i].weight, p->sections[i].score);
+    if (p->has_assessment) {
+        static const char *const mp[] = {"none", "zero", "reweight", "error"};
+        fprintf(out, "  assessment %s missing %s: total %%%u veto %%%u grade %%%u bands ",
+                p->assessment ? p->assessment : "", mp[p->missing],
+                p->total, p->veto, p->grade);
+        dump_list(out, p->bands, p->nbands);
+        fprintf(out, "\n");
+    }
+}

@@ -1,0 +1,218 @@
+/* ir.h — the scoring program: a flat, typed list of column steps.
+ *
+ * The checker's output is lowered (lower.c) into one ir_program.  Both the
+ * reference interpreter (runtime/interp.c) and the LLVM backend consume it;
+ * nothing downstream of this header looks at the AST.
+ *
+ * Data model.  The data is a table of rows, one per (region, year), sorted by
+ * region then year.  Every value is a double; a missing value is a NaN (any
+ * NaN: the CSV reader never produces NaN for a present cell, because it
+ * rejects "nan"/"inf" text as malformed).  Booleans are 0.0 / 1.0, statuses
+ * are the ir_status codes below, grades are band indices: all as doubles, so
+ * every step is a loop over arrays of doubles.
+ *
+ * Steps.  Step i computes column (slot) i from earlier slots, row by row.
+ * Operands a, b, c are step indices < i.  Semantics, per row:
+ *   IR_CONST   imm
+ *   IR_INPUT   inputs[aux] (resolved by the runtime before the program runs)
+ *   IR_NEG a, IR_ABS a                 NaN propagates
+ *   IR_ADD/SUB/MUL a b                 IEEE; NaN propagates
+ *   IR_DIV a b                         NaN if b == 0, else a / b
+ *   IR_MIN/MAX a b                     NaN if either is NaN (not fmin!)
+ *   IR_LT/LE/GT/GE/EQ/NE a b           NaN if either is NaN, else 1.0 / 0.0
+ *   IR_AND/OR a b                      NaN if either is NaN, else 1.0 / 0.0
+ *   IR_NOT a                           NaN if a is NaN, else a == 0 ? 1 : 0
+ *   IR_SELECT a b c                    NaN if a is NaN, else a != 0 ? b : c
+ *   IR_ISNA a                          1.0 if a is NaN else 0.0 (never NaN)
+ *   IR_COALESCE a b                    a is NaN ? b : a
+ *   IR_PEAK a                          barrier, see below
+ *   IR_SHARE a                         barrier, see below
+ * No other floating-point flags are used: the interpreter and the JIT agree
+ * bit for bit except where docs/PERFORMANCE.md documents reassociation.
+ *
+ * Barrier steps need other rows, so they run over whole columns in the
+ * runtime (rt_peak / rt_share) and split the program into segments that the
+ * JIT compiles as fused loops:
+ *   IR_PEAK a (imm = tolerance as a fraction, aux = first year y0):
+ *     row (r, y): NaN if y < y0 or any year t in [y0, y] of region r has no
+ *     row or a NaN in a.  Otherwise, p = the first year in [y0, y] where a is
+ *     largest; 1.0 if p < y and every t in (p, y] has
+ *     a(t) - a(t-1) <= imm * |a(t-1)|, else 0.0.
+ *   IR_SHARE a (aux = level index):
+ *     row (r, y) of a region with descendants at level aux: 100 * (number of
+ *     those descendants d with a row (d, y) where a == 1) / (number with a row
+ *     (d, y) where a is not NaN); NaN if that number is 0, and NaN on rows of
+ *     regions without descendants at that level.
+ *
+ * Time shifts ("the same region in another year") are not steps: an input
+ * names a data column and a shift, and the runtime builds the shifted column
+ * (by a (region, year) index) before the program runs, so kernels stay flat
+ * loops.  A row whose shifted year has no row reads NaN. */
+#ifndef PLANC_IR_H
+#define PLANC_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum ir_op {
+    IR_CONST, IR_INPUT,
+    IR_NEG, IR_ABS, IR_NOT, IR_ISNA,
+    IR_ADD, IR_SUB, IR_MUL, IR_DIV, IR_MIN, IR_MAX,
+    IR_LT, IR_LE, IR_GT, IR_GE, IR_EQ, IR_NE,
+    IR_AND, IR_OR,
+    IR_SELECT, IR_COALESCE,
+    IR_PEAK, IR_SHARE,
+    IR_NOPS
+} ir_op;
+
+/* What a slot holds (all are doubles in memory). */
+typedef enum ir_type { IR_NUM, IR_BOOL, IR_STATUS, IR_GRADE } ir_type;
+
+/* Target statuses, as stored in IR_STATUS slots.  Never NaN. */
+typedef enum ir_status {
+    IR_ST_NA = 0,        /* not_applicable */
+    IR_ST_MISSING = 1,   /* missing */
+    IR_ST_FAILED = 2,    /* failed */
+    IR_ST_LAGGING = 3,   /* lagging */
+    IR_ST_ON_TRACK = 4,  /* on_track */
+    IR_ST_MET = 5        /* met */
+} ir_status;
+
+typedef struct ir_step {
+    ir_op op;
+    ir_type type;
+    uint32_t a, b, c;  /* operand slots */
+    double imm;        /* IR_CONST value; IR_PEAK tolerance */
+    uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level */
+} ir_step;
+
+/* A time shift of an input: none, relative (year + rel), or absolute (year). */
+typedef struct ir_shift {
+    bool absolute;
+    int year;          /* absolute year when `absolute` */
+    int rel;           /* offset in years otherwise (0 = the row's own year) */
+} ir_shift;
+
+typedef enum ir_inputkind {
+    IR_IN_DATA,        /* data column `column`, shifted by `shift`, times `scale` */
+    IR_IN_YEAR,        /* the row's year */
+    IR_IN_SCOPE,       /* 1.0 if the row's region is in scopes[scope], else 0.0 */
+    IR_IN_PRESENT      /* 1.0 if the row is in the data, 0.0 if the runtime
+                          added it (a parent region's row for share targets) */
+} ir_inputkind;
+
+typedef struct ir_input {
+    ir_inputkind kind;
+    uint32_t column;   /* IR_IN_DATA: index into columns */
+    ir_shift shift;
+    double scale;      /* unit conversion from the column's unit (1.0 if none) */
+    uint32_t scope;    /* IR_IN_SCOPE */
+} ir_input;
+
+/* A data column the rules read. */
+typedef enum ir_coltype { IR_COL_NUM, IR_COL_BOOL } ir_coltype;
+typedef struct ir_column {
+    const char *name;       /* header name in the data file */
+    ir_coltype type;        /* BOOL cells accept 1/0, yes/no, true/false, 是/否 */
+    const char *indicator;  /* the indicator that reads it, for messages */
+} ir_column;
+
+typedef struct ir_region {
+    const char *name;
+    uint32_t level;         /* index into levels */
+    int32_t parent;         /* index into regions, -1 for none */
+    const char **aliases;   /* other spellings accepted in the data's region column */
+    uint32_t naliases;
+} ir_region;
+
+/* A set of regions (a target's scope), as a list of region indices. */
+typedef struct ir_scope {
+    uint32_t *regions;
+    uint32_t n;
+} ir_scope;
+
+/* One target and the slots holding its results. */
+typedef struct ir_target {
+    const char *name;
+    const char *desc;       /* text from the plan, or NULL */
+    const char *kind;       /* "threshold", "redline", "complete", "rated", "falls", "rises", "peaks" */
+    const char *unit;       /* the unit of value/goal/expected, as written */
+    const char *clause;     /* e.g. "(九)" */
+    uint32_t measure;       /* index into measures */
+    double weight;          /* in its measure */
+    bool veto;              /* failing fires a veto */
+    uint32_t *columns;      /* data columns it reads (for missing-data messages) */
+    uint32_t ncolumns;
+    uint32_t status, value, goal, expected, score; /* slots */
+} ir_target;
+
+typedef struct ir_measure {
+    const char *id;         /* "(九)" */
+    const char *title;
+    uint32_t section;       /* index into sections */
+    const char **lead;      /* lead agencies; when `shared`, the agencies
+                               that share the work, none of them a lead */
+    uint32_t nlead;
+    const char **responsible;
+    uint32_t nresponsible;
+    bool shared;            /* agencies act 按照职责分工负责, no single lead */
+    double weight;          /* in its section */
+    uint32_t score;         /* slot (NaN when no target counts) */
+} ir_measure;
+
+typedef struct ir_section {
+    const char *id;
+    const char *title;
+    double weight;
+    uint32_t score;         /* slot */
+} ir_section;
+
+typedef enum ir_missing { IR_MISSING_NONE, IR_MISSING_ZERO, IR_MISSING_REWEIGHT, IR_MISSING_ERROR } ir_missing;
+
+/* The whole scoring program with everything the runtime needs to read the
+ * data and report results.  All memory belongs to the compilation's arena. */
+typedef struct ir_program {
+    const char *plan, *title;
+    int baseline, horizon;
+    const char *region_key, *year_key;   /* data column names */
+
+    const char **levels; uint32_t nlevels;
+    ir_region *regions; uint32_t nregions;
+    ir_scope *scopes; uint32_t nscopes;
+    ir_column *columns; uint32_t ncolumns;
+    ir_input *inputs; uint32_t ninputs;
+
+    ir_step *steps; uint32_t nsteps, capsteps;
+
+    ir_target *targets; uint32_t ntargets;
+    ir_measure *measures; uint32_t nmeasures;
+    ir_section *sections; uint32_t nsections;
+
+    bool has_assessment;     /* false: only target rows are reported */
+    const char *assessment;
+    ir_missing missing;
+    uint32_t total;          /* slot: weighted mean of section scores */
+    uint32_t veto;           /* slot: 1.0 if any veto target failed on the row */
+    uint32_t grade;          /* slot: band index (NaN: no total and no veto) */
+    const char **bands; uint32_t nbands; /* band names, best first; the last is the veto band */
+} ir_program;
+
+/* Builder (used by lower.c): appends a step and returns its slot. */
+struct arena;
+uint32_t ir_emit(struct arena *a, ir_program *p, ir_op op, ir_type t,
+                 uint32_t x, uint32_t y, uint32_t z, double imm, uint32_t aux);
+uint32_t ir_const(struct arena *a, ir_program *p, ir_type t, double v);
+
+/* The name of an op / a status / a type as printed by --dump-ir and reports. */
+const char *ir_opname(ir_op op);
+const char *ir_statusname(int st);
+const char *ir_typename(ir_type t);
+/* Number of operands (0..3) an op reads. */
+int ir_arity(ir_op op);
+bool ir_is_barrier(ir_op op);
+
+/* Prints the program readably (`planc check --dump-ir`). */
+void ir_dump(const ir_program *p, FILE *out);
+
+#endif

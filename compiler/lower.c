@@ -1,0 +1,1054 @@
+/* lower.c — the checked model to the scoring program (see lower.h, ir.h).
+ *
+ * Expressions lower to column steps; an indicator read in another year
+ * (prev, baseline, at) lowers to an input with a time shift, and a formula
+ * indicator is substituted with the same shift, so prev(x / y) reads x and y
+ * of the previous year.  Every target becomes a branch-free chain of steps
+ * computing its value, goal, expected value, status and score exactly as
+ * docs/LANGUAGE.md §9 says; measures, sections and the total are weighted
+ * means (§8).
+ *
+ * The step list is kept small: identical steps are emitted once (hash
+ * consing), steps on constants are folded, and at the end every step that no
+ * output needs is removed, with the inputs, columns and scopes it read. */
+#include "lower.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+/* ---------------------------------------------------------------- hashing */
+
+/* A set of indices into some array, found by the content they index. */
+typedef struct hset {
+    uint32_t *v;        /* index + 1; 0 is empty */
+    uint32_t cap, n;
+} hset;
+
+typedef struct L L;
+typedef uint64_t (*hash_fn)(const L *l, uint32_t i);
+typedef bool (*eq_fn)(const L *l, uint32_t i, uint32_t j);
+
+/* Mixes a 64-bit value into a hash. */
+static uint64_t mix(uint64_t h, uint64_t x)
+{
+    h ^= x + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdull;
+}
+
+/* ---------------------------------------------------------------- state */
+
+/* Time shift key: how an input or a substituted formula is read. */
+typedef struct memo {
+    uint32_t ind;
+    ir_shift shift;
+    uint32_t slot;
+} memo;
+
+/* The slots a score expression may read (value, goal, ...). */
+typedef struct scorectx {
+    uint32_t value, goal, base, expected, deadline;
+    uint32_t dscore;        /* the default score 0..100 */
+    uint32_t progress;      /* dscore / 100, made on first use (UINT32_MAX until then) */
+} scorectx;
+
+struct L {
+    arena *a;
+    diag_ctx *d;
+    const sema_model *m;
+    ir_program *p;
+    hset steps, inputs, memos, scopes;
+    uint32_t capinputs;
+    memo *memo; uint32_t nmemo, capmemo;
+    uint32_t capscopes;
+    uint32_t year;          /* slot of the year input */
+    scorectx *sc;           /* while lowering a score expression */
+};
+
+/* Finds the element equal to element i (just appended by the caller), or
+ * adds i.  Returns the index to use. */
+static uint32_t intern(L *l, hset *s, uint32_t i, hash_fn h, eq_fn eq)
+{
+    if ((s->n + 1) * 2 > s->cap) {
+        uint32_t cap = s->cap ? s->cap * 2 : 256;
+        uint32_t *v = arena_alloc(l->a, cap * sizeof *v);
+        for (uint32_t k = 0; k < s->cap; k++) {
+            if (!s->v[k])
+                continue;
+            uint32_t j = (uint32_t)h(l, s->v[k] - 1) & (cap - 1);
+            while (v[j])
+                j = (j + 1) & (cap - 1);
+            v[j] = s->v[k];
+        }
+        s->v = v;
+        s->cap = cap;
+    }
+    uint32_t j = (uint32_t)h(l, i) & (s->cap - 1);
+    for (; s->v[j]; j = (j + 1) & (s->cap - 1))
+        if (eq(l, s->v[j] - 1, i))
+            return s->v[j] - 1;
+    s->v[j] = i + 1;
+    s->n++;
+    return i;
+}
+
+/* The bits of a double (so NaN constants compare equal). */
+static uint64_t dbits(double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+/* Hash and equality of steps, inputs, memo entries and scopes, for intern(). */
+static uint64_t step_hash(const L *l, uint32_t i)
+{
+    const ir_step *s = &l->p->steps[i];
+    uint64_t h = mix(s->op, s->type);
+    h = mix(h, s->a);
+    h = mix(h, s->b);
+    h = mix(h, s->c);
+    h = mix(h, dbits(s->imm));
+    return mix(h, s->aux);
+}
+
+static bool step_eq(const L *l, uint32_t i, uint32_t j)
+{
+    const ir_step *x = &l->p->steps[i], *y = &l->p->steps[j];
+    return x->op == y->op && x->type == y->type && x->a == y->a && x->b == y->b &&
+           x->c == y->c && dbits(x->imm) == dbits(y->imm) && x->aux == y->aux;
+}
+
+static uint64_t shift_hash(ir_shift s)
+{
+    return mix(s.absolute, s.absolute ? (uint64_t)(int64_t)s.year : (uint64_t)(int64_t)s.rel);
+}
+
+static bool shift_eq(ir_shift a, ir_shift b)
+{
+    return a.absolute == b.absolute && (a.absolute ? a.year == b.year : a.rel == b.rel);
+}
+
+static uint64_t input_hash(const L *l, uint32_t i)
+{
+    const ir_input *in = &l->p->inputs[i];
+    uint64_t h = mix(in->kind, in->column);
+    h = mix(h, shift_hash(in->shift));
+    h = mix(h, dbits(in->scale));
+    return mix(h, in->scope);
+}
+
+static bool input_eq(const L *l, uint32_t i, uint32_t j)
+{
+    const ir_input *x = &l->p->inputs[i], *y = &l->p->inputs[j];
+    return x->kind == y->kind && x->column == y->column && shift_eq(x->shift, y->shift) &&
+           dbits(x->scale) == dbits(y->scale) && x->scope == y->scope;
+}
+
+static uint64_t memo_hash(const L *l, uint32_t i)
+{
+    return mix(l->memo[i].ind, shift_hash(l->memo[i].shift));
+}
+
+static bool memo_eq(const L *l, uint32_t i, uint32_t j)
+{
+    return l->memo[i].ind == l->memo[j].ind && shift_eq(l->memo[i].shift, l->memo[j].shift);
+}
+
+static uint64_t scope_hash(const L *l, uint32_t i)
+{
+    const ir_scope *s = &l->p->scopes[i];
+    uint64_t h = s->n;
+    for (uint32_t k = 0; k < s->n; k++)
+        h = mix(h, s->regions[k]);
+    return h;
+}
+
+static bool scope_eq(const L *l, uint32_t i, uint32_t j)
+{
+    const ir_scope *x = &l->p->scopes[i], *y = &l->p->scopes[j];
+    return x->n == y->n && memcmp(x->regions, y->regions, x->n * sizeof *x->regions) == 0;
+}
+
+/* ---------------------------------------------------------------- steps */
+
+/* True for operations whose operands may be swapped. */
+static bool commutative(ir_op op)
+{
+    switch (op) {
+    case IR_ADD: case IR_MUL: case IR_MIN: case IR_MAX:
+    case IR_EQ: case IR_NE: case IR_AND: case IR_OR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The value of a constant slot, if it is one. */
+static bool is_const(const L *l, uint32_t slot, double *v)
+{
+    const ir_step *s = &l->p->steps[slot];
+    if (s->op != IR_CONST)
+        return false;
+    *v = s->imm;
+    return true;
+}
+
+/* Evaluates a pure step on constants exactly as ir.h defines it. */
+static double fold(ir_op op, double a, double b, double c)
+{
+    bool na = isnan(a), nb = isnan(b);
+    switch (op) {
+    case IR_NEG: return -a;
+    case IR_ABS: return fabs(a);
+    case IR_NOT: return na ? NAN : (a == 0 ? 1.0 : 0.0);
+    case IR_ISNA: return na ? 1.0 : 0.0;
+    case IR_ADD: return a + b;
+    case IR_SUB: return a - b;
+    case IR_MUL: return a * b;
+    case IR_DIV: return b == 0 ? NAN : a / b;
+    case IR_MIN: return na || nb ? NAN : (a < b ? a : b);
+    case IR_MAX: return na || nb ? NAN : (a > b ? a : b);
+    case IR_LT: return na || nb ? NAN : (a < b ? 1.0 : 0.0);
+    case IR_LE: return na || nb ? NAN : (a <= b ? 1.0 : 0.0);
+    case IR_GT: return na || nb ? NAN : (a > b ? 1.0 : 0.0);
+    case IR_GE: return na || nb ? NAN : (a >= b ? 1.0 : 0.0);
+    case IR_EQ: return na || nb ? NAN : (a == b ? 1.0 : 0.0);
+    case IR_NE: return na || nb ? NAN : (a != b ? 1.0 : 0.0);
+    case IR_AND: return na || nb ? NAN : (a != 0 && b != 0 ? 1.0 : 0.0);
+    case IR_OR: return na || nb ? NAN : (a != 0 || b != 0 ? 1.0 : 0.0);
+    case IR_SELECT: return na ? NAN : (a != 0 ? b : c);
+    case IR_COALESCE: return na ? b : a;
+    default: return NAN;
+    }
+}
+
+/* Appends a step unless an identical one exists; folds constants. */
+static uint32_t emit(L *l, ir_op op, ir_type t, uint32_t a, uint32_t b, uint32_t c,
+                     double imm, uint32_t aux)
+{
+    int n = ir_arity(op);
+    if (op != IR_CONST && op != IR_INPUT && !ir_is_barrier(op)) {
+        double va = 0, vb = 0, vc = 0;
+        bool ca = n < 1 || is_const(l, a, &va);
+        bool cb = n < 2 || is_const(l, b, &vb);
+        bool cc = n < 3 || is_const(l, c, &vc);
+        if (ca && cb && cc)
+            return emit(l, IR_CONST, t, 0, 0, 0, fold(op, va, vb, vc), 0);
+        if (op == IR_SELECT && ca)
+            return isnan(va) ? emit(l, IR_CONST, t, 0, 0, 0, NAN, 0) : (va != 0 ? b : c);
+        if (op == IR_COALESCE && ca)
+            return isnan(va) ? b : a;
+        if (commutative(op) && a > b) {
+            uint32_t x = a;
+            a = b;
+            b = x;
+        }
+    }
+    if (n < 1) a = 0;
+    if (n < 2) b = 0;
+    if (n < 3) c = 0;
+    uint32_t i = ir_emit(l->a, l->p, op, t, a, b, c, imm, aux);
+    uint32_t j = intern(l, &l->steps, i, step_hash, step_eq);
+    if (j != i)
+        l->p->nsteps--;
+    return j;
+}
+
+/* Shorthands for emit: a constant, a unary, a binary step, a select. */
+static uint32_t k(L *l, ir_type t, double v)
+{
+    return emit(l, IR_CONST, t, 0, 0, 0, v, 0);
+}
+
+static uint32_t op1(L *l, ir_op op, ir_type t, uint32_t a)
+{
+    return emit(l, op, t, a, 0, 0, 0, 0);
+}
+
+static uint32_t op2(L *l, ir_op op, ir_type t, uint32_t a, uint32_t b)
+{
+    return emit(l, op, t, a, b, 0, 0, 0);
+}
+
+static uint32_t sel(L *l, ir_type t, uint32_t c, uint32_t a, uint32_t b)
+{
+    return emit(l, IR_SELECT, t, c, a, b, 0, 0);
+}
+
+/* ---------------------------------------------------------------- inputs */
+
+/* Appends an input unless an identical one exists; returns its IR_INPUT step. */
+static uint32_t input(L *l, ir_input in)
+{
+    ir_program *p = l->p;
+    if (p->ninputs == l->capinputs) {
+        uint32_t cap = l->capinputs ? l->capinputs * 2 : 32;
+        ir_input *v = arena_alloc(l->a, cap * sizeof *v);
+        if (p->ninputs)
+            memcpy(v, p->inputs, p->ninputs * sizeof *v);
+        p->inputs = v;
+        l->capinputs = cap;
+    }
+    p->inputs[p->ninputs] = in;
+    uint32_t i = intern(l, &l->inputs, p->ninputs, input_hash, input_eq);
+    if (i == p->ninputs)
+        p->ninputs++;
+    ir_type t = in.kind == IR_IN_SCOPE || in.kind == IR_IN_PRESENT ? IR_BOOL
+              : in.kind == IR_IN_DATA && l->m->columns[in.column].is_bool ? IR_BOOL : IR_NUM;
+    return emit(l, IR_INPUT, t, 0, 0, 0, 0, i);
+}
+
+/* The slot saying whether the row's region is in the given regions. */
+static uint32_t scope_input(L *l, const uint32_t *regions, uint32_t n)
+{
+    ir_program *p = l->p;
+    if (p->nscopes == l->capscopes) {
+        uint32_t cap = l->capscopes ? l->capscopes * 2 : 16;
+        ir_scope *v = arena_alloc(l->a, cap * sizeof *v);
+        if (p->nscopes)
+            memcpy(v, p->scopes, p->nscopes * sizeof *v);
+        p->scopes = v;
+        l->capscopes = cap;
+    }
+    p->scopes[p->nscopes].regions = (uint32_t *)regions;
+    p->scopes[p->nscopes].n = n;
+    uint32_t i = intern(l, &l->scopes, p->nscopes, scope_hash, scope_eq);
+    if (i == p->nscopes)
+        p->nscopes++;
+    ir_input in = {.kind = IR_IN_SCOPE, .scope = i, .scale = 1.0};
+    return input(l, in);
+}
+
+/* Converts a numeric slot from one unit to another (same dimension); by
+ * division when the ratio is an integral divisor, so that exact values stay
+ * exact (76030000 亩 is 7603 万亩). */
+static uint32_t conv(L *l, uint32_t slot, const unit_t *from, const unit_t *to)
+{
+    if (!from || !to || from == to)
+        return slot;
+    double dv = unit_divisor(from, to);
+    if (dv != 0)
+        return op2(l, IR_DIV, IR_NUM, slot, k(l, IR_NUM, dv));
+    double f = unit_factor(from, to);
+    if (f == 1.0)
+        return slot;
+    return op2(l, IR_MUL, IR_NUM, slot, k(l, IR_NUM, f));
+}
+
+/* ---------------------------------------------------------------- expressions */
+
+static uint32_t lx(L *l, const ast_expr *e, ir_shift sh);
+
+/* Indicator i read with shift sh (a column input, or its formula
+ * substituted), in the indicator's unit. */
+static uint32_t indicator(L *l, uint32_t i, ir_shift sh)
+{
+    const sema_indicator *ind = &l->m->inds[i];
+    if (l->nmemo == l->capmemo) {
+        uint32_t cap = l->capmemo ? l->capmemo * 2 : 64;
+        memo *v = arena_alloc(l->a, cap * sizeof *v);
+        if (l->nmemo)
+            memcpy(v, l->memo, l->nmemo * sizeof *v);
+        l->memo = v;
+        l->capmemo = cap;
+    }
+    l->memo[l->nmemo] = (memo){.ind = i, .shift = sh};
+    uint32_t j = intern(l, &l->memos, l->nmemo, memo_hash, memo_eq);
+    if (j != l->nmemo)
+        return l->memo[j].slot;
+    l->nmemo++;
+    uint32_t slot;
+    if (ind->column >= 0) {
+        ir_input in = {.kind = IR_IN_DATA, .column = (uint32_t)ind->column, .shift = sh, .scale = 1.0};
+        const unit_t *cu = ind->column_unit;
+        bool divide = ind->type == TY_NUM && cu && unit_divisor(cu, ind->unit) != 0;
+        if (ind->type == TY_NUM && cu && !divide)
+            in.scale = unit_factor(cu, ind->unit);
+        slot = input(l, in);
+        if (divide)
+            slot = conv(l, slot, cu, ind->unit);
+    } else {
+        slot = lx(l, ind->formula, sh);
+        if (ind->type == TY_NUM)
+            slot = conv(l, slot, ind->formula->sema.unit, ind->unit);
+    }
+    /* (the memo array may have moved while lowering the formula) */
+    l->memo[j].slot = slot;
+    return slot;
+}
+
+/* The shift of "the previous year" relative to sh. */
+static ir_shift shift_prev(ir_shift sh)
+{
+    if (sh.absolute)
+        sh.year--;
+    else
+        sh.rel--;
+    return sh;
+}
+
+/* The shift "in that year". */
+static ir_shift shift_abs(int year)
+{
+    ir_shift s = {.absolute = true, .year = year};
+    return s;
+}
+
+/* The slot holding dscore / 100, made when first asked for. */
+static uint32_t progress(L *l)
+{
+    if (l->sc->progress == UINT32_MAX)
+        l->sc->progress = op2(l, IR_DIV, IR_NUM, l->sc->dscore, k(l, IR_NUM, 100));
+    return l->sc->progress;
+}
+
+/* The slot type of an expression's value. */
+static ir_type ty(const ast_expr *e)
+{
+    return e->sema.type == TY_BOOL ? IR_BOOL : IR_NUM;
+}
+
+/* The IR op of a binary AST op. */
+static ir_op binop(ast_op op)
+{
+    switch (op) {
+    case OP_ADD: return IR_ADD;
+    case OP_SUB: return IR_SUB;
+    case OP_MUL: return IR_MUL;
+    case OP_DIV: return IR_DIV;
+    case OP_LT: return IR_LT;
+    case OP_LE: return IR_LE;
+    case OP_GT: return IR_GT;
+    case OP_GE: return IR_GE;
+    case OP_EQ: return IR_EQ;
+    case OP_NE: return IR_NE;
+    case OP_AND: return IR_AND;
+    case OP_OR: return IR_OR;
+    default: return IR_ADD;
+    }
+}
+
+/* A function call (docs/LANGUAGE.md §7), read with shift sh. */
+static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
+{
+    ast_expr *const *args = e->u.call.args;
+    uint32_t n = e->u.call.nargs;
+    const unit_t *u = e->sema.unit;
+    switch ((sema_ref)e->sema.ref) {
+    case FN_MIN:
+    case FN_MAX: {
+        ir_op op = e->sema.ref == FN_MIN ? IR_MIN : IR_MAX;
+        uint32_t r = conv(l, lx(l, args[0], sh), args[0]->sema.unit, u);
+        for (uint32_t i = 1; i < n; i++)
+            r = op2(l, op, IR_NUM, r, conv(l, lx(l, args[i], sh), args[i]->sema.unit, u));
+        return r;
+    }
+    case FN_CLAMP: {
+        uint32_t x = conv(l, lx(l, args[0], sh), args[0]->sema.unit, u);
+        uint32_t lo = conv(l, lx(l, args[1], sh), args[1]->sema.unit, u);
+        uint32_t hi = conv(l, lx(l, args[2], sh), args[2]->sema.unit, u);
+        return op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, x, lo), hi);
+    }
+    case FN_ABS:
+        return op1(l, IR_ABS, IR_NUM, lx(l, args[0], sh));
+    case FN_PREV:
+        return lx(l, args[0], shift_prev(sh));
+    case FN_BASELINE:
+        return lx(l, args[0], shift_abs(l->m->baseline));
+    case FN_AT:
+        return lx(l, args[0], shift_abs(e->sema.index));
+    case FN_SHARE:
+        return emit(l, IR_SHARE, IR_NUM, lx(l, args[1], sh), 0, 0, 0, (uint32_t)e->sema.index);
+    case FN_ISMISSING:
+        return op1(l, IR_ISNA, IR_BOOL, lx(l, args[0], sh));
+    case FN_PROGRESS:
+        return progress(l);
+    default:
+        return k(l, IR_NUM, NAN);
+    }
+}
+
+/* Lowers a checked expression read with shift sh; the result is in the
+ * expression's unit. */
+static uint32_t lx(L *l, const ast_expr *e, ir_shift sh)
+{
+    switch (e->kind) {
+    case EX_NUM:
+        return k(l, IR_NUM, e->u.num.v);
+    case EX_BOOL:
+        return k(l, IR_BOOL, e->u.b ? 1 : 0);
+    case EX_NAME:
+        switch ((sema_ref)e->sema.ref) {
+        case REF_INDICATOR: return indicator(l, (uint32_t)e->sema.index, sh);
+        case REF_VALUE: return l->sc->value;
+        case REF_GOAL: return l->sc->goal;
+        case REF_BASE: return l->sc->base;
+        case REF_EXPECTED: return l->sc->expected;
+        case REF_YEAR: return l->year;
+        case REF_DEADLINE: return l->sc->deadline;
+        default: return k(l, IR_NUM, NAN);
+        }
+    case EX_UNARY:
+        return op1(l, e->u.un.op == OP_NOT ? IR_NOT : IR_NEG, ty(e), lx(l, e->u.un.a, sh));
+    case EX_BINARY: {
+        const ast_expr *a = e->u.bin.a, *b = e->u.bin.b;
+        uint32_t sa = lx(l, a, sh), sb = lx(l, b, sh);
+        ast_op op = e->u.bin.op;
+        if (a->sema.type == TY_NUM && op != OP_MUL && op != OP_DIV)
+            sb = conv(l, sb, b->sema.unit, a->sema.unit);
+        return op2(l, binop(op), ty(e), sa, sb);
+    }
+    case EX_IF: {
+        uint32_t c = lx(l, e->u.cond.c, sh);
+        uint32_t a = lx(l, e->u.cond.a, sh), b = lx(l, e->u.cond.b, sh);
+        if (e->sema.type == TY_NUM) {
+            a = conv(l, a, e->u.cond.a->sema.unit, e->sema.unit);
+            b = conv(l, b, e->u.cond.b->sema.unit, e->sema.unit);
+        }
+        return sel(l, ty(e), c, a, b);
+    }
+    case EX_CALL:
+        return lx_call(l, e, sh);
+    }
+    return k(l, IR_NUM, NAN);
+}
+
+/* ---------------------------------------------------------------- targets */
+
+/* No shift: the row's own year. */
+static const ir_shift here = {0};
+
+/* A select chain over the milestones: for the first k with year <= D_k the
+ * value vals[k], after the last milestone vals[n-1]. */
+static uint32_t chain(L *l, ir_type t, const uint32_t *conds, const uint32_t *vals, uint32_t n)
+{
+    uint32_t r = vals[n - 1];
+    for (uint32_t i = n - 1; i-- > 0;)
+        r = sel(l, t, conds[i], vals[i], r);
+    return r;
+}
+
+/* The on-track test of a milestone direction. */
+static uint32_t track_test(L *l, ast_direction dir, uint32_t v, uint32_t e)
+{
+    switch (dir) {
+    case DIR_HIGHER: return op2(l, IR_GE, IR_BOOL, v, e);
+    case DIR_LOWER: return op2(l, IR_LE, IR_BOOL, v, e);
+    default: return k(l, IR_BOOL, 1);
+    }
+}
+
+/* True when slot s reads an IR_SHARE step, directly or through its
+ * operands: only such values exist on the rows the runtime adds for a
+ * parent region.  Iterative, with a visited set, so deep chains and shared
+ * subexpressions cost one visit per step. */
+static bool reads_share(L *l, uint32_t s)
+{
+    const ir_program *p = l->p;
+    /* Scratch, not arena memory: this runs once per target. */
+    bool *seen = calloc(p->nsteps, 1);
+    uint32_t *stack = malloc(((size_t)p->nsteps * 3 + 1) * sizeof *stack);
+    if (!seen || !stack) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
+    bool found = false;
+    size_t top = 0;
+    stack[top++] = s;
+    while (top && !found) {
+        uint32_t i = stack[--top];
+        if (seen[i])
+            continue;
+        seen[i] = true;
+        const ir_step *st = &p->steps[i];
+        found = st->op == IR_SHARE;
+        int n = ir_arity(st->op);
+        const uint32_t ops[3] = {st->a, st->b, st->c};
+        for (int k = 0; k < n; k++)
+            if (!seen[ops[k]])
+                stack[top++] = ops[k];
+    }
+    free(seen);
+    free(stack);
+    return found;
+}
+
+/* Lowers one target into its output slots (docs/LANGUAGE.md §9). */
+static void lower_target(L *l, uint32_t ti, ir_target *out)
+{
+    const sema_model *m = l->m;
+    const sema_target *t = &m->targets[ti];
+    uint32_t nan = k(l, IR_NUM, NAN);
+    uint32_t y = l->year;
+    uint32_t y0 = k(l, IR_NUM, m->baseline);
+    uint32_t st_na = k(l, IR_STATUS, IR_ST_NA), st_miss = k(l, IR_STATUS, IR_ST_MISSING);
+    uint32_t st_failed = k(l, IR_STATUS, IR_ST_FAILED), st_lag = k(l, IR_STATUS, IR_ST_LAGGING);
+    uint32_t st_track = k(l, IR_STATUS, IR_ST_ON_TRACK), st_met = k(l, IR_STATUS, IR_ST_MET);
+    uint32_t hundred = k(l, IR_NUM, 100), zero = k(l, IR_NUM, 0), one = k(l, IR_NUM, 1);
+
+    uint32_t v = lx(l, t->measured, here);
+    uint32_t base = nan;        /* the value in the baseline year, when needed */
+    uint32_t goal = nan, expected = nan, deadline = nan;
+    uint32_t judged, dscore;
+    bool trend = t->tk == TG_FALLS || t->tk == TG_RISES;
+    uint32_t applicable = op2(l, trend ? IR_GT : IR_GE, IR_BOOL, y, y0);
+
+    if (trend) {
+        uint32_t pv = lx(l, t->measured, shift_prev(here));
+        uint32_t met = op2(l, t->tk == TG_FALLS ? IR_LT : IR_GT, IR_BOOL, v, pv);
+        goal = pv;
+        judged = sel(l, IR_STATUS, met, st_met, st_failed);
+        dscore = sel(l, IR_NUM, met, hundred, zero);
+        base = lx(l, t->measured, shift_abs(m->baseline));
+    } else if (t->tk == TG_PEAKS) {
+        uint32_t pk = emit(l, IR_PEAK, IR_BOOL, v, 0, 0, t->tolerance, (uint32_t)m->baseline);
+        uint32_t notmet = st_failed;
+        if (t->peak_by) {
+            deadline = k(l, IR_NUM, t->peak_by);
+            notmet = sel(l, IR_STATUS, op2(l, IR_GE, IR_BOOL, y, deadline), st_failed, st_track);
+        }
+        judged = sel(l, IR_STATUS, pk, st_met, notmet);
+        dscore = sel(l, IR_NUM, pk, hundred, zero);
+        base = lx(l, t->measured, shift_abs(m->baseline));
+    } else {
+        /* thresholds: every year, or milestones with deadlines */
+        uint32_t n = t->nms;
+        ir_type gt = t->type == TY_BOOL ? IR_BOOL : IR_NUM;
+        uint32_t *conds = arena_alloc(l->a, n * sizeof *conds);
+        uint32_t *goals = arena_alloc(l->a, n * sizeof *goals);
+        uint32_t *mets = arena_alloc(l->a, n * sizeof *mets);
+        bool same_op = true;
+        for (uint32_t i = 0; i < n; i++) {
+            goals[i] = k(l, gt, t->ms[i].goal);
+            if (t->ms[i].op != t->ms[0].op)
+                same_op = false;
+        }
+        base = lx(l, t->measured, shift_abs(m->baseline));
+        if (n == 1 && t->ms[0].deadline == 0) {
+            goal = goals[0];
+            uint32_t met = op2(l, binop(t->ms[0].op), IR_BOOL, v, goal);
+            expected = goal;
+            judged = sel(l, IR_STATUS, met, st_met, st_failed);
+            dscore = sel(l, IR_NUM, met, hundred, zero);
+        } else {
+            uint32_t *dls = arena_alloc(l->a, n * sizeof *dls);
+            uint32_t *ys = arena_alloc(l->a, n * sizeof *ys);
+            uint32_t *bs = arena_alloc(l->a, n * sizeof *bs);
+            uint32_t *tracks = arena_alloc(l->a, n * sizeof *tracks);
+            for (uint32_t i = 0; i < n; i++) {
+                dls[i] = k(l, IR_NUM, t->ms[i].deadline);
+                conds[i] = op2(l, IR_LE, IR_BOOL, y, dls[i]);
+                ys[i] = i == 0 ? y0 : dls[i - 1];
+                bs[i] = i == 0 ? base : goals[i - 1];
+            }
+            goal = chain(l, gt, conds, goals, n);
+            deadline = chain(l, IR_NUM, conds, dls, n);
+            uint32_t ystart = chain(l, IR_NUM, conds, ys, n);
+            uint32_t bstart = chain(l, gt, conds, bs, n);
+            uint32_t met;
+            if (same_op) {
+                met = op2(l, binop(t->ms[0].op), IR_BOOL, v, goal);
+            } else {
+                for (uint32_t i = 0; i < n; i++)
+                    mets[i] = op2(l, binop(t->ms[i].op), IR_BOOL, v, goals[i]);
+                met = chain(l, IR_BOOL, conds, mets, n);
+            }
+            /* e = b + (goal - b) * (y - y0) / (deadline - y0), from the
+             * milestone's start; the goal itself once the deadline passed */
+            uint32_t past = op2(l, IR_GE, IR_BOOL, y, deadline);
+            uint32_t e = op2(l, IR_ADD, IR_NUM, bstart,
+                             op2(l, IR_DIV, IR_NUM,
+                                 op2(l, IR_MUL, IR_NUM, op2(l, IR_SUB, IR_NUM, goal, bstart),
+                                     op2(l, IR_SUB, IR_NUM, y, ystart)),
+                                 op2(l, IR_SUB, IR_NUM, deadline, ystart)));
+            expected = t->type == TY_BOOL ? nan : sel(l, IR_NUM, past, goal, e);
+            for (uint32_t i = 0; i < n; i++)
+                tracks[i] = track_test(l, t->ms[i].track, v, e);
+            uint32_t track = chain(l, IR_BOOL, conds, tracks, n);
+            uint32_t before = sel(l, IR_STATUS, track, st_track, st_lag);
+            uint32_t notmet = sel(l, IR_STATUS, past, st_failed, before);
+            judged = sel(l, IR_STATUS, met, st_met, notmet);
+            /* 100 * clamp((v - b) / (goal - b), 0, 1); 0 when that is
+             * missing (goal == b, or no baseline value) */
+            uint32_t q = op2(l, IR_DIV, IR_NUM, op2(l, IR_SUB, IR_NUM, v, base),
+                             op2(l, IR_SUB, IR_NUM, goal, base));
+            uint32_t pr = op2(l, IR_MUL, IR_NUM, hundred,
+                              op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, q, zero), one));
+            dscore = sel(l, IR_NUM, met, hundred, op2(l, IR_COALESCE, IR_NUM, pr, zero));
+        }
+        if (t->tk == TG_RATED)
+            dscore = op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, v, zero), hundred);
+    }
+
+    if (t->scoped)
+        applicable = op2(l, IR_AND, IR_BOOL, applicable, scope_input(l, t->scope, t->nscope));
+    /* On a row the runtime added for a parent region only share targets
+     * have a value; every other target does not apply there. */
+    if (!reads_share(l, v)) {
+        ir_input pin = {.kind = IR_IN_PRESENT, .scale = 1.0};
+        applicable = op2(l, IR_AND, IR_BOOL, applicable, input(l, pin));
+    }
+    uint32_t status = sel(l, IR_STATUS, applicable, op2(l, IR_COALESCE, IR_STATUS, judged, st_miss), st_na);
+
+    /* the score: a score expression (its own, else the assessment's), or
+     * the default; missing on missing and not_applicable rows */
+    const ast_expr *se = t->score ? t->score : m->score;
+    uint32_t raw = dscore;
+    if (se) {
+        scorectx sc = {.value = v, .goal = goal, .base = base, .expected = expected,
+                       .deadline = deadline, .dscore = dscore, .progress = UINT32_MAX};
+        l->sc = &sc;
+        /* a score is the expression's number in its own dimensionless
+         * unit: `score value` on a % indicator scores 80 for 80% */
+        uint32_t x = lx(l, se, here);
+        l->sc = NULL;
+        raw = op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, op2(l, IR_COALESCE, IR_NUM, x, zero), zero),
+                  hundred);
+    }
+    uint32_t counted = op2(l, IR_GT, IR_BOOL, status, st_miss);
+    out->status = status;
+    out->value = v;
+    out->goal = goal;
+    out->expected = expected;
+    out->score = sel(l, IR_NUM, counted, raw, nan);
+}
+
+/* ---------------------------------------------------------------- roll-ups */
+
+/* The weighted mean of the non-missing scores[i] with weights w[i]; missing
+ * when no score counts (the weight sum is then 0). */
+static uint32_t wmean(L *l, const uint32_t *scores, const double *w, uint32_t n)
+{
+    /* the mean of one score is that score (missing when it is) */
+    uint32_t nonzero = 0, only = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (w[i] != 0) {
+            nonzero++;
+            only = scores[i];
+        }
+    if (nonzero == 1)
+        return only;
+    uint32_t zero = k(l, IR_NUM, 0);
+    uint32_t num = zero, den = zero;
+    bool any = false;
+    for (uint32_t i = 0; i < n; i++) {
+        if (w[i] == 0)
+            continue;
+        uint32_t wk = k(l, IR_NUM, w[i]);
+        uint32_t s = op2(l, IR_COALESCE, IR_NUM, scores[i], zero);
+        if (w[i] != 1)
+            s = op2(l, IR_MUL, IR_NUM, s, wk);
+        uint32_t c = sel(l, IR_NUM, op1(l, IR_ISNA, IR_BOOL, scores[i]), zero, wk);
+        num = any ? op2(l, IR_ADD, IR_NUM, num, s) : s;
+        den = any ? op2(l, IR_ADD, IR_NUM, den, c) : c;
+        any = true;
+    }
+    if (!any)
+        return k(l, IR_NUM, NAN);
+    return op2(l, IR_DIV, IR_NUM, num, den);
+}
+
+/* Measures, sections, the total (§8), the veto and the grade. */
+static void lower_rollups(L *l)
+{
+    const sema_model *m = l->m;
+    ir_program *p = l->p;
+    uint32_t nan = k(l, IR_NUM, NAN);
+    if (!m->has_assessment) {
+        for (uint32_t i = 0; i < p->nmeasures; i++)
+            p->measures[i].score = nan;
+        for (uint32_t i = 0; i < p->nsections; i++)
+            p->sections[i].score = nan;
+        p->total = nan;
+        p->veto = k(l, IR_BOOL, 0);
+        p->grade = k(l, IR_GRADE, NAN);
+        return;
+    }
+    uint32_t st_miss = k(l, IR_STATUS, IR_ST_MISSING);
+    uint32_t nmax = m->ntargets > m->nmeasures ? m->ntargets : m->nmeasures;
+    nmax = nmax > m->nsections ? nmax : m->nsections;
+    uint32_t *sc = arena_alloc(l->a, (nmax + 1) * sizeof *sc);
+    double *w = arena_alloc(l->a, (nmax + 1) * sizeof *w);
+    for (uint32_t i = 0; i < m->nmeasures; i++) {
+        const sema_measure *mm = &m->measures[i];
+        for (uint32_t j = 0; j < mm->ntargets; j++) {
+            const ir_target *t = &p->targets[mm->targets[j]];
+            sc[j] = t->score;
+            if (m->missing == MISSING_ZERO)
+                sc[j] = sel(l, IR_NUM, op2(l, IR_EQ, IR_BOOL, t->status, st_miss), k(l, IR_NUM, 0), t->score);
+            w[j] = t->weight;
+        }
+        p->measures[i].score = wmean(l, sc, w, mm->ntargets);
+    }
+    for (uint32_t i = 0; i < m->nsections; i++) {
+        const sema_section *sec = &m->sections[i];
+        for (uint32_t j = 0; j < sec->nmeasures; j++) {
+            sc[j] = p->measures[sec->measures[j]].score;
+            w[j] = p->measures[sec->measures[j]].weight;
+        }
+        p->sections[i].score = wmean(l, sc, w, sec->nmeasures);
+    }
+    for (uint32_t i = 0; i < m->nsections; i++) {
+        sc[i] = p->sections[i].score;
+        w[i] = p->sections[i].weight;
+    }
+    p->total = wmean(l, sc, w, m->nsections);
+
+    uint32_t veto = k(l, IR_BOOL, 0);
+    uint32_t st_failed = k(l, IR_STATUS, IR_ST_FAILED);
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        if (p->targets[i].veto)
+            veto = op2(l, IR_OR, IR_BOOL, veto, op2(l, IR_EQ, IR_BOOL, p->targets[i].status, st_failed));
+    p->veto = veto;
+
+    if (m->nbands == 0) {
+        p->grade = k(l, IR_GRADE, NAN);
+        return;
+    }
+    uint32_t last = k(l, IR_GRADE, m->nbands - 1);
+    uint32_t g = last;
+    for (uint32_t i = m->nbands - 1; i-- > 0;)
+        g = sel(l, IR_GRADE, op2(l, IR_GE, IR_BOOL, p->total, k(l, IR_NUM, m->band_min[i])),
+                k(l, IR_GRADE, i), g);
+    p->grade = sel(l, IR_GRADE, veto, last, g);
+}
+
+/* ---------------------------------------------------------------- dead steps */
+
+/* Removes every step no output needs, then the inputs, columns and scopes
+ * no remaining step reads; renumbers everything. */
+static void prune(L *l)
+{
+    ir_program *p = l->p;
+    uint32_t n = p->nsteps;
+    uint8_t *live = arena_alloc(l->a, n + 1);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *t = &p->targets[i];
+        live[t->status] = live[t->value] = live[t->goal] = live[t->expected] = live[t->score] = 1;
+    }
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        live[p->measures[i].score] = 1;
+    for (uint32_t i = 0; i < p->nsections; i++)
+        live[p->sections[i].score] = 1;
+    live[p->total] = live[p->veto] = live[p->grade] = 1;
+    for (uint32_t i = n; i-- > 0;) {
+        if (!live[i])
+            continue;
+        const ir_step *s = &p->steps[i];
+        int ar = ir_arity(s->op);
+        if (ar >= 1) live[s->a] = 1;
+        if (ar >= 2) live[s->b] = 1;
+        if (ar >= 3) live[s->c] = 1;
+    }
+    uint32_t *map = arena_alloc(l->a, (n + 1) * sizeof *map);
+    uint32_t *inmap = arena_alloc(l->a, (p->ninputs + 1) * sizeof *inmap);
+    uint8_t *inlive = arena_alloc(l->a, p->ninputs + 1);
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!live[i])
+            continue;
+        ir_step s = p->steps[i];
+        int ar = ir_arity(s.op);
+        if (ar >= 1) s.a = map[s.a];
+        if (ar >= 2) s.b = map[s.b];
+        if (ar >= 3) s.c = map[s.c];
+        if (s.op == IR_INPUT)
+            inlive[s.aux] = 1;
+        map[i] = m;
+        p->steps[m++] = s;
+    }
+    p->nsteps = m;
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        ir_target *t = &p->targets[i];
+        t->status = map[t->status];
+        t->value = map[t->value];
+        t->goal = map[t->goal];
+        t->expected = map[t->expected];
+        t->score = map[t->score];
+    }
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        p->measures[i].score = map[p->measures[i].score];
+    for (uint32_t i = 0; i < p->nsections; i++)
+        p->sections[i].score = map[p->sections[i].score];
+    p->total = map[p->total];
+    p->veto = map[p->veto];
+    p->grade = map[p->grade];
+
+    /* inputs, then the columns and scopes they read */
+    uint32_t *colmap = arena_alloc(l->a, (p->ncolumns + 1) * sizeof *colmap);
+    uint8_t *collive = arena_alloc(l->a, p->ncolumns + 1);
+    uint32_t *scmap = arena_alloc(l->a, (p->nscopes + 1) * sizeof *scmap);
+    uint8_t *sclive = arena_alloc(l->a, p->nscopes + 1);
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        if (!inlive[i])
+            continue;
+        if (p->inputs[i].kind == IR_IN_DATA)
+            collive[p->inputs[i].column] = 1;
+        if (p->inputs[i].kind == IR_IN_SCOPE)
+            sclive[p->inputs[i].scope] = 1;
+    }
+    uint32_t nc = 0, ns = 0, ni = 0;
+    for (uint32_t i = 0; i < p->ncolumns; i++)
+        if (collive[i]) {
+            colmap[i] = nc;
+            p->columns[nc++] = p->columns[i];
+        }
+    for (uint32_t i = 0; i < p->nscopes; i++)
+        if (sclive[i]) {
+            scmap[i] = ns;
+            p->scopes[ns++] = p->scopes[i];
+        }
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        if (!inlive[i])
+            continue;
+        ir_input in = p->inputs[i];
+        if (in.kind == IR_IN_DATA)
+            in.column = colmap[in.column];
+        if (in.kind == IR_IN_SCOPE)
+            in.scope = scmap[in.scope];
+        inmap[i] = ni;
+        p->inputs[ni++] = in;
+    }
+    p->ncolumns = nc;
+    p->nscopes = ns;
+    p->ninputs = ni;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (p->steps[i].op == IR_INPUT)
+            p->steps[i].aux = inmap[p->steps[i].aux];
+}
+
+/* The data columns each target reads (for missing-data messages): every
+ * column input its status depends on. */
+static void target_columns(L *l)
+{
+    ir_program *p = l->p;
+    uint32_t *stamp = arena_alloc(l->a, (p->nsteps + 1) * sizeof *stamp);
+    uint32_t *stack = arena_alloc(l->a, (p->nsteps + 1) * sizeof *stack);
+    uint8_t *colseen = arena_alloc(l->a, p->ncolumns + 1);
+    uint32_t *cols = arena_alloc(l->a, (p->ncolumns + 1) * sizeof *cols);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        ir_target *t = &p->targets[i];
+        uint32_t sp = 0, nc = 0;
+        uint32_t roots[2] = {t->status, t->value};
+        for (int r = 0; r < 2; r++)
+            if (stamp[roots[r]] != i + 1) {
+                stamp[roots[r]] = i + 1;
+                stack[sp++] = roots[r];
+            }
+        while (sp > 0) {
+            const ir_step *s = &p->steps[stack[--sp]];
+            if (s->op == IR_INPUT) {
+                const ir_input *in = &p->inputs[s->aux];
+                if (in->kind == IR_IN_DATA && !colseen[in->column]) {
+                    colseen[in->column] = 1;
+                    cols[nc++] = in->column;
+                }
+                continue;
+            }
+            int ar = ir_arity(s->op);
+            const uint32_t ops[3] = {s->a, s->b, s->c};
+            for (int j = 0; j < ar; j++)
+                if (stamp[ops[j]] != i + 1) {
+                    stamp[ops[j]] = i + 1;
+                    stack[sp++] = ops[j];
+                }
+        }
+        /* ascending column order, and reset the seen marks */
+        t->columns = arena_alloc(l->a, (nc + 1) * sizeof *t->columns);
+        t->ncolumns = 0;
+        for (uint32_t c = 0; c < p->ncolumns && t->ncolumns < nc; c++)
+            if (colseen[c]) {
+                t->columns[t->ncolumns++] = c;
+                colseen[c] = 0;
+            }
+    }
+}
+
+/* ---------------------------------------------------------------- entry */
+
+ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m)
+{
+    ir_program *p = arena_alloc(a, sizeof *p);
+    L st;
+    memset(&st, 0, sizeof st);
+    L *l = &st;
+    l->a = a;
+    l->d = d;
+    l->m = m;
+    l->p = p;
+
+    p->plan = m->plan;
+    p->title = m->title;
+    p->baseline = m->baseline;
+    p->horizon = m->horizon;
+    p->region_key = m->region_key;
+    p->year_key = m->year_key;
+    p->levels = m->levels;
+    p->nlevels = m->nlevels;
+    p->regions = arena_alloc(a, (m->nregions + 1) * sizeof *p->regions);
+    p->nregions = m->nregions;
+    for (uint32_t i = 0; i < m->nregions; i++) {
+        const sema_region *r = &m->regions[i];
+        p->regions[i] = (ir_region){.name = r->name, .level = r->level, .parent = r->parent,
+                                    .aliases = r->aliases, .naliases = r->naliases};
+    }
+    p->columns = arena_alloc(a, (m->ncolumns + 1) * sizeof *p->columns);
+    p->ncolumns = m->ncolumns;
+    for (uint32_t i = 0; i < m->ncolumns; i++)
+        p->columns[i] = (ir_column){.name = m->columns[i].name,
+                                    .type = m->columns[i].is_bool ? IR_COL_BOOL : IR_COL_NUM,
+                                    .indicator = m->inds[m->columns[i].indicator].name};
+
+    ir_input yin = {.kind = IR_IN_YEAR, .scale = 1.0};
+    l->year = input(l, yin);
+
+    p->measures = arena_alloc(a, (m->nmeasures + 1) * sizeof *p->measures);
+    p->nmeasures = m->nmeasures;
+    for (uint32_t i = 0; i < m->nmeasures; i++) {
+        const sema_measure *mm = &m->measures[i];
+        p->measures[i] = (ir_measure){.id = mm->id, .title = mm->title, .section = mm->section,
+                                      .lead = mm->lead, .nlead = mm->nlead,
+                                      .responsible = mm->responsible,
+                                      .nresponsible = mm->nresponsible,
+                                      .shared = mm->shared, .weight = mm->weight};
+    }
+    p->sections = arena_alloc(a, (m->nsections + 1) * sizeof *p->sections);
+    p->nsections = m->nsections;
+    for (uint32_t i = 0; i < m->nsections; i++)
+        p->sections[i] = (ir_section){.id = m->sections[i].id, .title = m->sections[i].title,
+                                      .weight = m->sections[i].weight};
+
+    p->targets = arena_alloc(a, (m->ntargets + 1) * sizeof *p->targets);
+    p->ntargets = m->ntargets;
+    for (uint32_t i = 0; i < m->ntargets; i++) {
+        const sema_target *t = &m->targets[i];
+        ir_target *o = &p->targets[i];
+        o->name = t->name;
+        o->desc = t->desc;
+        o->kind = t->kind;
+        o->unit = t->unit ? unit_name(t->unit) : "";
+        o->clause = t->clause;
+        o->measure = t->measure;
+        o->weight = t->weight;
+        o->veto = t->veto;
+        lower_target(l, i, o);
+    }
+
+    p->has_assessment = m->has_assessment;
+    p->assessment = m->assessment;
+    switch (m->missing) {
+    case MISSING_ZERO: p->missing = IR_MISSING_ZERO; break;
+    case MISSING_REWEIGHT: p->missing = IR_MISSING_REWEIGHT; break;
+    case MISSING_ERROR: p->missing = IR_MISSING_ERROR; break;
+    default: p->missing = IR_MISSING_NONE; break;
+    }
+    p->bands = m->bands;
+    p->nbands = m->nbands;
+    lower_rollups(l);
+    prune(l);
+    target_columns(l);
+    return p;
+}

@@ -1,0 +1,144 @@
+/* model.h — the checked program: what sema_check resolves and lower.c reads.
+ *
+ * Every name is resolved to an index, every unit to a unit_t, every goal to
+ * a number in the unit of the value it is compared with, every deadline to
+ * a year, every scope to a list of regions.  Expressions stay ASTs, annotated
+ * by the checker (ast_expr.sema: unit, type, and what a name or call refers
+ * to), because lowering substitutes formulas and score contexts into them.
+ * Everything lives in the compilation's arena. */
+#ifndef PLANC_MODEL_H
+#define PLANC_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "sema.h"
+#include "unit.h"
+
+/* The type of an expression (ast_expr.sema.type).  0 until checked;
+ * TY_ERROR after an error, so that one mistake is reported once. */
+typedef enum sema_type { TY_NONE = 0, TY_NUM, TY_BOOL, TY_ERROR } sema_type;
+
+/* What an EX_NAME or EX_CALL denotes (ast_expr.sema.ref). */
+typedef enum sema_ref {
+    REF_NONE = 0,
+    REF_INDICATOR,          /* sema.index: the indicator */
+    REF_VALUE, REF_GOAL, REF_BASE, REF_EXPECTED, REF_YEAR, REF_DEADLINE, /* score context */
+    FN_MIN, FN_MAX, FN_CLAMP, FN_ABS,
+    FN_PREV, FN_BASELINE,
+    FN_AT,                  /* sema.index: the year */
+    FN_SHARE,               /* sema.index: the level */
+    FN_ISMISSING, FN_PROGRESS
+} sema_ref;
+
+typedef struct sema_region {
+    const char *name;
+    uint32_t level;         /* index into levels */
+    int32_t parent;         /* index into regions, -1 for none */
+    const char **aliases;
+    uint32_t naliases;
+    span sp;
+} sema_region;
+
+typedef struct sema_indicator {
+    const char *name;
+    const char *display;    /* NULL when none was given */
+    span sp;
+    const unit_t *unit;
+    sema_type type;         /* TY_BOOL for `bool` indicators, else TY_NUM */
+    ast_direction dir;
+    int32_t column;         /* index into columns, -1 for a formula indicator */
+    const unit_t *column_unit; /* the data column's unit (`in UNIT`, else the indicator's) */
+    ast_expr *formula;      /* NULL for a column indicator */
+} sema_indicator;
+
+/* A data column the rules read (one per distinct header name). */
+typedef struct sema_column {
+    const char *name;
+    bool is_bool;
+    uint32_t indicator;     /* the first indicator that reads it */
+} sema_column;
+
+/* One goal of a target, already in the target's unit. */
+typedef struct sema_milestone {
+    ast_op op;              /* OP_LT .. OP_NE */
+    double goal;            /* in the target's unit (bool goals: 1 or 0) */
+    int deadline;           /* 0: none (the goal holds every year) */
+    ast_direction track;    /* which side of the trajectory is on track (DIR_NONE: always) */
+} sema_milestone;
+
+typedef struct sema_target {
+    const char *name;
+    const char *desc;
+    const char *note;
+    const char *kind;       /* "threshold", "redline", "complete", "rated", "falls", "rises", "peaks" */
+    ast_targetkind tk;
+    bool redline;
+    const char *clause;     /* "(九)" */
+    uint32_t measure;       /* index into measures */
+    ast_expr *measured;
+    const unit_t *unit;     /* of the measured value */
+    sema_type type;         /* of the measured value */
+    sema_milestone *ms;     /* thresholds: the goals in order */
+    uint32_t nms;
+    int peak_by;            /* TG_PEAKS: deadline, 0 for none */
+    double tolerance;       /* TG_PEAKS: fraction */
+    bool scoped;            /* false: every region */
+    uint32_t *scope;        /* region indices, ascending */
+    uint32_t nscope;
+    double weight;          /* in its measure */
+    bool veto;
+    ast_expr *score;        /* its own score expression, or NULL */
+    span sp;
+} sema_target;
+
+typedef struct sema_measure {
+    const char *id;         /* "(九)" */
+    const char *title;
+    uint32_t section;
+    const char **lead;      /* lead agencies; for a shared measure, the
+                               agencies that share the work */
+    uint32_t nlead;
+    const char **responsible; /* responsible agencies (责任单位) */
+    uint32_t nresponsible;
+    bool shared;
+    double weight;          /* in its section */
+    uint32_t *targets;      /* indices into targets */
+    uint32_t ntargets;
+} sema_measure;
+
+typedef struct sema_section {
+    const char *id;
+    const char *title;
+    double weight;          /* in the total */
+    uint32_t *measures;
+    uint32_t nmeasures;
+} sema_section;
+
+struct sema_model {
+    unit_sys units;
+    const unit_t *generic;  /* the unit of `value` in the assessment's score */
+
+    const char *plan, *title;
+    int baseline, horizon;
+    const char *region_key, *year_key;
+
+    const char **levels; uint32_t nlevels;
+    sema_region *regions; uint32_t nregions;
+    sema_indicator *inds; uint32_t ninds;
+    sema_column *columns; uint32_t ncolumns;
+    sema_section *sections; uint32_t nsections;
+    sema_measure *measures; uint32_t nmeasures;
+    sema_target *targets; uint32_t ntargets;
+
+    bool has_assessment;
+    const char *assessment;
+    ast_missing missing;
+    ast_expr *score;        /* the assessment's default score expression, or NULL */
+    const char **bands;     /* best first; the last has no bound */
+    double *band_min;       /* nbands - 1 bounds, descending */
+    uint32_t nbands;
+};
+
+#endif

@@ -1,0 +1,2216 @@
+/* sema.c — the checker (see sema.h and model.h).
+ *
+ * Passes over the declarations, each in source order so that errors come out
+ * roughly in the order of the file:
+ *   1. declare: every name of every kind goes into its namespace (duplicates
+ *      are reported here, at the second declaration, with a note at the
+ *      first); the model's arrays are sized and named.
+ *   2. the plan (baseline, horizon, periods, keys), then the units (derived
+ *      units resolve their base lazily, so order does not matter).
+ *   3. check each declaration: regions, indicators (units, columns,
+ *      formulas), sections with their measures and targets, the assessment.
+ *   4. whole-program rules: a plan exists, formula cycles, region cycles,
+ *      weights not all zero.
+ * The checker accepts any partial AST the parser produced after syntax
+ * errors: every name may be NULL, every expression may be missing. */
+#include "sema.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+/* The namespaces (docs/LANGUAGE.md §2). */
+enum kind { K_REGION, K_LEVEL, K_AGENCY, K_UNIT, K_INDICATOR, K_SECTION,
+            K_MEASURE, K_TARGET, K_PERIOD, K_COLUMN, K_NKINDS };
+
+static const char *const kindname[K_NKINDS] = {
+    "region", "level", "agency", "unit", "indicator", "section",
+    "measure", "target", "period", "column",
+};
+
+/* Deepest expression the checker follows (the parser's limit is 256). */
+enum { MAX_DEPTH = 300 };
+/* Deepest nesting of an indicator's formula with every formula it uses
+ * substituted in (lowering recurses that deep). */
+enum { MAX_EXPANSION = 2000 };
+
+/* ---------------------------------------------------------------- names */
+
+/* One declared name: where, and the index of what it names in its kind. */
+typedef struct sym {
+    const char *name;
+    span sp;
+    uint32_t index;
+} sym;
+
+/* A namespace: an open-addressing hash table plus the declaration order
+ * (for did-you-mean, whose ties go to the first declared). */
+typedef struct symtab {
+    sym **slots;
+    uint32_t cap, n;
+    ptrvec order;
+} symtab;
+
+/* FNV-1a over the bytes of a name. */
+static uint32_t hash_name(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static sym *tab_find(const symtab *t, const char *name)
+{
+    if (!t->cap || !name)
+        return NULL;
+    for (uint32_t i = hash_name(name) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        sym *s = t->slots[i];
+        if (!s)
+            return NULL;
+        if (strcmp(s->name, name) == 0)
+            return s;
+    }
+}
+
+/* Inserts s into slots of capacity cap (a power of two, never full). */
+static void tab_place(sym **slots, uint32_t cap, sym *s)
+{
+    uint32_t i = hash_name(s->name) & (cap - 1);
+    while (slots[i])
+        i = (i + 1) & (cap - 1);
+    slots[i] = s;
+}
+
+/* Adds a name; returns NULL, or the earlier symbol when the name is taken
+ * (then nothing is added). */
+static sym *tab_add(arena *a, symtab *t, const char *name, span sp, uint32_t index)
+{
+    sym *old = tab_find(t, name);
+    if (old)
+        return old;
+    if ((t->n + 1) * 2 > t->cap) {
+        uint32_t cap = t->cap ? t->cap * 2 : 16;
+        sym **slots = arena_alloc(a, cap * sizeof *slots);
+        for (uint32_t i = 0; i < t->cap; i++)
+            if (t->slots[i])
+                tab_place(slots, cap, t->slots[i]);
+        t->slots = slots;
+        t->cap = cap;
+    }
+    sym *s = arena_alloc(a, sizeof *s);
+    s->name = name;
+    s->sp = sp;
+    s->index = index;
+    tab_place(t->slots, t->cap, s);
+    t->n++;
+    ptrvec_push(a, &t->order, s);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- state */
+
+/* A unit declaration and its lazily resolved unit. */
+typedef struct unitinfo {
+    const ast_decl *d;
+    const unit_t *u;
+    int state;              /* 0 not yet, 1 resolving, 2 done (u NULL after an error) */
+} unitinfo;
+
+/* Per indicator: its declaration and the checker's progress on it. */
+typedef struct indinfo {
+    const ast_decl *d;
+    int ustate;             /* unit: 0 not yet, 1 done */
+    int mark;               /* formula DFS: 0 white, 1 on the stack, 2 done */
+    int share;              /* formula uses share(): 0 unknown, 1 computing, 2 no, 3 yes */
+    int depth;              /* expansion depth of its formula (after the DFS) */
+    uint32_t *deps;         /* indicators its formula names */
+    uint32_t ndeps;
+} indinfo;
+
+/* Where a weight was set, so that a second one can point at the first. */
+typedef struct weightinfo {
+    bool set;
+    span sp;
+} weightinfo;
+
+/* The checker's state. */
+typedef struct S {
+    arena *a;
+    diag_ctx *d;
+    sema_model *m;
+    ast_program *prog;
+    symtab tab[K_NKINDS];
+
+    const ast_decl *plan;
+    const ast_decl *levels;
+    const ast_decl *assess;
+    bool years_ok;          /* baseline and horizon are known and sane */
+
+    unitinfo *units; uint32_t nunits;
+    indinfo *ii;
+    const ast_period **periods; uint32_t nperiods;
+    bool *rlevel_ok;        /* per region: its level resolved */
+    ast_target **ast_targets;
+    const ast_measure **ast_measures;
+    const ast_section **ast_sections;
+    weightinfo *wt, *wm, *ws;   /* per target, measure, section */
+    int depth;              /* of the expression being checked */
+} S;
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Number of code points in a UTF-8 string. */
+static int cplen(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* The best did-you-mean candidate so far. */
+typedef struct suggestion {
+    const char *name;
+    int limit, best, len;
+} suggestion;
+
+static void suggest_init(suggestion *g, const char *name)
+{
+    g->name = NULL;
+    g->len = cplen(name);
+    g->limit = g->len / 3 > 1 ? g->len / 3 : 1;
+    g->best = g->limit + 1;
+}
+
+/* Considers one candidate for the misspelt `name`. */
+static void suggest_one(suggestion *g, const char *name, const char *cand)
+{
+    int cl = cplen(cand);
+    if (abs(cl - g->len) >= g->best)
+        return;
+    int dist = diag_editdist(name, cand);
+    if (dist > 0 && dist < g->best && dist < g->len) {
+        g->best = dist;
+        g->name = cand;
+    }
+}
+
+/* Prints "note: did you mean 'x'?" when a name of one of the kinds in
+ * `kinds` (a bit mask) or of `extra` is close enough to `name`. */
+static void suggest(S *s, unsigned kinds, const char *const *extra, const char *name)
+{
+    if (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors)
+        return;
+    suggestion g;
+    suggest_init(&g, name);
+    for (int k = 0; k < K_NKINDS; k++) {
+        if (!(kinds & (1u << k)))
+            continue;
+        const ptrvec *o = &s->tab[k].order;
+        for (size_t i = 0; i < o->n; i++)
+            suggest_one(&g, name, ((const sym *)o->v[i])->name);
+    }
+    for (; extra && *extra; extra++)
+        suggest_one(&g, name, *extra);
+    if (g.name)
+        diag_hint(s->d, "did you mean '%s'?", g.name);
+}
+
+/* Looks a name up in one namespace; reports "undefined KIND 'x'" (with a
+ * did-you-mean) when absent.  Returns the symbol or NULL. */
+static const sym *lookup(S *s, int kind, ast_name n)
+{
+    if (!n.s)
+        return NULL;
+    const sym *y = tab_find(&s->tab[kind], n.s);
+    if (!y) {
+        diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
+        suggest(s, 1u << kind, NULL, n.s);
+    }
+    return y;
+}
+
+/* Declares a name; reports a duplicate at the second with a note at the
+ * first.  Returns true when the name was new. */
+static bool declare(S *s, int kind, ast_name n, uint32_t index)
+{
+    if (!n.s)
+        return false;
+    const sym *old = tab_add(s->a, &s->tab[kind], n.s, n.sp, index);
+    if (!old)
+        return true;
+    diag_error(s->d, n.sp, "duplicate %s '%s'", kindname[kind], n.s);
+    diag_note(s->d, old->sp, "'%s' was first declared here", n.s);
+    return false;
+}
+
+/* A measure's id as cited: "(九)". */
+static const char *clause_name(S *s, const char *id)
+{
+    return arena_printf(s->a, "(%s)", id ? id : "?");
+}
+
+/* A number for messages: 92, 0.5, 1e-05. */
+static const char *numstr(S *s, double v)
+{
+    return arena_printf(s->a, "%g", v);
+}
+
+/* Reports two units of different dimensions, e.g. "cannot compare '%' with
+ * '万亩': the units have different dimensions". `fmt` has two %s. */
+static void unit_mismatch(S *s, span sp, const char *fmt, const unit_t *a, const unit_t *b)
+{
+    char *what = arena_printf(s->a, fmt, unit_name(a), unit_name(b));
+    diag_error(s->d, sp, "%s: the units have different dimensions", what);
+}
+
+/* ---------------------------------------------------------------- units */
+
+static const unit_t *resolve_unit(S *s, const ast_unit *u);
+
+/* The unit declared by units[i], resolving its definition on first use. */
+static const unit_t *declared_unit(S *s, uint32_t i)
+{
+    unitinfo *ui = &s->units[i];
+    if (ui->state == 2)
+        return ui->u;
+    const ast_decl *d = ui->d;
+    if (ui->state == 1) {
+        diag_error(s->d, d->u.unit.name.sp, "unit '%s' is defined in terms of itself",
+                   d->u.unit.name.s);
+        ui->state = 2;
+        ui->u = NULL;
+        return NULL;
+    }
+    ui->state = 1;
+    const unit_t *u = NULL;
+    if (!d->u.unit.has_def) {
+        u = unit_base(&s->m->units, d->u.unit.name.s);
+    } else if (d->u.unit.base) {
+        const unit_t *of = resolve_unit(s, d->u.unit.base);
+        if (of) {
+            u = unit_derived(&s->m->units, d->u.unit.name.s, d->u.unit.factor, of);
+            if (!u)
+                diag_error(s->d, d->sp, "the factor of unit '%s' must be a positive number, not %s",
+                           d->u.unit.name.s, numstr(s, d->u.unit.factor));
+        }
+    }
+    if (ui->state == 2) /* a cycle was reported while resolving */
+        return ui->u;
+    ui->state = 2;
+    ui->u = u;
+    return u;
+}
+
+/* The unit a name denotes: a built-in or a declared unit. */
+static const unit_t *unit_by_name(S *s, ast_name n)
+{
+    if (!n.s)
+        return NULL;
+    const unit_t *b = unit_builtin(&s->m->units, n.s);
+    if (b)
+        return b;
+    const sym *y = tab_find(&s->tab[K_UNIT], n.s);
+    if (!y) {
+        static const char *const builtins[] = {"1", "%", "‰", "bool", NULL};
+        diag_error(s->d, n.sp, "undefined unit '%s'", n.s);
+        suggest(s, 1u << K_UNIT, builtins, n.s);
+        return NULL;
+    }
+    return declared_unit(s, y->index);
+}
+
+/* Resolves a unit expression (万亩, 吨/万元, m^3); NULL after an error. */
+static const unit_t *resolve_unit(S *s, const ast_unit *u)
+{
+    if (!u)
+        return NULL;
+    const unit_t *a, *b, *r = NULL;
+    switch (u->kind) {
+    case UX_NAME:
+        return unit_by_name(s, u->u.name);
+    case UX_MUL:
+    case UX_DIV:
+        a = resolve_unit(s, u->u.bin.a);
+        b = resolve_unit(s, u->u.bin.b);
+        if (!a || !b)
+            return NULL;
+        if (unit_is_bool(a) || unit_is_bool(b)) {
+            diag_error(s->d, u->sp, "'bool' cannot be part of a compound unit");
+            return NULL;
+        }
+        r = u->kind == UX_MUL ? unit_mul(&s->m->units, a, b) : unit_div(&s->m->units, a, b);
+        break;
+    case UX_POW:
+        a = resolve_unit(s, u->u.pow.base);
+        if (!a)
+            return NULL;
+        if (unit_is_bool(a)) {
+            diag_error(s->d, u->sp, "'bool' cannot be part of a compound unit");
+            return NULL;
+        }
+        r = unit_pow(&s->m->units, a, u->u.pow.exp);
+        break;
+    }
+    if (!r)
+        diag_error(s->d, u->sp, "unit too large: exponents are limited to %d and factors must stay finite",
+                   UNIT_MAX_EXP);
+    return r;
+}
+
+/* ---------------------------------------------------------------- expressions */
+
+/* Where an expression appears, which decides the names it may use. */
+typedef enum emode {
+    EM_PLAIN,   /* a formula or a measured value: indicators and functions */
+    EM_CONST,   /* a goal, weight, tolerance or grade bound: constants only */
+    EM_SCORE    /* a score expression: also value, goal, ..., progress() */
+} emode;
+
+typedef struct ectx {
+    emode mode;
+    const char *what;       /* EM_CONST: "a goal", "a weight", ... */
+    const unit_t *vunit;    /* EM_SCORE: unit of value/goal/base/expected */
+    sema_type vtype;        /* EM_SCORE: their type */
+    int shift;              /* > 0 inside prev/baseline/at */
+    const char *shift_fn;   /* the innermost of those, for messages */
+    int nind;               /* indicators referenced so far */
+} ectx;
+
+static sema_type check_expr(S *s, ast_expr *e, ectx *c);
+
+/* Records the checker's verdict on e. */
+static sema_type set(ast_expr *e, sema_type t, const unit_t *u)
+{
+    e->sema.type = t;
+    e->sema.unit = u;
+    return t;
+}
+
+/* A number written without a unit (or -n, or n + m of such), which takes
+ * the unit of the value it meets (docs/LANGUAGE.md §3). */
+static bool is_bare(const ast_expr *e)
+{
+    switch (e->kind) {
+    case EX_NUM:
+        return e->u.num.unit == NULL;
+    case EX_UNARY:
+        return e->u.un.op == OP_NEG && e->u.un.a && is_bare(e->u.un.a);
+    case EX_BINARY:
+        return (e->u.bin.op == OP_ADD || e->u.bin.op == OP_SUB) && e->u.bin.a &&
+               e->u.bin.b && is_bare(e->u.bin.a) && is_bare(e->u.bin.b);
+    default:
+        return false;
+    }
+}
+
+/* Gives a bare number the unit u. */
+static void adopt(ast_expr *e, const unit_t *u)
+{
+    e->sema.unit = u;
+    if (e->kind == EX_UNARY)
+        adopt(e->u.un.a, u);
+    else if (e->kind == EX_BINARY) {
+        adopt(e->u.bin.a, u);
+        adopt(e->u.bin.b, u);
+    }
+}
+
+/* Makes two numeric operands agree: a bare one takes the other's unit.
+ * Returns true when their dimensions are then equal. */
+static bool unify(ast_expr *a, ast_expr *b)
+{
+    bool ba = is_bare(a), bb = is_bare(b);
+    if (ba && !bb)
+        adopt(a, b->sema.unit);
+    else if (bb && !ba)
+        adopt(b, a->sema.unit);
+    return unit_same_dim(a->sema.unit, b->sema.unit);
+}
+
+/* Requires a number; reports a yes/no value. */
+static bool want_num(S *s, ast_expr *e, const char *where)
+{
+    if (e->sema.type == TY_NUM)
+        return true;
+    if (e->sema.type == TY_BOOL)
+        diag_error(s->d, e->sp, "expected a number %s, found a yes/no value", where);
+    return false;
+}
+
+/* Requires a yes/no condition; reports a number. */
+static bool want_bool(S *s, ast_expr *e, const char *where)
+{
+    if (e->sema.type == TY_BOOL)
+        return true;
+    if (e->sema.type == TY_NUM)
+        diag_error(s->d, e->sp, "expected a yes/no condition %s, found a number in '%s'",
+                   where, unit_name(e->sema.unit));
+    return false;
+}
+
+/* The score-context names and their refs. */
+static const struct { const char *name; sema_ref ref; } ctxnames[] = {
+    {"value", REF_VALUE}, {"goal", REF_GOAL}, {"base", REF_BASE},
+    {"expected", REF_EXPECTED}, {"year", REF_YEAR}, {"deadline", REF_DEADLINE},
+};
+static const char *const ctxname_list[] = {"value", "goal", "base", "expected", "year", "deadline", NULL};
+
+/* The functions and their refs. */
+static const struct { const char *name; sema_ref ref; } fntab[] = {
+    {"min", FN_MIN}, {"max", FN_MAX}, {"clamp", FN_CLAMP}, {"abs", FN_ABS},
+    {"prev", FN_PREV}, {"baseline", FN_BASELINE}, {"at", FN_AT},
+    {"share", FN_SHARE}, {"ismissing", FN_ISMISSING}, {"progress", FN_PROGRESS},
+};
+static const char *const fnname_list[] = {"min", "max", "clamp", "abs", "prev", "baseline",
+                                          "at", "share", "ismissing", "progress", NULL};
+
+static int ind_share(S *s, uint32_t i);
+
+/* The unit of indicator i, resolving its declaration on first use. */
+static const unit_t *ind_unit(S *s, uint32_t i)
+{
+    indinfo *ii = &s->ii[i];
+    sema_indicator *ind = &s->m->inds[i];
+    if (!ii->ustate) {
+        ii->ustate = 1;
+        ind->unit = ii->d->u.ind.unit ? resolve_unit(s, ii->d->u.ind.unit) : NULL;
+        ind->type = ind->unit ? (unit_is_bool(ind->unit) ? TY_BOOL : TY_NUM) : TY_ERROR;
+    }
+    return ind->unit;
+}
+
+/* EX_NAME: an indicator, or a score-context name. */
+static sema_type check_name(S *s, ast_expr *e, ectx *c)
+{
+    const char *n = e->u.name.s;
+    if (!n)
+        return set(e, TY_ERROR, NULL);
+    for (size_t k = 0; k < sizeof ctxnames / sizeof ctxnames[0]; k++) {
+        if (strcmp(n, ctxnames[k].name) != 0)
+            continue;
+        if (c->mode == EM_SCORE && c->shift == 0) {
+            e->sema.ref = ctxnames[k].ref;
+            if (ctxnames[k].ref == REF_YEAR || ctxnames[k].ref == REF_DEADLINE)
+                return set(e, TY_NUM, s->m->units.one);
+            return set(e, c->vtype, c->vunit);
+        }
+        if (!tab_find(&s->tab[K_INDICATOR], n)) {
+            if (c->mode == EM_SCORE)
+                diag_error(s->d, e->sp, "'%s' cannot be used inside '%s'", n, c->shift_fn);
+            else
+                diag_error(s->d, e->sp, "'%s' can only be used in a score expression", n);
+            return set(e, TY_ERROR, NULL);
+        }
+    }
+    const sym *y = tab_find(&s->tab[K_INDICATOR], n);
+    if (!y) {
+        if (tab_find(&s->tab[K_PERIOD], n) && c->mode != EM_CONST)
+            diag_error(s->d, e->sp, "'%s' is a period; write 'at(x, %s)' to read a value in it", n, n);
+        else {
+            diag_error(s->d, e->sp, "undefined name '%s'", n);
+            suggest(s, 1u << K_INDICATOR, c->mode == EM_SCORE ? ctxname_list : NULL, n);
+        }
+        return set(e, TY_ERROR, NULL);
+    }
+    if (c->mode == EM_CONST) {
+        diag_error(s->d, e->sp, "%s must be a constant; '%s' is an indicator", c->what, n);
+        return set(e, TY_ERROR, NULL);
+    }
+    e->sema.ref = REF_INDICATOR;
+    e->sema.index = (int)y->index;
+    c->nind++;
+    const unit_t *u = ind_unit(s, y->index);
+    if (!u)
+        return set(e, TY_ERROR, NULL);
+    if (c->shift > 0 && s->ii[y->index].d->u.ind.formula && ind_share(s, y->index) == 3) {
+        diag_error(s->d, e->sp, "'%s' uses share(), which cannot be read in another year with '%s'",
+                   n, c->shift_fn);
+        return set(e, TY_ERROR, NULL);
+    }
+    return set(e, s->m->inds[y->index].type, u);
+}
+
+/* A year argument of at(): a plain integer or a period name (its last year). */
+static bool check_year_arg(S *s, ast_expr *y, int *out)
+{
+    if (y->kind == EX_NUM && !y->u.num.unit && y->u.num.v == floor(y->u.num.v) &&
+        y->u.num.v >= 1 && y->u.num.v <= 9999) {
+        *out = (int)y->u.num.v;
+        return true;
+    }
+    if (y->kind == EX_NAME && y->u.name.s) {
+        const sym *p = tab_find(&s->tab[K_PERIOD], y->u.name.s);
+        if (p) {
+            *out = s->periods[p->index]->to;
+            return true;
+        }
+        diag_error(s->d, y->sp, "undefined period '%s'", y->u.name.s);
+        suggest(s, 1u << K_PERIOD, NULL, y->u.name.s);
+        return false;
+    }
+    diag_error(s->d, y->sp, "expected a year (1..9999) or a period name");
+    return false;
+}
+
+/* Checks the arguments of min/max/clamp: numbers of one dimension.  Returns
+ * the index of the argument whose unit the result takes, or -1. */
+static int check_same_dim_args(S *s, ast_expr *e, const char *fn)
+{
+    ast_expr **args = e->u.call.args;
+    uint32_t n = e->u.call.nargs;
+    int first = -1;
+    bool ok = true;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!want_num(s, args[i], arena_printf(s->a, "in '%s'", fn)))
+            ok = false;
+        else if (first < 0 && !is_bare(args[i]))
+            first = (int)i;
+    }
+    if (!ok)
+        return -1;
+    if (first < 0)
+        return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (is_bare(args[i]))
+            adopt(args[i], args[first]->sema.unit);
+        else if (!unit_same_dim(args[i]->sema.unit, args[first]->sema.unit)) {
+            unit_mismatch(s, args[i]->sp, arena_printf(s->a, "cannot take '%s' of '%%s' and '%%s'", fn),
+                          args[first]->sema.unit, args[i]->sema.unit);
+            return -1;
+        }
+    }
+    return first;
+}
+
+/* EX_CALL: the functions of docs/LANGUAGE.md §7. */
+static sema_type check_call(S *s, ast_expr *e, ectx *c)
+{
+    const char *fn = e->u.call.fn.s;
+    ast_expr **args = e->u.call.args;
+    uint32_t n = e->u.call.nargs;
+    sema_ref ref = REF_NONE;
+    if (!fn)
+        return set(e, TY_ERROR, NULL);
+    for (size_t k = 0; k < sizeof fntab / sizeof fntab[0]; k++)
+        if (strcmp(fn, fntab[k].name) == 0)
+            ref = fntab[k].ref;
+    if (ref == REF_NONE) {
+        diag_error(s->d, e->u.call.fn.sp, "unknown function '%s'", fn);
+        suggest(s, 0, fnname_list, fn);
+        return set(e, TY_ERROR, NULL);
+    }
+    e->sema.ref = ref;
+    for (uint32_t i = 0; i < n; i++)
+        if (!args[i])
+            return set(e, TY_ERROR, NULL);
+    /* arity */
+    int lo = 1, hi = 1;
+    switch (ref) {
+    case FN_MIN: case FN_MAX: lo = 2; hi = 1 << 30; break;
+    case FN_CLAMP: lo = hi = 3; break;
+    case FN_AT: case FN_SHARE: lo = hi = 2; break;
+    case FN_PROGRESS: lo = hi = 0; break;
+    default: break;
+    }
+    if ((int)n < lo || (int)n > hi) {
+        if (lo == hi)
+            diag_error(s->d, e->sp, "'%s' takes %d argument%s, not %u", fn, lo, lo == 1 ? "" : "s", n);
+        else
+            diag_error(s->d, e->sp, "'%s' takes at least %d arguments", fn, lo);
+        return set(e, TY_ERROR, NULL);
+    }
+    if (c->mode == EM_CONST && ref != FN_MIN && ref != FN_MAX && ref != FN_CLAMP && ref != FN_ABS) {
+        diag_error(s->d, e->sp, "%s must be a constant; '%s' reads the data", c->what, fn);
+        return set(e, TY_ERROR, NULL);
+    }
+
+    switch (ref) {
+    case FN_MIN: case FN_MAX: case FN_CLAMP: {
+        bool err = false;
+        for (uint32_t i = 0; i < n; i++)
+            if (check_expr(s, args[i], c) == TY_ERROR)
+                err = true;
+        if (err)
+            return set(e, TY_ERROR, NULL);
+        int k = check_same_dim_args(s, e, fn);
+        if (k < 0)
+            return set(e, TY_ERROR, NULL);
+        return set(e, TY_NUM, args[k]->sema.unit);
+    }
+    case FN_ABS:
+        if (check_expr(s, args[0], c) == TY_ERROR || !want_num(s, args[0], "in 'abs'"))
+            return set(e, TY_ERROR, NULL);
+        return set(e, TY_NUM, args[0]->sema.unit);
+    case FN_ISMISSING:
+        if (check_expr(s, args[0], c) == TY_ERROR)
+            return set(e, TY_ERROR, NULL);
+        return set(e, TY_BOOL, s->m->units.boolean);
+    case FN_PROGRESS:
+        if (c->mode != EM_SCORE || c->shift > 0) {
+            diag_error(s->d, e->sp, "'progress()' can only be used in a score expression");
+            return set(e, TY_ERROR, NULL);
+        }
+        return set(e, TY_NUM, s->m->units.one);
+    case FN_PREV: case FN_BASELINE: case FN_AT: {
+        if (ref == FN_AT) {
+            int y = 0;
+            if (!check_year_arg(s, args[1], &y))
+                return set(e, TY_ERROR, NULL);
+            e->sema.index = y;
+        }
+        ectx in = *c;
+        in.shift++;
+        in.shift_fn = fn;
+        in.nind = 0;
+        sema_type t = check_expr(s, args[0], &in);
+        c->nind += in.nind;
+        if (t == TY_ERROR)
+            return set(e, TY_ERROR, NULL);
+        if (in.nind == 0) {
+            diag_error(s->d, args[0]->sp, "the argument of '%s' must refer to an indicator", fn);
+            return set(e, TY_ERROR, NULL);
+        }
+        return set(e, t, args[0]->sema.unit);
+    }
+    case FN_SHARE: {
+        ast_expr *lv = args[0];
+        if (c->shift > 0) {
+            diag_error(s->d, e->sp, "'share' cannot be used inside '%s'", c->shift_fn);
+            return set(e, TY_ERROR, NULL);
+        }
+        bool ok = true;
+        if (lv->kind != EX_NAME || !lv->u.name.s) {
+            diag_error(s->d, lv->sp, "the first argument of 'share' must be a level");
+            ok = false;
+        } else {
+            const sym *y = tab_find(&s->tab[K_LEVEL], lv->u.name.s);
+            if (!y) {
+                diag_error(s->d, lv->sp, "undefined level '%s'", lv->u.name.s);
+                suggest(s, 1u << K_LEVEL, NULL, lv->u.name.s);
+                ok = false;
+            } else {
+                e->sema.index = (int)y->index;
+            }
+        }
+        if (check_expr(s, args[1], c) == TY_ERROR || !want_bool(s, args[1], "in 'share'"))
+            ok = false;
+        if (!ok)
+            return set(e, TY_ERROR, NULL);
+        return set(e, TY_NUM, s->m->units.percent);
+    }
+    default:
+        return set(e, TY_ERROR, NULL);
+    }
+}
+
+/* The verb of a unit mismatch in a binary operation. */
+static const char *mismatch_fmt(ast_op op)
+{
+    switch (op) {
+    case OP_ADD: return "cannot add '%s' and '%s'";
+    case OP_SUB: return "cannot subtract '%2$s' from '%1$s'";
+    default: return "cannot compare '%s' with '%s'";
+    }
+}
+
+/* EX_BINARY. */
+static sema_type check_binary(S *s, ast_expr *e, ectx *c)
+{
+    ast_expr *a = e->u.bin.a, *b = e->u.bin.b;
+    ast_op op = e->u.bin.op;
+    if (!a || !b)
+        return set(e, TY_ERROR, NULL);
+    sema_type ta = check_expr(s, a, c), tb = check_expr(s, b, c);
+    if (ta == TY_ERROR || tb == TY_ERROR)
+        return set(e, TY_ERROR, NULL);
+    const char *opn = ast_opname(op);
+    switch (op) {
+    case OP_AND: case OP_OR: {
+        char *where = arena_printf(s->a, "in '%s'", opn);
+        bool ok = want_bool(s, a, where);
+        ok = want_bool(s, b, where) && ok;
+        return ok ? set(e, TY_BOOL, s->m->units.boolean) : set(e, TY_ERROR, NULL);
+    }
+    case OP_EQ: case OP_NE:
+        if (ta == TY_BOOL && tb == TY_BOOL)
+            return set(e, TY_BOOL, s->m->units.boolean);
+        if (ta != tb) {
+            diag_error(s->d, e->sp, "cannot compare a yes/no value with a number");
+            return set(e, TY_ERROR, NULL);
+        }
+        break;
+    case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        if (ta == TY_BOOL || tb == TY_BOOL) {
+            diag_error(s->d, e->sp, "yes/no values cannot be ordered with '%s'; use '==' or '!='", opn);
+            return set(e, TY_ERROR, NULL);
+        }
+        break;
+    default: {
+        char *where = arena_printf(s->a, "in '%s'", opn);
+        bool ok = want_num(s, a, where);
+        ok = want_num(s, b, where) && ok;
+        if (!ok)
+            return set(e, TY_ERROR, NULL);
+    }
+    }
+    const unit_t *u;
+    switch (op) {
+    case OP_MUL:
+    case OP_DIV:
+        u = op == OP_MUL ? unit_mul(&s->m->units, a->sema.unit, b->sema.unit)
+                         : unit_div(&s->m->units, a->sema.unit, b->sema.unit);
+        if (!u) {
+            diag_error(s->d, e->sp, "unit too large: exponents are limited to %d and factors must stay finite",
+                       UNIT_MAX_EXP);
+            return set(e, TY_ERROR, NULL);
+        }
+        return set(e, TY_NUM, u);
+    default:
+        if (!unify(a, b)) {
+            unit_mismatch(s, e->sp, mismatch_fmt(op), a->sema.unit, b->sema.unit);
+            return set(e, TY_ERROR, NULL);
+        }
+        if (op == OP_ADD || op == OP_SUB)
+            return set(e, TY_NUM, a->sema.unit);
+        return set(e, TY_BOOL, s->m->units.boolean);
+    }
+}
+
+/* Type and unit of an expression; records them in e->sema. */
+static sema_type check_expr(S *s, ast_expr *e, ectx *c)
+{
+    if (!e)
+        return TY_ERROR;
+    if (s->depth >= MAX_DEPTH) {
+        diag_error(s->d, e->sp, "expression nested deeper than %d", MAX_DEPTH);
+        return set(e, TY_ERROR, NULL);
+    }
+    s->depth++;
+    sema_type t = TY_ERROR;
+    switch (e->kind) {
+    case EX_NUM:
+        if (!isfinite(e->u.num.v)) {
+            diag_error(s->d, e->sp, "number out of range");
+            t = set(e, TY_ERROR, NULL);
+        } else if (e->u.num.unit) {
+            const unit_t *u = resolve_unit(s, e->u.num.unit);
+            if (u && unit_is_bool(u)) {
+                diag_error(s->d, e->sp, "write yes/no values as 'yes' or 'no'");
+                u = NULL;
+            }
+            t = u ? set(e, TY_NUM, u) : set(e, TY_ERROR, NULL);
+        } else {
+            t = set(e, TY_NUM, s->m->units.one);
+        }
+        break;
+    case EX_BOOL:
+        t = set(e, TY_BOOL, s->m->units.boolean);
+        break;
+    case EX_NAME:
+        t = check_name(s, e, c);
+        break;
+    case EX_UNARY: {
+        ast_expr *a = e->u.un.a;
+        if (!a || check_expr(s, a, c) == TY_ERROR) {
+            t = set(e, TY_ERROR, NULL);
+        } else if (e->u.un.op == OP_NOT) {
+            t = want_bool(s, a, "after 'not'") ? set(e, TY_BOOL, s->m->units.boolean)
+                                                : set(e, TY_ERROR, NULL);
+        } else {
+            t = want_num(s, a, "after '-'") ? set(e, TY_NUM, a->sema.unit)
+                                             : set(e, TY_ERROR, NULL);
+        }
+        break;
+    }
+    case EX_BINARY:
+        t = check_binary(s, e, c);
+        break;
+    case EX_IF: {
+        ast_expr *cc = e->u.cond.c, *a = e->u.cond.a, *b = e->u.cond.b;
+        if (!cc || !a || !b) {
+            t = set(e, TY_ERROR, NULL);
+            break;
+        }
+        sema_type tc = check_expr(s, cc, c);
+        sema_type ta = check_expr(s, a, c), tb = check_expr(s, b, c);
+        if (tc == TY_ERROR || ta == TY_ERROR || tb == TY_ERROR) {
+            t = set(e, TY_ERROR, NULL);
+        } else if (!want_bool(s, cc, "after 'if'")) {
+            t = set(e, TY_ERROR, NULL);
+        } else if (ta != tb) {
+            diag_error(s->d, e->sp, "the branches of 'if' differ: one is a yes/no value, the other a number");
+            t = set(e, TY_ERROR, NULL);
+        } else if (ta == TY_BOOL) {
+            t = set(e, TY_BOOL, s->m->units.boolean);
+        } else if (!unify(a, b)) {
+            unit_mismatch(s, e->sp, "the branches of 'if' are in '%s' and '%s'", a->sema.unit, b->sema.unit);
+            t = set(e, TY_ERROR, NULL);
+        } else {
+            t = set(e, TY_NUM, a->sema.unit);
+        }
+        break;
+    }
+    case EX_CALL:
+        t = check_call(s, e, c);
+        break;
+    }
+    s->depth--;
+    return t;
+}
+
+/* Evaluates a checked constant expression; the result is in e's unit (bool:
+ * 1 or 0).  Sets *ok false (after reporting) on a division by zero. */
+static double const_eval(S *s, const ast_expr *e, bool *ok)
+{
+    const unit_t *u = e->sema.unit;
+    switch (e->kind) {
+    case EX_NUM:
+        return e->u.num.v;
+    case EX_BOOL:
+        return e->u.b ? 1 : 0;
+    case EX_UNARY: {
+        double a = const_eval(s, e->u.un.a, ok);
+        return e->u.un.op == OP_NOT ? (a == 0) : -a;
+    }
+    case EX_BINARY: {
+        const ast_expr *ea = e->u.bin.a, *eb = e->u.bin.b;
+        double a = const_eval(s, ea, ok), b = const_eval(s, eb, ok);
+        if (ea->sema.type == TY_NUM && e->u.bin.op != OP_MUL && e->u.bin.op != OP_DIV)
+            b = unit_convert(b, eb->sema.unit, ea->sema.unit);
+        switch (e->u.bin.op) {
+        case OP_ADD: return a + b;
+        case OP_SUB: return a - b;
+        case OP_MUL: return a * b;
+        case OP_DIV:
+            if (b == 0) {
+                if (*ok)
+                    diag_error(s->d, e->sp, "division by zero");
+                *ok = false;
+                return 0;
+            }
+            return a / b;
+        case OP_LT: return a < b;
+        case OP_LE: return a <= b;
+        case OP_GT: return a > b;
+        case OP_GE: return a >= b;
+        case OP_EQ: return a == b;
+        case OP_NE: return a != b;
+        case OP_AND: return a != 0 && b != 0;
+        case OP_OR: return a != 0 || b != 0;
+        default: return 0;
+        }
+    }
+    case EX_IF: {
+        double cnd = const_eval(s, e->u.cond.c, ok);
+        const ast_expr *br = cnd != 0 ? e->u.cond.a : e->u.cond.b;
+        double v = const_eval(s, br, ok);
+        return e->sema.type == TY_NUM ? unit_convert(v, br->sema.unit, u) : v;
+    }
+    case EX_CALL: {
+        uint32_t n = e->u.call.nargs;
+        double v = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            const ast_expr *x = e->u.call.args[i];
+            double xi = unit_convert(const_eval(s, x, ok), x->sema.unit, u);
+            if (i == 0)
+                v = xi;
+            else if (e->sema.ref == FN_MIN || (e->sema.ref == FN_CLAMP && i == 2))
+                v = xi < v ? xi : v;
+            else
+                v = xi > v ? xi : v;
+        }
+        return e->sema.ref == FN_ABS ? fabs(v) : v;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Checks a constant number (a weight, a grade bound, a tolerance): no
+ * indicators, dimensionless.  Returns true and the value converted to `1`. */
+static bool const_number(S *s, ast_expr *e, const char *what, double *out)
+{
+    ectx c = {.mode = EM_CONST, .what = what};
+    if (!e || check_expr(s, e, &c) == TY_ERROR)
+        return false;
+    if (e->sema.type != TY_NUM) {
+        diag_error(s->d, e->sp, "%s must be a number, not a yes/no value", what);
+        return false;
+    }
+    if (!unit_is_dimensionless(e->sema.unit)) {
+        diag_error(s->d, e->sp, "%s must be a number without a unit (or a %%), not in '%s'",
+                   what, unit_name(e->sema.unit));
+        return false;
+    }
+    bool ok = true;
+    double v = const_eval(s, e, &ok);
+    if (!ok)
+        return false;
+    *out = unit_convert(v, e->sema.unit, s->m->units.one);
+    if (!isfinite(*out)) {
+        diag_error(s->d, e->sp, "%s is out of range", what);
+        return false;
+    }
+    return true;
+}
+
+static bool expr_has_share(S *s, const ast_expr *e, int depth);
+
+/* Whether indicator i's formula uses share(), directly or through the
+ * formulas it names (3 yes, 2 no); cycles count as no (reported elsewhere). */
+static int ind_share(S *s, uint32_t i)
+{
+    indinfo *ii = &s->ii[i];
+    if (ii->share >= 2)
+        return ii->share;
+    if (ii->share == 1)
+        return 2;
+    ii->share = 1;
+    int r = expr_has_share(s, ii->d->u.ind.formula, 0) ? 3 : 2;
+    ii->share = r;
+    return r;
+}
+
+/* Whether an expression uses share(), directly or through a formula. */
+static bool expr_has_share(S *s, const ast_expr *e, int depth)
+{
+    if (!e || depth > MAX_DEPTH)
+        return false;
+    switch (e->kind) {
+    case EX_NAME: {
+        const sym *y = e->u.name.s ? tab_find(&s->tab[K_INDICATOR], e->u.name.s) : NULL;
+        return y && s->ii[y->index].d->u.ind.formula && ind_share(s, y->index) == 3;
+    }
+    case EX_UNARY:
+        return expr_has_share(s, e->u.un.a, depth + 1);
+    case EX_BINARY:
+        return expr_has_share(s, e->u.bin.a, depth + 1) || expr_has_share(s, e->u.bin.b, depth + 1);
+    case EX_IF:
+        return expr_has_share(s, e->u.cond.c, depth + 1) || expr_has_share(s, e->u.cond.a, depth + 1) ||
+               expr_has_share(s, e->u.cond.b, depth + 1);
+    case EX_CALL:
+        if (e->u.call.fn.s && strcmp(e->u.call.fn.s, "share") == 0)
+            return true;
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            if (expr_has_share(s, e->u.call.args[i], depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+/* ---------------------------------------------------------------- pass 1: declare */
+
+/* Counts what the model's arrays need. */
+static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t *nmeas,
+                  uint32_t *ntg, uint32_t *nper)
+{
+    for (uint32_t i = 0; i < s->prog->ndecls; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        switch (d->kind) {
+        case D_PLAN: *nper += d->u.plan.nperiods; break;
+        case D_LEVELS: *nlev += d->u.levels.n; break;
+        case D_REGION: *nreg += d->u.region.names.n; break;
+        case D_UNIT: s->nunits++; break;
+        case D_INDICATOR: s->m->ninds++; break;
+        case D_SECTION:
+            if (!d->u.section)
+                break;
+            (*nsec)++;
+            for (uint32_t j = 0; j < d->u.section->nmeasures; j++) {
+                const ast_measure *me = d->u.section->measures[j];
+                if (!me)
+                    continue;
+                (*nmeas)++;
+                *ntg += me->ntargets;
+            }
+            break;
+        default: break;
+        }
+    }
+}
+
+/* The name an unnamed target takes: its single indicator, else NULL. */
+static const ast_name *implicit_name(const ast_target *t)
+{
+    if (t->measured && t->measured->kind == EX_NAME && t->measured->u.name.s)
+        return &t->measured->u.name;
+    return NULL;
+}
+
+/* Declares a target's name (its own, or its indicator's). */
+static void declare_target(S *s, ast_target *t, uint32_t ti, bool *unnamed_on_ind)
+{
+    sema_target *mt = &s->m->targets[ti];
+    if (t->name.s) {
+        mt->name = t->name.s;
+        declare(s, K_TARGET, t->name, ti);
+        return;
+    }
+    const ast_name *n = implicit_name(t);
+    if (!n) {
+        mt->name = "?";
+        diag_error(s->d, t->sp, "this target needs a name: what it measures is not a single indicator");
+        diag_hint(s->d, "write 'target NAME : ...'");
+        return;
+    }
+    mt->name = n->s;
+    unnamed_on_ind[ti] = true;
+    const sym *old = tab_add(s->a, &s->tab[K_TARGET], n->s, n->sp, ti);
+    if (!old)
+        return;
+    if (unnamed_on_ind[old->index]) {
+        diag_error(s->d, n->sp, "two targets on '%s' have no name; name them: 'target NAME : ...'", n->s);
+        diag_note(s->d, old->sp, "the other target on '%s' is here", n->s);
+    } else {
+        diag_error(s->d, n->sp, "duplicate target '%s' (an unnamed target is named after its indicator)", n->s);
+        diag_note(s->d, old->sp, "'%s' was first declared here", n->s);
+    }
+}
+
+/* Pass 1: every declaration names its things; the model's entries get
+ * their names and places (sections, measures, targets in source order). */
+static void pass_declare(S *s)
+{
+    sema_model *m = s->m;
+    uint32_t ri = 0, li = 0, si = 0, mi = 0, ti = 0, pi = 0, ui = 0, ii = 0;
+    bool *unnamed = arena_alloc(s->a, (m->ntargets + 1) * sizeof *unnamed);
+    for (uint32_t i = 0; i < s->prog->ndecls; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        switch (d->kind) {
+        case D_PLAN:
+            if (s->plan) {
+                diag_error(s->d, d->u.plan.name.s ? d->u.plan.name.sp : d->sp,
+                           "a program has exactly one plan; this is a second one");
+                diag_note(s->d, s->plan->u.plan.name.s ? s->plan->u.plan.name.sp : s->plan->sp,
+                          "the first plan is declared here");
+                break;
+            }
+            s->plan = d;
+            for (uint32_t k = 0; k < d->u.plan.nperiods; k++) {
+                s->periods[pi] = &d->u.plan.periods[k];
+                declare(s, K_PERIOD, d->u.plan.periods[k].name, pi);
+                pi++;
+            }
+            break;
+        case D_LEVELS:
+            if (s->levels) {
+                diag_error(s->d, d->sp, "levels are declared twice; list them all in one 'levels' declaration");
+                diag_note(s->d, s->levels->sp, "the first 'levels' is here");
+                break;
+            }
+            s->levels = d;
+            for (uint32_t k = 0; k < d->u.levels.n; k++) {
+                m->levels[li] = d->u.levels.v[k].s ? d->u.levels.v[k].s : "?";
+                declare(s, K_LEVEL, d->u.levels.v[k], li);
+                li++;
+            }
+            break;
+        case D_REGION:
+            for (uint32_t k = 0; k < d->u.region.names.n; k++) {
+                ast_name n = d->u.region.names.v[k];
+                m->regions[ri].name = n.s ? n.s : "?";
+                m->regions[ri].sp = n.sp;
+                m->regions[ri].parent = -1;
+                declare(s, K_REGION, n, ri);
+                ri++;
+            }
+            break;
+        case D_AGENCY:
+            declare(s, K_AGENCY, d->u.agency.name, i);
+            break;
+        case D_UNIT:
+            s->units[ui].d = d;
+            if (d->u.unit.name.s && unit_builtin(&m->units, d->u.unit.name.s)) {
+                diag_error(s->d, d->u.unit.name.sp, "'%s' is a built-in unit", d->u.unit.name.s);
+                s->units[ui].state = 2;
+            } else if (!d->u.unit.name.s || !declare(s, K_UNIT, d->u.unit.name, ui)) {
+                s->units[ui].state = 2;
+            }
+            ui++;
+            break;
+        case D_INDICATOR:
+            s->ii[ii].d = d;
+            m->inds[ii].name = d->u.ind.name.s ? d->u.ind.name.s : "?";
+            m->inds[ii].display = d->u.ind.display;
+            m->inds[ii].sp = d->u.ind.name.sp;
+            m->inds[ii].dir = d->u.ind.dir;
+            m->inds[ii].column = -1;
+            m->inds[ii].formula = d->u.ind.formula;
+            declare(s, K_INDICATOR, d->u.ind.name, ii);
+            ii++;
+            break;
+        case D_SECTION: {
+            const ast_section *sec = d->u.section;
+            if (!sec)
+                break;
+            s->ast_sections[si] = sec;
+            m->sections[si].id = sec->id.s ? sec->id.s : "?";
+            m->sections[si].title = sec->title;
+            m->sections[si].weight = 1;
+            declare(s, K_SECTION, sec->id, si);
+            m->sections[si].measures = arena_alloc(s->a, (sec->nmeasures + 1) * sizeof(uint32_t));
+            for (uint32_t j = 0; j < sec->nmeasures; j++) {
+                const ast_measure *me = sec->measures[j];
+                if (!me)
+                    continue;
+                s->ast_measures[mi] = me;
+                sema_measure *mm = &m->measures[mi];
+                mm->id = clause_name(s, me->id.s);
+                mm->title = me->title;
+                mm->section = si;
+                mm->weight = 1;
+                const sym *old = me->id.s ? tab_add(s->a, &s->tab[K_MEASURE], me->id.s, me->id.sp, mi) : NULL;
+                if (old) {
+                    diag_error(s->d, me->id.sp, "duplicate measure (%s)", me->id.s);
+                    diag_note(s->d, old->sp, "(%s) was first declared here", me->id.s);
+                }
+                m->sections[si].measures[m->sections[si].nmeasures++] = mi;
+                mm->targets = arena_alloc(s->a, (me->ntargets + 1) * sizeof(uint32_t));
+                for (uint32_t k = 0; k < me->ntargets; k++) {
+                    ast_target *t = me->targets[k];
+                    if (!t)
+                        continue;
+                    s->ast_targets[ti] = t;
+                    m->targets[ti].measure = mi;
+                    m->targets[ti].weight = 1;
+                    m->targets[ti].sp = t->sp;
+                    declare_target(s, t, ti, unnamed);
+                    mm->targets[mm->ntargets++] = ti;
+                    ti++;
+                }
+                mi++;
+            }
+            si++;
+            break;
+        }
+        case D_ASSESSMENT:
+            if (s->assess) {
+                diag_error(s->d, d->u.assess.name.s ? d->u.assess.name.sp : d->sp,
+                           "a program has at most one assessment; this is a second one");
+                diag_note(s->d, s->assess->u.assess.name.s ? s->assess->u.assess.name.sp : s->assess->sp,
+                          "the first assessment is declared here");
+                break;
+            }
+            s->assess = d;
+            break;
+        }
+    }
+    m->nregions = ri;
+    m->nlevels = li;
+    m->nsections = si;
+    m->nmeasures = mi;
+    m->ntargets = ti;
+    s->nperiods = pi;
+}
+
+/* ---------------------------------------------------------------- pass 2: plan and units */
+
+/* A year written in the plan must be a plausible calendar year. */
+static bool year_ok(S *s, int y, span sp, const char *what)
+{
+    if (y >= 1 && y <= 9999)
+        return true;
+    diag_error(s->d, sp, "%s %d is not a year (1..9999)", what, y);
+    return false;
+}
+
+/* The plan: its keys, issuing region, baseline and horizon, periods. */
+static void check_plan(S *s)
+{
+    sema_model *m = s->m;
+    const ast_decl *d = s->plan;
+    m->region_key = "region";
+    m->year_key = "year";
+    if (!d)
+        return;
+    m->plan = d->u.plan.name.s;
+    m->title = d->u.plan.title;
+    if (d->u.plan.region_key)
+        m->region_key = d->u.plan.region_key;
+    if (d->u.plan.year_key)
+        m->year_key = d->u.plan.year_key;
+    if (strcmp(m->region_key, m->year_key) == 0)
+        diag_error(s->d, d->sp, "the region key and the year key are both the column \"%s\"", m->region_key);
+    if (d->u.plan.region.s)
+        lookup(s, K_REGION, d->u.plan.region);
+    span name_sp = d->u.plan.name.s ? d->u.plan.name.sp : d->sp;
+    bool ok = true;
+    if (!d->u.plan.has_baseline) {
+        diag_error(s->d, name_sp, "plan '%s' has no baseline; add 'baseline YEAR'",
+                   d->u.plan.name.s ? d->u.plan.name.s : "?");
+        ok = false;
+    } else if (!year_ok(s, d->u.plan.baseline, d->u.plan.baseline_sp, "baseline")) {
+        ok = false;
+    }
+    if (!d->u.plan.has_horizon) {
+        diag_error(s->d, name_sp, "plan '%s' has no horizon; add 'horizon YEAR' (the last year a deadline may name)",
+                   d->u.plan.name.s ? d->u.plan.name.s : "?");
+        ok = false;
+    } else if (!year_ok(s, d->u.plan.horizon, d->u.plan.horizon_sp, "horizon")) {
+        ok = false;
+    }
+    if (ok && d->u.plan.horizon <= d->u.plan.baseline) {
+        diag_error(s->d, d->u.plan.horizon_sp, "horizon %d must be after the baseline %d",
+                   d->u.plan.horizon, d->u.plan.baseline);
+        ok = false;
+    }
+    m->baseline = d->u.plan.has_baseline ? d->u.plan.baseline : 0;
+    m->horizon = d->u.plan.has_horizon ? d->u.plan.horizon : 0;
+    s->years_ok = ok;
+    for (uint32_t k = 0; k < d->u.plan.nperiods; k++) {
+        const ast_period *p = &d->u.plan.periods[k];
+        if (!year_ok(s, p->from, p->sp, "period start") || !year_ok(s, p->to, p->sp, "period end"))
+            continue;
+        if (p->from > p->to)
+            diag_error(s->d, p->sp, "period '%s' ends (%d) before it starts (%d)",
+                       p->name.s ? p->name.s : "?", p->to, p->from);
+    }
+}
+
+/* Resolves every unit declaration (each error once, in source order). */
+static void check_units(S *s)
+{
+    for (uint32_t i = 0; i < s->nunits; i++)
+        if (s->units[i].state == 0)
+            declared_unit(s, i);
+}
+
+/* ---------------------------------------------------------------- pass 3: declarations */
+
+/* Links every region to its level and parent, silently (errors are
+ * reported in source order by check_region_decl). */
+static void link_regions(S *s)
+{
+    uint32_t ri = 0;
+    for (uint32_t i = 0; i < s->prog->ndecls; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        if (d->kind != D_REGION)
+            continue;
+        const sym *lv = tab_find(&s->tab[K_LEVEL], d->u.region.level.s);
+        const sym *par = tab_find(&s->tab[K_REGION], d->u.region.parent.s);
+        for (uint32_t k = 0; k < d->u.region.names.n; k++, ri++) {
+            sema_region *r = &s->m->regions[ri];
+            r->level = lv ? lv->index : 0;
+            s->rlevel_ok[ri] = lv != NULL;
+            r->parent = par ? (int32_t)par->index : -1;
+            if (d->u.region.names.n == 1) {
+                r->aliases = d->u.region.aliases;
+                r->naliases = d->u.region.naliases;
+            }
+        }
+    }
+}
+
+/* A region declaration: its level and parent exist, the parent is of a
+ * coarser level, aliases go with a single name. */
+static void check_region_decl(S *s, const ast_decl *d)
+{
+    sema_model *m = s->m;
+    uint32_t n = d->u.region.names.n;
+    const sym *lv = lookup(s, K_LEVEL, d->u.region.level);
+    const sym *par = d->u.region.parent.s ? lookup(s, K_REGION, d->u.region.parent) : NULL;
+    if (d->u.region.naliases > 0 && n > 1)
+        diag_error(s->d, d->sp, "'alias' needs a single region; this declares %u", n);
+    if (lv && par && s->rlevel_ok[par->index] && m->regions[par->index].level >= lv->index)
+        diag_error(s->d, d->u.region.parent.sp,
+                   "parent '%s' is of level '%s', which is not coarser than '%s'",
+                   d->u.region.parent.s, m->levels[m->regions[par->index].level], lv->name);
+}
+
+/* An indicator: its unit, and a column (with its unit and type) or a
+ * formula of the declared dimension. */
+static void check_indicator(S *s, uint32_t i)
+{
+    sema_model *m = s->m;
+    const ast_decl *d = s->ii[i].d;
+    sema_indicator *ind = &m->inds[i];
+    const unit_t *u = ind_unit(s, i);
+    const char *name = ind->name;
+    if (d->u.ind.column && d->u.ind.formula) {
+        diag_error(s->d, d->u.ind.column_sp, "indicator '%s' has both a column and a formula; keep one", name);
+        return;
+    }
+    if (!d->u.ind.column && !d->u.ind.formula) {
+        diag_error(s->d, d->u.ind.name.sp, "indicator '%s' has neither a column nor a formula; add 'column \"NAME\"' or 'formula EXPR'",
+                   name);
+        return;
+    }
+    if (d->u.ind.column) {
+        const char *col = d->u.ind.column;
+        ind->column_unit = u;
+        if (d->u.ind.column_unit) {
+            const unit_t *cu = resolve_unit(s, d->u.ind.column_unit);
+            if (cu && u && !unit_same_dim(cu, u)) {
+                unit_mismatch(s, d->u.ind.column_unit->sp,
+                              "the column's unit '%s' does not match the indicator's unit '%s'", cu, u);
+                cu = NULL;
+            }
+            ind->column_unit = cu;
+        }
+        if (!u)
+            return;
+        if (strcmp(col, m->region_key) == 0 || strcmp(col, m->year_key) == 0) {
+            diag_error(s->d, d->u.ind.column_sp, "column \"%s\" is the plan's %s key, not an indicator column",
+                       col, strcmp(col, m->region_key) == 0 ? "region" : "year");
+            return;
+        }
+        bool is_bool = unit_is_bool(u);
+        const sym *old = tab_find(&s->tab[K_COLUMN], col);
+        if (old) {
+            sema_column *c = &m->columns[old->index];
+            if (c->is_bool != is_bool) {
+                diag_error(s->d, d->u.ind.column_sp, "column \"%s\" is read as %s here but as %s by '%s'",
+                           col, is_bool ? "yes/no" : "a number", c->is_bool ? "yes/no" : "a number",
+                           m->inds[c->indicator].name);
+                diag_note(s->d, old->sp, "'%s' reads it here", m->inds[c->indicator].name);
+                return;
+            }
+            ind->column = (int32_t)old->index;
+        } else {
+            uint32_t ci = m->ncolumns++;
+            m->columns[ci].name = col;
+            m->columns[ci].is_bool = is_bool;
+            m->columns[ci].indicator = i;
+            ast_name cn = {col, d->u.ind.column_sp};
+            tab_add(s->a, &s->tab[K_COLUMN], col, cn.sp, ci);
+            ind->column = (int32_t)ci;
+        }
+        return;
+    }
+    ectx c = {.mode = EM_PLAIN};
+    ast_expr *f = d->u.ind.formula;
+    if (check_expr(s, f, &c) == TY_ERROR || !u)
+        return;
+    if (unit_is_bool(u)) {
+        want_bool(s, f, arena_printf(s->a, "as the formula of yes/no indicator '%s'", name));
+        return;
+    }
+    if (f->sema.type == TY_BOOL) {
+        diag_error(s->d, f->sp, "the formula of '%s' is a yes/no condition, but '%s' is in '%s'",
+                   name, name, unit_name(u));
+        return;
+    }
+    if (is_bare(f))
+        adopt(f, u);
+    if (!unit_same_dim(f->sema.unit, u))
+        unit_mismatch(s, f->sp, "the formula is in '%s' but the indicator is declared in '%s'",
+                      f->sema.unit, u);
+}
+
+/* Resolves the agencies of a list; returns them as strings. */
+static const char **agencies(S *s, const ast_names *ns, uint32_t *n)
+{
+    const char **v = arena_alloc(s->a, (ns->n + 1) * sizeof *v);
+    *n = 0;
+    for (uint32_t k = 0; k < ns->n; k++) {
+        if (!ns->v[k].s)
+            continue;
+        lookup(s, K_AGENCY, ns->v[k]);
+        v[(*n)++] = ns->v[k].s;
+    }
+    return v;
+}
+
+/* A deadline: a year or a period name, after the baseline and no later than
+ * the horizon.  Returns the year, or 0 after an error. */
+static int check_deadline(S *s, ast_year *y)
+{
+    int year = y->year;
+    const char *shown;
+    if (y->period.s) {
+        const sym *p = tab_find(&s->tab[K_PERIOD], y->period.s);
+        if (!p) {
+            diag_error(s->d, y->period.sp, "undefined period '%s'", y->period.s);
+            suggest(s, 1u << K_PERIOD, NULL, y->period.s);
+            return 0;
+        }
+        year = s->periods[p->index]->to;
+        y->year = year;
+        shown = arena_printf(s->a, "'%s' (%d)", y->period.s, year);
+    } else {
+        shown = arena_printf(s->a, "%d", year);
+    }
+    if (!s->years_ok)
+        return year;
+    if (year < s->m->baseline) {
+        diag_error(s->d, y->sp, "deadline %s is before the plan's baseline %d", shown, s->m->baseline);
+        return 0;
+    }
+    if (year == s->m->baseline) {
+        diag_error(s->d, y->sp, "deadline %s is the plan's baseline year; a deadline must come after it", shown);
+        return 0;
+    }
+    if (year > s->m->horizon) {
+        diag_error(s->d, y->sp, "deadline %s is after the plan's horizon %d", shown, s->m->horizon);
+        return 0;
+    }
+    return year;
+}
+
+/* A target's scope: regions, levels, minus exceptions. */
+static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
+{
+    sema_model *m = s->m;
+    if (sc->only.n == 0 && sc->except.n == 0)
+        return;
+    bool *in = arena_alloc(s->a, (m->nregions + 1) * sizeof *in);
+    bool ok = true;
+    for (uint32_t r = 0; r < m->nregions && sc->only.n == 0; r++)
+        in[r] = true;
+    for (int pass = 0; pass < 2; pass++) {
+        const ast_names *ns = pass == 0 ? &sc->only : &sc->except;
+        for (uint32_t k = 0; k < ns->n; k++) {
+            ast_name n = ns->v[k];
+            if (!n.s)
+                continue;
+            const sym *r = tab_find(&s->tab[K_REGION], n.s);
+            const sym *l = r ? NULL : tab_find(&s->tab[K_LEVEL], n.s);
+            if (r) {
+                in[r->index] = pass == 0;
+            } else if (l) {
+                for (uint32_t i = 0; i < m->nregions; i++)
+                    if (m->regions[i].level == l->index)
+                        in[i] = pass == 0;
+            } else {
+                diag_error(s->d, n.sp, "undefined region or level '%s'", n.s);
+                suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n.s);
+                ok = false;
+            }
+        }
+    }
+    if (!ok)
+        return;
+    mt->scoped = true;
+    mt->scope = arena_alloc(s->a, (m->nregions + 1) * sizeof *mt->scope);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (in[r])
+            mt->scope[mt->nscope++] = r;
+    if (mt->nscope == 0)
+        diag_error(s->d, sc->sp, "the scope of target '%s' covers no region", mt->name);
+}
+
+/* The level of the first share() in e, or -1. */
+static int share_level(const ast_expr *e)
+{
+    if (!e)
+        return -1;
+    int r = -1;
+    switch (e->kind) {
+    case EX_UNARY: return share_level(e->u.un.a);
+    case EX_BINARY:
+        r = share_level(e->u.bin.a);
+        return r >= 0 ? r : share_level(e->u.bin.b);
+    case EX_IF:
+        r = share_level(e->u.cond.c);
+        if (r < 0)
+            r = share_level(e->u.cond.a);
+        return r >= 0 ? r : share_level(e->u.cond.b);
+    case EX_CALL:
+        if (e->sema.ref == FN_SHARE)
+            return e->sema.index;
+        for (uint32_t i = 0; i < e->u.call.nargs && r < 0; i++)
+            r = share_level(e->u.call.args[i]);
+        return r;
+    default:
+        return -1;
+    }
+}
+
+/* The default scope of a share target: regions with descendants at `level`. */
+static void share_scope(S *s, sema_target *mt, uint32_t level)
+{
+    sema_model *m = s->m;
+    bool *has = arena_alloc(s->a, (m->nregions + 1) * sizeof *has);
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        if (m->regions[r].level != level)
+            continue;
+        int32_t p = m->regions[r].parent;
+        for (uint32_t steps = 0; p >= 0 && steps < m->nregions; steps++) {
+            has[p] = true;
+            p = m->regions[p].parent;
+        }
+    }
+    mt->scoped = true;
+    mt->scope = arena_alloc(s->a, (m->nregions + 1) * sizeof *mt->scope);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (has[r])
+            mt->scope[mt->nscope++] = r;
+}
+
+/* The on-track direction of a milestone (docs/LANGUAGE.md §9 step 5). */
+static ast_direction track_dir(S *s, const sema_target *mt, ast_op op)
+{
+    if (mt->type == TY_BOOL)
+        return DIR_NONE;
+    if (op == OP_GE || op == OP_GT)
+        return DIR_HIGHER;
+    if (op == OP_LE || op == OP_LT)
+        return DIR_LOWER;
+    const ast_expr *e = mt->measured;
+    if (e->kind == EX_NAME && e->sema.ref == REF_INDICATOR)
+        return s->m->inds[e->sema.index].dir;
+    return DIR_NONE;
+}
+
+/* Checks one goal against the measured value; returns it in the target's
+ * unit through *out. */
+static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *out)
+{
+    ectx c = {.mode = EM_CONST, .what = "a goal"};
+    if (!g || check_expr(s, g, &c) == TY_ERROR || mt->type == TY_ERROR)
+        return false;
+    if (mt->type == TY_BOOL || g->sema.type == TY_BOOL) {
+        if ((int)mt->type != g->sema.type) {
+            diag_error(s->d, g->sp, "cannot compare a %s with a %s goal",
+                       mt->type == TY_BOOL ? "yes/no value" : "number",
+                       g->sema.type == TY_BOOL ? "yes/no" : "numeric");
+            return false;
+        }
+        if (op != OP_EQ && op != OP_NE) {
+            diag_error(s->d, g->sp, "yes/no values cannot be ordered with '%s'; use '==' or '!='", ast_opname(op));
+            return false;
+        }
+        bool ok = true;
+        *out = const_eval(s, g, &ok);
+        return ok;
+    }
+    if (is_bare(g))
+        adopt(g, mt->unit);
+    if (!unit_same_dim(g->sema.unit, mt->unit)) {
+        unit_mismatch(s, g->sp, "cannot compare '%s' with '%s'", g->sema.unit, mt->unit);
+        return false;
+    }
+    bool ok = true;
+    double v = const_eval(s, g, &ok);
+    if (!ok)
+        return false;
+    *out = unit_convert(v, g->sema.unit, mt->unit);
+    if (!isfinite(*out)) {
+        diag_error(s->d, g->sp, "goal out of range");
+        return false;
+    }
+    return true;
+}
+
+/* Checks a score expression in the context of values of unit u and type t;
+ * the result must be a number without a dimension. */
+static void check_score(S *s, ast_expr *e, const unit_t *u, sema_type t)
+{
+    ectx c = {.mode = EM_SCORE, .vunit = u, .vtype = t};
+    if (!e || check_expr(s, e, &c) == TY_ERROR)
+        return;
+    if (e->sema.type != TY_NUM) {
+        diag_error(s->d, e->sp, "a score must be a number, not a yes/no value");
+        return;
+    }
+    if (!unit_is_dimensionless(e->sema.unit))
+        diag_error(s->d, e->sp, "a score must be a number without a unit, not in '%s'",
+                   unit_name(e->sema.unit));
+}
+
+/* Sets the weight of a target, measure or section, reporting a second one. */
+static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const char *what)
+{
+    double v;
+    if (!const_number(s, e, "a weight", &v))
+        return;
+    if (w->set) {
+        diag_error(s->d, e->sp, "the weight of %s is given twice", what);
+        diag_note(s->d, w->sp, "the first weight is here");
+        return;
+    }
+    w->set = true;
+    w->sp = e->sp;
+    if (v < 0) {
+        diag_error(s->d, e->sp, "weight %s is negative; weights must be zero or more", numstr(s, v));
+        return;
+    }
+    *slot = v;
+}
+
+/* Target kinds as reported (ir_target.kind). */
+static const char *const tkname[] = {
+    [TG_THRESHOLD] = "threshold", [TG_COMPLETE] = "complete", [TG_RATED] = "rated",
+    [TG_FALLS] = "falls", [TG_RISES] = "rises", [TG_PEAKS] = "peaks",
+};
+
+/* A target: what it measures, its goals and deadlines (converted into the
+ * measured unit), its scope and attributes. */
+static void check_target(S *s, uint32_t ti)
+{
+    sema_model *m = s->m;
+    ast_target *t = s->ast_targets[ti];
+    sema_target *mt = &m->targets[ti];
+    const ast_measure *me = t->measure ? t->measure : s->ast_measures[mt->measure];
+    mt->desc = t->desc;
+    mt->note = t->note;
+    mt->tk = t->kind;
+    mt->redline = t->redline;
+    mt->kind = t->redline ? "redline" : tkname[t->kind];
+    mt->clause = clause_name(s, me ? me->id.s : NULL);
+    mt->measured = t->measured;
+    mt->veto = t->veto;
+    mt->score = t->score;
+
+    /* what is measured */
+    ectx c = {.mode = EM_PLAIN};
+    mt->type = t->measured ? check_expr(s, t->measured, &c) : TY_ERROR;
+    mt->unit = mt->type == TY_ERROR ? NULL : t->measured->sema.unit;
+    if (mt->type != TY_ERROR && is_bare(t->measured)) {
+        diag_error(s->d, t->measured->sp, "a target must measure an indicator, not a constant");
+        mt->type = TY_ERROR;
+    } else if (mt->type != TY_ERROR && c.nind == 0) {
+        diag_error(s->d, t->measured->sp, "a target must measure an indicator");
+        mt->type = TY_ERROR;
+    }
+    bool numeric_only = t->kind == TG_FALLS || t->kind == TG_RISES || t->kind == TG_PEAKS ||
+                        t->kind == TG_RATED || t->kind == TG_COMPLETE;
+    if (mt->type == TY_BOOL && numeric_only) {
+        diag_error(s->d, t->measured->sp, "'%s' needs a number; '%s' is a yes/no value",
+                   tkname[t->kind], mt->name);
+        mt->type = TY_ERROR;
+    }
+    if (mt->type != TY_ERROR && t->kind == TG_COMPLETE && !unit_is_dimensionless(mt->unit)) {
+        diag_error(s->d, t->measured->sp, "'complete' means '>= 100%%', but '%s' is in '%s'",
+                   mt->name, unit_name(mt->unit));
+        mt->type = TY_ERROR;
+    }
+
+    /* red lines are thresholds that hold every year */
+    if (t->redline) {
+        if (t->kind != TG_THRESHOLD)
+            diag_error(s->d, t->sp, "a red line must be a threshold ('X >= GOAL'), not '%s'", tkname[t->kind]);
+        else if (t->nms != 1)
+            diag_error(s->d, t->sp, "a red line has exactly one goal");
+        else if (t->ms[0].has_by)
+            diag_error(s->d, t->ms[0].by.sp, "a red line holds every year; remove the deadline");
+    }
+
+    /* goals and deadlines */
+    if (t->kind == TG_THRESHOLD || t->kind == TG_RATED || t->kind == TG_COMPLETE) {
+        uint32_t n = t->nms;
+        mt->ms = arena_alloc(s->a, (n + 1) * sizeof *mt->ms);
+        if (t->kind == TG_COMPLETE) {
+            /* complete X [by Y] == X >= 100% [by Y] */
+            mt->ms[0].op = OP_GE;
+            mt->ms[0].goal = mt->type == TY_NUM ? unit_convert(100, m->units.percent, mt->unit) : 0;
+            if (n > 0 && t->ms[0].has_by)
+                mt->ms[0].deadline = check_deadline(s, &t->ms[0].by);
+            mt->ms[0].track = DIR_HIGHER;
+            mt->nms = 1;
+        } else {
+            if (n == 0)
+                diag_error(s->d, t->sp, "target '%s' has no goal", mt->name);
+            int prev = 0;
+            span prev_sp = t->sp;
+            for (uint32_t k = 0; k < n; k++) {
+                ast_milestone *ms = &t->ms[k];
+                sema_milestone *o = &mt->ms[k];
+                o->op = ms->op;
+                check_goal(s, mt, ms->op, ms->goal, &o->goal);
+                if (ms->has_by) {
+                    o->deadline = check_deadline(s, &ms->by);
+                    if (o->deadline && prev && o->deadline <= prev) {
+                        diag_error(s->d, ms->by.sp, "milestone deadlines must increase: %d is not after %d",
+                                   o->deadline, prev);
+                        diag_note(s->d, prev_sp, "the previous milestone is here");
+                    }
+                    if (o->deadline) {
+                        prev = o->deadline;
+                        prev_sp = ms->by.sp;
+                    }
+                } else if (n > 1) {
+                    diag_error(s->d, ms->sp, "this goal has no deadline; with several goals each needs 'by YEAR'");
+                }
+                if (mt->type != TY_ERROR)
+                    o->track = track_dir(s, mt, ms->op);
+            }
+            mt->nms = n;
+        }
+    } else if (t->kind == TG_PEAKS) {
+        if (t->has_peak_by)
+            mt->peak_by = check_deadline(s, &t->peak_by);
+        if (t->tolerance) {
+            double v;
+            if (const_number(s, t->tolerance, "a tolerance", &v)) {
+                if (v < 0)
+                    diag_error(s->d, t->tolerance->sp, "a tolerance must be zero or more");
+                else
+                    mt->tolerance = v;
+            }
+        }
+    }
+
+    /* scope */
+    check_scope(s, mt, &t->scope);
+    if (!mt->scoped && mt->type != TY_ERROR) {
+        int lv = share_level(t->measured);
+        if (lv >= 0)
+            share_scope(s, mt, (uint32_t)lv);
+    }
+
+    /* attributes */
+    if (t->weight)
+        set_weight(s, &s->wt[ti], &mt->weight, t->weight, arena_printf(s->a, "target '%s'", mt->name));
+    if (t->score && mt->type != TY_ERROR)
+        check_score(s, t->score, mt->unit, mt->type);
+    if (t->clause.s) {
+        const sym *y = tab_find(&s->tab[K_MEASURE], t->clause.s);
+        if (!y) {
+            diag_error(s->d, t->clause.sp, "undefined clause (%s): no measure has this id", t->clause.s);
+            suggest(s, 1u << K_MEASURE, NULL, t->clause.s);
+        }
+        mt->clause = clause_name(s, t->clause.s);
+    }
+}
+
+/* A measure: its agencies, then its targets. */
+static void check_measure(S *s, uint32_t mi)
+{
+    const ast_measure *me = s->ast_measures[mi];
+    sema_measure *mm = &s->m->measures[mi];
+    /* A shared measure's accountable agencies are those that share the
+     * work (按照职责分工负责); they take the place of a lead. */
+    mm->shared = me->has_shared;
+    if (me->has_shared && me->lead.n == 0)
+        mm->lead = agencies(s, &me->shared, &mm->nlead);
+    else
+        mm->lead = agencies(s, &me->lead, &mm->nlead);
+    mm->responsible = agencies(s, &me->responsible, &mm->nresponsible);
+    /* A measure may name no agency at all (the plan's own 主要目标 names
+     * none); it may not have both a lead and shared responsibility. */
+    if (me->lead.n > 0 && me->has_shared)
+        diag_error(s->d, me->shared.n ? me->shared.v[0].sp : me->sp,
+                   "measure %s has both 'lead' and 'shared'; a measure has one or the other", mm->id);
+    for (uint32_t k = 0; k < mm->ntargets; k++)
+        check_target(s, mm->targets[k]);
+}
+
+/* The assessment: missing-data policy, default score, weights, vetoes and
+ * grade bands. */
+static void check_assessment(S *s)
+{
+    sema_model *m = s->m;
+    const ast_decl *d = s->assess;
+    m->has_assessment = true;
+    m->assessment = d->u.assess.name.s;
+    m->missing = d->u.assess.missing;
+    span name_sp = d->u.assess.name.s ? d->u.assess.name.sp : d->sp;
+    if (d->u.assess.missing == MISSING_UNSET)
+        diag_error(s->d, name_sp,
+                   "assessment '%s' has no missing-data policy; add 'missing zero', 'missing reweight' or 'missing error'",
+                   m->assessment ? m->assessment : "?");
+    if (d->u.assess.score) {
+        m->score = d->u.assess.score;
+        check_score(s, d->u.assess.score, m->generic, TY_NUM);
+    }
+    for (uint32_t k = 0; k < d->u.assess.nweights; k++) {
+        const ast_weight *w = &d->u.assess.weights[k];
+        if (!w->what.s)
+            continue;
+        const sym *y;
+        switch (w->kind) {
+        case WK_SECTION:
+            if ((y = lookup(s, K_SECTION, w->what)))
+                set_weight(s, &s->ws[y->index], &m->sections[y->index].weight, w->value,
+                           arena_printf(s->a, "section '%s'", w->what.s));
+            break;
+        case WK_MEASURE:
+            y = tab_find(&s->tab[K_MEASURE], w->what.s);
+            if (!y) {
+                diag_error(s->d, w->what.sp, "undefined measure (%s)", w->what.s);
+                suggest(s, 1u << K_MEASURE, NULL, w->what.s);
+            } else {
+                set_weight(s, &s->wm[y->index], &m->measures[y->index].weight, w->value,
+                           arena_printf(s->a, "measure (%s)", w->what.s));
+            }
+            break;
+        case WK_TARGET:
+            if ((y = lookup(s, K_TARGET, w->what)))
+                set_weight(s, &s->wt[y->index], &m->targets[y->index].weight, w->value,
+                           arena_printf(s->a, "target '%s'", w->what.s));
+            break;
+        }
+    }
+    if (d->u.assess.veto_redlines)
+        for (uint32_t t = 0; t < m->ntargets; t++)
+            if (m->targets[t].redline)
+                m->targets[t].veto = true;
+    for (uint32_t k = 0; k < d->u.assess.veto.n; k++) {
+        const sym *y = lookup(s, K_TARGET, d->u.assess.veto.v[k]);
+        if (y)
+            m->targets[y->index].veto = true;
+    }
+    uint32_t nb = d->u.assess.nbands;
+    m->bands = arena_alloc(s->a, (nb + 1) * sizeof *m->bands);
+    m->band_min = arena_alloc(s->a, (nb + 1) * sizeof *m->band_min);
+    symtab names = {0};
+    for (uint32_t k = 0; k < nb; k++) {
+        const ast_band *b = &d->u.assess.bands[k];
+        const char *bn = b->name.s ? b->name.s : "?";
+        m->bands[k] = bn;
+        if (b->name.s) {
+            const sym *old = tab_add(s->a, &names, b->name.s, b->name.sp, k);
+            if (old) {
+                diag_error(s->d, b->name.sp, "duplicate grade '%s'", bn);
+                diag_note(s->d, old->sp, "'%s' was first declared here", bn);
+            }
+        }
+        bool last = k + 1 == nb;
+        if (last && b->has_min) {
+            diag_error(s->d, b->sp, "the last grade '%s' takes every score below the others; remove its bound", bn);
+            continue;
+        }
+        if (!last && !b->has_min) {
+            diag_error(s->d, b->sp, "grade '%s' needs a bound ('%s >= SCORE'); only the last grade has none", bn, bn);
+            continue;
+        }
+        if (last)
+            continue;
+        double v;
+        if (!const_number(s, b->min, "a grade bound", &v))
+            continue;
+        m->band_min[k] = v;
+        if (v < 0 || v > 100)
+            diag_error(s->d, b->min->sp, "grade bound %s is outside the scores 0..100", numstr(s, v));
+        else if (k > 0 && d->u.assess.bands[k - 1].has_min && v >= m->band_min[k - 1])
+            diag_error(s->d, b->min->sp, "grades go best first: '%s' (>= %s) must be below '%s' (>= %s)",
+                       bn, numstr(s, v), m->bands[k - 1], numstr(s, m->band_min[k - 1]));
+    }
+    m->nbands = nb;
+}
+
+/* Pass 3: each declaration in source order. */
+static void pass_check(S *s)
+{
+    uint32_t ii = 0, si = 0, mi = 0;
+    for (uint32_t i = 0; i < s->prog->ndecls; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        switch (d->kind) {
+        case D_REGION:
+            check_region_decl(s, d);
+            break;
+        case D_INDICATOR:
+            check_indicator(s, ii++);
+            break;
+        case D_SECTION:
+            if (!d->u.section)
+                break;
+            for (uint32_t k = 0; k < s->m->sections[si].nmeasures; k++)
+                check_measure(s, mi++);
+            si++;
+            break;
+        case D_ASSESSMENT:
+            if (d == s->assess)
+                check_assessment(s);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- pass 4: whole program */
+
+/* Collects the indicators an expression names (deduplicated per call). */
+static void collect_deps(S *s, const ast_expr *e, ptrvec *out, int depth)
+{
+    if (!e || depth > MAX_DEPTH)
+        return;
+    switch (e->kind) {
+    case EX_NAME:
+        if (e->sema.ref == REF_INDICATOR)
+            ptrvec_push(s->a, out, (void *)(uintptr_t)e->sema.index);
+        break;
+    case EX_UNARY:
+        collect_deps(s, e->u.un.a, out, depth + 1);
+        break;
+    case EX_BINARY:
+        collect_deps(s, e->u.bin.a, out, depth + 1);
+        collect_deps(s, e->u.bin.b, out, depth + 1);
+        break;
+    case EX_IF:
+        collect_deps(s, e->u.cond.c, out, depth + 1);
+        collect_deps(s, e->u.cond.a, out, depth + 1);
+        collect_deps(s, e->u.cond.b, out, depth + 1);
+        break;
+    case EX_CALL:
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            collect_deps(s, e->u.call.args[i], out, depth + 1);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Nesting depth of an expression. */
+static int expr_depth(const ast_expr *e, int depth)
+{
+    if (!e || depth > MAX_DEPTH)
+        return depth;
+    int r = depth + 1, x;
+    switch (e->kind) {
+    case EX_UNARY:
+        return expr_depth(e->u.un.a, depth + 1);
+    case EX_BINARY:
+        r = expr_depth(e->u.bin.a, depth + 1);
+        x = expr_depth(e->u.bin.b, depth + 1);
+        return x > r ? x : r;
+    case EX_IF:
+        r = expr_depth(e->u.cond.c, depth + 1);
+        x = expr_depth(e->u.cond.a, depth + 1);
+        r = x > r ? x : r;
+        x = expr_depth(e->u.cond.b, depth + 1);
+        return x > r ? x : r;
+    case EX_CALL:
+        for (uint32_t i = 0; i < e->u.call.nargs; i++) {
+            x = expr_depth(e->u.call.args[i], depth + 1);
+            r = x > r ? x : r;
+        }
+        return r;
+    default:
+        return r;
+    }
+}
+
+/* Formula cycles (an iterative depth-first search, so a long chain of
+ * formulas cannot exhaust the stack), and the depth of each formula with
+ * every formula it uses substituted in. */
+static void check_formula_cycles(S *s)
+{
+    sema_model *m = s->m;
+    uint32_t n = m->ninds;
+    for (uint32_t i = 0; i < n; i++) {
+        ptrvec v = {0};
+        collect_deps(s, s->ii[i].d->u.ind.formula, &v, 0);
+        s->ii[i].deps = arena_alloc(s->a, (v.n + 1) * sizeof(uint32_t));
+        for (size_t k = 0; k < v.n; k++)
+            s->ii[i].deps[s->ii[i].ndeps++] = (uint32_t)(uintptr_t)v.v[k];
+    }
+    uint32_t *stack = arena_alloc(s->a, (n + 1) * sizeof *stack);
+    uint32_t *edge = arena_alloc(s->a, (n + 1) * sizeof *edge);
+    for (uint32_t root = 0; root < n; root++) {
+        if (s->ii[root].mark)
+            continue;
+        uint32_t sp = 0;
+        stack[sp] = root;
+        edge[sp] = 0;
+        s->ii[root].mark = 1;
+        sp++;
+        while (sp > 0) {
+            uint32_t i = stack[sp - 1];
+            indinfo *ii = &s->ii[i];
+            if (edge[sp - 1] < ii->ndeps) {
+                uint32_t j = ii->deps[edge[sp - 1]++];
+                if (s->ii[j].mark == 0) {
+                    s->ii[j].mark = 1;
+                    stack[sp] = j;
+                    edge[sp] = 0;
+                    sp++;
+                } else if (s->ii[j].mark == 1) {
+                    /* a cycle: stack from j to i, then j again */
+                    uint32_t from = sp - 1;
+                    while (stack[from] != j)
+                        from--;
+                    char *path = arena_strdup(s->a, m->inds[j].name);
+                    for (uint32_t k = from + 1; k < sp; k++)
+                        path = arena_printf(s->a, "%s -> %s", path, m->inds[stack[k]].name);
+                    path = arena_printf(s->a, "%s -> %s", path, m->inds[j].name);
+                    const ast_expr *f = s->ii[j].d->u.ind.formula;
+                    diag_error(s->d, f ? f->sp : m->inds[j].sp, "formula cycle: %s", path);
+                    s->ii[j].depth = -1;
+                }
+                continue;
+            }
+            /* all dependencies done: its expansion depth */
+            int dmax = 0;
+            for (uint32_t k = 0; k < ii->ndeps; k++) {
+                int dj = s->ii[ii->deps[k]].depth;
+                if (dj < 0 || (s->ii[ii->deps[k]].mark == 1)) {
+                    dmax = -1;
+                    break;
+                }
+                dmax = dj > dmax ? dj : dmax;
+            }
+            if (ii->depth == 0)
+                ii->depth = dmax < 0 ? -1 : dmax + expr_depth(ii->d->u.ind.formula, 0);
+            if (ii->depth > MAX_EXPANSION) {
+                diag_error(s->d, ii->d->u.ind.formula->sp,
+                           "the formula of '%s' nests other formulas more than %d deep",
+                           m->inds[i].name, MAX_EXPANSION);
+                ii->depth = -1;
+            }
+            ii->mark = 2;
+            sp--;
+        }
+    }
+}
+
+/* A region that is its own ancestor. */
+static void check_region_cycles(S *s)
+{
+    sema_model *m = s->m;
+    uint8_t *state = arena_alloc(s->a, m->nregions + 1);
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        if (state[r])
+            continue;
+        /* walk up, marking this walk 1; a 1 seen again is a cycle */
+        uint32_t x = r;
+        while (x < m->nregions && state[x] == 0) {
+            state[x] = 1;
+            if (m->regions[x].parent < 0)
+                break;
+            x = (uint32_t)m->regions[x].parent;
+        }
+        if (x < m->nregions && state[x] == 1 && m->regions[x].parent >= 0) {
+            /* x is on a cycle unless the walk stopped at a root */
+            uint32_t y = x;
+            bool cyc = false;
+            for (uint32_t k = 0; k <= m->nregions; k++) {
+                y = (uint32_t)m->regions[y].parent;
+                if (y == x) {
+                    cyc = true;
+                    break;
+                }
+                if (m->regions[y].parent < 0)
+                    break;
+            }
+            if (cyc)
+                diag_error(s->d, m->regions[x].sp, "region '%s' is its own ancestor (a cycle of 'in')",
+                           m->regions[x].name);
+        }
+        for (uint32_t y = r; y < m->nregions && state[y] == 1;) {
+            state[y] = 2;
+            if (m->regions[y].parent < 0)
+                break;
+            y = (uint32_t)m->regions[y].parent;
+        }
+    }
+}
+
+/* Aliases must not collide with other region names or aliases. */
+static void check_aliases(S *s)
+{
+    sema_model *m = s->m;
+    symtab spell = {0};
+    for (uint32_t r = 0; r < m->nregions; r++)
+        tab_add(s->a, &spell, m->regions[r].name, m->regions[r].sp, r);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        for (uint32_t k = 0; k < m->regions[r].naliases; k++) {
+            const char *al = m->regions[r].aliases[k];
+            if (!al)
+                continue;
+            const sym *old = tab_add(s->a, &spell, al, m->regions[r].sp, r);
+            if (old && old->index != r)
+                diag_error(s->d, m->regions[r].sp, "alias \"%s\" of '%s' is already a name of region '%s'",
+                           al, m->regions[r].name, m->regions[old->index].name);
+        }
+}
+
+/* Weights not all zero: per measure, per section, in the total. */
+static void check_weight_sums(S *s)
+{
+    sema_model *m = s->m;
+    bool *scored_sec = arena_alloc(s->a, (m->nsections + 1) * sizeof *scored_sec);
+    for (uint32_t i = 0; i < m->nmeasures; i++) {
+        const sema_measure *mm = &m->measures[i];
+        if (mm->ntargets == 0)
+            continue;
+        scored_sec[mm->section] = true;
+        double sum = 0;
+        for (uint32_t k = 0; k < mm->ntargets; k++)
+            sum += m->targets[mm->targets[k]].weight;
+        const ast_measure *me = s->ast_measures[i];
+        if (sum == 0)
+            diag_error(s->d, me->id.s ? me->id.sp : me->sp,
+                       "every target of measure %s has weight 0; the weights must not all be zero", mm->id);
+    }
+    double total = 0;
+    bool any = false;
+    for (uint32_t i = 0; i < m->nsections; i++) {
+        const sema_section *sec = &m->sections[i];
+        if (!scored_sec[i])
+            continue;
+        any = true;
+        total += sec->weight;
+        double sum = 0;
+        for (uint32_t k = 0; k < sec->nmeasures; k++)
+            if (m->measures[sec->measures[k]].ntargets > 0)
+                sum += m->measures[sec->measures[k]].weight;
+        const ast_section *as = s->ast_sections[i];
+        if (sum == 0)
+            diag_error(s->d, as->id.s ? as->id.sp : as->sp,
+                       "every measure of section '%s' has weight 0; the weights must not all be zero", sec->id);
+    }
+    if (any && total == 0 && s->assess)
+        diag_error(s->d, s->assess->u.assess.name.s ? s->assess->u.assess.name.sp : s->assess->sp,
+                   "every section has weight 0; the weights must not all be zero");
+}
+
+/* ---------------------------------------------------------------- entry */
+
+sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
+{
+    S st;
+    memset(&st, 0, sizeof st);
+    S *s = &st;
+    s->a = a;
+    s->d = d;
+    s->prog = prog;
+    sema_model *m = arena_alloc(a, sizeof *m);
+    s->m = m;
+    unit_sys_init(&m->units, a);
+    m->generic = unit_base(&m->units, "the target's unit");
+    m->region_key = "region";
+    m->year_key = "year";
+
+    uint32_t nreg = 0, nlev = 0, nsec = 0, nmeas = 0, ntg = 0, nper = 0;
+    count(s, &nreg, &nlev, &nsec, &nmeas, &ntg, &nper);
+    m->regions = arena_alloc(a, (nreg + 1) * sizeof *m->regions);
+    m->levels = arena_alloc(a, (nlev + 1) * sizeof *m->levels);
+    m->inds = arena_alloc(a, (m->ninds + 1) * sizeof *m->inds);
+    m->columns = arena_alloc(a, (m->ninds + 1) * sizeof *m->columns);
+    m->sections = arena_alloc(a, (nsec + 1) * sizeof *m->sections);
+    m->measures = arena_alloc(a, (nmeas + 1) * sizeof *m->measures);
+    m->targets = arena_alloc(a, (ntg + 1) * sizeof *m->targets);
+    m->ntargets = ntg;
+    s->units = arena_alloc(a, (s->nunits + 1) * sizeof *s->units);
+    s->ii = arena_alloc(a, (m->ninds + 1) * sizeof *s->ii);
+    s->periods = arena_alloc(a, (nper + 1) * sizeof *s->periods);
+    s->ast_targets = arena_alloc(a, (ntg + 1) * sizeof *s->ast_targets);
+    s->ast_measures = arena_alloc(a, (nmeas + 1) * sizeof *s->ast_measures);
+    s->ast_sections = arena_alloc(a, (nsec + 1) * sizeof *s->ast_sections);
+    s->rlevel_ok = arena_alloc(a, (nreg + 1) * sizeof *s->rlevel_ok);
+    s->wt = arena_alloc(a, (ntg + 1) * sizeof *s->wt);
+    s->wm = arena_alloc(a, (nmeas + 1) * sizeof *s->wm);
+    s->ws = arena_alloc(a, (nsec + 1) * sizeof *s->ws);
+
+    pass_declare(s);
+    link_regions(s);
+    check_plan(s);
+    check_units(s);
+    pass_check(s);
+
+    if (!s->plan) {
+        if (prog->ndecls > 0) {
+            span sp = {prog->decls[0]->sp.file, 0, 0};
+            diag_error(d, sp, "no plan declared; add 'plan NAME { baseline YEAR horizon YEAR }'");
+        } else {
+            diag_plain_error(d, "no plan declared; add 'plan NAME { baseline YEAR horizon YEAR }'");
+        }
+    }
+    check_formula_cycles(s);
+    check_region_cycles(s);
+    check_aliases(s);
+    check_weight_sums(s);
+    return m;
+}

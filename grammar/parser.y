@@ -1,0 +1,1472 @@
+/* parser.y — the grammar of the plan language (docs/LANGUAGE.md §13).
+ *
+ * A pure bison parser fed by grammar/lexer.l.  Each rule carries its
+ * production as a comment.  The parser builds the AST in the compilation's
+ * arena; lists are gathered in malloc'd growable arrays (parse_list) while
+ * their rule is open and copied into the arena when it completes, and every
+ * semantic value that owns malloc'd memory has a %destructor, so values that
+ * error recovery throws away are freed.
+ *
+ * Error recovery is at declaration boundaries: `error` alternatives in the
+ * top-level declaration list and in the item lists of plan, section, measure
+ * and assessment blocks.  The keyword that starts a declaration or an item
+ * ends recovery (yyerrok), so a mistake in the very next declaration is
+ * reported too; together these report every syntax error of a file in one
+ * run.  Expression and unit trees deeper than AST_MAX_DEPTH stop the parse
+ * (the scanner stops on brackets nested that deep), so no later recursive
+ * pass can run out of stack. */
+
+%code top {
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+}
+
+%code requires {
+#include <stdbool.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "parse.h"
+
+typedef struct parse_state parse_state;
+typedef struct parse_list parse_list;
+typedef struct parse_plan_acc parse_plan_acc;
+typedef struct parse_measure_acc parse_measure_acc;
+typedef struct parse_assess_acc parse_assess_acc;
+typedef struct parse_cond_acc parse_cond_acc;
+
+/* An optional deadline: `peaks [by Y]`. */
+typedef struct parse_optyear {
+    bool has;
+    ast_year y;
+} parse_optyear;
+
+/* `keys region = "city", year = "year"`: the strings given, NULL if not. */
+typedef struct parse_keys {
+    const char *region, *year;
+    span region_sp, year_sp;
+} parse_keys;
+}
+
+%code provides {
+/* Spans of a rule: from its first symbol to its last; an empty rule gets
+ * an empty span where the previous symbol ends. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
+    do {                                                                \
+        if (N) {                                                        \
+            (Cur).file = YYRHSLOC(Rhs, 1).file;                         \
+            (Cur).lo = YYRHSLOC(Rhs, 1).lo;                             \
+            (Cur).hi = YYRHSLOC(Rhs, N).hi;                             \
+        } else {                                                        \
+            (Cur).file = YYRHSLOC(Rhs, 0).file;                         \
+            (Cur).lo = (Cur).hi = YYRHSLOC(Rhs, 0).hi;                  \
+        }                                                               \
+    } while (0)
+}
+
+%code {
+#include "lex.h"
+
+/* The parser's own state for one file. */
+struct parse_state {
+    arena *a;
+    diag_ctx *d;
+    uint32_t file;
+    lex_state *lex;
+    ptrvec decls;       /* the declarations parsed so far (in the arena) */
+};
+
+/* A list under construction: elsize-byte elements in malloc'd storage. */
+struct parse_list {
+    char *v;
+    uint32_t n, cap;
+    size_t elsize;
+};
+
+/* The plan block being parsed: the declaration and its periods so far. */
+struct parse_plan_acc {
+    ast_decl *d;
+    parse_list *periods;
+    span region_key_sp, year_key_sp;
+};
+
+/* The measure block being parsed. */
+struct parse_measure_acc {
+    ast_measure *m;
+    parse_list *lead, *responsible, *shared, *targets;
+};
+
+/* The assessment block being parsed. */
+struct parse_assess_acc {
+    ast_decl *d;
+    parse_list *weights, *veto, *bands;
+};
+
+/* A threshold with milestones being parsed: the target and its milestones. */
+struct parse_cond_acc {
+    ast_target *t;
+    parse_list *ms;
+};
+
+static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps);
+static void parse_error(span *loc, parse_state *ps, const char *msg);
+
+static parse_list *list_new(size_t elsize);
+static void list_push(parse_list *l, const void *elem);
+static void list_append(parse_list *dst, parse_list *src);
+static void *list_finish(parse_state *ps, parse_list *l, uint32_t *n);
+static void list_free(parse_list *l);
+static ast_names names_finish(parse_state *ps, parse_list *l);
+
+static parse_plan_acc *plan_acc_new(parse_state *ps);
+static void plan_acc_free(parse_plan_acc *p);
+static parse_measure_acc *measure_acc_new(parse_state *ps);
+static void measure_acc_free(parse_measure_acc *m);
+static parse_assess_acc *assess_acc_new(parse_state *ps);
+static void assess_acc_free(parse_assess_acc *as);
+static parse_cond_acc *cond_acc_new(parse_state *ps, ast_expr *measured);
+static void cond_acc_free(parse_cond_acc *c);
+
+static ast_decl *new_decl(parse_state *ps, ast_declkind k, span sp);
+static ast_target *new_target(parse_state *ps, ast_targetkind k, ast_expr *measured);
+static ast_milestone milestone(int op, ast_expr *goal, const ast_year *by, span sp);
+static int year_value(parse_state *ps, double v, span sp);
+static ast_name source_name(parse_state *ps, span sp);
+static void given_twice(parse_state *ps, const char *what, const char *where, span again, span first);
+static void too_deep(parse_state *ps, span sp);
+static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title, span sp);
+static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_name id, const char *title, span sp);
+static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
+
+/* Stops the parse when an expression or unit tree gets too deep. */
+#define CHECK_DEPTH(node)                  \
+    do {                                   \
+        if ((node)->depth > AST_MAX_DEPTH) { \
+            too_deep(ps, (node)->sp);      \
+            YYABORT;                       \
+        }                                  \
+    } while (0)
+}
+
+%define api.pure full
+%define api.prefix {parse_}
+%define api.location.type {span}
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {parse_state *ps}
+%expect 0
+
+%initial-action { @$ = (span){ps->file, 0, 0}; }
+
+%union {
+    ast_name name;
+    const char *str;
+    double num;
+    bool flag;
+    int ival;
+    ast_expr *expr;
+    ast_unit *unit;
+    ast_decl *decl;
+    ast_measure *measure;
+    ast_target *target;
+    ast_year year;
+    ast_period period;
+    ast_scope scope;
+    ast_weight weight;
+    ast_band band;
+    parse_optyear oyear;
+    parse_keys keys;
+    parse_list *list;
+    parse_plan_acc *plan;
+    parse_measure_acc *macc;
+    parse_assess_acc *assess;
+    parse_cond_acc *cond;
+}
+
+%destructor { list_free($$); } <list>
+%destructor { plan_acc_free($$); } <plan>
+%destructor { measure_acc_free($$); } <macc>
+%destructor { assess_acc_free($$); } <assess>
+%destructor { cond_acc_free($$); } <cond>
+
+%token <name> IDENT "name"
+%token <str> STRING "string"
+%token <num> NUMBER "number"
+
+%token KW_PLAN "plan" KW_REGION "region" KW_REGIONS "regions" KW_LEVELS "levels"
+%token KW_BASELINE "baseline" KW_HORIZON "horizon" KW_PERIODS "periods" KW_KEYS "keys"
+%token KW_ALIAS "alias" KW_AGENCY "agency" KW_UNIT "unit" KW_INDICATOR "indicator"
+%token KW_HIGHER "higher" KW_LOWER "lower" KW_COLUMN "column" KW_IN "in"
+%token KW_FORMULA "formula" KW_SECTION "section" KW_MEASURE "measure" KW_LEAD "lead"
+%token KW_RESPONSIBLE "responsible" KW_SHARED "shared" KW_TARGET "target"
+%token KW_REDLINE "redline" KW_FOR "for" KW_EXCEPT "except" KW_BY "by"
+%token KW_COMPLETE "complete" KW_RATED "rated" KW_FALLS "falls" KW_RISES "rises"
+%token KW_PEAKS "peaks" KW_EVERY "every" KW_YEAR "year" KW_TOLERANCE "tolerance"
+%token KW_WEIGHT "weight" KW_VETO "veto" KW_SCORE "score" KW_CLAUSE "clause"
+%token KW_NOTE "note" KW_ASSESSMENT "assessment" KW_MISSING "missing" KW_ZERO "zero"
+%token KW_REWEIGHT "reweight" KW_ERROR "'error'" KW_GRADE "grade" KW_REDLINES "redlines"
+%token KW_IF "if" KW_THEN "then" KW_ELSE "else" KW_AND "and" KW_OR "or" KW_NOT "not"
+%token KW_YES "yes" KW_NO "no"
+%token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
+
+%type <decl> decl plan levels region agency unit indicator section assessment
+%type <plan> plan_items
+%type <list> periods names strings opt_aliases measures args wts bands
+%type <period> period
+%type <keys> keys key
+%type <name> clauseid opt_ident opt_parent
+%type <str> opt_string
+%type <measure> measure
+%type <macc> measure_items
+%type <target> target condition
+%type <cond> milestones
+%type <flag> target_kw
+%type <scope> opt_scope
+%type <year> year
+%type <oyear> opt_by
+%type <expr> opt_tolerance expr or_e and_e not_e cmp sum term unary primary
+%type <ival> cmpop missing_mode
+%type <unit> unitexpr unitterm unitatom opt_in_unit
+%type <assess> assess_items
+%type <weight> wt
+%type <band> band
+
+%%
+
+/* program := { decl } */
+program:
+    %empty
+  | program decl        { if ($2) ptrvec_push(ps->a, &ps->decls, $2); }
+  | program error
+  ;
+
+/* decl := plan | levels | region | agency | unit | indicator | section | assessment */
+decl:
+    plan | levels | region | agency | unit | indicator | section | assessment
+  ;
+
+/* The keywords that start a declaration or a block item.  Reducing one ends
+ * error recovery, so the next error is reported even if it comes within
+ * three tokens of the last one (bison's default). */
+kw_plan:        KW_PLAN         { yyerrok; } ;
+kw_levels:      KW_LEVELS       { yyerrok; } ;
+kw_region:      KW_REGION       { yyerrok; } ;
+kw_agency:      KW_AGENCY       { yyerrok; } ;
+kw_unit:        KW_UNIT         { yyerrok; } ;
+kw_indicator:   KW_INDICATOR    { yyerrok; } ;
+kw_section:     KW_SECTION      { yyerrok; } ;
+kw_assessment:  KW_ASSESSMENT   { yyerrok; } ;
+kw_baseline:    KW_BASELINE     { yyerrok; } ;
+kw_horizon:     KW_HORIZON      { yyerrok; } ;
+kw_periods:     KW_PERIODS      { yyerrok; } ;
+kw_keys:        KW_KEYS         { yyerrok; } ;
+kw_measure:     KW_MEASURE      { yyerrok; } ;
+kw_lead:        KW_LEAD         { yyerrok; } ;
+kw_responsible: KW_RESPONSIBLE  { yyerrok; } ;
+kw_shared:      KW_SHARED       { yyerrok; } ;
+kw_missing:     KW_MISSING      { yyerrok; } ;
+kw_score:       KW_SCORE        { yyerrok; } ;
+kw_weight:      KW_WEIGHT       { yyerrok; } ;
+kw_veto:        KW_VETO         { yyerrok; } ;
+kw_grade:       KW_GRADE        { yyerrok; } ;
+
+/* ---- plan ---- */
+
+/* plan := 'plan' IDENT [STRING] '{' { plan_item } '}'
+ * After an error in a block's header (here and in section, measure and
+ * assessment), the block's body is still parsed, so its errors are
+ * reported, and then dropped (the value is NULL). */
+plan:
+    kw_plan IDENT opt_string '{' plan_items '}'
+        { $$ = plan_finish(ps, $5, $2, $3, @$); }
+  | kw_plan error '{' plan_items '}'
+        { plan_acc_free($4); $$ = NULL; }
+  ;
+
+/* plan_item := 'region' IDENT | 'baseline' NUMBER | 'horizon' NUMBER
+ *            | 'periods' period {',' period} | 'keys' key {',' key}
+ * Each item fills in the plan being built; giving one twice is an error. */
+plan_items:
+    %empty
+        { $$ = plan_acc_new(ps); }
+  | plan_items kw_region IDENT
+        {
+            $$ = $1;
+            if ($$->d->u.plan.region.s)
+                given_twice(ps, "region", "plan", @3, $$->d->u.plan.region.sp);
+            else
+                $$->d->u.plan.region = $3;
+        }
+  | plan_items kw_baseline NUMBER
+        {
+            $$ = $1;
+            if ($$->d->u.plan.has_baseline) {
+                given_twice(ps, "baseline", "plan", @2, $$->d->u.plan.baseline_sp);
+            } else {
+                $$->d->u.plan.has_baseline = true;
+                $$->d->u.plan.baseline = year_value(ps, $3, @3);
+                $$->d->u.plan.baseline_sp = @3;
+            }
+        }
+  | plan_items kw_horizon NUMBER
+        {
+            $$ = $1;
+            if ($$->d->u.plan.has_horizon) {
+                given_twice(ps, "horizon", "plan", @2, $$->d->u.plan.horizon_sp);
+            } else {
+                $$->d->u.plan.has_horizon = true;
+                $$->d->u.plan.horizon = year_value(ps, $3, @3);
+                $$->d->u.plan.horizon_sp = @3;
+            }
+        }
+  | plan_items kw_periods periods
+        { $$ = $1; list_append($$->periods, $3); }
+  | plan_items kw_keys keys
+        {
+            $$ = $1;
+            if ($3.region) {
+                if ($$->d->u.plan.region_key)
+                    given_twice(ps, "keys region", "plan", $3.region_sp, $$->region_key_sp);
+                else {
+                    $$->d->u.plan.region_key = $3.region;
+                    $$->region_key_sp = $3.region_sp;
+                }
+            }
+            if ($3.year) {
+                if ($$->d->u.plan.year_key)
+                    given_twice(ps, "keys year", "plan", $3.year_sp, $$->year_key_sp);
+                else {
+                    $$->d->u.plan.year_key = $3.year;
+                    $$->year_key_sp = $3.year_sp;
+                }
+            }
+        }
+  | plan_items error
+        { $$ = $1; }
+  ;
+
+/* periods := period {',' period} */
+periods:
+    period              { $$ = list_new(sizeof(ast_period)); list_push($$, &$1); }
+  | periods ',' period  { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* period := IDENT '=' NUMBER '..' NUMBER */
+period:
+    IDENT '=' NUMBER DOTDOT NUMBER
+        {
+            $$ = (ast_period){.name = $1, .sp = @$};
+            $$.from = year_value(ps, $3, @3);
+            $$.to = year_value(ps, $5, @5);
+        }
+  ;
+
+/* keys := key {',' key} */
+keys:
+    key
+  | keys ',' key
+        {
+            $$ = $1;
+            if ($3.region && $$.region)
+                given_twice(ps, "keys region", "plan", $3.region_sp, $$.region_sp);
+            else if ($3.region) {
+                $$.region = $3.region;
+                $$.region_sp = $3.region_sp;
+            }
+            if ($3.year && $$.year)
+                given_twice(ps, "keys year", "plan", $3.year_sp, $$.year_sp);
+            else if ($3.year) {
+                $$.year = $3.year;
+                $$.year_sp = $3.year_sp;
+            }
+        }
+  ;
+
+/* key := ('region' | 'year') '=' STRING */
+key:
+    KW_REGION '=' STRING    { $$ = (parse_keys){.region = $3, .region_sp = @$}; }
+  | KW_YEAR '=' STRING      { $$ = (parse_keys){.year = $3, .year_sp = @$}; }
+  ;
+
+/* ---- levels, regions, agencies ---- */
+
+/* levels := 'levels' IDENT {',' IDENT} */
+levels:
+    kw_levels names
+        {
+            $$ = new_decl(ps, D_LEVELS, @$);
+            $$->u.levels = names_finish(ps, $2);
+        }
+  ;
+
+/* region := 'region' IDENT {',' IDENT} ':' IDENT ['in' IDENT] ['alias' STRING {',' STRING}] */
+region:
+    kw_region names ':' IDENT opt_parent opt_aliases
+        {
+            $$ = new_decl(ps, D_REGION, @$);
+            $$->u.region.names = names_finish(ps, $2);
+            $$->u.region.level = $4;
+            $$->u.region.parent = $5;
+            if ($6)
+                $$->u.region.aliases = list_finish(ps, $6, &$$->u.region.naliases);
+        }
+  ;
+
+/* ['in' IDENT] */
+opt_parent:
+    %empty              { $$ = (ast_name){0}; }
+  | KW_IN IDENT         { $$ = $2; }
+  ;
+
+/* ['alias' STRING {',' STRING}] */
+opt_aliases:
+    %empty              { $$ = NULL; }
+  | KW_ALIAS strings    { $$ = $2; }
+  ;
+
+/* strings := STRING {',' STRING} */
+strings:
+    STRING              { $$ = list_new(sizeof(const char *)); list_push($$, &$1); }
+  | strings ',' STRING  { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* agency := 'agency' IDENT [STRING] */
+agency:
+    kw_agency IDENT opt_string
+        {
+            $$ = new_decl(ps, D_AGENCY, @$);
+            $$->u.agency.name = $2;
+            $$->u.agency.full = $3;
+        }
+  ;
+
+/* ---- units ---- */
+
+/* unit := 'unit' IDENT ['=' NUMBER unitexpr] */
+unit:
+    kw_unit IDENT
+        {
+            $$ = new_decl(ps, D_UNIT, @$);
+            $$->u.unit.name = $2;
+        }
+  | kw_unit IDENT '=' NUMBER unitexpr
+        {
+            $$ = new_decl(ps, D_UNIT, @$);
+            $$->u.unit.name = $2;
+            $$->u.unit.has_def = true;
+            $$->u.unit.factor = $4;
+            $$->u.unit.base = $5;
+        }
+  ;
+
+/* unitexpr := unitterm { ('*' | '/') unitterm } */
+unitexpr:
+    unitterm
+  | unitexpr '*' unitterm   { $$ = ast_unitbin(ps->a, @$, UX_MUL, $1, $3); CHECK_DEPTH($$); }
+  | unitexpr '/' unitterm   { $$ = ast_unitbin(ps->a, @$, UX_DIV, $1, $3); CHECK_DEPTH($$); }
+  ;
+
+/* unitterm := unitatom ['^' ['-'] NUMBER] | NUMBER | '(' unitexpr ')'
+ * The NUMBER standing alone must be 1 (the dimensionless unit); the
+ * exponent a whole number from 1 to 99. */
+unitterm:
+    unitatom
+  | unitatom '^' NUMBER
+        {
+            if ($3 != floor($3) || $3 < 1 || $3 > 99)
+                diag_error(ps->d, @3, "an exponent must be a whole number from 1 to 99");
+            $$ = ast_unitpow(ps->a, @$, $1, $3 >= 1 && $3 <= 99 ? (int)$3 : 1);
+            CHECK_DEPTH($$);
+        }
+  | unitatom '^' '-' NUMBER
+        {
+            if ($4 != floor($4) || $4 < 1 || $4 > 99)
+                diag_error(ps->d, @4, "an exponent must be a whole number from 1 to 99");
+            $$ = ast_unitpow(ps->a, @$, $1, $4 >= 1 && $4 <= 99 ? -(int)$4 : -1);
+            CHECK_DEPTH($$);
+        }
+  | NUMBER
+        {
+            if ($1 != 1)
+                diag_error(ps->d, @1, "only the number 1 can stand for a unit");
+            $$ = ast_unitname(ps->a, (ast_name){"1", @1});
+        }
+  | '(' unitexpr ')'        { $$ = $2; }
+  ;
+
+/* unitatom := IDENT | '%' | '‰' */
+unitatom:
+    IDENT                   { $$ = ast_unitname(ps->a, $1); }
+  | '%'                     { $$ = ast_unitname(ps->a, (ast_name){"%", @1}); }
+  | PERMILLE                { $$ = ast_unitname(ps->a, (ast_name){"‰", @1}); }
+  ;
+
+/* ---- indicators ---- */
+
+/* indicator := 'indicator' IDENT [STRING] ':' unitexpr { ',' ind_attr }
+ * ind_attr  := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] | 'formula' expr */
+indicator:
+    kw_indicator IDENT opt_string ':' unitexpr
+        {
+            $$ = new_decl(ps, D_INDICATOR, @$);
+            $$->u.ind.name = $2;
+            $$->u.ind.display = $3;
+            $$->u.ind.unit = $5;
+        }
+  | indicator ',' KW_HIGHER
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->u.ind.dir != DIR_NONE)
+                given_twice(ps, "a direction", "indicator", @3, $$->u.ind.dir_sp);
+            else {
+                $$->u.ind.dir = DIR_HIGHER;
+                $$->u.ind.dir_sp = @3;
+            }
+        }
+  | indicator ',' KW_LOWER
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->u.ind.dir != DIR_NONE)
+                given_twice(ps, "a direction", "indicator", @3, $$->u.ind.dir_sp);
+            else {
+                $$->u.ind.dir = DIR_LOWER;
+                $$->u.ind.dir_sp = @3;
+            }
+        }
+  | indicator ',' KW_COLUMN STRING opt_in_unit
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->u.ind.column)
+                given_twice(ps, "column", "indicator", @3, $$->u.ind.column_sp);
+            else {
+                $$->u.ind.column = $4;
+                $$->u.ind.column_sp = @4;
+                $$->u.ind.column_unit = $5;
+            }
+        }
+  | indicator ',' KW_FORMULA expr
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->u.ind.formula)
+                given_twice(ps, "formula", "indicator", @3, $$->u.ind.formula->sp);
+            else
+                $$->u.ind.formula = $4;
+        }
+  ;
+
+/* ['in' unitexpr] */
+opt_in_unit:
+    %empty              { $$ = NULL; }
+  | KW_IN unitexpr      { $$ = $2; }
+  ;
+
+/* ---- sections and measures ---- */
+
+/* section := 'section' IDENT [STRING] '{' { measure } '}' */
+section:
+    kw_section IDENT opt_string '{' measures '}'
+        {
+            ast_section *s = arena_alloc(ps->a, sizeof *s);
+            s->id = $2;
+            s->title = $3;
+            s->sp = @$;
+            s->measures = list_finish(ps, $5, &s->nmeasures);
+            for (uint32_t i = 0; i < s->nmeasures; i++)
+                s->measures[i]->section = s;
+            $$ = new_decl(ps, D_SECTION, @$);
+            $$->u.section = s;
+        }
+  | kw_section error '{' measures '}'
+        { list_free($4); $$ = NULL; }
+  ;
+
+/* { measure } */
+measures:
+    %empty              { $$ = list_new(sizeof(ast_measure *)); }
+  | measures measure    { $$ = $1; if ($2) list_push($$, &$2); }
+  | measures error      { $$ = $1; }
+  ;
+
+/* measure := 'measure' '(' clauseid ')' [STRING] '{' { measure_item } '}' */
+measure:
+    kw_measure '(' clauseid ')' opt_string '{' measure_items '}'
+        { $$ = measure_finish(ps, $7, $3, $5, @$); }
+  | kw_measure error '{' measure_items '}'
+        { measure_acc_free($4); $$ = NULL; }
+  ;
+
+/* clauseid := IDENT | NUMBER  (a number is kept as written: (1), (2.1)) */
+clauseid:
+    IDENT
+  | NUMBER              { $$ = source_name(ps, @1); }
+  ;
+
+/* measure_item := 'lead' names | 'responsible' names | 'shared' names | target */
+measure_items:
+    %empty                              { $$ = measure_acc_new(ps); }
+  | measure_items kw_lead names         { $$ = $1; list_append($$->lead, $3); }
+  | measure_items kw_responsible names  { $$ = $1; list_append($$->responsible, $3); }
+  | measure_items kw_shared names
+        {
+            $$ = $1;
+            $$->m->has_shared = true;
+            list_append($$->shared, $3);
+        }
+  | measure_items target                { $$ = $1; list_push($$->targets, &$2); }
+  | measure_items error                 { $$ = $1; }
+  ;
+
+/* ---- targets ---- */
+
+/* target      := ('target'|'redline') [IDENT] [STRING] ['for' names ['except' names]]
+ *                ':' condition { target_attr }
+ *              | ('target'|'redline') condition { target_attr }
+ * target_attr := 'weight' sum | 'veto' | 'score' expr | 'clause' '(' clauseid ')'
+ *              | 'note' STRING
+ * A target with no name, text or scope may leave out the colon:
+ * `target 近岸海域水质优良比例 >= 92% by 2027`. */
+target:
+    target_kw opt_ident opt_string opt_scope ':' condition
+        {
+            $$ = $6;
+            $$->redline = $1;
+            $$->name = $2;
+            $$->desc = $3;
+            $$->scope = $4;
+            $$->sp = @$;
+        }
+  | target_kw condition
+        {
+            $$ = $2;
+            $$->redline = $1;
+            $$->scope = (ast_scope){.sp = {@1.file, @1.hi, @1.hi}};
+            $$->sp = @$;
+        }
+  | target KW_WEIGHT sum
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->weight)
+                given_twice(ps, "weight", "target", @2, $$->weight->sp);
+            else
+                $$->weight = $3;
+        }
+  | target KW_VETO
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->veto)
+                diag_error(ps->d, @2, "'veto' given twice in one target");
+            $$->veto = true;
+        }
+  | target KW_SCORE expr
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->score)
+                given_twice(ps, "score", "target", @2, $$->score->sp);
+            else
+                $$->score = $3;
+        }
+  | target KW_CLAUSE '(' clauseid ')'
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->clause.s)
+                given_twice(ps, "clause", "target", @2, $$->clause.sp);
+            else
+                $$->clause = $4;
+        }
+  | target KW_NOTE STRING
+        {
+            $$ = $1;
+            $$->sp = @$;
+            if ($$->note)
+                diag_error(ps->d, @2, "'note' given twice in one target");
+            else
+                $$->note = $3;
+        }
+  ;
+
+/* 'target' | 'redline' (true for a red line) */
+target_kw:
+    KW_TARGET           { yyerrok; $$ = false; }
+  | KW_REDLINE          { yyerrok; $$ = true; }
+  ;
+
+/* [IDENT] */
+opt_ident:
+    %empty              { $$ = (ast_name){0}; }
+  | IDENT
+  ;
+
+/* [STRING] */
+opt_string:
+    %empty              { $$ = NULL; }
+  | STRING
+  ;
+
+/* ['for' names ['except' names]] */
+opt_scope:
+    %empty              { $$ = (ast_scope){.sp = @$}; }
+  | KW_FOR names
+        { $$ = (ast_scope){.only = names_finish(ps, $2), .sp = @$}; }
+  | KW_FOR names KW_EXCEPT names
+        {
+            $$ = (ast_scope){.sp = @$};
+            $$.only = names_finish(ps, $2);
+            $$.except = names_finish(ps, $4);
+        }
+  ;
+
+/* condition := sum cmpop sum ['by' year] {',' cmpop sum 'by' year}
+ *            | 'complete' sum 'by' year
+ *            | 'rated' sum cmpop sum 'by' year {',' cmpop sum 'by' year}
+ *            | sum 'falls' 'every' 'year'
+ *            | sum 'rises' 'every' 'year'
+ *            | sum 'peaks' ['by' year] ['tolerance' sum]
+ * The first form is split: without `by` it is a single every-year
+ * threshold; with `by` it starts the milestone list (milestones), which a
+ * rated target has too. */
+condition:
+    sum cmpop sum
+        {
+            $$ = new_target(ps, TG_THRESHOLD, $1);
+            $$->ms = arena_alloc(ps->a, sizeof *$$->ms);
+            $$->ms[0] = milestone($2, $3, NULL, ast_join(@2, @3));
+            $$->nms = 1;
+        }
+  | milestones
+        { $$ = cond_finish(ps, $1); }
+  | KW_COMPLETE sum KW_BY year
+        {
+            /* complete x by Y  ==  x >= 100% by Y */
+            $$ = new_target(ps, TG_COMPLETE, $2);
+            ast_unit *pct = ast_unitname(ps->a, (ast_name){"%", @1});
+            $$->ms = arena_alloc(ps->a, sizeof *$$->ms);
+            $$->ms[0] = milestone(OP_GE, ast_num(ps->a, @1, 100, pct), &$4, @$);
+            $$->nms = 1;
+        }
+  | KW_RATED milestones
+        {
+            $$ = cond_finish(ps, $2);
+            $$->kind = TG_RATED;
+        }
+  | sum KW_FALLS KW_EVERY KW_YEAR
+        { $$ = new_target(ps, TG_FALLS, $1); }
+  | sum KW_RISES KW_EVERY KW_YEAR
+        { $$ = new_target(ps, TG_RISES, $1); }
+  | sum KW_PEAKS opt_by opt_tolerance
+        {
+            $$ = new_target(ps, TG_PEAKS, $1);
+            $$->has_peak_by = $3.has;
+            $$->peak_by = $3.y;
+            $$->tolerance = $4;
+        }
+  ;
+
+/* milestones := sum cmpop sum 'by' year {',' cmpop sum 'by' year} */
+milestones:
+    sum cmpop sum KW_BY year
+        {
+            $$ = cond_acc_new(ps, $1);
+            ast_milestone m = milestone($2, $3, &$5, ast_join(@2, @5));
+            list_push($$->ms, &m);
+        }
+  | milestones ',' cmpop sum KW_BY year
+        {
+            $$ = $1;
+            ast_milestone m = milestone($3, $4, &$6, ast_join(@3, @6));
+            list_push($$->ms, &m);
+        }
+  ;
+
+/* ['by' year] */
+opt_by:
+    %empty              { $$ = (parse_optyear){0}; }
+  | KW_BY year          { $$ = (parse_optyear){.has = true, .y = $2}; }
+  ;
+
+/* ['tolerance' sum] */
+opt_tolerance:
+    %empty              { $$ = NULL; }
+  | KW_TOLERANCE sum    { $$ = $2; }
+  ;
+
+/* year := NUMBER | IDENT  (a year, or the name of a period) */
+year:
+    NUMBER              { $$ = (ast_year){.year = year_value(ps, $1, @1), .sp = @1}; }
+  | IDENT               { $$ = (ast_year){.period = $1, .sp = @1}; }
+  ;
+
+/* cmpop := '<' | '<=' | '>' | '>=' | '==' | '!=' */
+cmpop:
+    '<'                 { $$ = OP_LT; }
+  | LE                  { $$ = OP_LE; }
+  | '>'                 { $$ = OP_GT; }
+  | GE                  { $$ = OP_GE; }
+  | EQ                  { $$ = OP_EQ; }
+  | NE                  { $$ = OP_NE; }
+  ;
+
+/* ---- the assessment ---- */
+
+/* assessment := 'assessment' IDENT '{' { assess_item } '}' */
+assessment:
+    kw_assessment IDENT '{' assess_items '}'
+        {
+            $$ = $4->d;
+            $$->sp = @$;
+            $$->u.assess.name = $2;
+            $$->u.assess.weights = list_finish(ps, $4->weights, &$$->u.assess.nweights);
+            uint32_t nveto;
+            ast_name *veto = list_finish(ps, $4->veto, &nveto);
+            $$->u.assess.veto = (ast_names){veto, nveto};
+            $$->u.assess.bands = list_finish(ps, $4->bands, &$$->u.assess.nbands);
+            $4->weights = $4->veto = $4->bands = NULL;
+            assess_acc_free($4);
+        }
+  | kw_assessment error '{' assess_items '}'
+        { assess_acc_free($4); $$ = NULL; }
+  ;
+
+/* assess_item := 'missing' ('zero'|'reweight'|'error') | 'score' expr
+ *              | 'weight' wt {',' wt} | 'veto' ('redlines' | names)
+ *              | 'grade' band {',' band}
+ * Weights and vetoes may be spread over several items; the others are
+ * given once. */
+assess_items:
+    %empty
+        { $$ = assess_acc_new(ps); }
+  | assess_items kw_missing missing_mode
+        {
+            $$ = $1;
+            if ($$->d->u.assess.missing != MISSING_UNSET)
+                given_twice(ps, "missing", "assessment", @2, $$->d->u.assess.missing_sp);
+            else {
+                $$->d->u.assess.missing = (ast_missing)$3;
+                $$->d->u.assess.missing_sp = ast_join(@2, @3);
+            }
+        }
+  | assess_items kw_score expr
+        {
+            $$ = $1;
+            if ($$->d->u.assess.score)
+                given_twice(ps, "score", "assessment", @2, $$->d->u.assess.score->sp);
+            else
+                $$->d->u.assess.score = $3;
+        }
+  | assess_items kw_weight wts
+        { $$ = $1; list_append($$->weights, $3); }
+  | assess_items kw_veto KW_REDLINES
+        {
+            $$ = $1;
+            if ($$->d->u.assess.veto_redlines)
+                given_twice(ps, "veto redlines", "assessment", ast_join(@2, @3),
+                            $$->d->u.assess.veto_redlines_sp);
+            else {
+                $$->d->u.assess.veto_redlines = true;
+                $$->d->u.assess.veto_redlines_sp = ast_join(@2, @3);
+            }
+        }
+  | assess_items kw_veto names
+        { $$ = $1; list_append($$->veto, $3); }
+  | assess_items kw_grade bands
+        {
+            $$ = $1;
+            if ($$->d->u.assess.grade_sp.hi != 0) {
+                given_twice(ps, "grade", "assessment", @2, $$->d->u.assess.grade_sp);
+                list_free($3);
+            } else {
+                $$->d->u.assess.grade_sp = ast_join(@2, @3);
+                list_append($$->bands, $3);
+            }
+        }
+  | assess_items error
+        { $$ = $1; }
+  ;
+
+/* 'zero' | 'reweight' | 'error' */
+missing_mode:
+    KW_ZERO             { $$ = MISSING_ZERO; }
+  | KW_REWEIGHT         { $$ = MISSING_REWEIGHT; }
+  | KW_ERROR            { $$ = MISSING_ERROR; }
+  ;
+
+/* wt {',' wt} */
+wts:
+    wt                  { $$ = list_new(sizeof(ast_weight)); list_push($$, &$1); }
+  | wts ',' wt          { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* wt := 'section' IDENT '=' sum | 'measure' '(' clauseid ')' '=' sum | 'target' IDENT '=' sum */
+wt:
+    KW_SECTION IDENT '=' sum
+        { $$ = (ast_weight){WK_SECTION, $2, $4, @$}; }
+  | KW_MEASURE '(' clauseid ')' '=' sum
+        { $$ = (ast_weight){WK_MEASURE, $3, $6, @$}; }
+  | KW_TARGET IDENT '=' sum
+        { $$ = (ast_weight){WK_TARGET, $2, $4, @$}; }
+  ;
+
+/* band {',' band} */
+bands:
+    band                { $$ = list_new(sizeof(ast_band)); list_push($$, &$1); }
+  | bands ',' band      { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* band := (IDENT | STRING) ['>=' sum] */
+band:
+    IDENT               { $$ = (ast_band){.name = $1, .sp = @$}; }
+  | STRING              { $$ = (ast_band){.name = {$1, @1}, .sp = @$}; }
+  | IDENT GE sum        { $$ = (ast_band){.name = $1, .has_min = true, .min = $3, .sp = @$}; }
+  | STRING GE sum       { $$ = (ast_band){.name = {$1, @1}, .has_min = true, .min = $3, .sp = @$}; }
+  ;
+
+/* names := IDENT {',' IDENT} */
+names:
+    IDENT               { $$ = list_new(sizeof(ast_name)); list_push($$, &$1); }
+  | names ',' IDENT     { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* ---- expressions ---- */
+
+/* expr := 'if' expr 'then' expr 'else' expr | or_e */
+expr:
+    KW_IF expr KW_THEN expr KW_ELSE expr
+        { $$ = ast_if(ps->a, @$, $2, $4, $6); CHECK_DEPTH($$); }
+  | or_e
+  ;
+
+/* or_e := or_e 'or' and_e | and_e */
+or_e:
+    or_e KW_OR and_e    { $$ = ast_binary(ps->a, @$, OP_OR, $1, $3); CHECK_DEPTH($$); }
+  | and_e
+  ;
+
+/* and_e := and_e 'and' not_e | not_e */
+and_e:
+    and_e KW_AND not_e  { $$ = ast_binary(ps->a, @$, OP_AND, $1, $3); CHECK_DEPTH($$); }
+  | not_e
+  ;
+
+/* not_e := 'not' not_e | cmp */
+not_e:
+    KW_NOT not_e        { $$ = ast_unary(ps->a, @$, OP_NOT, $2); CHECK_DEPTH($$); }
+  | cmp
+  ;
+
+/* cmp := sum cmpop sum | sum  (comparisons do not chain) */
+cmp:
+    sum cmpop sum       { $$ = ast_binary(ps->a, @$, (ast_op)$2, $1, $3); CHECK_DEPTH($$); }
+  | sum
+  ;
+
+/* sum := sum ('+' | '-') term | term */
+sum:
+    sum '+' term        { $$ = ast_binary(ps->a, @$, OP_ADD, $1, $3); CHECK_DEPTH($$); }
+  | sum '-' term        { $$ = ast_binary(ps->a, @$, OP_SUB, $1, $3); CHECK_DEPTH($$); }
+  | term
+  ;
+
+/* term := term ('*' | '/') unary | unary */
+term:
+    term '*' unary      { $$ = ast_binary(ps->a, @$, OP_MUL, $1, $3); CHECK_DEPTH($$); }
+  | term '/' unary      { $$ = ast_binary(ps->a, @$, OP_DIV, $1, $3); CHECK_DEPTH($$); }
+  | unary
+  ;
+
+/* unary := '-' unary | primary */
+unary:
+    '-' unary           { $$ = ast_unary(ps->a, @$, OP_NEG, $2); CHECK_DEPTH($$); }
+  | primary
+  ;
+
+/* primary := NUMBER [unitatom] | NUMBER '[' unitexpr ']' | 'yes' | 'no' | IDENT
+ *          | 'year' | IDENT '(' [expr {',' expr}] ')' | 'baseline' '(' expr {',' expr} ')'
+ *          | '(' expr ')' */
+primary:
+    NUMBER                      { $$ = ast_num(ps->a, @$, $1, NULL); }
+  | NUMBER unitatom             { $$ = ast_num(ps->a, @$, $1, $2); }
+  | NUMBER '[' unitexpr ']'     { $$ = ast_num(ps->a, @$, $1, $3); CHECK_DEPTH($$); }
+  | KW_YES                      { $$ = ast_bool(ps->a, @$, true); }
+  | KW_NO                       { $$ = ast_bool(ps->a, @$, false); }
+  | IDENT                       { $$ = ast_namex(ps->a, $1); }
+  | KW_YEAR                     { $$ = ast_namex(ps->a, (ast_name){"year", @1}); }
+  | KW_BASELINE '(' args ')'
+        {
+            /* baseline(x): a function whose name is also a keyword */
+            uint32_t n;
+            ast_expr **args = list_finish(ps, $3, &n);
+            $$ = ast_call(ps->a, @$, (ast_name){"baseline", @1}, args, n);
+            CHECK_DEPTH($$);
+        }
+  | IDENT '(' ')'               { $$ = ast_call(ps->a, @$, $1, NULL, 0); }
+  | IDENT '(' args ')'
+        {
+            uint32_t n;
+            ast_expr **args = list_finish(ps, $3, &n);
+            $$ = ast_call(ps->a, @$, $1, args, n);
+            CHECK_DEPTH($$);
+        }
+  | '(' expr ')'                { $$ = $2; }
+  ;
+
+/* args := expr {',' expr} */
+args:
+    expr                { $$ = list_new(sizeof(ast_expr *)); list_push($$, &$1); }
+  | args ',' expr       { $$ = $1; list_push($$, &$3); }
+  ;
+
+%%
+
+/* ---- the scanner, seen from the parser ---- */
+
+static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
+{
+    return lex_next(ps->lex, val, loc);
+}
+
+/* Bison calls this only when its stack is exhausted, which takes thousands
+ * of unclosed prefix operators (- not if): an expression nested too deep. */
+static void parse_error(span *loc, parse_state *ps, const char *msg)
+{
+    (void)msg;
+    too_deep(ps, *loc);
+}
+
+/* ---- syntax error messages ---- */
+
+/* Appends printf-style text to the NUL-terminated buf of the given size,
+ * cutting it short if it does not fit. */
+static void append(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t len = strlen(buf);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + len, size - len, fmt, ap);
+    va_end(ap);
+}
+
+/* Appends the source text of sp (at most 40 code points; longer text is cut
+ * and ends with "..."). */
+static void append_source(parse_state *ps, char *buf, size_t size, span sp)
+{
+    const char *text = ps->d->files[ps->file].text;
+    uint32_t end = sp.lo, count = 0;
+    while (end < sp.hi && count < 40) {
+        end++;
+        while (end < sp.hi && ((unsigned char)text[end] & 0xC0) == 0x80)
+            end++;
+        count++;
+    }
+    append(buf, size, "%.*s%s", (int)(end - sp.lo), text + sp.lo, end < sp.hi ? "..." : "");
+}
+
+/* How a token kind is written in a message: keywords and punctuation
+ * quoted as the user writes them, the others described. */
+static void append_symbol(char *buf, size_t size, yysymbol_kind_t kind)
+{
+    switch (kind) {
+    case YYSYMBOL_YYEOF: append(buf, size, "end of file"); return;
+    case YYSYMBOL_IDENT: append(buf, size, "a name"); return;
+    case YYSYMBOL_NUMBER: append(buf, size, "a number"); return;
+    case YYSYMBOL_STRING: append(buf, size, "a string"); return;
+    default: break;
+    }
+    const char *name = yysymbol_name(kind);
+    if (name[0] == '\'')
+        append(buf, size, "%s", name);   /* a character token, or 'error' */
+    else
+        append(buf, size, "'%s'", name); /* a keyword or an operator */
+}
+
+/* Sets of tokens that are named as one in "expected ..." when all the
+ * required ones would do (the optional ones are then left out too): the
+ * keywords that start a declaration or a block item, and the tokens that
+ * start an expression.  Tokens are given by their names in the grammar. */
+static const struct token_group {
+    const char *what;
+    const char *required[9];
+    const char *optional[3];
+} token_groups[] = {
+    {"a declaration",
+     {"plan", "levels", "region", "agency", "unit", "indicator", "section", "assessment"},
+     {"end of file"}},
+    {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
+    {"a measure item", {"lead", "responsible", "shared", "target", "redline"}, {NULL}},
+    {"a target attribute", {"weight", "veto", "score", "clause", "note"}, {NULL}},
+    {"an assessment item", {"missing", "score", "weight", "veto", "grade"}, {NULL}},
+    {"an expression",
+     {"number", "name", "'('", "'-'", "yes", "no", "year", "baseline"},
+     {"if", "not"}},
+};
+
+/* Index in v[0..n) of the token named name, or -1. */
+static int find_token(const yysymbol_kind_t *v, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(yysymbol_name(v[i]), name) == 0)
+            return i;
+    return -1;
+}
+
+/* "unexpected 'by', expected ':'": the token found (with its text for
+ * names, numbers and strings) and what would have done, when that is at
+ * most four tokens or groups of tokens (token_groups). */
+static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
+{
+    if (lex_stopped(ps->lex))
+        return 0; /* the file was given up; that was reported */
+    char msg[512] = "unexpected ";
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    const span *loc = yypcontext_location(ctx);
+    switch (tok) {
+    case YYSYMBOL_IDENT:
+        append(msg, sizeof msg, "name '");
+        append_source(ps, msg, sizeof msg, *loc);
+        append(msg, sizeof msg, "'");
+        break;
+    case YYSYMBOL_NUMBER:
+        append(msg, sizeof msg, "number '");
+        append_source(ps, msg, sizeof msg, *loc);
+        append(msg, sizeof msg, "'");
+        break;
+    case YYSYMBOL_STRING:
+        append(msg, sizeof msg, "string ");
+        append_source(ps, msg, sizeof msg, *loc);
+        break;
+    default:
+        append_symbol(msg, sizeof msg, tok);
+    }
+
+    /* What would have done: single tokens still in the list (listed[i])
+     * and the groups that replaced some of them. */
+    yysymbol_kind_t expected[YYNTOKENS];
+    int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
+    if (n < 0)
+        n = 0;
+    bool listed[YYNTOKENS];
+    for (int i = 0; i < n; i++)
+        listed[i] = true;
+    const char *groups[sizeof token_groups / sizeof token_groups[0]];
+    int ngroups = 0;
+    for (size_t g = 0; g < sizeof token_groups / sizeof token_groups[0]; g++) {
+        const struct token_group *tg = &token_groups[g];
+        bool all = true;
+        for (int k = 0; k < 9 && tg->required[k] && all; k++) {
+            int i = find_token(expected, n, tg->required[k]);
+            all = i >= 0 && listed[i];
+        }
+        if (!all)
+            continue;
+        groups[ngroups++] = tg->what;
+        for (int k = 0; k < 9 && tg->required[k]; k++)
+            listed[find_token(expected, n, tg->required[k])] = false;
+        for (int k = 0; k < 3 && tg->optional[k]; k++) {
+            int i = find_token(expected, n, tg->optional[k]);
+            if (i >= 0)
+                listed[i] = false;
+        }
+    }
+    int count = ngroups;
+    for (int i = 0; i < n; i++)
+        count += listed[i];
+    if (count > 4 || count == 0) {
+        diag_error(ps->d, *loc, "%s", msg);
+        return 0;
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (!listed[i])
+            continue;
+        append(msg, sizeof msg, k == 0 ? ", expected " : k == count - 1 ? " or " : ", ");
+        append_symbol(msg, sizeof msg, expected[i]);
+        k++;
+    }
+    for (int g = 0; g < ngroups; g++, k++)
+        append(msg, sizeof msg, "%s%s", k == 0 ? ", expected " : k == count - 1 ? " or " : ", ",
+               groups[g]);
+    diag_error(ps->d, *loc, "%s", msg);
+    return 0;
+}
+
+/* ---- lists ---- */
+
+/* Allocation for parser lists; running out of memory is an internal error. */
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
+    return p;
+}
+
+/* An empty list of elsize-byte elements. */
+static parse_list *list_new(size_t elsize)
+{
+    parse_list *l = xrealloc(NULL, sizeof *l);
+    *l = (parse_list){.elsize = elsize};
+    return l;
+}
+
+/* Appends a copy of *elem, doubling the storage when full. */
+static void list_push(parse_list *l, const void *elem)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        l->v = xrealloc(l->v, l->cap * l->elsize);
+    }
+    memcpy(l->v + (size_t)l->n * l->elsize, elem, l->elsize);
+    l->n++;
+}
+
+/* Moves every element of src to the end of dst and frees src. */
+static void list_append(parse_list *dst, parse_list *src)
+{
+    for (uint32_t i = 0; i < src->n; i++)
+        list_push(dst, src->v + (size_t)i * src->elsize);
+    list_free(src);
+}
+
+/* Copies the elements into the arena, frees the list, returns the copy
+ * (NULL when empty) and its length in *n. */
+static void *list_finish(parse_state *ps, parse_list *l, uint32_t *n)
+{
+    void *v = NULL;
+    *n = l->n;
+    if (l->n) {
+        v = arena_alloc(ps->a, (size_t)l->n * l->elsize);
+        memcpy(v, l->v, (size_t)l->n * l->elsize);
+    }
+    list_free(l);
+    return v;
+}
+
+/* Frees a list and its storage (NULL is fine). */
+static void list_free(parse_list *l)
+{
+    if (l) {
+        free(l->v);
+        free(l);
+    }
+}
+
+/* A list of ast_name, moved into the arena. */
+static ast_names names_finish(parse_state *ps, parse_list *l)
+{
+    ast_names ns;
+    ns.v = list_finish(ps, l, &ns.n);
+    return ns;
+}
+
+/* ---- block accumulators ---- */
+
+static parse_plan_acc *plan_acc_new(parse_state *ps)
+{
+    parse_plan_acc *p = xrealloc(NULL, sizeof *p);
+    *p = (parse_plan_acc){0};
+    p->d = new_decl(ps, D_PLAN, (span){ps->file, 0, 0});
+    p->periods = list_new(sizeof(ast_period));
+    return p;
+}
+
+/* Frees a plan block under construction (its arena parts stay). */
+static void plan_acc_free(parse_plan_acc *p)
+{
+    list_free(p->periods);
+    free(p);
+}
+
+/* Completes the plan declaration and frees the accumulator. */
+static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title, span sp)
+{
+    ast_decl *d = p->d;
+    d->sp = sp;
+    d->u.plan.name = name;
+    d->u.plan.title = title;
+    d->u.plan.periods = list_finish(ps, p->periods, &d->u.plan.nperiods);
+    p->periods = NULL;
+    plan_acc_free(p);
+    return d;
+}
+
+/* A new, empty measure block. */
+static parse_measure_acc *measure_acc_new(parse_state *ps)
+{
+    parse_measure_acc *m = xrealloc(NULL, sizeof *m);
+    m->m = arena_alloc(ps->a, sizeof *m->m);
+    m->lead = list_new(sizeof(ast_name));
+    m->responsible = list_new(sizeof(ast_name));
+    m->shared = list_new(sizeof(ast_name));
+    m->targets = list_new(sizeof(ast_target *));
+    return m;
+}
+
+/* Frees a measure block under construction. */
+static void measure_acc_free(parse_measure_acc *m)
+{
+    list_free(m->lead);
+    list_free(m->responsible);
+    list_free(m->shared);
+    list_free(m->targets);
+    free(m);
+}
+
+/* Completes a measure: copies its lists into the arena and points each of
+ * its targets back at it. */
+static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *acc, ast_name id,
+                                   const char *title, span sp)
+{
+    ast_measure *m = acc->m;
+    m->id = id;
+    m->title = title;
+    m->sp = sp;
+    m->lead = names_finish(ps, acc->lead);
+    m->responsible = names_finish(ps, acc->responsible);
+    m->shared = names_finish(ps, acc->shared);
+    m->targets = list_finish(ps, acc->targets, &m->ntargets);
+    for (uint32_t i = 0; i < m->ntargets; i++)
+        m->targets[i]->measure = m;
+    free(acc);
+    return m;
+}
+
+/* A new, empty assessment block. */
+static parse_assess_acc *assess_acc_new(parse_state *ps)
+{
+    parse_assess_acc *as = xrealloc(NULL, sizeof *as);
+    as->d = new_decl(ps, D_ASSESSMENT, (span){ps->file, 0, 0});
+    as->weights = list_new(sizeof(ast_weight));
+    as->veto = list_new(sizeof(ast_name));
+    as->bands = list_new(sizeof(ast_band));
+    return as;
+}
+
+/* Frees an assessment block under construction. */
+static void assess_acc_free(parse_assess_acc *as)
+{
+    list_free(as->weights);
+    list_free(as->veto);
+    list_free(as->bands);
+    free(as);
+}
+
+/* A threshold target on measured, with no milestones yet. */
+static parse_cond_acc *cond_acc_new(parse_state *ps, ast_expr *measured)
+{
+    parse_cond_acc *c = xrealloc(NULL, sizeof *c);
+    c->t = new_target(ps, TG_THRESHOLD, measured);
+    c->ms = list_new(sizeof(ast_milestone));
+    return c;
+}
+
+/* Frees a milestone list under construction. */
+static void cond_acc_free(parse_cond_acc *c)
+{
+    list_free(c->ms);
+    free(c);
+}
+
+/* Moves the milestones into the target and frees the accumulator. */
+static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c)
+{
+    ast_target *t = c->t;
+    t->ms = list_finish(ps, c->ms, &t->nms);
+    free(c);
+    return t;
+}
+
+/* ---- nodes ---- */
+
+static ast_decl *new_decl(parse_state *ps, ast_declkind k, span sp)
+{
+    ast_decl *d = arena_alloc(ps->a, sizeof *d);
+    d->kind = k;
+    d->sp = sp;
+    return d;
+}
+
+/* A target of kind k on measured; the target rule fills in the rest. */
+static ast_target *new_target(parse_state *ps, ast_targetkind k, ast_expr *measured)
+{
+    ast_target *t = arena_alloc(ps->a, sizeof *t);
+    t->kind = k;
+    t->measured = measured;
+    t->sp = measured->sp;
+    return t;
+}
+
+/* One milestone `OP goal [by Y]` (by NULL: no deadline written). */
+static ast_milestone milestone(int op, ast_expr *goal, const ast_year *by, span sp)
+{
+    ast_milestone m = {.op = (ast_op)op, .goal = goal, .sp = sp};
+    if (by) {
+        m.by = *by;
+        m.has_by = true;
+    }
+    return m;
+}
+
+/* A year written as a number: a whole number from 1 to 9999.  Anything
+ * else is reported and read as 0 (which later passes skip as already
+ * reported). */
+static int year_value(parse_state *ps, double v, span sp)
+{
+    if (v != floor(v) || v < 1 || v > 9999) {
+        diag_error(ps->d, sp, "a year must be a whole number from 1 to 9999");
+        return 0;
+    }
+    return (int)v;
+}
+
+/* A name spelt as in the source (a clause id written as a number). */
+static ast_name source_name(parse_state *ps, span sp)
+{
+    const char *text = ps->d->files[ps->file].text;
+    return (ast_name){arena_strndup(ps->a, text + sp.lo, sp.hi - sp.lo), sp};
+}
+
+/* "'baseline' given twice in plan", with a note at the first. */
+static void given_twice(parse_state *ps, const char *what, const char *where, span again, span first)
+{
+    diag_error(ps->d, again, "'%s' given twice in one %s", what, where);
+    diag_note(ps->d, first, "first given here");
+}
+
+/* Reports a too-deep expression and stops scanning the file. */
+static void too_deep(parse_state *ps, span sp)
+{
+    if (!lex_stopped(ps->lex))
+        diag_error(ps->d, sp, "expression nested deeper than %d levels", AST_MAX_DEPTH);
+    lex_stop(ps->lex);
+}
+
+/* ---- entry point ---- */
+
+ast_program *parse_file(arena *a, diag_ctx *d, int file)
+{
+    ast_program *prog = arena_alloc(a, sizeof *prog);
+    if (file < 0 || (size_t)file >= d->nfiles)
+        return prog;
+    parse_state ps = {.a = a, .d = d, .file = (uint32_t)file};
+    ps.lex = lex_open(a, d, file);
+    parse_parse(&ps);
+    lex_close(ps.lex);
+    prog->decls = (ast_decl **)ps.decls.v;
+    prog->ndecls = (uint32_t)ps.decls.n;
+    return prog;
+}

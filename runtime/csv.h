@@ -1,0 +1,53 @@
+/* csv.h — an RFC 4180 reader over a file held in memory.
+ *
+ * Records are separated by CRLF, LF or a lone CR; fields by commas.  A field
+ * may be quoted: then it may hold commas, line breaks and doubled quotes
+ * ("" stands for one ").  A quote inside an unquoted field is taken
+ * literally.  An initial UTF-8 byte order mark is skipped, the last record
+ * may end without a line break, and lines that are completely empty are
+ * skipped (they hold no record).
+ *
+ * The reader keeps the current record's fields (unquoted, NUL-terminated) in
+ * buffers it reuses, so reading a file allocates only as its longest record
+ * grows. */
+#ifndef PLANC_CSV_H
+#define PLANC_CSV_H
+
+#include <stddef.h>
+
+typedef enum csv_status {
+    CSV_RECORD,        /* a record was read */
+    CSV_EOF,           /* no more records */
+    CSV_UNTERMINATED   /* a quoted field runs to the end of the file */
+} csv_status;
+
+/* One record: where it starts and how many fields it has. */
+typedef struct csv_record {
+    unsigned line;     /* physical line (1-based) where the record starts */
+    size_t nfields;
+    long bad_field;    /* index of a field with text after its closing quote, or -1 */
+} csv_record;
+
+/* The reader: the input, the position, and the current record's fields. */
+typedef struct csv_reader {
+    const char *buf;
+    size_t len, pos;
+    unsigned line;     /* physical line at pos */
+    char *text;        /* field bytes of the current record, each NUL-terminated */
+    size_t textlen, textcap;
+    size_t *starts;    /* offset in text of each field */
+    size_t capfields;
+} csv_reader;
+
+/* Starts reading buf[0..len) (not copied: it must outlive the reader). */
+void csv_init(csv_reader *r, const char *buf, size_t len);
+void csv_dispose(csv_reader *r);
+
+/* Reads the next record into rec.  On CSV_UNTERMINATED, rec->line is the
+ * line where the unterminated record starts. */
+csv_status csv_next(csv_reader *r, csv_record *rec);
+
+/* Field i (< rec.nfields) of the record last read. */
+const char *csv_field(const csv_reader *r, size_t i);
+
+#endif

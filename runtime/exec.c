@@ -1,0 +1,389 @@
+/* exec.c — running a scoring program over a table (see exec.h).
+ *
+ * rt_run walks the program in step order: each segment is handed to the
+ * engine in chunks of RT_CHUNK_ROWS rows, each barrier (IR_PEAK, IR_SHARE)
+ * is computed here over whole columns using the table's (region, year)
+ * order and index.  After the run, the `error` missing-data policy is
+ * checked. */
+#include "exec.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rtmem.h"
+
+/* The materialized columns of one run. */
+struct rt_result {
+    size_t nrows;
+    uint32_t nsteps;
+    double **cols;      /* nsteps entries, NULL for slots not materialized */
+};
+
+/* ---- the plan ---- */
+
+/* Marks slot s materialized if it exists; returns false if it does not. */
+static bool mark(bool *m, const ir_program *p, uint32_t s)
+{
+    if (s >= p->nsteps)
+        return false;
+    m[s] = true;
+    return true;
+}
+
+/* Marks every slot a report reads; false if one is out of range. */
+static bool mark_outputs(bool *m, const ir_program *p)
+{
+    bool ok = true;
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *t = &p->targets[i];
+        ok &= mark(m, p, t->status) && mark(m, p, t->value) && mark(m, p, t->goal) &&
+              mark(m, p, t->expected) && mark(m, p, t->score);
+        for (uint32_t c = 0; c < t->ncolumns; c++)
+            ok &= t->columns[c] < p->ncolumns;
+    }
+    if (p->has_assessment) {
+        for (uint32_t i = 0; i < p->nmeasures; i++)
+            ok &= mark(m, p, p->measures[i].score) && p->measures[i].section < p->nsections;
+        for (uint32_t i = 0; i < p->nsections; i++)
+            ok &= mark(m, p, p->sections[i].score);
+        ok &= mark(m, p, p->total) && mark(m, p, p->veto) && mark(m, p, p->grade);
+    }
+    return ok;
+}
+
+int exec_plan_make(const ir_program *p, exec_plan *out)
+{
+    memset(out, 0, sizeof *out);
+    bool *m = rt_xcalloc(p->nsteps, sizeof *m);
+    uint32_t *seg_of = rt_xmalloc(p->nsteps, sizeof *seg_of);
+    exec_segment *segs = rt_xmalloc(p->nsteps, sizeof *segs);
+    uint32_t nsegs = 0;
+    bool ok = true;
+
+    /* Segments: maximal runs of non-barrier steps. */
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        const ir_step *s = &p->steps[i];
+        if ((unsigned)s->op >= IR_NOPS) {
+            ok = false;
+            break;
+        }
+        if (ir_is_barrier(s->op)) {
+            seg_of[i] = UINT32_MAX;
+            continue;
+        }
+        if (i == 0 || seg_of[i - 1] == UINT32_MAX)
+            segs[nsegs++] = (exec_segment){i, i};
+        segs[nsegs - 1].to = i + 1;
+        seg_of[i] = nsegs - 1;
+    }
+
+    /* Operands must come before their step; barriers and values crossing
+     * a segment boundary are materialized. */
+    for (uint32_t i = 0; ok && i < p->nsteps; i++) {
+        const ir_step *s = &p->steps[i];
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int k = 0; k < ir_arity(s->op); k++) {
+            if (ops[k] >= i) {
+                ok = false;
+                break;
+            }
+            if (seg_of[i] == UINT32_MAX || seg_of[ops[k]] != seg_of[i])
+                m[ops[k]] = true;
+        }
+        if (seg_of[i] == UINT32_MAX)
+            m[i] = true;
+        if (s->op == IR_INPUT && s->aux >= p->ninputs)
+            ok = false;
+        if (s->op == IR_SHARE && s->aux >= p->nlevels)
+            ok = false;
+    }
+    ok = ok && mark_outputs(m, p);
+    free(seg_of);
+    if (!ok) {
+        free(m);
+        free(segs);
+        return -1;
+    }
+    out->segs = segs;
+    out->nsegs = nsegs;
+    out->materialized = m;
+    return 0;
+}
+
+void exec_plan_free(exec_plan *pl)
+{
+    free(pl->segs);
+    free(pl->materialized);
+    memset(pl, 0, sizeof *pl);
+}
+
+/* ---- barriers ---- */
+
+void rt_peak(const ir_program *p, const rt_table *t, const ir_step *s,
+             const double *a, double *out)
+{
+    const long y0 = s->aux;
+    const double tol = s->imm;
+    size_t n = rt_table_nrows(t);
+    /* Rows are sorted by region then year: one pass per region, carrying
+     * the state of the series y0..y (complete so far, the first year of the
+     * largest value, and whether every year after it rose by at most the
+     * tolerance). */
+    bool complete = false, stable = false;
+    long last = 0, peak = 0;
+    double max = 0, prev = 0;
+    for (size_t r = 0; r < n; r++) {
+        long y = rt_table_year(t, r);
+        bool first = r == 0 || rt_table_region(t, r) != rt_table_region(t, r - 1);
+        if (first)
+            complete = false;
+        double v = a[r];
+        if (y < y0) {
+            out[r] = NAN;
+        } else {
+            if (y == y0) {
+                complete = !isnan(v);
+                max = prev = v;
+                peak = y;
+                stable = true;
+            } else if (complete && y == last + 1 && !isnan(v)) {
+                if (v > max) {
+                    max = v;
+                    peak = y;
+                    stable = true;
+                } else if (!(v - prev <= tol * fabs(prev))) {
+                    stable = false;
+                }
+                prev = v;
+            } else {
+                complete = false;
+            }
+            out[r] = !complete ? NAN : peak < y && stable ? 1.0 : 0.0;
+        }
+        last = y;
+    }
+}
+
+void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
+              const double *a, double *out)
+{
+    const uint32_t level = s->aux;
+    size_t n = rt_table_nrows(t);
+    /* Regions with descendants at the level: the ancestors of every region
+     * at it. */
+    bool *has = rt_xcalloc(p->nregions, sizeof *has);
+    for (uint32_t d = 0; d < p->nregions; d++) {
+        if (p->regions[d].level != level)
+            continue;
+        int32_t anc = p->regions[d].parent;
+        for (uint32_t k = 0; anc >= 0 && k < p->nregions; k++, anc = p->regions[anc].parent)
+            has[anc] = true;
+    }
+    /* Each row of a region at the level counts towards the same year's row
+     * of each of its ancestors. */
+    double *num = rt_xcalloc(n, sizeof *num), *den = rt_xcalloc(n, sizeof *den);
+    for (size_t r = 0; r < n; r++) {
+        uint32_t d = rt_table_region(t, r);
+        if (p->regions[d].level != level || isnan(a[r]))
+            continue;
+        int32_t anc = p->regions[d].parent;
+        for (uint32_t k = 0; anc >= 0 && k < p->nregions; k++, anc = p->regions[anc].parent) {
+            long at = rt_table_find(t, (uint32_t)anc, rt_table_year(t, r));
+            if (at < 0)
+                continue;
+            den[at] += 1;
+            if (a[r] == 1.0)
+                num[at] += 1;
+        }
+    }
+    for (size_t r = 0; r < n; r++)
+        out[r] = has[rt_table_region(t, r)] && den[r] > 0 ? 100.0 * num[r] / den[r] : NAN;
+    free(has);
+    free(num);
+    free(den);
+}
+
+/* ---- the missing-data policy ---- */
+
+/* The end of every missing-data policy message. */
+static const char policy_tail[] = "and the assessment's missing-data policy is 'error'";
+
+/* Prints "FILE:LINE: error: " (without LINE for a row not from the file). */
+static void error_at(FILE *err, const rt_table *t, size_t row)
+{
+    unsigned line = rt_table_line(t, row);
+    if (line)
+        fprintf(err, "%s:%u: error: ", rt_table_path(t), line);
+    else
+        fprintf(err, "%s: error: ", rt_table_path(t));
+}
+
+/* If target tg's data for `region` in year y is absent (no row, or a cell of
+ * one of its columns missing), prints the policy error for the row being
+ * scored (region, year) blaming it, and returns true. */
+static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *tg,
+                       uint32_t region, int year, long y, FILE *err)
+{
+    const char *rname = p->regions[region].name;
+    long at = rt_table_find(t, region, y);
+    if (at < 0) {
+        if (tg->ncolumns == 0)
+            return false;
+        fprintf(err, "%s: error: target '%s' has no value for %s %d (the data has no row for %s %ld) %s\n",
+                rt_table_path(t), tg->name, rname, year, rname, y, policy_tail);
+        return true;
+    }
+    for (uint32_t c = 0; c < tg->ncolumns; c++) {
+        const char *col = p->columns[tg->columns[c]].name;
+        if (!isnan(rt_table_column(t, tg->columns[c])[at]))
+            continue;
+        error_at(err, t, (size_t)at);
+        if (y == year)
+            fprintf(err, "target '%s' has no value for %s %d (column '%s') %s\n",
+                    tg->name, rname, year, col, policy_tail);
+        else
+            fprintf(err, "target '%s' has no value for %s %d (column '%s' is missing in %ld) %s\n",
+                    tg->name, rname, year, col, y, policy_tail);
+        return true;
+    }
+    return false;
+}
+
+/* Prints the `error` policy's message for target tg on row `row`, naming
+ * the data most likely to blame: a missing cell of one of the target's
+ * columns in the row itself, else in the baseline year, else in a year
+ * between them (trends and peaks read those). */
+static void missing_error(const ir_program *p, const rt_table *t, const ir_target *tg,
+                          size_t row, FILE *err)
+{
+    uint32_t region = rt_table_region(t, row);
+    const char *rname = p->regions[region].name;
+    int year = rt_table_year(t, row);
+
+    if (rt_table_line(t, row) == 0 && tg->ncolumns) {
+        /* A row added for a share target: its value comes from below. */
+        fprintf(err, "%s: error: target '%s' has no value for %s %d (no region below it has a value in column '%s') %s\n",
+                rt_table_path(t), tg->name, rname, year, p->columns[tg->columns[0]].name, policy_tail);
+        return;
+    }
+    if (blame_year(p, t, tg, region, year, year, err))
+        return;
+    if (p->baseline < year && blame_year(p, t, tg, region, year, p->baseline, err))
+        return;
+    for (long y = (long)year - 1; y > p->baseline; y--)
+        if (blame_year(p, t, tg, region, year, y, err))
+            return;
+    error_at(err, t, row);
+    fprintf(err, "target '%s' has no value for %s %d (it cannot be computed from the data) %s\n",
+            tg->name, rname, year, policy_tail);
+}
+
+/* For each target, whether its status depends on an IR_SHARE step (a
+ * share target); malloc'd. */
+static bool *share_targets(const ir_program *p)
+{
+    bool *dep = rt_xcalloc(p->nsteps, sizeof *dep);
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        const ir_step *s = &p->steps[i];
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        dep[i] = s->op == IR_SHARE;
+        for (int k = 0; k < ir_arity(s->op); k++)
+            dep[i] = dep[i] || dep[ops[k]];
+    }
+    bool *shared = rt_xcalloc(p->ntargets, sizeof *shared);
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        shared[i] = dep[p->targets[i].status];
+    free(dep);
+    return shared;
+}
+
+/* Under the `error` policy, reports the first row (in table order) where a
+ * target is `missing`.  Returns false when there is one.  On a row added
+ * for share targets (line 0) only share targets count: the others have no
+ * data there by construction. */
+static bool check_missing(const ir_program *p, const rt_table *t, const rt_result *res, FILE *err)
+{
+    if (!p->has_assessment || p->missing != IR_MISSING_ERROR)
+        return true;
+    bool *shared = share_targets(p);
+    bool ok = true;
+    for (size_t r = 0; ok && r < res->nrows; r++) {
+        bool added = rt_table_line(t, r) == 0;
+        for (uint32_t i = 0; ok && i < p->ntargets; i++) {
+            const ir_target *tg = &p->targets[i];
+            if (res->cols[tg->status][r] == IR_ST_MISSING && (!added || shared[i])) {
+                missing_error(p, t, tg, r, err);
+                ok = false;
+            }
+        }
+    }
+    free(shared);
+    return ok;
+}
+
+/* ---- running ---- */
+
+rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *engine, FILE *err)
+{
+    exec_plan plan;
+    if (exec_plan_make(p, &plan) != 0) {
+        fprintf(err, "planc: internal error: the scoring program is malformed\n");
+        return NULL;
+    }
+    if (!engine)
+        engine = interp_engine();
+    size_t n = rt_table_nrows(t);
+    rt_result *res = rt_xcalloc(1, sizeof *res);
+    res->nrows = n;
+    res->nsteps = p->nsteps;
+    res->cols = rt_xcalloc(p->nsteps, sizeof *res->cols);
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (plan.materialized[i])
+            res->cols[i] = rt_xmalloc(n, sizeof(double));
+
+    exec_frame f = {
+        .nrows = n,
+        .inputs = rt_table_inputs(t),
+        .cols = res->cols,
+        .plan = &plan,
+    };
+    uint32_t i = 0, k = 0;
+    while (i < p->nsteps) {
+        if (k < plan.nsegs && plan.segs[k].from == i) {
+            for (size_t lo = 0; lo < n; lo += RT_CHUNK_ROWS)
+                engine->run_segment(engine->self, p, k, &f, lo,
+                                    n - lo < RT_CHUNK_ROWS ? n : lo + RT_CHUNK_ROWS);
+            i = plan.segs[k++].to;
+            continue;
+        }
+        const ir_step *s = &p->steps[i];
+        if (s->op == IR_PEAK)
+            rt_peak(p, t, s, res->cols[s->a], res->cols[i]);
+        else
+            rt_share(p, t, s, res->cols[s->a], res->cols[i]);
+        i++;
+    }
+    exec_plan_free(&plan);
+
+    if (!check_missing(p, t, res, err)) {
+        rt_result_free(res);
+        return NULL;
+    }
+    return res;
+}
+
+void rt_result_free(rt_result *r)
+{
+    if (!r)
+        return;
+    for (uint32_t i = 0; i < r->nsteps; i++)
+        free(r->cols[i]);
+    free(r->cols);
+    free(r);
+}
+
+const double *rt_result_column(const rt_result *r, uint32_t slot)
+{
+    return slot < r->nsteps ? r->cols[slot] : NULL;
+}

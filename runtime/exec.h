@@ -1,0 +1,92 @@
+/* exec.h — running a scoring program over a table.
+ *
+ * A program is run as segments: maximal runs of elementwise steps between
+ * barrier steps (IR_PEAK, IR_SHARE).  The runtime runs barriers itself over
+ * whole columns; an engine (the reference interpreter, or the JIT) runs the
+ * segments over row ranges.
+ *
+ * Only some slots are kept as whole columns ("materialized"): the results a
+ * report needs (each target's status, value, goal, expected and score, each
+ * measure's and section's score, total, veto, grade), the operands of
+ * barrier steps, the results of barrier steps, and every slot read by a
+ * step of a later segment.  Every other slot is a temporary of its segment,
+ * which an engine may keep in registers or in a small per-block buffer.  So
+ * an operand below a segment's first step is always a materialized column,
+ * computed before the segment runs. */
+#ifndef PLANC_EXEC_H
+#define PLANC_EXEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ir.h"
+#include "table.h"
+
+/* A segment: steps [from, to), none of them a barrier. */
+typedef struct exec_segment {
+    uint32_t from, to;
+} exec_segment;
+
+/* Splits p into segments and barriers; marks materialized slots.  The
+ * arrays are malloc'd; free with exec_plan_free.  Segments are in step
+ * order and never empty; every step not in a segment is a barrier. */
+typedef struct exec_plan {
+    exec_segment *segs;
+    uint32_t nsegs;
+    bool *materialized;          /* p->nsteps flags */
+} exec_plan;
+
+/* Returns 0, or -1 when the program is malformed (an operand not before its
+ * step, an output slot or input index out of range); out is then empty. */
+int exec_plan_make(const ir_program *p, exec_plan *out);
+void exec_plan_free(exec_plan *pl);
+
+/* The columns a segment reads and writes, for rows [0, nrows). */
+typedef struct exec_frame {
+    size_t nrows;
+    const double *const *inputs; /* p->ninputs columns, built by the table */
+    double *const *cols;         /* p->nsteps entries: a column for each
+                                    materialized slot, NULL for the others */
+    const exec_plan *plan;       /* the segments and materialized flags */
+} exec_frame;
+
+/* An engine runs one segment for rows [lo, hi).  It must compute exactly the
+ * semantics of ir.h and write every materialized slot of the segment for
+ * those rows.  Calls for disjoint row ranges may run concurrently. */
+typedef struct exec_engine {
+    const char *name;
+    void *self;
+    void (*run_segment)(void *self, const ir_program *p, uint32_t segment,
+                        const exec_frame *f, size_t lo, size_t hi);
+} exec_engine;
+
+/* Rows per run_segment call made by rt_run (the unit a thread pool would
+ * hand out). */
+#define RT_CHUNK_ROWS 4096
+
+typedef struct rt_result rt_result;
+
+/* Runs `p` over `t` with `engine` (NULL: the reference interpreter).
+ * Returns NULL after printing a data error to `err` (e.g. a missing value
+ * under the `error` missing-data policy). */
+rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *engine, FILE *err);
+void rt_result_free(rt_result *r);
+
+/* The column of a materialized slot (rt_table_nrows values), NULL for a
+ * slot that is not materialized. */
+const double *rt_result_column(const rt_result *r, uint32_t slot);
+
+/* The barriers, as rt_run runs them over whole columns (exported for the
+ * tests): step `s` (an IR_PEAK / IR_SHARE) of p, reading column `a`,
+ * writing column `out`, over every row of t. */
+void rt_peak(const ir_program *p, const rt_table *t, const ir_step *s,
+             const double *a, double *out);
+void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
+              const double *a, double *out);
+
+/* The reference interpreter as an engine. */
+const exec_engine *interp_engine(void);
+
+#endif

@@ -1,0 +1,200 @@
+/* ofile.c — output files written atomically (see ofile.h).
+ *
+ * The temporary file is made with mkstemp beside the target (same directory,
+ * so rename is atomic), named ".NAME.XXXXXX".  Commit flushes, fsyncs, gives
+ * the file the target's mode (or 0666 less the umask for a new file) and
+ * renames it over the target; any failure removes the temporary file, so
+ * the target is either the old file or the complete new one.
+ *
+ * A target that exists and is not a regular file (/dev/null, /dev/stdout,
+ * a FIFO) cannot be replaced: it is written directly.  A symbolic link is
+ * followed, so the file it points to is replaced and the link kept. */
+#include "ofile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rtmem.h"
+
+/* An output file being written. */
+struct ofile {
+    char *path;   /* the target */
+    char *tmp;    /* the temporary file beside it */
+    char *dir;    /* the target's directory, for messages and the final fsync */
+    FILE *f;
+    int direct;   /* writing straight into a device or FIFO: no rename */
+};
+
+/* Frees o's memory (the stream must be closed already). */
+static void ofile_release(ofile *o)
+{
+    free(o->path);
+    free(o->tmp);
+    free(o->dir);
+    free(o);
+}
+
+/* Explains why a file could not be created in o->dir. */
+static void create_error(const ofile *o, int e, FILE *err)
+{
+    if (e == ENOENT)
+        fprintf(err, "planc: error: cannot write '%s': directory '%s' does not exist\n",
+                o->path, o->dir);
+    else if (e == ENOTDIR)
+        fprintf(err, "planc: error: cannot write '%s': '%s' is not a directory\n",
+                o->path, o->dir);
+    else if (e == EACCES || e == EPERM)
+        fprintf(err, "planc: error: cannot write '%s': no permission to create files in '%s'\n",
+                o->path, o->dir);
+    else
+        fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
+}
+
+/* Opens a target that is not a regular file (a device or a FIFO) for
+ * writing in place. */
+static ofile *open_direct(const char *path, FILE *err)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+        return NULL;
+    }
+    ofile *o = rt_xcalloc(1, sizeof *o);
+    o->path = rt_xstrdup(path);
+    o->f = f;
+    o->direct = 1;
+    return o;
+}
+
+ofile *ofile_open(const char *path, FILE *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(err, "planc: error: cannot write '%s': it is a directory\n", path);
+        return NULL;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return open_direct(path, err);
+    /* Replace what a symbolic link points to, not the link. */
+    struct stat lst;
+    char *real = NULL;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(path, NULL))) {
+        ofile *o = ofile_open(real, err);
+        free(real);
+        return o;
+    }
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (!*base) {
+        fprintf(err, "planc: error: cannot write '%s': not a file name\n", path);
+        return NULL;
+    }
+    ofile *o = rt_xcalloc(1, sizeof *o);
+    o->path = rt_xstrdup(path);
+    size_t dirlen = slash ? (size_t)(slash - path) : 0;
+    if (!slash) {
+        o->dir = rt_xstrdup(".");
+    } else if (dirlen == 0) {
+        o->dir = rt_xstrdup("/");
+    } else {
+        o->dir = rt_xmalloc(dirlen + 1, 1);
+        memcpy(o->dir, path, dirlen);
+        o->dir[dirlen] = '\0';
+    }
+    /* PREFIX/.BASE.XXXXXX, PREFIX being the path up to its last slash. */
+    size_t prefix = slash ? dirlen + 1 : 0;
+    size_t n = prefix + 1 + strlen(base) + 8;
+    o->tmp = rt_xmalloc(n, 1);
+    memcpy(o->tmp, path, prefix);
+    snprintf(o->tmp + prefix, n - prefix, ".%s.XXXXXX", base);
+
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        create_error(o, errno, err);
+        ofile_release(o);
+        return NULL;
+    }
+    o->f = fdopen(fd, "w");
+    if (!o->f) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+        close(fd);
+        unlink(o->tmp);
+        ofile_release(o);
+        return NULL;
+    }
+    return o;
+}
+
+FILE *ofile_stream(ofile *o)
+{
+    return o->f;
+}
+
+/* The mode a new output file gets: 0666 less the process's umask. */
+static mode_t default_mode(void)
+{
+    mode_t mask = umask(022);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+int ofile_commit(ofile *o, FILE *err)
+{
+    if (o->direct) {
+        int bad = fflush(o->f) != 0 || ferror(o->f);
+        int e = errno;
+        if (fclose(o->f) != 0 && !bad) {
+            bad = 1;
+            e = errno;
+        }
+        if (bad)
+            fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e ? e : EIO));
+        ofile_release(o);
+        return bad ? -1 : 0;
+    }
+    int e = 0;
+    struct stat st;
+    mode_t mode = stat(o->path, &st) == 0 ? st.st_mode & 07777 : default_mode();
+    errno = 0;
+    if (fflush(o->f) != 0 || ferror(o->f))
+        e = errno ? errno : EIO;
+    else if (fsync(fileno(o->f)) != 0)
+        e = errno;
+    else if (fchmod(fileno(o->f), mode) != 0)
+        e = errno;
+    if (fclose(o->f) != 0 && !e)
+        e = errno;
+    o->f = NULL;
+    if (!e && rename(o->tmp, o->path) != 0)
+        e = errno;
+    if (e) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
+        unlink(o->tmp);
+        ofile_release(o);
+        return -1;
+    }
+    /* Make the rename itself durable (best effort: some file systems do not
+     * sync directories). */
+    int dfd = open(o->dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    ofile_release(o);
+    return 0;
+}
+
+void ofile_abort(ofile *o)
+{
+    if (!o)
+        return;
+    if (o->f)
+        fclose(o->f);
+    if (!o->direct)
+        unlink(o->tmp);
+    ofile_release(o);
+}

@@ -1,0 +1,271 @@
+/* report.c — the results as CSV: one row per (region, year, item).
+ *
+ * Rows follow the table (regions in declaration order, years ascending);
+ * within a (region, year) come every target in program order, then — when
+ * the program has an assessment — every measure, every section and the
+ * total.  Numbers are printed in the shortest form that reads back to the
+ * same double; a missing value is an empty cell. */
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rtmem.h"
+
+/* The header row. */
+static const char header[] =
+    "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n";
+
+/* A growable string, reused for joined lists. */
+typedef struct strbuf {
+    char *s;
+    size_t len, cap;
+} strbuf;
+
+/* Appends text to b. */
+static void sb_add(strbuf *b, const char *text)
+{
+    size_t n = strlen(text);
+    if (b->len + n + 1 > b->cap) {
+        while (b->len + n + 1 > b->cap)
+            b->cap = b->cap ? b->cap * 2 : 64;
+        b->s = rt_xrealloc(b->s, b->cap, 1);
+    }
+    memcpy(b->s + b->len, text, n + 1);
+    b->len += n;
+}
+
+/* Empties b (keeping its storage). */
+static void sb_clear(strbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+/* Writes one field, quoted (RFC 4180) when it holds a comma, a quote or a
+ * line break; a NULL field is empty. */
+static void put_field(FILE *out, const char *s, bool last)
+{
+    if (s && strpbrk(s, ",\"\r\n")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else if (s) {
+        fputs(s, out);
+    }
+    fputc(last ? '\n' : ',', out);
+}
+
+/* Significant digits of a formatted number: the mantissa's digits without
+ * leading and trailing zeros. */
+static int significant_digits(const char *s)
+{
+    int first = -1, last = -1, n = 0;
+    for (; *s && *s != 'e'; s++) {
+        if (*s < '0' || *s > '9')
+            continue;
+        if (*s != '0') {
+            if (first < 0)
+                first = n;
+            last = n;
+        }
+        n++;
+    }
+    return first < 0 ? 0 : last - first + 1;
+}
+
+/* snprintf "%.*g" into a 32-byte buffer (at most 17 digits need 24
+ * bytes); true unless the text did not fit. */
+static bool format_g(char buf[32], int prec, double v)
+{
+    int n = snprintf(buf, 32, "%.*g", prec, v);
+    return n > 0 && n < 32;
+}
+
+void report_format_number(double v, char buf[32])
+{
+    if (isnan(v)) {
+        buf[0] = '\0';
+        return;
+    }
+    if (v == 0) {
+        strcpy(buf, "0");
+        return;
+    }
+    /* Whole numbers below 1e15 are exact in plain digits (and the rule
+     * below would give the same text). */
+    if (v == trunc(v) && fabs(v) < 1e15) {
+        snprintf(buf, 32, "%.0f", v);
+        return;
+    }
+    /* The least precision that reads back: if N digits do, N + 1 do too
+     * (the nearest N + 1 digit decimal is at least as close to v), so a
+     * binary search finds it. */
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (format_g(buf, mid, v) && strtod(buf, NULL) == v)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    format_g(buf, lo, v);
+    /* "1e+02" round-trips at one digit, but a reader wants "100": a
+     * number written with a positive exponent below 17 is written in plain
+     * digits instead when that shows the same significant digits (it then
+     * reads back the same). */
+    const char *e = strchr(buf, 'e');
+    if (e && e[1] == '+') {
+        int x = atoi(e + 2);
+        char plain[32];
+        if (x < 17) {
+            if (format_g(plain, x + 1, v) && significant_digits(plain) == significant_digits(buf))
+                strcpy(buf, plain);
+        }
+    }
+}
+
+/* Writes a number field (empty for NaN). */
+static void put_number(FILE *out, double v)
+{
+    char buf[32];
+    report_format_number(v, buf);
+    put_field(out, buf, false);
+}
+
+/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
+static double value_at(const rt_result *r, uint32_t slot, size_t row)
+{
+    const double *c = rt_result_column(r, slot);
+    return c ? c[row] : NAN;
+}
+
+/* The lead column of a measure: its lead agencies joined with '、', or
+ * "shared: " and the agencies that share the work (按照职责分工负责). */
+static char *lead_text(const ir_measure *m)
+{
+    strbuf b = {0};
+    sb_add(&b, m->shared ? "shared: " : "");
+    for (uint32_t i = 0; i < m->nlead; i++) {
+        if (i)
+            sb_add(&b, "、");
+        sb_add(&b, m->lead[i]);
+    }
+    return b.s;
+}
+
+/* The item columns of one row: region and year are written by the caller. */
+typedef struct item {
+    const char *kind, *id, *name, *clause, *lead, *status, *unit, *grade, *vetoes;
+    double value, goal, expected, score, weight;
+} item;
+
+/* Writes one result row. */
+static void put_row(FILE *out, const char *region, int year, const item *it)
+{
+    char ybuf[16];
+    snprintf(ybuf, sizeof ybuf, "%d", year);
+    put_field(out, region, false);
+    put_field(out, ybuf, false);
+    put_field(out, it->kind, false);
+    put_field(out, it->id, false);
+    put_field(out, it->name, false);
+    put_field(out, it->clause, false);
+    put_field(out, it->lead, false);
+    put_field(out, it->status, false);
+    put_number(out, it->value);
+    put_field(out, it->unit, false);
+    put_number(out, it->goal);
+    put_number(out, it->expected);
+    put_number(out, it->score);
+    put_number(out, it->weight);
+    put_field(out, it->grade, false);
+    put_field(out, it->vetoes, true);
+}
+
+/* An item with every number missing and every text empty. */
+static item blank_item(const char *kind)
+{
+    return (item){.kind = kind, .value = NAN, .goal = NAN, .expected = NAN,
+                  .score = NAN, .weight = NAN};
+}
+
+int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE *out)
+{
+    char **leads = rt_xcalloc(p->nmeasures, sizeof *leads);
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        leads[i] = lead_text(&p->measures[i]);
+    strbuf vetoes = {0};
+
+    fputs(header, out);
+    size_t n = rt_table_nrows(t);
+    for (size_t row = 0; row < n; row++) {
+        const char *region = p->regions[rt_table_region(t, row)].name;
+        int year = rt_table_year(t, row);
+        sb_clear(&vetoes);
+        for (uint32_t i = 0; i < p->ntargets; i++) {
+            const ir_target *tg = &p->targets[i];
+            double st = value_at(r, tg->status, row);
+            item it = blank_item("target");
+            it.id = tg->name;
+            it.name = tg->desc;
+            it.clause = tg->clause;
+            it.lead = tg->measure < p->nmeasures ? leads[tg->measure] : NULL;
+            it.status = isnan(st) ? NULL : ir_statusname((int)st);
+            it.value = value_at(r, tg->value, row);
+            it.unit = tg->unit;
+            it.goal = value_at(r, tg->goal, row);
+            it.expected = value_at(r, tg->expected, row);
+            it.score = value_at(r, tg->score, row);
+            it.weight = tg->weight;
+            put_row(out, region, year, &it);
+            if (tg->veto && st == IR_ST_FAILED) {
+                if (vetoes.len)
+                    sb_add(&vetoes, ";");
+                sb_add(&vetoes, tg->name);
+            }
+        }
+        if (!p->has_assessment)
+            continue;
+        for (uint32_t i = 0; i < p->nmeasures; i++) {
+            const ir_measure *m = &p->measures[i];
+            item it = blank_item("measure");
+            it.id = m->id;
+            it.name = m->title;
+            it.clause = m->id;
+            it.lead = leads[i];
+            it.score = value_at(r, m->score, row);
+            it.weight = m->weight;
+            put_row(out, region, year, &it);
+        }
+        for (uint32_t i = 0; i < p->nsections; i++) {
+            const ir_section *s = &p->sections[i];
+            item it = blank_item("section");
+            it.id = s->id;
+            it.name = s->title;
+            it.score = value_at(r, s->score, row);
+            it.weight = s->weight;
+            put_row(out, region, year, &it);
+        }
+        item it = blank_item("total");
+        it.name = p->assessment;
+        it.score = value_at(r, p->total, row);
+        double g = value_at(r, p->grade, row);
+        if (!isnan(g) && g >= 0 && g < p->nbands)
+            it.grade = p->bands[(uint32_t)g];
+        it.vetoes = vetoes.s;
+        put_row(out, region, year, &it);
+    }
+
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        free(leads[i]);
+    free(leads);
+    free(vetoes.s);
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,51 @@
+/* table.h — the data a program runs over: rows of (region, year) read from a
+ * CSV file, sorted by region then year, with the input columns the program
+ * needs (shifted in time, scaled to the indicator's unit).
+ *
+ * Rows are ordered by the region's declaration index (ir_program.regions)
+ * and then by year; no two rows share a (region, year).  A program with an
+ * IR_SHARE step also gets a row, with every data cell missing, for each
+ * ancestor region that has descendant rows in a year but no row of its own
+ * (so a province's share targets are scored); such rows have line 0. */
+#ifndef PLANC_TABLE_H
+#define PLANC_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ir.h"
+
+typedef struct rt_table rt_table;
+
+/* Most data errors reported for one file; then "too many errors". */
+#define RT_MAX_ERRORS 50
+
+/* Reads the CSV at `path` for program `p`.  Data errors (file:line, column
+ * name and what is wrong) are printed to `err`, all of them up to a limit;
+ * then NULL is returned (exit code 3). */
+rt_table *rt_table_load(const ir_program *p, const char *path, FILE *err);
+/* The same for a file already in memory (tests); `name` is used in
+ * messages.  buf[0..len) is not kept. */
+rt_table *rt_table_parse(const ir_program *p, const char *name,
+                         const char *buf, size_t len, FILE *err);
+void rt_table_free(rt_table *t);
+
+/* The file name given to rt_table_load (used in data messages). */
+const char *rt_table_path(const rt_table *t);
+size_t rt_table_nrows(const rt_table *t);
+/* Region index (into p->regions), year and source line of a row; the line
+ * is the physical line where the row's record starts, 0 for a row added
+ * for a share target. */
+uint32_t rt_table_region(const rt_table *t, size_t row);
+int rt_table_year(const rt_table *t, size_t row);
+unsigned rt_table_line(const rt_table *t, size_t row);
+/* The row of (region, year), or -1 when there is none. */
+long rt_table_find(const rt_table *t, uint32_t region, long year);
+/* Data column `col` (index into p->columns) as read: not shifted, not
+ * scaled; NaN where the cell is missing. */
+const double *rt_table_column(const rt_table *t, uint32_t col);
+/* The program's inputs, p->ninputs columns of rt_table_nrows() values. */
+const double *const *rt_table_inputs(const rt_table *t);
+
+#endif

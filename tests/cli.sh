@@ -1,0 +1,63 @@
+#!/bin/sh
+# cli.sh — the command line as a user meets it: help, version, usage errors
+# and their exit codes, and atomic output (a failed run leaves no partial
+# file and keeps an existing one).
+#   cli.sh PLANC EXAMPLES_DIR
+set -u
+planc=$1; ex=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+
+# expect RC CMD... : runs CMD, checks its exit code.
+expect() {
+    want=$1; shift; n=$((n + 1))
+    "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        echo "FAIL: '$*' exited $rc, expected $want"; sed 's/^/  | /' "$tmp/err" | head -5
+        fails=$((fails + 1))
+    fi
+}
+# contains FILE TEXT : the last command's FILE (out|err) contains TEXT.
+contains() {
+    n=$((n + 1))
+    if ! grep -q -- "$2" "$tmp/$1"; then
+        echo "FAIL: $1 does not contain '$2'"; sed 's/^/  | /' "$tmp/$1" | head -5
+        fails=$((fails + 1))
+    fi
+}
+
+rules=$ex/quickstart/rules.plan
+data=$ex/quickstart/data.csv
+
+expect 0 "$planc" --help;            contains out "exit codes"
+expect 0 "$planc" --version;         contains out "planc "
+expect 0 "$planc" help run;          contains out "--data"
+expect 0 "$planc" run --help;        contains out "--data"
+expect 0 "$planc" check --help;      contains out "--dump-ir"
+expect 2 "$planc";                   contains err "usage"
+expect 2 "$planc" frobnicate;        contains err "unknown command 'frobnicate'"
+expect 2 "$planc" check;             contains err "no rules file"
+expect 2 "$planc" check --bogus x;   contains err "unknown option '--bogus'"
+expect 2 "$planc" run "$rules";      contains err "no data given"
+expect 2 "$planc" run "$rules" --data;  contains err "needs a value"
+expect 2 "$planc" run "$rules" --data "$data" --engine nope; contains err "unknown engine"
+expect 1 "$planc" check "$tmp/no-such.plan"; contains err "no-such.plan"
+expect 3 "$planc" run "$rules" --data "$tmp/no-such.csv"; contains err "no-such.csv"
+
+# A good run writes the file; stdout stays empty.
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/res.csv"
+n=$((n + 1)); [ -s "$tmp/res.csv" ] && [ ! -s "$tmp/out" ] || { echo "FAIL: -o did not write the results"; fails=$((fails + 1)); }
+cp "$tmp/res.csv" "$tmp/good.csv"
+
+# A run that fails on bad data must keep the existing output untouched and
+# leave no temporary file behind.
+printf 'region,year\n沈阳,20x1\n' >"$tmp/bad.csv"
+expect 3 "$planc" run "$rules" --data "$tmp/bad.csv" -o "$tmp/res.csv"
+n=$((n + 1)); cmp -s "$tmp/res.csv" "$tmp/good.csv" || { echo "FAIL: failed run changed the output file"; fails=$((fails + 1)); }
+n=$((n + 1)); [ "$(ls "$tmp" | grep -c 'res\.csv.')" -eq 0 ] || { echo "FAIL: temporary file left behind"; ls "$tmp"; fails=$((fails + 1)); }
+
+# Output into a directory that does not exist: a clear error, exit 2.
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodir/res.csv"; contains err "nodir"
+
+echo "$((n - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,531 @@
+/* difftest.c — differential testing of the JIT against the reference
+ * interpreter (issue 3, item 6).  See tests/difftest/README.md.
+ *
+ * For each program of a run: generate a random rules file (gen.c), compile
+ * it in-process through the driver's own passes (parse_file, sema_check,
+ * lower_program), compile it once with the JIT (jit_create), then for each
+ * of its data sets: generate CSV data, load it (rt_table_parse), run the
+ * program with both engines (rt_run) and require
+ *   - the same outcome (both succeed, or both stop with the same data
+ *     error text: the `missing error` policy),
+ *   - every materialized column equal: bit for bit for non-NaN values (so
+ *     -0 against +0 is a difference), NaN against NaN (ir.h: any NaN means
+ *     "missing"),
+ *   - the same CSV report, byte for byte.
+ * One case is one (program, data set) pair.
+ *
+ * A generated file the checker rejects, or data the loader rejects, is a
+ * generator bug and fails the run like a mismatch.  On any failure the rules,
+ * the data and both engines' output are written to a directory, and the
+ * program's seed is printed for replay (--program SEED). */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "exec.h"
+#include "gen.h"
+#include "ir.h"
+#include "jit.h"
+#include "lower.h"
+#include "parse.h"
+#include "report.h"
+#include "sema.h"
+#include "table.h"
+
+static const char usage[] =
+    "usage: planc-difftest [--cases N] [--per-program K] [--seed S] [--out DIR]\n"
+    "                      [--program SEED] [--write SEED DIR] [--quiet]\n"
+    "\n"
+    "Generates random rule sets and data and requires the JIT and the\n"
+    "reference interpreter to produce identical results.\n"
+    "\n"
+    "  --cases N        cases to run (default 1000); a case is one program\n"
+    "                   with one data set\n"
+    "  --per-program K  data sets per generated program (default 4); each\n"
+    "                   program is compiled once by the JIT\n"
+    "  --seed S         the run's seed (default 1); program i has the seed\n"
+    "                   printed for it on failure\n"
+    "  --program SEED   run only the program with this seed (its K data sets)\n"
+    "  --write SEED DIR write that program's rules.plan and data-K.csv into\n"
+    "                   DIR and stop (for planc run by hand)\n"
+    "  --out DIR        where failing cases are written (default\n"
+    "                   difftest-failures)\n"
+    "  --quiet          print only failures and the summary\n"
+    "\n"
+    "exit: 0 all cases agree, 1 a mismatch or a generator error, 2 usage.\n";
+
+/* The options of one run. */
+typedef struct options {
+    long cases;
+    int per_program;
+    uint64_t seed;
+    bool one_program;
+    uint64_t program_seed;
+    const char *write_dir;
+    const char *out_dir;
+    bool quiet;
+} options;
+
+/* What a run saw, to show the generator reaches every operation and
+ * status (and to fail when it stops doing so). */
+typedef struct stats {
+    long programs, cases, rows, failures, error_policy_stops;
+    long ops[IR_NOPS];
+    long statuses[IR_ST_MET + 1];
+    long values, nan_values;
+    double jit_ms;
+    jit_timings phases;          /* sums over programs */
+} stats;
+
+/* ---------------------------------------------------------------- files */
+
+/* Writes len bytes to DIR/NAME; false after saying why. */
+static bool write_file(const char *dir, const char *name, const char *text, size_t len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+        fprintf(stderr, "difftest: cannot write %s: %s\n", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* mkdir -p for one or two levels; false after saying why. */
+static bool make_dir(const char *path)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s", path);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "difftest: cannot create %s: %s\n", tmp, strerror(errno));
+            return false;
+        }
+        *p = '/';
+    }
+    if (mkdir(tmp, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "difftest: cannot create %s: %s\n", tmp, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* A stream collecting text in memory. */
+typedef struct memout {
+    char *buf;
+    size_t len;
+    FILE *f;
+} memout;
+
+static FILE *mem_open(memout *m)
+{
+    memset(m, 0, sizeof *m);
+    m->f = open_memstream(&m->buf, &m->len);
+    if (!m->f) {
+        fprintf(stderr, "difftest: open_memstream: %s\n", strerror(errno));
+        exit(4);
+    }
+    return m->f;
+}
+
+/* The text written so far (the stream stays open). */
+static const char *mem_text(memout *m)
+{
+    fflush(m->f);
+    return m->buf ? m->buf : "";
+}
+
+static void mem_close(memout *m)
+{
+    if (m->f)
+        fclose(m->f);
+    free(m->buf);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---------------------------------------------------------------- one program */
+
+/* A compiled program: its arena, diagnostics, IR and JIT. */
+typedef struct compiled {
+    arena a;
+    diag_ctx d;
+    memout diags;
+    ir_program *ir;
+    jit_engine *jit;
+    memout jit_err;
+} compiled;
+
+/* Saves a failing case and prints how to replay it. */
+static void save_failure(const options *o, uint64_t pseed, int k, const char *what,
+                         const dt_buf *rules, const dt_buf *data, const char *details,
+                         const char *interp_csv, size_t ilen, const char *jit_csv, size_t jlen)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/program-%" PRIu64 "-data-%d", o->out_dir, pseed, k);
+    fprintf(stderr, "difftest: FAIL (%s): program seed %" PRIu64 ", data set %d\n", what, pseed, k);
+    if (details && *details)
+        fprintf(stderr, "%s", details);
+    if (!make_dir(dir))
+        return;
+    write_file(dir, "rules.plan", rules->s, rules->len);
+    if (data)
+        write_file(dir, "data.csv", data->s, data->len);
+    if (details)
+        write_file(dir, "details.txt", details, strlen(details));
+    if (interp_csv)
+        write_file(dir, "interp.csv", interp_csv, ilen);
+    if (jit_csv)
+        write_file(dir, "jit.csv", jit_csv, jlen);
+    fprintf(stderr, "difftest: files in %s\n", dir);
+    fprintf(stderr, "difftest: replay: planc-difftest --program %" PRIu64 " --per-program %d\n",
+            pseed, o->per_program);
+}
+
+/* Parses, checks and lowers the rules text as the driver's compile() does.
+ * Returns false (diagnostics in c->diags) when the checker rejects it. */
+static bool compile_rules(compiled *c, const dt_buf *rules)
+{
+    memset(c, 0, sizeof *c);
+    arena_init(&c->a);
+    diag_init(&c->d, mem_open(&c->diags));
+    int file = diag_add_text(&c->d, "rules.plan", rules->s, rules->len);
+    if (file < 0)
+        return false;
+    ast_program *ast = parse_file(&c->a, &c->d, file);
+    sema_model *m = sema_check(&c->a, &c->d, ast);
+    if (diag_errors(&c->d))
+        return false;
+    c->ir = lower_program(&c->a, &c->d, m);
+    return diag_errors(&c->d) == 0;
+}
+
+static void compiled_free(compiled *c)
+{
+    if (c->jit && jit_dispose(c->jit) != 0)
+        fprintf(stderr, "difftest: jit_dispose reported an error: %s\n", mem_text(&c->jit_err));
+    mem_close(&c->jit_err);
+    diag_dispose(&c->d);
+    mem_close(&c->diags);
+    arena_free(&c->a);
+}
+
+/* Bit-for-bit equality of two results, NaN matching any NaN. */
+static bool same_value(double x, double y)
+{
+    if (isnan(x) || isnan(y))
+        return isnan(x) && isnan(y);
+    return memcmp(&x, &y, sizeof x) == 0;
+}
+
+/* Compares every materialized column; describes the first difference in
+ * `out`.  Also counts statuses and NaNs for the statistics. */
+static bool compare_results(const ir_program *p, const rt_table *t, const rt_result *ri,
+                            const rt_result *rj, dt_buf *out, stats *st)
+{
+    exec_plan plan;
+    if (exec_plan_make(p, &plan) != 0) {
+        dt_buf_printf(out, "exec_plan_make failed on a program both engines ran\n");
+        return false;
+    }
+    size_t n = rt_table_nrows(t);
+    bool ok = true;
+    for (uint32_t s = 0; s < p->nsteps && ok; s++) {
+        if (!plan.materialized[s])
+            continue;
+        const double *a = rt_result_column(ri, s), *b = rt_result_column(rj, s);
+        if (!a || !b) {
+            dt_buf_printf(out, "slot %u is materialized but a result has no column\n", s);
+            ok = false;
+            break;
+        }
+        for (size_t r = 0; r < n; r++) {
+            st->values++;
+            st->nan_values += isnan(a[r]);
+            if (p->steps[s].type == IR_STATUS && a[r] >= 0 && a[r] <= IR_ST_MET)
+                st->statuses[(int)a[r]]++;
+            if (same_value(a[r], b[r]))
+                continue;
+            uint64_t xa, xb;
+            memcpy(&xa, &a[r], sizeof xa);
+            memcpy(&xb, &b[r], sizeof xb);
+            const ir_step *sp = &p->steps[s];
+            dt_buf_printf(out,
+                          "slot %u (%s %s, operands %u %u %u) differs on row %zu (%s %d):\n"
+                          "  interp %.17g (0x%016" PRIx64 ")\n  jit    %.17g (0x%016" PRIx64 ")\n",
+                          s, ir_typename(sp->type), ir_opname(sp->op), sp->a, sp->b, sp->c, r,
+                          p->regions[rt_table_region(t, r)].name, rt_table_year(t, r), a[r], xa,
+                          b[r], xb);
+            ok = false;
+            break;
+        }
+    }
+    exec_plan_free(&plan);
+    return ok;
+}
+
+/* Runs one data set through both engines.  Returns false on a failure
+ * (already saved and printed). */
+static bool run_case(const options *o, compiled *c, const dt_program *g, uint64_t pseed, int k,
+                     const dt_buf *rules, stats *st)
+{
+    dt_buf data = {0};
+    dt_gen_data(g, dt_seed(pseed, (uint64_t)k + 1), &data);
+
+    memout lerr;
+    rt_table *t = rt_table_parse(c->ir, "data.csv", data.s, data.len, mem_open(&lerr));
+    if (!t) {
+        dt_buf d = {0};
+        dt_buf_printf(&d, "the generated data was rejected:\n%s", mem_text(&lerr));
+        save_failure(o, pseed, k, "generator: bad data", rules, &data, d.s, NULL, 0, NULL, 0);
+        dt_buf_free(&d);
+        mem_close(&lerr);
+        dt_buf_free(&data);
+        return false;
+    }
+    mem_close(&lerr);
+    st->rows += (long)rt_table_nrows(t);
+
+    memout ie, je;
+    rt_result *ri = rt_run(c->ir, t, interp_engine(), mem_open(&ie));
+    rt_result *rj = rt_run(c->ir, t, jit_exec_engine(c->jit), mem_open(&je));
+    dt_buf why = {0};
+    bool ok = true;
+    memout ic = {0}, jc = {0};
+    if (!ri || !rj) {
+        if (ri || rj || strcmp(mem_text(&ie), mem_text(&je)) != 0) {
+            dt_buf_printf(&why, "outcomes differ:\n  interp %s: %s  jit %s: %s",
+                          ri ? "ran" : "stopped", mem_text(&ie), rj ? "ran" : "stopped",
+                          mem_text(&je));
+            ok = false;
+        } else {
+            st->error_policy_stops++;
+        }
+    } else {
+        ok = compare_results(c->ir, t, ri, rj, &why, st);
+        if (report_csv(c->ir, t, ri, mem_open(&ic)) != 0 ||
+            report_csv(c->ir, t, rj, mem_open(&jc)) != 0) {
+            dt_buf_printf(&why, "report_csv failed\n");
+            ok = false;
+        }
+        mem_text(&ic);
+        mem_text(&jc);
+        if (ok && (ic.len != jc.len || memcmp(ic.buf, jc.buf, ic.len) != 0)) {
+            dt_buf_printf(&why, "the CSV reports differ (see interp.csv, jit.csv)\n");
+            ok = false;
+        }
+    }
+    if (!ok)
+        save_failure(o, pseed, k, "mismatch", rules, &data, why.s, ic.buf, ic.len, jc.buf, jc.len);
+    mem_close(&ic);
+    mem_close(&jc);
+    dt_buf_free(&why);
+    rt_result_free(ri);
+    rt_result_free(rj);
+    mem_close(&ie);
+    mem_close(&je);
+    rt_table_free(t);
+    dt_buf_free(&data);
+    return ok;
+}
+
+/* Milliseconds on the monotonic clock. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Generates, compiles and runs program `pseed` with `ncases` data sets.
+ * Returns the number of failures. */
+static int run_program(const options *o, uint64_t pseed, int ncases, stats *st)
+{
+    dt_buf rules = {0};
+    dt_program *g = dt_gen_rules(pseed, &rules);
+    compiled c;
+    int failures = 0;
+    if (!compile_rules(&c, &rules)) {
+        save_failure(o, pseed, 0, "generator: rules rejected by the checker", &rules, NULL,
+                     mem_text(&c.diags), NULL, 0, NULL, 0);
+        failures++;
+        goto done;
+    }
+    for (uint32_t s = 0; s < c.ir->nsteps; s++)
+        st->ops[c.ir->steps[s].op]++;
+    double t0 = now_ms();
+    c.jit = jit_create(c.ir, mem_open(&c.jit_err));
+    st->jit_ms += now_ms() - t0;
+    if (c.jit) {
+        jit_timings t = jit_get_timings(c.jit);
+        st->phases.lower += t.lower;
+        st->phases.optimise += t.optimise;
+        st->phases.codegen += t.codegen;
+        st->phases.link += t.link;
+    }
+    if (!c.jit) {
+        save_failure(o, pseed, 0, "jit_create failed", &rules, NULL, mem_text(&c.jit_err), NULL,
+                     0, NULL, 0);
+        failures++;
+        goto done;
+    }
+    for (int k = 0; k < ncases; k++) {
+        st->cases++;
+        if (!run_case(o, &c, g, pseed, k, &rules, st))
+            failures++;
+    }
+done:
+    st->programs++;
+    compiled_free(&c);
+    dt_program_free(g);
+    dt_buf_free(&rules);
+    return failures;
+}
+
+/* Writes program `pseed`'s rules and its data sets into dir. */
+static int write_program(const options *o, uint64_t pseed, const char *dir)
+{
+    if (!make_dir(dir))
+        return 1;
+    dt_buf rules = {0};
+    dt_program *g = dt_gen_rules(pseed, &rules);
+    bool ok = write_file(dir, "rules.plan", rules.s, rules.len);
+    for (int k = 0; ok && k < o->per_program; k++) {
+        dt_buf data = {0};
+        dt_gen_data(g, dt_seed(pseed, (uint64_t)k + 1), &data);
+        char name[64];
+        snprintf(name, sizeof name, "data-%d.csv", k);
+        ok = write_file(dir, name, data.s, data.len);
+        dt_buf_free(&data);
+    }
+    dt_program_free(g);
+    dt_buf_free(&rules);
+    if (ok)
+        printf("wrote %s/rules.plan and %d data sets\n", dir, o->per_program);
+    return ok ? 0 : 1;
+}
+
+/* Fails the run when a long run never produced some operation or status:
+ * the generator would have silently lost coverage. */
+static int check_coverage(const stats *st)
+{
+    if (st->programs < 100)
+        return 0;
+    int missing = 0;
+    for (int op = 0; op < IR_NOPS; op++)
+        if (!st->ops[op]) {
+            fprintf(stderr, "difftest: coverage: no generated program uses IR op %s\n",
+                    ir_opname((ir_op)op));
+            missing++;
+        }
+    for (int s = 0; s <= IR_ST_MET; s++)
+        if (!st->statuses[s]) {
+            fprintf(stderr, "difftest: coverage: no row had status %s\n", ir_statusname(s));
+            missing++;
+        }
+    return missing;
+}
+
+/* Parses an unsigned number option; false on garbage. */
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || end == s || *end || s[0] == '-')
+        return false;
+    *out = v;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {.cases = 1000, .per_program = 4, .seed = 1, .out_dir = "difftest-failures"};
+    uint64_t v;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has = i + 1 < argc;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (strcmp(a, "--quiet") == 0) {
+            o.quiet = true;
+        } else if (strcmp(a, "--cases") == 0 && has && parse_u64(argv[i + 1], &v) && v > 0) {
+            o.cases = (long)v;
+            i++;
+        } else if (strcmp(a, "--per-program") == 0 && has && parse_u64(argv[i + 1], &v) &&
+                   v > 0 && v <= 1000) {
+            o.per_program = (int)v;
+            i++;
+        } else if (strcmp(a, "--seed") == 0 && has && parse_u64(argv[i + 1], &v)) {
+            o.seed = v;
+            i++;
+        } else if (strcmp(a, "--program") == 0 && has && parse_u64(argv[i + 1], &v)) {
+            o.one_program = true;
+            o.program_seed = v;
+            i++;
+        } else if (strcmp(a, "--write") == 0 && i + 2 < argc && parse_u64(argv[i + 1], &v)) {
+            o.program_seed = v;
+            o.write_dir = argv[i + 2];
+            i += 2;
+        } else if (strcmp(a, "--out") == 0 && has) {
+            o.out_dir = argv[++i];
+        } else {
+            fprintf(stderr, "planc-difftest: bad argument '%s'\n%s", a, usage);
+            return 2;
+        }
+    }
+    if (o.write_dir)
+        return write_program(&o, o.program_seed, o.write_dir);
+
+    stats st = {0};
+    long failures = 0;
+    double t0 = now_ms();
+    if (o.one_program) {
+        failures += run_program(&o, o.program_seed, o.per_program, &st);
+    } else {
+        long nprograms = (o.cases + o.per_program - 1) / o.per_program;
+        for (long p = 0; p < nprograms; p++) {
+            long left = o.cases - p * o.per_program;
+            int n = left < o.per_program ? (int)left : o.per_program;
+            failures += run_program(&o, dt_seed(o.seed, (uint64_t)p), n, &st);
+            if (!o.quiet && (p + 1) % 100 == 0)
+                printf("difftest: %ld programs, %ld cases, %ld failures\n", p + 1, st.cases,
+                       failures);
+            fflush(stdout);
+        }
+    }
+    long uncovered = o.one_program ? 0 : check_coverage(&st);
+    double secs = (now_ms() - t0) / 1e3;
+    printf("difftest: seed %" PRIu64 ": %ld cases (%ld programs x up to %d data sets), %ld rows, "
+           "%ld values compared (%.1f%% missing), %ld stopped by 'missing error' on both engines; "
+           "%ld failures; %.1f s (JIT compile %.1f s)\n",
+           o.one_program ? o.program_seed : o.seed, st.cases, st.programs, o.per_program, st.rows,
+           st.values, st.values ? 100.0 * (double)st.nan_values / (double)st.values : 0.0,
+           st.error_policy_stops, failures, secs, st.jit_ms / 1e3);
+    if (!o.quiet) {
+        printf("difftest: statuses:");
+        for (int s = 0; s <= IR_ST_MET; s++)
+            printf(" %s %ld", ir_statusname(s), st.statuses[s]);
+        printf("\ndifftest: JIT phases (s): lower %.2f, optimise %.2f, codegen %.2f, link %.2f",
+               st.phases.lower / 1e3, st.phases.optimise / 1e3, st.phases.codegen / 1e3,
+               st.phases.link / 1e3);
+        printf("\ndifftest: ops:");
+        for (int op = 0; op < IR_NOPS; op++)
+            printf(" %s %ld", ir_opname((ir_op)op), st.ops[op]);
+        printf("\n");
+    }
+    return failures || uncovered ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# golden.sh — golden tests (cproc, jq): run planc, compare its output exactly.
+#
+#   golden.sh diag PLANC DIR/NAME.plan
+#       runs `planc check NAME.plan` inside DIR; stderr must equal NAME.err
+#       byte for byte (carets included) and the exit code must be 1 when
+#       NAME.err holds an "error:" line, else 0.
+#   golden.sh case PLANC DIR
+#       DIR/cmd holds planc's arguments (one line, run inside DIR); stdout
+#       must equal DIR/expected.out, stderr DIR/expected.err (empty when the
+#       file is absent), the exit code DIR/expected.rc (0 when absent).
+#
+# Set PLANC_UPDATE_GOLDEN=1 to rewrite the expected files from the actual
+# output (then review the diff before committing).
+set -u
+mode=$1; planc=$2; what=$3
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+compare() { # expected actual label
+    if [ "${PLANC_UPDATE_GOLDEN:-}" = 1 ]; then
+        if [ -s "$2" ] || [ -f "$1" ]; then cp "$2" "$1"; fi
+        return 0
+    fi
+    exp=$1; [ -f "$exp" ] || exp=/dev/null
+    if ! cmp -s "$exp" "$2"; then
+        echo "--- $3 differs (expected $1):"; diff -u "$exp" "$2" | head -60; fail=1
+    fi
+}
+
+case "$mode" in
+diag)
+    dir=$(dirname "$what"); name=$(basename "$what" .plan)
+    (cd "$dir" && "$planc" check "$name.plan") >"$tmp/out" 2>"$tmp/err"; rc=$?
+    compare "$dir/$name.err" "$tmp/err" stderr
+    want=0; grep -q 'error:' "$dir/$name.err" 2>/dev/null && want=1
+    [ "${PLANC_UPDATE_GOLDEN:-}" = 1 ] || [ "$rc" -eq "$want" ] || { echo "exit code $rc, expected $want"; fail=1; }
+    ;;
+case)
+    dir=$what
+    args=$(cat "$dir/cmd")
+    # shellcheck disable=SC2086
+    (cd "$dir" && eval "\"$planc\" $args") >"$tmp/out" 2>"$tmp/err"; rc=$?
+    compare "$dir/expected.out" "$tmp/out" stdout
+    compare "$dir/expected.err" "$tmp/err" stderr
+    want=0; [ -f "$dir/expected.rc" ] && want=$(cat "$dir/expected.rc")
+    if [ "${PLANC_UPDATE_GOLDEN:-}" = 1 ]; then
+        [ "$rc" -ne 0 ] && echo "$rc" >"$dir/expected.rc"
+    elif [ "$rc" -ne "$want" ]; then echo "exit code $rc, expected $want"; fail=1; fi
+    ;;
+*) echo "usage: golden.sh diag|case PLANC PATH" >&2; exit 2 ;;
+esac
+exit $fail

@@ -1,0 +1,521 @@
+/* test_csv.c — the CSV reader (csv.c) and the data errors of rt_table_load:
+ * RFC 4180 records, BOM, CRLF, embedded newlines, missing cells, strict
+ * numbers and yes/no cells, and every data error message. */
+#include <unistd.h>
+
+#include "csv.h"
+#include "rt_fixture.h"
+
+/* Reads every record of `text`; returns them as "f1|f2|...@LINE\n" lines,
+ * with "!" after the line of a record whose bad_field is set, and
+ * "UNTERMINATED@LINE" for an unterminated record (malloc'd). */
+static char *records(const char *text)
+{
+    capture c;
+    FILE *out = cap_open(&c);
+    csv_reader r;
+    csv_init(&r, text, strlen(text));
+    csv_record rec;
+    csv_status st;
+    while ((st = csv_next(&r, &rec)) == CSV_RECORD) {
+        for (size_t i = 0; i < rec.nfields; i++)
+            fprintf(out, "%s%s", i ? "|" : "", csv_field(&r, i));
+        fprintf(out, "@%u%s\n", rec.line, rec.bad_field >= 0 ? "!" : "");
+    }
+    if (st == CSV_UNTERMINATED)
+        fprintf(out, "UNTERMINATED@%u\n", rec.line);
+    csv_dispose(&r);
+    char *s = strdup(cap_text(&c));
+    cap_free(&c);
+    return s;
+}
+
+/* Asserts the records of `text` read as `want` (see records()). */
+#define assert_records(text, want)                                            \
+    do {                                                                      \
+        char *got_ = records(text);                                           \
+        ck_assert_str_eq(got_, want);                                         \
+        free(got_);                                                           \
+    } while (0)
+
+START_TEST(csv_plain_fields)
+{
+    assert_records("a,b,c\n1,2,3\n", "a|b|c@1\n1|2|3@2\n");
+    assert_records("a,,c\n,,\n", "a||c@1\n||@2\n");
+}
+END_TEST
+
+START_TEST(csv_last_line_without_newline)
+{
+    assert_records("a,b\n1,2", "a|b@1\n1|2@2\n");
+    assert_records("a,b\n1,", "a|b@1\n1|@2\n");
+}
+END_TEST
+
+START_TEST(csv_crlf_and_cr)
+{
+    assert_records("a,b\r\n1,2\r\n3,4\r\n", "a|b@1\n1|2@2\n3|4@3\n");
+    assert_records("a,b\r1,2\r", "a|b@1\n1|2@2\n");
+}
+END_TEST
+
+START_TEST(csv_bom_skipped)
+{
+    assert_records("\xEF\xBB\xBF" "city,year\n", "city|year@1\n");
+    /* A BOM later in the file is data. */
+    assert_records("a\n\xEF\xBB\xBF" "b\n", "a@1\n\xEF\xBB\xBF" "b@2\n");
+}
+END_TEST
+
+START_TEST(csv_quoted_fields)
+{
+    assert_records("\"a,b\",c\n", "a,b|c@1\n");
+    assert_records("\"say \"\"hi\"\"\",x\n", "say \"hi\"|x@1\n");
+    assert_records("\"\",\"\"\"\"\n", "|\"@1\n");
+    /* A quote inside an unquoted field is literal. */
+    assert_records("ab\"c,d\n", "ab\"c|d@1\n");
+}
+END_TEST
+
+START_TEST(csv_embedded_newlines_count_lines)
+{
+    /* The second record starts on line 2 and spans lines 2-4; the third
+     * starts on line 5. */
+    assert_records("h1,h2\n\"one\ntwo\r\nthree\",x\nlast,y\n",
+                   "h1|h2@1\none\ntwo\r\nthree|x@2\nlast|y@5\n");
+}
+END_TEST
+
+START_TEST(csv_blank_lines_skipped)
+{
+    assert_records("\n\na,b\n\n1,2\n\r\n\n", "a|b@3\n1|2@5\n");
+    assert_records("", "");
+    assert_records("\n\n", "");
+}
+END_TEST
+
+START_TEST(csv_text_after_closing_quote)
+{
+    assert_records("\"a\"b,c\n1,2\n", "ab|c@1!\n1|2@2\n");
+}
+END_TEST
+
+START_TEST(csv_unterminated)
+{
+    assert_records("a,b\n1,\"open\n2,3\n", "a|b@1\nUNTERMINATED@2\n");
+}
+END_TEST
+
+/* ---- data errors (rt_table_parse) ---- */
+
+/* Loads csv for the fixture program; asserts it fails with exactly `want`
+ * on the error stream. */
+static void assert_data_errors(const char *csv, const char *want)
+{
+    fixture f;
+    fx_init(&f);
+    char *errors;
+    rt_table *t = fx_load(&f, csv, &errors);
+    ck_assert_ptr_null(t);
+    ck_assert_str_eq(errors, want);
+    free(errors);
+    fx_free(&f);
+}
+
+START_TEST(data_reads_values)
+{
+    fixture f;
+    fx_init(&f);
+    rt_table *t = fx_load(&f,
+        "\xEF\xBB\xBF" "extra,city,year,park,farmland_mu\r\n"
+        "x,大连,2024,yes,\" 7603.5 \"\r\n"
+        "y, 沈阳市 ,2023,是,NA\r\n"
+        "z,Shenyang,2024,FALSE,\r\n"
+        "w,鞍山,2023,1,-1e3\r\n"
+        "v,鞍山,2024,否,+.5\r\n"
+        "u,大连,2023,,1E2", NULL);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 6);
+    /* Sorted by region declaration order, then year. */
+    static const uint32_t regions[] = {FX_SY, FX_SY, FX_DL, FX_DL, FX_AS, FX_AS};
+    static const int years[] = {2023, 2024, 2023, 2024, 2023, 2024};
+    static const unsigned lines[] = {3, 4, 7, 2, 5, 6};
+    const double farm[] = {NAN, NAN, 100, 7603.5, -1000, 0.5};
+    const double park[] = {1, 0, NAN, 1, 1, 0};
+    for (size_t r = 0; r < 6; r++) {
+        ck_assert_uint_eq(rt_table_region(t, r), regions[r]);
+        ck_assert_int_eq(rt_table_year(t, r), years[r]);
+        ck_assert_uint_eq(rt_table_line(t, r), lines[r]);
+        fx_assert_same(rt_table_column(t, FX_FARMLAND)[r], farm[r]);
+        fx_assert_same(rt_table_column(t, FX_PARK)[r], park[r]);
+    }
+    ck_assert_int_eq(rt_table_find(t, FX_DL, 2024), 3);
+    ck_assert_int_eq(rt_table_find(t, FX_DL, 2025), -1);
+    ck_assert_int_eq(rt_table_find(t, FX_LN, 2024), -1);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(data_header_only)
+{
+    fixture f;
+    fx_init(&f);
+    rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 0);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(data_bool_spellings)
+{
+    fixture f;
+    fx_init(&f);
+    rt_table *t = fx_load(&f,
+        "city,year,farmland_mu,park\n"
+        "大连,2001,1,Yes\n大连,2002,1,TRUE\n大连,2003,1,true\n大连,2004,1,是\n大连,2005,1,1\n"
+        "大连,2006,1,No\n大连,2007,1,False\n大连,2008,1,否\n大连,2009,1,0\n大连,2010,1,NA\n"
+        "大连,2011,1, yes \n", NULL);
+    ck_assert_ptr_nonnull(t);
+    const double want[] = {1, 1, 1, 1, 1, 0, 0, 0, 0, NAN, 1};
+    for (size_t r = 0; r < 11; r++)
+        fx_assert_same(rt_table_column(t, FX_PARK)[r], want[r]);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(data_malformed_number)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连,2024,\"7,603\",1\n"
+        "大连,2025,nan,1\n"
+        "大连,2026,inf,1\n"
+        "大连,2027,0x10,1\n"
+        "大连,2028,12abc,1\n"
+        "大连,2029,1 000,1\n"
+        "大连,2030,-,1\n"
+        "大连,2031,1e999,1\n"
+        "大连,2032,Infinity,1\n"
+        "大连,2033,n/a,1\n",
+        "data.csv:2: error: column 'farmland_mu': malformed number '7,603'\n"
+        "data.csv:3: error: column 'farmland_mu': malformed number 'nan'\n"
+        "data.csv:4: error: column 'farmland_mu': malformed number 'inf'\n"
+        "data.csv:5: error: column 'farmland_mu': malformed number '0x10'\n"
+        "data.csv:6: error: column 'farmland_mu': malformed number '12abc'\n"
+        "data.csv:7: error: column 'farmland_mu': malformed number '1 000'\n"
+        "data.csv:8: error: column 'farmland_mu': malformed number '-'\n"
+        "data.csv:9: error: column 'farmland_mu': number '1e999' is out of range\n"
+        "data.csv:10: error: column 'farmland_mu': malformed number 'Infinity'\n"
+        "data.csv:11: error: column 'farmland_mu': malformed number 'n/a'\n");
+}
+END_TEST
+
+START_TEST(data_malformed_bool)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连,2024,1,maybe\n"
+        "大连,2025,1,2\n",
+        "data.csv:2: error: column 'park': malformed yes/no value 'maybe' (expected 1/0, yes/no, true/false or 是/否)\n"
+        "data.csv:3: error: column 'park': malformed yes/no value '2' (expected 1/0, yes/no, true/false or 是/否)\n");
+}
+END_TEST
+
+START_TEST(data_unknown_region)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大莲,2024,1,1\n"
+        "Shenyan,2024,1,1\n"
+        "上海,2024,1,1\n"
+        ",2024,1,1\n",
+        "data.csv:2: error: column 'city': unknown region '大莲'\n"
+        "note: did you mean '大连'?\n"
+        "data.csv:3: error: column 'city': unknown region 'Shenyan'\n"
+        "note: did you mean 'Shenyang'?\n"
+        "data.csv:4: error: column 'city': unknown region '上海'\n"
+        "data.csv:5: error: column 'city': missing region\n");
+}
+END_TEST
+
+START_TEST(data_malformed_year)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连,二〇二四,1,1\n"
+        "大连,2024.0,1,1\n"
+        "大连,,1,1\n"
+        "大连,0,1,1\n"
+        "大连,123456789012345678901234567890,1,1\n"
+        "大连,-2024,1,1\n",
+        "data.csv:2: error: column 'year': malformed year '二〇二四'\n"
+        "data.csv:3: error: column 'year': malformed year '2024.0'\n"
+        "data.csv:4: error: column 'year': missing year\n"
+        "data.csv:5: error: column 'year': year '0' is out of range (1..9999)\n"
+        "data.csv:6: error: column 'year': year '123456789012345678901234567890' is out of range (1..9999)\n"
+        "data.csv:7: error: column 'year': malformed year '-2024'\n");
+}
+END_TEST
+
+START_TEST(data_duplicate_row)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连,2024,1,1\n"
+        "沈阳,2024,1,1\n"
+        "大连,2025,1,1\n"
+        "大连,2024,2,0\n"
+        "沈阳市,2024,1,1\n",
+        "data.csv:5: error: duplicate row for 大连 2024 (first at line 2)\n"
+        "data.csv:6: error: duplicate row for 沈阳 2024 (first at line 3)\n");
+}
+END_TEST
+
+START_TEST(data_missing_columns)
+{
+    fixture f;
+    fx_init(&f);
+    f.p.columns[FX_PARK].indicator = NULL;
+    char *errors;
+    ck_assert_ptr_null(fx_load(&f, "region,year,other\n大连,2024,1\n", &errors));
+    ck_assert_str_eq(errors,
+        "data.csv:1: error: column 'city' (the region column) is not in the header\n"
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: error: column 'park' is not in the header\n");
+    free(errors);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(data_similar_header_column)
+{
+    assert_data_errors(
+        "City,year,farmland,park_\n",
+        "data.csv:1: error: column 'city' (the region column) is not in the header\n"
+        "data.csv:1: note: the header has a similar column 'City' (field 1)\n"
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: note: the header has a similar column 'farmland' (field 3)\n"
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: the header has a similar column 'park_' (field 4)\n");
+}
+END_TEST
+
+START_TEST(data_header_looks_like_data)
+{
+    assert_data_errors(
+        "大连,2024,1,1\n"
+        "沈阳,2024,1,1\n",
+        "data.csv:1: error: column 'city' (the region column) is not in the header\n"
+        "data.csv:1: error: column 'year' (the year column) is not in the header\n"
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: this line looks like data; the first line must name the columns\n");
+}
+END_TEST
+
+START_TEST(data_duplicate_header_column)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park,farmland_mu\n",
+        "data.csv:1: error: column 'farmland_mu' appears twice in the header (fields 3 and 5)\n");
+}
+END_TEST
+
+START_TEST(data_field_count)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park,note\n"
+        "大连,2024,1,1,ok\n"
+        "大连,2025,1,1\n"
+        "大连,2026,1,1,\"a,b\",x,y\n"
+        "大连\n",
+        "data.csv:3: error: row has 4 fields, the header has 5\n"
+        "data.csv:4: error: row has 7 fields, the header has 5\n"
+        "data.csv:5: error: row has 1 field, the header has 5\n");
+}
+END_TEST
+
+START_TEST(data_line_is_where_the_record_starts)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park,note\n"
+        "大连,2024,1,1,\"two\nlines\"\n"
+        "大连,2025,x,1,\"three\r\nline\nnote\"\n"
+        "\n"
+        "大连,2026,y,1,\n",
+        "data.csv:4: error: column 'farmland_mu': malformed number 'x'\n"
+        "data.csv:8: error: column 'farmland_mu': malformed number 'y'\n");
+}
+END_TEST
+
+START_TEST(data_text_after_quote)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连,2024,\"1\"2,1\n",
+        "data.csv:2: error: column 'farmland_mu': text after the closing quote\n");
+}
+END_TEST
+
+START_TEST(data_unterminated_quote)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连,2024,1,1\n"
+        "大连,2025,\"1,1\n"
+        "大连,2026,1,1\n",
+        "data.csv:3: error: unterminated quoted field (a quote opened in this record never closes)\n");
+    assert_data_errors(
+        "city,\"year\n",
+        "data.csv:1: error: unterminated quoted field (a quote opened in this record never closes)\n");
+}
+END_TEST
+
+START_TEST(data_empty_and_no_header)
+{
+    assert_data_errors("", "data.csv: error: the file is empty (it needs a header row naming its columns)\n");
+    assert_data_errors("\xEF\xBB\xBF", "data.csv: error: the file is empty (it needs a header row naming its columns)\n");
+    assert_data_errors("\n\r\n\n", "data.csv:4: error: no header row: the file has only empty lines\n");
+}
+END_TEST
+
+START_TEST(data_not_utf8)
+{
+    assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3\xC1\xAC,2024,1,1\n",
+                       "data.csv:2: error: invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
+    /* Overlong and surrogate encodings are invalid too. */
+    assert_data_errors("\xC0\xAF\n", "data.csv:1: error: invalid UTF-8 (byte 0xC0); the data must be UTF-8\n");
+    assert_data_errors("a\n\n\xED\xA0\x80\n", "data.csv:3: error: invalid UTF-8 (byte 0xED); the data must be UTF-8\n");
+    assert_data_errors("city\xE5\xA4", "data.csv:1: error: invalid UTF-8 (byte 0xE5); the data must be UTF-8\n");
+}
+END_TEST
+
+START_TEST(data_nul_byte)
+{
+    fixture f;
+    fx_init(&f);
+    static const char csv[] = "city,year,farmland_mu,park\n大连,2024,1\0,1\n";
+    capture c;
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "data.csv:2: error: NUL byte in the data (the file must be UTF-8 text)\n");
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(data_every_error_of_a_row)
+{
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大莲,20x4,7.6.3,maybe\n",
+        "data.csv:2: error: column 'city': unknown region '大莲'\n"
+        "note: did you mean '大连'?\n"
+        "data.csv:2: error: column 'year': malformed year '20x4'\n"
+        "data.csv:2: error: column 'farmland_mu': malformed number '7.6.3'\n"
+        "data.csv:2: error: column 'park': malformed yes/no value 'maybe' (expected 1/0, yes/no, true/false or 是/否)\n");
+}
+END_TEST
+
+START_TEST(data_too_many_errors)
+{
+    fixture f;
+    fx_init(&f);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    for (int i = 0; i < 80; i++)
+        fprintf(csv, "大连,%d,bad,1\n", 2000 + i);
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    char *errors;
+    ck_assert_ptr_null(fx_load(&f, text, &errors));
+    /* 50 errors, then one line saying the reading stopped. */
+    int lines = 0;
+    for (const char *s = errors; *s; s++)
+        lines += *s == '\n';
+    ck_assert_int_eq(lines, RT_MAX_ERRORS + 1);
+    ck_assert_ptr_nonnull(strstr(errors, "data.csv:51: error: column 'farmland_mu': malformed number 'bad'\n"
+                                         "data.csv: error: too many errors (stopped after 50)\n"));
+    ck_assert_ptr_null(strstr(errors, "data.csv:52:"));
+    free(errors);
+    free(text);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(data_file_errors)
+{
+    fixture f;
+    fx_init(&f);
+    capture c;
+    ck_assert_ptr_null(rt_table_load(&f.p, "/nonexistent/x.csv", cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "planc: error: cannot read '/nonexistent/x.csv': No such file or directory\n");
+    cap_free(&c);
+    ck_assert_ptr_null(rt_table_load(&f.p, "/", cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "planc: error: cannot read '/': it is a directory\n");
+    cap_free(&c);
+
+    /* A real file reads as the same text in memory would. */
+    char path[] = "/tmp/planc-test-csv-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    static const char text[] = "city,year,farmland_mu,park\n大连,2024,5,1\n";
+    ck_assert_int_eq(write(fd, text, sizeof text - 1), (int)(sizeof text - 1));
+    close(fd);
+    rt_table *t = rt_table_load(&f.p, path, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(rt_table_path(t), path);
+    ck_assert_uint_eq(rt_table_nrows(t), 1);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[0], 5);
+    rt_table_free(t);
+    unlink(path);
+    fx_free(&f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("csv");
+    TCase *tc = tcase_create("reader");
+    tcase_add_test(tc, csv_plain_fields);
+    tcase_add_test(tc, csv_last_line_without_newline);
+    tcase_add_test(tc, csv_crlf_and_cr);
+    tcase_add_test(tc, csv_bom_skipped);
+    tcase_add_test(tc, csv_quoted_fields);
+    tcase_add_test(tc, csv_embedded_newlines_count_lines);
+    tcase_add_test(tc, csv_blank_lines_skipped);
+    tcase_add_test(tc, csv_text_after_closing_quote);
+    tcase_add_test(tc, csv_unterminated);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("data");
+    tcase_add_test(tc, data_reads_values);
+    tcase_add_test(tc, data_header_only);
+    tcase_add_test(tc, data_bool_spellings);
+    tcase_add_test(tc, data_malformed_number);
+    tcase_add_test(tc, data_malformed_bool);
+    tcase_add_test(tc, data_unknown_region);
+    tcase_add_test(tc, data_malformed_year);
+    tcase_add_test(tc, data_duplicate_row);
+    tcase_add_test(tc, data_missing_columns);
+    tcase_add_test(tc, data_similar_header_column);
+    tcase_add_test(tc, data_header_looks_like_data);
+    tcase_add_test(tc, data_duplicate_header_column);
+    tcase_add_test(tc, data_field_count);
+    tcase_add_test(tc, data_line_is_where_the_record_starts);
+    tcase_add_test(tc, data_text_after_quote);
+    tcase_add_test(tc, data_unterminated_quote);
+    tcase_add_test(tc, data_empty_and_no_header);
+    tcase_add_test(tc, data_not_utf8);
+    tcase_add_test(tc, data_nul_byte);
+    tcase_add_test(tc, data_every_error_of_a_row);
+    tcase_add_test(tc, data_too_many_errors);
+    tcase_add_test(tc, data_file_errors);
+    suite_add_tcase(s, tc);
+    return fx_main(s);
+}

@@ -1,0 +1,385 @@
+/* test_ofile.c — atomic output files: a committed file has everything, a
+ * failed or aborted one leaves the old file as it was and no temporary
+ * file behind, and the errors say why. */
+#include <check.h>
+#include <dirent.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ofile.h"
+
+/* A fresh directory for one test (malloc'd path). */
+static char *make_dir(void)
+{
+    char tmpl[] = "/tmp/planc-test-ofile-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(tmpl));
+    return strdup(tmpl);
+}
+
+/* Removes dir and the files in it. */
+static void remove_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    char path[4096];
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        unlink(path);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+/* Number of entries in dir besides . and .. */
+static int count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* The whole contents of a file (malloc'd), or NULL if it cannot be read. */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = calloc(1, 1 << 20);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Writes text to path directly (the "old" file). */
+static void put_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* An in-memory error stream for one ofile call. */
+typedef struct errbuf {
+    char *text;
+    size_t len;
+    FILE *f;
+} errbuf;
+
+static FILE *err_open(errbuf *e)
+{
+    e->text = NULL;
+    e->f = open_memstream(&e->text, &e->len);
+    return e->f;
+}
+
+static const char *err_text(errbuf *e)
+{
+    fclose(e->f);
+    return e->text;
+}
+
+START_TEST(commit_writes_new_file)
+{
+    char *dir = make_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    errbuf e;
+    ofile *o = ofile_open(path, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    fputs("a,b\n1,2\n", ofile_stream(o));
+    /* Nothing at the target until the commit. */
+    ck_assert_ptr_null(slurp(path));
+    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_int_eq(ofile_commit(o, e.f), 0);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    char *got = slurp(path);
+    ck_assert_str_eq(got, "a,b\n1,2\n");
+    free(got);
+    ck_assert_int_eq(count_entries(dir), 1);
+    /* A new file gets the usual mode, not mkstemp's 0600. */
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    mode_t mask = umask(0);
+    umask(mask);
+    ck_assert_uint_eq(st.st_mode & 0777, 0666 & ~mask);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(commit_replaces_and_keeps_mode)
+{
+    char *dir = make_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    put_file(path, "old\n");
+    ck_assert_int_eq(chmod(path, 0640), 0);
+    errbuf e;
+    ofile *o = ofile_open(path, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    fputs("new\n", ofile_stream(o));
+    ck_assert_int_eq(ofile_commit(o, e.f), 0);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    char *got = slurp(path);
+    ck_assert_str_eq(got, "new\n");
+    free(got);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_uint_eq(st.st_mode & 0777, 0640);
+    ck_assert_int_eq(count_entries(dir), 1);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(abort_keeps_old_file)
+{
+    char *dir = make_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    put_file(path, "old\n");
+    errbuf e;
+    ofile *o = ofile_open(path, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    fputs("partial", ofile_stream(o));
+    fflush(ofile_stream(o));
+    ck_assert_int_eq(count_entries(dir), 2);
+    ofile_abort(o);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    char *got = slurp(path);
+    ck_assert_str_eq(got, "old\n");
+    free(got);
+    ck_assert_int_eq(count_entries(dir), 1);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(failed_write_keeps_old_file)
+{
+    /* A file size limit makes the writes fail (EFBIG); the commit must then
+     * fail, remove the temporary file and leave the old file alone. */
+    char *dir = make_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    put_file(path, "old\n");
+    errbuf e;
+    ofile *o = ofile_open(path, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    struct rlimit saved, small;
+    ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    small = saved;
+    small.rlim_cur = 4096;
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+    void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+    for (int i = 0; i < 10000; i++)
+        fputs("0123456789", ofile_stream(o));
+    int rc = ofile_commit(o, e.f);
+    setrlimit(RLIMIT_FSIZE, &saved);
+    signal(SIGXFSZ, old_handler);
+    ck_assert_int_eq(rc, -1);
+    const char *msg = err_text(&e);
+    ck_assert_msg(strstr(msg, "planc: error: cannot write '") == msg && strstr(msg, "File too large\n"),
+                  "unexpected message: %s", msg);
+    free(e.text);
+    char *got = slurp(path);
+    ck_assert_str_eq(got, "old\n");
+    free(got);
+    ck_assert_int_eq(count_entries(dir), 1);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(rename_failure_keeps_target)
+{
+    /* The target became a non-empty directory after opening: the rename
+     * fails and the temporary file goes. */
+    char *dir = make_dir();
+    char path[4096], inner[4200];
+    snprintf(path, sizeof path, "%s/out", dir);
+    errbuf e;
+    ofile *o = ofile_open(path, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    fputs("x\n", ofile_stream(o));
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    snprintf(inner, sizeof inner, "%s/keep", path);
+    put_file(inner, "k");
+    ck_assert_int_eq(ofile_commit(o, e.f), -1);
+    const char *msg = err_text(&e);
+    ck_assert_msg(strstr(msg, "planc: error: cannot write '") == msg, "unexpected message: %s", msg);
+    free(e.text);
+    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_int_eq(count_entries(path), 1);
+    unlink(inner);
+    rmdir(path);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(open_errors)
+{
+    char *dir = make_dir();
+    char path[4096], want[8400];
+    errbuf e;
+
+    snprintf(path, sizeof path, "%s/missing/out.csv", dir);
+    ck_assert_ptr_null(ofile_open(path, err_open(&e)));
+    snprintf(want, sizeof want, "planc: error: cannot write '%s': directory '%s/missing' does not exist\n",
+             path, dir);
+    ck_assert_str_eq(err_text(&e), want);
+    free(e.text);
+
+    ck_assert_ptr_null(ofile_open(dir, err_open(&e)));
+    snprintf(want, sizeof want, "planc: error: cannot write '%s': it is a directory\n", dir);
+    ck_assert_str_eq(err_text(&e), want);
+    free(e.text);
+
+    snprintf(path, sizeof path, "%s/", dir);
+    ck_assert_ptr_null(ofile_open(path, err_open(&e)));
+    snprintf(want, sizeof want, "planc: error: cannot write '%s/': it is a directory\n", dir);
+    ck_assert_str_eq(err_text(&e), want);
+    free(e.text);
+
+    snprintf(path, sizeof path, "%s/file", dir);
+    put_file(path, "");
+    snprintf(path, sizeof path, "%s/file/out.csv", dir);
+    ck_assert_ptr_null(ofile_open(path, err_open(&e)));
+    snprintf(want, sizeof want, "planc: error: cannot write '%s': '%s/file' is not a directory\n",
+             path, dir);
+    ck_assert_str_eq(err_text(&e), want);
+    free(e.text);
+
+    /* No permission (root may write anywhere: then only the open succeeds). */
+    snprintf(path, sizeof path, "%s/ro", dir);
+    ck_assert_int_eq(mkdir(path, 0555), 0);
+    snprintf(path, sizeof path, "%s/ro/out.csv", dir);
+    ofile *o = ofile_open(path, err_open(&e));
+    if (geteuid() != 0) {
+        ck_assert_ptr_null(o);
+        snprintf(want, sizeof want, "planc: error: cannot write '%s': no permission to create files in '%s/ro'\n",
+                 path, dir);
+        ck_assert_str_eq(err_text(&e), want);
+    } else {
+        ck_assert_ptr_nonnull(o);
+        ofile_abort(o);
+        err_text(&e);
+    }
+    free(e.text);
+    snprintf(path, sizeof path, "%s/ro", dir);
+    rmdir(path);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(relative_path)
+{
+    /* A bare file name is written in the current directory. */
+    char *dir = make_dir();
+    char cwd[4096];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    ck_assert_int_eq(chdir(dir), 0);
+    errbuf e;
+    ofile *o = ofile_open("out.csv", err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    fputs("ok\n", ofile_stream(o));
+    ck_assert_int_eq(ofile_commit(o, e.f), 0);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    char *got = slurp("out.csv");
+    ck_assert_str_eq(got, "ok\n");
+    free(got);
+    ck_assert_int_eq(chdir(cwd), 0);
+    ck_assert_int_eq(count_entries(dir), 1);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(device_written_in_place)
+{
+    /* /dev/null is a device: written directly, never replaced by a file. */
+    errbuf e;
+    ofile *o = ofile_open("/dev/null", err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    fputs("discarded\n", ofile_stream(o));
+    ck_assert_int_eq(ofile_commit(o, e.f), 0);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    struct stat st;
+    ck_assert_int_eq(stat("/dev/null", &st), 0);
+    ck_assert(S_ISCHR(st.st_mode));
+}
+END_TEST
+
+START_TEST(symlink_kept)
+{
+    /* Writing through a symbolic link replaces the file it points to and
+     * keeps the link. */
+    char *dir = make_dir();
+    char file[4096], link[4096];
+    snprintf(file, sizeof file, "%s/real.csv", dir);
+    snprintf(link, sizeof link, "%s/link.csv", dir);
+    FILE *f = fopen(file, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("old\n", f);
+    fclose(f);
+    ck_assert_int_eq(symlink(file, link), 0);
+    errbuf e;
+    ofile *o = ofile_open(link, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    fputs("new\n", ofile_stream(o));
+    ck_assert_int_eq(ofile_commit(o, e.f), 0);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    struct stat st;
+    ck_assert_int_eq(lstat(link, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    char *got = slurp(file);
+    ck_assert_str_eq(got, "new\n");
+    free(got);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("ofile");
+    TCase *tc = tcase_create("ofile");
+    tcase_add_test(tc, commit_writes_new_file);
+    tcase_add_test(tc, commit_replaces_and_keeps_mode);
+    tcase_add_test(tc, abort_keeps_old_file);
+    tcase_add_test(tc, failed_write_keeps_old_file);
+    tcase_add_test(tc, rename_failure_keeps_target);
+    tcase_add_test(tc, open_errors);
+    tcase_add_test(tc, relative_path);
+    tcase_add_test(tc, device_written_in_place);
+    tcase_add_test(tc, symlink_kept);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

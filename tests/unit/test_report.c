@@ -1,0 +1,302 @@
+/* test_report.c — the results CSV: number format (shortest round-trip,
+ * -0, NaN), RFC 4180 quoting, row order and every item kind. */
+#include <float.h>
+#include <stdint.h>
+
+#include "report.h"
+#include "rt_fixture.h"
+
+/* Asserts v formats as `want`. */
+#define assert_format(v, want)                                                \
+    do {                                                                      \
+        char buf_[32];                                                        \
+        report_format_number(v, buf_);                                        \
+        ck_assert_str_eq(buf_, want);                                         \
+    } while (0)
+
+START_TEST(number_format)
+{
+    assert_format(0.0, "0");
+    assert_format(-0.0, "0");
+    assert_format(NAN, "");
+    assert_format(-NAN, "");
+    assert_format(100, "100");
+    assert_format(92.5, "92.5");
+    assert_format(-2.5, "-2.5");
+    assert_format(0.1, "0.1");
+    assert_format(0.1 + 0.2, "0.30000000000000004");
+    assert_format(1.0 / 3, "0.3333333333333333");
+    assert_format(7603e4, "76030000");
+    assert_format(123456789012.0, "123456789012");
+    assert_format(1e5, "100000");
+    assert_format(1.2e6, "1200000");
+    assert_format(-1.2e6, "-1200000");
+    assert_format(1e16, "10000000000000000");
+    assert_format(1e17, "1e+17");
+    assert_format(1.5e-5, "1.5e-05");
+    assert_format(0.0001, "0.0001");
+    assert_format(1e21, "1e+21");
+    assert_format(31722300588172752.0, "3.172230058817275e+16");
+    assert_format(1e-7, "1e-07");
+    assert_format(5e-324, "5e-324");
+    assert_format(DBL_MAX, "1.7976931348623157e+308");
+    assert_format(INFINITY, "inf");
+    assert_format(-INFINITY, "-inf");
+}
+END_TEST
+
+/* Significant digits of a formatted number: the mantissa's digits without
+ * leading and trailing zeros. */
+static int significant_digits(const char *s)
+{
+    char d[32];
+    int n = 0;
+    for (; *s && *s != 'e'; s++)
+        if (*s >= '0' && *s <= '9')
+            d[n++] = *s;
+    int lo = 0;
+    while (lo < n && d[lo] == '0')
+        lo++;
+    while (n > lo && d[n - 1] == '0')
+        n--;
+    return n - lo;
+}
+
+START_TEST(number_format_round_trips)
+{
+    /* Random bit patterns: every finite double reads back exactly, and one
+     * digit less would not. */
+    uint64_t state = 0x9E3779B97F4A7C15u;
+    for (int i = 0; i < 20000; i++) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        double v;
+        uint64_t bits = i % 2 ? state : (state >> 12) | 0x4000000000000000u; /* some near 2..4 */
+        memcpy(&v, &bits, sizeof v);
+        if (!isfinite(v))
+            continue;
+        char buf[32];
+        report_format_number(v, buf);
+        if (v == 0) {
+            ck_assert_str_eq(buf, "0");
+            continue;
+        }
+        ck_assert_msg(strtod(buf, NULL) == v, "%s does not read back as %.17g", buf, v);
+        /* Shortest: its significant digits are as few as any "%.Ng" that
+         * reads back needs. */
+        int least = 17;
+        for (int p = 1; p <= 17; p++) {
+            char t[32];
+            snprintf(t, sizeof t, "%.*g", p, v);
+            if (strtod(t, NULL) == v) {
+                least = p;
+                break;
+            }
+        }
+        ck_assert_msg(significant_digits(buf) == least, "%s: %d digits, %d needed", buf, significant_digits(buf), least);
+        /* A positive exponent below 17 only when plain digits need more. */
+        const char *e = strstr(buf, "e+");
+        if (e && atoi(e + 2) < 17) {
+            char plain[32];
+            snprintf(plain, sizeof plain, "%.*g", atoi(e + 2) + 1, v);
+            ck_assert_msg(significant_digits(plain) > least, "%s could be %s", buf, plain);
+        }
+    }
+}
+END_TEST
+
+/* The report program: two targets (one a veto) in two measures (one with two
+ * lead agencies, one shared) of one section, and an assessment with four
+ * bands.  Value x = farmland_mu; target A is met when x >= 92. */
+static void report_program(fixture *f, bool assessment)
+{
+    ir_program *p = &f->p;
+    arena *a = &f->a;
+    uint32_t in = fx_data(f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+    uint32_t goal = ir_const(a, p, IR_NUM, 92);
+    uint32_t ok = ir_emit(a, p, IR_GE, IR_BOOL, x, goal, 0, 0, 0);
+    uint32_t met = ir_const(a, p, IR_STATUS, IR_ST_MET);
+    uint32_t failed = ir_const(a, p, IR_STATUS, IR_ST_FAILED);
+    uint32_t missing = ir_const(a, p, IR_STATUS, IR_ST_MISSING);
+    uint32_t st0 = ir_emit(a, p, IR_SELECT, IR_STATUS, ok, met, failed, 0, 0);
+    uint32_t st = ir_emit(a, p, IR_COALESCE, IR_STATUS, st0, missing, 0, 0, 0);
+    uint32_t hundred = ir_const(a, p, IR_NUM, 100);
+    uint32_t zero = ir_const(a, p, IR_NUM, 0);
+    uint32_t score = ir_emit(a, p, IR_SELECT, IR_NUM, ok, hundred, zero, 0, 0);
+    uint32_t expected = ir_const(a, p, IR_NUM, 90.5);
+
+    uint32_t half = ir_const(a, p, IR_NUM, 0.5);
+    uint32_t vb = ir_emit(a, p, IR_MUL, IR_NUM, x, half, 0, 0, 0);
+    uint32_t stb = ir_const(a, p, IR_STATUS, IR_ST_ON_TRACK);
+    uint32_t nan = ir_const(a, p, IR_NUM, NAN);
+    uint32_t scoreb = ir_const(a, p, IR_NUM, 0.1 + 0.2);
+
+    uint32_t sum = ir_emit(a, p, IR_ADD, IR_NUM, score, scoreb, 0, 0, 0);
+    uint32_t two = ir_const(a, p, IR_NUM, 2);
+    uint32_t sec = ir_emit(a, p, IR_DIV, IR_NUM, sum, two, 0, 0, 0);
+    uint32_t veto = ir_emit(a, p, IR_EQ, IR_BOOL, st, failed, 0, 0, 0);
+    uint32_t ninety = ir_const(a, p, IR_NUM, 90);
+    uint32_t good = ir_emit(a, p, IR_GE, IR_BOOL, sec, ninety, 0, 0, 0);
+    uint32_t g0 = ir_const(a, p, IR_GRADE, 0), g1 = ir_const(a, p, IR_GRADE, 1);
+    uint32_t g3 = ir_const(a, p, IR_GRADE, 3);
+    uint32_t band = ir_emit(a, p, IR_SELECT, IR_GRADE, good, g0, g1, 0, 0);
+    uint32_t grade = ir_emit(a, p, IR_SELECT, IR_GRADE, veto, g3, band, 0, 0);
+
+    static const char *lead0[] = {"省生态环境厅", "省自然资源厅"};
+    static const char *shared1[] = {"省工业和信息化厅", "省住房城乡建设厅"};
+    p->measures = arena_alloc(a, 2 * sizeof *p->measures);
+    p->measures[0] = (ir_measure){.id = "(九)", .title = "强化海域综合治理", .section = 0,
+                                  .lead = lead0, .nlead = 2, .weight = 2, .score = score};
+    p->measures[1] = (ir_measure){.id = "(五)", .title = "推进重点领域绿色低碳发展", .section = 0,
+                                  .lead = shared1, .nlead = 2, .shared = true,
+                                  .weight = 1, .score = scoreb};
+    p->nmeasures = 2;
+    p->sections = arena_alloc(a, sizeof *p->sections);
+    p->sections[0] = (ir_section){.id = "三", .title = "持续深入推进污染防治攻坚", .weight = 30, .score = sec};
+    p->nsections = 1;
+    p->targets = arena_alloc(a, 2 * sizeof *p->targets);
+    p->targets[0] = (ir_target){.name = "近岸海域水质", .desc = "优良比例达到92%, 其中\"优\"",
+                                .kind = "threshold", .unit = "%", .clause = "(九)", .measure = 0,
+                                .weight = 3, .veto = true, .status = st, .value = x,
+                                .goal = goal, .expected = expected, .score = score};
+    p->targets[1] = (ir_target){.name = "绿色建筑", .kind = "complete", .unit = "%",
+                                .clause = "(五)", .measure = 1, .weight = 1, .status = stb,
+                                .value = vb, .goal = hundred, .expected = nan, .score = scoreb};
+    p->ntargets = 2;
+    static const char *bands[] = {"优秀", "良好", "合格", "不合格"};
+    p->has_assessment = assessment;
+    p->assessment = "成效考核";
+    p->missing = IR_MISSING_REWEIGHT;
+    p->total = sec;
+    p->veto = veto;
+    p->grade = grade;
+    p->bands = bands;
+    p->nbands = 4;
+}
+
+/* Scores csv with the report program; returns the report text (malloc'd). */
+static char *report_of(bool assessment, const char *csv)
+{
+    fixture f;
+    fx_init(&f);
+    report_program(&f, assessment);
+    rt_table *t = fx_load(&f, csv, NULL);
+    ck_assert_ptr_nonnull(t);
+    rt_result *r = fx_run(&f, t);
+    capture c;
+    ck_assert_int_eq(report_csv(&f.p, t, r, cap_open(&c)), 0);
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+    return text;
+}
+
+static const char report_data[] =
+    "city,year,farmland_mu,park\n"
+    "大连,2025,80,\n"
+    "大连,2024,95,\n"
+    "沈阳,2024,,\n";
+
+START_TEST(report_every_item)
+{
+    char *text = report_of(true, report_data);
+    fx_assert_text(text,
+        "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n"
+        "沈阳,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,missing,,%,92,90.5,,3,,\n"
+        "沈阳,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,,%,100,,0.30000000000000004,1,,\n"
+        "沈阳,2024,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,,2,,\n"
+        "沈阳,2024,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,\n"
+        "沈阳,2024,section,三,持续深入推进污染防治攻坚,,,,,,,,,30,,\n"
+        "沈阳,2024,total,,成效考核,,,,,,,,,,,\n"
+        "大连,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,met,95,%,92,90.5,100,3,,\n"
+        "大连,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,47.5,%,100,,0.30000000000000004,1,,\n"
+        "大连,2024,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,100,2,,\n"
+        "大连,2024,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,\n"
+        "大连,2024,section,三,持续深入推进污染防治攻坚,,,,,,,,50.15,30,,\n"
+        "大连,2024,total,,成效考核,,,,,,,,50.15,,良好,\n"
+        "大连,2025,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,failed,80,%,92,90.5,0,3,,\n"
+        "大连,2025,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,40,%,100,,0.30000000000000004,1,,\n"
+        "大连,2025,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,0,2,,\n"
+        "大连,2025,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,\n"
+        "大连,2025,section,三,持续深入推进污染防治攻坚,,,,,,,,0.15000000000000002,30,,\n"
+        "大连,2025,total,,成效考核,,,,,,,,0.15000000000000002,,不合格,近岸海域水质\n");
+    free(text);
+}
+END_TEST
+
+START_TEST(report_targets_only_without_assessment)
+{
+    char *text = report_of(false, "city,year,farmland_mu,park\n大连,2024,95,\n");
+    fx_assert_text(text,
+        "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n"
+        "大连,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,met,95,%,92,90.5,100,3,,\n"
+        "大连,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,47.5,%,100,,0.30000000000000004,1,,\n");
+    free(text);
+}
+END_TEST
+
+START_TEST(report_quoting_and_vetoes)
+{
+    /* Names with line breaks and commas are quoted; several failed veto
+     * targets are joined with ';'. */
+    fixture f;
+    fx_init(&f);
+    report_program(&f, true);
+    ir_program *p = &f.p;
+    p->targets[1].veto = true;
+    p->targets[1].status = p->targets[0].status;
+    p->targets[1].name = "b,c";
+    p->targets[1].desc = "line\nbreak";
+    p->regions[FX_DL].name = "Da\"lian";
+    p->assessment = "a\r\nb";
+    rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n\"Da\"\"lian\",2025,80,\n", NULL);
+    rt_result *r = fx_run(&f, t);
+    capture c;
+    ck_assert_int_eq(report_csv(p, t, r, cap_open(&c)), 0);
+    const char *text = cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(text, "\n\"Da\"\"lian\",2025,target,\"b,c\",\"line\nbreak\",(五),"));
+    ck_assert_ptr_nonnull(strstr(text, "\n\"Da\"\"lian\",2025,total,,\"a\r\nb\",,,,,,,,0.15000000000000002,,不合格,\"近岸海域水质;b,c\"\n"));
+    cap_free(&c);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(report_write_error)
+{
+    fixture f;
+    fx_init(&f);
+    report_program(&f, true);
+    rt_table *t = fx_load(&f, report_data, NULL);
+    rt_result *r = fx_run(&f, t);
+    FILE *full = fopen("/dev/full", "w");
+    ck_assert_ptr_nonnull(full);
+    setvbuf(full, NULL, _IONBF, 0);
+    ck_assert_int_eq(report_csv(&f.p, t, r, full), -1);
+    fclose(full);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("report");
+    TCase *tc = tcase_create("numbers");
+    tcase_add_test(tc, number_format);
+    tcase_add_test(tc, number_format_round_trips);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("csv");
+    tcase_add_test(tc, report_every_item);
+    tcase_add_test(tc, report_targets_only_without_assessment);
+    tcase_add_test(tc, report_quoting_and_vetoes);
+    tcase_add_test(tc, report_write_error);
+    suite_add_tcase(s, tc);
+    return fx_main(s);
+}

@@ -1,0 +1,197 @@
+/* test_table.c — the table: row order, the (region, year) index, input
+ * columns (time shifts, scale, year, scope masks) and the ancestor rows
+ * added for share targets. */
+#include "rt_fixture.h"
+
+/* Data used by most tests: 大连 2022..2025 with a gap in 2024's cell, 沈阳
+ * 2023 and 2025 (no 2024 row), 鞍山 2024, in a scrambled order. */
+static const char data[] =
+    "city,year,farmland_mu,park\n"
+    "大连,2025,40,1\n"
+    "沈阳,2025,250,0\n"
+    "大连,2022,10,0\n"
+    "鞍山,2024,7,1\n"
+    "大连,2024,,1\n"
+    "沈阳,2023,230,1\n"
+    "大连,2023,20,0\n";
+
+/* Expected rows in table order. */
+static const uint32_t want_region[] = {FX_SY, FX_SY, FX_DL, FX_DL, FX_DL, FX_DL, FX_AS};
+static const int want_year[] = {2023, 2025, 2022, 2023, 2024, 2025, 2024};
+
+START_TEST(table_sorted_and_indexed)
+{
+    fixture f;
+    fx_init(&f);
+    rt_table *t = fx_load(&f, data, NULL);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 7);
+    for (size_t r = 0; r < 7; r++) {
+        ck_assert_uint_eq(rt_table_region(t, r), want_region[r]);
+        ck_assert_int_eq(rt_table_year(t, r), want_year[r]);
+        ck_assert_int_eq(rt_table_find(t, want_region[r], want_year[r]), (long)r);
+    }
+    ck_assert_int_eq(rt_table_find(t, FX_SY, 2024), -1);
+    ck_assert_int_eq(rt_table_find(t, FX_LN, 2023), -1);
+    ck_assert_int_eq(rt_table_find(t, FX_BJ, 2023), -1);
+    ck_assert_int_eq(rt_table_find(t, FX_DL, -5), -1);
+    /* No share step: no ancestor rows. */
+    ck_assert_uint_eq(rt_table_line(t, 0), 7);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(table_many_rows_index)
+{
+    /* Enough rows to make the index grow several times. */
+    fixture f;
+    fx_init(&f);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    for (int y = 9999; y >= 1; y -= 3)
+        fprintf(csv, "大连,%d,%d,1\n鞍山,%d,%d,0\n", y, y * 2, y, -y);
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    rt_table *t = fx_load(&f, text, NULL);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 2 * 3333);
+    for (int y = 9999; y >= 1; y -= 3) {
+        long r = rt_table_find(t, FX_DL, y);
+        ck_assert_int_ge(r, 0);
+        ck_assert_int_eq(rt_table_year(t, (size_t)r), y);
+        fx_assert_same(rt_table_column(t, FX_FARMLAND)[r], 2.0 * y);
+        r = rt_table_find(t, FX_AS, y);
+        ck_assert_int_ge(r, 0);
+        fx_assert_same(rt_table_column(t, FX_FARMLAND)[r], -y);
+        ck_assert_int_eq(rt_table_find(t, FX_DL, y - 1), -1);
+    }
+    ck_assert_int_eq(rt_table_year(t, 0), 3);
+    ck_assert_int_eq(rt_table_year(t, 3332), 9999);
+    rt_table_free(t);
+    free(text);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(table_shifted_inputs)
+{
+    fixture f;
+    fx_init(&f);
+    uint32_t own = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t prev = fx_data(&f, FX_FARMLAND, (ir_shift){.rel = -1}, 1.0);
+    uint32_t next = fx_data(&f, FX_FARMLAND, (ir_shift){.rel = 1}, 1.0);
+    uint32_t base = fx_data(&f, FX_FARMLAND, (ir_shift){.absolute = true, .year = 2023}, 1.0);
+    uint32_t scaled = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1e-4);
+    uint32_t park_prev = fx_data(&f, FX_PARK, (ir_shift){.rel = -1}, 1.0);
+    uint32_t year = fx_input(&f, (ir_input){.kind = IR_IN_YEAR});
+    rt_table *t = fx_load(&f, data, NULL);
+    ck_assert_ptr_nonnull(t);
+    const double *const *in = rt_table_inputs(t);
+    /* Rows: 沈阳 2023, 2025; 大连 2022..2025; 鞍山 2024. */
+    const double w_own[] = {230, 250, 10, 20, NAN, 40, 7};
+    const double w_prev[] = {NAN, NAN, NAN, 10, 20, NAN, NAN};
+    const double w_next[] = {NAN, NAN, 20, NAN, 40, NAN, NAN};
+    const double w_base[] = {230, 230, 20, 20, 20, 20, NAN};
+    const double w_park_prev[] = {NAN, NAN, NAN, 0, 0, 1, NAN};
+    for (size_t r = 0; r < 7; r++) {
+        fx_assert_same(in[own][r], w_own[r]);
+        fx_assert_same(in[prev][r], w_prev[r]);
+        fx_assert_same(in[next][r], w_next[r]);
+        fx_assert_same(in[base][r], w_base[r]);
+        fx_assert_same(in[scaled][r], w_own[r] * 1e-4);
+        fx_assert_same(in[park_prev][r], w_park_prev[r]);
+        fx_assert_same(in[year][r], want_year[r]);
+    }
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(table_scope_masks)
+{
+    fixture f;
+    fx_init(&f);
+    static const uint32_t dl_as[] = {FX_DL, FX_AS};
+    uint32_t s_some = fx_scope(&f, dl_as, 2);
+    uint32_t s_none = fx_scope(&f, NULL, 0);
+    uint32_t in_some = fx_input(&f, (ir_input){.kind = IR_IN_SCOPE, .scope = s_some});
+    uint32_t in_none = fx_input(&f, (ir_input){.kind = IR_IN_SCOPE, .scope = s_none});
+    rt_table *t = fx_load(&f, data, NULL);
+    ck_assert_ptr_nonnull(t);
+    const double *const *in = rt_table_inputs(t);
+    const double w_some[] = {0, 0, 1, 1, 1, 1, 1};
+    for (size_t r = 0; r < 7; r++) {
+        fx_assert_same(in[in_some][r], w_some[r]);
+        fx_assert_same(in[in_none][r], 0);
+    }
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(table_share_adds_ancestor_rows)
+{
+    fixture f;
+    fx_init(&f);
+    uint32_t own = fx_data(&f, FX_PARK, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, &f.p, IR_INPUT, IR_NUM, 0, 0, 0, 0, own);
+    ir_emit(&f.a, &f.p, IR_SHARE, IR_NUM, x, 0, 0, 0, 1);
+    rt_table *t = fx_load(&f,
+        "city,year,farmland_mu,park\n"
+        "大连,2024,1,1\n"
+        "辽宁省,2025,1,\n"
+        "沈阳,2025,1,0\n"
+        "北京,2024,1,1\n"
+        "鞍山,2023,1,1\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    /* 辽宁省 gets rows for 2023 and 2024 (its 2025 row is in the data);
+     * 北京 has no cities, and nothing is added for it. */
+    static const uint32_t reg[] = {FX_LN, FX_LN, FX_LN, FX_SY, FX_DL, FX_AS, FX_BJ};
+    static const int yr[] = {2023, 2024, 2025, 2025, 2024, 2023, 2024};
+    static const unsigned line[] = {0, 0, 3, 4, 2, 6, 5};
+    ck_assert_uint_eq(rt_table_nrows(t), 7);
+    for (size_t r = 0; r < 7; r++) {
+        ck_assert_uint_eq(rt_table_region(t, r), reg[r]);
+        ck_assert_int_eq(rt_table_year(t, r), yr[r]);
+        ck_assert_uint_eq(rt_table_line(t, r), line[r]);
+        ck_assert_int_eq(rt_table_find(t, reg[r], yr[r]), (long)r);
+    }
+    /* Added rows have every cell missing. */
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[0], NAN);
+    fx_assert_same(rt_table_column(t, FX_PARK)[1], NAN);
+    fx_assert_same(rt_table_inputs(t)[own][1], NAN);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(table_rejects_bad_program)
+{
+    /* An input naming a column that does not exist is a lowering bug: an
+     * internal error, not a crash. */
+    fixture f;
+    fx_init(&f);
+    fx_data(&f, 7, (ir_shift){0}, 1.0);
+    char *errors;
+    ck_assert_ptr_null(fx_load(&f, data, &errors));
+    ck_assert_str_eq(errors, "planc: internal error: input 0 is out of range\n");
+    free(errors);
+    fx_free(&f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("table");
+    TCase *tc = tcase_create("table");
+    tcase_add_test(tc, table_sorted_and_indexed);
+    tcase_add_test(tc, table_many_rows_index);
+    tcase_add_test(tc, table_shifted_inputs);
+    tcase_add_test(tc, table_scope_masks);
+    tcase_add_test(tc, table_share_adds_ancestor_rows);
+    tcase_add_test(tc, table_rejects_bad_program);
+    suite_add_tcase(s, tc);
+    return fx_main(s);
+}
