@@ -11,7 +11,7 @@
  *
  * Printed form (exactly; the golden tests compare it byte for byte):
  *
- *   rules.plan:12:9: error: undefined name '耕地保有'
+ *   rules.plan:12:16: error: undefined name '耕地保有'
  *      12 |     target 耕地: 耕地保有 >= 7603万亩
  *         |                  ^~~~~~~~
  *   rules.plan:3:11: note: 'x' was first declared here

@@ -1219,6 +1219,8 @@ static bool year_ok(S *s, int y, span sp, const char *what)
 {
     if (y >= 1 && y <= 9999)
         return true;
+    if (y == 0)
+        return false; /* the parser reported it */
     diag_error(s->d, sp, "%s %d is not a year (1..9999)", what, y);
     return false;
 }
@@ -1436,6 +1438,8 @@ static int check_deadline(S *s, ast_year *y)
         year = s->periods[p->index]->to;
         y->year = year;
         shown = arena_printf(s->a, "'%s' (%d)", y->period.s, year);
+    } else if (year == 0) {
+        return 0; /* not a valid year: the parser has said so */
     } else {
         shown = arena_printf(s->a, "%d", year);
     }

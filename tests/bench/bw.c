@@ -5,7 +5,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
 /* Seconds on the monotonic clock. */
@@ -41,20 +40,16 @@ static void *read_slice(void *arg)
     return NULL;
 }
 
-double bw_read(size_t bytes, int threads, int passes)
+/* Best read bandwidth of `threads` threads over a[0..n), each reading
+ * its own contiguous part. */
+static double read_pass(const uint64_t *a, size_t n, int threads, int passes)
 {
-    size_t n = bytes / sizeof(uint64_t);
-    uint64_t *a = aligned_alloc(64, n * sizeof *a);
-    if (!a || threads < 1 || threads > 64)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        a[i] = i;
     double best = 0;
     for (int p = 0; p < passes; p++) {
         pthread_barrier_t start;
         pthread_barrier_init(&start, NULL, (unsigned)threads);
-        reader rs[64];
-        pthread_t th[64];
+        reader rs[2];
+        pthread_t th[2];
         size_t per = n / (size_t)threads;
         for (int t = 0; t < threads; t++) {
             rs[t] = (reader){a + per * (size_t)t, t == threads - 1 ? n - per * (size_t)t : per, &start, 0};
@@ -73,17 +68,12 @@ double bw_read(size_t bytes, int threads, int passes)
         if (gbs > best)
             best = gbs;
     }
-    free(a);
     return best;
 }
 
-double bw_write(size_t bytes, int passes)
+/* Best write bandwidth of one thread storing a[0..n). */
+static double write_pass(double *a, size_t n, int passes)
 {
-    size_t n = bytes / sizeof(double);
-    double *a = aligned_alloc(64, n * sizeof *a);
-    if (!a)
-        return 0;
-    memset(a, 0, n * sizeof *a);
     double best = 0;
     for (int p = 0; p < passes; p++) {
         double t0 = now();
@@ -97,6 +87,21 @@ double bw_write(size_t bytes, int passes)
         if (gbs > best)
             best = gbs;
     }
-    free(a);
     return best;
+}
+
+int bw_probe(size_t bytes, int passes, bw_result *out)
+{
+    size_t n = bytes / sizeof(uint64_t);
+    uint64_t *a = aligned_alloc(64, n * sizeof *a);
+    if (!a || n == 0)
+        return -1;
+    /* touch every page first: page faults are not bandwidth */
+    for (size_t i = 0; i < n; i++)
+        a[i] = i;
+    out->read1 = read_pass(a, n, 1, passes);
+    out->read2 = read_pass(a, n, 2, passes);
+    out->write1 = write_pass((double *)a, n, passes);
+    free(a);
+    return 0;
 }

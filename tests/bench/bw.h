@@ -1,20 +1,23 @@
 /* bw.h — a STREAM-like probe of this machine's memory bandwidth.
  *
- * The kernels are compared against what the memory system can deliver on
- * the same machine in the same run: a read-only pass (sum of a large
- * array) and a write-only pass (ordinary stores, as compiled kernels use,
- * not the non-temporal stores of memset), each over an array far larger
- * than the last-level cache, best of several passes. */
+ * The kernels are compared against what the memory system delivers on the
+ * same machine in the same run: read-only passes (the sum of a large array,
+ * by one thread and by two threads on disjoint halves) and a write-only
+ * pass (ordinary stores, as compiled kernels use, not the non-temporal
+ * stores of memset), over one array far larger than the last-level cache
+ * the cores can use, best of several passes each. */
 #ifndef PLANC_BENCH_BW_H
 #define PLANC_BENCH_BW_H
 
 #include <stddef.h>
 
-/* Read bandwidth in GB/s (1e9 bytes per second) with `threads` threads
- * reading disjoint halves of a `bytes` array; best of `passes`. */
-double bw_read(size_t bytes, int threads, int passes);
+/* Bandwidths in GB/s (1e9 bytes per second). */
+typedef struct bw_result {
+    double read1, read2, write1;
+} bw_result;
 
-/* Write bandwidth in GB/s of one thread storing a `bytes` array. */
-double bw_write(size_t bytes, int passes);
+/* Measures over an array of `bytes`, best of `passes` each.  Returns 0, or
+ * -1 when the array cannot be allocated. */
+int bw_probe(size_t bytes, int passes, bw_result *out);
 
 #endif

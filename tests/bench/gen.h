@@ -78,7 +78,8 @@ extern const double gen_band_min[GEN_NBANDS - 1];
  *   liaoning  36 measures, 40 targets, 6 sections (the Liaoning size)
  *   t1000     1,000 targets over 250 indicators, 200 measures, 10 sections
  *   mem       16 red lines, no assessment (a memory-bound rule set)
- *   e2e       8 targets, 4 measures, 2 sections (end-to-end runs)
+ *   e2e       a threshold and a milestone target, no assessment (end-to-end
+ *             runs: two result lines per row keep 4M rows within minutes)
  * Returns false for an unknown preset.  Free with gen_free. */
 bool gen_make(gen_spec *s, const char *preset, size_t rows, uint64_t seed);
 void gen_free(gen_spec *s);

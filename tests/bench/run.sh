@@ -1,0 +1,205 @@
+#!/bin/sh
+# run.sh — the planc benchmark behind `make bench` (docs/PERFORMANCE.md).
+#
+#   sh tests/bench/run.sh BUILD [--quick]
+#
+# BUILD is a build directory holding `planc` and `planc-bench` (built with
+# -DCMAKE_BUILD_TYPE=Release).  Every measurement lands as a "KEY VALUE"
+# line in BUILD/bench/results.txt; the summary (markdown, the tables of
+# docs/PERFORMANCE.md) goes to stdout and to BUILD/bench/results.md.
+# Progress goes to stderr.  Generated files live in BUILD/bench; the big
+# data files are deleted after use.
+#
+# --quick runs every part at a smaller size (about a minute): for trying
+# the benchmark, not for the numbers in docs/PERFORMANCE.md.
+#
+# What planc's command line can do is detected, not assumed: the JIT engine
+# (`planc run --engine jit`), per-phase timings (`planc run --timings`), the
+# compile cache (`--no-cache`) and threads (`-j N`).  Whatever is missing is
+# reported as "not available" in the summary.
+set -eu
+
+if [ $# -lt 1 ]; then
+    echo "usage: sh tests/bench/run.sh BUILD [--quick]" >&2
+    exit 2
+fi
+BUILD=$1
+shift
+QUICK=0
+for a in "$@"; do
+    case $a in
+    --quick) QUICK=1 ;;
+    *) echo "run.sh: unknown option '$a'" >&2; exit 2 ;;
+    esac
+done
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PLANC=$BUILD/planc
+BENCH=$BUILD/planc-bench
+for f in "$PLANC" "$BENCH"; do
+    if [ ! -x "$f" ]; then
+        echo "run.sh: $f is missing; build it first (make bench does)" >&2
+        exit 2
+    fi
+done
+WORK=$BUILD/bench
+mkdir -p "$WORK"
+RES=$WORK/results.txt
+: >"$RES"
+
+if [ $QUICK = 1 ]; then
+    BW_MB=256
+    KERNEL_ROWS=20000      # the Liaoning-size rule set
+    MEM_ROWS=100000        # the memory-bound rule set
+    E2E_SIZES="10000 100000 400000"
+    E2E_BUDGET_S=30        # skip an end-to-end size projected to take longer
+    T1000_JIT=0
+else
+    BW_MB=512
+    KERNEL_ROWS=100000
+    MEM_ROWS=400000
+    E2E_SIZES="100000 1000000 4000000"
+    E2E_BUDGET_S=150
+    T1000_JIT=1
+fi
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+put() { printf '%s %s\n' "$1" "$2" >>"$RES"; }
+# Runs planc-bench, keeping its KEY VALUE lines (stdout) in the results.
+measure() { "$BENCH" "$@" | tee -a "$RES" | sed 's/^/bench:   /' >&2; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# ---- the machine and planc
+put env.mode "$([ $QUICK = 1 ] && echo quick || echo full)"
+put env.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+put env.cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+put env.cores "$(nproc)"
+put env.mem "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+put env.cc "$(${CC:-cc} --version | head -n 1)"
+put env.planc "$("$PLANC" --version)"
+put env.load_start "$(loadavg)"
+
+HELP=$("$PLANC" run --help 2>&1 || true)
+has() { printf '%s' "$HELP" | grep -q -- "$1"; }
+"$BENCH" gen e2e 160 "$WORK/tiny.plan" "$WORK/tiny.csv" >/dev/null
+CLI_JIT=0
+if has jit && "$PLANC" run "$WORK/tiny.plan" --data "$WORK/tiny.csv" --engine jit >/dev/null 2>&1; then
+    CLI_JIT=1
+fi
+CLI_TIMINGS=0
+if has --timings && "$PLANC" run "$WORK/tiny.plan" --data "$WORK/tiny.csv" --timings >/dev/null 2>&1; then
+    CLI_TIMINGS=1
+fi
+CLI_CACHE=0
+has --no-cache && CLI_CACHE=1
+CLI_THREADS=0
+has ' -j' && CLI_THREADS=1
+put env.cli_jit $CLI_JIT
+put env.cli_timings $CLI_TIMINGS
+put env.cli_cache $CLI_CACHE
+put env.cli_threads $CLI_THREADS
+ENGINE_ARGS=
+[ $CLI_JIT = 1 ] && ENGINE_ARGS="--engine jit"
+put env.cli_engine "$([ $CLI_JIT = 1 ] && echo jit || echo interp)"
+say "planc run: engine jit $CLI_JIT, --timings $CLI_TIMINGS, cache $CLI_CACHE, -j $CLI_THREADS"
+
+# ---- (c) memory bandwidth
+say "memory bandwidth over $BW_MB MiB"
+measure bandwidth --mb $BW_MB
+
+# ---- (a) compile latency
+# Prints the compile time `planc run --timings` reports on stderr ($1):
+# its "compile" line when there is one, else the sum of the compile phases.
+cli_compile_ms() {
+    awk '/timing/ {
+        for (i = 1; i < NF; i++) {
+            k = $i; sub(/[:=]$/, "", k)
+            v = $(i + 1); u = $(i + 2)
+            if (v ~ /^[0-9.]+ms$/) { u = "ms"; sub(/ms$/, "", v) }
+            if (v ~ /^[0-9.]+$/ && u ~ /^ms/) t[k] = v
+        }
+    }
+    END {
+        if ("compile" in t) { print t["compile"]; exit }
+        n = split("read parse check lower jit-lower jit_lower optimise optimize codegen link", ph, " ")
+        for (i = 1; i <= n; i++) if (ph[i] in t) { s += t[ph[i]]; any = 1 }
+        if (any) print s
+    }' "$1"
+}
+
+# Times the compilation of rules file $2 (data $3 for the command line) as $1.
+compile_set() {
+    name=$1 rules=$2 data=$3 reps=$4
+    measure spawn "check-$name" -- "$PLANC" check "$rules"
+    if [ "$reps" -gt 0 ]; then
+        say "compile $name in-process ($reps runs)"
+        measure compile "$name" "$rules" --reps "$reps"
+    fi
+    if [ $CLI_TIMINGS = 1 ]; then
+        # cold: no cache (a private, empty one); then twice with the cache,
+        # the second run reading what the first wrote
+        cache=$WORK/cache-$name
+        rm -rf "$cache"
+        mkdir -p "$cache"
+        nc=
+        [ $CLI_CACHE = 1 ] && nc=--no-cache
+        for run in cold fill cached; do
+            flag=
+            [ $run = cold ] && flag=$nc
+            PLANC_CACHE_DIR=$cache "$PLANC" run "$rules" --data "$data" $ENGINE_ARGS --timings $flag \
+                >/dev/null 2>"$WORK/timings-$name-$run.txt" || true
+            ms=$(cli_compile_ms "$WORK/timings-$name-$run.txt")
+            [ -n "$ms" ] && put "cli.$name.${run}_ms" "$ms"
+        done
+        rm -rf "$cache"
+    fi
+}
+
+"$BENCH" gen liaoning 160 "$WORK/liaoning.plan" "$WORK/liaoning.csv" >/dev/null
+compile_set liaoning "$WORK/liaoning.plan" "$WORK/liaoning.csv" 5
+LIAONING=$ROOT/rules/liaoning/beautiful-liaoning.plan
+if [ -f "$LIAONING" ] && "$PLANC" check "$LIAONING" >/dev/null 2>&1; then
+    put env.liaoning_file ok
+    compile_set liaoning-file "$LIAONING" "$ROOT/examples/liaoning/data.csv" 3
+else
+    put env.liaoning_file "does not check clean (the generated rule set of its size stands in)"
+fi
+"$BENCH" gen t1000 160 "$WORK/t1000.plan" "$WORK/t1000.csv" >/dev/null
+if [ $T1000_JIT = 1 ]; then
+    compile_set t1000 "$WORK/t1000.plan" "$WORK/t1000.csv" 1
+else
+    compile_set t1000 "$WORK/t1000.plan" "$WORK/t1000.csv" 0
+fi
+
+# ---- (b), (c) kernels
+say "kernel: Liaoning-size rule set, $KERNEL_ROWS rows"
+measure kernel liaoning $KERNEL_ROWS --reps 5 --interp-reps 2 --dir "$WORK"
+say "kernel: memory-bound rule set, $MEM_ROWS rows"
+measure kernel mem $MEM_ROWS --reps 5 --interp-reps 2 --dir "$WORK"
+
+# ---- (d) end to end
+put e2e.engine "$([ $CLI_JIT = 1 ] && echo jit || echo interp)"
+put e2e.sizes "$E2E_SIZES"
+prev_rows=0
+prev_ms=0
+for rows in $E2E_SIZES; do
+    if [ $prev_rows -gt 0 ]; then
+        projected=$(awk -v t=$prev_ms -v a=$prev_rows -v b=$rows 'BEGIN { printf "%d", t * b / a / 1000 }')
+        if [ "$projected" -gt $E2E_BUDGET_S ]; then
+            say "end to end: $rows rows skipped (projected ${projected} s > ${E2E_BUDGET_S} s)"
+            put "e2e.$rows.skipped" "projected ${projected} s, over the ${E2E_BUDGET_S} s budget"
+            continue
+        fi
+    fi
+    say "end to end: $rows rows"
+    measure gen e2e "$rows" "$WORK/e2e-$rows.plan" "$WORK/e2e-$rows.csv" --name "e2e-$rows"
+    put "e2e.$rows.csv_bytes" "$(wc -c <"$WORK/e2e-$rows.csv" | tr -d ' ')"
+    measure spawn "e2e-$rows" -- "$PLANC" run "$WORK/e2e-$rows.plan" --data "$WORK/e2e-$rows.csv" $ENGINE_ARGS
+    prev_rows=$rows
+    prev_ms=$(awk -v k="spawn.e2e-$rows.wall_ms" '$1 == k { print $2 }' "$RES")
+    rm -f "$WORK/e2e-$rows.csv"
+done
+
+put env.load_end "$(loadavg)"
+"$BENCH" report "$RES" | tee "$WORK/results.md"
+say "results: $RES; summary: $WORK/results.md"
