@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_Q     = cmake -S . -B
 
-.PHONY: all deps build demo test test-asan check-asan clean
+.PHONY: all deps build demo test test-asan bench clean
 
 all: build
 
@@ -32,5 +32,15 @@ test-asan: deps
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
+BENCH_BUILD ?= build-bench
+
+# The benchmark (docs/PERFORMANCE.md): a Release build of planc and
+# planc-bench, then tests/bench/run.sh.  Not part of `make test`.
+# `make bench BENCH_ARGS=--quick` for a short run.
+bench: deps
+	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target planc planc-bench -- --no-print-directory -s
+	@sh tests/bench/run.sh $(BENCH_BUILD) $(BENCH_ARGS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)

@@ -215,14 +215,46 @@ static void dump_number(double v, FILE *out)
     fputs(buf, out);
 }
 
+/* Prints a name as written: x, or M.x when qualified. */
+static void dump_name(ast_name n, FILE *out)
+{
+    if (n.qual)
+        fprintf(out, "%s.", n.qual);
+    fputs(n.s ? n.s : "?", out);
+}
+
 /* Prints names separated by ", ". */
 static void dump_names(ast_names ns, FILE *out)
 {
     for (uint32_t i = 0; i < ns.n; i++) {
         if (i)
             fputs(", ", out);
-        fputs(ns.v[i].s, out);
+        dump_name(ns.v[i], out);
     }
+}
+
+/* Prints the trace an edit of an extending file left on an item:
+ * `origin overridden at FILE:LINE (base FILE:LINE, clause (九)): detail`. */
+static void dump_origin(const ast_origin *o, int depth, FILE *out)
+{
+    static const char *const kinds[] = {
+        [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
+        [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
+        [ORIGIN_RESCOPED] = "rescoped",
+    };
+    if (!o)
+        return;
+    indent(out, depth);
+    fprintf(out, "origin %s at %s", kinds[o->kind], o->edit_at ? o->edit_at : "?");
+    if (o->base_at) {
+        fprintf(out, " (base %s", o->base_at);
+        if (o->clause)
+            fprintf(out, ", clause %s", o->clause);
+        fputc(')', out);
+    }
+    if (o->detail)
+        fprintf(out, ": %s", o->detail);
+    fputc('\n', out);
 }
 
 /* Prints a unit expression; compound operands are parenthesised, the
@@ -231,7 +263,7 @@ static void dump_unit(const ast_unit *u, bool top, FILE *out)
 {
     switch (u->kind) {
     case UX_NAME:
-        fputs(u->u.name.s, out);
+        dump_name(u->u.name, out);
         break;
     case UX_MUL:
     case UX_DIV:
@@ -266,7 +298,7 @@ static void dump_expr(const ast_expr *e, FILE *out)
         fputs(e->u.b ? "yes" : "no", out);
         break;
     case EX_NAME:
-        fputs(e->u.name.s, out);
+        dump_name(e->u.name, out);
         break;
     case EX_UNARY:
         fprintf(out, "(%s ", ast_opname(e->u.un.op));
@@ -305,7 +337,7 @@ static void dump_expr(const ast_expr *e, FILE *out)
 static void dump_year(const ast_year *y, FILE *out)
 {
     if (y->period.s)
-        fputs(y->period.s, out);
+        dump_name(y->period, out);
     else
         fprintf(out, "%d", y->year);
 }
@@ -323,6 +355,7 @@ static void dump_target(const ast_target *t, int depth, FILE *out)
         fprintf(out, " %s", t->name.s);
     dump_opt_string(t->desc, out);
     fputc('\n', out);
+    dump_origin(t->origin, depth + 1, out);
     if (t->scope.only.n) {
         indent(out, depth + 1);
         fputs("for ", out);
@@ -333,6 +366,8 @@ static void dump_target(const ast_target *t, int depth, FILE *out)
         }
         fputc('\n', out);
     }
+    if (!t->measured) /* an override that keeps the base's condition */
+        goto attributes;
     indent(out, depth + 1);
     fprintf(out, "%s ", kinds[t->kind]);
     dump_expr(t->measured, out);
@@ -358,6 +393,7 @@ static void dump_target(const ast_target *t, int depth, FILE *out)
         }
         fputc('\n', out);
     }
+attributes:
     if (t->weight) {
         indent(out, depth + 1);
         fputs("weight ", out);
@@ -376,7 +412,10 @@ static void dump_target(const ast_target *t, int depth, FILE *out)
     }
     if (t->clause.s) {
         indent(out, depth + 1);
-        fprintf(out, "clause (%s)\n", t->clause.s);
+        fputs("clause ", out);
+        if (t->clause.qual)
+            fprintf(out, "%s.", t->clause.qual);
+        fprintf(out, "(%s)\n", t->clause.s);
     }
     if (t->note) {
         indent(out, depth + 1);
@@ -393,6 +432,7 @@ static void dump_measure(const ast_measure *m, int depth, FILE *out)
     fprintf(out, "measure (%s)", m->id.s);
     dump_opt_string(m->title, out);
     fputc('\n', out);
+    dump_origin(m->origin, depth + 1, out);
     struct { const char *what; ast_names ns; bool show; } lists[] = {
         {"lead", m->lead, m->lead.n > 0},
         {"responsible", m->responsible, m->responsible.n > 0},
@@ -415,9 +455,19 @@ static void dump_plan(const ast_decl *d, FILE *out)
 {
     fprintf(out, "plan %s", d->u.plan.name.s);
     dump_opt_string(d->u.plan.title, out);
+    if (d->u.plan.extends) {
+        fputs(" extends ", out);
+        dump_string(d->u.plan.extends, out);
+        if (d->u.plan.extends_as.s)
+            fprintf(out, " as %s", d->u.plan.extends_as.s);
+    }
     fputc('\n', out);
-    if (d->u.plan.region.s)
-        fprintf(out, "  region %s\n", d->u.plan.region.s);
+    dump_origin(d->origin, 1, out);
+    if (d->u.plan.region.s) {
+        fputs("  region ", out);
+        dump_name(d->u.plan.region, out);
+        fputc('\n', out);
+    }
     if (d->u.plan.has_baseline)
         fprintf(out, "  baseline %d\n", d->u.plan.baseline);
     if (d->u.plan.has_horizon)
@@ -449,6 +499,7 @@ static void dump_assessment(const ast_decl *d, FILE *out)
         [WK_SECTION] = "section", [WK_MEASURE] = "measure", [WK_TARGET] = "target",
     };
     fprintf(out, "assessment %s\n", d->u.assess.name.s);
+    dump_origin(d->origin, 1, out);
     if (missing[d->u.assess.missing])
         fprintf(out, "  missing %s\n", missing[d->u.assess.missing]);
     if (d->u.assess.score) {
@@ -459,9 +510,13 @@ static void dump_assessment(const ast_decl *d, FILE *out)
     for (uint32_t i = 0; i < d->u.assess.nweights; i++) {
         const ast_weight *w = &d->u.assess.weights[i];
         if (w->kind == WK_MEASURE)
-            fprintf(out, "  weight measure (%s) = ", w->what.s);
-        else
-            fprintf(out, "  weight %s %s = ", wkinds[w->kind], w->what.s);
+            fprintf(out, "  weight measure %s%s(%s) = ", w->what.qual ? w->what.qual : "",
+                    w->what.qual ? "." : "", w->what.s);
+        else {
+            fprintf(out, "  weight %s ", wkinds[w->kind]);
+            dump_name(w->what, out);
+            fputs(" = ", out);
+        }
         dump_expr(w->value, out);
         fputc('\n', out);
     }
@@ -483,6 +538,90 @@ static void dump_assessment(const ast_decl *d, FILE *out)
     }
 }
 
+/* Prints an indicator declaration, or the `override indicator` of one
+ * (kw "override indicator"), whose unit may be absent. */
+static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
+{
+    fprintf(out, "%s %s", kw, d->u.ind.name.s);
+    dump_opt_string(d->u.ind.display, out);
+    if (d->u.ind.unit) {
+        fputs(" : ", out);
+        dump_unit(d->u.ind.unit, true, out);
+    }
+    fputc('\n', out);
+    dump_origin(d->origin, 1, out);
+    if (d->u.ind.dir != DIR_NONE)
+        fprintf(out, "  %s\n", d->u.ind.dir == DIR_HIGHER ? "higher" : "lower");
+    if (d->u.ind.column) {
+        fputs("  column ", out);
+        dump_string(d->u.ind.column, out);
+        if (d->u.ind.column_unit) {
+            fputs(" in ", out);
+            dump_unit(d->u.ind.column_unit, true, out);
+        }
+        fputc('\n', out);
+    }
+    if (d->u.ind.formula) {
+        fputs("  formula ", out);
+        dump_expr(d->u.ind.formula, out);
+        fputc('\n', out);
+    }
+}
+
+/* Prints a section and its measures (kw "section" or "override section"). */
+static void dump_section(const ast_section *s, const char *kw, FILE *out)
+{
+    fprintf(out, "%s %s", kw, s->id.s);
+    dump_opt_string(s->title, out);
+    fputc('\n', out);
+    dump_origin(s->origin, 1, out);
+    for (uint32_t i = 0; i < s->nmeasures; i++)
+        dump_measure(s->measures[i], 1, out);
+}
+
+/* Prints a `drop` statement. */
+static void dump_drop(const ast_decl *d, FILE *out)
+{
+    static const char *const what[] = {
+        [DROP_TARGET] = "target", [DROP_MEASURE] = "measure", [DROP_SECTION] = "section",
+        [DROP_REGION] = "region", [DROP_REGIONS] = "regions", [DROP_ASSESSMENT] = "assessment",
+    };
+    fprintf(out, "drop %s", what[d->u.drop.what]);
+    for (uint32_t i = 0; i < d->u.drop.names.n; i++) {
+        fputs(i ? ", " : " ", out);
+        if (d->u.drop.what == DROP_MEASURE)
+            fprintf(out, "(%s)", d->u.drop.names.v[i].s);
+        else
+            fputs(d->u.drop.names.v[i].s, out);
+    }
+    fputc('\n', out);
+}
+
+/* Prints an `override` statement with what it restates. */
+static void dump_override(const ast_decl *d, FILE *out)
+{
+    switch (d->u.over.what) {
+    case OVR_TARGET:
+        fputs("override\n", out);
+        dump_target(d->u.over.target, 1, out);
+        break;
+    case OVR_MEASURE:
+        fputs("override\n", out);
+        dump_measure(d->u.over.measure, 1, out);
+        break;
+    case OVR_SECTION:
+        dump_section(d->u.over.section, "override section", out);
+        break;
+    case OVR_INDICATOR:
+        dump_indicator(d->u.over.decl, "override indicator", out);
+        break;
+    case OVR_ASSESSMENT:
+        fputs("override ", out);
+        dump_assessment(d->u.over.decl, out);
+        break;
+    }
+}
+
 /* Prints one declaration and everything inside it. */
 static void dump_decl(const ast_decl *d, FILE *out)
 {
@@ -499,13 +638,18 @@ static void dump_decl(const ast_decl *d, FILE *out)
         fputs("region ", out);
         dump_names(d->u.region.names, out);
         fprintf(out, " : %s", d->u.region.level.s);
-        if (d->u.region.parent.s)
-            fprintf(out, " in %s", d->u.region.parent.s);
+        if (d->u.region.parent.s) {
+            fputs(" in ", out);
+            dump_name(d->u.region.parent, out);
+        }
+        if (d->u.region.replaces.s)
+            fprintf(out, " replaces %s", d->u.region.replaces.s);
         for (uint32_t i = 0; i < d->u.region.naliases; i++) {
             fputs(i ? ", " : " alias ", out);
             dump_string(d->u.region.aliases[i], out);
         }
         fputc('\n', out);
+        dump_origin(d->origin, 1, out);
         break;
     case D_AGENCY:
         fprintf(out, "agency %s", d->u.agency.name.s);
@@ -523,39 +667,26 @@ static void dump_decl(const ast_decl *d, FILE *out)
         fputc('\n', out);
         break;
     case D_INDICATOR:
-        fprintf(out, "indicator %s", d->u.ind.name.s);
-        dump_opt_string(d->u.ind.display, out);
-        fputs(" : ", out);
-        dump_unit(d->u.ind.unit, true, out);
-        fputc('\n', out);
-        if (d->u.ind.dir != DIR_NONE)
-            fprintf(out, "  %s\n", d->u.ind.dir == DIR_HIGHER ? "higher" : "lower");
-        if (d->u.ind.column) {
-            fputs("  column ", out);
-            dump_string(d->u.ind.column, out);
-            if (d->u.ind.column_unit) {
-                fputs(" in ", out);
-                dump_unit(d->u.ind.column_unit, true, out);
-            }
-            fputc('\n', out);
-        }
-        if (d->u.ind.formula) {
-            fputs("  formula ", out);
-            dump_expr(d->u.ind.formula, out);
-            fputc('\n', out);
-        }
+        dump_indicator(d, "indicator", out);
         break;
-    case D_SECTION: {
-        const ast_section *s = d->u.section;
-        fprintf(out, "section %s", s->id.s);
-        dump_opt_string(s->title, out);
-        fputc('\n', out);
-        for (uint32_t i = 0; i < s->nmeasures; i++)
-            dump_measure(s->measures[i], 1, out);
+    case D_SECTION:
+        dump_section(d->u.section, "section", out);
         break;
-    }
     case D_ASSESSMENT:
         dump_assessment(d, out);
+        break;
+    case D_IMPORT:
+        fputs("import ", out);
+        dump_string(d->u.import.path, out);
+        if (d->u.import.as.s)
+            fprintf(out, " as %s", d->u.import.as.s);
+        fputc('\n', out);
+        break;
+    case D_DROP:
+        dump_drop(d, out);
+        break;
+    case D_OVERRIDE:
+        dump_override(d, out);
         break;
     }
 }
@@ -565,4 +696,30 @@ void ast_dump(const ast_program *p, FILE *out)
 {
     for (uint32_t i = 0; i < p->ndecls; i++)
         dump_decl(p->decls[i], out);
+}
+
+/* The prefix form of e, as ast_dump prints it, in the arena. */
+char *ast_expr_text(arena *a, const ast_expr *e)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
+    if (e)
+        dump_expr(e, f);
+    fclose(f);
+    char *r = arena_strndup(a, buf ? buf : "", buf ? len : 0);
+    free(buf);
+    return r;
+}
+
+/* "x" or "M.x", in the arena. */
+const char *ast_name_text(arena *a, ast_name n)
+{
+    if (!n.qual)
+        return n.s ? n.s : "?";
+    return arena_printf(a, "%s.%s", n.qual, n.s ? n.s : "?");
 }

@@ -22,16 +22,21 @@ typedef struct ast_decl ast_decl;
 typedef struct ast_target ast_target;
 typedef struct ast_measure ast_measure;
 typedef struct ast_section ast_section;
+typedef struct ast_origin ast_origin;
 
 /* The deepest expression or unit tree the parser builds (docs/LANGUAGE.md
  * §1): a deeper one is a syntax error, so recursive passes over the AST need
  * at most this many frames. */
 #define AST_MAX_DEPTH 256
 
-/* A name as written, with where it was written. */
+/* A name as written, with where it was written.  A qualified name `M.x`
+ * (docs/LANGUAGE.md §14) has s = "x", qual = "M", and sp covering all of
+ * `M.x`; an unqualified one has qual NULL. */
 typedef struct ast_name {
     const char *s;
     span sp;
+    const char *qual;
+    span qual_sp;
 } ast_name;
 
 /* A list of names (agency lists, region lists, scopes). */
@@ -158,6 +163,11 @@ struct ast_target {
     const char *note;     /* `note "..."` */
     span sp;
     ast_measure *measure; /* set by the parser: the enclosing measure */
+    /* Set by the loader (import.c) in an extended program: where the
+     * target comes from (NULL: written as it stands), and for an
+     * overridden target the base's target it replaces. */
+    const ast_origin *origin;
+    const ast_target *base;
 };
 
 /* ---- plan structure ---- */
@@ -173,6 +183,7 @@ struct ast_measure {
     uint32_t ntargets;
     span sp;
     ast_section *section;
+    const ast_origin *origin;   /* set by the loader, as for targets */
 };
 
 struct ast_section {
@@ -181,6 +192,7 @@ struct ast_section {
     ast_measure **measures;
     uint32_t nmeasures;
     span sp;
+    const ast_origin *origin;   /* set by the loader, as for targets */
 };
 
 /* A period: 十四五 = 2021..2025 */
@@ -217,8 +229,25 @@ typedef enum ast_declkind {
     D_UNIT,        /* unit NAME [= NUMBER UNIT] */
     D_INDICATOR,   /* indicator NAME ["display"] : UNIT {, attr} */
     D_SECTION,     /* section ID "title" { measures } */
-    D_ASSESSMENT   /* assessment NAME { missing ..  score ..  weight ..  veto ..  grade .. } */
+    D_ASSESSMENT,  /* assessment NAME { missing ..  score ..  weight ..  veto ..  grade .. } */
+    D_IMPORT,      /* import "path.plan" [as NAME] */
+    D_DROP,        /* drop target A, B | measure (九) | section 三 | region A | regions | assessment */
+    D_OVERRIDE     /* override target|redline|measure|section|indicator|assessment ... */
 } ast_declkind;
+
+/* What a `drop` removes from the base of an extended plan. */
+typedef enum ast_dropkind {
+    DROP_TARGET, DROP_MEASURE, DROP_SECTION, DROP_REGION, DROP_REGIONS, DROP_ASSESSMENT
+} ast_dropkind;
+
+/* What an `override` changes in the base of an extended plan. */
+typedef enum ast_overkind {
+    OVR_TARGET,     /* override target|redline NAME [..] [: condition] {attr} */
+    OVR_MEASURE,    /* override measure (ID) ["title"] { lead .. responsible .. targets } */
+    OVR_SECTION,    /* override section ID ["title"] { new measures } */
+    OVR_INDICATOR,  /* override indicator NAME ["display"] [: UNIT] {, attr} */
+    OVR_ASSESSMENT  /* override assessment NAME { missing .. score .. weight .. veto .. grade .. } */
+} ast_overkind;
 
 typedef enum ast_direction { DIR_NONE, DIR_HIGHER, DIR_LOWER } ast_direction;
 
@@ -235,6 +264,9 @@ struct ast_decl {
             ast_period *periods; uint32_t nperiods;
             const char *region_key; /* data column holding the region (default "region") */
             const char *year_key;   /* data column holding the year (default "year") */
+            const char *extends;    /* `extends "base.plan"`: the base's path, or NULL */
+            span extends_sp;
+            ast_name extends_as;    /* `as NAME` after it (.s NULL: none) */
         } plan;
         ast_names levels;          /* D_LEVELS, coarse to fine */
         struct {
@@ -242,6 +274,7 @@ struct ast_decl {
             ast_name level;
             ast_name parent;       /* .s NULL: none */
             const char **aliases; uint32_t naliases; /* only with one name */
+            ast_name replaces;     /* `replaces OLD`: the base region it stands for (.s NULL: none) */
         } region;
         struct { ast_name name; const char *full; } agency;
         struct {
@@ -269,13 +302,94 @@ struct ast_decl {
             ast_names veto;          /* targets whose failure fires a veto */
             ast_band *bands; uint32_t nbands; span grade_sp;
         } assess;
+        struct {
+            const char *path;        /* as written */
+            span path_sp;
+            ast_name as;             /* `as NAME` (.s NULL: none) */
+        } import;
+        struct {
+            ast_dropkind what;
+            ast_names names;         /* targets, clause ids, sections or regions */
+        } drop;
+        struct {
+            ast_overkind what;
+            ast_name name;           /* the base item: target, clause id, section, indicator, assessment */
+            ast_target *target;      /* OVR_TARGET: measured is NULL when no condition is restated */
+            ast_measure *measure;    /* OVR_MEASURE */
+            ast_section *section;    /* OVR_SECTION */
+            ast_decl *decl;          /* OVR_INDICATOR (a D_INDICATOR whose unit may be NULL),
+                                        OVR_ASSESSMENT (a D_ASSESSMENT) */
+        } over;
     } u;
+    /* Set by the loader in an extended program: where the declaration
+     * comes from (NULL: written as it stands) and, for an overridden
+     * indicator or assessment, the base's declaration. */
+    const ast_origin *origin;
+    const ast_decl *base;
 };
 
-/* A whole file (or, after import, a whole program). */
+/* ---- modules and extension (filled by the loader, import.c) ---- */
+
+/* How an item of an extended program differs from its base. */
+typedef enum ast_originkind {
+    ORIGIN_OVERRIDDEN,  /* a base item changed by `override` (or the plan of an extending file) */
+    ORIGIN_ADDED,       /* a new item the extending file put into a base block */
+    ORIGIN_DROPPED,     /* a base item removed by `drop` (only in the edit list) */
+    ORIGIN_REPLACED,    /* a base region replaced by a new one (`replaces`) */
+    ORIGIN_RESCOPED     /* a base target whose scope named dropped or replaced regions */
+} ast_originkind;
+
+/* The kind of item an edit touched. */
+typedef enum ast_itemkind {
+    IT_PLAN, IT_REGION, IT_INDICATOR, IT_SECTION, IT_MEASURE, IT_TARGET, IT_ASSESSMENT
+} ast_itemkind;
+
+/* The trace an edit leaves (docs/ADAPTING.md): what changed, the base's
+ * declaration and the statement of the extending file that changed it. */
+struct ast_origin {
+    ast_originkind kind;
+    ast_itemkind item;
+    const char *name;       /* the item's name ("近岸海域水质", "九" for (九)) */
+    const char *what;       /* "target 近岸海域水质", "measure (九)", "region 辽宁省" */
+    const char *clause;     /* the base clause of a target or measure, "(九)", or NULL */
+    const char *detail;     /* what was changed ("condition, scope"), or NULL */
+    span base;              /* the base's declaration (hi == 0: none) */
+    span edit;              /* the statement that made the change */
+    const char *base_at;    /* "rules/liaoning/beautiful-liaoning.plan:456" (NULL: none) */
+    const char *edit_at;    /* "rules/examples/adapted-province.plan:120" */
+};
+
+/* One `import` (or `extends`) of a module: which module, under what name. */
+typedef struct ast_import {
+    uint32_t module;        /* index into ast_program.modules */
+    const char *as;         /* the qualifier the importing file uses for it */
+    span sp;                /* the import statement */
+} ast_import;
+
+/* One loaded file.  Module 0 is the file given on the command line. */
+typedef struct ast_module {
+    const char *path;       /* the path shown in messages */
+    uint32_t file;          /* its diag file id */
+    ast_import *imports;    /* its direct imports (its base first, if it extends one) */
+    uint32_t nimports;
+    bool *reach;            /* [nmodules]: reachable through imports, itself excluded */
+    int32_t base;           /* the module it extends, or -1 */
+} ast_module;
+
+/* A whole file (or, after import, a whole program).  A program made by the
+ * loader also lists its modules (nmodules 0 for a single parsed file: then
+ * every name is the file's own) and every edit an extending file made. */
 typedef struct ast_program {
     ast_decl **decls;
     uint32_t ndecls;
+    ast_module *modules;
+    uint32_t nmodules;
+    int32_t *file_module;   /* [nfiles]: the module of each diag file id, -1 for none */
+    uint32_t nfiles;
+    const ast_origin **edits;
+    uint32_t nedits;
+    bool incomplete;        /* a file it imports or extends could not be
+                               loaded (reported): the checker skips it */
 } ast_program;
 
 /* Constructors used by the parser; all allocate in `a`. */
@@ -298,5 +412,11 @@ void ast_dump(const ast_program *p, FILE *out);
 
 /* The operator as written: ">=", "and". */
 const char *ast_opname(ast_op op);
+
+/* An expression in the printed prefix form of ast_dump, in the arena: two
+ * expressions with the same text are the same computation (planc diff). */
+char *ast_expr_text(arena *a, const ast_expr *e);
+/* A name as written: "x" or "M.x", in the arena. */
+const char *ast_name_text(arena *a, ast_name n);
 
 #endif

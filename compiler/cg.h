@@ -1,6 +1,7 @@
 /* cg.h — lowering the segments of a scoring program to an LLVM module.
  *
- * One module per ir_program; one function per segment of its exec_plan
+ * One module per ir_program (or per part of it, to compile parts on
+ * several threads); one function per segment of its exec_plan
  * (runtime/exec.h), named "seg_N" for segment N, with the C signature
  *
  *   void seg_N(const double *const *inputs, double *const *cols,
@@ -9,20 +10,38 @@
  * matching exec_frame: it computes rows [lo, hi) of every materialized slot
  * of the segment, reading `inputs` (p->ninputs columns) and the materialized
  * columns of earlier slots in `cols`, and writing the segment's materialized
- * columns in `cols`.
+ * columns in `cols`.  Any range works, empty or not; it touches no row
+ * outside it.
  *
- * Shape of the code (PostgreSQL's llvmjit_expr.c style): the segment's
- * materialized slots are split into groups of a few consecutive slots; each
- * group is an internal, never-inlined function seg_N.gK whose parameters
- * are the column pointers it needs, each `noalias` (`readonly` for columns
- * it reads, `writeonly` for the ones it writes), so that the optimiser knows
- * no store can change a load.  Its body is one loop over the rows with a
- * straight-line, branch-free body: every ir.h operation is fcmp
- * (ordered/unordered predicates) and select, so loops vectorise.  seg_N
- * loads every column pointer once and calls the groups in order.  No
- * fast-math flags: the results equal a plain C evaluation of ir.h bit for
- * bit (NaN sign and payload aside: ir.h makes any NaN "missing").  Missing
- * values are NaNs, as ir.h says.
+ * Shape of the code.  The segment's materialized slots are split into
+ * groups of a few consecutive slots; each group is a never-inlined function
+ * seg_N.gK whose parameters are the column pointers it needs, each
+ * `noalias` (`readonly` for columns it reads, `writeonly` for the ones it
+ * writes), and rows lo, hi.  Its body is one loop whose every iteration
+ * computes W consecutive rows as vectors of W doubles (the module's
+ * vector width, CG_WIDTH unless the caller picks another): straight-line,
+ * branch-free (every ir.h operation is fcmp and select), written vector by
+ * vector by cg itself rather than left to LLVM's loop vectoriser, so the
+ * function has no scalar copy of the body and the optimiser has half the
+ * code to work through.  The last iteration of a range that is not a
+ * multiple of W rows starts at hi - W and computes again rows the previous
+ * iteration computed: every value is a function of its row, so they are
+ * written again with the same bits.  A group thus needs at least W rows;
+ * seg_N calls the groups on the columns themselves for such ranges, and
+ * for a shorter range (the end of a small table) copies each group's rows
+ * into a W-row scratch block on the stack,
+ * runs the group there and copies its results back (a small loop driven by
+ * a constant table per segment, seg_N.pad, and the helper planc.pad).
+ *
+ * Lowering an operation knows what the checker's types imply: a slot that
+ * can never be NaN (constants, years, scope masks, booleans of such, ISNA,
+ * COALESCE with such a fallback) gets no NaN test; a comparison or logic
+ * result used as a condition is used as the LLVM i1 vector it is, not
+ * turned into 1.0/0.0 and back; constant conditions pick their arm.  So the
+ * optimiser receives little left to simplify.  No fast-math flags: the
+ * results equal a plain C evaluation of ir.h bit for bit (NaN sign and
+ * payload aside: ir.h makes any NaN "missing").  Missing values are NaNs,
+ * as ir.h says.
  *
  * Temporaries live in SSA values.  A materialized slot written before a
  * group runs (by an earlier segment, a barrier, or an earlier group of the
@@ -49,6 +68,29 @@
 /* Longest segment function name including the NUL ("seg_4294967295"). */
 #define CG_NAME_MAX 24
 
+/* Rows computed by one iteration of a group's loop: the length of its
+ * vectors, by default.  4 doubles are one AVX register; on a host without
+ * AVX, LLVM splits each vector in two SSE2 registers.  The JIT asks for 8
+ * on a host with AVX-512 (jit.c); the widest is CG_MAX_WIDTH. */
+#define CG_WIDTH 4
+#define CG_MAX_WIDTH 16
+
+/* Most materialized slots one group's loop computes.  A segment is split
+ * into groups, one loop function each, so that neither the optimiser's
+ * work (superlinear in the size of a function: one fused loop for 40
+ * targets took 0.5 s to optimise) nor the number of memory streams of one
+ * loop grows with the program.  Temporaries two groups need are computed
+ * by both.  Measured on the 40-target benchmark rules (instructions
+ * executed by optimise + codegen; kernel time with the rows in cache):
+ * 4 roots 1810M, 8 roots 1468M and 58 ns/row, 16 roots 1391M and
+ * 53 ns/row, 32 roots 1379M and 57 ns/row. */
+#define CG_GROUP_ROOTS 16
+
+/* What changes the code cg emits for a given program, besides the
+ * program: part of the JIT's cache key (jit.c).  Bump it whenever the
+ * lowering changes. */
+#define CG_VERSION "cg-2"
+
 /* Writes the name of segment `seg`'s function ("seg_N") into buf. */
 void cg_segment_name(uint32_t seg, char buf[CG_NAME_MAX]);
 
@@ -60,5 +102,22 @@ void cg_segment_name(uint32_t seg, char buf[CG_NAME_MAX]);
  * The module belongs to the caller (LLVMDisposeModule). */
 LLVMModuleRef cg_module(LLVMContextRef ctx, const ir_program *p,
                         const exec_plan *plan, const char *name, FILE *err);
+
+/* The groups of the program are shared out among `nparts` modules, in
+ * order, in parts of about equal size, so that the parts can be optimised
+ * and compiled on separate threads (each in its own context) and linked
+ * together: part 0 also holds every seg_N and the helpers, and declares
+ * the groups it calls that live in other parts.  With nparts > 1 the group
+ * functions have external linkage (their names are unique in the
+ * program).  cg_parts says how many parts are worth making for at most
+ * `max` threads: 1 for a small program.  cg_module is part 0 of 1 with
+ * vectors of CG_WIDTH. */
+unsigned cg_parts(const ir_program *p, const exec_plan *plan, unsigned max);
+
+/* Part `part` of `nparts`, with vectors of `width` doubles (2, 4, 8 or
+ * 16; cg_module uses CG_WIDTH).  NULL after an internal error. */
+LLVMModuleRef cg_module_part(LLVMContextRef ctx, const ir_program *p,
+                             const exec_plan *plan, const char *name, unsigned width,
+                             unsigned part, unsigned nparts, FILE *err);
 
 #endif

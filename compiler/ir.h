@@ -116,6 +116,12 @@ typedef struct ir_column {
     const char *name;       /* header name in the data file */
     ir_coltype type;        /* BOOL cells accept 1/0, yes/no, true/false, 是/否 */
     const char *indicator;  /* the indicator that reads it, for messages */
+    /* The conversion into that indicator's unit, for `planc explain`: the
+     * column's unit (`in UNIT`, else the indicator's), the indicator's, and
+     * how a cell is converted: divided by `divisor` when it is not 0 (an
+     * exact integral ratio), else multiplied by `factor`. */
+    const char *unit, *indicator_unit;
+    double divisor, factor;
 } ir_column;
 
 typedef struct ir_region {
@@ -132,6 +138,21 @@ typedef struct ir_scope {
     uint32_t n;
 } ir_scope;
 
+/* One goal of a target and its deadline, as written in the rules: for
+ * reports that draw the goals (the goal and expected value of each row are
+ * in the target's slots). */
+typedef struct ir_milestone {
+    ir_op op;          /* IR_LT .. IR_NE: how the value is compared with the goal */
+    double goal;       /* in the target's unit; NaN for a `peaks by` deadline */
+    int deadline;      /* 0: none (the goal holds every year) */
+    int track;         /* before the deadline, which side of the trajectory
+                          is on track: +1 higher, -1 lower, 0 always (bool
+                          indicators, no direction) */
+} ir_milestone;
+
+/* A slot a target does not have (ir_target's explanation slots). */
+#define IR_NO_SLOT UINT32_MAX
+
 /* One target and the slots holding its results. */
 typedef struct ir_target {
     const char *name;
@@ -145,6 +166,40 @@ typedef struct ir_target {
     uint32_t *columns;      /* data columns it reads (for missing-data messages) */
     uint32_t ncolumns;
     uint32_t status, value, goal, expected, score; /* slots */
+    /* Thresholds: their goals in order; `peaks by D`: one entry with a NaN
+     * goal and deadline D; none for trends and peaks without a deadline. */
+    const ir_milestone *milestones;
+    uint32_t nmilestones;
+    /* What `planc explain` shows (filled by lower.c). */
+    const char *measured_src; /* the measured expression as written */
+    const char *measured_formula; /* when that is one formula indicator:
+                               its formula as written, else NULL */
+    const char *score_src;  /* the score expression that applies, as written
+                               (the target's own, else the assessment's);
+                               NULL: the score rule of docs/LANGUAGE.md §9 */
+    bool own_score;         /* score_src is the target's own `score` */
+    const char *source;     /* "FILE:LINE" of the declaration */
+    const char *origin;     /* in an extended program, how the target differs
+                               from the base's: "overridden at FILE:LINE (base
+                               FILE:LINE, clause (九)): condition" (also added,
+                               rescoped); NULL for a target as written */
+    const char *note;       /* `note "..."`, or NULL */
+    bool boolean;           /* the value is yes/no (a bool indicator) */
+    bool redline;           /* declared with `redline` */
+    double tolerance;       /* peaks: the tolerance as a fraction */
+    bool scoped;            /* false: every region */
+    const uint32_t *scope;  /* when scoped: region indices, ascending */
+    uint32_t nscope;
+    /* Slots of the judgement's intermediate values.  lower_program keeps
+     * them only when a result needs them (IR_NO_SLOT otherwise);
+     * lower_program_explained keeps them all (IR_NO_SLOT only where the
+     * target's kind has no such value). */
+    uint32_t base;          /* b: the value in the baseline year */
+    uint32_t deadline;      /* the current milestone's deadline (NaN: none) */
+    uint32_t start_year;    /* where the current milestone's trajectory */
+    uint32_t start_value;   /*   starts: (y0, b), else the previous milestone */
+    uint32_t dscore;        /* the default score (§9) before any score
+                               expression, 0..100 */
 } ir_target;
 
 typedef struct ir_measure {
@@ -196,6 +251,8 @@ typedef struct ir_program {
     uint32_t veto;           /* slot: 1.0 if any veto target failed on the row */
     uint32_t grade;          /* slot: band index (NaN: no total and no veto) */
     const char **bands; uint32_t nbands; /* band names, best first; the last is the veto band */
+    const double *band_min;  /* nbands - 1 lower bounds of the bands but the
+                                last, descending (for planc explain) */
 } ir_program;
 
 /* Builder (used by lower.c): appends a step and returns its slot. */

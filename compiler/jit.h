@@ -1,16 +1,35 @@
 /* jit.h — compiling a scoring program to native code with LLVM (ORC LLJIT).
  *
  * Pipeline, timed phase by phase (for `planc run --timings`):
- *   lower     cg_module: one LLVM module, one function per segment (cg.h)
+ *   cache     the cache key (a SHA-256 of what decides the code, below),
+ *             reading and checking the entry; on a miss, also writing it
+ *   lower     cg_module_part: the program's groups shared out among a few
+ *             LLVM modules (cg.h), one per compile thread, with vectors of
+ *             8 doubles on a host with AVX-512, else 4
  *   optimise  LLVMRunPasses("default<O3>") with a target machine for the
- *             host CPU (its name and features), so loops vectorise
- *   codegen   the target machine writes an object file into memory
- *   link      the object is added to a fresh LLJIT (whose process symbol
+ *             host CPU (its name and features), each module on its thread
+ *   codegen   the target machine writes each module as an object file into
+ *             memory (code generation level JIT_CODEGEN_LEVEL, see jit.c)
+ *   link      the objects are added to a fresh LLJIT (whose process symbol
  *             generator resolves the C library functions the code may call,
- *             e.g. memset) and every segment function is looked up
+ *             e.g. memcpy) and every segment function is looked up
+ * With several threads the phases overlap; each is then timed on the
+ * critical path: lower ends when the last module is lowered, optimise
+ * when the last is optimised, codegen when the last object is written.
+ * On a cache hit, lower, optimise and codegen are skipped (0) and the
+ * cached objects are linked.
+ *
  * The result is an exec_engine whose run_segment calls the compiled
  * function of the segment: no LLVM call happens while rows are scored, and
  * calls for disjoint row ranges may run concurrently.
+ *
+ * The cache (cache.h) is keyed by a SHA-256 over: planc's version, LLVM's
+ * version, cg's CG_VERSION and vector width, the code generation level, the
+ * host's target triple, CPU name and CPU features, the caller's `source`
+ * bytes (the rules file), and the program exactly as cg reads it: its
+ * name, its inputs count, every step (op, operands, the bits of imm, aux)
+ * and the plan (segments and materialized slots).  So any change to what
+ * the code computes, or to the machine it is for, is a different key.
  *
  * No fast-math flags are used: results are bit-identical to the reference
  * interpreter (a NaN's sign and payload aside: every NaN means "missing").
@@ -40,21 +59,51 @@
 #include "exec.h"
 #include "ir.h"
 
+/* Whether the compiled code came from the cache. */
+typedef enum jit_cache_state {
+    JIT_CACHE_OFF,    /* no cache: not asked for, or its directory unusable */
+    JIT_CACHE_MISS,   /* compiled (and stored) */
+    JIT_CACHE_HIT     /* loaded from the cache */
+} jit_cache_state;
+
 /* Wall-clock time of each compile phase, in milliseconds. */
 typedef struct jit_timings {
-    double lower;     /* host target machine set up; IR -> LLVM module, verified */
+    double lower;     /* host target machine set up; IR -> LLVM modules, verified */
     double optimise;  /* default<O3> */
-    double codegen;   /* module -> object file in memory */
-    double link;      /* LLJIT created, object added, segments looked up */
+    double codegen;   /* modules -> object files in memory */
+    double link;      /* LLJIT created, objects added, segments looked up */
+    double cache;     /* key, lookup, and on a miss the store */
+    jit_cache_state cache_state;
+    unsigned parts;   /* modules compiled (in parallel when more than 1) */
 } jit_timings;
+
+/* How jit_create_opts compiles. */
+typedef struct jit_options {
+    const char *cache_dir;   /* the cache directory; NULL: no cache */
+    const void *source;      /* bytes that are part of the cache key (the */
+    size_t source_len;       /* rules file), or NULL */
+    unsigned threads;        /* compile threads at most; 0: the online
+                                processors, at most JIT_MAX_THREADS */
+    unsigned width;          /* doubles per vector (2, 4, 8 or 16); 0: the
+                                host's, 8 with AVX-512, else 4 */
+} jit_options;
+
+/* Most compile threads by default. */
+#define JIT_MAX_THREADS 4
 
 /* A program compiled to native code. */
 typedef struct jit_engine jit_engine;
 
 /* Compiles every segment of p (as split by exec_plan_make).  Returns NULL
  * after printing an internal error to `err`.  `err` is kept for errors the
- * JIT reports later (jit_lookup, jit_dispose).  p must outlive the engine. */
+ * JIT reports later (jit_lookup, jit_dispose).  p must outlive the engine.
+ * jit_create uses no cache and the default threads. */
 jit_engine *jit_create(const ir_program *p, FILE *err);
+
+/* jit_create with options (NULL: as jit_create).  Cache warnings (an
+ * unusable directory, a damaged entry) go to `err` too and are not
+ * errors: the code is then compiled. */
+jit_engine *jit_create_opts(const ir_program *p, const jit_options *opts, FILE *err);
 
 /* The engine for rt_run: run_segment(self, p, seg, f, lo, hi) calls the
  * compiled seg_N(f->inputs, f->cols, lo, hi).  p must be the program the

@@ -65,6 +65,8 @@ struct L {
     uint32_t capscopes;
     uint32_t year;          /* slot of the year input */
     scorectx *sc;           /* while lowering a score expression */
+    bool keep;              /* keep the targets' explanation slots
+                               (lower_program_explained) */
 };
 
 /* Finds the element equal to element i (just appended by the caller), or
@@ -592,6 +594,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     uint32_t v = lx(l, t->measured, here);
     uint32_t base = nan;        /* the value in the baseline year, when needed */
     uint32_t goal = nan, expected = nan, deadline = nan;
+    uint32_t ystart = IR_NO_SLOT, bstart = IR_NO_SLOT; /* the trajectory's start */
     uint32_t judged, dscore;
     bool trend = t->tk == TG_FALLS || t->tk == TG_RISES;
     uint32_t applicable = op2(l, trend ? IR_GT : IR_GE, IR_BOOL, y, y0);
@@ -646,8 +649,8 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             }
             goal = chain(l, gt, conds, goals, n);
             deadline = chain(l, IR_NUM, conds, dls, n);
-            uint32_t ystart = chain(l, IR_NUM, conds, ys, n);
-            uint32_t bstart = chain(l, gt, conds, bs, n);
+            ystart = chain(l, IR_NUM, conds, ys, n);
+            bstart = chain(l, gt, conds, bs, n);
             uint32_t met;
             if (same_op) {
                 met = op2(l, binop(t->ms[0].op), IR_BOOL, v, goal);
@@ -714,6 +717,85 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     out->goal = goal;
     out->expected = expected;
     out->score = sel(l, IR_NUM, counted, raw, nan);
+    out->base = base;
+    out->deadline = deadline;
+    out->start_year = ystart;
+    out->start_value = bstart;
+    out->dscore = dscore;
+}
+
+/* The source text of a span, copied into the arena (for planc explain). */
+static const char *src_text(L *l, span sp)
+{
+    const diag_file *f = &l->d->files[sp.file];
+    if (sp.lo > sp.hi || sp.hi > f->len)
+        return "";
+    return arena_strndup(l->a, f->text + sp.lo, sp.hi - sp.lo);
+}
+
+/* A target's goals as written (ir_target.milestones): every milestone of a
+ * threshold; the deadline alone of `peaks by D`. */
+static void target_milestones(L *l, const sema_target *t, ir_target *o)
+{
+    if (t->tk == TG_PEAKS && t->peak_by) {
+        ir_milestone *ms = arena_alloc(l->a, sizeof *ms);
+        *ms = (ir_milestone){.op = IR_GT, .goal = NAN, .deadline = t->peak_by};
+        o->milestones = ms;
+        o->nmilestones = 1;
+        return;
+    }
+    if (t->tk == TG_PEAKS || t->tk == TG_FALLS || t->tk == TG_RISES || t->nms == 0)
+        return;
+    ir_milestone *ms = arena_alloc(l->a, t->nms * sizeof *ms);
+    for (uint32_t i = 0; i < t->nms; i++)
+        ms[i] = (ir_milestone){.op = binop(t->ms[i].op), .goal = t->ms[i].goal,
+                               .deadline = t->ms[i].deadline,
+                               .track = t->ms[i].track == DIR_HIGHER ? 1
+                                      : t->ms[i].track == DIR_LOWER ? -1 : 0};
+    o->milestones = ms;
+    o->nmilestones = t->nms;
+}
+
+/* The trace of an extending file's edit of a target, as one line
+ * (ast_origin, import.h), or NULL for a target as written. */
+static const char *origin_text(L *l, const ast_origin *o)
+{
+    static const char *const kinds[] = {
+        [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
+        [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
+        [ORIGIN_RESCOPED] = "rescoped",
+    };
+    if (!o)
+        return NULL;
+    const char *s = arena_printf(l->a, "%s at %s", kinds[o->kind], o->edit_at);
+    if (o->base_at)
+        s = arena_printf(l->a, "%s (base %s%s%s)", s, o->base_at, o->clause ? ", clause " : "",
+                         o->clause ? o->clause : "");
+    return o->detail ? arena_printf(l->a, "%s: %s", s, o->detail) : s;
+}
+/* What planc explain shows of a target besides its slots. */
+static void target_explained(L *l, const sema_target *t, ir_target *o)
+{
+    const sema_model *m = l->m;
+    o->measured_src = src_text(l, t->measured->sp);
+    const ast_expr *me = t->measured;
+    if (me->kind == EX_NAME && me->sema.ref == REF_INDICATOR && m->inds[me->sema.index].formula)
+        o->measured_formula = src_text(l, m->inds[me->sema.index].formula->sp);
+    const ast_expr *se = t->score ? t->score : m->score;
+    o->score_src = se ? src_text(l, se->sp) : NULL;
+    o->own_score = t->score != NULL;
+    unsigned line, col;
+    diag_linecol(l->d, t->sp.file, t->sp.lo, &line, &col);
+    o->source = arena_printf(l->a, "%s:%u", l->d->files[t->sp.file].name, line);
+    o->origin = origin_text(l, t->origin);
+    o->note = t->note;
+    o->boolean = t->type == TY_BOOL;
+    o->redline = t->redline;
+    o->tolerance = t->tolerance;
+    o->scoped = t->scoped;
+    o->scope = t->scope;
+    o->nscope = t->nscope;
+    target_milestones(l, t, o);
 }
 
 /* ---------------------------------------------------------------- roll-ups */
@@ -834,6 +916,13 @@ static void prune(L *l)
     for (uint32_t i = 0; i < p->nsections; i++)
         live[p->sections[i].score] = 1;
     live[p->total] = live[p->veto] = live[p->grade] = 1;
+    for (uint32_t i = 0; l->keep && i < p->ntargets; i++) {
+        const ir_target *t = &p->targets[i];
+        const uint32_t keep[] = {t->base, t->deadline, t->start_year, t->start_value, t->dscore};
+        for (size_t j = 0; j < sizeof keep / sizeof keep[0]; j++)
+            if (keep[j] != IR_NO_SLOT)
+                live[keep[j]] = 1;
+    }
     for (uint32_t i = n; i-- > 0;) {
         if (!live[i])
             continue;
@@ -868,6 +957,10 @@ static void prune(L *l)
         t->goal = map[t->goal];
         t->expected = map[t->expected];
         t->score = map[t->score];
+        /* explanation slots: renumbered when kept, else IR_NO_SLOT */
+        uint32_t *ex[] = {&t->base, &t->deadline, &t->start_year, &t->start_value, &t->dscore};
+        for (size_t j = 0; j < sizeof ex / sizeof ex[0]; j++)
+            *ex[j] = *ex[j] != IR_NO_SLOT && live[*ex[j]] ? map[*ex[j]] : IR_NO_SLOT;
     }
     for (uint32_t i = 0; i < p->nmeasures; i++)
         p->measures[i].score = map[p->measures[i].score];
@@ -969,7 +1062,8 @@ static void target_columns(L *l)
 
 /* ---------------------------------------------------------------- entry */
 
-ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m)
+/* Lowers m; `keep` keeps the explanation slots (lower_program_explained). */
+static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
 {
     ir_program *p = arena_alloc(a, sizeof *p);
     L st;
@@ -979,6 +1073,7 @@ ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m)
     l->d = d;
     l->m = m;
     l->p = p;
+    l->keep = keep;
 
     p->plan = m->plan;
     p->title = m->title;
@@ -997,10 +1092,19 @@ ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m)
     }
     p->columns = arena_alloc(a, (m->ncolumns + 1) * sizeof *p->columns);
     p->ncolumns = m->ncolumns;
-    for (uint32_t i = 0; i < m->ncolumns; i++)
+    for (uint32_t i = 0; i < m->ncolumns; i++) {
+        const sema_indicator *ind = &m->inds[m->columns[i].indicator];
+        const unit_t *cu = ind->column_unit ? ind->column_unit : ind->unit;
+        bool num = ind->type == TY_NUM && cu && ind->unit;
+        double dv = num ? unit_divisor(cu, ind->unit) : 0;
         p->columns[i] = (ir_column){.name = m->columns[i].name,
                                     .type = m->columns[i].is_bool ? IR_COL_BOOL : IR_COL_NUM,
-                                    .indicator = m->inds[m->columns[i].indicator].name};
+                                    .indicator = ind->name,
+                                    .unit = cu ? unit_name(cu) : "",
+                                    .indicator_unit = ind->unit ? unit_name(ind->unit) : "",
+                                    .divisor = cu == ind->unit ? 0 : dv,
+                                    .factor = num && dv == 0 ? unit_factor(cu, ind->unit) : 1.0};
+    }
 
     ir_input yin = {.kind = IR_IN_YEAR, .scale = 1.0};
     l->year = input(l, yin);
@@ -1034,6 +1138,7 @@ ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m)
         o->measure = t->measure;
         o->weight = t->weight;
         o->veto = t->veto;
+        target_explained(l, t, o);
         lower_target(l, i, o);
     }
 
@@ -1047,8 +1152,19 @@ ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m)
     }
     p->bands = m->bands;
     p->nbands = m->nbands;
+    p->band_min = m->band_min;
     lower_rollups(l);
     prune(l);
     target_columns(l);
     return p;
+}
+
+ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m)
+{
+    return lower(a, d, m, false);
+}
+
+ir_program *lower_program_explained(arena *a, diag_ctx *d, const sema_model *m)
+{
+    return lower(a, d, m, true);
 }

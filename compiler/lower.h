@@ -15,4 +15,10 @@
 /* Lowers a model that checked without errors.  Never NULL. */
 ir_program *lower_program(arena *a, diag_ctx *d, const sema_model *m);
 
+/* The same program, keeping every target's explanation slots (ir_target:
+ * base, deadline, start_year, start_value, dscore) even where no result
+ * needs them, for `planc explain`.  Every result is the same as
+ * lower_program's: the kept steps only add values. */
+ir_program *lower_program_explained(arena *a, diag_ctx *d, const sema_model *m);
+
 #endif

@@ -9,18 +9,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "aot.h"
 #include "arena.h"
 #include "ast.h"
+#include "cache.h"
 #include "diag.h"
+#include "diff.h"
 #include "exec.h"
+#include "explain.h"
+#include "import.h"
 #include "ir.h"
 #include "jit.h"
 #include "lower.h"
 #include "ofile.h"
 #include "parse.h"
+#include "progress.h"
 #include "report.h"
+#include "report_html.h"
+#include "report_json.h"
+#include "report_xlsx.h"
+#include "rollup.h"
 #include "sema.h"
+#include "sha256.h"
+#include "store.h"
 #include "table.h"
 
 #ifndef PLANC_VERSION
@@ -38,11 +51,23 @@ static const char usage_main[] =
     "commands:\n"
     "  check FILE...              check rules files and report every error\n"
     "  run RULES --data CSV       score the data against the rules\n"
+    "  explain RULES --data CSV --region R --year Y\n"
+    "                             show how each score of a region and year\n"
+    "                             was derived, with the numbers filled in\n"
+    "  history DB                 list the runs recorded with run --store DB\n"
+    "  compare DB RUN_A RUN_B     show what changed between two recorded runs\n"
+    "  emit-llvm RULES [--O0]     print the rules' scoring code as LLVM IR\n"
+    "  build RULES -o libNAME.so  compile the rules into a C library (planc build --help)\n"
+    "  diff OLD NEW [--format text|json]\n"
+    "                             list what differs between two rule sets\n"
     "  help [COMMAND]             show help for a command\n"
     "\n"
     "options:\n"
     "  -h, --help                 show this help\n"
     "  --version                  show planc's version\n"
+    "  --root DIR                 (any command) the rules tree: imports may read\n"
+    "                             files under DIR only (default: the directory\n"
+    "                             of the rules file)\n"
     "\n"
     "exit codes:\n"
     "  0  success\n"
@@ -55,19 +80,50 @@ static const char usage_main[] =
     "described in docs/LANGUAGE.md.\n";
 
 static const char usage_check[] =
-    "usage: planc check [--dump-ast] [--dump-ir] FILE...\n"
+    "usage: planc check [--dump-ast] [--dump-ir] [--origins] [--root DIR] FILE...\n"
     "\n"
-    "Checks each rules file on its own: syntax, names, units and dimensions,\n"
-    "years, agencies, regions and weights.  Every error of a file is reported\n"
-    "as FILE:LINE:COL with the source line and a caret.\n"
+    "Checks each rules file on its own (with the files it imports or extends):\n"
+    "syntax, names, units and dimensions, years, agencies, regions and weights.\n"
+    "Every error of a file is reported as FILE:LINE:COL with the source line\n"
+    "and a caret.\n"
     "\n"
     "  --dump-ast   print the syntax tree of each file to stdout\n"
     "  --dump-ir    print the scoring program of each file to stdout\n"
+    "  --origins    list what a plan that extends another changed: each item\n"
+    "               overridden, added, dropped or replaced, with the line of\n"
+    "               the statement and of the base's declaration\n"
+    "  --root DIR   the rules tree imports may read from (default: the\n"
+    "               directory of each rules file)\n"
     "\n"
     "exit: 0 when every file is clean, 1 when any has errors, 2 on usage errors.\n";
 
+static const char usage_diff[] =
+    "usage: planc diff OLD.plan NEW.plan [--format text|json] [--root DIR]\n"
+    "\n"
+    "Checks both rule sets and lists what differs, grouped by section and\n"
+    "measure: targets added, dropped and changed (what they measure, goal\n"
+    "values, deadlines, milestones, unit, scope, weight, veto), measures\n"
+    "(title, lead, responsible and shared agencies, weight), sections, regions,\n"
+    "indicators, the plan (baseline, horizon, periods) and the assessment\n"
+    "(missing-data policy, score, grades).  The output is stable: the old\n"
+    "rules' order, then what only the new ones have.\n"
+    "\n"
+    "  --format FORMAT  text (a review report, the default) or json (schema in\n"
+    "                   docs/ADAPTING.md)\n"
+    "  --root DIR       the rules tree imports may read from (default: the\n"
+    "                   directory of each rules file)\n"
+    "\n"
+    "exit: 0 whether or not they differ, 1 errors in the rules, 2 usage.\n";
+
+/* The rules tree given with --root (any command), or NULL: then each rules
+ * file's own directory (import.h). */
+static const char *rules_root;
+
 static const char usage_run[] =
-    "usage: planc run RULES --data CSV [-o OUT] [--engine jit|interp]\n"
+    "usage: planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]\n"
+    "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
+    "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
+    "                 [--quiet]\n"
     "\n"
     "Scores every (region, year) row of CSV against the rules and writes the\n"
     "results as CSV to stdout, or to OUT (written atomically: a failed run\n"
@@ -76,24 +132,130 @@ static const char usage_run[] =
     "  --data CSV       the indicator data: a region column, a year column and\n"
     "                   one column per indicator column\n"
     "  -o, --output OUT write the results to OUT instead of stdout\n"
-    "  --engine ENGINE  what runs the scoring program: interp (the reference\n"
-    "                   interpreter, the default) or jit (native code through\n"
-    "                   LLVM; the same results)\n"
+    "  --engine ENGINE  what runs the scoring program: jit (native code\n"
+    "                   compiled through LLVM, the default) or interp (the\n"
+    "                   reference interpreter); the results are the same\n"
+    "  -j, --jobs N     score the rows on N threads (default: the number of\n"
+    "                   online processors); the output is the same for every N\n"
+    "  --no-cache       neither read nor write the cache of compiled code\n"
+    "  --format FORMAT  csv (the default: the results, one row per region, year\n"
+    "                   and item), json (one document with the results and\n"
+    "                   the roll-ups; docs/OUTPUT.md has its schema), xlsx (an\n"
+    "                   Excel workbook: a sheet per roll-up and the results)\n"
+    "                   or html (one page with charts and tables); xlsx and\n"
+    "                   html need -o\n"
+    "  --rollup KIND    write a roll-up instead of the results: region (total,\n"
+    "                   grade, rank and vetoes of each region), agency (each\n"
+    "                   lead agency's measures, targets and status counts) or\n"
+    "                   target (how many regions met it and the distribution\n"
+    "                   of the values against the goal); with --format json,\n"
+    "                   the document holds that roll-up and no results\n"
+    "  --year Y         the year the roll-ups are for (default: the last year\n"
+    "                   in the data)\n"
+    "  --store DB       record the run in the SQLite database DB (created when\n"
+    "                   absent): the rules' and data's SHA-256, planc's version,\n"
+    "                   the time and every result row; see 'planc history'\n"
+    "  --quiet          no progress line (shown on a terminal when a run takes\n"
+    "                   more than about a second)\n"
+    "  --timings        print the time of each phase to stderr, one line each:\n"
+    "                     timing: NAME MS ms[ (NOTE)]\n"
+    "                   NAME is, in order: parse, check, lower (the front end);\n"
+    "                   with --engine jit: cache (key, lookup and store; the\n"
+    "                   note says hit, miss or off), llvm-lower, optimise,\n"
+    "                   codegen (0 and noted 'cache hit' when the compiled code\n"
+    "                   came from the cache), link (loading it into the JIT);\n"
+    "                   then load (reading the data), kernel (the compiled or\n"
+    "                   interpreted segments, summed; the note gives the\n"
+    "                   threads), barriers (peaks and shares), report (the\n"
+    "                   missing-data check and writing the results) and total\n"
+    "                   (the whole run)\n"
+    "\n"
+    "The JIT keeps the code it compiles in a cache, keyed by the rules, planc's\n"
+    "version and the host CPU, so that a second run of unchanged rules skips\n"
+    "optimisation and code generation: in $PLANC_CACHE_DIR, else\n"
+    "$XDG_CACHE_HOME/planc, else ~/.cache/planc.  A damaged or foreign entry\n"
+    "is detected and replaced; an unusable directory means no cache (with a\n"
+    "warning).\n"
     "\n"
     "Results: one row per region, year and item (each target, measure,\n"
     "section and the total) with columns\n"
     "  region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n"
     "\n"
-    "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the data.\n";
+    "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the data,\n"
+    "4 internal error.\n";
 
-/* One compilation: its arena, diagnostics, and each pass's result. */
+static const char usage_explain[] =
+    "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
+    "                     [--format text|json]\n"
+    "\n"
+    "Scores the data like 'planc run', then shows for region R in year Y how\n"
+    "each score was derived, with the numbers filled in: the data cells read\n"
+    "(column, year, unit and conversion), the baseline value and the goal,\n"
+    "the expected value on the trajectory, the status rule of\n"
+    "docs/LANGUAGE.md §9 that applied, the score formula with its operands,\n"
+    "the weight and the contribution to the measure, section and total, the\n"
+    "veto, the clause, measure and lead agency; then the roll-up and grade.\n"
+    "\n"
+    "  --data CSV       the indicator data\n"
+    "  --region R       a region (its name or an alias)\n"
+    "  --year Y         a year with a row for R (default: R's last year)\n"
+    "  --target NAME    only this target (and its measure and section)\n"
+    "  --format FORMAT  text (the default) or json (docs/OUTPUT.md)\n"
+    "\n"
+    "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
+    "a year without a row), 3 errors in the data, 4 internal error.\n";
+
+static const char usage_history[] =
+    "usage: planc history DB\n"
+    "\n"
+    "Lists the runs recorded in DB by 'planc run --store DB', oldest first:\n"
+    "run id, time (UTC), planc version, data rows, result rows, the first 12\n"
+    "hex digits of the rules' and the data's SHA-256, plan, rules and data.\n"
+    "\n"
+    "exit: 0 ok, 2 when DB cannot be read or is not a planc results database.\n";
+
+static const char usage_compare[] =
+    "usage: planc compare DB RUN_A RUN_B\n"
+    "\n"
+    "Shows what changed from RUN_A to RUN_B (run ids from 'planc history', or\n"
+    "'last' for the newest and 'last~N' for N runs before it): whether the\n"
+    "rules and the data changed, then each grade, status and score that\n"
+    "changed, in result order, and the rows only one of the runs has.\n"
+    "\n"
+    "exit: 0 ok, 2 when DB cannot be read or a run does not exist.\n";
+
+static const char usage_emit_llvm[] =
+    "usage: planc emit-llvm RULES [--O0]\n"
+    "\n"
+    "Prints the LLVM module that `planc run --engine jit` compiles for the\n"
+    "rules, as LLVM IR text, to stdout: optimised (default<O3> for this host's\n"
+    "CPU), or as lowered from the scoring program with --O0.\n"
+    "\n"
+    "  --O0   print the module before optimisation\n"
+    "\n"
+    "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error.\n";
+
+/* One compilation: its arena, diagnostics, each pass's result, and the
+ * wall-clock time of each pass in milliseconds (for --timings). */
 typedef struct compilation {
     arena arena;
     diag_ctx diag;
+    int file;
     ast_program *ast;
     sema_model *model;
     ir_program *ir;
+    double t_parse, t_check, t_lower;
+    bool explained;         /* lower with lower_program_explained (planc explain) */
+    const char *root;       /* the rules tree (--root), or NULL */
 } compilation;
+
+/* Milliseconds on the monotonic clock. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 /* Parse -> check -> lower one rules file.  Returns EXIT_OK or EXIT_RULES.
  * The checker also runs on what parsed after syntax errors (the parser
@@ -101,14 +263,21 @@ typedef struct compilation {
  * every kind; lowering runs only on a clean program. */
 static int compile(compilation *c, const char *path)
 {
-    int file = diag_load_file(&c->diag, path);
-    if (file < 0)
+    double t0 = now_ms();
+    c->ast = import_load(&c->arena, &c->diag, path, c->root); /* the file and what it imports */
+    if (c->ast->nmodules == 0)
         return EXIT_RULES;
-    c->ast = parse_file(&c->arena, &c->diag, file);
+    c->file = (int)c->ast->modules[0].file;
+    double t1 = now_ms();
     c->model = sema_check(&c->arena, &c->diag, c->ast);
+    double t2 = now_ms();
+    c->t_parse = t1 - t0;
+    c->t_check = t2 - t1;
     if (diag_errors(&c->diag))
         return EXIT_RULES;
-    c->ir = lower_program(&c->arena, &c->diag, c->model);
+    c->ir = c->explained ? lower_program_explained(&c->arena, &c->diag, c->model)
+                         : lower_program(&c->arena, &c->diag, c->model);
+    c->t_lower = now_ms() - t2;
     if (diag_errors(&c->diag))
         return EXIT_RULES;
     return EXIT_OK;
@@ -117,6 +286,8 @@ static int compile(compilation *c, const char *path)
 static void compilation_init(compilation *c)
 {
     memset(c, 0, sizeof *c);
+    c->file = -1;
+    c->root = rules_root;
     arena_init(&c->arena);
     diag_init(&c->diag, stderr);
 }
@@ -140,10 +311,10 @@ static bool is_help(const char *s)
     return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
 }
 
-/* planc check [--dump-ast] [--dump-ir] FILE... */
+/* planc check [--dump-ast] [--dump-ir] [--origins] FILE... */
 static int cmd_check(int argc, char **argv)
 {
-    bool dump_ast = false, dump_ir = false;
+    bool dump_ast = false, dump_ir = false, origins = false;
     int nfiles = 0, rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
@@ -153,6 +324,8 @@ static int cmd_check(int argc, char **argv)
             dump_ast = true;
         } else if (strcmp(argv[i], "--dump-ir") == 0) {
             dump_ir = true;
+        } else if (strcmp(argv[i], "--origins") == 0) {
+            origins = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("check", "unknown option '%s'", argv[i]);
         } else {
@@ -171,6 +344,8 @@ static int cmd_check(int argc, char **argv)
             ast_dump(c.ast, stdout);
         if (dump_ir && c.ir)
             ir_dump(c.ir, stdout);
+        if (origins && c.ast)
+            import_print_origins(c.ast, stdout);
         if (r != EXIT_OK)
             rc = r;
         compilation_free(&c);
@@ -178,17 +353,306 @@ static int cmd_check(int argc, char **argv)
     return rc;
 }
 
-/* planc run RULES --data CSV [-o OUT] [--engine interp] */
+/* Prints one --timings line: "timing: NAME MS ms" and an optional note. */
+static void print_timing(const char *name, double ms, const char *note)
+{
+    fprintf(stderr, "timing: %s %.2f ms%s%s%s\n", name, ms,
+            note ? " (" : "", note ? note : "", note ? ")" : "");
+}
+
+/* Prints the compile phases of --timings: the front end's, then the JIT's
+ * (jt NULL: the interpreter runs, nothing is compiled). */
+static void print_compile_timings(const compilation *c, const jit_timings *jt)
+{
+    print_timing("parse", c->t_parse, NULL);
+    print_timing("check", c->t_check, NULL);
+    print_timing("lower", c->t_lower, NULL);
+    if (!jt)
+        return;
+    static const char *const state[] = {"off", "miss", "hit"};
+    const char *hit = jt->cache_state == JIT_CACHE_HIT ? "cache hit" : NULL;
+    print_timing("cache", jt->cache, state[jt->cache_state]);
+    print_timing("llvm-lower", jt->lower, hit);
+    print_timing("optimise", jt->optimise, hit);
+    print_timing("codegen", jt->codegen, hit);
+    print_timing("link", jt->link, NULL);
+}
+
+/* A SHA-256 of the bytes of every rules file the compilation read (the
+ * file and the files it imports, each preceded by its length): part of
+ * the JIT's cache key.  Not their names: the same rules run from another
+ * directory are the same code. */
+static cache_key rules_digest(const compilation *c)
+{
+    cache_hasher hs;
+    cache_hash_init(&hs);
+    for (size_t i = 0; i < c->diag.nfiles; i++) {
+        uint64_t len = c->diag.files[i].len;
+        cache_hash_add(&hs, &len, sizeof len);
+        cache_hash_add(&hs, c->diag.files[i].text, c->diag.files[i].len);
+    }
+    cache_key k;
+    cache_hash_end(&hs, &k);
+    return k;
+}
+
+/* Reads the value of -j: a whole number from 1 to 1024.  Returns 0 when
+ * it is not one. */
+static unsigned parse_jobs(const char *v)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || end == v || *end || n < 1 || n > 1024)
+        return 0;
+    return (unsigned)n;
+}
+
+/* Reads a year given on the command line: 1..9999, else 0. */
+static int parse_year_arg(const char *v)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || end == v || *end || n < 1 || n > 9999)
+        return 0;
+    return (int)n;
+}
+
+/* What `planc run` writes and where: --format, --rollup, --year, -o,
+ * --store. */
+typedef struct run_output {
+    const char *path;       /* -o OUT; NULL: stdout */
+    const char *format;     /* "csv" or "json" */
+    bool rollup;            /* --rollup KIND: that roll-up, not the results */
+    rollup_kind kind;
+    int year;               /* --year Y; 0: the last year in the data */
+    const char *store;      /* --store DB, or NULL */
+} run_output;
+
+/* Parses argv[i] when it is one of run_output's options: returns how many
+ * arguments it took (0 when it is not one of them), or -1 after a usage
+ * error. */
+static int parse_output_option(run_output *ro, int argc, char **argv, int i)
+{
+    const char *a = argv[i];
+    if (strcmp(a, "--format") != 0 && strcmp(a, "--rollup") != 0 &&
+        strcmp(a, "--year") != 0 && strcmp(a, "--store") != 0)
+        return 0;
+    if (i + 1 >= argc) {
+        usage_error("run", "option '%s' needs a value", a);
+        return -1;
+    }
+    const char *v = argv[i + 1];
+    if (strcmp(a, "--format") == 0) {
+        if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0 && strcmp(v, "xlsx") != 0 &&
+            strcmp(v, "html") != 0) {
+            usage_error("run", "unknown format '%s' (available: csv, json, xlsx, html)", v);
+            return -1;
+        }
+        ro->format = v;
+    } else if (strcmp(a, "--rollup") == 0) {
+        if (!rollup_parse_kind(v, &ro->kind)) {
+            usage_error("run", "unknown roll-up '%s' (available: region, agency, target)", v);
+            return -1;
+        }
+        ro->rollup = true;
+    } else if (strcmp(a, "--year") == 0) {
+        if (!(ro->year = parse_year_arg(v))) {
+            usage_error("run", "bad year '%s' (a whole number from 1 to 9999)", v);
+            return -1;
+        }
+    } else {
+        ro->store = v;
+    }
+    return 2;
+}
+
+/* Writes the report `ro` asks for to f: the results or a roll-up, as CSV
+ * or JSON.  Returns 0, or -1 on a write error. */
+static int write_report(const ir_program *p, const rt_table *t, const rt_result *r,
+                        const run_output *ro, const rollup *ru, FILE *f)
+{
+    if (strcmp(ro->format, "xlsx") == 0)
+        return report_xlsx(p, t, r, ru, f, stderr);
+    if (strcmp(ro->format, "html") == 0)
+        return report_html(p, t, r, ru, f);
+    if (strcmp(ro->format, "json") == 0) {
+        static const unsigned only[] = {REPORT_JSON_REGIONS, REPORT_JSON_AGENCIES, REPORT_JSON_TARGETS};
+        return report_json(p, t, r, ru, ro->rollup ? only[ro->kind] : REPORT_JSON_ALL, f);
+    }
+    if (ro->rollup)
+        return rollup_write_csv(p, ru, ro->kind, f);
+    return report_csv(p, t, r, f);
+}
+
+/* The SHA-256 of the rules: of the bytes of every file the compilation
+ * read, in order (for one file, what `sha256sum` prints). */
+static void rules_hash(const compilation *c, char hex[65])
+{
+    sha256_ctx h;
+    sha256_init(&h);
+    for (size_t i = 0; i < c->diag.nfiles; i++)
+        sha256_update(&h, c->diag.files[i].text, c->diag.files[i].len);
+    sha256_hex(&h, hex);
+}
+
+/* The report, then the record in the history database: the report is
+ * written (to a temporary file when -o is given), the run's rows are
+ * inserted in one transaction, the file is renamed into place, and only
+ * then is the transaction committed; a failure anywhere leaves neither a
+ * new file nor a recorded run.  Returns an exit code. */
+static int write_output(const compilation *c, const char *rules, const char *data,
+                        const rt_table *t, const rt_result *r, const run_output *ro, store *db)
+{
+    rollup *ru = NULL;
+    if (ro->rollup || strcmp(ro->format, "csv") != 0) {
+        if (ro->year && !rollup_has_year(t, ro->year)) {
+            fprintf(stderr, "planc: error: %s has no row in %d (--year)\n", data, ro->year);
+            return EXIT_USAGE;
+        }
+        ru = rollup_make(c->ir, t, r, ro->year);
+    }
+    if (ro->rollup && !ru) {
+        fprintf(stderr, "planc: error: %s has no rows to roll up\n", data);
+        return EXIT_USAGE;
+    }
+    int rc = EXIT_OK;
+    ofile *o = NULL;
+    FILE *f = stdout;
+    if (ro->path) {
+        if (!(o = ofile_open(ro->path, stderr))) {
+            rollup_free(ru);
+            return EXIT_USAGE;
+        }
+        f = ofile_stream(o);
+    }
+    int written = write_report(c->ir, t, r, ro, ru, f);
+    if (written != 0 || fflush(f) != 0) {
+        /* report_xlsx says itself what went wrong */
+        if (written == 0 || strcmp(ro->format, "xlsx") != 0)
+            fprintf(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
+                ro->path ? ro->path : "", ro->path ? "'" : "", strerror(errno));
+        rc = EXIT_USAGE;
+    }
+    rollup_free(ru);
+    long long run_id = 0;
+    if (rc == EXIT_OK && db) {
+        char rhash[65], dhash[65], now[32];
+        rules_hash(c, rhash);
+        store_now(now);
+        store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
+                               .rules_hash = rhash, .data_path = data, .data_hash = dhash};
+        if (sha256_file(data, dhash, stderr) != 0 ||
+            store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
+            rc = EXIT_USAGE;
+    }
+    if (o) {
+        if (rc != EXIT_OK)
+            ofile_abort(o);
+        else if (ofile_commit(o, stderr) != 0)
+            rc = EXIT_USAGE;
+    }
+    if (db) {
+        if (rc != EXIT_OK)
+            store_rollback(db);
+        else if (store_commit(db, stderr) != 0)
+            rc = EXIT_USAGE;
+    }
+    return rc;
+}
+
+/* Finds the row and target planc explain was asked about, saying what is
+ * wrong (with a did-you-mean) when there is none.  Returns an exit code. */
+static int explain_resolve(const ir_program *p, const rt_table *t, const char *region,
+                           int year, const char *target, long *row, long *ti)
+{
+    const char *hint;
+    long r = explain_find_region(p, region, &hint);
+    if (r < 0) {
+        fprintf(stderr, "planc: error: unknown region '%s'\n", region);
+        if (hint)
+            fprintf(stderr, "note: did you mean '%s'?\n", hint);
+        return EXIT_USAGE;
+    }
+    /* the region's years, for the default and for the message */
+    size_t n = rt_table_nrows(t);
+    int last = 0;
+    for (size_t i = 0; i < n; i++)
+        if (rt_table_region(t, i) == (uint32_t)r && rt_table_line(t, i) != 0)
+            last = rt_table_year(t, i);
+    if (!year)
+        year = last;
+    *row = year ? rt_table_find(t, (uint32_t)r, year) : -1;
+    if (*row < 0) {
+        fprintf(stderr, "planc: error: %s has no row for %s in %d", rt_table_path(t),
+                p->regions[r].name, year);
+        const char *sep = " (its years: ";
+        int run_start = 0, prev = 0;
+        for (size_t i = 0; i <= n; i++) {
+            bool mine = i < n && rt_table_region(t, i) == (uint32_t)r;
+            int y = mine ? rt_table_year(t, i) : 0;
+            if (mine && run_start && y == prev + 1) {
+                prev = y;
+                continue;
+            }
+            if (run_start) {
+                if (prev > run_start)
+                    fprintf(stderr, "%s%d..%d", sep, run_start, prev);
+                else
+                    fprintf(stderr, "%s%d", sep, run_start);
+                sep = ", ";
+                run_start = 0;
+            }
+            if (mine)
+                run_start = prev = y;
+        }
+        fprintf(stderr, "%s\n", strcmp(sep, ", ") == 0 ? ")" : " (it has no rows)");
+        return EXIT_USAGE;
+    }
+    *ti = -1;
+    if (target) {
+        *ti = explain_find_target(p, target, &hint);
+        if (*ti < 0) {
+            fprintf(stderr, "planc: error: unknown target '%s'\n", target);
+            if (hint)
+                fprintf(stderr, "note: did you mean '%s'?\n", hint);
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
+
+/* planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]
+ *           [--no-cache] [--timings] */
 static int cmd_run(int argc, char **argv)
 {
-    const char *rules = NULL, *data = NULL, *out = NULL, *engine = "interp";
+    double t_start = now_ms();
+    const char *rules = NULL, *data = NULL, *out = NULL, *engine = "jit";
+    unsigned jobs = rt_default_threads();
+    bool timings = false, use_cache = true, quiet = false;
+    run_output ro = {.format = "csv"};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        int used = parse_output_option(&ro, argc, argv, i);
+        if (used < 0)
+            return EXIT_USAGE;
+        if (used > 0) {
+            i += used - 1;
+            continue;
+        }
         if (is_help(a)) {
             fputs(usage_run, stdout);
             return EXIT_OK;
+        } else if (strcmp(a, "--quiet") == 0) {
+            quiet = true;
+        } else if (strcmp(a, "--timings") == 0) {
+            timings = true;
+        } else if (strcmp(a, "--no-cache") == 0) {
+            use_cache = false;
         } else if (strcmp(a, "--data") == 0 || strcmp(a, "-o") == 0 ||
-                   strcmp(a, "--output") == 0 || strcmp(a, "--engine") == 0) {
+                   strcmp(a, "--output") == 0 || strcmp(a, "--engine") == 0 ||
+                   strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
             if (i + 1 >= argc)
                 return usage_error("run", "option '%s' needs a value", a);
             const char *v = argv[++i];
@@ -196,7 +660,10 @@ static int cmd_run(int argc, char **argv)
                 data = v;
             else if (strcmp(a, "--engine") == 0)
                 engine = v;
-            else
+            else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+                if (!(jobs = parse_jobs(v)))
+                    return usage_error("run", "bad number of threads '%s' (a whole number from 1 to 1024)", v);
+            } else
                 out = v;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("run", "unknown option '%s'", a);
@@ -212,6 +679,15 @@ static int cmd_run(int argc, char **argv)
         return usage_error("run", "%sno data given (--data CSV)", "");
     if (strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
         return usage_error("run", "unknown engine '%s' (available: jit, interp)", engine);
+    ro.path = out;
+    /* A workbook or a page holds every roll-up, and is no text for a
+     * terminal: it needs -o. */
+    bool document = strcmp(ro.format, "xlsx") == 0 || strcmp(ro.format, "html") == 0;
+    if (document && !out)
+        return usage_error("run", "--format %s needs an output file (-o FILE)", ro.format);
+    if (document && ro.rollup)
+        return usage_error("run", "--rollup is for csv and json (--format %s holds every roll-up)",
+                           ro.format);
 
     compilation c;
     compilation_init(&c);
@@ -220,52 +696,334 @@ static int cmd_run(int argc, char **argv)
         compilation_free(&c);
         return rc;
     }
+    /* The history database is opened before the data is scored, so that a
+     * wrong file is reported at once. */
+    store *db = NULL;
+    if (ro.store && !(db = store_open(ro.store, true, stderr))) {
+        compilation_free(&c);
+        return EXIT_USAGE;
+    }
 
+    /* The JIT: the rules' bytes are part of the cache key, with the
+     * program itself (jit.h). */
+    jit_engine *jit = NULL;
+    char *cache_dir = NULL;
+    if (strcmp(engine, "jit") == 0) {
+        cache_dir = use_cache ? cache_default_dir(stderr) : NULL;
+        cache_key rules_key = rules_digest(&c);
+        jit_options jo = {.cache_dir = cache_dir, .source = rules_key.b, .source_len = sizeof rules_key.b};
+        if (!(jit = jit_create_opts(c.ir, &jo, stderr))) {
+            free(cache_dir);
+            store_close(db);
+            compilation_free(&c);
+            return EXIT_INTERNAL;
+        }
+    }
+
+    progress *pg = progress_start(stderr, quiet);
+    double t_load = now_ms();
     rt_table *table = rt_table_load(c.ir, data, stderr);
+    t_load = now_ms() - t_load;
     if (!table) {
+        progress_stop(pg);
+        jit_dispose(jit);
+        free(cache_dir);
+        store_close(db);
         compilation_free(&c);
         return EXIT_DATA;
     }
-    jit_engine *jit = NULL;
-    if (strcmp(engine, "jit") == 0 && !(jit = jit_create(c.ir, stderr))) {
-        rt_table_free(table);
-        compilation_free(&c);
-        return EXIT_INTERNAL;
-    }
-    rt_result *res = rt_run(c.ir, table, jit ? jit_exec_engine(jit) : interp_engine(), stderr);
+    progress_set_total(pg, rt_table_nrows(table));
+    rt_options rto = {.threads = jobs};
+    rt_timings rtt;
+    const exec_engine *eng = progress_engine(pg, jit ? jit_exec_engine(jit) : interp_engine(), c.ir);
+    rt_result *res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
+    progress_stop(pg);
     if (!res) {
         jit_dispose(jit);
         rt_table_free(table);
+        free(cache_dir);
+        store_close(db);
         compilation_free(&c);
         return EXIT_DATA;
     }
 
-    if (out) {
-        ofile *o = ofile_open(out, stderr);
-        if (!o) {
-            rc = EXIT_USAGE;
-        } else if (report_csv(c.ir, table, res, ofile_stream(o)) != 0) {
-            fprintf(stderr, "planc: error: cannot write '%s': %s\n", out, strerror(errno));
-            ofile_abort(o);
-            rc = EXIT_USAGE;
-        } else if (ofile_commit(o, stderr) != 0) {
-            rc = EXIT_USAGE;
-        }
-    } else if (report_csv(c.ir, table, res, stdout) != 0 || fflush(stdout) != 0) {
-        fprintf(stderr, "planc: error: cannot write results: %s\n", strerror(errno));
-        rc = EXIT_USAGE;
+    double t_report = now_ms();
+    rc = write_output(&c, rules, data, table, res, &ro, db);
+    t_report = now_ms() - t_report + rtt.check;
+
+    if (timings) {
+        jit_timings jt;
+        if (jit)
+            jt = jit_get_timings(jit);
+        print_compile_timings(&c, jit ? &jt : NULL);
+        print_timing("load", t_load, NULL);
+        char threads[32];
+        snprintf(threads, sizeof threads, "%u thread%s", rtt.threads, rtt.threads == 1 ? "" : "s");
+        print_timing("kernel", rtt.kernel, threads);
+        print_timing("barriers", rtt.barriers, NULL);
+        print_timing("report", t_report, NULL);
+        print_timing("total", now_ms() - t_start, NULL);
     }
 
     rt_result_free(res);
     if (jit_dispose(jit) != 0)
         rc = EXIT_INTERNAL;
     rt_table_free(table);
+    free(cache_dir);
+    store_close(db);
     compilation_free(&c);
     return rc;
 }
 
+/* planc explain RULES --data CSV --region R [--year Y] [--target NAME]
+ *               [--format text|json] */
+static int cmd_explain(int argc, char **argv)
+{
+    const char *rules = NULL, *data = NULL, *region = NULL, *year_s = NULL;
+    const char *target = NULL, *format = "text";
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (is_help(a)) {
+            fputs(usage_explain, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--data") == 0 || strcmp(a, "--region") == 0 ||
+                   strcmp(a, "--year") == 0 || strcmp(a, "--target") == 0 ||
+                   strcmp(a, "--format") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("explain", "option '%s' needs a value", a);
+            const char *v = argv[++i];
+            if (strcmp(a, "--data") == 0)
+                data = v;
+            else if (strcmp(a, "--region") == 0)
+                region = v;
+            else if (strcmp(a, "--year") == 0)
+                year_s = v;
+            else if (strcmp(a, "--target") == 0)
+                target = v;
+            else
+                format = v;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("explain", "unknown option '%s'", a);
+        } else if (!rules) {
+            rules = a;
+        } else {
+            return usage_error("explain", "unexpected argument '%s' (one rules file)", a);
+        }
+    }
+    if (!rules)
+        return usage_error("explain", "%sno rules file given", "");
+    if (!data)
+        return usage_error("explain", "%sno data given (--data CSV)", "");
+    if (!region)
+        return usage_error("explain", "%sno region given (--region R)", "");
+    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+        return usage_error("explain", "unknown format '%s' (available: text, json)", format);
+    int year = 0;
+    if (year_s && !(year = parse_year_arg(year_s)))
+        return usage_error("explain", "bad year '%s' (a whole number from 1 to 9999)", year_s);
+
+    compilation c;
+    compilation_init(&c);
+    c.explained = true;
+    int rc = compile(&c, rules);
+    if (rc != EXIT_OK) {
+        compilation_free(&c);
+        return rc;
+    }
+    rt_table *table = rt_table_load(c.ir, data, stderr);
+    if (!table) {
+        compilation_free(&c);
+        return EXIT_DATA;
+    }
+    rt_result *res = rt_run(c.ir, table, interp_engine(), stderr);
+    if (!res) {
+        rt_table_free(table);
+        compilation_free(&c);
+        return EXIT_DATA;
+    }
+    long row = -1, ti = -1;
+    rc = explain_resolve(c.ir, table, region, year, target, &row, &ti);
+    if (rc == EXIT_OK) {
+        int w = strcmp(format, "json") == 0
+                    ? explain_json(c.ir, table, res, (size_t)row, ti, stdout, stderr)
+                    : explain_text(c.ir, table, res, (size_t)row, ti, stdout, stderr);
+        if (w == -2)
+            rc = EXIT_INTERNAL;
+        else if (w != 0 || fflush(stdout) != 0) {
+            fprintf(stderr, "planc: error: cannot write the explanation: %s\n", strerror(errno));
+            rc = EXIT_USAGE;
+        }
+    }
+    rt_result_free(res);
+    rt_table_free(table);
+    compilation_free(&c);
+    return rc;
+}
+
+/* planc history DB */
+static int cmd_history(int argc, char **argv)
+{
+    const char *path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_history, stdout);
+            return EXIT_OK;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("history", "unknown option '%s'", argv[i]);
+        } else if (!path) {
+            path = argv[i];
+        } else {
+            return usage_error("history", "unexpected argument '%s' (one database)", argv[i]);
+        }
+    }
+    if (!path)
+        return usage_error("history", "%sno database given", "");
+    store *db = store_open(path, false, stderr);
+    if (!db)
+        return EXIT_USAGE;
+    int rc = EXIT_OK;
+    if (store_history(db, stdout, stderr) != 0 || fflush(stdout) != 0)
+        rc = EXIT_USAGE;
+    store_close(db);
+    return rc;
+}
+
+/* planc compare DB RUN_A RUN_B */
+static int cmd_compare(int argc, char **argv)
+{
+    const char *args[3];
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_compare, stdout);
+            return EXIT_OK;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("compare", "unknown option '%s'", argv[i]);
+        } else if (n < 3) {
+            args[n++] = argv[i];
+        } else {
+            return usage_error("compare", "unexpected argument '%s' (a database and two runs)", argv[i]);
+        }
+    }
+    if (n < 3)
+        return usage_error("compare", "%sa database and two runs are needed", "");
+    store *db = store_open(args[0], false, stderr);
+    if (!db)
+        return EXIT_USAGE;
+    long long a, b;
+    int rc = EXIT_OK;
+    if (store_find_run(db, args[1], &a, stderr) != 0 || store_find_run(db, args[2], &b, stderr) != 0)
+        rc = EXIT_USAGE;
+    else if (store_compare(db, a, b, stdout, stderr) != 0 || fflush(stdout) != 0)
+        rc = EXIT_USAGE;
+    store_close(db);
+    return rc;
+}
+
+/* planc emit-llvm RULES [--O0] */
+static int cmd_emit_llvm(int argc, char **argv)
+{
+    const char *rules = NULL;
+    bool o0 = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (is_help(a)) {
+            fputs(usage_emit_llvm, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--O0") == 0) {
+            o0 = true;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("emit-llvm", "unknown option '%s'", a);
+        } else if (!rules) {
+            rules = a;
+        } else {
+            return usage_error("emit-llvm", "unexpected argument '%s' (one rules file)", a);
+        }
+    }
+    if (!rules)
+        return usage_error("emit-llvm", "%sno rules file given", "");
+    compilation c;
+    compilation_init(&c);
+    int rc = compile(&c, rules);
+    if (rc == EXIT_OK && jit_emit_ir(c.ir, !o0, stdout, stderr) != 0)
+        rc = EXIT_INTERNAL;
+    if (rc == EXIT_OK && fflush(stdout) != 0) {
+        fprintf(stderr, "planc: error: cannot write the module: %s\n", strerror(errno));
+        rc = EXIT_USAGE;
+    }
+    compilation_free(&c);
+    return rc;
+}
+
+/* planc diff OLD NEW [--format text|json]: both are checked (each in its
+ * own compilation), then compared (diff.h). */
+static int cmd_diff(int argc, char **argv)
+{
+    const char *files[2] = {NULL, NULL}, *format = "text";
+    int nfiles = 0;
+    for (int i = 0; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_diff, stdout);
+            return EXIT_OK;
+        } else if (strcmp(argv[i], "--format") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("diff", "option '%s' needs a value", argv[i]);
+            format = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("diff", "unknown option '%s'", argv[i]);
+        } else if (nfiles < 2) {
+            files[nfiles++] = argv[i];
+        } else {
+            return usage_error("diff", "unexpected argument '%s' (two rules files)", argv[i]);
+        }
+    }
+    if (nfiles < 2)
+        return usage_error("diff", "%sgive two rules files: the old and the new", "");
+    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+        return usage_error("diff", "unknown format '%s' (available: text, json)", format);
+    compilation c[2];
+    int rc = EXIT_OK;
+    for (int k = 0; k < 2; k++) {
+        compilation_init(&c[k]);
+        if (compile(&c[k], files[k]) != EXIT_OK)
+            rc = EXIT_RULES;
+    }
+    if (rc == EXIT_OK) {
+        diff_side old = {c[0].model, &c[0].diag, files[0]}, new = {c[1].model, &c[1].diag, files[1]};
+        diff_write(&c[1].arena, &old, &new, strcmp(format, "json") == 0 ? DIFF_JSON : DIFF_TEXT, stdout);
+        if (fflush(stdout) != 0) {
+            fprintf(stderr, "planc: error: cannot write the differences: %s\n", strerror(errno));
+            rc = EXIT_USAGE;
+        }
+    }
+    compilation_free(&c[0]);
+    compilation_free(&c[1]);
+    return rc;
+}
+
+/* Takes `--root DIR` (which every command accepts) out of argv into
+ * rules_root; returns the new argc, or -1 when DIR is missing. */
+static int take_root(int argc, char **argv)
+{
+    int k = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--root") == 0) {
+            if (i + 1 >= argc)
+                return -1;
+            rules_root = argv[++i];
+            continue;
+        }
+        argv[k++] = argv[i];
+    }
+    argv[k] = NULL;
+    return k;
+}
+
 int main(int argc, char **argv)
 {
+    argc = take_root(argc, argv);
+    if (argc < 0)
+        return usage_error(NULL, "%soption '--root' needs a value", "");
     if (argc < 2) {
         fputs(usage_main, stderr);
         return EXIT_USAGE;
@@ -287,6 +1045,18 @@ int main(int argc, char **argv)
             fputs(usage_check, stdout);
         else if (strcmp(what, "run") == 0)
             fputs(usage_run, stdout);
+        else if (strcmp(what, "emit-llvm") == 0)
+            fputs(usage_emit_llvm, stdout);
+        else if (strcmp(what, "explain") == 0)
+            fputs(usage_explain, stdout);
+        else if (strcmp(what, "history") == 0)
+            fputs(usage_history, stdout);
+        else if (strcmp(what, "compare") == 0)
+            fputs(usage_compare, stdout);
+        else if (strcmp(what, "diff") == 0)
+            fputs(usage_diff, stdout);
+        else if (strcmp(what, "build") == 0)
+            fputs(aot_usage, stdout);
         else
             return usage_error(NULL, "no help for unknown command '%s'", what);
         return EXIT_OK;
@@ -295,5 +1065,17 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 2, argv + 2);
+    if (strcmp(cmd, "emit-llvm") == 0)
+        return cmd_emit_llvm(argc - 2, argv + 2);
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_explain(argc - 2, argv + 2);
+    if (strcmp(cmd, "history") == 0)
+        return cmd_history(argc - 2, argv + 2);
+    if (strcmp(cmd, "compare") == 0)
+        return cmd_compare(argc - 2, argv + 2);
+    if (strcmp(cmd, "build") == 0)
+        return aot_main(argc - 2, argv + 2, rules_root);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
     return usage_error(NULL, "unknown command '%s'", cmd);
 }

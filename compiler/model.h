@@ -5,7 +5,12 @@
  * a year, every scope to a list of regions.  Expressions stay ASTs, annotated
  * by the checker (ast_expr.sema: unit, type, and what a name or call refers
  * to), because lowering substitutes formulas and score contexts into them.
- * Everything lives in the compilation's arena. */
+ * Everything lives in the compilation's arena.
+ *
+ * In a program that extends a base (docs/ADAPTING.md), each region,
+ * indicator, section, measure and target that an extending file changed or
+ * added carries the trace of that edit (`origin`, NULL otherwise): what
+ * changed, the base's declaration and the adapting file's statement. */
 #ifndef PLANC_MODEL_H
 #define PLANC_MODEL_H
 
@@ -39,6 +44,8 @@ typedef struct sema_region {
     const char **aliases;
     uint32_t naliases;
     span sp;
+    const char *replaces;   /* the base region it replaces, or NULL */
+    const ast_origin *origin;
 } sema_region;
 
 typedef struct sema_indicator {
@@ -51,6 +58,8 @@ typedef struct sema_indicator {
     int32_t column;         /* index into columns, -1 for a formula indicator */
     const unit_t *column_unit; /* the data column's unit (`in UNIT`, else the indicator's) */
     ast_expr *formula;      /* NULL for a column indicator */
+    const ast_decl *decl;   /* its declaration (column, units as written) */
+    const ast_origin *origin;
 } sema_indicator;
 
 /* A data column the rules read (one per distinct header name). */
@@ -91,6 +100,8 @@ typedef struct sema_target {
     bool veto;
     ast_expr *score;        /* its own score expression, or NULL */
     span sp;
+    const ast_target *ast;  /* its declaration (scope and text as written) */
+    const ast_origin *origin;
 } sema_target;
 
 typedef struct sema_measure {
@@ -106,6 +117,7 @@ typedef struct sema_measure {
     double weight;          /* in its section */
     uint32_t *targets;      /* indices into targets */
     uint32_t ntargets;
+    const ast_origin *origin;
 } sema_measure;
 
 typedef struct sema_section {
@@ -114,6 +126,7 @@ typedef struct sema_section {
     double weight;          /* in the total */
     uint32_t *measures;
     uint32_t nmeasures;
+    const ast_origin *origin;
 } sema_section;
 
 struct sema_model {
@@ -139,6 +152,11 @@ struct sema_model {
     const char **bands;     /* best first; the last has no bound */
     double *band_min;       /* nbands - 1 bounds, descending */
     uint32_t nbands;
+
+    const ast_decl *plan_decl;      /* the plan as declared (periods, keys), or NULL */
+    const ast_decl *assess_decl;    /* the assessment, or NULL */
+    const ast_origin *plan_origin;  /* the edit of an extending file's plan block, or NULL */
+    const ast_origin *assess_origin;
 };
 
 #endif

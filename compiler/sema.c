@@ -12,7 +12,16 @@
  *   4. whole-program rules: a plan exists, formula cycles, region cycles,
  *      weights not all zero.
  * The checker accepts any partial AST the parser produced after syntax
- * errors: every name may be NULL, every expression may be missing. */
+ * errors: every name may be NULL, every expression may be missing.
+ *
+ * A program the loader (import.c) made of several files keeps one
+ * namespace per kind for the names the data and the results use (regions,
+ * levels, periods, indicators, sections, measures, targets): any file may
+ * name them, and two files declaring one name is an error.  Units and
+ * agencies are each file's own vocabulary: a file sees its own and those
+ * of the files it imports, and an unqualified name that several imported
+ * files declare (and the file itself does not) is ambiguous.  A qualified
+ * name `M.x` is x as the file imported as M sees it (docs/LANGUAGE.md §14). */
 #include "sema.h"
 
 #include <math.h>
@@ -160,6 +169,10 @@ typedef struct S {
     const ast_section **ast_sections;
     weightinfo *wt, *wm, *ws;   /* per target, measure, section */
     int depth;              /* of the expression being checked */
+
+    uint32_t nmods;         /* files of the program (1 for a single parsed file) */
+    symtab *vunit;          /* per file: the units it declares */
+    symtab *vagency;        /* per file: the agencies it declares */
 } S;
 
 /* ---------------------------------------------------------------- helpers */
@@ -222,31 +235,288 @@ static void suggest(S *s, unsigned kinds, const char *const *extra, const char *
         diag_hint(s->d, "did you mean '%s'?", g.name);
 }
 
+/* ---------------------------------------------------------------- modules */
+
+/* The file (module) a span was written in; 0 for a single parsed file. */
+static uint32_t mod_of(const S *s, span sp)
+{
+    const ast_program *p = s->prog;
+    if (!p->nmodules || sp.file >= p->nfiles || p->file_module[sp.file] < 0)
+        return 0;
+    return (uint32_t)p->file_module[sp.file];
+}
+
+/* True when module `from` imports module `to`, directly or not. */
+static bool reaches(const S *s, uint32_t from, uint32_t to)
+{
+    return s->prog->nmodules && s->prog->modules[from].reach[to];
+}
+
+/* Units and agencies are each file's own (see the top of this file). */
+static bool is_vocab(int kind)
+{
+    return kind == K_UNIT || kind == K_AGENCY;
+}
+
+/* The table of module m's own units or agencies. */
+static symtab *vtab(S *s, int kind, uint32_t m)
+{
+    return kind == K_UNIT ? &s->vunit[m] : &s->vagency[m];
+}
+
+/* The path of module m, for messages. */
+static const char *mod_path(const S *s, uint32_t m)
+{
+    return s->prog->nmodules ? s->prog->modules[m].path : "?";
+}
+
+/* The qualifier module m knows module j by: the name of the first of its
+ * imports that is j or leads to j (NULL when none does). */
+static const char *qualifier_for(const S *s, uint32_t m, uint32_t j)
+{
+    if (!s->prog->nmodules)
+        return NULL;
+    const ast_module *mo = &s->prog->modules[m];
+    for (uint32_t k = 0; k < mo->nimports; k++)
+        if (mo->imports[k].module == j || reaches(s, mo->imports[k].module, j))
+            return mo->imports[k].as;
+    return NULL;
+}
+
+/* The module the qualifier of n names among the imports of module m;
+ * reports an unknown qualifier (with a did-you-mean). */
+static int32_t qual_module(S *s, uint32_t m, ast_name n)
+{
+    const ast_program *p = s->prog;
+    if (p->nmodules) {
+        const ast_module *mo = &p->modules[m];
+        for (uint32_t k = 0; k < mo->nimports; k++)
+            if (strcmp(mo->imports[k].as, n.qual) == 0)
+                return (int32_t)mo->imports[k].module;
+    }
+    diag_error(s->d, n.qual_sp, "unknown module '%s': this file imports no file by that name", n.qual);
+    if (!p->nmodules || p->modules[m].nimports == 0) {
+        diag_hint(s->d, "'M.x' names x as declared by the file imported as M ('import \"file.plan\" as M')");
+        return -1;
+    }
+    const ast_module *mo = &p->modules[m];
+    suggestion g;
+    suggest_init(&g, n.qual);
+    const char *all = NULL;
+    for (uint32_t k = 0; k < mo->nimports; k++) {
+        suggest_one(&g, n.qual, mo->imports[k].as);
+        all = all ? arena_printf(s->a, "%s, %s", all, mo->imports[k].as) : mo->imports[k].as;
+    }
+    if (g.name)
+        diag_hint(s->d, "did you mean '%s'?", g.name);
+    else
+        diag_hint(s->d, "this file imports: %s", all);
+    return -1;
+}
+
+/* For a qualified reference M.x to a name of the whole program: M must be
+ * an import of the file, and x declared by M or by a file M imports.
+ * Returns false after reporting otherwise. */
+static bool qual_ok(S *s, int kind, ast_name n, const sym *y)
+{
+    if (!n.qual || !y)
+        return true;
+    uint32_t m = mod_of(s, n.sp);
+    int32_t q = qual_module(s, m, n);
+    if (q < 0)
+        return false;
+    uint32_t dm = mod_of(s, y->sp);
+    if (dm == (uint32_t)q || reaches(s, (uint32_t)q, dm))
+        return true;
+    diag_error(s->d, n.sp, "%s '%s' is not declared in '%s' (%s)", kindname[kind], n.s, n.qual,
+               mod_path(s, (uint32_t)q));
+    diag_note(s->d, y->sp, "'%s' is declared here", n.s);
+    return false;
+}
+
+/* A name of the whole program as written (maybe qualified): the symbol,
+ * or NULL when undefined (not reported here). */
+static const sym *find(S *s, int kind, ast_name n)
+{
+    const sym *y = n.s ? tab_find(&s->tab[kind], n.s) : NULL;
+    if (y)
+        qual_ok(s, kind, n, y);
+    return y;
+}
+
+/* When an extending file dropped (or replaced) the item `name` of this
+ * kind, says where; returns true then. */
+static bool dropped_note(S *s, int kind, const char *name)
+{
+    ast_itemkind it;
+    switch (kind) {
+    case K_TARGET: it = IT_TARGET; break;
+    case K_MEASURE: it = IT_MEASURE; break;
+    case K_SECTION: it = IT_SECTION; break;
+    case K_REGION: it = IT_REGION; break;
+    default: return false;
+    }
+    if (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors)
+        return false; /* not shown any more */
+    for (uint32_t i = 0; i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        if (o->item != it || !o->name || !name || strcmp(o->name, name) != 0)
+            continue;
+        if (o->kind == ORIGIN_DROPPED) {
+            diag_note(s->d, o->edit, "%s was dropped here",
+                      kind == K_MEASURE ? arena_printf(s->a, "(%s)", name) : arena_printf(s->a, "'%s'", name));
+            return true;
+        }
+        if (o->kind == ORIGIN_REPLACED) {
+            diag_note(s->d, o->edit, "'%s' was replaced here", name);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Did-you-mean over the units or agencies module m sees (its own first),
+ * and `extra`. */
+static void suggest_vocab(S *s, int kind, uint32_t m, const char *const *extra, const char *name)
+{
+    if (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors)
+        return;
+    suggestion g;
+    suggest_init(&g, name);
+    for (uint32_t j = 0; j < s->nmods; j++) {
+        uint32_t k = j == 0 ? m : (j <= m ? j - 1 : j); /* m first, then the others in order */
+        if (k != m && !reaches(s, m, k))
+            continue;
+        const ptrvec *o = &vtab(s, kind, k)->order;
+        for (size_t i = 0; i < o->n; i++)
+            suggest_one(&g, name, ((const sym *)o->v[i])->name);
+    }
+    for (; extra && *extra; extra++)
+        suggest_one(&g, name, *extra);
+    if (g.name)
+        diag_hint(s->d, "did you mean '%s'?", g.name);
+}
+
+/* A unit or agency as the file it is written in sees it: its own, else
+ * the one declaration among the files it imports.  Reports an undefined
+ * or ambiguous name (with the candidates); `extra` are more names for the
+ * did-you-mean. */
+static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *extra)
+{
+    uint32_t user = mod_of(s, n.sp), m = user;
+    if (n.qual) {
+        int32_t q = qual_module(s, user, n);
+        if (q < 0)
+            return NULL;
+        m = (uint32_t)q;
+    }
+    const sym *y = tab_find(vtab(s, kind, m), n.s);
+    if (y)
+        return y;
+    const sym *found = NULL;
+    uint32_t nfound = 0;
+    for (uint32_t j = 0; j < s->nmods; j++) {
+        const sym *c = j != m && reaches(s, m, j) ? tab_find(vtab(s, kind, j), n.s) : NULL;
+        if (c) {
+            found = found ? found : c;
+            nfound++;
+        }
+    }
+    if (nfound == 1)
+        return found;
+    if (nfound == 0) {
+        if (n.qual)
+            diag_error(s->d, n.sp, "%s '%s' is not declared in '%s' (%s)", kindname[kind], n.s, n.qual,
+                       mod_path(s, m));
+        else
+            diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
+        suggest_vocab(s, kind, m, extra, n.s);
+        return NULL;
+    }
+    diag_error(s->d, n.sp, "ambiguous %s '%s': %u imported files declare it", kindname[kind], n.s, nfound);
+    const char *first = NULL;
+    for (uint32_t j = 0; j < s->nmods; j++) {
+        const sym *c = j != m && reaches(s, m, j) ? tab_find(vtab(s, kind, j), n.s) : NULL;
+        if (!c)
+            continue;
+        const char *q = n.qual ? NULL : qualifier_for(s, user, j);
+        if (q) {
+            diag_note(s->d, c->sp, "candidate '%s.%s', declared in %s", q, n.s, mod_path(s, j));
+            first = first ? first : q;
+        } else {
+            diag_note(s->d, c->sp, "candidate declared in %s", mod_path(s, j));
+        }
+    }
+    if (first)
+        diag_hint(s->d, "write the name with the file it comes from, e.g. '%s.%s'", first, n.s);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- declaring */
+
 /* Looks a name up in one namespace; reports "undefined KIND 'x'" (with a
- * did-you-mean) when absent.  Returns the symbol or NULL. */
+ * did-you-mean, or where an extending file dropped it) when absent.
+ * Returns the symbol or NULL. */
 static const sym *lookup(S *s, int kind, ast_name n)
 {
     if (!n.s)
         return NULL;
-    const sym *y = tab_find(&s->tab[kind], n.s);
+    if (is_vocab(kind))
+        return lookup_vocab(s, kind, n, NULL);
+    const sym *y = find(s, kind, n);
     if (!y) {
         diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
-        suggest(s, 1u << kind, NULL, n.s);
+        if (!dropped_note(s, kind, n.s))
+            suggest(s, 1u << kind, NULL, n.s);
     }
     return y;
 }
 
+/* How an extending file changes or removes a base's item of each kind. */
+static const char *const edit_hint[K_NKINDS] = {
+    [K_REGION] = "an extending plan removes the base's region with 'drop region %s', or declares "
+                 "'region NEW : LEVEL replaces %s'",
+    [K_INDICATOR] = "an extending plan changes the base's indicator with 'override indicator %s ...'%.0s",
+    [K_SECTION] = "an extending plan changes the base's section with 'override section %s ...' or "
+                  "removes it with 'drop section %s'",
+    [K_MEASURE] = "an extending plan changes the base's measure with 'override measure (%s) { ... }' or "
+                  "removes it with 'drop measure (%s)'",
+    [K_TARGET] = "an extending plan changes the base's target with 'override target %s ...' or "
+                 "removes it with 'drop target %s'",
+};
+
+/* A name declared a second time.  In one file: "duplicate KIND 'x'" with
+ * a note at the first; in two files of one program: both places, and how
+ * an extending file changes the base's instead. */
+static void duplicate(S *s, int kind, ast_name n, const sym *old)
+{
+    const char *shown = kind == K_MEASURE ? arena_printf(s->a, "(%s)", n.s) : arena_printf(s->a, "'%s'", n.s);
+    uint32_t mn = mod_of(s, n.sp), mo = mod_of(s, old->sp);
+    if (mn == mo) {
+        diag_error(s->d, n.sp, "duplicate %s %s", kindname[kind], shown);
+        diag_note(s->d, old->sp, "%s was first declared here", shown);
+        return;
+    }
+    diag_error(s->d, n.sp, "%s %s is declared by two files of the program, %s and %s",
+               kindname[kind], shown, mod_path(s, mo), mod_path(s, mn));
+    diag_note(s->d, old->sp, "%s is also declared here", shown);
+    int32_t base = s->prog->modules[mn].base;
+    if (edit_hint[kind] && base >= 0 && ((uint32_t)base == mo || reaches(s, (uint32_t)base, mo)))
+        diag_hint(s->d, edit_hint[kind], n.s, n.s);
+}
+
 /* Declares a name; reports a duplicate at the second with a note at the
- * first.  Returns true when the name was new. */
+ * first.  Returns true when the name was new.  Units and agencies are
+ * declared in their file's own table. */
 static bool declare(S *s, int kind, ast_name n, uint32_t index)
 {
     if (!n.s)
         return false;
-    const sym *old = tab_add(s->a, &s->tab[kind], n.s, n.sp, index);
+    symtab *t = is_vocab(kind) ? vtab(s, kind, mod_of(s, n.sp)) : &s->tab[kind];
+    const sym *old = tab_add(s->a, t, n.s, n.sp, index);
     if (!old)
         return true;
-    diag_error(s->d, n.sp, "duplicate %s '%s'", kindname[kind], n.s);
-    diag_note(s->d, old->sp, "'%s' was first declared here", n.s);
+    duplicate(s, kind, n, old);
     return false;
 }
 
@@ -268,6 +538,9 @@ static void unit_mismatch(S *s, span sp, const char *fmt, const unit_t *a, const
 {
     char *what = arena_printf(s->a, fmt, unit_name(a), unit_name(b));
     diag_error(s->d, sp, "%s: the units have different dimensions", what);
+    if (strcmp(unit_name(a), unit_name(b)) == 0)
+        diag_hint(s->d, "these are two units called '%s', declared by different files; "
+                        "write the one meant with the file it comes from (M.%s)", unit_name(a), unit_name(a));
 }
 
 /* ---------------------------------------------------------------- units */
@@ -313,17 +586,12 @@ static const unit_t *unit_by_name(S *s, ast_name n)
 {
     if (!n.s)
         return NULL;
-    const unit_t *b = unit_builtin(&s->m->units, n.s);
+    const unit_t *b = n.qual ? NULL : unit_builtin(&s->m->units, n.s);
     if (b)
         return b;
-    const sym *y = tab_find(&s->tab[K_UNIT], n.s);
-    if (!y) {
-        static const char *const builtins[] = {"1", "%", "‰", "bool", NULL};
-        diag_error(s->d, n.sp, "undefined unit '%s'", n.s);
-        suggest(s, 1u << K_UNIT, builtins, n.s);
-        return NULL;
-    }
-    return declared_unit(s, y->index);
+    static const char *const builtins[] = {"1", "%", "‰", "bool", NULL};
+    const sym *y = lookup_vocab(s, K_UNIT, n, builtins);
+    return y ? declared_unit(s, y->index) : NULL;
 }
 
 /* Resolves a unit expression (万亩, 吨/万元, m^3); NULL after an error. */
@@ -492,7 +760,7 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
     const char *n = e->u.name.s;
     if (!n)
         return set(e, TY_ERROR, NULL);
-    for (size_t k = 0; k < sizeof ctxnames / sizeof ctxnames[0]; k++) {
+    for (size_t k = 0; k < sizeof ctxnames / sizeof ctxnames[0] && !e->u.name.qual; k++) {
         if (strcmp(n, ctxnames[k].name) != 0)
             continue;
         if (c->mode == EM_SCORE && c->shift == 0) {
@@ -509,7 +777,7 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
             return set(e, TY_ERROR, NULL);
         }
     }
-    const sym *y = tab_find(&s->tab[K_INDICATOR], n);
+    const sym *y = find(s, K_INDICATOR, e->u.name);
     if (!y) {
         if (tab_find(&s->tab[K_PERIOD], n) && c->mode != EM_CONST)
             diag_error(s->d, e->sp, "'%s' is a period; write 'at(x, %s)' to read a value in it", n, n);
@@ -546,7 +814,7 @@ static bool check_year_arg(S *s, ast_expr *y, int *out)
         return true;
     }
     if (y->kind == EX_NAME && y->u.name.s) {
-        const sym *p = tab_find(&s->tab[K_PERIOD], y->u.name.s);
+        const sym *p = find(s, K_PERIOD, y->u.name);
         if (p) {
             *out = s->periods[p->index]->to;
             return true;
@@ -690,7 +958,7 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
             diag_error(s->d, lv->sp, "the first argument of 'share' must be a level");
             ok = false;
         } else {
-            const sym *y = tab_find(&s->tab[K_LEVEL], lv->u.name.s);
+            const sym *y = find(s, K_LEVEL, lv->u.name);
             if (!y) {
                 diag_error(s->d, lv->sp, "undefined level '%s'", lv->u.name.s);
                 suggest(s, 1u << K_LEVEL, NULL, lv->u.name.s);
@@ -1067,7 +1335,9 @@ static void declare_target(S *s, ast_target *t, uint32_t ti, bool *unnamed_on_in
     const sym *old = tab_add(s->a, &s->tab[K_TARGET], n->s, n->sp, ti);
     if (!old)
         return;
-    if (unnamed_on_ind[old->index]) {
+    if (mod_of(s, n->sp) != mod_of(s, old->sp)) {
+        duplicate(s, K_TARGET, *n, old);
+    } else if (unnamed_on_ind[old->index]) {
         diag_error(s->d, n->sp, "two targets on '%s' have no name; name them: 'target NAME : ...'", n->s);
         diag_note(s->d, old->sp, "the other target on '%s' is here", n->s);
     } else {
@@ -1095,6 +1365,8 @@ static void pass_declare(S *s)
                 break;
             }
             s->plan = d;
+            m->plan_decl = d;
+            m->plan_origin = d->origin;
             for (uint32_t k = 0; k < d->u.plan.nperiods; k++) {
                 s->periods[pi] = &d->u.plan.periods[k];
                 declare(s, K_PERIOD, d->u.plan.periods[k].name, pi);
@@ -1120,6 +1392,8 @@ static void pass_declare(S *s)
                 m->regions[ri].name = n.s ? n.s : "?";
                 m->regions[ri].sp = n.sp;
                 m->regions[ri].parent = -1;
+                m->regions[ri].replaces = d->u.region.replaces.s;
+                m->regions[ri].origin = d->origin;
                 declare(s, K_REGION, n, ri);
                 ri++;
             }
@@ -1145,6 +1419,8 @@ static void pass_declare(S *s)
             m->inds[ii].dir = d->u.ind.dir;
             m->inds[ii].column = -1;
             m->inds[ii].formula = d->u.ind.formula;
+            m->inds[ii].decl = d;
+            m->inds[ii].origin = d->origin;
             declare(s, K_INDICATOR, d->u.ind.name, ii);
             ii++;
             break;
@@ -1156,6 +1432,7 @@ static void pass_declare(S *s)
             m->sections[si].id = sec->id.s ? sec->id.s : "?";
             m->sections[si].title = sec->title;
             m->sections[si].weight = 1;
+            m->sections[si].origin = sec->origin;
             declare(s, K_SECTION, sec->id, si);
             m->sections[si].measures = arena_alloc(s->a, (sec->nmeasures + 1) * sizeof(uint32_t));
             for (uint32_t j = 0; j < sec->nmeasures; j++) {
@@ -1168,11 +1445,10 @@ static void pass_declare(S *s)
                 mm->title = me->title;
                 mm->section = si;
                 mm->weight = 1;
+                mm->origin = me->origin;
                 const sym *old = me->id.s ? tab_add(s->a, &s->tab[K_MEASURE], me->id.s, me->id.sp, mi) : NULL;
-                if (old) {
-                    diag_error(s->d, me->id.sp, "duplicate measure (%s)", me->id.s);
-                    diag_note(s->d, old->sp, "(%s) was first declared here", me->id.s);
-                }
+                if (old)
+                    duplicate(s, K_MEASURE, me->id, old);
                 m->sections[si].measures[m->sections[si].nmeasures++] = mi;
                 mm->targets = arena_alloc(s->a, (me->ntargets + 1) * sizeof(uint32_t));
                 for (uint32_t k = 0; k < me->ntargets; k++) {
@@ -1183,6 +1459,8 @@ static void pass_declare(S *s)
                     m->targets[ti].measure = mi;
                     m->targets[ti].weight = 1;
                     m->targets[ti].sp = t->sp;
+                    m->targets[ti].ast = t;
+                    m->targets[ti].origin = t->origin;
                     declare_target(s, t, ti, unnamed);
                     mm->targets[mm->ntargets++] = ti;
                     ti++;
@@ -1201,6 +1479,13 @@ static void pass_declare(S *s)
                 break;
             }
             s->assess = d;
+            m->assess_decl = d;
+            m->assess_origin = d->origin;
+            break;
+        case D_IMPORT:
+        case D_DROP:
+        case D_OVERRIDE:
+            /* only in a file parsed on its own: the loader resolves them */
             break;
         }
     }
@@ -1337,6 +1622,20 @@ static void check_indicator(S *s, uint32_t i)
     sema_indicator *ind = &m->inds[i];
     const unit_t *u = ind_unit(s, i);
     const char *name = ind->name;
+    /* an override may change the unit only within its dimension: the
+     * base's goals on the indicator are in that dimension */
+    const ast_unit *bu_ast = d->base ? d->base->u.ind.unit : NULL;
+    if (u && bu_ast && d->u.ind.unit != bu_ast) {
+        const unit_t *bu = resolve_unit(s, bu_ast);
+        if (bu && !unit_same_dim(u, bu)) {
+            diag_error(s->d, d->u.ind.unit->sp,
+                       "the override changes the unit of indicator '%s' from '%s' to '%s', a different dimension",
+                       name, unit_name(bu), unit_name(u));
+            diag_note(s->d, bu_ast->sp, "the base declares it in '%s' here", unit_name(bu));
+            diag_hint(s->d, "an override may change an indicator's unit within its dimension only; "
+                            "declare a new indicator for another quantity");
+        }
+    }
     if (d->u.ind.column && d->u.ind.formula) {
         diag_error(s->d, d->u.ind.column_sp, "indicator '%s' has both a column and a formula; keep one", name);
         return;
@@ -1382,8 +1681,7 @@ static void check_indicator(S *s, uint32_t i)
             m->columns[ci].name = col;
             m->columns[ci].is_bool = is_bool;
             m->columns[ci].indicator = i;
-            ast_name cn = {col, d->u.ind.column_sp};
-            tab_add(s->a, &s->tab[K_COLUMN], col, cn.sp, ci);
+            tab_add(s->a, &s->tab[K_COLUMN], col, d->u.ind.column_sp, ci);
             ind->column = (int32_t)ci;
         }
         return;
@@ -1429,7 +1727,7 @@ static int check_deadline(S *s, ast_year *y)
     int year = y->year;
     const char *shown;
     if (y->period.s) {
-        const sym *p = tab_find(&s->tab[K_PERIOD], y->period.s);
+        const sym *p = find(s, K_PERIOD, y->period);
         if (!p) {
             diag_error(s->d, y->period.sp, "undefined period '%s'", y->period.s);
             suggest(s, 1u << K_PERIOD, NULL, y->period.s);
@@ -1476,8 +1774,8 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
             ast_name n = ns->v[k];
             if (!n.s)
                 continue;
-            const sym *r = tab_find(&s->tab[K_REGION], n.s);
-            const sym *l = r ? NULL : tab_find(&s->tab[K_LEVEL], n.s);
+            const sym *r = find(s, K_REGION, n);
+            const sym *l = r ? NULL : find(s, K_LEVEL, n);
             if (r) {
                 in[r->index] = pass == 0;
             } else if (l) {
@@ -1486,7 +1784,8 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                         in[i] = pass == 0;
             } else {
                 diag_error(s->d, n.sp, "undefined region or level '%s'", n.s);
-                suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n.s);
+                if (!dropped_note(s, K_REGION, n.s))
+                    suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n.s);
                 ok = false;
             }
         }
@@ -1676,6 +1975,21 @@ static void check_target(S *s, uint32_t ti)
         diag_error(s->d, t->measured->sp, "a target must measure an indicator");
         mt->type = TY_ERROR;
     }
+    /* an override keeps the dimension of what the target measures */
+    if (t->base && t->measured != t->base->measured && t->base->measured && mt->type != TY_ERROR) {
+        ectx bc = {.mode = EM_PLAIN};
+        ast_expr *bm = (ast_expr *)t->base->measured;
+        sema_type bt = check_expr(s, bm, &bc);
+        if (bt != TY_ERROR && (bt != mt->type || !unit_same_dim(bm->sema.unit, mt->unit))) {
+            diag_error(s->d, t->measured->sp,
+                       "the override of target '%s' measures a value in '%s', but the base's target measures one in '%s'",
+                       mt->name, unit_name(mt->unit), unit_name(bm->sema.unit));
+            diag_note(s->d, bm->sp, "the base's target measures this");
+            diag_hint(s->d, "an override keeps the dimension of what a target measures; "
+                            "to measure something else, drop the target and add a new one");
+            mt->type = TY_ERROR;
+        }
+    }
     bool numeric_only = t->kind == TG_FALLS || t->kind == TG_RISES || t->kind == TG_PEAKS ||
                         t->kind == TG_RATED || t->kind == TG_COMPLETE;
     if (mt->type == TY_BOOL && numeric_only) {
@@ -1768,10 +2082,11 @@ static void check_target(S *s, uint32_t ti)
     if (t->score && mt->type != TY_ERROR)
         check_score(s, t->score, mt->unit, mt->type);
     if (t->clause.s) {
-        const sym *y = tab_find(&s->tab[K_MEASURE], t->clause.s);
+        const sym *y = find(s, K_MEASURE, t->clause);
         if (!y) {
             diag_error(s->d, t->clause.sp, "undefined clause (%s): no measure has this id", t->clause.s);
-            suggest(s, 1u << K_MEASURE, NULL, t->clause.s);
+            if (!dropped_note(s, K_MEASURE, t->clause.s))
+                suggest(s, 1u << K_MEASURE, NULL, t->clause.s);
         }
         mt->clause = clause_name(s, t->clause.s);
     }
@@ -1829,10 +2144,11 @@ static void check_assessment(S *s)
                            arena_printf(s->a, "section '%s'", w->what.s));
             break;
         case WK_MEASURE:
-            y = tab_find(&s->tab[K_MEASURE], w->what.s);
+            y = find(s, K_MEASURE, w->what);
             if (!y) {
                 diag_error(s->d, w->what.sp, "undefined measure (%s)", w->what.s);
-                suggest(s, 1u << K_MEASURE, NULL, w->what.s);
+                if (!dropped_note(s, K_MEASURE, w->what.s))
+                    suggest(s, 1u << K_MEASURE, NULL, w->what.s);
             } else {
                 set_weight(s, &s->wm[y->index], &m->measures[y->index].weight, w->value,
                            arena_printf(s->a, "measure (%s)", w->what.s));
@@ -2177,6 +2493,11 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     m->region_key = "region";
     m->year_key = "year";
 
+    /* a file of the program could not be loaded (the loader said which):
+     * every name it declares would be reported as undefined */
+    if (prog->incomplete)
+        return m;
+
     uint32_t nreg = 0, nlev = 0, nsec = 0, nmeas = 0, ntg = 0, nper = 0;
     count(s, &nreg, &nlev, &nsec, &nmeas, &ntg, &nper);
     m->regions = arena_alloc(a, (nreg + 1) * sizeof *m->regions);
@@ -2194,6 +2515,9 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     s->ast_measures = arena_alloc(a, (nmeas + 1) * sizeof *s->ast_measures);
     s->ast_sections = arena_alloc(a, (nsec + 1) * sizeof *s->ast_sections);
     s->rlevel_ok = arena_alloc(a, (nreg + 1) * sizeof *s->rlevel_ok);
+    s->nmods = prog->nmodules ? prog->nmodules : 1;
+    s->vunit = arena_alloc(a, s->nmods * sizeof *s->vunit);
+    s->vagency = arena_alloc(a, s->nmods * sizeof *s->vagency);
     s->wt = arena_alloc(a, (ntg + 1) * sizeof *s->wt);
     s->wm = arena_alloc(a, (nmeas + 1) * sizeof *s->wm);
     s->ws = arena_alloc(a, (nsec + 1) * sizeof *s->ws);

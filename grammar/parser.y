@@ -52,6 +52,32 @@ typedef struct parse_keys {
     const char *region, *year;
     span region_sp, year_sp;
 } parse_keys;
+
+/* `extends "base.plan" [as NAME]` after a plan's name (path NULL: none). */
+typedef struct parse_extends {
+    const char *path;
+    span sp;
+    ast_name as;
+} parse_extends;
+
+/* One attribute of an indicator: higher, lower, column "c" [in U], formula e. */
+typedef struct parse_indattr {
+    int kind;           /* KW_HIGHER, KW_LOWER, KW_COLUMN or KW_FORMULA */
+    span kw_sp;
+    const char *column;
+    span column_sp;
+    ast_unit *unit;     /* `in U` after a column, or NULL */
+    ast_expr *formula;
+} parse_indattr;
+
+/* One attribute of a target: weight e, veto, score e, clause (X), note "s". */
+typedef struct parse_tattr {
+    int kind;           /* KW_WEIGHT, KW_VETO, KW_SCORE, KW_CLAUSE or KW_NOTE */
+    span kw_sp;
+    ast_expr *expr;
+    ast_name clause;
+    const char *note;
+} parse_tattr;
 }
 
 %code provides {
@@ -140,7 +166,11 @@ static int year_value(parse_state *ps, double v, span sp);
 static ast_name source_name(parse_state *ps, span sp);
 static void given_twice(parse_state *ps, const char *what, const char *where, span again, span first);
 static void too_deep(parse_state *ps, span sp);
-static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title, span sp);
+static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title,
+                             const parse_extends *ext, span sp);
+static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at);
+static void target_attr(parse_state *ps, ast_target *t, const parse_tattr *at);
+static ast_decl *new_override(parse_state *ps, ast_overkind what, ast_name name, span sp);
 static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_name id, const char *title, span sp);
 static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 
@@ -183,6 +213,9 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
     ast_band band;
     parse_optyear oyear;
     parse_keys keys;
+    parse_extends ext;
+    parse_indattr iattr;
+    parse_tattr tattr;
     parse_list *list;
     parse_plan_acc *plan;
     parse_measure_acc *macc;
@@ -214,18 +247,24 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %token KW_REWEIGHT "reweight" KW_ERROR "'error'" KW_GRADE "grade" KW_REDLINES "redlines"
 %token KW_IF "if" KW_THEN "then" KW_ELSE "else" KW_AND "and" KW_OR "or" KW_NOT "not"
 %token KW_YES "yes" KW_NO "no"
+%token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
+%token KW_DROP "drop" KW_REPLACES "replaces"
 %token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
 
 %type <decl> decl plan levels region agency unit indicator section assessment
+%type <decl> import drop override ovr_indicator
 %type <plan> plan_items
-%type <list> periods names strings opt_aliases measures args wts bands
+%type <list> periods names qnames clauseids strings opt_aliases measures args wts bands
 %type <period> period
 %type <keys> keys key
-%type <name> clauseid opt_ident opt_parent
+%type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_replaces
+%type <ext> opt_extends
+%type <iattr> ind_attr
+%type <tattr> target_attr
 %type <str> opt_string
 %type <measure> measure
 %type <macc> measure_items
-%type <target> target condition
+%type <target> target ovr_target condition
 %type <cond> milestones
 %type <flag> target_kw
 %type <scope> opt_scope
@@ -247,9 +286,11 @@ program:
   | program error
   ;
 
-/* decl := plan | levels | region | agency | unit | indicator | section | assessment */
+/* decl := plan | levels | region | agency | unit | indicator | section | assessment
+ *       | import | drop | override */
 decl:
     plan | levels | region | agency | unit | indicator | section | assessment
+  | import | drop | override
   ;
 
 /* The keywords that start a declaration or a block item.  Reducing one ends
@@ -263,6 +304,9 @@ kw_unit:        KW_UNIT         { yyerrok; } ;
 kw_indicator:   KW_INDICATOR    { yyerrok; } ;
 kw_section:     KW_SECTION      { yyerrok; } ;
 kw_assessment:  KW_ASSESSMENT   { yyerrok; } ;
+kw_import:      KW_IMPORT       { yyerrok; } ;
+kw_drop:        KW_DROP         { yyerrok; } ;
+kw_override:    KW_OVERRIDE     { yyerrok; } ;
 kw_baseline:    KW_BASELINE     { yyerrok; } ;
 kw_horizon:     KW_HORIZON      { yyerrok; } ;
 kw_periods:     KW_PERIODS      { yyerrok; } ;
@@ -279,15 +323,158 @@ kw_grade:       KW_GRADE        { yyerrok; } ;
 
 /* ---- plan ---- */
 
-/* plan := 'plan' IDENT [STRING] '{' { plan_item } '}'
+/* plan := 'plan' IDENT [STRING] ['extends' STRING ['as' IDENT]] '{' { plan_item } '}'
  * After an error in a block's header (here and in section, measure and
  * assessment), the block's body is still parsed, so its errors are
  * reported, and then dropped (the value is NULL). */
 plan:
-    kw_plan IDENT opt_string '{' plan_items '}'
-        { $$ = plan_finish(ps, $5, $2, $3, @$); }
+    kw_plan IDENT opt_string opt_extends '{' plan_items '}'
+        { $$ = plan_finish(ps, $6, $2, $3, &$4, @$); }
   | kw_plan error '{' plan_items '}'
         { plan_acc_free($4); $$ = NULL; }
+  ;
+
+/* ['extends' STRING ['as' IDENT]] */
+opt_extends:
+    %empty                      { $$ = (parse_extends){0}; }
+  | KW_EXTENDS STRING opt_as    { $$ = (parse_extends){.path = $2, .sp = @2, .as = $3}; }
+  ;
+
+/* ['as' IDENT] */
+opt_as:
+    %empty              { $$ = (ast_name){0}; }
+  | KW_AS IDENT         { $$ = $2; }
+  ;
+
+/* ---- modules and extension ---- */
+
+/* import := 'import' STRING ['as' IDENT] */
+import:
+    kw_import STRING opt_as
+        {
+            $$ = new_decl(ps, D_IMPORT, @$);
+            $$->u.import.path = $2;
+            $$->u.import.path_sp = @2;
+            $$->u.import.as = $3;
+        }
+  ;
+
+/* drop := 'drop' ('target' names | 'measure' clauseids | 'section' names
+ *                 | 'region' names | 'regions' | 'assessment') */
+drop:
+    kw_drop KW_TARGET names
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_TARGET; $$->u.drop.names = names_finish(ps, $3); }
+  | kw_drop KW_MEASURE clauseids
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_MEASURE; $$->u.drop.names = names_finish(ps, $3); }
+  | kw_drop KW_SECTION names
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_SECTION; $$->u.drop.names = names_finish(ps, $3); }
+  | kw_drop KW_REGION names
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_REGION; $$->u.drop.names = names_finish(ps, $3); }
+  | kw_drop KW_REGIONS
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_REGIONS; }
+  | kw_drop KW_ASSESSMENT
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_ASSESSMENT; }
+  ;
+
+/* clauseids := '(' clauseid ')' {',' '(' clauseid ')'} */
+clauseids:
+    '(' clauseid ')'                { $$ = list_new(sizeof(ast_name)); list_push($$, &$2); }
+  | clauseids ',' '(' clauseid ')'  { $$ = $1; list_push($$, &$4); }
+  ;
+
+/* override := 'override' ('target'|'redline') IDENT [STRING] [scope] [':' condition] {target_attr}
+ *           | 'override' 'measure' '(' clauseid ')' [STRING] '{' { measure_item } '}'
+ *           | 'override' 'section' IDENT [STRING] '{' { measure } '}'
+ *           | 'override' 'indicator' IDENT [STRING] [':' unitexpr] {',' ind_attr}
+ *           | 'override' 'assessment' IDENT '{' { assess_item } '}'
+ * Only what is written changes; the rest is the base's (docs/LANGUAGE.md §14). */
+override:
+    ovr_target
+        {
+            $$ = new_override(ps, OVR_TARGET, $1->name, @$);
+            $$->u.over.target = $1;
+        }
+  | kw_override KW_MEASURE '(' clauseid ')' opt_string '{' measure_items '}'
+        {
+            $$ = new_override(ps, OVR_MEASURE, $4, @$);
+            $$->u.over.measure = measure_finish(ps, $8, $4, $6, @$);
+        }
+  | kw_override KW_SECTION IDENT opt_string '{' measures '}'
+        {
+            $$ = new_override(ps, OVR_SECTION, $3, @$);
+            ast_section *s = arena_alloc(ps->a, sizeof *s);
+            s->id = $3;
+            s->title = $4;
+            s->sp = @$;
+            s->measures = list_finish(ps, $6, &s->nmeasures);
+            for (uint32_t i = 0; i < s->nmeasures; i++)
+                s->measures[i]->section = s;
+            $$->u.over.section = s;
+        }
+  | ovr_indicator
+        {
+            $$ = new_override(ps, OVR_INDICATOR, $1->u.ind.name, @$);
+            $$->u.over.decl = $1;
+        }
+  | kw_override KW_ASSESSMENT IDENT '{' assess_items '}'
+        {
+            $$ = new_override(ps, OVR_ASSESSMENT, $3, @$);
+            ast_decl *d = $5->d;
+            d->sp = @$;
+            d->u.assess.name = $3;
+            d->u.assess.weights = list_finish(ps, $5->weights, &d->u.assess.nweights);
+            uint32_t nveto;
+            ast_name *veto = list_finish(ps, $5->veto, &nveto);
+            d->u.assess.veto = (ast_names){veto, nveto};
+            d->u.assess.bands = list_finish(ps, $5->bands, &d->u.assess.nbands);
+            $5->weights = $5->veto = $5->bands = NULL;
+            assess_acc_free($5);
+            $$->u.over.decl = d;
+        }
+  ;
+
+/* The target of an override: its name, then what it restates. */
+ovr_target:
+    kw_override target_kw IDENT opt_string opt_scope ':' condition
+        {
+            $$ = $7;
+            $$->redline = $2;
+            $$->name = $3;
+            $$->desc = $4;
+            $$->scope = $5;
+            $$->sp = @$;
+        }
+  | kw_override target_kw IDENT opt_string opt_scope
+        {
+            /* no condition: the base's is kept (measured stays NULL) */
+            $$ = arena_alloc(ps->a, sizeof *$$);
+            $$->redline = $2;
+            $$->name = $3;
+            $$->desc = $4;
+            $$->scope = $5;
+            $$->sp = @$;
+        }
+  | ovr_target target_attr
+        { $$ = $1; $$->sp = @$; target_attr(ps, $$, &$2); }
+  ;
+
+/* The indicator of an override: its name, then what it restates. */
+ovr_indicator:
+    kw_override KW_INDICATOR IDENT opt_string
+        {
+            $$ = new_decl(ps, D_INDICATOR, @$);
+            $$->u.ind.name = $3;
+            $$->u.ind.display = $4;
+        }
+  | kw_override KW_INDICATOR IDENT opt_string ':' unitexpr
+        {
+            $$ = new_decl(ps, D_INDICATOR, @$);
+            $$->u.ind.name = $3;
+            $$->u.ind.display = $4;
+            $$->u.ind.unit = $6;
+        }
+  | ovr_indicator ',' ind_attr
+        { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
   ;
 
 /* plan_item := 'region' IDENT | 'baseline' NUMBER | 'horizon' NUMBER
@@ -406,23 +593,31 @@ levels:
         }
   ;
 
-/* region := 'region' IDENT {',' IDENT} ':' IDENT ['in' IDENT] ['alias' STRING {',' STRING}] */
+/* region := 'region' IDENT {',' IDENT} ':' IDENT ['in' qname] ['replaces' IDENT]
+ *           ['alias' STRING {',' STRING}] */
 region:
-    kw_region names ':' IDENT opt_parent opt_aliases
+    kw_region names ':' IDENT opt_parent opt_replaces opt_aliases
         {
             $$ = new_decl(ps, D_REGION, @$);
             $$->u.region.names = names_finish(ps, $2);
             $$->u.region.level = $4;
             $$->u.region.parent = $5;
-            if ($6)
-                $$->u.region.aliases = list_finish(ps, $6, &$$->u.region.naliases);
+            $$->u.region.replaces = $6;
+            if ($7)
+                $$->u.region.aliases = list_finish(ps, $7, &$$->u.region.naliases);
         }
   ;
 
-/* ['in' IDENT] */
+/* ['in' qname] */
 opt_parent:
     %empty              { $$ = (ast_name){0}; }
-  | KW_IN IDENT         { $$ = $2; }
+  | KW_IN qname         { $$ = $2; }
+  ;
+
+/* ['replaces' IDENT]: the base region this one stands for */
+opt_replaces:
+    %empty              { $$ = (ast_name){0}; }
+  | KW_REPLACES IDENT   { $$ = $2; }
   ;
 
 /* ['alias' STRING {',' STRING}] */
@@ -496,22 +691,21 @@ unitterm:
         {
             if ($1 != 1)
                 diag_error(ps->d, @1, "only the number 1 can stand for a unit");
-            $$ = ast_unitname(ps->a, (ast_name){"1", @1});
+            $$ = ast_unitname(ps->a, (ast_name){.s = "1", .sp = @1});
         }
   | '(' unitexpr ')'        { $$ = $2; }
   ;
 
-/* unitatom := IDENT | '%' | '‰' */
+/* unitatom := qname | '%' | '‰' */
 unitatom:
-    IDENT                   { $$ = ast_unitname(ps->a, $1); }
-  | '%'                     { $$ = ast_unitname(ps->a, (ast_name){"%", @1}); }
-  | PERMILLE                { $$ = ast_unitname(ps->a, (ast_name){"‰", @1}); }
+    qname                   { $$ = ast_unitname(ps->a, $1); }
+  | '%'                     { $$ = ast_unitname(ps->a, (ast_name){.s = "%", .sp = @1}); }
+  | PERMILLE                { $$ = ast_unitname(ps->a, (ast_name){.s = "‰", .sp = @1}); }
   ;
 
 /* ---- indicators ---- */
 
-/* indicator := 'indicator' IDENT [STRING] ':' unitexpr { ',' ind_attr }
- * ind_attr  := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] | 'formula' expr */
+/* indicator := 'indicator' IDENT [STRING] ':' unitexpr { ',' ind_attr } */
 indicator:
     kw_indicator IDENT opt_string ':' unitexpr
         {
@@ -520,49 +714,17 @@ indicator:
             $$->u.ind.display = $3;
             $$->u.ind.unit = $5;
         }
-  | indicator ',' KW_HIGHER
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->u.ind.dir != DIR_NONE)
-                given_twice(ps, "a direction", "indicator", @3, $$->u.ind.dir_sp);
-            else {
-                $$->u.ind.dir = DIR_HIGHER;
-                $$->u.ind.dir_sp = @3;
-            }
-        }
-  | indicator ',' KW_LOWER
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->u.ind.dir != DIR_NONE)
-                given_twice(ps, "a direction", "indicator", @3, $$->u.ind.dir_sp);
-            else {
-                $$->u.ind.dir = DIR_LOWER;
-                $$->u.ind.dir_sp = @3;
-            }
-        }
-  | indicator ',' KW_COLUMN STRING opt_in_unit
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->u.ind.column)
-                given_twice(ps, "column", "indicator", @3, $$->u.ind.column_sp);
-            else {
-                $$->u.ind.column = $4;
-                $$->u.ind.column_sp = @4;
-                $$->u.ind.column_unit = $5;
-            }
-        }
-  | indicator ',' KW_FORMULA expr
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->u.ind.formula)
-                given_twice(ps, "formula", "indicator", @3, $$->u.ind.formula->sp);
-            else
-                $$->u.ind.formula = $4;
-        }
+  | indicator ',' ind_attr
+        { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
+  ;
+
+/* ind_attr := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] | 'formula' expr */
+ind_attr:
+    KW_HIGHER                   { $$ = (parse_indattr){.kind = KW_HIGHER, .kw_sp = @1}; }
+  | KW_LOWER                    { $$ = (parse_indattr){.kind = KW_LOWER, .kw_sp = @1}; }
+  | KW_COLUMN STRING opt_in_unit
+        { $$ = (parse_indattr){.kind = KW_COLUMN, .kw_sp = @1, .column = $2, .column_sp = @2, .unit = $3}; }
+  | KW_FORMULA expr             { $$ = (parse_indattr){.kind = KW_FORMULA, .kw_sp = @1, .formula = $2}; }
   ;
 
 /* ['in' unitexpr] */
@@ -615,9 +777,9 @@ clauseid:
 /* measure_item := 'lead' names | 'responsible' names | 'shared' names | target */
 measure_items:
     %empty                              { $$ = measure_acc_new(ps); }
-  | measure_items kw_lead names         { $$ = $1; list_append($$->lead, $3); }
-  | measure_items kw_responsible names  { $$ = $1; list_append($$->responsible, $3); }
-  | measure_items kw_shared names
+  | measure_items kw_lead qnames        { $$ = $1; list_append($$->lead, $3); }
+  | measure_items kw_responsible qnames { $$ = $1; list_append($$->responsible, $3); }
+  | measure_items kw_shared qnames
         {
             $$ = $1;
             $$->m->has_shared = true;
@@ -629,11 +791,9 @@ measure_items:
 
 /* ---- targets ---- */
 
-/* target      := ('target'|'redline') [IDENT] [STRING] ['for' names ['except' names]]
+/* target      := ('target'|'redline') [IDENT] [STRING] ['for' qnames ['except' qnames]]
  *                ':' condition { target_attr }
  *              | ('target'|'redline') condition { target_attr }
- * target_attr := 'weight' sum | 'veto' | 'score' expr | 'clause' '(' clauseid ')'
- *              | 'note' STRING
  * A target with no name, text or scope may leave out the colon:
  * `target 近岸海域水质优良比例 >= 92% by 2027`. */
 target:
@@ -653,50 +813,17 @@ target:
             $$->scope = (ast_scope){.sp = {@1.file, @1.hi, @1.hi}};
             $$->sp = @$;
         }
-  | target KW_WEIGHT sum
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->weight)
-                given_twice(ps, "weight", "target", @2, $$->weight->sp);
-            else
-                $$->weight = $3;
-        }
-  | target KW_VETO
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->veto)
-                diag_error(ps->d, @2, "'veto' given twice in one target");
-            $$->veto = true;
-        }
-  | target KW_SCORE expr
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->score)
-                given_twice(ps, "score", "target", @2, $$->score->sp);
-            else
-                $$->score = $3;
-        }
-  | target KW_CLAUSE '(' clauseid ')'
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->clause.s)
-                given_twice(ps, "clause", "target", @2, $$->clause.sp);
-            else
-                $$->clause = $4;
-        }
-  | target KW_NOTE STRING
-        {
-            $$ = $1;
-            $$->sp = @$;
-            if ($$->note)
-                diag_error(ps->d, @2, "'note' given twice in one target");
-            else
-                $$->note = $3;
-        }
+  | target target_attr
+        { $$ = $1; $$->sp = @$; target_attr(ps, $$, &$2); }
+  ;
+
+/* target_attr := 'weight' sum | 'veto' | 'score' expr | 'clause' clauseref | 'note' STRING */
+target_attr:
+    KW_WEIGHT sum       { $$ = (parse_tattr){.kind = KW_WEIGHT, .kw_sp = @1, .expr = $2}; }
+  | KW_VETO             { $$ = (parse_tattr){.kind = KW_VETO, .kw_sp = @1}; }
+  | KW_SCORE expr       { $$ = (parse_tattr){.kind = KW_SCORE, .kw_sp = @1, .expr = $2}; }
+  | KW_CLAUSE clauseref { $$ = (parse_tattr){.kind = KW_CLAUSE, .kw_sp = @1, .clause = $2}; }
+  | KW_NOTE STRING      { $$ = (parse_tattr){.kind = KW_NOTE, .kw_sp = @1, .note = $2}; }
   ;
 
 /* 'target' | 'redline' (true for a red line) */
@@ -717,12 +844,12 @@ opt_string:
   | STRING
   ;
 
-/* ['for' names ['except' names]] */
+/* ['for' qnames ['except' qnames]] */
 opt_scope:
     %empty              { $$ = (ast_scope){.sp = @$}; }
-  | KW_FOR names
+  | KW_FOR qnames
         { $$ = (ast_scope){.only = names_finish(ps, $2), .sp = @$}; }
-  | KW_FOR names KW_EXCEPT names
+  | KW_FOR qnames KW_EXCEPT qnames
         {
             $$ = (ast_scope){.sp = @$};
             $$.only = names_finish(ps, $2);
@@ -753,7 +880,7 @@ condition:
         {
             /* complete x by Y  ==  x >= 100% by Y */
             $$ = new_target(ps, TG_COMPLETE, $2);
-            ast_unit *pct = ast_unitname(ps->a, (ast_name){"%", @1});
+            ast_unit *pct = ast_unitname(ps->a, (ast_name){.s = "%", .sp = @1});
             $$->ms = arena_alloc(ps->a, sizeof *$$->ms);
             $$->ms[0] = milestone(OP_GE, ast_num(ps->a, @1, 100, pct), &$4, @$);
             $$->nms = 1;
@@ -804,10 +931,10 @@ opt_tolerance:
   | KW_TOLERANCE sum    { $$ = $2; }
   ;
 
-/* year := NUMBER | IDENT  (a year, or the name of a period) */
+/* year := NUMBER | qname  (a year, or the name of a period) */
 year:
     NUMBER              { $$ = (ast_year){.year = year_value(ps, $1, @1), .sp = @1}; }
-  | IDENT               { $$ = (ast_year){.period = $1, .sp = @1}; }
+  | qname               { $$ = (ast_year){.period = $1, .sp = @1}; }
   ;
 
 /* cmpop := '<' | '<=' | '>' | '>=' | '==' | '!=' */
@@ -880,7 +1007,7 @@ assess_items:
                 $$->d->u.assess.veto_redlines_sp = ast_join(@2, @3);
             }
         }
-  | assess_items kw_veto names
+  | assess_items kw_veto qnames
         { $$ = $1; list_append($$->veto, $3); }
   | assess_items kw_grade bands
         {
@@ -910,13 +1037,13 @@ wts:
   | wts ',' wt          { $$ = $1; list_push($$, &$3); }
   ;
 
-/* wt := 'section' IDENT '=' sum | 'measure' '(' clauseid ')' '=' sum | 'target' IDENT '=' sum */
+/* wt := 'section' qname '=' sum | 'measure' clauseref '=' sum | 'target' qname '=' sum */
 wt:
-    KW_SECTION IDENT '=' sum
+    KW_SECTION qname '=' sum
         { $$ = (ast_weight){WK_SECTION, $2, $4, @$}; }
-  | KW_MEASURE '(' clauseid ')' '=' sum
-        { $$ = (ast_weight){WK_MEASURE, $3, $6, @$}; }
-  | KW_TARGET IDENT '=' sum
+  | KW_MEASURE clauseref '=' sum
+        { $$ = (ast_weight){WK_MEASURE, $2, $4, @$}; }
+  | KW_TARGET qname '=' sum
         { $$ = (ast_weight){WK_TARGET, $2, $4, @$}; }
   ;
 
@@ -934,10 +1061,40 @@ band:
   | STRING GE sum       { $$ = (ast_band){.name = {$1, @1}, .has_min = true, .min = $3, .sp = @$}; }
   ;
 
-/* names := IDENT {',' IDENT} */
+/* names := IDENT {',' IDENT}  (names being declared) */
 names:
     IDENT               { $$ = list_new(sizeof(ast_name)); list_push($$, &$1); }
   | names ',' IDENT     { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* qnames := qname {',' qname}  (names being referred to) */
+qnames:
+    qname               { $$ = list_new(sizeof(ast_name)); list_push($$, &$1); }
+  | qnames ',' qname    { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* qname := IDENT | IDENT '.' IDENT  (a name, or one qualified by the module
+ * that declares it: 辽宁.耕地保有量) */
+qname:
+    IDENT
+  | IDENT '.' IDENT
+        {
+            $$ = $3;
+            $$.sp = @$;
+            $$.qual = $1.s;
+            $$.qual_sp = @1;
+        }
+  ;
+
+/* clauseref := '(' clauseid ')' | IDENT '.' '(' clauseid ')'  (a measure) */
+clauseref:
+    '(' clauseid ')'                { $$ = $2; }
+  | IDENT '.' '(' clauseid ')'
+        {
+            $$ = $4;
+            $$.qual = $1.s;
+            $$.qual_sp = @1;
+        }
   ;
 
 /* ---- expressions ---- */
@@ -993,7 +1150,7 @@ unary:
   | primary
   ;
 
-/* primary := NUMBER [unitatom] | NUMBER '[' unitexpr ']' | 'yes' | 'no' | IDENT
+/* primary := NUMBER [unitatom] | NUMBER '[' unitexpr ']' | 'yes' | 'no' | qname
  *          | 'year' | IDENT '(' [expr {',' expr}] ')' | 'baseline' '(' expr {',' expr} ')'
  *          | '(' expr ')' */
 primary:
@@ -1002,14 +1159,14 @@ primary:
   | NUMBER '[' unitexpr ']'     { $$ = ast_num(ps->a, @$, $1, $3); CHECK_DEPTH($$); }
   | KW_YES                      { $$ = ast_bool(ps->a, @$, true); }
   | KW_NO                       { $$ = ast_bool(ps->a, @$, false); }
-  | IDENT                       { $$ = ast_namex(ps->a, $1); }
-  | KW_YEAR                     { $$ = ast_namex(ps->a, (ast_name){"year", @1}); }
+  | qname                       { $$ = ast_namex(ps->a, $1); }
+  | KW_YEAR                     { $$ = ast_namex(ps->a, (ast_name){.s = "year", .sp = @1}); }
   | KW_BASELINE '(' args ')'
         {
             /* baseline(x): a function whose name is also a keyword */
             uint32_t n;
             ast_expr **args = list_finish(ps, $3, &n);
-            $$ = ast_call(ps->a, @$, (ast_name){"baseline", @1}, args, n);
+            $$ = ast_call(ps->a, @$, (ast_name){.s = "baseline", .sp = @1}, args, n);
             CHECK_DEPTH($$);
         }
   | IDENT '(' ')'               { $$ = ast_call(ps->a, @$, $1, NULL, 0); }
@@ -1098,11 +1255,12 @@ static void append_symbol(char *buf, size_t size, yysymbol_kind_t kind)
  * start an expression.  Tokens are given by their names in the grammar. */
 static const struct token_group {
     const char *what;
-    const char *required[9];
+    const char *required[12];
     const char *optional[3];
 } token_groups[] = {
     {"a declaration",
-     {"plan", "levels", "region", "agency", "unit", "indicator", "section", "assessment"},
+     {"plan", "levels", "region", "agency", "unit", "indicator", "section", "assessment",
+      "import", "drop", "override"},
      {"end of file"}},
     {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
     {"a measure item", {"lead", "responsible", "shared", "target", "redline"}, {NULL}},
@@ -1158,21 +1316,21 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (n < 0)
         n = 0;
     bool listed[YYNTOKENS];
-    for (int i = 0; i < n; i++)
-        listed[i] = true;
+    for (int i = 0; i < n; i++) /* '.' after a name (a qualifier) is never worth suggesting */
+        listed[i] = strcmp(yysymbol_name(expected[i]), "'.'") != 0;
     const char *groups[sizeof token_groups / sizeof token_groups[0]];
     int ngroups = 0;
     for (size_t g = 0; g < sizeof token_groups / sizeof token_groups[0]; g++) {
         const struct token_group *tg = &token_groups[g];
         bool all = true;
-        for (int k = 0; k < 9 && tg->required[k] && all; k++) {
+        for (int k = 0; k < 12 && tg->required[k] && all; k++) {
             int i = find_token(expected, n, tg->required[k]);
             all = i >= 0 && listed[i];
         }
         if (!all)
             continue;
         groups[ngroups++] = tg->what;
-        for (int k = 0; k < 9 && tg->required[k]; k++)
+        for (int k = 0; k < 12 && tg->required[k]; k++)
             listed[find_token(expected, n, tg->required[k])] = false;
         for (int k = 0; k < 3 && tg->optional[k]; k++) {
             int i = find_token(expected, n, tg->optional[k]);
@@ -1292,12 +1450,16 @@ static void plan_acc_free(parse_plan_acc *p)
 }
 
 /* Completes the plan declaration and frees the accumulator. */
-static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title, span sp)
+static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title,
+                             const parse_extends *ext, span sp)
 {
     ast_decl *d = p->d;
     d->sp = sp;
     d->u.plan.name = name;
     d->u.plan.title = title;
+    d->u.plan.extends = ext->path;
+    d->u.plan.extends_sp = ext->sp;
+    d->u.plan.extends_as = ext->as;
     d->u.plan.periods = list_finish(ps, p->periods, &d->u.plan.nperiods);
     p->periods = NULL;
     plan_acc_free(p);
@@ -1400,6 +1562,82 @@ static ast_decl *new_decl(parse_state *ps, ast_declkind k, span sp)
     return d;
 }
 
+/* An `override` of what, naming the base item `name`. */
+static ast_decl *new_override(parse_state *ps, ast_overkind what, ast_name name, span sp)
+{
+    ast_decl *d = new_decl(ps, D_OVERRIDE, sp);
+    d->u.over.what = what;
+    d->u.over.name = name;
+    return d;
+}
+
+/* Applies one attribute to an indicator; each may be given once. */
+static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at)
+{
+    switch (at->kind) {
+    case KW_HIGHER:
+    case KW_LOWER:
+        if (d->u.ind.dir != DIR_NONE) {
+            given_twice(ps, "a direction", "indicator", at->kw_sp, d->u.ind.dir_sp);
+        } else {
+            d->u.ind.dir = at->kind == KW_HIGHER ? DIR_HIGHER : DIR_LOWER;
+            d->u.ind.dir_sp = at->kw_sp;
+        }
+        break;
+    case KW_COLUMN:
+        if (d->u.ind.column) {
+            given_twice(ps, "column", "indicator", at->kw_sp, d->u.ind.column_sp);
+        } else {
+            d->u.ind.column = at->column;
+            d->u.ind.column_sp = at->column_sp;
+            d->u.ind.column_unit = at->unit;
+        }
+        break;
+    case KW_FORMULA:
+        if (d->u.ind.formula)
+            given_twice(ps, "formula", "indicator", at->kw_sp, d->u.ind.formula->sp);
+        else
+            d->u.ind.formula = at->formula;
+        break;
+    }
+}
+
+/* Applies one attribute to a target; each may be given once. */
+static void target_attr(parse_state *ps, ast_target *t, const parse_tattr *at)
+{
+    switch (at->kind) {
+    case KW_WEIGHT:
+        if (t->weight)
+            given_twice(ps, "weight", "target", at->kw_sp, t->weight->sp);
+        else
+            t->weight = at->expr;
+        break;
+    case KW_VETO:
+        if (t->veto)
+            diag_error(ps->d, at->kw_sp, "'veto' given twice in one target");
+        t->veto = true;
+        break;
+    case KW_SCORE:
+        if (t->score)
+            given_twice(ps, "score", "target", at->kw_sp, t->score->sp);
+        else
+            t->score = at->expr;
+        break;
+    case KW_CLAUSE:
+        if (t->clause.s)
+            given_twice(ps, "clause", "target", at->kw_sp, t->clause.sp);
+        else
+            t->clause = at->clause;
+        break;
+    case KW_NOTE:
+        if (t->note)
+            diag_error(ps->d, at->kw_sp, "'note' given twice in one target");
+        else
+            t->note = at->note;
+        break;
+    }
+}
+
 /* A target of kind k on measured; the target rule fills in the rest. */
 static ast_target *new_target(parse_state *ps, ast_targetkind k, ast_expr *measured)
 {
@@ -1437,7 +1675,7 @@ static int year_value(parse_state *ps, double v, span sp)
 static ast_name source_name(parse_state *ps, span sp)
 {
     const char *text = ps->d->files[ps->file].text;
-    return (ast_name){arena_strndup(ps->a, text + sp.lo, sp.hi - sp.lo), sp};
+    return (ast_name){.s = arena_strndup(ps->a, text + sp.lo, sp.hi - sp.lo), .sp = sp};
 }
 
 /* "'baseline' given twice in plan", with a note at the first. */

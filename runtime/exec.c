@@ -1,24 +1,36 @@
 /* exec.c — running a scoring program over a table (see exec.h).
  *
  * rt_run walks the program in step order: each segment is handed to the
- * engine in chunks of RT_CHUNK_ROWS rows, each barrier (IR_PEAK, IR_SHARE)
- * is computed here over whole columns using the table's (region, year)
+ * engine in chunks of RT_CHUNK_ROWS rows, shared out among the run's
+ * threads; each barrier (IR_PEAK, IR_SHARE) is computed here, on the
+ * calling thread, over whole columns using the table's (region, year)
  * order and index.  After the run, the `error` missing-data policy is
  * checked. */
 #include "exec.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "rtmem.h"
 
-/* The materialized columns of one run. */
+/* The materialized columns of one run, all in one block of memory. */
 struct rt_result {
     size_t nrows;
     uint32_t nsteps;
     double **cols;      /* nsteps entries, NULL for slots not materialized */
+    void *block;        /* the columns */
+    size_t block_size;
+    bool mapped;        /* block is an mmap (else malloc'd) */
 };
+
+/* Blocks of at least this many bytes are mapped with huge pages advised. */
+#define RT_MAP_MIN ((size_t)2 << 20)
 
 /* ---- the plan ---- */
 
@@ -324,8 +336,176 @@ static bool check_missing(const ir_program *p, const rt_table *t, const rt_resul
 
 /* ---- running ---- */
 
+/* Milliseconds on the monotonic clock. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The threads of one run and the segment they are working on.  The
+ * calling thread works too; the `nworkers` other threads are started once
+ * per run.  For each segment the caller sets it, bumps `generation` and
+ * wakes the workers; everyone takes chunks (one atomic increment each, so
+ * each chunk is computed exactly once) until none is left; the caller then
+ * waits until every worker has finished its last chunk.  Between segments
+ * only the caller runs (barrier steps read whole columns). */
+typedef struct pool {
+    const ir_program *p;
+    const exec_engine *engine;
+    const exec_frame *f;
+    uint32_t seg;               /* the segment being run */
+    size_t nchunks;
+    atomic_size_t next;         /* the next chunk to take */
+    pthread_mutex_t lock;       /* guards generation, busy, done */
+    pthread_cond_t work;        /* generation changed, or done */
+    pthread_cond_t idle;        /* busy dropped to 0 */
+    unsigned long generation;   /* segments handed out so far */
+    unsigned busy;              /* workers still on the current segment */
+    bool done;                  /* the workers must return */
+    unsigned nworkers;
+    pthread_t *tids;
+} pool;
+
+/* Computes chunks of the current segment until none is left. */
+static void take_chunks(pool *pl)
+{
+    size_t n = pl->f->nrows;
+    for (;;) {
+        size_t c = atomic_fetch_add(&pl->next, 1);
+        if (c >= pl->nchunks)
+            return;
+        size_t lo = c * RT_CHUNK_ROWS;
+        size_t hi = n - lo < RT_CHUNK_ROWS ? n : lo + RT_CHUNK_ROWS;
+        pl->engine->run_segment(pl->engine->self, pl->p, pl->seg, pl->f, lo, hi);
+    }
+}
+
+/* A worker thread: waits for the next segment, takes chunks, reports that
+ * it is idle; returns when the pool is stopped. */
+static void *worker(void *arg)
+{
+    pool *pl = arg;
+    unsigned long seen = 0;
+    pthread_mutex_lock(&pl->lock);
+    for (;;) {
+        while (pl->generation == seen && !pl->done)
+            pthread_cond_wait(&pl->work, &pl->lock);
+        if (pl->done)
+            break;
+        seen = pl->generation;
+        pthread_mutex_unlock(&pl->lock);
+        take_chunks(pl);
+        pthread_mutex_lock(&pl->lock);
+        if (--pl->busy == 0)
+            pthread_cond_signal(&pl->idle);
+    }
+    pthread_mutex_unlock(&pl->lock);
+    return NULL;
+}
+
+/* Starts up to `want` - 1 workers (the caller makes `want`).  A thread that
+ * cannot be started is simply not used. */
+static void pool_start(pool *pl, unsigned want)
+{
+    pthread_mutex_init(&pl->lock, NULL);
+    pthread_cond_init(&pl->work, NULL);
+    pthread_cond_init(&pl->idle, NULL);
+    if (want <= 1)
+        return;
+    pl->tids = rt_xmalloc(want - 1, sizeof *pl->tids);
+    while (pl->nworkers + 1 < want &&
+           pthread_create(&pl->tids[pl->nworkers], NULL, worker, pl) == 0)
+        pl->nworkers++;
+}
+
+/* Runs segment `seg` over every row, on every thread of the pool. */
+static void pool_run(pool *pl, uint32_t seg)
+{
+    pl->seg = seg;
+    pl->nchunks = (pl->f->nrows + RT_CHUNK_ROWS - 1) / RT_CHUNK_ROWS;
+    atomic_store(&pl->next, 0);
+    if (pl->nworkers) {
+        pthread_mutex_lock(&pl->lock);
+        pl->busy = pl->nworkers;
+        pl->generation++;
+        pthread_cond_broadcast(&pl->work);
+        pthread_mutex_unlock(&pl->lock);
+    }
+    take_chunks(pl);
+    if (pl->nworkers) {
+        pthread_mutex_lock(&pl->lock);
+        while (pl->busy)
+            pthread_cond_wait(&pl->idle, &pl->lock);
+        pthread_mutex_unlock(&pl->lock);
+    }
+}
+
+/* Ends the workers and releases the pool. */
+static void pool_stop(pool *pl)
+{
+    pthread_mutex_lock(&pl->lock);
+    pl->done = true;
+    pthread_cond_broadcast(&pl->work);
+    pthread_mutex_unlock(&pl->lock);
+    for (unsigned i = 0; i < pl->nworkers; i++)
+        pthread_join(pl->tids[i], NULL);
+    free(pl->tids);
+    pthread_cond_destroy(&pl->idle);
+    pthread_cond_destroy(&pl->work);
+    pthread_mutex_destroy(&pl->lock);
+}
+
+/* Gives every materialized slot its column of res->nrows doubles, each
+ * a whole number of 64-byte lines after the previous one, all in one
+ * block (a page-aligned one when mapped).  A large block is
+ * mapped with transparent huge pages advised: the columns are written
+ * once each, and the first write of every 4 KiB page would otherwise cost
+ * a page fault (most of a run's time on a virtual machine). */
+static void alloc_columns(rt_result *res, const exec_plan *plan)
+{
+    size_t stride = (res->nrows + 7) / 8 * 8, ncols = 0;
+    for (uint32_t i = 0; i < res->nsteps; i++)
+        ncols += plan->materialized[i];
+    if (stride && ncols > SIZE_MAX / sizeof(double) / stride)
+        rt_xmalloc(ncols * sizeof(double), stride); /* reports the overflow and exits */
+    size_t size = ncols * stride * sizeof(double);
+    void *block = MAP_FAILED;
+    if (size >= RT_MAP_MIN)
+        block = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (block != MAP_FAILED) {
+        madvise(block, size, MADV_HUGEPAGE);
+        res->mapped = true;
+    } else {
+        block = rt_xmalloc(size ? size : 1, 1);
+    }
+    res->block = block;
+    res->block_size = size;
+    double *at = block;
+    for (uint32_t i = 0; i < res->nsteps; i++) {
+        if (plan->materialized[i]) {
+            res->cols[i] = at;
+            at += stride;
+        }
+    }
+}
+
+unsigned rt_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 1024 ? 1024 : (unsigned)n;
+}
+
 rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *engine, FILE *err)
 {
+    return rt_run_opts(p, t, engine, NULL, NULL, err);
+}
+
+rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine *engine,
+                       const rt_options *opts, rt_timings *timings, FILE *err)
+{
+    rt_timings tm = {0};
     exec_plan plan;
     if (exec_plan_make(p, &plan) != 0) {
         fprintf(err, "planc: internal error: the scoring program is malformed\n");
@@ -338,9 +518,7 @@ rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *eng
     res->nrows = n;
     res->nsteps = p->nsteps;
     res->cols = rt_xcalloc(p->nsteps, sizeof *res->cols);
-    for (uint32_t i = 0; i < p->nsteps; i++)
-        if (plan.materialized[i])
-            res->cols[i] = rt_xmalloc(n, sizeof(double));
+    alloc_columns(res, &plan);
 
     exec_frame f = {
         .nrows = n,
@@ -348,13 +526,24 @@ rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *eng
         .cols = res->cols,
         .plan = &plan,
     };
+    /* No more threads than chunks: a thread with nothing to do only costs. */
+    size_t nchunks = (n + RT_CHUNK_ROWS - 1) / RT_CHUNK_ROWS;
+    unsigned want = opts && opts->threads > 1 ? opts->threads : 1;
+    if (want > nchunks)
+        want = nchunks ? (unsigned)nchunks : 1;
+    if (plan.nsegs == 0)
+        want = 1;
+    pool pl = {.p = p, .engine = engine, .f = &f};
+    pool_start(&pl, want);
+    tm.threads = pl.nworkers + 1;
+
     uint32_t i = 0, k = 0;
     while (i < p->nsteps) {
+        double t0 = now_ms();
         if (k < plan.nsegs && plan.segs[k].from == i) {
-            for (size_t lo = 0; lo < n; lo += RT_CHUNK_ROWS)
-                engine->run_segment(engine->self, p, k, &f, lo,
-                                    n - lo < RT_CHUNK_ROWS ? n : lo + RT_CHUNK_ROWS);
+            pool_run(&pl, k);
             i = plan.segs[k++].to;
+            tm.kernel += now_ms() - t0;
             continue;
         }
         const ir_step *s = &p->steps[i];
@@ -363,10 +552,17 @@ rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *eng
         else
             rt_share(p, t, s, res->cols[s->a], res->cols[i]);
         i++;
+        tm.barriers += now_ms() - t0;
     }
+    pool_stop(&pl);
     exec_plan_free(&plan);
 
-    if (!check_missing(p, t, res, err)) {
+    double t0 = now_ms();
+    bool ok = check_missing(p, t, res, err);
+    tm.check = now_ms() - t0;
+    if (timings)
+        *timings = tm;
+    if (!ok) {
         rt_result_free(res);
         return NULL;
     }
@@ -377,8 +573,10 @@ void rt_result_free(rt_result *r)
 {
     if (!r)
         return;
-    for (uint32_t i = 0; i < r->nsteps; i++)
-        free(r->cols[i]);
+    if (r->mapped)
+        munmap(r->block, r->block_size);
+    else
+        free(r->block);
     free(r->cols);
     free(r);
 }

@@ -62,16 +62,45 @@ typedef struct exec_engine {
                         const exec_frame *f, size_t lo, size_t hi);
 } exec_engine;
 
-/* Rows per run_segment call made by rt_run (the unit a thread pool would
- * hand out). */
+/* Rows per run_segment call made by rt_run: the unit its threads take
+ * from a shared counter. */
 #define RT_CHUNK_ROWS 4096
 
 typedef struct rt_result rt_result;
 
+/* How rt_run_opts runs a program. */
+typedef struct rt_options {
+    /* Threads scoring rows, the calling thread included; 0 and 1 mean the
+     * calling thread alone.  rt_run never starts more threads than there
+     * are chunks of RT_CHUNK_ROWS rows, and when a thread cannot be
+     * started it goes on with the ones it has.  Each segment's chunks are
+     * shared out among the threads; barriers and the missing-data check
+     * run on the calling thread between segments.  Every row is computed
+     * by the same code whichever thread takes its chunk, so the results
+     * are the same bits for every number of threads. */
+    unsigned threads;
+} rt_options;
+
+/* Wall-clock milliseconds spent by rt_run_opts in each part of a run. */
+typedef struct rt_timings {
+    double kernel;     /* the segments (the engine), summed over segments */
+    double barriers;   /* IR_PEAK and IR_SHARE steps */
+    double check;      /* the `error` missing-data policy */
+    unsigned threads;  /* threads that scored rows (1: the caller alone) */
+} rt_timings;
+
 /* Runs `p` over `t` with `engine` (NULL: the reference interpreter).
  * Returns NULL after printing a data error to `err` (e.g. a missing value
- * under the `error` missing-data policy). */
+ * under the `error` missing-data policy).  rt_run uses one thread. */
 rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *engine, FILE *err);
+
+/* rt_run with options (NULL: one thread); when `timings` is not NULL it
+ * receives the time of each part of the run. */
+rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine *engine,
+                       const rt_options *opts, rt_timings *timings, FILE *err);
+
+/* The number of online processors (at least 1): the default of -j. */
+unsigned rt_default_threads(void);
 void rt_result_free(rt_result *r);
 
 /* The column of a materialized slot (rt_table_nrows values), NULL for a

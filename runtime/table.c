@@ -19,6 +19,7 @@
 
 #include "csv.h"
 #include "diag.h"
+#include "progress.h"
 #include "rtmem.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
@@ -732,6 +733,7 @@ rt_table *rt_table_parse(const ir_program *p, const char *name,
                 break;
             }
             read_row(&L, &csv, &rec, cell);
+            progress_count_read(1);
         }
         free(cell);
     }

@@ -3,10 +3,13 @@
  *
  *   planc-bench gen PRESET ROWS RULES CSV [--name NAME]
  *                                             write a generated rule set and data
- *   planc-bench compile NAME RULES [--reps N] compile latency, phase by phase
+ *   planc-bench compile NAME RULES [--reps N] [--no-jit]
+ *                                             compile latency, phase by phase
  *   planc-bench kernel PRESET ROWS [--reps N] [--interp-reps N] [--dir DIR]
- *                                             kernel ns/row: interpreter, JIT,
- *                                             hand-written C (results checked equal)
+ *                      [--bw-mb N]            kernel ns/row: interpreter, JIT,
+ *                                             hand-written C (results checked equal),
+ *                                             and the read bandwidth in the same rounds
+ *                                             (over N MiB; default: the kernel's pass)
  *   planc-bench bandwidth [--mb N]            memory read/write bandwidth
  *   planc-bench spawn NAME [--stdout F] [--stderr F] -- CMD ARGS...
  *                                             wall time and peak RSS of a command
@@ -19,7 +22,10 @@
  * The compiler and both engines are called in-process through planc's own
  * interfaces (the same calls compiler/main.c makes), so kernel time is the
  * time spent inside exec_engine.run_segment and nothing else: the table is
- * loaded and the result columns allocated before the clock starts. */
+ * loaded and the result columns allocated (and touched) before the clock
+ * starts.  The engines' first run goes through rt_run as `planc run` does
+ * (fresh result columns, page faults included: the "cold" time) and is
+ * the reference the other runs are checked against. */
 #include <errno.h>
 #include <malloc.h>
 #include <math.h>
@@ -27,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
@@ -126,10 +133,11 @@ static void comp_free(comp *c)
     arena_free(&c->arena);
 }
 
-/* planc-bench compile NAME RULES [--reps N]: the first compilation in this
- * (fresh) process is "cold" (it includes LLVM's one-time initialisation);
- * the best of the others is "warm".  The phases printed are those of the
- * best warm run (of the cold run when --reps 1). */
+/* planc-bench compile NAME RULES [--reps N] [--no-jit]: the first
+ * compilation in this (fresh) process is "cold" (it includes LLVM's
+ * one-time initialisation); the best of the others is "warm".  The phases
+ * printed are those of the best warm run (of the cold run when --reps 1).
+ * --no-jit stops after lowering (the size of the program, quickly). */
 static int cmd_compile(int argc, char **argv)
 {
     if (argc < 2)
@@ -138,6 +146,9 @@ static int cmd_compile(int argc, char **argv)
     int reps = atoi(opt(argc, argv, "--reps", "5"));
     if (reps < 1)
         reps = 1;
+    bool no_jit = false;
+    for (int i = 2; i < argc; i++)
+        no_jit |= strcmp(argv[i], "--no-jit") == 0;
     double best = INFINITY, cold = 0;
     double ph[8] = {0};
     bool jit_ok = true;
@@ -151,7 +162,7 @@ static int cmd_compile(int argc, char **argv)
             return 1;
         }
         jit_timings jt = {0};
-        jit_engine *j = jit_create(c.ir, stderr);
+        jit_engine *j = no_jit ? NULL : jit_create(c.ir, stderr);
         if (j) {
             jt = jit_get_timings(j);
             jit_dispose(j);
@@ -178,7 +189,10 @@ static int cmd_compile(int argc, char **argv)
     static const char *names[8] = {"read", "parse", "check", "lower", "jit_lower", "optimise", "codegen", "link"};
     printf("compile.%s.targets %u\ncompile.%s.steps %u\ncompile.%s.segments %u\n",
            name, ntargets, name, nsteps, name, nsegs);
-    printf("compile.%s.jit %d\n", name, jit_ok ? 1 : 0);
+    if (no_jit)
+        printf("compile.%s.jit_skipped 1\n", name);
+    else
+        printf("compile.%s.jit %d\n", name, jit_ok ? 1 : 0);
     printf("compile.%s.cold_ms %.3f\n", name, cold);
     if (reps > 1)
         printf("compile.%s.warm_ms %.3f\n", name, best);
@@ -277,82 +291,14 @@ static size_t compare_results(const ir_program *p, const rt_result *a, const rt_
     return bad;
 }
 
-/* The hand kernel's columns for a spec, allocated and touched. */
-typedef struct hand_cols {
-    hand_outputs o;
-    double *mem;
-} hand_cols;
-
-static double *carve(double **at, size_t n)
-{
-    double *p = *at;
-    *at += n;
-    return p;
-}
-
-static bool hand_alloc(hand_cols *h, const gen_spec *s, size_t n, bool full)
-{
-    size_t ncol = 0;
-    for (uint32_t i = 0; i < s->ntargets; i++)
-        ncol += 2 + hand_writes_goal(s, i, full) + hand_writes_expected(s, i, full) + full;
-    ncol += s->nmeasures + s->nsections + 3;
-    /* one block of memory, each column on its own 64-byte line */
-    size_t stride = (n + 7) & ~(size_t)7;
-    h->mem = aligned_alloc(64, ncol * stride * sizeof(double));
-    if (!h->mem)
-        return false;
-    memset(h->mem, 0, ncol * stride * sizeof(double));
-    double *at = h->mem;
-    hand_outputs *o = &h->o;
-    o->status = calloc(s->ntargets, sizeof(double *));
-    o->score = calloc(s->ntargets, sizeof(double *));
-    o->goal = calloc(s->ntargets, sizeof(double *));
-    o->expected = calloc(s->ntargets, sizeof(double *));
-    o->value = calloc(s->ntargets, sizeof(double *));
-    o->measure = calloc(s->nmeasures, sizeof(double *));
-    o->section = calloc(s->nsections, sizeof(double *));
-    for (uint32_t i = 0; i < s->ntargets; i++) {
-        o->status[i] = carve(&at, stride);
-        o->score[i] = carve(&at, stride);
-        if (hand_writes_goal(s, i, full))
-            o->goal[i] = carve(&at, stride);
-        if (hand_writes_expected(s, i, full))
-            o->expected[i] = carve(&at, stride);
-        if (full)
-            o->value[i] = carve(&at, stride);
-    }
-    for (uint32_t m = 0; m < s->nmeasures; m++)
-        o->measure[m] = carve(&at, stride);
-    for (uint32_t k = 0; k < s->nsections; k++)
-        o->section[k] = carve(&at, stride);
-    o->total = carve(&at, stride);
-    o->veto = carve(&at, stride);
-    o->grade = carve(&at, stride);
-    return true;
-}
-
-static void hand_release(hand_cols *h)
-{
-    hand_outputs *o = &h->o;
-    free(o->status);
-    free(o->score);
-    free(o->goal);
-    free(o->expected);
-    free(o->value);
-    free(o->measure);
-    free(o->section);
-    free(h->mem);
-}
-
 /* Compares the hand kernel's columns with planc's result (the interpreter's,
  * the reference): statuses, scores, the goals/expected/values it writes,
  * measures, sections, total, veto, grade.  tmap[planc target] = gen target. */
 static size_t compare_hand(const gen_spec *s, const ir_program *p, const rt_result *r,
-                           const hand_cols *h, const uint32_t *tmap, size_t n, bool full)
+                           const hand_outputs *o, const uint32_t *tmap, size_t n, bool full)
 {
     size_t bad = 0, printed = 0;
     const char *what = full ? "hand-full-vs-planc" : "hand-vs-planc";
-    const hand_outputs *o = &h->o;
     for (uint32_t t = 0; t < p->ntargets; t++) {
         const ir_target *pt = &p->targets[t];
         uint32_t i = tmap[t];
@@ -448,230 +394,459 @@ static void keep_best(best *b, double ms, long faults)
     }
 }
 
-/* planc-bench kernel PRESET ROWS: see the top of the file. */
+/* planc's result columns for frame runs: one per materialized slot, in one
+ * block allocated and touched once, so that repeated runs measure the
+ * kernel and not the page faults of fresh memory (rt_run maps fresh
+ * columns on every call). */
+typedef struct frame_cols {
+    double **cols;      /* p->nsteps entries, NULL where not materialized */
+    double *mem;
+} frame_cols;
+
+static bool frame_alloc(frame_cols *fc, const ir_program *p, const exec_plan *pl, size_t n)
+{
+    size_t stride = (n + 7) & ~(size_t)7, ncol = 0;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        ncol += pl->materialized[i];
+    fc->cols = calloc(p->nsteps + 1, sizeof *fc->cols);
+    fc->mem = aligned_alloc(64, (ncol ? ncol : 1) * stride * sizeof(double));
+    if (!fc->cols || !fc->mem)
+        return false;
+    memset(fc->mem, 0, (ncol ? ncol : 1) * stride * sizeof(double));
+    double *at = fc->mem;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (pl->materialized[i]) {
+            fc->cols[i] = at;
+            at += stride;
+        }
+    return true;
+}
+
+/* Fills every column with a value no run produces, so that a cell an
+ * engine fails to write shows up as a mismatch. */
+static void frame_poison(frame_cols *fc, const ir_program *p, size_t n)
+{
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        for (size_t r = 0; fc->cols[i] && r < n; r++)
+            fc->cols[i][r] = -1e300;
+}
+
+static void frame_release(frame_cols *fc)
+{
+    free(fc->cols);
+    free(fc->mem);
+}
+
+/* One thread of a frame run: every segment over the chunks k, k + step,
+ * k + 2 step, ... of RT_CHUNK_ROWS rows.  A thread computes the same rows
+ * in every segment, so no thread waits for another (the rule sets timed
+ * here have no barriers). */
+typedef struct frame_job {
+    const exec_engine *e;
+    const ir_program *p;
+    const exec_frame *f;
+    uint32_t nsegs;
+    size_t k, step;
+} frame_job;
+
+static void *frame_thread(void *arg)
+{
+    const frame_job *j = arg;
+    size_t n = j->f->nrows;
+    for (uint32_t g = 0; g < j->nsegs; g++)
+        for (size_t lo = j->k * RT_CHUNK_ROWS; lo < n; lo += j->step * RT_CHUNK_ROWS)
+            j->e->run_segment(j->e->self, j->p, g, j->f, lo,
+                              n - lo < RT_CHUNK_ROWS ? n : lo + RT_CHUNK_ROWS);
+    return NULL;
+}
+
+/* Runs every segment of p over all rows of frame f with engine e on
+ * `threads` threads (1 or 2) and returns the wall time in ms. */
+static double run_frame(const exec_engine *e, const ir_program *p, const exec_frame *f,
+                        unsigned threads)
+{
+    frame_job jobs[2];
+    pthread_t helper;
+    if (threads > 2)
+        threads = 2;
+    for (unsigned k = 0; k < 2; k++)
+        jobs[k] = (frame_job){e, p, f, f->plan->nsegs, k, threads};
+    double t0 = now_ms();
+    bool helped = threads == 2 && pthread_create(&helper, NULL, frame_thread, &jobs[1]) == 0;
+    if (threads == 2 && !helped)
+        jobs[0].step = 1;
+    frame_thread(&jobs[0]);
+    if (helped)
+        pthread_join(helper, NULL);
+    return now_ms() - t0;
+}
+
+/* Compares the frame's columns with a planc result, every materialized
+ * slot; returns the number of differing cells. */
+static size_t compare_frame(const ir_program *p, const frame_cols *fc, const rt_result *ref,
+                            size_t n, const char *what)
+{
+    size_t bad = 0, printed = 0;
+    for (uint32_t s = 0; s < p->nsteps; s++) {
+        const double *x = rt_result_column(ref, s);
+        if (x && fc->cols[s]) {
+            char item[32];
+            snprintf(item, sizeof item, "slot %u", s);
+            bad += compare(what, item, fc->cols[s], x, n, &printed);
+        }
+    }
+    return bad;
+}
+
+/* Everything one kernel benchmark holds; kbench_free releases whatever was
+ * made, so every exit path is the same. */
+typedef struct kbench {
+    const char *K;              /* the preset, the key of the output */
+    gen_spec s;
+    size_t n;
+    comp c;
+    bool compiled;
+    rt_table *t;
+    uint32_t *tmap;             /* planc target index -> gen target index */
+    jit_engine *j;
+    double **v, **base, **prev; /* the hand kernel's inputs, per indicator */
+    double *year, *scope;
+    hand_outputs h[2];          /* minimal, full */
+    bool hand_made[2];
+    size_t block[2];
+    exec_plan pl;
+    bool planned;
+    frame_cols fc;              /* planc's columns for frame runs */
+    bool framed;
+    exec_frame f;
+} kbench;
+
+static void kbench_free(kbench *kb)
+{
+    if (kb->framed)
+        frame_release(&kb->fc);
+    if (kb->planned)
+        exec_plan_free(&kb->pl);
+    for (int f = 0; f <= 1; f++)
+        if (kb->hand_made[f])
+            hand_outputs_free(&kb->h[f]);
+    for (uint32_t i = 0; kb->v && i < kb->s.nind; i++) {
+        free(kb->v[i]);
+        free(kb->base[i]);
+        free(kb->prev[i]);
+    }
+    free(kb->v);
+    free(kb->base);
+    free(kb->prev);
+    free(kb->year);
+    free(kb->scope);
+    if (kb->j)
+        jit_dispose(kb->j);
+    free(kb->tmap);
+    rt_table_free(kb->t);
+    if (kb->compiled)
+        comp_free(&kb->c);
+    gen_free(&kb->s);
+}
+
+/* Writes and compiles the preset's rules, loads its data as planc reads it
+ * and checks that planc's rows are the generator's rows in the same order.
+ * Returns false after printing why. */
+static bool kbench_load(kbench *kb, const char *dir)
+{
+    const char *K = kb->K;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/kernel-%s.plan", dir, K);
+    FILE *f = fopen(path, "w");
+    if (!f || gen_rules(&kb->s, f) != 0 || fclose(f) != 0) {
+        fprintf(stderr, "planc-bench: cannot write %s\n", path);
+        return false;
+    }
+    kb->compiled = true;
+    if (comp_run(&kb->c, path) != 0) {
+        printf("kernel.%s.error rules-do-not-check\n", K);
+        return false;
+    }
+    const ir_program *p = kb->c.ir;
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&csv, &len);
+    if (!m)
+        return false;
+    gen_csv(&kb->s, m);
+    fclose(m);
+    double t0 = now_ms();
+    kb->t = rt_table_parse(p, "generated.csv", csv, len, stderr);
+    double load_ms = now_ms() - t0;
+    free(csv);
+    if (!kb->t || rt_table_nrows(kb->t) != kb->n) {
+        printf("kernel.%s.error data-not-loaded\n", K);
+        return false;
+    }
+    printf("kernel.%s.load_ms %.1f\n", K, load_ms);
+    for (size_t r = 0; r < kb->n; r++) {
+        char name[16];
+        snprintf(name, sizeof name, "C%07u", (unsigned)(r / kb->s.nyears) + 1);
+        if (strcmp(p->regions[rt_table_region(kb->t, r)].name, name) != 0 ||
+            rt_table_year(kb->t, r) != gen_year(&kb->s, r)) {
+            printf("kernel.%s.error rows-out-of-order\n", K);
+            return false;
+        }
+    }
+    kb->tmap = calloc(p->ntargets + 1, sizeof *kb->tmap);
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        kb->tmap[i] = (uint32_t)strtoul(p->targets[i].name + 1, NULL, 10) - 1;
+    if (exec_plan_make(p, &kb->pl) != 0) {
+        printf("kernel.%s.error bad-plan\n", K);
+        return false;
+    }
+    kb->planned = true;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (ir_is_barrier(p->steps[i].op)) {
+            printf("kernel.%s.error has-barriers\n", K);
+            return false;
+        }
+    printf("kernel.%s.steps %u\nkernel.%s.segments %u\n", K, p->nsteps, K, kb->pl.nsegs);
+    printf("kernel.%s.planc_bytes_per_row %zu\n", K, planc_bytes_per_row(p, &kb->pl));
+    if (!frame_alloc(&kb->fc, p, &kb->pl, kb->n)) {
+        printf("kernel.%s.error out-of-memory\n", K);
+        return false;
+    }
+    kb->framed = true;
+    kb->f = (exec_frame){.nrows = kb->n, .inputs = rt_table_inputs(kb->t),
+                         .cols = kb->fc.cols, .plan = &kb->pl};
+    return true;
+}
+
+/* The hand kernel's input columns, from the generator (not from planc):
+ * year, scope, each indicator's value, its baseline-year value and its
+ * previous-year value where the rules need them. */
+static void kbench_hand_inputs(kbench *kb, hand_inputs *in)
+{
+    const gen_spec *s = &kb->s;
+    size_t n = kb->n;
+    kb->v = calloc(s->nind, sizeof *kb->v);
+    kb->base = calloc(s->nind, sizeof *kb->base);
+    kb->prev = calloc(s->nind, sizeof *kb->prev);
+    kb->year = malloc(n * sizeof *kb->year);
+    kb->scope = malloc(n * sizeof *kb->scope);
+    for (size_t r = 0; r < n; r++) {
+        kb->year[r] = gen_year(s, r);
+        kb->scope[r] = r / s->nyears != 0 ? 1.0 : 0.0;
+    }
+    for (uint32_t j = 0; j < s->nind; j++) {
+        double *col = malloc(n * sizeof *col);
+        gen_column(s, j, col);
+        kb->v[j] = col;
+        if (hand_needs_base(s, j)) {
+            kb->base[j] = malloc(n * sizeof(double));
+            for (size_t r = 0; r < n; r++)
+                kb->base[j][r] = col[r - r % s->nyears + (size_t)(s->baseline - s->first_year)];
+        }
+        if (hand_needs_prev(s, j)) {
+            kb->prev[j] = malloc(n * sizeof(double));
+            for (size_t r = 0; r < n; r++)
+                kb->prev[j][r] = r % s->nyears ? col[r - 1] : NAN;
+        }
+    }
+    *in = (hand_inputs){n, kb->year, kb->scope, (const double *const *)kb->v,
+                        (const double *const *)kb->base, (const double *const *)kb->prev};
+}
+
+/* Checks the JIT and both hand variants against the reference (the
+ * interpreter's first run) and tunes the hand kernel's block size.
+ * Returns whether everything matched; false with *fatal set when a run
+ * failed. */
+static bool kbench_verify(kbench *kb, const hand_inputs *in, bool *fatal)
+{
+    const char *K = kb->K;
+    const ir_program *p = kb->c.ir;
+    double ms;
+    long faults;
+    bool ok = true;
+    /* the interpreter's first run is also the "cold" one: it includes the
+     * page faults of fresh result columns */
+    rt_result *ref = run_engine(p, kb->t, interp_engine(), &ms, &faults);
+    if (!ref) {
+        printf("kernel.%s.error interp-failed\n", K);
+        *fatal = true;
+        return false;
+    }
+    printf("kernel.%s.interp_cold_ns_per_row %.3f\nkernel.%s.interp_cold_faults %ld\n",
+           K, ms * 1e6 / (double)kb->n, K, faults);
+
+    double t0 = now_ms();
+    kb->j = jit_create(p, stderr);
+    double create_ms = now_ms() - t0;
+    printf("kernel.%s.jit %d\n", K, kb->j ? 1 : 0);
+    if (kb->j) {
+        printf("kernel.%s.jit_create_ms %.3f\n", K, create_ms);
+        rt_result *jr = run_engine(p, kb->t, jit_exec_engine(kb->j), &ms, &faults);
+        if (!jr) {
+            printf("kernel.%s.error jit-run-failed\n", K);
+            rt_result_free(ref);
+            *fatal = true;
+            return false;
+        }
+        size_t bad = compare_results(p, jr, ref, kb->n);
+        printf("kernel.%s.jit_cold_ns_per_row %.3f\nkernel.%s.jit_cold_faults %ld\n",
+               K, ms * 1e6 / (double)kb->n, K, faults);
+        rt_result_free(jr);
+        /* the frame runs timed below must compute the same, on one thread
+         * and on two */
+        for (unsigned th = 1; th <= 2; th++) {
+            frame_poison(&kb->fc, p, kb->n);
+            run_frame(jit_exec_engine(kb->j), p, &kb->f, th);
+            bad += compare_frame(p, &kb->fc, ref, kb->n, "jit-frame-vs-interp");
+        }
+        printf("kernel.%s.jit_mismatches %zu\n", K, bad);
+        ok &= bad == 0;
+    }
+    frame_poison(&kb->fc, p, kb->n);
+    run_frame(interp_engine(), p, &kb->f, 1);
+    size_t ibad = compare_frame(p, &kb->fc, ref, kb->n, "interp-frame-vs-interp");
+    printf("kernel.%s.interp_frame_mismatches %zu\n", K, ibad);
+    ok &= ibad == 0;
+
+    static const size_t blocks[] = {256, 1024, 4096, 16384};
+    for (int full = 0; full <= 1; full++) {
+        const char *var = full ? "hand_full" : "hand";
+        if (!hand_outputs_alloc(&kb->h[full], &kb->s, kb->n, full)) {
+            printf("kernel.%s.error out-of-memory\n", K);
+            rt_result_free(ref);
+            *fatal = true;
+            return false;
+        }
+        kb->hand_made[full] = true;
+        hand_run(&kb->s, in, &kb->h[full], full, 1024);
+        size_t bad = compare_hand(&kb->s, p, ref, &kb->h[full], kb->tmap, kb->n, full);
+        printf("kernel.%s.%s_mismatches %zu\n", K, var, bad);
+        ok &= bad == 0;
+        /* the block size its author would pick on this machine */
+        double best_ms = INFINITY;
+        for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++)
+            for (int r = 0; r < 2; r++) {
+                double h0 = now_ms();
+                hand_run(&kb->s, in, &kb->h[full], full, blocks[b]);
+                double t1 = now_ms() - h0;
+                if (t1 < best_ms) {
+                    best_ms = t1;
+                    kb->block[full] = blocks[b];
+                }
+            }
+        printf("kernel.%s.%s_block %zu\nkernel.%s.%s_bytes_per_row %zu\n",
+               K, var, kb->block[full], K, var, hand_bytes_per_row(&kb->s, full));
+    }
+    rt_result_free(ref);
+    return ok;
+}
+
+/* The timed rounds: every contender once per round, so that a burst of
+ * load from other processes slows all of them alike; the best round of
+ * each counts.  planc's engines run over the frame (columns allocated
+ * once), the hand kernel over its own columns (allocated once).  The
+ * interpreter runs in the first `ireps` rounds only. */
+static void kbench_time(kbench *kb, const hand_inputs *in, int reps, int ireps, size_t bw_mb)
+{
+    const char *K = kb->K;
+    const ir_program *p = kb->c.ir;
+    const double n = (double)kb->n;
+    best bi = {INFINITY, 0}, bj = {INFINITY, 0}, bm = {INFINITY, 0};
+    best bh[2] = {{INFINITY, 0}, {INFINITY, 0}};
+    unsigned threads = rt_default_threads() > 1 ? 2 : 1;
+    double ms, bw1 = 0, bw2 = 0;
+    /* The memory bandwidth is measured in the same rounds (the machine is
+     * shared, and what other processes take of it changes over minutes),
+     * by default over as many bytes as planc's kernel touches in a pass, so
+     * that caches help the probe as much as they help the kernel. */
+    size_t bytes = bw_mb ? bw_mb << 20 : planc_bytes_per_row(p, &kb->pl) * kb->n;
+    size_t bwn = bytes / sizeof(uint64_t);
+    uint64_t *bwa = bwn ? malloc(bwn * sizeof *bwa) : NULL;
+    for (size_t i = 0; bwa && i < bwn; i++)
+        bwa[i] = i;
+    for (int r = 0; r < reps; r++) {
+        if (bwa) {
+            double x = bw_read(bwa, bwn, 1, 1), y = bw_read(bwa, bwn, 2, 1);
+            bw1 = x > bw1 ? x : bw1;
+            bw2 = y > bw2 ? y : bw2;
+        }
+        for (int full = 0; full <= 1; full++) {
+            long f0 = minor_faults();
+            double h0 = now_ms();
+            hand_run(&kb->s, in, &kb->h[full], full, kb->block[full]);
+            keep_best(&bh[full], now_ms() - h0, minor_faults() - f0);
+        }
+        if (kb->j) {
+            long f0 = minor_faults();
+            ms = run_frame(jit_exec_engine(kb->j), p, &kb->f, 1);
+            keep_best(&bj, ms, minor_faults() - f0);
+            /* and on every core, as `planc run` does by default */
+            if (threads > 1) {
+                f0 = minor_faults();
+                ms = run_frame(jit_exec_engine(kb->j), p, &kb->f, threads);
+                keep_best(&bm, ms, minor_faults() - f0);
+            }
+        }
+        if (r < ireps) {
+            long f0 = minor_faults();
+            ms = run_frame(interp_engine(), p, &kb->f, 1);
+            keep_best(&bi, ms, minor_faults() - f0);
+        }
+    }
+    free(bwa);
+    if (bw1 > 0)
+        printf("kernel.%s.bw_read1 %.2f\nkernel.%s.bw_read2 %.2f\nkernel.%s.bw_mb %.0f\n",
+               K, bw1, K, bw2, K, (double)bytes / (1 << 20));
+    if (ireps > 0)
+        printf("kernel.%s.interp_ns_per_row %.3f\nkernel.%s.interp_faults %ld\n",
+               K, bi.ms * 1e6 / n, K, bi.faults);
+    if (kb->j)
+        printf("kernel.%s.jit_ns_per_row %.3f\nkernel.%s.jit_faults %ld\n",
+               K, bj.ms * 1e6 / n, K, bj.faults);
+    if (kb->j && threads > 1)
+        printf("kernel.%s.jit_mt_ns_per_row %.3f\nkernel.%s.jit_mt_threads %u\n",
+               K, bm.ms * 1e6 / n, K, threads);
+    for (int full = 0; full <= 1; full++)
+        printf("kernel.%s.%s_ns_per_row %.3f\n", K, full ? "hand_full" : "hand",
+               bh[full].ms * 1e6 / n);
+}
+
+/* planc-bench kernel PRESET ROWS: see the top of the file.  Exits 0 when
+ * every engine's results matched the reference, 1 otherwise. */
 static int cmd_kernel(int argc, char **argv)
 {
     if (argc < 2)
         return usage();
-    const char *preset = argv[0];
-    size_t want = strtoull(argv[1], NULL, 10);
+    kbench kb;
+    memset(&kb, 0, sizeof kb);
+    kb.K = argv[0];
     int reps = atoi(opt(argc, argv, "--reps", "5"));
     int ireps = atoi(opt(argc, argv, "--interp-reps", "2"));
     if (reps < 1)
         reps = 1;
-    const char *dir = opt(argc, argv, "--dir", ".");
-    gen_spec s;
-    if (!gen_make(&s, preset, want, strtoull(opt(argc, argv, "--seed", "1"), NULL, 10))) {
-        fprintf(stderr, "planc-bench: unknown preset '%s'\n", preset);
+    if (!gen_make(&kb.s, kb.K, strtoull(argv[1], NULL, 10),
+                  strtoull(opt(argc, argv, "--seed", "1"), NULL, 10))) {
+        fprintf(stderr, "planc-bench: unknown preset '%s'\n", kb.K);
         return 2;
     }
-    const size_t n = gen_rows(&s);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/kernel-%s.plan", dir, preset);
-    FILE *f = fopen(path, "w");
-    if (!f || gen_rules(&s, f) != 0 || fclose(f) != 0) {
-        fprintf(stderr, "planc-bench: cannot write %s\n", path);
-        return 1;
+    kb.n = gen_rows(&kb.s);
+    printf("kernel.%s.rows %zu\nkernel.%s.targets %u\n", kb.K, kb.n, kb.K, kb.s.ntargets);
+    bool ok = false, fatal = false;
+    hand_inputs in;
+    if (kbench_load(&kb, opt(argc, argv, "--dir", "."))) {
+        kbench_hand_inputs(&kb, &in);
+        ok = kbench_verify(&kb, &in, &fatal);
+        size_t bw_mb = strtoull(opt(argc, argv, "--bw-mb", "0"), NULL, 10);
+        if (!fatal)
+            kbench_time(&kb, &in, reps, ireps, bw_mb);
     }
-    const char *K = preset;
-    printf("kernel.%s.rows %zu\nkernel.%s.targets %u\n", K, n, K, s.ntargets);
-
-    comp c;
-    if (comp_run(&c, path) != 0) {
-        printf("kernel.%s.error rules-do-not-check\n", K);
-        comp_free(&c);
-        return 1;
+    if (kb.j) {
+        ok &= jit_dispose(kb.j) == 0;
+        kb.j = NULL;
     }
-    const ir_program *p = c.ir;
-
-    /* the data, as planc reads it */
-    char *csv = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&csv, &len);
-    gen_csv(&s, m);
-    fclose(m);
-    double t0 = now_ms();
-    rt_table *t = rt_table_parse(p, "generated.csv", csv, len, stderr);
-    double load_ms = now_ms() - t0;
-    free(csv);
-    if (!t || rt_table_nrows(t) != n) {
-        printf("kernel.%s.error data-not-loaded\n", K);
-        return 1;
-    }
-    printf("kernel.%s.load_ms %.1f\n", K, load_ms);
-
-    /* planc's rows must be the generator's rows, in the same order */
-    for (size_t r = 0; r < n; r++) {
-        char want_name[16];
-        snprintf(want_name, sizeof want_name, "C%07u", (unsigned)(r / s.nyears) + 1);
-        if (strcmp(p->regions[rt_table_region(t, r)].name, want_name) != 0 ||
-            rt_table_year(t, r) != gen_year(&s, r)) {
-            fprintf(stderr, "planc-bench: row %zu of planc's table is not the generator's\n", r);
-            return 1;
-        }
-    }
-    uint32_t *tmap = calloc(p->ntargets + 1, sizeof *tmap);
-    for (uint32_t i = 0; i < p->ntargets; i++)
-        tmap[i] = (uint32_t)strtoul(p->targets[i].name + 1, NULL, 10) - 1;
-
-    exec_plan pl;
-    if (exec_plan_make(p, &pl) != 0)
-        return 1;
-    printf("kernel.%s.steps %u\nkernel.%s.segments %u\n", K, p->nsteps, K, pl.nsegs);
-    printf("kernel.%s.planc_bytes_per_row %zu\n", K, planc_bytes_per_row(p, &pl));
-    exec_plan_free(&pl);
-
-    /* The reference result: the interpreter's first run (its time, which
-     * includes the page faults of fresh result columns, is the "cold" one). */
-    double ms;
-    long faults;
-    rt_result *ref = run_engine(p, t, interp_engine(), &ms, &faults);
-    if (!ref) {
-        printf("kernel.%s.error interp-failed\n", K);
-        return 1;
-    }
-    printf("kernel.%s.interp_cold_ns_per_row %.3f\nkernel.%s.interp_cold_faults %ld\n",
-           K, ms * 1e6 / (double)n, K, faults);
-    int verified = 1;
-
-    /* The JIT, checked against the reference on its first run. */
-    double jt0 = now_ms();
-    jit_engine *j = jit_create(p, stderr);
-    double jit_create_ms = now_ms() - jt0;
-    printf("kernel.%s.jit %d\n", K, j ? 1 : 0);
-    if (j) {
-        printf("kernel.%s.jit_create_ms %.3f\n", K, jit_create_ms);
-        rt_result *jr = run_engine(p, t, jit_exec_engine(j), &ms, &faults);
-        if (!jr) {
-            printf("kernel.%s.error jit-run-failed\n", K);
-            verified = 0;
-            jit_dispose(j);
-            j = NULL;
-        } else {
-            size_t bad = compare_results(p, jr, ref, n);
-            printf("kernel.%s.jit_mismatches %zu\n", K, bad);
-            printf("kernel.%s.jit_cold_ns_per_row %.3f\nkernel.%s.jit_cold_faults %ld\n",
-                   K, ms * 1e6 / (double)n, K, faults);
-            verified &= bad == 0;
-            rt_result_free(jr);
-        }
-    }
-
-    /* The hand-written C, both variants, checked against the reference,
-     * each with its block size tuned as its author would. */
-    const double **v = calloc(s.nind, sizeof *v), **base = calloc(s.nind, sizeof *base),
-                 **prev = calloc(s.nind, sizeof *prev);
-    double *year = malloc(n * sizeof *year), *scope = malloc(n * sizeof *scope);
-    for (size_t r = 0; r < n; r++) {
-        year[r] = gen_year(&s, r);
-        scope[r] = r / s.nyears != 0 ? 1.0 : 0.0;
-    }
-    for (uint32_t jj = 0; jj < s.nind; jj++) {
-        double *col = malloc(n * sizeof *col);
-        gen_column(&s, jj, col);
-        v[jj] = col;
-        if (hand_needs_base(&s, jj)) {
-            double *b = malloc(n * sizeof *b);
-            for (size_t r = 0; r < n; r++)
-                b[r] = col[r - r % s.nyears + (size_t)(s.baseline - s.first_year)];
-            base[jj] = b;
-        }
-        if (hand_needs_prev(&s, jj)) {
-            double *pv = malloc(n * sizeof *pv);
-            for (size_t r = 0; r < n; r++)
-                pv[r] = r % s.nyears ? col[r - 1] : NAN;
-            prev[jj] = pv;
-        }
-    }
-    hand_inputs hin = {n, year, scope, v, base, prev};
-    hand_cols h[2];
-    size_t block[2];
-    static const size_t blocks[] = {256, 1024, 4096, 16384};
-    for (int full = 0; full <= 1; full++) {
-        const char *var = full ? "hand_full" : "hand";
-        if (!hand_alloc(&h[full], &s, n, full)) {
-            printf("kernel.%s.error out-of-memory\n", K);
-            return 1;
-        }
-        hand_run(&s, &hin, &h[full].o, full, 1024);
-        size_t bad = compare_hand(&s, p, ref, &h[full], tmap, n, full);
-        printf("kernel.%s.%s_mismatches %zu\n", K, var, bad);
-        verified &= bad == 0;
-        double hb = INFINITY;
-        for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++)
-            for (int r = 0; r < 2; r++) {
-                double h0 = now_ms();
-                hand_run(&s, &hin, &h[full].o, full, blocks[b]);
-                double t1 = now_ms() - h0;
-                if (t1 < hb) {
-                    hb = t1;
-                    block[full] = blocks[b];
-                }
-            }
-        printf("kernel.%s.%s_block %zu\nkernel.%s.%s_bytes_per_row %zu\n",
-               K, var, block[full], K, var, hand_bytes_per_row(&s, full));
-    }
-    rt_result_free(ref);
-
-    /* The timed rounds: every contender once per round, so that a burst of
-     * load from other processes slows all of them alike; the best round of
-     * each counts. */
-    best bi = {INFINITY, 0}, bj = {INFINITY, 0}, bh[2] = {{INFINITY, 0}, {INFINITY, 0}};
-    for (int r = 0; r < reps; r++) {
-        for (int full = 0; full <= 1; full++) {
-            long f0 = minor_faults();
-            double h0 = now_ms();
-            hand_run(&s, &hin, &h[full].o, full, block[full]);
-            keep_best(&bh[full], now_ms() - h0, minor_faults() - f0);
-        }
-        if (j) {
-            rt_result *jr = run_engine(p, t, jit_exec_engine(j), &ms, &faults);
-            if (!jr) {
-                printf("kernel.%s.error jit-run-failed\n", K);
-                return 1;
-            }
-            keep_best(&bj, ms, faults);
-            rt_result_free(jr);
-        }
-        if (r < ireps) {
-            rt_result *ir = run_engine(p, t, interp_engine(), &ms, &faults);
-            if (!ir) {
-                printf("kernel.%s.error interp-failed\n", K);
-                return 1;
-            }
-            keep_best(&bi, ms, faults);
-            rt_result_free(ir);
-        }
-    }
-    printf("kernel.%s.interp_ns_per_row %.3f\nkernel.%s.interp_faults %ld\n",
-           K, bi.ms * 1e6 / (double)n, K, bi.faults);
-    if (j)
-        printf("kernel.%s.jit_ns_per_row %.3f\nkernel.%s.jit_faults %ld\n",
-               K, bj.ms * 1e6 / (double)n, K, bj.faults);
-    for (int full = 0; full <= 1; full++)
-        printf("kernel.%s.%s_ns_per_row %.3f\n", K, full ? "hand_full" : "hand",
-               bh[full].ms * 1e6 / (double)n);
-    hand_release(&h[0]);
-    hand_release(&h[1]);
-    if (j && jit_dispose(j) != 0)
-        verified = 0;
-    printf("kernel.%s.verified %d\n", K, verified);
-
-    for (uint32_t jj = 0; jj < s.nind; jj++) {
-        free((void *)v[jj]);
-        free((void *)base[jj]);
-        free((void *)prev[jj]);
-    }
-    free(v);
-    free(base);
-    free(prev);
-    free(year);
-    free(scope);
-    free(tmap);
-    rt_table_free(t);
-    comp_free(&c);
-    gen_free(&s);
-    return verified ? 0 : 1;
+    printf("kernel.%s.verified %d\n", kb.K, ok ? 1 : 0);
+    kbench_free(&kb);
+    return ok ? 0 : 1;
 }
 
 /* ---------------------------------------------------------------- bandwidth */
@@ -684,7 +859,8 @@ static int cmd_bandwidth(int argc, char **argv)
         fprintf(stderr, "planc-bench: cannot allocate %zu MiB\n", mb);
         return 1;
     }
-    printf("bw.mb %zu\nbw.read1 %.2f\nbw.read2 %.2f\nbw.write1 %.2f\n", mb, r.read1, r.read2, r.write1);
+    printf("bw.mb %zu\nbw.read1 %.2f\nbw.read2 %.2f\nbw.write1 %.2f\nbw.touch %.3f\n",
+           mb, r.read1, r.read2, r.write1, r.touch);
     return 0;
 }
 

@@ -40,28 +40,27 @@ static void *read_slice(void *arg)
     return NULL;
 }
 
-/* Best read bandwidth of `threads` threads over a[0..n), each reading
- * its own contiguous part. */
-static double read_pass(const uint64_t *a, size_t n, int threads, int passes)
+double bw_read(const uint64_t *a, size_t n, int threads, int passes)
 {
     double best = 0;
+    if (threads < 1 || threads > 2)
+        return 0;
+    size_t per = n / (size_t)threads;
     for (int p = 0; p < passes; p++) {
         pthread_barrier_t start;
         pthread_barrier_init(&start, NULL, (unsigned)threads);
-        reader rs[2];
-        pthread_t th[2];
-        size_t per = n / (size_t)threads;
-        for (int t = 0; t < threads; t++) {
-            rs[t] = (reader){a + per * (size_t)t, t == threads - 1 ? n - per * (size_t)t : per, &start, 0};
-            if (t > 0)
-                pthread_create(&th[t], NULL, read_slice, &rs[t]);
+        reader rs[2] = {{a, per, &start, 0}, {a + per, n - per, &start, 0}};
+        pthread_t helper;
+        if (threads == 2 && pthread_create(&helper, NULL, read_slice, &rs[1]) != 0) {
+            pthread_barrier_destroy(&start);
+            return best;
         }
         read_slice(&rs[0]);
         double slowest = rs[0].seconds;
-        for (int t = 1; t < threads; t++) {
-            pthread_join(th[t], NULL);
-            if (rs[t].seconds > slowest)
-                slowest = rs[t].seconds;
+        if (threads == 2) {
+            pthread_join(helper, NULL);
+            if (rs[1].seconds > slowest)
+                slowest = rs[1].seconds;
         }
         pthread_barrier_destroy(&start);
         double gbs = (double)(n * sizeof *a) / slowest / 1e9;
@@ -96,11 +95,14 @@ int bw_probe(size_t bytes, int passes, bw_result *out)
     uint64_t *a = aligned_alloc(64, n * sizeof *a);
     if (!a || n == 0)
         return -1;
-    /* touch every page first: page faults are not bandwidth */
+    /* touch every page first (page faults are not bandwidth), timing it:
+     * what fresh memory costs on this machine */
+    double t0 = now();
     for (size_t i = 0; i < n; i++)
         a[i] = i;
-    out->read1 = read_pass(a, n, 1, passes);
-    out->read2 = read_pass(a, n, 2, passes);
+    out->touch = (double)(n * sizeof *a) / (now() - t0) / 1e9;
+    out->read1 = bw_read(a, n, 1, passes);
+    out->read2 = bw_read(a, n, 2, passes);
     out->write1 = write_pass((double *)a, n, passes);
     free(a);
     return 0;

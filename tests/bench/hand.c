@@ -48,6 +48,117 @@ bool hand_needs_scope(const gen_spec *s)
     return false;
 }
 
+/* The only target of measure m, or -1 when it has several: the mean of one
+ * score is that score, so such a measure's column is its target's. */
+static long only_target(const gen_spec *s, uint32_t m)
+{
+    long only = -1;
+    for (uint32_t i = 0; i < s->ntargets; i++)
+        if (s->targets[i].measure == m) {
+            if (only >= 0)
+                return -1;
+            only = i;
+        }
+    return only;
+}
+
+/* The only measure of section k, or -1 when it has several. */
+static long only_measure(const gen_spec *s, uint32_t k)
+{
+    long only = -1;
+    for (uint32_t m = 0; m < s->nmeasures; m++)
+        if (s->measures[m].section == k) {
+            if (only >= 0)
+                return -1;
+            only = m;
+        }
+    return only;
+}
+
+/* Carves the next column of n doubles (rounded up to a 64-byte line) out
+ * of *at. */
+static double *carve(double **at, size_t stride)
+{
+    double *p = *at;
+    *at += stride;
+    return p;
+}
+
+/* The number of columns of its own the variant writes. */
+static size_t own_columns(const gen_spec *s, bool full)
+{
+    size_t ncol = 0;
+    for (uint32_t i = 0; i < s->ntargets; i++)
+        ncol += 2 + hand_writes_goal(s, i, full) + hand_writes_expected(s, i, full) + full;
+    if (s->assessment) {
+        for (uint32_t m = 0; m < s->nmeasures; m++)
+            ncol += only_target(s, m) < 0;
+        for (uint32_t k = 0; k < s->nsections; k++)
+            ncol += only_measure(s, k) < 0;
+        ncol += (s->nsections != 1) + 2;
+    }
+    return ncol;
+}
+
+bool hand_outputs_alloc(hand_outputs *o, const gen_spec *s, size_t n, bool full)
+{
+    memset(o, 0, sizeof *o);
+    size_t stride = (n + 7) & ~(size_t)7, ncol = own_columns(s, full);
+    o->mem = aligned_alloc(64, (ncol ? ncol : 1) * stride * sizeof(double));
+    o->status = calloc(s->ntargets, sizeof(double *));
+    o->score = calloc(s->ntargets, sizeof(double *));
+    o->goal = calloc(s->ntargets, sizeof(double *));
+    o->expected = calloc(s->ntargets, sizeof(double *));
+    o->value = calloc(s->ntargets, sizeof(double *));
+    o->measure = calloc(s->nmeasures, sizeof(double *));
+    o->section = calloc(s->nsections, sizeof(double *));
+    if (!o->mem || !o->status || !o->score || !o->goal || !o->expected || !o->value ||
+        !o->measure || !o->section) {
+        hand_outputs_free(o);
+        return false;
+    }
+    /* touched now, so that timed runs do not take page faults */
+    memset(o->mem, 0, (ncol ? ncol : 1) * stride * sizeof(double));
+    double *at = o->mem;
+    for (uint32_t i = 0; i < s->ntargets; i++) {
+        o->status[i] = carve(&at, stride);
+        o->score[i] = carve(&at, stride);
+        if (hand_writes_goal(s, i, full))
+            o->goal[i] = carve(&at, stride);
+        if (hand_writes_expected(s, i, full))
+            o->expected[i] = carve(&at, stride);
+        if (full)
+            o->value[i] = carve(&at, stride);
+    }
+    if (!s->assessment)
+        return true;
+    for (uint32_t m = 0; m < s->nmeasures; m++) {
+        long t = only_target(s, m);
+        o->measure[m] = t >= 0 ? o->score[t] : carve(&at, stride);
+    }
+    for (uint32_t k = 0; k < s->nsections; k++) {
+        long m = only_measure(s, k);
+        o->section[k] = m >= 0 ? o->measure[m] : carve(&at, stride);
+    }
+    o->total = s->nsections == 1 ? o->section[0] : carve(&at, stride);
+    o->veto = carve(&at, stride);
+    o->grade = carve(&at, stride);
+    return true;
+}
+
+void hand_outputs_free(hand_outputs *o)
+{
+    free(o->status);
+    free(o->score);
+    free(o->goal);
+    free(o->expected);
+    free(o->value);
+    free(o->measure);
+    free(o->section);
+    free(o->mem);
+    memset(o, 0, sizeof *o);
+}
+
 /* The progress score 100 * clamp((v - b) / (g - b), 0, 1), 0 when that is
  * undefined (g == b, or b missing). */
 static inline double progress(double v, double b, double g)
@@ -267,15 +378,20 @@ static void mean(double *restrict out, const double *restrict num, const double 
         out[k] = den[k] == 0 ? NAN : num[k] / den[k];
 }
 
-/* The targets of each measure, in declaration order. */
+/* The targets of each measure, in declaration order, and which sections
+ * have a single measure. */
 typedef struct layout {
-    uint32_t *start;   /* nmeasures + 1 offsets into idx */
+    uint32_t *start;        /* nmeasures + 1 offsets into idx */
     uint32_t *idx;
+    bool *single_measure;   /* per section */
 } layout;
 
 static layout make_layout(const gen_spec *s)
 {
-    layout L = {calloc(s->nmeasures + 1, sizeof *L.start), calloc(s->ntargets + 1, sizeof *L.idx)};
+    layout L = {calloc(s->nmeasures + 1, sizeof *L.start), calloc(s->ntargets + 1, sizeof *L.idx),
+                calloc(s->nsections + 1, sizeof *L.single_measure)};
+    for (uint32_t k = 0; k < s->nsections; k++)
+        L.single_measure[k] = only_measure(s, k) >= 0;
     for (uint32_t i = 0; i < s->ntargets; i++)
         L.start[s->targets[i].measure + 1]++;
     for (uint32_t m = 0; m < s->nmeasures; m++)
@@ -299,13 +415,9 @@ void hand_run(const gen_spec *s, const hand_inputs *in, const hand_outputs *o, b
         for (uint32_t m = 0; m < s->nmeasures; m++) {
             for (uint32_t j = L.start[m]; j < L.start[m + 1]; j++)
                 run_target(s, L.idx[j], in, o, lo, n, full, scratch);
-            if (!s->assessment)
+            /* a measure of one target is that target's column */
+            if (!s->assessment || L.start[m + 1] - L.start[m] == 1)
                 continue;
-            /* the mean of one score is that score (and is exact) */
-            if (L.start[m + 1] - L.start[m] == 1) {
-                memcpy(o->measure[m] + lo, o->score[L.idx[L.start[m]]] + lo, n * sizeof(double));
-                continue;
-            }
             for (uint32_t j = L.start[m]; j < L.start[m + 1]; j++) {
                 uint32_t i = L.idx[j];
                 accumulate(num, den, o->score[i] + lo, (double)s->targets[i].weight_h / 100.0,
@@ -315,26 +427,24 @@ void hand_run(const gen_spec *s, const hand_inputs *in, const hand_outputs *o, b
         }
         if (!s->assessment)
             continue;
+        /* sections, then the total (one of a single item is that item's column) */
         for (uint32_t k = 0; k < s->nsections; k++) {
-            uint32_t count = 0, only = 0;
+            if (L.single_measure[k])
+                continue;
+            bool first = true;
             for (uint32_t m = 0; m < s->nmeasures; m++)
                 if (s->measures[m].section == k) {
-                    accumulate(num, den, o->measure[m] + lo, s->measures[m].weight, n, count == 0);
-                    count++;
-                    only = m;
+                    accumulate(num, den, o->measure[m] + lo, s->measures[m].weight, n, first);
+                    first = false;
                 }
-            if (count == 1)
-                memcpy(o->section[k] + lo, o->measure[only] + lo, n * sizeof(double));
-            else
-                mean(o->section[k] + lo, num, den, n);
+            mean(o->section[k] + lo, num, den, n);
         }
         double *tot = o->total + lo, *veto = o->veto + lo, *grade = o->grade + lo;
-        for (uint32_t k = 0; k < s->nsections; k++)
-            accumulate(num, den, o->section[k] + lo, s->section_weight[k], n, k == 0);
-        if (s->nsections == 1)
-            memcpy(tot, o->section[0] + lo, n * sizeof(double));
-        else
+        if (s->nsections > 1) {
+            for (uint32_t k = 0; k < s->nsections; k++)
+                accumulate(num, den, o->section[k] + lo, s->section_weight[k], n, k == 0);
             mean(tot, num, den, n);
+        }
         for (size_t k = 0; k < n; k++)
             veto[k] = 0;
         for (uint32_t i = 0; i < s->ntargets; i++) {
@@ -353,6 +463,7 @@ void hand_run(const gen_spec *s, const hand_inputs *in, const hand_outputs *o, b
     free(num);
     free(L.start);
     free(L.idx);
+    free(L.single_measure);
 }
 
 size_t hand_bytes_per_row(const gen_spec *s, bool full)
@@ -364,9 +475,5 @@ size_t hand_bytes_per_row(const gen_spec *s, bool full)
             used = used || s->targets[i].ind == j;
         cols += used + hand_needs_base(s, j) + hand_needs_prev(s, j);
     }
-    for (uint32_t i = 0; i < s->ntargets; i++)
-        cols += 2 + hand_writes_goal(s, i, full) + hand_writes_expected(s, i, full) + full;
-    if (s->assessment)
-        cols += s->nmeasures + s->nsections + 3;
-    return cols * sizeof(double);
+    return (cols + own_columns(s, full)) * sizeof(double);
 }

@@ -15,7 +15,8 @@
  *            score, its expected value (thresholds and milestones) and goal
  *            (milestones: it changes with the year), and the roll-ups.
  *            Values, constant goals and constant expected values are not
- *            copied (a report reads them from the inputs and the rules).
+ *            copied (a report reads them from the inputs and the rules),
+ *            nor is a roll-up of a single item (see hand_outputs).
  *   full     also writes every target's value, goal and expected columns,
  *            the column set planc's runtime materialises (runtime/exec.h),
  *            to separate the code generator's speed from that design. */
@@ -38,12 +39,22 @@ typedef struct hand_inputs {
 } hand_inputs;
 
 /* The columns it writes.  Per-target arrays are indexed by gen target
- * index; an entry a variant does not write may be NULL. */
+ * index; an entry a variant does not write is NULL.  A measure with a
+ * single target has that target's score column (the mean of one score is
+ * that score), a section with a single measure that measure's column, and
+ * the total of a single section that section's: nothing is copied. */
 typedef struct hand_outputs {
     double **status, **score, **goal, **expected, **value;
     double **measure, **section;
     double *total, *veto, *grade;
+    double *mem;                /* the block all the columns are in */
 } hand_outputs;
+
+/* Allocates the columns variant `full` writes for n rows, and touches them
+ * (so that timed runs take no page faults).  Returns false when out of
+ * memory.  Free with hand_outputs_free. */
+bool hand_outputs_alloc(hand_outputs *o, const gen_spec *s, size_t n, bool full);
+void hand_outputs_free(hand_outputs *o);
 
 /* Which per-target columns a variant writes for target i. */
 bool hand_writes_goal(const gen_spec *s, uint32_t i, bool full);

@@ -1006,19 +1006,29 @@ static void gen_assessment(dt_program *g, dt_buf *b)
     }
     static const char *const w[] = {"0", "0.5", "1", "2", "3", "30", "60"};
     int nw = 0;
+    /* Only measures with targets have a score, and only sections with such
+     * measures: the first of each (in its section, in the plan) keeps a
+     * weight above zero. */
+    int ntargets_of[MAX_MEASURES] = {0};
+    for (int t = 0; t < g->ntargets; t++)
+        ntargets_of[g->targets[t].measure]++;
+    int first_scored = -1;
+    for (int m = 0; m < g->nmeasures && first_scored < 0; m++)
+        if (ntargets_of[m])
+            first_scored = g->measure_section[m];
     for (int s = 0; s < g->nsections; s++)
         if (chance(r, 40)) {
             const char *wt = PICK(r, w);
-            if (s == 0 && strcmp(wt, "0") == 0)
+            if (s == first_scored && strcmp(wt, "0") == 0)
                 wt = "1";
             dt_buf_printf(b, "%s section %s = %s", nw++ ? "," : "    weight", g->sections[s], wt);
         }
     for (int m = 0; m < g->nmeasures; m++)
         if (chance(r, 30)) {
             const char *wt = PICK(r, w);
-            bool first = true;
+            bool first = ntargets_of[m] > 0;
             for (int j = 0; j < m; j++)
-                first &= g->measure_section[j] != g->measure_section[m];
+                first &= !(ntargets_of[j] && g->measure_section[j] == g->measure_section[m]);
             if (first && strcmp(wt, "0") == 0)
                 wt = "1";
             dt_buf_printf(b, "%s measure (%s) = %s", nw++ ? "," : "    weight", g->measures[m], wt);

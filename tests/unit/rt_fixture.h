@@ -54,8 +54,8 @@ static inline void fx_init(fixture *f)
     p->regions[FX_BJ] = (ir_region){"北京", 0, -1, NULL, 0};
     p->nregions = 5;
     p->columns = arena_alloc(&f->a, 2 * sizeof *p->columns);
-    p->columns[FX_FARMLAND] = (ir_column){"farmland_mu", IR_COL_NUM, "耕地保有量"};
-    p->columns[FX_PARK] = (ir_column){"park", IR_COL_BOOL, "辽河口国家公园"};
+    p->columns[FX_FARMLAND] = (ir_column){.name = "farmland_mu", .type = IR_COL_NUM, .indicator = "耕地保有量"};
+    p->columns[FX_PARK] = (ir_column){.name = "park", .type = IR_COL_BOOL, .indicator = "辽河口国家公园"};
     p->ncolumns = 2;
     p->inputs = arena_alloc(&f->a, FX_MAX_INPUTS * sizeof *p->inputs);
     p->scopes = arena_alloc(&f->a, 4 * sizeof *p->scopes);

@@ -1,8 +1,9 @@
 /* test_cg.c — lowering IR segments to LLVM IR (compiler/cg.c): the shape of
  * the module (functions, groups, parameters and their attributes, a
- * straight-line loop, no fast-math flags), which columns a group reads, and
- * the internal errors for programs that break ir.h / exec.h rules.  The results
- * of the code are tested in test_jit.c. */
+ * straight-line loop on vectors, no fast-math flags), which columns a group
+ * reads, the small-range path, parts, what the lowering leaves out when a
+ * value cannot be NaN, and the internal errors for programs that break
+ * ir.h / exec.h rules.  The results of the code are tested in test_jit.c. */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -172,8 +173,9 @@ START_TEST(functions_and_parameters)
 END_TEST
 
 /* A group function is entry, one loop block and exit; the loop block has no branch
- * but its back edge, no call but llvm.fabs, one phi (the row); no
- * instruction anywhere carries fast-math flags. */
+ * but its back edge, no call but llvm.fabs on vectors, one phi (the row),
+ * loads and stores of <CG_WIDTH x double>; no instruction anywhere
+ * carries fast-math flags. */
 START_TEST(straight_line_loop)
 {
     exec_plan pl = two_segments();
@@ -192,7 +194,13 @@ START_TEST(straight_line_loop)
             if (op == LLVMCall) {
                 size_t n;
                 const char *callee = LLVMGetValueName2(LLVMGetCalledValue(in), &n);
-                ck_assert_str_eq(callee, "llvm.fabs.f64");
+                ck_assert_str_eq(callee, "llvm.fabs.v4f64");
+            }
+            LLVMTypeRef vt = op == LLVMStore ? LLVMTypeOf(LLVMGetOperand(in, 0))
+                           : op == LLVMLoad ? LLVMTypeOf(in) : NULL;
+            if (vt) {
+                ck_assert(LLVMGetTypeKind(vt) == LLVMVectorTypeKind);
+                ck_assert_uint_eq(LLVMGetVectorSize(vt), CG_WIDTH);
             }
         }
         ck_assert_int_eq(branches, 1);
@@ -226,12 +234,12 @@ START_TEST(every_op_lowers)
     LLVMModuleRef m = cg_module(C, &P, &pl, "ops", errf);
     ck_assert_ptr_nonnull(m);
     char *text = LLVMPrintModuleToString(m);
-    ck_assert_ptr_nonnull(strstr(text, "fcmp uno double"));
-    ck_assert_ptr_nonnull(strstr(text, "fcmp olt double"));
-    ck_assert_ptr_nonnull(strstr(text, "fcmp une double"));
-    ck_assert_ptr_nonnull(strstr(text, "fdiv double"));
-    ck_assert_ptr_nonnull(strstr(text, "fneg double"));
-    ck_assert_ptr_nonnull(strstr(text, "store double -0.000000e+00"));
+    ck_assert_ptr_nonnull(strstr(text, "fcmp uno <4 x double>"));
+    ck_assert_ptr_nonnull(strstr(text, "fcmp olt <4 x double>"));
+    ck_assert_ptr_nonnull(strstr(text, "fcmp une <4 x double>"));
+    ck_assert_ptr_nonnull(strstr(text, "fdiv <4 x double>"));
+    ck_assert_ptr_nonnull(strstr(text, "fneg <4 x double>"));
+    ck_assert_ptr_nonnull(strstr(text, "store <4 x double> <double -0.000000e+00"));
     ck_assert_ptr_null(strstr(text, "minnum"));
     ck_assert_ptr_null(strstr(text, "maxnum"));
     ck_assert_ptr_null(strstr(text, "fmin"));
@@ -241,17 +249,19 @@ START_TEST(every_op_lowers)
     ck_assert_ptr_nonnull(strstr(text,
         "define void @seg_0(ptr noalias nocapture readonly %inputs, ptr noalias nocapture readonly %cols, i64 %lo, i64 %hi)"));
     LLVMDisposeMessage(text);
-    /* 24 slots: three groups of 8; each reads the inputs its slots need. */
+    /* 24 slots: groups of 16 and 8; each reads the inputs its slots need. */
+    ck_assert_int_eq(CG_GROUP_ROOTS, 16);
     LLVMValueRef g0 = LLVMGetNamedFunction(m, "seg_0.g0");
-    LLVMValueRef g2 = LLVMGetNamedFunction(m, "seg_0.g2");
+    LLVMValueRef g1 = LLVMGetNamedFunction(m, "seg_0.g1");
     ck_assert_uint_eq(P.nsteps, 24);
-    ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g3"));
-    ck_assert_uint_eq(LLVMCountParams(g0), 3 + 8 + 2);
+    ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g2"));
+    ck_assert_uint_eq(LLVMCountParams(g0), 3 + 16 + 2);
     check_param(g0, 0, "in0", false);
     check_param(g0, 3, "c0", true);
-    check_param(g0, 10, "c7", true);
-    ck_assert_uint_eq(LLVMCountParams(g2), 3 + 8 + 2);
-    check_param(g2, 3, "c16", true);
+    check_param(g0, 18, "c15", true);
+    ck_assert_uint_eq(LLVMCountParams(g1), 3 + 8 + 2);
+    check_param(g1, 3, "c16", true);
+    check_param(g1, 10, "c23", true);
     LLVMDisposeModule(m);
 }
 END_TEST
@@ -345,48 +355,65 @@ START_TEST(unknown_op)
 }
 END_TEST
 
-/* A segment of 20 materialized slots is three groups.  A later group loads
- * a slot an earlier group wrote, and recomputes a temporary the earlier
- * group also computed; seg_0 loads each column pointer once and calls the
- * groups in order. */
-START_TEST(groups)
+/* The block of fn named `name`. */
+static LLVMBasicBlockRef block_named(LLVMValueRef fn, const char *name)
+{
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+        if (strcmp(LLVMGetBasicBlockName(bb), name) == 0)
+            return bb;
+    ck_abort_msg("no block '%s'", name);
+    return NULL;
+}
+
+/* The program of the `groups` test: a temporary and 36 materialized slots
+ * in one segment (three groups). */
+static exec_plan groups_program(void)
 {
     uint32_t x = ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 0);   /* 0 */
     uint32_t t = ir_emit(&A, &P, IR_NEG, IR_NUM, x, 0, 0, 0, 0);     /* 1: temporary */
-    uint32_t mat[20];
-    for (uint32_t i = 0; i < 19; i++)                                 /* 2..20 */
+    static uint32_t mat[36];
+    for (uint32_t i = 0; i < 35; i++)                                 /* 2..36 */
         mat[i] = ir_emit(&A, &P, IR_ADD, IR_NUM, t, i ? mat[i - 1] : x, 0, 0, 0);
-    mat[19] = ir_emit(&A, &P, IR_MUL, IR_NUM, t, mat[0], 0, 0, 0);   /* 21 */
+    mat[35] = ir_emit(&A, &P, IR_MUL, IR_NUM, t, mat[0], 0, 0, 0);   /* 37 */
     const uint32_t bounds[] = {0, P.nsteps};
-    exec_plan pl = hand_plan(bounds, 1, mat, 20);
+    return hand_plan(bounds, 1, mat, 36);
+}
+
+/* A segment of 36 materialized slots is three groups (CG_GROUP_ROOTS is
+ * 16).  A later group loads a slot an earlier group wrote, and recomputes
+ * a temporary the earlier group also computed; seg_0 loads each column
+ * pointer once and calls the groups in order. */
+START_TEST(groups)
+{
+    exec_plan pl = groups_program();
     LLVMModuleRef m = cg_module(C, &P, &pl, "groups", errf);
     ck_assert_ptr_nonnull(m);
 
     LLVMValueRef g0 = LLVMGetNamedFunction(m, "seg_0.g0");
-    ck_assert_uint_eq(LLVMCountParams(g0), 1 + 8 + 2);
+    ck_assert_uint_eq(LLVMCountParams(g0), 1 + 16 + 2);
     check_param(g0, 0, "in0", false);
     check_param(g0, 1, "c2", true);
-    /* Group 1 starts at slot 10: it loads slot 9 from group 0. */
+    /* Group 1 starts at slot 18: it loads slot 17 from group 0. */
     LLVMValueRef g1 = LLVMGetNamedFunction(m, "seg_0.g1");
-    ck_assert_uint_eq(LLVMCountParams(g1), 2 + 8 + 2);
+    ck_assert_uint_eq(LLVMCountParams(g1), 2 + 16 + 2);
     check_param(g1, 0, "in0", false);
-    check_param(g1, 1, "c9", false);
-    check_param(g1, 2, "c10", true);
-    /* Group 2 (slots 18..21) loads 17 and 2, and recomputes temporary 1. */
+    check_param(g1, 1, "c17", false);
+    check_param(g1, 2, "c18", true);
+    /* Group 2 (slots 34..37) loads 33 and 2, and recomputes temporary 1. */
     LLVMValueRef g2 = LLVMGetNamedFunction(m, "seg_0.g2");
     ck_assert_uint_eq(LLVMCountParams(g2), 3 + 4 + 2);
     check_param(g2, 0, "in0", false);
     check_param(g2, 1, "c2", false);
-    check_param(g2, 2, "c17", false);
-    check_param(g2, 3, "c18", true);
-    check_param(g2, 6, "c21", true);
+    check_param(g2, 2, "c33", false);
+    check_param(g2, 3, "c34", true);
+    check_param(g2, 6, "c37", true);
     ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g3"));
 
-    /* seg_0: one load per distinct pointer (inputs[0] and 20 columns),
-     * then the three calls in order. */
+    /* seg_0, for at least CG_WIDTH rows: one load per distinct pointer
+     * (inputs[0] and 36 columns), then the three calls in order. */
     LLVMValueRef fn = LLVMGetNamedFunction(m, "seg_0");
     int loads = 0, calls = 0;
-    for (LLVMValueRef in = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn)); in;
+    for (LLVMValueRef in = LLVMGetFirstInstruction(block_named(fn, "big")); in;
          in = LLVMGetNextInstruction(in)) {
         LLVMOpcode op = LLVMGetInstructionOpcode(in);
         loads += op == LLVMLoad;
@@ -395,8 +422,159 @@ START_TEST(groups)
             calls++;
         }
     }
-    ck_assert_int_eq(loads, 21);
+    ck_assert_int_eq(loads, 37);
     ck_assert_int_eq(calls, 3);
+
+    /* For fewer rows: per group, planc.pad in, the group, planc.pad out;
+     * the table holds the groups' parameters coded index<<2 | from_cols<<1
+     * | written. */
+    LLVMValueRef pad = LLVMGetNamedFunction(m, "planc.pad");
+    ck_assert_ptr_nonnull(pad);
+    ck_assert_int_eq(LLVMGetLinkage(pad), LLVMInternalLinkage);
+    calls = 0;
+    for (LLVMValueRef in = LLVMGetFirstInstruction(block_named(fn, "small")); in;
+         in = LLVMGetNextInstruction(in)) {
+        if (LLVMGetInstructionOpcode(in) != LLVMCall)
+            continue;
+        LLVMValueRef callee = LLVMGetCalledValue(in);
+        if (LLVMIsAIntrinsicInst(in))
+            continue;   /* the memset of the scratch */
+        LLVMValueRef want = calls % 3 == 1 ? (calls == 1 ? g0 : calls == 4 ? g1 : g2) : pad;
+        ck_assert_ptr_eq(callee, want);
+        calls++;
+    }
+    ck_assert_int_eq(calls, 9);
+    LLVMValueRef tab = LLVMGetNamedGlobal(m, "seg_0.pad");
+    ck_assert_ptr_nonnull(tab);
+    ck_assert(LLVMIsGlobalConstant(tab));
+    LLVMValueRef init = LLVMGetInitializer(tab);
+    ck_assert_uint_eq(LLVMGetArrayLength2(LLVMTypeOf(init)), 17 + 18 + 7);
+    /* group 0: in0 read, then c2 written; group 2's 2nd: c2 read. */
+    ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetAggregateElement(init, 0)), 0 << 2 | 0 | 0);
+    ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetAggregateElement(init, 1)), 2 << 2 | 2 | 1);
+    ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetAggregateElement(init, 17 + 18 + 1)), 2 << 2 | 2 | 0);
+    LLVMDisposeModule(m);
+}
+END_TEST
+
+/* Parts: the groups are shared out in order; part 0 holds every seg_N and
+ * declares the groups of the other parts, which define them with external
+ * linkage and hold nothing else. */
+START_TEST(parts)
+{
+    exec_plan pl = groups_program();
+    ck_assert_uint_eq(cg_parts(&P, &pl, 8), 1);   /* a small program: one part */
+    LLVMModuleRef m0 = cg_module_part(C, &P, &pl, "p", CG_WIDTH, 0, 2, errf);
+    LLVMModuleRef m1 = cg_module_part(C, &P, &pl, "p", CG_WIDTH, 1, 2, errf);
+    ck_assert_ptr_nonnull(m0);
+    ck_assert_ptr_nonnull(m1);
+    ck_assert_str_eq(errors(), "");
+    int defined[2] = {0, 0};
+    for (int q = 0; q < 3; q++) {
+        char name[32];
+        snprintf(name, sizeof name, "seg_0.g%d", q);
+        LLVMValueRef f0 = LLVMGetNamedFunction(m0, name), f1 = LLVMGetNamedFunction(m1, name);
+        ck_assert_ptr_nonnull(f0);   /* part 0 calls every group */
+        ck_assert_int_eq(LLVMGetLinkage(f0), LLVMExternalLinkage);
+        bool in0 = !LLVMIsDeclaration(f0), in1 = f1 && !LLVMIsDeclaration(f1);
+        ck_assert(in0 != in1);
+        defined[in1]++;
+        if (f1)
+            ck_assert(in1);
+    }
+    ck_assert(defined[0] >= 1 && defined[1] >= 1);
+    ck_assert(!LLVMIsDeclaration(LLVMGetNamedFunction(m0, "seg_0")));
+    ck_assert_ptr_null(LLVMGetNamedFunction(m1, "seg_0"));
+    ck_assert_ptr_null(LLVMGetNamedFunction(m1, "planc.pad"));
+    LLVMDisposeModule(m0);
+    LLVMDisposeModule(m1);
+    ck_assert_ptr_null(cg_module_part(C, &P, &pl, "p", CG_WIDTH, 2, 2, errf));
+    ck_assert_str_eq(errors(), "planc: internal error: JIT: part 2 of 2 requested\n");
+}
+END_TEST
+
+/* Other vector widths: 2, 8 and 16 doubles per iteration; anything that
+ * is not a power of two from 2 to CG_MAX_WIDTH is refused. */
+START_TEST(widths)
+{
+    exec_plan pl = two_segments();
+    static const unsigned ok[] = {2, 8, 16};
+    for (int i = 0; i < 3; i++) {
+        LLVMModuleRef m = cg_module_part(C, &P, &pl, "w", ok[i], 0, 1, errf);
+        ck_assert_ptr_nonnull(m);
+        char *text = LLVMPrintModuleToString(m), want[64];
+        snprintf(want, sizeof want, "load <%u x double>", ok[i]);
+        ck_assert_ptr_nonnull(strstr(text, want));
+        snprintf(want, sizeof want, "%%last = sub i64 %%hi, %u", ok[i]);
+        ck_assert_ptr_nonnull(strstr(text, want));
+        LLVMDisposeMessage(text);
+        LLVMDisposeModule(m);
+    }
+    ck_assert_str_eq(errors(), "");
+    ck_assert_ptr_null(cg_module_part(C, &P, &pl, "w", 6, 0, 1, errf));
+    ck_assert_ptr_null(cg_module_part(C, &P, &pl, "w", 1, 0, 1, errf));
+    ck_assert_ptr_null(cg_module_part(C, &P, &pl, "w", 32, 0, 1, errf));
+    ck_assert_str_eq(errors(), "planc: internal error: JIT: vectors of 6 doubles requested\n"
+                               "planc: internal error: JIT: vectors of 1 doubles requested\n"
+                               "planc: internal error: JIT: vectors of 32 doubles requested\n");
+}
+END_TEST
+
+/* Many steps make several parts, never more than asked for or than
+ * there are groups. */
+START_TEST(parts_count)
+{
+    uint32_t x = ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 0);
+    uint32_t *mat = arena_alloc(&A, 4000 * sizeof *mat), nmat = 0, v = x;
+    for (uint32_t i = 0; i < 4000; i++) {
+        v = ir_emit(&A, &P, IR_ADD, IR_NUM, v, x, 0, 0, 0);
+        if (i % 100 == 99)
+            mat[nmat++] = v;
+    }
+    const uint32_t bounds[] = {0, P.nsteps};
+    exec_plan pl = hand_plan(bounds, 1, mat, nmat);
+    ck_assert_uint_eq(cg_parts(&P, &pl, 1), 1);
+    ck_assert_uint_eq(cg_parts(&P, &pl, 2), 2);
+    ck_assert_uint_eq(cg_parts(&P, &pl, 64), 3);   /* 40 roots: 3 groups */
+}
+END_TEST
+
+/* What cannot be NaN is not tested for NaN: a year compared with a
+ * constant, a scope mask and their logic need no "fcmp uno"; a comparison
+ * used as a SELECT condition is its i1 vector, with no "fcmp une" to turn
+ * it back into a truth. */
+START_TEST(no_needless_nan_tests)
+{
+    P.inputs[0] = (ir_input){.kind = IR_IN_YEAR};
+    P.inputs[1] = (ir_input){.kind = IR_IN_SCOPE};
+    uint32_t y = ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 0);
+    uint32_t sc = ir_emit(&A, &P, IR_INPUT, IR_BOOL, 0, 0, 0, 0, 1);
+    uint32_t c = ir_const(&A, &P, IR_NUM, 2025);
+    uint32_t ge = ir_emit(&A, &P, IR_GE, IR_BOOL, y, c, 0, 0, 0);
+    uint32_t both = ir_emit(&A, &P, IR_AND, IR_BOOL, ge, sc, 0, 0, 0);
+    uint32_t sel = ir_emit(&A, &P, IR_SELECT, IR_NUM, both, y, c, 0, 0);
+    const uint32_t bounds[] = {0, P.nsteps}, mat[] = {both, sel};
+    exec_plan pl = hand_plan(bounds, 1, mat, 2);
+    LLVMModuleRef m = cg_module(C, &P, &pl, "facts", errf);
+    ck_assert_ptr_nonnull(m);
+    char *text = LLVMPrintModuleToString(m);
+    ck_assert_ptr_null(strstr(text, "fcmp uno"));
+    ck_assert_ptr_nonnull(strstr(text, "fcmp oge <4 x double>"));
+    /* One truth test: the scope mask's (an input, not a comparison). */
+    const char *une = strstr(text, "fcmp une");
+    ck_assert_ptr_nonnull(une);
+    ck_assert_ptr_null(strstr(une + 1, "fcmp une"));
+    ck_assert_ptr_null(strstr(text, "0x7FF8000000000000"));   /* no NaN constant */
+    LLVMDisposeMessage(text);
+    LLVMDisposeModule(m);
+
+    /* The same over data inputs, which may be missing: NaN tests appear. */
+    P.inputs[0] = P.inputs[1] = (ir_input){.kind = IR_IN_DATA};
+    m = cg_module(C, &P, &pl, "facts", errf);
+    text = LLVMPrintModuleToString(m);
+    ck_assert_ptr_nonnull(strstr(text, "fcmp uno"));
+    ck_assert_ptr_nonnull(strstr(text, "0x7FF8000000000000"));
+    LLVMDisposeMessage(text);
     LLVMDisposeModule(m);
 }
 END_TEST
@@ -443,6 +621,10 @@ static Suite *cg_suite(void)
     tcase_add_test(tc, segment_out_of_range);
     tcase_add_test(tc, unknown_op);
     tcase_add_test(tc, groups);
+    tcase_add_test(tc, parts);
+    tcase_add_test(tc, parts_count);
+    tcase_add_test(tc, widths);
+    tcase_add_test(tc, no_needless_nan_tests);
     tcase_add_test(tc, runtime_plan);
     suite_add_tcase(s, tc);
     return s;

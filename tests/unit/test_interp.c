@@ -43,8 +43,8 @@ enum { NPAIRS = sizeof pairs / sizeof pairs[0] };
 /* Replaces the fixture's columns with two numeric columns x and y. */
 static void xy_columns(fixture *f)
 {
-    f->p.columns[0] = (ir_column){"x", IR_COL_NUM, "X"};
-    f->p.columns[1] = (ir_column){"y", IR_COL_NUM, "Y"};
+    f->p.columns[0] = (ir_column){.name = "x", .type = IR_COL_NUM, .indicator = "X"};
+    f->p.columns[1] = (ir_column){.name = "y", .type = IR_COL_NUM, .indicator = "Y"};
 }
 
 /* The CSV of the pairs above (malloc'd). */

@@ -1,0 +1,1867 @@
+/* aot.c — planc build: a rules file to a shared library and a C header
+ * (see aot.h).
+ *
+ * The build, step by step (aot_build):
+ *   1. exec_plan_make splits the program into segments and barriers, as
+ *      rt_run does;
+ *   2. cg_module lowers the segments to an LLVM module, the same code the
+ *      JIT compiles; the segment functions are made hidden (the library
+ *      exports only the ABI), default<O3> optimises it for the chosen CPU
+ *      and the target machine writes kernels.o;
+ *   3. glue.c is written: the ABI definitions (abi_text, also the heart of
+ *      the header), the runtime's types (rt_types), the program's tables
+ *      (write_tables) and the runtime (rt_code), which repeats what
+ *      runtime/table.c and runtime/exec.c do around the kernels: checking
+ *      and sorting rows, adding ancestor rows for share targets, building
+ *      the time-shifted and scaled input columns, the peak and share
+ *      barriers, and the `missing error` policy;
+ *   4. the system C compiler links glue.c and kernels.o into the library;
+ *   5. the header is written (write_header).
+ * Intermediate files live in a fresh directory beside the output, which
+ * is removed at the end; the library is renamed from there into place and
+ * the header is committed through ofile, so each appears whole or not at
+ * all.
+ *
+ * The generated C is plain C17: doubles in hexadecimal literals (exact),
+ * strings with every byte outside printable ASCII as an octal escape.  It
+ * is compiled with -ffp-contract=off so that its few floating-point
+ * operations (the share's percentage, the peak's tolerance, unit scales)
+ * round exactly as planc's own runtime does. */
+#include "aot.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <math.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "arena.h"
+#include "cg.h"
+#include "diag.h"
+#include "exec.h"
+#include "import.h"
+#include "lower.h"
+#include "ofile.h"
+#include "sema.h"
+
+#ifndef PLANC_VERSION
+#define PLANC_VERSION "0.0.0"
+#endif
+
+extern char **environ;
+
+/* Exit codes, as the driver's (docs/LANGUAGE.md §12). */
+enum { AOT_OK = 0, AOT_RULES = 1, AOT_USAGE = 2, AOT_INTERNAL = 4 };
+
+const char aot_usage[] =
+    "usage: planc build RULES -o libNAME.so [--header FILE] [--cpu CPU] [--cc CMD]\n"
+    "\n"
+    "Compiles the rules into a shared library that scores data without planc,\n"
+    "and writes NAME.h beside it: the library's C interface (ABI version 1),\n"
+    "documenting its input columns, regions and output columns.  A C program\n"
+    "loads the library with dlopen(); see examples/aot/.\n"
+    "\n"
+    "  -o, --output FILE  the library to write (libNAME.so); required\n"
+    "  --header FILE      the header to write (default: NAME.h beside the library)\n"
+    "  --cpu CPU          the CPU the kernels are compiled for: host (this machine,\n"
+    "                     the default: fastest, but may not run on older CPUs),\n"
+    "                     generic, x86-64, x86-64-v2, x86-64-v3 or x86-64-v4\n"
+    "  --cc CMD           the C compiler that links the library (default: $CC,\n"
+    "                     else cc)\n"
+    "\n"
+    "Both files are written atomically: a failed build leaves no partial file.\n"
+    "\n"
+    "exit: 0 ok, 1 errors in the rules, 2 usage or an output that cannot be\n"
+    "written, 4 internal error (LLVM or the C compiler failed).\n";
+
+/* The library ABI: the definitions every header and every glue.c begin
+ * with (guarded, so that several libraries' headers can be included
+ * together).  Changing a layout here means a new AOT_ABI_VERSION. */
+static const char abi_text[] =
+    "#ifndef PLANC_ABI_V1\n"
+    "#define PLANC_ABI_V1\n"
+    "/* ---- The planc library ABI, version 1 (the same in every library) ----\n"
+    " *\n"
+    " * A library made by `planc build` exports two functions:\n"
+    " *\n"
+    " *   uint32_t planc_abi_version(void);     the newest ABI it implements\n"
+    " *   const planc_library *planc_get_library(uint32_t abi_version);\n"
+    " *\n"
+    " * planc_get_library(1) returns the description of the rules and the\n"
+    " * functions that score data, or NULL when the library does not implement\n"
+    " * that version.  Load it with dlopen() and dlsym() (or link it):\n"
+    " *\n"
+    " *   void *h = dlopen(\"./libNAME.so\", RTLD_NOW | RTLD_LOCAL);\n"
+    " *   planc_get_library_fn get = (planc_get_library_fn)dlsym(h, \"planc_get_library\");\n"
+    " *   const planc_library *lib = get ? get(PLANC_ABI_VERSION) : NULL;\n"
+    " *\n"
+    " * Data.  Every value is a double.  A missing value is a NaN (any NaN).\n"
+    " * A yes/no column holds 1.0 (yes), 0.0 (no) or NaN; other values in it are\n"
+    " * an input error.  Infinite values are an input error (planc's CSV reader\n"
+    " * never produces them).\n"
+    " *\n"
+    " * Scoring.  lib->score(&in, &res, err, errlen) scores the rows of `in`:\n"
+    " * one row per (region, year), in any order, region given as an index into\n"
+    " * lib->regions (lib->find_region maps a name or alias to it), year 1..9999,\n"
+    " * and one array of nrows values per input column, in the order of\n"
+    " * lib->columns, raw as a data file holds them: not shifted in time and in\n"
+    " * the unit the rules say the file uses (the library converts units and\n"
+    " * reads other years itself).  On success (PLANC_OK) *res holds the\n"
+    " * results, to be released with lib->free_result(res): its rows are sorted\n"
+    " * by region (in lib->regions order) then year, as `planc run` reports\n"
+    " * them, and, when the rules have share targets, include a row (with every\n"
+    " * data value missing, source -1) for each region above a region with a\n"
+    " * row in that year, so that the share is scored there.  Each output column\n"
+    " * (lib->outputs says what it holds) has one value per result row.  On an\n"
+    " * error, *res is NULL and err receives a message (NUL-terminated, cut to\n"
+    " * errlen bytes).  score never keeps a pointer into `in`, is safe to call\n"
+    " * from several threads at once, and allocates only the result and\n"
+    " * temporaries (PLANC_E_NOMEM when that fails).\n"
+    " *\n"
+    " * Output columns, in order: for each target its status (a planc_status\n"
+    " * code), value, goal, expected value and score; then, when the rules have\n"
+    " * an assessment, each measure's score, each section's score, the total,\n"
+    " * the veto flag (1.0 when a veto target failed on the row) and the grade\n"
+    " * (an index into lib->bands; the last band is the veto band).  Values,\n"
+    " * goals and expected values are in the target's unit (planc_target.unit).\n"
+    " *\n"
+    " * Versioning.  A later ABI version may only add members at the end of\n"
+    " * these structs and add enum values; planc_get_library(1) keeps\n"
+    " * returning this layout. */\n"
+    "#include <stddef.h>\n"
+    "#include <stdint.h>\n"
+    "\n"
+    "#ifdef __cplusplus\n"
+    "extern \"C\" {\n"
+    "#endif\n"
+    "\n"
+    "#define PLANC_ABI_VERSION 1\n"
+    "\n"
+    "/* Return codes of planc_library.score. */\n"
+    "enum planc_rc {\n"
+    "    PLANC_OK = 0,\n"
+    "    PLANC_E_ARGS = 1,       /* a NULL pointer where an array is needed */\n"
+    "    PLANC_E_ROWS = 2,       /* a bad row: region index or year out of range,\n"
+    "                               two rows for one (region, year), an infinite\n"
+    "                               value, a yes/no value other than 0/1/NaN */\n"
+    "    PLANC_E_MISSING = 3,    /* a target is missing on a row and the rules'\n"
+    "                               missing-data policy is `error` */\n"
+    "    PLANC_E_NOMEM = 4       /* out of memory */\n"
+    "};\n"
+    "\n"
+    "/* Target statuses (docs/LANGUAGE.md §9), as stored in status columns. */\n"
+    "enum planc_status {\n"
+    "    PLANC_NOT_APPLICABLE = 0, PLANC_MISSING = 1, PLANC_FAILED = 2,\n"
+    "    PLANC_LAGGING = 3, PLANC_ON_TRACK = 4, PLANC_MET = 5\n"
+    "};\n"
+    "\n"
+    "/* Input column types. */\n"
+    "enum planc_coltype { PLANC_COL_NUMBER = 0, PLANC_COL_YESNO = 1 };\n"
+    "\n"
+    "/* What an output column belongs to, and which of its values it holds. */\n"
+    "enum planc_item { PLANC_ITEM_TARGET = 0, PLANC_ITEM_MEASURE = 1, PLANC_ITEM_SECTION = 2,\n"
+    "                  PLANC_ITEM_TOTAL = 3 };\n"
+    "enum planc_field { PLANC_FIELD_STATUS = 0, PLANC_FIELD_VALUE = 1, PLANC_FIELD_GOAL = 2,\n"
+    "                   PLANC_FIELD_EXPECTED = 3, PLANC_FIELD_SCORE = 4, PLANC_FIELD_VETO = 5,\n"
+    "                   PLANC_FIELD_GRADE = 6 };\n"
+    "\n"
+    "/* The assessment's missing-data policy. */\n"
+    "enum planc_missing { PLANC_POLICY_NONE = 0, PLANC_POLICY_ZERO = 1, PLANC_POLICY_REWEIGHT = 2,\n"
+    "                     PLANC_POLICY_ERROR = 3 };\n"
+    "\n"
+    "/* A region: its name, level (index into levels), parent (index into\n"
+    " * regions, -1 for none) and other spellings accepted for it. */\n"
+    "typedef struct planc_region {\n"
+    "    const char *name;\n"
+    "    uint32_t level;\n"
+    "    int32_t parent;\n"
+    "    uint32_t naliases;\n"
+    "    const char *const *aliases;\n"
+    "} planc_region;\n"
+    "\n"
+    "/* An input column: its name in a data file, its type, the indicator that\n"
+    " * reads it, the unit its values are in (NULL: unknown). */\n"
+    "typedef struct planc_column {\n"
+    "    const char *name;\n"
+    "    uint32_t type;          /* enum planc_coltype */\n"
+    "    const char *indicator;\n"
+    "    const char *unit;\n"
+    "} planc_column;\n"
+    "\n"
+    "/* A target, as planc run reports it. */\n"
+    "typedef struct planc_target {\n"
+    "    const char *name;\n"
+    "    const char *text;       /* the text from the plan, or NULL */\n"
+    "    const char *kind;       /* \"threshold\", \"redline\", \"complete\", \"rated\",\n"
+    "                               \"falls\", \"rises\", \"peaks\" */\n"
+    "    const char *unit;       /* of value, goal and expected */\n"
+    "    const char *clause;\n"
+    "    uint32_t measure;       /* index into measures */\n"
+    "    double weight;          /* in its measure */\n"
+    "    int32_t veto;           /* 1: its failure is a veto */\n"
+    "} planc_target;\n"
+    "\n"
+    "typedef struct planc_measure {\n"
+    "    const char *id;         /* the clause id, e.g. \"(九)\" */\n"
+    "    const char *title;      /* or NULL */\n"
+    "    const char *lead;       /* as planc run reports it: the lead agencies\n"
+    "                               joined by \"、\", or \"shared: \" and the agencies */\n"
+    "    uint32_t section;       /* index into sections */\n"
+    "    double weight;          /* in its section */\n"
+    "} planc_measure;\n"
+    "\n"
+    "typedef struct planc_section {\n"
+    "    const char *id;\n"
+    "    const char *title;      /* or NULL */\n"
+    "    double weight;\n"
+    "} planc_section;\n"
+    "\n"
+    "/* What output column k holds: item (enum planc_item), index into the\n"
+    " * item's array (targets, measures or sections; 0 for the total), and\n"
+    " * field (enum planc_field). */\n"
+    "typedef struct planc_output {\n"
+    "    uint32_t item;\n"
+    "    uint32_t index;\n"
+    "    uint32_t field;\n"
+    "} planc_output;\n"
+    "\n"
+    "/* The rows to score (see \"Scoring\" above). */\n"
+    "typedef struct planc_input {\n"
+    "    size_t nrows;\n"
+    "    const uint32_t *region;          /* nrows region indices */\n"
+    "    const int32_t *year;             /* nrows years */\n"
+    "    const double *const *columns;    /* ncolumns arrays of nrows values */\n"
+    "} planc_input;\n"
+    "\n"
+    "/* Results; read-only; released with planc_library.free_result. */\n"
+    "typedef struct planc_result {\n"
+    "    size_t nrows;\n"
+    "    const uint32_t *region;          /* per result row */\n"
+    "    const int32_t *year;\n"
+    "    const int64_t *source;           /* the input row, or -1 for an added row */\n"
+    "    const double *const *outputs;    /* noutputs arrays of nrows values */\n"
+    "} planc_result;\n"
+    "\n"
+    "/* A library: the rules it was built from and its functions. */\n"
+    "typedef struct planc_library {\n"
+    "    uint32_t abi_version;            /* PLANC_ABI_VERSION */\n"
+    "    uint32_t size;                   /* sizeof(planc_library) in the library */\n"
+    "    const char *planc_version;       /* of the planc that built it */\n"
+    "    const char *fingerprint;         /* identifies the rules and the ABI; equal\n"
+    "                                        to the header's NAME_FINGERPRINT */\n"
+    "    const char *cpu;                 /* the CPU the kernels were compiled for */\n"
+    "    const char *plan;                /* the plan's name and title (or NULL) */\n"
+    "    const char *title;\n"
+    "    const char *region_key;          /* the data's region and year column names */\n"
+    "    const char *year_key;\n"
+    "    int32_t baseline, horizon;\n"
+    "    uint32_t nlevels;\n"
+    "    const char *const *levels;\n"
+    "    uint32_t nregions;\n"
+    "    const planc_region *regions;\n"
+    "    uint32_t ncolumns;\n"
+    "    const planc_column *columns;\n"
+    "    uint32_t ntargets;\n"
+    "    const planc_target *targets;\n"
+    "    uint32_t nmeasures;\n"
+    "    const planc_measure *measures;\n"
+    "    uint32_t nsections;\n"
+    "    const planc_section *sections;\n"
+    "    int32_t has_assessment;          /* 0: only target outputs */\n"
+    "    const char *assessment;          /* its name, or NULL */\n"
+    "    uint32_t missing;                /* enum planc_missing */\n"
+    "    uint32_t nbands;\n"
+    "    const char *const *bands;        /* grade names, best first */\n"
+    "    uint32_t noutputs;\n"
+    "    const planc_output *outputs;\n"
+    "    const char *const *status_names; /* \"not_applicable\" ... \"met\", by code */\n"
+    "    /* The region called `name` (its name or an alias), or -1. */\n"
+    "    int32_t (*find_region)(const char *name);\n"
+    "    /* Scores in->nrows rows; see \"Scoring\" above. */\n"
+    "    int (*score)(const planc_input *in, planc_result **out, char *err, size_t errlen);\n"
+    "    /* Releases a result (NULL is a no-op). */\n"
+    "    void (*free_result)(planc_result *res);\n"
+    "} planc_library;\n"
+    "\n"
+    "/* The exported functions, and their types for dlsym. */\n"
+    "uint32_t planc_abi_version(void);\n"
+    "const planc_library *planc_get_library(uint32_t abi_version);\n"
+    "typedef uint32_t (*planc_abi_version_fn)(void);\n"
+    "typedef const planc_library *(*planc_get_library_fn)(uint32_t abi_version);\n"
+    "\n"
+    "#ifdef __cplusplus\n"
+    "}\n"
+    "#endif\n"
+    "#endif /* PLANC_ABI_V1 */\n";
+
+/* The runtime's types and forward declarations, which the generated
+ * tables use. */
+static const char rt_types[] =
+    "/* ---- the runtime's types (aot.c writes the program's tables next) ---- */\n"
+    "#include <math.h>\n"
+    "#include <stdarg.h>\n"
+    "#include <stdbool.h>\n"
+    "#include <stdio.h>\n"
+    "#include <stdlib.h>\n"
+    "#include <string.h>\n"
+    "\n"
+    "#define EXPORT __attribute__((visibility(\"default\")))\n"
+    "\n"
+    "/* How an input column is made from the data (ir.h's ir_input). */\n"
+    "enum { IN_DATA = 0, IN_YEAR = 1, IN_SCOPE = 2, IN_PRESENT = 3 };\n"
+    "typedef struct in_def {\n"
+    "    unsigned char kind;\n"
+    "    unsigned char absolute;      /* IN_DATA: read year `year`, else year + rel */\n"
+    "    uint32_t column;\n"
+    "    int32_t year, rel;\n"
+    "    double scale;\n"
+    "    uint32_t scope;              /* IN_SCOPE */\n"
+    "} in_def;\n"
+    "\n"
+    "/* One step of the run order: a segment (a compiled kernel) or a barrier\n"
+    " * step writing `slot` from column `a` (exec.h). */\n"
+    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2 };\n"
+    "typedef struct run_op {\n"
+    "    unsigned char kind;\n"
+    "    uint32_t seg;                /* OP_SEGMENT */\n"
+    "    uint32_t slot, a;            /* barriers */\n"
+    "    double imm;                  /* OP_PEAK: tolerance */\n"
+    "    uint32_t aux;                /* OP_PEAK: first year; OP_SHARE: level */\n"
+    "} run_op;\n"
+    "\n"
+    "/* A compiled segment (cg.h): rows [lo, hi) of its materialized columns. */\n"
+    "typedef void (*seg_fn)(const double *const *inputs, double *const *cols, int64_t lo, int64_t hi);\n"
+    "\n"
+    "static const char *const status_names[] = {\n"
+    "    \"not_applicable\", \"missing\", \"failed\", \"lagging\", \"on_track\", \"met\",\n"
+    "};\n"
+    "\n"
+    "static int32_t find_region(const char *name);\n"
+    "static int score(const planc_input *in, planc_result **out, char *err, size_t errlen);\n"
+    "static void free_result(planc_result *res);\n";
+
+/* The runtime, after the tables: what runtime/table.c and runtime/exec.c
+ * do around the kernels, written again over the tables (a change to
+ * either must be made in both; tests/unit/test_aot.c and the differential
+ * tester's --aot mode compare the two). */
+static const char rt_code[] =
+    "/* ---- the runtime: the same steps as runtime/table.c and runtime/exec.c ---- */\n"
+    "\n"
+    "/* A result and everything it owns. */\n"
+    "typedef struct result {\n"
+    "    planc_result pub;\n"
+    "    uint32_t *region;\n"
+    "    int32_t *year;\n"
+    "    int64_t *source;\n"
+    "    double **cols;               /* N_STEPS entries, NULL when not materialized */\n"
+    "    const double **outputs;      /* N_OUTPUTS pointers into cols */\n"
+    "} result;\n"
+    "\n"
+    "/* Formats an error message into err; returns rc. */\n"
+    "static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)\n"
+    "{\n"
+    "    if (err && errlen) {\n"
+    "        va_list ap;\n"
+    "        va_start(ap, fmt);\n"
+    "        vsnprintf(err, errlen, fmt, ap);\n"
+    "        va_end(ap);\n"
+    "    }\n"
+    "    return rc;\n"
+    "}\n"
+    "\n"
+    "static int32_t find_region(const char *name)\n"
+    "{\n"
+    "    if (!name)\n"
+    "        return -1;\n"
+    "    for (uint32_t i = 0; i < N_REGIONS; i++) {\n"
+    "        if (strcmp(regions[i].name, name) == 0)\n"
+    "            return (int32_t)i;\n"
+    "        for (uint32_t k = 0; k < regions[i].naliases; k++)\n"
+    "            if (strcmp(regions[i].aliases[k], name) == 0)\n"
+    "                return (int32_t)i;\n"
+    "    }\n"
+    "    return -1;\n"
+    "}\n"
+    "\n"
+    "/* A row's key and where it came from (-1: added for share targets). */\n"
+    "typedef struct row_key {\n"
+    "    uint32_t region;\n"
+    "    int32_t year;\n"
+    "    int64_t source;\n"
+    "} row_key;\n"
+    "\n"
+    "static int cmp_key(const void *a, const void *b)\n"
+    "{\n"
+    "    const row_key *x = a, *y = b;\n"
+    "    if (x->region != y->region)\n"
+    "        return x->region < y->region ? -1 : 1;\n"
+    "    return (x->year > y->year) - (x->year < y->year);\n"
+    "}\n"
+    "\n"
+    "/* The rows sorted by (region, year) and where each region's rows start. */\n"
+    "typedef struct table {\n"
+    "    size_t n;\n"
+    "    uint32_t *region;\n"
+    "    int32_t *year;\n"
+    "    size_t *first;               /* N_REGIONS + 1 entries */\n"
+    "} table;\n"
+    "\n"
+    "/* The row of (region, year), or -1 (table.h's rt_table_find). */\n"
+    "static long find_row(const table *t, uint32_t region, long year)\n"
+    "{\n"
+    "    size_t lo = t->first[region], hi = t->first[region + 1];\n"
+    "    while (lo < hi) {\n"
+    "        size_t mid = lo + (hi - lo) / 2;\n"
+    "        if (t->year[mid] < year)\n"
+    "            lo = mid + 1;\n"
+    "        else if (t->year[mid] > year)\n"
+    "            hi = mid;\n"
+    "        else\n"
+    "            return (long)mid;\n"
+    "    }\n"
+    "    return -1;\n"
+    "}\n"
+    "\n"
+    "/* rt_peak (runtime/exec.c). */\n"
+    "static void run_peak(const table *t, const run_op *s, const double *a, double *out)\n"
+    "{\n"
+    "    const long y0 = s->aux;\n"
+    "    const double tol = s->imm;\n"
+    "    bool complete = false, stable = false;\n"
+    "    long last = 0, peak = 0;\n"
+    "    double max = 0, prev = 0;\n"
+    "    for (size_t r = 0; r < t->n; r++) {\n"
+    "        long y = t->year[r];\n"
+    "        bool first = r == 0 || t->region[r] != t->region[r - 1];\n"
+    "        if (first)\n"
+    "            complete = false;\n"
+    "        double v = a[r];\n"
+    "        if (y < y0) {\n"
+    "            out[r] = NAN;\n"
+    "        } else {\n"
+    "            if (y == y0) {\n"
+    "                complete = !isnan(v);\n"
+    "                max = prev = v;\n"
+    "                peak = y;\n"
+    "                stable = true;\n"
+    "            } else if (complete && y == last + 1 && !isnan(v)) {\n"
+    "                if (v > max) {\n"
+    "                    max = v;\n"
+    "                    peak = y;\n"
+    "                    stable = true;\n"
+    "                } else if (!(v - prev <= tol * fabs(prev))) {\n"
+    "                    stable = false;\n"
+    "                }\n"
+    "                prev = v;\n"
+    "            } else {\n"
+    "                complete = false;\n"
+    "            }\n"
+    "            out[r] = !complete ? NAN : peak < y && stable ? 1.0 : 0.0;\n"
+    "        }\n"
+    "        last = y;\n"
+    "    }\n"
+    "}\n"
+    "\n"
+    "/* rt_share (runtime/exec.c).  Returns false when out of memory. */\n"
+    "static bool run_share(const table *t, const run_op *s, const double *a, double *out)\n"
+    "{\n"
+    "    const uint32_t level = s->aux;\n"
+    "    size_t n = t->n;\n"
+    "    bool has[N_REGIONS];\n"
+    "    memset(has, 0, sizeof has);\n"
+    "    for (uint32_t d = 0; d < N_REGIONS; d++) {\n"
+    "        if (regions[d].level != level)\n"
+    "            continue;\n"
+    "        int32_t anc = regions[d].parent;\n"
+    "        for (uint32_t k = 0; anc >= 0 && k < N_REGIONS; k++, anc = regions[anc].parent)\n"
+    "            has[anc] = true;\n"
+    "    }\n"
+    "    double *num = calloc(n ? n : 1, sizeof *num), *den = calloc(n ? n : 1, sizeof *den);\n"
+    "    if (!num || !den) {\n"
+    "        free(num);\n"
+    "        free(den);\n"
+    "        return false;\n"
+    "    }\n"
+    "    for (size_t r = 0; r < n; r++) {\n"
+    "        uint32_t d = t->region[r];\n"
+    "        if (regions[d].level != level || isnan(a[r]))\n"
+    "            continue;\n"
+    "        int32_t anc = regions[d].parent;\n"
+    "        for (uint32_t k = 0; anc >= 0 && k < N_REGIONS; k++, anc = regions[anc].parent) {\n"
+    "            long at = find_row(t, (uint32_t)anc, t->year[r]);\n"
+    "            if (at < 0)\n"
+    "                continue;\n"
+    "            den[at] += 1;\n"
+    "            if (a[r] == 1.0)\n"
+    "                num[at] += 1;\n"
+    "        }\n"
+    "    }\n"
+    "    for (size_t r = 0; r < n; r++)\n"
+    "        out[r] = has[t->region[r]] && den[r] > 0 ? 100.0 * num[r] / den[r] : NAN;\n"
+    "    free(num);\n"
+    "    free(den);\n"
+    "    return true;\n"
+    "}\n"
+    "\n"
+    "static void free_result(planc_result *res)\n"
+    "{\n"
+    "    result *r = (result *)res;\n"
+    "    if (!r)\n"
+    "        return;\n"
+    "    if (r->cols)\n"
+    "        for (uint32_t i = 0; i < N_STEPS; i++)\n"
+    "            free(r->cols[i]);\n"
+    "    free(r->cols);\n"
+    "    free(r->outputs);\n"
+    "    free(r->region);\n"
+    "    free(r->year);\n"
+    "    free(r->source);\n"
+    "    free(r);\n"
+    "}\n"
+    "\n"
+    "/* Checks the input rows; 0 or an error code with a message. */\n"
+    "static int check_input(const planc_input *in, char *err, size_t errlen)\n"
+    "{\n"
+    "    if (!in)\n"
+    "        return fail(err, errlen, PLANC_E_ARGS, \"no input\");\n"
+    "    if (in->nrows && (!in->region || !in->year || (N_COLUMNS && !in->columns)))\n"
+    "        return fail(err, errlen, PLANC_E_ARGS, \"the input has rows but no region, year or column arrays\");\n"
+    "    if (in->nrows > ((size_t)1 << 40))\n"
+    "        return fail(err, errlen, PLANC_E_ROWS, \"too many rows (%zu)\", in->nrows);\n"
+    "    for (uint32_t c = 0; c < N_COLUMNS; c++)\n"
+    "        if (in->nrows && !in->columns[c])\n"
+    "            return fail(err, errlen, PLANC_E_ARGS, \"input column %u ('%s') is NULL\", c, columns[c].name);\n"
+    "    for (size_t r = 0; r < in->nrows; r++) {\n"
+    "        if (in->region[r] >= N_REGIONS)\n"
+    "            return fail(err, errlen, PLANC_E_ROWS, \"row %zu: region index %u is out of range (0..%u)\",\n"
+    "                        r, in->region[r], N_REGIONS - 1);\n"
+    "        if (in->year[r] < 1 || in->year[r] > 9999)\n"
+    "            return fail(err, errlen, PLANC_E_ROWS, \"row %zu: year %d is out of range (1..9999)\",\n"
+    "                        r, (int)in->year[r]);\n"
+    "    }\n"
+    "    for (uint32_t c = 0; c < N_COLUMNS; c++)\n"
+    "        for (size_t r = 0; r < in->nrows; r++) {\n"
+    "            double v = in->columns[c][r];\n"
+    "            if (isinf(v))\n"
+    "                return fail(err, errlen, PLANC_E_ROWS, \"row %zu, column '%s': an infinite value\", r,\n"
+    "                            columns[c].name);\n"
+    "            if (columns[c].type == PLANC_COL_YESNO && !isnan(v) && v != 0.0 && v != 1.0)\n"
+    "                return fail(err, errlen, PLANC_E_ROWS,\n"
+    "                            \"row %zu, column '%s': %.17g is not a yes/no value (1, 0 or NaN)\", r,\n"
+    "                            columns[c].name, v);\n"
+    "        }\n"
+    "    return PLANC_OK;\n"
+    "}\n"
+    "\n"
+    "/* Sorts the rows, rejects duplicates and adds the ancestor rows share\n"
+    " * targets need (table.c).  *keys receives the rows; returns 0 or an error. */\n"
+    "static int make_rows(const planc_input *in, row_key **keys, size_t *nkeys, char *err, size_t errlen)\n"
+    "{\n"
+    "    size_t n = in->nrows, cap = n ? n : 1;\n"
+    "#if HAS_SHARE\n"
+    "    cap += n * N_LEVELS;\n"
+    "#endif\n"
+    "    row_key *k = malloc(cap * sizeof *k);\n"
+    "    if (!k)\n"
+    "        return fail(err, errlen, PLANC_E_NOMEM, \"out of memory\");\n"
+    "    for (size_t r = 0; r < n; r++)\n"
+    "        k[r] = (row_key){in->region[r], in->year[r], (int64_t)r};\n"
+    "    qsort(k, n, sizeof *k, cmp_key);\n"
+    "    for (size_t r = 1; r < n; r++)\n"
+    "        if (k[r].region == k[r - 1].region && k[r].year == k[r - 1].year) {\n"
+    "            int64_t a = k[r - 1].source < k[r].source ? k[r - 1].source : k[r].source;\n"
+    "            int64_t b = k[r - 1].source < k[r].source ? k[r].source : k[r - 1].source;\n"
+    "            free(k);\n"
+    "            return fail(err, errlen, PLANC_E_ROWS, \"rows %lld and %lld are both for %s %d\",\n"
+    "                        (long long)a, (long long)b, regions[k[r].region].name, (int)k[r].year);\n"
+    "        }\n"
+    "    size_t total = n;\n"
+    "#if HAS_SHARE\n"
+    "    /* Candidate ancestor rows, then those the data does not have. */\n"
+    "    for (size_t r = 0; r < n; r++) {\n"
+    "        int32_t a = regions[k[r].region].parent;\n"
+    "        for (uint32_t depth = 0; a >= 0 && depth < N_LEVELS; depth++, a = regions[a].parent)\n"
+    "            k[total++] = (row_key){(uint32_t)a, k[r].year, -1};\n"
+    "    }\n"
+    "    qsort(k + n, total - n, sizeof *k, cmp_key);\n"
+    "    size_t added = n;\n"
+    "    for (size_t i = n; i < total; i++) {\n"
+    "        if (i > n && k[i].region == k[i - 1].region && k[i].year == k[i - 1].year)\n"
+    "            continue;\n"
+    "        row_key key = k[i];\n"
+    "        if (bsearch(&key, k, n, sizeof *k, cmp_key))\n"
+    "            continue;\n"
+    "        k[added++] = key;\n"
+    "    }\n"
+    "    total = added;\n"
+    "    qsort(k, total, sizeof *k, cmp_key);\n"
+    "#endif\n"
+    "    *keys = k;\n"
+    "    *nkeys = total;\n"
+    "    return PLANC_OK;\n"
+    "}\n"
+    "\n"
+    "/* Builds input column i over the sorted rows (table.c's build_inputs). */\n"
+    "static void build_input(const table *t, const planc_input *in, const int64_t *source,\n"
+    "                        const in_def *d, double *col)\n"
+    "{\n"
+    "    if (t->n == 0)\n"
+    "        return;                  /* (in->columns may be NULL) */\n"
+    "    switch (d->kind) {\n"
+    "    case IN_DATA: {\n"
+    "        const double *data = in->columns[d->column];\n"
+    "        for (size_t r = 0; r < t->n; r++) {\n"
+    "            long y = d->absolute ? d->year : (long)t->year[r] + d->rel;\n"
+    "            long at = d->absolute || d->rel ? find_row(t, t->region[r], y) : (long)r;\n"
+    "            col[r] = at < 0 || source[at] < 0 ? NAN : data[source[at]] * d->scale;\n"
+    "        }\n"
+    "        break;\n"
+    "    }\n"
+    "    case IN_YEAR:\n"
+    "        for (size_t r = 0; r < t->n; r++)\n"
+    "            col[r] = t->year[r];\n"
+    "        break;\n"
+    "    case IN_PRESENT:\n"
+    "        for (size_t r = 0; r < t->n; r++)\n"
+    "            col[r] = source[r] >= 0 ? 1.0 : 0.0;\n"
+    "        break;\n"
+    "    default:\n"
+    "        for (size_t r = 0; r < t->n; r++)\n"
+    "            col[r] = scope_member[d->scope * N_REGIONS + t->region[r]] ? 1.0 : 0.0;\n"
+    "        break;\n"
+    "    }\n"
+    "}\n"
+    "\n"
+    "/* The `error` missing-data policy (exec.c's check_missing): the first row,\n"
+    " * in result order, where a target is missing; on a row added for share\n"
+    " * targets only share targets count. */\n"
+    "static int check_missing(const table *t, const int64_t *source, double *const *cols,\n"
+    "                         char *err, size_t errlen)\n"
+    "{\n"
+    "#if POLICY_ERROR\n"
+    "    for (size_t r = 0; r < t->n; r++)\n"
+    "        for (uint32_t i = 0; i < N_TARGETS; i++)\n"
+    "            if (cols[target_status[i]][r] == PLANC_MISSING && (source[r] >= 0 || target_shared[i])) {\n"
+    "                if (source[r] >= 0)\n"
+    "                    return fail(err, errlen, PLANC_E_MISSING,\n"
+    "                                \"target '%s' has no value for %s %d (input row %lld) and the \"\n"
+    "                                \"assessment's missing-data policy is 'error'\",\n"
+    "                                targets[i].name, regions[t->region[r]].name, (int)t->year[r],\n"
+    "                                (long long)source[r]);\n"
+    "                return fail(err, errlen, PLANC_E_MISSING,\n"
+    "                            \"target '%s' has no value for %s %d (no region below it has a value) \"\n"
+    "                            \"and the assessment's missing-data policy is 'error'\",\n"
+    "                            targets[i].name, regions[t->region[r]].name, (int)t->year[r]);\n"
+    "            }\n"
+    "#else\n"
+    "    (void)t;\n"
+    "    (void)source;\n"
+    "    (void)cols;\n"
+    "    (void)err;\n"
+    "    (void)errlen;\n"
+    "#endif\n"
+    "    return PLANC_OK;\n"
+    "}\n"
+    "\n"
+    "static int score(const planc_input *in, planc_result **out, char *err, size_t errlen)\n"
+    "{\n"
+    "    if (err && errlen)\n"
+    "        err[0] = '\\0';\n"
+    "    if (!out)\n"
+    "        return fail(err, errlen, PLANC_E_ARGS, \"no place for the result\");\n"
+    "    *out = NULL;\n"
+    "    int rc = check_input(in, err, errlen);\n"
+    "    if (rc != PLANC_OK)\n"
+    "        return rc;\n"
+    "\n"
+    "    row_key *keys = NULL;\n"
+    "    size_t n = 0;\n"
+    "    rc = make_rows(in, &keys, &n, err, errlen);\n"
+    "    if (rc != PLANC_OK)\n"
+    "        return rc;\n"
+    "    result *res = calloc(1, sizeof *res);\n"
+    "    size_t first[N_REGIONS + 1];\n"
+    "    double *inputs[N_INPUTS ? N_INPUTS : 1] = {0};\n"
+    "    if (!res)\n"
+    "        goto nomem;\n"
+    "    size_t m = n ? n : 1;\n"
+    "    res->region = malloc(m * sizeof *res->region);\n"
+    "    res->year = malloc(m * sizeof *res->year);\n"
+    "    res->source = malloc(m * sizeof *res->source);\n"
+    "    res->cols = calloc(N_STEPS ? N_STEPS : 1, sizeof *res->cols);\n"
+    "    res->outputs = calloc(N_OUTPUTS ? N_OUTPUTS : 1, sizeof *res->outputs);\n"
+    "    if (!res->region || !res->year || !res->source || !res->cols || !res->outputs)\n"
+    "        goto nomem;\n"
+    "    for (size_t r = 0; r < n; r++) {\n"
+    "        res->region[r] = keys[r].region;\n"
+    "        res->year[r] = keys[r].year;\n"
+    "        res->source[r] = keys[r].source;\n"
+    "    }\n"
+    "    free(keys);\n"
+    "    keys = NULL;\n"
+    "\n"
+    "    /* Where each region's rows start, for find_row. */\n"
+    "    for (uint32_t g = 0, r = 0; g <= N_REGIONS; g++) {\n"
+    "        while (r < n && res->region[r] < g)\n"
+    "            r++;\n"
+    "        first[g] = r;\n"
+    "    }\n"
+    "    table t = {n, res->region, res->year, first};\n"
+    "\n"
+    "    for (uint32_t i = 0; i < N_INPUTS; i++) {\n"
+    "        if (!(inputs[i] = malloc(m * sizeof(double))))\n"
+    "            goto nomem;\n"
+    "        build_input(&t, in, res->source, &input_defs[i], inputs[i]);\n"
+    "    }\n"
+    "    for (uint32_t s = 0; s < N_STEPS; s++)\n"
+    "        if (materialized[s] && !(res->cols[s] = malloc(m * sizeof(double))))\n"
+    "            goto nomem;\n"
+    "\n"
+    "    for (uint32_t k = 0; k < N_RUN; k++) {\n"
+    "        const run_op *op = &run_ops[k];\n"
+    "        if (op->kind == OP_SEGMENT)\n"
+    "            seg_fns[op->seg]((const double *const *)inputs, res->cols, 0, (int64_t)n);\n"
+    "        else if (op->kind == OP_PEAK)\n"
+    "            run_peak(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
+    "        else if (!run_share(&t, op, res->cols[op->a], res->cols[op->slot]))\n"
+    "            goto nomem;\n"
+    "    }\n"
+    "    for (uint32_t i = 0; i < N_INPUTS; i++)\n"
+    "        free(inputs[i]);\n"
+    "\n"
+    "    rc = check_missing(&t, res->source, res->cols, err, errlen);\n"
+    "    if (rc != PLANC_OK) {\n"
+    "        free_result(&res->pub);\n"
+    "        return rc;\n"
+    "    }\n"
+    "    for (uint32_t k = 0; k < N_OUTPUTS; k++)\n"
+    "        res->outputs[k] = res->cols[output_slot[k]];\n"
+    "    res->pub = (planc_result){n, res->region, res->year, res->source,\n"
+    "                              (const double *const *)res->outputs};\n"
+    "    *out = &res->pub;\n"
+    "    return PLANC_OK;\n"
+    "\n"
+    "nomem:\n"
+    "    free(keys);\n"
+    "    for (uint32_t i = 0; i < N_INPUTS; i++)\n"
+    "        free(inputs[i]);\n"
+    "    free_result(res ? &res->pub : NULL);\n"
+    "    return fail(err, errlen, PLANC_E_NOMEM, \"out of memory\");\n"
+    "}\n"
+    "\n"
+    "EXPORT uint32_t planc_abi_version(void)\n"
+    "{\n"
+    "    return PLANC_ABI_VERSION;\n"
+    "}\n"
+    "\n"
+    "EXPORT const planc_library *planc_get_library(uint32_t abi_version)\n"
+    "{\n"
+    "    return abi_version == 1 ? &library : NULL;\n"
+    "}\n";
+
+/* ---------------------------------------------------------------- messages */
+
+/* Prints "planc: internal error: build: ..." to err. */
+static void internal(FILE *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void internal(FILE *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("planc: internal error: build: ", err);
+    vfprintf(err, fmt, ap);
+    fputc('\n', err);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------------- C text */
+
+/* printf into a new malloc'd string; NULL when out of memory. */
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *xprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (s) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return s;
+}
+
+/* Writes s as a C string literal, every byte outside printable ASCII (and
+ * '?', which could start a trigraph) as a three-digit octal escape; NULL
+ * as the null pointer constant. */
+static void put_cstr(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("NULL", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            fprintf(f, "\\%c", *c);
+        else if (*c < 0x20 || *c >= 0x7f || *c == '?')
+            fprintf(f, "\\%03o", *c);
+        else
+            fputc(*c, f);
+    }
+    fputc('"', f);
+}
+
+/* Writes v as an exact C constant (hexadecimal floating point). */
+static void put_double(FILE *f, double v)
+{
+    if (isnan(v))
+        fputs("NAN", f);
+    else if (isinf(v))
+        fputs(v < 0 ? "-INFINITY" : "INFINITY", f);
+    else
+        fprintf(f, "%a", v);
+}
+
+/* Writes text into a C comment: no comment delimiters, no control
+ * characters (names and plan texts come from the untrusted rules). */
+static void put_comment(FILE *f, const char *s)
+{
+    for (; s && *s; s++) {
+        if ((s[0] == '*' && s[1] == '/') || (s[0] == '/' && s[1] == '*')) {
+            fputc(s[0], f);
+            fputc(' ', f);
+            continue;
+        }
+        fputc((unsigned char)*s < 0x20 ? ' ' : *s, f);
+    }
+}
+
+/* A measure's lead column as report.c writes it: its `lead` agencies
+ * joined with '、', after "shared: " for a shared measure (whose `lead`
+ * then lists the agencies sharing the work).  malloc'd. */
+static char *lead_text(const ir_measure *m)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    fputs(m->shared ? "shared: " : "", f);
+    for (uint32_t i = 0; i < m->nlead; i++)
+        fprintf(f, "%s%s", i ? "、" : "", m->lead[i]);
+    fclose(f);
+    return buf;
+}
+
+/* ---------------------------------------------------------------- the tables */
+
+/* For each target, whether its status depends on an IR_SHARE step (as
+ * exec.c's share_targets decides, for the `missing error` policy).
+ * malloc'd; NULL when out of memory. */
+static bool *share_targets(const ir_program *p)
+{
+    bool *dep = calloc(p->nsteps ? p->nsteps : 1, sizeof *dep);
+    bool *shared = calloc(p->ntargets ? p->ntargets : 1, sizeof *shared);
+    if (!dep || !shared) {
+        free(dep);
+        free(shared);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        const ir_step *s = &p->steps[i];
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        dep[i] = s->op == IR_SHARE;
+        for (int k = 0; k < ir_arity(s->op); k++)
+            dep[i] = dep[i] || (ops[k] < i && dep[ops[k]]);
+    }
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        shared[i] = p->targets[i].status < p->nsteps && dep[p->targets[i].status];
+    free(dep);
+    return shared;
+}
+
+/* The result slots of output column k, in the order aot.h documents. */
+typedef struct outcol {
+    uint32_t item, index, field, slot;
+} outcol;
+
+/* Lists p's output columns; malloc'd (*n entries). */
+static outcol *output_columns(const ir_program *p, uint32_t *n)
+{
+    uint32_t cap = p->ntargets * 5 + p->nmeasures + p->nsections + 3 + 1;
+    outcol *o = malloc(cap * sizeof *o);
+    if (!o)
+        return NULL;
+    uint32_t k = 0;
+    for (uint32_t t = 0; t < p->ntargets; t++) {
+        const ir_target *tg = &p->targets[t];
+        const uint32_t slots[5] = {tg->status, tg->value, tg->goal, tg->expected, tg->score};
+        for (uint32_t f = 0; f < 5; f++)
+            o[k++] = (outcol){0, t, f, slots[f]};
+    }
+    if (p->has_assessment) {
+        for (uint32_t m = 0; m < p->nmeasures; m++)
+            o[k++] = (outcol){1, m, 4, p->measures[m].score};
+        for (uint32_t s = 0; s < p->nsections; s++)
+            o[k++] = (outcol){2, s, 4, p->sections[s].score};
+        o[k++] = (outcol){3, 0, 4, p->total};
+        o[k++] = (outcol){3, 0, 5, p->veto};
+        o[k++] = (outcol){3, 0, 6, p->grade};
+    }
+    *n = k;
+    return o;
+}
+
+/* The glue's code (IN_*) for an input kind; -1 for one it does not know. */
+static int input_code(ir_inputkind k)
+{
+    switch (k) {
+    case IR_IN_DATA: return 0;
+    case IR_IN_YEAR: return 1;
+    case IR_IN_SCOPE: return 2;
+    case IR_IN_PRESENT: return 3;
+    }
+    return -1;
+}
+
+/* Checks that the glue can run p: every input kind and barrier is one it
+ * implements, every index in range (a lowering bug must not become an
+ * out-of-bounds read in someone's program).  False after printing why. */
+static bool program_ok(const ir_program *p, FILE *err)
+{
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        const ir_input *in = &p->inputs[i];
+        if (input_code(in->kind) < 0 || (in->kind == IR_IN_DATA && in->column >= p->ncolumns) ||
+            (in->kind == IR_IN_SCOPE && in->scope >= p->nscopes)) {
+            internal(err, "input %u of the program is not one planc build can compute", i);
+            return false;
+        }
+    }
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
+            p->steps[i].op != IR_SHARE) {
+            internal(err, "step %u is a barrier (%s) planc build does not implement", i,
+                     ir_opname(p->steps[i].op));
+            return false;
+        }
+    for (uint32_t i = 0; i < p->nregions; i++)
+        if (p->regions[i].parent >= (int32_t)p->nregions || p->regions[i].level >= p->nlevels) {
+            internal(err, "region %u has an out-of-range parent or level", i);
+            return false;
+        }
+    for (uint32_t i = 0; i < p->nscopes; i++)
+        for (uint32_t k = 0; k < p->scopes[i].n; k++)
+            if (p->scopes[i].regions[k] >= p->nregions) {
+                internal(err, "scope %u names region %u", i, p->scopes[i].regions[k]);
+                return false;
+            }
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        if (p->targets[i].measure >= p->nmeasures) {
+            internal(err, "target %u belongs to no measure", i);
+            return false;
+        }
+    return true;
+}
+
+/* The size of a table of n entries (C has no empty arrays). */
+static uint32_t tsize(uint32_t n)
+{
+    return n ? n : 1;
+}
+
+/* Writes the program's tables and the segment declarations: everything
+ * of glue.c that depends on the rules except the library struct.
+ * Returns false when out of memory. */
+static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
+{
+    uint32_t nout = 0;
+    outcol *out = output_columns(p, &nout);
+    bool *shared = share_targets(p);
+    if (!out || !shared) {
+        free(out);
+        free(shared);
+        return false;
+    }
+    bool has_share = false;
+    uint32_t nrun = plan->nsegs;
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        has_share |= p->steps[i].op == IR_SHARE;
+        nrun += ir_is_barrier(p->steps[i].op);
+    }
+
+    fputs("/* ---- the program's tables ---- */\n"
+          "#define TABLE static const __attribute__((unused))\n", f);
+    fprintf(f, "#define N_LEVELS %uu\n#define N_REGIONS %uu\n#define N_COLUMNS %uu\n"
+            "#define N_INPUTS %uu\n#define N_STEPS %uu\n#define N_SEGS %uu\n#define N_RUN %uu\n"
+            "#define N_OUTPUTS %uu\n#define N_TARGETS %uu\n#define N_SCOPES %uu\n"
+            "#define HAS_SHARE %d\n#define POLICY_ERROR %d\n\n",
+            p->nlevels, p->nregions, p->ncolumns, p->ninputs, p->nsteps, plan->nsegs, nrun, nout,
+            p->ntargets, p->nscopes, has_share,
+            p->has_assessment && p->missing == IR_MISSING_ERROR);
+
+    fprintf(f, "TABLE char *const levels[%u] = {", tsize(p->nlevels));
+    for (uint32_t i = 0; i < p->nlevels; i++) {
+        fputs(i ? ", " : "", f);
+        put_cstr(f, p->levels[i]);
+    }
+    fputs(p->nlevels ? "};\n" : "NULL};\n", f);
+
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        const ir_region *r = &p->regions[i];
+        if (!r->naliases)
+            continue;
+        fprintf(f, "TABLE char *const aliases_%u[%u] = {", i, r->naliases);
+        for (uint32_t k = 0; k < r->naliases; k++) {
+            fputs(k ? ", " : "", f);
+            put_cstr(f, r->aliases[k]);
+        }
+        fputs("};\n", f);
+    }
+    fprintf(f, "TABLE planc_region regions[%u] = {\n", tsize(p->nregions));
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        const ir_region *r = &p->regions[i];
+        fputs("    {", f);
+        put_cstr(f, r->name);
+        fprintf(f, ", %u, %d, %u, ", r->level, r->parent, r->naliases);
+        if (r->naliases)
+            fprintf(f, "aliases_%u},\n", i);
+        else
+            fputs("NULL},\n", f);
+    }
+    fputs(p->nregions ? "};\n" : "    {0}};\n", f);
+
+    fprintf(f, "TABLE planc_column columns[%u] = {\n", tsize(p->ncolumns));
+    for (uint32_t i = 0; i < p->ncolumns; i++) {
+        const ir_column *c = &p->columns[i];
+        fputs("    {", f);
+        put_cstr(f, c->name);
+        fprintf(f, ", %d, ", c->type == IR_COL_BOOL);
+        put_cstr(f, c->indicator);
+        fputs(", ", f);
+        put_cstr(f, c->unit);
+        fputs("},\n", f);
+    }
+    fputs(p->ncolumns ? "};\n" : "    {0}};\n", f);
+
+    fprintf(f, "TABLE planc_target targets[%u] = {\n", tsize(p->ntargets));
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *t = &p->targets[i];
+        const char *strs[5] = {t->name, t->desc, t->kind, t->unit, t->clause};
+        fputs("    {", f);
+        for (int k = 0; k < 5; k++) {
+            put_cstr(f, strs[k]);
+            fputs(", ", f);
+        }
+        fprintf(f, "%u, ", t->measure);
+        put_double(f, t->weight);
+        fprintf(f, ", %d},\n", t->veto);
+    }
+    fputs(p->ntargets ? "};\n" : "    {0}};\n", f);
+
+    fprintf(f, "TABLE planc_measure measures[%u] = {\n", tsize(p->nmeasures));
+    for (uint32_t i = 0; i < p->nmeasures; i++) {
+        const ir_measure *m = &p->measures[i];
+        char *lead = lead_text(m);
+        fputs("    {", f);
+        put_cstr(f, m->id);
+        fputs(", ", f);
+        put_cstr(f, m->title);
+        fputs(", ", f);
+        put_cstr(f, lead ? lead : "");
+        fprintf(f, ", %u, ", m->section);
+        put_double(f, m->weight);
+        fputs("},\n", f);
+        free(lead);
+    }
+    fputs(p->nmeasures ? "};\n" : "    {0}};\n", f);
+
+    fprintf(f, "TABLE planc_section sections[%u] = {\n", tsize(p->nsections));
+    for (uint32_t i = 0; i < p->nsections; i++) {
+        const ir_section *s = &p->sections[i];
+        fputs("    {", f);
+        put_cstr(f, s->id);
+        fputs(", ", f);
+        put_cstr(f, s->title);
+        fputs(", ", f);
+        put_double(f, s->weight);
+        fputs("},\n", f);
+    }
+    fputs(p->nsections ? "};\n" : "    {0}};\n", f);
+
+    fprintf(f, "TABLE char *const bands[%u] = {", tsize(p->nbands));
+    for (uint32_t i = 0; i < p->nbands; i++) {
+        fputs(i ? ", " : "", f);
+        put_cstr(f, p->bands[i]);
+    }
+    fputs(p->nbands ? "};\n" : "NULL};\n", f);
+
+    fprintf(f, "TABLE planc_output outputs[%u] = {", tsize(nout));
+    for (uint32_t k = 0; k < nout; k++)
+        fprintf(f, "%s{%u, %u, %u},", k % 6 ? " " : "\n    ", out[k].item, out[k].index, out[k].field);
+    fputs(nout ? "\n};\n" : "{0}};\n", f);
+    fprintf(f, "TABLE uint32_t output_slot[%u] = {", tsize(nout));
+    for (uint32_t k = 0; k < nout; k++)
+        fprintf(f, "%s%u,", k % 12 ? " " : "\n    ", out[k].slot);
+    fputs(nout ? "\n};\n" : "0};\n", f);
+
+    fprintf(f, "TABLE in_def input_defs[%u] = {\n", tsize(p->ninputs));
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        const ir_input *in = &p->inputs[i];
+        int kind = input_code(in->kind);
+        fprintf(f, "    {%d, %d, %u, %d, %d, ", kind, in->shift.absolute, in->column, in->shift.year,
+                in->shift.rel);
+        put_double(f, in->scale);
+        fprintf(f, ", %u},\n", in->scope);
+    }
+    fputs(p->ninputs ? "};\n" : "    {0}};\n", f);
+
+    fprintf(f, "TABLE unsigned char scope_member[%u] = {", tsize(p->nscopes * p->nregions));
+    for (uint32_t s = 0; s < p->nscopes; s++) {
+        fputs("\n   ", f);
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            bool in = false;
+            for (uint32_t k = 0; k < p->scopes[s].n; k++)
+                in |= p->scopes[s].regions[k] == r;
+            fprintf(f, " %d,", in);
+        }
+    }
+    fputs(p->nscopes && p->nregions ? "\n};\n" : "0};\n", f);
+
+    fprintf(f, "TABLE unsigned char materialized[%u] = {", tsize(p->nsteps));
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        fprintf(f, "%s%d,", i % 32 ? "" : "\n    ", plan->materialized[i]);
+    fputs(p->nsteps ? "\n};\n" : "0};\n", f);
+
+    fprintf(f, "TABLE uint32_t target_status[%u] = {", tsize(p->ntargets));
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        fprintf(f, "%s%u", i ? ", " : "", p->targets[i].status);
+    fputs(p->ntargets ? "};\n" : "0};\n", f);
+    fprintf(f, "TABLE unsigned char target_shared[%u] = {", tsize(p->ntargets));
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        fprintf(f, "%s%d", i ? ", " : "", shared[i]);
+    fputs(p->ntargets ? "};\n" : "0};\n", f);
+
+    /* The kernels (hidden symbols of kernels.o) and the run order. */
+    for (uint32_t k = 0; k < plan->nsegs; k++) {
+        char name[CG_NAME_MAX];
+        cg_segment_name(k, name);
+        fprintf(f, "extern __attribute__((visibility(\"hidden\"))) void %s(const double *const *, "
+                "double *const *, int64_t, int64_t);\n", name);
+    }
+    fprintf(f, "TABLE seg_fn seg_fns[%u] = {", tsize(plan->nsegs));
+    for (uint32_t k = 0; k < plan->nsegs; k++) {
+        char name[CG_NAME_MAX];
+        cg_segment_name(k, name);
+        fprintf(f, "%s%s", k ? ", " : "", name);
+    }
+    fputs(plan->nsegs ? "};\n" : "NULL};\n", f);
+    fprintf(f, "TABLE run_op run_ops[%u] = {\n", tsize(nrun));
+    uint32_t i = 0, k = 0;
+    while (i < p->nsteps) {
+        if (k < plan->nsegs && plan->segs[k].from == i) {
+            fprintf(f, "    {OP_SEGMENT, %u, 0, 0, 0, 0},\n", k);
+            i = plan->segs[k++].to;
+            continue;
+        }
+        const ir_step *s = &p->steps[i];
+        fprintf(f, "    {%s, 0, %u, %u, ", s->op == IR_PEAK ? "OP_PEAK" : "OP_SHARE", i, s->a);
+        put_double(f, s->imm);
+        fprintf(f, ", %u},\n", s->aux);
+        i++;
+    }
+    fputs(nrun ? "};\n" : "    {0}};\n", f);
+    free(out);
+    free(shared);
+    return !ferror(f);
+}
+
+/* 64-bit FNV-1a over a byte string, continuing from h. */
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3u;
+    }
+    return h;
+}
+
+/* Writes glue.c to f: the ABI, the runtime's types, the tables, the
+ * library struct and the runtime.  *fingerprint receives the library's
+ * fingerprint (a hash of all that text but the struct).  False when out
+ * of memory or on a write error. */
+static bool write_glue(FILE *f, const ir_program *p, const exec_plan *plan, const char *cpu,
+                       char fingerprint[32])
+{
+    char *tables = NULL;
+    size_t len = 0;
+    FILE *t = open_memstream(&tables, &len);
+    if (!t)
+        return false;
+    bool ok = write_tables(t, p, plan);
+    if (fclose(t) != 0 || !ok) {
+        free(tables);
+        return false;
+    }
+    uint64_t h = 0xcbf29ce484222325u;
+    h = fnv1a(h, abi_text, strlen(abi_text));
+    h = fnv1a(h, rt_types, strlen(rt_types));
+    h = fnv1a(h, tables, len);
+    h = fnv1a(h, rt_code, strlen(rt_code));
+    h = fnv1a(h, PLANC_VERSION, strlen(PLANC_VERSION));
+    h = fnv1a(h, cpu, strlen(cpu));
+    snprintf(fingerprint, 32, "planc%d-%016" PRIx64, AOT_ABI_VERSION, h);
+
+    fprintf(f, "/* glue.c — generated by planc %s (planc build); compiled into the library. */\n",
+            PLANC_VERSION);
+    fputs(abi_text, f);
+    fputs(rt_types, f);
+    fwrite(tables, 1, len, f);
+    free(tables);
+
+    fputs("\nstatic const planc_library library = {\n    .abi_version = PLANC_ABI_VERSION,\n"
+          "    .size = sizeof(planc_library),\n    .planc_version = ", f);
+    put_cstr(f, PLANC_VERSION);
+    fputs(",\n    .fingerprint = ", f);
+    put_cstr(f, fingerprint);
+    fputs(",\n    .cpu = ", f);
+    put_cstr(f, cpu);
+    fputs(",\n    .plan = ", f);
+    put_cstr(f, p->plan);
+    fputs(",\n    .title = ", f);
+    put_cstr(f, p->title);
+    fputs(",\n    .region_key = ", f);
+    put_cstr(f, p->region_key);
+    fputs(",\n    .year_key = ", f);
+    put_cstr(f, p->year_key);
+    fprintf(f, ",\n    .baseline = %d,\n    .horizon = %d,\n", p->baseline, p->horizon);
+    fputs("    .nlevels = N_LEVELS, .levels = levels,\n"
+          "    .nregions = N_REGIONS, .regions = regions,\n"
+          "    .ncolumns = N_COLUMNS, .columns = columns,\n"
+          "    .ntargets = N_TARGETS, .targets = targets,\n", f);
+    fprintf(f, "    .nmeasures = %u, .measures = measures,\n"
+            "    .nsections = %u, .sections = sections,\n"
+            "    .has_assessment = %d,\n    .assessment = ",
+            p->nmeasures, p->nsections, p->has_assessment);
+    put_cstr(f, p->has_assessment ? p->assessment : NULL);
+    fprintf(f, ",\n    .missing = %u,\n    .nbands = %u, .bands = bands,\n"
+            "    .noutputs = N_OUTPUTS, .outputs = outputs,\n"
+            "    .status_names = status_names,\n"
+            "    .find_region = find_region,\n    .score = score,\n"
+            "    .free_result = free_result,\n};\n\n",
+            p->has_assessment ? (unsigned)p->missing : 0u, p->has_assessment ? p->nbands : 0u);
+    fputs(rt_code, f);
+    return !ferror(f);
+}
+
+/* ---------------------------------------------------------------- the header */
+
+/* What field k of an output column is called. */
+static const char *const field_names[] = {"status", "value", "goal", "expected", "score", "veto",
+                                          "grade"};
+
+/* Writes NAME.h: a comment describing this library, the ABI and the
+ * library's constants. */
+static bool write_header(FILE *f, const ir_program *p, const char *name, const char *macro,
+                         const char *fingerprint, const char *cpu, const char *rules)
+{
+    fprintf(f, "/* %s.h — the C interface of lib%s.so: rules compiled by planc build.\n *\n",
+            name, name);
+    fprintf(f, " * Generated by planc %s from ", PLANC_VERSION);
+    put_comment(f, rules ? rules : "(rules)");
+    fputs(": plan ", f);
+    put_comment(f, p->plan);
+    if (p->title) {
+        fputs(" \"", f);
+        put_comment(f, p->title);
+        fputs("\"", f);
+    }
+    fprintf(f, ",\n * baseline %d, horizon %d.  Library ABI version %d; fingerprint %s.\n",
+            p->baseline, p->horizon, AOT_ABI_VERSION, fingerprint);
+    fputs(" * The kernels are compiled for CPU '", f);
+    put_comment(f, cpu);
+    fputs("' (planc build --cpu).  Do not edit: rebuild.\n *\n", f);
+
+    fputs(" * Input columns (planc_input.columns, in this order; a data file also has\n"
+          " * the region column \"", f);
+    put_comment(f, p->region_key);
+    fputs("\" and the year column \"", f);
+    put_comment(f, p->year_key);
+    fputs("\"):\n", f);
+    for (uint32_t i = 0; i < p->ncolumns; i++) {
+        const ir_column *c = &p->columns[i];
+        fprintf(f, " *   %3u  ", i);
+        put_comment(f, c->name);
+        fprintf(f, "  (%s", c->type == IR_COL_BOOL ? "yes/no" : "number");
+        if (c->unit && c->type != IR_COL_BOOL) {
+            fputs(", in ", f);
+            put_comment(f, c->unit);
+        }
+        fputs(", indicator ", f);
+        put_comment(f, c->indicator);
+        if (c->type != IR_COL_BOOL && c->indicator_unit && c->unit &&
+            strcmp(c->unit, c->indicator_unit) != 0) {
+            fputs(" in ", f);
+            put_comment(f, c->indicator_unit);
+            if (c->divisor != 0)
+                fprintf(f, ": divided by %.17g", c->divisor);
+            else
+                fprintf(f, ": times %.17g", c->factor);
+        }
+        fputs(")\n", f);
+    }
+    if (!p->ncolumns)
+        fputs(" *   (none)\n", f);
+    fputs(" * The library reads them itself, in these years:\n", f);
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        const ir_input *in = &p->inputs[i];
+        if (in->kind != IR_IN_DATA || in->column >= p->ncolumns)
+            continue;
+        fputs(" *        ", f);
+        put_comment(f, p->columns[in->column].name);
+        if (in->shift.absolute)
+            fprintf(f, " of %d", in->shift.year);
+        else if (in->shift.rel == -1)
+            fputs(" of the previous year", f);
+        else if (in->shift.rel)
+            fprintf(f, " of the row's year %+d", in->shift.rel);
+        else
+            fputs(" of the row's year", f);
+        fputs("\n", f);
+    }
+    fputs(" *\n * Regions (planc_input.region):\n", f);
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        const ir_region *r = &p->regions[i];
+        fprintf(f, " *   %3u  ", i);
+        put_comment(f, r->name);
+        fputs(" (", f);
+        put_comment(f, r->level < p->nlevels ? p->levels[r->level] : "?");
+        if (r->parent >= 0 && (uint32_t)r->parent < p->nregions) {
+            fputs(" in ", f);
+            put_comment(f, p->regions[r->parent].name);
+        }
+        fputs(")", f);
+        for (uint32_t k = 0; k < r->naliases; k++) {
+            fputs(k ? ", " : " also ", f);
+            put_comment(f, r->aliases[k]);
+        }
+        fputs("\n", f);
+    }
+    fputs(" *\n * Output columns (planc_result.outputs):\n", f);
+    uint32_t nout = 0;
+    outcol *out = output_columns(p, &nout);
+    if (!out)
+        return false;
+    for (uint32_t k = 0; k < nout; k++) {
+        fprintf(f, " *   %3u  ", k);
+        if (out[k].item == 0) {
+            fputs("target ", f);
+            put_comment(f, p->targets[out[k].index].name);
+            fprintf(f, " %s", field_names[out[k].field]);
+            if (out[k].field >= 1 && out[k].field <= 3 && p->targets[out[k].index].unit) {
+                fputs(" (", f);
+                put_comment(f, p->targets[out[k].index].unit);
+                fputs(")", f);
+            }
+        } else if (out[k].item == 1) {
+            fputs("measure ", f);
+            put_comment(f, p->measures[out[k].index].id);
+            fputs(" score", f);
+        } else if (out[k].item == 2) {
+            fputs("section ", f);
+            put_comment(f, p->sections[out[k].index].id);
+            fputs(" score", f);
+        } else {
+            fprintf(f, "total %s", field_names[out[k].field]);
+        }
+        fputs("\n", f);
+    }
+    free(out);
+    fputs(" */\n", f);
+    fprintf(f, "#ifndef %s_H\n#define %s_H\n\n", macro, macro);
+    fputs(abi_text, f);
+    fprintf(f, "\n/* ---- this library ---- */\n"
+            "/* planc_library.fingerprint of the library this header describes. */\n"
+            "#define %s_FINGERPRINT \"%s\"\n"
+            "#define %s_NCOLUMNS %uu\n#define %s_NREGIONS %uu\n#define %s_NTARGETS %uu\n"
+            "#define %s_NOUTPUTS %uu\n\n#endif\n",
+            macro, fingerprint, macro, p->ncolumns, macro, p->nregions, macro, p->ntargets, macro,
+            nout);
+    return !ferror(f);
+}
+
+/* ---------------------------------------------------------------- kernels */
+
+static pthread_once_t llvm_once = PTHREAD_ONCE_INIT;
+static bool llvm_ready;
+
+/* Registers the host target and its code emitter, once per process. */
+static void llvm_init(void)
+{
+    llvm_ready = !LLVMInitializeNativeTarget() && !LLVMInitializeNativeAsmPrinter();
+}
+
+/* The CPU names --cpu accepts besides "host". */
+static const char *const cpu_names[] = {"generic", "x86-64", "x86-64-v2", "x86-64-v3", "x86-64-v4"};
+
+/* A target machine for the host's triple and the chosen CPU, making
+ * position-independent code for a shared library.  *cpu_used receives
+ * the CPU's name (malloc'd).  NULL after printing why; *usage is set when
+ * the CPU cannot be used on this host. */
+static LLVMTargetMachineRef make_machine(const char *cpu, char **cpu_used, bool *usage, FILE *err)
+{
+    pthread_once(&llvm_once, llvm_init);
+    if (!llvm_ready) {
+        internal(err, "LLVM has no code generator for this host");
+        return NULL;
+    }
+    char *triple = LLVMGetDefaultTargetTriple();
+    LLVMTargetRef target;
+    char *msg = NULL;
+    if (LLVMGetTargetFromTriple(triple, &target, &msg)) {
+        internal(err, "no target for %s: %s", triple, msg ? msg : "unknown error");
+        LLVMDisposeMessage(msg);
+        LLVMDisposeMessage(triple);
+        return NULL;
+    }
+    LLVMDisposeMessage(msg);
+    bool host = !cpu || strcmp(cpu, "host") == 0;
+    if (!host && strncmp(cpu, "x86-64", 6) == 0 && strncmp(triple, "x86_64", 6) != 0) {
+        fprintf(err, "planc: error: --cpu %s is an x86-64 CPU; this host is %s\n", cpu, triple);
+        *usage = true;
+        LLVMDisposeMessage(triple);
+        return NULL;
+    }
+    char *name = host ? LLVMGetHostCPUName() : NULL;
+    char *features = host ? LLVMGetHostCPUFeatures() : NULL;
+    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, host ? name : cpu,
+                                                      host ? features : "",
+                                                      LLVMCodeGenLevelAggressive, LLVMRelocPIC,
+                                                      LLVMCodeModelDefault);
+    if (!tm)
+        internal(err, "cannot create a target machine for %s (%s)", triple, host ? name : cpu);
+    else
+        *cpu_used = strdup(host ? name : cpu);
+    if (tm && !*cpu_used) {
+        LLVMDisposeTargetMachine(tm);
+        tm = NULL;
+        internal(err, "out of memory");
+    }
+    LLVMDisposeMessage(name);
+    LLVMDisposeMessage(features);
+    LLVMDisposeMessage(triple);
+    return tm;
+}
+
+/* Lowers the segments (cg.h), hides their symbols, optimises with
+ * default<O3> and writes the object file `path`.  Returns 0 or an exit
+ * code after printing why; *cpu_used as make_machine. */
+static int emit_kernels(const ir_program *p, const exec_plan *plan, const char *cpu,
+                        const char *path, char **cpu_used, FILE *err)
+{
+    bool usage = false;
+    LLVMTargetMachineRef tm = make_machine(cpu, cpu_used, &usage, err);
+    if (!tm)
+        return usage ? AOT_USAGE : AOT_INTERNAL;
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMModuleRef m = cg_module(ctx, p, plan, p->plan ? p->plan : "planc", err);
+    int rc = m ? AOT_OK : AOT_INTERNAL;
+    if (m) {
+        char *triple = LLVMGetTargetMachineTriple(tm);
+        LLVMSetTarget(m, triple);
+        LLVMDisposeMessage(triple);
+        LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
+        LLVMSetModuleDataLayout(m, td);
+        LLVMDisposeTargetData(td);
+        /* The library exports only the ABI: the kernels are hidden. */
+        for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn))
+            if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage)
+                LLVMSetVisibility(fn, LLVMHiddenVisibility);
+
+        LLVMPassBuilderOptionsRef o = LLVMCreatePassBuilderOptions();
+        LLVMPassBuilderOptionsSetLoopVectorization(o, 1);
+        LLVMPassBuilderOptionsSetSLPVectorization(o, 1);
+        LLVMPassBuilderOptionsSetLoopInterleaving(o, 1);
+        LLVMPassBuilderOptionsSetLoopUnrolling(o, 1);
+        LLVMErrorRef e = LLVMRunPasses(m, "default<O3>", tm, o);
+        LLVMDisposePassBuilderOptions(o);
+        if (e) {
+            char *msg = LLVMGetErrorMessage(e);
+            internal(err, "optimising: %s", msg);
+            LLVMDisposeErrorMessage(msg);
+            rc = AOT_INTERNAL;
+        }
+        char *msg = NULL;
+        if (rc == AOT_OK &&
+            LLVMTargetMachineEmitToFile(tm, m, (char *)path, LLVMObjectFile, &msg)) {
+            internal(err, "generating code: %s", msg ? msg : "unknown error");
+            rc = AOT_INTERNAL;
+        }
+        LLVMDisposeMessage(msg);
+        LLVMDisposeModule(m);
+    }
+    LLVMContextDispose(ctx);
+    LLVMDisposeTargetMachine(tm);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- linking */
+
+/* Most words in a C compiler command. */
+enum { MAX_CC_WORDS = 32 };
+
+/* Prints the C compiler's output (at most 40 lines), indented. */
+static void show_log(const char *path, FILE *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[512];
+    for (int n = 0; n < 40 && fgets(line, sizeof line, f); n++)
+        fprintf(err, "  | %s%s", line, strchr(line, '\n') ? "" : "\n");
+    fclose(f);
+}
+
+/* Links glue.c and kernels.o in `dir` into dir/lib.so with the C
+ * compiler (words of `cc`, split at spaces).  Returns 0 or an exit code
+ * after printing why. */
+static int link_library(const char *cc, const char *dir, const char *soname, FILE *err)
+{
+    char *copy = strdup(cc);
+    char *glue = NULL, *obj = NULL, *out = NULL, *log = NULL, *so = NULL;
+    if (!copy || !(glue = xprintf("%s/glue.c", dir)) || !(obj = xprintf("%s/kernels.o", dir)) ||
+        !(out = xprintf("%s/lib.so", dir)) || !(log = xprintf("%s/cc.log", dir)) ||
+        !(so = xprintf("-Wl,-soname,%s", soname))) {
+        internal(err, "out of memory");
+        free(copy);
+        free(glue);
+        free(obj);
+        free(out);
+        free(log);
+        return AOT_INTERNAL;
+    }
+    char *argv[MAX_CC_WORDS + 16];
+    int n = 0;
+    for (char *w = strtok(copy, " \t"); w && n < MAX_CC_WORDS; w = strtok(NULL, " \t"))
+        argv[n++] = w;
+    int rc = AOT_OK;
+    if (n == 0) {
+        fprintf(err, "planc: error: the C compiler command is empty (--cc or $CC)\n");
+        rc = AOT_USAGE;
+    } else {
+        static char *const flags[] = {"-shared", "-fPIC", "-O2", "-std=c17", "-ffp-contract=off",
+                                      "-fvisibility=hidden"};
+        for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+            argv[n++] = flags[k];
+        argv[n++] = so;
+        argv[n++] = "-o";
+        argv[n++] = out;
+        argv[n++] = glue;
+        argv[n++] = obj;
+        argv[n++] = "-lm";
+        argv[n] = NULL;
+
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_adddup2(&fa, 1, 2);
+        pid_t pid;
+        int e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&fa);
+        int status = 0;
+        if (e != 0) {
+            fprintf(err, "planc: error: cannot run the C compiler '%s': %s (planc build links the "
+                    "library with it: install one, e.g. build-essential, or name it with --cc or "
+                    "$CC)\n", argv[0], strerror(e));
+            rc = AOT_INTERNAL;
+        } else if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            internal(err, "the C compiler '%s' failed (%s %d) linking the library:", argv[0],
+                     WIFSIGNALED(status) ? "signal" : "exit status",
+                     WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+            show_log(log, err);
+            rc = AOT_INTERNAL;
+        }
+    }
+    free(copy);
+    free(glue);
+    free(obj);
+    free(out);
+    free(log);
+    free(so);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- the build */
+
+/* Removes the build directory and what planc build put in it. */
+static void remove_workdir(const char *dir)
+{
+    static const char *const files[] = {"glue.c", "kernels.o", "lib.so", "cc.log"};
+    char path[4096];
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+/* The directory part of path ("." when none); malloc'd. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/* The library's NAME: the file name without a leading "lib" and from its
+ * first '.' on ("libquickstart.so" -> "quickstart"); malloc'd, NULL when
+ * nothing is left. */
+static char *library_name(const char *output)
+{
+    const char *base = strrchr(output, '/');
+    base = base ? base + 1 : output;
+    if (strncmp(base, "lib", 3) == 0 && base[3] && base[3] != '.')
+        base += 3;
+    size_t n = strcspn(base, ".");
+    return n ? strndup(base, n) : NULL;
+}
+
+/* The macro prefix for NAME: upper-case letters, digits and '_'. */
+static char *macro_name(const char *name)
+{
+    size_t n = strlen(name);
+    char *m = malloc(n + 2);
+    if (!m)
+        return NULL;
+    size_t k = 0;
+    if (name[0] >= '0' && name[0] <= '9')
+        m[k++] = 'L';
+    bool alnum = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        alnum |= ok;
+        m[k++] = ok ? c : '_';
+    }
+    m[k] = '\0';
+    if (!alnum) {
+        free(m);
+        return strdup("PLANC_LIBRARY");
+    }
+    return m;
+}
+
+int aot_build(const ir_program *p, const aot_options *o, FILE *err)
+{
+    if (!o->output || !*o->output) {
+        fprintf(err, "planc: error: no output given (-o libNAME.so)\n");
+        return AOT_USAGE;
+    }
+    bool cpu_known = !o->cpu || strcmp(o->cpu, "host") == 0;
+    for (size_t i = 0; i < sizeof cpu_names / sizeof cpu_names[0]; i++)
+        cpu_known |= o->cpu && strcmp(o->cpu, cpu_names[i]) == 0;
+    if (!cpu_known) {
+        fprintf(err, "planc: error: unknown CPU '%s' (available: host, generic, x86-64, "
+                "x86-64-v2, x86-64-v3, x86-64-v4)\n", o->cpu);
+        return AOT_USAGE;
+    }
+    char *name = library_name(o->output);
+    if (!name) {
+        fprintf(err, "planc: error: cannot name a library '%s'; write -o libNAME.so\n", o->output);
+        return AOT_USAGE;
+    }
+    char *outdir = dir_of(o->output);
+    char *macro = macro_name(name);
+    char *header = NULL;
+    if (o->header)
+        header = strdup(o->header);
+    else if (outdir)
+        header = xprintf("%s/%s.h", outdir, name);
+    char *work = NULL;
+    char *cpu_used = NULL;
+    ofile *hf = NULL;
+    exec_plan plan = {0};
+    bool have_plan = false;
+    int rc = AOT_OK;
+    if (!outdir || !macro || !header || !(work = xprintf("%s/.planc-build-XXXXXX", outdir))) {
+        internal(err, "out of memory");
+        rc = AOT_INTERNAL;
+        goto done;
+    }
+    if (strcmp(header, o->output) == 0) {
+        fprintf(err, "planc: error: the header and the library are the same file '%s'\n", header);
+        rc = AOT_USAGE;
+        goto done;
+    }
+    if (!program_ok(p, err)) {
+        rc = AOT_INTERNAL;
+        goto done;
+    }
+    if (exec_plan_make(p, &plan) != 0) {
+        internal(err, "the scoring program is malformed: it cannot be split into segments");
+        rc = AOT_INTERNAL;
+        goto done;
+    }
+    have_plan = true;
+    if (!mkdtemp(work)) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
+        free(work);
+        work = NULL;
+        rc = AOT_USAGE;
+        goto done;
+    }
+    if (!(hf = ofile_open(header, err))) {
+        rc = AOT_USAGE;
+        goto done;
+    }
+
+    /* kernels.o */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/kernels.o", work);
+    if ((rc = emit_kernels(p, &plan, o->cpu, path, &cpu_used, err)) != AOT_OK)
+        goto done;
+
+    /* glue.c */
+    char fingerprint[32];
+    snprintf(path, sizeof path, "%s/glue.c", work);
+    FILE *g = fopen(path, "w");
+    bool ok = g && write_glue(g, p, &plan, cpu_used, fingerprint);
+    if (g && fclose(g) != 0)
+        ok = false;
+    if (!ok) {
+        internal(err, "cannot write %s: %s", path, strerror(errno));
+        rc = AOT_INTERNAL;
+        goto done;
+    }
+
+    /* the library */
+    const char *cc = o->cc ? o->cc : getenv("CC");
+    const char *slash = strrchr(o->output, '/');
+    if ((rc = link_library(cc && *cc ? cc : "cc", work, slash ? slash + 1 : o->output, err)) != AOT_OK)
+        goto done;
+
+    /* the header, then both into place */
+    if (!write_header(ofile_stream(hf), p, name, macro, fingerprint, cpu_used, o->rules_path)) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", header, strerror(errno));
+        rc = AOT_USAGE;
+        goto done;
+    }
+    snprintf(path, sizeof path, "%s/lib.so", work);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0 || fsync(fd) != 0 || rename(path, o->output) != 0) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        rc = AOT_USAGE;
+        goto done;
+    }
+    close(fd);
+    int hrc = ofile_commit(hf, err);
+    hf = NULL;
+    if (hrc != 0)
+        rc = AOT_USAGE;
+
+done:
+    if (hf)
+        ofile_abort(hf);
+    if (work)
+        remove_workdir(work);
+    if (have_plan)
+        exec_plan_free(&plan);
+    free(cpu_used);
+    free(work);
+    free(header);
+    free(macro);
+    free(outdir);
+    free(name);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- planc build */
+
+/* Prints a usage error as the driver does; returns 2. */
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "planc: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nRun 'planc build --help' for usage.\n");
+    return AOT_USAGE;
+}
+
+int aot_main(int argc, char **argv, const char *root)
+{
+    aot_options o = {0};
+    const char *rules = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(aot_usage, stdout);
+            return AOT_OK;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
+                   strcmp(a, "--header") == 0 || strcmp(a, "--cpu") == 0 ||
+                   strcmp(a, "--cc") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", a);
+            const char *v = argv[++i];
+            if (strcmp(a, "--header") == 0)
+                o.header = v;
+            else if (strcmp(a, "--cpu") == 0)
+                o.cpu = v;
+            else if (strcmp(a, "--cc") == 0)
+                o.cc = v;
+            else
+                o.output = v;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s'", a);
+        } else if (!rules) {
+            rules = a;
+        } else {
+            return usage_error("unexpected argument '%s' (one rules file per library)", a);
+        }
+    }
+    if (!rules)
+        return usage_error("%sno rules file given", "");
+    if (!o.output)
+        return usage_error("%sno output given (-o libNAME.so)", "");
+    o.rules_path = rules;
+
+    /* Compile as the driver's compile() does: the file and what it
+     * imports, the checker, the lowering. */
+    arena a;
+    diag_ctx d;
+    arena_init(&a);
+    diag_init(&d, stderr);
+    int rc = AOT_RULES;
+    ast_program *ast = import_load(&a, &d, rules, root);
+    if (ast->nmodules > 0) {
+        sema_model *m = sema_check(&a, &d, ast);
+        if (!diag_errors(&d)) {
+            ir_program *ir = lower_program(&a, &d, m);
+            if (!diag_errors(&d))
+                rc = aot_build(ir, &o, stderr);
+        }
+    }
+    diag_dispose(&d);
+    arena_free(&a);
+    return rc;
+}

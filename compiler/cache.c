@@ -1,0 +1,351 @@
+/* cache.c — the directory of compiled code (see cache.h): keys, the entry
+ * format, atomic writes. */
+#include "cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef PLANC_VERSION
+#define PLANC_VERSION "0.0.0"
+#endif
+
+/* The largest entry read back: anything bigger is damaged. */
+#define CACHE_MAX_ENTRY ((size_t)1 << 30)
+
+static const char cache_magic[8] = {'P', 'L', 'A', 'N', 'C', 'O', 'B', 'J'};
+
+/* ---- keys ---- */
+
+void cache_hash_init(cache_hasher *hs)
+{
+    sha256_init(&hs->sha);
+}
+
+void cache_hash_add(cache_hasher *hs, const void *data, size_t len)
+{
+    sha256_update(&hs->sha, data, len);
+}
+
+void cache_hash_str(cache_hasher *hs, const char *s)
+{
+    cache_hash_add(hs, s, strlen(s) + 1);
+}
+
+/* The value of a lowercase hex digit. */
+static unsigned hex_value(char c)
+{
+    return c <= '9' ? (unsigned)(c - '0') : (unsigned)(c - 'a' + 10);
+}
+
+void cache_hash_end(cache_hasher *hs, cache_key *out)
+{
+    char hex[65];
+    sha256_hex(&hs->sha, hex);
+    for (int i = 0; i < 32; i++)
+        out->b[i] = (unsigned char)(hex_value(hex[2 * i]) << 4 | hex_value(hex[2 * i + 1]));
+}
+
+void cache_key_hex(const cache_key *k, char out[65])
+{
+    static const char digits[] = "0123456789abcdef";
+    for (int i = 0; i < 32; i++) {
+        out[2 * i] = digits[k->b[i] >> 4];
+        out[2 * i + 1] = digits[k->b[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+/* The checksum of a payload. */
+static void checksum(const void *data, size_t len, cache_key *out)
+{
+    cache_hasher hs;
+    cache_hash_init(&hs);
+    cache_hash_add(&hs, data, len);
+    cache_hash_end(&hs, out);
+}
+
+/* ---- the directory ---- */
+
+struct cache {
+    char *dir;
+    FILE *warn;
+    bool write_warned;   /* a failed write was reported already */
+};
+
+/* "a" + "/" + "b", malloc'd (NULL when out of memory). */
+static char *join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = malloc(la + lb + 2);
+    if (!s)
+        return NULL;
+    memcpy(s, a, la);
+    s[la] = '/';
+    memcpy(s + la + 1, b, lb + 1);
+    return s;
+}
+
+/* The value of environment variable `name`, NULL when unset or empty. */
+static const char *env(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : NULL;
+}
+
+char *cache_default_dir(FILE *warn)
+{
+    const char *v;
+    char *dir = NULL;
+    if ((v = env("PLANC_CACHE_DIR")))
+        dir = strdup(v);
+    else if ((v = env("XDG_CACHE_HOME")))
+        dir = join(v, "planc");
+    else if ((v = env("HOME")))
+        dir = join(v, ".cache/planc");
+    else {
+        fprintf(warn, "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME "
+                      "or HOME); compiling without the cache\n");
+        return NULL;
+    }
+    if (!dir)
+        fprintf(warn, "planc: warning: out of memory; compiling without the cache\n");
+    return dir;
+}
+
+/* mkdir -p: creates `dir` and its missing parents.  Returns 0, or -1 with
+ * errno set. */
+static int make_dirs(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return 0;
+        errno = ENOTDIR;
+        return -1;
+    }
+    char *path = strdup(dir);
+    if (!path)
+        return -1;
+    int rc = 0;
+    for (char *p = path + 1; rc == 0; p++) {
+        bool end = *p == '\0';
+        if (*p != '/' && !end)
+            continue;
+        *p = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST)
+            rc = -1;
+        else if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            errno = ENOTDIR;
+            rc = -1;
+        }
+        if (end)
+            break;
+        *p = '/';
+    }
+    free(path);
+    return rc;
+}
+
+cache *cache_open(const char *dir, FILE *warn)
+{
+    if (make_dirs(dir) != 0 || access(dir, W_OK | X_OK) != 0) {
+        fprintf(warn, "planc: warning: cannot use the cache directory '%s': %s; "
+                      "compiling without the cache\n", dir, strerror(errno));
+        return NULL;
+    }
+    cache *c = calloc(1, sizeof *c);
+    if (c && !(c->dir = strdup(dir))) {
+        free(c);
+        c = NULL;
+    }
+    if (!c) {
+        fprintf(warn, "planc: warning: out of memory; compiling without the cache\n");
+        return NULL;
+    }
+    c->warn = warn;
+    return c;
+}
+
+void cache_close(cache *c)
+{
+    if (!c)
+        return;
+    free(c->dir);
+    free(c);
+}
+
+char *cache_entry_path(const cache *c, const cache_key *k)
+{
+    char name[72];
+    cache_key_hex(k, name);
+    strcat(name, ".plo");
+    return join(c->dir, name);
+}
+
+/* Stores a 32/64-bit little-endian number. */
+static void put_le(unsigned char *p, uint64_t v, int n)
+{
+    for (int i = 0; i < n; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n; i-- > 0;)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* planc's version as stored in a header: NUL-padded to 16 bytes. */
+static void version_field(unsigned char out[16])
+{
+    memset(out, 0, 16);
+    strncpy((char *)out, PLANC_VERSION, 15);
+}
+
+/* Reads exactly len bytes; false on a short read or an error. */
+static bool read_all(int fd, void *buf, size_t len)
+{
+    unsigned char *p = buf;
+    while (len) {
+        ssize_t r = read(fd, p, len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return false;
+        p += r;
+        len -= (size_t)r;
+    }
+    return true;
+}
+
+/* Writes exactly len bytes; false on an error. */
+static bool write_all(int fd, const void *buf, size_t len)
+{
+    const unsigned char *p = buf;
+    while (len) {
+        ssize_t r = write(fd, p, len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return false;
+        p += r;
+        len -= (size_t)r;
+    }
+    return true;
+}
+
+/* Why a header cannot be trusted for key k and an entry of `size` bytes,
+ * or NULL when it can. */
+static const char *check_header(const unsigned char *h, size_t size, const cache_key *k)
+{
+    unsigned char version[16];
+    version_field(version);
+    if (memcmp(h, cache_magic, 8) != 0)
+        return "not a planc cache entry";
+    if (get_le(h + 8, 4) != CACHE_FORMAT || get_le(h + 12, 4) != 0)
+        return "another entry format";
+    if (memcmp(h + 16, version, 16) != 0)
+        return "written by another version of planc";
+    if (memcmp(h + 32, k->b, 32) != 0)
+        return "foreign: it holds the code of another key";
+    if (get_le(h + 64, 8) != size - CACHE_HEADER_SIZE)
+        return "truncated or too long";
+    return NULL;
+}
+
+void *cache_get(cache *c, const cache_key *k, size_t *len)
+{
+    char *path = cache_entry_path(c, k);
+    if (!path)
+        return NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno != ENOENT)
+            fprintf(c->warn, "planc: warning: cannot read cache entry '%s': %s; recompiling\n",
+                    path, strerror(errno));
+        free(path);
+        return NULL;
+    }
+    const char *bad = NULL;
+    unsigned char *payload = NULL;
+    unsigned char h[CACHE_HEADER_SIZE];
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        bad = "not a regular file";
+    else if ((size_t)st.st_size < CACHE_HEADER_SIZE || (uint64_t)st.st_size > CACHE_MAX_ENTRY)
+        bad = "truncated or too long";
+    else if (!read_all(fd, h, sizeof h))
+        bad = "unreadable";
+    else if (!(bad = check_header(h, (size_t)st.st_size, k))) {
+        size_t n = (size_t)st.st_size - CACHE_HEADER_SIZE;
+        payload = malloc(n ? n : 1);
+        if (!payload) {
+            bad = "too large to read";
+        } else if (!read_all(fd, payload, n)) {
+            bad = "unreadable";
+        } else {
+            cache_key sum;
+            checksum(payload, n, &sum);
+            if (memcmp(sum.b, h + 72, 32) != 0)
+                bad = "damaged: its checksum does not match";
+            else
+                *len = n;
+        }
+    }
+    close(fd);
+    if (bad) {
+        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (%s); recompiling\n", path, bad);
+        free(payload);
+        payload = NULL;
+    }
+    free(path);
+    return payload;
+}
+
+int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
+{
+    static atomic_uint counter;
+    char hex[65], tmpname[128];
+    cache_key_hex(k, hex);
+    snprintf(tmpname, sizeof tmpname, ".%.16s.%ld.%u.tmp", hex, (long)getpid(),
+             atomic_fetch_add(&counter, 1));
+    char *path = cache_entry_path(c, k), *tmp = join(c->dir, tmpname);
+    int failed = path && tmp ? 0 : ENOMEM;
+    int fd = failed ? -1 : open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (!failed && fd < 0)
+        failed = errno;
+    if (fd >= 0) {
+        unsigned char h[CACHE_HEADER_SIZE] = {0};
+        memcpy(h, cache_magic, 8);
+        put_le(h + 8, CACHE_FORMAT, 4);
+        version_field(h + 16);
+        memcpy(h + 32, k->b, 32);
+        put_le(h + 64, len, 8);
+        cache_key sum;
+        checksum(payload, len, &sum);
+        memcpy(h + 72, sum.b, 32);
+        if (!write_all(fd, h, sizeof h) || !write_all(fd, payload, len))
+            failed = errno ? errno : EIO;
+        if (close(fd) != 0 && !failed)
+            failed = errno;
+        if (!failed && rename(tmp, path) != 0)
+            failed = errno;
+        if (failed)
+            unlink(tmp);
+    }
+    if (failed && !c->write_warned) {
+        fprintf(c->warn, "planc: warning: cannot write to the cache directory '%s': %s\n",
+                c->dir, strerror(failed));
+        c->write_warned = true;
+    }
+    free(tmp);
+    free(path);
+    return failed ? -1 : 0;
+}

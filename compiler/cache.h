@@ -1,0 +1,98 @@
+/* cache.h — a directory of compiled code, keyed by a hash of what the code
+ * was compiled from.
+ *
+ * The JIT (jit.c) stores the object code it compiles for a program under a
+ * key: a SHA-256 over everything that determines the code (the rules, the
+ * scoring program, planc's and LLVM's versions, the host CPU; see jit.c).
+ * A second run of unchanged rules finds the entry and skips optimisation
+ * and code generation.  The cache knows nothing of LLVM: an entry is an
+ * opaque payload.
+ *
+ * An entry is the file DIR/KEY.plo (KEY in hex), laid out as
+ *
+ *   offset  size  field
+ *        0     8  magic "PLANCOBJ"
+ *        8     4  format version (CACHE_FORMAT, little-endian)
+ *       12     4  reserved, 0
+ *       16    16  planc's version, NUL-padded
+ *       32    32  the key
+ *       64     8  payload length in bytes (little-endian)
+ *       72    32  SHA-256 of the payload
+ *      104     -  the payload
+ *
+ * and it is trusted only when every field checks: the right magic and
+ * format, this planc's version, the key it is looked up under (a file
+ * copied or renamed from another key is "foreign"), a length equal to the
+ * bytes that follow, and the payload's checksum.  Anything else is
+ * reported as one warning and treated as a miss; the caller recompiles
+ * and the new entry replaces the bad one.
+ *
+ * Writes are atomic: the entry is written to a temporary file in the same
+ * directory and renamed over KEY.plo, so a reader sees the old entry, the
+ * new one, or none, never a partial file; concurrent writers of one key
+ * each rename a complete entry (the last one stays).  A directory that
+ * cannot be created or written means no cache, after one warning; a
+ * failed write later is one warning too.  No entry is ever evicted: the
+ * directory may be cleared at any time. */
+#ifndef PLANC_CACHE_H
+#define PLANC_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "sha256.h"
+
+/* The entry layout above. */
+#define CACHE_FORMAT 1
+#define CACHE_HEADER_SIZE 104
+
+/* A SHA-256 digest: a cache key or a checksum. */
+typedef struct cache_key {
+    unsigned char b[32];
+} cache_key;
+
+/* An incremental SHA-256 (runtime/sha256.h) giving a cache_key. */
+typedef struct cache_hasher {
+    sha256_ctx sha;
+} cache_hasher;
+
+void cache_hash_init(cache_hasher *hs);
+void cache_hash_add(cache_hasher *hs, const void *data, size_t len);
+/* Adds a string and its terminating NUL (so that "ab","c" and "a","bc"
+ * hash differently). */
+void cache_hash_str(cache_hasher *hs, const char *s);
+void cache_hash_end(cache_hasher *hs, cache_key *out);
+
+/* The key as 64 lowercase hex digits and a NUL. */
+void cache_key_hex(const cache_key *k, char out[65]);
+
+/* The cache directory: $PLANC_CACHE_DIR, else $XDG_CACHE_HOME/planc, else
+ * $HOME/.cache/planc (an empty variable counts as unset).  malloc'd; NULL
+ * after printing one warning to `warn` when none of them is set. */
+char *cache_default_dir(FILE *warn);
+
+/* An open cache directory. */
+typedef struct cache cache;
+
+/* Opens `dir`, creating it (and missing parents) when needed, and checks
+ * that entries can be written there.  NULL after printing one warning to
+ * `warn` ("planc: warning: ...; compiling without the cache") when it
+ * cannot be used.  Warnings the cache prints later go to `warn` too. */
+cache *cache_open(const char *dir, FILE *warn);
+void cache_close(cache *c);
+
+/* The payload stored under `k`, malloc'd, its length in *len; NULL when
+ * there is no entry, or after printing a warning when the entry is
+ * damaged or foreign (see above). */
+void *cache_get(cache *c, const cache_key *k, size_t *len);
+
+/* Stores payload[0..len) under `k`, atomically.  Returns 0, or -1 after
+ * printing a warning (the first failed write of an open cache only). */
+int cache_put(cache *c, const cache_key *k, const void *payload, size_t len);
+
+/* The path of the entry for `k` (malloc'd), for tests and messages. */
+char *cache_entry_path(const cache *c, const cache_key *k);
+
+#endif

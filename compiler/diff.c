@@ -1,0 +1,983 @@
+/* diff.c — `planc diff` (see diff.h).
+ *
+ * Two steps: compare the two models into a tree of items (the plan,
+ * regions, indicators, sections > measures > targets, the assessment),
+ * each added (+), dropped (-), changed (~) or, for a section or measure
+ * that only holds changes, unchanged itself; then print the tree as text
+ * or JSON.  Every value is compared and shown as text: goals in their
+ * target's unit, expressions as written (compared by structure), region
+ * names of the old program mapped through the new one's `replaces`. */
+#include "diff.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- the tree */
+
+/* One difference of an item: a field and its old and new values (NULL:
+ * none; "none" in text, null in JSON). */
+typedef struct dfield {
+    const char *name;
+    const char *old, *new;
+} dfield;
+
+/* An item of the diff. */
+typedef struct ditem {
+    char op;                /* '+', '-', '~', or ' ' for a container that only holds changes */
+    const char *kind;       /* "target", "measure", "section", "region", "indicator" */
+    const char *name;       /* as shown: 近岸海域水质, (九), 三 */
+    const char *title;      /* a section's or measure's title, or NULL */
+    const char *desc;       /* for '+' and '-': what the item is */
+    const char *renamed;    /* a replaced region: its new name */
+    ptrvec fields;          /* dfield * */
+    ptrvec kids;            /* ditem *: a section's measures, a measure's targets */
+} ditem;
+
+/* Counts of added, dropped and changed items of one kind. */
+typedef struct counts {
+    unsigned added, dropped, changed;
+} counts;
+
+/* The comparison's state. */
+typedef struct D {
+    arena *a;
+    const diff_side *o, *n;
+    const char **rename;    /* per old region: its name in the new program */
+    ditem plan, assess;
+    ptrvec regions, inds, sections;
+    counts c_regions, c_inds, c_sections, c_measures, c_targets;
+    unsigned nchanged;      /* items that differ */
+} D;
+
+/* A string -> index table (open addressing, in the arena). */
+typedef struct stab {
+    const char **keys;
+    uint32_t *vals;
+    uint32_t cap;
+} stab;
+
+/* FNV-1a over the bytes of a string. */
+static uint32_t hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* A table with room for n keys. */
+static void stab_init(arena *a, stab *t, uint32_t n)
+{
+    t->cap = 16;
+    while (t->cap < n * 2 + 2)
+        t->cap *= 2;
+    t->keys = arena_alloc(a, t->cap * sizeof *t->keys);
+    t->vals = arena_alloc(a, t->cap * sizeof *t->vals);
+}
+
+/* Adds key -> v (the first of a key wins). */
+static void stab_put(stab *t, const char *key, uint32_t v)
+{
+    if (!key)
+        return;
+    uint32_t i = hash_str(key) & (t->cap - 1);
+    for (; t->keys[i]; i = (i + 1) & (t->cap - 1))
+        if (strcmp(t->keys[i], key) == 0)
+            return;
+    t->keys[i] = key;
+    t->vals[i] = v;
+}
+
+/* The value of key, or -1. */
+static int64_t stab_get(const stab *t, const char *key)
+{
+    if (!key)
+        return -1;
+    for (uint32_t i = hash_str(key) & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1))
+        if (strcmp(t->keys[i], key) == 0)
+            return t->vals[i];
+    return -1;
+}
+
+/* A new item. */
+static ditem *item(D *x, char op, const char *kind, const char *name)
+{
+    ditem *it = arena_alloc(x->a, sizeof *it);
+    it->op = op;
+    it->kind = kind;
+    it->name = name;
+    return it;
+}
+
+/* Records field `name` of it when old and new differ (NULL is "none"). */
+static void field(D *x, ditem *it, const char *name, const char *old, const char *new)
+{
+    if ((!old && !new) || (old && new && strcmp(old, new) == 0))
+        return;
+    dfield *f = arena_alloc(x->a, sizeof *f);
+    f->name = name;
+    f->old = old;
+    f->new = new;
+    ptrvec_push(x->a, &it->fields, f);
+}
+
+/* ---------------------------------------------------------------- text of values */
+
+/* A number in the fewest digits that read back as the same double. */
+static const char *num(D *x, double v)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        return arena_printf(x->a, "%.0f", v);
+    char buf[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return arena_strdup(x->a, buf);
+}
+
+/* A quantity as written: 92%, 7603万亩, 35[μg/m³], yes. */
+static const char *quantity(D *x, double v, const unit_t *u, sema_type t)
+{
+    if (t == TY_BOOL)
+        return v != 0 ? "yes" : "no";
+    if (!u || (unit_is_dimensionless(u) && strcmp(unit_name(u), "1") == 0))
+        return num(x, v);
+    if (u->op)
+        return arena_printf(x->a, "%s[%s]", num(x, v), unit_name(u));
+    return arena_printf(x->a, "%s%s", num(x, v), unit_name(u));
+}
+
+/* The source text of a span with every run of white space made one space. */
+static const char *source(D *x, const diag_ctx *d, span sp)
+{
+    if (sp.file >= d->nfiles || sp.hi > d->files[sp.file].len || sp.hi <= sp.lo)
+        return "";
+    const char *t = d->files[sp.file].text + sp.lo;
+    size_t n = sp.hi - sp.lo;
+    char *out = arena_alloc(x->a, n + 1);
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            out[k++] = ' ';
+        space = false;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* An expression as written in its side's source. */
+static const char *expr_src(D *x, const diff_side *s, const ast_expr *e)
+{
+    return e ? source(x, s->d, e->sp) : NULL;
+}
+
+/* Compares two expressions by structure; records the field, showing them
+ * as written, when they differ. */
+static void expr_field(D *x, ditem *it, const char *name, const ast_expr *eo, const ast_expr *en)
+{
+    const char *to = eo ? ast_expr_text(x->a, eo) : NULL, *tn = en ? ast_expr_text(x->a, en) : NULL;
+    if ((!to && !tn) || (to && tn && strcmp(to, tn) == 0))
+        return;
+    dfield *f = arena_alloc(x->a, sizeof *f);
+    f->name = name;
+    f->old = eo ? expr_src(x, x->o, eo) : NULL;
+    f->new = en ? expr_src(x, x->n, en) : NULL;
+    ptrvec_push(x->a, &it->fields, f);
+}
+
+/* Strings joined with "、" (agencies) or ", ". */
+static const char *join(D *x, const char *const *v, uint32_t n, const char *sep)
+{
+    if (n == 0)
+        return NULL;
+    const char *s = v[0];
+    for (uint32_t i = 1; i < n; i++)
+        s = arena_printf(x->a, "%s%s%s", s, sep, v[i]);
+    return s;
+}
+
+/* A list of names as written; a region name of the old side is shown as
+ * the new side calls it when `map` is set. */
+static const char *names(D *x, const ast_names *ns, bool map)
+{
+    const char *s = NULL;
+    for (uint32_t i = 0; i < ns->n; i++) {
+        const char *nm = ns->v[i].s ? ns->v[i].s : "?";
+        if (map) {
+            for (uint32_t r = 0; r < x->o->m->nregions; r++)
+                if (strcmp(x->o->m->regions[r].name, nm) == 0) {
+                    nm = x->rename[r];
+                    break;
+                }
+        }
+        s = s ? arena_printf(x->a, "%s, %s", s, nm) : nm;
+    }
+    return s;
+}
+
+/* A target's scope as written: "for 沈阳, 大连", "for city except 沈阳",
+ * "every region". */
+static const char *scope_text(D *x, const ast_target *t, bool map)
+{
+    if (!t || (t->scope.only.n == 0 && t->scope.except.n == 0))
+        return "every region";
+    const char *s = arena_printf(x->a, "for %s", names(x, &t->scope.only, map));
+    if (t->scope.except.n)
+        s = arena_printf(x->a, "%s except %s", s, names(x, &t->scope.except, map));
+    return s;
+}
+
+/* The goals of a target in unit u: ">= 92%, >= 95%". */
+static const char *goals(D *x, const sema_target *t, const unit_t *u)
+{
+    const char *s = NULL;
+    for (uint32_t k = 0; k < t->nms; k++) {
+        double g = t->ms[k].goal;
+        if (t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
+            g = unit_convert(g, t->unit, u);
+        const char *one = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op), quantity(x, g, u, t->type));
+        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
+    }
+    return s;
+}
+
+/* The deadlines of a target's goals: "2027, 2035" ("every year" for none). */
+static const char *deadlines(D *x, const sema_target *t)
+{
+    const char *s = NULL;
+    for (uint32_t k = 0; k < t->nms; k++) {
+        const char *one = t->ms[k].deadline ? arena_printf(x->a, "%d", t->ms[k].deadline) : "every year";
+        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
+    }
+    return s;
+}
+
+/* What a target is, in one line: "近岸海域水质优良比例 >= 92% by 2027". */
+static const char *condition(D *x, const diff_side *s, const sema_target *t)
+{
+    const char *m = expr_src(x, s, t->measured);
+    switch (t->tk) {
+    case TG_FALLS: return arena_printf(x->a, "%s falls every year", m);
+    case TG_RISES: return arena_printf(x->a, "%s rises every year", m);
+    case TG_PEAKS: {
+        const char *r = arena_printf(x->a, "%s peaks", m);
+        if (t->peak_by)
+            r = arena_printf(x->a, "%s by %d", r, t->peak_by);
+        if (t->tolerance > 0)
+            r = arena_printf(x->a, "%s tolerance %s%%", r, num(x, t->tolerance * 100));
+        return r;
+    }
+    case TG_COMPLETE:
+        return t->nms && t->ms[0].deadline ? arena_printf(x->a, "complete %s by %d", m, t->ms[0].deadline)
+                                           : arena_printf(x->a, "complete %s", m);
+    default: {
+        const char *r = arena_printf(x->a, "%s%s%s", t->tk == TG_RATED ? "rated " : "",
+                                     t->redline ? "redline " : "", m);
+        for (uint32_t k = 0; k < t->nms; k++) {
+            const sema_milestone *ms = &t->ms[k];
+            r = arena_printf(x->a, "%s%s %s %s", r, k ? "," : "", ast_opname(ms->op),
+                             quantity(x, ms->goal, t->unit, t->type));
+            if (ms->deadline)
+                r = arena_printf(x->a, "%s by %d", r, ms->deadline);
+        }
+        return r;
+    }
+    }
+}
+
+/* ---------------------------------------------------------------- comparing */
+
+/* The plan: name, title, region, baseline, horizon, periods, keys. */
+static void diff_plan(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    ditem *it = &x->plan;
+    it->op = '~';
+    it->kind = "plan";
+    it->name = b->plan ? b->plan : "?";
+    field(x, it, "name", a->plan, b->plan);
+    field(x, it, "title", a->title, b->title);
+    const ast_decl *pa = a->plan_decl, *pb = b->plan_decl;
+    const char *ra = pa && pa->u.plan.region.s ? pa->u.plan.region.s : NULL;
+    for (uint32_t r = 0; ra && r < a->nregions; r++)
+        if (strcmp(a->regions[r].name, ra) == 0) {
+            if (strcmp(x->rename[r], ra) != 0 && pb && pb->u.plan.region.s &&
+                strcmp(x->rename[r], pb->u.plan.region.s) == 0)
+                ra = pb->u.plan.region.s; /* the region was replaced: not a change of its own */
+            break;
+        }
+    field(x, it, "region", ra, pb && pb->u.plan.region.s ? pb->u.plan.region.s : NULL);
+    field(x, it, "baseline", num(x, a->baseline), num(x, b->baseline));
+    field(x, it, "horizon", num(x, a->horizon), num(x, b->horizon));
+    const char *per[2] = {NULL, NULL};
+    for (int side = 0; side < 2; side++) {
+        const ast_decl *p = side ? pb : pa;
+        for (uint32_t k = 0; p && k < p->u.plan.nperiods; k++) {
+            const ast_period *q = &p->u.plan.periods[k];
+            const char *one = arena_printf(x->a, "%s = %d..%d", q->name.s ? q->name.s : "?", q->from, q->to);
+            per[side] = per[side] ? arena_printf(x->a, "%s, %s", per[side], one) : one;
+        }
+    }
+    field(x, it, "periods", per[0], per[1]);
+    field(x, it, "keys", arena_printf(x->a, "region = \"%s\", year = \"%s\"", a->region_key, a->year_key),
+          arena_printf(x->a, "region = \"%s\", year = \"%s\"", b->region_key, b->year_key));
+    if (it->fields.n)
+        x->nchanged++;
+}
+
+/* "city in 辽宁省 alias "沈阳市"" */
+static const char *region_desc(D *x, const sema_model *m, uint32_t r)
+{
+    const sema_region *g = &m->regions[r];
+    const char *s = m->levels && g->level < m->nlevels ? m->levels[g->level] : "?";
+    if (g->parent >= 0)
+        s = arena_printf(x->a, "%s in %s", s, m->regions[g->parent].name);
+    return s;
+}
+
+/* The names each old region has in the new program (its own, or the
+ * name of the new region that replaces it). */
+static void map_regions(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    x->rename = arena_alloc(x->a, (a->nregions + 1) * sizeof *x->rename);
+    for (uint32_t r = 0; r < a->nregions; r++) {
+        x->rename[r] = a->regions[r].name;
+        for (uint32_t k = 0; k < b->nregions; k++)
+            if (b->regions[k].replaces && strcmp(b->regions[k].replaces, a->regions[r].name) == 0)
+                x->rename[r] = b->regions[k].name;
+    }
+}
+
+/* Regions: added, dropped, replaced, changed (level, parent, aliases). */
+static void diff_regions(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    stab tb;
+    stab_init(x->a, &tb, b->nregions);
+    for (uint32_t k = 0; k < b->nregions; k++)
+        stab_put(&tb, b->regions[k].name, k);
+    bool *seen = arena_alloc(x->a, (b->nregions + 1) * sizeof *seen);
+    for (uint32_t r = 0; r < a->nregions; r++) {
+        int64_t k = stab_get(&tb, x->rename[r]);
+        if (k < 0) {
+            ditem *it = item(x, '-', "region", a->regions[r].name);
+            it->desc = region_desc(x, a, r);
+            ptrvec_push(x->a, &x->regions, it);
+            x->c_regions.dropped++;
+            continue;
+        }
+        seen[k] = true;
+        ditem *it = item(x, '~', "region", a->regions[r].name);
+        if (strcmp(x->rename[r], a->regions[r].name) != 0)
+            it->renamed = x->rename[r];
+        const sema_region *ga = &a->regions[r], *gb = &b->regions[k];
+        field(x, it, "level", a->levels[ga->level], b->levels[gb->level]);
+        const char *pa = NULL;
+        if (ga->parent >= 0)
+            pa = x->rename[ga->parent];
+        field(x, it, "parent", pa, gb->parent >= 0 ? b->regions[gb->parent].name : NULL);
+        field(x, it, "aliases", join(x, ga->aliases, ga->naliases, ", "), join(x, gb->aliases, gb->naliases, ", "));
+        if (it->fields.n || it->renamed) {
+            ptrvec_push(x->a, &x->regions, it);
+            x->c_regions.changed++;
+        }
+    }
+    for (uint32_t k = 0; k < b->nregions; k++) {
+        if (seen[k])
+            continue;
+        ditem *it = item(x, '+', "region", b->regions[k].name);
+        it->desc = region_desc(x, b, k);
+        ptrvec_push(x->a, &x->regions, it);
+        x->c_regions.added++;
+    }
+}
+
+/* "万亩, higher, column "farmland_ha" in 公顷" */
+static const char *ind_column(D *x, const sema_indicator *i)
+{
+    const ast_decl *d = i->decl;
+    if (!d || !d->u.ind.column)
+        return NULL;
+    if (i->column_unit && i->unit && i->column_unit != i->unit && strcmp(unit_name(i->column_unit), unit_name(i->unit)) != 0)
+        return arena_printf(x->a, "\"%s\" in %s", d->u.ind.column, unit_name(i->column_unit));
+    return arena_printf(x->a, "\"%s\"", d->u.ind.column);
+}
+
+/* "higher", "lower", or NULL for no direction. */
+static const char *dir_name(ast_direction d)
+{
+    return d == DIR_HIGHER ? "higher" : d == DIR_LOWER ? "lower" : NULL;
+}
+
+/* An indicator in one line: its unit, direction and column or formula. */
+static const char *ind_desc(D *x, const diff_side *s, const sema_indicator *i)
+{
+    const char *r = i->unit ? unit_name(i->unit) : "?";
+    if (dir_name(i->dir))
+        r = arena_printf(x->a, "%s, %s", r, dir_name(i->dir));
+    const char *col = ind_column(x, i);
+    if (col)
+        return arena_printf(x->a, "%s, column %s", r, col);
+    if (i->formula)
+        return arena_printf(x->a, "%s, formula %s", r, expr_src(x, s, i->formula));
+    return r;
+}
+
+/* Indicators: added, dropped, changed (display name, unit, direction,
+ * column, formula). */
+static void diff_indicators(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    stab tb;
+    stab_init(x->a, &tb, b->ninds);
+    for (uint32_t k = 0; k < b->ninds; k++)
+        stab_put(&tb, b->inds[k].name, k);
+    bool *seen = arena_alloc(x->a, (b->ninds + 1) * sizeof *seen);
+    for (uint32_t i = 0; i < a->ninds; i++) {
+        const sema_indicator *ia = &a->inds[i];
+        int64_t k = stab_get(&tb, ia->name);
+        if (k < 0) {
+            ditem *it = item(x, '-', "indicator", ia->name);
+            it->desc = ind_desc(x, x->o, ia);
+            ptrvec_push(x->a, &x->inds, it);
+            x->c_inds.dropped++;
+            continue;
+        }
+        seen[k] = true;
+        const sema_indicator *ib = &b->inds[k];
+        ditem *it = item(x, '~', "indicator", ia->name);
+        field(x, it, "display", ia->display, ib->display);
+        field(x, it, "unit", ia->unit ? unit_name(ia->unit) : NULL, ib->unit ? unit_name(ib->unit) : NULL);
+        field(x, it, "direction", dir_name(ia->dir), dir_name(ib->dir));
+        field(x, it, "column", ind_column(x, ia), ind_column(x, ib));
+        expr_field(x, it, "formula", ia->formula, ib->formula);
+        if (it->fields.n) {
+            ptrvec_push(x->a, &x->inds, it);
+            x->c_inds.changed++;
+        }
+    }
+    for (uint32_t k = 0; k < b->ninds; k++) {
+        if (seen[k])
+            continue;
+        ditem *it = item(x, '+', "indicator", b->inds[k].name);
+        it->desc = ind_desc(x, x->n, &b->inds[k]);
+        ptrvec_push(x->a, &x->inds, it);
+        x->c_inds.added++;
+    }
+}
+
+/* The fields of a target in both programs. */
+static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_target *tb)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    field(x, it, "kind", ta->kind, tb->kind);
+    expr_field(x, it, "measures", ta->measured, tb->measured);
+    field(x, it, "unit", ta->unit ? unit_name(ta->unit) : NULL, tb->unit ? unit_name(tb->unit) : NULL);
+    if (ta->nms == tb->nms) {
+        /* goals compared in the new unit, so that a change of unit alone is
+         * not a change of value */
+        const char *ga = goals(x, ta, tb->unit), *gb = goals(x, tb, tb->unit);
+        if (ga && gb && strcmp(ga, gb) != 0)
+            field(x, it, "value", goals(x, ta, ta->unit), gb);
+        field(x, it, "deadline", deadlines(x, ta), deadlines(x, tb));
+    } else {
+        field(x, it, "milestones", condition(x, x->o, ta), condition(x, x->n, tb));
+    }
+    if (ta->tk == TG_PEAKS && tb->tk == TG_PEAKS) {
+        field(x, it, "deadline", ta->peak_by ? num(x, ta->peak_by) : NULL, tb->peak_by ? num(x, tb->peak_by) : NULL);
+        field(x, it, "tolerance", arena_printf(x->a, "%s%%", num(x, ta->tolerance * 100)),
+              arena_printf(x->a, "%s%%", num(x, tb->tolerance * 100)));
+    }
+    field(x, it, "scope", scope_text(x, ta->ast, true), scope_text(x, tb->ast, false));
+    if (strcmp(scope_text(x, ta->ast, true), scope_text(x, tb->ast, false)) != 0) {
+        /* show the old scope as written */
+        dfield *f = it->fields.v[it->fields.n - 1];
+        f->old = scope_text(x, ta->ast, false);
+    }
+    field(x, it, "weight", num(x, ta->weight), num(x, tb->weight));
+    field(x, it, "veto", ta->veto ? "yes" : "no", tb->veto ? "yes" : "no");
+    expr_field(x, it, "score", ta->score, tb->score);
+    field(x, it, "clause", ta->clause, tb->clause);
+    field(x, it, "measure", a->measures[ta->measure].id, b->measures[tb->measure].id);
+    field(x, it, "text", ta->desc, tb->desc);
+    field(x, it, "note", ta->note, tb->note);
+}
+
+/* A target only one program has. */
+static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *t)
+{
+    ditem *it = item(x, op, "target", t->name);
+    it->desc = arena_printf(x->a, "%s (%s)", condition(x, s, t), scope_text(x, t->ast, false));
+    if (op == '+')
+        x->c_targets.added++;
+    else
+        x->c_targets.dropped++;
+    return it;
+}
+
+/* A measure only one program has, with its targets. */
+static ditem *lone_measure(D *x, char op, const diff_side *s, uint32_t mi)
+{
+    const sema_measure *me = &s->m->measures[mi];
+    ditem *it = item(x, op, "measure", me->id);
+    it->title = me->title;
+    for (uint32_t k = 0; k < me->ntargets; k++)
+        ptrvec_push(x->a, &it->kids, lone_target(x, op, s, &s->m->targets[me->targets[k]]));
+    if (op == '+')
+        x->c_measures.added++;
+    else
+        x->c_measures.dropped++;
+    return it;
+}
+
+/* "shared: A、B" or "A、B" */
+static const char *leads(D *x, const sema_measure *me)
+{
+    const char *l = join(x, me->lead, me->nlead, "、");
+    return l && me->shared ? arena_printf(x->a, "shared: %s", l) : l;
+}
+
+/* Name -> index tables of the new program's sections, measures and
+ * targets and the old program's measures and targets. */
+typedef struct tables {
+    stab sec_b, me_b, tg_b, me_a, tg_a, sec_a;
+    bool *me_seen;          /* per new measure: shown already */
+} tables;
+
+/* A measure of both programs: its fields, then its targets (the old
+ * ones, then those only the new one has).  NULL when nothing differs. */
+static ditem *diff_measure(D *x, tables *tb, const sema_measure *ma, const sema_measure *mb)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    ditem *mit = item(x, '~', "measure", ma->id);
+    mit->title = mb->title;
+    field(x, mit, "title", ma->title, mb->title);
+    field(x, mit, "section", a->sections[ma->section].id, b->sections[mb->section].id);
+    field(x, mit, "lead", leads(x, ma), leads(x, mb));
+    field(x, mit, "responsible", join(x, ma->responsible, ma->nresponsible, "、"),
+          join(x, mb->responsible, mb->nresponsible, "、"));
+    field(x, mit, "weight", num(x, ma->weight), num(x, mb->weight));
+    if (mit->fields.n)
+        x->c_measures.changed++;
+    else
+        mit->op = ' ';
+    for (uint32_t k = 0; k < ma->ntargets; k++) {
+        const sema_target *t = &a->targets[ma->targets[k]];
+        int64_t tbk = stab_get(&tb->tg_b, t->name);
+        if (tbk < 0) {
+            ptrvec_push(x->a, &mit->kids, lone_target(x, '-', x->o, t));
+            continue;
+        }
+        ditem *tit = item(x, '~', "target", t->name);
+        target_fields(x, tit, t, &b->targets[tbk]);
+        if (tit->fields.n) {
+            ptrvec_push(x->a, &mit->kids, tit);
+            x->c_targets.changed++;
+        }
+    }
+    for (uint32_t k = 0; k < mb->ntargets; k++) {
+        const sema_target *t = &b->targets[mb->targets[k]];
+        if (stab_get(&tb->tg_a, t->name) < 0)
+            ptrvec_push(x->a, &mit->kids, lone_target(x, '+', x->n, t));
+    }
+    return mit->op != ' ' || mit->kids.n ? mit : NULL;
+}
+
+/* A section of the old program (sa) and/or the new (sb): its fields, its
+ * measures (the old ones, then those only the new one has). */
+static void diff_section(D *x, tables *tb, const sema_section *sa, const sema_section *sb)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    char op = !sb ? '-' : !sa ? '+' : '~';
+    ditem *sec = item(x, op, "section", sa ? sa->id : sb->id);
+    sec->title = sb ? sb->title : sa->title;
+    if (sa && sb) {
+        field(x, sec, "title", sa->title, sb->title);
+        field(x, sec, "weight", num(x, sa->weight), num(x, sb->weight));
+        if (!sec->fields.n)
+            sec->op = ' ';
+    }
+    if (sec->op == '+')
+        x->c_sections.added++;
+    else if (sec->op == '-')
+        x->c_sections.dropped++;
+    else if (sec->op == '~')
+        x->c_sections.changed++;
+    for (uint32_t j = 0; sa && j < sa->nmeasures; j++) {
+        const sema_measure *ma = &a->measures[sa->measures[j]];
+        int64_t mbk = stab_get(&tb->me_b, ma->id);
+        if (mbk < 0) {
+            ptrvec_push(x->a, &sec->kids, lone_measure(x, '-', x->o, sa->measures[j]));
+            continue;
+        }
+        tb->me_seen[mbk] = true;
+        ditem *mit = diff_measure(x, tb, ma, &b->measures[mbk]);
+        if (mit)
+            ptrvec_push(x->a, &sec->kids, mit);
+    }
+    for (uint32_t j = 0; sb && j < sb->nmeasures; j++) {
+        uint32_t mib = sb->measures[j];
+        if (tb->me_seen[mib] || stab_get(&tb->me_a, b->measures[mib].id) >= 0)
+            continue;
+        tb->me_seen[mib] = true;
+        ditem *mit = lone_measure(x, '+', x->n, mib);
+        /* targets the old program has under another measure are shown there */
+        ptrvec keep = {0};
+        for (size_t k = 0; k < mit->kids.n; k++) {
+            ditem *tk = mit->kids.v[k];
+            if (stab_get(&tb->tg_a, tk->name) >= 0)
+                x->c_targets.added--;
+            else
+                ptrvec_push(x->a, &keep, tk);
+        }
+        mit->kids = keep;
+        ptrvec_push(x->a, &sec->kids, mit);
+    }
+    if (sec->op != ' ' || sec->kids.n)
+        ptrvec_push(x->a, &x->sections, sec);
+}
+
+/* Sections, their measures and their targets, in the old program's order
+ * with what only the new one has after it. */
+static void diff_sections(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    tables tb;
+    stab_init(x->a, &tb.sec_b, b->nsections);
+    stab_init(x->a, &tb.me_b, b->nmeasures);
+    stab_init(x->a, &tb.tg_b, b->ntargets);
+    stab_init(x->a, &tb.sec_a, a->nsections);
+    stab_init(x->a, &tb.me_a, a->nmeasures);
+    stab_init(x->a, &tb.tg_a, a->ntargets);
+    for (uint32_t k = 0; k < b->nsections; k++)
+        stab_put(&tb.sec_b, b->sections[k].id, k);
+    for (uint32_t k = 0; k < b->nmeasures; k++)
+        stab_put(&tb.me_b, b->measures[k].id, k);
+    for (uint32_t k = 0; k < b->ntargets; k++)
+        stab_put(&tb.tg_b, b->targets[k].name, k);
+    for (uint32_t k = 0; k < a->nsections; k++)
+        stab_put(&tb.sec_a, a->sections[k].id, k);
+    for (uint32_t k = 0; k < a->nmeasures; k++)
+        stab_put(&tb.me_a, a->measures[k].id, k);
+    for (uint32_t k = 0; k < a->ntargets; k++)
+        stab_put(&tb.tg_a, a->targets[k].name, k);
+    tb.me_seen = arena_alloc(x->a, (b->nmeasures + 1) * sizeof *tb.me_seen);
+    for (uint32_t k = 0; k < a->nsections; k++) {
+        int64_t sbk = stab_get(&tb.sec_b, a->sections[k].id);
+        diff_section(x, &tb, &a->sections[k], sbk >= 0 ? &b->sections[sbk] : NULL);
+    }
+    for (uint32_t k = 0; k < b->nsections; k++)
+        if (stab_get(&tb.sec_a, b->sections[k].id) < 0 && stab_get(&tb.sec_b, b->sections[k].id) == (int64_t)k)
+            diff_section(x, &tb, NULL, &b->sections[k]);
+    /* (a measure that moved to another section is shown under its old
+     * section, with the move as a field) */
+    x->nchanged += x->c_sections.added + x->c_sections.dropped + x->c_sections.changed +
+                   x->c_measures.added + x->c_measures.dropped + x->c_measures.changed +
+                   x->c_targets.added + x->c_targets.dropped + x->c_targets.changed;
+}
+
+/* "优秀 >= 90, 良好 >= 80, 合格 >= 60, 不合格" */
+static const char *bands(D *x, const sema_model *m)
+{
+    const char *s = NULL;
+    for (uint32_t k = 0; k < m->nbands; k++) {
+        const char *one = k + 1 < m->nbands ? arena_printf(x->a, "%s >= %s", m->bands[k], num(x, m->band_min[k]))
+                                            : m->bands[k];
+        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
+    }
+    return s;
+}
+
+/* A missing-data policy as written. */
+static const char *missing_name(ast_missing m)
+{
+    switch (m) {
+    case MISSING_ZERO: return "zero";
+    case MISSING_REWEIGHT: return "reweight";
+    case MISSING_ERROR: return "error";
+    default: return NULL;
+    }
+}
+
+/* The assessment: added, dropped, or its name, missing policy, score and
+ * grades (weights and vetoes are shown with the items they are of). */
+static void diff_assessment(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    ditem *it = &x->assess;
+    it->kind = "assessment";
+    if (!a->has_assessment && !b->has_assessment)
+        return;
+    if (!a->has_assessment || !b->has_assessment) {
+        it->op = a->has_assessment ? '-' : '+';
+        it->name = a->has_assessment ? a->assessment : b->assessment;
+        it->desc = bands(x, a->has_assessment ? a : b);
+        x->nchanged++;
+        return;
+    }
+    it->op = '~';
+    it->name = b->assessment;
+    field(x, it, "name", a->assessment, b->assessment);
+    field(x, it, "missing", missing_name(a->missing), missing_name(b->missing));
+    expr_field(x, it, "score", a->score, b->score);
+    field(x, it, "grades", bands(x, a), bands(x, b));
+    if (it->fields.n)
+        x->nchanged++;
+}
+
+/* ---------------------------------------------------------------- text */
+
+/* Prints the fields of an item, indented. */
+static void text_fields(const ditem *it, int indent, FILE *out)
+{
+    for (size_t k = 0; k < it->fields.n; k++) {
+        const dfield *f = it->fields.v[k];
+        fprintf(out, "%*s%s: %s -> %s\n", indent, "", f->name, f->old ? f->old : "none",
+                f->new ? f->new : "none");
+    }
+}
+
+/* Prints one item line: "  ~ target 近岸海域水质" with its description. */
+static void text_item(const ditem *it, int indent, FILE *out)
+{
+    fprintf(out, "%*s", indent, "");
+    if (it->op != ' ')
+        fprintf(out, "%c ", it->op);
+    fprintf(out, "%s %s", it->kind, it->name);
+    if (it->renamed)
+        fprintf(out, " -> %s (replaced)", it->renamed);
+    if (it->title)
+        fprintf(out, " %s", it->title);
+    if (it->desc)
+        fprintf(out, ": %s", it->desc);
+    fputc('\n', out);
+    text_fields(it, indent + 4, out);
+    for (size_t k = 0; k < it->kids.n; k++)
+        text_item(it->kids.v[k], indent + 2, out);
+}
+
+/* "3 added, 12 dropped, 5 changed" (the parts that are not zero). */
+static void text_counts(FILE *out, const char *what, counts c, bool *first)
+{
+    if (!c.added && !c.dropped && !c.changed)
+        return;
+    fprintf(out, "%s%s", *first ? "" : "; ", what);
+    const char *sep = " ";
+    if (c.added) {
+        fprintf(out, "%s%u added", sep, c.added);
+        sep = ", ";
+    }
+    if (c.dropped) {
+        fprintf(out, "%s%u dropped", sep, c.dropped);
+        sep = ", ";
+    }
+    if (c.changed)
+        fprintf(out, "%s%u changed", sep, c.changed);
+    *first = false;
+}
+
+/* The review report: plan, regions, indicators, sections, assessment, summary. */
+static void write_text(const D *x, FILE *out)
+{
+    fprintf(out, "planc diff %s %s\n", x->o->path, x->n->path);
+    fputs("(- only in the old rules, + only in the new, ~ changed: old -> new)\n", out);
+    if (x->nchanged == 0) {
+        fputs("\nno differences\n", out);
+        return;
+    }
+    if (x->plan.fields.n) {
+        fputs("\nplan\n", out);
+        text_fields(&x->plan, 4, out);
+    }
+    if (x->regions.n) {
+        fputs("\nregions\n", out);
+        for (size_t k = 0; k < x->regions.n; k++)
+            text_item(x->regions.v[k], 2, out);
+    }
+    if (x->inds.n) {
+        fputs("\nindicators\n", out);
+        for (size_t k = 0; k < x->inds.n; k++)
+            text_item(x->inds.v[k], 2, out);
+    }
+    for (size_t k = 0; k < x->sections.n; k++) {
+        fputc('\n', out);
+        text_item(x->sections.v[k], 0, out);
+    }
+    if (x->assess.op == '+' || x->assess.op == '-' || x->assess.fields.n) {
+        fputc('\n', out);
+        text_item(&x->assess, 0, out);
+    }
+    fputs("\nsummary: ", out);
+    bool first = true;
+    text_counts(out, "targets", x->c_targets, &first);
+    text_counts(out, "measures", x->c_measures, &first);
+    text_counts(out, "sections", x->c_sections, &first);
+    text_counts(out, "regions", x->c_regions, &first);
+    text_counts(out, "indicators", x->c_inds, &first);
+    if (first)
+        fputs("the plan and assessment settings", out);
+    fputc('\n', out);
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+/* s as a JSON string (UTF-8 passed through; controls escaped). */
+static void json_str(const char *s, FILE *out)
+{
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\t': fputs("\\t", out); break;
+        case '\r': fputs("\\r", out); break;
+        default:
+            if (c < 0x20)
+                fprintf(out, "\\u%04x", c);
+            else
+                fputc(c, out);
+        }
+    }
+    fputc('"', out);
+}
+
+/* An item's change as JSON names it. */
+static const char *change_name(char op)
+{
+    return op == '+' ? "added" : op == '-' ? "dropped" : op == '~' ? "changed" : "unchanged";
+}
+
+/* An item as a JSON object; `kids` names the array of its children. */
+static void json_item(const ditem *it, const char *kids, int ind, FILE *out)
+{
+    fprintf(out, "{\"change\": \"%s\", \"%s\": ", change_name(it->op),
+            strcmp(it->kind, "section") == 0 || strcmp(it->kind, "measure") == 0 ? "id" : "name");
+    json_str(it->name, out);
+    if (it->renamed) {
+        fputs(", \"new_name\": ", out);
+        json_str(it->renamed, out);
+    }
+    if (it->title) {
+        fputs(", \"title\": ", out);
+        json_str(it->title, out);
+    }
+    if (it->desc) {
+        fputs(", \"description\": ", out);
+        json_str(it->desc, out);
+    }
+    fputs(", \"fields\": [", out);
+    for (size_t k = 0; k < it->fields.n; k++) {
+        const dfield *f = it->fields.v[k];
+        fprintf(out, "%s\n%*s{\"field\": ", k ? "," : "", ind + 2, "");
+        json_str(f->name, out);
+        fputs(", \"old\": ", out);
+        json_str(f->old, out);
+        fputs(", \"new\": ", out);
+        json_str(f->new, out);
+        fputc('}', out);
+    }
+    if (it->fields.n)
+        fprintf(out, "\n%*s", ind, "");
+    fputc(']', out);
+    if (kids) {
+        fprintf(out, ", \"%s\": [", kids);
+        const char *sub = strcmp(kids, "measures") == 0 ? "targets" : NULL;
+        for (size_t k = 0; k < it->kids.n; k++) {
+            fprintf(out, "%s\n%*s", k ? "," : "", ind + 2, "");
+            json_item(it->kids.v[k], sub, ind + 2, out);
+        }
+        if (it->kids.n)
+            fprintf(out, "\n%*s", ind, "");
+        fputc(']', out);
+    }
+    fputc('}', out);
+}
+
+/* A list of items as a JSON array member. */
+static void json_list(const char *name, const ptrvec *v, const char *kids, FILE *out)
+{
+    fprintf(out, "  \"%s\": [", name);
+    for (size_t k = 0; k < v->n; k++) {
+        fprintf(out, "%s\n    ", k ? "," : "");
+        json_item(v->v[k], kids, 4, out);
+    }
+    fprintf(out, "%s],\n", v->n ? "\n  " : "");
+}
+
+/* One member of the JSON summary. */
+static void json_counts(const char *name, counts c, bool last, FILE *out)
+{
+    fprintf(out, "    \"%s\": {\"added\": %u, \"dropped\": %u, \"changed\": %u}%s\n", name, c.added,
+            c.dropped, c.changed, last ? "" : ",");
+}
+
+/* The diff as one JSON object (schema in docs/ADAPTING.md). */
+static void write_json(const D *x, FILE *out)
+{
+    fputs("{\n  \"old\": ", out);
+    json_str(x->o->path, out);
+    fputs(",\n  \"new\": ", out);
+    json_str(x->n->path, out);
+    fprintf(out, ",\n  \"differences\": %u,\n  \"plan\": ", x->nchanged);
+    json_item(&x->plan, NULL, 2, out);
+    fputs(",\n", out);
+    json_list("regions", &x->regions, NULL, out);
+    json_list("indicators", &x->inds, NULL, out);
+    json_list("sections", &x->sections, "measures", out);
+    fputs("  \"assessment\": ", out);
+    if (x->assess.op)
+        json_item(&x->assess, NULL, 2, out);
+    else
+        fputs("null", out);
+    fputs(",\n  \"summary\": {\n", out);
+    json_counts("targets", x->c_targets, false, out);
+    json_counts("measures", x->c_measures, false, out);
+    json_counts("sections", x->c_sections, false, out);
+    json_counts("regions", x->c_regions, false, out);
+    json_counts("indicators", x->c_inds, true, out);
+    fputs("  }\n}\n", out);
+}
+
+/* ---------------------------------------------------------------- entry */
+
+unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_format f, FILE *out)
+{
+    D st;
+    memset(&st, 0, sizeof st);
+    D *x = &st;
+    x->a = a;
+    x->o = old;
+    x->n = new;
+    map_regions(x);
+    diff_plan(x);
+    diff_regions(x);
+    diff_indicators(x);
+    diff_sections(x);
+    diff_assessment(x);
+    x->nchanged += x->c_regions.added + x->c_regions.dropped + x->c_regions.changed +
+                   x->c_inds.added + x->c_inds.dropped + x->c_inds.changed;
+    if (f == DIFF_JSON)
+        write_json(x, out);
+    else
+        write_text(x, out);
+    return x->nchanged;
+}

@@ -1,0 +1,1781 @@
+/* import.c — the loader: modules, `import` and `extends` (see import.h).
+ *
+ * Two passes:
+ *   1. load: starting from the file given on the command line, parse each
+ *      file and follow its `import` and `extends` statements depth first.
+ *      A file is identified by its real path, so one file reached by two
+ *      paths is loaded once; a file reached while it is still being loaded
+ *      closes a cycle.  Every path is checked against the rules tree.
+ *   2. emit: build the program's declaration list.  An import puts the
+ *      imported module's declarations in place (once); a module that
+ *      extends a base first emits the base, then its own declarations, then
+ *      applies its `drop` and `override` statements to the base's items
+ *      and rewrites the base's references to regions it dropped or
+ *      replaced.  Each change is recorded as an ast_origin.
+ * The loader changes the base's AST in place where it can (a measure's
+ * lists, a section's measures): every file is parsed for this compilation
+ * only.  It makes new nodes where the checker needs the old one too (an
+ * overridden target or indicator keeps a link to the base's). */
+#include "import.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "parse.h"
+
+/* Files larger than this are refused (as diag_load_file does). */
+#define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
+
+/* ---------------------------------------------------------------- state */
+
+/* One loaded file. */
+typedef struct mod {
+    const char *path;       /* as shown in messages */
+    const char *real;       /* its real path: the file's identity */
+    const char *realdir;    /* the directory of `real`: imports are relative to it */
+    uint32_t file;          /* diag file id */
+    ast_program *ast;       /* the file as parsed */
+    int state;              /* 1 while its imports are being loaded, then 2 */
+    int32_t *target;        /* per declaration: the module an import or extends
+                               statement loaded, -1 for none */
+    ptrvec imports;         /* ast_import *, in source order */
+    int32_t base;           /* the module its plan extends, or -1 */
+    const ast_decl *plan;   /* its plan that extends the base */
+    uint32_t depth;         /* how many imports down from the first file */
+} mod;
+
+/* An item of a base program, found by name when an extending file drops
+ * or overrides it. */
+typedef struct item {
+    ast_itemkind kind;
+    const char *name;
+    span sp;                /* the base's declaration */
+    ast_target *t;          /* IT_TARGET */
+    ast_measure *me;        /* IT_TARGET: its measure; IT_MEASURE: the measure */
+    ast_section *sec;       /* IT_MEASURE: its section; IT_SECTION: the section */
+    uint32_t slot;          /* IT_SECTION, IT_INDICATOR, IT_REGION: index into the program;
+                               IT_TARGET, IT_MEASURE: index in its measure or section
+                               (which keep dropped entries as NULL until compact()) */
+    bool dropped;
+    const char *replaced_by;/* IT_REGION: the region that replaces it */
+    ast_decl *replacer;     /* IT_REGION: the declaration of that region */
+    span drop_sp;           /* where it was dropped or replaced */
+    const ast_origin *edit; /* the first drop or override of it, or NULL */
+} item;
+
+/* A hash table from names to items (open addressing, in the arena). */
+typedef struct ntab {
+    item **slots;
+    uint32_t cap, n;
+    ptrvec order;           /* the items in the order they were added */
+} ntab;
+
+/* The items of a base program, by kind. */
+typedef struct baseidx {
+    ntab targets, measures, sections, regions, inds;
+    int64_t assess_slot;    /* index of the base's assessment, -1 for none */
+    const ast_origin *assess_edit; /* its first drop or override */
+    ntab own_regions;       /* the regions the extending file declares */
+} baseidx;
+
+/* The loader's state. */
+typedef struct loader {
+    arena *a;
+    diag_ctx *d;
+    const char *root;       /* the real path of the rules tree */
+    const char *root_shown; /* the rules tree as the user gave it */
+    ptrvec mods;            /* mod * */
+    uint32_t stack[IMPORT_MAX_DEPTH + 2];
+    uint32_t nstack;        /* modules being loaded, outermost first */
+    bool too_many;          /* IMPORT_MAX_FILES was reported */
+    bool incomplete;        /* a file could not be loaded */
+    bool *included;         /* per module: its declarations are in `out` */
+    bool *inbase;           /* while applying edits: modules of the base */
+    int32_t *file_module;   /* per diag file id: its module, -1 for none */
+    ptrvec out;             /* ast_decl *: the program being built */
+    ptrvec edits;           /* ast_origin *, in order */
+} loader;
+
+/* Module i. */
+static mod *M(loader *L, uint32_t i)
+{
+    return L->mods.v[i];
+}
+
+/* ---------------------------------------------------------------- names */
+
+/* FNV-1a over the bytes of a name. */
+static uint32_t hash_name(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The item called `name`, or NULL. */
+static item *ntab_find(const ntab *t, const char *name)
+{
+    if (!t->cap || !name)
+        return NULL;
+    for (uint32_t i = hash_name(name) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        item *it = t->slots[i];
+        if (!it)
+            return NULL;
+        if (strcmp(it->name, name) == 0)
+            return it;
+    }
+}
+
+/* Adds an item (the first of a name wins: the checker reports duplicates). */
+static void ntab_add(arena *a, ntab *t, item *it)
+{
+    if (!it->name || ntab_find(t, it->name))
+        return;
+    if ((t->n + 1) * 2 > t->cap) {
+        uint32_t cap = t->cap ? t->cap * 2 : 32;
+        item **slots = arena_alloc(a, cap * sizeof *slots);
+        for (uint32_t i = 0; i < t->cap; i++) {
+            if (!t->slots[i])
+                continue;
+            uint32_t j = hash_name(t->slots[i]->name) & (cap - 1);
+            while (slots[j])
+                j = (j + 1) & (cap - 1);
+            slots[j] = t->slots[i];
+        }
+        t->slots = slots;
+        t->cap = cap;
+    }
+    uint32_t j = hash_name(it->name) & (t->cap - 1);
+    while (t->slots[j])
+        j = (j + 1) & (t->cap - 1);
+    t->slots[j] = it;
+    t->n++;
+    ptrvec_push(a, &t->order, it);
+}
+
+/* Number of code points in a UTF-8 string. */
+static int cplen(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* "note: did you mean 'x'?" for the closest name of t to `name` (ties go
+ * to the first added), when it is close enough. */
+static void suggest(loader *L, const ntab *t, const char *name)
+{
+    int len = cplen(name);
+    int limit = len / 3 > 1 ? len / 3 : 1, best = limit + 1;
+    const char *pick = NULL;
+    for (size_t i = 0; i < t->order.n; i++) {
+        const item *it = t->order.v[i];
+        if (abs(cplen(it->name) - len) >= best)
+            continue;
+        int dist = diag_editdist(name, it->name);
+        if (dist > 0 && dist < best && dist < len) {
+            best = dist;
+            pick = it->name;
+        }
+    }
+    if (pick)
+        diag_hint(L->d, "did you mean '%s'?", pick);
+}
+
+/* The name a target goes by: its own, or its single indicator's. */
+static const char *target_name(const ast_target *t)
+{
+    if (t->name.s)
+        return t->name.s;
+    if (t->measured && t->measured->kind == EX_NAME)
+        return t->measured->u.name.s;
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- paths */
+
+/* The directory part of a path: "a/b" for "a/b/c.plan", "." for "c.plan",
+ * "/" for "/c.plan". */
+static const char *dir_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return ".";
+    if (slash == path)
+        return "/";
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* dir/rel with "." parts removed and "x/.." parts folded, as shown in
+ * messages (the file is opened by its real path, not this one). */
+static const char *join_shown(arena *a, const char *dir, const char *rel)
+{
+    char *all = arena_printf(a, "%s/%s", dir, rel);
+    bool absolute = all[0] == '/';
+    size_t n = strlen(all);
+    const char **parts = arena_alloc(a, (n + 1) * sizeof *parts);
+    size_t np = 0;
+    for (char *p = all; *p;) {
+        char *end = strchr(p, '/');
+        if (end)
+            *end = '\0';
+        if (*p == '\0' || strcmp(p, ".") == 0) {
+            /* nothing */
+        } else if (strcmp(p, "..") == 0 && np > 0 && strcmp(parts[np - 1], "..") != 0) {
+            np--;
+        } else if (!(strcmp(p, "..") == 0 && absolute)) {
+            parts[np++] = p;
+        }
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    char *out = arena_alloc(a, n + 3);
+    size_t k = 0;
+    if (absolute)
+        out[k++] = '/';
+    for (size_t i = 0; i < np; i++) {
+        if (i)
+            out[k++] = '/';
+        size_t l = strlen(parts[i]);
+        memcpy(out + k, parts[i], l);
+        k += l;
+    }
+    if (k == 0)
+        out[k++] = '.';
+    out[k] = '\0';
+    return out;
+}
+
+/* The qualifier a module gets when imported without `as`: its file name
+ * without the directory and ".plan", every ASCII character other than a
+ * letter, digit or '_' turned into '_' (beautiful-liaoning.plan is
+ * beautiful_liaoning). */
+static const char *stem_qualifier(arena *a, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".plan") == 0)
+        n -= 5;
+    char *q = arena_alloc(a, n + 2);
+    size_t k = 0;
+    if (n == 0 || (base[0] >= '0' && base[0] <= '9'))
+        q[k++] = '_';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)base[i];
+        bool keep = c >= 0x80 || c == '_' || (c >= '0' && c <= '9') ||
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        q[k++] = keep ? (char)c : '_';
+    }
+    q[k] = '\0';
+    return q;
+}
+
+/* Why a file cannot be read, in words that do not depend on the C library. */
+static const char *why(int err)
+{
+    switch (err) {
+    case ENOENT: return "no such file";
+    case ENOTDIR: return "no such file (a part of the path is not a directory)";
+    case EISDIR: return "it is a directory";
+    case EACCES: return "permission denied";
+    case EFBIG: return "larger than 256 MiB";
+    case ELOOP: return "too many symbolic links";
+    default: return strerror(err);
+    }
+}
+
+/* True when the real path `real` is inside the directory `root`. */
+static bool inside(const char *root, const char *real)
+{
+    size_t n = strlen(root);
+    if (n == 1 && root[0] == '/')
+        return real[0] == '/';
+    return strncmp(real, root, n) == 0 && real[n] == '/';
+}
+
+/* Reads a whole regular file (at most MAX_FILE_BYTES); NULL with errno set
+ * (EISDIR for a directory, EFBIG when too large). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        errno = EISDIR;
+        return NULL;
+    }
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            fprintf(stderr, "planc: error: out of memory\n");
+            exit(4);
+        }
+        if (n == cap) {
+            if (cap > MAX_FILE_BYTES) {
+                free(buf);
+                fclose(f);
+                errno = EFBIG;
+                return NULL;
+            }
+            cap *= 2;
+            buf = realloc(buf, cap);
+            continue;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err || n > MAX_FILE_BYTES) {
+        free(buf);
+        errno = err ? err : EFBIG;
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* ---------------------------------------------------------------- pass 1: load */
+
+static void load_imports(loader *L, uint32_t mi);
+
+/* A new module for a file already registered with the diag context:
+ * parses it. */
+static uint32_t new_module(loader *L, const char *shown, const char *real, uint32_t file,
+                           uint32_t depth)
+{
+    mod *m = arena_alloc(L->a, sizeof *m);
+    m->path = shown;
+    m->real = real;
+    m->realdir = dir_of(L->a, real);
+    m->file = file;
+    m->base = -1;
+    m->depth = depth;
+    m->ast = parse_file(L->a, L->d, (int)file);
+    m->target = arena_alloc(L->a, (m->ast->ndecls + 1) * sizeof *m->target);
+    for (uint32_t i = 0; i < m->ast->ndecls; i++)
+        m->target[i] = -1;
+    ptrvec_push(L->a, &L->mods, m);
+    return (uint32_t)(L->mods.n - 1);
+}
+
+/* "a.plan -> b.plan -> a.plan": the modules being loaded from `from` on,
+ * then `to`. */
+static const char *chain(loader *L, uint32_t from, uint32_t to)
+{
+    const char *s = NULL;
+    for (uint32_t k = from; k < L->nstack; k++)
+        s = s ? arena_printf(L->a, "%s -> %s", s, M(L, L->stack[k])->path) : M(L, L->stack[k])->path;
+    return arena_printf(L->a, "%s -> %s", s ? s : "", M(L, to)->path);
+}
+
+/* One `import "path"` (or `extends "path"`) statement of module mi:
+ * resolves and loads the file, records the edge.  Returns the module, or
+ * -1 after reporting why not. */
+static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp)
+{
+    mod *m = M(L, mi);
+    const char *what = arena_printf(L->a, "\"%s\"", path);
+    if (path[0] == '\0') {
+        diag_error(L->d, path_sp, "empty import path");
+        return -1;
+    }
+    if (path[0] == '/') {
+        diag_error(L->d, path_sp, "cannot import %s: an import path is relative to the importing file", what);
+        return -1;
+    }
+    const char *joined = arena_printf(L->a, "%s/%s", m->realdir, path);
+    const char *shown = join_shown(L->a, dir_of(L->a, m->path), path);
+    char buf[PATH_MAX];
+    if (!realpath(joined, buf)) {
+        diag_error(L->d, path_sp, "cannot import %s: %s", what, why(errno));
+        return -1;
+    }
+    if (!inside(L->root, buf)) {
+        diag_error(L->d, path_sp, "cannot import %s: it is outside the rules tree '%s'", what, L->root_shown);
+        diag_hint(L->d, "rules are read only from the directory of the file given on the command line "
+                        "and below it; give another tree with --root DIR");
+        return -1;
+    }
+    /* loaded already (by another path, perhaps) or being loaded */
+    for (uint32_t k = 0; k < L->mods.n; k++) {
+        if (strcmp(M(L, k)->real, buf) != 0)
+            continue;
+        if (M(L, k)->state == 1) {
+            uint32_t from = 0;
+            while (from < L->nstack && L->stack[from] != k)
+                from++;
+            diag_error(L->d, path_sp, "import cycle: %s", chain(L, from, k));
+            return -1;
+        }
+        return (int32_t)k;
+    }
+    if (m->depth + 1 > IMPORT_MAX_DEPTH) {
+        diag_error(L->d, path_sp, "cannot import %s: imports are nested deeper than %d files", what,
+                   IMPORT_MAX_DEPTH);
+        return -1;
+    }
+    if (L->mods.n >= IMPORT_MAX_FILES) {
+        if (!L->too_many)
+            diag_error(L->d, path_sp, "cannot import %s: a program may have at most %d files", what,
+                       IMPORT_MAX_FILES);
+        L->too_many = true;
+        return -1;
+    }
+    size_t len = 0;
+    char *text = read_file(buf, &len);
+    if (!text) {
+        diag_error(L->d, path_sp, "cannot import %s: %s", what, why(errno));
+        return -1;
+    }
+    int file = diag_add_text(L->d, shown, text, len);
+    free(text);
+    if (file < 0)
+        return -1;
+    uint32_t ni = new_module(L, shown, arena_strdup(L->a, buf), (uint32_t)file, m->depth + 1);
+    load_imports(L, ni);
+    return (int32_t)ni;
+}
+
+/* Records that module mi imports module ti (written `path`) under the
+ * qualifier `as`, or the file name of the path; two different modules
+ * under one qualifier is an error. */
+static void add_edge(loader *L, uint32_t mi, uint32_t ti, const char *path, ast_name as, span sp)
+{
+    mod *m = M(L, mi);
+    const char *q = as.s ? as.s : stem_qualifier(L->a, path);
+    for (size_t k = 0; k < m->imports.n; k++) {
+        const ast_import *im = m->imports.v[k];
+        if (strcmp(im->as, q) != 0)
+            continue;
+        if (im->module == ti)
+            return;
+        diag_error(L->d, as.s ? as.sp : sp, "two imports of this file are both called '%s'", q);
+        diag_note(L->d, im->sp, "the other one is here");
+        diag_hint(L->d, "add 'as NAME' to one of them");
+        return;
+    }
+    ast_import *im = arena_alloc(L->a, sizeof *im);
+    im->module = ti;
+    im->as = q;
+    im->sp = sp;
+    ptrvec_push(L->a, &m->imports, im);
+}
+
+/* Follows every import and extends statement of module mi, in order. */
+static void load_imports(loader *L, uint32_t mi)
+{
+    M(L, mi)->state = 1;
+    L->stack[L->nstack++] = mi;
+    const ast_program *p = M(L, mi)->ast;
+    for (uint32_t i = 0; i < p->ndecls; i++) {
+        const ast_decl *d = p->decls[i];
+        int32_t t = -1;
+        if (d->kind == D_IMPORT) {
+            t = import_one(L, mi, d->u.import.path, d->u.import.path_sp);
+            if (t >= 0)
+                add_edge(L, mi, (uint32_t)t, d->u.import.path, d->u.import.as, d->sp);
+        } else if (d->kind == D_PLAN && d->u.plan.extends) {
+            mod *m = M(L, mi);
+            if (m->plan) {
+                diag_error(L->d, d->u.plan.extends_sp, "this file already extends a base");
+                diag_note(L->d, m->plan->u.plan.extends_sp, "the base is given here");
+                continue;
+            }
+            m->plan = d;
+            t = import_one(L, mi, d->u.plan.extends, d->u.plan.extends_sp);
+            if (t >= 0) {
+                m->base = t;
+                add_edge(L, mi, (uint32_t)t, d->u.plan.extends, d->u.plan.extends_as, d->u.plan.extends_sp);
+            }
+        }
+        M(L, mi)->target[i] = t;
+        if (t < 0 && (d->kind == D_IMPORT || (d->kind == D_PLAN && M(L, mi)->plan == d)))
+            L->incomplete = true;
+    }
+    L->nstack--;
+    M(L, mi)->state = 2;
+}
+
+/* Marks every module reachable from mi in reach[] (not mi itself, unless a
+ * cycle leads back to it; cycles were refused, so none does). */
+static void mark_reach(loader *L, uint32_t mi, bool *reach)
+{
+    const mod *m = M(L, mi);
+    for (size_t k = 0; k < m->imports.n; k++) {
+        uint32_t t = ((const ast_import *)m->imports.v[k])->module;
+        if (!reach[t]) {
+            reach[t] = true;
+            mark_reach(L, t, reach);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- origins */
+
+/* "path:line" of a span's start. */
+static const char *where(loader *L, span sp)
+{
+    unsigned line, col;
+    diag_linecol(L->d, sp.file, sp.lo, &line, &col);
+    return arena_printf(L->a, "%s:%u", L->d->files[sp.file].name, line);
+}
+
+/* A new trace, recorded in the program's edit list. */
+static ast_origin *origin(loader *L, ast_originkind kind, ast_itemkind it, const char *name,
+                          const char *what, const char *clause, span base, span edit)
+{
+    ast_origin *o = arena_alloc(L->a, sizeof *o);
+    o->kind = kind;
+    o->item = it;
+    o->name = name;
+    o->what = what;
+    o->clause = clause;
+    o->base = base;
+    o->edit = edit;
+    o->base_at = base.hi ? where(L, base) : NULL;
+    o->edit_at = where(L, edit);
+    ptrvec_push(L->a, &L->edits, o);
+    return o;
+}
+
+/* Appends ", part" (or "part") to a detail string. */
+static const char *detail_add(loader *L, const char *detail, const char *part)
+{
+    return detail ? arena_printf(L->a, "%s, %s", detail, part) : part;
+}
+
+/* "(九)" */
+static const char *clause_of(loader *L, const ast_measure *me)
+{
+    return me && me->id.s ? arena_printf(L->a, "(%s)", me->id.s) : NULL;
+}
+
+/* ---------------------------------------------------------------- the base */
+
+/* The module a span was written in, or -1. */
+static int32_t module_of(const loader *L, span sp)
+{
+    return sp.file < L->d->nfiles ? L->file_module[sp.file] : -1;
+}
+
+/* True when the span was written in a module of the base being edited. */
+static bool in_base(const loader *L, span sp)
+{
+    int32_t m = module_of(L, sp);
+    return m >= 0 && L->inbase[m];
+}
+
+/* A new item of kind k named `name`. */
+static item *new_item(loader *L, ast_itemkind k, const char *name, span sp)
+{
+    item *it = arena_alloc(L->a, sizeof *it);
+    it->kind = k;
+    it->name = name;
+    it->sp = sp;
+    return it;
+}
+
+/* Indexes the items of the base: every declaration of the program so far
+ * that was written in a module of the base. */
+static void index_base(loader *L, baseidx *b)
+{
+    memset(b, 0, sizeof *b);
+    b->assess_slot = -1;
+    for (size_t i = 0; i < L->out.n; i++) {
+        ast_decl *d = L->out.v[i];
+        if (!d || !in_base(L, d->sp))
+            continue;
+        switch (d->kind) {
+        case D_ASSESSMENT:
+            if (b->assess_slot < 0)
+                b->assess_slot = (int64_t)i;
+            break;
+        case D_INDICATOR: {
+            item *it = new_item(L, IT_INDICATOR, d->u.ind.name.s, d->u.ind.name.sp);
+            it->slot = (uint32_t)i;
+            ntab_add(L->a, &b->inds, it);
+            break;
+        }
+        case D_REGION:
+            for (uint32_t k = 0; k < d->u.region.names.n; k++) {
+                item *it = new_item(L, IT_REGION, d->u.region.names.v[k].s, d->u.region.names.v[k].sp);
+                it->slot = (uint32_t)i;
+                ntab_add(L->a, &b->regions, it);
+            }
+            break;
+        case D_SECTION: {
+            ast_section *sec = d->u.section;
+            item *si = new_item(L, IT_SECTION, sec->id.s, sec->id.sp);
+            si->sec = sec;
+            si->slot = (uint32_t)i;
+            ntab_add(L->a, &b->sections, si);
+            for (uint32_t j = 0; j < sec->nmeasures; j++) {
+                ast_measure *me = sec->measures[j];
+                item *mi = new_item(L, IT_MEASURE, me->id.s, me->id.sp);
+                mi->me = me;
+                mi->sec = sec;
+                mi->slot = j;
+                ntab_add(L->a, &b->measures, mi);
+                for (uint32_t k = 0; k < me->ntargets; k++) {
+                    ast_target *t = me->targets[k];
+                    item *ti = new_item(L, IT_TARGET, target_name(t), t->sp);
+                    ti->t = t;
+                    ti->me = me;
+                    ti->slot = k;
+                    ntab_add(L->a, &b->targets, ti);
+                }
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+static const char *const itemword[] = {
+    [IT_PLAN] = "plan", [IT_REGION] = "region", [IT_INDICATOR] = "indicator",
+    [IT_SECTION] = "section", [IT_MEASURE] = "measure", [IT_TARGET] = "target",
+    [IT_ASSESSMENT] = "assessment",
+};
+
+/* How an item is named in messages: target 'x', measure (九). */
+static const char *item_ref(loader *L, ast_itemkind k, const char *name)
+{
+    if (k == IT_MEASURE)
+        return arena_printf(L->a, "measure (%s)", name);
+    return arena_printf(L->a, "%s '%s'", itemword[k], name);
+}
+
+/* True when module mi declares an item of kind k called `name` itself
+ * (then *sp is where). */
+static bool declared_by(loader *L, uint32_t mi, ast_itemkind k, const char *name, span *sp)
+{
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (!d)
+            continue;
+        if (d->kind == D_INDICATOR && k == IT_INDICATOR && module_of(L, d->sp) == (int32_t)mi &&
+            d->u.ind.name.s && strcmp(d->u.ind.name.s, name) == 0) {
+            *sp = d->u.ind.name.sp;
+            return true;
+        }
+        if (d->kind == D_REGION && k == IT_REGION && module_of(L, d->sp) == (int32_t)mi) {
+            for (uint32_t j = 0; j < d->u.region.names.n; j++)
+                if (d->u.region.names.v[j].s && strcmp(d->u.region.names.v[j].s, name) == 0) {
+                    *sp = d->u.region.names.v[j].sp;
+                    return true;
+                }
+        }
+        if (d->kind != D_SECTION)
+            continue;
+        const ast_section *sec = d->u.section;
+        if (k == IT_SECTION && module_of(L, sec->sp) == (int32_t)mi && sec->id.s &&
+            strcmp(sec->id.s, name) == 0) {
+            *sp = sec->id.sp;
+            return true;
+        }
+        for (uint32_t j = 0; j < sec->nmeasures; j++) {
+            const ast_measure *me = sec->measures[j];
+            if (!me)
+                continue;
+            if (k == IT_MEASURE && module_of(L, me->sp) == (int32_t)mi && me->id.s &&
+                strcmp(me->id.s, name) == 0) {
+                *sp = me->id.sp;
+                return true;
+            }
+            for (uint32_t t = 0; k == IT_TARGET && t < me->ntargets; t++) {
+                if (!me->targets[t])
+                    continue;
+                const char *tn = target_name(me->targets[t]);
+                if (module_of(L, me->targets[t]->sp) == (int32_t)mi && tn && strcmp(tn, name) == 0) {
+                    *sp = me->targets[t]->sp;
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Finds the base item `n` of table t for a drop or override (`verb`),
+ * reporting what is wrong when there is none or it was edited already. */
+static item *find_base(loader *L, ntab *t, ast_itemkind k, ast_name n, const char *verb,
+                       uint32_t mi)
+{
+    if (!n.s)
+        return NULL;
+    item *it = ntab_find(t, n.s);
+    if (!it) {
+        diag_error(L->d, n.sp, "cannot %s %s: the base has no such %s", verb, item_ref(L, k, n.s),
+                   itemword[k]);
+        if (L->d->max_errors > 0 && L->d->nerrors > L->d->max_errors)
+            return NULL; /* no more is shown: spare the search */
+        span own;
+        if (declared_by(L, mi, k, n.s, &own))
+            diag_note(L->d, own, "it is declared in this file; 'drop' and 'override' change only the base");
+        else
+            suggest(L, t, n.s);
+        return NULL;
+    }
+    if (it->edit) {
+        const char *how = it->edit->kind == ORIGIN_DROPPED ? "dropped" :
+                          it->edit->kind == ORIGIN_REPLACED ? "replaced" : "overridden";
+        diag_error(L->d, n.sp, "cannot %s %s: it was %s already", verb, item_ref(L, k, n.s), how);
+        diag_note(L->d, it->edit->edit, "it was %s here", how);
+        return NULL;
+    }
+    return it;
+}
+
+/* Appends the m pointers of p to an arena array of n pointers (a new
+ * array: the base's may be shared). */
+static void **append_ptrs(arena *a, void **v, uint32_t n, void *const *p, uint32_t m)
+{
+    void **w = arena_alloc(a, ((size_t)n + m + 1) * sizeof *w);
+    if (n)
+        memcpy(w, v, n * sizeof *w);
+    if (m)
+        memcpy(w + n, p, m * sizeof *w);
+    return w;
+}
+
+/* Closes the holes drops left in n pointers (in place). */
+static void compact_ptrs(void **v, uint32_t *n)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < *n; i++)
+        if (v[i])
+            v[k++] = v[i];
+    *n = k;
+}
+
+/* Closes the holes drops left in the sections' measures and the measures'
+ * targets of the program. */
+static void compact(loader *L)
+{
+    for (size_t i = 0; i < L->out.n; i++) {
+        ast_decl *d = L->out.v[i];
+        if (!d || d->kind != D_SECTION)
+            continue;
+        ast_section *sec = d->u.section;
+        compact_ptrs((void **)sec->measures, &sec->nmeasures);
+        for (uint32_t j = 0; j < sec->nmeasures; j++)
+            compact_ptrs((void **)sec->measures[j]->targets, &sec->measures[j]->ntargets);
+    }
+}
+
+/* Marks every target of measure me dropped along with it. */
+static void drop_targets_of(baseidx *b, const ast_measure *me, const ast_origin *o)
+{
+    for (uint32_t k = 0; k < me->ntargets; k++) {
+        item *ti = me->targets[k] ? ntab_find(&b->targets, target_name(me->targets[k])) : NULL;
+        if (ti && ti->t == me->targets[k] && !ti->edit) {
+            ti->dropped = true;
+            ti->edit = o;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- drop */
+
+/* One `drop` statement of module mi. */
+static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
+{
+    const ast_names *ns = &d->u.drop.names;
+    switch (d->u.drop.what) {
+    case DROP_TARGET:
+        for (uint32_t k = 0; k < ns->n; k++) {
+            item *it = find_base(L, &b->targets, IT_TARGET, ns->v[k], "drop", mi);
+            if (!it)
+                continue;
+            it->dropped = true;
+            it->edit = origin(L, ORIGIN_DROPPED, IT_TARGET, it->name, item_ref(L, IT_TARGET, it->name),
+                              clause_of(L, it->me), it->t->sp, ns->v[k].sp);
+            it->me->targets[it->slot] = NULL;
+        }
+        break;
+    case DROP_MEASURE:
+        for (uint32_t k = 0; k < ns->n; k++) {
+            item *it = find_base(L, &b->measures, IT_MEASURE, ns->v[k], "drop", mi);
+            if (!it)
+                continue;
+            it->dropped = true;
+            it->edit = origin(L, ORIGIN_DROPPED, IT_MEASURE, it->name, item_ref(L, IT_MEASURE, it->name),
+                              clause_of(L, it->me), it->me->sp, ns->v[k].sp);
+            drop_targets_of(b, it->me, it->edit);
+            it->sec->measures[it->slot] = NULL;
+        }
+        break;
+    case DROP_SECTION:
+        for (uint32_t k = 0; k < ns->n; k++) {
+            item *it = find_base(L, &b->sections, IT_SECTION, ns->v[k], "drop", mi);
+            if (!it)
+                continue;
+            it->dropped = true;
+            it->edit = origin(L, ORIGIN_DROPPED, IT_SECTION, it->name, item_ref(L, IT_SECTION, it->name),
+                              NULL, it->sec->sp, ns->v[k].sp);
+            for (uint32_t j = 0; j < it->sec->nmeasures; j++) {
+                if (!it->sec->measures[j])
+                    continue;
+                item *mit = ntab_find(&b->measures, it->sec->measures[j]->id.s);
+                if (mit && mit->me == it->sec->measures[j] && !mit->edit) {
+                    mit->dropped = true;
+                    mit->edit = it->edit;
+                }
+                drop_targets_of(b, it->sec->measures[j], it->edit);
+            }
+            L->out.v[it->slot] = NULL;
+        }
+        break;
+    case DROP_REGION:
+        for (uint32_t k = 0; k < ns->n; k++) {
+            item *it = find_base(L, &b->regions, IT_REGION, ns->v[k], "drop", mi);
+            if (!it)
+                continue;
+            it->dropped = true;
+            it->drop_sp = ns->v[k].sp;
+            it->edit = origin(L, ORIGIN_DROPPED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
+                              NULL, it->sp, ns->v[k].sp);
+        }
+        break;
+    case DROP_REGIONS:
+        for (size_t k = 0; k < b->regions.order.n; k++) {
+            item *it = b->regions.order.v[k];
+            if (it->edit)
+                continue; /* dropped by name or replaced already */
+            it->dropped = true;
+            it->drop_sp = d->sp;
+            it->edit = origin(L, ORIGIN_DROPPED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
+                              NULL, it->sp, d->sp);
+        }
+        break;
+    case DROP_ASSESSMENT:
+        if (b->assess_slot < 0) {
+            diag_error(L->d, d->sp, "cannot drop the assessment: the base has none");
+            break;
+        }
+        if (b->assess_edit) {
+            const char *how = b->assess_edit->kind == ORIGIN_DROPPED ? "dropped" : "overridden";
+            diag_error(L->d, d->sp, "cannot drop the assessment: it was %s already", how);
+            diag_note(L->d, b->assess_edit->edit, "it was %s here", how);
+            break;
+        }
+        {
+            const ast_decl *as = L->out.v[b->assess_slot];
+            b->assess_edit = origin(L, ORIGIN_DROPPED, IT_ASSESSMENT, as->u.assess.name.s,
+                                    item_ref(L, IT_ASSESSMENT, as->u.assess.name.s ? as->u.assess.name.s : "?"),
+                                    NULL, as->sp, d->sp);
+            L->out.v[b->assess_slot] = NULL;
+        }
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------- override */
+
+/* `override target|redline NAME ...`: a new target in the place of the
+ * base's, made of what the override restates and the base's other parts. */
+static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
+{
+    const ast_target *o = d->u.over.target;
+    item *it = find_base(L, &b->targets, IT_TARGET, o->name, "override", mi);
+    if (!it)
+        return;
+    const ast_target *t = it->t;
+    if (o->redline != t->redline) {
+        diag_error(L->d, o->name.sp, "'%s' is %sa red line in the base; write 'override %s %s'",
+                   it->name, t->redline ? "" : "not ", t->redline ? "redline" : "target", it->name);
+        diag_note(L->d, t->sp, "the base's %s is here", t->redline ? "red line" : "target");
+        return;
+    }
+    ast_target *n = arena_alloc(L->a, sizeof *n);
+    *n = *t;
+    const char *detail = NULL;
+    n->name = o->name;
+    n->name.qual = NULL;
+    if (o->measured) {
+        n->kind = o->kind;
+        n->measured = o->measured;
+        n->ms = o->ms;
+        n->nms = o->nms;
+        n->peak_by = o->peak_by;
+        n->has_peak_by = o->has_peak_by;
+        n->tolerance = o->tolerance;
+        detail = detail_add(L, detail, "condition");
+    }
+    if (o->desc) {
+        n->desc = o->desc;
+        detail = detail_add(L, detail, "text");
+    }
+    if (o->scope.only.n || o->scope.except.n) {
+        n->scope = o->scope;
+        detail = detail_add(L, detail, "scope");
+    }
+    if (o->weight) {
+        n->weight = o->weight;
+        detail = detail_add(L, detail, "weight");
+    }
+    if (o->veto && !t->veto) {
+        n->veto = true;
+        detail = detail_add(L, detail, "veto");
+    }
+    if (o->score) {
+        n->score = o->score;
+        detail = detail_add(L, detail, "score");
+    }
+    if (o->clause.s) {
+        n->clause = o->clause;
+        detail = detail_add(L, detail, "clause");
+    }
+    if (o->note) {
+        n->note = o->note;
+        detail = detail_add(L, detail, "note");
+    }
+    if (!detail)
+        diag_warning(L->d, d->sp, "this override of target '%s' changes nothing", it->name);
+    n->sp = o->sp;
+    n->measure = it->me;
+    n->base = t;
+    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_TARGET, it->name, item_ref(L, IT_TARGET, it->name),
+                             clause_of(L, it->me), t->sp, d->sp);
+    org->detail = detail;
+    n->origin = org;
+    it->edit = org;
+    it->me->targets[it->slot] = n;
+    it->t = n;
+}
+
+/* Gives every target of a measure written by the extending file an
+ * ORIGIN_ADDED trace. */
+static void mark_added_targets(loader *L, ast_measure *me, uint32_t from)
+{
+    for (uint32_t k = from; k < me->ntargets; k++) {
+        ast_target *t = me->targets[k];
+        const char *nm = target_name(t);
+        t->origin = origin(L, ORIGIN_ADDED, IT_TARGET, nm, item_ref(L, IT_TARGET, nm ? nm : "?"),
+                           clause_of(L, me), (span){0, 0, 0}, t->sp);
+    }
+}
+
+/* `override measure (ID) ...`: changes the base's measure in place. */
+static void override_measure(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
+{
+    const ast_measure *o = d->u.over.measure;
+    item *it = find_base(L, &b->measures, IT_MEASURE, o->id, "override", mi);
+    if (!it)
+        return;
+    ast_measure *me = it->me;
+    const char *detail = NULL;
+    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_MEASURE, it->name, item_ref(L, IT_MEASURE, it->name),
+                             clause_of(L, me), me->sp, d->sp);
+    if (o->title) {
+        me->title = o->title;
+        detail = detail_add(L, detail, "title");
+    }
+    if (o->lead.n || o->has_shared) {
+        /* a measure has a lead or shared agencies: giving one replaces both */
+        me->lead = o->lead;
+        me->shared = o->shared;
+        me->has_shared = o->has_shared;
+        detail = detail_add(L, detail, o->has_shared ? "shared" : "lead");
+    }
+    if (o->responsible.n) {
+        me->responsible = o->responsible;
+        detail = detail_add(L, detail, "responsible");
+    }
+    if (o->ntargets) {
+        uint32_t from = me->ntargets;
+        me->targets = (ast_target **)append_ptrs(L->a, (void **)me->targets, me->ntargets,
+                                                 (void *const *)o->targets, o->ntargets);
+        me->ntargets += o->ntargets;
+        for (uint32_t k = 0; k < o->ntargets; k++)
+            o->targets[k]->measure = me;
+        mark_added_targets(L, me, from);
+        detail = detail_add(L, detail, arena_printf(L->a, "%u new target%s", o->ntargets,
+                                                    o->ntargets == 1 ? "" : "s"));
+    }
+    if (!detail)
+        diag_warning(L->d, d->sp, "this override of measure (%s) changes nothing", it->name);
+    org->detail = detail;
+    me->origin = org;
+    it->edit = org;
+}
+
+/* A measure the extending file added to a base section: traces for it and
+ * its targets. */
+static void mark_added_measure(loader *L, ast_measure *me)
+{
+    me->origin = origin(L, ORIGIN_ADDED, IT_MEASURE, me->id.s, item_ref(L, IT_MEASURE, me->id.s ? me->id.s : "?"),
+                        clause_of(L, me), (span){0, 0, 0}, me->sp);
+    mark_added_targets(L, me, 0);
+}
+
+/* `override section ID ...`: a new title, new measures. */
+static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
+{
+    const ast_section *o = d->u.over.section;
+    item *it = find_base(L, &b->sections, IT_SECTION, o->id, "override", mi);
+    if (!it)
+        return;
+    ast_section *sec = it->sec;
+    const char *detail = NULL;
+    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_SECTION, it->name, item_ref(L, IT_SECTION, it->name),
+                             NULL, sec->sp, d->sp);
+    if (o->title) {
+        sec->title = o->title;
+        detail = detail_add(L, detail, "title");
+    }
+    sec->measures = (ast_measure **)append_ptrs(L->a, (void **)sec->measures, sec->nmeasures,
+                                                (void *const *)o->measures, o->nmeasures);
+    sec->nmeasures += o->nmeasures;
+    for (uint32_t k = 0; k < o->nmeasures; k++) {
+        o->measures[k]->section = sec;
+        mark_added_measure(L, o->measures[k]);
+    }
+    if (o->nmeasures)
+        detail = detail_add(L, detail, arena_printf(L->a, "%u new measure%s", o->nmeasures,
+                                                    o->nmeasures == 1 ? "" : "s"));
+    if (!detail)
+        diag_warning(L->d, d->sp, "this override of section '%s' changes nothing", it->name);
+    org->detail = detail;
+    sec->origin = org;
+    it->edit = org;
+}
+
+/* `override indicator NAME ...`: a new declaration in the place of the
+ * base's; the checker compares the units (ast_decl.base). */
+static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
+{
+    const ast_decl *o = d->u.over.decl;
+    item *it = find_base(L, &b->inds, IT_INDICATOR, d->u.over.name, "override", mi);
+    if (!it)
+        return;
+    const ast_decl *old = L->out.v[it->slot];
+    ast_decl *n = arena_alloc(L->a, sizeof *n);
+    *n = *old;
+    const char *detail = NULL;
+    if (o->u.ind.display) {
+        n->u.ind.display = o->u.ind.display;
+        detail = detail_add(L, detail, "display name");
+    }
+    if (o->u.ind.unit) {
+        n->u.ind.unit = o->u.ind.unit;
+        detail = detail_add(L, detail, "unit");
+    }
+    if (o->u.ind.dir != DIR_NONE) {
+        n->u.ind.dir = o->u.ind.dir;
+        n->u.ind.dir_sp = o->u.ind.dir_sp;
+        detail = detail_add(L, detail, "direction");
+    }
+    if (o->u.ind.column) {
+        /* a column replaces the base's column or formula */
+        n->u.ind.column = o->u.ind.column;
+        n->u.ind.column_sp = o->u.ind.column_sp;
+        n->u.ind.column_unit = o->u.ind.column_unit;
+        n->u.ind.formula = o->u.ind.formula;
+        detail = detail_add(L, detail, "column");
+    } else if (o->u.ind.formula) {
+        n->u.ind.formula = o->u.ind.formula;
+        n->u.ind.column = NULL;
+        n->u.ind.column_unit = NULL;
+        detail = detail_add(L, detail, "formula");
+    }
+    if (!detail)
+        diag_warning(L->d, d->sp, "this override of indicator '%s' changes nothing", it->name);
+    n->sp = o->sp;
+    n->base = old;
+    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_INDICATOR, it->name, item_ref(L, IT_INDICATOR, it->name),
+                             NULL, old->sp, d->sp);
+    org->detail = detail;
+    n->origin = org;
+    it->edit = org;
+    L->out.v[it->slot] = n;
+}
+
+/* True when two weights are of the same item. */
+static bool same_weight(const ast_weight *x, const ast_weight *y)
+{
+    return x->kind == y->kind && x->what.s && y->what.s && strcmp(x->what.s, y->what.s) == 0;
+}
+
+/* `override assessment NAME { ... }`: what it gives replaces the base's;
+ * weights replace the base's weight of the same item or are added; vetoes
+ * are added. */
+static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
+{
+    const ast_decl *o = d->u.over.decl;
+    ast_name nm = d->u.over.name;
+    if (b->assess_slot < 0) {
+        diag_error(L->d, nm.sp, "cannot override assessment '%s': the base has none", nm.s ? nm.s : "?");
+        return;
+    }
+    if (b->assess_edit) {
+        const char *how = b->assess_edit->kind == ORIGIN_DROPPED ? "dropped" : "overridden";
+        diag_error(L->d, nm.sp, "cannot override assessment '%s': it was %s already", nm.s ? nm.s : "?", how);
+        diag_note(L->d, b->assess_edit->edit, "it was %s here", how);
+        return;
+    }
+    const ast_decl *old = L->out.v[b->assess_slot];
+    if (nm.s && old->u.assess.name.s && strcmp(nm.s, old->u.assess.name.s) != 0) {
+        diag_error(L->d, nm.sp, "cannot override assessment '%s': the base's assessment is '%s'",
+                   nm.s, old->u.assess.name.s);
+        diag_note(L->d, old->u.assess.name.sp, "the base's assessment is here");
+        return;
+    }
+    ast_decl *n = arena_alloc(L->a, sizeof *n);
+    *n = *old;
+    const char *detail = NULL;
+    if (o->u.assess.missing != MISSING_UNSET) {
+        n->u.assess.missing = o->u.assess.missing;
+        n->u.assess.missing_sp = o->u.assess.missing_sp;
+        detail = detail_add(L, detail, "missing");
+    }
+    if (o->u.assess.score) {
+        n->u.assess.score = o->u.assess.score;
+        detail = detail_add(L, detail, "score");
+    }
+    if (o->u.assess.nweights) {
+        uint32_t nw = old->u.assess.nweights;
+        ast_weight *w = arena_alloc(L->a, (nw + o->u.assess.nweights + 1) * sizeof *w);
+        if (nw)
+            memcpy(w, old->u.assess.weights, nw * sizeof *w);
+        for (uint32_t k = 0; k < o->u.assess.nweights; k++) {
+            const ast_weight *x = &o->u.assess.weights[k];
+            uint32_t j = 0;
+            while (j < nw && !(same_weight(&w[j], x) && in_base(L, w[j].sp)))
+                j++;
+            if (j < nw)
+                w[j] = *x;
+            else
+                w[nw++] = *x;
+        }
+        n->u.assess.weights = w;
+        n->u.assess.nweights = nw;
+        detail = detail_add(L, detail, "weights");
+    }
+    if (o->u.assess.veto_redlines && !old->u.assess.veto_redlines) {
+        n->u.assess.veto_redlines = true;
+        n->u.assess.veto_redlines_sp = o->u.assess.veto_redlines_sp;
+        detail = detail_add(L, detail, "veto redlines");
+    }
+    if (o->u.assess.veto.n) {
+        uint32_t nv = old->u.assess.veto.n;
+        ast_name *v = arena_alloc(L->a, (nv + o->u.assess.veto.n + 1) * sizeof *v);
+        if (nv)
+            memcpy(v, old->u.assess.veto.v, nv * sizeof *v);
+        memcpy(v + nv, o->u.assess.veto.v, o->u.assess.veto.n * sizeof *v);
+        n->u.assess.veto = (ast_names){v, nv + o->u.assess.veto.n};
+        detail = detail_add(L, detail, "vetoes");
+    }
+    if (o->u.assess.nbands) {
+        n->u.assess.bands = o->u.assess.bands;
+        n->u.assess.nbands = o->u.assess.nbands;
+        n->u.assess.grade_sp = o->u.assess.grade_sp;
+        detail = detail_add(L, detail, "grades");
+    }
+    if (!detail)
+        diag_warning(L->d, d->sp, "this override of assessment '%s' changes nothing", nm.s ? nm.s : "?");
+    n->base = old;
+    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_ASSESSMENT, old->u.assess.name.s,
+                             item_ref(L, IT_ASSESSMENT, old->u.assess.name.s ? old->u.assess.name.s : "?"),
+                             NULL, old->sp, d->sp);
+    org->detail = detail;
+    n->origin = org;
+    b->assess_edit = org;
+    L->out.v[b->assess_slot] = n;
+}
+
+/* ---------------------------------------------------------------- the plan */
+
+/* The extending file's plan block merged into the base's plan: what it
+ * gives replaces the base's; periods of the same name are replaced, new
+ * ones added. */
+static void merge_plan(loader *L, const ast_decl *p)
+{
+    ast_decl *old = NULL;
+    size_t slot = 0;
+    for (size_t i = 0; i < L->out.n && !old; i++) {
+        ast_decl *d = L->out.v[i];
+        if (d && d->kind == D_PLAN && in_base(L, d->sp)) {
+            old = d;
+            slot = i;
+        }
+    }
+    if (!old) {
+        ptrvec_push(L->a, &L->out, (void *)p);
+        return;
+    }
+    ast_decl *n = arena_alloc(L->a, sizeof *n);
+    *n = *old;
+    const char *detail = NULL;
+    n->sp = p->sp;
+    n->u.plan.name = p->u.plan.name;
+    n->u.plan.extends = p->u.plan.extends;
+    n->u.plan.extends_sp = p->u.plan.extends_sp;
+    n->u.plan.extends_as = p->u.plan.extends_as;
+    if (!old->u.plan.name.s || !p->u.plan.name.s || strcmp(old->u.plan.name.s, p->u.plan.name.s) != 0)
+        detail = detail_add(L, detail, "name");
+    if (p->u.plan.title) {
+        n->u.plan.title = p->u.plan.title;
+        detail = detail_add(L, detail, "title");
+    }
+    if (p->u.plan.region.s) {
+        n->u.plan.region = p->u.plan.region;
+        detail = detail_add(L, detail, "region");
+    }
+    if (p->u.plan.has_baseline) {
+        n->u.plan.baseline = p->u.plan.baseline;
+        n->u.plan.baseline_sp = p->u.plan.baseline_sp;
+        n->u.plan.has_baseline = true;
+        detail = detail_add(L, detail, "baseline");
+    }
+    if (p->u.plan.has_horizon) {
+        n->u.plan.horizon = p->u.plan.horizon;
+        n->u.plan.horizon_sp = p->u.plan.horizon_sp;
+        n->u.plan.has_horizon = true;
+        detail = detail_add(L, detail, "horizon");
+    }
+    if (p->u.plan.nperiods) {
+        uint32_t np = old->u.plan.nperiods;
+        ast_period *v = arena_alloc(L->a, (np + p->u.plan.nperiods + 1) * sizeof *v);
+        if (np)
+            memcpy(v, old->u.plan.periods, np * sizeof *v);
+        for (uint32_t k = 0; k < p->u.plan.nperiods; k++) {
+            const ast_period *x = &p->u.plan.periods[k];
+            uint32_t j = 0;
+            while (j < np && !(v[j].name.s && x->name.s && strcmp(v[j].name.s, x->name.s) == 0))
+                j++;
+            if (j < np && in_base(L, v[j].sp))
+                v[j] = *x;
+            else
+                v[np++] = *x;
+        }
+        n->u.plan.periods = v;
+        n->u.plan.nperiods = np;
+        detail = detail_add(L, detail, "periods");
+    }
+    if (p->u.plan.region_key) {
+        n->u.plan.region_key = p->u.plan.region_key;
+        detail = detail_add(L, detail, "keys");
+    }
+    if (p->u.plan.year_key) {
+        n->u.plan.year_key = p->u.plan.year_key;
+        if (!p->u.plan.region_key)
+            detail = detail_add(L, detail, "keys");
+    }
+    n->base = old;
+    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_PLAN, n->u.plan.name.s,
+                             item_ref(L, IT_PLAN, n->u.plan.name.s ? n->u.plan.name.s : "?"),
+                             NULL, old->sp, p->sp);
+    org->detail = detail;
+    n->origin = org;
+    L->out.v[slot] = n;
+}
+
+/* ---------------------------------------------------------------- regions */
+
+/* `region NEW : LEVEL replaces OLD` of module mi: OLD leaves the program and
+ * every reference the base makes to it now names NEW. */
+static void apply_replaces(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
+{
+    ast_name old = d->u.region.replaces;
+    if (d->u.region.names.n != 1) {
+        diag_error(L->d, old.sp, "'replaces' needs a single region; this declares %u", d->u.region.names.n);
+        return;
+    }
+    item *it = find_base(L, &b->regions, IT_REGION, old, "replace", mi);
+    if (!it)
+        return;
+    it->replaced_by = d->u.region.names.v[0].s;
+    it->replacer = (ast_decl *)d;
+    it->drop_sp = old.sp;
+    ast_origin *org = origin(L, ORIGIN_REPLACED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
+                             NULL, it->sp, d->sp);
+    org->detail = arena_printf(L->a, "by %s", it->replaced_by);
+    it->edit = org;
+    ((ast_decl *)d)->origin = org;
+}
+
+/* The base region a name written in the base refers to, when the extending
+ * file dropped or replaced it (and does not declare the name itself). */
+static item *gone_region(baseidx *b, ast_name n)
+{
+    item *it = n.s ? ntab_find(&b->regions, n.s) : NULL;
+    if (!it || !(it->dropped || it->replaced_by) || ntab_find(&b->own_regions, n.s))
+        return NULL;
+    return it;
+}
+
+/* Rewrites a list of region names written in the base: dropped regions
+ * leave it, replaced ones are renamed.  Returns true when it changed;
+ * *first gets the first region that left it, *cause the first region
+ * dropped or replaced (each only when not set yet). */
+static bool rewrite_names(loader *L, baseidx *b, ast_names *ns, item **first, item **cause)
+{
+    bool changed = false;
+    ast_name *v = arena_alloc(L->a, (ns->n + 1) * sizeof *v);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < ns->n; i++) {
+        item *it = gone_region(b, ns->v[i]);
+        if (!it) {
+            v[k++] = ns->v[i];
+            continue;
+        }
+        changed = true;
+        if (!*cause)
+            *cause = it;
+        if (it->replaced_by) {
+            v[k] = ns->v[i];
+            v[k].s = it->replaced_by;
+            v[k].qual = NULL;
+            k++;
+        } else if (!*first) {
+            *first = it;
+        }
+    }
+    if (changed) {
+        ns->v = v;
+        ns->n = k;
+    }
+    return changed;
+}
+
+/* "for a, b except c" ("every region" for an empty scope). */
+static const char *scope_text(loader *L, const ast_scope *sc)
+{
+    if (sc->only.n == 0 && sc->except.n == 0)
+        return "every region";
+    const char *s = "for";
+    for (uint32_t i = 0; i < sc->only.n; i++)
+        s = arena_printf(L->a, "%s%s %s", s, i ? "," : "", sc->only.v[i].s ? sc->only.v[i].s : "?");
+    for (uint32_t i = 0; i < sc->except.n; i++)
+        s = arena_printf(L->a, "%s%s %s", s, i ? "," : " except", sc->except.v[i].s ? sc->except.v[i].s : "?");
+    return s;
+}
+
+/* After the edits of module mi: the base's region declarations lose the
+ * dropped and replaced regions; the base's references to them (parents,
+ * the plan's region, target scopes) are rewritten or reported. */
+static void fix_regions(loader *L, baseidx *b)
+{
+    for (size_t i = 0; i < L->out.n; i++) {
+        ast_decl *d = L->out.v[i];
+        if (!d)
+            continue;
+        if (d->kind == D_REGION && in_base(L, d->sp)) {
+            ast_names keep = {arena_alloc(L->a, (d->u.region.names.n + 1) * sizeof(ast_name)), 0};
+            for (uint32_t k = 0; k < d->u.region.names.n; k++) {
+                item *it = ntab_find(&b->regions, d->u.region.names.v[k].s);
+                if (!it || !(it->dropped || it->replaced_by))
+                    keep.v[keep.n++] = d->u.region.names.v[k];
+            }
+            if (keep.n == 0) {
+                /* a region that replaces this one takes its place (the
+                 * results list regions in the order of the program) */
+                item *rep = d->u.region.names.n == 1 ? ntab_find(&b->regions, d->u.region.names.v[0].s) : NULL;
+                item *own = rep && rep->replaced_by ? ntab_find(&b->own_regions, rep->replaced_by) : NULL;
+                L->out.v[i] = NULL;
+                if (own && own->slot > i && L->out.v[own->slot] == rep->replacer) {
+                    L->out.v[i] = rep->replacer;
+                    L->out.v[own->slot] = NULL;
+                }
+                continue;
+            }
+            ast_decl *n = d;
+            if (keep.n != d->u.region.names.n) {
+                n = arena_alloc(L->a, sizeof *n);
+                *n = *d;
+                n->u.region.names = keep;
+                L->out.v[i] = n;
+            }
+            item *par = gone_region(b, n->u.region.parent);
+            if (par && par->replaced_by) {
+                if (n == d) {
+                    n = arena_alloc(L->a, sizeof *n);
+                    *n = *d;
+                    L->out.v[i] = n;
+                }
+                n->u.region.parent.s = par->replaced_by;
+                n->u.region.parent.qual = NULL;
+            } else if (par) {
+                diag_error(L->d, par->drop_sp, "region '%s' is dropped, but the base's region '%s' in it is kept",
+                           par->name, n->u.region.names.v[0].s);
+                diag_note(L->d, n->sp, "'%s' is declared here", n->u.region.names.v[0].s);
+                diag_hint(L->d, "drop '%s' too, or declare a region that replaces '%s'",
+                          n->u.region.names.v[0].s, par->name);
+                if (n == d) {
+                    n = arena_alloc(L->a, sizeof *n);
+                    *n = *d;
+                    L->out.v[i] = n;
+                }
+                n->u.region.parent = (ast_name){0}; /* reported: not again as undefined */
+            }
+        } else if (d->kind == D_PLAN && d->u.plan.region.s && in_base(L, d->u.plan.region.sp)) {
+            item *it = gone_region(b, d->u.plan.region);
+            if (it && it->replaced_by) {
+                d->u.plan.region.s = it->replaced_by;
+                d->u.plan.region.qual = NULL;
+            } else if (it) {
+                diag_error(L->d, it->drop_sp, "region '%s' is dropped, but it is the base plan's region", it->name);
+                diag_hint(L->d, "give the plan its own region ('region NAME' in the plan block), or declare a region that replaces '%s'",
+                          it->name);
+            }
+        } else if (d->kind == D_SECTION) {
+            for (uint32_t j = 0; j < d->u.section->nmeasures; j++) {
+                ast_measure *me = d->u.section->measures[j];
+                for (uint32_t k = 0; k < me->ntargets; k++) {
+                    ast_target *t = me->targets[k];
+                    if (!in_base(L, t->scope.sp) || (t->scope.only.n == 0 && t->scope.except.n == 0))
+                        continue;
+                    ast_scope before = t->scope;
+                    item *first = NULL, *cause = NULL, *ignore = NULL;
+                    bool c1 = rewrite_names(L, b, &t->scope.only, &first, &cause);
+                    bool c2 = rewrite_names(L, b, &t->scope.except, &ignore, &cause);
+                    if (!c1 && !c2)
+                        continue;
+                    const char *nm = target_name(t);
+                    if (before.only.n > 0 && t->scope.only.n == 0) {
+                        diag_error(L->d, first->drop_sp,
+                                   "dropping region '%s' leaves target '%s' of %s with no region",
+                                   first->name, nm ? nm : "?", clause_of(L, me));
+                        diag_note(L->d, before.sp, "its scope is here");
+                        diag_hint(L->d, "give it a scope of this plan ('override target %s for ...') or drop it",
+                                  nm ? nm : "?");
+                        continue;
+                    }
+                    ast_origin *org = origin(L, ORIGIN_RESCOPED, IT_TARGET, nm, item_ref(L, IT_TARGET, nm ? nm : "?"),
+                                             clause_of(L, me), before.sp, cause->drop_sp);
+                    org->detail = arena_printf(L->a, "%s -> %s", scope_text(L, &before),
+                                               scope_text(L, &t->scope));
+                    if (!t->origin)
+                        t->origin = org;
+                }
+            }
+        }
+    }
+}
+
+/* After the edits: the base assessment's weights and vetoes that name a
+ * dropped target, measure or section go with it (each traced at the drop
+ * that removed its item). */
+static void fix_assessment(loader *L, baseidx *b)
+{
+    if (b->assess_slot < 0 || !L->out.v[b->assess_slot])
+        return;
+    ast_decl *d = L->out.v[b->assess_slot];
+    const char *an = d->u.assess.name.s ? d->u.assess.name.s : "?";
+    bool gone = false;
+    ast_weight *w = arena_alloc(L->a, (d->u.assess.nweights + 1) * sizeof *w);
+    uint32_t nw = 0;
+    for (uint32_t k = 0; k < d->u.assess.nweights; k++) {
+        const ast_weight *x = &d->u.assess.weights[k];
+        ast_itemkind ik = x->kind == WK_TARGET ? IT_TARGET : x->kind == WK_MEASURE ? IT_MEASURE : IT_SECTION;
+        ntab *t = ik == IT_TARGET ? &b->targets : ik == IT_MEASURE ? &b->measures : &b->sections;
+        item *it = x->what.s && in_base(L, x->sp) ? ntab_find(t, x->what.s) : NULL;
+        if (it && it->dropped) {
+            ast_origin *o = origin(L, ORIGIN_DROPPED, IT_ASSESSMENT, an,
+                                   arena_printf(L->a, "weight of %s from assessment %s",
+                                                item_ref(L, ik, x->what.s), an),
+                                   NULL, x->sp, it->edit->edit);
+            o->detail = "its item was dropped";
+            gone = true;
+            continue;
+        }
+        w[nw++] = *x;
+    }
+    ast_name *v = arena_alloc(L->a, (d->u.assess.veto.n + 1) * sizeof *v);
+    uint32_t nv = 0;
+    for (uint32_t k = 0; k < d->u.assess.veto.n; k++) {
+        ast_name x = d->u.assess.veto.v[k];
+        item *it = x.s && in_base(L, x.sp) ? ntab_find(&b->targets, x.s) : NULL;
+        if (it && it->dropped) {
+            ast_origin *o = origin(L, ORIGIN_DROPPED, IT_ASSESSMENT, an,
+                                   arena_printf(L->a, "veto of target '%s' from assessment %s", x.s, an),
+                                   NULL, x.sp, it->edit->edit);
+            o->detail = "its target was dropped";
+            gone = true;
+            continue;
+        }
+        v[nv++] = x;
+    }
+    if (!gone)
+        return;
+    ast_decl *n = arena_alloc(L->a, sizeof *n);
+    *n = *d;
+    n->u.assess.weights = w;
+    n->u.assess.nweights = nw;
+    n->u.assess.veto = (ast_names){v, nv};
+    L->out.v[b->assess_slot] = n;
+}
+
+/* ---------------------------------------------------------------- pass 2: emit */
+
+/* A declaration the extending module mi adds: an ORIGIN_ADDED trace on it
+ * (and on the measures and targets of a new section). */
+static void mark_added_decl(loader *L, ast_decl *d)
+{
+    switch (d->kind) {
+    case D_REGION:
+        if (d->u.region.replaces.s)
+            return; /* traced by apply_replaces */
+        for (uint32_t k = 0; k < d->u.region.names.n; k++) {
+            const char *nm = d->u.region.names.v[k].s;
+            ast_origin *o = origin(L, ORIGIN_ADDED, IT_REGION, nm, item_ref(L, IT_REGION, nm ? nm : "?"),
+                                   NULL, (span){0, 0, 0}, d->sp);
+            if (k == 0)
+                d->origin = o;
+        }
+        break;
+    case D_INDICATOR:
+        d->origin = origin(L, ORIGIN_ADDED, IT_INDICATOR, d->u.ind.name.s,
+                           item_ref(L, IT_INDICATOR, d->u.ind.name.s ? d->u.ind.name.s : "?"),
+                           NULL, (span){0, 0, 0}, d->sp);
+        break;
+    case D_SECTION:
+        d->u.section->origin = origin(L, ORIGIN_ADDED, IT_SECTION, d->u.section->id.s,
+                                      item_ref(L, IT_SECTION, d->u.section->id.s ? d->u.section->id.s : "?"),
+                                      NULL, (span){0, 0, 0}, d->sp);
+        for (uint32_t k = 0; k < d->u.section->nmeasures; k++)
+            mark_added_measure(L, d->u.section->measures[k]);
+        break;
+    case D_ASSESSMENT:
+        d->origin = origin(L, ORIGIN_ADDED, IT_ASSESSMENT, d->u.assess.name.s,
+                           item_ref(L, IT_ASSESSMENT, d->u.assess.name.s ? d->u.assess.name.s : "?"),
+                           NULL, (span){0, 0, 0}, d->sp);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Orders edits [from, n) by the place of the statement that made them
+ * (insertion sort: stable, and the lists are short). */
+static void sort_edits(loader *L, size_t from)
+{
+    for (size_t i = from + 1; i < L->edits.n; i++) {
+        void *x = L->edits.v[i];
+        const ast_origin *o = x;
+        size_t j = i;
+        while (j > from) {
+            const ast_origin *p = L->edits.v[j - 1];
+            if (p->edit.file < o->edit.file || (p->edit.file == o->edit.file && p->edit.lo <= o->edit.lo))
+                break;
+            L->edits.v[j] = L->edits.v[j - 1];
+            j--;
+        }
+        L->edits.v[j] = x;
+    }
+}
+
+/* Sets L->inbase to the modules of mi's base: the base and what it
+ * imports. */
+static void set_base(loader *L, uint32_t mi)
+{
+    for (size_t k = 0; k < L->mods.n; k++)
+        L->inbase[k] = false;
+    L->inbase[M(L, mi)->base] = true;
+    mark_reach(L, (uint32_t)M(L, mi)->base, L->inbase);
+    L->inbase[mi] = false;
+}
+
+/* Applies the drop and override statements of module mi (which extends a
+ * base) to the base's items, then fixes the base's references. */
+static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t first_edit)
+{
+    set_base(L, mi);
+    baseidx b;
+    index_base(L, &b);
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (!d || d->kind != D_REGION || module_of(L, d->sp) != (int32_t)mi)
+            continue;
+        for (uint32_t k = 0; k < d->u.region.names.n; k++) {
+            item *own = new_item(L, IT_REGION, d->u.region.names.v[k].s, d->u.region.names.v[k].sp);
+            own->slot = (uint32_t)i;
+            ntab_add(L->a, &b.own_regions, own);
+        }
+    }
+
+    /* `replaces` first, so that `drop regions` leaves replaced regions alone */
+    for (size_t i = 0; i < L->out.n; i++) {
+        ast_decl *d = L->out.v[i];
+        if (d && d->kind == D_REGION && d->u.region.replaces.s && module_of(L, d->sp) == (int32_t)mi)
+            apply_replaces(L, &b, d, mi);
+    }
+    for (size_t i = 0; i < stmts->n; i++) {
+        const ast_decl *d = stmts->v[i];
+        if (d->kind == D_DROP) {
+            apply_drop(L, &b, d, mi);
+            continue;
+        }
+        switch (d->u.over.what) {
+        case OVR_TARGET: override_target(L, &b, d, mi); break;
+        case OVR_MEASURE: override_measure(L, &b, d, mi); break;
+        case OVR_SECTION: override_section(L, &b, d, mi); break;
+        case OVR_INDICATOR: override_indicator(L, &b, d, mi); break;
+        case OVR_ASSESSMENT: override_assessment(L, &b, d); break;
+        }
+    }
+    compact(L);
+    fix_regions(L, &b);
+    fix_assessment(L, &b);
+    sort_edits(L, first_edit);
+}
+
+/* Puts module mi's declarations into the program (once): its base first,
+ * its imports where they are, its plan merged into the base's, then its
+ * edits applied. */
+static void emit_module(loader *L, uint32_t mi)
+{
+    if (L->included[mi])
+        return;
+    L->included[mi] = true;
+    mod *m = M(L, mi);
+    bool extends = m->base >= 0;
+    if (extends)
+        emit_module(L, (uint32_t)m->base);
+    size_t first_edit = L->edits.n;
+    ptrvec stmts = {0};
+    for (uint32_t i = 0; i < m->ast->ndecls; i++) {
+        ast_decl *d = m->ast->decls[i];
+        switch (d->kind) {
+        case D_IMPORT:
+            if (m->target[i] >= 0)
+                emit_module(L, (uint32_t)m->target[i]);
+            break;
+        case D_DROP:
+        case D_OVERRIDE:
+            if (extends)
+                ptrvec_push(L->a, &stmts, d);
+            else if (!m->plan) /* (a base that failed to load was reported) */
+                diag_error(L->d, d->sp, "'%s' changes a base, but this file's plan extends none",
+                           d->kind == D_DROP ? "drop" : "override");
+            break;
+        case D_PLAN:
+            if (extends && d == m->plan) {
+                set_base(L, mi);
+                merge_plan(L, d);
+            } else {
+                ptrvec_push(L->a, &L->out, d);
+            }
+            break;
+        case D_REGION:
+            if (!extends && !m->plan && d->u.region.replaces.s)
+                diag_error(L->d, d->u.region.replaces.sp,
+                           "'replaces' names a region of a base, but this file's plan extends none");
+            /* fall through */
+        default:
+            if (extends)
+                mark_added_decl(L, d);
+            ptrvec_push(L->a, &L->out, d);
+            break;
+        }
+    }
+    if (extends)
+        apply_edits(L, mi, &stmts, first_edit);
+    /* the program without the holes drops left */
+    size_t k = 0;
+    for (size_t i = 0; i < L->out.n; i++)
+        if (L->out.v[i])
+            L->out.v[k++] = L->out.v[i];
+    L->out.n = k;
+}
+
+/* ---------------------------------------------------------------- entry */
+
+ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *root)
+{
+    ast_program *prog = arena_alloc(a, sizeof *prog);
+    loader st;
+    memset(&st, 0, sizeof st);
+    loader *L = &st;
+    L->a = a;
+    L->d = d;
+
+    const char *rootdir = root ? root : dir_of(a, path);
+    char buf[PATH_MAX];
+    if (!realpath(rootdir, buf)) {
+        diag_plain_error(d, "cannot use '%s' as the rules tree: %s", rootdir, strerror(errno));
+        return prog;
+    }
+    L->root = arena_strdup(a, buf);
+    L->root_shown = rootdir;
+    int file = diag_load_file(d, path);
+    if (file < 0)
+        return prog;
+    const char *real = realpath(path, buf) ? arena_strdup(a, buf) : arena_strdup(a, path);
+    uint32_t top = new_module(L, path, real, (uint32_t)file, 0);
+    load_imports(L, top);
+
+    uint32_t n = (uint32_t)L->mods.n;
+    L->included = arena_alloc(a, (n + 1) * sizeof *L->included);
+    L->inbase = arena_alloc(a, (n + 1) * sizeof *L->inbase);
+    L->file_module = arena_alloc(a, (d->nfiles + 1) * sizeof *L->file_module);
+    for (size_t f = 0; f < d->nfiles; f++)
+        L->file_module[f] = -1;
+    for (uint32_t i = 0; i < n; i++)
+        L->file_module[M(L, i)->file] = (int32_t)i;
+    emit_module(L, top);
+
+    prog->decls = (ast_decl **)L->out.v;
+    prog->ndecls = (uint32_t)L->out.n;
+    prog->nmodules = n;
+    prog->modules = arena_alloc(a, (n + 1) * sizeof *prog->modules);
+    for (uint32_t i = 0; i < n; i++) {
+        const mod *m = M(L, i);
+        ast_module *pm = &prog->modules[i];
+        pm->path = m->path;
+        pm->file = m->file;
+        pm->base = m->base;
+        pm->nimports = (uint32_t)m->imports.n;
+        pm->imports = arena_alloc(a, (m->imports.n + 1) * sizeof *pm->imports);
+        for (size_t k = 0; k < m->imports.n; k++)
+            pm->imports[k] = *(const ast_import *)m->imports.v[k];
+        pm->reach = arena_alloc(a, (n + 1) * sizeof *pm->reach);
+        mark_reach(L, i, pm->reach);
+    }
+    prog->file_module = L->file_module;
+    prog->nfiles = (uint32_t)d->nfiles;
+    prog->edits = (const ast_origin **)L->edits.v;
+    prog->nedits = (uint32_t)L->edits.n;
+    prog->incomplete = L->incomplete;
+    return prog;
+}
+
+/* One line per edit, in the program's order (see import.h). */
+void import_print_origins(const ast_program *p, FILE *out)
+{
+    static const char *const kinds[] = {
+        [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
+        [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
+        [ORIGIN_RESCOPED] = "rescoped",
+    };
+    for (uint32_t i = 0; i < p->nedits; i++) {
+        const ast_origin *o = p->edits[i];
+        fprintf(out, "%s: %s %s", o->edit_at, kinds[o->kind], o->what);
+        if (o->clause && o->item == IT_TARGET)
+            fprintf(out, " in %s", o->clause);
+        if (o->base_at)
+            fprintf(out, " (base %s)", o->base_at);
+        if (o->detail)
+            fprintf(out, ": %s", o->detail);
+        fputc('\n', out);
+    }
+}

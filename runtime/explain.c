@@ -1,0 +1,1423 @@
+/* explain.c — the derivation of one row's scores (see explain.h).
+ *
+ * explain_text and explain_json share one model of the explanation: every
+ * slot's value on the row (recomputed by the reference interpreter, one
+ * row, every slot kept), and for each target an ex_target with the numbers
+ * and the sentences that say which rule applied.  The renderers only lay it
+ * out. */
+#include "explain.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "json.h"
+#include "report.h"
+#include "report_json.h"
+#include "rtmem.h"
+
+/* ---------------------------------------------------------------- strings */
+
+/* A growable string. */
+typedef struct strbuf {
+    char *s;
+    size_t len, cap;
+} strbuf;
+
+/* Appends printf-formatted text to b. */
+static void sbf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sbf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if (b->len + (size_t)n + 1 > b->cap) {
+        while (b->len + (size_t)n + 1 > b->cap)
+            b->cap = b->cap ? b->cap * 2 : 128;
+        b->s = rt_xrealloc(b->s, b->cap, 1);
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* The text of b, handed to the caller (an empty string when nothing was
+ * written); b is emptied. */
+static char *sb_take(strbuf *b)
+{
+    char *s = b->s ? b->s : rt_xstrdup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+/* A number as the results print it; "missing" for NaN. */
+static const char *num(double v, char buf[32])
+{
+    if (isnan(v))
+        return "missing";
+    report_format_number(v, buf);
+    return buf;
+}
+
+/* A computed number for the text explanation: rounded to 4 decimals (the
+ * JSON explanation and the results have it exactly); "missing" for NaN. */
+static const char *dnum(double v, char buf[32])
+{
+    if (isnan(v))
+        return "missing";
+    if (fabs(v) >= 1e15 || v == trunc(v)) {
+        report_format_number(v, buf);
+        return buf;
+    }
+    snprintf(buf, 32, "%.4f", v);
+    char *e = buf + strlen(buf);
+    while (e > buf && e[-1] == '0')
+        *--e = '\0';
+    if (e > buf && e[-1] == '.')
+        *--e = '\0';
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
+}
+
+/* A share as a percentage with 2 decimals ("5.26%"). */
+static const char *pct(double v, char buf[32])
+{
+    if (isnan(v))
+        return "missing";
+    snprintf(buf, 32, "%.2f%%", v * 100);
+    return buf;
+}
+
+/* Appends a quantity: a number and its unit ("92%", "7603 万亩"), yes/no
+ * for a yes/no value, "missing" for NaN. */
+static void qty(strbuf *b, double v, const char *unit, bool boolean)
+{
+    char buf[32];
+    if (isnan(v)) {
+        sbf(b, "missing");
+    } else if (boolean) {
+        sbf(b, "%s", v != 0 ? "yes" : "no");
+    } else if (!unit || !*unit || strcmp(unit, "1") == 0) {
+        sbf(b, "%s", num(v, buf));
+    } else if (strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0) {
+        sbf(b, "%s%s", num(v, buf), unit);
+    } else {
+        sbf(b, "%s %s", num(v, buf), unit);
+    }
+}
+
+/* The operator of a comparison as written. */
+static const char *opname(ir_op op)
+{
+    switch (op) {
+    case IR_LT: return "<";
+    case IR_LE: return "<=";
+    case IR_GT: return ">";
+    case IR_GE: return ">=";
+    case IR_EQ: return "==";
+    case IR_NE: return "!=";
+    default: return "?";
+    }
+}
+
+/* v OP g as ir.h computes it: NaN when either is missing, else 1 or 0. */
+static double compare(ir_op op, double v, double g)
+{
+    if (isnan(v) || isnan(g))
+        return NAN;
+    switch (op) {
+    case IR_LT: return v < g;
+    case IR_LE: return v <= g;
+    case IR_GT: return v > g;
+    case IR_GE: return v >= g;
+    case IR_EQ: return v == g;
+    case IR_NE: return v != g;
+    default: return NAN;
+    }
+}
+
+/* ---------------------------------------------------------------- lookup */
+
+/* The name among n candidates nearest to `want` by edit distance, when it
+ * is close enough to suggest: at most 2 edits, or a third of its length in
+ * characters when that is more. */
+static const char *nearest(const char *want, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    int bestd = 0;
+    for (size_t i = 0; i < n; i++) {
+        int d = diag_editdist(want, names[i]);
+        if (!best || d < bestd) {
+            best = names[i];
+            bestd = d;
+        }
+    }
+    int len = 0;    /* in code points */
+    for (const unsigned char *c = (const unsigned char *)want; *c; c++)
+        len += (*c & 0xC0) != 0x80;
+    int limit = len / 3 > 2 ? len / 3 : 2;
+    return best && bestd <= limit ? best : NULL;
+}
+
+long explain_find_region(const ir_program *p, const char *name, const char **suggest)
+{
+    *suggest = NULL;
+    size_t total = 0;
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        if (strcmp(p->regions[i].name, name) == 0)
+            return i;
+        for (uint32_t k = 0; k < p->regions[i].naliases; k++)
+            if (strcmp(p->regions[i].aliases[k], name) == 0)
+                return i;
+        total += 1 + p->regions[i].naliases;
+    }
+    const char **names = rt_xmalloc(total ? total : 1, sizeof *names);
+    size_t n = 0;
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        names[n++] = p->regions[i].name;
+        for (uint32_t k = 0; k < p->regions[i].naliases; k++)
+            names[n++] = p->regions[i].aliases[k];
+    }
+    *suggest = nearest(name, names, n);
+    free(names);
+    return -1;
+}
+
+long explain_find_target(const ir_program *p, const char *name, const char **suggest)
+{
+    *suggest = NULL;
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        if (strcmp(p->targets[i].name, name) == 0)
+            return i;
+    const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        names[i] = p->targets[i].name;
+    *suggest = nearest(name, names, p->ntargets);
+    free(names);
+    return -1;
+}
+
+/* ---------------------------------------------------------------- the row */
+
+/* Every slot's value on one row: the reference interpreter runs each
+ * segment over that row alone with every slot kept; barrier results (which
+ * need other rows) are taken from the run.  NULL when the program is
+ * malformed. */
+static double *eval_row(const ir_program *p, const rt_table *t, const rt_result *r, size_t row)
+{
+    exec_plan plan;
+    if (exec_plan_make(p, &plan) != 0)
+        return NULL;
+    uint32_t n = p->nsteps;
+    double *vals = rt_xcalloc(n ? n : 1, sizeof *vals);
+    double **cols = rt_xmalloc(n ? n : 1, sizeof *cols);
+    for (uint32_t i = 0; i < n; i++) {
+        plan.materialized[i] = true;
+        cols[i] = &vals[i];
+    }
+    const double *const *tin = rt_table_inputs(t);
+    const double **in = rt_xmalloc(p->ninputs ? p->ninputs : 1, sizeof *in);
+    for (uint32_t k = 0; k < p->ninputs; k++)
+        in[k] = tin[k] + row;
+    exec_frame f = {.nrows = 1, .inputs = in, .cols = cols, .plan = &plan};
+    const exec_engine *eng = interp_engine();
+    uint32_t i = 0, k = 0;
+    while (i < n) {
+        if (k < plan.nsegs && plan.segs[k].from == i) {
+            eng->run_segment(eng->self, p, k, &f, 0, 1);
+            i = plan.segs[k++].to;
+            continue;
+        }
+        const double *c = rt_result_column(r, i);
+        vals[i] = c ? c[row] : NAN;
+        i++;
+    }
+    free(in);
+    free(cols);
+    exec_plan_free(&plan);
+    return vals;
+}
+
+/* One data cell a target reads. */
+typedef struct ex_read {
+    const char *role;       /* "value", "previous year", "baseline" */
+    uint32_t column;        /* index into p->columns */
+    int year;
+    bool in_data;           /* (region, year) has a row */
+    double cell;            /* as read (NaN: missing) */
+    double value;           /* in the indicator's unit */
+} ex_read;
+
+/* A target's explanation. */
+typedef struct ex_target {
+    uint32_t ti;
+    int status;
+    double v, goal, expected, score, base, deadline, ystart, bstart, dscore;
+    long ms;                /* the current milestone, -1 for none */
+    const char *branch;     /* which rule: "1".."5" of §9, "trend", "peaks" */
+    char *rule;             /* why that status */
+    char *expected_text;    /* how e was computed; NULL when there is none */
+    const char *score_kind; /* "none", "default", "rated", "expression" */
+    char *score_text;       /* the score formula with its operands */
+    ex_read *reads;
+    uint32_t nreads;
+    char *share_text;       /* share targets: the children counted */
+    /* the roll-up */
+    bool counted;           /* the score counts in its measure */
+    double counted_score;   /* the score as counted (0 for missing under `missing zero`) */
+    double share;           /* weight / the measure's counted weight */
+    double wsum;            /* the measure's counted weight */
+    double to_measure, to_section, to_total;
+    bool veto_fired;
+} ex_target;
+
+/* The whole explanation of a row. */
+typedef struct ex_row {
+    const ir_program *p;
+    const rt_table *t;
+    const rt_result *r;
+    size_t row;
+    uint32_t region;
+    int year;
+    double *slot;           /* every slot's value on the row */
+    double *mshare;         /* per measure: its weight / its section's counted weight (NaN: not counted) */
+    double *sshare;         /* per section: its weight / the total's counted weight (NaN: not counted) */
+} ex_row;
+
+/* A slot's value, NaN for IR_NO_SLOT. */
+static double sv(const ex_row *x, uint32_t slot)
+{
+    return slot == IR_NO_SLOT ? NAN : x->slot[slot];
+}
+
+/* ---------------------------------------------------------------- reads */
+
+/* Collects the data inputs slot `root` depends on into the read list (once
+ * each), labelled `role`; stops at IR_SHARE (its operand is read on other
+ * rows) and records that step in *share. */
+static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
+                          bool *input_seen, ex_target *et, uint32_t *share)
+{
+    const ir_program *p = x->p;
+    if (root == IR_NO_SLOT)
+        return;
+    uint32_t *stack = rt_xmalloc(p->nsteps + 1, sizeof *stack);
+    memset(seen, 0, p->nsteps);
+    size_t top = 0;
+    stack[top++] = root;
+    seen[root] = 1;
+    while (top) {
+        uint32_t i = stack[--top];
+        const ir_step *s = &p->steps[i];
+        if (s->op == IR_SHARE) {
+            if (*share == IR_NO_SLOT)
+                *share = i;
+            continue;
+        }
+        if (s->op == IR_INPUT) {
+            const ir_input *in = &p->inputs[s->aux];
+            if (in->kind != IR_IN_DATA || input_seen[s->aux])
+                continue;
+            input_seen[s->aux] = true;
+            ex_read *rd = &et->reads[et->nreads++];
+            rd->role = role;
+            rd->column = in->column;
+            rd->year = in->shift.absolute ? in->shift.year : x->year + in->shift.rel;
+            long row = rt_table_find(x->t, x->region, rd->year);
+            rd->in_data = row >= 0 && rt_table_line(x->t, (size_t)row) != 0;
+            rd->cell = row >= 0 ? rt_table_column(x->t, in->column)[row] : NAN;
+            const ir_column *c = &p->columns[in->column];
+            rd->value = c->divisor != 0 ? rd->cell / c->divisor : rd->cell * c->factor;
+            continue;
+        }
+        int ar = ir_arity(s->op);
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int k = ar; k-- > 0;)
+            if (!seen[ops[k]]) {
+                seen[ops[k]] = 1;
+                stack[top++] = ops[k];
+            }
+    }
+    free(stack);
+}
+
+/* Orders reads by role (value first), then column, then year. */
+static int cmp_read(const void *a, const void *b)
+{
+    const ex_read *x = a, *y = b;
+    static const char *const roles[] = {"value", "previous year", "baseline"};
+    int rx = 0, ry = 0;
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(x->role, roles[i]) == 0)
+            rx = i;
+        if (strcmp(y->role, roles[i]) == 0)
+            ry = i;
+    }
+    if (rx != ry)
+        return rx - ry;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return (x->year > y->year) - (x->year < y->year);
+}
+
+/* True when region d lies below region r in the hierarchy. */
+static bool is_below(const ir_program *p, uint32_t d, uint32_t r)
+{
+    for (int32_t a = p->regions[d].parent; a >= 0; a = p->regions[a].parent)
+        if ((uint32_t)a == r)
+            return true;
+    return false;
+}
+
+/* The children a share step counted on this row: which of them hold the
+ * condition, which do not, which have it missing. */
+static char *share_text(const ex_row *x, uint32_t step)
+{
+    const ir_program *p = x->p;
+    const ir_step *s = &p->steps[step];
+    const double *cond = rt_result_column(x->r, s->a);
+    strbuf yes = {0}, no = {0}, miss = {0};
+    uint32_t ny = 0, nn = 0, nm = 0;
+    for (uint32_t d = 0; d < p->nregions; d++) {
+        if (p->regions[d].level != s->aux || !is_below(p, d, x->region))
+            continue;
+        long row = rt_table_find(x->t, d, x->year);
+        if (row < 0)
+            continue;
+        double c = cond ? cond[row] : NAN;
+        strbuf *b = isnan(c) ? &miss : c != 0 ? &yes : &no;
+        uint32_t *n = isnan(c) ? &nm : c != 0 ? &ny : &nn;
+        sbf(b, "%s%s", *n ? "、" : "", p->regions[d].name);
+        (*n)++;
+    }
+    strbuf out = {0};
+    sbf(&out, "share over the %s regions with a row in %d: the condition holds in %u (%s), "
+              "not in %u (%s), missing in %u (%s); the share is %u / %u",
+        p->levels[s->aux], x->year, ny, ny ? yes.s : "none", nn, nn ? no.s : "none",
+        nm, nm ? miss.s : "none", ny, ny + nn);
+    free(yes.s);
+    free(no.s);
+    free(miss.s);
+    return sb_take(&out);
+}
+
+/* ---------------------------------------------------------------- rules */
+
+/* Appends "v OP goal holds: 84.8 >= 92 is false" style text. */
+static void test_text(strbuf *b, const ir_target *tg, ir_op op, double v, double g)
+{
+    double m = compare(op, v, g);
+    sbf(b, "v %s goal ", opname(op));
+    sbf(b, "%s (", isnan(m) ? "cannot be decided" : m != 0 ? "holds" : "does not hold");
+    qty(b, v, tg->unit, tg->boolean);
+    sbf(b, " %s ", opname(op));
+    qty(b, g, tg->unit, tg->boolean);
+    sbf(b, ")");
+}
+
+/* The goals of a target as written: ">= 92% by 2027, >= 95% by 2035". */
+static void goals_text(strbuf *b, const ir_target *tg)
+{
+    if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
+        sbf(b, "%s every year", tg->kind);
+        return;
+    }
+    if (strcmp(tg->kind, "peaks") == 0) {
+        char buf[32];
+        sbf(b, "peaks");
+        if (tg->nmilestones)
+            sbf(b, " by %d", tg->milestones[0].deadline);
+        sbf(b, " tolerance %s%%", num(tg->tolerance * 100, buf));
+        return;
+    }
+    for (uint32_t i = 0; i < tg->nmilestones; i++) {
+        const ir_milestone *m = &tg->milestones[i];
+        sbf(b, "%s%s ", i ? ", " : "", opname(m->op));
+        qty(b, m->goal, tg->unit, tg->boolean);
+        if (m->deadline)
+            sbf(b, " by %d", m->deadline);
+        else
+            sbf(b, " every year");
+    }
+}
+
+/* The region's series y0..y of the target's value, for peaks: years and
+ * values into ys / vs (n entries); false when a year has no row. */
+static uint32_t value_series(const ex_row *x, const ir_target *tg, int *ys, double *vs)
+{
+    const double *col = rt_result_column(x->r, tg->value);
+    uint32_t n = 0;
+    for (int y = x->p->baseline; y <= x->year; y++) {
+        long row = rt_table_find(x->t, x->region, y);
+        ys[n] = y;
+        vs[n] = row >= 0 && col ? col[row] : NAN;
+        n++;
+    }
+    return n;
+}
+
+/* The status rule of a peaks target. */
+static void peaks_rule(const ex_row *x, const ir_target *tg, ex_target *et, strbuf *b)
+{
+    char buf[32];
+    uint32_t cap = x->year >= x->p->baseline ? (uint32_t)(x->year - x->p->baseline + 1) : 1;
+    int *ys = rt_xmalloc(cap, sizeof *ys);
+    double *vs = rt_xmalloc(cap, sizeof *vs);
+    uint32_t n = value_series(x, tg, ys, vs);
+    sbf(b, "the series %d..%d is ", x->p->baseline, x->year);
+    long peak = -1, missing = -1;
+    for (uint32_t i = 0; i < n; i++) {
+        sbf(b, "%s%s", i ? ", " : "", num(vs[i], buf));
+        if (isnan(vs[i]) && missing < 0)
+            missing = i;
+        if (!isnan(vs[i]) && (peak < 0 || vs[i] > vs[peak]))
+            peak = i;
+    }
+    if (et->status == IR_ST_MISSING || missing >= 0) {
+        sbf(b, "; %d is missing, so the peak cannot be judged", missing >= 0 ? ys[missing] : x->year);
+    } else {
+        sbf(b, "; the largest value is first reached in %d", ys[peak]);
+        long bad = -1;
+        for (uint32_t i = (uint32_t)peak + 1; i < n; i++)
+            if (vs[i] - vs[i - 1] > tg->tolerance * fabs(vs[i - 1])) {
+                bad = i;
+                break;
+            }
+        if ((uint32_t)peak + 1 == n)
+            sbf(b, ", this year: not yet peaked");
+        else if (bad >= 0) {
+            char buf2[32], buf3[32];
+            sbf(b, ", but %d rose by %s, more than the tolerance allows (%s × |%s|)", ys[bad],
+                num(vs[bad] - vs[bad - 1], buf), num(tg->tolerance, buf2), num(vs[bad - 1], buf3));
+        }
+        else
+            sbf(b, ", and every later year rose by no more than the tolerance");
+        if (et->status == IR_ST_MET)
+            sbf(b, " → met");
+        else if (et->status == IR_ST_ON_TRACK)
+            sbf(b, "; before the deadline %d → on_track", tg->milestones[0].deadline);
+        else if (tg->nmilestones)
+            sbf(b, "; the deadline %d has passed → failed", tg->milestones[0].deadline);
+        else
+            sbf(b, "; no deadline → failed");
+    }
+    free(ys);
+    free(vs);
+}
+
+/* Why a not_applicable row is one (§9 rule 1). */
+static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
+{
+    const ir_program *p = x->p;
+    bool in_scope = !tg->scoped;
+    for (uint32_t i = 0; tg->scoped && i < tg->nscope; i++)
+        if (tg->scope[i] == x->region)
+            in_scope = true;
+    long row = (long)x->row;
+    if (trend && x->year <= p->baseline)
+        sbf(b, "trends are judged from the year after the baseline year %d", p->baseline);
+    else if (x->year < p->baseline)
+        sbf(b, "%d is before the baseline year %d", x->year, p->baseline);
+    else if (!in_scope) {
+        sbf(b, "%s is outside the target's scope (", p->regions[x->region].name);
+        for (uint32_t i = 0; i < tg->nscope && i < 8; i++)
+            sbf(b, "%s%s", i ? ", " : "", p->regions[tg->scope[i]].name);
+        if (tg->nscope > 8)
+            sbf(b, " and %u more", tg->nscope - 8);
+        sbf(b, ")");
+    } else if (rt_table_line(x->t, (size_t)row) == 0)
+        sbf(b, "%s has no row of its own in %d (planc added it for share targets only)",
+            p->regions[x->region].name, x->year);
+    else
+        sbf(b, "the target does not apply to this row");
+}
+
+/* The status rule that applied (docs/LANGUAGE.md §9), as a sentence. */
+static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
+{
+    strbuf b = {0};
+    char b1[32], b2[32];
+    bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
+    bool peaks = strcmp(tg->kind, "peaks") == 0;
+    int y = x->year;
+    if (et->status == IR_ST_NA) {
+        et->branch = "1";
+        sbf(&b, "§9 rule 1 (not_applicable): ");
+        na_rule(x, tg, trend, &b);
+    } else if (peaks) {
+        et->branch = "peaks";
+        sbf(&b, "§9 peaks: ");
+        peaks_rule(x, tg, et, &b);
+    } else if (trend) {
+        et->branch = "trend";
+        ir_op op = strcmp(tg->kind, "falls") == 0 ? IR_LT : IR_GT;
+        sbf(&b, "§9 trends (%s every year): ", tg->kind);
+        if (isnan(et->v) || isnan(et->goal)) {
+            sbf(&b, "%s is missing → missing",
+                isnan(et->v) ? "this year's value" : "the previous year's value");
+        } else {
+            sbf(&b, "this year's value %s the previous year's: ", opname(op));
+            qty(&b, et->v, tg->unit, false);
+            sbf(&b, " %s ", opname(op));
+            qty(&b, et->goal, tg->unit, false);
+            sbf(&b, " %s → %s", compare(op, et->v, et->goal) != 0 ? "holds" : "does not hold",
+                ir_statusname(et->status));
+        }
+    } else if (isnan(et->v)) {
+        et->branch = "2";
+        sbf(&b, "§9 rule 2 (missing): the value is missing");
+    } else {
+        const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
+        ir_op op = m ? m->op : IR_GE;
+        bool deadline = m && m->deadline;
+        if (et->status == IR_ST_MET) {
+            et->branch = "3";
+            sbf(&b, "§9 rule 3 (met): ");
+            test_text(&b, tg, op, et->v, et->goal);
+        } else if (et->status == IR_ST_FAILED) {
+            et->branch = "4";
+            sbf(&b, "§9 rule 4 (failed): ");
+            if (deadline)
+                sbf(&b, "the deadline %d has passed (%d >= %d) and ", m->deadline, y, m->deadline);
+            else
+                sbf(&b, "a goal that holds every year, not met: ");
+            test_text(&b, tg, op, et->v, et->goal);
+        } else if (et->status == IR_ST_MISSING) {
+            et->branch = "5";
+            sbf(&b, "§9 rule 5 (missing): before the deadline %d, not met, and the trajectory's "
+                    "starting value is missing",
+                deadline ? m->deadline : y);
+            if (!isnan(et->ystart))
+                sbf(&b, " (the value in %s)", num(et->ystart, b1));
+        } else {
+            et->branch = "5";
+            sbf(&b, "§9 rule 5 (%s): before the deadline (%d < %s), not met: ",
+                ir_statusname(et->status), y, num(et->deadline, b1));
+            test_text(&b, tg, op, et->v, et->goal);
+            int track = m ? m->track : 0;
+            if (track == 0) {
+                sbf(&b, "; the indicator has no direction%s → on_track",
+                    tg->boolean ? " (yes/no)" : "");
+            } else {
+                sbf(&b, "; on the trajectory v %s e: ", track > 0 ? ">=" : "<=");
+                qty(&b, et->v, tg->unit, false);
+                sbf(&b, " %s %s", track > 0 ? ">=" : "<=", num(et->expected, b2));
+                sbf(&b, " %s → %s",
+                    et->status == IR_ST_ON_TRACK ? "holds" : "does not hold",
+                    ir_statusname(et->status));
+            }
+        }
+    }
+    et->rule = sb_take(&b);
+}
+
+/* How the expected value was computed; NULL when the target has none. */
+static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
+{
+    const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
+    if (!m || isnan(m->goal) || tg->boolean || et->status == IR_ST_NA)
+        return;
+    strbuf b = {0};
+    char n1[32], n2[32], n3[32], n4[32], n5[32];
+    if (!m->deadline) {
+        sbf(&b, "the goal itself (the goal holds every year): %s", num(et->expected, n1));
+    } else if (x->year >= m->deadline) {
+        sbf(&b, "the goal itself (the deadline %d has passed): %s", m->deadline, num(et->expected, n1));
+    } else {
+        sbf(&b, "e = b0 + (goal - b0) × (y - y0) / (deadline - y0) with (y0, b0) = (%s, %s), %s",
+            num(et->ystart, n1), num(et->bstart, n2),
+            et->ms == 0 ? "the baseline" : "the previous milestone");
+        sbf(&b, ": %s + (%s - %s) × (%d - %s) / (%d - %s)", num(et->bstart, n1),
+            num(et->goal, n2), num(et->bstart, n3), x->year, num(et->ystart, n4), m->deadline,
+            num(et->ystart, n5));
+        sbf(&b, " = %s", dnum(et->expected, n1));
+    }
+    et->expected_text = sb_take(&b);
+}
+
+/* The score formula with its operands. */
+static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
+{
+    strbuf b = {0};
+    char n1[32], n2[32], n3[32], n4[32], n5[32];
+    bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
+    bool peaks = strcmp(tg->kind, "peaks") == 0;
+    bool rated = strcmp(tg->kind, "rated") == 0;
+    const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
+    if (et->status == IR_ST_NA || et->status == IR_ST_MISSING) {
+        et->score_kind = "none";
+        sbf(&b, "no score: the status is %s", ir_statusname(et->status));
+        et->score_text = sb_take(&b);
+        return;
+    }
+    /* the default score of §9 */
+    strbuf d = {0};
+    if (rated) {
+        sbf(&d, "a rated target scores clamp(v, 0, 100) = clamp(%s, 0, 100) = %s",
+            num(et->v, n1), dnum(et->dscore, n2));
+    } else if (et->status == IR_ST_MET) {
+        sbf(&d, "met scores 100");
+    } else if (trend || peaks) {
+        sbf(&d, "%s score 0 unless met", trend ? "trends" : "peaks targets");
+    } else if (!m || !m->deadline) {
+        sbf(&d, "a goal without a deadline scores 0 unless met");
+    } else {
+        sbf(&d, "100 × clamp((v - b) / (goal - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
+            num(et->v, n1), num(et->base, n2), num(et->goal, n3), num(et->base, n4),
+            dnum(et->dscore, n5));
+        if (isnan(et->base))
+            sbf(&d, " (0: the baseline value is missing)");
+        else if (et->goal == et->base)
+            sbf(&d, " (0: the goal equals the baseline value)");
+    }
+    if (tg->score_src) {
+        et->score_kind = "expression";
+        sbf(&b, "the %s score expression `%s`, with value = %s, goal = %s, base = %s, "
+                "expected = %s, year = %d",
+            tg->own_score ? "target's" : "assessment's", tg->score_src, num(et->v, n1),
+            num(et->goal, n2), num(et->base, n3), dnum(et->expected, n4), x->year);
+        sbf(&b, ", deadline = %s, progress() = %s (the default score / 100; %s)",
+            num(et->deadline, n1), dnum(isnan(et->dscore) ? NAN : et->dscore / 100, n2), d.s);
+        sbf(&b, "; clamped to 0..100, missing counting as 0");
+    } else {
+        et->score_kind = rated ? "rated" : "default";
+        sbf(&b, "%s", d.s);
+    }
+    free(d.s);
+    et->score_text = sb_take(&b);
+}
+
+/* ---------------------------------------------------------------- roll-up */
+
+/* The counted weights of a row: each measure's share of its section and
+ * each section's share of the total (NaN when not counted), as lower.c's
+ * weighted means count them: an item counts when its weight is not 0 and
+ * its score is not missing. */
+static void rollup_shares(ex_row *x)
+{
+    const ir_program *p = x->p;
+    x->mshare = rt_xmalloc(p->nmeasures + 1, sizeof *x->mshare);
+    x->sshare = rt_xmalloc(p->nsections + 1, sizeof *x->sshare);
+    double tw = 0;
+    for (uint32_t s = 0; s < p->nsections; s++) {
+        double w = 0;
+        for (uint32_t m = 0; m < p->nmeasures; m++)
+            if (p->measures[m].section == s && p->measures[m].weight != 0 &&
+                !isnan(sv(x, p->measures[m].score)))
+                w += p->measures[m].weight;
+        for (uint32_t m = 0; m < p->nmeasures; m++) {
+            if (p->measures[m].section != s)
+                continue;
+            bool c = p->measures[m].weight != 0 && !isnan(sv(x, p->measures[m].score));
+            x->mshare[m] = c ? p->measures[m].weight / w : NAN;
+        }
+        if (p->sections[s].weight != 0 && !isnan(sv(x, p->sections[s].score)))
+            tw += p->sections[s].weight;
+    }
+    for (uint32_t s = 0; s < p->nsections; s++) {
+        bool c = p->sections[s].weight != 0 && !isnan(sv(x, p->sections[s].score));
+        x->sshare[s] = c ? p->sections[s].weight / tw : NAN;
+    }
+}
+
+/* A target's share of its measure and its contributions up the tree. */
+static void target_contribution(const ex_row *x, const ir_target *tg, ex_target *et)
+{
+    const ir_program *p = x->p;
+    et->share = et->to_measure = et->to_section = et->to_total = NAN;
+    et->counted_score = NAN;
+    if (!p->has_assessment || tg->measure >= p->nmeasures)
+        return;
+    /* the counted score of a target: its score, or 0 for a missing one
+     * under `missing zero` */
+    double w = 0;
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *o = &p->targets[i];
+        if (o->measure != tg->measure || o->weight == 0)
+            continue;
+        double s = sv(x, o->score);
+        if (p->missing == IR_MISSING_ZERO && sv(x, o->status) == IR_ST_MISSING)
+            s = 0;
+        if (!isnan(s))
+            w += o->weight;
+    }
+    double s = et->score;
+    if (p->missing == IR_MISSING_ZERO && et->status == IR_ST_MISSING)
+        s = 0;
+    et->counted = tg->weight != 0 && !isnan(s);
+    if (!et->counted)
+        return;
+    et->counted_score = s;
+    et->share = tg->weight / w;
+    et->wsum = w;
+    et->to_measure = s * et->share;
+    const ir_measure *m = &p->measures[tg->measure];
+    et->to_section = et->to_measure * x->mshare[tg->measure];
+    et->to_total = et->to_section * x->sshare[m->section];
+}
+
+/* ---------------------------------------------------------------- targets */
+
+/* The current milestone on the row: the first whose deadline is >= the
+ * year, else the last; -1 for targets without milestones. */
+static long current_milestone(const ir_target *tg, int year)
+{
+    if (tg->nmilestones == 0)
+        return -1;
+    for (uint32_t i = 0; i < tg->nmilestones; i++)
+        if (tg->milestones[i].deadline == 0 || year <= tg->milestones[i].deadline)
+            return i;
+    return (long)tg->nmilestones - 1;
+}
+
+/* Builds the explanation of target ti on the row. */
+static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
+{
+    const ir_program *p = x->p;
+    const ir_target *tg = &p->targets[ti];
+    memset(et, 0, sizeof *et);
+    et->ti = ti;
+    double st = sv(x, tg->status);
+    et->status = isnan(st) ? IR_ST_MISSING : (int)st;
+    et->v = sv(x, tg->value);
+    et->goal = sv(x, tg->goal);
+    et->expected = sv(x, tg->expected);
+    et->score = sv(x, tg->score);
+    et->base = sv(x, tg->base);
+    et->deadline = sv(x, tg->deadline);
+    et->ystart = sv(x, tg->start_year);
+    et->bstart = sv(x, tg->start_value);
+    et->dscore = sv(x, tg->dscore);
+    et->ms = current_milestone(tg, x->year);
+    et->veto_fired = tg->veto && et->status == IR_ST_FAILED;
+
+    uint8_t *seen = rt_xmalloc(p->nsteps + 1, 1);
+    bool *input_seen = rt_xcalloc(p->ninputs + 1, sizeof *input_seen);
+    et->reads = rt_xcalloc(p->ninputs + 1, sizeof *et->reads);
+    uint32_t share = IR_NO_SLOT;
+    bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
+    uint32_t other = IR_NO_SLOT; /* shares of other years are not shown */
+    collect_reads(x, tg->value, "value", seen, input_seen, et, &share);
+    if (trend)
+        collect_reads(x, tg->goal, "previous year", seen, input_seen, et, &other);
+    collect_reads(x, tg->base, "baseline", seen, input_seen, et, &other);
+    qsort(et->reads, et->nreads, sizeof *et->reads, cmp_read);
+    free(seen);
+    free(input_seen);
+    if (share != IR_NO_SLOT && et->status != IR_ST_NA)
+        et->share_text = share_text(x, share);
+
+    status_rule(x, tg, et);
+    expected_rule(x, tg, et);
+    score_rule(x, tg, et);
+    target_contribution(x, tg, et);
+}
+
+/* Frees what explain_target allocated. */
+static void free_target(ex_target *et)
+{
+    free(et->rule);
+    free(et->expected_text);
+    free(et->score_text);
+    free(et->reads);
+    free(et->share_text);
+}
+
+/* The lead agencies of a measure as the results write them. */
+static void lead_text(strbuf *b, const ir_measure *m)
+{
+    if (m->nlead == 0) {
+        sbf(b, "no lead agency");
+        return;
+    }
+    sbf(b, "%s", m->shared ? "shared: " : "lead ");
+    for (uint32_t i = 0; i < m->nlead; i++)
+        sbf(b, "%s%s", i ? "、" : "", m->lead[i]);
+}
+
+/* Why the row has its grade. */
+static char *grade_text(const ex_row *x, double total, double grade, bool vetoed)
+{
+    const ir_program *p = x->p;
+    strbuf b = {0};
+    char n1[32], n2[32];
+    if (isnan(grade) || grade < 0 || grade >= p->nbands) {
+        sbf(&b, "no grade");
+    } else if (vetoed) {
+        sbf(&b, "%s: a veto target failed, so the last band applies whatever the score",
+            p->bands[(uint32_t)grade]);
+    } else {
+        uint32_t g = (uint32_t)grade;
+        sbf(&b, "%s: ", p->bands[g]);
+        if (g + 1 < p->nbands && p->band_min)
+            sbf(&b, "the total %s >= %s", dnum(total, n1), num(p->band_min[g], n2));
+        else if (g > 0 && p->band_min)
+            sbf(&b, "the total %s is below %s", dnum(total, n1), num(p->band_min[g - 1], n2));
+        else
+            sbf(&b, "the total %s", dnum(total, n1));
+    }
+    return sb_take(&b);
+}
+
+/* ---------------------------------------------------------------- text */
+
+/* Writes one labelled line: "  label       text". */
+static void line(FILE *out, const char *label, const char *text)
+{
+    fprintf(out, "  %-10s %s\n", label, text);
+}
+
+/* The text explanation of one target. */
+static void text_target(const ex_row *x, const ex_target *et, FILE *out)
+{
+    const ir_program *p = x->p;
+    const ir_target *tg = &p->targets[et->ti];
+    const ir_measure *m = tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL;
+    strbuf b = {0};
+    char n1[32], n2[32], n3[32], n4[32], n5[32];
+
+    goals_text(&b, tg);
+    fprintf(out, "target %s (%s%s): %s %s\n", tg->name, tg->kind, tg->veto ? ", veto" : "",
+            tg->measured_src ? tg->measured_src : "", b.s);
+    b.len = 0;
+    if (tg->desc)
+        line(out, "text", tg->desc);
+    sbf(&b, "%s", tg->clause ? tg->clause : "");
+    if (m) {
+        sbf(&b, " · measure %s %s · ", m->id, m->title ? m->title : "");
+        lead_text(&b, m);
+    }
+    if (tg->source)
+        sbf(&b, " · %s", tg->source);
+    line(out, "clause", b.s);
+    b.len = 0;
+    if (tg->note)
+        line(out, "note", tg->note);
+    if (et->status == IR_ST_NA) {
+        line(out, "status", et->rule);
+        fputc('\n', out);
+        free(b.s);
+        return;
+    }
+
+    for (uint32_t i = 0; i < et->nreads; i++) {
+        const ex_read *rd = &et->reads[i];
+        const ir_column *c = &p->columns[rd->column];
+        b.len = 0;
+        sbf(&b, "%s of %s %d", c->name, p->regions[x->region].name, rd->year);
+        if (strcmp(rd->role, "value") != 0)
+            sbf(&b, " (%s)", rd->role);
+        sbf(&b, " = ");
+        if (!rd->in_data) {
+            sbf(&b, "missing: no row in the data");
+        } else {
+            qty(&b, rd->cell, c->unit, c->type == IR_COL_BOOL);
+            if (c->divisor != 0 || c->factor != 1) {
+                if (c->divisor != 0)
+                    sbf(&b, " ÷ %s", num(c->divisor, n1));
+                else
+                    sbf(&b, " × %s", num(c->factor, n1));
+                sbf(&b, " = ");
+                qty(&b, rd->value, c->indicator_unit, false);
+            }
+            sbf(&b, " (indicator %s)", c->indicator);
+        }
+        line(out, i ? "" : "reads", b.s);
+    }
+    if (et->share_text)
+        line(out, et->nreads ? "" : "reads", et->share_text);
+    b.len = 0;
+    sbf(&b, "v = ");
+    if (tg->measured_formula)
+        sbf(&b, "%s = %s = ", tg->measured_src, tg->measured_formula);
+    qty(&b, et->v, tg->unit, tg->boolean);
+    line(out, "value", b.s);
+    if (tg->base != IR_NO_SLOT) {
+        b.len = 0;
+        sbf(&b, "b = ");
+        qty(&b, et->base, tg->unit, tg->boolean);
+        sbf(&b, " (%d)", p->baseline);
+        line(out, "baseline", b.s);
+    }
+    b.len = 0;
+    const ir_milestone *ms = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
+    if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
+        sbf(&b, "the previous year's value: ");
+        qty(&b, et->goal, tg->unit, false);
+    } else if (ms && !isnan(ms->goal)) {
+        sbf(&b, "%s ", opname(ms->op));
+        qty(&b, ms->goal, tg->unit, tg->boolean);
+        if (ms->deadline)
+            sbf(&b, " by %d", ms->deadline);
+        else
+            sbf(&b, " every year");
+        if (tg->nmilestones > 1)
+            sbf(&b, " (milestone %ld of %u)", et->ms + 1, tg->nmilestones);
+    } else if (ms) {
+        sbf(&b, "peak by %d", ms->deadline);
+    } else {
+        sbf(&b, "peak (no deadline)");
+    }
+    line(out, "goal", b.s);
+    if (et->expected_text)
+        line(out, "expected", et->expected_text);
+    b.len = 0;
+    sbf(&b, "%s — %s", ir_statusname(et->status), et->rule);
+    line(out, "status", b.s);
+    b.len = 0;
+    if (isnan(et->score))
+        sbf(&b, "%s", et->score_text);
+    else if (strcmp(et->score_kind, "expression") == 0)
+        sbf(&b, "%s → %s", et->score_text, dnum(et->score, n1));
+    else
+        sbf(&b, "%s", et->score_text);
+    line(out, "score", b.s);
+    if (p->has_assessment && m) {
+        b.len = 0;
+        if (!et->counted) {
+            sbf(&b, "%s in measure %s: not counted (%s)", num(tg->weight, n1), m->id,
+                tg->weight == 0 ? "weight 0"
+                : et->status == IR_ST_NA ? "not_applicable"
+                : "missing, left out under `missing reweight`");
+        } else {
+            const ir_section *s = &p->sections[m->section];
+            sbf(&b, "%s of %s counted in measure %s, %s → %s of its score %s", num(tg->weight, n1),
+                num(et->wsum, n2), m->id, pct(et->share, n3), dnum(et->to_measure, n4),
+                dnum(sv(x, m->score), n5));
+            line(out, "weight", b.s);
+            b.len = 0;
+            double mw = x->mshare[tg->measure];
+            sbf(&b, "measure %s: %s of %s in section %s, %s → %s of its score %s", m->id,
+                num(m->weight, n1), num(m->weight / mw, n2), s->id, pct(mw, n3),
+                dnum(et->to_section, n4), dnum(sv(x, s->score), n5));
+            line(out, "", b.s);
+            b.len = 0;
+            double sw = x->sshare[m->section];
+            sbf(&b, "section %s: %s of %s in the total, %s → %s of the total %s", s->id,
+                num(s->weight, n1), num(s->weight / sw, n2), pct(sw, n3), dnum(et->to_total, n4),
+                dnum(sv(x, p->total), n5));
+        }
+        line(out, et->counted ? "" : "weight", b.s);
+    }
+    if (tg->veto) {
+        b.len = 0;
+        if (et->veto_fired)
+            sbf(&b, "a veto target that failed: the row gets the last grade band (%s)",
+                p->nbands ? p->bands[p->nbands - 1] : "none");
+        else
+            sbf(&b, "a veto target; not fired (%s)", ir_statusname(et->status));
+        line(out, "veto", b.s);
+    }
+    fputc('\n', out);
+    free(b.s);
+}
+
+/* The measures and sections of the row (those of `only` when it is >= 0),
+ * the total and the grade. */
+static void text_rollup(const ex_row *x, long only, FILE *out)
+{
+    const ir_program *p = x->p;
+    if (!p->has_assessment)
+        return;
+    char n1[32], n2[32], n3[32];
+    uint32_t om = only >= 0 ? p->targets[only].measure : 0;
+    fprintf(out, "roll-up\n");
+    for (uint32_t s = 0; s < p->nsections; s++) {
+        if (only >= 0 && p->measures[om].section != s)
+            continue;
+        for (uint32_t m = 0; m < p->nmeasures; m++) {
+            const ir_measure *ms = &p->measures[m];
+            if (ms->section != s || (only >= 0 && m != om))
+                continue;
+            strbuf b = {0};
+            sbf(&b, "%s %s: %s; weight %s", ms->id, ms->title ? ms->title : "",
+                dnum(sv(x, ms->score), n1), num(ms->weight, n2));
+            if (isnan(x->mshare[m]))
+                sbf(&b, ", not counted (no score)");
+            else
+                sbf(&b, ", %s of section %s", pct(x->mshare[m], n3), p->sections[s].id);
+            line(out, "measure", b.s);
+            free(b.s);
+        }
+        strbuf b = {0};
+        sbf(&b, "%s %s: %s; weight %s", p->sections[s].id,
+            p->sections[s].title ? p->sections[s].title : "", dnum(sv(x, p->sections[s].score), n1),
+            num(p->sections[s].weight, n2));
+        if (isnan(x->sshare[s]))
+            sbf(&b, ", not counted (no score)");
+        else
+            sbf(&b, ", %s of the total", pct(x->sshare[s], n3));
+        line(out, "section", b.s);
+        free(b.s);
+    }
+}
+
+/* The vetoes that fired on the row, joined with '、'; "none". */
+static char *vetoes_text(const ex_row *x)
+{
+    const ir_program *p = x->p;
+    strbuf b = {0};
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        if (p->targets[i].veto && sv(x, p->targets[i].status) == IR_ST_FAILED)
+            sbf(&b, "%s%s", b.len ? "、" : "", p->targets[i].name);
+    if (!b.len)
+        sbf(&b, "none");
+    return sb_take(&b);
+}
+
+/* Sets up the explanation of a row; false (after saying why) when the
+ * program is malformed. */
+static bool row_init(ex_row *x, const ir_program *p, const rt_table *t, const rt_result *r,
+                     size_t row, FILE *err)
+{
+    memset(x, 0, sizeof *x);
+    x->p = p;
+    x->t = t;
+    x->r = r;
+    x->row = row;
+    x->region = rt_table_region(t, row);
+    x->year = rt_table_year(t, row);
+    x->slot = eval_row(p, t, r, row);
+    if (!x->slot) {
+        fprintf(err, "planc: internal error: the scoring program is malformed\n");
+        return false;
+    }
+    rollup_shares(x);
+    return true;
+}
+
+/* Frees what row_init allocated. */
+static void row_free(ex_row *x)
+{
+    free(x->slot);
+    free(x->mshare);
+    free(x->sshare);
+}
+
+int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
+                 size_t row, long target, FILE *out, FILE *err)
+{
+    ex_row x;
+    if (!row_init(&x, p, t, r, row, err))
+        return -2;
+    char n1[32];
+    fprintf(out, "%s %d", p->regions[x.region].name, x.year);
+    if (rt_table_line(t, row))
+        fprintf(out, " (%s:%u)", rt_table_path(t), rt_table_line(t, row));
+    else
+        fprintf(out, " (no row in %s: added for share targets)", rt_table_path(t));
+    fprintf(out, " — plan %s\n", p->plan);
+    if (p->has_assessment) {
+        double total = sv(&x, p->total);
+        bool vetoed = sv(&x, p->veto) == 1;
+        char *g = grade_text(&x, total, sv(&x, p->grade), vetoed);
+        char *v = vetoes_text(&x);
+        line(out, "total", dnum(total, n1));
+        line(out, "grade", g);
+        line(out, "vetoes", v);
+        free(g);
+        free(v);
+    }
+    fputc('\n', out);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        if (target >= 0 && (long)i != target)
+            continue;
+        ex_target et;
+        explain_target(&x, i, &et);
+        text_target(&x, &et, out);
+        free_target(&et);
+    }
+    text_rollup(&x, target, out);
+    row_free(&x);
+    return ferror(out) ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- JSON */
+
+/* The JSON explanation of one target. */
+static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
+{
+    const ir_program *p = x->p;
+    const ir_target *tg = &p->targets[et->ti];
+    const ir_measure *m = tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL;
+    json_begin_object(w);
+    json_key(w, "target");
+    json_str(w, tg->name);
+    json_key(w, "text");
+    json_str(w, tg->desc);
+    json_key(w, "kind");
+    json_str(w, tg->kind);
+    json_key(w, "redline");
+    json_bool(w, tg->redline);
+    json_key(w, "unit");
+    json_str(w, tg->unit);
+    json_key(w, "clause");
+    json_str(w, tg->clause);
+    json_key(w, "measure");
+    json_str(w, m ? m->id : NULL);
+    json_key(w, "measure_title");
+    json_str(w, m ? m->title : NULL);
+    json_key(w, "lead");
+    if (m)
+        report_json_lead(w, m);
+    else
+        json_null(w);
+    json_key(w, "shared");
+    json_bool(w, m && m->shared);
+    json_key(w, "source");
+    json_str(w, tg->source);
+    json_key(w, "note");
+    json_str(w, tg->note);
+    json_key(w, "measured");
+    json_str(w, tg->measured_src);
+    json_key(w, "formula");
+    json_str(w, tg->measured_formula);
+    json_key(w, "reads");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < et->nreads; i++) {
+        const ex_read *rd = &et->reads[i];
+        const ir_column *c = &p->columns[rd->column];
+        json_begin_record(w);
+        json_key(w, "role");
+        json_str(w, rd->role);
+        json_key(w, "column");
+        json_str(w, c->name);
+        json_key(w, "indicator");
+        json_str(w, c->indicator);
+        json_key(w, "region");
+        json_str(w, p->regions[x->region].name);
+        json_key(w, "year");
+        json_int(w, rd->year);
+        json_key(w, "in_data");
+        json_bool(w, rd->in_data);
+        json_key(w, "cell");
+        json_num(w, rd->cell);
+        json_key(w, "column_unit");
+        json_str(w, c->unit);
+        json_key(w, "unit");
+        json_str(w, c->indicator_unit);
+        json_key(w, "divisor");
+        if (c->divisor != 0)
+            json_num(w, c->divisor);
+        else
+            json_null(w);
+        json_key(w, "factor");
+        if (c->divisor == 0)
+            json_num(w, c->factor);
+        else
+            json_null(w);
+        json_key(w, "value");
+        json_num(w, rd->value);
+        json_end_object(w);
+    }
+    json_end_array(w);
+    json_key(w, "share");
+    json_str(w, et->share_text);
+    json_key(w, "value");
+    json_num(w, et->v);
+    json_key(w, "baseline");
+    json_begin_record(w);
+    json_key(w, "year");
+    json_int(w, p->baseline);
+    json_key(w, "value");
+    json_num(w, et->base);
+    json_end_object(w);
+    json_key(w, "milestones");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < tg->nmilestones; i++) {
+        const ir_milestone *ms = &tg->milestones[i];
+        json_begin_record(w);
+        json_key(w, "op");
+        json_str(w, isnan(ms->goal) ? NULL : opname(ms->op));
+        json_key(w, "goal");
+        json_num(w, ms->goal);
+        json_key(w, "deadline");
+        if (ms->deadline)
+            json_int(w, ms->deadline);
+        else
+            json_null(w);
+        json_end_object(w);
+    }
+    json_end_array(w);
+    json_key(w, "milestone");
+    if (et->ms >= 0)
+        json_int(w, et->ms);
+    else
+        json_null(w);
+    json_key(w, "goal");
+    json_num(w, et->goal);
+    json_key(w, "deadline");
+    json_num(w, et->deadline);
+    json_key(w, "expected");
+    json_begin_object(w);
+    json_key(w, "value");
+    json_num(w, et->expected);
+    json_key(w, "start_year");
+    json_num(w, et->ystart);
+    json_key(w, "start_value");
+    json_num(w, et->bstart);
+    json_key(w, "formula");
+    json_str(w, et->expected_text);
+    json_end_object(w);
+    json_key(w, "status");
+    json_str(w, ir_statusname(et->status));
+    json_key(w, "rule");
+    json_begin_object(w);
+    json_key(w, "branch");
+    json_str(w, et->branch);
+    json_key(w, "text");
+    json_str(w, et->rule);
+    json_end_object(w);
+    json_key(w, "score");
+    json_begin_object(w);
+    json_key(w, "value");
+    json_num(w, et->score);
+    json_key(w, "rule");
+    json_str(w, et->score_kind);
+    json_key(w, "expression");
+    json_str(w, tg->score_src);
+    json_key(w, "default");
+    json_num(w, et->dscore);
+    json_key(w, "formula");
+    json_str(w, et->score_text);
+    json_end_object(w);
+    json_key(w, "weight");
+    json_begin_object(w);
+    json_key(w, "weight");
+    json_num(w, tg->weight);
+    json_key(w, "counted");
+    json_bool(w, et->counted);
+    json_key(w, "share_of_measure");
+    json_num(w, et->share);
+    json_key(w, "to_measure");
+    json_num(w, et->to_measure);
+    json_key(w, "to_section");
+    json_num(w, et->to_section);
+    json_key(w, "to_total");
+    json_num(w, et->to_total);
+    json_end_object(w);
+    json_key(w, "veto");
+    json_begin_record(w);
+    json_key(w, "veto");
+    json_bool(w, tg->veto);
+    json_key(w, "fired");
+    json_bool(w, et->veto_fired);
+    json_end_object(w);
+    json_end_object(w);
+}
+
+int explain_json(const ir_program *p, const rt_table *t, const rt_result *r,
+                 size_t row, long target, FILE *out, FILE *err)
+{
+    ex_row x;
+    if (!row_init(&x, p, t, r, row, err))
+        return -2;
+    json_writer w;
+    json_init(&w, out);
+    json_begin_object(&w);
+    json_key(&w, "format");
+    json_str(&w, "planc-explain");
+    json_key(&w, "version");
+    json_int(&w, 1);
+    json_key(&w, "plan");
+    json_str(&w, p->plan);
+    json_key(&w, "region");
+    json_str(&w, p->regions[x.region].name);
+    json_key(&w, "level");
+    json_str(&w, p->levels[p->regions[x.region].level]);
+    json_key(&w, "year");
+    json_int(&w, x.year);
+    json_key(&w, "data");
+    json_str(&w, rt_table_path(t));
+    json_key(&w, "line");
+    if (rt_table_line(t, row))
+        json_int(&w, rt_table_line(t, row));
+    else
+        json_null(&w);
+    json_key(&w, "total");
+    json_begin_object(&w);
+    double total = p->has_assessment ? sv(&x, p->total) : NAN;
+    double grade = p->has_assessment ? sv(&x, p->grade) : NAN;
+    bool vetoed = p->has_assessment && sv(&x, p->veto) == 1;
+    json_key(&w, "score");
+    json_num(&w, total);
+    json_key(&w, "grade");
+    json_str(&w, !isnan(grade) && grade >= 0 && grade < p->nbands ? p->bands[(uint32_t)grade] : NULL);
+    json_key(&w, "grade_rule");
+    char *g = p->has_assessment ? grade_text(&x, total, grade, vetoed) : NULL;
+    json_str(&w, g);
+    free(g);
+    json_key(&w, "vetoes");
+    json_begin_inline_array(&w);
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        if (p->targets[i].veto && sv(&x, p->targets[i].status) == IR_ST_FAILED)
+            json_str(&w, p->targets[i].name);
+    json_end_array(&w);
+    json_end_object(&w);
+    json_key(&w, "targets");
+    json_begin_array(&w);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        if (target >= 0 && (long)i != target)
+            continue;
+        ex_target et;
+        explain_target(&x, i, &et);
+        json_target(&w, &x, &et);
+        free_target(&et);
+    }
+    json_end_array(&w);
+    uint32_t om = target >= 0 ? p->targets[target].measure : 0;
+    json_key(&w, "measures");
+    json_begin_array(&w);
+    for (uint32_t m = 0; p->has_assessment && m < p->nmeasures; m++) {
+        if (target >= 0 && m != om)
+            continue;
+        const ir_measure *ms = &p->measures[m];
+        json_begin_record(&w);
+        json_key(&w, "id");
+        json_str(&w, ms->id);
+        json_key(&w, "title");
+        json_str(&w, ms->title);
+        json_key(&w, "section");
+        json_str(&w, p->sections[ms->section].id);
+        json_key(&w, "score");
+        json_num(&w, sv(&x, ms->score));
+        json_key(&w, "weight");
+        json_num(&w, ms->weight);
+        json_key(&w, "share_of_section");
+        json_num(&w, x.mshare[m]);
+        json_end_object(&w);
+    }
+    json_end_array(&w);
+    json_key(&w, "sections");
+    json_begin_array(&w);
+    for (uint32_t s = 0; p->has_assessment && s < p->nsections; s++) {
+        if (target >= 0 && p->measures[om].section != s)
+            continue;
+        json_begin_record(&w);
+        json_key(&w, "id");
+        json_str(&w, p->sections[s].id);
+        json_key(&w, "title");
+        json_str(&w, p->sections[s].title);
+        json_key(&w, "score");
+        json_num(&w, sv(&x, p->sections[s].score));
+        json_key(&w, "weight");
+        json_num(&w, p->sections[s].weight);
+        json_key(&w, "share_of_total");
+        json_num(&w, x.sshare[s]);
+        json_end_object(&w);
+    }
+    json_end_array(&w);
+    json_end_object(&w);
+    json_finish(&w);
+    row_free(&x);
+    return ferror(out) ? -1 : 0;
+}

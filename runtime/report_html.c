@@ -1,0 +1,1121 @@
+/* report_html.c — the results as one self-contained HTML page (see
+ * report_html.h and docs/OUTPUT.md).
+ *
+ * The page is written top to bottom in one pass: a header, the ranking of
+ * regions (bars coloured by grade), the region x target status heatmap, one
+ * small trajectory chart per target (a line per region, the goals and their
+ * deadlines), then the tables per region, per agency and per target.  The
+ * charts are SVG drawn here; their layout is computed from the text they
+ * hold (display width: CJK characters count two columns), so long names do
+ * not overlap.  Nothing depends on the clock, the locale or the machine:
+ * the same run gives the same bytes.
+ *
+ * Every text from the rules or the data goes through put_text, which
+ * escapes it for HTML and SVG (the five special characters) and replaces
+ * control characters and ill-formed UTF-8 with U+FFFD. */
+#include "report_html.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "report_style.h"
+#include "rtmem.h"
+#include "utf8.h"
+
+#ifndef PLANC_VERSION
+#define PLANC_VERSION "0.0.0"
+#endif
+
+/* Width in pixels of one display column of text at font size 1: a CJK
+ * character (two columns) is about one em wide, a Latin letter about half. */
+#define COLUMN_EM 0.55
+
+/* The style sheet: readable on screen, printable (white background, page
+ * breaks between sections, colours kept). */
+static const char css[] =
+    "*{box-sizing:border-box}\n"
+    "body{font-family:system-ui,-apple-system,\"Segoe UI\",\"Noto Sans CJK SC\","
+    "\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"WenQuanYi Micro Hei\","
+    "sans-serif;color:#1f2328;background:#fff;margin:24px auto;max-width:1240px;"
+    "padding:0 16px;line-height:1.45;font-size:14px;"
+    "-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "h1{font-size:24px;margin:0 0 4px}\n"
+    "h2{font-size:19px;border-bottom:2px solid #d0d7de;padding-bottom:4px;margin:32px 0 8px}\n"
+    "h3{font-size:15px;margin:16px 0 4px}\n"
+    ".meta{color:#57606a;margin:0 0 8px}\n"
+    ".note{color:#57606a;font-size:13px;margin:4px 0 8px}\n"
+    "nav ul{list-style:none;padding:0;margin:8px 0;display:flex;flex-wrap:wrap;gap:4px 16px}\n"
+    "nav a{color:#0969da;text-decoration:none}\n"
+    "svg{display:block;max-width:100%;height:auto}\n"
+    "svg text{font-family:inherit}\n"
+    "figure{margin:8px 0}\n"
+    "figcaption{font-weight:600;margin-bottom:2px}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px;margin:6px 0 10px;"
+    "padding:0;list-style:none}\n"
+    ".sw{display:inline-block;width:12px;height:12px;border:1px solid #8c959f;"
+    "vertical-align:-1px;margin-right:4px}\n"
+    ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(290px,1fr));gap:12px}\n"
+    ".card{border:1px solid #d0d7de;border-radius:6px;padding:8px;break-inside:avoid}\n"
+    ".card h3{margin:0;font-size:14px}\n"
+    ".card p{margin:2px 0;font-size:12px;color:#57606a}\n"
+    ".card .empty{padding:24px 0;text-align:center}\n"
+    "table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0 16px}\n"
+    "th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}\n"
+    "thead th{background:#f6f8fa;position:sticky;top:0}\n"
+    "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "td.z{color:#afb8c1}\n"
+    "td.id{white-space:nowrap}\n"
+    "td.name{min-width:10em}\n"
+    "td.bad{color:#b42318;font-weight:600}\n"
+    "tbody tr:nth-child(even){background:#fafbfc}\n"
+    ".veto{color:#b42318}\n"
+    "footer{margin-top:32px;color:#57606a;font-size:12px}\n"
+    "@page{size:A4 landscape;margin:12mm}\n"
+    "@media print{body{margin:0;max-width:none;padding:0;font-size:11px}"
+    "nav{display:none}section{break-before:page}section:first-of-type{break-before:auto}"
+    "h2{break-after:avoid}figure,.card,tr{break-inside:avoid}"
+    "thead{display:table-header-group}thead th{position:static}"
+    ".grid{grid-template-columns:repeat(3,1fr)}a{color:inherit}}\n";
+
+/* The page being written and what it is written from. */
+typedef struct page {
+    FILE *out;
+    const ir_program *p;
+    const rt_table *t;
+    const rt_result *r;
+    const rollup *ru;    /* NULL: the table has no row */
+    char **leads;        /* each measure's lead text (as in the CSV) */
+} page;
+
+/* ------------------------------------------------------------- text */
+
+/* Writes s escaped for HTML text and quoted attribute values (SVG too),
+ * cut to at most maxw display columns with a final '…' when it is wider
+ * (maxw 0: no limit).  A NULL s writes nothing. */
+static void put_text_cut(FILE *out, const char *s, size_t maxw)
+{
+    if (!s)
+        return;
+    if (maxw && report_style_width(s) <= maxw)
+        maxw = 0;
+    size_t n = strlen(s), w = 0;
+    while (n > 0) {
+        uint32_t cp;
+        int len = utf8_decode(s, n, &cp);
+        bool bad = report_style_unsafe(cp);
+        if (maxw) {
+            size_t cw = bad ? 1 : (size_t)diag_cpwidth(cp);
+            if (w + cw + 1 > maxw) {
+                fputs("\xE2\x80\xA6", out); /* … */
+                return;
+            }
+            w += cw;
+        }
+        if (bad)
+            fputs("\xEF\xBF\xBD", out); /* U+FFFD */
+        else if (cp == '&')
+            fputs("&amp;", out);
+        else if (cp == '<')
+            fputs("&lt;", out);
+        else if (cp == '>')
+            fputs("&gt;", out);
+        else if (cp == '"')
+            fputs("&quot;", out);
+        else if (cp == '\'')
+            fputs("&#39;", out);
+        else
+            fwrite(s, 1, (size_t)len, out);
+        s += len;
+        n -= (size_t)len;
+    }
+}
+
+/* Writes s escaped (see put_text_cut), whole. */
+static void put_text(FILE *out, const char *s)
+{
+    put_text_cut(out, s, 0);
+}
+
+/* Pixels that s takes at font size `font` (an estimate from its display
+ * width, a little generous so that text never overlaps). */
+static double text_px(const char *s, double font)
+{
+    return (double)report_style_width(s) * font * COLUMN_EM;
+}
+
+/* Formats v for a reader: at most two decimals, trailing zeros dropped
+ * (tiny values keep two significant digits); "" for a missing value. */
+static void short_number(double v, char buf[32])
+{
+    if (isnan(v)) {
+        buf[0] = '\0';
+        return;
+    }
+    if (!isfinite(v) || fabs(v) >= 1e15) {
+        snprintf(buf, 32, "%.3g", v);
+        return;
+    }
+    if (v != 0 && fabs(v) < 0.01) {
+        snprintf(buf, 32, "%.2g", v);
+        return;
+    }
+    snprintf(buf, 32, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf);
+        while (end > dot + 1 && end[-1] == '0')
+            *--end = '\0';
+        if (end == dot + 1)
+            *dot = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+}
+
+/* "#rrggbb" for a colour. */
+static void colour_text(uint32_t rgb, char buf[8])
+{
+    snprintf(buf, 8, "#%06x", (unsigned)(rgb & 0xFFFFFF));
+}
+
+/* A status code's name, or "" for a NaN or out-of-range value. */
+static const char *status_name(double st)
+{
+    if (isnan(st) || st < IR_ST_NA || st > IR_ST_MET)
+        return "";
+    return ir_statusname((int)st);
+}
+
+/* The comparison an op stands for, as a reader writes it. */
+static const char *op_text(ir_op op)
+{
+    switch (op) {
+    case IR_LT: return "<";
+    case IR_LE: return "\xE2\x89\xA4"; /* ≤ */
+    case IR_GT: return ">";
+    case IR_GE: return "\xE2\x89\xA5"; /* ≥ */
+    case IR_EQ: return "=";
+    case IR_NE: return "\xE2\x89\xA0"; /* ≠ */
+    default: return "";
+    }
+}
+
+/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
+static double value_at(const rt_result *r, uint32_t slot, size_t row)
+{
+    const double *c = rt_result_column(r, slot);
+    return c ? c[row] : NAN;
+}
+
+/* The lead text of target ti's measure ("" when it has none). */
+static const char *target_lead(const page *g, uint32_t ti)
+{
+    uint32_t m = g->p->targets[ti].measure;
+    return m < g->p->nmeasures ? g->leads[m] : "";
+}
+
+/* True when target ti's value is a yes/no. */
+static bool bool_target(const ir_program *p, uint32_t ti)
+{
+    uint32_t v = p->targets[ti].value;
+    return v < p->nsteps && p->steps[v].type == IR_BOOL;
+}
+
+/* ---------------------------------------------------- chart helpers */
+
+/* A step between axis ticks of a round size (1, 2 or 5 times a power of
+ * ten) that cuts `span` into about `want` parts. */
+static double nice_step(double span, int want)
+{
+    if (!(span > 0))
+        return 1;
+    double raw = span / want;
+    double mag = pow(10, floor(log10(raw)));
+    double f = raw / mag;
+    double nf = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+    return nf * mag;
+}
+
+/* Decimals needed to print multiples of `step` exactly enough. */
+static int step_decimals(double step)
+{
+    int d = (int)ceil(-log10(step) - 1e-9);
+    return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
+/* Writes the legend of the statuses as an HTML list. */
+static void status_legend(FILE *out)
+{
+    fputs("<ul class=\"legend\">", out);
+    for (int st = IR_ST_MET; st >= IR_ST_NA; st--) {
+        int32_t fill = report_style_status_fill(st);
+        char c[8] = "#ffffff";
+        if (fill != REPORT_STYLE_NONE)
+            colour_text((uint32_t)fill, c);
+        fprintf(out, "<li><span class=\"sw\" style=\"background:%s\"></span>%s</li>", c,
+                ir_statusname(st));
+    }
+    fputs("</ul>\n", out);
+}
+
+/* ----------------------------------------------------------- header */
+
+/* The title, what the page is about, and the table of contents. */
+static void header(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    fputs("<header>\n<h1>", out);
+    put_text(out, p->title ? p->title : p->plan);
+    fputs("</h1>\n<p class=\"meta\">plan ", out);
+    put_text(out, p->plan);
+    fputs(" · data ", out);
+    put_text(out, rt_table_path(g->t));
+    if (g->ru) {
+        fprintf(out, " · years %d–%d · roll-up year <b>%d</b>", g->ru->years[0],
+                g->ru->years[g->ru->nyears - 1], g->ru->year);
+        fprintf(out, " · %u regions · %u targets", g->ru->nregions, p->ntargets);
+    }
+    if (p->has_assessment) {
+        fputs(" · assessment ", out);
+        put_text(out, p->assessment);
+    }
+    fputs("</p>\n</header>\n", out);
+    if (!g->ru)
+        return;
+    fputs("<nav><ul>", out);
+    if (p->has_assessment)
+        fputs("<li><a href=\"#ranking\">Ranking</a></li>", out);
+    fputs("<li><a href=\"#heatmap\">Status heatmap</a></li>"
+          "<li><a href=\"#trajectories\">Trajectories</a></li>"
+          "<li><a href=\"#regions\">Regions</a></li>"
+          "<li><a href=\"#agencies\">Agencies</a></li>"
+          "<li><a href=\"#targets\">Targets</a></li></ul></nav>\n", out);
+}
+
+/* ---------------------------------------------------------- ranking */
+
+/* The names of a region's failed veto targets joined with '、' into buf
+ * (cut when they do not fit). */
+static void veto_names(const page *g, const rollup_region *rr, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    size_t len = 0;
+    for (uint32_t i = 0; i < rr->nvetoes; i++) {
+        const char *name = g->p->targets[rr->vetoes[i]].name;
+        int n = snprintf(buf + len, size - len, "%s%s", i ? "、" : "", name);
+        if (n < 0 || (size_t)n >= size - len) {
+            buf[len] = '\0';
+            return;
+        }
+        len += (size_t)n;
+    }
+}
+
+/* The text after a region's bar: its total, grade and vetoes. */
+static void bar_text(const page *g, const rollup_region *rr, char *buf, size_t size)
+{
+    char num[32];
+    short_number(rr->total, num);
+    const char *grade = rr->grade >= 0 && (uint32_t)rr->grade < g->p->nbands
+                            ? g->p->bands[rr->grade] : "";
+    snprintf(buf, size, "%s %s", isnan(rr->total) ? "no total" : num, grade);
+}
+
+/* One bar chart: the regions of `level` in rank order, bar length the
+ * total score (0..100), colour the grade. */
+static void ranking_chart(page *g, uint32_t level)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    const double font = 13, rowh = 24, top = 6, barw = 560, axish = 24;
+    uint32_t n = 0;
+    double labw = 0, textw = 0;
+    char rank[16], text[160], vetoes[512];
+    for (uint32_t k = 0; k < ru->nregions; k++) {
+        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
+        if (rr->level != level)
+            continue;
+        n++;
+        snprintf(rank, sizeof rank, "%u", rr->rank);
+        double w = text_px(rank, font) + text_px(p->regions[rr->region].name, font) + 8;
+        labw = w > labw ? w : labw;
+        bar_text(g, rr, text, sizeof text);
+        veto_names(g, rr, vetoes, sizeof vetoes);
+        w = text_px(text, font) + (rr->nvetoes ? text_px("veto: ", font) + text_px(vetoes, font) : 0);
+        textw = w > textw ? w : textw;
+    }
+    if (n == 0)
+        return;
+    double left = labw + 12, width = left + barw + 12 + textw + 12;
+    double height = top + n * rowh + axish;
+    fputs("<figure>\n<figcaption>", out);
+    put_text(out, level < p->nlevels ? p->levels[level] : "");
+    fprintf(out, "</figcaption>\n<svg class=\"ranking\" xmlns=\"http://www.w3.org/2000/svg\" "
+                 "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
+                 "role=\"img\">\n",
+            width, height, width, height, font);
+    /* the axis: a light grid line every 20 points */
+    for (int v = 0; v <= 100; v += 20) {
+        double x = left + barw * v / 100.0;
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>"
+                     "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#57606a\" "
+                     "font-size=\"11\">%d</text>\n",
+                x, top, x, top + n * rowh, v == 0 ? "#8c959f" : "#e5e7eb", x,
+                top + n * rowh + 16, v);
+    }
+    uint32_t i = 0;
+    for (uint32_t k = 0; k < ru->nregions; k++) {
+        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
+        if (rr->level != level)
+            continue;
+        double y = top + i++ * rowh;
+        const char *name = p->regions[rr->region].name;
+        if (rr->rank)
+            snprintf(rank, sizeof rank, "%u", rr->rank);
+        else
+            strcpy(rank, "\xE2\x80\x93"); /* – */
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
+                     "<tspan fill=\"#57606a\">%s</tspan> ", left - 8, y + 17, rank);
+        put_text(out, name);
+        fputs("</text>\n", out);
+        double bw = 0;
+        if (!isnan(rr->total)) {
+            double v = rr->total < 0 ? 0 : rr->total > 100 ? 100 : rr->total;
+            bw = barw * v / 100.0;
+            char c[8] = "#8c959f";
+            if (rr->grade >= 0)
+                colour_text(report_style_grade_fill((uint32_t)rr->grade, p->nbands), c);
+            fprintf(out, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" "
+                         "fill=\"%s\"><title>",
+                    left, y + 4, bw, c);
+            put_text(out, name);
+            bar_text(g, rr, text, sizeof text);
+            fputs(": ", out);
+            put_text(out, text);
+            fputs("</title></rect>\n", out);
+        }
+        bar_text(g, rr, text, sizeof text);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", left + bw + 6, y + 17);
+        put_text(out, text);
+        if (rr->nvetoes) {
+            veto_names(g, rr, vetoes, sizeof vetoes);
+            fputs(" <tspan class=\"veto\" fill=\"#b42318\">veto: ", out);
+            put_text(out, vetoes);
+            fputs("</tspan>", out);
+        }
+        fputs("</text>\n", out);
+    }
+    fputs("</svg>\n</figure>\n", out);
+}
+
+/* The ranking section: one chart per level, and the grade legend. */
+static void ranking(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    if (!p->has_assessment)
+        return;
+    fprintf(out, "<section id=\"ranking\">\n<h2>Ranking of regions, %d</h2>\n", g->ru->year);
+    fputs("<p class=\"note\">Total score (0–100) of each region, ranked within its level; "
+          "a region whose veto target failed ranks below those without, and gets the last "
+          "grade whatever its score.</p>\n<ul class=\"legend\">", out);
+    for (uint32_t b = 0; b < p->nbands; b++) {
+        char c[8];
+        colour_text(report_style_grade_fill(b, p->nbands), c);
+        fprintf(out, "<li><span class=\"sw\" style=\"background:%s\"></span>", c);
+        put_text(out, p->bands[b]);
+        fputs("</li>", out);
+    }
+    fputs("</ul>\n", out);
+    for (uint32_t level = 0; level < p->nlevels; level++)
+        ranking_chart(g, level);
+    fputs("</section>\n", out);
+}
+
+/* ---------------------------------------------------------- heatmap */
+
+/* The section id of target ti, or NULL when it has no measure. */
+static const ir_section *target_section(const ir_program *p, uint32_t ti)
+{
+    uint32_t m = p->targets[ti].measure;
+    if (m >= p->nmeasures || p->measures[m].section >= p->nsections)
+        return NULL;
+    return &p->sections[p->measures[m].section];
+}
+
+/* The region x target heatmap of the roll-up's year: a cell per (region,
+ * target) coloured by status, targets grouped by section. */
+static void heatmap(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    const double cw = 12, ch = 18, font = 12, namefont = 10, gap = 6, seclab = 16;
+    const size_t namecols = 26;
+
+    fprintf(out, "<section id=\"heatmap\">\n<h2>Status of every target, %d</h2>\n", ru->year);
+    fputs("<p class=\"note\">A row per region, a column per target (grouped by section). "
+          "Hover a cell for its value.</p>\n", out);
+    status_legend(out);
+    if (p->ntargets == 0 || ru->nregions == 0) {
+        fputs("<p>No targets.</p>\n</section>\n", out);
+        return;
+    }
+    double labw = 0, namew = 0;
+    for (uint32_t i = 0; i < ru->nregions; i++) {
+        double w = text_px(p->regions[ru->regions[i].region].name, font);
+        labw = w > labw ? w : labw;
+    }
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        size_t cols = report_style_width(p->targets[ti].name);
+        double w = (double)(cols < namecols ? cols : namecols) * namefont * COLUMN_EM;
+        namew = w > namew ? w : namew;
+    }
+    double left = labw + 10, top = seclab + namew + 6;
+    /* x of each column: a gap where the section changes */
+    double *xs = rt_xmalloc(p->ntargets, sizeof *xs);
+    double x = left;
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        if (ti && target_section(p, ti) != target_section(p, ti - 1))
+            x += gap;
+        xs[ti] = x;
+        x += cw;
+    }
+    double countx = x + 8;
+    double width = countx + text_px("met 999/999", font) + 8;
+    double height = top + ru->nregions * ch + 4;
+    fprintf(out, "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
+                 "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
+                 "role=\"img\">\n",
+            width, height, width, height, font);
+    /* section ids above their groups */
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        const ir_section *s = target_section(p, ti);
+        if (s && (ti == 0 || target_section(p, ti - 1) != s)) {
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#57606a\">",
+                    xs[ti], seclab - 4);
+            put_text_cut(out, s->id, 4);
+            fputs("</text>\n", out);
+        }
+    }
+    /* target names, rotated, reading upwards */
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        fprintf(out, "<text transform=\"translate(%.1f %.1f) rotate(-90)\" font-size=\"%.0f\">"
+                     "<title>",
+                xs[ti] + cw / 2 + namefont * 0.35, top - 4, namefont);
+        put_text(out, p->targets[ti].name);
+        fputs("</title>", out);
+        put_text_cut(out, p->targets[ti].name, namecols);
+        fputs("</text>\n", out);
+    }
+    for (uint32_t i = 0; i < ru->nregions; i++) {
+        const rollup_region *rr = &ru->regions[i];
+        const char *name = p->regions[rr->region].name;
+        double y = top + i * ch;
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", left - 6, y + 13);
+        put_text(out, name);
+        fputs("</text>\n", out);
+        for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+            const ir_target *tg = &p->targets[ti];
+            double st = value_at(g->r, tg->status, rr->row);
+            int32_t fill = isnan(st) ? REPORT_STYLE_NONE : report_style_status_fill((int)st);
+            char c[8] = "none";
+            if (fill != REPORT_STYLE_NONE)
+                colour_text((uint32_t)fill, c);
+            char v[32];
+            short_number(value_at(g->r, tg->value, rr->row), v);
+            fprintf(out, "<rect class=\"cell\" x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
+                         "fill=\"%s\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>",
+                    xs[ti], y + 1, cw - 1, ch - 2, c);
+            put_text(out, name);
+            fputs(" · ", out);
+            put_text(out, tg->name);
+            fprintf(out, ": %s", status_name(st));
+            if (v[0]) {
+                fprintf(out, " (%s ", v);
+                put_text(out, tg->unit);
+                fputs(")", out);
+            }
+            fputs("</title></rect>\n", out);
+        }
+        const rollup_counts *c = &rr->counts;
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">met %u/%u</text>\n", countx,
+                y + 13, c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
+    }
+    fputs("</svg>\n</section>\n", out);
+    free(xs);
+}
+
+/* ----------------------------------------------------- trajectories */
+
+/* The plot area of a small chart and the mapping of (year, value) into it. */
+typedef struct plot {
+    double x0, x1, y0, y1;   /* pixels: left, right, top, bottom */
+    double ya, yb;           /* the value range shown (bottom, top) */
+    int xa, xb;              /* the year range shown */
+} plot;
+
+/* Pixel x of a year. */
+static double px_year(const plot *pl, double year)
+{
+    if (pl->xb == pl->xa)
+        return (pl->x0 + pl->x1) / 2;
+    return pl->x0 + (pl->x1 - pl->x0) * (year - pl->xa) / (pl->xb - pl->xa);
+}
+
+/* Pixel y of a value. */
+static double px_value(const plot *pl, double v)
+{
+    return pl->y1 - (pl->y1 - pl->y0) * (v - pl->ya) / (pl->yb - pl->ya);
+}
+
+/* The caption of a target's chart: its goals and deadlines as written, or
+ * what it is judged on. */
+static void goal_caption(page *g, uint32_t ti)
+{
+    FILE *out = g->out;
+    const ir_target *tg = &g->p->targets[ti];
+    char num[32];
+    if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
+        fprintf(out, "%s every year", tg->kind);
+    } else if (strcmp(tg->kind, "peaks") == 0) {
+        fputs("peaks", out);
+        if (tg->nmilestones)
+            fprintf(out, " by %d", tg->milestones[0].deadline);
+    } else if (tg->nmilestones) {
+        for (uint32_t i = 0; i < tg->nmilestones; i++) {
+            const ir_milestone *m = &tg->milestones[i];
+            if (bool_target(g->p, ti))
+                strcpy(num, m->goal != 0 ? "yes" : "no");
+            else
+                short_number(m->goal, num);
+            fprintf(out, "%s%s %s", i ? "; " : "", op_text(m->op), num);
+            if (tg->unit && strcmp(tg->unit, "bool") != 0 && tg->unit[0]) {
+                fputs(" ", out);
+                put_text(out, tg->unit);
+            }
+            if (m->deadline)
+                fprintf(out, " by %d", m->deadline);
+            else
+                fputs(" every year", out);
+        }
+    } else {
+        const rollup_target *rt = &g->ru->targets[ti];
+        if (rt->goal_varies) {
+            fprintf(out, "goal varies by region in %d", g->ru->year);
+        } else if (!isnan(rt->goal)) {
+            short_number(rt->goal, num);
+            fprintf(out, "goal %s ", num);
+            put_text(out, tg->unit);
+            fprintf(out, " in %d", g->ru->year);
+        } else {
+            fputs(tg->kind, out);
+        }
+    }
+}
+
+/* One small trajectory chart being drawn: what it shows and where. */
+typedef struct chart {
+    uint32_t ti;             /* the target */
+    bool isbool;             /* a yes/no value: the axis says no / yes */
+    bool *scoped;            /* per region: in the target's scope */
+    double lo, hi;           /* the values and goals shown */
+    uint32_t nvalues;        /* values of regions in scope */
+    double step;             /* between value ticks */
+    plot pl;
+} chart;
+
+/* Widens [lo, hi] to hold v. */
+static void extend(chart *ch, double v)
+{
+    ch->lo = v < ch->lo ? v : ch->lo;
+    ch->hi = v > ch->hi ? v : ch->hi;
+}
+
+/* What a chart shows: the regions in the target's scope (a status other
+ * than not_applicable in some year), the years (the table's, extended to
+ * the current milestone's deadline when it is at most ten years on), and
+ * the range of their values and of the goals drawn (milestones whose
+ * period starts by the last year shown).  `scoped` is malloc'd
+ * (chart_free). */
+static void chart_extent(const page *g, chart *ch)
+{
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    const ir_target *tg = &p->targets[ch->ti];
+    ch->isbool = bool_target(p, ch->ti);
+    ch->scoped = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *ch->scoped);
+    size_t nrows = rt_table_nrows(g->t);
+    for (size_t row = 0; row < nrows; row++) {
+        double st = value_at(g->r, tg->status, row);
+        if (!isnan(st) && st != IR_ST_NA)
+            ch->scoped[rt_table_region(g->t, row)] = true;
+    }
+    ch->pl.xa = ru->years[0];
+    ch->pl.xb = ru->years[ru->nyears - 1];
+    for (uint32_t i = 0; i < tg->nmilestones; i++) {
+        int d = tg->milestones[i].deadline;
+        if (d >= ch->pl.xb) {
+            if (d <= ch->pl.xb + 10)
+                ch->pl.xb = d;
+            break;
+        }
+    }
+    ch->lo = INFINITY;
+    ch->hi = -INFINITY;
+    for (size_t row = 0; row < nrows; row++) {
+        double v = value_at(g->r, tg->value, row);
+        if (ch->scoped[rt_table_region(g->t, row)] && isfinite(v)) {
+            extend(ch, v);
+            ch->nvalues++;
+        }
+    }
+    for (uint32_t i = 0; i < tg->nmilestones; i++) {
+        int start = i ? tg->milestones[i - 1].deadline : p->baseline;
+        if (start <= ch->pl.xb && isfinite(tg->milestones[i].goal))
+            extend(ch, tg->milestones[i].goal);
+    }
+}
+
+static void chart_free(chart *ch)
+{
+    free(ch->scoped);
+}
+
+/* The label of value tick v. */
+static void tick_label(const chart *ch, double v, char buf[48])
+{
+    if (ch->isbool) {
+        strcpy(buf, v > 0.5 ? "yes" : "no");
+        return;
+    }
+    snprintf(buf, 48, "%.*f", step_decimals(ch->step), v);
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+}
+
+/* Lays the chart out in a w x h box: round value ticks around the range
+ * (0 and 1 for yes/no), the plot area right of the widest tick label. */
+static void chart_layout(chart *ch, double w, double h, double font)
+{
+    plot *pl = &ch->pl;
+    if (ch->isbool) {
+        pl->ya = -0.15;
+        pl->yb = 1.15;
+        ch->step = 1;
+    } else {
+        if (ch->hi - ch->lo < 1e-9 * (fabs(ch->hi) + 1)) {
+            ch->lo -= fabs(ch->lo) > 1 ? fabs(ch->lo) * 0.05 : 1;
+            ch->hi += fabs(ch->hi) > 1 ? fabs(ch->hi) * 0.05 : 1;
+        }
+        ch->step = nice_step(ch->hi - ch->lo, 4);
+        pl->ya = floor(ch->lo / ch->step) * ch->step;
+        pl->yb = ceil(ch->hi / ch->step) * ch->step;
+    }
+    double labw = 0;
+    char tick[48];
+    for (double v = ch->isbool ? 0 : pl->ya; v <= pl->yb + ch->step * 1e-6; v += ch->step) {
+        tick_label(ch, v, tick);
+        double tw = text_px(tick, font);
+        labw = tw > labw ? tw : labw;
+        if (ch->isbool && v > 0.5)
+            break;
+    }
+    pl->x0 = labw + 8;
+    pl->x1 = w - 12;
+    pl->y0 = 14;
+    pl->y1 = h - 20;
+}
+
+/* The value grid with its labels, the year labels and the year axis. */
+static void chart_axes(page *g, const chart *ch)
+{
+    FILE *out = g->out;
+    const plot *pl = &ch->pl;
+    char tick[48];
+    for (double v = ch->isbool ? 0 : pl->ya; v <= pl->yb + ch->step * 1e-6; v += ch->step) {
+        double y = px_value(pl, v);
+        tick_label(ch, v, tick);
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>"
+                     "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#57606a\">%s</text>\n",
+                pl->x0, y, pl->x1, y, pl->x0 - 4, y + 3.5, tick);
+        if (ch->isbool && v > 0.5)
+            break;
+    }
+    /* every year, or every few (round steps), and the last */
+    int ystep = pl->xb - pl->xa <= 8 ? 1 : (int)nice_step(pl->xb - pl->xa, 5);
+    if (ystep < 1)
+        ystep = 1;
+    for (int year = pl->xa; year <= pl->xb; year++) {
+        if ((year - pl->xa) % ystep != 0 && year != pl->xb)
+            continue;
+        if (year != pl->xa && year != pl->xb && pl->xb - year < ystep / 2)
+            continue;
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#57606a\">%d</text>\n",
+                px_year(pl, year), pl->y1 + 13, year);
+    }
+    fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c959f\"/>\n",
+            pl->x0, pl->y1, pl->x1, pl->y1);
+}
+
+/* The goals (dashed, horizontal: each milestone's goal from the start of
+ * its period to its deadline) and the deadlines in the years shown
+ * (dotted, vertical). */
+static void chart_goals(page *g, const chart *ch)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const ir_target *tg = &p->targets[ch->ti];
+    const plot *pl = &ch->pl;
+    for (uint32_t i = 0; i < tg->nmilestones; i++) {
+        const ir_milestone *m = &tg->milestones[i];
+        int start = i ? tg->milestones[i - 1].deadline : p->baseline;
+        int end = m->deadline ? m->deadline : pl->xb;
+        if (start > pl->xb)
+            break;
+        if (isfinite(m->goal)) {
+            double y = px_value(pl, m->goal);
+            double xs = px_year(pl, start < pl->xa ? pl->xa : start);
+            double xe = px_year(pl, end > pl->xb ? pl->xb : end);
+            fprintf(out, "<line class=\"goal\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                         "stroke=\"#1f2328\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\">"
+                         "<title>goal</title></line>\n",
+                    xs, y, xe, y);
+        }
+        if (m->deadline >= pl->xa && m->deadline <= pl->xb) {
+            double x = px_year(pl, m->deadline);
+            fprintf(out, "<line class=\"deadline\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                         "stroke=\"#b42318\" stroke-width=\"1\" stroke-dasharray=\"2 2\">"
+                         "<title>deadline %d</title></line>"
+                         "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#b42318\">%d</text>\n",
+                    x, pl->y0, x, pl->y1, m->deadline, x, pl->y0 - 3, m->deadline);
+        }
+    }
+}
+
+/* A line per region in scope, in its series colour: each run of
+ * consecutive years with a value is a polyline, a lone value a dot. */
+static void chart_series(page *g, const chart *ch)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    uint32_t vslot = p->targets[ch->ti].value;
+    for (uint32_t reg = 0; reg < p->nregions; reg++) {
+        if (!ch->scoped[reg])
+            continue;
+        char colour[8];
+        colour_text(report_style_series(reg), colour);
+        /* the region's value in each year of the roll-up (NaN: none) */
+        uint32_t k = 0;
+        while (k < ru->nyears) {
+            uint32_t run = 0;
+            while (k + run < ru->nyears) {
+                long row = rt_table_find(g->t, reg, ru->years[k + run]);
+                if (row < 0 || !isfinite(value_at(g->r, vslot, (size_t)row)))
+                    break;
+                run++;
+            }
+            if (run == 0) {
+                k++;
+                continue;
+            }
+            if (run == 1) {
+                long row = rt_table_find(g->t, reg, ru->years[k]);
+                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>",
+                        px_year(&ch->pl, ru->years[k]),
+                        px_value(&ch->pl, value_at(g->r, vslot, (size_t)row)), colour);
+            } else {
+                fprintf(out, "<polyline class=\"series\" fill=\"none\" stroke=\"%s\" "
+                             "stroke-width=\"1.6\" points=\"", colour);
+                for (uint32_t j = 0; j < run; j++) {
+                    long row = rt_table_find(g->t, reg, ru->years[k + j]);
+                    fprintf(out, "%s%.1f,%.1f", j ? " " : "", px_year(&ch->pl, ru->years[k + j]),
+                            px_value(&ch->pl, value_at(g->r, vslot, (size_t)row)));
+                }
+                fputs("\"><title>", out);
+            }
+            put_text(out, p->regions[reg].name);
+            fputs(run == 1 ? "</title></circle>\n" : "</title></polyline>\n", out);
+            k += run;
+        }
+    }
+}
+
+/* One card: target ti's name, clause, lead, goals and the roll-up year's
+ * count met, then its chart (or why there is none). */
+static void trajectory(page *g, uint32_t ti)
+{
+    FILE *out = g->out;
+    const ir_target *tg = &g->p->targets[ti];
+    const double W = 290, H = 180, font = 10;
+
+    fputs("<div class=\"card\">\n<h3>", out);
+    put_text(out, tg->name);
+    fputs("</h3>\n<p>", out);
+    put_text(out, tg->clause);
+    const char *lead = target_lead(g, ti);
+    if (lead[0]) {
+        fputs(" · ", out);
+        put_text(out, lead);
+    }
+    fputs("</p>\n<p>", out);
+    goal_caption(g, ti);
+    const rollup_counts *c = &g->ru->targets[ti].counts;
+    fprintf(out, " · %d: met %u of %u</p>\n", g->ru->year, c->n[IR_ST_MET],
+            c->total - c->n[IR_ST_NA]);
+
+    chart ch = {.ti = ti};
+    chart_extent(g, &ch);
+    if (ch.nvalues == 0 || !isfinite(ch.hi - ch.lo)) {
+        fprintf(out, "<p class=\"empty\">%s</p>\n</div>\n",
+                ch.nvalues ? "the values span too wide a range to draw"
+                           : "no values for the regions in scope");
+        chart_free(&ch);
+        return;
+    }
+    chart_layout(&ch, W, H, font);
+    fprintf(out, "<svg class=\"trajectory\" xmlns=\"http://www.w3.org/2000/svg\" "
+                 "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
+                 "role=\"img\">\n",
+            W, H, W, H, font);
+    chart_axes(g, &ch);
+    chart_goals(g, &ch);
+    chart_series(g, &ch);
+    fputs("</svg>\n</div>\n", out);
+    chart_free(&ch);
+}
+
+/* The trajectories section: the region colours, then a chart per target. */
+static void trajectories(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    fputs("<section id=\"trajectories\">\n<h2>Trajectories against the goals</h2>\n"
+          "<p class=\"note\">Each target's value per region over the years (regions in its "
+          "scope only); dashed black: the goal; dotted red: its deadline.</p>\n"
+          "<ul class=\"legend\">", out);
+    /* every region with a row in some year (the table is sorted by
+     * region, so each appears once, in declaration order) */
+    size_t nrows = rt_table_nrows(g->t);
+    for (size_t row = 0; row < nrows; row++) {
+        uint32_t reg = rt_table_region(g->t, row);
+        if (row > 0 && rt_table_region(g->t, row - 1) == reg)
+            continue;
+        char c[8];
+        colour_text(report_style_series(reg), c);
+        fprintf(out, "<li><span class=\"sw\" style=\"background:%s\"></span>", c);
+        put_text(out, p->regions[reg].name);
+        fputs("</li>", out);
+    }
+    fputs("</ul>\n<div class=\"grid\">\n", out);
+    for (uint32_t ti = 0; ti < p->ntargets; ti++)
+        trajectory(g, ti);
+    fputs("</div>\n</section>\n", out);
+}
+
+/* ----------------------------------------------------------- tables */
+
+/* A cell holding a count; zero is shown grey, and a count of `bad` statuses
+ * (failed, lagging) in red. */
+static void count_cell(FILE *out, uint32_t n, bool bad)
+{
+    fprintf(out, "<td class=\"n%s\">%u</td>", n == 0 ? " z" : bad ? " bad" : "", n);
+}
+
+/* A cell holding a number (empty when missing). */
+static void number_cell(FILE *out, double v)
+{
+    char buf[32];
+    short_number(v, buf);
+    fprintf(out, "<td class=\"n\">%s</td>", buf);
+}
+
+/* The header cells of the status counts, each with its colour, in the
+ * roll-ups' order (rollup_status_order). */
+static void count_headers(FILE *out)
+{
+    for (int i = 0; i <= IR_ST_MET; i++) {
+        int st = rollup_status_order[i];
+        int32_t fill = report_style_status_fill(st);
+        char c[8] = "#ffffff";
+        if (fill != REPORT_STYLE_NONE)
+            colour_text((uint32_t)fill, c);
+        fprintf(out, "<th><span class=\"sw\" style=\"background:%s\"></span>%s</th>", c,
+                ir_statusname(st));
+    }
+}
+
+/* The status count cells of c, in the roll-ups' order (as
+ * count_headers). */
+static void count_cells(FILE *out, const rollup_counts *c)
+{
+    for (int i = 0; i <= IR_ST_MET; i++) {
+        int st = rollup_status_order[i];
+        count_cell(out, c->n[st], st == IR_ST_FAILED || st == IR_ST_LAGGING);
+    }
+}
+
+/* Per region: rank, total, grade, vetoes and status counts. */
+static void region_table(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    fprintf(out, "<section id=\"regions\">\n<h2>Regions, %d</h2>\n<table class=\"regions\">\n"
+                 "<thead><tr><th>rank</th><th>region</th><th>level</th><th>total</th>"
+                 "<th>grade</th><th>vetoes</th>", ru->year);
+    count_headers(out);
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (uint32_t k = 0; k < ru->nregions; k++) {
+        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
+        fputs("<tr>", out);
+        if (rr->rank)
+            fprintf(out, "<td class=\"n\">%u</td>", rr->rank);
+        else
+            fputs("<td class=\"n\"></td>", out);
+        fputs("<td>", out);
+        put_text(out, p->regions[rr->region].name);
+        fputs("</td><td>", out);
+        put_text(out, rr->level < p->nlevels ? p->levels[rr->level] : "");
+        fputs("</td>", out);
+        number_cell(out, rr->total);
+        fputs("<td>", out);
+        if (rr->grade >= 0 && (uint32_t)rr->grade < p->nbands) {
+            char c[8];
+            colour_text(report_style_grade_fill((uint32_t)rr->grade, p->nbands), c);
+            fprintf(out, "<span class=\"sw\" style=\"background:%s\"></span>", c);
+            put_text(out, p->bands[rr->grade]);
+        }
+        fputs("</td><td class=\"veto\">", out);
+        for (uint32_t i = 0; i < rr->nvetoes; i++) {
+            if (i)
+                fputs("、", out);
+            put_text(out, p->targets[rr->vetoes[i]].name);
+        }
+        fputs("</td>", out);
+        count_cells(out, &rr->counts);
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", out);
+}
+
+/* Per agency: the measures it leads, their targets and status counts. */
+static void agency_table(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    fprintf(out, "<section id=\"agencies\">\n<h2>Agencies, %d</h2>\n"
+                 "<p class=\"note\">Each lead agency (or agency sharing a measure) with the "
+                 "measures it is accountable for; statuses are counted over their targets and "
+                 "every region.</p>\n<table class=\"agencies\">\n"
+                 "<thead><tr><th>agency</th><th>measures</th><th>targets</th>", ru->year);
+    count_headers(out);
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (uint32_t i = 0; i < ru->nagencies; i++) {
+        const rollup_agency *a = &ru->agencies[i];
+        fputs("<tr><td>", out);
+        put_text(out, a->name);
+        fputs("</td><td>", out);
+        for (uint32_t k = 0; k < a->nmeasures; k++) {
+            if (k)
+                fputs(" ", out);
+            put_text(out, p->measures[a->measures[k]].id);
+        }
+        fprintf(out, "</td><td class=\"n\">%u</td>", a->ntargets);
+        count_cells(out, &a->counts);
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", out);
+}
+
+/* Per target: how many regions met it, and how the values lie. */
+static void target_table(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    fprintf(out, "<section id=\"targets\">\n<h2>Targets, %d</h2>\n<table class=\"targets\">\n"
+                 "<thead><tr><th>clause</th><th>target</th><th>lead</th><th>unit</th>"
+                 "<th>goal</th>", ru->year);
+    count_headers(out);
+    fputs("<th>min</th><th>median</th><th>max</th><th>mean score</th></tr></thead>\n<tbody>\n",
+          out);
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        const ir_target *tg = &p->targets[ti];
+        const rollup_target *rt = &ru->targets[ti];
+        fputs("<tr><td class=\"id\">", out);
+        put_text(out, tg->clause);
+        fputs("</td><td class=\"name\">", out);
+        put_text(out, tg->name);
+        fputs("</td><td>", out);
+        put_text(out, target_lead(g, ti));
+        fputs("</td><td>", out);
+        put_text(out, tg->unit);
+        fputs("</td>", out);
+        if (rt->goal_varies)
+            fputs("<td class=\"n\">varies</td>", out);
+        else if (bool_target(p, ti) && !isnan(rt->goal))
+            fprintf(out, "<td class=\"n\">%s</td>", rt->goal != 0 ? "yes" : "no");
+        else
+            number_cell(out, rt->goal);
+        count_cells(out, &rt->counts);
+        number_cell(out, rt->min);
+        number_cell(out, rt->median);
+        number_cell(out, rt->max);
+        number_cell(out, rt->mean_score);
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", out);
+}
+
+/* What the statuses mean, and what wrote the page. */
+static void footer(page *g)
+{
+    fputs("<footer>\n<p>met: the goal is reached · on_track: not yet, but at least as good as "
+          "the straight line from the baseline to the goal · lagging: behind that line · "
+          "failed: the deadline passed (or a red line broke) · missing: no value · "
+          "not_applicable: outside the target's scope or before its first year.</p>\n"
+          "<p>Written by planc " PLANC_VERSION ".</p>\n</footer>\n", g->out);
+}
+
+int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
+                const rollup *ru, FILE *out)
+{
+    page g = {.out = out, .p = p, .t = t, .r = r, .ru = ru};
+    g.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *g.leads);
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        g.leads[i] = report_style_lead(&p->measures[i]);
+
+    fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+          "style-src 'unsafe-inline'\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"planc " PLANC_VERSION "\">\n<title>", out);
+    put_text(out, p->title ? p->title : p->plan);
+    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+    header(&g);
+    if (ru) {
+        ranking(&g);
+        heatmap(&g);
+        trajectories(&g);
+        region_table(&g);
+        agency_table(&g);
+        target_table(&g);
+    } else {
+        fputs("<p>The data has no rows: there is nothing to report.</p>\n", out);
+    }
+    footer(&g);
+    fputs("</body>\n</html>\n", out);
+
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        free(g.leads[i]);
+    free(g.leads);
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,350 @@
+/* report_json.c — the results and roll-ups as one JSON document.
+ *
+ * The document is written in a fixed key order (docs/OUTPUT.md lists it),
+ * two levels indented and every record of "results" and of the roll-ups on
+ * one line, so that it diffs well and stays readable when large. */
+#include "report_json.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
+static double value_at(const rt_result *r, uint32_t slot, size_t row)
+{
+    const double *c = rt_result_column(r, slot);
+    return c ? c[row] : NAN;
+}
+
+void report_json_lead(json_writer *w, const ir_measure *m)
+{
+    json_begin_inline_array(w);
+    for (uint32_t i = 0; i < m->nlead; i++)
+        json_str(w, m->lead[i]);
+    json_end_array(w);
+}
+
+void report_json_counts(json_writer *w, const rollup_counts *c)
+{
+    json_begin_record(w);
+    for (int i = 0; i <= IR_ST_MET; i++) {
+        int st = rollup_status_order[i];
+        json_key(w, ir_statusname(st));
+        json_int(w, c->n[st]);
+    }
+    json_key(w, "total");
+    json_int(w, c->total);
+    json_end_object(w);
+}
+
+/* "plan": what the rules are, for a reader of the document alone. */
+static void put_plan(json_writer *w, const ir_program *p)
+{
+    json_key(w, "plan");
+    json_begin_object(w);
+    json_key(w, "name");
+    json_str(w, p->plan);
+    json_key(w, "title");
+    json_str(w, p->title);
+    json_key(w, "baseline");
+    json_int(w, p->baseline);
+    json_key(w, "horizon");
+    json_int(w, p->horizon);
+    json_key(w, "assessment");
+    json_str(w, p->has_assessment ? p->assessment : NULL);
+    json_key(w, "grades");
+    json_begin_inline_array(w);
+    for (uint32_t i = 0; i < p->nbands; i++)
+        json_str(w, p->bands[i]);
+    json_end_array(w);
+    json_end_object(w);
+}
+
+/* The fields every detail record shares, in order: region, year, kind, id,
+ * name, clause. */
+static void put_row_head(json_writer *w, const char *region, int year, const char *kind,
+                         const char *id, const char *name, const char *clause)
+{
+    json_key(w, "region");
+    json_str(w, region);
+    json_key(w, "year");
+    json_int(w, year);
+    json_key(w, "kind");
+    json_str(w, kind);
+    json_key(w, "id");
+    json_str(w, id);
+    json_key(w, "name");
+    json_str(w, name);
+    json_key(w, "clause");
+    json_str(w, clause);
+}
+
+/* The lead and shared fields of a record: a measure's, or null. */
+static void put_lead(json_writer *w, const ir_measure *m)
+{
+    json_key(w, "lead");
+    if (m)
+        report_json_lead(w, m);
+    else
+        json_null(w);
+    json_key(w, "shared");
+    if (m)
+        json_bool(w, m->shared);
+    else
+        json_null(w);
+}
+
+/* The numeric and closing fields of a record, in order: status, value,
+ * unit, goal, expected, score, weight, grade, vetoes. */
+static void put_row_tail(json_writer *w, const char *status, double value, const char *unit,
+                         double goal, double expected, double score, double weight)
+{
+    json_key(w, "status");
+    json_str(w, status);
+    json_key(w, "value");
+    json_num(w, value);
+    json_key(w, "unit");
+    json_str(w, unit);
+    json_key(w, "goal");
+    json_num(w, goal);
+    json_key(w, "expected");
+    json_num(w, expected);
+    json_key(w, "score");
+    json_num(w, score);
+    json_key(w, "weight");
+    json_num(w, weight);
+}
+
+/* "results": one record per result row, in the order of the CSV. */
+static void put_results(json_writer *w, const ir_program *p, const rt_table *t, const rt_result *r)
+{
+    json_key(w, "results");
+    json_begin_array(w);
+    size_t n = rt_table_nrows(t);
+    for (size_t row = 0; row < n; row++) {
+        const char *region = p->regions[rt_table_region(t, row)].name;
+        int year = rt_table_year(t, row);
+        for (uint32_t i = 0; i < p->ntargets; i++) {
+            const ir_target *tg = &p->targets[i];
+            double st = value_at(r, tg->status, row);
+            json_begin_record(w);
+            put_row_head(w, region, year, "target", tg->name, tg->desc, tg->clause);
+            put_lead(w, tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL);
+            put_row_tail(w, isnan(st) ? NULL : ir_statusname((int)st), value_at(r, tg->value, row),
+                         tg->unit, value_at(r, tg->goal, row), value_at(r, tg->expected, row),
+                         value_at(r, tg->score, row), tg->weight);
+            json_key(w, "grade");
+            json_null(w);
+            json_key(w, "vetoes");
+            json_null(w);
+            json_end_object(w);
+        }
+        if (!p->has_assessment)
+            continue;
+        for (uint32_t i = 0; i < p->nmeasures; i++) {
+            const ir_measure *m = &p->measures[i];
+            json_begin_record(w);
+            put_row_head(w, region, year, "measure", m->id, m->title, m->id);
+            put_lead(w, m);
+            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, value_at(r, m->score, row), m->weight);
+            json_key(w, "grade");
+            json_null(w);
+            json_key(w, "vetoes");
+            json_null(w);
+            json_end_object(w);
+        }
+        for (uint32_t i = 0; i < p->nsections; i++) {
+            const ir_section *s = &p->sections[i];
+            json_begin_record(w);
+            put_row_head(w, region, year, "section", s->id, s->title, NULL);
+            put_lead(w, NULL);
+            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, value_at(r, s->score, row), s->weight);
+            json_key(w, "grade");
+            json_null(w);
+            json_key(w, "vetoes");
+            json_null(w);
+            json_end_object(w);
+        }
+        json_begin_record(w);
+        put_row_head(w, region, year, "total", NULL, p->assessment, NULL);
+        put_lead(w, NULL);
+        put_row_tail(w, NULL, NAN, NULL, NAN, NAN, value_at(r, p->total, row), NAN);
+        double g = value_at(r, p->grade, row);
+        json_key(w, "grade");
+        json_str(w, !isnan(g) && g >= 0 && g < p->nbands ? p->bands[(uint32_t)g] : NULL);
+        json_key(w, "vetoes");
+        json_begin_array(w);
+        for (uint32_t i = 0; i < p->ntargets; i++)
+            if (p->targets[i].veto && value_at(r, p->targets[i].status, row) == IR_ST_FAILED)
+                json_str(w, p->targets[i].name);
+        json_end_array(w);
+        json_end_object(w);
+    }
+    json_end_array(w);
+}
+
+/* "regions" of the roll-up. */
+static void put_regions(json_writer *w, const ir_program *p, const rollup *ru)
+{
+    json_key(w, "regions");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < ru->nregions; i++) {
+        const rollup_region *rg = &ru->regions[i];
+        json_begin_record(w);
+        json_key(w, "region");
+        json_str(w, p->regions[rg->region].name);
+        json_key(w, "level");
+        json_str(w, p->levels[rg->level]);
+        json_key(w, "in_data");
+        json_bool(w, rg->present);
+        json_key(w, "total");
+        json_num(w, rg->total);
+        json_key(w, "grade");
+        json_str(w, rg->grade >= 0 ? p->bands[rg->grade] : NULL);
+        json_key(w, "rank");
+        if (rg->rank)
+            json_int(w, rg->rank);
+        else
+            json_null(w);
+        json_key(w, "ranked");
+        json_int(w, rg->nranked);
+        json_key(w, "vetoes");
+        json_begin_inline_array(w);
+        for (uint32_t k = 0; k < rg->nvetoes; k++)
+            json_str(w, p->targets[rg->vetoes[k]].name);
+        json_end_array(w);
+        json_key(w, "counts");
+        report_json_counts(w, &rg->counts);
+        json_end_object(w);
+    }
+    json_end_array(w);
+}
+
+/* "agencies" of the roll-up: each with its measures and their counts. */
+static void put_agencies(json_writer *w, const ir_program *p, const rollup *ru)
+{
+    json_key(w, "agencies");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < ru->nagencies; i++) {
+        const rollup_agency *ag = &ru->agencies[i];
+        json_begin_object(w);
+        json_key(w, "agency");
+        json_str(w, ag->name);
+        json_key(w, "counts");
+        report_json_counts(w, &ag->counts);
+        json_key(w, "measures");
+        json_begin_array(w);
+        for (uint32_t k = 0; k < ag->nmeasures; k++) {
+            uint32_t m = ag->measures[k];
+            const ir_measure *ms = &p->measures[m];
+            json_begin_record(w);
+            json_key(w, "id");
+            json_str(w, ms->id);
+            json_key(w, "title");
+            json_str(w, ms->title);
+            json_key(w, "shared");
+            json_bool(w, ms->shared);
+            json_key(w, "mean_score");
+            json_num(w, ru->measures[m].mean_score);
+            json_key(w, "counts");
+            report_json_counts(w, &ru->measures[m].counts);
+            json_key(w, "targets");
+            json_begin_array(w);
+            for (uint32_t j = 0; j < ag->ntargets; j++)
+                if (p->targets[ag->targets[j]].measure == m)
+                    json_str(w, p->targets[ag->targets[j]].name);
+            json_end_array(w);
+            json_end_object(w);
+        }
+        json_end_array(w);
+        json_end_object(w);
+    }
+    json_end_array(w);
+}
+
+/* "targets" of the roll-up. */
+static void put_targets(json_writer *w, const ir_program *p, const rollup *ru)
+{
+    json_key(w, "targets");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < ru->ntargets; i++) {
+        const rollup_target *rt = &ru->targets[i];
+        const ir_target *tg = &p->targets[rt->target];
+        json_begin_record(w);
+        json_key(w, "target");
+        json_str(w, tg->name);
+        json_key(w, "clause");
+        json_str(w, tg->clause);
+        json_key(w, "unit");
+        json_str(w, tg->unit);
+        json_key(w, "counts");
+        report_json_counts(w, &rt->counts);
+        json_key(w, "values");
+        json_int(w, rt->nvalues);
+        json_key(w, "min");
+        json_num(w, rt->min);
+        json_key(w, "q1");
+        json_num(w, rt->q1);
+        json_key(w, "median");
+        json_num(w, rt->median);
+        json_key(w, "q3");
+        json_num(w, rt->q3);
+        json_key(w, "max");
+        json_num(w, rt->max);
+        json_key(w, "mean");
+        json_num(w, rt->mean);
+        json_key(w, "goal");
+        json_num(w, rt->goal);
+        json_key(w, "goal_varies");
+        json_bool(w, rt->goal_varies);
+        json_key(w, "below_goal");
+        json_int(w, rt->nbelow_goal);
+        json_key(w, "above_goal");
+        json_int(w, rt->nabove_goal);
+        json_key(w, "mean_score");
+        json_num(w, rt->mean_score);
+        json_end_object(w);
+    }
+    json_end_array(w);
+}
+
+int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
+                const rollup *ru, unsigned what, FILE *out)
+{
+    json_writer w;
+    json_init(&w, out);
+    json_begin_object(&w);
+    json_key(&w, "format");
+    json_str(&w, "planc-results");
+    json_key(&w, "version");
+    json_int(&w, 1);
+    put_plan(&w, p);
+    /* the years of the data, read from the table (a roll-up has them too,
+     * but the detail alone needs no roll-up) */
+    json_key(&w, "years");
+    json_begin_inline_array(&w);
+    uint32_t ny;
+    int *years = rollup_table_years(t, &ny);
+    for (uint32_t i = 0; i < ny; i++)
+        json_int(&w, years[i]);
+    free(years);
+    json_end_array(&w);
+    if (what & REPORT_JSON_DETAIL)
+        put_results(&w, p, t, r);
+    if (ru && (what & (REPORT_JSON_REGIONS | REPORT_JSON_AGENCIES | REPORT_JSON_TARGETS))) {
+        json_key(&w, "rollup");
+        json_begin_object(&w);
+        json_key(&w, "year");
+        json_int(&w, ru->year);
+        if (what & REPORT_JSON_REGIONS)
+            put_regions(&w, p, ru);
+        if (what & REPORT_JSON_AGENCIES)
+            put_agencies(&w, p, ru);
+        if (what & REPORT_JSON_TARGETS)
+            put_targets(&w, p, ru);
+        json_end_object(&w);
+    }
+    json_end_object(&w);
+    json_finish(&w);
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,33 @@
+/* report_json.h — the results and the roll-ups as one JSON document
+ * (`planc run --format json`; the schema is docs/OUTPUT.md). */
+#ifndef PLANC_REPORT_JSON_H
+#define PLANC_REPORT_JSON_H
+
+#include <stdio.h>
+
+#include "exec.h"
+#include "json.h"
+#include "rollup.h"
+
+/* What the document holds: the detail rows and/or some roll-ups. */
+enum {
+    REPORT_JSON_DETAIL = 1,
+    REPORT_JSON_REGIONS = 2,
+    REPORT_JSON_AGENCIES = 4,
+    REPORT_JSON_TARGETS = 8,
+    REPORT_JSON_ALL = 15
+};
+
+/* Writes the document: "format", "plan", "years", then "results" (with
+ * REPORT_JSON_DETAIL) and "rollup" (with any roll-up flag; `ru` must then
+ * not be NULL).  Returns 0, or -1 on a write error. */
+int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
+                const rollup *ru, unsigned what, FILE *out);
+
+/* Pieces shared with `planc explain --format json`: a measure's lead
+ * agencies as an array of names, and status counts as an object
+ * {"met": N, "on_track": N, ..., "total": N}. */
+void report_json_lead(json_writer *w, const ir_measure *m);
+void report_json_counts(json_writer *w, const rollup_counts *c);
+
+#endif

@@ -1,0 +1,553 @@
+/* report_xlsx.c — the results as an Excel workbook (see report_xlsx.h and
+ * docs/OUTPUT.md).
+ *
+ * Four sheets, in this order: regions, agencies, targets (the roll-ups of
+ * one year, rollup.h) and detail (every result row, the columns of the
+ * CSV).  Each sheet starts with a header row, frozen so that it stays in
+ * view, and has an autofilter.  While a sheet is written the widest text
+ * of each column is kept (display width: a CJK character counts two
+ * columns, as Excel's column width unit is about one Latin digit), and the
+ * columns are set that wide at the end.  A status cell is filled with its
+ * status colour (report_style.h), a grade cell with its band's colour.
+ *
+ * The workbook is written in libxlsxwriter's constant-memory mode: rows go
+ * to a temporary file as they are written, so a large detail sheet does
+ * not stay in memory. */
+#include "report_xlsx.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "report.h"
+#include "report_style.h"
+#include "rtmem.h"
+#include "utf8.h"
+
+/* Most bytes of text written to a cell (Excel holds 32767 characters). */
+#define MAX_TEXT 32000
+/* The widest a column is made, in characters. */
+#define MAX_WIDTH 60
+/* Number cells are at most this wide (Excel's General format shows about
+ * eleven characters of a number). */
+#define NUMBER_WIDTH 11
+
+/* A sheet being written: its next row and the widest cell of each column. */
+typedef struct sheet {
+    lxw_worksheet *ws;
+    uint32_t ncols;
+    size_t *width;      /* display columns of the widest cell of each column */
+    lxw_row_t row;      /* the next row to write */
+} sheet;
+
+/* The workbook being written, its formats, and the run it comes from. */
+typedef struct book {
+    lxw_workbook *wb;
+    const ir_program *p;
+    const rt_table *t;
+    const rt_result *r;
+    const rollup *ru;
+    lxw_format *head;                       /* header cells */
+    lxw_format *head_status[IR_ST_MET + 1]; /* headers of status counts */
+    lxw_format *status[IR_ST_MET + 1];      /* status cells (NULL: no fill) */
+    lxw_format **grade;                     /* grade cells, one per band */
+    lxw_format *score;                      /* scores: two decimals shown */
+    char **leads;                           /* each measure's lead text */
+    char *text;                             /* a cell's cleaned text */
+    lxw_error error;                        /* the first write error */
+} book;
+
+/* Keeps the first error libxlsxwriter reported. */
+static void note(book *b, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && b->error == LXW_NO_ERROR)
+        b->error = e;
+}
+
+/* ------------------------------------------------------------ cells */
+
+/* Copies s into b->text with unsafe characters (report_style_unsafe)
+ * replaced by U+FFFD, cut at a character boundary before MAX_TEXT bytes. */
+static const char *clean_text(book *b, const char *s)
+{
+    size_t n = strlen(s), len = 0;
+    while (n > 0) {
+        uint32_t cp;
+        int k = utf8_decode(s, n, &cp);
+        const char *src = s;
+        size_t m = (size_t)k;
+        if (report_style_unsafe(cp)) {
+            src = "\xEF\xBF\xBD";
+            m = 3;
+        }
+        if (len + m > MAX_TEXT)
+            break;
+        memcpy(b->text + len, src, m);
+        len += m;
+        s += k;
+        n -= (size_t)k;
+    }
+    b->text[len] = '\0';
+    return b->text;
+}
+
+/* Records a cell of `w` display columns in column `col`. */
+static void widen(sheet *s, lxw_col_t col, size_t w)
+{
+    if (col < s->ncols && w > s->width[col])
+        s->width[col] = w;
+}
+
+/* Writes text (nothing for NULL or "": an empty cell) in column col of the
+ * current row. */
+static void cell_text(book *b, sheet *s, lxw_col_t col, const char *text, lxw_format *f)
+{
+    if (!text || !*text)
+        return;
+    const char *c = clean_text(b, text);
+    note(b, worksheet_write_string(s->ws, s->row, col, c, f));
+    widen(s, col, report_style_width(c));
+}
+
+/* Writes a number; a missing one (NaN) leaves the cell empty, and an
+ * infinity (which a cell cannot hold) is written as text, as the CSV
+ * writes it. */
+static void cell_number(book *b, sheet *s, lxw_col_t col, double v, lxw_format *f)
+{
+    char buf[32];
+    if (isnan(v))
+        return;
+    report_format_number(v, buf);
+    if (isinf(v)) {
+        cell_text(b, s, col, buf, f);
+        return;
+    }
+    note(b, worksheet_write_number(s->ws, s->row, col, v, f));
+    if (f && f == b->score)
+        snprintf(buf, sizeof buf, "%.2f", v);
+    size_t w = strlen(buf);
+    widen(s, col, w < NUMBER_WIDTH ? w : NUMBER_WIDTH);
+}
+
+/* Writes a count. */
+static void cell_count(book *b, sheet *s, lxw_col_t col, uint32_t n)
+{
+    cell_number(b, s, col, (double)n, NULL);
+}
+
+/* Writes a status cell, filled with the status colour. */
+static void cell_status(book *b, sheet *s, lxw_col_t col, double st)
+{
+    if (isnan(st) || st < IR_ST_NA || st > IR_ST_MET)
+        return;
+    cell_text(b, s, col, ir_statusname((int)st), b->status[(int)st]);
+}
+
+/* Writes a grade cell (band index g, -1 or NaN for none). */
+static void cell_grade(book *b, sheet *s, lxw_col_t col, double g)
+{
+    if (isnan(g) || g < 0 || g >= b->p->nbands)
+        return;
+    uint32_t band = (uint32_t)g;
+    cell_text(b, s, col, b->p->bands[band], b->grade[band]);
+}
+
+/* ----------------------------------------------------------- sheets */
+
+/* Adds a sheet with its header row.  `heads[i]` names column i; a name
+ * that is a status (met .. not_applicable) gets that status's colour. */
+static void sheet_begin(book *b, sheet *s, const char *name, const char *const *heads, uint32_t n)
+{
+    s->ws = workbook_add_worksheet(b->wb, name);
+    s->ncols = n;
+    s->width = rt_xcalloc(n, sizeof *s->width);
+    s->row = 0;
+    if (!s->ws) {
+        note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    for (uint32_t c = 0; c < n; c++) {
+        lxw_format *f = b->head;
+        for (int st = IR_ST_NA; st <= IR_ST_MET; st++)
+            if (strcmp(heads[c], ir_statusname(st)) == 0)
+                f = b->head_status[st];
+        cell_text(b, s, (lxw_col_t)c, heads[c], f);
+    }
+    s->row = 1;
+}
+
+/* Sets each column as wide as its widest cell, freezes the header row and
+ * puts an autofilter on it; frees s's bookkeeping. */
+static void sheet_end(book *b, sheet *s)
+{
+    if (s->ws) {
+        for (uint32_t c = 0; c < s->ncols; c++) {
+            size_t w = s->width[c] + 2;
+            note(b, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c,
+                                         (double)(w < MAX_WIDTH ? w : MAX_WIDTH), NULL));
+        }
+        worksheet_freeze_panes(s->ws, 1, 0);
+        note(b, worksheet_autofilter(s->ws, 0, 0, s->row > 1 ? s->row - 1 : 0,
+                                     (lxw_col_t)(s->ncols - 1)));
+    }
+    free(s->width);
+    s->width = NULL;
+}
+
+/* Writes the six status counts from column `col` on, in the roll-ups'
+ * order (rollup_status_order: met first). */
+static void cell_counts(book *b, sheet *s, lxw_col_t col, const rollup_counts *c)
+{
+    for (int i = 0; i <= IR_ST_MET; i++)
+        cell_count(b, s, col++, c->n[rollup_status_order[i]]);
+}
+
+/* The six status count headers, in the roll-ups' order. */
+#define COUNT_HEADS "met", "on_track", "lagging", "failed", "missing", "not_applicable"
+
+/* Writes names joined with ';' in column col (nothing when there are
+ * none). */
+static void cell_list(book *b, sheet *s, lxw_col_t col, const char *const *names, uint32_t n,
+                      lxw_format *f)
+{
+    size_t len = 1;
+    for (uint32_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    char *text = rt_xmalloc(len, 1);
+    text[0] = '\0';
+    for (uint32_t i = 0; i < n; i++) {
+        if (i)
+            strcat(text, ";");
+        strcat(text, names[i]);
+    }
+    cell_text(b, s, col, text, f);
+    free(text);
+}
+
+/* The regions sheet: the columns of `--rollup region` (docs/OUTPUT.md),
+ * one row per region of the roll-up year, ordered by level and rank. */
+static void sheet_regions(book *b)
+{
+    static const char *const heads[] = {"region", "level", "year", "total", "grade", "rank",
+                                        "ranked", COUNT_HEADS, "vetoes"};
+    const ir_program *p = b->p;
+    const rollup *ru = b->ru;
+    const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
+    sheet s;
+    sheet_begin(b, &s, "regions", heads, sizeof heads / sizeof heads[0]);
+    for (uint32_t k = 0; ru && s.ws && k < ru->nregions; k++, s.row++) {
+        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
+        cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
+        cell_text(b, &s, 1, rr->level < p->nlevels ? p->levels[rr->level] : NULL, NULL);
+        cell_number(b, &s, 2, ru->year, NULL);
+        cell_number(b, &s, 3, rr->total, b->score);
+        cell_grade(b, &s, 4, rr->grade);
+        if (rr->rank)
+            cell_count(b, &s, 5, rr->rank);
+        cell_count(b, &s, 6, rr->nranked);
+        cell_counts(b, &s, 7, &rr->counts);
+        for (uint32_t i = 0; i < rr->nvetoes; i++)
+            names[i] = p->targets[rr->vetoes[i]].name;
+        cell_list(b, &s, 13, names, rr->nvetoes, b->status[IR_ST_FAILED]);
+    }
+    sheet_end(b, &s);
+    free(names);
+}
+
+/* The agencies sheet: the columns of `--rollup agency`, one row per
+ * accountable agency. */
+static void sheet_agencies(book *b)
+{
+    static const char *const heads[] = {"agency", "year", "measures", "targets", COUNT_HEADS,
+                                        "measure_ids", "target_names"};
+    const ir_program *p = b->p;
+    const rollup *ru = b->ru;
+    uint32_t cap = (p->nmeasures > p->ntargets ? p->nmeasures : p->ntargets) + 1;
+    const char **names = rt_xmalloc(cap, sizeof *names);
+    sheet s;
+    sheet_begin(b, &s, "agencies", heads, sizeof heads / sizeof heads[0]);
+    for (uint32_t i = 0; ru && s.ws && i < ru->nagencies; i++, s.row++) {
+        const rollup_agency *a = &ru->agencies[i];
+        cell_text(b, &s, 0, a->name, NULL);
+        cell_number(b, &s, 1, ru->year, NULL);
+        cell_count(b, &s, 2, a->nmeasures);
+        cell_count(b, &s, 3, a->ntargets);
+        cell_counts(b, &s, 4, &a->counts);
+        for (uint32_t k = 0; k < a->nmeasures; k++)
+            names[k] = p->measures[a->measures[k]].id;
+        cell_list(b, &s, 10, names, a->nmeasures, NULL);
+        for (uint32_t k = 0; k < a->ntargets; k++)
+            names[k] = p->targets[a->targets[k]].name;
+        cell_list(b, &s, 11, names, a->ntargets, NULL);
+    }
+    sheet_end(b, &s);
+    free(names);
+}
+
+/* The targets sheet: the columns of `--rollup target`, one row per target:
+ * its statuses over the regions and the distribution of its values. */
+static void sheet_targets(book *b)
+{
+    static const char *const heads[] = {
+        "target", "clause", "lead", "unit", "year", COUNT_HEADS, "values", "min", "q1",
+        "median", "q3", "max", "mean", "goal", "below_goal", "above_goal", "mean_score"};
+    const ir_program *p = b->p;
+    const rollup *ru = b->ru;
+    sheet s;
+    sheet_begin(b, &s, "targets", heads, sizeof heads / sizeof heads[0]);
+    for (uint32_t ti = 0; ru && s.ws && ti < ru->ntargets; ti++, s.row++) {
+        const rollup_target *rt = &ru->targets[ti];
+        const ir_target *tg = &p->targets[rt->target];
+        cell_text(b, &s, 0, tg->name, NULL);
+        cell_text(b, &s, 1, tg->clause, NULL);
+        cell_text(b, &s, 2, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
+        cell_text(b, &s, 3, tg->unit, NULL);
+        cell_number(b, &s, 4, ru->year, NULL);
+        cell_counts(b, &s, 5, &rt->counts);
+        cell_count(b, &s, 11, rt->nvalues);
+        const double dist[] = {rt->min, rt->q1, rt->median, rt->q3, rt->max, rt->mean, rt->goal};
+        for (int k = 0; k < 7; k++)
+            cell_number(b, &s, (lxw_col_t)(12 + k), dist[k], NULL);
+        cell_count(b, &s, 19, rt->nbelow_goal);
+        cell_count(b, &s, 20, rt->nabove_goal);
+        cell_number(b, &s, 21, rt->mean_score, b->score);
+    }
+    sheet_end(b, &s);
+}
+
+/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
+static double value_at(const rt_result *r, uint32_t slot, size_t row)
+{
+    const double *c = rt_result_column(r, slot);
+    return c ? c[row] : NAN;
+}
+
+/* Columns of the detail sheet: the CSV's (docs/LANGUAGE.md §11). */
+enum { D_REGION, D_YEAR, D_KIND, D_ID, D_NAME, D_CLAUSE, D_LEAD, D_STATUS, D_VALUE, D_UNIT,
+       D_GOAL, D_EXPECTED, D_SCORE, D_WEIGHT, D_GRADE, D_VETOES, D_NCOLS };
+
+/* Writes the region and year cells of a detail row. */
+static void detail_key(book *b, sheet *s, size_t row)
+{
+    cell_text(b, s, D_REGION, b->p->regions[rt_table_region(b->t, row)].name, NULL);
+    cell_number(b, s, D_YEAR, rt_table_year(b->t, row), NULL);
+}
+
+/* The detail sheet: every (region, year, item) row, in the CSV's order. */
+static void sheet_detail(book *b)
+{
+    static const char *const heads[] = {"region", "year", "kind", "id", "name", "clause",
+                                        "lead", "status", "value", "unit", "goal", "expected",
+                                        "score", "weight", "grade", "vetoes"};
+    const ir_program *p = b->p;
+    const rt_result *r = b->r;
+    sheet s;
+    sheet_begin(b, &s, "detail", heads, D_NCOLS);
+    size_t n = rt_table_nrows(b->t), vlen = 1;
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        vlen += strlen(p->targets[i].name) + 1;
+    char *vetoes = rt_xmalloc(vlen, 1);
+    for (size_t row = 0; s.ws && row < n; row++) {
+        vetoes[0] = '\0';
+        for (uint32_t i = 0; i < p->ntargets; i++, s.row++) {
+            const ir_target *tg = &p->targets[i];
+            double st = value_at(r, tg->status, row);
+            detail_key(b, &s, row);
+            cell_text(b, &s, D_KIND, "target", NULL);
+            cell_text(b, &s, D_ID, tg->name, NULL);
+            cell_text(b, &s, D_NAME, tg->desc, NULL);
+            cell_text(b, &s, D_CLAUSE, tg->clause, NULL);
+            cell_text(b, &s, D_LEAD, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
+            cell_status(b, &s, D_STATUS, st);
+            cell_number(b, &s, D_VALUE, value_at(r, tg->value, row), NULL);
+            cell_text(b, &s, D_UNIT, tg->unit, NULL);
+            cell_number(b, &s, D_GOAL, value_at(r, tg->goal, row), NULL);
+            cell_number(b, &s, D_EXPECTED, value_at(r, tg->expected, row), NULL);
+            cell_number(b, &s, D_SCORE, value_at(r, tg->score, row), b->score);
+            cell_number(b, &s, D_WEIGHT, tg->weight, NULL);
+            if (tg->veto && st == IR_ST_FAILED) {
+                if (vetoes[0])
+                    strcat(vetoes, ";");
+                strcat(vetoes, tg->name);
+            }
+        }
+        if (!p->has_assessment)
+            continue;
+        for (uint32_t i = 0; i < p->nmeasures; i++, s.row++) {
+            const ir_measure *m = &p->measures[i];
+            detail_key(b, &s, row);
+            cell_text(b, &s, D_KIND, "measure", NULL);
+            cell_text(b, &s, D_ID, m->id, NULL);
+            cell_text(b, &s, D_NAME, m->title, NULL);
+            cell_text(b, &s, D_CLAUSE, m->id, NULL);
+            cell_text(b, &s, D_LEAD, b->leads[i], NULL);
+            cell_number(b, &s, D_SCORE, value_at(r, m->score, row), b->score);
+            cell_number(b, &s, D_WEIGHT, m->weight, NULL);
+        }
+        for (uint32_t i = 0; i < p->nsections; i++, s.row++) {
+            const ir_section *sec = &p->sections[i];
+            detail_key(b, &s, row);
+            cell_text(b, &s, D_KIND, "section", NULL);
+            cell_text(b, &s, D_ID, sec->id, NULL);
+            cell_text(b, &s, D_NAME, sec->title, NULL);
+            cell_number(b, &s, D_SCORE, value_at(r, sec->score, row), b->score);
+            cell_number(b, &s, D_WEIGHT, sec->weight, NULL);
+        }
+        detail_key(b, &s, row);
+        cell_text(b, &s, D_KIND, "total", NULL);
+        cell_text(b, &s, D_NAME, p->assessment, NULL);
+        cell_number(b, &s, D_SCORE, value_at(r, p->total, row), b->score);
+        cell_grade(b, &s, D_GRADE, value_at(r, p->grade, row));
+        cell_text(b, &s, D_VETOES, vetoes, b->status[IR_ST_FAILED]);
+        s.row++;
+    }
+    free(vetoes);
+    sheet_end(b, &s);
+}
+
+/* ---------------------------------------------------------- formats */
+
+/* A solid fill of colour rgb, with black or white text, whichever reads
+ * better on it. */
+static lxw_format *fill_format(lxw_workbook *wb, uint32_t rgb)
+{
+    lxw_format *f = workbook_add_format(wb);
+    format_set_pattern(f, LXW_PATTERN_SOLID);
+    format_set_bg_color(f, rgb);
+    double lum = 0.299 * (rgb >> 16) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+    format_set_font_color(f, lum < 140 ? 0xFFFFFF : 0x000000);
+    return f;
+}
+
+/* The formats of headers, statuses and grades. */
+static void make_formats(book *b)
+{
+    b->head = workbook_add_format(b->wb);
+    format_set_bold(b->head);
+    format_set_pattern(b->head, LXW_PATTERN_SOLID);
+    format_set_bg_color(b->head, 0xF2F2F2);
+    format_set_bottom(b->head, LXW_BORDER_THIN);
+    b->score = workbook_add_format(b->wb);
+    format_set_num_format(b->score, "0.00");
+    for (int st = IR_ST_NA; st <= IR_ST_MET; st++) {
+        int32_t fill = report_style_status_fill(st);
+        b->status[st] = fill == REPORT_STYLE_NONE ? NULL : fill_format(b->wb, (uint32_t)fill);
+        b->head_status[st] = fill_format(b->wb, fill == REPORT_STYLE_NONE ? 0xF2F2F2 : (uint32_t)fill);
+        format_set_bold(b->head_status[st]);
+        format_set_bottom(b->head_status[st], LXW_BORDER_THIN);
+    }
+    b->grade = rt_xcalloc(b->p->nbands ? b->p->nbands : 1, sizeof *b->grade);
+    for (uint32_t i = 0; i < b->p->nbands; i++)
+        b->grade[i] = fill_format(b->wb, report_style_grade_fill(i, b->p->nbands));
+}
+
+/* ------------------------------------------------------------- file */
+
+/* Copies the file at `path` to out.  0, or -1 with errno set. */
+static int copy_file(const char *path, FILE *out)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return -1;
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n) {
+            rc = -1;
+            break;
+        }
+    int e = errno;
+    if (ferror(in))
+        rc = -1;
+    fclose(in);
+    errno = e;
+    return rc;
+}
+
+/* A new empty scratch file in $TMPDIR (else /tmp); its malloc'd path, or
+ * NULL with errno set. */
+static char *scratch_file(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    size_t n = strlen(dir) + sizeof "/planc-xlsx-XXXXXX";
+    char *path = rt_xmalloc(n, 1);
+    snprintf(path, n, "%s/planc-xlsx-XXXXXX", dir);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        int e = errno;
+        free(path);
+        errno = e;
+        return NULL;
+    }
+    close(fd);
+    return path;
+}
+
+int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
+                const rollup *ru, FILE *out, FILE *err)
+{
+    /* The detail sheet must fit: a header and every result row. */
+    size_t items = p->ntargets + (p->has_assessment ? p->nmeasures + p->nsections + 1 : 0);
+    size_t nrows = rt_table_nrows(t);
+    if (items && nrows > (LXW_ROW_MAX - 1) / items) {
+        fprintf(err, "planc: error: the results have %zu rows, more than an Excel sheet holds "
+                     "(%d); write them as CSV instead (--format csv)\n",
+                nrows * items, LXW_ROW_MAX - 1);
+        return -1;
+    }
+    char *scratch = scratch_file();
+    if (!scratch) {
+        fprintf(err, "planc: error: cannot create a scratch file for the workbook: %s\n",
+                strerror(errno));
+        return -1;
+    }
+    lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
+    book b = {.p = p, .t = t, .r = r, .ru = ru};
+    b.wb = workbook_new_opt(scratch, &opts);
+    if (!b.wb) {
+        fprintf(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
+        unlink(scratch);
+        free(scratch);
+        return -1;
+    }
+    b.text = rt_xmalloc(MAX_TEXT + 1, 1);
+    b.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *b.leads);
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        b.leads[i] = report_style_lead(&p->measures[i]);
+    lxw_doc_properties props = {.title = (char *)(p->title ? p->title : p->plan),
+                                .subject = (char *)(p->assessment ? p->assessment : ""),
+                                .author = "planc",
+                                .comments = "written by planc " PLANC_VERSION};
+    note(&b, workbook_set_properties(b.wb, &props));
+    make_formats(&b);
+
+    sheet_regions(&b);
+    sheet_agencies(&b);
+    sheet_targets(&b);
+    sheet_detail(&b);
+
+    lxw_error closed = workbook_close(b.wb);
+    note(&b, closed);
+    int rc = 0;
+    if (b.error != LXW_NO_ERROR) {
+        fprintf(err, "planc: error: cannot write the workbook: %s\n", lxw_strerror(b.error));
+        rc = -1;
+    } else if (copy_file(scratch, out) != 0) {
+        fprintf(err, "planc: error: cannot write the workbook: %s\n", strerror(errno));
+        rc = -1;
+    }
+    unlink(scratch);
+    free(scratch);
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        free(b.leads[i]);
+    free(b.leads);
+    free(b.grade);
+    free(b.text);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* report_xlsx.h — the results as an Excel workbook (libxlsxwriter).
+ *
+ * Sheets (docs/OUTPUT.md, "Excel"): `regions`, `agencies` and `targets` —
+ * the roll-ups of one year — and `detail`, every result row as the CSV has
+ * it.  Each sheet has one frozen header row and an autofilter; columns are
+ * as wide as their text (CJK characters count two); status cells are
+ * coloured; numbers are numbers and a missing value is an empty cell. */
+#ifndef PLANC_REPORT_XLSX_H
+#define PLANC_REPORT_XLSX_H
+
+#include <stdio.h>
+
+#include "exec.h"
+#include "ir.h"
+#include "rollup.h"
+#include "table.h"
+
+/* Writes the workbook of a run to `out` (a binary stream: an xlsx file is a
+ * zip archive).  `ru` is NULL when the table has no row (the roll-up
+ * sheets then hold their headers only).  libxlsxwriter writes to a path,
+ * so the workbook is built in a scratch file in $TMPDIR (else /tmp) and
+ * then copied to `out`; the caller makes `out` atomic (ofile.h).  Returns
+ * 0, or -1 after printing why to `err` (a write error, or more result rows
+ * than a sheet holds). */
+int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
+                const rollup *ru, FILE *out, FILE *err);
+
+#endif

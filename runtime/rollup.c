@@ -1,0 +1,542 @@
+/* rollup.c — per region, per agency and per target summaries of one year.
+ *
+ * Everything is read from the run's materialized result columns (each
+ * target's status, value, goal and score; each measure's score; total, veto
+ * and grade), for the rows of the chosen year.  The table is sorted by
+ * region then year, so the rows of a year come in declaration order. */
+#include "rollup.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "rtmem.h"
+
+/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
+static double value_at(const rt_result *r, uint32_t slot, size_t row)
+{
+    const double *c = rt_result_column(r, slot);
+    return c ? c[row] : NAN;
+}
+
+/* Adds one status to c; NaN or out-of-range values (never produced by a
+ * well-formed program) count as missing. */
+static void count_status(rollup_counts *c, double st)
+{
+    int s = IR_ST_MISSING;
+    if (!isnan(st) && st >= IR_ST_NA && st <= IR_ST_MET)
+        s = (int)st;
+    c->n[s]++;
+    c->total++;
+}
+
+/* Adds every count of b to a. */
+static void counts_add(rollup_counts *a, const rollup_counts *b)
+{
+    for (int s = 0; s <= IR_ST_MET; s++)
+        a->n[s] += b->n[s];
+    a->total += b->total;
+}
+
+/* qsort comparison of doubles, ascending (no NaN is sorted). */
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double rollup_quantile(const double *sorted, uint32_t n, double q)
+{
+    if (n == 0)
+        return NAN;
+    double h = (double)(n - 1) * q;
+    uint32_t lo = (uint32_t)floor(h);
+    if (lo + 1 >= n)
+        return sorted[n - 1];
+    return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+bool rollup_has_year(const rt_table *t, int year)
+{
+    size_t n = rt_table_nrows(t);
+    for (size_t row = 0; row < n; row++)
+        if (rt_table_year(t, row) == year)
+            return true;
+    return false;
+}
+
+/* True when pair i ranks strictly better than pair j (both ranked). */
+static bool better(const double *total, const bool *vetoed, uint32_t i, uint32_t j)
+{
+    if (vetoed[i] != vetoed[j])
+        return !vetoed[i];
+    return total[i] > total[j];
+}
+
+void rollup_rank(const double *total, const bool *vetoed, uint32_t n, uint32_t *rank)
+{
+    /* n is the number of regions of one level: quadratic is plenty. */
+    for (uint32_t i = 0; i < n; i++) {
+        if (isnan(total[i])) {
+            rank[i] = 0;
+            continue;
+        }
+        uint32_t above = 0;
+        for (uint32_t j = 0; j < n; j++)
+            if (j != i && !isnan(total[j]) && better(total, vetoed, j, i))
+                above++;
+        rank[i] = above + 1;
+    }
+}
+
+/* qsort comparison of ints, ascending. */
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int *rollup_table_years(const rt_table *t, uint32_t *nyears)
+{
+    size_t n = rt_table_nrows(t);
+    int *ys = rt_xmalloc(n ? n : 1, sizeof *ys);
+    for (size_t row = 0; row < n; row++)
+        ys[row] = rt_table_year(t, row);
+    qsort(ys, n, sizeof *ys, cmp_int);
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || ys[k - 1] != ys[i])
+            ys[k++] = ys[i];
+    *nyears = k;
+    return ys;
+}
+
+/* The region roll-ups: one per row of the year, with counts, vetoes and
+ * ranks within each level. */
+static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, const rt_result *r)
+{
+    size_t n = rt_table_nrows(t);
+    uint32_t cnt = 0;
+    for (size_t row = 0; row < n; row++)
+        if (rt_table_year(t, row) == ru->year)
+            cnt++;
+    ru->regions = rt_xcalloc(cnt ? cnt : 1, sizeof *ru->regions);
+    ru->nregions = cnt;
+    uint32_t k = 0;
+    for (size_t row = 0; row < n; row++) {
+        if (rt_table_year(t, row) != ru->year)
+            continue;
+        rollup_region *rg = &ru->regions[k++];
+        rg->region = rt_table_region(t, row);
+        rg->level = p->regions[rg->region].level;
+        rg->row = row;
+        rg->present = rt_table_line(t, row) != 0;
+        rg->total = p->has_assessment ? value_at(r, p->total, row) : NAN;
+        double g = p->has_assessment ? value_at(r, p->grade, row) : NAN;
+        rg->grade = (!isnan(g) && g >= 0 && g < p->nbands) ? (int32_t)g : -1;
+        rg->vetoes = rt_xcalloc(p->ntargets ? p->ntargets : 1, sizeof *rg->vetoes);
+        for (uint32_t i = 0; i < p->ntargets; i++) {
+            const ir_target *tg = &p->targets[i];
+            double st = value_at(r, tg->status, row);
+            count_status(&rg->counts, st);
+            if (tg->veto && st == IR_ST_FAILED)
+                rg->vetoes[rg->nvetoes++] = i;
+        }
+        rg->vetoed = rg->nvetoes > 0;
+    }
+
+    /* Ranks, level by level. */
+    double *tot = rt_xmalloc(cnt ? cnt : 1, sizeof *tot);
+    bool *vet = rt_xmalloc(cnt ? cnt : 1, sizeof *vet);
+    uint32_t *idx = rt_xmalloc(cnt ? cnt : 1, sizeof *idx);
+    uint32_t *rk = rt_xmalloc(cnt ? cnt : 1, sizeof *rk);
+    for (uint32_t lv = 0; lv < p->nlevels; lv++) {
+        uint32_t m = 0, ranked = 0;
+        for (uint32_t i = 0; i < cnt; i++) {
+            if (ru->regions[i].level != lv)
+                continue;
+            idx[m] = i;
+            tot[m] = ru->regions[i].total;
+            vet[m] = ru->regions[i].vetoed;
+            if (!isnan(tot[m]))
+                ranked++;
+            m++;
+        }
+        rollup_rank(tot, vet, m, rk);
+        for (uint32_t i = 0; i < m; i++) {
+            ru->regions[idx[i]].rank = rk[i];
+            ru->regions[idx[i]].nranked = ranked;
+        }
+    }
+
+    /* by_rank: level, then rank (unranked last), then declaration order —
+     * a stable insertion sort over the declaration order. */
+    ru->by_rank = rt_xmalloc(cnt ? cnt : 1, sizeof *ru->by_rank);
+    for (uint32_t i = 0; i < cnt; i++) {
+        const rollup_region *a = &ru->regions[i];
+        uint32_t j = i;
+        while (j > 0) {
+            const rollup_region *b = &ru->regions[ru->by_rank[j - 1]];
+            uint32_t ra = a->rank ? a->rank : UINT32_MAX, rb = b->rank ? b->rank : UINT32_MAX;
+            if (b->level < a->level || (b->level == a->level && rb <= ra))
+                break;
+            ru->by_rank[j] = ru->by_rank[j - 1];
+            j--;
+        }
+        ru->by_rank[j] = i;
+    }
+    free(tot);
+    free(vet);
+    free(idx);
+    free(rk);
+}
+
+/* The target roll-ups: counts, value distribution, goal, scores. */
+static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r)
+{
+    ru->targets = rt_xcalloc(p->ntargets ? p->ntargets : 1, sizeof *ru->targets);
+    ru->ntargets = p->ntargets;
+    double *vals = rt_xmalloc(ru->nregions ? ru->nregions : 1, sizeof *vals);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *tg = &p->targets[i];
+        rollup_target *rt = &ru->targets[i];
+        rt->target = i;
+        rt->goal = NAN;
+        uint32_t nv = 0, ngoal = 0, nscore = 0;
+        double sum = 0, score_sum = 0;
+        for (uint32_t k = 0; k < ru->nregions; k++) {
+            size_t row = ru->regions[k].row;
+            double st = value_at(r, tg->status, row);
+            count_status(&rt->counts, st);
+            if (st == IR_ST_NA)
+                continue;
+            double sc = value_at(r, tg->score, row);
+            if (!isnan(sc)) {
+                score_sum += sc;
+                nscore++;
+            }
+            double v = value_at(r, tg->value, row);
+            double g = value_at(r, tg->goal, row);
+            if (!isnan(g)) {
+                if (ngoal == 0)
+                    rt->goal = g;
+                else if (g != rt->goal)
+                    rt->goal_varies = true;
+                ngoal++;
+            }
+            if (isnan(v))
+                continue;
+            vals[nv++] = v;
+            sum += v;
+            if (!isnan(g) && v < g)
+                rt->nbelow_goal++;
+            else if (!isnan(g) && v > g)
+                rt->nabove_goal++;
+        }
+        if (rt->goal_varies)
+            rt->goal = NAN;
+        rt->nvalues = nv;
+        qsort(vals, nv, sizeof *vals, cmp_double);
+        rt->min = nv ? vals[0] : NAN;
+        rt->q1 = rollup_quantile(vals, nv, 0.25);
+        rt->median = rollup_quantile(vals, nv, 0.5);
+        rt->q3 = rollup_quantile(vals, nv, 0.75);
+        rt->max = nv ? vals[nv - 1] : NAN;
+        rt->mean = nv ? sum / nv : NAN;
+        rt->mean_score = nscore ? score_sum / nscore : NAN;
+    }
+    free(vals);
+}
+
+/* The measure roll-ups: their targets' counts and the mean measure score. */
+static void roll_measures(rollup *ru, const ir_program *p, const rt_result *r)
+{
+    ru->measures = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *ru->measures);
+    ru->nmeasures = p->nmeasures;
+    for (uint32_t m = 0; m < p->nmeasures; m++) {
+        rollup_measure *rm = &ru->measures[m];
+        rm->measure = m;
+        for (uint32_t i = 0; i < p->ntargets; i++)
+            if (p->targets[i].measure == m)
+                counts_add(&rm->counts, &ru->targets[i].counts);
+        double sum = 0;
+        uint32_t ns = 0;
+        for (uint32_t k = 0; p->has_assessment && k < ru->nregions; k++) {
+            double s = value_at(r, p->measures[m].score, ru->regions[k].row);
+            if (!isnan(s)) {
+                sum += s;
+                ns++;
+            }
+        }
+        rm->mean_score = ns ? sum / ns : NAN;
+    }
+}
+
+/* The agency roll-ups: every agency named as a measure's lead (or sharing
+ * a shared measure), in order of first appearance. */
+static void roll_agencies(rollup *ru, const ir_program *p)
+{
+    uint32_t cap = 0;
+    for (uint32_t m = 0; m < p->nmeasures; m++)
+        cap += p->measures[m].nlead;
+    ru->agencies = rt_xcalloc(cap ? cap : 1, sizeof *ru->agencies);
+    for (uint32_t m = 0; m < p->nmeasures; m++) {
+        const ir_measure *ms = &p->measures[m];
+        for (uint32_t l = 0; l < ms->nlead; l++) {
+            uint32_t a = 0;
+            while (a < ru->nagencies && strcmp(ru->agencies[a].name, ms->lead[l]) != 0)
+                a++;
+            rollup_agency *ag = &ru->agencies[a];
+            if (a == ru->nagencies) {
+                ru->nagencies++;
+                ag->name = ms->lead[l];
+                ag->measures = rt_xmalloc(p->nmeasures, sizeof *ag->measures);
+                ag->targets = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *ag->targets);
+            }
+            /* An agency named twice in one lead list counts the measure once. */
+            if (ag->nmeasures && ag->measures[ag->nmeasures - 1] == m)
+                continue;
+            ag->measures[ag->nmeasures++] = m;
+            for (uint32_t i = 0; i < p->ntargets; i++) {
+                if (p->targets[i].measure != m)
+                    continue;
+                ag->targets[ag->ntargets++] = i;
+                counts_add(&ag->counts, &ru->targets[i].counts);
+            }
+        }
+    }
+}
+
+rollup *rollup_make(const ir_program *p, const rt_table *t, const rt_result *r, int year)
+{
+    size_t n = rt_table_nrows(t);
+    if (n == 0)
+        return NULL;
+    rollup *ru = rt_xcalloc(1, sizeof *ru);
+    ru->years = rollup_table_years(t, &ru->nyears);
+    ru->year = year ? year : ru->years[ru->nyears - 1];
+    if (!rollup_has_year(t, ru->year)) {
+        rollup_free(ru);
+        return NULL;
+    }
+    roll_regions(ru, p, t, r);
+    roll_targets(ru, p, r);
+    roll_measures(ru, p, r);
+    roll_agencies(ru, p);
+    return ru;
+}
+
+void rollup_free(rollup *ru)
+{
+    if (!ru)
+        return;
+    for (uint32_t i = 0; i < ru->nregions; i++)
+        free(ru->regions[i].vetoes);
+    for (uint32_t i = 0; i < ru->nagencies; i++) {
+        free(ru->agencies[i].measures);
+        free(ru->agencies[i].targets);
+    }
+    free(ru->years);
+    free(ru->regions);
+    free(ru->by_rank);
+    free(ru->measures);
+    free(ru->agencies);
+    free(ru->targets);
+    free(ru);
+}
+
+/* ---------------------------------------------------------------- CSV */
+
+const int rollup_status_order[IR_ST_MET + 1] = {
+    IR_ST_MET, IR_ST_ON_TRACK, IR_ST_LAGGING, IR_ST_FAILED, IR_ST_MISSING, IR_ST_NA,
+};
+
+bool rollup_parse_kind(const char *s, rollup_kind *kind)
+{
+    if (strcmp(s, "region") == 0)
+        *kind = ROLLUP_REGION;
+    else if (strcmp(s, "agency") == 0)
+        *kind = ROLLUP_AGENCY;
+    else if (strcmp(s, "target") == 0)
+        *kind = ROLLUP_TARGET;
+    else
+        return false;
+    return true;
+}
+
+/* Writes one CSV field, quoted (RFC 4180) when it holds a comma, a quote or
+ * a line break, then a comma or the end of the line. */
+static void put_field(FILE *out, const char *s, bool last)
+{
+    if (s && strpbrk(s, ",\"\r\n")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else if (s) {
+        fputs(s, out);
+    }
+    fputc(last ? '\n' : ',', out);
+}
+
+/* A number field as the results print numbers (empty for NaN). */
+static void put_number(FILE *out, double v)
+{
+    char buf[32];
+    report_format_number(v, buf);
+    put_field(out, buf, false);
+}
+
+/* A whole-number field. */
+static void put_uint(FILE *out, unsigned long v)
+{
+    fprintf(out, "%lu,", v);
+}
+
+/* The counts in rollup_status_order, each followed by a comma. */
+static void put_counts(FILE *out, const rollup_counts *c)
+{
+    for (int i = 0; i <= IR_ST_MET; i++)
+        put_uint(out, c->n[rollup_status_order[i]]);
+}
+
+/* The status names of the counts' columns, for the header. */
+static void put_count_names(FILE *out)
+{
+    for (int i = 0; i <= IR_ST_MET; i++)
+        fprintf(out, "%s,", ir_statusname(rollup_status_order[i]));
+}
+
+/* A list of names joined with ';' into one field. */
+static void put_list(FILE *out, const char *const *names, uint32_t n, bool last)
+{
+    size_t len = 1;
+    for (uint32_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    char *s = rt_xmalloc(len, 1);
+    s[0] = '\0';
+    for (uint32_t i = 0; i < n; i++) {
+        if (i)
+            strcat(s, ";");
+        strcat(s, names[i]);
+    }
+    put_field(out, s, last);
+    free(s);
+}
+
+/* The region roll-up: one line per region of the year. */
+static void csv_regions(const ir_program *p, const rollup *ru, FILE *out)
+{
+    fputs("region,level,year,total,grade,rank,ranked,", out);
+    put_count_names(out);
+    fputs("vetoes\n", out);
+    const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
+    for (uint32_t i = 0; i < ru->nregions; i++) {
+        const rollup_region *rg = &ru->regions[i];
+        put_field(out, p->regions[rg->region].name, false);
+        put_field(out, p->levels[rg->level], false);
+        fprintf(out, "%d,", ru->year);
+        put_number(out, rg->total);
+        put_field(out, rg->grade >= 0 ? p->bands[rg->grade] : NULL, false);
+        if (rg->rank)
+            put_uint(out, rg->rank);
+        else
+            put_field(out, NULL, false);
+        put_uint(out, rg->nranked);
+        put_counts(out, &rg->counts);
+        for (uint32_t k = 0; k < rg->nvetoes; k++)
+            names[k] = p->targets[rg->vetoes[k]].name;
+        put_list(out, names, rg->nvetoes, true);
+    }
+    free(names);
+}
+
+/* The lead column of a measure, as in the results: its lead agencies
+ * joined with '、', or "shared: " and the agencies that share the work. */
+static char *lead_text(const ir_measure *m)
+{
+    size_t len = strlen("shared: ") + 1;
+    for (uint32_t i = 0; i < m->nlead; i++)
+        len += strlen(m->lead[i]) + strlen("、");
+    char *s = rt_xmalloc(len, 1);
+    strcpy(s, m->shared ? "shared: " : "");
+    for (uint32_t i = 0; i < m->nlead; i++) {
+        if (i)
+            strcat(s, "、");
+        strcat(s, m->lead[i]);
+    }
+    return s;
+}
+
+/* The agency roll-up: one line per agency, with its measures (clause ids)
+ * and targets. */
+static void csv_agencies(const ir_program *p, const rollup *ru, FILE *out)
+{
+    fputs("agency,year,measures,targets,", out);
+    put_count_names(out);
+    fputs("measure_ids,target_names\n", out);
+    uint32_t cap = (p->nmeasures > p->ntargets ? p->nmeasures : p->ntargets) + 1;
+    const char **names = rt_xmalloc(cap, sizeof *names);
+    for (uint32_t i = 0; i < ru->nagencies; i++) {
+        const rollup_agency *ag = &ru->agencies[i];
+        put_field(out, ag->name, false);
+        fprintf(out, "%d,", ru->year);
+        put_uint(out, ag->nmeasures);
+        put_uint(out, ag->ntargets);
+        put_counts(out, &ag->counts);
+        for (uint32_t k = 0; k < ag->nmeasures; k++)
+            names[k] = p->measures[ag->measures[k]].id;
+        put_list(out, names, ag->nmeasures, false);
+        for (uint32_t k = 0; k < ag->ntargets; k++)
+            names[k] = p->targets[ag->targets[k]].name;
+        put_list(out, names, ag->ntargets, true);
+    }
+    free(names);
+}
+
+/* The target roll-up: one line per target. */
+static void csv_targets(const ir_program *p, const rollup *ru, FILE *out)
+{
+    fputs("target,clause,lead,unit,year,", out);
+    put_count_names(out);
+    fputs("values,min,q1,median,q3,max,mean,goal,below_goal,above_goal,mean_score\n", out);
+    for (uint32_t i = 0; i < ru->ntargets; i++) {
+        const rollup_target *rt = &ru->targets[i];
+        const ir_target *tg = &p->targets[rt->target];
+        put_field(out, tg->name, false);
+        put_field(out, tg->clause, false);
+        char *lead = tg->measure < p->nmeasures ? lead_text(&p->measures[tg->measure]) : NULL;
+        put_field(out, lead, false);
+        free(lead);
+        put_field(out, tg->unit, false);
+        fprintf(out, "%d,", ru->year);
+        put_counts(out, &rt->counts);
+        put_uint(out, rt->nvalues);
+        put_number(out, rt->min);
+        put_number(out, rt->q1);
+        put_number(out, rt->median);
+        put_number(out, rt->q3);
+        put_number(out, rt->max);
+        put_number(out, rt->mean);
+        put_number(out, rt->goal);
+        put_uint(out, rt->nbelow_goal);
+        put_uint(out, rt->nabove_goal);
+        char buf[32];
+        report_format_number(rt->mean_score, buf);
+        put_field(out, buf, true);
+    }
+}
+
+int rollup_write_csv(const ir_program *p, const rollup *ru, rollup_kind kind, FILE *out)
+{
+    switch (kind) {
+    case ROLLUP_REGION: csv_regions(p, ru, out); break;
+    case ROLLUP_AGENCY: csv_agencies(p, ru, out); break;
+    case ROLLUP_TARGET: csv_targets(p, ru, out); break;
+    }
+    return ferror(out) ? -1 : 0;
+}

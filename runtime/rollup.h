@@ -1,0 +1,162 @@
+/* rollup.h — the results summed up for evaluators: per region, per agency,
+ * per target, for one year.
+ *
+ * A roll-up is computed from a finished run (the program, the table and the
+ * result columns) and is plain data: arrays of structs that every report
+ * (CSV, JSON, Excel, HTML) walks in the same order.  It copies nothing it
+ * can point to: names point into the program (the compilation's arena), so
+ * a roll-up must be freed before the compilation.  Its arrays are malloc'd;
+ * rollup_free frees them all.
+ *
+ * The year.  Every roll-up is for one year of the data: the one asked for,
+ * or by default the last year that has a row.  Only rows of that year count
+ * (so "across regions" means the regions with a row in that year; a region
+ * with no row that year is not in the roll-up).
+ *
+ * Statuses are counted over (target, region) pairs of the year.  Numbers
+ * are NaN when missing, as in the results. */
+#ifndef PLANC_ROLLUP_H
+#define PLANC_ROLLUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "exec.h"
+#include "ir.h"
+#include "table.h"
+
+/* How many (target, region) pairs have each status; `total` is their sum.
+ * Indexed like ir_status: n[IR_ST_MET] is the number met. */
+typedef struct rollup_counts {
+    uint32_t n[IR_ST_MET + 1];
+    uint32_t total;
+} rollup_counts;
+
+/* One region's row of the year. */
+typedef struct rollup_region {
+    uint32_t region;        /* index into p->regions */
+    uint32_t level;         /* index into p->levels */
+    size_t row;             /* its row in the table */
+    bool present;           /* false: a row the runtime added for share
+                               targets (no data of its own) */
+    double total;           /* total score; NaN without an assessment or
+                               when no section has a score */
+    int32_t grade;          /* index into p->bands, -1 when none */
+    bool vetoed;            /* a veto target failed */
+    uint32_t *vetoes;       /* the failed veto targets (indices into
+                               p->targets), in program order */
+    uint32_t nvetoes;
+    uint32_t rank;          /* 1 = best among the roll-up's regions of the
+                               same level; 0 = not ranked (no total) */
+    uint32_t nranked;       /* how many regions of its level are ranked */
+    rollup_counts counts;   /* statuses of its targets this year */
+} rollup_region;
+
+/* One measure across regions. */
+typedef struct rollup_measure {
+    uint32_t measure;       /* index into p->measures */
+    rollup_counts counts;   /* statuses of its targets over the regions */
+    double mean_score;      /* mean of the regions' measure scores that are
+                               not missing; NaN when there is none */
+} rollup_measure;
+
+/* One agency: every measure it leads, or shares when the measure is
+ * `shared` (agencies in ir_measure.lead).  Responsible agencies (责任单位)
+ * are not accountable here. */
+typedef struct rollup_agency {
+    const char *name;       /* points into the program */
+    uint32_t *measures;     /* indices into p->measures, ascending */
+    uint32_t nmeasures;
+    uint32_t *targets;      /* indices into p->targets of those measures,
+                               ascending */
+    uint32_t ntargets;
+    rollup_counts counts;   /* statuses of those targets over the regions */
+} rollup_agency;
+
+/* One target across regions: how many met it and how the values lie
+ * against the goal. */
+typedef struct rollup_target {
+    uint32_t target;        /* index into p->targets */
+    rollup_counts counts;   /* statuses over the regions */
+    uint32_t nvalues;       /* regions in scope (status not not_applicable)
+                               with a value */
+    /* Distribution of those values (in the target's unit): minimum,
+     * quartiles (linear interpolation between order statistics, the
+     * "type 7" rule of R and numpy: q(p) = x[h] + (h - floor h)(x[h+1] -
+     * x[h]) with h = (n - 1) p, 0-based), maximum, mean.  NaN when
+     * nvalues == 0. */
+    double min, q1, median, q3, max, mean;
+    /* The goal of the year: the common goal of those rows, or NaN when
+     * the rows' goals differ (falls / rises: the previous year's value) or
+     * no row has one; goal_varies is true when they differ. */
+    double goal;
+    bool goal_varies;
+    /* Rows whose value is below / above their own row's goal (numerically,
+     * whatever the direction); rows without a goal are in neither. */
+    uint32_t nbelow_goal, nabove_goal;
+    double mean_score;      /* mean of the scores that are not missing; NaN
+                               when there is none */
+} rollup_target;
+
+/* A roll-up of one year. */
+typedef struct rollup {
+    int year;               /* the year rolled up */
+    int *years;             /* every year in the table, ascending */
+    uint32_t nyears;
+    rollup_region *regions; /* regions with a row in `year`, in
+                               declaration order */
+    uint32_t nregions;
+    uint32_t *by_rank;      /* indices into `regions`: by level (coarse
+                               first), then rank (unranked last, in
+                               declaration order) */
+    rollup_measure *measures; /* every measure, program order */
+    uint32_t nmeasures;
+    rollup_agency *agencies;  /* in order of first appearance in the
+                                 measures' lead lists */
+    uint32_t nagencies;
+    rollup_target *targets;   /* every target, program order */
+    uint32_t ntargets;
+} rollup;
+
+/* Rolls up year `year` of a run (0: the last year in the table).  Returns
+ * NULL when the table has no row in that year (or no row at all). */
+rollup *rollup_make(const ir_program *p, const rt_table *t, const rt_result *r, int year);
+void rollup_free(rollup *ru);
+
+/* Ranking rule, used by rollup_make: a region with a total ranks above one
+ * without; among ranked regions of a level, a region without a veto ranks
+ * above one with a veto (its grade is the last band whatever its score),
+ * then higher totals rank higher; equal (veto, total) pairs share a rank
+ * (1, 2, 2, 4).  Exported for the tests: the rank of each of n (total,
+ * vetoed) pairs, written to rank[] (0 for a NaN total). */
+void rollup_rank(const double *total, const bool *vetoed, uint32_t n, uint32_t *rank);
+
+/* The quantile q (0..1) of n sorted values, by the rule above; NaN when
+ * n == 0. */
+double rollup_quantile(const double *sorted, uint32_t n, double q);
+
+/* The years of the table, ascending and distinct: a malloc'd array of *n
+ * years (free it). */
+int *rollup_table_years(const rt_table *t, uint32_t *n);
+
+/* True when the year has a row in the table. */
+bool rollup_has_year(const rt_table *t, int year);
+
+/* The three roll-ups, as `planc run --rollup KIND` names them. */
+typedef enum rollup_kind { ROLLUP_REGION, ROLLUP_AGENCY, ROLLUP_TARGET } rollup_kind;
+
+/* Parses "region", "agency" or "target"; false for anything else. */
+bool rollup_parse_kind(const char *s, rollup_kind *kind);
+
+/* The status names in the order reports list counts: met, on_track,
+ * lagging, failed, missing, not_applicable (index i is status
+ * rollup_status_order[i]). */
+extern const int rollup_status_order[IR_ST_MET + 1];
+
+/* Writes one roll-up as CSV (columns in docs/OUTPUT.md; numbers as in the
+ * results; lists joined with ';').  Returns 0, or -1 on a write error. */
+int rollup_write_csv(const ir_program *p, const rollup *ru, rollup_kind kind, FILE *out);
+
+#endif

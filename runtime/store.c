@@ -1,0 +1,747 @@
+/* store.c — the results history in SQLite (see store.h).
+ *
+ * Every statement runs through a few helpers that report SQLite's message
+ * with the database's name.  Writers take the write lock up front (BEGIN
+ * IMMEDIATE) so that two runs never deadlock upgrading a read lock; the
+ * busy timeout makes a writer wait for another instead of failing. */
+#include "store.h"
+
+#include <errno.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "rtmem.h"
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    bool in_tx;           /* a run's transaction is open */
+};
+
+/* The schema of version 1 (docs/OUTPUT.md describes it). */
+static const char schema_v1[] =
+    "CREATE TABLE runs (\n"
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+    "  time TEXT NOT NULL,\n"
+    "  planc_version TEXT NOT NULL,\n"
+    "  plan TEXT NOT NULL,\n"
+    "  rules_path TEXT NOT NULL,\n"
+    "  rules_sha256 TEXT NOT NULL,\n"
+    "  data_path TEXT NOT NULL,\n"
+    "  data_sha256 TEXT NOT NULL,\n"
+    "  data_rows INTEGER NOT NULL,\n"
+    "  result_rows INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE results (\n"
+    "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  region TEXT NOT NULL,\n"
+    "  year INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  id TEXT NOT NULL,\n"
+    "  name TEXT, clause TEXT, lead TEXT, status TEXT,\n"
+    "  value REAL, unit TEXT, goal REAL, expected REAL, score REAL, weight REAL,\n"
+    "  grade TEXT, vetoes TEXT,\n"
+    "  PRIMARY KEY (run, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX results_key ON results(run, region, year, kind, id);\n";
+
+/* Reports SQLite's last error on `err`: "planc: error: DB: WHAT: message". */
+static void db_error(const store *s, const char *what, FILE *err)
+{
+    fprintf(err, "planc: error: %s: %s: %s\n", s->path, what, sqlite3_errmsg(s->db));
+}
+
+/* Runs SQL without results; false after reporting. */
+static bool exec_sql(store *s, const char *sql, const char *what, FILE *err)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        db_error(s, what, err);
+        return false;
+    }
+    return true;
+}
+
+/* The integer result of a one-value query (a PRAGMA); false after
+ * reporting. */
+static bool query_int(store *s, const char *sql, long long *v, FILE *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read it", err);
+        return false;
+    }
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        db_error(s, "cannot read it", err);
+        return false;
+    }
+    return true;
+}
+
+/* The application id, the schema version and the number of schema objects,
+ * read in one statement so that they come from one snapshot (another
+ * planc may be creating the schema meanwhile).  False after reporting. */
+static bool read_header(store *s, long long *app, long long *ver, long long *nobj, FILE *err)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT (SELECT application_id FROM pragma_application_id), "
+                      "(SELECT user_version FROM pragma_user_version), "
+                      "(SELECT count(*) FROM sqlite_master)";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read it", err);
+        return false;
+    }
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *app = sqlite3_column_int64(st, 0);
+        *ver = sqlite3_column_int64(st, 1);
+        *nobj = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+        db_error(s, "cannot read it", err);
+        return false;
+    }
+    return true;
+}
+
+/* Sets WAL mode unless it is set, retrying while another connection holds
+ * the lock it needs (the busy handler does not cover this pragma). */
+static bool set_wal(store *s, FILE *err)
+{
+    for (int waited = 0;; waited += 10) {
+        sqlite3_stmt *st;
+        int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_step(st);
+            sqlite3_finalize(st);
+        }
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            return true;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= STORE_BUSY_TIMEOUT_MS) {
+            db_error(s, "cannot switch to WAL mode", err);
+            return false;
+        }
+        usleep(10000);
+    }
+}
+
+/* Checks that the database is planc's, of our schema version; with
+ * `create`, writes the schema into an empty database.  False after
+ * reporting. */
+static bool check_schema(store *s, bool create, FILE *err)
+{
+    long long app, ver, nobj;
+    if (!read_header(s, &app, &ver, &nobj, err))
+        return false;
+    if (app == 0 && ver == 0 && nobj == 0) {
+        if (!create) {
+            fprintf(err, "planc: error: %s: an empty database, not a planc results database\n", s->path);
+            return false;
+        }
+        /* make the schema once, even when several planc start at once:
+         * whoever gets the write lock first creates it, the others find it */
+        if (!set_wal(s, err) || !exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it", err))
+            return false;
+        if (!query_int(s, "SELECT count(*) FROM sqlite_master", &nobj, err)) {
+            exec_sql(s, "ROLLBACK", "cannot roll back", err);
+            return false;
+        }
+        if (nobj == 0) {
+            char pragmas[128];
+            snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+                     STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+            if (!exec_sql(s, schema_v1, "cannot create the schema", err) ||
+                !exec_sql(s, pragmas, "cannot create the schema", err)) {
+                exec_sql(s, "ROLLBACK", "cannot roll back", err);
+                return false;
+            }
+        }
+        if (!exec_sql(s, "COMMIT", "cannot create the schema", err))
+            return false;
+        return check_schema(s, false, err);
+    }
+    if (app != STORE_APPLICATION_ID) {
+        fprintf(err, "planc: error: %s: not a planc results database (it is another SQLite "
+                     "database: application_id %lld)\n", s->path, app);
+        return false;
+    }
+    if (ver > STORE_SCHEMA_VERSION) {
+        fprintf(err, "planc: error: %s: written by a newer planc (schema version %lld; this planc "
+                     "reads version %d)\n", s->path, ver, STORE_SCHEMA_VERSION);
+        return false;
+    }
+    if (ver < STORE_SCHEMA_VERSION) {
+        fprintf(err, "planc: error: %s: a planc results database with an unknown schema version %lld\n",
+                s->path, ver);
+        return false;
+    }
+    return set_wal(s, err);
+}
+
+store *store_open(const char *path, bool create, FILE *err)
+{
+    struct stat stt;
+    if (!create && stat(path, &stt) != 0) {
+        fprintf(err, "planc: error: cannot open '%s': %s\n", path, strerror(errno));
+        return NULL;
+    }
+    if (stat(path, &stt) == 0 && S_ISDIR(stt.st_mode)) {
+        fprintf(err, "planc: error: cannot open '%s': it is a directory\n", path);
+        return NULL;
+    }
+    store *s = rt_xcalloc(1, sizeof *s);
+    s->path = rt_xstrdup(path);
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        if (s->db)
+            db_error(s, "cannot open it", err);
+        else
+            fprintf(err, "planc: error: cannot open '%s'\n", path);
+        store_close(s);
+        return NULL;
+    }
+    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    if (!check_schema(s, create, err) ||
+        !exec_sql(s, "PRAGMA foreign_keys=ON", "cannot set it up", err)) {
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    if (s->in_tx)
+        store_rollback(s);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+void store_now(char buf[32])
+{
+    time_t now = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (!*end && v >= 0)
+            now = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---------------------------------------------------------------- recording */
+
+/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
+static double value_at(const rt_result *r, uint32_t slot, size_t row)
+{
+    const double *c = rt_result_column(r, slot);
+    return c ? c[row] : NAN;
+}
+
+/* The lead text of a measure as the results write it, malloc'd. */
+static char *lead_text(const ir_measure *m)
+{
+    size_t len = strlen("shared: ") + 1;
+    for (uint32_t i = 0; i < m->nlead; i++)
+        len += strlen(m->lead[i]) + strlen("、");
+    char *s = rt_xmalloc(len, 1);
+    strcpy(s, m->shared ? "shared: " : "");
+    for (uint32_t i = 0; i < m->nlead; i++) {
+        if (i)
+            strcat(s, "、");
+        strcat(s, m->lead[i]);
+    }
+    return s;
+}
+
+/* One result row as it is inserted. */
+typedef struct rrow {
+    const char *kind, *id, *name, *clause, *lead, *status, *unit, *grade, *vetoes;
+    double value, goal, expected, score, weight;
+} rrow;
+
+/* Binds text, or NULL for a NULL or empty string. */
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s && *s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Binds a number, or NULL for NaN. */
+static void bind_num(sqlite3_stmt *st, int i, double v)
+{
+    if (isnan(v))
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_double(st, i, v);
+}
+
+/* Inserts one result row; false on an error. */
+static bool insert_row(sqlite3_stmt *st, long long run, long long seq, const char *region,
+                       int year, const rrow *x)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, run);
+    sqlite3_bind_int64(st, 2, seq);
+    sqlite3_bind_text(st, 3, region, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, year);
+    sqlite3_bind_text(st, 5, x->kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, x->id ? x->id : "", -1, SQLITE_TRANSIENT);
+    bind_text(st, 7, x->name);
+    bind_text(st, 8, x->clause);
+    bind_text(st, 9, x->lead);
+    bind_text(st, 10, x->status);
+    bind_num(st, 11, x->value);
+    bind_text(st, 12, x->unit);
+    bind_num(st, 13, x->goal);
+    bind_num(st, 14, x->expected);
+    bind_num(st, 15, x->score);
+    bind_num(st, 16, x->weight);
+    bind_text(st, 17, x->grade);
+    bind_text(st, 18, x->vetoes);
+    return sqlite3_step(st) == SQLITE_DONE;
+}
+
+/* An item with every number missing and every text empty. */
+static rrow blank(const char *kind)
+{
+    return (rrow){.kind = kind, .value = NAN, .goal = NAN, .expected = NAN, .score = NAN, .weight = NAN};
+}
+
+/* Inserts every result row of the run, in report_csv's order; the number
+ * of rows into *n.  False on an error. */
+static bool insert_results(sqlite3_stmt *st, long long run, const ir_program *p,
+                           const rt_table *t, const rt_result *r, long long *n)
+{
+    char **leads = rt_xcalloc(p->nmeasures + 1, sizeof *leads);
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        leads[i] = lead_text(&p->measures[i]);
+    size_t vcap = 1;
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        vcap += strlen(p->targets[i].name) + 1;
+    char *vetoes = rt_xmalloc(vcap, 1);
+    bool ok = true;
+    long long seq = 0;
+    size_t nrows = rt_table_nrows(t);
+    for (size_t row = 0; ok && row < nrows; row++) {
+        const char *region = p->regions[rt_table_region(t, row)].name;
+        int year = rt_table_year(t, row);
+        vetoes[0] = '\0';
+        for (uint32_t i = 0; ok && i < p->ntargets; i++) {
+            const ir_target *tg = &p->targets[i];
+            double stv = value_at(r, tg->status, row);
+            rrow x = blank("target");
+            x.id = tg->name;
+            x.name = tg->desc;
+            x.clause = tg->clause;
+            x.lead = tg->measure < p->nmeasures ? leads[tg->measure] : NULL;
+            x.status = isnan(stv) ? NULL : ir_statusname((int)stv);
+            x.value = value_at(r, tg->value, row);
+            x.unit = tg->unit;
+            x.goal = value_at(r, tg->goal, row);
+            x.expected = value_at(r, tg->expected, row);
+            x.score = value_at(r, tg->score, row);
+            x.weight = tg->weight;
+            ok = insert_row(st, run, seq++, region, year, &x);
+            if (tg->veto && stv == IR_ST_FAILED) {
+                if (vetoes[0])
+                    strcat(vetoes, ";");
+                strcat(vetoes, tg->name);
+            }
+        }
+        if (!p->has_assessment)
+            continue;
+        for (uint32_t i = 0; ok && i < p->nmeasures; i++) {
+            const ir_measure *m = &p->measures[i];
+            rrow x = blank("measure");
+            x.id = m->id;
+            x.name = m->title;
+            x.clause = m->id;
+            x.lead = leads[i];
+            x.score = value_at(r, m->score, row);
+            x.weight = m->weight;
+            ok = insert_row(st, run, seq++, region, year, &x);
+        }
+        for (uint32_t i = 0; ok && i < p->nsections; i++) {
+            const ir_section *sc = &p->sections[i];
+            rrow x = blank("section");
+            x.id = sc->id;
+            x.name = sc->title;
+            x.score = value_at(r, sc->score, row);
+            x.weight = sc->weight;
+            ok = insert_row(st, run, seq++, region, year, &x);
+        }
+        if (!ok)
+            break;
+        rrow x = blank("total");
+        x.name = p->assessment;
+        x.score = value_at(r, p->total, row);
+        double g = value_at(r, p->grade, row);
+        if (!isnan(g) && g >= 0 && g < p->nbands)
+            x.grade = p->bands[(uint32_t)g];
+        x.vetoes = vetoes;
+        ok = insert_row(st, run, seq++, region, year, &x);
+    }
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        free(leads[i]);
+    free(leads);
+    free(vetoes);
+    *n = seq;
+    return ok;
+}
+
+int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
+                    const rt_table *t, const rt_result *r, long long *run_id, FILE *err)
+{
+    if (!exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err))
+        return -1;
+    s->in_tx = true;
+    sqlite3_stmt *st = NULL;
+    const char *ins_run =
+        "INSERT INTO runs (time, planc_version, plan, rules_path, rules_sha256, data_path, "
+        "data_sha256, data_rows, result_rows) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)";
+    if (sqlite3_prepare_v2(s->db, ins_run, -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, info->time, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, info->version, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, p->plan ? p->plan : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, info->rules_path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, info->rules_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, info->data_path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, info->data_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 8, (long long)rt_table_nrows(t));
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    st = NULL;
+    *run_id = sqlite3_last_insert_rowid(s->db);
+
+    const char *ins_row =
+        "INSERT INTO results (run, seq, region, year, kind, id, name, clause, lead, status, "
+        "value, unit, goal, expected, score, weight, grade, vetoes) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+    if (sqlite3_prepare_v2(s->db, ins_row, -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    long long n = 0;
+    if (!insert_results(st, *run_id, p, t, r, &n))
+        goto fail;
+    sqlite3_finalize(st);
+    st = NULL;
+    if (sqlite3_prepare_v2(s->db, "UPDATE runs SET result_rows = ?1 WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, *run_id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    return 0;
+fail:
+    db_error(s, "cannot record the run", err);
+    sqlite3_finalize(st);
+    store_rollback(s);
+    return -1;
+}
+
+int store_commit(store *s, FILE *err)
+{
+    if (!exec_sql(s, "COMMIT", "cannot record the run", err)) {
+        store_rollback(s);
+        return -1;
+    }
+    s->in_tx = false;
+    return 0;
+}
+
+void store_rollback(store *s)
+{
+    if (s->in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = false;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+/* Text of a column, "" for NULL. */
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+/* A number column, NaN for NULL. */
+static double col_num(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+int store_history(store *s, FILE *out, FILE *err)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, "
+                      "data_sha256, plan, rules_path, data_path FROM runs ORDER BY id";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the runs", err);
+        return -1;
+    }
+    fprintf(out, "%-5s %-20s %-8s %9s %9s  %-12s  %-12s  %s\n", "run", "time", "planc",
+            "data rows", "results", "rules sha256", "data sha256", "plan: rules, data");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %.12s  %.12s  %s: %s, %s\n",
+                sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
+                sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), col_text(st, 5),
+                col_text(st, 6), col_text(st, 7), col_text(st, 8), col_text(st, 9));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        db_error(s, "cannot read the runs", err);
+        return -1;
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
+{
+    sqlite3_stmt *st;
+    long long offset = -1, id = 0;
+    char *end;
+    if (strcmp(name, "last") == 0) {
+        offset = 0;
+    } else if (strncmp(name, "last~", 5) == 0) {
+        offset = strtoll(name + 5, &end, 10);
+        if (end == name + 5 || *end || offset < 0) {
+            fprintf(err, "planc: error: bad run '%s' (a run id, 'last' or 'last~N')\n", name);
+            return -1;
+        }
+    } else {
+        errno = 0;
+        id = strtoll(name, &end, 10);
+        if (errno || end == name || *end || id < 1) {
+            fprintf(err, "planc: error: bad run '%s' (a run id, 'last' or 'last~N')\n", name);
+            return -1;
+        }
+    }
+    const char *sql = offset >= 0 ? "SELECT id FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?1"
+                                  : "SELECT id FROM runs WHERE id = ?1";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the runs", err);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, offset >= 0 ? offset : id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *run_id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc != SQLITE_DONE) {
+        db_error(s, "cannot read the runs", err);
+        return -1;
+    }
+    long long n = 0;
+    query_int(s, "SELECT count(*) FROM runs", &n, err);
+    fprintf(err, "planc: error: %s has no run '%s' (it has %lld run%s; see 'planc history %s')\n",
+            s->path, name, n, n == 1 ? "" : "s", s->path);
+    return -1;
+}
+
+/* The recorded facts of a run, for compare's header. */
+typedef struct run_info {
+    char time[32], rules_hash[65], data_hash[65];
+    char *rules_path, *data_path;
+} run_info;
+
+/* Reads run `id`'s facts; false after reporting. */
+static bool read_run(store *s, long long id, run_info *ri, FILE *err)
+{
+    sqlite3_stmt *st;
+    const char *sql = "SELECT time, rules_sha256, data_sha256, rules_path, data_path FROM runs WHERE id = ?1";
+    memset(ri, 0, sizeof *ri);
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the runs", err);
+        return false;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok) {
+        snprintf(ri->time, sizeof ri->time, "%s", col_text(st, 0));
+        snprintf(ri->rules_hash, sizeof ri->rules_hash, "%s", col_text(st, 1));
+        snprintf(ri->data_hash, sizeof ri->data_hash, "%s", col_text(st, 2));
+        ri->rules_path = rt_xstrdup(col_text(st, 3));
+        ri->data_path = rt_xstrdup(col_text(st, 4));
+    } else {
+        db_error(s, "cannot read the runs", err);
+    }
+    sqlite3_finalize(st);
+    return ok;
+}
+
+/* Two numbers are the same result: equal, or both missing. */
+static bool same_num(double a, double b)
+{
+    return (isnan(a) && isnan(b)) || a == b;
+}
+
+/* Writes "大连 2027 target 耕地红线" (kind and id; the total has no id). */
+static void row_label(FILE *f, sqlite3_stmt *st)
+{
+    fprintf(f, "  %s %d %s", col_text(st, 0), sqlite3_column_int(st, 1), col_text(st, 2));
+    if (*col_text(st, 3))
+        fprintf(f, " %s", col_text(st, 3));
+}
+
+/* A number as the results print it; "missing" for NaN. */
+static const char *fmt(double v, char buf[32])
+{
+    if (isnan(v))
+        return "missing";
+    report_format_number(v, buf);
+    return buf;
+}
+
+/* Writes the rows of one run that the other lacks (at most `limit`
+ * listed); returns how many there are, or -1 on an error. */
+static long long only_in(store *s, long long a, long long b, FILE *out, FILE *err)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM results y WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
+        "AND y.kind = x.kind AND y.id = x.id) ORDER BY x.seq";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot compare the runs", err);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    long long n = 0;
+    int rc;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *buf = open_memstream(&text, &len);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n < 20) {
+            row_label(buf, st);
+            fputc('\n', buf);
+        }
+        n++;
+    }
+    sqlite3_finalize(st);
+    fclose(buf);
+    if (rc != SQLITE_DONE) {
+        free(text);
+        db_error(s, "cannot compare the runs", err);
+        return -1;
+    }
+    fprintf(out, "only in run %lld: %lld row%s\n", a, n, n == 1 ? "" : "s");
+    fputs(text ? text : "", out);
+    if (n > 20)
+        fprintf(out, "  ... and %lld more\n", n - 20);
+    free(text);
+    return n;
+}
+
+int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
+{
+    run_info ra, rb;
+    if (!read_run(s, a, &ra, err))
+        return -1;
+    if (!read_run(s, b, &rb, err)) {
+        free(ra.rules_path);
+        free(ra.data_path);
+        return -1;
+    }
+    fprintf(out, "run %lld (%s) → run %lld (%s)\n", a, ra.time, b, rb.time);
+    if (strcmp(ra.rules_hash, rb.rules_hash) == 0)
+        fprintf(out, "  rules: same (%.12s)\n", ra.rules_hash);
+    else
+        fprintf(out, "  rules: changed (%.12s %s → %.12s %s)\n", ra.rules_hash, ra.rules_path,
+                rb.rules_hash, rb.rules_path);
+    if (strcmp(ra.data_hash, rb.data_hash) == 0)
+        fprintf(out, "  data: same (%.12s)\n", ra.data_hash);
+    else
+        fprintf(out, "  data: changed (%.12s %s → %.12s %s)\n", ra.data_hash, ra.data_path,
+                rb.data_hash, rb.data_path);
+    free(ra.rules_path);
+    free(ra.data_path);
+    free(rb.rules_path);
+    free(rb.data_path);
+
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
+        "x.grade, y.grade FROM results x JOIN results y ON y.run = ?2 AND y.region = x.region "
+        "AND y.year = x.year AND y.kind = x.kind AND y.id = x.id WHERE x.run = ?1 ORDER BY x.seq";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot compare the runs", err);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    /* three lists, filled in one pass in result order */
+    char *txt[3] = {NULL, NULL, NULL};
+    size_t len[3] = {0, 0, 0};
+    FILE *f[3];
+    long long n[3] = {0, 0, 0};
+    for (int i = 0; i < 3; i++)
+        f[i] = open_memstream(&txt[i], &len[i]);
+    int rc;
+    char b1[32], b2[32];
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *kind = col_text(st, 2);
+        double sa = col_num(st, 6), sb = col_num(st, 7);
+        const char *ga = col_text(st, 8), *gb = col_text(st, 9);
+        const char *sta = col_text(st, 4), *stb = col_text(st, 5);
+        if (strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0) {
+            row_label(f[0], st);
+            fprintf(f[0], ": %s → %s (total %s → %s)\n", *ga ? ga : "none", *gb ? gb : "none",
+                    fmt(sa, b1), fmt(sb, b2));
+            n[0]++;
+        } else if (strcmp(sta, stb) != 0) {
+            row_label(f[1], st);
+            fprintf(f[1], ": %s → %s (score %s → %s)\n", *sta ? sta : "none", *stb ? stb : "none",
+                    fmt(sa, b1), fmt(sb, b2));
+            n[1]++;
+        } else if (!same_num(sa, sb)) {
+            row_label(f[2], st);
+            fprintf(f[2], ": %s → %s\n", fmt(sa, b1), fmt(sb, b2));
+            n[2]++;
+        }
+    }
+    sqlite3_finalize(st);
+    static const char *const heads[3] = {"grades", "statuses", "scores"};
+    for (int i = 0; i < 3; i++) {
+        fclose(f[i]);
+        if (rc == SQLITE_DONE) {
+            fprintf(out, "%s: %lld changed\n", heads[i], n[i]);
+            fputs(txt[i] ? txt[i] : "", out);
+        }
+        free(txt[i]);
+    }
+    if (rc != SQLITE_DONE) {
+        db_error(s, "cannot compare the runs", err);
+        return -1;
+    }
+    if (only_in(s, a, b, out, err) < 0 || only_in(s, b, a, out, err) < 0)
+        return -1;
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,74 @@
+/* store.h — the results history: an SQLite database of runs
+ * (`planc run --store DB`, `planc history DB`, `planc compare DB A B`).
+ *
+ * A database holds the runs (when, which planc, the rules and data with
+ * their SHA-256 hashes) and every result row of each run.  Its schema is
+ * versioned (PRAGMA user_version) and marked as planc's (PRAGMA
+ * application_id); another SQLite file, or one written by a newer planc, is
+ * refused with a clear error.  The schema is in docs/OUTPUT.md.
+ *
+ * Concurrency: WAL mode, a busy timeout, and each run written in one
+ * IMMEDIATE transaction, so several `planc run --store` may write one
+ * database at once; each run gets its own id and all its rows or none. */
+#ifndef PLANC_STORE_H
+#define PLANC_STORE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "exec.h"
+#include "ir.h"
+#include "table.h"
+
+/* The schema version this planc writes and reads. */
+#define STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id of a planc database ("plnc"). */
+#define STORE_APPLICATION_ID 0x706c6e63
+/* How long a writer waits for another to finish, in milliseconds. */
+#define STORE_BUSY_TIMEOUT_MS 60000
+
+typedef struct store store;
+
+/* Opens the database at `path`; with `create`, makes it (and the schema)
+ * when it does not exist, else an absent file is an error.  NULL after
+ * saying why on `err` (not a planc database, a newer schema, cannot open). */
+store *store_open(const char *path, bool create, FILE *err);
+void store_close(store *s);
+
+/* What a run records besides its results. */
+typedef struct store_run_info {
+    const char *time;          /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+    const char *version;       /* planc's version */
+    const char *rules_path, *rules_hash;   /* hash: 64 hex digits */
+    const char *data_path, *data_hash;
+} store_run_info;
+
+/* Starts the run's transaction and writes the run and all its result rows
+ * (those of report_csv, in its order).  Nothing is visible to others until
+ * store_commit; store_rollback (or closing) discards it.  Returns 0 and the
+ * new run's id in *run_id, or -1 after saying why on `err` (the
+ * transaction is then rolled back). */
+int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
+                    const rt_table *t, const rt_result *r, long long *run_id, FILE *err);
+int store_commit(store *s, FILE *err);
+void store_rollback(store *s);
+
+/* Lists the runs, oldest first, as an aligned table.  0, or -1 after
+ * saying why on `err`. */
+int store_history(store *s, FILE *out, FILE *err);
+
+/* Resolves a run named on the command line: a run id, "last" (the newest)
+ * or "last~N" (N runs before it).  0, or -1 after saying why on `err`. */
+int store_find_run(store *s, const char *name, long long *run_id, FILE *err);
+
+/* Shows what changed from run a to run b: grades (and totals), statuses,
+ * other scores, and rows only in one of them; deterministic, in result
+ * order.  0, or -1 after saying why on `err`. */
+int store_compare(store *s, long long a, long long b, FILE *out, FILE *err);
+
+/* The current time as store_run_info.time wants it; SOURCE_DATE_EPOCH,
+ * when set to a number of seconds, is used instead of the clock (for
+ * reproducible tests). */
+void store_now(char buf[32]);
+
+#endif

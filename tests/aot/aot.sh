@@ -1,0 +1,119 @@
+#!/bin/sh
+# aot.sh — `planc build` from the command line, and the example program of
+# examples/aot/ against `planc run`, byte for byte.
+#   aot.sh PLANC SOURCE_DIR [PLANC_DIFFTEST]
+# With PLANC_DIFFTEST, a few generated rule sets and data sets (rows in
+# random order, gaps, missing cells, huge and tiny values, aliases, quoted
+# fields, CRLF) go the same way.
+set -u
+planc=$1; src=$2; difftest=${3:-}
+cc=${CC:-cc}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect RC CMD... : runs CMD, checks its exit code.
+expect() {
+    want=$1; shift; n=$((n + 1))
+    "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        fail "'$*' exited $rc, expected $want"; sed 's/^/  | /' "$tmp/err" | head -8
+    fi
+}
+# contains FILE TEXT : the last command's FILE (out|err) contains TEXT.
+contains() {
+    n=$((n + 1))
+    grep -q -- "$2" "$tmp/$1" || { fail "$1 does not contain '$2'"; sed 's/^/  | /' "$tmp/$1" | head -5; }
+}
+# same A B : files A and B are byte for byte equal.
+same() {
+    n=$((n + 1))
+    cmp -s "$1" "$2" || { fail "$1 and $2 differ"; diff "$1" "$2" | head -10; }
+}
+
+qs=$src/examples/quickstart
+ln_rules=$src/rules/liaoning/beautiful-liaoning.plan
+ln_data=$src/examples/liaoning/data.csv
+example=$src/examples/aot/score.c
+
+# ---- usage, rules and build errors ----
+expect 0 "$planc" build --help;               contains out "libNAME.so"
+expect 0 "$planc" --help;                     contains out "build RULES"
+expect 2 "$planc" build;                      contains err "no rules file"
+expect 2 "$planc" build "$qs/rules.plan";     contains err "no output given"
+expect 2 "$planc" build "$qs/rules.plan" -o;  contains err "needs a value"
+expect 2 "$planc" build "$qs/rules.plan" --bogus -o "$tmp/libx.so"; contains err "unknown option '--bogus'"
+expect 2 "$planc" build "$qs/rules.plan" "$qs/rules.plan" -o "$tmp/libx.so"; contains err "one rules file"
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/libx.so" --cpu pentium; contains err "unknown CPU 'pentium'"
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/no/such/dir/libx.so"; contains err "cannot write"
+expect 1 "$planc" build "$tmp/no-such.plan" -o "$tmp/libx.so"; contains err "no-such.plan"
+printf 'plan P { region R baseline 2020 horizon 2030 }\nlevels l\nregion R : l\nindicator x : %%, column "x"\nsection S { measure (1) { target x >= 5 [kg] by 2025 } }\n' >"$tmp/bad.plan"
+expect 1 "$planc" build "$tmp/bad.plan" -o "$tmp/libx.so"; contains err "bad.plan:5"
+n=$((n + 1)); [ ! -e "$tmp/libx.so" ] && [ ! -e "$tmp/x.h" ] || fail "a failed build wrote files"
+
+# A failing C compiler: exit 4, its output shown, existing files untouched,
+# nothing left behind.
+mkdir "$tmp/keep"
+echo old >"$tmp/keep/libqs.so"; echo old >"$tmp/keep/qs.h"
+expect 4 "$planc" build "$qs/rules.plan" -o "$tmp/keep/libqs.so" --cc false; contains err "C compiler 'false' failed"
+expect 4 "$planc" build "$qs/rules.plan" -o "$tmp/keep/libqs.so" --cc "$tmp/no-cc"; contains err "cannot run the C compiler"
+n=$((n + 1)); [ "$(cat "$tmp/keep/libqs.so") $(cat "$tmp/keep/qs.h")" = "old old" ] || fail "a failed build changed existing files"
+n=$((n + 1)); [ "$(ls -A "$tmp/keep" | wc -l)" -eq 2 ] || { fail "a failed build left files behind"; ls -A "$tmp/keep"; }
+
+# ---- the quickstart: library, header, the example, planc run ----
+mkdir "$tmp/qs"
+expect 0 "$planc" build "$qs/rules.plan" -o "$tmp/qs/libquickstart.so"
+n=$((n + 1)); [ -f "$tmp/qs/libquickstart.so" ] && [ -f "$tmp/qs/quickstart.h" ] || fail "planc build wrote no library or header"
+n=$((n + 1)); [ "$(ls -A "$tmp/qs" | wc -l)" -eq 2 ] || { fail "planc build left other files"; ls -A "$tmp/qs"; }
+# The library exports the ABI's two functions and nothing else.
+if command -v nm >/dev/null 2>&1; then
+    n=$((n + 1))
+    syms=$(nm -D --defined-only "$tmp/qs/libquickstart.so" | awk '{print $3}' | sort | tr '\n' ' ')
+    [ "$syms" = "planc_abi_version planc_get_library " ] || fail "exported symbols: $syms"
+fi
+expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/qs" "$example" -o "$tmp/qs/score" -lm -ldl
+expect 0 "$tmp/qs/score" "$tmp/qs/libquickstart.so" --info; contains out "good_air_days_pct"
+expect 0 "$tmp/qs/score" "$tmp/qs/libquickstart.so" "$qs/data.csv"; cp "$tmp/out" "$tmp/qs/aot.csv"
+for engine in interp jit; do
+    expect 0 "$planc" run "$qs/rules.plan" --data "$qs/data.csv" --engine $engine
+    same "$tmp/out" "$tmp/qs/aot.csv"
+done
+# A portable build gives the same results.
+expect 0 "$planc" build "$qs/rules.plan" -o "$tmp/qs/libportable.so" --header "$tmp/qs/portable.h" --cpu x86-64-v3
+expect 0 "$tmp/qs/score" "$tmp/qs/libportable.so" "$qs/data.csv"
+same "$tmp/out" "$tmp/qs/aot.csv"
+n=$((n + 1)); grep -q "for CPU 'x86-64-v3'" "$tmp/qs/portable.h" || fail "the header does not name the CPU"
+
+# ---- Beautiful Liaoning, and two headers in one program ----
+mkdir "$tmp/ln"
+expect 0 "$planc" build "$ln_rules" -o "$tmp/ln/libliaoning.so"
+expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/ln" -DPLANC_HEADER='"liaoning.h"' "$example" -o "$tmp/ln/score" -lm -ldl
+expect 0 "$tmp/ln/score" "$tmp/ln/libliaoning.so" "$ln_data"; cp "$tmp/out" "$tmp/ln/aot.csv"
+expect 0 "$planc" run "$ln_rules" --data "$ln_data"
+same "$tmp/out" "$tmp/ln/aot.csv"
+printf '#include "quickstart.h"\n#include "liaoning.h"\nint main(void) { return QUICKSTART_NCOLUMNS == 6 && LIAONING_NCOLUMNS > 0 ? 0 : 1; }\n' >"$tmp/both.c"
+expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/qs" -I "$tmp/ln" "$tmp/both.c" -o "$tmp/both"
+expect 0 "$tmp/both"
+
+# ---- generated rule sets (tests/difftest) ----
+if [ -n "$difftest" ]; then
+    for seed in 3 14 15 92 65 35; do
+        d=$tmp/gen-$seed
+        expect 0 "$difftest" --write $seed "$d" --per-program 3
+        expect 0 "$planc" build "$d/rules.plan" -o "$d/libgen.so"
+        expect 0 "$cc" -std=c17 -I "$d" -DPLANC_HEADER='"gen.h"' "$example" -o "$d/score" -lm -ldl
+        for k in 0 1 2; do
+            "$planc" run "$d/rules.plan" --data "$d/data-$k.csv" >"$d/run.csv" 2>"$d/run.err"; r1=$?
+            "$d/score" "$d/libgen.so" "$d/data-$k.csv" >"$d/aot.csv" 2>"$d/aot.err"; r2=$?
+            n=$((n + 1))
+            if [ $r1 -ne $r2 ]; then
+                fail "seed $seed data $k: planc run exited $r1, the example $r2"; cat "$d/aot.err"
+            elif [ $r1 -eq 0 ]; then
+                same "$d/run.csv" "$d/aot.csv"
+            fi
+        done
+    done
+fi
+
+echo "aot.sh: $n checks, $fails failed"
+[ "$fails" -eq 0 ]

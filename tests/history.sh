@@ -1,0 +1,97 @@
+#!/bin/sh
+# history.sh — the results history and the progress line end to end:
+# several `planc run --store` at once (every run recorded, the database
+# intact), a failed run recording nothing, history and compare, refused
+# databases; and the progress line on a pseudo-terminal (script(1)).
+#   history.sh PLANC EXAMPLES_DIR
+set -u
+planc=$1; ex=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+rules=$ex/quickstart/rules.plan
+data=$ex/quickstart/data.csv
+db=$tmp/results.db
+export SOURCE_DATE_EPOCH=1735689600   # 2025-01-01T00:00:00Z
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect RC CMD... : runs CMD, checks its exit code (output in $tmp/out, $tmp/err).
+expect() {
+    want=$1; shift; n=$((n + 1))
+    "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    [ "$rc" -eq "$want" ] || { fail "'$*' exited $rc, expected $want"; sed 's/^/  | /' "$tmp/err" | head -5; }
+}
+contains() { # FILE TEXT
+    n=$((n + 1))
+    grep -q -- "$2" "$tmp/$1" || { fail "$1 does not contain '$2'"; sed 's/^/  | /' "$tmp/$1" | head -5; }
+}
+runs() { "$planc" history "$db" | tail -n +2 | wc -l; }
+
+# Six writers at once, each recording two runs.
+i=0
+while [ $i -lt 6 ]; do
+    ( "$planc" run --engine interp "$rules" --data "$data" --store "$db" -o "$tmp/r$i.csv" &&
+      "$planc" run --engine interp "$rules" --data "$data" --store "$db" --format json -o "$tmp/r$i.json" ) \
+        >"$tmp/w$i.out" 2>&1 &
+    i=$((i + 1))
+done
+wait
+n=$((n + 1)); [ "$(runs)" -eq 12 ] || { fail "expected 12 runs, history shows $(runs)"; cat "$tmp"/w*.out | head; }
+if command -v sqlite3 >/dev/null; then
+    n=$((n + 1)); [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
+    n=$((n + 1)); [ "$(sqlite3 "$db" 'SELECT count(DISTINCT result_rows) FROM runs')" = 1 ] || fail "runs differ in size"
+    n=$((n + 1)); [ "$(sqlite3 "$db" 'SELECT count(*) FROM results') " = "$(sqlite3 "$db" 'SELECT sum(result_rows) FROM runs') " ] || fail "result rows missing"
+fi
+
+# The recorded hashes are the files' SHA-256.
+expect 0 "$planc" history "$db"
+contains out "2025-01-01T00:00:00Z"
+if command -v sha256sum >/dev/null; then
+    contains out "$(sha256sum "$data" | cut -c1-12)"
+    contains out "$(sha256sum "$rules" | cut -c1-12)"
+fi
+
+# A run that fails records nothing: bad data, an unwritable output.
+printf 'region,year\n沈阳,20x1\n' >"$tmp/bad.csv"
+expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$db"
+expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$db" -o "$tmp/nodir/r.csv"
+n=$((n + 1)); [ "$(runs)" -eq 12 ] || fail "a failed run was recorded"
+
+# compare: the same data twice, then changed data.
+expect 0 "$planc" compare "$db" 1 2
+contains out "rules: same"
+contains out "grades: 0 changed"
+sed 's/^阜新,2024,\([^,]*\),\([^,]*\),590000,/阜新,2024,\1,\2,700000,/' "$data" >"$tmp/fixed.csv"
+expect 0 "$planc" run --engine interp "$rules" --data "$tmp/fixed.csv" --store "$db" -o "$tmp/fixed-results.csv"
+expect 0 "$planc" compare "$db" last~1 last
+contains out "data: changed"
+contains out "阜新 2024 total: 不合格 → "
+contains out "阜新 2024 target 耕地红线: failed → met"
+expect 2 "$planc" compare "$db" 1 99;       contains err "has no run '99'"
+expect 2 "$planc" compare "$db" 1;          contains err "two runs"
+
+# Refused databases.
+printf 'not a database at all, just text\n' >"$tmp/text.db"
+expect 2 "$planc" history "$tmp/text.db";   contains err "not a database"
+expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/text.db"; contains err "not a database"
+expect 2 "$planc" history "$tmp/absent.db"; contains err "cannot open"
+n=$((n + 1)); [ ! -e "$tmp/absent.db" ] || fail "history created a database"
+
+# The progress line on a terminal, and not with --quiet or on a pipe.
+# (a larger file, so that the run outlasts the display thread's start:
+# each city's 2021 row repeated for the years 1..3000)
+awk -F, 'NR == 1 { print; next } $2 == 2021 { for (y = 1; y <= 3000; y++) { $2 = y; print } }' OFS=, \
+    "$data" >"$tmp/big.csv"
+if command -v script >/dev/null; then
+    cmd="PLANC_PROGRESS_DELAY_MS=0 '$planc' run '$rules' --data '$tmp/big.csv' -o '$tmp/p.csv'"
+    script -qec "$cmd" /dev/null >"$tmp/tty" 2>&1
+    n=$((n + 1)); grep -q 'planc: read' "$tmp/tty" || { fail "no progress line on a terminal"; od -c "$tmp/tty" | head; }
+    script -qec "$cmd --quiet" /dev/null >"$tmp/tty" 2>&1
+    n=$((n + 1)); ! grep -q 'planc: read' "$tmp/tty" || fail "progress line despite --quiet"
+else
+    echo "note: script(1) is absent; the terminal check is skipped"
+fi
+PLANC_PROGRESS_DELAY_MS=0 "$planc" run --engine interp "$rules" --data "$data" -o "$tmp/p.csv" 2>"$tmp/err"
+n=$((n + 1)); [ ! -s "$tmp/err" ] || fail "progress output on a pipe"
+
+echo "$n checks, $fails failed"
+[ "$fails" -eq 0 ]

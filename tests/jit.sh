@@ -1,0 +1,182 @@
+#!/bin/sh
+# jit.sh — the JIT from the command line: `planc run` on 1, 2, 3 and 8
+# threads and with the interpreter writes the same bytes; --timings prints
+# every phase in the documented format; the cache of compiled code (miss,
+# hit, damaged and foreign entries, --no-cache, an unusable directory, the
+# directory taken from the environment); `planc emit-llvm`.
+#   jit.sh PLANC EXAMPLES_DIR
+set -u
+planc=$1; ex=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+rules=$ex/quickstart/rules.plan
+data=$ex/quickstart/data.csv
+export PLANC_CACHE_DIR="$tmp/cache"
+
+# expect RC CMD... : runs CMD, checks its exit code.
+expect() {
+    want=$1; shift; n=$((n + 1))
+    "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        echo "FAIL: '$*' exited $rc, expected $want"; sed 's/^/  | /' "$tmp/err" | head -5
+        fails=$((fails + 1))
+    fi
+}
+# contains FILE TEXT : the last command's FILE (out|err) contains TEXT.
+contains() {
+    n=$((n + 1))
+    if ! grep -q -- "$2" "$tmp/$1"; then
+        echo "FAIL: $1 does not contain '$2'"; sed 's/^/  | /' "$tmp/$1" | head -5
+        fails=$((fails + 1))
+    fi
+}
+# lacks FILE TEXT : the last command's FILE does not contain TEXT.
+lacks() {
+    n=$((n + 1))
+    if grep -q -- "$2" "$tmp/$1"; then
+        echo "FAIL: $1 contains '$2'"; sed 's/^/  | /' "$tmp/$1" | head -5
+        fails=$((fails + 1))
+    fi
+}
+# same A B : files A and B are byte-identical.
+same() {
+    n=$((n + 1))
+    if ! cmp -s "$1" "$2"; then
+        echo "FAIL: $1 and $2 differ"; diff "$1" "$2" | head -5
+        fails=$((fails + 1))
+    fi
+}
+# entries : the number of cache entries.
+entries() {
+    ls "$PLANC_CACHE_DIR" 2>/dev/null | grep -c '\.plo$'
+}
+
+# ---- help ----
+expect 0 "$planc" run --help;        contains out "-j, --jobs N"; contains out "--timings"
+contains out "--no-cache"; contains out "jit (native code"; contains out "the default"
+contains out "PLANC_CACHE_DIR"; contains out "timing: NAME MS ms"
+expect 0 "$planc" --help;            contains out "emit-llvm RULES"
+expect 0 "$planc" help emit-llvm;    contains out "usage: planc emit-llvm RULES \[--O0\]"
+expect 0 "$planc" emit-llvm --help;  contains out "--O0"
+
+# ---- threads: the same bytes for every -j, and from the interpreter ----
+# Fourteen cities over 880 years: three chunks of rows.
+awk -F, 'NR == 1 { print; next }
+    !($1 in seen) { seen[$1] = 1; city[++k] = $1 }
+    END { for (i = 1; i <= k; i++) for (y = 2021; y <= 2900; y++) {
+        v = (y * 7 + i * 13) % 97
+        printf "%s,%d,%.1f,%.1f,%d,%d,%.1f,%s\n", city[i], y, 60 + v / 3, 20 + v / 5,
+               800000 + v * 100 - y, 40000 + v * 10, v, (v % 3 ? "yes" : "no") } }' \
+    "$data" >"$tmp/big.csv"
+expect 0 "$planc" run "$rules" --data "$tmp/big.csv" -j 1 -o "$tmp/j1.csv"
+for j in 2 3 8; do
+    expect 0 "$planc" run "$rules" --data "$tmp/big.csv" -j "$j" --timings -o "$tmp/j$j.csv"
+    same "$tmp/j1.csv" "$tmp/j$j.csv"
+    contains err "timing: kernel [0-9.]* ms ([$((j < 3 ? j : 3))-9] threads)"
+done
+expect 0 "$planc" run "$rules" --data "$tmp/big.csv" --jobs 3 --engine interp -o "$tmp/interp.csv"
+same "$tmp/j1.csv" "$tmp/interp.csv"
+expect 0 "$planc" run "$rules" --data "$tmp/big.csv" -o "$tmp/default.csv"
+same "$tmp/j1.csv" "$tmp/default.csv"
+expect 2 "$planc" run "$rules" --data "$data" -j 0;    contains err "bad number of threads '0'"
+expect 2 "$planc" run "$rules" --data "$data" -j x;    contains err "bad number of threads 'x'"
+expect 2 "$planc" run "$rules" --data "$data" -j 2000; contains err "from 1 to 1024"
+expect 2 "$planc" run "$rules" --data "$data" -j;      contains err "needs a value"
+
+# ---- --timings ----
+rm -rf "$PLANC_CACHE_DIR"
+expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/t.csv"
+n=$((n + 1))
+if grep -v -E '^timing: [a-z-]+ [0-9]+\.[0-9]{2} ms( \([a-z0-9 ]+\))?$' "$tmp/err" | grep -q .; then
+    echo "FAIL: a --timings line is not in the documented format:"; sed 's/^/  | /' "$tmp/err"
+    fails=$((fails + 1))
+fi
+names=$(sed -n 's/^timing: \([a-z-]*\) .*/\1/p' "$tmp/err" | tr '\n' ' ')
+n=$((n + 1))
+if [ "$names" != "parse check lower cache llvm-lower optimise codegen link load kernel barriers report total " ]; then
+    echo "FAIL: --timings names: $names"; fails=$((fails + 1))
+fi
+contains err "timing: cache [0-9.]* ms (miss)"
+expect 0 "$planc" run "$rules" --data "$data" --timings --engine interp -o "$tmp/t.csv"
+names=$(sed -n 's/^timing: \([a-z-]*\) .*/\1/p' "$tmp/err" | tr '\n' ' ')
+n=$((n + 1))
+if [ "$names" != "parse check lower load kernel barriers report total " ]; then
+    echo "FAIL: --timings names with the interpreter: $names"; fails=$((fails + 1))
+fi
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
+lacks err "timing:"
+
+# ---- the cache ----
+rm -rf "$PLANC_CACHE_DIR"
+expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/miss.csv"
+contains err "timing: cache [0-9.]* ms (miss)"; contains err "timing: optimise [0-9.]* ms$"
+n=$((n + 1)); [ "$(entries)" -eq 1 ] || { echo "FAIL: $(entries) cache entries after a miss"; fails=$((fails + 1)); }
+expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/hit.csv"
+contains err "timing: cache [0-9.]* ms (hit)"
+contains err "timing: optimise 0.00 ms (cache hit)"; contains err "timing: codegen 0.00 ms (cache hit)"
+same "$tmp/miss.csv" "$tmp/hit.csv"
+entry=$(ls "$PLANC_CACHE_DIR"/*.plo)
+
+# A damaged entry: one warning, the right results, the entry rebuilt.
+size=$(wc -c <"$entry")
+printf 'X' | dd of="$entry" bs=1 seek=$((size - 40)) conv=notrunc 2>/dev/null
+expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/damaged.csv"
+contains err "planc: warning: ignoring cache entry '$entry' (damaged: its checksum does not match); recompiling"
+contains err "timing: cache [0-9.]* ms (miss)"
+n=$((n + 1)); [ "$(grep -c warning "$tmp/err")" -eq 1 ] || { echo "FAIL: not one warning"; fails=$((fails + 1)); }
+same "$tmp/miss.csv" "$tmp/damaged.csv"
+expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/t.csv"
+contains err "(hit)"; lacks err "warning"
+
+# Truncated.
+head -c 300 "$entry" >"$tmp/part" && cp "$tmp/part" "$entry"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
+contains err "(truncated or too long); recompiling"
+same "$tmp/miss.csv" "$tmp/t.csv"
+
+# Foreign: another rules file's entry under this one's name.
+sed 's/^#.*//' "$rules" >"$tmp/other.plan"
+expect 0 "$planc" run "$tmp/other.plan" --data "$data" -o "$tmp/t.csv"
+n=$((n + 1)); [ "$(entries)" -eq 2 ] || { echo "FAIL: the other rules did not get an entry"; fails=$((fails + 1)); }
+other=$(ls "$PLANC_CACHE_DIR"/*.plo | grep -v "$entry")
+cp "$other" "$entry"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
+contains err "(foreign: it holds the code of another key); recompiling"
+same "$tmp/miss.csv" "$tmp/t.csv"
+
+# --no-cache: neither read nor written.
+rm -rf "$PLANC_CACHE_DIR"
+expect 0 "$planc" run "$rules" --data "$data" --no-cache --timings -o "$tmp/t.csv"
+contains err "timing: cache [0-9.]* ms (off)"
+n=$((n + 1)); [ ! -e "$PLANC_CACHE_DIR" ] || { echo "FAIL: --no-cache made the cache directory"; fails=$((fails + 1)); }
+same "$tmp/miss.csv" "$tmp/t.csv"
+
+# An unusable directory: one warning, no cache, the right results.
+: >"$tmp/file"
+expect 0 env PLANC_CACHE_DIR="$tmp/file/cache" "$planc" run "$rules" --data "$data" --timings -o "$tmp/t.csv"
+contains err "planc: warning: cannot use the cache directory '$tmp/file/cache': Not a directory; compiling without the cache"
+contains err "(off)"
+n=$((n + 1)); [ "$(grep -c warning "$tmp/err")" -eq 1 ] || { echo "FAIL: not one warning"; fails=$((fails + 1)); }
+same "$tmp/miss.csv" "$tmp/t.csv"
+
+# The directory from the environment: XDG_CACHE_HOME, then HOME.
+expect 0 env PLANC_CACHE_DIR= XDG_CACHE_HOME="$tmp/xdg" "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
+n=$((n + 1)); ls "$tmp/xdg/planc/"*.plo >/dev/null 2>&1 || { echo "FAIL: no entry in \$XDG_CACHE_HOME/planc"; fails=$((fails + 1)); }
+expect 0 env PLANC_CACHE_DIR= XDG_CACHE_HOME= HOME="$tmp/home" "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
+n=$((n + 1)); ls "$tmp/home/.cache/planc/"*.plo >/dev/null 2>&1 || { echo "FAIL: no entry in ~/.cache/planc"; fails=$((fails + 1)); }
+
+# ---- emit-llvm ----
+expect 0 "$planc" emit-llvm "$rules"
+contains out "define void @seg_0(ptr noalias nocapture readonly %inputs"
+contains out "load <[48] x double>"; contains out "target triple"; lacks out "fast "
+cp "$tmp/out" "$tmp/o3.ll"
+expect 0 "$planc" emit-llvm "$rules" --O0
+contains out "define internal void @seg_0.g0("; contains out "define void @seg_0("
+n=$((n + 1)); cmp -s "$tmp/out" "$tmp/o3.ll" && { echo "FAIL: --O0 printed the optimised module"; fails=$((fails + 1)); }
+expect 2 "$planc" emit-llvm;                 contains err "no rules file given"
+expect 2 "$planc" emit-llvm "$rules" --O3;   contains err "unknown option '--O3'"
+expect 2 "$planc" emit-llvm "$rules" "$rules"; contains err "unexpected argument"
+expect 1 "$planc" emit-llvm "$tmp/no-such.plan"; contains err "no-such.plan"
+
+echo "jit.sh: $((n - fails))/$n checks passed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,72 @@
+#!/bin/sh
+# chromium.sh — the HTML report as a person sees it: headless Chromium
+# opens the report of the Beautiful Liaoning example, takes a screenshot and
+# dumps the DOM it built.  Checks that
+#   - the page parsed whole: the DOM holds as many charts, bars, heatmap
+#     cells and trajectory charts as the file (an unescaped name or broken
+#     markup would lose or add elements);
+#   - it rendered: the screenshot is not blank (many non-white pixels and
+#     colours), and the ranking bars (grade green) and the heatmap (status
+#     colours) are on screen.
+# Without Chromium it says so and exits 77 (ctest: skipped); .ci/run
+# installs Chromium so CI always runs it.
+#
+#   chromium.sh PLANC PNGSTAT SRCDIR
+set -u
+planc=$1; pngstat=$2; src=$3
+
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+    echo "chromium.sh: Chromium is not installed: skipped (apt-get install chromium)"
+    exit 77
+fi
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+"$planc" run "$src/rules/liaoning/beautiful-liaoning.plan" --data "$src/examples/liaoning/data.csv" \
+    --engine interp --format html -o "$tmp/report.html" || { echo "FAIL: planc run exited $?"; exit 1; }
+
+# Chromium with a fresh profile, no network services, no GPU.
+run_chromium() {
+    rm -rf "$tmp/profile"
+    timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --hide-scrollbars --user-data-dir="$tmp/profile" --window-size=1280,2000 "$@" \
+        "file://$tmp/report.html" 2>"$tmp/chromium.err"
+}
+
+run_chromium --dump-dom >"$tmp/dom.html" || { cat "$tmp/chromium.err"; bad "chromium --dump-dom failed"; }
+run_chromium --screenshot="$tmp/shot.png" >/dev/null || { cat "$tmp/chromium.err"; bad "chromium --screenshot failed"; }
+[ "$fail" = 0 ] || exit 1
+
+# The DOM holds every element of the file (counted by their class).
+for what in '<svg class="ranking"' '<svg class="heatmap"' '<svg class="trajectory"' \
+            '<rect class="bar"' '<rect class="cell"' '<polyline class="series"' \
+            '<line class="deadline"' '<table class="regions"' '<table class="agencies"' \
+            '<table class="targets"'; do
+    infile=$(grep -o "$what" "$tmp/report.html" | wc -l)
+    indom=$(grep -o "$what" "$tmp/dom.html" | wc -l)
+    [ "$infile" -gt 0 ] || bad "the report has no $what"
+    [ "$infile" = "$indom" ] || bad "$what: $infile in the file, $indom in the browser's DOM"
+done
+# 15 regions x 85 targets in the heatmap, a trajectory chart per target.
+[ "$(grep -o '<rect class="cell"' "$tmp/dom.html" | wc -l)" = 1275 ] || bad "the heatmap does not have 15 x 85 cells"
+[ "$(grep -o '<svg class="trajectory"' "$tmp/dom.html" | wc -l)" = 85 ] || bad "not 85 trajectory charts"
+
+# The screenshot: not blank; the grade colour of the best band (the ranking
+# bars) and the status colours met / failed (the heatmap) are drawn.
+stats=$("$pngstat" "$tmp/shot.png" 1a9850 63be7b f8696b) || bad "the screenshot is not a PNG"
+echo "screenshot: $stats"
+set -- $stats
+[ "$1" = 1280x2000 ] || bad "the screenshot is $1, not 1280x2000"
+nonwhite=${2#nonwhite=}; colours=${3#colours=}
+green=${4#1a9850=}; met=${5#63be7b=}; failed=${6#f8696b=}
+[ "$nonwhite" -gt 100000 ] || bad "only $nonwhite non-white pixels: the page looks blank"
+[ "$colours" -gt 100 ] || bad "only $colours colours: the page looks blank"
+[ "$green" -gt 1000 ] || bad "the ranking bars (#1a9850) are not on screen ($green pixels)"
+[ "$met" -gt 1000 ] || bad "the heatmap's met cells (#63be7b) are not on screen ($met pixels)"
+[ "$failed" -gt 100 ] || bad "the heatmap's failed cells (#f8696b) are not on screen ($failed pixels)"
+
+exit $fail

@@ -1,0 +1,72 @@
+#!/bin/sh
+# formats.sh — `planc run --format xlsx|html` end to end, on the quickstart
+# example: -o is required; the workbook reads back (its four sheets, a
+# detail row per result row of the CSV, the first cells); the page is the
+# same bytes on every run; output is atomic (a failed run keeps the old
+# file and leaves no temporary or scratch file behind).
+#
+#   formats.sh PLANC ZIPCAT SRCDIR
+set -u
+planc=$1; zipcat=$2; src=$3
+rules=$src/examples/quickstart/rules.plan
+data=$src/examples/quickstart/data.csv
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# libxlsxwriter's scratch files go to $TMPDIR: checked empty at the end.
+mkdir "$tmp/scratch" "$tmp/out"
+TMPDIR=$tmp/scratch; export TMPDIR
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+run() { "$planc" run "$rules" --data "$data" --engine interp "$@"; }
+
+# -o is required: a workbook or a page is no text for a terminal.
+for f in xlsx html; do
+    run --format "$f" >"$tmp/stdout" 2>"$tmp/stderr"; rc=$?
+    [ "$rc" = 2 ] || bad "--format $f without -o: exit $rc, expected 2"
+    [ -s "$tmp/stdout" ] && bad "--format $f without -o wrote to stdout"
+    grep -q "needs an output file (-o FILE)" "$tmp/stderr" || bad "--format $f without -o: $(cat "$tmp/stderr")"
+done
+
+# The workbook: four sheets in order; the detail sheet has the CSV's rows.
+run -o "$tmp/out/results.csv" || bad "planc run (csv) failed"
+run --format xlsx -o "$tmp/out/results.xlsx" || bad "planc run --format xlsx failed"
+"$zipcat" "$tmp/out/results.xlsx" xl/workbook.xml >"$tmp/workbook.xml" || bad "no xl/workbook.xml"
+sheets=$(grep -o '<sheet name="[a-z]*"' "$tmp/workbook.xml" | cut -d'"' -f2 | tr '\n' ' ')
+[ "$sheets" = "regions agencies targets detail " ] || bad "sheets are '$sheets'"
+"$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet4.xml >"$tmp/detail.xml" || bad "no detail sheet"
+rows=$(grep -o '<row ' "$tmp/detail.xml" | wc -l)
+lines=$(wc -l <"$tmp/out/results.csv")
+[ "$rows" = "$lines" ] || bad "the detail sheet has $rows rows, the CSV $lines lines"
+region=$(sed -n 2p "$tmp/out/results.csv" | cut -d, -f1)
+year=$(sed -n 2p "$tmp/out/results.csv" | cut -d, -f2)
+grep -q "<c r=\"A2\" t=\"inlineStr\"><is><t>$region</t></is></c><c r=\"B2\"><v>$year</v></c>" "$tmp/detail.xml" ||
+    bad "the detail's first row is not $region, $year"
+"$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet1.xml | grep -q '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' ||
+    bad "the regions sheet has no frozen header row"
+
+# The page: self-contained, and the same bytes twice.
+run --format html -o "$tmp/out/a.html" || bad "planc run --format html failed"
+run --format html -o "$tmp/out/b.html" || bad "planc run --format html failed"
+cmp -s "$tmp/out/a.html" "$tmp/out/b.html" || bad "two runs wrote different pages"
+head -1 "$tmp/out/a.html" | grep -q '^<!DOCTYPE html>$' || bad "the page does not start with <!DOCTYPE html>"
+grep -q '<script\|<link\|src=' "$tmp/out/a.html" && bad "the page loads something"
+
+# Atomic: a run that fails (the data is missing) keeps the old file.
+for f in xlsx html; do
+    echo old >"$tmp/out/keep.$f"
+    "$planc" run "$rules" --data "$tmp/nonexistent.csv" --engine interp --format "$f" \
+        -o "$tmp/out/keep.$f" 2>/dev/null; rc=$?
+    [ "$rc" = 3 ] || bad "--format $f with missing data: exit $rc, expected 3"
+    [ "$(cat "$tmp/out/keep.$f")" = old ] || bad "--format $f: a failed run replaced the file"
+done
+# A directory that does not exist: exit 2 and a message.
+run --format xlsx -o "$tmp/nodir/r.xlsx" 2>"$tmp/stderr"; rc=$?
+[ "$rc" = 2 ] || bad "-o into a missing directory: exit $rc, expected 2"
+grep -q "does not exist" "$tmp/stderr" || bad "-o into a missing directory: $(cat "$tmp/stderr")"
+
+# Nothing left behind: no temporary output files, no scratch workbooks.
+leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|keep\.xlsx\|keep\.html\)$')
+[ -z "$leftover" ] || bad "left in the output directory: $leftover"
+[ -z "$(ls -A "$tmp/scratch")" ] || bad "scratch files left: $(ls -A "$tmp/scratch")"
+
+exit $fail

@@ -1,0 +1,259 @@
+/* test_exec.c — running a program on several threads (runtime/exec.c,
+ * rt_run_opts): for 1, 2, 3 and 8 threads, with the interpreter and the
+ * JIT, over a table of several chunks with missing values, time shifts and
+ * both barriers, every materialized column has the same bits and the
+ * report the same bytes; the number of threads is bounded by the chunks;
+ * the `error` missing-data policy reports the same row on any number of
+ * threads; the timings add up. */
+#include "rt_fixture.h"
+
+#include "jit.h"
+#include "report.h"
+
+enum { NCITIES = 300, NYEARS = 50, FIRST_YEAR = 2000 };
+
+/* A program over NCITIES cities of province 辽宁省 (the fixture's regions
+ * are replaced): x this year and last year, the year; a growth rate, a
+ * PEAK of x, a SHARE of "grew by more than 1%", and selects and coalesces
+ * over them, all reported through one target. */
+static void big_program(fixture *f, ir_missing missing)
+{
+    ir_program *p = &f->p;
+    p->regions = arena_alloc(&f->a, (NCITIES + 1) * sizeof *p->regions);
+    p->regions[0] = (ir_region){"辽宁省", 0, -1, NULL, 0};
+    for (uint32_t i = 1; i <= NCITIES; i++) {
+        char *name = arena_alloc(&f->a, 16);
+        snprintf(name, 16, "C%03u", i);
+        p->regions[i] = (ir_region){name, 1, 0, NULL, 0};
+    }
+    p->nregions = NCITIES + 1;
+    p->baseline = FIRST_YEAR;
+    p->columns[0] = (ir_column){.name = "x", .type = IR_COL_NUM, .indicator = "X"};
+    p->ncolumns = 1;
+    uint32_t x = fx_data(f, 0, (ir_shift){0}, 1.0);
+    uint32_t xp = fx_data(f, 0, (ir_shift){.rel = -1}, 1.0);
+    uint32_t yr = fx_input(f, (ir_input){.kind = IR_IN_YEAR});
+    arena *a = &f->a;
+    uint32_t sx = ir_emit(a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, x);
+    uint32_t sp = ir_emit(a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, xp);
+    uint32_t sy = ir_emit(a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, yr);
+    uint32_t d = ir_emit(a, p, IR_SUB, IR_NUM, sx, sp, 0, 0, 0);
+    uint32_t rate = ir_emit(a, p, IR_DIV, IR_NUM, d, sp, 0, 0, 0);
+    uint32_t grew = ir_emit(a, p, IR_GT, IR_BOOL, rate, ir_const(a, p, IR_NUM, 0.01), 0, 0, 0);
+    uint32_t pk = ir_emit(a, p, IR_PEAK, IR_BOOL, sx, 0, 0, 0.02, FIRST_YEAR + 5);
+    uint32_t sh = ir_emit(a, p, IR_SHARE, IR_NUM, grew, 0, 0, 0, 1);
+    uint32_t v = ir_emit(a, p, IR_SELECT, IR_NUM, pk, rate, d, 0, 0);
+    uint32_t goal = ir_emit(a, p, IR_COALESCE, IR_NUM, sh, sy, 0, 0, 0);
+    uint32_t late = ir_emit(a, p, IR_GE, IR_BOOL, sy, ir_const(a, p, IR_NUM, FIRST_YEAR + 30), 0, 0, 0);
+    uint32_t score = ir_emit(a, p, IR_MUL, IR_NUM, ir_emit(a, p, IR_MIN, IR_NUM, v, goal, 0, 0, 0),
+                             ir_const(a, p, IR_NUM, 100), 0, 0, 0);
+    uint32_t status = ir_emit(a, p, IR_SELECT, IR_STATUS, late,
+                              ir_emit(a, p, IR_SELECT, IR_STATUS, ir_emit(a, p, IR_ISNA, IR_BOOL, v, 0, 0, 0, 0),
+                                      ir_const(a, p, IR_STATUS, IR_ST_MISSING),
+                                      ir_const(a, p, IR_STATUS, IR_ST_MET), 0, 0),
+                              ir_const(a, p, IR_STATUS, IR_ST_NA), 0, 0);
+    static uint32_t cols[1] = {0};
+    p->targets = arena_alloc(&f->a, sizeof *p->targets);
+    p->targets[0] = (ir_target){.name = "t", .kind = "threshold", .unit = "", .clause = "",
+                                .weight = 1, .columns = cols, .ncolumns = 1,
+                                .status = status, .value = v, .goal = goal, .expected = sh,
+                                .score = score};
+    p->ntargets = 1;
+    static const char *lead[] = {"A"};
+    p->measures = arena_alloc(&f->a, sizeof *p->measures);
+    p->measures[0] = (ir_measure){.id = "(一)", .title = "m", .lead = lead, .nlead = 1,
+                                  .weight = 1, .score = score};
+    p->nmeasures = 1;
+    p->sections = arena_alloc(&f->a, sizeof *p->sections);
+    p->sections[0] = (ir_section){.id = "一", .title = "s", .weight = 1, .score = score};
+    p->nsections = 1;
+    static const char *bands[] = {"good", "bad"};
+    p->has_assessment = true;
+    p->assessment = "a";
+    p->missing = missing;
+    p->total = score;
+    p->veto = late;
+    p->grade = late;
+    p->bands = bands;
+    p->nbands = 2;
+}
+
+/* The data: every city, every year, x a function of both with some cells
+ * missing (malloc'd CSV text). */
+static char *big_csv(void)
+{
+    capture c;
+    FILE *out = cap_open(&c);
+    fputs("city,year,x\n", out);
+    for (int i = 1; i <= NCITIES; i++)
+        for (int y = FIRST_YEAR; y < FIRST_YEAR + NYEARS; y++) {
+            unsigned h = (unsigned)(i * 7919 + y * 104729) % 1009;
+            if (h % 17 == 0)
+                fprintf(out, "C%03d,%d,\n", i, y);
+            else
+                fprintf(out, "C%03d,%d,%u.%02u\n", i, y, 100 + h % 50 + (y - FIRST_YEAR), h % 100);
+        }
+    char *s = strdup(cap_text(&c));
+    cap_free(&c);
+    return s;
+}
+
+/* The report of a result, as text (malloc'd). */
+static char *report_text(const ir_program *p, const rt_table *t, const rt_result *r)
+{
+    capture c;
+    ck_assert_int_eq(report_csv(p, t, r, cap_open(&c)), 0);
+    char *s = strdup(cap_text(&c));
+    cap_free(&c);
+    return s;
+}
+
+/* Every engine, 1, 2, 3 and 8 threads: the same bits in every column and
+ * the same report bytes as one thread of the same engine; the JIT and the
+ * interpreter agree (any NaN matching any NaN). */
+START_TEST(same_for_every_thread_count)
+{
+    fixture f;
+    fx_init(&f);
+    big_program(&f, IR_MISSING_NONE);
+    char *csv = big_csv();
+    rt_table *t = fx_load(&f, csv, NULL);
+    ck_assert_ptr_nonnull(t);
+    size_t n = rt_table_nrows(t);
+    ck_assert_uint_gt(n, 3 * RT_CHUNK_ROWS);
+    capture e;
+    jit_engine *j = jit_create(&f.p, cap_open(&e));
+    ck_assert_ptr_nonnull(j);
+    exec_plan pl;
+    ck_assert_int_eq(exec_plan_make(&f.p, &pl), 0);
+    ck_assert_uint_ge(pl.nsegs, 2);
+
+    rt_result *one[2] = {NULL, NULL};
+    char *text[2] = {NULL, NULL};
+    static const unsigned nthreads[] = {1, 2, 3, 8};
+    for (int k = 0; k < 2; k++) {
+        const exec_engine *eng = k ? jit_exec_engine(j) : interp_engine();
+        for (int ti = 0; ti < 4; ti++) {
+            rt_options o = {.threads = nthreads[ti]};
+            rt_timings tm;
+            rt_result *r = rt_run_opts(&f.p, t, eng, &o, &tm, stderr);
+            ck_assert_ptr_nonnull(r);
+            size_t nchunks = (n + RT_CHUNK_ROWS - 1) / RT_CHUNK_ROWS;
+            ck_assert_uint_eq(tm.threads, nthreads[ti] < nchunks ? nthreads[ti] : nchunks);
+            ck_assert(tm.kernel >= 0 && tm.barriers >= 0 && tm.check >= 0);
+            char *rep = report_text(&f.p, t, r);
+            if (ti == 0) {
+                one[k] = r;
+                text[k] = rep;
+                continue;
+            }
+            for (uint32_t s = 0; s < f.p.nsteps; s++) {
+                if (!pl.materialized[s])
+                    continue;
+                ck_assert_msg(memcmp(rt_result_column(r, s), rt_result_column(one[k], s),
+                                     n * sizeof(double)) == 0,
+                              "%s, %u threads: slot %u differs", eng->name, nthreads[ti], s);
+            }
+            ck_assert_msg(strcmp(rep, text[k]) == 0, "%s, %u threads: the report differs",
+                          eng->name, nthreads[ti]);
+            free(rep);
+            rt_result_free(r);
+        }
+    }
+    for (uint32_t s = 0; s < f.p.nsteps; s++) {
+        if (!pl.materialized[s])
+            continue;
+        const double *a = rt_result_column(one[0], s), *b = rt_result_column(one[1], s);
+        for (size_t r = 0; r < n; r++)
+            if (!((isnan(a[r]) && isnan(b[r])) || memcmp(&a[r], &b[r], sizeof a[r]) == 0))
+                ck_abort_msg("slot %u row %zu: interp %.17g, jit %.17g", s, r, a[r], b[r]);
+    }
+    ck_assert_str_eq(text[0], text[1]);
+    for (int k = 0; k < 2; k++) {
+        rt_result_free(one[k]);
+        free(text[k]);
+    }
+    exec_plan_free(&pl);
+    ck_assert_int_eq(jit_dispose(j), 0);
+    ck_assert_str_eq(cap_text(&e), "");
+    cap_free(&e);
+    rt_table_free(t);
+    free(csv);
+    fx_free(&f);
+}
+END_TEST
+
+/* A table of one chunk runs on the calling thread alone, whatever was
+ * asked; rt_run is rt_run_opts on one thread. */
+START_TEST(one_chunk_one_thread)
+{
+    fixture f;
+    fx_init(&f);
+    uint32_t in = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, &f.p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+    uint32_t y = ir_emit(&f.a, &f.p, IR_MUL, IR_NUM, x, x, 0, 0, 0);
+    f.p.targets = arena_alloc(&f.a, sizeof *f.p.targets);
+    f.p.targets[0] = (ir_target){.name = "t", .status = y, .value = y, .goal = y, .expected = y, .score = y};
+    f.p.ntargets = 1;
+    rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n大连,2024,3,yes\n大连,2025,,no\n", NULL);
+    rt_options o = {.threads = 8};
+    rt_timings tm;
+    rt_result *r = rt_run_opts(&f.p, t, NULL, &o, &tm, stderr);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_uint_eq(tm.threads, 1);
+    ck_assert(rt_result_column(r, y)[0] == 9.0 && isnan(rt_result_column(r, y)[1]));
+    rt_result_free(r);
+    r = rt_run_opts(&f.p, t, NULL, NULL, NULL, stderr);
+    ck_assert(rt_result_column(r, y)[0] == 9.0);
+    rt_result_free(r);
+    ck_assert_uint_ge(rt_default_threads(), 1);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+/* Under the `error` policy the first missing row in table order is
+ * reported, the same message on any number of threads. */
+START_TEST(missing_policy_on_threads)
+{
+    fixture f;
+    fx_init(&f);
+    big_program(&f, IR_MISSING_ERROR);
+    char *csv = big_csv();
+    rt_table *t = fx_load(&f, csv, NULL);
+    char *first = NULL;
+    for (unsigned th = 1; th <= 4; th++) {
+        capture c;
+        rt_options o = {.threads = th};
+        ck_assert_ptr_null(rt_run_opts(&f.p, t, NULL, &o, NULL, cap_open(&c)));
+        const char *msg = cap_text(&c);
+        ck_assert_ptr_nonnull(strstr(msg, "missing-data policy is 'error'"));
+        if (!first)
+            first = strdup(msg);
+        else
+            ck_assert_str_eq(msg, first);
+        cap_free(&c);
+    }
+    free(first);
+    rt_table_free(t);
+    free(csv);
+    fx_free(&f);
+}
+END_TEST
+
+static Suite *exec_suite(void)
+{
+    Suite *s = suite_create("exec");
+    TCase *tc = tcase_create("threads");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, same_for_every_thread_count);
+    tcase_add_test(tc, one_chunk_one_thread);
+    tcase_add_test(tc, missing_policy_on_threads);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return fx_main(exec_suite());
+}

@@ -1,0 +1,107 @@
+/* test_json.c — the JSON writer (runtime/json.c): layout and commas,
+ * one-line records, string escapes, numbers as the CSV prints them and
+ * null for what JSON cannot hold. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+
+/* Writes with `fn` into a string; returns it (free it). */
+static char *render(void (*fn)(json_writer *))
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    json_writer w;
+    json_init(&w, f);
+    fn(&w);
+    json_finish(&w);
+    fclose(f);
+    return buf;
+}
+
+static void nested(json_writer *w)
+{
+    json_begin_object(w);
+    json_key(w, "a");
+    json_int(w, 1);
+    json_key(w, "list");
+    json_begin_array(w);
+    json_begin_record(w);
+    json_key(w, "x");
+    json_num(w, 0.1 + 0.2);
+    json_key(w, "y");
+    json_begin_inline_array(w);
+    json_str(w, "p");
+    json_null(w);
+    json_end_array(w);
+    json_end_object(w);
+    json_begin_record(w);
+    json_end_object(w);
+    json_end_array(w);
+    json_key(w, "empty");
+    json_begin_array(w);
+    json_end_array(w);
+    json_key(w, "t");
+    json_bool(w, true);
+    json_end_object(w);
+}
+
+START_TEST(layout)
+{
+    char *s = render(nested);
+    ck_assert_str_eq(s, "{\n"
+                        "  \"a\": 1,\n"
+                        "  \"list\": [\n"
+                        "    {\"x\": 0.30000000000000004, \"y\": [\"p\", null]},\n"
+                        "    {}\n"
+                        "  ],\n"
+                        "  \"empty\": [],\n"
+                        "  \"t\": true\n"
+                        "}\n");
+    free(s);
+}
+END_TEST
+
+static void values(json_writer *w)
+{
+    json_begin_inline_array(w);
+    json_num(w, NAN);
+    json_num(w, INFINITY);
+    json_num(w, -INFINITY);
+    json_num(w, 100);
+    json_num(w, -0.0);
+    json_num(w, 1e21);
+    json_num(w, 1.5e-5);
+    json_str(w, NULL);
+    json_str(w, "引号\"反斜杠\\换行\n制表\t\x01");
+    json_int(w, -42);
+    json_bool(w, false);
+    json_end_array(w);
+}
+
+START_TEST(numbers_and_strings)
+{
+    char *s = render(values);
+    ck_assert_str_eq(s, "[null, null, null, 100, 0, 1e+21, 1.5e-05, null, "
+                        "\"引号\\\"反斜杠\\\\换行\\n制表\\t\\u0001\", -42, false]\n");
+    free(s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("json");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, layout);
+    tcase_add_test(tc, numbers_and_strings);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,216 @@
+/* test_report_html.c — the HTML report: its sections and charts, escaping
+ * of untrusted text, self-containment, determinism, and the edge cases (no
+ * assessment, no rows, a write error). */
+#include "report_html.h"
+#include "report_fixture.h"
+
+/* Renders the report of a run; returns the page (malloc'd). */
+static char *render(report_run *run)
+{
+    capture c;
+    ck_assert_int_eq(report_html(&run->f.p, run->t, run->r, run->ru, cap_open(&c)), 0);
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    return text;
+}
+
+/* Renders the fixture run (with `edit` applied to the program). */
+static char *render_fixture(bool assessment, void (*edit)(ir_program *p))
+{
+    report_run run;
+    report_run_start(&run, assessment, report_fixture_data, edit);
+    char *text = render(&run);
+    report_run_end(&run);
+    return text;
+}
+
+START_TEST(html_sections_and_charts)
+{
+    char *h = render_fixture(true, NULL);
+    ck_assert_ptr_nonnull(strstr(h, "<!DOCTYPE html>\n"));
+    ck_assert_ptr_nonnull(strstr(h, "<meta charset=\"utf-8\">"));
+    const char *ids[] = {"ranking", "heatmap", "trajectories", "regions", "agencies", "targets"};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "<section id=\"%s\">", ids[i]);
+        ck_assert_msg(strstr(h, want), "no %s", want);
+    }
+    /* 2025 has rows for 沈阳, 大连, 鞍山: three bars, 3 x 2 heatmap cells */
+    ck_assert_int_eq(count_of(h, "<rect class=\"bar\""), 3);
+    ck_assert_int_eq(count_of(h, "<rect class=\"cell\""), 6);
+    /* ranked: 沈阳 (50.15, 优秀), 鞍山 (0.15, 良好), then 大连 (vetoed) */
+    const char *sy = strstr(h, "</tspan> 沈阳</text>");
+    const char *as = strstr(h, "</tspan> 鞍山</text>");
+    const char *dl = strstr(h, "</tspan> 大连</text>");
+    ck_assert(sy && as && dl && sy < as && as < dl);
+    ck_assert_ptr_nonnull(strstr(h, ">50.15 优秀</text>"));
+    ck_assert_ptr_nonnull(strstr(h, "veto: 近岸海域水质</tspan>"));
+    /* the bars are coloured by grade: 优秀 green, 不合格 red */
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#1a9850\"><title>沈阳"));
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#d73027\"><title>大连"));
+    /* heatmap cells are coloured by status */
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#63be7b\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>沈阳 · 近岸海域水质: met (93 %)</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#f8696b\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>大连 · 近岸海域水质: failed (80 %)</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#d9d9d9\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>鞍山 · 近岸海域水质: missing</title>"));
+    /* a trajectory card per target; target 0 has its goal and deadline */
+    ck_assert_int_eq(count_of(h, "<div class=\"card\">"), 2);
+    ck_assert_int_eq(count_of(h, "<svg class=\"trajectory\""), 2);
+    ck_assert_int_eq(count_of(h, "<line class=\"deadline\""), 1);
+    ck_assert_ptr_nonnull(strstr(h, "<title>deadline 2027</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "≥ 92 % by 2027"));
+    ck_assert_int_eq(count_of(h, "<line class=\"goal\""), 1);
+    /* 大连 has two years of values (a line); 沈阳 one (a dot) */
+    ck_assert_ptr_nonnull(strstr(h, "<title>大连</title></polyline>"));
+    ck_assert_ptr_nonnull(strstr(h, "<title>沈阳</title></circle>"));
+    /* the tables: the shared measure's lead, counts, the goal */
+    ck_assert_ptr_nonnull(strstr(h, "<td>shared: 省工业和信息化厅、省住房城乡建设厅</td>"));
+    ck_assert_ptr_nonnull(strstr(h, "<td>省生态环境厅</td><td>(九)</td>"));
+    /* rows: 3 regions, 4 agencies (two leads, two sharing), 2 targets */
+    ck_assert_int_eq(count_of(h, "</td></tr>"), 3 + 4 + 2);
+    ck_assert_ptr_nonnull(strstr(h, "</html>\n"));
+    free(h);
+}
+END_TEST
+
+/* Puts markup, quotes, control characters and ill-formed UTF-8 in every
+ * text the page shows. */
+static void hostile_names(ir_program *p)
+{
+    static const char *lead[] = {"<i>agency</i>"};
+    static const char *bands[] = {"<优>", "良好", "合格", "不合&格"};
+    static const char *levels[] = {"province", "city\x7f"};
+    p->title = "<script>alert(1)</script>";
+    p->plan = "a&b";
+    p->targets[0].name = "\"q\" 'r' </svg><b>";
+    p->targets[0].unit = "<u>";
+    p->targets[0].clause = "(九)\x01";
+    p->targets[1].name = "bad \xff\xfe byte";
+    p->measures[0].lead = lead;
+    p->measures[0].nlead = 1;
+    p->bands = bands;
+    p->levels = levels;
+    p->assessment = "x<y";
+}
+
+START_TEST(html_escapes_untrusted_text)
+{
+    char *h = render_fixture(true, hostile_names);
+    ck_assert_ptr_null(strstr(h, "<script"));
+    ck_assert_ptr_null(strstr(h, "</svg><b>"));
+    ck_assert_ptr_null(strstr(h, "<i>agency"));
+    ck_assert_ptr_null(strstr(h, "<u>"));
+    ck_assert_ptr_null(strstr(h, "<优>"));
+    ck_assert_ptr_null(strstr(h, "\x01"));
+    ck_assert_ptr_null(strstr(h, "\x7f"));
+    ck_assert_ptr_null(strstr(h, "\xff"));
+    ck_assert_ptr_nonnull(strstr(h, "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "&quot;q&quot; &#39;r&#39; &lt;/svg&gt;&lt;b&gt;"));
+    ck_assert_ptr_nonnull(strstr(h, "&lt;i&gt;agency&lt;/i&gt;"));
+    ck_assert_ptr_nonnull(strstr(h, "a&amp;b"));
+    ck_assert_ptr_nonnull(strstr(h, "不合&amp;格"));
+    ck_assert_ptr_nonnull(strstr(h, "(九)\xEF\xBF\xBD"));
+    ck_assert_ptr_nonnull(strstr(h, "bad \xEF\xBF\xBD\xEF\xBF\xBD byte"));
+    ck_assert_ptr_nonnull(strstr(h, "x&lt;y"));
+    free(h);
+}
+END_TEST
+
+START_TEST(html_self_contained)
+{
+    char *h = render_fixture(true, NULL);
+    const char *banned[] = {"<script", "<link", "<img", "<iframe", "src=", "href=\"http",
+                            "url(", "@import", "@font-face"};
+    for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
+        ck_assert_msg(!strstr(h, banned[i]), "the page holds %s", banned[i]);
+    /* the only URLs are SVG's namespace */
+    ck_assert_int_eq(count_of(h, "https:"), 0);
+    ck_assert_int_eq(count_of(h, "http:"), count_of(h, "xmlns=\"http://www.w3.org/2000/svg\""));
+    ck_assert_int_eq(count_of(h, "//"), count_of(h, "http://www.w3.org/2000/svg"));
+    ck_assert_ptr_nonnull(strstr(h, "Content-Security-Policy\" content=\"default-src 'none'"));
+    /* it prints: a print style sheet with page breaks */
+    ck_assert_ptr_nonnull(strstr(h, "@media print{"));
+    ck_assert_ptr_nonnull(strstr(h, "break-before:page"));
+    free(h);
+}
+END_TEST
+
+START_TEST(html_deterministic)
+{
+    char *a = render_fixture(true, NULL);
+    char *b = render_fixture(true, NULL);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+}
+END_TEST
+
+START_TEST(html_without_assessment)
+{
+    char *h = render_fixture(false, NULL);
+    ck_assert_ptr_null(strstr(h, "<section id=\"ranking\">"));
+    ck_assert_ptr_null(strstr(h, "href=\"#ranking\""));
+    ck_assert_int_eq(count_of(h, "<rect class=\"cell\""), 6);
+    ck_assert_int_eq(count_of(h, "<div class=\"card\">"), 2);
+    free(h);
+}
+END_TEST
+
+START_TEST(html_no_rows)
+{
+    report_run run;
+    report_run_start(&run, true, "city,year,farmland_mu,park\n", NULL);
+    ck_assert_ptr_null(run.ru);
+    char *h = render(&run);
+    ck_assert_ptr_nonnull(strstr(h, "The data has no rows"));
+    ck_assert_ptr_null(strstr(h, "<svg"));
+    ck_assert_ptr_nonnull(strstr(h, "</html>\n"));
+    free(h);
+    report_run_end(&run);
+}
+END_TEST
+
+/* Gives target 0 a name far too long for a heatmap column. */
+static void long_name(ir_program *p)
+{
+    p->targets[0].name = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十";
+}
+
+START_TEST(html_long_names_are_cut)
+{
+    char *h = render_fixture(true, long_name);
+    /* the column label: 12 characters and an ellipsis; the whole name in
+     * its tooltip */
+    ck_assert_ptr_nonnull(strstr(h, "<title>一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十</title>"
+                                    "一二三四五六七八九十一二…</text>"));
+    free(h);
+}
+END_TEST
+
+START_TEST(html_write_error)
+{
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, NULL);
+    FILE *full = fopen("/dev/full", "w");
+    ck_assert_ptr_nonnull(full);
+    setvbuf(full, NULL, _IONBF, 0);
+    ck_assert_int_eq(report_html(&run.f.p, run.t, run.r, run.ru, full), -1);
+    fclose(full);
+    report_run_end(&run);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("report_html");
+    TCase *tc = tcase_create("html");
+    tcase_add_test(tc, html_sections_and_charts);
+    tcase_add_test(tc, html_escapes_untrusted_text);
+    tcase_add_test(tc, html_self_contained);
+    tcase_add_test(tc, html_deterministic);
+    tcase_add_test(tc, html_without_assessment);
+    tcase_add_test(tc, html_no_rows);
+    tcase_add_test(tc, html_long_names_are_cut);
+    tcase_add_test(tc, html_write_error);
+    suite_add_tcase(s, tc);
+    return fx_main(s);
+}

@@ -1,0 +1,373 @@
+/* test_report_xlsx.c — the Excel workbook, read back: an xlsx file is a zip
+ * of XML parts, unpacked here with zipread.h.  Checks the sheets and their
+ * order, cells (numbers as numbers, missing as no cell, status and grade
+ * fills, the score format), frozen header rows, column widths by display
+ * width, the roll-up sheets, cleaning of untrusted text, and the errors. */
+#include <unistd.h>
+
+#include "report_fixture.h"
+#include "report_xlsx.h"
+#include "zipread.h"
+
+/* A workbook written and unpacked. */
+typedef struct workbook {
+    unsigned char *zip;
+    size_t len;
+    char *sheet[5];   /* xl/worksheets/sheet1.xml .. sheet4.xml; [0] the workbook */
+    char *styles;
+} workbook;
+
+/* Writes the workbook of `run` into a scratch file and unpacks it. */
+static void write_book(report_run *run, workbook *wb)
+{
+    char path[] = "/tmp/planc-test-xlsx-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    capture err;
+    int rc = report_xlsx(&run->f.p, run->t, run->r, run->ru, f, cap_open(&err));
+    ck_assert_msg(rc == 0, "report_xlsx failed: %s", cap_text(&err));
+    cap_free(&err);
+    fclose(f);
+    wb->zip = zip_load(path, &wb->len);
+    unlink(path);
+    ck_assert_ptr_nonnull(wb->zip);
+    wb->sheet[0] = zip_member(wb->zip, wb->len, "xl/workbook.xml", NULL);
+    for (int i = 1; i <= 4; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
+        wb->sheet[i] = zip_member(wb->zip, wb->len, name, NULL);
+        ck_assert_msg(wb->sheet[i], "no %s", name);
+    }
+    wb->styles = zip_member(wb->zip, wb->len, "xl/styles.xml", NULL);
+    ck_assert_ptr_nonnull(wb->sheet[0]);
+    ck_assert_ptr_nonnull(wb->styles);
+}
+
+static void free_book(workbook *wb)
+{
+    for (int i = 0; i < 5; i++)
+        free(wb->sheet[i]);
+    free(wb->styles);
+    free(wb->zip);
+}
+
+/* The XML of cell `ref` ("H8") of a sheet, from "<c " to its end, copied
+ * into buf; "" when the sheet has no such cell. */
+static const char *cell(const char *sheet, const char *ref, char *buf, size_t size)
+{
+    char key[32];
+    snprintf(key, sizeof key, "<c r=\"%s\"", ref);
+    const char *c = strstr(sheet, key);
+    buf[0] = '\0';
+    if (!c)
+        return buf;
+    /* "<c .../>" (an empty cell) or "<c ...>...</c>" */
+    const char *gt = strchr(c, '>');
+    const char *end = gt && gt[-1] == '/' ? gt - 3 : strstr(c, "</c>");
+    if (!end)
+        return buf;
+    size_t n = (size_t)(end - c) + 4;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, c, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* The number after `attr="` in xml, or -1. */
+static long attr_num(const char *xml, const char *attr)
+{
+    char key[32];
+    snprintf(key, sizeof key, " %s=\"", attr);
+    const char *a = strstr(xml, key);
+    return a ? strtol(a + strlen(key), NULL, 10) : -1;
+}
+
+/* The n-th (0-based) occurrence of `tag` after `from` in xml, or NULL. */
+static const char *nth(const char *xml, const char *from, const char *tag, long n)
+{
+    const char *s = strstr(xml, from);
+    if (!s || n < 0)
+        return NULL;
+    for (long i = 0; s && i <= n; i++)
+        s = strstr(s + 1, tag);
+    return s;
+}
+
+/* The fill colour ("FF63BE7B") of the cell format a cell uses, or "" for
+ * none. */
+static void cell_fill(const workbook *wb, const char *cellxml, char out[16])
+{
+    out[0] = '\0';
+    const char *xf = nth(wb->styles, "<cellXfs", "<xf ", attr_num(cellxml, "s"));
+    if (!xf)
+        return;
+    const char *fill = nth(wb->styles, "<fills", "<fill>", attr_num(xf, "fillId"));
+    const char *end = fill ? strstr(fill, "</fill>") : NULL;
+    const char *rgb = fill ? strstr(fill, "<fgColor rgb=\"") : NULL;
+    if (rgb && rgb < end)
+        snprintf(out, 16, "%.8s", rgb + strlen("<fgColor rgb=\""));
+}
+
+/* Asserts that cell `ref` holds `text` (a string or a number as written). */
+#define assert_cell(sheet, ref, text)                                          \
+    do {                                                                       \
+        char buf_[512];                                                        \
+        const char *c_ = cell(sheet, ref, buf_, sizeof buf_);                  \
+        ck_assert_msg(strstr(c_, ">" text "<") != NULL, "%s is '%s', not %s",  \
+                      ref, c_, text);                                          \
+    } while (0)
+
+/* Writes the fixture's workbook into wb. */
+static void fixture_book(workbook *wb, void (*edit)(ir_program *p))
+{
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, edit);
+    write_book(&run, wb);
+    report_run_end(&run);
+}
+
+START_TEST(xlsx_sheets_in_order)
+{
+    workbook wb;
+    fixture_book(&wb, NULL);
+    const char *wbx = wb.sheet[0];
+    const char *r = strstr(wbx, "<sheet name=\"regions\" sheetId=\"1\"");
+    const char *a = strstr(wbx, "<sheet name=\"agencies\" sheetId=\"2\"");
+    const char *t = strstr(wbx, "<sheet name=\"targets\" sheetId=\"3\"");
+    const char *d = strstr(wbx, "<sheet name=\"detail\" sheetId=\"4\"");
+    ck_assert(r && a && t && d && r < a && a < t && t < d);
+    ck_assert_int_eq(count_of(wbx, "<sheet "), 4);
+    free_book(&wb);
+}
+END_TEST
+
+START_TEST(xlsx_detail_cells)
+{
+    workbook wb;
+    fixture_book(&wb, NULL);
+    const char *d = wb.sheet[4];
+    char buf[512], fill[16];
+    /* the header, then 6 rows per (region, year): 沈阳 2024 from row 2,
+     * 沈阳 2025 from 8, 大连 2024 from 14, 大连 2025 from 20, 鞍山 2025
+     * from 26 */
+    assert_cell(d, "A1", "region");
+    assert_cell(d, "P1", "vetoes");
+    ck_assert_int_eq(count_of(d, "<row "), 1 + 5 * 6);
+    assert_cell(d, "A2", "沈阳");
+    assert_cell(d, "B2", "2024");
+    /* 沈阳 2024: no value -> no cell; status missing, grey */
+    ck_assert_str_eq(cell(d, "I2", buf, sizeof buf), "");
+    assert_cell(d, "H2", "missing");
+    cell_fill(&wb, cell(d, "H2", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FFD9D9D9");
+    /* 沈阳 2025: a number cell (no t= attribute), met, green */
+    ck_assert_str_eq(cell(d, "I8", buf, sizeof buf), "<c r=\"I8\"><v>93</v></c>");
+    assert_cell(d, "H8", "met");
+    cell_fill(&wb, cell(d, "H8", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FF63BE7B");
+    assert_cell(d, "K8", "92");
+    assert_cell(d, "L8", "90.5");
+    /* 绿色建筑: on_track, light green; its lead is the shared text */
+    assert_cell(d, "H9", "on_track");
+    cell_fill(&wb, cell(d, "H9", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FFC6EFCE");
+    assert_cell(d, "G9", "shared: 省工业和信息化厅、省住房城乡建设厅");
+    /* 大连 2025: failed (red), the total row with its grade and veto */
+    assert_cell(d, "H20", "failed");
+    cell_fill(&wb, cell(d, "H20", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FFF8696B");
+    assert_cell(d, "C25", "total");
+    assert_cell(d, "M25", "0.15");
+    assert_cell(d, "O25", "不合格");
+    assert_cell(d, "P25", "近岸海域水质");
+    cell_fill(&wb, cell(d, "O25", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FFD73027");
+    /* scores show two decimals */
+    const char *xf = nth(wb.styles, "<cellXfs", "<xf ", attr_num(cell(d, "M25", buf, sizeof buf), "s"));
+    ck_assert_ptr_nonnull(xf);
+    char code[64];
+    snprintf(code, sizeof code, "numFmtId=\"%ld\" formatCode=\"0.00\"", attr_num(xf, "numFmtId"));
+    ck_assert_ptr_nonnull(strstr(wb.styles, code));
+    /* a measure row has no status: no cell */
+    assert_cell(d, "C10", "measure");
+    ck_assert_str_eq(cell(d, "H10", buf, sizeof buf), "");
+    free_book(&wb);
+}
+END_TEST
+
+START_TEST(xlsx_frozen_headers_and_widths)
+{
+    workbook wb;
+    fixture_book(&wb, NULL);
+    for (int i = 1; i <= 4; i++) {
+        ck_assert_msg(strstr(wb.sheet[i], "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"),
+                      "sheet %d has no frozen header row", i);
+        ck_assert_msg(strstr(wb.sheet[i], "<autoFilter ref=\"A1:"), "sheet %d has no autofilter", i);
+    }
+    /* detail column G (lead): "shared: " (8) and 17 CJK characters (34)
+     * are 42 columns, and 2 of margin */
+    ck_assert_ptr_nonnull(strstr(wb.sheet[4], "<col min=\"7\" max=\"7\" width=\"44."));
+    /* column A (region): the header "region" (6) is wider than 沈阳 (4) */
+    ck_assert_ptr_nonnull(strstr(wb.sheet[4], "<col min=\"1\" max=\"1\" width=\"8."));
+    /* column E (name): 持续深入推进污染防治攻坚, 12 characters, 24 columns */
+    ck_assert_ptr_nonnull(strstr(wb.sheet[4], "<col min=\"5\" max=\"5\" width=\"26."));
+    free_book(&wb);
+}
+END_TEST
+
+START_TEST(xlsx_roll_up_sheets)
+{
+    workbook wb;
+    fixture_book(&wb, NULL);
+    char buf[512], fill[16];
+    /* regions (the columns of --rollup region), by rank: 沈阳 1 (50.15,
+     * 优秀), 鞍山 2, 大连 3 (vetoed) */
+    const char *r = wb.sheet[1];
+    assert_cell(r, "A1", "region");
+    assert_cell(r, "H1", "met");
+    assert_cell(r, "N1", "vetoes");
+    cell_fill(&wb, cell(r, "H1", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FF63BE7B");
+    assert_cell(r, "A2", "沈阳");
+    assert_cell(r, "B2", "city");
+    assert_cell(r, "C2", "2025");
+    assert_cell(r, "D2", "50.15");
+    assert_cell(r, "E2", "优秀");
+    cell_fill(&wb, cell(r, "E2", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FF1A9850");
+    assert_cell(r, "F2", "1");
+    assert_cell(r, "G2", "3");
+    assert_cell(r, "H2", "1");  /* 沈阳 met 近岸海域水质 */
+    assert_cell(r, "I2", "1");  /* and 绿色建筑 is on track */
+    assert_cell(r, "A3", "鞍山");
+    assert_cell(r, "A4", "大连");
+    assert_cell(r, "F4", "3");
+    assert_cell(r, "N4", "近岸海域水质");
+    /* agencies: the two leads of (九), then the two sharing (五) */
+    const char *a = wb.sheet[2];
+    assert_cell(a, "A1", "agency");
+    assert_cell(a, "L1", "target_names");
+    assert_cell(a, "A2", "省生态环境厅");
+    assert_cell(a, "C2", "1");
+    assert_cell(a, "D2", "1");
+    assert_cell(a, "E2", "1");  /* met */
+    assert_cell(a, "H2", "1");  /* failed */
+    assert_cell(a, "K2", "(九)");
+    assert_cell(a, "L2", "近岸海域水质");
+    assert_cell(a, "A5", "省住房城乡建设厅");
+    ck_assert_int_eq(count_of(a, "<row "), 1 + 4);
+    /* targets: 近岸海域水质 met 1, failed 1, missing 1 of three regions */
+    const char *t = wb.sheet[3];
+    assert_cell(t, "A2", "近岸海域水质");
+    assert_cell(t, "C2", "省生态环境厅、省自然资源厅");
+    assert_cell(t, "E2", "2025");
+    assert_cell(t, "F2", "1");  /* met */
+    assert_cell(t, "I2", "1");  /* failed */
+    assert_cell(t, "J2", "1");  /* missing */
+    assert_cell(t, "L2", "2");  /* values */
+    assert_cell(t, "M2", "80"); /* min */
+    assert_cell(t, "Q2", "93"); /* max */
+    assert_cell(t, "S2", "92"); /* goal */
+    assert_cell(t, "T2", "1");  /* below the goal */
+    assert_cell(t, "U2", "1");  /* above */
+    free_book(&wb);
+}
+END_TEST
+
+/* Puts markup and control characters in texts the workbook shows. */
+static void hostile_names(ir_program *p)
+{
+    p->targets[0].name = "<b>&amp;\x01\x1f";
+    p->targets[1].desc = "bad \xff byte";
+}
+
+START_TEST(xlsx_text_is_cleaned)
+{
+    workbook wb;
+    fixture_book(&wb, hostile_names);
+    const char *d = wb.sheet[4];
+    ck_assert_ptr_null(strstr(d, "\x01"));
+    ck_assert_ptr_null(strstr(d, "\x1f"));
+    ck_assert_ptr_null(strstr(d, "\xff"));
+    ck_assert_ptr_null(strstr(d, "<b>"));
+    assert_cell(d, "D2", "&lt;b&gt;&amp;amp;\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_cell(d, "E3", "bad \xEF\xBF\xBD byte");
+    free_book(&wb);
+}
+END_TEST
+
+START_TEST(xlsx_no_rows)
+{
+    report_run run;
+    report_run_start(&run, true, "city,year,farmland_mu,park\n", NULL);
+    ck_assert_ptr_null(run.ru);
+    workbook wb;
+    write_book(&run, &wb);
+    for (int i = 1; i <= 4; i++)
+        ck_assert_int_eq(count_of(wb.sheet[i], "<row "), 1);
+    assert_cell(wb.sheet[4], "A1", "region");
+    free_book(&wb);
+    report_run_end(&run);
+}
+END_TEST
+
+START_TEST(xlsx_write_error)
+{
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, NULL);
+    FILE *full = fopen("/dev/full", "wb");
+    ck_assert_ptr_nonnull(full);
+    setvbuf(full, NULL, _IONBF, 0);
+    capture err;
+    ck_assert_int_eq(report_xlsx(&run.f.p, run.t, run.r, run.ru, full, cap_open(&err)), -1);
+    ck_assert_ptr_nonnull(strstr(cap_text(&err), "planc: error: cannot write the workbook: "));
+    cap_free(&err);
+    fclose(full);
+    report_run_end(&run);
+}
+END_TEST
+
+START_TEST(xlsx_too_many_rows)
+{
+    /* 5 rows x (2 targets + 2 measures + 210000 sections + the total) are
+     * more rows than a sheet holds: refused before anything is written */
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, NULL);
+    ir_program *p = &run.f.p;
+    ir_section *keep = p->sections;
+    uint32_t nkeep = p->nsections;
+    p->nsections = 210000;
+    p->sections = calloc(p->nsections, sizeof *p->sections);
+    capture err;
+    capture out;
+    ck_assert_int_eq(report_xlsx(p, run.t, run.r, run.ru, cap_open(&out), cap_open(&err)), -1);
+    ck_assert_str_eq(cap_text(&err), "planc: error: the results have 1050025 rows, more than an "
+                                     "Excel sheet holds (1048575); write them as CSV instead "
+                                     "(--format csv)\n");
+    ck_assert_str_eq(cap_text(&out), "");
+    cap_free(&err);
+    cap_free(&out);
+    free(p->sections);
+    p->sections = keep;
+    p->nsections = nkeep;
+    report_run_end(&run);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("report_xlsx");
+    TCase *tc = tcase_create("xlsx");
+    tcase_add_test(tc, xlsx_sheets_in_order);
+    tcase_add_test(tc, xlsx_detail_cells);
+    tcase_add_test(tc, xlsx_frozen_headers_and_widths);
+    tcase_add_test(tc, xlsx_roll_up_sheets);
+    tcase_add_test(tc, xlsx_text_is_cleaned);
+    tcase_add_test(tc, xlsx_no_rows);
+    tcase_add_test(tc, xlsx_write_error);
+    tcase_add_test(tc, xlsx_too_many_rows);
+    suite_add_tcase(s, tc);
+    return fx_main(s);
+}

@@ -1,0 +1,276 @@
+/* test_rollup.c — the roll-ups (runtime/rollup.c) and the JSON report
+ * (runtime/report_json.c): ranks with ties and vetoes, status counts per
+ * region, agency (shared measures included) and target, the distribution
+ * of values against the goal, the chosen year, and their CSV and JSON
+ * forms.  The expected numbers are worked out by hand in small_plan.h. */
+#include <math.h>
+
+#include "pipe_fixture.h"
+#include "report_json.h"
+#include "rollup.h"
+#include "small_plan.h"
+
+/* The roll-up region of the named region, or fail. */
+static const rollup_region *region_of(const pfx *x, const rollup *ru, const char *name)
+{
+    for (uint32_t i = 0; i < ru->nregions; i++)
+        if (strcmp(x->p->regions[ru->regions[i].region].name, name) == 0)
+            return &ru->regions[i];
+    ck_abort_msg("region %s not in the roll-up", name);
+    return NULL;
+}
+
+START_TEST(rank_ties_and_vetoes)
+{
+    const double total[] = {50, 100, NAN, 50, 99, 70};
+    const bool vetoed[] = {false, false, false, false, true, false};
+    uint32_t rank[6];
+    rollup_rank(total, vetoed, 6, rank);
+    ck_assert_uint_eq(rank[1], 1);  /* 100 */
+    ck_assert_uint_eq(rank[5], 2);  /* 70 */
+    ck_assert_uint_eq(rank[0], 3);  /* 50, tied */
+    ck_assert_uint_eq(rank[3], 3);
+    ck_assert_uint_eq(rank[4], 5);  /* 99 but vetoed: below all without */
+    ck_assert_uint_eq(rank[2], 0);  /* no total: not ranked */
+}
+END_TEST
+
+START_TEST(quantiles_type7)
+{
+    const double v[] = {1, 2, 3, 4};
+    ck_assert_double_eq_tol(rollup_quantile(v, 4, 0.25), 1.75, 1e-12);
+    ck_assert_double_eq_tol(rollup_quantile(v, 4, 0.5), 2.5, 1e-12);
+    ck_assert_double_eq_tol(rollup_quantile(v, 4, 0.75), 3.25, 1e-12);
+    ck_assert_double_eq(rollup_quantile(v, 4, 0), 1);
+    ck_assert_double_eq(rollup_quantile(v, 4, 1), 4);
+    const double one[] = {7};
+    ck_assert_double_eq(rollup_quantile(one, 1, 0.25), 7);
+    ck_assert(isnan(rollup_quantile(v, 0, 0.5)));
+}
+END_TEST
+
+START_TEST(regions_of_the_last_year)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    ck_assert_ptr_nonnull(ru);
+    ck_assert_int_eq(ru->year, 2025);
+    ck_assert_uint_eq(ru->nyears, 3);
+    ck_assert_int_eq(ru->years[0], 2023);
+    ck_assert_uint_eq(ru->nregions, 4);
+
+    const rollup_region *a = region_of(&x, ru, "甲"), *b = region_of(&x, ru, "乙");
+    const rollup_region *c = region_of(&x, ru, "丙"), *d = region_of(&x, ru, "丁");
+    ck_assert_double_eq(a->total, 100);
+    ck_assert_str_eq(x.p->bands[a->grade], "优");
+    ck_assert_double_eq(b->total, 50);
+    ck_assert_double_eq_tol(c->total, 200.0 / 3, 1e-12);
+    ck_assert_str_eq(x.p->bands[c->grade], "差");
+    ck_assert_double_eq(d->total, 50);
+    ck_assert_uint_eq(a->rank, 1);
+    ck_assert_uint_eq(b->rank, 2);
+    ck_assert_uint_eq(d->rank, 2);
+    ck_assert_uint_eq(c->rank, 4);
+    ck_assert_uint_eq(c->nranked, 4);
+    ck_assert(c->vetoed);
+    ck_assert_uint_eq(c->nvetoes, 1);
+    ck_assert_str_eq(x.p->targets[c->vetoes[0]].name, "F");
+    ck_assert(!a->vetoed);
+    ck_assert(a->present);
+
+    /* 丁: F met, E failed, X missing */
+    ck_assert_uint_eq(d->counts.n[IR_ST_MET], 1);
+    ck_assert_uint_eq(d->counts.n[IR_ST_FAILED], 1);
+    ck_assert_uint_eq(d->counts.n[IR_ST_MISSING], 1);
+    ck_assert_uint_eq(d->counts.total, 3);
+
+    /* by_rank: the one level in the roll-up, best first, the tie in
+     * declaration order */
+    const char *order[] = {"甲", "乙", "丁", "丙"};
+    for (int i = 0; i < 4; i++)
+        ck_assert_str_eq(x.p->regions[ru->regions[ru->by_rank[i]].region].name, order[i]);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
+START_TEST(targets_distribution)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 2025);
+    const rollup_target *t = &ru->targets[pf_target(&x, "X")];
+    ck_assert_uint_eq(t->counts.n[IR_ST_MET], 2);
+    ck_assert_uint_eq(t->counts.n[IR_ST_FAILED], 1);
+    ck_assert_uint_eq(t->counts.n[IR_ST_MISSING], 1);
+    ck_assert_uint_eq(t->nvalues, 3);           /* 70, 85, 90 */
+    ck_assert_double_eq(t->min, 70);
+    ck_assert_double_eq(t->q1, 77.5);
+    ck_assert_double_eq(t->median, 85);
+    ck_assert_double_eq(t->q3, 87.5);
+    ck_assert_double_eq(t->max, 90);
+    ck_assert_double_eq_tol(t->mean, 245.0 / 3, 1e-12);
+    ck_assert_double_eq(t->goal, 80);
+    ck_assert(!t->goal_varies);
+    ck_assert_uint_eq(t->nbelow_goal, 1);
+    ck_assert_uint_eq(t->nabove_goal, 2);
+    ck_assert_double_eq_tol(t->mean_score, 250.0 / 3, 1e-12);
+
+    /* falls: each row's goal is its own previous value */
+    const rollup_target *e = &ru->targets[pf_target(&x, "E")];
+    ck_assert(e->goal_varies);
+    ck_assert(isnan(e->goal));
+    ck_assert_uint_eq(e->counts.n[IR_ST_MET], 2);
+    ck_assert_uint_eq(e->counts.n[IR_ST_FAILED], 2);
+    ck_assert_uint_eq(e->nbelow_goal, 2);       /* 5 < 6, 4 < 5 */
+    ck_assert_uint_eq(e->nabove_goal, 1);       /* 7 > 6 (3 == 3 is neither) */
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
+START_TEST(agencies_with_shared_measures)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    ck_assert_uint_eq(ru->nagencies, 3);
+    const rollup_agency *a = &ru->agencies[0], *b = &ru->agencies[1], *c = &ru->agencies[2];
+    ck_assert_str_eq(a->name, "厅A");
+    ck_assert_str_eq(b->name, "厅B");
+    ck_assert_str_eq(c->name, "厅C");
+    /* 厅A leads (一) and shares (三) */
+    ck_assert_uint_eq(a->nmeasures, 2);
+    ck_assert_uint_eq(a->measures[0], 0);
+    ck_assert_uint_eq(a->measures[1], 2);
+    ck_assert_uint_eq(a->ntargets, 2);
+    ck_assert_uint_eq(a->counts.total, 8);
+    ck_assert_uint_eq(a->counts.n[IR_ST_MET], 4);     /* X: 2, E: 2 */
+    ck_assert_uint_eq(a->counts.n[IR_ST_FAILED], 3);  /* X: 1, E: 2 */
+    ck_assert_uint_eq(a->counts.n[IR_ST_MISSING], 1);
+    ck_assert_uint_eq(c->nmeasures, 1);
+    ck_assert_str_eq(x.p->targets[c->targets[0]].name, "E");
+    ck_assert_uint_eq(b->counts.n[IR_ST_FAILED], 1);  /* 丙's red line */
+    /* measure (二): red line met by 3 of 4; mean of 100, 100, 0, 100 */
+    ck_assert_double_eq(ru->measures[1].mean_score, 75);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
+START_TEST(other_years)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 2024);
+    ck_assert_int_eq(ru->year, 2024);
+    const rollup_target *t = &ru->targets[pf_target(&x, "X")];
+    ck_assert_uint_eq(t->counts.n[IR_ST_ON_TRACK], 2);  /* 甲 70 >= e 70, 丙 75 */
+    ck_assert_uint_eq(t->counts.n[IR_ST_LAGGING], 1);   /* 乙 65 */
+    rollup_free(ru);
+    ck_assert_ptr_null(rollup_make(x.p, x.t, x.r, 2030));
+    ck_assert(!rollup_has_year(x.t, 2030));
+    ck_assert(rollup_has_year(x.t, 2023));
+    pf_free(&x);
+}
+END_TEST
+
+START_TEST(kinds)
+{
+    rollup_kind k;
+    ck_assert(rollup_parse_kind("region", &k) && k == ROLLUP_REGION);
+    ck_assert(rollup_parse_kind("agency", &k) && k == ROLLUP_AGENCY);
+    ck_assert(rollup_parse_kind("target", &k) && k == ROLLUP_TARGET);
+    ck_assert(!rollup_parse_kind("city", &k));
+}
+END_TEST
+
+START_TEST(csv_forms)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    pf_capture c;
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_REGION, pf_cap_open(&c)), 0);
+    const char *s = pf_cap_text(&c);
+    ck_assert_msg(strncmp(s, "region,level,year,total,grade,rank,ranked,met,on_track,lagging,"
+                             "failed,missing,not_applicable,vetoes\n", 98) == 0, "%s", s);
+    ck_assert_msg(strstr(s, "\n甲,city,2025,100,优,1,4,3,0,0,0,0,0,\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\n丙,city,2025,66.66666666666667,差,4,4,2,0,0,1,0,0,F\n"), "%s", s);
+    pf_cap_free(&c);
+
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_AGENCY, pf_cap_open(&c)), 0);
+    s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "\n厅A,2025,2,2,4,0,0,3,1,0,(一);(三),X;E\n"), "%s", s);
+    pf_cap_free(&c);
+
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_TARGET, pf_cap_open(&c)), 0);
+    s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "\nX,(一),厅A,%,2025,2,0,0,1,1,0,3,70,77.5,85,87.5,90,"
+                            "81.66666666666667,80,1,2,83.33333333333333\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,2025,"), "%s", s);
+    pf_cap_free(&c);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
+START_TEST(json_document)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    pf_capture c;
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_ALL, pf_cap_open(&c)), 0);
+    const char *s = pf_cap_text(&c);
+    ck_assert_msg(strncmp(s, "{\n  \"format\": \"planc-results\",\n  \"version\": 1,\n", 46) == 0, "%s", s);
+    ck_assert(strstr(s, "\"years\": [2023, 2024, 2025],\n"));
+    /* a missing value is null, never empty or NaN */
+    ck_assert_msg(strstr(s, "{\"region\": \"丁\", \"year\": 2025, \"kind\": \"target\", \"id\": \"X\", "
+                            "\"name\": null, \"clause\": \"(一)\", \"lead\": [\"厅A\"], \"shared\": false, "
+                            "\"status\": \"missing\", \"value\": null, \"unit\": \"%\", \"goal\": 80, "
+                            "\"expected\": 80, \"score\": null, \"weight\": 1, \"grade\": null, "
+                            "\"vetoes\": null}"), "%s", s);
+    ck_assert(strstr(s, "\"kind\": \"total\", \"id\": null, \"name\": \"考核\""));
+    ck_assert(strstr(s, "\"grade\": \"差\", \"vetoes\": [\"F\"]}"));
+    ck_assert(!strstr(s, "nan"));
+    ck_assert(strstr(s, "\"rollup\": {\n    \"year\": 2025,\n    \"regions\": [\n"));
+    ck_assert(strstr(s, "\"agencies\": ["));
+    ck_assert(strstr(s, "\"goal_varies\": true"));
+    /* the document ends with its closing brace and a newline */
+    ck_assert_str_eq(s + strlen(s) - 3, "\n}\n");
+    pf_cap_free(&c);
+
+    /* one roll-up, no results */
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_TARGETS, pf_cap_open(&c)), 0);
+    s = pf_cap_text(&c);
+    ck_assert(!strstr(s, "\"results\""));
+    ck_assert(!strstr(s, "\"regions\""));
+    ck_assert(strstr(s, "\"targets\": ["));
+    pf_cap_free(&c);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("rollup");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, rank_ties_and_vetoes);
+    tcase_add_test(tc, quantiles_type7);
+    tcase_add_test(tc, regions_of_the_last_year);
+    tcase_add_test(tc, targets_distribution);
+    tcase_add_test(tc, agencies_with_shared_measures);
+    tcase_add_test(tc, other_years);
+    tcase_add_test(tc, kinds);
+    tcase_add_test(tc, csv_forms);
+    tcase_add_test(tc, json_document);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,313 @@
+/* test_store.c — the results history (runtime/store.c): the schema and its
+ * version checks (a foreign, a newer, an empty or a non-SQLite file are
+ * refused), recording runs, a rolled-back run leaving nothing, history,
+ * run names, compare; and several processes writing one database at once. */
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pipe_fixture.h"
+#include "small_plan.h"
+#include "store.h"
+
+/* A fresh path in a temporary directory (the directory is left for
+ * remove_db). */
+static char dir[64];
+static char db[128];
+
+static void setup(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/planc-store-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/results.db", dir);
+}
+
+static void teardown(void)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Runs one SQL statement on the database at path with the sqlite3 API
+ * directly (to make foreign files). */
+static void raw_sql(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* The integer answer of a query on the database at path. */
+static long long raw_int(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+/* A text answer, malloc'd. */
+static char *raw_text(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    char *v = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return v;
+}
+
+/* Records one run of x in s; returns its id. */
+static long long record(store *s, const pfx *x, const char *data_hash)
+{
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
+                           .rules_path = "rules.plan", .rules_hash = "ab12ab12ab12ab12",
+                           .data_path = "data.csv", .data_hash = data_hash};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, x->p, x->t, x->r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    return id;
+}
+
+START_TEST(create_record_history)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "cd34cd34cd34cd34"), 1);
+    ck_assert_int_eq(record(s, &x, "cd34cd34cd34cd34"), 2);
+    store_close(s);
+
+    ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(db, "PRAGMA application_id"), STORE_APPLICATION_ID);
+    char *mode = raw_text(db, "PRAGMA journal_mode");
+    ck_assert_str_eq(mode, "wal");
+    free(mode);
+    /* 12 rows x (3 targets + 3 measures + 1 section + 1 total) */
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 1"), 96);
+    ck_assert_int_eq(raw_int(db, "SELECT result_rows FROM runs WHERE id = 2"), 96);
+    ck_assert_int_eq(raw_int(db, "SELECT data_rows FROM runs WHERE id = 2"), 12);
+    /* the rows keep the report's order and its values */
+    char *t = raw_text(db, "SELECT region || ' ' || year || ' ' || kind || ' ' || id || ' ' || "
+                           "coalesce(status, '-') FROM results WHERE run = 1 AND seq = 0");
+    ck_assert_str_eq(t, "甲 2023 target X on_track");
+    free(t);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 1 AND kind = 'total' "
+                                 "AND grade = '差' AND vetoes = 'F' AND region = '丙' AND year = 2025"), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 1 AND value IS NULL "
+                                 "AND kind = 'target' AND id = 'X' AND region = '丁'"), 2);
+
+    s = store_open(db, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    pf_capture c;
+    ck_assert_int_eq(store_history(s, pf_cap_open(&c), stderr), 0);
+    const char *h = pf_cap_text(&c);
+    ck_assert_msg(strstr(h, "run   time                 planc    data rows   results  rules sha256  "
+                            "data sha256   plan: rules, data\n"), "%s", h);
+    ck_assert_msg(strstr(h, "\n2     2025-01-02T03:04:05Z 9.9.9           12        96  ab12ab12ab12  "
+                            "cd34cd34cd34  P: rules.plan, data.csv\n"), "%s", h);
+    pf_cap_free(&c);
+
+    long long id;
+    ck_assert_int_eq(store_find_run(s, "last", &id, stderr), 0);
+    ck_assert_int_eq(id, 2);
+    ck_assert_int_eq(store_find_run(s, "last~1", &id, stderr), 0);
+    ck_assert_int_eq(id, 1);
+    ck_assert_int_eq(store_find_run(s, "1", &id, stderr), 0);
+    ck_assert_int_eq(id, 1);
+    FILE *e = pf_cap_open(&c);
+    ck_assert_int_eq(store_find_run(s, "7", &id, e), -1);
+    ck_assert_int_eq(store_find_run(s, "last~2", &id, e), -1);
+    ck_assert_int_eq(store_find_run(s, "first", &id, e), -1);
+    const char *errs = pf_cap_text(&c);
+    ck_assert_msg(strstr(errs, "has no run '7' (it has 2 runs;"), "%s", errs);
+    ck_assert_msg(strstr(errs, "bad run 'first' (a run id, 'last' or 'last~N')"), "%s", errs);
+    pf_cap_free(&c);
+    store_close(s);
+    pf_free(&x);
+}
+END_TEST
+
+START_TEST(rollback_records_nothing)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    store_run_info info = {.time = "t", .version = "v", .rules_path = "r", .rules_hash = "h",
+                           .data_path = "d", .data_hash = "h"};
+    long long id;
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    store_rollback(s);
+    /* closing with an open transaction discards it too */
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results"), 0);
+    pf_free(&x);
+}
+END_TEST
+
+/* Opens path expecting failure with a message containing `want`. */
+static void refused(const char *path, bool create, const char *want)
+{
+    pf_capture c;
+    store *s = store_open(path, create, pf_cap_open(&c));
+    const char *e = pf_cap_text(&c);
+    ck_assert_msg(s == NULL, "%s was accepted", path);
+    ck_assert_msg(strstr(e, want), "«%s» not in: %s", want, e);
+    pf_cap_free(&c);
+}
+
+START_TEST(foreign_files)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/other.db", dir);
+    raw_sql(path, "CREATE TABLE t (x)");
+    refused(path, true, "not a planc results database (it is another SQLite database");
+    snprintf(path, sizeof path, "%s/newer.db", dir);
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 2; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 2; this planc reads version 1)");
+    snprintf(path, sizeof path, "%s/text.db", dir);
+    FILE *f = fopen(path, "w");
+    fputs("region,year\n甲,2025\n", f);
+    fclose(f);
+    refused(path, true, "file is not a database");
+    snprintf(path, sizeof path, "%s/absent.db", dir);
+    refused(path, false, "cannot open");
+    ck_assert_int_ne(access(path, F_OK), 0);   /* not created by history */
+    refused(dir, true, "it is a directory");
+}
+END_TEST
+
+START_TEST(compare_runs)
+{
+    pfx a, b;
+    pf_setup(&a, small_plan, small_data, false);
+    /* 乙's x rises to 80 in 2025 (X met, grade 良 -> a change of status,
+     * score and grade), 甲's e stays 6 (E failed) */
+    char *data = strdup(small_data);
+    char *p = strstr(data, "乙,2025,70,");
+    memcpy(p, "乙,2025,80,", strlen("乙,2025,80,"));
+    p = strstr(data, "甲,2025,90,1200000,5");
+    p[strlen("甲,2025,90,1200000,")] = '6';
+    pf_setup(&b, small_plan, data, false);
+    store *s = store_open(db, true, stderr);
+    record(s, &a, "aaaa");
+    record(s, &b, "bbbb");
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_str_eq(out,
+                     "run 1 (2025-01-02T03:04:05Z) → run 2 (2025-01-02T03:04:05Z)\n"
+                     "  rules: same (ab12ab12ab12)\n"
+                     "  data: changed (aaaa data.csv → bbbb data.csv)\n"
+                     "grades: 2 changed\n"
+                     "  甲 2025 total: 优 → 良 (total 100 → 66.66666666666667)\n"
+                     "  乙 2025 total: 差 → 良 (total 50 → 66.66666666666667)\n"
+                     "statuses: 2 changed\n"
+                     "  甲 2025 target E: met → failed (score 100 → 0)\n"
+                     "  乙 2025 target X: failed → met (score 50 → 100)\n"
+                     "scores: 4 changed\n"
+                     "  甲 2025 measure (三): 100 → 0\n"
+                     "  甲 2025 section 一: 100 → 66.66666666666667\n"
+                     "  乙 2025 measure (一): 50 → 100\n"
+                     "  乙 2025 section 一: 50 → 66.66666666666667\n"
+                     "only in run 1: 0 rows\n"
+                     "only in run 2: 0 rows\n");
+    pf_cap_free(&c);
+    /* the same run against itself: nothing changed */
+    ck_assert_int_eq(store_compare(s, 2, 2, pf_cap_open(&c), stderr), 0);
+    out = pf_cap_text(&c);
+    ck_assert(strstr(out, "grades: 0 changed\nstatuses: 0 changed\nscores: 0 changed\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    free(data);
+    pf_free(&a);
+    pf_free(&b);
+}
+END_TEST
+
+/* Several processes record runs into one database at once: every run is
+ * there, whole, and the database is intact. */
+START_TEST(concurrent_writers)
+{
+    enum { PROCS = 4, RUNS = 5 };
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    pid_t pids[PROCS];
+    for (int i = 0; i < PROCS; i++) {
+        pids[i] = fork();
+        ck_assert_int_ge(pids[i], 0);
+        if (pids[i] == 0) {
+            int bad = 0;
+            for (int k = 0; k < RUNS; k++) {
+                store *s = store_open(db, true, stderr);
+                store_run_info info = {.time = "t", .version = "v", .rules_path = "r",
+                                       .rules_hash = "h", .data_path = "d", .data_hash = "h"};
+                long long id;
+                if (!s || store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr) != 0 ||
+                    store_commit(s, stderr) != 0)
+                    bad = 1;
+                store_close(s);
+            }
+            _exit(bad);
+        }
+    }
+    for (int i = 0; i < PROCS; i++) {
+        int st;
+        ck_assert_int_eq(waitpid(pids[i], &st, 0), pids[i]);
+        ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "writer %d failed", i);
+    }
+    char *ok = raw_text(db, "PRAGMA integrity_check");
+    ck_assert_str_eq(ok, "ok");
+    free(ok);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), PROCS * RUNS);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results"), PROCS * RUNS * 96);
+    ck_assert_int_eq(raw_int(db, "SELECT count(DISTINCT id) FROM runs"), PROCS * RUNS);
+    pf_free(&x);
+}
+END_TEST
+
+START_TEST(time_from_source_date_epoch)
+{
+    char buf[32];
+    setenv("SOURCE_DATE_EPOCH", "86400", 1);
+    store_now(buf);
+    ck_assert_str_eq(buf, "1970-01-02T00:00:00Z");
+    unsetenv("SOURCE_DATE_EPOCH");
+    store_now(buf);
+    ck_assert_int_eq(strlen(buf), 20);
+    ck_assert_int_eq(buf[19], 'Z');
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("store");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, create_record_history);
+    tcase_add_test(tc, rollback_records_nothing);
+    tcase_add_test(tc, foreign_files);
+    tcase_add_test(tc, compare_runs);
+    tcase_add_test(tc, concurrent_writers);
+    tcase_add_test(tc, time_from_source_date_epoch);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
