@@ -715,11 +715,3 @@ char *ast_expr_text(arena *a, const ast_expr *e)
     free(buf);
     return r;
 }
-
-/* "x" or "M.x", in the arena. */
-const char *ast_name_text(arena *a, ast_name n)
-{
-    if (!n.qual)
-        return n.s ? n.s : "?";
-    return arena_printf(a, "%s.%s", n.qual, n.s ? n.s : "?");
-}

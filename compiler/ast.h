@@ -416,7 +416,5 @@ const char *ast_opname(ast_op op);
 /* An expression in the printed prefix form of ast_dump, in the arena: two
  * expressions with the same text are the same computation (planc diff). */
 char *ast_expr_text(arena *a, const ast_expr *e);
-/* A name as written: "x" or "M.x", in the arena. */
-const char *ast_name_text(arena *a, ast_name n);
 
 #endif

@@ -7,6 +7,7 @@
  * same double; a missing value is an empty cell. */
 #include "report.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,18 +105,30 @@ void report_format_number(double v, char buf[32])
         snprintf(buf, 32, "%.0f", v);
         return;
     }
-    /* The least precision that reads back: if N digits do, N + 1 do too
-     * (the nearest N + 1 digit decimal is at least as close to v), so a
-     * binary search finds it. */
-    int lo = 1, hi = 17;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (format_g(buf, mid, v) && strtod(buf, NULL) == v)
-            hi = mid;
-        else
-            lo = mid + 1;
+    /* The least precision that reads back.  When some N <= 15 digits read
+     * back, "%.15g" prints exactly those N digits: v is within half an ulp
+     * (< 1.2e-16 relative) of that N-digit decimal, so rounding v to 15
+     * digits gives the same decimal padded with zeros, which %g strips.
+     * Otherwise 16 digits may do, and 17 always do.  Three tries at most
+     * (number printing dominates the time of a large report).  Subnormal
+     * numbers have fewer bits, so their shortest form is searched for:
+     * if N digits read back, N + 1 do too, so a binary search finds it. */
+    int prec = 15;
+    if (fabs(v) < DBL_MIN) {
+        int lo = 1, hi = 17;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (format_g(buf, mid, v) && strtod(buf, NULL) == v)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        prec = lo;
+    } else {
+        while (prec < 17 && !(format_g(buf, prec, v) && strtod(buf, NULL) == v))
+            prec++;
     }
-    format_g(buf, lo, v);
+    format_g(buf, prec, v);
     /* "1e+02" round-trips at one digit, but a reader wants "100": a
      * number written with a positive exponent below 17 is written in plain
      * digits instead when that shows the same significant digits (it then
