@@ -111,3 +111,58 @@ void ptrvec_push(arena *a, ptrvec *pv, void *p)
     }
     pv->v[pv->n++] = p;
 }
+
+/* FNV-1a over the bytes of a name. */
+static uint32_t hash_name(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot of `name` in keys[cap]: where it is, or the empty slot where it
+ * would go (cap is a power of two and the table is never full). */
+static uint32_t namemap_slot(const char *const *keys, uint32_t cap, const char *name)
+{
+    uint32_t i = hash_name(name) & (cap - 1);
+    while (keys[i] && strcmp(keys[i], name) != 0)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+void *namemap_get(const namemap *m, const char *name)
+{
+    if (!m->cap || !name)
+        return NULL;
+    uint32_t i = namemap_slot(m->keys, m->cap, name);
+    return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void *namemap_put(arena *a, namemap *m, const char *name, void *v)
+{
+    void *old = namemap_get(m, name);
+    if (old)
+        return old;
+    if ((m->n + 1) * 2 > m->cap) {
+        uint32_t cap = m->cap ? m->cap * 2 : 16;
+        const char **keys = arena_alloc(a, cap * sizeof *keys);
+        void **vals = arena_alloc(a, cap * sizeof *vals);
+        for (uint32_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i])
+                continue;
+            uint32_t j = namemap_slot(keys, cap, m->keys[i]);
+            keys[j] = m->keys[i];
+            vals[j] = m->vals[i];
+        }
+        m->keys = keys;
+        m->vals = vals;
+        m->cap = cap;
+    }
+    uint32_t j = namemap_slot(m->keys, m->cap, name);
+    m->keys[j] = name;
+    m->vals[j] = v;
+    m->n++;
+    ptrvec_push(a, &m->order, v);
+    return NULL;
+}

@@ -7,6 +7,7 @@
 #define PLANC_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct arena_block arena_block;
 
@@ -35,5 +36,21 @@ typedef struct ptrvec {
 } ptrvec;
 
 void ptrvec_push(arena *a, ptrvec *pv, void *p);
+
+/* A map from names (NUL-terminated, not copied) to pointers, kept in the
+ * arena: open addressing with FNV-1a, plus the values in the order they
+ * were added (for did-you-mean, whose ties go to the first added). */
+typedef struct namemap {
+    const char **keys;
+    void **vals;
+    uint32_t cap, n;
+    ptrvec order;
+} namemap;
+
+/* The value of `name`, or NULL (also for a NULL name). */
+void *namemap_get(const namemap *m, const char *name);
+/* Adds name -> v and returns NULL; when the name is present already,
+ * returns its value and adds nothing. */
+void *namemap_put(arena *a, namemap *m, const char *name, void *v);
 
 #endif

@@ -68,12 +68,8 @@ typedef struct item {
     const ast_origin *edit; /* the first drop or override of it, or NULL */
 } item;
 
-/* A hash table from names to items (open addressing, in the arena). */
-typedef struct ntab {
-    item **slots;
-    uint32_t cap, n;
-    ptrvec order;           /* the items in the order they were added */
-} ntab;
+/* Names to items, with the items in the order they were added (arena.h). */
+typedef namemap ntab;
 
 /* The items of a base program, by kind. */
 typedef struct baseidx {
@@ -109,54 +105,17 @@ static mod *M(loader *L, uint32_t i)
 
 /* ---------------------------------------------------------------- names */
 
-/* FNV-1a over the bytes of a name. */
-static uint32_t hash_name(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
 /* The item called `name`, or NULL. */
 static item *ntab_find(const ntab *t, const char *name)
 {
-    if (!t->cap || !name)
-        return NULL;
-    for (uint32_t i = hash_name(name) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        item *it = t->slots[i];
-        if (!it)
-            return NULL;
-        if (strcmp(it->name, name) == 0)
-            return it;
-    }
+    return namemap_get(t, name);
 }
 
 /* Adds an item (the first of a name wins: the checker reports duplicates). */
 static void ntab_add(arena *a, ntab *t, item *it)
 {
-    if (!it->name || ntab_find(t, it->name))
-        return;
-    if ((t->n + 1) * 2 > t->cap) {
-        uint32_t cap = t->cap ? t->cap * 2 : 32;
-        item **slots = arena_alloc(a, cap * sizeof *slots);
-        for (uint32_t i = 0; i < t->cap; i++) {
-            if (!t->slots[i])
-                continue;
-            uint32_t j = hash_name(t->slots[i]->name) & (cap - 1);
-            while (slots[j])
-                j = (j + 1) & (cap - 1);
-            slots[j] = t->slots[i];
-        }
-        t->slots = slots;
-        t->cap = cap;
-    }
-    uint32_t j = hash_name(it->name) & (t->cap - 1);
-    while (t->slots[j])
-        j = (j + 1) & (t->cap - 1);
-    t->slots[j] = it;
-    t->n++;
-    ptrvec_push(a, &t->order, it);
+    if (it->name)
+        namemap_put(a, t, it->name, it);
 }
 
 /* Number of code points in a UTF-8 string. */

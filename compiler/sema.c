@@ -56,43 +56,12 @@ typedef struct sym {
     uint32_t index;
 } sym;
 
-/* A namespace: an open-addressing hash table plus the declaration order
- * (for did-you-mean, whose ties go to the first declared). */
-typedef struct symtab {
-    sym **slots;
-    uint32_t cap, n;
-    ptrvec order;
-} symtab;
-
-/* FNV-1a over the bytes of a name. */
-static uint32_t hash_name(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
+/* A namespace: names to symbols, with the declaration order (arena.h). */
+typedef namemap symtab;
 
 static sym *tab_find(const symtab *t, const char *name)
 {
-    if (!t->cap || !name)
-        return NULL;
-    for (uint32_t i = hash_name(name) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-        sym *s = t->slots[i];
-        if (!s)
-            return NULL;
-        if (strcmp(s->name, name) == 0)
-            return s;
-    }
-}
-
-/* Inserts s into slots of capacity cap (a power of two, never full). */
-static void tab_place(sym **slots, uint32_t cap, sym *s)
-{
-    uint32_t i = hash_name(s->name) & (cap - 1);
-    while (slots[i])
-        i = (i + 1) & (cap - 1);
-    slots[i] = s;
+    return namemap_get(t, name);
 }
 
 /* Adds a name; returns NULL, or the earlier symbol when the name is taken
@@ -102,22 +71,11 @@ static sym *tab_add(arena *a, symtab *t, const char *name, span sp, uint32_t ind
     sym *old = tab_find(t, name);
     if (old)
         return old;
-    if ((t->n + 1) * 2 > t->cap) {
-        uint32_t cap = t->cap ? t->cap * 2 : 16;
-        sym **slots = arena_alloc(a, cap * sizeof *slots);
-        for (uint32_t i = 0; i < t->cap; i++)
-            if (t->slots[i])
-                tab_place(slots, cap, t->slots[i]);
-        t->slots = slots;
-        t->cap = cap;
-    }
     sym *s = arena_alloc(a, sizeof *s);
     s->name = name;
     s->sp = sp;
     s->index = index;
-    tab_place(t->slots, t->cap, s);
-    t->n++;
-    ptrvec_push(a, &t->order, s);
+    namemap_put(a, t, name, s);
     return NULL;
 }
 
