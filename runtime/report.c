@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_style.h"
 #include "rtmem.h"
 
 /* The header row. */
@@ -159,32 +160,13 @@ static double value_at(const rt_result *r, uint32_t slot, size_t row)
     return c ? c[row] : NAN;
 }
 
-/* The lead column of a measure: its lead agencies joined with '、', or
- * "shared: " and the agencies that share the work (按照职责分工负责). */
-static char *lead_text(const ir_measure *m)
+/* Writes one result row (report_each_row's callback). */
+static int put_row(const report_row *it, void *ctx)
 {
-    strbuf b = {0};
-    sb_add(&b, m->shared ? "shared: " : "");
-    for (uint32_t i = 0; i < m->nlead; i++) {
-        if (i)
-            sb_add(&b, "、");
-        sb_add(&b, m->lead[i]);
-    }
-    return b.s;
-}
-
-/* The item columns of one row: region and year are written by the caller. */
-typedef struct item {
-    const char *kind, *id, *name, *clause, *lead, *status, *unit, *grade, *vetoes;
-    double value, goal, expected, score, weight;
-} item;
-
-/* Writes one result row. */
-static void put_row(FILE *out, const char *region, int year, const item *it)
-{
+    FILE *out = ctx;
     char ybuf[16];
-    snprintf(ybuf, sizeof ybuf, "%d", year);
-    put_field(out, region, false);
+    snprintf(ybuf, sizeof ybuf, "%d", it->year);
+    put_field(out, it->region, false);
     put_field(out, ybuf, false);
     put_field(out, it->kind, false);
     put_field(out, it->id, false);
@@ -200,32 +182,33 @@ static void put_row(FILE *out, const char *region, int year, const item *it)
     put_number(out, it->weight);
     put_field(out, it->grade, false);
     put_field(out, it->vetoes, true);
+    return 0;
 }
 
-/* An item with every number missing and every text empty. */
-static item blank_item(const char *kind)
+/* A row of `kind` with every number missing and every text empty. */
+static report_row blank_row(const char *region, int year, const char *kind)
 {
-    return (item){.kind = kind, .value = NAN, .goal = NAN, .expected = NAN,
-                  .score = NAN, .weight = NAN};
+    return (report_row){.region = region, .year = year, .kind = kind, .value = NAN,
+                        .goal = NAN, .expected = NAN, .score = NAN, .weight = NAN};
 }
 
-int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE *out)
+int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
+                    int (*fn)(const report_row *row, void *ctx), void *ctx)
 {
-    char **leads = rt_xcalloc(p->nmeasures, sizeof *leads);
+    char **leads = rt_xcalloc(p->nmeasures + 1, sizeof *leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
-        leads[i] = lead_text(&p->measures[i]);
+        leads[i] = report_style_lead(&p->measures[i]);
     strbuf vetoes = {0};
-
-    fputs(header, out);
+    int rc = 0;
     size_t n = rt_table_nrows(t);
-    for (size_t row = 0; row < n; row++) {
+    for (size_t row = 0; rc == 0 && row < n; row++) {
         const char *region = p->regions[rt_table_region(t, row)].name;
         int year = rt_table_year(t, row);
         sb_clear(&vetoes);
-        for (uint32_t i = 0; i < p->ntargets; i++) {
+        for (uint32_t i = 0; rc == 0 && i < p->ntargets; i++) {
             const ir_target *tg = &p->targets[i];
             double st = value_at(r, tg->status, row);
-            item it = blank_item("target");
+            report_row it = blank_row(region, year, "target");
             it.id = tg->name;
             it.name = tg->desc;
             it.clause = tg->clause;
@@ -237,7 +220,7 @@ int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE 
             it.expected = value_at(r, tg->expected, row);
             it.score = value_at(r, tg->score, row);
             it.weight = tg->weight;
-            put_row(out, region, year, &it);
+            rc = fn(&it, ctx);
             if (tg->veto && st == IR_ST_FAILED) {
                 if (vetoes.len)
                     sb_add(&vetoes, ";");
@@ -246,39 +229,47 @@ int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE 
         }
         if (!p->has_assessment)
             continue;
-        for (uint32_t i = 0; i < p->nmeasures; i++) {
+        for (uint32_t i = 0; rc == 0 && i < p->nmeasures; i++) {
             const ir_measure *m = &p->measures[i];
-            item it = blank_item("measure");
+            report_row it = blank_row(region, year, "measure");
             it.id = m->id;
             it.name = m->title;
             it.clause = m->id;
             it.lead = leads[i];
             it.score = value_at(r, m->score, row);
             it.weight = m->weight;
-            put_row(out, region, year, &it);
+            rc = fn(&it, ctx);
         }
-        for (uint32_t i = 0; i < p->nsections; i++) {
+        for (uint32_t i = 0; rc == 0 && i < p->nsections; i++) {
             const ir_section *s = &p->sections[i];
-            item it = blank_item("section");
+            report_row it = blank_row(region, year, "section");
             it.id = s->id;
             it.name = s->title;
             it.score = value_at(r, s->score, row);
             it.weight = s->weight;
-            put_row(out, region, year, &it);
+            rc = fn(&it, ctx);
         }
-        item it = blank_item("total");
+        if (rc)
+            break;
+        report_row it = blank_row(region, year, "total");
         it.name = p->assessment;
         it.score = value_at(r, p->total, row);
         double g = value_at(r, p->grade, row);
         if (!isnan(g) && g >= 0 && g < p->nbands)
             it.grade = p->bands[(uint32_t)g];
         it.vetoes = vetoes.s;
-        put_row(out, region, year, &it);
+        rc = fn(&it, ctx);
     }
-
     for (uint32_t i = 0; i < p->nmeasures; i++)
         free(leads[i]);
     free(leads);
     free(vetoes.s);
+    return rc;
+}
+
+int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE *out)
+{
+    fputs(header, out);
+    report_each_row(p, t, r, put_row, out);
     return ferror(out) ? -1 : 0;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_style.h"
 #include "rtmem.h"
 
 /* A materialized value of `slot` on `row`; NaN when the slot has no column. */
@@ -455,23 +456,6 @@ static void csv_regions(const ir_program *p, const rollup *ru, FILE *out)
     free(names);
 }
 
-/* The lead column of a measure, as in the results: its lead agencies
- * joined with '、', or "shared: " and the agencies that share the work. */
-static char *lead_text(const ir_measure *m)
-{
-    size_t len = strlen("shared: ") + 1;
-    for (uint32_t i = 0; i < m->nlead; i++)
-        len += strlen(m->lead[i]) + strlen("、");
-    char *s = rt_xmalloc(len, 1);
-    strcpy(s, m->shared ? "shared: " : "");
-    for (uint32_t i = 0; i < m->nlead; i++) {
-        if (i)
-            strcat(s, "、");
-        strcat(s, m->lead[i]);
-    }
-    return s;
-}
-
 /* The agency roll-up: one line per agency, with its measures (clause ids)
  * and targets. */
 static void csv_agencies(const ir_program *p, const rollup *ru, FILE *out)
@@ -509,7 +493,7 @@ static void csv_targets(const ir_program *p, const rollup *ru, FILE *out)
         const ir_target *tg = &p->targets[rt->target];
         put_field(out, tg->name, false);
         put_field(out, tg->clause, false);
-        char *lead = tg->measure < p->nmeasures ? lead_text(&p->measures[tg->measure]) : NULL;
+        char *lead = tg->measure < p->nmeasures ? report_style_lead(&p->measures[tg->measure]) : NULL;
         put_field(out, lead, false);
         free(lead);
         put_field(out, tg->unit, false);

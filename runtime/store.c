@@ -248,35 +248,6 @@ void store_now(char buf[32])
 
 /* ---------------------------------------------------------------- recording */
 
-/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
-static double value_at(const rt_result *r, uint32_t slot, size_t row)
-{
-    const double *c = rt_result_column(r, slot);
-    return c ? c[row] : NAN;
-}
-
-/* The lead text of a measure as the results write it, malloc'd. */
-static char *lead_text(const ir_measure *m)
-{
-    size_t len = strlen("shared: ") + 1;
-    for (uint32_t i = 0; i < m->nlead; i++)
-        len += strlen(m->lead[i]) + strlen("、");
-    char *s = rt_xmalloc(len, 1);
-    strcpy(s, m->shared ? "shared: " : "");
-    for (uint32_t i = 0; i < m->nlead; i++) {
-        if (i)
-            strcat(s, "、");
-        strcat(s, m->lead[i]);
-    }
-    return s;
-}
-
-/* One result row as it is inserted. */
-typedef struct rrow {
-    const char *kind, *id, *name, *clause, *lead, *status, *unit, *grade, *vetoes;
-    double value, goal, expected, score, weight;
-} rrow;
-
 /* Binds text, or NULL for a NULL or empty string. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
@@ -295,15 +266,24 @@ static void bind_num(sqlite3_stmt *st, int i, double v)
         sqlite3_bind_double(st, i, v);
 }
 
-/* Inserts one result row; false on an error. */
-static bool insert_row(sqlite3_stmt *st, long long run, long long seq, const char *region,
-                       int year, const rrow *x)
+/* Where report_each_row's rows go: the prepared INSERT, the run and the
+ * next sequence number. */
+typedef struct inserter {
+    sqlite3_stmt *st;
+    long long run, seq;
+} inserter;
+
+/* Inserts one result row (report_each_row's callback); nonzero on an
+ * error. */
+static int insert_row(const report_row *x, void *ctx)
 {
+    inserter *in = ctx;
+    sqlite3_stmt *st = in->st;
     sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, run);
-    sqlite3_bind_int64(st, 2, seq);
-    sqlite3_bind_text(st, 3, region, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 4, year);
+    sqlite3_bind_int64(st, 1, in->run);
+    sqlite3_bind_int64(st, 2, in->seq++);
+    sqlite3_bind_text(st, 3, x->region, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, x->year);
     sqlite3_bind_text(st, 5, x->kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, x->id ? x->id : "", -1, SQLITE_TRANSIENT);
     bind_text(st, 7, x->name);
@@ -318,95 +298,7 @@ static bool insert_row(sqlite3_stmt *st, long long run, long long seq, const cha
     bind_num(st, 16, x->weight);
     bind_text(st, 17, x->grade);
     bind_text(st, 18, x->vetoes);
-    return sqlite3_step(st) == SQLITE_DONE;
-}
-
-/* An item with every number missing and every text empty. */
-static rrow blank(const char *kind)
-{
-    return (rrow){.kind = kind, .value = NAN, .goal = NAN, .expected = NAN, .score = NAN, .weight = NAN};
-}
-
-/* Inserts every result row of the run, in report_csv's order; the number
- * of rows into *n.  False on an error. */
-static bool insert_results(sqlite3_stmt *st, long long run, const ir_program *p,
-                           const rt_table *t, const rt_result *r, long long *n)
-{
-    char **leads = rt_xcalloc(p->nmeasures + 1, sizeof *leads);
-    for (uint32_t i = 0; i < p->nmeasures; i++)
-        leads[i] = lead_text(&p->measures[i]);
-    size_t vcap = 1;
-    for (uint32_t i = 0; i < p->ntargets; i++)
-        vcap += strlen(p->targets[i].name) + 1;
-    char *vetoes = rt_xmalloc(vcap, 1);
-    bool ok = true;
-    long long seq = 0;
-    size_t nrows = rt_table_nrows(t);
-    for (size_t row = 0; ok && row < nrows; row++) {
-        const char *region = p->regions[rt_table_region(t, row)].name;
-        int year = rt_table_year(t, row);
-        vetoes[0] = '\0';
-        for (uint32_t i = 0; ok && i < p->ntargets; i++) {
-            const ir_target *tg = &p->targets[i];
-            double stv = value_at(r, tg->status, row);
-            rrow x = blank("target");
-            x.id = tg->name;
-            x.name = tg->desc;
-            x.clause = tg->clause;
-            x.lead = tg->measure < p->nmeasures ? leads[tg->measure] : NULL;
-            x.status = isnan(stv) ? NULL : ir_statusname((int)stv);
-            x.value = value_at(r, tg->value, row);
-            x.unit = tg->unit;
-            x.goal = value_at(r, tg->goal, row);
-            x.expected = value_at(r, tg->expected, row);
-            x.score = value_at(r, tg->score, row);
-            x.weight = tg->weight;
-            ok = insert_row(st, run, seq++, region, year, &x);
-            if (tg->veto && stv == IR_ST_FAILED) {
-                if (vetoes[0])
-                    strcat(vetoes, ";");
-                strcat(vetoes, tg->name);
-            }
-        }
-        if (!p->has_assessment)
-            continue;
-        for (uint32_t i = 0; ok && i < p->nmeasures; i++) {
-            const ir_measure *m = &p->measures[i];
-            rrow x = blank("measure");
-            x.id = m->id;
-            x.name = m->title;
-            x.clause = m->id;
-            x.lead = leads[i];
-            x.score = value_at(r, m->score, row);
-            x.weight = m->weight;
-            ok = insert_row(st, run, seq++, region, year, &x);
-        }
-        for (uint32_t i = 0; ok && i < p->nsections; i++) {
-            const ir_section *sc = &p->sections[i];
-            rrow x = blank("section");
-            x.id = sc->id;
-            x.name = sc->title;
-            x.score = value_at(r, sc->score, row);
-            x.weight = sc->weight;
-            ok = insert_row(st, run, seq++, region, year, &x);
-        }
-        if (!ok)
-            break;
-        rrow x = blank("total");
-        x.name = p->assessment;
-        x.score = value_at(r, p->total, row);
-        double g = value_at(r, p->grade, row);
-        if (!isnan(g) && g >= 0 && g < p->nbands)
-            x.grade = p->bands[(uint32_t)g];
-        x.vetoes = vetoes;
-        ok = insert_row(st, run, seq++, region, year, &x);
-    }
-    for (uint32_t i = 0; i < p->nmeasures; i++)
-        free(leads[i]);
-    free(leads);
-    free(vetoes);
-    *n = seq;
-    return ok;
+    return sqlite3_step(st) != SQLITE_DONE;
 }
 
 int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
@@ -441,9 +333,10 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
         "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
     if (sqlite3_prepare_v2(s->db, ins_row, -1, &st, NULL) != SQLITE_OK)
         goto fail;
-    long long n = 0;
-    if (!insert_results(st, *run_id, p, t, r, &n))
+    inserter in = {.st = st, .run = *run_id};
+    if (report_each_row(p, t, r, insert_row, &in) != 0)
         goto fail;
+    long long n = in.seq;
     sqlite3_finalize(st);
     st = NULL;
     if (sqlite3_prepare_v2(s->db, "UPDATE runs SET result_rows = ?1 WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
