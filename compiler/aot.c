@@ -332,6 +332,15 @@ static const char rt_types[] =
     "    uint32_t scope;              /* IN_SCOPE */\n"
     "} in_def;\n"
     "\n"
+    "/* A constant or input slot that needs a column of its own (an output or\n"
+    " * a barrier's operand; exec.h never materializes them): the input it\n"
+    " * copies, or -1 and the constant. */\n"
+    "typedef struct fill_def {\n"
+    "    uint32_t slot;\n"
+    "    int32_t input;\n"
+    "    double imm;\n"
+    "} fill_def;\n"
+    "\n"
     "/* One step of the run order: a segment (a compiled kernel) or a barrier\n"
     " * step writing `slot` from column `a` (exec.h). */\n"
     "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2 };\n"
@@ -730,6 +739,10 @@ static const char rt_code[] =
     "    for (uint32_t s = 0; s < N_STEPS; s++)\n"
     "        if (materialized[s] && !(res->cols[s] = malloc(m * sizeof(double))))\n"
     "            goto nomem;\n"
+    "    for (uint32_t k = 0; k < N_FILLS; k++)\n"
+    "        for (size_t r = 0; r < n; r++)\n"
+    "            res->cols[fills[k].slot][r] =\n"
+    "                fills[k].input >= 0 ? inputs[fills[k].input][r] : fills[k].imm;\n"
     "\n"
     "    for (uint32_t k = 0; k < N_RUN; k++) {\n"
     "        const run_op *op = &run_ops[k];\n"
@@ -1004,15 +1017,33 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         has_share |= p->steps[i].op == IR_SHARE;
         nrun += ir_is_barrier(p->steps[i].op);
     }
+    /* The library hands out whole columns, so constants and inputs that are
+     * outputs or barrier operands get one, filled before the run. */
+    bool *fill = calloc(p->nsteps ? p->nsteps : 1, sizeof *fill);
+    if (!fill) {
+        free(out);
+        free(shared);
+        return false;
+    }
+    for (uint32_t k = 0; k < nout; k++)
+        fill[out[k].slot] = true;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (ir_is_barrier(p->steps[i].op))
+            fill[p->steps[i].a] = true;
+    uint32_t nfill = 0;
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        fill[i] = fill[i] && (p->steps[i].op == IR_CONST || p->steps[i].op == IR_INPUT);
+        nfill += fill[i];
+    }
 
     fputs("/* ---- the program's tables ---- */\n"
           "#define TABLE static const __attribute__((unused))\n", f);
     fprintf(f, "#define N_LEVELS %uu\n#define N_REGIONS %uu\n#define N_COLUMNS %uu\n"
             "#define N_INPUTS %uu\n#define N_STEPS %uu\n#define N_SEGS %uu\n#define N_RUN %uu\n"
             "#define N_OUTPUTS %uu\n#define N_TARGETS %uu\n#define N_SCOPES %uu\n"
-            "#define HAS_SHARE %d\n#define POLICY_ERROR %d\n\n",
+            "#define N_FILLS %uu\n#define HAS_SHARE %d\n#define POLICY_ERROR %d\n\n",
             p->nlevels, p->nregions, p->ncolumns, p->ninputs, p->nsteps, plan->nsegs, nrun, nout,
-            p->ntargets, p->nscopes, has_share,
+            p->ntargets, p->nscopes, nfill, has_share,
             p->has_assessment && p->missing == IR_MISSING_ERROR);
 
     fprintf(f, "TABLE char *const levels[%u] = {", tsize(p->nlevels));
@@ -1145,8 +1176,18 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
 
     fprintf(f, "TABLE unsigned char materialized[%u] = {", tsize(p->nsteps));
     for (uint32_t i = 0; i < p->nsteps; i++)
-        fprintf(f, "%s%d,", i % 32 ? "" : "\n    ", plan->materialized[i]);
+        fprintf(f, "%s%d,", i % 32 ? "" : "\n    ", plan->materialized[i] || fill[i]);
     fputs(p->nsteps ? "\n};\n" : "0};\n", f);
+    fprintf(f, "TABLE fill_def fills[%u] = {", tsize(nfill));
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        if (!fill[i])
+            continue;
+        const ir_step *st = &p->steps[i];
+        fprintf(f, "\n    {%u, %d, ", i, st->op == IR_INPUT ? (int)st->aux : -1);
+        put_double(f, st->op == IR_CONST ? st->imm : 0);
+        fputs("},", f);
+    }
+    fputs(nfill ? "\n};\n" : "{0}};\n", f);
 
     fprintf(f, "TABLE uint32_t target_status[%u] = {", tsize(p->ntargets));
     for (uint32_t i = 0; i < p->ntargets; i++)
@@ -1186,6 +1227,7 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         i++;
     }
     fputs(nrun ? "};\n" : "    {0}};\n", f);
+    free(fill);
     free(out);
     free(shared);
     return !ferror(f);

@@ -23,6 +23,8 @@
 struct rt_result {
     size_t nrows;
     uint32_t nsteps;
+    const ir_program *p;            /* what ran: constants and input slots */
+    const double *const *inputs;    /* the table's input columns */
     double **cols;      /* nsteps entries, NULL for slots not materialized */
     void *block;        /* the columns */
     size_t block_size;
@@ -111,6 +113,10 @@ int exec_plan_make(const ir_program *p, exec_plan *out)
             ok = false;
     }
     ok = ok && mark_outputs(m, p);
+    /* Constants and inputs are read from the program and the table. */
+    for (uint32_t i = 0; ok && i < p->nsteps; i++)
+        if (p->steps[i].op == IR_CONST || p->steps[i].op == IR_INPUT)
+            m[i] = false;
     free(seg_of);
     if (!ok) {
         free(m);
@@ -324,7 +330,7 @@ static bool check_missing(const ir_program *p, const rt_table *t, const rt_resul
         bool added = rt_table_line(t, r) == 0;
         for (uint32_t i = 0; ok && i < p->ntargets; i++) {
             const ir_target *tg = &p->targets[i];
-            if (res->cols[tg->status][r] == IR_ST_MISSING && (!added || shared[i])) {
+            if (rt_result_value(res, tg->status, r) == IR_ST_MISSING && (!added || shared[i])) {
                 missing_error(p, t, tg, r, err);
                 ok = false;
             }
@@ -491,6 +497,20 @@ static void alloc_columns(rt_result *res, const exec_plan *plan)
     }
 }
 
+/* The column a barrier reads for operand `a`: its materialized column, the
+ * table's input column, or (a constant) a column of that number made for
+ * the barrier, which the caller frees through *filled. */
+static const double *operand_column(const rt_result *res, uint32_t a, double **filled)
+{
+    if (res->cols[a] || res->p->steps[a].op != IR_CONST)
+        return rt_result_column(res, a);
+    double *c = rt_xmalloc(res->nrows ? res->nrows : 1, sizeof *c);
+    for (size_t r = 0; r < res->nrows; r++)
+        c[r] = res->p->steps[a].imm;
+    *filled = c;
+    return c;
+}
+
 unsigned rt_default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -517,6 +537,8 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
     rt_result *res = rt_xcalloc(1, sizeof *res);
     res->nrows = n;
     res->nsteps = p->nsteps;
+    res->p = p;
+    res->inputs = rt_table_inputs(t);
     res->cols = rt_xcalloc(p->nsteps, sizeof *res->cols);
     alloc_columns(res, &plan);
 
@@ -547,10 +569,13 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
             continue;
         }
         const ir_step *s = &p->steps[i];
+        double *filled = NULL;
+        const double *a = operand_column(res, s->a, &filled);
         if (s->op == IR_PEAK)
-            rt_peak(p, t, s, res->cols[s->a], res->cols[i]);
+            rt_peak(p, t, s, a, res->cols[i]);
         else
-            rt_share(p, t, s, res->cols[s->a], res->cols[i]);
+            rt_share(p, t, s, a, res->cols[i]);
+        free(filled);
         i++;
         tm.barriers += now_ms() - t0;
     }
@@ -583,5 +608,24 @@ void rt_result_free(rt_result *r)
 
 const double *rt_result_column(const rt_result *r, uint32_t slot)
 {
-    return slot < r->nsteps ? r->cols[slot] : NULL;
+    if (slot >= r->nsteps)
+        return NULL;
+    if (r->cols[slot])
+        return r->cols[slot];
+    const ir_step *s = &r->p->steps[slot];
+    return s->op == IR_INPUT ? r->inputs[s->aux] : NULL;
+}
+
+double rt_result_value(const rt_result *r, uint32_t slot, size_t row)
+{
+    if (slot >= r->nsteps || row >= r->nrows)
+        return NAN;
+    if (r->cols[slot])
+        return r->cols[slot][row];
+    const ir_step *s = &r->p->steps[slot];
+    if (s->op == IR_CONST)
+        return s->imm;
+    if (s->op == IR_INPUT)
+        return r->inputs[s->aux][row];
+    return NAN;
 }

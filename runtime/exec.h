@@ -10,9 +10,17 @@
  * measure's and section's score, total, veto, grade), the operands of
  * barrier steps, the results of barrier steps, and every slot read by a
  * step of a later segment.  Every other slot is a temporary of its segment,
- * which an engine may keep in registers or in a small per-block buffer.  So
- * an operand below a segment's first step is always a materialized column,
- * computed before the segment runs. */
+ * which an engine may keep in registers or in a small per-block buffer.
+ *
+ * Constants (IR_CONST) and inputs (IR_INPUT) are never materialized, even
+ * when a report or a later step reads them: a column holding one number,
+ * or a copy of a column the table already has, would only cost memory and
+ * bandwidth.  Readers take them from the program and the table instead
+ * (rt_result_value; rt_result_column gives an input's table column).  So
+ * an operand below a segment's first step is either a materialized column,
+ * computed before the segment runs, or a constant or an input, which the
+ * engine computes itself.  (A plan whose caller marks such a slot
+ * materialized, as explain.c does, gets it written like any other.) */
 #ifndef PLANC_EXEC_H
 #define PLANC_EXEC_H
 
@@ -103,9 +111,15 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
 unsigned rt_default_threads(void);
 void rt_result_free(rt_result *r);
 
-/* The column of a materialized slot (rt_table_nrows values), NULL for a
- * slot that is not materialized. */
+/* The column of a materialized slot, or the table's column of an input
+ * slot (rt_table_nrows values); NULL for any other slot (a constant, a
+ * temporary of a segment, a slot out of range). */
 const double *rt_result_column(const rt_result *r, uint32_t slot);
+
+/* The value of `slot` on `row`: its column's, a constant's number, or the
+ * input's cell; NaN for a slot that has none (a temporary, out of range).
+ * The result reads the table it was run over, which must outlive it. */
+double rt_result_value(const rt_result *r, uint32_t slot, size_t row);
 
 /* The barriers, as rt_run runs them over whole columns (exported for the
  * tests): step `s` (an IR_PEAK / IR_SHARE) of p, reading column `a`,

@@ -237,8 +237,7 @@ static double *eval_row(const ir_program *p, const rt_table *t, const rt_result 
             i = plan.segs[k++].to;
             continue;
         }
-        const double *c = rt_result_column(r, i);
-        vals[i] = c ? c[row] : NAN;
+        vals[i] = rt_result_value(r, i, row);
         i++;
     }
     free(in);
@@ -384,7 +383,6 @@ static char *share_text(const ex_row *x, uint32_t step)
 {
     const ir_program *p = x->p;
     const ir_step *s = &p->steps[step];
-    const double *cond = rt_result_column(x->r, s->a);
     strbuf yes = {0}, no = {0}, miss = {0};
     uint32_t ny = 0, nn = 0, nm = 0;
     for (uint32_t d = 0; d < p->nregions; d++) {
@@ -393,7 +391,7 @@ static char *share_text(const ex_row *x, uint32_t step)
         long row = rt_table_find(x->t, d, x->year);
         if (row < 0)
             continue;
-        double c = cond ? cond[row] : NAN;
+        double c = rt_result_value(x->r, s->a, (size_t)row);
         strbuf *b = isnan(c) ? &miss : c != 0 ? &yes : &no;
         uint32_t *n = isnan(c) ? &nm : c != 0 ? &ny : &nn;
         sbf(b, "%s%s", *n ? "、" : "", p->regions[d].name);
@@ -454,12 +452,11 @@ static void goals_text(strbuf *b, const ir_target *tg)
  * values into ys / vs (n entries); false when a year has no row. */
 static uint32_t value_series(const ex_row *x, const ir_target *tg, int *ys, double *vs)
 {
-    const double *col = rt_result_column(x->r, tg->value);
     uint32_t n = 0;
     for (int y = x->p->baseline; y <= x->year; y++) {
         long row = rt_table_find(x->t, x->region, y);
         ys[n] = y;
-        vs[n] = row >= 0 && col ? col[row] : NAN;
+        vs[n] = row >= 0 ? rt_result_value(x->r, tg->value, (size_t)row) : NAN;
         n++;
     }
     return n;

@@ -24,14 +24,25 @@
 enum { INTERP_BLOCK = 256, INTERP_MAX_BUFFER = 1 << 21 };
 
 /* Where slot `s` lives for the block starting at row `start`: its column
- * when materialized, else its row of the block buffer.  (Slots below the
- * segment are always materialized: see exec.h.) */
-static double *slot_at(const exec_frame *f, const exec_segment *sg, double *buf,
-                       size_t block, uint32_t s, size_t start)
+ * when materialized, else its row of the block buffer.  A slot below the
+ * segment that is not materialized is a constant or an input (exec.h):
+ * such a constant has a row of the buffer after the segment's own (the
+ * k-th of the list `ext` of interp_run_segment, filled before the first
+ * block); an input is read from its table column. */
+static double *slot_at(const ir_program *p, const exec_frame *f, const exec_segment *sg,
+                       double *buf, size_t block, uint32_t s, size_t start,
+                       const uint32_t *ext, uint32_t next)
 {
     if (f->plan->materialized[s])
         return f->cols[s] + start;
-    return buf + (size_t)(s - sg->from) * block;
+    if (s >= sg->from)
+        return buf + (size_t)(s - sg->from) * block;
+    if (p->steps[s].op == IR_INPUT)
+        return (double *)f->inputs[p->steps[s].aux] + start; /* read only */
+    uint32_t k = 0;
+    while (k + 1 < next && ext[k] != s)
+        k++;
+    return buf + (size_t)(sg->to - sg->from + k) * block;
 }
 
 /* 1.0 / 0.0 for a truth value. */
@@ -42,14 +53,15 @@ static double truth(bool b)
 
 /* Computes step `i` for the n rows of the block starting at `start`. */
 static void run_step(const ir_program *p, const exec_frame *f, const exec_segment *sg,
-                     double *buf, size_t block, uint32_t i, size_t start, size_t n)
+                     double *buf, size_t block, uint32_t i, size_t start, size_t n,
+                     const uint32_t *ext, uint32_t next)
 {
     const ir_step *s = &p->steps[i];
-    double *d = slot_at(f, sg, buf, block, i, start);
+    double *d = slot_at(p, f, sg, buf, block, i, start, ext, next);
     int arity = ir_arity(s->op);
-    const double *a = arity >= 1 ? slot_at(f, sg, buf, block, s->a, start) : NULL;
-    const double *b = arity >= 2 ? slot_at(f, sg, buf, block, s->b, start) : NULL;
-    const double *c = arity >= 3 ? slot_at(f, sg, buf, block, s->c, start) : NULL;
+    const double *a = arity >= 1 ? slot_at(p, f, sg, buf, block, s->a, start, ext, next) : NULL;
+    const double *b = arity >= 2 ? slot_at(p, f, sg, buf, block, s->b, start, ext, next) : NULL;
+    const double *c = arity >= 3 ? slot_at(p, f, sg, buf, block, s->c, start, ext, next) : NULL;
 
     switch (s->op) {
     case IR_CONST:
@@ -143,15 +155,35 @@ static void interp_run_segment(void *self, const ir_program *p, uint32_t segment
 {
     const exec_segment *sg = &f->plan->segs[segment];
     size_t nsteps = sg->to - sg->from;
+    /* The constants below the segment that it reads and that have no column. */
+    uint32_t *ext = rt_xmalloc(3 * nsteps + 1, sizeof *ext), next = 0;
+    for (uint32_t i = sg->from; i < sg->to; i++) {
+        const ir_step *s = &p->steps[i];
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int k = 0; k < ir_arity(s->op); k++) {
+            uint32_t o = ops[k];
+            if (o >= sg->from || f->plan->materialized[o] || p->steps[o].op != IR_CONST)
+                continue;
+            uint32_t j = 0;
+            while (j < next && ext[j] != o)
+                j++;
+            if (j == next)
+                ext[next++] = o;
+        }
+    }
     size_t block = INTERP_BLOCK;
-    while (block > 1 && nsteps * block > INTERP_MAX_BUFFER)
+    while (block > 1 && (nsteps + next) * block > INTERP_MAX_BUFFER)
         block /= 2;
-    double *buf = rt_xmalloc(nsteps * block, sizeof *buf);
+    double *buf = rt_xmalloc((nsteps + next) * block, sizeof *buf);
+    for (uint32_t k = 0; k < next; k++)
+        for (size_t r = 0; r < block; r++)
+            buf[(nsteps + k) * block + r] = p->steps[ext[k]].imm;
     for (size_t start = lo; start < hi; start += block) {
         size_t n = hi - start < block ? hi - start : block;
         for (uint32_t i = sg->from; i < sg->to; i++)
-            run_step(p, f, sg, buf, block, i, start, n);
+            run_step(p, f, sg, buf, block, i, start, n, ext, next);
     }
+    free(ext);
     free(buf);
 }
 

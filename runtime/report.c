@@ -153,13 +153,6 @@ static void put_number(FILE *out, double v)
     put_field(out, buf, false);
 }
 
-/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
-static double value_at(const rt_result *r, uint32_t slot, size_t row)
-{
-    const double *c = rt_result_column(r, slot);
-    return c ? c[row] : NAN;
-}
-
 /* Writes one result row (report_each_row's callback). */
 static int put_row(const report_row *it, void *ctx)
 {
@@ -207,18 +200,18 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
         sb_clear(&vetoes);
         for (uint32_t i = 0; rc == 0 && i < p->ntargets; i++) {
             const ir_target *tg = &p->targets[i];
-            double st = value_at(r, tg->status, row);
+            double st = rt_result_value(r, tg->status, row);
             report_row it = blank_row(region, year, "target");
             it.id = tg->name;
             it.name = tg->desc;
             it.clause = tg->clause;
             it.lead = tg->measure < p->nmeasures ? leads[tg->measure] : NULL;
             it.status = isnan(st) ? NULL : ir_statusname((int)st);
-            it.value = value_at(r, tg->value, row);
+            it.value = rt_result_value(r, tg->value, row);
             it.unit = tg->unit;
-            it.goal = value_at(r, tg->goal, row);
-            it.expected = value_at(r, tg->expected, row);
-            it.score = value_at(r, tg->score, row);
+            it.goal = rt_result_value(r, tg->goal, row);
+            it.expected = rt_result_value(r, tg->expected, row);
+            it.score = rt_result_value(r, tg->score, row);
             it.weight = tg->weight;
             rc = fn(&it, ctx);
             if (tg->veto && st == IR_ST_FAILED) {
@@ -236,7 +229,7 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
             it.name = m->title;
             it.clause = m->id;
             it.lead = leads[i];
-            it.score = value_at(r, m->score, row);
+            it.score = rt_result_value(r, m->score, row);
             it.weight = m->weight;
             rc = fn(&it, ctx);
         }
@@ -245,7 +238,7 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
             report_row it = blank_row(region, year, "section");
             it.id = s->id;
             it.name = s->title;
-            it.score = value_at(r, s->score, row);
+            it.score = rt_result_value(r, s->score, row);
             it.weight = s->weight;
             rc = fn(&it, ctx);
         }
@@ -253,8 +246,8 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
             break;
         report_row it = blank_row(region, year, "total");
         it.name = p->assessment;
-        it.score = value_at(r, p->total, row);
-        double g = value_at(r, p->grade, row);
+        it.score = rt_result_value(r, p->total, row);
+        double g = rt_result_value(r, p->grade, row);
         if (!isnan(g) && g >= 0 && g < p->nbands)
             it.grade = p->bands[(uint32_t)g];
         it.vetoes = vetoes.s;

@@ -203,13 +203,6 @@ static const char *op_text(ir_op op)
     }
 }
 
-/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
-static double value_at(const rt_result *r, uint32_t slot, size_t row)
-{
-    const double *c = rt_result_column(r, slot);
-    return c ? c[row] : NAN;
-}
-
 /* The lead text of target ti's measure ("" when it has none). */
 static const char *target_lead(const page *g, uint32_t ti)
 {
@@ -522,13 +515,13 @@ static void heatmap(page *g)
         fputs("</text>\n", out);
         for (uint32_t ti = 0; ti < p->ntargets; ti++) {
             const ir_target *tg = &p->targets[ti];
-            double st = value_at(g->r, tg->status, rr->row);
+            double st = rt_result_value(g->r, tg->status, rr->row);
             int32_t fill = isnan(st) ? REPORT_STYLE_NONE : report_style_status_fill((int)st);
             char c[8] = "none";
             if (fill != REPORT_STYLE_NONE)
                 colour_text((uint32_t)fill, c);
             char v[32];
-            short_number(value_at(g->r, tg->value, rr->row), v);
+            short_number(rt_result_value(g->r, tg->value, rr->row), v);
             fprintf(out, "<rect class=\"cell\" x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
                          "fill=\"%s\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>",
                     xs[ti], y + 1, cw - 1, ch - 2, c);
@@ -652,7 +645,7 @@ static void chart_extent(const page *g, chart *ch)
     ch->scoped = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *ch->scoped);
     size_t nrows = rt_table_nrows(g->t);
     for (size_t row = 0; row < nrows; row++) {
-        double st = value_at(g->r, tg->status, row);
+        double st = rt_result_value(g->r, tg->status, row);
         if (!isnan(st) && st != IR_ST_NA)
             ch->scoped[rt_table_region(g->t, row)] = true;
     }
@@ -669,7 +662,7 @@ static void chart_extent(const page *g, chart *ch)
     ch->lo = INFINITY;
     ch->hi = -INFINITY;
     for (size_t row = 0; row < nrows; row++) {
-        double v = value_at(g->r, tg->value, row);
+        double v = rt_result_value(g->r, tg->value, row);
         if (ch->scoped[rt_table_region(g->t, row)] && isfinite(v)) {
             extend(ch, v);
             ch->nvalues++;
@@ -817,7 +810,7 @@ static void chart_series(page *g, const chart *ch)
             uint32_t run = 0;
             while (k + run < ru->nyears) {
                 long row = rt_table_find(g->t, reg, ru->years[k + run]);
-                if (row < 0 || !isfinite(value_at(g->r, vslot, (size_t)row)))
+                if (row < 0 || !isfinite(rt_result_value(g->r, vslot, (size_t)row)))
                     break;
                 run++;
             }
@@ -829,14 +822,14 @@ static void chart_series(page *g, const chart *ch)
                 long row = rt_table_find(g->t, reg, ru->years[k]);
                 fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>",
                         px_year(&ch->pl, ru->years[k]),
-                        px_value(&ch->pl, value_at(g->r, vslot, (size_t)row)), colour);
+                        px_value(&ch->pl, rt_result_value(g->r, vslot, (size_t)row)), colour);
             } else {
                 fprintf(out, "<polyline class=\"series\" fill=\"none\" stroke=\"%s\" "
                              "stroke-width=\"1.6\" points=\"", colour);
                 for (uint32_t j = 0; j < run; j++) {
                     long row = rt_table_find(g->t, reg, ru->years[k + j]);
                     fprintf(out, "%s%.1f,%.1f", j ? " " : "", px_year(&ch->pl, ru->years[k + j]),
-                            px_value(&ch->pl, value_at(g->r, vslot, (size_t)row)));
+                            px_value(&ch->pl, rt_result_value(g->r, vslot, (size_t)row)));
                 }
                 fputs("\"><title>", out);
             }

@@ -9,13 +9,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
-static double value_at(const rt_result *r, uint32_t slot, size_t row)
-{
-    const double *c = rt_result_column(r, slot);
-    return c ? c[row] : NAN;
-}
-
 void report_json_lead(json_writer *w, const ir_measure *m)
 {
     json_begin_inline_array(w);
@@ -126,13 +119,13 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
         int year = rt_table_year(t, row);
         for (uint32_t i = 0; i < p->ntargets; i++) {
             const ir_target *tg = &p->targets[i];
-            double st = value_at(r, tg->status, row);
+            double st = rt_result_value(r, tg->status, row);
             json_begin_record(w);
             put_row_head(w, region, year, "target", tg->name, tg->desc, tg->clause);
             put_lead(w, tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL);
-            put_row_tail(w, isnan(st) ? NULL : ir_statusname((int)st), value_at(r, tg->value, row),
-                         tg->unit, value_at(r, tg->goal, row), value_at(r, tg->expected, row),
-                         value_at(r, tg->score, row), tg->weight);
+            put_row_tail(w, isnan(st) ? NULL : ir_statusname((int)st), rt_result_value(r, tg->value, row),
+                         tg->unit, rt_result_value(r, tg->goal, row), rt_result_value(r, tg->expected, row),
+                         rt_result_value(r, tg->score, row), tg->weight);
             json_key(w, "grade");
             json_null(w);
             json_key(w, "vetoes");
@@ -146,7 +139,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             json_begin_record(w);
             put_row_head(w, region, year, "measure", m->id, m->title, m->id);
             put_lead(w, m);
-            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, value_at(r, m->score, row), m->weight);
+            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, rt_result_value(r, m->score, row), m->weight);
             json_key(w, "grade");
             json_null(w);
             json_key(w, "vetoes");
@@ -158,7 +151,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             json_begin_record(w);
             put_row_head(w, region, year, "section", s->id, s->title, NULL);
             put_lead(w, NULL);
-            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, value_at(r, s->score, row), s->weight);
+            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, rt_result_value(r, s->score, row), s->weight);
             json_key(w, "grade");
             json_null(w);
             json_key(w, "vetoes");
@@ -168,14 +161,14 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
         json_begin_record(w);
         put_row_head(w, region, year, "total", NULL, p->assessment, NULL);
         put_lead(w, NULL);
-        put_row_tail(w, NULL, NAN, NULL, NAN, NAN, value_at(r, p->total, row), NAN);
-        double g = value_at(r, p->grade, row);
+        put_row_tail(w, NULL, NAN, NULL, NAN, NAN, rt_result_value(r, p->total, row), NAN);
+        double g = rt_result_value(r, p->grade, row);
         json_key(w, "grade");
         json_str(w, !isnan(g) && g >= 0 && g < p->nbands ? p->bands[(uint32_t)g] : NULL);
         json_key(w, "vetoes");
         json_begin_array(w);
         for (uint32_t i = 0; i < p->ntargets; i++)
-            if (p->targets[i].veto && value_at(r, p->targets[i].status, row) == IR_ST_FAILED)
+            if (p->targets[i].veto && rt_result_value(r, p->targets[i].status, row) == IR_ST_FAILED)
                 json_str(w, p->targets[i].name);
         json_end_array(w);
         json_end_object(w);

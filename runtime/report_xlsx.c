@@ -318,13 +318,6 @@ static void sheet_targets(book *b)
     sheet_end(b, &s);
 }
 
-/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
-static double value_at(const rt_result *r, uint32_t slot, size_t row)
-{
-    const double *c = rt_result_column(r, slot);
-    return c ? c[row] : NAN;
-}
-
 /* Columns of the detail sheet: the CSV's (docs/LANGUAGE.md §11). */
 enum { D_REGION, D_YEAR, D_KIND, D_ID, D_NAME, D_CLAUSE, D_LEAD, D_STATUS, D_VALUE, D_UNIT,
        D_GOAL, D_EXPECTED, D_SCORE, D_WEIGHT, D_GRADE, D_VETOES, D_NCOLS };
@@ -354,7 +347,7 @@ static void sheet_detail(book *b)
         vetoes[0] = '\0';
         for (uint32_t i = 0; i < p->ntargets; i++, s.row++) {
             const ir_target *tg = &p->targets[i];
-            double st = value_at(r, tg->status, row);
+            double st = rt_result_value(r, tg->status, row);
             detail_key(b, &s, row);
             cell_text(b, &s, D_KIND, "target", NULL);
             cell_text(b, &s, D_ID, tg->name, NULL);
@@ -362,11 +355,11 @@ static void sheet_detail(book *b)
             cell_text(b, &s, D_CLAUSE, tg->clause, NULL);
             cell_text(b, &s, D_LEAD, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
             cell_status(b, &s, D_STATUS, st);
-            cell_number(b, &s, D_VALUE, value_at(r, tg->value, row), NULL);
+            cell_number(b, &s, D_VALUE, rt_result_value(r, tg->value, row), NULL);
             cell_text(b, &s, D_UNIT, tg->unit, NULL);
-            cell_number(b, &s, D_GOAL, value_at(r, tg->goal, row), NULL);
-            cell_number(b, &s, D_EXPECTED, value_at(r, tg->expected, row), NULL);
-            cell_number(b, &s, D_SCORE, value_at(r, tg->score, row), b->score);
+            cell_number(b, &s, D_GOAL, rt_result_value(r, tg->goal, row), NULL);
+            cell_number(b, &s, D_EXPECTED, rt_result_value(r, tg->expected, row), NULL);
+            cell_number(b, &s, D_SCORE, rt_result_value(r, tg->score, row), b->score);
             cell_number(b, &s, D_WEIGHT, tg->weight, NULL);
             if (tg->veto && st == IR_ST_FAILED) {
                 if (vetoes[0])
@@ -384,7 +377,7 @@ static void sheet_detail(book *b)
             cell_text(b, &s, D_NAME, m->title, NULL);
             cell_text(b, &s, D_CLAUSE, m->id, NULL);
             cell_text(b, &s, D_LEAD, b->leads[i], NULL);
-            cell_number(b, &s, D_SCORE, value_at(r, m->score, row), b->score);
+            cell_number(b, &s, D_SCORE, rt_result_value(r, m->score, row), b->score);
             cell_number(b, &s, D_WEIGHT, m->weight, NULL);
         }
         for (uint32_t i = 0; i < p->nsections; i++, s.row++) {
@@ -393,14 +386,14 @@ static void sheet_detail(book *b)
             cell_text(b, &s, D_KIND, "section", NULL);
             cell_text(b, &s, D_ID, sec->id, NULL);
             cell_text(b, &s, D_NAME, sec->title, NULL);
-            cell_number(b, &s, D_SCORE, value_at(r, sec->score, row), b->score);
+            cell_number(b, &s, D_SCORE, rt_result_value(r, sec->score, row), b->score);
             cell_number(b, &s, D_WEIGHT, sec->weight, NULL);
         }
         detail_key(b, &s, row);
         cell_text(b, &s, D_KIND, "total", NULL);
         cell_text(b, &s, D_NAME, p->assessment, NULL);
-        cell_number(b, &s, D_SCORE, value_at(r, p->total, row), b->score);
-        cell_grade(b, &s, D_GRADE, value_at(r, p->grade, row));
+        cell_number(b, &s, D_SCORE, rt_result_value(r, p->total, row), b->score);
+        cell_grade(b, &s, D_GRADE, rt_result_value(r, p->grade, row));
         cell_text(b, &s, D_VETOES, vetoes, b->status[IR_ST_FAILED]);
         s.row++;
     }

@@ -14,13 +14,6 @@
 #include "report_style.h"
 #include "rtmem.h"
 
-/* A materialized value of `slot` on `row`; NaN when the slot has no column. */
-static double value_at(const rt_result *r, uint32_t slot, size_t row)
-{
-    const double *c = rt_result_column(r, slot);
-    return c ? c[row] : NAN;
-}
-
 /* Adds one status to c; NaN or out-of-range values (never produced by a
  * well-formed program) count as missing. */
 static void count_status(rollup_counts *c, double st)
@@ -133,13 +126,13 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
         rg->level = p->regions[rg->region].level;
         rg->row = row;
         rg->present = rt_table_line(t, row) != 0;
-        rg->total = p->has_assessment ? value_at(r, p->total, row) : NAN;
-        double g = p->has_assessment ? value_at(r, p->grade, row) : NAN;
+        rg->total = p->has_assessment ? rt_result_value(r, p->total, row) : NAN;
+        double g = p->has_assessment ? rt_result_value(r, p->grade, row) : NAN;
         rg->grade = (!isnan(g) && g >= 0 && g < p->nbands) ? (int32_t)g : -1;
         rg->vetoes = rt_xcalloc(p->ntargets ? p->ntargets : 1, sizeof *rg->vetoes);
         for (uint32_t i = 0; i < p->ntargets; i++) {
             const ir_target *tg = &p->targets[i];
-            double st = value_at(r, tg->status, row);
+            double st = rt_result_value(r, tg->status, row);
             count_status(&rg->counts, st);
             if (tg->veto && st == IR_ST_FAILED)
                 rg->vetoes[rg->nvetoes++] = i;
@@ -208,17 +201,17 @@ static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r)
         double sum = 0, score_sum = 0;
         for (uint32_t k = 0; k < ru->nregions; k++) {
             size_t row = ru->regions[k].row;
-            double st = value_at(r, tg->status, row);
+            double st = rt_result_value(r, tg->status, row);
             count_status(&rt->counts, st);
             if (st == IR_ST_NA)
                 continue;
-            double sc = value_at(r, tg->score, row);
+            double sc = rt_result_value(r, tg->score, row);
             if (!isnan(sc)) {
                 score_sum += sc;
                 nscore++;
             }
-            double v = value_at(r, tg->value, row);
-            double g = value_at(r, tg->goal, row);
+            double v = rt_result_value(r, tg->value, row);
+            double g = rt_result_value(r, tg->goal, row);
             if (!isnan(g)) {
                 if (ngoal == 0)
                     rt->goal = g;
@@ -264,7 +257,7 @@ static void roll_measures(rollup *ru, const ir_program *p, const rt_result *r)
         double sum = 0;
         uint32_t ns = 0;
         for (uint32_t k = 0; p->has_assessment && k < ru->nregions; k++) {
-            double s = value_at(r, p->measures[m].score, ru->regions[k].row);
+            double s = rt_result_value(r, p->measures[m].score, ru->regions[k].row);
             if (!isnan(s)) {
                 sum += s;
                 ns++;

@@ -276,6 +276,24 @@ static size_t compare(const char *what, const char *item, const double *a, const
     return bad;
 }
 
+/* compare() for a slot of a planc result, read through rt_result_value (a
+ * constant or an input slot has no column of its own). */
+static size_t compare_slot(const char *what, const char *item, const rt_result *r, uint32_t slot,
+                           const double *b, size_t n, size_t *printed)
+{
+    size_t bad = 0;
+    for (size_t row = 0; row < n; row++) {
+        double a = rt_result_value(r, slot, row);
+        if (same(a, b[row]))
+            continue;
+        if ((*printed)++ < 10)
+            fprintf(stderr, "planc-bench: mismatch %s %s row %zu: %.17g vs %.17g\n",
+                    what, item, row, a, b[row]);
+        bad++;
+    }
+    return bad;
+}
+
 /* Compares every materialized column of two planc results. */
 static size_t compare_results(const ir_program *p, const rt_result *a, const rt_result *b, size_t n)
 {
@@ -304,33 +322,33 @@ static size_t compare_hand(const gen_spec *s, const ir_program *p, const rt_resu
         uint32_t i = tmap[t];
         char item[64];
         snprintf(item, sizeof item, "%s.status", pt->name);
-        bad += compare(what, item, rt_result_column(r, pt->status), o->status[i], n, &printed);
+        bad += compare_slot(what, item, r, pt->status, o->status[i], n, &printed);
         snprintf(item, sizeof item, "%s.score", pt->name);
-        bad += compare(what, item, rt_result_column(r, pt->score), o->score[i], n, &printed);
+        bad += compare_slot(what, item, r, pt->score, o->score[i], n, &printed);
         if (o->goal[i]) {
             snprintf(item, sizeof item, "%s.goal", pt->name);
-            bad += compare(what, item, rt_result_column(r, pt->goal), o->goal[i], n, &printed);
+            bad += compare_slot(what, item, r, pt->goal, o->goal[i], n, &printed);
         }
         if (o->expected[i]) {
             snprintf(item, sizeof item, "%s.expected", pt->name);
-            bad += compare(what, item, rt_result_column(r, pt->expected), o->expected[i], n, &printed);
+            bad += compare_slot(what, item, r, pt->expected, o->expected[i], n, &printed);
         }
         if (full) {
             snprintf(item, sizeof item, "%s.value", pt->name);
-            bad += compare(what, item, rt_result_column(r, pt->value), o->value[i], n, &printed);
+            bad += compare_slot(what, item, r, pt->value, o->value[i], n, &printed);
         }
     }
     if (!s->assessment)
         return bad;
     for (uint32_t m = 0; m < p->nmeasures; m++)
-        bad += compare(what, p->measures[m].id, rt_result_column(r, p->measures[m].score),
-                       o->measure[m], n, &printed);
+        bad += compare_slot(what, p->measures[m].id, r, p->measures[m].score,
+                            o->measure[m], n, &printed);
     for (uint32_t k = 0; k < p->nsections; k++)
-        bad += compare(what, p->sections[k].id, rt_result_column(r, p->sections[k].score),
-                       o->section[k], n, &printed);
-    bad += compare(what, "total", rt_result_column(r, p->total), o->total, n, &printed);
-    bad += compare(what, "veto", rt_result_column(r, p->veto), o->veto, n, &printed);
-    bad += compare(what, "grade", rt_result_column(r, p->grade), o->grade, n, &printed);
+        bad += compare_slot(what, p->sections[k].id, r, p->sections[k].score,
+                            o->section[k], n, &printed);
+    bad += compare_slot(what, "total", r, p->total, o->total, n, &printed);
+    bad += compare_slot(what, "veto", r, p->veto, o->veto, n, &printed);
+    bad += compare_slot(what, "grade", r, p->grade, o->grade, n, &printed);
     return bad;
 }
 

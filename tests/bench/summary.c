@@ -237,7 +237,7 @@ static void section_b(const kv *t, FILE *o)
           "hand-written C's statuses, scores, the goals/expected values it writes, "
           "measures, sections, total, veto and grade: *results equal* says whether all "
           "matched.\n\n"
-          "| rule set | rows | interpreter | JIT | hand-written C | hand C, planc's columns "
+          "| rule set | rows | interpreter | JIT | hand-written C | hand C, all columns "
           "| JIT ÷ hand C | interpreter ÷ JIT | results equal |\n"
           "|---|---:|---:|---:|---:|---:|---:|---:|---|\n", o);
     for (size_t i = 0; i < sizeof kernel_sets / sizeof *kernel_sets; i++) {
@@ -254,9 +254,10 @@ static void section_b(const kv *t, FILE *o)
                 num(hf, " ns"), num(jt / h, "×"), num(in / jt, "×"), eq);
     }
     fputs("\n*hand-written C* writes what a person would keep (statuses, scores, the "
-          "goals and expected values that change by row, roll-ups); *planc's columns* also "
-          "writes each target's value, constant goal and constant expected value, as planc's "
-          "runtime materialises them.  The first run of each engine through `rt_run`, which "
+          "goals and expected values that change by row, roll-ups), which is also what "
+          "planc's runtime keeps (constants and input copies are not materialised: "
+          "`runtime/exec.h`); *all columns* also writes each target's value, constant goal "
+          "and constant expected value, for comparison.  The first run of each engine through `rt_run`, which "
           "also takes the page faults of fresh result columns, is listed in (c).\n\n", o);
 }
 
@@ -289,7 +290,7 @@ static void section_c(const kv *t, FILE *o)
         {"jit", "planc_bytes_per_row", "JIT"},
         {"jit_mt", "planc_bytes_per_row", "JIT, 2 threads"},
         {"hand", "hand_bytes_per_row", "hand-written C"},
-        {"hand_full", "hand_full_bytes_per_row", "hand C, planc's columns"},
+        {"hand_full", "hand_full_bytes_per_row", "hand C, all columns"},
         {"interp", "planc_bytes_per_row", "interpreter"},
     };
     for (size_t i = 0; i < sizeof kernel_sets / sizeof *kernel_sets; i++) {

@@ -446,13 +446,14 @@ static bool compare_aot(const compiled *c, const rt_table *t, const rt_result *r
             }
         }
         for (uint32_t k = 0; ok && k < nout; k++) {
-            const double *a = rt_result_column(ri, slots[k]);
-            for (size_t r = 0; ok && r < n; r++)
-                if (!same_value(a[r], res->outputs[k][r])) {
+            for (size_t r = 0; ok && r < n; r++) {
+                double a = rt_result_value(ri, slots[k], r);
+                if (!same_value(a, res->outputs[k][r])) {
                     dt_buf_printf(why, "output column %u: ", k);
-                    describe(why, p, t, slots[k], r, "aot", a[r], res->outputs[k][r]);
+                    describe(why, p, t, slots[k], r, "aot", a, res->outputs[k][r]);
                     ok = false;
                 }
+            }
         }
         free(slots);
     }

@@ -170,7 +170,7 @@ START_TEST(interp_temporaries_blocks_and_chunks)
     ck_assert_uint_eq(plan.segs[0].to, pk);
     ck_assert_uint_eq(plan.segs[1].from, pk + 1);
     ck_assert_uint_eq(plan.segs[1].to, p->nsteps);
-    ck_assert(plan.materialized[x]);   /* barrier operand, and read by segment 1 */
+    ck_assert(!plan.materialized[x]);  /* an input: read from the table (exec.h) */
     ck_assert(plan.materialized[pk]);  /* barrier result */
     ck_assert(plan.materialized[t2]);  /* read by segment 1 */
     ck_assert(plan.materialized[t3]);  /* output */

@@ -205,8 +205,14 @@ static void run_frame(const exec_engine *e, const exec_plan *pl, frame *f, size_
             i = pl->segs[k++].to;
             continue;
         }
-        for (size_t r = lo; r < hi; r++)
-            cols[i][r] = fake_barrier(cols[P.steps[i].a][r]);
+        /* A barrier's operand is a column, or a constant or an input (never
+         * materialized: exec.h). */
+        const ir_step *a = &P.steps[P.steps[i].a];
+        for (size_t r = lo; r < hi; r++) {
+            double v = cols[P.steps[i].a] ? cols[P.steps[i].a][r]
+                       : a->op == IR_CONST ? a->imm : f->in[a->aux][r];
+            cols[i][r] = fake_barrier(v);
+        }
         i++;
     }
     free(cols);
@@ -650,7 +656,8 @@ END_TEST
  * the process symbol generator resolves. */
 START_TEST(library_calls)
 {
-    uint32_t z = ir_const(&A, &P, IR_NUM, 0.0);
+    /* 0 on every row, as a computed slot (a constant has no column). */
+    uint32_t z = ir_emit(&A, &P, IR_ISNA, IR_BOOL, ir_const(&A, &P, IR_NUM, 0.0), 0, 0, 0, 0);
     report(z);
     char *text = NULL;
     size_t len;
