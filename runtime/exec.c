@@ -21,6 +21,7 @@
 
 /* The materialized columns of one run, all in one block of memory. */
 struct rt_result {
+    size_t first;                   /* the table row of the columns' row 0 */
     size_t nrows;
     uint32_t nsteps;
     const ir_program *p;            /* what ran: constants and input slots */
@@ -357,11 +358,23 @@ static double now_ms(void)
  * each chunk is computed exactly once) until none is left; the caller then
  * waits until every worker has finished its last chunk.  Between segments
  * only the caller runs (barrier steps read whole columns). */
-typedef struct pool {
+typedef struct pool pool;
+
+/* A thread of a pool: the caller is number 0. */
+typedef struct pool_worker {
+    pool *pl;
+    unsigned index;
+} pool_worker;
+
+struct pool {
     const ir_program *p;
     const exec_engine *engine;
     const exec_frame *f;
     uint32_t seg;               /* the segment being run */
+    /* Instead of running `seg`: what to do with chunk c, on thread `worker`
+     * (rt_run_stream's rounds). */
+    void (*task)(void *ctx, size_t c, unsigned worker);
+    void *task_ctx;
     size_t nchunks;
     atomic_size_t next;         /* the next chunk to take */
     pthread_mutex_t lock;       /* guards generation, busy, done */
@@ -372,16 +385,21 @@ typedef struct pool {
     bool done;                  /* the workers must return */
     unsigned nworkers;
     pthread_t *tids;
-} pool;
+    pool_worker *workers;       /* nworkers entries, numbered from 1 */
+};
 
-/* Computes chunks of the current segment until none is left. */
-static void take_chunks(pool *pl)
+/* Computes chunks of the current segment (or task) until none is left. */
+static void take_chunks(pool *pl, unsigned index)
 {
-    size_t n = pl->f->nrows;
     for (;;) {
         size_t c = atomic_fetch_add(&pl->next, 1);
         if (c >= pl->nchunks)
             return;
+        if (pl->task) {
+            pl->task(pl->task_ctx, c, index);
+            continue;
+        }
+        size_t n = pl->f->nrows;
         size_t lo = c * RT_CHUNK_ROWS;
         size_t hi = n - lo < RT_CHUNK_ROWS ? n : lo + RT_CHUNK_ROWS;
         pl->engine->run_segment(pl->engine->self, pl->p, pl->seg, pl->f, lo, hi);
@@ -392,7 +410,8 @@ static void take_chunks(pool *pl)
  * it is idle; returns when the pool is stopped. */
 static void *worker(void *arg)
 {
-    pool *pl = arg;
+    pool_worker *w = arg;
+    pool *pl = w->pl;
     unsigned long seen = 0;
     pthread_mutex_lock(&pl->lock);
     for (;;) {
@@ -402,7 +421,7 @@ static void *worker(void *arg)
             break;
         seen = pl->generation;
         pthread_mutex_unlock(&pl->lock);
-        take_chunks(pl);
+        take_chunks(pl, w->index);
         pthread_mutex_lock(&pl->lock);
         if (--pl->busy == 0)
             pthread_cond_signal(&pl->idle);
@@ -421,16 +440,18 @@ static void pool_start(pool *pl, unsigned want)
     if (want <= 1)
         return;
     pl->tids = rt_xmalloc(want - 1, sizeof *pl->tids);
+    pl->workers = rt_xmalloc(want - 1, sizeof *pl->workers);
+    for (unsigned i = 0; i + 1 < want; i++)
+        pl->workers[i] = (pool_worker){pl, i + 1};
     while (pl->nworkers + 1 < want &&
-           pthread_create(&pl->tids[pl->nworkers], NULL, worker, pl) == 0)
+           pthread_create(&pl->tids[pl->nworkers], NULL, worker, &pl->workers[pl->nworkers]) == 0)
         pl->nworkers++;
 }
 
-/* Runs segment `seg` over every row, on every thread of the pool. */
-static void pool_run(pool *pl, uint32_t seg)
+/* Runs pl->nchunks chunks of the segment or task set in pl, on every
+ * thread of the pool; returns when all are done. */
+static void pool_go(pool *pl)
 {
-    pl->seg = seg;
-    pl->nchunks = (pl->f->nrows + RT_CHUNK_ROWS - 1) / RT_CHUNK_ROWS;
     atomic_store(&pl->next, 0);
     if (pl->nworkers) {
         pthread_mutex_lock(&pl->lock);
@@ -439,13 +460,21 @@ static void pool_run(pool *pl, uint32_t seg)
         pthread_cond_broadcast(&pl->work);
         pthread_mutex_unlock(&pl->lock);
     }
-    take_chunks(pl);
+    take_chunks(pl, 0);
     if (pl->nworkers) {
         pthread_mutex_lock(&pl->lock);
         while (pl->busy)
             pthread_cond_wait(&pl->idle, &pl->lock);
         pthread_mutex_unlock(&pl->lock);
     }
+}
+
+/* Runs segment `seg` over every row, on every thread of the pool. */
+static void pool_run(pool *pl, uint32_t seg)
+{
+    pl->seg = seg;
+    pl->nchunks = (pl->f->nrows + RT_CHUNK_ROWS - 1) / RT_CHUNK_ROWS;
+    pool_go(pl);
 }
 
 /* Ends the workers and releases the pool. */
@@ -458,6 +487,7 @@ static void pool_stop(pool *pl)
     for (unsigned i = 0; i < pl->nworkers; i++)
         pthread_join(pl->tids[i], NULL);
     free(pl->tids);
+    free(pl->workers);
     pthread_cond_destroy(&pl->idle);
     pthread_cond_destroy(&pl->work);
     pthread_mutex_destroy(&pl->lock);
@@ -594,6 +624,167 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
     return res;
 }
 
+/* ---- streaming ---- */
+
+bool rt_can_stream(const ir_program *p)
+{
+    if (p->has_assessment && p->missing == IR_MISSING_ERROR)
+        return false;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (ir_is_barrier(p->steps[i].op))
+            return false;
+    return true;
+}
+
+/* Threads a run with these options asks for (at least 1). */
+static unsigned want_threads(const rt_options *opts)
+{
+    return opts && opts->threads > 1 ? opts->threads : 1;
+}
+
+unsigned rt_stream_places(const rt_options *opts)
+{
+    return 4 * want_threads(opts);
+}
+
+/* What one scoring thread of a stream owns: its materialized columns for
+ * one chunk, the input columns shifted to the chunk's first row, a result
+ * over the chunk, and the time it spent scoring. */
+typedef struct stream_thread {
+    double **cols;              /* p->nsteps entries, NULL when not materialized */
+    double *block;
+    const double **inputs;      /* p->ninputs entries */
+    rt_result view;
+    double kernel_ms;
+} stream_thread;
+
+/* A stream being run: what rt_run_stream's task needs. */
+typedef struct stream_run {
+    const ir_program *p;
+    const exec_engine *engine;
+    const exec_plan *plan;
+    const rt_stream *st;
+    const double *const *inputs; /* the table's */
+    size_t nrows, rows;          /* the table's rows; rows per chunk */
+    size_t base;                 /* the round's first chunk */
+    stream_thread *threads;
+    atomic_int rc;               /* the first nonzero callback result */
+} stream_run;
+
+/* Rows per chunk of a stream: as many as RT_CHUNK_ROWS, fewer when the
+ * materialized columns of that many rows would not fit in about 1 MiB (the
+ * chunk is consumed while it is in cache); a multiple of 64 rows. */
+static size_t stream_rows(const exec_plan *plan, uint32_t nsteps)
+{
+    size_t ncols = 0, rows = RT_CHUNK_ROWS;
+    for (uint32_t i = 0; i < nsteps; i++)
+        ncols += plan->materialized[i];
+    while (rows > 64 && ncols * rows * sizeof(double) > ((size_t)1 << 20))
+        rows /= 2;
+    return rows;
+}
+
+/* Scores chunk `c` of the round on thread `worker` and hands it on. */
+static void stream_task(void *ctx, size_t c, unsigned worker)
+{
+    stream_run *sr = ctx;
+    if (atomic_load(&sr->rc) != 0)
+        return;
+    stream_thread *th = &sr->threads[worker];
+    size_t lo = (sr->base + c) * sr->rows;
+    size_t hi = sr->nrows - lo < sr->rows ? sr->nrows : lo + sr->rows;
+    double t0 = now_ms();
+    for (uint32_t k = 0; k < sr->p->ninputs; k++)
+        th->inputs[k] = sr->inputs[k] + lo;
+    if (sr->plan->nsegs) {
+        exec_frame f = {.nrows = hi - lo, .inputs = th->inputs, .cols = th->cols, .plan = sr->plan};
+        sr->engine->run_segment(sr->engine->self, sr->p, 0, &f, 0, hi - lo);
+    }
+    th->kernel_ms += now_ms() - t0;
+    th->view.first = lo;
+    th->view.nrows = hi - lo;
+    int rc = sr->st->chunk(sr->st->ctx, &th->view, lo, hi, (unsigned)c);
+    if (rc != 0) {
+        int none = 0;
+        atomic_compare_exchange_strong(&sr->rc, &none, rc);
+    }
+}
+
+int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *engine,
+                  const rt_options *opts, const rt_stream *st, rt_timings *timings, FILE *err)
+{
+    exec_plan plan = {0};
+    if (!rt_can_stream(p) || exec_plan_make(p, &plan) != 0 || plan.nsegs > 1) {
+        exec_plan_free(&plan);
+        fprintf(err, "planc: internal error: the scoring program cannot be streamed\n");
+        return -1;
+    }
+    if (!engine)
+        engine = interp_engine();
+    size_t n = rt_table_nrows(t), rows = stream_rows(&plan, p->nsteps);
+    size_t nchunks = (n + rows - 1) / rows;
+    unsigned want = want_threads(opts), places = rt_stream_places(opts);
+    if (want > nchunks)
+        want = nchunks ? (unsigned)nchunks : 1;
+    stream_run sr = {.p = p, .engine = engine, .plan = &plan, .st = st,
+                     .inputs = rt_table_inputs(t), .nrows = n, .rows = rows};
+    atomic_init(&sr.rc, 0);
+    pool pl = {.p = p, .engine = engine, .task = stream_task, .task_ctx = &sr};
+    pool_start(&pl, want);
+
+    /* Each thread's frame: its materialized columns, `rows` rows each. */
+    unsigned nthreads = pl.nworkers + 1;
+    size_t ncols = 0;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        ncols += plan.materialized[i];
+    sr.threads = rt_xcalloc(nthreads, sizeof *sr.threads);
+    for (unsigned w = 0; w < nthreads; w++) {
+        stream_thread *th = &sr.threads[w];
+        th->cols = rt_xcalloc(p->nsteps ? p->nsteps : 1, sizeof *th->cols);
+        th->block = rt_xmalloc(ncols ? ncols * rows : 1, sizeof *th->block);
+        th->inputs = rt_xmalloc(p->ninputs ? p->ninputs : 1, sizeof *th->inputs);
+        double *at = th->block;
+        for (uint32_t i = 0; i < p->nsteps; i++) {
+            if (plan.materialized[i]) {
+                th->cols[i] = at;
+                at += rows;
+            }
+        }
+        th->view = (rt_result){.nsteps = p->nsteps, .p = p, .inputs = sr.inputs, .cols = th->cols};
+    }
+
+    int rc = 0;
+    double t0 = now_ms();
+    for (size_t base = 0; rc == 0 && base < nchunks; base += places) {
+        sr.base = base;
+        pl.nchunks = nchunks - base < places ? nchunks - base : places;
+        pool_go(&pl);
+        rc = atomic_load(&sr.rc);
+        for (size_t k = 0; rc == 0 && k < pl.nchunks; k++)
+            rc = st->flush(st->ctx, (unsigned)k);
+    }
+    double wall = now_ms() - t0;
+    pool_stop(&pl);
+
+    double kernel = 0;
+    for (unsigned w = 0; w < nthreads; w++) {
+        kernel += sr.threads[w].kernel_ms;
+        free(sr.threads[w].cols);
+        free(sr.threads[w].block);
+        free(sr.threads[w].inputs);
+    }
+    free(sr.threads);
+    exec_plan_free(&plan);
+    if (timings) {
+        /* The threads' scoring time as a share of the wall time: the
+         * kernel and the consumer run interleaved. */
+        *timings = (rt_timings){.kernel = kernel / nthreads, .threads = nthreads};
+        if (timings->kernel > wall)
+            timings->kernel = wall;
+    }
+    return rc;
+}
+
 void rt_result_free(rt_result *r)
 {
     if (!r)
@@ -618,10 +809,10 @@ const double *rt_result_column(const rt_result *r, uint32_t slot)
 
 double rt_result_value(const rt_result *r, uint32_t slot, size_t row)
 {
-    if (slot >= r->nsteps || row >= r->nrows)
+    if (slot >= r->nsteps || row < r->first || row - r->first >= r->nrows)
         return NAN;
     if (r->cols[slot])
-        return r->cols[slot][row];
+        return r->cols[slot][row - r->first];
     const ir_step *s = &r->p->steps[slot];
     if (s->op == IR_CONST)
         return s->imm;

@@ -107,6 +107,42 @@ rt_result *rt_run(const ir_program *p, const rt_table *t, const exec_engine *eng
 rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine *engine,
                        const rt_options *opts, rt_timings *timings, FILE *err);
 
+/* Streaming: scoring and consuming the results chunk by chunk, so that no
+ * result column of the whole table is ever held.  rt_run_stream scores
+ * rounds of chunks (a chunk is a range of rows; a round has up to
+ * rt_stream_places() chunks): the threads score the chunks of a round,
+ * each into a frame of its own, and hand each scored chunk to `chunk`
+ * while it is still in cache; then the calling thread calls `flush` for
+ * the round's places in row order.  A consumer that formats text into
+ * one buffer per place and writes it in `flush` produces the same bytes
+ * whatever the number of threads. */
+typedef struct rt_stream {
+    void *ctx;
+    /* Consumes rows [lo, hi) of r, a result over those rows alone (read it
+     * with rt_result_value, rows lo..hi-1), into place `place`.  Called on
+     * the scoring threads, concurrently for different places.  Returns 0,
+     * or nonzero to stop the run. */
+    int (*chunk)(void *ctx, const rt_result *r, size_t lo, size_t hi, unsigned place);
+    /* Hands on what place `place` holds; on the calling thread, in row
+     * order.  Returns 0, or nonzero to stop the run. */
+    int (*flush)(void *ctx, unsigned place);
+} rt_stream;
+
+/* Whether rt_run_stream can run p: a single segment and no barrier (a
+ * barrier reads whole columns), and not the `error` missing-data policy
+ * (which must have seen every row before anything is written). */
+bool rt_can_stream(const ir_program *p);
+
+/* The most places a round of rt_run_stream uses with these options: the
+ * consumer's buffers. */
+unsigned rt_stream_places(const rt_options *opts);
+
+/* Runs p over t as a stream into st (see rt_stream).  Returns 0; the first
+ * nonzero value of a callback; or -1 after printing an error to err (a
+ * program rt_can_stream refuses, a malformed program). */
+int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *engine,
+                  const rt_options *opts, const rt_stream *st, rt_timings *timings, FILE *err);
+
 /* The number of online processors (at least 1): the default of -j. */
 unsigned rt_default_threads(void);
 void rt_result_free(rt_result *r);
@@ -117,8 +153,10 @@ void rt_result_free(rt_result *r);
 const double *rt_result_column(const rt_result *r, uint32_t slot);
 
 /* The value of `slot` on `row`: its column's, a constant's number, or the
- * input's cell; NaN for a slot that has none (a temporary, out of range).
- * The result reads the table it was run over, which must outlive it. */
+ * input's cell; NaN for a slot that has none (a temporary, out of range),
+ * or a row the result does not hold.  The result reads the table it was
+ * run over, which must outlive it.  (Rows are the table's: a chunk of
+ * rt_run_stream holds rows lo..hi-1.) */
 double rt_result_value(const rt_result *r, uint32_t slot, size_t row);
 
 /* The barriers, as rt_run runs them over whole columns (exported for the

@@ -190,6 +190,10 @@ cpu_ms() {
     awk -v u="spawn.e2e-$1.user_ms" -v s="spawn.e2e-$1.sys_ms" \
         '$1 == u || $1 == s { t += $2 } END { printf "%d", t }' "$RES"
 }
+# The same command on 160 rows: the memory a run takes whatever the data
+# (the program, its libraries, LLVM), to tell it from what grows with rows.
+say "end to end: 160 rows (the fixed part of the memory)"
+measure spawn e2e-tiny -- "$PLANC" run "$WORK/tiny.plan" --data "$WORK/tiny.csv" $ENGINE_ARGS
 prev_rows=0
 for rows in $E2E_SIZES; do
     if [ $prev_rows -gt 0 ]; then

@@ -354,11 +354,13 @@ static double growth(const double *n, const double *v, size_t k)
 
 typedef struct e2e_stats {
     double lin_wall, lin_cpu, lin_rss, rss_ratio, rss_rows;
+    double fixed_rss, above_ratio;  /* the 160-row run's RSS; (RSS - it) / data */
 } e2e_stats;
 
 static e2e_stats section_d(const kv *t, FILE *o)
 {
-    e2e_stats st = {NAN, NAN, NAN, NAN, NAN};
+    e2e_stats st = {NAN, NAN, NAN, NAN, NAN, NAN, NAN};
+    st.fixed_rss = D(t, "spawn.e2e-tiny.maxrss_kb") * 1024;
     double rows[8], wall[8], cpus[8], rss[8], rn[8];
     size_t n = e2e_sizes(t, rows, 8), k = 0;
     fprintf(o, "### (d) End to end\n\n"
@@ -366,16 +368,18 @@ static e2e_stats section_d(const kv *t, FILE *o)
                "peak RSS (the child's `ru_maxrss`) for the generated `e2e` rule set (a "
                "threshold and a milestone target on two indicators, no assessment: two "
                "result lines per row).  *Columnar data* is rows × (the indicator columns the "
-               "rules read + region + year) × 8 bytes.  Engine: %s.\n\n"
+               "rules read + region + year) × 8 bytes.  *Above fixed* is the peak RSS less "
+               "that of the same command on 160 rows (%s: the program, its libraries and "
+               "LLVM, whatever the data), over the columnar data.  Engine: %s.\n\n"
                "| rows | CSV | wall | per row | CPU (user + sys) | peak RSS | columnar data "
-               "| RSS ÷ data | load / kernel / report (`--timings`) |\n"
-               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-            D(t, "env.cli_jit") == 1 ? " --engine jit" : "",
+               "| RSS ÷ data | above fixed ÷ data | load / kernel / report (`--timings`) |\n"
+               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+            D(t, "env.cli_jit") == 1 ? " --engine jit" : "", mb(st.fixed_rss),
             S(t, "e2e.engine") ? S(t, "e2e.engine") : "?");
     for (size_t i = 0; i < n; i++) {
         const char *skip = S(t, "e2e.%.0f.skipped", rows[i]);
         if (skip) {
-            fprintf(o, "| %.0f | — | skipped: %s | | | | | | |\n", rows[i], skip);
+            fprintf(o, "| %.0f | — | skipped: %s | | | | | | | |\n", rows[i], skip);
             continue;
         }
         double w = D(t, "spawn.e2e-%.0f.wall_ms", rows[i]);
@@ -391,9 +395,10 @@ static e2e_stats section_d(const kv *t, FILE *o)
                      ms(D(t, "e2e.%.0f.t.kernel", rows[i])), ms(D(t, "e2e.%.0f.t.report", rows[i])));
             phases = b;
         }
-        fprintf(o, "| %.0f | %s | %s%s | %s | %s | %s | %s | %s | %s |\n", rows[i],
+        fprintf(o, "| %.0f | %s | %s%s | %s | %s | %s | %s | %s | %s | %s |\n", rows[i],
                 mb(D(t, "e2e.%.0f.csv_bytes", rows[i])), ms(w), rc != 0 ? " (**failed**)" : "",
-                num(w * 1e6 / rows[i], " ns"), ms(cpu), mb(r), mb(data), num(r / data, "×"), phases);
+                num(w * 1e6 / rows[i], " ns"), ms(cpu), mb(r), mb(data), num(r / data, "×"),
+                num((r - st.fixed_rss) / data, "×"), phases);
         if (isnan(w) || rc != 0)
             continue;
         rn[k] = rows[i];
@@ -403,6 +408,7 @@ static e2e_stats section_d(const kv *t, FILE *o)
         k++;
         if (rows[i] <= 1000000 || isnan(st.rss_ratio)) {
             st.rss_ratio = r / data;
+            st.above_ratio = (r - st.fixed_rss) / data;
             st.rss_rows = rows[i];
         }
     }
@@ -466,8 +472,10 @@ static void targets(const kv *t, FILE *o, const e2e_stats *e)
             num(e->lin_cpu, ""), num(e->lin_wall, ""), verdict(e->lin_cpu, e->lin_cpu <= 1.25));
     fprintf(o, "| peak RSS grows linearly with rows | growth %s | %s |\n",
             num(e->lin_rss, ""), verdict(e->lin_rss, e->lin_rss <= 1.25));
-    fprintf(o, "| peak RSS ≤ 1.5× the columnar size of the data | %s at %.0f rows | %s |\n",
-            num(e->rss_ratio, "×"), e->rss_rows, verdict(e->rss_ratio, e->rss_ratio <= 1.5));
+    fprintf(o, "| peak RSS ≤ 1.5× the columnar size of the data | %s at %.0f rows (%s above "
+               "the fixed %s) | %s |\n",
+            num(e->rss_ratio, "×"), e->rss_rows, num(e->above_ratio, "×"), mb(e->fixed_rss),
+            verdict(e->rss_ratio, e->rss_ratio <= 1.5));
     fputs("\nA growth is *linear* when the cost per added row of the last step is at most "
           "1.25× that of the first step.  The time verdict uses CPU time (user + sys of the "
           "child): on a shared machine its wall time also counts the time spent waiting for "

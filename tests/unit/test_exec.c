@@ -4,8 +4,11 @@
  * both barriers, every materialized column has the same bits and the
  * report the same bytes; the number of threads is bounded by the chunks;
  * the `error` missing-data policy reports the same row on any number of
- * threads; the timings add up. */
+ * threads; the timings add up; a stream (rt_run_stream) gives the same
+ * values chunk by chunk, in row order. */
 #include "rt_fixture.h"
+
+#include <stdatomic.h>
 
 #include "jit.h"
 #include "report.h"
@@ -16,7 +19,7 @@ enum { NCITIES = 300, NYEARS = 50, FIRST_YEAR = 2000 };
  * are replaced): x this year and last year, the year; a growth rate, a
  * PEAK of x, a SHARE of "grew by more than 1%", and selects and coalesces
  * over them, all reported through one target. */
-static void big_program(fixture *f, ir_missing missing)
+static void big_program_with(fixture *f, ir_missing missing, bool barriers)
 {
     ir_program *p = &f->p;
     p->regions = arena_alloc(&f->a, (NCITIES + 1) * sizeof *p->regions);
@@ -40,8 +43,14 @@ static void big_program(fixture *f, ir_missing missing)
     uint32_t d = ir_emit(a, p, IR_SUB, IR_NUM, sx, sp, 0, 0, 0);
     uint32_t rate = ir_emit(a, p, IR_DIV, IR_NUM, d, sp, 0, 0, 0);
     uint32_t grew = ir_emit(a, p, IR_GT, IR_BOOL, rate, ir_const(a, p, IR_NUM, 0.01), 0, 0, 0);
-    uint32_t pk = ir_emit(a, p, IR_PEAK, IR_BOOL, sx, 0, 0, 0.02, FIRST_YEAR + 5);
-    uint32_t sh = ir_emit(a, p, IR_SHARE, IR_NUM, grew, 0, 0, 0, 1);
+    uint32_t pk, sh;
+    if (barriers) {
+        pk = ir_emit(a, p, IR_PEAK, IR_BOOL, sx, 0, 0, 0.02, FIRST_YEAR + 5);
+        sh = ir_emit(a, p, IR_SHARE, IR_NUM, grew, 0, 0, 0, 1);
+    } else {
+        pk = ir_emit(a, p, IR_GT, IR_BOOL, sx, ir_const(a, p, IR_NUM, 150), 0, 0, 0);
+        sh = ir_emit(a, p, IR_MUL, IR_NUM, grew, ir_const(a, p, IR_NUM, 100), 0, 0, 0);
+    }
     uint32_t v = ir_emit(a, p, IR_SELECT, IR_NUM, pk, rate, d, 0, 0);
     uint32_t goal = ir_emit(a, p, IR_COALESCE, IR_NUM, sh, sy, 0, 0, 0);
     uint32_t late = ir_emit(a, p, IR_GE, IR_BOOL, sy, ir_const(a, p, IR_NUM, FIRST_YEAR + 30), 0, 0, 0);
@@ -76,6 +85,12 @@ static void big_program(fixture *f, ir_missing missing)
     p->grade = late;
     p->bands = bands;
     p->nbands = 2;
+}
+
+/* big_program_with barriers. */
+static void big_program(fixture *f, ir_missing missing)
+{
+    big_program_with(f, missing, true);
 }
 
 /* The data: every city, every year, x a function of both with some cells
@@ -241,6 +256,129 @@ START_TEST(missing_policy_on_threads)
 }
 END_TEST
 
+/* What a test stream records: every target output of every row, read from
+ * the chunks; where each place's rows are; the order of the flushes.
+ * Errors are counted, not asserted (chunk runs on the scoring threads). */
+typedef struct recorder {
+    const ir_program *p;
+    size_t n;
+    double *vals[5];            /* status, value, goal, expected, score */
+    size_t *lo, *hi;            /* per place */
+    size_t next;                /* the row the next flush must start at */
+    atomic_int errors;
+    atomic_int chunks;
+    int stop_after;             /* flush returns 7 after this many (0: never) */
+    int flushes;
+} recorder;
+
+/* rt_stream.chunk: records rows [lo, hi) of r. */
+static int rec_chunk(void *ctx, const rt_result *r, size_t lo, size_t hi, unsigned place)
+{
+    recorder *rc = ctx;
+    const ir_target *tg = &rc->p->targets[0];
+    const uint32_t slots[5] = {tg->status, tg->value, tg->goal, tg->expected, tg->score};
+    for (size_t row = lo; row < hi; row++)
+        for (int k = 0; k < 5; k++)
+            rc->vals[k][row] = rt_result_value(r, slots[k], row);
+    /* the chunk holds its rows only */
+    if (!isnan(rt_result_value(r, tg->score, hi)) || (lo && !isnan(rt_result_value(r, tg->score, lo - 1))))
+        atomic_fetch_add(&rc->errors, 1);
+    rc->lo[place] = lo;
+    rc->hi[place] = hi;
+    atomic_fetch_add(&rc->chunks, 1);
+    return 0;
+}
+
+/* rt_stream.flush: the places must come in row order. */
+static int rec_flush(void *ctx, unsigned place)
+{
+    recorder *rc = ctx;
+    if (rc->lo[place] != rc->next)
+        atomic_fetch_add(&rc->errors, 1);
+    rc->next = rc->hi[place];
+    return rc->stop_after && ++rc->flushes == rc->stop_after ? 7 : 0;
+}
+
+/* A stream gives every row once, in order, with the values of rt_run, on
+ * any number of threads and either engine; a callback's nonzero result
+ * stops it; programs with barriers or the `error` policy are refused. */
+START_TEST(stream_matches_run)
+{
+    fixture f;
+    fx_init(&f);
+    big_program_with(&f, IR_MISSING_NONE, false);
+    ck_assert(rt_can_stream(&f.p));
+    char *csv = big_csv();
+    rt_table *t = fx_load(&f, csv, NULL);
+    ck_assert_ptr_nonnull(t);
+    size_t n = rt_table_nrows(t);
+    capture e;
+    jit_engine *j = jit_create(&f.p, cap_open(&e));
+    ck_assert_ptr_nonnull(j);
+    rt_result *ref = rt_run(&f.p, t, NULL, stderr);
+    const ir_target *tg = &f.p.targets[0];
+    const uint32_t slots[5] = {tg->status, tg->value, tg->goal, tg->expected, tg->score};
+    static const unsigned nthreads[] = {1, 2, 3, 8};
+    for (int k = 0; k < 2; k++) {
+        const exec_engine *eng = k ? jit_exec_engine(j) : interp_engine();
+        for (int ti = 0; ti < 4; ti++) {
+            rt_options o = {.threads = nthreads[ti]};
+            unsigned places = rt_stream_places(&o);
+            recorder rc = {.p = &f.p, .n = n};
+            for (int v = 0; v < 5; v++)
+                rc.vals[v] = calloc(n, sizeof(double));
+            rc.lo = calloc(places, sizeof *rc.lo);
+            rc.hi = calloc(places, sizeof *rc.hi);
+            rt_stream st = {.ctx = &rc, .chunk = rec_chunk, .flush = rec_flush};
+            rt_timings tm;
+            ck_assert_int_eq(rt_run_stream(&f.p, t, eng, &o, &st, &tm, stderr), 0);
+            ck_assert_int_eq(atomic_load(&rc.errors), 0);
+            ck_assert_uint_eq(rc.next, n);
+            ck_assert_uint_ge(tm.threads, 1);
+            for (size_t row = 0; row < n; row++)
+                for (int v = 0; v < 5; v++) {
+                    double a = rc.vals[v][row], b = rt_result_value(ref, slots[v], row);
+                    if (!((isnan(a) && isnan(b)) || a == b))
+                        ck_abort_msg("%s, %u threads: row %zu output %d: stream %.17g, run %.17g",
+                                     eng->name, nthreads[ti], row, v, a, b);
+                }
+            /* a flush saying stop ends the run with its value */
+            rc.stop_after = 1;
+            rc.next = 0;
+            atomic_store(&rc.chunks, 0);
+            ck_assert_int_eq(rt_run_stream(&f.p, t, eng, &o, &st, NULL, stderr), 7);
+            ck_assert_int_le(atomic_load(&rc.chunks), (int)places);
+            for (int v = 0; v < 5; v++)
+                free(rc.vals[v]);
+            free(rc.lo);
+            free(rc.hi);
+        }
+    }
+    rt_result_free(ref);
+    ck_assert_int_eq(jit_dispose(j), 0);
+    rt_table_free(t);
+    free(csv);
+    fx_free(&f);
+
+    /* barriers, and the `error` policy, cannot be streamed */
+    fx_init(&f);
+    big_program(&f, IR_MISSING_NONE);
+    ck_assert(!rt_can_stream(&f.p));
+    fx_free(&f);
+    fx_init(&f);
+    big_program_with(&f, IR_MISSING_ERROR, false);
+    ck_assert(!rt_can_stream(&f.p));
+    capture c;
+    rt_stream none = {0};
+    ck_assert_int_eq(rt_run_stream(&f.p, NULL, NULL, NULL, &none, NULL, cap_open(&c)), -1);
+    ck_assert_ptr_nonnull(strstr(cap_text(&c), "cannot be streamed"));
+    cap_free(&c);
+    fx_free(&f);
+    ck_assert_str_eq(cap_text(&e), "");
+    cap_free(&e);
+}
+END_TEST
+
 static Suite *exec_suite(void)
 {
     Suite *s = suite_create("exec");
@@ -249,6 +387,7 @@ static Suite *exec_suite(void)
     tcase_add_test(tc, same_for_every_thread_count);
     tcase_add_test(tc, one_chunk_one_thread);
     tcase_add_test(tc, missing_policy_on_threads);
+    tcase_add_test(tc, stream_matches_run);
     suite_add_tcase(s, tc);
     return s;
 }
