@@ -1,20 +1,58 @@
 /* arena.c — the compilation's bump allocator (see arena.h). */
 #include "arena.h"
 
+#include <stdalign.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-/* One block of arena memory; blocks are chained newest first. */
+/* Whether this build runs under AddressSanitizer (GCC and Clang spell it
+ * differently). */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+
+/* Where blocks come from.  Touching fresh memory costs a page fault per
+ * 4 KiB page, and on a virtual machine that shadows page tables (as the
+ * machines planc is measured on do) a fault costs 10 to 15 us: the 900 KB
+ * a 50 KB rules file needs from parse to lower cost 3 ms in faults alone,
+ * more than the parsing.  So a block is a whole number of 2 MiB pages,
+ * mapped aligned and marked for transparent huge pages (MADV_HUGEPAGE):
+ * the first touch then maps and zeroes 2 MiB at once, in 0.2 ms.  Where
+ * the kernel gives no huge page, the block is faulted in 4 KiB at a time
+ * as malloc'd memory would be.  Mapped memory is zero, so blocks need no
+ * clearing.
+ *
+ * Under AddressSanitizer blocks are malloc'd instead (64 KiB at least), so
+ * that LeakSanitizer scans them for pointers to malloc'd memory. */
+#ifdef ARENA_ASAN
+#define ARENA_MAPPED 0
+#else
+#define ARENA_MAPPED 1
+#endif
+
+/* One block of arena memory; blocks are chained newest first.  `mapped`
+ * blocks came from mmap (`map` bytes at `base`), the others from malloc. */
 struct arena_block {
     arena_block *next;
     size_t used, size;
+    void *base;
+    size_t map;
     max_align_t data[]; /* aligned for any type */
 };
 
-enum { BLOCK_SIZE = 64 * 1024 };
+enum {
+    MALLOC_BLOCK = 64 * 1024,      /* smallest malloc'd block */
+    HUGE_PAGE = 2 * 1024 * 1024    /* smallest mapped block, and its alignment */
+};
 
 void arena_init(arena *a)
 {
@@ -22,41 +60,92 @@ void arena_init(arena *a)
     a->total = 0;
 }
 
+/* Returns a block to where it came from. */
+static void block_free(arena_block *b)
+{
+    if (b->base)
+        munmap(b->base, b->map);
+    else
+        free(b);
+}
+
 void arena_free(arena *a)
 {
     arena_block *b = a->head;
     while (b) {
         arena_block *next = b->next;
-        free(b);
+        block_free(b);
         b = next;
     }
     a->head = NULL;
     a->total = 0;
 }
 
+/* A mapped block of at least `n` bytes of data: a multiple of HUGE_PAGE,
+ * aligned to it (the mapping is made HUGE_PAGE larger and trimmed), and
+ * marked for huge pages.  NULL when mmap fails. */
+static arena_block *block_map(size_t n)
+{
+    size_t need = sizeof(arena_block) + n;
+    if (need < n || need > SIZE_MAX - 2 * (size_t)HUGE_PAGE)
+        return NULL;
+    size_t map = (need + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    char *raw = mmap(NULL, map + HUGE_PAGE, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED)
+        return NULL;
+    char *base = (char *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (base > raw)
+        munmap(raw, (size_t)(base - raw));
+    if (base + map < raw + map + HUGE_PAGE)
+        munmap(base + map, (size_t)(raw + map + HUGE_PAGE - (base + map)));
+#ifdef MADV_HUGEPAGE
+    madvise(base, map, MADV_HUGEPAGE); /* a hint: without it, 4 KiB pages */
+#endif
+    arena_block *b = (arena_block *)base;
+    b->base = base;
+    b->map = map;
+    b->size = map - sizeof *b;
+    b->used = 0;
+    return b;
+}
+
+/* A malloc'd block of at least `n` bytes of data (MALLOC_BLOCK at least),
+ * cleared.  NULL when malloc fails. */
+static arena_block *block_malloc(size_t n)
+{
+    size_t size = n > MALLOC_BLOCK ? n : MALLOC_BLOCK;
+    arena_block *b = calloc(1, sizeof *b + size);
+    if (b)
+        b->size = size;
+    return b;
+}
+
+/* Sizes are rounded up to the alignment of max_align_t (16 bytes on
+ * x86-64), not to its size (32), which would waste a third of the memory
+ * of a front end made of small nodes. */
 void *arena_alloc(arena *a, size_t n)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = alignof(max_align_t);
     if (n == 0)
         n = 1;
-    if (n > SIZE_MAX / 2) {
+    if (n > SIZE_MAX / 4) {
         fprintf(stderr, "planc: internal error: allocation of %zu bytes\n", n);
         exit(4);
     }
     n = (n + align - 1) / align * align;
     arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
-        size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-        b = malloc(sizeof *b + size);
+        b = ARENA_MAPPED ? block_map(n) : NULL;
+        if (!b)
+            b = block_malloc(n);
         if (!b) {
             fprintf(stderr, "planc: error: out of memory\n");
             exit(4);
         }
-        b->size = size;
-        b->used = 0;
-        /* A large block goes behind the current one so the current one's
-         * free space is not wasted. */
-        if (a->head && n > BLOCK_SIZE) {
+        /* A block that is no larger than needed goes behind the current
+         * one, so the current one's free space is not wasted. */
+        if (a->head && b->size - n < a->head->size - a->head->used) {
             b->next = a->head->next;
             a->head->next = b;
         } else {
@@ -64,10 +153,10 @@ void *arena_alloc(arena *a, size_t n)
             a->head = b;
         }
     }
+    /* Blocks start zeroed (mapped or calloc'd) and are never reused. */
     void *p = (char *)b->data + b->used;
     b->used += n;
     a->total += n;
-    memset(p, 0, n);
     return p;
 }
 

@@ -88,6 +88,27 @@ void cache_close(cache *c);
  * damaged or foreign (see above). */
 void *cache_get(cache *c, const cache_key *k, size_t *len);
 
+/* An entry's payload mapped into memory, read-only (cache_map). */
+typedef struct cache_mapping {
+    const unsigned char *payload; /* at offset CACHE_HEADER_SIZE of the file */
+    size_t len;
+    void *base;                   /* the whole file, `size` bytes */
+    size_t size;
+} cache_mapping;
+
+/* cache_get without a copy: maps the entry stored under `k` into memory
+ * and checks it as cache_get does.  True with *m set (release it with
+ * cache_unmap); false, with *m empty, when there is no entry, or after
+ * printing a warning when it is damaged or foreign.  Reading the mapped
+ * payload costs no fresh memory (the pages are the file's own).  The
+ * mapping is of the file checked: planc never changes an entry in place
+ * (cache_put renames a new file over it), so a mapping keeps the bytes
+ * that were checked for as long as no other program writes into the
+ * cache directory's files. */
+bool cache_map(cache *c, const cache_key *k, cache_mapping *m);
+/* Releases a mapping of cache_map (an empty one is a no-op). */
+void cache_unmap(cache_mapping *m);
+
 /* Stores payload[0..len) under `k`, atomically.  Returns 0, or -1 after
  * printing a warning (the first failed write of an open cache only). */
 int cache_put(cache *c, const cache_key *k, const void *payload, size_t len);

@@ -55,6 +55,8 @@ struct jit_engine {
     pthread_mutex_t lock;   /* serialises adds and lookups on lljit */
     seg_fn *fns;            /* nsegs entries */
     uint32_t nsegs;
+    cache_mapping entry;    /* the cache entry the objects were read from
+                               (the LLJIT's buffers point into it), or empty */
     jit_timings timings;
     atomic_int nerrors;     /* errors reported since creation */
 };
@@ -139,19 +141,24 @@ static unsigned host_width(const char *features)
     return CG_WIDTH;
 }
 
-/* Describes this host; false after reporting why it cannot. */
+/* Describes this host; false after reporting why it cannot (to `err`;
+ * quietly when err is NULL). */
 static bool host_get(host_info *h, FILE *err)
 {
     memset(h, 0, sizeof *h);
     pthread_once(&llvm_once, llvm_init);
     if (!llvm_ready) {
-        jit_fail(err, "LLVM has no code generator for this host");
+        if (err)
+            jit_fail(err, "LLVM has no code generator for this host");
         return false;
     }
     h->triple = LLVMGetDefaultTargetTriple();
     char *msg = NULL;
     if (LLVMGetTargetFromTriple(h->triple, &h->target, &msg)) {
-        report_message(err, "no target for this host", msg);
+        if (err)
+            report_message(err, "no target for this host", msg);
+        else
+            LLVMDisposeMessage(msg);
         LLVMDisposeMessage(h->triple);
         h->triple = NULL;
         return false;
@@ -322,119 +329,185 @@ static bool compile_objects(const ir_program *p, const exec_plan *plan, const ho
 
 /* ---- the cache ---- */
 
+/* Key bytes gathered into a buffer and handed to the hasher a few KiB at a
+ * time: one hash update per 4-byte field of every step would cost more
+ * than the hashing itself. */
+typedef struct key_buf {
+    cache_hasher *hs;
+    size_t n;
+    unsigned char b[4096];
+} key_buf;
+
+/* Hands the gathered bytes to the hasher. */
+static void key_flush(key_buf *k)
+{
+    cache_hash_add(k->hs, k->b, k->n);
+    k->n = 0;
+}
+
+/* Adds n bytes to the key (a run longer than the buffer goes to the
+ * hasher directly, after what was gathered before it). */
+static void key_add(key_buf *k, const void *data, size_t n)
+{
+    if (n > sizeof k->b - k->n) {
+        key_flush(k);
+        if (n > sizeof k->b) {
+            cache_hash_add(k->hs, data, n);
+            return;
+        }
+    }
+    memcpy(k->b + k->n, data, n);
+    k->n += n;
+}
+
 /* Adds a 32/64-bit number to the key in little-endian byte order. */
-static void hash_u32(cache_hasher *hs, uint32_t v)
+static void key_u32(key_buf *k, uint32_t v)
 {
     unsigned char b[4] = {v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24};
-    cache_hash_add(hs, b, 4);
+    key_add(k, b, 4);
 }
 
-static void hash_u64(cache_hasher *hs, uint64_t v)
+static void key_u64(key_buf *k, uint64_t v)
 {
-    hash_u32(hs, (uint32_t)v);
-    hash_u32(hs, (uint32_t)(v >> 32));
+    key_u32(k, (uint32_t)v);
+    key_u32(k, (uint32_t)(v >> 32));
 }
 
-/* The cache key of p compiled for `host` (see jit.h for what it covers). */
+/* Adds a string and its terminating NUL (as cache_hash_str). */
+static void key_str(key_buf *k, const char *s)
+{
+    key_add(k, s, strlen(s) + 1);
+}
+
+/* The cache key of p compiled for `host` (see jit.h for what it covers).
+ * The first string names the payload format (pack_objects): a format
+ * change is a different key, so an entry of another format is never
+ * read as this one. */
 static void program_key(const ir_program *p, const exec_plan *plan, const host_info *host,
                         const jit_options *o, cache_key *key)
 {
     cache_hasher hs;
     cache_hash_init(&hs);
-    cache_hash_str(&hs, "planc jit objects");
-    cache_hash_str(&hs, PLANC_VERSION);
+    key_buf kb;
+    kb.hs = &hs;
+    kb.n = 0;
+    key_str(&kb, "planc jit objects 2");
+    key_str(&kb, PLANC_VERSION);
     unsigned major, minor, patch;
     LLVMGetVersion(&major, &minor, &patch);
-    hash_u32(&hs, major);
-    hash_u32(&hs, minor);
-    hash_u32(&hs, patch);
-    cache_hash_str(&hs, CG_VERSION);
-    hash_u32(&hs, host->width);
-    hash_u32(&hs, JIT_CODEGEN_LEVEL);
-    cache_hash_str(&hs, host->triple);
-    cache_hash_str(&hs, host->cpu);
-    cache_hash_str(&hs, host->features);
-    hash_u64(&hs, o && o->source ? o->source_len : 0);
+    key_u32(&kb, major);
+    key_u32(&kb, minor);
+    key_u32(&kb, patch);
+    key_str(&kb, CG_VERSION);
+    key_u32(&kb, host->width);
+    key_u32(&kb, JIT_CODEGEN_LEVEL);
+    key_str(&kb, host->triple);
+    key_str(&kb, host->cpu);
+    key_str(&kb, host->features);
+    key_u64(&kb, o && o->source ? o->source_len : 0);
     if (o && o->source)
-        cache_hash_add(&hs, o->source, o->source_len);
-    cache_hash_str(&hs, p->plan ? p->plan : "planc");
-    hash_u32(&hs, p->ninputs);
-    hash_u32(&hs, p->nsteps);
+        key_add(&kb, o->source, o->source_len);
+    key_str(&kb, p->plan ? p->plan : "planc");
+    key_u32(&kb, p->ninputs);
+    key_u32(&kb, p->nsteps);
     for (uint32_t i = 0; i < p->nsteps; i++) {
         const ir_step *s = &p->steps[i];
         uint64_t imm;
         memcpy(&imm, &s->imm, sizeof imm);
-        hash_u32(&hs, (uint32_t)s->op);
-        hash_u32(&hs, s->a);
-        hash_u32(&hs, s->b);
-        hash_u32(&hs, s->c);
-        hash_u64(&hs, imm);
-        hash_u32(&hs, s->aux);
+        key_u32(&kb, (uint32_t)s->op);
+        key_u32(&kb, s->a);
+        key_u32(&kb, s->b);
+        key_u32(&kb, s->c);
+        key_u64(&kb, imm);
+        key_u32(&kb, s->aux);
     }
-    hash_u32(&hs, plan->nsegs);
+    key_u32(&kb, plan->nsegs);
     for (uint32_t k = 0; k < plan->nsegs; k++) {
-        hash_u32(&hs, plan->segs[k].from);
-        hash_u32(&hs, plan->segs[k].to);
+        key_u32(&kb, plan->segs[k].from);
+        key_u32(&kb, plan->segs[k].to);
     }
     for (uint32_t i = 0; i < p->nsteps; i++) {
         unsigned char m = plan->materialized[i];
-        cache_hash_add(&hs, &m, 1);
+        key_add(&kb, &m, 1);
     }
+    key_flush(&kb);
     cache_hash_end(&hs, key);
 }
 
-/* A cache payload: the number of objects (4 bytes), then each object as
- * its length (8 bytes) and its bytes.  malloc'd; NULL when out of memory. */
+/* Where object files start in a cache entry: at file offsets that are
+ * multiples of this, so that the objects can be linked where they lie in
+ * the mapped entry (cache_map maps the file at a page boundary; ELF's
+ * tables need 8-byte alignment). */
+#define OBJ_ALIGN 16
+
+/* The payload offset `at` moved up to the next whose file offset (the
+ * payload follows the entry's header) is a multiple of OBJ_ALIGN. */
+static size_t obj_align(size_t at)
+{
+    size_t file = CACHE_HEADER_SIZE + at;
+    return (file + OBJ_ALIGN - 1) / OBJ_ALIGN * OBJ_ALIGN - CACHE_HEADER_SIZE;
+}
+
+/* A cache payload: the number of objects (4 bytes) and 4 reserved zero
+ * bytes, the length of each object (8 bytes each), then the objects in
+ * order, each at the next offset aligned by obj_align (the gaps are
+ * zero).  Numbers are little-endian.  malloc'd; NULL when out of memory. */
 static unsigned char *pack_objects(LLVMMemoryBufferRef *objs, unsigned n, size_t *len)
 {
-    size_t total = 4;
+    size_t total = 8 + 8 * (size_t)n;
     for (unsigned k = 0; k < n; k++)
-        total += 8 + LLVMGetBufferSize(objs[k]);
-    unsigned char *buf = malloc(total), *at = buf;
+        total = obj_align(total) + LLVMGetBufferSize(objs[k]);
+    unsigned char *buf = calloc(1, total);
     if (!buf)
         return NULL;
     for (int b = 0; b < 4; b++)
-        *at++ = (unsigned char)(n >> (8 * b));
+        buf[b] = (unsigned char)(n >> (8 * b));
+    size_t at = 8 + 8 * (size_t)n;
     for (unsigned k = 0; k < n; k++) {
         uint64_t size = LLVMGetBufferSize(objs[k]);
         for (int b = 0; b < 8; b++)
-            *at++ = (unsigned char)(size >> (8 * b));
-        memcpy(at, LLVMGetBufferStart(objs[k]), size);
+            buf[8 + 8 * k + b] = (unsigned char)(size >> (8 * b));
+        at = obj_align(at);
+        memcpy(buf + at, LLVMGetBufferStart(objs[k]), size);
         at += size;
     }
     *len = total;
     return buf;
 }
 
-/* The objects of a payload, as new memory buffers in objs[0..*n) (at
- * most JIT_MAX_PARTS).  False when the payload does not parse. */
+/* The objects of a payload, as memory buffers over the payload's own bytes
+ * in objs[0..*n) (at most JIT_MAX_PARTS): buf must outlive them (and so the
+ * LLJIT they are added to).  False when the payload does not parse. */
 static bool unpack_objects(const unsigned char *buf, size_t len, LLVMMemoryBufferRef *objs, unsigned *n)
 {
-    if (len < 4)
+    if (len < 8)
         return false;
     uint32_t count = 0;
     for (int b = 3; b >= 0; b--)
         count = count << 8 | buf[b];
-    if (count == 0 || count > JIT_MAX_PARTS)
+    if (count == 0 || count > JIT_MAX_PARTS || len < 8 + 8 * (size_t)count)
         return false;
-    size_t at = 4;
-    unsigned k;
-    for (k = 0; k < count; k++) {
-        if (len - at < 8)
-            break;
-        uint64_t size = 0;
+    size_t at = 8 + 8 * (size_t)count, start[JIT_MAX_PARTS];
+    uint64_t size[JIT_MAX_PARTS];
+    for (uint32_t k = 0; k < count; k++) {
+        size[k] = 0;
         for (int b = 7; b >= 0; b--)
-            size = size << 8 | buf[at + b];
-        at += 8;
-        if (size > len - at)
-            break;
-        objs[k] = LLVMCreateMemoryBufferWithMemoryRangeCopy((const char *)buf + at, size, "planc-cached");
-        at += size;
+            size[k] = size[k] << 8 | buf[8 + 8 * k + b];
+        at = obj_align(at);
+        if (at > len || size[k] > len - at)
+            return false;
+        start[k] = at;
+        at += size[k];
     }
-    if (k < count || at != len) {
-        while (k-- > 0)
-            LLVMDisposeMemoryBuffer(objs[k]);
+    if (at != len)
         return false;
+    /* In a mapped entry the objects lie aligned as they were packed; an
+     * object that does not (a payload held elsewhere) is copied. */
+    for (uint32_t k = 0; k < count; k++) {
+        const char *at_k = (const char *)buf + start[k];
+        objs[k] = (uintptr_t)at_k % 8 == 0
+                      ? LLVMCreateMemoryBufferWithMemoryRange(at_k, size[k], "planc-cached", 0)
+                      : LLVMCreateMemoryBufferWithMemoryRangeCopy(at_k, size[k], "planc-cached");
     }
     *n = count;
     return true;
@@ -442,38 +515,160 @@ static bool unpack_objects(const unsigned char *buf, size_t len, LLVMMemoryBuffe
 
 /* ---- the JIT ---- */
 
-/* Creates j's LLJIT: error reporter, process symbol generator (the C
- * library functions compiled code may call, such as memcpy), and adds the
- * objects, whose ownership passes to LLJIT in every case. */
-static bool start_lljit(jit_engine *j, LLVMMemoryBufferRef *objs, unsigned nobjs)
+/* A new LLJIT with the process symbol generator (the C library functions
+ * compiled code may call, such as memcpy) on its main JITDylib.  Returns
+ * NULL, or the error (and in *what what was being done) with *out NULL. */
+static LLVMErrorRef make_lljit(LLVMOrcLLJITRef *out, const char **what)
+{
+    *out = NULL;
+    LLVMOrcLLJITRef lljit;
+    LLVMErrorRef e = LLVMOrcCreateLLJIT(&lljit, NULL);
+    if (e) {
+        *what = "creating the JIT";
+        return e;
+    }
+    LLVMOrcDefinitionGeneratorRef gen;
+    e = LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(
+        &gen, LLVMOrcLLJITGetGlobalPrefix(lljit), NULL, NULL);
+    if (e) {
+        *what = "searching the process for symbols";
+        LLVMErrorRef e2 = LLVMOrcDisposeLLJIT(lljit);
+        if (e2)
+            LLVMConsumeError(e2);
+        return e;
+    }
+    LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(lljit), gen);
+    *out = lljit;
+    return NULL;
+}
+
+/* The work jit_warm_start does ahead (see jit.h): the host's description,
+ * then an LLJIT, made on a thread of its own.  `mu` and `cv` guard
+ * host_done; the LLJIT is read after joining the thread.  What fails here
+ * is not printed (no stream is known yet): the jit_create_opts that takes
+ * the work over does it again and reports why it fails. */
+struct jit_warm {
+    pthread_t tid;
+    bool joined;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    bool host_done;        /* host and host_ok are set */
+    bool host_ok;          /* host describes this host */
+    host_info host;
+    LLVMOrcLLJITRef lljit; /* NULL when its creation failed */
+};
+
+/* The thread of a jit_warm. */
+static void *warm_run(void *arg)
+{
+    jit_warm *w = arg;
+    host_info h;
+    bool ok = host_get(&h, NULL);
+    pthread_mutex_lock(&w->mu);
+    w->host = h;
+    w->host_ok = ok;
+    w->host_done = true;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    const char *what;
+    LLVMErrorRef e = ok ? make_lljit(&w->lljit, &what) : NULL;
+    if (e)
+        LLVMConsumeError(e);
+    return NULL;
+}
+
+jit_warm *jit_warm_start(void)
+{
+    jit_warm *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->cv, NULL);
+    if (pthread_create(&w->tid, NULL, warm_run, w) != 0) {
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+/* Waits for w's thread to end (once). */
+static void warm_join(jit_warm *w)
+{
+    if (!w->joined) {
+        pthread_join(w->tid, NULL);
+        w->joined = true;
+    }
+}
+
+/* Moves w's description of the host into *h, after waiting for it.  False
+ * when w is NULL or could not describe the host (*h untouched). */
+static bool warm_take_host(jit_warm *w, host_info *h)
+{
+    if (!w)
+        return false;
+    pthread_mutex_lock(&w->mu);
+    while (!w->host_done)
+        pthread_cond_wait(&w->cv, &w->mu);
+    bool ok = w->host_ok;
+    if (ok) {
+        *h = w->host;
+        memset(&w->host, 0, sizeof w->host);
+        w->host_ok = false;
+    }
+    pthread_mutex_unlock(&w->mu);
+    return ok;
+}
+
+void jit_warm_dispose(jit_warm *w)
+{
+    if (!w)
+        return;
+    warm_join(w);
+    if (w->lljit) {
+        LLVMErrorRef e = LLVMOrcDisposeLLJIT(w->lljit);
+        if (e)
+            LLVMConsumeError(e);
+    }
+    host_dispose(&w->host);
+    pthread_cond_destroy(&w->cv);
+    pthread_mutex_destroy(&w->mu);
+    free(w);
+}
+
+/* Gives j its LLJIT: w's (after waiting for it), or a new one when there
+ * is no w or w could not make one; sets the error reporter, and adds the
+ * objects, whose ownership passes to LLJIT in every case.  False after
+ * reporting an error. */
+static bool start_lljit(jit_engine *j, jit_warm *w, LLVMMemoryBufferRef *objs, unsigned nobjs)
 {
     unsigned added = 0;
-    LLVMErrorRef e = LLVMOrcCreateLLJIT(&j->lljit, NULL);
+    LLVMErrorRef e = NULL;
+    const char *what = NULL;
+    if (w) {
+        warm_join(w);
+        j->lljit = w->lljit;
+        w->lljit = NULL;
+    }
+    if (!j->lljit)
+        e = make_lljit(&j->lljit, &what);
     if (e) {
-        j->lljit = NULL;
-        report_error(j->err, "creating the JIT", e);
+        report_error(j->err, what, e);
     } else {
         LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcLLJITGetExecutionSession(j->lljit),
                                                 session_error, j);
         LLVMOrcJITDylibRef jd = LLVMOrcLLJITGetMainJITDylib(j->lljit);
-        LLVMOrcDefinitionGeneratorRef gen;
-        e = LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(
-            &gen, LLVMOrcLLJITGetGlobalPrefix(j->lljit), NULL, NULL);
-        if (e) {
-            report_error(j->err, "searching the process for symbols", e);
-        } else {
-            LLVMOrcJITDylibAddGenerator(jd, gen);
-            pthread_mutex_lock(&j->lock);
-            for (; added < nobjs; added++) {
-                e = LLVMOrcLLJITAddObjectFile(j->lljit, jd, objs[added]);
-                if (e) {
-                    report_error(j->err, "adding the compiled code", e);
-                    added++;
-                    break;
-                }
+        pthread_mutex_lock(&j->lock);
+        for (; added < nobjs; added++) {
+            e = LLVMOrcLLJITAddObjectFile(j->lljit, jd, objs[added]);
+            if (e) {
+                report_error(j->err, "adding the compiled code", e);
+                added++;
+                break;
             }
-            pthread_mutex_unlock(&j->lock);
         }
+        pthread_mutex_unlock(&j->lock);
     }
     for (unsigned k = added; k < nobjs; k++)
         LLVMDisposeMemoryBuffer(objs[k]);
@@ -496,6 +691,112 @@ void *jit_lookup(jit_engine *j, const char *name)
     return (void *)(uintptr_t)addr;
 }
 
+/* A segment function's interned name and its segment, sorted by name
+ * (the pool entry's address) to find the segment of a name found. */
+typedef struct seg_name {
+    LLVMOrcSymbolStringPoolEntryRef name;
+    uint32_t seg;
+} seg_name;
+
+static int seg_name_cmp(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t)((const seg_name *)x)->name;
+    uintptr_t b = (uintptr_t)((const seg_name *)y)->name;
+    return (a > b) - (a < b);
+}
+
+/* One lookup of every segment function: the engine, the names (sorted),
+ * and whether the answer came (done, guarded by mu). */
+typedef struct seg_lookup {
+    jit_engine *j;
+    seg_name *names;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    bool done;
+} seg_lookup;
+
+/* The answer to a seg_lookup: every segment function's address, or an
+ * error. */
+static void segs_found(LLVMErrorRef e, LLVMOrcCSymbolMapPairs found, size_t n, void *ctx)
+{
+    seg_lookup *sl = ctx;
+    jit_engine *j = sl->j;
+    if (e) {
+        report_error(j->err, "looking up the segment functions", e);
+        atomic_fetch_add(&j->nerrors, 1);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            seg_name key = {.name = found[i].Name};
+            seg_name *s = bsearch(&key, sl->names, j->nsegs, sizeof *sl->names, seg_name_cmp);
+            if (s)
+                j->fns[s->seg] = (seg_fn)(uintptr_t)found[i].Sym.Address;
+        }
+    }
+    pthread_mutex_lock(&sl->mu);
+    sl->done = true;
+    pthread_cond_signal(&sl->cv);
+    pthread_mutex_unlock(&sl->mu);
+}
+
+/* Looks up every segment function in one lookup of the execution session
+ * (one pass that links every object, rather than one per function), into
+ * j->fns.  False after reporting an error. */
+static bool lookup_segments(jit_engine *j)
+{
+    if (j->nsegs == 0)
+        return true;
+    seg_name *names = calloc(j->nsegs, sizeof *names);
+    LLVMOrcCLookupSetElement *set = calloc(j->nsegs, sizeof *set);
+    if (!names || !set) {
+        free(names);
+        free(set);
+        jit_fail(j->err, "out of memory");
+        atomic_fetch_add(&j->nerrors, 1);
+        return false;
+    }
+    for (uint32_t k = 0; k < j->nsegs; k++) {
+        char name[CG_NAME_MAX];
+        cg_segment_name(k, name);
+        names[k] = (seg_name){LLVMOrcLLJITMangleAndIntern(j->lljit, name), k};
+        /* One reference goes to the lookup, one stays here. */
+        LLVMOrcRetainSymbolStringPoolEntry(names[k].name);
+        set[k] = (LLVMOrcCLookupSetElement){names[k].name, LLVMOrcSymbolLookupFlagsRequiredSymbol};
+    }
+    qsort(names, j->nsegs, sizeof *names, seg_name_cmp);
+    seg_lookup sl = {.j = j, .names = names};
+    pthread_mutex_init(&sl.mu, NULL);
+    pthread_cond_init(&sl.cv, NULL);
+    LLVMOrcCJITDylibSearchOrderElement order = {LLVMOrcLLJITGetMainJITDylib(j->lljit),
+                                                LLVMOrcJITDylibLookupFlagsMatchAllSymbols};
+    pthread_mutex_lock(&j->lock);
+    LLVMOrcExecutionSessionLookup(LLVMOrcLLJITGetExecutionSession(j->lljit), LLVMOrcLookupKindStatic,
+                                  &order, 1, set, j->nsegs, segs_found, &sl);
+    pthread_mutex_unlock(&j->lock);
+    /* The session links on this thread, so the answer has come by now;
+     * the wait is for an execution session that would dispatch. */
+    pthread_mutex_lock(&sl.mu);
+    while (!sl.done)
+        pthread_cond_wait(&sl.cv, &sl.mu);
+    pthread_mutex_unlock(&sl.mu);
+    pthread_cond_destroy(&sl.cv);
+    pthread_mutex_destroy(&sl.mu);
+    for (uint32_t k = 0; k < j->nsegs; k++)
+        LLVMOrcReleaseSymbolStringPoolEntry(names[k].name);
+    free(names);
+    free(set);
+    if (atomic_load(&j->nerrors) != 0)
+        return false;
+    for (uint32_t k = 0; k < j->nsegs; k++)
+        if (!j->fns[k]) {
+            char name[CG_NAME_MAX];
+            cg_segment_name(k, name);
+            jit_fail(j->err, "looking up '%s': not found", name);
+            atomic_fetch_add(&j->nerrors, 1);
+            return false;
+        }
+    return true;
+}
+
 /* exec_engine.run_segment: calls the compiled segment for rows [lo, hi). */
 static void run_segment(void *self, const ir_program *p, uint32_t seg,
                         const exec_frame *f, size_t lo, size_t hi)
@@ -511,36 +812,35 @@ static void run_segment(void *self, const ir_program *p, uint32_t seg,
         j->fns[seg](f->inputs, f->cols, (int64_t)lo, (int64_t)hi);
 }
 
-/* The objects for p: from the cache when it holds a sound entry for the
- * key, else compiled (and stored in the cache when there is one).  Fills
- * objs[0..*nobjs) and the timings.  False after an error was reported. */
-static bool get_objects(jit_engine *j, const exec_plan *plan, const jit_options *o,
-                        LLVMMemoryBufferRef *objs, unsigned *nobjs)
+/* The objects for p compiled for `host`: from the cache when it holds a
+ * sound entry for the key (the entry, which the objects point into, then
+ * stays mapped in j->entry), else compiled (and stored in the cache when
+ * there is one).  Fills objs[0..*nobjs) and the timings; the cache phase
+ * is timed from t0.  False after an error was reported. */
+static bool get_objects(jit_engine *j, const exec_plan *plan, const host_info *host,
+                        const jit_options *o, double t0, LLVMMemoryBufferRef *objs,
+                        unsigned *nobjs)
 {
     const ir_program *p = j->p;
     jit_timings *t = &j->timings;
-    double t0 = now_ms();
-    host_info host;
-    if (!host_get(&host, j->err))
-        return false;
-    if (o && o->width)
-        host.width = o->width;
     cache *c = o && o->cache_dir ? cache_open(o->cache_dir, j->err) : NULL;
     cache_key key;
     if (c) {
         t->cache_state = JIT_CACHE_MISS;
-        program_key(p, plan, &host, o, &key);
-        size_t len;
-        unsigned char *payload = cache_get(c, &key, &len);
-        if (payload && unpack_objects(payload, len, objs, nobjs)) {
-            t->cache_state = JIT_CACHE_HIT;
-        } else if (payload) {
-            char *path = cache_entry_path(c, &key);
-            fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its objects do not "
-                            "parse); recompiling\n", path ? path : "?");
-            free(path);
+        program_key(p, plan, host, o, &key);
+        cache_mapping e;
+        if (cache_map(c, &key, &e)) {
+            if (unpack_objects(e.payload, e.len, objs, nobjs)) {
+                t->cache_state = JIT_CACHE_HIT;
+                j->entry = e;
+            } else {
+                char *path = cache_entry_path(c, &key);
+                fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its objects do not "
+                                "parse); recompiling\n", path ? path : "?");
+                free(path);
+                cache_unmap(&e);
+            }
         }
-        free(payload);
     }
     t->cache = now_ms() - t0;
     bool ok = true;
@@ -551,7 +851,7 @@ static bool get_objects(jit_engine *j, const exec_plan *plan, const jit_options 
         if (!(o && o->threads) && threads > JIT_MAX_THREADS)
             threads = JIT_MAX_THREADS;
         *nobjs = cg_parts(p, plan, threads);
-        ok = compile_objects(p, plan, &host, *nobjs, objs, t, j->err);
+        ok = compile_objects(p, plan, host, *nobjs, objs, t, j->err);
         if (ok && c) {
             double t1 = now_ms();
             size_t len;
@@ -564,7 +864,6 @@ static bool get_objects(jit_engine *j, const exec_plan *plan, const jit_options 
     }
     t->parts = *nobjs;
     cache_close(c);
-    host_dispose(&host);
     return ok;
 }
 
@@ -575,9 +874,15 @@ jit_engine *jit_create(const ir_program *p, FILE *err)
 
 jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err)
 {
+    jit_warm *warm = o ? o->warm : NULL;
+    /* The cache phase starts here (the program split into segments, then
+     * the wait for the host's description), so that the phases add up to
+     * the time jit_create_opts takes. */
+    double t0 = now_ms();
     exec_plan plan;
     if (exec_plan_make(p, &plan) != 0) {
         jit_fail(err, "the program is malformed: it cannot be split into segments");
+        jit_warm_dispose(warm);
         return NULL;
     }
     jit_engine *j = calloc(1, sizeof *j);
@@ -587,6 +892,7 @@ jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err
         free(j);
         free(fns);
         exec_plan_free(&plan);
+        jit_warm_dispose(warm);
         return NULL;
     }
     j->engine = (exec_engine){.name = "jit", .self = j, .run_segment = run_segment};
@@ -597,22 +903,23 @@ jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err
     atomic_init(&j->nerrors, 0);
     pthread_mutex_init(&j->lock, NULL);
 
+    host_info host;
+    bool ok = warm_take_host(warm, &host) || host_get(&host, err);
+    if (ok && o && o->width)
+        host.width = o->width;
     LLVMMemoryBufferRef objs[JIT_MAX_PARTS];
     unsigned nobjs = 0;
-    bool ok = get_objects(j, &plan, o, objs, &nobjs);
+    ok = ok && get_objects(j, &plan, &host, o, t0, objs, &nobjs);
     exec_plan_free(&plan);
-    if (ok) {
-        double t0 = now_ms();
-        ok = start_lljit(j, objs, nobjs);
-        for (uint32_t k = 0; ok && k < j->nsegs; k++) {
-            char name[CG_NAME_MAX];
-            cg_segment_name(k, name);
-            void *fn = jit_lookup(j, name);
-            j->fns[k] = (seg_fn)(uintptr_t)fn;
-            ok = fn != NULL;
-        }
-        j->timings.link = now_ms() - t0;
-    }
+    /* The link phase starts with the wait for the LLJIT and ends when
+     * everything is released. */
+    double t1 = now_ms();
+    if (ok)
+        ok = start_lljit(j, warm, objs, nobjs) && lookup_segments(j);
+    host_dispose(&host);
+    jit_warm_dispose(warm);
+    if (ok)
+        j->timings.link = now_ms() - t1;
     if (ok && atomic_load(&j->nerrors) != 0)
         ok = false;
     if (!ok) {
@@ -678,6 +985,7 @@ int jit_dispose(jit_engine *j)
     }
     int rc = atomic_load(&j->nerrors) ? -1 : 0;
     pthread_mutex_destroy(&j->lock);
+    cache_unmap(&j->entry);
     free(j->fns);
     free(j);
     return rc;

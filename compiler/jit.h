@@ -12,18 +12,30 @@
  *             memory (code generation level JIT_CODEGEN_LEVEL, see jit.c)
  *   link      the objects are added to a fresh LLJIT (whose process symbol
  *             generator resolves the C library functions the code may call,
- *             e.g. memcpy) and every segment function is looked up
+ *             e.g. memcpy) and every segment function is looked up, in one
+ *             lookup that links every object
  * With several threads the phases overlap; each is then timed on the
  * critical path: lower ends when the last module is lowered, optimise
  * when the last is optimised, codegen when the last object is written.
  * On a cache hit, lower, optimise and codegen are skipped (0) and the
- * cached objects are linked.
+ * cached objects are linked where they lie in the entry, mapped into
+ * memory (cache_map) rather than copied.
+ *
+ * What depends on the host only (LLVM's target set up, the host's CPU
+ * name and features, an LLJIT created) takes a few milliseconds; the
+ * driver starts it on a thread of its own with jit_warm_start before it
+ * parses, so that it overlaps the front end, and hands it to
+ * jit_create_opts.  The time jit_create_opts waits for that thread is
+ * counted in the phase that waits: cache for the host's description, link
+ * for the LLJIT.  So the phases still add up to the time from the start
+ * of the cache phase to a callable kernel.
  *
  * The result is an exec_engine whose run_segment calls the compiled
  * function of the segment: no LLVM call happens while rows are scored, and
  * calls for disjoint row ranges may run concurrently.
  *
- * The cache (cache.h) is keyed by a SHA-256 over: planc's version, LLVM's
+ * The cache (cache.h) is keyed by a SHA-256 over: the entry's payload
+ * format (jit.c), planc's version, LLVM's
  * version, cg's CG_VERSION and vector width, the code generation level, the
  * host's target triple, CPU name and CPU features, the caller's `source`
  * bytes (the rules file), and the program exactly as cg reads it: its
@@ -77,6 +89,9 @@ typedef struct jit_timings {
     unsigned parts;   /* modules compiled (in parallel when more than 1) */
 } jit_timings;
 
+/* The work jit_warm_start does ahead of jit_create_opts. */
+typedef struct jit_warm jit_warm;
+
 /* How jit_create_opts compiles. */
 typedef struct jit_options {
     const char *cache_dir;   /* the cache directory; NULL: no cache */
@@ -86,6 +101,9 @@ typedef struct jit_options {
                                 processors, at most JIT_MAX_THREADS */
     unsigned width;          /* doubles per vector (2, 4, 8 or 16); 0: the
                                 host's, 8 with AVX-512, else 4 */
+    jit_warm *warm;          /* from jit_warm_start, or NULL; jit_create_opts
+                                takes it over (and disposes of it) whether
+                                it succeeds or not */
 } jit_options;
 
 /* Most compile threads by default. */
@@ -104,6 +122,20 @@ jit_engine *jit_create(const ir_program *p, FILE *err);
  * unusable directory, a damaged entry) go to `err` too and are not
  * errors: the code is then compiled. */
 jit_engine *jit_create_opts(const ir_program *p, const jit_options *opts, FILE *err);
+
+/* Starts, on a thread of its own, what every jit_create_opts does first
+ * and what depends on the host only: LLVM's native target initialised,
+ * the host's triple, CPU name and features read, an LLJIT with its
+ * process symbol generator created.  NULL when the thread cannot be
+ * started (jit_create_opts then does it all itself).  Nothing is printed
+ * here: what fails on this thread, jit_create_opts does again itself and
+ * reports.  A jit_warm not given to jit_create_opts must go to
+ * jit_warm_dispose. */
+jit_warm *jit_warm_start(void);
+
+/* Waits for the thread of w and releases everything it made.  NULL is a
+ * no-op. */
+void jit_warm_dispose(jit_warm *w);
 
 /* The engine for rt_run: run_segment(self, p, seg, f, lo, hi) calls the
  * compiled seg_N(f->inputs, f->cols, lo, hi).  p must be the program the

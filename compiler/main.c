@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "aot.h"
 #include "arena.h"
@@ -246,6 +247,9 @@ typedef struct compilation {
     ir_program *ir;
     double t_parse, t_check, t_lower;
     bool explained;         /* lower with lower_program_explained (planc explain) */
+    bool warm_jit;          /* start the JIT's host work (jit_warm_start) as
+                               the front end starts, into `warm` */
+    jit_warm *warm;
     const char *root;       /* the rules tree (--root), or NULL */
 } compilation;
 
@@ -264,6 +268,8 @@ static double now_ms(void)
 static int compile(compilation *c, const char *path)
 {
     double t0 = now_ms();
+    if (c->warm_jit)
+        c->warm = jit_warm_start(); /* overlaps parse, check and lower */
     c->ast = import_load(&c->arena, &c->diag, path, c->root); /* the file and what it imports */
     if (c->ast->nmodules == 0)
         return EXIT_RULES;
@@ -294,6 +300,7 @@ static void compilation_init(compilation *c)
 
 static void compilation_free(compilation *c)
 {
+    jit_warm_dispose(c->warm);
     diag_dispose(&c->diag);
     arena_free(&c->arena);
 }
@@ -361,8 +368,10 @@ static void print_timing(const char *name, double ms, const char *note)
 }
 
 /* Prints the compile phases of --timings: the front end's, then the JIT's
- * (jt NULL: the interpreter runs, nothing is compiled). */
-static void print_compile_timings(const compilation *c, const jit_timings *jt)
+ * (jt NULL: the interpreter runs, nothing is compiled).  `t_key` is the
+ * time the driver spent on its part of the cache key (rules_digest),
+ * counted in the cache phase. */
+static void print_compile_timings(const compilation *c, const jit_timings *jt, double t_key)
 {
     print_timing("parse", c->t_parse, NULL);
     print_timing("check", c->t_check, NULL);
@@ -371,7 +380,7 @@ static void print_compile_timings(const compilation *c, const jit_timings *jt)
         return;
     static const char *const state[] = {"off", "miss", "hit"};
     const char *hit = jt->cache_state == JIT_CACHE_HIT ? "cache hit" : NULL;
-    print_timing("cache", jt->cache, state[jt->cache_state]);
+    print_timing("cache", jt->cache + t_key, state[jt->cache_state]);
     print_timing("llvm-lower", jt->lower, hit);
     print_timing("optimise", jt->optimise, hit);
     print_timing("codegen", jt->codegen, hit);
@@ -562,6 +571,53 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     return rc;
 }
 
+/* Whether `planc run` can score and write as a stream (rt_run_stream): CSV
+ * results (not a roll-up, which needs every row) of a program the stream
+ * can run, without --store (which records the whole result in one
+ * transaction), and not onto a terminal (where the lines would mix with
+ * the progress line). */
+static bool streamable(const ir_program *p, const run_output *ro, const store *db)
+{
+    if (db || ro->rollup || strcmp(ro->format, "csv") != 0 || !rt_can_stream(p))
+        return false;
+    return ro->path || !isatty(fileno(stdout));
+}
+
+/* Scores the table and writes the CSV results as a stream: the output is
+ * opened first (a temporary file for -o), each round of chunks is written
+ * as soon as it is scored, and the file is renamed into place only when
+ * everything was written.  Returns an exit code. */
+static int stream_output(const ir_program *p, const rt_table *t, const exec_engine *eng,
+                         const rt_options *rto, rt_timings *rtt, const run_output *ro)
+{
+    ofile *o = NULL;
+    FILE *f = stdout;
+    if (ro->path) {
+        if (!(o = ofile_open(ro->path, stderr)))
+            return EXIT_USAGE;
+        f = ofile_stream(o);
+    }
+    report_csv_stream *cs = report_csv_stream_open(p, t, rt_stream_places(rto), f);
+    rt_stream st = report_csv_stream_hooks(cs);
+    int run = rt_run_stream(p, t, eng, rto, &st, rtt, stderr);
+    int written = report_csv_stream_close(cs);
+    int rc = EXIT_OK;
+    if (run < 0) {
+        rc = EXIT_INTERNAL;
+    } else if (run > 0 || written != 0 || fflush(f) != 0) {
+        fprintf(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
+                ro->path ? ro->path : "", ro->path ? "'" : "", strerror(errno));
+        rc = EXIT_USAGE;
+    }
+    if (o) {
+        if (rc != EXIT_OK)
+            ofile_abort(o);
+        else if (ofile_commit(o, stderr) != 0)
+            rc = EXIT_USAGE;
+    }
+    return rc;
+}
+
 /* Finds the row and target planc explain was asked about, saying what is
  * wrong (with a did-you-mean) when there is none.  Returns an exit code. */
 static int explain_resolve(const ir_program *p, const rt_table *t, const char *region,
@@ -691,6 +747,7 @@ static int cmd_run(int argc, char **argv)
 
     compilation c;
     compilation_init(&c);
+    c.warm_jit = strcmp(engine, "jit") == 0;
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);
@@ -708,10 +765,15 @@ static int cmd_run(int argc, char **argv)
      * program itself (jit.h). */
     jit_engine *jit = NULL;
     char *cache_dir = NULL;
+    double t_key = 0;
     if (strcmp(engine, "jit") == 0) {
+        t_key = now_ms();
         cache_dir = use_cache ? cache_default_dir(stderr) : NULL;
         cache_key rules_key = rules_digest(&c);
-        jit_options jo = {.cache_dir = cache_dir, .source = rules_key.b, .source_len = sizeof rules_key.b};
+        t_key = now_ms() - t_key;
+        jit_options jo = {.cache_dir = cache_dir, .source = rules_key.b, .source_len = sizeof rules_key.b,
+                          .warm = c.warm};
+        c.warm = NULL; /* jit_create_opts takes it over */
         if (!(jit = jit_create_opts(c.ir, &jo, stderr))) {
             free(cache_dir);
             store_close(db);
@@ -736,29 +798,38 @@ static int cmd_run(int argc, char **argv)
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
     const exec_engine *eng = progress_engine(pg, jit ? jit_exec_engine(jit) : interp_engine(), c.ir);
-    rt_result *res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
-    progress_stop(pg);
-    if (!res) {
-        jit_dispose(jit);
-        rt_table_free(table);
-        free(cache_dir);
-        store_close(db);
-        compilation_free(&c);
-        return EXIT_DATA;
-    }
-
+    rt_result *res = NULL;
     double t_report = now_ms();
-    rc = write_output(&c, rules, data, table, res, &ro, db);
-    t_report = now_ms() - t_report + rtt.check;
+    bool streamed = streamable(c.ir, &ro, db);
+    if (streamed) {
+        rc = stream_output(c.ir, table, eng, &rto, &rtt, &ro);
+        progress_stop(pg);
+        t_report = now_ms() - t_report - rtt.kernel;
+    } else {
+        res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
+        progress_stop(pg);
+        if (!res) {
+            jit_dispose(jit);
+            rt_table_free(table);
+            free(cache_dir);
+            store_close(db);
+            compilation_free(&c);
+            return EXIT_DATA;
+        }
+        t_report = now_ms();
+        rc = write_output(&c, rules, data, table, res, &ro, db);
+        t_report = now_ms() - t_report + rtt.check;
+    }
 
     if (timings) {
         jit_timings jt;
         if (jit)
             jt = jit_get_timings(jit);
-        print_compile_timings(&c, jit ? &jt : NULL);
+        print_compile_timings(&c, jit ? &jt : NULL, t_key);
         print_timing("load", t_load, NULL);
         char threads[32];
-        snprintf(threads, sizeof threads, "%u thread%s", rtt.threads, rtt.threads == 1 ? "" : "s");
+        snprintf(threads, sizeof threads, "%u thread%s%s", rtt.threads, rtt.threads == 1 ? "" : "s",
+                 streamed ? ", streamed" : "");
         print_timing("kernel", rtt.kernel, threads);
         print_timing("barriers", rtt.barriers, NULL);
         print_timing("report", t_report, NULL);

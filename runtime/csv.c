@@ -6,14 +6,33 @@
 
 #include "rtmem.h"
 
-void csv_init(csv_reader *r, const char *buf, size_t len)
+void csv_init_window(csv_reader *r, const char *buf, size_t len, bool final)
 {
     memset(r, 0, sizeof *r);
     r->buf = buf;
     r->len = len;
+    r->final = final;
     r->line = 1;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         r->pos = 3;
+}
+
+void csv_init(csv_reader *r, const char *buf, size_t len)
+{
+    csv_init_window(r, buf, len, true);
+}
+
+size_t csv_consumed(const csv_reader *r)
+{
+    return r->pos;
+}
+
+void csv_refill(csv_reader *r, const char *buf, size_t len, bool final)
+{
+    r->buf = buf;
+    r->len = len;
+    r->final = final;
+    r->pos = 0;
 }
 
 void csv_dispose(csv_reader *r)
@@ -24,20 +43,31 @@ void csv_dispose(csv_reader *r)
     r->starts = NULL;
 }
 
-/* Appends one byte to the current field. */
-static void put_byte(csv_reader *r, char c)
+/* Makes room for n more bytes of field text and the NUL after them. */
+static void reserve_text(csv_reader *r, size_t n)
 {
-    if (r->textlen == r->textcap) {
-        r->textcap = r->textcap ? r->textcap * 2 : 256;
-        r->text = rt_xrealloc(r->text, r->textcap, 1);
-    }
-    r->text[r->textlen++] = c;
+    if (r->textcap - r->textlen > n)
+        return;
+    size_t cap = r->textcap ? r->textcap * 2 : 256;
+    while (cap - r->textlen <= n)
+        cap *= 2;
+    r->text = rt_xrealloc(r->text, cap, 1);
+    r->textcap = cap;
+}
+
+/* Appends bytes s[0..n) to the current field. */
+static void put_bytes(csv_reader *r, const char *s, size_t n)
+{
+    reserve_text(r, n);
+    memcpy(r->text + r->textlen, s, n);
+    r->textlen += n;
 }
 
 /* Ends the current field (NUL) and starts field number n + 1. */
 static void end_field(csv_reader *r, size_t n)
 {
-    put_byte(r, '\0');
+    reserve_text(r, 0);
+    r->text[r->textlen++] = '\0';
     if (n + 1 >= r->capfields) {
         r->capfields = r->capfields ? r->capfields * 2 : 16;
         r->starts = rt_xrealloc(r->starts, r->capfields, sizeof *r->starts);
@@ -45,32 +75,50 @@ static void end_field(csv_reader *r, size_t n)
     r->starts[n + 1] = r->textlen;
 }
 
-/* If a line break starts at pos, its length (CRLF: 2, LF or CR: 1), else 0. */
-static size_t line_break(const csv_reader *r, size_t pos)
+/* If a line break starts at pos, its length (CRLF: 2, LF or CR: 1), else
+ * 0; -1 when a CR ends a window that is not final (it may be a CRLF). */
+static int line_break(const csv_reader *r, size_t pos)
 {
     if (pos >= r->len)
         return 0;
     if (r->buf[pos] == '\n')
         return 1;
-    if (r->buf[pos] == '\r')
-        return pos + 1 < r->len && r->buf[pos + 1] == '\n' ? 2 : 1;
-    return 0;
+    if (r->buf[pos] != '\r')
+        return 0;
+    if (pos + 1 < r->len)
+        return r->buf[pos + 1] == '\n' ? 2 : 1;
+    return r->final ? 1 : -1;
+}
+
+/* The end of the run of bytes from pos that are none of a, b and c. */
+static size_t scan_until(const csv_reader *r, size_t pos, char a, char b, char c)
+{
+    const char *s = r->buf;
+    size_t len = r->len;
+    while (pos < len && s[pos] != a && s[pos] != b && s[pos] != c)
+        pos++;
+    return pos;
 }
 
 csv_status csv_next(csv_reader *r, csv_record *rec)
 {
     /* Skip empty lines: they hold no record. */
-    size_t nl;
-    while ((nl = line_break(r, r->pos)) != 0) {
-        r->pos += nl;
+    int nl;
+    while ((nl = line_break(r, r->pos)) > 0) {
+        r->pos += (size_t)nl;
         r->line++;
     }
+    if (nl < 0)
+        return CSV_MORE;
     rec->line = r->line;
     rec->nfields = 0;
     rec->bad_field = -1;
     if (r->pos >= r->len)
-        return CSV_EOF;
+        return r->final ? CSV_EOF : CSV_MORE;
 
+    /* Where the record starts, to give it back when the window ends first. */
+    const size_t start = r->pos;
+    const unsigned start_line = r->line;
     r->textlen = 0;
     if (r->capfields == 0) {
         r->capfields = 16;
@@ -80,55 +128,78 @@ csv_status csv_next(csv_reader *r, csv_record *rec)
     size_t n = 0; /* fields ended so far */
     for (;;) {
         /* One field, starting at pos. */
+        if (r->pos >= r->len && !r->final)
+            goto more;
         if (r->pos < r->len && r->buf[r->pos] == '"') {
             r->pos++;
             for (;;) {
-                if (r->pos >= r->len)
+                size_t end = scan_until(r, r->pos, '"', '\n', '\r');
+                put_bytes(r, r->buf + r->pos, end - r->pos);
+                r->pos = end;
+                if (r->pos >= r->len) {
+                    if (!r->final)
+                        goto more;
                     return CSV_UNTERMINATED;
-                char c = r->buf[r->pos];
-                if (c == '"') {
+                }
+                if (r->buf[r->pos] == '"') {
+                    if (r->pos + 1 >= r->len && !r->final)
+                        goto more;
                     if (r->pos + 1 < r->len && r->buf[r->pos + 1] == '"') {
-                        put_byte(r, '"');
+                        put_bytes(r, "\"", 1);
                         r->pos += 2;
                         continue;
                     }
                     r->pos++;
                     break;
                 }
-                if ((nl = line_break(r, r->pos)) != 0) {
-                    for (size_t k = 0; k < nl; k++)
-                        put_byte(r, r->buf[r->pos + k]);
-                    r->pos += nl;
-                    r->line++;
-                    continue;
-                }
-                put_byte(r, c);
-                r->pos++;
+                /* A line break inside the quotes is part of the field. */
+                if ((nl = line_break(r, r->pos)) < 0)
+                    goto more;
+                put_bytes(r, r->buf + r->pos, (size_t)nl);
+                r->pos += (size_t)nl;
+                r->line++;
             }
             /* After the closing quote only a comma or the record's end may
              * follow; anything else is kept but marks the field bad. */
-            if (r->pos < r->len && r->buf[r->pos] != ',' && !line_break(r, r->pos) &&
-                rec->bad_field < 0)
+            if (r->pos >= r->len && !r->final)
+                goto more;
+            if (r->pos < r->len && r->buf[r->pos] != ',' && r->buf[r->pos] != '\n' &&
+                r->buf[r->pos] != '\r' && rec->bad_field < 0)
                 rec->bad_field = (long)n;
         }
-        while (r->pos < r->len && r->buf[r->pos] != ',' && !line_break(r, r->pos))
-            put_byte(r, r->buf[r->pos++]);
+        size_t end = scan_until(r, r->pos, ',', '\n', '\r');
+        if (end >= r->len && !r->final)
+            goto more;
+        put_bytes(r, r->buf + r->pos, end - r->pos);
+        r->pos = end;
         end_field(r, n++);
         if (r->pos < r->len && r->buf[r->pos] == ',') {
             r->pos++;
             continue;
         }
-        if ((nl = line_break(r, r->pos)) != 0) {
-            r->pos += nl;
+        if ((nl = line_break(r, r->pos)) < 0)
+            goto more;
+        if (nl > 0) {
+            r->pos += (size_t)nl;
             r->line++;
         }
         break;
     }
     rec->nfields = n;
     return CSV_RECORD;
+
+more:
+    r->pos = start;
+    r->line = start_line;
+    return CSV_MORE;
 }
 
 const char *csv_field(const csv_reader *r, size_t i)
 {
     return r->text + r->starts[i];
+}
+
+size_t csv_field_len(const csv_reader *r, size_t i)
+{
+    return r->starts[i + 1] - r->starts[i] - 1;
 }

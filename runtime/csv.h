@@ -9,16 +9,24 @@
  *
  * The reader keeps the current record's fields (unquoted, NUL-terminated) in
  * buffers it reuses, so reading a file allocates only as its longest record
- * grows. */
+ * grows.
+ *
+ * The input may also be given in windows (a file read in blocks): a window
+ * that is not final may end inside a record; csv_next then says CSV_MORE
+ * without consuming the record, the caller moves the bytes from
+ * csv_consumed() on to the front of its buffer, appends more input and
+ * hands the new window over with csv_refill(). */
 #ifndef PLANC_CSV_H
 #define PLANC_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum csv_status {
     CSV_RECORD,        /* a record was read */
     CSV_EOF,           /* no more records */
-    CSV_UNTERMINATED   /* a quoted field runs to the end of the file */
+    CSV_UNTERMINATED,  /* a quoted field runs to the end of the file */
+    CSV_MORE           /* the window (not final) ends inside the next record */
 } csv_status;
 
 /* One record: where it starts and how many fields it has. */
@@ -37,6 +45,7 @@ typedef struct csv_reader {
     size_t textlen, textcap;
     size_t *starts;    /* offset in text of each field */
     size_t capfields;
+    bool final;        /* buf[len) is the end of the input */
 } csv_reader;
 
 /* Starts reading buf[0..len) (not copied: it must outlive the reader). */
@@ -49,5 +58,17 @@ csv_status csv_next(csv_reader *r, csv_record *rec);
 
 /* Field i (< rec.nfields) of the record last read. */
 const char *csv_field(const csv_reader *r, size_t i);
+/* Its length in bytes (the NUL after it not counted). */
+size_t csv_field_len(const csv_reader *r, size_t i);
+
+/* Starts reading a first window buf[0..len); `final` when it is the whole
+ * input.  A window that is not final must hold at least 3 bytes (so a byte
+ * order mark is seen whole). */
+void csv_init_window(csv_reader *r, const char *buf, size_t len, bool final);
+/* Bytes of the current window that are read: after CSV_MORE, the next
+ * window must start with the bytes from here to the window's end. */
+size_t csv_consumed(const csv_reader *r);
+/* Continues with the window buf[0..len) (see csv_consumed). */
+void csv_refill(csv_reader *r, const char *buf, size_t len, bool final);
 
 #endif

@@ -644,7 +644,7 @@ static unsigned want_threads(const rt_options *opts)
 
 unsigned rt_stream_places(const rt_options *opts)
 {
-    return 4 * want_threads(opts);
+    return 2 * want_threads(opts);
 }
 
 /* What one scoring thread of a stream owns: its materialized columns for

@@ -9,6 +9,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,22 +47,46 @@ static void sb_clear(strbuf *b)
         b->s[0] = '\0';
 }
 
-/* Writes one field, quoted (RFC 4180) when it holds a comma, a quote or a
- * line break; a NULL field is empty. */
-static void put_field(FILE *out, const char *s, bool last)
+/* The most bytes put_field writes for a text of n bytes: every byte a
+ * doubled quote, the two quotes around and the separator. */
+static size_t field_room(size_t n)
 {
+    return 2 * n + 3;
+}
+
+/* Writes one field and then sep to dst (which has field_room(strlen(s))
+ * bytes), quoted (RFC 4180) when it holds a comma, a quote or a line
+ * break; a NULL field is empty.  Returns the bytes written. */
+static size_t put_field(char *dst, const char *s, size_t n, char sep)
+{
+    char *d = dst;
     if (s && strpbrk(s, ",\"\r\n")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
+        *d++ = '"';
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '"')
+                *d++ = '"';
+            *d++ = s[i];
         }
-        fputc('"', out);
+        *d++ = '"';
     } else if (s) {
-        fputs(s, out);
+        memcpy(d, s, n);
+        d += n;
     }
-    fputc(last ? '\n' : ',', out);
+    *d++ = sep;
+    return (size_t)(d - dst);
+}
+
+/* Appends one field and then sep to b (see put_field). */
+static void sb_field(strbuf *b, const char *s, char sep)
+{
+    size_t n = s ? strlen(s) : 0, room = field_room(n) + 1;
+    if (b->len + room > b->cap) {
+        while (b->len + room > b->cap)
+            b->cap = b->cap ? b->cap * 2 : 64;
+        b->s = rt_xrealloc(b->s, b->cap, 1);
+    }
+    b->len += put_field(b->s + b->len, s, n, sep);
+    b->s[b->len] = '\0';
 }
 
 /* Significant digits of a formatted number: the mantissa's digits without
@@ -90,22 +115,163 @@ static bool format_g(char buf[32], int prec, double v)
     return n > 0 && n < 32;
 }
 
-void report_format_number(double v, char buf[32])
+/* Unsigned 128-bit integers (a GCC and Clang extension): room for the
+ * exact product of a 53-bit mantissa and a power of ten up to 10^21. */
+__extension__ typedef unsigned __int128 u128;
+__extension__ typedef __int128 i128;
+
+/* 10^i for 0 <= i <= 19. */
+static const uint64_t pow10_u64[20] = {
+    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u,
+    1000000000u, 10000000000u, 100000000000u, 1000000000000u, 10000000000000u,
+    100000000000000u, 1000000000000000u, 10000000000000000u, 100000000000000000u,
+    1000000000000000000u, 10000000000000000000u};
+
+/* 10^i as a 128-bit integer, for 0 <= i <= 38. */
+static u128 pow10_u128(int i)
 {
-    if (isnan(v)) {
-        buf[0] = '\0';
-        return;
+    return i < 20 ? pow10_u64[i] : (u128)pow10_u64[19] * pow10_u64[i - 19];
+}
+
+/* The number of decimal digits of k (1 for 0). */
+static int count_digits(uint64_t k)
+{
+    int n = 1;
+    while (n < 20 && k >= pow10_u64[n])
+        n++;
+    return n;
+}
+
+/* Writes the last n digits of k to s (leading zeros when k has fewer; no
+ * terminator), two digits a step from a table of "00" to "99". */
+static void put_digits(char *s, uint64_t k, int n)
+{
+    static const char pairs[201] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    while (n >= 2) {
+        unsigned r = (unsigned)(k % 100);
+        k /= 100;
+        n -= 2;
+        memcpy(s + n, pairs + 2 * r, 2);
     }
-    if (v == 0) {
-        strcpy(buf, "0");
-        return;
+    if (n == 1)
+        s[0] = (char)('0' + k % 10);
+}
+
+/* Writes the decimal k / 10^d, negated when neg, in plain digits without
+ * trailing zeros (as "%g" does): "12.5", "0.0003", "42".  Needs d <= 20;
+ * with at most 17 digits in k the text fits in buf.  Returns its length. */
+static size_t put_decimal(char buf[32], bool neg, uint64_t k, int d)
+{
+    /* Trailing zeros of the fraction go eight, four, two and one at a
+     * time (a 15-digit k often ends in ten zeros). */
+    while (d >= 8 && k % 100000000 == 0) {
+        k /= 100000000;
+        d -= 8;
     }
-    /* Whole numbers below 1e15 are exact in plain digits (and the rule
-     * below would give the same text). */
-    if (v == trunc(v) && fabs(v) < 1e15) {
-        snprintf(buf, 32, "%.0f", v);
-        return;
+    if (d >= 4 && k % 10000 == 0) {
+        k /= 10000;
+        d -= 4;
     }
+    if (d >= 2 && k % 100 == 0) {
+        k /= 100;
+        d -= 2;
+    }
+    if (d >= 1 && k % 10 == 0) {
+        k /= 10;
+        d -= 1;
+    }
+    int n = count_digits(k);
+    char *s = buf;
+    if (neg)
+        *s++ = '-';
+    if (n <= d) {
+        *s++ = '0';
+        *s++ = '.';
+        put_digits(s, k, d); /* with d - n leading zeros */
+        s += d;
+    } else {
+        /* The digits, then the fraction moved up to make room for the
+         * point (constant divisors only: a division by 10^d is slow). */
+        put_digits(s, k, n);
+        if (d > 0) {
+            memmove(s + n - d + 1, s + n - d, (size_t)d);
+            s[n - d] = '.';
+            s++;
+        }
+        s += n;
+    }
+    *s = '\0';
+    return (size_t)(s - buf);
+}
+
+/* m * 10^d / 2^sh rounded to the nearest integer, ties to even (as glibc's
+ * printf rounds the exact binary value); *err gets the rounded value minus
+ * the exact one, times 2^sh.  Needs 1 <= sh <= 66 and a result below
+ * 2^60. */
+static uint64_t scaled_round(uint64_t m, int d, int sh, i128 *err)
+{
+    u128 exact = (u128)m * pow10_u128(d);
+    u128 q = exact >> sh;
+    u128 rem = exact - (q << sh), half = (u128)1 << (sh - 1);
+    if (rem > half || (rem == half && (q & 1)))
+        q++;
+    *err = (i128)(q << sh) - (i128)exact;
+    return (uint64_t)q;
+}
+
+/* Formats v, with 1e-4 <= |v| < 1e15 and v not whole, exactly as the
+ * search in format_searched does, in integer arithmetic.  |v| = m * 2^-sh
+ * with a 53-bit m (3 <= sh <= 66, as 2^-14 < |v| < 2^50).  For precision
+ * p = 15, 16, 17, "%.pg" prints k / 10^d with d = p - 1 - x and
+ * 10^x <= |v| < 10^(x+1) (plain digits, as -4 <= x <= 14), k being
+ * |v| * 10^d rounded to nearest-even; strtod reads that decimal back as
+ * v when it lies within half the gap to v's neighbours: |k - |v| * 10^d|
+ * times 2^sh (err) below 10^d / 2 (a quarter below v when m = 2^52, as
+ * the gap below a power of two is half), or equal to it when the tie goes
+ * to v (m even).  17 digits always read back.  (Exact ties cannot occur
+ * here: a midpoint between doubles this size has more than 17 digits;
+ * tests/unit/test_report_number.c checks every power of two in range.) */
+static size_t format_exact(double v, char buf[32])
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int biased = (int)(bits >> 52 & 0x7FF); /* v is normal */
+    uint64_t m = (bits & (((uint64_t)1 << 52) - 1)) | (uint64_t)1 << 52;
+    int sh = 1075 - biased;
+    /* x: an estimate from the binary exponent (|v| >= 2^(biased-1023)),
+     * then made exact by the 17-digit truncation, which has 17 digits just
+     * when x is right. */
+    int x = (int)floor((biased - 1023) * 0.30102999566398120);
+    for (;;) {
+        u128 t = ((u128)m * pow10_u128(16 - x)) >> sh;
+        if (t >= pow10_u128(17))
+            x++;
+        else if (t < pow10_u128(16))
+            x--;
+        else
+            break;
+    }
+    for (int p = 15;; p++) {
+        int d = p - 1 - x;
+        i128 err;
+        uint64_t k = scaled_round(m, d, sh, &err);
+        u128 gap = pow10_u128(d);
+        u128 twice = (u128)(err < 0 ? -err : err) * 2;
+        if (err < 0 && m == (uint64_t)1 << 52)
+            twice *= 2;
+        if (p == 17 || twice < gap || (twice == gap && m % 2 == 0))
+            return put_decimal(buf, v < 0, k, d);
+    }
+}
+
+/* Formats v (not NaN, not 0, and not of the cases report_format_number
+ * computes exactly) by searching the least "%.Ng" precision that strtod
+ * reads back. */
+static void format_searched(double v, char buf[32])
+{
     /* The least precision that reads back.  When some N <= 15 digits read
      * back, "%.15g" prints exactly those N digits: v is within half an ulp
      * (< 1.2e-16 relative) of that N-digit decimal, so rounding v to 15
@@ -145,37 +311,160 @@ void report_format_number(double v, char buf[32])
     }
 }
 
-/* Writes a number field (empty for NaN). */
-static void put_number(FILE *out, double v)
+/* report_format_number, returning the length of the text. */
+static size_t format_number(double v, char buf[32])
 {
-    char buf[32];
-    report_format_number(v, buf);
-    put_field(out, buf, false);
+    if (isnan(v)) {
+        buf[0] = '\0';
+        return 0;
+    }
+    if (v == 0) {
+        strcpy(buf, "0");
+        return 1;
+    }
+    double a = fabs(v);
+    /* Whole numbers below 1e15 are exact in plain digits (and the search
+     * would give the same text). */
+    if (a < 1e15 && v == trunc(v))
+        return put_decimal(buf, v < 0, (uint64_t)a, 0);
+    if (a >= 1e-4 && a < 1e15) {
+        /* Most data have a few decimals.  k = |v| * 10^6 rounded: when
+         * k / 10^6 (k at most 10^15, so at most 15 significant digits)
+         * reads back as |v| — the division of two exact doubles rounds as
+         * strtod does — it is the one decimal of at most 15 digits that
+         * does, which "%.15g" prints (see format_searched); plain digits,
+         * as it lies in [1e-4, 1e15) too.  Every such decimal with at most
+         * six places passes when |v| < 1e9 (the product is off by less
+         * than 0.25); the rest is format_exact's. */
+        double prod = a * 1e6;
+        if (prod < 1e15) {
+            uint64_t k = (uint64_t)(prod + 0.5);
+            if ((double)k / 1e6 == a)
+                return put_decimal(buf, v < 0, k, 6);
+        }
+        return format_exact(v, buf);
+    }
+    format_searched(v, buf);
+    return strlen(buf);
 }
 
-/* Writes one result row (report_each_row's callback). */
+void report_format_number(double v, char buf[32])
+{
+    format_number(v, buf);
+}
+
+/* The CSV being written: lines are built in a large buffer written with
+ * one fwrite when full, and the fields that are the same on every row of
+ * an item (its kind, id, name, clause and lead; its unit) are formatted
+ * once per item.  The region's field is kept while rows of one region
+ * follow each other. */
+typedef struct csv_writer {
+    FILE *out;               /* NULL: the buffer grows instead (a stream's place) */
+    char *buf;
+    size_t len, cap;
+    bool failed;             /* a write failed */
+    strbuf *items;           /* per item: "kind,id,name,clause,lead," */
+    strbuf *units;           /* per item: "unit," */
+    uint32_t nitems;
+    const char *region;      /* the region whose field is in regionf */
+    strbuf regionf;
+} csv_writer;
+
+/* The size of the output buffer. */
+enum { CSV_BUFFER = 1 << 18 };
+
+/* Writes out what the buffer holds. */
+static void cw_flush(csv_writer *w)
+{
+    if (w->len && !w->failed && fwrite(w->buf, 1, w->len, w->out) != w->len)
+        w->failed = true;
+    w->len = 0;
+}
+
+/* Makes room for n more bytes in the buffer; returns where they go. */
+static char *cw_room(csv_writer *w, size_t n)
+{
+    if (w->len + n > w->cap) {
+        if (w->out)
+            cw_flush(w);
+        if (w->len + n > w->cap) {
+            w->cap = w->len + n > 2 * w->cap ? w->len + n : 2 * w->cap;
+            w->buf = rt_xrealloc(w->buf, w->cap, 1);
+        }
+    }
+    return w->buf + w->len;
+}
+
+/* Appends n bytes. */
+static void cw_bytes(csv_writer *w, const char *s, size_t n)
+{
+    memcpy(cw_room(w, n), s, n);
+    w->len += n;
+}
+
+/* Appends a text field and then sep (see put_field). */
+static void cw_field(csv_writer *w, const char *s, char sep)
+{
+    size_t n = s ? strlen(s) : 0;
+    w->len += put_field(cw_room(w, field_room(n)), s, n, sep);
+}
+
+/* Appends a number field (empty for NaN) and a comma. */
+static void cw_number(csv_writer *w, double v)
+{
+    char *d = cw_room(w, 33);
+    size_t n = format_number(v, d);
+    d[n] = ',';
+    w->len += n + 1;
+}
+
+/* Appends a year field and a comma. */
+static void cw_year(csv_writer *w, int year)
+{
+    char *d = cw_room(w, 16);
+    char *s = d;
+    if (year < 0)
+        *s++ = '-';
+    uint64_t y = year < 0 ? 0u - (uint64_t)year : (uint64_t)year;
+    int n = count_digits(y);
+    put_digits(s, y, n);
+    s += n;
+    *s++ = ',';
+    w->len += (size_t)(s - d);
+}
+
+/* Writes one result row (report_each_row's callback); nonzero once a
+ * write failed. */
 static int put_row(const report_row *it, void *ctx)
 {
-    FILE *out = ctx;
-    char ybuf[16];
-    snprintf(ybuf, sizeof ybuf, "%d", it->year);
-    put_field(out, it->region, false);
-    put_field(out, ybuf, false);
-    put_field(out, it->kind, false);
-    put_field(out, it->id, false);
-    put_field(out, it->name, false);
-    put_field(out, it->clause, false);
-    put_field(out, it->lead, false);
-    put_field(out, it->status, false);
-    put_number(out, it->value);
-    put_field(out, it->unit, false);
-    put_number(out, it->goal);
-    put_number(out, it->expected);
-    put_number(out, it->score);
-    put_number(out, it->weight);
-    put_field(out, it->grade, false);
-    put_field(out, it->vetoes, true);
-    return 0;
+    csv_writer *w = ctx;
+    if (it->region != w->region) {
+        w->region = it->region;
+        sb_clear(&w->regionf);
+        sb_field(&w->regionf, it->region, ',');
+    }
+    cw_bytes(w, w->regionf.s, w->regionf.len);
+    cw_year(w, it->year);
+    strbuf *item = &w->items[it->item], *unit = &w->units[it->item];
+    if (!item->s) {
+        sb_field(item, it->kind, ',');
+        sb_field(item, it->id, ',');
+        sb_field(item, it->name, ',');
+        sb_field(item, it->clause, ',');
+        sb_field(item, it->lead, ',');
+        sb_field(unit, it->unit, ',');
+    }
+    cw_bytes(w, item->s, item->len);
+    cw_field(w, it->status, ',');
+    cw_number(w, it->value);
+    cw_bytes(w, unit->s, unit->len);
+    cw_number(w, it->goal);
+    cw_number(w, it->expected);
+    cw_number(w, it->score);
+    cw_number(w, it->weight);
+    cw_field(w, it->grade, ',');
+    cw_field(w, it->vetoes, '\n');
+    return w->failed;
 }
 
 /* A row of `kind` with every number missing and every text empty. */
@@ -185,16 +474,30 @@ static report_row blank_row(const char *region, int year, const char *kind)
                         .goal = NAN, .expected = NAN, .score = NAN, .weight = NAN};
 }
 
-int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
-                    int (*fn)(const report_row *row, void *ctx), void *ctx)
+/* Each measure's lead text (report_style_lead), malloc'd; free with
+ * free_leads. */
+static char **make_leads(const ir_program *p)
 {
     char **leads = rt_xcalloc(p->nmeasures + 1, sizeof *leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
         leads[i] = report_style_lead(&p->measures[i]);
+    return leads;
+}
+
+static void free_leads(const ir_program *p, char **leads)
+{
+    for (uint32_t i = 0; i < p->nmeasures; i++)
+        free(leads[i]);
+    free(leads);
+}
+
+/* report_each_row over table rows [lo, hi), with the measures' leads. */
+static int each_row(const ir_program *p, const rt_table *t, const rt_result *r, char **leads,
+                    size_t lo, size_t hi, int (*fn)(const report_row *row, void *ctx), void *ctx)
+{
     strbuf vetoes = {0};
     int rc = 0;
-    size_t n = rt_table_nrows(t);
-    for (size_t row = 0; rc == 0 && row < n; row++) {
+    for (size_t row = lo; rc == 0 && row < hi; row++) {
         const char *region = p->regions[rt_table_region(t, row)].name;
         int year = rt_table_year(t, row);
         sb_clear(&vetoes);
@@ -202,6 +505,7 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
             const ir_target *tg = &p->targets[i];
             double st = rt_result_value(r, tg->status, row);
             report_row it = blank_row(region, year, "target");
+            it.item = i;
             it.id = tg->name;
             it.name = tg->desc;
             it.clause = tg->clause;
@@ -225,6 +529,7 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
         for (uint32_t i = 0; rc == 0 && i < p->nmeasures; i++) {
             const ir_measure *m = &p->measures[i];
             report_row it = blank_row(region, year, "measure");
+            it.item = p->ntargets + i;
             it.id = m->id;
             it.name = m->title;
             it.clause = m->id;
@@ -236,6 +541,7 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
         for (uint32_t i = 0; rc == 0 && i < p->nsections; i++) {
             const ir_section *s = &p->sections[i];
             report_row it = blank_row(region, year, "section");
+            it.item = p->ntargets + p->nmeasures + i;
             it.id = s->id;
             it.name = s->title;
             it.score = rt_result_value(r, s->score, row);
@@ -245,6 +551,7 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
         if (rc)
             break;
         report_row it = blank_row(region, year, "total");
+        it.item = p->ntargets + p->nmeasures + p->nsections;
         it.name = p->assessment;
         it.score = rt_result_value(r, p->total, row);
         double g = rt_result_value(r, p->grade, row);
@@ -253,16 +560,117 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
         it.vetoes = vetoes.s;
         rc = fn(&it, ctx);
     }
-    for (uint32_t i = 0; i < p->nmeasures; i++)
-        free(leads[i]);
-    free(leads);
     free(vetoes.s);
     return rc;
 }
 
+int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
+                    int (*fn)(const report_row *row, void *ctx), void *ctx)
+{
+    char **leads = make_leads(p);
+    int rc = each_row(p, t, r, leads, 0, rt_table_nrows(t), fn, ctx);
+    free_leads(p, leads);
+    return rc;
+}
+
+/* A writer for p's rows into out (NULL: into its growing buffer), with a
+ * buffer of cap bytes to start with. */
+static void cw_init(csv_writer *w, const ir_program *p, FILE *out, size_t cap)
+{
+    *w = (csv_writer){.out = out, .cap = cap};
+    w->buf = rt_xrealloc(NULL, w->cap, 1);
+    w->nitems = p->ntargets + p->nmeasures + p->nsections + 1;
+    w->items = rt_xcalloc(w->nitems, sizeof *w->items);
+    w->units = rt_xcalloc(w->nitems, sizeof *w->units);
+}
+
+/* Frees what w holds. */
+static void cw_free(csv_writer *w)
+{
+    for (uint32_t i = 0; i < w->nitems; i++) {
+        free(w->items[i].s);
+        free(w->units[i].s);
+    }
+    free(w->items);
+    free(w->units);
+    free(w->regionf.s);
+    free(w->buf);
+}
+
 int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE *out)
 {
-    fputs(header, out);
-    report_each_row(p, t, r, put_row, out);
-    return ferror(out) ? -1 : 0;
+    csv_writer w;
+    cw_init(&w, p, out, CSV_BUFFER);
+    cw_bytes(&w, header, sizeof header - 1);
+    report_each_row(p, t, r, put_row, &w);
+    cw_flush(&w);
+    bool failed = w.failed;
+    cw_free(&w);
+    return failed || ferror(out) ? -1 : 0;
+}
+
+/* A CSV report written from a stream: one writer per place, whose buffer
+ * grows to hold its chunk's lines (formatted on the scoring thread) and is
+ * written out by flush, in row order. */
+struct report_csv_stream {
+    const ir_program *p;
+    const rt_table *t;
+    FILE *out;
+    char **leads;
+    unsigned nplaces;
+    csv_writer *places;
+    bool failed;            /* a write failed */
+};
+
+report_csv_stream *report_csv_stream_open(const ir_program *p, const rt_table *t,
+                                          unsigned places, FILE *out)
+{
+    report_csv_stream *s = rt_xcalloc(1, sizeof *s);
+    *s = (report_csv_stream){.p = p, .t = t, .out = out, .leads = make_leads(p),
+                             .nplaces = places ? places : 1};
+    s->places = rt_xcalloc(s->nplaces, sizeof *s->places);
+    for (unsigned k = 0; k < s->nplaces; k++)
+        cw_init(&s->places[k], p, NULL, 1 << 16);
+    if (fwrite(header, 1, sizeof header - 1, out) != sizeof header - 1)
+        s->failed = true;
+    return s;
+}
+
+/* rt_stream.chunk: formats rows [lo, hi) into place `place`. */
+static int stream_chunk(void *ctx, const rt_result *r, size_t lo, size_t hi, unsigned place)
+{
+    report_csv_stream *s = ctx;
+    if (place >= s->nplaces)
+        return -1;
+    csv_writer *w = &s->places[place];
+    w->len = 0;
+    each_row(s->p, s->t, r, s->leads, lo, hi, put_row, w);
+    return 0;
+}
+
+/* rt_stream.flush: writes place `place`'s lines; 1 once a write failed. */
+static int stream_flush(void *ctx, unsigned place)
+{
+    report_csv_stream *s = ctx;
+    csv_writer *w = &s->places[place];
+    if (!s->failed && w->len && fwrite(w->buf, 1, w->len, s->out) != w->len)
+        s->failed = true;
+    w->len = 0;
+    return s->failed ? 1 : 0;
+}
+
+rt_stream report_csv_stream_hooks(report_csv_stream *s)
+{
+    return (rt_stream){.ctx = s, .chunk = stream_chunk, .flush = stream_flush};
+}
+
+int report_csv_stream_close(report_csv_stream *s)
+{
+    bool failed = s->failed || ferror(s->out);
+    for (unsigned k = 0; k < s->nplaces; k++)
+        cw_free(&s->places[k]);
+    free(s->places);
+    free_leads(s->p, s->leads);
+    free(s);
+    return failed ? -1 : 0;
 }

@@ -2,17 +2,23 @@
 #ifndef PLANC_REPORT_H
 #define PLANC_REPORT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "exec.h"
 
 /* One result row: its region and year and the item columns of
- * docs/LANGUAGE.md §11 (a NULL text or a NaN number is an empty cell). */
+ * docs/LANGUAGE.md §11 (a NULL text or a NaN number is an empty cell).
+ * item numbers the row's item: targets 0 .. ntargets-1 in program order,
+ * then the measures, the sections and the total; within one
+ * report_each_row walk, rows of the same item have the same kind, id,
+ * name, clause, lead and unit texts. */
 typedef struct report_row {
     const char *region;
     int year;
     const char *kind, *id, *name, *clause, *lead, *status, *unit, *grade, *vetoes;
     double value, goal, expected, score, weight;
+    uint32_t item;
 } report_row;
 
 /* Calls fn for every result row, in the order of docs/LANGUAGE.md §11
@@ -24,6 +30,19 @@ int report_each_row(const ir_program *p, const rt_table *t, const rt_result *r,
 /* Writes the results as CSV (the format is in docs/LANGUAGE.md §11).
  * Returns 0, or -1 on a write error. */
 int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE *out);
+
+/* The same CSV written from a stream (exec.h, rt_run_stream): each
+ * chunk's lines are formatted on its scoring thread into its place's
+ * buffer and written out in row order, so the bytes are report_csv's for
+ * every number of threads.  Open (which writes the header) with the
+ * number of places of the run (rt_stream_places), run the stream with
+ * report_csv_stream_hooks, then close, which frees the stream and returns
+ * 0, or -1 when a write failed. */
+typedef struct report_csv_stream report_csv_stream;
+report_csv_stream *report_csv_stream_open(const ir_program *p, const rt_table *t,
+                                          unsigned places, FILE *out);
+rt_stream report_csv_stream_hooks(report_csv_stream *s);
+int report_csv_stream_close(report_csv_stream *s);
 
 /* Formats v as report_csv prints numbers: "%.Ng" with the least N (1..17)
  * that strtod reads back as v, except that a positive exponent below 17 is

@@ -1,12 +1,13 @@
 /* table.c — reading the indicator data and building the program's inputs
  * (see table.h).
  *
- * Loading goes: read the file, check it is UTF-8, read the header and find
- * the columns the program needs, read every row (region, year and each
- * needed cell, strictly), then — only when no error was found — add the
- * ancestor rows share targets need, sort the rows by (region, year), index
- * them and build the input columns.  Every data error is printed as
- * FILE:LINE: error: MESSAGE, in file order, up to RT_MAX_ERRORS. */
+ * Loading goes: read the file in blocks, checking each is UTF-8 as it
+ * comes, read the header and find the columns the program needs, read every
+ * row (region, year and each needed cell, strictly), then — only when no
+ * error was found — add the ancestor rows share targets need, sort the rows
+ * by (region, year), index them and build the input columns.  Every data
+ * error is printed as FILE:LINE: error: MESSAGE, in file order, up to
+ * RT_MAX_ERRORS; bad text (invalid UTF-8, a NUL byte) is reported alone. */
 #include "table.h"
 
 #include <errno.h>
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "diag.h"
@@ -23,7 +26,11 @@
 #include "rtmem.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
- * order; `slot` is an open-addressing hash of (region, year) -> row + 1. */
+ * order: `maxyear` holds each region's latest year so far, so a row that
+ * comes after its region's earlier years (data in order) is known new at
+ * once; the hash `slot` of (region, year) -> row + 1 is built only when a
+ * row comes out of that order.  After sorting, `first` finds a region's
+ * rows and rt_table_find searches their years. */
 struct rt_table {
     const ir_program *p;
     char *path;
@@ -33,11 +40,38 @@ struct rt_table {
     unsigned *line;
     double **data;          /* p->ncolumns columns */
     double **inputs;        /* p->ninputs columns, built after sorting */
-    size_t *slot;           /* hash index; 0 = empty, else row + 1 */
-    size_t nslots;          /* a power of two, at least twice nrows */
+    bool *input_shared;     /* inputs[i] is a data column (freed with data) */
+    int *maxyear;           /* while loading: per region, latest year read (0: none) */
+    size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
+    size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
+    size_t *first;          /* after sorting: region g's rows are [first[g], first[g + 1]) */
 };
 
-/* ---- the (region, year) index ---- */
+/* ---- finding rows ---- */
+
+long rt_table_find(const rt_table *t, uint32_t region, long year)
+{
+    if (!t->first || region >= t->p->nregions)
+        return -1;
+    size_t lo = t->first[region], hi = t->first[region + 1];
+    /* A region's years are mostly consecutive: try where the year would be
+     * then, and search the years otherwise. */
+    if (lo < hi) {
+        long d = year - t->year[lo];
+        if (d >= 0 && (size_t)d < hi - lo && t->year[lo + (size_t)d] == year)
+            return (long)(lo + (size_t)d);
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->year[mid] < year)
+            lo = mid + 1;
+        else if (t->year[mid] > year)
+            hi = mid;
+        else
+            return (long)mid;
+    }
+    return -1;
+}
 
 /* Hash of a (region, year) key. */
 static size_t key_hash(uint32_t region, long year)
@@ -49,21 +83,7 @@ static size_t key_hash(uint32_t region, long year)
     return (size_t)h;
 }
 
-long rt_table_find(const rt_table *t, uint32_t region, long year)
-{
-    if (!t->nslots)
-        return -1;
-    size_t mask = t->nslots - 1;
-    for (size_t i = key_hash(region, year) & mask;; i = (i + 1) & mask) {
-        size_t s = t->slot[i];
-        if (!s)
-            return -1;
-        if (t->region[s - 1] == region && t->year[s - 1] == year)
-            return (long)(s - 1);
-    }
-}
-
-/* Enters row `row` (whose key is not yet present) into the index. */
+/* Enters row `row` (whose key is not yet present) into the hash. */
 static void index_put(rt_table *t, size_t row)
 {
     size_t mask = t->nslots - 1;
@@ -73,7 +93,7 @@ static void index_put(rt_table *t, size_t row)
     t->slot[i] = row + 1;
 }
 
-/* Rebuilds the index for rows [0, nrows) with room for `want` rows. */
+/* Rebuilds the hash for rows [0, nrows) with room for `want` rows. */
 static void index_rebuild(rt_table *t, size_t want)
 {
     size_t n = 64;
@@ -86,41 +106,73 @@ static void index_rebuild(rt_table *t, size_t want)
         index_put(t, r);
 }
 
-/* Appends a row (data cells NaN) and indexes it; returns its number. */
+/* While loading: the row read so far with key (region, year), or -1. */
+static long seen_find(rt_table *t, uint32_t region, int year)
+{
+    if (year > t->maxyear[region])
+        return -1;
+    if (!t->nslots)
+        index_rebuild(t, t->nrows);
+    size_t mask = t->nslots - 1;
+    for (size_t i = key_hash(region, year) & mask;; i = (i + 1) & mask) {
+        size_t s = t->slot[i];
+        if (!s)
+            return -1;
+        if (t->region[s - 1] == region && t->year[s - 1] == year)
+            return (long)(s - 1);
+    }
+}
+
+/* Gives the row arrays room for more rows (256 at first, then twice as
+ * many); a table's arrays are never NULL, even with no rows. */
+static void grow_rows(rt_table *t)
+{
+    const ir_program *p = t->p;
+    t->caprows = t->caprows ? t->caprows * 2 : 256;
+    t->region = rt_xrealloc(t->region, t->caprows, sizeof *t->region);
+    t->year = rt_xrealloc(t->year, t->caprows, sizeof *t->year);
+    t->line = rt_xrealloc(t->line, t->caprows, sizeof *t->line);
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        t->data[k] = rt_xrealloc(t->data[k], t->caprows, sizeof *t->data[k]);
+}
+
+/* Appends a row (data cells NaN) and notes its key; returns its number. */
 static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line)
 {
     const ir_program *p = t->p;
-    if (t->nrows == t->caprows) {
-        t->caprows = t->caprows ? t->caprows * 2 : 256;
-        t->region = rt_xrealloc(t->region, t->caprows, sizeof *t->region);
-        t->year = rt_xrealloc(t->year, t->caprows, sizeof *t->year);
-        t->line = rt_xrealloc(t->line, t->caprows, sizeof *t->line);
-        for (uint32_t k = 0; k < p->ncolumns; k++)
-            t->data[k] = rt_xrealloc(t->data[k], t->caprows, sizeof *t->data[k]);
-    }
+    if (t->nrows == t->caprows)
+        grow_rows(t);
     size_t r = t->nrows++;
     t->region[r] = region;
     t->year[r] = year;
     t->line[r] = line;
     for (uint32_t k = 0; k < p->ncolumns; k++)
         t->data[k][r] = NAN;
-    if (2 * t->nrows + 2 > t->nslots)
-        index_rebuild(t, t->caprows);
-    else
-        index_put(t, r);
+    if (year > t->maxyear[region])
+        t->maxyear[region] = year;
+    if (t->nslots) {
+        if (2 * t->nrows + 2 > t->nslots)
+            index_rebuild(t, t->nrows); /* twice the slots */
+        else
+            index_put(t, r);
+    }
     return r;
 }
 
 /* ---- loading ---- */
 
-/* A name the data may use for a region: its name or an alias. */
+/* A name the data may use for a region (its name or an alias): an entry
+ * of the names' hash table, empty when text is NULL. */
 typedef struct region_name {
     const char *text;
+    uint32_t len;
     uint32_t region;
 } region_name;
 
 /* State while one file is read: where errors go and how many there were,
- * the header's mapping of needed columns, and the region names. */
+ * the header's mapping of needed columns, and the region names (a hash
+ * table of them, and the one the last row used, as rows of a region
+ * usually come together). */
 typedef struct loader {
     rt_table *t;
     const ir_program *p;
@@ -132,8 +184,11 @@ typedef struct loader {
     size_t nheader;
     long region_field, year_field;
     long *column_field;     /* p->ncolumns header indices, -1 when absent */
-    region_name *names;     /* sorted by text */
-    size_t nnames;
+    region_name *names;     /* open addressing, name_mask + 1 entries */
+    size_t name_mask;       /* entries - 1 (a power of two) */
+    size_t nnames;          /* entries in use */
+    const region_name *last; /* the name found last, or NULL */
+    const char **sorted;    /* the names sorted by bytes (for suggestions), once needed */
 } loader;
 
 /* Prints one data error "NAME:LINE: error: ..." (no line when 0) and counts
@@ -160,44 +215,125 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
     }
 }
 
-/* The cell without surrounding spaces and tabs, copied into buf (which has
- * room for strlen(s) + 1 bytes). */
-static const char *trim(const char *s, char *buf)
+/* The cell s[0..n) without surrounding spaces and tabs: its first byte,
+ * with *len its length. */
+static const char *trim(const char *s, size_t n, size_t *len)
 {
-    while (*s == ' ' || *s == '\t')
+    while (n && (*s == ' ' || *s == '\t')) {
         s++;
-    size_t n = strlen(s);
+        n--;
+    }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return buf;
+    *len = n;
+    return s;
+}
+
+/* Field i of the current record, trimmed (see trim). */
+static const char *cell(const csv_reader *csv, size_t i, size_t *len)
+{
+    return trim(csv_field(csv, i), csv_field_len(csv, i), len);
+}
+
+/* True when s[0..n) is the NUL-terminated `word`. */
+static bool is_word(const char *s, size_t n, const char *word)
+{
+    return strlen(word) == n && memcmp(s, word, n) == 0;
 }
 
 /* A cell that means "missing": empty (after trimming) or NA. */
-static bool is_missing(const char *s)
+static bool is_missing(const char *s, size_t n)
 {
-    return s[0] == '\0' || strcmp(s, "NA") == 0;
+    return n == 0 || is_word(s, n, "NA");
 }
 
-/* Parses a trimmed numeric cell strictly: the whole text must be a decimal
- * number as strtod reads it (no nan, inf or hex), within double's range.
- * Returns 0 with *v set (NaN for a missing cell), -1 if malformed, -2 if
- * out of range. */
-static int parse_number(const char *s, double *v)
+/* The powers of ten a double holds exactly. */
+static const double exact_pow10[] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* The exact fast path of decimal reading (Clinger): when s[0..n) is a plain
+ * decimal number [+-]digits[.digits][(e|E)[+-]digits] whose digits, without
+ * leading zeros, make an integer m <= 2^53 and whose value is m * 10^e with
+ * |e| <= 22, then m and 10^|e| are exact doubles and one multiplication or
+ * division rounds correctly: the result is strtod's.  Returns false for
+ * anything else (strtod decides). */
+static bool fast_decimal(const char *s, size_t n, double *v)
 {
-    if (is_missing(s)) {
+    const char *c = s, *end = s + n;
+    bool neg = false;
+    if (c < end && (*c == '+' || *c == '-'))
+        neg = *c++ == '-';
+    uint64_t m = 0;
+    int ndigits = 0;    /* digits in m (leading zeros not counted) */
+    int scale = 0;      /* minus the number of digits after the point */
+    bool any = false;   /* a digit was seen */
+    bool point = false;
+    for (; c < end; c++) {
+        if (*c == '.' && !point) {
+            point = true;
+            continue;
+        }
+        if (*c < '0' || *c > '9')
+            break;
+        any = true;
+        if (point)
+            scale--;
+        if (m || *c != '0') {
+            if (++ndigits > 19) /* m might not fit in 64 bits */
+                return false;
+            m = m * 10 + (uint64_t)(*c - '0');
+        }
+    }
+    if (!any)
+        return false;
+    long exp = 0;
+    if (c < end && (*c == 'e' || *c == 'E')) {
+        c++;
+        bool eneg = false;
+        if (c < end && (*c == '+' || *c == '-'))
+            eneg = *c++ == '-';
+        if (c == end)
+            return false;
+        for (; c < end && *c >= '0' && *c <= '9'; c++)
+            if (exp < 100000)
+                exp = exp * 10 + (*c - '0');
+        if (eneg)
+            exp = -exp;
+    }
+    if (c != end || m > (UINT64_C(1) << 53))
+        return false;
+    long e = exp + scale;
+    if (e < -22 || e > 22)
+        return false;
+    double d = (double)m;
+    d = e < 0 ? d / exact_pow10[-e] : d * exact_pow10[e];
+    *v = neg ? -d : d;
+    return true;
+}
+
+/* Parses a trimmed numeric cell s[0..n) strictly: the whole text must be a
+ * decimal number as strtod reads it (no nan, inf or hex), within double's
+ * range.  s[n] is a NUL, a space or a tab (after the cell or its trimmed
+ * end), where strtod stops.  Returns 0 with *v set (NaN for a missing
+ * cell), -1 if malformed, -2 if out of range. */
+static int parse_number(const char *s, size_t n, double *v)
+{
+    if (is_missing(s, n)) {
         *v = NAN;
         return 0;
     }
-    for (const char *c = s; *c; c++)
-        if (!((*c >= '0' && *c <= '9') || *c == '+' || *c == '-' || *c == '.' ||
-              *c == 'e' || *c == 'E'))
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.' ||
+              s[i] == 'e' || s[i] == 'E'))
             return -1;
+    if (fast_decimal(s, n, v))
+        return 0;
     char *end;
     errno = 0;
     double d = strtod(s, &end);
-    if (end == s || *end)
+    if (end != s + n)
         return -1;
     if (errno == ERANGE && isinf(d))
         return -2;
@@ -205,11 +341,12 @@ static int parse_number(const char *s, double *v)
     return 0;
 }
 
-/* ASCII case-insensitive equality. */
-static bool eq_nocase(const char *a, const char *b)
+/* ASCII case-insensitive equality of s[0..n) and the NUL-terminated b. */
+static bool eq_nocase_n(const char *s, size_t n, const char *b)
 {
-    for (; *a && *b; a++, b++) {
-        char x = *a, y = *b;
+    size_t i = 0;
+    for (; i < n && b[i]; i++) {
+        char x = s[i], y = b[i];
         if (x >= 'A' && x <= 'Z')
             x = (char)(x - 'A' + 'a');
         if (y >= 'A' && y <= 'Z')
@@ -217,20 +354,26 @@ static bool eq_nocase(const char *a, const char *b)
         if (x != y)
             return false;
     }
-    return *a == *b;
+    return i == n && !b[i];
 }
 
-/* Parses a trimmed yes/no cell: 1/0, yes/no, true/false, 是/否.  Returns 0
- * with *v = 1.0, 0.0 or NaN (missing), or -1. */
-static int parse_bool(const char *s, double *v)
+/* ASCII case-insensitive equality. */
+static bool eq_nocase(const char *a, const char *b)
 {
-    if (is_missing(s))
+    return eq_nocase_n(a, strlen(a), b);
+}
+
+/* Parses a trimmed yes/no cell s[0..n): 1/0, yes/no, true/false, 是/否.
+ * Returns 0 with *v = 1.0, 0.0 or NaN (missing), or -1. */
+static int parse_bool(const char *s, size_t n, double *v)
+{
+    if (is_missing(s, n))
         *v = NAN;
-    else if (strcmp(s, "1") == 0 || eq_nocase(s, "yes") || eq_nocase(s, "true") ||
-             strcmp(s, "是") == 0)
+    else if (is_word(s, n, "1") || eq_nocase_n(s, n, "yes") || eq_nocase_n(s, n, "true") ||
+             is_word(s, n, "是"))
         *v = 1.0;
-    else if (strcmp(s, "0") == 0 || eq_nocase(s, "no") || eq_nocase(s, "false") ||
-             strcmp(s, "否") == 0)
+    else if (is_word(s, n, "0") || eq_nocase_n(s, n, "no") || eq_nocase_n(s, n, "false") ||
+             is_word(s, n, "否"))
         *v = 0.0;
     else
         return -1;
@@ -240,18 +383,18 @@ static int parse_bool(const char *s, double *v)
 /* Years are written as plain integers from 1 to 9999. */
 enum { MAX_YEAR = 9999 };
 
-/* Parses a trimmed year cell.  Returns 0 with *y set, -1 if it is not an
- * integer, -2 if out of range. */
-static int parse_year(const char *s, int *y)
+/* Parses a trimmed year cell s[0..n).  Returns 0 with *y set, -1 if it is
+ * not an integer, -2 if out of range. */
+static int parse_year(const char *s, size_t n, int *y)
 {
-    if (!*s)
+    if (!n)
         return -1;
     long v = 0;
-    for (const char *c = s; *c; c++) {
-        if (*c < '0' || *c > '9')
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
             return -1;
         if (v <= MAX_YEAR)
-            v = v * 10 + (*c - '0');
+            v = v * 10 + (s[i] - '0');
     }
     if (v < 1 || v > MAX_YEAR)
         return -2;
@@ -259,35 +402,62 @@ static int parse_year(const char *s, int *y)
     return 0;
 }
 
-/* Orders region names by their bytes. */
-static int cmp_region_name(const void *a, const void *b)
+/* FNV-1a hash of s[0..n). */
+static uint64_t name_hash(const char *s, size_t n)
 {
-    return strcmp(((const region_name *)a)->text, ((const region_name *)b)->text);
+    uint64_t h = 0xCBF29CE484222325u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001B3u;
+    }
+    return h;
 }
 
-/* Builds the sorted list of region names and aliases. */
+/* The entry of the name s[0..n), or the empty entry where it would go. */
+static region_name *name_entry(const loader *L, const char *s, size_t n)
+{
+    for (size_t i = (size_t)name_hash(s, n) & L->name_mask;; i = (i + 1) & L->name_mask) {
+        region_name *rn = &L->names[i];
+        if (!rn->text || (rn->len == n && memcmp(rn->text, s, n) == 0))
+            return rn;
+    }
+}
+
+/* Builds the hash table of region names and aliases. */
 static void build_names(loader *L)
 {
     const ir_program *p = L->p;
     size_t n = 0;
     for (uint32_t i = 0; i < p->nregions; i++)
         n += 1 + p->regions[i].naliases;
-    L->names = rt_xmalloc(n, sizeof *L->names);
-    for (uint32_t i = 0; i < p->nregions; i++) {
-        L->names[L->nnames++] = (region_name){p->regions[i].name, i};
-        for (uint32_t k = 0; k < p->regions[i].naliases; k++)
-            L->names[L->nnames++] = (region_name){p->regions[i].aliases[k], i};
-    }
-    qsort(L->names, L->nnames, sizeof *L->names, cmp_region_name);
+    size_t nslots = 64;
+    while (nslots < 2 * n + 2)
+        nslots *= 2;
+    L->names = rt_xcalloc(nslots, sizeof *L->names);
+    L->name_mask = nslots - 1;
+    for (uint32_t i = 0; i < p->nregions; i++)
+        for (uint32_t k = 0; k <= p->regions[i].naliases; k++) {
+            const char *name = k == 0 ? p->regions[i].name : p->regions[i].aliases[k - 1];
+            size_t len = strlen(name);
+            region_name *rn = name_entry(L, name, len);
+            if (rn->text)
+                continue; /* the checker allows no such repeat; the first one counts */
+            *rn = (region_name){name, (uint32_t)len, i};
+            L->nnames++;
+        }
 }
 
-/* The region called `s` (by name or alias), or -1. */
-static long find_region(const loader *L, const char *s)
+/* The region called s[0..n) (by name or alias), or -1. */
+static long find_region(loader *L, const char *s, size_t n)
 {
-    region_name key = {s, 0};
-    const region_name *f = bsearch(&key, L->names, L->nnames, sizeof *L->names,
-                                   cmp_region_name);
-    return f ? (long)f->region : -1;
+    const region_name *rn = L->last;
+    if (rn && rn->len == n && memcmp(rn->text, s, n) == 0)
+        return rn->region;
+    rn = name_entry(L, s, n);
+    if (!rn->text)
+        return -1;
+    L->last = rn;
+    return rn->region;
 }
 
 /* Number of code points in a UTF-8 string. */
@@ -300,15 +470,29 @@ static int cplen(const char *s)
     return n;
 }
 
-/* The region name or alias closest to `s`, when close enough to suggest. */
-static const char *suggest_region(const loader *L, const char *s)
+/* Orders strings by their bytes. */
+static int cmp_str(const void *a, const void *b)
 {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The region name or alias closest to `s`, when close enough to suggest
+ * (the first in byte order among the closest). */
+static const char *suggest_region(loader *L, const char *s)
+{
+    if (!L->sorted) {
+        L->sorted = rt_xmalloc(L->nnames ? L->nnames : 1, sizeof *L->sorted);
+        for (size_t i = 0, k = 0; i <= L->name_mask; i++)
+            if (L->names[i].text)
+                L->sorted[k++] = L->names[i].text;
+        qsort(L->sorted, L->nnames, sizeof *L->sorted, cmp_str);
+    }
     const char *best = NULL;
     int bestd = 0;
     for (size_t i = 0; i < L->nnames; i++) {
-        int d = diag_editdist(s, L->names[i].text);
+        int d = diag_editdist(s, L->sorted[i]);
         if (!best || d < bestd) {
-            best = L->names[i].text;
+            best = L->sorted[i];
             bestd = d;
         }
     }
@@ -320,45 +504,188 @@ static const char *suggest_region(const loader *L, const char *s)
     return bestd <= limit && bestd < longer ? best : NULL;
 }
 
-/* Checks that the file is UTF-8 without NUL bytes; reports the first bad
- * byte and returns false otherwise. */
-static bool check_utf8(loader *L, const unsigned char *s, size_t len)
+/* ---- the input: a buffer in memory, or a file read in blocks ---- */
+
+/* Bytes read from a file at a time (the window grows for a longer record). */
+enum { BLOCK_SIZE = 1 << 18 };
+
+/* The bytes being read and the UTF-8 check of them.  The window buf[0..len)
+ * is the whole buffer, or the part of a file in `block`; every byte is
+ * checked as soon as it is in the window (a sequence cut by the window's
+ * end is checked with the next one). */
+typedef struct source {
+    int fd;                 /* the file, or -1 for a buffer in memory */
+    char *block;            /* a file's window (cap bytes) */
+    size_t cap;
+    const char *buf;        /* the window */
+    size_t len;
+    bool final;             /* the window reaches the end of the input */
+    int read_errno;         /* the error that stopped the reading, or 0 */
+    size_t checked;         /* bytes of the window checked so far */
+    unsigned line;          /* physical line at `checked` */
+    bool bad;               /* a NUL byte or invalid UTF-8 was found: */
+    bool bad_nul;           /* a NUL byte */
+    unsigned char bad_byte; /* else the first byte of the invalid sequence */
+    unsigned bad_line;      /* its line */
+} source;
+
+/* Has any byte of a 64-bit word zero? */
+#define HAS_ZERO(w) (((w) - UINT64_C(0x0101010101010101)) & ~(w) & UINT64_C(0x8080808080808080))
+
+/* Checks the window from `checked` on: UTF-8 without NUL bytes.  Notes the
+ * first bad byte and its line; stops before a sequence or a CR the window
+ * cuts (unless it is final).  The CSV reader never consumes those bytes
+ * (a cut CR may be a CRLF; a cut sequence has no line break), so what it
+ * consumes is always checked. */
+static void check_text(source *s)
 {
-    unsigned line = 1;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        uint32_t min;
-        if (c == '\n' || (c == '\r' && !(i + 1 < len && s[i + 1] == '\n')))
+    const unsigned char *b = (const unsigned char *)s->buf;
+    size_t len = s->len, i = s->checked;
+    unsigned line = s->line;
+    while (i < len && !s->bad) {
+        /* Eight ASCII bytes that are no NUL, LF or CR at once. */
+        if (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, b + i, 8);
+            if (!(w & UINT64_C(0x8080808080808080)) && !HAS_ZERO(w) &&
+                !HAS_ZERO(w ^ UINT64_C(0x0A0A0A0A0A0A0A0A)) &&
+                !HAS_ZERO(w ^ UINT64_C(0x0D0D0D0D0D0D0D0D))) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned c = b[i];
+        if (c == '\r' && i + 1 >= len && !s->final)
+            break; /* a CRLF perhaps: one line */
+        if (c == '\n' || (c == '\r' && !(i + 1 < len && b[i + 1] == '\n')))
             line++;
         if (c == 0) {
-            data_error(L, line, "NUL byte in the data (the file must be UTF-8 text)");
-            return false;
+            s->bad = s->bad_nul = true;
+            s->bad_line = line;
+            break;
         }
         if (c < 0x80) {
             i++;
             continue;
         }
+        size_t n;
+        uint32_t min;
         if (c >= 0xC2 && c <= 0xDF) { n = 1; min = 0x80; }
         else if (c >= 0xE0 && c <= 0xEF) { n = 2; min = 0x800; }
         else if (c >= 0xF0 && c <= 0xF4) { n = 3; min = 0x10000; }
         else { n = 0; min = 0; }
         uint32_t cp = n ? c & (0x3F >> n) : 0;
         bool ok = n != 0;
-        for (size_t k = 1; ok && k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+        size_t k = 1;
+        for (; ok && k <= n && i + k < len; k++) {
+            if ((b[i + k] & 0xC0) != 0x80)
                 ok = false;
             else
-                cp = cp << 6 | (s[i + k] & 0x3F);
+                cp = cp << 6 | (b[i + k] & 0x3F);
+        }
+        if (ok && k <= n) {
+            /* The window ends inside the sequence: it goes on in the next
+             * one (its bytes so far are continuation bytes, which end no
+             * record), or the file ends there. */
+            if (!s->final)
+                break;
+            ok = false;
         }
         if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            data_error(L, line, "invalid UTF-8 (byte 0x%02X); the data must be UTF-8", c);
-            return false;
+            s->bad = true;
+            s->bad_byte = (unsigned char)c;
+            s->bad_line = line;
+            break;
         }
         i += n + 1;
     }
-    return true;
+    s->checked = i;
+    s->line = line;
+}
+
+/* Starts on a buffer in memory (the whole input). */
+static void source_memory(source *s, const char *buf, size_t len)
+{
+    memset(s, 0, sizeof *s);
+    s->fd = -1;
+    s->buf = buf;
+    s->len = len;
+    s->final = true;
+    s->line = 1;
+    check_text(s);
+}
+
+/* Moves the window of a file on: keeps its bytes from `keep` (at most
+ * `checked`) at the front, fills the rest of the block (growing it when
+ * those bytes fill it) up to the end of the file, and checks what came. */
+static void source_read(source *s, size_t keep)
+{
+    size_t len = s->len - keep;
+    memmove(s->block, s->block + keep, len);
+    s->checked -= keep;
+    if (len == s->cap) {
+        s->cap *= 2;
+        s->block = rt_xrealloc(s->block, s->cap, 1);
+    }
+    while (len < s->cap) {
+        ssize_t got = read(s->fd, s->block + len, s->cap - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            s->read_errno = errno;
+        if (got <= 0) {
+            s->final = true;
+            break;
+        }
+        len += (size_t)got;
+    }
+    s->buf = s->block;
+    s->len = len;
+    if (!s->read_errno)
+        check_text(s);
+}
+
+/* Starts on an open file: reads its first block. */
+static void source_file(source *s, int fd)
+{
+    memset(s, 0, sizeof *s);
+    s->fd = fd;
+    s->cap = BLOCK_SIZE;
+    s->block = rt_xmalloc(s->cap, 1);
+    s->buf = s->block;
+    s->line = 1;
+    source_read(s, 0);
+}
+
+/* True when the reading must stop: a read error or bad text (which is then
+ * the only error reported). */
+static bool source_failed(const source *s)
+{
+    return s->read_errno != 0 || s->bad;
+}
+
+/* Reads the rest of a file to check it (after the records stopped early). */
+static void source_drain(source *s)
+{
+    while (!s->final && !source_failed(s))
+        source_read(s, s->checked);
+}
+
+/* The next record, reading more of a file as needed; CSV_EOF also when the
+ * input failed (see source_failed). */
+static csv_status next_record(source *s, csv_reader *csv, csv_record *rec)
+{
+    for (;;) {
+        if (source_failed(s))
+            return CSV_EOF;
+        csv_status st = csv_next(csv, rec);
+        if (st != CSV_MORE)
+            return st;
+        /* The reader stops before any byte `check_text` left for the next
+         * window: those are a cut sequence or CR, which end no record. */
+        source_read(s, csv_consumed(csv));
+        csv_refill(csv, s->buf, s->len, s->final);
+    }
 }
 
 /* True when header field `name` is one the program reads. */
@@ -397,12 +724,14 @@ static long similar_field(const loader *L, const char *want)
 
 /* Reads the header record and finds every column the program needs.
  * Returns false after reporting what is missing. */
-static bool read_header(loader *L, csv_reader *csv)
+static bool read_header(loader *L, source *src, csv_reader *csv)
 {
     const ir_program *p = L->p;
     bool empty = csv->pos >= csv->len; /* nothing but perhaps a BOM */
     csv_record rec;
-    csv_status st = csv_next(csv, &rec);
+    csv_status st = next_record(src, csv, &rec);
+    if (source_failed(src))
+        return false;
     if (st == CSV_EOF) {
         if (empty)
             data_error(L, 0, "the file is empty (it needs a header row naming its columns)");
@@ -417,9 +746,11 @@ static bool read_header(loader *L, csv_reader *csv)
     L->nheader = rec.nfields;
     L->header = rt_xcalloc(rec.nfields, sizeof *L->header);
     for (size_t i = 0; i < rec.nfields; i++) {
-        const char *f = csv_field(csv, i);
-        char *h = rt_xmalloc(strlen(f) + 1, 1);
-        trim(f, h);
+        size_t n;
+        const char *f = cell(csv, i, &n);
+        char *h = rt_xmalloc(n + 1, 1);
+        memcpy(h, f, n);
+        h[n] = '\0';
         L->header[i] = h;
     }
     if (rec.bad_field >= 0) {
@@ -471,9 +802,11 @@ static bool read_header(loader *L, csv_reader *csv)
     if (!ok && !L->stopped) {
         /* A first line of data instead of names is the usual cause. */
         for (size_t i = 0; i < L->nheader; i++) {
+            const char *h = L->header[i];
+            size_t n = strlen(h);
             double v;
-            if (find_region(L, L->header[i]) >= 0 ||
-                (!is_missing(L->header[i]) && parse_number(L->header[i], &v) == 0)) {
+            if (find_region(L, h, n) >= 0 ||
+                (!is_missing(h, n) && parse_number(h, n, &v) == 0)) {
                 fprintf(L->err, "%s:%u: note: this line looks like data; the first line must name the columns\n",
                         L->name, rec.line);
                 break;
@@ -484,7 +817,7 @@ static bool read_header(loader *L, csv_reader *csv)
 }
 
 /* Reads one data record into a new row; reports what is wrong with it. */
-static void read_row(loader *L, csv_reader *csv, const csv_record *rec, char *buf)
+static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
 {
     const ir_program *p = L->p;
     rt_table *t = L->t;
@@ -500,31 +833,37 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec, char *bu
     }
     bool ok = true;
     const char *key = L->header[L->region_field];
-    const char *s = trim(csv_field(csv, (size_t)L->region_field), buf);
+    size_t n;
+    const char *s = cell(csv, (size_t)L->region_field, &n);
     long region = -1;
-    if (!*s) {
+    if (!n) {
         data_error(L, rec->line, "column '%s': missing region", key);
         ok = false;
-    } else if ((region = find_region(L, s)) < 0) {
-        data_error(L, rec->line, "column '%s': unknown region '%s'", key, s);
-        const char *hint = suggest_region(L, s);
+    } else if ((region = find_region(L, s, n)) < 0) {
+        data_error(L, rec->line, "column '%s': unknown region '%.*s'", key, (int)n, s);
+        char *name = rt_xmalloc(n + 1, 1);
+        memcpy(name, s, n);
+        name[n] = '\0';
+        const char *hint = suggest_region(L, name);
+        free(name);
         if (hint && !L->stopped)
             fprintf(L->err, "note: did you mean '%s'?\n", hint);
         ok = false;
     }
 
     key = L->header[L->year_field];
-    s = trim(csv_field(csv, (size_t)L->year_field), buf);
+    s = cell(csv, (size_t)L->year_field, &n);
     int year = 0;
-    int yr = parse_year(s, &year);
-    if (!*s) {
+    int yr = parse_year(s, n, &year);
+    if (!n) {
         data_error(L, rec->line, "column '%s': missing year", key);
         ok = false;
     } else if (yr == -1) {
-        data_error(L, rec->line, "column '%s': malformed year '%s'", key, s);
+        data_error(L, rec->line, "column '%s': malformed year '%.*s'", key, (int)n, s);
         ok = false;
     } else if (yr == -2) {
-        data_error(L, rec->line, "column '%s': year '%s' is out of range (1..%d)", key, s, MAX_YEAR);
+        data_error(L, rec->line, "column '%s': year '%.*s' is out of range (1..%d)", key, (int)n, s,
+                   MAX_YEAR);
         ok = false;
     }
 
@@ -532,7 +871,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec, char *bu
      * duplicates of it are found; any error discards the whole table. */
     size_t row = 0;
     if (ok) {
-        long prev = rt_table_find(t, (uint32_t)region, year);
+        long prev = seen_find(t, (uint32_t)region, year);
         if (prev >= 0) {
             data_error(L, rec->line, "duplicate row for %s %d (first at line %u)",
                        p->regions[region].name, year, t->line[prev]);
@@ -543,22 +882,22 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec, char *bu
     }
     for (uint32_t k = 0; k < p->ncolumns; k++) {
         const ir_column *c = &p->columns[k];
-        s = trim(csv_field(csv, (size_t)L->column_field[k]), buf);
+        s = cell(csv, (size_t)L->column_field[k], &n);
         double v;
         if (c->type == IR_COL_BOOL) {
-            if (parse_bool(s, &v) != 0) {
-                data_error(L, rec->line, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
-                           c->name, s);
+            if (parse_bool(s, n, &v) != 0) {
+                data_error(L, rec->line, "column '%s': malformed yes/no value '%.*s' (expected 1/0, yes/no, true/false or 是/否)",
+                           c->name, (int)n, s);
                 continue;
             }
         } else {
-            int r = parse_number(s, &v);
+            int r = parse_number(s, n, &v);
             if (r == -1) {
-                data_error(L, rec->line, "column '%s': malformed number '%s'", c->name, s);
+                data_error(L, rec->line, "column '%s': malformed number '%.*s'", c->name, (int)n, s);
                 continue;
             }
             if (r == -2) {
-                data_error(L, rec->line, "column '%s': number '%s' is out of range", c->name, s);
+                data_error(L, rec->line, "column '%s': number '%.*s' is out of range", c->name, (int)n, s);
                 continue;
             }
         }
@@ -577,64 +916,123 @@ static void add_ancestor_rows(rt_table *t)
     for (size_t r = 0; r < n; r++) {
         int32_t a = p->regions[t->region[r]].parent;
         for (uint32_t depth = 0; a >= 0 && depth < p->nregions; depth++) {
-            if (rt_table_find(t, (uint32_t)a, t->year[r]) < 0)
+            if (seen_find(t, (uint32_t)a, t->year[r]) < 0)
                 add_row(t, (uint32_t)a, t->year[r], 0);
             a = p->regions[a].parent;
         }
     }
 }
 
-/* A row's sort key and its position before sorting. */
-typedef struct row_key {
-    uint32_t region;
-    int year;
-    size_t row;
-} row_key;
-
-static int cmp_row_key(const void *a, const void *b)
-{
-    const row_key *x = a, *y = b;
-    if (x->region != y->region)
-        return x->region < y->region ? -1 : 1;
-    return (x->year > y->year) - (x->year < y->year);
-}
-
-/* Puts rows in (region, year) order and reindexes them. */
-static void sort_rows(rt_table *t)
+/* The rows of the table in the order `perm` (new arrays of nrows). */
+static void permute_rows(rt_table *t, const size_t *perm)
 {
     const ir_program *p = t->p;
     size_t n = t->nrows;
-    row_key *keys = rt_xmalloc(n, sizeof *keys);
+    uint32_t *region = rt_xmalloc(n, sizeof *region);
     for (size_t r = 0; r < n; r++)
-        keys[r] = (row_key){t->region[r], t->year[r], r};
-    qsort(keys, n, sizeof *keys, cmp_row_key);
+        region[r] = t->region[perm[r]];
+    free(t->region);
+    t->region = region;
+    int *year = rt_xmalloc(n, sizeof *year);
+    for (size_t r = 0; r < n; r++)
+        year[r] = t->year[perm[r]];
+    free(t->year);
+    t->year = year;
     unsigned *line = rt_xmalloc(n, sizeof *line);
-    for (size_t r = 0; r < n; r++) {
-        t->region[r] = keys[r].region;
-        t->year[r] = keys[r].year;
-        line[r] = t->line[keys[r].row];
-    }
+    for (size_t r = 0; r < n; r++)
+        line[r] = t->line[perm[r]];
     free(t->line);
     t->line = line;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
         double *col = rt_xmalloc(n, sizeof *col);
         for (size_t r = 0; r < n; r++)
-            col[r] = t->data[k][keys[r].row];
+            col[r] = t->data[k][perm[r]];
         free(t->data[k]);
         t->data[k] = col;
     }
-    free(keys);
-    index_rebuild(t, n);
 }
 
-/* Builds every input column of the program over the sorted rows. */
+/* Frees what only loading needed and gives the row arrays their exact
+ * size. */
+static void fit_rows(rt_table *t)
+{
+    free(t->slot);
+    t->slot = NULL;
+    t->nslots = 0;
+    free(t->maxyear);
+    t->maxyear = NULL;
+    size_t n = t->nrows;
+    if (n == 0 || n == t->caprows)
+        return;
+    t->region = rt_xrealloc(t->region, n, sizeof *t->region);
+    t->year = rt_xrealloc(t->year, n, sizeof *t->year);
+    t->line = rt_xrealloc(t->line, n, sizeof *t->line);
+    for (uint32_t k = 0; k < t->p->ncolumns; k++)
+        t->data[k] = rt_xrealloc(t->data[k], n, sizeof *t->data[k]);
+    t->caprows = n;
+}
+
+/* Puts rows in (region, year) order and notes where each region's rows
+ * start.  Data in that order already stays as it is; other data is sorted
+ * by two stable counting sorts, by year and then by region. */
+static void sort_rows(rt_table *t)
+{
+    const ir_program *p = t->p;
+    size_t n = t->nrows;
+    fit_rows(t);
+    t->first = rt_xcalloc((size_t)p->nregions + 1, sizeof *t->first);
+    bool sorted = true;
+    for (size_t r = 0; r < n; r++) {
+        t->first[t->region[r] + 1]++;
+        if (r && (t->region[r - 1] > t->region[r] ||
+                  (t->region[r - 1] == t->region[r] && t->year[r - 1] > t->year[r])))
+            sorted = false;
+    }
+    for (uint32_t g = 0; g < p->nregions; g++)
+        t->first[g + 1] += t->first[g];
+    if (sorted)
+        return;
+
+    /* By year: years are 1..MAX_YEAR. */
+    size_t *at = rt_xcalloc(MAX_YEAR + 2, sizeof *at);
+    for (size_t r = 0; r < n; r++)
+        at[t->year[r] + 1]++;
+    for (int y = 0; y <= MAX_YEAR; y++)
+        at[y + 1] += at[y];
+    size_t *by_year = rt_xmalloc(n, sizeof *by_year);
+    for (size_t r = 0; r < n; r++)
+        by_year[at[t->year[r]]++] = r;
+    free(at);
+    /* Then by region, keeping the years in order. */
+    at = rt_xmalloc((size_t)p->nregions + 1, sizeof *at);
+    memcpy(at, t->first, ((size_t)p->nregions + 1) * sizeof *at);
+    size_t *perm = rt_xmalloc(n, sizeof *perm);
+    for (size_t i = 0; i < n; i++) {
+        size_t r = by_year[i];
+        perm[at[t->region[r]]++] = r;
+    }
+    free(at);
+    free(by_year);
+    permute_rows(t, perm);
+    free(perm);
+}
+
+/* Builds every input column of the program over the sorted rows.  An input
+ * that is a data column as read (unshifted, scale 1: x * 1.0 is x) is that
+ * column. */
 static void build_inputs(rt_table *t)
 {
     const ir_program *p = t->p;
     size_t n = t->nrows;
     t->inputs = rt_xcalloc(p->ninputs, sizeof *t->inputs);
+    t->input_shared = rt_xcalloc(p->ninputs, sizeof *t->input_shared);
     for (uint32_t i = 0; i < p->ninputs; i++) {
         const ir_input *in = &p->inputs[i];
+        if (in->kind == IR_IN_DATA && !in->shift.absolute && !in->shift.rel && in->scale == 1.0) {
+            t->inputs[i] = t->data[in->column];
+            t->input_shared[i] = true;
+            continue;
+        }
         double *col = rt_xmalloc(n, sizeof *col);
         t->inputs[i] = col;
         switch (in->kind) {
@@ -705,45 +1103,78 @@ static bool has_share(const ir_program *p)
     return false;
 }
 
-rt_table *rt_table_parse(const ir_program *p, const char *name,
-                         const char *buf, size_t len, FILE *err)
+/* Records read between two updates of the progress count. */
+enum { PROGRESS_BATCH = 4096 };
+
+/* Reads the table from `src` (see rt_table_load).  The data errors are
+ * collected in memory while the input is read and printed at the end: bad
+ * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
+ * error is then reported alone, as if it had been found before all else. */
+static rt_table *load(const ir_program *p, const char *name, source *src, FILE *err)
 {
-    if (!program_ok(p, err))
-        return NULL;
     rt_table *t = rt_xcalloc(1, sizeof *t);
     t->p = p;
     t->path = rt_xstrdup(name);
     t->data = rt_xcalloc(p->ncolumns, sizeof *t->data);
-    index_rebuild(t, 0);
+    t->maxyear = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *t->maxyear);
+    grow_rows(t);
 
-    loader L = {.t = t, .p = p, .name = name, .err = err, .region_field = -1, .year_field = -1};
+    char *msgs = NULL;
+    size_t msglen = 0;
+    FILE *mem = open_memstream(&msgs, &msglen);
+    loader L = {.t = t, .p = p, .name = name, .err = mem ? mem : err,
+                .region_field = -1, .year_field = -1};
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
     build_names(&L);
 
     csv_reader csv;
-    csv_init(&csv, buf, len);
-    if (check_utf8(&L, (const unsigned char *)buf, len) && read_header(&L, &csv)) {
-        /* A scratch buffer as long as the file holds any trimmed cell. */
-        char *cell = rt_xmalloc(len + 1, 1);
+    csv_init_window(&csv, src->buf, src->len, src->final);
+    if (read_header(&L, src, &csv)) {
         csv_record rec;
         csv_status st;
-        while (!L.stopped && (st = csv_next(&csv, &rec)) != CSV_EOF) {
+        size_t counted = 0;
+        while (!L.stopped && (st = next_record(src, &csv, &rec)) != CSV_EOF) {
             if (st == CSV_UNTERMINATED) {
                 data_error(&L, rec.line, "unterminated quoted field (a quote opened in this record never closes)");
                 break;
             }
-            read_row(&L, &csv, &rec, cell);
-            progress_count_read(1);
+            read_row(&L, &csv, &rec);
+            if (++counted == PROGRESS_BATCH) {
+                progress_count_read(counted);
+                counted = 0;
+            }
         }
-        free(cell);
+        progress_count_read(counted);
     }
     csv_dispose(&csv);
+    source_drain(src);
+
+    /* What to print: the error that stops all, or the data errors. */
+    if (mem)
+        fclose(mem);
+    L.err = err;
+    if (source_failed(src)) {
+        L.nerrors = 0;
+        L.stopped = false;
+        if (src->read_errno)
+            fprintf(err, "planc: error: cannot read '%s': %s\n", name, strerror(src->read_errno));
+        else if (src->bad_nul)
+            data_error(&L, src->bad_line, "NUL byte in the data (the file must be UTF-8 text)");
+        else
+            data_error(&L, src->bad_line, "invalid UTF-8 (byte 0x%02X); the data must be UTF-8",
+                       src->bad_byte);
+        L.nerrors = 1;
+    } else if (mem) {
+        fwrite(msgs, 1, msglen, err);
+    }
+    free(msgs);
 
     for (size_t i = 0; i < L.nheader; i++)
         free(L.header[i]);
     free(L.header);
     free(L.column_field);
     free(L.names);
+    free(L.sorted);
     if (L.nerrors) {
         rt_table_free(t);
         return NULL;
@@ -755,42 +1186,40 @@ rt_table *rt_table_parse(const ir_program *p, const char *name,
     return t;
 }
 
+rt_table *rt_table_parse(const ir_program *p, const char *name,
+                         const char *buf, size_t len, FILE *err)
+{
+    if (!program_ok(p, err))
+        return NULL;
+    source src;
+    source_memory(&src, buf, len);
+    return load(p, name, &src, err);
+}
+
 rt_table *rt_table_load(const ir_program *p, const char *path, FILE *err)
 {
-    FILE *f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY);
     struct stat st;
-    if (!f || fstat(fileno(f), &st) != 0) {
+    if (fd < 0 || fstat(fd, &st) != 0) {
         fprintf(err, "planc: error: cannot read '%s': %s\n", path, strerror(errno));
-        if (f)
-            fclose(f);
+        if (fd >= 0)
+            close(fd);
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
         fprintf(err, "planc: error: cannot read '%s': it is a directory\n", path);
-        fclose(f);
+        close(fd);
         return NULL;
     }
-    size_t len = 0, cap = 1 << 16;
-    char *buf = rt_xmalloc(cap, 1);
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            buf = rt_xrealloc(buf, cap, 1);
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        fprintf(err, "planc: error: cannot read '%s': %s\n", path, strerror(errno));
-        fclose(f);
-        free(buf);
+    if (!program_ok(p, err)) {
+        close(fd);
         return NULL;
     }
-    fclose(f);
-    rt_table *t = rt_table_parse(p, path, buf, len, err);
-    free(buf);
+    source src;
+    source_file(&src, fd);
+    rt_table *t = load(p, path, &src, err);
+    free(src.block);
+    close(fd);
     return t;
 }
 
@@ -803,12 +1232,16 @@ void rt_table_free(rt_table *t)
     free(t->data);
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
-            free(t->inputs[i]);
+            if (!t->input_shared[i])
+                free(t->inputs[i]);
     free(t->inputs);
+    free(t->input_shared);
     free(t->region);
     free(t->year);
     free(t->line);
     free(t->slot);
+    free(t->maxyear);
+    free(t->first);
     free(t->path);
     free(t);
 }

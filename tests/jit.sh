@@ -118,8 +118,11 @@ same "$tmp/miss.csv" "$tmp/hit.csv"
 entry=$(ls "$PLANC_CACHE_DIR"/*.plo)
 
 # A damaged entry: one warning, the right results, the entry rebuilt.
+# (The byte is flipped, not overwritten: an overwrite with a byte it already
+# holds would damage nothing.)
 size=$(wc -c <"$entry")
-printf 'X' | dd of="$entry" bs=1 seek=$((size - 40)) conv=notrunc 2>/dev/null
+byte=$(od -An -tu1 -j $((size - 40)) -N1 "$entry" | tr -d ' ')
+printf "\\$(printf '%03o' $((byte ^ 255)))" | dd of="$entry" bs=1 seek=$((size - 40)) conv=notrunc 2>/dev/null
 expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/damaged.csv"
 contains err "planc: warning: ignoring cache entry '$entry' (damaged: its checksum does not match); recompiling"
 contains err "timing: cache [0-9.]* ms (miss)"

@@ -1,8 +1,11 @@
 /* test_cache.c — the cache of compiled code (compiler/cache.c): SHA-256
- * against the FIPS 180-4 examples, the cache directory from the
+ * against the FIPS 180-4 examples and against runtime/sha256.c (the cache's
+ * hasher uses the CPU's SHA instructions when it has them), the cache
+ * directory from the
  * environment, entries stored and read back, and every kind of bad entry
  * (truncated, damaged payload, foreign key, another version or format, not
- * an entry at all) reported as one warning and never returned; an
+ * an entry at all) reported as one warning and never returned, whether
+ * read (cache_get) or mapped (cache_map); an
  * unusable directory is one warning and no cache.  The JIT's use of the
  * cache is tested in test_jit.c. */
 #include <check.h>
@@ -121,6 +124,40 @@ START_TEST(sha256_vectors)
 }
 END_TEST
 
+/* The cache's hasher gives what runtime/sha256.c gives, for every length
+ * around the 64-byte block and the padding's edge (55, 56, 63, 64 bytes
+ * left over) and for data added in pieces of every size. */
+START_TEST(sha256_matches_runtime)
+{
+    enum { N = 4096 };
+    unsigned char *d = malloc(N);
+    unsigned seed = 12345;
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 1103515245u + 12345u;
+        d[i] = (unsigned char)(seed >> 16);
+    }
+    for (size_t len = 0; len <= N; len += len < 300 ? 1 : 61) {
+        for (size_t piece = 1; piece <= 130; piece += piece < 8 ? 1 : 41) {
+            cache_hasher hs;
+            cache_hash_init(&hs);
+            for (size_t at = 0; at < len; at += piece)
+                cache_hash_add(&hs, d + at, len - at < piece ? len - at : piece);
+            cache_key k;
+            cache_hash_end(&hs, &k);
+            char got[65], want[65];
+            cache_key_hex(&k, got);
+            sha256_ctx c;
+            sha256_init(&c);
+            sha256_update(&c, d, len);
+            sha256_hex(&c, want);
+            ck_assert_msg(strcmp(got, want) == 0, "length %zu in pieces of %zu: %s, want %s",
+                          len, piece, got, want);
+        }
+    }
+    free(d);
+}
+END_TEST
+
 /* $PLANC_CACHE_DIR, else $XDG_CACHE_HOME/planc, else $HOME/.cache/planc;
  * empty counts as unset; none of them: one warning. */
 START_TEST(default_dir)
@@ -179,6 +216,19 @@ START_TEST(put_and_get)
     ck_assert_uint_eq(len, sizeof payload);
     ck_assert_int_eq(memcmp(got, payload, len), 0);
     free(got);
+    /* Mapped rather than read: the same bytes, in place after the header. */
+    cache_mapping m;
+    ck_assert(cache_map(c, &k, &m));
+    ck_assert_uint_eq(m.len, sizeof payload);
+    ck_assert_int_eq(memcmp(m.payload, payload, m.len), 0);
+    ck_assert_ptr_eq(m.payload, (const unsigned char *)m.base + CACHE_HEADER_SIZE);
+    ck_assert_uint_eq(m.size, CACHE_HEADER_SIZE + sizeof payload);
+    cache_unmap(&m);
+    ck_assert_ptr_null(m.base);
+    cache_unmap(&m); /* an empty mapping: nothing to do */
+    cache_key none = key_of(0xcd);
+    ck_assert(!cache_map(c, &none, &m)); /* a miss, not a warning */
+    ck_assert_ptr_null(m.payload);
 
     char *path = cache_entry_path(c, &k);
     char want[256];
@@ -205,6 +255,9 @@ START_TEST(put_and_get)
     ck_assert_ptr_nonnull(got);
     ck_assert_uint_eq(len, 0);
     free(got);
+    ck_assert(cache_map(c, &e, &m));
+    ck_assert_uint_eq(m.len, 0);
+    cache_unmap(&m);
     ck_assert_str_eq(warnings(), "");
     cache_close(c);
 }
@@ -228,14 +281,18 @@ static void tamper(cache *c, const cache_key *k, long off, const void *data, siz
     free(path);
 }
 
-/* Checks that the entry for k is refused with one warning naming `why`,
- * then that a put repairs it. */
+/* Checks that the entry for k is refused, mapped and then read, with one
+ * warning each naming `why`, then that a put repairs it. */
 static void check_refused(cache *c, const cache_key *k, const char *why)
 {
     int before = nwarnings();
+    cache_mapping m;
+    ck_assert(!cache_map(c, k, &m));
+    ck_assert_ptr_null(m.base);
+    ck_assert_int_eq(nwarnings(), before + 1);
     size_t len = 0;
     ck_assert_ptr_null(cache_get(c, k, &len));
-    ck_assert_int_eq(nwarnings(), before + 1);
+    ck_assert_int_eq(nwarnings(), before + 2);
     const char *w = warnings();
     ck_assert_msg(strstr(w, why) != NULL, "no '%s' in: %s", why, w);
     ck_assert_ptr_nonnull(strstr(w, "planc: warning: ignoring cache entry '"));
@@ -245,6 +302,10 @@ static void check_refused(cache *c, const cache_key *k, const char *why)
     ck_assert_ptr_nonnull(got);
     ck_assert_uint_eq(len, 5);
     free(got);
+    ck_assert(cache_map(c, k, &m));
+    ck_assert_uint_eq(m.len, 5);
+    ck_assert_int_eq(memcmp(m.payload, "fixed", 5), 0);
+    cache_unmap(&m);
 }
 
 START_TEST(damaged_entries)
@@ -391,6 +452,7 @@ static Suite *cache_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, sha256_vectors);
+    tcase_add_test(tc, sha256_matches_runtime);
     tcase_add_test(tc, default_dir);
     tcase_add_test(tc, put_and_get);
     tcase_add_test(tc, damaged_entries);

@@ -106,6 +106,79 @@ START_TEST(csv_unterminated)
 }
 END_TEST
 
+/* records() with the text handed over in windows, as a file read in blocks
+ * is: the first window holds max(step, 3) bytes, and each CSV_MORE gets a
+ * window of the bytes not yet consumed and `step` more.  Each window is a
+ * buffer of its own size, so a read past it is caught (ASan). */
+static char *records_windowed(const char *text, size_t step)
+{
+    capture c;
+    FILE *out = cap_open(&c);
+    size_t len = strlen(text);
+    size_t from = 0;                          /* offset of the window in text */
+    size_t upto = step < 3 ? 3 : step;        /* end of the window in text */
+    if (upto > len)
+        upto = len;
+    char *win = malloc(upto - from + 1);
+    memcpy(win, text, upto);
+    csv_reader r;
+    csv_init_window(&r, win, upto, upto == len);
+    csv_record rec;
+    csv_status st;
+    for (;;) {
+        st = csv_next(&r, &rec);
+        if (st == CSV_MORE) {
+            ck_assert_uint_lt(upto, len); /* never at the end of the input */
+            from += csv_consumed(&r);
+            upto = upto + step < len ? upto + step : len;
+            char *next = malloc(upto - from + 1);
+            memcpy(next, text + from, upto - from);
+            csv_refill(&r, next, upto - from, upto == len);
+            free(win);
+            win = next;
+            continue;
+        }
+        if (st != CSV_RECORD)
+            break;
+        for (size_t i = 0; i < rec.nfields; i++) {
+            fprintf(out, "%s%s", i ? "|" : "", csv_field(&r, i));
+            ck_assert_uint_eq(csv_field_len(&r, i), strlen(csv_field(&r, i)));
+        }
+        fprintf(out, "@%u%s\n", rec.line, rec.bad_field >= 0 ? "!" : "");
+    }
+    if (st == CSV_UNTERMINATED)
+        fprintf(out, "UNTERMINATED@%u\n", rec.line);
+    csv_dispose(&r);
+    free(win);
+    char *s = strdup(cap_text(&c));
+    cap_free(&c);
+    return s;
+}
+
+START_TEST(csv_windows_read_as_whole)
+{
+    /* Every window size over texts with every construct at every offset. */
+    static const char *const texts[] = {
+        "a,b,c\n1,2,3\n", "a,,c\n,,\n", "a,b\n1,2", "a,b\n1,", "a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r",
+        "\xEF\xBB\xBF" "city,year\n", "a\n\xEF\xBB\xBF" "b\n", "\xEF\xBB", "\"a,b\",c\n",
+        "\"say \"\"hi\"\"\",x\n", "\"\",\"\"\"\"\n", "ab\"c,d\n", "\"a\nb\",\"c\r\nd\",\"e\rf\"\ng\n",
+        "\n\r\n\ra,b\n\n\r\r\nc\n\n", "\"x\"y,z\n\"p\" ,q\r\n", "a,b\n1,\"open\n2,3\n", "\"",
+        "\"\"", "\r", "\r\n", "x\r", "\"a\"\r", "\"a\"\"", "a,\"b\"\"\"\r\n\"\"\"c\",d", ",\n,",
+        "大连,2024,\"7,603\"\r\n沈阳,\"二\r\n〇\",是\r\n",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        char *whole = records(texts[k]);
+        for (size_t step = 1; step <= strlen(texts[k]) + 1; step++) {
+            char *got = records_windowed(texts[k], step);
+            ck_assert_msg(strcmp(got, whole) == 0, "text %zu, windows of %zu: %s instead of %s", k,
+                          step, got, whole);
+            free(got);
+        }
+        free(whole);
+    }
+}
+END_TEST
+
 /* ---- data errors (rt_table_parse) ---- */
 
 /* Loads csv for the fixture program; asserts it fails with exactly `want`
@@ -492,6 +565,7 @@ int main(void)
     tcase_add_test(tc, csv_blank_lines_skipped);
     tcase_add_test(tc, csv_text_after_closing_quote);
     tcase_add_test(tc, csv_unterminated);
+    tcase_add_test(tc, csv_windows_read_as_whole);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_test(tc, data_reads_values);

@@ -15,7 +15,9 @@
  * cache of compiled objects is used when sound (a hit skips optimisation
  * and code generation and computes the same), missed when the key
  * differs, and a damaged, unparsable or unreachable cache is a warning and
- * a compilation, never a wrong result. */
+ * a compilation, never a wrong result; the work jit_warm_start does ahead
+ * (on a thread of its own) gives the same engines, with and without the
+ * cache, and is released when it is not used. */
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
@@ -769,6 +771,44 @@ START_TEST(parallel_parts)
 }
 END_TEST
 
+/* An engine made with the host work done ahead (jit_warm_start) computes
+ * the same, for a program in one part and in several; a jit_warm not
+ * given to jit_create_opts is released (ASan: nothing left behind), also
+ * while its thread may still be running. */
+START_TEST(warm_start)
+{
+    threshold_targets(3);
+    jit_options o = {.warm = jit_warm_start()};
+    ck_assert_ptr_nonnull(o.warm);
+    check_engine(jit_create_opts(&P, &o, errf), NV * NV + 3);
+    threshold_targets(40);
+    o = (jit_options){.threads = 2, .warm = jit_warm_start()};
+    jit_engine *j = jit_create_opts(&P, &o, errf);
+    ck_assert_msg(j != NULL, "%s", errors());
+    ck_assert_uint_eq(jit_get_timings(j).parts, 2);
+    check_engine(j, NV * NV + 5);
+    jit_warm_dispose(jit_warm_start());
+    jit_warm *w = jit_warm_start();
+    check_engine(jit_create(&P, errf), NV * NV + 5);
+    jit_warm_dispose(w);
+    jit_warm_dispose(NULL);
+}
+END_TEST
+
+/* A jit_warm is taken over (and released) by a jit_create_opts that
+ * fails. */
+START_TEST(warm_start_failed)
+{
+    add_inputs(1);
+    ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 0);
+    out(IR_ADD, 0, 5, 0);
+    jit_options o = {.warm = jit_warm_start()};
+    ck_assert_ptr_null(jit_create_opts(&P, &o, errf));
+    ck_assert_str_eq(errors(),
+        "planc: internal error: JIT: the program is malformed: it cannot be split into segments\n");
+}
+END_TEST
+
 /* Every vector width computes the same, over row ranges shorter and
  * longer than a vector and not multiples of it. */
 START_TEST(widths)
@@ -846,10 +886,12 @@ static void reset_errors(void)
     errf = open_memstream(&errbuf, &errlen);
 }
 
-/* Creates an engine for P with the cache; checks its cache state. */
-static jit_engine *cached(const char *source, jit_cache_state want)
+/* Creates an engine for P with the cache (and the host work done ahead,
+ * when `warm`); checks its cache state. */
+static jit_engine *cached_warm(const char *source, jit_cache_state want, bool warm)
 {
-    jit_options o = {.cache_dir = cache_dir, .source = source, .source_len = source ? strlen(source) : 0};
+    jit_options o = {.cache_dir = cache_dir, .source = source, .source_len = source ? strlen(source) : 0,
+                     .warm = warm ? jit_warm_start() : NULL};
     jit_engine *j = jit_create_opts(&P, &o, errf);
     ck_assert_msg(j != NULL, "%s", errors());
     jit_timings t = jit_get_timings(j);
@@ -857,6 +899,11 @@ static jit_engine *cached(const char *source, jit_cache_state want)
     if (want == JIT_CACHE_HIT)
         ck_assert(t.lower == 0 && t.optimise == 0 && t.codegen == 0 && t.link > 0);
     return j;
+}
+
+static jit_engine *cached(const char *source, jit_cache_state want)
+{
+    return cached_warm(source, want, false);
 }
 
 /* A miss stores the objects; the same program and source hit and compute
@@ -879,6 +926,19 @@ START_TEST(cache_hit_and_miss)
     check_engine(cached("rules v2", JIT_CACHE_MISS), NV * NV + 3);
     ck_assert_int_eq(cache_entries(NULL), 3);
     ck_assert_str_eq(errors(), "");
+}
+END_TEST
+
+/* With the host work done ahead: a miss, then a hit (the objects linked
+ * where they lie in the mapped entry) computing the same, for a program
+ * in several objects. */
+START_TEST(cache_warm)
+{
+    threshold_targets(40);
+    check_engine(cached_warm("rules w", JIT_CACHE_MISS, true), NV * NV + 5);
+    check_engine(cached_warm("rules w", JIT_CACHE_HIT, true), NV * NV + 5);
+    check_engine(cached_warm("rules w", JIT_CACHE_HIT, false), NV * NV + 5);
+    ck_assert_int_eq(cache_entries(NULL), 1);
 }
 END_TEST
 
@@ -971,11 +1031,14 @@ static Suite *jit_suite(void)
     tcase_add_test(tc, create_and_dispose);
     tcase_add_test(tc, parallel_parts);
     tcase_add_test(tc, widths);
+    tcase_add_test(tc, warm_start);
+    tcase_add_test(tc, warm_start_failed);
     suite_add_tcase(s, tc);
     TCase *tcc = tcase_create("cache");
     tcase_add_checked_fixture(tcc, cache_setup, cache_teardown);
     tcase_set_timeout(tcc, 60);
     tcase_add_test(tcc, cache_hit_and_miss);
+    tcase_add_test(tcc, cache_warm);
     tcase_add_test(tcc, cache_damaged_entry);
     tcase_add_test(tcc, cache_unparsable_payload);
     tcase_add_test(tcc, cache_unusable);

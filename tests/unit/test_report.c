@@ -1,5 +1,7 @@
 /* test_report.c — the results CSV: number format (shortest round-trip,
- * -0, NaN), RFC 4180 quoting, row order and every item kind. */
+ * -0, NaN), RFC 4180 quoting, row order and every item kind, and the
+ * buffered writer against a field-by-field reference writer (the number
+ * format against its former algorithm is test_report_number.c). */
 #include <float.h>
 #include <stdint.h>
 
@@ -267,6 +269,122 @@ START_TEST(report_quoting_and_vetoes)
 }
 END_TEST
 
+/* The reference CSV writer: report_each_row's rows written field by field
+ * with stdio, as report_csv wrote them before it built lines in a buffer
+ * and formatted each item's constant fields once. */
+static void ref_field(FILE *out, const char *s, bool last)
+{
+    if (s && strpbrk(s, ",\"\r\n")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else if (s) {
+        fputs(s, out);
+    }
+    fputc(last ? '\n' : ',', out);
+}
+
+/* A number field of the reference writer. */
+static void ref_number(FILE *out, double v)
+{
+    char buf[32];
+    report_format_number(v, buf);
+    ref_field(out, buf, false);
+}
+
+/* One row of the reference writer (report_each_row's callback). */
+static int ref_row(const report_row *it, void *ctx)
+{
+    FILE *out = ctx;
+    char ybuf[16];
+    snprintf(ybuf, sizeof ybuf, "%d", it->year);
+    ref_field(out, it->region, false);
+    ref_field(out, ybuf, false);
+    ref_field(out, it->kind, false);
+    ref_field(out, it->id, false);
+    ref_field(out, it->name, false);
+    ref_field(out, it->clause, false);
+    ref_field(out, it->lead, false);
+    ref_field(out, it->status, false);
+    ref_number(out, it->value);
+    ref_field(out, it->unit, false);
+    ref_number(out, it->goal);
+    ref_number(out, it->expected);
+    ref_number(out, it->score);
+    ref_number(out, it->weight);
+    ref_field(out, it->grade, false);
+    ref_field(out, it->vetoes, true);
+    return 0;
+}
+
+/* Asserts report_csv writes, for f's program on the data csv, what the
+ * reference writer writes, and at least min_bytes of it. */
+static void assert_as_reference(fixture *f, const char *csv, size_t min_bytes)
+{
+    rt_table *t = fx_load(f, csv, NULL);
+    rt_result *r = fx_run(f, t);
+    capture got, want;
+    ck_assert_int_eq(report_csv(&f->p, t, r, cap_open(&got)), 0);
+    FILE *ref = cap_open(&want);
+    fputs("region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n", ref);
+    ck_assert_int_eq(report_each_row(&f->p, t, r, ref_row, ref), 0);
+    const char *g = cap_text(&got), *w = cap_text(&want);
+    ck_assert_uint_ge(strlen(w), min_bytes);
+    ck_assert_msg(strcmp(g, w) == 0, "report_csv differs from the reference writer");
+    cap_free(&got);
+    cap_free(&want);
+    rt_result_free(r);
+    rt_table_free(t);
+}
+
+START_TEST(report_many_rows_as_reference)
+{
+    /* Rows enough for several fills of report_csv's buffer, four regions,
+     * values of 1 to 17 digits and missing ones, items whose texts need
+     * quoting: report_csv's text is the reference writer's. */
+    fixture f;
+    fx_init(&f);
+    report_program(&f, true);
+    f.p.targets[1].unit = "m,2";
+    f.p.sections[0].title = "line\nbreak";
+    static const char *regions[] = {"沈阳", "大连", "鞍山", "北京"};
+    size_t cap = 1 << 20, len = 0;
+    char *csv = malloc(cap);
+    len += (size_t)snprintf(csv, cap, "city,year,farmland_mu,park\n");
+    for (int r = 0; r < 4; r++)
+        for (int y = 1000; y < 2200; y++) {
+            int k = (r * 7919 + y * 104729) % 100000;
+            const char *fmt = y % 3 == 0 ? "%s,%d,%d.%02d,\n" : y % 3 == 1 ? "%s,%d,%d,\n" : "%s,%d,,\n";
+            len += (size_t)snprintf(csv + len, cap - len, fmt, regions[r], y, k / 100, k % 100);
+        }
+    assert_as_reference(&f, csv, (size_t)2 << 20);
+    fx_free(&f);
+    free(csv);
+}
+END_TEST
+
+START_TEST(report_field_longer_than_buffer)
+{
+    /* A name longer than report_csv's buffer, with quotes to double. */
+    fixture f;
+    fx_init(&f);
+    report_program(&f, true);
+    size_t n = 600000;
+    char *name = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        name[i] = i % 1000 == 7 ? '"' : (char)('a' + i % 26);
+    name[n] = '\0';
+    f.p.targets[1].desc = name;
+    assert_as_reference(&f, "city,year,farmland_mu,park\n大连,2024,95,\n沈阳,2025,1.5,\n", 2 * n);
+    fx_free(&f);
+    free(name);
+}
+END_TEST
+
 START_TEST(report_write_error)
 {
     fixture f;
@@ -297,6 +415,8 @@ int main(void)
     tcase_add_test(tc, report_targets_only_without_assessment);
     tcase_add_test(tc, report_quoting_and_vetoes);
     tcase_add_test(tc, report_write_error);
+    tcase_add_test(tc, report_many_rows_as_reference);
+    tcase_add_test(tc, report_field_longer_than_buffer);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }

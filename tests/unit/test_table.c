@@ -109,6 +109,65 @@ START_TEST(table_shifted_inputs)
 }
 END_TEST
 
+/* Data already in (region, year) order keeps its order (lines ascending);
+ * years with gaps are found, missing ones are not; more rows than the
+ * first allocation; an unshifted input reads the data as it is. */
+START_TEST(table_in_order_data)
+{
+    fixture f;
+    fx_init(&f);
+    uint32_t own = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t prev = fx_data(&f, FX_FARMLAND, (ir_shift){.rel = -1}, 1.0);
+    uint32_t twice = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 2.0);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    size_t rows = 0;
+    for (int y = 1; y <= 9999; y++)
+        if (y % 7 != 0) {
+            fprintf(csv, "沈阳,%d,%d.5,1\n", y, y);
+            rows++;
+        }
+    fputs("大连,2019,-0,0\n鞍山,1,1,1\n鞍山,9999,2,1\n", csv);
+    rows += 3;
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    rt_table *t = fx_load(&f, text, NULL);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), rows);
+    for (size_t r = 0; r < rows; r++)
+        ck_assert_uint_eq(rt_table_line(t, r), r + 2);
+    const double *const *in = rt_table_inputs(t);
+    const double *farm = rt_table_column(t, FX_FARMLAND);
+    for (int y = 0; y <= 10000; y++) {
+        long r = rt_table_find(t, FX_SY, y);
+        if (y < 1 || y > 9999 || y % 7 == 0) {
+            ck_assert_int_eq(r, -1);
+            continue;
+        }
+        ck_assert_int_ge(r, 0);
+        ck_assert_int_eq(rt_table_year(t, (size_t)r), y);
+        fx_assert_same(farm[r], y + 0.5);
+        fx_assert_same(in[own][r], y + 0.5);
+        fx_assert_same(in[twice][r], 2 * (y + 0.5));
+        fx_assert_same(in[prev][r], y > 1 && (y - 1) % 7 != 0 ? y - 0.5 : NAN);
+    }
+    long dl = rt_table_find(t, FX_DL, 2019);
+    ck_assert_int_eq(dl, (long)rows - 3);
+    ck_assert(signbit(farm[dl]) && farm[dl] == 0); /* -0 is read as -0 */
+    ck_assert_int_eq(rt_table_find(t, FX_AS, 1), (long)rows - 2);
+    ck_assert_int_eq(rt_table_find(t, FX_AS, 9999), (long)rows - 1);
+    ck_assert_int_eq(rt_table_find(t, FX_AS, 5000), -1);
+    ck_assert_int_eq(rt_table_find(t, FX_DL, 2020), -1);
+    ck_assert_int_eq(rt_table_find(t, FX_LN, 2019), -1);
+    ck_assert_int_eq(rt_table_find(t, FX_BJ, 1), -1);
+    ck_assert_int_eq(rt_table_find(t, 99, 1), -1); /* no such region */
+    rt_table_free(t);
+    free(text);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(table_scope_masks)
 {
     fixture f;
@@ -189,6 +248,7 @@ int main(void)
     tcase_add_test(tc, table_sorted_and_indexed);
     tcase_add_test(tc, table_many_rows_index);
     tcase_add_test(tc, table_shifted_inputs);
+    tcase_add_test(tc, table_in_order_data);
     tcase_add_test(tc, table_scope_masks);
     tcase_add_test(tc, table_share_adds_ancestor_rows);
     tcase_add_test(tc, table_rejects_bad_program);

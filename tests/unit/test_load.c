@@ -1,0 +1,428 @@
+/* test_load.c — loading data fast without changing what is read: numbers
+ * read exactly as strtod reads them (the exact fast path of table.c against
+ * strtod on millions of generated decimals), the same forms rejected, and a
+ * file read in blocks giving the same table and the same messages as the
+ * same bytes read at once (records, quoted line breaks, UTF-8 sequences and
+ * CRLF cut by the blocks; bad text late in the file reported alone). */
+#include <unistd.h>
+
+#include "rt_fixture.h"
+
+/* The fixture's region names, in declaration order (rt_fixture.h). */
+static const char *const region_names[] = {"辽宁省", "沈阳", "大连", "鞍山", "北京"};
+enum { NREGIONS = 5, NYEARS = 9999 };
+
+/* xorshift64*: a small deterministic generator (the tests repeat). */
+static uint64_t rnd(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * UINT64_C(2685821657736338717);
+}
+
+/* Mantissas at the edges of the fast path: around 2^53 (9007199254740992),
+ * 15 to 17 significant digits, more than 19 digits. */
+static const char *const edge_digits[] = {
+    "9007199254740991", "9007199254740992", "9007199254740993", "9007199254740994",
+    "9007199254740995", "18014398509481984", "4503599627370497", "999999999999999",
+    "1000000000000000", "9999999999999999", "123456789012345678901", "2251799813685248",
+    "17976931348623157", "22250738585072014", "4940656458412465", "1",
+};
+
+/* Writes a random decimal number as strtod reads it into out (room for
+ * 96 bytes): sign, leading zeros, 1..22 digits or an edge mantissa, the
+ * point anywhere (or none), trailing zeros, an exponent. */
+static void gen_number(uint64_t *s, char *out)
+{
+    char *o = out;
+    uint64_t r = rnd(s);
+    if (r % 3 == 1)
+        *o++ = '-';
+    else if (r % 3 == 2)
+        *o++ = '+';
+    char digits[64];
+    size_t nd = 0;
+    r = rnd(s);
+    for (int z = r % 4 == 0 ? (int)(r >> 8) % 4 : 0; z > 0; z--)
+        digits[nd++] = '0';
+    r = rnd(s);
+    if (r % 8 == 0) {
+        const char *e = edge_digits[(r >> 8) % (sizeof edge_digits / sizeof *edge_digits)];
+        memcpy(digits + nd, e, strlen(e));
+        nd += strlen(e);
+    } else {
+        size_t n = 1 + (size_t)((r >> 8) % 22);
+        for (size_t i = 0; i < n; i++)
+            digits[nd++] = (char)('0' + rnd(s) % 10);
+    }
+    r = rnd(s);
+    for (int z = r % 4 == 0 ? 1 + (int)(r >> 8) % 6 : 0; z > 0; z--)
+        digits[nd++] = '0';
+    /* The point: before digit `at` (0 = ".5", nd = "5."), or none. */
+    size_t at = (size_t)(rnd(s) % (nd + 2));
+    for (size_t i = 0; i < nd; i++) {
+        if (i == at)
+            *o++ = '.';
+        *o++ = digits[i];
+    }
+    if (at == nd)
+        *o++ = '.';
+    r = rnd(s);
+    if (r % 3 == 0) {
+        *o++ = (r >> 8) % 2 ? 'e' : 'E';
+        r = rnd(s);
+        if (r % 3 == 1)
+            *o++ = '-';
+        else if (r % 3 == 2)
+            *o++ = '+';
+        if ((r >> 8) % 5 == 0)
+            *o++ = '0';
+        o += sprintf(o, "%d", (int)((r >> 16) % 40));
+    }
+    *o = '\0';
+}
+
+/* Loads `n` numbers (n <= NREGIONS * NYEARS) as the farmland_mu cells of
+ * rows in table order, with spaces or tabs around some; checks each value
+ * read is bit for bit strtod's. */
+static void check_numbers(char (*nums)[96], size_t n)
+{
+    fixture f;
+    fx_init(&f);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    for (size_t i = 0; i < n; i++)
+        fprintf(csv, "%s,%zu,%s%s%s,1\n", region_names[i / NYEARS], i % NYEARS + 1,
+                i % 7 == 0 ? " " : "", nums[i], i % 11 == 0 ? "\t" : "");
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    rt_table *t = fx_load(&f, text, NULL);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), n);
+    const double *col = rt_table_column(t, FX_FARMLAND);
+    for (size_t i = 0; i < n; i++) {
+        double want = strtod(nums[i], NULL);
+        ck_assert_msg(memcmp(&col[i], &want, sizeof want) == 0, "'%s' read as %a, strtod gives %a",
+                      nums[i], col[i], want);
+    }
+    rt_table_free(t);
+    free(text);
+    fx_free(&f);
+}
+
+START_TEST(numbers_read_as_strtod)
+{
+    enum { PER_TABLE = NREGIONS * NYEARS, TABLES = 42 }; /* about 2.1 million numbers */
+    char (*nums)[96] = malloc(PER_TABLE * sizeof *nums);
+    ck_assert_ptr_nonnull(nums);
+    uint64_t seed = UINT64_C(0x9E3779B97F4A7C15);
+    for (int k = 0; k < TABLES; k++) {
+        for (size_t i = 0; i < PER_TABLE; i++)
+            gen_number(&seed, nums[i]);
+        check_numbers(nums, PER_TABLE);
+    }
+    free(nums);
+}
+END_TEST
+
+START_TEST(numbers_written_by_hand)
+{
+    static const char *const forms[] = {
+        "0", "-0", "+0", "0.0", "-0.0", "-0e5", "0e-30", "00000", ".5", "5.", "+.5e-3", "1.e5",
+        "1E+05", "1e-0", "0.1", "0.2", "0.3", "1.1", "2.675", "123456789012345",
+        "1234567890123456", "12345678901234567", "9007199254740993", "9007199254740993e-5",
+        "900719925474099.3", "0.000000000000000000001", "1e22", "1e23", "9e22", "1e-22",
+        "4.35", "600.63", "759.78", "841.74", "1.7976931348623157e308", "2.2250738585072014e-308",
+        "4.9e-324", "123.456e-7", "000123.4500", "-1e3", "7603.5", "100e-2", "0.0000000001e10",
+    };
+    size_t n = sizeof forms / sizeof *forms;
+    char (*nums)[96] = malloc(n * sizeof *nums);
+    ck_assert_ptr_nonnull(nums);
+    for (size_t i = 0; i < n; i++)
+        strcpy(nums[i], forms[i]);
+    check_numbers(nums, n);
+    free(nums);
+}
+END_TEST
+
+START_TEST(numbers_malformed_as_before)
+{
+    /* Forms next to the fast path's that strtod does not read whole. */
+    static const char *const bad[] = {"1e", "1e+", "1E-", ".", "+", "-.", "e5", ".e5", "1.2.3",
+                                      "1e5.5", "--1", "+-1", "1e++5", "1-", "1e5e5", "1..2"};
+    fixture f;
+    fx_init(&f);
+    capture c;
+    FILE *csv = cap_open(&c), *want = NULL;
+    capture w;
+    want = cap_open(&w);
+    fputs("city,year,farmland_mu,park\n", csv);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        fprintf(csv, "大连,%zu,%s,1\n", 2000 + i, bad[i]);
+        fprintf(want, "data.csv:%zu: error: column 'farmland_mu': malformed number '%s'\n", i + 2, bad[i]);
+    }
+    fputs("大连,1,1e999,1\n大连,2,-1e400,1\n", csv);
+    fprintf(want, "data.csv:%zu: error: column 'farmland_mu': number '1e999' is out of range\n"
+                  "data.csv:%zu: error: column 'farmland_mu': number '-1e400' is out of range\n",
+            sizeof bad / sizeof *bad + 2, sizeof bad / sizeof *bad + 3);
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    char *errors;
+    ck_assert_ptr_null(fx_load(&f, text, &errors));
+    fx_assert_text(errors, cap_text(&w));
+    cap_free(&w);
+    free(errors);
+    free(text);
+    fx_free(&f);
+}
+END_TEST
+
+/* ---- a file read in blocks reads as the same bytes in memory ---- */
+
+/* Loads `text` (n bytes) both from a file and from memory; asserts the
+ * messages are the same and, when `want` is not NULL, are `want`; and that
+ * both tables are the same.  Returns the messages (malloc'd). */
+static char *load_both(fixture *f, const char *text, size_t n, const char *want)
+{
+    char path[] = "/tmp/planc-test-load-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, n), (long)n);
+    close(fd);
+    capture cf, cm;
+    rt_table *tf = rt_table_load(&f->p, path, cap_open(&cf));
+    rt_table *tm = rt_table_parse(&f->p, path, text, n, cap_open(&cm));
+    unlink(path);
+    fx_assert_text(cap_text(&cf), cap_text(&cm));
+    if (want)
+        fx_assert_text(cap_text(&cf), want);
+    char *errors = strdup(cap_text(&cf));
+    cap_free(&cf);
+    cap_free(&cm);
+    ck_assert((tf == NULL) == (tm == NULL));
+    if (tf) {
+        size_t rows = rt_table_nrows(tf);
+        ck_assert_uint_eq(rows, rt_table_nrows(tm));
+        for (size_t r = 0; r < rows; r++) {
+            ck_assert_uint_eq(rt_table_region(tf, r), rt_table_region(tm, r));
+            ck_assert_int_eq(rt_table_year(tf, r), rt_table_year(tm, r));
+            ck_assert_uint_eq(rt_table_line(tf, r), rt_table_line(tm, r));
+        }
+        for (uint32_t k = 0; k < f->p.ncolumns; k++)
+            ck_assert(memcmp(rt_table_column(tf, k), rt_table_column(tm, k), rows * sizeof(double)) == 0);
+    }
+    rt_table_free(tf);
+    rt_table_free(tm);
+    return errors;
+}
+
+/* Data over several blocks (a block is 256 KiB): `pad` bytes in the first
+ * line move every later byte, so over pads 0..7 the block ends fall on
+ * every kind of byte; rows use CRLF, 3-byte region names, quoted notes
+ * with line breaks and doubled quotes, and one note longer than a block.
+ * `late` (may be "") is written after the rows.  Returns the text (malloc'd)
+ * and its length in *n; *lines is the line where `late` starts. */
+static char *big_csv(int pad, const char *late, size_t *n, unsigned *lines)
+{
+    capture c;
+    FILE *csv = cap_open(&c);
+    unsigned line = 1;
+    fprintf(csv, "city,year,farmland_mu,park,note%.*s\r\n", pad, "xxxxxxxx");
+    for (int y = 1; y <= 4000; y++) {
+        for (int g = 0; g < NREGIONS; g++) {
+            line++;
+            if (y == 2000 && g == 2) {
+                fprintf(csv, "%s,%d,%d.25,是,\"", region_names[g], y, y);
+                for (int k = 0; k < 40000; k++)
+                    fputs("长文本\"\"x\r\n", csv); /* 14 bytes, one line break */
+                fputs("\"\r\n", csv);
+                line += 40000;
+            } else if ((y + g) % 3 == 0) {
+                fprintf(csv, "%s,%d,\" %d.5 \",yes,\"a \"\"q\"\"\r\nb\"\r\n", region_names[g], y, y * g);
+                line++;
+            } else {
+                fprintf(csv, "%s,%d,%d.%d,0,沈阳市\r\n", region_names[g], y, y, g);
+            }
+        }
+    }
+    *lines = line + 1; /* where `late` starts */
+    fputs(late, csv);
+    const char *all = cap_text(&c);
+    char *text = malloc(c.len + 1);
+    memcpy(text, all, c.len + 1);
+    *n = c.len;
+    cap_free(&c);
+    return text;
+}
+
+START_TEST(blocks_read_as_memory)
+{
+    fixture f;
+    fx_init(&f);
+    for (int pad = 0; pad < 8; pad++) {
+        size_t n;
+        unsigned lines;
+        char *text = big_csv(pad, "", &n, &lines);
+        ck_assert_uint_gt(n, 3u << 18);
+        free(load_both(&f, text, n, ""));
+        free(text);
+    }
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(blocks_last_record_without_line_break)
+{
+    fixture f;
+    fx_init(&f);
+    for (int pad = 0; pad < 4; pad++) {
+        size_t n;
+        unsigned lines;
+        char *text = big_csv(pad, "大连,9999,1.5,1,\"end\"", &n, &lines);
+        free(load_both(&f, text, n, ""));
+        free(text);
+    }
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(blocks_bad_text_late_is_alone)
+{
+    /* Data errors early, bad text in a later block: only the bad text is
+     * reported, at its line. */
+    fixture f;
+    fx_init(&f);
+    static const char *const late[] = {"大连,9999,1,1,\xB4\xF3\n", "大连,9999,1,1,a\0b\n",
+                                       "大连,9999,1,1,\xE5\xA4"};
+    static const char *const what[] = {"invalid UTF-8 (byte 0xB4); the data must be UTF-8",
+                                       "NUL byte in the data (the file must be UTF-8 text)",
+                                       "invalid UTF-8 (byte 0xE5); the data must be UTF-8"};
+    static const size_t late_len[] = {19, 20, 18};
+    for (int k = 0; k < 3; k++) {
+        size_t n;
+        unsigned lines;
+        char *text = big_csv(k, "", &n, &lines);
+        /* 60 malformed cells first: more than RT_MAX_ERRORS. */
+        char *bad = malloc(n + late_len[k] + 1);
+        memcpy(bad, text, n);
+        for (size_t i = 40, seen = 0; seen < 60; i++)
+            if (bad[i] == '.' && bad[i - 1] >= '0' && bad[i - 1] <= '9') {
+                bad[i] = 'x';
+                seen++;
+            }
+        memcpy(bad + n, late[k], late_len[k]);
+        char want[200];
+        snprintf(want, sizeof want, "%s:%u: error: %s\n", "PATH", lines, what[k]);
+        char *errors = load_both(&f, bad, n + late_len[k], NULL);
+        const char *colon = strchr(errors, ':');
+        ck_assert_ptr_nonnull(colon);
+        ck_assert_str_eq(colon, strchr(want, ':'));
+        free(errors);
+        free(bad);
+        free(text);
+    }
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(blocks_cut_sequences)
+{
+    /* A UTF-8 sequence, valid or not, and a CRLF cut by the end of the
+     * first block (256 KiB) at every offset: read as in memory. */
+    enum { BLOCK = 1 << 18 };
+    static const char *const snippets[] = {
+        "\xE5\n", "\xE5\xA4\n", "\xF0\x9F\x98\n", "\xE5" "a", "\xC3\r\n", "\xE5\xA4\xA7\r\n",
+        "\xF0\x9F\x98\x80\n", "\r\n", "\xC3\xA9\r", "\xED\xA0\x80\n",
+    };
+    static const bool bad[] = {true, true, true, true, true, false, false, false, false, true};
+    fixture f;
+    fx_init(&f);
+    for (size_t k = 0; k < sizeof snippets / sizeof *snippets; k++)
+        for (int d = 1; d <= 6; d++) {
+            capture c;
+            FILE *csv = cap_open(&c);
+            fputs("city,year,farmland_mu,park,note\n", csv);
+            unsigned line = 1;
+            long len = 32;
+            for (int y = 1; len < BLOCK - 200; y++) {
+                len += fprintf(csv, "%s,%d,%d.5,1,x\n", region_names[1 + y % 4], 1 + y / 4, y);
+                line++;
+            }
+            len += fprintf(csv, "辽宁省,1,1,1,");
+            line++;
+            for (; len < BLOCK - d; len++)
+                fputc('a', csv);
+            fprintf(csv, "%s\n辽宁省,2,1,1,x\n", snippets[k]);
+            const char *text = cap_text(&c);
+            char *errors = load_both(&f, text, c.len, NULL);
+            if (bad[k]) {
+                char want[160];
+                snprintf(want, sizeof want, ":%u: error: invalid UTF-8 (byte 0x%02X); the data must be UTF-8\n",
+                         line, (unsigned char)snippets[k][0]);
+                ck_assert_str_eq(strchr(errors, ':'), want);
+            } else {
+                ck_assert_str_eq(errors, "");
+            }
+            free(errors);
+            cap_free(&c);
+        }
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(blocks_unterminated_late)
+{
+    fixture f;
+    fx_init(&f);
+    size_t n;
+    unsigned lines;
+    char *text = big_csv(3, "大连,9999,1,1,\"open\r\n", &n, &lines);
+    char *errors = load_both(&f, text, n, NULL);
+    char want[160];
+    snprintf(want, sizeof want, ":%u: error: unterminated quoted field (a quote opened in this record never closes)\n",
+             lines);
+    ck_assert_str_eq(strchr(errors, ':'), want);
+    free(errors);
+    free(text);
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(blocks_small_files)
+{
+    /* Files shorter than a block, down to nothing. */
+    fixture f;
+    fx_init(&f);
+    static const char *const empty[] = {"", "\xEF\xBB\xBF"};
+    for (int k = 0; k < 2; k++) {
+        char *errors = load_both(&f, empty[k], strlen(empty[k]), NULL);
+        ck_assert_ptr_nonnull(strstr(errors, ": error: the file is empty (it needs a header row naming its columns)\n"));
+        free(errors);
+    }
+    static const char *const small[] = {"city,year,farmland_mu,park", "\r\n\ncity,year,farmland_mu,park\r",
+                                        "city,year,farmland_mu,park\r\n大连,2024,1,1\r"};
+    for (int k = 0; k < 3; k++)
+        free(load_both(&f, small[k], strlen(small[k]), ""));
+    fx_free(&f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("load");
+    TCase *tc = tcase_create("load");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, numbers_read_as_strtod);
+    tcase_add_test(tc, numbers_written_by_hand);
+    tcase_add_test(tc, numbers_malformed_as_before);
+    tcase_add_test(tc, blocks_read_as_memory);
+    tcase_add_test(tc, blocks_last_record_without_line_break);
+    tcase_add_test(tc, blocks_bad_text_late_is_alone);
+    tcase_add_test(tc, blocks_cut_sequences);
+    tcase_add_test(tc, blocks_unterminated_late);
+    tcase_add_test(tc, blocks_small_files);
+    suite_add_tcase(s, tc);
+    return fx_main(s);
+}
