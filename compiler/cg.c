@@ -6,13 +6,15 @@
  *   1. roles: which slots the group's loop needs and how it gets each one
  *      (computed in the loop, or loaded from a materialized column written
  *      before the group runs), found by a walk from the group's roots;
- *   2. parameters: one column pointer per input read, per column read, per
- *      column written.
+ *   2. columns: one column pointer per input read, per column read, per
+ *      column written, which the group loads from inputs[] / cols[].
  * The groups are shared out among the parts; the module of part `part`
  * gets the code of its groups (build_group) and, for part 0, the seg_N
  * functions that call them (build_wrapper) with the small-range helper.
- * The ir.h operations are lowered by the small l_ helpers below, each a few
- * fcmp/select instructions on vectors with exactly the ir.h NaN rules. */
+ * The ir.h operations work on values held as decision trees (tnode): the
+ * fold1/fold2 rules for constants, emit1/emit2 for vectors (a few fcmp and
+ * select instructions with exactly the ir.h NaN rules), and map1, map2,
+ * pick and coalesce to apply them through a tree (l_step). */
 #include "cg.h"
 
 #include <math.h>
@@ -34,14 +36,29 @@ typedef enum slot_role {
     ROLE_LOAD      /* loaded from its column: an earlier, materialized slot */
 } slot_role;
 
-/* How a slot's value is held while a group's body is built: not yet, as a
- * vector of doubles (val), or as a boolean (cond: where the value is 1.0;
- * nanm: where it is NaN, NULL for nowhere) whose double vector is built
- * only if something needs it. */
-typedef enum slot_form { FORM_NONE, FORM_VALUE, FORM_BOOL } slot_form;
+/* A slot's value while a group's body is built: a decision tree whose
+ * inner nodes pick, row by row, one of two subtrees by an i1 vector c,
+ * and whose leaves are constants or double vectors already built.  Ops
+ * on constants fold, and a comparison's or a NaN test's i1 vector reaches
+ * the selects that use it without a detour through 1.0/0.0: the optimiser
+ * gets little left to simplify.  Nodes live in a pool per group. */
+typedef struct tnode tnode;
+struct tnode {
+    LLVMValueRef c;            /* inner node: where t applies, else f; NULL: a leaf */
+    tnode *t, *f;
+    LLVMValueRef v;            /* leaf: its vector; NULL: a constant leaf */
+    double k;                  /* constant leaf: its value */
+    bool maynan;               /* may some row be NaN */
+    bool nonzero;              /* vector leaf: never 0 (built from such constants) */
+    uint32_t leaves;           /* leaves, counted as a tree (saturating) */
+    uint32_t opaque;           /* of which vectors */
+    LLVMValueRef mat;          /* its double vector, once built (t_mat) */
+    LLVMValueRef isnan_c;      /* vector leaf: its NaN test, once built */
+    LLVMValueRef truth_c;      /* vector leaf: its != 0 test, once built */
+};
 
-/* One parameter of a group function: a column pointer, where seg_N finds
- * it (inputs[index] or cols[index]) and whether the group writes it. */
+/* One column of a group function: where the group finds its pointer
+ * (inputs[index] or cols[index]) and whether the group writes it. */
 typedef struct col_param {
     bool from_cols;
     bool written;
@@ -74,7 +91,7 @@ typedef struct cg_state {
     LLVMBuilderRef b;
     LLVMTypeRef dbl, vec, i1, i32, i64, ptr, voidty;
     unsigned W;                    /* doubles per vector (cg.h) */
-    LLVMValueRef nan, zero, one;   /* <W x double> splats */
+    LLVMValueRef nan, zero;        /* <W x double> splats */
     LLVMTypeRef fabs_ty;           /* llvm.fabs on vectors, declared on first use */
     LLVMValueRef fabs_fn;
     LLVMTypeRef pad_ty;            /* planc.pad, built on first use */
@@ -88,9 +105,9 @@ typedef struct cg_state {
     uint32_t **seg_roots;      /* per segment: its materialized slots */
     /* Per group being built, reset for the slots it needs. */
     unsigned char *role;
-    unsigned char *form;
-    LLVMValueRef *val, *cond, *nanm;
-    LLVMValueRef *isnan_c;     /* cached NaN test of a FORM_VALUE slot */
+    tnode **tree;              /* per slot: its value in the loop */
+    tnode **tblocks;           /* the pool of tree nodes (t_alloc) */
+    uint32_t ntblocks, tblock, tused;
     LLVMValueRef *colparam;    /* column pointer (group parameter) per slot */
     LLVMValueRef *inparam;     /* input pointer (group parameter) per input */
     bool *in_used;             /* per input: read by the group (list_params) */
@@ -160,9 +177,15 @@ static void slot_facts(cg_state *g)
     }
 }
 
-/* ---- small lowering helpers: one ir.h rule each ---- */
+/* ---- values as decision trees ---- */
 
-/* A <W x double> with every element v. */
+/* Most leaves a value's tree may have (counted as a tree, shared subtrees
+ * once per use).  An operation whose result would have more, or would
+ * need more than one new vector operation, first builds its operands'
+ * vectors (t_flat). */
+enum { CG_TREE_LEAVES = 16 };
+
+/* A double vector splat of v. */
 static LLVMValueRef splat(cg_state *g, double v)
 {
     LLVMValueRef e[CG_MAX_WIDTH];
@@ -181,99 +204,396 @@ static bool all_true(LLVMValueRef c)
     return LLVMIsConstant(c) && LLVMIsNull(LLVMConstNot(c));
 }
 
-/* select(c, a, b), or the arm a constant condition picks. */
-static LLVMValueRef l_select(cg_state *g, LLVMValueRef c, LLVMValueRef a, LLVMValueRef b,
-                             const char *name)
+/* A new node of the current group's pool, zeroed.  The pool is a list of
+ * blocks reused from group to group (t_reset) and freed with the state. */
+static tnode *t_alloc(cg_state *g)
 {
-    if (all_true(c) || a == b)
-        return a;
-    if (all_false(c))
-        return b;
-    return LLVMBuildSelect(g->b, c, a, b, name);
-}
-
-/* The union of two "where NaN" masks (NULL: nowhere). */
-static LLVMValueRef l_or_mask(cg_state *g, LLVMValueRef a, LLVMValueRef b)
-{
-    if (!a || all_false(a))
-        return b;
-    if (!b || all_false(b))
-        return a;
-    return LLVMBuildOr(g->b, a, b, "");
-}
-
-/* NaN where mask holds (NULL: nowhere), v elsewhere. */
-static LLVMValueRef l_nan_where(cg_state *g, LLVMValueRef mask, LLVMValueRef v, const char *name)
-{
-    return mask ? l_select(g, mask, g->nan, v, name) : v;
-}
-
-/* The double vector of slot s: built from its boolean form on first use
- * (1.0 where cond, 0.0 elsewhere, NaN where nanm). */
-static LLVMValueRef v_val(cg_state *g, uint32_t s)
-{
-    if (!g->val[s]) {
-        char name[16];
-        snprintf(name, sizeof name, "s%u", s);
-        LLVMValueRef v = l_select(g, g->cond[s], g->one, g->zero, g->nanm[s] ? "" : name);
-        g->val[s] = l_nan_where(g, g->nanm[s], v, name);
+    enum { BLOCK = 512 };
+    if (g->tblock == g->ntblocks || g->tused == BLOCK) {
+        if (g->tblock < g->ntblocks && g->tused == BLOCK)
+            g->tblock++;
+        if (g->tblock == g->ntblocks) {
+            g->tblocks = realloc(g->tblocks, (g->ntblocks + 1) * sizeof *g->tblocks);
+            g->tblocks[g->ntblocks++] = malloc(BLOCK * sizeof **g->tblocks);
+        }
+        g->tused = 0;
     }
-    return g->val[s];
+    tnode *n = &g->tblocks[g->tblock][g->tused++];
+    memset(n, 0, sizeof *n);
+    return n;
 }
 
-/* Where slot s is NaN, or NULL when it never is. */
-static LLVMValueRef v_isnan(cg_state *g, uint32_t s)
+/* Forgets every node: the next group starts with an empty pool. */
+static void t_reset(cg_state *g)
 {
-    if (!g->maynan[s])
-        return NULL;
-    if (g->form[s] == FORM_BOOL)
-        return g->nanm[s];
-    if (!g->isnan_c[s])
-        g->isnan_c[s] = LLVMBuildFCmp(g->b, LLVMRealUNO, g->val[s], g->val[s], "");
-    return g->isnan_c[s];
+    g->tblock = 0;
+    g->tused = 0;
 }
 
-/* Where slot s is true (C's `s != 0`); meaningful where s is not NaN. */
-static LLVMValueRef v_truth(cg_state *g, uint32_t s)
+/* A constant leaf. */
+static tnode *t_const(cg_state *g, double k)
 {
-    if (g->form[s] == FORM_BOOL)
-        return g->cond[s];
-    return LLVMBuildFCmp(g->b, LLVMRealUNE, g->val[s], g->zero, "");
+    tnode *n = t_alloc(g);
+    n->k = k;
+    n->maynan = isnan(k);
+    n->leaves = 1;
+    return n;
 }
 
-/* Where either a or b is NaN (NULL: nowhere). */
-static LLVMValueRef v_either_nan(cg_state *g, uint32_t a, uint32_t b)
+/* A leaf holding the vector v (NaN somewhere only when maynan). */
+static tnode *t_leaf(cg_state *g, LLVMValueRef v, bool maynan)
 {
-    if (g->maynan[a] && g->maynan[b] && g->form[a] == FORM_VALUE && g->form[b] == FORM_VALUE)
-        return LLVMBuildFCmp(g->b, LLVMRealUNO, g->val[a], g->val[b], "");
-    return l_or_mask(g, v_isnan(g, a), v_isnan(g, b));
+    tnode *n = t_alloc(g);
+    n->v = n->mat = v;
+    n->maynan = maynan;
+    n->leaves = n->opaque = 1;
+    return n;
 }
 
-/* Gives slot s a boolean form: 1.0 where cond, NaN where nanm. */
-static void set_bool(cg_state *g, uint32_t s, LLVMValueRef cond, LLVMValueRef nanm)
+/* Whether two trees are the same value: the same node, constant leaves of
+ * the same value (any two NaNs: ir.h makes every NaN "missing"), or leaves
+ * of the same vector. */
+static bool t_same(const tnode *a, const tnode *b)
 {
-    g->form[s] = FORM_BOOL;
-    g->cond[s] = cond;
-    g->nanm[s] = nanm && !all_false(nanm) ? nanm : NULL;
-    g->val[s] = NULL;
+    if (a == b)
+        return true;
+    if (a->c || b->c || !a->v != !b->v)
+        return false;
+    if (a->v)
+        return a->v == b->v;
+    return (isnan(a->k) && isnan(b->k)) || memcmp(&a->k, &b->k, sizeof a->k) == 0;
 }
 
-/* Gives slot s the double vector v. */
-static void set_val(cg_state *g, uint32_t s, LLVMValueRef v)
+/* Saturating sum of two leaf counts. */
+static uint32_t sat_add(uint32_t a, uint32_t b)
 {
-    g->form[s] = FORM_VALUE;
-    g->val[s] = v;
+    return a + b < a || a + b > 1u << 20 ? 1u << 20 : a + b;
 }
 
-/* IR_ABS: llvm.fabs (clears the sign bit, as C's fabs). */
-static LLVMValueRef l_abs(cg_state *g, LLVMValueRef a, const char *name)
+/* c ? t : f, row by row.  A constant condition picks its arm; equal arms
+ * need no test; an arm that tests c again takes its own matching arm. */
+static tnode *t_node(cg_state *g, LLVMValueRef c, tnode *t, tnode *f)
+{
+    if (all_true(c))
+        return t;
+    if (all_false(c))
+        return f;
+    if (t->c == c)
+        t = t->t;
+    if (f->c == c)
+        f = f->f;
+    if (t_same(t, f))
+        return t;
+    tnode *n = t_alloc(g);
+    n->c = c;
+    n->t = t;
+    n->f = f;
+    n->maynan = t->maynan || f->maynan;
+    n->leaves = sat_add(t->leaves, f->leaves);
+    n->opaque = sat_add(t->opaque, f->opaque);
+    return n;
+}
+
+/* The double vector of a tree: a select per inner node, built once. */
+static LLVMValueRef t_mat(cg_state *g, tnode *n)
+{
+    if (!n->mat) {
+        if (!n->c)
+            n->mat = splat(g, n->k);
+        else
+            n->mat = LLVMBuildSelect(g->b, n->c, t_mat(g, n->t), t_mat(g, n->f), "");
+    }
+    return n->mat;
+}
+
+/* Whether every leaf of n is a constant other than 0. */
+static bool t_nonzero_consts(const tnode *n)
+{
+    if (n->c)
+        return t_nonzero_consts(n->t) && t_nonzero_consts(n->f);
+    return !n->v && n->k != 0;
+}
+
+/* The tree as one leaf (its vector built), when it is not one already. */
+static tnode *t_flat(cg_state *g, tnode *n)
+{
+    if (!n->c)
+        return n;
+    tnode *l = t_leaf(g, t_mat(g, n), n->maynan);
+    l->nonzero = t_nonzero_consts(n);
+    return l;
+}
+
+/* n where c is known to hold (holds) or not: every test of c in it
+ * replaced by the arm it picks.  n itself when it does not test c. */
+static tnode *t_restrict(cg_state *g, tnode *n, LLVMValueRef c, bool holds)
+{
+    if (!n->c)
+        return n;
+    if (n->c == c)
+        return t_restrict(g, holds ? n->t : n->f, c, holds);
+    tnode *t = t_restrict(g, n->t, c, holds), *f = t_restrict(g, n->f, c, holds);
+    return t == n->t && f == n->f ? n : t_node(g, n->c, t, f);
+}
+
+/* The vector of leaf l where it is not NaN: a leaf of the same vector
+ * for the rows a NaN test has already sent elsewhere. */
+static tnode *t_notnan(cg_state *g, tnode *l)
+{
+    if (!l->v || !l->maynan)
+        return l;
+    tnode *n = t_leaf(g, l->v, false);
+    n->truth_c = l->truth_c;
+    return n;
+}
+
+/* Where a leaf's vector is NaN, tested once. */
+static LLVMValueRef t_isnan(cg_state *g, tnode *l)
+{
+    if (!l->isnan_c)
+        l->isnan_c = LLVMBuildFCmp(g->b, LLVMRealUNO, l->v, l->v, "");
+    return l->isnan_c;
+}
+
+/* Where a leaf's vector is true (C's x != 0), tested once. */
+static LLVMValueRef t_truth(cg_state *g, tnode *l)
+{
+    if (!l->truth_c)
+        l->truth_c = LLVMBuildFCmp(g->b, LLVMRealUNE, l->v, g->zero, "");
+    return l->truth_c;
+}
+
+/* The vector of a leaf: its own, or a constant's splat. */
+static LLVMValueRef t_vec(cg_state *g, tnode *l)
+{
+    return t_mat(g, l);
+}
+
+/* Where either of two leaves is NaN; NULL when neither ever is. */
+static LLVMValueRef t_either_nan(cg_state *g, tnode *a, tnode *b)
+{
+    if (a->maynan && b->maynan)
+        return LLVMBuildFCmp(g->b, LLVMRealUNO, t_vec(g, a), t_vec(g, b), "");
+    if (a->maynan)
+        return t_isnan(g, a);
+    if (b->maynan)
+        return t_isnan(g, b);
+    return NULL;
+}
+
+/* NaN where mask holds (NULL: nowhere), r elsewhere. */
+static tnode *t_nan_where(cg_state *g, LLVMValueRef mask, tnode *r)
+{
+    return mask ? t_node(g, mask, t_const(g, NAN), r) : r;
+}
+
+/* 1.0 where c holds, 0.0 elsewhere. */
+static tnode *t_bool(cg_state *g, LLVMValueRef c)
+{
+    return t_node(g, c, t_const(g, 1.0), t_const(g, 0.0));
+}
+
+/* ---- the ir.h operations on constants and on leaves ---- */
+
+/* A one-operand op on a constant, exactly as ir.h (and the interpreter). */
+static double fold1(ir_op op, double a)
+{
+    switch (op) {
+    case IR_NEG: return -a;
+    case IR_ABS: return fabs(a);
+    case IR_NOT: return isnan(a) ? NAN : a == 0 ? 1.0 : 0.0;
+    default: return isnan(a) ? 1.0 : 0.0;   /* IR_ISNA */
+    }
+}
+
+/* A two-operand op on constants, exactly as ir.h (and the interpreter). */
+static double fold2(ir_op op, double a, double b)
+{
+    if (op == IR_DIV)
+        return b == 0 ? NAN : a / b;
+    if (op == IR_ADD || op == IR_SUB || op == IR_MUL)
+        return op == IR_ADD ? a + b : op == IR_SUB ? a - b : a * b;
+    if (isnan(a) || isnan(b))
+        return NAN;
+    switch (op) {
+    case IR_MIN: return a < b ? a : b;
+    case IR_MAX: return a > b ? a : b;
+    case IR_LT: return a < b;
+    case IR_LE: return a <= b;
+    case IR_GT: return a > b;
+    case IR_GE: return a >= b;
+    case IR_EQ: return a == b;
+    case IR_NE: return a != b;
+    case IR_AND: return a != 0 && b != 0;
+    default: return a != 0 || b != 0;       /* IR_OR */
+    }
+}
+
+/* llvm.fabs on a vector (clears the sign bit, as C's fabs). */
+static LLVMValueRef l_abs(cg_state *g, LLVMValueRef a)
 {
     if (!g->fabs_fn) {
         unsigned id = LLVMLookupIntrinsicID("llvm.fabs", 9);
         g->fabs_fn = LLVMGetIntrinsicDeclaration(g->mod, id, &g->vec, 1);
         g->fabs_ty = LLVMIntrinsicGetType(g->ctx, id, &g->vec, 1);
     }
-    return LLVMBuildCall2(g->b, g->fabs_ty, g->fabs_fn, &a, 1, name);
+    return LLVMBuildCall2(g->b, g->fabs_ty, g->fabs_fn, &a, 1, "");
+}
+
+/* A one-operand op on a leaf that is a vector. */
+static tnode *emit1(cg_state *g, ir_op op, tnode *a)
+{
+    switch (op) {
+    case IR_NEG: return t_leaf(g, LLVMBuildFNeg(g->b, a->v, ""), a->maynan);
+    case IR_ABS: return t_leaf(g, l_abs(g, a->v), a->maynan);
+    case IR_NOT:
+        return t_nan_where(g, a->maynan ? t_isnan(g, a) : NULL,
+                           t_bool(g, LLVMBuildFCmp(g->b, LLVMRealOEQ, a->v, g->zero, "")));
+    default:   /* IR_ISNA */
+        return a->maynan ? t_bool(g, t_isnan(g, a)) : t_const(g, 0.0);
+    }
+}
+
+/* The fcmp predicate of a comparison op.  NE is unordered (C's !=), the
+ * others ordered; which one does not matter where an operand is NaN (the
+ * result is NaN there), only that it is the C comparison elsewhere. */
+static LLVMRealPredicate compare_pred(ir_op op)
+{
+    switch (op) {
+    case IR_LT: return LLVMRealOLT;
+    case IR_LE: return LLVMRealOLE;
+    case IR_GT: return LLVMRealOGT;
+    case IR_GE: return LLVMRealOGE;
+    case IR_EQ: return LLVMRealOEQ;
+    default: return LLVMRealUNE;
+    }
+}
+
+/* A two-operand op on two leaves, at least one a vector and neither a
+ * NaN constant. */
+static tnode *emit2(cg_state *g, ir_op op, tnode *a, tnode *b)
+{
+    LLVMValueRef va = t_vec(g, a), vb = t_vec(g, b);
+    switch (op) {
+    case IR_ADD: return t_leaf(g, LLVMBuildFAdd(g->b, va, vb, ""), true);
+    case IR_SUB: return t_leaf(g, LLVMBuildFSub(g->b, va, vb, ""), true);
+    case IR_MUL: return t_leaf(g, LLVMBuildFMul(g->b, va, vb, ""), true);
+    case IR_DIV: {
+        if (!b->v && b->k == 0)
+            return t_const(g, NAN);
+        LLVMValueRef q = LLVMBuildFDiv(g->b, va, vb, "");
+        if (!b->v || b->nonzero)
+            return t_leaf(g, q, true);
+        return t_leaf(g, LLVMBuildSelect(g->b, LLVMBuildFCmp(g->b, LLVMRealOEQ, vb, g->zero, ""),
+                                         g->nan, q, ""), true);
+    }
+    case IR_MIN: case IR_MAX: {
+        /* a < b ? a : b (a > b for max), so equal operands (0 and -0) give b. */
+        LLVMRealPredicate pred = op == IR_MIN ? LLVMRealOLT : LLVMRealOGT;
+        tnode *pick = t_node(g, LLVMBuildFCmp(g->b, pred, va, vb, ""), t_notnan(g, a), t_notnan(g, b));
+        return t_nan_where(g, t_either_nan(g, a, b), pick);
+    }
+    case IR_AND: case IR_OR: {
+        /* A constant operand decides (false for and, true for or) or
+         * leaves the other's truth. */
+        bool is_and = op == IR_AND;
+        if (!a->v || !b->v) {
+            tnode *k = a->v ? b : a, *x = a->v ? a : b;
+            LLVMValueRef nan = x->maynan ? t_isnan(g, x) : NULL;
+            if ((k->k != 0) != is_and)
+                return t_nan_where(g, nan, t_const(g, is_and ? 0.0 : 1.0));
+            return t_nan_where(g, nan, t_bool(g, t_truth(g, x)));
+        }
+        LLVMValueRef ta = t_truth(g, a), tb = t_truth(g, b);
+        LLVMValueRef t = is_and ? LLVMBuildAnd(g->b, ta, tb, "") : LLVMBuildOr(g->b, ta, tb, "");
+        return t_nan_where(g, t_either_nan(g, a, b), t_bool(g, t));
+    }
+    default:   /* comparisons */
+        return t_nan_where(g, t_either_nan(g, a, b),
+                           t_bool(g, LLVMBuildFCmp(g->b, compare_pred(op), va, vb, "")));
+    }
+}
+
+/* ---- the ir.h operations on trees ---- */
+
+/* op applied to every leaf of a. */
+static tnode *map1(cg_state *g, ir_op op, tnode *a)
+{
+    if (a->c)
+        return t_node(g, a->c, map1(g, op, a->t), map1(g, op, a->f));
+    if (!a->v)
+        return t_const(g, fold1(op, a->k));
+    return emit1(g, op, a);
+}
+
+/* op applied to every pair of leaves of a and b. */
+static tnode *map2(cg_state *g, ir_op op, tnode *a, tnode *b)
+{
+    if (a->c)
+        return t_node(g, a->c, map2(g, op, a->t, t_restrict(g, b, a->c, true)),
+                      map2(g, op, a->f, t_restrict(g, b, a->c, false)));
+    if (b->c)
+        return t_node(g, b->c, map2(g, op, a, b->t), map2(g, op, a, b->f));
+    if (!a->v && !b->v)
+        return t_const(g, fold2(op, a->k, b->k));
+    if ((!a->v && isnan(a->k)) || (!b->v && isnan(b->k)))
+        return t_const(g, NAN);   /* every two-operand op propagates NaN */
+    return emit2(g, op, a, b);
+}
+
+/* SELECT a b c: each leaf of a replaced by NaN, b or c. */
+static tnode *pick(cg_state *g, tnode *a, tnode *b, tnode *c)
+{
+    if (a->c)
+        return t_node(g, a->c,
+                      pick(g, a->t, t_restrict(g, b, a->c, true), t_restrict(g, c, a->c, true)),
+                      pick(g, a->f, t_restrict(g, b, a->c, false), t_restrict(g, c, a->c, false)));
+    if (!a->v)
+        return isnan(a->k) ? t_const(g, NAN) : a->k != 0 ? b : c;
+    tnode *r = t_node(g, t_truth(g, a), b, c);
+    return t_nan_where(g, a->maynan ? t_isnan(g, a) : NULL, r);
+}
+
+/* COALESCE a b: each NaN of a's leaves replaced by b. */
+static tnode *coalesce(cg_state *g, tnode *a, tnode *b)
+{
+    if (a->c)
+        return t_node(g, a->c, coalesce(g, a->t, t_restrict(g, b, a->c, true)),
+                      coalesce(g, a->f, t_restrict(g, b, a->c, false)));
+    if (!a->v)
+        return isnan(a->k) ? b : a;
+    return a->maynan ? t_node(g, t_isnan(g, a), b, t_notnan(g, a)) : a;
+}
+
+/* The vector operations map2(op, a, b) builds at most: one per pair of
+ * leaves of which one is a vector, except for AND and OR, which need one
+ * only for a pair of vectors (a vector's truth and NaN tests are built
+ * once per leaf). */
+static uint64_t vector_ops(ir_op op, const tnode *a, const tnode *b)
+{
+    if (op == IR_AND || op == IR_OR)
+        return (uint64_t)a->opaque * b->opaque;
+    return (uint64_t)a->opaque * b->leaves + (uint64_t)(a->leaves - a->opaque) * b->opaque;
+}
+
+/* The leaves pick(a, b, c) would have. */
+static uint64_t pick_leaves(const tnode *a, const tnode *b, const tnode *c)
+{
+    if (a->c)
+        return pick_leaves(a->t, b, c) + pick_leaves(a->f, b, c);
+    if (!a->v)
+        return isnan(a->k) ? 1 : a->k != 0 ? b->leaves : c->leaves;
+    return (uint64_t)b->leaves + c->leaves + a->maynan;
+}
+
+/* The leaves coalesce(a, b) would have. */
+static uint64_t coalesce_leaves(const tnode *a, const tnode *b)
+{
+    if (a->c)
+        return coalesce_leaves(a->t, b) + coalesce_leaves(a->f, b);
+    if (!a->v)
+        return isnan(a->k) ? b->leaves : 1;
+    return a->maynan ? (uint64_t)b->leaves + 1 : 1;
 }
 
 /* Loads W rows from `row` of the double column `base`. */
@@ -292,87 +612,69 @@ static void l_store(cg_state *g, LLVMValueRef base, LLVMValueRef row, LLVMValueR
     LLVMSetAlignment(LLVMBuildStore(g->b, v, at), 8);
 }
 
-/* The fcmp predicate of a comparison op.  NE is unordered (C's !=), the
- * others ordered; which one does not matter where an operand is NaN (the
- * result is NaN there), only that it is the C comparison elsewhere. */
-static LLVMRealPredicate compare_pred(ir_op op)
-{
-    switch (op) {
-    case IR_LT: return LLVMRealOLT;
-    case IR_LE: return LLVMRealOLE;
-    case IR_GT: return LLVMRealOGT;
-    case IR_GE: return LLVMRealOGE;
-    case IR_EQ: return LLVMRealOEQ;
-    default: return LLVMRealUNE;
-    }
-}
-
-/* Computes step `s` for the rows starting at `row`, from its operands'
- * forms, and gives it its form. */
+/* Computes step `s` for the rows starting at `row` as a tree over its
+ * operands' trees: constants fold, conditions travel to where they are
+ * used, and a vector operation is built only for leaves that are vectors.
+ * Operands too large for that are built as vectors first. */
 static void l_step(cg_state *g, uint32_t s, LLVMValueRef row)
 {
     const ir_step *st = &g->p->steps[s];
-    uint32_t a = st->a, b = st->b, c = st->c;
-    char name[16];
-    snprintf(name, sizeof name, "s%u", s);
-
+    tnode **t = g->tree;
+    const uint32_t L = CG_TREE_LEAVES;
     switch (st->op) {
-    case IR_CONST: set_val(g, s, splat(g, st->imm)); return;
-    case IR_INPUT: set_val(g, s, l_load(g, g->inparam[st->aux], row, name)); return;
-    case IR_NEG: set_val(g, s, LLVMBuildFNeg(g->b, v_val(g, a), name)); return;
-    case IR_ABS: set_val(g, s, l_abs(g, v_val(g, a), name)); return;
-    case IR_ADD: set_val(g, s, LLVMBuildFAdd(g->b, v_val(g, a), v_val(g, b), name)); return;
-    case IR_SUB: set_val(g, s, LLVMBuildFSub(g->b, v_val(g, a), v_val(g, b), name)); return;
-    case IR_MUL: set_val(g, s, LLVMBuildFMul(g->b, v_val(g, a), v_val(g, b), name)); return;
-    case IR_DIV: {
-        LLVMValueRef vb = v_val(g, b);
-        LLVMValueRef q = LLVMBuildFDiv(g->b, v_val(g, a), vb, "");
-        set_val(g, s, l_select(g, LLVMBuildFCmp(g->b, LLVMRealOEQ, vb, g->zero, ""), g->nan, q, name));
+    case IR_CONST:
+        t[s] = t_const(g, st->imm);
+        return;
+    case IR_INPUT: {
+        char name[16];
+        snprintf(name, sizeof name, "s%u", s);
+        t[s] = t_leaf(g, l_load(g, g->inparam[st->aux], row, name), g->maynan[s]);
         return;
     }
-    case IR_MIN: case IR_MAX: {
-        /* a < b ? a : b (a > b for max), so equal operands (0 and -0) give b. */
-        LLVMValueRef va = v_val(g, a), vb = v_val(g, b);
-        LLVMRealPredicate pred = st->op == IR_MIN ? LLVMRealOLT : LLVMRealOGT;
-        LLVMValueRef pick = l_select(g, LLVMBuildFCmp(g->b, pred, va, vb, ""), va, vb, "");
-        set_val(g, s, l_nan_where(g, v_either_nan(g, a, b), pick, name));
-        return;
-    }
-    case IR_LT: case IR_LE: case IR_GT: case IR_GE: case IR_EQ: case IR_NE:
-        set_bool(g, s, LLVMBuildFCmp(g->b, compare_pred(st->op), v_val(g, a), v_val(g, b), ""),
-                 v_either_nan(g, a, b));
-        return;
-    case IR_AND: case IR_OR: {
-        LLVMValueRef ta = v_truth(g, a), tb = v_truth(g, b);
-        LLVMValueRef t = st->op == IR_AND ? LLVMBuildAnd(g->b, ta, tb, "") : LLVMBuildOr(g->b, ta, tb, "");
-        set_bool(g, s, t, v_either_nan(g, a, b));
-        return;
-    }
-    case IR_NOT: {
-        LLVMValueRef t = g->form[a] == FORM_BOOL ? LLVMBuildNot(g->b, g->cond[a], "")
-                       : LLVMBuildFCmp(g->b, LLVMRealOEQ, g->val[a], g->zero, "");
-        set_bool(g, s, t, v_isnan(g, a));
-        return;
-    }
-    case IR_ISNA: {
-        LLVMValueRef m = v_isnan(g, a);
-        set_bool(g, s, m ? m : LLVMConstNull(LLVMVectorType(g->i1, g->W)), NULL);
+    case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA: {
+        tnode *a = t[st->a];
+        if (a->opaque > 1 && st->op != IR_ISNA)
+            a = t_flat(g, a);
+        t[s] = map1(g, st->op, a);
         return;
     }
     case IR_SELECT: {
-        LLVMValueRef v = l_select(g, v_truth(g, a), v_val(g, b), v_val(g, c), "");
-        set_val(g, s, l_nan_where(g, v_isnan(g, a), v, name));
+        tnode *a = t[st->a], *b = t[st->b], *c = t[st->c];
+        if (pick_leaves(a, b, c) > L) {
+            b = t_flat(g, b);
+            c = t_flat(g, c);
+        }
+        if (pick_leaves(a, b, c) > L)
+            a = t_flat(g, a);
+        t[s] = pick(g, a, b, c);
         return;
     }
     case IR_COALESCE: {
-        LLVMValueRef m = v_isnan(g, a);
-        set_val(g, s, m ? l_select(g, m, v_val(g, b), v_val(g, a), name) : v_val(g, a));
+        tnode *a = t[st->a], *b = t[st->b];
+        if (coalesce_leaves(a, b) > L)
+            b = t_flat(g, b);
+        if (coalesce_leaves(a, b) > L)
+            a = t_flat(g, a);
+        t[s] = coalesce(g, a, b);
         return;
     }
     case IR_PEAK: case IR_SHARE: case IR_NOPS:
-        break;
+        return;   /* unreachable: barriers are never computed (check_program) */
+    default: {
+        /* Trees over the same conditions combine leaf by leaf (map2
+         * restricts b to each path of a), so the product of their leaves
+         * only bounds the result: try, and build vectors if it is too
+         * large after all. */
+        tnode *a = t[st->a], *b = t[st->b], *r = NULL;
+        if (vector_ops(st->op, a, b) <= 1 && (uint64_t)a->leaves * b->leaves <= 4 * L) {
+            r = map2(g, st->op, a, b);
+            if (r->leaves + 2 > L)
+                r = NULL;
+        }
+        t[s] = r ? r : map2(g, st->op, t_flat(g, a), t_flat(g, b));
+        return;
     }
-    /* unreachable: barriers are never computed (check_program) */
+    }
 }
 
 /* ---- checks ---- */
@@ -601,67 +903,65 @@ static void add_fn_attr(cg_state *g, LLVMValueRef fn, const char *attr)
     LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(g->ctx, kind, 0));
 }
 
-/* The function type of a group: nparams column pointers, lo, hi. */
-static LLVMTypeRef group_type(cg_state *g, const group *gr)
+/* The function type of groups and segments: inputs, cols, lo, hi. */
+static LLVMTypeRef seg_type(cg_state *g)
 {
-    uint32_t np = gr->nparams;
-    LLVMTypeRef *pt = malloc((np + 2) * sizeof *pt);
-    for (uint32_t j = 0; j < np; j++)
-        pt[j] = g->ptr;
-    pt[np] = g->i64;
-    pt[np + 1] = g->i64;
-    LLVMTypeRef fty = LLVMFunctionType(g->voidty, pt, np + 2, 0);
-    free(pt);
-    return fty;
+    LLVMTypeRef pt[4] = {g->ptr, g->ptr, g->i64, g->i64};
+    return LLVMFunctionType(g->voidty, pt, 4, 0);
 }
 
-/* Declares group gr's function, with its parameter attributes: internal
- * when the module holds the whole program, external otherwise (defined
- * in one part, called from part 0). */
+/* Declares group gr's function: internal when the module holds the whole
+ * program, external otherwise (defined in one part, called from part 0). */
 static void declare_group(cg_state *g, group *gr, unsigned nparts)
 {
     char name[CG_NAME_MAX + 16];
     group_name(gr, name);
-    LLVMValueRef fn = LLVMAddFunction(g->mod, name, group_type(g, gr));
+    LLVMValueRef fn = LLVMAddFunction(g->mod, name, seg_type(g));
     gr->fn = fn;
     if (nparts == 1)
         LLVMSetLinkage(fn, LLVMInternalLinkage);
     add_fn_attr(g, fn, "noinline");
     add_fn_attr(g, fn, "nounwind");
-    for (uint32_t j = 0; j < gr->nparams; j++) {
+    for (unsigned j = 0; j < 2; j++) {
         add_param_attr(g, fn, j, "noalias");
         add_param_attr(g, fn, j, "nocapture");
-        add_param_attr(g, fn, j, gr->params[j].written ? "writeonly" : "readonly");
+        add_param_attr(g, fn, j, "readonly");
     }
 }
 
 /* Pass 3a: the body of group gr's function: one loop over rows [lo, hi),
  * W rows per iteration, the last iteration starting at hi - W (so ranges
- * of fewer than W rows do nothing: seg_N never passes one).  Every column pointer is a noalias parameter.  Blocks:
- * entry (skip when too short), loop (one straight-line block), exit. */
+ * of fewer than W rows do nothing: seg_N never passes one).  Blocks:
+ * entry (the column pointers; skip when too short), loop (one
+ * straight-line block), exit. */
 static void build_group(cg_state *g, group *gr)
 {
     LLVMValueRef fn = gr->fn;
-    uint32_t np = gr->nparams;
-    for (uint32_t j = 0; j < np; j++) {
-        const col_param *cp = &gr->params[j];
-        LLVMValueRef prm = LLVMGetParam(fn, j);
-        char pn[24];
-        snprintf(pn, sizeof pn, cp->from_cols ? "c%u" : "in%u", cp->index);
-        LLVMSetValueName2(prm, pn, strlen(pn));
-        if (cp->from_cols)
-            g->colparam[cp->index] = prm;
-        else
-            g->inparam[cp->index] = prm;
-    }
-    LLVMValueRef lo = LLVMGetParam(fn, np), hi = LLVMGetParam(fn, np + 1);
-    LLVMSetValueName2(lo, "lo", 2);
-    LLVMSetValueName2(hi, "hi", 2);
+    static const char *const pnames[4] = {"inputs", "cols", "lo", "hi"};
+    for (unsigned j = 0; j < 4; j++)
+        LLVMSetValueName2(LLVMGetParam(fn, j), pnames[j], strlen(pnames[j]));
+    LLVMValueRef inputs = LLVMGetParam(fn, 0), cols = LLVMGetParam(fn, 1);
+    LLVMValueRef lo = LLVMGetParam(fn, 2), hi = LLVMGetParam(fn, 3);
 
     LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(g->ctx, fn, "entry");
     LLVMBasicBlockRef loop = LLVMAppendBasicBlockInContext(g->ctx, fn, "loop");
     LLVMBasicBlockRef exit = LLVMAppendBasicBlockInContext(g->ctx, fn, "exit");
 
+    /* The column pointers, once, before the loop. */
+    LLVMPositionBuilderAtEnd(g->b, entry);
+    for (uint32_t j = 0; j < gr->nparams; j++) {
+        const col_param *cp = &gr->params[j];
+        LLVMValueRef idx = LLVMConstInt(g->i64, cp->index, 0);
+        LLVMValueRef at = LLVMBuildGEP2(g->b, g->ptr, cp->from_cols ? cols : inputs, &idx, 1, "");
+        char pn[24];
+        snprintf(pn, sizeof pn, cp->from_cols ? "c%u" : "in%u", cp->index);
+        LLVMValueRef prm = LLVMBuildLoad2(g->b, g->ptr, at, pn);
+        LLVMSetAlignment(prm, 8);
+        if (cp->from_cols)
+            g->colparam[cp->index] = prm;
+        else
+            g->inparam[cp->index] = prm;
+    }
     LLVMPositionBuilderAtEnd(g->b, entry);
     LLVMValueRef width = LLVMConstInt(g->i64, g->W, 0);
     LLVMValueRef last = LLVMBuildSub(g->b, hi, width, "last");
@@ -669,23 +969,19 @@ static void build_group(cg_state *g, group *gr)
 
     LLVMPositionBuilderAtEnd(g->b, loop);
     LLVMValueRef row = LLVMBuildPhi(g->b, g->i64, "row");
-    for (uint32_t k = 0; k < gr->nneeded; k++) {
-        uint32_t i = gr->needed[k];
-        g->form[i] = FORM_NONE;
-        g->val[i] = g->cond[i] = g->nanm[i] = g->isnan_c[i] = NULL;
-    }
+    t_reset(g);
     for (uint32_t k = 0; k < gr->nneeded; k++) {
         uint32_t i = gr->needed[k];
         if (gr->roles[k] == ROLE_LOAD) {
             char vn[16];
             snprintf(vn, sizeof vn, "s%u", i);
-            set_val(g, i, l_load(g, g->colparam[i], row, vn));
+            g->tree[i] = t_leaf(g, l_load(g, g->colparam[i], row, vn), g->maynan[i]);
         } else {
             l_step(g, i, row);
         }
     }
     for (uint32_t r = 0; r < gr->nroots; r++)
-        l_store(g, g->colparam[gr->roots[r]], row, v_val(g, gr->roots[r]));
+        l_store(g, g->colparam[gr->roots[r]], row, t_mat(g, g->tree[gr->roots[r]]));
     /* next = min(row + W, last); go on while row + W < hi. */
     LLVMValueRef step = LLVMBuildNSWAdd(g->b, row, width, "step");
     LLVMValueRef more = LLVMBuildICmp(g->b, LLVMIntSLT, step, hi, "more");
@@ -700,39 +996,45 @@ static void build_group(cg_state *g, group *gr)
     LLVMBuildRetVoid(g->b);
 }
 
-/* The helper for ranges shorter than W rows, added to the module
- * by the first seg_N that needs it:
+/* The helper for ranges shorter than W rows, added to the module by the
+ * first seg_N that needs it:
  *
  *   void planc.pad(const uint32_t *tab, int32 n, ptr inputs, ptr cols,
- *                  double *scratch, i64 lo, i64 rows, i1 out)
+ *                  double *scratch, i64 lo, i64 rows, i1 out,
+ *                  ptr sin, ptr scol)
  *
- * For each entry j < n of tab (a group's parameters, coded
+ * For each entry j < n of tab (a column of the segment, coded
  * index << 2 | from_cols << 1 | written), with column = (from_cols ? cols
- * : inputs)[index] and block j of scratch (W doubles): when `out`
- * is false, copies the rows [lo, lo + rows) of a column the group reads
- * into the block; when true, copies the block back into a column it
- * writes. */
+ * : inputs)[index] and block j of scratch (W doubles): when `out` is
+ * false, points (from_cols ? scol : sin)[index] at the block and, for a
+ * column the segment only reads, copies the rows [lo, lo + rows) into it;
+ * when `out` is true, copies the block back into a column it writes. */
 static LLVMValueRef pad_helper(cg_state *g)
 {
     if (g->pad_fn)
         return g->pad_fn;
-    LLVMTypeRef pt[8] = {g->ptr, g->i32, g->ptr, g->ptr, g->ptr, g->i64, g->i64, g->i1};
-    LLVMTypeRef fty = LLVMFunctionType(g->voidty, pt, 8, 0);
+    LLVMTypeRef pt[10] = {g->ptr, g->i32, g->ptr, g->ptr, g->ptr, g->i64, g->i64, g->i1,
+                          g->ptr, g->ptr};
+    LLVMTypeRef fty = LLVMFunctionType(g->voidty, pt, 10, 0);
     g->pad_ty = fty;
     LLVMValueRef fn = g->pad_fn = LLVMAddFunction(g->mod, "planc.pad", fty);
     LLVMBasicBlockRef at = LLVMGetInsertBlock(g->b);
     LLVMSetLinkage(fn, LLVMInternalLinkage);
     add_fn_attr(g, fn, "nounwind");
     add_fn_attr(g, fn, "noinline");
-    static const char *const names[8] = {"tab", "n", "inputs", "cols", "scratch", "lo", "rows", "out"};
-    for (unsigned j = 0; j < 8; j++)
+    static const char *const names[10] = {"tab", "n", "inputs", "cols", "scratch", "lo", "rows",
+                                          "out", "sin", "scol"};
+    for (unsigned j = 0; j < 10; j++)
         LLVMSetValueName2(LLVMGetParam(fn, j), names[j], strlen(names[j]));
     LLVMValueRef tab = LLVMGetParam(fn, 0), n = LLVMGetParam(fn, 1);
     LLVMValueRef out = LLVMGetParam(fn, 7);
 
     LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(g->ctx, fn, "entry");
     LLVMBasicBlockRef loop = LLVMAppendBasicBlockInContext(g->ctx, fn, "loop");
-    LLVMBasicBlockRef copy = LLVMAppendBasicBlockInContext(g->ctx, fn, "copy");
+    LLVMBasicBlockRef in = LLVMAppendBasicBlockInContext(g->ctx, fn, "in");
+    LLVMBasicBlockRef copy_in = LLVMAppendBasicBlockInContext(g->ctx, fn, "copy_in");
+    LLVMBasicBlockRef outb = LLVMAppendBasicBlockInContext(g->ctx, fn, "out");
+    LLVMBasicBlockRef copy_out = LLVMAppendBasicBlockInContext(g->ctx, fn, "copy_out");
     LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(g->ctx, fn, "next");
     LLVMBasicBlockRef exit = LLVMAppendBasicBlockInContext(g->ctx, fn, "exit");
     LLVMPositionBuilderAtEnd(g->b, entry);
@@ -751,13 +1053,22 @@ static LLVMValueRef pad_helper(cg_state *g)
     LLVMValueRef col = LLVMBuildInBoundsGEP2(g->b, g->dbl, base, &lo, 1, "col");
     LLVMValueRef off = LLVMBuildMul(g->b, LLVMBuildZExt(g->b, j, g->i64, ""), LLVMConstInt(g->i64, g->W, 0), "");
     LLVMValueRef blk = LLVMBuildInBoundsGEP2(g->b, g->dbl, LLVMGetParam(fn, 4), &off, 1, "blk");
-    LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntEQ, written, out, ""), copy, next);
-
-    LLVMPositionBuilderAtEnd(g->b, copy);
     LLVMValueRef bytes = LLVMBuildMul(g->b, LLVMGetParam(fn, 6), LLVMConstInt(g->i64, sizeof(double), 0), "");
-    LLVMValueRef dst = LLVMBuildSelect(g->b, out, col, blk, "");
-    LLVMValueRef src = LLVMBuildSelect(g->b, out, blk, col, "");
-    LLVMBuildMemCpy(g->b, dst, 8, src, 8, bytes);
+    LLVMBuildCondBr(g->b, out, outb, in);
+
+    LLVMPositionBuilderAtEnd(g->b, in);
+    LLVMValueRef fake = LLVMBuildSelect(g->b, from_cols, LLVMGetParam(fn, 9), LLVMGetParam(fn, 8), "");
+    LLVMValueRef slot = LLVMBuildGEP2(g->b, g->ptr, fake, &idx, 1, "");
+    LLVMSetAlignment(LLVMBuildStore(g->b, blk, slot), 8);
+    LLVMBuildCondBr(g->b, written, next, copy_in);
+    LLVMPositionBuilderAtEnd(g->b, copy_in);
+    LLVMBuildMemCpy(g->b, blk, 8, col, 8, bytes);
+    LLVMBuildBr(g->b, next);
+
+    LLVMPositionBuilderAtEnd(g->b, outb);
+    LLVMBuildCondBr(g->b, written, copy_out, next);
+    LLVMPositionBuilderAtEnd(g->b, copy_out);
+    LLVMBuildMemCpy(g->b, col, 8, blk, 8, bytes);
     LLVMBuildBr(g->b, next);
 
     LLVMPositionBuilderAtEnd(g->b, next);
@@ -773,45 +1084,80 @@ static LLVMValueRef pad_helper(cg_state *g)
     return fn;
 }
 
-/* The constant table seg_N.pad of segment k's groups gr[0..ngr): their
- * parameters coded for planc.pad, one group after the other. */
-static LLVMValueRef build_pad_table(cg_state *g, uint32_t k, const group *gr, uint32_t ngr)
+/* The columns segment k's groups gr[0..ngr) use, each once (written when
+ * a group writes it), coded for planc.pad into the constant table
+ * seg_N.pad; *n is set to their number and [*in_lo, *in_hi] and
+ * [*col_lo, *col_hi] to the ranges of their input and column indices
+ * (empty: lo > hi). */
+static LLVMValueRef build_pad_table(cg_state *g, uint32_t k, const group *gr, uint32_t ngr,
+                                    uint32_t *n, uint32_t *in_lo, uint32_t *in_hi,
+                                    uint32_t *col_lo, uint32_t *col_hi)
 {
-    uint32_t n = 0;
+    uint32_t total = 0;
     for (uint32_t q = 0; q < ngr; q++)
-        n += gr[q].nparams;
-    LLVMValueRef *e = malloc((n ? n : 1) * sizeof *e);
-    n = 0;
+        total += gr[q].nparams;
+    uint32_t *code = malloc((total ? total : 1) * sizeof *code);
+    /* Where each column is in code[], plus one (0: not yet). */
+    uint32_t *in_at = calloc(g->p->ninputs ? g->p->ninputs : 1, sizeof *in_at);
+    uint32_t *col_at = calloc(g->p->nsteps ? g->p->nsteps : 1, sizeof *col_at);
+    uint32_t m = 0;
+    *in_lo = *col_lo = UINT32_MAX;
+    *in_hi = *col_hi = 0;
     for (uint32_t q = 0; q < ngr; q++)
         for (uint32_t j = 0; j < gr[q].nparams; j++) {
             const col_param *cp = &gr[q].params[j];
-            e[n++] = LLVMConstInt(g->i32, (uint64_t)cp->index << 2 | cp->from_cols << 1 | cp->written, 0);
+            uint32_t *at = cp->from_cols ? &col_at[cp->index] : &in_at[cp->index];
+            if (!*at) {
+                code[m] = cp->index << 2 | (uint32_t)cp->from_cols << 1;
+                *at = ++m;
+                uint32_t *lo = cp->from_cols ? col_lo : in_lo, *hi = cp->from_cols ? col_hi : in_hi;
+                *lo = cp->index < *lo ? cp->index : *lo;
+                *hi = cp->index > *hi ? cp->index : *hi;
+            }
+            code[*at - 1] |= cp->written;
         }
-    LLVMTypeRef aty = LLVMArrayType2(g->i32, n);
+    LLVMValueRef *e = malloc((m ? m : 1) * sizeof *e);
+    for (uint32_t j = 0; j < m; j++)
+        e[j] = LLVMConstInt(g->i32, code[j], 0);
+    LLVMTypeRef aty = LLVMArrayType2(g->i32, m);
     char name[CG_NAME_MAX + 8];
     cg_segment_name(k, name);
     strcat(name, ".pad");
     LLVMValueRef tab = LLVMAddGlobal(g->mod, aty, name);
-    LLVMSetInitializer(tab, LLVMConstArray2(g->i32, e, n));
+    LLVMSetInitializer(tab, LLVMConstArray2(g->i32, e, m));
     LLVMSetGlobalConstant(tab, 1);
     LLVMSetLinkage(tab, LLVMInternalLinkage);
     LLVMSetUnnamedAddress(tab, LLVMGlobalUnnamedAddr);
     free(e);
+    free(code);
+    free(in_at);
+    free(col_at);
+    *n = m;
     return tab;
 }
 
-/* Pass 3b: the exported seg_N.  For at least W rows it loads each column
- * pointer once, from inputs[] or cols[], and calls the groups in order on
- * [lo, hi).  For 1 to W - 1 rows, each group runs on a zeroed scratch
- * block of W rows per parameter: planc.pad copies the rows in, the group
- * runs on rows [0, W), planc.pad copies its results out. */
+/* An array of the pointers with indices [lo, hi] on the stack (nothing
+ * when lo > hi), as a pointer to where index 0 would be: planc.pad fills
+ * the used entries and the groups read them as their inputs or cols. */
+static LLVMValueRef fake_array(cg_state *g, uint32_t lo, uint32_t hi, const char *name)
+{
+    uint32_t len = lo <= hi ? hi - lo + 1 : 1;
+    LLVMValueRef arr = LLVMBuildAlloca(g->b, LLVMArrayType2(g->ptr, len), name);
+    LLVMSetAlignment(arr, 8);
+    LLVMValueRef back = LLVMConstInt(g->i64, lo <= hi ? -(int64_t)lo : 0, 1);
+    return LLVMBuildGEP2(g->b, g->ptr, arr, &back, 1, "");
+}
+
+/* Pass 3b: the exported seg_N.  For at least W rows it calls the groups
+ * in order on [lo, hi).  For 1 to W - 1 rows, it points stand-in input
+ * and column arrays at a zeroed scratch block of W rows per column of the
+ * segment, planc.pad copies the rows in, the groups run on rows [0, W) of
+ * the stand-ins, and planc.pad copies the results out. */
 static void build_wrapper(cg_state *g, uint32_t k, const group *gr, uint32_t ngr)
 {
-    LLVMTypeRef pt[4] = {g->ptr, g->ptr, g->i64, g->i64};
-    LLVMTypeRef fty = LLVMFunctionType(g->voidty, pt, 4, 0);
     char name[CG_NAME_MAX];
     cg_segment_name(k, name);
-    LLVMValueRef fn = LLVMAddFunction(g->mod, name, fty);
+    LLVMValueRef fn = LLVMAddFunction(g->mod, name, seg_type(g));
     add_fn_attr(g, fn, "nounwind");
     static const char *const pnames[4] = {"inputs", "cols", "lo", "hi"};
     for (unsigned j = 0; j < 4; j++)
@@ -829,9 +1175,9 @@ static void build_wrapper(cg_state *g, uint32_t k, const group *gr, uint32_t ngr
         LLVMBuildRetVoid(g->b);
         return;
     }
-    uint32_t maxp = 1;
-    for (uint32_t q = 0; q < ngr; q++)
-        maxp = gr[q].nparams > maxp ? gr[q].nparams : maxp;
+    LLVMTypeRef gty = seg_type(g);
+    uint32_t n, in_lo, in_hi, col_lo, col_hi;
+    LLVMValueRef tab = build_pad_table(g, k, gr, ngr, &n, &in_lo, &in_hi, &col_lo, &col_hi);
 
     LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(g->ctx, fn, "entry");
     LLVMBasicBlockRef big = LLVMAppendBasicBlockInContext(g->ctx, fn, "big");
@@ -839,73 +1185,43 @@ static void build_wrapper(cg_state *g, uint32_t k, const group *gr, uint32_t ngr
     LLVMBasicBlockRef small = LLVMAppendBasicBlockInContext(g->ctx, fn, "small");
     LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, fn, "done");
     LLVMPositionBuilderAtEnd(g->b, entry);
-    LLVMTypeRef sty = LLVMArrayType2(g->dbl, (uint64_t)maxp * g->W);
-    LLVMValueRef scratch = LLVMBuildAlloca(g->b, sty, "scratch");
-    LLVMSetAlignment(scratch, 32);
     LLVMValueRef rows = LLVMBuildSub(g->b, hi, lo, "rows");
     LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntSGE, rows, LLVMConstInt(g->i64, g->W, 0), ""),
                     big, test);
 
     /* At least W rows: the groups on the columns. */
     LLVMPositionBuilderAtEnd(g->b, big);
-    memset(g->colparam, 0, g->p->nsteps * sizeof *g->colparam);
-    memset(g->inparam, 0, g->p->ninputs * sizeof *g->inparam);
     for (uint32_t q = 0; q < ngr; q++) {
-        LLVMValueRef *args = malloc((gr[q].nparams + 2) * sizeof *args);
-        for (uint32_t j = 0; j < gr[q].nparams; j++) {
-            const col_param *cp = &gr[q].params[j];
-            LLVMValueRef *slot = cp->from_cols ? &g->colparam[cp->index] : &g->inparam[cp->index];
-            if (!*slot) {
-                LLVMValueRef idx = LLVMConstInt(g->i64, cp->index, 0);
-                LLVMValueRef at = LLVMBuildInBoundsGEP2(g->b, g->ptr, cp->from_cols ? cols : inputs,
-                                                        &idx, 1, "");
-                char pn[24];
-                snprintf(pn, sizeof pn, cp->from_cols ? "c%u" : "in%u", cp->index);
-                *slot = LLVMBuildLoad2(g->b, g->ptr, at, pn);
-                LLVMSetAlignment(*slot, 8);
-            }
-            args[j] = *slot;
-        }
-        args[gr[q].nparams] = lo;
-        args[gr[q].nparams + 1] = hi;
-        LLVMBuildCall2(g->b, LLVMGlobalGetValueType(gr[q].fn), gr[q].fn, args, gr[q].nparams + 2, "");
-        free(args);
+        LLVMValueRef args[4] = {inputs, cols, lo, hi};
+        LLVMBuildCall2(g->b, gty, gr[q].fn, args, 4, "");
     }
     LLVMBuildBr(g->b, done);
 
-    /* 1 to W - 1 rows: each group on a scratch block. */
+    /* 1 to W - 1 rows: the groups on the scratch blocks. */
     LLVMPositionBuilderAtEnd(g->b, test);
     LLVMBuildCondBr(g->b, LLVMBuildICmp(g->b, LLVMIntSGT, rows, LLVMConstInt(g->i64, 0, 0), ""),
                     small, done);
+    /* The stand-ins live in this block's frame only (allocas outside the
+     * entry block): a large segment's would be a large frame, which the
+     * common path need not pay for. */
     LLVMPositionBuilderAtEnd(g->b, small);
+    LLVMTypeRef sty = LLVMArrayType2(g->dbl, (uint64_t)(n ? n : 1) * g->W);
+    LLVMValueRef scratch = LLVMBuildAlloca(g->b, sty, "scratch");
+    LLVMSetAlignment(scratch, 32);
+    LLVMValueRef sin = fake_array(g, in_lo, in_hi, "sin");
+    LLVMValueRef scol = fake_array(g, col_lo, col_hi, "scol");
     LLVMBuildMemSet(g->b, scratch, LLVMConstInt(LLVMInt8TypeInContext(g->ctx), 0, 0),
-                    LLVMConstInt(g->i64, (uint64_t)maxp * g->W * sizeof(double), 0), 32);
-    LLVMValueRef tab = build_pad_table(g, k, gr, ngr);
+                    LLVMConstInt(g->i64, (uint64_t)(n ? n : 1) * g->W * sizeof(double), 0), 32);
     LLVMValueRef pad = pad_helper(g);
-    /* Parameter j of every group is block j of the scratch. */
-    LLVMValueRef *blocks = malloc((maxp + 2) * sizeof *blocks);
-    LLVMValueRef *args = malloc((maxp + 2) * sizeof *args);
-    for (uint32_t j = 0; j < maxp; j++) {
-        LLVMValueRef o = LLVMConstInt(g->i64, (uint64_t)j * g->W, 0);
-        blocks[j] = LLVMBuildInBoundsGEP2(g->b, g->dbl, scratch, &o, 1, "");
-    }
-    uint32_t off = 0;
+    LLVMValueRef pargs[10] = {tab, LLVMConstInt(g->i32, n, 0), inputs, cols, scratch, lo, rows,
+                              LLVMConstInt(g->i1, 0, 0), sin, scol};
+    LLVMBuildCall2(g->b, g->pad_ty, pad, pargs, 10, "");
     for (uint32_t q = 0; q < ngr; q++) {
-        LLVMValueRef at = LLVMConstInt(g->i64, off, 0);
-        LLVMValueRef sub = LLVMBuildInBoundsGEP2(g->b, g->i32, tab, &at, 1, "");
-        LLVMValueRef pargs[8] = {sub, LLVMConstInt(g->i32, gr[q].nparams, 0), inputs, cols,
-                                 scratch, lo, rows, LLVMConstInt(g->i1, 0, 0)};
-        LLVMBuildCall2(g->b, g->pad_ty, pad, pargs, 8, "");
-        memcpy(args, blocks, gr[q].nparams * sizeof *args);
-        args[gr[q].nparams] = LLVMConstInt(g->i64, 0, 0);
-        args[gr[q].nparams + 1] = LLVMConstInt(g->i64, g->W, 0);
-        LLVMBuildCall2(g->b, LLVMGlobalGetValueType(gr[q].fn), gr[q].fn, args, gr[q].nparams + 2, "");
-        pargs[7] = LLVMConstInt(g->i1, 1, 0);
-        LLVMBuildCall2(g->b, g->pad_ty, pad, pargs, 8, "");
-        off += gr[q].nparams;
+        LLVMValueRef args[4] = {sin, scol, LLVMConstInt(g->i64, 0, 0), LLVMConstInt(g->i64, g->W, 0)};
+        LLVMBuildCall2(g->b, gty, gr[q].fn, args, 4, "");
     }
-    free(blocks);
-    free(args);
+    pargs[7] = LLVMConstInt(g->i1, 1, 0);
+    LLVMBuildCall2(g->b, g->pad_ty, pad, pargs, 10, "");
     LLVMBuildBr(g->b, done);
 
     LLVMPositionBuilderAtEnd(g->b, done);
@@ -950,11 +1266,7 @@ LLVMModuleRef cg_module_part(LLVMContextRef ctx, const ir_program *p,
     size_t ns = p->nsteps ? p->nsteps : 1, ni = p->ninputs ? p->ninputs : 1;
     g.maynan = malloc(ns * sizeof *g.maynan);
     g.role = calloc(ns, 1);
-    g.form = calloc(ns, 1);
-    g.val = calloc(ns, sizeof *g.val);
-    g.cond = calloc(ns, sizeof *g.cond);
-    g.nanm = calloc(ns, sizeof *g.nanm);
-    g.isnan_c = calloc(ns, sizeof *g.isnan_c);
+    g.tree = calloc(ns, sizeof *g.tree);
     g.colparam = calloc(ns, sizeof *g.colparam);
     g.inparam = calloc(ni, sizeof *g.inparam);
     g.in_used = calloc(ni, sizeof *g.in_used);
@@ -975,7 +1287,6 @@ LLVMModuleRef cg_module_part(LLVMContextRef ctx, const ir_program *p,
     g.voidty = LLVMVoidTypeInContext(ctx);
     g.nan = splat(&g, NAN);
     g.zero = splat(&g, 0.0);
-    g.one = splat(&g, 1.0);
 
     /* The groups this part defines, and (part 0) the ones it calls. */
     for (uint32_t q = 0; ok && q < g.ngroups; q++) {
@@ -1006,11 +1317,10 @@ LLVMModuleRef cg_module_part(LLVMContextRef ctx, const ir_program *p,
     free_groups(&g);
     free(g.maynan);
     free(g.role);
-    free(g.form);
-    free(g.val);
-    free(g.cond);
-    free(g.nanm);
-    free(g.isnan_c);
+    free(g.tree);
+    for (uint32_t k = 0; k < g.ntblocks; k++)
+        free(g.tblocks[k]);
+    free(g.tblocks);
     free(g.colparam);
     free(g.inparam);
     free(g.in_used);

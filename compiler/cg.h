@@ -15,9 +15,10 @@
  *
  * Shape of the code.  The segment's materialized slots are split into
  * groups of a few consecutive slots; each group is a never-inlined function
- * seg_N.gK whose parameters are the column pointers it needs, each
- * `noalias` (`readonly` for columns it reads, `writeonly` for the ones it
- * writes), and rows lo, hi.  Its body is one loop whose every iteration
+ * seg_N.gK with the same signature as seg_N (inputs and cols `noalias`
+ * and `readonly`: the arrays of column pointers are only read).  It loads
+ * the column pointers it needs once, before its loop; its body is one loop
+ * whose every iteration
  * computes W consecutive rows as vectors of W doubles (the module's
  * vector width, CG_WIDTH unless the caller picks another): straight-line,
  * branch-free (every ir.h operation is fcmp and select), written vector by
@@ -27,21 +28,35 @@
  * multiple of W rows starts at hi - W and computes again rows the previous
  * iteration computed: every value is a function of its row, so they are
  * written again with the same bits.  A group thus needs at least W rows;
- * seg_N calls the groups on the columns themselves for such ranges, and
- * for a shorter range (the end of a small table) copies each group's rows
- * into a W-row scratch block on the stack,
- * runs the group there and copies its results back (a small loop driven by
- * a constant table per segment, seg_N.pad, and the helper planc.pad).
+ * seg_N calls the groups on its own arguments for such ranges, and for a
+ * shorter range (the end of a small table) points stand-in input and
+ * column arrays at a W-row scratch block per column of the segment, copies
+ * the rows in, runs the groups on the stand-ins and copies their results
+ * back (a small loop driven by a constant table per segment, seg_N.pad,
+ * and the helper planc.pad).  Only that path takes stack for them: W
+ * doubles per column of the segment and a pointer per index in the range
+ * of its input and column indices (at most about 40 KB for
+ * rules/liaoning, about 500 KB for the benchmark's 1,000-target set).  Passing the two arrays rather than one
+ * argument per column keeps seg_N and its calls small whatever the number
+ * of columns: a wrapper with a call of 40 arguments per group cost more to
+ * compile than most groups.
  *
  * Lowering an operation knows what the checker's types imply: a slot that
  * can never be NaN (constants, years, scope masks, booleans of such, ISNA,
- * COALESCE with such a fallback) gets no NaN test; a comparison or logic
- * result used as a condition is used as the LLVM i1 vector it is, not
- * turned into 1.0/0.0 and back; constant conditions pick their arm.  So the
- * optimiser receives little left to simplify.  No fast-math flags: the
- * results equal a plain C evaluation of ir.h bit for bit (NaN sign and
- * payload aside: ir.h makes any NaN "missing").  Missing values are NaNs,
- * as ir.h says.
+ * COALESCE with such a fallback) gets no NaN test.  Within a group, every
+ * value is held as a small decision tree (cg.c: tnode) whose inner nodes
+ * pick a subtree by an i1 vector and whose leaves are constants or vectors:
+ * an operation on constants is folded exactly as ir.h computes it, a
+ * comparison's i1 vector reaches the SELECT that uses it without a detour
+ * through 1.0/0.0, a test already made on a path is not made again, and a
+ * vector operation is built only for leaves that are vectors.  So the
+ * status and score chains of a target (constants picked by conditions,
+ * compared, coalesced, scaled and clamped) reach LLVM as a few selects, and
+ * the optimiser, whose floating-point class analysis costs grow with the
+ * depth of such chains, receives little left to simplify.  No fast-math
+ * flags: the results equal a plain C evaluation of ir.h bit for bit (NaN
+ * sign and payload aside: ir.h makes any NaN "missing").  Missing values
+ * are NaNs, as ir.h says.
  *
  * Temporaries live in SSA values.  A materialized slot written before a
  * group runs (by an earlier segment, a barrier, or an earlier group of the
@@ -83,13 +98,15 @@
  * by both.  Measured on the 40-target benchmark rules (instructions
  * executed by optimise + codegen; kernel time with the rows in cache):
  * 4 roots 1810M, 8 roots 1468M and 58 ns/row, 16 roots 1391M and
- * 53 ns/row, 32 roots 1379M and 57 ns/row. */
+ * 53 ns/row, 32 roots 1379M and 57 ns/row.  Again after the tree lowering
+ * (cg-3), on rules/liaoning/beautiful-liaoning.plan, the whole jit_create
+ * under callgrind: 8 roots 1419M, 16 roots 1344M, 32 roots 1339M. */
 #define CG_GROUP_ROOTS 16
 
 /* What changes the code cg emits for a given program, besides the
  * program: part of the JIT's cache key (jit.c).  Bump it whenever the
  * lowering changes. */
-#define CG_VERSION "cg-2"
+#define CG_VERSION "cg-3"
 
 /* Writes the name of segment `seg`'s function ("seg_N") into buf. */
 void cg_segment_name(uint32_t seg, char buf[CG_NAME_MAX]);

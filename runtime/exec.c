@@ -25,7 +25,7 @@ struct rt_result {
     size_t nrows;
     uint32_t nsteps;
     const ir_program *p;            /* what ran: constants and input slots */
-    const double *const *inputs;    /* the table's input columns */
+    const double *const *inputs;    /* the input columns, from row `first` */
     double **cols;      /* nsteps entries, NULL for slots not materialized */
     void *block;        /* the columns */
     size_t block_size;
@@ -653,7 +653,9 @@ unsigned rt_stream_places(const rt_options *opts)
 typedef struct stream_thread {
     double **cols;              /* p->nsteps entries, NULL when not materialized */
     double *block;
-    const double **inputs;      /* p->ninputs entries */
+    const double **inputs;      /* p->ninputs entries: the chunk's rows */
+    double *inbuf;              /* p->ninputs buffers of `rows` values, for
+                                   inputs the table computes on demand */
     rt_result view;
     double kernel_ms;
 } stream_thread;
@@ -664,7 +666,7 @@ typedef struct stream_run {
     const exec_engine *engine;
     const exec_plan *plan;
     const rt_stream *st;
-    const double *const *inputs; /* the table's */
+    const rt_table *t;
     size_t nrows, rows;          /* the table's rows; rows per chunk */
     size_t base;                 /* the round's first chunk */
     stream_thread *threads;
@@ -695,7 +697,7 @@ static void stream_task(void *ctx, size_t c, unsigned worker)
     size_t hi = sr->nrows - lo < sr->rows ? sr->nrows : lo + sr->rows;
     double t0 = now_ms();
     for (uint32_t k = 0; k < sr->p->ninputs; k++)
-        th->inputs[k] = sr->inputs[k] + lo;
+        th->inputs[k] = rt_table_input_rows(sr->t, k, lo, hi, th->inbuf + (size_t)k * sr->rows);
     if (sr->plan->nsegs) {
         exec_frame f = {.nrows = hi - lo, .inputs = th->inputs, .cols = th->cols, .plan = sr->plan};
         sr->engine->run_segment(sr->engine->self, sr->p, 0, &f, 0, hi - lo);
@@ -726,8 +728,8 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
     unsigned want = want_threads(opts), places = rt_stream_places(opts);
     if (want > nchunks)
         want = nchunks ? (unsigned)nchunks : 1;
-    stream_run sr = {.p = p, .engine = engine, .plan = &plan, .st = st,
-                     .inputs = rt_table_inputs(t), .nrows = n, .rows = rows};
+    stream_run sr = {.p = p, .engine = engine, .plan = &plan, .st = st, .t = t,
+                     .nrows = n, .rows = rows};
     atomic_init(&sr.rc, 0);
     pool pl = {.p = p, .engine = engine, .task = stream_task, .task_ctx = &sr};
     pool_start(&pl, want);
@@ -743,6 +745,7 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
         th->cols = rt_xcalloc(p->nsteps ? p->nsteps : 1, sizeof *th->cols);
         th->block = rt_xmalloc(ncols ? ncols * rows : 1, sizeof *th->block);
         th->inputs = rt_xmalloc(p->ninputs ? p->ninputs : 1, sizeof *th->inputs);
+        th->inbuf = rt_xmalloc(p->ninputs ? p->ninputs * rows : 1, sizeof *th->inbuf);
         double *at = th->block;
         for (uint32_t i = 0; i < p->nsteps; i++) {
             if (plan.materialized[i]) {
@@ -750,7 +753,7 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
                 at += rows;
             }
         }
-        th->view = (rt_result){.nsteps = p->nsteps, .p = p, .inputs = sr.inputs, .cols = th->cols};
+        th->view = (rt_result){.nsteps = p->nsteps, .p = p, .inputs = th->inputs, .cols = th->cols};
     }
 
     int rc = 0;
@@ -772,6 +775,7 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
         free(sr.threads[w].cols);
         free(sr.threads[w].block);
         free(sr.threads[w].inputs);
+        free(sr.threads[w].inbuf);
     }
     free(sr.threads);
     exec_plan_free(&plan);
@@ -817,6 +821,6 @@ double rt_result_value(const rt_result *r, uint32_t slot, size_t row)
     if (s->op == IR_CONST)
         return s->imm;
     if (s->op == IR_INPUT)
-        return r->inputs[s->aux][row];
+        return r->inputs[s->aux][row - r->first];
     return NAN;
 }

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -39,8 +40,12 @@ struct rt_table {
     int *year;
     unsigned *line;
     double **data;          /* p->ncolumns columns */
-    double **inputs;        /* p->ninputs columns, built after sorting */
+    double **inputs;        /* p->ninputs columns: data columns after sorting, the
+                               others built by the first rt_table_inputs */
     bool *input_shared;     /* inputs[i] is a data column (freed with data) */
+    bool inputs_built;      /* every inputs[i] is there */
+    bool **members;         /* per scope input: per region, whether it is in scope */
+    pthread_mutex_t inputs_lock; /* guards the building */
     int *maxyear;           /* while loading: per region, latest year read (0: none) */
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
     size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
@@ -1017,51 +1022,59 @@ static void sort_rows(rt_table *t)
     free(perm);
 }
 
-/* Builds every input column of the program over the sorted rows.  An input
- * that is a data column as read (unshifted, scale 1: x * 1.0 is x) is that
- * column. */
-static void build_inputs(rt_table *t)
+/* Computes input i of the program for rows [lo, hi) into out[0 .. hi-lo). */
+static void fill_input(const rt_table *t, uint32_t i, size_t lo, size_t hi, double *out)
 {
     const ir_program *p = t->p;
-    size_t n = t->nrows;
-    t->inputs = rt_xcalloc(p->ninputs, sizeof *t->inputs);
-    t->input_shared = rt_xcalloc(p->ninputs, sizeof *t->input_shared);
+    const ir_input *in = &p->inputs[i];
+    switch (in->kind) {
+    case IR_IN_DATA:
+        for (size_t r = lo; r < hi; r++) {
+            long y = in->shift.absolute ? in->shift.year : (long)t->year[r] + in->shift.rel;
+            long at = in->shift.absolute || in->shift.rel ? rt_table_find(t, t->region[r], y)
+                                                          : (long)r;
+            out[r - lo] = at < 0 ? NAN : t->data[in->column][at] * in->scale;
+        }
+        break;
+    case IR_IN_YEAR:
+        for (size_t r = lo; r < hi; r++)
+            out[r - lo] = t->year[r];
+        break;
+    case IR_IN_PRESENT:
+        for (size_t r = lo; r < hi; r++)
+            out[r - lo] = t->line[r] != 0 ? 1.0 : 0.0;
+        break;
+    case IR_IN_SCOPE: {
+        const bool *member = t->members[i];
+        for (size_t r = lo; r < hi; r++)
+            out[r - lo] = member[t->region[r]] ? 1.0 : 0.0;
+        break;
+    }
+    }
+}
+
+/* Sets up the inputs over the sorted rows: an input that is a data column
+ * as read (unshifted, scale 1: x * 1.0 is x) is that column; the others
+ * are computed when they are asked for (rt_table_inputs for whole
+ * columns, rt_table_input_rows for a range), so that a streamed run never
+ * holds them for the whole table. */
+static void share_inputs(rt_table *t)
+{
+    const ir_program *p = t->p;
+    t->inputs = rt_xcalloc(p->ninputs ? p->ninputs : 1, sizeof *t->inputs);
+    t->input_shared = rt_xcalloc(p->ninputs ? p->ninputs : 1, sizeof *t->input_shared);
+    t->members = rt_xcalloc(p->ninputs ? p->ninputs : 1, sizeof *t->members);
+    pthread_mutex_init(&t->inputs_lock, NULL);
     for (uint32_t i = 0; i < p->ninputs; i++) {
         const ir_input *in = &p->inputs[i];
         if (in->kind == IR_IN_DATA && !in->shift.absolute && !in->shift.rel && in->scale == 1.0) {
             t->inputs[i] = t->data[in->column];
             t->input_shared[i] = true;
-            continue;
-        }
-        double *col = rt_xmalloc(n, sizeof *col);
-        t->inputs[i] = col;
-        switch (in->kind) {
-        case IR_IN_DATA:
-            for (size_t r = 0; r < n; r++) {
-                long y = in->shift.absolute ? in->shift.year : (long)t->year[r] + in->shift.rel;
-                long at = in->shift.absolute || in->shift.rel ? rt_table_find(t, t->region[r], y)
-                                                              : (long)r;
-                col[r] = at < 0 ? NAN : t->data[in->column][at] * in->scale;
-            }
-            break;
-        case IR_IN_YEAR:
-            for (size_t r = 0; r < n; r++)
-                col[r] = t->year[r];
-            break;
-        case IR_IN_PRESENT:
-            for (size_t r = 0; r < n; r++)
-                col[r] = t->line[r] != 0 ? 1.0 : 0.0;
-            break;
-        case IR_IN_SCOPE: {
-            bool *in_scope = rt_xcalloc(p->nregions, sizeof *in_scope);
+        } else if (in->kind == IR_IN_SCOPE) {
             const ir_scope *sc = &p->scopes[in->scope];
+            t->members[i] = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *t->members[i]);
             for (uint32_t k = 0; k < sc->n; k++)
-                in_scope[sc->regions[k]] = true;
-            for (size_t r = 0; r < n; r++)
-                col[r] = in_scope[t->region[r]] ? 1.0 : 0.0;
-            free(in_scope);
-            break;
-        }
+                t->members[i][sc->regions[k]] = true;
         }
     }
 }
@@ -1182,7 +1195,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src, FILE *
     if (has_share(p))
         add_ancestor_rows(t);
     sort_rows(t);
-    build_inputs(t);
+    share_inputs(t);
     return t;
 }
 
@@ -1234,6 +1247,12 @@ void rt_table_free(rt_table *t)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             if (!t->input_shared[i])
                 free(t->inputs[i]);
+    if (t->inputs) {
+        for (uint32_t i = 0; i < t->p->ninputs; i++)
+            free(t->members[i]);
+        pthread_mutex_destroy(&t->inputs_lock);
+    }
+    free(t->members);
     free(t->inputs);
     free(t->input_shared);
     free(t->region);
@@ -1252,4 +1271,33 @@ uint32_t rt_table_region(const rt_table *t, size_t row) { return t->region[row];
 int rt_table_year(const rt_table *t, size_t row) { return t->year[row]; }
 unsigned rt_table_line(const rt_table *t, size_t row) { return t->line[row]; }
 const double *rt_table_column(const rt_table *t, uint32_t col) { return t->data[col]; }
-const double *const *rt_table_inputs(const rt_table *t) { return (const double *const *)t->inputs; }
+const double *const *rt_table_inputs(const rt_table *t)
+{
+    /* The columns are built once, under the lock: the table is otherwise
+     * read only, and runs may share it. */
+    rt_table *mt = (rt_table *)t;
+    pthread_mutex_lock(&mt->inputs_lock);
+    if (!mt->inputs_built) {
+        for (uint32_t i = 0; i < t->p->ninputs; i++) {
+            if (mt->inputs[i])
+                continue;
+            double *col = rt_xmalloc(t->nrows ? t->nrows : 1, sizeof *col);
+            fill_input(t, i, 0, t->nrows, col);
+            mt->inputs[i] = col;
+        }
+        mt->inputs_built = true;
+    }
+    pthread_mutex_unlock(&mt->inputs_lock);
+    return (const double *const *)t->inputs;
+}
+
+const double *rt_table_input_rows(const rt_table *t, uint32_t i, size_t lo, size_t hi, double *buf)
+{
+    pthread_mutex_lock(&((rt_table *)t)->inputs_lock);
+    const double *col = t->inputs[i];
+    pthread_mutex_unlock(&((rt_table *)t)->inputs_lock);
+    if (col)
+        return col + lo;
+    fill_input(t, i, lo, hi, buf);
+    return buf;
+}

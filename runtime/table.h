@@ -45,7 +45,14 @@ long rt_table_find(const rt_table *t, uint32_t region, long year);
 /* Data column `col` (index into p->columns) as read: not shifted, not
  * scaled; NaN where the cell is missing. */
 const double *rt_table_column(const rt_table *t, uint32_t col);
-/* The program's inputs, p->ninputs columns of rt_table_nrows() values. */
+/* The program's inputs, p->ninputs columns of rt_table_nrows() values.
+ * An input that is a data column as read is that column; the others
+ * (shifted, scaled, years, scopes) are built by the first call, which may
+ * come from any thread (it takes a lock). */
 const double *const *rt_table_inputs(const rt_table *t);
+/* Input i for rows [lo, hi): a pointer into its column when it has one
+ * (a data column, or after rt_table_inputs), else buf (hi - lo values)
+ * filled with it.  Safe to call from several threads at once. */
+const double *rt_table_input_rows(const rt_table *t, uint32_t i, size_t lo, size_t hi, double *buf);
 
 #endif

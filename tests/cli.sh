@@ -59,5 +59,18 @@ n=$((n + 1)); [ "$(ls "$tmp" | grep -c 'res\.csv.')" -eq 0 ] || { echo "FAIL: te
 # Output into a directory that does not exist: a clear error, exit 2.
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodir/res.csv"; contains err "nodir"
 
+# A program without peaks or shares is scored and written as a stream
+# (docs/ARCHITECTURE.md): the same bytes for every -j, and as the
+# whole-column run writes them (--store makes a run whole-column).
+srules=$(dirname "$0")/run/stream-assessment/rules.plan
+sdata=$(dirname "$0")/run/stream-assessment/data.csv
+expect 0 "$planc" run "$srules" --data "$sdata" --timings -j 1 -o "$tmp/s1.csv"
+contains err "streamed"
+expect 0 "$planc" run "$srules" --data "$sdata" -j 3 -o "$tmp/s3.csv"
+expect 0 "$planc" run "$srules" --data "$sdata" --timings --store "$tmp/h.db" -o "$tmp/whole.csv"
+n=$((n + 1)); grep -q "streamed" "$tmp/err" && { echo "FAIL: a run with --store was streamed"; fails=$((fails + 1)); }
+n=$((n + 1)); cmp -s "$tmp/s1.csv" "$tmp/s3.csv" && cmp -s "$tmp/s1.csv" "$tmp/whole.csv" || {
+    echo "FAIL: the streamed results differ between -j 1, -j 3 and a whole-column run"; fails=$((fails + 1)); }
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

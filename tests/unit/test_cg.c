@@ -102,15 +102,63 @@ static bool has_attr(LLVMValueRef fn, unsigned i, const char *attr)
     return LLVMGetEnumAttributeAtIndex(fn, i + 1, kind) != NULL;
 }
 
-/* Checks that parameter i of group function fn is column `name`, noalias, and
- * readonly or writeonly. */
+/* The i-th column pointer group function fn loads (in its entry block,
+ * from its inputs or cols parameter), or NULL. */
+static LLVMValueRef col_load(LLVMValueRef fn, unsigned i)
+{
+    unsigned k = 0;
+    for (LLVMValueRef in = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn)); in;
+         in = LLVMGetNextInstruction(in))
+        if (LLVMGetInstructionOpcode(in) == LLVMLoad && k++ == i)
+            return in;
+    return NULL;
+}
+
+/* How many column pointers group function fn loads. */
+static unsigned col_loads(LLVMValueRef fn)
+{
+    unsigned k = 0;
+    while (col_load(fn, k))
+        k++;
+    return k;
+}
+
+/* Whether the loop of group function fn stores into the column at p. */
+static bool stores_to(LLVMValueRef fn, LLVMValueRef p)
+{
+    LLVMBasicBlockRef loop = LLVMGetNextBasicBlock(LLVMGetEntryBasicBlock(fn));
+    for (LLVMValueRef in = LLVMGetFirstInstruction(loop); in; in = LLVMGetNextInstruction(in))
+        if (LLVMGetInstructionOpcode(in) == LLVMStore &&
+            LLVMGetOperand(LLVMGetOperand(in, 1), 0) == p)
+            return true;
+    return false;
+}
+
+/* Checks that group function fn has the segment signature (inputs, cols,
+ * lo, hi; the arrays noalias and readonly) and that its i-th column
+ * pointer is `name` ("inN": inputs[N], "cN": cols[N]), which its loop
+ * writes or only reads. */
 static void check_param(LLVMValueRef fn, unsigned i, const char *name, bool written)
 {
-    ck_assert_str_eq(param_name(fn, i), name);
-    ck_assert(has_attr(fn, i, "noalias"));
-    ck_assert(has_attr(fn, i, "nocapture"));
-    ck_assert(has_attr(fn, i, written ? "writeonly" : "readonly"));
-    ck_assert(!has_attr(fn, i, written ? "readonly" : "writeonly"));
+    ck_assert_uint_eq(LLVMCountParams(fn), 4);
+    ck_assert_str_eq(param_name(fn, 0), "inputs");
+    ck_assert_str_eq(param_name(fn, 1), "cols");
+    ck_assert_str_eq(param_name(fn, 2), "lo");
+    ck_assert_str_eq(param_name(fn, 3), "hi");
+    for (unsigned j = 0; j < 2; j++) {
+        ck_assert(has_attr(fn, j, "noalias"));
+        ck_assert(has_attr(fn, j, "nocapture"));
+        ck_assert(has_attr(fn, j, "readonly"));
+    }
+    LLVMValueRef ld = col_load(fn, i);
+    ck_assert_ptr_nonnull(ld);
+    size_t n;
+    ck_assert_str_eq(LLVMGetValueName2(ld, &n), name);
+    unsigned index = (unsigned)atoi(name + (name[0] == 'i' ? 2 : 1));
+    LLVMValueRef at = LLVMGetOperand(ld, 0);
+    ck_assert_ptr_eq(LLVMGetOperand(at, 0), LLVMGetParam(fn, name[0] == 'i' ? 0 : 1));
+    ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetOperand(at, 1)), index);
+    ck_assert(stores_to(fn, ld) == written);
 }
 
 START_TEST(segment_names)
@@ -123,8 +171,9 @@ START_TEST(segment_names)
 }
 END_TEST
 
-/* seg_N has the exec_frame signature; its group function takes one noalias
- * column pointer per input read, column read and column written. */
+/* seg_N has the exec_frame signature, and so has its group function, which
+ * loads one column pointer per input read, column read and column written
+ * before its loop. */
 START_TEST(functions_and_parameters)
 {
     exec_plan pl = two_segments();
@@ -154,17 +203,15 @@ START_TEST(functions_and_parameters)
     unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
     ck_assert_ptr_nonnull(LLVMGetEnumAttributeAtIndex(b0, LLVMAttributeFunctionIndex, noinline));
     ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g1"));
-    ck_assert_uint_eq(LLVMCountParams(b0), 5);
+    ck_assert_uint_eq(col_loads(b0), 3);
     check_param(b0, 0, "in0", false);
     check_param(b0, 1, "in1", false);
     check_param(b0, 2, "c4", true);
-    ck_assert_str_eq(param_name(b0, 3), "lo");
-    ck_assert_str_eq(param_name(b0, 4), "hi");
 
     /* Segment 1 recomputes slot 3 (not materialized) from input 0 and the
      * constant, loads the barrier's column 5, writes slot 7. */
     LLVMValueRef b1 = LLVMGetNamedFunction(m, "seg_1.g0");
-    ck_assert_uint_eq(LLVMCountParams(b1), 5);
+    ck_assert_uint_eq(col_loads(b1), 3);
     check_param(b1, 0, "in0", false);
     check_param(b1, 1, "c5", false);
     check_param(b1, 2, "c7", true);
@@ -255,11 +302,11 @@ START_TEST(every_op_lowers)
     LLVMValueRef g1 = LLVMGetNamedFunction(m, "seg_0.g1");
     ck_assert_uint_eq(P.nsteps, 24);
     ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g2"));
-    ck_assert_uint_eq(LLVMCountParams(g0), 3 + 16 + 2);
+    ck_assert_uint_eq(col_loads(g0), 3 + 16);
     check_param(g0, 0, "in0", false);
     check_param(g0, 3, "c0", true);
     check_param(g0, 18, "c15", true);
-    ck_assert_uint_eq(LLVMCountParams(g1), 3 + 8 + 2);
+    ck_assert_uint_eq(col_loads(g1), 3 + 8);
     check_param(g1, 3, "c16", true);
     check_param(g1, 10, "c23", true);
     LLVMDisposeModule(m);
@@ -381,8 +428,8 @@ static exec_plan groups_program(void)
 
 /* A segment of 36 materialized slots is three groups (CG_GROUP_ROOTS is
  * 16).  A later group loads a slot an earlier group wrote, and recomputes
- * a temporary the earlier group also computed; seg_0 loads each column
- * pointer once and calls the groups in order. */
+ * a temporary the earlier group also computed; seg_0 calls the groups in
+ * order. */
 START_TEST(groups)
 {
     exec_plan pl = groups_program();
@@ -390,18 +437,18 @@ START_TEST(groups)
     ck_assert_ptr_nonnull(m);
 
     LLVMValueRef g0 = LLVMGetNamedFunction(m, "seg_0.g0");
-    ck_assert_uint_eq(LLVMCountParams(g0), 1 + 16 + 2);
+    ck_assert_uint_eq(col_loads(g0), 1 + 16);
     check_param(g0, 0, "in0", false);
     check_param(g0, 1, "c2", true);
     /* Group 1 starts at slot 18: it loads slot 17 from group 0. */
     LLVMValueRef g1 = LLVMGetNamedFunction(m, "seg_0.g1");
-    ck_assert_uint_eq(LLVMCountParams(g1), 2 + 16 + 2);
+    ck_assert_uint_eq(col_loads(g1), 2 + 16);
     check_param(g1, 0, "in0", false);
     check_param(g1, 1, "c17", false);
     check_param(g1, 2, "c18", true);
     /* Group 2 (slots 34..37) loads 33 and 2, and recomputes temporary 1. */
     LLVMValueRef g2 = LLVMGetNamedFunction(m, "seg_0.g2");
-    ck_assert_uint_eq(LLVMCountParams(g2), 3 + 4 + 2);
+    ck_assert_uint_eq(col_loads(g2), 3 + 4);
     check_param(g2, 0, "in0", false);
     check_param(g2, 1, "c2", false);
     check_param(g2, 2, "c33", false);
@@ -409,8 +456,8 @@ START_TEST(groups)
     check_param(g2, 6, "c37", true);
     ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g3"));
 
-    /* seg_0, for at least CG_WIDTH rows: one load per distinct pointer
-     * (inputs[0] and 36 columns), then the three calls in order. */
+    /* seg_0, for at least CG_WIDTH rows: the three groups in order on
+     * its own inputs, cols, lo and hi. */
     LLVMValueRef fn = LLVMGetNamedFunction(m, "seg_0");
     int loads = 0, calls = 0;
     for (LLVMValueRef in = LLVMGetFirstInstruction(block_named(fn, "big")); in;
@@ -419,15 +466,17 @@ START_TEST(groups)
         loads += op == LLVMLoad;
         if (op == LLVMCall) {
             ck_assert_ptr_eq(LLVMGetCalledValue(in), calls == 0 ? g0 : calls == 1 ? g1 : g2);
+            for (unsigned j = 0; j < 4; j++)
+                ck_assert_ptr_eq(LLVMGetOperand(in, j), LLVMGetParam(fn, j));
             calls++;
         }
     }
-    ck_assert_int_eq(loads, 37);
+    ck_assert_int_eq(loads, 0);
     ck_assert_int_eq(calls, 3);
 
-    /* For fewer rows: per group, planc.pad in, the group, planc.pad out;
-     * the table holds the groups' parameters coded index<<2 | from_cols<<1
-     * | written. */
+    /* For fewer rows: planc.pad in, the three groups on the stand-in
+     * arrays, planc.pad out; the table holds the segment's columns, each
+     * once, coded index<<2 | from_cols<<1 | written. */
     LLVMValueRef pad = LLVMGetNamedFunction(m, "planc.pad");
     ck_assert_ptr_nonnull(pad);
     ck_assert_int_eq(LLVMGetLinkage(pad), LLVMInternalLinkage);
@@ -439,20 +488,20 @@ START_TEST(groups)
         LLVMValueRef callee = LLVMGetCalledValue(in);
         if (LLVMIsAIntrinsicInst(in))
             continue;   /* the memset of the scratch */
-        LLVMValueRef want = calls % 3 == 1 ? (calls == 1 ? g0 : calls == 4 ? g1 : g2) : pad;
+        LLVMValueRef want = calls == 1 ? g0 : calls == 2 ? g1 : calls == 3 ? g2 : pad;
         ck_assert_ptr_eq(callee, want);
         calls++;
     }
-    ck_assert_int_eq(calls, 9);
+    ck_assert_int_eq(calls, 5);
     LLVMValueRef tab = LLVMGetNamedGlobal(m, "seg_0.pad");
     ck_assert_ptr_nonnull(tab);
     ck_assert(LLVMIsGlobalConstant(tab));
     LLVMValueRef init = LLVMGetInitializer(tab);
-    ck_assert_uint_eq(LLVMGetArrayLength2(LLVMTypeOf(init)), 17 + 18 + 7);
-    /* group 0: in0 read, then c2 written; group 2's 2nd: c2 read. */
+    ck_assert_uint_eq(LLVMGetArrayLength2(LLVMTypeOf(init)), 1 + 36);
+    /* in0 read; c2 written (by group 0, read by group 2); c37 written. */
     ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetAggregateElement(init, 0)), 0 << 2 | 0 | 0);
     ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetAggregateElement(init, 1)), 2 << 2 | 2 | 1);
-    ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetAggregateElement(init, 17 + 18 + 1)), 2 << 2 | 2 | 0);
+    ck_assert_uint_eq(LLVMConstIntGetZExtValue(LLVMGetAggregateElement(init, 36)), 37 << 2 | 2 | 1);
     LLVMDisposeModule(m);
 }
 END_TEST
@@ -595,7 +644,7 @@ START_TEST(runtime_plan)
     LLVMModuleRef m = cg_module(C, &P, &pl, "rt", errf);
     ck_assert_ptr_nonnull(m);
     LLVMValueRef b1 = LLVMGetNamedFunction(m, "seg_1.g0");
-    ck_assert_uint_eq(LLVMCountParams(b1), 5);
+    ck_assert_uint_eq(col_loads(b1), 3);
     check_param(b1, 0, "c3", false);
     check_param(b1, 1, "c5", false);
     check_param(b1, 2, "c7", true);
