@@ -168,8 +168,9 @@ static const char usage_run[] =
     "                   then load (reading the data), kernel (the compiled or\n"
     "                   interpreted segments, summed; the note gives the\n"
     "                   threads), barriers (peaks and shares), report (the\n"
-    "                   missing-data check and writing the results) and total\n"
-    "                   (the whole run)\n"
+    "                   missing-data check and writing the results; noted\n"
+    "                   'streamed' when the results were written chunk by\n"
+    "                   chunk as they were scored) and total (the whole run)\n"
     "\n"
     "The JIT keeps the code it compiles in a cache, keyed by the rules, planc's\n"
     "version and the host CPU, so that a second run of unchanged rules skips\n"
@@ -573,7 +574,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
 
 /* Whether `planc run` can score and write as a stream (rt_run_stream): CSV
  * results (not a roll-up, which needs every row) of a program the stream
- * can run, without --store (which records the whole result in one
+ * can run (not under the `error` missing-data policy), without --store (which records the whole result in one
  * transaction), and not onto a terminal (where the lines would mix with
  * the progress line). */
 static bool streamable(const ir_program *p, const run_output *ro, const store *db)
@@ -828,11 +829,10 @@ static int cmd_run(int argc, char **argv)
         print_compile_timings(&c, jit ? &jt : NULL, t_key);
         print_timing("load", t_load, NULL);
         char threads[32];
-        snprintf(threads, sizeof threads, "%u thread%s%s", rtt.threads, rtt.threads == 1 ? "" : "s",
-                 streamed ? ", streamed" : "");
+        snprintf(threads, sizeof threads, "%u thread%s", rtt.threads, rtt.threads == 1 ? "" : "s");
         print_timing("kernel", rtt.kernel, threads);
         print_timing("barriers", rtt.barriers, NULL);
-        print_timing("report", t_report, NULL);
+        print_timing("report", t_report, streamed ? "streamed" : NULL);
         print_timing("total", now_ms() - t_start, NULL);
     }
 

@@ -499,10 +499,10 @@ static void pool_stop(pool *pl)
  * mapped with transparent huge pages advised: the columns are written
  * once each, and the first write of every 4 KiB page would otherwise cost
  * a page fault (most of a run's time on a virtual machine). */
-static void alloc_columns(rt_result *res, const exec_plan *plan)
+static void alloc_columns(rt_result *res, const exec_plan *plan, uint32_t upto)
 {
     size_t stride = (res->nrows + 7) / 8 * 8, ncols = 0;
-    for (uint32_t i = 0; i < res->nsteps; i++)
+    for (uint32_t i = 0; i < upto; i++)
         ncols += plan->materialized[i];
     if (stride && ncols > SIZE_MAX / sizeof(double) / stride)
         rt_xmalloc(ncols * sizeof(double), stride); /* reports the overflow and exits */
@@ -519,11 +519,56 @@ static void alloc_columns(rt_result *res, const exec_plan *plan)
     res->block = block;
     res->block_size = size;
     double *at = block;
-    for (uint32_t i = 0; i < res->nsteps; i++) {
+    for (uint32_t i = 0; i < upto; i++) {
         if (plan->materialized[i]) {
             res->cols[i] = at;
             at += stride;
         }
+    }
+}
+
+/* A result of n rows for p, with columns for the materialized slots below
+ * step `upto`. */
+static rt_result *new_result(const ir_program *p, const rt_table *t, const exec_plan *plan,
+                             uint32_t upto)
+{
+    rt_result *res = rt_xcalloc(1, sizeof *res);
+    res->nrows = rt_table_nrows(t);
+    res->nsteps = p->nsteps;
+    res->p = p;
+    res->inputs = rt_table_inputs(t);
+    res->cols = rt_xcalloc(p->nsteps ? p->nsteps : 1, sizeof *res->cols);
+    alloc_columns(res, plan, upto);
+    return res;
+}
+
+static const double *operand_column(const rt_result *res, uint32_t a, double **filled);
+
+/* Runs steps [0, upto) of p over whole columns of res (upto: the start of
+ * a segment, or nsteps): segments on the pool's threads, barriers on the
+ * calling thread; adds their times to tm. */
+static void run_whole(pool *pl, const ir_program *p, const rt_table *t, const exec_plan *plan,
+                      rt_result *res, uint32_t upto, rt_timings *tm)
+{
+    uint32_t i = 0, k = 0;
+    while (i < upto) {
+        double t0 = now_ms();
+        if (k < plan->nsegs && plan->segs[k].from == i) {
+            pool_run(pl, k);
+            i = plan->segs[k++].to;
+            tm->kernel += now_ms() - t0;
+            continue;
+        }
+        const ir_step *s = &p->steps[i];
+        double *filled = NULL;
+        const double *a = operand_column(res, s->a, &filled);
+        if (s->op == IR_PEAK)
+            rt_peak(p, t, s, a, res->cols[i]);
+        else
+            rt_share(p, t, s, a, res->cols[i]);
+        free(filled);
+        i++;
+        tm->barriers += now_ms() - t0;
     }
 }
 
@@ -564,13 +609,7 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
     if (!engine)
         engine = interp_engine();
     size_t n = rt_table_nrows(t);
-    rt_result *res = rt_xcalloc(1, sizeof *res);
-    res->nrows = n;
-    res->nsteps = p->nsteps;
-    res->p = p;
-    res->inputs = rt_table_inputs(t);
-    res->cols = rt_xcalloc(p->nsteps, sizeof *res->cols);
-    alloc_columns(res, &plan);
+    rt_result *res = new_result(p, t, &plan, p->nsteps);
 
     exec_frame f = {
         .nrows = n,
@@ -588,27 +627,7 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
     pool pl = {.p = p, .engine = engine, .f = &f};
     pool_start(&pl, want);
     tm.threads = pl.nworkers + 1;
-
-    uint32_t i = 0, k = 0;
-    while (i < p->nsteps) {
-        double t0 = now_ms();
-        if (k < plan.nsegs && plan.segs[k].from == i) {
-            pool_run(&pl, k);
-            i = plan.segs[k++].to;
-            tm.kernel += now_ms() - t0;
-            continue;
-        }
-        const ir_step *s = &p->steps[i];
-        double *filled = NULL;
-        const double *a = operand_column(res, s->a, &filled);
-        if (s->op == IR_PEAK)
-            rt_peak(p, t, s, a, res->cols[i]);
-        else
-            rt_share(p, t, s, a, res->cols[i]);
-        free(filled);
-        i++;
-        tm.barriers += now_ms() - t0;
-    }
+    run_whole(&pl, p, t, &plan, res, p->nsteps, &tm);
     pool_stop(&pl);
     exec_plan_free(&plan);
 
@@ -628,12 +647,7 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
 
 bool rt_can_stream(const ir_program *p)
 {
-    if (p->has_assessment && p->missing == IR_MISSING_ERROR)
-        return false;
-    for (uint32_t i = 0; i < p->nsteps; i++)
-        if (ir_is_barrier(p->steps[i].op))
-            return false;
-    return true;
+    return !(p->has_assessment && p->missing == IR_MISSING_ERROR);
 }
 
 /* Threads a run with these options asks for (at least 1). */
@@ -667,6 +681,10 @@ typedef struct stream_run {
     const exec_plan *plan;
     const rt_stream *st;
     const rt_table *t;
+    uint32_t seg;                /* the streamed segment, or UINT32_MAX: none */
+    const rt_result *whole;      /* the columns of the steps before it */
+    const uint32_t *wslots;      /* its materialized slots */
+    uint32_t nwslots;
     size_t nrows, rows;          /* the table's rows; rows per chunk */
     size_t base;                 /* the round's first chunk */
     stream_thread *threads;
@@ -674,12 +692,13 @@ typedef struct stream_run {
 } stream_run;
 
 /* Rows per chunk of a stream: as many as RT_CHUNK_ROWS, fewer when the
- * materialized columns of that many rows would not fit in about 1 MiB (the
- * chunk is consumed while it is in cache); a multiple of 64 rows. */
-static size_t stream_rows(const exec_plan *plan, uint32_t nsteps)
+ * materialized columns of steps [from, nsteps) for that many rows would
+ * not fit in about 1 MiB (the chunk is consumed while it is in cache); a
+ * multiple of 64 rows. */
+static size_t stream_rows(const exec_plan *plan, uint32_t from, uint32_t nsteps)
 {
     size_t ncols = 0, rows = RT_CHUNK_ROWS;
-    for (uint32_t i = 0; i < nsteps; i++)
+    for (uint32_t i = from; i < nsteps; i++)
         ncols += plan->materialized[i];
     while (rows > 64 && ncols * rows * sizeof(double) > ((size_t)1 << 20))
         rows /= 2;
@@ -698,9 +717,13 @@ static void stream_task(void *ctx, size_t c, unsigned worker)
     double t0 = now_ms();
     for (uint32_t k = 0; k < sr->p->ninputs; k++)
         th->inputs[k] = rt_table_input_rows(sr->t, k, lo, hi, th->inbuf + (size_t)k * sr->rows);
-    if (sr->plan->nsegs) {
+    /* The columns of the steps before the streamed segment, from the
+     * chunk's first row: the chunk reads them as its own. */
+    for (uint32_t k = 0; k < sr->nwslots; k++)
+        th->cols[sr->wslots[k]] = sr->whole->cols[sr->wslots[k]] + lo;
+    if (sr->seg != UINT32_MAX) {
         exec_frame f = {.nrows = hi - lo, .inputs = th->inputs, .cols = th->cols, .plan = sr->plan};
-        sr->engine->run_segment(sr->engine->self, sr->p, 0, &f, 0, hi - lo);
+        sr->engine->run_segment(sr->engine->self, sr->p, sr->seg, &f, 0, hi - lo);
     }
     th->kernel_ms += now_ms() - t0;
     th->view.first = lo;
@@ -716,28 +739,56 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
                   const rt_options *opts, const rt_stream *st, rt_timings *timings, FILE *err)
 {
     exec_plan plan = {0};
-    if (!rt_can_stream(p) || exec_plan_make(p, &plan) != 0 || plan.nsegs > 1) {
+    if (!rt_can_stream(p) || exec_plan_make(p, &plan) != 0) {
         exec_plan_free(&plan);
         fprintf(err, "planc: internal error: the scoring program cannot be streamed\n");
         return -1;
     }
     if (!engine)
         engine = interp_engine();
-    size_t n = rt_table_nrows(t), rows = stream_rows(&plan, p->nsteps);
+    /* The last segment, when the program ends with one, is streamed; the
+     * steps before it (segments and barriers, which read whole columns)
+     * run first over whole columns of the rows. */
+    uint32_t seg = UINT32_MAX, upto = p->nsteps;
+    if (plan.nsegs && plan.segs[plan.nsegs - 1].to == p->nsteps) {
+        seg = plan.nsegs - 1;
+        upto = plan.segs[seg].from;
+    }
+    size_t n = rt_table_nrows(t), rows = stream_rows(&plan, upto, p->nsteps);
     size_t nchunks = (n + rows - 1) / rows;
     unsigned want = want_threads(opts), places = rt_stream_places(opts);
-    if (want > nchunks)
-        want = nchunks ? (unsigned)nchunks : 1;
-    stream_run sr = {.p = p, .engine = engine, .plan = &plan, .st = st, .t = t,
-                     .nrows = n, .rows = rows};
-    atomic_init(&sr.rc, 0);
-    pool pl = {.p = p, .engine = engine, .task = stream_task, .task_ctx = &sr};
-    pool_start(&pl, want);
+    size_t most = nchunks > (n + RT_CHUNK_ROWS - 1) / RT_CHUNK_ROWS ? nchunks
+                                                                  : (n + RT_CHUNK_ROWS - 1) / RT_CHUNK_ROWS;
+    if (want > most)
+        want = most ? (unsigned)most : 1;
+    rt_timings tm = {0};
 
-    /* Each thread's frame: its materialized columns, `rows` rows each. */
+    /* The whole-column part, on a pool of its own frame. */
+    rt_result *whole = NULL;
+    uint32_t *wslots = rt_xmalloc(p->nsteps ? p->nsteps : 1, sizeof *wslots), nwslots = 0;
+    exec_frame f = {.nrows = n, .plan = &plan};
+    if (upto > 0) {
+        whole = new_result(p, t, &plan, upto);
+        f.inputs = whole->inputs;
+        f.cols = whole->cols;
+        for (uint32_t i = 0; i < upto; i++)
+            if (plan.materialized[i])
+                wslots[nwslots++] = i;
+    }
+    stream_run sr = {.p = p, .engine = engine, .plan = &plan, .st = st, .t = t, .seg = seg,
+                     .whole = whole, .wslots = wslots, .nwslots = nwslots, .nrows = n, .rows = rows};
+    atomic_init(&sr.rc, 0);
+    pool pl = {.p = p, .engine = engine, .f = &f, .task_ctx = &sr};
+    pool_start(&pl, want);
+    if (upto > 0)
+        run_whole(&pl, p, t, &plan, whole, upto, &tm);
+    double prefix = tm.kernel;
+
+    /* Each thread's frame: the streamed segment's materialized columns,
+     * `rows` rows each. */
     unsigned nthreads = pl.nworkers + 1;
     size_t ncols = 0;
-    for (uint32_t i = 0; i < p->nsteps; i++)
+    for (uint32_t i = upto; i < p->nsteps; i++)
         ncols += plan.materialized[i];
     sr.threads = rt_xcalloc(nthreads, sizeof *sr.threads);
     for (unsigned w = 0; w < nthreads; w++) {
@@ -747,7 +798,7 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
         th->inputs = rt_xmalloc(p->ninputs ? p->ninputs : 1, sizeof *th->inputs);
         th->inbuf = rt_xmalloc(p->ninputs ? p->ninputs * rows : 1, sizeof *th->inbuf);
         double *at = th->block;
-        for (uint32_t i = 0; i < p->nsteps; i++) {
+        for (uint32_t i = upto; i < p->nsteps; i++) {
             if (plan.materialized[i]) {
                 th->cols[i] = at;
                 at += rows;
@@ -757,6 +808,7 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
     }
 
     int rc = 0;
+    pl.task = stream_task;
     double t0 = now_ms();
     for (size_t base = 0; rc == 0 && base < nchunks; base += places) {
         sr.base = base;
@@ -778,13 +830,16 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
         free(sr.threads[w].inbuf);
     }
     free(sr.threads);
+    free(wslots);
+    rt_result_free(whole);
     exec_plan_free(&plan);
     if (timings) {
-        /* The threads' scoring time as a share of the wall time: the
-         * kernel and the consumer run interleaved. */
-        *timings = (rt_timings){.kernel = kernel / nthreads, .threads = nthreads};
-        if (timings->kernel > wall)
-            timings->kernel = wall;
+        /* The threads' scoring time as a share of the streaming's wall
+         * time (the kernel and the consumer run interleaved), after the
+         * whole-column part's. */
+        kernel /= nthreads;
+        *timings = (rt_timings){.kernel = prefix + (kernel < wall ? kernel : wall),
+                                .barriers = tm.barriers, .threads = nthreads};
     }
     return rc;
 }

@@ -128,9 +128,11 @@ typedef struct rt_stream {
     int (*flush)(void *ctx, unsigned place);
 } rt_stream;
 
-/* Whether rt_run_stream can run p: a single segment and no barrier (a
- * barrier reads whole columns), and not the `error` missing-data policy
- * (which must have seen every row before anything is written). */
+/* Whether rt_run_stream can run p: not under the `error` missing-data
+ * policy (which must have seen every row before anything is written).
+ * When p ends with a segment, that segment is streamed; the steps before
+ * it (a barrier reads whole columns) are run first over whole columns,
+ * and only their materialized columns are held for every row. */
 bool rt_can_stream(const ir_program *p);
 
 /* The most places a round of rt_run_stream uses with these options: the

@@ -12,7 +12,9 @@
  *   - every materialized column equal: bit for bit for non-NaN values (so
  *     -0 against +0 is a difference), NaN against NaN (ir.h: any NaN means
  *     "missing"),
- *   - the same CSV report, byte for byte.
+ *   - the same CSV report, byte for byte, and the same again when the run
+ *     is streamed (rt_run_stream with report_csv_stream, as `planc run`
+ *     writes CSV; the JIT or the interpreter in turn).
  * One case is one (program, data set) pair.  Two more checks ride along:
  * on each program's first data set, the program as `planc explain` lowers
  * it (lower_program_explained) must report the same; and with --aot, the
@@ -93,7 +95,7 @@ typedef struct options {
 /* What a run saw, to show the generator reaches every operation and
  * status (and to fail when it stops doing so). */
 typedef struct stats {
-    long programs, cases, rows, failures, error_policy_stops;
+    long programs, cases, rows, failures, error_policy_stops, streamed;
     long ops[IR_NOPS];
     long statuses[IR_ST_MET + 1];
     long values, nan_values;
@@ -558,6 +560,25 @@ static bool run_case(const options *o, compiled *c, const dt_program *g, uint64_
             ok = false;
         }
     }
+    if (ok && ri && rt_can_stream(c->ir)) {
+        memout sc;
+        FILE *sf = mem_open(&sc);
+        const exec_engine *se = k % 2 ? interp_engine() : jit_exec_engine(c->jit);
+        report_csv_stream *cs = report_csv_stream_open(c->ir, t, rt_stream_places(&ropts), sf);
+        rt_stream hooks = report_csv_stream_hooks(cs);
+        int run = rt_run_stream(c->ir, t, se, &ropts, &hooks, NULL, sf);
+        int closed = report_csv_stream_close(cs);
+        mem_text(&sc);
+        if (run != 0 || closed != 0 || sc.len != ic.len || memcmp(sc.buf, ic.buf, ic.len) != 0) {
+            dt_buf_printf(&why, "the streamed CSV report (%s, %u threads) differs from the "
+                          "interpreter's whole-column one (see interp.csv):\n%.2000s\n",
+                          se->name, ropts.threads, sc.buf ? sc.buf : "");
+            what = "streamed report differs";
+            ok = false;
+        }
+        mem_close(&sc);
+        st->streamed++;
+    }
     if (ok && k == 0 && !compare_explained(c, &data, ri, &ic, mem_text(&ie), &why)) {
         what = "explained program differs";
         ok = false;
@@ -686,6 +707,10 @@ static int check_coverage(const stats *st)
             fprintf(stderr, "difftest: coverage: no row had status %s\n", ir_statusname(s));
             missing++;
         }
+    if (!st->streamed) {
+        fprintf(stderr, "difftest: coverage: no case was streamed\n");
+        missing++;
+    }
     return missing;
 }
 
@@ -773,11 +798,11 @@ int main(int argc, char **argv)
     long uncovered = o.one_program ? 0 : check_coverage(&st);
     double secs = (now_ms() - t0) / 1e3;
     printf("difftest: seed %" PRIu64 ": %ld cases (%ld programs x up to %d data sets), %ld rows, "
-           "%ld values compared (%.1f%% missing), %ld stopped by 'missing error' on both engines; "
-           "%ld failures; %.1f s (JIT compile %.1f s)\n",
+           "%ld values compared (%.1f%% missing), %ld stopped by 'missing error' on both engines, "
+           "%ld streamed; %ld failures; %.1f s (JIT compile %.1f s)\n",
            o.one_program ? o.program_seed : o.seed, st.cases, st.programs, o.per_program, st.rows,
            st.values, st.values ? 100.0 * (double)st.nan_values / (double)st.values : 0.0,
-           st.error_policy_stops, failures, secs, st.jit_ms / 1e3);
+           st.error_policy_stops, st.streamed, failures, secs, st.jit_ms / 1e3);
     if (!o.quiet) {
         printf("difftest: statuses:");
         for (int s = 0; s <= IR_ST_MET; s++)
