@@ -507,6 +507,26 @@ static void rules_hash(const compilation *c, char hex[65])
     sha256_hex(&h, hex);
 }
 
+/* Says that the results could not be written (to -o's file, or stdout). */
+static void cannot_write(const run_output *ro)
+{
+    fprintf(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
+            ro->path ? ro->path : "", ro->path ? "'" : "", strerror(errno));
+}
+
+/* Ends -o's output file: renamed into place when rc is EXIT_OK, else
+ * removed.  Returns rc, or EXIT_USAGE when the rename failed. */
+static int finish_output(ofile *o, int rc)
+{
+    if (o) {
+        if (rc != EXIT_OK)
+            ofile_abort(o);
+        else if (ofile_commit(o, stderr) != 0)
+            rc = EXIT_USAGE;
+    }
+    return rc;
+}
+
 /* The report, then the record in the history database: the report is
  * written (to a temporary file when -o is given), the run's rows are
  * inserted in one transaction, the file is renamed into place, and only
@@ -541,8 +561,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     if (written != 0 || fflush(f) != 0) {
         /* report_xlsx says itself what went wrong */
         if (written == 0 || strcmp(ro->format, "xlsx") != 0)
-            fprintf(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
-                ro->path ? ro->path : "", ro->path ? "'" : "", strerror(errno));
+            cannot_write(ro);
         rc = EXIT_USAGE;
     }
     rollup_free(ru);
@@ -557,12 +576,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
             store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_USAGE;
     }
-    if (o) {
-        if (rc != EXIT_OK)
-            ofile_abort(o);
-        else if (ofile_commit(o, stderr) != 0)
-            rc = EXIT_USAGE;
-    }
+    rc = finish_output(o, rc);
     if (db) {
         if (rc != EXIT_OK)
             store_rollback(db);
@@ -606,17 +620,10 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
     if (run < 0) {
         rc = EXIT_INTERNAL;
     } else if (run > 0 || written != 0 || fflush(f) != 0) {
-        fprintf(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
-                ro->path ? ro->path : "", ro->path ? "'" : "", strerror(errno));
+        cannot_write(ro);
         rc = EXIT_USAGE;
     }
-    if (o) {
-        if (rc != EXIT_OK)
-            ofile_abort(o);
-        else if (ofile_commit(o, stderr) != 0)
-            rc = EXIT_USAGE;
-    }
-    return rc;
+    return finish_output(o, rc);
 }
 
 /* Finds the row and target planc explain was asked about, saying what is
