@@ -201,22 +201,6 @@ static void version_field(unsigned char out[16])
     strncpy((char *)out, PLANC_VERSION, 15);
 }
 
-/* Reads exactly len bytes; false on a short read or an error. */
-static bool read_all(int fd, void *buf, size_t len)
-{
-    unsigned char *p = buf;
-    while (len) {
-        ssize_t r = read(fd, p, len);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return false;
-        p += r;
-        len -= (size_t)r;
-    }
-    return true;
-}
-
 /* Writes exactly len bytes; false on an error. */
 static bool write_all(int fd, const void *buf, size_t len)
 {
@@ -254,50 +238,21 @@ static const char *check_header(const unsigned char *h, size_t size, const cache
 
 void *cache_get(cache *c, const cache_key *k, size_t *len)
 {
-    char *path = cache_entry_path(c, k);
-    if (!path)
+    /* A copy of what cache_map checks and maps. */
+    cache_mapping m;
+    if (!cache_map(c, k, &m))
         return NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno != ENOENT)
-            fprintf(c->warn, "planc: warning: cannot read cache entry '%s': %s; recompiling\n",
-                    path, strerror(errno));
+    void *payload = malloc(m.len ? m.len : 1);
+    if (payload) {
+        memcpy(payload, m.payload, m.len);
+        *len = m.len;
+    } else {
+        char *path = cache_entry_path(c, k);
+        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (too large to read); recompiling\n",
+                path ? path : "?");
         free(path);
-        return NULL;
     }
-    const char *bad = NULL;
-    unsigned char *payload = NULL;
-    unsigned char h[CACHE_HEADER_SIZE];
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        bad = "not a regular file";
-    else if ((size_t)st.st_size < CACHE_HEADER_SIZE || (uint64_t)st.st_size > CACHE_MAX_ENTRY)
-        bad = "truncated or too long";
-    else if (!read_all(fd, h, sizeof h))
-        bad = "unreadable";
-    else if (!(bad = check_header(h, (size_t)st.st_size, k))) {
-        size_t n = (size_t)st.st_size - CACHE_HEADER_SIZE;
-        payload = malloc(n ? n : 1);
-        if (!payload) {
-            bad = "too large to read";
-        } else if (!read_all(fd, payload, n)) {
-            bad = "unreadable";
-        } else {
-            cache_key sum;
-            checksum(payload, n, &sum);
-            if (memcmp(sum.b, h + 72, 32) != 0)
-                bad = "damaged: its checksum does not match";
-            else
-                *len = n;
-        }
-    }
-    close(fd);
-    if (bad) {
-        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (%s); recompiling\n", path, bad);
-        free(payload);
-        payload = NULL;
-    }
-    free(path);
+    cache_unmap(&m);
     return payload;
 }
 
