@@ -4,10 +4,11 @@
  * The build, step by step (aot_build):
  *   1. exec_plan_make splits the program into segments and barriers, as
  *      rt_run does;
- *   2. cg_module lowers the segments to an LLVM module, the same code the
- *      JIT compiles; the segment functions are made hidden (the library
- *      exports only the ABI), default<O3> optimises it for the chosen CPU
- *      and the target machine writes kernels.o;
+ *   2. the LLVM back end (backend.h, emit_object) lowers the segments
+ *      with cg_module, the same code the JIT compiles; the segment
+ *      functions are made hidden (the library exports only the ABI),
+ *      default<O3> optimises it for the chosen CPU and the target machine
+ *      writes kernels.o;
  *   3. glue.c is written: the ABI definitions (abi_text, also the heart of
  *      the header), the runtime's types (rt_types), the program's tables
  *      (write_tables) and the runtime (rt_code), which repeats what
@@ -33,8 +34,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
-#include <pthread.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -44,12 +43,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <llvm-c/Core.h>
-#include <llvm-c/Target.h>
-#include <llvm-c/TargetMachine.h>
-#include <llvm-c/Transforms/PassBuilder.h>
-
 #include "arena.h"
+#include "backend.h"
 #include "cg.h"
 #include "diag.h"
 #include "exec.h"
@@ -57,12 +52,11 @@
 #include "lower.h"
 #include "ofile.h"
 #include "sema.h"
+#include "proc.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
 #endif
-
-extern char **environ;
 
 /* Exit codes, as the driver's (docs/LANGUAGE.md §12). */
 enum { AOT_OK = 0, AOT_RULES = 1, AOT_USAGE = 2, AOT_INTERNAL = 4 };
@@ -788,18 +782,6 @@ static const char rt_code[] =
 
 /* ---------------------------------------------------------------- messages */
 
-/* Prints "planc: internal error: build: ..." to err. */
-static void internal(FILE *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void internal(FILE *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("planc: internal error: build: ", err);
-    vfprintf(err, fmt, ap);
-    fputc('\n', err);
-    va_end(ap);
-}
-
 /* ---------------------------------------------------------------- C text */
 
 /* printf into a new malloc'd string; NULL when out of memory. */
@@ -962,31 +944,31 @@ static bool program_ok(const ir_program *p, FILE *err)
         const ir_input *in = &p->inputs[i];
         if (input_code(in->kind) < 0 || (in->kind == IR_IN_DATA && in->column >= p->ncolumns) ||
             (in->kind == IR_IN_SCOPE && in->scope >= p->nscopes)) {
-            internal(err, "input %u of the program is not one planc build can compute", i);
+            diag_internal(err, "build", "input %u of the program is not one planc build can compute", i);
             return false;
         }
     }
     for (uint32_t i = 0; i < p->nsteps; i++)
         if (ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
             p->steps[i].op != IR_SHARE) {
-            internal(err, "step %u is a barrier (%s) planc build does not implement", i,
+            diag_internal(err, "build", "step %u is a barrier (%s) planc build does not implement", i,
                      ir_opname(p->steps[i].op));
             return false;
         }
     for (uint32_t i = 0; i < p->nregions; i++)
         if (p->regions[i].parent >= (int32_t)p->nregions || p->regions[i].level >= p->nlevels) {
-            internal(err, "region %u has an out-of-range parent or level", i);
+            diag_internal(err, "build", "region %u has an out-of-range parent or level", i);
             return false;
         }
     for (uint32_t i = 0; i < p->nscopes; i++)
         for (uint32_t k = 0; k < p->scopes[i].n; k++)
             if (p->scopes[i].regions[k] >= p->nregions) {
-                internal(err, "scope %u names region %u", i, p->scopes[i].regions[k]);
+                diag_internal(err, "build", "scope %u names region %u", i, p->scopes[i].regions[k]);
                 return false;
             }
     for (uint32_t i = 0; i < p->ntargets; i++)
         if (p->targets[i].measure >= p->nmeasures) {
-            internal(err, "target %u belongs to no measure", i);
+            diag_internal(err, "build", "target %u belongs to no measure", i);
             return false;
         }
     return true;
@@ -1449,123 +1431,23 @@ static bool write_header(FILE *f, const ir_program *p, const char *name, const c
 
 /* ---------------------------------------------------------------- kernels */
 
-static pthread_once_t llvm_once = PTHREAD_ONCE_INIT;
-static bool llvm_ready;
-
-/* Registers the host target and its code emitter, once per process. */
-static void llvm_init(void)
-{
-    llvm_ready = !LLVMInitializeNativeTarget() && !LLVMInitializeNativeAsmPrinter();
-}
-
 /* The CPU names --cpu accepts besides "host". */
 static const char *const cpu_names[] = {"generic", "x86-64", "x86-64-v2", "x86-64-v3", "x86-64-v4"};
 
-/* A target machine for the host's triple and the chosen CPU, making
- * position-independent code for a shared library.  *cpu_used receives
- * the CPU's name (malloc'd).  NULL after printing why; *usage is set when
- * the CPU cannot be used on this host. */
-static LLVMTargetMachineRef make_machine(const char *cpu, char **cpu_used, bool *usage, FILE *err)
-{
-    pthread_once(&llvm_once, llvm_init);
-    if (!llvm_ready) {
-        internal(err, "LLVM has no code generator for this host");
-        return NULL;
-    }
-    char *triple = LLVMGetDefaultTargetTriple();
-    LLVMTargetRef target;
-    char *msg = NULL;
-    if (LLVMGetTargetFromTriple(triple, &target, &msg)) {
-        internal(err, "no target for %s: %s", triple, msg ? msg : "unknown error");
-        LLVMDisposeMessage(msg);
-        LLVMDisposeMessage(triple);
-        return NULL;
-    }
-    LLVMDisposeMessage(msg);
-    bool host = !cpu || strcmp(cpu, "host") == 0;
-    if (!host && strncmp(cpu, "x86-64", 6) == 0 && strncmp(triple, "x86_64", 6) != 0) {
-        fprintf(err, "planc: error: --cpu %s is an x86-64 CPU; this host is %s\n", cpu, triple);
-        *usage = true;
-        LLVMDisposeMessage(triple);
-        return NULL;
-    }
-    char *name = host ? LLVMGetHostCPUName() : NULL;
-    char *features = host ? LLVMGetHostCPUFeatures() : NULL;
-    LLVMTargetMachineRef tm = LLVMCreateTargetMachine(target, triple, host ? name : cpu,
-                                                      host ? features : "",
-                                                      LLVMCodeGenLevelAggressive, LLVMRelocPIC,
-                                                      LLVMCodeModelDefault);
-    if (!tm)
-        internal(err, "cannot create a target machine for %s (%s)", triple, host ? name : cpu);
-    else
-        *cpu_used = strdup(host ? name : cpu);
-    if (tm && !*cpu_used) {
-        LLVMDisposeTargetMachine(tm);
-        tm = NULL;
-        internal(err, "out of memory");
-    }
-    LLVMDisposeMessage(name);
-    LLVMDisposeMessage(features);
-    LLVMDisposeMessage(triple);
-    return tm;
-}
-
-/* Lowers the segments (cg.h), hides their symbols, optimises with
- * default<O3> and writes the object file `path`.  Returns 0 or an exit
- * code after printing why; *cpu_used as make_machine. */
+/* planc build's kernels.o, compiled by the LLVM back end (backend.h).
+ * Returns 0 or an exit code after printing why; *cpu_used receives the
+ * CPU's name. */
 static int emit_kernels(const ir_program *p, const exec_plan *plan, const char *cpu,
                         const char *path, char **cpu_used, FILE *err)
 {
-    bool usage = false;
-    LLVMTargetMachineRef tm = make_machine(cpu, cpu_used, &usage, err);
-    if (!tm)
-        return usage ? AOT_USAGE : AOT_INTERNAL;
-    LLVMContextRef ctx = LLVMContextCreate();
-    LLVMModuleRef m = cg_module(ctx, p, plan, p->plan ? p->plan : "planc", err);
-    int rc = m ? AOT_OK : AOT_INTERNAL;
-    if (m) {
-        char *triple = LLVMGetTargetMachineTriple(tm);
-        LLVMSetTarget(m, triple);
-        LLVMDisposeMessage(triple);
-        LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
-        LLVMSetModuleDataLayout(m, td);
-        LLVMDisposeTargetData(td);
-        /* The library exports only the ABI: the kernels are hidden. */
-        for (LLVMValueRef fn = LLVMGetFirstFunction(m); fn; fn = LLVMGetNextFunction(fn))
-            if (!LLVMIsDeclaration(fn) && LLVMGetLinkage(fn) == LLVMExternalLinkage)
-                LLVMSetVisibility(fn, LLVMHiddenVisibility);
-
-        LLVMPassBuilderOptionsRef o = LLVMCreatePassBuilderOptions();
-        LLVMPassBuilderOptionsSetLoopVectorization(o, 1);
-        LLVMPassBuilderOptionsSetSLPVectorization(o, 1);
-        LLVMPassBuilderOptionsSetLoopInterleaving(o, 1);
-        LLVMPassBuilderOptionsSetLoopUnrolling(o, 1);
-        LLVMErrorRef e = LLVMRunPasses(m, "default<O3>", tm, o);
-        LLVMDisposePassBuilderOptions(o);
-        if (e) {
-            char *msg = LLVMGetErrorMessage(e);
-            internal(err, "optimising: %s", msg);
-            LLVMDisposeErrorMessage(msg);
-            rc = AOT_INTERNAL;
-        }
-        char *msg = NULL;
-        if (rc == AOT_OK &&
-            LLVMTargetMachineEmitToFile(tm, m, (char *)path, LLVMObjectFile, &msg)) {
-            internal(err, "generating code: %s", msg ? msg : "unknown error");
-            rc = AOT_INTERNAL;
-        }
-        LLVMDisposeMessage(msg);
-        LLVMDisposeModule(m);
-    }
-    LLVMContextDispose(ctx);
-    LLVMDisposeTargetMachine(tm);
-    return rc;
+    const be_api *be = be_get(err, NULL);
+    if (!be)
+        return AOT_INTERNAL;
+    int rc = be->emit_object(p, plan, cpu, path, cpu_used, err);
+    return rc == 0 ? AOT_OK : rc == 1 ? AOT_USAGE : AOT_INTERNAL;
 }
 
 /* ---------------------------------------------------------------- linking */
-
-/* Most words in a C compiler command. */
-enum { MAX_CC_WORDS = 32 };
 
 /* Prints the C compiler's output (at most 40 lines), indented. */
 static void show_log(const char *path, FILE *err)
@@ -1589,7 +1471,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, FIL
     if (!copy || !(glue = xprintf("%s/glue.c", dir)) || !(obj = xprintf("%s/kernels.o", dir)) ||
         !(out = xprintf("%s/lib.so", dir)) || !(log = xprintf("%s/cc.log", dir)) ||
         !(so = xprintf("-Wl,-soname,%s", soname))) {
-        internal(err, "out of memory");
+        diag_internal(err, "build", "out of memory");
         free(copy);
         free(glue);
         free(obj);
@@ -1597,10 +1479,8 @@ static int link_library(const char *cc, const char *dir, const char *soname, FIL
         free(log);
         return AOT_INTERNAL;
     }
-    char *argv[MAX_CC_WORDS + 16];
-    int n = 0;
-    for (char *w = strtok(copy, " \t"); w && n < MAX_CC_WORDS; w = strtok(NULL, " \t"))
-        argv[n++] = w;
+    char *argv[PROC_MAX_WORDS + 16];
+    int n = proc_words(copy, argv);
     int rc = AOT_OK;
     if (n == 0) {
         fprintf(err, "planc: error: the C compiler command is empty (--cc or $CC)\n");
@@ -1617,22 +1497,15 @@ static int link_library(const char *cc, const char *dir, const char *soname, FIL
         argv[n++] = obj;
         argv[n++] = "-lm";
         argv[n] = NULL;
-
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        posix_spawn_file_actions_adddup2(&fa, 1, 2);
-        pid_t pid;
-        int e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-        posix_spawn_file_actions_destroy(&fa);
         int status = 0;
+        int e = proc_run(argv, log, &status);
         if (e != 0) {
             fprintf(err, "planc: error: cannot run the C compiler '%s': %s (planc build links the "
                     "library with it: install one, e.g. build-essential, or name it with --cc or "
                     "$CC)\n", argv[0], strerror(e));
             rc = AOT_INTERNAL;
-        } else if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-            internal(err, "the C compiler '%s' failed (%s %d) linking the library:", argv[0],
+        } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            diag_internal(err, "build", "the C compiler '%s' failed (%s %d) linking the library:", argv[0],
                      WIFSIGNALED(status) ? "signal" : "exit status",
                      WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
             show_log(log, err);
@@ -1746,7 +1619,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     bool have_plan = false;
     int rc = AOT_OK;
     if (!outdir || !macro || !header || !(work = xprintf("%s/.planc-build-XXXXXX", outdir))) {
-        internal(err, "out of memory");
+        diag_internal(err, "build", "out of memory");
         rc = AOT_INTERNAL;
         goto done;
     }
@@ -1760,7 +1633,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         goto done;
     }
     if (exec_plan_make(p, &plan) != 0) {
-        internal(err, "the scoring program is malformed: it cannot be split into segments");
+        diag_internal(err, "build", "the scoring program is malformed: it cannot be split into segments");
         rc = AOT_INTERNAL;
         goto done;
     }
@@ -1791,7 +1664,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     if (g && fclose(g) != 0)
         ok = false;
     if (!ok) {
-        internal(err, "cannot write %s: %s", path, strerror(errno));
+        diag_internal(err, "build", "cannot write %s: %s", path, strerror(errno));
         rc = AOT_INTERNAL;
         goto done;
     }

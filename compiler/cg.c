@@ -25,6 +25,8 @@
 
 #include <llvm-c/Analysis.h>
 
+#include "diag.h"
+
 /* Fewest segment steps per part worth a thread of its own: below this,
  * starting a thread and a context costs more than it saves. */
 enum { CG_PART_STEPS = 400 };
@@ -121,15 +123,8 @@ static void cg_fail(cg_state *g, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("planc: internal error: JIT: ", g->err);
-    vfprintf(g->err, fmt, ap);
-    fputc('\n', g->err);
+    diag_internalv(g->err, "JIT", fmt, ap);
     va_end(ap);
-}
-
-void cg_segment_name(uint32_t seg, char buf[CG_NAME_MAX])
-{
-    snprintf(buf, CG_NAME_MAX, "seg_%u", seg);
 }
 
 /* The name of group q of segment k ("seg_K.gQ"). */

@@ -108,8 +108,13 @@
  * lowering changes. */
 #define CG_VERSION "cg-3"
 
-/* Writes the name of segment `seg`'s function ("seg_N") into buf. */
-void cg_segment_name(uint32_t seg, char buf[CG_NAME_MAX]);
+/* Writes the name of segment `seg`'s function ("seg_N") into buf.  Inline:
+ * planc's front end names the functions it finds in a cached library
+ * (jit.c) without the back end (backend.h). */
+static inline void cg_segment_name(uint32_t seg, char buf[CG_NAME_MAX])
+{
+    snprintf(buf, CG_NAME_MAX, "seg_%u", seg);
+}
 
 /* Lowers every segment of `plan` into a new module named `name` in `ctx`.
  * Returns NULL after printing "planc: internal error: JIT: ..." to `err` when

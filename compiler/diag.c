@@ -519,3 +519,18 @@ int diag_editdist(const char *a, const char *b)
     free(y);
     return result;
 }
+
+void diag_internalv(FILE *err, const char *who, const char *fmt, va_list ap)
+{
+    fprintf(err, "planc: internal error: %s: ", who);
+    vfprintf(err, fmt, ap);
+    fputc('\n', err);
+}
+
+void diag_internal(FILE *err, const char *who, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_internalv(err, who, fmt, ap);
+    va_end(ap);
+}

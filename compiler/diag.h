@@ -28,6 +28,7 @@
 #ifndef PLANC_DIAG_H
 #define PLANC_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -95,5 +96,12 @@ int diag_cpwidth(uint32_t cp);
 
 /* Levenshtein distance on code points, for did-you-mean. */
 int diag_editdist(const char *a, const char *b);
+
+/* Prints an internal error (a bug or a broken tool planc relies on, not
+ * bad input) to `err` in the driver's format: "planc: internal error: WHO:
+ * MESSAGE" and a newline. */
+void diag_internal(FILE *err, const char *who, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_internalv(FILE *err, const char *who, const char *fmt, va_list ap);
 
 #endif

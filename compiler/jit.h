@@ -1,55 +1,66 @@
-/* jit.h — compiling a scoring program to native code with LLVM (ORC LLJIT).
+/* jit.h — a scoring program as native code: compiled with LLVM (ORC
+ * LLJIT), or loaded from the code cache.
  *
  * Pipeline, timed phase by phase (for `planc run --timings`):
- *   cache     the cache key (a SHA-256 of what decides the code, below),
- *             reading and checking the entry; on a miss, also writing it
- *   lower     cg_module_part: the program's groups shared out among a few
- *             LLVM modules (cg.h), one per compile thread, with vectors of
- *             8 doubles on a host with AVX-512, else 4
- *   optimise  LLVMRunPasses("default<O3>") with a target machine for the
- *             host CPU (its name and features), each module on its thread
- *   codegen   the target machine writes each module as an object file into
- *             memory (code generation level JIT_CODEGEN_LEVEL, see jit.c)
- *   link      the objects are added to a fresh LLJIT (whose process symbol
- *             generator resolves the C library functions the code may call,
- *             e.g. memcpy) and every segment function is looked up, in one
- *             lookup that links every object
+ *   cache       the cache key (a SHA-256 of what decides the code, below),
+ *               reading and checking the entry; on a miss, also storing
+ *               the objects
+ *   llvm-load   the LLVM back end (backend.h) loaded, when the code must be
+ *               compiled or an entry holds objects; 0 otherwise
+ *   lower       cg_module_part: the program's groups shared out among a few
+ *               LLVM modules (cg.h), one per compile thread, with vectors of
+ *               8 doubles on a host with AVX-512, else 4
+ *   optimise    LLVMRunPasses("default<O3>") with a target machine for the
+ *               host CPU (its name and features), each module on its thread
+ *   codegen     the target machine writes each module as an object file into
+ *               memory (code generation level BE_CODEGEN_LEVEL)
+ *   link        compiled objects are added to a fresh LLJIT (whose process
+ *               symbol generator resolves the C library functions and
+ *               planc's runtime helpers the code may call, e.g. memcpy) and
+ *               every segment function is looked up, in one lookup that
+ *               links every object; a cached shared object is loaded with
+ *               dlopen instead
  * With several threads the phases overlap; each is then timed on the
  * critical path: lower ends when the last module is lowered, optimise
  * when the last is optimised, codegen when the last object is written.
- * On a cache hit, lower, optimise and codegen are skipped (0) and the
- * cached objects are linked where they lie in the entry, mapped into
- * memory (cache_map) rather than copied.
  *
- * What depends on the host only (LLVM's target set up, the host's CPU
- * name and features, an LLJIT created) takes a few milliseconds; the
- * driver starts it on a thread of its own with jit_warm_start before it
- * parses, so that it overlaps the front end, and hands it to
- * jit_create_opts.  The time jit_create_opts waits for that thread is
- * counted in the phase that waits: cache for the host's description, link
- * for the LLJIT.  So the phases still add up to the time from the start
- * of the cache phase to a callable kernel.
+ * The cache (cache.h) holds, per key, one of two kinds of entry:
+ *   - a shared object: the compiled objects linked by the system C
+ *     compiler ($CC, else cc; `cc -shared -nostdlib`).  A hit copies it
+ *     into an anonymous file (memfd) and loads it with dlopen, so the
+ *     bytes loaded are the bytes the checksum checked, and neither LLVM
+ *     nor the JIT linker is needed: planc does not even load its back end;
+ *   - the objects themselves, which a hit links in an LLJIT as on a miss.
+ * A miss stores the objects at once, then links the shared object on a
+ * thread of its own while the rows are scored and replaces the entry with
+ * it; jit_dispose waits for that thread.  Without a C compiler (or when
+ * linking fails) the objects stay: hits then load the back end and link
+ * them, a few milliseconds slower.  An entry whose shared object does not
+ * load is ignored with a warning and recompiled.
  *
- * The result is an exec_engine whose run_segment calls the compiled
- * function of the segment: no LLVM call happens while rows are scored, and
- * calls for disjoint row ranges may run concurrently.
- *
- * The cache (cache.h) is keyed by a SHA-256 over: the entry's payload
- * format (jit.c), planc's version, LLVM's
- * version, cg's CG_VERSION and vector width, the code generation level, the
- * host's target triple, CPU name and CPU features, the caller's `source`
+ * The key is a SHA-256 over: the entry's payload format, planc's version,
+ * LLVM's version (LLVM_VERSION_STRING, from its headers), cg's CG_VERSION,
+ * the vector width asked for (0: the host's), the code generation level,
+ * the target triple, the host CPU (on x86-64 the raw CPUID feature and
+ * model registers and XCR0, which decide what LLVM sees; elsewhere LLVM's
+ * own CPU name and features, through the back end), the caller's `source`
  * bytes (the rules file), and the program exactly as cg reads it: its
  * name, its inputs count, every step (op, operands, the bits of imm, aux)
  * and the plan (segments and materialized slots).  So any change to what
  * the code computes, or to the machine it is for, is a different key.
  *
+ * The result is an exec_engine whose run_segment calls the compiled
+ * function of the segment: no LLVM call happens while rows are scored, and
+ * calls for disjoint row ranges may run concurrently.
+ *
  * No fast-math flags are used: results are bit-identical to the reference
  * interpreter (a NaN's sign and payload aside: every NaN means "missing").
  *
- * Errors (an LLVMErrorRef, an LLVM message, an IR that breaks ir.h rules)
- * are printed as "planc: internal error: JIT: ..." to the `err` stream given
- * to the call; the driver then exits with code 4.  Every LLVM object is
- * disposed, whether the call succeeds or not.
+ * Errors (an LLVMErrorRef, an LLVM message, an IR that breaks ir.h rules,
+ * a back end that cannot be loaded) are printed as "planc: internal error:
+ * JIT: ..." or "planc: error: ..." to the `err` stream given to the call;
+ * the driver then exits with code 4.  Every LLVM object is disposed,
+ * whether the call succeeds or not.
  *
  * Driver use (planc run --engine jit):
  *
@@ -73,24 +84,24 @@
 
 /* Whether the compiled code came from the cache. */
 typedef enum jit_cache_state {
-    JIT_CACHE_OFF,    /* no cache: not asked for, or its directory unusable */
-    JIT_CACHE_MISS,   /* compiled (and stored) */
-    JIT_CACHE_HIT     /* loaded from the cache */
+    JIT_CACHE_OFF,      /* no cache: not asked for, or its directory unusable */
+    JIT_CACHE_MISS,     /* compiled (and stored) */
+    JIT_CACHE_HIT,      /* a shared object loaded from the cache */
+    JIT_CACHE_HIT_OBJ   /* objects from the cache, linked by the LLJIT */
 } jit_cache_state;
 
 /* Wall-clock time of each compile phase, in milliseconds. */
 typedef struct jit_timings {
+    double load;      /* the LLVM back end loaded (0 when not needed) */
     double lower;     /* host target machine set up; IR -> LLVM modules, verified */
     double optimise;  /* default<O3> */
     double codegen;   /* modules -> object files in memory */
-    double link;      /* LLJIT created, objects added, segments looked up */
+    double link;      /* LLJIT created, objects added, segments looked up;
+                         or the cached shared object loaded */
     double cache;     /* key, lookup, and on a miss the store */
     jit_cache_state cache_state;
     unsigned parts;   /* modules compiled (in parallel when more than 1) */
 } jit_timings;
-
-/* The work jit_warm_start does ahead of jit_create_opts. */
-typedef struct jit_warm jit_warm;
 
 /* How jit_create_opts compiles. */
 typedef struct jit_options {
@@ -101,9 +112,6 @@ typedef struct jit_options {
                                 processors, at most JIT_MAX_THREADS */
     unsigned width;          /* doubles per vector (2, 4, 8 or 16); 0: the
                                 host's, 8 with AVX-512, else 4 */
-    jit_warm *warm;          /* from jit_warm_start, or NULL; jit_create_opts
-                                takes it over (and disposes of it) whether
-                                it succeeds or not */
 } jit_options;
 
 /* Most compile threads by default. */
@@ -123,20 +131,6 @@ jit_engine *jit_create(const ir_program *p, FILE *err);
  * errors: the code is then compiled. */
 jit_engine *jit_create_opts(const ir_program *p, const jit_options *opts, FILE *err);
 
-/* Starts, on a thread of its own, what every jit_create_opts does first
- * and what depends on the host only: LLVM's native target initialised,
- * the host's triple, CPU name and features read, an LLJIT with its
- * process symbol generator created.  NULL when the thread cannot be
- * started (jit_create_opts then does it all itself).  Nothing is printed
- * here: what fails on this thread, jit_create_opts does again itself and
- * reports.  A jit_warm not given to jit_create_opts must go to
- * jit_warm_dispose. */
-jit_warm *jit_warm_start(void);
-
-/* Waits for the thread of w and releases everything it made.  NULL is a
- * no-op. */
-void jit_warm_dispose(jit_warm *w);
-
 /* The engine for rt_run: run_segment(self, p, seg, f, lo, hi) calls the
  * compiled seg_N(f->inputs, f->cols, lo, hi).  p must be the program the
  * engine was created for and seg one of its segments; anything else is a
@@ -155,9 +149,11 @@ void *jit_lookup(jit_engine *j, const char *name);
  * Returns 0, or -1 after printing an internal error to `err`. */
 int jit_emit_ir(const ir_program *p, bool optimise, FILE *out, FILE *err);
 
-/* Releases the engine and every LLVM object it holds.  Returns 0, or -1 if
- * the JIT reported an error at any time (during jit_lookup, asynchronously
- * through the execution session, or while tearing down). NULL is a no-op. */
+/* Waits for the shared object being linked for the cache (if any), then
+ * releases the engine and every LLVM object it holds.  Returns 0, or -1
+ * if the JIT reported an error at any time (during jit_lookup,
+ * asynchronously through the execution session, or while tearing down).
+ * NULL is a no-op. */
 int jit_dispose(jit_engine *j);
 
 #endif

@@ -162,9 +162,11 @@ static const char usage_run[] =
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME is, in order: parse, check, lower (the front end);\n"
     "                   with --engine jit: cache (key, lookup and store; the\n"
-    "                   note says hit, miss or off), llvm-lower, optimise,\n"
-    "                   codegen (0 and noted 'cache hit' when the compiled code\n"
-    "                   came from the cache), link (loading it into the JIT);\n"
+    "                   note says hit, hit objects, miss or off), llvm-load\n"
+    "                   (loading planc's LLVM back end; 'not needed' on a hit),\n"
+    "                   llvm-lower, optimise, codegen (0 and noted 'cache hit'\n"
+    "                   when the compiled code came from the cache), link\n"
+    "                   (loading it into the JIT, or the cached library);\n"
     "                   then load (reading the data), kernel (the compiled or\n"
     "                   interpreted segments, summed; the note gives the\n"
     "                   threads), barriers (peaks and shares), report (the\n"
@@ -174,7 +176,8 @@ static const char usage_run[] =
     "\n"
     "The JIT keeps the code it compiles in a cache, keyed by the rules, planc's\n"
     "version and the host CPU, so that a second run of unchanged rules skips\n"
-    "optimisation and code generation: in $PLANC_CACHE_DIR, else\n"
+    "optimisation and code generation (and, once the C compiler $CC, else cc,\n"
+    "has linked the code into a library, LLVM itself): in $PLANC_CACHE_DIR, else\n"
     "$XDG_CACHE_HOME/planc, else ~/.cache/planc.  A damaged or foreign entry\n"
     "is detected and replaced; an unusable directory means no cache (with a\n"
     "warning).\n"
@@ -248,9 +251,6 @@ typedef struct compilation {
     ir_program *ir;
     double t_parse, t_check, t_lower;
     bool explained;         /* lower with lower_program_explained (planc explain) */
-    bool warm_jit;          /* start the JIT's host work (jit_warm_start) as
-                               the front end starts, into `warm` */
-    jit_warm *warm;
     const char *root;       /* the rules tree (--root), or NULL */
 } compilation;
 
@@ -269,8 +269,6 @@ static double now_ms(void)
 static int compile(compilation *c, const char *path)
 {
     double t0 = now_ms();
-    if (c->warm_jit)
-        c->warm = jit_warm_start(); /* overlaps parse, check and lower */
     c->ast = import_load(&c->arena, &c->diag, path, c->root); /* the file and what it imports */
     if (c->ast->nmodules == 0)
         return EXIT_RULES;
@@ -301,7 +299,6 @@ static void compilation_init(compilation *c)
 
 static void compilation_free(compilation *c)
 {
-    jit_warm_dispose(c->warm);
     diag_dispose(&c->diag);
     arena_free(&c->arena);
 }
@@ -379,9 +376,11 @@ static void print_compile_timings(const compilation *c, const jit_timings *jt, d
     print_timing("lower", c->t_lower, NULL);
     if (!jt)
         return;
-    static const char *const state[] = {"off", "miss", "hit"};
-    const char *hit = jt->cache_state == JIT_CACHE_HIT ? "cache hit" : NULL;
+    static const char *const state[] = {"off", "miss", "hit", "hit objects"};
+    bool from_cache = jt->cache_state == JIT_CACHE_HIT || jt->cache_state == JIT_CACHE_HIT_OBJ;
+    const char *hit = from_cache ? "cache hit" : NULL;
     print_timing("cache", jt->cache + t_key, state[jt->cache_state]);
+    print_timing("llvm-load", jt->load, jt->cache_state == JIT_CACHE_HIT ? "not needed" : NULL);
     print_timing("llvm-lower", jt->lower, hit);
     print_timing("optimise", jt->optimise, hit);
     print_timing("codegen", jt->codegen, hit);
@@ -755,7 +754,6 @@ static int cmd_run(int argc, char **argv)
 
     compilation c;
     compilation_init(&c);
-    c.warm_jit = strcmp(engine, "jit") == 0;
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);
@@ -779,9 +777,8 @@ static int cmd_run(int argc, char **argv)
         cache_dir = use_cache ? cache_default_dir(stderr) : NULL;
         cache_key rules_key = rules_digest(&c);
         t_key = now_ms() - t_key;
-        jit_options jo = {.cache_dir = cache_dir, .source = rules_key.b, .source_len = sizeof rules_key.b,
-                          .warm = c.warm};
-        c.warm = NULL; /* jit_create_opts takes it over */
+        jit_options jo = {.cache_dir = cache_dir, .source = rules_key.b,
+                          .source_len = sizeof rules_key.b};
         if (!(jit = jit_create_opts(c.ir, &jo, stderr))) {
             free(cache_dir);
             store_close(db);

@@ -3,7 +3,9 @@
 # threads and with the interpreter writes the same bytes; --timings prints
 # every phase in the documented format; the cache of compiled code (miss,
 # hit, damaged and foreign entries, --no-cache, an unusable directory, the
-# directory taken from the environment); `planc emit-llvm`.
+# directory taken from the environment; a hit needs neither LLVM's back end
+# nor, without a C compiler, the shared object); the back end missing;
+# `planc emit-llvm`.
 #   jit.sh PLANC EXAMPLES_DIR
 set -u
 planc=$1; ex=$2
@@ -93,7 +95,7 @@ if grep -v -E '^timing: [a-z-]+ [0-9]+\.[0-9]{2} ms( \([a-z0-9 ]+\))?$' "$tmp/er
 fi
 names=$(sed -n 's/^timing: \([a-z-]*\) .*/\1/p' "$tmp/err" | tr '\n' ' ')
 n=$((n + 1))
-if [ "$names" != "parse check lower cache llvm-lower optimise codegen link load kernel barriers report total " ]; then
+if [ "$names" != "parse check lower cache llvm-load llvm-lower optimise codegen link load kernel barriers report total " ]; then
     echo "FAIL: --timings names: $names"; fails=$((fails + 1))
 fi
 contains err "timing: cache [0-9.]* ms (miss)"
@@ -112,10 +114,35 @@ expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/miss.csv"
 contains err "timing: cache [0-9.]* ms (miss)"; contains err "timing: optimise [0-9.]* ms$"
 n=$((n + 1)); [ "$(entries)" -eq 1 ] || { echo "FAIL: $(entries) cache entries after a miss"; fails=$((fails + 1)); }
 expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/hit.csv"
-contains err "timing: cache [0-9.]* ms (hit)"
+contains err "timing: cache [0-9.]* ms (hit)"; contains err "timing: llvm-load 0.00 ms (not needed)"
 contains err "timing: optimise 0.00 ms (cache hit)"; contains err "timing: codegen 0.00 ms (cache hit)"
 same "$tmp/miss.csv" "$tmp/hit.csv"
 entry=$(ls "$PLANC_CACHE_DIR"/*.plo)
+
+# A hit loads the cached library: it needs no LLVM back end.
+expect 0 env PLANC_BACKEND="$tmp/no-such-backend.so" "$planc" run "$rules" --data "$data" \
+    --timings -o "$tmp/t.csv"
+contains err "(hit)"; lacks err "error"
+same "$tmp/miss.csv" "$tmp/t.csv"
+# ... but a compilation does: a clear error, exit 4, no output file.
+rm -f "$tmp/t.csv"
+expect 4 env PLANC_BACKEND="$tmp/no-such-backend.so" "$planc" run "$rules" --data "$data" \
+    --no-cache -o "$tmp/t.csv"
+contains err "planc: error: cannot load the LLVM back end '$tmp/no-such-backend.so': "
+n=$((n + 1)); [ ! -e "$tmp/t.csv" ] || { echo "FAIL: an output file without a back end"; fails=$((fails + 1)); }
+expect 4 env PLANC_BACKEND="$rules" "$planc" emit-llvm "$rules"
+contains err "planc: error: cannot load the LLVM back end '$rules': "
+expect 0 env PLANC_BACKEND="$tmp/no-such-backend.so" "$planc" check "$rules"
+
+# Without a C compiler the entry keeps the objects: a hit links them.
+rm -rf "$tmp/objcache"
+expect 0 env CC="$tmp/no-such-cc" PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" \
+    --data "$data" --timings -o "$tmp/t.csv"
+contains err "(miss)"; lacks err "warning"
+expect 0 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$data" --timings \
+    -o "$tmp/t.csv"
+contains err "timing: cache [0-9.]* ms (hit objects)"; lacks err "llvm-load 0.00 ms (not needed)"
+same "$tmp/miss.csv" "$tmp/t.csv"
 
 # A damaged entry: one warning, the right results, the entry rebuilt.
 # (The byte is flipped, not overwritten: an overwrite with a byte it already

@@ -138,9 +138,9 @@ static double cli_compile(const kv *t, const char *set, const char *run)
     double c = D(t, "cli.%s.%s.compile", set, run);
     if (!isnan(c))
         return c;
-    static const char *const phases[] = {"read", "parse", "check", "lower", "cache", "llvm-lower",
-                                         "jit-lower", "jit_lower", "optimise", "optimize",
-                                         "codegen", "link"};
+    static const char *const phases[] = {"read", "parse", "check", "lower", "cache",
+                                         "llvm-load", "llvm-lower", "jit-lower", "jit_lower",
+                                         "optimise", "optimize", "codegen", "link"};
     double sum = 0;
     bool any = false;
     for (size_t i = 0; i < sizeof phases / sizeof *phases; i++) {

@@ -12,12 +12,11 @@
  * vectorised; LLVM errors become planc diagnostics; engines are disposed
  * (the ASan build of this suite finds any LLVM object left behind); a
  * program compiled in parts on several threads computes the same; the
- * cache of compiled objects is used when sound (a hit skips optimisation
- * and code generation and computes the same), missed when the key
- * differs, and a damaged, unparsable or unreachable cache is a warning and
- * a compilation, never a wrong result; the work jit_warm_start does ahead
- * (on a thread of its own) gives the same engines, with and without the
- * cache, and is released when it is not used. */
+ * cache of compiled code is used when sound (a hit skips optimisation
+ * and code generation and computes the same, from the shared object the C
+ * compiler linked or, without one, from the objects), missed when the key
+ * differs, and a damaged, unparsable, unloadable or unreachable cache is a
+ * warning and a compilation, never a wrong result. */
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
@@ -771,44 +770,6 @@ START_TEST(parallel_parts)
 }
 END_TEST
 
-/* An engine made with the host work done ahead (jit_warm_start) computes
- * the same, for a program in one part and in several; a jit_warm not
- * given to jit_create_opts is released (ASan: nothing left behind), also
- * while its thread may still be running. */
-START_TEST(warm_start)
-{
-    threshold_targets(3);
-    jit_options o = {.warm = jit_warm_start()};
-    ck_assert_ptr_nonnull(o.warm);
-    check_engine(jit_create_opts(&P, &o, errf), NV * NV + 3);
-    threshold_targets(40);
-    o = (jit_options){.threads = 2, .warm = jit_warm_start()};
-    jit_engine *j = jit_create_opts(&P, &o, errf);
-    ck_assert_msg(j != NULL, "%s", errors());
-    ck_assert_uint_eq(jit_get_timings(j).parts, 2);
-    check_engine(j, NV * NV + 5);
-    jit_warm_dispose(jit_warm_start());
-    jit_warm *w = jit_warm_start();
-    check_engine(jit_create(&P, errf), NV * NV + 5);
-    jit_warm_dispose(w);
-    jit_warm_dispose(NULL);
-}
-END_TEST
-
-/* A jit_warm is taken over (and released) by a jit_create_opts that
- * fails. */
-START_TEST(warm_start_failed)
-{
-    add_inputs(1);
-    ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 0);
-    out(IR_ADD, 0, 5, 0);
-    jit_options o = {.warm = jit_warm_start()};
-    ck_assert_ptr_null(jit_create_opts(&P, &o, errf));
-    ck_assert_str_eq(errors(),
-        "planc: internal error: JIT: the program is malformed: it cannot be split into segments\n");
-}
-END_TEST
-
 /* Every vector width computes the same, over row ranges shorter and
  * longer than a vector and not multiples of it. */
 START_TEST(widths)
@@ -886,24 +847,48 @@ static void reset_errors(void)
     errf = open_memstream(&errbuf, &errlen);
 }
 
-/* Creates an engine for P with the cache (and the host work done ahead,
- * when `warm`); checks its cache state. */
-static jit_engine *cached_warm(const char *source, jit_cache_state want, bool warm)
+/* Creates an engine for P with the cache; checks its cache state.  (A
+ * miss links the shared object for the cache on a thread that jit_dispose
+ * waits for: the next engine hits it.) */
+static jit_engine *cached(const char *source, jit_cache_state want)
 {
-    jit_options o = {.cache_dir = cache_dir, .source = source, .source_len = source ? strlen(source) : 0,
-                     .warm = warm ? jit_warm_start() : NULL};
+    jit_options o = {.cache_dir = cache_dir, .source = source,
+                     .source_len = source ? strlen(source) : 0};
     jit_engine *j = jit_create_opts(&P, &o, errf);
     ck_assert_msg(j != NULL, "%s", errors());
     jit_timings t = jit_get_timings(j);
     ck_assert_int_eq(t.cache_state, want);
-    if (want == JIT_CACHE_HIT)
+    if (want == JIT_CACHE_HIT || want == JIT_CACHE_HIT_OBJ)
         ck_assert(t.lower == 0 && t.optimise == 0 && t.codegen == 0 && t.link > 0);
     return j;
 }
 
-static jit_engine *cached(const char *source, jit_cache_state want)
+/* The kind of the only cache entry: the first 8 bytes of its payload. */
+static void entry_kind(char kind[9])
 {
-    return cached_warm(source, want, false);
+    char path[256];
+    ck_assert_int_eq(cache_entries(path), 1);
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fseek(f, CACHE_HEADER_SIZE, SEEK_SET), 0);
+    ck_assert_uint_eq(fread(kind, 1, 8, f), 8);
+    kind[8] = '\0';
+    fclose(f);
+}
+
+/* The key of the only cache entry, from its file name. */
+static cache_key entry_key(void)
+{
+    char path[256];
+    ck_assert_int_eq(cache_entries(path), 1);
+    const char *hex = strrchr(path, '/') + 1;
+    cache_key k;
+    for (int i = 0; i < 32; i++) {
+        unsigned v;
+        ck_assert_int_eq(sscanf(hex + 2 * i, "%2x", &v), 1);
+        k.b[i] = (unsigned char)v;
+    }
+    return k;
 }
 
 /* A miss stores the objects; the same program and source hit and compute
@@ -929,16 +914,71 @@ START_TEST(cache_hit_and_miss)
 }
 END_TEST
 
-/* With the host work done ahead: a miss, then a hit (the objects linked
- * where they lie in the mapped entry) computing the same, for a program
- * in several objects. */
-START_TEST(cache_warm)
+/* A program in several objects: the miss's entry becomes one shared
+ * object, which later engines load and which computes the same. */
+START_TEST(cache_shared_object)
 {
     threshold_targets(40);
-    check_engine(cached_warm("rules w", JIT_CACHE_MISS, true), NV * NV + 5);
-    check_engine(cached_warm("rules w", JIT_CACHE_HIT, true), NV * NV + 5);
-    check_engine(cached_warm("rules w", JIT_CACHE_HIT, false), NV * NV + 5);
+    jit_options o = {.cache_dir = cache_dir, .threads = 2};
+    jit_engine *j = jit_create_opts(&P, &o, errf);
+    ck_assert_msg(j != NULL, "%s", errors());
+    ck_assert_uint_eq(jit_get_timings(j).parts, 2);
+    check_engine(j, NV * NV + 5);
+    char kind[9];
+    entry_kind(kind);
+    ck_assert_str_eq(kind, "PLANCSO1");
+    check_engine(cached(NULL, JIT_CACHE_HIT), NV * NV + 5);
+    jit_engine *h = cached(NULL, JIT_CACHE_HIT);
+    ck_assert_ptr_nonnull(jit_lookup(h, "seg_0"));
+    ck_assert_ptr_null(jit_lookup(h, "no_such_segment"));
+    ck_assert_ptr_nonnull(strstr(errors(), "looking up 'no_such_segment': not found"));
+    ck_assert_int_eq(jit_dispose(h), -1);
     ck_assert_int_eq(cache_entries(NULL), 1);
+}
+END_TEST
+
+/* Without a C compiler the objects stay in the cache: a hit links them in
+ * the LLJIT, where they lie in the mapped entry, and computes the same. */
+START_TEST(cache_objects_without_cc)
+{
+    threshold_targets(40);
+    ck_assert_int_eq(setenv("CC", "/nonexistent/planc-test-cc", 1), 0);
+    jit_options o = {.cache_dir = cache_dir, .threads = 2};
+    check_engine(jit_create_opts(&P, &o, errf), NV * NV + 5);
+    char kind[9];
+    entry_kind(kind);
+    ck_assert_str_eq(kind, "PLANCOBJ");
+    check_engine(cached(NULL, JIT_CACHE_HIT_OBJ), NV * NV + 5);
+    /* A C compiler that fails is the same. */
+    ck_assert_int_eq(setenv("CC", "false", 1), 0);
+    check_engine(cached("other", JIT_CACHE_MISS), NV * NV + 5);
+    check_engine(cached("other", JIT_CACHE_HIT_OBJ), NV * NV + 5);
+    unsetenv("CC");
+    ck_assert_str_eq(errors(), "");
+}
+END_TEST
+
+/* A sound entry holding a "shared object" that is not one is a warning
+ * and a compilation whose entry replaces it. */
+START_TEST(cache_shared_object_does_not_load)
+{
+    threshold_targets(1);
+    jit_dispose(cached(NULL, JIT_CACHE_MISS));
+    cache_key k = entry_key();
+    /* The payload layout of jit.c: kind, 1 file, its length, the file
+     * (at payload offset 24, file offset 128: aligned). */
+    unsigned char payload[24 + 64] = "PLANCSO1\x01\0\0\0\0\0\0\0\x40";
+    memset(payload + 24, 0x7f, 64);
+    cache *c = cache_open(cache_dir, errf);
+    ck_assert_int_eq(cache_put(c, &k, payload, sizeof payload), 0);
+    cache_close(c);
+    jit_engine *j = cached(NULL, JIT_CACHE_MISS);
+    ck_assert_ptr_nonnull(strstr(errors(), "planc: warning: ignoring cache entry '"));
+    ck_assert_ptr_nonnull(strstr(errors(), "(its code does not load: "));
+    reset_errors();
+    check_engine(j, NV * 3);
+    check_engine(cached(NULL, JIT_CACHE_HIT), NV * 3);
+    ck_assert_str_eq(errors(), "");
 }
 END_TEST
 
@@ -971,20 +1011,12 @@ START_TEST(cache_unparsable_payload)
 {
     threshold_targets(1);
     jit_dispose(cached(NULL, JIT_CACHE_MISS));
-    char path[256];
-    ck_assert_int_eq(cache_entries(path), 1);
-    const char *hex = strrchr(path, '/') + 1;
-    cache_key k;
-    for (int i = 0; i < 32; i++) {
-        unsigned v;
-        ck_assert_int_eq(sscanf(hex + 2 * i, "%2x", &v), 1);
-        k.b[i] = (unsigned char)v;
-    }
+    cache_key k = entry_key();
     cache *c = cache_open(cache_dir, errf);
-    ck_assert_int_eq(cache_put(c, &k, "\x01\x00\x00\x00\xff\xff", 6), 0);
+    ck_assert_int_eq(cache_put(c, &k, "PLANCOBJ\x01\x00\x00\x00\xff\xff", 14), 0);
     cache_close(c);
     jit_engine *j = cached(NULL, JIT_CACHE_MISS);
-    ck_assert_ptr_nonnull(strstr(errors(), "(its objects do not parse); recompiling\n"));
+    ck_assert_ptr_nonnull(strstr(errors(), "(its code does not parse); recompiling\n"));
     reset_errors();
     check_engine(j, NV * 3);
     check_engine(cached(NULL, JIT_CACHE_HIT), NV * 3);
@@ -1031,14 +1063,14 @@ static Suite *jit_suite(void)
     tcase_add_test(tc, create_and_dispose);
     tcase_add_test(tc, parallel_parts);
     tcase_add_test(tc, widths);
-    tcase_add_test(tc, warm_start);
-    tcase_add_test(tc, warm_start_failed);
     suite_add_tcase(s, tc);
     TCase *tcc = tcase_create("cache");
     tcase_add_checked_fixture(tcc, cache_setup, cache_teardown);
     tcase_set_timeout(tcc, 60);
     tcase_add_test(tcc, cache_hit_and_miss);
-    tcase_add_test(tcc, cache_warm);
+    tcase_add_test(tcc, cache_shared_object);
+    tcase_add_test(tcc, cache_objects_without_cc);
+    tcase_add_test(tcc, cache_shared_object_does_not_load);
     tcase_add_test(tcc, cache_damaged_entry);
     tcase_add_test(tcc, cache_unparsable_payload);
     tcase_add_test(tcc, cache_unusable);

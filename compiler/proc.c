@@ -1,0 +1,38 @@
+/* proc.c — running another program and waiting for it (proc.h). */
+#include "proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <string.h>
+#include <sys/wait.h>
+
+extern char **environ;
+
+int proc_words(char *line, char **argv)
+{
+    int n = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(line, " \t", &save); w && n < PROC_MAX_WORDS;
+         w = strtok_r(NULL, " \t", &save))
+        argv[n++] = w;
+    return n;
+}
+
+int proc_run(char *const argv[], const char *log, int *status)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    pid_t pid;
+    int e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (e != 0)
+        return e;
+    *status = 0;
+    while (waitpid(pid, status, 0) < 0)
+        if (errno != EINTR)
+            return errno;
+    return 0;
+}
