@@ -201,3 +201,96 @@ void ir_dump(const ir_program *p, FILE *out)
         fprintf(out, "\n");
     }
 }
+
+/* ---- copying ---- */
+
+/* n elements of `size` bytes at v, copied into the arena (NULL for none). */
+static void *dup_array(arena *a, const void *v, size_t n, size_t size)
+{
+    if (!v || n == 0)
+        return NULL;
+    void *c = arena_alloc(a, n * size);
+    memcpy(c, v, n * size);
+    return c;
+}
+
+/* A string copied into the arena (NULL stays NULL). */
+static const char *dup_str(arena *a, const char *s)
+{
+    return s ? dup_array(a, s, strlen(s) + 1, 1) : NULL;
+}
+
+/* n strings and the array holding them, copied. */
+static const char **dup_strs(arena *a, const char *const *v, size_t n)
+{
+    const char **c = dup_array(a, v, n, sizeof *v);
+    for (size_t i = 0; c && i < n; i++)
+        c[i] = dup_str(a, v[i]);
+    return c;
+}
+
+ir_program *ir_copy(arena *a, const ir_program *p)
+{
+    ir_program *c = arena_alloc(a, sizeof *c);
+    *c = *p;
+    c->plan = dup_str(a, p->plan);
+    c->title = dup_str(a, p->title);
+    c->region_key = dup_str(a, p->region_key);
+    c->year_key = dup_str(a, p->year_key);
+    c->levels = dup_strs(a, p->levels, p->nlevels);
+    c->regions = dup_array(a, p->regions, p->nregions, sizeof *p->regions);
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        c->regions[i].name = dup_str(a, p->regions[i].name);
+        c->regions[i].aliases = dup_strs(a, p->regions[i].aliases, p->regions[i].naliases);
+    }
+    c->scopes = dup_array(a, p->scopes, p->nscopes, sizeof *p->scopes);
+    for (uint32_t i = 0; i < p->nscopes; i++)
+        c->scopes[i].regions = dup_array(a, p->scopes[i].regions, p->scopes[i].n,
+                                         sizeof *p->scopes[i].regions);
+    c->columns = dup_array(a, p->columns, p->ncolumns, sizeof *p->columns);
+    for (uint32_t i = 0; i < p->ncolumns; i++) {
+        ir_column *col = &c->columns[i];
+        col->name = dup_str(a, col->name);
+        col->indicator = dup_str(a, col->indicator);
+        col->unit = dup_str(a, col->unit);
+        col->indicator_unit = dup_str(a, col->indicator_unit);
+    }
+    c->inputs = dup_array(a, p->inputs, p->ninputs, sizeof *p->inputs);
+    c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);
+    c->capsteps = p->nsteps;
+    c->targets = dup_array(a, p->targets, p->ntargets, sizeof *p->targets);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        ir_target *t = &c->targets[i];
+        t->name = dup_str(a, t->name);
+        t->desc = dup_str(a, t->desc);
+        t->kind = dup_str(a, t->kind);
+        t->unit = dup_str(a, t->unit);
+        t->clause = dup_str(a, t->clause);
+        t->columns = dup_array(a, t->columns, t->ncolumns, sizeof *t->columns);
+        t->milestones = dup_array(a, t->milestones, t->nmilestones, sizeof *t->milestones);
+        t->measured_src = dup_str(a, t->measured_src);
+        t->measured_formula = dup_str(a, t->measured_formula);
+        t->score_src = dup_str(a, t->score_src);
+        t->source = dup_str(a, t->source);
+        t->origin = dup_str(a, t->origin);
+        t->note = dup_str(a, t->note);
+        t->scope = dup_array(a, t->scope, t->nscope, sizeof *t->scope);
+    }
+    c->measures = dup_array(a, p->measures, p->nmeasures, sizeof *p->measures);
+    for (uint32_t i = 0; i < p->nmeasures; i++) {
+        ir_measure *m = &c->measures[i];
+        m->id = dup_str(a, m->id);
+        m->title = dup_str(a, m->title);
+        m->lead = dup_strs(a, m->lead, m->nlead);
+        m->responsible = dup_strs(a, m->responsible, m->nresponsible);
+    }
+    c->sections = dup_array(a, p->sections, p->nsections, sizeof *p->sections);
+    for (uint32_t i = 0; i < p->nsections; i++) {
+        c->sections[i].id = dup_str(a, c->sections[i].id);
+        c->sections[i].title = dup_str(a, c->sections[i].title);
+    }
+    c->assessment = dup_str(a, p->assessment);
+    c->bands = dup_strs(a, p->bands, p->nbands);
+    c->band_min = dup_array(a, p->band_min, p->nbands ? p->nbands - 1 : 0, sizeof *p->band_min);
+    return c;
+}

@@ -269,6 +269,12 @@ const char *ir_typename(ir_type t);
 int ir_arity(ir_op op);
 bool ir_is_barrier(ir_op op);
 
+/* A deep copy of p in arena `a`: every array and string p points to is
+ * copied, so the arena p was built in (with the syntax tree and the
+ * checked model) can be freed while the copy is in use.  The copy's steps
+ * have no spare capacity. */
+ir_program *ir_copy(struct arena *a, const ir_program *p);
+
 /* Prints the program readably (`planc check --dump-ir`). */
 void ir_dump(const ir_program *p, FILE *out);
 

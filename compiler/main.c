@@ -251,6 +251,8 @@ typedef struct compilation {
     ir_program *ir;
     double t_parse, t_check, t_lower;
     bool explained;         /* lower with lower_program_explained (planc explain) */
+    bool ir_only;           /* keep only the program (ir_copy): the syntax
+                               tree and the checked model are freed */
     const char *root;       /* the rules tree (--root), or NULL */
 } compilation;
 
@@ -282,9 +284,23 @@ static int compile(compilation *c, const char *path)
         return EXIT_RULES;
     c->ir = c->explained ? lower_program_explained(&c->arena, &c->diag, c->model)
                          : lower_program(&c->arena, &c->diag, c->model);
-    c->t_lower = now_ms() - t2;
-    if (diag_errors(&c->diag))
+    if (diag_errors(&c->diag)) {
+        c->t_lower = now_ms() - t2;
         return EXIT_RULES;
+    }
+    if (c->ir_only) {
+        /* The program copied into an arena of its own, and the rest (for a
+         * plan of many regions most of the compilation's memory) freed
+         * before any data is read. */
+        arena ir_arena;
+        arena_init(&ir_arena);
+        c->ir = ir_copy(&ir_arena, c->ir);
+        arena_free(&c->arena);
+        c->arena = ir_arena;
+        c->ast = NULL;
+        c->model = NULL;
+    }
+    c->t_lower = now_ms() - t2;
     return EXIT_OK;
 }
 
@@ -754,6 +770,7 @@ static int cmd_run(int argc, char **argv)
 
     compilation c;
     compilation_init(&c);
+    c.ir_only = true;
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);

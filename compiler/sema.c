@@ -2375,19 +2375,22 @@ static void check_region_cycles(S *s)
     }
 }
 
-/* Aliases must not collide with other region names or aliases. */
+/* Aliases must not collide with other region names or aliases.  Region
+ * names are looked up in the regions' own table and only the aliases go
+ * in a table of their own: aliases are few, and a plan may declare tens
+ * of thousands of regions. */
 static void check_aliases(S *s)
 {
     sema_model *m = s->m;
     symtab spell = {0};
     for (uint32_t r = 0; r < m->nregions; r++)
-        tab_add(s->a, &spell, m->regions[r].name, m->regions[r].sp, r);
-    for (uint32_t r = 0; r < m->nregions; r++)
         for (uint32_t k = 0; k < m->regions[r].naliases; k++) {
             const char *al = m->regions[r].aliases[k];
             if (!al)
                 continue;
-            const sym *old = tab_add(s->a, &spell, al, m->regions[r].sp, r);
+            const sym *old = tab_find(&s->tab[K_REGION], al);
+            if (!old)
+                old = tab_add(s->a, &spell, al, m->regions[r].sp, r);
             if (old && old->index != r)
                 diag_error(s->d, m->regions[r].sp, "alias \"%s\" of '%s' is already a name of region '%s'",
                            al, m->regions[r].name, m->regions[old->index].name);

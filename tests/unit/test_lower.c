@@ -309,6 +309,29 @@ static void teardown(void)
     arena_free(&A);
 }
 
+/* Both strings equal, and the copy's own (not the original's pointer). */
+static void same_str(const char *copy, const char *orig)
+{
+    if (!orig) {
+        ck_assert_ptr_null(copy);
+        return;
+    }
+    ck_assert_ptr_nonnull(copy);
+    ck_assert_ptr_ne(copy, orig);
+    ck_assert_str_eq(copy, orig);
+}
+
+/* The program as ir_dump prints it (malloc'd). */
+static char *dump_text(const ir_program *p)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ir_dump(p, f);
+    fclose(f);
+    return buf;
+}
+
 /* ---------------------------------------------------------------- targets */
 
 /* A threshold by a deadline: every status of §9 and the progress score. */
@@ -840,6 +863,64 @@ START_TEST(sharing)
 }
 END_TEST
 
+/* ir_copy: a program with aliases, scopes, notes, shared measures, a veto
+ * and grade bands, deep-copied: every string is the copy's own, and the
+ * copy prints the same after the original's arena is freed (AddressSanitizer
+ * would catch a pointer left into it). */
+START_TEST(copy)
+{
+    compile_run("plan 美丽辽宁 \"标题\" {\n region 省\n baseline 2023\n horizon 2035\n"
+                " keys region = \"city\", year = \"yr\"\n}\n"
+                "levels province, city\nregion 省 : province\n"
+                "region 甲 : city in 省 alias \"甲市\", \"Jia\"\nregion 乙 : city in 省\n"
+                "agency 厅\nagency 局\n"
+                "indicator x : %, column \"x\"\nindicator b : bool, column \"b\"\n"
+                SECTION("三", "    measure (九) \"海域\" {\n        lead 厅\n        responsible 局\n"
+                        "        target t1 \"原文\" : x >= 92% by 2027 weight 2 note \"n\"\n"
+                        "        target t2 for 甲 : x >= 95% by 2027 clause (十)\n"
+                        "        target b == yes by 2030\n    }\n"
+                        "    measure (十) \"m\" {\n        shared 厅, 局\n"
+                        "        target t3 : share(city, x >= 50%) >= 50% by 2030\n    }\n")
+                "assessment 考核 {\n missing error\n veto t2\n grade 好 >= 60, 差\n}\n", NULL);
+    char *before = dump_text(P);
+    arena B;
+    arena_init(&B);
+    ir_program *c = ir_copy(&B, P);
+    same_str(c->plan, P->plan);
+    same_str(c->title, P->title);
+    same_str(c->region_key, P->region_key);
+    same_str(c->assessment, P->assessment);
+    ck_assert_uint_eq(c->nregions, P->nregions);
+    same_str(c->regions[1].name, P->regions[1].name);
+    same_str(c->regions[1].aliases[1], P->regions[1].aliases[1]);
+    ck_assert_uint_eq(c->nscopes, P->nscopes);
+    ck_assert(c->nscopes > 0);
+    ck_assert_ptr_ne(c->scopes[0].regions, P->scopes[0].regions);
+    for (uint32_t i = 0; i < P->ntargets; i++) {
+        same_str(c->targets[i].name, P->targets[i].name);
+        same_str(c->targets[i].desc, P->targets[i].desc);
+        same_str(c->targets[i].note, P->targets[i].note);
+        same_str(c->targets[i].clause, P->targets[i].clause);
+        same_str(c->targets[i].source, P->targets[i].source);
+        same_str(c->targets[i].measured_src, P->targets[i].measured_src);
+        ck_assert_uint_eq(c->targets[i].nscope, P->targets[i].nscope);
+    }
+    same_str(c->measures[1].lead[1], P->measures[1].lead[1]);
+    same_str(c->measures[0].responsible[0], P->measures[0].responsible[0]);
+    same_str(c->bands[1], P->bands[1]);
+    ck_assert_double_eq(c->band_min[0], P->band_min[0]);
+    ck_assert_uint_eq(c->capsteps, c->nsteps);
+    arena_free(&A);
+    arena_init(&A);
+    P = NULL;
+    char *after = dump_text(c);
+    ck_assert_str_eq(after, before);
+    free(before);
+    free(after);
+    arena_free(&B);
+}
+END_TEST
+
 static Suite *lower_suite(void)
 {
     Suite *s = suite_create("lower");
@@ -863,6 +944,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, rollup_error_like_reweight);
     tcase_add_test(tc, no_assessment);
     tcase_add_test(tc, structure);
+    tcase_add_test(tc, copy);
     tcase_add_test(tc, sharing);
     suite_add_tcase(s, tc);
     return s;
