@@ -64,6 +64,7 @@ struct jit_engine {
     seg_fn *fns;              /* nsegs entries */
     uint32_t nsegs;
     void *dl;                 /* the shared object's handle, or NULL */
+    int memfd;                /* the file it was loaded from, or -1 */
     const be_api *be;         /* the back end, once needed */
     bool be_failed;           /* it could not be loaded (and that was said) */
     be_code *code;            /* the LLJIT, or NULL */
@@ -338,8 +339,11 @@ static bool write_all(int fd, const void *data, size_t len)
 
 /* Loads the shared object so[0..len) with dlopen from an anonymous file
  * holding a copy of it (so what is loaded is what the cache checked), and
- * looks up every segment function into j->fns.  False after printing a
- * warning naming `path` (the entry is then recompiled). */
+ * looks up every segment function into j->fns.  The file stays open (in
+ * j->memfd) while the library is loaded: dlopen returns an object already
+ * loaded under the same name, and "/proc/self/fd/N" names are unique only
+ * among open descriptors.  False after printing a warning naming `path`
+ * (the entry is then recompiled). */
 static bool load_shared(jit_engine *j, const be_object *so, const char *path)
 {
     const char *why = NULL;
@@ -353,7 +357,9 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
         if (!j->dl)
             why = dlerror();
     }
-    if (fd >= 0)
+    if (j->dl)
+        j->memfd = fd;
+    else if (fd >= 0)
         close(fd);
     for (uint32_t k = 0; j->dl && k < j->nsegs; k++) {
         char name[CG_NAME_MAX];
@@ -362,6 +368,8 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
             why = "a segment function is missing";
             dlclose(j->dl);
             j->dl = NULL;
+            close(j->memfd);
+            j->memfd = -1;
         }
     }
     if (!j->dl) {
@@ -643,6 +651,7 @@ jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err
     j->err = err;
     j->fns = fns;
     j->nsegs = plan.nsegs;
+    j->memfd = -1;
     atomic_init(&j->nerrors, 0);
 
     bool ok = true;
@@ -712,6 +721,8 @@ int jit_dispose(jit_engine *j)
         atomic_fetch_add(&j->nerrors, 1);
     if (j->dl)
         dlclose(j->dl);
+    if (j->memfd >= 0)
+        close(j->memfd);
     int rc = atomic_load(&j->nerrors) ? -1 : 0;
     for (unsigned k = 0; k < j->nobjs; k++)
         free((void *)j->objs[k].data);

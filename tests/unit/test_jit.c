@@ -937,6 +937,34 @@ START_TEST(cache_shared_object)
 }
 END_TEST
 
+/* Sets P's constant `from` (there must be one) to `to`. */
+static void set_constant(double from, double to)
+{
+    for (uint32_t i = P.nsteps; i-- > 0;)
+        if (P.steps[i].op == IR_CONST && P.steps[i].imm == from) {
+            P.steps[i].imm = to;
+            return;
+        }
+    ck_abort_msg("no constant %g", from);
+}
+
+/* Two cached libraries loaded at once, each of another program, each
+ * run its own code (dlopen must not take the second for the first). */
+START_TEST(cache_two_libraries)
+{
+    threshold_targets(3);
+    jit_dispose(cached(NULL, JIT_CACHE_MISS));
+    set_constant(80, 20);
+    jit_dispose(cached(NULL, JIT_CACHE_MISS));
+    set_constant(20, 80);
+    jit_engine *first = cached(NULL, JIT_CACHE_HIT);
+    set_constant(80, 20);
+    check_engine(cached(NULL, JIT_CACHE_HIT), NV * NV + 3);
+    set_constant(20, 80);
+    check_engine(first, NV * NV + 3);
+}
+END_TEST
+
 /* Without a C compiler the objects stay in the cache: a hit links them in
  * the LLJIT, where they lie in the mapped entry, and computes the same. */
 START_TEST(cache_objects_without_cc)
@@ -1069,6 +1097,7 @@ static Suite *jit_suite(void)
     tcase_set_timeout(tcc, 60);
     tcase_add_test(tcc, cache_hit_and_miss);
     tcase_add_test(tcc, cache_shared_object);
+    tcase_add_test(tcc, cache_two_libraries);
     tcase_add_test(tcc, cache_objects_without_cc);
     tcase_add_test(tcc, cache_shared_object_does_not_load);
     tcase_add_test(tcc, cache_damaged_entry);
