@@ -29,7 +29,9 @@
  *     compiler ($CC, else cc; `cc -shared -nostdlib`).  A hit copies it
  *     into an anonymous file (memfd) and loads it with dlopen, so the
  *     bytes loaded are the bytes the checksum checked, and neither LLVM
- *     nor the JIT linker is needed: planc does not even load its back end;
+ *     nor the JIT linker is needed: planc does not even load its back end
+ *     (the library is loaded by its /proc/self/fd name: without /proc, a
+ *     hit warns and recompiles);
  *   - the objects themselves, which a hit links in an LLJIT as on a miss.
  * A miss stores the objects at once, then links the shared object on a
  * thread of its own while the rows are scored and replaces the entry with
