@@ -1498,7 +1498,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, FIL
         argv[n++] = "-lm";
         argv[n] = NULL;
         int status = 0;
-        int e = proc_run(argv, log, &status);
+        int e = proc_run(argv, log, &status, 0);
         if (e != 0) {
             fprintf(err, "planc: error: cannot run the C compiler '%s': %s (planc build links the "
                     "library with it: install one, e.g. build-essential, or name it with --cc or "

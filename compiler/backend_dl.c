@@ -94,8 +94,13 @@ const be_api *be_get(FILE *err, double *load_ms)
             char beside[sizeof path];
             snprintf(beside, sizeof beside, "%s", path);
             snprintf(path + n, sizeof path - n, "../lib/planc/%s", BE_MODULE);
-            if (access(path, F_OK) != 0)
-                snprintf(path, sizeof path, "%s", beside);
+            if (access(path, F_OK) != 0) {
+                fprintf(err, "planc: error: cannot find the LLVM back end: neither '%s' nor "
+                             "'%s' exists (planc compiles rules with it; it is built beside "
+                             "planc; PLANC_BACKEND may name it)\n", beside, path);
+                pthread_mutex_unlock(&mu);
+                return NULL;
+            }
         }
         be = try_load(path, &why);
     }

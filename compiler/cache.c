@@ -276,6 +276,10 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
     size_t size = 0;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         bad = "not a regular file";
+    } else if (st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        /* Compiled code is run: only entries no other user could have
+         * written or changed. */
+        bad = "another user owns it or may write it";
     } else if ((size_t)st.st_size < CACHE_HEADER_SIZE || (uint64_t)st.st_size > CACHE_MAX_ENTRY) {
         bad = "truncated or too long";
     } else {

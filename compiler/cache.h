@@ -20,10 +20,12 @@
  *       72    32  SHA-256 of the payload
  *      104     -  the payload
  *
- * and it is trusted only when every field checks: the right magic and
- * format, this planc's version, the key it is looked up under (a file
- * copied or renamed from another key is "foreign"), a length equal to the
- * bytes that follow, and the payload's checksum.  Anything else is
+ * and it is trusted only when the file is this user's own and no other
+ * user may write it (the code in it is run), and every field checks: the
+ * right magic and format, this planc's version, the key it is looked up
+ * under (a file copied or renamed from another key is "foreign"), a length
+ * equal to the bytes that follow, and the payload's checksum.  Anything
+ * else is
  * reported as one warning and treated as a miss; the caller recompiles
  * and the new entry replaces the bad one.
  *

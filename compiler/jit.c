@@ -48,9 +48,14 @@ typedef struct so_job {
     cache_key key;
     const be_object *objs;
     unsigned nobjs;
+    uint32_t nsegs;           /* seg_0 .. seg_{nsegs-1} must be found */
     pthread_t tid;
     bool started;
 } so_job;
+
+/* The longest a link of the cache's shared object may take before the C
+ * compiler is killed (the objects then stay in the cache). */
+#define LINK_TIMEOUT_MS 60000
 
 /* An engine: where its code lives (a shared object loaded with dlopen, or
  * an LLJIT of the back end holding objects that were compiled or read from
@@ -72,6 +77,7 @@ struct jit_engine {
     unsigned nobjs;
     cache_mapping entry;      /* the cache entry they were read from (the
                                  LLJIT links them where they lie) */
+    be_object cached[BE_MAX_PARTS]; /* the objects in it */
     so_job so;                /* the shared object being linked for the cache */
     jit_timings timings;
     atomic_int nerrors;       /* errors reported since creation */
@@ -424,11 +430,30 @@ static unsigned char *read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* Whether the shared object at `path` loads and has every segment
+ * function: what a hit will need of it (a C compiler whose libraries need
+ * its own runtime, e.g. with a sanitizer, makes some that do not). */
+static bool loads(const char *path, uint32_t nsegs)
+{
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return false;
+    bool ok = true;
+    for (uint32_t k = 0; ok && k < nsegs; k++) {
+        char name[CG_NAME_MAX];
+        cg_segment_name(k, name);
+        ok = dlsym(h, name) != NULL;
+    }
+    dlclose(h);
+    return ok;
+}
+
 /* The thread of an so_job: writes the objects into a fresh directory under
- * $TMPDIR (else /tmp), links them with `$CC -shared -nostdlib` (else cc)
- * and stores the shared object in the cache in place of the objects.  Any
- * failure (no C compiler, a link error) keeps the objects' entry, quietly:
- * the cache still works, a little slower. */
+ * $TMPDIR (else /tmp), links them with `$CC -shared -nostdlib` (else cc;
+ * killed after LINK_TIMEOUT_MS), checks that the library loads, and stores
+ * it in the cache in place of the objects.  Any failure (no C compiler, a
+ * link error, a library that does not load) keeps the objects' entry,
+ * quietly: the cache still works, a little slower. */
 static void *link_shared(void *arg)
 {
     so_job *job = arg;
@@ -451,6 +476,11 @@ static void *link_shared(void *arg)
     char *copy = strdup(cc && *cc ? cc : "cc");
     char *argv[PROC_MAX_WORDS + 8 + BE_MAX_PARTS];
     int n = copy ? proc_words(copy, argv) : 0;
+    if (n == 0 && copy) { /* $CC of blanks only: as if unset */
+        free(copy);
+        copy = strdup("cc");
+        n = copy ? proc_words(copy, argv) : 0;
+    }
     if (ok && n > 0) {
         argv[n++] = "-shared";
         argv[n++] = "-nostdlib";
@@ -462,8 +492,8 @@ static void *link_shared(void *arg)
         int status = 0;
         size_t len = 0;
         unsigned char *so = NULL;
-        if (proc_run(argv, log, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-            (so = read_file(out, &len))) {
+        if (proc_run(argv, log, &status, LINK_TIMEOUT_MS) == 0 && WIFEXITED(status) &&
+            WEXITSTATUS(status) == 0 && loads(out, job->nsegs) && (so = read_file(out, &len))) {
             size_t plen;
             be_object file = {so, len};
             unsigned char *payload = pack(KIND_SHARED, &file, 1, &plen);
@@ -476,6 +506,18 @@ static void *link_shared(void *arg)
     free(copy);
     remove_link_dir(dir, job->nobjs);
     return NULL;
+}
+
+/* Starts linking objs[0..n) into the shared object that will replace the
+ * entry `key` of cache c; the job takes c over (j->so.c is c) when its
+ * thread starts. */
+static void start_link(jit_engine *j, cache *c, const cache_key *key, const be_object *objs,
+                       unsigned n)
+{
+    j->so = (so_job){.c = c, .key = *key, .objs = objs, .nobjs = n, .nsegs = j->nsegs};
+    j->so.started = pthread_create(&j->so.tid, NULL, link_shared, &j->so) == 0;
+    if (!j->so.started)
+        j->so.c = NULL; /* the caller closes c */
 }
 
 /* Waits for the engine's so_job (if any) and closes its cache. */
@@ -530,8 +572,9 @@ static bool link_objects(jit_engine *j, const be_object *objs, unsigned n)
 }
 
 /* Looks the code of p up in the cache `c` under `key`: a shared object is
- * loaded, objects are linked.  True when the engine has its code;
- * false on a miss or a bad entry (warned about), with nothing kept. */
+ * loaded, objects are linked (and a shared object linked from them again,
+ * the job taking c over).  True when the engine has its code; false on a
+ * miss or a bad entry (warned about), with nothing kept. */
 static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
 {
     cache_mapping e;
@@ -566,8 +609,13 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
         if (ok) {
             j->timings.cache_state = JIT_CACHE_HIT_OBJ;
             j->timings.parts = n;
-            j->entry = e; /* the LLJIT's objects lie in it */
+            j->entry = e; /* the LLJIT's objects (and the link job's) lie in it */
             free(path);
+            /* The shared object was not made when the objects were stored
+             * (no C compiler then, or a failed link): try again, so that a
+             * compiler installed since makes later hits fast. */
+            memcpy(j->cached, files, n * sizeof *files);
+            start_link(j, c, key, j->cached, n);
             return true;
         }
         /* The back end printed why; a broken entry or a broken back end
@@ -610,10 +658,7 @@ static bool compile(jit_engine *j, const exec_plan *plan, const jit_options *o, 
         if (payload)
             cache_put(c, key, payload, len);
         free(payload);
-        j->so = (so_job){.c = c, .key = *key, .objs = j->objs, .nobjs = j->nobjs};
-        j->so.started = pthread_create(&j->so.tid, NULL, link_shared, &j->so) == 0;
-        if (!j->so.started)
-            j->so.c = NULL; /* the caller closes c */
+        start_link(j, c, key, j->objs, j->nobjs);
         t->cache += now_ms() - t1;
     }
     double t2 = now_ms();
@@ -661,7 +706,8 @@ jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err
         j->timings.cache_state = JIT_CACHE_MISS;
         ok = program_key(p, &plan, o, j, &key);
         if (ok && from_cache(j, c, &key, t0)) {
-            cache_close(c);
+            if (j->so.c != c)
+                cache_close(c);
             exec_plan_free(&plan);
             return j;
         }
@@ -710,6 +756,12 @@ int jit_emit_ir(const ir_program *p, bool optimised, FILE *out, FILE *err)
 {
     const be_api *be = be_get(err, NULL);
     return be ? be->emit_ir(p, optimised, out, err) : -1;
+}
+
+void jit_cache_wait(jit_engine *j)
+{
+    if (j)
+        so_wait(j);
 }
 
 int jit_dispose(jit_engine *j)

@@ -34,11 +34,13 @@
  *     hit warns and recompiles);
  *   - the objects themselves, which a hit links in an LLJIT as on a miss.
  * A miss stores the objects at once, then links the shared object on a
- * thread of its own while the rows are scored and replaces the entry with
- * it; jit_dispose waits for that thread.  Without a C compiler (or when
- * linking fails) the objects stay: hits then load the back end and link
- * them, a few milliseconds slower.  An entry whose shared object does not
- * load is ignored with a warning and recompiled.
+ * thread of its own while the rows are scored, checks that it loads, and
+ * replaces the entry with it; jit_cache_wait and jit_dispose wait for that
+ * thread (a compiler that takes over a minute is killed).  Without a C
+ * compiler (or when linking fails) the objects stay: hits then load the
+ * back end and link them, a few milliseconds slower, and try the link
+ * again.  An entry whose shared object does not load is ignored with a
+ * warning and recompiled.
  *
  * The key is a SHA-256 over: the entry's payload format, planc's version,
  * LLVM's version (LLVM_VERSION_STRING, from its headers), cg's CG_VERSION,
@@ -150,6 +152,11 @@ void *jit_lookup(jit_engine *j, const char *name);
  * optimises it, or as lowered (optimise false: `planc emit-llvm --O0`).
  * Returns 0, or -1 after printing an internal error to `err`. */
 int jit_emit_ir(const ir_program *p, bool optimise, FILE *out, FILE *err);
+
+/* Waits for the shared object being linked for the cache, if any (the C
+ * compiler is killed after a minute).  The driver calls it before it
+ * reports the run's total time; jit_dispose calls it too. */
+void jit_cache_wait(jit_engine *j);
 
 /* Waits for the shared object being linked for the cache (if any), then
  * releases the engine and every LLVM object it holds.  Returns 0, or -1

@@ -396,7 +396,8 @@ static void print_compile_timings(const compilation *c, const jit_timings *jt, d
     bool from_cache = jt->cache_state == JIT_CACHE_HIT || jt->cache_state == JIT_CACHE_HIT_OBJ;
     const char *hit = from_cache ? "cache hit" : NULL;
     print_timing("cache", jt->cache + t_key, state[jt->cache_state]);
-    print_timing("llvm-load", jt->load, jt->cache_state == JIT_CACHE_HIT ? "not needed" : NULL);
+    print_timing("llvm-load", jt->load,
+                 jt->cache_state == JIT_CACHE_HIT && jt->load == 0 ? "not needed" : NULL);
     print_timing("llvm-lower", jt->lower, hit);
     print_timing("optimise", jt->optimise, hit);
     print_timing("codegen", jt->codegen, hit);
@@ -843,6 +844,9 @@ static int cmd_run(int argc, char **argv)
         t_report = now_ms() - t_report + rtt.check;
     }
 
+    /* The cache's shared object, if one is being linked, is part of the
+     * run's time. */
+    jit_cache_wait(jit);
     if (timings) {
         jit_timings jt;
         if (jit)

@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 
 extern char **environ;
 
@@ -19,7 +21,7 @@ int proc_words(char *line, char **argv)
     return n;
 }
 
-int proc_run(char *const argv[], const char *log, int *status)
+int proc_run(char *const argv[], const char *log, int *status, unsigned timeout_ms)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
@@ -31,6 +33,19 @@ int proc_run(char *const argv[], const char *log, int *status)
     if (e != 0)
         return e;
     *status = 0;
+    /* With a time limit: polled every 2 ms (a link takes tens of ms). */
+    for (unsigned waited = 0; timeout_ms > 0; waited += 2) {
+        pid_t r = waitpid(pid, status, WNOHANG);
+        if (r == pid)
+            return 0;
+        if (r < 0 && errno != EINTR)
+            return errno;
+        if (waited >= timeout_ms) {
+            kill(pid, SIGKILL);
+            break;
+        }
+        nanosleep(&(struct timespec){0, 2000000}, NULL);
+    }
     while (waitpid(pid, status, 0) < 0)
         if (errno != EINTR)
             return errno;

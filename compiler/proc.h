@@ -13,9 +13,10 @@ int proc_words(char *line, char **argv);
 
 /* Runs argv[0] (searched for in PATH) with the NULL-terminated argv, its
  * standard output and error written to the file `log` (created or
- * truncated, mode 0600), and waits for it to end.  Returns 0 when it ran,
- * its wait status in *status; else the errno value of the failure to
- * start it. */
-int proc_run(char *const argv[], const char *log, int *status);
+ * truncated, mode 0600), and waits for it to end, or, when timeout_ms is
+ * not 0, for at most that long: then it is killed (SIGKILL) and reaped,
+ * and *status says so.  Returns 0 when it ran, its wait status in
+ * *status; else the errno value of the failure to start it. */
+int proc_run(char *const argv[], const char *log, int *status, unsigned timeout_ms);
 
 #endif

@@ -143,6 +143,23 @@ expect 0 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$data
     -o "$tmp/t.csv"
 contains err "timing: cache [0-9.]* ms (hit objects)"; lacks err "llvm-load 0.00 ms (not needed)"
 same "$tmp/miss.csv" "$tmp/t.csv"
+# ... and that hit, with a C compiler, links the library: the next hit loads it.
+expect 0 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$data" --timings \
+    -o "$tmp/t.csv"
+contains err "timing: cache [0-9.]* ms (hit)"; contains err "llvm-load 0.00 ms (not needed)"
+same "$tmp/miss.csv" "$tmp/t.csv"
+
+# An entry another user could have written is not run: a warning, a
+# compilation, the right results.
+chmod g+w "$tmp"/objcache/*.plo
+expect 0 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$data" --timings \
+    -o "$tmp/t.csv"
+contains err "(another user owns it or may write it); recompiling"
+contains err "(miss)"
+same "$tmp/miss.csv" "$tmp/t.csv"
+expect 0 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$data" --timings \
+    -o "$tmp/t.csv"
+contains err "(hit)"; lacks err "warning"
 
 # A damaged entry: one warning, the right results, the entry rebuilt.
 # (The byte is flipped, not overwritten: an overwrite with a byte it already

@@ -977,11 +977,19 @@ START_TEST(cache_objects_without_cc)
     entry_kind(kind);
     ck_assert_str_eq(kind, "PLANCOBJ");
     check_engine(cached(NULL, JIT_CACHE_HIT_OBJ), NV * NV + 5);
-    /* A C compiler that fails is the same. */
+    /* A C compiler that fails is the same, and so is one whose library
+     * does not load (marked not to be opened with dlopen). */
     ck_assert_int_eq(setenv("CC", "false", 1), 0);
     check_engine(cached("other", JIT_CACHE_MISS), NV * NV + 5);
     check_engine(cached("other", JIT_CACHE_HIT_OBJ), NV * NV + 5);
+    ck_assert_int_eq(setenv("CC", "cc -Wl,-z,nodlopen", 1), 0);
+    check_engine(cached("nodlopen", JIT_CACHE_MISS), NV * NV + 5);
+    check_engine(cached("nodlopen", JIT_CACHE_HIT_OBJ), NV * NV + 5);
+    /* With a working C compiler, a hit of objects links the library, which
+     * the next hit loads. */
     unsetenv("CC");
+    check_engine(cached("nodlopen", JIT_CACHE_HIT_OBJ), NV * NV + 5);
+    check_engine(cached("nodlopen", JIT_CACHE_HIT), NV * NV + 5);
     ck_assert_str_eq(errors(), "");
 }
 END_TEST
