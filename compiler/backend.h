@@ -94,8 +94,10 @@ typedef struct be_api {
      * are linked where they lie), with the process symbol generator and an
      * execution-session error reporter; every segment function of p (as
      * split by plan, nsegs of them) looked up in one lookup into fns.
-     * NULL after printing why. */
-    be_code *(*link)(const be_object *objs, unsigned n, uint32_t nsegs, void **fns, FILE *err);
+     * NULL after printing why to link_err; errors the JIT reports later
+     * (lookup, the session, unlink) go to err. */
+    be_code *(*link)(const be_object *objs, unsigned n, uint32_t nsegs, void **fns,
+                     FILE *err, FILE *link_err);
 
     /* The address of a function `name` of linked code, or NULL after
      * printing why.  Safe to call from several threads. */

@@ -562,12 +562,13 @@ static bool need_backend(jit_engine *j)
 
 /* Links the objects (j->objs[0..nobjs), compiled or in the mapped entry)
  * in an LLJIT of the back end and looks up the segment functions.  False
- * after printing why. */
-static bool link_objects(jit_engine *j, const be_object *objs, unsigned n)
+ * after printing why: to link_err what went wrong linking, to j->err that
+ * the back end cannot be loaded. */
+static bool link_objects(jit_engine *j, const be_object *objs, unsigned n, FILE *link_err)
 {
     if (!need_backend(j))
         return false;
-    j->code = j->be->link(objs, n, j->nsegs, (void **)j->fns, j->err);
+    j->code = j->be->link(objs, n, j->nsegs, (void **)j->fns, j->err, link_err);
     return j->code != NULL;
 }
 
@@ -604,7 +605,14 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
     } else {
         j->timings.cache = now_ms() - t0;
         double t1 = now_ms(), load0 = j->timings.load;
-        ok = link_objects(j, files, n);
+        /* What fails here is a bad entry, not an internal error: it is
+         * caught and said in the warning below. */
+        char *why = NULL;
+        size_t whylen = 0;
+        FILE *link_err = open_memstream(&why, &whylen);
+        ok = link_objects(j, files, n, link_err ? link_err : j->err);
+        if (link_err)
+            fclose(link_err);
         j->timings.link = now_ms() - t1 - (j->timings.load - load0);
         if (ok) {
             j->timings.cache_state = JIT_CACHE_HIT_OBJ;
@@ -616,16 +624,23 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
              * compiler installed since makes later hits fast. */
             memcpy(j->cached, files, n * sizeof *files);
             start_link(j, c, key, j->cached, n);
+            free(why);
             return true;
         }
-        /* The back end printed why; a broken entry or a broken back end
-         * alike: the caller compiles (and reports again if it is the
-         * back end). */
-        if (j->code == NULL && j->be) {
+        /* A back end that cannot be loaded was reported (and the caller
+         * stops there); objects that do not link are a bad entry: the
+         * caller compiles. */
+        if (j->be) {
+            static const char prefix[] = "planc: internal error: JIT: ";
+            const char *msg = why ? why : "";
+            if (strncmp(msg, prefix, sizeof prefix - 1) == 0)
+                msg += sizeof prefix - 1;
             path = cache_entry_path(c, key);
             fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its objects do not "
-                            "link); recompiling\n", path ? path : "?");
+                            "link: %.*s); recompiling\n", path ? path : "?",
+                    (int)strcspn(msg, "\n"), msg);
         }
+        free(why);
     }
     free(path);
     cache_unmap(&e);
@@ -662,7 +677,7 @@ static bool compile(jit_engine *j, const exec_plan *plan, const jit_options *o, 
         t->cache += now_ms() - t1;
     }
     double t2 = now_ms();
-    bool ok = link_objects(j, j->objs, j->nobjs);
+    bool ok = link_objects(j, j->objs, j->nobjs, j->err);
     t->link = now_ms() - t2;
     return ok;
 }

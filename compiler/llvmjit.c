@@ -475,14 +475,15 @@ static bool lookup_segments(be_code *c, uint32_t nsegs, void **fns)
 static int be_unlink(be_code *c);
 
 /* be_api.link. */
-static be_code *be_link(const be_object *objs, unsigned n, uint32_t nsegs, void **fns, FILE *err)
+static be_code *be_link(const be_object *objs, unsigned n, uint32_t nsegs, void **fns,
+                        FILE *later_err, FILE *err)
 {
     be_code *c = calloc(1, sizeof *c);
     if (!c) {
         diag_internal(err, "JIT", "out of memory");
         return NULL;
     }
-    c->err = err;
+    c->err = err; /* until linked */
     atomic_init(&c->nerrors, 0);
     pthread_mutex_init(&c->lock, NULL);
     pthread_once(&llvm_once, llvm_init); /* LLJIT needs the host target */
@@ -516,6 +517,7 @@ static be_code *be_link(const be_object *objs, unsigned n, uint32_t nsegs, void 
         be_unlink(c);
         return NULL;
     }
+    c->err = later_err;
     return c;
 }
 

@@ -994,6 +994,28 @@ START_TEST(cache_objects_without_cc)
 }
 END_TEST
 
+/* A sound entry holding "objects" that are not: a warning that says why
+ * (not an internal error) and a compilation whose entry replaces it. */
+START_TEST(cache_objects_do_not_link)
+{
+    threshold_targets(1);
+    jit_dispose(cached(NULL, JIT_CACHE_MISS));
+    cache_key k = entry_key();
+    unsigned char payload[24 + 64] = "PLANCOBJ\x01\0\0\0\0\0\0\0\x40";
+    memset(payload + 24, 0x7f, 64);
+    cache *c = cache_open(cache_dir, errf);
+    ck_assert_int_eq(cache_put(c, &k, payload, sizeof payload), 0);
+    cache_close(c);
+    jit_engine *j = cached(NULL, JIT_CACHE_MISS);
+    ck_assert_ptr_nonnull(strstr(errors(), "planc: warning: ignoring cache entry '"));
+    ck_assert_ptr_nonnull(strstr(errors(), "(its objects do not link: "));
+    ck_assert_ptr_null(strstr(errors(), "internal error"));
+    reset_errors();
+    check_engine(j, NV * 3);
+    check_engine(cached(NULL, JIT_CACHE_HIT), NV * 3);
+}
+END_TEST
+
 /* A sound entry holding a "shared object" that is not one is a warning
  * and a compilation whose entry replaces it. */
 START_TEST(cache_shared_object_does_not_load)
@@ -1108,6 +1130,7 @@ static Suite *jit_suite(void)
     tcase_add_test(tcc, cache_two_libraries);
     tcase_add_test(tcc, cache_objects_without_cc);
     tcase_add_test(tcc, cache_shared_object_does_not_load);
+    tcase_add_test(tcc, cache_objects_do_not_link);
     tcase_add_test(tcc, cache_damaged_entry);
     tcase_add_test(tcc, cache_unparsable_payload);
     tcase_add_test(tcc, cache_unusable);
