@@ -673,12 +673,15 @@ static bool compile(jit_engine *j, const exec_plan *plan, const jit_options *o, 
         if (payload)
             cache_put(c, key, payload, len);
         free(payload);
-        start_link(j, c, key, j->objs, j->nobjs);
         t->cache += now_ms() - t1;
     }
     double t2 = now_ms();
     bool ok = link_objects(j, j->objs, j->nobjs, j->err);
     t->link = now_ms() - t2;
+    /* Started once the code is callable, so that the C compiler does not
+     * compete with the JIT linker for the cores. */
+    if (ok && c)
+        start_link(j, c, key, j->objs, j->nobjs);
     return ok;
 }
 
