@@ -21,10 +21,10 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { YEAR0 = 2021, YEAR1 = 2027, NYEARS = YEAR1 - YEAR0 + 1, BASE = 2024 };
+#define GEN_SEED 0x4D4F55534845ULL /* "MOUSHE" */
+#include "../gen-common.h"
 
-/* How a column is printed. */
-typedef enum fmt { F_INT, F_D1, F_D2, F_BOOL } fmt;
+enum { YEAR0 = 2021, YEAR1 = 2027, NYEARS = YEAR1 - YEAR0 + 1, BASE = 2024 };
 
 /* Which rows a column has values for (other cells stay empty: the targets
  * on the column do not apply there). */
@@ -165,32 +165,6 @@ static const city cities[] = {
     {"己市", 0, 0.6, 690, 570, 4600, 9.0, 2100, 2024, 2024, 2025, 2025},
 };
 enum { NCITIES = sizeof cities / sizeof cities[0], NREGIONS = NCITIES + 1 };
-
-/* ---- the PRNG: splitmix64, fixed seed ---- */
-
-static uint64_t prng_state = 0x4D4F55534845ULL; /* "MOUSHE" */
-
-/* The next 64 random bits. */
-static uint64_t prng_next(void)
-{
-    uint64_t z = (prng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-/* A uniform double in [lo, hi). */
-static double uniform(double lo, double hi)
-{
-    return lo + (hi - lo) * ((double)(prng_next() >> 11) * 0x1.0p-53);
-}
-
-/* x rounded to `d` decimals, as printed. */
-static double round_to(double x, int d)
-{
-    double s = d == 0 ? 1 : d == 1 ? 10 : 100;
-    return round(x * s) / s;
-}
 
 /* The decimals a column is printed with. */
 static int decimals(int c)
@@ -418,14 +392,7 @@ static void blank_uncovered(void)
 /* Prints one cell (nothing for a missing one). */
 static void put_cell(FILE *out, int c, double v)
 {
-    if (isnan(v))
-        return;
-    switch (columns[c].f) {
-    case F_INT: fprintf(out, "%.0f", v); break;
-    case F_D1: fprintf(out, "%.1f", v); break;
-    case F_D2: fprintf(out, "%.2f", v); break;
-    case F_BOOL: fputs(v != 0 ? "yes" : "no", out); break;
-    }
+    put_value(out, columns[c].f, v);
 }
 
 /* Generates the table and writes it as CSV to OUT (or stdout). */

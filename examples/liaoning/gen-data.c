@@ -26,10 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { YEAR0 = 2020, YEAR1 = 2027, NYEARS = YEAR1 - YEAR0 + 1, BASE = 2023 };
+#define GEN_SEED 0x4C4E32303234ULL /* "LN2024" */
+#include "../gen-common.h"
 
-/* How a column is printed. */
-typedef enum fmt { F_INT, F_D1, F_D2, F_BOOL } fmt;
+enum { YEAR0 = 2020, YEAR1 = 2027, NYEARS = YEAR1 - YEAR0 + 1, BASE = 2023 };
 
 /* Which regions a column has values for; every other cell is left empty
  * because the targets on it do not apply there (not a missing value). */
@@ -270,32 +270,6 @@ static const struct coast {
     {"葫芦岛", 0.15, {86.8, 87.2, 87.5, 88.0, 88.7, 89.2, 89.8, 90.4}, 5, {0, 0, 1, 1, 1, 2, 2, 2}},
 };
 enum { NCOASTS = sizeof coasts / sizeof coasts[0] };
-
-/* ---- the PRNG: splitmix64, fixed seed ---- */
-
-static uint64_t prng_state = 0x4C4E32303234ULL; /* "LN2024" */
-
-/* The next 64 random bits. */
-static uint64_t prng_next(void)
-{
-    uint64_t z = (prng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-/* A uniform double in [lo, hi). */
-static double uniform(double lo, double hi)
-{
-    return lo + (hi - lo) * ((double)(prng_next() >> 11) * 0x1.0p-53);
-}
-
-/* x rounded to `d` decimals, as printed. */
-static double round_to(double x, int d)
-{
-    double s = d == 0 ? 1 : d == 1 ? 10 : 100;
-    return round(x * s) / s;
-}
 
 /* ---- the table ---- */
 
@@ -585,14 +559,7 @@ typedef struct setting {
 /* Prints one cell. */
 static void put_cell(FILE *out, int c, double v)
 {
-    if (isnan(v))
-        return;
-    switch (columns[c].f) {
-    case F_INT: fprintf(out, "%.0f", v); break;
-    case F_D1: fprintf(out, "%.1f", v); break;
-    case F_D2: fprintf(out, "%.2f", v); break;
-    case F_BOOL: fputs(v != 0 ? "yes" : "no", out); break;
-    }
+    put_value(out, columns[c].f, v);
 }
 
 /* Writes the header and the selected rows. */

@@ -994,49 +994,45 @@ START_TEST(cache_objects_without_cc)
 }
 END_TEST
 
-/* A sound entry holding "objects" that are not: a warning that says why
- * (not an internal error) and a compilation whose entry replaces it. */
-START_TEST(cache_objects_do_not_link)
-{
-    threshold_targets(1);
-    jit_dispose(cached(NULL, JIT_CACHE_MISS));
-    cache_key k = entry_key();
-    unsigned char payload[24 + 64] = "PLANCOBJ\x01\0\0\0\0\0\0\0\x40";
-    memset(payload + 24, 0x7f, 64);
-    cache *c = cache_open(cache_dir, errf);
-    ck_assert_int_eq(cache_put(c, &k, payload, sizeof payload), 0);
-    cache_close(c);
-    jit_engine *j = cached(NULL, JIT_CACHE_MISS);
-    ck_assert_ptr_nonnull(strstr(errors(), "planc: warning: ignoring cache entry '"));
-    ck_assert_ptr_nonnull(strstr(errors(), "(its objects do not link: "));
-    ck_assert_ptr_null(strstr(errors(), "internal error"));
-    reset_errors();
-    check_engine(j, NV * 3);
-    check_engine(cached(NULL, JIT_CACHE_HIT), NV * 3);
-}
-END_TEST
-
-/* A sound entry holding a "shared object" that is not one is a warning
- * and a compilation whose entry replaces it. */
-START_TEST(cache_shared_object_does_not_load)
+/* Replaces the only entry with a sound one (the right key and checksum)
+ * whose payload is of `kind` ("PLANCOBJ", "PLANCSO1") and holds one file
+ * of 64 bytes that is no ELF file; then expects a warning holding `why`
+ * (and no internal error), a compilation whose entry replaces it, and a
+ * hit after that. */
+static void bad_file_entry(const char kind[8], const char *why)
 {
     threshold_targets(1);
     jit_dispose(cached(NULL, JIT_CACHE_MISS));
     cache_key k = entry_key();
     /* The payload layout of jit.c: kind, 1 file, its length, the file
      * (at payload offset 24, file offset 128: aligned). */
-    unsigned char payload[24 + 64] = "PLANCSO1\x01\0\0\0\0\0\0\0\x40";
+    unsigned char payload[24 + 64] = "........\x01\0\0\0\0\0\0\0\x40";
+    memcpy(payload, kind, 8);
     memset(payload + 24, 0x7f, 64);
     cache *c = cache_open(cache_dir, errf);
     ck_assert_int_eq(cache_put(c, &k, payload, sizeof payload), 0);
     cache_close(c);
     jit_engine *j = cached(NULL, JIT_CACHE_MISS);
     ck_assert_ptr_nonnull(strstr(errors(), "planc: warning: ignoring cache entry '"));
-    ck_assert_ptr_nonnull(strstr(errors(), "(its code does not load: "));
+    ck_assert_ptr_nonnull(strstr(errors(), why));
+    ck_assert_ptr_null(strstr(errors(), "internal error"));
     reset_errors();
     check_engine(j, NV * 3);
     check_engine(cached(NULL, JIT_CACHE_HIT), NV * 3);
     ck_assert_str_eq(errors(), "");
+}
+
+/* "Objects" that are not: the warning says why they do not link. */
+START_TEST(cache_objects_do_not_link)
+{
+    bad_file_entry("PLANCOBJ", "(its objects do not link: ");
+}
+END_TEST
+
+/* A "shared object" that is not one. */
+START_TEST(cache_shared_object_does_not_load)
+{
+    bad_file_entry("PLANCSO1", "(its code does not load: ");
 }
 END_TEST
 
