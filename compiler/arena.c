@@ -228,11 +228,13 @@ void *namemap_get(const namemap *m, const char *name)
     return m->keys[i] ? m->vals[i] : NULL;
 }
 
+/* One probe finds the name or the slot it goes in (the table grows first
+ * when it would be more than half full, whether or not the name is new):
+ * a plan may declare hundreds of thousands of names. */
 void *namemap_put(arena *a, namemap *m, const char *name, void *v)
 {
-    void *old = namemap_get(m, name);
-    if (old)
-        return old;
+    if (!name)
+        return NULL;
     if ((m->n + 1) * 2 > m->cap) {
         uint32_t cap = m->cap ? m->cap * 2 : 16;
         const char **keys = arena_alloc(a, cap * sizeof *keys);
@@ -249,6 +251,8 @@ void *namemap_put(arena *a, namemap *m, const char *name, void *v)
         m->cap = cap;
     }
     uint32_t j = namemap_slot(m->keys, m->cap, name);
+    if (m->keys[j])
+        return m->vals[j];
     m->keys[j] = name;
     m->vals[j] = v;
     m->n++;

@@ -68,15 +68,11 @@ static sym *tab_find(const symtab *t, const char *name)
  * (then nothing is added). */
 static sym *tab_add(arena *a, symtab *t, const char *name, span sp, uint32_t index)
 {
-    sym *old = tab_find(t, name);
-    if (old)
-        return old;
-    sym *s = arena_alloc(a, sizeof *s);
+    sym *s = arena_alloc(a, sizeof *s); /* unused when the name is taken */
     s->name = name;
     s->sp = sp;
     s->index = index;
-    namemap_put(a, t, name, s);
-    return NULL;
+    return namemap_put(a, t, name, s);
 }
 
 /* ---------------------------------------------------------------- state */
