@@ -1131,16 +1131,63 @@ static LLVMValueRef build_pad_table(cg_state *g, uint32_t k, const group *gr, ui
     return tab;
 }
 
-/* An array of the pointers with indices [lo, hi] on the stack (nothing
- * when lo > hi), as a pointer to where index 0 would be: planc.pad fills
- * the used entries and the groups read them as their inputs or cols. */
-static LLVMValueRef fake_array(cg_state *g, uint32_t lo, uint32_t hi, const char *name)
+/* Entries of a stand-in pointer array for indices [lo, hi] (1 when
+ * lo > hi). */
+static uint64_t fake_len(uint32_t lo, uint32_t hi)
 {
-    uint32_t len = lo <= hi ? hi - lo + 1 : 1;
-    LLVMValueRef arr = LLVMBuildAlloca(g->b, LLVMArrayType2(g->ptr, len), name);
-    LLVMSetAlignment(arr, 8);
+    return lo <= hi ? (uint64_t)hi - lo + 1 : 1;
+}
+
+/* The stand-in pointer array at `arr` (fake_len(lo, hi) entries) as a
+ * pointer to where index 0 would be: planc.pad fills the used entries and
+ * the groups read them as their inputs or cols. */
+static LLVMValueRef fake_array(cg_state *g, LLVMValueRef arr, uint32_t lo, uint32_t hi)
+{
     LLVMValueRef back = LLVMConstInt(g->i64, lo <= hi ? -(int64_t)lo : 0, 1);
     return LLVMBuildGEP2(g->b, g->ptr, arr, &back, 1, "");
+}
+
+/* Most bytes the path for fewer rows than a vector keeps on the stack
+ * (its scratch blocks and stand-in arrays); a segment needing more (about
+ * 250 targets and up) takes them from calloc and frees them, so that a
+ * thread with a small stack (an AOT library's caller's) can run it. */
+#define CG_SMALL_STACK (64 * 1024)
+
+/* `bytes` zeroed bytes from calloc, 32-byte aligned (calloc's 16 are
+ * rounded up within 32 spare bytes: *base is what to free); traps when
+ * calloc fails, as a failed stack allocation would. */
+static LLVMValueRef heap_block(cg_state *g, LLVMValueRef fn, uint64_t bytes, LLVMValueRef *base)
+{
+    LLVMTypeRef cty = LLVMFunctionType(g->ptr, (LLVMTypeRef[]){g->i64, g->i64}, 2, 0);
+    LLVMValueRef calloc_fn = LLVMGetNamedFunction(g->mod, "calloc");
+    if (!calloc_fn)
+        calloc_fn = LLVMAddFunction(g->mod, "calloc", cty);
+    LLVMValueRef args[2] = {LLVMConstInt(g->i64, 1, 0), LLVMConstInt(g->i64, bytes + 32, 0)};
+    LLVMValueRef p = LLVMBuildCall2(g->b, cty, calloc_fn, args, 2, "heap");
+    LLVMBasicBlockRef fail = LLVMAppendBasicBlockInContext(g->ctx, fn, "nomem");
+    LLVMBasicBlockRef ok = LLVMAppendBasicBlockInContext(g->ctx, fn, "mem");
+    LLVMBuildCondBr(g->b, LLVMBuildIsNull(g->b, p, ""), fail, ok);
+    LLVMPositionBuilderAtEnd(g->b, fail);
+    unsigned id = LLVMLookupIntrinsicID("llvm.trap", 9);
+    LLVMValueRef trap = LLVMGetIntrinsicDeclaration(g->mod, id, NULL, 0);
+    LLVMBuildCall2(g->b, LLVMIntrinsicGetType(g->ctx, id, NULL, 0), trap, NULL, 0, "");
+    LLVMBuildUnreachable(g->b);
+    LLVMPositionBuilderAtEnd(g->b, ok);
+    *base = p;
+    LLVMValueRef addr = LLVMBuildPtrToInt(g->b, p, g->i64, "");
+    addr = LLVMBuildAnd(g->b, LLVMBuildAdd(g->b, addr, LLVMConstInt(g->i64, 31, 0), ""),
+                        LLVMConstInt(g->i64, ~(uint64_t)31, 0), "");
+    return LLVMBuildIntToPtr(g->b, addr, g->ptr, "aligned");
+}
+
+/* Releases a heap_block. */
+static void heap_free(cg_state *g, LLVMValueRef base)
+{
+    LLVMTypeRef fty = LLVMFunctionType(g->voidty, (LLVMTypeRef[]){g->ptr}, 1, 0);
+    LLVMValueRef free_fn = LLVMGetNamedFunction(g->mod, "free");
+    if (!free_fn)
+        free_fn = LLVMAddFunction(g->mod, "free", fty);
+    LLVMBuildCall2(g->b, fty, free_fn, &base, 1, "");
 }
 
 /* Pass 3b: the exported seg_N.  For at least W rows it calls the groups
@@ -1198,15 +1245,33 @@ static void build_wrapper(cg_state *g, uint32_t k, const group *gr, uint32_t ngr
                     small, done);
     /* The stand-ins live in this block's frame only (allocas outside the
      * entry block): a large segment's would be a large frame, which the
-     * common path need not pay for. */
+     * common path need not pay for; above CG_SMALL_STACK bytes they come
+     * from the heap. */
     LLVMPositionBuilderAtEnd(g->b, small);
-    LLVMTypeRef sty = LLVMArrayType2(g->dbl, (uint64_t)(n ? n : 1) * g->W);
-    LLVMValueRef scratch = LLVMBuildAlloca(g->b, sty, "scratch");
-    LLVMSetAlignment(scratch, 32);
-    LLVMValueRef sin = fake_array(g, in_lo, in_hi, "sin");
-    LLVMValueRef scol = fake_array(g, col_lo, col_hi, "scol");
-    LLVMBuildMemSet(g->b, scratch, LLVMConstInt(LLVMInt8TypeInContext(g->ctx), 0, 0),
-                    LLVMConstInt(g->i64, (uint64_t)(n ? n : 1) * g->W * sizeof(double), 0), 32);
+    uint64_t scratch_bytes = (uint64_t)(n ? n : 1) * g->W * sizeof(double);
+    uint64_t sin_len = fake_len(in_lo, in_hi), scol_len = fake_len(col_lo, col_hi);
+    uint64_t sin_at = scratch_bytes, scol_at = sin_at + (sin_len * 8 + 31) / 32 * 32;
+    uint64_t total = scol_at + scol_len * 8;
+    LLVMValueRef scratch, sin_arr, scol_arr, heap = NULL;
+    if (total <= CG_SMALL_STACK) {
+        scratch = LLVMBuildAlloca(g->b, LLVMArrayType2(g->dbl, scratch_bytes / 8), "scratch");
+        LLVMSetAlignment(scratch, 32);
+        sin_arr = LLVMBuildAlloca(g->b, LLVMArrayType2(g->ptr, sin_len), "sin");
+        LLVMSetAlignment(sin_arr, 8);
+        scol_arr = LLVMBuildAlloca(g->b, LLVMArrayType2(g->ptr, scol_len), "scol");
+        LLVMSetAlignment(scol_arr, 8);
+        LLVMBuildMemSet(g->b, scratch, LLVMConstInt(LLVMInt8TypeInContext(g->ctx), 0, 0),
+                        LLVMConstInt(g->i64, scratch_bytes, 0), 32);
+    } else {
+        scratch = heap_block(g, fn, total, &heap);
+        LLVMTypeRef i8 = LLVMInt8TypeInContext(g->ctx);
+        LLVMValueRef off = LLVMConstInt(g->i64, sin_at, 0);
+        sin_arr = LLVMBuildGEP2(g->b, i8, scratch, &off, 1, "sin");
+        off = LLVMConstInt(g->i64, scol_at, 0);
+        scol_arr = LLVMBuildGEP2(g->b, i8, scratch, &off, 1, "scol");
+    }
+    LLVMValueRef sin = fake_array(g, sin_arr, in_lo, in_hi);
+    LLVMValueRef scol = fake_array(g, scol_arr, col_lo, col_hi);
     LLVMValueRef pad = pad_helper(g);
     LLVMValueRef pargs[10] = {tab, LLVMConstInt(g->i32, n, 0), inputs, cols, scratch, lo, rows,
                               LLVMConstInt(g->i1, 0, 0), sin, scol};
@@ -1217,6 +1282,8 @@ static void build_wrapper(cg_state *g, uint32_t k, const group *gr, uint32_t ngr
     }
     pargs[7] = LLVMConstInt(g->i1, 1, 0);
     LLVMBuildCall2(g->b, g->pad_ty, pad, pargs, 10, "");
+    if (heap)
+        heap_free(g, heap);
     LLVMBuildBr(g->b, done);
 
     LLVMPositionBuilderAtEnd(g->b, done);

@@ -33,10 +33,13 @@
  * column arrays at a W-row scratch block per column of the segment, copies
  * the rows in, runs the groups on the stand-ins and copies their results
  * back (a small loop driven by a constant table per segment, seg_N.pad,
- * and the helper planc.pad).  Only that path takes stack for them: W
+ * and the helper planc.pad).  Only that path needs memory for them: W
  * doubles per column of the segment and a pointer per index in the range
- * of its input and column indices (at most about 40 KB for
- * rules/liaoning, about 500 KB for the benchmark's 1,000-target set).  Passing the two arrays rather than one
+ * of its input and column indices (about 40 KB for rules/liaoning, about
+ * 500 KB for the benchmark's 1,000-target set).  Up to 64 KB
+ * (CG_SMALL_STACK, cg.c) they are on the stack, beyond from calloc (freed
+ * before seg_N returns; a failed calloc traps), so that a caller's thread
+ * with a small stack can run any segment.  Passing the two arrays rather than one
  * argument per column keeps seg_N and its calls small whatever the number
  * of columns: a wrapper with a call of 40 arguments per group cost more to
  * compile than most groups.
@@ -106,7 +109,7 @@
 /* What changes the code cg emits for a given program, besides the
  * program: part of the JIT's cache key (jit.c).  Bump it whenever the
  * lowering changes. */
-#define CG_VERSION "cg-3"
+#define CG_VERSION "cg-4"
 
 /* Writes the name of segment `seg`'s function ("seg_N") into buf.  Inline:
  * planc's front end names the functions it finds in a cached library

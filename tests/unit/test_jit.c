@@ -667,6 +667,7 @@ START_TEST(library_calls)
     fclose(o);
     ck_assert_ptr_nonnull(strstr(text, "@llvm.memset"));
     ck_assert_ptr_nonnull(strstr(text, "@llvm.memcpy"));
+    ck_assert_ptr_null(strstr(text, "@calloc")); /* a small segment: the stack */
     free(text);
 
     exec_plan pl;
@@ -767,6 +768,46 @@ START_TEST(parallel_parts)
     ck_assert_msg(j != NULL, "%s", errors());
     ck_assert_uint_eq(jit_get_timings(j).parts, 2);
     check_engine(j, NV * NV + 5);
+}
+END_TEST
+
+/* A segment whose path for fewer rows than a vector needs more than
+ * CG_SMALL_STACK bytes (255 targets) takes them from calloc and frees
+ * them: ranges shorter and longer than a vector compute what the
+ * reference does, at 4 and 16 doubles per vector (and the ASan build of
+ * this suite finds the block if it is not freed). */
+START_TEST(big_short_range)
+{
+    threshold_targets(MAX_TARGETS - 1);
+    char *text = NULL;
+    size_t len;
+    FILE *o = open_memstream(&text, &len);
+    ck_assert_int_eq(jit_emit_ir(&P, false, o, errf), 0);
+    fclose(o);
+    ck_assert_ptr_nonnull(strstr(text, "@calloc("));
+    ck_assert_ptr_nonnull(strstr(text, "@free("));
+    free(text);
+    static const size_t ranges[][2] = {{0, 3}, {3, 4}, {4, 21}, {21, 22}, {22, NV * NV}};
+    exec_plan pl;
+    ck_assert_int_eq(exec_plan_make(&P, &pl), 0);
+    static const unsigned widths[] = {4, 16};
+    for (int w = 0; w < 2; w++) {
+        jit_options jo = {.width = widths[w]};
+        jit_engine *j = jit_create_opts(&P, &jo, errf);
+        ck_assert_msg(j != NULL, "%s", errors());
+        frame f = frame_new(NV * NV);
+        double **ref = reference(&f);
+        for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
+            run_frame(jit_exec_engine(j), &pl, &f, ranges[k][0], ranges[k][1]);
+        char who[32];
+        snprintf(who, sizeof who, "width %u", widths[w]);
+        compare(&pl, f.cols, ref, 0, NV * NV, who);
+        reference_free(ref);
+        frame_free(&f);
+        ck_assert_int_eq(jit_dispose(j), 0);
+    }
+    exec_plan_free(&pl);
+    ck_assert_str_eq(errors(), "");
 }
 END_TEST
 
@@ -1117,6 +1158,7 @@ static Suite *jit_suite(void)
     tcase_add_test(tc, create_and_dispose);
     tcase_add_test(tc, parallel_parts);
     tcase_add_test(tc, widths);
+    tcase_add_test(tc, big_short_range);
     suite_add_tcase(s, tc);
     TCase *tcc = tcase_create("cache");
     tcase_add_checked_fixture(tcc, cache_setup, cache_teardown);
