@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
+
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
 #endif
@@ -201,22 +203,6 @@ static void version_field(unsigned char out[16])
     strncpy((char *)out, PLANC_VERSION, 15);
 }
 
-/* Writes exactly len bytes; false on an error. */
-static bool write_all(int fd, const void *buf, size_t len)
-{
-    const unsigned char *p = buf;
-    while (len) {
-        ssize_t r = write(fd, p, len);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return false;
-        p += r;
-        len -= (size_t)r;
-    }
-    return true;
-}
-
 /* Why a header cannot be trusted for key k and an entry of `size` bytes,
  * or NULL when it can. */
 static const char *check_header(const unsigned char *h, size_t size, const cache_key *k)
@@ -344,7 +330,7 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
         cache_key sum;
         checksum(payload, len, &sum);
         memcpy(h + 72, sum.b, 32);
-        if (!write_all(fd, h, sizeof h) || !write_all(fd, payload, len))
+        if (!fio_write_all(fd, h, sizeof h) || !fio_write_all(fd, payload, len))
             failed = errno ? errno : EIO;
         if (close(fd) != 0 && !failed)
             failed = errno;

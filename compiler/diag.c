@@ -7,12 +7,10 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "fileio.h"
 #include "utf8.h"
 
-/* Rules files larger than this are refused (docs/LANGUAGE.md §1). */
-#define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
 /* A source line wider than this is shown as a window around the span. */
 enum { MAX_SHOWN_WIDTH = 200, WINDOW_WIDTH = 160, WINDOW_LEAD = 40 };
 /* Names longer than this (in code points) are not compared by diag_editdist. */
@@ -93,7 +91,7 @@ static int add_file(diag_ctx *d, const char *name, char *text, size_t len)
 /* Registers a copy of text[0..len) as file `name` (tests, generated sources). */
 int diag_add_text(diag_ctx *d, const char *name, const char *text, size_t len)
 {
-    if (len > MAX_FILE_BYTES) {
+    if (len > FIO_MAX_FILE_BYTES) {
         diag_plain_error(d, "cannot read '%s': larger than 256 MiB", name);
         return -1;
     }
@@ -106,53 +104,19 @@ int diag_add_text(diag_ctx *d, const char *name, const char *text, size_t len)
 /* Reads the file at path into memory; reports why it cannot (no location). */
 int diag_load_file(diag_ctx *d, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_plain_error(d, "cannot read '%s': %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            diag_plain_error(d, "cannot read '%s': %s", path, strerror(EISDIR));
-            fclose(f);
-            return -1;
+    size_t len;
+    char *buf = fio_read_file(path, FIO_MAX_FILE_BYTES, &len);
+    if (!buf) {
+        if (errno == ENOMEM) {
+            fprintf(stderr, "planc: error: out of memory\n");
+            exit(4);
         }
-        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > MAX_FILE_BYTES) {
+        if (errno == EFBIG)
             diag_plain_error(d, "cannot read '%s': larger than 256 MiB", path);
-            fclose(f);
-            return -1;
-        }
-    }
-    /* Read to the end rather than trusting st_size: pipes and files that
-     * change while being read must not overrun the buffer. */
-    size_t cap = 64 * 1024, len = 0;
-    char *buf = xmalloc(cap + 1);
-    for (;;) {
-        if (len == cap) {
-            if (cap > MAX_FILE_BYTES)
-                break;
-            cap *= 2;
-            buf = xrealloc(buf, cap + 1);
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    int err = ferror(f) ? errno : 0;
-    fclose(f);
-    if (err) {
-        diag_plain_error(d, "cannot read '%s': %s", path, strerror(err));
-        free(buf);
+        else
+            diag_plain_error(d, "cannot read '%s': %s", path, strerror(errno));
         return -1;
     }
-    if (len > MAX_FILE_BYTES) {
-        diag_plain_error(d, "cannot read '%s': larger than 256 MiB", path);
-        free(buf);
-        return -1;
-    }
-    buf[len] = '\0';
     return add_file(d, path, buf, len);
 }
 

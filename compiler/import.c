@@ -24,12 +24,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "fileio.h"
 #include "parse.h"
-
-/* Files larger than this are refused (as diag_load_file does). */
-#define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
 
 /* ---------------------------------------------------------------- state */
 
@@ -262,53 +259,6 @@ static bool inside(const char *root, const char *real)
     return strncmp(real, root, n) == 0 && real[n] == '/';
 }
 
-/* Reads a whole regular file (at most MAX_FILE_BYTES); NULL with errno set
- * (EISDIR for a directory, EFBIG when too large). */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        errno = EISDIR;
-        return NULL;
-    }
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            fprintf(stderr, "planc: error: out of memory\n");
-            exit(4);
-        }
-        if (n == cap) {
-            if (cap > MAX_FILE_BYTES) {
-                free(buf);
-                fclose(f);
-                errno = EFBIG;
-                return NULL;
-            }
-            cap *= 2;
-            buf = realloc(buf, cap);
-            continue;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int err = ferror(f) ? errno : 0;
-    fclose(f);
-    if (err || n > MAX_FILE_BYTES) {
-        free(buf);
-        errno = err ? err : EFBIG;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 /* ---------------------------------------------------------------- pass 1: load */
 
 static void load_imports(loader *L, uint32_t mi);
@@ -397,7 +347,11 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
         return -1;
     }
     size_t len = 0;
-    char *text = read_file(buf, &len);
+    char *text = fio_read_file(buf, FIO_MAX_FILE_BYTES, &len);
+    if (!text && errno == ENOMEM) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
     if (!text) {
         diag_error(L->d, path_sp, "cannot import %s: %s", what, why(errno));
         return -1;

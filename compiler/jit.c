@@ -30,6 +30,7 @@
 #include "cache.h"
 #include "cg.h"
 #include "diag.h"
+#include "fileio.h"
 #include "proc.h"
 
 #ifndef PLANC_VERSION
@@ -327,22 +328,6 @@ static bool unpack(const unsigned char *buf, size_t len, char kind[8], be_object
 
 /* ---- the cached shared object ---- */
 
-/* Writes `len` bytes to fd; false on an error. */
-static bool write_all(int fd, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    while (len > 0) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        len -= (size_t)w;
-    }
-    return true;
-}
-
 /* Loads the shared object so[0..len) with dlopen from an anonymous file
  * holding a copy of it (so what is loaded is what the cache checked), and
  * looks up every segment function into j->fns.  The file stays open (in
@@ -354,7 +339,7 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
 {
     const char *why = NULL;
     int fd = memfd_create("planc-code", MFD_CLOEXEC);
-    if (fd < 0 || !write_all(fd, so->data, so->len)) {
+    if (fd < 0 || !fio_write_all(fd, so->data, so->len)) {
         why = strerror(errno);
     } else {
         char name[64];
@@ -401,35 +386,6 @@ static void remove_link_dir(const char *dir, unsigned nobjs)
     rmdir(dir);
 }
 
-/* Reads the file `path` whole (malloc'd, its length in *len); NULL when it
- * cannot. */
-static unsigned char *read_file(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0)
-        return NULL;
-    unsigned char *buf = NULL;
-    if (fstat(fd, &st) == 0 && st.st_size > 0 && (buf = malloc((size_t)st.st_size))) {
-        size_t got = 0;
-        while (got < (size_t)st.st_size) {
-            ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0)
-                break;
-            got += (size_t)r;
-        }
-        if (got != (size_t)st.st_size) {
-            free(buf);
-            buf = NULL;
-        }
-        *len = got;
-    }
-    close(fd);
-    return buf;
-}
-
 /* Whether the shared object at `path` loads and has every segment
  * function: what a hit will need of it (a C compiler whose libraries need
  * its own runtime, e.g. with a sanitizer, makes some that do not). */
@@ -466,7 +422,7 @@ static void *link_shared(void *arg)
     for (unsigned k = 0; k < job->nobjs && ok; k++) {
         snprintf(objpath[k], sizeof objpath[k], "%s/part%u.o", dir, k);
         int fd = open(objpath[k], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        ok = fd >= 0 && write_all(fd, job->objs[k].data, job->objs[k].len);
+        ok = fd >= 0 && fio_write_all(fd, job->objs[k].data, job->objs[k].len);
         if (fd >= 0 && close(fd) != 0)
             ok = false;
     }
@@ -493,7 +449,8 @@ static void *link_shared(void *arg)
         size_t len = 0;
         unsigned char *so = NULL;
         if (proc_run(argv, log, &status, LINK_TIMEOUT_MS) == 0 && WIFEXITED(status) &&
-            WEXITSTATUS(status) == 0 && loads(out, job->nsegs) && (so = read_file(out, &len))) {
+            WEXITSTATUS(status) == 0 && loads(out, job->nsegs) &&
+            (so = (unsigned char *)fio_read_file(out, SIZE_MAX, &len))) {
             size_t plen;
             be_object file = {so, len};
             unsigned char *payload = pack(KIND_SHARED, &file, 1, &plen);

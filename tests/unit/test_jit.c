@@ -583,6 +583,44 @@ static uint32_t threshold_targets(uint32_t n)
     return score;
 }
 
+/* P's module as jit_emit_ir prints it, optimised or as lowered
+ * (malloc'd). */
+static char *module_text(bool optimised)
+{
+    char *text = NULL;
+    size_t len;
+    FILE *o = open_memstream(&text, &len);
+    ck_assert_int_eq(jit_emit_ir(&P, optimised, o, errf), 0);
+    fclose(o);
+    return text;
+}
+
+/* JIT engines at each of the vector widths run P over the row ranges in
+ * turn, and every materialized column equals the reference. */
+static void check_widths(const unsigned *widths, size_t nwidths, const size_t (*ranges)[2],
+                         size_t nranges)
+{
+    exec_plan pl;
+    ck_assert_int_eq(exec_plan_make(&P, &pl), 0);
+    for (size_t w = 0; w < nwidths; w++) {
+        jit_options o = {.width = widths[w]};
+        jit_engine *j = jit_create_opts(&P, &o, errf);
+        ck_assert_msg(j != NULL, "%s", errors());
+        frame f = frame_new(NV * NV);
+        double **ref = reference(&f);
+        for (size_t k = 0; k < nranges; k++)
+            run_frame(jit_exec_engine(j), &pl, &f, ranges[k][0], ranges[k][1]);
+        char who[32];
+        snprintf(who, sizeof who, "width %u", widths[w]);
+        compare(&pl, f.cols, ref, 0, NV * NV, who);
+        reference_free(ref);
+        frame_free(&f);
+        ck_assert_int_eq(jit_dispose(j), 0);
+    }
+    exec_plan_free(&pl);
+    ck_assert_str_eq(errors(), "");
+}
+
 /* The optimised IR of a target's status/score chain works on vectors of
  * doubles (loads, compares, selects, stores), and optimisation kept it so:
  * no scalar double is loaded or compared (cg emits no scalar copy of a
@@ -591,11 +629,7 @@ static uint32_t threshold_targets(uint32_t n)
 START_TEST(vectorised)
 {
     threshold_targets(1);
-    char *text = NULL;
-    size_t len;
-    FILE *o = open_memstream(&text, &len);
-    ck_assert_int_eq(jit_emit_ir(&P, true, o, errf), 0);
-    fclose(o);
+    char *text = module_text(true);
     /* 4 doubles, or 8 on a host with AVX-512 (jit.c). */
     const char *w = strstr(text, "load <8 x double>") ? "8" : "4";
     char want[4][40];
@@ -609,10 +643,7 @@ START_TEST(vectorised)
     ck_assert_ptr_null(strstr(text, "fcmp oge double"));
     free(text);
 
-    text = NULL;
-    o = open_memstream(&text, &len);
-    ck_assert_int_eq(jit_emit_ir(&P, false, o, errf), 0);
-    fclose(o);
+    text = module_text(false);
     ck_assert_ptr_nonnull(strstr(text, "define internal void @seg_0.g0("));
     ck_assert_ptr_nonnull(strstr(text, "define void @seg_0(ptr noalias nocapture readonly %inputs"));
     ck_assert_ptr_nonnull(strstr(text, "target triple"));
@@ -660,11 +691,7 @@ START_TEST(library_calls)
     /* 0 on every row, as a computed slot (a constant has no column). */
     uint32_t z = ir_emit(&A, &P, IR_ISNA, IR_BOOL, ir_const(&A, &P, IR_NUM, 0.0), 0, 0, 0, 0);
     report(z);
-    char *text = NULL;
-    size_t len;
-    FILE *o = open_memstream(&text, &len);
-    ck_assert_int_eq(jit_emit_ir(&P, true, o, errf), 0);
-    fclose(o);
+    char *text = module_text(true);
     ck_assert_ptr_nonnull(strstr(text, "@llvm.memset"));
     ck_assert_ptr_nonnull(strstr(text, "@llvm.memcpy"));
     ck_assert_ptr_null(strstr(text, "@calloc")); /* a small segment: the stack */
@@ -779,35 +806,13 @@ END_TEST
 START_TEST(big_short_range)
 {
     threshold_targets(MAX_TARGETS - 1);
-    char *text = NULL;
-    size_t len;
-    FILE *o = open_memstream(&text, &len);
-    ck_assert_int_eq(jit_emit_ir(&P, false, o, errf), 0);
-    fclose(o);
+    char *text = module_text(false);
     ck_assert_ptr_nonnull(strstr(text, "@calloc("));
     ck_assert_ptr_nonnull(strstr(text, "@free("));
     free(text);
-    static const size_t ranges[][2] = {{0, 3}, {3, 4}, {4, 21}, {21, 22}, {22, NV * NV}};
-    exec_plan pl;
-    ck_assert_int_eq(exec_plan_make(&P, &pl), 0);
     static const unsigned widths[] = {4, 16};
-    for (int w = 0; w < 2; w++) {
-        jit_options jo = {.width = widths[w]};
-        jit_engine *j = jit_create_opts(&P, &jo, errf);
-        ck_assert_msg(j != NULL, "%s", errors());
-        frame f = frame_new(NV * NV);
-        double **ref = reference(&f);
-        for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
-            run_frame(jit_exec_engine(j), &pl, &f, ranges[k][0], ranges[k][1]);
-        char who[32];
-        snprintf(who, sizeof who, "width %u", widths[w]);
-        compare(&pl, f.cols, ref, 0, NV * NV, who);
-        reference_free(ref);
-        frame_free(&f);
-        ck_assert_int_eq(jit_dispose(j), 0);
-    }
-    exec_plan_free(&pl);
-    ck_assert_str_eq(errors(), "");
+    static const size_t ranges[][2] = {{0, 3}, {3, 4}, {4, 21}, {21, 22}, {22, NV * NV}};
+    check_widths(widths, 2, ranges, sizeof ranges / sizeof ranges[0]);
 }
 END_TEST
 
@@ -818,25 +823,7 @@ START_TEST(widths)
     every_op_program();
     static const unsigned widths[] = {2, 4, 8, 16};
     static const size_t ranges[][2] = {{0, 3}, {3, 4}, {4, 19}, {19, 36}, {36, 53}, {53, NV * NV}};
-    exec_plan pl;
-    ck_assert_int_eq(exec_plan_make(&P, &pl), 0);
-    for (int w = 0; w < 4; w++) {
-        jit_options o = {.width = widths[w]};
-        jit_engine *j = jit_create_opts(&P, &o, errf);
-        ck_assert_msg(j != NULL, "%s", errors());
-        frame f = frame_new(NV * NV);
-        double **ref = reference(&f);
-        for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
-            run_frame(jit_exec_engine(j), &pl, &f, ranges[k][0], ranges[k][1]);
-        char who[32];
-        snprintf(who, sizeof who, "width %u", widths[w]);
-        compare(&pl, f.cols, ref, 0, NV * NV, who);
-        reference_free(ref);
-        frame_free(&f);
-        ck_assert_int_eq(jit_dispose(j), 0);
-    }
-    exec_plan_free(&pl);
-    ck_assert_str_eq(errors(), "");
+    check_widths(widths, 4, ranges, sizeof ranges / sizeof ranges[0]);
 }
 END_TEST
 
