@@ -1,8 +1,10 @@
-/* fileio.c — whole files in and out (see fileio.h). */
+/* fileio.c — whole files in and out, and held streams (see fileio.h). */
+#define _GNU_SOURCE /* fopencookie */
 #include "fileio.h"
 
 #include <errno.h>
 #include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -73,4 +75,88 @@ bool fio_write_all(int fd, const void *buf, size_t len)
         len -= (size_t)w;
     }
     return true;
+}
+
+/* A held stream (the cookie of fopencookie): its FILE, the stream it is
+ * for, the text kept so far, and whether it was released.  The FILE's own
+ * lock serialises the writes and the release. */
+struct fio_held {
+    FILE *file;
+    FILE *to;
+    char *text;
+    size_t len, cap;
+    bool released;
+};
+
+/* The cookie's write: keeps the bytes, or passes them on once released.
+ * Returns the bytes taken; 0 is an error for stdio. */
+static ssize_t held_write(void *cookie, const char *buf, size_t n)
+{
+    fio_held *h = cookie;
+    if (h->released)
+        return (ssize_t)fwrite(buf, 1, n, h->to);
+    if (n > h->cap - h->len) {
+        size_t cap = h->cap ? h->cap : 1024;
+        while (cap - h->len < n)
+            cap *= 2;
+        char *text = realloc(h->text, cap);
+        if (!text)
+            return 0;
+        h->text = text;
+        h->cap = cap;
+    }
+    memcpy(h->text + h->len, buf, n);
+    h->len += n;
+    return (ssize_t)n;
+}
+
+/* The cookie's close: frees h (text never released is dropped). */
+static int held_close(void *cookie)
+{
+    fio_held *h = cookie;
+    free(h->text);
+    free(h);
+    return 0;
+}
+
+fio_held *fio_hold_open(FILE *to)
+{
+    fio_held *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->to = to;
+    h->file = fopencookie(h, "w", (cookie_io_functions_t){.write = held_write, .close = held_close});
+    if (!h->file) {
+        free(h);
+        return NULL;
+    }
+    setvbuf(h->file, NULL, _IONBF, 0);
+    return h;
+}
+
+FILE *fio_hold_stream(fio_held *h)
+{
+    return h->file;
+}
+
+void fio_hold_release(fio_held *h)
+{
+    flockfile(h->file);
+    if (!h->released) {
+        h->released = true;
+        if (h->len) {
+            fwrite(h->text, 1, h->len, h->to);
+            fflush(h->to);
+        }
+        free(h->text);
+        h->text = NULL;
+        h->len = h->cap = 0;
+    }
+    funlockfile(h->file);
+}
+
+void fio_hold_close(fio_held *h)
+{
+    if (h)
+        fclose(h->file);
 }

@@ -5,6 +5,7 @@
  * program.  Each pass reports its errors through one diag context and the
  * driver stops after a pass that reported any. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "diff.h"
 #include "exec.h"
 #include "explain.h"
+#include "fileio.h"
 #include "import.h"
 #include "ir.h"
 #include "jit.h"
@@ -167,12 +169,16 @@ static const char usage_run[] =
     "                   llvm-lower, optimise, codegen (0 and noted 'cache hit'\n"
     "                   when the compiled code came from the cache), link\n"
     "                   (loading it into the JIT, or the cached library);\n"
-    "                   then load (reading the data), kernel (the compiled or\n"
-    "                   interpreted segments, summed; the note gives the\n"
-    "                   threads), barriers (peaks and shares), report (the\n"
-    "                   missing-data check and writing the results; noted\n"
-    "                   'streamed' when the results were written chunk by\n"
-    "                   chunk as they were scored) and total (the whole run)\n"
+    "                   then load (reading the data; with --engine jit the\n"
+    "                   rules compile meanwhile on a thread of their own,\n"
+    "                   noted 'overlapped with jit'), wait (jit only: how\n"
+    "                   long the scoring then waited for the compiled code),\n"
+    "                   kernel (the compiled or interpreted segments, summed;\n"
+    "                   the note gives the threads), barriers (peaks and\n"
+    "                   shares), report (the missing-data check and writing\n"
+    "                   the results; noted 'streamed' when the results were\n"
+    "                   written chunk by chunk as they were scored) and total\n"
+    "                   (the whole run)\n"
     "\n"
     "The JIT keeps the code it compiles in a cache, keyed by the rules, planc's\n"
     "version and the host CPU, so that a second run of unchanged rules skips\n"
@@ -703,6 +709,64 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     return EXIT_OK;
 }
 
+/* The JIT compiled on a thread of its own while planc run loads the data
+ * (the two only read the program): the program and options, the engine
+ * made (NULL after an error), and the stream its messages go to, held
+ * until the data is loaded.  Without a thread or a held stream it is
+ * compiled on the caller's thread, as before the data. */
+typedef struct jit_job {
+    const ir_program *p;     /* NULL: no JIT wanted */
+    jit_options opts;
+    jit_engine *jit;
+    fio_held *held;          /* the engine's messages (kept by the engine) */
+    pthread_t tid;
+    bool started;            /* tid is a thread to join */
+} jit_job;
+
+/* The thread of a jit_job. */
+static void *jit_job_run(void *arg)
+{
+    jit_job *jj = arg;
+    jj->jit = jit_create_opts(jj->p, &jj->opts,
+                              jj->held ? fio_hold_stream(jj->held) : stderr);
+    return NULL;
+}
+
+/* Starts compiling p (opts is copied; what it points to must outlive the
+ * job). */
+static void jit_job_start(jit_job *jj, const ir_program *p, const jit_options *opts)
+{
+    *jj = (jit_job){.p = p, .opts = *opts};
+    jj->held = fio_hold_open(stderr);
+    if (jj->held)
+        jj->started = pthread_create(&jj->tid, NULL, jit_job_run, jj) == 0;
+    if (!jj->started) {
+        fio_hold_close(jj->held);
+        jj->held = NULL;
+        jit_job_run(jj);
+    }
+}
+
+/* Waits for the compile, lets its messages out, and returns the engine
+ * (NULL after an error, or when no JIT was wanted). */
+static jit_engine *jit_job_finish(jit_job *jj)
+{
+    if (jj->started) {
+        pthread_join(jj->tid, NULL);
+        jj->started = false;
+    }
+    if (jj->held)
+        fio_hold_release(jj->held);
+    return jj->jit;
+}
+
+/* Closes the job's stream, once the engine is disposed of. */
+static void jit_job_close(jit_job *jj)
+{
+    fio_hold_close(jj->held);
+    jj->held = NULL;
+}
+
 /* planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]
  *           [--no-cache] [--timings] */
 static int cmd_run(int argc, char **argv)
@@ -786,32 +850,57 @@ static int cmd_run(int argc, char **argv)
     }
 
     /* The JIT: the rules' bytes are part of the cache key, with the
-     * program itself (jit.h). */
-    jit_engine *jit = NULL;
+     * program itself (jit.h).  The rules compile on a thread of their own
+     * while the data loads. */
+    jit_job jj = {0};
     char *cache_dir = NULL;
+    cache_key rules_key;
     double t_key = 0;
     if (strcmp(engine, "jit") == 0) {
         t_key = now_ms();
         cache_dir = use_cache ? cache_default_dir(stderr) : NULL;
-        cache_key rules_key = rules_digest(&c);
+        rules_key = rules_digest(&c);
         t_key = now_ms() - t_key;
-        jit_options jo = {.cache_dir = cache_dir, .source = rules_key.b,
-                          .source_len = sizeof rules_key.b};
-        if (!(jit = jit_create_opts(c.ir, &jo, stderr))) {
+        jit_job_start(&jj, c.ir, &(jit_options){.cache_dir = cache_dir, .source = rules_key.b,
+                                                .source_len = sizeof rules_key.b});
+        if (!jj.started && !jj.jit) {
             free(cache_dir);
             store_close(db);
             compilation_free(&c);
             return EXIT_INTERNAL;
         }
     }
+    bool overlapped = jj.started;
 
     progress *pg = progress_start(stderr, quiet);
     double t_load = now_ms();
-    rt_table *table = rt_table_load(c.ir, data, stderr);
+    /* The data's messages are held while the compile runs, so that they
+     * come after the compile's, as if the two ran one after the other. */
+    fio_held *load_held = overlapped ? fio_hold_open(stderr) : NULL;
+    rt_table *table = rt_table_load(c.ir, data, load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;
+    double t_wait = now_ms();
+    jit_engine *jit = jit_job_finish(&jj);
+    t_wait = now_ms() - t_wait;
+    if (jj.p && !jit) {
+        /* Nothing could be scored: the data's messages are dropped, as
+         * they were never reached when the compile ran first. */
+        progress_stop(pg);
+        fio_hold_close(load_held);
+        rt_table_free(table);
+        jit_job_close(&jj);
+        free(cache_dir);
+        store_close(db);
+        compilation_free(&c);
+        return EXIT_INTERNAL;
+    }
+    if (load_held)
+        fio_hold_release(load_held);
+    fio_hold_close(load_held);
     if (!table) {
         progress_stop(pg);
         jit_dispose(jit);
+        jit_job_close(&jj);
         free(cache_dir);
         store_close(db);
         compilation_free(&c);
@@ -833,6 +922,7 @@ static int cmd_run(int argc, char **argv)
         progress_stop(pg);
         if (!res) {
             jit_dispose(jit);
+            jit_job_close(&jj);
             rt_table_free(table);
             free(cache_dir);
             store_close(db);
@@ -852,7 +942,9 @@ static int cmd_run(int argc, char **argv)
         if (jit)
             jt = jit_get_timings(jit);
         print_compile_timings(&c, jit ? &jt : NULL, t_key);
-        print_timing("load", t_load, NULL);
+        print_timing("load", t_load, overlapped ? "overlapped with jit" : NULL);
+        if (jit)
+            print_timing("wait", t_wait, NULL);
         char threads[32];
         snprintf(threads, sizeof threads, "%u thread%s", rtt.threads, rtt.threads == 1 ? "" : "s");
         print_timing("kernel", rtt.kernel, threads);
@@ -864,6 +956,7 @@ static int cmd_run(int argc, char **argv)
     rt_result_free(res);
     if (jit_dispose(jit) != 0)
         rc = EXIT_INTERNAL;
+    jit_job_close(&jj);
     rt_table_free(table);
     free(cache_dir);
     store_close(db);

@@ -95,7 +95,7 @@ if grep -v -E '^timing: [a-z-]+ [0-9]+\.[0-9]{2} ms( \([a-z0-9 ]+\))?$' "$tmp/er
 fi
 names=$(sed -n 's/^timing: \([a-z-]*\) .*/\1/p' "$tmp/err" | tr '\n' ' ')
 n=$((n + 1))
-if [ "$names" != "parse check lower cache llvm-load llvm-lower optimise codegen link load kernel barriers report total " ]; then
+if [ "$names" != "parse check lower cache llvm-load llvm-lower optimise codegen link load wait kernel barriers report total " ]; then
     echo "FAIL: --timings names: $names"; fails=$((fails + 1))
 fi
 contains err "timing: cache [0-9.]* ms (miss)"
@@ -130,6 +130,12 @@ expect 4 env PLANC_BACKEND="$tmp/no-such-backend.so" "$planc" run "$rules" --dat
     --no-cache -o "$tmp/t.csv"
 contains err "planc: error: cannot load the LLVM back end '$tmp/no-such-backend.so': "
 n=$((n + 1)); [ ! -e "$tmp/t.csv" ] || { echo "FAIL: an output file without a back end"; fails=$((fails + 1)); }
+# The data loads while the rules compile; when the compile fails, the
+# data's errors are not shown (the run could not have reached them).
+{ cat "$data"; echo "X,20x5,1"; } >"$tmp/bad.csv"
+expect 4 env PLANC_BACKEND="$tmp/no-such-backend.so" "$planc" run "$rules" --data "$tmp/bad.csv" \
+    --no-cache -o "$tmp/t.csv"
+contains err "cannot load the LLVM back end"; lacks err "bad.csv"
 expect 4 env PLANC_BACKEND="$rules" "$planc" emit-llvm "$rules"
 contains err "planc: error: cannot load the LLVM back end '$rules': "
 expect 0 env PLANC_BACKEND="$tmp/no-such-backend.so" "$planc" check "$rules"
@@ -157,6 +163,16 @@ expect 0 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$data
 contains err "(another user owns it or may write it); recompiling"
 contains err "(miss)"
 same "$tmp/miss.csv" "$tmp/t.csv"
+# ... and its warning comes before the data's errors, as the compile's
+# messages come before the data's although the two run at once.
+chmod g+w "$tmp"/objcache/*.plo
+expect 3 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$tmp/bad.csv" \
+    -o "$tmp/t.csv"
+n=$((n + 1))
+if [ "$(sed -n '1s/^planc: warning: ignoring cache entry.*/W/p; 2s/^.*bad\.csv:[0-9]*: error: .*/E/p' "$tmp/err" | tr -d '\n')" != WE ]; then
+    echo "FAIL: the compile's warning, then the data's error:"; sed 's/^/  | /' "$tmp/err"
+    fails=$((fails + 1))
+fi
 expect 0 env PLANC_CACHE_DIR="$tmp/objcache" "$planc" run "$rules" --data "$data" --timings \
     -o "$tmp/t.csv"
 contains err "(hit)"; lacks err "warning"
