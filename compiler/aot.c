@@ -46,6 +46,7 @@
 #include "arena.h"
 #include "backend.h"
 #include "cg.h"
+#include "cleanup.h"
 #include "diag.h"
 #include "exec.h"
 #include "import.h"
@@ -1617,6 +1618,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     ofile *hf = NULL;
     exec_plan plan = {0};
     bool have_plan = false;
+    int work_cleanup = -1;   /* the work directory's cleanup handle (cleanup.h) */
     int rc = AOT_OK;
     if (!outdir || !macro || !header || !(work = xprintf("%s/.planc-build-XXXXXX", outdir))) {
         diag_internal(err, "build", "out of memory");
@@ -1645,6 +1647,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         rc = AOT_USAGE;
         goto done;
     }
+    work_cleanup = cleanup_dir(work); /* removed if a signal ends planc */
     if (!(hf = ofile_open(header, err))) {
         rc = AOT_USAGE;
         goto done;
@@ -1701,6 +1704,7 @@ done:
         ofile_abort(hf);
     if (work)
         remove_workdir(work);
+    cleanup_done(work_cleanup);
     if (have_plan)
         exec_plan_free(&plan);
     free(cpu_used);

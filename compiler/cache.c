@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "fileio.h"
 
 #ifndef PLANC_VERSION
@@ -321,6 +322,7 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
     if (!failed && fd < 0)
         failed = errno;
     if (fd >= 0) {
+        int cleanup = cleanup_file(tmp); /* removed if a signal ends planc */
         unsigned char h[CACHE_HEADER_SIZE] = {0};
         memcpy(h, cache_magic, 8);
         put_le(h + 8, CACHE_FORMAT, 4);
@@ -338,6 +340,7 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
             failed = errno;
         if (failed)
             unlink(tmp);
+        cleanup_done(cleanup);
     }
     if (failed && !c->write_warned) {
         fprintf(c->warn, "planc: warning: cannot write to the cache directory '%s': %s\n",

@@ -29,6 +29,7 @@
 #include "backend.h"
 #include "cache.h"
 #include "cg.h"
+#include "cleanup.h"
 #include "diag.h"
 #include "fileio.h"
 #include "proc.h"
@@ -418,6 +419,7 @@ static void *link_shared(void *arg)
     snprintf(dir, sizeof dir, "%s/planc-link-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(dir))
         return NULL;
+    int cleanup = cleanup_dir(dir); /* removed if a signal ends planc */
     bool ok = true;
     for (unsigned k = 0; k < job->nobjs && ok; k++) {
         snprintf(objpath[k], sizeof objpath[k], "%s/part%u.o", dir, k);
@@ -462,6 +464,7 @@ static void *link_shared(void *arg)
     }
     free(copy);
     remove_link_dir(dir, job->nobjs);
+    cleanup_done(cleanup);
     return NULL;
 }
 

@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "cache.h"
+#include "cleanup.h"
 #include "diag.h"
 #include "diff.h"
 #include "exec.h"
@@ -129,8 +130,8 @@ static const char usage_run[] =
     "                 [--quiet]\n"
     "\n"
     "Scores every (region, year) row of CSV against the rules and writes the\n"
-    "results as CSV to stdout, or to OUT (written atomically: a failed run\n"
-    "leaves no partial file and keeps an existing one).\n"
+    "results as CSV to stdout, or to OUT (written atomically: a failed or\n"
+    "interrupted run leaves no partial file and keeps an existing one).\n"
     "\n"
     "  --data CSV       the indicator data: a region column, a year column and\n"
     "                   one column per indicator column\n"
@@ -1210,6 +1211,8 @@ static int take_root(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* Ctrl-C and the like remove the temporary files of the run. */
+    cleanup_install();
     argc = take_root(argc, argv);
     if (argc < 0)
         return usage_error(NULL, "%soption '--root' needs a value", "");

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "cleanup.h"
+
 extern char **environ;
 
 int proc_words(char *line, char **argv)
@@ -32,22 +34,25 @@ int proc_run(char *const argv[], const char *log, int *status, unsigned timeout_
     posix_spawn_file_actions_destroy(&fa);
     if (e != 0)
         return e;
+    int cleanup = cleanup_child(pid); /* killed if a signal ends planc */
     *status = 0;
     /* With a time limit: polled every 2 ms (a link takes tens of ms). */
     for (unsigned waited = 0; timeout_ms > 0; waited += 2) {
         pid_t r = waitpid(pid, status, WNOHANG);
-        if (r == pid)
-            return 0;
-        if (r < 0 && errno != EINTR)
-            return errno;
+        if (r == pid || (r < 0 && errno != EINTR)) {
+            e = r == pid ? 0 : errno;
+            cleanup_done(cleanup);
+            return e;
+        }
         if (waited >= timeout_ms) {
             kill(pid, SIGKILL);
             break;
         }
         nanosleep(&(struct timespec){0, 2000000}, NULL);
     }
-    while (waitpid(pid, status, 0) < 0)
-        if (errno != EINTR)
-            return errno;
-    return 0;
+    e = 0;
+    while (waitpid(pid, status, 0) < 0 && (e = errno) == EINTR)
+        e = 0;
+    cleanup_done(cleanup);
+    return e;
 }

@@ -6,6 +6,9 @@
  * renames it over the target; any failure removes the temporary file, so
  * the target is either the old file or the complete new one.
  *
+ * A signal that ends planc (Ctrl-C) removes the temporary file too
+ * (cleanup.h).
+ *
  * A target that exists and is not a regular file (/dev/null, /dev/stdout,
  * a FIFO) cannot be replaced: it is written directly.  A symbolic link is
  * followed, so the file it points to is replaced and the link kept. */
@@ -18,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "rtmem.h"
 
 /* An output file being written. */
@@ -27,11 +31,13 @@ struct ofile {
     char *dir;    /* the target's directory, for messages and the final fsync */
     FILE *f;
     int direct;   /* writing straight into a device or FIFO: no rename */
+    int cleanup;  /* the temporary file's cleanup handle (cleanup.h), or -1 */
 };
 
 /* Frees o's memory (the stream must be closed already). */
 static void ofile_release(ofile *o)
 {
+    cleanup_done(o->cleanup);
     free(o->path);
     free(o->tmp);
     free(o->dir);
@@ -67,6 +73,7 @@ static ofile *open_direct(const char *path, FILE *err)
     o->path = rt_xstrdup(path);
     o->f = f;
     o->direct = 1;
+    o->cleanup = -1;
     return o;
 }
 
@@ -95,6 +102,7 @@ ofile *ofile_open(const char *path, FILE *err)
     }
     ofile *o = rt_xcalloc(1, sizeof *o);
     o->path = rt_xstrdup(path);
+    o->cleanup = -1;
     size_t dirlen = slash ? (size_t)(slash - path) : 0;
     if (!slash) {
         o->dir = rt_xstrdup(".");
@@ -118,6 +126,7 @@ ofile *ofile_open(const char *path, FILE *err)
         ofile_release(o);
         return NULL;
     }
+    o->cleanup = cleanup_file(o->tmp); /* removed if a signal ends planc */
     o->f = fdopen(fd, "w");
     if (!o->f) {
         fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));

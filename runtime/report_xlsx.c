@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "cleanup.h"
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -500,12 +501,14 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
                 strerror(errno));
         return -1;
     }
+    int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
     book b = {.p = p, .t = t, .r = r, .ru = ru};
     b.wb = workbook_new_opt(scratch, &opts);
     if (!b.wb) {
         fprintf(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
         unlink(scratch);
+        cleanup_done(scratch_cleanup);
         free(scratch);
         return -1;
     }
@@ -536,6 +539,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
         rc = -1;
     }
     unlink(scratch);
+    cleanup_done(scratch_cleanup);
     free(scratch);
     for (uint32_t i = 0; i < p->nmeasures; i++)
         free(b.leads[i]);

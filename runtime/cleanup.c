@@ -1,0 +1,153 @@
+/* cleanup.c — what planc removes when a signal ends it (see cleanup.h). */
+#define _GNU_SOURCE /* syscall, SYS_getdents64 */
+#include "cleanup.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* A slot's state: free, being filled by cleanup_file & co., or holding
+ * something the handler must clean up. */
+enum { SLOT_FREE, SLOT_BUSY, SLOT_ACTIVE };
+
+/* What a slot holds. */
+enum { KIND_FILE, KIND_DIR, KIND_CHILD };
+
+/* One registered file, directory or child.  The handler reads kind, pid
+ * and path only while state is SLOT_ACTIVE, and they change only while it
+ * is SLOT_BUSY. */
+typedef struct slot {
+    atomic_int state;
+    int kind;
+    pid_t pid;
+    char path[CLEANUP_PATH_MAX];
+} slot;
+
+static slot slots[CLEANUP_SLOTS];
+
+/* The signals whose default action ends planc and that it cleans up
+ * after. */
+static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+
+/* Takes a free slot for `kind` (and path or pid); returns it, or -1. */
+static int add(int kind, const char *path, pid_t pid)
+{
+    size_t n = path ? strlen(path) : 0;
+    if (n >= CLEANUP_PATH_MAX)
+        return -1;
+    for (int i = 0; i < CLEANUP_SLOTS; i++) {
+        int expect = SLOT_FREE;
+        if (atomic_compare_exchange_strong(&slots[i].state, &expect, SLOT_BUSY)) {
+            slots[i].kind = kind;
+            slots[i].pid = pid;
+            if (path)
+                memcpy(slots[i].path, path, n + 1);
+            atomic_store(&slots[i].state, SLOT_ACTIVE);
+            return i;
+        }
+    }
+    return -1;
+}
+
+int cleanup_file(const char *path)
+{
+    return add(KIND_FILE, path, 0);
+}
+
+int cleanup_dir(const char *path)
+{
+    return add(KIND_DIR, path, 0);
+}
+
+int cleanup_child(pid_t pid)
+{
+    return add(KIND_CHILD, NULL, pid);
+}
+
+void cleanup_done(int handle)
+{
+    if (handle >= 0 && handle < CLEANUP_SLOTS)
+        atomic_store(&slots[handle].state, SLOT_FREE);
+}
+
+/* A directory entry as the getdents64 system call returns it. */
+struct dirent64_raw {
+    uint64_t ino;
+    int64_t off;
+    unsigned short reclen;
+    unsigned char type;
+    char name[];
+};
+
+/* Removes every entry of directory `dir` that is not a directory itself,
+ * then `dir` (with system calls only: safe in a signal handler).  A few
+ * rounds, in case removing entries while reading them skips some. */
+static void remove_dir(const char *dir)
+{
+    for (int round = 0; round < 3 && rmdir(dir) != 0; round++) {
+        int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+            return;
+        _Alignas(8) char buf[2048];
+        long n;
+        while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+            for (long at = 0; at < n;) {
+                const struct dirent64_raw *d = (const void *)(buf + at);
+                bool dot = d->name[0] == '.' &&
+                           (d->name[1] == '\0' || (d->name[1] == '.' && d->name[2] == '\0'));
+                if (!dot)
+                    unlinkat(fd, d->name, 0);
+                at += d->reclen;
+            }
+        }
+        close(fd);
+    }
+}
+
+/* The handler: kills the children, removes the files, then the
+ * directories; then ends the process with the same signal, by its default
+ * action (the signal is blocked while the handler runs, so it is
+ * delivered when the handler returns). */
+static void on_signal(int sig)
+{
+    int saved = errno;
+    for (int kind = KIND_CHILD;; kind = kind == KIND_CHILD ? KIND_FILE : KIND_DIR) {
+        for (int i = 0; i < CLEANUP_SLOTS; i++) {
+            slot *s = &slots[i];
+            if (atomic_load(&s->state) != SLOT_ACTIVE || s->kind != kind)
+                continue;
+            if (kind == KIND_CHILD)
+                kill(s->pid, SIGKILL);
+            else if (kind == KIND_FILE)
+                unlink(s->path);
+            else
+                remove_dir(s->path);
+        }
+        if (kind == KIND_DIR)
+            break;
+    }
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    raise(sig);
+    errno = saved;
+}
+
+void cleanup_install(void)
+{
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
+        sigaddset(&sa.sa_mask, signals[i]);
+    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+        struct sigaction old;
+        if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(signals[i], &sa, NULL);
+    }
+}

@@ -1,0 +1,46 @@
+/* cleanup.h — what planc removes when a signal ends it.
+ *
+ * planc writes its output to a temporary file beside the target (ofile.c),
+ * a cache entry to a temporary file beside it (cache.c), and links code in
+ * temporary directories (jit.c, aot.c), sometimes with a C compiler
+ * running as its child (proc.c).  A run interrupted with Ctrl-C (SIGINT),
+ * stopped (SIGTERM), whose terminal closed (SIGHUP) or whose output pipe
+ * closed (SIGPIPE) would leave all of that behind: a hidden partial output
+ * file as large as the results.  Each of them is registered here while it
+ * exists; the signal handler kills the children, removes the files and
+ * the directories (with the files in them), then lets the signal end the
+ * process as it would have (the same exit status).
+ *
+ * The handler only makes system calls on paths copied into a fixed table
+ * beforehand: no allocation, no stdio (async-signal-safe).  Registering
+ * and releasing are safe from any thread.  Paths longer than
+ * CLEANUP_PATH_MAX, or more than CLEANUP_SLOTS at once, are not registered
+ * (the handle is -1): they are then left behind, as before. */
+#ifndef PLANC_CLEANUP_H
+#define PLANC_CLEANUP_H
+
+#include <sys/types.h>
+
+#define CLEANUP_SLOTS 64
+#define CLEANUP_PATH_MAX 4096
+
+/* Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGPIPE, except
+ * for a signal the process ignores (nohup, a background job).  Once, from
+ * main, before any thread starts.  Without it, registering still works
+ * but nothing is removed on a signal. */
+void cleanup_install(void);
+
+/* Registers a file to remove; returns its handle (-1: not registered). */
+int cleanup_file(const char *path);
+
+/* Registers a directory to remove with the files in it (one level). */
+int cleanup_dir(const char *path);
+
+/* Registers a child process to kill (SIGKILL) before anything is removed. */
+int cleanup_child(pid_t pid);
+
+/* The file, directory or child is gone, or kept on purpose (a file
+ * renamed into place): forget it.  -1: nothing. */
+void cleanup_done(int handle);
+
+#endif

@@ -1,0 +1,120 @@
+#!/bin/sh
+# signals.sh — a planc stopped by a signal leaves nothing behind
+# (runtime/cleanup.h): not the cache's link directory nor the C compiler it
+# runs, not planc build's work directory, not the temporary output file of
+# planc run -o; and the signal still ends planc (exit status 128 + signal).
+# Each case waits until planc is at the point it tests (a C compiler that
+# writes a marker and sleeps; the temporary output file seen), so no case
+# depends on timing.
+#   signals.sh PLANC EXAMPLES_DIR
+set -u
+planc=$1; ex=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+rules=$ex/quickstart/rules.plan
+data=$ex/quickstart/data.csv
+export PLANC_CACHE_DIR="$tmp/cache" TMPDIR="$tmp/tmpdir"
+mkdir -p "$TMPDIR"
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+check() { n=$((n + 1)); if ! eval "$1"; then fail "$2"; fi; }
+
+# waitfor TEST : polls TEST (a shell condition) for up to 60 s.
+waitfor() {
+    i=0
+    while ! eval "$1"; do
+        i=$((i + 1)); [ $i -le 1200 ] || return 1
+        sleep 0.05
+    done
+}
+# gone PID : the process has ended (gone, or a zombie not yet reaped).
+gone() {
+    [ ! -e "/proc/$1" ] || grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null
+}
+
+# A C compiler that says it started (its pid in $MARK) and then hangs.
+cat >"$tmp/slowcc" <<'EOF'
+#!/bin/sh
+echo $$ >"$MARK.tmp" && mv "$MARK.tmp" "$MARK"
+exec sleep 120
+EOF
+chmod +x "$tmp/slowcc"
+
+# ---- the cache's link: its directory and the C compiler ----
+# planc waits for the data on a FIFO while the rules compile and the
+# cache's shared object is linked (by the hanging compiler).
+mkfifo "$tmp/fifo"
+export MARK="$tmp/cc.pid"
+CC="$tmp/slowcc" "$planc" run "$rules" --data "$tmp/fifo" -o "$tmp/out.csv" 2>"$tmp/err" &
+pid=$!
+if waitfor '[ -s "$MARK" ]'; then
+    n=$((n + 1)); ls "$TMPDIR" | grep -q '^planc-link-' || fail "no link directory while linking"
+    kill -TERM $pid; wait $pid 2>/dev/null; rc=$?
+    check '[ $rc -eq 143 ]' "planc run ended by SIGTERM exited $rc, expected 143"
+    check '[ -z "$(ls -A "$TMPDIR")" ]' "left in TMPDIR: $(ls -A "$TMPDIR")"
+    check 'waitfor "gone $(cat "$MARK")"' "the C compiler still runs"
+    check '[ ! -e "$tmp/out.csv" ]' "an output file after SIGTERM"
+    check '[ -z "$(ls -A "$PLANC_CACHE_DIR" | grep tmp)" ]' "a temporary file in the cache"
+else
+    kill -KILL $pid; fail "the C compiler never started"
+fi
+rm -f "$MARK"
+
+# ---- planc build: its work directory beside the library ----
+mkdir "$tmp/lib"
+"$planc" build "$rules" -o "$tmp/lib/libq.so" --cc "$tmp/slowcc" 2>"$tmp/err" &
+pid=$!
+if waitfor '[ -s "$MARK" ]'; then
+    kill -TERM $pid; wait $pid 2>/dev/null; rc=$?
+    check '[ $rc -eq 143 ]' "planc build ended by SIGTERM exited $rc, expected 143"
+    check '[ -z "$(ls -A "$tmp/lib")" ]' "left beside the library: $(ls -A "$tmp/lib")"
+    check 'waitfor "gone $(cat "$MARK")"' "planc build's C compiler still runs"
+else
+    kill -KILL $pid; fail "planc build's C compiler never started"
+fi
+rm -f "$MARK"
+
+# ---- planc run -o: the temporary output file, on Ctrl-C (SIGINT) ----
+# Enough rows that writing the results takes a while (the quickstart
+# rules with 40,000 more cities, each with 沈阳's data); the run is
+# interrupted as soon as its temporary file appears.
+awk 'BEGIN { printf "region R1"; for (i = 2; i <= 40000; i++) printf ", R%d", i
+             print " : city in 示例省" }' >"$tmp/regions.plan"
+cat "$rules" "$tmp/regions.plan" >"$tmp/big.plan"
+awk -F, 'NR == 1 { print; next } $1 == "沈阳" { row[++n] = substr($0, length($1) + 1) }
+         END { for (i = 1; i <= 40000; i++) for (k = 1; k <= n; k++) print "R" i row[k] }' \
+    "$data" >"$tmp/big.csv"
+mkdir "$tmp/o"
+echo "old results" >"$tmp/o/out.csv"
+# (A shell starts background commands with SIGINT ignored; env gives it back.)
+env --default-signal=INT "$planc" run "$tmp/big.plan" --data "$tmp/big.csv" --engine interp \
+    -o "$tmp/o/out.csv" 2>"$tmp/err" &
+pid=$!
+if waitfor 'ls -A "$tmp/o" | grep -q "^\.out\.csv\." || ! kill -0 $pid 2>/dev/null'; then
+    kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null; rc=$?
+    if [ $rc -eq 0 ]; then
+        fail "the run ended before it could be interrupted (make big.csv larger)"
+    else
+        check '[ $rc -eq 130 ]' "planc run ended by SIGINT exited $rc, expected 130"
+        check '[ "$(ls -A "$tmp/o")" = out.csv ]' "left beside the output: $(ls -A "$tmp/o")"
+        check '[ "$(cat "$tmp/o/out.csv")" = "old results" ]' "the old output file was changed"
+    fi
+else
+    kill -KILL $pid; fail "no temporary output file appeared"
+fi
+
+# ---- a signal planc's caller ignores stays ignored ----
+# (nohup: a closed terminal must not stop the run.)  The signal is sent
+# once planc is reading the data from a FIFO.
+mkfifo "$tmp/fifo2"
+(trap '' HUP; exec "$planc" run "$rules" --data "$tmp/fifo2" --engine interp \
+    -o "$tmp/hup.csv" 2>"$tmp/err") &
+pid=$!
+exec 3>"$tmp/fifo2"
+kill -HUP $pid
+cat "$data" >&3; exec 3>&-
+wait $pid; rc=$?
+check '[ $rc -eq 0 ] && [ -s "$tmp/hup.csv" ]' "an ignored SIGHUP ended planc (exit $rc)"
+
+echo "signals.sh: $((n - fails))/$n checks passed"
+[ "$fails" -eq 0 ]
