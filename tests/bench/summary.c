@@ -362,14 +362,20 @@ static e2e_stats section_d(const kv *t, FILE *o)
     e2e_stats st = {NAN, NAN, NAN, NAN, NAN, NAN, NAN};
     double rows[8], wall[8], cpus[8], rss[8], rn[8];
     size_t n = e2e_sizes(t, rows, 8), k = 0;
+    double reps = n ? D(t, "spawn.e2e-%.0f.reps", rows[0]) : NAN;
+    char reps_text[32] = "once";
+    if (reps > 1)
+        snprintf(reps_text, sizeof reps_text, "%.0f times", reps);
     fprintf(o, "### (d) End to end\n\n"
                "`planc run RULES --data CSV%s > /dev/null` as a child process: wall time and "
                "peak RSS (the child's `ru_maxrss`) for the generated `e2e` rule set (a "
                "threshold and a milestone target on two indicators, no assessment: two "
-               "result lines per row; the rules declare one region per 16 rows).  Each size "
-               "runs twice: the *first run* compiles the rules (a cache miss: LLVM is loaded "
-               "and the code stored), the measured run is the next one, as an evaluator "
-               "re-runs rules already compiled (with a compile cache: a hit).  *Columnar "
+               "result lines per row; the rules declare one region per 16 rows).  At each "
+               "size the *first run* compiles the rules (a cache miss: LLVM is loaded "
+               "and the code stored); then the measured run, %s, as an evaluator "
+               "re-runs rules already compiled (with a compile cache: a hit): its wall and "
+               "CPU time are the run's with the least CPU time (the least disturbed by other "
+               "processes), its peak RSS the largest of the runs.  *Columnar "
                "data* is rows × (the indicator columns the rules read + region + year) × 8 "
                "bytes.  *Fixed* is the peak RSS of the same rules on the data's first 160 "
                "rows (the program, its libraries and the rules compiled by the front end, "
@@ -379,7 +385,7 @@ static e2e_stats section_d(const kv *t, FILE *o)
                "| RSS ÷ data | fixed | above fixed ÷ data | load / kernel / report (`--timings`) "
                "| first run: wall, peak RSS |\n"
                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-            D(t, "env.cli_jit") == 1 ? " --engine jit" : "",
+            D(t, "env.cli_jit") == 1 ? " --engine jit" : "", reps_text,
             S(t, "e2e.engine") ? S(t, "e2e.engine") : "?");
     for (size_t i = 0; i < n; i++) {
         const char *skip = S(t, "e2e.%.0f.skipped", rows[i]);
