@@ -651,13 +651,17 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             deadline = chain(l, IR_NUM, conds, dls, n);
             ystart = chain(l, IR_NUM, conds, ys, n);
             bstart = chain(l, gt, conds, bs, n);
-            uint32_t met;
+            uint32_t met, basemet;
             if (same_op) {
                 met = op2(l, binop(t->ms[0].op), IR_BOOL, v, goal);
+                basemet = op2(l, binop(t->ms[0].op), IR_BOOL, base, goal);
             } else {
                 for (uint32_t i = 0; i < n; i++)
                     mets[i] = op2(l, binop(t->ms[i].op), IR_BOOL, v, goals[i]);
                 met = chain(l, IR_BOOL, conds, mets, n);
+                for (uint32_t i = 0; i < n; i++)
+                    mets[i] = op2(l, binop(t->ms[i].op), IR_BOOL, base, goals[i]);
+                basemet = chain(l, IR_BOOL, conds, mets, n);
             }
             /* e = b + (goal - b) * (y - y0) / (deadline - y0), from the
              * milestone's start; the goal itself once the deadline passed */
@@ -675,12 +679,15 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             uint32_t notmet = sel(l, IR_STATUS, past, st_failed, before);
             judged = sel(l, IR_STATUS, met, st_met, notmet);
             /* 100 * clamp((v - b) / (goal - b), 0, 1); 0 when that is
-             * missing (goal == b, or no baseline value) */
+             * missing (goal == b, or no baseline value), and 0 when b
+             * itself met the goal: the value has lost ground, and the
+             * ratio (then >= 1, or negative) measures no progress */
             uint32_t q = op2(l, IR_DIV, IR_NUM, op2(l, IR_SUB, IR_NUM, v, base),
                              op2(l, IR_SUB, IR_NUM, goal, base));
             uint32_t pr = op2(l, IR_MUL, IR_NUM, hundred,
                               op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, q, zero), one));
-            dscore = sel(l, IR_NUM, met, hundred, op2(l, IR_COALESCE, IR_NUM, pr, zero));
+            uint32_t partial = op2(l, IR_COALESCE, IR_NUM, sel(l, IR_NUM, basemet, zero, pr), zero);
+            dscore = sel(l, IR_NUM, met, hundred, partial);
         }
         if (t->tk == TG_RATED)
             dscore = op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, v, zero), hundred);

@@ -160,8 +160,9 @@ void hand_outputs_free(hand_outputs *o)
 }
 
 /* The progress score 100 * clamp((v - b) / (g - b), 0, 1), 0 when that is
- * undefined (g == b, or b missing). */
-static inline double progress(double v, double b, double g)
+ * undefined (g == b, or b missing) or when the baseline b already met the
+ * goal (bmet): a value that no longer meets it has lost ground. */
+static inline double progress(double v, double b, double g, bool bmet)
 {
     double d = g - b;
     double q = (v - b) / d;
@@ -169,6 +170,7 @@ static inline double progress(double v, double b, double g)
     m = 1 < m ? 1 : m;
     double pr = 100 * m;
     pr = pr != pr ? 0 : pr;
+    pr = bmet ? 0 : pr;
     return d == 0 ? 0 : pr;
 }
 
@@ -215,7 +217,7 @@ threshold(const gen_spec *s, const gen_target *t, const double *restrict Y,
         bool track = hi ? v >= e : v <= e;
         double status = deadline_status(app, v, met, past, e, track);
         st[k] = status;
-        double pr = progress(v, b, G);
+        double pr = progress(v, b, G, hi ? b >= G : b <= G);
         double score = met ? 100 : pr;
         sc[k] = status > ST_MISSING ? score : NAN;
         ex[k] = past ? G : e;
@@ -250,7 +252,7 @@ milestones(const gen_spec *s, const gen_target *t, const double *restrict Y,
         bool track = hi ? v >= e : v <= e;
         double status = deadline_status(app, v, met, past, e, track);
         st[k] = status;
-        double pr = progress(v, b, g);
+        double pr = progress(v, b, g, hi ? b >= g : b <= g);
         double score = met ? 100 : pr;
         sc[k] = status > ST_MISSING ? score : NAN;
         ex[k] = past ? g : e;
