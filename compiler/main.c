@@ -662,15 +662,26 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
             fprintf(stderr, "note: did you mean '%s'?\n", hint);
         return EXIT_USAGE;
     }
-    /* the region's years, for the default and for the message */
+    /* the region's years, for the default and for the message: the last
+     * year of its data, else of the rows planc added for it (a parent
+     * region of a share target: docs/LANGUAGE.md §6) */
     size_t n = rt_table_nrows(t);
-    int last = 0;
+    int last = 0, last_added = 0;
     for (size_t i = 0; i < n; i++)
-        if (rt_table_region(t, i) == (uint32_t)r && rt_table_line(t, i) != 0)
-            last = rt_table_year(t, i);
+        if (rt_table_region(t, i) == (uint32_t)r) {
+            if (rt_table_line(t, i) != 0)
+                last = rt_table_year(t, i);
+            else
+                last_added = rt_table_year(t, i);
+        }
     if (!year)
-        year = last;
-    *row = year ? rt_table_find(t, (uint32_t)r, year) : -1;
+        year = last ? last : last_added;
+    if (!year) {
+        fprintf(stderr, "planc: error: %s has no row for %s\n", rt_table_path(t),
+                p->regions[r].name);
+        return EXIT_USAGE;
+    }
+    *row = rt_table_find(t, (uint32_t)r, year);
     if (*row < 0) {
         fprintf(stderr, "planc: error: %s has no row for %s in %d", rt_table_path(t),
                 p->regions[r].name, year);

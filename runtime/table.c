@@ -394,8 +394,21 @@ static int parse_year(const char *s, size_t n, int *y)
 {
     if (!n)
         return -1;
+    /* A whole number written with a fraction of zeros ("2018.0", as
+     * pandas and R write a year column read as numbers) is that number. */
+    size_t end = n;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '.') {
+            end = i;
+            for (size_t j = i + 1; j < n; j++)
+                if (s[j] != '0')
+                    return -1;
+            break;
+        }
+    if (end == 0)
+        return -1;
     long v = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < end; i++) {
         if (s[i] < '0' || s[i] > '9')
             return -1;
         if (v <= MAX_YEAR)

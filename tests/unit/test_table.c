@@ -42,6 +42,23 @@ START_TEST(table_sorted_and_indexed)
 }
 END_TEST
 
+/* A year written with a fraction of zeros (pandas, R) is that year. */
+START_TEST(table_year_with_zero_fraction)
+{
+    fixture f;
+    fx_init(&f);
+    rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n大连,2024.0,1,1\n大连,2025.,2,1\n"
+                              "鞍山,2024.000,3,0\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 3);
+    ck_assert_int_ge(rt_table_find(t, FX_DL, 2024), 0);
+    ck_assert_int_ge(rt_table_find(t, FX_DL, 2025), 0);
+    ck_assert_int_ge(rt_table_find(t, FX_AS, 2024), 0);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(table_many_rows_index)
 {
     /* Enough rows to make the index grow several times. */
@@ -247,6 +264,7 @@ int main(void)
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, table_sorted_and_indexed);
     tcase_add_test(tc, table_many_rows_index);
+    tcase_add_test(tc, table_year_with_zero_fraction);
     tcase_add_test(tc, table_shifted_inputs);
     tcase_add_test(tc, table_in_order_data);
     tcase_add_test(tc, table_scope_masks);
