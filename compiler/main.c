@@ -127,7 +127,7 @@ static const char usage_run[] =
     "usage: planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
-    "                 [--quiet]\n"
+    "                 [--skip-unknown-regions] [--na TEXT]... [--quiet]\n"
     "\n"
     "Scores every (region, year) row of CSV against the rules and writes the\n"
     "results as CSV to stdout, or to OUT (written atomically: a failed or\n"
@@ -135,6 +135,12 @@ static const char usage_run[] =
     "\n"
     "  --data CSV       the indicator data: a region column, a year column and\n"
     "                   one column per indicator column\n"
+    "  --skip-unknown-regions\n"
+    "                   skip the rows of regions the rules do not declare (a\n"
+    "                   national file for a provincial plan) instead of\n"
+    "                   reporting each as an error; a warning counts them\n"
+    "  --na TEXT        a cell holding TEXT is missing, like an empty cell or\n"
+    "                   NA (e.g. --na - --na ..); may be repeated\n"
     "  -o, --output OUT write the results to OUT instead of stdout\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
     "                   compiled through LLVM, the default) or interp (the\n"
@@ -198,7 +204,7 @@ static const char usage_run[] =
 
 static const char usage_explain[] =
     "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
-    "                     [--format text|json]\n"
+    "                     [--format text|json] [--skip-unknown-regions] [--na TEXT]...\n"
     "\n"
     "Scores the data like 'planc run', then shows for region R in year Y how\n"
     "each score was derived, with the numbers filled in: the data cells read\n"
@@ -213,6 +219,8 @@ static const char usage_explain[] =
     "  --year Y         a year with a row for R (default: R's last year)\n"
     "  --target NAME    only this target (and its measure and section)\n"
     "  --format FORMAT  text (the default) or json (docs/OUTPUT.md)\n"
+    "  --skip-unknown-regions, --na TEXT\n"
+    "                   read the data as 'planc run' does with them\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
     "a year without a row), 3 errors in the data, 4 internal error.\n";
@@ -498,6 +506,49 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
     } else {
         ro->store = v;
     }
+    return 2;
+}
+
+/* How many --na texts one command takes. */
+#define MAX_NA 32
+#define PLANC_STR_(x) #x
+#define PLANC_STR(x) PLANC_STR_(x)
+
+/* The data options of planc run and planc explain (rt_load_options): the
+ * options and the --na texts they point to. */
+typedef struct data_options {
+    rt_load_options load;
+    const char *na[MAX_NA];
+} data_options;
+
+/* Parses argv[i] when it is a data option (--skip-unknown-regions,
+ * --na TEXT) of command `cmd`: returns how many arguments it took (0 when
+ * it is not one), or -1 after a usage error. */
+static int parse_data_option(data_options *d, const char *cmd, int argc, char **argv, int i)
+{
+    const char *a = argv[i];
+    if (strcmp(a, "--skip-unknown-regions") == 0) {
+        d->load.skip_unknown_regions = true;
+        return 1;
+    }
+    if (strcmp(a, "--na") != 0)
+        return 0;
+    if (i + 1 >= argc) {
+        usage_error(cmd, "option '%s' needs a value", a);
+        return -1;
+    }
+    const char *v = argv[i + 1];
+    if (!*v || strcmp(v, v + strspn(v, " \t")) != 0 || (*v && strchr(" \t", v[strlen(v) - 1]))) {
+        usage_error(cmd, "bad --na value '%s' (cells are compared after trimming: give the text "
+                         "without spaces around it; empty cells are missing already)", v);
+        return -1;
+    }
+    if (d->load.nna == MAX_NA) {
+        usage_error(cmd, "%stoo many --na values (at most " PLANC_STR(MAX_NA) ")", "");
+        return -1;
+    }
+    d->na[d->load.nna++] = v;
+    d->load.na = d->na;
     return 2;
 }
 
@@ -788,9 +839,12 @@ static int cmd_run(int argc, char **argv)
     unsigned jobs = rt_default_threads();
     bool timings = false, use_cache = true, quiet = false;
     run_output ro = {.format = "csv"};
+    data_options dopt = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int used = parse_output_option(&ro, argc, argv, i);
+        if (used == 0)
+            used = parse_data_option(&dopt, "run", argc, argv, i);
         if (used < 0)
             return EXIT_USAGE;
         if (used > 0) {
@@ -889,7 +943,8 @@ static int cmd_run(int argc, char **argv)
     /* The data's messages are held while the compile runs, so that they
      * come after the compile's, as if the two ran one after the other. */
     fio_held *load_held = overlapped ? fio_hold_open(stderr) : NULL;
-    rt_table *table = rt_table_load(c.ir, data, load_held ? fio_hold_stream(load_held) : stderr);
+    rt_table *table = rt_table_load(c.ir, data, &dopt.load,
+                                    load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;
     double t_wait = now_ms();
     jit_engine *jit = jit_job_finish(&jj);
@@ -982,8 +1037,16 @@ static int cmd_explain(int argc, char **argv)
 {
     const char *rules = NULL, *data = NULL, *region = NULL, *year_s = NULL;
     const char *target = NULL, *format = "text";
+    data_options dopt = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        int used = parse_data_option(&dopt, "explain", argc, argv, i);
+        if (used < 0)
+            return EXIT_USAGE;
+        if (used > 0) {
+            i += used - 1;
+            continue;
+        }
         if (is_help(a)) {
             fputs(usage_explain, stdout);
             return EXIT_OK;
@@ -1031,7 +1094,7 @@ static int cmd_explain(int argc, char **argv)
         compilation_free(&c);
         return rc;
     }
-    rt_table *table = rt_table_load(c.ir, data, stderr);
+    rt_table *table = rt_table_load(c.ir, data, &dopt.load, stderr);
     if (!table) {
         compilation_free(&c);
         return EXIT_DATA;

@@ -194,6 +194,10 @@ typedef struct loader {
     size_t nnames;          /* entries in use */
     const region_name *last; /* the name found last, or NULL */
     const char **sorted;    /* the names sorted by bytes (for suggestions), once needed */
+    rt_load_options opts;
+    size_t skipped;         /* rows of undeclared regions skipped (opts) */
+    unsigned first_skipped; /* the line of the first */
+    char *first_region;     /* and its region (malloc'd) */
 } loader;
 
 /* Prints one data error "NAME:LINE: error: ..." (no line when 0) and counts
@@ -246,10 +250,16 @@ static bool is_word(const char *s, size_t n, const char *word)
     return strlen(word) == n && memcmp(s, word, n) == 0;
 }
 
-/* A cell that means "missing": empty (after trimming) or NA. */
-static bool is_missing(const char *s, size_t n)
+/* A cell that means "missing": empty (after trimming), NA, or one of the
+ * options' texts. */
+static bool is_missing(const loader *L, const char *s, size_t n)
 {
-    return n == 0 || is_word(s, n, "NA");
+    if (n == 0 || is_word(s, n, "NA"))
+        return true;
+    for (size_t i = 0; i < L->opts.nna; i++)
+        if (is_word(s, n, L->opts.na[i]))
+            return true;
+    return false;
 }
 
 /* The powers of ten a double holds exactly. */
@@ -323,9 +333,9 @@ static bool fast_decimal(const char *s, size_t n, double *v)
  * range.  s[n] is a NUL, a space or a tab (after the cell or its trimmed
  * end), where strtod stops.  Returns 0 with *v set (NaN for a missing
  * cell), -1 if malformed, -2 if out of range. */
-static int parse_number(const char *s, size_t n, double *v)
+static int parse_number(const loader *L, const char *s, size_t n, double *v)
 {
-    if (is_missing(s, n)) {
+    if (is_missing(L, s, n)) {
         *v = NAN;
         return 0;
     }
@@ -370,9 +380,9 @@ static bool eq_nocase(const char *a, const char *b)
 
 /* Parses a trimmed yes/no cell s[0..n): 1/0, yes/no, true/false, 是/否.
  * Returns 0 with *v = 1.0, 0.0 or NaN (missing), or -1. */
-static int parse_bool(const char *s, size_t n, double *v)
+static int parse_bool(const loader *L, const char *s, size_t n, double *v)
 {
-    if (is_missing(s, n))
+    if (is_missing(L, s, n))
         *v = NAN;
     else if (is_word(s, n, "1") || eq_nocase_n(s, n, "yes") || eq_nocase_n(s, n, "true") ||
              is_word(s, n, "是"))
@@ -824,7 +834,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             size_t n = strlen(h);
             double v;
             if (find_region(L, h, n) >= 0 ||
-                (!is_missing(h, n) && parse_number(h, n, &v) == 0)) {
+                (!is_missing(L, h, n) && parse_number(L, h, n, &v) == 0)) {
                 fprintf(L->err, "%s:%u: note: this line looks like data; the first line must name the columns\n",
                         L->name, rec.line);
                 break;
@@ -857,7 +867,15 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     if (!n) {
         data_error(L, rec->line, "column '%s': missing region", key);
         ok = false;
-    } else if ((region = find_region(L, s, n)) < 0) {
+    } else if ((region = find_region(L, s, n)) < 0 && L->opts.skip_unknown_regions) {
+        if (L->skipped++ == 0) {
+            L->first_skipped = rec->line;
+            L->first_region = rt_xmalloc(n + 1, 1);
+            memcpy(L->first_region, s, n);
+            L->first_region[n] = '\0';
+        }
+        return;
+    } else if (region < 0) {
         data_error(L, rec->line, "column '%s': unknown region '%.*s'", key, (int)n, s);
         char *name = rt_xmalloc(n + 1, 1);
         memcpy(name, s, n);
@@ -903,13 +921,13 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         s = cell(csv, (size_t)L->column_field[k], &n);
         double v;
         if (c->type == IR_COL_BOOL) {
-            if (parse_bool(s, n, &v) != 0) {
+            if (parse_bool(L, s, n, &v) != 0) {
                 data_error(L, rec->line, "column '%s': malformed yes/no value '%.*s' (expected 1/0, yes/no, true/false or 是/否)",
                            c->name, (int)n, s);
                 continue;
             }
         } else {
-            int r = parse_number(s, n, &v);
+            int r = parse_number(L, s, n, &v);
             if (r == -1) {
                 data_error(L, rec->line, "column '%s': malformed number '%.*s'", c->name, (int)n, s);
                 continue;
@@ -1136,7 +1154,8 @@ enum { PROGRESS_BATCH = 4096 };
  * collected in memory while the input is read and printed at the end: bad
  * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
  * error is then reported alone, as if it had been found before all else. */
-static rt_table *load(const ir_program *p, const char *name, source *src, FILE *err)
+static rt_table *load(const ir_program *p, const char *name, source *src,
+                      const rt_load_options *opts, FILE *err)
 {
     rt_table *t = rt_xcalloc(1, sizeof *t);
     t->p = p;
@@ -1150,6 +1169,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src, FILE *
     FILE *mem = open_memstream(&msgs, &msglen);
     loader L = {.t = t, .p = p, .name = name, .err = mem ? mem : err,
                 .region_field = -1, .year_field = -1};
+    if (opts)
+        L.opts = *opts;
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
     build_names(&L);
 
@@ -1194,6 +1215,11 @@ static rt_table *load(const ir_program *p, const char *name, source *src, FILE *
         fwrite(msgs, 1, msglen, err);
     }
     free(msgs);
+    if (L.skipped && !L.nerrors)
+        fprintf(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "
+                     "(the first at line %u: '%s')\n",
+                name, L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped, L.first_region);
+    free(L.first_region);
 
     for (size_t i = 0; i < L.nheader; i++)
         free(L.header[i]);
@@ -1212,17 +1238,18 @@ static rt_table *load(const ir_program *p, const char *name, source *src, FILE *
     return t;
 }
 
-rt_table *rt_table_parse(const ir_program *p, const char *name,
-                         const char *buf, size_t len, FILE *err)
+rt_table *rt_table_parse(const ir_program *p, const char *name, const char *buf, size_t len,
+                         const rt_load_options *opts, FILE *err)
 {
     if (!program_ok(p, err))
         return NULL;
     source src;
     source_memory(&src, buf, len);
-    return load(p, name, &src, err);
+    return load(p, name, &src, opts, err);
 }
 
-rt_table *rt_table_load(const ir_program *p, const char *path, FILE *err)
+rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_options *opts,
+                        FILE *err)
 {
     int fd = open(path, O_RDONLY);
     struct stat st;
@@ -1243,7 +1270,7 @@ rt_table *rt_table_load(const ir_program *p, const char *path, FILE *err)
     }
     source src;
     source_file(&src, fd);
-    rt_table *t = load(p, path, &src, err);
+    rt_table *t = load(p, path, &src, opts, err);
     free(src.block);
     close(fd);
     return t;

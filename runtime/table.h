@@ -10,6 +10,7 @@
 #ifndef PLANC_TABLE_H
 #define PLANC_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,14 +22,29 @@ typedef struct rt_table rt_table;
 /* Most data errors reported for one file; then "too many errors". */
 #define RT_MAX_ERRORS 50
 
+/* How a file is read beyond what the program declares (planc run's data
+ * options).  All zero: as the language says (docs/LANGUAGE.md §10). */
+typedef struct rt_load_options {
+    /* Rows whose region the rules do not declare (by name or alias) are
+     * skipped, whole, instead of being errors; one warning says how many
+     * and the first.  For files that hold every region of a country. */
+    bool skip_unknown_regions;
+    /* More cell texts that mean "missing" in value columns, besides the
+     * empty cell and NA (compared after trimming, exactly). */
+    const char *const *na;
+    size_t nna;
+} rt_load_options;
+
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column
  * name and what is wrong) are printed to `err`, all of them up to a limit;
- * then NULL is returned (exit code 3). */
-rt_table *rt_table_load(const ir_program *p, const char *path, FILE *err);
+ * then NULL is returned (exit code 3).  Warnings go to `err` too.  opts
+ * may be NULL. */
+rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_options *opts,
+                        FILE *err);
 /* The same for a file already in memory (tests); `name` is used in
  * messages.  buf[0..len) is not kept. */
-rt_table *rt_table_parse(const ir_program *p, const char *name,
-                         const char *buf, size_t len, FILE *err);
+rt_table *rt_table_parse(const ir_program *p, const char *name, const char *buf, size_t len,
+                         const rt_load_options *opts, FILE *err);
 void rt_table_free(rt_table *t);
 
 /* The file name given to rt_table_load (used in data messages). */

@@ -595,7 +595,7 @@ static bool kbench_load(kbench *kb, const char *dir)
     gen_csv(&kb->s, m);
     fclose(m);
     double t0 = now_ms();
-    kb->t = rt_table_parse(p, "generated.csv", csv, len, stderr);
+    kb->t = rt_table_parse(p, "generated.csv", csv, len, NULL, stderr);
     double load_ms = now_ms() - t0;
     free(csv);
     if (!kb->t || rt_table_nrows(kb->t) != kb->n) {

@@ -476,7 +476,7 @@ static bool compare_explained(const compiled *c, const dt_buf *data, const rt_re
                               const memout *ireport, const char *ierr, dt_buf *why)
 {
     memout lerr, re_err, rep;
-    rt_table *t = rt_table_parse(c->explained, "data.csv", data->s, data->len, mem_open(&lerr));
+    rt_table *t = rt_table_parse(c->explained, "data.csv", data->s, data->len, NULL, mem_open(&lerr));
     bool ok = true;
     if (!t) {
         dt_buf_printf(why, "the explained program rejects the data:\n%s", mem_text(&lerr));
@@ -516,7 +516,7 @@ static bool run_case(const options *o, compiled *c, const dt_program *g, uint64_
     dt_gen_data(g, dt_seed(pseed, (uint64_t)k + 1), &data);
 
     memout lerr;
-    rt_table *t = rt_table_parse(c->ir, "data.csv", data.s, data.len, mem_open(&lerr));
+    rt_table *t = rt_table_parse(c->ir, "data.csv", data.s, data.len, NULL, mem_open(&lerr));
     if (!t) {
         dt_buf d = {0};
         dt_buf_printf(&d, "the generated data was rejected:\n%s", mem_text(&lerr));

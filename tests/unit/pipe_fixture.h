@@ -53,7 +53,7 @@ static inline void pf_compile(pfx *x, const char *rules, bool explained)
  * error). */
 static inline void pf_run(pfx *x, const char *csv)
 {
-    x->t = rt_table_parse(x->p, "data.csv", csv, strlen(csv), x->diag_out);
+    x->t = rt_table_parse(x->p, "data.csv", csv, strlen(csv), NULL, x->diag_out);
     fflush(x->diag_out);
     ck_assert_msg(x->t != NULL, "data errors:\n%s", x->diag_text);
     x->r = rt_run(x->p, x->t, interp_engine(), x->diag_out);

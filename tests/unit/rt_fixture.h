@@ -129,7 +129,7 @@ static inline void cap_free(capture *c)
 static inline rt_table *fx_load(fixture *f, const char *csv, char **errors)
 {
     capture c;
-    rt_table *t = rt_table_parse(&f->p, "data.csv", csv, strlen(csv), cap_open(&c));
+    rt_table *t = rt_table_parse(&f->p, "data.csv", csv, strlen(csv), NULL, cap_open(&c));
     const char *text = cap_text(&c);
     if (errors)
         *errors = strdup(text);

@@ -412,7 +412,7 @@ START_TEST(every_feature_matches_the_interpreter)
     ck_assert_int_eq(lib->find_region("nowhere"), -1);
     ck_assert_int_eq(lib->find_region(NULL), -1);
 
-    rt_table *t = rt_table_parse(u.ir, "data.csv", data_all, strlen(data_all), errf);
+    rt_table *t = rt_table_parse(u.ir, "data.csv", data_all, strlen(data_all), NULL, errf);
     ck_assert_msg(t != NULL, "%s", errors());
     check_same(u.ir, lib, t);
     rt_table_free(t);
@@ -436,7 +436,7 @@ START_TEST(bundled_examples_match_the_interpreter)
         build(&b, u.ir, (aot_options){.cpu = i ? "x86-64-v3" : NULL});
         char path[1024];
         snprintf(path, sizeof path, "%s/../%s", getenv("PLANC_TESTDATA"), cases[i][1]);
-        rt_table *t = rt_table_load(u.ir, path, errf);
+        rt_table *t = rt_table_load(u.ir, path, NULL, errf);
         ck_assert_msg(t != NULL, "%s", errors());
         check_same(u.ir, b.lib_api, t);
         rt_table_free(t);
@@ -573,7 +573,7 @@ START_TEST(missing_error_policy)
     compile(&u, rules);
     built b;
     build(&b, u.ir, (aot_options){0});
-    rt_table *t = rt_table_parse(u.ir, "data.csv", data, strlen(data), errf);
+    rt_table *t = rt_table_parse(u.ir, "data.csv", data, strlen(data), NULL, errf);
     ck_assert_ptr_nonnull(t);
     ck_assert_ptr_null(rt_run(u.ir, t, interp_engine(), errf));
     ck_assert_ptr_nonnull(strstr(errors(), "target 'T' has no value for 省 2021"));
@@ -622,7 +622,7 @@ START_TEST(concurrent_scoring)
     compile(&u, rules_all);
     built b;
     build(&b, u.ir, (aot_options){0});
-    rt_table *t = rt_table_parse(u.ir, "data.csv", data_all, strlen(data_all), errf);
+    rt_table *t = rt_table_parse(u.ir, "data.csv", data_all, strlen(data_all), NULL, errf);
     ck_assert_ptr_nonnull(t);
     input x;
     input_make(&x, u.ir, t);

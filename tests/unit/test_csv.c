@@ -473,7 +473,7 @@ START_TEST(data_nul_byte)
     fx_init(&f);
     static const char csv[] = "city,year,farmland_mu,park\n大连,2024,1\0,1\n";
     capture c;
-    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, cap_open(&c)));
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c), "data.csv:2: error: NUL byte in the data (the file must be UTF-8 text)\n");
     cap_free(&c);
     fx_free(&f);
@@ -525,10 +525,10 @@ START_TEST(data_file_errors)
     fixture f;
     fx_init(&f);
     capture c;
-    ck_assert_ptr_null(rt_table_load(&f.p, "/nonexistent/x.csv", cap_open(&c)));
+    ck_assert_ptr_null(rt_table_load(&f.p, "/nonexistent/x.csv", NULL, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c), "planc: error: cannot read '/nonexistent/x.csv': No such file or directory\n");
     cap_free(&c);
-    ck_assert_ptr_null(rt_table_load(&f.p, "/", cap_open(&c)));
+    ck_assert_ptr_null(rt_table_load(&f.p, "/", NULL, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c), "planc: error: cannot read '/': it is a directory\n");
     cap_free(&c);
 
@@ -539,7 +539,7 @@ START_TEST(data_file_errors)
     static const char text[] = "city,year,farmland_mu,park\n大连,2024,5,1\n";
     ck_assert_int_eq(write(fd, text, sizeof text - 1), (int)(sizeof text - 1));
     close(fd);
-    rt_table *t = rt_table_load(&f.p, path, cap_open(&c));
+    rt_table *t = rt_table_load(&f.p, path, NULL, cap_open(&c));
     ck_assert_str_eq(cap_text(&c), "");
     cap_free(&c);
     ck_assert_ptr_nonnull(t);
@@ -548,6 +548,51 @@ START_TEST(data_file_errors)
     fx_assert_same(rt_table_column(t, FX_FARMLAND)[0], 5);
     rt_table_free(t);
     unlink(path);
+    fx_free(&f);
+}
+END_TEST
+
+/* --skip-unknown-regions: rows of undeclared regions are skipped whole
+ * (their bad cells too), one warning counts them; a declared region's
+ * errors are still errors.  --na: more texts that mean missing, in number
+ * and yes/no columns, compared exactly. */
+START_TEST(data_load_options)
+{
+    fixture f;
+    fx_init(&f);
+    static const char csv[] = "city,year,farmland_mu,park\n"
+                              "大连,2024,5,-\n"
+                              "北京市,2024,x,y\n"
+                              "大连,2025,..,1\n"
+                              "上海市,20x5,1,1\n"
+                              "鞍山,2024,n/a,0\n";
+    const char *na[] = {"-", ".."};
+    rt_load_options o = {.skip_unknown_regions = true, .na = na, .nna = 2};
+    capture c;
+    rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c));
+    /* "n/a" is not one of the texts */
+    ck_assert_ptr_null(t);
+    ck_assert_str_eq(cap_text(&c), "data.csv:6: error: column 'farmland_mu': malformed number 'n/a'\n");
+    cap_free(&c);
+    const char *na3[] = {"-", "..", "n/a"};
+    o.na = na3;
+    o.nna = 3;
+    t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 2 rows of regions the rules do not "
+                                   "declare (the first at line 3: '北京市')\n");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 3);
+    long r = rt_table_find(t, FX_DL, 2024);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[r], 5);
+    ck_assert(isnan(rt_table_column(t, FX_PARK)[r]));
+    ck_assert(isnan(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_DL, 2025)]));
+    rt_table_free(t);
+    /* without the options, every one of those is an error */
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c)));
+    ck_assert_ptr_nonnull(strstr(cap_text(&c), "data.csv:3: error: column 'city': unknown region '北京市'\n"));
+    ck_assert_ptr_nonnull(strstr(cap_text(&c), "data.csv:2: error: column 'park': malformed yes/no value '-'"));
+    cap_free(&c);
     fx_free(&f);
 }
 END_TEST
@@ -590,6 +635,7 @@ int main(void)
     tcase_add_test(tc, data_every_error_of_a_row);
     tcase_add_test(tc, data_too_many_errors);
     tcase_add_test(tc, data_file_errors);
+    tcase_add_test(tc, data_load_options);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }

@@ -192,8 +192,8 @@ static char *load_both(fixture *f, const char *text, size_t n, const char *want)
     ck_assert_int_eq(write(fd, text, n), (long)n);
     close(fd);
     capture cf, cm;
-    rt_table *tf = rt_table_load(&f->p, path, cap_open(&cf));
-    rt_table *tm = rt_table_parse(&f->p, path, text, n, cap_open(&cm));
+    rt_table *tf = rt_table_load(&f->p, path, NULL, cap_open(&cf));
+    rt_table *tm = rt_table_parse(&f->p, path, text, n, NULL, cap_open(&cm));
     unlink(path);
     fx_assert_text(cap_text(&cf), cap_text(&cm));
     if (want)

@@ -130,7 +130,7 @@ START_TEST(counts_a_run)
     pf_capture c;
     FILE *f = pf_cap_open(&c);
     progress *pg = progress_start(f, false);
-    x.t = rt_table_parse(x.p, "data.csv", small_data, strlen(small_data), stderr);
+    x.t = rt_table_parse(x.p, "data.csv", small_data, strlen(small_data), NULL, stderr);
     ck_assert_ptr_nonnull(x.t);
     progress_set_total(pg, rt_table_nrows(x.t));
     const exec_engine *e = progress_engine(pg, interp_engine(), x.p);
