@@ -2018,6 +2018,11 @@ static void check_target(S *s, uint32_t ti)
                     diag_error(s->d, t->tolerance->sp, "a tolerance must be zero or more");
                 else
                     mt->tolerance = v;
+                /* `tolerance 1` is a fraction: 100%, hardly what was meant */
+                if (v >= 1 && t->tolerance->sema.unit == s->m->units.one)
+                    diag_warning(s->d, t->tolerance->sp,
+                                 "a tolerance of %g is %g%% of the previous year's value; for %g "
+                                 "percent write %g%%", v, v * 100, v, v);
             }
         }
     }
