@@ -737,7 +737,13 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
             diag_error(s->d, e->sp, "'%s' is a period; write 'at(x, %s)' to read a value in it", n, n);
         else {
             diag_error(s->d, e->sp, "undefined name '%s'", n);
-            suggest(s, 1u << K_INDICATOR, c->mode == EM_SCORE ? ctxname_list : NULL, n);
+            if (!e->u.name.qual && (unit_builtin(&s->m->units, n) ||
+                                    tab_find(vtab(s, K_UNIT, mod_of(s, e->sp)), n)))
+                /* `35 μg/m³` reads as (35 μg) / m³ */
+                diag_hint(s->d, "'%s' is a unit: write a number with a compound unit in "
+                                "brackets, e.g. 35 [μg/m³]", n);
+            else
+                suggest(s, 1u << K_INDICATOR, c->mode == EM_SCORE ? ctxname_list : NULL, n);
         }
         return set(e, TY_ERROR, NULL);
     }
