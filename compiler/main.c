@@ -974,6 +974,8 @@ static int cmd_run(int argc, char **argv)
         return EXIT_DATA;
     }
     progress_set_total(pg, rt_table_nrows(table));
+    if (rt_table_nrows(table) == 0)
+        fprintf(stderr, "%s: warning: no rows to score\n", data);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
     const exec_engine *eng = progress_engine(pg, jit ? jit_exec_engine(jit) : interp_engine(), c.ir);
