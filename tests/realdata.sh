@@ -1,0 +1,61 @@
+#!/bin/sh
+# realdata.sh — planc on real public data (../shared/data, not part of the
+# repository): examples/realdata/province-carbon.plan scores the published
+# 30-province carbon panel as it is (a BOM, English names by alias, its
+# own key columns); the JIT, the interpreter and one thread give the same
+# bytes; a score checked by hand; the same rules for one province read the
+# national file with --skip-unknown-regions.  Skipped (exit 77) when the
+# data is absent.
+#   realdata.sh PLANC EXAMPLES_DIR SHARED_DATA_DIR
+set -u
+planc=$1; ex=$2; shared=$3
+data=$shared/province-carbon-panel-1998-2019/carbonemission-china.csv
+if [ ! -r "$data" ]; then
+    echo "realdata.sh: skipped: $data is absent"
+    exit 77
+fi
+rules=$ex/realdata/province-carbon.plan
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+check() { n=$((n + 1)); if ! eval "$1"; then fail "$2"; fi; }
+
+"$planc" run "$rules" --data "$data" -o "$tmp/jit.csv" 2>"$tmp/err"; rc=$?
+check '[ $rc -eq 0 ] && [ ! -s "$tmp/err" ]' "planc run exited $rc: $(head -3 "$tmp/err")"
+"$planc" run "$rules" --data "$data" --engine interp -o "$tmp/interp.csv" 2>/dev/null
+"$planc" run "$rules" --data "$data" -j 1 -o "$tmp/j1.csv" 2>/dev/null
+check 'cmp -s "$tmp/jit.csv" "$tmp/interp.csv"' "the JIT and the interpreter differ"
+check 'cmp -s "$tmp/jit.csv" "$tmp/j1.csv"' "-j 1 differs"
+# 30 provinces x 22 years x (8 targets, 4 measures, 3 sections, a total),
+# and the header
+check '[ "$(wc -l <"$tmp/jit.csv")" -eq 10561 ]' "$(wc -l <"$tmp/jit.csv") lines, expected 10561"
+
+# Liaoning 2011, by hand: intensity 2011 / intensity 2010 = 0.8806 against
+# 83% by 2015 from 1.0: expected 1 - 0.17 / 5 = 0.966, on track (lower is
+# better), score 100 * (0.8806 - 1) / (0.83 - 1) = 70.25.
+line=$(grep '^辽宁,2011,target,强度下降,' "$tmp/jit.csv")
+status=$(echo "$line" | awk -F, '{ print $8 }')
+score=$(echo "$line" | awk -F, '{ printf "%.2f", $13 }')
+expected=$(echo "$line" | awk -F, '{ printf "%.3f", $12 }')
+check '[ "$status" = on_track ] && [ "$score" = 70.25 ] && [ "$expected" = 0.966 ]' \
+    "辽宁 2011 强度下降: status $status, expected $expected, score $score"
+
+# The same rules for Liaoning alone: the national file's other 29
+# provinces are skipped with --skip-unknown-regions (22 years each), and
+# Liaoning's rows score as before.
+grep -v 'province in 中国' "$rules" >"$tmp/one.plan"
+grep '^region 辽宁 ' "$rules" >>"$tmp/one.plan"
+"$planc" run "$tmp/one.plan" --data "$data" -o "$tmp/one.csv" 2>"$tmp/err"; rc=$?
+check '[ $rc -eq 3 ] && grep -q "unknown region .Beijing." "$tmp/err"' \
+    "without the option, other provinces are errors (exit $rc)"
+"$planc" run "$tmp/one.plan" --data "$data" --skip-unknown-regions -o "$tmp/one.csv" 2>"$tmp/err"; rc=$?
+check '[ $rc -eq 0 ]' "--skip-unknown-regions exited $rc: $(head -3 "$tmp/err")"
+check 'grep -q "warning: skipped 638 rows of regions the rules do not declare (the first at line 2: .Beijing.)" "$tmp/err"' \
+    "the warning: $(cat "$tmp/err")"
+grep '^辽宁,' "$tmp/jit.csv" >"$tmp/ln-all.csv"
+tail -n +2 "$tmp/one.csv" >"$tmp/ln-one.csv"
+check '[ -s "$tmp/ln-all.csv" ] && cmp -s "$tmp/ln-all.csv" "$tmp/ln-one.csv"' \
+    "Liaoning's results differ when its rows are read alone"
+
+echo "realdata.sh: $((n - fails))/$n checks passed"
+[ "$fails" -eq 0 ]
