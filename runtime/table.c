@@ -927,6 +927,18 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
                 continue;
             }
         } else {
+            /* a % column may write its cells 70% (or 70％) */
+            if (c->unit && strcmp(c->unit, "%") == 0) {
+                size_t m = n;
+                if (m >= 1 && s[m - 1] == '%')
+                    m--;
+                else if (m >= 3 && memcmp(s + m - 3, "\xEF\xBC\x85", 3) == 0)
+                    m -= 3;
+                while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '\t'))
+                    m--;
+                if (m > 0)
+                    n = m; /* a lone % stays malformed */
+            }
             int r = parse_number(L, s, n, &v);
             if (r == -1) {
                 data_error(L, rec->line, "column '%s': malformed number '%.*s'", c->name, (int)n, s);
