@@ -928,6 +928,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             }
         } else {
             /* a % column may write its cells 70% (or 70％) */
+            size_t cell_len = n;
             if (c->unit && strcmp(c->unit, "%") == 0) {
                 size_t m = n;
                 if (m >= 1 && s[m - 1] == '%')
@@ -941,11 +942,13 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             }
             int r = parse_number(L, s, n, &v);
             if (r == -1) {
-                data_error(L, rec->line, "column '%s': malformed number '%.*s'", c->name, (int)n, s);
+                data_error(L, rec->line, "column '%s': malformed number '%.*s'", c->name,
+                           (int)cell_len, s);
                 continue;
             }
             if (r == -2) {
-                data_error(L, rec->line, "column '%s': number '%.*s' is out of range", c->name, (int)n, s);
+                data_error(L, rec->line, "column '%s': number '%.*s' is out of range", c->name,
+                           (int)cell_len, s);
                 continue;
             }
         }
