@@ -564,7 +564,10 @@ static double px_year(const plot *pl, double year)
 /* Pixel y of a value. */
 static double px_value(const plot *pl, double v)
 {
-    return pl->y1 - (pl->y1 - pl->y0) * (v - pl->ya) / (pl->yb - pl->ya);
+    /* halves, and the fraction first: the range may be near the largest
+     * doubles */
+    double f = (v / 2 - pl->ya / 2) / (pl->yb / 2 - pl->ya / 2);
+    return pl->y1 - (pl->y1 - pl->y0) * f;
 }
 
 /* The caption of a target's chart: its goals and deadlines as written, or
@@ -687,9 +690,32 @@ static void tick_label(const chart *ch, double v, char buf[48])
         strcpy(buf, v > 0.5 ? "yes" : "no");
         return;
     }
-    snprintf(buf, 48, "%.*f", step_decimals(ch->step), v);
+    if (fabs(v) >= 1e15) /* no wall of digits */
+        snprintf(buf, 48, "%.3g", v);
+    else
+        snprintf(buf, 48, "%.*f", step_decimals(ch->step), v);
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
+}
+
+/* How many value ticks the chart has: 0 and 1 for yes/no, else the
+ * multiples of the step from ya to yb (at most 64, whatever the range). */
+static int chart_ticks(const chart *ch)
+{
+    if (ch->isbool)
+        return 2;
+    double n = floor(ch->pl.yb / ch->step - ch->pl.ya / ch->step + 1e-6) + 1;
+    return n >= 1 && n <= 64 ? (int)n : n > 64 ? 64 : 1;
+}
+
+/* The value of tick i (ya + i * step, in halves, which is exact, so that
+ * a range near the largest doubles does not overflow; never past yb). */
+static double chart_tick(const chart *ch, int i)
+{
+    if (ch->isbool)
+        return i;
+    double v = 2 * (ch->pl.ya / 2 + i * (ch->step / 2));
+    return isfinite(v) && v <= ch->pl.yb + ch->step * 1e-6 ? v : ch->pl.yb;
 }
 
 /* Lays the chart out in a w x h box: round value ticks around the range
@@ -706,18 +732,24 @@ static void chart_layout(chart *ch, double w, double h, double font)
             ch->lo -= fabs(ch->lo) > 1 ? fabs(ch->lo) * 0.05 : 1;
             ch->hi += fabs(ch->hi) > 1 ? fabs(ch->hi) * 0.05 : 1;
         }
-        ch->step = nice_step(ch->hi - ch->lo, 4);
+        /* a range wider than the largest double is stepped in halves */
+        double span = ch->hi - ch->lo;
+        ch->step = isfinite(span) ? nice_step(span, 4) : 2 * nice_step(ch->hi / 2 - ch->lo / 2, 4);
         pl->ya = floor(ch->lo / ch->step) * ch->step;
         pl->yb = ceil(ch->hi / ch->step) * ch->step;
+        if (!isfinite(ch->step) || !isfinite(pl->ya) || !isfinite(pl->yb)) {
+            pl->ya = ch->lo;
+            pl->yb = ch->hi;
+            ch->step = pl->yb / 4 - pl->ya / 4;
+        }
     }
     double labw = 0;
     char tick[48];
-    for (double v = ch->isbool ? 0 : pl->ya; v <= pl->yb + ch->step * 1e-6; v += ch->step) {
+    for (int i = 0, n = chart_ticks(ch); i < n; i++) {
+        double v = chart_tick(ch, i);
         tick_label(ch, v, tick);
         double tw = text_px(tick, font);
         labw = tw > labw ? tw : labw;
-        if (ch->isbool && v > 0.5)
-            break;
     }
     pl->x0 = labw + 8;
     pl->x1 = w - 12;
@@ -731,14 +763,13 @@ static void chart_axes(page *g, const chart *ch)
     FILE *out = g->out;
     const plot *pl = &ch->pl;
     char tick[48];
-    for (double v = ch->isbool ? 0 : pl->ya; v <= pl->yb + ch->step * 1e-6; v += ch->step) {
+    for (int i = 0, n = chart_ticks(ch); i < n; i++) {
+        double v = chart_tick(ch, i);
         double y = px_value(pl, v);
         tick_label(ch, v, tick);
         fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>"
                      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#57606a\">%s</text>\n",
                 pl->x0, y, pl->x1, y, pl->x0 - 4, y + 3.5, tick);
-        if (ch->isbool && v > 0.5)
-            break;
     }
     /* every year, or every few (round steps), and the last */
     int ystep = pl->xb - pl->xa <= 8 ? 1 : (int)nice_step(pl->xb - pl->xa, 5);

@@ -169,6 +169,29 @@ START_TEST(html_no_rows)
 }
 END_TEST
 
+/* Values near the largest doubles (and below the most negative) still
+ * give a page: finite coordinates, short tick labels (the tick loop once
+ * ran forever when the range rounded up to infinity). */
+START_TEST(html_huge_values)
+{
+    report_run run;
+    report_run_start(&run, true,
+                     "city,year,farmland_mu,park\n大连,2024,1,\n大连,2025,1.7e308,\n"
+                     "沈阳,2024,-1.7e308,\n沈阳,2025,1.79e308,\n", NULL);
+    char *h = render(&run);
+    ck_assert_ptr_nonnull(strstr(h, "</html>\n"));
+    ck_assert_ptr_nonnull(strstr(h, "<svg"));
+    const char *bad = strstr(h, "inf\"");
+    ck_assert_msg(!bad, "%.200s", bad ? bad - 150 : "");
+    ck_assert_ptr_null(strstr(h, "\"inf"));
+    ck_assert_ptr_null(strstr(h, "\"-inf"));
+    ck_assert_ptr_null(strstr(h, "nan"));
+    ck_assert_ptr_null(strstr(h, "00000000000000000000"));
+    free(h);
+    report_run_end(&run);
+}
+END_TEST
+
 /* Gives target 0 a name far too long for a heatmap column. */
 static void long_name(ir_program *p)
 {
@@ -209,6 +232,7 @@ int main(void)
     tcase_add_test(tc, html_deterministic);
     tcase_add_test(tc, html_without_assessment);
     tcase_add_test(tc, html_no_rows);
+    tcase_add_test(tc, html_huge_values);
     tcase_add_test(tc, html_long_names_are_cut);
     tcase_add_test(tc, html_write_error);
     suite_add_tcase(s, tc);
