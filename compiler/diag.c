@@ -68,14 +68,16 @@ static int add_file(diag_ctx *d, const char *name, char *text, size_t len)
         d->capfiles = d->capfiles ? d->capfiles * 2 : 4;
         d->files = xrealloc(d->files, d->capfiles * sizeof *d->files);
     }
+    /* A line ends at LF, CRLF or a lone CR (old Mac files), as in data
+     * files (docs/LANGUAGE.md §1). */
     size_t nlines = 1;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))) != NULL; p++)
-        nlines++;
+    for (size_t i = 0; i < len; i++)
+        nlines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
     uint32_t *starts = xmalloc(nlines * sizeof *starts);
     size_t k = 0;
     starts[k++] = 0;
     for (size_t i = 0; i < len; i++)
-        if (text[i] == '\n')
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
             starts[k++] = (uint32_t)(i + 1);
     diag_file *f = &d->files[d->nfiles];
     size_t nlen = strlen(name);
