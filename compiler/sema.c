@@ -1880,6 +1880,10 @@ static void check_score(S *s, ast_expr *e, const unit_t *u, sema_type t)
                    unit_name(e->sema.unit));
 }
 
+/* The largest weight, and the inverse of the smallest non-zero one (the
+ * message below says 1e-9 and 1e9). */
+#define SEMA_MAX_WEIGHT 1e9
+
 /* Sets the weight of a target, measure or section, reporting a second one. */
 static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const char *what)
 {
@@ -1895,6 +1899,13 @@ static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const cha
     w->sp = e->sp;
     if (v < 0) {
         diag_error(s->d, e->sp, "weight %s is negative; weights must be zero or more", numstr(s, v));
+        return;
+    }
+    /* Weights are relative; beyond these the weighted means overflow or
+     * lose their digits. */
+    if (v > SEMA_MAX_WEIGHT || (v > 0 && v < 1 / SEMA_MAX_WEIGHT)) {
+        diag_error(s->d, e->sp, "weight %s is out of range; weights are relative: give them "
+                                "between 1e-9 and 1e9 (or 0)", numstr(s, v));
         return;
     }
     *slot = v;
