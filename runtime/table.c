@@ -728,6 +728,9 @@ static bool is_needed(const loader *L, const char *name)
     return false;
 }
 
+/* How many header fields similar_field looks at. */
+#define SIMILAR_MAX_FIELDS 100000
+
 /* The header field most like `want` (differing in case, or by a few
  * characters) that the program does not read under its own name, or -1. */
 static long similar_field(const loader *L, const char *want)
@@ -736,12 +739,16 @@ static long similar_field(const loader *L, const char *want)
     int bestd = 0;
     int lw = cplen(want);
     int limit = lw / 3 > 1 ? lw / 3 : 1;
-    for (size_t i = 0; i < L->nheader; i++) {
+    /* Fields whose length differs by more than the limit cannot be near
+     * (a header of millions of fields is checked in one pass); a header of
+     * more than SIMILAR_MAX_FIELDS fields is searched that far only. */
+    size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS;
+    for (size_t i = 0; i < n; i++) {
         const char *h = L->header[i];
-        if (is_needed(L, h))
+        int lh = cplen(h);
+        if (lh - lw > limit || lw - lh > limit || is_needed(L, h))
             continue;
         int d = eq_nocase(h, want) ? 0 : diag_editdist(h, want);
-        int lh = cplen(h);
         if (d <= limit && d < (lh > lw ? lh : lw) && (best < 0 || d < bestd)) {
             best = (long)i;
             bestd = d;
