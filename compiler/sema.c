@@ -523,9 +523,15 @@ static const unit_t *declared_unit(S *s, uint32_t i)
         const unit_t *of = resolve_unit(s, d->u.unit.base);
         if (of) {
             u = unit_derived(&s->m->units, d->u.unit.name.s, d->u.unit.factor, of);
-            if (!u)
+            double f = d->u.unit.factor;
+            if (!u && isfinite(f) && f > 0)
+                /* the factor is fine, its product with the base's is not */
+                diag_error(s->d, d->sp, "unit '%s' is out of range: %s times '%s' is too large "
+                                        "or too small for a number",
+                           d->u.unit.name.s, numstr(s, f), unit_name(of));
+            else if (!u)
                 diag_error(s->d, d->sp, "the factor of unit '%s' must be a positive number, not %s",
-                           d->u.unit.name.s, numstr(s, d->u.unit.factor));
+                           d->u.unit.name.s, numstr(s, f));
         }
     }
     if (ui->state == 2) /* a cycle was reported while resolving */

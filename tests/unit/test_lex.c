@@ -347,13 +347,18 @@ START_TEST(spans_are_byte_ranges)
 }
 END_TEST
 
+/* Too large, or so small it would read as 0; a subnormal is a number,
+ * and zero written any way is zero. */
 START_TEST(number_out_of_range)
 {
-    ck_assert_str_eq(scan("1e999 1e-999"), "num(0) num(0)");
+    ck_assert_str_eq(scan("1e999 1e-999 5e-324 0.0e-999"), "num(0) num(0) num(4.94066e-324) num(0)");
     ck_assert_str_eq(errs(),
                      "t.plan:1:1: error: number out of range\n"
-                     "    1 | 1e999 1e-999\n"
-                     "      | ^~~~~\n");
+                     "    1 | 1e999 1e-999 5e-324 0.0e-999\n"
+                     "      | ^~~~~\n"
+                     "t.plan:1:7: error: number out of range\n"
+                     "    1 | 1e999 1e-999 5e-324 0.0e-999\n"
+                     "      |       ^~~~~~\n");
 }
 END_TEST
 
