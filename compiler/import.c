@@ -293,13 +293,34 @@ static const char *chain(loader *L, uint32_t from, uint32_t to)
     return arena_printf(L->a, "%s -> %s", s ? s : "", M(L, to)->path);
 }
 
+/* path in quotes for messages, control characters escaped (\n, \xNN),
+ * so that a rules file cannot write lines of its own into planc's
+ * output. */
+static const char *quoted_path(loader *L, const char *path)
+{
+    size_t n = strlen(path);
+    char *out = arena_alloc(L->a, 4 * n + 3), *o = out;
+    *o++ = '"';
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if (*c == '\n' || *c == '\r' || *c == '\t')
+            o += sprintf(o, "\\%c", *c == '\n' ? 'n' : *c == '\r' ? 'r' : 't');
+        else if (*c < 0x20 || *c == 0x7f)
+            o += sprintf(o, "\\x%02X", *c);
+        else
+            *o++ = (char)*c;
+    }
+    *o++ = '"';
+    *o = '\0';
+    return out;
+}
+
 /* One `import "path"` (or `extends "path"`) statement of module mi:
  * resolves and loads the file, records the edge.  Returns the module, or
  * -1 after reporting why not. */
 static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp)
 {
     mod *m = M(L, mi);
-    const char *what = arena_printf(L->a, "\"%s\"", path);
+    const char *what = quoted_path(L, path);
     if (path[0] == '\0') {
         diag_error(L->d, path_sp, "empty import path");
         return -1;

@@ -2514,8 +2514,9 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     pass_check(s);
 
     if (!s->plan) {
-        if (prog->ndecls > 0) {
-            span sp = {prog->decls[0]->sp.file, 0, 0};
+        if (prog->ndecls > 0 || d->nfiles > 0) {
+            /* at the start of the (first) file, empty or not */
+            span sp = {prog->ndecls > 0 ? prog->decls[0]->sp.file : 0, 0, 0};
             diag_error(d, sp, "no plan declared; add 'plan NAME { baseline YEAR horizon YEAR }'");
         } else {
             diag_plain_error(d, "no plan declared; add 'plan NAME { baseline YEAR horizon YEAR }'");

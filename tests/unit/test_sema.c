@@ -348,10 +348,12 @@ START_TEST(plan_rules)
 }
 END_TEST
 
+/* An empty file is named in the error (among several files checked at
+ * once, the user must know which). */
 START_TEST(empty_program)
 {
     ck_assert_int_eq(check(""), 1);
-    ck_said("planc: error: no plan declared");
+    ck_said("t.plan:1:1: error: no plan declared");
 }
 END_TEST
 
