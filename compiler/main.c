@@ -76,7 +76,8 @@ static const char usage_main[] =
     "exit codes:\n"
     "  0  success\n"
     "  1  errors in the rules\n"
-    "  2  usage error (bad command line)\n"
+    "  2  usage error (bad command line, or an output file that cannot be\n"
+    "     written)\n"
     "  3  errors in the data\n"
     "  4  internal error\n"
     "\n"
@@ -199,8 +200,8 @@ static const char usage_run[] =
     "section and the total) with columns\n"
     "  region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n"
     "\n"
-    "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the data,\n"
-    "4 internal error.\n";
+    "exit: 0 ok, 1 errors in the rules, 2 usage (or OUT cannot be written),\n"
+    "3 errors in the data, 4 internal error.\n";
 
 static const char usage_explain[] =
     "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
