@@ -30,8 +30,11 @@
 #endif
 
 /* Width in pixels of one display column of text at font size 1: a CJK
- * character (two columns) is about one em wide, a Latin letter about half. */
-#define COLUMN_EM 0.55
+ * character (two columns) is about one em wide, a Latin letter about half;
+ * rounded up, since capitals and digits are wider than the average letter
+ * (at 0.55, "15 Copenhagen" lost its first character to the chart's
+ * edge). */
+#define COLUMN_EM 0.6
 
 /* The style sheet: readable on screen, printable (white background, page
  * breaks between sections, colours kept). */
