@@ -149,6 +149,15 @@ static double text_px(const char *s, double font)
     return (double)report_style_width(s) * font * COLUMN_EM;
 }
 
+/* A target's unit after a number in running text: none for yes/no, nor
+ * for `1` (a plain number). */
+static const char *unit_after_number(const ir_target *tg)
+{
+    if (!tg->unit || strcmp(tg->unit, "bool") == 0 || strcmp(tg->unit, "1") == 0)
+        return "";
+    return tg->unit;
+}
+
 /* Formats v for a reader: at most two decimals, trailing zeros dropped
  * (tiny values keep two significant digits); "" for a missing value. */
 static void short_number(double v, char buf[32])
@@ -533,8 +542,9 @@ static void heatmap(page *g)
             put_text(out, tg->name);
             fprintf(out, ": %s", status_name(st));
             if (v[0]) {
-                fprintf(out, " (%s ", v);
-                put_text(out, tg->unit);
+                const char *u = unit_after_number(tg);
+                fprintf(out, " (%s%s", v, u[0] ? " " : "");
+                put_text(out, u);
                 fputs(")", out);
             }
             fputs("</title></rect>\n", out);
@@ -594,9 +604,9 @@ static void goal_caption(page *g, uint32_t ti)
             else
                 short_number(m->goal, num);
             fprintf(out, "%s%s %s", i ? "; " : "", op_text(m->op), num);
-            if (tg->unit && strcmp(tg->unit, "bool") != 0 && tg->unit[0]) {
+            if (unit_after_number(tg)[0]) {
                 fputs(" ", out);
-                put_text(out, tg->unit);
+                put_text(out, unit_after_number(tg));
             }
             if (m->deadline)
                 fprintf(out, " by %d", m->deadline);
@@ -609,8 +619,11 @@ static void goal_caption(page *g, uint32_t ti)
             fprintf(out, "goal varies by region in %d", g->ru->year);
         } else if (!isnan(rt->goal)) {
             short_number(rt->goal, num);
-            fprintf(out, "goal %s ", num);
-            put_text(out, tg->unit);
+            fprintf(out, "goal %s", num);
+            if (unit_after_number(tg)[0]) {
+                fputs(" ", out);
+                put_text(out, unit_after_number(tg));
+            }
             fprintf(out, " in %d", g->ru->year);
         } else {
             fputs(tg->kind, out);
