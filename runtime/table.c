@@ -515,6 +515,10 @@ static const char *suggest_region(loader *L, const char *s)
                 L->sorted[k++] = L->names[i].text;
         qsort(L->sorted, L->nnames, sizeof *L->sorted, cmp_str);
     }
+    /* a name that differs in case only (LIAONING for Liaoning) first */
+    for (size_t i = 0; i < L->nnames; i++)
+        if (eq_nocase(s, L->sorted[i]))
+            return L->sorted[i];
     const char *best = NULL;
     int bestd = 0;
     for (size_t i = 0; i < L->nnames; i++) {

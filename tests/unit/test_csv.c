@@ -305,13 +305,16 @@ START_TEST(data_unknown_region)
         "大莲,2024,1,1\n"
         "Shenyan,2024,1,1\n"
         "上海,2024,1,1\n"
-        ",2024,1,1\n",
+        ",2024,1,1\n"
+        "SHENYANG,2024,1,1\n",
         "data.csv:2: error: column 'city': unknown region '大莲'\n"
         "note: did you mean '大连'?\n"
         "data.csv:3: error: column 'city': unknown region 'Shenyan'\n"
         "note: did you mean 'Shenyang'?\n"
         "data.csv:4: error: column 'city': unknown region '上海'\n"
-        "data.csv:5: error: column 'city': missing region\n");
+        "data.csv:5: error: column 'city': missing region\n"
+        "data.csv:6: error: column 'city': unknown region 'SHENYANG'\n"
+        "note: did you mean 'Shenyang'?\n");
 }
 END_TEST
 
