@@ -542,7 +542,7 @@ static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
 static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 {
     strbuf b = {0};
-    char b1[32], b2[32];
+    char b1[32];
     bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
     bool peaks = strcmp(tg->kind, "peaks") == 0;
     int y = x->year;
@@ -607,7 +607,8 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             } else {
                 sbf(&b, "; on the trajectory v %s e: ", track > 0 ? ">=" : "<=");
                 qty(&b, et->v, tg->unit, false);
-                sbf(&b, " %s %s", track > 0 ? ">=" : "<=", num(et->expected, b2));
+                sbf(&b, " %s ", track > 0 ? ">=" : "<=");
+                qty(&b, et->expected, tg->unit, false);
                 sbf(&b, " %s → %s",
                     et->status == IR_ST_ON_TRACK ? "holds" : "does not hold",
                     ir_statusname(et->status));

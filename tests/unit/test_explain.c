@@ -72,12 +72,12 @@ START_TEST(thresholds)
     has(s, "  expected   e = b0 + (goal - b0) × (y - y0) / (deadline - y0) with (y0, b0) = (2023, 60), "
            "the baseline: 60 + (80 - 60) × (2024 - 2023) / (2025 - 2023) = 70\n");
     has(s, "  status     lagging — §9 rule 5 (lagging): before the deadline (2024 < 2025), not met: "
-           "v >= goal does not hold (65% >= 80%); on the trajectory v >= e: 65% >= 70 does not hold "
+           "v >= goal does not hold (65% >= 80%); on the trajectory v >= e: 65% >= 70% does not hold "
            "→ lagging\n");
     free(s);
 
     s = explain(&x, "甲", 2024, "X");
-    has(s, "on the trajectory v >= e: 70% >= 70 holds → on_track\n");
+    has(s, "on the trajectory v >= e: 70% >= 70% holds → on_track\n");
     free(s);
 
     s = explain(&x, "丁", 2025, "X");
