@@ -867,6 +867,9 @@ static int cmd_run(int argc, char **argv)
             if (i + 1 >= argc)
                 return usage_error("run", "option '%s' needs a value", a);
             const char *v = argv[++i];
+            bool is_out = strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0;
+            if ((strcmp(a, "--data") == 0 && data) || (is_out && out))
+                return usage_error("run", "option '%s' given twice (one data file and one output per run)", a);
             if (strcmp(a, "--data") == 0)
                 data = v;
             else if (strcmp(a, "--engine") == 0)
@@ -1059,6 +1062,8 @@ static int cmd_explain(int argc, char **argv)
             if (i + 1 >= argc)
                 return usage_error("explain", "option '%s' needs a value", a);
             const char *v = argv[++i];
+            if ((strcmp(a, "--data") == 0 && data) || (strcmp(a, "--region") == 0 && region))
+                return usage_error("explain", "option '%s' given twice", a);
             if (strcmp(a, "--data") == 0)
                 data = v;
             else if (strcmp(a, "--region") == 0)
