@@ -189,6 +189,7 @@ typedef struct loader {
     size_t nheader;
     long region_field, year_field;
     long *column_field;     /* p->ncolumns header indices, -1 when absent */
+    bool *percent;          /* p->ncolumns: the column's unit is % (cells may end in %) */
     region_name *names;     /* open addressing, name_mask + 1 entries */
     size_t name_mask;       /* entries - 1 (a power of two) */
     size_t nnames;          /* entries in use */
@@ -940,7 +941,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         } else {
             /* a % column may write its cells 70% (or 70％) */
             size_t cell_len = n;
-            if (c->unit && strcmp(c->unit, "%") == 0) {
+            if (L->percent[k]) {
                 size_t m = n;
                 if (m >= 1 && s[m - 1] == '%')
                     m--;
@@ -1198,6 +1199,9 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (opts)
         L.opts = *opts;
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
+    L.percent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.percent);
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        L.percent[k] = p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0;
     build_names(&L);
 
     csv_reader csv;
@@ -1251,6 +1255,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         free(L.header[i]);
     free(L.header);
     free(L.column_field);
+    free(L.percent);
     free(L.names);
     free(L.sorted);
     if (L.nerrors) {
