@@ -510,10 +510,8 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
     return 2;
 }
 
-/* How many --na texts one command takes. */
+/* How many --na texts one command takes (the message says 32). */
 #define MAX_NA 32
-#define PLANC_STR_(x) #x
-#define PLANC_STR(x) PLANC_STR_(x)
 
 /* The data options of planc run and planc explain (rt_load_options): the
  * options and the --na texts they point to. */
@@ -545,7 +543,7 @@ static int parse_data_option(data_options *d, const char *cmd, int argc, char **
         return -1;
     }
     if (d->load.nna == MAX_NA) {
-        usage_error(cmd, "%stoo many --na values (at most " PLANC_STR(MAX_NA) ")", "");
+        usage_error(cmd, "%stoo many --na values (at most 32)", "");
         return -1;
     }
     d->na[d->load.nna++] = v;

@@ -110,28 +110,32 @@ static void remove_dir(const char *dir)
     }
 }
 
-/* The handler: kills the children, removes the files, then the
- * directories; then ends the process with the same signal, by its default
- * action (the signal is blocked while the handler runs, so it is
- * delivered when the handler returns). */
+/* Does what the slots of `kind` ask: kills, unlinks or removes. */
+static void clean_kind(int kind)
+{
+    for (int i = 0; i < CLEANUP_SLOTS; i++) {
+        slot *s = &slots[i];
+        if (atomic_load(&s->state) != SLOT_ACTIVE || s->kind != kind)
+            continue;
+        if (kind == KIND_CHILD)
+            kill(s->pid, SIGKILL);
+        else if (kind == KIND_FILE)
+            unlink(s->path);
+        else
+            remove_dir(s->path);
+    }
+}
+
+/* The handler: kills the children (so they write no more), removes the
+ * files, then the directories; then ends the process with the same
+ * signal, by its default action (the signal is blocked while the handler
+ * runs, so it is delivered when the handler returns). */
 static void on_signal(int sig)
 {
     int saved = errno;
-    for (int kind = KIND_CHILD;; kind = kind == KIND_CHILD ? KIND_FILE : KIND_DIR) {
-        for (int i = 0; i < CLEANUP_SLOTS; i++) {
-            slot *s = &slots[i];
-            if (atomic_load(&s->state) != SLOT_ACTIVE || s->kind != kind)
-                continue;
-            if (kind == KIND_CHILD)
-                kill(s->pid, SIGKILL);
-            else if (kind == KIND_FILE)
-                unlink(s->path);
-            else
-                remove_dir(s->path);
-        }
-        if (kind == KIND_DIR)
-            break;
-    }
+    clean_kind(KIND_CHILD);
+    clean_kind(KIND_FILE);
+    clean_kind(KIND_DIR);
     struct sigaction dfl = {.sa_handler = SIG_DFL};
     sigemptyset(&dfl.sa_mask);
     sigaction(sig, &dfl, NULL);
