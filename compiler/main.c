@@ -537,7 +537,8 @@ static int parse_data_option(data_options *d, const char *cmd, int argc, char **
         return -1;
     }
     const char *v = argv[i + 1];
-    if (!*v || strcmp(v, v + strspn(v, " \t")) != 0 || (*v && strchr(" \t", v[strlen(v) - 1]))) {
+    size_t n = strlen(v);
+    if (n == 0 || v[0] == ' ' || v[0] == '\t' || v[n - 1] == ' ' || v[n - 1] == '\t') {
         usage_error(cmd, "bad --na value '%s' (cells are compared after trimming: give the text "
                          "without spaces around it; empty cells are missing already)", v);
         return -1;

@@ -642,21 +642,6 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     et->expected_text = sb_take(&b);
 }
 
-
-/* Whether the baseline value b met goal g under milestone m's comparison
- * (§9: a value that no longer meets a goal its baseline met scores 0). */
-static bool base_met(const ir_milestone *m, double b, double g)
-{
-    switch (m->op) {
-    case IR_LT: return b < g;
-    case IR_LE: return b <= g;
-    case IR_GT: return b > g;
-    case IR_GE: return b >= g;
-    case IR_EQ: return b == g;
-    case IR_NE: return b != g;
-    default: return false;
-    }
-}
 /* The score formula with its operands. */
 static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 {
@@ -691,7 +676,7 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             sbf(&d, " (0: the baseline value is missing)");
         else if (et->goal == et->base)
             sbf(&d, " (0: the goal equals the baseline value)");
-        else if (et->dscore == 0 && base_met(m, et->base, et->goal))
+        else if (et->dscore == 0 && compare(m->op, et->base, et->goal) == 1)
             sbf(&d, " (0: the baseline value met the goal, and the value has lost ground)");
     }
     if (tg->score_src) {

@@ -153,6 +153,22 @@ START_TEST(missing_counts_zero)
 }
 END_TEST
 
+/* A baseline that met the goal: a value below it again scores 0, and the
+ * explanation says why (docs/LANGUAGE.md §9). */
+START_TEST(baseline_met_scores_zero)
+{
+    pfx x;
+    pf_setup(&x, small_plan,
+             "region,year,x,f,e\n甲,2023,85,1000000,10\n甲,2024,70,1000000,9\n", true);
+    char *s = explain(&x, "甲", 2024, "X");
+    has(s, "  score      100 × clamp((v - b) / (goal - b), 0, 1) = "
+           "100 × clamp((70 - 85) / (80 - 85), 0, 1) = 0 (0: the baseline value met the goal, "
+           "and the value has lost ground)\n");
+    free(s);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(scope_and_json)
 {
     static const char rules[] =
@@ -289,6 +305,7 @@ int main(void)
     tcase_add_test(tc, redline_veto_and_units);
     tcase_add_test(tc, trends_and_not_applicable);
     tcase_add_test(tc, missing_counts_zero);
+    tcase_add_test(tc, baseline_met_scores_zero);
     tcase_add_test(tc, scope_and_json);
     tcase_add_test(tc, consistent_small);
     tcase_add_test(tc, consistent_bundled);
