@@ -1337,6 +1337,11 @@ static bool write_header(FILE *f, const ir_program *p, const char *name, const c
             fputs(", in ", f);
             put_comment(f, c->unit);
         }
+        if (c->agg_text) {
+            fputs(", the ", f);
+            put_comment(f, c->agg_text);
+            fputs(" of a region's data rows of one year", f);
+        }
         fputs(", indicator ", f);
         put_comment(f, c->indicator);
         if (c->type != IR_COL_BOOL && c->indicator_unit && c->unit &&

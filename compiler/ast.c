@@ -198,21 +198,45 @@ static void dump_opt_string(const char *s, FILE *out)
     }
 }
 
-/* Prints a number as written in rules files: whole numbers without an
- * exponent, others in the shortest form that reads back as the same double. */
-static void dump_number(double v, FILE *out)
+/* Writes a number as written in rules files into buf: whole numbers
+ * without an exponent, others in the shortest form that reads back as the
+ * same double. */
+static void format_number(double v, char buf[40])
 {
-    char buf[40];
     if (v == floor(v) && fabs(v) < 1e15) {
-        fprintf(out, "%.0f", v);
+        snprintf(buf, 40, "%.0f", v);
         return;
     }
     for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, v);
+        snprintf(buf, 40, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)
             break;
     }
+}
+
+/* Prints a number as format_number writes it. */
+static void dump_number(double v, FILE *out)
+{
+    char buf[40];
+    format_number(v, buf);
     fputs(buf, out);
+}
+
+/* The aggregate as written after a column ("mean", "share <= 75"), in a;
+ * NULL for AGG_NONE. */
+const char *ast_agg_text(arena *a, const ast_agg *g)
+{
+    static const char *const words[] = {
+        [AGG_MEAN] = "mean", [AGG_SUM] = "sum", [AGG_MIN] = "min", [AGG_MAX] = "max",
+        [AGG_COUNT] = "count", [AGG_SHARE] = "share",
+    };
+    if (g->kind == AGG_NONE)
+        return NULL;
+    if (g->kind != AGG_SHARE)
+        return words[g->kind];
+    char num[40];
+    format_number(g->limit, num);
+    return arena_printf(a, "share %s %s", ast_opname(g->op), num);
 }
 
 /* Prints a name as written: x, or M.x when qualified. */
@@ -558,6 +582,12 @@ static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
         if (d->u.ind.column_unit) {
             fputs(" in ", out);
             dump_unit(d->u.ind.column_unit, true, out);
+        }
+        if (d->u.ind.agg.kind == AGG_SHARE) {
+            fprintf(out, " share %s ", ast_opname(d->u.ind.agg.op));
+            dump_number(d->u.ind.agg.limit, out);
+        } else if (d->u.ind.agg.kind != AGG_NONE) {
+            fprintf(out, " %s", ast_agg_text(NULL, &d->u.ind.agg));
         }
         fputc('\n', out);
     }

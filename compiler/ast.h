@@ -84,6 +84,20 @@ typedef enum ast_op {
     OP_AND, OP_OR
 } ast_op;
 
+/* How a column's cells are combined when the data holds several rows for
+ * one region and year (`column "PM2.5" mean`, `column "PM2.5" share <= 75`);
+ * AGG_NONE: one row each (docs/LANGUAGE.md §4, §10). */
+typedef enum ast_aggkind {
+    AGG_NONE, AGG_MEAN, AGG_SUM, AGG_MIN, AGG_MAX, AGG_COUNT, AGG_SHARE
+} ast_aggkind;
+
+typedef struct ast_agg {
+    ast_aggkind kind;
+    ast_op op;          /* AGG_SHARE: OP_LT .. OP_NE */
+    double limit;       /* AGG_SHARE: what each cell, as written, is compared with */
+    span sp;            /* the aggregate's words */
+} ast_agg;
+
 struct ast_expr {
     ast_exprkind kind;
     span sp;
@@ -290,6 +304,7 @@ struct ast_decl {
             ast_direction dir; span dir_sp;
             const char *column; span column_sp; /* NULL: no column */
             ast_unit *column_unit;   /* `column "c" in 亩`, or NULL */
+            ast_agg agg;             /* `column "c" mean`: AGG_NONE when none */
             ast_expr *formula;       /* `formula expr`, or NULL */
         } ind;
         ast_section *section;
@@ -412,6 +427,7 @@ void ast_dump(const ast_program *p, FILE *out);
 
 /* The operator as written: ">=", "and". */
 const char *ast_opname(ast_op op);
+const char *ast_agg_text(arena *a, const ast_agg *g);
 
 /* An expression in the printed prefix form of ast_dump, in the arena: two
  * expressions with the same text are the same computation (planc diff). */

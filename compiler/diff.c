@@ -405,15 +405,20 @@ static void diff_regions(D *x)
     }
 }
 
-/* "万亩, higher, column "farmland_ha" in 公顷" */
+/* The column part of "万亩, higher, column "farmland_ha" in 公顷", with
+ * the aggregate after it ("pm" mean).  A share's unit is its own (%). */
 static const char *ind_column(D *x, const sema_indicator *i)
 {
     const ast_decl *d = i->decl;
     if (!d || !d->u.ind.column)
         return NULL;
-    if (i->column_unit && i->unit && i->column_unit != i->unit && strcmp(unit_name(i->column_unit), unit_name(i->unit)) != 0)
-        return arena_printf(x->a, "\"%s\" in %s", d->u.ind.column, unit_name(i->column_unit));
-    return arena_printf(x->a, "\"%s\"", d->u.ind.column);
+    const char *r = arena_printf(x->a, "\"%s\"", d->u.ind.column);
+    if (d->u.ind.agg.kind != AGG_SHARE && i->column_unit && i->unit && i->column_unit != i->unit &&
+        strcmp(unit_name(i->column_unit), unit_name(i->unit)) != 0)
+        r = arena_printf(x->a, "%s in %s", r, unit_name(i->column_unit));
+    if (d->u.ind.agg.kind != AGG_NONE)
+        r = arena_printf(x->a, "%s %s", r, ast_agg_text(x->a, &d->u.ind.agg));
+    return r;
 }
 
 /* "higher", "lower", or NULL for no direction. */

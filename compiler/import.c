@@ -1023,12 +1023,14 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         n->u.ind.column = o->u.ind.column;
         n->u.ind.column_sp = o->u.ind.column_sp;
         n->u.ind.column_unit = o->u.ind.column_unit;
+        n->u.ind.agg = o->u.ind.agg;
         n->u.ind.formula = o->u.ind.formula;
         detail = detail_add(L, detail, "column");
     } else if (o->u.ind.formula) {
         n->u.ind.formula = o->u.ind.formula;
         n->u.ind.column = NULL;
         n->u.ind.column_unit = NULL;
+        n->u.ind.agg = (ast_agg){.kind = AGG_NONE};
         detail = detail_add(L, detail, "formula");
     }
     if (!detail)

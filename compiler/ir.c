@@ -132,7 +132,8 @@ void ir_dump(const ir_program *p, FILE *out)
     }
     fprintf(out, "columns:\n");
     for (uint32_t i = 0; i < p->ncolumns; i++)
-        fprintf(out, "  c%u \"%s\" %s (%s)\n", i, p->columns[i].name,
+        fprintf(out, "  c%u \"%s\"%s%s %s (%s)\n", i, p->columns[i].name,
+                p->columns[i].agg_text ? " " : "", p->columns[i].agg_text ? p->columns[i].agg_text : "",
                 p->columns[i].type == IR_COL_BOOL ? "bool" : "num",
                 p->columns[i].indicator ? p->columns[i].indicator : "");
     fprintf(out, "inputs:\n");
@@ -254,6 +255,7 @@ ir_program *ir_copy(arena *a, const ir_program *p)
         col->indicator = dup_str(a, col->indicator);
         col->unit = dup_str(a, col->unit);
         col->indicator_unit = dup_str(a, col->indicator_unit);
+        col->agg_text = dup_str(a, col->agg_text);
     }
     c->inputs = dup_array(a, p->inputs, p->ninputs, sizeof *p->inputs);
     c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);

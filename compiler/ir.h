@@ -112,6 +112,13 @@ typedef struct ir_input {
 
 /* A data column the rules read. */
 typedef enum ir_coltype { IR_COL_NUM, IR_COL_BOOL } ir_coltype;
+/* How the cells of a region's rows in one year are combined into one value
+ * (the data may then hold several rows per region and year): none (one
+ * row each), their mean, sum, minimum or maximum, how many are not
+ * missing, or the percentage of those that meet `agg_op agg_limit`. */
+typedef enum ir_aggkind {
+    IR_AGG_NONE, IR_AGG_MEAN, IR_AGG_SUM, IR_AGG_MIN, IR_AGG_MAX, IR_AGG_COUNT, IR_AGG_SHARE
+} ir_aggkind;
 typedef struct ir_column {
     const char *name;       /* header name in the data file */
     ir_coltype type;        /* BOOL cells accept 1/0, yes/no, true/false, 是/否 */
@@ -122,6 +129,10 @@ typedef struct ir_column {
      * exact integral ratio), else multiplied by `factor`. */
     const char *unit, *indicator_unit;
     double divisor, factor;
+    ir_aggkind agg;
+    ir_op agg_op;           /* IR_AGG_SHARE: IR_LT .. IR_NE */
+    double agg_limit;       /* IR_AGG_SHARE: compared with each cell as read */
+    const char *agg_text;   /* the aggregate as written ("share <= 75"), NULL for none */
 } ir_column;
 
 typedef struct ir_region {

@@ -433,6 +433,21 @@ static ir_op binop(ast_op op)
     }
 }
 
+/* The IR kind of a column's aggregate. */
+static ir_aggkind lower_aggkind(ast_aggkind k)
+{
+    switch (k) {
+    case AGG_MEAN: return IR_AGG_MEAN;
+    case AGG_SUM: return IR_AGG_SUM;
+    case AGG_MIN: return IR_AGG_MIN;
+    case AGG_MAX: return IR_AGG_MAX;
+    case AGG_COUNT: return IR_AGG_COUNT;
+    case AGG_SHARE: return IR_AGG_SHARE;
+    case AGG_NONE: break;
+    }
+    return IR_AGG_NONE;
+}
+
 /* A function call (docs/LANGUAGE.md §7), read with shift sh. */
 static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
 {
@@ -1110,7 +1125,11 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
                                     .unit = cu ? unit_name(cu) : "",
                                     .indicator_unit = ind->unit ? unit_name(ind->unit) : "",
                                     .divisor = cu == ind->unit ? 0 : dv,
-                                    .factor = num && dv == 0 ? unit_factor(cu, ind->unit) : 1.0};
+                                    .factor = num && dv == 0 ? unit_factor(cu, ind->unit) : 1.0,
+                                    .agg = lower_aggkind(m->columns[i].agg.kind),
+                                    .agg_op = binop(m->columns[i].agg.op),
+                                    .agg_limit = m->columns[i].agg.limit,
+                                    .agg_text = ast_agg_text(a, &m->columns[i].agg)};
     }
 
     ir_input yin = {.kind = IR_IN_YEAR, .scale = 1.0};

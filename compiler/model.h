@@ -62,11 +62,12 @@ typedef struct sema_indicator {
     const ast_origin *origin;
 } sema_indicator;
 
-/* A data column the rules read (one per distinct header name). */
+/* A data column the rules read (one per distinct header name and aggregate). */
 typedef struct sema_column {
     const char *name;
     bool is_bool;
     uint32_t indicator;     /* the first indicator that reads it */
+    ast_agg agg;            /* how its rows of a region and year combine */
 } sema_column;
 
 /* One goal of a target, already in the target's unit. */

@@ -1581,6 +1581,37 @@ static void check_region_decl(S *s, const ast_decl *d)
 
 /* An indicator: its unit, and a column (with its unit and type) or a
  * formula of the declared dimension. */
+/* Checks the aggregate after indicator d's column, whose unit is u (NULL
+ * when it did not resolve): a yes/no indicator takes none; count and share
+ * make their own numbers, so no `in UNIT`; share makes a percentage, so the
+ * indicator must be dimensionless (%, ‰, 1). */
+static bool agg_ok(S *s, const ast_decl *d, const unit_t *u)
+{
+    const ast_agg *agg = &d->u.ind.agg;
+    const char *word = ast_agg_text(s->a, agg);
+    const char *name = d->u.ind.name.s;
+    if (u && unit_is_bool(u)) {
+        diag_error(s->d, agg->sp, "yes/no indicator '%s' cannot combine its rows with '%s'", name, word);
+        diag_hint(s->d, "declare a number indicator: 'count' counts the rows with a value, "
+                        "'share == 1' the percentage of rows holding 1");
+        return false;
+    }
+    if ((agg->kind == AGG_COUNT || agg->kind == AGG_SHARE) && d->u.ind.column_unit) {
+        diag_error(s->d, d->u.ind.column_unit->sp, "'%s' makes its own number (%s); 'in' has nothing to convert",
+                   word, agg->kind == AGG_COUNT ? "how many rows have a value" : "a percentage of rows");
+        diag_hint(s->d, agg->kind == AGG_SHARE ? "the limit of 'share' is compared with the cells as the file writes them"
+                                               : "remove 'in' and its unit");
+        return false;
+    }
+    if (agg->kind == AGG_SHARE && u && !unit_is_dimensionless(u)) {
+        diag_error(s->d, agg->sp, "'%s' gives a percentage, but indicator '%s' is in '%s'", word, name,
+                   unit_name(u));
+        diag_hint(s->d, "declare the indicator in %% (or another dimensionless unit)");
+        return false;
+    }
+    return true;
+}
+
 static void check_indicator(S *s, uint32_t i)
 {
     sema_model *m = s->m;
@@ -1613,6 +1644,9 @@ static void check_indicator(S *s, uint32_t i)
     }
     if (d->u.ind.column) {
         const char *col = d->u.ind.column;
+        const ast_agg *agg = &d->u.ind.agg;
+        if (agg->kind != AGG_NONE && !agg_ok(s, d, u))
+            return;
         ind->column_unit = u;
         if (d->u.ind.column_unit) {
             const unit_t *cu = resolve_unit(s, d->u.ind.column_unit);
@@ -1623,6 +1657,8 @@ static void check_indicator(S *s, uint32_t i)
             }
             ind->column_unit = cu;
         }
+        if (agg->kind == AGG_SHARE)
+            ind->column_unit = m->units.percent; /* converted into the indicator's unit */
         if (!u)
             return;
         if (strcmp(col, m->region_key) == 0 || strcmp(col, m->year_key) == 0) {
@@ -1631,7 +1667,13 @@ static void check_indicator(S *s, uint32_t i)
             return;
         }
         bool is_bool = unit_is_bool(u);
-        const sym *old = tab_find(&s->tab[K_COLUMN], col);
+        /* A column read with an aggregate is another column than the same
+         * header read plainly or with another aggregate: its key adds the
+         * aggregate after a byte no UTF-8 name holds. */
+        const char *key = col;
+        if (agg->kind != AGG_NONE)
+            key = arena_printf(s->a, "%s\xff%s", col, ast_agg_text(s->a, agg));
+        const sym *old = tab_find(&s->tab[K_COLUMN], key);
         if (old) {
             sema_column *c = &m->columns[old->index];
             if (c->is_bool != is_bool) {
@@ -1647,7 +1689,8 @@ static void check_indicator(S *s, uint32_t i)
             m->columns[ci].name = col;
             m->columns[ci].is_bool = is_bool;
             m->columns[ci].indicator = i;
-            tab_add(s->a, &s->tab[K_COLUMN], col, d->u.ind.column_sp, ci);
+            m->columns[ci].agg = *agg;
+            tab_add(s->a, &s->tab[K_COLUMN], key, d->u.ind.column_sp, ci);
             ind->column = (int32_t)ci;
         }
         return;

@@ -67,6 +67,7 @@ typedef struct parse_indattr {
     const char *column;
     span column_sp;
     ast_unit *unit;     /* `in U` after a column, or NULL */
+    ast_agg agg;        /* the aggregate after a column (AGG_NONE: none) */
     ast_expr *formula;
 } parse_indattr;
 
@@ -163,6 +164,7 @@ static ast_decl *new_decl(parse_state *ps, ast_declkind k, span sp);
 static ast_target *new_target(parse_state *ps, ast_targetkind k, ast_expr *measured);
 static ast_milestone milestone(int op, ast_expr *goal, const ast_year *by, span sp);
 static int year_value(parse_state *ps, double v, span sp);
+static ast_agg aggregate(parse_state *ps, ast_name word, int op, double limit, span sp);
 static ast_name source_name(parse_state *ps, span sp);
 static void given_twice(parse_state *ps, const char *what, const char *where, span again, span first);
 static void too_deep(parse_state *ps, span sp);
@@ -215,6 +217,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
     parse_keys keys;
     parse_extends ext;
     parse_indattr iattr;
+    ast_agg agg;
     parse_tattr tattr;
     parse_list *list;
     parse_plan_acc *plan;
@@ -273,6 +276,8 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %type <expr> opt_tolerance expr or_e and_e not_e cmp sum term unary primary
 %type <ival> cmpop missing_mode
 %type <unit> unitexpr unitterm unitatom opt_in_unit
+%type <agg> opt_agg
+%type <num> signed_number
 %type <assess> assess_items
 %type <weight> wt
 %type <band> band
@@ -718,12 +723,14 @@ indicator:
         { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
   ;
 
-/* ind_attr := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] | 'formula' expr */
+/* ind_attr := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] [aggregate]
+ *           | 'formula' expr */
 ind_attr:
     KW_HIGHER                   { $$ = (parse_indattr){.kind = KW_HIGHER, .kw_sp = @1}; }
   | KW_LOWER                    { $$ = (parse_indattr){.kind = KW_LOWER, .kw_sp = @1}; }
-  | KW_COLUMN STRING opt_in_unit
-        { $$ = (parse_indattr){.kind = KW_COLUMN, .kw_sp = @1, .column = $2, .column_sp = @2, .unit = $3}; }
+  | KW_COLUMN STRING opt_in_unit opt_agg
+        { $$ = (parse_indattr){.kind = KW_COLUMN, .kw_sp = @1, .column = $2, .column_sp = @2, .unit = $3,
+                               .agg = $4}; }
   | KW_FORMULA expr             { $$ = (parse_indattr){.kind = KW_FORMULA, .kw_sp = @1, .formula = $2}; }
   ;
 
@@ -731,6 +738,21 @@ ind_attr:
 opt_in_unit:
     %empty              { $$ = NULL; }
   | KW_IN unitexpr      { $$ = $2; }
+  ;
+
+/* aggregate := 'mean' | 'sum' | 'min' | 'max' | 'count' | 'share' cmpop ['-'] NUMBER
+ * The words are names, not keywords (min and max stay usable elsewhere);
+ * aggregate() checks them. */
+opt_agg:
+    %empty                      { $$ = (ast_agg){.kind = AGG_NONE}; }
+  | IDENT                       { $$ = aggregate(ps, $1, -1, 0, @$); }
+  | IDENT cmpop signed_number   { $$ = aggregate(ps, $1, $2, $3, @$); }
+  ;
+
+/* ['-'] NUMBER */
+signed_number:
+    NUMBER              { $$ = $1; }
+  | '-' NUMBER          { $$ = -$2; }
   ;
 
 /* ---- sections and measures ---- */
@@ -1591,6 +1613,7 @@ static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at)
             d->u.ind.column = at->column;
             d->u.ind.column_sp = at->column_sp;
             d->u.ind.column_unit = at->unit;
+            d->u.ind.agg = at->agg;
         }
         break;
     case KW_FORMULA:
@@ -1669,6 +1692,39 @@ static int year_value(parse_state *ps, double v, span sp)
         return 0;
     }
     return (int)v;
+}
+
+/* The aggregate `word [op limit]` after a column (op -1: none).  An unknown
+ * word or a misplaced comparison is an error; the result is then AGG_NONE. */
+static ast_agg aggregate(parse_state *ps, ast_name word, int op, double limit, span sp)
+{
+    static const struct { const char *word; ast_aggkind kind; } words[] = {
+        {"mean", AGG_MEAN}, {"sum", AGG_SUM}, {"min", AGG_MIN}, {"max", AGG_MAX},
+        {"count", AGG_COUNT}, {"share", AGG_SHARE},
+    };
+    ast_agg a = {.kind = AGG_NONE, .sp = sp};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(word.s, words[i].word) == 0)
+            a.kind = words[i].kind;
+    if (a.kind == AGG_NONE) {
+        diag_error(ps->d, word.sp, "unknown aggregate '%s' after the column", word.s);
+        diag_hint(ps->d, "how a region's rows of one year are combined: mean, sum, min, max, "
+                         "count or share OP NUMBER (e.g. share <= 75)");
+    } else if (a.kind == AGG_SHARE && op < 0) {
+        diag_error(ps->d, sp, "'share' needs a comparison: the share of rows whose cell meets it");
+        diag_hint(ps->d, "e.g. column \"PM2.5\" share <= 75 (the percentage of days at most 75)");
+        a.kind = AGG_NONE;
+    } else if (a.kind != AGG_SHARE && op >= 0) {
+        diag_error(ps->d, sp, "only 'share' takes a comparison; '%s' combines the cells themselves",
+                   word.s);
+        a.kind = AGG_NONE;
+    } else if (a.kind == AGG_SHARE && !isfinite(limit)) {
+        diag_error(ps->d, sp, "the limit of 'share' is out of range");
+        a.kind = AGG_NONE;
+    }
+    a.op = op >= 0 ? (ast_op)op : OP_LT;
+    a.limit = limit;
+    return a;
 }
 
 /* A name spelt as in the source (a clause id written as a number). */

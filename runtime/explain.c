@@ -914,6 +914,8 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         const ir_column *c = &p->columns[rd->column];
         b.len = 0;
         sbf(&b, "%s of %s %d", c->name, p->regions[x->region].name, rd->year);
+        if (c->agg_text)
+            sbf(&b, " [%s of its rows]", c->agg_text);
         if (strcmp(rd->role, "value") != 0)
             sbf(&b, " (%s)", rd->role);
         sbf(&b, " = ");
@@ -1191,6 +1193,8 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_str(w, rd->role);
         json_key(w, "column");
         json_str(w, c->name);
+        json_key(w, "aggregate");
+        json_str(w, c->agg_text);
         json_key(w, "indicator");
         json_str(w, c->indicator);
         json_key(w, "region");

@@ -24,6 +24,7 @@
 #include "csv.h"
 #include "diag.h"
 #include "progress.h"
+#include "report.h"
 #include "rtmem.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
@@ -47,6 +48,8 @@ struct rt_table {
     bool **members;         /* per scope input: per region, whether it is in scope */
     pthread_mutex_t inputs_lock; /* guards the building */
     int *maxyear;           /* while loading: per region, latest year read (0: none) */
+    double **aggn;          /* while loading: per aggregated column, per row, how many
+                               cells were not missing (NULL for other columns) */
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
     size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
     size_t *first;          /* after sorting: region g's rows are [first[g], first[g + 1]) */
@@ -116,6 +119,9 @@ static long seen_find(rt_table *t, uint32_t region, int year)
 {
     if (year > t->maxyear[region])
         return -1;
+    /* rows to combine usually come together */
+    if (t->region[t->nrows - 1] == region && t->year[t->nrows - 1] == year)
+        return (long)(t->nrows - 1);
     if (!t->nslots)
         index_rebuild(t, t->nrows);
     size_t mask = t->nslots - 1;
@@ -137,8 +143,11 @@ static void grow_rows(rt_table *t)
     t->region = rt_xrealloc(t->region, t->caprows, sizeof *t->region);
     t->year = rt_xrealloc(t->year, t->caprows, sizeof *t->year);
     t->line = rt_xrealloc(t->line, t->caprows, sizeof *t->line);
-    for (uint32_t k = 0; k < p->ncolumns; k++)
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
         t->data[k] = rt_xrealloc(t->data[k], t->caprows, sizeof *t->data[k]);
+        if (t->aggn[k])
+            t->aggn[k] = rt_xrealloc(t->aggn[k], t->caprows, sizeof *t->aggn[k]);
+    }
 }
 
 /* Appends a row (data cells NaN) and notes its key; returns its number. */
@@ -151,8 +160,11 @@ static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line)
     t->region[r] = region;
     t->year[r] = year;
     t->line[r] = line;
-    for (uint32_t k = 0; k < p->ncolumns; k++)
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
         t->data[k][r] = NAN;
+        if (t->aggn[k])
+            t->aggn[k][r] = 0;
+    }
     if (year > t->maxyear[region])
         t->maxyear[region] = year;
     if (t->nslots) {
@@ -195,6 +207,8 @@ typedef struct loader {
     size_t nnames;          /* entries in use */
     const region_name *last; /* the name found last, or NULL */
     const char **sorted;    /* the names sorted by bytes (for suggestions), once needed */
+    bool combine;           /* a column has an aggregate: rows of one region and year
+                               are combined, not duplicates */
     rt_load_options opts;
     size_t skipped;         /* rows of undeclared regions skipped (opts) */
     unsigned first_skipped; /* the line of the first */
@@ -856,7 +870,86 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     return ok;
 }
 
-/* Reads one data record into a new row; reports what is wrong with it. */
+/* True when cell v meets a share's comparison op limit. */
+static bool meets(ir_op op, double v, double limit)
+{
+    switch (op) {
+    case IR_LT: return v < limit;
+    case IR_LE: return v <= limit;
+    case IR_GT: return v > limit;
+    case IR_GE: return v >= limit;
+    case IR_EQ: return v == limit;
+    case IR_NE: return v != limit;
+    default: return false;
+    }
+}
+
+/* Adds cell v (NaN: missing, left out) of aggregated column c to a row's
+ * running value *acc, of which *n cells were not missing.  Until finish()
+ * *acc is the sum (mean, sum), the extreme (min, max), nothing (count) or
+ * how many cells met the comparison (share). */
+static void fold(const ir_column *c, double *acc, double *n, double v)
+{
+    if (isnan(v))
+        return;
+    bool first = *n == 0;
+    *n += 1;
+    switch (c->agg) {
+    case IR_AGG_MEAN:
+    case IR_AGG_SUM:
+        *acc = first ? v : *acc + v;
+        break;
+    case IR_AGG_MIN:
+        if (first || v < *acc)
+            *acc = v;
+        break;
+    case IR_AGG_MAX:
+        if (first || v > *acc)
+            *acc = v;
+        break;
+    case IR_AGG_SHARE:
+        *acc = (first ? 0 : *acc) + (meets(c->agg_op, v, c->agg_limit) ? 1 : 0);
+        break;
+    case IR_AGG_COUNT:
+    case IR_AGG_NONE:
+        break;
+    }
+}
+
+/* Turns the running values of the aggregated columns into their results:
+ * a mean divides, a count is the count, a share a percentage; with no
+ * cell that is not missing, every aggregate but count is missing.  A sum
+ * or mean that overflows is a data error at the row's first line. */
+static void finish(loader *L)
+{
+    rt_table *t = L->t;
+    const ir_program *p = L->p;
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const ir_column *c = &p->columns[k];
+        if (c->agg == IR_AGG_NONE)
+            continue;
+        double *d = t->data[k];
+        const double *n = t->aggn[k];
+        for (size_t r = 0; r < t->nrows; r++) {
+            if (c->agg == IR_AGG_COUNT)
+                d[r] = n[r];
+            else if (n[r] == 0)
+                d[r] = NAN;
+            else if (c->agg == IR_AGG_MEAN)
+                d[r] = d[r] / n[r];
+            else if (c->agg == IR_AGG_SHARE)
+                d[r] = 100 * d[r] / n[r];
+            if (isinf(d[r]))
+                data_error(L, t->line[r], "column '%s': the %s of the rows for %s %d is out of range",
+                           c->name, c->agg_text, p->regions[t->region[r]].name, t->year[r]);
+        }
+        free(t->aggn[k]);
+        t->aggn[k] = NULL;
+    }
+}
+
+/* Reads one data record into a new row, or into the row of its region and
+ * year when rows are combined; reports what is wrong with it. */
 static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
 {
     const ir_program *p = L->p;
@@ -918,9 +1011,13 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     /* A row with a valid key is added even when a cell is bad, so later
      * duplicates of it are found; any error discards the whole table. */
     size_t row = 0;
+    bool again = false; /* a later row of (region, year), combined with the first */
     if (ok) {
         long prev = seen_find(t, (uint32_t)region, year);
-        if (prev >= 0) {
+        if (prev >= 0 && L->combine) {
+            row = (size_t)prev;
+            again = true;
+        } else if (prev >= 0) {
             data_error(L, rec->line, "duplicate row for %s %d (first at line %u)",
                        p->regions[region].name, year, t->line[prev]);
             ok = false;
@@ -964,8 +1061,23 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
                 continue;
             }
         }
-        if (ok)
+        if (!ok)
+            continue;
+        if (c->agg != IR_AGG_NONE) {
+            fold(c, &t->data[k][row], &t->aggn[k][row], v);
+        } else if (!again || isnan(t->data[k][row])) {
             t->data[k][row] = v;
+        } else if (!isnan(v) && v != t->data[k][row]) {
+            char was[32];
+            report_format_number(t->data[k][row], was);
+            data_error(L, rec->line, "column '%s': '%.*s' differs from %s in an earlier row for %s %d "
+                       "(the first at line %u)", c->name, (int)n, s, was, p->regions[region].name, year,
+                       t->line[row]);
+            if (!L->stopped)
+                fprintf(L->err, "%s:%u: note: a region's rows of one year are combined (a column is read "
+                        "with an aggregate), so a column read without one must agree across them\n",
+                        L->name, rec->line);
+        }
     }
 }
 
@@ -1188,6 +1300,13 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     t->p = p;
     t->path = rt_xstrdup(name);
     t->data = rt_xcalloc(p->ncolumns, sizeof *t->data);
+    t->aggn = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *t->aggn);
+    bool combine = false;
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        if (p->columns[k].agg != IR_AGG_NONE) {
+            t->aggn[k] = rt_xmalloc(1, sizeof *t->aggn[k]); /* grown with the rows */
+            combine = true;
+        }
     t->maxyear = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *t->maxyear);
     grow_rows(t);
 
@@ -1198,10 +1317,12 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                 .region_field = -1, .year_field = -1};
     if (opts)
         L.opts = *opts;
+    L.combine = combine;
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
     L.percent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.percent);
     for (uint32_t k = 0; k < p->ncolumns; k++)
-        L.percent[k] = p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0;
+        L.percent[k] = p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0 &&
+                       p->columns[k].agg != IR_AGG_SHARE && p->columns[k].agg != IR_AGG_COUNT;
     build_names(&L);
 
     csv_reader csv;
@@ -1222,6 +1343,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             }
         }
         progress_count_read(counted);
+        if (!L.stopped && !source_failed(src))
+            finish(&L);
     }
     csv_dispose(&csv);
     source_drain(src);
@@ -1311,9 +1434,12 @@ void rt_table_free(rt_table *t)
 {
     if (!t)
         return;
-    for (uint32_t k = 0; k < t->p->ncolumns; k++)
+    for (uint32_t k = 0; k < t->p->ncolumns; k++) {
         free(t->data[k]);
+        free(t->aggn[k]);
+    }
     free(t->data);
+    free(t->aggn);
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             if (!t->input_shared[i])

@@ -4,8 +4,9 @@
 # 30-province carbon panel as it is (a BOM, English names by alias, its
 # own key columns); the JIT, the interpreter and one thread give the same
 # bytes; a score checked by hand; the same rules for one province read the
-# national file with --skip-unknown-regions.  Skipped (exit 77) when the
-# data is absent.
+# national file with --skip-unknown-regions; daily PM2.5 readings combined
+# into annual values by aggregates (liaoning-pm25.plan).  Skipped (exit 77)
+# when the data is absent.
 #   realdata.sh PLANC EXAMPLES_DIR SHARED_DATA_DIR
 set -u
 planc=$1; ex=$2; shared=$3
@@ -56,6 +57,30 @@ grep '^辽宁,' "$tmp/jit.csv" >"$tmp/ln-all.csv"
 tail -n +2 "$tmp/one.csv" >"$tmp/ln-one.csv"
 check '[ -s "$tmp/ln-all.csv" ] && cmp -s "$tmp/ln-all.csv" "$tmp/ln-one.csv"' \
     "Liaoning's results differ when its rows are read alone"
+
+# Daily readings (examples/realdata/liaoning-pm25.plan): 365 or 366 rows
+# per city and year, combined by the aggregates after each column.  By
+# hand (Python, summing the file's cells in order): 沈阳 2015 has a mean
+# of 68.7448050212367 against 70.70430065442663 in 2014, 241 of 365 days
+# at or under 75 (66.0274%), 33 over 150 (9.0411%); the ratio of the means
+# is 0.9722860474532217.
+pm=$shared/pm25-daily-183-cities-2014-2016/pm25_daily.csv
+if [ -r "$pm" ]; then
+    pmrules=$ex/realdata/liaoning-pm25.plan
+    "$planc" run "$pmrules" --data "$pm" --skip-unknown-regions -o "$tmp/pm.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && grep -q "skipped 190530 rows" "$tmp/err"' "pm2.5: exit $rc: $(head -3 "$tmp/err")"
+    "$planc" run "$pmrules" --data "$pm" --skip-unknown-regions --engine interp -o "$tmp/pm-interp.csv" 2>/dev/null
+    "$planc" run "$pmrules" --data "$pm" --skip-unknown-regions -j 1 -o "$tmp/pm-j1.csv" 2>/dev/null
+    check 'cmp -s "$tmp/pm.csv" "$tmp/pm-interp.csv" && cmp -s "$tmp/pm.csv" "$tmp/pm-j1.csv"' \
+        "pm2.5: the engines or thread counts differ"
+    # 9 cities x 3 years x (4 targets, 3 measures, a section, a total)
+    check '[ "$(wc -l <"$tmp/pm.csv")" -eq 244 ]' "pm2.5: $(wc -l <"$tmp/pm.csv") lines, expected 244"
+    got=$(awk -F, '$1 == "沈阳" && $2 == 2015 && $3 == "target" { printf "%s=%s ", $4, $9 }' "$tmp/pm.csv")
+    check '[ "$got" = "PM25下降=0.9722860474532217 优良天数比例=66.02739726027397 重污染天数=9.04109589041096 监测完整=365 " ]' \
+        "pm2.5: 沈阳 2015: $got"
+else
+    echo "realdata.sh: $pm is absent: the daily PM2.5 checks are skipped"
+fi
 
 echo "realdata.sh: $((n - fails))/$n checks passed"
 [ "$fails" -eq 0 ]
