@@ -60,6 +60,7 @@ static const char css[] =
     "padding:0;list-style:none}\n"
     ".sw{display:inline-block;width:12px;height:12px;border:1px solid #8c959f;"
     "vertical-align:-1px;margin-right:4px}\n"
+    "svg.key{display:inline-block;vertical-align:-1px;margin-right:4px}\n"
     ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(290px,1fr));gap:12px}\n"
     ".card{border:1px solid #d0d7de;border-radius:6px;padding:8px;break-inside:avoid}\n"
     ".card h3{margin:0;font-size:14px}\n"
@@ -838,8 +839,48 @@ static void chart_goals(page *g, const chart *ch)
     }
 }
 
-/* A line per region in scope, in its series colour: each run of
- * consecutive years with a value is a polyline, a lone value a dot. */
+/* Writes the start of the element that marks a lone value of series se
+ * at (x, y), r its size (a circle's radius), without its closing '>' so
+ * that the caller can close it or give it a title; returns the element's
+ * name. */
+static const char *marker_open(FILE *out, const report_series *se, double x, double y, double r)
+{
+    char colour[8];
+    colour_text(se->colour, colour);
+    switch (se->marker) {
+    case REPORT_MARK_SQUARE:
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"",
+                x - 0.9 * r, y - 0.9 * r, 1.8 * r, 1.8 * r, colour);
+        return "rect";
+    case REPORT_MARK_TRIANGLE:
+        fprintf(out, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"", x, y - 1.2 * r,
+                x + 1.1 * r, y + 0.8 * r, x - 1.1 * r, y + 0.8 * r, colour);
+        return "polygon";
+    case REPORT_MARK_DIAMOND:
+        fprintf(out, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"", x,
+                y - 1.3 * r, x + 1.3 * r, y, x, y + 1.3 * r, x - 1.3 * r, y, colour);
+        return "polygon";
+    default:
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"", x, y, r, colour);
+        return "circle";
+    }
+}
+
+/* Writes the stroke of series se's line: its colour, width and dash
+ * pattern (none for a solid line). */
+static void series_stroke(FILE *out, const report_series *se)
+{
+    char colour[8];
+    colour_text(se->colour, colour);
+    fprintf(out, "stroke=\"%s\" stroke-width=\"1.6\"", colour);
+    if (se->dash[0])
+        fprintf(out, " stroke-dasharray=\"%s\"", se->dash);
+}
+
+/* A line per region in scope, in its series colour and line style
+ * (report_style_series, so that more regions than the palette has colours
+ * stay apart): each run of consecutive years with a value is a polyline, a
+ * lone value the series' marker. */
 static void chart_series(page *g, const chart *ch)
 {
     FILE *out = g->out;
@@ -849,8 +890,7 @@ static void chart_series(page *g, const chart *ch)
     for (uint32_t reg = 0; reg < p->nregions; reg++) {
         if (!ch->scoped[reg])
             continue;
-        char colour[8];
-        colour_text(report_style_series(reg), colour);
+        report_series se = report_style_series(reg);
         /* the region's value in each year of the roll-up (NaN: none) */
         uint32_t k = 0;
         while (k < ru->nyears) {
@@ -865,14 +905,16 @@ static void chart_series(page *g, const chart *ch)
                 k++;
                 continue;
             }
+            const char *elem = "polyline";
             if (run == 1) {
                 long row = rt_table_find(g->t, reg, ru->years[k]);
-                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>",
-                        px_year(&ch->pl, ru->years[k]),
-                        px_value(&ch->pl, rt_result_value(g->r, vslot, (size_t)row)), colour);
+                elem = marker_open(out, &se, px_year(&ch->pl, ru->years[k]),
+                                   px_value(&ch->pl, rt_result_value(g->r, vslot, (size_t)row)), 2.5);
+                fputs("><title>", out);
             } else {
-                fprintf(out, "<polyline class=\"series\" fill=\"none\" stroke=\"%s\" "
-                             "stroke-width=\"1.6\" points=\"", colour);
+                fputs("<polyline class=\"series\" fill=\"none\" ", out);
+                series_stroke(out, &se);
+                fputs(" points=\"", out);
                 for (uint32_t j = 0; j < run; j++) {
                     long row = rt_table_find(g->t, reg, ru->years[k + j]);
                     fprintf(out, "%s%.1f,%.1f", j ? " " : "", px_year(&ch->pl, ru->years[k + j]),
@@ -881,7 +923,7 @@ static void chart_series(page *g, const chart *ch)
                 fputs("\"><title>", out);
             }
             put_text(out, p->regions[reg].name);
-            fputs(run == 1 ? "</title></circle>\n" : "</title></polyline>\n", out);
+            fprintf(out, "</title></%s>\n", elem);
             k += run;
         }
     }
@@ -931,14 +973,29 @@ static void trajectory(page *g, uint32_t ti)
     chart_free(&ch);
 }
 
-/* The trajectories section: the region colours, then a chart per target. */
+/* The key of series se in the legend: a short stretch of its line, as the
+ * charts draw it, with its marker in the middle. */
+static void series_key(FILE *out, const report_series *se)
+{
+    fputs("<svg class=\"key\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 26 12\" "
+          "width=\"26\" height=\"12\" aria-hidden=\"true\"><line x1=\"1\" y1=\"6\" x2=\"25\" "
+          "y2=\"6\" ", out);
+    series_stroke(out, se);
+    fputs("/>", out);
+    marker_open(out, se, 13, 6, 2.5);
+    fputs("/></svg>", out);
+}
+
+/* The trajectories section: how each region is drawn, then a chart per
+ * target. */
 static void trajectories(page *g)
 {
     FILE *out = g->out;
     const ir_program *p = g->p;
     fputs("<section id=\"trajectories\">\n<h2>Trajectories against the goals</h2>\n"
           "<p class=\"note\">Each target's value per region over the years (regions in its "
-          "scope only); dashed black: the goal; dotted red: its deadline.</p>\n"
+          "scope only), each region in its colour and line style (a value with no neighbouring year: "
+          "its marker); dashed black: the goal; dotted red: its deadline.</p>\n"
           "<ul class=\"legend\">", out);
     /* every region with a row in some year (the table is sorted by
      * region, so each appears once, in declaration order) */
@@ -947,9 +1004,9 @@ static void trajectories(page *g)
         uint32_t reg = rt_table_region(g->t, row);
         if (row > 0 && rt_table_region(g->t, row - 1) == reg)
             continue;
-        char c[8];
-        colour_text(report_style_series(reg), c);
-        fprintf(out, "<li><span class=\"sw\" style=\"background:%s\"></span>", c);
+        report_series se = report_style_series(reg);
+        fputs("<li>", out);
+        series_key(out, &se);
         put_text(out, p->regions[reg].name);
         fputs("</li>", out);
     }

@@ -36,16 +36,55 @@ uint32_t report_style_grade_fill(uint32_t band, uint32_t nbands)
     return scale[i < n ? i : n - 1];
 }
 
-uint32_t report_style_series(uint32_t i)
+/* The colour of hue h (degrees, 0..359) at saturation s and value v (0..255
+ * each), in integers so that every machine gives the same bytes. */
+static uint32_t hsv_colour(uint32_t h, uint32_t s, uint32_t v)
 {
-    /* Tableau 10 and the darker half of Tableau 20: 15 regions (a province
-     * and its cities) get distinct colours. */
+    uint32_t f = h % 60;
+    uint32_t p = v * (255 - s) / 255;
+    uint32_t q = v * (255 * 60 - s * f) / (255 * 60);
+    uint32_t t = v * (255 * 60 - s * (60 - f)) / (255 * 60);
+    uint32_t r, g, b;
+    switch (h / 60) {
+    case 0: r = v, g = t, b = p; break;
+    case 1: r = q, g = v, b = p; break;
+    case 2: r = p, g = v, b = t; break;
+    case 3: r = p, g = q, b = v; break;
+    case 4: r = t, g = p, b = v; break;
+    default: r = v, g = p, b = q; break;
+    }
+    return r << 16 | g << 8 | b;
+}
+
+report_series report_style_series(uint32_t i)
+{
+    /* Tableau 10: ten colours far enough apart to tell at a glance (the
+     * darker half of Tableau 20, once appended, is too close to them:
+     * #1f77b4 beside #4e79a7 read as one blue). */
     static const uint32_t palette[] = {
-        0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1,
-        0xFF9DA7, 0x9C755F, 0xBAB0AC, 0x1F77B4, 0x8C564B, 0x17BECF, 0xBCBD22,
-        0x7F7F7F, 0xD62728,
+        0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F,
+        0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC,
     };
-    return palette[i % (sizeof palette / sizeof palette[0])];
+    /* Each round of ten series has its own line style: solid, dashed,
+     * dotted, dash-dot; and its own marker for a lone value. */
+    static const char *const dashes[] = {"", "6 3", "1.5 2.5", "8 3 2 3"};
+    enum { NCOLOURS = sizeof palette / sizeof palette[0], NSTYLES = 4 };
+    /* Past the palette's rounds: saturation and value of each run of 360
+     * derived hues (neither too pale for a white page nor black). */
+    static const uint8_t tiers[][2] = {{180, 200}, {230, 150}, {140, 215}, {200, 120},
+                                       {110, 170}, {240, 190}, {160, 140}, {90, 200}};
+    uint32_t style = i / NCOLOURS % NSTYLES;
+    report_series se = {.dash = dashes[style], .marker = (report_marker)style};
+    if (i < NCOLOURS * NSTYLES) {
+        se.colour = palette[i % NCOLOURS];
+    } else {
+        /* Hues 137 degrees apart (near the golden angle, and prime to 360,
+         * so 360 in a row are all different), a new tier every 360. */
+        uint32_t k = i - NCOLOURS * NSTYLES;
+        const uint8_t *tier = tiers[k / 360 % (sizeof tiers / sizeof tiers[0])];
+        se.colour = hsv_colour((k * 137 + 20) % 360, tier[0], tier[1]);
+    }
+    return se;
 }
 
 size_t report_style_width(const char *s)

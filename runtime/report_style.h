@@ -1,6 +1,7 @@
 /* report_style.h — what the Excel and HTML reports share: the colours of
- * statuses and grades, the display width of text, which characters a
- * report must not write as they are, and the lead text of a measure.
+ * statuses and grades, how a chart's series are drawn, the display width
+ * of text, which characters a report must not write as they are, and the
+ * lead text of a measure.
  *
  * Both reports colour a status the same way (met green, on_track light
  * green, lagging amber, failed red, missing grey, not_applicable none), so a
@@ -23,9 +24,31 @@ int32_t report_style_status_fill(int status);
  * last the veto band): green through yellow to red. */
 uint32_t report_style_grade_fill(uint32_t band, uint32_t nbands);
 
-/* The colour of series i (0-based) in a chart with several lines: a fixed
- * palette of distinguishable colours, repeated after its end. */
-uint32_t report_style_series(uint32_t i);
+/* The shape that marks a lone value of a series (a year with a value
+ * between two without), and that the legend shows. */
+typedef enum report_marker {
+    REPORT_MARK_CIRCLE,
+    REPORT_MARK_SQUARE,
+    REPORT_MARK_TRIANGLE,
+    REPORT_MARK_DIAMOND,
+} report_marker;
+
+/* How a series (a region's line in a chart) is drawn. */
+typedef struct report_series {
+    uint32_t colour;      /* 0xRRGGBB */
+    const char *dash;     /* an SVG stroke-dasharray; "" for a solid line */
+    report_marker marker;
+} report_series;
+
+/* How series i (0-based) is drawn.  The first 10 are the ten colours of a
+ * fixed palette, solid, with a circle; the next three rounds of 10 the same
+ * colours dashed (square), dotted (triangle), dash-dotted (diamond).  From
+ * series 40 on, the colours are derived (hues 137 degrees apart, a new
+ * saturation and value every 360) and the styles go on cycling.  Series 0
+ * to REPORT_STYLE_SERIES_DISTINCT - 1 all differ in colour, style or
+ * marker; the same i always gives the same series. */
+report_series report_style_series(uint32_t i);
+#define REPORT_STYLE_SERIES_DISTINCT 2920u
 
 /* Display width of UTF-8 text in terminal columns: East Asian wide and
  * fullwidth characters count 2, combining marks 0, others (and each

@@ -44,7 +44,7 @@ run_chromium --screenshot="$tmp/shot.png" >/dev/null || { cat "$tmp/chromium.err
 # The DOM holds every element of the file (counted by their class).
 for what in '<svg class="ranking"' '<svg class="heatmap"' '<svg class="trajectory"' \
             '<rect class="bar"' '<rect class="cell"' '<polyline class="series"' \
-            '<line class="deadline"' '<table class="regions"' '<table class="agencies"' \
+            '<line class="deadline"' '<svg class="key"' '<table class="regions"' '<table class="agencies"' \
             '<table class="targets"'; do
     infile=$(grep -o "$what" "$tmp/report.html" | wc -l)
     indom=$(grep -o "$what" "$tmp/dom.html" | wc -l)

@@ -2,8 +2,9 @@
 # formats.sh — `planc run --format xlsx|html` end to end, on the quickstart
 # example: -o is required; the workbook reads back (its four sheets, a
 # detail row per result row of the CSV, the first cells); the page is the
-# same bytes on every run; output is atomic (a failed run keeps the old
-# file and leaves no temporary or scratch file behind).
+# same bytes on every run and draws each region its own way; output is
+# atomic (a failed run keeps the old file and leaves no temporary or
+# scratch file behind).
 #
 #   formats.sh PLANC ZIPCAT SRCDIR
 set -u
@@ -50,6 +51,11 @@ run --format html -o "$tmp/out/b.html" || bad "planc run --format html failed"
 cmp -s "$tmp/out/a.html" "$tmp/out/b.html" || bad "two runs wrote different pages"
 head -1 "$tmp/out/a.html" | grep -q '^<!DOCTYPE html>$' || bad "the page does not start with <!DOCTYPE html>"
 grep -q '<script\|<link\|src=' "$tmp/out/a.html" && bad "the page loads something"
+# Each of the 15 regions is drawn its own way (colour, line style, marker):
+# the legend has 15 keys, no two alike (the palette has 10 colours).
+keys=$(grep -o '<svg class="key"[^<]*<line [^>]*><[^>]*>' "$tmp/out/a.html")
+[ "$(printf '%s\n' "$keys" | wc -l)" = 15 ] || bad "the legend does not have 15 keys"
+[ "$(printf '%s\n' "$keys" | sort -u | wc -l)" = 15 ] || bad "two regions' keys in the legend are alike"
 
 # Atomic: a run that fails (the data is missing) keeps the old file.
 for f in xlsx html; do

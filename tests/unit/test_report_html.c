@@ -2,6 +2,7 @@
  * of untrusted text, self-containment, determinism, and the edge cases (no
  * assessment, no rows, a write error). */
 #include "report_html.h"
+#include "report_style.h"
 #include "report_fixture.h"
 
 /* Renders the report of a run; returns the page (malloc'd). */
@@ -229,6 +230,177 @@ START_TEST(html_write_error)
 }
 END_TEST
 
+/* Every series differs from every other in colour, dash or marker, up to
+ * the count report_style.h promises, and the same i gives the same series
+ * (the page must be the same bytes on every run). */
+static int series_cmp(const void *a, const void *b)
+{
+    const report_series *x = a, *y = b;
+    if (x->colour != y->colour)
+        return x->colour < y->colour ? -1 : 1;
+    if (x->marker != y->marker)
+        return x->marker < y->marker ? -1 : 1;
+    return strcmp(x->dash, y->dash);
+}
+
+START_TEST(series_are_distinct)
+{
+    const uint32_t n = REPORT_STYLE_SERIES_DISTINCT;
+    report_series *se = calloc(n, sizeof *se);
+    ck_assert_ptr_nonnull(se);
+    for (uint32_t i = 0; i < n; i++) {
+        se[i] = report_style_series(i);
+        report_series again = report_style_series(i);
+        ck_assert_int_eq(series_cmp(&se[i], &again), 0);
+        /* a line on a white page: no channel mix near white */
+        uint32_t c = se[i].colour;
+        ck_assert_msg((c >> 16 & 0xFF) < 0xF0 || (c >> 8 & 0xFF) < 0xF0 || (c & 0xFF) < 0xF0,
+                      "series %u is #%06x, too pale", i, c);
+    }
+    /* the first 40 are told apart at a glance: ten colours, each solid,
+     * dashed, dotted and dash-dotted */
+    ck_assert_str_eq(se[0].dash, "");
+    ck_assert_str_eq(se[10].dash, "6 3");
+    ck_assert_uint_eq(se[10].colour, se[0].colour);
+    ck_assert_int_ne(se[10].marker, se[0].marker);
+    qsort(se, n, sizeof *se, series_cmp);
+    for (uint32_t i = 1; i < n; i++)
+        ck_assert_msg(series_cmp(&se[i - 1], &se[i]) != 0, "two series are #%06x '%s' %d",
+                      se[i].colour, se[i].dash, (int)se[i].marker);
+    free(se);
+}
+END_TEST
+
+/* The fixture with 45 regions, 辽宁省 and cities 城01..城44: more than
+ * the palette has colours. */
+enum { MANY = 45 };
+
+/* The name of region i of many_regions. */
+static void many_name(int i, char buf[16])
+{
+    if (i == 0)
+        strcpy(buf, "辽宁省");
+    else
+        snprintf(buf, 16, "城%02d", i);
+}
+
+static void many_regions(ir_program *p)
+{
+    static ir_region regions[MANY];
+    static char names[MANY][16];
+    for (int i = 0; i < MANY; i++) {
+        many_name(i, names[i]);
+        regions[i] = (ir_region){names[i], i ? 1 : 0, i ? 0 : -1, NULL, 0};
+    }
+    p->regions = regions;
+    p->nregions = MANY;
+}
+
+/* The text from the end of `from` to the start of `to` in s (malloc'd;
+ * NULL when either is absent). */
+static char *between(const char *s, const char *from, const char *to)
+{
+    const char *a = strstr(s, from);
+    if (!a)
+        return NULL;
+    a += strlen(from);
+    const char *b = strstr(a, to);
+    return b ? strndup(a, (size_t)(b - a)) : NULL;
+}
+
+/* The whole line of `text` that holds `needle` (malloc'd), NULL when it
+ * is absent. */
+static char *line_with(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    if (!at)
+        return NULL;
+    const char *a = at, *b = strchr(at, '\n');
+    while (a > text && a[-1] != '\n')
+        a--;
+    return strndup(a, b ? (size_t)(b - a) : strlen(a));
+}
+
+/* With more regions than colours, every region's line in a chart and its
+ * key in the legend are drawn differently from every other region's, and
+ * each key is drawn as the region's line and marker are. */
+START_TEST(html_many_regions_distinct)
+{
+    /* every region has two years of values (a line in each chart) but
+     * 城13, 城25 and 城35, with one (a lone value: its marker) */
+    char csv[8192] = "city,year,farmland_mu,park\n";
+    for (int i = 0; i < MANY; i++) {
+        char name[16];
+        many_name(i, name);
+        size_t len = strlen(csv);
+        snprintf(csv + len, sizeof csv - len, "%s,2025,%d,\n", name, 80 + i % 17);
+        if (i != 13 && i != 25 && i != 35) {
+            len = strlen(csv);
+            snprintf(csv + len, sizeof csv - len, "%s,2024,%d,\n", name, 70 + i % 23);
+        }
+    }
+    report_run run;
+    report_run_start(&run, true, csv, many_regions);
+    char *h = render(&run);
+    report_run_end(&run);
+
+    char *legend = between(h, "<section id=\"trajectories\">", "</ul>");
+    ck_assert_ptr_nonnull(legend);
+    ck_assert_int_eq(count_of(legend, "<svg class=\"key\""), MANY);
+    const char *chart = strstr(h, "<svg class=\"trajectory\"");
+    ck_assert_ptr_nonnull(chart);
+    char *key[MANY], *stroke[MANY];
+    for (int i = 0; i < MANY; i++) {
+        char name[16], want[64];
+        many_name(i, name);
+        /* the key: a line with the series' stroke, then its marker */
+        snprintf(want, sizeof want, "</svg>%s</li>", name);
+        const char *end = strstr(legend, want);
+        ck_assert_msg(end, "no key for %s", name);
+        const char *start = end;
+        while (start > legend && strncmp(start, "<svg class=\"key\"", 16) != 0)
+            start--;
+        key[i] = strndup(start, (size_t)(end - start));
+        stroke[i] = between(key[i], "y2=\"6\" ", "/>");
+        ck_assert_ptr_nonnull(stroke[i]);
+        const char *mark = strstr(key[i], "/>") + 2;
+        /* in the first chart: a line with that stroke, or the marker */
+        snprintf(want, sizeof want, "<title>%s</title>", name);
+        char *el = line_with(chart, want);
+        ck_assert_msg(el, "%s has no line or marker", name);
+        if (i == 13 || i == 25 || i == 35) {
+            size_t shape = strcspn(mark, " ");
+            ck_assert_msg(strncmp(el, mark, shape) == 0, "%s: %s is not the key's %s", name, el, mark);
+            char *fill = between(mark, "fill=", "/>");
+            char *got = between(el, "fill=", "><title>");
+            ck_assert_str_eq(got, fill);
+            free(fill);
+            free(got);
+        } else {
+            ck_assert_msg(strncmp(el, "<polyline class=\"series\" fill=\"none\" ", 37) == 0, "%s: %s",
+                          name, el);
+            char *got = between(el, "fill=\"none\" ", " points=");
+            ck_assert_str_eq(got, stroke[i]);
+            free(got);
+        }
+        free(el);
+    }
+    /* no two regions alike: neither their keys nor their lines */
+    for (int i = 0; i < MANY; i++)
+        for (int j = 0; j < i; j++) {
+            ck_assert_msg(strcmp(key[i], key[j]) != 0, "regions %d and %d have the same key", i, j);
+            ck_assert_msg(strcmp(stroke[i], stroke[j]) != 0, "regions %d and %d have the same line: %s",
+                          i, j, stroke[i]);
+        }
+    for (int i = 0; i < MANY; i++) {
+        free(key[i]);
+        free(stroke[i]);
+    }
+    free(legend);
+    free(h);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_html");
@@ -242,6 +414,8 @@ int main(void)
     tcase_add_test(tc, html_huge_values);
     tcase_add_test(tc, html_long_names_are_cut);
     tcase_add_test(tc, html_write_error);
+    tcase_add_test(tc, series_are_distinct);
+    tcase_add_test(tc, html_many_regions_distinct);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
