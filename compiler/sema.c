@@ -2464,7 +2464,10 @@ static void check_aliases(S *s)
         }
 }
 
-/* Weights not all zero: per measure, per section, in the total. */
+/* Weights not all zero: per measure, per section, in the total.  Only
+ * what has a score counts (a measure with targets, a section with such a
+ * measure): a weight on something without one is no help, and a note
+ * says so, lest "every ... has weight 0" read as untrue. */
 static void check_weight_sums(S *s)
 {
     sema_model *m = s->m;
@@ -2495,13 +2498,34 @@ static void check_weight_sums(S *s)
             if (m->measures[sec->measures[k]].ntargets > 0)
                 sum += m->measures[sec->measures[k]].weight;
         const ast_section *as = s->ast_sections[i];
-        if (sum == 0)
+        if (sum == 0) {
             diag_error(s->d, as->id.s ? as->id.sp : as->sp,
                        "every measure of section '%s' has weight 0; the weights must not all be zero", sec->id);
+            for (uint32_t k = 0; k < sec->nmeasures; k++) {
+                const sema_measure *mm = &m->measures[sec->measures[k]];
+                const ast_measure *me = s->ast_measures[sec->measures[k]];
+                if (mm->ntargets == 0 && mm->weight != 0) {
+                    diag_note(s->d, me->id.s ? me->id.sp : me->sp,
+                              "measure %s has weight %s but no targets, so no score to weigh", mm->id,
+                              numstr(s, mm->weight));
+                    break;
+                }
+            }
+        }
     }
-    if (any && total == 0 && s->assess)
+    if (any && total == 0 && s->assess) {
         diag_error(s->d, s->assess->u.assess.name.s ? s->assess->u.assess.name.sp : s->assess->sp,
                    "every section has weight 0; the weights must not all be zero");
+        for (uint32_t i = 0; i < m->nsections; i++) {
+            const ast_section *as = s->ast_sections[i];
+            if (!scored_sec[i] && m->sections[i].weight != 0) {
+                diag_note(s->d, as->id.s ? as->id.sp : as->sp,
+                          "section '%s' has weight %s but no targets, so no score to weigh",
+                          m->sections[i].id, numstr(s, m->sections[i].weight));
+                break;
+            }
+        }
+    }
 }
 
 /* ---------------------------------------------------------------- entry */
