@@ -760,9 +760,12 @@ static void target_contribution(const ex_row *x, const ir_target *tg, ex_target 
     et->share = tg->weight / w;
     et->wsum = w;
     et->to_measure = s * et->share;
+    /* A counted target gives its measure a score, and that measure its
+     * section: a measure or section left out of its parent's mean is one
+     * of weight 0, and what the target adds to that parent is 0. */
     const ir_measure *m = &p->measures[tg->measure];
-    et->to_section = et->to_measure * x->mshare[tg->measure];
-    et->to_total = et->to_section * x->sshare[m->section];
+    et->to_section = m->weight == 0 ? 0 : et->to_measure * x->mshare[tg->measure];
+    et->to_total = p->sections[m->section].weight == 0 ? 0 : et->to_section * x->sshare[m->section];
 }
 
 /* ---------------------------------------------------------------- targets */
@@ -998,15 +1001,23 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
             line(out, "weight", b.s);
             b.len = 0;
             double mw = x->mshare[tg->measure];
-            sbf(&b, "measure %s: %s of %s in section %s, %s → %s of its score %s", m->id,
-                num(m->weight, n1), num(m->weight / mw, n2), s->id, pct(mw, n3),
-                dnum(et->to_section, n4), dnum(sv(x, s->score), n5));
+            if (m->weight == 0)
+                sbf(&b, "measure %s: weight 0 in section %s, not counted → 0 of its score %s", m->id,
+                    s->id, dnum(sv(x, s->score), n5));
+            else
+                sbf(&b, "measure %s: %s of %s in section %s, %s → %s of its score %s", m->id,
+                    num(m->weight, n1), num(m->weight / mw, n2), s->id, pct(mw, n3),
+                    dnum(et->to_section, n4), dnum(sv(x, s->score), n5));
             line(out, "", b.s);
             b.len = 0;
             double sw = x->sshare[m->section];
-            sbf(&b, "section %s: %s of %s in the total, %s → %s of the total %s", s->id,
-                num(s->weight, n1), num(s->weight / sw, n2), pct(sw, n3), dnum(et->to_total, n4),
-                dnum(sv(x, p->total), n5));
+            if (s->weight == 0)
+                sbf(&b, "section %s: weight 0 in the total, not counted → 0 of the total %s", s->id,
+                    dnum(sv(x, p->total), n5));
+            else
+                sbf(&b, "section %s: %s of %s in the total, %s → %s of the total %s", s->id,
+                    num(s->weight, n1), num(s->weight / sw, n2), pct(sw, n3),
+                    dnum(et->to_total, n4), dnum(sv(x, p->total), n5));
         }
         line(out, et->counted ? "" : "weight", b.s);
     }
@@ -1044,7 +1055,7 @@ static void text_rollup(const ex_row *x, long only, FILE *out)
             sbf(&b, "%s %s: %s; weight %s", ms->id, ms->title ? ms->title : "",
                 dnum(sv(x, ms->score), n1), num(ms->weight, n2));
             if (isnan(x->mshare[m]))
-                sbf(&b, ", not counted (no score)");
+                sbf(&b, ", not counted%s", ms->weight == 0 ? "" : " (no score)");
             else
                 sbf(&b, ", %s of section %s", pct(x->mshare[m], n3), p->sections[s].id);
             line(out, "measure", b.s);
@@ -1055,7 +1066,7 @@ static void text_rollup(const ex_row *x, long only, FILE *out)
             p->sections[s].title ? p->sections[s].title : "", dnum(sv(x, p->sections[s].score), n1),
             num(p->sections[s].weight, n2));
         if (isnan(x->sshare[s]))
-            sbf(&b, ", not counted (no score)");
+            sbf(&b, ", not counted%s", p->sections[s].weight == 0 ? "" : " (no score)");
         else
             sbf(&b, ", %s of the total", pct(x->sshare[s], n3));
         line(out, "section", b.s);
