@@ -133,6 +133,8 @@ typedef struct ir_column {
     ir_op agg_op;           /* IR_AGG_SHARE: IR_LT .. IR_NE */
     double agg_limit;       /* IR_AGG_SHARE: compared with each cell as read */
     const char *agg_text;   /* the aggregate as written ("share <= 75"), NULL for none */
+    bool per_year;          /* the name holds "{year}": the file has a column per
+                               year ("C{year}": C2015, C2016, ...) and no year column */
 } ir_column;
 
 typedef struct ir_region {

@@ -1129,7 +1129,8 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
                                     .agg = lower_aggkind(m->columns[i].agg.kind),
                                     .agg_op = binop(m->columns[i].agg.op),
                                     .agg_limit = m->columns[i].agg.limit,
-                                    .agg_text = ast_agg_text(a, &m->columns[i].agg)};
+                                    .agg_text = ast_agg_text(a, &m->columns[i].agg),
+                                    .per_year = strstr(m->columns[i].name, "{year}") != NULL};
     }
 
     ir_input yin = {.kind = IR_IN_YEAR, .scale = 1.0};

@@ -128,20 +128,24 @@ static const char usage_run[] =
     "usage: planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
-    "                 [--skip-unknown-regions] [--na TEXT]... [--quiet]\n"
+    "                 [--skip-unknown-regions] [--na TEXT]... [--data-year Y]\n"
+    "                 [--quiet]\n"
     "\n"
     "Scores every (region, year) row of CSV against the rules and writes the\n"
     "results as CSV to stdout, or to OUT (written atomically: a failed or\n"
     "interrupted run leaves no partial file and keeps an existing one).\n"
     "\n"
     "  --data CSV       the indicator data: a region column, a year column and\n"
-    "                   one column per indicator column\n"
+    "                   one column per indicator column (or per year, for a\n"
+    "                   column \"C{year}\"); docs/LANGUAGE.md §10\n"
     "  --skip-unknown-regions\n"
     "                   skip the rows of regions the rules do not declare (a\n"
     "                   national file for a provincial plan) instead of\n"
     "                   reporting each as an error; a warning counts them\n"
     "  --na TEXT        a cell holding TEXT is missing, like an empty cell or\n"
     "                   NA (e.g. --na - --na ..); may be repeated\n"
+    "  --data-year Y    the data has no year column: every row is of year Y\n"
+    "                   (one year's snapshot, such as an index)\n"
     "  -o, --output OUT write the results to OUT instead of stdout\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
     "                   compiled through LLVM, the default) or interp (the\n"
@@ -206,6 +210,7 @@ static const char usage_run[] =
 static const char usage_explain[] =
     "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
     "                     [--format text|json] [--skip-unknown-regions] [--na TEXT]...\n"
+    "                     [--data-year Y]\n"
     "\n"
     "Scores the data like 'planc run', then shows for region R in year Y how\n"
     "each score was derived, with the numbers filled in: the data cells read\n"
@@ -220,7 +225,7 @@ static const char usage_explain[] =
     "  --year Y         a year with a row for R (default: R's last year)\n"
     "  --target NAME    only this target (and its measure and section)\n"
     "  --format FORMAT  text (the default) or json (docs/OUTPUT.md)\n"
-    "  --skip-unknown-regions, --na TEXT\n"
+    "  --skip-unknown-regions, --na TEXT, --data-year Y\n"
     "                   read the data as 'planc run' does with them\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
@@ -521,8 +526,8 @@ typedef struct data_options {
 } data_options;
 
 /* Parses argv[i] when it is a data option (--skip-unknown-regions,
- * --na TEXT) of command `cmd`: returns how many arguments it took (0 when
- * it is not one), or -1 after a usage error. */
+ * --na TEXT, --data-year Y) of command `cmd`: returns how many arguments
+ * it took (0 when it is not one), or -1 after a usage error. */
 static int parse_data_option(data_options *d, const char *cmd, int argc, char **argv, int i)
 {
     const char *a = argv[i];
@@ -530,13 +535,24 @@ static int parse_data_option(data_options *d, const char *cmd, int argc, char **
         d->load.skip_unknown_regions = true;
         return 1;
     }
-    if (strcmp(a, "--na") != 0)
+    if (strcmp(a, "--na") != 0 && strcmp(a, "--data-year") != 0)
         return 0;
     if (i + 1 >= argc) {
         usage_error(cmd, "option '%s' needs a value", a);
         return -1;
     }
     const char *v = argv[i + 1];
+    if (strcmp(a, "--data-year") == 0) {
+        if (d->load.year) {
+            usage_error(cmd, "%s--data-year given twice", "");
+            return -1;
+        }
+        if (!(d->load.year = parse_year_arg(v))) {
+            usage_error(cmd, "bad data year '%s' (a whole number from 1 to 9999)", v);
+            return -1;
+        }
+        return 2;
+    }
     size_t n = strlen(v);
     if (n == 0 || v[0] == ' ' || v[0] == '\t' || v[n - 1] == ' ' || v[n - 1] == '\t') {
         usage_error(cmd, "bad --na value '%s' (cells are compared after trimming: give the text "

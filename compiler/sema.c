@@ -1661,6 +1661,12 @@ static void check_indicator(S *s, uint32_t i)
             ind->column_unit = m->units.percent; /* converted into the indicator's unit */
         if (!u)
             return;
+        const char *py = strstr(col, "{year}");
+        if (py && strstr(py + 6, "{year}")) {
+            diag_error(s->d, d->u.ind.column_sp, "column \"%s\" names '{year}' twice; a column per year names it once",
+                       col);
+            return;
+        }
         if (strcmp(col, m->region_key) == 0 || strcmp(col, m->year_key) == 0) {
             diag_error(s->d, d->u.ind.column_sp, "column \"%s\" is the plan's %s key, not an indicator column",
                        col, strcmp(col, m->region_key) == 0 ? "region" : "year");

@@ -916,7 +916,14 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         const ex_read *rd = &et->reads[i];
         const ir_column *c = &p->columns[rd->column];
         b.len = 0;
-        sbf(&b, "%s of %s %d", c->name, p->regions[x->region].name, rd->year);
+        if (c->per_year) {
+            /* the header column of that year: C{year} -> C2016 */
+            const char *at = strstr(c->name, "{year}");
+            sbf(&b, "%.*s%d%s", (int)(at - c->name), c->name, rd->year, at + 6);
+        } else {
+            sbf(&b, "%s", c->name);
+        }
+        sbf(&b, " of %s %d", p->regions[x->region].name, rd->year);
         if (c->agg_text)
             sbf(&b, " [%s of its rows]", c->agg_text);
         if (strcmp(rd->role, "value") != 0)

@@ -209,6 +209,22 @@ typedef struct loader {
     const char **sorted;    /* the names sorted by bytes (for suggestions), once needed */
     bool combine;           /* a column has an aggregate: rows of one region and year
                                are combined, not duplicates */
+    bool again;             /* the row key_row gave was made by an earlier record */
+    /* A file with a column per year (a column "C{year}"): the years of the
+     * header, ascending, and per column (NULL for plain ones) the header
+     * field of each of those years (-1: none); the plain cells of the
+     * record being read. */
+    int *years;
+    size_t nyears;
+    int *year_index;        /* MAX_YEAR + 1: a year's index in years + 1, 0 if absent */
+    long **year_field_of;
+    double *plain;
+    /* Lines of one field not yet followed by a row (perhaps a footer):
+     * how many, their lines (the first RT_MAX_ERRORS) and the first's text. */
+    size_t nnotes;
+    unsigned note_line[RT_MAX_ERRORS];
+    char *first_note;
+    bool any_row;           /* a record of more than one field came after the header */
     rt_load_options opts;
     size_t skipped;         /* rows of undeclared regions skipped (opts) */
     unsigned first_skipped; /* the line of the first */
@@ -776,6 +792,130 @@ static long similar_field(const loader *L, const char *want)
     return best;
 }
 
+/* The first column read per year. */
+static const ir_column *first_per_year(const ir_program *p)
+{
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        if (p->columns[k].per_year)
+            return &p->columns[k];
+    return NULL;
+}
+
+/* The year that header field h gives column name `pattern` ("C{year}"):
+ * the text around "{year}" the same, and in its place a whole number of 1
+ * to 4 digits (1..9999); 0 when h does not match. */
+static int header_year(const char *pattern, const char *h)
+{
+    const char *at = strstr(pattern, "{year}");
+    size_t pre = (size_t)(at - pattern), post = strlen(at + 6), n = strlen(h);
+    if (n < pre + post + 1 || n > pre + post + 4 || memcmp(h, pattern, pre) != 0 ||
+        memcmp(h + n - post, at + 6, post) != 0)
+        return 0;
+    int y = 0;
+    for (size_t i = pre; i < n - post; i++) {
+        if (h[i] < '0' || h[i] > '9')
+            return 0;
+        y = y * 10 + (h[i] - '0');
+    }
+    return y;
+}
+
+/* Checks the header fields of per-year column k: at least one, and no
+ * year given by two fields; marks their years in L->year_index (as 1). */
+static bool match_years(loader *L, uint32_t k, unsigned line)
+{
+    const ir_column *c = &L->p->columns[k];
+    if (!L->year_index)
+        L->year_index = rt_xcalloc(MAX_YEAR + 1, sizeof *L->year_index);
+    /* the field + 1 that gave each year to this column so far (0: none) */
+    size_t *seen = rt_xcalloc(MAX_YEAR + 1, sizeof *seen);
+    bool ok = true, any = false;
+    for (size_t i = 0; i < L->nheader; i++) {
+        int y = header_year(c->name, L->header[i]);
+        if (y <= 0)
+            continue;
+        if (seen[y]) {
+            data_error(L, line, "columns '%s' and '%s' both give column '%s' for %d",
+                       L->header[seen[y] - 1], L->header[i], c->name, y);
+            ok = false;
+        }
+        seen[y] = i + 1;
+        L->year_index[y] = 1;
+        any = true;
+    }
+    free(seen);
+    if (!any) {
+        data_error(L, line, "no column of the header matches '%s' (indicator %s), a column per year",
+                   c->name, c->indicator ? c->indicator : "?");
+        if (!L->stopped)
+            fprintf(L->err, "%s:%u: note: '{year}' stands for the year's digits: 'C{year}' matches C2015, C2016, ...\n",
+                    L->name, line);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Gathers the years marked by match_years into L->years (ascending), makes
+ * L->year_index map each to its index + 1, and gives each per-year column
+ * its header field per year (-1 where it has none). */
+static void collect_years(loader *L)
+{
+    const ir_program *p = L->p;
+    L->years = rt_xmalloc(MAX_YEAR, sizeof *L->years);
+    for (int y = 1; y <= MAX_YEAR; y++)
+        if (L->year_index[y]) {
+            L->years[L->nyears++] = y;
+            L->year_index[y] = (int)L->nyears;
+        }
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        if (!p->columns[k].per_year)
+            continue;
+        long *f = rt_xmalloc(L->nyears, sizeof *f);
+        for (size_t j = 0; j < L->nyears; j++)
+            f[j] = -1;
+        for (size_t i = 0; i < L->nheader; i++) {
+            int y = header_year(p->columns[k].name, L->header[i]);
+            if (y > 0)
+                f[L->year_index[y] - 1] = (long)i;
+        }
+        L->year_field_of[k] = f;
+    }
+}
+
+/* The header field named `want`.  A name the header repeats is the first
+ * of its fields, with a warning; the later ones are also called NAME.1,
+ * NAME.2, ... (as pandas reads such a file), unless a field has that very
+ * name.  -1 when there is none. */
+static long find_field(loader *L, const char *want, unsigned line)
+{
+    long at = -1, second = -1;
+    size_t n = 0;
+    for (size_t i = 0; i < L->nheader; i++)
+        if (strcmp(L->header[i], want) == 0) {
+            if (at < 0)
+                at = (long)i;
+            else if (second < 0)
+                second = (long)i;
+            n++;
+        }
+    if (n > 1 && !L->stopped)
+        fprintf(L->err, "%s:%u: warning: column '%s' appears %zu times in the header (fields %ld and "
+                "%ld%s); reading the first; the rules can name the next '%s.1'\n",
+                L->name, line, want, n, at + 1, second + 1, n > 2 ? ", ..." : "", want);
+    if (at >= 0)
+        return at;
+    /* NAME.k: the k-th repeat of NAME */
+    const char *dot = strrchr(want, '.');
+    if (!dot || dot[1] < '1' || dot[1] > '9' || strspn(dot + 1, "0123456789") != strlen(dot + 1) ||
+        strlen(dot + 1) > 6)
+        return -1;
+    size_t k = (size_t)atol(dot + 1), base = (size_t)(dot - want);
+    for (size_t i = 0; i < L->nheader; i++)
+        if (strncmp(L->header[i], want, base) == 0 && L->header[i][base] == '\0' && k-- == 0)
+            return (long)i;
+    return -1;
+}
+
 /* Reads the header record and finds every column the program needs.
  * Returns false after reporting what is missing. */
 static bool read_header(loader *L, source *src, csv_reader *csv)
@@ -813,23 +953,30 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         return false;
     }
 
-    /* Each needed name must appear exactly once. */
+    /* Each needed name must appear exactly once; a column per year, once
+     * per year.  Such columns, or --data-year, stand for the year column. */
     bool ok = true;
+    bool wide = false;
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        wide |= p->columns[k].per_year;
+    if (wide && L->opts.year) {
+        data_error(L, rec.line, "the rules read a column per year (column '%s'), which gives each "
+                   "row's year; a data year (%d) cannot be given too", first_per_year(p)->name, L->opts.year);
+        return false;
+    }
     const size_t nneed = (size_t)p->ncolumns + 2;
     for (size_t k = 0; k < nneed; k++) {
         const char *want = k == 0 ? p->region_key : k == 1 ? p->year_key : p->columns[k - 2].name;
-        long at = -1;
-        for (size_t i = 0; i < L->nheader; i++) {
-            if (strcmp(L->header[i], want) != 0)
-                continue;
-            if (at >= 0) {
-                data_error(L, rec.line, "column '%s' appears twice in the header (fields %ld and %zu)",
-                           want, at + 1, i + 1);
-                ok = false;
-                break;
-            }
-            at = (long)i;
+        if (k == 1 && (wide || L->opts.year)) {
+            L->year_field = -1;
+            continue;
         }
+        if (k >= 2 && p->columns[k - 2].per_year) {
+            L->column_field[k - 2] = -1;
+            ok &= match_years(L, (uint32_t)(k - 2), rec.line);
+            continue;
+        }
+        long at = find_field(L, want, rec.line);
         if (k == 0)
             L->region_field = at;
         else if (k == 1)
@@ -841,7 +988,13 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         ok = false;
         if (k == 0)
             data_error(L, rec.line, "column '%s' (the region column) is not in the header", want);
-        else if (k == 1)
+        else if (k == 1 && L->region_field >= 0 && similar_field(L, want) < 0) {
+            data_error(L, rec.line, "column '%s' (the year column) is not in the header", want);
+            if (!L->stopped) /* a header with the region column but no year */
+                fprintf(L->err, "%s:%u: note: for one year's data without a year column, give the year: "
+                        "--data-year YEAR\n", L->name, rec.line);
+            continue;
+        } else if (k == 1)
             data_error(L, rec.line, "column '%s' (the year column) is not in the header", want);
         else if (p->columns[k - 2].indicator)
             data_error(L, rec.line, "column '%s' (indicator %s) is not in the header", want,
@@ -853,6 +1006,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             fprintf(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
                     L->name, rec.line, L->header[near], near + 1);
     }
+    if (ok && wide)
+        collect_years(L);
     if (!ok && !L->stopped) {
         /* A first line of data instead of names is the usual cause. */
         for (size_t i = 0; i < L->nheader; i++) {
@@ -948,12 +1103,157 @@ static void finish(loader *L)
     }
 }
 
+/* Reads cell `field` of the record for column k into *v (NaN when it is
+ * missing); reports a malformed cell and returns false. */
+static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32_t k, long field,
+                       double *v)
+{
+    const ir_column *c = &L->p->columns[k];
+    const char *name = L->header[field];
+    size_t n;
+    const char *s = cell(csv, (size_t)field, &n);
+    if (c->type == IR_COL_BOOL) {
+        if (parse_bool(L, s, n, v) != 0) {
+            data_error(L, rec->line, "column '%s': malformed yes/no value '%.*s' (expected 1/0, yes/no, true/false or 是/否)",
+                       name, (int)n, s);
+            return false;
+        }
+        return true;
+    }
+    /* a % column may write its cells 70% (or 70％) */
+    size_t cell_len = n;
+    if (L->percent[k]) {
+        size_t m = n;
+        if (m >= 1 && s[m - 1] == '%')
+            m--;
+        else if (m >= 3 && memcmp(s + m - 3, "\xEF\xBC\x85", 3) == 0)
+            m -= 3;
+        while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '\t'))
+            m--;
+        if (m > 0)
+            n = m; /* a lone % stays malformed */
+    }
+    int r = parse_number(L, s, n, v);
+    if (r == -1) {
+        data_error(L, rec->line, "column '%s': malformed number '%.*s'", name, (int)cell_len, s);
+        return false;
+    }
+    if (r == -2) {
+        data_error(L, rec->line, "column '%s': number '%.*s' is out of range", name, (int)cell_len, s);
+        return false;
+    }
+    return true;
+}
+
+/* The row of (region, year) for this record: a new one, or, when rows are
+ * combined, the one an earlier record made (L->again says which); -1 after
+ * reporting a duplicate.  A row is added even when a cell of the record is
+ * bad, so later duplicates of it are found; any error discards the whole
+ * table. */
+static long key_row(loader *L, const csv_record *rec, uint32_t region, int year)
+{
+    rt_table *t = L->t;
+    long prev = seen_find(t, region, year);
+    L->again = prev >= 0;
+    if (prev >= 0 && !L->combine) {
+        data_error(L, rec->line, "duplicate row for %s %d (first at line %u)",
+                   L->p->regions[region].name, year, t->line[prev]);
+        return -1;
+    }
+    return prev >= 0 ? prev : (long)add_row(t, region, year, rec->line);
+}
+
+/* Puts cell value v of column k into row `row`: folded into an aggregate,
+ * or set; a column without an aggregate in a row that an earlier record
+ * made must agree with what that record held. */
+static void store(loader *L, const csv_record *rec, uint32_t k, size_t row, double v)
+{
+    rt_table *t = L->t;
+    const ir_column *c = &L->p->columns[k];
+    double *d = &t->data[k][row];
+    if (c->agg != IR_AGG_NONE) {
+        fold(c, d, &t->aggn[k][row], v);
+    } else if (!L->again || isnan(*d)) {
+        *d = v;
+    } else if (!isnan(v) && v != *d) {
+        char was[32], now[32];
+        report_format_number(*d, was);
+        report_format_number(v, now);
+        data_error(L, rec->line, "column '%s': %s differs from %s in an earlier row for %s %d "
+                   "(the first at line %u)", c->name, now, was, L->p->regions[t->region[row]].name,
+                   t->year[row], t->line[row]);
+        if (!L->stopped)
+            fprintf(L->err, "%s:%u: note: a region's rows of one year are combined (a column is read "
+                    "with an aggregate), so a column read without one must agree across them\n",
+                    L->name, rec->line);
+    }
+}
+
+/* Reads a record of a file with a column per year (an indicator's column
+ * "C{year}"): one row per year of the header, each cell of a per-year
+ * column going to its year's row, a plain column's cell to every year.
+ * region is -1 when the record's region was bad (the cells are checked
+ * all the same). */
+static void read_wide_row(loader *L, csv_reader *csv, const csv_record *rec, long region)
+{
+    const ir_program *p = L->p;
+    /* the plain columns' cells, read once */
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        if (!p->columns[k].per_year && !cell_value(L, csv, rec, k, L->column_field[k], &L->plain[k]))
+            region = -1;
+    /* the per-year cells, each once */
+    for (size_t y = 0; y < L->nyears; y++) {
+        long row = region >= 0 ? key_row(L, rec, (uint32_t)region, L->years[y]) : -1;
+        for (uint32_t k = 0; k < p->ncolumns; k++) {
+            double v = L->plain[k];
+            if (p->columns[k].per_year) {
+                long field = L->year_field_of[k][y];
+                v = NAN;
+                if (field >= 0 && !cell_value(L, csv, rec, k, field, &v))
+                    continue;
+            }
+            if (row >= 0)
+                store(L, rec, k, (size_t)row, v);
+        }
+    }
+}
+
+/* Most lines of one field at the end of a file skipped as its notes. */
+enum { MAX_NOTES = 10 };
+
+/* Reports the one-field lines held back as errors: a row came after them,
+ * so they are not a footer. */
+static void report_notes(loader *L)
+{
+    for (size_t i = 0; i < L->nnotes && i < RT_MAX_ERRORS; i++)
+        data_error(L, L->note_line[i], "row has 1 field, the header has %zu", L->nheader);
+    L->nnotes = 0;
+    free(L->first_note);
+    L->first_note = NULL;
+}
+
 /* Reads one data record into a new row, or into the row of its region and
  * year when rows are combined; reports what is wrong with it. */
 static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
 {
     const ir_program *p = L->p;
-    rt_table *t = L->t;
+    /* A line of one field (a note such as "Source: ...") is held back: a
+     * few at the end of the file, after rows, are a footer, skipped; a
+     * later row (or more than MAX_NOTES) makes them errors after all. */
+    if (rec->nfields == 1 && L->nheader > 1) {
+        if (L->nnotes < RT_MAX_ERRORS)
+            L->note_line[L->nnotes] = rec->line;
+        if (L->nnotes++ == 0) {
+            size_t n;
+            const char *s = cell(csv, 0, &n);
+            L->first_note = rt_xmalloc(n + 1, 1);
+            memcpy(L->first_note, s, n);
+            L->first_note[n] = '\0';
+        }
+        return;
+    }
+    report_notes(L);
+    L->any_row = true;
     if (rec->nfields != L->nheader) {
         data_error(L, rec->line, "row has %zu field%s, the header has %zu", rec->nfields,
                    rec->nfields == 1 ? "" : "s", L->nheader);
@@ -992,92 +1292,36 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         ok = false;
     }
 
-    key = L->header[L->year_field];
-    s = cell(csv, (size_t)L->year_field, &n);
-    int year = 0;
-    int yr = parse_year(s, n, &year);
-    if (!n) {
-        data_error(L, rec->line, "column '%s': missing year", key);
-        ok = false;
-    } else if (yr == -1) {
-        data_error(L, rec->line, "column '%s': malformed year '%.*s'", key, (int)n, s);
-        ok = false;
-    } else if (yr == -2) {
-        data_error(L, rec->line, "column '%s': year '%.*s' is out of range (1..%d)", key, (int)n, s,
-                   MAX_YEAR);
-        ok = false;
+    if (!ok)
+        region = -1; /* the cells are still checked */
+    if (L->nyears) {
+        read_wide_row(L, csv, rec, region);
+        return;
     }
 
-    /* A row with a valid key is added even when a cell is bad, so later
-     * duplicates of it are found; any error discards the whole table. */
-    size_t row = 0;
-    bool again = false; /* a later row of (region, year), combined with the first */
-    if (ok) {
-        long prev = seen_find(t, (uint32_t)region, year);
-        if (prev >= 0 && L->combine) {
-            row = (size_t)prev;
-            again = true;
-        } else if (prev >= 0) {
-            data_error(L, rec->line, "duplicate row for %s %d (first at line %u)",
-                       p->regions[region].name, year, t->line[prev]);
-            ok = false;
-        } else {
-            row = add_row(t, (uint32_t)region, year, rec->line);
+    int year = L->opts.year;
+    if (!year) {
+        key = L->header[L->year_field];
+        s = cell(csv, (size_t)L->year_field, &n);
+        int yr = parse_year(s, n, &year);
+        if (!n) {
+            data_error(L, rec->line, "column '%s': missing year", key);
+            region = -1;
+        } else if (yr == -1) {
+            data_error(L, rec->line, "column '%s': malformed year '%.*s'", key, (int)n, s);
+            region = -1;
+        } else if (yr == -2) {
+            data_error(L, rec->line, "column '%s': year '%.*s' is out of range (1..%d)", key, (int)n, s,
+                       MAX_YEAR);
+            region = -1;
         }
     }
+
+    long row = region >= 0 ? key_row(L, rec, (uint32_t)region, year) : -1;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
-        const ir_column *c = &p->columns[k];
-        s = cell(csv, (size_t)L->column_field[k], &n);
         double v;
-        if (c->type == IR_COL_BOOL) {
-            if (parse_bool(L, s, n, &v) != 0) {
-                data_error(L, rec->line, "column '%s': malformed yes/no value '%.*s' (expected 1/0, yes/no, true/false or 是/否)",
-                           c->name, (int)n, s);
-                continue;
-            }
-        } else {
-            /* a % column may write its cells 70% (or 70％) */
-            size_t cell_len = n;
-            if (L->percent[k]) {
-                size_t m = n;
-                if (m >= 1 && s[m - 1] == '%')
-                    m--;
-                else if (m >= 3 && memcmp(s + m - 3, "\xEF\xBC\x85", 3) == 0)
-                    m -= 3;
-                while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '\t'))
-                    m--;
-                if (m > 0)
-                    n = m; /* a lone % stays malformed */
-            }
-            int r = parse_number(L, s, n, &v);
-            if (r == -1) {
-                data_error(L, rec->line, "column '%s': malformed number '%.*s'", c->name,
-                           (int)cell_len, s);
-                continue;
-            }
-            if (r == -2) {
-                data_error(L, rec->line, "column '%s': number '%.*s' is out of range", c->name,
-                           (int)cell_len, s);
-                continue;
-            }
-        }
-        if (!ok)
-            continue;
-        if (c->agg != IR_AGG_NONE) {
-            fold(c, &t->data[k][row], &t->aggn[k][row], v);
-        } else if (!again || isnan(t->data[k][row])) {
-            t->data[k][row] = v;
-        } else if (!isnan(v) && v != t->data[k][row]) {
-            char was[32];
-            report_format_number(t->data[k][row], was);
-            data_error(L, rec->line, "column '%s': '%.*s' differs from %s in an earlier row for %s %d "
-                       "(the first at line %u)", c->name, (int)n, s, was, p->regions[region].name, year,
-                       t->line[row]);
-            if (!L->stopped)
-                fprintf(L->err, "%s:%u: note: a region's rows of one year are combined (a column is read "
-                        "with an aggregate), so a column read without one must agree across them\n",
-                        L->name, rec->line);
-        }
+        if (cell_value(L, csv, rec, k, L->column_field[k], &v) && row >= 0)
+            store(L, rec, k, (size_t)row, v);
     }
 }
 
@@ -1319,6 +1563,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         L.opts = *opts;
     L.combine = combine;
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
+    L.year_field_of = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.year_field_of);
+    L.plain = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.plain);
     L.percent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.percent);
     for (uint32_t k = 0; k < p->ncolumns; k++)
         L.percent[k] = p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0 &&
@@ -1343,6 +1589,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             }
         }
         progress_count_read(counted);
+        if (L.nnotes > MAX_NOTES || !L.any_row)
+            report_notes(&L);
         if (!L.stopped && !source_failed(src))
             finish(&L);
     }
@@ -1373,11 +1621,31 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                      "(the first at line %u: '%s')\n",
                 name, L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped, L.first_region);
     free(L.first_region);
+    if (L.nnotes && !L.nerrors) {
+        /* the first note's text, up to a line end or about 60 bytes (whole characters) */
+        size_t n = strcspn(L.first_note, "\r\n");
+        if (n > 60) {
+            n = 60;
+            while (n > 0 && (L.first_note[n] & 0xC0) == 0x80)
+                n--;
+        }
+        fprintf(err, "%s: warning: skipped %zu line%s of one field at the end, taken for notes "
+                     "(the first at line %u: '%.*s%s')\n",
+                name, L.nnotes, L.nnotes == 1 ? "" : "s", L.note_line[0], (int)n, L.first_note,
+                L.first_note[n] ? "..." : "");
+    }
+    free(L.first_note);
 
     for (size_t i = 0; i < L.nheader; i++)
         free(L.header[i]);
     free(L.header);
     free(L.column_field);
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        free(L.year_field_of[k]);
+    free(L.year_field_of);
+    free(L.plain);
+    free(L.years);
+    free(L.year_index);
     free(L.percent);
     free(L.names);
     free(L.sorted);

@@ -33,6 +33,10 @@ typedef struct rt_load_options {
      * empty cell and NA (compared after trimming, exactly). */
     const char *const *na;
     size_t nna;
+    /* When not 0: the file has no year column; every row is of this year
+     * (a snapshot, such as one year's index).  A file with a column per
+     * year cannot have it. */
+    int year;
 } rt_load_options;
 
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column

@@ -45,6 +45,9 @@ expect 2 "$planc" run "$rules" --data "$data" --data "$data"; contains err "opti
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a" --output "$tmp/b"; contains err "option '--output' given twice"
 expect 2 "$planc" explain "$rules" --data "$data" --region 大连 --region 沈阳; contains err "option '--region' given twice"
 expect 2 "$planc" run "$rules" --data "$data" --na " x"; contains err "bad --na value"
+expect 2 "$planc" run "$rules" --data "$data" --data-year 20x1; contains err "bad data year '20x1'"
+expect 2 "$planc" run "$rules" --data "$data" --data-year 2021 --data-year 2022; contains err "--data-year given twice"
+expect 2 "$planc" explain "$rules" --data "$data" --region 沈阳 --data-year; contains err "option '--data-year' needs a value"
 expect 1 "$planc" check "$tmp/no-such.plan"; contains err "no-such.plan"
 expect 3 "$planc" run "$rules" --data "$tmp/no-such.csv"; contains err "no-such.csv"
 

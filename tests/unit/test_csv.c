@@ -393,11 +393,152 @@ START_TEST(data_header_looks_like_data)
 }
 END_TEST
 
+/* A repeated header name reads the first field, with a warning; the
+ * repeats are NAME.1, NAME.2 (as pandas reads them), unless a field has
+ * that very name. */
 START_TEST(data_duplicate_header_column)
 {
-    assert_data_errors(
-        "city,year,farmland_mu,park,farmland_mu\n",
-        "data.csv:1: error: column 'farmland_mu' appears twice in the header (fields 3 and 5)\n");
+    fixture f;
+    fx_init(&f);
+    static const char csv[] = "city,year,farmland_mu,park,farmland_mu,farmland_mu\n大连,2024,1,1,2,3\n";
+    capture c;
+    rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "data.csv:1: warning: column 'farmland_mu' appears 3 times in the "
+                                   "header (fields 3 and 5, ...); reading the first; the rules can "
+                                   "name the next 'farmland_mu.1'\n");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(t);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[0], 1);
+    rt_table_free(t);
+    f.p.columns[FX_FARMLAND].name = "farmland_mu.2";
+    t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
+    ck_assert_ptr_nonnull(t);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[0], 3);
+    rt_table_free(t);
+    cap_free(&c);
+    /* a field named farmland_mu.1 is that field, not a repeat */
+    static const char csv2[] = "city,year,farmland_mu,park,farmland_mu,farmland_mu.1\n大连,2024,1,1,2,3\n";
+    f.p.columns[FX_FARMLAND].name = "farmland_mu.1";
+    t = rt_table_parse(&f.p, "data.csv", csv2, sizeof csv2 - 1, NULL, cap_open(&c));
+    ck_assert_ptr_nonnull(t);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[0], 3);
+    rt_table_free(t);
+    cap_free(&c);
+    /* no fourth */
+    f.p.columns[FX_FARMLAND].name = "farmland_mu.3";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c)));
+    ck_assert_ptr_nonnull(strstr(cap_text(&c), "column 'farmland_mu.3' (indicator 耕地保有量) is not in the header"));
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
+/* Lines of one field after the rows (a source note) are skipped with a
+ * warning; before a row, or more than ten of them, they are errors. */
+START_TEST(data_footer_notes)
+{
+    fixture f;
+    fx_init(&f);
+    static const char csv[] = "city,year,farmland_mu,park\n大连,2024,1,1\n"
+                              "\"Note: farmland in mu, from the 2024 survey, revised in March 2025 after the audit\"\n"
+                              "来源：辽宁统计年鉴\n";
+    capture c;
+    rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 2 lines of one field at the end, taken "
+                                   "for notes (the first at line 3: 'Note: farmland in mu, from the "
+                                   "2024 survey, revised in March...')\n");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 1);
+    rt_table_free(t);
+    fx_free(&f);
+    /* only notes: errors */
+    assert_data_errors("city,year,farmland_mu,park\nnote\n",
+                       "data.csv:2: error: row has 1 field, the header has 4\n");
+    /* eleven at the end: errors */
+    char many[512] = "city,year,farmland_mu,park\n大连,2024,1,1\n";
+    char want[1024] = "";
+    for (int i = 0; i < 11; i++) {
+        strcat(many, "x\n");
+        snprintf(want + strlen(want), sizeof want - strlen(want),
+                 "data.csv:%d: error: row has 1 field, the header has 4\n", i + 3);
+    }
+    assert_data_errors(many, want);
+}
+END_TEST
+
+/* --data-year: a file without a year column, every row of that year. */
+START_TEST(data_year_option)
+{
+    fixture f;
+    fx_init(&f);
+    static const char csv[] = "city,farmland_mu,park\n大连,1,1\n沈阳市,2,0\n";
+    rt_load_options o = {.year = 2019};
+    capture c;
+    rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 2);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_SY, 2019)], 2);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_DL, 2019)], 1);
+    rt_table_free(t);
+    /* a region twice is a duplicate */
+    static const char dup[] = "city,farmland_mu,park\n大连,1,1\n大连,2,0\n";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", dup, sizeof dup - 1, &o, cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "data.csv:3: error: duplicate row for 大连 2019 (first at line 2)\n");
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
+/* A column "C{year}": a file with a column per year and no year column;
+ * each record is a row per year of the header; a plain column's cell goes
+ * to every year. */
+START_TEST(data_wide_columns)
+{
+    fixture f;
+    fx_init(&f);
+    f.p.columns[FX_FARMLAND].name = "mu{year}";
+    f.p.columns[FX_FARMLAND].per_year = true;
+    static const char csv[] = "city,mu2024,note,mu2022,park,mu2023x,mu02021,mu2025\n"
+                              "大连,1,a,2,1,9,9,4\n"
+                              "沈阳市,,b,NA,0,9,9,5\n";
+    capture c;
+    rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(t);
+    /* 2 regions x 2022, 2024, 2025 (mu2023x and mu02021 are not years' columns) */
+    ck_assert_uint_eq(rt_table_nrows(t), 6);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_DL, 2022)], 2);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_DL, 2024)], 1);
+    fx_assert_same(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_DL, 2025)], 4);
+    ck_assert(isnan(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_SY, 2024)]));
+    fx_assert_same(rt_table_column(t, FX_PARK)[rt_table_find(t, FX_DL, 2025)], 1);
+    fx_assert_same(rt_table_column(t, FX_PARK)[rt_table_find(t, FX_SY, 2022)], 0);
+    ck_assert_int_eq(rt_table_line(t, (size_t)rt_table_find(t, FX_SY, 2025)), 3);
+    rt_table_free(t);
+    /* errors name the year's column */
+    static const char bad[] = "city,mu2024,mu2025,mu2025,park\n大连,1,x,2,maybe\n";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", bad, sizeof bad - 1, NULL, cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "data.csv:1: error: columns 'mu2025' and 'mu2025' both give column 'mu{year}' for 2025\n");
+    cap_free(&c);
+    static const char bad2[] = "city,mu2024,mu2025,park\n大连,1,x,maybe\n";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", bad2, sizeof bad2 - 1, NULL, cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "data.csv:2: error: column 'park': malformed yes/no value 'maybe' (expected 1/0, yes/no, true/false or 是/否)\n"
+                                   "data.csv:2: error: column 'mu2025': malformed number 'x'\n");
+    cap_free(&c);
+    static const char none[] = "city,year,farmland_mu,park\n大连,2024,1,1\n";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", none, sizeof none - 1, NULL, cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "data.csv:1: error: no column of the header matches 'mu{year}' (indicator 耕地保有量), a column per year\n"
+                                   "data.csv:1: note: '{year}' stands for the year's digits: 'C{year}' matches C2015, C2016, ...\n");
+    cap_free(&c);
+    rt_load_options o = {.year = 2020};
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c)));
+    ck_assert_ptr_nonnull(strstr(cap_text(&c), "a data year (2020) cannot be given too"));
+    cap_free(&c);
+    fx_free(&f);
 }
 END_TEST
 
@@ -408,7 +549,8 @@ START_TEST(data_field_count)
         "大连,2024,1,1,ok\n"
         "大连,2025,1,1\n"
         "大连,2026,1,1,\"a,b\",x,y\n"
-        "大连\n",
+        "大连\n"
+        "大连,2027,1,1,ok\n",
         "data.csv:3: error: row has 4 fields, the header has 5\n"
         "data.csv:4: error: row has 7 fields, the header has 5\n"
         "data.csv:5: error: row has 1 field, the header has 5\n");
@@ -629,6 +771,9 @@ int main(void)
     tcase_add_test(tc, data_header_looks_like_data);
     tcase_add_test(tc, data_duplicate_header_column);
     tcase_add_test(tc, data_field_count);
+    tcase_add_test(tc, data_footer_notes);
+    tcase_add_test(tc, data_year_option);
+    tcase_add_test(tc, data_wide_columns);
     tcase_add_test(tc, data_line_is_where_the_record_starts);
     tcase_add_test(tc, data_text_after_quote);
     tcase_add_test(tc, data_unterminated_quote);
