@@ -5,11 +5,17 @@
 # own key columns); the JIT, the interpreter and one thread give the same
 # bytes; a score checked by hand; the same rules for one province read the
 # national file with --skip-unknown-regions; daily PM2.5 readings combined
-# into annual values by aggregates (liaoning-pm25.plan).  Skipped (exit 77)
-# when the data is absent.
+# into annual values by aggregates (liaoning-pm25.plan); a table with a
+# column per year summed from counties into cities
+# (liaoning-county-co2.plan); a one-year snapshot read with --data-year
+# (eu-cities-sdg.plan).  Skipped (exit 77) when the data is absent.
 #   realdata.sh PLANC EXAMPLES_DIR SHARED_DATA_DIR
 set -u
 planc=$1; ex=$2; shared=$3
+# The rule sets check clean, data or not.
+for f in "$ex"/realdata/*.plan; do
+    "$planc" check "$f" || { echo "FAIL: planc check $f"; exit 1; }
+done
 data=$shared/province-carbon-panel-1998-2019/carbonemission-china.csv
 if [ ! -r "$data" ]; then
     echo "realdata.sh: skipped: $data is absent"
@@ -80,6 +86,44 @@ if [ -r "$pm" ]; then
         "pm2.5: 沈阳 2015: $got"
 else
     echo "realdata.sh: $pm is absent: the daily PM2.5 checks are skipped"
+fi
+
+# A table with a column per year (examples/realdata/liaoning-county-co2.plan):
+# C1997..C2017, no year column, 'City Name' twice in the header, a note at
+# the end; Liaoning's 99 counties summed into 14 cities.  By hand (Python):
+# 沈阳's 13 counties give 49.403355926335834 Mt in 2005.
+co2=$shared/county-co2-chen2020/county_co2.csv
+if [ -r "$co2" ]; then
+    corules=$ex/realdata/liaoning-county-co2.plan
+    "$planc" run "$corules" --data "$co2" --skip-unknown-regions -o "$tmp/co2.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && grep -q "skipped 1 line of one field at the end" "$tmp/err" && grep -q "City Name. appears 2 times" "$tmp/err"' \
+        "county co2: exit $rc: $(cat "$tmp/err")"
+    "$planc" run "$corules" --data "$co2" --skip-unknown-regions --engine interp -o "$tmp/co2-interp.csv" 2>/dev/null
+    check 'cmp -s "$tmp/co2.csv" "$tmp/co2-interp.csv"' "county co2: the engines differ"
+    # 14 cities x 21 years x (3 targets, 2 measures, a section, a total)
+    check '[ "$(wc -l <"$tmp/co2.csv")" -eq 2059 ]' "county co2: $(wc -l <"$tmp/co2.csv") lines, expected 2059"
+    got=$(awk -F, '$1 == "沈阳" && $2 == 2005 && $3 == "target" { printf "%s=%s ", $4, $9 }' "$tmp/co2.csv")
+    check '[ "$got" = "碳排放量=49.403355926335834 增幅控制=1 区县数=13 " ]' "county co2: 沈阳 2005: $got"
+else
+    echo "realdata.sh: $co2 is absent: the county CO2 checks are skipped"
+fi
+
+# One year's snapshot without a year column (examples/realdata/eu-cities-sdg.plan,
+# --data-year 2019): 45 cities, long quoted header names.  Oslo as
+# published: renewable energy 98%, PM2.5 10.85657324, no CO2 value.
+sdg=$shared/sdg-index-european-cities-2019/cities.csv
+if [ -r "$sdg" ]; then
+    sdrules=$ex/realdata/eu-cities-sdg.plan
+    "$planc" run "$sdrules" --data "$sdg" -o "$tmp/sdg.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 3 ] && grep -q "give the year: --data-year YEAR" "$tmp/err"' "sdg: without --data-year: exit $rc"
+    "$planc" run "$sdrules" --data "$sdg" --data-year 2019 -o "$tmp/sdg.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && [ ! -s "$tmp/err" ]' "sdg: exit $rc: $(head -3 "$tmp/err")"
+    # 45 cities x (6 targets, 5 measures, 3 sections, a total)
+    check '[ "$(wc -l <"$tmp/sdg.csv")" -eq 676 ]' "sdg: $(wc -l <"$tmp/sdg.csv") lines, expected 676"
+    got=$(awk -F, '$1 == "Oslo" && $3 == "target" { printf "%s=%s:%s ", $4, $8, $9 }' "$tmp/sdg.csv")
+    check 'echo "$got" | grep -q "人均碳排放=missing: 可再生能源=met:98 PM25上限=met:10.85657324 "' "sdg: Oslo: $got"
+else
+    echo "realdata.sh: $sdg is absent: the SDG snapshot checks are skipped"
 fi
 
 echo "realdata.sh: $((n - fails))/$n checks passed"
