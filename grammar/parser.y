@@ -1363,22 +1363,24 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     int count = ngroups;
     for (int i = 0; i < n; i++)
         count += listed[i];
-    if (count > 4 || count == 0) {
-        diag_error(ps->d, *loc, "%s", msg);
-        return 0;
+    if (count >= 1 && count <= 4) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!listed[i])
+                continue;
+            append(msg, sizeof msg, k == 0 ? ", expected " : k == count - 1 ? " or " : ", ");
+            append_symbol(msg, sizeof msg, expected[i]);
+            k++;
+        }
+        for (int g = 0; g < ngroups; g++, k++)
+            append(msg, sizeof msg, "%s%s", k == 0 ? ", expected " : k == count - 1 ? " or " : ", ",
+                   groups[g]);
     }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        if (!listed[i])
-            continue;
-        append(msg, sizeof msg, k == 0 ? ", expected " : k == count - 1 ? " or " : ", ");
-        append_symbol(msg, sizeof msg, expected[i]);
-        k++;
-    }
-    for (int g = 0; g < ngroups; g++, k++)
-        append(msg, sizeof msg, "%s%s", k == 0 ? ", expected " : k == count - 1 ? " or " : ", ",
-               groups[g]);
     diag_error(ps->d, *loc, "%s", msg);
+    /* `15 μg/m^3` in an expression: the power belongs to a unit */
+    if (strcmp(yysymbol_name(tok), "'^'") == 0)
+        diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
+                         "a compound unit in brackets, e.g. 15 [μg/m^3]");
     return 0;
 }
 
