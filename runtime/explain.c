@@ -254,6 +254,8 @@ typedef struct ex_read {
     bool in_data;           /* (region, year) has a row */
     double cell;            /* as read (NaN: missing) */
     double value;           /* in the indicator's unit */
+    uint32_t records;       /* the data records that made the row */
+    long values;            /* an aggregated column: of them, those with a value; else -1 */
 } ex_read;
 
 /* A target's explanation. */
@@ -334,6 +336,8 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
             long row = rt_table_find(x->t, x->region, rd->year);
             rd->in_data = row >= 0 && rt_table_line(x->t, (size_t)row) != 0;
             rd->cell = row >= 0 ? rt_table_column(x->t, in->column)[row] : NAN;
+            rd->records = row >= 0 ? rt_table_records(x->t, (size_t)row) : 0;
+            rd->values = row >= 0 ? rt_table_values(x->t, in->column, (size_t)row) : -1;
             const ir_column *c = &p->columns[in->column];
             rd->value = c->divisor != 0 ? rd->cell / c->divisor : rd->cell * c->factor;
             continue;
@@ -924,7 +928,10 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
             sbf(&b, "%s", c->name);
         }
         sbf(&b, " of %s %d", p->regions[x->region].name, rd->year);
-        if (c->agg_text)
+        if (c->agg_text && rd->in_data)
+            sbf(&b, " [%s of its %u row%s, %ld with a value]", c->agg_text, rd->records,
+                rd->records == 1 ? "" : "s", rd->values);
+        else if (c->agg_text)
             sbf(&b, " [%s of its rows]", c->agg_text);
         if (strcmp(rd->role, "value") != 0)
             sbf(&b, " (%s)", rd->role);
@@ -1213,6 +1220,13 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_str(w, c->name);
         json_key(w, "aggregate");
         json_str(w, c->agg_text);
+        json_key(w, "records");
+        json_int(w, rd->in_data ? (long)rd->records : 0);
+        json_key(w, "values");
+        if (c->agg_text && rd->in_data)
+            json_int(w, rd->values);
+        else
+            json_null(w);
         json_key(w, "indicator");
         json_str(w, c->indicator);
         json_key(w, "region");

@@ -48,8 +48,10 @@ struct rt_table {
     bool **members;         /* per scope input: per region, whether it is in scope */
     pthread_mutex_t inputs_lock; /* guards the building */
     int *maxyear;           /* while loading: per region, latest year read (0: none) */
-    double **aggn;          /* while loading: per aggregated column, per row, how many
+    double **aggn;          /* per aggregated column, per row, how many of the row's
                                cells were not missing (NULL for other columns) */
+    uint32_t *nrec;         /* when rows are combined: per row, how many records made
+                               it (0 for an added row); else NULL */
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
     size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
     size_t *first;          /* after sorting: region g's rows are [first[g], first[g + 1]) */
@@ -148,6 +150,8 @@ static void grow_rows(rt_table *t)
         if (t->aggn[k])
             t->aggn[k] = rt_xrealloc(t->aggn[k], t->caprows, sizeof *t->aggn[k]);
     }
+    if (t->nrec)
+        t->nrec = rt_xrealloc(t->nrec, t->caprows, sizeof *t->nrec);
 }
 
 /* Appends a row (data cells NaN) and notes its key; returns its number. */
@@ -165,6 +169,8 @@ static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line)
         if (t->aggn[k])
             t->aggn[k][r] = 0;
     }
+    if (t->nrec)
+        t->nrec[r] = line ? 1 : 0;
     if (year > t->maxyear[region])
         t->maxyear[region] = year;
     if (t->nslots) {
@@ -1098,8 +1104,6 @@ static void finish(loader *L)
                 data_error(L, t->line[r], "column '%s': the %s of the rows for %s %d is out of range",
                            c->name, c->agg_text, p->regions[t->region[r]].name, t->year[r]);
         }
-        free(t->aggn[k]);
-        t->aggn[k] = NULL;
     }
 }
 
@@ -1155,6 +1159,8 @@ static long key_row(loader *L, const csv_record *rec, uint32_t region, int year)
     rt_table *t = L->t;
     long prev = seen_find(t, region, year);
     L->again = prev >= 0;
+    if (prev >= 0 && L->combine)
+        t->nrec[prev]++;
     if (prev >= 0 && !L->combine) {
         data_error(L, rec->line, "duplicate row for %s %d (first at line %u)",
                    L->p->regions[region].name, year, t->line[prev]);
@@ -1368,6 +1374,20 @@ static void permute_rows(rt_table *t, const size_t *perm)
             col[r] = t->data[k][perm[r]];
         free(t->data[k]);
         t->data[k] = col;
+        if (!t->aggn[k])
+            continue;
+        double *cnt = rt_xmalloc(n, sizeof *cnt);
+        for (size_t r = 0; r < n; r++)
+            cnt[r] = t->aggn[k][perm[r]];
+        free(t->aggn[k]);
+        t->aggn[k] = cnt;
+    }
+    if (t->nrec) {
+        uint32_t *nrec = rt_xmalloc(n, sizeof *nrec);
+        for (size_t r = 0; r < n; r++)
+            nrec[r] = t->nrec[perm[r]];
+        free(t->nrec);
+        t->nrec = nrec;
     }
 }
 
@@ -1386,8 +1406,13 @@ static void fit_rows(rt_table *t)
     t->region = rt_xrealloc(t->region, n, sizeof *t->region);
     t->year = rt_xrealloc(t->year, n, sizeof *t->year);
     t->line = rt_xrealloc(t->line, n, sizeof *t->line);
-    for (uint32_t k = 0; k < t->p->ncolumns; k++)
+    for (uint32_t k = 0; k < t->p->ncolumns; k++) {
         t->data[k] = rt_xrealloc(t->data[k], n, sizeof *t->data[k]);
+        if (t->aggn[k])
+            t->aggn[k] = rt_xrealloc(t->aggn[k], n, sizeof *t->aggn[k]);
+    }
+    if (t->nrec)
+        t->nrec = rt_xrealloc(t->nrec, n, sizeof *t->nrec);
     t->caprows = n;
 }
 
@@ -1551,6 +1576,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             t->aggn[k] = rt_xmalloc(1, sizeof *t->aggn[k]); /* grown with the rows */
             combine = true;
         }
+    if (combine)
+        t->nrec = rt_xmalloc(1, sizeof *t->nrec);
     t->maxyear = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *t->maxyear);
     grow_rows(t);
 
@@ -1708,6 +1735,7 @@ void rt_table_free(rt_table *t)
     }
     free(t->data);
     free(t->aggn);
+    free(t->nrec);
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             if (!t->input_shared[i])
@@ -1736,6 +1764,16 @@ uint32_t rt_table_region(const rt_table *t, size_t row) { return t->region[row];
 int rt_table_year(const rt_table *t, size_t row) { return t->year[row]; }
 unsigned rt_table_line(const rt_table *t, size_t row) { return t->line[row]; }
 const double *rt_table_column(const rt_table *t, uint32_t col) { return t->data[col]; }
+
+uint32_t rt_table_records(const rt_table *t, size_t row)
+{
+    return t->nrec ? t->nrec[row] : t->line[row] ? 1 : 0;
+}
+
+long rt_table_values(const rt_table *t, uint32_t col, size_t row)
+{
+    return t->aggn[col] ? (long)t->aggn[col][row] : -1;
+}
 const double *const *rt_table_inputs(const rt_table *t)
 {
     /* The columns are built once, under the lock: the table is otherwise

@@ -65,6 +65,12 @@ long rt_table_find(const rt_table *t, uint32_t region, long year);
 /* Data column `col` (index into p->columns) as read: not shifted, not
  * scaled; NaN where the cell is missing. */
 const double *rt_table_column(const rt_table *t, uint32_t col);
+/* How many data records made a row: 1, or more when a column's aggregate
+ * combined several (docs/LANGUAGE.md §4); 0 for a row the runtime added. */
+uint32_t rt_table_records(const rt_table *t, size_t row);
+/* For an aggregated column: how many of a row's records had a value (not
+ * missing) in it; -1 for a column without an aggregate. */
+long rt_table_values(const rt_table *t, uint32_t col, size_t row);
 /* The program's inputs, p->ninputs columns of rt_table_nrows() values.
  * An input that is a data column as read is that column; the others
  * (shifted, scaled, years, scopes) are built by the first call, which may
