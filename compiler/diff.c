@@ -184,10 +184,12 @@ static const char *expr_src(D *x, const diff_side *s, const ast_expr *e)
 }
 
 /* Compares two expressions by structure; records the field, showing them
- * as written, when they differ. */
-static void expr_field(D *x, ditem *it, const char *name, const ast_expr *eo, const ast_expr *en)
+ * as written, when they differ.  An absent one means the expression whose
+ * prefix form is dflt (NULL: none; the assessment's score: progress() * 100). */
+static void expr_field_dflt(D *x, ditem *it, const char *name, const ast_expr *eo,
+                            const ast_expr *en, const char *dflt)
 {
-    const char *to = eo ? ast_expr_text(x->a, eo) : NULL, *tn = en ? ast_expr_text(x->a, en) : NULL;
+    const char *to = eo ? ast_expr_text(x->a, eo) : dflt, *tn = en ? ast_expr_text(x->a, en) : dflt;
     if ((!to && !tn) || (to && tn && strcmp(to, tn) == 0))
         return;
     dfield *f = arena_alloc(x->a, sizeof *f);
@@ -195,6 +197,12 @@ static void expr_field(D *x, ditem *it, const char *name, const ast_expr *eo, co
     f->old = eo ? expr_src(x, x->o, eo) : NULL;
     f->new = en ? expr_src(x, x->n, en) : NULL;
     ptrvec_push(x->a, &it->fields, f);
+}
+
+/* expr_field_dflt with no default. */
+static void expr_field(D *x, ditem *it, const char *name, const ast_expr *eo, const ast_expr *en)
+{
+    expr_field_dflt(x, it, name, eo, en, NULL);
 }
 
 /* Strings joined with "、" (agencies) or ", ". */
@@ -737,7 +745,8 @@ static void diff_assessment(D *x)
     it->name = b->assessment;
     field(x, it, "name", a->assessment, b->assessment);
     field(x, it, "missing", missing_name(a->missing), missing_name(b->missing));
-    expr_field(x, it, "score", a->score, b->score);
+    /* no score is the default score, progress() * 100 (docs/LANGUAGE.md §8) */
+    expr_field_dflt(x, it, "score", a->score, b->score, "(* progress() 100)");
     field(x, it, "grades", bands(x, a), bands(x, b));
     if (it->fields.n)
         x->nchanged++;

@@ -1864,6 +1864,26 @@ static void share_scope(S *s, sema_target *mt, uint32_t level)
             mt->scope[mt->nscope++] = r;
 }
 
+/* Warns when a milestone's operator goes against the declared direction of
+ * the indicator it measures (`劣五类 : %, lower` with `>= 5%`): the
+ * operator decides, so an improvement would count as lagging. */
+static void warn_against_direction(S *s, const sema_target *mt, const ast_milestone *ms)
+{
+    const ast_expr *e = mt->measured;
+    if (mt->type != TY_NUM || e->kind != EX_NAME || e->sema.ref != REF_INDICATOR)
+        return;
+    const sema_indicator *ind = &s->m->inds[e->sema.index];
+    bool up = ms->op == OP_GE || ms->op == OP_GT, down = ms->op == OP_LE || ms->op == OP_LT;
+    if ((ind->dir == DIR_LOWER && up) || (ind->dir == DIR_HIGHER && down)) {
+        diag_warning(s->d, ms->sp, "'%s' is declared '%s' (%s is better), but this goal asks for '%s'",
+                     ind->name, ind->dir == DIR_LOWER ? "lower" : "higher",
+                     ind->dir == DIR_LOWER ? "less" : "more", ast_opname(ms->op));
+        diag_hint(s->d, "the goal's operator decides what is on track: a value moving %s counts as "
+                        "improving here; check the operator or the indicator's direction",
+                  up ? "up" : "down");
+    }
+}
+
 /* The on-track direction of a milestone (docs/LANGUAGE.md §9 step 5). */
 static ast_direction track_dir(S *s, const sema_target *mt, ast_op op)
 {
@@ -1901,7 +1921,8 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *ou
         *out = const_eval(s, g, &ok);
         return ok;
     }
-    if (is_bare(g))
+    bool bare = is_bare(g);
+    if (bare)
         adopt(g, mt->unit);
     if (!unit_same_dim(g->sema.unit, mt->unit)) {
         unit_mismatch(s, g->sp, "cannot compare '%s' with '%s'", g->sema.unit, mt->unit);
@@ -1911,6 +1932,13 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *ou
     double v = const_eval(s, g, &ok);
     if (!ok)
         return false;
+    /* `>= 0.15` on a % indicator is 0.15%, seldom what a table's 15% meant */
+    if (bare && mt->unit == s->m->units.percent && v > 0 && v < 1) {
+        diag_warning(s->d, g->sp, "this goal is %s%%: a number alone is in the target's unit, %%",
+                     numstr(s, v));
+        diag_hint(s->d, "for %s%% write %s%%; write %s%% to keep this goal and silence the warning",
+                  numstr(s, v * 100), numstr(s, v * 100), numstr(s, v));
+    }
     *out = unit_convert(v, g->sema.unit, mt->unit);
     if (!isfinite(*out)) {
         diag_error(s->d, g->sp, "goal out of range");
@@ -1945,6 +1973,13 @@ static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const cha
     double v;
     if (!const_number(s, e, "a weight", &v))
         return;
+    /* `weight section 一 = 19.3%` beside `section 二 = 16.5` gives 一 a
+     * hundredth of what the table meant */
+    if (unit_factor(e->sema.unit, s->m->units.one) != 1) {
+        diag_warning(s->d, e->sp, "this weight counts as %s: weights are relative numbers, and '%s' "
+                                  "scales it", numstr(s, v), unit_name(e->sema.unit));
+        diag_hint(s->d, "write the number alone (19.3%% of the total is weight 19.3 beside the others)");
+    }
     if (w->set) {
         diag_error(s->d, e->sp, "the weight of %s is given twice", what);
         diag_note(s->d, w->sp, "the first weight is here");
@@ -2075,8 +2110,11 @@ static void check_target(S *s, uint32_t ti)
                 } else if (n > 1) {
                     diag_error(s->d, ms->sp, "this goal has no deadline; with several goals each needs 'by YEAR'");
                 }
-                if (mt->type != TY_ERROR)
+                if (mt->type != TY_ERROR) {
                     o->track = track_dir(s, mt, ms->op);
+                    if (k == 0)
+                        warn_against_direction(s, mt, ms);
+                }
             }
             mt->nms = n;
         }

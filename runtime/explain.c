@@ -248,7 +248,9 @@ static double *eval_row(const ir_program *p, const rt_table *t, const rt_result 
 
 /* One data cell a target reads. */
 typedef struct ex_read {
-    const char *role;       /* "value", "previous year", "baseline" */
+    const char *role;       /* "value", "for the value" (another year's cell the value
+                               is computed from), "previous year", "baseline",
+                               "for the baseline" */
     uint32_t column;        /* index into p->columns */
     int year;
     bool in_data;           /* (region, year) has a row */
@@ -333,6 +335,12 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
             rd->role = role;
             rd->column = in->column;
             rd->year = in->shift.absolute ? in->shift.year : x->year + in->shift.rel;
+            /* a cell of another year that a formula reads (prev(x) inside
+             * the value, or inside the baseline's) is not that value */
+            if (strcmp(role, "value") == 0 && rd->year != x->year)
+                rd->role = "for the value";
+            else if (strcmp(role, "baseline") == 0 && rd->year != p->baseline)
+                rd->role = "for the baseline";
             long row = rt_table_find(x->t, x->region, rd->year);
             rd->in_data = row >= 0 && rt_table_line(x->t, (size_t)row) != 0;
             rd->cell = row >= 0 ? rt_table_column(x->t, in->column)[row] : NAN;
@@ -357,9 +365,10 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
 static int cmp_read(const void *a, const void *b)
 {
     const ex_read *x = a, *y = b;
-    static const char *const roles[] = {"value", "previous year", "baseline"};
+    static const char *const roles[] = {"value", "for the value", "previous year", "baseline",
+                                        "for the baseline"};
     int rx = 0, ry = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 5; i++) {
         if (strcmp(x->role, roles[i]) == 0)
             rx = i;
         if (strcmp(y->role, roles[i]) == 0)
