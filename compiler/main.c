@@ -128,8 +128,8 @@ static const char usage_run[] =
     "usage: planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
-    "                 [--skip-unknown-regions] [--na TEXT]... [--data-year Y]\n"
-    "                 [--quiet]\n"
+    "                 [--skip-unknown-regions] [--allow-missing-columns]\n"
+    "                 [--na TEXT]... [--data-year Y] [--quiet]\n"
     "\n"
     "Scores every (region, year) row of CSV against the rules and writes the\n"
     "results as CSV to stdout, or to OUT (written atomically: a failed or\n"
@@ -142,6 +142,10 @@ static const char usage_run[] =
     "                   skip the rows of regions the rules do not declare (a\n"
     "                   national file for a provincial plan) instead of\n"
     "                   reporting each as an error; a warning counts them\n"
+    "  --allow-missing-columns\n"
+    "                   an indicator column the data lacks is read as missing\n"
+    "                   cells (data not collected yet), with a warning, instead\n"
+    "                   of an error\n"
     "  --na TEXT        a cell holding TEXT is missing, like an empty cell or\n"
     "                   NA (e.g. --na - --na ..); may be repeated\n"
     "  --data-year Y    the data has no year column: every row is of year Y\n"
@@ -210,7 +214,7 @@ static const char usage_run[] =
 static const char usage_explain[] =
     "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
     "                     [--format text|json] [--skip-unknown-regions] [--na TEXT]...\n"
-    "                     [--data-year Y]\n"
+    "                     [--data-year Y] [--allow-missing-columns]\n"
     "\n"
     "Scores the data like 'planc run', then shows for region R in year Y how\n"
     "each score was derived, with the numbers filled in: the data cells read\n"
@@ -225,7 +229,7 @@ static const char usage_explain[] =
     "  --year Y         a year with a row for R (default: R's last year)\n"
     "  --target NAME    only this target (and its measure and section)\n"
     "  --format FORMAT  text (the default) or json (docs/OUTPUT.md)\n"
-    "  --skip-unknown-regions, --na TEXT, --data-year Y\n"
+    "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
     "                   read the data as 'planc run' does with them\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
@@ -526,13 +530,17 @@ typedef struct data_options {
 } data_options;
 
 /* Parses argv[i] when it is a data option (--skip-unknown-regions,
- * --na TEXT, --data-year Y) of command `cmd`: returns how many arguments
+ * --allow-missing-columns, --na TEXT, --data-year Y) of command `cmd`: returns how many arguments
  * it took (0 when it is not one), or -1 after a usage error. */
 static int parse_data_option(data_options *d, const char *cmd, int argc, char **argv, int i)
 {
     const char *a = argv[i];
     if (strcmp(a, "--skip-unknown-regions") == 0) {
         d->load.skip_unknown_regions = true;
+        return 1;
+    }
+    if (strcmp(a, "--allow-missing-columns") == 0) {
+        d->load.allow_missing_columns = true;
         return 1;
     }
     if (strcmp(a, "--na") != 0 && strcmp(a, "--data-year") != 0)

@@ -991,6 +991,15 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             L->column_field[k - 2] = at;
         if (at >= 0)
             continue;
+        if (k >= 2 && L->opts.allow_missing_columns) {
+            /* --allow-missing-columns: a column of missing cells */
+            const char *ind = p->columns[k - 2].indicator;
+            if (!L->stopped)
+                fprintf(L->err, "%s:%u: warning: column '%s'%s%s%s is not in the header: its cells "
+                        "are missing\n", L->name, rec.line, want, ind ? " (indicator " : "",
+                        ind ? ind : "", ind ? ")" : "");
+            continue;
+        }
         ok = false;
         if (k == 0)
             data_error(L, rec.line, "column '%s' (the region column) is not in the header", want);
@@ -1113,6 +1122,10 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
                        double *v)
 {
     const ir_column *c = &L->p->columns[k];
+    if (field < 0) { /* a column the header lacks (--allow-missing-columns) */
+        *v = NAN;
+        return true;
+    }
     const char *name = L->header[field];
     size_t n;
     const char *s = cell(csv, (size_t)field, &n);

@@ -37,6 +37,10 @@ typedef struct rt_load_options {
      * (a snapshot, such as one year's index).  A file with a column per
      * year cannot have it. */
     int year;
+    /* An indicator column absent from the header is a column of missing
+     * cells (one warning names them) instead of an error: indicators whose
+     * data is not collected yet. */
+    bool allow_missing_columns;
 } rt_load_options;
 
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column

@@ -467,6 +467,31 @@ START_TEST(data_footer_notes)
 }
 END_TEST
 
+/* --allow-missing-columns: a column the header lacks is missing cells,
+ * with a warning; other errors stay errors. */
+START_TEST(data_allow_missing_columns)
+{
+    fixture f;
+    fx_init(&f);
+    static const char csv[] = "city,year,park\n大连,2024,1\n";
+    rt_load_options o = {.allow_missing_columns = true};
+    capture c;
+    rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "data.csv:1: warning: column 'farmland_mu' (indicator 耕地保有量) is "
+                                   "not in the header: its cells are missing\n");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(t);
+    ck_assert(isnan(rt_table_column(t, FX_FARMLAND)[0]));
+    fx_assert_same(rt_table_column(t, FX_PARK)[0], 1);
+    rt_table_free(t);
+    static const char noyear[] = "city,park\n大连,1\n";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", noyear, sizeof noyear - 1, &o, cap_open(&c)));
+    ck_assert_ptr_nonnull(strstr(cap_text(&c), "error: column 'year' (the year column) is not in the header"));
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
 /* --data-year: a file without a year column, every row of that year. */
 START_TEST(data_year_option)
 {
@@ -773,6 +798,7 @@ int main(void)
     tcase_add_test(tc, data_field_count);
     tcase_add_test(tc, data_footer_notes);
     tcase_add_test(tc, data_year_option);
+    tcase_add_test(tc, data_allow_missing_columns);
     tcase_add_test(tc, data_wide_columns);
     tcase_add_test(tc, data_line_is_where_the_record_starts);
     tcase_add_test(tc, data_text_after_quote);
