@@ -455,6 +455,10 @@ static void dump_measure(const ast_measure *m, int depth, FILE *out)
     indent(out, depth);
     fprintf(out, "measure (%s)", m->id.s);
     dump_opt_string(m->title, out);
+    if (m->weight) {
+        fputs(" weight ", out);
+        dump_expr(m->weight, out);
+    }
     fputc('\n', out);
     dump_origin(m->origin, depth + 1, out);
     struct { const char *what; ast_names ns; bool show; } lists[] = {
@@ -603,6 +607,10 @@ static void dump_section(const ast_section *s, const char *kw, FILE *out)
 {
     fprintf(out, "%s %s", kw, s->id.s);
     dump_opt_string(s->title, out);
+    if (s->weight) {
+        fputs(" weight ", out);
+        dump_expr(s->weight, out);
+    }
     fputc('\n', out);
     dump_origin(s->origin, 1, out);
     for (uint32_t i = 0; i < s->nmeasures; i++)

@@ -193,6 +193,7 @@ struct ast_measure {
     ast_names responsible;/* responsible agencies (责任单位) */
     ast_names shared;     /* agencies acting 按照职责分工负责, with no single lead */
     bool has_shared;
+    ast_expr *weight;     /* `measure (一) "..." weight 2 {`: its weight in its section, or NULL */
     ast_target **targets;
     uint32_t ntargets;
     span sp;
@@ -203,6 +204,7 @@ struct ast_measure {
 struct ast_section {
     ast_name id;          /* 一 .. 九 */
     const char *title;
+    ast_expr *weight;     /* `section 一 "..." weight 29.3 {`: its weight in the total, or NULL */
     ast_measure **measures;
     uint32_t nmeasures;
     span sp;

@@ -923,6 +923,10 @@ static void override_measure(loader *L, baseidx *b, const ast_decl *d, uint32_t 
         me->title = o->title;
         detail = detail_add(L, detail, "title");
     }
+    if (o->weight) {
+        me->weight = o->weight;
+        detail = detail_add(L, detail, "weight");
+    }
     if (o->lead.n || o->has_shared) {
         /* a measure has a lead or shared agencies: giving one replaces both */
         me->lead = o->lead;
@@ -975,6 +979,10 @@ static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t 
     if (o->title) {
         sec->title = o->title;
         detail = detail_add(L, detail, "title");
+    }
+    if (o->weight) {
+        sec->weight = o->weight;
+        detail = detail_add(L, detail, "weight");
     }
     sec->measures = (ast_measure **)append_ptrs(L->a, (void **)sec->measures, sec->nmeasures,
                                                 (void *const *)o->measures, o->nmeasures);

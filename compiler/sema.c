@@ -2166,6 +2166,8 @@ static void check_measure(S *s, uint32_t mi)
 {
     const ast_measure *me = s->ast_measures[mi];
     sema_measure *mm = &s->m->measures[mi];
+    if (me->weight)
+        set_weight(s, &s->wm[mi], &mm->weight, me->weight, arena_printf(s->a, "measure (%s)", mm->id));
     /* A shared measure's accountable agencies are those that share the
      * work (按照职责分工负责); they take the place of a lead. */
     mm->shared = me->has_shared;
@@ -2294,6 +2296,9 @@ static void pass_check(S *s)
         case D_SECTION:
             if (!d->u.section)
                 break;
+            if (d->u.section->weight)
+                set_weight(s, &s->ws[si], &s->m->sections[si].weight, d->u.section->weight,
+                           arena_printf(s->a, "section '%s'", s->m->sections[si].id));
             for (uint32_t k = 0; k < s->m->sections[si].nmeasures; k++)
                 check_measure(s, mi++);
             si++;

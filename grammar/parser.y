@@ -173,7 +173,8 @@ static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, 
 static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at);
 static void target_attr(parse_state *ps, ast_target *t, const parse_tattr *at);
 static ast_decl *new_override(parse_state *ps, ast_overkind what, ast_name name, span sp);
-static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_name id, const char *title, span sp);
+static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_name id, const char *title,
+                                   ast_expr *weight, span sp);
 static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 
 /* Stops the parse when an expression or unit tree gets too deep. */
@@ -273,7 +274,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %type <scope> opt_scope
 %type <year> year
 %type <oyear> opt_by
-%type <expr> opt_tolerance expr or_e and_e not_e cmp sum term unary primary
+%type <expr> opt_tolerance opt_weight expr or_e and_e not_e cmp sum term unary primary
 %type <ival> cmpop missing_mode
 %type <unit> unitexpr unitterm unitatom opt_in_unit
 %type <agg> opt_agg
@@ -388,8 +389,8 @@ clauseids:
   ;
 
 /* override := 'override' ('target'|'redline') IDENT [STRING] [scope] [':' condition] {target_attr}
- *           | 'override' 'measure' '(' clauseid ')' [STRING] '{' { measure_item } '}'
- *           | 'override' 'section' IDENT [STRING] '{' { measure } '}'
+ *           | 'override' 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}'
+ *           | 'override' 'section' IDENT [STRING] ['weight' sum] '{' { measure } '}'
  *           | 'override' 'indicator' IDENT [STRING] [':' unitexpr] {',' ind_attr}
  *           | 'override' 'assessment' IDENT '{' { assess_item } '}'
  * Only what is written changes; the rest is the base's (docs/LANGUAGE.md §14). */
@@ -399,19 +400,20 @@ override:
             $$ = new_override(ps, OVR_TARGET, $1->name, @$);
             $$->u.over.target = $1;
         }
-  | kw_override KW_MEASURE '(' clauseid ')' opt_string '{' measure_items '}'
+  | kw_override KW_MEASURE '(' clauseid ')' opt_string opt_weight '{' measure_items '}'
         {
             $$ = new_override(ps, OVR_MEASURE, $4, @$);
-            $$->u.over.measure = measure_finish(ps, $8, $4, $6, @$);
+            $$->u.over.measure = measure_finish(ps, $9, $4, $6, $7, @$);
         }
-  | kw_override KW_SECTION IDENT opt_string '{' measures '}'
+  | kw_override KW_SECTION IDENT opt_string opt_weight '{' measures '}'
         {
             $$ = new_override(ps, OVR_SECTION, $3, @$);
             ast_section *s = arena_alloc(ps->a, sizeof *s);
             s->id = $3;
             s->title = $4;
+            s->weight = $5;
             s->sp = @$;
-            s->measures = list_finish(ps, $6, &s->nmeasures);
+            s->measures = list_finish(ps, $7, &s->nmeasures);
             for (uint32_t i = 0; i < s->nmeasures; i++)
                 s->measures[i]->section = s;
             $$->u.over.section = s;
@@ -757,15 +759,16 @@ signed_number:
 
 /* ---- sections and measures ---- */
 
-/* section := 'section' IDENT [STRING] '{' { measure } '}' */
+/* section := 'section' IDENT [STRING] ['weight' sum] '{' { measure } '}' */
 section:
-    kw_section IDENT opt_string '{' measures '}'
+    kw_section IDENT opt_string opt_weight '{' measures '}'
         {
             ast_section *s = arena_alloc(ps->a, sizeof *s);
             s->id = $2;
             s->title = $3;
+            s->weight = $4;
             s->sp = @$;
-            s->measures = list_finish(ps, $5, &s->nmeasures);
+            s->measures = list_finish(ps, $6, &s->nmeasures);
             for (uint32_t i = 0; i < s->nmeasures; i++)
                 s->measures[i]->section = s;
             $$ = new_decl(ps, D_SECTION, @$);
@@ -782,12 +785,18 @@ measures:
   | measures error      { $$ = $1; }
   ;
 
-/* measure := 'measure' '(' clauseid ')' [STRING] '{' { measure_item } '}' */
+/* measure := 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}' */
 measure:
-    kw_measure '(' clauseid ')' opt_string '{' measure_items '}'
-        { $$ = measure_finish(ps, $7, $3, $5, @$); }
+    kw_measure '(' clauseid ')' opt_string opt_weight '{' measure_items '}'
+        { $$ = measure_finish(ps, $8, $3, $5, $6, @$); }
   | kw_measure error '{' measure_items '}'
         { measure_acc_free($4); $$ = NULL; }
+  ;
+
+/* ['weight' sum]: a section's or measure's weight, in its header */
+opt_weight:
+    %empty              { $$ = NULL; }
+  | KW_WEIGHT sum       { $$ = $2; }
   ;
 
 /* clauseid := IDENT | NUMBER  (a number is kept as written: (1), (2.1)) */
@@ -1515,11 +1524,12 @@ static void measure_acc_free(parse_measure_acc *m)
 /* Completes a measure: copies its lists into the arena and points each of
  * its targets back at it. */
 static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *acc, ast_name id,
-                                   const char *title, span sp)
+                                   const char *title, ast_expr *weight, span sp)
 {
     ast_measure *m = acc->m;
     m->id = id;
     m->title = title;
+    m->weight = weight;
     m->sp = sp;
     m->lead = names_finish(ps, acc->lead);
     m->responsible = names_finish(ps, acc->responsible);
