@@ -1006,6 +1006,12 @@ static void prune(L *l)
             sclive[p->inputs[i].scope] = 1;
     }
     uint32_t nc = 0, ns = 0, ni = 0;
+    /* A column with an aggregate or a column per year says how the data
+     * is shaped (rows combined, years from the header): it stays even when
+     * nothing reads it. */
+    for (uint32_t i = 0; i < p->ncolumns; i++)
+        if (p->columns[i].agg != IR_AGG_NONE || p->columns[i].per_year)
+            collive[i] = 1;
     for (uint32_t i = 0; i < p->ncolumns; i++)
         if (collive[i]) {
             colmap[i] = nc;

@@ -216,6 +216,12 @@ typedef struct loader {
     bool combine;           /* a column has an aggregate: rows of one region and year
                                are combined, not duplicates */
     bool again;             /* the row key_row gave was made by an earlier record */
+    bool *warned;           /* per header field: its repetition was warned about */
+    long *same_as;          /* per column: an earlier column reading the same field the
+                               same way (its cell is parsed once), or -1 */
+    bool *cell_ok;          /* per column: the record's cell parsed (into plain[]) */
+    unsigned disagree_line; /* the record and column of the last "differs" error */
+    uint32_t disagree_col;
     /* A file with a column per year (a column "C{year}"): the years of the
      * header, ascending, and per column (NULL for plain ones) the header
      * field of each of those years (-1: none); the plain cells of the
@@ -229,6 +235,7 @@ typedef struct loader {
      * how many, their lines (the first RT_MAX_ERRORS) and the first's text. */
     size_t nnotes;
     unsigned note_line[RT_MAX_ERRORS];
+    bool note_padded[RT_MAX_ERRORS]; /* the line had the header's fields, all but the first empty */
     char *first_note;
     bool any_row;           /* a record of more than one field came after the header */
     rt_load_options opts;
@@ -808,14 +815,15 @@ static const ir_column *first_per_year(const ir_program *p)
 }
 
 /* The year that header field h gives column name `pattern` ("C{year}"):
- * the text around "{year}" the same, and in its place a whole number of 1
- * to 4 digits (1..9999); 0 when h does not match. */
+ * the text around "{year}" the same, and in its place four digits, 1000
+ * to 9999 (so stray columns C1, C20 are not years); 0 when h does not
+ * match. */
 static int header_year(const char *pattern, const char *h)
 {
     const char *at = strstr(pattern, "{year}");
     size_t pre = (size_t)(at - pattern), post = strlen(at + 6), n = strlen(h);
-    if (n < pre + post + 1 || n > pre + post + 4 || memcmp(h, pattern, pre) != 0 ||
-        memcmp(h + n - post, at + 6, post) != 0)
+    if (n != pre + post + 4 || memcmp(h, pattern, pre) != 0 || memcmp(h + n - post, at + 6, post) != 0 ||
+        h[pre] == '0')
         return 0;
     int y = 0;
     for (size_t i = pre; i < n - post; i++) {
@@ -837,7 +845,7 @@ static bool match_years(loader *L, uint32_t k, unsigned line)
     size_t *seen = rt_xcalloc(MAX_YEAR + 1, sizeof *seen);
     bool ok = true, any = false;
     for (size_t i = 0; i < L->nheader; i++) {
-        int y = header_year(c->name, L->header[i]);
+        int y = (long)i == L->region_field ? 0 : header_year(c->name, L->header[i]);
         if (y <= 0)
             continue;
         if (seen[y]) {
@@ -854,8 +862,9 @@ static bool match_years(loader *L, uint32_t k, unsigned line)
         data_error(L, line, "no column of the header matches '%s' (indicator %s), a column per year",
                    c->name, c->indicator ? c->indicator : "?");
         if (!L->stopped)
-            fprintf(L->err, "%s:%u: note: '{year}' stands for the year's digits: 'C{year}' matches C2015, C2016, ...\n",
-                    L->name, line);
+            fprintf(L->err, "%s:%u: note: '{year}' stands for a year's four digits: '%s' matches %.*s2015%s, ...\n",
+                    L->name, line, c->name, (int)(strstr(c->name, "{year}") - c->name), c->name,
+                    strstr(c->name, "{year}") + 6);
         ok = false;
     }
     return ok;
@@ -880,12 +889,25 @@ static void collect_years(loader *L)
         for (size_t j = 0; j < L->nyears; j++)
             f[j] = -1;
         for (size_t i = 0; i < L->nheader; i++) {
-            int y = header_year(p->columns[k].name, L->header[i]);
+            int y = (long)i == L->region_field ? 0 : header_year(p->columns[k].name, L->header[i]);
             if (y > 0)
                 f[L->year_index[y] - 1] = (long)i;
         }
         L->year_field_of[k] = f;
     }
+}
+
+/* True when an earlier column of the program has column k's name (read
+ * with another aggregate): what is wrong with it was said for that one.
+ * Columns of one name are next to each other in the program's order of
+ * declaration only by chance, so this looks back at most 64 columns. */
+static bool reported_before(const loader *L, uint32_t k)
+{
+    const ir_program *p = L->p;
+    for (uint32_t j = k > 64 ? k - 64 : 0; j < k; j++)
+        if (strcmp(p->columns[j].name, p->columns[k].name) == 0)
+            return true;
+    return false;
 }
 
 /* The header field named `want`.  A name the header repeats is the first
@@ -904,10 +926,12 @@ static long find_field(loader *L, const char *want, unsigned line)
                 second = (long)i;
             n++;
         }
-    if (n > 1 && !L->stopped)
+    if (n > 1 && !L->stopped && !L->warned[at]) {
+        L->warned[at] = true;
         fprintf(L->err, "%s:%u: warning: column '%s' appears %zu times in the header (fields %ld and "
                 "%ld%s); reading the first; the rules can name the next '%s.1'\n",
                 L->name, line, want, n, at + 1, second + 1, n > 2 ? ", ..." : "", want);
+    }
     if (at >= 0)
         return at;
     /* NAME.k: the k-th repeat of NAME */
@@ -945,6 +969,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     }
     L->nheader = rec.nfields;
     L->header = rt_xcalloc(rec.nfields, sizeof *L->header);
+    L->warned = rt_xcalloc(rec.nfields ? rec.nfields : 1, sizeof *L->warned);
     for (size_t i = 0; i < rec.nfields; i++) {
         size_t n;
         const char *f = cell(csv, i, &n);
@@ -975,6 +1000,13 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         const char *want = k == 0 ? p->region_key : k == 1 ? p->year_key : p->columns[k - 2].name;
         if (k == 1 && (wide || L->opts.year)) {
             L->year_field = -1;
+            long at = L->opts.year ? find_field(L, want, rec.line) : -1;
+            if (at >= 0) {
+                data_error(L, rec.line, "the file has a year column '%s' (field %ld), but a data year "
+                           "(%d) was given: --data-year is for a file without one", want, at + 1,
+                           L->opts.year);
+                ok = false;
+            }
             continue;
         }
         if (k >= 2 && p->columns[k - 2].per_year) {
@@ -991,6 +1023,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             L->column_field[k - 2] = at;
         if (at >= 0)
             continue;
+        if (k >= 2 && reported_before(L, (uint32_t)(k - 2)))
+            continue; /* another aggregate of the same column: said once */
         if (k >= 2 && L->opts.allow_missing_columns) {
             /* --allow-missing-columns: a column of missing cells */
             const char *ind = p->columns[k - 2].indicator;
@@ -1016,13 +1050,31 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                        p->columns[k - 2].indicator);
         else
             data_error(L, rec.line, "column '%s' is not in the header", want);
-        long near = similar_field(L, want);
+        long near = L->stopped ? -1 : similar_field(L, want);
         if (near >= 0 && !L->stopped)
             fprintf(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
                     L->name, rec.line, L->header[near], near + 1);
     }
     if (ok && wide)
         collect_years(L);
+    if (ok) {
+        /* columns reading one field the same way parse it once */
+        long *first = rt_xmalloc(L->nheader ? L->nheader : 1, sizeof *first);
+        for (size_t i = 0; i < L->nheader; i++)
+            first[i] = -1;
+        for (uint32_t k = 0; k < p->ncolumns; k++) {
+            long f = L->column_field[k];
+            L->same_as[k] = -1;
+            if (f < 0)
+                continue;
+            long j = first[f];
+            if (j >= 0 && p->columns[j].type == p->columns[k].type && L->percent[j] == L->percent[k])
+                L->same_as[k] = j;
+            else if (j < 0)
+                first[f] = k;
+        }
+        free(first);
+    }
     if (!ok && !L->stopped) {
         /* A first line of data instead of names is the usual cause. */
         for (size_t i = 0; i < L->nheader; i++) {
@@ -1116,6 +1168,35 @@ static void finish(loader *L)
     }
 }
 
+/* Reports the cells that a unit conversion would carry out of range (a
+ * cell of 1e305 万亩 read as 亩): the program would see inf. */
+static void check_scaled(loader *L)
+{
+    rt_table *t = L->t;
+    const ir_program *p = L->p;
+    for (uint32_t i = 0; i < p->ninputs && !L->stopped; i++) {
+        const ir_input *in = &p->inputs[i];
+        if (in->kind != IR_IN_DATA || fabs(in->scale) <= 1)
+            continue;
+        /* an earlier input of the column with the same scale was checked */
+        bool seen = false;
+        for (uint32_t j = 0; j < i && !seen; j++)
+            seen = p->inputs[j].kind == IR_IN_DATA && p->inputs[j].column == in->column &&
+                   p->inputs[j].scale == in->scale;
+        if (seen)
+            continue;
+        const ir_column *c = &p->columns[in->column];
+        const double *d = t->data[in->column];
+        for (size_t r = 0; r < t->nrows && !L->stopped; r++)
+            if (isinf(d[r] * in->scale) && !isinf(d[r])) {
+                char num[32];
+                report_format_number(d[r], num);
+                data_error(L, t->line[r], "column '%s': %s %s is out of range in %s (indicator %s)",
+                           c->name, num, c->unit, c->indicator_unit, c->indicator ? c->indicator : "?");
+            }
+    }
+}
+
 /* Reads cell `field` of the record for column k into *v (NaN when it is
  * missing); reports a malformed cell and returns false. */
 static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32_t k, long field,
@@ -1162,6 +1243,21 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     return true;
 }
 
+/* Reads plain column k's cell of the record into L->plain[k] (and
+ * L->cell_ok[k]), or takes it from the earlier column that reads the same
+ * field the same way, so a bad cell is reported once. */
+static bool read_cell(loader *L, csv_reader *csv, const csv_record *rec, uint32_t k)
+{
+    long j = L->same_as[k];
+    if (j >= 0) {
+        L->plain[k] = L->plain[j];
+        L->cell_ok[k] = L->cell_ok[j];
+    } else {
+        L->cell_ok[k] = cell_value(L, csv, rec, k, L->column_field[k], &L->plain[k]);
+    }
+    return L->cell_ok[k];
+}
+
 /* The row of (region, year) for this record: a new one, or, when rows are
  * combined, the one an earlier record made (L->again says which); -1 after
  * reporting a duplicate.  A row is added even when a cell of the record is
@@ -1194,7 +1290,10 @@ static void store(loader *L, const csv_record *rec, uint32_t k, size_t row, doub
         fold(c, d, &t->aggn[k][row], v);
     } else if (!L->again || isnan(*d)) {
         *d = v;
-    } else if (!isnan(v) && v != *d) {
+    } else if (!isnan(v) && v != *d && !(L->disagree_line == rec->line && L->disagree_col == k)) {
+        /* a plain column of a file with a column per year: said once */
+        L->disagree_line = rec->line;
+        L->disagree_col = k;
         char was[32], now[32];
         report_format_number(*d, was);
         report_format_number(v, now);
@@ -1218,11 +1317,13 @@ static void read_wide_row(loader *L, csv_reader *csv, const csv_record *rec, lon
     const ir_program *p = L->p;
     /* the plain columns' cells, read once */
     for (uint32_t k = 0; k < p->ncolumns; k++)
-        if (!p->columns[k].per_year && !cell_value(L, csv, rec, k, L->column_field[k], &L->plain[k]))
+        if (!p->columns[k].per_year && !read_cell(L, csv, rec, k))
             region = -1;
     /* the per-year cells, each once */
     for (size_t y = 0; y < L->nyears; y++) {
         long row = region >= 0 ? key_row(L, rec, (uint32_t)region, L->years[y]) : -1;
+        if (row < 0)
+            region = -1; /* a duplicate: said once for the record, not per year */
         for (uint32_t k = 0; k < p->ncolumns; k++) {
             double v = L->plain[k];
             if (p->columns[k].per_year) {
@@ -1237,6 +1338,24 @@ static void read_wide_row(loader *L, csv_reader *csv, const csv_record *rec, lon
     }
 }
 
+/* True when a record may be a note ("Source: ...", "数据来源：..."): its
+ * first field alone is filled in (it may have the header's width, as a
+ * spreadsheet writes it), with well-formed quotes, and it names no
+ * declared region (then it is a row missing its cells). */
+static bool is_note(loader *L, csv_reader *csv, const csv_record *rec)
+{
+    if (L->nheader <= 1 || rec->bad_field >= 0 || (rec->nfields != 1 && rec->nfields != L->nheader))
+        return false;
+    size_t n;
+    for (size_t i = 1; i < rec->nfields; i++) {
+        cell(csv, i, &n);
+        if (n)
+            return false;
+    }
+    const char *s = cell(csv, 0, &n);
+    return n > 0 && find_region(L, s, n) < 0;
+}
+
 /* Most lines of one field at the end of a file skipped as its notes. */
 enum { MAX_NOTES = 10 };
 
@@ -1245,7 +1364,11 @@ enum { MAX_NOTES = 10 };
 static void report_notes(loader *L)
 {
     for (size_t i = 0; i < L->nnotes && i < RT_MAX_ERRORS; i++)
-        data_error(L, L->note_line[i], "row has 1 field, the header has %zu", L->nheader);
+        if (L->note_padded[i])
+            data_error(L, L->note_line[i], "only the first field is filled in ('%s' is no region); "
+                       "a note like this may only follow the rows", i == 0 ? L->first_note : "...");
+        else
+            data_error(L, L->note_line[i], "row has 1 field, the header has %zu", L->nheader);
     L->nnotes = 0;
     free(L->first_note);
     L->first_note = NULL;
@@ -1259,9 +1382,11 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     /* A line of one field (a note such as "Source: ...") is held back: a
      * few at the end of the file, after rows, are a footer, skipped; a
      * later row (or more than MAX_NOTES) makes them errors after all. */
-    if (rec->nfields == 1 && L->nheader > 1) {
-        if (L->nnotes < RT_MAX_ERRORS)
+    if (is_note(L, csv, rec)) {
+        if (L->nnotes < RT_MAX_ERRORS) {
             L->note_line[L->nnotes] = rec->line;
+            L->note_padded[L->nnotes] = rec->nfields > 1;
+        }
         if (L->nnotes++ == 0) {
             size_t n;
             const char *s = cell(csv, 0, &n);
@@ -1338,9 +1463,9 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
 
     long row = region >= 0 ? key_row(L, rec, (uint32_t)region, year) : -1;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
-        double v;
-        if (cell_value(L, csv, rec, k, L->column_field[k], &v) && row >= 0)
-            store(L, rec, k, (size_t)row, v);
+        read_cell(L, csv, rec, k);
+        if (L->cell_ok[k] && row >= 0)
+            store(L, rec, k, (size_t)row, L->plain[k]);
     }
 }
 
@@ -1605,10 +1730,13 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
     L.year_field_of = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.year_field_of);
     L.plain = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.plain);
+    L.same_as = rt_xmalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.same_as);
+    L.cell_ok = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.cell_ok);
     L.percent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.percent);
     for (uint32_t k = 0; k < p->ncolumns; k++)
-        L.percent[k] = p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0 &&
-                       p->columns[k].agg != IR_AGG_SHARE && p->columns[k].agg != IR_AGG_COUNT;
+        /* count and share read the cells as written: a % after them is allowed */
+        L.percent[k] = (p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0) ||
+                       p->columns[k].agg == IR_AGG_SHARE || p->columns[k].agg == IR_AGG_COUNT;
     build_names(&L);
 
     csv_reader csv;
@@ -1631,8 +1759,10 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         progress_count_read(counted);
         if (L.nnotes > MAX_NOTES || !L.any_row)
             report_notes(&L);
-        if (!L.stopped && !source_failed(src))
+        if (!L.stopped && !source_failed(src)) {
             finish(&L);
+            check_scaled(&L);
+        }
     }
     csv_dispose(&csv);
     source_drain(src);
@@ -1669,7 +1799,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             while (n > 0 && (L.first_note[n] & 0xC0) == 0x80)
                 n--;
         }
-        fprintf(err, "%s: warning: skipped %zu line%s of one field at the end, taken for notes "
+        fprintf(err, "%s: warning: skipped %zu line%s at the end with only a first field, taken for notes "
                      "(the first at line %u: '%.*s%s')\n",
                 name, L.nnotes, L.nnotes == 1 ? "" : "s", L.note_line[0], (int)n, L.first_note,
                 L.first_note[n] ? "..." : "");
@@ -1684,6 +1814,9 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         free(L.year_field_of[k]);
     free(L.year_field_of);
     free(L.plain);
+    free(L.same_as);
+    free(L.cell_ok);
+    free(L.warned);
     free(L.years);
     free(L.year_index);
     free(L.percent);

@@ -1101,11 +1101,14 @@ typedef struct row {
 } row;
 
 /* Writes a numeric cell: a point on the region's trajectory, or one of the
- * awkward values. */
+ * awkward values.  The largest stays a factor 1e8 below the largest double:
+ * a cell that a column's unit conversion (up to 10^7 here) would carry to
+ * inf is a data error (planc rejects the file), and sums of inf still come
+ * from the formulas' huge constants. */
 static void num_cell(rng *r, dt_buf *b, double trend, double *prev)
 {
     static const char *const special[] = {
-        "", "NA", "0", "-0", "1e300", "-1e300", "1.7976931348623157e308", "1e-300",
+        "", "NA", "0", "-0", "1e300", "-1e300", "1.7976931348623157e300", "1e-300",
         "5e-324", "2.5e-320", "-1e-310", "2.2250738585072014e-308", "1e15",
         "9007199254740993", "-42.5", " 7 ",
     };

@@ -444,14 +444,28 @@ START_TEST(data_footer_notes)
                               "来源：辽宁统计年鉴\n";
     capture c;
     rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
-    ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 2 lines of one field at the end, taken "
-                                   "for notes (the first at line 3: 'Note: farmland in mu, from the "
+    ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 2 lines at the end with only a first "
+                                   "field, taken for notes (the first at line 3: 'Note: farmland in mu, from the "
                                    "2024 survey, revised in March...')\n");
     cap_free(&c);
     ck_assert_ptr_nonnull(t);
     ck_assert_uint_eq(rt_table_nrows(t), 1);
     rt_table_free(t);
+    /* a spreadsheet's note (the header's width, the rest empty) is a note;
+     * a region name alone is a row missing its cells */
+    static const char padded[] = "city,year,farmland_mu,park\n大连,2024,1,1\n数据来源：统计年鉴,,,\n";
+    t = rt_table_parse(&f.p, "data.csv", padded, sizeof padded - 1, NULL, cap_open(&c));
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 1 line at the end with only a first field, "
+                                   "taken for notes (the first at line 3: '数据来源：统计年鉴')\n");
+    cap_free(&c);
+    rt_table_free(t);
     fx_free(&f);
+    assert_data_errors("city,year,farmland_mu,park\n大连,2024,1,1\n沈阳\n",
+                       "data.csv:3: error: row has 1 field, the header has 4\n");
+    assert_data_errors("city,year,farmland_mu,park\n数据来源：年鉴,,,\n大连,2024,1,1\n",
+                       "data.csv:2: error: only the first field is filled in ('数据来源：年鉴' is no region); "
+                       "a note like this may only follow the rows\n");
     /* only notes: errors */
     assert_data_errors("city,year,farmland_mu,park\nnote\n",
                        "data.csv:2: error: row has 1 field, the header has 4\n");
@@ -513,6 +527,12 @@ START_TEST(data_year_option)
     ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", dup, sizeof dup - 1, &o, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c), "data.csv:3: error: duplicate row for 大连 2019 (first at line 2)\n");
     cap_free(&c);
+    /* a file with a year column is not a snapshot */
+    static const char withyear[] = "city,year,farmland_mu,park\n大连,2020,1,1\n";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", withyear, sizeof withyear - 1, &o, cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "data.csv:1: error: the file has a year column 'year' (field 2), but a "
+                                   "data year (2019) was given: --data-year is for a file without one\n");
+    cap_free(&c);
     fx_free(&f);
 }
 END_TEST
@@ -526,15 +546,15 @@ START_TEST(data_wide_columns)
     fx_init(&f);
     f.p.columns[FX_FARMLAND].name = "mu{year}";
     f.p.columns[FX_FARMLAND].per_year = true;
-    static const char csv[] = "city,mu2024,note,mu2022,park,mu2023x,mu02021,mu2025\n"
-                              "大连,1,a,2,1,9,9,4\n"
-                              "沈阳市,,b,NA,0,9,9,5\n";
+    static const char csv[] = "city,mu2024,note,mu2022,park,mu2023x,mu02021,mu2025,mu20\n"
+                              "大连,1,a,2,1,9,9,4,7\n"
+                              "沈阳市,,b,NA,0,9,9,5,7\n";
     capture c;
     rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
     ck_assert_str_eq(cap_text(&c), "");
     cap_free(&c);
     ck_assert_ptr_nonnull(t);
-    /* 2 regions x 2022, 2024, 2025 (mu2023x and mu02021 are not years' columns) */
+    /* 2 regions x 2022, 2024, 2025 (mu2023x, mu02021 and mu20 are not years' columns) */
     ck_assert_uint_eq(rt_table_nrows(t), 6);
     fx_assert_same(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_DL, 2022)], 2);
     fx_assert_same(rt_table_column(t, FX_FARMLAND)[rt_table_find(t, FX_DL, 2024)], 1);
@@ -549,6 +569,11 @@ START_TEST(data_wide_columns)
     ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", bad, sizeof bad - 1, NULL, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c), "data.csv:1: error: columns 'mu2025' and 'mu2025' both give column 'mu{year}' for 2025\n");
     cap_free(&c);
+    /* a region twice: one error for the record, not one per year */
+    static const char twice[] = "city,mu2024,mu2025,park\n大连,1,2,1\n大连,3,4,1\n";
+    ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", twice, sizeof twice - 1, NULL, cap_open(&c)));
+    ck_assert_str_eq(cap_text(&c), "data.csv:3: error: duplicate row for 大连 2024 (first at line 2)\n");
+    cap_free(&c);
     static const char bad2[] = "city,mu2024,mu2025,park\n大连,1,x,maybe\n";
     ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", bad2, sizeof bad2 - 1, NULL, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c), "data.csv:2: error: column 'park': malformed yes/no value 'maybe' (expected 1/0, yes/no, true/false or 是/否)\n"
@@ -557,7 +582,7 @@ START_TEST(data_wide_columns)
     static const char none[] = "city,year,farmland_mu,park\n大连,2024,1,1\n";
     ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", none, sizeof none - 1, NULL, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c), "data.csv:1: error: no column of the header matches 'mu{year}' (indicator 耕地保有量), a column per year\n"
-                                   "data.csv:1: note: '{year}' stands for the year's digits: 'C{year}' matches C2015, C2016, ...\n");
+                                   "data.csv:1: note: '{year}' stands for a year's four digits: 'mu{year}' matches mu2015, ...\n");
     cap_free(&c);
     rt_load_options o = {.year = 2020};
     ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c)));
