@@ -62,7 +62,8 @@ typedef struct sema_indicator {
     const ast_origin *origin;
 } sema_indicator;
 
-/* A data column the rules read (one per distinct header name and aggregate). */
+/* A data column the rules read: one per indicator with a column (two
+ * indicators may read one header column, each with its own conversion). */
 typedef struct sema_column {
     const char *name;
     bool is_bool;

@@ -1673,32 +1673,28 @@ static void check_indicator(S *s, uint32_t i)
             return;
         }
         bool is_bool = unit_is_bool(u);
-        /* A column read with an aggregate is another column than the same
-         * header read plainly or with another aggregate: its key adds the
-         * aggregate after a byte no UTF-8 name holds. */
-        const char *key = col;
-        if (agg->kind != AGG_NONE)
-            key = arena_printf(s->a, "%s\xff%s", col, ast_agg_text(s->a, agg));
-        const sym *old = tab_find(&s->tab[K_COLUMN], key);
-        if (old) {
+        /* Every indicator has a column of its own, even when it reads a
+         * header column another one reads (with another unit, aggregate or
+         * conversion): reports and explain then name the right indicator
+         * and conversion.  A header column is read one way, though: as
+         * yes/no or as numbers. */
+        const sym *old = tab_find(&s->tab[K_COLUMN], col);
+        if (old && m->columns[old->index].is_bool != is_bool) {
             sema_column *c = &m->columns[old->index];
-            if (c->is_bool != is_bool) {
-                diag_error(s->d, d->u.ind.column_sp, "column \"%s\" is read as %s here but as %s by '%s'",
-                           col, is_bool ? "yes/no" : "a number", c->is_bool ? "yes/no" : "a number",
-                           m->inds[c->indicator].name);
-                diag_note(s->d, old->sp, "'%s' reads it here", m->inds[c->indicator].name);
-                return;
-            }
-            ind->column = (int32_t)old->index;
-        } else {
-            uint32_t ci = m->ncolumns++;
-            m->columns[ci].name = col;
-            m->columns[ci].is_bool = is_bool;
-            m->columns[ci].indicator = i;
-            m->columns[ci].agg = *agg;
-            tab_add(s->a, &s->tab[K_COLUMN], key, d->u.ind.column_sp, ci);
-            ind->column = (int32_t)ci;
+            diag_error(s->d, d->u.ind.column_sp, "column \"%s\" is read as %s here but as %s by '%s'",
+                       col, is_bool ? "yes/no" : "a number", c->is_bool ? "yes/no" : "a number",
+                       m->inds[c->indicator].name);
+            diag_note(s->d, old->sp, "'%s' reads it here", m->inds[c->indicator].name);
+            return;
         }
+        uint32_t ci = m->ncolumns++;
+        m->columns[ci].name = col;
+        m->columns[ci].is_bool = is_bool;
+        m->columns[ci].indicator = i;
+        m->columns[ci].agg = *agg;
+        if (!old)
+            tab_add(s->a, &s->tab[K_COLUMN], col, d->u.ind.column_sp, ci);
+        ind->column = (int32_t)ci;
         return;
     }
     ectx c = {.mode = EM_PLAIN};
