@@ -1322,12 +1322,21 @@ static bool write_header(FILE *f, const ir_program *p, const char *name, const c
     put_comment(f, cpu);
     fputs("' (planc build --cpu).  Do not edit: rebuild.\n *\n", f);
 
+    bool per_year = false;
+    for (uint32_t i = 0; i < p->ncolumns; i++)
+        per_year |= p->columns[i].per_year;
     fputs(" * Input columns (planc_input.columns, in this order; a data file also has\n"
           " * the region column \"", f);
     put_comment(f, p->region_key);
-    fputs("\" and the year column \"", f);
-    put_comment(f, p->year_key);
-    fputs("\"):\n", f);
+    if (per_year) {
+        /* the years come from the header: a column "C{year}" per year */
+        fputs("\" and, for a column NAME{year}, a column per year, which gives the\n"
+              " * rows' years; planc_input.year holds them):\n", f);
+    } else {
+        fputs("\" and the year column \"", f);
+        put_comment(f, p->year_key);
+        fputs("\"):\n", f);
+    }
     for (uint32_t i = 0; i < p->ncolumns; i++) {
         const ir_column *c = &p->columns[i];
         fprintf(f, " *   %3u  ", i);

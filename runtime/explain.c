@@ -361,6 +361,19 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
     free(stack);
 }
 
+/* The header name of column c in `year` (malloc'd): its name, or for a
+ * column per year the year's column (C{year} -> C2016). */
+static char *header_name(const ir_column *c, int year)
+{
+    const char *at = c->per_year ? strstr(c->name, "{year}") : NULL;
+    if (!at)
+        return rt_xstrdup(c->name);
+    size_t n = strlen(c->name) + 8;
+    char *r = rt_xmalloc(n, 1);
+    snprintf(r, n, "%.*s%d%s", (int)(at - c->name), c->name, year, at + 6);
+    return r;
+}
+
 /* Orders reads by role (value first), then column, then year. */
 static int cmp_read(const void *a, const void *b)
 {
@@ -929,14 +942,9 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         const ex_read *rd = &et->reads[i];
         const ir_column *c = &p->columns[rd->column];
         b.len = 0;
-        if (c->per_year) {
-            /* the header column of that year: C{year} -> C2016 */
-            const char *at = strstr(c->name, "{year}");
-            sbf(&b, "%.*s%d%s", (int)(at - c->name), c->name, rd->year, at + 6);
-        } else {
-            sbf(&b, "%s", c->name);
-        }
-        sbf(&b, " of %s %d", p->regions[x->region].name, rd->year);
+        char *col = header_name(c, rd->year);
+        sbf(&b, "%s of %s %d", col, p->regions[x->region].name, rd->year);
+        free(col);
         if (c->agg_text && rd->in_data)
             sbf(&b, " [%s of its %u row%s, %ld with a value]", c->agg_text, rd->records,
                 rd->records == 1 ? "" : "s", rd->values);
@@ -1226,7 +1234,9 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_key(w, "role");
         json_str(w, rd->role);
         json_key(w, "column");
-        json_str(w, c->name);
+        char *col = header_name(c, rd->year);
+        json_str(w, col);
+        free(col);
         json_key(w, "aggregate");
         json_str(w, c->agg_text);
         json_key(w, "records");
