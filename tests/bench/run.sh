@@ -129,11 +129,18 @@ put_timings() {
     }' "$1" >>"$RES"
 }
 
+# The compile phases of a `planc run --timings` file summed, in ms.
+compile_ms() {
+    awk '$1 == "timing:" && $2 ~ /^(parse|check|lower|cache|llvm-load|llvm-lower|optimise|codegen|link)$/ { s += $3 }
+         END { printf "%.6f\n", s }' "$1"
+}
+
 # Times the compilation of rules file $2 as $1: `planc check`; in-process
 # with $4 runs (0: the front end only); and, when `planc run --timings` exists,
 # twice through the command line (data $3) with a private, empty cache:
-# "cold" (a cache miss, the code compiled and stored) and "cached" (the
-# second run, which should find it).
+# "cold" (a cache miss, the code compiled and stored) and "cached" (a
+# later run, which should find it: the least compile time of three, as a
+# run on this shared machine is now and then delayed several-fold).
 compile_set() {
     name=$1 rules=$2 data=$3 reps=$4
     measure spawn "check-$name" -- "$PLANC" check "$rules"
@@ -147,11 +154,15 @@ compile_set() {
         say "compile $name with planc run --timings (cold, then cached)"
         cache=$WORK/cache-$name
         rm -rf "$cache"
-        for run in cold cached; do
+        for run in cold cached1 cached2 cached3; do
             PLANC_CACHE_DIR=$cache "$PLANC" run "$rules" --data "$data" $ENGINE_ARGS --timings \
                 >/dev/null 2>"$WORK/timings-$name-$run.txt" || true
-            put_timings "$WORK/timings-$name-$run.txt" "cli.$name.$run"
         done
+        put_timings "$WORK/timings-$name-cold.txt" "cli.$name.cold"
+        best=$(for run in cached1 cached2 cached3; do
+                   compile_ms "$WORK/timings-$name-$run.txt" | sed "s/\$/ $run/"
+               done | sort -g | head -1 | cut -d' ' -f2)
+        put_timings "$WORK/timings-$name-$best.txt" "cli.$name.cached"
         rm -rf "$cache"
     fi
 }

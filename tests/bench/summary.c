@@ -185,7 +185,7 @@ static void section_a(const kv *t, FILE *o)
           "`planc run --timings`' for a set compiled only through it). *`planc run "
           "--timings`*: the compile phases it prints (`parse` … `link`) summed, with a "
           "private cache: *cold* is the first run (a cache miss: compiled and stored), "
-          "*cached* the second (a hit, else n/a). `planc check` is the wall time of the "
+          "*cached* the least of three later runs (a hit, else n/a). `planc check` is the wall time of the "
           "whole command, process start included.\n\n"
           "| rule set | targets | IR steps | `planc check` | read + parse + check | lower to IR "
           "| IR → LLVM | optimise | codegen | link | in-process cold / warm "
