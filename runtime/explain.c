@@ -653,9 +653,11 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     strbuf b = {0};
     char n1[32], n2[32], n3[32], n4[32], n5[32];
     if (!m->deadline) {
-        sbf(&b, "the goal itself (the goal holds every year): %s", num(et->expected, n1));
+        sbf(&b, "the goal itself (the goal holds every year): ");
+        qty(&b, et->expected, tg->unit, false);
     } else if (x->year >= m->deadline) {
-        sbf(&b, "the goal itself (the deadline %d has passed): %s", m->deadline, num(et->expected, n1));
+        sbf(&b, "the goal itself (the deadline %d has passed): ", m->deadline);
+        qty(&b, et->expected, tg->unit, false);
     } else {
         sbf(&b, "e = b0 + (goal - b0) × (y - y0) / (deadline - y0) with (y0, b0) = (%s, %s), %s",
             num(et->ystart, n1), num(et->bstart, n2),

@@ -61,7 +61,7 @@ START_TEST(thresholds)
     free(s);
 
     s = explain(&x, "乙", 2025, "X");
-    has(s, "  expected   the goal itself (the deadline 2025 has passed): 80\n");
+    has(s, "  expected   the goal itself (the deadline 2025 has passed): 80%\n");
     has(s, "  status     failed — §9 rule 4 (failed): the deadline 2025 has passed (2025 >= 2025) "
            "and v >= goal does not hold (70% >= 80%)\n");
     has(s, "  score      100 × clamp((v - b) / (goal - b), 0, 1) = "
