@@ -742,7 +742,7 @@ opt_in_unit:
   | KW_IN unitexpr      { $$ = $2; }
   ;
 
-/* aggregate := 'mean' | 'sum' | 'min' | 'max' | 'count' | 'share' cmpop ['-'] NUMBER
+/* aggregate := 'mean' | 'sum' | 'min' | 'max' | 'count' | 'share' cmpop ['-'] NUMBER ['%']
  * The words are names, not keywords (min and max stay usable elsewhere);
  * aggregate() checks them. */
 opt_agg:
@@ -751,10 +751,13 @@ opt_agg:
   | IDENT cmpop signed_number   { $$ = aggregate(ps, $1, $2, $3, @$); }
   ;
 
-/* ['-'] NUMBER */
+/* ['-'] NUMBER ['%']: a share's limit, compared with the cells as written
+ * (a cell 70% reads as 70, so the limit may be written 75%) */
 signed_number:
     NUMBER              { $$ = $1; }
+  | NUMBER '%'          { $$ = $1; }
   | '-' NUMBER          { $$ = -$2; }
+  | '-' NUMBER '%'      { $$ = -$2; }
   ;
 
 /* ---- sections and measures ---- */
