@@ -1,6 +1,7 @@
 /* ir.c — building and printing the scoring program (see ir.h). */
 #include "ir.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "arena.h"
@@ -16,6 +17,23 @@ static const char *const opnames[IR_NOPS] = {
     [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
     [IR_PEAK] = "peak", [IR_SHARE] = "share",
 };
+
+/* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
+ * missing, else 1 or 0. */
+double ir_compare(ir_op op, double v, double g)
+{
+    if (isnan(v) || isnan(g))
+        return NAN;
+    switch (op) {
+    case IR_LT: return v < g;
+    case IR_LE: return v <= g;
+    case IR_GT: return v > g;
+    case IR_GE: return v >= g;
+    case IR_EQ: return v == g;
+    case IR_NE: return v != g;
+    default: return NAN;
+    }
+}
 
 /* Appends one step, growing the step array in the arena; returns its slot. */
 uint32_t ir_emit(arena *a, ir_program *p, ir_op op, ir_type t,

@@ -280,6 +280,9 @@ const char *ir_statusname(int st);
 const char *ir_typename(ir_type t);
 /* Number of operands (0..3) an op reads. */
 int ir_arity(ir_op op);
+/* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
+ * missing, else 1 or 0. */
+double ir_compare(ir_op op, double v, double g);
 bool ir_is_barrier(ir_op op);
 
 /* A deep copy of p in arena `a`: every array and string p points to is

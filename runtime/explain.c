@@ -129,22 +129,6 @@ static const char *opname(ir_op op)
     }
 }
 
-/* v OP g as ir.h computes it: NaN when either is missing, else 1 or 0. */
-static double compare(ir_op op, double v, double g)
-{
-    if (isnan(v) || isnan(g))
-        return NAN;
-    switch (op) {
-    case IR_LT: return v < g;
-    case IR_LE: return v <= g;
-    case IR_GT: return v > g;
-    case IR_GE: return v >= g;
-    case IR_EQ: return v == g;
-    case IR_NE: return v != g;
-    default: return NAN;
-    }
-}
-
 /* ---------------------------------------------------------------- lookup */
 
 /* The name among n candidates nearest to `want` by edit distance, when it
@@ -439,7 +423,7 @@ static char *share_text(const ex_row *x, uint32_t step)
 /* Appends "v OP goal holds: 84.8 >= 92 is false" style text. */
 static void test_text(strbuf *b, const ir_target *tg, ir_op op, double v, double g)
 {
-    double m = compare(op, v, g);
+    double m = ir_compare(op, v, g);
     sbf(b, "v %s goal ", opname(op));
     sbf(b, "%s (", isnan(m) ? "cannot be decided" : m != 0 ? "holds" : "does not hold");
     qty(b, v, tg->unit, tg->boolean);
@@ -592,7 +576,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             qty(&b, et->v, tg->unit, false);
             sbf(&b, " %s ", opname(op));
             qty(&b, et->goal, tg->unit, false);
-            sbf(&b, " %s → %s", compare(op, et->v, et->goal) != 0 ? "holds" : "does not hold",
+            sbf(&b, " %s → %s", ir_compare(op, et->v, et->goal) != 0 ? "holds" : "does not hold",
                 ir_statusname(et->status));
         }
     } else if (isnan(et->v)) {
@@ -704,7 +688,7 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             sbf(&d, " (0: the baseline value is missing)");
         else if (et->goal == et->base)
             sbf(&d, " (0: the goal equals the baseline value)");
-        else if (et->dscore == 0 && compare(m->op, et->base, et->goal) == 1)
+        else if (et->dscore == 0 && ir_compare(m->op, et->base, et->goal) == 1)
             sbf(&d, " (0: the baseline value met the goal, and the value has lost ground)");
     }
     if (tg->score_src) {

@@ -1092,20 +1092,6 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     return ok;
 }
 
-/* True when cell v meets a share's comparison op limit. */
-static bool meets(ir_op op, double v, double limit)
-{
-    switch (op) {
-    case IR_LT: return v < limit;
-    case IR_LE: return v <= limit;
-    case IR_GT: return v > limit;
-    case IR_GE: return v >= limit;
-    case IR_EQ: return v == limit;
-    case IR_NE: return v != limit;
-    default: return false;
-    }
-}
-
 /* Adds cell v (NaN: missing, left out) of aggregated column c to a row's
  * running value *acc, of which *n cells were not missing.  Until finish()
  * *acc is the sum (mean, sum), the extreme (min, max), nothing (count) or
@@ -1130,7 +1116,7 @@ static void fold(const ir_column *c, double *acc, double *n, double v)
             *acc = v;
         break;
     case IR_AGG_SHARE:
-        *acc = (first ? 0 : *acc) + (meets(c->agg_op, v, c->agg_limit) ? 1 : 0);
+        *acc = (first ? 0 : *acc) + (ir_compare(c->agg_op, v, c->agg_limit) == 1 ? 1 : 0);
         break;
     case IR_AGG_COUNT:
     case IR_AGG_NONE:
