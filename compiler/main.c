@@ -479,6 +479,7 @@ typedef struct run_output {
     rollup_kind kind;
     int year;               /* --year Y; 0: the last year in the data */
     const char *store;      /* --store DB, or NULL */
+    const char *data_options; /* how the data was read, for --store ("" for as is) */
 } run_output;
 
 /* Parses argv[i] when it is one of run_output's options: returns how many
@@ -576,6 +577,55 @@ static int parse_data_option(data_options *d, const char *cmd, int argc, char **
     return 2;
 }
 
+/* Writes s to f as a shell word: as it is when it is plain, else in single
+ * quotes. */
+static void put_word(FILE *f, const char *s)
+{
+    if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/:=+-") == strlen(s)) {
+        fputs(s, f);
+        return;
+    }
+    fputc('\'', f);
+    for (; *s; s++)
+        if (*s == '\'')
+            fputs("'\\''", f);
+        else
+            fputc(*s, f);
+    fputc('\'', f);
+}
+
+/* The data options as the command line gave them, for the history
+ * ("--skip-unknown-regions --na - --data-year 2019"); malloc'd, "" for
+ * none. */
+static char *data_options_text(const data_options *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    const char *sep = "";
+    if (d->load.skip_unknown_regions) {
+        fprintf(f, "%s--skip-unknown-regions", sep);
+        sep = " ";
+    }
+    if (d->load.allow_missing_columns) {
+        fprintf(f, "%s--allow-missing-columns", sep);
+        sep = " ";
+    }
+    for (size_t i = 0; i < d->load.nna; i++) {
+        fprintf(f, "%s--na ", sep);
+        put_word(f, d->na[i]);
+        sep = " ";
+    }
+    if (d->load.year)
+        fprintf(f, "%s--data-year %d", sep, d->load.year);
+    fclose(f);
+    return buf;
+}
+
 /* Writes the report `ro` asks for to f: the results or a roll-up, as CSV
  * or JSON.  Returns 0, or -1 on a write error. */
 static int write_report(const ir_program *p, const rt_table *t, const rt_result *r,
@@ -669,7 +719,8 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         rules_hash(c, rhash);
         store_now(now);
         store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
-                               .rules_hash = rhash, .data_path = data, .data_hash = dhash};
+                               .rules_hash = rhash, .data_path = data, .data_hash = dhash,
+                               .data_options = ro->data_options};
         if (sha256_file(data, dhash, stderr) != 0 ||
             store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_USAGE;
@@ -1026,7 +1077,10 @@ static int cmd_run(int argc, char **argv)
             return EXIT_DATA;
         }
         t_report = now_ms();
+        char *opts = data_options_text(&dopt);
+        ro.data_options = opts;
         rc = write_output(&c, rules, data, table, res, &ro, db);
+        free(opts);
         t_report = now_ms() - t_report + rtt.check;
     }
 

@@ -22,10 +22,17 @@
 struct store {
     sqlite3 *db;
     char *path;
+    long long version;    /* the database's schema version (1 is read as it is) */
     bool in_tx;           /* a run's transaction is open */
 };
 
-/* The schema of version 1 (docs/OUTPUT.md describes it). */
+/* Version 2 adds the data options to runs; a version 1 database is
+ * brought up to it when a run is recorded, and read as it is otherwise. */
+static const char schema_v2_step[] =
+    "ALTER TABLE runs ADD COLUMN data_options TEXT NOT NULL DEFAULT '';\n";
+
+/* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
+ * step). */
 static const char schema_v1[] =
     "CREATE TABLE runs (\n"
     "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
@@ -136,6 +143,29 @@ static bool set_wal(store *s, FILE *err)
     }
 }
 
+/* Brings a version 1 database to version 2 (a writer does, under the write
+ * lock; another may have done it meanwhile).  False after reporting. */
+static bool upgrade_v1(store *s, FILE *err)
+{
+    long long ver;
+    if (!set_wal(s, err) || !exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it", err))
+        return false;
+    if (!query_int(s, "SELECT user_version FROM pragma_user_version", &ver, err)) {
+        exec_sql(s, "ROLLBACK", "cannot roll back", err);
+        return false;
+    }
+    if (ver == 1) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d;", STORE_SCHEMA_VERSION);
+        if (!exec_sql(s, schema_v2_step, "cannot upgrade the schema", err) ||
+            !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
+            exec_sql(s, "ROLLBACK", "cannot roll back", err);
+            return false;
+        }
+    }
+    return exec_sql(s, "COMMIT", "cannot upgrade the schema", err);
+}
+
 /* Checks that the database is planc's, of our schema version; with
  * `create`, writes the schema into an empty database.  False after
  * reporting. */
@@ -162,6 +192,7 @@ static bool check_schema(store *s, bool create, FILE *err)
             snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
                      STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
             if (!exec_sql(s, schema_v1, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v2_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -181,11 +212,14 @@ static bool check_schema(store *s, bool create, FILE *err)
                      "reads version %d)\n", s->path, ver, STORE_SCHEMA_VERSION);
         return false;
     }
-    if (ver < STORE_SCHEMA_VERSION) {
+    if (ver == 1 && create)
+        return upgrade_v1(s, err) && check_schema(s, false, err);
+    if (ver < 1) {
         fprintf(err, "planc: error: %s: a planc results database with an unknown schema version %lld\n",
                 s->path, ver);
         return false;
     }
+    s->version = ver;
     return set_wal(s, err);
 }
 
@@ -310,7 +344,7 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     sqlite3_stmt *st = NULL;
     const char *ins_run =
         "INSERT INTO runs (time, planc_version, plan, rules_path, rules_sha256, data_path, "
-        "data_sha256, data_rows, result_rows) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)";
+        "data_sha256, data_rows, result_rows, data_options) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)";
     if (sqlite3_prepare_v2(s->db, ins_run, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, info->time, -1, SQLITE_STATIC);
@@ -321,6 +355,7 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     sqlite3_bind_text(st, 6, info->data_path, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 7, info->data_hash, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 8, (long long)rt_table_nrows(t));
+    sqlite3_bind_text(st, 9, info->data_options ? info->data_options : "", -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
         goto fail;
     sqlite3_finalize(st);
@@ -389,8 +424,11 @@ static double col_num(sqlite3_stmt *st, int i)
 int store_history(store *s, FILE *out, FILE *err)
 {
     sqlite3_stmt *st;
-    const char *sql = "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, "
-                      "data_sha256, plan, rules_path, data_path FROM runs ORDER BY id";
+    const char *sql = s->version >= 2
+        ? "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, "
+          "data_sha256, plan, rules_path, data_path, data_options FROM runs ORDER BY id"
+        : "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, "
+          "data_sha256, plan, rules_path, data_path, '' FROM runs ORDER BY id";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
         return -1;
@@ -399,10 +437,12 @@ int store_history(store *s, FILE *out, FILE *err)
             "data rows", "results", "rules sha256", "data sha256", "plan: rules, data");
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %.12s  %.12s  %s: %s, %s\n",
+        const char *opts = col_text(st, 10);
+        fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %.12s  %.12s  %s: %s, %s%s%s\n",
                 sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
                 sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), col_text(st, 5),
-                col_text(st, 6), col_text(st, 7), col_text(st, 8), col_text(st, 9));
+                col_text(st, 6), col_text(st, 7), col_text(st, 8), col_text(st, 9),
+                *opts ? " " : "", opts);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {

@@ -21,7 +21,7 @@
 #include "table.h"
 
 /* The schema version this planc writes and reads. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id of a planc database ("plnc"). */
 #define STORE_APPLICATION_ID 0x706c6e63
 /* How long a writer waits for another to finish, in milliseconds. */
@@ -41,6 +41,7 @@ typedef struct store_run_info {
     const char *version;       /* planc's version */
     const char *rules_path, *rules_hash;   /* hash: 64 hex digits */
     const char *data_path, *data_hash;
+    const char *data_options;  /* how the data was read ("--data-year 2019 --na -"), "" for as is */
 } store_run_info;
 
 /* Starts the run's transaction and writes the run and all its result rows

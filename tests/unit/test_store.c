@@ -176,8 +176,8 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 2; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 2; this planc reads version 1)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 3; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 3; this planc reads version 2)");
     snprintf(path, sizeof path, "%s/text.db", dir);
     FILE *f = fopen(path, "w");
     fputs("region,year\n甲,2025\n", f);
@@ -187,6 +187,56 @@ START_TEST(foreign_files)
     refused(path, false, "cannot open");
     ck_assert_int_ne(access(path, F_OK), 0);   /* not created by history */
     refused(dir, true, "it is a directory");
+}
+END_TEST
+
+/* A version 1 database (no data_options) is read as it is by history and
+ * brought to version 2 by the next run recorded; the data options are
+ * recorded and listed. */
+START_TEST(upgrade_v1)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    char path[160];
+    snprintf(path, sizeof path, "%s/v1.db", dir);
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 1;"
+                  "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, "
+                  "planc_version TEXT NOT NULL, plan TEXT NOT NULL, rules_path TEXT NOT NULL, "
+                  "rules_sha256 TEXT NOT NULL, data_path TEXT NOT NULL, data_sha256 TEXT NOT NULL, "
+                  "data_rows INTEGER NOT NULL, result_rows INTEGER NOT NULL);"
+                  "CREATE TABLE results (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, "
+                  "seq INTEGER NOT NULL, region TEXT NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL, "
+                  "id TEXT NOT NULL, name TEXT, clause TEXT, lead TEXT, status TEXT, value REAL, unit TEXT, "
+                  "goal REAL, expected REAL, score REAL, weight REAL, grade TEXT, vetoes TEXT, "
+                  "PRIMARY KEY (run, seq)) WITHOUT ROWID;"
+                  "INSERT INTO runs VALUES (1, '2024-01-01T00:00:00Z', '0.0.9', 'P', 'r.plan', 'aa', "
+                  "'d.csv', 'bb', 0, 0);");
+    /* read as it is */
+    store *s = store_open(path, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    pf_capture c;
+    ck_assert_int_eq(store_history(s, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "P: r.plan, d.csv\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+    /* upgraded by a writer */
+    s = store_open(path, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
+                           .rules_path = "rules.plan", .rules_hash = "ab12", .data_path = "data.csv",
+                           .data_hash = "cd34", .data_options = "--data-year 2019 --na -"};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    ck_assert_int_eq(store_history(s, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "P: r.plan, d.csv\n"));
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "rules.plan, data.csv --data-year 2019 --na -\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 2);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE data_options = ''"), 1);
+    pf_free(&x);
 }
 END_TEST
 
@@ -301,6 +351,7 @@ int main(void)
     tcase_add_test(tc, create_record_history);
     tcase_add_test(tc, rollback_records_nothing);
     tcase_add_test(tc, foreign_files);
+    tcase_add_test(tc, upgrade_v1);
     tcase_add_test(tc, compare_runs);
     tcase_add_test(tc, concurrent_writers);
     tcase_add_test(tc, time_from_source_date_epoch);
