@@ -500,14 +500,16 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
 /* The recorded facts of a run, for compare's header. */
 typedef struct run_info {
     char time[32], rules_hash[65], data_hash[65];
-    char *rules_path, *data_path;
+    char *rules_path, *data_path, *data_options;
 } run_info;
 
 /* Reads run `id`'s facts; false after reporting. */
 static bool read_run(store *s, long long id, run_info *ri, FILE *err)
 {
     sqlite3_stmt *st;
-    const char *sql = "SELECT time, rules_sha256, data_sha256, rules_path, data_path FROM runs WHERE id = ?1";
+    const char *sql = s->version >= 2
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options FROM runs WHERE id = ?1"
+        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '' FROM runs WHERE id = ?1";
     memset(ri, 0, sizeof *ri);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
@@ -521,11 +523,20 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
         snprintf(ri->data_hash, sizeof ri->data_hash, "%s", col_text(st, 2));
         ri->rules_path = rt_xstrdup(col_text(st, 3));
         ri->data_path = rt_xstrdup(col_text(st, 4));
+        ri->data_options = rt_xstrdup(col_text(st, 5));
     } else {
         db_error(s, "cannot read the runs", err);
     }
     sqlite3_finalize(st);
     return ok;
+}
+
+/* Frees what read_run allocated. */
+static void run_info_free(run_info *ri)
+{
+    free(ri->rules_path);
+    free(ri->data_path);
+    free(ri->data_options);
 }
 
 /* Two numbers are the same result: equal, or both missing. */
@@ -599,8 +610,7 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
     if (!read_run(s, a, &ra, err))
         return -1;
     if (!read_run(s, b, &rb, err)) {
-        free(ra.rules_path);
-        free(ra.data_path);
+        run_info_free(&ra);
         return -1;
     }
     fprintf(out, "run %lld (%s) → run %lld (%s)\n", a, ra.time, b, rb.time);
@@ -614,10 +624,11 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
     else
         fprintf(out, "  data: changed (%.12s %s → %.12s %s)\n", ra.data_hash, ra.data_path,
                 rb.data_hash, rb.data_path);
-    free(ra.rules_path);
-    free(ra.data_path);
-    free(rb.rules_path);
-    free(rb.data_path);
+    if (strcmp(ra.data_options, rb.data_options) != 0)
+        fprintf(out, "  data options: changed (%s → %s)\n", *ra.data_options ? ra.data_options : "none",
+                *rb.data_options ? rb.data_options : "none");
+    run_info_free(&ra);
+    run_info_free(&rb);
 
     sqlite3_stmt *st;
     const char *sql =

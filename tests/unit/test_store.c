@@ -233,6 +233,9 @@ START_TEST(upgrade_v1)
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "P: r.plan, d.csv\n"));
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "rules.plan, data.csv --data-year 2019 --na -\n"));
     pf_cap_free(&c);
+    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  data options: changed (none → --data-year 2019 --na -)\n"));
+    pf_cap_free(&c);
     store_close(s);
     ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 2);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE data_options = ''"), 1);
