@@ -483,9 +483,14 @@ static tnode *emit2(cg_state *g, ir_op op, tnode *a, tnode *b)
                                          g->nan, q, ""), true);
     }
     case IR_MIN: case IR_MAX: {
-        /* a < b ? a : b (a > b for max), so equal operands (0 and -0) give b. */
-        LLVMRealPredicate pred = op == IR_MIN ? LLVMRealOLT : LLVMRealOGT;
-        tnode *pick = t_node(g, LLVMBuildFCmp(g->b, pred, va, vb, ""), t_notnan(g, a), t_notnan(g, b));
+        /* a < b ? a : b (a > b for max), so equal operands (0 and -0) give
+         * b; built as a >= b ? b : a (a <= b for max), the same for
+         * numbers: LLVM 19's InstCombine miscompiles the first form in
+         * min(0, x, abs(min(...))) nests (select(0 < x, 0, select(0 <
+         * |x|, 0, |x|)) becomes select(x > 0, 0, |x|)), found by the
+         * differential test (seed 93). */
+        LLVMRealPredicate pred = op == IR_MIN ? LLVMRealOGE : LLVMRealOLE;
+        tnode *pick = t_node(g, LLVMBuildFCmp(g->b, pred, va, vb, ""), t_notnan(g, b), t_notnan(g, a));
         return t_nan_where(g, t_either_nan(g, a, b), pick);
     }
     case IR_AND: case IR_OR: {
