@@ -1160,27 +1160,27 @@ static void check_scaled(loader *L)
 {
     rt_table *t = L->t;
     const ir_program *p = L->p;
-    for (uint32_t i = 0; i < p->ninputs && !L->stopped; i++) {
+    /* each column's largest scale (its indicator's conversion: one per column) */
+    double *scale = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *scale);
+    for (uint32_t i = 0; i < p->ninputs; i++) {
         const ir_input *in = &p->inputs[i];
-        if (in->kind != IR_IN_DATA || fabs(in->scale) <= 1)
+        if (in->kind == IR_IN_DATA && fabs(in->scale) > scale[in->column])
+            scale[in->column] = fabs(in->scale);
+    }
+    for (uint32_t k = 0; k < p->ncolumns && !L->stopped; k++) {
+        if (scale[k] <= 1)
             continue;
-        /* an earlier input of the column with the same scale was checked */
-        bool seen = false;
-        for (uint32_t j = 0; j < i && !seen; j++)
-            seen = p->inputs[j].kind == IR_IN_DATA && p->inputs[j].column == in->column &&
-                   p->inputs[j].scale == in->scale;
-        if (seen)
-            continue;
-        const ir_column *c = &p->columns[in->column];
-        const double *d = t->data[in->column];
+        const ir_column *c = &p->columns[k];
+        const double *d = t->data[k];
         for (size_t r = 0; r < t->nrows && !L->stopped; r++)
-            if (isinf(d[r] * in->scale) && !isinf(d[r])) {
+            if (isinf(d[r] * scale[k]) && !isinf(d[r])) {
                 char num[32];
                 report_format_number(d[r], num);
                 data_error(L, t->line[r], "column '%s': %s %s is out of range in %s (indicator %s)",
                            c->name, num, c->unit, c->indicator_unit, c->indicator ? c->indicator : "?");
             }
     }
+    free(scale);
 }
 
 /* Reads cell `field` of the record for column k into *v (NaN when it is
