@@ -338,13 +338,14 @@ static const char rt_types[] =
     "\n"
     "/* One step of the run order: a segment (a compiled kernel) or a barrier\n"
     " * step writing `slot` from column `a` (exec.h). */\n"
-    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2 };\n"
+    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3 };\n"
     "typedef struct run_op {\n"
     "    unsigned char kind;\n"
     "    uint32_t seg;                /* OP_SEGMENT */\n"
     "    uint32_t slot, a;            /* barriers */\n"
     "    double imm;                  /* OP_PEAK: tolerance */\n"
-    "    uint32_t aux;                /* OP_PEAK: first year; OP_SHARE: level */\n"
+    "    uint32_t aux;                /* OP_PEAK: first year; OP_SHARE: level;\n"
+    "                                    OP_PEER: 0 lowest, 1 highest, 2 average */\n"
     "} run_op;\n"
     "\n"
     "/* A compiled segment (cg.h): rows [lo, hi) of its materialized columns. */\n"
@@ -518,6 +519,48 @@ static const char rt_code[] =
     "        out[r] = has[t->region[r]] && den[r] > 0 ? 100.0 * num[r] / den[r] : NAN;\n"
     "    free(num);\n"
     "    free(den);\n"
+    "    return true;\n"
+    "}\n"
+    "\n"
+    "/* rt_peer (runtime/exec.c).  Returns false when out of memory. */\n"
+    "static bool run_peer(const table *t, const run_op *s, const double *a, double *out)\n"
+    "{\n"
+    "    size_t n = t->n;\n"
+    "    if (n == 0)\n"
+    "        return true;\n"
+    "    int ymin = t->year[0], ymax = ymin;\n"
+    "    for (size_t r = 1; r < n; r++) {\n"
+    "        ymin = t->year[r] < ymin ? t->year[r] : ymin;\n"
+    "        ymax = t->year[r] > ymax ? t->year[r] : ymax;\n"
+    "    }\n"
+    "    size_t span = (size_t)(ymax - ymin) + 1, nb = span * (N_LEVELS > 0 ? N_LEVELS : 1);\n"
+    "    double *acc = malloc(nb * sizeof *acc), *cnt = calloc(nb, sizeof *cnt);\n"
+    "    if (!acc || !cnt) {\n"
+    "        free(acc);\n"
+    "        free(cnt);\n"
+    "        return false;\n"
+    "    }\n"
+    "    for (size_t b = 0; b < nb; b++)\n"
+    "        acc[b] = NAN;\n"
+    "    for (size_t r = 0; r < n; r++) {\n"
+    "        double v = a[r];\n"
+    "        if (isnan(v))\n"
+    "            continue;\n"
+    "        size_t b = regions[t->region[r]].level * span + (size_t)(t->year[r] - ymin);\n"
+    "        if (cnt[b] == 0)\n"
+    "            acc[b] = v;\n"
+    "        else if (s->aux == 0 ? v < acc[b] : s->aux == 1 ? v > acc[b] : false)\n"
+    "            acc[b] = v;\n"
+    "        else if (s->aux == 2)\n"
+    "            acc[b] += v;\n"
+    "        cnt[b] += 1;\n"
+    "    }\n"
+    "    for (size_t r = 0; r < n; r++) {\n"
+    "        size_t b = regions[t->region[r]].level * span + (size_t)(t->year[r] - ymin);\n"
+    "        out[r] = cnt[b] == 0 ? NAN : s->aux == 2 ? acc[b] / cnt[b] : acc[b];\n"
+    "    }\n"
+    "    free(acc);\n"
+    "    free(cnt);\n"
     "    return true;\n"
     "}\n"
     "\n"
@@ -745,7 +788,8 @@ static const char rt_code[] =
     "            seg_fns[op->seg]((const double *const *)inputs, res->cols, 0, (int64_t)n);\n"
     "        else if (op->kind == OP_PEAK)\n"
     "            run_peak(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
-    "        else if (!run_share(&t, op, res->cols[op->a], res->cols[op->slot]))\n"
+    "        else if (op->kind == OP_SHARE ? !run_share(&t, op, res->cols[op->a], res->cols[op->slot])\n"
+    "                                      : !run_peer(&t, op, res->cols[op->a], res->cols[op->slot]))\n"
     "            goto nomem;\n"
     "    }\n"
     "    for (uint32_t i = 0; i < N_INPUTS; i++)\n"
@@ -950,8 +994,9 @@ static bool program_ok(const ir_program *p, FILE *err)
         }
     }
     for (uint32_t i = 0; i < p->nsteps; i++)
-        if (ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
-            p->steps[i].op != IR_SHARE) {
+        if ((ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
+             p->steps[i].op != IR_SHARE && p->steps[i].op != IR_PEER) ||
+            (p->steps[i].op == IR_PEER && p->steps[i].aux > IR_PEER_AVERAGE)) {
             diag_internal(err, "build", "step %u is a barrier (%s) planc build does not implement", i,
                      ir_opname(p->steps[i].op));
             return false;
@@ -1204,7 +1249,8 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
             continue;
         }
         const ir_step *s = &p->steps[i];
-        fprintf(f, "    {%s, 0, %u, %u, ", s->op == IR_PEAK ? "OP_PEAK" : "OP_SHARE", i, s->a);
+        fprintf(f, "    {%s, 0, %u, %u, ",
+                s->op == IR_PEAK ? "OP_PEAK" : s->op == IR_SHARE ? "OP_SHARE" : "OP_PEER", i, s->a);
         put_double(f, s->imm);
         fprintf(f, ", %u},\n", s->aux);
         i++;

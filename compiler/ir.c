@@ -15,7 +15,7 @@ static const char *const opnames[IR_NOPS] = {
     [IR_LT] = "lt", [IR_LE] = "le", [IR_GT] = "gt", [IR_GE] = "ge",
     [IR_EQ] = "eq", [IR_NE] = "ne", [IR_AND] = "and", [IR_OR] = "or",
     [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
-    [IR_PEAK] = "peak", [IR_SHARE] = "share",
+    [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer",
 };
 
 /* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
@@ -68,6 +68,16 @@ const char *ir_opname(ir_op op)
     return (unsigned)op < IR_NOPS ? opnames[op] : "?";
 }
 
+const char *ir_peername(uint32_t kind)
+{
+    switch (kind) {
+    case IR_PEER_LOWEST: return "lowest";
+    case IR_PEER_HIGHEST: return "highest";
+    case IR_PEER_AVERAGE: return "average";
+    }
+    return "?";
+}
+
 const char *ir_statusname(int st)
 {
     switch (st) {
@@ -97,7 +107,7 @@ int ir_arity(ir_op op)
     switch (op) {
     case IR_CONST: case IR_INPUT: return 0;
     case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA:
-    case IR_PEAK: case IR_SHARE: return 1;
+    case IR_PEAK: case IR_SHARE: case IR_PEER: return 1;
     case IR_SELECT: return 3;
     default: return 2;
     }
@@ -105,7 +115,7 @@ int ir_arity(ir_op op)
 
 bool ir_is_barrier(ir_op op)
 {
-    return op == IR_PEAK || op == IR_SHARE;
+    return op == IR_PEAK || op == IR_SHARE || op == IR_PEER;
 }
 
 /* Prints a list of strings as "a, b, c". */
@@ -181,6 +191,7 @@ void ir_dump(const ir_program *p, FILE *out)
         case IR_PEAK: fprintf(out, " %%%u from %u tolerance %.17g", s->a, s->aux, s->imm); break;
         case IR_SHARE: fprintf(out, " %%%u level %s", s->a,
                                s->aux < p->nlevels ? p->levels[s->aux] : "?"); break;
+        case IR_PEER: fprintf(out, " %%%u %s", s->a, ir_peername(s->aux)); break;
         default: {
             int n = ir_arity(s->op);
             const uint32_t ops[3] = {s->a, s->b, s->c};

@@ -27,11 +27,12 @@
  *   IR_COALESCE a b                    a is NaN ? b : a
  *   IR_PEAK a                          barrier, see below
  *   IR_SHARE a                         barrier, see below
+ *   IR_PEER a                          barrier, see below
  * No other floating-point flags are used: the interpreter and the JIT agree
  * bit for bit except where docs/PERFORMANCE.md documents reassociation.
  *
  * Barrier steps need other rows, so they run over whole columns in the
- * runtime (rt_peak / rt_share) and split the program into segments that the
+ * runtime (rt_peak / rt_share / rt_peer) and split the program into segments that the
  * JIT compiles as fused loops:
  *   IR_PEAK a (imm = tolerance as a fraction, aux = first year y0):
  *     row (r, y): NaN if y < y0 or any year t in [y0, y] of region r has no
@@ -43,6 +44,12 @@
  *     those descendants d with a row (d, y) where a == 1) / (number with a row
  *     (d, y) where a is not NaN); NaN if that number is 0, and NaN on rows of
  *     regions without descendants at that level.
+ *   IR_PEER a (aux = ir_peerkind):
+ *     row (r, y): the smallest (IR_PEER_LOWEST), largest (IR_PEER_HIGHEST)
+ *     or mean (IR_PEER_AVERAGE) of a over the rows (d, y) of the table whose
+ *     region d has r's level and where a is not NaN, r's own row included;
+ *     NaN if there is none.  The mean adds the values in row order (region,
+ *     then year), so every engine gets the same bits.
  *
  * Time shifts ("the same region in another year") are not steps: an input
  * names a data column and a shift, and the runtime builds the shifted column
@@ -62,9 +69,12 @@ typedef enum ir_op {
     IR_LT, IR_LE, IR_GT, IR_GE, IR_EQ, IR_NE,
     IR_AND, IR_OR,
     IR_SELECT, IR_COALESCE,
-    IR_PEAK, IR_SHARE,
+    IR_PEAK, IR_SHARE, IR_PEER,
     IR_NOPS
 } ir_op;
+
+/* What an IR_PEER step computes over the peers of a row. */
+typedef enum ir_peerkind { IR_PEER_LOWEST, IR_PEER_HIGHEST, IR_PEER_AVERAGE } ir_peerkind;
 
 /* What a slot holds (all are doubles in memory). */
 typedef enum ir_type { IR_NUM, IR_BOOL, IR_STATUS, IR_GRADE } ir_type;
@@ -84,7 +94,8 @@ typedef struct ir_step {
     ir_type type;
     uint32_t a, b, c;  /* operand slots */
     double imm;        /* IR_CONST value; IR_PEAK tolerance */
-    uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level */
+    uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level;
+                          IR_PEER ir_peerkind */
 } ir_step;
 
 /* A time shift of an input: none, relative (year + rel), or absolute (year). */
@@ -276,6 +287,8 @@ uint32_t ir_const(struct arena *a, ir_program *p, ir_type t, double v);
 
 /* The name of an op / a status / a type as printed by --dump-ir and reports. */
 const char *ir_opname(ir_op op);
+/* The language's name of an IR_PEER kind ("lowest", ...); "?" if none. */
+const char *ir_peername(uint32_t kind);
 const char *ir_statusname(int st);
 const char *ir_typename(ir_type t);
 /* Number of operands (0..3) an op reads. */

@@ -65,6 +65,9 @@ struct L {
     uint32_t capscopes;
     uint32_t year;          /* slot of the year input */
     scorectx *sc;           /* while lowering a score expression */
+    uint32_t peers;         /* while lowering a scoped target: the slot of its
+                               scope, which masks the operands of lowest(),
+                               highest() and average(); IR_NO_SLOT otherwise */
     bool keep;              /* keep the targets' explanation slots
                                (lower_program_explained) */
 };
@@ -373,7 +376,12 @@ static uint32_t indicator(L *l, uint32_t i, ir_shift sh)
         if (divide)
             slot = conv(l, slot, cu, ind->unit);
     } else {
+        /* a formula means the same in every target: its lowest() and the
+         * like range over every region of the level */
+        uint32_t peers = l->peers;
+        l->peers = IR_NO_SLOT;
         slot = lx(l, ind->formula, sh);
+        l->peers = peers;
         if (ind->type == TY_NUM)
             slot = conv(l, slot, ind->formula->sema.unit, ind->unit);
     }
@@ -479,6 +487,15 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
         return lx(l, args[0], shift_abs(e->sema.index));
     case FN_SHARE:
         return emit(l, IR_SHARE, IR_NUM, lx(l, args[1], sh), 0, 0, 0, (uint32_t)e->sema.index);
+    case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE: {
+        /* in a scoped target, regions outside the scope are not peers */
+        uint32_t a = lx(l, args[0], sh);
+        if (l->peers != IR_NO_SLOT)
+            a = sel(l, IR_NUM, l->peers, a, k(l, IR_NUM, NAN));
+        ir_peerkind kind = e->sema.ref == FN_LOWEST ? IR_PEER_LOWEST
+                         : e->sema.ref == FN_HIGHEST ? IR_PEER_HIGHEST : IR_PEER_AVERAGE;
+        return emit(l, IR_PEER, IR_NUM, a, 0, 0, 0, (uint32_t)kind);
+    }
     case FN_ISMISSING:
         return op1(l, IR_ISNA, IR_BOOL, lx(l, args[0], sh));
     case FN_PROGRESS:
@@ -606,6 +623,8 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     uint32_t st_track = k(l, IR_STATUS, IR_ST_ON_TRACK), st_met = k(l, IR_STATUS, IR_ST_MET);
     uint32_t hundred = k(l, IR_NUM, 100), zero = k(l, IR_NUM, 0), one = k(l, IR_NUM, 1);
 
+    uint32_t scope = t->scoped ? scope_input(l, t->scope, t->nscope) : IR_NO_SLOT;
+    l->peers = scope;
     uint32_t v = lx(l, t->measured, here);
     uint32_t base = nan;        /* the value in the baseline year, when needed */
     uint32_t goal = nan, expected = nan, deadline = nan;
@@ -709,7 +728,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     }
 
     if (t->scoped)
-        applicable = op2(l, IR_AND, IR_BOOL, applicable, scope_input(l, t->scope, t->nscope));
+        applicable = op2(l, IR_AND, IR_BOOL, applicable, scope);
     /* On a row the runtime added for a parent region only share targets
      * have a value; every other target does not apply there. */
     if (!reads_share(l, v)) {
@@ -733,6 +752,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         raw = op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, op2(l, IR_COALESCE, IR_NUM, x, zero), zero),
                   hundred);
     }
+    l->peers = IR_NO_SLOT;
     uint32_t counted = op2(l, IR_GT, IR_BOOL, status, st_miss);
     out->status = status;
     out->value = v;
@@ -1102,6 +1122,7 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     l->m = m;
     l->p = p;
     l->keep = keep;
+    l->peers = IR_NO_SLOT;
 
     p->plan = m->plan;
     p->title = m->title;

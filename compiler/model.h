@@ -34,7 +34,8 @@ typedef enum sema_ref {
     FN_PREV, FN_BASELINE,
     FN_AT,                  /* sema.index: the year */
     FN_SHARE,               /* sema.index: the level */
-    FN_ISMISSING, FN_PROGRESS
+    FN_ISMISSING, FN_PROGRESS,
+    FN_LOWEST, FN_HIGHEST, FN_AVERAGE /* over the row's peers (ir.h IR_PEER) */
 } sema_ref;
 
 typedef struct sema_region {

@@ -89,7 +89,9 @@ typedef struct indinfo {
     const ast_decl *d;
     int ustate;             /* unit: 0 not yet, 1 done */
     int mark;               /* formula DFS: 0 white, 1 on the stack, 2 done */
-    int share;              /* formula uses share(): 0 unknown, 1 computing, 2 no, 3 yes */
+    int share;              /* rowfn: 0 unknown, 1 computing, 2 known */
+    const char *rowfn;      /* the function reading other regions' rows (share,
+                               lowest, ...) its formula uses, or NULL */
     int depth;              /* expansion depth of its formula (after the DFS) */
     uint32_t *deps;         /* indicators its formula names */
     uint32_t ndeps;
@@ -695,11 +697,13 @@ static const struct { const char *name; sema_ref ref; } fntab[] = {
     {"min", FN_MIN}, {"max", FN_MAX}, {"clamp", FN_CLAMP}, {"abs", FN_ABS},
     {"prev", FN_PREV}, {"baseline", FN_BASELINE}, {"at", FN_AT},
     {"share", FN_SHARE}, {"ismissing", FN_ISMISSING}, {"progress", FN_PROGRESS},
+    {"lowest", FN_LOWEST}, {"highest", FN_HIGHEST}, {"average", FN_AVERAGE},
 };
 static const char *const fnname_list[] = {"min", "max", "clamp", "abs", "prev", "baseline",
-                                          "at", "share", "ismissing", "progress", NULL};
+                                          "at", "share", "ismissing", "progress",
+                                          "lowest", "highest", "average", NULL};
 
-static int ind_share(S *s, uint32_t i);
+static const char *ind_rowfn(S *s, uint32_t i);
 
 /* The unit of indicator i, resolving its declaration on first use. */
 static const unit_t *ind_unit(S *s, uint32_t i)
@@ -763,9 +767,11 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
     const unit_t *u = ind_unit(s, y->index);
     if (!u)
         return set(e, TY_ERROR, NULL);
-    if (c->shift > 0 && s->ii[y->index].d->u.ind.formula && ind_share(s, y->index) == 3) {
-        diag_error(s->d, e->sp, "'%s' uses share(), which cannot be read in another year with '%s'",
-                   n, c->shift_fn);
+    const char *rowfn = c->shift > 0 && s->ii[y->index].d->u.ind.formula ? ind_rowfn(s, y->index)
+                                                                           : NULL;
+    if (rowfn) {
+        diag_error(s->d, e->sp, "'%s' uses %s(), which cannot be read in another year with '%s'",
+                   n, rowfn, c->shift_fn);
         return set(e, TY_ERROR, NULL);
     }
     return set(e, s->m->inds[y->index].type, u);
@@ -823,6 +829,36 @@ static int check_same_dim_args(S *s, ast_expr *e, const char *fn)
     return first;
 }
 
+/* Whether a checked expression reads anything of the row (an indicator, or
+ * a score's value, base or expected), so that it can differ between
+ * regions. */
+static bool reads_row(const ast_expr *e, int depth)
+{
+    if (!e || depth > MAX_DEPTH)
+        return false;
+    switch (e->kind) {
+    case EX_NAME:
+        return e->sema.ref == REF_INDICATOR || e->sema.ref == REF_VALUE ||
+               e->sema.ref == REF_BASE || e->sema.ref == REF_EXPECTED;
+    case EX_UNARY:
+        return reads_row(e->u.un.a, depth + 1);
+    case EX_BINARY:
+        return reads_row(e->u.bin.a, depth + 1) || reads_row(e->u.bin.b, depth + 1);
+    case EX_IF:
+        return reads_row(e->u.cond.c, depth + 1) || reads_row(e->u.cond.a, depth + 1) ||
+               reads_row(e->u.cond.b, depth + 1);
+    case EX_CALL:
+        if (e->sema.ref == FN_PROGRESS)
+            return true;
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            if (reads_row(e->u.call.args[i], depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
 /* EX_CALL: the functions of docs/LANGUAGE.md §7. */
 static sema_type check_call(S *s, ast_expr *e, ectx *c)
 {
@@ -862,6 +898,9 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     }
     if (c->mode == EM_CONST && ref != FN_MIN && ref != FN_MAX && ref != FN_CLAMP && ref != FN_ABS) {
         diag_error(s->d, e->sp, "%s must be a constant; '%s' reads the data", c->what, fn);
+        if (ref == FN_LOWEST || ref == FN_HIGHEST || ref == FN_AVERAGE)
+            diag_hint(s->d, "to compare with the other regions, write a ratio on the left: "
+                            "'x / %s(x) <= 100%%'", fn);
         return set(e, TY_ERROR, NULL);
     }
 
@@ -939,6 +978,20 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
             return set(e, TY_ERROR, NULL);
         return set(e, TY_NUM, s->m->units.percent);
     }
+    case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE:
+        if (c->shift > 0) {
+            diag_error(s->d, e->sp, "'%s' cannot be used inside '%s'", fn, c->shift_fn);
+            return set(e, TY_ERROR, NULL);
+        }
+        if (check_expr(s, args[0], c) == TY_ERROR || !want_num(s, args[0], arena_printf(s->a, "in '%s'", fn)))
+            return set(e, TY_ERROR, NULL);
+        if (!reads_row(args[0], 0)) {
+            diag_error(s->d, args[0]->sp, "the argument of '%s' must read the data (an indicator, "
+                       "or in a score 'value', 'base', 'expected' or 'progress()'); a constant is its "
+                       "own %s", fn, fn);
+            return set(e, TY_ERROR, NULL);
+        }
+        return set(e, TY_NUM, args[0]->sema.unit);
     default:
         return set(e, TY_ERROR, NULL);
     }
@@ -1195,49 +1248,55 @@ static bool const_number(S *s, ast_expr *e, const char *what, double *out)
     return true;
 }
 
-static bool expr_has_share(S *s, const ast_expr *e, int depth);
+static const char *expr_rowfn(S *s, const ast_expr *e, int depth);
 
-/* Whether indicator i's formula uses share(), directly or through the
- * formulas it names (3 yes, 2 no); cycles count as no (reported elsewhere). */
-static int ind_share(S *s, uint32_t i)
+/* The function reading other regions' rows (share, lowest, highest,
+ * average) indicator i's formula uses, directly or through the formulas it
+ * names, or NULL; cycles count as none (they are reported elsewhere). */
+static const char *ind_rowfn(S *s, uint32_t i)
 {
     indinfo *ii = &s->ii[i];
-    if (ii->share >= 2)
-        return ii->share;
+    if (ii->share == 2)
+        return ii->rowfn;
     if (ii->share == 1)
-        return 2;
+        return NULL;
     ii->share = 1;
-    int r = expr_has_share(s, ii->d->u.ind.formula, 0) ? 3 : 2;
-    ii->share = r;
-    return r;
+    ii->rowfn = expr_rowfn(s, ii->d->u.ind.formula, 0);
+    ii->share = 2;
+    return ii->rowfn;
 }
 
-/* Whether an expression uses share(), directly or through a formula. */
-static bool expr_has_share(S *s, const ast_expr *e, int depth)
+/* The first function reading other regions' rows an expression uses,
+ * directly or through a formula, or NULL. */
+static const char *expr_rowfn(S *s, const ast_expr *e, int depth)
 {
+    static const char *const rowfns[] = {"share", "lowest", "highest", "average"};
+    const char *r = NULL;
     if (!e || depth > MAX_DEPTH)
-        return false;
+        return NULL;
     switch (e->kind) {
     case EX_NAME: {
         const sym *y = e->u.name.s ? tab_find(&s->tab[K_INDICATOR], e->u.name.s) : NULL;
-        return y && s->ii[y->index].d->u.ind.formula && ind_share(s, y->index) == 3;
+        return y && s->ii[y->index].d->u.ind.formula ? ind_rowfn(s, y->index) : NULL;
     }
     case EX_UNARY:
-        return expr_has_share(s, e->u.un.a, depth + 1);
+        return expr_rowfn(s, e->u.un.a, depth + 1);
     case EX_BINARY:
-        return expr_has_share(s, e->u.bin.a, depth + 1) || expr_has_share(s, e->u.bin.b, depth + 1);
+        r = expr_rowfn(s, e->u.bin.a, depth + 1);
+        return r ? r : expr_rowfn(s, e->u.bin.b, depth + 1);
     case EX_IF:
-        return expr_has_share(s, e->u.cond.c, depth + 1) || expr_has_share(s, e->u.cond.a, depth + 1) ||
-               expr_has_share(s, e->u.cond.b, depth + 1);
+        r = expr_rowfn(s, e->u.cond.c, depth + 1);
+        r = r ? r : expr_rowfn(s, e->u.cond.a, depth + 1);
+        return r ? r : expr_rowfn(s, e->u.cond.b, depth + 1);
     case EX_CALL:
-        if (e->u.call.fn.s && strcmp(e->u.call.fn.s, "share") == 0)
-            return true;
-        for (uint32_t i = 0; i < e->u.call.nargs; i++)
-            if (expr_has_share(s, e->u.call.args[i], depth + 1))
-                return true;
-        return false;
+        for (size_t k = 0; e->u.call.fn.s && k < sizeof rowfns / sizeof rowfns[0]; k++)
+            if (strcmp(e->u.call.fn.s, rowfns[k]) == 0)
+                return rowfns[k];
+        for (uint32_t i = 0; !r && i < e->u.call.nargs; i++)
+            r = expr_rowfn(s, e->u.call.args[i], depth + 1);
+        return r;
     default:
-        return false;
+        return NULL;
     }
 }
 

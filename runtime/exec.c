@@ -2,7 +2,7 @@
  *
  * rt_run walks the program in step order: each segment is handed to the
  * engine in chunks of RT_CHUNK_ROWS rows, shared out among the run's
- * threads; each barrier (IR_PEAK, IR_SHARE) is computed here, on the
+ * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER) is computed here, on the
  * calling thread, over whole columns using the table's (region, year)
  * order and index.  After the run, the `error` missing-data policy is
  * checked. */
@@ -111,6 +111,8 @@ int exec_plan_make(const ir_program *p, exec_plan *out)
         if (s->op == IR_INPUT && s->aux >= p->ninputs)
             ok = false;
         if (s->op == IR_SHARE && s->aux >= p->nlevels)
+            ok = false;
+        if (s->op == IR_PEER && s->aux > IR_PEER_AVERAGE)
             ok = false;
     }
     ok = ok && mark_outputs(m, p);
@@ -221,6 +223,46 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
     free(has);
     free(num);
     free(den);
+}
+
+void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
+             const double *a, double *out)
+{
+    size_t n = rt_table_nrows(t);
+    if (n == 0)
+        return;
+    /* One bucket per (level, year) over the table's years (1..9999, so
+     * at most 9999 per level): the extreme or the sum and count of the
+     * values that are not missing, in row order. */
+    int ymin = rt_table_year(t, 0), ymax = ymin;
+    for (size_t r = 1; r < n; r++) {
+        int y = rt_table_year(t, r);
+        ymin = y < ymin ? y : ymin;
+        ymax = y > ymax ? y : ymax;
+    }
+    size_t span = (size_t)(ymax - ymin) + 1, nb = span * (p->nlevels ? p->nlevels : 1);
+    double *acc = rt_xmalloc(nb, sizeof *acc), *cnt = rt_xcalloc(nb, sizeof *cnt);
+    for (size_t b = 0; b < nb; b++)
+        acc[b] = NAN;
+    for (size_t r = 0; r < n; r++) {
+        double v = a[r];
+        if (isnan(v))
+            continue;
+        size_t b = p->regions[rt_table_region(t, r)].level * span + (size_t)(rt_table_year(t, r) - ymin);
+        if (cnt[b] == 0)
+            acc[b] = v;
+        else if (s->aux == IR_PEER_LOWEST ? v < acc[b] : s->aux == IR_PEER_HIGHEST ? v > acc[b] : false)
+            acc[b] = v;
+        else if (s->aux == IR_PEER_AVERAGE)
+            acc[b] += v;
+        cnt[b] += 1;
+    }
+    for (size_t r = 0; r < n; r++) {
+        size_t b = p->regions[rt_table_region(t, r)].level * span + (size_t)(rt_table_year(t, r) - ymin);
+        out[r] = cnt[b] == 0 ? NAN : s->aux == IR_PEER_AVERAGE ? acc[b] / cnt[b] : acc[b];
+    }
+    free(acc);
+    free(cnt);
 }
 
 /* ---- the missing-data policy ---- */
@@ -564,8 +606,10 @@ static void run_whole(pool *pl, const ir_program *p, const rt_table *t, const ex
         const double *a = operand_column(res, s->a, &filled);
         if (s->op == IR_PEAK)
             rt_peak(p, t, s, a, res->cols[i]);
-        else
+        else if (s->op == IR_SHARE)
             rt_share(p, t, s, a, res->cols[i]);
+        else
+            rt_peer(p, t, s, a, res->cols[i]);
         free(filled);
         i++;
         tm->barriers += now_ms() - t0;

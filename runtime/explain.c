@@ -258,6 +258,9 @@ typedef struct ex_target {
     ex_read *reads;
     uint32_t nreads;
     char *share_text;       /* share targets: the children counted */
+    char **peer_text;       /* per lowest() / highest() / average() the value
+                               or score reads: the regions it ranged over */
+    uint32_t npeers;
     /* the roll-up */
     bool counted;           /* the score counts in its measure */
     double counted_score;   /* the score as counted (0 for missing under `missing zero`) */
@@ -416,6 +419,87 @@ static char *share_text(const ex_row *x, uint32_t step)
     free(no.s);
     free(miss.s);
     return sb_take(&out);
+}
+
+/* What a peer step (lowest / highest / average) computed on this row: over
+ * how many regions of the row's level it ranged (only those the target
+ * covers when lower.c masked its operand with the target's scope), and for
+ * lowest and highest which region holds the value.  `role` is "" or ", for
+ * the baseline". */
+static char *peer_text(const ex_row *x, uint32_t step, const char *role)
+{
+    const ir_program *p = x->p;
+    const ir_step *s = &p->steps[step];
+    uint32_t level = p->regions[x->region].level;
+    /* select(scope, operand, NaN): the target's scope */
+    const ir_scope *scope = NULL;
+    const ir_step *op = &p->steps[s->a];
+    if (op->op == IR_SELECT && p->steps[op->a].op == IR_INPUT &&
+        p->inputs[p->steps[op->a].aux].kind == IR_IN_SCOPE)
+        scope = &p->scopes[p->inputs[p->steps[op->a].aux].scope];
+    uint32_t rows = 0, vals = 0;
+    strbuf who = {0};
+    double v = rt_result_value(x->r, step, x->row);
+    for (uint32_t d = 0; d < p->nregions; d++) {
+        if (p->regions[d].level != level)
+            continue;
+        bool covered = !scope;
+        for (uint32_t k = 0; scope && k < scope->n; k++)
+            covered = covered || scope->regions[k] == d;
+        long row = covered ? rt_table_find(x->t, d, x->year) : -1;
+        if (row < 0)
+            continue;
+        rows++;
+        double c = rt_result_value(x->r, s->a, (size_t)row);
+        if (isnan(c))
+            continue;
+        vals++;
+        if (s->aux != IR_PEER_AVERAGE && c == v)
+            sbf(&who, "%s%s", who.len ? "、" : "", p->regions[d].name);
+    }
+    char n1[32];
+    strbuf out = {0};
+    sbf(&out, "%s over the %u %s regions %swith a row in %d%s (%u with a value) = %s",
+        ir_peername(s->aux), rows, p->levels[level], scope ? "the target covers " : "", x->year,
+        role, vals, num(v, n1));
+    if (who.len)
+        sbf(&out, " (%s)", who.s);
+    free(who.s);
+    return sb_take(&out);
+}
+
+/* Lists the peer steps that slot `root` depends on (not looking into the
+ * operands of barriers: those are read on other rows) in et->peer_text,
+ * each once, labelled with `role`; `seen` has p->nsteps entries, shared by
+ * the calls for one target. */
+static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
+                          ex_target *et)
+{
+    const ir_program *p = x->p;
+    if (root == IR_NO_SLOT || seen[root])
+        return;
+    uint32_t *stack = rt_xmalloc(p->nsteps + 1, sizeof *stack);
+    size_t top = 0;
+    stack[top++] = root;
+    seen[root] = 1;
+    while (top) {
+        uint32_t i = stack[--top];
+        const ir_step *s = &p->steps[i];
+        if (s->op == IR_PEER) {
+            et->peer_text = rt_xrealloc(et->peer_text, et->npeers + 1, sizeof *et->peer_text);
+            et->peer_text[et->npeers++] = peer_text(x, i, role);
+        }
+        if (ir_is_barrier(s->op))
+            continue;
+        int ar = ir_arity(s->op);
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int k = ar; k-- > 0;)
+            if (!seen[ops[k]]) {
+                seen[ops[k]] = 1;
+                stack[top++] = ops[k];
+            }
+    }
+    free(stack);
 }
 
 /* ---------------------------------------------------------------- rules */
@@ -826,6 +910,12 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
         collect_reads(x, tg->goal, "previous year", seen, input_seen, et, &other);
     collect_reads(x, tg->base, "baseline", seen, input_seen, et, &other);
     qsort(et->reads, et->nreads, sizeof *et->reads, cmp_read);
+    if (et->status != IR_ST_NA) {
+        memset(seen, 0, p->nsteps);
+        collect_peers(x, tg->value, "", seen, et);
+        collect_peers(x, tg->base, ", for the baseline", seen, et);
+        collect_peers(x, tg->score, "", seen, et);
+    }
     free(seen);
     free(input_seen);
     if (share != IR_NO_SLOT && et->status != IR_ST_NA)
@@ -845,6 +935,9 @@ static void free_target(ex_target *et)
     free(et->score_text);
     free(et->reads);
     free(et->share_text);
+    for (uint32_t i = 0; i < et->npeers; i++)
+        free(et->peer_text[i]);
+    free(et->peer_text);
 }
 
 /* The lead agencies of a measure as the results write them. */
@@ -957,6 +1050,8 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     }
     if (et->share_text)
         line(out, et->nreads ? "" : "reads", et->share_text);
+    for (uint32_t i = 0; i < et->npeers; i++)
+        line(out, i ? "" : "peers", et->peer_text[i]);
     b.len = 0;
     sbf(&b, "v = ");
     if (tg->measured_formula)
@@ -1263,6 +1358,11 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_end_array(w);
     json_key(w, "share");
     json_str(w, et->share_text);
+    json_key(w, "peers");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < et->npeers; i++)
+        json_str(w, et->peer_text[i]);
+    json_end_array(w);
     json_key(w, "value");
     json_num(w, et->v);
     json_key(w, "baseline");

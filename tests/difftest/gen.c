@@ -211,6 +211,8 @@ typedef struct ectx {
     int maxind;             /* indicators [0, maxind) may be read */
     int shifted;            /* inside prev/baseline/at: no score names */
     int vdim;               /* score: the dimension of value, goal, base, expected */
+    bool peers;             /* lowest() / highest() / average() may be used (not
+                               in formulas: those may be read in other years) */
 } ectx;
 
 static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge);
@@ -398,7 +400,7 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
         need = false;
     if (depth <= 0 || chance(r, 35))
         return num_leaf(c, b, dim, depth, need, huge);
-    switch (below(r, 7)) {
+    switch (below(r, 8)) {
     case 0:
     case 1:
     case 2:
@@ -412,6 +414,15 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
         dt_buf_printf(b, ")");
         return has;
     }
+    case 6:
+        if (c->peers && !c->shifted && c->mode != M_CONST && c->maxind > 0) {
+            static const char *const fns[] = {"lowest", "highest", "average"};
+            dt_buf_printf(b, "%s(", PICK(r, fns));
+            gen_num(c, b, dim, depth - 1, true, huge);
+            dt_buf_printf(b, ")");
+            return true;
+        }
+        return num_leaf(c, b, dim, depth, need, huge);
     case 5: {
         dt_buf_printf(b, "(if ");
         bool has = gen_bool(c, b, depth - 1, false);
@@ -753,7 +764,7 @@ typedef enum tkind {
 static void measured(dt_program *g, dt_buf *b, int dim, int *single)
 {
     rng *r = &g->r;
-    ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds};
+    ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds, .peers = true};
     *single = -1;
     if (chance(r, 55)) {
         int i = pick_indicator(&c, dim);
@@ -931,7 +942,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     if (chance(r, 12))
         dt_buf_printf(b, " veto");
     if (chance(r, 25)) {
-        ectx c = {.g = g, .mode = M_SCORE, .maxind = g->ninds, .vdim = dim};
+        ectx c = {.g = g, .mode = M_SCORE, .maxind = g->ninds, .vdim = dim, .peers = true};
         dt_buf_printf(b, " score ");
         gen_num(&c, b, DIM_ONE, 3, false, false);
     }

@@ -390,6 +390,58 @@ START_TEST(share_barrier)
 }
 END_TEST
 
+/* ---- PEER ---- */
+
+START_TEST(peer_barrier)
+{
+    /* lowest / highest / average over the regions of the row's level in
+     * its year, missing values left out; the two provinces are peers of
+     * each other, the three cities of each other. */
+    fixture f;
+    fx_init(&f);
+    ir_program *p = &f.p;
+    uint32_t in = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+    uint32_t lo = ir_emit(&f.a, p, IR_PEER, IR_NUM, x, 0, 0, 0, IR_PEER_LOWEST);
+    uint32_t hi = ir_emit(&f.a, p, IR_PEER, IR_NUM, x, 0, 0, 0, IR_PEER_HIGHEST);
+    uint32_t av = ir_emit(&f.a, p, IR_PEER, IR_NUM, x, 0, 0, 0, IR_PEER_AVERAGE);
+    uint32_t d = ir_emit(&f.a, p, IR_SUB, IR_NUM, x, av, 0, 0, 0);
+    add_target(&f, lo, hi, av, d, lo);
+    rt_table *t = fx_load(&f,
+        "city,year,farmland_mu,park\n"
+        "沈阳,2024,1,\n大连,2024,3,\n鞍山,2024,NA,\n辽宁省,2024,10,\n北京,2024,20,\n"
+        "沈阳,2025,NA,\n"                                  /* no city has a value */
+        "大连,2026,-0.5,\n辽宁省,2026,NA,\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    rt_result *r = fx_run(&f, t);
+    const double *L = rt_result_column(r, lo), *H = rt_result_column(r, hi);
+    const double *A = rt_result_column(r, av), *D = rt_result_column(r, d);
+    static const int cities[] = {FX_SY, FX_DL, FX_AS};
+    for (int k = 0; k < 3; k++) {
+        long row = rt_table_find(t, (uint32_t)cities[k], 2024);
+        fx_assert_same(L[row], 1);
+        fx_assert_same(H[row], 3);
+        fx_assert_same(A[row], 2);
+    }
+    fx_assert_same(D[rt_table_find(t, FX_DL, 2024)], 1);
+    fx_assert_same(D[rt_table_find(t, FX_AS, 2024)], NAN);
+    for (int k = FX_LN; k <= FX_BJ; k += FX_BJ - FX_LN) {
+        long row = rt_table_find(t, (uint32_t)k, 2024);
+        fx_assert_same(L[row], 10);
+        fx_assert_same(H[row], 20);
+        fx_assert_same(A[row], 15);
+    }
+    fx_assert_same(L[rt_table_find(t, FX_SY, 2025)], NAN);
+    fx_assert_same(A[rt_table_find(t, FX_SY, 2025)], NAN);
+    fx_assert_same(H[rt_table_find(t, FX_DL, 2026)], -0.5);
+    fx_assert_same(A[rt_table_find(t, FX_DL, 2026)], -0.5);
+    fx_assert_same(A[rt_table_find(t, FX_LN, 2026)], NAN);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(share_deeper_levels)
 {
     /* Three levels: the share at the finest level counts grandchildren. */
@@ -604,6 +656,7 @@ int main(void)
     tcase_add_test(tc, peak_through_rt_run);
     tcase_add_test(tc, share_barrier);
     tcase_add_test(tc, share_deeper_levels);
+    tcase_add_test(tc, peer_barrier);
     suite_add_tcase(s, tc);
     tc = tcase_create("missing");
     tcase_add_test(tc, missing_policy_error);
