@@ -50,6 +50,7 @@ typedef struct memo {
 /* The slots a score expression may read (value, goal, ...). */
 typedef struct scorectx {
     uint32_t value, goal, base, expected, deadline;
+    uint32_t direction;     /* 1: larger values are better, -1: smaller, NaN: neither */
     uint32_t dscore;        /* the default score 0..100 */
     uint32_t progress;      /* dscore / 100, made on first use (UINT32_MAX until then) */
 } scorectx;
@@ -523,6 +524,7 @@ static uint32_t lx(L *l, const ast_expr *e, ir_shift sh)
         case REF_EXPECTED: return l->sc->expected;
         case REF_YEAR: return l->year;
         case REF_DEADLINE: return l->sc->deadline;
+        case REF_DIRECTION: return l->sc->direction;
         default: return k(l, IR_NUM, NAN);
         }
     case EX_UNARY:
@@ -610,6 +612,12 @@ static bool reads_share(L *l, uint32_t s)
     return found;
 }
 
+/* A milestone's direction as a score's `direction` reads it. */
+static double direction_of(ast_direction d)
+{
+    return d == DIR_HIGHER ? 1 : d == DIR_LOWER ? -1 : NAN;
+}
+
 /* Lowers one target into its output slots (docs/LANGUAGE.md §9). */
 static void lower_target(L *l, uint32_t ti, ir_target *out)
 {
@@ -628,6 +636,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     uint32_t v = lx(l, t->measured, here);
     uint32_t base = nan;        /* the value in the baseline year, when needed */
     uint32_t goal = nan, expected = nan, deadline = nan;
+    uint32_t direction = nan;   /* the score's `direction` */
     uint32_t ystart = IR_NO_SLOT, bstart = IR_NO_SLOT; /* the trajectory's start */
     uint32_t judged, dscore;
     bool trend = t->tk == TG_FALLS || t->tk == TG_RISES;
@@ -640,6 +649,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         judged = sel(l, IR_STATUS, met, st_met, st_failed);
         dscore = sel(l, IR_NUM, met, hundred, zero);
         base = lx(l, t->measured, shift_abs(m->baseline));
+        direction = k(l, IR_NUM, t->tk == TG_FALLS ? -1 : 1);
     } else if (t->tk == TG_PEAKS) {
         uint32_t pk = emit(l, IR_PEAK, IR_BOOL, v, 0, 0, t->tolerance, (uint32_t)m->baseline);
         uint32_t notmet = st_failed;
@@ -650,6 +660,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         judged = sel(l, IR_STATUS, pk, st_met, notmet);
         dscore = sel(l, IR_NUM, pk, hundred, zero);
         base = lx(l, t->measured, shift_abs(m->baseline));
+        direction = k(l, IR_NUM, -1);
     } else {
         /* thresholds: every year, or milestones with deadlines */
         uint32_t n = t->nms;
@@ -664,6 +675,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
                 same_op = false;
         }
         base = lx(l, t->measured, shift_abs(m->baseline));
+        direction = k(l, IR_NUM, direction_of(t->ms[0].track));
         if (n == 1 && t->ms[0].deadline == 0) {
             goal = goals[0];
             uint32_t met = op2(l, binop(t->ms[0].op), IR_BOOL, v, goal);
@@ -683,6 +695,10 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             }
             goal = chain(l, gt, conds, goals, n);
             deadline = chain(l, IR_NUM, conds, dls, n);
+            uint32_t *dirs = arena_alloc(l->a, n * sizeof *dirs);
+            for (uint32_t i = 0; i < n; i++)
+                dirs[i] = k(l, IR_NUM, direction_of(t->ms[i].track));
+            direction = chain(l, IR_NUM, conds, dirs, n);
             ystart = chain(l, IR_NUM, conds, ys, n);
             bstart = chain(l, gt, conds, bs, n);
             uint32_t met, basemet;
@@ -743,7 +759,8 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     uint32_t raw = dscore;
     if (se) {
         scorectx sc = {.value = v, .goal = goal, .base = base, .expected = expected,
-                       .deadline = deadline, .dscore = dscore, .progress = UINT32_MAX};
+                       .deadline = deadline, .direction = direction, .dscore = dscore,
+                       .progress = UINT32_MAX};
         l->sc = &sc;
         /* a score is the expression's number in its own dimensionless
          * unit: `score value` on a % indicator scores 80 for 80% */

@@ -30,6 +30,7 @@ typedef enum sema_ref {
     REF_NONE = 0,
     REF_INDICATOR,          /* sema.index: the indicator */
     REF_VALUE, REF_GOAL, REF_BASE, REF_EXPECTED, REF_YEAR, REF_DEADLINE, /* score context */
+    REF_DIRECTION,
     FN_MIN, FN_MAX, FN_CLAMP, FN_ABS,
     FN_PREV, FN_BASELINE,
     FN_AT,                  /* sema.index: the year */

@@ -689,8 +689,10 @@ static bool want_bool(S *s, ast_expr *e, const char *where)
 static const struct { const char *name; sema_ref ref; } ctxnames[] = {
     {"value", REF_VALUE}, {"goal", REF_GOAL}, {"base", REF_BASE},
     {"expected", REF_EXPECTED}, {"year", REF_YEAR}, {"deadline", REF_DEADLINE},
+    {"direction", REF_DIRECTION},
 };
-static const char *const ctxname_list[] = {"value", "goal", "base", "expected", "year", "deadline", NULL};
+static const char *const ctxname_list[] = {"value", "goal", "base", "expected", "year", "deadline",
+                                           "direction", NULL};
 
 /* The functions and their refs. */
 static const struct { const char *name; sema_ref ref; } fntab[] = {
@@ -729,7 +731,8 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
             continue;
         if (c->mode == EM_SCORE && c->shift == 0) {
             e->sema.ref = ctxnames[k].ref;
-            if (ctxnames[k].ref == REF_YEAR || ctxnames[k].ref == REF_DEADLINE)
+            if (ctxnames[k].ref == REF_YEAR || ctxnames[k].ref == REF_DEADLINE ||
+                ctxnames[k].ref == REF_DIRECTION)
                 return set(e, TY_NUM, s->m->units.one);
             return set(e, c->vtype, c->vunit);
         }

@@ -781,8 +781,15 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
                 "expected = %s, year = %d",
             tg->own_score ? "target's" : "assessment's", tg->score_src, num(et->v, n1),
             num(et->goal, n2), num(et->base, n3), dnum(et->expected, n4), x->year);
-        sbf(&b, ", deadline = %s, progress() = %s (the default score / 100; %s)",
-            num(et->deadline, n1), dnum(isnan(et->dscore) ? NAN : et->dscore / 100, n2), d.s);
+        sbf(&b, ", deadline = %s", num(et->deadline, n1));
+        if (strstr(tg->score_src, "direction")) {
+            /* as lower.c sets it: the current milestone's side */
+            double dir = trend ? (strcmp(tg->kind, "falls") == 0 ? -1 : 1) : peaks ? -1
+                       : m && m->track ? m->track : NAN;
+            sbf(&b, ", direction = %s", num(dir, n1));
+        }
+        sbf(&b, ", progress() = %s (the default score / 100; %s)",
+            dnum(isnan(et->dscore) ? NAN : et->dscore / 100, n2), d.s);
         sbf(&b, "; clamped to 0..100, missing counting as 0");
     } else {
         et->score_kind = rated ? "rated" : "default";

@@ -307,7 +307,7 @@ static bool num_leaf(ectx *c, dt_buf *b, int dim, int depth, bool need, bool hug
     rng *r = &c->g->r;
     if (c->mode == M_SCORE && !c->shifted && !need && chance(r, 45)) {
         if (dim == DIM_ONE && chance(r, 50)) {
-            static const char *const names[] = {"progress()", "year", "deadline"};
+            static const char *const names[] = {"progress()", "year", "deadline", "direction"};
             dt_buf_printf(b, "%s", PICK(r, names));
             return true;
         }
