@@ -247,15 +247,20 @@ static const char *scope_text(D *x, const ast_target *t, bool map)
     return s;
 }
 
-/* The goals of a target in unit u: ">= 92%, >= 95%". */
-static const char *goals(D *x, const sema_target *t, const unit_t *u)
+/* The goals of a target in unit u: ">= 92%, >= 95%".  A goal read from the
+ * data is shown as side s writes it, or with s NULL in its structural form
+ * (for comparing: spacing is no change). */
+static const char *goals(D *x, const diff_side *side, const sema_target *t, const unit_t *u)
 {
     const char *s = NULL;
     for (uint32_t k = 0; k < t->nms; k++) {
         double g = t->ms[k].goal;
         if (t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
             g = unit_convert(g, t->unit, u);
-        const char *one = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op), quantity(x, g, u, t->type));
+        const char *one = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
+                                       !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
+                                       : side ? expr_src(x, side, t->ms[k].goal_expr)
+                                           : ast_expr_text(x->a, t->ms[k].goal_expr));
         s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
     }
     return s;
@@ -296,7 +301,8 @@ static const char *condition(D *x, const diff_side *s, const sema_target *t)
         for (uint32_t k = 0; k < t->nms; k++) {
             const sema_milestone *ms = &t->ms[k];
             r = arena_printf(x->a, "%s%s %s %s", r, k ? "," : "", ast_opname(ms->op),
-                             quantity(x, ms->goal, t->unit, t->type));
+                             ms->goal_expr ? expr_src(x, s, ms->goal_expr)
+                                           : quantity(x, ms->goal, t->unit, t->type));
             if (ms->deadline)
                 r = arena_printf(x->a, "%s by %d", r, ms->deadline);
         }
@@ -502,9 +508,9 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
     if (ta->nms == tb->nms) {
         /* goals compared in the new unit, so that a change of unit alone is
          * not a change of value */
-        const char *ga = goals(x, ta, tb->unit), *gb = goals(x, tb, tb->unit);
+        const char *ga = goals(x, NULL, ta, tb->unit), *gb = goals(x, NULL, tb, tb->unit);
         if (ga && gb && strcmp(ga, gb) != 0)
-            field(x, it, "value", goals(x, ta, ta->unit), gb);
+            field(x, it, "value", goals(x, x->o, ta, ta->unit), goals(x, x->n, tb, tb->unit));
         field(x, it, "deadline", deadlines(x, ta), deadlines(x, tb));
     } else {
         field(x, it, "milestones", condition(x, x->o, ta), condition(x, x->n, tb));

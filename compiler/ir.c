@@ -298,7 +298,10 @@ ir_program *ir_copy(arena *a, const ir_program *p)
         t->unit = dup_str(a, t->unit);
         t->clause = dup_str(a, t->clause);
         t->columns = dup_array(a, t->columns, t->ncolumns, sizeof *t->columns);
-        t->milestones = dup_array(a, t->milestones, t->nmilestones, sizeof *t->milestones);
+        ir_milestone *ms = dup_array(a, t->milestones, t->nmilestones, sizeof *t->milestones);
+        for (uint32_t k = 0; k < t->nmilestones; k++)
+            ms[k].goal_src = dup_str(a, ms[k].goal_src);
+        t->milestones = ms;
         t->measured_src = dup_str(a, t->measured_src);
         t->measured_formula = dup_str(a, t->measured_formula);
         t->score_src = dup_str(a, t->score_src);

@@ -167,7 +167,10 @@ typedef struct ir_scope {
  * in the target's slots). */
 typedef struct ir_milestone {
     ir_op op;          /* IR_LT .. IR_NE: how the value is compared with the goal */
-    double goal;       /* in the target's unit; NaN for a `peaks by` deadline */
+    double goal;       /* in the target's unit; NaN for a `peaks by` deadline
+                          and for a goal read from the data */
+    const char *goal_src; /* a goal read from the data: its expression as
+                          written ("耕地保护目标"); NULL for a constant */
     int deadline;      /* 0: none (the goal holds every year) */
     int track;         /* before the deadline, which side of the trajectory
                           is on track: +1 higher, -1 lower, 0 always (bool

@@ -670,7 +670,13 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         uint32_t *mets = arena_alloc(l->a, n * sizeof *mets);
         bool same_op = true;
         for (uint32_t i = 0; i < n; i++) {
-            goals[i] = k(l, gt, t->ms[i].goal);
+            const ast_expr *ge = t->ms[i].goal_expr;
+            /* a goal from the data is read on the row, like the value */
+            if (ge)
+                goals[i] = gt == IR_NUM ? conv(l, lx(l, ge, here), ge->sema.unit, t->unit)
+                                        : lx(l, ge, here);
+            else
+                goals[i] = k(l, gt, t->ms[i].goal);
             if (t->ms[i].op != t->ms[0].op)
                 same_op = false;
         }
@@ -808,6 +814,8 @@ static void target_milestones(L *l, const sema_target *t, ir_target *o)
     ir_milestone *ms = arena_alloc(l->a, t->nms * sizeof *ms);
     for (uint32_t i = 0; i < t->nms; i++)
         ms[i] = (ir_milestone){.op = binop(t->ms[i].op), .goal = t->ms[i].goal,
+                               .goal_src = t->ms[i].goal_expr ? src_text(l, t->ms[i].goal_expr->sp)
+                                                              : NULL,
                                .deadline = t->ms[i].deadline,
                                .track = t->ms[i].track == DIR_HIGHER ? 1
                                       : t->ms[i].track == DIR_LOWER ? -1 : 0};

@@ -76,7 +76,10 @@ typedef struct sema_column {
 /* One goal of a target, already in the target's unit. */
 typedef struct sema_milestone {
     ast_op op;              /* OP_LT .. OP_NE */
-    double goal;            /* in the target's unit (bool goals: 1 or 0) */
+    double goal;            /* in the target's unit (bool goals: 1 or 0); NaN
+                               when goal_expr reads the data */
+    const ast_expr *goal_expr; /* a goal that reads the data (a quota column),
+                               checked, in its own unit; NULL for a constant */
     int deadline;           /* 0: none (the goal holds every year) */
     ast_direction track;    /* which side of the trajectory is on track (DIR_NONE: always) */
 } sema_milestone;

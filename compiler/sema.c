@@ -599,7 +599,8 @@ static const unit_t *resolve_unit(S *s, const ast_unit *u)
 /* Where an expression appears, which decides the names it may use. */
 typedef enum emode {
     EM_PLAIN,   /* a formula or a measured value: indicators and functions */
-    EM_CONST,   /* a goal, weight, tolerance or grade bound: constants only */
+    EM_CONST,   /* a weight, tolerance or grade bound: constants only */
+    EM_GOAL,    /* a goal: a constant, or an expression of the row's data */
     EM_SCORE    /* a score expression: also value, goal, ..., progress() */
 } emode;
 
@@ -901,9 +902,6 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     }
     if (c->mode == EM_CONST && ref != FN_MIN && ref != FN_MAX && ref != FN_CLAMP && ref != FN_ABS) {
         diag_error(s->d, e->sp, "%s must be a constant; '%s' reads the data", c->what, fn);
-        if (ref == FN_LOWEST || ref == FN_HIGHEST || ref == FN_AVERAGE)
-            diag_hint(s->d, "to compare with the other regions, write a ratio on the left: "
-                            "'x / %s(x) <= 100%%'", fn);
         return set(e, TY_ERROR, NULL);
     }
 
@@ -1957,13 +1955,17 @@ static ast_direction track_dir(S *s, const sema_target *mt, ast_op op)
     return DIR_NONE;
 }
 
-/* Checks one goal against the measured value; returns it in the target's
- * unit through *out. */
-static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *out)
+/* Checks one goal against the measured value.  A constant goal is returned
+ * in the target's unit through *out; a goal that reads the data (a quota
+ * column, `average(x)`) through *expr, with *out NaN. */
+static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *out,
+                       const ast_expr **expr)
 {
-    ectx c = {.mode = EM_CONST, .what = "a goal"};
+    ectx c = {.mode = EM_GOAL, .what = "a goal"};
+    *expr = NULL;
     if (!g || check_expr(s, g, &c) == TY_ERROR || mt->type == TY_ERROR)
         return false;
+    bool data = c.nind > 0;
     if (mt->type == TY_BOOL || g->sema.type == TY_BOOL) {
         if ((int)mt->type != g->sema.type) {
             diag_error(s->d, g->sp, "cannot compare a %s with a %s goal",
@@ -1975,6 +1977,11 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *ou
             diag_error(s->d, g->sp, "yes/no values cannot be ordered with '%s'; use '==' or '!='", ast_opname(op));
             return false;
         }
+        if (data) {
+            *out = NAN;
+            *expr = g;
+            return true;
+        }
         bool ok = true;
         *out = const_eval(s, g, &ok);
         return ok;
@@ -1985,6 +1992,11 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *ou
     if (!unit_same_dim(g->sema.unit, mt->unit)) {
         unit_mismatch(s, g->sp, "cannot compare '%s' with '%s'", g->sema.unit, mt->unit);
         return false;
+    }
+    if (data) {
+        *out = NAN;
+        *expr = g;
+        return true;
     }
     bool ok = true;
     double v = const_eval(s, g, &ok);
@@ -2153,7 +2165,7 @@ static void check_target(S *s, uint32_t ti)
                 ast_milestone *ms = &t->ms[k];
                 sema_milestone *o = &mt->ms[k];
                 o->op = ms->op;
-                check_goal(s, mt, ms->op, ms->goal, &o->goal);
+                check_goal(s, mt, ms->op, ms->goal, &o->goal, &o->goal_expr);
                 if (ms->has_by) {
                     o->deadline = check_deadline(s, &ms->by);
                     if (o->deadline && prev && o->deadline <= prev) {

@@ -311,6 +311,40 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
     return false;
 }
 
+/* Tries blame_year for each year the target reads by name (`at(x, 2027)`,
+ * a goal read in the deadline's year) that missing_error has not tried
+ * (after the row's year, or before the baseline); true when one of them is
+ * to blame (the message is printed). */
+static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_target *tg,
+                              uint32_t region, int year, FILE *err)
+{
+    bool *seen = rt_xcalloc(p->nsteps + 1, sizeof *seen);
+    uint32_t *stack = rt_xmalloc(p->nsteps + 1, sizeof *stack);
+    size_t top = 0;
+    bool blamed = false;
+    stack[top++] = tg->status;
+    seen[tg->status] = true;
+    while (top && !blamed) {
+        const ir_step *s = &p->steps[stack[--top]];
+        if (s->op == IR_INPUT) {
+            const ir_input *in = &p->inputs[s->aux];
+            if (in->kind == IR_IN_DATA && in->shift.absolute &&
+                (in->shift.year > year || in->shift.year < p->baseline))
+                blamed = blame_year(p, t, tg, region, year, in->shift.year, err);
+            continue;
+        }
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int k = 0; k < ir_arity(s->op); k++)
+            if (!seen[ops[k]]) {
+                seen[ops[k]] = true;
+                stack[top++] = ops[k];
+            }
+    }
+    free(seen);
+    free(stack);
+    return blamed;
+}
+
 /* Prints the `error` policy's message for target tg on row `row`, naming
  * the data most likely to blame: a missing cell of one of the target's
  * columns in the row itself, else in the baseline year, else in a year
@@ -335,6 +369,8 @@ static void missing_error(const ir_program *p, const rt_table *t, const ir_targe
     for (long y = (long)year - 1; y > p->baseline; y--)
         if (blame_year(p, t, tg, region, year, y, err))
             return;
+    if (blame_named_years(p, t, tg, region, year, err))
+        return;
     error_at(err, t, row);
     fprintf(err, "target '%s' has no value for %s %d (it cannot be computed from the data) %s\n",
             tg->name, rname, year, policy_tail);

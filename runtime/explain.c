@@ -366,9 +366,9 @@ static int cmp_read(const void *a, const void *b)
 {
     const ex_read *x = a, *y = b;
     static const char *const roles[] = {"value", "for the value", "previous year", "baseline",
-                                        "for the baseline"};
+                                        "for the baseline", "goal"};
     int rx = 0, ry = 0;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
         if (strcmp(x->role, roles[i]) == 0)
             rx = i;
         if (strcmp(y->role, roles[i]) == 0)
@@ -534,7 +534,10 @@ static void goals_text(strbuf *b, const ir_target *tg)
     for (uint32_t i = 0; i < tg->nmilestones; i++) {
         const ir_milestone *m = &tg->milestones[i];
         sbf(b, "%s%s ", i ? ", " : "", opname(m->op));
-        qty(b, m->goal, tg->unit, tg->boolean);
+        if (m->goal_src)
+            sbf(b, "%s", m->goal_src);
+        else
+            qty(b, m->goal, tg->unit, tg->boolean);
         if (m->deadline)
             sbf(b, " by %d", m->deadline);
         else
@@ -716,7 +719,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 {
     const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
-    if (!m || isnan(m->goal) || tg->boolean || et->status == IR_ST_NA)
+    if (!m || (isnan(m->goal) && !m->goal_src) || tg->boolean || et->status == IR_ST_NA)
         return;
     strbuf b = {0};
     char n1[32], n2[32], n3[32], n4[32], n5[32];
@@ -916,11 +919,14 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     if (trend)
         collect_reads(x, tg->goal, "previous year", seen, input_seen, et, &other);
     collect_reads(x, tg->base, "baseline", seen, input_seen, et, &other);
+    if (!trend)
+        collect_reads(x, tg->goal, "goal", seen, input_seen, et, &other);
     qsort(et->reads, et->nreads, sizeof *et->reads, cmp_read);
     if (et->status != IR_ST_NA) {
         memset(seen, 0, p->nsteps);
         collect_peers(x, tg->value, "", seen, et);
         collect_peers(x, tg->base, ", for the baseline", seen, et);
+        collect_peers(x, tg->goal, ", for the goal", seen, et);
         collect_peers(x, tg->score, "", seen, et);
     }
     free(seen);
@@ -1077,9 +1083,15 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
         sbf(&b, "the previous year's value: ");
         qty(&b, et->goal, tg->unit, false);
-    } else if (ms && !isnan(ms->goal)) {
+    } else if (ms && (!isnan(ms->goal) || ms->goal_src)) {
         sbf(&b, "%s ", opname(ms->op));
-        qty(&b, ms->goal, tg->unit, tg->boolean);
+        if (ms->goal_src) {
+            /* read from the data: the expression and its value on this row */
+            sbf(&b, "%s = ", ms->goal_src);
+            qty(&b, et->goal, tg->unit, tg->boolean);
+        } else {
+            qty(&b, ms->goal, tg->unit, tg->boolean);
+        }
         if (ms->deadline)
             sbf(&b, " by %d", ms->deadline);
         else
@@ -1385,9 +1397,11 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         const ir_milestone *ms = &tg->milestones[i];
         json_begin_record(w);
         json_key(w, "op");
-        json_str(w, isnan(ms->goal) ? NULL : opname(ms->op));
+        json_str(w, isnan(ms->goal) && !ms->goal_src ? NULL : opname(ms->op));
         json_key(w, "goal");
         json_num(w, ms->goal);
+        json_key(w, "goal_from");
+        json_str(w, ms->goal_src);
         json_key(w, "deadline");
         if (ms->deadline)
             json_int(w, ms->deadline);

@@ -600,12 +600,18 @@ static void goal_caption(page *g, uint32_t ti)
     } else if (tg->nmilestones) {
         for (uint32_t i = 0; i < tg->nmilestones; i++) {
             const ir_milestone *m = &tg->milestones[i];
-            if (bool_target(g->p, ti))
-                strcpy(num, m->goal != 0 ? "yes" : "no");
-            else
-                short_number(m->goal, num);
-            fprintf(out, "%s%s %s", i ? "; " : "", op_text(m->op), num);
-            if (unit_after_number(tg)[0]) {
+            if (m->goal_src) {
+                /* a goal read from the data: as written */
+                fprintf(out, "%s%s ", i ? "; " : "", op_text(m->op));
+                put_text(out, m->goal_src);
+            } else {
+                if (bool_target(g->p, ti))
+                    strcpy(num, m->goal != 0 ? "yes" : "no");
+                else
+                    short_number(m->goal, num);
+                fprintf(out, "%s%s %s", i ? "; " : "", op_text(m->op), num);
+            }
+            if (!m->goal_src && unit_after_number(tg)[0]) {
                 fputs(" ", out);
                 put_text(out, unit_after_number(tg));
             }

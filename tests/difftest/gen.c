@@ -231,6 +231,10 @@ static void literal(ectx *c, dt_buf *b, int dim, bool huge, bool nonzero)
     };
     rng *r = &c->g->r;
     const char *num = huge && chance(r, 25) ? PICK(r, extreme) : PICK(r, plain);
+    /* a goal is converted into the measured value's unit, which may be up
+     * to 10^7 times smaller: keep it finite (planc rejects it otherwise) */
+    if (c->mode == M_CONST && dim != DIM_ONE && strstr(num, "e300"))
+        num = "1e290";
     if (nonzero && strcmp(num, "0") == 0)
         num = "4";
     int u = (int)below(r, 3);
@@ -778,11 +782,20 @@ static void measured(dt_program *g, dt_buf *b, int dim, int *single)
 }
 
 /* Writes a goal of dimension dim: a constant (a bare number takes the
- * measured unit), now and then an extreme one. */
+ * measured unit), now and then an extreme one, or one read from the data. */
 static void goal(dt_program *g, dt_buf *b, int dim)
 {
     rng *r = &g->r;
     ectx c = {.g = g, .mode = M_CONST};
+    if (chance(r, 12)) {
+        /* a goal read from the data (a quota column, the peers' average) */
+        ectx d = {.g = g, .mode = M_DATA, .maxind = g->ninds, .peers = true};
+        if (dim == DIM_BOOL)
+            gen_bool(&d, b, 2, true);
+        else
+            gen_num(&d, b, dim, 2, true, false);
+        return;
+    }
     if (dim == DIM_BOOL) {
         if (chance(r, 80))
             dt_buf_printf(b, "%s", chance(r, 70) ? "yes" : "no");

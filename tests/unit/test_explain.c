@@ -206,7 +206,7 @@ START_TEST(scope_and_json)
            "\"year\": 2024, \"in_data\": true, \"cell\": 65, \"column_unit\": \"%\", \"unit\": \"%\", "
            "\"divisor\": null, \"factor\": 1, \"value\": 65}");
     has(j, "\"baseline\": {\"year\": 2023, \"value\": 60},\n");
-    has(j, "\"milestones\": [\n        {\"op\": \">=\", \"goal\": 80, \"deadline\": 2025}\n      ],\n"
+    has(j, "\"milestones\": [\n        {\"op\": \">=\", \"goal\": 80, \"goal_from\": null, \"deadline\": 2025}\n      ],\n"
            "      \"milestone\": 0,\n      \"goal\": 80,\n      \"deadline\": 2025,\n");
     has(j, "\"value\": 70,\n        \"start_year\": 2023,\n        \"start_value\": 60,\n");
     has(j, "\"status\": \"lagging\",\n      \"rule\": {\n        \"branch\": \"5\",\n");

@@ -589,13 +589,18 @@ END_TEST
 
 START_TEST(goal_constant)
 {
+    /* A goal may read the data (a quota, the baseline value); it must
+     * still have the value's dimension and not use score names, and a
+     * constant goal is still evaluated at compile time. */
     ck_assert_int_eq(check(PRELUDE MEASURE(
         "        target a : 比例 >= 面积 by 2030\n"
         "        target b : 比例 >= baseline(比例) by 2030\n"
-        "        target c : 比例 >= 1% / 0 by 2030\n")), 3);
-    ck_said("a goal must be a constant; '面积' is an indicator");
-    ck_said("a goal must be a constant; 'baseline' reads the data");
+        "        target c : 比例 >= 1% / 0 by 2030\n"
+        "        target d : 比例 >= value by 2030\n"
+        "        target e : 公园 == 公园 by 2030\n")), 3);
+    ck_said("cannot compare 'km2' with '%'");
     ck_said("division by zero");
+    ck_said("'value' can only be used in a score expression");
 }
 END_TEST
 
