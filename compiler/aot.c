@@ -338,14 +338,15 @@ static const char rt_types[] =
     "\n"
     "/* One step of the run order: a segment (a compiled kernel) or a barrier\n"
     " * step writing `slot` from column `a` (exec.h). */\n"
-    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3 };\n"
+    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3, OP_CUMSUM = 4 };\n"
     "typedef struct run_op {\n"
     "    unsigned char kind;\n"
     "    uint32_t seg;                /* OP_SEGMENT */\n"
     "    uint32_t slot, a;            /* barriers */\n"
-    "    double imm;                  /* OP_PEAK: tolerance */\n"
+    "    double imm;                  /* OP_PEAK: tolerance; OP_CUMSUM: shift */\n"
     "    uint32_t aux;                /* OP_PEAK: first year; OP_SHARE: level;\n"
-    "                                    OP_PEER: 0 lowest, 1 highest, 2 average */\n"
+    "                                    OP_PEER: 0 lowest, 1 highest, 2 average;\n"
+    "                                    OP_CUMSUM: first year */\n"
     "} run_op;\n"
     "\n"
     "/* A compiled segment (cg.h): rows [lo, hi) of its materialized columns. */\n"
@@ -561,6 +562,54 @@ static const char rt_code[] =
     "    }\n"
     "    free(acc);\n"
     "    free(cnt);\n"
+    "    return true;\n"
+    "}\n"
+    "\n"
+    "/* rt_cumsum (runtime/exec.c).  Returns false when out of memory. */\n"
+    "static bool run_cumsum(const table *t, const run_op *s, const double *a, double *out)\n"
+    "{\n"
+    "    size_t n = t->n;\n"
+    "    const long first = s->aux;\n"
+    "    double *sum = malloc((n ? n : 1) * sizeof *sum);\n"
+    "    if (!sum)\n"
+    "        return false;\n"
+    "    size_t lo = 0;\n"
+    "    while (lo < n) {\n"
+    "        uint32_t region = t->region[lo];\n"
+    "        size_t hi = lo;\n"
+    "        while (hi < n && t->region[hi] == region)\n"
+    "            hi++;\n"
+    "        bool complete = true;\n"
+    "        double acc = 0;\n"
+    "        long expect = first;\n"
+    "        for (size_t r = lo; r < hi; r++) {\n"
+    "            long y = t->year[r];\n"
+    "            if (y < first) {\n"
+    "                sum[r] = y == first - 1 ? 0 : NAN;\n"
+    "                continue;\n"
+    "            }\n"
+    "            if (complete && (y != expect || isnan(a[r])))\n"
+    "                complete = false;\n"
+    "            if (complete) {\n"
+    "                acc += a[r];\n"
+    "                expect = y + 1;\n"
+    "            }\n"
+    "            sum[r] = complete ? acc : NAN;\n"
+    "        }\n"
+    "        for (size_t r = lo; r < hi; r++) {\n"
+    "            long at = s->imm >= 1 ? (long)s->imm : t->year[r] + (long)s->imm;\n"
+    "            if (at == first - 1) {\n"
+    "                out[r] = 0;\n"
+    "            } else if (at < first) {\n"
+    "                out[r] = NAN;\n"
+    "            } else {\n"
+    "                long row = find_row(t, region, at);\n"
+    "                out[r] = row < 0 ? NAN : sum[row];\n"
+    "            }\n"
+    "        }\n"
+    "        lo = hi;\n"
+    "    }\n"
+    "    free(sum);\n"
     "    return true;\n"
     "}\n"
     "\n"
@@ -789,7 +838,8 @@ static const char rt_code[] =
     "        else if (op->kind == OP_PEAK)\n"
     "            run_peak(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
     "        else if (op->kind == OP_SHARE ? !run_share(&t, op, res->cols[op->a], res->cols[op->slot])\n"
-    "                                      : !run_peer(&t, op, res->cols[op->a], res->cols[op->slot]))\n"
+    "                 : op->kind == OP_PEER ? !run_peer(&t, op, res->cols[op->a], res->cols[op->slot])\n"
+    "                                       : !run_cumsum(&t, op, res->cols[op->a], res->cols[op->slot]))\n"
     "            goto nomem;\n"
     "    }\n"
     "    for (uint32_t i = 0; i < N_INPUTS; i++)\n"
@@ -995,8 +1045,12 @@ static bool program_ok(const ir_program *p, FILE *err)
     }
     for (uint32_t i = 0; i < p->nsteps; i++)
         if ((ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
-             p->steps[i].op != IR_SHARE && p->steps[i].op != IR_PEER) ||
-            (p->steps[i].op == IR_PEER && p->steps[i].aux > IR_PEER_AVERAGE)) {
+             p->steps[i].op != IR_SHARE && p->steps[i].op != IR_PEER &&
+             p->steps[i].op != IR_CUMSUM) ||
+            (p->steps[i].op == IR_PEER && p->steps[i].aux > IR_PEER_AVERAGE) ||
+            (p->steps[i].op == IR_CUMSUM &&
+             (p->steps[i].aux < 1 || p->steps[i].aux > 9999 ||
+              p->steps[i].imm != floor(p->steps[i].imm) || fabs(p->steps[i].imm) > 9999))) {
             diag_internal(err, "build", "step %u is a barrier (%s) planc build does not implement", i,
                      ir_opname(p->steps[i].op));
             return false;
@@ -1250,7 +1304,8 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         }
         const ir_step *s = &p->steps[i];
         fprintf(f, "    {%s, 0, %u, %u, ",
-                s->op == IR_PEAK ? "OP_PEAK" : s->op == IR_SHARE ? "OP_SHARE" : "OP_PEER", i, s->a);
+                s->op == IR_PEAK ? "OP_PEAK" : s->op == IR_SHARE ? "OP_SHARE"
+                : s->op == IR_PEER ? "OP_PEER" : "OP_CUMSUM", i, s->a);
         put_double(f, s->imm);
         fprintf(f, ", %u},\n", s->aux);
         i++;

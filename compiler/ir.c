@@ -15,7 +15,7 @@ static const char *const opnames[IR_NOPS] = {
     [IR_LT] = "lt", [IR_LE] = "le", [IR_GT] = "gt", [IR_GE] = "ge",
     [IR_EQ] = "eq", [IR_NE] = "ne", [IR_AND] = "and", [IR_OR] = "or",
     [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
-    [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer",
+    [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer", [IR_CUMSUM] = "cumsum",
 };
 
 /* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
@@ -107,7 +107,7 @@ int ir_arity(ir_op op)
     switch (op) {
     case IR_CONST: case IR_INPUT: return 0;
     case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA:
-    case IR_PEAK: case IR_SHARE: case IR_PEER: return 1;
+    case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: return 1;
     case IR_SELECT: return 3;
     default: return 2;
     }
@@ -115,7 +115,7 @@ int ir_arity(ir_op op)
 
 bool ir_is_barrier(ir_op op)
 {
-    return op == IR_PEAK || op == IR_SHARE || op == IR_PEER;
+    return op == IR_PEAK || op == IR_SHARE || op == IR_PEER || op == IR_CUMSUM;
 }
 
 /* Prints a list of strings as "a, b, c". */
@@ -192,6 +192,8 @@ void ir_dump(const ir_program *p, FILE *out)
         case IR_SHARE: fprintf(out, " %%%u level %s", s->a,
                                s->aux < p->nlevels ? p->levels[s->aux] : "?"); break;
         case IR_PEER: fprintf(out, " %%%u %s", s->a, ir_peername(s->aux)); break;
+        case IR_CUMSUM: fprintf(out, " %%%u from %u %s %.17g", s->a, s->aux,
+                                s->imm >= 1 ? "in" : "shift", s->imm); break;
         default: {
             int n = ir_arity(s->op);
             const uint32_t ops[3] = {s->a, s->b, s->c};

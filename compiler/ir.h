@@ -28,6 +28,7 @@
  *   IR_PEAK a                          barrier, see below
  *   IR_SHARE a                         barrier, see below
  *   IR_PEER a                          barrier, see below
+ *   IR_CUMSUM a                        barrier, see below
  * No other floating-point flags are used: the interpreter and the JIT agree
  * bit for bit except where docs/PERFORMANCE.md documents reassociation.
  *
@@ -50,6 +51,15 @@
  *     region d has r's level and where a is not NaN, r's own row included;
  *     NaN if there is none.  The mean adds the values in row order (region,
  *     then year), so every engine gets the same bits.
+ *   IR_CUMSUM a (aux = first year F; imm = the shift it is read with: a
+ *   year Y >= 1 for "in year Y", else an offset k <= 0 for "k years from
+ *   the row's"):
+ *     row (r, y): S(r, Y') with Y' = imm >= 1 ? imm : y + imm, where
+ *     S(r, F - 1) = 0, S(r, Y) = NaN for Y < F - 1, and for Y >= F
+ *     S(r, Y) = a(r, F) + a(r, F + 1) + ... + a(r, Y) (added in that order)
+ *     when every one of those years has a row of r with a not NaN, else NaN.
+ *     The operand is read unshifted: the step applies the shift itself,
+ *     since a sum over years cannot be built from one shifted input.
  *
  * Time shifts ("the same region in another year") are not steps: an input
  * names a data column and a shift, and the runtime builds the shifted column
@@ -69,7 +79,7 @@ typedef enum ir_op {
     IR_LT, IR_LE, IR_GT, IR_GE, IR_EQ, IR_NE,
     IR_AND, IR_OR,
     IR_SELECT, IR_COALESCE,
-    IR_PEAK, IR_SHARE, IR_PEER,
+    IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM,
     IR_NOPS
 } ir_op;
 
@@ -93,9 +103,9 @@ typedef struct ir_step {
     ir_op op;
     ir_type type;
     uint32_t a, b, c;  /* operand slots */
-    double imm;        /* IR_CONST value; IR_PEAK tolerance */
+    double imm;        /* IR_CONST value; IR_PEAK tolerance; IR_CUMSUM shift */
     uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level;
-                          IR_PEER ir_peerkind */
+                          IR_PEER ir_peerkind; IR_CUMSUM first year */
 } ir_step;
 
 /* A time shift of an input: none, relative (year + rel), or absolute (year). */

@@ -36,7 +36,8 @@ typedef enum sema_ref {
     FN_AT,                  /* sema.index: the year */
     FN_SHARE,               /* sema.index: the level */
     FN_ISMISSING, FN_PROGRESS,
-    FN_LOWEST, FN_HIGHEST, FN_AVERAGE /* over the row's peers (ir.h IR_PEER) */
+    FN_LOWEST, FN_HIGHEST, FN_AVERAGE, /* over the row's peers (ir.h IR_PEER) */
+    FN_CUMULATIVE           /* sema.index: the first year summed */
 } sema_ref;
 
 typedef struct sema_region {

@@ -701,10 +701,11 @@ static const struct { const char *name; sema_ref ref; } fntab[] = {
     {"prev", FN_PREV}, {"baseline", FN_BASELINE}, {"at", FN_AT},
     {"share", FN_SHARE}, {"ismissing", FN_ISMISSING}, {"progress", FN_PROGRESS},
     {"lowest", FN_LOWEST}, {"highest", FN_HIGHEST}, {"average", FN_AVERAGE},
+    {"cumulative", FN_CUMULATIVE},
 };
 static const char *const fnname_list[] = {"min", "max", "clamp", "abs", "prev", "baseline",
                                           "at", "share", "ismissing", "progress",
-                                          "lowest", "highest", "average", NULL};
+                                          "lowest", "highest", "average", "cumulative", NULL};
 
 static const char *ind_rowfn(S *s, uint32_t i);
 
@@ -781,8 +782,17 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
     return set(e, s->m->inds[y->index].type, u);
 }
 
+static bool year_or_period(S *s, ast_expr *y, bool first, int *out);
+
 /* A year argument of at(): a plain integer or a period name (its last year). */
 static bool check_year_arg(S *s, ast_expr *y, int *out)
+{
+    return year_or_period(s, y, false, out);
+}
+
+/* A year argument: a plain integer, or a period name standing for its first
+ * year (`first`, cumulative's start) or its last (at's year). */
+static bool year_or_period(S *s, ast_expr *y, bool first, int *out)
 {
     if (y->kind == EX_NUM && !y->u.num.unit && y->u.num.v == floor(y->u.num.v) &&
         y->u.num.v >= 1 && y->u.num.v <= 9999) {
@@ -792,7 +802,7 @@ static bool check_year_arg(S *s, ast_expr *y, int *out)
     if (y->kind == EX_NAME && y->u.name.s) {
         const sym *p = find(s, K_PERIOD, y->u.name);
         if (p) {
-            *out = s->periods[p->index]->to;
+            *out = first ? s->periods[p->index]->from : s->periods[p->index]->to;
             return true;
         }
         diag_error(s->d, y->sp, "undefined period '%s'", y->u.name.s);
@@ -890,12 +900,15 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     case FN_MIN: case FN_MAX: lo = 2; hi = 1 << 30; break;
     case FN_CLAMP: lo = hi = 3; break;
     case FN_AT: case FN_SHARE: lo = hi = 2; break;
+    case FN_CUMULATIVE: lo = 1; hi = 2; break;
     case FN_PROGRESS: lo = hi = 0; break;
     default: break;
     }
     if ((int)n < lo || (int)n > hi) {
         if (lo == hi)
             diag_error(s->d, e->sp, "'%s' takes %d argument%s, not %u", fn, lo, lo == 1 ? "" : "s", n);
+        else if (hi == lo + 1)
+            diag_error(s->d, e->sp, "'%s' takes %d or %d arguments, not %u", fn, lo, hi, n);
         else
             diag_error(s->d, e->sp, "'%s' takes at least %d arguments", fn, lo);
         return set(e, TY_ERROR, NULL);
@@ -978,6 +991,21 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
         if (!ok)
             return set(e, TY_ERROR, NULL);
         return set(e, TY_NUM, s->m->units.percent);
+    }
+    case FN_CUMULATIVE: {
+        /* the sum over the region's years from `first` to the row's year */
+        int first = s->m->baseline + 1;
+        if (n == 2 && !year_or_period(s, args[1], true, &first))
+            return set(e, TY_ERROR, NULL);
+        e->sema.index = first;
+        if (check_expr(s, args[0], c) == TY_ERROR || !want_num(s, args[0], "in 'cumulative'"))
+            return set(e, TY_ERROR, NULL);
+        if (!reads_row(args[0], 0)) {
+            diag_error(s->d, args[0]->sp, "the argument of 'cumulative' must read the data (an "
+                       "indicator, or in a score 'value', 'base', 'expected' or 'progress()')");
+            return set(e, TY_ERROR, NULL);
+        }
+        return set(e, TY_NUM, args[0]->sema.unit);
     }
     case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE:
         if (c->shift > 0) {

@@ -2,7 +2,7 @@
  *
  * rt_run walks the program in step order: each segment is handed to the
  * engine in chunks of RT_CHUNK_ROWS rows, shared out among the run's
- * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER) is computed here, on the
+ * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM) is computed here, on the
  * calling thread, over whole columns using the table's (region, year)
  * order and index.  After the run, the `error` missing-data policy is
  * checked. */
@@ -113,6 +113,9 @@ int exec_plan_make(const ir_program *p, exec_plan *out)
         if (s->op == IR_SHARE && s->aux >= p->nlevels)
             ok = false;
         if (s->op == IR_PEER && s->aux > IR_PEER_AVERAGE)
+            ok = false;
+        if (s->op == IR_CUMSUM && (s->aux < 1 || s->aux > 9999 || s->imm != floor(s->imm) ||
+                                   s->imm > 9999 || s->imm < -9999))
             ok = false;
     }
     ok = ok && mark_outputs(m, p);
@@ -263,6 +266,54 @@ void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
     }
     free(acc);
     free(cnt);
+}
+
+void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
+               const double *a, double *out)
+{
+    (void)p;
+    size_t n = rt_table_nrows(t);
+    const long first = s->aux;
+    /* First each row's own S(r, y) (ir.h), then out = S at the shifted
+     * year, found in the region's rows (sorted by year). */
+    double *sum = rt_xmalloc(n ? n : 1, sizeof *sum);
+    size_t lo = 0;
+    while (lo < n) {
+        uint32_t region = rt_table_region(t, lo);
+        size_t hi = lo;
+        while (hi < n && rt_table_region(t, hi) == region)
+            hi++;
+        bool complete = true;
+        double acc = 0;
+        long expect = first;
+        for (size_t r = lo; r < hi; r++) {
+            long y = rt_table_year(t, r);
+            if (y < first) {
+                sum[r] = y == first - 1 ? 0 : NAN;
+                continue;
+            }
+            if (complete && (y != expect || isnan(a[r])))
+                complete = false;
+            if (complete) {
+                acc += a[r];
+                expect = y + 1;
+            }
+            sum[r] = complete ? acc : NAN;
+        }
+        for (size_t r = lo; r < hi; r++) {
+            long at = s->imm >= 1 ? (long)s->imm : rt_table_year(t, r) + (long)s->imm;
+            if (at == first - 1) {
+                out[r] = 0;
+            } else if (at < first) {
+                out[r] = NAN;
+            } else {
+                long row = rt_table_find(t, region, at);
+                out[r] = row < 0 ? NAN : sum[row];
+            }
+        }
+        lo = hi;
+    }
+    free(sum);
 }
 
 /* ---- the missing-data policy ---- */
@@ -644,8 +695,10 @@ static void run_whole(pool *pl, const ir_program *p, const rt_table *t, const ex
             rt_peak(p, t, s, a, res->cols[i]);
         else if (s->op == IR_SHARE)
             rt_share(p, t, s, a, res->cols[i]);
-        else
+        else if (s->op == IR_PEER)
             rt_peer(p, t, s, a, res->cols[i]);
+        else
+            rt_cumsum(p, t, s, a, res->cols[i]);
         free(filled);
         i++;
         tm->barriers += now_ms() - t0;

@@ -162,7 +162,7 @@ const double *rt_result_column(const rt_result *r, uint32_t slot);
 double rt_result_value(const rt_result *r, uint32_t slot, size_t row);
 
 /* The barriers, as rt_run runs them over whole columns (exported for the
- * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER) of p, reading column `a`,
+ * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM) of p, reading column `a`,
  * writing column `out`, over every row of t. */
 void rt_peak(const ir_program *p, const rt_table *t, const ir_step *s,
              const double *a, double *out);
@@ -170,6 +170,8 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
               const double *a, double *out);
 void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
              const double *a, double *out);
+void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
+               const double *a, double *out);
 
 /* The reference interpreter as an engine. */
 const exec_engine *interp_engine(void);

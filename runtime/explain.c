@@ -261,6 +261,8 @@ typedef struct ex_target {
     char **peer_text;       /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
     uint32_t npeers;
+    char **sum_text;        /* per cumulative() they read: the years it summed */
+    uint32_t nsums;
     /* the roll-up */
     bool counted;           /* the score counts in its measure */
     double counted_score;   /* the score as counted (0 for missing under `missing zero`) */
@@ -292,8 +294,9 @@ static double sv(const ex_row *x, uint32_t slot)
 /* ---------------------------------------------------------------- reads */
 
 /* Collects the data inputs slot `root` depends on into the read list (once
- * each), labelled `role`; stops at IR_SHARE (its operand is read on other
- * rows) and records that step in *share. */
+ * each), labelled `role`; stops at IR_CUMSUM (explained under "sums") and
+ * at IR_SHARE (its operand is read on other rows), recording the latter in
+ * *share. */
 static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
                           bool *input_seen, ex_target *et, uint32_t *share)
 {
@@ -313,6 +316,8 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
                 *share = i;
             continue;
         }
+        if (s->op == IR_CUMSUM)
+            continue;   /* its years are listed under "sums" */
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
             if (in->kind != IR_IN_DATA || input_seen[s->aux])
@@ -468,9 +473,45 @@ static char *peer_text(const ex_row *x, uint32_t step, const char *role)
     return sb_take(&out);
 }
 
-/* Lists the peer steps that slot `root` depends on (not looking into the
- * operands of barriers: those are read on other rows) in et->peer_text,
- * each once, labelled with `role`; `seen` has p->nsteps entries, shared by
+/* What a cumulative() step summed on this row: the years from its first
+ * to the year it is read in, each year's value, and the sum, or the year
+ * that leaves it missing. */
+static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
+{
+    const ir_step *s = &x->p->steps[step];
+    long first = s->aux;
+    long upto = s->imm >= 1 ? (long)s->imm : x->year + (long)s->imm;
+    char n1[32];
+    strbuf out = {0};
+    sbf(&out, "cumulative from %ld to %ld%s: ", first, upto, role);
+    if (upto < first - 1) {
+        sbf(&out, "missing (%ld is before the sum starts)", upto);
+        return sb_take(&out);
+    }
+    if (upto == first - 1) {
+        sbf(&out, "nothing summed yet = 0");
+        return sb_take(&out);
+    }
+    strbuf terms = {0};
+    for (long y = first; y <= upto; y++) {
+        long row = rt_table_find(x->t, x->region, y);
+        double v = row < 0 ? NAN : rt_result_value(x->r, s->a, (size_t)row);
+        if (isnan(v)) {
+            sbf(&out, "missing (%s %ld %s)", x->p->regions[x->region].name, y,
+                row < 0 ? "has no row" : "has no value");
+            free(terms.s);
+            return sb_take(&out);
+        }
+        sbf(&terms, "%s%s", y > first ? " + " : "", num(v, n1));
+    }
+    sbf(&out, "%s = %s", terms.s, num(rt_result_value(x->r, step, x->row), n1));
+    free(terms.s);
+    return sb_take(&out);
+}
+
+/* Lists the peer and cumulative steps that slot `root` depends on (not
+ * looking into the operands of barriers: those are read on other rows or
+ * years) in et->peer_text and et->sum_text, each once, labelled with `role`; `seen` has p->nsteps entries, shared by
  * the calls for one target. */
 static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
                           ex_target *et)
@@ -488,6 +529,9 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
         if (s->op == IR_PEER) {
             et->peer_text = rt_xrealloc(et->peer_text, et->npeers + 1, sizeof *et->peer_text);
             et->peer_text[et->npeers++] = peer_text(x, i, role);
+        } else if (s->op == IR_CUMSUM) {
+            et->sum_text = rt_xrealloc(et->sum_text, et->nsums + 1, sizeof *et->sum_text);
+            et->sum_text[et->nsums++] = cumsum_text(x, i, role);
         }
         if (ir_is_barrier(s->op))
             continue;
@@ -951,6 +995,9 @@ static void free_target(ex_target *et)
     for (uint32_t i = 0; i < et->npeers; i++)
         free(et->peer_text[i]);
     free(et->peer_text);
+    for (uint32_t i = 0; i < et->nsums; i++)
+        free(et->sum_text[i]);
+    free(et->sum_text);
 }
 
 /* The lead agencies of a measure as the results write them. */
@@ -1065,6 +1112,8 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         line(out, et->nreads ? "" : "reads", et->share_text);
     for (uint32_t i = 0; i < et->npeers; i++)
         line(out, i ? "" : "peers", et->peer_text[i]);
+    for (uint32_t i = 0; i < et->nsums; i++)
+        line(out, i ? "" : "sums", et->sum_text[i]);
     b.len = 0;
     sbf(&b, "v = ");
     if (tg->measured_formula)
@@ -1381,6 +1430,11 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_begin_array(w);
     for (uint32_t i = 0; i < et->npeers; i++)
         json_str(w, et->peer_text[i]);
+    json_end_array(w);
+    json_key(w, "sums");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < et->nsums; i++)
+        json_str(w, et->sum_text[i]);
     json_end_array(w);
     json_key(w, "value");
     json_num(w, et->v);

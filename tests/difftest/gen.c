@@ -419,10 +419,21 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
         return has;
     }
     case 6:
-        if (c->peers && !c->shifted && c->mode != M_CONST && c->maxind > 0) {
+        if (c->peers && !c->shifted && c->mode != M_CONST && c->maxind > 0 && chance(r, 60)) {
             static const char *const fns[] = {"lowest", "highest", "average"};
             dt_buf_printf(b, "%s(", PICK(r, fns));
             gen_num(c, b, dim, depth - 1, true, huge);
+            dt_buf_printf(b, ")");
+            return true;
+        }
+        if (c->mode != M_CONST && c->maxind > 0) {
+            /* a sum over years, from the year after the baseline or a given one */
+            dt_buf_printf(b, "cumulative(");
+            gen_num(c, b, dim, depth - 1, true, huge);
+            if (chance(r, 40)) {
+                dt_buf_printf(b, ", ");
+                at_year(c, b);
+            }
             dt_buf_printf(b, ")");
             return true;
         }

@@ -442,6 +442,52 @@ START_TEST(peer_barrier)
 }
 END_TEST
 
+/* ---- CUMSUM ---- */
+
+START_TEST(cumsum_barrier)
+{
+    /* From 2024: S(2023) = 0, S(2022) missing; a year without a row or a
+     * value ends the sum; the shift reads S in another year. */
+    fixture f;
+    fx_init(&f);
+    ir_program *p = &f.p;
+    uint32_t in = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+    uint32_t own = ir_emit(&f.a, p, IR_CUMSUM, IR_NUM, x, 0, 0, 0, 2024);
+    uint32_t prev = ir_emit(&f.a, p, IR_CUMSUM, IR_NUM, x, 0, 0, -1, 2024);
+    uint32_t in25 = ir_emit(&f.a, p, IR_CUMSUM, IR_NUM, x, 0, 0, 2025, 2024);
+    add_target(&f, own, prev, in25, own, own);
+    rt_table *t = fx_load(&f,
+        "city,year,farmland_mu,park\n"
+        "沈阳,2022,100,\n沈阳,2023,100,\n沈阳,2024,1.5,\n沈阳,2025,2,\n沈阳,2026,4,\n"
+        "大连,2024,1,\n大连,2025,NA,\n大连,2026,1,\n"
+        "鞍山,2024,5,\n鞍山,2026,5,\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    rt_result *r = fx_run(&f, t);
+    const double *S = rt_result_column(r, own), *P = rt_result_column(r, prev);
+    const double *A = rt_result_column(r, in25);
+    fx_assert_same(S[rt_table_find(t, FX_SY, 2022)], NAN);
+    fx_assert_same(S[rt_table_find(t, FX_SY, 2023)], 0);
+    fx_assert_same(S[rt_table_find(t, FX_SY, 2024)], 1.5);
+    fx_assert_same(S[rt_table_find(t, FX_SY, 2025)], 3.5);
+    fx_assert_same(S[rt_table_find(t, FX_SY, 2026)], 7.5);
+    fx_assert_same(P[rt_table_find(t, FX_SY, 2024)], 0);
+    fx_assert_same(P[rt_table_find(t, FX_SY, 2026)], 3.5);
+    fx_assert_same(P[rt_table_find(t, FX_SY, 2023)], NAN);
+    fx_assert_same(A[rt_table_find(t, FX_SY, 2022)], 3.5);
+    fx_assert_same(S[rt_table_find(t, FX_DL, 2024)], 1);
+    fx_assert_same(S[rt_table_find(t, FX_DL, 2025)], NAN);
+    fx_assert_same(S[rt_table_find(t, FX_DL, 2026)], NAN);
+    fx_assert_same(A[rt_table_find(t, FX_DL, 2024)], NAN);
+    fx_assert_same(S[rt_table_find(t, FX_AS, 2024)], 5);
+    fx_assert_same(S[rt_table_find(t, FX_AS, 2026)], NAN);   /* no 2025 row */
+    fx_assert_same(A[rt_table_find(t, FX_AS, 2026)], NAN);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(share_deeper_levels)
 {
     /* Three levels: the share at the finest level counts grandchildren. */
@@ -657,6 +703,7 @@ int main(void)
     tcase_add_test(tc, share_barrier);
     tcase_add_test(tc, share_deeper_levels);
     tcase_add_test(tc, peer_barrier);
+    tcase_add_test(tc, cumsum_barrier);
     suite_add_tcase(s, tc);
     tc = tcase_create("missing");
     tcase_add_test(tc, missing_policy_error);
