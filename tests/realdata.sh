@@ -69,7 +69,9 @@ check '[ -s "$tmp/ln-all.csv" ] && cmp -s "$tmp/ln-all.csv" "$tmp/ln-one.csv"' \
 # hand (Python, summing the file's cells in order): 沈阳 2015 has a mean
 # of 68.7448050212367 against 70.70430065442663 in 2014, 241 of 365 days
 # at or under 75 (66.0274%), 33 over 150 (9.0411%); the ratio of the means
-# is 0.9722860474532217.
+# is 0.9722860474532217.  The nine cities' means of 2015, added in the
+# rules' order of the cities, average 53.74797532644475: 沈阳 (68.74) is
+# above it, 丹东 (45.73, the lowest) below.
 pm=$shared/pm25-daily-183-cities-2014-2016/pm25_daily.csv
 if [ -r "$pm" ]; then
     pmrules=$ex/realdata/liaoning-pm25.plan
@@ -79,11 +81,14 @@ if [ -r "$pm" ]; then
     "$planc" run "$pmrules" --data "$pm" --skip-unknown-regions -j 1 -o "$tmp/pm-j1.csv" 2>/dev/null
     check 'cmp -s "$tmp/pm.csv" "$tmp/pm-interp.csv" && cmp -s "$tmp/pm.csv" "$tmp/pm-j1.csv"' \
         "pm2.5: the engines or thread counts differ"
-    # 9 cities x 3 years x (4 targets, 3 measures, a section, a total)
-    check '[ "$(wc -l <"$tmp/pm.csv")" -eq 244 ]' "pm2.5: $(wc -l <"$tmp/pm.csv") lines, expected 244"
+    # 9 cities x 3 years x (5 targets, 3 measures, a section, a total)
+    check '[ "$(wc -l <"$tmp/pm.csv")" -eq 271 ]' "pm2.5: $(wc -l <"$tmp/pm.csv") lines, expected 271"
     got=$(awk -F, '$1 == "沈阳" && $2 == 2015 && $3 == "target" { printf "%s=%s ", $4, $9 }' "$tmp/pm.csv")
-    check '[ "$got" = "PM25下降=0.9722860474532217 优良天数比例=66.02739726027397 重污染天数=9.04109589041096 监测完整=365 " ]' \
+    check '[ "$got" = "PM25下降=0.9722860474532217 优良天数比例=66.02739726027397 不劣于均值=68.7448050212367 重污染天数=9.04109589041096 监测完整=365 " ]' \
         "pm2.5: 沈阳 2015: $got"
+    got=$(awk -F, '$2 == 2015 && $4 == "不劣于均值" && ($1 == "沈阳" || $1 == "丹东") { printf "%s:%s:%s ", $1, $8, $11 }' "$tmp/pm.csv")
+    check '[ "$got" = "沈阳:failed:53.74797532644475 丹东:met:53.74797532644475 " ]' \
+        "pm2.5: the nine cities' average in 2015: $got"
 else
     echo "realdata.sh: $pm is absent: the daily PM2.5 checks are skipped"
 fi
