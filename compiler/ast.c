@@ -664,6 +664,10 @@ static void dump_override(const ast_decl *d, FILE *out)
 static void dump_decl(const ast_decl *d, FILE *out)
 {
     switch (d->kind) {
+    case D_TEST:
+        fprintf(out, "test \"%s\" (%u data lines, %u expectations)\n", d->u.test.title,
+                d->u.test.ndata, d->u.test.nexpects);
+        break;
     case D_PLAN:
         dump_plan(d, out);
         break;

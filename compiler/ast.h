@@ -248,8 +248,40 @@ typedef enum ast_declkind {
     D_ASSESSMENT,  /* assessment NAME { missing ..  score ..  weight ..  veto ..  grade .. } */
     D_IMPORT,      /* import "path.plan" [as NAME] */
     D_DROP,        /* drop target A, B | measure (九) | section 三 | region A | regions | assessment */
-    D_OVERRIDE     /* override target|redline|measure|section|indicator|assessment ... */
+    D_OVERRIDE,    /* override target|redline|measure|section|indicator|assessment ... */
+    D_TEST         /* test "title" { data "csv line" ...  expect REGION YEAR ... } */
 } ast_declkind;
+
+/* What an `expect` line of a test checks on one (region, year) row. */
+typedef enum ast_expectkind {
+    EXP_STATUS,    /* expect R Y TARGET met|failed|lagging|on_track|missing|not_applicable */
+    EXP_SCORE,     /* expect R Y TARGET score N */
+    EXP_VALUE,     /* expect R Y TARGET value N (in the target's unit) */
+    EXP_MEASURE,   /* expect R Y measure (ID) N: the measure's score */
+    EXP_TOTAL,     /* expect R Y total N */
+    EXP_GRADE,     /* expect R Y grade BAND */
+    EXP_VETO       /* expect R Y veto yes|no: whether a veto fired */
+} ast_expectkind;
+
+/* One `expect` line.  A number with decimals matches to the digits written
+ * (`33.33` matches 33.3333); `decimals` is -1 for a whole number, which
+ * must match exactly. */
+typedef struct ast_expect {
+    ast_expectkind kind;
+    ast_name region;
+    int year; span year_sp;
+    ast_name item;          /* the target, the measure's clause id, or the grade band */
+    ast_name word;          /* EXP_STATUS: the status as written */
+    double num; int decimals; span num_sp;
+    bool yes;               /* EXP_VETO */
+    span sp;
+} ast_expect;
+
+/* One `data` line of a test: a CSV line as written. */
+typedef struct ast_dataline {
+    const char *text;
+    span sp;
+} ast_dataline;
 
 /* What a `drop` removes from the base of an extended plan. */
 typedef enum ast_dropkind {
@@ -328,6 +360,13 @@ struct ast_decl {
             ast_dropkind what;
             ast_names names;         /* targets, clause ids, sections or regions */
         } drop;
+        struct {
+            const char *title;
+            ast_dataline *data;      /* the header, then the rows */
+            uint32_t ndata;
+            ast_expect *expects;
+            uint32_t nexpects;
+        } test;
         struct {
             ast_overkind what;
             ast_name name;           /* the base item: target, clause id, section, indicator, assessment */

@@ -5,6 +5,7 @@
  * program.  Each pass reports its errors through one diag context and the
  * driver stops after a pass that reported any. */
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@
 #include "ir.h"
 #include "jit.h"
 #include "lower.h"
+#include "model.h"
 #include "ofile.h"
 #include "parse.h"
 #include "progress.h"
@@ -64,6 +66,7 @@ static const char usage_main[] =
     "  build RULES -o libNAME.so  compile the rules into a C library (planc build --help)\n"
     "  diff OLD NEW [--format text|json]\n"
     "                             list what differs between two rule sets\n"
+    "  test RULES                 run the tests written in the rules file\n"
     "  help [COMMAND]             show help for a command\n"
     "\n"
     "options:\n"
@@ -83,6 +86,18 @@ static const char usage_main[] =
     "\n"
     "Run 'planc help COMMAND' for a command's options.  The language is\n"
     "described in docs/LANGUAGE.md.\n";
+
+static const char usage_test[] =
+    "usage: planc test [--root DIR] RULES\n"
+    "\n"
+    "Runs the tests written in RULES (`test \"...\" { data ... expect ... }`,\n"
+    "docs/LANGUAGE.md §15): each test's rows are scored by the reference\n"
+    "interpreter and every expectation is compared with the result.  A failed\n"
+    "expectation is reported as FILE:LINE:COL with what was expected and what\n"
+    "came out.  The tests of imported files and bases are not run.\n"
+    "\n"
+    "exit: 0 when every test passes (or there are none), 1 when the rules have\n"
+    "errors or a test fails, 2 on usage errors.\n";
 
 static const char usage_check[] =
     "usage: planc check [--dump-ast] [--dump-ir] [--origins] [--root DIR] FILE...\n"
@@ -1210,6 +1225,243 @@ static int cmd_explain(int argc, char **argv)
 }
 
 /* planc history DB */
+/* Whether `got` matches an expected number: to the digits written when it
+ * has decimals (33.33 matches 33.3333), else exactly, but for the last bits
+ * of a computation (a weighted mean may give 94.99999999999999 for 95). */
+static bool number_matches(double got, const ast_expect *x)
+{
+    if (isnan(got))
+        return false;
+    double slack = 1e-9 * fabs(x->num);
+    if (x->decimals >= 0)
+        slack += 0.5 * pow(10, -x->decimals);
+    return fabs(got - x->num) <= slack;
+}
+
+/* A number as `planc test` shows it ("missing" for NaN). */
+static const char *shown(double v, char buf[32])
+{
+    if (isnan(v))
+        return "missing";
+    snprintf(buf, 32, "%.15g", v);
+    return buf;
+}
+
+/* Checks one expectation against a test's results; false after reporting
+ * the difference at the expectation. */
+static bool check_expectation(compilation *c, const char *title, const rt_table *t,
+                              const rt_result *res, const sema_expect *e)
+{
+    const ir_program *p = c->ir;
+    const ast_expect *x = e->x;
+    const char *rname = p->regions[e->region].name;
+    long row = rt_table_find(t, e->region, x->year);
+    if (row < 0) {
+        diag_error(&c->diag, x->sp, "test '%s': the test's data has no row for %s %d", title, rname,
+                   x->year);
+        return false;
+    }
+    char b1[32], b2[32];
+    const ir_target *tg = e->item < p->ntargets ? &p->targets[e->item] : NULL;
+    switch (x->kind) {
+    case EXP_STATUS: {
+        double st = rt_result_value(res, tg->status, (size_t)row);
+        if (st == e->status)
+            return true;
+        diag_error(&c->diag, x->sp, "test '%s': %s of %s %d is %s, not %s", title, tg->name, rname,
+                   x->year, ir_statusname(isnan(st) ? IR_ST_MISSING : (int)st),
+                   ir_statusname(e->status));
+        return false;
+    }
+    case EXP_SCORE: case EXP_VALUE: case EXP_MEASURE: case EXP_TOTAL: {
+        uint32_t slot = x->kind == EXP_SCORE ? tg->score : x->kind == EXP_VALUE ? tg->value
+                      : x->kind == EXP_MEASURE ? p->measures[e->item].score : p->total;
+        double got = rt_result_value(res, slot, (size_t)row);
+        if (number_matches(got, x))
+            return true;
+        const char *what = x->kind == EXP_SCORE ? "the score of" : x->kind == EXP_VALUE ? "the value of"
+                         : x->kind == EXP_MEASURE ? "the score of measure" : "the total";
+        const char *item = x->kind == EXP_MEASURE ? p->measures[e->item].id
+                         : x->kind == EXP_TOTAL ? "" : tg->name;
+        diag_error(&c->diag, x->sp, "test '%s': %s%s%s for %s %d is %s, not %s", title, what,
+                   *item ? " " : "", item, rname, x->year, shown(got, b1), shown(x->num, b2));
+        return false;
+    }
+    case EXP_GRADE: {
+        double g = rt_result_value(res, p->grade, (size_t)row);
+        if (g == e->item)
+            return true;
+        diag_error(&c->diag, x->sp, "test '%s': the grade of %s %d is %s, not %s", title, rname,
+                   x->year, isnan(g) || g < 0 || g >= p->nbands ? "none" : p->bands[(uint32_t)g],
+                   p->bands[e->item]);
+        return false;
+    }
+    case EXP_VETO: {
+        double v = rt_result_value(res, p->veto, (size_t)row);
+        if ((v == 1) == x->yes)
+            return true;
+        diag_error(&c->diag, x->sp, "test '%s': on %s %d a veto %s", title, rname, x->year,
+                   v == 1 ? "fired" : "did not fire");
+        return false;
+    }
+    }
+    return false;
+}
+
+/* Whether `field` is a year's column of a `column "C{year}"` name. */
+static bool year_column(const char *name, const char *field)
+{
+    const char *at = strstr(name, "{year}");
+    if (!at)
+        return false;
+    size_t pre = (size_t)(at - name), post = strlen(at + 6), n = strlen(field);
+    if (n != pre + 4 + post || strncmp(field, name, pre) != 0 || strcmp(field + pre + 4, at + 6) != 0)
+        return false;
+    for (size_t i = pre; i < pre + 4; i++)
+        if (field[i] < '0' || field[i] > '9')
+            return false;
+    return true;
+}
+
+/* Whether every field of a test's header is a column the rules read (or
+ * the region or year column): a misspelt column would otherwise be read as
+ * absent, every cell missing.  False after reporting the first that is
+ * not, with the closest the rules read. */
+static bool test_header_ok(compilation *c, const ast_decl *d)
+{
+    const ir_program *p = c->ir;
+    const char *h = d->u.test.data[0].text;
+    while (*h) {
+        size_t n = strcspn(h, ",");
+        char field[256];
+        size_t lo = 0, hi = n;
+        while (lo < hi && (h[lo] == ' ' || h[lo] == '"'))
+            lo++;
+        while (hi > lo && (h[hi - 1] == ' ' || h[hi - 1] == '"'))
+            hi--;
+        snprintf(field, sizeof field, "%.*s", (int)(hi - lo), h + lo);
+        bool known = strcmp(field, p->region_key ? p->region_key : "region") == 0 ||
+                     strcmp(field, p->year_key ? p->year_key : "year") == 0;
+        const char *near = NULL;
+        int best = 4;
+        for (uint32_t k = 0; !known && k < p->ncolumns; k++) {
+            known = strcmp(field, p->columns[k].name) == 0 || year_column(p->columns[k].name, field);
+            int dist = diag_editdist(field, p->columns[k].name);
+            if (dist < best) {
+                best = dist;
+                near = p->columns[k].name;
+            }
+        }
+        if (!known) {
+            diag_error(&c->diag, d->u.test.data[0].sp, "test '%s': column '%s' is not one the rules read",
+                       d->u.test.title, field);
+            if (near)
+                diag_hint(&c->diag, "did you mean '%s'?", near);
+            return false;
+        }
+        h += n + (h[n] == ',');
+    }
+    return true;
+}
+
+/* Runs one test: its data lines as a CSV file, scored by the reference
+ * interpreter, then each expectation.  True when it passes. */
+static bool run_test(compilation *c, const sema_test *st)
+{
+    const ast_decl *d = st->d;
+    const char *title = d->u.test.title;
+    size_t len = 0;
+    for (uint32_t i = 0; i < d->u.test.ndata; i++)
+        len += strlen(d->u.test.data[i].text) + 1;
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    size_t at = 0;
+    for (uint32_t i = 0; i < d->u.test.ndata; i++) {
+        size_t n = strlen(d->u.test.data[i].text);
+        memcpy(buf + at, d->u.test.data[i].text, n);
+        at += n;
+        buf[at++] = '\n';
+    }
+    /* data messages name the test's first data line and the line within
+     * the data ("rules.plan:12 (test data):3: ...") */
+    unsigned line = 0, col = 0;
+    diag_linecol(&c->diag, d->u.test.data[0].sp.file, d->u.test.data[0].sp.lo, &line, &col);
+    char name[1100];
+    snprintf(name, sizeof name, "%s:%u (test data)", c->diag.files[d->u.test.data[0].sp.file].name,
+             line);
+    /* columns the header leaves out are missing in every row */
+    rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true};
+    if (!test_header_ok(c, d)) {
+        free(buf);
+        return false;
+    }
+    rt_table *t = rt_table_parse(c->ir, name, buf, at, &opts, stderr);
+    free(buf);
+    if (!t) {
+        diag_error(&c->diag, d->sp, "test '%s': its data cannot be read (above)", title);
+        return false;
+    }
+    rt_result *res = rt_run(c->ir, t, interp_engine(), stderr);
+    bool ok = res != NULL;
+    if (!res)
+        diag_error(&c->diag, d->sp, "test '%s': the rules stop on its data (above)", title);
+    for (uint32_t k = 0; res && k < st->nexpects; k++)
+        ok &= check_expectation(c, title, t, res, &st->expects[k]);
+    rt_result_free(res);
+    rt_table_free(t);
+    return ok;
+}
+
+/* planc test RULES: the rules file's tests (docs/LANGUAGE.md §15). */
+static int cmd_test(int argc, char **argv)
+{
+    const char *rules = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (is_help(a)) {
+            fputs(usage_test, stdout);
+            return EXIT_OK;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("test", "unknown option '%s'", a);
+        } else if (!rules) {
+            rules = a;
+        } else {
+            return usage_error("test", "unexpected argument '%s' (one rules file)", a);
+        }
+    }
+    if (!rules)
+        return usage_error("test", "%sno rules file given", "");
+    compilation c;
+    compilation_init(&c);
+    int rc = compile(&c, rules);
+    if (rc != EXIT_OK) {
+        compilation_free(&c);
+        return rc;
+    }
+    uint32_t n = 0, passed = 0;
+    for (uint32_t i = 0; i < c.model->ntests; i++) {
+        const sema_test *st = &c.model->tests[i];
+        if (st->file != c.file)
+            continue;
+        n++;
+        bool ok = run_test(&c, st);
+        passed += ok;
+        printf("%s test '%s'\n", ok ? "ok    " : "FAILED", st->d->u.test.title);
+    }
+    printf("planc test: %u test%s, %u passed, %u failed\n", n, n == 1 ? "" : "s", passed, n - passed);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
+        rc = EXIT_USAGE;
+    } else if (passed < n) {
+        rc = EXIT_RULES;
+    }
+    compilation_free(&c);
+    return rc;
+}
+
 static int cmd_history(int argc, char **argv)
 {
     const char *path = NULL;
@@ -1406,6 +1658,8 @@ int main(int argc, char **argv)
             fputs(usage_compare, stdout);
         else if (strcmp(what, "diff") == 0)
             fputs(usage_diff, stdout);
+        else if (strcmp(what, "test") == 0)
+            fputs(usage_test, stdout);
         else if (strcmp(what, "build") == 0)
             fputs(aot_usage, stdout);
         else
@@ -1428,5 +1682,7 @@ int main(int argc, char **argv)
         return aot_main(argc - 2, argv + 2, rules_root);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(argc - 2, argv + 2);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(argc - 2, argv + 2);
     return usage_error(NULL, "unknown command '%s'", cmd);
 }

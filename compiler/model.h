@@ -137,6 +137,24 @@ typedef struct sema_section {
     const ast_origin *origin;
 } sema_section;
 
+/* An `expect` line of a test, resolved.  `status` is the ir_status code
+ * (0 not_applicable .. 5 met, the order of docs/LANGUAGE.md §9). */
+typedef struct sema_expect {
+    const ast_expect *x;
+    uint32_t region;
+    uint32_t item;          /* the target, the measure or the grade band */
+    int status;             /* EXP_STATUS */
+} sema_expect;
+
+/* A test of the rules (`test "..." { data ... expect ... }`). */
+typedef struct sema_test {
+    const ast_decl *d;
+    int file;               /* the file declaring it: `planc test` runs the
+                               tests of the file it is given */
+    sema_expect *expects;
+    uint32_t nexpects;
+} sema_test;
+
 struct sema_model {
     unit_sys units;
     const unit_t *generic;  /* the unit of `value` in the assessment's score */
@@ -160,6 +178,8 @@ struct sema_model {
     const char **bands;     /* best first; the last has no bound */
     double *band_min;       /* nbands - 1 bounds, descending */
     uint32_t nbands;
+
+    sema_test *tests; uint32_t ntests;
 
     const ast_decl *plan_decl;      /* the plan as declared (periods, keys), or NULL */
     const ast_decl *assess_decl;    /* the assessment, or NULL */

@@ -1541,6 +1541,9 @@ static void pass_declare(S *s)
         case D_OVERRIDE:
             /* only in a file parsed on its own: the loader resolves them */
             break;
+        case D_TEST:
+            /* checked once every name is known (check_tests) */
+            break;
         }
     }
     m->nregions = ri;
@@ -2677,6 +2680,124 @@ static void check_weight_sums(S *s)
 
 /* ---------------------------------------------------------------- entry */
 
+/* The status words of `expect`, in ir_status order. */
+static const char *const status_words[] = {"not_applicable", "missing", "failed", "lagging",
+                                           "on_track", "met", NULL};
+
+/* A region of a test's expectation, by name or alias; -1 after an error. */
+static int test_region(S *s, ast_name n)
+{
+    const sym *y = find(s, K_REGION, n);
+    if (y)
+        return (int)y->index;
+    for (uint32_t r = 0; n.s && r < s->m->nregions; r++)
+        for (uint32_t k = 0; k < s->m->regions[r].naliases; k++)
+            if (strcmp(s->m->regions[r].aliases[k], n.s) == 0)
+                return (int)r;
+    diag_error(s->d, n.sp, "undefined region '%s'", n.s ? n.s : "?");
+    suggest(s, 1u << K_REGION, NULL, n.s);
+    return -1;
+}
+
+/* Checks one expectation; false after reporting an error. */
+static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
+{
+    sema_model *m = s->m;
+    *out = (sema_expect){.x = x};
+    int r = test_region(s, x->region);
+    if (r < 0 || x->year == 0)
+        return false;
+    out->region = (uint32_t)r;
+    switch (x->kind) {
+    case EXP_STATUS: case EXP_SCORE: case EXP_VALUE: {
+        const sym *y = find(s, K_TARGET, x->item);
+        if (!y) {
+            diag_error(s->d, x->item.sp, "undefined target '%s'", x->item.s ? x->item.s : "?");
+            suggest(s, 1u << K_TARGET, NULL, x->item.s);
+            return false;
+        }
+        out->item = y->index;
+        if (x->kind == EXP_STATUS) {
+            out->status = -1;
+            for (int k = 0; status_words[k]; k++)
+                if (x->word.s && strcmp(x->word.s, status_words[k]) == 0)
+                    out->status = k;
+            if (out->status < 0) {
+                diag_error(s->d, x->word.sp, "unknown status '%s'", x->word.s ? x->word.s : "?");
+                diag_hint(s->d, "a status is met, on_track, lagging, failed, missing or "
+                                "not_applicable; or write 'score N' or 'value N'");
+                return false;
+            }
+        }
+        if (x->kind == EXP_SCORE && !m->has_assessment) {
+            diag_error(s->d, x->sp, "the plan has no assessment, so no target has a score");
+            return false;
+        }
+        return true;
+    }
+    case EXP_MEASURE: case EXP_TOTAL: case EXP_GRADE: case EXP_VETO:
+        if (!m->has_assessment) {
+            diag_error(s->d, x->sp, "the plan has no assessment: there is no %s to expect",
+                       x->kind == EXP_MEASURE ? "measure score" : x->kind == EXP_TOTAL ? "total"
+                       : x->kind == EXP_GRADE ? "grade" : "veto");
+            return false;
+        }
+        if (x->kind == EXP_MEASURE) {
+            const sym *y = find(s, K_MEASURE, x->item);
+            if (!y) {
+                diag_error(s->d, x->item.sp, "undefined measure (%s)", x->item.s ? x->item.s : "?");
+                return false;
+            }
+            out->item = y->index;
+        } else if (x->kind == EXP_GRADE) {
+            for (uint32_t k = 0; k < m->nbands; k++)
+                if (x->item.s && strcmp(m->bands[k], x->item.s) == 0) {
+                    out->item = k;
+                    return true;
+                }
+            diag_error(s->d, x->item.sp, "undefined grade '%s'", x->item.s ? x->item.s : "?");
+            const char **bands = arena_alloc(s->a, (m->nbands + 1) * sizeof *bands);
+            memcpy(bands, m->bands, m->nbands * sizeof *bands);
+            suggest(s, 0, bands, x->item.s);
+            return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* The tests of the file given (`test` blocks; those of imported files and
+ * bases are theirs, and may name what an extending file dropped): a header
+ * and rows, and expectations naming regions, targets, measures and grades
+ * that exist. */
+static void check_tests(S *s)
+{
+    sema_model *m = s->m;
+    uint32_t n = 0;
+    uint32_t root = s->prog->nmodules ? s->prog->modules[0].file : 0;
+    for (uint32_t i = 0; i < s->prog->ndecls; i++)
+        n += s->prog->decls[i]->kind == D_TEST;
+    m->tests = arena_alloc(s->a, (n + 1) * sizeof *m->tests);
+    for (uint32_t i = 0; i < s->prog->ndecls; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        if (d->kind != D_TEST || d->sp.file != root)
+            continue;
+        sema_test *t = &m->tests[m->ntests++];
+        t->d = d;
+        t->file = (int)d->sp.file;
+        if (d->u.test.ndata < 2)
+            diag_error(s->d, d->sp, "test '%s' has no data: give a 'data' line with the header "
+                       "(\"region,year,...\") and one per row", d->u.test.title);
+        if (d->u.test.nexpects == 0)
+            diag_error(s->d, d->sp, "test '%s' expects nothing: add 'expect REGION YEAR ...' lines",
+                       d->u.test.title);
+        t->expects = arena_alloc(s->a, (d->u.test.nexpects + 1) * sizeof *t->expects);
+        for (uint32_t k = 0; k < d->u.test.nexpects; k++)
+            if (check_expect(s, &d->u.test.expects[k], &t->expects[t->nexpects]))
+                t->nexpects++;
+    }
+}
+
 sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
 {
     S st;
@@ -2740,5 +2861,6 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_region_cycles(s);
     check_aliases(s);
     check_weight_sums(s);
+    check_tests(s);
     return m;
 }

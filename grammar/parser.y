@@ -40,6 +40,7 @@ typedef struct parse_plan_acc parse_plan_acc;
 typedef struct parse_measure_acc parse_measure_acc;
 typedef struct parse_assess_acc parse_assess_acc;
 typedef struct parse_cond_acc parse_cond_acc;
+typedef struct parse_test_acc parse_test_acc;
 
 /* An optional deadline: `peaks [by Y]`. */
 typedef struct parse_optyear {
@@ -135,6 +136,11 @@ struct parse_assess_acc {
     parse_list *weights, *veto, *bands;
 };
 
+/* The test block being parsed: its data lines and expectations. */
+struct parse_test_acc {
+    parse_list *data, *expects;
+};
+
 /* A threshold with milestones being parsed: the target and its milestones. */
 struct parse_cond_acc {
     ast_target *t;
@@ -159,6 +165,10 @@ static parse_assess_acc *assess_acc_new(parse_state *ps);
 static void assess_acc_free(parse_assess_acc *as);
 static parse_cond_acc *cond_acc_new(parse_state *ps, ast_expr *measured);
 static void cond_acc_free(parse_cond_acc *c);
+static parse_test_acc *test_acc_new(void);
+static void test_acc_free(parse_test_acc *t);
+static bool is_word(parse_state *ps, ast_name w, const char *want, const char *what);
+static ast_expect expect_number(parse_state *ps, ast_expectkind k, ast_name item, double v, span num_sp);
 
 static ast_decl *new_decl(parse_state *ps, ast_declkind k, span sp);
 static ast_target *new_target(parse_state *ps, ast_targetkind k, ast_expr *measured);
@@ -225,6 +235,8 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
     parse_measure_acc *macc;
     parse_assess_acc *assess;
     parse_cond_acc *cond;
+    parse_test_acc *tacc;
+    ast_expect expect;
 }
 
 %destructor { list_free($$); } <list>
@@ -232,6 +244,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %destructor { measure_acc_free($$); } <macc>
 %destructor { assess_acc_free($$); } <assess>
 %destructor { cond_acc_free($$); } <cond>
+%destructor { test_acc_free($$); } <tacc>
 
 %token <name> IDENT "name"
 %token <str> STRING "string"
@@ -252,11 +265,13 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %token KW_IF "if" KW_THEN "then" KW_ELSE "else" KW_AND "and" KW_OR "or" KW_NOT "not"
 %token KW_YES "yes" KW_NO "no"
 %token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
-%token KW_DROP "drop" KW_REPLACES "replaces"
+%token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test"
 %token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
 
 %type <decl> decl plan levels region agency unit indicator section assessment
-%type <decl> import drop override ovr_indicator
+%type <decl> import drop override ovr_indicator test
+%type <tacc> test_items
+%type <expect> expect_what
 %type <plan> plan_items
 %type <list> periods names qnames clauseids strings opt_aliases measures args wts bands
 %type <period> period
@@ -293,10 +308,10 @@ program:
   ;
 
 /* decl := plan | levels | region | agency | unit | indicator | section | assessment
- *       | import | drop | override */
+ *       | import | drop | override | test */
 decl:
     plan | levels | region | agency | unit | indicator | section | assessment
-  | import | drop | override
+  | import | drop | override | test
   ;
 
 /* The keywords that start a declaration or a block item.  Reducing one ends
@@ -313,6 +328,7 @@ kw_assessment:  KW_ASSESSMENT   { yyerrok; } ;
 kw_import:      KW_IMPORT       { yyerrok; } ;
 kw_drop:        KW_DROP         { yyerrok; } ;
 kw_override:    KW_OVERRIDE     { yyerrok; } ;
+kw_test:        KW_TEST         { yyerrok; } ;
 kw_baseline:    KW_BASELINE     { yyerrok; } ;
 kw_horizon:     KW_HORIZON      { yyerrok; } ;
 kw_periods:     KW_PERIODS      { yyerrok; } ;
@@ -380,6 +396,79 @@ drop:
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_REGIONS; }
   | kw_drop KW_ASSESSMENT
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_ASSESSMENT; }
+  ;
+
+/* test := 'test' STRING '{' { test_item } '}' */
+test:
+    kw_test STRING '{' test_items '}'
+        {
+            $$ = new_decl(ps, D_TEST, @$);
+            $$->u.test.title = $2;
+            $$->u.test.data = list_finish(ps, $4->data, &$$->u.test.ndata);
+            $$->u.test.expects = list_finish(ps, $4->expects, &$$->u.test.nexpects);
+            $4->data = $4->expects = NULL;
+            test_acc_free($4);
+        }
+  | kw_test error '{' test_items '}'
+        { test_acc_free($4); $$ = NULL; }
+  ;
+
+/* test_item := 'data' STRING | 'expect' IDENT NUMBER expect_what
+ * (`data` and `expect` are words of the test block, not keywords) */
+test_items:
+    %empty
+        { $$ = test_acc_new(); }
+  | test_items IDENT STRING
+        {
+            $$ = $1;
+            if (is_word(ps, $2, "data", "'data' or 'expect'")) {
+                ast_dataline dl = {$3, @3};
+                list_push($$->data, &dl);
+            }
+        }
+  | test_items IDENT IDENT NUMBER expect_what
+        {
+            $$ = $1;
+            if (is_word(ps, $2, "expect", "'data' or 'expect'")) {
+                ast_expect x = $5;
+                x.region = $3;
+                x.year = year_value(ps, $4, @4);
+                x.year_sp = @4;
+                x.sp = @$;
+                x.sp.lo = @2.lo;
+                list_push($$->expects, &x);
+            }
+        }
+  ;
+
+/* expect_what := IDENT (STATUS | 'missing' | 'score' N | 'value' N)
+ *              | 'total' N | 'measure' '(' clauseid ')' N | 'grade' IDENT
+ *              | 'veto' ('yes' | 'no') */
+expect_what:
+    IDENT IDENT
+        { $$ = (ast_expect){.kind = EXP_STATUS, .item = $1, .word = $2}; }
+  | IDENT KW_MISSING
+        { $$ = (ast_expect){.kind = EXP_STATUS, .item = $1, .word = source_name(ps, @2)}; }
+  | IDENT KW_SCORE signed_number
+        { $$ = expect_number(ps, EXP_SCORE, $1, $3, @3); }
+  | IDENT IDENT signed_number
+        {
+            $$ = expect_number(ps, EXP_VALUE, $1, $3, @3);
+            is_word(ps, $2, "value", "'value', 'score' or a status");
+        }
+  | IDENT signed_number
+        {
+            $$ = expect_number(ps, EXP_TOTAL, $1, $2, @2);
+            is_word(ps, $1, "total", "'total' or a target");
+        }
+  | KW_MEASURE '(' clauseid ')' signed_number
+        { $$ = expect_number(ps, EXP_MEASURE, $3, $5, @5); }
+  | KW_GRADE IDENT
+        { $$ = (ast_expect){.kind = EXP_GRADE, .item = $2}; }
+  | KW_VETO KW_YES
+        { $$ = (ast_expect){.kind = EXP_VETO, .yes = true}; }
+  | KW_VETO KW_NO
+        { $$ = (ast_expect){.kind = EXP_VETO, .yes = false}; }
   ;
 
 /* clauseids := '(' clauseid ')' {',' '(' clauseid ')'} */
@@ -1294,7 +1383,7 @@ static const struct token_group {
 } token_groups[] = {
     {"a declaration",
      {"plan", "levels", "region", "agency", "unit", "indicator", "section", "assessment",
-      "import", "drop", "override"},
+      "import", "drop", "override", "test"},
      {"end of file"}},
     {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
     {"a measure item", {"lead", "responsible", "shared", "target", "redline"}, {NULL}},
@@ -1778,4 +1867,46 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
     prog->decls = (ast_decl **)ps.decls.v;
     prog->ndecls = (uint32_t)ps.decls.n;
     return prog;
+}
+
+/* A new, empty test block. */
+static parse_test_acc *test_acc_new(void)
+{
+    parse_test_acc *t = xrealloc(NULL, sizeof *t);
+    t->data = list_new(sizeof(ast_dataline));
+    t->expects = list_new(sizeof(ast_expect));
+    return t;
+}
+
+/* Frees a test block under construction. */
+static void test_acc_free(parse_test_acc *t)
+{
+    list_free(t->data);
+    list_free(t->expects);
+    free(t);
+}
+
+/* Whether the contextual word w is `want`; else an error expecting `what`. */
+static bool is_word(parse_state *ps, ast_name w, const char *want, const char *what)
+{
+    if (w.s && strcmp(w.s, want) == 0)
+        return true;
+    diag_error(ps->d, w.sp, "unexpected '%s', expected %s", w.s ? w.s : "?", what);
+    return false;
+}
+
+/* An expectation of a number: the number and how many decimals it was
+ * written with (-1 for none), which decide how closely it must match. */
+static ast_expect expect_number(parse_state *ps, ast_expectkind k, ast_name item, double v, span num_sp)
+{
+    ast_expect x = {.kind = k, .item = item, .num = v, .decimals = -1, .num_sp = num_sp};
+    const diag_file *f = &ps->d->files[num_sp.file];
+    for (uint32_t i = num_sp.lo; i < num_sp.hi && i < f->len; i++)
+        if (f->text[i] == '.') {
+            x.decimals = 0;
+            for (uint32_t j = i + 1; j < num_sp.hi && j < f->len && f->text[j] >= '0' && f->text[j] <= '9'; j++)
+                x.decimals++;
+            break;
+        }
+    return x;
 }

@@ -1028,7 +1028,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         if (k >= 2 && L->opts.allow_missing_columns) {
             /* --allow-missing-columns: a column of missing cells */
             const char *ind = p->columns[k - 2].indicator;
-            if (!L->stopped)
+            if (!L->stopped && !L->opts.quiet_missing_columns)
                 fprintf(L->err, "%s:%u: warning: column '%s'%s%s%s is not in the header: its cells "
                         "are missing\n", L->name, rec.line, want, ind ? " (indicator " : "",
                         ind ? ind : "", ind ? ")" : "");

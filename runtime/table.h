@@ -41,6 +41,9 @@ typedef struct rt_load_options {
      * cells (one warning names them) instead of an error: indicators whose
      * data is not collected yet. */
     bool allow_missing_columns;
+    /* With allow_missing_columns: no warning either (the rows of a test in
+     * a rules file give only the columns the test is about). */
+    bool quiet_missing_columns;
 } rt_load_options;
 
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column
