@@ -53,6 +53,11 @@
  * the veto flag (1.0 when a veto target failed on the row) and the grade
  * (an index into lib->bands; the last band is the veto band).  Values,
  * goals and expected values are in the target's unit (planc_target.unit).
+ * On a row where a target's status is PLANC_NOT_APPLICABLE (a region
+ * outside its scope, a year before the baseline), its goal and expected
+ * columns are not cleared: they hold what the target computes there (its
+ * goal, as a rule).  planc's reports leave them empty on such rows, where
+ * no goal applies; a program presenting them should too.
  *
  * Versioning.  A later ABI version may only add members at the end of
  * these structs and add enum values; planc_get_library(1) keeps

@@ -942,8 +942,8 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     double st = sv(x, tg->status);
     et->status = isnan(st) ? IR_ST_MISSING : (int)st;
     et->v = sv(x, tg->value);
-    et->goal = sv(x, tg->goal);
-    et->expected = sv(x, tg->expected);
+    et->goal = report_target_goal(x->r, tg, x->row);
+    et->expected = report_target_expected(x->r, tg, x->row);
     et->score = sv(x, tg->score);
     et->base = sv(x, tg->base);
     et->deadline = sv(x, tg->deadline);
@@ -951,6 +951,12 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     et->bstart = sv(x, tg->start_value);
     et->dscore = sv(x, tg->dscore);
     et->ms = current_milestone(tg, x->year);
+    if (et->status == IR_ST_NA) {
+        /* No goal applies to a row the target does not cover, and so no
+         * milestone, deadline or trajectory (as the results show it). */
+        et->ms = -1;
+        et->deadline = et->ystart = et->bstart = NAN;
+    }
     et->veto_fired = tg->veto && et->status == IR_ST_FAILED;
 
     uint8_t *seen = rt_xmalloc(p->nsteps + 1, 1);

@@ -467,6 +467,25 @@ static int put_row(const report_row *it, void *ctx)
     return w->failed;
 }
 
+/* Slot `slot` of target tg on the row, or NaN when the row is
+ * not_applicable (report_target_goal). */
+static double applicable_value(const rt_result *r, const ir_target *tg, uint32_t slot, size_t row)
+{
+    if (rt_result_value(r, tg->status, row) == IR_ST_NA)
+        return NAN;
+    return rt_result_value(r, slot, row);
+}
+
+double report_target_goal(const rt_result *r, const ir_target *tg, size_t row)
+{
+    return applicable_value(r, tg, tg->goal, row);
+}
+
+double report_target_expected(const rt_result *r, const ir_target *tg, size_t row)
+{
+    return applicable_value(r, tg, tg->expected, row);
+}
+
 /* A row of `kind` with every number missing and every text empty. */
 static report_row blank_row(const char *region, int year, const char *kind)
 {
@@ -513,8 +532,8 @@ static int each_row(const ir_program *p, const rt_table *t, const rt_result *r, 
             it.status = isnan(st) ? NULL : ir_statusname((int)st);
             it.value = rt_result_value(r, tg->value, row);
             it.unit = tg->unit;
-            it.goal = rt_result_value(r, tg->goal, row);
-            it.expected = rt_result_value(r, tg->expected, row);
+            it.goal = report_target_goal(r, tg, row);
+            it.expected = report_target_expected(r, tg, row);
             it.score = rt_result_value(r, tg->score, row);
             it.weight = tg->weight;
             rc = fn(&it, ctx);

@@ -21,6 +21,18 @@ typedef struct report_row {
     uint32_t item;
 } report_row;
 
+/* A target's goal and expected value on table row `row` as every report
+ * shows them (CSV, JSON, Excel, the history, the roll-ups, explain): the
+ * number of the target's slot (rt_result_value), or NaN (an empty cell,
+ * null) when the row's status is not_applicable.  The program computes a
+ * goal and a trajectory on every row, inside the target's scope or not
+ * (the goal slot may be a constant or shared with other targets); a row
+ * the target does not cover has no goal, and showing one would read as if
+ * it applied (docs/LANGUAGE.md §11).  The value stays: it is the region's
+ * data.  The library of `planc build` hands out the raw slots. */
+double report_target_goal(const rt_result *r, const ir_target *tg, size_t row);
+double report_target_expected(const rt_result *r, const ir_target *tg, size_t row);
+
 /* Calls fn for every result row, in the order of docs/LANGUAGE.md §11
  * (the one walk over the results that the CSV writer and the history
  * share).  Stops when fn returns nonzero and returns that value; else 0. */

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "report.h"
+
 void report_json_lead(json_writer *w, const ir_measure *m)
 {
     json_begin_inline_array(w);
@@ -124,7 +126,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             put_row_head(w, region, year, "target", tg->name, tg->desc, tg->clause);
             put_lead(w, tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL);
             put_row_tail(w, isnan(st) ? NULL : ir_statusname((int)st), rt_result_value(r, tg->value, row),
-                         tg->unit, rt_result_value(r, tg->goal, row), rt_result_value(r, tg->expected, row),
+                         tg->unit, report_target_goal(r, tg, row), report_target_expected(r, tg, row),
                          rt_result_value(r, tg->score, row), tg->weight);
             json_key(w, "grade");
             json_null(w);

@@ -358,8 +358,8 @@ static void sheet_detail(book *b)
             cell_status(b, &s, D_STATUS, st);
             cell_number(b, &s, D_VALUE, rt_result_value(r, tg->value, row), NULL);
             cell_text(b, &s, D_UNIT, tg->unit, NULL);
-            cell_number(b, &s, D_GOAL, rt_result_value(r, tg->goal, row), NULL);
-            cell_number(b, &s, D_EXPECTED, rt_result_value(r, tg->expected, row), NULL);
+            cell_number(b, &s, D_GOAL, report_target_goal(r, tg, row), NULL);
+            cell_number(b, &s, D_EXPECTED, report_target_expected(r, tg, row), NULL);
             cell_number(b, &s, D_SCORE, rt_result_value(r, tg->score, row), b->score);
             cell_number(b, &s, D_WEIGHT, tg->weight, NULL);
             if (tg->veto && st == IR_ST_FAILED) {

@@ -211,7 +211,7 @@ static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r)
                 nscore++;
             }
             double v = rt_result_value(r, tg->value, row);
-            double g = rt_result_value(r, tg->goal, row);
+            double g = report_target_goal(r, tg, row);
             if (!isnan(g)) {
                 if (ngoal == 0)
                     rt->goal = g;

@@ -353,8 +353,12 @@ static void print_results(const planc_library *lib, const planc_result *res)
             put_field(isnan(st) ? NULL : lib->status_names[(int)st], false);
             put_number(out[5 * t + 1][r]);
             put_field(tg->unit, false);
-            put_number(out[5 * t + 2][r]);
-            put_number(out[5 * t + 3][r]);
+            /* The library's goal and expected columns hold numbers on
+             * not_applicable rows too; planc's reports leave them empty
+             * there (no goal applies to a row the target does not cover). */
+            bool applies = st != PLANC_NOT_APPLICABLE;
+            put_number(applies ? out[5 * t + 2][r] : NAN);
+            put_number(applies ? out[5 * t + 3][r] : NAN);
             put_number(out[5 * t + 4][r]);
             put_number(tg->weight);
             put_field(NULL, false);

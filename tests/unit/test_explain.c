@@ -188,6 +188,7 @@ START_TEST(scope_and_json)
     pf_setup(&x, rules, small_data, true);
     char *s = explain(&x, "丙", 2025, "Y");
     has(s, "  status     §9 rule 1 (not_applicable): 丙 is outside the target's scope (甲, 乙)\n");
+    ck_assert_msg(!strstr(s, "  goal ") && !strstr(s, "  expected "), "%s", s);
     free(s);
     s = explain(&x, "甲", 2025, "Y");
     has(s, "  score      the assessment's score expression `progress() * 100`, with value = 90, "
@@ -212,6 +213,15 @@ START_TEST(scope_and_json)
     has(j, "\"status\": \"lagging\",\n      \"rule\": {\n        \"branch\": \"5\",\n");
     has(j, "\"default\": 25,\n");
     has(j, "\"veto\": {\"veto\": false, \"fired\": false}\n");
+    pf_cap_free(&c);
+    /* not_applicable: no current goal, milestone, deadline or trajectory */
+    ck_assert_int_eq(explain_json(x.p, x.t, x.r, pf_row(&x, "丙", 2025), pf_target(&x, "Y"),
+                                  pf_cap_open(&c), stderr), 0);
+    j = pf_cap_text(&c);
+    has(j, "\"goal\": 50, ");   /* in the milestones as written */
+    has(j, "],\n      \"milestone\": null,\n      \"goal\": null,\n      \"deadline\": null,\n");
+    has(j, "\"expected\": {\n        \"value\": null,\n        \"start_year\": null,\n"
+           "        \"start_value\": null,\n        \"formula\": null\n      },\n");
     pf_cap_free(&c);
     pf_free(&x);
 }

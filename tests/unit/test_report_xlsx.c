@@ -356,6 +356,38 @@ START_TEST(xlsx_too_many_rows)
 }
 END_TEST
 
+/* Makes target 1 (绿色建筑) not_applicable on every row: its status slot
+ * becomes a constant 0 of the program. */
+static void target1_not_applicable(ir_program *p)
+{
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        if (p->steps[i].op == IR_CONST && p->steps[i].imm == IR_ST_NA) {
+            p->targets[1].status = i;
+            return;
+        }
+    }
+    ck_abort_msg("the fixture has no constant 0");
+}
+
+/* A not_applicable row's goal (100 in the program) is no cell; its value
+ * stays. */
+START_TEST(xlsx_not_applicable_no_goal)
+{
+    workbook wb;
+    fixture_book(&wb, NULL);
+    assert_cell(wb.sheet[4], "K9", "100");
+    free_book(&wb);
+    fixture_book(&wb, target1_not_applicable);
+    const char *d = wb.sheet[4];
+    char buf[512];
+    assert_cell(d, "H9", "not_applicable");
+    assert_cell(d, "I9", "46.5");
+    ck_assert_str_eq(cell(d, "K9", buf, sizeof buf), "");
+    ck_assert_str_eq(cell(d, "L9", buf, sizeof buf), "");
+    free_book(&wb);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_xlsx");
@@ -368,6 +400,7 @@ int main(void)
     tcase_add_test(tc, xlsx_no_rows);
     tcase_add_test(tc, xlsx_write_error);
     tcase_add_test(tc, xlsx_too_many_rows);
+    tcase_add_test(tc, xlsx_not_applicable_no_goal);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }

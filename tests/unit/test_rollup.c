@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "pipe_fixture.h"
+#include "report.h"
 #include "report_json.h"
 #include "rollup.h"
 #include "small_plan.h"
@@ -254,6 +255,70 @@ START_TEST(json_document)
 }
 END_TEST
 
+/* small_plan with a target Y for 甲 and 乙 only (weight 2, in its own
+ * measure and section). */
+static const char scoped_plan[] =
+    SMALL_PLAN_HEAD
+    "section 二 \"第二部分\" {\n"
+    "    measure (四) \"丁项\" {\n"
+    "        lead 厅B\n"
+    "        target Y for 甲, 乙 : x >= 50% by 2030 weight 2\n"
+    "    }\n"
+    "}\n"
+    "assessment 考核 {\n"
+    "    missing reweight\n"
+    "    grade 优 >= 90, 良 >= 60, 差\n"
+    "}\n";
+
+/* A not_applicable row shows no goal and no expected value, in the CSV,
+ * the JSON and the roll-up, though the program computes them (the goal
+ * slot of Y is the constant 50 on every row); the value stays. */
+START_TEST(not_applicable_rows_show_no_goal)
+{
+    pfx x;
+    pf_setup(&x, scoped_plan, small_data, false);
+    const ir_target *y = &x.p->targets[pf_target(&x, "Y")];
+    size_t out = pf_row(&x, "丙", 2025), in = pf_row(&x, "甲", 2025);
+    ck_assert_double_eq(rt_result_value(x.r, y->status, out), IR_ST_NA);
+    ck_assert_double_eq(rt_result_value(x.r, y->goal, out), 50);
+    ck_assert(!isnan(rt_result_value(x.r, y->expected, out)));
+    ck_assert(isnan(report_target_goal(x.r, y, out)));
+    ck_assert(isnan(report_target_expected(x.r, y, out)));
+    ck_assert_double_eq(report_target_goal(x.r, y, in), 50);
+    ck_assert_double_eq(report_target_expected(x.r, y, in), rt_result_value(x.r, y->expected, in));
+
+    pf_capture c;
+    ck_assert_int_eq(report_csv(x.p, x.t, x.r, pf_cap_open(&c)), 0);
+    const char *s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "\n丙,2025,target,Y,,(四),厅B,not_applicable,85,%,,,,2,,\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\n甲,2025,target,Y,,(四),厅B,met,90,%,50,"), "%s", s);
+    pf_cap_free(&c);
+
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_DETAIL, pf_cap_open(&c)), 0);
+    s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "{\"region\": \"丙\", \"year\": 2025, \"kind\": \"target\", \"id\": \"Y\", "
+                            "\"name\": null, \"clause\": \"(四)\", \"lead\": [\"厅B\"], \"shared\": false, "
+                            "\"status\": \"not_applicable\", \"value\": 85, \"unit\": \"%\", "
+                            "\"goal\": null, \"expected\": null, \"score\": null, \"weight\": 2, "
+                            "\"grade\": null, \"vetoes\": null}"), "%s", s);
+    pf_cap_free(&c);
+
+    /* the roll-up: 丙 and 丁 are not counted against the goal */
+    const rollup_target *t = &ru->targets[pf_target(&x, "Y")];
+    ck_assert_uint_eq(t->counts.n[IR_ST_NA], 2);
+    ck_assert_uint_eq(t->counts.n[IR_ST_MET], 2);
+    ck_assert_uint_eq(t->nvalues, 2);           /* 90, 70 */
+    ck_assert_double_eq(t->max, 90);
+    ck_assert_double_eq(t->goal, 50);
+    ck_assert(!t->goal_varies);
+    ck_assert_uint_eq(t->nabove_goal, 2);
+    ck_assert_uint_eq(t->nbelow_goal, 0);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("rollup");
@@ -267,6 +332,7 @@ int main(void)
     tcase_add_test(tc, kinds);
     tcase_add_test(tc, csv_forms);
     tcase_add_test(tc, json_document);
+    tcase_add_test(tc, not_applicable_rows_show_no_goal);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -345,6 +345,28 @@ START_TEST(time_from_source_date_epoch)
 }
 END_TEST
 
+/* A not_applicable row is stored without goal and expected value (NULL),
+ * as the CSV leaves them empty; its value is kept.  甲 2022 is before the
+ * baseline 2023, so X (goal 80, a constant of the program) does not
+ * apply there. */
+START_TEST(not_applicable_rows_store_no_goal)
+{
+    pfx x;
+    pf_setup(&x, small_plan, "region,year,x,f,e\n甲,2022,55,1000000,11\n甲,2023,60,1000000,10\n", false);
+    const ir_target *tx = &x.p->targets[pf_target(&x, "X")];
+    ck_assert_double_eq(rt_result_value(x.r, tx->goal, pf_row(&x, "甲", 2022)), 80);
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "cd34cd34cd34cd34"), 1);
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE year = 2022 AND kind = 'target' "
+                                 "AND status = 'not_applicable' AND goal IS NULL AND expected IS NULL"), 3);
+    ck_assert_int_eq(raw_int(db, "SELECT value FROM results WHERE year = 2022 AND id = 'X'"), 55);
+    ck_assert_int_eq(raw_int(db, "SELECT goal FROM results WHERE year = 2023 AND id = 'X'"), 80);
+    pf_free(&x);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -358,6 +380,7 @@ int main(void)
     tcase_add_test(tc, compare_runs);
     tcase_add_test(tc, concurrent_writers);
     tcase_add_test(tc, time_from_source_date_epoch);
+    tcase_add_test(tc, not_applicable_rows_store_no_goal);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
