@@ -621,7 +621,7 @@ static void goal_caption(page *g, uint32_t ti)
                 fputs(" every year", out);
         }
     } else {
-        const rollup_target *rt = &g->ru->targets[ti];
+        const rollup_target_total *rt = &g->ru->totals[ti];
         if (rt->goal_varies) {
             fprintf(out, "goal varies by region in %d", g->ru->year);
         } else if (!isnan(rt->goal)) {
@@ -954,7 +954,7 @@ static void trajectory(page *g, uint32_t ti)
     }
     fputs("</p>\n<p>", out);
     goal_caption(g, ti);
-    const rollup_counts *c = &g->ru->targets[ti].counts;
+    const rollup_counts *c = &g->ru->totals[ti].counts;
     fprintf(out, " · %d: met %u of %u</p>\n", g->ru->year, c->n[IR_ST_MET],
             c->total - c->n[IR_ST_NA]);
 
@@ -1138,25 +1138,30 @@ static void agency_table(page *g)
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
-/* Per target: how many regions met it, and how the values lie. */
+/* Per target and level: how many regions met it, and how the values
+ * lie. */
 static void target_table(page *g)
 {
     FILE *out = g->out;
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
     fprintf(out, "<section id=\"targets\">\n<h2>Targets, %d</h2>\n<table class=\"targets\">\n"
-                 "<thead><tr><th>clause</th><th>target</th><th>lead</th><th>unit</th>"
-                 "<th>goal</th>", ru->year);
+                 "<thead><tr><th>clause</th><th>target</th><th>level</th><th>lead</th>"
+                 "<th>unit</th><th>goal</th>", ru->year);
     count_headers(out);
     fputs("<th>min</th><th>median</th><th>max</th><th>mean score</th></tr></thead>\n<tbody>\n",
           out);
-    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+    for (uint32_t i = 0; i < ru->ntargets; i++) {
+        const rollup_target *rt = &ru->targets[i];
+        uint32_t ti = rt->target;
         const ir_target *tg = &p->targets[ti];
-        const rollup_target *rt = &ru->targets[ti];
         fputs("<tr><td class=\"id\">", out);
         put_text(out, tg->clause);
         fputs("</td><td class=\"name\">", out);
         put_text(out, tg->name);
+        fputs("</td><td>", out);
+        if (rt->level != ROLLUP_NO_LEVEL)
+            put_text(out, p->levels[rt->level]);
         fputs("</td><td>", out);
         put_text(out, target_lead(g, ti));
         fputs("</td><td>", out);

@@ -257,7 +257,7 @@ static void put_agencies(json_writer *w, const ir_program *p, const rollup *ru)
     json_end_array(w);
 }
 
-/* "targets" of the roll-up. */
+/* "targets" of the roll-up: a record per target and level. */
 static void put_targets(json_writer *w, const ir_program *p, const rollup *ru)
 {
     json_key(w, "targets");
@@ -272,6 +272,8 @@ static void put_targets(json_writer *w, const ir_program *p, const rollup *ru)
         json_str(w, tg->clause);
         json_key(w, "unit");
         json_str(w, tg->unit);
+        json_key(w, "level");
+        json_str(w, rt->level == ROLLUP_NO_LEVEL ? NULL : p->levels[rt->level]);
         json_key(w, "counts");
         report_json_counts(w, &rt->counts);
         json_key(w, "values");
@@ -312,7 +314,7 @@ int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
     json_key(&w, "format");
     json_str(&w, "planc-results");
     json_key(&w, "version");
-    json_int(&w, 1);
+    json_int(&w, REPORT_JSON_VERSION);
     put_plan(&w, p);
     /* the years of the data, read from the table (a roll-up has them too,
      * but the detail alone needs no roll-up) */

@@ -9,6 +9,10 @@
 #include "json.h"
 #include "rollup.h"
 
+/* The schema version of the document ("version"): 2 since the target
+ * roll-up has a record per target and level (docs/OUTPUT.md §3). */
+#define REPORT_JSON_VERSION 2
+
 /* What the document holds: the detail rows and/or some roll-ups. */
 enum {
     REPORT_JSON_DETAIL = 1,

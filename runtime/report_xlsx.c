@@ -288,12 +288,13 @@ static void sheet_agencies(book *b)
     free(names);
 }
 
-/* The targets sheet: the columns of `--rollup target`, one row per target:
- * its statuses over the regions and the distribution of its values. */
+/* The targets sheet: the columns of `--rollup target`, one row per target
+ * and level: its statuses over the level's regions and the distribution of
+ * their values. */
 static void sheet_targets(book *b)
 {
     static const char *const heads[] = {
-        "target", "clause", "lead", "unit", "year", COUNT_HEADS, "values", "min", "q1",
+        "target", "clause", "lead", "unit", "level", "year", COUNT_HEADS, "values", "min", "q1",
         "median", "q3", "max", "mean", "goal", "below_goal", "above_goal", "mean_score"};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
@@ -306,15 +307,16 @@ static void sheet_targets(book *b)
         cell_text(b, &s, 1, tg->clause, NULL);
         cell_text(b, &s, 2, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
         cell_text(b, &s, 3, tg->unit, NULL);
-        cell_number(b, &s, 4, ru->year, NULL);
-        cell_counts(b, &s, 5, &rt->counts);
-        cell_count(b, &s, 11, rt->nvalues);
+        cell_text(b, &s, 4, rt->level == ROLLUP_NO_LEVEL ? NULL : p->levels[rt->level], NULL);
+        cell_number(b, &s, 5, ru->year, NULL);
+        cell_counts(b, &s, 6, &rt->counts);
+        cell_count(b, &s, 12, rt->nvalues);
         const double dist[] = {rt->min, rt->q1, rt->median, rt->q3, rt->max, rt->mean, rt->goal};
         for (int k = 0; k < 7; k++)
-            cell_number(b, &s, (lxw_col_t)(12 + k), dist[k], NULL);
-        cell_count(b, &s, 19, rt->nbelow_goal);
-        cell_count(b, &s, 20, rt->nabove_goal);
-        cell_number(b, &s, 21, rt->mean_score, b->score);
+            cell_number(b, &s, (lxw_col_t)(13 + k), dist[k], NULL);
+        cell_count(b, &s, 20, rt->nbelow_goal);
+        cell_count(b, &s, 21, rt->nabove_goal);
+        cell_number(b, &s, 22, rt->mean_score, b->score);
     }
     sheet_end(b, &s);
 }

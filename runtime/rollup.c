@@ -186,61 +186,105 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
     free(rk);
 }
 
-/* The target roll-ups: counts, value distribution, goal, scores. */
+/* Rolls target ti up over the roll-up's regions of level `level` (every
+ * region for ROLLUP_NO_LEVEL) into *rt: counts, value distribution, goal,
+ * scores.  vals is scratch room for ru->nregions values. */
+static void roll_target(rollup_target *rt, const ir_program *p, const rollup *ru,
+                        const rt_result *r, uint32_t ti, uint32_t level, double *vals)
+{
+    const ir_target *tg = &p->targets[ti];
+    memset(rt, 0, sizeof *rt);
+    rt->target = ti;
+    rt->level = level;
+    rt->goal = NAN;
+    uint32_t nv = 0, ngoal = 0, nscore = 0;
+    double sum = 0, score_sum = 0;
+    for (uint32_t k = 0; k < ru->nregions; k++) {
+        if (level != ROLLUP_NO_LEVEL && ru->regions[k].level != level)
+            continue;
+        size_t row = ru->regions[k].row;
+        double st = rt_result_value(r, tg->status, row);
+        count_status(&rt->counts, st);
+        if (st == IR_ST_NA)
+            continue;
+        double sc = rt_result_value(r, tg->score, row);
+        if (!isnan(sc)) {
+            score_sum += sc;
+            nscore++;
+        }
+        double v = rt_result_value(r, tg->value, row);
+        double g = report_target_goal(r, tg, row);
+        if (!isnan(g)) {
+            if (ngoal == 0)
+                rt->goal = g;
+            else if (g != rt->goal)
+                rt->goal_varies = true;
+            ngoal++;
+        }
+        if (isnan(v))
+            continue;
+        vals[nv++] = v;
+        sum += v;
+        if (!isnan(g) && v < g)
+            rt->nbelow_goal++;
+        else if (!isnan(g) && v > g)
+            rt->nabove_goal++;
+    }
+    if (rt->goal_varies)
+        rt->goal = NAN;
+    rt->nvalues = nv;
+    qsort(vals, nv, sizeof *vals, cmp_double);
+    rt->min = nv ? vals[0] : NAN;
+    rt->q1 = rollup_quantile(vals, nv, 0.25);
+    rt->median = rollup_quantile(vals, nv, 0.5);
+    rt->q3 = rollup_quantile(vals, nv, 0.75);
+    rt->max = nv ? vals[nv - 1] : NAN;
+    rt->mean = nv ? sum / nv : NAN;
+    rt->mean_score = nscore ? score_sum / nscore : NAN;
+}
+
+/* The target roll-ups: for each target, a row per level (in declaration
+ * order) with a region it applied to in the year, or one row over every
+ * region when it applied to none; and its totals over every region. */
 static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r)
 {
-    ru->targets = rt_xcalloc(p->ntargets ? p->ntargets : 1, sizeof *ru->targets);
-    ru->ntargets = p->ntargets;
-    double *vals = rt_xmalloc(ru->nregions ? ru->nregions : 1, sizeof *vals);
-    for (uint32_t i = 0; i < p->ntargets; i++) {
-        const ir_target *tg = &p->targets[i];
-        rollup_target *rt = &ru->targets[i];
-        rt->target = i;
-        rt->goal = NAN;
-        uint32_t nv = 0, ngoal = 0, nscore = 0;
-        double sum = 0, score_sum = 0;
+    uint32_t nl = p->nlevels;
+    /* applies[ti * nl + lv]: target ti applied to a region of level lv */
+    bool *applies = rt_xcalloc((size_t)p->ntargets * nl + 1, sizeof *applies);
+    uint32_t nrows = 0;
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        uint32_t n = 0;
         for (uint32_t k = 0; k < ru->nregions; k++) {
-            size_t row = ru->regions[k].row;
-            double st = rt_result_value(r, tg->status, row);
-            count_status(&rt->counts, st);
-            if (st == IR_ST_NA)
-                continue;
-            double sc = rt_result_value(r, tg->score, row);
-            if (!isnan(sc)) {
-                score_sum += sc;
-                nscore++;
+            bool *a = &applies[(size_t)ti * nl + ru->regions[k].level];
+            if (!*a && rt_result_value(r, p->targets[ti].status, ru->regions[k].row) != IR_ST_NA) {
+                *a = true;
+                n++;
             }
-            double v = rt_result_value(r, tg->value, row);
-            double g = report_target_goal(r, tg, row);
-            if (!isnan(g)) {
-                if (ngoal == 0)
-                    rt->goal = g;
-                else if (g != rt->goal)
-                    rt->goal_varies = true;
-                ngoal++;
-            }
-            if (isnan(v))
-                continue;
-            vals[nv++] = v;
-            sum += v;
-            if (!isnan(g) && v < g)
-                rt->nbelow_goal++;
-            else if (!isnan(g) && v > g)
-                rt->nabove_goal++;
         }
-        if (rt->goal_varies)
-            rt->goal = NAN;
-        rt->nvalues = nv;
-        qsort(vals, nv, sizeof *vals, cmp_double);
-        rt->min = nv ? vals[0] : NAN;
-        rt->q1 = rollup_quantile(vals, nv, 0.25);
-        rt->median = rollup_quantile(vals, nv, 0.5);
-        rt->q3 = rollup_quantile(vals, nv, 0.75);
-        rt->max = nv ? vals[nv - 1] : NAN;
-        rt->mean = nv ? sum / nv : NAN;
-        rt->mean_score = nscore ? score_sum / nscore : NAN;
+        nrows += n ? n : 1;
+    }
+    ru->targets = rt_xcalloc(nrows ? nrows : 1, sizeof *ru->targets);
+    ru->ntargets = nrows;
+    ru->totals = rt_xcalloc(p->ntargets ? p->ntargets : 1, sizeof *ru->totals);
+    double *vals = rt_xmalloc(ru->nregions ? ru->nregions : 1, sizeof *vals);
+    uint32_t k = 0;
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        rollup_target all;
+        roll_target(&all, p, ru, r, ti, ROLLUP_NO_LEVEL, vals);
+        rollup_target_total *tot = &ru->totals[ti];
+        tot->counts = all.counts;
+        tot->goal = all.goal;
+        tot->goal_varies = all.goal_varies;
+        tot->first = k;
+        for (uint32_t lv = 0; lv < nl; lv++)
+            if (applies[(size_t)ti * nl + lv])
+                roll_target(&ru->targets[k++], p, ru, r, ti, lv, vals);
+        if (k == tot->first)
+            ru->targets[k++] = all;
+        tot->nrows = k - tot->first;
     }
     free(vals);
+    free(applies);
 }
 
 /* The measure roll-ups: their targets' counts and the mean measure score. */
@@ -253,7 +297,7 @@ static void roll_measures(rollup *ru, const ir_program *p, const rt_result *r)
         rm->measure = m;
         for (uint32_t i = 0; i < p->ntargets; i++)
             if (p->targets[i].measure == m)
-                counts_add(&rm->counts, &ru->targets[i].counts);
+                counts_add(&rm->counts, &ru->totals[i].counts);
         double sum = 0;
         uint32_t ns = 0;
         for (uint32_t k = 0; p->has_assessment && k < ru->nregions; k++) {
@@ -296,7 +340,7 @@ static void roll_agencies(rollup *ru, const ir_program *p)
                 if (p->targets[i].measure != m)
                     continue;
                 ag->targets[ag->ntargets++] = i;
-                counts_add(&ag->counts, &ru->targets[i].counts);
+                counts_add(&ag->counts, &ru->totals[i].counts);
             }
         }
     }
@@ -337,6 +381,7 @@ void rollup_free(rollup *ru)
     free(ru->measures);
     free(ru->agencies);
     free(ru->targets);
+    free(ru->totals);
     free(ru);
 }
 
@@ -475,10 +520,10 @@ static void csv_agencies(const ir_program *p, const rollup *ru, FILE *out)
     free(names);
 }
 
-/* The target roll-up: one line per target. */
+/* The target roll-up: one line per target and level. */
 static void csv_targets(const ir_program *p, const rollup *ru, FILE *out)
 {
-    fputs("target,clause,lead,unit,year,", out);
+    fputs("target,clause,lead,unit,level,year,", out);
     put_count_names(out);
     fputs("values,min,q1,median,q3,max,mean,goal,below_goal,above_goal,mean_score\n", out);
     for (uint32_t i = 0; i < ru->ntargets; i++) {
@@ -490,6 +535,7 @@ static void csv_targets(const ir_program *p, const rollup *ru, FILE *out)
         put_field(out, lead, false);
         free(lead);
         put_field(out, tg->unit, false);
+        put_field(out, rt->level == ROLLUP_NO_LEVEL ? NULL : p->levels[rt->level], false);
         fprintf(out, "%d,", ru->year);
         put_counts(out, &rt->counts);
         put_uint(out, rt->nvalues);

@@ -14,7 +14,8 @@
  * with no row that year is not in the roll-up).
  *
  * Statuses are counted over (target, region) pairs of the year.  Numbers
- * are NaN when missing, as in the results. */
+ * are NaN when missing, as in the results.  The target roll-up is per
+ * target and level (rollup_target). */
 #ifndef PLANC_ROLLUP_H
 #define PLANC_ROLLUP_H
 
@@ -75,11 +76,22 @@ typedef struct rollup_agency {
     rollup_counts counts;   /* statuses of those targets over the regions */
 } rollup_agency;
 
-/* One target across regions: how many met it and how the values lie
- * against the goal. */
+/* The level of a target row that covers no level: the target applied to
+ * no region in the year. */
+#define ROLLUP_NO_LEVEL UINT32_MAX
+
+/* One target across the regions of one level: how many met it and how the
+ * values lie against the goal.  A target is rolled up per level because a
+ * target without a scope is judged on the province's row and on each
+ * city's, and a province total among city values would make the
+ * distribution meaningless. */
 typedef struct rollup_target {
     uint32_t target;        /* index into p->targets */
-    rollup_counts counts;   /* statuses over the regions */
+    uint32_t level;         /* index into p->levels: the row covers the
+                               regions of that level; ROLLUP_NO_LEVEL: the
+                               target applied to no region in the year, and
+                               the row counts every region */
+    rollup_counts counts;   /* statuses over those regions */
     uint32_t nvalues;       /* regions in scope (status not not_applicable)
                                with a value */
     /* Distribution of those values (in the target's unit): minimum,
@@ -90,7 +102,8 @@ typedef struct rollup_target {
     double min, q1, median, q3, max, mean;
     /* The goal of the year: the common goal of those rows, or NaN when
      * the rows' goals differ (falls / rises: the previous year's value) or
-     * no row has one; goal_varies is true when they differ. */
+     * no row has one; goal_varies is true when they differ.  Rows that are
+     * not_applicable have no goal (report_target_goal). */
     double goal;
     bool goal_varies;
     /* Rows whose value is below / above their own row's goal (numerically,
@@ -99,6 +112,16 @@ typedef struct rollup_target {
     double mean_score;      /* mean of the scores that are not missing; NaN
                                when there is none */
 } rollup_target;
+
+/* One target over every region of the year, all levels together: the
+ * counts the measure and agency roll-ups add up, the goal a report can
+ * caption the target with, and where its rows are in rollup.targets. */
+typedef struct rollup_target_total {
+    rollup_counts counts;   /* statuses over every region of the year */
+    double goal;            /* as in rollup_target, over every level */
+    bool goal_varies;
+    uint32_t first, nrows;  /* its rows: targets[first .. first + nrows) */
+} rollup_target_total;
 
 /* A roll-up of one year. */
 typedef struct rollup {
@@ -116,8 +139,14 @@ typedef struct rollup {
     rollup_agency *agencies;  /* in order of first appearance in the
                                  measures' lead lists */
     uint32_t nagencies;
-    rollup_target *targets;   /* every target, program order */
-    uint32_t ntargets;
+    rollup_target *targets;   /* a row per target and level: targets in
+                                 program order, each with a row for every
+                                 level (in declaration order) that has a
+                                 region the target applied to in the year,
+                                 or one ROLLUP_NO_LEVEL row when it applied
+                                 to none */
+    uint32_t ntargets;        /* rows in targets */
+    rollup_target_total *totals; /* per target (p->ntargets), program order */
 } rollup;
 
 /* Rolls up year `year` of a run (0: the last year in the table).  Returns

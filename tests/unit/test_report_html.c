@@ -66,6 +66,9 @@ START_TEST(html_sections_and_charts)
     /* the tables: the shared measure's lead, counts, the goal */
     ck_assert_ptr_nonnull(strstr(h, "<td>shared: 省工业和信息化厅、省住房城乡建设厅</td>"));
     ck_assert_ptr_nonnull(strstr(h, "<td>省生态环境厅</td><td>(九)</td>"));
+    /* the targets table: a row per target and level, here the cities */
+    ck_assert_ptr_nonnull(strstr(h, "<th>target</th><th>level</th><th>lead</th>"));
+    ck_assert_ptr_nonnull(strstr(h, "<td class=\"name\">绿色建筑</td><td>city</td>"));
     /* rows: 3 regions, 4 agencies (two leads, two sharing), 2 targets */
     ck_assert_int_eq(count_of(h, "</td></tr>"), 3 + 4 + 2);
     ck_assert_ptr_nonnull(strstr(h, "</html>\n"));

@@ -258,20 +258,25 @@ START_TEST(xlsx_roll_up_sheets)
     assert_cell(a, "L2", "近岸海域水质");
     assert_cell(a, "A5", "省住房城乡建设厅");
     ck_assert_int_eq(count_of(a, "<row "), 1 + 4);
-    /* targets: 近岸海域水质 met 1, failed 1, missing 1 of three regions */
+    /* targets, a row per target and level: 近岸海域水质 met 1, failed 1,
+     * missing 1 of the three cities */
     const char *t = wb.sheet[3];
+    assert_cell(t, "E1", "level");
     assert_cell(t, "A2", "近岸海域水质");
     assert_cell(t, "C2", "省生态环境厅、省自然资源厅");
-    assert_cell(t, "E2", "2025");
-    assert_cell(t, "F2", "1");  /* met */
-    assert_cell(t, "I2", "1");  /* failed */
-    assert_cell(t, "J2", "1");  /* missing */
-    assert_cell(t, "L2", "2");  /* values */
-    assert_cell(t, "M2", "80"); /* min */
-    assert_cell(t, "Q2", "93"); /* max */
-    assert_cell(t, "S2", "92"); /* goal */
-    assert_cell(t, "T2", "1");  /* below the goal */
-    assert_cell(t, "U2", "1");  /* above */
+    assert_cell(t, "E2", "city");
+    assert_cell(t, "F2", "2025");
+    assert_cell(t, "G2", "1");  /* met */
+    assert_cell(t, "J2", "1");  /* failed */
+    assert_cell(t, "K2", "1");  /* missing */
+    assert_cell(t, "M2", "2");  /* values */
+    assert_cell(t, "N2", "80"); /* min */
+    assert_cell(t, "R2", "93"); /* max */
+    assert_cell(t, "T2", "92"); /* goal */
+    assert_cell(t, "U2", "1");  /* below the goal */
+    assert_cell(t, "V2", "1");  /* above */
+    assert_cell(t, "A3", "绿色建筑");
+    ck_assert_int_eq(count_of(t, "<row "), 1 + 2);
     free_book(&wb);
 }
 END_TEST

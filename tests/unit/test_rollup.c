@@ -21,6 +21,23 @@ static const rollup_region *region_of(const pfx *x, const rollup *ru, const char
     return NULL;
 }
 
+/* The target roll-up row of the named target and level (NULL: the row of
+ * a target that applied to no region), or fail. */
+static const rollup_target *target_row(const pfx *x, const rollup *ru, const char *name,
+                                       const char *level)
+{
+    for (uint32_t i = 0; i < ru->ntargets; i++) {
+        const rollup_target *rt = &ru->targets[i];
+        if (strcmp(x->p->targets[rt->target].name, name) != 0)
+            continue;
+        if (level ? rt->level != ROLLUP_NO_LEVEL && strcmp(x->p->levels[rt->level], level) == 0
+                  : rt->level == ROLLUP_NO_LEVEL)
+            return rt;
+    }
+    ck_abort_msg("no roll-up row for target %s at level %s", name, level ? level : "(none)");
+    return NULL;
+}
+
 START_TEST(rank_ties_and_vetoes)
 {
     const double total[] = {50, 100, NAN, 50, 99, 70};
@@ -101,7 +118,7 @@ START_TEST(targets_distribution)
     pfx x;
     pf_setup(&x, small_plan, small_data, false);
     rollup *ru = rollup_make(x.p, x.t, x.r, 2025);
-    const rollup_target *t = &ru->targets[pf_target(&x, "X")];
+    const rollup_target *t = target_row(&x, ru, "X", "city");
     ck_assert_uint_eq(t->counts.n[IR_ST_MET], 2);
     ck_assert_uint_eq(t->counts.n[IR_ST_FAILED], 1);
     ck_assert_uint_eq(t->counts.n[IR_ST_MISSING], 1);
@@ -119,7 +136,7 @@ START_TEST(targets_distribution)
     ck_assert_double_eq_tol(t->mean_score, 250.0 / 3, 1e-12);
 
     /* falls: each row's goal is its own previous value */
-    const rollup_target *e = &ru->targets[pf_target(&x, "E")];
+    const rollup_target *e = target_row(&x, ru, "E", "city");
     ck_assert(e->goal_varies);
     ck_assert(isnan(e->goal));
     ck_assert_uint_eq(e->counts.n[IR_ST_MET], 2);
@@ -166,7 +183,7 @@ START_TEST(other_years)
     pf_setup(&x, small_plan, small_data, false);
     rollup *ru = rollup_make(x.p, x.t, x.r, 2024);
     ck_assert_int_eq(ru->year, 2024);
-    const rollup_target *t = &ru->targets[pf_target(&x, "X")];
+    const rollup_target *t = target_row(&x, ru, "X", "city");
     ck_assert_uint_eq(t->counts.n[IR_ST_ON_TRACK], 2);  /* 甲 70 >= e 70, 丙 75 */
     ck_assert_uint_eq(t->counts.n[IR_ST_LAGGING], 1);   /* 乙 65 */
     rollup_free(ru);
@@ -208,9 +225,12 @@ START_TEST(csv_forms)
 
     ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_TARGET, pf_cap_open(&c)), 0);
     s = pf_cap_text(&c);
-    ck_assert_msg(strstr(s, "\nX,(一),厅A,%,2025,2,0,0,1,1,0,3,70,77.5,85,87.5,90,"
+    ck_assert_msg(strncmp(s, "target,clause,lead,unit,level,year,met,on_track,lagging,failed,"
+                             "missing,not_applicable,values,min,q1,median,q3,max,mean,goal,"
+                             "below_goal,above_goal,mean_score\n", 157) == 0, "%s", s);
+    ck_assert_msg(strstr(s, "\nX,(一),厅A,%,city,2025,2,0,0,1,1,0,3,70,77.5,85,87.5,90,"
                             "81.66666666666667,80,1,2,83.33333333333333\n"), "%s", s);
-    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,2025,"), "%s", s);
+    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,city,2025,"), "%s", s);
     pf_cap_free(&c);
     rollup_free(ru);
     pf_free(&x);
@@ -225,7 +245,7 @@ START_TEST(json_document)
     pf_capture c;
     ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_ALL, pf_cap_open(&c)), 0);
     const char *s = pf_cap_text(&c);
-    ck_assert_msg(strncmp(s, "{\n  \"format\": \"planc-results\",\n  \"version\": 1,\n", 46) == 0, "%s", s);
+    ck_assert_msg(strncmp(s, "{\n  \"format\": \"planc-results\",\n  \"version\": 2,\n", 46) == 0, "%s", s);
     ck_assert(strstr(s, "\"years\": [2023, 2024, 2025],\n"));
     /* a missing value is null, never empty or NaN */
     ck_assert_msg(strstr(s, "{\"region\": \"丁\", \"year\": 2025, \"kind\": \"target\", \"id\": \"X\", "
@@ -305,7 +325,7 @@ START_TEST(not_applicable_rows_show_no_goal)
     pf_cap_free(&c);
 
     /* the roll-up: 丙 and 丁 are not counted against the goal */
-    const rollup_target *t = &ru->targets[pf_target(&x, "Y")];
+    const rollup_target *t = target_row(&x, ru, "Y", "city");
     ck_assert_uint_eq(t->counts.n[IR_ST_NA], 2);
     ck_assert_uint_eq(t->counts.n[IR_ST_MET], 2);
     ck_assert_uint_eq(t->nvalues, 2);           /* 90, 70 */
@@ -314,6 +334,104 @@ START_TEST(not_applicable_rows_show_no_goal)
     ck_assert(!t->goal_varies);
     ck_assert_uint_eq(t->nabove_goal, 2);
     ck_assert_uint_eq(t->nbelow_goal, 0);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
+/* small_data with rows of the province 省, whose values are of another
+ * size than its cities' (as a province's totals are).  In 2025: X 75 <
+ * 80 at the deadline, failed, score 100 * (75 - 60) / (80 - 60) = 75; F
+ * 460 万亩 met; E 39 -> 38 met. */
+static const char province_data[] =
+    "region,year,x,f,e\n"
+    "省,2023,60,4000000,40\n"
+    "省,2024,70,4300000,39\n"
+    "省,2025,75,4600000,38\n"
+    "甲,2023,60,1000000,10\n"
+    "甲,2024,70,1100000,6\n"
+    "甲,2025,90,1200000,5\n"
+    "乙,2023,60,1000000,10\n"
+    "乙,2024,65,1500000,6\n"
+    "乙,2025,70,1500000,7\n"
+    "丙,2023,60,1000000,10\n"
+    "丙,2024,75,1000000,5\n"
+    "丙,2025,85,900000,4\n"
+    "丁,2023,60,1000000,10\n"
+    "丁,2024,NA,1000000,3\n"
+    "丁,2025,,1000000,3\n";
+
+/* A target judged on the province and on its cities has a roll-up row per
+ * level, the coarse level first, and the province's value is not among the
+ * cities'; the totals (what the agencies add up) count every region. */
+START_TEST(targets_per_level)
+{
+    pfx x;
+    pf_setup(&x, small_plan, province_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 2025);
+    ck_assert_uint_eq(ru->ntargets, 6);         /* X, F, E at two levels each */
+    uint32_t ix = pf_target(&x, "X");
+    const rollup_target_total *tot = &ru->totals[ix];
+    ck_assert_uint_eq(tot->nrows, 2);
+    const rollup_target *pv = &ru->targets[tot->first], *ct = &ru->targets[tot->first + 1];
+    ck_assert_str_eq(x.p->levels[pv->level], "province");
+    ck_assert_str_eq(x.p->levels[ct->level], "city");
+    ck_assert_uint_eq(pv->counts.total, 1);
+    ck_assert_uint_eq(pv->counts.n[IR_ST_FAILED], 1);
+    ck_assert_uint_eq(pv->nvalues, 1);
+    ck_assert_double_eq(pv->min, 75);
+    ck_assert_double_eq(pv->median, 75);
+    ck_assert_double_eq(pv->max, 75);
+    ck_assert_double_eq(pv->goal, 80);
+    ck_assert_uint_eq(pv->nbelow_goal, 1);
+    ck_assert_double_eq(pv->mean_score, 75);
+    /* the cities as without the province */
+    ck_assert_uint_eq(ct->counts.total, 4);
+    ck_assert_uint_eq(ct->nvalues, 3);
+    ck_assert_double_eq(ct->min, 70);
+    ck_assert_double_eq(ct->q1, 77.5);
+    ck_assert_double_eq(ct->median, 85);
+    ck_assert_double_eq(ct->q3, 87.5);
+    ck_assert_double_eq_tol(ct->mean_score, 250.0 / 3, 1e-12);
+    ck_assert_uint_eq(tot->counts.total, 5);
+    ck_assert_uint_eq(tot->counts.n[IR_ST_FAILED], 2);
+    ck_assert_double_eq(tot->goal, 80);
+    ck_assert(!tot->goal_varies);
+    /* 厅A leads (一) and shares (三): X and E over five regions */
+    ck_assert_str_eq(ru->agencies[0].name, "厅A");
+    ck_assert_uint_eq(ru->agencies[0].counts.total, 10);
+
+    pf_capture c;
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_TARGET, pf_cap_open(&c)), 0);
+    const char *s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "\nX,(一),厅A,%,province,2025,0,0,0,1,0,0,1,75,75,75,75,75,75,80,1,0,75\n"
+                            "X,(一),厅A,%,city,2025,2,0,0,1,1,0,3,70,77.5,85,87.5,90,"
+                            "81.66666666666667,80,1,2,83.33333333333333\n"), "%s", s);
+    pf_cap_free(&c);
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_TARGETS, pf_cap_open(&c)), 0);
+    s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "{\"target\": \"X\", \"clause\": \"(一)\", \"unit\": \"%\", "
+                            "\"level\": \"province\", \"counts\": {\"met\": 0, \"on_track\": 0, "
+                            "\"lagging\": 0, \"failed\": 1, \"missing\": 0, \"not_applicable\": 0, "
+                            "\"total\": 1}, \"values\": 1, \"min\": 75,"), "%s", s);
+    pf_cap_free(&c);
+    rollup_free(ru);
+
+    /* 2023, the baseline year: E (a trend) applies nowhere, one row
+     * without a level counts every region */
+    ru = rollup_make(x.p, x.t, x.r, 2023);
+    uint32_t ie = pf_target(&x, "E");
+    ck_assert_uint_eq(ru->totals[ie].nrows, 1);
+    const rollup_target *e = target_row(&x, ru, "E", NULL);
+    ck_assert_uint_eq(e->counts.n[IR_ST_NA], 5);
+    ck_assert_uint_eq(e->counts.total, 5);
+    ck_assert_uint_eq(e->nvalues, 0);
+    ck_assert(isnan(e->median));
+    ck_assert_msg(e == &ru->targets[ru->totals[ie].first], "E's row is not where totals say");
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_TARGET, pf_cap_open(&c)), 0);
+    s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,,2023,0,0,0,0,0,5,0,,,,,,,,0,0,\n"), "%s", s);
+    pf_cap_free(&c);
     rollup_free(ru);
     pf_free(&x);
 }
@@ -333,6 +451,7 @@ int main(void)
     tcase_add_test(tc, csv_forms);
     tcase_add_test(tc, json_document);
     tcase_add_test(tc, not_applicable_rows_show_no_goal);
+    tcase_add_test(tc, targets_per_level);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
