@@ -293,6 +293,18 @@ static double sv(const ex_row *x, uint32_t slot)
 
 /* ---------------------------------------------------------------- reads */
 
+/* Pushes the operands of step s not yet seen onto a walk's stack (which
+ * has room for every step), marking them seen. */
+static void push_operands(const ir_step *s, uint8_t *seen, uint32_t *stack, size_t *top)
+{
+    const uint32_t ops[3] = {s->a, s->b, s->c};
+    for (int k = ir_arity(s->op); k-- > 0;)
+        if (!seen[ops[k]]) {
+            seen[ops[k]] = 1;
+            stack[(*top)++] = ops[k];
+        }
+}
+
 /* Collects the data inputs slot `root` depends on into the read list (once
  * each), labelled `role`; stops at IR_CUMSUM (explained under "sums") and
  * at IR_SHARE (its operand is read on other rows), recording the latter in
@@ -342,13 +354,7 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
             rd->value = c->divisor != 0 ? rd->cell / c->divisor : rd->cell * c->factor;
             continue;
         }
-        int ar = ir_arity(s->op);
-        const uint32_t ops[3] = {s->a, s->b, s->c};
-        for (int k = ar; k-- > 0;)
-            if (!seen[ops[k]]) {
-                seen[ops[k]] = 1;
-                stack[top++] = ops[k];
-            }
+        push_operands(s, seen, stack, &top);
     }
     free(stack);
 }
@@ -535,13 +541,7 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
         }
         if (ir_is_barrier(s->op))
             continue;
-        int ar = ir_arity(s->op);
-        const uint32_t ops[3] = {s->a, s->b, s->c};
-        for (int k = ar; k-- > 0;)
-            if (!seen[ops[k]]) {
-                seen[ops[k]] = 1;
-                stack[top++] = ops[k];
-            }
+        push_operands(s, seen, stack, &top);
     }
     free(stack);
 }
