@@ -13,6 +13,8 @@ out=build/liaoning-results.csv
 echo "== planc check $rules"
 "$planc" check "$rules"
 echo "   no errors"
+echo "== planc test $rules"
+"$planc" test "$rules"
 echo "== planc run $rules --data $data -o $out"
 "$planc" run "$rules" --data "$data" -o "$out"
 echo "   wrote $(($(wc -l <"$out") - 1)) result rows to $out"
