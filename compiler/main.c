@@ -1272,6 +1272,11 @@ static bool check_expectation(compilation *c, const char *title, const rt_table 
         diag_error(&c->diag, x->sp, "test '%s': %s of %s %d is %s, not %s", title, tg->name, rname,
                    x->year, ir_statusname(isnan(st) ? IR_ST_MISSING : (int)st),
                    ir_statusname(e->status));
+        /* the usual cause of an unexpected `missing` in a small test */
+        if ((isnan(st) || st == IR_ST_MISSING) && x->year > p->baseline &&
+            rt_table_find(t, e->region, p->baseline) < 0)
+            diag_hint(&c->diag, "the test's data has no row for %s %d, the baseline year the "
+                                "trajectory starts from", rname, p->baseline);
         return false;
     }
     case EXP_SCORE: case EXP_VALUE: case EXP_MEASURE: case EXP_TOTAL: {
