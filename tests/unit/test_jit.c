@@ -849,7 +849,7 @@ static void cache_teardown(void)
 
 /* The number of entries in the cache directory; the path of the last one
  * found in `path` (when not NULL). */
-static int cache_entries(char path[256])
+static int cache_entries(char path[512])
 {
     DIR *d = opendir(cache_dir);
     ck_assert_ptr_nonnull(d);
@@ -859,7 +859,7 @@ static int cache_entries(char path[256])
         if (l > 4 && strcmp(e->d_name + l - 4, ".plo") == 0) {
             n++;
             if (path)
-                snprintf(path, 256, "%s/%s", cache_dir, e->d_name);
+                snprintf(path, 512, "%s/%s", cache_dir, e->d_name);
         }
     }
     closedir(d);
@@ -894,7 +894,7 @@ static jit_engine *cached(const char *source, jit_cache_state want)
 /* The kind of the only cache entry: the first 8 bytes of its payload. */
 static void entry_kind(char kind[9])
 {
-    char path[256];
+    char path[512];
     ck_assert_int_eq(cache_entries(path), 1);
     FILE *f = fopen(path, "rb");
     ck_assert_ptr_nonnull(f);
@@ -907,7 +907,7 @@ static void entry_kind(char kind[9])
 /* The key of the only cache entry, from its file name. */
 static cache_key entry_key(void)
 {
-    char path[256];
+    char path[512];
     ck_assert_int_eq(cache_entries(path), 1);
     const char *hex = strrchr(path, '/') + 1;
     cache_key k;
@@ -1070,7 +1070,7 @@ START_TEST(cache_damaged_entry)
 {
     threshold_targets(2);
     jit_dispose(cached(NULL, JIT_CACHE_MISS));
-    char path[256];
+    char path[512];
     ck_assert_int_eq(cache_entries(path), 1);
     FILE *f = fopen(path, "r+b");
     ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
