@@ -2791,6 +2791,12 @@ static void check_tests(S *s)
         if (d->u.test.nexpects == 0)
             diag_error(s->d, d->sp, "test '%s' expects nothing: add 'expect REGION YEAR ...' lines",
                        d->u.test.title);
+        /* a `\n` escape would make one data line two CSV records, and the
+         * data messages' "(test data):N" would count past the lines written */
+        for (uint32_t k = 0; k < d->u.test.ndata; k++)
+            if (d->u.test.data[k].text && strchr(d->u.test.data[k].text, '\n'))
+                diag_error(s->d, d->u.test.data[k].sp, "a test's data line is one CSV line: it "
+                           "cannot hold a line break ('\\n'); write a 'data' line per row");
         t->expects = arena_alloc(s->a, (d->u.test.nexpects + 1) * sizeof *t->expects);
         for (uint32_t k = 0; k < d->u.test.nexpects; k++)
             if (check_expect(s, &d->u.test.expects[k], &t->expects[t->nexpects]))
