@@ -19,6 +19,7 @@
 #include "ast.h"
 #include "cache.h"
 #include "cleanup.h"
+#include "csv.h"
 #include "diag.h"
 #include "diff.h"
 #include "exec.h"
@@ -1332,42 +1333,59 @@ static bool year_column(const char *name, const char *field)
 /* Whether every field of a test's header is a column the rules read (or
  * the region or year column): a misspelt column would otherwise be read as
  * absent, every cell missing.  False after reporting the first that is
- * not, with the closest the rules read. */
+ * not, with the closest the rules read.  The header is split by the CSV
+ * reader and trimmed as the loader does, so a quoted field may hold commas
+ * and a name of any length is compared whole; a header the reader cannot
+ * read is left to the loader, which says why. */
 static bool test_header_ok(compilation *c, const ast_decl *d)
 {
     const ir_program *p = c->ir;
     const char *h = d->u.test.data[0].text;
-    while (*h) {
-        size_t n = strcspn(h, ",");
-        char field[256];
-        size_t lo = 0, hi = n;
-        while (lo < hi && (h[lo] == ' ' || h[lo] == '"'))
-            lo++;
-        while (hi > lo && (h[hi - 1] == ' ' || h[hi - 1] == '"'))
-            hi--;
-        snprintf(field, sizeof field, "%.*s", (int)(hi - lo), h + lo);
-        bool known = strcmp(field, p->region_key ? p->region_key : "region") == 0 ||
-                     strcmp(field, p->year_key ? p->year_key : "year") == 0;
-        const char *near = NULL;
-        int best = 4;
-        for (uint32_t k = 0; !known && k < p->ncolumns; k++) {
-            known = strcmp(field, p->columns[k].name) == 0 || year_column(p->columns[k].name, field);
-            int dist = diag_editdist(field, p->columns[k].name);
-            if (dist < best) {
-                best = dist;
-                near = p->columns[k].name;
+    csv_reader csv;
+    csv_record rec;
+    csv_init(&csv, h, strlen(h));
+    bool ok = true;
+    if (csv_next(&csv, &rec) == CSV_RECORD) {
+        for (size_t i = 0; ok && i < rec.nfields; i++) {
+            const char *f = csv_field(&csv, i);
+            size_t n = csv_field_len(&csv, i);
+            while (n && (*f == ' ' || *f == '\t')) {
+                f++;
+                n--;
             }
+            while (n && (f[n - 1] == ' ' || f[n - 1] == '\t'))
+                n--;
+            char *field = malloc(n + 1);
+            if (!field) {
+                fprintf(stderr, "planc: error: out of memory\n");
+                exit(EXIT_INTERNAL);
+            }
+            memcpy(field, f, n);
+            field[n] = '\0';
+            bool known = strcmp(field, p->region_key ? p->region_key : "region") == 0 ||
+                         strcmp(field, p->year_key ? p->year_key : "year") == 0;
+            const char *near = NULL;
+            int best = 4;
+            for (uint32_t k = 0; !known && k < p->ncolumns; k++) {
+                known = strcmp(field, p->columns[k].name) == 0 || year_column(p->columns[k].name, field);
+                int dist = diag_editdist(field, p->columns[k].name);
+                if (dist < best) {
+                    best = dist;
+                    near = p->columns[k].name;
+                }
+            }
+            if (!known) {
+                diag_error(&c->diag, d->u.test.data[0].sp, "test '%s': column '%s' is not one the rules read",
+                           d->u.test.title, field);
+                if (near)
+                    diag_hint(&c->diag, "did you mean '%s'?", near);
+                ok = false;
+            }
+            free(field);
         }
-        if (!known) {
-            diag_error(&c->diag, d->u.test.data[0].sp, "test '%s': column '%s' is not one the rules read",
-                       d->u.test.title, field);
-            if (near)
-                diag_hint(&c->diag, "did you mean '%s'?", near);
-            return false;
-        }
-        h += n + (h[n] == ',');
     }
-    return true;
+    csv_dispose(&csv);
+    return ok;
 }
 
 /* Runs one test: its data lines as a CSV file, scored by the reference
