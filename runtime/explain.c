@@ -713,6 +713,11 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     } else if (isnan(et->v)) {
         et->branch = "2";
         sbf(&b, "§9 rule 2 (missing): the value is missing");
+    } else if (et->status == IR_ST_MISSING && isnan(et->goal)) {
+        /* only a goal read from the data can be missing (§6); rule 5's
+         * text would blame the trajectory's start */
+        et->branch = "2";
+        sbf(&b, "§9 rule 2 (missing): the goal, read from the data, is missing");
     } else {
         const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
         ir_op op = m ? m->op : IR_GE;
