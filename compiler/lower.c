@@ -486,8 +486,18 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
         return lx(l, args[0], shift_abs(l->m->baseline));
     case FN_AT:
         return lx(l, args[0], shift_abs(e->sema.index));
-    case FN_SHARE:
-        return emit(l, IR_SHARE, IR_NUM, lx(l, args[1], sh), 0, 0, 0, (uint32_t)e->sema.index);
+    case FN_SHARE: {
+        /* The condition is read on the regions of the share's level, which
+         * the target's scope (regions above them) does not cover: masked
+         * with it, a lowest() or average() there had no peers and was
+         * always missing.  Their peers are every region of the level, as
+         * in a formula. */
+        uint32_t peers = l->peers;
+        l->peers = IR_NO_SLOT;
+        uint32_t c = lx(l, args[1], sh);
+        l->peers = peers;
+        return emit(l, IR_SHARE, IR_NUM, c, 0, 0, 0, (uint32_t)e->sema.index);
+    }
     case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE: {
         /* in a scoped target, regions outside the scope are not peers */
         uint32_t a = lx(l, args[0], sh);
