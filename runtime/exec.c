@@ -363,9 +363,10 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
 }
 
 /* Tries blame_year for each year the target reads by name (`at(x, 2027)`,
- * a goal read in the deadline's year) that missing_error has not tried
- * (after the row's year, or before the baseline); true when one of them is
- * to blame (the message is printed). */
+ * a goal read in the deadline's year) or sums (`cumulative(x, 2021)`, from
+ * its first year to the one it is read in) that missing_error has not
+ * tried (after the row's year, or before the baseline); true when one of
+ * them is to blame (the message is printed). */
 static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_target *tg,
                               uint32_t region, int year, FILE *err)
 {
@@ -383,6 +384,13 @@ static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_t
                 (in->shift.year > year || in->shift.year < p->baseline))
                 blamed = blame_year(p, t, tg, region, year, in->shift.year, err);
             continue;
+        }
+        if (s->op == IR_CUMSUM) {
+            /* a sum is missing when one of its years is (ir.h IR_CUMSUM) */
+            long upto = s->imm >= 1 ? (long)s->imm : year + (long)s->imm;
+            for (long y = s->aux; !blamed && y <= upto && y <= 9999; y++)
+                if (y > year || y < p->baseline)
+                    blamed = blame_year(p, t, tg, region, year, y, err);
         }
         const uint32_t ops[3] = {s->a, s->b, s->c};
         for (int k = 0; k < ir_arity(s->op); k++)
