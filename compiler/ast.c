@@ -665,8 +665,9 @@ static void dump_decl(const ast_decl *d, FILE *out)
 {
     switch (d->kind) {
     case D_TEST:
-        fprintf(out, "test \"%s\" (%u data lines, %u expectations)\n", d->u.test.title,
-                d->u.test.ndata, d->u.test.nexpects);
+        fprintf(out, "test \"%s\" (%u data line%s, %u expectation%s)\n", d->u.test.title,
+                d->u.test.ndata, d->u.test.ndata == 1 ? "" : "s", d->u.test.nexpects,
+                d->u.test.nexpects == 1 ? "" : "s");
         break;
     case D_PLAN:
         dump_plan(d, out);

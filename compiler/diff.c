@@ -349,6 +349,8 @@ static void diff_plan(D *x)
           arena_printf(x->a, "region = \"%s\", year = \"%s\"", b->region_key, b->year_key));
     if (it->fields.n)
         x->nchanged++;
+    else
+        it->op = ' '; /* compared field by field: none differs */
 }
 
 /* "city in 辽宁省 alias "沈阳市"" */
@@ -756,6 +758,8 @@ static void diff_assessment(D *x)
     field(x, it, "grades", bands(x, a), bands(x, b));
     if (it->fields.n)
         x->nchanged++;
+    else
+        it->op = ' '; /* compared field by field: none differs */
 }
 
 /* ---------------------------------------------------------------- text */
