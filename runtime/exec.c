@@ -363,7 +363,8 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
 }
 
 /* Tries blame_year for each year the target reads by name (`at(x, 2027)`,
- * a goal read in the deadline's year) or sums (`cumulative(x, 2021)`, from
+ * a goal read in the deadline's year), relative to the row (`prev(x)` on
+ * the baseline's row) or sums (`cumulative(x, 2021)`, from
  * its first year to the one it is read in) that missing_error has not
  * tried (after the row's year, or before the baseline); true when one of
  * them is to blame (the message is printed). */
@@ -380,9 +381,9 @@ static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_t
         const ir_step *s = &p->steps[stack[--top]];
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
-            if (in->kind == IR_IN_DATA && in->shift.absolute &&
-                (in->shift.year > year || in->shift.year < p->baseline))
-                blamed = blame_year(p, t, tg, region, year, in->shift.year, err);
+            long y = in->shift.absolute ? in->shift.year : (long)year + in->shift.rel;
+            if (in->kind == IR_IN_DATA && (y > year || y < p->baseline))
+                blamed = blame_year(p, t, tg, region, year, y, err);
             continue;
         }
         if (s->op == IR_CUMSUM) {
