@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ir.h"
 #include "model.h"
 
 /* The namespaces (docs/LANGUAGE.md §2). */
@@ -2680,10 +2681,6 @@ static void check_weight_sums(S *s)
 
 /* ---------------------------------------------------------------- entry */
 
-/* The status words of `expect`, in ir_status order. */
-static const char *const status_words[] = {"not_applicable", "missing", "failed", "lagging",
-                                           "on_track", "met", NULL};
-
 /* A region of a test's expectation, by name or alias; -1 after an error. */
 static int test_region(S *s, ast_name n)
 {
@@ -2718,9 +2715,10 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
         }
         out->item = y->index;
         if (x->kind == EXP_STATUS) {
+            /* the words are the results' status names (ir.h) */
             out->status = -1;
-            for (int k = 0; status_words[k]; k++)
-                if (x->word.s && strcmp(x->word.s, status_words[k]) == 0)
+            for (int k = IR_ST_NA; k <= IR_ST_MET; k++)
+                if (x->word.s && strcmp(x->word.s, ir_statusname(k)) == 0)
                     out->status = k;
             if (out->status < 0) {
                 diag_error(s->d, x->word.sp, "unknown status '%s'", x->word.s ? x->word.s : "?");
