@@ -1072,7 +1072,8 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         line(out, "text", tg->desc);
     sbf(&b, "%s", tg->clause ? tg->clause : "");
     if (m) {
-        sbf(&b, " · measure %s %s · ", m->id, m->title ? m->title : "");
+        sbf(&b, "%smeasure %s%s%s · ", b.len ? " · " : "", m->id, m->title ? " " : "",
+            m->title ? m->title : "");
         lead_text(&b, m);
     }
     if (tg->source)
@@ -1243,7 +1244,7 @@ static void text_rollup(const ex_row *x, long only, FILE *out)
             if (ms->section != s || (only >= 0 && m != om))
                 continue;
             strbuf b = {0};
-            sbf(&b, "%s %s: %s; weight %s", ms->id, ms->title ? ms->title : "",
+            sbf(&b, "%s%s%s: %s; weight %s", ms->id, ms->title ? " " : "", ms->title ? ms->title : "",
                 dnum(sv(x, ms->score), n1), num(ms->weight, n2));
             if (isnan(x->mshare[m]))
                 sbf(&b, ", not counted%s", ms->weight == 0 ? "" : " (no score)");
@@ -1253,7 +1254,7 @@ static void text_rollup(const ex_row *x, long only, FILE *out)
             free(b.s);
         }
         strbuf b = {0};
-        sbf(&b, "%s %s: %s; weight %s", p->sections[s].id,
+        sbf(&b, "%s%s%s: %s; weight %s", p->sections[s].id, p->sections[s].title ? " " : "",
             p->sections[s].title ? p->sections[s].title : "", dnum(sv(x, p->sections[s].score), n1),
             num(p->sections[s].weight, n2));
         if (isnan(x->sshare[s]))
