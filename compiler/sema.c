@@ -845,8 +845,9 @@ static int check_same_dim_args(S *s, ast_expr *e, const char *fn)
 }
 
 /* Whether a checked expression reads anything of the row (an indicator, or
- * a score's value, base or expected), so that it can differ between
- * regions. */
+ * a score's value, base, goal or expected), so that it can differ between
+ * regions.  A score's goal counts: a goal read from the data differs from
+ * region to region, and a constant one is its own average. */
 static bool reads_row(const ast_expr *e, int depth)
 {
     if (!e || depth > MAX_DEPTH)
@@ -854,7 +855,7 @@ static bool reads_row(const ast_expr *e, int depth)
     switch (e->kind) {
     case EX_NAME:
         return e->sema.ref == REF_INDICATOR || e->sema.ref == REF_VALUE ||
-               e->sema.ref == REF_BASE || e->sema.ref == REF_EXPECTED;
+               e->sema.ref == REF_BASE || e->sema.ref == REF_GOAL || e->sema.ref == REF_EXPECTED;
     case EX_UNARY:
         return reads_row(e->u.un.a, depth + 1);
     case EX_BINARY:
@@ -1003,7 +1004,8 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
             return set(e, TY_ERROR, NULL);
         if (!reads_row(args[0], 0)) {
             diag_error(s->d, args[0]->sp, "the argument of 'cumulative' must read the data (an "
-                       "indicator, or in a score 'value', 'base', 'expected' or 'progress()')");
+                       "indicator, or in a score 'value', 'base', 'goal', 'expected' or "
+                       "'progress()')");
             return set(e, TY_ERROR, NULL);
         }
         return set(e, TY_NUM, args[0]->sema.unit);
@@ -1017,8 +1019,8 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
             return set(e, TY_ERROR, NULL);
         if (!reads_row(args[0], 0)) {
             diag_error(s->d, args[0]->sp, "the argument of '%s' must read the data (an indicator, "
-                       "or in a score 'value', 'base', 'expected' or 'progress()'); a constant is its "
-                       "own %s", fn, fn);
+                       "or in a score 'value', 'base', 'goal', 'expected' or 'progress()'); "
+                       "a constant is its own %s", fn, fn);
             return set(e, TY_ERROR, NULL);
         }
         return set(e, TY_NUM, args[0]->sema.unit);

@@ -309,6 +309,19 @@ static bool data_leaf(ectx *c, dt_buf *b, int dim, int depth)
 static bool num_leaf(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge)
 {
     rng *r = &c->g->r;
+    if (c->mode == M_SCORE && !c->shifted && need && chance(r, 50)) {
+        /* the score's names that read the row, as a peer function's or a
+         * sum's operand must */
+        if (dim == DIM_ONE && chance(r, 30)) {
+            dt_buf_printf(b, "progress()");
+            return true;
+        }
+        if (dim == c->vdim) {
+            static const char *const names[] = {"value", "goal", "base", "expected"};
+            dt_buf_printf(b, "%s", PICK(r, names));
+            return true;
+        }
+    }
     if (c->mode == M_SCORE && !c->shifted && !need && chance(r, 45)) {
         if (dim == DIM_ONE && chance(r, 50)) {
             static const char *const names[] = {"progress()", "year", "deadline", "direction"};
