@@ -247,14 +247,34 @@ END_TEST
 
 START_TEST(other_cjk_punctuation_is_unexpected)
 {
-    ck_assert_str_eq(scan("a、b。“c” d　e Ａ"), "name(a) name(b) name(c) name(d) name(e)");
-    ck_assert(strstr(errs(), "t.plan:1:2: error: unexpected character '、' (U+3001)\n") != NULL);
-    ck_assert(strstr(errs(), "t.plan:1:4: error: unexpected character '。' (U+3002)\n") != NULL);
-    ck_assert(strstr(errs(), "t.plan:1:5: error: unexpected character '“' (U+201C)\n") != NULL);
-    ck_assert(strstr(errs(), "t.plan:1:7: error: unexpected character '”' (U+201D)\n") != NULL);
-    ck_assert(strstr(errs(), "t.plan:1:10: error: full-width space '　' (U+3000); use ' '\n") != NULL);
-    ck_assert(strstr(errs(), "t.plan:1:13: error: full-width character 'Ａ' (U+FF21); use 'A'\n") != NULL);
-    ck_assert_int_eq(nerrors_printed(), 6);
+    ck_assert_str_eq(scan("a。b” d　e Ａ"), "name(a) name(b) name(d) name(e)");
+    ck_assert(strstr(errs(), "t.plan:1:2: error: unexpected character '。' (U+3002)\n") != NULL);
+    ck_assert(strstr(errs(), "t.plan:1:4: error: curly quotation mark '”' (U+201D); "
+                             "a string is written between '\"' and '\"'\n") != NULL);
+    ck_assert(strstr(errs(), "t.plan:1:7: error: full-width space '　' (U+3000); use ' '\n") != NULL);
+    ck_assert(strstr(errs(), "t.plan:1:10: error: full-width character 'Ａ' (U+FF21); use 'A'\n") != NULL);
+    ck_assert_int_eq(nerrors_printed(), 4);
+}
+END_TEST
+
+/* 、 lists items in Chinese text: reported, then read as ','. */
+START_TEST(enumeration_comma_becomes_a_comma)
+{
+    ck_assert_str_eq(scan("a、b"), "name(a) , name(b)");
+    ck_assert(strstr(errs(), "t.plan:1:2: error: enumeration comma '、' (U+3001); use ','\n") != NULL);
+    ck_assert_int_eq(nerrors_printed(), 1);
+}
+END_TEST
+
+/* “...” is reported once and read as the string it stands for; inside an
+ * ASCII string the curly quotes are text. */
+START_TEST(curly_quotes_make_a_string)
+{
+    ck_assert_str_eq(scan("“c d” \"“x”\" “e"), "str(c d) str(“x”) str(e)");
+    ck_assert(strstr(errs(), "t.plan:1:1: error: a string between curly quotation marks; "
+                             "write it between '\"' and '\"'\n") != NULL);
+    ck_assert(strstr(errs(), "t.plan:1:13: error: unterminated string: '“' (U+201C) without a closing '”'") != NULL);
+    ck_assert_int_eq(nerrors_printed(), 2);
 }
 END_TEST
 
@@ -460,6 +480,8 @@ static Suite *lex_suite(void)
     tcase_add_test(tc, fullwidth_operators);
     tcase_add_test(tc, fullwidth_digits_become_a_number);
     tcase_add_test(tc, other_cjk_punctuation_is_unexpected);
+    tcase_add_test(tc, enumeration_comma_becomes_a_comma);
+    tcase_add_test(tc, curly_quotes_make_a_string);
     tcase_add_test(tc, ascii_unexpected_characters);
     tcase_add_test(tc, invalid_utf8_reported_once_per_run);
     tcase_add_test(tc, invalid_utf8_in_strings_and_comments);
