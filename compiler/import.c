@@ -1400,8 +1400,9 @@ static void fix_regions(loader *L, baseidx *b)
                                    "dropping region '%s' leaves target '%s' of %s with no region",
                                    first->name, nm ? nm : "?", clause_of(L, me));
                         diag_note(L->d, before.sp, "its scope is here");
-                        diag_hint(L->d, "give it a scope of this plan ('override target %s for ...') or drop it",
-                                  nm ? nm : "?");
+                        /* a red line is overridden as a red line: 'override target' on it is an error */
+                        diag_hint(L->d, "give it a scope of this plan ('override %s %s for ...') or drop it",
+                                  t->redline ? "redline" : "target", nm ? nm : "?");
                         continue;
                     }
                     ast_origin *org = origin(L, ORIGIN_RESCOPED, IT_TARGET, nm, item_ref(L, IT_TARGET, nm ? nm : "?"),
