@@ -1825,9 +1825,23 @@ static const char **agencies(S *s, const ast_names *ns, uint32_t *n)
     return v;
 }
 
-/* A deadline: a year or a period name, after the baseline and no later than
- * the horizon.  Returns the year, or 0 after an error. */
-static int check_deadline(S *s, ast_year *y)
+/* After an error at deadline y against the plan's baseline or horizon: when
+ * that year was set in another file than the deadline (an extending plan
+ * that moved its base's baseline or horizon), points at where it was set
+ * and says how to change the base's target, which is not in the user's file. */
+static void note_plan_year(S *s, const char *target, const ast_year *y, const char *what, int year, span set_sp)
+{
+    if (set_sp.file == y->sp.file)
+        return;
+    diag_note(s->d, set_sp, "the %s %d is set here", what, year);
+    if (s->plan && s->plan->u.plan.extends && target)
+        diag_hint(s->d, "give the base's target a deadline of this plan ('override target %s : ...') or drop it",
+                  target);
+}
+
+/* A deadline of target `target`: a year or a period name, after the baseline
+ * and no later than the horizon.  Returns the year, or 0 after an error. */
+static int check_deadline(S *s, const char *target, ast_year *y)
 {
     int year = y->year;
     const char *shown;
@@ -1850,14 +1864,17 @@ static int check_deadline(S *s, ast_year *y)
         return year;
     if (year < s->m->baseline) {
         diag_error(s->d, y->sp, "deadline %s is before the plan's baseline %d", shown, s->m->baseline);
+        note_plan_year(s, target, y, "baseline", s->m->baseline, s->plan->u.plan.baseline_sp);
         return 0;
     }
     if (year == s->m->baseline) {
         diag_error(s->d, y->sp, "deadline %s is the plan's baseline year; a deadline must come after it", shown);
+        note_plan_year(s, target, y, "baseline", s->m->baseline, s->plan->u.plan.baseline_sp);
         return 0;
     }
     if (year > s->m->horizon) {
         diag_error(s->d, y->sp, "deadline %s is after the plan's horizon %d", shown, s->m->horizon);
+        note_plan_year(s, target, y, "horizon", s->m->horizon, s->plan->u.plan.horizon_sp);
         return 0;
     }
     return year;
@@ -2187,7 +2204,7 @@ static void check_target(S *s, uint32_t ti)
             mt->ms[0].op = OP_GE;
             mt->ms[0].goal = mt->type == TY_NUM ? unit_convert(100, m->units.percent, mt->unit) : 0;
             if (n > 0 && t->ms[0].has_by)
-                mt->ms[0].deadline = check_deadline(s, &t->ms[0].by);
+                mt->ms[0].deadline = check_deadline(s, mt->name, &t->ms[0].by);
             mt->ms[0].track = DIR_HIGHER;
             mt->nms = 1;
         } else {
@@ -2201,7 +2218,7 @@ static void check_target(S *s, uint32_t ti)
                 o->op = ms->op;
                 check_goal(s, mt, ms->op, ms->goal, &o->goal, &o->goal_expr);
                 if (ms->has_by) {
-                    o->deadline = check_deadline(s, &ms->by);
+                    o->deadline = check_deadline(s, mt->name, &ms->by);
                     if (o->deadline && prev && o->deadline <= prev) {
                         diag_error(s->d, ms->by.sp, "milestone deadlines must increase: %d is not after %d",
                                    o->deadline, prev);
@@ -2224,7 +2241,7 @@ static void check_target(S *s, uint32_t ti)
         }
     } else if (t->kind == TG_PEAKS) {
         if (t->has_peak_by)
-            mt->peak_by = check_deadline(s, &t->peak_by);
+            mt->peak_by = check_deadline(s, mt->name, &t->peak_by);
         if (t->tolerance) {
             double v;
             if (const_number(s, t->tolerance, "a tolerance", &v)) {
