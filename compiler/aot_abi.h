@@ -38,10 +38,11 @@
  * reads other years itself).  On success (PLANC_OK) *res holds the
  * results, to be released with lib->free_result(res): its rows are sorted
  * by region (in lib->regions order) then year, as `planc run` reports
- * them, and, when the rules have share targets, include a row (with every
- * data value missing, source -1) for each region above a region with a
- * row in that year, so that the share is scored there.  Each output column
- * (lib->outputs says what it holds) has one value per result row.  On an
+ * them, and, when the rules have share targets (share(), total(), ...),
+ * include a row (with every data value missing, source -1) for each region
+ * above a region with a row in that year, so that they are scored there.
+ * Each output column (lib->outputs says what it holds) has one value per
+ * result row.  On an
  * error, *res is NULL and err receives a message (NUL-terminated, cut to
  * errlen bytes).  score never keeps a pointer into `in`, is safe to call
  * from several threads at once, and allocates only the result and

@@ -78,6 +78,15 @@ const char *ir_peername(uint32_t kind)
     return "?";
 }
 
+const char *ir_sharename(double kind)
+{
+    static const char *const names[] = {
+        [IR_SHARE_PERCENT] = "share", [IR_SHARE_TOTAL] = "total", [IR_SHARE_LOWEST] = "lowest",
+        [IR_SHARE_HIGHEST] = "highest", [IR_SHARE_AVERAGE] = "average",
+    };
+    return kind >= 0 && kind <= IR_SHARE_AVERAGE && kind == (int)kind ? names[(int)kind] : "?";
+}
+
 const char *ir_statusname(int st)
 {
     switch (st) {
@@ -189,8 +198,10 @@ void ir_dump(const ir_program *p, FILE *out)
         case IR_CONST: fprintf(out, " %.17g", s->imm); break;
         case IR_INPUT: fprintf(out, " in%u", s->aux); break;
         case IR_PEAK: fprintf(out, " %%%u from %u tolerance %.17g", s->a, s->aux, s->imm); break;
-        case IR_SHARE: fprintf(out, " %%%u level %s", s->a,
-                               s->aux < p->nlevels ? p->levels[s->aux] : "?"); break;
+        case IR_SHARE: fprintf(out, " %%%u level %s%s%s", s->a,
+                               s->aux < p->nlevels ? p->levels[s->aux] : "?",
+                               s->imm != IR_SHARE_PERCENT ? " " : "",
+                               s->imm != IR_SHARE_PERCENT ? ir_sharename(s->imm) : ""); break;
         case IR_PEER: fprintf(out, " %%%u %s", s->a, ir_peername(s->aux)); break;
         case IR_CUMSUM: fprintf(out, " %%%u from %u %s %.17g", s->a, s->aux,
                                 s->imm >= 1 ? "in" : "shift", s->imm); break;

@@ -40,11 +40,17 @@
  *     row or a NaN in a.  Otherwise, p = the first year in [y0, y] where a is
  *     largest; 1.0 if p < y and every t in (p, y] has
  *     a(t) - a(t-1) <= imm * |a(t-1)|, else 0.0.
- *   IR_SHARE a (aux = level index):
- *     row (r, y) of a region with descendants at level aux: 100 * (number of
- *     those descendants d with a row (d, y) where a == 1) / (number with a row
- *     (d, y) where a is not NaN); NaN if that number is 0, and NaN on rows of
- *     regions without descendants at that level.
+ *   IR_SHARE a (aux = level index, imm = ir_sharekind):
+ *     row (r, y) of a region with descendants at level aux, over the rows
+ *     (d, y) of those descendants d, in row order (region, then year):
+ *     IR_SHARE_PERCENT: 100 * (number where a == 1) / (number where a is not
+ *     NaN), NaN if that number is 0;
+ *     IR_SHARE_TOTAL: the sum of a, NaN unless every descendant at the level
+ *     has a row (d, y) with a not NaN (a total that leaves a region out
+ *     would look smaller than it is);
+ *     IR_SHARE_LOWEST / HIGHEST / AVERAGE: the smallest, largest or mean of
+ *     a where it is not NaN, NaN if there is none.
+ *     NaN on rows of regions without descendants at that level.
  *   IR_PEER a (aux = ir_peerkind):
  *     row (r, y): the smallest (IR_PEER_LOWEST), largest (IR_PEER_HIGHEST)
  *     or mean (IR_PEER_AVERAGE) of a over the rows (d, y) of the table whose
@@ -86,6 +92,13 @@ typedef enum ir_op {
 /* What an IR_PEER step computes over the peers of a row. */
 typedef enum ir_peerkind { IR_PEER_LOWEST, IR_PEER_HIGHEST, IR_PEER_AVERAGE } ir_peerkind;
 
+/* What an IR_SHARE step computes over the regions below a row's region
+ * (share(), total(), and lowest() / highest() / average() with a level);
+ * held in the step's imm. */
+typedef enum ir_sharekind {
+    IR_SHARE_PERCENT, IR_SHARE_TOTAL, IR_SHARE_LOWEST, IR_SHARE_HIGHEST, IR_SHARE_AVERAGE
+} ir_sharekind;
+
 /* What a slot holds (all are doubles in memory). */
 typedef enum ir_type { IR_NUM, IR_BOOL, IR_STATUS, IR_GRADE } ir_type;
 
@@ -103,7 +116,8 @@ typedef struct ir_step {
     ir_op op;
     ir_type type;
     uint32_t a, b, c;  /* operand slots */
-    double imm;        /* IR_CONST value; IR_PEAK tolerance; IR_CUMSUM shift */
+    double imm;        /* IR_CONST value; IR_PEAK tolerance; IR_SHARE ir_sharekind;
+                          IR_CUMSUM shift */
     uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level;
                           IR_PEER ir_peerkind; IR_CUMSUM first year */
 } ir_step;
@@ -302,6 +316,9 @@ uint32_t ir_const(struct arena *a, ir_program *p, ir_type t, double v);
 const char *ir_opname(ir_op op);
 /* The language's name of an IR_PEER kind ("lowest", ...); "?" if none. */
 const char *ir_peername(uint32_t kind);
+/* The language's function of an IR_SHARE step's kind (its imm): "share",
+ * "total", "lowest", ...; "?" if none. */
+const char *ir_sharename(double kind);
 const char *ir_statusname(int st);
 const char *ir_typename(ir_type t);
 /* Number of operands (0..3) an op reads. */

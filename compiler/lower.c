@@ -457,6 +457,20 @@ static ir_aggkind lower_aggkind(ast_aggkind k)
     return IR_AGG_NONE;
 }
 
+/* A function over the regions below the row's at a level (share's
+ * siblings, ir.h IR_SHARE): e's second argument read on their rows.  Like
+ * share's condition it is read on regions the target's scope does not
+ * cover, so a peer function inside it ranges over every region of its
+ * level (lx_call's FN_SHARE). */
+static uint32_t below(L *l, const ast_expr *e, ir_sharekind kind, ir_shift sh)
+{
+    uint32_t peers = l->peers;
+    l->peers = IR_NO_SLOT;
+    uint32_t a = lx(l, e->u.call.args[1], sh);
+    l->peers = peers;
+    return emit(l, IR_SHARE, IR_NUM, a, 0, 0, kind, (uint32_t)e->sema.index);
+}
+
 /* A function call (docs/LANGUAGE.md §7), read with shift sh. */
 static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
 {
@@ -498,7 +512,12 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
         l->peers = peers;
         return emit(l, IR_SHARE, IR_NUM, c, 0, 0, 0, (uint32_t)e->sema.index);
     }
+    case FN_TOTAL:
+        return below(l, e, IR_SHARE_TOTAL, sh);
     case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE: {
+        if (e->u.call.nargs == 2)
+            return below(l, e, e->sema.ref == FN_LOWEST ? IR_SHARE_LOWEST
+                               : e->sema.ref == FN_HIGHEST ? IR_SHARE_HIGHEST : IR_SHARE_AVERAGE, sh);
         /* in a scoped target, regions outside the scope are not peers */
         uint32_t a = lx(l, args[0], sh);
         if (l->peers != IR_NO_SLOT)

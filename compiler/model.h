@@ -36,8 +36,11 @@ typedef enum sema_ref {
     FN_AT,                  /* sema.index: the year */
     FN_SHARE,               /* sema.index: the level */
     FN_ISMISSING, FN_PROGRESS,
-    FN_LOWEST, FN_HIGHEST, FN_AVERAGE, /* over the row's peers (ir.h IR_PEER) */
-    FN_CUMULATIVE           /* sema.index: the first year summed */
+    FN_LOWEST, FN_HIGHEST, FN_AVERAGE, /* over the row's peers (ir.h IR_PEER); with a
+                               level first, over the regions below the row's at
+                               that level (sema.index: the level, ir.h IR_SHARE) */
+    FN_CUMULATIVE,          /* sema.index: the first year summed */
+    FN_TOTAL                /* sema.index: the level (ir.h IR_SHARE) */
 } sema_ref;
 
 typedef struct sema_region {

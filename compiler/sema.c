@@ -702,11 +702,12 @@ static const struct { const char *name; sema_ref ref; } fntab[] = {
     {"prev", FN_PREV}, {"baseline", FN_BASELINE}, {"at", FN_AT},
     {"share", FN_SHARE}, {"ismissing", FN_ISMISSING}, {"progress", FN_PROGRESS},
     {"lowest", FN_LOWEST}, {"highest", FN_HIGHEST}, {"average", FN_AVERAGE},
-    {"cumulative", FN_CUMULATIVE},
+    {"cumulative", FN_CUMULATIVE}, {"total", FN_TOTAL},
 };
 static const char *const fnname_list[] = {"min", "max", "clamp", "abs", "prev", "baseline",
                                           "at", "share", "ismissing", "progress",
-                                          "lowest", "highest", "average", "cumulative", NULL};
+                                          "lowest", "highest", "average", "cumulative", "total",
+                                          NULL};
 
 static const char *ind_rowfn(S *s, uint32_t i);
 
@@ -875,6 +876,55 @@ static bool reads_row(const ast_expr *e, int depth)
     }
 }
 
+/* The first argument of a function over the regions below the row's
+ * (share, total, lowest / highest / average with a level): a level, kept
+ * in e->sema.index.  False after reporting why not. */
+static bool level_arg(S *s, ast_expr *e, const char *fn)
+{
+    ast_expr *lv = e->u.call.args[0];
+    if (lv->kind != EX_NAME || !lv->u.name.s) {
+        diag_error(s->d, lv->sp, "the first argument of '%s' must be a level", fn);
+        return false;
+    }
+    const sym *y = find(s, K_LEVEL, lv->u.name);
+    if (!y) {
+        diag_error(s->d, lv->sp, "undefined level '%s'", lv->u.name.s);
+        if (e->sema.ref != FN_SHARE && tab_find(&s->tab[K_INDICATOR], lv->u.name.s))
+            diag_hint(s->d, "'%s' is an indicator: with two arguments, '%s(LEVEL, x)' ranges over "
+                      "the regions at LEVEL below the row's; with one, '%s(x)' over the regions of "
+                      "the row's level", lv->u.name.s, fn, fn);
+        else
+            suggest(s, 1u << K_LEVEL, NULL, lv->u.name.s);
+        return false;
+    }
+    e->sema.index = (int)y->index;
+    return true;
+}
+
+/* total(LEVEL, x), lowest / highest / average(LEVEL, x): x over the
+ * regions at LEVEL below the row's region, in the row's year (ir.h
+ * IR_SHARE).  Like share, not inside prev / baseline / at: the regions
+ * below in another year are read by no input. */
+static sema_type check_below(S *s, ast_expr *e, ectx *c, const char *fn)
+{
+    ast_expr *x = e->u.call.args[1];
+    if (c->shift > 0) {
+        diag_error(s->d, e->sp, "'%s' cannot be used inside '%s'", fn, c->shift_fn);
+        return set(e, TY_ERROR, NULL);
+    }
+    bool ok = level_arg(s, e, fn);
+    if (check_expr(s, x, c) == TY_ERROR || !want_num(s, x, arena_printf(s->a, "in '%s'", fn)))
+        return set(e, TY_ERROR, NULL);
+    if (!reads_row(x, 0)) {
+        diag_error(s->d, x->sp, "the second argument of '%s' must read the data (an indicator, "
+                   "or in a score 'value', 'base', 'goal', 'expected' or 'progress()')", fn);
+        return set(e, TY_ERROR, NULL);
+    }
+    if (!ok)
+        return set(e, TY_ERROR, NULL);
+    return set(e, TY_NUM, x->sema.unit);
+}
+
 /* EX_CALL: the functions of docs/LANGUAGE.md §7. */
 static sema_type check_call(S *s, ast_expr *e, ectx *c)
 {
@@ -901,8 +951,8 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     switch (ref) {
     case FN_MIN: case FN_MAX: lo = 2; hi = 1 << 30; break;
     case FN_CLAMP: lo = hi = 3; break;
-    case FN_AT: case FN_SHARE: lo = hi = 2; break;
-    case FN_CUMULATIVE: lo = 1; hi = 2; break;
+    case FN_AT: case FN_SHARE: case FN_TOTAL: lo = hi = 2; break;
+    case FN_CUMULATIVE: case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE: lo = 1; hi = 2; break;
     case FN_PROGRESS: lo = hi = 0; break;
     default: break;
     }
@@ -969,31 +1019,19 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
         return set(e, t, args[0]->sema.unit);
     }
     case FN_SHARE: {
-        ast_expr *lv = args[0];
         if (c->shift > 0) {
             diag_error(s->d, e->sp, "'share' cannot be used inside '%s'", c->shift_fn);
             return set(e, TY_ERROR, NULL);
         }
-        bool ok = true;
-        if (lv->kind != EX_NAME || !lv->u.name.s) {
-            diag_error(s->d, lv->sp, "the first argument of 'share' must be a level");
-            ok = false;
-        } else {
-            const sym *y = find(s, K_LEVEL, lv->u.name);
-            if (!y) {
-                diag_error(s->d, lv->sp, "undefined level '%s'", lv->u.name.s);
-                suggest(s, 1u << K_LEVEL, NULL, lv->u.name.s);
-                ok = false;
-            } else {
-                e->sema.index = (int)y->index;
-            }
-        }
+        bool ok = level_arg(s, e, fn);
         if (check_expr(s, args[1], c) == TY_ERROR || !want_bool(s, args[1], "in 'share'"))
             ok = false;
         if (!ok)
             return set(e, TY_ERROR, NULL);
         return set(e, TY_NUM, s->m->units.percent);
     }
+    case FN_TOTAL:
+        return check_below(s, e, c, fn);
     case FN_CUMULATIVE: {
         /* the sum over the region's years from `first` to the row's year */
         int first = s->m->baseline + 1;
@@ -1011,6 +1049,8 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
         return set(e, TY_NUM, args[0]->sema.unit);
     }
     case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE:
+        if (n == 2)
+            return check_below(s, e, c, fn);
         if (c->shift > 0) {
             diag_error(s->d, e->sp, "'%s' cannot be used inside '%s'", fn, c->shift_fn);
             return set(e, TY_ERROR, NULL);
@@ -1302,7 +1342,7 @@ static const char *ind_rowfn(S *s, uint32_t i)
  * directly or through a formula, or NULL. */
 static const char *expr_rowfn(S *s, const ast_expr *e, int depth)
 {
-    static const char *const rowfns[] = {"share", "lowest", "highest", "average"};
+    static const char *const rowfns[] = {"share", "total", "lowest", "highest", "average"};
     const char *r = NULL;
     if (!e || depth > MAX_DEPTH)
         return NULL;
@@ -1940,7 +1980,9 @@ static int share_level(const ast_expr *e)
             r = share_level(e->u.cond.a);
         return r >= 0 ? r : share_level(e->u.cond.b);
     case EX_CALL:
-        if (e->sema.ref == FN_SHARE)
+        if (e->sema.ref == FN_SHARE || e->sema.ref == FN_TOTAL ||
+            ((e->sema.ref == FN_LOWEST || e->sema.ref == FN_HIGHEST || e->sema.ref == FN_AVERAGE) &&
+             e->u.call.nargs == 2))
             return e->sema.index;
         for (uint32_t i = 0; i < e->u.call.nargs && r < 0; i++)
             r = share_level(e->u.call.args[i]);

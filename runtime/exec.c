@@ -110,7 +110,8 @@ int exec_plan_make(const ir_program *p, exec_plan *out)
             m[i] = true;
         if (s->op == IR_INPUT && s->aux >= p->ninputs)
             ok = false;
-        if (s->op == IR_SHARE && s->aux >= p->nlevels)
+        if (s->op == IR_SHARE && (s->aux >= p->nlevels || !(s->imm >= IR_SHARE_PERCENT &&
+                                  s->imm <= IR_SHARE_AVERAGE && s->imm == floor(s->imm))))
             ok = false;
         if (s->op == IR_PEER && s->aux > IR_PEER_AVERAGE)
             ok = false;
@@ -193,39 +194,58 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
               const double *a, double *out)
 {
     const uint32_t level = s->aux;
+    const ir_sharekind kind = (ir_sharekind)s->imm;
     size_t n = rt_table_nrows(t);
-    /* Regions with descendants at the level: the ancestors of every region
-     * at it. */
-    bool *has = rt_xcalloc(p->nregions, sizeof *has);
+    /* How many regions at the level lie below each region (those with
+     * none have no value). */
+    uint32_t *below = rt_xcalloc(p->nregions, sizeof *below);
     for (uint32_t d = 0; d < p->nregions; d++) {
         if (p->regions[d].level != level)
             continue;
         int32_t anc = p->regions[d].parent;
         for (uint32_t k = 0; anc >= 0 && k < p->nregions; k++, anc = p->regions[anc].parent)
-            has[anc] = true;
+            below[anc]++;
     }
-    /* Each row of a region at the level counts towards the same year's row
-     * of each of its ancestors. */
-    double *num = rt_xcalloc(n, sizeof *num), *den = rt_xcalloc(n, sizeof *den);
+    /* Each value of a region at the level counts towards the same year's
+     * row of each of its ancestors, in row order: acc is the number
+     * meeting the condition, the sum or the extreme; cnt how many values
+     * were counted. */
+    double *acc = rt_xcalloc(n, sizeof *acc), *cnt = rt_xcalloc(n, sizeof *cnt);
     for (size_t r = 0; r < n; r++) {
         uint32_t d = rt_table_region(t, r);
-        if (p->regions[d].level != level || isnan(a[r]))
+        double v = a[r];
+        if (p->regions[d].level != level || isnan(v))
             continue;
         int32_t anc = p->regions[d].parent;
         for (uint32_t k = 0; anc >= 0 && k < p->nregions; k++, anc = p->regions[anc].parent) {
             long at = rt_table_find(t, (uint32_t)anc, rt_table_year(t, r));
             if (at < 0)
                 continue;
-            den[at] += 1;
-            if (a[r] == 1.0)
-                num[at] += 1;
+            if (kind == IR_SHARE_PERCENT)
+                acc[at] += v == 1.0;
+            else if (kind == IR_SHARE_TOTAL || kind == IR_SHARE_AVERAGE)
+                acc[at] += v;
+            else if (cnt[at] == 0 || (kind == IR_SHARE_LOWEST ? v < acc[at] : v > acc[at]))
+                acc[at] = v;
+            cnt[at] += 1;
         }
     }
-    for (size_t r = 0; r < n; r++)
-        out[r] = has[rt_table_region(t, r)] && den[r] > 0 ? 100.0 * num[r] / den[r] : NAN;
-    free(has);
-    free(num);
-    free(den);
+    for (size_t r = 0; r < n; r++) {
+        uint32_t want = below[rt_table_region(t, r)];
+        double v = NAN;
+        if (want > 0 && cnt[r] > 0) {
+            switch (kind) {
+            case IR_SHARE_PERCENT: v = 100.0 * acc[r] / cnt[r]; break;
+            case IR_SHARE_TOTAL: v = cnt[r] == want ? acc[r] : NAN; break;
+            case IR_SHARE_AVERAGE: v = acc[r] / cnt[r]; break;
+            case IR_SHARE_LOWEST: case IR_SHARE_HIGHEST: v = acc[r]; break;
+            }
+        }
+        out[r] = v;
+    }
+    free(below);
+    free(acc);
+    free(cnt);
 }
 
 void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,

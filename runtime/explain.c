@@ -263,6 +263,9 @@ typedef struct ex_target {
     uint32_t npeers;
     char **sum_text;        /* per cumulative() they read: the years it summed */
     uint32_t nsums;
+    char **below_text;      /* per total() / lowest() / ... over a level: the
+                               regions below the row's that it read */
+    uint32_t nbelow;
     /* the roll-up */
     bool counted;           /* the score counts in its measure */
     double counted_score;   /* the score as counted (0 for missing under `missing zero`) */
@@ -324,7 +327,8 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
         uint32_t i = stack[--top];
         const ir_step *s = &p->steps[i];
         if (s->op == IR_SHARE) {
-            if (*share == IR_NO_SLOT)
+            /* the other kinds are listed under "below" */
+            if (*share == IR_NO_SLOT && s->imm == IR_SHARE_PERCENT)
                 *share = i;
             continue;
         }
@@ -401,6 +405,25 @@ static bool is_below(const ir_program *p, uint32_t d, uint32_t r)
     return false;
 }
 
+/* The indicator that slot `a`, a barrier's operand, reads from the data in
+ * the row's year, or in the baseline year when the barrier is read for
+ * the baseline (through a target's scope mask, for the peer functions);
+ * else "": the steps themselves keep no source text. */
+static const char *operand_of(const ir_program *p, uint32_t a)
+{
+    const ir_step *op = &p->steps[a];
+    if (op->op == IR_SELECT && p->steps[op->a].op == IR_INPUT &&
+        p->inputs[p->steps[op->a].aux].kind == IR_IN_SCOPE)
+        op = &p->steps[op->b];
+    if (op->op != IR_INPUT)
+        return "";
+    const ir_input *in = &p->inputs[op->aux];
+    bool now = !in->shift.absolute && in->shift.rel == 0;
+    if (in->kind != IR_IN_DATA || !(now || (in->shift.absolute && in->shift.year == p->baseline)))
+        return "";
+    return p->columns[in->column].indicator;
+}
+
 /* The children a share step counted on this row: which of them hold the
  * condition, which do not, which have it missing. */
 static char *share_text(const ex_row *x, uint32_t step)
@@ -470,9 +493,10 @@ static char *peer_text(const ex_row *x, uint32_t step, const char *role)
     }
     char n1[32];
     strbuf out = {0};
-    sbf(&out, "%s over the %u %s regions %swith a row in %d%s (%u with a value) = %s",
-        ir_peername(s->aux), rows, p->levels[level], scope ? "the target covers " : "", x->year,
-        role, vals, num(v, n1));
+    const char *of = operand_of(p, s->a);
+    sbf(&out, "%s%s%s over the %u %s regions %swith a row in %d%s (%u with a value) = %s",
+        ir_peername(s->aux), *of ? " of " : "", of, rows, p->levels[level],
+        scope ? "the target covers " : "", x->year, role, vals, num(v, n1));
     if (who.len)
         sbf(&out, " (%s)", who.s);
     free(who.s);
@@ -515,9 +539,57 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
     return sb_take(&out);
 }
 
-/* Lists the peer and cumulative steps that slot `root` depends on (not
- * looking into the operands of barriers: those are read on other rows or
- * years) in et->peer_text and et->sum_text, each once, labelled with `role`; `seen` has p->nsteps entries, shared by
+/* What a total() / lowest() / highest() / average() over a level computed
+ * on this row: each region at that level below the row's region with its
+ * value (or that it has no row or no value), and the result; for lowest
+ * and highest, which region holds it.  `role` as for peer_text. */
+static char *below_text(const ex_row *x, uint32_t step, const char *role)
+{
+    const ir_program *p = x->p;
+    const ir_step *s = &p->steps[step];
+    bool total = s->imm == IR_SHARE_TOTAL;
+    uint32_t nbelow = 0, vals = 0;
+    strbuf terms = {0}, gaps = {0}, who = {0};
+    char n1[32];
+    double v = rt_result_value(x->r, step, x->row);
+    for (uint32_t d = 0; d < p->nregions; d++) {
+        if (p->regions[d].level != s->aux || !is_below(p, d, x->region))
+            continue;
+        nbelow++;
+        long row = rt_table_find(x->t, d, x->year);
+        double c = row < 0 ? NAN : rt_result_value(x->r, s->a, (size_t)row);
+        if (isnan(c)) {
+            sbf(&gaps, "%s%s %s", gaps.len ? ", " : "", p->regions[d].name,
+                row < 0 ? "has no row" : "has no value");
+            continue;
+        }
+        sbf(&terms, "%s%s %s", vals ? (total ? " + " : ", ") : "", p->regions[d].name, num(c, n1));
+        vals++;
+        if ((s->imm == IR_SHARE_LOWEST || s->imm == IR_SHARE_HIGHEST) && c == v)
+            sbf(&who, "%s%s", who.len ? "、" : "", p->regions[d].name);
+    }
+    strbuf out = {0};
+    const char *of = operand_of(p, s->a);
+    sbf(&out, "%s%s%s over the %u %s regions below %s in %d%s: %s", ir_sharename(s->imm),
+        *of ? " of " : "", of, nbelow, p->levels[s->aux], p->regions[x->region].name, x->year,
+        role, vals ? terms.s : "no value");
+    if (gaps.len)
+        sbf(&out, "; %s", gaps.s);
+    sbf(&out, " = %s", isnan(v) ? "missing" : num(v, n1));
+    if (total && isnan(v) && gaps.len)
+        sbf(&out, " (a total needs every region's value)");
+    if (who.len)
+        sbf(&out, " (%s)", who.s);
+    free(terms.s);
+    free(gaps.s);
+    free(who.s);
+    return sb_take(&out);
+}
+
+/* Lists the peer, cumulative and below-a-level steps that slot `root`
+ * depends on (not looking into the operands of barriers: those are read on
+ * other rows or years) in et->peer_text, et->sum_text and et->below_text,
+ * each once, labelled with `role`; `seen` has p->nsteps entries, shared by
  * the calls for one target. */
 static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
                           ex_target *et)
@@ -538,6 +610,9 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
         } else if (s->op == IR_CUMSUM) {
             et->sum_text = rt_xrealloc(et->sum_text, et->nsums + 1, sizeof *et->sum_text);
             et->sum_text[et->nsums++] = cumsum_text(x, i, role);
+        } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {
+            et->below_text = rt_xrealloc(et->below_text, et->nbelow + 1, sizeof *et->below_text);
+            et->below_text[et->nbelow++] = below_text(x, i, role);
         }
         if (ir_is_barrier(s->op))
             continue;
@@ -673,7 +748,8 @@ static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
             sbf(b, " and %u more", tg->nscope - 8);
         sbf(b, ")");
     } else if (rt_table_line(x->t, (size_t)row) == 0)
-        sbf(b, "%s has no row of its own in %d (planc added it for share targets only)",
+        sbf(b, "%s has no row of its own in %d (planc added it for the targets that "
+            "read the regions below it: share, total, ...)",
             p->regions[x->region].name, x->year);
     else
         sbf(b, "the target does not apply to this row");
@@ -1009,6 +1085,9 @@ static void free_target(ex_target *et)
     for (uint32_t i = 0; i < et->nsums; i++)
         free(et->sum_text[i]);
     free(et->sum_text);
+    for (uint32_t i = 0; i < et->nbelow; i++)
+        free(et->below_text[i]);
+    free(et->below_text);
 }
 
 /* The lead agencies of a measure as the results write them. */
@@ -1126,6 +1205,8 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         line(out, i ? "" : "peers", et->peer_text[i]);
     for (uint32_t i = 0; i < et->nsums; i++)
         line(out, i ? "" : "sums", et->sum_text[i]);
+    for (uint32_t i = 0; i < et->nbelow; i++)
+        line(out, i ? "" : "below", et->below_text[i]);
     b.len = 0;
     sbf(&b, "v = ");
     if (tg->measured_formula)
@@ -1319,7 +1400,7 @@ int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
     if (rt_table_line(t, row))
         fprintf(out, " (%s:%u)", rt_table_path(t), rt_table_line(t, row));
     else
-        fprintf(out, " (no row in %s: added for share targets)", rt_table_path(t));
+        fprintf(out, " (no row in %s: added for the targets that read the regions below)", rt_table_path(t));
     fprintf(out, " — plan %s\n", p->plan);
     if (p->has_assessment) {
         double total = sv(&x, p->total);
@@ -1447,6 +1528,11 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_begin_array(w);
     for (uint32_t i = 0; i < et->nsums; i++)
         json_str(w, et->sum_text[i]);
+    json_end_array(w);
+    json_key(w, "below");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < et->nbelow; i++)
+        json_str(w, et->below_text[i]);
     json_end_array(w);
     json_key(w, "value");
     json_num(w, et->v);

@@ -433,8 +433,13 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
     }
     case 6:
         if (c->peers && !c->shifted && c->mode != M_CONST && c->maxind > 0 && chance(r, 60)) {
-            static const char *const fns[] = {"lowest", "highest", "average"};
-            dt_buf_printf(b, "%s(", PICK(r, fns));
+            /* over the row's peers, or over the regions below it at a
+             * level (any level: at the top one, nothing is below) */
+            static const char *const fns[] = {"lowest", "highest", "average", "total"};
+            const char *fn = PICK(r, fns);
+            dt_buf_printf(b, "%s(", fn);
+            if (strcmp(fn, "total") == 0 || chance(r, 40))
+                dt_buf_printf(b, "%s, ", c->g->levels[below(r, (uint32_t)c->g->nlevels)]);
             gen_num(c, b, dim, depth - 1, true, huge);
             dt_buf_printf(b, ")");
             return true;

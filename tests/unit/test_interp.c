@@ -390,6 +390,54 @@ START_TEST(share_barrier)
 }
 END_TEST
 
+START_TEST(below_barrier)
+{
+    /* total / lowest / highest / average over the cities below 辽宁省:
+     * a total needs every city's value, the others leave the missing out;
+     * rows of regions with no city below (the cities, 北京) are missing. */
+    fixture f;
+    fx_init(&f);
+    ir_program *p = &f.p;
+    uint32_t in = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+    uint32_t tot = ir_emit(&f.a, p, IR_SHARE, IR_NUM, x, 0, 0, IR_SHARE_TOTAL, 1);
+    uint32_t lo = ir_emit(&f.a, p, IR_SHARE, IR_NUM, x, 0, 0, IR_SHARE_LOWEST, 1);
+    uint32_t hi = ir_emit(&f.a, p, IR_SHARE, IR_NUM, x, 0, 0, IR_SHARE_HIGHEST, 1);
+    uint32_t av = ir_emit(&f.a, p, IR_SHARE, IR_NUM, x, 0, 0, IR_SHARE_AVERAGE, 1);
+    add_target(&f, tot, lo, hi, av, tot);
+    rt_table *t = fx_load(&f,
+        "city,year,farmland_mu,park\n"
+        "沈阳,2024,1,\n大连,2024,3,\n鞍山,2024,NA,\n"      /* 鞍山 has no value */
+        "沈阳,2025,2,\n大连,2025,4,\n鞍山,2025,6,\n"
+        "沈阳,2026,-1,\n大连,2026,2,\n"                     /* 鞍山 has no row */
+        "辽宁省,2027,10,\n"                                  /* no city rows */
+        "北京,2024,1,\n", NULL);                              /* no cities at all */
+    ck_assert_ptr_nonnull(t);
+    rt_result *r = fx_run(&f, t);
+    const double *T = rt_result_column(r, tot), *L = rt_result_column(r, lo);
+    const double *H = rt_result_column(r, hi), *A = rt_result_column(r, av);
+    static const struct { int year; double t, l, h, a; } want[] = {
+        {2024, NAN, 1, 3, 2}, {2025, 12, 2, 6, 4}, {2026, NAN, -1, 2, 0.5}, {2027, NAN, NAN, NAN, NAN},
+    };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        long row = rt_table_find(t, FX_LN, want[k].year);
+        ck_assert_int_ge(row, 0);
+        fx_assert_same(T[row], want[k].t);
+        fx_assert_same(L[row], want[k].l);
+        fx_assert_same(H[row], want[k].h);
+        fx_assert_same(A[row], want[k].a);
+    }
+    long bj = rt_table_find(t, FX_BJ, 2024), sy = rt_table_find(t, FX_SY, 2025);
+    fx_assert_same(T[bj], NAN);
+    fx_assert_same(A[bj], NAN);
+    fx_assert_same(T[sy], NAN);
+    fx_assert_same(L[sy], NAN);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 /* ---- PEER ---- */
 
 START_TEST(peer_barrier)
@@ -701,6 +749,7 @@ int main(void)
     tcase_add_test(tc, peak_barrier);
     tcase_add_test(tc, peak_through_rt_run);
     tcase_add_test(tc, share_barrier);
+    tcase_add_test(tc, below_barrier);
     tcase_add_test(tc, share_deeper_levels);
     tcase_add_test(tc, peer_barrier);
     tcase_add_test(tc, cumsum_barrier);
