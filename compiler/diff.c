@@ -437,6 +437,26 @@ static const char *ind_column(D *x, const sema_indicator *i)
     return r;
 }
 
+/* How i's column cells become i's values, "1 亩 = 0.0001 万亩", when that
+ * differs from the other program's indicator o although both read a
+ * column in units of the same names (a unit redefined, or the column's
+ * unit changed with it); NULL otherwise, or when either has no column
+ * unit.  The column's text alone would hide such a change. */
+static const char *ind_conversion(D *x, const sema_indicator *i, const sema_indicator *o)
+{
+    if (!i->column_unit || !i->unit || !o->column_unit || !o->unit ||
+        !i->decl || !i->decl->u.ind.column || !o->decl || !o->decl->u.ind.column ||
+        i->decl->u.ind.agg.kind == AGG_SHARE || o->decl->u.ind.agg.kind == AGG_SHARE)
+        return NULL;
+    if (strcmp(unit_name(i->column_unit), unit_name(o->column_unit)) != 0 ||
+        strcmp(unit_name(i->unit), unit_name(o->unit)) != 0)
+        return NULL;
+    double fi = unit_factor(i->column_unit, i->unit), fo = unit_factor(o->column_unit, o->unit);
+    if (fi == fo)
+        return NULL;
+    return arena_printf(x->a, "1 %s = %s %s", unit_name(i->column_unit), num(x, fi), unit_name(i->unit));
+}
+
 /* "higher", "lower", or NULL for no direction. */
 static const char *dir_name(ast_direction d)
 {
@@ -484,6 +504,7 @@ static void diff_indicators(D *x)
         field(x, it, "unit", ia->unit ? unit_name(ia->unit) : NULL, ib->unit ? unit_name(ib->unit) : NULL);
         field(x, it, "direction", dir_name(ia->dir), dir_name(ib->dir));
         field(x, it, "column", ind_column(x, ia), ind_column(x, ib));
+        field(x, it, "conversion", ind_conversion(x, ia, ib), ind_conversion(x, ib, ia));
         expr_field(x, it, "formula", ia->formula, ib->formula);
         if (it->fields.n) {
             ptrvec_push(x->a, &x->inds, it);
@@ -511,8 +532,16 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
         /* goals compared in the new unit, so that a change of unit alone is
          * not a change of value */
         const char *ga = goals(x, NULL, ta, tb->unit), *gb = goals(x, NULL, tb, tb->unit);
-        if (ga && gb && strcmp(ga, gb) != 0)
-            field(x, it, "value", goals(x, x->o, ta, ta->unit), goals(x, x->n, tb, tb->unit));
+        if (ga && gb && strcmp(ga, gb) != 0) {
+            const char *wa = goals(x, x->o, ta, ta->unit), *wb = goals(x, x->n, tb, tb->unit);
+            /* The same text may mean another amount when a unit was
+             * redefined (万亩 = 10000 亩 -> 1000 亩): then show the old goals
+             * in the new unit too, so that the change is not dropped as an
+             * equal pair of strings. */
+            if (strcmp(wa, wb) == 0)
+                wa = arena_printf(x->a, "%s (%s in the new unit)", wa, ga);
+            field(x, it, "value", wa, wb);
+        }
         field(x, it, "deadline", deadlines(x, ta), deadlines(x, tb));
     } else {
         field(x, it, "milestones", condition(x, x->o, ta), condition(x, x->n, tb));
