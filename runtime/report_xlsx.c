@@ -126,6 +126,11 @@ static void cell_number(book *b, sheet *s, lxw_col_t col, double v, lxw_format *
         cell_text(b, s, col, buf, f);
         return;
     }
+    /* -0 (a score of 100 × clamp(-0 / d, 0, 1), a cell "-0") is written 0,
+     * as the CSV, the JSON and the history write it: libxlsxwriter would
+     * write "-0", which a spreadsheet may show as -0.00. */
+    if (v == 0)
+        v = 0;
     note(b, worksheet_write_number(s->ws, s->row, col, v, f));
     if (f && f == b->score)
         snprintf(buf, sizeof buf, "%.2f", v);

@@ -393,6 +393,26 @@ START_TEST(xlsx_not_applicable_no_goal)
 }
 END_TEST
 
+/* A negative zero is written 0, as in the results CSV. */
+START_TEST(xlsx_negative_zero)
+{
+    static const char data[] = "city,year,farmland_mu,park\n"
+                               "大连,2025,80,\n"
+                               "大连,2024,95,\n"
+                               "沈阳,2024,,\n"
+                               "沈阳,2025,-0,\n"
+                               "鞍山,2025,,\n";
+    report_run run;
+    report_run_start(&run, true, data, NULL);
+    workbook wb;
+    write_book(&run, &wb);
+    report_run_end(&run);
+    char buf[512];
+    ck_assert_str_eq(cell(wb.sheet[4], "I8", buf, sizeof buf), "<c r=\"I8\"><v>0</v></c>");
+    free_book(&wb);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_xlsx");
@@ -406,6 +426,7 @@ int main(void)
     tcase_add_test(tc, xlsx_write_error);
     tcase_add_test(tc, xlsx_too_many_rows);
     tcase_add_test(tc, xlsx_not_applicable_no_goal);
+    tcase_add_test(tc, xlsx_negative_zero);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
