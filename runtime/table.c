@@ -1324,6 +1324,22 @@ static void read_wide_row(loader *L, csv_reader *csv, const csv_record *rec, lon
     }
 }
 
+/* True when every field of a record is empty (after trimming): a line of
+ * commas, such as a spreadsheet writes below its rows for cells that were
+ * formatted but never filled in.  It holds no more than an empty line. */
+static bool is_blank(csv_reader *csv, const csv_record *rec)
+{
+    if (rec->bad_field >= 0)
+        return false;
+    size_t n;
+    for (size_t i = 0; i < rec->nfields; i++) {
+        cell(csv, i, &n);
+        if (n)
+            return false;
+    }
+    return true;
+}
+
 /* True when a record may be a note ("Source: ...", "数据来源：..."): its
  * first field alone is filled in (it may have the header's width, as a
  * spreadsheet writes it), with well-formed quotes, and it names no
@@ -1365,6 +1381,9 @@ static void report_notes(loader *L)
 static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
 {
     const ir_program *p = L->p;
+    /* A line of empty fields is skipped as an empty line is. */
+    if (is_blank(csv, rec))
+        return;
     /* A line of one field (a note such as "Source: ...") is held back: a
      * few at the end of the file, after rows, are a footer, skipped; a
      * later row (or more than MAX_NOTES) makes them errors after all. */
