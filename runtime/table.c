@@ -602,6 +602,8 @@ typedef struct source {
     bool bad;               /* a NUL byte or invalid UTF-8 was found: */
     bool bad_nul;           /* a NUL byte */
     unsigned char bad_byte; /* else the first byte of the invalid sequence */
+    unsigned char bad_tail[3]; /* and up to three bytes after it */
+    unsigned bad_ntail;        /* how many (the window may end first) */
     unsigned bad_line;      /* its line */
 } source;
 
@@ -670,6 +672,8 @@ static void check_text(source *s)
         if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             s->bad = true;
             s->bad_byte = (unsigned char)c;
+            for (s->bad_ntail = 0; s->bad_ntail < 3 && i + 1 + s->bad_ntail < len; s->bad_ntail++)
+                s->bad_tail[s->bad_ntail] = b[i + 1 + s->bad_ntail];
             s->bad_line = line;
             break;
         }
@@ -1698,6 +1702,33 @@ static bool has_share(const ir_program *p)
     return false;
 }
 
+/* True when bytes c, d are one GBK/GB18030 double-byte character (lead
+ * 0x81..0xFE, trail 0x80..0xFE: the trails below 0x80 are left out, as
+ * ASCII text after a stray byte would match them) and not the start of a
+ * UTF-8 sequence, which a cut or damaged UTF-8 file would hold. */
+static bool gbk_pair(unsigned c, unsigned d)
+{
+    return c >= 0x81 && c <= 0xFE && d >= 0x80 && d <= 0xFE && !(c >= 0xC2 && c <= 0xF4 && d <= 0xBF);
+}
+
+/* After "invalid UTF-8": the encoding the bytes suggest, and how to convert
+ * the file.  A byte-order mark FF FE or FE FF on the first line is UTF-16
+ * (a spreadsheet's "Unicode text"); two GBK characters in a row at the bad
+ * byte are GBK/GB18030 (what Excel writes as CSV on a Chinese Windows, the
+ * common case in Chinese statistics).  Nothing for other bytes. */
+static void encoding_note(FILE *err, const char *name, const source *src)
+{
+    unsigned c = src->bad_byte;
+    const unsigned char *t = src->bad_tail;
+    if (src->bad_line == 1 && src->bad_ntail >= 1 &&
+        ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
+        fprintf(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                     "iconv -f UTF-16 -t UTF-8 '%s' > data-utf8.csv\n", name);
+    else if (src->bad_ntail >= 3 && gbk_pair(c, t[0]) && gbk_pair(t[1], t[2]))
+        fprintf(err, "note: the file looks GBK (GB18030) encoded; convert it: "
+                     "iconv -f GB18030 -t UTF-8 '%s' > data-utf8.csv\n", name);
+}
+
 /* Records read between two updates of the progress count. */
 enum { PROGRESS_BATCH = 4096 };
 
@@ -1783,9 +1814,11 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             fprintf(err, "planc: error: cannot read '%s': %s\n", name, strerror(src->read_errno));
         else if (src->bad_nul)
             data_error(&L, src->bad_line, "NUL byte in the data (the file must be UTF-8 text)");
-        else
+        else {
             data_error(&L, src->bad_line, "invalid UTF-8 (byte 0x%02X); the data must be UTF-8",
                        src->bad_byte);
+            encoding_note(err, name, src);
+        }
         L.nerrors = 1;
     } else if (mem) {
         fwrite(msgs, 1, msglen, err);

@@ -653,8 +653,26 @@ END_TEST
 
 START_TEST(data_not_utf8)
 {
+    /* 大连 in GBK: the error says how to convert the file */
     assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3\xC1\xAC,2024,1,1\n",
+                       "data.csv:2: error: invalid UTF-8 (byte 0xB4); the data must be UTF-8\n"
+                       "note: the file looks GBK (GB18030) encoded; convert it: "
+                       "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    /* one GBK-like pair alone, or ASCII after a stray byte: no guess */
+    assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3,2024,1,1\n",
                        "data.csv:2: error: invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
+    assert_data_errors("city,year\n\xE9t\xE9,2024\n",
+                       "data.csv:2: error: invalid UTF-8 (byte 0xE9); the data must be UTF-8\n");
+    /* UTF-16 by its byte-order mark, little and big endian (the text after
+     * it is cut at its first NUL here, which the mark precedes) */
+    assert_data_errors("\xFF\xFE" "c",
+                       "data.csv:1: error: invalid UTF-8 (byte 0xFF); the data must be UTF-8\n"
+                       "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                       "iconv -f UTF-16 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    assert_data_errors("\xFE\xFF",
+                       "data.csv:1: error: invalid UTF-8 (byte 0xFE); the data must be UTF-8\n"
+                       "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                       "iconv -f UTF-16 -t UTF-8 'data.csv' > data-utf8.csv\n");
     /* Overlong and surrogate encodings are invalid too. */
     assert_data_errors("\xC0\xAF\n", "data.csv:1: error: invalid UTF-8 (byte 0xC0); the data must be UTF-8\n");
     assert_data_errors("a\n\n\xED\xA0\x80\n", "data.csv:3: error: invalid UTF-8 (byte 0xED); the data must be UTF-8\n");
