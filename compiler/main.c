@@ -993,6 +993,11 @@ static int cmd_run(int argc, char **argv)
     if (document && ro.rollup)
         return usage_error("run", "--rollup is for csv and json (--format %s holds every roll-up)",
                            ro.format);
+    /* --year picks a roll-up's year; the CSV results hold every year, so
+     * there it would be silently ignored */
+    if (ro.year && !ro.rollup && strcmp(ro.format, "csv") == 0)
+        return usage_error("run", "%s--year picks the year of a roll-up (--rollup KIND, or "
+                           "--format json, xlsx or html); the CSV results hold every year", "");
 
     compilation c;
     compilation_init(&c);
