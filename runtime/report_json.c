@@ -328,7 +328,11 @@ int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
     json_end_array(&w);
     if (what & REPORT_JSON_DETAIL)
         put_results(&w, p, t, r);
-    if (ru && (what & (REPORT_JSON_REGIONS | REPORT_JSON_AGENCIES | REPORT_JSON_TARGETS))) {
+    if (!ru && (what & (REPORT_JSON_REGIONS | REPORT_JSON_AGENCIES | REPORT_JSON_TARGETS))) {
+        /* no rows, so no year to roll up: the key stays, as the format says */
+        json_key(&w, "rollup");
+        json_null(&w);
+    } else if (ru && (what & (REPORT_JSON_REGIONS | REPORT_JSON_AGENCIES | REPORT_JSON_TARGETS))) {
         json_key(&w, "rollup");
         json_begin_object(&w);
         json_key(&w, "year");
