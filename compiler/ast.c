@@ -447,6 +447,12 @@ attributes:
         dump_string(t->note, out);
         fputc('\n', out);
     }
+    if (t->has_baseline) {
+        indent(out, depth + 1);
+        fputs("baseline ", out);
+        dump_year(&t->baseline, out);
+        fputc('\n', out);
+    }
 }
 
 /* Prints a measure: its agencies and targets. */

@@ -175,6 +175,9 @@ struct ast_target {
     ast_expr *score;      /* `score expr`: overrides the default score, or NULL */
     ast_name clause;      /* `clause (一)`: overrides the measure's clause, or .s NULL */
     const char *note;     /* `note "..."` */
+    ast_year baseline;    /* `baseline 2015`: the target's own baseline year */
+    bool has_baseline;
+    span baseline_kw;     /* where `baseline` was written */
     span sp;
     ast_measure *measure; /* set by the parser: the enclosing measure */
     /* Set by the loader (import.c) in an extended program: where the

@@ -551,6 +551,10 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
         field(x, it, "tolerance", arena_printf(x->a, "%s%%", num(x, ta->tolerance * 100)),
               arena_printf(x->a, "%s%%", num(x, tb->tolerance * 100)));
     }
+    /* a target's own baseline year (the plan's is compared with the plan) */
+    if (ta->own_y0 || tb->own_y0)
+        field(x, it, "baseline", ta->own_y0 ? num(x, ta->y0) : "the plan's",
+              tb->own_y0 ? num(x, tb->y0) : "the plan's");
     field(x, it, "scope", scope_text(x, ta->ast, true), scope_text(x, tb->ast, false));
     if (strcmp(scope_text(x, ta->ast, true), scope_text(x, tb->ast, false)) != 0) {
         /* show the old scope as written */

@@ -882,6 +882,12 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         n->note = o->note;
         detail = detail_add(L, detail, "note");
     }
+    if (o->has_baseline) {
+        n->baseline = o->baseline;
+        n->has_baseline = true;
+        n->baseline_kw = o->baseline_kw;
+        detail = detail_add(L, detail, "baseline");
+    }
     if (!detail)
         diag_warning(L->d, d->sp, "this override of target '%s' changes nothing", it->name);
     n->sp = o->sp;

@@ -238,6 +238,8 @@ typedef struct ir_target {
     bool boolean;           /* the value is yes/no (a bool indicator) */
     bool redline;           /* declared with `redline` */
     double tolerance;       /* peaks: the tolerance as a fraction */
+    int y0;                 /* the baseline year it is judged from: the plan's,
+                               or its own (`baseline Y`, docs/LANGUAGE.md §6) */
     bool scoped;            /* false: every region */
     const uint32_t *scope;  /* when scoped: region indices, ascending */
     uint32_t nscope;

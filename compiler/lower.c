@@ -662,7 +662,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     const sema_target *t = &m->targets[ti];
     uint32_t nan = k(l, IR_NUM, NAN);
     uint32_t y = l->year;
-    uint32_t y0 = k(l, IR_NUM, m->baseline);
+    uint32_t y0 = k(l, IR_NUM, t->y0);   /* the plan's baseline, or the target's own */
     uint32_t st_na = k(l, IR_STATUS, IR_ST_NA), st_miss = k(l, IR_STATUS, IR_ST_MISSING);
     uint32_t st_failed = k(l, IR_STATUS, IR_ST_FAILED), st_lag = k(l, IR_STATUS, IR_ST_LAGGING);
     uint32_t st_track = k(l, IR_STATUS, IR_ST_ON_TRACK), st_met = k(l, IR_STATUS, IR_ST_MET);
@@ -685,10 +685,10 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         goal = pv;
         judged = sel(l, IR_STATUS, met, st_met, st_failed);
         dscore = sel(l, IR_NUM, met, hundred, zero);
-        base = lx(l, t->measured, shift_abs(m->baseline));
+        base = lx(l, t->measured, shift_abs(t->y0));
         direction = k(l, IR_NUM, t->tk == TG_FALLS ? -1 : 1);
     } else if (t->tk == TG_PEAKS) {
-        uint32_t pk = emit(l, IR_PEAK, IR_BOOL, v, 0, 0, t->tolerance, (uint32_t)m->baseline);
+        uint32_t pk = emit(l, IR_PEAK, IR_BOOL, v, 0, 0, t->tolerance, (uint32_t)t->y0);
         uint32_t notmet = st_failed;
         if (t->peak_by) {
             deadline = k(l, IR_NUM, t->peak_by);
@@ -696,7 +696,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         }
         judged = sel(l, IR_STATUS, pk, st_met, notmet);
         dscore = sel(l, IR_NUM, pk, hundred, zero);
-        base = lx(l, t->measured, shift_abs(m->baseline));
+        base = lx(l, t->measured, shift_abs(t->y0));
         direction = k(l, IR_NUM, -1);
     } else {
         /* thresholds: every year, or milestones with deadlines */
@@ -717,7 +717,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             if (t->ms[i].op != t->ms[0].op)
                 same_op = false;
         }
-        base = lx(l, t->measured, shift_abs(m->baseline));
+        base = lx(l, t->measured, shift_abs(t->y0));
         direction = k(l, IR_NUM, direction_of(t->ms[0].track));
         if (n == 1 && t->ms[0].deadline == 0) {
             goal = goals[0];
@@ -896,6 +896,7 @@ static void target_explained(L *l, const sema_target *t, ir_target *o)
     o->boolean = t->type == TY_BOOL;
     o->redline = t->redline;
     o->tolerance = t->tolerance;
+    o->y0 = t->y0;
     o->scoped = t->scoped;
     o->scope = t->scope;
     o->nscope = t->nscope;

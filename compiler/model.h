@@ -103,6 +103,10 @@ typedef struct sema_target {
     sema_milestone *ms;     /* thresholds: the goals in order */
     uint32_t nms;
     int peak_by;            /* TG_PEAKS: deadline, 0 for none */
+    int y0;                 /* the baseline year it is judged from: the plan's,
+                               or its own `baseline Y` */
+    bool own_y0;            /* y0 is the target's own */
+    span y0_sp;             /* where its own was written */
     double tolerance;       /* TG_PEAKS: fraction */
     bool scoped;            /* false: every region */
     uint32_t *scope;        /* region indices, ascending */

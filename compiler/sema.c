@@ -1879,12 +1879,12 @@ static void note_plan_year(S *s, const char *target, const ast_year *y, const ch
                   target);
 }
 
-/* A deadline of target `target`: a year or a period name, after the baseline
- * and no later than the horizon.  Returns the year, or 0 after an error. */
-static int check_deadline(S *s, const char *target, ast_year *y)
+/* A year written as a number or a period name (its last year), with how
+ * to show it in messages ("2025", "'十四五' (2025)").  Returns 0 after an
+ * error, or when the parser already reported the number. */
+static int year_of(S *s, ast_year *y, const char **shown)
 {
     int year = y->year;
-    const char *shown;
     if (y->period.s) {
         const sym *p = find(s, K_PERIOD, y->period);
         if (!p) {
@@ -1894,14 +1894,56 @@ static int check_deadline(S *s, const char *target, ast_year *y)
         }
         year = s->periods[p->index]->to;
         y->year = year;
-        shown = arena_printf(s->a, "'%s' (%d)", y->period.s, year);
-    } else if (year == 0) {
-        return 0; /* not a valid year: the parser has said so */
-    } else {
-        shown = arena_printf(s->a, "%d", year);
+        *shown = arena_printf(s->a, "'%s' (%d)", y->period.s, year);
+    } else if (year != 0) {
+        *shown = arena_printf(s->a, "%d", year);
     }
+    return year;
+}
+
+/* A target's own baseline year (`baseline 2015`, or a period name: its
+ * last year), from which it is judged instead of the plan's: no earlier
+ * than the plan's baseline (before it no row is judged) and before the
+ * horizon.  Sets mt->y0 when it is valid. */
+static void check_target_baseline(S *s, sema_target *mt, ast_year *y)
+{
+    const char *shown = NULL;
+    int year = year_of(s, y, &shown);
+    if (!year || !s->years_ok)
+        return;
+    if (year < s->m->baseline) {
+        diag_error(s->d, y->sp, "the target's baseline %s is before the plan's baseline %d", shown,
+                   s->m->baseline);
+        diag_hint(s->d, "a goal relative to an earlier year reads that year's value: "
+                        "'x <= 82%% * at(x, %d)'", year);
+        return;
+    }
+    if (year >= s->m->horizon) {
+        diag_error(s->d, y->sp, "the target's baseline %s is not before the plan's horizon %d",
+                   shown, s->m->horizon);
+        return;
+    }
+    mt->y0 = year;
+    mt->own_y0 = true;
+    mt->y0_sp = y->sp;
+}
+
+/* A deadline of target mt: a year or a period name, after the target's
+ * baseline (the plan's, or its own) and no later than the horizon.
+ * Returns the year, or 0 after an error. */
+static int check_deadline(S *s, const sema_target *mt, ast_year *y)
+{
+    const char *target = mt->name, *shown = NULL;
+    int year = year_of(s, y, &shown);
+    if (!year)
+        return 0;
     if (!s->years_ok)
         return year;
+    if (mt->own_y0 && year <= mt->y0) {
+        diag_error(s->d, y->sp, "deadline %s is not after the target's baseline %d", shown, mt->y0);
+        diag_note(s->d, mt->y0_sp, "the target's baseline is set here");
+        return 0;
+    }
     if (year < s->m->baseline) {
         diag_error(s->d, y->sp, "deadline %s is before the plan's baseline %d", shown, s->m->baseline);
         note_plan_year(s, target, y, "baseline", s->m->baseline, s->plan->u.plan.baseline_sp);
@@ -2187,6 +2229,9 @@ static void check_target(S *s, uint32_t ti)
     mt->measured = t->measured;
     mt->veto = t->veto;
     mt->score = t->score;
+    mt->y0 = m->baseline;
+    if (t->has_baseline)
+        check_target_baseline(s, mt, &t->baseline);
 
     /* what is measured */
     ectx c = {.mode = EM_PLAIN};
@@ -2246,7 +2291,7 @@ static void check_target(S *s, uint32_t ti)
             mt->ms[0].op = OP_GE;
             mt->ms[0].goal = mt->type == TY_NUM ? unit_convert(100, m->units.percent, mt->unit) : 0;
             if (n > 0 && t->ms[0].has_by)
-                mt->ms[0].deadline = check_deadline(s, mt->name, &t->ms[0].by);
+                mt->ms[0].deadline = check_deadline(s, mt, &t->ms[0].by);
             mt->ms[0].track = DIR_HIGHER;
             mt->nms = 1;
         } else {
@@ -2260,7 +2305,7 @@ static void check_target(S *s, uint32_t ti)
                 o->op = ms->op;
                 check_goal(s, mt, ms->op, ms->goal, &o->goal, &o->goal_expr);
                 if (ms->has_by) {
-                    o->deadline = check_deadline(s, mt->name, &ms->by);
+                    o->deadline = check_deadline(s, mt, &ms->by);
                     if (o->deadline && prev && o->deadline <= prev) {
                         diag_error(s->d, ms->by.sp, "milestone deadlines must increase: %d is not after %d",
                                    o->deadline, prev);
@@ -2283,7 +2328,7 @@ static void check_target(S *s, uint32_t ti)
         }
     } else if (t->kind == TG_PEAKS) {
         if (t->has_peak_by)
-            mt->peak_by = check_deadline(s, mt->name, &t->peak_by);
+            mt->peak_by = check_deadline(s, mt, &t->peak_by);
         if (t->tolerance) {
             double v;
             if (const_number(s, t->tolerance, "a tolerance", &v)) {

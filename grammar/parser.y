@@ -72,13 +72,15 @@ typedef struct parse_indattr {
     ast_expr *formula;
 } parse_indattr;
 
-/* One attribute of a target: weight e, veto, score e, clause (X), note "s". */
+/* One attribute of a target: weight e, veto, score e, clause (X), note "s",
+ * baseline Y. */
 typedef struct parse_tattr {
-    int kind;           /* KW_WEIGHT, KW_VETO, KW_SCORE, KW_CLAUSE or KW_NOTE */
+    int kind;           /* KW_WEIGHT, KW_VETO, KW_SCORE, KW_CLAUSE, KW_NOTE or KW_BASELINE */
     span kw_sp;
     ast_expr *expr;
     ast_name clause;
     const char *note;
+    ast_year year;
 } parse_tattr;
 }
 
@@ -940,13 +942,15 @@ target:
         { $$ = $1; $$->sp = @$; target_attr(ps, $$, &$2); }
   ;
 
-/* target_attr := 'weight' sum | 'veto' | 'score' expr | 'clause' clauseref | 'note' STRING */
+/* target_attr := 'weight' sum | 'veto' | 'score' expr | 'clause' clauseref | 'note' STRING
+ *              | 'baseline' year */
 target_attr:
     KW_WEIGHT sum       { $$ = (parse_tattr){.kind = KW_WEIGHT, .kw_sp = @1, .expr = $2}; }
   | KW_VETO             { $$ = (parse_tattr){.kind = KW_VETO, .kw_sp = @1}; }
   | KW_SCORE expr       { $$ = (parse_tattr){.kind = KW_SCORE, .kw_sp = @1, .expr = $2}; }
   | KW_CLAUSE clauseref { $$ = (parse_tattr){.kind = KW_CLAUSE, .kw_sp = @1, .clause = $2}; }
   | KW_NOTE STRING      { $$ = (parse_tattr){.kind = KW_NOTE, .kw_sp = @1, .note = $2}; }
+  | KW_BASELINE year    { $$ = (parse_tattr){.kind = KW_BASELINE, .kw_sp = @1, .year = $2}; }
   ;
 
 /* 'target' | 'redline' (true for a red line) */
@@ -1761,6 +1765,15 @@ static void target_attr(parse_state *ps, ast_target *t, const parse_tattr *at)
             diag_error(ps->d, at->kw_sp, "'note' given twice in one target");
         else
             t->note = at->note;
+        break;
+    case KW_BASELINE:
+        if (t->has_baseline) {
+            given_twice(ps, "baseline", "target", at->kw_sp, t->baseline_kw);
+        } else {
+            t->baseline = at->year;
+            t->has_baseline = true;
+            t->baseline_kw = at->kw_sp;
+        }
         break;
     }
 }

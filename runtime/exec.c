@@ -402,7 +402,7 @@ static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_t
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
             long y = in->shift.absolute ? in->shift.year : (long)year + in->shift.rel;
-            if (in->kind == IR_IN_DATA && (y > year || y < p->baseline))
+            if (in->kind == IR_IN_DATA && (y > year || y < tg->y0))
                 blamed = blame_year(p, t, tg, region, year, y, err);
             continue;
         }
@@ -410,7 +410,7 @@ static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_t
             /* a sum is missing when one of its years is (ir.h IR_CUMSUM) */
             long upto = s->imm >= 1 ? (long)s->imm : year + (long)s->imm;
             for (long y = s->aux; !blamed && y <= upto && y <= 9999; y++)
-                if (y > year || y < p->baseline)
+                if (y > year || y < tg->y0)
                     blamed = blame_year(p, t, tg, region, year, y, err);
         }
         const uint32_t ops[3] = {s->a, s->b, s->c};
@@ -438,15 +438,15 @@ static void missing_error(const ir_program *p, const rt_table *t, const ir_targe
 
     if (rt_table_line(t, row) == 0 && tg->ncolumns) {
         /* A row added for a share target: its value comes from below. */
-        fprintf(err, "%s: error: target '%s' has no value for %s %d (no region below it has a value in column '%s') %s\n",
+        fprintf(err, "%s: error: target '%s' has no value for %s %d (it is computed from the regions below it, and too few of them have a value in column '%s') %s\n",
                 rt_table_path(t), tg->name, rname, year, p->columns[tg->columns[0]].name, policy_tail);
         return;
     }
     if (blame_year(p, t, tg, region, year, year, err))
         return;
-    if (p->baseline < year && blame_year(p, t, tg, region, year, p->baseline, err))
+    if (tg->y0 < year && blame_year(p, t, tg, region, year, tg->y0, err))
         return;
-    for (long y = (long)year - 1; y > p->baseline; y--)
+    for (long y = (long)year - 1; y > tg->y0; y--)
         if (blame_year(p, t, tg, region, year, y, err))
             return;
     if (blame_named_years(p, t, tg, region, year, err))

@@ -347,7 +347,7 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
              * the value, or inside the baseline's) is not that value */
             if (strcmp(role, "value") == 0 && rd->year != x->year)
                 rd->role = "for the value";
-            else if (strcmp(role, "baseline") == 0 && rd->year != p->baseline)
+            else if (strcmp(role, "baseline") == 0 && rd->year != p->targets[et->ti].y0)
                 rd->role = "for the baseline";
             long row = rt_table_find(x->t, x->region, rd->year);
             rd->in_data = row >= 0 && rt_table_line(x->t, (size_t)row) != 0;
@@ -669,7 +669,7 @@ static void goals_text(strbuf *b, const ir_target *tg)
 static uint32_t value_series(const ex_row *x, const ir_target *tg, int *ys, double *vs)
 {
     uint32_t n = 0;
-    for (int y = x->p->baseline; y <= x->year; y++) {
+    for (int y = tg->y0; y <= x->year; y++) {
         long row = rt_table_find(x->t, x->region, y);
         ys[n] = y;
         vs[n] = row >= 0 ? rt_result_value(x->r, tg->value, (size_t)row) : NAN;
@@ -682,11 +682,11 @@ static uint32_t value_series(const ex_row *x, const ir_target *tg, int *ys, doub
 static void peaks_rule(const ex_row *x, const ir_target *tg, ex_target *et, strbuf *b)
 {
     char buf[32];
-    uint32_t cap = x->year >= x->p->baseline ? (uint32_t)(x->year - x->p->baseline + 1) : 1;
+    uint32_t cap = x->year >= tg->y0 ? (uint32_t)(x->year - tg->y0 + 1) : 1;
     int *ys = rt_xmalloc(cap, sizeof *ys);
     double *vs = rt_xmalloc(cap, sizeof *vs);
     uint32_t n = value_series(x, tg, ys, vs);
-    sbf(b, "the series %d..%d is ", x->p->baseline, x->year);
+    sbf(b, "the series %d..%d is ", tg->y0, x->year);
     long peak = -1, missing = -1;
     for (uint32_t i = 0; i < n; i++) {
         sbf(b, "%s%s", i ? ", " : "", num(vs[i], buf));
@@ -736,10 +736,11 @@ static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
         if (tg->scope[i] == x->region)
             in_scope = true;
     long row = (long)x->row;
-    if (trend && x->year <= p->baseline)
-        sbf(b, "trends are judged from the year after the baseline year %d", p->baseline);
-    else if (x->year < p->baseline)
-        sbf(b, "%d is before the baseline year %d", x->year, p->baseline);
+    const char *whose = tg->y0 != p->baseline ? "the target's" : "the";
+    if (trend && x->year <= tg->y0)
+        sbf(b, "trends are judged from the year after %s baseline year %d", whose, tg->y0);
+    else if (x->year < tg->y0)
+        sbf(b, "%d is before %s baseline year %d", x->year, whose, tg->y0);
     else if (!in_scope) {
         sbf(b, "%s is outside the target's scope (", p->regions[x->region].name);
         for (uint32_t i = 0; i < tg->nscope && i < 8; i++)
@@ -1217,7 +1218,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         b.len = 0;
         sbf(&b, "b = ");
         qty(&b, et->base, tg->unit, tg->boolean);
-        sbf(&b, " (%d)", p->baseline);
+        sbf(&b, " (%d%s)", tg->y0, tg->y0 != p->baseline ? ", the target's baseline" : "");
         line(out, "baseline", b.s);
     }
     b.len = 0;
@@ -1539,7 +1540,7 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_key(w, "baseline");
     json_begin_record(w);
     json_key(w, "year");
-    json_int(w, p->baseline);
+    json_int(w, tg->y0);
     json_key(w, "value");
     json_num(w, et->base);
     json_end_object(w);

@@ -695,7 +695,7 @@ static void chart_extent(const page *g, chart *ch)
         }
     }
     for (uint32_t i = 0; i < tg->nmilestones; i++) {
-        int start = i ? tg->milestones[i - 1].deadline : p->baseline;
+        int start = i ? tg->milestones[i - 1].deadline : tg->y0;
         if (start <= ch->pl.xb && isfinite(tg->milestones[i].goal))
             extend(ch, tg->milestones[i].goal);
     }
@@ -821,7 +821,7 @@ static void chart_goals(page *g, const chart *ch)
     const plot *pl = &ch->pl;
     for (uint32_t i = 0; i < tg->nmilestones; i++) {
         const ir_milestone *m = &tg->milestones[i];
-        int start = i ? tg->milestones[i - 1].deadline : p->baseline;
+        int start = i ? tg->milestones[i - 1].deadline : tg->y0;
         int end = m->deadline ? m->deadline : pl->xb;
         if (start > pl->xb)
             break;

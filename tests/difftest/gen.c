@@ -880,6 +880,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         dim = DIM_BOOL;
     dt_buf cond = {0};
     int single = -1;
+    int limit = g->horizon;     /* a target's own baseline comes before this */
     switch ((tkind)kind) {
     case K_THRESHOLD:
     case K_MILESTONES:
@@ -902,6 +903,8 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
                      ((kind == K_BOOL || kind == K_SHARE) && chance(r, 25));
         int years[3];
         deadlines(g, years, n);
+        if (!every && n > 0)
+            limit = years[0];
         for (int i = 0; i < n; i++) {
             dt_buf_printf(&cond, "%s %s ", i ? "," : "", cmpop(g, dim == DIM_BOOL));
             goal(g, &cond, dim);
@@ -916,6 +919,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     case K_RATED: {
         int year;
         deadlines(g, &year, 1);
+        limit = year;
         dt_buf_printf(&cond, "%s ", kind == K_COMPLETE ? "complete" : "rated");
         measured(g, &cond, dim, &single);
         if (kind == K_RATED) {
@@ -937,6 +941,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         if (chance(r, 70)) {
             int year;
             deadlines(g, &year, 1);
+            limit = year;
             dt_buf_printf(&cond, " by ");
             deadline(g, &cond, year);
         }
@@ -992,6 +997,8 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         dt_buf_printf(b, " clause (%s)", g->measures[below(r, (uint32_t)g->nmeasures)]);
     if (chance(r, 10))
         dt_buf_printf(b, " note \"note, %d\"", g->ntargets);
+    if (limit > g->baseline && chance(r, 15))
+        dt_buf_printf(b, " baseline %d", between(r, g->baseline, limit - 1));
     dt_buf_printf(b, "\n");
     g->ntargets++;
 }

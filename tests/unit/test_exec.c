@@ -63,7 +63,7 @@ static void big_program_with(fixture *f, ir_missing missing, bool barriers)
                               ir_const(a, p, IR_STATUS, IR_ST_NA), 0, 0);
     static uint32_t cols[1] = {0};
     p->targets = arena_alloc(&f->a, sizeof *p->targets);
-    p->targets[0] = (ir_target){.name = "t", .kind = "threshold", .unit = "", .clause = "",
+    p->targets[0] = (ir_target){.name = "t", .kind = "threshold", .unit = "", .clause = "", .y0 = p->baseline,
                                 .weight = 1, .columns = cols, .ncolumns = 1,
                                 .status = status, .value = v, .goal = goal, .expected = sh,
                                 .score = score};

@@ -71,7 +71,7 @@ static void add_target(fixture *f, uint32_t status, uint32_t value, uint32_t goa
         memcpy(t, p->targets, p->ntargets * sizeof *t);
     t[p->ntargets] = (ir_target){.name = "t", .kind = "threshold", .status = status,
                                  .value = value, .goal = goal, .expected = expected,
-                                 .score = score, .weight = 1};
+                                 .score = score, .weight = 1, .y0 = p->baseline};
     p->targets = t;
     p->ntargets++;
 }
@@ -707,7 +707,7 @@ START_TEST(missing_policy_error_on_added_row)
     capture c;
     ck_assert_ptr_null(rt_run(p, t, NULL, cap_open(&c)));
     ck_assert_str_eq(cap_text(&c),
-        "data.csv: error: target '节水型城市' has no value for 辽宁省 2025 (no region below it has a value in column 'park') "
+        "data.csv: error: target '节水型城市' has no value for 辽宁省 2025 (it is computed from the regions below it, and too few of them have a value in column 'park') "
         "and the assessment's missing-data policy is 'error'\n");
     cap_free(&c);
     rt_table_free(t);
