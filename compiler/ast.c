@@ -606,6 +606,13 @@ static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
         dump_expr(d->u.ind.formula, out);
         fputc('\n', out);
     }
+    for (uint32_t k = 0; k < d->u.ind.nvalues; k++) {
+        fputs(k ? "    " : "  values ", out);
+        dump_names(d->u.ind.values[k].regions, out);
+        fputs(" = ", out);
+        dump_expr(d->u.ind.values[k].value, out);
+        fputc('\n', out);
+    }
 }
 
 /* Prints a section and its measures (kw "section" or "override section"). */

@@ -130,6 +130,14 @@ typedef struct ast_year {
     span sp;
 } ast_year;
 
+/* One row of an indicator's `values { ... }` table: regions and the
+ * constant they hold (docs/LANGUAGE.md §4). */
+typedef struct ast_valrow {
+    ast_names regions;
+    ast_expr *value;
+    span sp;
+} ast_valrow;
+
 /* ---- targets ---- */
 
 typedef enum ast_targetkind {
@@ -343,6 +351,9 @@ struct ast_decl {
             ast_unit *column_unit;   /* `column "c" in 亩`, or NULL */
             ast_agg agg;             /* `column "c" mean`: AGG_NONE when none */
             ast_expr *formula;       /* `formula expr`, or NULL */
+            ast_valrow *values;      /* `values { 北京, 天津 = 20.5%, ... }`, or NULL */
+            uint32_t nvalues;
+            span values_sp;          /* where `values` was written */
         } ind;
         ast_section *section;
         struct {

@@ -421,6 +421,25 @@ static void diff_regions(D *x)
     }
 }
 
+/* An indicator's values table as "北京 20.5%, 天津 20.5%, 海南 12%" in the
+ * order of m's regions, in the indicator's unit; NULL for none. */
+static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i)
+{
+    if (!i->values)
+        return NULL;
+    const char *r = "", *u = i->unit ? unit_name(i->unit) : "";
+    bool is_bool = i->type == TY_BOOL;
+    for (uint32_t k = 0; k < m->nregions; k++) {
+        if (isnan(i->values[k]))
+            continue;
+        const char *v = is_bool ? (i->values[k] != 0 ? "yes" : "no")
+                                : arena_printf(x->a, "%s%s%s", num(x, i->values[k]),
+                                               strcmp(u, "%") == 0 || !*u ? "" : " ", u);
+        r = arena_printf(x->a, "%s%s%s %s", r, *r ? ", " : "", m->regions[k].name, v);
+    }
+    return r;
+}
+
 /* The column part of "万亩, higher, column "farmland_ha" in 公顷", with
  * the aggregate after it ("pm" mean).  A share's unit is its own (%). */
 static const char *ind_column(D *x, const sema_indicator *i)
@@ -474,11 +493,13 @@ static const char *ind_desc(D *x, const diff_side *s, const sema_indicator *i)
         return arena_printf(x->a, "%s, column %s", r, col);
     if (i->formula)
         return arena_printf(x->a, "%s, formula %s", r, expr_src(x, s, i->formula));
+    if (i->values)
+        return arena_printf(x->a, "%s, values { %s }", r, ind_values(x, s->m, i));
     return r;
 }
 
 /* Indicators: added, dropped, changed (display name, unit, direction,
- * column, formula). */
+ * column, formula, values). */
 static void diff_indicators(D *x)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
@@ -506,6 +527,7 @@ static void diff_indicators(D *x)
         field(x, it, "column", ind_column(x, ia), ind_column(x, ib));
         field(x, it, "conversion", ind_conversion(x, ia, ib), ind_conversion(x, ib, ia));
         expr_field(x, it, "formula", ia->formula, ib->formula);
+        field(x, it, "values", ind_values(x, a, ia), ind_values(x, b, ib));
         if (it->fields.n) {
             ptrvec_push(x->a, &x->inds, it);
             x->c_inds.changed++;

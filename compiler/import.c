@@ -1039,13 +1039,20 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         n->u.ind.column_unit = o->u.ind.column_unit;
         n->u.ind.agg = o->u.ind.agg;
         n->u.ind.formula = o->u.ind.formula;
+        n->u.ind.values = o->u.ind.values;
+        n->u.ind.nvalues = o->u.ind.nvalues;
         detail = detail_add(L, detail, "column");
-    } else if (o->u.ind.formula) {
+    } else if (o->u.ind.formula || o->u.ind.values) {
+        /* a formula or a values table replaces the base's column, formula
+         * or table */
         n->u.ind.formula = o->u.ind.formula;
+        n->u.ind.values = o->u.ind.values;
+        n->u.ind.nvalues = o->u.ind.nvalues;
+        n->u.ind.values_sp = o->u.ind.values_sp;
         n->u.ind.column = NULL;
         n->u.ind.column_unit = NULL;
         n->u.ind.agg = (ast_agg){.kind = AGG_NONE};
-        detail = detail_add(L, detail, "formula");
+        detail = detail_add(L, detail, o->u.ind.values ? "values" : "formula");
     }
     if (!detail)
         diag_warning(L->d, d->sp, "this override of indicator '%s' changes nothing", it->name);

@@ -348,8 +348,34 @@ static uint32_t conv(L *l, uint32_t slot, const unit_t *from, const unit_t *to)
 
 static uint32_t lx(L *l, const ast_expr *e, ir_shift sh);
 
-/* Indicator i read with shift sh (a column input, or its formula
- * substituted), in the indicator's unit. */
+/* An indicator's `values` table as steps: for each distinct value, a
+ * select on the scope of the regions holding it, over NaN for the regions
+ * not given.  The table holds in every year, so a time shift reads the
+ * same value. */
+static uint32_t table(L *l, const sema_indicator *ind)
+{
+    const sema_model *m = l->m;
+    ir_type t = ind->type == TY_BOOL ? IR_BOOL : IR_NUM;
+    uint32_t acc = k(l, t, NAN);
+    bool *done = arena_alloc(l->a, (m->nregions + 1) * sizeof *done);
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        if (done[r] || isnan(ind->values[r]))
+            continue;
+        /* every region holding the same value: one scope, ascending */
+        uint32_t *regions = arena_alloc(l->a, (m->nregions + 1) * sizeof *regions), n = 0;
+        for (uint32_t q = r; q < m->nregions; q++)
+            if (!done[q] && ind->values[q] == ind->values[r] &&
+                signbit(ind->values[q]) == signbit(ind->values[r])) {
+                done[q] = true;
+                regions[n++] = q;
+            }
+        acc = sel(l, t, scope_input(l, regions, n), k(l, t, ind->values[r]), acc);
+    }
+    return acc;
+}
+
+/* Indicator i read with shift sh (a column input, its formula
+ * substituted, or its values table), in the indicator's unit. */
 static uint32_t indicator(L *l, uint32_t i, ir_shift sh)
 {
     const sema_indicator *ind = &l->m->inds[i];
@@ -376,6 +402,8 @@ static uint32_t indicator(L *l, uint32_t i, ir_shift sh)
         slot = input(l, in);
         if (divide)
             slot = conv(l, slot, cu, ind->unit);
+    } else if (ind->values) {
+        slot = table(l, ind);
     } else {
         /* a formula means the same in every target: its lowest() and the
          * like range over every region of the level */

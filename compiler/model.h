@@ -64,6 +64,8 @@ typedef struct sema_indicator {
     int32_t column;         /* index into columns, -1 for a formula indicator */
     const unit_t *column_unit; /* the data column's unit (`in UNIT`, else the indicator's) */
     ast_expr *formula;      /* NULL for a column indicator */
+    double *values;         /* a `values { ... }` table: per region (NaN where
+                               none is given), in the indicator's unit; else NULL */
     const ast_decl *decl;   /* its declaration (column, units as written) */
     const ast_origin *origin;
 } sema_indicator;

@@ -1746,6 +1746,69 @@ static bool agg_ok(S *s, const ast_decl *d, const unit_t *u)
     return true;
 }
 
+/* An indicator's `values { 北京, 天津 = 20.5%, ... }` table: each region
+ * once, each value a constant of the indicator's dimension (yes/no for a
+ * yes/no indicator), converted into its unit.  Sets ind->values. */
+static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const unit_t *u)
+{
+    sema_model *m = s->m;
+    double *v = arena_alloc(s->a, (m->nregions + 1) * sizeof *v);
+    span *at = arena_alloc(s->a, (m->nregions + 1) * sizeof *at);
+    bool *given = arena_alloc(s->a, (m->nregions + 1) * sizeof *given);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        v[r] = NAN;
+    bool is_bool = unit_is_bool(u);
+    for (uint32_t k = 0; k < d->u.ind.nvalues; k++) {
+        const ast_valrow *row = &d->u.ind.values[k];
+        ectx c = {.mode = EM_CONST, .what = "a value in 'values'"};
+        ast_expr *e = row->value;
+        double x = NAN;
+        if (e && check_expr(s, e, &c) != TY_ERROR) {
+            bool ok = true;
+            if (is_bool != (e->sema.type == TY_BOOL)) {
+                diag_error(s->d, e->sp, "indicator '%s' is %s, so its values are %s", ind->name,
+                           is_bool ? "yes/no" : "a number", is_bool ? "yes or no" : "numbers");
+            } else if (is_bool) {
+                x = const_eval(s, e, &ok);
+            } else {
+                bool bare = is_bare(e);
+                if (bare)
+                    adopt(e, u);
+                if (!unit_same_dim(e->sema.unit, u)) {
+                    unit_mismatch(s, e->sp, "a value in '%s' for an indicator in '%s'", e->sema.unit, u);
+                } else {
+                    double y = const_eval(s, e, &ok);
+                    if (ok && bare && u == m->units.percent && y > 0 && y < 1)
+                        diag_warning(s->d, e->sp, "this value is %s%%: a number alone is in the "
+                                     "indicator's unit, %%", numstr(s, y));
+                    if (ok)
+                        x = unit_convert(y, e->sema.unit, u);
+                    if (ok && !isfinite(x)) {
+                        diag_error(s->d, e->sp, "value out of range");
+                        x = NAN;
+                    }
+                }
+            }
+        }
+        for (uint32_t j = 0; j < row->regions.n; j++) {
+            const ast_name *n = &row->regions.v[j];
+            const sym *y = lookup(s, K_REGION, *n);
+            if (!y)
+                continue;
+            if (given[y->index]) {
+                diag_error(s->d, n->sp, "region '%s' is given twice in the values of '%s'", n->s,
+                           ind->name);
+                diag_note(s->d, at[y->index], "first given here");
+                continue;
+            }
+            given[y->index] = true;
+            at[y->index] = n->sp;
+            v[y->index] = x;
+        }
+    }
+    ind->values = v;
+}
+
 static void check_indicator(S *s, uint32_t i)
 {
     sema_model *m = s->m;
@@ -1771,9 +1834,19 @@ static void check_indicator(S *s, uint32_t i)
         diag_error(s->d, d->u.ind.column_sp, "indicator '%s' has both a column and a formula; keep one", name);
         return;
     }
-    if (!d->u.ind.column && !d->u.ind.formula) {
-        diag_error(s->d, d->u.ind.name.sp, "indicator '%s' has neither a column nor a formula; add 'column \"NAME\"' or 'formula EXPR'",
+    if (d->u.ind.values && (d->u.ind.column || d->u.ind.formula)) {
+        diag_error(s->d, d->u.ind.values_sp, "indicator '%s' has both values and a %s; keep one", name,
+                   d->u.ind.column ? "column" : "formula");
+        return;
+    }
+    if (!d->u.ind.column && !d->u.ind.formula && !d->u.ind.values) {
+        diag_error(s->d, d->u.ind.name.sp, "indicator '%s' has neither a column nor a formula; add 'column \"NAME\"', 'formula EXPR' or 'values { REGION = NUMBER, ... }'",
                    name);
+        return;
+    }
+    if (d->u.ind.values) {
+        if (u)
+            check_values(s, d, ind, u);
         return;
     }
     if (d->u.ind.column) {

@@ -61,15 +61,19 @@ typedef struct parse_extends {
     ast_name as;
 } parse_extends;
 
-/* One attribute of an indicator: higher, lower, column "c" [in U], formula e. */
+/* One attribute of an indicator: higher, lower, column "c" [in U], formula e,
+ * values { ... }. */
 typedef struct parse_indattr {
-    int kind;           /* KW_HIGHER, KW_LOWER, KW_COLUMN or KW_FORMULA */
+    int kind;           /* KW_HIGHER, KW_LOWER, KW_COLUMN, KW_FORMULA, or IDENT for
+                           values (a contextual word, not a keyword) */
     span kw_sp;
     const char *column;
     span column_sp;
     ast_unit *unit;     /* `in U` after a column, or NULL */
     ast_agg agg;        /* the aggregate after a column (AGG_NONE: none) */
     ast_expr *formula;
+    ast_valrow *values;
+    uint32_t nvalues;
 } parse_indattr;
 
 /* One attribute of a target: weight e, veto, score e, clause (X), note "s",
@@ -239,6 +243,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
     parse_cond_acc *cond;
     parse_test_acc *tacc;
     ast_expect expect;
+    ast_valrow valrow;
 }
 
 %destructor { list_free($$); } <list>
@@ -275,7 +280,8 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %type <tacc> test_items
 %type <expect> expect_what
 %type <plan> plan_items
-%type <list> periods names qnames clauseids strings opt_aliases measures args wts bands
+%type <valrow> valrow
+%type <list> valrows periods names qnames clauseids strings opt_aliases measures args wts bands
 %type <period> period
 %type <keys> keys key
 %type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_replaces
@@ -817,7 +823,7 @@ indicator:
   ;
 
 /* ind_attr := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] [aggregate]
- *           | 'formula' expr */
+ *           | 'formula' expr | 'values' '{' valrows '}'  ('values' is a word, not a keyword) */
 ind_attr:
     KW_HIGHER                   { $$ = (parse_indattr){.kind = KW_HIGHER, .kw_sp = @1}; }
   | KW_LOWER                    { $$ = (parse_indattr){.kind = KW_LOWER, .kw_sp = @1}; }
@@ -825,6 +831,25 @@ ind_attr:
         { $$ = (parse_indattr){.kind = KW_COLUMN, .kw_sp = @1, .column = $2, .column_sp = @2, .unit = $3,
                                .agg = $4}; }
   | KW_FORMULA expr             { $$ = (parse_indattr){.kind = KW_FORMULA, .kw_sp = @1, .formula = $2}; }
+  | IDENT '{' valrows '}'
+        {
+            /* another word is reported, then read as 'values' (a table in
+             * braces can be nothing else), so the table is still checked */
+            $$ = (parse_indattr){.kind = IDENT, .kw_sp = @1};
+            $$.values = list_finish(ps, $3, &$$.nvalues);
+            is_word(ps, $1, "values", "'higher', 'lower', 'column', 'formula' or 'values'");
+        }
+  ;
+
+/* valrows := valrow {',' valrow} */
+valrows:
+    valrow              { $$ = list_new(sizeof(ast_valrow)); list_push($$, &$1); }
+  | valrows ',' valrow  { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* valrow := qnames '=' sum  (regions and the constant they hold) */
+valrow:
+    qnames '=' sum      { $$ = (ast_valrow){.regions = names_finish(ps, $1), .value = $3, .sp = @$}; }
   ;
 
 /* ['in' unitexpr] */
@@ -1729,6 +1754,15 @@ static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at)
             given_twice(ps, "formula", "indicator", at->kw_sp, d->u.ind.formula->sp);
         else
             d->u.ind.formula = at->formula;
+        break;
+    case IDENT:
+        if (d->u.ind.values) {
+            given_twice(ps, "values", "indicator", at->kw_sp, d->u.ind.values_sp);
+        } else {
+            d->u.ind.values = at->values;
+            d->u.ind.nvalues = at->nvalues;
+            d->u.ind.values_sp = at->kw_sp;
+        }
         break;
     }
 }

@@ -693,6 +693,7 @@ static void gen_indicators(dt_program *g, dt_buf *b)
         name(g, ind->name, "x", "指标", i);
         ind->dim = i <= NDIMS ? i : (int)below(r, NDIMS + 1);
         bool formula = i > NDIMS && chance(r, 35);
+        bool table = !formula && i > NDIMS && chance(r, 15);
         int u = (int)below(r, 3);
         dt_buf_printf(b, "indicator %s", ind->name);
         if (chance(r, 30))
@@ -700,7 +701,30 @@ static void gen_indicators(dt_program *g, dt_buf *b)
         dt_buf_printf(b, " : %s", unit_name(ind->dim, u));
         if (ind->dim != DIM_BOOL && chance(r, 60))
             dt_buf_printf(b, ", %s", chance(r, 50) ? "higher" : "lower");
-        if (formula) {
+        if (table) {
+            /* values given by the rules for some regions, in rows of one
+             * or more regions, each region once */
+            ind->column = -1;
+            ectx c = {.g = g, .mode = M_CONST};
+            dt_buf_printf(b, ", values {");
+            bool written = false;
+            for (int k = 0; k < g->nregions; k++) {
+                bool last = k == g->nregions - 1;
+                if (!chance(r, 70) && !last)
+                    continue;
+                dt_buf_printf(b, "%s %s", written ? "," : "", g->regions[k].name);
+                written = true;
+                /* a row ends at its value; the last region ends the table */
+                if (chance(r, 60) || last) {
+                    dt_buf_printf(b, " = ");
+                    if (ind->dim == DIM_BOOL)
+                        dt_buf_printf(b, "%s", chance(r, 50) ? "yes" : "no");
+                    else
+                        literal(&c, b, ind->dim, false, false);
+                }
+            }
+            dt_buf_printf(b, " }");
+        } else if (formula) {
             ind->column = -1;
             ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds};
             dt_buf_printf(b, ", formula ");
