@@ -230,6 +230,10 @@ typedef struct ir_target {
                                NULL: the score rule of docs/LANGUAGE.md §9 */
     bool own_score;         /* score_src is the target's own `score` */
     const char *source;     /* "FILE:LINE" of the declaration */
+    /* Where the driver's warnings about a run point (a span of diag.h in
+     * the compilation's source files: file id, byte range): the target's
+     * scope (`for 某省`), or its whole declaration when it has none. */
+    uint32_t src_file, src_lo, src_hi;
     const char *origin;     /* in an extended program, how the target differs
                                from the base's: "overridden at FILE:LINE (base
                                FILE:LINE, clause (九)): condition" (also added,

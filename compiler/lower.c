@@ -919,6 +919,12 @@ static void target_explained(L *l, const sema_target *t, ir_target *o)
     unsigned line, col;
     diag_linecol(l->d, t->sp.file, t->sp.lo, &line, &col);
     o->source = arena_printf(l->a, "%s:%u", l->d->files[t->sp.file].name, line);
+    /* the scope when the target has one (what a warning about the rows it
+     * covers points at), else the whole declaration */
+    span at = t->ast && t->ast->scope.only.n ? t->ast->scope.sp : t->sp;
+    o->src_file = at.file;
+    o->src_lo = at.lo;
+    o->src_hi = at.hi;
     o->origin = origin_text(l, t->origin);
     o->note = t->note;
     o->boolean = t->type == TY_BOOL;

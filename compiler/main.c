@@ -767,9 +767,11 @@ static bool streamable(const ir_program *p, const run_output *ro, const store *d
 /* Scores the table and writes the CSV results as a stream: the output is
  * opened first (a temporary file for -o), each round of chunks is written
  * as soon as it is scored, and the file is renamed into place only when
- * everything was written.  Returns an exit code. */
+ * everything was written.  Sets judged[i] for each target judged on some
+ * row (report_mark_judged).  Returns an exit code. */
 static int stream_output(const ir_program *p, const rt_table *t, const exec_engine *eng,
-                         const rt_options *rto, rt_timings *rtt, const run_output *ro)
+                         const rt_options *rto, rt_timings *rtt, const run_output *ro,
+                         bool *judged)
 {
     ofile *o = NULL;
     FILE *f = stdout;
@@ -781,6 +783,7 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
     report_csv_stream *cs = report_csv_stream_open(p, t, rt_stream_places(rto), f);
     rt_stream st = report_csv_stream_hooks(cs);
     int run = rt_run_stream(p, t, eng, rto, &st, rtt, stderr);
+    report_csv_stream_judged(cs, judged);
     int written = report_csv_stream_close(cs);
     int rc = EXIT_OK;
     if (run < 0) {
@@ -790,6 +793,51 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
         rc = EXIT_USAGE;
     }
     return finish_output(o, rc);
+}
+
+/* The most targets warn_unjudged describes one by one; the others are
+ * named in one more warning (data for a region or two of a large plan
+ * leaves dozens of targets without a row). */
+#define UNJUDGED_SHOWN 10
+
+/* Warns, once per target, of each target that no row of the run judged
+ * (not_applicable on every row: a red line for a province whose data has
+ * only city rows), at the target's scope and saying why; such a target
+ * leaves no trace in the results but a column of not_applicable, and a
+ * veto it should fire is silently absent.  After UNJUDGED_SHOWN of them,
+ * one warning names the rest.  The exit code is not changed. */
+static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged)
+{
+    const ir_program *p = c->ir;
+    if (rt_table_nrows(t) == 0)
+        return;
+    uint32_t shown = 0, more = 0;
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *tg = &p->targets[i];
+        if (judged[i])
+            continue;
+        if (shown == UNJUDGED_SHOWN) {
+            more++;
+            continue;
+        }
+        shown++;
+        char *why = report_unjudged_reason(p, t, tg);
+        span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
+        diag_warning(&c->diag, sp, "%s '%s' is not_applicable on every row of the data: %s",
+                     tg->redline ? "red line" : "target", tg->name, why);
+        free(why);
+    }
+    if (!more)
+        return;
+    fprintf(stderr, "%s: warning: %u more target%s %s not_applicable on every row of the data:",
+            rt_table_path(t), more, more == 1 ? "" : "s", more == 1 ? "is" : "are");
+    const char *sep = " ";
+    for (uint32_t i = 0, k = 0; i < p->ntargets; i++)
+        if (!judged[i] && k++ >= UNJUDGED_SHOWN) {
+            fprintf(stderr, "%s%s", sep, p->targets[i].name);
+            sep = ", ";
+        }
+    fputc('\n', stderr);
 }
 
 /* Finds the row and target planc explain was asked about, saying what is
@@ -1082,14 +1130,20 @@ static int cmd_run(int argc, char **argv)
     rt_result *res = NULL;
     double t_report = now_ms();
     bool streamed = streamable(c.ir, &ro, db);
+    bool *judged = calloc(c.ir->ntargets + 1, sizeof *judged);
+    if (!judged) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
     if (streamed) {
-        rc = stream_output(c.ir, table, eng, &rto, &rtt, &ro);
+        rc = stream_output(c.ir, table, eng, &rto, &rtt, &ro, judged);
         progress_stop(pg);
         t_report = now_ms() - t_report - rtt.kernel;
     } else {
         res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
         progress_stop(pg);
         if (!res) {
+            free(judged);
             jit_dispose(jit);
             jit_job_close(&jj);
             rt_table_free(table);
@@ -1099,12 +1153,16 @@ static int cmd_run(int argc, char **argv)
             return EXIT_DATA;
         }
         t_report = now_ms();
+        report_mark_judged(c.ir, res, 0, rt_table_nrows(table), judged);
         char *opts = data_options_text(&dopt);
         ro.data_options = opts;
         rc = write_output(&c, rules, data, table, res, &ro, db);
         free(opts);
         t_report = now_ms() - t_report + rtt.check;
     }
+    if (rc == EXIT_OK)
+        warn_unjudged(&c, table, judged);
+    free(judged);
 
     /* The cache's shared object, if one is being linked, is part of the
      * run's time. */

@@ -638,6 +638,8 @@ struct report_csv_stream {
     char **leads;
     unsigned nplaces;
     csv_writer *places;
+    bool *judged;           /* per place, p->ntargets flags
+                               (report_mark_judged), merged at the end */
     bool failed;            /* a write failed */
 };
 
@@ -648,6 +650,7 @@ report_csv_stream *report_csv_stream_open(const ir_program *p, const rt_table *t
     *s = (report_csv_stream){.p = p, .t = t, .out = out, .leads = make_leads(p),
                              .nplaces = places ? places : 1};
     s->places = rt_xcalloc(s->nplaces, sizeof *s->places);
+    s->judged = rt_xcalloc((size_t)s->nplaces * (p->ntargets + 1), sizeof *s->judged);
     for (unsigned k = 0; k < s->nplaces; k++)
         cw_init(&s->places[k], p, NULL, 1 << 16);
     if (fwrite(header, 1, sizeof header - 1, out) != sizeof header - 1)
@@ -664,6 +667,7 @@ static int stream_chunk(void *ctx, const rt_result *r, size_t lo, size_t hi, uns
     csv_writer *w = &s->places[place];
     w->len = 0;
     each_row(s->p, s->t, r, s->leads, lo, hi, put_row, w);
+    report_mark_judged(s->p, r, lo, hi, &s->judged[(size_t)place * (s->p->ntargets + 1)]);
     return 0;
 }
 
@@ -689,7 +693,103 @@ int report_csv_stream_close(report_csv_stream *s)
     for (unsigned k = 0; k < s->nplaces; k++)
         cw_free(&s->places[k]);
     free(s->places);
+    free(s->judged);
     free_leads(s->p, s->leads);
     free(s);
     return failed ? -1 : 0;
+}
+
+void report_mark_judged(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
+                        bool *judged)
+{
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        uint32_t st = p->targets[i].status;
+        for (size_t row = lo; !judged[i] && row < hi; row++)
+            if (rt_result_value(r, st, row) != IR_ST_NA)
+                judged[i] = true;
+    }
+}
+
+void report_csv_stream_judged(const report_csv_stream *s, bool *judged)
+{
+    for (unsigned k = 0; k < s->nplaces; k++)
+        for (uint32_t i = 0; i < s->p->ntargets; i++)
+            if (s->judged[(size_t)k * (s->p->ntargets + 1) + i])
+                judged[i] = true;
+}
+
+/* Whether region `reg` is in tg's scope (every region when unscoped). */
+static bool in_scope(const ir_target *tg, uint32_t reg)
+{
+    if (!tg->scoped)
+        return true;
+    for (uint32_t i = 0; i < tg->nscope; i++)
+        if (tg->scope[i] == reg)
+            return true;
+    return false;
+}
+
+/* Appends the names of tg's regions to b: all of them up to 8, else the
+ * first 8 and how many more; "every region" when unscoped. */
+static void scope_names(const ir_program *p, const ir_target *tg, strbuf *b)
+{
+    if (!tg->scoped) {
+        sb_add(b, "every region");
+        return;
+    }
+    for (uint32_t i = 0; i < tg->nscope && i < 8; i++) {
+        if (i)
+            sb_add(b, ", ");
+        sb_add(b, p->regions[tg->scope[i]].name);
+    }
+    if (tg->nscope > 8) {
+        char more[48];
+        snprintf(more, sizeof more, " and %u more", tg->nscope - 8);
+        sb_add(b, more);
+    }
+}
+
+char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg)
+{
+    /* the rows of the regions the target covers: how many, how many of them
+     * read from the data (not added for share targets), and their last year */
+    size_t covered = 0, own = 0;
+    int last = 0;
+    for (size_t row = 0; row < rt_table_nrows(t); row++) {
+        if (!in_scope(tg, rt_table_region(t, row)))
+            continue;
+        covered++;
+        if (rt_table_line(t, row) != 0)
+            own++;
+        int y = rt_table_year(t, row);
+        if (covered == 1 || y > last)
+            last = y;
+    }
+    bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
+    bool many = !tg->scoped || tg->nscope > 1;
+    /* the year the target is judged from: its own baseline, else the plan's */
+    int y0 = tg->y0 ? tg->y0 : p->baseline;
+    const char *whose = tg->y0 && tg->y0 != p->baseline ? "its " : "the ";
+    strbuf b = {0};
+    sb_add(&b, "it covers ");
+    scope_names(p, tg, &b);
+    char text[160];
+    if (covered == 0) {
+        sb_add(&b, many ? ", which have no row in " : ", which has no row in ");
+        sb_add(&b, rt_table_path(t));
+    } else if (own == 0) {
+        sb_add(&b, many ? ", which have no row of their own in " : ", which has no row of its own in ");
+        sb_add(&b, rt_table_path(t));
+        sb_add(&b, " (planc adds rows for share targets only)");
+    } else if (last < y0) {
+        snprintf(text, sizeof text, ", whose rows are all before %sbaseline year %d", whose, y0);
+        sb_add(&b, text);
+    } else if (trend && last <= y0) {
+        snprintf(text, sizeof text, ", whose rows end in %sbaseline year %d (a trend is judged "
+                 "from the year after it)", whose, y0);
+        sb_add(&b, text);
+    } else {
+        sb_add(&b, many ? ", and none of their rows is judged" : ", and none of its rows is judged");
+    }
+    return b.s;
 }

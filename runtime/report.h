@@ -2,6 +2,7 @@
 #ifndef PLANC_REPORT_H
 #define PLANC_REPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -55,6 +56,27 @@ report_csv_stream *report_csv_stream_open(const ir_program *p, const rt_table *t
                                           unsigned places, FILE *out);
 rt_stream report_csv_stream_hooks(report_csv_stream *s);
 int report_csv_stream_close(report_csv_stream *s);
+
+/* Judged targets: after a run, a target that is not_applicable on every
+ * row was judged on none (a red line for a province whose data has only
+ * city rows), which the results alone do not say.  report_mark_judged
+ * sets judged[i] (p->ntargets flags) for each target i whose status is
+ * not not_applicable on some row of [lo, hi) of r (rows of a stream's
+ * chunk, or of a whole run); flags already set stay set, so the calls of
+ * a run may be spread over chunks and merged. */
+void report_mark_judged(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
+                        bool *judged);
+
+/* The judged flags of a stream's run so far (report_mark_judged over
+ * every chunk formatted, merged over the places): sets judged[i] for
+ * each target some chunk judged.  Call before report_csv_stream_close. */
+void report_csv_stream_judged(const report_csv_stream *s, bool *judged);
+
+/* Why target tg is not_applicable on every row of t (docs/LANGUAGE.md §9
+ * rule 1), as a clause for a warning: "it covers 某省, which has no row
+ * in data.csv", "it covers 丙, whose rows are all before the baseline
+ * year 2020", ...  malloc'd. */
+char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg);
 
 /* Formats v as report_csv prints numbers: "%.Ng" with the least N (1..17)
  * that strtod reads back as v, except that a positive exponent below 17 is
