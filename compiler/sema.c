@@ -2078,32 +2078,36 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
         diag_error(s->d, sc->sp, "the scope of target '%s' covers no region", mt->name);
 }
 
-/* The level of the first share() in e, or -1. */
-static int share_level(const ast_expr *e)
+/* The first call in e that reads the regions below the row's (share,
+ * total, or lowest/highest/average with a level; its level is
+ * e->sema.index, written as its first argument), or NULL; with
+ * only_share, the first share() call. */
+static const ast_expr *share_call(const ast_expr *e, bool only_share)
 {
     if (!e)
-        return -1;
-    int r = -1;
+        return NULL;
+    const ast_expr *r = NULL;
     switch (e->kind) {
-    case EX_UNARY: return share_level(e->u.un.a);
+    case EX_UNARY: return share_call(e->u.un.a, only_share);
     case EX_BINARY:
-        r = share_level(e->u.bin.a);
-        return r >= 0 ? r : share_level(e->u.bin.b);
+        r = share_call(e->u.bin.a, only_share);
+        return r ? r : share_call(e->u.bin.b, only_share);
     case EX_IF:
-        r = share_level(e->u.cond.c);
-        if (r < 0)
-            r = share_level(e->u.cond.a);
-        return r >= 0 ? r : share_level(e->u.cond.b);
+        r = share_call(e->u.cond.c, only_share);
+        if (!r)
+            r = share_call(e->u.cond.a, only_share);
+        return r ? r : share_call(e->u.cond.b, only_share);
     case EX_CALL:
-        if (e->sema.ref == FN_SHARE || e->sema.ref == FN_TOTAL ||
-            ((e->sema.ref == FN_LOWEST || e->sema.ref == FN_HIGHEST || e->sema.ref == FN_AVERAGE) &&
-             e->u.call.nargs == 2))
-            return e->sema.index;
-        for (uint32_t i = 0; i < e->u.call.nargs && r < 0; i++)
-            r = share_level(e->u.call.args[i]);
+        if (e->sema.ref == FN_SHARE ||
+            (!only_share && (e->sema.ref == FN_TOTAL ||
+                             ((e->sema.ref == FN_LOWEST || e->sema.ref == FN_HIGHEST ||
+                               e->sema.ref == FN_AVERAGE) && e->u.call.nargs == 2))))
+            return e;
+        for (uint32_t i = 0; i < e->u.call.nargs && !r; i++)
+            r = share_call(e->u.call.args[i], only_share);
         return r;
     default:
-        return -1;
+        return NULL;
     }
 }
 
@@ -2126,6 +2130,52 @@ static void share_scope(S *s, sema_target *mt, uint32_t level)
     for (uint32_t r = 0; r < m->nregions; r++)
         if (has[r])
             mt->scope[mt->nscope++] = r;
+}
+
+/* A share target whose regions have no region of the share's level below
+ * them (`share(province, ...)` for a province) is missing on every row;
+ * an error at the level argument, with a note naming the levels that are
+ * below the target's regions. */
+static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh)
+{
+    sema_model *m = s->m;
+    uint32_t level = (uint32_t)sh->sema.index;
+    bool *covered = arena_alloc(s->a, (m->nregions + 1) * sizeof *covered);
+    for (uint32_t i = 0; i < mt->nscope; i++)
+        covered[mt->scope[i]] = true;
+    /* the levels of the regions below a covered region */
+    bool *below = arena_alloc(s->a, (m->nlevels + 1) * sizeof *below);
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        int32_t p = m->regions[r].parent;
+        for (uint32_t steps = 0; p >= 0 && steps < m->nregions; steps++) {
+            if (covered[p]) {
+                below[m->regions[r].level] = true;
+                break;
+            }
+            p = m->regions[p].parent;
+        }
+    }
+    if (below[level])
+        return;
+    const ast_expr *lv = sh->u.call.args[0];
+    if (mt->nscope == 0)
+        diag_error(s->d, lv->sp, "no region has regions of level '%s' below it", m->levels[level]);
+    else
+        diag_error(s->d, lv->sp, "no region this target covers has regions of level '%s' below it",
+                   m->levels[level]);
+    const char *levels = NULL;
+    uint32_t nbelow = 0;
+    for (uint32_t k = 0; k < m->nlevels; k++)
+        if (below[k]) {
+            levels = arena_printf(s->a, "%s%s'%s'", levels ? levels : "", levels ? ", " : "",
+                                  m->levels[k]);
+            nbelow++;
+        }
+    if (levels)
+        diag_hint(s->d, "below the regions it covers are regions of level%s %s", nbelow > 1 ? "s" : "",
+                  levels);
+    else if (mt->nscope > 0)
+        diag_hint(s->d, "the regions it covers have no regions below them");
 }
 
 /* Warns when a milestone's operator goes against the declared direction of
@@ -2420,11 +2470,14 @@ static void check_target(S *s, uint32_t ti)
 
     /* scope */
     check_scope(s, mt, &t->scope);
-    if (!mt->scoped && mt->type != TY_ERROR) {
-        int lv = share_level(t->measured);
-        if (lv >= 0)
-            share_scope(s, mt, (uint32_t)lv);
-    }
+    const ast_expr *below = mt->type != TY_ERROR ? share_call(t->measured, false) : NULL;
+    if (below && !mt->scoped)
+        share_scope(s, mt, (uint32_t)below->sema.index);
+    /* share() alone is checked for regions below (docs/LANGUAGE.md §6);
+     * without a scope, only when its level made the scope */
+    const ast_expr *sh = below ? share_call(t->measured, true) : NULL;
+    if (sh && (t->scope.only.n ? mt->nscope > 0 : sh == below))
+        check_share_below(s, mt, sh);
 
     /* attributes */
     if (t->weight)

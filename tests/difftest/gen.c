@@ -779,15 +779,32 @@ static void deadlines(dt_program *g, int *out, int n)
     }
 }
 
-/* A scope: regions, a level, or a level except some regions. */
-static void gen_scope(dt_program *g, dt_buf *b)
+/* Whether some region of `in` has regions of level `level` below it. */
+static bool covers_level(const dt_program *g, const bool *in, int level)
+{
+    for (int i = 0; i < g->nregions; i++) {
+        if (g->regions[i].level != level)
+            continue;
+        for (int p = g->regions[i].parent; p >= 0; p = g->regions[p].parent)
+            if (in[p])
+                return true;
+    }
+    return false;
+}
+
+/* A scope: regions, a level, or a level except some regions.  For a
+ * share target (share: its level, else -1) the scope must cover a region
+ * with regions of that level below it (planc check says so otherwise):
+ * when the scope drawn covers none, the top region (which has every
+ * level below it) is added to it. */
+static void gen_scope(dt_program *g, dt_buf *b, int share)
 {
     rng *r = &g->r;
+    bool used[MAX_REGIONS] = {false};
     int kind = (int)below(r, 3);
     if (kind == 0) {
         int n = between(r, 1, 3), first = 1;
         dt_buf_printf(b, " for ");
-        bool used[MAX_REGIONS] = {false};
         for (int i = 0; i < n; i++) {
             int k = (int)below(r, (uint32_t)g->nregions);
             if (used[k])
@@ -796,18 +813,27 @@ static void gen_scope(dt_program *g, dt_buf *b)
             dt_buf_printf(b, "%s%s", first ? "" : ", ", g->regions[k].name);
             first = 0;
         }
+        if (share >= 0 && !covers_level(g, used, share))
+            dt_buf_printf(b, ", %s", g->regions[0].name);
         return;
     }
     int level = between(r, 1, g->nlevels - 1);
     dt_buf_printf(b, " for %s", g->levels[level]);
+    int except = -1;
     if (kind == 2) {
         int in[MAX_REGIONS], n = 0;
         for (int i = 0; i < g->nregions; i++)
             if (g->regions[i].level == level)
                 in[n++] = i;
         if (n >= 2)
-            dt_buf_printf(b, " except %s", g->regions[in[below(r, (uint32_t)n)]].name);
+            except = in[below(r, (uint32_t)n)];
     }
+    for (int i = 0; i < g->nregions; i++)
+        used[i] = g->regions[i].level == level && i != except;
+    if (share >= 0 && !covers_level(g, used, share))
+        dt_buf_printf(b, ", %s", g->regions[0].name);
+    if (except >= 0)
+        dt_buf_printf(b, " except %s", g->regions[except].name);
 }
 
 /* The kinds of target the generator writes. */
@@ -903,7 +929,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     if (kind == K_REDLINE && chance(r, 20))
         dim = DIM_BOOL;
     dt_buf cond = {0};
-    int single = -1;
+    int single = -1, share = -1;
     int limit = g->horizon;     /* a target's own baseline comes before this */
     switch ((tkind)kind) {
     case K_THRESHOLD:
@@ -914,7 +940,8 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     case K_SHARE: {
         if (kind == K_SHARE) {
             ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds};
-            dt_buf_printf(&cond, "share(%s, ", g->levels[between(r, 1, g->nlevels - 1)]);
+            share = between(r, 1, g->nlevels - 1);
+            dt_buf_printf(&cond, "share(%s, ", g->levels[share]);
             gen_bool(&c, &cond, 2, true);
             dt_buf_printf(&cond, ")");
         } else {
@@ -995,7 +1022,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         colon = true;
     }
     if (chance(r, 30)) {
-        gen_scope(g, b);
+        gen_scope(g, b, share);
         colon = true;
     }
     dt_buf_printf(b, "%s %s", colon ? " :" : "", cond.s);
