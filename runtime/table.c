@@ -242,6 +242,10 @@ typedef struct loader {
     size_t skipped;         /* rows of undeclared regions skipped (opts) */
     unsigned first_skipped; /* the line of the first */
     char *first_region;     /* and its region (malloc'd) */
+    char *first_unknown;    /* the first region reported unknown that is
+                               like no declared one (no did-you-mean), or
+                               NULL (malloc'd): the note after the errors
+                               suggests --skip-unknown-regions */
 } loader;
 
 /* Prints one data error "NAME:LINE: error: ..." (no line when 0) and counts
@@ -1439,7 +1443,10 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         memcpy(name, s, n);
         name[n] = '\0';
         const char *hint = suggest_region(L, name);
-        free(name);
+        if (!hint && !L->first_unknown)
+            L->first_unknown = name;
+        else
+            free(name);
         if (hint && !L->stopped)
             fprintf(L->err, "note: did you mean '%s'?\n", hint);
         ok = false;
@@ -1820,9 +1827,17 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             encoding_note(err, name, src);
         }
         L.nerrors = 1;
-    } else if (mem) {
-        fwrite(msgs, 1, msglen, err);
+    } else {
+        if (mem)
+            fwrite(msgs, 1, msglen, err);
+        /* rows of regions unlike any declared one: most likely a file that
+         * covers more than the plan (docs/LANGUAGE.md §10) */
+        if (L.first_unknown && L.nerrors)
+            fprintf(err, "note: rows of regions the rules do not declare (such as '%s') are errors; "
+                         "--skip-unknown-regions skips them, as for a national file read for a "
+                         "provincial plan\n", L.first_unknown);
     }
+    free(L.first_unknown);
     free(msgs);
     if (L.skipped && !L.nerrors)
         fprintf(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "

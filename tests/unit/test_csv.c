@@ -314,7 +314,15 @@ START_TEST(data_unknown_region)
         "data.csv:4: error: column 'city': unknown region '上海'\n"
         "data.csv:5: error: column 'city': missing region\n"
         "data.csv:6: error: column 'city': unknown region 'SHENYANG'\n"
-        "note: did you mean 'Shenyang'?\n");
+        "note: did you mean 'Shenyang'?\n"
+        "note: rows of regions the rules do not declare (such as '上海') are errors; "
+        "--skip-unknown-regions skips them, as for a national file read for a provincial plan\n");
+    /* misspellings alone: no note about skipping (the rows should be fixed) */
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大莲,2024,1,1\n",
+        "data.csv:2: error: column 'city': unknown region '大莲'\n"
+        "note: did you mean '大连'?\n");
 }
 END_TEST
 
