@@ -107,6 +107,16 @@ typedef struct parse_tattr {
 %code {
 #include "lex.h"
 
+/* A block's `{` not closed yet, as the tokens go (parse_lex): where its
+ * header starts (the keyword) and ends (its name: `section 一`,
+ * `measure (一)`, `test "..."`), and the brace; for the note that says
+ * which block a syntax error at its end left open. */
+typedef struct open_block {
+    span header;        /* the keyword and the name after it */
+    span brace;
+    bool noted;         /* a note about it was printed */
+} open_block;
+
 /* The parser's own state for one file. */
 struct parse_state {
     arena *a;
@@ -114,6 +124,12 @@ struct parse_state {
     uint32_t file;
     lex_state *lex;
     ptrvec decls;       /* the declarations parsed so far (in the arena) */
+    open_block *blocks; /* the blocks open (malloc'd stack, innermost last) */
+    uint32_t nblocks, capblocks;
+    span header;        /* the block header being read (hi 0: none) */
+    int header_state;   /* 1: its name is still to come, 2: inside the
+                           name's '(' ... ')', 0: the name is read */
+    bool header_override; /* the header is `override` alone so far */
 };
 
 /* A list under construction: elsize-byte elements in malloc'd storage. */
@@ -156,6 +172,7 @@ struct parse_cond_acc {
 static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps);
 static void parse_error(span *loc, parse_state *ps, const char *msg);
 
+static void *xrealloc(void *p, size_t n);
 static parse_list *list_new(size_t elsize);
 static void list_push(parse_list *l, const void *elem);
 static void list_append(parse_list *dst, parse_list *src);
@@ -1342,9 +1359,66 @@ args:
 
 /* ---- the scanner, seen from the parser ---- */
 
+/* Follows the block headers and braces of the token stream (tok at loc)
+ * in ps->blocks: a block keyword starts a header (`override` and the
+ * keyword after it, one header), whose name is the first name or string
+ * after it, or a clause id in parentheses; `{` pushes the block with the
+ * header read since the last brace; `}` pops one.  A keyword used
+ * otherwise (`drop section X`, `weight section X = 2`) leaves a header
+ * that the next block keyword or brace replaces. */
+static void track_blocks(parse_state *ps, int tok, span loc)
+{
+    switch (tok) {
+    case KW_PLAN: case KW_SECTION: case KW_MEASURE: case KW_ASSESSMENT:
+    case KW_TEST: case KW_OVERRIDE:
+        if (ps->header_override && ps->header_state == 1) {
+            ps->header.hi = loc.hi;
+        } else {
+            ps->header = loc;
+            ps->header_state = 1;
+        }
+        ps->header_override = tok == KW_OVERRIDE;
+        return;
+    case '{': {
+        if (ps->nblocks == ps->capblocks) {
+            ps->capblocks = ps->capblocks ? 2 * ps->capblocks : 8;
+            ps->blocks = xrealloc(ps->blocks, ps->capblocks * sizeof *ps->blocks);
+        }
+        span h = ps->header.hi ? ps->header : loc;
+        ps->blocks[ps->nblocks++] = (open_block){.header = h, .brace = loc};
+        ps->header = (span){0};
+        ps->header_state = 0;
+        ps->header_override = false;
+        return;
+    }
+    case '}':
+        if (ps->nblocks)
+            ps->nblocks--;
+        ps->header = (span){0};
+        ps->header_state = 0;
+        ps->header_override = false;
+        return;
+    default:
+        break;
+    }
+    ps->header_override = false;
+    if (ps->header_state == 1 && tok == '(') {
+        ps->header_state = 2;
+    } else if (ps->header_state == 1) {
+        if (tok == IDENT || tok == STRING)
+            ps->header.hi = loc.hi;
+        ps->header_state = 0;
+    } else if (ps->header_state == 2 && tok == ')') {
+        ps->header.hi = loc.hi;
+        ps->header_state = 0;
+    }
+}
+
 static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
 {
-    return lex_next(ps->lex, val, loc);
+    int tok = lex_next(ps->lex, val, loc);
+    track_blocks(ps, tok, *loc);
+    return tok;
 }
 
 /* Bison calls this only when its stack is exhausted, which takes thousands
@@ -1432,6 +1506,46 @@ static int find_token(const yysymbol_kind_t *v, int n, const char *name)
     return -1;
 }
 
+/* Notes where a block that a syntax error at token tok (expected[0..n)
+ * would have done) left open was opened: at the end of the file every
+ * block still open, innermost first; at a keyword that starts a
+ * declaration or a measure where '}' would have done, the innermost
+ * block (`section 一 { measure ... { } assessment ...`: the section).
+ * Each block is noted once. */
+static void unclosed_notes(parse_state *ps, yysymbol_kind_t tok, const yysymbol_kind_t *expected, int n)
+{
+    bool at_end = tok == YYSYMBOL_YYEOF;
+    if (!at_end) {
+        static const yysymbol_kind_t starts[] = {
+            YYSYMBOL_KW_PLAN, YYSYMBOL_KW_LEVELS, YYSYMBOL_KW_REGION, YYSYMBOL_KW_AGENCY,
+            YYSYMBOL_KW_UNIT, YYSYMBOL_KW_INDICATOR, YYSYMBOL_KW_SECTION, YYSYMBOL_KW_ASSESSMENT,
+            YYSYMBOL_KW_IMPORT, YYSYMBOL_KW_DROP, YYSYMBOL_KW_OVERRIDE, YYSYMBOL_KW_TEST,
+            YYSYMBOL_KW_MEASURE,
+        };
+        bool starts_decl = false;
+        for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+            starts_decl |= tok == starts[i];
+        if (!starts_decl || find_token(expected, n, "'}'") < 0)
+            return;
+    }
+    const char *text = ps->d->files[ps->file].text;
+    for (uint32_t k = ps->nblocks; k-- > 0;) {
+        open_block *b = &ps->blocks[k];
+        if (!b->noted) {
+            b->noted = true;
+            /* the header's text up to a line end */
+            uint32_t len = b->header.hi - b->header.lo;
+            const char *nl = memchr(text + b->header.lo, '\n', len);
+            if (nl)
+                len = (uint32_t)(nl - (text + b->header.lo));
+            span sp = {ps->file, b->header.lo, b->brace.hi};
+            diag_note(ps->d, sp, "%.*s opened here is not closed", (int)len, text + b->header.lo);
+        }
+        if (!at_end)
+            break;
+    }
+}
+
 /* "unexpected 'by', expected ':'": the token found (with its text for
  * names, numbers and strings) and what would have done, when that is at
  * most four tokens or groups of tokens (token_groups). */
@@ -1507,6 +1621,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                    groups[g]);
     }
     diag_error(ps->d, *loc, "%s", msg);
+    unclosed_notes(ps, tok, expected, n);
     /* `15 μg/m^3` in an expression: the power belongs to a unit */
     if (strcmp(yysymbol_name(tok), "'^'") == 0)
         diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
@@ -1910,6 +2025,7 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
     parse_state ps = {.a = a, .d = d, .file = (uint32_t)file};
     ps.lex = lex_open(a, d, file);
     parse_parse(&ps);
+    free(ps.blocks);
     lex_close(ps.lex);
     prog->decls = (ast_decl **)ps.decls.v;
     prog->ndecls = (uint32_t)ps.decls.n;

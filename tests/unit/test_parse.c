@@ -505,7 +505,44 @@ START_TEST(message_end_of_file)
     ck_assert_str_eq(errs(),
                      "t.plan:1:12: error: unexpected end of file, expected 'measure' or '}'\n"
                      "    1 | section 一 {\n"
-                     "      |             ^\n");
+                     "      |             ^\n"
+                     "t.plan:1:1: note: section 一 opened here is not closed\n"
+                     "    1 | section 一 {\n"
+                     "      | ^~~~~~~~~~~~\n");
+}
+END_TEST
+
+/* A block left open: a note where it was opened, the header and the brace
+ * (the innermost at a declaration keyword, each one at the end of the
+ * file, innermost first), and none for a block that was closed. */
+START_TEST(message_unclosed_block)
+{
+    parse("section 一 \"x\" {\n"
+          "    measure (二) \"y\" {\n"
+          "        lead 甲\n"
+          "    }\n"
+          "assessment 考核 { missing zero }\n");
+    ck_assert_str_eq(errs(),
+                     "t.plan:5:1: error: unexpected 'assessment', expected 'measure' or '}'\n"
+                     "    5 | assessment 考核 { missing zero }\n"
+                     "      | ^~~~~~~~~~\n"
+                     "t.plan:1:1: note: section 一 opened here is not closed\n"
+                     "    1 | section 一 \"x\" {\n"
+                     "      | ^~~~~~~~~~~~~~~~\n");
+    parse("plan p { baseline 2020 horizon 2025 }\n"
+          "override measure (二) {\n"
+          "test \"t\" {\n");
+    ck_assert_ptr_nonnull(strstr(errs(), "t.plan:2:1: note: override measure (二) opened here is not closed\n"));
+    size_t before = strlen(errs());
+    parse("section 一 {\n"
+          "    measure (二) {\n"
+          "        lead 甲\n");
+    const char *e = errs() + before;
+    const char *m = strstr(e, "note: measure (二) opened here is not closed");
+    const char *s = strstr(e, "note: section 一 opened here is not closed");
+    ck_assert_ptr_nonnull(m);
+    ck_assert_ptr_nonnull(s);
+    ck_assert(m < s);
 }
 END_TEST
 
@@ -811,6 +848,7 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, message_string_token);
     tcase_add_test(tc, message_long_token_is_cut);
     tcase_add_test(tc, message_end_of_file);
+    tcase_add_test(tc, message_unclosed_block);
     tcase_add_test(tc, message_groups_items);
     tcase_add_test(tc, comparisons_do_not_chain);
     tcase_add_test(tc, recovery_three_errors_in_three_declarations);
