@@ -1622,6 +1622,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     }
     diag_error(ps->d, *loc, "%s", msg);
     unclosed_notes(ps, tok, expected, n);
+    /* `达标 = yes` in a condition: a comparison is '==' */
+    bool eq_expected = false;
+    for (int i = 0; i < n; i++)
+        eq_expected |= expected[i] == YYSYMBOL_EQ;
+    if (eq_expected && strcmp(yysymbol_name(tok), "'='") == 0)
+        diag_hint(ps->d, "did you mean '=='?");
     /* `15 μg/m^3` in an expression: the power belongs to a unit */
     if (strcmp(yysymbol_name(tok), "'^'") == 0)
         diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
