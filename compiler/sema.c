@@ -171,12 +171,61 @@ static void suggest_one(suggestion *g, const char *name, const char *cand)
     }
 }
 
+/* The Chinese numerals of clause ids, 一 to 十. */
+static const char *const cn_digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+/* The clause id `name` written the other way, in the arena: Arabic
+ * numerals in Chinese ones (13 → 十三) and Chinese ones in Arabic
+ * (十三 → 13), for 1 to 99; NULL for any other name.  A plan numbers its
+ * measures (一) (二) ... (十三), and an analyst may write (13). */
+static const char *clause_numeral(S *s, const char *name)
+{
+    size_t n = strlen(name);
+    if (n >= 1 && n <= 2 && strspn(name, "0123456789") == n && name[0] != '0') {
+        int v = atoi(name), tens = v / 10, ones = v % 10;
+        return arena_printf(s->a, "%s%s%s", tens > 1 ? cn_digits[tens - 1] : "",
+                            tens ? "十" : "", ones ? cn_digits[ones - 1] : "");
+    }
+    /* X十Y, X十, 十Y, 十, Y: each part one of cn_digits (3 bytes each) */
+    int digit[3], k = 0;
+    for (size_t at = 0; at < n; at += 3) {
+        int d = -1;
+        for (int i = 0; i < 10 && d < 0; i++)
+            if (n - at >= 3 && memcmp(name + at, cn_digits[i], 3) == 0)
+                d = i + 1;
+        if (d < 0 || k == 3)
+            return NULL;
+        digit[k++] = d;
+    }
+    int v = -1;
+    if (k == 1)
+        v = digit[0];
+    else if (k == 2 && digit[0] == 10 && digit[1] < 10)
+        v = 10 + digit[1];
+    else if (k == 2 && digit[0] > 1 && digit[0] < 10 && digit[1] == 10)
+        v = digit[0] * 10;
+    else if (k == 3 && digit[0] > 1 && digit[0] < 10 && digit[1] == 10 && digit[2] < 10)
+        v = digit[0] * 10 + digit[2];
+    return v > 0 ? arena_printf(s->a, "%d", v) : NULL;
+}
+
 /* Prints "note: did you mean 'x'?" when a name of one of the kinds in
- * `kinds` (a bit mask) or of `extra` is close enough to `name`. */
+ * `kinds` (a bit mask) or of `extra` is close enough to `name`; for a
+ * measure, also when a measure's id is `name` in the other numerals
+ * (clause_numeral). */
 static void suggest(S *s, unsigned kinds, const char *const *extra, const char *name)
 {
     if (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors)
         return;
+    const char *other = kinds & (1u << K_MEASURE) ? clause_numeral(s, name) : NULL;
+    if (other) {
+        const ptrvec *o = &s->tab[K_MEASURE].order;
+        for (size_t i = 0; i < o->n; i++)
+            if (strcmp(((const sym *)o->v[i])->name, other) == 0) {
+                diag_hint(s->d, "did you mean (%s)?", other);
+                return;
+            }
+    }
     suggestion g;
     suggest_init(&g, name);
     for (int k = 0; k < K_NKINDS; k++) {
@@ -2940,6 +2989,23 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
     switch (x->kind) {
     case EXP_STATUS: case EXP_SCORE: case EXP_VALUE: {
         const sym *y = find(s, K_TARGET, x->item);
+        const sym *ind = !y && x->item.s ? tab_find(&s->tab[K_INDICATOR], x->item.s) : NULL;
+        if (ind) {
+            /* `expect 乙 2024 耕地保有量 value 990000`: the results are a
+             * target's, so name the targets that measure the indicator */
+            diag_error(s->d, x->item.sp, "'%s' is an indicator, not a target: an expectation names a target",
+                       x->item.s);
+            const char *on = NULL;
+            for (uint32_t i = 0; i < m->ntargets; i++) {
+                const ast_expr *e = m->targets[i].measured;
+                if (e && e->kind == EX_NAME && e->sema.ref == REF_INDICATOR &&
+                    e->sema.index == (int)ind->index)
+                    on = arena_printf(s->a, "%s%s'%s'", on ? on : "", on ? ", " : "", m->targets[i].name);
+            }
+            if (on)
+                diag_hint(s->d, "the targets that measure it: %s", on);
+            return false;
+        }
         if (!y) {
             diag_error(s->d, x->item.sp, "undefined target '%s'", x->item.s ? x->item.s : "?");
             suggest(s, 1u << K_TARGET, NULL, x->item.s);
@@ -2976,6 +3042,8 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
             const sym *y = find(s, K_MEASURE, x->item);
             if (!y) {
                 diag_error(s->d, x->item.sp, "undefined measure (%s)", x->item.s ? x->item.s : "?");
+                if (x->item.s)
+                    suggest(s, 1u << K_MEASURE, NULL, x->item.s);
                 return false;
             }
             out->item = y->index;
