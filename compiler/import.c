@@ -1329,7 +1329,8 @@ static const char *scope_text(loader *L, const ast_scope *sc)
 
 /* After the edits of module mi: the base's region declarations lose the
  * dropped and replaced regions; the base's references to them (parents,
- * the plan's region, target scopes) are rewritten or reported. */
+ * the plan's region, target scopes, indicators' values tables) are
+ * rewritten or reported. */
 static void fix_regions(loader *L, baseidx *b)
 {
     for (size_t i = 0; i < L->out.n; i++) {
@@ -1393,6 +1394,27 @@ static void fix_regions(loader *L, baseidx *b)
                 diag_error(L->d, it->drop_sp, "region '%s' is dropped, but it is the base plan's region", it->name);
                 diag_hint(L->d, "give the plan its own region ('region NAME' in the plan block), or declare a region that replaces '%s'",
                           it->name);
+            }
+        } else if (d->kind == D_INDICATOR && d->u.ind.nvalues && in_base(L, d->u.ind.values_sp)) {
+            /* a base's values table: dropped regions leave it, replaced
+             * ones are renamed, as in scopes; a row left without regions
+             * goes */
+            ast_valrow *rows = arena_alloc(L->a, (d->u.ind.nvalues + 1) * sizeof *rows);
+            uint32_t nrows = 0;
+            bool changed = false;
+            for (uint32_t j = 0; j < d->u.ind.nvalues; j++) {
+                ast_valrow row = d->u.ind.values[j];
+                item *first = NULL, *cause = NULL;
+                changed |= rewrite_names(L, b, &row.regions, &first, &cause);
+                if (row.regions.n)
+                    rows[nrows++] = row;
+            }
+            if (changed) {
+                ast_decl *n = arena_alloc(L->a, sizeof *n);
+                *n = *d;
+                n->u.ind.values = rows;
+                n->u.ind.nvalues = nrows;
+                L->out.v[i] = n;
             }
         } else if (d->kind == D_SECTION) {
             for (uint32_t j = 0; j < d->u.section->nmeasures; j++) {
