@@ -159,8 +159,9 @@ static const char *unit_after_number(const ir_target *tg)
     return tg->unit;
 }
 
-/* Formats v for a reader: at most two decimals, trailing zeros dropped
- * (tiny values keep two significant digits); "" for a missing value. */
+/* Formats v for a reader: at most two decimals, trailing zeros dropped;
+ * values below 1 keep three significant digits (0.0326 亿亩 is not 0.03);
+ * "" for a missing value. */
 static void short_number(double v, char buf[32])
 {
     if (isnan(v)) {
@@ -171,8 +172,8 @@ static void short_number(double v, char buf[32])
         snprintf(buf, 32, "%.3g", v);
         return;
     }
-    if (v != 0 && fabs(v) < 0.01) {
-        snprintf(buf, 32, "%.2g", v);
+    if (v != 0 && fabs(v) < 1) {
+        snprintf(buf, 32, "%.3g", v);
         return;
     }
     snprintf(buf, 32, "%.2f", v);

@@ -203,6 +203,20 @@ START_TEST(html_huge_values)
 }
 END_TEST
 
+START_TEST(html_small_values_keep_digits)
+{
+    /* a value below 1 keeps three significant digits in the hover text:
+     * 0.0326 亿亩 is not 0.03 */
+    report_run run;
+    report_run_start(&run, true, "city,year,farmland_mu,park\n大连,2024,1,\n大连,2025,0.0326,\n", NULL);
+    char *h = render(&run);
+    ck_assert_ptr_nonnull(strstr(h, "(0.0326"));
+    ck_assert_ptr_null(strstr(h, "(0.03 "));
+    free(h);
+    report_run_end(&run);
+}
+END_TEST
+
 /* Gives target 0 a name far too long for a heatmap column. */
 static void long_name(ir_program *p)
 {
@@ -415,6 +429,7 @@ int main(void)
     tcase_add_test(tc, html_without_assessment);
     tcase_add_test(tc, html_no_rows);
     tcase_add_test(tc, html_huge_values);
+    tcase_add_test(tc, html_small_values_keep_digits);
     tcase_add_test(tc, html_long_names_are_cut);
     tcase_add_test(tc, html_write_error);
     tcase_add_test(tc, series_are_distinct);
