@@ -604,12 +604,28 @@ static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *
     return it;
 }
 
-/* A measure only one program has, with its targets. */
+/* "shared: A、B" or "A、B" */
+static const char *leads(D *x, const sema_measure *me)
+{
+    const char *l = join(x, me->lead, me->nlead, "、");
+    return l && me->shared ? arena_printf(x->a, "shared: %s", l) : l;
+}
+
+/* A measure only one program has, with its agencies and weight, then its
+ * targets. */
 static ditem *lone_measure(D *x, char op, const diff_side *s, uint32_t mi)
 {
     const sema_measure *me = &s->m->measures[mi];
     ditem *it = item(x, op, "measure", me->id);
     it->title = me->title;
+    /* "lead A; responsible B、C; weight 2" */
+    const char *lead = leads(x, me), *resp = join(x, me->responsible, me->nresponsible, "、");
+    const char *d = "";
+    if (lead)
+        d = arena_printf(x->a, "%s%s; ", me->shared ? "" : "lead ", lead);
+    if (resp)
+        d = arena_printf(x->a, "%sresponsible %s; ", d, resp);
+    it->desc = arena_printf(x->a, "%sweight %s", d, num(x, me->weight));
     for (uint32_t k = 0; k < me->ntargets; k++)
         ptrvec_push(x->a, &it->kids, lone_target(x, op, s, &s->m->targets[me->targets[k]]));
     if (op == '+')
@@ -617,13 +633,6 @@ static ditem *lone_measure(D *x, char op, const diff_side *s, uint32_t mi)
     else
         x->c_measures.dropped++;
     return it;
-}
-
-/* "shared: A、B" or "A、B" */
-static const char *leads(D *x, const sema_measure *me)
-{
-    const char *l = join(x, me->lead, me->nlead, "、");
-    return l && me->shared ? arena_printf(x->a, "shared: %s", l) : l;
 }
 
 /* Name -> index tables of the new program's sections, measures and
