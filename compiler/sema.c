@@ -1706,9 +1706,23 @@ static void check_plan(S *s)
         const ast_period *p = &d->u.plan.periods[k];
         if (!year_ok(s, p->from, p->sp, "period start") || !year_ok(s, p->to, p->sp, "period end"))
             continue;
-        if (p->from > p->to)
+        if (p->from > p->to) {
             diag_error(s->d, p->sp, "period '%s' ends (%d) before it starts (%d)",
                        p->name.s ? p->name.s : "?", p->to, p->from);
+            continue;
+        }
+        /* five-year plans follow each other: an overlap is most often a
+         * typing slip (2021..2025, 2024..2030) */
+        for (uint32_t j = 0; j < k; j++) {
+            const ast_period *q = &d->u.plan.periods[j];
+            if (q->from <= q->to && p->from <= q->to && q->from <= p->to) {
+                diag_warning(s->d, p->sp, "period '%s' (%d..%d) overlaps period '%s' (%d..%d)",
+                             p->name.s ? p->name.s : "?", p->from, p->to,
+                             q->name.s ? q->name.s : "?", q->from, q->to);
+                diag_note(s->d, q->sp, "'%s' is declared here", q->name.s ? q->name.s : "?");
+                break;
+            }
+        }
     }
 }
 
