@@ -333,6 +333,7 @@ struct ast_decl {
             ast_name level;
             ast_name parent;       /* .s NULL: none */
             const char **aliases; uint32_t naliases; /* only with one name */
+            span *alias_sp;          /* where each alias is written */
             ast_name replaces;     /* `replaces OLD`: the base region it stands for (.s NULL: none) */
         } region;
         struct { ast_name name; const char *full; } agency;

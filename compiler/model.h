@@ -48,6 +48,7 @@ typedef struct sema_region {
     uint32_t level;         /* index into levels */
     int32_t parent;         /* index into regions, -1 for none */
     const char **aliases;
+    const span *alias_sp;   /* where each alias is written */
     uint32_t naliases;
     span sp;
     const char *replaces;   /* the base region it replaces, or NULL */

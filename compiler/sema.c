@@ -1754,6 +1754,7 @@ static void link_regions(S *s)
             r->parent = par ? (int32_t)par->index : -1;
             if (d->u.region.names.n == 1) {
                 r->aliases = d->u.region.aliases;
+                r->alias_sp = d->u.region.alias_sp;
                 r->naliases = d->u.region.naliases;
             }
         }
@@ -2904,9 +2905,13 @@ static void check_aliases(S *s)
             const sym *old = tab_find(&s->tab[K_REGION], al);
             if (!old)
                 old = tab_add(s->a, &spell, al, m->regions[r].sp, r);
-            if (old && old->index != r)
-                diag_error(s->d, m->regions[r].sp, "alias \"%s\" of '%s' is already a name of region '%s'",
+            if (old && old->index != r) {
+                span at = m->regions[r].alias_sp ? m->regions[r].alias_sp[k] : m->regions[r].sp;
+                diag_error(s->d, at, "alias \"%s\" of '%s' is already a name of region '%s'",
                            al, m->regions[r].name, m->regions[old->index].name);
+                diag_note(s->d, m->regions[old->index].sp, "'%s' is declared here",
+                          m->regions[old->index].name);
+            }
         }
 }
 

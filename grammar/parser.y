@@ -724,8 +724,18 @@ region:
             $$->u.region.level = $4;
             $$->u.region.parent = $5;
             $$->u.region.replaces = $6;
-            if ($7)
-                $$->u.region.aliases = list_finish(ps, $7, &$$->u.region.naliases);
+            if ($7) {
+                /* the alias texts, and apart where each is written */
+                uint32_t n = 0;
+                ast_name *al = list_finish(ps, $7, &n);
+                $$->u.region.aliases = arena_alloc(ps->a, (n + 1) * sizeof(const char *));
+                $$->u.region.alias_sp = arena_alloc(ps->a, (n + 1) * sizeof(span));
+                for (uint32_t k = 0; k < n; k++) {
+                    $$->u.region.aliases[k] = al[k].s;
+                    $$->u.region.alias_sp[k] = al[k].sp;
+                }
+                $$->u.region.naliases = n;
+            }
         }
   ;
 
@@ -749,8 +759,8 @@ opt_aliases:
 
 /* strings := STRING {',' STRING} */
 strings:
-    STRING              { $$ = list_new(sizeof(const char *)); list_push($$, &$1); }
-  | strings ',' STRING  { $$ = $1; list_push($$, &$3); }
+    STRING              { ast_name s = {.s = $1, .sp = @1}; $$ = list_new(sizeof(ast_name)); list_push($$, &s); }
+  | strings ',' STRING  { ast_name s = {.s = $3, .sp = @3}; $$ = $1; list_push($$, &s); }
   ;
 
 /* agency := 'agency' IDENT [STRING] */
