@@ -348,15 +348,15 @@ static const char rt_types[] =
     "\n"
     "/* One step of the run order: a segment (a compiled kernel) or a barrier\n"
     " * step writing `slot` from column `a` (exec.h). */\n"
-    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3, OP_CUMSUM = 4 };\n"
+    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3, OP_CUMSUM = 4, OP_CUMMAX = 5 };\n"
     "typedef struct run_op {\n"
     "    unsigned char kind;\n"
     "    uint32_t seg;                /* OP_SEGMENT */\n"
     "    uint32_t slot, a;            /* barriers */\n"
-    "    double imm;                  /* OP_PEAK: tolerance; OP_CUMSUM: shift */\n"
+    "    double imm;                  /* OP_PEAK: tolerance; OP_CUMSUM, OP_CUMMAX: shift */\n"
     "    uint32_t aux;                /* OP_PEAK: first year; OP_SHARE: level (imm: kind);\n"
     "                                    OP_PEER: 0 lowest, 1 highest, 2 average;\n"
-    "                                    OP_CUMSUM: first year */\n"
+    "                                    OP_CUMSUM, OP_CUMMAX: first year */\n"
     "} run_op;\n"
     "\n"
     "/* A compiled segment (cg.h): rows [lo, hi) of its materialized columns. */\n"
@@ -588,11 +588,14 @@ static const char rt_code[] =
     "    return true;\n"
     "}\n"
     "\n"
-    "/* rt_cumsum (runtime/exec.c).  Returns false when out of memory. */\n"
+    "/* rt_cumsum (runtime/exec.c), for OP_CUMSUM and OP_CUMMAX.  Returns false\n"
+    " * when out of memory. */\n"
     "static bool run_cumsum(const table *t, const run_op *s, const double *a, double *out)\n"
     "{\n"
     "    size_t n = t->n;\n"
     "    const long first = s->aux;\n"
+    "    const bool peak = s->kind == OP_CUMMAX;\n"
+    "    const double before = peak ? NAN : 0;\n"
     "    double *sum = malloc((n ? n : 1) * sizeof *sum);\n"
     "    if (!sum)\n"
     "        return false;\n"
@@ -608,13 +611,16 @@ static const char rt_code[] =
     "        for (size_t r = lo; r < hi; r++) {\n"
     "            long y = t->year[r];\n"
     "            if (y < first) {\n"
-    "                sum[r] = y == first - 1 ? 0 : NAN;\n"
+    "                sum[r] = y == first - 1 ? before : NAN;\n"
     "                continue;\n"
     "            }\n"
     "            if (complete && (y != expect || isnan(a[r])))\n"
     "                complete = false;\n"
     "            if (complete) {\n"
-    "                acc += a[r];\n"
+    "                if (!peak)\n"
+    "                    acc += a[r];\n"
+    "                else if (y == first || a[r] > acc)\n"
+    "                    acc = a[r];\n"
     "                expect = y + 1;\n"
     "            }\n"
     "            sum[r] = complete ? acc : NAN;\n"
@@ -622,7 +628,7 @@ static const char rt_code[] =
     "        for (size_t r = lo; r < hi; r++) {\n"
     "            long at = s->imm >= 1 ? (long)s->imm : t->year[r] + (long)s->imm;\n"
     "            if (at == first - 1) {\n"
-    "                out[r] = 0;\n"
+    "                out[r] = before;\n"
     "            } else if (at < first) {\n"
     "                out[r] = NAN;\n"
     "            } else {\n"
@@ -1069,10 +1075,10 @@ static bool program_ok(const ir_program *p, FILE *err)
     for (uint32_t i = 0; i < p->nsteps; i++)
         if ((ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
              p->steps[i].op != IR_SHARE && p->steps[i].op != IR_PEER &&
-             p->steps[i].op != IR_CUMSUM) ||
+             p->steps[i].op != IR_CUMSUM && p->steps[i].op != IR_CUMMAX) ||
             (p->steps[i].op == IR_PEER && p->steps[i].aux > IR_PEER_AVERAGE) ||
             (p->steps[i].op == IR_SHARE && strcmp(ir_sharename(p->steps[i].imm), "?") == 0) ||
-            (p->steps[i].op == IR_CUMSUM &&
+            ((p->steps[i].op == IR_CUMSUM || p->steps[i].op == IR_CUMMAX) &&
              (p->steps[i].aux < 1 || p->steps[i].aux > 9999 ||
               p->steps[i].imm != floor(p->steps[i].imm) || fabs(p->steps[i].imm) > 9999))) {
             diag_internal(err, "build", "step %u is a barrier (%s) planc build does not implement", i,
@@ -1329,7 +1335,8 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         const ir_step *s = &p->steps[i];
         fprintf(f, "    {%s, 0, %u, %u, ",
                 s->op == IR_PEAK ? "OP_PEAK" : s->op == IR_SHARE ? "OP_SHARE"
-                : s->op == IR_PEER ? "OP_PEER" : "OP_CUMSUM", i, s->a);
+                : s->op == IR_PEER ? "OP_PEER" : s->op == IR_CUMSUM ? "OP_CUMSUM" : "OP_CUMMAX",
+                i, s->a);
         put_double(f, s->imm);
         fprintf(f, ", %u},\n", s->aux);
         i++;

@@ -15,7 +15,7 @@ static const char *const opnames[IR_NOPS] = {
     [IR_LT] = "lt", [IR_LE] = "le", [IR_GT] = "gt", [IR_GE] = "ge",
     [IR_EQ] = "eq", [IR_NE] = "ne", [IR_AND] = "and", [IR_OR] = "or",
     [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
-    [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer", [IR_CUMSUM] = "cumsum",
+    [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer", [IR_CUMSUM] = "cumsum", [IR_CUMMAX] = "cummax",
 };
 
 /* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
@@ -116,7 +116,7 @@ int ir_arity(ir_op op)
     switch (op) {
     case IR_CONST: case IR_INPUT: return 0;
     case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA:
-    case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: return 1;
+    case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: return 1;
     case IR_SELECT: return 3;
     default: return 2;
     }
@@ -124,7 +124,7 @@ int ir_arity(ir_op op)
 
 bool ir_is_barrier(ir_op op)
 {
-    return op == IR_PEAK || op == IR_SHARE || op == IR_PEER || op == IR_CUMSUM;
+    return op == IR_PEAK || op == IR_SHARE || op == IR_PEER || op == IR_CUMSUM || op == IR_CUMMAX;
 }
 
 /* Prints a list of strings as "a, b, c". */
@@ -203,7 +203,7 @@ void ir_dump(const ir_program *p, FILE *out)
                                s->imm != IR_SHARE_PERCENT ? " " : "",
                                s->imm != IR_SHARE_PERCENT ? ir_sharename(s->imm) : ""); break;
         case IR_PEER: fprintf(out, " %%%u %s", s->a, ir_peername(s->aux)); break;
-        case IR_CUMSUM: fprintf(out, " %%%u from %u %s %.17g", s->a, s->aux,
+        case IR_CUMSUM: case IR_CUMMAX: fprintf(out, " %%%u from %u %s %.17g", s->a, s->aux,
                                 s->imm >= 1 ? "in" : "shift", s->imm); break;
         default: {
             int n = ir_arity(s->op);

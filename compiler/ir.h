@@ -29,6 +29,7 @@
  *   IR_SHARE a                         barrier, see below
  *   IR_PEER a                          barrier, see below
  *   IR_CUMSUM a                        barrier, see below
+ *   IR_CUMMAX a                        barrier, see below
  * No other floating-point flags are used: the interpreter and the JIT agree
  * bit for bit except where docs/PERFORMANCE.md documents reassociation.
  *
@@ -66,6 +67,9 @@
  *     when every one of those years has a row of r with a not NaN, else NaN.
  *     The operand is read unshifted: the step applies the shift itself,
  *     since a sum over years cannot be built from one shifted input.
+ *   IR_CUMMAX a (aux and imm as for IR_CUMSUM): the same with the largest
+ *     value instead of the sum, M(r, Y) = max(a(r, F), ..., a(r, Y)), and
+ *     M(r, Y) = NaN for every Y < F (the peak of no year is not known).
  *
  * Time shifts ("the same region in another year") are not steps: an input
  * names a data column and a shift, and the runtime builds the shifted column
@@ -85,7 +89,7 @@ typedef enum ir_op {
     IR_LT, IR_LE, IR_GT, IR_GE, IR_EQ, IR_NE,
     IR_AND, IR_OR,
     IR_SELECT, IR_COALESCE,
-    IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM,
+    IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX,
     IR_NOPS
 } ir_op;
 
@@ -117,9 +121,9 @@ typedef struct ir_step {
     ir_type type;
     uint32_t a, b, c;  /* operand slots */
     double imm;        /* IR_CONST value; IR_PEAK tolerance; IR_SHARE ir_sharekind;
-                          IR_CUMSUM shift */
+                          IR_CUMSUM, IR_CUMMAX shift */
     uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level;
-                          IR_PEER ir_peerkind; IR_CUMSUM first year */
+                          IR_PEER ir_peerkind; IR_CUMSUM, IR_CUMMAX first year */
 } ir_step;
 
 /* A time shift of an input: none, relative (year + rel), or absolute (year). */

@@ -554,13 +554,14 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
                          : e->sema.ref == FN_HIGHEST ? IR_PEER_HIGHEST : IR_PEER_AVERAGE;
         return emit(l, IR_PEER, IR_NUM, a, 0, 0, 0, (uint32_t)kind);
     }
-    case FN_CUMULATIVE: {
+    case FN_CUMULATIVE: case FN_PEAKVALUE: {
         /* the operand unshifted; the step applies sh (ir.h IR_CUMSUM) */
         const ir_shift none = {0};
         if (sh.absolute && sh.year < 1)
             return k(l, IR_NUM, NAN); /* no year before 1 has data */
         double at = sh.absolute ? sh.year : sh.rel;
-        return emit(l, IR_CUMSUM, IR_NUM, lx(l, args[0], none), 0, 0, at, (uint32_t)e->sema.index);
+        return emit(l, e->sema.ref == FN_CUMULATIVE ? IR_CUMSUM : IR_CUMMAX, IR_NUM,
+                    lx(l, args[0], none), 0, 0, at, (uint32_t)e->sema.index);
     }
     case FN_ISMISSING:
         return op1(l, IR_ISNA, IR_BOOL, lx(l, args[0], sh));

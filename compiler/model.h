@@ -40,7 +40,8 @@ typedef enum sema_ref {
                                level first, over the regions below the row's at
                                that level (sema.index: the level, ir.h IR_SHARE) */
     FN_CUMULATIVE,          /* sema.index: the first year summed */
-    FN_TOTAL                /* sema.index: the level (ir.h IR_SHARE) */
+    FN_TOTAL,               /* sema.index: the level (ir.h IR_SHARE) */
+    FN_PEAKVALUE            /* sema.index: the first year (ir.h IR_CUMMAX) */
 } sema_ref;
 
 typedef struct sema_region {

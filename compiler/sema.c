@@ -751,12 +751,12 @@ static const struct { const char *name; sema_ref ref; } fntab[] = {
     {"prev", FN_PREV}, {"baseline", FN_BASELINE}, {"at", FN_AT},
     {"share", FN_SHARE}, {"ismissing", FN_ISMISSING}, {"progress", FN_PROGRESS},
     {"lowest", FN_LOWEST}, {"highest", FN_HIGHEST}, {"average", FN_AVERAGE},
-    {"cumulative", FN_CUMULATIVE}, {"total", FN_TOTAL},
+    {"cumulative", FN_CUMULATIVE}, {"total", FN_TOTAL}, {"peakvalue", FN_PEAKVALUE},
 };
 static const char *const fnname_list[] = {"min", "max", "clamp", "abs", "prev", "baseline",
                                           "at", "share", "ismissing", "progress",
                                           "lowest", "highest", "average", "cumulative", "total",
-                                          NULL};
+                                          "peakvalue", NULL};
 
 static const char *ind_rowfn(S *s, uint32_t i);
 
@@ -1001,7 +1001,10 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     case FN_MIN: case FN_MAX: lo = 2; hi = 1 << 30; break;
     case FN_CLAMP: lo = hi = 3; break;
     case FN_AT: case FN_SHARE: case FN_TOTAL: lo = hi = 2; break;
-    case FN_CUMULATIVE: case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE: lo = 1; hi = 2; break;
+    case FN_CUMULATIVE: case FN_PEAKVALUE: case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE:
+        lo = 1;
+        hi = 2;
+        break;
     case FN_PROGRESS: lo = hi = 0; break;
     default: break;
     }
@@ -1081,18 +1084,21 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     }
     case FN_TOTAL:
         return check_below(s, e, c, fn);
-    case FN_CUMULATIVE: {
-        /* the sum over the region's years from `first` to the row's year */
-        int first = s->m->baseline + 1;
+    case FN_CUMULATIVE: case FN_PEAKVALUE: {
+        /* the sum, or the largest value, over the region's years from
+         * `first` to the row's year; a sum counts from the year after the
+         * baseline (what was added since), a peak from the baseline year */
+        int first = ref == FN_CUMULATIVE ? s->m->baseline + 1 : s->m->baseline;
         if (n == 2 && !year_or_period(s, args[1], true, &first))
             return set(e, TY_ERROR, NULL);
         e->sema.index = first;
-        if (check_expr(s, args[0], c) == TY_ERROR || !want_num(s, args[0], "in 'cumulative'"))
+        if (check_expr(s, args[0], c) == TY_ERROR ||
+            !want_num(s, args[0], arena_printf(s->a, "in '%s'", fn)))
             return set(e, TY_ERROR, NULL);
         if (!reads_row(args[0], 0)) {
-            diag_error(s->d, args[0]->sp, "the argument of 'cumulative' must read the data (an "
+            diag_error(s->d, args[0]->sp, "the argument of '%s' must read the data (an "
                        "indicator, or in a score 'value', 'base', 'goal', 'expected' or "
-                       "'progress()')");
+                       "'progress()')", fn);
             return set(e, TY_ERROR, NULL);
         }
         return set(e, TY_NUM, args[0]->sema.unit);

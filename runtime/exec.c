@@ -2,7 +2,7 @@
  *
  * rt_run walks the program in step order: each segment is handed to the
  * engine in chunks of RT_CHUNK_ROWS rows, shared out among the run's
- * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM) is computed here, on the
+ * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX) is computed here, on the
  * calling thread, over whole columns using the table's (region, year)
  * order and index.  After the run, the `error` missing-data policy is
  * checked. */
@@ -115,7 +115,7 @@ int exec_plan_make(const ir_program *p, exec_plan *out)
             ok = false;
         if (s->op == IR_PEER && s->aux > IR_PEER_AVERAGE)
             ok = false;
-        if (s->op == IR_CUMSUM && (s->aux < 1 || s->aux > 9999 || s->imm != floor(s->imm) ||
+        if ((s->op == IR_CUMSUM || s->op == IR_CUMMAX) && (s->aux < 1 || s->aux > 9999 || s->imm != floor(s->imm) ||
                                    s->imm > 9999 || s->imm < -9999))
             ok = false;
     }
@@ -294,6 +294,10 @@ void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
     (void)p;
     size_t n = rt_table_nrows(t);
     const long first = s->aux;
+    /* IR_CUMMAX keeps the largest value instead of the sum, and has none
+     * before the first year (ir.h) */
+    const bool peak = s->op == IR_CUMMAX;
+    const double before = peak ? NAN : 0;
     /* First each row's own S(r, y) (ir.h), then out = S at the shifted
      * year, found in the region's rows (sorted by year). */
     double *sum = rt_xmalloc(n ? n : 1, sizeof *sum);
@@ -309,13 +313,16 @@ void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
         for (size_t r = lo; r < hi; r++) {
             long y = rt_table_year(t, r);
             if (y < first) {
-                sum[r] = y == first - 1 ? 0 : NAN;
+                sum[r] = y == first - 1 ? before : NAN;
                 continue;
             }
             if (complete && (y != expect || isnan(a[r])))
                 complete = false;
             if (complete) {
-                acc += a[r];
+                if (!peak)
+                    acc += a[r];
+                else if (y == first || a[r] > acc)
+                    acc = a[r];
                 expect = y + 1;
             }
             sum[r] = complete ? acc : NAN;
@@ -323,7 +330,7 @@ void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
         for (size_t r = lo; r < hi; r++) {
             long at = s->imm >= 1 ? (long)s->imm : rt_table_year(t, r) + (long)s->imm;
             if (at == first - 1) {
-                out[r] = 0;
+                out[r] = before;
             } else if (at < first) {
                 out[r] = NAN;
             } else {
@@ -406,8 +413,8 @@ static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_t
                 blamed = blame_year(p, t, tg, region, year, y, err);
             continue;
         }
-        if (s->op == IR_CUMSUM) {
-            /* a sum is missing when one of its years is (ir.h IR_CUMSUM) */
+        if (s->op == IR_CUMSUM || s->op == IR_CUMMAX) {
+            /* a sum or a peak is missing when one of its years is (ir.h) */
             long upto = s->imm >= 1 ? (long)s->imm : year + (long)s->imm;
             for (long y = s->aux; !blamed && y <= upto && y <= 9999; y++)
                 if (y > year || y < tg->y0)

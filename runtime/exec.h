@@ -162,8 +162,8 @@ const double *rt_result_column(const rt_result *r, uint32_t slot);
 double rt_result_value(const rt_result *r, uint32_t slot, size_t row);
 
 /* The barriers, as rt_run runs them over whole columns (exported for the
- * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM) of p, reading column `a`,
- * writing column `out`, over every row of t. */
+ * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM or IR_CUMMAX) of p,
+ * reading column `a`, writing column `out`, over every row of t. */
 void rt_peak(const ir_program *p, const rt_table *t, const ir_step *s,
              const double *a, double *out);
 void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,

@@ -261,7 +261,8 @@ typedef struct ex_target {
     char **peer_text;       /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
     uint32_t npeers;
-    char **sum_text;        /* per cumulative() they read: the years it summed */
+    char **sum_text;        /* per cumulative() or peakvalue() they read: the
+                               years it summed or compared */
     uint32_t nsums;
     char **below_text;      /* per total() / lowest() / ... over a level: the
                                regions below the row's that it read */
@@ -332,7 +333,7 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
                 *share = i;
             continue;
         }
-        if (s->op == IR_CUMSUM)
+        if (s->op == IR_CUMSUM || s->op == IR_CUMMAX)
             continue;   /* its years are listed under "sums" */
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
@@ -503,19 +504,20 @@ static char *peer_text(const ex_row *x, uint32_t step, const char *role)
     return sb_take(&out);
 }
 
-/* What a cumulative() step summed on this row: the years from its first
- * to the year it is read in, each year's value, and the sum, or the year
- * that leaves it missing. */
+/* What a cumulative() or peakvalue() step read on this row: the years
+ * from its first to the year it is read in, each year's value, and the sum
+ * or the largest, or the year that leaves it missing. */
 static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
 {
     const ir_step *s = &x->p->steps[step];
+    bool peak = s->op == IR_CUMMAX;
     long first = s->aux;
     long upto = s->imm >= 1 ? (long)s->imm : x->year + (long)s->imm;
     char n1[32];
     strbuf out = {0};
-    sbf(&out, "cumulative from %ld to %ld%s: ", first, upto, role);
-    if (upto < first - 1) {
-        sbf(&out, "missing (%ld is before the sum starts)", upto);
+    sbf(&out, "%s from %ld to %ld%s: ", peak ? "peakvalue" : "cumulative", first, upto, role);
+    if (upto < first - 1 || (peak && upto < first)) {
+        sbf(&out, "missing (%ld is before the %s starts)", upto, peak ? "series" : "sum");
         return sb_take(&out);
     }
     if (upto == first - 1) {
@@ -532,9 +534,10 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
             free(terms.s);
             return sb_take(&out);
         }
-        sbf(&terms, "%s%s", y > first ? " + " : "", num(v, n1));
+        sbf(&terms, "%s%s", y > first ? (peak ? ", " : " + ") : "", num(v, n1));
     }
-    sbf(&out, "%s = %s", terms.s, num(rt_result_value(x->r, step, x->row), n1));
+    sbf(&out, "%s%s %s", terms.s, peak ? " → the largest" : " =",
+        num(rt_result_value(x->r, step, x->row), n1));
     free(terms.s);
     return sb_take(&out);
 }
@@ -607,7 +610,7 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
         if (s->op == IR_PEER) {
             et->peer_text = rt_xrealloc(et->peer_text, et->npeers + 1, sizeof *et->peer_text);
             et->peer_text[et->npeers++] = peer_text(x, i, role);
-        } else if (s->op == IR_CUMSUM) {
+        } else if (s->op == IR_CUMSUM || s->op == IR_CUMMAX) {
             et->sum_text = rt_xrealloc(et->sum_text, et->nsums + 1, sizeof *et->sum_text);
             et->sum_text[et->nsums++] = cumsum_text(x, i, role);
         } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {

@@ -445,8 +445,9 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
             return true;
         }
         if (c->mode != M_CONST && c->maxind > 0) {
-            /* a sum over years, from the year after the baseline or a given one */
-            dt_buf_printf(b, "cumulative(");
+            /* a sum or the peak over years, from the year after the
+             * baseline (the baseline, for the peak) or a given one */
+            dt_buf_printf(b, "%s(", chance(r, 35) ? "peakvalue" : "cumulative");
             gen_num(c, b, dim, depth - 1, true, huge);
             if (chance(r, 40)) {
                 dt_buf_printf(b, ", ");

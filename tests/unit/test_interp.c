@@ -536,6 +536,45 @@ START_TEST(cumsum_barrier)
 }
 END_TEST
 
+START_TEST(cummax_barrier)
+{
+    /* peakvalue() from 2024: M(2023) and earlier missing (no peak yet); a
+     * year without a row or a value ends the series; the shift reads M in
+     * another year. */
+    fixture f;
+    fx_init(&f);
+    ir_program *p = &f.p;
+    uint32_t in = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+    uint32_t own = ir_emit(&f.a, p, IR_CUMMAX, IR_NUM, x, 0, 0, 0, 2024);
+    uint32_t prev = ir_emit(&f.a, p, IR_CUMMAX, IR_NUM, x, 0, 0, -1, 2024);
+    uint32_t in25 = ir_emit(&f.a, p, IR_CUMMAX, IR_NUM, x, 0, 0, 2025, 2024);
+    add_target(&f, own, prev, in25, own, own);
+    rt_table *t = fx_load(&f,
+        "city,year,farmland_mu,park\n"
+        "沈阳,2023,100,\n沈阳,2024,-1.5,\n沈阳,2025,-2,\n沈阳,2026,4,\n沈阳,2027,3,\n"
+        "大连,2024,1,\n大连,2025,NA,\n大连,2026,9,\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    rt_result *r = fx_run(&f, t);
+    const double *M = rt_result_column(r, own), *P = rt_result_column(r, prev);
+    const double *A = rt_result_column(r, in25);
+    fx_assert_same(M[rt_table_find(t, FX_SY, 2023)], NAN);
+    fx_assert_same(M[rt_table_find(t, FX_SY, 2024)], -1.5);
+    fx_assert_same(M[rt_table_find(t, FX_SY, 2025)], -1.5);
+    fx_assert_same(M[rt_table_find(t, FX_SY, 2026)], 4);
+    fx_assert_same(M[rt_table_find(t, FX_SY, 2027)], 4);
+    fx_assert_same(P[rt_table_find(t, FX_SY, 2024)], NAN);
+    fx_assert_same(P[rt_table_find(t, FX_SY, 2027)], 4);
+    fx_assert_same(A[rt_table_find(t, FX_SY, 2023)], -1.5);
+    fx_assert_same(M[rt_table_find(t, FX_DL, 2024)], 1);
+    fx_assert_same(M[rt_table_find(t, FX_DL, 2025)], NAN);
+    fx_assert_same(M[rt_table_find(t, FX_DL, 2026)], NAN);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(share_deeper_levels)
 {
     /* Three levels: the share at the finest level counts grandchildren. */
@@ -753,6 +792,7 @@ int main(void)
     tcase_add_test(tc, share_deeper_levels);
     tcase_add_test(tc, peer_barrier);
     tcase_add_test(tc, cumsum_barrier);
+    tcase_add_test(tc, cummax_barrier);
     suite_add_tcase(s, tc);
     tc = tcase_create("missing");
     tcase_add_test(tc, missing_policy_error);
