@@ -327,7 +327,7 @@ static const char rt_types[] =
     "#define EXPORT __attribute__((visibility(\"default\")))\n"
     "\n"
     "/* How an input column is made from the data (ir.h's ir_input). */\n"
-    "enum { IN_DATA = 0, IN_YEAR = 1, IN_SCOPE = 2, IN_PRESENT = 3 };\n"
+    "enum { IN_DATA = 0, IN_YEAR = 1, IN_SCOPE = 2, IN_PRESENT = 3, IN_TABLE = 4 };\n"
     "typedef struct in_def {\n"
     "    unsigned char kind;\n"
     "    unsigned char absolute;      /* IN_DATA: read year `year`, else year + rel */\n"
@@ -335,6 +335,7 @@ static const char rt_types[] =
     "    int32_t year, rel;\n"
     "    double scale;\n"
     "    uint32_t scope;              /* IN_SCOPE */\n"
+    "    const double *values;        /* IN_TABLE: per region */\n"
     "} in_def;\n"
     "\n"
     "/* A constant or input slot that needs a column of its own (an output or\n"
@@ -764,6 +765,10 @@ static const char rt_code[] =
     "        for (size_t r = 0; r < t->n; r++)\n"
     "            col[r] = source[r] >= 0 ? 1.0 : 0.0;\n"
     "        break;\n"
+    "    case IN_TABLE:\n"
+    "        for (size_t r = 0; r < t->n; r++)\n"
+    "            col[r] = d->values[t->region[r]];\n"
+    "        break;\n"
     "    default:\n"
     "        for (size_t r = 0; r < t->n; r++)\n"
     "            col[r] = scope_member[d->scope * N_REGIONS + t->region[r]] ? 1.0 : 0.0;\n"
@@ -1055,6 +1060,7 @@ static int input_code(ir_inputkind k)
     case IR_IN_YEAR: return 1;
     case IR_IN_SCOPE: return 2;
     case IR_IN_PRESENT: return 3;
+    case IR_IN_TABLE: return 4;
     }
     return -1;
 }
@@ -1067,7 +1073,8 @@ static bool program_ok(const ir_program *p, FILE *err)
     for (uint32_t i = 0; i < p->ninputs; i++) {
         const ir_input *in = &p->inputs[i];
         if (input_code(in->kind) < 0 || (in->kind == IR_IN_DATA && in->column >= p->ncolumns) ||
-            (in->kind == IR_IN_SCOPE && in->scope >= p->nscopes)) {
+            (in->kind == IR_IN_SCOPE && in->scope >= p->nscopes) ||
+            (in->kind == IR_IN_TABLE && !in->values)) {
             diag_internal(err, "build", "input %u of the program is not one planc build can compute", i);
             return false;
         }
@@ -1263,6 +1270,18 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         fprintf(f, "%s%u,", k % 12 ? " " : "\n    ", out[k].slot);
     fputs(nout ? "\n};\n" : "0};\n", f);
 
+    /* each values table's numbers, one per region */
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        if (p->inputs[i].kind != IR_IN_TABLE)
+            continue;
+        fprintf(f, "TABLE double in_values_%u[%u] = {", i, tsize(p->nregions));
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            fputs(r % 8 ? " " : "\n    ", f);
+            put_double(f, p->inputs[i].values[r]);
+            fputc(',', f);
+        }
+        fputs(p->nregions ? "\n};\n" : "0};\n", f);
+    }
     fprintf(f, "TABLE in_def input_defs[%u] = {\n", tsize(p->ninputs));
     for (uint32_t i = 0; i < p->ninputs; i++) {
         const ir_input *in = &p->inputs[i];
@@ -1270,7 +1289,10 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         fprintf(f, "    {%d, %d, %u, %d, %d, ", kind, in->shift.absolute, in->column, in->shift.year,
                 in->shift.rel);
         put_double(f, in->scale);
-        fprintf(f, ", %u},\n", in->scope);
+        if (in->kind == IR_IN_TABLE)
+            fprintf(f, ", %u, in_values_%u},\n", in->scope, i);
+        else
+            fprintf(f, ", %u, NULL},\n", in->scope);
     }
     fputs(p->ninputs ? "};\n" : "    {0}};\n", f);
 

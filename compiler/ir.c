@@ -187,6 +187,7 @@ void ir_dump(const ir_program *p, FILE *out)
         case IR_IN_YEAR: fprintf(out, "year"); break;
         case IR_IN_SCOPE: fprintf(out, "in s%u", in->scope); break;
         case IR_IN_PRESENT: fprintf(out, "present"); break;
+        case IR_IN_TABLE: fprintf(out, "table"); break;
         }
         fprintf(out, "\n");
     }
@@ -300,6 +301,10 @@ ir_program *ir_copy(arena *a, const ir_program *p)
         col->agg_text = dup_str(a, col->agg_text);
     }
     c->inputs = dup_array(a, p->inputs, p->ninputs, sizeof *p->inputs);
+    for (uint32_t i = 0; i < p->ninputs; i++)
+        if (c->inputs[i].kind == IR_IN_TABLE)
+            c->inputs[i].values = dup_array(a, p->inputs[i].values, p->nregions,
+                                            sizeof *p->inputs[i].values);
     c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);
     c->capsteps = p->nsteps;
     c->targets = dup_array(a, p->targets, p->ntargets, sizeof *p->targets);

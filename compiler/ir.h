@@ -137,8 +137,10 @@ typedef enum ir_inputkind {
     IR_IN_DATA,        /* data column `column`, shifted by `shift`, times `scale` */
     IR_IN_YEAR,        /* the row's year */
     IR_IN_SCOPE,       /* 1.0 if the row's region is in scopes[scope], else 0.0 */
-    IR_IN_PRESENT      /* 1.0 if the row is in the data, 0.0 if the runtime
+    IR_IN_PRESENT,     /* 1.0 if the row is in the data, 0.0 if the runtime
                           added it (a parent region's row for share targets) */
+    IR_IN_TABLE        /* values[the row's region]: an indicator's `values`
+                          table, the same in every year */
 } ir_inputkind;
 
 typedef struct ir_input {
@@ -147,6 +149,8 @@ typedef struct ir_input {
     ir_shift shift;
     double scale;      /* unit conversion from the column's unit (1.0 if none) */
     uint32_t scope;    /* IR_IN_SCOPE */
+    const double *values; /* IR_IN_TABLE: one per region (nregions), NaN where
+                          the table gives none */
 } ir_input;
 
 /* A data column the rules read. */

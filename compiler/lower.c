@@ -143,6 +143,7 @@ static uint64_t input_hash(const L *l, uint32_t i)
     uint64_t h = mix(in->kind, in->column);
     h = mix(h, shift_hash(in->shift));
     h = mix(h, dbits(in->scale));
+    h = mix(h, (uint64_t)(uintptr_t)in->values);
     return mix(h, in->scope);
 }
 
@@ -150,7 +151,7 @@ static bool input_eq(const L *l, uint32_t i, uint32_t j)
 {
     const ir_input *x = &l->p->inputs[i], *y = &l->p->inputs[j];
     return x->kind == y->kind && x->column == y->column && shift_eq(x->shift, y->shift) &&
-           dbits(x->scale) == dbits(y->scale) && x->scope == y->scope;
+           dbits(x->scale) == dbits(y->scale) && x->scope == y->scope && x->values == y->values;
 }
 
 static uint64_t memo_hash(const L *l, uint32_t i)
@@ -286,8 +287,9 @@ static uint32_t sel(L *l, ir_type t, uint32_t c, uint32_t a, uint32_t b)
 
 /* ---------------------------------------------------------------- inputs */
 
-/* Appends an input unless an identical one exists; returns its IR_INPUT step. */
-static uint32_t input(L *l, ir_input in)
+/* Appends an input unless an identical one exists; returns its IR_INPUT
+ * step, of type t. */
+static uint32_t input_of(L *l, ir_input in, ir_type t)
 {
     ir_program *p = l->p;
     if (p->ninputs == l->capinputs) {
@@ -302,9 +304,16 @@ static uint32_t input(L *l, ir_input in)
     uint32_t i = intern(l, &l->inputs, p->ninputs, input_hash, input_eq);
     if (i == p->ninputs)
         p->ninputs++;
+    return emit(l, IR_INPUT, t, 0, 0, 0, 0, i);
+}
+
+/* input_of with the type the input's kind gives (yes/no for a scope, the
+ * row's presence and a yes/no column). */
+static uint32_t input(L *l, ir_input in)
+{
     ir_type t = in.kind == IR_IN_SCOPE || in.kind == IR_IN_PRESENT ? IR_BOOL
               : in.kind == IR_IN_DATA && l->m->columns[in.column].is_bool ? IR_BOOL : IR_NUM;
-    return emit(l, IR_INPUT, t, 0, 0, 0, 0, i);
+    return input_of(l, in, t);
 }
 
 /* The slot saying whether the row's region is in the given regions. */
@@ -348,30 +357,13 @@ static uint32_t conv(L *l, uint32_t slot, const unit_t *from, const unit_t *to)
 
 static uint32_t lx(L *l, const ast_expr *e, ir_shift sh);
 
-/* An indicator's `values` table as steps: for each distinct value, a
- * select on the scope of the regions holding it, over NaN for the regions
- * not given.  The table holds in every year, so a time shift reads the
- * same value. */
+/* An indicator's `values` table: one input, the row's region's value
+ * (runtime/table.c builds it chunk by chunk, as any input).  The table
+ * holds in every year, so a time shift reads the same value. */
 static uint32_t table(L *l, const sema_indicator *ind)
 {
-    const sema_model *m = l->m;
-    ir_type t = ind->type == TY_BOOL ? IR_BOOL : IR_NUM;
-    uint32_t acc = k(l, t, NAN);
-    bool *done = arena_alloc(l->a, (m->nregions + 1) * sizeof *done);
-    for (uint32_t r = 0; r < m->nregions; r++) {
-        if (done[r] || isnan(ind->values[r]))
-            continue;
-        /* every region holding the same value: one scope, ascending */
-        uint32_t *regions = arena_alloc(l->a, (m->nregions + 1) * sizeof *regions), n = 0;
-        for (uint32_t q = r; q < m->nregions; q++)
-            if (!done[q] && ind->values[q] == ind->values[r] &&
-                signbit(ind->values[q]) == signbit(ind->values[r])) {
-                done[q] = true;
-                regions[n++] = q;
-            }
-        acc = sel(l, t, scope_input(l, regions, n), k(l, t, ind->values[r]), acc);
-    }
-    return acc;
+    ir_input in = {.kind = IR_IN_TABLE, .values = ind->values, .scale = 1.0};
+    return input_of(l, in, ind->type == TY_BOOL ? IR_BOOL : IR_NUM);
 }
 
 /* Indicator i read with shift sh (a column input, its formula

@@ -1643,6 +1643,10 @@ static void fill_input(const rt_table *t, uint32_t i, size_t lo, size_t hi, doub
             out[r - lo] = member[t->region[r]] ? 1.0 : 0.0;
         break;
     }
+    case IR_IN_TABLE:
+        for (size_t r = lo; r < hi; r++)
+            out[r - lo] = in->values[t->region[r]];
+        break;
     }
 }
 
@@ -1692,7 +1696,8 @@ static bool program_ok(const ir_program *p, FILE *err)
     for (uint32_t i = 0; i < p->ninputs; i++) {
         const ir_input *in = &p->inputs[i];
         if ((in->kind == IR_IN_DATA && in->column >= p->ncolumns) ||
-            (in->kind == IR_IN_SCOPE && in->scope >= p->nscopes)) {
+            (in->kind == IR_IN_SCOPE && in->scope >= p->nscopes) ||
+            (in->kind == IR_IN_TABLE && !in->values)) {
             fprintf(err, "planc: internal error: input %u is out of range\n", i);
             return false;
         }

@@ -143,6 +143,8 @@ static double input_value(const ir_input *in, uint32_t i)
                 return j < 0 ? NAN : R[j].v[c] * in->scale;
         ck_abort_msg("no column '%s' in the data", name);
     }
+    case IR_IN_TABLE:
+        return in->values[R[i].region];
     }
     return NAN;
 }
