@@ -1332,20 +1332,25 @@ static void read_wide_row(loader *L, csv_reader *csv, const csv_record *rec, lon
     }
 }
 
-/* True when every field of a record is empty (after trimming): a line of
- * commas, such as a spreadsheet writes below its rows for cells that were
- * formatted but never filled in.  It holds no more than an empty line. */
-static bool is_blank(csv_reader *csv, const csv_record *rec)
+/* True when the record's fields from `first` on are all empty (after
+ * trimming). */
+static bool empty_from(csv_reader *csv, const csv_record *rec, size_t first)
 {
-    if (rec->bad_field >= 0)
-        return false;
     size_t n;
-    for (size_t i = 0; i < rec->nfields; i++) {
+    for (size_t i = first; i < rec->nfields; i++) {
         cell(csv, i, &n);
         if (n)
             return false;
     }
     return true;
+}
+
+/* True when every field of a record is empty: a line of commas, such as a
+ * spreadsheet writes below its rows for cells that were formatted but
+ * never filled in.  It holds no more than an empty line. */
+static bool is_blank(csv_reader *csv, const csv_record *rec)
+{
+    return rec->bad_field < 0 && empty_from(csv, rec, 0);
 }
 
 /* True when a record may be a note ("Source: ...", "数据来源：..."): its
@@ -1354,14 +1359,10 @@ static bool is_blank(csv_reader *csv, const csv_record *rec)
  * declared region (then it is a row missing its cells). */
 static bool is_note(loader *L, csv_reader *csv, const csv_record *rec)
 {
-    if (L->nheader <= 1 || rec->bad_field >= 0 || (rec->nfields != 1 && rec->nfields != L->nheader))
+    if (L->nheader <= 1 || rec->bad_field >= 0 || (rec->nfields != 1 && rec->nfields != L->nheader) ||
+        !empty_from(csv, rec, 1))
         return false;
     size_t n;
-    for (size_t i = 1; i < rec->nfields; i++) {
-        cell(csv, i, &n);
-        if (n)
-            return false;
-    }
     const char *s = cell(csv, 0, &n);
     return n > 0 && find_region(L, s, n) < 0;
 }
