@@ -2148,33 +2148,39 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
         diag_error(s->d, sc->sp, "the scope of target '%s' covers no region", mt->name);
 }
 
-/* The first call in e that reads the regions below the row's (share,
+/* Whether e is a call that reads the regions below the row's (share,
  * total, or lowest/highest/average with a level; its level is
- * e->sema.index, written as its first argument), or NULL; with
- * only_share, the first share() call. */
-static const ast_expr *share_call(const ast_expr *e, bool only_share)
+ * e->sema.index, written as its first argument). */
+static bool is_below_call(const ast_expr *e)
+{
+    if (e->kind != EX_CALL)
+        return false;
+    sema_ref f = e->sema.ref;
+    return f == FN_SHARE || f == FN_TOTAL ||
+           ((f == FN_LOWEST || f == FN_HIGHEST || f == FN_AVERAGE) && e->u.call.nargs == 2);
+}
+
+/* The first call in e that reads the regions below the row's, or NULL. */
+static const ast_expr *share_call(const ast_expr *e)
 {
     if (!e)
         return NULL;
     const ast_expr *r = NULL;
     switch (e->kind) {
-    case EX_UNARY: return share_call(e->u.un.a, only_share);
+    case EX_UNARY: return share_call(e->u.un.a);
     case EX_BINARY:
-        r = share_call(e->u.bin.a, only_share);
-        return r ? r : share_call(e->u.bin.b, only_share);
+        r = share_call(e->u.bin.a);
+        return r ? r : share_call(e->u.bin.b);
     case EX_IF:
-        r = share_call(e->u.cond.c, only_share);
+        r = share_call(e->u.cond.c);
         if (!r)
-            r = share_call(e->u.cond.a, only_share);
-        return r ? r : share_call(e->u.cond.b, only_share);
+            r = share_call(e->u.cond.a);
+        return r ? r : share_call(e->u.cond.b);
     case EX_CALL:
-        if (e->sema.ref == FN_SHARE ||
-            (!only_share && (e->sema.ref == FN_TOTAL ||
-                             ((e->sema.ref == FN_LOWEST || e->sema.ref == FN_HIGHEST ||
-                               e->sema.ref == FN_AVERAGE) && e->u.call.nargs == 2))))
+        if (is_below_call(e))
             return e;
         for (uint32_t i = 0; i < e->u.call.nargs && !r; i++)
-            r = share_call(e->u.call.args[i], only_share);
+            r = share_call(e->u.call.args[i]);
         return r;
     default:
         return NULL;
@@ -2202,15 +2208,18 @@ static void share_scope(S *s, sema_target *mt, uint32_t level)
             mt->scope[mt->nscope++] = r;
 }
 
-/* A share target whose regions have no region of the share's level below
- * them (`share(province, ...)` for a province) is missing on every row;
- * an error at the level argument, with a note naming the levels that are
- * below the target's regions. */
+/* A function over the regions below (share, total, or lowest / highest /
+ * average with a level) where no region the target covers has a region
+ * of its level below it (`share(province, ...)` for a province) is
+ * missing on every row; an error at the level argument, with a note
+ * naming the levels that are below the target's regions. */
 static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh)
 {
     sema_model *m = s->m;
     uint32_t level = (uint32_t)sh->sema.index;
     bool *covered = arena_alloc(s->a, (m->nregions + 1) * sizeof *covered);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        covered[r] = !mt->scoped;      /* no scope: every region */
     for (uint32_t i = 0; i < mt->nscope; i++)
         covered[mt->scope[i]] = true;
     /* the levels of the regions below a covered region */
@@ -2246,6 +2255,36 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh)
                   levels);
     else if (mt->nscope > 0)
         diag_hint(s->d, "the regions it covers have no regions below them");
+}
+
+/* Checks every function over the regions below in e (see share_call)
+ * whose level was resolved against the target's regions, once each. */
+static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, int depth)
+{
+    if (!e || depth > AST_MAX_DEPTH)
+        return;
+    switch (e->kind) {
+    case EX_UNARY:
+        check_below_calls(s, mt, e->u.un.a, depth + 1);
+        return;
+    case EX_BINARY:
+        check_below_calls(s, mt, e->u.bin.a, depth + 1);
+        check_below_calls(s, mt, e->u.bin.b, depth + 1);
+        return;
+    case EX_IF:
+        check_below_calls(s, mt, e->u.cond.c, depth + 1);
+        check_below_calls(s, mt, e->u.cond.a, depth + 1);
+        check_below_calls(s, mt, e->u.cond.b, depth + 1);
+        return;
+    case EX_CALL:
+        if (is_below_call(e) && e->sema.type != TY_ERROR)
+            check_share_below(s, mt, e);
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            check_below_calls(s, mt, e->u.call.args[i], depth + 1);
+        return;
+    default:
+        return;
+    }
 }
 
 /* Warns when a milestone's operator goes against the declared direction of
@@ -2540,20 +2579,25 @@ static void check_target(S *s, uint32_t ti)
 
     /* scope */
     check_scope(s, mt, &t->scope);
-    const ast_expr *below = mt->type != TY_ERROR ? share_call(t->measured, false) : NULL;
+    const ast_expr *below = mt->type != TY_ERROR ? share_call(t->measured) : NULL;
     if (below && !mt->scoped)
         share_scope(s, mt, (uint32_t)below->sema.index);
-    /* share() alone is checked for regions below (docs/LANGUAGE.md §6);
-     * without a scope, only when its level made the scope */
-    const ast_expr *sh = below ? share_call(t->measured, true) : NULL;
-    if (sh && (t->scope.only.n ? mt->nscope > 0 : sh == below))
-        check_share_below(s, mt, sh);
 
     /* attributes */
     if (t->weight)
         set_weight(s, &s->wt[ti], &mt->weight, t->weight, arena_printf(s->a, "target '%s'", mt->name));
     if (t->score && mt->type != TY_ERROR)
         check_score(s, t->score, mt->unit, mt->type);
+    /* every function over the regions below, in what is measured, the
+     * goals and the score, must find some below the target's regions
+     * (docs/LANGUAGE.md §7); a written scope that covers none is an
+     * error of its own */
+    if (mt->type != TY_ERROR && (!t->scope.only.n || mt->nscope > 0)) {
+        check_below_calls(s, mt, t->measured, 0);
+        for (uint32_t k = 0; k < t->nms; k++)
+            check_below_calls(s, mt, t->ms[k].goal, 0);
+        check_below_calls(s, mt, t->score, 0);
+    }
     if (t->clause.s) {
         const sym *y = find(s, K_MEASURE, t->clause);
         if (!y) {

@@ -192,6 +192,8 @@ struct dt_program {
     char sections[MAX_SECTIONS][NAME_LEN];
     int nsections;
     int nagencies;
+    unsigned below_levels;  /* the levels the target being written reads
+                               below its regions at (share, total, ...) */
 };
 
 void dt_program_free(dt_program *g)
@@ -434,12 +436,16 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
     case 6:
         if (c->peers && !c->shifted && c->mode != M_CONST && c->maxind > 0 && chance(r, 60)) {
             /* over the row's peers, or over the regions below it at a
-             * level (any level: at the top one, nothing is below) */
+             * level below the top one (nothing has the top level below
+             * it: planc check says so); gen_scope covers the level */
             static const char *const fns[] = {"lowest", "highest", "average", "total"};
             const char *fn = PICK(r, fns);
             dt_buf_printf(b, "%s(", fn);
-            if (strcmp(fn, "total") == 0 || chance(r, 40))
-                dt_buf_printf(b, "%s, ", c->g->levels[below(r, (uint32_t)c->g->nlevels)]);
+            if (strcmp(fn, "total") == 0 || chance(r, 40)) {
+                int lv = between(r, 1, c->g->nlevels - 1);
+                c->g->below_levels |= 1u << lv;
+                dt_buf_printf(b, "%s, ", c->g->levels[lv]);
+            }
             gen_num(c, b, dim, depth - 1, true, huge);
             dt_buf_printf(b, ")");
             return true;
@@ -793,12 +799,21 @@ static bool covers_level(const dt_program *g, const bool *in, int level)
     return false;
 }
 
-/* A scope: regions, a level, or a level except some regions.  For a
- * share target (share: its level, else -1) the scope must cover a region
- * with regions of that level below it (planc check says so otherwise):
- * when the scope drawn covers none, the top region (which has every
- * level below it) is added to it. */
-static void gen_scope(dt_program *g, dt_buf *b, int share)
+/* Whether `in` covers, for every level of g->below_levels, a region
+ * with regions of that level below it (planc check says so otherwise). */
+static bool covers_below(const dt_program *g, const bool *in)
+{
+    for (int lv = 1; lv < g->nlevels; lv++)
+        if ((g->below_levels & (1u << lv)) && !covers_level(g, in, lv))
+            return false;
+    return true;
+}
+
+/* A scope: regions, a level, or a level except some regions.  When the
+ * scope drawn does not cover every level the target reads below its
+ * regions (covers_below), the top region (which has every level but its
+ * own below it) is added to it. */
+static void gen_scope(dt_program *g, dt_buf *b)
 {
     rng *r = &g->r;
     bool used[MAX_REGIONS] = {false};
@@ -814,7 +829,7 @@ static void gen_scope(dt_program *g, dt_buf *b, int share)
             dt_buf_printf(b, "%s%s", first ? "" : ", ", g->regions[k].name);
             first = 0;
         }
-        if (share >= 0 && !covers_level(g, used, share))
+        if (!covers_below(g, used))
             dt_buf_printf(b, ", %s", g->regions[0].name);
         return;
     }
@@ -831,7 +846,7 @@ static void gen_scope(dt_program *g, dt_buf *b, int share)
     }
     for (int i = 0; i < g->nregions; i++)
         used[i] = g->regions[i].level == level && i != except;
-    if (share >= 0 && !covers_level(g, used, share))
+    if (!covers_below(g, used))
         dt_buf_printf(b, ", %s", g->regions[0].name);
     if (except >= 0)
         dt_buf_printf(b, " except %s", g->regions[except].name);
@@ -930,7 +945,8 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     if (kind == K_REDLINE && chance(r, 20))
         dim = DIM_BOOL;
     dt_buf cond = {0};
-    int single = -1, share = -1;
+    int single = -1;
+    g->below_levels = 0;
     int limit = g->horizon;     /* a target's own baseline comes before this */
     switch ((tkind)kind) {
     case K_THRESHOLD:
@@ -941,7 +957,8 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     case K_SHARE: {
         if (kind == K_SHARE) {
             ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds};
-            share = between(r, 1, g->nlevels - 1);
+            int share = between(r, 1, g->nlevels - 1);
+            g->below_levels |= 1u << share;
             dt_buf_printf(&cond, "share(%s, ", g->levels[share]);
             gen_bool(&c, &cond, 2, true);
             dt_buf_printf(&cond, ")");
@@ -1007,6 +1024,15 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         break;
     }
 
+    /* The score, drawn before the scope is written: the levels it reads
+     * below the regions must be covered too. */
+    dt_buf score = {0};
+    if (chance(r, 25)) {
+        ectx c = {.g = g, .mode = M_SCORE, .maxind = g->ninds, .vdim = dim, .peers = true};
+        dt_buf_printf(&score, " score ");
+        gen_num(&c, &score, DIM_ONE, 3, false, false);
+    }
+
     /* Name: usually given; an unnamed target takes its indicator's name. */
     bool named = true;
     if (single >= 0 && !g->unnamed_used[single] && chance(r, 30)) {
@@ -1023,7 +1049,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         colon = true;
     }
     if (chance(r, 30)) {
-        gen_scope(g, b, share);
+        gen_scope(g, b);
         colon = true;
     }
     dt_buf_printf(b, "%s %s", colon ? " :" : "", cond.s);
@@ -1040,11 +1066,9 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     }
     if (chance(r, 12))
         dt_buf_printf(b, " veto");
-    if (chance(r, 25)) {
-        ectx c = {.g = g, .mode = M_SCORE, .maxind = g->ninds, .vdim = dim, .peers = true};
-        dt_buf_printf(b, " score ");
-        gen_num(&c, b, DIM_ONE, 3, false, false);
-    }
+    if (score.s)
+        dt_buf_printf(b, "%s", score.s);
+    dt_buf_free(&score);
     if (chance(r, 10))
         dt_buf_printf(b, " clause (%s)", g->measures[below(r, (uint32_t)g->nmeasures)]);
     if (chance(r, 10))
