@@ -261,9 +261,10 @@ typedef struct ex_target {
     char **peer_text;       /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
     uint32_t npeers;
-    char **sum_text;        /* per cumulative() or peakvalue() they read: the
-                               years it summed or compared */
+    char **sum_text;        /* per cumulative() they read: the years it summed */
     uint32_t nsums;
+    char **peak_text;       /* per peakvalue() they read: the years it compared */
+    uint32_t npeaks;
     char **below_text;      /* per total() / lowest() / ... over a level: the
                                regions below the row's that it read */
     uint32_t nbelow;
@@ -310,9 +311,9 @@ static void push_operands(const ir_step *s, uint8_t *seen, uint32_t *stack, size
 }
 
 /* Collects the data inputs slot `root` depends on into the read list (once
- * each), labelled `role`; stops at IR_CUMSUM (explained under "sums") and
- * at IR_SHARE (its operand is read on other rows), recording the latter in
- * *share. */
+ * each), labelled `role`; stops at IR_CUMSUM and IR_CUMMAX (explained
+ * under "sums" and "peaks") and at IR_SHARE (its operand is read on other
+ * rows), recording the latter in *share. */
 static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
                           bool *input_seen, ex_target *et, uint32_t *share)
 {
@@ -334,7 +335,7 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
             continue;
         }
         if (s->op == IR_CUMSUM || s->op == IR_CUMMAX)
-            continue;   /* its years are listed under "sums" */
+            continue;   /* its years are listed under "sums" or "peaks" */
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
             if (in->kind != IR_IN_DATA || input_seen[s->aux])
@@ -610,9 +611,12 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
         if (s->op == IR_PEER) {
             et->peer_text = rt_xrealloc(et->peer_text, et->npeers + 1, sizeof *et->peer_text);
             et->peer_text[et->npeers++] = peer_text(x, i, role);
-        } else if (s->op == IR_CUMSUM || s->op == IR_CUMMAX) {
+        } else if (s->op == IR_CUMSUM) {
             et->sum_text = rt_xrealloc(et->sum_text, et->nsums + 1, sizeof *et->sum_text);
             et->sum_text[et->nsums++] = cumsum_text(x, i, role);
+        } else if (s->op == IR_CUMMAX) {
+            et->peak_text = rt_xrealloc(et->peak_text, et->npeaks + 1, sizeof *et->peak_text);
+            et->peak_text[et->npeaks++] = cumsum_text(x, i, role);
         } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {
             et->below_text = rt_xrealloc(et->below_text, et->nbelow + 1, sizeof *et->below_text);
             et->below_text[et->nbelow++] = below_text(x, i, role);
@@ -1089,6 +1093,9 @@ static void free_target(ex_target *et)
     for (uint32_t i = 0; i < et->nsums; i++)
         free(et->sum_text[i]);
     free(et->sum_text);
+    for (uint32_t i = 0; i < et->npeaks; i++)
+        free(et->peak_text[i]);
+    free(et->peak_text);
     for (uint32_t i = 0; i < et->nbelow; i++)
         free(et->below_text[i]);
     free(et->below_text);
@@ -1209,6 +1216,8 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         line(out, i ? "" : "peers", et->peer_text[i]);
     for (uint32_t i = 0; i < et->nsums; i++)
         line(out, i ? "" : "sums", et->sum_text[i]);
+    for (uint32_t i = 0; i < et->npeaks; i++)
+        line(out, i ? "" : "peaks", et->peak_text[i]);
     for (uint32_t i = 0; i < et->nbelow; i++)
         line(out, i ? "" : "below", et->below_text[i]);
     b.len = 0;
@@ -1532,6 +1541,11 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_begin_array(w);
     for (uint32_t i = 0; i < et->nsums; i++)
         json_str(w, et->sum_text[i]);
+    json_end_array(w);
+    json_key(w, "peaks");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < et->npeaks; i++)
+        json_str(w, et->peak_text[i]);
     json_end_array(w);
     json_key(w, "below");
     json_begin_array(w);
