@@ -1729,7 +1729,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "help") == 0) {
         const char *what = argc > 2 ? argv[2] : NULL;
-        if (!what)
+        if (!what || strcmp(what, "help") == 0)
             fputs(usage_main, stdout);
         else if (strcmp(what, "check") == 0)
             fputs(usage_check, stdout);
