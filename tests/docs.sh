@@ -1,0 +1,138 @@
+#!/bin/sh
+# docs.sh — the documents say what planc does: the examples and printed
+# outputs of README.md, docs/LANGUAGE.md, docs/OUTPUT.md and docs/ADAPTING.md
+# are checked against the files they quote and against planc's output, so
+# that a change of behaviour or of an example file shows up here.
+#
+#   sh tests/docs.sh PLANC SRC
+#
+# A doc block that shows output with lines left out ('...', '…') is checked
+# line by line (each shown line is printed by planc); one shown whole is
+# compared whole.
+set -u
+planc=$1; src=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+fail() {
+    echo "FAIL: $*"
+    fails=$((fails + 1))
+}
+
+# block DOC REGEX: the first fenced block after the first line of DOC that
+# matches REGEX (an awk extended regular expression).
+block() {
+    awk -v re="$2" 'f == 0 && $0 ~ re { f = 1; next }
+                    f == 1 && /^```/ { f = 2; next }
+                    f == 2 && /^```/ { exit }
+                    f == 2 { print }' "$1"
+}
+
+# same LABEL EXPECTED ACTUAL: the two files are equal.
+same() {
+    if ! cmp -s "$2" "$3"; then
+        fail "$1 differs from what planc prints:"
+        diff "$2" "$3" | sed 's/^/  | /'
+    fi
+}
+
+# shown LABEL DOCPART OUTPUT: every line of DOCPART other than '...' and
+# those eliding text ('...', '…') is a line of OUTPUT.
+shown() {
+    awk -v label="$1" 'NR == FNR { out[$0] = 1; next }
+        $0 ~ /^ *\.\.\. *$/ || index($0, "...") || index($0, "…") { next }
+        !($0 in out) { print "FAIL: " label ": planc prints no line"; print "  | " $0; bad++ }
+        END { exit bad > 0 }' "$3" "$2" || fails=$((fails + 1))
+}
+
+cd "$src" || exit 1
+
+# --- docs/LANGUAGE.md: each example is in the file named above it -------
+# (lines compared without indentation and trailing comments; comment lines
+# of the example are left out, as the doc shortens them)
+awk -v tmp="$tmp" '
+    match($0, /File: `[^`]+`/) { file = substr($0, RSTART + 7, RLENGTH - 8); at = NR; next }
+    /^```/ && !inb { inb = 1; if (file != "" && NR - at <= 3) { n++; out = tmp "/ex" n; print file > (tmp "/ex" n ".file") } else out = ""; next }
+    /^```/ && inb { inb = 0; if (out != "") close(out); file = ""; next }
+    inb && out != "" { print > out }' docs/LANGUAGE.md
+count=0
+for f in "$tmp"/ex*.file; do
+    [ -e "$f" ] || break
+    ex=${f%.file}; path=$(cat "$f")
+    case $path in
+        */*) ;;
+        *) path=tests/lang-examples/$path ;;
+    esac
+    count=$((count + 1))
+    if [ ! -f "$path" ]; then
+        fail "docs/LANGUAGE.md names $path, which does not exist"
+        continue
+    fi
+    awk -v path="$path" '
+        function norm(s) { sub(/[ \t]+#.*$/, "", s); gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
+        NR == FNR { l = norm($0); if (l != "" && l !~ /^#/) src[++ns] = l; next }
+        { l = norm($0); if (l == "" || l ~ /^#/) next
+          while (k < ns && src[k + 1] != l) k++
+          if (k == ns) { print "FAIL: docs/LANGUAGE.md example of " path ": not in the file (or not in this order):"; print "  | " $0; exit 1 }
+          k++ }' "$path" "$ex" || fails=$((fails + 1))
+done
+[ "$count" -ge 15 ] || fail "docs/LANGUAGE.md: only $count examples found"
+
+# --- docs/LANGUAGE.md §1: the keywords are the scanner's ---------------
+awk '/\*\*Keywords\*\*/ { f = 1 } f { print } f && /`\.$/ { exit }' docs/LANGUAGE.md |
+    tr '\n' ' ' | sed 's/^[^`]*`//; s/`.*$//' | tr ' ' '\n' | sed '/^$/d' | sort > "$tmp/kw.doc"
+sed -n 's/^"\([a-z]*\)"[ \t]*TOKEN.*/\1/p' grammar/lexer.l | sort > "$tmp/kw.lex"
+same "docs/LANGUAGE.md's keyword list (sorted)" "$tmp/kw.doc" "$tmp/kw.lex"
+
+# --- README.md, tour step 2: the unit error --------------------------------
+block README.md '^\*\*2\. Check it' | grep -v '^\$ ' > "$tmp/readme.err"
+sed 's/>= 60万亩/>= 60%/' examples/quickstart/rules.plan > "$tmp/broken.plan"
+(cd "$tmp" && "$planc" check broken.plan 2> check.err; echo $? > check.rc)
+same "README.md step 2" "$tmp/readme.err" "$tmp/check.err"
+[ "$(cat "$tmp/check.rc")" = 1 ] || fail "README.md step 2: exit $(cat "$tmp/check.rc"), the tour says 1"
+
+# --- docs/LANGUAGE.md §11: the results of the quickstart --------------------
+"$planc" run examples/quickstart/rules.plan --data examples/quickstart/data.csv > "$tmp/qs.csv"
+block docs/LANGUAGE.md '^## 11\. Results' > "$tmp/lang11"
+shown "docs/LANGUAGE.md §11" "$tmp/lang11" "$tmp/qs.csv"
+
+# --- docs/OUTPUT.md §4: explain's text --------------------------------------
+block docs/OUTPUT.md '^### Text' > "$tmp/explain.doc"
+(cd examples/quickstart && "$planc" explain rules.plan --data data.csv --region 阜新 --year 2024 --target PM25) |
+    awk '/^target PM25 / { f = 1 } f && /^$/ { exit } f' > "$tmp/explain.out"
+same "docs/OUTPUT.md §4 (explain, in examples/quickstart)" "$tmp/explain.doc" "$tmp/explain.out"
+
+# --- docs/ADAPTING.md: the rules tree, origins, run, diff -------------------
+adapt=rules/examples/adapted-province.plan
+awk '/^\$ planc check rules\/examples\/adapted-province.plan$/ { f = 1; next }
+     f && /^\$ / { exit } f' docs/ADAPTING.md > "$tmp/tree.doc"
+"$planc" check "$adapt" 2> "$tmp/tree.err"
+same "docs/ADAPTING.md §1 (the rules tree)" "$tmp/tree.doc" "$tmp/tree.err"
+
+awk '/^\$ planc check --origins --root rules / { f = 1; next } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/origins.doc"
+"$planc" check --origins --root rules "$adapt" > "$tmp/origins.out"
+shown "docs/ADAPTING.md §11 (origins)" "$tmp/origins.doc" "$tmp/origins.out"
+
+awk '/^\$ planc run --root rules / { f = 1; next } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/run.doc"
+"$planc" run --root rules "$adapt" --data examples/adapted/data.csv > "$tmp/run.out"
+shown "docs/ADAPTING.md §12 (run)" "$tmp/run.doc" "$tmp/run.out"
+
+awk '/^\$ planc diff --root rules / { f = 1; next } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/diff.doc"
+"$planc" diff --root rules rules/liaoning/beautiful-liaoning.plan "$adapt" > "$tmp/diff.out"
+shown "docs/ADAPTING.md §13 (diff)" "$tmp/diff.doc" "$tmp/diff.out"
+
+# §3: a base target left without regions (the adaptation without its
+# override of 国家碳达峰试点), and §4: a misspelt drop.
+cp -R rules "$tmp/rules"
+sed '/^override target 国家碳达峰试点 /d' "$adapt" > "$tmp/$adapt"
+(cd "$tmp" && "$planc" check --root rules "$adapt" 2> noscope.err)
+awk '/^rules\/examples\/adapted-province.plan:[0-9]+:[0-9]+: error: dropping region/ { f = 1 } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/noscope.doc"
+shown "docs/ADAPTING.md §3 (a target left without regions)" "$tmp/noscope.doc" "$tmp/noscope.err"
+sed 's/^drop target 陆海一体化示范带,/drop target 陆海一体化示范区,/' "$adapt" > "$tmp/$adapt"
+(cd "$tmp" && "$planc" check --root rules "$adapt" 2> misspelt.err)
+awk '/error: cannot drop target/ { f = 1 } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/misspelt.doc"
+shown "docs/ADAPTING.md §4 (a misspelt drop)" "$tmp/misspelt.doc" "$tmp/misspelt.err"
+
+[ "$fails" -eq 0 ] && echo "docs: every checked example and output agrees" && exit 0
+echo "docs: $fails disagreements"
+exit 1
