@@ -58,6 +58,27 @@ uint32_t ir_emit(arena *a, ir_program *p, ir_op op, ir_type t,
     return p->nsteps++;
 }
 
+void ir_label_step(arena *a, ir_program *p, uint32_t step, const char *text)
+{
+    if (p->nlabels == p->caplabels) {
+        uint32_t cap = p->caplabels ? p->caplabels * 2 : 16;
+        ir_label *v = arena_alloc(a, cap * sizeof *v);
+        if (p->nlabels)
+            memcpy(v, p->labels, p->nlabels * sizeof *v);
+        p->labels = v;
+        p->caplabels = cap;
+    }
+    p->labels[p->nlabels++] = (ir_label){.step = step, .text = text};
+}
+
+const char *ir_label_of(const ir_program *p, uint32_t step)
+{
+    for (uint32_t i = 0; i < p->nlabels; i++)
+        if (p->labels[i].step == step)
+            return p->labels[i].text;
+    return NULL;
+}
+
 uint32_t ir_const(arena *a, ir_program *p, ir_type t, double v)
 {
     return ir_emit(a, p, IR_CONST, t, 0, 0, 0, v, 0);
@@ -307,6 +328,10 @@ ir_program *ir_copy(arena *a, const ir_program *p)
                                             sizeof *p->inputs[i].values);
     c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);
     c->capsteps = p->nsteps;
+    c->labels = dup_array(a, p->labels, p->nlabels, sizeof *p->labels);
+    c->caplabels = p->nlabels;
+    for (uint32_t i = 0; i < p->nlabels; i++)
+        c->labels[i].text = dup_str(a, p->labels[i].text);
     c->targets = dup_array(a, p->targets, p->ntargets, sizeof *p->targets);
     for (uint32_t i = 0; i < p->ntargets; i++) {
         ir_target *t = &c->targets[i];

@@ -292,6 +292,15 @@ typedef enum ir_missing { IR_MISSING_NONE, IR_MISSING_ZERO, IR_MISSING_REWEIGHT,
 
 /* The whole scoring program with everything the runtime needs to read the
  * data and report results.  All memory belongs to the compilation's arena. */
+/* The operand of a function over regions or years as written in the
+ * rules (`碳排放量 / GDP` of `total(city, 碳排放量 / GDP)`), so that planc
+ * explain can name what it ranged over: step is an IR_PEER, IR_SHARE,
+ * IR_CUMSUM or IR_CUMMAX step. */
+typedef struct ir_label {
+    uint32_t step;
+    const char *text;
+} ir_label;
+
 typedef struct ir_program {
     const char *plan, *title;
     int baseline, horizon;
@@ -304,6 +313,7 @@ typedef struct ir_program {
     ir_input *inputs; uint32_t ninputs;
 
     ir_step *steps; uint32_t nsteps, capsteps;
+    ir_label *labels; uint32_t nlabels, caplabels; /* at most one per step */
 
     ir_target *targets; uint32_t ntargets;
     ir_measure *measures; uint32_t nmeasures;
@@ -325,6 +335,12 @@ struct arena;
 uint32_t ir_emit(struct arena *a, ir_program *p, ir_op op, ir_type t,
                  uint32_t x, uint32_t y, uint32_t z, double imm, uint32_t aux);
 uint32_t ir_const(struct arena *a, ir_program *p, ir_type t, double v);
+
+/* Records `text` as the operand of barrier step `step` (lower.c labels a
+ * step once, when it is first emitted). */
+void ir_label_step(struct arena *a, ir_program *p, uint32_t step, const char *text);
+/* The operand text recorded for `step`, or NULL. */
+const char *ir_label_of(const ir_program *p, uint32_t step);
 
 /* The name of an op / a status / a type as printed by --dump-ir and reports. */
 const char *ir_opname(ir_op op);

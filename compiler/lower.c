@@ -477,6 +477,27 @@ static ir_aggkind lower_aggkind(ast_aggkind k)
     return IR_AGG_NONE;
 }
 
+/* The source text of a span, copied into the arena (for planc explain). */
+static const char *src_text(L *l, span sp)
+{
+    const diag_file *f = &l->d->files[sp.file];
+    if (sp.lo > sp.hi || sp.hi > f->len)
+        return "";
+    return arena_strndup(l->a, f->text + sp.lo, sp.hi - sp.lo);
+}
+
+/* A barrier step for a call whose operand is `arg`: emitted (or found
+ * among the steps already emitted) and, when new, labelled with the
+ * operand as written, for planc explain (ir.h ir_label). */
+static uint32_t emit_call(L *l, ir_op op, uint32_t a, double imm, uint32_t aux, const ast_expr *arg)
+{
+    uint32_t n = l->p->nsteps;
+    uint32_t i = emit(l, op, IR_NUM, a, 0, 0, imm, aux);
+    if (i == n && l->p->nsteps == n + 1)
+        ir_label_step(l->a, l->p, i, src_text(l, arg->sp));
+    return i;
+}
+
 /* A function over the regions below the row's at a level (share's
  * siblings, ir.h IR_SHARE): e's second argument read on their rows.  Like
  * share's condition it is read on regions the target's scope does not
@@ -488,7 +509,7 @@ static uint32_t below(L *l, const ast_expr *e, ir_sharekind kind, ir_shift sh)
     l->peers = IR_NO_SLOT;
     uint32_t a = lx(l, e->u.call.args[1], sh);
     l->peers = peers;
-    return emit(l, IR_SHARE, IR_NUM, a, 0, 0, kind, (uint32_t)e->sema.index);
+    return emit_call(l, IR_SHARE, a, kind, (uint32_t)e->sema.index, e->u.call.args[1]);
 }
 
 /* A function call (docs/LANGUAGE.md §7), read with shift sh. */
@@ -530,7 +551,7 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
         l->peers = IR_NO_SLOT;
         uint32_t c = lx(l, args[1], sh);
         l->peers = peers;
-        return emit(l, IR_SHARE, IR_NUM, c, 0, 0, 0, (uint32_t)e->sema.index);
+        return emit_call(l, IR_SHARE, c, 0, (uint32_t)e->sema.index, args[1]);
     }
     case FN_TOTAL:
         return below(l, e, IR_SHARE_TOTAL, sh);
@@ -544,7 +565,7 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
             a = sel(l, IR_NUM, l->peers, a, k(l, IR_NUM, NAN));
         ir_peerkind kind = e->sema.ref == FN_LOWEST ? IR_PEER_LOWEST
                          : e->sema.ref == FN_HIGHEST ? IR_PEER_HIGHEST : IR_PEER_AVERAGE;
-        return emit(l, IR_PEER, IR_NUM, a, 0, 0, 0, (uint32_t)kind);
+        return emit_call(l, IR_PEER, a, 0, (uint32_t)kind, args[0]);
     }
     case FN_CUMULATIVE: case FN_PEAKVALUE: {
         /* the operand unshifted; the step applies sh (ir.h IR_CUMSUM) */
@@ -552,8 +573,8 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
         if (sh.absolute && sh.year < 1)
             return k(l, IR_NUM, NAN); /* no year before 1 has data */
         double at = sh.absolute ? sh.year : sh.rel;
-        return emit(l, e->sema.ref == FN_CUMULATIVE ? IR_CUMSUM : IR_CUMMAX, IR_NUM,
-                    lx(l, args[0], none), 0, 0, at, (uint32_t)e->sema.index);
+        return emit_call(l, e->sema.ref == FN_CUMULATIVE ? IR_CUMSUM : IR_CUMMAX,
+                         lx(l, args[0], none), at, (uint32_t)e->sema.index, args[0]);
     }
     case FN_ISMISSING:
         return op1(l, IR_ISNA, IR_BOOL, lx(l, args[0], sh));
@@ -847,15 +868,6 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     out->dscore = dscore;
 }
 
-/* The source text of a span, copied into the arena (for planc explain). */
-static const char *src_text(L *l, span sp)
-{
-    const diag_file *f = &l->d->files[sp.file];
-    if (sp.lo > sp.hi || sp.hi > f->len)
-        return "";
-    return arena_strndup(l->a, f->text + sp.lo, sp.hi - sp.lo);
-}
-
 /* A target's goals as written (ir_target.milestones): every milestone of a
  * threshold; the deadline alone of `peaks by D`. */
 static void target_milestones(L *l, const sema_target *t, ir_target *o)
@@ -1082,6 +1094,11 @@ static void prune(L *l)
         p->steps[m++] = s;
     }
     p->nsteps = m;
+    uint32_t nl = 0;
+    for (uint32_t i = 0; i < p->nlabels; i++)
+        if (live[p->labels[i].step])
+            p->labels[nl++] = (ir_label){.step = map[p->labels[i].step], .text = p->labels[i].text};
+    p->nlabels = nl;
     for (uint32_t i = 0; i < p->ntargets; i++) {
         ir_target *t = &p->targets[i];
         t->status = map[t->status];

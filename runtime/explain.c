@@ -410,8 +410,8 @@ static bool is_below(const ir_program *p, uint32_t d, uint32_t r)
 /* The indicator that slot `a`, a barrier's operand, reads from the data in
  * the row's year, or in the baseline year when the barrier is read for
  * the baseline (through a target's scope mask, for the peer functions);
- * else "": the steps themselves keep no source text. */
-static const char *operand_of(const ir_program *p, uint32_t a)
+ * else "". */
+static const char *operand_indicator(const ir_program *p, uint32_t a)
 {
     const ir_step *op = &p->steps[a];
     if (op->op == IR_SELECT && p->steps[op->a].op == IR_INPUT &&
@@ -424,6 +424,22 @@ static const char *operand_of(const ir_program *p, uint32_t a)
     if (in->kind != IR_IN_DATA || !(now || (in->shift.absolute && in->shift.year == p->baseline)))
         return "";
     return p->columns[in->column].indicator;
+}
+
+/* What barrier step `step` ranged over, as written in the rules (ir.h
+ * ir_label), followed by the indicator it reads when that is one and is
+ * not what was written (`value (森林覆盖率)` in a score); "" when neither
+ * is known.  malloc'd. */
+static char *operand_of(const ir_program *p, uint32_t step)
+{
+    const char *text = ir_label_of(p, step);
+    const char *ind = operand_indicator(p, p->steps[step].a);
+    strbuf b = {0};
+    if (text && *ind && strcmp(text, ind) != 0)
+        sbf(&b, "%s (%s)", text, ind);
+    else
+        sbf(&b, "%s", text ? text : ind);
+    return sb_take(&b);
 }
 
 /* The children a share step counted on this row: which of them hold the
@@ -495,10 +511,11 @@ static char *peer_text(const ex_row *x, uint32_t step, const char *role)
     }
     char n1[32];
     strbuf out = {0};
-    const char *of = operand_of(p, s->a);
+    char *of = operand_of(p, step);
     sbf(&out, "%s%s%s over the %u %s regions %swith a row in %d%s (%u with a value) = %s",
         ir_peername(s->aux), *of ? " of " : "", of, rows, p->levels[level],
         scope ? "the target covers " : "", x->year, role, vals, num(v, n1));
+    free(of);
     if (who.len)
         sbf(&out, " (%s)", who.s);
     free(who.s);
@@ -516,7 +533,10 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
     long upto = s->imm >= 1 ? (long)s->imm : x->year + (long)s->imm;
     char n1[32];
     strbuf out = {0};
-    sbf(&out, "%s from %ld to %ld%s: ", peak ? "peakvalue" : "cumulative", first, upto, role);
+    char *of = operand_of(x->p, step);
+    sbf(&out, "%s%s%s from %ld to %ld%s: ", peak ? "peakvalue" : "cumulative", *of ? " of " : "", of,
+        first, upto, role);
+    free(of);
     if (upto < first - 1 || (peak && upto < first)) {
         sbf(&out, "missing (%ld is before the %s starts)", upto, peak ? "series" : "sum");
         return sb_take(&out);
@@ -573,10 +593,11 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role)
             sbf(&who, "%s%s", who.len ? "、" : "", p->regions[d].name);
     }
     strbuf out = {0};
-    const char *of = operand_of(p, s->a);
+    char *of = operand_of(p, step);
     sbf(&out, "%s%s%s over the %u %s regions below %s in %d%s: %s", ir_sharename(s->imm),
         *of ? " of " : "", of, nbelow, p->levels[s->aux], p->regions[x->region].name, x->year,
         role, vals ? terms.s : "no value");
+    free(of);
     if (gaps.len)
         sbf(&out, "; %s", gaps.s);
     sbf(&out, " = %s", isnan(v) ? "missing" : num(v, n1));

@@ -956,6 +956,58 @@ START_TEST(copy)
 }
 END_TEST
 
+/* Every function over regions or years keeps its operand as written
+ * (ir_label) for planc explain: one label per step, a step shared by two
+ * calls labelled once, the labels renumbered with the steps when dead
+ * steps are removed, and copied by ir_copy. */
+START_TEST(labels)
+{
+    compile_run("plan p { region 省 baseline 2020 horizon 2030 }\n"
+                "levels province, city\nregion 省 : province\nregion 甲, 乙 : city in 省\n"
+                "agency 厅\nunit t\n"
+                "indicator x : t, column \"x\"\nindicator y : t, column \"y\"\n"
+                ONE("        target a : total(city, x / y) <= 2 by 2030\n"
+                    "        target b : total(city, x / y) >= 1 by 2030\n"
+                    "        target c for city : x <= lowest(x  +  y) by 2030\n"
+                    "        target d for city : cumulative(x - prev(x)) <= 5 t by 2030\n"),
+                NULL);
+    const char *want[] = {"x / y", "x  +  y", "x - prev(x)"};
+    uint32_t found[3] = {0};
+    for (uint32_t i = 0; i < P->nlabels; i++) {
+        const ir_label *lb = &P->labels[i];
+        ck_assert_uint_lt(lb->step, P->nsteps);
+        ck_assert(ir_is_barrier(P->steps[lb->step].op));
+        ck_assert_ptr_eq(ir_label_of(P, lb->step), lb->text);
+        for (int k = 0; k < 3; k++)
+            if (strcmp(lb->text, want[k]) == 0)
+                found[k]++;
+    }
+    /* the measured ones as read in the row's year and in the baseline
+     * year (a and b share theirs), the goal's in the row's year only */
+    const uint32_t nwant[] = {2, 1, 2};
+    for (int k = 0; k < 3; k++)
+        ck_assert_msg(found[k] == nwant[k], "%s: %u labels", want[k], found[k]);
+    /* every barrier step has one label, and no other step has one */
+    uint32_t nbarriers = 0;
+    for (uint32_t i = 0; i < P->nsteps; i++)
+        if (P->steps[i].op == IR_SHARE || P->steps[i].op == IR_PEER || P->steps[i].op == IR_CUMSUM) {
+            ck_assert_ptr_nonnull(ir_label_of(P, i));
+            nbarriers++;
+        }
+    ck_assert_uint_eq(P->nlabels, nbarriers);
+    arena B;
+    arena_init(&B);
+    ir_program *c = ir_copy(&B, P);
+    ck_assert_uint_eq(c->nlabels, P->nlabels);
+    for (uint32_t i = 0; i < P->nlabels; i++) {
+        ck_assert_uint_eq(c->labels[i].step, P->labels[i].step);
+        ck_assert_str_eq(c->labels[i].text, P->labels[i].text);
+        ck_assert_ptr_ne(c->labels[i].text, P->labels[i].text);
+    }
+    arena_free(&B);
+}
+END_TEST
+
 static Suite *lower_suite(void)
 {
     Suite *s = suite_create("lower");
@@ -981,6 +1033,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, no_assessment);
     tcase_add_test(tc, structure);
     tcase_add_test(tc, copy);
+    tcase_add_test(tc, labels);
     tcase_add_test(tc, sharing);
     suite_add_tcase(s, tc);
     return s;
