@@ -35,39 +35,36 @@ double ir_compare(ir_op op, double v, double g)
     }
 }
 
+/* Makes room for one more element in the arena array *v of n elements of
+ * `size` bytes and capacity *cap, doubling it (from `first`) when full. */
+static void grow(arena *a, void **v, uint32_t n, uint32_t *cap, size_t size, uint32_t first)
+{
+    if (n < *cap)
+        return;
+    uint32_t c = *cap ? *cap * 2 : first;
+    void *w = arena_alloc(a, c * size);
+    if (n)
+        memcpy(w, *v, n * size);
+    *v = w;
+    *cap = c;
+}
+
 /* Appends one step, growing the step array in the arena; returns its slot. */
 uint32_t ir_emit(arena *a, ir_program *p, ir_op op, ir_type t,
                  uint32_t x, uint32_t y, uint32_t z, double imm, uint32_t aux)
 {
-    if (p->nsteps == p->capsteps) {
-        uint32_t cap = p->capsteps ? p->capsteps * 2 : 64;
-        ir_step *s = arena_alloc(a, cap * sizeof *s);
-        if (p->nsteps)
-            memcpy(s, p->steps, p->nsteps * sizeof *s);
-        p->steps = s;
-        p->capsteps = cap;
-    }
-    ir_step *s = &p->steps[p->nsteps];
-    s->op = op;
-    s->type = t;
-    s->a = x;
-    s->b = y;
-    s->c = z;
-    s->imm = imm;
-    s->aux = aux;
+    void *v = p->steps;
+    grow(a, &v, p->nsteps, &p->capsteps, sizeof *p->steps, 64);
+    p->steps = v;
+    p->steps[p->nsteps] = (ir_step){.op = op, .type = t, .a = x, .b = y, .c = z, .imm = imm, .aux = aux};
     return p->nsteps++;
 }
 
 void ir_label_step(arena *a, ir_program *p, uint32_t step, const char *text)
 {
-    if (p->nlabels == p->caplabels) {
-        uint32_t cap = p->caplabels ? p->caplabels * 2 : 16;
-        ir_label *v = arena_alloc(a, cap * sizeof *v);
-        if (p->nlabels)
-            memcpy(v, p->labels, p->nlabels * sizeof *v);
-        p->labels = v;
-        p->caplabels = cap;
-    }
+    void *v = p->labels;
+    grow(a, &v, p->nlabels, &p->caplabels, sizeof *p->labels, 16);
+    p->labels = v;
     p->labels[p->nlabels++] = (ir_label){.step = step, .text = text};
 }
 
