@@ -333,10 +333,29 @@ program:
   ;
 
 /* decl := plan | levels | region | agency | unit | indicator | section | assessment
- *       | import | drop | override | test */
+ *       | import | drop | override | test
+ * A target or a measure among the declarations is parsed whole (so what
+ * precedes it ends as usual and its own errors are reported), then
+ * reported as out of place and dropped. */
 decl:
     plan | levels | region | agency | unit | indicator | section | assessment
   | import | drop | override | test
+  | target
+        {
+            diag_error(ps->d, $1->sp, "a %s belongs in a measure", $1->redline ? "red line" : "target");
+            diag_hint(ps->d, "write it inside a measure of a section: section ID \"TITLE\" "
+                             "{ measure (ID) \"TITLE\" { %s ... } }", $1->redline ? "redline" : "target");
+            $$ = NULL;
+        }
+  | measure
+        {
+            if ($1) {
+                diag_error(ps->d, $1->sp, "measure (%s) belongs in a section", $1->id.s);
+                diag_hint(ps->d, "write it inside a section: section ID \"TITLE\" { measure (%s) ... }",
+                          $1->id.s);
+            }
+            $$ = NULL;
+        }
   ;
 
 /* The keywords that start a declaration or a block item.  Reducing one ends
@@ -1492,12 +1511,14 @@ static void append_symbol(char *buf, size_t size, yysymbol_kind_t kind)
 static const struct token_group {
     const char *what;
     const char *required[12];
-    const char *optional[3];
+    const char *optional[4];
 } token_groups[] = {
+    /* a target or measure among the declarations is parsed to be reported
+     * as out of place: not worth suggesting there */
     {"a declaration",
      {"plan", "levels", "region", "agency", "unit", "indicator", "section", "assessment",
       "import", "drop", "override", "test"},
-     {"end of file"}},
+     {"end of file", "target", "redline", "measure"}},
     {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
     {"a measure item", {"lead", "responsible", "shared", "target", "redline"}, {NULL}},
     {"a target attribute", {"weight", "veto", "score", "clause", "note"}, {NULL}},
@@ -1608,7 +1629,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         groups[ngroups++] = tg->what;
         for (int k = 0; k < 12 && tg->required[k]; k++)
             listed[find_token(expected, n, tg->required[k])] = false;
-        for (int k = 0; k < 3 && tg->optional[k]; k++) {
+        for (int k = 0; k < 4 && tg->optional[k]; k++) {
             int i = find_token(expected, n, tg->optional[k]);
             if (i >= 0)
                 listed[i] = false;
