@@ -403,6 +403,29 @@ static void suggest_vocab(S *s, int kind, uint32_t m, const char *const *extra, 
         diag_hint(s->d, "did you mean '%s'?", g.name);
 }
 
+/* For an undefined unit whose name ends in a superscript (`m³`, `km²`)
+ * while the name without it is a unit file m sees (`m`): the hint that
+ * the superscript makes a name of its own, not a power.  True when it was
+ * given (instead of a did-you-mean, which would propose `m`). */
+static bool superscript_hint(S *s, int kind, uint32_t m, const char *name)
+{
+    size_t len = strlen(name);
+    if (kind != K_UNIT || len < 3 || (unsigned char)name[len - 2] != 0xC2 ||
+        ((unsigned char)name[len - 1] != 0xB2 && (unsigned char)name[len - 1] != 0xB3))
+        return false;
+    char *stem = arena_printf(s->a, "%.*s", (int)(len - 2), name);
+    bool known = tab_find(vtab(s, kind, m), stem) != NULL;
+    for (uint32_t j = 0; j < s->nmods && !known; j++)
+        known = j != m && reaches(s, m, j) && tab_find(vtab(s, kind, j), stem) != NULL;
+    if (!known)
+        return false;
+    int power = (unsigned char)name[len - 1] == 0xB2 ? 2 : 3;
+    diag_hint(s->d, "'%s' is a name of its own (a superscript is part of a name, not a power): "
+                    "write '%s^%d', or declare 'unit %s = 1 %s^%d'",
+              name, stem, power, name, stem, power);
+    return true;
+}
+
 /* A unit or agency as the file it is written in sees it: its own, else
  * the one declaration among the files it imports.  Reports an undefined
  * or ambiguous name (with the candidates); `extra` are more names for the
@@ -436,7 +459,8 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
                        mod_path(s, m));
         else
             diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
-        suggest_vocab(s, kind, m, extra, n.s);
+        if (!superscript_hint(s, kind, m, n.s))
+            suggest_vocab(s, kind, m, extra, n.s);
         return NULL;
     }
     diag_error(s->d, n.sp, "ambiguous %s '%s': %u imported files declare it", kindname[kind], n.s, nfound);
