@@ -749,6 +749,34 @@ static void scope_names(const ir_program *p, const ir_target *tg, strbuf *b)
     }
 }
 
+/* Whether slot `root` reads the regions below the row's (an IR_SHARE
+ * step: share, total, and lowest / highest / average over a level), so
+ * that a target measuring it is judged on the rows planc adds for parents. */
+static bool reads_below(const ir_program *p, uint32_t root)
+{
+    if (root == IR_NO_SLOT)
+        return false;
+    uint8_t *seen = rt_xcalloc(p->nsteps + 1, 1);
+    uint32_t *stack = rt_xmalloc(p->nsteps + 1, sizeof *stack);
+    size_t top = 0;
+    bool found = false;
+    stack[top++] = root;
+    seen[root] = 1;
+    while (top && !found) {
+        const ir_step *st = &p->steps[stack[--top]];
+        found = st->op == IR_SHARE;
+        const uint32_t ops[3] = {st->a, st->b, st->c};
+        for (int k = ir_arity(st->op); k-- > 0;)
+            if (!seen[ops[k]]) {
+                seen[ops[k]] = 1;
+                stack[top++] = ops[k];
+            }
+    }
+    free(stack);
+    free(seen);
+    return found;
+}
+
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg)
 {
     /* the rows of the regions the target covers: how many, how many of them
@@ -777,11 +805,12 @@ char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_ta
     if (covered == 0) {
         sb_add(&b, many ? ", which have no row in " : ", which has no row in ");
         sb_add(&b, rt_table_path(t));
-    } else if (own == 0) {
+    } else if (own == 0 && !reads_below(p, tg->value) && !reads_below(p, tg->goal)) {
         sb_add(&b, many ? ", which have no row of their own in " : ", which has no row of its own in ");
         sb_add(&b, rt_table_path(t));
         sb_add(&b, " (planc adds rows for share targets only)");
     } else if (last < y0) {
+        /* a share target's rows may all be added ones */
         snprintf(text, sizeof text, ", whose rows are all before %sbaseline year %d", whose, y0);
         sb_add(&b, text);
     } else if (trend && last <= y0) {
