@@ -566,8 +566,9 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
 /* What a total() / lowest() / highest() / average() over a level computed
  * on this row: each region at that level below the row's region with its
  * value (or that it has no row or no value), and the result; for lowest
- * and highest, which region holds it.  `role` as for peer_text. */
-static char *below_text(const ex_row *x, uint32_t step, const char *role)
+ * and highest, which region holds it.  `role` as for peer_text; y0 is
+ * the baseline year when the step is read for the baseline, else 0. */
+static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0)
 {
     const ir_program *p = x->p;
     const ir_step *s = &p->steps[step];
@@ -594,10 +595,16 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role)
     }
     strbuf out = {0};
     char *of = operand_of(p, step);
-    sbf(&out, "%s%s%s over the %u %s regions below %s in %d%s: %s", ir_sharename(s->imm),
-        *of ? " of " : "", of, nbelow, p->levels[s->aux], p->regions[x->region].name, x->year,
-        role, vals ? terms.s : "no value");
+    sbf(&out, "%s%s%s over the %u %s regions below %s ", ir_sharename(s->imm), *of ? " of " : "",
+        of, nbelow, p->levels[s->aux], p->regions[x->region].name);
     free(of);
+    /* for the baseline: the baseline year's values of the regions with a
+     * row in the row's year (docs/LANGUAGE.md §7) */
+    if (y0)
+        sbf(&out, "in the baseline year %d (of those with a row in %d)", y0, x->year);
+    else
+        sbf(&out, "in %d", x->year);
+    sbf(&out, "%s: %s", role, vals ? terms.s : "no value");
     if (gaps.len)
         sbf(&out, "; %s", gaps.s);
     sbf(&out, " = %s", isnan(v) ? "missing" : num(v, n1));
@@ -640,7 +647,9 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
             et->peak_text[et->npeaks++] = cumsum_text(x, i, role);
         } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {
             et->below_text = rt_xrealloc(et->below_text, et->nbelow + 1, sizeof *et->below_text);
-            et->below_text[et->nbelow++] = below_text(x, i, role);
+            bool base = strcmp(role, ", for the baseline") == 0;
+            et->below_text[et->nbelow++] =
+                below_text(x, i, base ? "" : role, base ? p->targets[et->ti].y0 : 0);
         }
         if (ir_is_barrier(s->op))
             continue;
