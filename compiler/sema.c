@@ -1522,6 +1522,21 @@ static void declare_target(S *s, ast_target *t, uint32_t ti, bool *unnamed_on_in
     }
 }
 
+/* The level written for region `name` by the first of the declarations
+ * before declaration `upto` that declares it, or NULL. */
+static const char *region_level_before(const S *s, uint32_t upto, const char *name)
+{
+    for (uint32_t i = 0; i < upto; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        if (d->kind != D_REGION)
+            continue;
+        for (uint32_t k = 0; k < d->u.region.names.n; k++)
+            if (d->u.region.names.v[k].s && strcmp(d->u.region.names.v[k].s, name) == 0)
+                return d->u.region.level.s;
+    }
+    return NULL;
+}
+
 /* Pass 1: every declaration names its things; the model's entries get
  * their names and places (sections, measures, targets in source order). */
 static void pass_declare(S *s)
@@ -1570,7 +1585,16 @@ static void pass_declare(S *s)
                 m->regions[ri].parent = -1;
                 m->regions[ri].replaces = d->u.region.replaces.s;
                 m->regions[ri].origin = d->origin;
-                declare(s, K_REGION, n, ri);
+                if (!declare(s, K_REGION, n, ri) && n.s) {
+                    /* `region 北京 : city in 北京` beside the province 北京:
+                     * a region has one level, so a municipality needs two names */
+                    const char *was = region_level_before(s, i, n.s);
+                    const char *now = d->u.region.level.s;
+                    if (was && now && strcmp(was, now) != 0)
+                        diag_hint(s->d, "a region has one level: for a municipality that is both a "
+                                        "%s and a %s, give the %s another name (e.g. '%s市')",
+                                        was, now, was, n.s);
+                }
                 ri++;
             }
             break;
