@@ -7,7 +7,9 @@
 # national file with --skip-unknown-regions; daily PM2.5 readings combined
 # into annual values by aggregates (liaoning-pm25.plan); a table with a
 # column per year summed from counties into cities
-# (liaoning-county-co2.plan); a one-year snapshot read with --data-year
+# (liaoning-county-co2.plan); a national plan over three levels and
+# regional groups on the daily readings (air-quality-2023.plan); a
+# one-year snapshot read with --data-year
 # (eu-cities-sdg.plan).  Skipped (exit 77) when the data is absent.
 #   realdata.sh PLANC EXAMPLES_DIR SHARED_DATA_DIR
 set -u
@@ -105,6 +107,39 @@ if [ -r "$pm" ]; then
         "pm2.5: the nine cities' average in 2015: $got"
 else
     echo "realdata.sh: $pm is absent: the daily PM2.5 checks are skipped"
+fi
+
+# A national plan on the same daily readings (examples/realdata/air-quality-2023.plan,
+# the 2023 plan's goals measured from 2014): 158 prefecture-level cities in
+# 30 provinces (the 25 county-level cities skipped, 3 x 365 rows each), 全国
+# and the provinces added above them.  By hand (Python, each city's mean
+# of its cells, then the cities' means added in the rules' order): the
+# 158 cities average 60.69624288343998 in 2014 and 56.33483547782688 in
+# 2016; the goal 90% of the 2014 average is 54.62661859509598 (as
+# 60.69624288343998 * 90 / 100), on the trajectory 59.592674831013795 in
+# 2016, on track, score 71.85629947456005; the 2016 share of days over
+# 150 averages 6.223339691347318%.  京津冀及周边's 40 cities of the file
+# average 72.56868855991857 in 2016 against 80% of 2014's,
+# 66.15369963628429; 长三角's 28 average 56.856741799597366, lagging
+# behind 55.96784553346657 on the way to 35.
+if [ -r "$pm" ]; then
+    aqrules=$ex/realdata/air-quality-2023.plan
+    "$planc" run "$aqrules" --data "$pm" --skip-unknown-regions -o "$tmp/aq.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && [ "$(cat "$tmp/err")" = "$pm: warning: skipped 27375 rows of regions the rules do not declare (the first at line 15: '"'Changshu'"')" ]' \
+        "air quality: exit $rc: $(head -3 "$tmp/err")"
+    "$planc" run "$aqrules" --data "$pm" --skip-unknown-regions --engine interp -o "$tmp/aq-interp.csv" 2>/dev/null
+    check 'cmp -s "$tmp/aq.csv" "$tmp/aq-interp.csv"' "air quality: the engines differ"
+    # (158 cities + 30 provinces + 全国) x 3 years x (7 targets, 2 measures,
+    # 2 sections, a total), and the header
+    check '[ "$(wc -l <"$tmp/aq.csv")" -eq 6805 ]' "air quality: $(wc -l <"$tmp/aq.csv") lines, expected 6805"
+    line=$(grep '^全国,2016,target,全国PM25,' "$tmp/aq.csv")
+    check '[ "$(echo "$line" | cut -d, -f8-13)" = "on_track,56.33483547782688,μg/m^3,54.62661859509598,59.592674831013795,71.85629947456005" ]' \
+        "air quality: 全国 2016 全国PM25: $line"
+    line=$(grep '^全国,2016,target,全国重污染,' "$tmp/aq.csv")
+    check '[ "$(echo "$line" | cut -d, -f8,9)" = "lagging,6.223339691347318" ]' "air quality: 全国 2016 全国重污染: $line"
+    got=$(awk -F, '$2 == 2016 && (($1 == "北京" && $4 == "京津冀及周边PM25") || ($1 == "上海" && $4 == "长三角PM25")) { printf "%s:%s:%s:%s:%s ", $1, $8, $9, $11, $12 }' "$tmp/aq.csv")
+    check '[ "$got" = "北京:on_track:72.56868855991857:66.15369963628429:79.68513819825152 上海:lagging:56.856741799597366:35:55.96784553346657 " ]' \
+        "air quality: the regional groups in 2016: $got"
 fi
 
 # A table with a column per year (examples/realdata/liaoning-county-co2.plan):
