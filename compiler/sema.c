@@ -983,6 +983,12 @@ static sema_type check_below(S *s, ast_expr *e, ectx *c, const char *fn)
     ast_expr *x = e->u.call.args[1];
     if (c->shift > 0) {
         diag_error(s->d, e->sp, "'%s' cannot be used inside '%s'", fn, c->shift_fn);
+        /* 比2020年下降10% of an average: aggregate each region's own
+         * baseline value instead (docs/LANGUAGE.md §7) */
+        diag_hint(s->d, "to compare with another year's %s, read each region's value of that "
+                        "year and aggregate it: an indicator 'X : UNIT, formula %s(x%s)', "
+                        "then '%s(LEVEL, X)'",
+                  fn, c->shift_fn, strcmp(c->shift_fn, "at") == 0 ? ", YEAR" : "", fn);
         return set(e, TY_ERROR, NULL);
     }
     bool ok = level_arg(s, e, fn);
