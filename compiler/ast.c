@@ -384,6 +384,10 @@ static void dump_target(const ast_target *t, int depth, FILE *out)
         indent(out, depth + 1);
         fputs("for ", out);
         dump_names(t->scope.only, out);
+        if (t->scope.within.n) {
+            fputs(" in ", out);
+            dump_names(t->scope.within, out);
+        }
         if (t->scope.except.n) {
             fputs(" except ", out);
             dump_names(t->scope.except, out);

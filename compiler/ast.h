@@ -161,6 +161,8 @@ typedef struct ast_milestone {
 /* Which regions a target covers.  Empty: every region. */
 typedef struct ast_scope {
     ast_names only;     /* `for 沈阳, 大连, 盘锦` or `for city` (names of regions or levels) */
+    ast_names within;   /* `for city in 江苏, 浙江`: only the regions of the
+                           levels in `only` that are these or lie below them */
     ast_names except;   /* `for city except 沈阳, 大连` */
     span sp;
 } ast_scope;

@@ -235,13 +235,15 @@ static const char *names(D *x, const ast_names *ns, bool map)
     return s;
 }
 
-/* A target's scope as written: "for 沈阳, 大连", "for city except 沈阳",
- * "every region". */
+/* A target's scope as written: "for 沈阳, 大连", "for city in 江苏",
+ * "for city except 沈阳", "every region". */
 static const char *scope_text(D *x, const ast_target *t, bool map)
 {
     if (!t || (t->scope.only.n == 0 && t->scope.except.n == 0))
         return "every region";
     const char *s = arena_printf(x->a, "for %s", names(x, &t->scope.only, map));
+    if (t->scope.within.n)
+        s = arena_printf(x->a, "%s in %s", s, names(x, &t->scope.within, map));
     if (t->scope.except.n)
         s = arena_printf(x->a, "%s except %s", s, names(x, &t->scope.except, map));
     return s;

@@ -1314,7 +1314,7 @@ static bool rewrite_names(loader *L, baseidx *b, ast_names *ns, item **first, it
     return changed;
 }
 
-/* "for a, b except c" ("every region" for an empty scope). */
+/* "for a, b except c", "for city in a" ("every region" for an empty scope). */
 static const char *scope_text(loader *L, const ast_scope *sc)
 {
     if (sc->only.n == 0 && sc->except.n == 0)
@@ -1322,6 +1322,8 @@ static const char *scope_text(loader *L, const ast_scope *sc)
     const char *s = "for";
     for (uint32_t i = 0; i < sc->only.n; i++)
         s = arena_printf(L->a, "%s%s %s", s, i ? "," : "", sc->only.v[i].s ? sc->only.v[i].s : "?");
+    for (uint32_t i = 0; i < sc->within.n; i++)
+        s = arena_printf(L->a, "%s%s %s", s, i ? "," : " in", sc->within.v[i].s ? sc->within.v[i].s : "?");
     for (uint32_t i = 0; i < sc->except.n; i++)
         s = arena_printf(L->a, "%s%s %s", s, i ? "," : " except", sc->except.v[i].s ? sc->except.v[i].s : "?");
     return s;
@@ -1426,11 +1428,13 @@ static void fix_regions(loader *L, baseidx *b)
                     ast_scope before = t->scope;
                     item *first = NULL, *cause = NULL, *ignore = NULL;
                     bool c1 = rewrite_names(L, b, &t->scope.only, &first, &cause);
+                    bool c3 = rewrite_names(L, b, &t->scope.within, &first, &cause);
                     bool c2 = rewrite_names(L, b, &t->scope.except, &ignore, &cause);
-                    if (!c1 && !c2)
+                    if (!c1 && !c2 && !c3)
                         continue;
                     const char *nm = target_name(t);
-                    if (before.only.n > 0 && t->scope.only.n == 0) {
+                    if ((before.only.n > 0 && t->scope.only.n == 0) ||
+                        (before.within.n > 0 && t->scope.within.n == 0)) {
                         diag_error(L->d, first->drop_sp,
                                    "dropping region '%s' leaves target '%s' of %s with no region",
                                    first->name, nm ? nm : "?", clause_of(L, me));

@@ -2169,6 +2169,35 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
     bool ok = true;
     for (uint32_t r = 0; r < m->nregions && sc->only.n == 0; r++)
         in[r] = true;
+    /* `for city in 江苏, 浙江`: the regions named after `in`, each with
+     * every region below it */
+    bool *within = NULL;
+    if (sc->within.n) {
+        within = arena_alloc(s->a, (m->nregions + 1) * sizeof *within);
+        for (uint32_t k = 0; k < sc->within.n; k++) {
+            ast_name n = sc->within.v[k];
+            const sym *r = n.s ? find(s, K_REGION, n) : NULL;
+            if (r) {
+                within[r->index] = true;
+                continue;
+            }
+            if (!n.s)
+                continue;
+            ok = false;
+            if (find(s, K_LEVEL, n)) {
+                diag_error(s->d, n.sp, "'%s' is a level; after 'in' name the regions the scope "
+                           "lies in", n.s);
+            } else {
+                diag_error(s->d, n.sp, "undefined region '%s'", n.s);
+                if (!dropped_note(s, K_REGION, n.s))
+                    suggest(s, 1u << K_REGION, NULL, n.s);
+            }
+        }
+        for (uint32_t r = 0; r < m->nregions; r++)
+            for (int32_t a = m->regions[r].parent, k = 0; a >= 0 && !within[r] && k < (int32_t)m->nregions;
+                 a = m->regions[a].parent, k++)
+                within[r] = within[a];
+    }
     for (int pass = 0; pass < 2; pass++) {
         const ast_names *ns = pass == 0 ? &sc->only : &sc->except;
         for (uint32_t k = 0; k < ns->n; k++) {
@@ -2177,11 +2206,15 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                 continue;
             const sym *r = find(s, K_REGION, n);
             const sym *l = r ? NULL : find(s, K_LEVEL, n);
-            if (r) {
+            if (r && pass == 0 && within) {
+                diag_error(s->d, n.sp, "'%s' is a region; before 'in' name levels ('for city in %s')",
+                           n.s, n.s);
+                ok = false;
+            } else if (r) {
                 in[r->index] = pass == 0;
             } else if (l) {
                 for (uint32_t i = 0; i < m->nregions; i++)
-                    if (m->regions[i].level == l->index)
+                    if (m->regions[i].level == l->index && (pass == 1 || !within || within[i]))
                         in[i] = pass == 0;
             } else {
                 diag_error(s->d, n.sp, "undefined region or level '%s'", n.s);

@@ -1042,7 +1042,7 @@ opt_string:
   | STRING
   ;
 
-/* ['for' qnames ['except' qnames]] */
+/* ['for' qnames ['in' qnames] ['except' qnames]] */
 opt_scope:
     %empty              { $$ = (ast_scope){.sp = @$}; }
   | KW_FOR qnames
@@ -1052,6 +1052,19 @@ opt_scope:
             $$ = (ast_scope){.sp = @$};
             $$.only = names_finish(ps, $2);
             $$.except = names_finish(ps, $4);
+        }
+  | KW_FOR qnames KW_IN qnames
+        {
+            $$ = (ast_scope){.sp = @$};
+            $$.only = names_finish(ps, $2);
+            $$.within = names_finish(ps, $4);
+        }
+  | KW_FOR qnames KW_IN qnames KW_EXCEPT qnames
+        {
+            $$ = (ast_scope){.sp = @$};
+            $$.only = names_finish(ps, $2);
+            $$.within = names_finish(ps, $4);
+            $$.except = names_finish(ps, $6);
         }
   ;
 
