@@ -1488,7 +1488,10 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
 
 /* Adds a row with missing data for every ancestor of a region that has a
  * row in a year when the ancestor has none, so share targets have a row to
- * be scored on. */
+ * be scored on.  The walk up stops at an ancestor that has a row already:
+ * its own ancestors were seen to when that row was (a row read is walked
+ * from, a row added was added on a walk that went on up), so a deep
+ * hierarchy costs each row one step instead of its depth. */
 static void add_ancestor_rows(rt_table *t)
 {
     const ir_program *p = t->p;
@@ -1496,8 +1499,9 @@ static void add_ancestor_rows(rt_table *t)
     for (size_t r = 0; r < n; r++) {
         int32_t a = p->regions[t->region[r]].parent;
         for (uint32_t depth = 0; a >= 0 && depth < p->nregions; depth++) {
-            if (seen_find(t, (uint32_t)a, t->year[r]) < 0)
-                add_row(t, (uint32_t)a, t->year[r], 0);
+            if (seen_find(t, (uint32_t)a, t->year[r]) >= 0)
+                break;
+            add_row(t, (uint32_t)a, t->year[r], 0);
             a = p->regions[a].parent;
         }
     }

@@ -243,6 +243,42 @@ START_TEST(table_share_adds_ancestor_rows)
 }
 END_TEST
 
+/* A hierarchy as deep as it is wide (a chain of regions, each in the one
+ * before) with a row for every region: the ancestors' rows are found one
+ * step up, not walked to the root for every row (that was quadratic: 40000
+ * regions took minutes, past the test's time limit). */
+START_TEST(table_deep_hierarchy_is_linear)
+{
+    enum { N = 40000 };
+    fixture f;
+    fx_init(&f);
+    ir_region *reg = arena_alloc(&f.a, N * sizeof *reg);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    for (int i = 0; i < N; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "r%d", i);
+        reg[i] = (ir_region){arena_strdup(&f.a, name), i ? 1 : 0, i - 1, NULL, 0};
+        fprintf(csv, "r%d,2024,%d,1\n", i, i);
+    }
+    f.p.regions = reg;
+    f.p.nregions = N;
+    uint32_t own = fx_data(&f, FX_PARK, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, &f.p, IR_INPUT, IR_NUM, 0, 0, 0, 0, own);
+    ir_emit(&f.a, &f.p, IR_SHARE, IR_NUM, x, 0, 0, 0, 1);
+    char *text = strdup(cap_text(&c));
+    cap_free(&c);
+    rt_table *t = fx_load(&f, text, NULL);
+    free(text);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), N);
+    ck_assert_int_eq(rt_table_find(t, N - 1, 2024), N - 1);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(table_rejects_bad_program)
 {
     /* An input naming a column that does not exist is a lowering bug: an
@@ -269,6 +305,7 @@ int main(void)
     tcase_add_test(tc, table_in_order_data);
     tcase_add_test(tc, table_scope_masks);
     tcase_add_test(tc, table_share_adds_ancestor_rows);
+    tcase_add_test(tc, table_deep_hierarchy_is_linear);
     tcase_add_test(tc, table_rejects_bad_program);
     suite_add_tcase(s, tc);
     return fx_main(s);
