@@ -35,7 +35,8 @@ typedef bool (*eq_fn)(const L *l, uint32_t i, uint32_t j);
 static uint64_t mix(uint64_t h, uint64_t x)
 {
     h ^= x + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-    return h * 0xff51afd7ed558ccdull;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 33);
 }
 
 /* ---------------------------------------------------------------- state */

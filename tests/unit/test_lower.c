@@ -898,6 +898,31 @@ START_TEST(sharing)
 }
 END_TEST
 
+/* Many distinct constants (a min() of 30000 numbers) are interned in
+ * linear time: the steps' hash kept a double's bits in its high half, where
+ * the table's index never looked, so the constants probed one long run of
+ * slots (quadratic: 7 s for 20000 of them, a minute for 50000, past the
+ * test's time limit). */
+START_TEST(many_constants)
+{
+    enum { N = 30000 };
+    size_t cap = sizeof PRELUDE + 16 * (size_t)N + 512, n = 0;
+    char *src = malloc(cap);
+    ck_assert_ptr_nonnull(src);
+    n += (size_t)snprintf(src + n, cap - n, "%sindicator x : 亩, column \"x\"\n"
+                          "indicator y : 亩, formula min(x", PRELUDE);
+    for (int i = 1; i <= N; i++)
+        n += (size_t)snprintf(src + n, cap - n, ", %d", i);
+    snprintf(src + n, cap - n, ")\n" ONE("        target t : y <= 5 亩 by 2027\n"));
+    compile_run(src, NULL);
+    free(src);
+    uint32_t consts = 0;
+    for (uint32_t i = 0; i < P->nsteps; i++)
+        consts += P->steps[i].op == IR_CONST;
+    ck_assert_uint_ge(consts, N);
+}
+END_TEST
+
 /* ir_copy: a program with aliases, scopes, notes, shared measures, a veto
  * and grade bands, deep-copied: every string is the copy's own, and the
  * copy prints the same after the original's arena is freed (AddressSanitizer
@@ -1035,6 +1060,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, copy);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, sharing);
+    tcase_add_test(tc, many_constants);
     suite_add_tcase(s, tc);
     return s;
 }
