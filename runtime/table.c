@@ -196,6 +196,9 @@ typedef struct region_name {
  * the header's mapping of needed columns, and the region names (a hash
  * table of them, and the one the last row used, as rows of a region
  * usually come together). */
+/* At most this many bytes of a cell are shown in a message. */
+enum { SHOWN_BYTES = 60 };
+
 typedef struct loader {
     rt_table *t;
     const ir_program *p;
@@ -246,6 +249,7 @@ typedef struct loader {
                                like no declared one (no did-you-mean), or
                                NULL (malloc'd): the note after the errors
                                suggests --skip-unknown-regions */
+    char shown[SHOWN_BYTES * 4 + 4]; /* a cell as a message shows it (shown()) */
 } loader;
 
 /* Prints one data error "NAME:LINE: error: ..." (no line when 0) and counts
@@ -270,6 +274,39 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
                 RT_MAX_ERRORS);
         L->stopped = true;
     }
+}
+
+/* The cell s[0..n) as a message shows it, in L->shown until the next call:
+ * its first SHOWN_BYTES bytes (whole characters), then "..." when there is
+ * more, with a control character (C0, DEL, C1) written \n, \r, \t, \xHH
+ * or \uHHHH.  A cell of an untrusted file can so neither flood the terminal
+ * (a 50 MB number), nor end the message's line and forge another one, nor
+ * send the terminal escape sequences. */
+static const char *shown(loader *L, const char *s, size_t n)
+{
+    size_t m = n;
+    if (m > SHOWN_BYTES) {
+        m = SHOWN_BYTES;
+        while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
+            m--;
+    }
+    char *o = L->shown;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '\r' || c == '\t') {
+            *o++ = '\\';
+            *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        } else if (c < 0x20 || c == 0x7F) {
+            o += sprintf(o, "\\x%02X", c);
+        } else if (c == 0xC2 && i + 1 < m && (unsigned char)s[i + 1] <= 0x9F) {
+            o += sprintf(o, "\\u%04X", (unsigned char)s[i + 1]); /* U+0080..U+009F */
+            i++;
+        } else {
+            *o++ = (char)c;
+        }
+    }
+    strcpy(o, m < n ? "..." : "");
+    return L->shown;
 }
 
 /* The cell s[0..n) without surrounding spaces and tabs: its first byte,
@@ -1206,8 +1243,8 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     const char *s = cell(csv, (size_t)field, &n);
     if (c->type == IR_COL_BOOL) {
         if (parse_bool(L, s, n, v) != 0) {
-            data_error(L, rec->line, "column '%s': malformed yes/no value '%.*s' (expected 1/0, yes/no, true/false or 是/否)",
-                       name, (int)n, s);
+            data_error(L, rec->line, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
+                       name, shown(L, s, n));
             return false;
         }
         return true;
@@ -1227,11 +1264,11 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     }
     int r = parse_number(L, s, n, v);
     if (r == -1) {
-        data_error(L, rec->line, "column '%s': malformed number '%.*s'", name, (int)cell_len, s);
+        data_error(L, rec->line, "column '%s': malformed number '%s'", name, shown(L, s, cell_len));
         return false;
     }
     if (r == -2) {
-        data_error(L, rec->line, "column '%s': number '%.*s' is out of range", name, (int)cell_len, s);
+        data_error(L, rec->line, "column '%s': number '%s' is out of range", name, shown(L, s, cell_len));
         return false;
     }
     return true;
@@ -1377,7 +1414,8 @@ static void report_notes(loader *L)
     for (size_t i = 0; i < L->nnotes && i < RT_MAX_ERRORS; i++)
         if (L->note_padded[i])
             data_error(L, L->note_line[i], "only the first field is filled in ('%s' is no region); "
-                       "a note like this may only follow the rows", i == 0 ? L->first_note : "...");
+                       "a note like this may only follow the rows",
+                       i == 0 ? shown(L, L->first_note, strlen(L->first_note)) : "...");
         else
             data_error(L, L->note_line[i], "row has 1 field, the header has %zu", L->nheader);
     L->nnotes = 0;
@@ -1439,7 +1477,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         }
         return;
     } else if (region < 0) {
-        data_error(L, rec->line, "column '%s': unknown region '%.*s'", key, (int)n, s);
+        data_error(L, rec->line, "column '%s': unknown region '%s'", key, shown(L, s, n));
         char *name = rt_xmalloc(n + 1, 1);
         memcpy(name, s, n);
         name[n] = '\0';
@@ -1469,10 +1507,10 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             data_error(L, rec->line, "column '%s': missing year", key);
             region = -1;
         } else if (yr == -1) {
-            data_error(L, rec->line, "column '%s': malformed year '%.*s'", key, (int)n, s);
+            data_error(L, rec->line, "column '%s': malformed year '%s'", key, shown(L, s, n));
             region = -1;
         } else if (yr == -2) {
-            data_error(L, rec->line, "column '%s': year '%.*s' is out of range (1..%d)", key, (int)n, s,
+            data_error(L, rec->line, "column '%s': year '%s' is out of range (1..%d)", key, shown(L, s, n),
                        MAX_YEAR);
             region = -1;
         }
@@ -1845,27 +1883,23 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         if (L.first_unknown && L.nerrors)
             fprintf(err, "note: rows of regions the rules do not declare (such as '%s') are errors; "
                          "--skip-unknown-regions skips them, as for a national file read for a "
-                         "provincial plan\n", L.first_unknown);
+                         "provincial plan\n", shown(&L, L.first_unknown, strlen(L.first_unknown)));
     }
     free(L.first_unknown);
     free(msgs);
     if (L.skipped && !L.nerrors)
         fprintf(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "
                      "(the first at line %u: '%s')\n",
-                name, L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped, L.first_region);
+                name, L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped,
+                shown(&L, L.first_region, strlen(L.first_region)));
     free(L.first_region);
     if (L.nnotes && !L.nerrors) {
-        /* the first note's text, up to a line end or about 60 bytes (whole characters) */
+        /* the first note's text, up to a line end or SHOWN_BYTES (shown()) */
         size_t n = strcspn(L.first_note, "\r\n");
-        if (n > 60) {
-            n = 60;
-            while (n > 0 && (L.first_note[n] & 0xC0) == 0x80)
-                n--;
-        }
         fprintf(err, "%s: warning: skipped %zu line%s at the end with only a first field, taken for notes "
-                     "(the first at line %u: '%.*s%s')\n",
-                name, L.nnotes, L.nnotes == 1 ? "" : "s", L.note_line[0], (int)n, L.first_note,
-                L.first_note[n] ? "..." : "");
+                     "(the first at line %u: '%s%s')\n",
+                name, L.nnotes, L.nnotes == 1 ? "" : "s", L.note_line[0], shown(&L, L.first_note, n),
+                L.first_note[n] && n <= SHOWN_BYTES ? "..." : "");
     }
     free(L.first_note);
 
