@@ -1025,7 +1025,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     }
     if (rec.bad_field >= 0) {
         data_error(L, rec.line, "header field %ld ('%s'): text after the closing quote",
-                   rec.bad_field + 1, L->header[rec.bad_field]);
+                   rec.bad_field + 1, shown(L, L->header[rec.bad_field], strlen(L->header[rec.bad_field])));
         return false;
     }
 
@@ -1098,7 +1098,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         long near = L->stopped ? -1 : similar_field(L, want);
         if (near >= 0 && !L->stopped)
             fprintf(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
-                    L->name, rec.line, L->header[near], near + 1);
+                    L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }
     if (ok && wide)
         collect_years(L);
