@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fileio.h"
 #include "parse.h"
@@ -365,6 +366,14 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
             diag_error(L->d, path_sp, "cannot import %s: a program may have at most %d files", what,
                        IMPORT_MAX_FILES);
         L->too_many = true;
+        return -1;
+    }
+    /* a FIFO would block the open until something writes to it, and a
+     * device may never end: an import reads regular files only */
+    struct stat st;
+    if (stat(buf, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        diag_error(L->d, path_sp, "cannot import %s: it is not a regular file (a FIFO, a device or a socket)",
+                   what);
         return -1;
     }
     size_t len = 0;

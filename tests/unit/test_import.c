@@ -212,6 +212,21 @@ START_TEST(symlink_escape)
 }
 END_TEST
 
+/* A FIFO in the tree is refused, not opened: the open would wait for a
+ * writer for ever. */
+START_TEST(fifo_refused)
+{
+    put("main.plan", "import \"pipe.plan\"\nplan P extends \"base.plan\" { }\n");
+    ck_assert_int_eq(mkfifo(at("pipe.plan"), 0600), 0);
+    ck_assert_int_eq(mkfifo(at("base.plan"), 0600), 0);
+    ast_program *p = import_load(&A, &D, at("main.plan"), NULL);
+    ck_assert(strstr(errs(), "main.plan:1:8: error: cannot import \"pipe.plan\": it is not a regular file") != NULL);
+    ck_assert(strstr(errs(), "main.plan:2:16: error: cannot import \"base.plan\": it is not a regular file") != NULL);
+    ck_assert(p->incomplete);
+    ck_assert_uint_eq(p->nmodules, 1);
+}
+END_TEST
+
 /* --root widens the tree: a sibling directory may then be imported. */
 START_TEST(root_option)
 {
@@ -436,6 +451,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, syntax);
     tcase_add_test(tc, loaded_once);
     tcase_add_test(tc, symlink_escape);
+    tcase_add_test(tc, fifo_refused);
     tcase_add_test(tc, root_option);
     tcase_add_test(tc, depth_limit);
     tcase_add_test(tc, count_limit);
