@@ -49,6 +49,7 @@
 #include "cleanup.h"
 #include "diag.h"
 #include "exec.h"
+#include "fileio.h"
 #include "import.h"
 #include "lower.h"
 #include "ofile.h"
@@ -1930,6 +1931,9 @@ int aot_main(int argc, char **argv, const char *root)
         return usage_error("%sno rules file given", "");
     if (!o.output)
         return usage_error("%sno output given (-o libNAME.so)", "");
+    if (fio_same_file(o.output, rules) || (o.header && fio_same_file(o.header, rules)))
+        return usage_error("the output '%s' is the rules file: write the library elsewhere",
+                           fio_same_file(o.output, rules) ? o.output : o.header);
     o.rules_path = rules;
 
     /* Compile as the driver's compile() does: the file and what it

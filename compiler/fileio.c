@@ -62,6 +62,12 @@ char *fio_read_file(const char *path, size_t max, size_t *len)
     return buf;
 }
 
+bool fio_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 bool fio_write_all(int fd, const void *buf, size_t len)
 {
     const unsigned char *p = buf;

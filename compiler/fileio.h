@@ -20,6 +20,11 @@
  * ENOMEM. */
 char *fio_read_file(const char *path, size_t max, size_t *len);
 
+/* True when paths a and b both name an existing file and it is the same
+ * one (by device and inode, so through links and other spellings): an
+ * output that would replace one of the command's inputs. */
+bool fio_same_file(const char *a, const char *b);
+
 /* Writes buf[0..len) to fd, through short writes and EINTR.  False on an
  * error (errno set). */
 bool fio_write_all(int fd, const void *buf, size_t len);

@@ -1033,6 +1033,13 @@ static int cmd_run(int argc, char **argv)
     if (strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
         return usage_error("run", "unknown engine '%s' (available: jit, interp)", engine);
     ro.path = out;
+    /* the results would replace an input (the file is renamed over it) */
+    if (out && fio_same_file(out, data))
+        return usage_error("run", "the output '%s' is the data file (--data): write the results elsewhere", out);
+    if (out && fio_same_file(out, rules))
+        return usage_error("run", "the output '%s' is the rules file: write the results elsewhere", out);
+    if (ro.store && (fio_same_file(ro.store, data) || fio_same_file(ro.store, rules)))
+        return usage_error("run", "the history database '%s' (--store) is an input file of the run", ro.store);
     /* A workbook or a page holds every roll-up, and is no text for a
      * terminal: it needs -o. */
     bool document = strcmp(ro.format, "xlsx") == 0 || strcmp(ro.format, "html") == 0;

@@ -59,6 +59,13 @@ expect 2 "$planc" run "$rules" --data "$data" --data-year 2021 --data-year 2022;
 expect 2 "$planc" explain "$rules" --data "$data" --region 沈阳 --data-year; contains err "option '--data-year' needs a value"
 expect 1 "$planc" check "$tmp/no-such.plan"; contains err "no-such.plan"
 expect 3 "$planc" run "$rules" --data "$tmp/no-such.csv"; contains err "no-such.csv"
+# an output that is one of the inputs is refused, the input kept
+cp "$rules" "$tmp/in.plan"; cp "$data" "$tmp/in.csv"; ln -s in.csv "$tmp/link.csv"
+expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" -o "$tmp/link.csv"; contains err "is the data file"
+expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" -o "$tmp/in.plan"; contains err "is the rules file"
+expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.csv"; contains err "is an input file"
+expect 2 "$planc" build "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
+n=$((n + 1)); cmp -s "$rules" "$tmp/in.plan" && cmp -s "$data" "$tmp/in.csv" || { echo "FAIL: an input was replaced"; fails=$((fails + 1)); }
 
 # A good run writes the file; stdout stays empty.
 expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/res.csv"
