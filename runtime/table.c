@@ -196,6 +196,12 @@ typedef struct region_name {
  * the header's mapping of needed columns, and the region names (a hash
  * table of them, and the one the last row used, as rows of a region
  * usually come together). */
+/* A header field: its name and its index, as find_field looks it up. */
+typedef struct header_entry {
+    const char *name;
+    size_t field;
+} header_entry;
+
 /* At most this many bytes of a cell are shown in a message. */
 enum { SHOWN_BYTES = 60 };
 
@@ -208,6 +214,7 @@ typedef struct loader {
     bool stopped;           /* RT_MAX_ERRORS reached */
     char **header;          /* the header's field names (trimmed copies) */
     size_t nheader;
+    header_entry *by_name;  /* the header's fields sorted by name, then field (find_field) */
     long region_field, year_field;
     long *column_field;     /* p->ncolumns header indices, -1 when absent */
     bool *percent;          /* p->ncolumns: the column's unit is % (cells may end in %) */
@@ -955,40 +962,60 @@ static bool reported_before(const loader *L, uint32_t k)
     return false;
 }
 
+/* Orders header fields by name, then by field. */
+static int cmp_header(const void *a, const void *b)
+{
+    const header_entry *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->field > y->field) - (x->field < y->field);
+}
+
+/* Where the header fields named want[0..n) start in L->by_name (the first
+ * entry not ordered before that name): a binary search, so that a header of
+ * a million fields costs each column of the rules a few comparisons. */
+static size_t equal_names(const loader *L, const char *want, size_t n)
+{
+    size_t lo = 0, hi = L->nheader;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *h = L->by_name[mid].name;
+        if (strncmp(h, want, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The header field named `want`.  A name the header repeats is the first
  * of its fields, with a warning; the later ones are also called NAME.1,
  * NAME.2, ... (as pandas reads such a file), unless a field has that very
  * name.  -1 when there is none. */
 static long find_field(loader *L, const char *want, unsigned line)
 {
-    long at = -1, second = -1;
-    size_t n = 0;
-    for (size_t i = 0; i < L->nheader; i++)
-        if (strcmp(L->header[i], want) == 0) {
-            if (at < 0)
-                at = (long)i;
-            else if (second < 0)
-                second = (long)i;
-            n++;
-        }
-    if (n > 1 && !L->stopped && !L->warned[at]) {
-        L->warned[at] = true;
-        fprintf(L->err, "%s:%u: warning: column '%s' appears %zu times in the header (fields %ld and "
-                "%ld%s); reading the first; the rules can name the next '%s.1'\n",
-                L->name, line, want, n, at + 1, second + 1, n > 2 ? ", ..." : "", want);
+    size_t at = equal_names(L, want, strlen(want)), n = 0;
+    while (at + n < L->nheader && strcmp(L->by_name[at + n].name, want) == 0)
+        n++;
+    if (n > 1 && !L->stopped && !L->warned[L->by_name[at].field]) {
+        L->warned[L->by_name[at].field] = true;
+        fprintf(L->err, "%s:%u: warning: column '%s' appears %zu times in the header (fields %zu and "
+                "%zu%s); reading the first; the rules can name the next '%s.1'\n",
+                L->name, line, want, n, L->by_name[at].field + 1, L->by_name[at + 1].field + 1,
+                n > 2 ? ", ..." : "", want);
     }
-    if (at >= 0)
-        return at;
+    if (n > 0)
+        return (long)L->by_name[at].field;
     /* NAME.k: the k-th repeat of NAME */
     const char *dot = strrchr(want, '.');
     if (!dot || dot[1] < '1' || dot[1] > '9' || strspn(dot + 1, "0123456789") != strlen(dot + 1) ||
         strlen(dot + 1) > 6)
         return -1;
     size_t k = (size_t)atol(dot + 1), base = (size_t)(dot - want);
-    for (size_t i = 0; i < L->nheader; i++)
-        if (strncmp(L->header[i], want, base) == 0 && L->header[i][base] == '\0' && k-- == 0)
-            return (long)i;
-    return -1;
+    at = equal_names(L, want, base);
+    for (n = 0; n <= k && at + n < L->nheader; n++)
+        if (strncmp(L->by_name[at + n].name, want, base) != 0 || L->by_name[at + n].name[base] != '\0')
+            return -1;
+    return n > k ? (long)L->by_name[at + k].field : -1;
 }
 
 /* Reads the header record and finds every column the program needs.
@@ -1023,6 +1050,10 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         h[n] = '\0';
         L->header[i] = h;
     }
+    L->by_name = rt_xmalloc(rec.nfields ? rec.nfields : 1, sizeof *L->by_name);
+    for (size_t i = 0; i < rec.nfields; i++)
+        L->by_name[i] = (header_entry){L->header[i], i};
+    qsort(L->by_name, rec.nfields, sizeof *L->by_name, cmp_header);
     if (rec.bad_field >= 0) {
         data_error(L, rec.line, "header field %ld ('%s'): text after the closing quote",
                    rec.bad_field + 1, shown(L, L->header[rec.bad_field], strlen(L->header[rec.bad_field])));
@@ -1457,7 +1488,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     }
     if (rec->bad_field >= 0) {
         data_error(L, rec->line, "column '%s': text after the closing quote",
-                   L->header[rec->bad_field]);
+                   shown(L, L->header[rec->bad_field], strlen(L->header[rec->bad_field])));
         return;
     }
     bool ok = true;
@@ -1906,6 +1937,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     for (size_t i = 0; i < L.nheader; i++)
         free(L.header[i]);
     free(L.header);
+    free(L.by_name);
     free(L.column_field);
     for (uint32_t k = 0; k < p->ncolumns; k++)
         free(L.year_field_of[k]);
