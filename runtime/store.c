@@ -166,6 +166,72 @@ static bool upgrade_v1(store *s, FILE *err)
     return exec_sql(s, "COMMIT", "cannot upgrade the schema", err);
 }
 
+/* The tables of db (SQLite's own left out) with their columns, one line
+ * per column (table, position, name, type, NOT NULL, default, primary key
+ * position) in order: what history and compare rely on, not how the
+ * CREATE statements were spelt.  malloc'd, NULL on error. */
+static char *schema_text(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", "
+                               "ifnull(p.dflt_value, '-'), p.pk FROM sqlite_master AS m, "
+                               "pragma_table_info(m.name) AS p WHERE m.type = 'table' AND "
+                               "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid",
+                           -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    int rc = SQLITE_ERROR;
+    while (f && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int k = 0; k < 7; k++) {
+            const unsigned char *v = sqlite3_column_text(st, k);
+            fprintf(f, "%s%s", k ? " | " : "", v ? (const char *)v : "");
+        }
+        fputc('\n', f);
+    }
+    sqlite3_finalize(st);
+    if (!f || fclose(f) != 0 || rc != SQLITE_DONE) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Whether the database's tables are those planc makes for schema
+ * version ver (schema_text), as made anew in a private in-memory database: one
+ * with planc's application id but another schema (made elsewhere, or
+ * changed by hand: a column without NOT NULL) is not read, since history
+ * and compare trust what the schema guarantees.  False after reporting. */
+static bool same_schema(store *s, long long ver, FILE *err)
+{
+    sqlite3 *mem = NULL;
+    char *want = NULL, *have = NULL;
+    bool ok = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+              sqlite3_exec(mem, schema_v1, NULL, NULL, NULL) == SQLITE_OK &&
+              (ver < 2 || sqlite3_exec(mem, schema_v2_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (want = schema_text(mem)) != NULL;
+    sqlite3_close(mem);
+    if (!ok) {
+        free(want);
+        fprintf(err, "planc: error: %s: cannot make planc's schema to compare it with\n", s->path);
+        return false;
+    }
+    have = schema_text(s->db);
+    if (!have) {
+        free(want);
+        db_error(s, "cannot read its schema", err);
+        return false;
+    }
+    ok = strcmp(want, have) == 0;
+    if (!ok)
+        fprintf(err, "planc: error: %s: not a planc results database (it has planc's application "
+                     "id, but its tables differ from those planc makes)\n", s->path);
+    free(want);
+    free(have);
+    return ok;
+}
+
 /* Checks that the database is planc's, of our schema version; with
  * `create`, writes the schema into an empty database.  False after
  * reporting. */
@@ -219,6 +285,8 @@ static bool check_schema(store *s, bool create, FILE *err)
                 s->path, ver);
         return false;
     }
+    if (!same_schema(s, ver, err))
+        return false;
     s->version = ver;
     return set_wal(s, err);
 }

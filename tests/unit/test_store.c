@@ -178,6 +178,27 @@ START_TEST(foreign_files)
     snprintf(path, sizeof path, "%s/newer.db", dir);
     raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 3; CREATE TABLE runs (x)");
     refused(path, true, "written by a newer planc (schema version 3; this planc reads version 2)");
+    /* planc's application id and version, but tables planc does not make:
+     * a run's time without NOT NULL, or a table missing */
+    const char *forged = "not a planc results database (it has planc's application id, but its "
+                         "tables differ from those planc makes)";
+    snprintf(path, sizeof path, "%s/forged.db", dir);
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 2;"
+                  "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT, "
+                  "planc_version TEXT NOT NULL, plan TEXT NOT NULL, rules_path TEXT NOT NULL, "
+                  "rules_sha256 TEXT NOT NULL, data_path TEXT NOT NULL, data_sha256 TEXT NOT NULL, "
+                  "data_rows INTEGER NOT NULL, result_rows INTEGER NOT NULL, "
+                  "data_options TEXT NOT NULL DEFAULT '');"
+                  "CREATE TABLE results (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, "
+                  "seq INTEGER NOT NULL, region TEXT NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL, "
+                  "id TEXT NOT NULL, name TEXT, clause TEXT, lead TEXT, status TEXT, value REAL, unit TEXT, "
+                  "goal REAL, expected REAL, score REAL, weight REAL, grade TEXT, vetoes TEXT, "
+                  "PRIMARY KEY (run, seq)) WITHOUT ROWID;");
+    refused(path, false, forged);
+    refused(path, true, forged);
+    snprintf(path, sizeof path, "%s/half.db", dir);
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 2; CREATE TABLE runs (x)");
+    refused(path, false, forged);
     snprintf(path, sizeof path, "%s/text.db", dir);
     FILE *f = fopen(path, "w");
     fputs("region,year\n甲,2025\n", f);
