@@ -26,6 +26,7 @@
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
+#include "store.h"
 #include "utf8.h"
 
 /* Most bytes of text written to a cell (Excel holds 32767 characters). */
@@ -526,7 +527,9 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     lxw_doc_properties props = {.title = (char *)(p->title ? p->title : p->plan),
                                 .subject = (char *)(p->assessment ? p->assessment : ""),
                                 .author = "planc",
-                                .comments = "written by planc " PLANC_VERSION};
+                                .comments = "written by planc " PLANC_VERSION,
+                                /* the clock, or SOURCE_DATE_EPOCH for the same bytes */
+                                .created = store_time()};
     note(&b, workbook_set_properties(b.wb, &props));
     make_formats(&b);
 

@@ -333,7 +333,7 @@ void store_close(store *s)
     free(s);
 }
 
-void store_now(char buf[32])
+time_t store_time(void)
 {
     time_t now = time(NULL);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -343,6 +343,12 @@ void store_now(char buf[32])
         if (!*end && v >= 0)
             now = (time_t)v;
     }
+    return now;
+}
+
+void store_now(char buf[32])
+{
+    time_t now = store_time();
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "exec.h"
 #include "ir.h"
@@ -67,9 +68,11 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err);
  * order.  0, or -1 after saying why on `err`. */
 int store_compare(store *s, long long a, long long b, FILE *out, FILE *err);
 
-/* The current time as store_run_info.time wants it; SOURCE_DATE_EPOCH,
- * when set to a number of seconds, is used instead of the clock (for
- * reproducible tests). */
+/* The current time: SOURCE_DATE_EPOCH, when set to a number of seconds,
+ * instead of the clock (for reproducible records and workbooks). */
+time_t store_time(void);
+
+/* store_time() as store_run_info.time wants it (UTC, ISO 8601). */
 void store_now(char buf[32]);
 
 #endif

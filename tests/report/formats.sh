@@ -2,9 +2,9 @@
 # formats.sh — `planc run --format xlsx|html` end to end, on the quickstart
 # example: -o is required; the workbook reads back (its four sheets, a
 # detail row per result row of the CSV, the first cells); the page is the
-# same bytes on every run and draws each region its own way; output is
-# atomic (a failed run keeps the old file and leaves no temporary or
-# scratch file behind).
+# same bytes on every run (the workbook too, with SOURCE_DATE_EPOCH) and
+# draws each region its own way; output is atomic (a failed run keeps the
+# old file and leaves no temporary or scratch file behind).
 #
 #   formats.sh PLANC ZIPCAT SRCDIR
 set -u
@@ -44,6 +44,15 @@ grep -q "<c r=\"A2\" t=\"inlineStr\"><is><t>$region</t></is></c><c r=\"B2\"><v>$
     bad "the detail's first row is not $region, $year"
 "$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet1.xml | grep -q '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' ||
     bad "the regions sheet has no frozen header row"
+
+# With SOURCE_DATE_EPOCH the workbook's creation time is that, not the
+# clock: two runs a second apart write the same bytes.
+SOURCE_DATE_EPOCH=1735689600 run --format xlsx -o "$tmp/a.xlsx" || bad "planc run --format xlsx failed"
+sleep 1
+SOURCE_DATE_EPOCH=1735689600 run --format xlsx -o "$tmp/b.xlsx" || bad "planc run --format xlsx failed"
+cmp -s "$tmp/a.xlsx" "$tmp/b.xlsx" || bad "two workbooks with SOURCE_DATE_EPOCH differ"
+"$zipcat" "$tmp/a.xlsx" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2025-01-01T00:00:00Z</dcterms:created>' ||
+    bad "the workbook's creation time is not SOURCE_DATE_EPOCH's"
 
 # The page: self-contained, and the same bytes twice.
 run --format html -o "$tmp/out/a.html" || bad "planc run --format html failed"
