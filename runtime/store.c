@@ -24,6 +24,7 @@ struct store {
     char *path;
     long long version;    /* the database's schema version (1 is read as it is) */
     bool in_tx;           /* a run's transaction is open */
+    bool readonly;        /* opened to read (history, compare): left as it is */
 };
 
 /* Version 2 adds the data options to runs; a version 1 database is
@@ -288,7 +289,9 @@ static bool check_schema(store *s, bool create, FILE *err)
     if (!same_schema(s, ver, err))
         return false;
     s->version = ver;
-    return set_wal(s, err);
+    /* a reader leaves the file as it is (an archived database keeps its
+     * bytes and its journal mode) */
+    return s->readonly || set_wal(s, err);
 }
 
 store *store_open(const char *path, bool create, FILE *err)
@@ -304,6 +307,9 @@ store *store_open(const char *path, bool create, FILE *err)
     }
     store *s = rt_xcalloc(1, sizeof *s);
     s->path = rt_xstrdup(path);
+    s->readonly = !create;
+    /* read-write even to read: SQLite then removes a WAL database's -wal
+     * and -shm files when it closes (a reader alone would leave them) */
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         if (s->db)

@@ -30,9 +30,10 @@
 
 typedef struct store store;
 
-/* Opens the database at `path`; with `create`, makes it (and the schema)
- * when it does not exist, else an absent file is an error.  NULL after
- * saying why on `err` (not a planc database, a newer schema, cannot open). */
+/* Opens the database at `path`; with `create`, to record runs, making it
+ * (and the schema) when it does not exist; else to read, leaving the file
+ * as it is (an absent file is an error).  NULL after saying why on `err`
+ * (not a planc database, a newer schema, cannot open). */
 store *store_open(const char *path, bool create, FILE *err);
 void store_close(store *s);
 

@@ -67,6 +67,23 @@ static char *raw_text(const char *path, const char *sql)
     return v;
 }
 
+/* The bytes of the file at path, malloc'd; *len is set. */
+static char *file_bytes(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    size_t cap = 1 << 16, n = 0, got;
+    char *b = malloc(cap);
+    while ((got = fread(b + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap)
+            b = realloc(b, cap *= 2);
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
 /* Records one run of x in s; returns its id. */
 static long long record(store *s, const pfx *x, const char *data_hash)
 {
@@ -211,9 +228,9 @@ START_TEST(foreign_files)
 }
 END_TEST
 
-/* A version 1 database (no data_options) is read as it is by history and
- * brought to version 2 by the next run recorded; the data options are
- * recorded and listed. */
+/* A version 1 database (no data_options) is read as it is by history
+ * (which changes none of its bytes) and brought to version 2 by the next
+ * run recorded; the data options are recorded and listed. */
 START_TEST(upgrade_v1)
 {
     pfx x;
@@ -232,7 +249,10 @@ START_TEST(upgrade_v1)
                   "PRIMARY KEY (run, seq)) WITHOUT ROWID;"
                   "INSERT INTO runs VALUES (1, '2024-01-01T00:00:00Z', '0.0.9', 'P', 'r.plan', 'aa', "
                   "'d.csv', 'bb', 0, 0);");
-    /* read as it is */
+    /* read as it is, and left as it is: the same bytes, the same
+     * (rollback) journal mode, no WAL files */
+    size_t len0, len1;
+    char *before = file_bytes(path, &len0);
     store *s = store_open(path, false, stderr);
     ck_assert_ptr_nonnull(s);
     pf_capture c;
@@ -240,6 +260,16 @@ START_TEST(upgrade_v1)
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "P: r.plan, d.csv\n"));
     pf_cap_free(&c);
     store_close(s);
+    char *after = file_bytes(path, &len1);
+    ck_assert(len0 == len1 && memcmp(before, after, len0) == 0);
+    free(before);
+    free(after);
+    char wal[192];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ck_assert_int_ne(access(wal, F_OK), 0);
+    char *mode = raw_text(path, "PRAGMA journal_mode");
+    ck_assert_str_eq(mode, "delete");
+    free(mode);
     ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
     /* upgraded by a writer */
     s = store_open(path, true, stderr);
