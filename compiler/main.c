@@ -732,14 +732,15 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     rollup_free(ru);
     long long run_id = 0;
     if (rc == EXIT_OK && db) {
-        char rhash[65], dhash[65], now[32];
+        char rhash[65], now[32];
         rules_hash(c, rhash);
         store_now(now);
+        /* the hash of the bytes the table was read from: a pipe cannot be
+         * read again, and a file may have changed since */
         store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
-                               .rules_hash = rhash, .data_path = data, .data_hash = dhash,
-                               .data_options = ro->data_options};
-        if (sha256_file(data, dhash, stderr) != 0 ||
-            store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
+                               .rules_hash = rhash, .data_path = data,
+                               .data_hash = rt_table_sha256(t), .data_options = ro->data_options};
+        if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_USAGE;
     }
     rc = finish_output(o, rc);
@@ -1098,6 +1099,7 @@ static int cmd_run(int argc, char **argv)
     /* The data's messages are held while the compile runs, so that they
      * come after the compile's, as if the two ran one after the other. */
     fio_held *load_held = overlapped ? fio_hold_open(stderr) : NULL;
+    dopt.load.digest = db != NULL; /* the history records the data's hash */
     rt_table *table = rt_table_load(c.ir, data, &dopt.load,
                                     load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;

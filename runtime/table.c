@@ -26,6 +26,7 @@
 #include "progress.h"
 #include "report.h"
 #include "rtmem.h"
+#include "sha256.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
  * order: `maxyear` holds each region's latest year so far, so a row that
@@ -36,6 +37,7 @@
 struct rt_table {
     const ir_program *p;
     char *path;
+    char sha256[65];        /* the bytes' hash (rt_load_options.digest), else "" */
     size_t nrows, caprows;
     uint32_t *region;
     int *year;
@@ -653,6 +655,7 @@ typedef struct source {
     unsigned char bad_tail[3]; /* and up to three bytes after it */
     unsigned bad_ntail;        /* how many (the window may end first) */
     unsigned bad_line;      /* its line */
+    sha256_ctx *digest;     /* hashes every byte read, or NULL */
 } source;
 
 /* Has any byte of a 64-bit word zero? */
@@ -731,8 +734,9 @@ static void check_text(source *s)
     s->line = line;
 }
 
-/* Starts on a buffer in memory (the whole input). */
-static void source_memory(source *s, const char *buf, size_t len)
+/* Starts on a buffer in memory (the whole input); `digest` (or NULL)
+ * hashes it. */
+static void source_memory(source *s, const char *buf, size_t len, sha256_ctx *digest)
 {
     memset(s, 0, sizeof *s);
     s->fd = -1;
@@ -740,6 +744,9 @@ static void source_memory(source *s, const char *buf, size_t len)
     s->len = len;
     s->final = true;
     s->line = 1;
+    s->digest = digest;
+    if (digest)
+        sha256_update(digest, buf, len);
     check_text(s);
 }
 
@@ -765,6 +772,8 @@ static void source_read(source *s, size_t keep)
             s->final = true;
             break;
         }
+        if (s->digest)
+            sha256_update(s->digest, s->block + len, (size_t)got);
         len += (size_t)got;
     }
     s->buf = s->block;
@@ -773,11 +782,13 @@ static void source_read(source *s, size_t keep)
         check_text(s);
 }
 
-/* Starts on an open file: reads its first block. */
-static void source_file(source *s, int fd)
+/* Starts on an open file: reads its first block; `digest` (or NULL)
+ * hashes every byte read. */
+static void source_file(source *s, int fd, sha256_ctx *digest)
 {
     memset(s, 0, sizeof *s);
     s->fd = fd;
+    s->digest = digest;
     s->cap = BLOCK_SIZE;
     s->block = rt_xmalloc(s->cap, 1);
     s->buf = s->block;
@@ -1888,6 +1899,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     }
     csv_dispose(&csv);
     source_drain(src);
+    if (src->digest && !source_failed(src))
+        sha256_hex(src->digest, t->sha256); /* every byte was read */
 
     /* What to print: the error that stops all, or the data errors. */
     if (mem)
@@ -1968,7 +1981,9 @@ rt_table *rt_table_parse(const ir_program *p, const char *name, const char *buf,
     if (!program_ok(p, err))
         return NULL;
     source src;
-    source_memory(&src, buf, len);
+    sha256_ctx digest;
+    sha256_init(&digest);
+    source_memory(&src, buf, len, opts && opts->digest ? &digest : NULL);
     return load(p, name, &src, opts, err);
 }
 
@@ -1993,7 +2008,9 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
         return NULL;
     }
     source src;
-    source_file(&src, fd);
+    sha256_ctx digest;
+    sha256_init(&digest);
+    source_file(&src, fd, opts && opts->digest ? &digest : NULL);
     rt_table *t = load(p, path, &src, opts, err);
     free(src.block);
     close(fd);
@@ -2034,6 +2051,7 @@ void rt_table_free(rt_table *t)
 }
 
 const char *rt_table_path(const rt_table *t) { return t->path; }
+const char *rt_table_sha256(const rt_table *t) { return t->sha256; }
 size_t rt_table_nrows(const rt_table *t) { return t->nrows; }
 uint32_t rt_table_region(const rt_table *t, size_t row) { return t->region[row]; }
 int rt_table_year(const rt_table *t, size_t row) { return t->year[row]; }

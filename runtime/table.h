@@ -44,6 +44,10 @@ typedef struct rt_load_options {
     /* With allow_missing_columns: no warning either (the rows of a test in
      * a rules file give only the columns the test is about). */
     bool quiet_missing_columns;
+    /* Hash the bytes as they are read (rt_table_sha256): the results
+     * history records the data that was scored, also when it came from a
+     * pipe or changed afterwards. */
+    bool digest;
 } rt_load_options;
 
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column
@@ -60,6 +64,9 @@ void rt_table_free(rt_table *t);
 
 /* The file name given to rt_table_load (used in data messages). */
 const char *rt_table_path(const rt_table *t);
+/* The SHA-256 (64 hex digits) of the bytes read, when the options asked
+ * for it (digest); else "". */
+const char *rt_table_sha256(const rt_table *t);
 size_t rt_table_nrows(const rt_table *t);
 /* Region index (into p->regions), year and source line of a row; the line
  * is the physical line where the row's record starts, 0 for a row added

@@ -1,8 +1,9 @@
 #!/bin/sh
 # history.sh — the results history and the progress line end to end:
 # several `planc run --store` at once (every run recorded, the database
-# intact), a failed run recording nothing, history and compare, refused
-# databases; and the progress line on a pseudo-terminal (script(1)).
+# intact), the hash of data read from a pipe, a failed run recording
+# nothing, history and compare, refused databases; and the progress line
+# on a pseudo-terminal (script(1)).
 #   history.sh PLANC EXAMPLES_DIR
 set -u
 planc=$1; ex=$2
@@ -48,6 +49,14 @@ contains out "2025-01-01T00:00:00Z"
 if command -v sha256sum >/dev/null; then
     contains out "$(sha256sum "$data" | cut -c1-12)"
     contains out "$(sha256sum "$rules" | cut -c1-12)"
+fi
+
+# Data read from a pipe is recorded with the hash of the bytes scored (a
+# pipe cannot be read again for it).
+if command -v sha256sum >/dev/null; then
+    cat "$data" | "$planc" run --engine interp "$rules" --data /dev/stdin --store "$tmp/pipe.db" -o "$tmp/pipe.csv"
+    expect 0 "$planc" history "$tmp/pipe.db"
+    contains out "$(sha256sum "$data" | cut -c1-12)  .*/dev/stdin"
 fi
 
 # A run that fails records nothing: bad data, an unwritable output.
