@@ -532,6 +532,10 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
             return -1;
         }
     } else {
+        if (ro->store) {
+            usage_error("run", "option '%s' given twice (one history database per run)", a);
+            return -1;
+        }
         ro->store = v;
     }
     return 2;

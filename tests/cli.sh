@@ -52,6 +52,8 @@ expect 2 "$planc" run "$rules" --data;  contains err "needs a value"
 expect 2 "$planc" run "$rules" --data "$data" --engine nope; contains err "unknown engine"
 expect 2 "$planc" run "$rules" --data "$data" --data "$data"; contains err "option '--data' given twice"
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a" --output "$tmp/b"; contains err "option '--output' given twice"
+expect 2 "$planc" run "$rules" --data "$data" --store "$tmp/a.db" --store "$tmp/b.db"; contains err "option '--store' given twice"
+n=$((n + 1)); if [ -e "$tmp/a.db" ] || [ -e "$tmp/b.db" ]; then echo "FAIL: --store twice created a database"; fails=$((fails + 1)); fi
 expect 2 "$planc" explain "$rules" --data "$data" --region 大连 --region 沈阳; contains err "option '--region' given twice"
 expect 2 "$planc" run "$rules" --data "$data" --na " x"; contains err "bad --na value"
 expect 2 "$planc" run "$rules" --data "$data" --data-year 20x1; contains err "bad data year '20x1'"
