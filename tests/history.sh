@@ -64,6 +64,10 @@ printf 'region,year\n沈阳,20x1\n' >"$tmp/bad.csv"
 expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$db"
 expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$db" -o "$tmp/nodir/r.csv"
 n=$((n + 1)); [ "$(runs)" -eq 12 ] || fail "a failed run was recorded"
+# into a new database: it was created first (OUTPUT.md §5) and holds no run
+expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$tmp/new.db"
+expect 0 "$planc" history "$tmp/new.db"
+n=$((n + 1)); [ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "a failed run into a new database recorded a run"
 
 # compare: the same data twice, then changed data.
 expect 0 "$planc" compare "$db" 1 2
