@@ -650,15 +650,16 @@ static char *data_options_text(const data_options *d)
 /* Writes the report `ro` asks for to f: the results or a roll-up, as CSV
  * or JSON.  Returns 0, or -1 on a write error. */
 static int write_report(const ir_program *p, const rt_table *t, const rt_result *r,
-                        const run_output *ro, const rollup *ru, FILE *f)
+                        const run_output *ro, const rollup *ru, const report_source *src,
+                        FILE *f)
 {
     if (strcmp(ro->format, "xlsx") == 0)
-        return report_xlsx(p, t, r, ru, f, stderr);
+        return report_xlsx(p, t, r, ru, src, f, stderr);
     if (strcmp(ro->format, "html") == 0)
-        return report_html(p, t, r, ru, f);
+        return report_html(p, t, r, ru, src, f);
     if (strcmp(ro->format, "json") == 0) {
         static const unsigned only[] = {REPORT_JSON_REGIONS, REPORT_JSON_AGENCIES, REPORT_JSON_TARGETS};
-        return report_json(p, t, r, ru, ro->rollup ? only[ro->kind] : REPORT_JSON_ALL, f);
+        return report_json(p, t, r, ru, ro->rollup ? only[ro->kind] : REPORT_JSON_ALL, src, f);
     }
     if (ro->rollup)
         return rollup_write_csv(p, ru, ro->kind, f);
@@ -726,7 +727,14 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         }
         f = ofile_stream(o);
     }
-    int written = write_report(c->ir, t, r, ro, ru, f);
+    /* what produced the results, for the reports that say it and the
+     * history: the data's hash is of the bytes the table was read from (a
+     * pipe cannot be read again, and a file may have changed since) */
+    char rhash[65];
+    rules_hash(c, rhash);
+    report_source src = {.rules = rules, .rules_sha256 = rhash, .data = data,
+                         .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options};
+    int written = write_report(c->ir, t, r, ro, ru, &src, f);
     if (written != 0 || fflush(f) != 0) {
         /* report_xlsx says itself what went wrong */
         if (written == 0 || strcmp(ro->format, "xlsx") != 0)
@@ -736,14 +744,11 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     rollup_free(ru);
     long long run_id = 0;
     if (rc == EXIT_OK && db) {
-        char rhash[65], now[32];
-        rules_hash(c, rhash);
+        char now[32];
         store_now(now);
-        /* the hash of the bytes the table was read from: a pipe cannot be
-         * read again, and a file may have changed since */
         store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
                                .rules_hash = rhash, .data_path = data,
-                               .data_hash = rt_table_sha256(t), .data_options = ro->data_options};
+                               .data_hash = src.data_sha256, .data_options = ro->data_options};
         if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_USAGE;
     }
@@ -1103,7 +1108,8 @@ static int cmd_run(int argc, char **argv)
     /* The data's messages are held while the compile runs, so that they
      * come after the compile's, as if the two ran one after the other. */
     fio_held *load_held = overlapped ? fio_hold_open(stderr) : NULL;
-    dopt.load.digest = db != NULL; /* the history records the data's hash */
+    /* the history and the documents (json, xlsx, html) give the data's hash */
+    dopt.load.digest = db != NULL || strcmp(ro.format, "csv") != 0;
     rt_table *table = rt_table_load(c.ir, data, &dopt.load,
                                     load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;

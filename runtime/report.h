@@ -78,6 +78,18 @@ void report_csv_stream_judged(const report_csv_stream *s, bool *judged);
  * year 2020", ...  malloc'd. */
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg);
 
+/* What produced a report, for a reader of the report alone (an auditor
+ * reproducing a number): the rules and the data as the command line named
+ * them, their SHA-256 as the results history records them (the rules'
+ * files in the order read; the data's bytes as scored) and the options
+ * that changed how the data was read ("" for none).  planc's version is
+ * PLANC_VERSION. */
+typedef struct report_source {
+    const char *rules, *rules_sha256;
+    const char *data, *data_sha256;
+    const char *data_options;
+} report_source;
+
 /* Formats v as report_csv prints numbers: "%.Ng" with the least N (1..17)
  * that strtod reads back as v, except that a positive exponent below 17 is
  * written out in plain digits when that needs no more significant digits

@@ -91,6 +91,7 @@ typedef struct page {
     const rt_table *t;
     const rt_result *r;
     const rollup *ru;    /* NULL: the table has no row */
+    const report_source *src; /* what produced the page, or NULL */
     char **leads;        /* each measure's lead text (as in the CSV) */
 } page;
 
@@ -1191,13 +1192,27 @@ static void footer(page *g)
           "the straight line from the baseline to the goal · lagging: behind that line · "
           "failed: the deadline passed (or a red line broke) · missing: no value · "
           "not_applicable: outside the target's scope or before its first year.</p>\n"
-          "<p>Written by planc " PLANC_VERSION ".</p>\n</footer>\n", g->out);
+          "<p class=\"source\">Written by planc " PLANC_VERSION, g->out);
+    const report_source *src = g->src;
+    if (src) {
+        /* what an auditor needs to reproduce a number (OUTPUT.md §8) */
+        fputs(" from the rules ", g->out);
+        put_text(g->out, src->rules);
+        fprintf(g->out, " (SHA-256 <code>%s</code>) and the data ", src->rules_sha256);
+        put_text(g->out, src->data);
+        fprintf(g->out, " (SHA-256 <code>%s</code>)", src->data_sha256);
+        if (src->data_options && *src->data_options) {
+            fputs(", read with ", g->out);
+            put_text(g->out, src->data_options);
+        }
+    }
+    fputs(".</p>\n</footer>\n", g->out);
 }
 
 int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, FILE *out)
+                const rollup *ru, const report_source *src, FILE *out)
 {
-    page g = {.out = out, .p = p, .t = t, .r = r, .ru = ru};
+    page g = {.out = out, .p = p, .t = t, .r = r, .ru = ru, .src = src};
     g.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *g.leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
         g.leads[i] = report_style_lead(&p->measures[i]);

@@ -14,13 +14,15 @@
 #include "exec.h"
 #include "ir.h"
 #include "rollup.h"
+#include "report.h"
 #include "table.h"
 
 /* Writes the page for a run: the ranking, heatmap and tables are for the
  * roll-up's year, the trajectories for every year of the table.  `ru` is
- * NULL when the table has no row (the page then says so).  Returns 0, or
- * -1 on a write error. */
+ * NULL when the table has no row (the page then says so).  The footer
+ * names `src`, what produced the page (none when it is NULL).  Returns 0,
+ * or -1 on a write error. */
 int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, FILE *out);
+                const rollup *ru, const report_source *src, FILE *out);
 
 #endif

@@ -55,6 +55,31 @@ static void put_plan(json_writer *w, const ir_program *p)
     json_end_object(w);
 }
 
+/* "source": what produced the document (report_source), so that a number
+ * in it can be reproduced; null when the caller does not say. */
+static void put_source(json_writer *w, const report_source *src)
+{
+    json_key(w, "source");
+    if (!src) {
+        json_null(w);
+        return;
+    }
+    json_begin_object(w);
+    json_key(w, "planc");
+    json_str(w, PLANC_VERSION);
+    json_key(w, "rules");
+    json_str(w, src->rules);
+    json_key(w, "rules_sha256");
+    json_str(w, src->rules_sha256);
+    json_key(w, "data");
+    json_str(w, src->data);
+    json_key(w, "data_sha256");
+    json_str(w, src->data_sha256);
+    json_key(w, "data_options");
+    json_str(w, src->data_options);
+    json_end_object(w);
+}
+
 /* The fields every detail record shares, in order: region, year, kind, id,
  * name, clause. */
 static void put_row_head(json_writer *w, const char *region, int year, const char *kind,
@@ -306,7 +331,7 @@ static void put_targets(json_writer *w, const ir_program *p, const rollup *ru)
 }
 
 int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, unsigned what, FILE *out)
+                const rollup *ru, unsigned what, const report_source *src, FILE *out)
 {
     json_writer w;
     json_init(&w, out);
@@ -316,6 +341,7 @@ int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
     json_key(&w, "version");
     json_int(&w, REPORT_JSON_VERSION);
     put_plan(&w, p);
+    put_source(&w, src);
     /* the years of the data, read from the table (a roll-up has them too,
      * but the detail alone needs no roll-up) */
     json_key(&w, "years");

@@ -7,6 +7,7 @@
 
 #include "exec.h"
 #include "json.h"
+#include "report.h"
 #include "rollup.h"
 
 /* The schema version of the document ("version"): 2 since the target
@@ -22,11 +23,12 @@ enum {
     REPORT_JSON_ALL = 15
 };
 
-/* Writes the document: "format", "plan", "years", then "results" (with
- * REPORT_JSON_DETAIL) and "rollup" (with any roll-up flag; `ru` must then
- * not be NULL).  Returns 0, or -1 on a write error. */
+/* Writes the document: "format", "plan", "source" (from `src`; null when
+ * it is NULL), "years", then "results" (with REPORT_JSON_DETAIL) and
+ * "rollup" (with any roll-up flag; `ru` must then not be NULL).  Returns
+ * 0, or -1 on a write error. */
 int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, unsigned what, FILE *out);
+                const rollup *ru, unsigned what, const report_source *src, FILE *out);
 
 /* Pieces shared with `planc explain --format json`: a measure's lead
  * agencies as an array of names, and status counts as an object

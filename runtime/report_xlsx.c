@@ -492,7 +492,7 @@ static char *scratch_file(void)
 }
 
 int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, FILE *out, FILE *err)
+                const rollup *ru, const report_source *src, FILE *out, FILE *err)
 {
     /* The detail sheet must fit: a header and every result row. */
     size_t items = p->ntargets + (p->has_assessment ? p->nmeasures + p->nsections + 1 : 0);
@@ -524,13 +524,27 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     b.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *b.leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
         b.leads[i] = report_style_lead(&p->measures[i]);
+    /* the comments say what produced the workbook (OUTPUT.md §7) */
+    const char *fmt = "written by planc " PLANC_VERSION
+                      " from the rules %s (SHA-256 %s) and the data %s (SHA-256 %s)%s%s";
+    const char *dopts = src && src->data_options && *src->data_options ? src->data_options : NULL;
+    char *comments = NULL;
+    if (src) {
+        int n = snprintf(NULL, 0, fmt, src->rules, src->rules_sha256, src->data,
+                         src->data_sha256, dopts ? ", read with " : "", dopts ? dopts : "");
+        comments = rt_xmalloc((size_t)n + 1, 1);
+        snprintf(comments, (size_t)n + 1, fmt, src->rules, src->rules_sha256, src->data,
+                 src->data_sha256, dopts ? ", read with " : "", dopts ? dopts : "");
+    }
     lxw_doc_properties props = {.title = (char *)(p->title ? p->title : p->plan),
                                 .subject = (char *)(p->assessment ? p->assessment : ""),
                                 .author = "planc",
-                                .comments = "written by planc " PLANC_VERSION,
+                                .comments = comments ? (char *)clean_text(&b, comments)
+                                                     : "written by planc " PLANC_VERSION,
                                 /* the clock, or SOURCE_DATE_EPOCH for the same bytes */
                                 .created = store_time()};
     note(&b, workbook_set_properties(b.wb, &props));
+    free(comments);
     make_formats(&b);
 
     sheet_regions(&b);

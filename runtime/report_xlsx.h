@@ -12,6 +12,7 @@
 
 #include "exec.h"
 #include "ir.h"
+#include "report.h"
 #include "rollup.h"
 #include "table.h"
 
@@ -19,10 +20,11 @@
  * zip archive).  `ru` is NULL when the table has no row (the roll-up
  * sheets then hold their headers only).  libxlsxwriter writes to a path,
  * so the workbook is built in a scratch file in $TMPDIR (else /tmp) and
- * then copied to `out`; the caller makes `out` atomic (ofile.h).  Returns
- * 0, or -1 after printing why to `err` (a write error, or more result rows
- * than a sheet holds). */
+ * then copied to `out`; the caller makes `out` atomic (ofile.h).  The
+ * workbook's comments name `src`, what produced it (only planc's version
+ * when it is NULL).  Returns 0, or -1 after printing why to `err` (a write
+ * error, or more result rows than a sheet holds). */
 int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, FILE *out, FILE *err);
+                const rollup *ru, const report_source *src, FILE *out, FILE *err);
 
 #endif

@@ -2,9 +2,10 @@
 # formats.sh — `planc run --format xlsx|html` end to end, on the quickstart
 # example: -o is required; the workbook reads back (its four sheets, a
 # detail row per result row of the CSV, the first cells); the page is the
-# same bytes on every run (the workbook too, with SOURCE_DATE_EPOCH) and
-# draws each region its own way; output is atomic (a failed run keeps the
-# old file and leaves no temporary or scratch file behind).
+# same bytes on every run (the workbook too, with SOURCE_DATE_EPOCH); both
+# name the rules and data they came from; the page draws each region its
+# own way; output is atomic (a failed run keeps the old file and leaves no
+# temporary or scratch file behind).
 #
 #   formats.sh PLANC ZIPCAT SRCDIR
 set -u
@@ -53,6 +54,17 @@ SOURCE_DATE_EPOCH=1735689600 run --format xlsx -o "$tmp/b.xlsx" || bad "planc ru
 cmp -s "$tmp/a.xlsx" "$tmp/b.xlsx" || bad "two workbooks with SOURCE_DATE_EPOCH differ"
 "$zipcat" "$tmp/a.xlsx" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2025-01-01T00:00:00Z</dcterms:created>' ||
     bad "the workbook's creation time is not SOURCE_DATE_EPOCH's"
+
+# The workbook and the page say what produced them: planc's version, the
+# rules and the data with their SHA-256, the data options.
+if command -v sha256sum >/dev/null; then
+    rsum=$(sha256sum <"$rules" | cut -d' ' -f1); dsum=$(sha256sum <"$data" | cut -d' ' -f1)
+    "$zipcat" "$tmp/a.xlsx" docProps/core.xml | grep -q "<dc:description>written by planc [^ ]* from the rules $rules (SHA-256 $rsum) and the data $data (SHA-256 $dsum)</dc:description>" ||
+        bad "the workbook's comments do not name the rules and the data"
+    run --format html --na - -o "$tmp/src.html" || bad "planc run --format html --na - failed"
+    grep -q "<p class=\"source\">Written by planc [^ ]* from the rules $rules (SHA-256 <code>$rsum</code>) and the data $data (SHA-256 <code>$dsum</code>), read with --na -.</p>" "$tmp/src.html" ||
+        bad "the page's footer does not name the rules, the data and the options"
+fi
 
 # The page: self-contained, and the same bytes twice.
 run --format html -o "$tmp/out/a.html" || bad "planc run --format html failed"

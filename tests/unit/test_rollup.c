@@ -243,7 +243,7 @@ START_TEST(json_document)
     pf_setup(&x, small_plan, small_data, false);
     rollup *ru = rollup_make(x.p, x.t, x.r, 0);
     pf_capture c;
-    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_ALL, pf_cap_open(&c)), 0);
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_ALL, NULL, pf_cap_open(&c)), 0);
     const char *s = pf_cap_text(&c);
     ck_assert_msg(strncmp(s, "{\n  \"format\": \"planc-results\",\n  \"version\": 2,\n", 46) == 0, "%s", s);
     ck_assert(strstr(s, "\"years\": [2023, 2024, 2025],\n"));
@@ -264,7 +264,7 @@ START_TEST(json_document)
     pf_cap_free(&c);
 
     /* one roll-up, no results */
-    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_TARGETS, pf_cap_open(&c)), 0);
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_TARGETS, NULL, pf_cap_open(&c)), 0);
     s = pf_cap_text(&c);
     ck_assert(!strstr(s, "\"results\""));
     ck_assert(!strstr(s, "\"regions\""));
@@ -315,7 +315,7 @@ START_TEST(not_applicable_rows_show_no_goal)
     pf_cap_free(&c);
 
     rollup *ru = rollup_make(x.p, x.t, x.r, 0);
-    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_DETAIL, pf_cap_open(&c)), 0);
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_DETAIL, NULL, pf_cap_open(&c)), 0);
     s = pf_cap_text(&c);
     ck_assert_msg(strstr(s, "{\"region\": \"丙\", \"year\": 2025, \"kind\": \"target\", \"id\": \"Y\", "
                             "\"name\": null, \"clause\": \"(四)\", \"lead\": [\"厅B\"], \"shared\": false, "
@@ -408,7 +408,7 @@ START_TEST(targets_per_level)
                             "X,(一),厅A,%,city,2025,2,0,0,1,1,0,3,70,77.5,85,87.5,90,"
                             "81.66666666666667,80,1,2,83.33333333333333\n"), "%s", s);
     pf_cap_free(&c);
-    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_TARGETS, pf_cap_open(&c)), 0);
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_TARGETS, NULL, pf_cap_open(&c)), 0);
     s = pf_cap_text(&c);
     ck_assert_msg(strstr(s, "{\"target\": \"X\", \"clause\": \"(一)\", \"unit\": \"%\", "
                             "\"level\": \"province\", \"counts\": {\"met\": 0, \"on_track\": 0, "
