@@ -47,7 +47,13 @@ static void ofile_release(ofile *o)
 /* Explains why a file could not be created in o->dir. */
 static void create_error(const ofile *o, int e, FILE *err)
 {
-    if (e == ENOENT)
+    struct stat st;
+    /* ENOENT from a directory that exists: a file system that creates no
+     * files (/proc) */
+    if (e == ENOENT && stat(o->dir, &st) == 0 && S_ISDIR(st.st_mode))
+        fprintf(err, "planc: error: cannot write '%s': cannot create files in '%s'\n",
+                o->path, o->dir);
+    else if (e == ENOENT)
         fprintf(err, "planc: error: cannot write '%s': directory '%s' does not exist\n",
                 o->path, o->dir);
     else if (e == ENOTDIR)

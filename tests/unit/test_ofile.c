@@ -269,6 +269,16 @@ START_TEST(open_errors)
     ck_assert_str_eq(err_text(&e), want);
     free(e.text);
 
+    /* A directory where no file can be created (procfs says ENOENT):
+     * not "does not exist". */
+    struct stat pst;
+    if (stat("/proc/version", &pst) == 0 && S_ISREG(pst.st_mode)) {
+        ck_assert_ptr_null(ofile_open("/proc/version", err_open(&e)));
+        ck_assert_str_eq(err_text(&e), "planc: error: cannot write '/proc/version': cannot create "
+                                       "files in '/proc'\n");
+        free(e.text);
+    }
+
     /* No permission (root may write anywhere: then only the open succeeds). */
     snprintf(path, sizeof path, "%s/ro", dir);
     ck_assert_int_eq(mkdir(path, 0555), 0);
