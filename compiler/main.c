@@ -1050,6 +1050,8 @@ static int cmd_run(int argc, char **argv)
         return usage_error("run", "the output '%s' is the rules file: write the results elsewhere", out);
     if (ro.store && (fio_same_file(ro.store, data) || fio_same_file(ro.store, rules)))
         return usage_error("run", "the history database '%s' (--store) is an input file of the run", ro.store);
+    if (out && ro.store && fio_same_file(out, ro.store))
+        return usage_error("run", "the output '%s' is the history database (--store): write the results elsewhere", out);
     /* A workbook or a page holds every roll-up, and is no text for a
      * terminal: it needs -o. */
     bool document = strcmp(ro.format, "xlsx") == 0 || strcmp(ro.format, "html") == 0;
@@ -1072,6 +1074,14 @@ static int cmd_run(int argc, char **argv)
         compilation_free(&c);
         return rc;
     }
+    /* nor a file the rules imported (known once they are read) */
+    for (size_t i = 1; out && i < c.diag.nfiles; i++)
+        if (fio_same_file(out, c.diag.files[i].name)) {
+            fprintf(stderr, "planc: error: the output '%s' is a rules file ('%s', read by the "
+                            "rules): write the results elsewhere\n", out, c.diag.files[i].name);
+            compilation_free(&c);
+            return EXIT_USAGE;
+        }
     /* The history database is opened before the data is scored, so that a
      * wrong file is reported at once. */
     store *db = NULL;

@@ -68,6 +68,15 @@ expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" -o "$tmp/in.plan"; con
 expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.csv"; contains err "is an input file"
 expect 2 "$planc" build "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
 n=$((n + 1)); cmp -s "$rules" "$tmp/in.plan" && cmp -s "$data" "$tmp/in.csv" || { echo "FAIL: an input was replaced"; fails=$((fails + 1)); }
+# nor the history database (-o over it lost every recorded run), nor a
+# file the rules import
+expect 0 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.db" -o "$tmp/in-res.csv"
+cp "$tmp/in.db" "$tmp/in-copy.db"
+expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.db" -o "$tmp/in.db"; contains err "is the history database"
+n=$((n + 1)); cmp -s "$tmp/in.db" "$tmp/in-copy.db" || { echo "FAIL: -o replaced the history database"; fails=$((fails + 1)); }
+mkdir "$tmp/imp"; cp "$ex/../rules/liaoning/"*.plan "$tmp/imp/"; cp "$tmp/imp/assessment-default.plan" "$tmp/imp-copy.plan"
+expect 2 "$planc" run "$tmp/imp/beautiful-liaoning.plan" --data "$ex/liaoning/data.csv" -o "$tmp/imp/assessment-default.plan"; contains err "is a rules file ('.*assessment-default.plan', read by the rules)"
+n=$((n + 1)); cmp -s "$tmp/imp/assessment-default.plan" "$tmp/imp-copy.plan" || { echo "FAIL: -o replaced an imported rules file"; fails=$((fails + 1)); }
 
 # A good run writes the file; stdout stays empty.
 expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/res.csv"
