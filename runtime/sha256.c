@@ -2,7 +2,6 @@
  * x86 SHA instructions where the CPU has them, else portable C. */
 #include "sha256.h"
 
-#include <errno.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -212,27 +211,4 @@ void sha256_hex(sha256_ctx *c, char hex[65])
         hex[2 * i + 1] = digits[d[i] & 15];
     }
     hex[64] = '\0';
-}
-
-int sha256_file(const char *path, char hex[65], FILE *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(err, "planc: error: cannot read '%s': %s\n", path, strerror(errno));
-        return -1;
-    }
-    sha256_ctx c;
-    sha256_init(&c);
-    unsigned char buf[1 << 16];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sha256_update(&c, buf, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        fprintf(err, "planc: error: cannot read '%s'\n", path);
-        return -1;
-    }
-    sha256_hex(&c, hex);
-    return 0;
 }

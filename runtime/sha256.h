@@ -6,7 +6,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 /* A hash in progress. */
 typedef struct sha256_ctx {
@@ -22,9 +21,5 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n);
 void sha256_digest(sha256_ctx *c, unsigned char out[32]);
 /* Finishes the hash: 64 lowercase hex digits and a NUL into hex. */
 void sha256_hex(sha256_ctx *c, char hex[65]);
-
-/* Hashes the bytes of the file at `path` into hex.  Returns 0, or -1 after
- * saying why on `err`. */
-int sha256_file(const char *path, char hex[65], FILE *err);
 
 #endif

@@ -44,33 +44,11 @@ START_TEST(fips_vectors)
 }
 END_TEST
 
-START_TEST(file)
-{
-    char path[] = "/tmp/planc-sha-XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, "abc", 3), 3);
-    close(fd);
-    char hex[65];
-    ck_assert_int_eq(sha256_file(path, hex, stderr), 0);
-    ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    unlink(path);
-    char *err = NULL;
-    size_t len = 0;
-    FILE *e = open_memstream(&err, &len);
-    ck_assert_int_eq(sha256_file(path, hex, e), -1);
-    fclose(e);
-    ck_assert(strstr(err, "cannot read"));
-    free(err);
-}
-END_TEST
-
 int main(void)
 {
     Suite *s = suite_create("sha256");
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, fips_vectors, 0, 2);
-    tcase_add_test(tc, file);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
