@@ -713,7 +713,8 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
     sqlite3_stmt *st;
     const char *sql =
         "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
-        "x.grade, y.grade FROM results x JOIN results y ON y.run = ?2 AND y.region = x.region "
+        "x.grade, y.grade, x.value, y.value, x.goal, y.goal "
+        "FROM results x JOIN results y ON y.run = ?2 AND y.region = x.region "
         "AND y.year = x.year AND y.kind = x.kind AND y.id = x.id WHERE x.run = ?1 ORDER BY x.seq";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
@@ -721,15 +722,18 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
     }
     sqlite3_bind_int64(st, 1, a);
     sqlite3_bind_int64(st, 2, b);
-    /* three lists, filled in one pass in result order */
-    char *txt[3] = {NULL, NULL, NULL};
-    size_t len[3] = {0, 0, 0};
-    FILE *f[3];
-    long long n[3] = {0, 0, 0};
-    for (int i = 0; i < 3; i++)
+    /* four lists, filled in one pass in result order: each row in the
+     * first that applies (a corrected value that leaves the status and
+     * the score as they were is listed under values) */
+    enum { NLISTS = 4 };
+    char *txt[NLISTS] = {NULL};
+    size_t len[NLISTS] = {0};
+    FILE *f[NLISTS];
+    long long n[NLISTS] = {0};
+    for (int i = 0; i < NLISTS; i++)
         f[i] = open_memstream(&txt[i], &len[i]);
     int rc;
-    char b1[32], b2[32];
+    char b1[32], b2[32], b3[32], b4[32];
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *kind = col_text(st, 2);
         double sa = col_num(st, 6), sb = col_num(st, 7);
@@ -749,11 +753,17 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
             row_label(f[2], st);
             fprintf(f[2], ": %s → %s\n", fmt(sa, b1), fmt(sb, b2));
             n[2]++;
+        } else if (!same_num(col_num(st, 10), col_num(st, 11)) ||
+                   !same_num(col_num(st, 12), col_num(st, 13))) {
+            row_label(f[3], st);
+            fprintf(f[3], ": value %s → %s (goal %s → %s)\n", fmt(col_num(st, 10), b1),
+                    fmt(col_num(st, 11), b2), fmt(col_num(st, 12), b3), fmt(col_num(st, 13), b4));
+            n[3]++;
         }
     }
     sqlite3_finalize(st);
-    static const char *const heads[3] = {"grades", "statuses", "scores"};
-    for (int i = 0; i < 3; i++) {
+    static const char *const heads[NLISTS] = {"grades", "statuses", "scores", "values"};
+    for (int i = 0; i < NLISTS; i++) {
         fclose(f[i]);
         if (rc == SQLITE_DONE) {
             fprintf(out, "%s: %lld changed\n", heads[i], n[i]);

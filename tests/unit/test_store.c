@@ -299,12 +299,15 @@ START_TEST(compare_runs)
     pfx a, b;
     pf_setup(&a, small_plan, small_data, false);
     /* 乙's x rises to 80 in 2025 (X met, grade 良 -> a change of status,
-     * score and grade), 甲's e stays 6 (E failed) */
+     * score and grade), 甲's e stays 6 (E failed), 丙's x is corrected from
+     * 85 to 95 (X met, score 100 before and after: a change of value) */
     char *data = strdup(small_data);
     char *p = strstr(data, "乙,2025,70,");
     memcpy(p, "乙,2025,80,", strlen("乙,2025,80,"));
     p = strstr(data, "甲,2025,90,1200000,5");
     p[strlen("甲,2025,90,1200000,")] = '6';
+    p = strstr(data, "丙,2025,85,");
+    p[strlen("丙,2025,")] = '9';
     pf_setup(&b, small_plan, data, false);
     store *s = store_open(db, true, stderr);
     record(s, &a, "aaaa");
@@ -327,13 +330,16 @@ START_TEST(compare_runs)
                      "  甲 2025 section 一: 100 → 66.66666666666667\n"
                      "  乙 2025 measure (一): 50 → 100\n"
                      "  乙 2025 section 一: 50 → 66.66666666666667\n"
+                     "values: 1 changed\n"
+                     "  丙 2025 target X: value 85 → 95 (goal 80 → 80)\n"
                      "only in run 1: 0 rows\n"
                      "only in run 2: 0 rows\n");
     pf_cap_free(&c);
     /* the same run against itself: nothing changed */
     ck_assert_int_eq(store_compare(s, 2, 2, pf_cap_open(&c), stderr), 0);
     out = pf_cap_text(&c);
-    ck_assert(strstr(out, "grades: 0 changed\nstatuses: 0 changed\nscores: 0 changed\n"));
+    ck_assert(strstr(out, "grades: 0 changed\nstatuses: 0 changed\nscores: 0 changed\n"
+                          "values: 0 changed\n"));
     pf_cap_free(&c);
     store_close(s);
     free(data);
