@@ -244,6 +244,28 @@ typedef struct ex_read {
     long values;            /* an aggregated column: of them, those with a value; else -1 */
 } ex_read;
 
+/* A list of explanation lines (malloc'd strings), as planc explain prints
+ * them under one label and JSON writes them as one array. */
+typedef struct ex_list {
+    char **v;
+    uint32_t n;
+} ex_list;
+
+/* Appends text (malloc'd; the list takes it). */
+static void list_push(ex_list *l, char *text)
+{
+    l->v = rt_xrealloc(l->v, l->n + 1, sizeof *l->v);
+    l->v[l->n++] = text;
+}
+
+/* Frees the lines and the list. */
+static void list_free(ex_list *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
 /* A target's explanation. */
 typedef struct ex_target {
     uint32_t ti;
@@ -258,16 +280,12 @@ typedef struct ex_target {
     ex_read *reads;
     uint32_t nreads;
     char *share_text;       /* share targets: the children counted */
-    char **peer_text;       /* per lowest() / highest() / average() the value
+    ex_list peers;          /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
-    uint32_t npeers;
-    char **sum_text;        /* per cumulative() they read: the years it summed */
-    uint32_t nsums;
-    char **peak_text;       /* per peakvalue() they read: the years it compared */
-    uint32_t npeaks;
-    char **below_text;      /* per total() / lowest() / ... over a level: the
+    ex_list sums;           /* per cumulative() they read: the years it summed */
+    ex_list peaks;          /* per peakvalue() they read: the years it compared */
+    ex_list below;          /* per total() / lowest() / ... over a level: the
                                regions below the row's that it read */
-    uint32_t nbelow;
     /* the roll-up */
     bool counted;           /* the score counts in its measure */
     double counted_score;   /* the score as counted (0 for missing under `missing zero`) */
@@ -566,7 +584,7 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
 /* What a total() / lowest() / highest() / average() over a level computed
  * on this row: each region at that level below the row's region with its
  * value (or that it has no row or no value), and the result; for lowest
- * and highest, which region holds it.  `role` as for peer_text; y0 is
+ * and highest, which region holds it.  `role` as for peer_text(); y0 is
  * the baseline year when the step is read for the baseline, else 0. */
 static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0)
 {
@@ -620,7 +638,7 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0
 
 /* Lists the peer, cumulative and below-a-level steps that slot `root`
  * depends on (not looking into the operands of barriers: those are read on
- * other rows or years) in et->peer_text, et->sum_text and et->below_text,
+ * other rows or years) in et->peers, et->sums, et->peaks and et->below,
  * each once, labelled with `role`; `seen` has p->nsteps entries, shared by
  * the calls for one target. */
 static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
@@ -637,19 +655,14 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
         uint32_t i = stack[--top];
         const ir_step *s = &p->steps[i];
         if (s->op == IR_PEER) {
-            et->peer_text = rt_xrealloc(et->peer_text, et->npeers + 1, sizeof *et->peer_text);
-            et->peer_text[et->npeers++] = peer_text(x, i, role);
+            list_push(&et->peers, peer_text(x, i, role));
         } else if (s->op == IR_CUMSUM) {
-            et->sum_text = rt_xrealloc(et->sum_text, et->nsums + 1, sizeof *et->sum_text);
-            et->sum_text[et->nsums++] = cumsum_text(x, i, role);
+            list_push(&et->sums, cumsum_text(x, i, role));
         } else if (s->op == IR_CUMMAX) {
-            et->peak_text = rt_xrealloc(et->peak_text, et->npeaks + 1, sizeof *et->peak_text);
-            et->peak_text[et->npeaks++] = cumsum_text(x, i, role);
+            list_push(&et->peaks, cumsum_text(x, i, role));
         } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {
-            et->below_text = rt_xrealloc(et->below_text, et->nbelow + 1, sizeof *et->below_text);
             bool base = strcmp(role, ", for the baseline") == 0;
-            et->below_text[et->nbelow++] =
-                below_text(x, i, base ? "" : role, base ? p->targets[et->ti].y0 : 0);
+            list_push(&et->below, below_text(x, i, base ? "" : role, base ? p->targets[et->ti].y0 : 0));
         }
         if (ir_is_barrier(s->op))
             continue;
@@ -1117,18 +1130,10 @@ static void free_target(ex_target *et)
     free(et->score_text);
     free(et->reads);
     free(et->share_text);
-    for (uint32_t i = 0; i < et->npeers; i++)
-        free(et->peer_text[i]);
-    free(et->peer_text);
-    for (uint32_t i = 0; i < et->nsums; i++)
-        free(et->sum_text[i]);
-    free(et->sum_text);
-    for (uint32_t i = 0; i < et->npeaks; i++)
-        free(et->peak_text[i]);
-    free(et->peak_text);
-    for (uint32_t i = 0; i < et->nbelow; i++)
-        free(et->below_text[i]);
-    free(et->below_text);
+    list_free(&et->peers);
+    list_free(&et->sums);
+    list_free(&et->peaks);
+    list_free(&et->below);
 }
 
 /* The lead agencies of a measure as the results write them. */
@@ -1173,6 +1178,13 @@ static char *grade_text(const ex_row *x, double total, double grade, bool vetoed
 static void line(FILE *out, const char *label, const char *text)
 {
     fprintf(out, "  %-10s %s\n", label, text);
+}
+
+/* A list's lines, the label on the first. */
+static void list_lines(FILE *out, const char *label, const ex_list *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        line(out, i ? "" : label, l->v[i]);
 }
 
 /* The text explanation of one target. */
@@ -1242,14 +1254,10 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     }
     if (et->share_text)
         line(out, et->nreads ? "" : "reads", et->share_text);
-    for (uint32_t i = 0; i < et->npeers; i++)
-        line(out, i ? "" : "peers", et->peer_text[i]);
-    for (uint32_t i = 0; i < et->nsums; i++)
-        line(out, i ? "" : "sums", et->sum_text[i]);
-    for (uint32_t i = 0; i < et->npeaks; i++)
-        line(out, i ? "" : "peaks", et->peak_text[i]);
-    for (uint32_t i = 0; i < et->nbelow; i++)
-        line(out, i ? "" : "below", et->below_text[i]);
+    list_lines(out, "peers", &et->peers);
+    list_lines(out, "sums", &et->sums);
+    list_lines(out, "peaks", &et->peaks);
+    list_lines(out, "below", &et->below);
     b.len = 0;
     sbf(&b, "v = ");
     if (tg->measured_formula)
@@ -1472,6 +1480,16 @@ int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
 
 /* ---------------------------------------------------------------- JSON */
 
+/* A list as a JSON array of strings under `key`. */
+static void list_json(json_writer *w, const char *key, const ex_list *l)
+{
+    json_key(w, key);
+    json_begin_array(w);
+    for (uint32_t i = 0; i < l->n; i++)
+        json_str(w, l->v[i]);
+    json_end_array(w);
+}
+
 /* The JSON explanation of one target. */
 static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
 {
@@ -1562,26 +1580,10 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_end_array(w);
     json_key(w, "share");
     json_str(w, et->share_text);
-    json_key(w, "peers");
-    json_begin_array(w);
-    for (uint32_t i = 0; i < et->npeers; i++)
-        json_str(w, et->peer_text[i]);
-    json_end_array(w);
-    json_key(w, "sums");
-    json_begin_array(w);
-    for (uint32_t i = 0; i < et->nsums; i++)
-        json_str(w, et->sum_text[i]);
-    json_end_array(w);
-    json_key(w, "peaks");
-    json_begin_array(w);
-    for (uint32_t i = 0; i < et->npeaks; i++)
-        json_str(w, et->peak_text[i]);
-    json_end_array(w);
-    json_key(w, "below");
-    json_begin_array(w);
-    for (uint32_t i = 0; i < et->nbelow; i++)
-        json_str(w, et->below_text[i]);
-    json_end_array(w);
+    list_json(w, "peers", &et->peers);
+    list_json(w, "sums", &et->sums);
+    list_json(w, "peaks", &et->peaks);
+    list_json(w, "below", &et->below);
     json_key(w, "value");
     json_num(w, et->v);
     json_key(w, "baseline");
