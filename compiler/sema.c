@@ -93,6 +93,9 @@ typedef struct indinfo {
     int share;              /* rowfn: 0 unknown, 1 computing, 2 known */
     const char *rowfn;      /* the function reading other regions' rows (share,
                                lowest, ...) its formula uses, or NULL */
+    int bstate;             /* below: 0 unknown, 1 computing, 2 known */
+    const ast_expr *below;  /* the first call its formula makes over the regions
+                               below the row's (share_call), or NULL */
     int depth;              /* expansion depth of its formula (after the DFS) */
     uint32_t *deps;         /* indicators its formula names */
     uint32_t ndeps;
@@ -2247,27 +2250,57 @@ static bool is_below_call(const ast_expr *e)
            ((f == FN_LOWEST || f == FN_HIGHEST || f == FN_AVERAGE) && e->u.call.nargs == 2);
 }
 
-/* The first call in e that reads the regions below the row's, or NULL. */
-static const ast_expr *share_call(const ast_expr *e)
+static const ast_expr *share_call(S *s, const ast_expr *e, int depth);
+
+/* The first call over the regions below that indicator i's formula makes,
+ * directly or through the formulas it names (memoised: each formula is
+ * walked once; a cycle, reported elsewhere, counts as none). */
+static const ast_expr *ind_below(S *s, uint32_t i)
 {
-    if (!e)
+    indinfo *ii = &s->ii[i];
+    if (ii->bstate == 0) {
+        ii->bstate = 1;
+        ii->below = share_call(s, ii->d->u.ind.formula, 0);
+        ii->bstate = 2;
+    }
+    return ii->bstate == 2 ? ii->below : NULL;
+}
+
+/* The indicator with a formula that e names, or -1. */
+static int formula_ind(S *s, const ast_expr *e)
+{
+    if (e->kind != EX_NAME || e->sema.ref != REF_INDICATOR || e->sema.index < 0 ||
+        !s->ii[e->sema.index].d->u.ind.formula)
+        return -1;
+    return e->sema.index;
+}
+
+/* The first call in e that reads the regions below the row's, directly or
+ * through a formula, or NULL. */
+static const ast_expr *share_call(S *s, const ast_expr *e, int depth)
+{
+    if (!e || depth > MAX_DEPTH)
         return NULL;
     const ast_expr *r = NULL;
     switch (e->kind) {
-    case EX_UNARY: return share_call(e->u.un.a);
+    case EX_NAME: {
+        int i = formula_ind(s, e);
+        return i >= 0 ? ind_below(s, (uint32_t)i) : NULL;
+    }
+    case EX_UNARY: return share_call(s, e->u.un.a, depth + 1);
     case EX_BINARY:
-        r = share_call(e->u.bin.a);
-        return r ? r : share_call(e->u.bin.b);
+        r = share_call(s, e->u.bin.a, depth + 1);
+        return r ? r : share_call(s, e->u.bin.b, depth + 1);
     case EX_IF:
-        r = share_call(e->u.cond.c);
+        r = share_call(s, e->u.cond.c, depth + 1);
         if (!r)
-            r = share_call(e->u.cond.a);
-        return r ? r : share_call(e->u.cond.b);
+            r = share_call(s, e->u.cond.a, depth + 1);
+        return r ? r : share_call(s, e->u.cond.b, depth + 1);
     case EX_CALL:
         if (is_below_call(e))
             return e;
         for (uint32_t i = 0; i < e->u.call.nargs && !r; i++)
-            r = share_call(e->u.call.args[i]);
+            r = share_call(s, e->u.call.args[i], depth + 1);
         return r;
     default:
         return NULL;
@@ -2299,8 +2332,10 @@ static void share_scope(S *s, sema_target *mt, uint32_t level)
  * average with a level) where no region the target covers has a region
  * of its level below it (`share(province, ...)` for a province) is
  * missing on every row; an error at the level argument, with a note
- * naming the levels that are below the target's regions. */
-static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh)
+ * naming the levels that are below the target's regions.  via: the name
+ * of the formula indicator the call is in, where the error is then put
+ * (with a note at the call), or NULL. */
+static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, const ast_expr *via)
 {
     sema_model *m = s->m;
     uint32_t level = (uint32_t)sh->sema.index;
@@ -2324,11 +2359,15 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh)
     if (below[level])
         return;
     const ast_expr *lv = sh->u.call.args[0];
-    if (mt->nscope == 0)
-        diag_error(s->d, lv->sp, "no region has regions of level '%s' below it", m->levels[level]);
-    else
-        diag_error(s->d, lv->sp, "no region this target covers has regions of level '%s' below it",
-                   m->levels[level]);
+    const char *who = mt->nscope == 0 ? "no region has" : "no region this target covers has";
+    if (via) {
+        diag_error(s->d, via->sp, "the formula of '%s' reads the regions of level '%s' below the "
+                   "row's, but %s regions of that level below it", via->u.name.s, m->levels[level],
+                   who);
+        diag_note(s->d, lv->sp, "the formula reads them here");
+    } else {
+        diag_error(s->d, lv->sp, "%s regions of level '%s' below it", who, m->levels[level]);
+    }
     const char *levels = NULL;
     uint32_t nbelow = 0;
     for (uint32_t k = 0; k < m->nlevels; k++)
@@ -2345,12 +2384,20 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh)
 }
 
 /* Checks every function over the regions below in e (see share_call)
- * whose level was resolved against the target's regions, once each. */
+ * whose level was resolved against the target's regions, once each; of a
+ * formula e names, the first such call (ind_below). */
 static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, int depth)
 {
     if (!e || depth > AST_MAX_DEPTH)
         return;
     switch (e->kind) {
+    case EX_NAME: {
+        int i = formula_ind(s, e);
+        const ast_expr *call = i >= 0 ? ind_below(s, (uint32_t)i) : NULL;
+        if (call && call->sema.type != TY_ERROR)
+            check_share_below(s, mt, call, e);
+        return;
+    }
     case EX_UNARY:
         check_below_calls(s, mt, e->u.un.a, depth + 1);
         return;
@@ -2365,7 +2412,7 @@ static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, in
         return;
     case EX_CALL:
         if (is_below_call(e) && e->sema.type != TY_ERROR)
-            check_share_below(s, mt, e);
+            check_share_below(s, mt, e, NULL);
         for (uint32_t i = 0; i < e->u.call.nargs; i++)
             check_below_calls(s, mt, e->u.call.args[i], depth + 1);
         return;
@@ -2666,7 +2713,7 @@ static void check_target(S *s, uint32_t ti)
 
     /* scope */
     check_scope(s, mt, &t->scope);
-    const ast_expr *below = mt->type != TY_ERROR ? share_call(t->measured) : NULL;
+    const ast_expr *below = mt->type != TY_ERROR ? share_call(s, t->measured, 0) : NULL;
     if (below && !mt->scoped)
         share_scope(s, mt, (uint32_t)below->sema.index);
 
