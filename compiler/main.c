@@ -1063,8 +1063,8 @@ static int cmd_run(int argc, char **argv)
     /* --year picks a roll-up's year; the CSV results hold every year, so
      * there it would be silently ignored */
     if (ro.year && !ro.rollup && strcmp(ro.format, "csv") == 0)
-        return usage_error("run", "%s--year picks the year of a roll-up (--rollup KIND, or "
-                           "--format json, xlsx or html); the CSV results hold every year", "");
+        return usage_error("run", "--year picks the year of a roll-up (--rollup KIND, or "
+                           "--format json, xlsx or html); the %s results hold every year", "CSV");
 
     compilation c;
     compilation_init(&c);
