@@ -40,7 +40,8 @@
  * by region (in lib->regions order) then year, as `planc run` reports
  * them, and, when the rules have share targets (share(), total(), ...),
  * include a row (with every data value missing, source -1) for each region
- * above a region with a row in that year, so that they are scored there.
+ * above a region with a row in that year (its parent, the regional groups
+ * listing it, and theirs), so that they are scored there.
  * Each output column (lib->outputs says what it holds) has one value per
  * result row.  On an
  * error, *res is NULL and err receives a message (NUL-terminated, cut to

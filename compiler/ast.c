@@ -704,6 +704,10 @@ static void dump_decl(const ast_decl *d, FILE *out)
         }
         if (d->u.region.replaces.s)
             fprintf(out, " replaces %s", d->u.region.replaces.s);
+        if (d->u.region.is_group) {
+            fputs(" of ", out);
+            dump_names(d->u.region.members, out);
+        }
         for (uint32_t i = 0; i < d->u.region.naliases; i++) {
             fputs(i ? ", " : " alias ", out);
             dump_string(d->u.region.aliases[i], out);

@@ -337,6 +337,8 @@ struct ast_decl {
             const char **aliases; uint32_t naliases; /* only with one name */
             span *alias_sp;          /* where each alias is written */
             ast_name replaces;     /* `replaces OLD`: the base region it stands for (.s NULL: none) */
+            ast_names members;     /* `of A, B`: the regions a regional group holds */
+            bool is_group;         /* `of` was written (members may since be dropped) */
         } region;
         struct { ast_name name; const char *full; } agency;
         struct {

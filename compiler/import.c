@@ -1396,6 +1396,29 @@ static void fix_regions(loader *L, baseidx *b)
                 }
                 n->u.region.parent = (ast_name){0}; /* reported: not again as undefined */
             }
+            if (n->u.region.is_group) {
+                /* a base group's members: dropped ones leave it, replaced
+                 * ones are renamed, as in scopes */
+                ast_names members = n->u.region.members;
+                item *first = NULL, *cause = NULL;
+                if (rewrite_names(L, b, &members, &first, &cause)) {
+                    if (n == d) {
+                        n = arena_alloc(L->a, sizeof *n);
+                        *n = *d;
+                        L->out.v[i] = n;
+                    }
+                    n->u.region.members = members;
+                    if (members.n == 0) {
+                        diag_error(L->d, first ? first->drop_sp : cause->drop_sp,
+                                   "region '%s' is dropped, and no other member of the base's group '%s' is left",
+                                   (first ? first : cause)->name, n->u.region.names.v[0].s);
+                        diag_note(L->d, n->sp, "'%s' is declared here", n->u.region.names.v[0].s);
+                        diag_hint(L->d, "drop '%s' too, or declare a region that replaces it with members of "
+                                        "your own", n->u.region.names.v[0].s);
+                        n->u.region.is_group = false; /* reported: not again as empty */
+                    }
+                }
+            }
         } else if (d->kind == D_PLAN && d->u.plan.region.s && in_base(L, d->u.plan.region.sp)) {
             item *it = gone_region(b, d->u.plan.region);
             if (it && it->replaced_by) {

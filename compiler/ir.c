@@ -175,6 +175,11 @@ void ir_dump(const ir_program *p, FILE *out)
                 r->level < p->nlevels ? p->levels[r->level] : "?");
         if (r->parent >= 0)
             fprintf(out, " in r%d", r->parent);
+        if (r->is_group) {
+            fprintf(out, " of");
+            for (uint32_t k = 0; k < r->nmembers; k++)
+                fprintf(out, " r%u", r->members[k]);
+        }
         fprintf(out, "\n");
     }
     if (p->nscopes)
@@ -304,6 +309,10 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     for (uint32_t i = 0; i < p->nregions; i++) {
         c->regions[i].name = dup_str(a, p->regions[i].name);
         c->regions[i].aliases = dup_strs(a, p->regions[i].aliases, p->regions[i].naliases);
+        c->regions[i].members = dup_array(a, p->regions[i].members, p->regions[i].nmembers,
+                                          sizeof *p->regions[i].members);
+        c->regions[i].groups = dup_array(a, p->regions[i].groups, p->regions[i].ngroups,
+                                         sizeof *p->regions[i].groups);
     }
     c->scopes = dup_array(a, p->scopes, p->nscopes, sizeof *p->scopes);
     for (uint32_t i = 0; i < p->nscopes; i++)
@@ -367,4 +376,55 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->bands = dup_strs(a, p->bands, p->nbands);
     c->band_min = dup_array(a, p->band_min, p->nbands ? p->nbands - 1 : 0, sizeof *p->band_min);
     return c;
+}
+
+void ir_up_init(ir_upwalk *w, const ir_program *p, uint32_t *mark, uint32_t *stack)
+{
+    *w = (ir_upwalk){.p = p, .mark = mark, .stack = stack, .last = -1};
+}
+
+/* Pushes region r unless this walk reached it already. */
+static void up_push(ir_upwalk *w, int32_t r)
+{
+    if (r < 0 || (uint32_t)r >= w->p->nregions || w->mark[r] == w->walk)
+        return;
+    w->mark[r] = w->walk;
+    w->stack[w->n++] = (uint32_t)r;
+}
+
+/* Pushes the regions directly holding r: its parent, the groups listing it. */
+static void up_push_holders(ir_upwalk *w, uint32_t r)
+{
+    const ir_region *x = &w->p->regions[r];
+    up_push(w, x->parent);
+    for (uint32_t k = 0; k < x->ngroups; k++)
+        up_push(w, (int32_t)x->groups[k]);
+}
+
+void ir_up_start(ir_upwalk *w, uint32_t r)
+{
+    if (++w->walk == 0) {
+        /* the numbers wrapped: forget every earlier walk */
+        memset(w->mark, 0, w->p->nregions * sizeof *w->mark);
+        w->walk = 1;
+    }
+    w->n = 0;
+    w->last = -1;
+    if (r >= w->p->nregions)
+        return;
+    w->mark[r] = w->walk;
+    up_push_holders(w, r);
+}
+
+int32_t ir_up_next(ir_upwalk *w)
+{
+    if (w->last >= 0)
+        up_push_holders(w, (uint32_t)w->last);
+    w->last = w->n ? (int32_t)w->stack[--w->n] : -1;
+    return w->last;
+}
+
+void ir_up_prune(ir_upwalk *w)
+{
+    w->last = -1;
 }

@@ -186,7 +186,25 @@ typedef struct ir_region {
     int32_t parent;         /* index into regions, -1 for none */
     const char **aliases;   /* other spellings accepted in the data's region column */
     uint32_t naliases;
+    bool is_group;          /* a regional group: it holds its members */
+    const uint32_t *members; uint32_t nmembers; /* a group's members (indices) */
+    const uint32_t *groups; uint32_t ngroups;   /* the groups listing this region */
 } ir_region;
+
+/* A walk from a region up to every region above it: its parent and the
+ * groups listing it, then theirs, each region once (a region may be above
+ * another along several paths: 太原 is in 山西 and in 京津冀及周边, both in
+ * 全国).  The caller gives two arrays of nregions entries; a walk costs
+ * the number of regions it reaches. */
+typedef struct ir_upwalk {
+    const struct ir_program *p;
+    uint32_t *mark;         /* per region: the number of the walk that reached it */
+    uint32_t *stack;        /* regions reached, not yet returned */
+    uint32_t n;
+    uint32_t walk;          /* this walk's number (never 0) */
+    int32_t last;           /* the region returned last, whose holders are not
+                               yet pushed; -1 for none or pruned */
+} ir_upwalk;
 
 /* A set of regions (a target's scope), as a list of region indices. */
 typedef struct ir_scope {
@@ -366,5 +384,15 @@ ir_program *ir_copy(struct arena *a, const ir_program *p);
 
 /* Prints the program readably (`planc check --dump-ir`). */
 void ir_dump(const ir_program *p, FILE *out);
+
+/* Walks up from regions (ir_upwalk): init once with two zeroed arrays of
+ * p->nregions entries, start a walk from region r (r itself is not
+ * returned), then ir_up_next gives each region above r once and -1 at
+ * the end.  ir_up_prune, after ir_up_next, skips what lies above the
+ * region it returned (unless reached another way). */
+void ir_up_init(ir_upwalk *w, const ir_program *p, uint32_t *mark, uint32_t *stack);
+void ir_up_start(ir_upwalk *w, uint32_t r);
+int32_t ir_up_next(ir_upwalk *w);
+void ir_up_prune(ir_upwalk *w);
 
 #endif

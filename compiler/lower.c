@@ -1245,7 +1245,10 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     for (uint32_t i = 0; i < m->nregions; i++) {
         const sema_region *r = &m->regions[i];
         p->regions[i] = (ir_region){.name = r->name, .level = r->level, .parent = r->parent,
-                                    .aliases = r->aliases, .naliases = r->naliases};
+                                    .aliases = r->aliases, .naliases = r->naliases,
+                                    .is_group = r->is_group,
+                                    .members = r->members, .nmembers = r->nmembers,
+                                    .groups = r->groups, .ngroups = r->ngroups};
     }
     p->columns = arena_alloc(a, (m->ncolumns + 1) * sizeof *p->columns);
     p->ncolumns = m->ncolumns;

@@ -54,6 +54,12 @@ typedef struct sema_region {
     span sp;
     const char *replaces;   /* the base region it replaces, or NULL */
     const ast_origin *origin;
+    bool is_group;          /* a regional group (`of A, B`) */
+    uint32_t *members;      /* a group's members: regions of finer levels (those
+                               that resolved; the checker reports the others) */
+    uint32_t nmembers;
+    uint32_t *groups;       /* the groups that list this region as a member */
+    uint32_t ngroups;
 } sema_region;
 
 typedef struct sema_indicator {

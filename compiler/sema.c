@@ -124,6 +124,7 @@ typedef struct S {
     indinfo *ii;
     const ast_period **periods; uint32_t nperiods;
     bool *rlevel_ok;        /* per region: its level resolved */
+    uint32_t *rorder;       /* the regions coarsest level first (level_order) */
     ast_target **ast_targets;
     const ast_measure **ast_measures;
     const ast_section **ast_sections;
@@ -1824,8 +1825,107 @@ static void link_regions(S *s)
     }
 }
 
+/* A member of a regional group that counts: it exists, both levels
+ * resolved, it is of a finer level than the group (so membership, like
+ * `in`, always leads to a coarser level and cannot make a cycle). */
+static const sym *good_member(S *s, uint32_t group, ast_name n)
+{
+    const sym *y = n.s ? tab_find(&s->tab[K_REGION], n.s) : NULL;
+    if (!y || y->index == group || !s->rlevel_ok[group] || !s->rlevel_ok[y->index])
+        return NULL;
+    return s->m->regions[y->index].level > s->m->regions[group].level ? y : NULL;
+}
+
+/* Links each regional group to its members and each member to the groups
+ * that list it, silently (check_region_decl reports the members left out:
+ * undefined, of a level not finer than the group's, listed twice). */
+static void link_groups(S *s)
+{
+    sema_model *m = s->m;
+    uint32_t ri = 0;
+    uint32_t *count = arena_alloc(s->a, (m->nregions + 1) * sizeof *count);
+    for (uint32_t i = 0; i < s->prog->ndecls; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        if (d->kind != D_REGION)
+            continue;
+        uint32_t first = ri;
+        ri += d->u.region.names.n;
+        if (!d->u.region.is_group || d->u.region.names.n != 1)
+            continue;
+        sema_region *g = &m->regions[first];
+        g->is_group = true;
+        g->members = arena_alloc(s->a, (d->u.region.members.n + 1) * sizeof *g->members);
+        for (uint32_t k = 0; k < d->u.region.members.n; k++) {
+            const sym *y = good_member(s, first, d->u.region.members.v[k]);
+            bool twice = false;
+            for (uint32_t j = 0; y && j < g->nmembers && !twice; j++)
+                twice = g->members[j] == y->index;
+            if (y && !twice) {
+                g->members[g->nmembers++] = y->index;
+                count[y->index]++;
+            }
+        }
+    }
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (count[r])
+            m->regions[r].groups = arena_alloc(s->a, count[r] * sizeof(uint32_t));
+    for (uint32_t r = 0; r < m->nregions; r++)
+        for (uint32_t k = 0; k < m->regions[r].nmembers; k++) {
+            sema_region *x = &m->regions[m->regions[r].members[k]];
+            x->groups[x->ngroups++] = r;
+        }
+}
+
+/* The regions ordered by level, coarsest first (declaration order within
+ * a level): a region's parent and groups come before it, as their levels
+ * are coarser (where one is not, an error was reported), so one pass in
+ * this order carries a property down the hierarchy and one in reverse
+ * carries it up.  Made once. */
+static const uint32_t *level_order(S *s)
+{
+    sema_model *m = s->m;
+    if (s->rorder)
+        return s->rorder;
+    uint32_t *start = arena_alloc(s->a, (m->nlevels + 2) * sizeof *start);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (m->regions[r].level < m->nlevels)
+            start[m->regions[r].level + 1]++;
+    for (uint32_t l = 0; l < m->nlevels; l++)
+        start[l + 1] += start[l];
+    s->rorder = arena_alloc(s->a, (m->nregions + 1) * sizeof *s->rorder);
+    uint32_t tail = start[m->nlevels];  /* regions without a level go last */
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        uint32_t l = m->regions[r].level;
+        s->rorder[l < m->nlevels ? start[l]++ : tail++] = r;
+    }
+    return s->rorder;
+}
+
+/* True when region r's parent or one of the groups listing it is flagged. */
+static bool held_by_flagged(const sema_model *m, uint32_t r, const bool *flag)
+{
+    const sema_region *x = &m->regions[r];
+    if (x->parent >= 0 && flag[x->parent])
+        return true;
+    for (uint32_t k = 0; k < x->ngroups; k++)
+        if (flag[x->groups[k]])
+            return true;
+    return false;
+}
+
+/* Flags region r's parent and the groups listing it. */
+static void flag_holders(const sema_model *m, uint32_t r, bool *flag)
+{
+    const sema_region *x = &m->regions[r];
+    if (x->parent >= 0)
+        flag[x->parent] = true;
+    for (uint32_t k = 0; k < x->ngroups; k++)
+        flag[x->groups[k]] = true;
+}
+
 /* A region declaration: its level and parent exist, the parent is of a
- * coarser level, aliases go with a single name. */
+ * coarser level, aliases and members go with a single name, and a group's
+ * members exist, are of finer levels than the group and are listed once. */
 static void check_region_decl(S *s, const ast_decl *d)
 {
     sema_model *m = s->m;
@@ -1838,6 +1938,65 @@ static void check_region_decl(S *s, const ast_decl *d)
         diag_error(s->d, d->u.region.parent.sp,
                    "parent '%s' is of level '%s', which is not coarser than '%s'",
                    d->u.region.parent.s, m->levels[m->regions[par->index].level], lv->name);
+    if (!d->u.region.is_group)
+        return;
+    if (n > 1) {
+        diag_error(s->d, d->sp, "'of' needs a single region (a regional group); this declares %u", n);
+        return;
+    }
+    const sym *g = n == 1 ? tab_find(&s->tab[K_REGION], d->u.region.names.v[0].s) : NULL;
+    if (!g)
+        return;
+    const sema_region *gr = &m->regions[g->index];
+    bool hinted = false;
+    if (d->u.region.members.n == 0) {
+        /* every member was dropped by an extending file (the grammar needs one) */
+        diag_error(s->d, d->u.region.names.v[0].sp, "regional group '%s' has no members left", gr->name);
+        return;
+    }
+    for (uint32_t k = 0; k < d->u.region.members.n; k++) {
+        ast_name mn = d->u.region.members.v[k];
+        const sym *y = lookup(s, K_REGION, mn);
+        if (!y || !mn.s)
+            continue;
+        for (uint32_t j = 0; j < k; j++)
+            if (d->u.region.members.v[j].s && strcmp(d->u.region.members.v[j].s, mn.s) == 0) {
+                diag_error(s->d, mn.sp, "region '%s' is listed twice in group '%s'", mn.s, gr->name);
+                diag_note(s->d, d->u.region.members.v[j].sp, "first listed here");
+                y = NULL;
+                break;
+            }
+        if (!y)
+            continue;
+        if (y->index == g->index) {
+            diag_error(s->d, mn.sp, "regional group '%s' cannot be its own member", mn.s);
+            continue;
+        }
+        if (lv && s->rlevel_ok[y->index] && m->regions[y->index].level <= lv->index) {
+            diag_error(s->d, mn.sp, "member '%s' is of level '%s', which is not finer than the "
+                       "group's level '%s'", mn.s, m->levels[m->regions[y->index].level], lv->name);
+            if (!hinted)
+                diag_hint(s->d, "a group holds regions of finer levels, as a province holds its cities; "
+                                "give the group a level of its own in 'levels'");
+            hinted = true;
+            continue;
+        }
+        /* a member inside another member (太原 beside 山西) adds nothing */
+        for (uint32_t j = 0; j < gr->nmembers; j++) {
+            uint32_t other = gr->members[j];
+            if (other == y->index)
+                continue;
+            bool inside = false;
+            for (int32_t a = m->regions[y->index].parent, steps = 0; a >= 0 && !inside &&
+                 steps < (int32_t)m->nregions; a = m->regions[a].parent, steps++)
+                inside = (uint32_t)a == other;
+            if (inside) {
+                diag_warning(s->d, mn.sp, "'%s' is in '%s', which group '%s' lists already",
+                             mn.s, m->regions[other].name, gr->name);
+                break;
+            }
+        }
+    }
 }
 
 /* An indicator: its unit, and a column (with its unit and type) or a
@@ -2196,10 +2355,12 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                     suggest(s, 1u << K_REGION, NULL, n.s);
             }
         }
-        for (uint32_t r = 0; r < m->nregions; r++)
-            for (int32_t a = m->regions[r].parent, k = 0; a >= 0 && !within[r] && k < (int32_t)m->nregions;
-                 a = m->regions[a].parent, k++)
-                within[r] = within[a];
+        /* down from the regions named: a region is within when its
+         * parent or a group listing it is */
+        const uint32_t *order = level_order(s);
+        for (uint32_t i = 0; i < m->nregions; i++)
+            if (!within[order[i]])
+                within[order[i]] = held_by_flagged(m, order[i], within);
     }
     for (int pass = 0; pass < 2; pass++) {
         const ast_names *ns = pass == 0 ? &sc->only : &sc->except;
@@ -2307,19 +2468,17 @@ static const ast_expr *share_call(S *s, const ast_expr *e, int depth)
     }
 }
 
-/* The default scope of a share target: regions with descendants at `level`. */
+/* The default scope of a share target: regions with regions at `level`
+ * below them (in them, or in a group, or below those). */
 static void share_scope(S *s, sema_target *mt, uint32_t level)
 {
     sema_model *m = s->m;
     bool *has = arena_alloc(s->a, (m->nregions + 1) * sizeof *has);
-    for (uint32_t r = 0; r < m->nregions; r++) {
-        if (m->regions[r].level != level)
-            continue;
-        int32_t p = m->regions[r].parent;
-        for (uint32_t steps = 0; p >= 0 && steps < m->nregions; steps++) {
-            has[p] = true;
-            p = m->regions[p].parent;
-        }
+    const uint32_t *order = level_order(s);
+    for (uint32_t i = m->nregions; i-- > 0;) {
+        uint32_t r = order[i];
+        if (m->regions[r].level == level || has[r])
+            flag_holders(m, r, has);
     }
     mt->scoped = true;
     mt->scope = arena_alloc(s->a, (m->nregions + 1) * sizeof *mt->scope);
@@ -2344,17 +2503,17 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
         covered[r] = !mt->scoped;      /* no scope: every region */
     for (uint32_t i = 0; i < mt->nscope; i++)
         covered[mt->scope[i]] = true;
-    /* the levels of the regions below a covered region */
+    /* the levels of the regions below a covered region: down from the
+     * covered regions, in level order */
     bool *below = arena_alloc(s->a, (m->nlevels + 1) * sizeof *below);
-    for (uint32_t r = 0; r < m->nregions; r++) {
-        int32_t p = m->regions[r].parent;
-        for (uint32_t steps = 0; p >= 0 && steps < m->nregions; steps++) {
-            if (covered[p]) {
-                below[m->regions[r].level] = true;
-                break;
-            }
-            p = m->regions[p].parent;
-        }
+    bool *inside = arena_alloc(s->a, (m->nregions + 1) * sizeof *inside);
+    const uint32_t *order = level_order(s);
+    for (uint32_t i = 0; i < m->nregions; i++) {
+        uint32_t r = order[i];
+        bool under = held_by_flagged(m, r, inside);
+        if (under && m->regions[r].level < m->nlevels)
+            below[m->regions[r].level] = true;
+        inside[r] = covered[r] || under;
     }
     if (below[level])
         return;
@@ -3351,6 +3510,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
 
     pass_declare(s);
     link_regions(s);
+    link_groups(s);
     check_plan(s);
     check_units(s);
     pass_check(s);

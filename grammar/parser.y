@@ -289,7 +289,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %token KW_IF "if" KW_THEN "then" KW_ELSE "else" KW_AND "and" KW_OR "or" KW_NOT "not"
 %token KW_YES "yes" KW_NO "no"
 %token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
-%token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test"
+%token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test" KW_OF "of"
 %token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
 
 %type <decl> decl plan levels region agency unit indicator section assessment
@@ -298,7 +298,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %type <expect> expect_what
 %type <plan> plan_items
 %type <valrow> valrow
-%type <list> valrows periods names qnames clauseids strings opt_aliases measures args wts bands
+%type <list> valrows periods names qnames clauseids strings opt_aliases opt_members measures args wts bands
 %type <period> period
 %type <keys> keys key
 %type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_replaces
@@ -734,9 +734,9 @@ levels:
   ;
 
 /* region := 'region' IDENT {',' IDENT} ':' IDENT ['in' qname] ['replaces' IDENT]
- *           ['alias' STRING {',' STRING}] */
+ *           ['of' qname {',' qname}] ['alias' STRING {',' STRING}] */
 region:
-    kw_region names ':' IDENT opt_parent opt_replaces opt_aliases
+    kw_region names ':' IDENT opt_parent opt_replaces opt_members opt_aliases
         {
             $$ = new_decl(ps, D_REGION, @$);
             $$->u.region.names = names_finish(ps, $2);
@@ -744,9 +744,13 @@ region:
             $$->u.region.parent = $5;
             $$->u.region.replaces = $6;
             if ($7) {
+                $$->u.region.members = names_finish(ps, $7);
+                $$->u.region.is_group = true;
+            }
+            if ($8) {
                 /* the alias texts, and apart where each is written */
                 uint32_t n = 0;
-                ast_name *al = list_finish(ps, $7, &n);
+                ast_name *al = list_finish(ps, $8, &n);
                 $$->u.region.aliases = arena_alloc(ps->a, (n + 1) * sizeof(const char *));
                 $$->u.region.alias_sp = arena_alloc(ps->a, (n + 1) * sizeof(span));
                 for (uint32_t k = 0; k < n; k++) {
@@ -768,6 +772,12 @@ opt_parent:
 opt_replaces:
     %empty              { $$ = (ast_name){0}; }
   | KW_REPLACES IDENT   { $$ = $2; }
+  ;
+
+/* ['of' qname {',' qname}]: the members of a regional group */
+opt_members:
+    %empty              { $$ = NULL; }
+  | KW_OF qnames        { $$ = $2; }
   ;
 
 /* ['alias' STRING {',' STRING}] */

@@ -199,25 +199,28 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
     /* How many regions at the level lie below each region (those with
      * none have no value). */
     uint32_t *below = rt_xcalloc(p->nregions, sizeof *below);
+    uint32_t *mark = rt_xcalloc(p->nregions, sizeof *mark), *stack = rt_xcalloc(p->nregions, sizeof *stack);
+    ir_upwalk w;
+    ir_up_init(&w, p, mark, stack);
     for (uint32_t d = 0; d < p->nregions; d++) {
         if (p->regions[d].level != level)
             continue;
-        int32_t anc = p->regions[d].parent;
-        for (uint32_t k = 0; anc >= 0 && k < p->nregions; k++, anc = p->regions[anc].parent)
+        ir_up_start(&w, d);
+        for (int32_t anc; (anc = ir_up_next(&w)) >= 0;)
             below[anc]++;
     }
     /* Each value of a region at the level counts towards the same year's
-     * row of each of its ancestors, in row order: acc is the number
-     * meeting the condition, the sum or the extreme; cnt how many values
-     * were counted. */
+     * row of each region above it (its ancestors and groups), in row
+     * order: acc is the number meeting the condition, the sum or the
+     * extreme; cnt how many values were counted. */
     double *acc = rt_xcalloc(n, sizeof *acc), *cnt = rt_xcalloc(n, sizeof *cnt);
     for (size_t r = 0; r < n; r++) {
         uint32_t d = rt_table_region(t, r);
         double v = a[r];
         if (p->regions[d].level != level || isnan(v))
             continue;
-        int32_t anc = p->regions[d].parent;
-        for (uint32_t k = 0; anc >= 0 && k < p->nregions; k++, anc = p->regions[anc].parent) {
+        ir_up_start(&w, d);
+        for (int32_t anc; (anc = ir_up_next(&w)) >= 0;) {
             long at = rt_table_find(t, (uint32_t)anc, rt_table_year(t, r));
             if (at < 0)
                 continue;
@@ -244,6 +247,8 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
         out[r] = v;
     }
     free(below);
+    free(mark);
+    free(stack);
     free(acc);
     free(cnt);
 }

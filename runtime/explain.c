@@ -416,13 +416,26 @@ static int cmp_read(const void *a, const void *b)
     return (x->year > y->year) - (x->year < y->year);
 }
 
-/* True when region d lies below region r in the hierarchy. */
-static bool is_below(const ir_program *p, uint32_t d, uint32_t r)
+/* Per region of the level, whether it lies below region r: in it, in a
+ * regional group it is, or below those (a new array of nregions flags;
+ * false for regions of other levels). */
+static bool *regions_below(const ir_program *p, uint32_t r, uint32_t level)
 {
-    for (int32_t a = p->regions[d].parent; a >= 0; a = p->regions[a].parent)
-        if ((uint32_t)a == r)
-            return true;
-    return false;
+    size_t n = p->nregions ? p->nregions : 1;
+    bool *below = rt_xcalloc(n, sizeof *below);
+    uint32_t *mark = rt_xcalloc(n, sizeof *mark), *stack = rt_xcalloc(n, sizeof *stack);
+    ir_upwalk w;
+    ir_up_init(&w, p, mark, stack);
+    for (uint32_t d = 0; d < p->nregions; d++) {
+        if (p->regions[d].level != level)
+            continue;
+        ir_up_start(&w, d);
+        for (int32_t a; (a = ir_up_next(&w)) >= 0 && !below[d];)
+            below[d] = (uint32_t)a == r;
+    }
+    free(mark);
+    free(stack);
+    return below;
 }
 
 /* The indicator that slot `a`, a barrier's operand, reads from the data in
@@ -468,8 +481,9 @@ static char *share_text(const ex_row *x, uint32_t step)
     const ir_step *s = &p->steps[step];
     strbuf yes = {0}, no = {0}, miss = {0};
     uint32_t ny = 0, nn = 0, nm = 0;
+    bool *below = regions_below(p, x->region, (uint32_t)s->aux);
     for (uint32_t d = 0; d < p->nregions; d++) {
-        if (p->regions[d].level != s->aux || !is_below(p, d, x->region))
+        if (!below[d])
             continue;
         long row = rt_table_find(x->t, d, x->year);
         if (row < 0)
@@ -480,6 +494,7 @@ static char *share_text(const ex_row *x, uint32_t step)
         sbf(b, "%s%s", *n ? "、" : "", p->regions[d].name);
         (*n)++;
     }
+    free(below);
     strbuf out = {0};
     sbf(&out, "share over the %s regions with a row in %d: the condition holds in %u (%s), "
               "not in %u (%s), missing in %u (%s); the share is %u / %u",
@@ -595,8 +610,9 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0
     strbuf terms = {0}, gaps = {0}, who = {0};
     char n1[32];
     double v = rt_result_value(x->r, step, x->row);
+    bool *below = regions_below(p, x->region, (uint32_t)s->aux);
     for (uint32_t d = 0; d < p->nregions; d++) {
-        if (p->regions[d].level != s->aux || !is_below(p, d, x->region))
+        if (!below[d])
             continue;
         nbelow++;
         long row = rt_table_find(x->t, d, x->year);
@@ -611,6 +627,7 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0
         if ((s->imm == IR_SHARE_LOWEST || s->imm == IR_SHARE_HIGHEST) && c == v)
             sbf(&who, "%s%s", who.len ? "、" : "", p->regions[d].name);
     }
+    free(below);
     strbuf out = {0};
     char *of = operand_of(p, step);
     sbf(&out, "%s%s%s over the %u %s regions below %s ", ir_sharename(s->imm), *of ? " of " : "",

@@ -1566,25 +1566,32 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     }
 }
 
-/* Adds a row with missing data for every ancestor of a region that has a
- * row in a year when the ancestor has none, so share targets have a row to
- * be scored on.  The walk up stops at an ancestor that has a row already:
- * its own ancestors were seen to when that row was (a row read is walked
- * from, a row added was added on a walk that went on up), so a deep
- * hierarchy costs each row one step instead of its depth. */
+/* Adds a row with missing data for every region above a region that has
+ * a row in a year (its ancestors and the regional groups holding it or
+ * them) when that region has none, so share targets have a row to be
+ * scored on.  The walk up does not go above a region that has a row
+ * already: what lies above it was seen to when that row was (a row read
+ * is walked from, a row added was added on a walk that went on up), so a
+ * deep hierarchy costs each row one step instead of its depth. */
 static void add_ancestor_rows(rt_table *t)
 {
     const ir_program *p = t->p;
     size_t n = t->nrows;
+    uint32_t *mark = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *mark);
+    uint32_t *stack = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *stack);
+    ir_upwalk w;
+    ir_up_init(&w, p, mark, stack);
     for (size_t r = 0; r < n; r++) {
-        int32_t a = p->regions[t->region[r]].parent;
-        for (uint32_t depth = 0; a >= 0 && depth < p->nregions; depth++) {
+        ir_up_start(&w, t->region[r]);
+        for (int32_t a; (a = ir_up_next(&w)) >= 0;) {
             if (seen_find(t, (uint32_t)a, t->year[r]) >= 0)
-                break;
-            add_row(t, (uint32_t)a, t->year[r], 0);
-            a = p->regions[a].parent;
+                ir_up_prune(&w);
+            else
+                add_row(t, (uint32_t)a, t->year[r], 0);
         }
     }
+    free(mark);
+    free(stack);
 }
 
 /* The rows of the table in the order `perm` (new arrays of nrows). */

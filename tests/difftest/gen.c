@@ -144,6 +144,8 @@ typedef struct region {
     char alias[NAME_LEN];   /* "" when none */
     int level;
     int parent;             /* -1 for none */
+    int members[4];         /* a regional group's members (`of`) */
+    int nmembers;           /* 0: not a group */
 } region;
 
 typedef struct column {
@@ -643,6 +645,25 @@ static void gen_regions(dt_program *g, dt_buf *b)
     }
     if (chance(r, 30))
         add_region(g, 0, -1);
+    if (chance(r, 35)) {
+        /* a regional group: counties of several cities as a city of the
+         * top region (so the top is above its counties along two paths),
+         * or regions of any finer level as a top region of its own */
+        bool city = g->nlevels == 3 && chance(r, 50);
+        int gi = add_region(g, city ? 1 : 0, city ? 0 : -1);
+        region *grp = &g->regions[gi];
+        int want = between(r, 1, 4);
+        for (int t = 0; t < 12 && grp->nmembers < want; t++) {
+            int k = (int)below(r, (uint32_t)gi);
+            bool dup = false;
+            for (int j = 0; j < grp->nmembers; j++)
+                dup |= grp->members[j] == k;
+            if (!dup && g->regions[k].level > grp->level)
+                grp->members[grp->nmembers++] = k;
+        }
+        if (grp->nmembers == 0)
+            grp->members[grp->nmembers++] = city ? gi - 1 : 1;
+    }
     for (int i = 0; i < g->nregions; i++)
         if (chance(r, 25))
             snprintf(g->regions[i].alias, NAME_LEN, "%s%d", g->cjk ? "别名" : "alias", i);
@@ -651,9 +672,9 @@ static void gen_regions(dt_program *g, dt_buf *b)
     for (int i = 0; i < g->nregions;) {
         region *rg = &g->regions[i];
         int j = i + 1;
-        if (!rg->alias[0])
-            while (j < g->nregions && !g->regions[j].alias[0] && g->regions[j].level == rg->level &&
-                   g->regions[j].parent == rg->parent && chance(r, 60))
+        if (!rg->alias[0] && !rg->nmembers)
+            while (j < g->nregions && !g->regions[j].alias[0] && !g->regions[j].nmembers &&
+                   g->regions[j].level == rg->level && g->regions[j].parent == rg->parent && chance(r, 60))
                 j++;
         dt_buf_printf(b, "region ");
         for (int k = i; k < j; k++)
@@ -661,6 +682,8 @@ static void gen_regions(dt_program *g, dt_buf *b)
         dt_buf_printf(b, " : %s", g->levels[rg->level]);
         if (rg->parent >= 0)
             dt_buf_printf(b, " in %s", g->regions[rg->parent].name);
+        for (int k = 0; k < rg->nmembers; k++)
+            dt_buf_printf(b, "%s%s", k ? ", " : " of ", g->regions[rg->members[k]].name);
         if (rg->alias[0])
             dt_buf_printf(b, " alias \"%s\"", rg->alias);
         dt_buf_printf(b, "\n");
@@ -786,16 +809,26 @@ static void deadlines(dt_program *g, int *out, int n)
     }
 }
 
+/* Whether region i lies below a region of `in`: in its parent or a group
+ * listing it, or below those (levels only grow downwards: no cycle). */
+static bool below_some(const dt_program *g, int i, const bool *in)
+{
+    int p = g->regions[i].parent;
+    if (p >= 0 && (in[p] || below_some(g, p, in)))
+        return true;
+    for (int k = 0; k < g->nregions; k++)
+        for (int j = 0; j < g->regions[k].nmembers; j++)
+            if (g->regions[k].members[j] == i && (in[k] || below_some(g, k, in)))
+                return true;
+    return false;
+}
+
 /* Whether some region of `in` has regions of level `level` below it. */
 static bool covers_level(const dt_program *g, const bool *in, int level)
 {
-    for (int i = 0; i < g->nregions; i++) {
-        if (g->regions[i].level != level)
-            continue;
-        for (int p = g->regions[i].parent; p >= 0; p = g->regions[p].parent)
-            if (in[p])
-                return true;
-    }
+    for (int i = 0; i < g->nregions; i++)
+        if (g->regions[i].level == level && below_some(g, i, in))
+            return true;
     return false;
 }
 

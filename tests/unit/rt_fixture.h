@@ -47,11 +47,11 @@ static inline void fx_init(fixture *f)
     p->nlevels = 2;
     static const char *sy_alias[] = {"沈阳市", "Shenyang"};
     p->regions = arena_alloc(&f->a, 5 * sizeof *p->regions);
-    p->regions[FX_LN] = (ir_region){"辽宁省", 0, -1, NULL, 0};
-    p->regions[FX_SY] = (ir_region){"沈阳", 1, FX_LN, sy_alias, 2};
-    p->regions[FX_DL] = (ir_region){"大连", 1, FX_LN, NULL, 0};
-    p->regions[FX_AS] = (ir_region){"鞍山", 1, FX_LN, NULL, 0};
-    p->regions[FX_BJ] = (ir_region){"北京", 0, -1, NULL, 0};
+    p->regions[FX_LN] = (ir_region){.name = "辽宁省", .level = 0, .parent = -1, .aliases = NULL, .naliases = 0};
+    p->regions[FX_SY] = (ir_region){.name = "沈阳", .level = 1, .parent = FX_LN, .aliases = sy_alias, .naliases = 2};
+    p->regions[FX_DL] = (ir_region){.name = "大连", .level = 1, .parent = FX_LN, .aliases = NULL, .naliases = 0};
+    p->regions[FX_AS] = (ir_region){.name = "鞍山", .level = 1, .parent = FX_LN, .aliases = NULL, .naliases = 0};
+    p->regions[FX_BJ] = (ir_region){.name = "北京", .level = 0, .parent = -1, .aliases = NULL, .naliases = 0};
     p->nregions = 5;
     p->columns = arena_alloc(&f->a, 2 * sizeof *p->columns);
     p->columns[FX_FARMLAND] = (ir_column){.name = "farmland_mu", .type = IR_COL_NUM, .indicator = "耕地保有量"};

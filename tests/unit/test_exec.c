@@ -23,11 +23,11 @@ static void big_program_with(fixture *f, ir_missing missing, bool barriers)
 {
     ir_program *p = &f->p;
     p->regions = arena_alloc(&f->a, (NCITIES + 1) * sizeof *p->regions);
-    p->regions[0] = (ir_region){"辽宁省", 0, -1, NULL, 0};
+    p->regions[0] = (ir_region){.name = "辽宁省", .level = 0, .parent = -1, .aliases = NULL, .naliases = 0};
     for (uint32_t i = 1; i <= NCITIES; i++) {
         char *name = arena_alloc(&f->a, 16);
         snprintf(name, 16, "C%03u", i);
-        p->regions[i] = (ir_region){name, 1, 0, NULL, 0};
+        p->regions[i] = (ir_region){.name = name, .level = 1, .parent = 0, .aliases = NULL, .naliases = 0};
     }
     p->nregions = NCITIES + 1;
     p->baseline = FIRST_YEAR;

@@ -586,8 +586,8 @@ START_TEST(share_deeper_levels)
     p->nlevels = 3;
     ir_region *reg = arena_alloc(&f.a, 7 * sizeof *reg);
     memcpy(reg, p->regions, 5 * sizeof *reg);
-    reg[5] = (ir_region){"甲县", 2, FX_DL, NULL, 0};
-    reg[6] = (ir_region){"乙县", 2, FX_AS, NULL, 0};
+    reg[5] = (ir_region){.name = "甲县", .level = 2, .parent = FX_DL, .aliases = NULL, .naliases = 0};
+    reg[6] = (ir_region){.name = "乙县", .level = 2, .parent = FX_AS, .aliases = NULL, .naliases = 0};
     p->regions = reg;
     p->nregions = 7;
     uint32_t in = fx_data(&f, FX_PARK, (ir_shift){0}, 1.0);

@@ -307,7 +307,7 @@ static void many_regions(ir_program *p)
     static char names[MANY][16];
     for (int i = 0; i < MANY; i++) {
         many_name(i, names[i]);
-        regions[i] = (ir_region){names[i], i ? 1 : 0, i ? 0 : -1, NULL, 0};
+        regions[i] = (ir_region){.name = names[i], .level = i ? 1 : 0, .parent = i ? 0 : -1, .aliases = NULL, .naliases = 0};
     }
     p->regions = regions;
     p->nregions = MANY;

@@ -259,7 +259,7 @@ START_TEST(table_deep_hierarchy_is_linear)
     for (int i = 0; i < N; i++) {
         char name[16];
         snprintf(name, sizeof name, "r%d", i);
-        reg[i] = (ir_region){arena_strdup(&f.a, name), i ? 1 : 0, i - 1, NULL, 0};
+        reg[i] = (ir_region){.name = arena_strdup(&f.a, name), .level = i ? 1 : 0, .parent = i - 1};
         fprintf(csv, "r%d,2024,%d,1\n", i, i);
     }
     f.p.regions = reg;
