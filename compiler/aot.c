@@ -1185,6 +1185,14 @@ static bool program_ok(const ir_program *p, FILE *err)
             diag_internal(err, "build", "region %u has an out-of-range parent or level", i);
             return false;
         }
+    for (uint32_t i = 0; i < p->nregions; i++) {
+        const ir_region *r = &p->regions[i];
+        for (uint32_t k = 0; k < r->ngroups + r->nmembers; k++)
+            if ((k < r->ngroups ? r->groups[k] : r->members[k - r->ngroups]) >= p->nregions) {
+                diag_internal(err, "build", "region %u names an out-of-range group or member", i);
+                return false;
+            }
+    }
     for (uint32_t i = 0; i < p->nscopes; i++)
         for (uint32_t k = 0; k < p->scopes[i].n; k++)
             if (p->scopes[i].regions[k] >= p->nregions) {
@@ -1652,6 +1660,10 @@ static bool write_header(FILE *f, const ir_program *p, const char *name, const c
         if (r->parent >= 0 && (uint32_t)r->parent < p->nregions) {
             fputs(" in ", f);
             put_comment(f, p->regions[r->parent].name);
+        }
+        for (uint32_t k = 0; k < r->nmembers; k++) {
+            fputs(k ? ", " : " of ", f);
+            put_comment(f, r->members[k] < p->nregions ? p->regions[r->members[k]].name : "?");
         }
         fputs(")", f);
         for (uint32_t k = 0; k < r->naliases; k++) {

@@ -1778,6 +1778,12 @@ static bool program_ok(const ir_program *p, FILE *err)
             fprintf(err, "planc: internal error: region %u has parent %d\n", i, p->regions[i].parent);
             return false;
         }
+    for (uint32_t i = 0; i < p->nregions; i++)
+        for (uint32_t k = 0; k < p->regions[i].ngroups; k++)
+            if (p->regions[i].groups[k] >= p->nregions) {
+                fprintf(err, "planc: internal error: region %u is in group %u\n", i, p->regions[i].groups[k]);
+                return false;
+            }
     for (uint32_t i = 0; i < p->nscopes; i++)
         for (uint32_t k = 0; k < p->scopes[i].n; k++)
             if (p->scopes[i].regions[k] >= p->nregions) {
