@@ -341,6 +341,7 @@ static bool silenced(const diag_ctx *d)
 static bool count_error(diag_ctx *d)
 {
     d->nerrors++;
+    d->hushed = false;
     if (d->max_errors > 0 && d->nerrors == d->max_errors + 1) {
         fprintf(d->out, "planc: error: too many errors; only the first %d are shown\n",
                 d->max_errors);
@@ -377,11 +378,16 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
     va_end(ap);
 }
 
-/* A warning at sp: counted apart from errors. */
+/* A warning at sp: counted apart from errors, and printed up to the same
+ * limit (a rules file can draw a warning per region it lists, and each
+ * prints its source line). */
 void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
 {
     d->nwarnings++;
-    if (silenced(d))
+    d->hushed = silenced(d) || (d->max_errors > 0 && d->nwarnings > d->max_errors);
+    if (d->max_errors > 0 && d->nwarnings == d->max_errors + 1 && !silenced(d))
+        fprintf(d->out, "planc: warning: too many warnings; only the first %d are shown\n", d->max_errors);
+    if (d->hushed)
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -392,7 +398,7 @@ void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
 /* A note at sp, belonging to the diagnostic just printed. */
 void diag_note(diag_ctx *d, span sp, const char *fmt, ...)
 {
-    if (silenced(d))
+    if (silenced(d) || d->hushed)
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -403,7 +409,7 @@ void diag_note(diag_ctx *d, span sp, const char *fmt, ...)
 /* A note with no location: "note: did you mean ...?". */
 void diag_hint(diag_ctx *d, const char *fmt, ...)
 {
-    if (silenced(d))
+    if (silenced(d) || d->hushed)
         return;
     va_list ap;
     va_start(ap, fmt);

@@ -31,6 +31,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 /* A byte range [lo, hi) in source file `file` (an index into diag_ctx.files). */
@@ -56,7 +57,9 @@ typedef struct diag_ctx {
     FILE *out;         /* where diagnostics go (stderr by default) */
     int nerrors;
     int nwarnings;
-    int max_errors;    /* stop printing after this many errors (default 100); still counted */
+    int max_errors;    /* stop printing after this many errors (default 100), and
+                          after as many warnings; all are still counted */
+    bool hushed;       /* the last warning was not printed: nor are its notes */
 } diag_ctx;
 
 void diag_init(diag_ctx *d, FILE *out);

@@ -125,6 +125,15 @@ typedef struct S {
     const ast_period **periods; uint32_t nperiods;
     bool *rlevel_ok;        /* per region: its level resolved */
     uint32_t *rorder;       /* the regions coarsest level first (level_order) */
+    struct {                /* per region, for checking one group at a time
+                               (check_region_decl; allocated on first use) */
+        uint32_t *listed;   /* the group (index + 1) whose `of` named it last */
+        uint32_t *at;       /* where in that list it was first named */
+        uint32_t *member;   /* the group (index + 1) that holds it as a member */
+        uint32_t *known;    /* the group (index + 1) for which `holder` is known */
+        int32_t *holder;    /* a member at or above it (or -1), for that group */
+        uint32_t *path;     /* scratch for member_above */
+    } gc;
     ast_target **ast_targets;
     const ast_measure **ast_measures;
     const ast_section **ast_sections;
@@ -1844,6 +1853,7 @@ static void link_groups(S *s)
     sema_model *m = s->m;
     uint32_t ri = 0;
     uint32_t *count = arena_alloc(s->a, (m->nregions + 1) * sizeof *count);
+    uint32_t *last = arena_alloc(s->a, (m->nregions + 1) * sizeof *last);
     for (uint32_t i = 0; i < s->prog->ndecls; i++) {
         const ast_decl *d = s->prog->decls[i];
         if (d->kind != D_REGION)
@@ -1857,10 +1867,9 @@ static void link_groups(S *s)
         g->members = arena_alloc(s->a, (d->u.region.members.n + 1) * sizeof *g->members);
         for (uint32_t k = 0; k < d->u.region.members.n; k++) {
             const sym *y = good_member(s, first, d->u.region.members.v[k]);
-            bool twice = false;
-            for (uint32_t j = 0; y && j < g->nmembers && !twice; j++)
-                twice = g->members[j] == y->index;
-            if (y && !twice) {
+            /* listed twice: counted once (last[] holds the group + 1) */
+            if (y && last[y->index] != first + 1) {
+                last[y->index] = first + 1;
                 g->members[g->nmembers++] = y->index;
                 count[y->index]++;
             }
@@ -1923,6 +1932,33 @@ static void flag_holders(const sema_model *m, uint32_t r, bool *flag)
         flag[x->groups[k]] = true;
 }
 
+/* A member of the group being checked (stamp: its index + 1) that is
+ * region x or one of x's ancestors, or -1.  Memoised per group, so the
+ * members of a group cost the regions above them once, not once each. */
+static int32_t member_above(S *s, int32_t x, uint32_t stamp)
+{
+    sema_model *m = s->m;
+    uint32_t n = 0;
+    int32_t found = -1;
+    /* up to a region whose answer is known, a member, or the root */
+    for (int32_t a = x; a >= 0 && n < m->nregions; a = m->regions[a].parent) {
+        if (s->gc.known[a] == stamp) {
+            found = s->gc.holder[a];
+            break;
+        }
+        s->gc.path[n++] = (uint32_t)a;
+        if (s->gc.member[a] == stamp) {
+            found = a;
+            break;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        s->gc.known[s->gc.path[i]] = stamp;
+        s->gc.holder[s->gc.path[i]] = found;
+    }
+    return found;
+}
+
 /* A region declaration: its level and parent exist, the parent is of a
  * coarser level, aliases and members go with a single name, and a group's
  * members exist, are of finer levels than the group and are listed once. */
@@ -1954,20 +1990,30 @@ static void check_region_decl(S *s, const ast_decl *d)
         diag_error(s->d, d->u.region.names.v[0].sp, "regional group '%s' has no members left", gr->name);
         return;
     }
+    if (!s->gc.listed) {
+        size_t nr = m->nregions + 1;
+        s->gc.listed = arena_alloc(s->a, nr * sizeof *s->gc.listed);
+        s->gc.at = arena_alloc(s->a, nr * sizeof *s->gc.at);
+        s->gc.member = arena_alloc(s->a, nr * sizeof *s->gc.member);
+        s->gc.known = arena_alloc(s->a, nr * sizeof *s->gc.known);
+        s->gc.holder = arena_alloc(s->a, nr * sizeof *s->gc.holder);
+        s->gc.path = arena_alloc(s->a, nr * sizeof *s->gc.path);
+    }
+    const uint32_t stamp = g->index + 1;
+    for (uint32_t j = 0; j < gr->nmembers; j++)
+        s->gc.member[gr->members[j]] = stamp;
     for (uint32_t k = 0; k < d->u.region.members.n; k++) {
         ast_name mn = d->u.region.members.v[k];
         const sym *y = lookup(s, K_REGION, mn);
         if (!y || !mn.s)
             continue;
-        for (uint32_t j = 0; j < k; j++)
-            if (d->u.region.members.v[j].s && strcmp(d->u.region.members.v[j].s, mn.s) == 0) {
-                diag_error(s->d, mn.sp, "region '%s' is listed twice in group '%s'", mn.s, gr->name);
-                diag_note(s->d, d->u.region.members.v[j].sp, "first listed here");
-                y = NULL;
-                break;
-            }
-        if (!y)
+        if (s->gc.listed[y->index] == stamp) {
+            diag_error(s->d, mn.sp, "region '%s' is listed twice in group '%s'", mn.s, gr->name);
+            diag_note(s->d, d->u.region.members.v[s->gc.at[y->index]].sp, "first listed here");
             continue;
+        }
+        s->gc.listed[y->index] = stamp;
+        s->gc.at[y->index] = k;
         if (y->index == g->index) {
             diag_error(s->d, mn.sp, "regional group '%s' cannot be its own member", mn.s);
             continue;
@@ -1982,20 +2028,10 @@ static void check_region_decl(S *s, const ast_decl *d)
             continue;
         }
         /* a member inside another member (太原 beside 山西) adds nothing */
-        for (uint32_t j = 0; j < gr->nmembers; j++) {
-            uint32_t other = gr->members[j];
-            if (other == y->index)
-                continue;
-            bool inside = false;
-            for (int32_t a = m->regions[y->index].parent, steps = 0; a >= 0 && !inside &&
-                 steps < (int32_t)m->nregions; a = m->regions[a].parent, steps++)
-                inside = (uint32_t)a == other;
-            if (inside) {
-                diag_warning(s->d, mn.sp, "'%s' is in '%s', which group '%s' lists already",
-                             mn.s, m->regions[other].name, gr->name);
-                break;
-            }
-        }
+        int32_t other = s->gc.member[y->index] == stamp ? member_above(s, m->regions[y->index].parent, stamp) : -1;
+        if (other >= 0)
+            diag_warning(s->d, mn.sp, "'%s' is in '%s', which group '%s' lists already",
+                         mn.s, m->regions[other].name, gr->name);
     }
 }
 
