@@ -640,6 +640,7 @@ static void dump_drop(const ast_decl *d, FILE *out)
     static const char *const what[] = {
         [DROP_TARGET] = "target", [DROP_MEASURE] = "measure", [DROP_SECTION] = "section",
         [DROP_REGION] = "region", [DROP_REGIONS] = "regions", [DROP_ASSESSMENT] = "assessment",
+        [DROP_INDICATOR] = "indicator",
     };
     fprintf(out, "drop %s", what[d->u.drop.what]);
     for (uint32_t i = 0; i < d->u.drop.names.n; i++) {
@@ -718,7 +719,10 @@ static void dump_decl(const ast_decl *d, FILE *out)
     case D_AGENCY:
         fprintf(out, "agency %s", d->u.agency.name.s);
         dump_opt_string(d->u.agency.full, out);
+        if (d->u.agency.replaces.s)
+            fprintf(out, " replaces %s", d->u.agency.replaces.s);
         fputc('\n', out);
+        dump_origin(d->origin, 1, out);
         break;
     case D_UNIT:
         fprintf(out, "unit %s", d->u.unit.name.s);

@@ -254,7 +254,7 @@ typedef enum ast_declkind {
     D_PLAN,        /* plan NAME "title" { region R  baseline Y  horizon Y  periods ...  keys ... } */
     D_LEVELS,      /* levels province, city */
     D_REGION,      /* region A, B : LEVEL [in PARENT] [alias "x", "y"] */
-    D_AGENCY,      /* agency NAME ["english or full name"] */
+    D_AGENCY,      /* agency NAME ["english or full name"] [replaces OLD] */
     D_UNIT,        /* unit NAME [= NUMBER UNIT] */
     D_INDICATOR,   /* indicator NAME ["display"] : UNIT {, attr} */
     D_SECTION,     /* section ID "title" { measures } */
@@ -298,7 +298,8 @@ typedef struct ast_dataline {
 
 /* What a `drop` removes from the base of an extended plan. */
 typedef enum ast_dropkind {
-    DROP_TARGET, DROP_MEASURE, DROP_SECTION, DROP_REGION, DROP_REGIONS, DROP_ASSESSMENT
+    DROP_TARGET, DROP_MEASURE, DROP_SECTION, DROP_REGION, DROP_REGIONS, DROP_ASSESSMENT,
+    DROP_INDICATOR
 } ast_dropkind;
 
 /* What an `override` changes in the base of an extended plan. */
@@ -340,7 +341,7 @@ struct ast_decl {
             ast_names members;     /* `of A, B`: the regions a regional group holds */
             bool is_group;         /* `of` was written (members may since be dropped) */
         } region;
-        struct { ast_name name; const char *full; } agency;
+        struct { ast_name name; const char *full; ast_name replaces; } agency;
         struct {
             ast_name name;
             bool has_def;          /* unit 万亩 = 10000 亩 */
@@ -410,13 +411,14 @@ typedef enum ast_originkind {
     ORIGIN_OVERRIDDEN,  /* a base item changed by `override` (or the plan of an extending file) */
     ORIGIN_ADDED,       /* a new item the extending file put into a base block */
     ORIGIN_DROPPED,     /* a base item removed by `drop` (only in the edit list) */
-    ORIGIN_REPLACED,    /* a base region replaced by a new one (`replaces`) */
+    ORIGIN_REPLACED,    /* a base region or agency replaced by a new one (`replaces`) */
     ORIGIN_RESCOPED     /* a base target whose scope named dropped or replaced regions */
 } ast_originkind;
 
 /* The kind of item an edit touched. */
 typedef enum ast_itemkind {
-    IT_PLAN, IT_REGION, IT_INDICATOR, IT_SECTION, IT_MEASURE, IT_TARGET, IT_ASSESSMENT
+    IT_PLAN, IT_REGION, IT_INDICATOR, IT_SECTION, IT_MEASURE, IT_TARGET, IT_ASSESSMENT,
+    IT_AGENCY
 } ast_itemkind;
 
 /* The trace an edit leaves (docs/ADAPTING.md): what changed, the base's

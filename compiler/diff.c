@@ -6,7 +6,8 @@
  * that only holds changes, unchanged itself; then print the tree as text
  * or JSON.  Every value is compared and shown as text: goals in their
  * target's unit, expressions as written (compared by structure), region
- * names of the old program mapped through the new one's `replaces`. */
+ * and agency names of the old program mapped through the new one's
+ * `replaces`. */
 #include "diff.h"
 
 #include <math.h>
@@ -27,11 +28,11 @@ typedef struct dfield {
 /* An item of the diff. */
 typedef struct ditem {
     char op;                /* '+', '-', '~', or ' ' for a container that only holds changes */
-    const char *kind;       /* "target", "measure", "section", "region", "indicator" */
+    const char *kind;       /* "target", "measure", "section", "region", "indicator", "agency" */
     const char *name;       /* as shown: 近岸海域水质, (九), 三 */
     const char *title;      /* a section's or measure's title, or NULL */
     const char *desc;       /* for '+' and '-': what the item is */
-    const char *renamed;    /* a replaced region: its new name */
+    const char *renamed;    /* a replaced region or agency: its new name */
     ptrvec fields;          /* dfield * */
     ptrvec kids;            /* ditem *: a section's measures, a measure's targets */
 } ditem;
@@ -46,9 +47,11 @@ typedef struct D {
     arena *a;
     const diff_side *o, *n;
     const char **rename;    /* per old region: its name in the new program */
+    const sema_rename **arename; /* the new program's agency renames the old one lacks */
+    uint32_t narename;
     ditem plan, assess;
-    ptrvec regions, inds, sections;
-    counts c_regions, c_inds, c_sections, c_measures, c_targets;
+    ptrvec regions, inds, agencies, sections;
+    counts c_regions, c_inds, c_agencies, c_sections, c_measures, c_targets;
     unsigned nchanged;      /* items that differ */
 } D;
 
@@ -523,6 +526,29 @@ static const char *ind_desc(D *x, const diff_side *s, const sema_indicator *i)
     return r;
 }
 
+/* The agencies the new program renames (`agency NEW replaces OLD`) and
+ * the old one does not (a program that extends an adaptation has its
+ * base's renames too): each is a change, and the old measures' agency
+ * lists are read through them. */
+static void diff_agencies(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    x->arename = arena_alloc(x->a, (b->nagency_renames + 1) * sizeof *x->arename);
+    for (uint32_t k = 0; k < b->nagency_renames; k++) {
+        const sema_rename *r = &b->agency_renames[k];
+        bool old = false;
+        for (uint32_t j = 0; j < a->nagency_renames && !old; j++)
+            old = strcmp(a->agency_renames[j].from, r->from) == 0 && strcmp(a->agency_renames[j].to, r->to) == 0;
+        if (old)
+            continue;
+        x->arename[x->narename++] = r;
+        ditem *it = item(x, '~', "agency", r->from);
+        it->renamed = r->to;
+        ptrvec_push(x->a, &x->agencies, it);
+        x->c_agencies.changed++;
+    }
+}
+
 /* Indicators: added, dropped, changed (display name, unit, direction,
  * column, formula, values). */
 static void diff_indicators(D *x)
@@ -629,11 +655,39 @@ static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *
     return it;
 }
 
-/* "shared: A、B" or "A、B" */
-static const char *leads(D *x, const sema_measure *me)
+/* The agencies of an old measure as the new program calls them (`agency
+ * NEW replaces OLD`), or as written when map is false. */
+static const char *agency_list(D *x, const char *const *v, uint32_t n, bool map)
 {
-    const char *l = join(x, me->lead, me->nlead, "、");
+    if (!map || n == 0)
+        return join(x, v, n, "、");
+    const char **w = arena_alloc(x->a, (n + 1) * sizeof *w);
+    for (uint32_t i = 0; i < n; i++) {
+        w[i] = v[i];
+        for (uint32_t k = 0; k < x->narename; k++)
+            if (strcmp(x->arename[k]->from, v[i]) == 0)
+                w[i] = x->arename[k]->to;
+    }
+    return join(x, w, n, "、");
+}
+
+/* "shared: A、B" or "A、B" (map: as agency_list). */
+static const char *leads(D *x, const sema_measure *me, bool map)
+{
+    const char *l = agency_list(x, me->lead, me->nlead, map);
     return l && me->shared ? arena_printf(x->a, "shared: %s", l) : l;
+}
+
+/* Records an agency field of a measure: the old list read through the
+ * renames against the new one, the old shown as written when they differ
+ * (as a scope is). */
+static void agency_field(D *x, ditem *it, const char *name, const char *old_mapped, const char *old_written,
+                         const char *new)
+{
+    size_t n = it->fields.n;
+    field(x, it, name, old_mapped, new);
+    if (it->fields.n > n)
+        ((dfield *)it->fields.v[n])->old = old_written;
 }
 
 /* A measure only one program has, with its agencies and weight, then its
@@ -644,7 +698,7 @@ static ditem *lone_measure(D *x, char op, const diff_side *s, uint32_t mi)
     ditem *it = item(x, op, "measure", me->id);
     it->title = me->title;
     /* "lead A; responsible B、C; weight 2" */
-    const char *lead = leads(x, me), *resp = join(x, me->responsible, me->nresponsible, "、");
+    const char *lead = leads(x, me, false), *resp = join(x, me->responsible, me->nresponsible, "、");
     const char *d = "";
     if (lead)
         d = arena_printf(x->a, "%s%s; ", me->shared ? "" : "lead ", lead);
@@ -676,9 +730,10 @@ static ditem *diff_measure(D *x, tables *tb, const sema_measure *ma, const sema_
     mit->title = mb->title;
     field(x, mit, "title", ma->title, mb->title);
     field(x, mit, "section", a->sections[ma->section].id, b->sections[mb->section].id);
-    field(x, mit, "lead", leads(x, ma), leads(x, mb));
-    field(x, mit, "responsible", join(x, ma->responsible, ma->nresponsible, "、"),
-          join(x, mb->responsible, mb->nresponsible, "、"));
+    agency_field(x, mit, "lead", leads(x, ma, true), leads(x, ma, false), leads(x, mb, false));
+    agency_field(x, mit, "responsible", agency_list(x, ma->responsible, ma->nresponsible, true),
+                 agency_list(x, ma->responsible, ma->nresponsible, false),
+                 agency_list(x, mb->responsible, mb->nresponsible, false));
     field(x, mit, "weight", num(x, ma->weight), num(x, mb->weight));
     if (mit->fields.n)
         x->c_measures.changed++;
@@ -925,6 +980,11 @@ static void write_text(const D *x, FILE *out)
         for (size_t k = 0; k < x->inds.n; k++)
             text_item(x->inds.v[k], 2, out);
     }
+    if (x->agencies.n) {
+        fputs("\nagencies\n", out);
+        for (size_t k = 0; k < x->agencies.n; k++)
+            text_item(x->agencies.v[k], 2, out);
+    }
     for (size_t k = 0; k < x->sections.n; k++) {
         fputc('\n', out);
         text_item(x->sections.v[k], 0, out);
@@ -940,6 +1000,7 @@ static void write_text(const D *x, FILE *out)
     text_counts(out, "sections", x->c_sections, &first);
     text_counts(out, "regions", x->c_regions, &first);
     text_counts(out, "indicators", x->c_inds, &first);
+    text_counts(out, "agencies", x->c_agencies, &first);
     if (first)
         fputs("the plan and assessment settings", out);
     fputc('\n', out);
@@ -1055,6 +1116,7 @@ static void write_json(const D *x, FILE *out)
     fputs(",\n", out);
     json_list("regions", &x->regions, NULL, out);
     json_list("indicators", &x->inds, NULL, out);
+    json_list("agencies", &x->agencies, NULL, out);
     json_list("sections", &x->sections, "measures", out);
     fputs("  \"assessment\": ", out);
     if (x->assess.op)
@@ -1066,7 +1128,8 @@ static void write_json(const D *x, FILE *out)
     json_counts("measures", x->c_measures, false, out);
     json_counts("sections", x->c_sections, false, out);
     json_counts("regions", x->c_regions, false, out);
-    json_counts("indicators", x->c_inds, true, out);
+    json_counts("indicators", x->c_inds, false, out);
+    json_counts("agencies", x->c_agencies, true, out);
     fputs("  }\n}\n", out);
 }
 
@@ -1084,10 +1147,11 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     diff_plan(x);
     diff_regions(x);
     diff_indicators(x);
+    diff_agencies(x);
     diff_sections(x);
     diff_assessment(x);
     x->nchanged += x->c_regions.added + x->c_regions.dropped + x->c_regions.changed +
-                   x->c_inds.added + x->c_inds.dropped + x->c_inds.changed;
+                   x->c_inds.added + x->c_inds.dropped + x->c_inds.changed + x->c_agencies.changed;
     if (f == DIFF_JSON)
         write_json(x, out);
     else

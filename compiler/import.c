@@ -56,12 +56,14 @@ typedef struct item {
     ast_target *t;          /* IT_TARGET */
     ast_measure *me;        /* IT_TARGET: its measure; IT_MEASURE: the measure */
     ast_section *sec;       /* IT_MEASURE: its section; IT_SECTION: the section */
-    uint32_t slot;          /* IT_SECTION, IT_INDICATOR, IT_REGION: index into the program;
+    uint32_t slot;          /* IT_SECTION, IT_INDICATOR, IT_REGION, IT_AGENCY: index into the program;
                                IT_TARGET, IT_MEASURE: index in its measure or section
                                (which keep dropped entries as NULL until compact()) */
     bool dropped;
-    const char *replaced_by;/* IT_REGION: the region that replaces it */
-    ast_decl *replacer;     /* IT_REGION: the declaration of that region */
+    const char *replaced_by;/* IT_REGION, IT_AGENCY: the region or agency that replaces it */
+    ast_decl *replacer;     /* IT_REGION, IT_AGENCY: the declaration of that region or agency */
+    uint32_t uses;          /* IT_AGENCY: the base's measures whose lists named it */
+    const ast_measure *counted; /* IT_AGENCY: the last measure counted in `uses` */
     span drop_sp;           /* where it was dropped or replaced */
     const ast_origin *edit; /* the first drop or override of it, or NULL */
 } item;
@@ -71,7 +73,7 @@ typedef namemap ntab;
 
 /* The items of a base program, by kind. */
 typedef struct baseidx {
-    ntab targets, measures, sections, regions, inds;
+    ntab targets, measures, sections, regions, inds, agencies;
     int64_t assess_slot;    /* index of the base's assessment, -1 for none */
     const ast_origin *assess_edit; /* its first drop or override */
     ntab own_regions;       /* the regions the extending file declares */
@@ -562,6 +564,15 @@ static void index_base(loader *L, baseidx *b)
                 ntab_add(L->a, &b->regions, it);
             }
             break;
+        case D_AGENCY: {
+            /* two files of the base may each declare an agency of one name
+             * (each file's own vocabulary): both print as that name, and
+             * one `replaces` renames both */
+            item *it = new_item(L, IT_AGENCY, d->u.agency.name.s, d->u.agency.name.sp);
+            it->slot = (uint32_t)i;
+            ntab_add(L->a, &b->agencies, it);
+            break;
+        }
         case D_SECTION: {
             ast_section *sec = d->u.section;
             item *si = new_item(L, IT_SECTION, sec->id.s, sec->id.sp);
@@ -595,7 +606,7 @@ static void index_base(loader *L, baseidx *b)
 static const char *const itemword[] = {
     [IT_PLAN] = "plan", [IT_REGION] = "region", [IT_INDICATOR] = "indicator",
     [IT_SECTION] = "section", [IT_MEASURE] = "measure", [IT_TARGET] = "target",
-    [IT_ASSESSMENT] = "assessment",
+    [IT_ASSESSMENT] = "assessment", [IT_AGENCY] = "agency",
 };
 
 /* How an item is named in messages: target 'x', measure (九). */
@@ -617,6 +628,11 @@ static bool declared_by(loader *L, uint32_t mi, ast_itemkind k, const char *name
         if (d->kind == D_INDICATOR && k == IT_INDICATOR && module_of(L, d->sp) == (int32_t)mi &&
             d->u.ind.name.s && strcmp(d->u.ind.name.s, name) == 0) {
             *sp = d->u.ind.name.sp;
+            return true;
+        }
+        if (d->kind == D_AGENCY && k == IT_AGENCY && module_of(L, d->sp) == (int32_t)mi &&
+            d->u.agency.name.s && strcmp(d->u.agency.name.s, name) == 0) {
+            *sp = d->u.agency.name.sp;
             return true;
         }
         if (d->kind == D_REGION && k == IT_REGION && module_of(L, d->sp) == (int32_t)mi) {
@@ -807,6 +823,19 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
             it->drop_sp = d->sp;
             it->edit = origin(L, ORIGIN_DROPPED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
                               NULL, it->sp, d->sp);
+        }
+        break;
+    case DROP_INDICATOR:
+        /* the checker reports what still uses a dropped indicator, at
+         * the drop (sema.c): only it knows which names are indicators */
+        for (uint32_t k = 0; k < ns->n; k++) {
+            item *it = find_base(L, &b->inds, IT_INDICATOR, ns->v[k], "drop", mi);
+            if (!it)
+                continue;
+            it->dropped = true;
+            it->edit = origin(L, ORIGIN_DROPPED, IT_INDICATOR, it->name, item_ref(L, IT_INDICATOR, it->name),
+                              NULL, ((const ast_decl *)L->out.v[it->slot])->sp, ns->v[k].sp);
+            L->out.v[it->slot] = NULL;
         }
         break;
     case DROP_ASSESSMENT:
@@ -1488,6 +1517,123 @@ static void fix_regions(loader *L, baseidx *b)
     }
 }
 
+/* ---------------------------------------------------------------- agencies */
+
+/* `agency NEW ["..."] replaces OLD` of module mi: every agency list of the
+ * base that names OLD names NEW instead (fix_agencies). */
+static void apply_agency_replaces(loader *L, baseidx *b, ast_decl *d, uint32_t mi)
+{
+    item *it = find_base(L, &b->agencies, IT_AGENCY, d->u.agency.replaces, "replace", mi);
+    if (!it)
+        return;
+    it->replaced_by = d->u.agency.name.s;
+    it->replacer = d;
+    it->drop_sp = d->u.agency.replaces.sp;
+    ast_origin *org = origin(L, ORIGIN_REPLACED, IT_AGENCY, it->name, item_ref(L, IT_AGENCY, it->name),
+                             NULL, it->sp, d->sp);
+    it->edit = org;
+    d->origin = org;
+    /* the base's measures as the base declares them (no override has
+     * changed their lists yet): one that names no measure is a mistake */
+    bool named = false;
+    for (size_t i = 0; i < L->out.n && !named; i++) {
+        const ast_decl *sd = L->out.v[i];
+        for (uint32_t j = 0; sd && sd->kind == D_SECTION && j < sd->u.section->nmeasures && !named; j++) {
+            const ast_measure *me = sd->u.section->measures[j];
+            const ast_names *lists[] = {&me->lead, &me->shared, &me->responsible};
+            for (int l = 0; l < 3 && !named; l++)
+                for (uint32_t k = 0; k < lists[l]->n && !named; k++)
+                    named = in_base(L, lists[l]->v[k].sp) && lists[l]->v[k].s &&
+                            strcmp(lists[l]->v[k].s, it->name) == 0;
+        }
+    }
+    if (!named)
+        diag_warning(L->d, it->drop_sp, "no measure of the base names agency '%s': replacing it changes nothing",
+                     it->name);
+}
+
+/* One agency list of a measure after the replacements: a name written in
+ * the base that names a replaced agency is renamed (and written where the
+ * new agency is declared, so that it is looked up as the extending file
+ * sees it); a name the extending file wrote that names a replaced agency
+ * it does not declare itself is an error.  A name a rename makes twice in
+ * the list is kept once.  Each agency renamed counts measure me once. */
+static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_names *ns, uint32_t mi)
+{
+    ast_name *v = NULL;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < ns->n; i++) {
+        ast_name n = ns->v[i];
+        item *it = n.s ? ntab_find(&b->agencies, n.s) : NULL;
+        if (it && it->replaced_by && !in_base(L, n.sp)) {
+            span own;
+            if (module_of(L, n.sp) == (int32_t)mi && !declared_by(L, mi, IT_AGENCY, n.s, &own)) {
+                diag_error(L->d, n.sp, "agency '%s' was replaced by '%s'", n.s, it->replaced_by);
+                diag_note(L->d, it->replacer->sp, "'%s' was replaced here", n.s);
+                diag_hint(L->d, "write '%s'", it->replaced_by);
+            }
+            it = NULL;
+        }
+        if (it && it->replaced_by) {
+            if (it->counted != me) {
+                it->counted = me;
+                it->uses++;
+            }
+            n.s = it->replaced_by;
+            n.qual = NULL;
+            n.sp = it->replacer->u.agency.name.sp;
+            if (!v) {
+                v = arena_alloc(L->a, (ns->n + 1) * sizeof *v);
+                memcpy(v, ns->v, i * sizeof *v);
+                k = i;
+            }
+        }
+        if (!v)
+            continue;
+        bool twice = false;
+        for (uint32_t j = 0; j < k && !twice; j++)
+            twice = v[j].s && n.s && strcmp(v[j].s, n.s) == 0 && v[j].qual == n.qual;
+        if (!twice)
+            v[k++] = n;
+    }
+    if (v) {
+        ns->v = v;
+        ns->n = k;
+    }
+}
+
+/* After the edits of module mi: the agency lists of every measure read
+ * through the replacements (fix_agency_list); each replacement's trace
+ * counts the base's measures it renamed. */
+static void fix_agencies(loader *L, baseidx *b, uint32_t mi)
+{
+    bool any = false;
+    for (size_t k = 0; k < b->agencies.order.n && !any; k++)
+        any = ((item *)b->agencies.order.v[k])->replaced_by != NULL;
+    if (!any)
+        return;
+    for (size_t i = 0; i < L->out.n; i++) {
+        ast_decl *d = L->out.v[i];
+        if (!d || d->kind != D_SECTION)
+            continue;
+        for (uint32_t j = 0; j < d->u.section->nmeasures; j++) {
+            ast_measure *me = d->u.section->measures[j];
+            fix_agency_list(L, b, me, &me->lead, mi);
+            fix_agency_list(L, b, me, &me->shared, mi);
+            fix_agency_list(L, b, me, &me->responsible, mi);
+        }
+    }
+    for (size_t k = 0; k < b->agencies.order.n; k++) {
+        item *it = b->agencies.order.v[k];
+        if (!it->replaced_by)
+            continue;
+        ast_origin *org = (ast_origin *)it->edit;
+        org->detail = it->uses ? arena_printf(L->a, "by %s, in %u measure%s", it->replaced_by, it->uses,
+                                              it->uses == 1 ? "" : "s")
+                               : arena_printf(L->a, "by %s, in no measure", it->replaced_by);
+    }
+}
+
 /* After the edits: the base assessment's weights and vetoes that name a
  * dropped target, measure or section go with it (each traced at the drop
  * that removed its item). */
@@ -1634,6 +1780,8 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         ast_decl *d = L->out.v[i];
         if (d && d->kind == D_REGION && d->u.region.replaces.s && module_of(L, d->sp) == (int32_t)mi)
             apply_replaces(L, &b, d, mi);
+        if (d && d->kind == D_AGENCY && d->u.agency.replaces.s && module_of(L, d->sp) == (int32_t)mi)
+            apply_agency_replaces(L, &b, d, mi);
     }
     for (size_t i = 0; i < stmts->n; i++) {
         const ast_decl *d = stmts->v[i];
@@ -1651,6 +1799,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
     }
     compact(L);
     fix_regions(L, &b);
+    fix_agencies(L, &b, mi);
     fix_assessment(L, &b);
     sort_edits(L, first_edit);
 }
@@ -1693,9 +1842,12 @@ static void emit_module(loader *L, uint32_t mi)
             }
             break;
         case D_REGION:
-            if (!extends && !m->plan && d->u.region.replaces.s)
-                diag_error(L->d, d->u.region.replaces.sp,
-                           "'replaces' names a region of a base, but this file's plan extends none");
+        case D_AGENCY: {
+            ast_name rep = d->kind == D_REGION ? d->u.region.replaces : d->u.agency.replaces;
+            if (!extends && !m->plan && rep.s)
+                diag_error(L->d, rep.sp, "'replaces' names %s of a base, but this file's plan extends none",
+                           d->kind == D_REGION ? "a region" : "an agency");
+        }
             /* fall through */
         default:
             if (extends)

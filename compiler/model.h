@@ -172,6 +172,13 @@ typedef struct sema_test {
     uint32_t nexpects;
 } sema_test;
 
+/* An agency an extending file renamed in its base's measures
+ * (`agency NEW replaces OLD`, docs/LANGUAGE.md §14). */
+typedef struct sema_rename {
+    const char *from, *to;
+    const ast_origin *origin;
+} sema_rename;
+
 struct sema_model {
     unit_sys units;
     const unit_t *generic;  /* the unit of `value` in the assessment's score */
@@ -187,6 +194,7 @@ struct sema_model {
     sema_section *sections; uint32_t nsections;
     sema_measure *measures; uint32_t nmeasures;
     sema_target *targets; uint32_t ntargets;
+    sema_rename *agency_renames; uint32_t nagency_renames;
 
     bool has_assessment;
     const char *assessment;

@@ -107,6 +107,15 @@ typedef struct weightinfo {
     span sp;
 } weightinfo;
 
+/* A use of an indicator an extending file dropped (`drop indicator`):
+ * reported at the drop, with every use (report_dropped_uses). */
+typedef struct dropuse {
+    const ast_origin *drop; /* the drop's trace */
+    span sp;                /* the name where it is used */
+    const char *user;       /* what uses it: "target 'x' of (九)" */
+    const char *hint;       /* how to make that item stop using it */
+} dropuse;
+
 /* The checker's state. */
 typedef struct S {
     arena *a;
@@ -143,6 +152,12 @@ typedef struct S {
     uint32_t nmods;         /* files of the program (1 for a single parsed file) */
     symtab *vunit;          /* per file: the units it declares */
     symtab *vagency;        /* per file: the agencies it declares */
+
+    const char *user;       /* the item whose expressions are being checked
+                               ("target 'x' of (九)"), NULL outside one */
+    const char *user_hint;  /* how to make that item stop using an indicator */
+    ptrvec dropuses;        /* dropuse *: uses of dropped indicators */
+    uint32_t nrenames;      /* agency renames recorded in the model so far */
 } S;
 
 /* ---------------------------------------------------------------- helpers */
@@ -373,6 +388,7 @@ static bool dropped_note(S *s, int kind, const char *name)
     case K_MEASURE: it = IT_MEASURE; break;
     case K_SECTION: it = IT_SECTION; break;
     case K_REGION: it = IT_REGION; break;
+    case K_INDICATOR: it = IT_INDICATOR; break;
     default: return false;
     }
     if (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors)
@@ -810,6 +826,24 @@ static const unit_t *ind_unit(S *s, uint32_t i)
     return ind->unit;
 }
 
+/* When the name e is an indicator an extending file dropped: records the
+ * use by the item being checked (reported at the drop, once for all its
+ * uses: report_dropped_uses) and returns true. */
+static bool dropped_use(S *s, const ast_expr *e)
+{
+    for (uint32_t i = 0; i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        if (o->kind != ORIGIN_DROPPED || o->item != IT_INDICATOR || !o->name ||
+            strcmp(o->name, e->u.name.s) != 0)
+            continue;
+        dropuse *u = arena_alloc(s->a, sizeof *u);
+        *u = (dropuse){o, e->sp, s->user, s->user_hint};
+        ptrvec_push(s->a, &s->dropuses, u);
+        return true;
+    }
+    return false;
+}
+
 /* EX_NAME: an indicator, or a score-context name. */
 static sema_type check_name(S *s, ast_expr *e, ectx *c)
 {
@@ -835,6 +869,8 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
         }
     }
     const sym *y = find(s, K_INDICATOR, e->u.name);
+    if (!y && s->user && c->mode != EM_CONST && dropped_use(s, e))
+        return set(e, TY_ERROR, NULL);
     if (!y) {
         if (tab_find(&s->tab[K_PERIOD], n) && c->mode != EM_CONST)
             diag_error(s->d, e->sp, "'%s' is a period; write 'at(x, %s)' to read a value in it", n, n);
@@ -845,7 +881,7 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
                 /* `35 μg/m³` reads as (35 μg) / m³ */
                 diag_hint(s->d, "'%s' is a unit: write a number with a compound unit in "
                                 "brackets, e.g. 35 [μg/m³]", n);
-            else
+            else if (!dropped_note(s, K_INDICATOR, n))
                 suggest(s, 1u << K_INDICATOR, c->mode == EM_SCORE ? ctxname_list : NULL, n);
         }
         return set(e, TY_ERROR, NULL);
@@ -1484,6 +1520,7 @@ static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t
         case D_REGION: *nreg += d->u.region.names.n; break;
         case D_UNIT: s->nunits++; break;
         case D_INDICATOR: s->m->ninds++; break;
+        case D_AGENCY: s->m->nagency_renames += d->u.agency.replaces.s != NULL; break;
         case D_SECTION:
             if (!d->u.section)
                 break;
@@ -1619,6 +1656,9 @@ static void pass_declare(S *s)
             break;
         case D_AGENCY:
             declare(s, K_AGENCY, d->u.agency.name, i);
+            if (d->u.agency.replaces.s)
+                m->agency_renames[s->nrenames++] = (sema_rename){d->u.agency.replaces.s, d->u.agency.name.s,
+                                                                 d->origin};
             break;
         case D_UNIT:
             s->units[ui].d = d;
@@ -2958,8 +2998,16 @@ static void check_measure(S *s, uint32_t mi)
     if (me->lead.n > 0 && me->has_shared)
         diag_error(s->d, me->shared.n ? me->shared.v[0].sp : me->sp,
                    "measure %s has both 'lead' and 'shared'; a measure has one or the other", mm->id);
-    for (uint32_t k = 0; k < mm->ntargets; k++)
+    for (uint32_t k = 0; k < mm->ntargets; k++) {
+        const sema_target *t = &s->m->targets[mm->targets[k]];
+        const char *kind = s->ast_targets[mm->targets[k]]->redline ? "redline" : "target";
+        s->user = arena_printf(s->a, "%s '%s' of %s", s->ast_targets[mm->targets[k]]->redline ? "red line" : "target",
+                               t->name, mm->id);
+        s->user_hint = arena_printf(s->a, "drop it too ('drop target %s'), or override what it measures "
+                                          "('override %s %s : ...')", t->name, kind, t->name);
         check_target(s, mm->targets[k]);
+        s->user = NULL;
+    }
 }
 
 /* The assessment: missing-data policy, default score, weights, vetoes and
@@ -3068,7 +3116,12 @@ static void pass_check(S *s)
             check_region_decl(s, d);
             break;
         case D_INDICATOR:
+            s->user = arena_printf(s->a, "indicator '%s'", s->m->inds[ii].name);
+            s->user_hint = arena_printf(s->a, "drop indicator '%s' too, or override its formula "
+                                              "('override indicator %s, formula ...')",
+                                        s->m->inds[ii].name, s->m->inds[ii].name);
             check_indicator(s, ii++);
+            s->user = NULL;
             break;
         case D_SECTION:
             if (!d->u.section)
@@ -3081,8 +3134,14 @@ static void pass_check(S *s)
             si++;
             break;
         case D_ASSESSMENT:
-            if (d == s->assess)
+            if (d == s->assess) {
+                const char *an = d->u.assess.name.s ? d->u.assess.name.s : "?";
+                s->user = arena_printf(s->a, "assessment '%s'", an);
+                s->user_hint = arena_printf(s->a, "give the assessment another score "
+                                                  "('override assessment %s { score ... }')", an);
                 check_assessment(s);
+                s->user = NULL;
+            }
             break;
         default:
             break;
@@ -3500,6 +3559,47 @@ static void check_tests(S *s)
     }
 }
 
+/* The indicators an extending file dropped that items of the program
+ * still use: an error at each such drop, with a note at every use, so
+ * that nothing is silently scored without its data. */
+static void report_dropped_uses(S *s)
+{
+    for (uint32_t i = 0; i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        if (o->kind != ORIGIN_DROPPED || o->item != IT_INDICATOR)
+            continue;
+        uint32_t nusers = 0;
+        const dropuse *first = NULL;
+        for (size_t k = 0; k < s->dropuses.n; k++) {
+            const dropuse *u = s->dropuses.v[k];
+            if (u->drop != o)
+                continue;
+            bool again = false;
+            for (size_t j = 0; j < k && !again; j++) {
+                const dropuse *v = s->dropuses.v[j];
+                again = v->drop == o && strcmp(v->user, u->user) == 0;
+            }
+            nusers += !again;
+            first = first ? first : u;
+        }
+        if (!first)
+            continue;
+        if (nusers == 1)
+            diag_error(s->d, o->edit, "indicator '%s' is dropped, but %s still uses it", o->name, first->user);
+        else
+            diag_error(s->d, o->edit, "indicator '%s' is dropped, but %u items still use it", o->name, nusers);
+        for (size_t k = 0; k < s->dropuses.n; k++) {
+            const dropuse *u = s->dropuses.v[k];
+            if (u->drop == o)
+                diag_note(s->d, u->sp, "%s uses it here", u->user);
+        }
+        if (nusers == 1)
+            diag_hint(s->d, "%s", first->hint);
+        else
+            diag_hint(s->d, "drop or override each of them too, so that nothing uses '%s'", o->name);
+    }
+}
+
 sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
 {
     S st;
@@ -3530,6 +3630,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     m->measures = arena_alloc(a, (nmeas + 1) * sizeof *m->measures);
     m->targets = arena_alloc(a, (ntg + 1) * sizeof *m->targets);
     m->ntargets = ntg;
+    m->agency_renames = arena_alloc(a, (m->nagency_renames + 1) * sizeof *m->agency_renames);
     s->units = arena_alloc(a, (s->nunits + 1) * sizeof *s->units);
     s->ii = arena_alloc(a, (m->ninds + 1) * sizeof *s->ii);
     s->periods = arena_alloc(a, (nper + 1) * sizeof *s->periods);
@@ -3550,6 +3651,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_plan(s);
     check_units(s);
     pass_check(s);
+    report_dropped_uses(s);
 
     if (!s->plan) {
         if (prog->ndecls > 0 || d->nfiles > 0) {

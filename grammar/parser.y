@@ -426,7 +426,7 @@ import:
   ;
 
 /* drop := 'drop' ('target' names | 'measure' clauseids | 'section' names
- *                 | 'region' names | 'regions' | 'assessment') */
+ *                 | 'region' names | 'regions' | 'indicator' names | 'assessment') */
 drop:
     kw_drop KW_TARGET names
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_TARGET; $$->u.drop.names = names_finish(ps, $3); }
@@ -438,6 +438,8 @@ drop:
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_REGION; $$->u.drop.names = names_finish(ps, $3); }
   | kw_drop KW_REGIONS
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_REGIONS; }
+  | kw_drop KW_INDICATOR names
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_INDICATOR; $$->u.drop.names = names_finish(ps, $3); }
   | kw_drop KW_ASSESSMENT
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_ASSESSMENT; }
   ;
@@ -768,7 +770,7 @@ opt_parent:
   | KW_IN qname         { $$ = $2; }
   ;
 
-/* ['replaces' IDENT]: the base region this one stands for */
+/* ['replaces' IDENT]: the base region or agency this one stands for */
 opt_replaces:
     %empty              { $$ = (ast_name){0}; }
   | KW_REPLACES IDENT   { $$ = $2; }
@@ -792,13 +794,14 @@ strings:
   | strings ',' STRING  { ast_name s = {.s = $3, .sp = @3}; $$ = $1; list_push($$, &s); }
   ;
 
-/* agency := 'agency' IDENT [STRING] */
+/* agency := 'agency' IDENT [STRING] ['replaces' IDENT] */
 agency:
-    kw_agency IDENT opt_string
+    kw_agency IDENT opt_string opt_replaces
         {
             $$ = new_decl(ps, D_AGENCY, @$);
             $$->u.agency.name = $2;
             $$->u.agency.full = $3;
+            $$->u.agency.replaces = $4;
         }
   ;
 

@@ -481,7 +481,7 @@ START_TEST(message_string_token)
 {
     parse("agency a \"x\" \"y\"\n");
     ck_assert_str_eq(first_error(),
-                     "t.plan:1:14: error: unexpected string \"y\", expected a declaration");
+                     "t.plan:1:14: error: unexpected string \"y\", expected 'replaces' or a declaration");
 }
 END_TEST
 
@@ -494,7 +494,7 @@ START_TEST(message_long_token_is_cut)
     /* 40 code points of the name, then "..." */
     char want[100] = "unexpected name 'b";
     memset(want + strlen(want), 'c', 39);
-    strcpy(want + strlen("unexpected name 'b") + 39, "...', expected a string or a declaration");
+    strcpy(want + strlen("unexpected name 'b") + 39, "...', expected a string, 'replaces' or a declaration");
     ck_assert_ptr_nonnull(strstr(first_error(), want));
 }
 END_TEST
