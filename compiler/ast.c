@@ -719,8 +719,8 @@ static void dump_decl(const ast_decl *d, FILE *out)
     case D_AGENCY:
         fprintf(out, "agency %s", d->u.agency.name.s);
         dump_opt_string(d->u.agency.full, out);
-        if (d->u.agency.replaces.s)
-            fprintf(out, " replaces %s", d->u.agency.replaces.s);
+        for (uint32_t i = 0; i < d->u.agency.replaces.n; i++)
+            fprintf(out, "%s%s", i ? ", " : " replaces ", d->u.agency.replaces.v[i].s);
         fputc('\n', out);
         dump_origin(d->origin, 1, out);
         break;

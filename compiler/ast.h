@@ -254,7 +254,7 @@ typedef enum ast_declkind {
     D_PLAN,        /* plan NAME "title" { region R  baseline Y  horizon Y  periods ...  keys ... } */
     D_LEVELS,      /* levels province, city */
     D_REGION,      /* region A, B : LEVEL [in PARENT] [alias "x", "y"] */
-    D_AGENCY,      /* agency NAME ["english or full name"] [replaces OLD] */
+    D_AGENCY,      /* agency NAME ["english or full name"] [replaces OLD, ...] */
     D_UNIT,        /* unit NAME [= NUMBER UNIT] */
     D_INDICATOR,   /* indicator NAME ["display"] : UNIT {, attr} */
     D_SECTION,     /* section ID "title" { measures } */
@@ -341,7 +341,7 @@ struct ast_decl {
             ast_names members;     /* `of A, B`: the regions a regional group holds */
             bool is_group;         /* `of` was written (members may since be dropped) */
         } region;
-        struct { ast_name name; const char *full; ast_name replaces; } agency;
+        struct { ast_name name; const char *full; ast_names replaces; } agency;
         struct {
             ast_name name;
             bool has_def;          /* unit 万亩 = 10000 亩 */

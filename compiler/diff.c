@@ -656,19 +656,26 @@ static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *
 }
 
 /* The agencies of an old measure as the new program calls them (`agency
- * NEW replaces OLD`), or as written when map is false. */
+ * NEW replaces OLD`; two that became one are listed once, as the loader
+ * does), or as written when map is false. */
 static const char *agency_list(D *x, const char *const *v, uint32_t n, bool map)
 {
     if (!map || n == 0)
         return join(x, v, n, "、");
     const char **w = arena_alloc(x->a, (n + 1) * sizeof *w);
+    uint32_t m = 0;
     for (uint32_t i = 0; i < n; i++) {
-        w[i] = v[i];
+        const char *nm = v[i];
         for (uint32_t k = 0; k < x->narename; k++)
             if (strcmp(x->arename[k]->from, v[i]) == 0)
-                w[i] = x->arename[k]->to;
+                nm = x->arename[k]->to;
+        bool twice = false;
+        for (uint32_t j = 0; j < m && !twice; j++)
+            twice = strcmp(w[j], nm) == 0;
+        if (!twice)
+            w[m++] = nm;
     }
-    return join(x, w, n, "、");
+    return join(x, w, m, "、");
 }
 
 /* "shared: A、B" or "A、B" (map: as agency_list). */

@@ -1519,20 +1519,22 @@ static void fix_regions(loader *L, baseidx *b)
 
 /* ---------------------------------------------------------------- agencies */
 
-/* `agency NEW ["..."] replaces OLD` of module mi: every agency list of the
- * base that names OLD names NEW instead (fix_agencies). */
-static void apply_agency_replaces(loader *L, baseidx *b, ast_decl *d, uint32_t mi)
+/* One OLD of `agency NEW ["..."] replaces OLD, ...` of module mi: every
+ * agency list of the base that names OLD names NEW instead (fix_agencies;
+ * several base agencies may become one). */
+static void apply_agency_replace(loader *L, baseidx *b, ast_decl *d, ast_name old, uint32_t mi)
 {
-    item *it = find_base(L, &b->agencies, IT_AGENCY, d->u.agency.replaces, "replace", mi);
+    item *it = find_base(L, &b->agencies, IT_AGENCY, old, "replace", mi);
     if (!it)
         return;
     it->replaced_by = d->u.agency.name.s;
     it->replacer = d;
-    it->drop_sp = d->u.agency.replaces.sp;
+    it->drop_sp = old.sp;
     ast_origin *org = origin(L, ORIGIN_REPLACED, IT_AGENCY, it->name, item_ref(L, IT_AGENCY, it->name),
                              NULL, it->sp, d->sp);
     it->edit = org;
-    d->origin = org;
+    if (!d->origin)
+        d->origin = org;
     /* the base's measures as the base declares them (no override has
      * changed their lists yet): one that names no measure is a mistake */
     bool named = false;
@@ -1780,8 +1782,9 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         ast_decl *d = L->out.v[i];
         if (d && d->kind == D_REGION && d->u.region.replaces.s && module_of(L, d->sp) == (int32_t)mi)
             apply_replaces(L, &b, d, mi);
-        if (d && d->kind == D_AGENCY && d->u.agency.replaces.s && module_of(L, d->sp) == (int32_t)mi)
-            apply_agency_replaces(L, &b, d, mi);
+        for (uint32_t k = 0; d && d->kind == D_AGENCY && module_of(L, d->sp) == (int32_t)mi &&
+                             k < d->u.agency.replaces.n; k++)
+            apply_agency_replace(L, &b, d, d->u.agency.replaces.v[k], mi);
     }
     for (size_t i = 0; i < stmts->n; i++) {
         const ast_decl *d = stmts->v[i];
@@ -1843,7 +1846,8 @@ static void emit_module(loader *L, uint32_t mi)
             break;
         case D_REGION:
         case D_AGENCY: {
-            ast_name rep = d->kind == D_REGION ? d->u.region.replaces : d->u.agency.replaces;
+            ast_name rep = d->kind == D_REGION ? d->u.region.replaces
+                           : d->u.agency.replaces.n ? d->u.agency.replaces.v[0] : (ast_name){0};
             if (!extends && !m->plan && rep.s)
                 diag_error(L->d, rep.sp, "'replaces' names %s of a base, but this file's plan extends none",
                            d->kind == D_REGION ? "a region" : "an agency");

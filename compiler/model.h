@@ -176,7 +176,6 @@ typedef struct sema_test {
  * (`agency NEW replaces OLD`, docs/LANGUAGE.md §14). */
 typedef struct sema_rename {
     const char *from, *to;
-    const ast_origin *origin;
 } sema_rename;
 
 struct sema_model {

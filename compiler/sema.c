@@ -1520,7 +1520,7 @@ static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t
         case D_REGION: *nreg += d->u.region.names.n; break;
         case D_UNIT: s->nunits++; break;
         case D_INDICATOR: s->m->ninds++; break;
-        case D_AGENCY: s->m->nagency_renames += d->u.agency.replaces.s != NULL; break;
+        case D_AGENCY: s->m->nagency_renames += d->u.agency.replaces.n; break;
         case D_SECTION:
             if (!d->u.section)
                 break;
@@ -1656,9 +1656,10 @@ static void pass_declare(S *s)
             break;
         case D_AGENCY:
             declare(s, K_AGENCY, d->u.agency.name, i);
-            if (d->u.agency.replaces.s)
-                m->agency_renames[s->nrenames++] = (sema_rename){d->u.agency.replaces.s, d->u.agency.name.s,
-                                                                 d->origin};
+            for (uint32_t k = 0; k < d->u.agency.replaces.n; k++)
+                if (d->u.agency.replaces.v[k].s)
+                    m->agency_renames[s->nrenames++] = (sema_rename){d->u.agency.replaces.v[k].s,
+                                                                     d->u.agency.name.s};
             break;
         case D_UNIT:
             s->units[ui].d = d;

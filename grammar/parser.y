@@ -770,7 +770,7 @@ opt_parent:
   | KW_IN qname         { $$ = $2; }
   ;
 
-/* ['replaces' IDENT]: the base region or agency this one stands for */
+/* ['replaces' IDENT]: the base region this one stands for */
 opt_replaces:
     %empty              { $$ = (ast_name){0}; }
   | KW_REPLACES IDENT   { $$ = $2; }
@@ -794,14 +794,20 @@ strings:
   | strings ',' STRING  { ast_name s = {.s = $3, .sp = @3}; $$ = $1; list_push($$, &s); }
   ;
 
-/* agency := 'agency' IDENT [STRING] ['replaces' IDENT] */
+/* agency := 'agency' IDENT [STRING] ['replaces' IDENT {',' IDENT}] */
 agency:
-    kw_agency IDENT opt_string opt_replaces
+    kw_agency IDENT opt_string
         {
             $$ = new_decl(ps, D_AGENCY, @$);
             $$->u.agency.name = $2;
             $$->u.agency.full = $3;
-            $$->u.agency.replaces = $4;
+        }
+  | kw_agency IDENT opt_string KW_REPLACES names
+        {
+            $$ = new_decl(ps, D_AGENCY, @$);
+            $$->u.agency.name = $2;
+            $$->u.agency.full = $3;
+            $$->u.agency.replaces = names_finish(ps, $5);
         }
   ;
 

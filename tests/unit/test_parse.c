@@ -492,7 +492,7 @@ START_TEST(message_long_token_is_cut)
     src[110] = '\0';
     parse(src);
     /* 40 code points of the name, then "..." */
-    char want[100] = "unexpected name 'b";
+    char want[128] = "unexpected name 'b";
     memset(want + strlen(want), 'c', 39);
     strcpy(want + strlen("unexpected name 'b") + 39, "...', expected a string, 'replaces' or a declaration");
     ck_assert_ptr_nonnull(strstr(first_error(), want));
