@@ -3004,7 +3004,7 @@ static void check_measure(S *s, uint32_t mi)
         const char *kind = s->ast_targets[mm->targets[k]]->redline ? "redline" : "target";
         s->user = arena_printf(s->a, "%s '%s' of %s", s->ast_targets[mm->targets[k]]->redline ? "red line" : "target",
                                t->name, mm->id);
-        s->user_hint = arena_printf(s->a, "drop it too ('drop target %s'), or override what it measures "
+        s->user_hint = arena_printf(s->a, "drop it too ('drop target %s'), or override its condition "
                                           "('override %s %s : ...')", t->name, kind, t->name);
         check_target(s, mm->targets[k]);
         s->user = NULL;
@@ -3594,10 +3594,14 @@ static void report_dropped_uses(S *s)
             if (u->drop == o)
                 diag_note(s->d, u->sp, "%s uses it here", u->user);
         }
-        if (nusers == 1)
+        /* an item of the dropping file itself is changed where it is
+         * written, not overridden */
+        if (nusers == 1 && first->sp.file != o->edit.file)
             diag_hint(s->d, "%s", first->hint);
+        else if (nusers == 1)
+            diag_hint(s->d, "change it so that it does not use '%s'", o->name);
         else
-            diag_hint(s->d, "drop or override each of them too, so that nothing uses '%s'", o->name);
+            diag_hint(s->d, "drop, override or change each of them too, so that nothing uses '%s'", o->name);
     }
 }
 
