@@ -132,6 +132,13 @@ sed 's/^drop target 陆海一体化示范带,/drop target 陆海一体化示范�
 (cd "$tmp" && "$planc" check --root rules "$adapt" 2> misspelt.err)
 awk '/error: cannot drop target/ { f = 1 } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/misspelt.doc"
 shown "docs/ADAPTING.md §4 (a misspelt drop)" "$tmp/misspelt.doc" "$tmp/misspelt.err"
+# §4: a dropped indicator that a kept target uses (the adaptation without
+# its drop of measure (九)).
+sed '/^drop measure (九)/d' "$adapt" > "$tmp/$adapt"
+(cd "$tmp" && "$planc" check --root rules "$adapt" 2> dropind.err)
+awk '/error: indicator .* is dropped, but/ { f = 1 } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/dropind.doc"
+[ -s "$tmp/dropind.doc" ] || fail "docs/ADAPTING.md §4 shows no dropped indicator error"
+shown "docs/ADAPTING.md §4 (a dropped indicator still used)" "$tmp/dropind.doc" "$tmp/dropind.err"
 
 [ "$fails" -eq 0 ] && echo "docs: every checked example and output agrees" && exit 0
 echo "docs: $fails disagreements"
