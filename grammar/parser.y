@@ -1552,6 +1552,9 @@ static const struct token_group {
       "import", "drop", "override", "test"},
      {"end of file", "target", "redline", "measure"}},
     {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
+    /* after `drop`: more than four words, each worth naming */
+    {"'target', 'measure', 'section', 'region', 'regions', 'indicator' or 'assessment'",
+     {"target", "measure", "section", "region", "regions", "indicator", "assessment"}, {NULL}},
     {"a measure item", {"lead", "responsible", "shared", "target", "redline"}, {NULL}},
     {"a target attribute", {"weight", "veto", "score", "clause", "note"}, {NULL}},
     {"an assessment item", {"missing", "score", "weight", "veto", "grade"}, {NULL}},
