@@ -47,21 +47,32 @@ static void sb_clear(strbuf *b)
         b->s[0] = '\0';
 }
 
-/* The most bytes put_field writes for a text of n bytes: every byte a
- * doubled quote, the two quotes around and the separator. */
-static size_t field_room(size_t n)
+bool report_csv_guarded(const char *s)
 {
-    return 2 * n + 3;
+    return s && s[0] && strchr("=+-@\t\r'", s[0]);
 }
 
-/* Writes one field and then sep to dst (which has field_room(strlen(s))
- * bytes), quoted (RFC 4180) when it holds a comma, a quote or a line
- * break; a NULL field is empty.  Returns the bytes written. */
+/* The most bytes put_field writes for a text of n bytes: every byte a
+ * doubled quote, the guard's quote, the two quotes around and the
+ * separator. */
+static size_t field_room(size_t n)
+{
+    return 2 * n + 4;
+}
+
+/* Writes one text field and then sep to dst (which has
+ * field_room(strlen(s)) bytes): with a quote (') in front when
+ * report_csv_guarded says so, and quoted (RFC 4180) when it holds a
+ * comma, a quote or a line break; a NULL field is empty.  Returns the
+ * bytes written. */
 static size_t put_field(char *dst, const char *s, size_t n, char sep)
 {
     char *d = dst;
+    bool guard = report_csv_guarded(s);
     if (s && strpbrk(s, ",\"\r\n")) {
         *d++ = '"';
+        if (guard)
+            *d++ = '\'';
         for (size_t i = 0; i < n; i++) {
             if (s[i] == '"')
                 *d++ = '"';
@@ -69,6 +80,8 @@ static size_t put_field(char *dst, const char *s, size_t n, char sep)
         }
         *d++ = '"';
     } else if (s) {
+        if (guard)
+            *d++ = '\'';
         memcpy(d, s, n);
         d += n;
     }

@@ -96,4 +96,13 @@ typedef struct report_source {
  * ("100", not "1e+02"; "1e+21" stays); -0 as "0"; NaN (missing) as "". */
 void report_format_number(double v, char buf[32]);
 
+/* Whether a text cell of a CSV that planc writes is written with a quote
+ * (') in front: when it starts with a character that makes a spreadsheet
+ * read the cell as a formula (=, +, -, @, a tab or a carriage return: a
+ * target named "=HYPERLINK(...)" in an untrusted rules file), or with a
+ * quote itself, so that a reader gets the text back by removing one
+ * leading quote from any text cell that has one (docs/OUTPUT.md §1).
+ * Numbers are never guarded (-5 stays a number). */
+bool report_csv_guarded(const char *s);
+
 #endif

@@ -404,12 +404,16 @@ bool rollup_parse_kind(const char *s, rollup_kind *kind)
     return true;
 }
 
-/* Writes one CSV field, quoted (RFC 4180) when it holds a comma, a quote or
- * a line break, then a comma or the end of the line. */
+/* Writes one CSV text field, with a quote (') in front when
+ * report_csv_guarded says so, quoted (RFC 4180) when it holds a comma, a
+ * quote or a line break, then a comma or the end of the line. */
 static void put_field(FILE *out, const char *s, bool last)
 {
+    bool guard = report_csv_guarded(s);
     if (s && strpbrk(s, ",\"\r\n")) {
         fputc('"', out);
+        if (guard)
+            fputc('\'', out);
         for (; *s; s++) {
             if (*s == '"')
                 fputc('"', out);
@@ -417,17 +421,21 @@ static void put_field(FILE *out, const char *s, bool last)
         }
         fputc('"', out);
     } else if (s) {
+        if (guard)
+            fputc('\'', out);
         fputs(s, out);
     }
     fputc(last ? '\n' : ',', out);
 }
 
-/* A number field as the results print numbers (empty for NaN). */
-static void put_number(FILE *out, double v)
+/* A number field as the results print numbers (empty for NaN), then a
+ * comma or the end of the line: never guarded, so -5 stays a number. */
+static void put_number(FILE *out, double v, bool last)
 {
     char buf[32];
     report_format_number(v, buf);
-    put_field(out, buf, false);
+    fputs(buf, out);
+    fputc(last ? '\n' : ',', out);
 }
 
 /* A whole-number field. */
@@ -479,7 +487,7 @@ static void csv_regions(const ir_program *p, const rollup *ru, FILE *out)
         put_field(out, p->regions[rg->region].name, false);
         put_field(out, p->levels[rg->level], false);
         fprintf(out, "%d,", ru->year);
-        put_number(out, rg->total);
+        put_number(out, rg->total, false);
         put_field(out, rg->grade >= 0 ? p->bands[rg->grade] : NULL, false);
         if (rg->rank)
             put_uint(out, rg->rank);
@@ -539,18 +547,16 @@ static void csv_targets(const ir_program *p, const rollup *ru, FILE *out)
         fprintf(out, "%d,", ru->year);
         put_counts(out, &rt->counts);
         put_uint(out, rt->nvalues);
-        put_number(out, rt->min);
-        put_number(out, rt->q1);
-        put_number(out, rt->median);
-        put_number(out, rt->q3);
-        put_number(out, rt->max);
-        put_number(out, rt->mean);
-        put_number(out, rt->goal);
+        put_number(out, rt->min, false);
+        put_number(out, rt->q1, false);
+        put_number(out, rt->median, false);
+        put_number(out, rt->q3, false);
+        put_number(out, rt->max, false);
+        put_number(out, rt->mean, false);
+        put_number(out, rt->goal, false);
         put_uint(out, rt->nbelow_goal);
         put_uint(out, rt->nabove_goal);
-        char buf[32];
-        report_format_number(rt->mean_score, buf);
-        put_field(out, buf, true);
+        put_number(out, rt->mean_score, true);
     }
 }
 

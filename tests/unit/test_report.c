@@ -269,13 +269,58 @@ START_TEST(report_quoting_and_vetoes)
 }
 END_TEST
 
+START_TEST(report_formula_guard)
+{
+    /* Text cells starting with =, +, -, @, a tab, a CR or a quote get a
+     * quote in front (inside the RFC 4180 quotes when the cell needs
+     * them); numbers, negative ones too, do not. */
+    ck_assert(report_csv_guarded("=1+1"));
+    ck_assert(report_csv_guarded("+1"));
+    ck_assert(report_csv_guarded("-1"));
+    ck_assert(report_csv_guarded("@SUM(A1)"));
+    ck_assert(report_csv_guarded("\tx"));
+    ck_assert(report_csv_guarded("\rx"));
+    ck_assert(report_csv_guarded("'x"));
+    ck_assert(!report_csv_guarded("a=1"));
+    ck_assert(!report_csv_guarded(" =1"));
+    ck_assert(!report_csv_guarded(""));
+    ck_assert(!report_csv_guarded(NULL));
+    fixture f;
+    fx_init(&f);
+    report_program(&f, true);
+    ir_program *p = &f.p;
+    p->targets[0].desc = "=HYPERLINK(\"http://x.invalid\",\"x\")";
+    p->targets[1].desc = "@SUM(1)";
+    p->measures[0].title = "-2+3";
+    p->sections[0].title = "+1,2";
+    p->assessment = "'a";
+    rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n大连,2025,-80,\n", NULL);
+    rt_result *r = fx_run(&f, t);
+    capture c;
+    ck_assert_int_eq(report_csv(p, t, r, cap_open(&c)), 0);
+    const char *text = cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(text, ",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"x\"\")\",(九),"));
+    ck_assert_ptr_nonnull(strstr(text, ",failed,-80,%,92,"));
+    ck_assert_ptr_nonnull(strstr(text, ",'@SUM(1),(五),"));
+    ck_assert_ptr_nonnull(strstr(text, ",measure,(九),'-2+3,(九),"));
+    ck_assert_ptr_nonnull(strstr(text, ",section,三,\"'+1,2\",,"));
+    ck_assert_ptr_nonnull(strstr(text, ",total,,''a,"));
+    cap_free(&c);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 /* The reference CSV writer: report_each_row's rows written field by field
  * with stdio, as report_csv wrote them before it built lines in a buffer
  * and formatted each item's constant fields once. */
 static void ref_field(FILE *out, const char *s, bool last)
 {
+    const char *guard = report_csv_guarded(s) ? "'" : "";
     if (s && strpbrk(s, ",\"\r\n")) {
         fputc('"', out);
+        fputs(guard, out);
         for (; *s; s++) {
             if (*s == '"')
                 fputc('"', out);
@@ -283,17 +328,19 @@ static void ref_field(FILE *out, const char *s, bool last)
         }
         fputc('"', out);
     } else if (s) {
+        fputs(guard, out);
         fputs(s, out);
     }
     fputc(last ? '\n' : ',', out);
 }
 
-/* A number field of the reference writer. */
+/* A number field of the reference writer (never guarded). */
 static void ref_number(FILE *out, double v)
 {
     char buf[32];
     report_format_number(v, buf);
-    ref_field(out, buf, false);
+    fputs(buf, out);
+    fputc(',', out);
 }
 
 /* One row of the reference writer (report_each_row's callback). */
@@ -303,7 +350,7 @@ static int ref_row(const report_row *it, void *ctx)
     char ybuf[16];
     snprintf(ybuf, sizeof ybuf, "%d", it->year);
     ref_field(out, it->region, false);
-    ref_field(out, ybuf, false);
+    fprintf(out, "%s,", ybuf);
     ref_field(out, it->kind, false);
     ref_field(out, it->id, false);
     ref_field(out, it->name, false);
@@ -351,6 +398,8 @@ START_TEST(report_many_rows_as_reference)
     report_program(&f, true);
     f.p.targets[1].unit = "m,2";
     f.p.sections[0].title = "line\nbreak";
+    f.p.measures[0].title = "=1+1";
+    f.p.targets[0].desc = "-x, y";
     static const char *regions[] = {"沈阳", "大连", "鞍山", "北京"};
     size_t cap = 1 << 20, len = 0;
     char *csv = malloc(cap);
@@ -414,6 +463,7 @@ int main(void)
     tcase_add_test(tc, report_every_item);
     tcase_add_test(tc, report_targets_only_without_assessment);
     tcase_add_test(tc, report_quoting_and_vetoes);
+    tcase_add_test(tc, report_formula_guard);
     tcase_add_test(tc, report_write_error);
     tcase_add_test(tc, report_many_rows_as_reference);
     tcase_add_test(tc, report_field_longer_than_buffer);

@@ -303,6 +303,31 @@ START_TEST(xlsx_text_is_cleaned)
 }
 END_TEST
 
+/* Texts a spreadsheet would read as formulas if typed in. */
+static void formula_names(ir_program *p)
+{
+    p->targets[0].name = "=1+1";
+    p->targets[1].desc = "@SUM(A1)";
+}
+
+START_TEST(xlsx_text_is_never_a_formula)
+{
+    /* The workbook needs no quote in front of such texts (the CSV does,
+     * docs/OUTPUT.md §1): they are string cells, and no cell is a formula. */
+    workbook wb;
+    fixture_book(&wb, formula_names);
+    for (int i = 1; i < 5; i++) {
+        ck_assert_ptr_null(strstr(wb.sheet[i], "<f>"));
+        ck_assert_ptr_null(strstr(wb.sheet[i], "<f "));
+    }
+    const char *d = wb.sheet[4];
+    assert_cell(d, "D2", "=1+1");
+    assert_cell(d, "E3", "@SUM(A1)");
+    ck_assert_ptr_nonnull(strstr(d, "<c r=\"D2\" t=\"inlineStr\">"));
+    free_book(&wb);
+}
+END_TEST
+
 START_TEST(xlsx_no_rows)
 {
     report_run run;
@@ -422,6 +447,7 @@ int main(void)
     tcase_add_test(tc, xlsx_frozen_headers_and_widths);
     tcase_add_test(tc, xlsx_roll_up_sheets);
     tcase_add_test(tc, xlsx_text_is_cleaned);
+    tcase_add_test(tc, xlsx_text_is_never_a_formula);
     tcase_add_test(tc, xlsx_no_rows);
     tcase_add_test(tc, xlsx_write_error);
     tcase_add_test(tc, xlsx_too_many_rows);

@@ -237,6 +237,32 @@ START_TEST(csv_forms)
 }
 END_TEST
 
+START_TEST(csv_formula_guard)
+{
+    /* The roll-ups' text cells that a spreadsheet would read as formulas
+     * get a quote in front (report_csv_guarded); numbers do not, negative
+     * ones included. */
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    for (uint32_t i = 0; i < x.p->nregions; i++)
+        if (strcmp(x.p->regions[i].name, "甲") == 0) {
+            x.p->regions[i].name = "=甲";
+            x.p->levels[x.p->regions[i].level] = "-city";
+        }
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    ru->targets[0].min = -70;
+    pf_capture c;
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_REGION, pf_cap_open(&c)), 0);
+    ck_assert_msg(strstr(pf_cap_text(&c), "\n'=甲,'-city,2025,100,"), "%s", pf_cap_text(&c));
+    pf_cap_free(&c);
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_TARGET, pf_cap_open(&c)), 0);
+    ck_assert_msg(strstr(pf_cap_text(&c), ",'-city,2025,2,0,0,1,1,0,3,-70,"), "%s", pf_cap_text(&c));
+    pf_cap_free(&c);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(json_document)
 {
     pfx x;
@@ -442,6 +468,7 @@ int main(void)
     Suite *s = suite_create("rollup");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, rank_ties_and_vetoes);
+    tcase_add_test(tc, csv_formula_guard);
     tcase_add_test(tc, quantiles_type7);
     tcase_add_test(tc, regions_of_the_last_year);
     tcase_add_test(tc, targets_distribution);
