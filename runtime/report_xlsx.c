@@ -301,7 +301,8 @@ static void sheet_targets(book *b)
 {
     static const char *const heads[] = {
         "target", "clause", "lead", "unit", "level", "year", COUNT_HEADS, "values", "min", "q1",
-        "median", "q3", "max", "mean", "goal", "below_goal", "above_goal", "mean_score"};
+        "median", "q3", "max", "mean", "goal", "below_goal", "above_goal", "mean_score",
+        "goal_varies"};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
     sheet s;
@@ -323,6 +324,7 @@ static void sheet_targets(book *b)
         cell_count(b, &s, 20, rt->nbelow_goal);
         cell_count(b, &s, 21, rt->nabove_goal);
         cell_number(b, &s, 22, rt->mean_score, b->score);
+        cell_text(b, &s, 23, rt->goal_varies ? "true" : "false", NULL);
     }
     sheet_end(b, &s);
 }

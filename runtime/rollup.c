@@ -528,12 +528,14 @@ static void csv_agencies(const ir_program *p, const rollup *ru, FILE *out)
     free(names);
 }
 
-/* The target roll-up: one line per target and level. */
+/* The target roll-up: one line per target and level.  goal_varies comes
+ * last, so that readers of the columns before it by position still read
+ * them. */
 static void csv_targets(const ir_program *p, const rollup *ru, FILE *out)
 {
     fputs("target,clause,lead,unit,level,year,", out);
     put_count_names(out);
-    fputs("values,min,q1,median,q3,max,mean,goal,below_goal,above_goal,mean_score\n", out);
+    fputs("values,min,q1,median,q3,max,mean,goal,below_goal,above_goal,mean_score,goal_varies\n", out);
     for (uint32_t i = 0; i < ru->ntargets; i++) {
         const rollup_target *rt = &ru->targets[i];
         const ir_target *tg = &p->targets[rt->target];
@@ -556,7 +558,9 @@ static void csv_targets(const ir_program *p, const rollup *ru, FILE *out)
         put_number(out, rt->goal, false);
         put_uint(out, rt->nbelow_goal);
         put_uint(out, rt->nabove_goal);
-        put_number(out, rt->mean_score, true);
+        put_number(out, rt->mean_score, false);
+        /* an empty goal is either no goal or goals that differ: say which */
+        put_field(out, rt->goal_varies ? "true" : "false", true);
     }
 }
 

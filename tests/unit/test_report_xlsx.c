@@ -273,6 +273,8 @@ START_TEST(xlsx_roll_up_sheets)
     assert_cell(t, "N2", "80"); /* min */
     assert_cell(t, "R2", "93"); /* max */
     assert_cell(t, "T2", "92"); /* goal */
+    assert_cell(t, "X1", "goal_varies");
+    assert_cell(t, "X2", "false");   /* every city has the goal 92 */
     assert_cell(t, "U2", "1");  /* below the goal */
     assert_cell(t, "V2", "1");  /* above */
     assert_cell(t, "A3", "绿色建筑");

@@ -227,10 +227,13 @@ START_TEST(csv_forms)
     s = pf_cap_text(&c);
     ck_assert_msg(strncmp(s, "target,clause,lead,unit,level,year,met,on_track,lagging,failed,"
                              "missing,not_applicable,values,min,q1,median,q3,max,mean,goal,"
-                             "below_goal,above_goal,mean_score\n", 157) == 0, "%s", s);
+                             "below_goal,above_goal,mean_score,goal_varies\n", 169) == 0, "%s", s);
     ck_assert_msg(strstr(s, "\nX,(一),厅A,%,city,2025,2,0,0,1,1,0,3,70,77.5,85,87.5,90,"
-                            "81.66666666666667,80,1,2,83.33333333333333\n"), "%s", s);
-    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,city,2025,"), "%s", s);
+                            "81.66666666666667,80,1,2,83.33333333333333,false\n"), "%s", s);
+    /* E is a trend: each region's goal is its previous value, the goal cell
+     * is empty and goal_varies says why */
+    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,city,2025,2,0,0,2,0,0,4,3,3.75,4.5,5.5,7,"
+                            "4.75,,2,1,50,true\n"), "%s", s);
     pf_cap_free(&c);
     rollup_free(ru);
     pf_free(&x);
@@ -430,9 +433,9 @@ START_TEST(targets_per_level)
     pf_capture c;
     ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_TARGET, pf_cap_open(&c)), 0);
     const char *s = pf_cap_text(&c);
-    ck_assert_msg(strstr(s, "\nX,(一),厅A,%,province,2025,0,0,0,1,0,0,1,75,75,75,75,75,75,80,1,0,75\n"
+    ck_assert_msg(strstr(s, "\nX,(一),厅A,%,province,2025,0,0,0,1,0,0,1,75,75,75,75,75,75,80,1,0,75,false\n"
                             "X,(一),厅A,%,city,2025,2,0,0,1,1,0,3,70,77.5,85,87.5,90,"
-                            "81.66666666666667,80,1,2,83.33333333333333\n"), "%s", s);
+                            "81.66666666666667,80,1,2,83.33333333333333,false\n"), "%s", s);
     pf_cap_free(&c);
     ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_TARGETS, NULL, pf_cap_open(&c)), 0);
     s = pf_cap_text(&c);
@@ -456,7 +459,7 @@ START_TEST(targets_per_level)
     ck_assert_msg(e == &ru->targets[ru->totals[ie].first], "E's row is not where totals say");
     ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_TARGET, pf_cap_open(&c)), 0);
     s = pf_cap_text(&c);
-    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,,2023,0,0,0,0,0,5,0,,,,,,,,0,0,\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\nE,(三),shared: 厅A、厅C,1,,2023,0,0,0,0,0,5,0,,,,,,,,0,0,,false\n"), "%s", s);
     pf_cap_free(&c);
     rollup_free(ru);
     pf_free(&x);
