@@ -446,6 +446,7 @@ typedef struct ast_import {
 /* One loaded file.  Module 0 is the file given on the command line. */
 typedef struct ast_module {
     const char *path;       /* the path shown in messages */
+    const char *real;       /* its real path (the file read), when known */
     uint32_t file;          /* its diag file id */
     ast_import *imports;    /* its direct imports (its base first, if it extends one) */
     uint32_t nimports;

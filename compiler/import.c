@@ -1914,6 +1914,7 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
         const mod *m = M(L, i);
         ast_module *pm = &prog->modules[i];
         pm->path = m->path;
+        pm->real = m->real;
         pm->file = m->file;
         pm->base = m->base;
         pm->nimports = (uint32_t)m->imports.n;

@@ -296,6 +296,9 @@ typedef struct compilation {
     bool ir_only;           /* keep only the program (ir_copy): the syntax
                                tree and the checked model are freed */
     const char *root;       /* the rules tree (--root), or NULL */
+    char **rules_names;     /* [diag.nfiles]: each rules file's name in the
+                               rules manifest (rules_names), malloc'd */
+    size_t nrules_names;
 } compilation;
 
 /* Milliseconds on the monotonic clock. */
@@ -304,6 +307,66 @@ static double now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The path of the file `file` relative to the directory `dir`, both real
+ * paths (absolute, without "." or ".." or links): "lib/a.plan", or
+ * "../common/b.plan" for a file beside dir.  malloc'd. */
+static char *relative_path(const char *dir, const char *file)
+{
+    size_t n = strlen(dir), ups = 0;
+    /* dir[0..n) is a directory; step up until file is below it (n == 1:
+     * the root, which every file is below) */
+    while (n > 1 && !(strncmp(file, dir, n) == 0 && file[n] == '/')) {
+        do
+            n--;
+        while (n > 0 && dir[n] != '/');
+        if (n == 0)
+            n = 1;
+        ups++;
+    }
+    const char *rest = file + (n == 1 ? 1 : n + 1);
+    char *out = malloc(3 * ups + strlen(rest) + 1);
+    if (!out) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    out[0] = '\0';
+    for (size_t i = 0; i < ups; i++)
+        strcat(out, "../");
+    strcat(out, rest);
+    return out;
+}
+
+/* Names each rules file the compilation read, for the rules manifest
+ * (rules_hash): its path relative to the directory of the rules file
+ * given on the command line, links followed ("main.plan", "lib/a.plan"),
+ * so that the same tree gives the same names from any directory.  A file
+ * whose real path is unknown keeps the name it was shown with. */
+static void rules_names(compilation *c)
+{
+    const ast_program *prog = c->ast;
+    size_t n = c->diag.nfiles;
+    c->rules_names = calloc(n ? n : 1, sizeof *c->rules_names);
+    if (!c->rules_names) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    c->nrules_names = n;
+    const char *top = prog->modules[0].real;
+    char *dir = NULL;
+    if (top && top[0] == '/') {
+        const char *slash = strrchr(top, '/');
+        size_t len = slash == top ? 1 : (size_t)(slash - top);
+        dir = strndup(top, len);
+    }
+    for (size_t f = 0; f < n; f++) {
+        int32_t m = f < prog->nfiles ? prog->file_module[f] : -1;
+        const char *real = m >= 0 ? prog->modules[m].real : NULL;
+        c->rules_names[f] = dir && real && real[0] == '/' ? relative_path(dir, real)
+                                                          : strdup(c->diag.files[f].name);
+    }
+    free(dir);
 }
 
 /* Parse -> check -> lower one rules file.  Returns EXIT_OK or EXIT_RULES.
@@ -317,6 +380,7 @@ static int compile(compilation *c, const char *path)
     if (c->ast->nmodules == 0)
         return EXIT_RULES;
     c->file = (int)c->ast->modules[0].file;
+    rules_names(c);
     double t1 = now_ms();
     c->model = sema_check(&c->arena, &c->diag, c->ast);
     double t2 = now_ms();
@@ -357,6 +421,9 @@ static void compilation_init(compilation *c)
 
 static void compilation_free(compilation *c)
 {
+    for (size_t i = 0; i < c->nrules_names; i++)
+        free(c->rules_names[i]);
+    free(c->rules_names);
     diag_dispose(&c->diag);
     arena_free(&c->arena);
 }
@@ -666,15 +733,38 @@ static int write_report(const ir_program *p, const rt_table *t, const rt_result 
     return report_csv(p, t, r, f);
 }
 
-/* The SHA-256 of the rules: of the bytes of every file the compilation
- * read, in order (for one file, what `sha256sum` prints). */
-static void rules_hash(const compilation *c, char hex[65])
+/* The rules manifest and its SHA-256, the rules' hash (docs/OUTPUT.md
+ * §5): a line "HEX  NAME\n" per file the compilation read, in the order
+ * read, HEX the SHA-256 of the file's bytes and NAME its name
+ * (rules_names) -- what `sha256sum NAME...` prints in the rules file's
+ * directory.  Renaming a file, or moving text from one file to another,
+ * changes the hash.  Returns the manifest, malloc'd. */
+static char *rules_hash(const compilation *c, char hex[65])
 {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    for (size_t i = 0; i < c->diag.nfiles; i++) {
+        sha256_ctx h;
+        char fhex[65];
+        sha256_init(&h);
+        sha256_update(&h, c->diag.files[i].text, c->diag.files[i].len);
+        sha256_hex(&h, fhex);
+        fprintf(m, "%s  %s\n", fhex, i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name);
+    }
+    if (fclose(m) != 0) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
     sha256_ctx h;
     sha256_init(&h);
-    for (size_t i = 0; i < c->diag.nfiles; i++)
-        sha256_update(&h, c->diag.files[i].text, c->diag.files[i].len);
+    sha256_update(&h, text, len);
     sha256_hex(&h, hex);
+    return text;
 }
 
 /* Says that the results could not be written (to -o's file, or stdout). */
@@ -731,8 +821,8 @@ static int write_output(const compilation *c, const char *rules, const char *dat
      * history: the data's hash is of the bytes the table was read from (a
      * pipe cannot be read again, and a file may have changed since) */
     char rhash[65];
-    rules_hash(c, rhash);
-    report_source src = {.rules = rules, .rules_sha256 = rhash, .data = data,
+    char *manifest = rules_hash(c, rhash);
+    report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
                          .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options};
     int written = write_report(c->ir, t, r, ro, ru, &src, f);
     if (written != 0 || fflush(f) != 0) {
@@ -746,12 +836,21 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     if (rc == EXIT_OK && db) {
         char now[32];
         store_now(now);
+        /* the files' real paths beside the names given ("" when there is
+         * none: a pipe), so that the history says which file a relative
+         * name was */
+        char *rules_real = realpath(rules, NULL), *data_real = realpath(data, NULL);
         store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
-                               .rules_hash = rhash, .data_path = data,
+                               .rules_hash = rhash, .rules_files = manifest,
+                               .rules_resolved = rules_real ? rules_real : "",
+                               .data_path = data, .data_resolved = data_real ? data_real : "",
                                .data_hash = src.data_sha256, .data_options = ro->data_options};
         if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_USAGE;
+        free(rules_real);
+        free(data_real);
     }
+    free(manifest);
     rc = finish_output(o, rc);
     if (db) {
         if (rc != EXIT_OK)

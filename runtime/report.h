@@ -81,11 +81,14 @@ char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_ta
 /* What produced a report, for a reader of the report alone (an auditor
  * reproducing a number): the rules and the data as the command line named
  * them, their SHA-256 as the results history records them (the rules'
- * files in the order read; the data's bytes as scored) and the options
+ * manifest; the data's bytes as scored) and the options
  * that changed how the data was read ("" for none).  planc's version is
  * PLANC_VERSION. */
 typedef struct report_source {
     const char *rules, *rules_sha256;
+    const char *rules_files;   /* the rules manifest that rules_sha256 is the
+                                  hash of: "HEX  NAME\n" per file read, in
+                                  order (docs/OUTPUT.md §5); NULL: not known */
     const char *data, *data_sha256;
     const char *data_options;
 } report_source;

@@ -8,8 +8,10 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report.h"
+#include "rtmem.h"
 
 void report_json_lead(json_writer *w, const ir_measure *m)
 {
@@ -55,6 +57,37 @@ static void put_plan(json_writer *w, const ir_program *p)
     json_end_object(w);
 }
 
+/* "rules_files": the rules manifest (report_source) as records {"name",
+ * "sha256"}, in its order; absent when the caller does not know it. */
+static void put_rules_files(json_writer *w, const char *manifest)
+{
+    if (!manifest)
+        return;
+    json_key(w, "rules_files");
+    json_begin_array(w);
+    for (const char *line = manifest; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len > 66) {
+            char hex[65];
+            memcpy(hex, line, 64);
+            hex[64] = '\0';
+            char *name = rt_xmalloc(len - 66 + 1, 1);
+            memcpy(name, line + 66, len - 66);
+            name[len - 66] = '\0';
+            json_begin_record(w);
+            json_key(w, "name");
+            json_str(w, name);
+            json_key(w, "sha256");
+            json_str(w, hex);
+            json_end_object(w);
+            free(name);
+        }
+        line += len + (end ? 1 : 0);
+    }
+    json_end_array(w);
+}
+
 /* "source": what produced the document (report_source), so that a number
  * in it can be reproduced; null when the caller does not say. */
 static void put_source(json_writer *w, const report_source *src)
@@ -71,6 +104,7 @@ static void put_source(json_writer *w, const report_source *src)
     json_str(w, src->rules);
     json_key(w, "rules_sha256");
     json_str(w, src->rules_sha256);
+    put_rules_files(w, src->rules_files);
     json_key(w, "data");
     json_str(w, src->data);
     json_key(w, "data_sha256");

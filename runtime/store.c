@@ -27,10 +27,17 @@ struct store {
     bool readonly;        /* opened to read (history, compare): left as it is */
 };
 
-/* Version 2 adds the data options to runs; a version 1 database is
- * brought up to it when a run is recorded, and read as it is otherwise. */
+/* Version 2 adds the data options to runs; version 3 the rules manifest
+ * (the text rules_sha256 is the hash of; '' for a run recorded before,
+ * whose rules_sha256 is of the files' bytes alone) and the real paths of
+ * the rules and the data.  An older database is brought up to version 3
+ * when a run is recorded, and read as it is otherwise. */
 static const char schema_v2_step[] =
     "ALTER TABLE runs ADD COLUMN data_options TEXT NOT NULL DEFAULT '';\n";
+static const char schema_v3_step[] =
+    "ALTER TABLE runs ADD COLUMN rules_files TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE runs ADD COLUMN rules_resolved TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE runs ADD COLUMN data_resolved TEXT NOT NULL DEFAULT '';\n";
 
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
@@ -144,9 +151,9 @@ static bool set_wal(store *s, FILE *err)
     }
 }
 
-/* Brings a version 1 database to version 2 (a writer does, under the write
+/* Brings an older database to version 3 (a writer does, under the write
  * lock; another may have done it meanwhile).  False after reporting. */
-static bool upgrade_v1(store *s, FILE *err)
+static bool upgrade(store *s, FILE *err)
 {
     long long ver;
     if (!set_wal(s, err) || !exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it", err))
@@ -155,10 +162,11 @@ static bool upgrade_v1(store *s, FILE *err)
         exec_sql(s, "ROLLBACK", "cannot roll back", err);
         return false;
     }
-    if (ver == 1) {
+    if (ver < STORE_SCHEMA_VERSION) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d;", STORE_SCHEMA_VERSION);
-        if (!exec_sql(s, schema_v2_step, "cannot upgrade the schema", err) ||
+        if ((ver < 2 && !exec_sql(s, schema_v2_step, "cannot upgrade the schema", err)) ||
+            !exec_sql(s, schema_v3_step, "cannot upgrade the schema", err) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
             return false;
@@ -211,6 +219,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
     bool ok = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
               sqlite3_exec(mem, schema_v1, NULL, NULL, NULL) == SQLITE_OK &&
               (ver < 2 || sqlite3_exec(mem, schema_v2_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (ver < 3 || sqlite3_exec(mem, schema_v3_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (want = schema_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
@@ -260,6 +269,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                      STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
             if (!exec_sql(s, schema_v1, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v2_step, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v3_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -279,8 +289,8 @@ static bool check_schema(store *s, bool create, FILE *err)
                      "reads version %d)\n", s->path, ver, STORE_SCHEMA_VERSION);
         return false;
     }
-    if (ver == 1 && create)
-        return upgrade_v1(s, err) && check_schema(s, false, err);
+    if (ver >= 1 && ver < STORE_SCHEMA_VERSION && create)
+        return same_schema(s, ver, err) && upgrade(s, err) && check_schema(s, false, err);
     if (ver < 1) {
         fprintf(err, "planc: error: %s: a planc results database with an unknown schema version %lld\n",
                 s->path, ver);
@@ -424,7 +434,8 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     sqlite3_stmt *st = NULL;
     const char *ins_run =
         "INSERT INTO runs (time, planc_version, plan, rules_path, rules_sha256, data_path, "
-        "data_sha256, data_rows, result_rows, data_options) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)";
+        "data_sha256, data_rows, result_rows, data_options, rules_files, rules_resolved, "
+        "data_resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12)";
     if (sqlite3_prepare_v2(s->db, ins_run, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, info->time, -1, SQLITE_STATIC);
@@ -436,6 +447,9 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     sqlite3_bind_text(st, 7, info->data_hash, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 8, (long long)rt_table_nrows(t));
     sqlite3_bind_text(st, 9, info->data_options ? info->data_options : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, info->rules_files ? info->rules_files : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, info->rules_resolved ? info->rules_resolved : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, info->data_resolved ? info->data_resolved : "", -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
         goto fail;
     sqlite3_finalize(st);
@@ -581,15 +595,20 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
 typedef struct run_info {
     char time[32], rules_hash[65], data_hash[65];
     char *rules_path, *data_path, *data_options;
+    char *rules_files;    /* the rules manifest; "" before version 3 */
 } run_info;
 
 /* Reads run `id`'s facts; false after reporting. */
 static bool read_run(store *s, long long id, run_info *ri, FILE *err)
 {
     sqlite3_stmt *st;
-    const char *sql = s->version >= 2
-        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options FROM runs WHERE id = ?1"
-        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '' FROM runs WHERE id = ?1";
+    const char *sql = s->version >= 3
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files "
+          "FROM runs WHERE id = ?1"
+        : s->version >= 2
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, '' "
+          "FROM runs WHERE id = ?1"
+        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '', '' FROM runs WHERE id = ?1";
     memset(ri, 0, sizeof *ri);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
@@ -604,6 +623,7 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
         ri->rules_path = rt_xstrdup(col_text(st, 3));
         ri->data_path = rt_xstrdup(col_text(st, 4));
         ri->data_options = rt_xstrdup(col_text(st, 5));
+        ri->rules_files = rt_xstrdup(col_text(st, 6));
     } else {
         db_error(s, "cannot read the runs", err);
     }
@@ -617,6 +637,85 @@ static void run_info_free(run_info *ri)
     free(ri->rules_path);
     free(ri->data_path);
     free(ri->data_options);
+    free(ri->rules_files);
+}
+
+/* The hash of file `name` in a rules manifest ("HEX  NAME\n" lines), or
+ * NULL; *nlines, when not NULL, gets how many files it lists. */
+static const char *manifest_hash(const char *manifest, const char *name, size_t nlen,
+                                 size_t *nlines)
+{
+    const char *found = NULL;
+    size_t n = 0;
+    for (const char *line = manifest; *line; n++) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (name && len == 66 + nlen && memcmp(line + 66, name, nlen) == 0 && !found)
+            found = line;
+        line += len + (end ? 1 : 0);
+    }
+    if (nlines)
+        *nlines = n;
+    return found;
+}
+
+/* Lists the files that differ between two rules manifests: "changed",
+ * "only in run A" and "only in run B", in each manifest's order. */
+static void manifest_changes(FILE *out, const char *ma, const char *mb, long long a, long long b)
+{
+    for (int side = 0; side < 2; side++) {
+        const char *m = side ? mb : ma, *other = side ? ma : mb;
+        for (const char *line = m; *line;) {
+            const char *end = strchr(line, '\n');
+            size_t len = end ? (size_t)(end - line) : strlen(line);
+            if (len > 66) {
+                const char *o = manifest_hash(other, line + 66, len - 66, NULL);
+                if (!o)
+                    fprintf(out, "    %.*s: only in run %lld\n", (int)(len - 66), line + 66,
+                            side ? b : a);
+                else if (!side && memcmp(o, line, 64) != 0)
+                    fprintf(out, "    %.*s: changed (%.12s → %.12s)\n", (int)(len - 66), line + 66,
+                            line, o);
+            }
+            line += len + (end ? 1 : 0);
+        }
+    }
+}
+
+/* Says whether the rules of runs a and b are the same.  Runs recorded
+ * before schema version 3 hashed the files' bytes without their names; a
+ * run of each kind is compared when the newer one read a single file (the
+ * older hash is then that file's), and is otherwise said to be not
+ * comparable by hash. */
+static void compare_rules(FILE *out, const run_info *ra, const run_info *rb, long long a, long long b)
+{
+    bool olda = !*ra->rules_files, oldb = !*rb->rules_files;
+    if (olda == oldb) {
+        if (strcmp(ra->rules_hash, rb->rules_hash) == 0) {
+            fprintf(out, "  rules: same (%.12s)\n", ra->rules_hash);
+            return;
+        }
+        fprintf(out, "  rules: changed (%.12s %s → %.12s %s)\n", ra->rules_hash, ra->rules_path,
+                rb->rules_hash, rb->rules_path);
+        if (!olda)
+            manifest_changes(out, ra->rules_files, rb->rules_files, a, b);
+        return;
+    }
+    const run_info *old = olda ? ra : rb, *new = olda ? rb : ra;
+    size_t nfiles = 0;
+    manifest_hash(new->rules_files, NULL, 0, &nfiles);
+    if (nfiles == 1 && strncmp(new->rules_files, old->rules_hash, 64) == 0)
+        fprintf(out, "  rules: same (%.12s, one file; run %lld was recorded by an older planc, "
+                     "which hashed the file's bytes alone)\n", new->rules_hash, olda ? a : b);
+    else if (nfiles == 1)
+        fprintf(out, "  rules: changed (%.12s %s → %.12s %s; run %lld was recorded by an older "
+                     "planc, which hashed the file's bytes alone)\n", ra->rules_hash, ra->rules_path,
+                rb->rules_hash, rb->rules_path, olda ? a : b);
+    else
+        fprintf(out, "  rules: not comparable by hash (run %lld was recorded by an older planc, "
+                     "which hashed the files' bytes without their names, and run %lld read %zu "
+                     "files; %.12s %s → %.12s %s)\n", olda ? a : b, olda ? b : a, nfiles,
+                ra->rules_hash, ra->rules_path, rb->rules_hash, rb->rules_path);
 }
 
 /* Two numbers are the same result: equal, or both missing. */
@@ -694,11 +793,7 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
         return -1;
     }
     fprintf(out, "run %lld (%s) → run %lld (%s)\n", a, ra.time, b, rb.time);
-    if (strcmp(ra.rules_hash, rb.rules_hash) == 0)
-        fprintf(out, "  rules: same (%.12s)\n", ra.rules_hash);
-    else
-        fprintf(out, "  rules: changed (%.12s %s → %.12s %s)\n", ra.rules_hash, ra.rules_path,
-                rb.rules_hash, rb.rules_path);
+    compare_rules(out, &ra, &rb, a, b);
     if (strcmp(ra.data_hash, rb.data_hash) == 0)
         fprintf(out, "  data: same (%.12s)\n", ra.data_hash);
     else

@@ -22,7 +22,7 @@
 #include "table.h"
 
 /* The schema version this planc writes and reads. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id of a planc database ("plnc"). */
 #define STORE_APPLICATION_ID 0x706c6e63
 /* How long a writer waits for another to finish, in milliseconds. */
@@ -42,6 +42,9 @@ typedef struct store_run_info {
     const char *time;          /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
     const char *version;       /* planc's version */
     const char *rules_path, *rules_hash;   /* hash: 64 hex digits */
+    const char *rules_files;   /* the manifest rules_hash is the hash of
+                                  (report_source); NULL: "" */
+    const char *rules_resolved, *data_resolved; /* real paths, "" unknown; NULL: "" */
     const char *data_path, *data_hash;
     const char *data_options;  /* how the data was read ("--data-year 2019 --na -"), "" for as is */
 } store_run_info;

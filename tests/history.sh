@@ -43,12 +43,38 @@ if command -v sqlite3 >/dev/null; then
     n=$((n + 1)); [ "$(sqlite3 "$db" 'SELECT count(*) FROM results') " = "$(sqlite3 "$db" 'SELECT sum(result_rows) FROM runs') " ] || fail "result rows missing"
 fi
 
-# The recorded hashes are the files' SHA-256.
+# The recorded hashes: the data file's SHA-256, and the SHA-256 of the rules
+# manifest, what sha256sum prints for the rules files named from the rules
+# file's directory (OUTPUT.md §5).
 expect 0 "$planc" history "$db"
 contains out "2025-01-01T00:00:00Z"
 if command -v sha256sum >/dev/null; then
     contains out "$(sha256sum "$data" | cut -c1-12)"
-    contains out "$(sha256sum "$rules" | cut -c1-12)"
+    contains out "$( (cd "$(dirname "$rules")" && sha256sum "$(basename "$rules")") | sha256sum | cut -c1-12)"
+fi
+
+# The auditor's recipe for rules that import others: the files in the
+# order of the JSON's source.rules_files.  Text moved from the end of one
+# file to the start of the next changes the hash (the bytes joined are the
+# same), and so does a file renamed.
+if command -v sha256sum >/dev/null; then
+    lr=$tmp/lr; mkdir -p "$lr/sub"
+    cp "$ex/../rules/liaoning/beautiful-liaoning.plan" "$ex/../rules/liaoning/assessment-default.plan" "$lr/sub/"
+    ldata=$ex/liaoning/data.csv
+    (cd "$tmp" && "$planc" run --engine interp lr/sub/beautiful-liaoning.plan --data "$ldata" \
+        --format json --rollup region >"$tmp/lr1.json")
+    n=$((n + 1))
+    grep -q '{"name": "beautiful-liaoning.plan", "sha256": "[0-9a-f]*"},' "$tmp/lr1.json" &&
+        grep -q '{"name": "assessment-default.plan", "sha256": "[0-9a-f]*"}' "$tmp/lr1.json" ||
+        fail "rules_files does not list the two files by their names in the rules' directory"
+    want=$(cd "$lr/sub" && sha256sum beautiful-liaoning.plan assessment-default.plan | sha256sum | cut -d' ' -f1)
+    contains lr1.json "\"rules_sha256\": \"$want\""
+    printf '# moved\n' >>"$lr/sub/beautiful-liaoning.plan"
+    h1=$("$planc" run --engine interp "$lr/sub/beautiful-liaoning.plan" --data "$ldata" --format json --rollup region | grep rules_sha256)
+    sed -i '$d' "$lr/sub/beautiful-liaoning.plan"
+    { printf '# moved\n'; cat "$lr/sub/assessment-default.plan"; } >"$lr/a.tmp" && mv "$lr/a.tmp" "$lr/sub/assessment-default.plan"
+    h2=$("$planc" run --engine interp "$lr/sub/beautiful-liaoning.plan" --data "$ldata" --format json --rollup region | grep rules_sha256)
+    n=$((n + 1)); [ -n "$h1" ] && [ "$h1" != "$h2" ] || fail "text moved between rules files left the hash as it was"
 fi
 
 # Data read from a pipe is recorded with the hash of the bytes scored (a

@@ -58,7 +58,10 @@ cmp -s "$tmp/a.xlsx" "$tmp/b.xlsx" || bad "two workbooks with SOURCE_DATE_EPOCH 
 # The workbook and the page say what produced them: planc's version, the
 # rules and the data with their SHA-256, the data options.
 if command -v sha256sum >/dev/null; then
-    rsum=$(sha256sum <"$rules" | cut -d' ' -f1); dsum=$(sha256sum <"$data" | cut -d' ' -f1)
+    # the rules' hash is of their manifest: sha256sum's lines for each file
+    # read, named from the rules file's directory (OUTPUT.md §5)
+    rsum=$(cd "$(dirname "$rules")" && sha256sum "$(basename "$rules")" | sha256sum | cut -d' ' -f1)
+    dsum=$(sha256sum <"$data" | cut -d' ' -f1)
     "$zipcat" "$tmp/a.xlsx" docProps/core.xml | grep -q "<dc:description>written by planc [^ ]* from the rules $rules (SHA-256 $rsum) and the data $data (SHA-256 $dsum)</dc:description>" ||
         bad "the workbook's comments do not name the rules and the data"
     run --format html --na - -o "$tmp/src.html" || bad "planc run --format html --na - failed"

@@ -193,8 +193,8 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 3; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 3; this planc reads version 2)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 4; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 4; this planc reads version 3)");
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
@@ -225,6 +225,113 @@ START_TEST(foreign_files)
     refused(path, false, "cannot open");
     ck_assert_int_ne(access(path, F_OK), 0);   /* not created by history */
     refused(dir, true, "it is a directory");
+}
+END_TEST
+
+/* Records a run of x with the rules hash and manifest given. */
+static long long record_rules(store *s, const pfx *x, const char *hash, const char *manifest)
+{
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
+                           .rules_path = "rules.plan", .rules_hash = hash, .rules_files = manifest,
+                           .rules_resolved = "/srv/plan/rules.plan", .data_path = "data.csv",
+                           .data_resolved = "/srv/plan/data.csv", .data_hash = "cd34"};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, x->p, x->t, x->r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    return id;
+}
+
+/* The rules line of compare's header for runs a and b. */
+static char *rules_line(store *s, long long a, long long b)
+{
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, a, b, pf_cap_open(&c), stderr), 0);
+    const char *t = strstr(pf_cap_text(&c), "  rules: ");
+    ck_assert_ptr_nonnull(t);
+    const char *end = strstr(t, "  data: ");
+    ck_assert_ptr_nonnull(end);
+    char *line = strndup(t, (size_t)(end - t));
+    pf_cap_free(&c);
+    return line;
+}
+
+/* A version 2 database, whose runs' rules hashes are of the files' bytes
+ * alone, brought to version 3 by a run: compare says the rules are the
+ * same when the newer run read one file of that hash, changed when it
+ * read one other file, and not comparable by hash when it read several;
+ * two runs of version 3 name the files that differ. */
+START_TEST(compare_across_rules_hashes)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    char path[160];
+    snprintf(path, sizeof path, "%s/v2.db", dir);
+    const char *h1 = "1111111111111111111111111111111111111111111111111111111111111111";
+    const char *h2 = "2222222222222222222222222222222222222222222222222222222222222222";
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "PRAGMA application_id = 1886154339; PRAGMA user_version = 2;"
+             "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, "
+             "planc_version TEXT NOT NULL, plan TEXT NOT NULL, rules_path TEXT NOT NULL, "
+             "rules_sha256 TEXT NOT NULL, data_path TEXT NOT NULL, data_sha256 TEXT NOT NULL, "
+             "data_rows INTEGER NOT NULL, result_rows INTEGER NOT NULL, "
+             "data_options TEXT NOT NULL DEFAULT '');"
+             "CREATE TABLE results (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, "
+             "seq INTEGER NOT NULL, region TEXT NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL, "
+             "id TEXT NOT NULL, name TEXT, clause TEXT, lead TEXT, status TEXT, value REAL, unit TEXT, "
+             "goal REAL, expected REAL, score REAL, weight REAL, grade TEXT, vetoes TEXT, "
+             "PRIMARY KEY (run, seq)) WITHOUT ROWID;"
+             "CREATE INDEX results_key ON results(run, region, year, kind, id);"
+             "INSERT INTO runs VALUES (1, '2024-01-01T00:00:00Z', '0.0.9', 'P', 'r.plan', '%s', "
+             "'d.csv', 'cd34', 0, 0, '');", h1);
+    raw_sql(path, sql);
+    /* read as it is by compare (version 2: no manifest) */
+    store *s = store_open(path, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    char *line = rules_line(s, 1, 1);
+    ck_assert_str_eq(line, "  rules: same (111111111111)\n");
+    free(line);
+    store_close(s);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 2);
+
+    s = store_open(path, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    char m1[128], m2[128], m12[256], m13[256];
+    snprintf(m1, sizeof m1, "%s  r.plan\n", h1);
+    snprintf(m2, sizeof m2, "%s  r.plan\n", h2);
+    snprintf(m12, sizeof m12, "%s  r.plan\n%s  lib/a.plan\n", h1, h2);
+    snprintf(m13, sizeof m13, "%s  r.plan\n%s  lib/b.plan\n", h2, h2);
+    ck_assert_int_eq(record_rules(s, &x, "aaaa00000000aaaa", m1), 2);
+    ck_assert_int_eq(record_rules(s, &x, "bbbb00000000bbbb", m2), 3);
+    ck_assert_int_eq(record_rules(s, &x, "cccc00000000cccc", m12), 4);
+    ck_assert_int_eq(record_rules(s, &x, "dddd00000000dddd", m13), 5);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 3);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE rules_files = '' AND "
+                                   "rules_resolved = '' AND data_resolved = ''"), 1);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE "
+                                   "rules_resolved = '/srv/plan/rules.plan' AND "
+                                   "data_resolved = '/srv/plan/data.csv'"), 4);
+    line = rules_line(s, 1, 2);
+    ck_assert_str_eq(line, "  rules: same (aaaa00000000, one file; run 1 was recorded by an older "
+                           "planc, which hashed the file's bytes alone)\n");
+    free(line);
+    line = rules_line(s, 3, 1);
+    ck_assert_str_eq(line, "  rules: changed (bbbb00000000 rules.plan → 111111111111 r.plan; run 1 "
+                           "was recorded by an older planc, which hashed the file's bytes alone)\n");
+    free(line);
+    line = rules_line(s, 1, 4);
+    ck_assert_str_eq(line, "  rules: not comparable by hash (run 1 was recorded by an older planc, "
+                           "which hashed the files' bytes without their names, and run 4 read 2 "
+                           "files; 111111111111 r.plan → cccc00000000 rules.plan)\n");
+    free(line);
+    line = rules_line(s, 4, 5);
+    ck_assert_str_eq(line, "  rules: changed (cccc00000000 rules.plan → dddd00000000 rules.plan)\n"
+                           "    r.plan: changed (111111111111 → 222222222222)\n"
+                           "    lib/a.plan: only in run 4\n"
+                           "    lib/b.plan: only in run 5\n");
+    free(line);
+    store_close(s);
+    pf_free(&x);
 }
 END_TEST
 
@@ -288,7 +395,7 @@ START_TEST(upgrade_v1)
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  data options: changed (none → --data-year 2019 --na -)\n"));
     pf_cap_free(&c);
     store_close(s);
-    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 2);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 3);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE data_options = ''"), 1);
     pf_free(&x);
 }
@@ -434,6 +541,7 @@ int main(void)
     tcase_add_test(tc, rollback_records_nothing);
     tcase_add_test(tc, foreign_files);
     tcase_add_test(tc, upgrade_v1);
+    tcase_add_test(tc, compare_across_rules_hashes);
     tcase_add_test(tc, compare_runs);
     tcase_add_test(tc, concurrent_writers);
     tcase_add_test(tc, time_from_source_date_epoch);
