@@ -1197,8 +1197,10 @@ static void footer(page *g)
     if (src) {
         /* what an auditor needs to reproduce a number (OUTPUT.md §8) */
         fputs(" from the rules ", g->out);
-        put_text(g->out, src->rules);
-        fprintf(g->out, " (SHA-256 <code>%s</code>) and the data ", src->rules_sha256);
+        char *rules = report_style_rules(src->rules, src->rules_sha256, src->rules_files);
+        put_text(g->out, rules);
+        free(rules);
+        fputs(" and the data ", g->out);
         put_text(g->out, src->data);
         fprintf(g->out, " (SHA-256 <code>%s</code>)", src->data_sha256);
         if (src->data_options && *src->data_options) {

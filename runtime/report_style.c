@@ -2,6 +2,7 @@
  * report_style.h). */
 #include "report_style.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "diag.h"
@@ -121,4 +122,27 @@ char *report_style_lead(const ir_measure *m)
         strcat(s, m->lead[i]);
     }
     return s;
+}
+
+char *report_style_rules(const char *rules, const char *sha256, const char *manifest)
+{
+    /* each manifest line ("HEX  NAME\n") becomes "; NAME HEX": as long */
+    size_t cap = strlen(rules) + strlen(sha256) + (manifest ? strlen(manifest) : 0) + 64;
+    char *text = rt_xmalloc(cap, 1), *o = text;
+    o += sprintf(o, "%s (SHA-256 %s", rules, sha256);
+    if (manifest && *manifest) {
+        o += sprintf(o, " of the manifest:");
+        const char *sep = " ";
+        for (const char *line = manifest; *line;) {
+            const char *end = strchr(line, '\n');
+            size_t n = end ? (size_t)(end - line) : strlen(line);
+            if (n > 66) {
+                o += sprintf(o, "%s%.*s %.64s", sep, (int)(n - 66), line + 66, line);
+                sep = "; ";
+            }
+            line += n + (end ? 1 : 0);
+        }
+    }
+    strcpy(o, ")");
+    return text;
 }

@@ -66,4 +66,11 @@ bool report_style_unsafe(uint32_t cp);
 struct ir_measure;
 char *report_style_lead(const struct ir_measure *m);
 
+/* The rules of a report_source for a reader: "RULES (SHA-256 H of the
+ * manifest: main.plan h1; lib.plan h2)", so that a reader of the page or
+ * the workbook sees that the hash is not the file's own (docs/OUTPUT.md
+ * §5) and has each file's.  Without a manifest, "RULES (SHA-256 H)".
+ * malloc'd. */
+char *report_style_rules(const char *rules, const char *sha256, const char *manifest);
+
 #endif

@@ -528,15 +528,17 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
         b.leads[i] = report_style_lead(&p->measures[i]);
     /* the comments say what produced the workbook (OUTPUT.md §7) */
     const char *fmt = "written by planc " PLANC_VERSION
-                      " from the rules %s (SHA-256 %s) and the data %s (SHA-256 %s)%s%s";
+                      " from the rules %s and the data %s (SHA-256 %s)%s%s";
     const char *dopts = src && src->data_options && *src->data_options ? src->data_options : NULL;
     char *comments = NULL;
     if (src) {
-        int n = snprintf(NULL, 0, fmt, src->rules, src->rules_sha256, src->data,
-                         src->data_sha256, dopts ? ", read with " : "", dopts ? dopts : "");
+        char *rules = report_style_rules(src->rules, src->rules_sha256, src->rules_files);
+        int n = snprintf(NULL, 0, fmt, rules, src->data, src->data_sha256,
+                         dopts ? ", read with " : "", dopts ? dopts : "");
         comments = rt_xmalloc((size_t)n + 1, 1);
-        snprintf(comments, (size_t)n + 1, fmt, src->rules, src->rules_sha256, src->data,
-                 src->data_sha256, dopts ? ", read with " : "", dopts ? dopts : "");
+        snprintf(comments, (size_t)n + 1, fmt, rules, src->data, src->data_sha256,
+                 dopts ? ", read with " : "", dopts ? dopts : "");
+        free(rules);
     }
     lxw_doc_properties props = {.title = (char *)(p->title ? p->title : p->plan),
                                 .subject = (char *)(p->assessment ? p->assessment : ""),

@@ -62,10 +62,11 @@ if command -v sha256sum >/dev/null; then
     # read, named from the rules file's directory (OUTPUT.md §5)
     rsum=$(cd "$(dirname "$rules")" && sha256sum "$(basename "$rules")" | sha256sum | cut -d' ' -f1)
     dsum=$(sha256sum <"$data" | cut -d' ' -f1)
-    "$zipcat" "$tmp/a.xlsx" docProps/core.xml | grep -q "<dc:description>written by planc [^ ]* from the rules $rules (SHA-256 $rsum) and the data $data (SHA-256 $dsum)</dc:description>" ||
+    fsum=$(sha256sum <"$rules" | cut -d' ' -f1)   # the file's own, named beside it
+    "$zipcat" "$tmp/a.xlsx" docProps/core.xml | grep -q "<dc:description>written by planc [^ ]* from the rules $rules (SHA-256 $rsum of the manifest: rules.plan $fsum) and the data $data (SHA-256 $dsum)</dc:description>" ||
         bad "the workbook's comments do not name the rules and the data"
     run --format html --na - -o "$tmp/src.html" || bad "planc run --format html --na - failed"
-    grep -q "<p class=\"source\">Written by planc [^ ]* from the rules $rules (SHA-256 <code>$rsum</code>) and the data $data (SHA-256 <code>$dsum</code>), read with --na -.</p>" "$tmp/src.html" ||
+    grep -q "<p class=\"source\">Written by planc [^ ]* from the rules $rules (SHA-256 $rsum of the manifest: rules.plan $fsum) and the data $data (SHA-256 <code>$dsum</code>), read with --na -.</p>" "$tmp/src.html" ||
         bad "the page's footer does not name the rules, the data and the options"
 fi
 
