@@ -1505,6 +1505,19 @@ static void fix_regions(loader *L, baseidx *b)
                                   t->redline ? "redline" : "target", nm ? nm : "?");
                         continue;
                     }
+                    if (before.except.n > 0 && t->scope.except.n == 0 && ignore) {
+                        /* `for city except 沈阳, 大连` with both dropped: every
+                         * city now, the adapting plan's own included */
+                        diag_warning(L->d, ignore->drop_sp,
+                                     "dropping region '%s' leaves target '%s' of %s with no exception: "
+                                     "its scope is now '%s'",
+                                     ignore->name, nm ? nm : "?", clause_of(L, me),
+                                     scope_text(L, &t->scope));
+                        diag_note(L->d, before.sp, "its scope is here");
+                        diag_hint(L->d, "give it the exceptions of this plan ('override %s %s %s except ...'), "
+                                        "or drop it if it does not apply",
+                                  t->redline ? "redline" : "target", nm ? nm : "?", scope_text(L, &t->scope));
+                    }
                     ast_origin *org = origin(L, ORIGIN_RESCOPED, IT_TARGET, nm, item_ref(L, IT_TARGET, nm ? nm : "?"),
                                              clause_of(L, me), before.sp, cause->drop_sp);
                     org->detail = arena_printf(L->a, "%s -> %s", scope_text(L, &before),
