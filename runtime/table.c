@@ -1083,6 +1083,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         return false;
     }
     const size_t nneed = (size_t)p->ncolumns + 2;
+    size_t nmissing = 0;    /* data columns not in the header (each said once) */
+    bool keys_missing = false;  /* the region or year column is not either */
     for (size_t k = 0; k < nneed; k++) {
         const char *want = k == 0 ? p->region_key : k == 1 ? p->year_key : p->columns[k - 2].name;
         if (k == 1 && (wide || L->opts.year)) {
@@ -1122,6 +1124,10 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             continue;
         }
         ok = false;
+        if (k >= 2)
+            nmissing++;
+        else
+            keys_missing = true;
         if (k == 0)
             data_error(L, rec.line, "column '%s' (the region column) is not in the header", want);
         else if (k == 1 && L->region_field >= 0 && similar_field(L, want) < 0) {
@@ -1142,6 +1148,13 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             fprintf(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
                     L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }
+    if (nmissing >= 2 && !keys_missing)
+        /* a file for another plan, or from another year's survey: say how
+         * many, even past the error limit, and the ways on */
+        fprintf(L->err, "%s:%u: note: %zu columns the rules read are not in the header; "
+                "--allow-missing-columns reads them as missing cells, and an adaptation can drop the "
+                "indicators it has no data for ('drop indicator')\n",
+                L->name, rec.line, nmissing);
     if (ok && wide)
         collect_years(L);
     if (ok) {
