@@ -2,6 +2,7 @@
  * (compiler/diag.c): line/column mapping, display width, the caret under
  * CJK text, long lines, invalid bytes, the error limit, loading files and
  * edit distance. */
+#define _GNU_SOURCE /* fopencookie: a stream that counts its writes */
 #include <check.h>
 #include <errno.h>
 #include <stdio.h>
@@ -391,6 +392,44 @@ START_TEST(editdist_long_names_are_cheap)
 }
 END_TEST
 
+/* The write calls made on a counting stream, and the bytes written. */
+static int nwrites;
+static size_t nwritten;
+
+static ssize_t count_write(void *cookie, const char *buf, size_t n)
+{
+    (void)cookie;
+    (void)buf;
+    nwrites++;
+    nwritten += n;
+    return (ssize_t)n;
+}
+
+/* Each diagnostic with its source line and underline reaches an unbuffered
+ * stream (stderr is one) in one write: printed piece by piece it took a
+ * write call per character of the underline, and a rules file with ten
+ * thousand warnings spent seconds in the kernel. */
+START_TEST(diagnostic_is_one_write_on_unbuffered_stream)
+{
+    int f = add("indicator 很长的名字_with_a_long_tail : u, higher, column \"x\"\n");
+    FILE *c = fopencookie(NULL, "w", (cookie_io_functions_t){.write = count_write});
+    ck_assert_ptr_nonnull(c);
+    setvbuf(c, NULL, _IONBF, 0);
+    D.out = c;
+    nwrites = 0;
+    nwritten = 0;
+    diag_warning(&D, find(f, "很长的名字_with_a_long_tail"), "a warning about '%s'", "x");
+    ck_assert_int_eq(nwrites, 1);
+    diag_note(&D, find(f, "column"), "a note");
+    ck_assert_int_eq(nwrites, 2);
+    diag_error(&D, find(f, "higher"), "an error");
+    ck_assert_int_eq(nwrites, 3);
+    ck_assert_uint_gt(nwritten, 150);
+    D.out = outf;
+    fclose(c);
+}
+END_TEST
+
 static Suite *diag_suite(void)
 {
     Suite *s = suite_create("diag");
@@ -414,6 +453,7 @@ static Suite *diag_suite(void)
     tcase_add_test(tc, span_in_unknown_file_prints_without_location);
     tcase_add_test(tc, editdist_values);
     tcase_add_test(tc, editdist_long_names_are_cheap);
+    tcase_add_test(tc, diagnostic_is_one_write_on_unbuffered_stream);
     suite_add_tcase(s, tc);
     return s;
 }
