@@ -72,6 +72,9 @@ struct L {
                                highest() and average(); IR_NO_SLOT otherwise */
     bool keep;              /* keep the targets' explanation slots
                                (lower_program_explained) */
+    uint8_t *share;         /* per step: reads an IR_SHARE step (reads_share);
+                               malloc'd scratch, freed at the end of lower() */
+    uint32_t nshare, capshare; /* steps flagged so far; the array's size */
 };
 
 /* Finds the element equal to element i (just appended by the caller), or
@@ -659,37 +662,37 @@ static uint32_t track_test(L *l, ast_direction dir, uint32_t v, uint32_t e)
 
 /* True when slot s reads an IR_SHARE step, directly or through its
  * operands: only such values exist on the rows the runtime adds for a
- * parent region.  Iterative, with a visited set, so deep chains and shared
- * subexpressions cost one visit per step. */
+ * parent region.  A step only reads earlier slots (ir.h), so one flag per
+ * step, filled in step order up to the newest step, answers for every
+ * target: the whole lowering costs one look at each step, where a walk
+ * from each target's value with scratch the size of the program was
+ * quadratic in the number of targets. */
 static bool reads_share(L *l, uint32_t s)
 {
     const ir_program *p = l->p;
-    /* Scratch, not arena memory: this runs once per target. */
-    bool *seen = calloc(p->nsteps, 1);
-    uint32_t *stack = malloc(((size_t)p->nsteps * 3 + 1) * sizeof *stack);
-    if (!seen || !stack) {
-        fprintf(stderr, "planc: error: out of memory\n");
-        exit(4);
+    if (p->nsteps > l->capshare) {
+        uint32_t cap = l->capshare ? l->capshare : 256;
+        while (cap < p->nsteps)
+            cap *= 2;
+        uint8_t *v = realloc(l->share, cap);
+        if (!v) {
+            fprintf(stderr, "planc: error: out of memory\n");
+            exit(4);
+        }
+        l->share = v;
+        l->capshare = cap;
     }
-    bool found = false;
-    size_t top = 0;
-    stack[top++] = s;
-    while (top && !found) {
-        uint32_t i = stack[--top];
-        if (seen[i])
-            continue;
-        seen[i] = true;
+    for (uint32_t i = l->nshare; i < p->nsteps; i++) {
         const ir_step *st = &p->steps[i];
-        found = st->op == IR_SHARE;
+        bool r = st->op == IR_SHARE;
         int n = ir_arity(st->op);
         const uint32_t ops[3] = {st->a, st->b, st->c};
-        for (int k = 0; k < n; k++)
-            if (!seen[ops[k]])
-                stack[top++] = ops[k];
+        for (int k = 0; k < n && !r; k++)
+            r = l->share[ops[k]] != 0;
+        l->share[i] = r;
     }
-    free(seen);
-    free(stack);
-    return found;
+    l->nshare = p->nsteps;
+    return l->share[s] != 0;
 }
 
 /* A milestone's direction as a score's `direction` reads it. */
@@ -1169,6 +1172,13 @@ static void prune(L *l)
             p->steps[i].aux = inmap[p->steps[i].aux];
 }
 
+/* Orders uint32_t values ascending, for qsort. */
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
 /* The data columns each target reads (for missing-data messages): every
  * column input its status depends on. */
 static void target_columns(L *l)
@@ -1205,14 +1215,16 @@ static void target_columns(L *l)
                     stack[sp++] = ops[j];
                 }
         }
-        /* ascending column order, and reset the seen marks */
+        /* ascending column order, and reset the seen marks: the target's
+         * own columns sorted, not every column of the program scanned
+         * (that was quadratic: a column per few targets) */
+        qsort(cols, nc, sizeof *cols, cmp_u32);
         t->columns = arena_alloc(l->a, (nc + 1) * sizeof *t->columns);
-        t->ncolumns = 0;
-        for (uint32_t c = 0; c < p->ncolumns && t->ncolumns < nc; c++)
-            if (colseen[c]) {
-                t->columns[t->ncolumns++] = c;
-                colseen[c] = 0;
-            }
+        t->ncolumns = nc;
+        for (uint32_t c = 0; c < nc; c++) {
+            t->columns[c] = cols[c];
+            colseen[cols[c]] = 0;
+        }
     }
 }
 
@@ -1319,6 +1331,7 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     p->nbands = m->nbands;
     p->band_min = m->band_min;
     lower_rollups(l);
+    free(l->share);
     prune(l);
     target_columns(l);
     return p;
