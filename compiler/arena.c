@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 /* Whether this build runs under AddressSanitizer (GCC and Clang spell it
  * differently). */
@@ -160,6 +161,23 @@ void *arena_alloc(arena *a, size_t n)
     return p;
 }
 
+/* Whole pages only, and only for ranges of at least RELEASE_MIN bytes: a
+ * system call for a few pages costs more than it saves.  The pages of a
+ * mapped block read as zeros if touched again, which nothing does. */
+void arena_release(arena *a, void *p, size_t n)
+{
+    (void)a;
+    enum { RELEASE_MIN = 256 * 1024 };
+    if (!ARENA_MAPPED || !p || n < RELEASE_MIN)
+        return;
+    long ps = sysconf(_SC_PAGESIZE);
+    uintptr_t page = ps > 0 ? (uintptr_t)ps : 4096;
+    uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(page - 1);
+    if (hi > lo)
+        madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
     char *p = arena_alloc(a, n + 1);
@@ -195,6 +213,7 @@ void ptrvec_push(arena *a, ptrvec *pv, void *p)
         void **v = arena_alloc(a, cap * sizeof *v);
         if (pv->n)
             memcpy(v, pv->v, pv->n * sizeof *v);
+        arena_release(a, pv->v, pv->cap * sizeof *v);
         pv->v = v;
         pv->cap = cap;
     }
@@ -246,6 +265,8 @@ void *namemap_put(arena *a, namemap *m, const char *name, void *v)
             keys[j] = m->keys[i];
             vals[j] = m->vals[i];
         }
+        arena_release(a, m->keys, m->cap * sizeof *keys);
+        arena_release(a, m->vals, m->cap * sizeof *vals);
         m->keys = keys;
         m->vals = vals;
         m->cap = cap;

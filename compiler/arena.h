@@ -21,6 +21,12 @@ void arena_init(arena *a);
 void arena_free(arena *a);
 /* Zeroed memory, aligned for any type; aborts (exit 4) only if malloc fails. */
 void *arena_alloc(arena *a, size_t n);
+/* Tells the arena that [p, p + n), memory it handed out, will not be
+ * read or written again (the old storage of an array that grew): the
+ * whole pages inside it go back to the system.  The arena never hands the
+ * memory out again either; a no-op for small ranges and where blocks are
+ * not mapped (AddressSanitizer builds). */
+void arena_release(arena *a, void *p, size_t n);
 /* A NUL-terminated copy of s[0..n). */
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
@@ -29,7 +35,7 @@ char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* A growable array of pointers kept in the arena (old storage is abandoned
- * to the arena when it grows). */
+ * to the arena, and released, when it grows). */
 typedef struct ptrvec {
     void **v;
     size_t n, cap;

@@ -45,6 +45,7 @@ static void grow(arena *a, void **v, uint32_t n, uint32_t *cap, size_t size, uin
     void *w = arena_alloc(a, c * size);
     if (n)
         memcpy(w, *v, n * size);
+    arena_release(a, *v, *cap * size);
     *v = w;
     *cap = c;
 }

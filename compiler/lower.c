@@ -92,6 +92,7 @@ static uint32_t intern(L *l, hset *s, uint32_t i, hash_fn h, eq_fn eq)
                 j = (j + 1) & (cap - 1);
             v[j] = s->v[k];
         }
+        arena_release(l->a, s->v, s->cap * sizeof *v);
         s->v = v;
         s->cap = cap;
     }
@@ -301,6 +302,7 @@ static uint32_t input_of(L *l, ir_input in, ir_type t)
         ir_input *v = arena_alloc(l->a, cap * sizeof *v);
         if (p->ninputs)
             memcpy(v, p->inputs, p->ninputs * sizeof *v);
+        arena_release(l->a, p->inputs, l->capinputs * sizeof *v);
         p->inputs = v;
         l->capinputs = cap;
     }
@@ -329,6 +331,7 @@ static uint32_t scope_input(L *l, const uint32_t *regions, uint32_t n)
         ir_scope *v = arena_alloc(l->a, cap * sizeof *v);
         if (p->nscopes)
             memcpy(v, p->scopes, p->nscopes * sizeof *v);
+        arena_release(l->a, p->scopes, l->capscopes * sizeof *v);
         p->scopes = v;
         l->capscopes = cap;
     }
@@ -380,6 +383,7 @@ static uint32_t indicator(L *l, uint32_t i, ir_shift sh)
         memo *v = arena_alloc(l->a, cap * sizeof *v);
         if (l->nmemo)
             memcpy(v, l->memo, l->nmemo * sizeof *v);
+        arena_release(l->a, l->memo, l->capmemo * sizeof *v);
         l->memo = v;
         l->capmemo = cap;
     }
@@ -1170,6 +1174,9 @@ static void prune(L *l)
     for (uint32_t i = 0; i < p->nsteps; i++)
         if (p->steps[i].op == IR_INPUT)
             p->steps[i].aux = inmap[p->steps[i].aux];
+    /* the step-sized scratch goes back (the arena keeps the rest) */
+    arena_release(l->a, live, n + 1);
+    arena_release(l->a, map, (n + 1) * sizeof *map);
 }
 
 /* Orders uint32_t values ascending, for qsort. */
@@ -1226,6 +1233,8 @@ static void target_columns(L *l)
             colseen[cols[c]] = 0;
         }
     }
+    arena_release(l->a, stamp, (p->nsteps + 1) * sizeof *stamp);
+    arena_release(l->a, stack, (p->nsteps + 1) * sizeof *stack);
 }
 
 /* ---------------------------------------------------------------- entry */
@@ -1332,6 +1341,12 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     p->band_min = m->band_min;
     lower_rollups(l);
     free(l->share);
+    /* the tables of the hash consing are not needed past this point */
+    arena_release(a, l->steps.v, l->steps.cap * sizeof *l->steps.v);
+    arena_release(a, l->inputs.v, l->inputs.cap * sizeof *l->inputs.v);
+    arena_release(a, l->memos.v, l->memos.cap * sizeof *l->memos.v);
+    arena_release(a, l->scopes.v, l->scopes.cap * sizeof *l->scopes.v);
+    arena_release(a, l->memo, l->capmemo * sizeof *l->memo);
     prune(l);
     target_columns(l);
     return p;

@@ -7,6 +7,7 @@
  * sanitizer build the malloc'd ones. */
 #include <check.h>
 #include <stdalign.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +15,15 @@
 #include <string.h>
 
 #include "arena.h"
+
+/* Whether this build runs under AddressSanitizer (as arena.c decides). */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_ASAN 1
+#endif
+#endif
 
 /* True when every byte of p[0..n) is zero. */
 static bool all_zero(const unsigned char *p, size_t n)
@@ -111,6 +121,58 @@ START_TEST(strings_vectors_maps)
 }
 END_TEST
 
+/* The process's resident memory in KiB (VmRSS), or -1 if unknown. */
+static long rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    char line[256];
+    long kib = -1;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "VmRSS:", 6) == 0)
+            kib = strtol(line + 6, NULL, 10);
+    fclose(f);
+    return kib;
+}
+
+/* arena_release gives the pages of memory no longer used back: 64 MiB
+ * written, then released, leave the resident size where it was (the old
+ * storage of grown arrays stayed resident: 637 MB for planc check on
+ * 100,000 generated targets, 440 MB with it released).  Memory around
+ * the range, and allocations after it, are untouched.  Where blocks are
+ * malloc'd (the sanitizer build) the release does nothing. */
+START_TEST(release_returns_pages)
+{
+    enum { MIB = 1024 * 1024, BIG = 64 * MIB };
+    arena a;
+    arena_init(&a);
+    unsigned char *before = arena_alloc(&a, 100);
+    memset(before, 0xab, 100);
+    long r0 = rss_kib();
+    unsigned char *big = arena_alloc(&a, BIG);
+    memset(big, 1, BIG);
+    long r1 = rss_kib();
+    arena_release(&a, big, BIG);
+    long r2 = rss_kib();
+    unsigned char *after = arena_alloc(&a, 4096);
+    ck_assert(all_zero(after, 4096));
+    for (int i = 0; i < 100; i++)
+        ck_assert_uint_eq(before[i], 0xab);
+    arena_release(&a, NULL, BIG);   /* nothing to release */
+    arena_release(&a, after, 16);   /* too small to bother: kept */
+    after[15] = 7;
+    ck_assert_uint_eq(after[15], 7);
+    if (r0 >= 0 && r1 >= 0 && r2 >= 0) {
+        ck_assert_int_ge(r1 - r0, BIG / 1024 - 4096);
+#ifndef TEST_ASAN
+        ck_assert_int_le(r2 - r0, 4096);
+#endif
+    }
+    arena_free(&a);
+}
+END_TEST
+
 static Suite *arena_suite(void)
 {
     Suite *s = suite_create("arena");
@@ -118,6 +180,7 @@ static Suite *arena_suite(void)
     tcase_add_test(tc, zeroed_aligned_disjoint);
     tcase_add_test(tc, large_behind_current);
     tcase_add_test(tc, strings_vectors_maps);
+    tcase_add_test(tc, release_returns_pages);
     suite_add_tcase(s, tc);
     return s;
 }
