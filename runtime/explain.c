@@ -278,7 +278,7 @@ typedef struct ex_target {
     const char *score_kind; /* "none", "default", "rated", "expression" */
     char *score_text;       /* the score formula with its operands */
     ex_read *reads;
-    uint32_t nreads;
+    uint32_t nreads, capreads;
     char *share_text;       /* share targets: the children counted */
     ex_list peers;          /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
@@ -296,6 +296,20 @@ typedef struct ex_target {
 } ex_target;
 
 /* The whole explanation of a row. */
+/* The scratch of the walks through a target's steps, made once per row:
+ * the marks of a walk are cleared from the list of what it marked, where
+ * clearing arrays the size of the program for every target made
+ * explaining a row quadratic in the number of targets. */
+typedef struct ex_walk {
+    uint8_t *seen;          /* per step: reached by the current walk */
+    uint32_t *stack;        /* room for every step */
+    uint32_t *marked;       /* the steps marked in seen, nmarked of them */
+    size_t nmarked;
+    bool *input_seen;       /* per input: read by the current target */
+    uint32_t *inputs;       /* the inputs marked in input_seen, ninputs of them */
+    size_t ninputs;
+} ex_walk;
+
 typedef struct ex_row {
     const ir_program *p;
     const rt_table *t;
@@ -306,6 +320,8 @@ typedef struct ex_row {
     double *slot;           /* every slot's value on the row */
     double *mshare;         /* per measure: its weight / its section's counted weight (NaN: not counted) */
     double *sshare;         /* per section: its weight / the total's counted weight (NaN: not counted) */
+    double *tweight;        /* per measure: the weight of its counted targets */
+    ex_walk *walk;          /* scratch of explain_target */
 } ex_row;
 
 /* A slot's value, NaN for IR_NO_SLOT. */
@@ -316,15 +332,30 @@ static double sv(const ex_row *x, uint32_t slot)
 
 /* ---------------------------------------------------------------- reads */
 
-/* Pushes the operands of step s not yet seen onto a walk's stack (which
- * has room for every step), marking them seen. */
-static void push_operands(const ir_step *s, uint8_t *seen, uint32_t *stack, size_t *top)
+/* Marks step i seen by the current walk. */
+static void walk_mark(ex_walk *w, uint32_t i)
+{
+    w->seen[i] = 1;
+    w->marked[w->nmarked++] = i;
+}
+
+/* Forgets what the walks since the last call marked. */
+static void walk_clear(ex_walk *w)
+{
+    for (size_t k = 0; k < w->nmarked; k++)
+        w->seen[w->marked[k]] = 0;
+    w->nmarked = 0;
+}
+
+/* Pushes the operands of step s not yet seen onto the walk's stack,
+ * marking them seen. */
+static void push_operands(const ir_step *s, ex_walk *w, size_t *top)
 {
     const uint32_t ops[3] = {s->a, s->b, s->c};
     for (int k = ir_arity(s->op); k-- > 0;)
-        if (!seen[ops[k]]) {
-            seen[ops[k]] = 1;
-            stack[(*top)++] = ops[k];
+        if (!w->seen[ops[k]]) {
+            walk_mark(w, ops[k]);
+            w->stack[(*top)++] = ops[k];
         }
 }
 
@@ -332,19 +363,19 @@ static void push_operands(const ir_step *s, uint8_t *seen, uint32_t *stack, size
  * each), labelled `role`; stops at IR_CUMSUM and IR_CUMMAX (explained
  * under "sums" and "peaks") and at IR_SHARE (its operand is read on other
  * rows), recording the latter in *share. */
-static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
-                          bool *input_seen, ex_target *et, uint32_t *share)
+static void collect_reads(const ex_row *x, uint32_t root, const char *role, ex_target *et,
+                          uint32_t *share)
 {
     const ir_program *p = x->p;
     if (root == IR_NO_SLOT)
         return;
-    uint32_t *stack = rt_xmalloc(p->nsteps + 1, sizeof *stack);
-    memset(seen, 0, p->nsteps);
+    ex_walk *w = x->walk;
+    walk_clear(w);
     size_t top = 0;
-    stack[top++] = root;
-    seen[root] = 1;
+    w->stack[top++] = root;
+    walk_mark(w, root);
     while (top) {
-        uint32_t i = stack[--top];
+        uint32_t i = w->stack[--top];
         const ir_step *s = &p->steps[i];
         if (s->op == IR_SHARE) {
             /* the other kinds are listed under "below" */
@@ -356,10 +387,16 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
             continue;   /* its years are listed under "sums" or "peaks" */
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
-            if (in->kind != IR_IN_DATA || input_seen[s->aux])
+            if (in->kind != IR_IN_DATA || w->input_seen[s->aux])
                 continue;
-            input_seen[s->aux] = true;
+            w->input_seen[s->aux] = true;
+            w->inputs[w->ninputs++] = s->aux;
+            if (et->nreads == et->capreads) {
+                et->capreads = et->capreads ? 2 * et->capreads : 8;
+                et->reads = rt_xrealloc(et->reads, et->capreads, sizeof *et->reads);
+            }
             ex_read *rd = &et->reads[et->nreads++];
+            memset(rd, 0, sizeof *rd);
             rd->role = role;
             rd->column = in->column;
             rd->year = in->shift.absolute ? in->shift.year : x->year + in->shift.rel;
@@ -378,9 +415,8 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, uint
             rd->value = c->divisor != 0 ? rd->cell / c->divisor : rd->cell * c->factor;
             continue;
         }
-        push_operands(s, seen, stack, &top);
+        push_operands(s, w, &top);
     }
-    free(stack);
 }
 
 /* The header name of column c in `year` (malloc'd): its name, or for a
@@ -656,20 +692,19 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0
 /* Lists the peer, cumulative and below-a-level steps that slot `root`
  * depends on (not looking into the operands of barriers: those are read on
  * other rows or years) in et->peers, et->sums, et->peaks and et->below,
- * each once, labelled with `role`; `seen` has p->nsteps entries, shared by
- * the calls for one target. */
-static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint8_t *seen,
-                          ex_target *et)
+ * each once, labelled with `role`; the marks of x->walk are shared by the
+ * calls for one target. */
+static void collect_peers(const ex_row *x, uint32_t root, const char *role, ex_target *et)
 {
     const ir_program *p = x->p;
-    if (root == IR_NO_SLOT || seen[root])
+    ex_walk *w = x->walk;
+    if (root == IR_NO_SLOT || w->seen[root])
         return;
-    uint32_t *stack = rt_xmalloc(p->nsteps + 1, sizeof *stack);
     size_t top = 0;
-    stack[top++] = root;
-    seen[root] = 1;
+    w->stack[top++] = root;
+    walk_mark(w, root);
     while (top) {
-        uint32_t i = stack[--top];
+        uint32_t i = w->stack[--top];
         const ir_step *s = &p->steps[i];
         if (s->op == IR_PEER) {
             list_push(&et->peers, peer_text(x, i, role));
@@ -683,9 +718,8 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, uint
         }
         if (ir_is_barrier(s->op))
             continue;
-        push_operands(s, seen, stack, &top);
+        push_operands(s, w, &top);
     }
-    free(stack);
 }
 
 /* ---------------------------------------------------------------- rules */
@@ -1028,6 +1062,26 @@ static void rollup_shares(ex_row *x)
     }
 }
 
+/* Each measure's counted target weight on the row, once for all targets
+ * (summed for each target, it made explaining a row quadratic in the
+ * number of targets).  The counted score of a target: its score, or 0 for
+ * a missing one under `missing zero`. */
+static void target_weights(ex_row *x)
+{
+    const ir_program *p = x->p;
+    x->tweight = rt_xcalloc(p->nmeasures + 1, sizeof *x->tweight);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *o = &p->targets[i];
+        if (o->measure >= p->nmeasures || o->weight == 0)
+            continue;
+        double s = sv(x, o->score);
+        if (p->missing == IR_MISSING_ZERO && sv(x, o->status) == IR_ST_MISSING)
+            s = 0;
+        if (!isnan(s))
+            x->tweight[o->measure] += o->weight;
+    }
+}
+
 /* A target's share of its measure and its contributions up the tree. */
 static void target_contribution(const ex_row *x, const ir_target *tg, ex_target *et)
 {
@@ -1036,19 +1090,7 @@ static void target_contribution(const ex_row *x, const ir_target *tg, ex_target 
     et->counted_score = NAN;
     if (!p->has_assessment || tg->measure >= p->nmeasures)
         return;
-    /* the counted score of a target: its score, or 0 for a missing one
-     * under `missing zero` */
-    double w = 0;
-    for (uint32_t i = 0; i < p->ntargets; i++) {
-        const ir_target *o = &p->targets[i];
-        if (o->measure != tg->measure || o->weight == 0)
-            continue;
-        double s = sv(x, o->score);
-        if (p->missing == IR_MISSING_ZERO && sv(x, o->status) == IR_ST_MISSING)
-            s = 0;
-        if (!isnan(s))
-            w += o->weight;
-    }
+    double w = x->tweight[tg->measure];
     double s = et->score;
     if (p->missing == IR_MISSING_ZERO && et->status == IR_ST_MISSING)
         s = 0;
@@ -1108,28 +1150,28 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     }
     et->veto_fired = tg->veto && et->status == IR_ST_FAILED;
 
-    uint8_t *seen = rt_xmalloc(p->nsteps + 1, 1);
-    bool *input_seen = rt_xcalloc(p->ninputs + 1, sizeof *input_seen);
-    et->reads = rt_xcalloc(p->ninputs + 1, sizeof *et->reads);
+    ex_walk *w = x->walk;
     uint32_t share = IR_NO_SLOT;
     bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
     uint32_t other = IR_NO_SLOT; /* shares of other years are not shown */
-    collect_reads(x, tg->value, "value", seen, input_seen, et, &share);
+    collect_reads(x, tg->value, "value", et, &share);
     if (trend)
-        collect_reads(x, tg->goal, "previous year", seen, input_seen, et, &other);
-    collect_reads(x, tg->base, "baseline", seen, input_seen, et, &other);
+        collect_reads(x, tg->goal, "previous year", et, &other);
+    collect_reads(x, tg->base, "baseline", et, &other);
     if (!trend)
-        collect_reads(x, tg->goal, "goal", seen, input_seen, et, &other);
-    qsort(et->reads, et->nreads, sizeof *et->reads, cmp_read);
+        collect_reads(x, tg->goal, "goal", et, &other);
+    for (size_t k = 0; k < w->ninputs; k++)
+        w->input_seen[w->inputs[k]] = false;
+    w->ninputs = 0;
+    if (et->nreads)
+        qsort(et->reads, et->nreads, sizeof *et->reads, cmp_read);
     if (et->status != IR_ST_NA) {
-        memset(seen, 0, p->nsteps);
-        collect_peers(x, tg->value, "", seen, et);
-        collect_peers(x, tg->base, ", for the baseline", seen, et);
-        collect_peers(x, tg->goal, ", for the goal", seen, et);
-        collect_peers(x, tg->score, "", seen, et);
+        walk_clear(w);
+        collect_peers(x, tg->value, "", et);
+        collect_peers(x, tg->base, ", for the baseline", et);
+        collect_peers(x, tg->goal, ", for the goal", et);
+        collect_peers(x, tg->score, "", et);
     }
-    free(seen);
-    free(input_seen);
     if (share != IR_NO_SLOT && et->status != IR_ST_NA)
         et->share_text = share_text(x, share);
 
@@ -1446,6 +1488,14 @@ static bool row_init(ex_row *x, const ir_program *p, const rt_table *t, const rt
         return false;
     }
     rollup_shares(x);
+    target_weights(x);
+    ex_walk *w = rt_xcalloc(1, sizeof *w);
+    w->seen = rt_xcalloc(p->nsteps + 1, sizeof *w->seen);
+    w->stack = rt_xmalloc(p->nsteps + 1, sizeof *w->stack);
+    w->marked = rt_xmalloc(p->nsteps + 1, sizeof *w->marked);
+    w->input_seen = rt_xcalloc(p->ninputs + 1, sizeof *w->input_seen);
+    w->inputs = rt_xmalloc(p->ninputs + 1, sizeof *w->inputs);
+    x->walk = w;
     return true;
 }
 
@@ -1455,6 +1505,15 @@ static void row_free(ex_row *x)
     free(x->slot);
     free(x->mshare);
     free(x->sshare);
+    free(x->tweight);
+    if (x->walk) {
+        free(x->walk->seen);
+        free(x->walk->stack);
+        free(x->walk->marked);
+        free(x->walk->input_seen);
+        free(x->walk->inputs);
+        free(x->walk);
+    }
 }
 
 int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
