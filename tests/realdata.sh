@@ -7,9 +7,10 @@
 # national file with --skip-unknown-regions; daily PM2.5 readings combined
 # into annual values by aggregates (liaoning-pm25.plan); a table with a
 # column per year summed from counties into cities
-# (liaoning-county-co2.plan); a national plan over three levels and
-# regional groups on the daily readings (air-quality-2023.plan); a
-# one-year snapshot read with --data-year
+# (liaoning-county-co2.plan); China's four economic regions as regional
+# groups of provinces (economic-regions-carbon.plan); a national plan
+# over three levels and regional groups on the daily readings
+# (air-quality-2023.plan); a one-year snapshot read with --data-year
 # (eu-cities-sdg.plan).  Skipped (exit 77) when the data is absent.
 #   realdata.sh PLANC EXAMPLES_DIR SHARED_DATA_DIR
 set -u
@@ -79,6 +80,42 @@ grep '^辽宁,' "$tmp/jit.csv" >"$tmp/ln-all.csv"
 grep '^辽宁,' "$tmp/one.csv" >"$tmp/ln-one.csv"
 check '[ -s "$tmp/ln-all.csv" ] && cmp -s "$tmp/ln-all.csv" "$tmp/ln-one.csv"' \
     "Liaoning's results differ when its rows are read alone"
+
+# The four economic regions as regional groups of provinces
+# (examples/realdata/economic-regions-carbon.plan) on the same panel: each
+# group judged on a row added from its members' rows.  By hand (Python, on
+# the file's cells, each group's provinces added in the rules' order):
+#   rows = {(r['Location'], int(r['Year'])): r for r in
+#           csv.DictReader(open(data, encoding='utf-8-sig'))}
+#   gdp = lambda p, y: primary_GDP + secondary_GDP + tertiary_GDP of (p, y)
+#   e, g = sum(Carbon_Emission of (p, 2019)), sum(gdp(p, 2019)) over members
+#   e0, g0 = the same sums in 2010; intensity e / g, goal 68 * (e0 / g0) / 100
+#   share: 100 * (members whose 1 - (e/g of 2019) / (e/g of 2015) >= 0.144)
+#          / members
+# gives, in 2019: 东部 4172.75 Mt, intensity 0.008185544635175117 against
+# 0.010206594249225511 (met), 9 of 10 provinces (90%); 中部 3273.6,
+# 0.015049975794806157 against 0.017022472699544777 (met), 6 of 6; 西部
+# 3676.4800000000005, 0.018091978514889737 against 0.0203794859446766
+# (met), 7 of 11 (63.63636363636363%); 东北 1166.94, 0.023279901848323743
+# against 0.01944051561005989 (failed: its intensity rose), 2 of 3
+# (66.66666666666667%).  The four groups add up to 中国's 12289.77, which
+# counts each province once (below 中国 and below its group).
+errules=$ex/realdata/economic-regions-carbon.plan
+"$planc" run "$errules" --data "$data" -o "$tmp/er.csv" 2>"$tmp/err"; rc=$?
+check '[ $rc -eq 0 ] && [ ! -s "$tmp/err" ]' "regions: exit $rc: $(head -3 "$tmp/err")"
+"$planc" run "$errules" --data "$data" --engine interp -o "$tmp/er-interp.csv" 2>/dev/null
+check 'cmp -s "$tmp/er.csv" "$tmp/er-interp.csv"' "regions: the engines differ"
+# (30 provinces + 4 groups + 中国) x 22 years x (7 targets, 2 measures, a
+# section, a total), and the header
+check '[ "$(wc -l <"$tmp/er.csv")" -eq 8471 ]' "regions: $(wc -l <"$tmp/er.csv") lines, expected 8471"
+got=$(awk -F, '$2 == 2019 && $4 == "区域强度下降" && $1 ~ /^(东部|中部|西部|东北)$/ { printf "%s:%s:%s:%s ", $1, $8, $9, $11 }' "$tmp/er.csv")
+check '[ "$got" = "东部:met:0.008185544635175117:0.010206594249225511 中部:met:0.015049975794806157:0.017022472699544777 西部:met:0.018091978514889737:0.0203794859446766 东北:failed:0.023279901848323743:0.01944051561005989 " ]' \
+    "regions: the groups' intensities in 2019: $got"
+got=$(awk -F, '$2 == 2019 && ($4 == "区域排放达峰" || $4 == "省份强度达标面") && $1 ~ /^(东部|中部|西部|东北)$/ { printf "%s:%s ", $1, $9 }' "$tmp/er.csv")
+check '[ "$got" = "东部:90 东部:4172.75 中部:100 中部:3273.6 西部:63.63636363636363 西部:3676.4800000000005 东北:66.66666666666667 东北:1166.94 " ]' \
+    "regions: the groups' shares and totals in 2019: $got"
+line=$(grep '^中国,2019,target,全国排放总量,' "$tmp/er.csv")
+check '[ "$(echo "$line" | cut -d, -f9)" = 12289.770000000002 ]' "regions: 中国 2019 全国排放总量: $line"
 
 # Daily readings (examples/realdata/liaoning-pm25.plan): 365 or 366 rows
 # per city and year, combined by the aggregates after each column.  By
