@@ -2039,7 +2039,7 @@ static void check_region_decl(S *s, const ast_decl *d)
     if (!g)
         return;
     const sema_region *gr = &m->regions[g->index];
-    bool hinted = false;
+    bool hinted = false, outside_hinted = false;
     if (d->u.region.members.n == 0) {
         /* every member was dropped by an extending file (the grammar needs one) */
         diag_error(s->d, d->u.region.names.v[0].sp, "regional group '%s' has no members left", gr->name);
@@ -2087,6 +2087,22 @@ static void check_region_decl(S *s, const ast_decl *d)
         if (other >= 0)
             diag_warning(s->d, mn.sp, "'%s' is in '%s', which group '%s' lists already",
                          mn.s, m->regions[other].name, gr->name);
+        /* a member in another region of the level of the group's parent (a
+         * city of 吉林 in a group in 辽宁) would count as the parent's own
+         * through the group: in its totals, shares and scopes */
+        int32_t gp = gr->parent;
+        for (int32_t a = m->regions[y->index].parent, steps = 0; gp >= 0 && s->rlevel_ok[gp] &&
+             a >= 0 && a != gp && steps < (int32_t)m->nregions; a = m->regions[a].parent, steps++)
+            if (s->rlevel_ok[a] && m->regions[a].level == m->regions[gp].level) {
+                diag_warning(s->d, mn.sp, "'%s' is in '%s', but group '%s' is in '%s', which "
+                             "counts it as its own through the group", mn.s, m->regions[a].name,
+                             gr->name, m->regions[gp].name);
+                if (!outside_hinted)
+                    diag_hint(s->d, "declare the group in a region that holds all its members, or "
+                                    "without 'in'");
+                outside_hinted = true;
+                break;
+            }
     }
 }
 
