@@ -663,6 +663,47 @@ START_TEST(generated_c_is_warning_free)
 }
 END_TEST
 
+/* A regional group of 10000 cities: the library builds in a few seconds
+ * (one C array per region for the groups listing it, 10000 equal arrays,
+ * took the C compiler 13 s, past this test's time limit) and scores as
+ * the interpreter does. */
+START_TEST(big_groups_build_quickly)
+{
+    enum { N = 10000 };
+    size_t cap = 96 * (size_t)N + 1024, n = 0;
+    char *src = malloc(cap), *csv = malloc(cap);
+    ck_assert_ptr_nonnull(src);
+    ck_assert_ptr_nonnull(csv);
+    n += (size_t)snprintf(src + n, cap - n, "plan 大 { region 国 baseline 2020 horizon 2025 }\n"
+                          "levels country, area, province, city\n"
+                          "region 国 : country\nregion 省 : province in 国\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(src + n, cap - n, "region c%d : city in 省\n", i);
+    n += (size_t)snprintf(src + n, cap - n, "region 全部 : area in 国 of c0");
+    for (int i = 1; i < N; i++)
+        n += (size_t)snprintf(src + n, cap - n, ",\n  c%d", i);
+    snprintf(src + n, cap - n, "\nindicator x : 1, column \"x\"\n"
+             "section 一 \"x\" { measure (一) \"y\" {\n"
+             "  target t for area : total(city, x) <= 1000\n"
+             "  target s : share(city, x <= 50) >= 50%%\n} }\n");
+    size_t m = (size_t)snprintf(csv, cap, "region,year,x\n");
+    for (int i = 0; i < N; i += 7)
+        m += (size_t)snprintf(csv + m, cap - m, "c%d,2021,%d\n", i, i % 97);
+    unit u;
+    compile(&u, src);
+    built b;
+    build(&b, u.ir, (aot_options){0});
+    rt_table *t = rt_table_parse(u.ir, "data.csv", csv, m, NULL, errf);
+    ck_assert_msg(t != NULL, "%s", errors());
+    check_same(u.ir, b.lib_api, t);
+    rt_table_free(t);
+    unload(&b);
+    unit_free(&u);
+    free(src);
+    free(csv);
+}
+END_TEST
+
 /* Build errors: the exit codes of aot.h, clear messages, and neither a
  * partial file nor a changed one left behind. */
 START_TEST(build_errors_keep_existing_files)
@@ -727,6 +768,12 @@ static Suite *suite(void)
     tcase_add_test(tc, generated_c_is_warning_free);
     tcase_add_test(tc, build_errors_keep_existing_files);
     suite_add_tcase(s, tc);
+    TCase *big = tcase_create("scale");
+    tcase_add_checked_fixture(big, setup, teardown);
+    /* sizes whose slow builds would pass the time limit */
+    tcase_set_timeout(big, 8);
+    tcase_add_test(big, big_groups_build_quickly);
+    suite_add_tcase(s, big);
     return s;
 }
 
