@@ -48,6 +48,14 @@ typedef struct parse_optyear {
     ast_year y;
 } parse_optyear;
 
+/* What may follow a region's level and parent, in either order:
+ * `replaces OLD` and `of MEMBERS`. */
+typedef struct parse_rtail {
+    ast_name replaces;      /* .s NULL: none */
+    ast_names members;
+    bool is_group;          /* `of` was written */
+} parse_rtail;
+
 /* `keys region = "city", year = "year"`: the strings given, NULL if not. */
 typedef struct parse_keys {
     const char *region, *year;
@@ -249,6 +257,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
     ast_band band;
     parse_optyear oyear;
     parse_keys keys;
+    parse_rtail rtail;
     parse_extends ext;
     parse_indattr iattr;
     ast_agg agg;
@@ -298,10 +307,11 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 %type <expect> expect_what
 %type <plan> plan_items
 %type <valrow> valrow
-%type <list> valrows periods names qnames clauseids strings opt_aliases opt_members measures args wts bands
+%type <list> valrows periods names qnames clauseids strings opt_aliases measures args wts bands
 %type <period> period
 %type <keys> keys key
-%type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_replaces
+%type <name> clauseid clauseref qname opt_ident opt_parent opt_as
+%type <rtail> region_tail
 %type <ext> opt_extends
 %type <iattr> ind_attr
 %type <tattr> target_attr
@@ -735,24 +745,22 @@ levels:
         }
   ;
 
-/* region := 'region' IDENT {',' IDENT} ':' IDENT ['in' qname] ['replaces' IDENT]
- *           ['of' qname {',' qname}] ['alias' STRING {',' STRING}] */
+/* region := 'region' IDENT {',' IDENT} ':' IDENT ['in' qname] region_tail
+ *           ['alias' STRING {',' STRING}] */
 region:
-    kw_region names ':' IDENT opt_parent opt_replaces opt_members opt_aliases
+    kw_region names ':' IDENT opt_parent region_tail opt_aliases
         {
             $$ = new_decl(ps, D_REGION, @$);
             $$->u.region.names = names_finish(ps, $2);
             $$->u.region.level = $4;
             $$->u.region.parent = $5;
-            $$->u.region.replaces = $6;
+            $$->u.region.replaces = $6.replaces;
+            $$->u.region.members = $6.members;
+            $$->u.region.is_group = $6.is_group;
             if ($7) {
-                $$->u.region.members = names_finish(ps, $7);
-                $$->u.region.is_group = true;
-            }
-            if ($8) {
                 /* the alias texts, and apart where each is written */
                 uint32_t n = 0;
-                ast_name *al = list_finish(ps, $8, &n);
+                ast_name *al = list_finish(ps, $7, &n);
                 $$->u.region.aliases = arena_alloc(ps->a, (n + 1) * sizeof(const char *));
                 $$->u.region.alias_sp = arena_alloc(ps->a, (n + 1) * sizeof(span));
                 for (uint32_t k = 0; k < n; k++) {
@@ -770,16 +778,14 @@ opt_parent:
   | KW_IN qname         { $$ = $2; }
   ;
 
-/* ['replaces' IDENT]: the base region this one stands for */
-opt_replaces:
-    %empty              { $$ = (ast_name){0}; }
-  | KW_REPLACES IDENT   { $$ = $2; }
-  ;
-
-/* ['of' qname {',' qname}]: the members of a regional group */
-opt_members:
-    %empty              { $$ = NULL; }
-  | KW_OF qnames        { $$ = $2; }
+/* region_tail := ['replaces' IDENT] ['of' qname {',' qname}], in either
+ * order: the base region this one stands for, the members of a group */
+region_tail:
+    %empty                                  { $$ = (parse_rtail){0}; }
+  | KW_REPLACES IDENT                       { $$ = (parse_rtail){.replaces = $2}; }
+  | KW_OF qnames                            { $$ = (parse_rtail){.members = names_finish(ps, $2), .is_group = true}; }
+  | KW_REPLACES IDENT KW_OF qnames          { $$ = (parse_rtail){.replaces = $2, .members = names_finish(ps, $4), .is_group = true}; }
+  | KW_OF qnames KW_REPLACES IDENT          { $$ = (parse_rtail){.replaces = $4, .members = names_finish(ps, $2), .is_group = true}; }
   ;
 
 /* ['alias' STRING {',' STRING}] */
