@@ -2076,6 +2076,10 @@ static void check_region_decl(S *s, const ast_decl *d)
         if (lv && s->rlevel_ok[y->index] && m->regions[y->index].level <= lv->index) {
             diag_error(s->d, mn.sp, "member '%s' is of level '%s', which is not finer than the "
                        "group's level '%s'", mn.s, m->levels[m->regions[y->index].level], lv->name);
+            if (m->regions[y->index].replaces)
+                /* the base's group names the region this one replaces */
+                diag_note(s->d, m->regions[y->index].sp, "'%s' replaces the base's '%s' here",
+                          mn.s, m->regions[y->index].replaces);
             if (!hinted)
                 diag_hint(s->d, "a group holds regions of finer levels, as a province holds its cities; "
                                 "give the group a level of its own in 'levels'");
