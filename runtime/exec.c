@@ -190,6 +190,18 @@ void rt_peak(const ir_program *p, const rt_table *t, const ir_step *s,
     }
 }
 
+void rt_up_init(ir_upwalk *w, const ir_program *p)
+{
+    size_t n = p->nregions ? p->nregions : 1;
+    ir_up_init(w, p, rt_xcalloc(n, sizeof(uint32_t)), rt_xcalloc(n, sizeof(uint32_t)));
+}
+
+void rt_up_free(ir_upwalk *w)
+{
+    free(w->mark);
+    free(w->stack);
+}
+
 void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
               const double *a, double *out)
 {
@@ -199,9 +211,8 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
     /* How many regions at the level lie below each region (those with
      * none have no value). */
     uint32_t *below = rt_xcalloc(p->nregions, sizeof *below);
-    uint32_t *mark = rt_xcalloc(p->nregions, sizeof *mark), *stack = rt_xcalloc(p->nregions, sizeof *stack);
     ir_upwalk w;
-    ir_up_init(&w, p, mark, stack);
+    rt_up_init(&w, p);
     for (uint32_t d = 0; d < p->nregions; d++) {
         if (p->regions[d].level != level)
             continue;
@@ -247,8 +258,7 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
         out[r] = v;
     }
     free(below);
-    free(mark);
-    free(stack);
+    rt_up_free(&w);
     free(acc);
     free(cnt);
 }

@@ -161,6 +161,12 @@ const double *rt_result_column(const rt_result *r, uint32_t slot);
  * rt_run_stream holds rows lo..hi-1.) */
 double rt_result_value(const rt_result *r, uint32_t slot, size_t row);
 
+/* A walk up the regions (ir.h ir_upwalk) over arrays of its own, as
+ * rt_share, the rows added above the data's and explain need it;
+ * rt_up_free releases them. */
+void rt_up_init(ir_upwalk *w, const ir_program *p);
+void rt_up_free(ir_upwalk *w);
+
 /* The barriers, as rt_run runs them over whole columns (exported for the
  * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM or IR_CUMMAX) of p,
  * reading column `a`, writing column `out`, over every row of t. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "exec.h"
 #include "json.h"
 #include "report.h"
 #include "report_json.h"
@@ -459,9 +460,8 @@ static bool *regions_below(const ir_program *p, uint32_t r, uint32_t level)
 {
     size_t n = p->nregions ? p->nregions : 1;
     bool *below = rt_xcalloc(n, sizeof *below);
-    uint32_t *mark = rt_xcalloc(n, sizeof *mark), *stack = rt_xcalloc(n, sizeof *stack);
     ir_upwalk w;
-    ir_up_init(&w, p, mark, stack);
+    rt_up_init(&w, p);
     for (uint32_t d = 0; d < p->nregions; d++) {
         if (p->regions[d].level != level)
             continue;
@@ -469,8 +469,7 @@ static bool *regions_below(const ir_program *p, uint32_t r, uint32_t level)
         for (int32_t a; (a = ir_up_next(&w)) >= 0 && !below[d];)
             below[d] = (uint32_t)a == r;
     }
-    free(mark);
-    free(stack);
+    rt_up_free(&w);
     return below;
 }
 

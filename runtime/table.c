@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "progress.h"
 #include "report.h"
+#include "exec.h"
 #include "rtmem.h"
 #include "sha256.h"
 
@@ -1590,10 +1591,8 @@ static void add_ancestor_rows(rt_table *t)
 {
     const ir_program *p = t->p;
     size_t n = t->nrows;
-    uint32_t *mark = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *mark);
-    uint32_t *stack = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *stack);
     ir_upwalk w;
-    ir_up_init(&w, p, mark, stack);
+    rt_up_init(&w, p);
     for (size_t r = 0; r < n; r++) {
         ir_up_start(&w, t->region[r]);
         for (int32_t a; (a = ir_up_next(&w)) >= 0;) {
@@ -1603,8 +1602,7 @@ static void add_ancestor_rows(rt_table *t)
                 add_row(t, (uint32_t)a, t->year[r], 0);
         }
     }
-    free(mark);
-    free(stack);
+    rt_up_free(&w);
 }
 
 /* The rows of the table in the order `perm` (new arrays of nrows). */
