@@ -213,9 +213,21 @@ static const char *join(D *x, const char *const *v, uint32_t n, const char *sep)
 {
     if (n == 0)
         return NULL;
-    const char *s = v[0];
-    for (uint32_t i = 1; i < n; i++)
-        s = arena_printf(x->a, "%s%s%s", s, sep, v[i]);
+    /* measured first, then copied once: a group may list thousands */
+    size_t len = 0, ls = strlen(sep);
+    for (uint32_t i = 0; i < n; i++)
+        len += strlen(v[i]) + (i ? ls : 0);
+    char *s = arena_alloc(x->a, len + 1), *at = s;
+    for (uint32_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(at, sep, ls);
+            at += ls;
+        }
+        size_t k = strlen(v[i]);
+        memcpy(at, v[i], k);
+        at += k;
+    }
+    *at = '\0';
     return s;
 }
 

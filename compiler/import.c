@@ -1367,6 +1367,19 @@ static const char *scope_text(loader *L, const ast_scope *sc)
     return s;
 }
 
+/* The base's declaration d in slot i as fix_regions may change it: n when
+ * it is a copy already, else a new copy put in the slot (the base's own
+ * declaration is left as it was read). */
+static ast_decl *editable(loader *L, const ast_decl *d, ast_decl *n, size_t i)
+{
+    if (n != d)
+        return n;
+    n = arena_alloc(L->a, sizeof *n);
+    *n = *d;
+    L->out.v[i] = n;
+    return n;
+}
+
 /* After the edits of module mi: the base's region declarations lose the
  * dropped and replaced regions; the base's references to them (parents,
  * the plan's region, target scopes, indicators' values tables) are
@@ -1398,18 +1411,12 @@ static void fix_regions(loader *L, baseidx *b)
             }
             ast_decl *n = d;
             if (keep.n != d->u.region.names.n) {
-                n = arena_alloc(L->a, sizeof *n);
-                *n = *d;
+                n = editable(L, d, n, i);
                 n->u.region.names = keep;
-                L->out.v[i] = n;
             }
             item *par = gone_region(b, n->u.region.parent);
             if (par && par->replaced_by) {
-                if (n == d) {
-                    n = arena_alloc(L->a, sizeof *n);
-                    *n = *d;
-                    L->out.v[i] = n;
-                }
+                n = editable(L, d, n, i);
                 n->u.region.parent.s = par->replaced_by;
                 n->u.region.parent.qual = NULL;
             } else if (par) {
@@ -1418,11 +1425,7 @@ static void fix_regions(loader *L, baseidx *b)
                 diag_note(L->d, n->sp, "'%s' is declared here", n->u.region.names.v[0].s);
                 diag_hint(L->d, "drop '%s' too, or declare a region that replaces '%s'",
                           n->u.region.names.v[0].s, par->name);
-                if (n == d) {
-                    n = arena_alloc(L->a, sizeof *n);
-                    *n = *d;
-                    L->out.v[i] = n;
-                }
+                n = editable(L, d, n, i);
                 n->u.region.parent = (ast_name){0}; /* reported: not again as undefined */
             }
             if (n->u.region.is_group) {
@@ -1431,11 +1434,7 @@ static void fix_regions(loader *L, baseidx *b)
                 ast_names members = n->u.region.members;
                 item *first = NULL, *cause = NULL;
                 if (rewrite_names(L, b, &members, &first, &cause)) {
-                    if (n == d) {
-                        n = arena_alloc(L->a, sizeof *n);
-                        *n = *d;
-                        L->out.v[i] = n;
-                    }
+                    n = editable(L, d, n, i);
                     n->u.region.members = members;
                     if (members.n == 0) {
                         diag_error(L->d, first ? first->drop_sp : cause->drop_sp,
