@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -178,7 +179,10 @@ static const char usage_run[] =
     "                   the roll-ups; docs/OUTPUT.md has its schema), xlsx (an\n"
     "                   Excel workbook: a sheet per roll-up and the results)\n"
     "                   or html (one page with charts and tables); xlsx and\n"
-    "                   html need -o\n"
+    "                   html need -o.  Without --format, the name of OUT\n"
+    "                   decides: .csv, .json, .xlsx, .html or .htm (any\n"
+    "                   case), CSV for any other; a --format that\n"
+    "                   contradicts the name is an error\n"
     "  --rollup KIND    write a roll-up instead of the results: region (total,\n"
     "                   grade, rank and vetoes of each region), agency (each\n"
     "                   lead agency's measures, targets and status counts) or\n"
@@ -558,7 +562,7 @@ static int parse_year_arg(const char *v)
  * --store. */
 typedef struct run_output {
     const char *path;       /* -o OUT; NULL: stdout */
-    const char *format;     /* "csv" or "json" */
+    const char *format;     /* "csv", "json", "xlsx" or "html"; NULL until settled */
     bool rollup;            /* --rollup KIND: that roll-up, not the results */
     rollup_kind kind;
     int year;               /* --year Y; 0: the last year in the data */
@@ -606,6 +610,52 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
         ro->store = v;
     }
     return 2;
+}
+
+/* The format an output file's name asks for: "csv", "json", "xlsx" or
+ * "html" for a name ending in that extension (or ".htm"), in any case;
+ * "xls" for ".xls", the old binary Excel format, which planc does not
+ * write; NULL for any other name. */
+static const char *format_of_name(const char *path)
+{
+    static const char *const ext[][2] = {
+        {"csv", "csv"}, {"json", "json"}, {"xlsx", "xlsx"},
+        {"html", "html"}, {"htm", "html"}, {"xls", "xls"},
+    };
+    const char *base = strrchr(path, '/');
+    const char *dot = strrchr(base ? base + 1 : path, '.');
+    if (!dot || dot[1] == '\0')
+        return NULL;
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+        if (strcasecmp(dot + 1, ext[i][0]) == 0)
+            return ext[i][1];
+    return NULL;
+}
+
+/* Settles `planc run`'s output format: --format when given, else the one
+ * the name of -o asks for (results.xlsx is a workbook), else CSV.  A
+ * --format that contradicts the name is a usage error, not a file that
+ * opens as garbage, and so is ".xls".  Returns EXIT_OK or EXIT_USAGE. */
+static int settle_format(run_output *ro, const char *out)
+{
+    const char *named = out ? format_of_name(out) : NULL;
+    char msg[512];
+    if (named && strcmp(named, "xls") == 0) {
+        snprintf(msg, sizeof msg, "the output '%s' is named for the old Excel format (.xls), "
+                 "which planc does not write: name it .xlsx for a workbook", out);
+        return usage_error("run", "%s", msg);
+    }
+    if (!ro->format) {
+        ro->format = named ? named : "csv";
+        return EXIT_OK;
+    }
+    if (named && strcmp(named, ro->format) != 0) {
+        snprintf(msg, sizeof msg, "the output '%s' is named for %s but --format %s was given: "
+                 "leave out --format (the name decides) or rename the output", out, named,
+                 ro->format);
+        return usage_error("run", "%s", msg);
+    }
+    return EXIT_OK;
 }
 
 /* How many --na texts one command takes (the message says 32). */
@@ -1087,7 +1137,7 @@ static int cmd_run(int argc, char **argv)
     const char *rules = NULL, *data = NULL, *out = NULL, *engine = "jit";
     unsigned jobs = rt_default_threads();
     bool timings = false, use_cache = true, quiet = false;
-    run_output ro = {.format = "csv"};
+    run_output ro = {0};
     data_options dopt = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -1142,6 +1192,8 @@ static int cmd_run(int argc, char **argv)
     if (strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
         return usage_error("run", "unknown engine '%s' (available: jit, interp)", engine);
     ro.path = out;
+    if (settle_format(&ro, out) != EXIT_OK)
+        return EXIT_USAGE;
     /* the results would replace an input (the file is renamed over it) */
     if (out && fio_same_file(out, data))
         return usage_error("run", "the output '%s' is the data file (--data): write the results elsewhere", out);

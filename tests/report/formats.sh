@@ -29,6 +29,26 @@ for f in xlsx html; do
     grep -q "needs an output file (-o FILE)" "$tmp/stderr" || bad "--format $f without -o: $(cat "$tmp/stderr")"
 done
 
+# Without --format the name of -o decides (any case; .htm is a page);
+# another name gets CSV.  A --format that contradicts the name, and the
+# old Excel name .xls, are usage errors that write nothing.
+run -o "$tmp/out/named.XLSX" || bad "planc run -o named.XLSX failed"
+"$zipcat" "$tmp/out/named.XLSX" xl/workbook.xml >/dev/null || bad "-o named.XLSX is no workbook"
+run -o "$tmp/out/named.htm" || bad "planc run -o named.htm failed"
+head -1 "$tmp/out/named.htm" | grep -q '^<!DOCTYPE html>' || bad "-o named.htm is no page"
+run -o "$tmp/out/named.json" || bad "planc run -o named.json failed"
+grep -q '"format": "planc-results"' "$tmp/out/named.json" || bad "-o named.json is no JSON document"
+run -o "$tmp/out/named.txt" || bad "planc run -o named.txt failed"
+head -1 "$tmp/out/named.txt" | grep -q '^region,year,' || bad "-o named.txt is not CSV"
+run --format csv -o "$tmp/out/bad.xlsx" 2>"$tmp/stderr"; rc=$?
+[ "$rc" = 2 ] || bad "--format csv -o bad.xlsx: exit $rc, expected 2"
+grep -q "is named for xlsx but --format csv was given" "$tmp/stderr" || bad "--format csv -o bad.xlsx: $(cat "$tmp/stderr")"
+run -o "$tmp/out/bad.xls" 2>"$tmp/stderr"; rc=$?
+[ "$rc" = 2 ] || bad "-o bad.xls: exit $rc, expected 2"
+grep -q "old Excel format (.xls)" "$tmp/stderr" || bad "-o bad.xls: $(cat "$tmp/stderr")"
+[ -e "$tmp/out/bad.xlsx" ] || [ -e "$tmp/out/bad.xls" ] && bad "a refused output was written"
+rm -f "$tmp/out/named."*
+
 # The workbook: four sheets in order; the detail sheet has the CSV's rows.
 run -o "$tmp/out/results.csv" || bad "planc run (csv) failed"
 run --format xlsx -o "$tmp/out/results.xlsx" || bad "planc run --format xlsx failed"
