@@ -35,9 +35,11 @@ test-asan: deps
 BENCH_BUILD ?= build-bench
 
 # The benchmark (docs/PERFORMANCE.md): a Release build of planc and
-# planc-bench, then tests/bench/run.sh.  Not part of `make test`.
+# planc-bench, then tests/bench/run.sh; pandas for its comparison (e).
+# Not part of `make test`.
 # `make bench BENCH_ARGS=--quick` for a short run.
 bench: deps
+	@sh tools/deps.sh python3-pandas
 	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target planc planc-bench -- --no-print-directory -s
 	@sh tests/bench/run.sh $(BENCH_BUILD) $(BENCH_ARGS)

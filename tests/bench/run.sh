@@ -10,6 +10,9 @@
 # Progress goes to stderr.  Generated files live in BUILD/bench; the big
 # data files are deleted after use.
 #
+# Part (e) scores the same e2e data with pandas (tests/bench/pandas_e2e.py)
+# when a Python with pandas is found, and compares the results.
+#
 # --quick runs every part at a smaller size (about a minute): for trying
 # the benchmark, not for the numbers in docs/PERFORMANCE.md.
 #
@@ -58,6 +61,7 @@ if [ $QUICK = 1 ]; then
     E2E_SIZES="10000 100000 400000"
     E2E_BUDGET_S=30        # skip an end-to-end size projected to need more CPU seconds
     E2E_REPS=3             # measured runs per size; the least CPU time counts
+    PANDAS_MAX=100000      # (e): the largest size also scored with pandas
     T1000_JIT=0
 else
     BW_MB=512
@@ -66,6 +70,7 @@ else
     E2E_SIZES="100000 1000000 4000000"
     E2E_BUDGET_S=150
     E2E_REPS=3
+    PANDAS_MAX=1000000
     T1000_JIT=1
 fi
 
@@ -108,6 +113,18 @@ ENGINE_ARGS=
 [ $CLI_JIT = 1 ] && ENGINE_ARGS="--engine jit"
 put env.cli_engine "$([ $CLI_JIT = 1 ] && echo jit || echo interp)"
 say "planc run: engine jit $CLI_JIT, --timings $CLI_TIMINGS, cache $CLI_CACHE, -j $CLI_THREADS"
+
+# (e) needs Python with pandas (Debian's python3-pandas, which `make bench`
+# installs): $PYTHON, else Debian's /usr/bin/python3, else python3.
+PY=
+for p in ${PYTHON:-} /usr/bin/python3 python3; do
+    if "$p" -c 'import pandas' >/dev/null 2>&1; then PY=$p; break; fi
+done
+if [ -n "$PY" ]; then
+    put env.pandas "$("$PY" -c 'import sys, pandas, numpy; print("pandas", pandas.__version__, "numpy", numpy.__version__, "Python", sys.version.split()[0])')"
+else
+    put cmp.skipped "no Python with pandas (apt-get install python3-pandas)"
+fi
 
 # ---- (c) memory bandwidth
 say "memory bandwidth over $BW_MB MiB"
@@ -204,6 +221,7 @@ cpu_ms() {
         '$1 == u || $1 == s { t += $2 } END { printf "%d", t }' "$RES"
 }
 prev_rows=0
+CMP_SIZES=
 for rows in $E2E_SIZES; do
     if [ $prev_rows -gt 0 ]; then
         projected=$(awk -v t="$(cpu_ms $prev_rows)" -v a=$prev_rows -v b=$rows \
@@ -235,9 +253,28 @@ for rows in $E2E_SIZES; do
     head -n 161 "$WORK/e2e-$rows.csv" >"$WORK/e2e-$rows-head.csv"
     measure spawn "e2e-$rows-fixed" -- \
         "$PLANC" run "$WORK/e2e-$rows.plan" --data "$WORK/e2e-$rows-head.csv" $ENGINE_ARGS
+    # (e) the same rules and data scored by pandas (tests/bench/pandas_e2e.py),
+    # both writing the results CSV to a file; the outputs are compared
+    if [ -n "$PY" ] && [ "$rows" -le $PANDAS_MAX ]; then
+        say "against pandas: $rows rows"
+        CMP_SIZES="$CMP_SIZES${CMP_SIZES:+ }$rows"
+        measure spawn "cmp-planc-$rows" --reps $E2E_REPS -- \
+            "$PLANC" run "$WORK/e2e-$rows.plan" --data "$WORK/e2e-$rows.csv" $ENGINE_ARGS \
+            -o "$WORK/cmp-planc.csv"
+        measure spawn "cmp-pandas-$rows" --reps 2 -- "$PY" "$ROOT/tests/bench/pandas_e2e.py" \
+            score "$WORK/e2e-$rows.plan" "$WORK/e2e-$rows.csv" "$WORK/cmp-pandas.csv"
+        if "$PY" "$ROOT/tests/bench/pandas_e2e.py" compare "$WORK/cmp-planc.csv" "$WORK/cmp-pandas.csv"; then
+            put "cmp.$rows.equal" yes
+        else
+            put "cmp.$rows.equal" no
+        fi
+        rm -f "$WORK/cmp-planc.csv" "$WORK/cmp-pandas.csv"
+    fi
     prev_rows=$rows
     rm -f "$WORK/e2e-$rows.csv" "$WORK/e2e-$rows-head.csv"
 done
+
+put cmp.sizes "$CMP_SIZES"
 
 say "memory bandwidth again (the best of both probes counts)"
 measure bandwidth --mb $BW_MB

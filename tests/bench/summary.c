@@ -324,10 +324,11 @@ static void section_c(const kv *t, FILE *o)
     fputs("\n", o);
 }
 
-/* The sizes of the end-to-end series, as listed by run.sh. */
-static size_t e2e_sizes(const kv *t, double *rows, size_t max)
+/* The sizes of a series (the value of `key`: "e2e.sizes", "cmp.sizes"),
+ * as listed by run.sh. */
+static size_t series_sizes(const kv *t, const char *key, double *rows, size_t max)
 {
-    const char *s = S(t, "e2e.sizes");
+    const char *s = kv_get(t, key);
     size_t n = 0;
     while (s && *s && n < max) {
         char *end;
@@ -361,7 +362,7 @@ static e2e_stats section_d(const kv *t, FILE *o)
 {
     e2e_stats st = {NAN, NAN, NAN, NAN, NAN, NAN, NAN};
     double rows[8], wall[8], cpus[8], rss[8], rn[8];
-    size_t n = e2e_sizes(t, rows, 8), k = 0;
+    size_t n = series_sizes(t, "e2e.sizes", rows, 8), k = 0;
     double reps = n ? D(t, "spawn.e2e-%.0f.reps", rows[0]) : NAN;
     char reps_text[32] = "once";
     if (reps > 1)
@@ -435,6 +436,50 @@ static e2e_stats section_d(const kv *t, FILE *o)
                "linear): CPU time %s, wall time %s, peak RSS %s.\n\n",
             num(st.lin_cpu, ""), num(st.lin_wall, ""), num(st.lin_rss, ""));
     return st;
+}
+
+/* (e): planc and the pandas script on the same rules and data, each
+ * writing the results CSV to a file; a row per size. */
+static void section_e(const kv *t, FILE *o)
+{
+    fprintf(o, "### (e) Against pandas\n\n");
+    const char *skipped = S(t, "cmp.skipped");
+    double rows[8];
+    size_t n = series_sizes(t, "cmp.sizes", rows, 8);
+    if (skipped || n == 0) {
+        fprintf(o, "Not measured: %s.\n\n", skipped ? skipped : "no size in the run");
+        return;
+    }
+    double preps = D(t, "spawn.cmp-pandas-%.0f.reps", rows[0]);
+    double jreps = D(t, "spawn.cmp-planc-%.0f.reps", rows[0]);
+    fprintf(o, "The `e2e` rules of (d) scored by `tests/bench/pandas_e2e.py`, which computes the "
+               "same results with pandas as an analyst would write it by hand (one `read_csv`, "
+               "the baseline values joined once, every status and score with whole-column "
+               "numpy operations, `to_csv` in the shape of planc's results), against `planc "
+               "run ... -o FILE` from the compile cache; both write the results to a file.  "
+               "Each is a child process, the run with the least CPU time of %.0f (planc) and "
+               "%.0f (pandas), Python's start and pandas' import included, as a user runs it.  "
+               "*Results equal*: every status and text the same and every number within 1e-9 "
+               "(relative) in the two files.  %s.\n\n"
+               "| rows | planc: wall | planc: CPU | pandas: wall | pandas: CPU | pandas ÷ planc, "
+               "CPU | pandas ÷ planc, wall | results equal |\n"
+               "|---:|---:|---:|---:|---:|---:|---:|---|\n",
+            jreps, preps, S(t, "env.pandas") ? S(t, "env.pandas") : "?");
+    for (size_t i = 0; i < n; i++) {
+        double jw = D(t, "spawn.cmp-planc-%.0f.wall_ms", rows[i]);
+        double jc = D(t, "spawn.cmp-planc-%.0f.user_ms", rows[i]) +
+                    D(t, "spawn.cmp-planc-%.0f.sys_ms", rows[i]);
+        double pw = D(t, "spawn.cmp-pandas-%.0f.wall_ms", rows[i]);
+        double pc = D(t, "spawn.cmp-pandas-%.0f.user_ms", rows[i]) +
+                    D(t, "spawn.cmp-pandas-%.0f.sys_ms", rows[i]);
+        bool failed = D(t, "spawn.cmp-planc-%.0f.rc", rows[i]) != 0 ||
+                      D(t, "spawn.cmp-pandas-%.0f.rc", rows[i]) != 0;
+        const char *eq = S(t, "cmp.%.0f.equal", rows[i]);
+        fprintf(o, "| %.0f | %s | %s | %s | %s | %s | %s | %s |\n", rows[i], ms(jw), ms(jc), ms(pw),
+                ms(pc), num(pc / jc, "×"), num(pw / jw, "×"),
+                failed ? "**a run failed**" : eq && strcmp(eq, "yes") == 0 ? "yes" : "**no**");
+    }
+    fputs("\n", o);
 }
 
 static void targets(const kv *t, FILE *o, const e2e_stats *e)
@@ -540,6 +585,7 @@ int summary_print(const char *path, FILE *out)
     section_b(&t, out);
     section_c(&t, out);
     e2e_stats e = section_d(&t, out);
+    section_e(&t, out);
     targets(&t, out, &e);
     for (size_t i = 0; i < t.n; i++) {
         free(t.keys[i]);
