@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh — what `make demo` runs: check the bundled Beautiful Liaoning rule
 # set, score the bundled (synthetic) data for its 14 cities and the
-# province, write the full results and print a readable summary.
+# province, write the full results and print a readable summary, then the
+# HTML page and the Excel workbook an evaluator hands on.
 set -eu
 planc=${1:-build/planc}
 here=$(dirname "$0")
@@ -20,3 +21,13 @@ echo "== planc run $rules --data $data -o $out"
 echo "   wrote $(($(wc -l <"$out") - 1)) result rows to $out"
 echo
 awk -f "$here/liaoning/summary.awk" "$out"
+
+# The documents an evaluator hands on: the name of -o picks the format.
+page=build/liaoning-report.html
+book=build/liaoning-results.xlsx
+echo
+echo "== planc run ... -o $page, and -o $book"
+"$planc" run "$rules" --data "$data" -o "$page"
+"$planc" run "$rules" --data "$data" -o "$book"
+echo "   open $page in a browser (ranking, status heatmap, trajectories),"
+echo "   $book in Excel or LibreOffice (a sheet per roll-up and the detail)"
