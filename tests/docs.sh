@@ -1,6 +1,7 @@
 #!/bin/sh
 # docs.sh — the documents say what planc does: the examples and printed
-# outputs of README.md, docs/LANGUAGE.md, docs/OUTPUT.md and docs/ADAPTING.md
+# outputs of README.md, docs/LANGUAGE.md, docs/OUTPUT.md, docs/ADAPTING.md
+# and docs/GUIDE.zh-CN.md
 # are checked against the files they quote and against planc's output, so
 # that a change of behaviour or of an example file shows up here.
 #
@@ -90,6 +91,21 @@ sed 's/>= 60万亩/>= 60%/' examples/quickstart/rules.plan > "$tmp/broken.plan"
 (cd "$tmp" && "$planc" check broken.plan 2> check.err; echo $? > check.rc)
 same "README.md step 2" "$tmp/readme.err" "$tmp/check.err"
 [ "$(cat "$tmp/check.rc")" = 1 ] || fail "README.md step 2: exit $(cat "$tmp/check.rc"), the tour says 1"
+
+# --- docs/GUIDE.zh-CN.md: the tour's unit error, and the phrase table -----
+block docs/GUIDE.zh-CN.md '^\*\*检查' | grep -v '^\$ ' > "$tmp/guide.err"
+same "docs/GUIDE.zh-CN.md §2 (检查)" "$tmp/guide.err" "$tmp/check.err"
+# every planc text of §4's table is a line of the example file, which the
+# lang-example tests check clean
+phrases=tests/lang-examples/28-plan-phrases.plan
+awk '/^## 4\./ { f = 1; next } /^## / { f = 0 } f && /^\| / && !/^\| 规划原文/' docs/GUIDE.zh-CN.md |
+    awk -F'`' 'NF >= 3 { print $2 }' > "$tmp/phrases"
+[ -s "$tmp/phrases" ] || fail "docs/GUIDE.zh-CN.md §4: no phrase found in the table"
+sed 's/^ *//; s/ *$//' "$phrases" > "$tmp/phrases.plan"
+while IFS= read -r line; do
+    grep -qxF "$line" "$tmp/phrases.plan" ||
+        fail "docs/GUIDE.zh-CN.md §4: '$line' is not a line of $phrases"
+done < "$tmp/phrases"
 
 # --- docs/LANGUAGE.md §11: the results of the quickstart --------------------
 "$planc" run examples/quickstart/rules.plan --data examples/quickstart/data.csv > "$tmp/qs.csv"
