@@ -47,9 +47,13 @@ void diag_init(diag_ctx *d, FILE *out)
     d->max_errors = 100;
 }
 
-/* Frees every file held by d. */
+/* Frees every file held by d, after writing a pending JSON diagnostic. */
 void diag_dispose(diag_ctx *d)
 {
+    diag_flush(d);
+    free(d->jbuf);
+    d->jbuf = NULL;
+    d->jcap = 0;
     for (size_t i = 0; i < d->nfiles; i++) {
         free(d->files[i].name);
         free(d->files[i].text);
@@ -330,6 +334,147 @@ static void print_source(diag_ctx *d, span sp, unsigned line)
     fputc('\n', d->out);
 }
 
+/* ------------------------------------------------------------ JSON Lines */
+
+void diag_set_json(diag_ctx *d, bool on)
+{
+    diag_flush(d);
+    d->json = on;
+}
+
+/* Appends n bytes to the JSON diagnostic being built. */
+static void jput(diag_ctx *d, const char *s, size_t n)
+{
+    if (d->jlen + n + 1 > d->jcap) {
+        d->jcap = (d->jlen + n + 1) * 2;
+        d->jbuf = xrealloc(d->jbuf, d->jcap);
+    }
+    memcpy(d->jbuf + d->jlen, s, n);
+    d->jlen += n;
+}
+
+static void jputs(diag_ctx *d, const char *s)
+{
+    jput(d, s, strlen(s));
+}
+
+/* Appends s as a JSON string: the escapes RFC 8259 requires, and U+FFFD
+ * for each ill-formed UTF-8 byte (a message may quote bytes of a file that
+ * is not UTF-8), so that every line is valid JSON. */
+static void jstr(diag_ctx *d, const char *s)
+{
+    size_t n = strlen(s);
+    jputs(d, "\"");
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        char esc[8];
+        if (cp == UTF8_BAD)
+            jputs(d, "\xEF\xBF\xBD");
+        else if (c == '"' || c == '\\')
+            jput(d, c == '"' ? "\\\"" : "\\\\", 2);
+        else if (c < 0x20) {
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            jputs(d, esc);
+        } else
+            jput(d, s + i, (size_t)len);
+        i += (size_t)len;
+    }
+    jputs(d, "\"");
+}
+
+/* Appends one diagnostic's members: "level", "message" and, when sp is in
+ * a file and `located`, "file" and the positions (diag.h). */
+static void jmembers(diag_ctx *d, span sp, bool located, const char *level,
+                     const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    if (n >= 0)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    else
+        msg[0] = '\0';
+    va_end(again);
+    jputs(d, "{\"level\": ");
+    jstr(d, level);
+    jputs(d, ", \"message\": ");
+    jstr(d, msg);
+    free(msg);
+    if (located && sp.file < d->nfiles) {
+        const diag_file *f = &d->files[sp.file];
+        uint32_t lo = sp.lo > f->len ? (uint32_t)f->len : sp.lo;
+        uint32_t hi = sp.hi < lo ? lo : sp.hi > f->len ? (uint32_t)f->len : sp.hi;
+        unsigned line, col, eline, ecol;
+        diag_linecol(d, sp.file, lo, &line, &col);
+        diag_linecol(d, sp.file, hi, &eline, &ecol);
+        char pos[96];
+        jputs(d, ", \"file\": ");
+        jstr(d, f->name);
+        snprintf(pos, sizeof pos, ", \"line\": %u, \"column\": %u, \"end_line\": %u, \"end_column\": %u",
+                 line, col, eline, ecol);
+        jputs(d, pos);
+    }
+}
+
+void diag_flush(diag_ctx *d)
+{
+    if (d->jlen == 0)
+        return;
+    jputs(d, "]}\n");
+    fwrite(d->jbuf, 1, d->jlen, d->out);
+    fflush(d->out);
+    d->jlen = 0;
+}
+
+/* Starts a JSON diagnostic (after writing the one before): its members,
+ * then the "notes" array its notes go into. */
+static void jtop(diag_ctx *d, span sp, bool located, const char *level, const char *fmt, va_list ap)
+{
+    diag_flush(d);
+    jmembers(d, sp, located, level, fmt, ap);
+    jputs(d, ", \"notes\": [");
+}
+
+/* A note of the JSON diagnostic being built, or one of its own when there
+ * is none. */
+static void jnote(diag_ctx *d, span sp, bool located, const char *fmt, va_list ap)
+{
+    if (d->jlen == 0) {
+        jtop(d, sp, located, "note", fmt, ap);
+        return;
+    }
+    if (d->jbuf[d->jlen - 1] != '[')
+        jputs(d, ", ");
+    jmembers(d, sp, located, "note", fmt, ap);
+    jputs(d, "}");
+}
+
+/* jtop with the arguments given directly. */
+static void jtopf(diag_ctx *d, const char *level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void jtopf(diag_ctx *d, const char *level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jtop(d, (span){0}, false, level, fmt, ap);
+    va_end(ap);
+}
+
+/* The line that says a limit was reached ("too many errors; only the
+ * first 100 are shown"), of `what` ("errors", "warnings"): "planc: LEVEL:
+ * ..." in the text, a note of its own in JSON. */
+static void limit_line(diag_ctx *d, const char *level, const char *what)
+{
+    if (d->json)
+        jtopf(d, "note", "too many %s; only the first %d are shown", what, d->max_errors);
+    else
+        fprintf(d->out, "planc: %s: too many %s; only the first %d are shown\n", level, what,
+                d->max_errors);
+}
+
 /* True when the error limit has been passed: nothing more is printed. */
 static bool silenced(const diag_ctx *d)
 {
@@ -343,8 +488,7 @@ static bool count_error(diag_ctx *d)
     d->nerrors++;
     d->hushed = false;
     if (d->max_errors > 0 && d->nerrors == d->max_errors + 1) {
-        fprintf(d->out, "planc: error: too many errors; only the first %d are shown\n",
-                d->max_errors);
+        limit_line(d, "error", "errors");
         return false;
     }
     return !silenced(d);
@@ -402,7 +546,10 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    emit(d, sp, "error", fmt, ap);
+    if (d->json)
+        jtop(d, sp, true, "error", fmt, ap);
+    else
+        emit(d, sp, "error", fmt, ap);
     va_end(ap);
 }
 
@@ -414,12 +561,15 @@ void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
     d->nwarnings++;
     d->hushed = silenced(d) || (d->max_errors > 0 && d->nwarnings > d->max_errors);
     if (d->max_errors > 0 && d->nwarnings == d->max_errors + 1 && !silenced(d))
-        fprintf(d->out, "planc: warning: too many warnings; only the first %d are shown\n", d->max_errors);
+        limit_line(d, "warning", "warnings");
     if (d->hushed)
         return;
     va_list ap;
     va_start(ap, fmt);
-    emit(d, sp, "warning", fmt, ap);
+    if (d->json)
+        jtop(d, sp, true, "warning", fmt, ap);
+    else
+        emit(d, sp, "warning", fmt, ap);
     va_end(ap);
 }
 
@@ -430,7 +580,10 @@ void diag_note(diag_ctx *d, span sp, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    emit(d, sp, "note", fmt, ap);
+    if (d->json)
+        jnote(d, sp, true, fmt, ap);
+    else
+        emit(d, sp, "note", fmt, ap);
     va_end(ap);
 }
 
@@ -441,9 +594,13 @@ void diag_hint(diag_ctx *d, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    fputs("note: ", d->out);
-    vfprintf(d->out, fmt, ap);
-    fputc('\n', d->out);
+    if (d->json) {
+        jnote(d, (span){0}, false, fmt, ap);
+    } else {
+        fputs("note: ", d->out);
+        vfprintf(d->out, fmt, ap);
+        fputc('\n', d->out);
+    }
     va_end(ap);
 }
 
@@ -454,9 +611,13 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    fputs("planc: error: ", d->out);
-    vfprintf(d->out, fmt, ap);
-    fputc('\n', d->out);
+    if (d->json) {
+        jtop(d, (span){0}, false, "error", fmt, ap);
+    } else {
+        fputs("planc: error: ", d->out);
+        vfprintf(d->out, fmt, ap);
+        fputc('\n', d->out);
+    }
     va_end(ap);
 }
 

@@ -60,6 +60,9 @@ typedef struct diag_ctx {
     int max_errors;    /* stop printing after this many errors (default 100), and
                           after as many warnings; all are still counted */
     bool hushed;       /* the last warning was not printed: nor are its notes */
+    bool json;         /* JSON Lines instead of text (diag_set_json) */
+    char *jbuf;        /* json: the diagnostic being built, awaiting its notes */
+    size_t jlen, jcap;
 } diag_ctx;
 
 void diag_init(diag_ctx *d, FILE *out);
@@ -92,6 +95,27 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 int diag_errors(const diag_ctx *d);
+
+/* JSON Lines (`planc check --format json`): from now on each error or
+ * warning is written as one JSON object on a line of its own, its notes
+ * and hints in its "notes" array, with the same limits as the text:
+ *
+ *   {"level": "error", "message": "undefined name '耕地保有'",
+ *    "file": "rules.plan", "line": 12, "column": 16, "end_line": 12,
+ *    "end_column": 20, "notes": [{"level": "note", "message": "did you
+ *    mean '耕地保有量'?"}]}
+ *
+ * (on one line).  "level" is "error", "warning" or "note" (a note with no
+ * diagnostic before it, and the line that says the limit was reached);
+ * "file" and the positions are there when the diagnostic has a location:
+ * 1-based, columns in code points as in the text form, the end being the
+ * column just after the span (equal to "column" for an empty span).
+ * Messages are UTF-8, an ill-formed byte written as U+FFFD.  An object is
+ * written when the next diagnostic starts, or by diag_flush. */
+void diag_set_json(diag_ctx *d, bool on);
+/* Writes the JSON diagnostic still awaiting notes, if any (diag_dispose
+ * calls it too). */
+void diag_flush(diag_ctx *d);
 
 /* Display width of one code point (2 for East Asian wide/fullwidth, 0 for
  * combining marks, 1 otherwise). */

@@ -102,7 +102,8 @@ static const char usage_test[] =
     "errors or a test fails, 2 on usage errors.\n";
 
 static const char usage_check[] =
-    "usage: planc check [--dump-ast] [--dump-ir] [--origins] [--root DIR] FILE...\n"
+    "usage: planc check [--dump-ast] [--dump-ir] [--origins] [--format text|json]\n"
+    "                   [--root DIR] FILE...\n"
     "\n"
     "Checks each rules file on its own (with the files it imports or extends):\n"
     "syntax, names, units and dimensions, years, agencies, regions and weights.\n"
@@ -114,6 +115,9 @@ static const char usage_check[] =
     "  --origins    list what a plan that extends another changed: each item\n"
     "               overridden, added, dropped or replaced, with the line of\n"
     "               the statement and of the base's declaration\n"
+    "  --format F   text (the default) or json: each diagnostic as one JSON\n"
+    "               object per line on stderr, its notes inside it, for\n"
+    "               editors and other programs (docs/LANGUAGE.md §12)\n"
     "  --root DIR   the rules tree imports may read from (default: the\n"
     "               directory of each rules file)\n"
     "\n"
@@ -448,12 +452,20 @@ static bool is_help(const char *s)
 /* planc check [--dump-ast] [--dump-ir] [--origins] FILE... */
 static int cmd_check(int argc, char **argv)
 {
-    bool dump_ast = false, dump_ir = false, origins = false;
+    bool dump_ast = false, dump_ir = false, origins = false, json = false;
     int nfiles = 0, rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_check, stdout);
             return EXIT_OK;
+        } else if (strcmp(argv[i], "--format") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("check", "option '%s' needs a value", argv[i]);
+            const char *v = argv[i + 1];
+            if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0)
+                return usage_error("check", "unknown format '%s' (available: text, json)", v);
+            json = strcmp(v, "json") == 0;
+            i++;
         } else if (strcmp(argv[i], "--dump-ast") == 0) {
             dump_ast = true;
         } else if (strcmp(argv[i], "--dump-ir") == 0) {
@@ -469,10 +481,15 @@ static int cmd_check(int argc, char **argv)
     if (nfiles == 0)
         return usage_error("check", "%sno rules file given", "");
     for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--format") == 0) {
+            i++; /* and its value */
+            continue;
+        }
         if (argv[i][0] == '-' && argv[i][1])
             continue;
         compilation c;
         compilation_init(&c);
+        diag_set_json(&c.diag, json);
         int r = compile(&c, argv[i]);
         if (dump_ast && c.ast)
             ast_dump(c.ast, stdout);

@@ -107,6 +107,11 @@ while IFS= read -r line; do
         fail "docs/GUIDE.zh-CN.md §4: '$line' is not a line of $phrases"
 done < "$tmp/phrases"
 
+# --- docs/LANGUAGE.md §12: a JSON diagnostic, as planc writes it ------------
+block docs/LANGUAGE.md '^\*\*For programs\.\*\*' > "$tmp/json.doc"
+(cd tests/run/check-json && "$planc" check --format json ../../diagnostics/groups.plan 2> "$tmp/json.err")
+shown "docs/LANGUAGE.md §12 (--format json)" "$tmp/json.doc" "$tmp/json.err"
+
 # --- docs/LANGUAGE.md §11: the results of the quickstart --------------------
 "$planc" run examples/quickstart/rules.plan --data examples/quickstart/data.csv > "$tmp/qs.csv"
 block docs/LANGUAGE.md '^## 11\. Results' > "$tmp/lang11"

@@ -321,6 +321,63 @@ START_TEST(error_limit_then_one_line)
 }
 END_TEST
 
+/* JSON Lines: a diagnostic is written when the next starts (or on
+ * diag_flush), its notes and hints inside it; positions in code points,
+ * the end after the span; a note with nothing before it stands alone. */
+START_TEST(json_lines_nest_notes)
+{
+    int f = add("target 耕地: 耕地保有 >= 1\n");
+    diag_set_json(&D, true);
+    diag_note(&D, find(f, "target"), "alone");
+    diag_error(&D, find(f, "耕地保有"), "undefined name '%s'", "耕地保有");
+    diag_note(&D, find(f, "耕地:"), "declared \"here\"");
+    diag_hint(&D, "did you mean '%s'?", "耕地保有量");
+    ck_assert_str_eq(out(), "{\"level\": \"note\", \"message\": \"alone\", \"file\": \"t.plan\", "
+                            "\"line\": 1, \"column\": 1, \"end_line\": 1, \"end_column\": 7, "
+                            "\"notes\": []}\n");
+    diag_warning(&D, (span){(uint32_t)f, 0, 0}, "tab\there");
+    diag_plain_error(&D, "bad byte \xff in %s", "x");
+    diag_flush(&D);
+    diag_flush(&D); /* nothing pending: writes nothing */
+    ck_assert_str_eq(out(),
+        "{\"level\": \"note\", \"message\": \"alone\", \"file\": \"t.plan\", \"line\": 1, "
+        "\"column\": 1, \"end_line\": 1, \"end_column\": 7, \"notes\": []}\n"
+        "{\"level\": \"error\", \"message\": \"undefined name '耕地保有'\", \"file\": \"t.plan\", "
+        "\"line\": 1, \"column\": 12, \"end_line\": 1, \"end_column\": 16, \"notes\": ["
+        "{\"level\": \"note\", \"message\": \"declared \\\"here\\\"\", \"file\": \"t.plan\", "
+        "\"line\": 1, \"column\": 8, \"end_line\": 1, \"end_column\": 11}, "
+        "{\"level\": \"note\", \"message\": \"did you mean '耕地保有量'?\"}]}\n"
+        "{\"level\": \"warning\", \"message\": \"tab\\u0009here\", \"file\": \"t.plan\", "
+        "\"line\": 1, \"column\": 1, \"end_line\": 1, \"end_column\": 1, \"notes\": []}\n"
+        "{\"level\": \"error\", \"message\": \"bad byte \xEF\xBF\xBD in x\", \"notes\": []}\n");
+    ck_assert_int_eq(D.nerrors, 2);
+    ck_assert_int_eq(D.nwarnings, 1);
+}
+END_TEST
+
+/* JSON Lines keep the limit: the errors over it and their notes are not
+ * written, and the line that says so is a note of its own. */
+START_TEST(json_lines_error_limit)
+{
+    int f = add("abc\n");
+    D.max_errors = 2;
+    diag_set_json(&D, true);
+    for (int i = 0; i < 4; i++) {
+        diag_error(&D, (span){(uint32_t)f, 0, 1}, "e%d", i);
+        diag_note(&D, (span){(uint32_t)f, 1, 2}, "n%d", i);
+    }
+    diag_dispose(&D); /* writes the pending one */
+    diag_init(&D, outf);
+    const char *o = out();
+    ck_assert_ptr_nonnull(strstr(o, "\"message\": \"e1\""));
+    ck_assert_ptr_nonnull(strstr(o, "\"message\": \"n1\""));
+    ck_assert_ptr_null(strstr(o, "e2"));
+    ck_assert_ptr_null(strstr(o, "n2"));
+    ck_assert_str_eq(strrchr(o, '{'), "{\"level\": \"note\", \"message\": \"too many errors; only "
+                                      "the first 2 are shown\", \"notes\": []}\n");
+}
+END_TEST
+
 START_TEST(load_missing_file_and_directory)
 {
     ck_assert_int_eq(diag_load_file(&D, "/nonexistent/x.plan"), -1);
@@ -454,6 +511,8 @@ static Suite *diag_suite(void)
     tcase_add_test(tc, editdist_values);
     tcase_add_test(tc, editdist_long_names_are_cheap);
     tcase_add_test(tc, diagnostic_is_one_write_on_unbuffered_stream);
+    tcase_add_test(tc, json_lines_nest_notes);
+    tcase_add_test(tc, json_lines_error_limit);
     suite_add_tcase(s, tc);
     return s;
 }
