@@ -741,6 +741,20 @@ static const char *fmt(double v, char buf[32])
     return buf;
 }
 
+/* Writes "value A → B" for a compared row whose value (columns 10 and 11
+ * of the comparison) changed, and returns true; writes nothing and returns
+ * false when it did not: a status or score that changed because the data
+ * did shows the cell that changed it. */
+static bool value_change(FILE *f, sqlite3_stmt *st)
+{
+    double va = col_num(st, 10), vb = col_num(st, 11);
+    if (same_num(va, vb))
+        return false;
+    char b1[32], b2[32];
+    fprintf(f, "value %s → %s", fmt(va, b1), fmt(vb, b2));
+    return true;
+}
+
 /* Writes the rows of one run that the other lacks (at most `limit`
  * listed); returns how many there are, or -1 on an error. */
 static long long only_in(store *s, long long a, long long b, FILE *out, FILE *err)
@@ -841,12 +855,20 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
             n[0]++;
         } else if (strcmp(sta, stb) != 0) {
             row_label(f[1], st);
-            fprintf(f[1], ": %s → %s (score %s → %s)\n", *sta ? sta : "none", *stb ? stb : "none",
-                    fmt(sa, b1), fmt(sb, b2));
+            fprintf(f[1], ": %s → %s (", *sta ? sta : "none", *stb ? stb : "none");
+            if (value_change(f[1], st))
+                fputs(", ", f[1]);
+            fprintf(f[1], "score %s → %s)\n", fmt(sa, b1), fmt(sb, b2));
             n[1]++;
         } else if (!same_num(sa, sb)) {
             row_label(f[2], st);
-            fprintf(f[2], ": %s → %s\n", fmt(sa, b1), fmt(sb, b2));
+            fprintf(f[2], ": %s → %s", fmt(sa, b1), fmt(sb, b2));
+            if (!same_num(col_num(st, 10), col_num(st, 11))) {
+                fputs(" (", f[2]);
+                value_change(f[2], st);
+                fputs(")", f[2]);
+            }
+            fputs("\n", f[2]);
             n[2]++;
         } else if (!same_num(col_num(st, 10), col_num(st, 11)) ||
                    !same_num(col_num(st, 12), col_num(st, 13))) {
