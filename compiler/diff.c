@@ -34,6 +34,10 @@ typedef struct ditem {
     const char *desc;       /* for '+' and '-': what the item is */
     const char *renamed;    /* a replaced region or agency: its new name */
     ptrvec fields;          /* dfield * */
+    const char **gains, **loses; /* a target's coverage change: regions it covers
+                               only in the new program / only in the old, by name
+                               (an old region as the new one calls it) */
+    uint32_t ngains, nloses;
     ptrvec kids;            /* ditem *: a section's measures, a measure's targets */
 } ditem;
 
@@ -42,11 +46,46 @@ typedef struct counts {
     unsigned added, dropped, changed;
 } counts;
 
+/* A string -> index table (open addressing, in the arena). */
+typedef struct stab {
+    const char **keys;
+    uint32_t *vals;
+    uint32_t cap;
+} stab;
+
+/* The regions a target covers (target_cover): every region, or a list of
+ * region indices of its program, ascending. */
+typedef struct cover {
+    bool all;
+    const uint32_t *v;
+    uint32_t n;
+} cover;
+
+/* Per program: what computing the targets' coverage needs, made once. */
+typedef struct coverside {
+    uint32_t *order;        /* the regions coarsest level first (parents and
+                               groups before the regions they hold) */
+    bool *levels;           /* per level: read below the rows (scratch) */
+    uint32_t *seen;         /* per indicator: the stamp of the last walk of its formula */
+    uint32_t stamp;
+    bool *row, *inside;     /* per region (scratch) */
+    uint32_t *list;         /* a covered list being built (scratch) */
+    uint32_t *total;        /* per level: its regions */
+    uint32_t *count;        /* per level: those a target covers (scratch) */
+    int32_t *lvmap;         /* per level: the other program's level of that name, or -1 */
+} coverside;
+
 /* The comparison's state. */
 typedef struct D {
     arena *a;
     const diff_side *o, *n;
     const char **rename;    /* per old region: its name in the new program */
+    int64_t *newidx;        /* per old region: the new region of that name, or -1 */
+    bool *hasold;           /* per new region: an old region maps to it */
+    stab oldreg, newreg;    /* old and new region names -> index */
+    coverside co, cn;
+    uint32_t *in_old, *in_new; /* per new region: stamp of the target compared */
+    uint32_t cstamp;
     const sema_rename **arename; /* the new program's agency renames the old one lacks */
     uint32_t narename;
     ditem plan, assess;
@@ -54,13 +93,6 @@ typedef struct D {
     counts c_regions, c_inds, c_agencies, c_sections, c_measures, c_targets;
     unsigned nchanged;      /* items that differ */
 } D;
-
-/* A string -> index table (open addressing, in the arena). */
-typedef struct stab {
-    const char **keys;
-    uint32_t *vals;
-    uint32_t cap;
-} stab;
 
 /* FNV-1a over the bytes of a string. */
 static uint32_t hash_str(const char *s)
@@ -238,13 +270,9 @@ static const char *names(D *x, const ast_names *ns, bool map)
     const char *s = NULL;
     for (uint32_t i = 0; i < ns->n; i++) {
         const char *nm = ns->v[i].s ? ns->v[i].s : "?";
-        if (map) {
-            for (uint32_t r = 0; r < x->o->m->nregions; r++)
-                if (strcmp(x->o->m->regions[r].name, nm) == 0) {
-                    nm = x->rename[r];
-                    break;
-                }
-        }
+        int64_t r = map ? stab_get(&x->oldreg, nm) : -1;
+        if (r >= 0)
+            nm = x->rename[r];
         s = s ? arena_printf(x->a, "%s, %s", s, nm) : nm;
     }
     return s;
@@ -402,16 +430,32 @@ static const char *region_desc(D *x, const sema_model *m, uint32_t r)
 }
 
 /* The names each old region has in the new program (its own, or the
- * name of the new region that replaces it). */
+ * name of the new region that replaces it), the new region each maps to,
+ * and the new regions some old one maps to.  By name tables: linear in
+ * the regions. */
 static void map_regions(D *x)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
+    stab rep;
+    stab_init(x->a, &rep, b->nregions);
+    /* of two new regions that replace one old, the last (as before) */
+    for (uint32_t k = b->nregions; k-- > 0;)
+        stab_put(&rep, b->regions[k].replaces, k);
+    stab_init(x->a, &x->oldreg, a->nregions);
+    stab_init(x->a, &x->newreg, b->nregions);
+    for (uint32_t r = 0; r < a->nregions; r++)
+        stab_put(&x->oldreg, a->regions[r].name, r);
+    for (uint32_t k = 0; k < b->nregions; k++)
+        stab_put(&x->newreg, b->regions[k].name, k);
     x->rename = arena_alloc(x->a, (a->nregions + 1) * sizeof *x->rename);
+    x->newidx = arena_alloc(x->a, (a->nregions + 1) * sizeof *x->newidx);
+    x->hasold = arena_alloc(x->a, (b->nregions + 1) * sizeof *x->hasold);
     for (uint32_t r = 0; r < a->nregions; r++) {
-        x->rename[r] = a->regions[r].name;
-        for (uint32_t k = 0; k < b->nregions; k++)
-            if (b->regions[k].replaces && strcmp(b->regions[k].replaces, a->regions[r].name) == 0)
-                x->rename[r] = b->regions[k].name;
+        int64_t k = stab_get(&rep, a->regions[r].name);
+        x->rename[r] = k >= 0 ? b->regions[k].name : a->regions[r].name;
+        x->newidx[r] = stab_get(&x->newreg, x->rename[r]);
+        if (x->newidx[r] >= 0)
+            x->hasold[x->newidx[r]] = true;
     }
 }
 
@@ -419,13 +463,9 @@ static void map_regions(D *x)
 static void diff_regions(D *x)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
-    stab tb;
-    stab_init(x->a, &tb, b->nregions);
-    for (uint32_t k = 0; k < b->nregions; k++)
-        stab_put(&tb, b->regions[k].name, k);
     bool *seen = arena_alloc(x->a, (b->nregions + 1) * sizeof *seen);
     for (uint32_t r = 0; r < a->nregions; r++) {
-        int64_t k = stab_get(&tb, x->rename[r]);
+        int64_t k = x->newidx[r];
         if (k < 0) {
             ditem *it = item(x, '-', "region", a->regions[r].name);
             it->desc = region_desc(x, a, r);
@@ -655,6 +695,216 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
     field(x, it, "note", ta->note, tb->note);
 }
 
+/* ---------------------------------------------------------------- coverage */
+
+/* Sets up cs for program m: its regions in level order (a counting sort
+ * by level, regions without one last) and the scratch arrays. */
+static void cover_init(D *x, coverside *cs, const sema_model *m)
+{
+    uint32_t *start = arena_alloc(x->a, (m->nlevels + 2) * sizeof *start);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (m->regions[r].level < m->nlevels)
+            start[m->regions[r].level + 1]++;
+    for (uint32_t l = 0; l < m->nlevels; l++)
+        start[l + 1] += start[l];
+    cs->order = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->order);
+    uint32_t tail = start[m->nlevels];
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        uint32_t l = m->regions[r].level;
+        cs->order[l < m->nlevels ? start[l]++ : tail++] = r;
+    }
+    cs->levels = arena_alloc(x->a, (m->nlevels + 1) * sizeof *cs->levels);
+    cs->seen = arena_alloc(x->a, (m->ninds + 1) * sizeof *cs->seen);
+    cs->row = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->row);
+    cs->inside = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->inside);
+    cs->list = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->list);
+    cs->total = arena_alloc(x->a, (m->nlevels + 1) * sizeof *cs->total);
+    cs->count = arena_alloc(x->a, (m->nlevels + 1) * sizeof *cs->count);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (m->regions[r].level < m->nlevels)
+            cs->total[m->regions[r].level]++;
+}
+
+/* Each program's levels matched by name with the other's. */
+static void cover_levels(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    x->co.lvmap = arena_alloc(x->a, (a->nlevels + 1) * sizeof *x->co.lvmap);
+    x->cn.lvmap = arena_alloc(x->a, (b->nlevels + 1) * sizeof *x->cn.lvmap);
+    for (uint32_t l = 0; l < b->nlevels; l++)
+        x->cn.lvmap[l] = -1;
+    for (uint32_t l = 0; l < a->nlevels; l++) {
+        x->co.lvmap[l] = -1;
+        for (uint32_t k = 0; k < b->nlevels; k++)
+            if (strcmp(a->levels[l], b->levels[k]) == 0) {
+                x->co.lvmap[l] = (int32_t)k;
+                x->cn.lvmap[k] = (int32_t)l;
+            }
+    }
+}
+
+/* Counts per level the regions coverage c of program m holds. */
+static void cover_count(coverside *cs, const sema_model *m, const cover *c)
+{
+    if (c->all) {
+        memcpy(cs->count, cs->total, (m->nlevels + 1) * sizeof *cs->count);
+        return;
+    }
+    memset(cs->count, 0, (m->nlevels + 1) * sizeof *cs->count);
+    for (uint32_t i = 0; i < c->n; i++)
+        if (m->regions[c->v[i]].level < m->nlevels)
+            cs->count[m->regions[c->v[i]].level]++;
+}
+
+/* Whether a region of level l of one program (cs, m), which the other
+ * program (ot) lacks, is covered or not as a matter of course: the target
+ * covers every region of that level in both programs (`for city`, every
+ * region, a share over the cities of the whole province), so that it
+ * gains or loses the region exactly as the plan does, which the regions
+ * of the report list already. */
+static bool level_whole(const coverside *cs, const sema_model *m, const coverside *ot, uint32_t l)
+{
+    if (l >= m->nlevels || cs->count[l] != cs->total[l])
+        return false;
+    int32_t k = cs->lvmap[l];
+    return k < 0 || ot->count[k] == ot->total[k];
+}
+
+/* Flags in cs->levels the level of each function over the regions below
+ * the row's in e (share, total, or lowest / highest / average with a
+ * level), directly or through the formulas it names (each formula walked
+ * once per target).  Returns whether it found one. */
+static bool below_levels(const sema_model *m, coverside *cs, const ast_expr *e, int depth)
+{
+    if (!e || depth > AST_MAX_DEPTH)
+        return false;
+    switch (e->kind) {
+    case EX_NAME:
+        if (e->sema.ref != REF_INDICATOR || e->sema.index < 0 || (uint32_t)e->sema.index >= m->ninds ||
+            !m->inds[e->sema.index].formula || cs->seen[e->sema.index] == cs->stamp)
+            return false;
+        cs->seen[e->sema.index] = cs->stamp;
+        return below_levels(m, cs, m->inds[e->sema.index].formula, depth + 1);
+    case EX_UNARY:
+        return below_levels(m, cs, e->u.un.a, depth + 1);
+    case EX_BINARY: {
+        bool l = below_levels(m, cs, e->u.bin.a, depth + 1);
+        return below_levels(m, cs, e->u.bin.b, depth + 1) || l;
+    }
+    case EX_IF: {
+        bool c = below_levels(m, cs, e->u.cond.c, depth + 1);
+        bool a = below_levels(m, cs, e->u.cond.a, depth + 1);
+        return below_levels(m, cs, e->u.cond.b, depth + 1) || c || a;
+    }
+    case EX_CALL: {
+        sema_ref f = e->sema.ref;
+        bool found = false;
+        if ((f == FN_SHARE || f == FN_TOTAL ||
+             ((f == FN_LOWEST || f == FN_HIGHEST || f == FN_AVERAGE) && e->u.call.nargs == 2)) &&
+            e->sema.index >= 0 && (uint32_t)e->sema.index < m->nlevels) {
+            cs->levels[e->sema.index] = true;
+            found = true;
+        }
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            found = below_levels(m, cs, e->u.call.args[i], depth + 1) || found;
+        return found;
+    }
+    default:
+        return false;
+    }
+}
+
+/* The regions target t of program m covers: the rows it is judged on (its
+ * scope, or every region), and the regions that its functions over the
+ * regions below read, at their levels, below those rows (through parents
+ * and groups, as the runtime does).  This is what a change of a group's
+ * members, a dropped, replaced or re-parented region changes.  Linear in
+ * the regions, and in the scope for a target that reads none below. */
+static cover target_cover(D *x, coverside *cs, const sema_model *m, const sema_target *t)
+{
+    cover c = {0};
+    cs->stamp++;
+    memset(cs->levels, 0, (m->nlevels + 1) * sizeof *cs->levels);
+    bool below = t->type != TY_ERROR && below_levels(m, cs, t->measured, 0);
+    for (uint32_t k = 0; k < t->nms; k++)
+        below = below_levels(m, cs, t->ms[k].goal_expr, 0) || below;
+    below = below_levels(m, cs, t->score, 0) || below;
+    if (!below) {
+        c.all = !t->scoped;
+        c.v = t->scope;
+        c.n = t->nscope;
+        return c;
+    }
+    for (uint32_t r = 0; r < m->nregions; r++)
+        cs->row[r] = !t->scoped;
+    for (uint32_t i = 0; i < t->nscope; i++)
+        cs->row[t->scope[i]] = true;
+    /* down from the rows, coarsest level first: a region is inside when
+     * it is a row or its parent or a group listing it is inside */
+    for (uint32_t i = 0; i < m->nregions; i++) {
+        uint32_t r = cs->order[i];
+        const sema_region *g = &m->regions[r];
+        bool under = g->parent >= 0 && cs->inside[g->parent];
+        for (uint32_t k = 0; k < g->ngroups && !under; k++)
+            under = cs->inside[g->groups[k]];
+        cs->inside[r] = cs->row[r] || under;
+        if (cs->row[r] || (under && g->level < m->nlevels && cs->levels[g->level]))
+            cs->list[c.n++] = r;
+    }
+    /* ascending, as a scope is: the order walk is by level */
+    uint32_t *v = arena_alloc(x->a, (c.n + 1) * sizeof *v);
+    bool *in = cs->row; /* reused: every row is in the list */
+    for (uint32_t i = 0; i < c.n; i++)
+        in[cs->list[i]] = true;
+    uint32_t n = 0;
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (in[r])
+            v[n++] = r;
+    c.v = v;
+    c.n = n;
+    return c;
+}
+
+/* Records on it the regions target ta (old) and tb (new) cover
+ * differently, each list in its program's order of declaration, old
+ * regions by the names the new program gives them.  A region only one
+ * program has is left out where the target covers its whole level in both
+ * (level_whole): the report's regions say it. */
+static void cover_diff(D *x, ditem *it, const sema_target *ta, const sema_target *tb)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    cover co = target_cover(x, &x->co, a, ta), cn = target_cover(x, &x->cn, b, tb);
+    if (co.all && cn.all)
+        return; /* every region on both sides: what the regions say */
+    cover_count(&x->co, a, &co);
+    cover_count(&x->cn, b, &cn);
+    uint32_t st = ++x->cstamp;
+    uint32_t nn = cn.all ? b->nregions : cn.n, no = co.all ? a->nregions : co.n;
+    for (uint32_t i = 0; i < nn; i++)
+        x->in_new[cn.all ? i : cn.v[i]] = st;
+    const char **loses = arena_alloc(x->a, (no + 1) * sizeof *loses);
+    uint32_t nl = 0;
+    for (uint32_t i = 0; i < no; i++) {
+        uint32_t r = co.all ? i : co.v[i];
+        int64_t k = x->newidx[r];
+        if (k >= 0 && x->in_new[k] == st)
+            x->in_old[k] = st;
+        else if (k >= 0 || !level_whole(&x->co, a, &x->cn, a->regions[r].level))
+            loses[nl++] = x->rename[r];
+    }
+    const char **gains = arena_alloc(x->a, (nn + 1) * sizeof *gains);
+    uint32_t ng = 0;
+    for (uint32_t i = 0; i < nn; i++) {
+        uint32_t k = cn.all ? i : cn.v[i];
+        if (x->in_old[k] != st && (x->hasold[k] || !level_whole(&x->cn, b, &x->co, b->regions[k].level)))
+            gains[ng++] = b->regions[k].name;
+    }
+    it->gains = gains;
+    it->ngains = ng;
+    it->loses = loses;
+    it->nloses = nl;
+}
+
 /* A target only one program has. */
 static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *t)
 {
@@ -767,7 +1017,8 @@ static ditem *diff_measure(D *x, tables *tb, const sema_measure *ma, const sema_
         }
         ditem *tit = item(x, '~', "target", t->name);
         target_fields(x, tit, t, &b->targets[tbk]);
-        if (tit->fields.n) {
+        cover_diff(x, tit, t, &b->targets[tbk]);
+        if (tit->fields.n || tit->ngains || tit->nloses) {
             ptrvec_push(x->a, &mit->kids, tit);
             x->c_targets.changed++;
         }
@@ -937,6 +1188,35 @@ static void text_fields(const ditem *it, int indent, FILE *out)
     }
 }
 
+/* At most this many names of a target's gains, and as many of its
+ * losses, are printed in the text report (the JSON lists all). */
+#define COVER_SHOWN 12
+
+/* Prints "+ A, B" or "- A, B (and 3 more)". */
+static void text_cover_names(char sign, const char *const *v, uint32_t n, FILE *out)
+{
+    fprintf(out, "%c ", sign);
+    for (uint32_t i = 0; i < n && i < COVER_SHOWN; i++)
+        fprintf(out, "%s%s", i ? ", " : "", v[i]);
+    if (n > COVER_SHOWN)
+        fprintf(out, " (and %u more)", n - COVER_SHOWN);
+}
+
+/* Prints a target's coverage change, "covers: + 石家庄, 保定; - 太原". */
+static void text_cover(const ditem *it, int indent, FILE *out)
+{
+    if (!it->ngains && !it->nloses)
+        return;
+    fprintf(out, "%*scovers: ", indent, "");
+    if (it->ngains)
+        text_cover_names('+', it->gains, it->ngains, out);
+    if (it->ngains && it->nloses)
+        fputs("; ", out);
+    if (it->nloses)
+        text_cover_names('-', it->loses, it->nloses, out);
+    fputc('\n', out);
+}
+
 /* Prints one item line: "  ~ target 近岸海域水质" with its description. */
 static void text_item(const ditem *it, int indent, FILE *out)
 {
@@ -952,6 +1232,7 @@ static void text_item(const ditem *it, int indent, FILE *out)
         fprintf(out, ": %s", it->desc);
     fputc('\n', out);
     text_fields(it, indent + 4, out);
+    text_cover(it, indent + 4, out);
     for (size_t k = 0; k < it->kids.n; k++)
         text_item(it->kids.v[k], indent + 2, out);
 }
@@ -1091,6 +1372,19 @@ static void json_item(const ditem *it, const char *kids, int ind, FILE *out)
     if (it->fields.n)
         fprintf(out, "\n%*s", ind, "");
     fputc(']', out);
+    if (it->ngains || it->nloses) {
+        fputs(", \"coverage\": {\"gains\": [", out);
+        for (uint32_t k = 0; k < it->ngains; k++) {
+            fputs(k ? ", " : "", out);
+            json_str(it->gains[k], out);
+        }
+        fputs("], \"loses\": [", out);
+        for (uint32_t k = 0; k < it->nloses; k++) {
+            fputs(k ? ", " : "", out);
+            json_str(it->loses[k], out);
+        }
+        fputs("]}", out);
+    }
     if (kids) {
         fprintf(out, ", \"%s\": [", kids);
         const char *sub = strcmp(kids, "measures") == 0 ? "targets" : NULL;
@@ -1163,6 +1457,11 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     x->o = old;
     x->n = new;
     map_regions(x);
+    cover_init(x, &x->co, old->m);
+    cover_init(x, &x->cn, new->m);
+    cover_levels(x);
+    x->in_old = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->in_old);
+    x->in_new = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->in_new);
     diff_plan(x);
     diff_regions(x);
     diff_indicators(x);

@@ -16,6 +16,12 @@
     python3 tools/scale-gen.py adapt N DIR
         the `targets` set as DIR/base.plan and DIR/rules.plan extending it:
         half the targets overridden (a new scope), a quarter dropped.
+    python3 tools/scale-gen.py groups N DIR
+        DIR/old.plan and DIR/new.plan: N cities in N/10 provinces, N/20
+        regional groups of provinces and N targets scoped through them
+        (`for city in G`, shares over the cities of a group); new.plan moves
+        every group's members by one province and a tenth of the cities to
+        the next province, for `planc diff DIR/old.plan DIR/new.plan`.
 
 Then, for example:
     /usr/bin/time -f '%U u %S s %M KB' build/planc check DIR/rules.plan
@@ -107,13 +113,41 @@ def adapt(n):
     return ''.join(o)
 
 
+def groups(n, moved):
+    nprov = max(2, n // 10)
+    ngrp = max(1, n // 20)
+    o = ['plan g "groups" {\n    region 全国\n    baseline 2020\n    horizon 2030\n}\n'
+         'levels country, area, province, city\nregion 全国 : country\n']
+    w = o.append
+    w('region ' + ', '.join('P%d' % p for p in range(nprov)) + ' : province in 全国\n')
+    for c in range(n):
+        p = c % nprov
+        if moved and c % 10 == 0:
+            p = (p + 1) % nprov
+        w('region C%d : city in P%d\n' % (c, p))
+    for g in range(ngrp):
+        first = (g * 2 + (1 if moved else 0)) % nprov
+        w('region G%d : area in 全国 of %s\n'
+          % (g, ', '.join('P%d' % ((first + k) % nprov) for k in range(3))))
+    w('indicator x : 1, lower, column "x"\nindicator ok : bool, column "ok"\n')
+    w('section S "s" {\n    measure (1) "m" {\n')
+    for t in range(n):
+        g = t % ngrp
+        if t % 2:
+            w('        target T%d for city in G%d : x <= %d\n' % (t, g, t))
+        else:
+            w('        target T%d for G%d : share(city, ok == yes) >= 50%%\n' % (t, g))
+    w('    }\n}\n')
+    return ''.join(o)
+
+
 def put(d, name, text):
     with open(os.path.join(d, name), 'w', encoding='utf-8') as f:
         f.write(text)
 
 
 def main(argv):
-    if len(argv) < 4 or argv[1] not in ('targets', 'warnings', 'imports', 'adapt'):
+    if len(argv) < 4 or argv[1] not in ('targets', 'warnings', 'imports', 'adapt', 'groups'):
         sys.stderr.write(__doc__)
         return 2
     kind, n, d = argv[1], int(argv[2]), argv[3]
@@ -125,6 +159,9 @@ def main(argv):
     elif kind == 'imports':
         put(d, 'u.plan', 'unit u\n')
         put(d, 'rules.plan', imports(n))
+    elif kind == 'groups':
+        put(d, 'old.plan', groups(n, False))
+        put(d, 'new.plan', groups(n, True))
     else:
         put(d, 'base.plan', rules(n, nreg, False))
         put(d, 'rules.plan', adapt(n))
