@@ -640,7 +640,7 @@ static void dump_drop(const ast_decl *d, FILE *out)
     static const char *const what[] = {
         [DROP_TARGET] = "target", [DROP_MEASURE] = "measure", [DROP_SECTION] = "section",
         [DROP_REGION] = "region", [DROP_REGIONS] = "regions", [DROP_ASSESSMENT] = "assessment",
-        [DROP_INDICATOR] = "indicator",
+        [DROP_INDICATOR] = "indicator", [DROP_AGENCY] = "agency",
     };
     fprintf(out, "drop %s", what[d->u.drop.what]);
     for (uint32_t i = 0; i < d->u.drop.names.n; i++) {

@@ -299,7 +299,7 @@ typedef struct ast_dataline {
 /* What a `drop` removes from the base of an extended plan. */
 typedef enum ast_dropkind {
     DROP_TARGET, DROP_MEASURE, DROP_SECTION, DROP_REGION, DROP_REGIONS, DROP_ASSESSMENT,
-    DROP_INDICATOR
+    DROP_INDICATOR, DROP_AGENCY
 } ast_dropkind;
 
 /* What an `override` changes in the base of an extended plan. */

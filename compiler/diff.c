@@ -88,6 +88,8 @@ typedef struct D {
     uint32_t cstamp;
     const sema_rename **arename; /* the new program's agency renames the old one lacks */
     uint32_t narename;
+    const char **adrop;     /* the new program's agency drops the old one lacks */
+    uint32_t nadrop;
     ditem plan, assess;
     ptrvec regions, inds, agencies, sections;
     counts c_regions, c_inds, c_agencies, c_sections, c_measures, c_targets;
@@ -599,6 +601,32 @@ static void diff_agencies(D *x)
         ptrvec_push(x->a, &x->agencies, it);
         x->c_agencies.changed++;
     }
+    /* `drop agency`: listed with the old measures that named it */
+    x->adrop = arena_alloc(x->a, (b->nagency_drops + 1) * sizeof *x->adrop);
+    for (uint32_t k = 0; k < b->nagency_drops; k++) {
+        const char *nm = b->agency_drops[k];
+        bool old = false;
+        for (uint32_t j = 0; j < a->nagency_drops && !old; j++)
+            old = strcmp(a->agency_drops[j], nm) == 0;
+        if (old)
+            continue;
+        x->adrop[x->nadrop++] = nm;
+        ditem *it = item(x, '-', "agency", nm);
+        const char *in = NULL;
+        for (uint32_t m = 0; m < a->nmeasures; m++) {
+            const sema_measure *me = &a->measures[m];
+            bool named = false;
+            for (uint32_t i = 0; i < me->nlead && !named; i++)
+                named = strcmp(me->lead[i], nm) == 0;
+            for (uint32_t i = 0; i < me->nresponsible && !named; i++)
+                named = strcmp(me->responsible[i], nm) == 0;
+            if (named)
+                in = in ? arena_printf(x->a, "%s, %s", in, me->id) : me->id;
+        }
+        it->desc = in ? arena_printf(x->a, "in %s", in) : "in no measure";
+        ptrvec_push(x->a, &x->agencies, it);
+        x->c_agencies.dropped++;
+    }
 }
 
 /* Indicators: added, dropped, changed (display name, unit, direction,
@@ -931,6 +959,11 @@ static const char *agency_list(D *x, const char *const *v, uint32_t n, bool map)
         for (uint32_t k = 0; k < x->narename; k++)
             if (strcmp(x->arename[k]->from, v[i]) == 0)
                 nm = x->arename[k]->to;
+        bool gone = false;
+        for (uint32_t k = 0; k < x->nadrop && !gone; k++)
+            gone = strcmp(x->adrop[k], v[i]) == 0;
+        if (gone)
+            continue;
         bool twice = false;
         for (uint32_t j = 0; j < m && !twice; j++)
             twice = strcmp(w[j], nm) == 0;
@@ -1469,7 +1502,8 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     diff_sections(x);
     diff_assessment(x);
     x->nchanged += x->c_regions.added + x->c_regions.dropped + x->c_regions.changed +
-                   x->c_inds.added + x->c_inds.dropped + x->c_inds.changed + x->c_agencies.changed;
+                   x->c_inds.added + x->c_inds.dropped + x->c_inds.changed + x->c_agencies.changed +
+                   x->c_agencies.dropped;
     if (f == DIFF_JSON)
         write_json(x, out);
     else

@@ -63,10 +63,21 @@ typedef struct item {
     const char *replaced_by;/* IT_REGION, IT_AGENCY: the region or agency that replaces it */
     ast_decl *replacer;     /* IT_REGION, IT_AGENCY: the declaration of that region or agency */
     uint32_t uses;          /* IT_AGENCY: the base's measures whose lists named it */
+    uint32_t in_measures;   /* IT_AGENCY: the base's measures whose lists name it,
+                               as the base declares them (index_base) */
+    ptrvec lead_uses;       /* IT_AGENCY, dropped: the base's lead and shared lists
+                               that still name it (agency_use *) */
     const ast_measure *counted; /* IT_AGENCY: the last measure counted in `uses` */
     span drop_sp;           /* where it was dropped or replaced */
     const ast_origin *edit; /* the first drop or override of it, or NULL */
 } item;
+
+/* Where a base measure's lead (or shared) list names a dropped agency. */
+typedef struct agency_use {
+    span sp;
+    const char *measure;    /* "measure (九)" */
+    bool shared;            /* in its `shared` list */
+} agency_use;
 
 /* Names to items, with the items in the order they were added (arena.h). */
 typedef namemap ntab;
@@ -601,6 +612,21 @@ static void index_base(loader *L, baseidx *b)
             break;
         }
     }
+    /* how many base measures name each base agency, before any edit */
+    for (size_t k = 0; k < b->measures.order.n; k++) {
+        const ast_measure *me = ((const item *)b->measures.order.v[k])->me;
+        const ast_names *lists[] = {&me->lead, &me->shared, &me->responsible};
+        for (int l = 0; l < 3; l++)
+            for (uint32_t n = 0; n < lists[l]->n; n++) {
+                item *ag = lists[l]->v[n].s ? ntab_find(&b->agencies, lists[l]->v[n].s) : NULL;
+                if (ag && ag->counted != me) {
+                    ag->counted = me;
+                    ag->in_measures++;
+                }
+            }
+    }
+    for (size_t k = 0; k < b->agencies.order.n; k++)
+        ((item *)b->agencies.order.v[k])->counted = NULL;
 }
 
 static const char *const itemword[] = {
@@ -836,6 +862,31 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
             it->edit = origin(L, ORIGIN_DROPPED, IT_INDICATOR, it->name, item_ref(L, IT_INDICATOR, it->name),
                               NULL, ((const ast_decl *)L->out.v[it->slot])->sp, ns->v[k].sp);
             L->out.v[it->slot] = NULL;
+        }
+        break;
+    case DROP_AGENCY:
+        /* its declarations go; the base's lists lose it after the
+         * overrides, which may give a measure it leads a new lead
+         * (fix_agencies) */
+        for (uint32_t k = 0; k < ns->n; k++) {
+            item *it = find_base(L, &b->agencies, IT_AGENCY, ns->v[k], "drop", mi);
+            if (!it)
+                continue;
+            it->dropped = true;
+            it->drop_sp = ns->v[k].sp;
+            ast_origin *org = origin(L, ORIGIN_DROPPED, IT_AGENCY, it->name, item_ref(L, IT_AGENCY, it->name),
+                                     NULL, it->sp, ns->v[k].sp);
+            uint32_t nm = it->in_measures;
+            org->detail = nm ? arena_printf(L->a, "from %u measure%s", nm, nm == 1 ? "" : "s")
+                             : "named by no measure";
+            it->edit = org;
+            /* two files of the base may each declare it (index_base) */
+            for (size_t i = 0; i < L->out.n; i++) {
+                const ast_decl *ad = L->out.v[i];
+                if (ad && ad->kind == D_AGENCY && in_base(L, ad->sp) && ad->u.agency.name.s &&
+                    strcmp(ad->u.agency.name.s, it->name) == 0)
+                    L->out.v[i] = NULL;
+            }
         }
         break;
     case DROP_ASSESSMENT:
@@ -1566,43 +1617,72 @@ static void apply_agency_replace(loader *L, baseidx *b, ast_decl *d, ast_name ol
                      it->name);
 }
 
-/* One agency list of a measure after the replacements: a name written in
- * the base that names a replaced agency is renamed (and written where the
- * new agency is declared, so that it is looked up as the extending file
- * sees it); a name the extending file wrote that names a replaced agency
- * it does not declare itself is an error.  A name a rename makes twice in
- * the list is kept once.  Each agency renamed counts measure me once. */
-static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_names *ns, uint32_t mi)
+/* One agency list of a measure after the replacements and drops: a name
+ * written in the base that names a replaced agency is renamed (and
+ * written where the new agency is declared, so that it is looked up as
+ * the extending file sees it); one that names a dropped agency leaves the
+ * list, and in a lead or shared list (`lead`) is kept for the error at the
+ * drop (fix_agencies).  A name the extending file wrote that names a
+ * replaced or dropped agency it does not declare itself is an error.  A
+ * name a rename makes twice in the list is kept once.  Each agency renamed
+ * or dropped counts measure me once. */
+static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_names *ns, uint32_t mi, bool lead)
 {
     ast_name *v = NULL;
     uint32_t k = 0;
     for (uint32_t i = 0; i < ns->n; i++) {
         ast_name n = ns->v[i];
         item *it = n.s ? ntab_find(&b->agencies, n.s) : NULL;
-        if (it && it->replaced_by && !in_base(L, n.sp)) {
+        if (it && !(it->replaced_by || it->dropped))
+            it = NULL;
+        bool leave = false;
+        if (it && !in_base(L, n.sp)) {
             span own;
             if (module_of(L, n.sp) == (int32_t)mi && !declared_by(L, mi, IT_AGENCY, n.s, &own)) {
-                diag_error(L->d, n.sp, "agency '%s' was replaced by '%s'", n.s, it->replaced_by);
-                diag_note(L->d, it->replacer->sp, "'%s' was replaced here", n.s);
-                diag_hint(L->d, "write '%s'", it->replaced_by);
+                if (it->dropped) {
+                    diag_error(L->d, n.sp, "agency '%s' was dropped", n.s);
+                    diag_note(L->d, it->drop_sp, "'%s' was dropped here", n.s);
+                    diag_hint(L->d, "name an agency of this plan, or declare '%s' in this file", n.s);
+                    leave = true;
+                } else {
+                    diag_error(L->d, n.sp, "agency '%s' was replaced by '%s'", n.s, it->replaced_by);
+                    diag_note(L->d, it->replacer->sp, "'%s' was replaced here", n.s);
+                    diag_hint(L->d, "write '%s'", it->replaced_by);
+                }
             }
             it = NULL;
         }
-        if (it && it->replaced_by) {
+        if (it) {
             if (it->counted != me) {
                 it->counted = me;
                 it->uses++;
             }
-            n.s = it->replaced_by;
-            n.qual = NULL;
-            n.sp = it->replacer->u.agency.name.sp;
+            if (it->dropped) {
+                leave = true;
+                if (lead) {
+                    agency_use *u = arena_alloc(L->a, sizeof *u);
+                    u->sp = n.sp;
+                    u->measure = item_ref(L, IT_MEASURE, me->id.s ? me->id.s : "?");
+                    u->shared = ns == &me->shared;
+                    ptrvec_push(L->a, &it->lead_uses, u);
+                }
+            } else {
+                n.s = it->replaced_by;
+                n.qual = NULL;
+                n.sp = it->replacer->u.agency.name.sp;
+            }
             if (!v) {
                 v = arena_alloc(L->a, (ns->n + 1) * sizeof *v);
                 memcpy(v, ns->v, i * sizeof *v);
                 k = i;
             }
         }
-        if (!v)
+        if (leave && !v) {
+            v = arena_alloc(L->a, (ns->n + 1) * sizeof *v);
+            memcpy(v, ns->v, i * sizeof *v);
+            k = i;
+        }
+        if (!v || leave)
             continue;
         bool twice = false;
         for (uint32_t j = 0; j < k && !twice; j++)
@@ -1616,14 +1696,40 @@ static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_na
     }
 }
 
+/* A dropped agency that base measures still have as their lead (or
+ * share): an error at the drop with a note at each, since a measure
+ * would otherwise silently lose whoever answers for it. */
+static void report_dropped_leads(loader *L, const item *it)
+{
+    const ptrvec *u = &it->lead_uses;
+    if (!u->n)
+        return;
+    const agency_use *first = u->v[0];
+    if (u->n == 1)
+        diag_error(L->d, it->drop_sp, "agency '%s' is dropped, but it leads %s", it->name, first->measure);
+    else
+        diag_error(L->d, it->drop_sp, "agency '%s' is dropped, but it leads %zu measures", it->name, u->n);
+    for (size_t k = 0; k < u->n; k++) {
+        const agency_use *a = u->v[k];
+        diag_note(L->d, a->sp, "%s names it %s here", a->measure,
+                  a->shared ? "among the agencies that share it" : "as its lead");
+    }
+    if (u->n == 1)
+        diag_hint(L->d, "give it another lead ('override %s { lead ... }'), or drop it", first->measure);
+    else
+        diag_hint(L->d, "give each of them another lead ('override measure (ID) { lead ... }'), or drop them");
+}
+
 /* After the edits of module mi: the agency lists of every measure read
- * through the replacements (fix_agency_list); each replacement's trace
- * counts the base's measures it renamed. */
+ * through the replacements and drops (fix_agency_list); each
+ * replacement's and drop's trace counts the base's measures it changed. */
 static void fix_agencies(loader *L, baseidx *b, uint32_t mi)
 {
     bool any = false;
-    for (size_t k = 0; k < b->agencies.order.n && !any; k++)
-        any = ((item *)b->agencies.order.v[k])->replaced_by != NULL;
+    for (size_t k = 0; k < b->agencies.order.n && !any; k++) {
+        const item *it = b->agencies.order.v[k];
+        any = it->replaced_by != NULL || it->dropped;
+    }
     if (!any)
         return;
     for (size_t i = 0; i < L->out.n; i++) {
@@ -1632,13 +1738,17 @@ static void fix_agencies(loader *L, baseidx *b, uint32_t mi)
             continue;
         for (uint32_t j = 0; j < d->u.section->nmeasures; j++) {
             ast_measure *me = d->u.section->measures[j];
-            fix_agency_list(L, b, me, &me->lead, mi);
-            fix_agency_list(L, b, me, &me->shared, mi);
-            fix_agency_list(L, b, me, &me->responsible, mi);
+            fix_agency_list(L, b, me, &me->lead, mi, true);
+            fix_agency_list(L, b, me, &me->shared, mi, true);
+            fix_agency_list(L, b, me, &me->responsible, mi, false);
         }
     }
     for (size_t k = 0; k < b->agencies.order.n; k++) {
         item *it = b->agencies.order.v[k];
+        if (it->dropped) {
+            report_dropped_leads(L, it);
+            continue;
+        }
         if (!it->replaced_by)
             continue;
         ast_origin *org = (ast_origin *)it->edit;

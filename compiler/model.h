@@ -194,6 +194,8 @@ struct sema_model {
     sema_measure *measures; uint32_t nmeasures;
     sema_target *targets; uint32_t ntargets;
     sema_rename *agency_renames; uint32_t nagency_renames;
+    const char **agency_drops; uint32_t nagency_drops; /* base agencies an extending
+                               file dropped (`drop agency`, docs/LANGUAGE.md §14) */
 
     bool has_assessment;
     const char *assessment;

@@ -3670,6 +3670,12 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     m->targets = arena_alloc(a, (ntg + 1) * sizeof *m->targets);
     m->ntargets = ntg;
     m->agency_renames = arena_alloc(a, (m->nagency_renames + 1) * sizeof *m->agency_renames);
+    /* the agencies dropped, from the edits (`drop agency` removed their
+     * declarations): planc diff lists them */
+    m->agency_drops = arena_alloc(a, (prog->nedits + 1) * sizeof *m->agency_drops);
+    for (uint32_t i = 0; i < prog->nedits; i++)
+        if (prog->edits[i]->kind == ORIGIN_DROPPED && prog->edits[i]->item == IT_AGENCY)
+            m->agency_drops[m->nagency_drops++] = prog->edits[i]->name;
     s->units = arena_alloc(a, (s->nunits + 1) * sizeof *s->units);
     s->ii = arena_alloc(a, (m->ninds + 1) * sizeof *s->ii);
     s->periods = arena_alloc(a, (nper + 1) * sizeof *s->periods);

@@ -436,7 +436,8 @@ import:
   ;
 
 /* drop := 'drop' ('target' names | 'measure' clauseids | 'section' names
- *                 | 'region' names | 'regions' | 'indicator' names | 'assessment') */
+ *                 | 'region' names | 'regions' | 'indicator' names | 'agency' names
+ *                 | 'assessment') */
 drop:
     kw_drop KW_TARGET names
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_TARGET; $$->u.drop.names = names_finish(ps, $3); }
@@ -450,6 +451,8 @@ drop:
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_REGIONS; }
   | kw_drop KW_INDICATOR names
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_INDICATOR; $$->u.drop.names = names_finish(ps, $3); }
+  | kw_drop KW_AGENCY names
+        { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_AGENCY; $$->u.drop.names = names_finish(ps, $3); }
   | kw_drop KW_ASSESSMENT
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_ASSESSMENT; }
   ;
@@ -1559,8 +1562,8 @@ static const struct token_group {
      {"end of file", "target", "redline", "measure"}},
     {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
     /* after `drop`: more than four words, each worth naming */
-    {"'target', 'measure', 'section', 'region', 'regions', 'indicator' or 'assessment'",
-     {"target", "measure", "section", "region", "regions", "indicator", "assessment"}, {NULL}},
+    {"'target', 'measure', 'section', 'region', 'regions', 'indicator', 'agency' or 'assessment'",
+     {"target", "measure", "section", "region", "regions", "indicator", "agency", "assessment"}, {NULL}},
     {"a measure item", {"lead", "responsible", "shared", "target", "redline"}, {NULL}},
     {"a target attribute", {"weight", "veto", "score", "clause", "note"}, {NULL}},
     {"an assessment item", {"missing", "score", "weight", "veto", "grade"}, {NULL}},
