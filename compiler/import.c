@@ -1617,6 +1617,18 @@ static void apply_agency_replace(loader *L, baseidx *b, ast_decl *d, ast_name ol
                      it->name);
 }
 
+/* Whether a shared list names an agency that is not dropped (one that
+ * shares the work is left). */
+static bool shared_left(const baseidx *b, const ast_names *ns)
+{
+    for (uint32_t i = 0; i < ns->n; i++) {
+        const item *it = ns->v[i].s ? ntab_find(&b->agencies, ns->v[i].s) : NULL;
+        if (ns->v[i].s && !(it && it->dropped))
+            return true;
+    }
+    return false;
+}
+
 /* One agency list of a measure after the replacements and drops: a name
  * written in the base that names a replaced agency is renamed (and
  * written where the new agency is declared, so that it is looked up as
@@ -1659,7 +1671,7 @@ static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_na
             }
             if (it->dropped) {
                 leave = true;
-                if (lead) {
+                if (lead && (ns != &me->shared || !shared_left(b, ns))) {
                     agency_use *u = arena_alloc(L->a, sizeof *u);
                     u->sp = n.sp;
                     u->measure = item_ref(L, IT_MEASURE, me->id.s ? me->id.s : "?");
@@ -1714,7 +1726,10 @@ static void report_dropped_leads(loader *L, const item *it)
         diag_note(L->d, a->sp, "%s names it %s here", a->measure,
                   a->shared ? "among the agencies that share it" : "as its lead");
     }
-    if (u->n == 1)
+    if (u->n == 1 && first->shared)
+        diag_hint(L->d, "give it agencies that share it ('override %s { shared ... }'), or drop it",
+                  first->measure);
+    else if (u->n == 1)
         diag_hint(L->d, "give it another lead ('override %s { lead ... }'), or drop it", first->measure);
     else
         diag_hint(L->d, "give each of them another lead ('override measure (ID) { lead ... }'), or drop them");
