@@ -415,6 +415,10 @@ static void dump_target(const ast_target *t, int depth, FILE *out)
         indent(out, depth + 2);
         fprintf(out, "%s ", ast_opname(m->op));
         dump_expr(m->goal, out);
+        if (m->tolerance) {
+            fputs(" tolerance ", out);
+            dump_expr(m->tolerance, out);
+        }
         if (m->has_by) {
             fputs(" by ", out);
             dump_year(&m->by, out);

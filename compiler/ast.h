@@ -153,6 +153,8 @@ typedef enum ast_targetkind {
 typedef struct ast_milestone {
     ast_op op;          /* OP_LT .. OP_NE */
     ast_expr *goal;
+    ast_expr *tolerance; /* `>= 20% tolerance 0.5%`: how far short of the goal
+                           still meets it, or NULL (docs/LANGUAGE.md §9) */
     ast_year by;        /* by.sp.hi == 0 and year == 0: no deadline written */
     bool has_by;
     span sp;

@@ -2,6 +2,8 @@
 #include "ir.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -33,6 +35,73 @@ double ir_compare(ir_op op, double v, double g)
     case IR_NE: return v != g;
     default: return NAN;
     }
+}
+
+int ir_loosen_sign(const ir_milestone *m)
+{
+    if (isnan(m->tolerance))
+        return 0;
+    switch (m->op) {
+    case IR_GE: case IR_GT: return -1;
+    case IR_LE: case IR_LT: return 1;
+    case IR_EQ: return m->track > 0 ? -1 : m->track < 0 ? 1 : 0;
+    default: return 0;
+    }
+}
+
+/* x rounded to 15 significant digits: the decimal an evaluator computes
+ * for g - t (18.3 - 0.1 is 18.2, where binary arithmetic gives a double
+ * above 18.2's, and a value of exactly 18.2 would fail). */
+static double decimal15(double x)
+{
+    char buf[40];
+    if (!isfinite(x))
+        return x;
+    snprintf(buf, sizeof buf, "%.15g", x);
+    return strtod(buf, NULL);
+}
+
+void ir_goal_band(const ir_milestone *m, double goal, double *lo, double *hi)
+{
+    double t = isnan(m->tolerance) ? 0 : m->tolerance;
+    *lo = goal - t;
+    *hi = goal + t;
+    if (!m->goal_src && t != 0) {
+        *lo = decimal15(*lo);
+        *hi = decimal15(*hi);
+    }
+}
+
+double ir_judged_goal(const ir_milestone *m, double goal)
+{
+    int sign = ir_loosen_sign(m);
+    double lo, hi;
+    if (sign == 0)
+        return goal;
+    ir_goal_band(m, goal, &lo, &hi);
+    return sign < 0 ? lo : hi;
+}
+
+double ir_meets(const ir_milestone *m, double v, double g)
+{
+    if (m->op == IR_EQ && !isnan(m->tolerance)) {
+        if (isnan(v) || isnan(g))
+            return NAN;
+        double lo, hi;
+        ir_goal_band(m, g, &lo, &hi);
+        return lo <= v && v <= hi;
+    }
+    return ir_compare(m->op, v, ir_judged_goal(m, g));
+}
+
+long ir_current_milestone(const ir_target *tg, int year)
+{
+    if (tg->nmilestones == 0)
+        return -1;
+    for (uint32_t i = 0; i < tg->nmilestones; i++)
+        if (tg->milestones[i].deadline == 0 || year <= tg->milestones[i].deadline)
+            return (long)i;
+    return (long)tg->nmilestones - 1;
 }
 
 /* Makes room for one more element in the arena array *v of n elements of
@@ -246,6 +315,21 @@ void ir_dump(const ir_program *p, FILE *out)
                 t->name, t->clause ? t->clause : "", t->kind, t->weight,
                 t->veto ? " veto" : "", t->status, t->value, t->goal,
                 t->expected, t->score);
+        /* the goals a tolerance loosens (the steps hold the loosened ones) */
+        for (uint32_t k = 0; k < t->nmilestones; k++) {
+            const ir_milestone *m = &t->milestones[k];
+            if (isnan(m->tolerance))
+                continue;
+            fprintf(out, "    milestone %u: %s ", k, ir_opname(m->op));
+            if (m->goal_src)
+                fprintf(out, "%s", m->goal_src);
+            else
+                fprintf(out, "%.17g", m->goal);
+            fprintf(out, " tolerance %.17g", m->tolerance);
+            if (m->deadline)
+                fprintf(out, " by %d", m->deadline);
+            fprintf(out, "\n");
+        }
     }
     for (uint32_t i = 0; i < p->nmeasures; i++) {
         const ir_measure *m = &p->measures[i];

@@ -221,6 +221,8 @@ typedef struct ir_milestone {
                           and for a goal read from the data */
     const char *goal_src; /* a goal read from the data: its expression as
                           written ("耕地保护目标"); NULL for a constant */
+    double tolerance;  /* `tolerance t` in the target's unit; NaN for none
+                          (docs/LANGUAGE.md §9: ir_judged_goal) */
     int deadline;      /* 0: none (the goal holds every year) */
     int track;         /* before the deadline, which side of the trajectory
                           is on track: +1 higher, -1 lower, 0 always (bool
@@ -381,6 +383,27 @@ bool ir_is_barrier(ir_op op);
  * checked model) can be freed while the copy is in use.  The copy's steps
  * have no spare capacity. */
 ir_program *ir_copy(struct arena *a, const ir_program *p);
+
+/* A milestone's tolerance t moves its goal g to the goal the target is
+ * judged by (docs/LANGUAGE.md §9).  ir_goal_band gives g - t and g + t: a
+ * constant goal's rounded to 15 significant digits, as an evaluator's
+ * decimal arithmetic gives them (18.3 - 0.1 is 18.2); a goal read from
+ * the data's as the engines compute them, in binary (lower.c emits the
+ * subtraction or addition).  ir_loosen_sign says which one a milestone
+ * is judged by: -1 (g - t) for '>=' and '>' and for '==' on a value where
+ * higher is better, +1 (g + t) for '<=', '<' and '==' where lower is
+ * better, 0 (g itself) for '==' without a direction and without a
+ * tolerance; ir_judged_goal gives it. */
+int ir_loosen_sign(const ir_milestone *m);
+void ir_goal_band(const ir_milestone *m, double goal, double *lo, double *hi);
+double ir_judged_goal(const ir_milestone *m, double goal);
+/* Whether value v meets milestone m's goal g, tolerance included: v OP
+ * ir_judged_goal(g), and g - t <= v <= g + t (ir_goal_band) for '==' with
+ * a tolerance; NaN when either is missing, else 1 or 0. */
+double ir_meets(const ir_milestone *m, double v, double g);
+/* The current milestone of target tg in `year`: the first whose deadline
+ * is >= the year (or that has none), else the last; -1 for none. */
+long ir_current_milestone(const ir_target *tg, int year);
 
 /* Prints the program readably (`planc check --dump-ir`). */
 void ir_dump(const ir_program *p, FILE *out);

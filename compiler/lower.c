@@ -705,6 +705,58 @@ static double direction_of(ast_direction d)
     return d == DIR_HIGHER ? 1 : d == DIR_LOWER ? -1 : NAN;
 }
 
+/* Milestone i of t as the IR describes it (its op, tolerance and track),
+ * for ir_loosen_sign. */
+static ir_milestone ir_ms(const sema_target *t, uint32_t i)
+{
+    const sema_milestone *m = &t->ms[i];
+    return (ir_milestone){.op = binop(m->op), .goal = m->goal, .tolerance = m->tolerance,
+                          .deadline = m->deadline,
+                          .track = m->track == DIR_HIGHER ? 1 : m->track == DIR_LOWER ? -1 : 0};
+}
+
+/* The band g - t .. g + t of milestone i around its goal slot g
+ * (ir_goal_band): constants for a constant goal, else steps. */
+static void goal_band(L *l, const sema_target *t, uint32_t i, uint32_t g, uint32_t *lo, uint32_t *hi)
+{
+    ir_milestone m = ir_ms(t, i);
+    if (!t->ms[i].goal_expr) {
+        double a, b;
+        ir_goal_band(&m, t->ms[i].goal, &a, &b);
+        *lo = k(l, IR_NUM, a);
+        *hi = k(l, IR_NUM, b);
+    } else {
+        *lo = op2(l, IR_SUB, IR_NUM, g, k(l, IR_NUM, m.tolerance));
+        *hi = op2(l, IR_ADD, IR_NUM, g, k(l, IR_NUM, m.tolerance));
+    }
+}
+
+/* The goal milestone i is judged by (ir_judged_goal): its goal slot g
+ * loosened by its tolerance, g itself without one. */
+static uint32_t judged_goal(L *l, const sema_target *t, uint32_t i, uint32_t g)
+{
+    ir_milestone m = ir_ms(t, i);
+    int sign = ir_loosen_sign(&m);
+    if (sign == 0)
+        return g;
+    uint32_t lo, hi;
+    goal_band(l, t, i, g, &lo, &hi);
+    return sign < 0 ? lo : hi;
+}
+
+/* Whether slot x meets milestone i (ir_meets): x OP jg, or for '==' with
+ * a tolerance, g - t <= x <= g + t. */
+static uint32_t meets(L *l, const sema_target *t, uint32_t i, uint32_t x, uint32_t g, uint32_t jg)
+{
+    const sema_milestone *m = &t->ms[i];
+    if (m->op == OP_EQ && !isnan(m->tolerance)) {
+        uint32_t lo, hi;
+        goal_band(l, t, i, g, &lo, &hi);
+        return op2(l, IR_AND, IR_BOOL, op2(l, IR_GE, IR_BOOL, x, lo), op2(l, IR_LE, IR_BOOL, x, hi));
+    }
+    return op2(l, binop(m->op), IR_BOOL, x, jg);
+}
+
 /* Lowers one target into its output slots (docs/LANGUAGE.md §9). */
 static void lower_target(L *l, uint32_t ti, ir_target *out)
 {
@@ -749,11 +801,14 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         base = lx(l, t->measured, shift_abs(t->y0));
         direction = k(l, IR_NUM, -1);
     } else {
-        /* thresholds: every year, or milestones with deadlines */
+        /* thresholds: every year, or milestones with deadlines.  goals[]
+         * are the goals as written (the results' goal); jgoals[] those the
+         * target is judged by, loosened by a tolerance (ir_judged_goal) */
         uint32_t n = t->nms;
         ir_type gt = t->type == TY_BOOL ? IR_BOOL : IR_NUM;
         uint32_t *conds = arena_alloc(l->a, n * sizeof *conds);
         uint32_t *goals = arena_alloc(l->a, n * sizeof *goals);
+        uint32_t *jgoals = arena_alloc(l->a, n * sizeof *jgoals);
         uint32_t *mets = arena_alloc(l->a, n * sizeof *mets);
         bool same_op = true;
         for (uint32_t i = 0; i < n; i++) {
@@ -764,15 +819,17 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
                                         : lx(l, ge, here);
             else
                 goals[i] = k(l, gt, t->ms[i].goal);
-            if (t->ms[i].op != t->ms[0].op)
+            jgoals[i] = judged_goal(l, t, i, goals[i]);
+            /* '==' with a tolerance is a band: its own test per milestone */
+            if (t->ms[i].op != t->ms[0].op || (t->ms[i].op == OP_EQ && !isnan(t->ms[i].tolerance)))
                 same_op = false;
         }
         base = lx(l, t->measured, shift_abs(t->y0));
         direction = k(l, IR_NUM, direction_of(t->ms[0].track));
         if (n == 1 && t->ms[0].deadline == 0) {
             goal = goals[0];
-            uint32_t met = op2(l, binop(t->ms[0].op), IR_BOOL, v, goal);
-            expected = goal;
+            uint32_t met = meets(l, t, 0, v, goal, jgoals[0]);
+            expected = jgoals[0];
             judged = sel(l, IR_STATUS, met, st_met, st_failed);
             dscore = sel(l, IR_NUM, met, hundred, zero);
         } else {
@@ -784,9 +841,10 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
                 dls[i] = k(l, IR_NUM, t->ms[i].deadline);
                 conds[i] = op2(l, IR_LE, IR_BOOL, y, dls[i]);
                 ys[i] = i == 0 ? y0 : dls[i - 1];
-                bs[i] = i == 0 ? base : goals[i - 1];
+                bs[i] = i == 0 ? base : jgoals[i - 1];
             }
             goal = chain(l, gt, conds, goals, n);
+            uint32_t jgoal = chain(l, gt, conds, jgoals, n);
             deadline = chain(l, IR_NUM, conds, dls, n);
             uint32_t *dirs = arena_alloc(l->a, n * sizeof *dirs);
             for (uint32_t i = 0; i < n; i++)
@@ -796,25 +854,26 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             bstart = chain(l, gt, conds, bs, n);
             uint32_t met, basemet;
             if (same_op) {
-                met = op2(l, binop(t->ms[0].op), IR_BOOL, v, goal);
-                basemet = op2(l, binop(t->ms[0].op), IR_BOOL, base, goal);
+                met = op2(l, binop(t->ms[0].op), IR_BOOL, v, jgoal);
+                basemet = op2(l, binop(t->ms[0].op), IR_BOOL, base, jgoal);
             } else {
                 for (uint32_t i = 0; i < n; i++)
-                    mets[i] = op2(l, binop(t->ms[i].op), IR_BOOL, v, goals[i]);
+                    mets[i] = meets(l, t, i, v, goals[i], jgoals[i]);
                 met = chain(l, IR_BOOL, conds, mets, n);
                 for (uint32_t i = 0; i < n; i++)
-                    mets[i] = op2(l, binop(t->ms[i].op), IR_BOOL, base, goals[i]);
+                    mets[i] = meets(l, t, i, base, goals[i], jgoals[i]);
                 basemet = chain(l, IR_BOOL, conds, mets, n);
             }
             /* e = b + (goal - b) * (y - y0) / (deadline - y0), from the
-             * milestone's start; the goal itself once the deadline passed */
+             * milestone's start; the goal itself once the deadline passed
+             * (the goal judged by: loosened by a tolerance) */
             uint32_t past = op2(l, IR_GE, IR_BOOL, y, deadline);
             uint32_t e = op2(l, IR_ADD, IR_NUM, bstart,
                              op2(l, IR_DIV, IR_NUM,
-                                 op2(l, IR_MUL, IR_NUM, op2(l, IR_SUB, IR_NUM, goal, bstart),
+                                 op2(l, IR_MUL, IR_NUM, op2(l, IR_SUB, IR_NUM, jgoal, bstart),
                                      op2(l, IR_SUB, IR_NUM, y, ystart)),
                                  op2(l, IR_SUB, IR_NUM, deadline, ystart)));
-            expected = t->type == TY_BOOL ? nan : sel(l, IR_NUM, past, goal, e);
+            expected = t->type == TY_BOOL ? nan : sel(l, IR_NUM, past, jgoal, e);
             for (uint32_t i = 0; i < n; i++)
                 tracks[i] = track_test(l, t->ms[i].track, v, e);
             uint32_t track = chain(l, IR_BOOL, conds, tracks, n);
@@ -826,7 +885,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
              * itself met the goal: the value has lost ground, and the
              * ratio (then >= 1, or negative) measures no progress */
             uint32_t q = op2(l, IR_DIV, IR_NUM, op2(l, IR_SUB, IR_NUM, v, base),
-                             op2(l, IR_SUB, IR_NUM, goal, base));
+                             op2(l, IR_SUB, IR_NUM, jgoal, base));
             uint32_t pr = op2(l, IR_MUL, IR_NUM, hundred,
                               op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, q, zero), one));
             uint32_t partial = op2(l, IR_COALESCE, IR_NUM, sel(l, IR_NUM, basemet, zero, pr), zero);
@@ -882,7 +941,7 @@ static void target_milestones(L *l, const sema_target *t, ir_target *o)
 {
     if (t->tk == TG_PEAKS && t->peak_by) {
         ir_milestone *ms = arena_alloc(l->a, sizeof *ms);
-        *ms = (ir_milestone){.op = IR_GT, .goal = NAN, .deadline = t->peak_by};
+        *ms = (ir_milestone){.op = IR_GT, .goal = NAN, .tolerance = NAN, .deadline = t->peak_by};
         o->milestones = ms;
         o->nmilestones = 1;
         return;
@@ -890,13 +949,10 @@ static void target_milestones(L *l, const sema_target *t, ir_target *o)
     if (t->tk == TG_PEAKS || t->tk == TG_FALLS || t->tk == TG_RISES || t->nms == 0)
         return;
     ir_milestone *ms = arena_alloc(l->a, t->nms * sizeof *ms);
-    for (uint32_t i = 0; i < t->nms; i++)
-        ms[i] = (ir_milestone){.op = binop(t->ms[i].op), .goal = t->ms[i].goal,
-                               .goal_src = t->ms[i].goal_expr ? src_text(l, t->ms[i].goal_expr->sp)
-                                                              : NULL,
-                               .deadline = t->ms[i].deadline,
-                               .track = t->ms[i].track == DIR_HIGHER ? 1
-                                      : t->ms[i].track == DIR_LOWER ? -1 : 0};
+    for (uint32_t i = 0; i < t->nms; i++) {
+        ms[i] = ir_ms(t, i);
+        ms[i].goal_src = t->ms[i].goal_expr ? src_text(l, t->ms[i].goal_expr->sp) : NULL;
+    }
     o->milestones = ms;
     o->nmilestones = t->nms;
 }

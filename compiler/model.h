@@ -94,6 +94,8 @@ typedef struct sema_milestone {
                                when goal_expr reads the data */
     const ast_expr *goal_expr; /* a goal that reads the data (a quota column),
                                checked, in its own unit; NULL for a constant */
+    double tolerance;       /* `tolerance t`, in the target's unit, >= 0; NaN
+                               when none was written (docs/LANGUAGE.md §9) */
     int deadline;           /* 0: none (the goal holds every year) */
     ast_direction track;    /* which side of the trajectory is on track (DIR_NONE: always) */
 } sema_milestone;

@@ -2788,6 +2788,75 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *ou
     return true;
 }
 
+/* Checks the tolerance of a goal (`>= 20% tolerance 0.5%`, docs/LANGUAGE.md
+ * §9): a constant of the goal's dimension, zero or more, on a numeric goal
+ * compared with an ordering or '=='.  Returns it in the target's unit, NaN
+ * when there is none or it is wrong.  `goal` is the constant goal in that
+ * unit (NaN when read from the data), for the warning on a tolerance as
+ * large as the goal. */
+static double check_tolerance(S *s, sema_target *mt, const ast_milestone *ms, double goal)
+{
+    ast_expr *e = ms->tolerance;
+    ectx c = {.mode = EM_CONST, .what = "a tolerance"};
+    if (!e || check_expr(s, e, &c) == TY_ERROR || mt->type == TY_ERROR)
+        return NAN;
+    if (mt->type == TY_BOOL) {
+        diag_error(s->d, e->sp, "a yes/no goal takes no tolerance: it is met or not");
+        return NAN;
+    }
+    if (ms->op == OP_NE) {
+        diag_error(s->d, e->sp, "a tolerance on a '!=' goal has no meaning");
+        diag_hint(s->d, "a tolerance loosens '>=', '>', '<=', '<' by its amount and makes '==' a band "
+                        "around the goal");
+        return NAN;
+    }
+    if (e->sema.type != TY_NUM) {
+        diag_error(s->d, e->sp, "a tolerance must be a number, not a yes/no value");
+        return NAN;
+    }
+    bool bare = is_bare(e);
+    if (bare) {
+        /* on a % goal, 0.5 could be 0.5 points (a number alone takes the
+         * goal's unit) or the fraction 50% (as `peaks ... tolerance` reads it) */
+        if (unit_is_dimensionless(mt->unit) && unit_factor(mt->unit, s->m->units.one) != 1) {
+            bool ok = true;
+            double v = const_eval(s, e, &ok);
+            diag_error(s->d, e->sp, "a number alone is ambiguous as the tolerance of a goal in '%s'",
+                       unit_name(mt->unit));
+            if (ok)
+                diag_hint(s->d, "write %s%s for %s points of the goal's unit", numstr(s, v),
+                          unit_name(mt->unit), numstr(s, v));
+            return NAN;
+        }
+        adopt(e, mt->unit);
+    }
+    if (!unit_same_dim(e->sema.unit, mt->unit)) {
+        unit_mismatch(s, e->sp, "a tolerance in '%s' on a goal in '%s'", e->sema.unit, mt->unit);
+        return NAN;
+    }
+    bool ok = true;
+    double v = const_eval(s, e, &ok);
+    if (!ok)
+        return NAN;
+    if (v < 0) {
+        diag_error(s->d, e->sp, "a tolerance must be zero or more, not %s", numstr(s, v));
+        return NAN;
+    }
+    double t = unit_convert(v, e->sema.unit, mt->unit);
+    if (!isfinite(t)) {
+        diag_error(s->d, e->sp, "tolerance out of range");
+        return NAN;
+    }
+    /* `>= 20% tolerance 20%` is met by any value of 0% or more */
+    if (isfinite(goal) && goal != 0 && t >= fabs(goal)) {
+        diag_warning(s->d, e->sp, "the tolerance %s %s is as large as the goal %s %s itself",
+                     numstr(s, t), unit_name(mt->unit), numstr(s, goal), unit_name(mt->unit));
+        diag_hint(s->d, "a tolerance is an amount in the goal's unit, not a share of the goal: "
+                        "'20%% 左右' is '>= 20%% tolerance 0.5%%'");
+    }
+    return t;
+}
+
 /* Checks a score expression in the context of values of unit u and type t;
  * the result must be a number without a dimension. */
 static void check_score(S *s, ast_expr *e, const unit_t *u, sema_type t)
@@ -2925,6 +2994,7 @@ static void check_target(S *s, uint32_t ti)
         if (t->kind == TG_COMPLETE) {
             /* complete X [by Y] == X >= 100% [by Y] */
             mt->ms[0].op = OP_GE;
+            mt->ms[0].tolerance = NAN;
             mt->ms[0].goal = mt->type == TY_NUM ? unit_convert(100, m->units.percent, mt->unit) : 0;
             if (n > 0 && t->ms[0].has_by)
                 mt->ms[0].deadline = check_deadline(s, mt, &t->ms[0].by);
@@ -2939,7 +3009,9 @@ static void check_target(S *s, uint32_t ti)
                 ast_milestone *ms = &t->ms[k];
                 sema_milestone *o = &mt->ms[k];
                 o->op = ms->op;
-                check_goal(s, mt, ms->op, ms->goal, &o->goal, &o->goal_expr);
+                o->tolerance = NAN;
+                if (check_goal(s, mt, ms->op, ms->goal, &o->goal, &o->goal_expr) && ms->tolerance)
+                    o->tolerance = check_tolerance(s, mt, ms, o->goal);
                 if (ms->has_by) {
                     o->deadline = check_deadline(s, mt, &ms->by);
                     if (o->deadline && prev && o->deadline <= prev) {

@@ -1096,25 +1096,35 @@ opt_scope:
         }
   ;
 
-/* condition := sum cmpop sum ['by' year] {',' cmpop sum 'by' year}
+/* condition := sum cmpop goal ['by' year] {',' cmpop goal 'by' year}
  *            | 'complete' sum 'by' year
- *            | 'rated' sum cmpop sum 'by' year {',' cmpop sum 'by' year}
+ *            | 'rated' sum cmpop goal 'by' year {',' cmpop goal 'by' year}
  *            | sum 'falls' 'every' 'year'
  *            | sum 'rises' 'every' 'year'
  *            | sum 'peaks' ['by' year] ['tolerance' sum]
+ * goal := sum ['tolerance' sum]   (a goal "about" a number: 20%左右)
  * The first form is split: without `by` it is a single every-year
  * threshold; with `by` it starts the milestone list (milestones), which a
  * rated target has too. */
 condition:
-    sum cmpop sum
+    sum cmpop sum opt_tolerance
         {
             $$ = new_target(ps, TG_THRESHOLD, $1);
             $$->ms = arena_alloc(ps->a, sizeof *$$->ms);
-            $$->ms[0] = milestone($2, $3, NULL, ast_join(@2, @3));
+            $$->ms[0] = milestone($2, $3, NULL, $4 ? ast_join(@2, @4) : ast_join(@2, @3));
+            $$->ms[0].tolerance = $4;
             $$->nms = 1;
         }
   | milestones
         { $$ = cond_finish(ps, $1); }
+  | milestones KW_TOLERANCE sum
+        {
+            /* `>= 20% by 2025 tolerance 0.5%`, as `peaks` writes it: the
+             * tolerance belongs to the goal, before its deadline */
+            diag_error(ps->d, @2, "a goal's tolerance comes after the goal, before 'by'");
+            diag_hint(ps->d, "write it after the goal: '>= 20%% tolerance 0.5%% by 2025'");
+            $$ = cond_finish(ps, $1);
+        }
   | KW_COMPLETE sum KW_BY year
         {
             /* complete x by Y  ==  x >= 100% by Y */
@@ -1142,18 +1152,20 @@ condition:
         }
   ;
 
-/* milestones := sum cmpop sum 'by' year {',' cmpop sum 'by' year} */
+/* milestones := sum cmpop goal 'by' year {',' cmpop goal 'by' year} */
 milestones:
-    sum cmpop sum KW_BY year
+    sum cmpop sum opt_tolerance KW_BY year
         {
             $$ = cond_acc_new(ps, $1);
-            ast_milestone m = milestone($2, $3, &$5, ast_join(@2, @5));
+            ast_milestone m = milestone($2, $3, &$6, ast_join(@2, @6));
+            m.tolerance = $4;
             list_push($$->ms, &m);
         }
-  | milestones ',' cmpop sum KW_BY year
+  | milestones ',' cmpop sum opt_tolerance KW_BY year
         {
             $$ = $1;
-            ast_milestone m = milestone($3, $4, &$6, ast_join(@3, @6));
+            ast_milestone m = milestone($3, $4, &$7, ast_join(@3, @7));
+            m.tolerance = $5;
             list_push($$->ms, &m);
         }
   ;
