@@ -723,9 +723,38 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, ex_t
 
 /* ---------------------------------------------------------------- rules */
 
-/* Appends "v OP goal holds: 84.8 >= 92 is false" style text. */
-static void test_text(strbuf *b, const ir_target *tg, ir_op op, double v, double g)
+/* Appends "v OP goal holds (84.8 >= 92)" style text; with a tolerance
+ * (m not NULL) the goal it is judged by: "v >= goal - tolerance holds
+ * (19.5 % >= 20 % - 0.5 % = 19.5 %)", or the band of '=='. */
+static void test_text(strbuf *b, const ir_target *tg, const ir_milestone *ms, ir_op op, double v,
+                      double g)
 {
+    if (ms && !isnan(ms->tolerance)) {
+        double r = ir_meets(ms, v, g), lo, hi;
+        const char *res = isnan(r) ? "cannot be decided" : r != 0 ? "holds" : "does not hold";
+        ir_goal_band(ms, g, &lo, &hi);
+        if (op == IR_EQ) {
+            sbf(b, "goal - tolerance <= v <= goal + tolerance %s (", res);
+            qty(b, lo, tg->unit, false);
+            sbf(b, " <= ");
+            qty(b, v, tg->unit, false);
+            sbf(b, " <= ");
+            qty(b, hi, tg->unit, false);
+            sbf(b, ")");
+            return;
+        }
+        int sign = ir_loosen_sign(ms);
+        sbf(b, "v %s goal %s tolerance %s (", opname(op), sign < 0 ? "-" : "+", res);
+        qty(b, v, tg->unit, false);
+        sbf(b, " %s ", opname(op));
+        qty(b, g, tg->unit, false);
+        sbf(b, " %s ", sign < 0 ? "-" : "+");
+        qty(b, ms->tolerance, tg->unit, false);
+        sbf(b, " = ");
+        qty(b, ir_judged_goal(ms, g), tg->unit, false);
+        sbf(b, ")");
+        return;
+    }
     double m = ir_compare(op, v, g);
     sbf(b, "v %s goal ", opname(op));
     sbf(b, "%s (", isnan(m) ? "cannot be decided" : m != 0 ? "holds" : "does not hold");
@@ -757,6 +786,10 @@ static void goals_text(strbuf *b, const ir_target *tg)
             sbf(b, "%s", m->goal_src);
         else
             qty(b, m->goal, tg->unit, tg->boolean);
+        if (!isnan(m->tolerance)) {
+            sbf(b, " tolerance ");
+            qty(b, m->tolerance, tg->unit, false);
+        }
         if (m->deadline)
             sbf(b, " by %d", m->deadline);
         else
@@ -902,7 +935,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         if (et->status == IR_ST_MET) {
             et->branch = "3";
             sbf(&b, "§9 rule 3 (met): ");
-            test_text(&b, tg, op, et->v, et->goal);
+            test_text(&b, tg, m, op, et->v, et->goal);
         } else if (et->status == IR_ST_FAILED) {
             et->branch = "4";
             sbf(&b, "§9 rule 4 (failed): ");
@@ -910,7 +943,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
                 sbf(&b, "the deadline %d has passed (%d >= %d) and ", m->deadline, y, m->deadline);
             else
                 sbf(&b, "a goal that holds every year, not met: ");
-            test_text(&b, tg, op, et->v, et->goal);
+            test_text(&b, tg, m, op, et->v, et->goal);
         } else if (et->status == IR_ST_MISSING) {
             et->branch = "5";
             sbf(&b, "§9 rule 5 (missing): before the deadline %d, not met, and the trajectory's "
@@ -922,7 +955,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             et->branch = "5";
             sbf(&b, "§9 rule 5 (%s): before the deadline (%d < %s), not met: ",
                 ir_statusname(et->status), y, num(et->deadline, b1));
-            test_text(&b, tg, op, et->v, et->goal);
+            test_text(&b, tg, m, op, et->v, et->goal);
             int track = m ? m->track : 0;
             if (track == 0) {
                 sbf(&b, "; the indicator has no direction%s → on_track",
@@ -949,19 +982,22 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         return;
     strbuf b = {0};
     char n1[32], n2[32], n3[32], n4[32], n5[32];
+    /* with a tolerance, the trajectory runs to the goal it is judged by */
+    int sign = ir_loosen_sign(m);
+    const char *g = sign < 0 ? "goal - tolerance" : sign > 0 ? "goal + tolerance" : "goal";
     if (!m->deadline) {
-        sbf(&b, "the goal itself (the goal holds every year): ");
+        sbf(&b, "%s (the goal holds every year): ", sign ? g : "the goal itself");
         qty(&b, et->expected, tg->unit, false);
     } else if (x->year >= m->deadline) {
-        sbf(&b, "the goal itself (the deadline %d has passed): ", m->deadline);
+        sbf(&b, "%s (the deadline %d has passed): ", sign ? g : "the goal itself", m->deadline);
         qty(&b, et->expected, tg->unit, false);
     } else {
-        sbf(&b, "e = b0 + (goal - b0) × (y - y0) / (deadline - y0) with (y0, b0) = (%s, %s), %s",
+        sbf(&b, "e = b0 + (%s - b0) × (y - y0) / (deadline - y0) with (y0, b0) = (%s, %s), %s", g,
             num(et->ystart, n1), num(et->bstart, n2),
             et->ms == 0 ? "the baseline" : "the previous milestone");
         sbf(&b, ": %s + (%s - %s) × (%d - %s) / (%d - %s)", num(et->bstart, n1),
-            num(et->goal, n2), num(et->bstart, n3), x->year, num(et->ystart, n4), m->deadline,
-            num(et->ystart, n5));
+            num(ir_judged_goal(m, et->goal), n2), num(et->bstart, n3), x->year, num(et->ystart, n4),
+            m->deadline, num(et->ystart, n5));
         sbf(&b, " = %s", dnum(et->expected, n1));
     }
     et->expected_text = sb_take(&b);
@@ -994,14 +1030,18 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     } else if (!m || !m->deadline) {
         sbf(&d, "a goal without a deadline scores 0 unless met");
     } else {
-        sbf(&d, "100 × clamp((v - b) / (goal - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
-            num(et->v, n1), num(et->base, n2), num(et->goal, n3), num(et->base, n4),
+        /* with a tolerance, the progress towards the goal it is judged by */
+        int sign = ir_loosen_sign(m);
+        double jg = ir_judged_goal(m, et->goal);
+        sbf(&d, "100 × clamp((v - b) / (%s - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
+            sign < 0 ? "goal - tolerance" : sign > 0 ? "goal + tolerance" : "goal",
+            num(et->v, n1), num(et->base, n2), num(jg, n3), num(et->base, n4),
             dnum(et->dscore, n5));
         if (isnan(et->base))
             sbf(&d, " (0: the baseline value is missing)");
-        else if (et->goal == et->base)
+        else if (jg == et->base)
             sbf(&d, " (0: the goal equals the baseline value)");
-        else if (et->dscore == 0 && ir_compare(m->op, et->base, et->goal) == 1)
+        else if (et->dscore == 0 && ir_meets(m, et->base, et->goal) == 1)
             sbf(&d, " (0: the baseline value met the goal, and the value has lost ground)");
     }
     if (tg->score_src) {
@@ -1110,18 +1150,6 @@ static void target_contribution(const ex_row *x, const ir_target *tg, ex_target 
 
 /* ---------------------------------------------------------------- targets */
 
-/* The current milestone on the row: the first whose deadline is >= the
- * year, else the last; -1 for targets without milestones. */
-static long current_milestone(const ir_target *tg, int year)
-{
-    if (tg->nmilestones == 0)
-        return -1;
-    for (uint32_t i = 0; i < tg->nmilestones; i++)
-        if (tg->milestones[i].deadline == 0 || year <= tg->milestones[i].deadline)
-            return i;
-    return (long)tg->nmilestones - 1;
-}
-
 /* Builds the explanation of target ti on the row. */
 static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
 {
@@ -1140,7 +1168,7 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     et->ystart = sv(x, tg->start_year);
     et->bstart = sv(x, tg->start_value);
     et->dscore = sv(x, tg->dscore);
-    et->ms = current_milestone(tg, x->year);
+    et->ms = ir_current_milestone(tg, x->year);
     if (et->status == IR_ST_NA) {
         /* No goal applies to a row the target does not cover, and so no
          * milestone, deadline or trajectory (as the results show it). */
@@ -1343,12 +1371,30 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         } else {
             qty(&b, ms->goal, tg->unit, tg->boolean);
         }
+        if (!isnan(ms->tolerance)) {
+            sbf(&b, " tolerance ");
+            qty(&b, ms->tolerance, tg->unit, false);
+        }
         if (ms->deadline)
             sbf(&b, " by %d", ms->deadline);
         else
             sbf(&b, " every year");
         if (tg->nmilestones > 1)
             sbf(&b, " (milestone %ld of %u)", et->ms + 1, tg->nmilestones);
+        if (!isnan(ms->tolerance)) {
+            /* the goal it is judged by, never in place of the one written */
+            double lo, hi;
+            ir_goal_band(ms, et->goal, &lo, &hi);
+            if (ms->op == IR_EQ) {
+                sbf(&b, ": met from ");
+                qty(&b, lo, tg->unit, false);
+                sbf(&b, " to ");
+                qty(&b, hi, tg->unit, false);
+            } else {
+                sbf(&b, ": met when v %s ", opname(ms->op));
+                qty(&b, ir_judged_goal(ms, et->goal), tg->unit, false);
+            }
+        }
     } else if (ms) {
         sbf(&b, "peak by %d", ms->deadline);
     } else {
@@ -1679,6 +1725,8 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_num(w, ms->goal);
         json_key(w, "goal_from");
         json_str(w, ms->goal_src);
+        json_key(w, "tolerance");
+        json_num(w, ms->tolerance);
         json_key(w, "deadline");
         if (ms->deadline)
             json_int(w, ms->deadline);
@@ -1694,6 +1742,8 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_null(w);
     json_key(w, "goal");
     json_num(w, et->goal);
+    json_key(w, "tolerance");
+    json_num(w, et->ms >= 0 ? tg->milestones[et->ms].tolerance : NAN);
     json_key(w, "deadline");
     json_num(w, et->deadline);
     json_key(w, "expected");
