@@ -16,9 +16,13 @@
 #include "report_style.h"
 #include "rtmem.h"
 
-/* The header row. */
+/* The header row; with `tolerance` after `goal` when a target of the
+ * rules has a tolerance (report_has_tolerance), else without. */
 static const char header[] =
     "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n";
+static const char header_tolerance[] =
+    "region,year,kind,id,name,clause,lead,status,value,unit,goal,tolerance,expected,score,weight,grade,"
+    "vetoes\n";
 
 /* A growable string, reused for joined lists. */
 typedef struct strbuf {
@@ -381,6 +385,7 @@ typedef struct csv_writer {
     uint32_t nitems;
     const char *region;      /* the region whose field is in regionf */
     strbuf regionf;
+    bool tolerance;          /* the rows have a tolerance column */
 } csv_writer;
 
 /* The size of the output buffer. */
@@ -472,6 +477,8 @@ static int put_row(const report_row *it, void *ctx)
     cw_number(w, it->value);
     cw_bytes(w, unit->s, unit->len);
     cw_number(w, it->goal);
+    if (w->tolerance)
+        cw_number(w, it->tolerance);
     cw_number(w, it->expected);
     cw_number(w, it->score);
     cw_number(w, it->weight);
@@ -494,6 +501,23 @@ double report_target_goal(const rt_result *r, const ir_target *tg, size_t row)
     return applicable_value(r, tg, tg->goal, row);
 }
 
+bool report_has_tolerance(const ir_program *p)
+{
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        for (uint32_t k = 0; k < p->targets[i].nmilestones; k++)
+            if (!isnan(p->targets[i].milestones[k].tolerance))
+                return true;
+    return false;
+}
+
+double report_target_tolerance(const rt_result *r, const ir_target *tg, size_t row, int year)
+{
+    long k = ir_current_milestone(tg, year);
+    if (k < 0 || rt_result_value(r, tg->status, row) == IR_ST_NA)
+        return NAN;
+    return tg->milestones[k].tolerance;
+}
+
 double report_target_expected(const rt_result *r, const ir_target *tg, size_t row)
 {
     return applicable_value(r, tg, tg->expected, row);
@@ -503,7 +527,8 @@ double report_target_expected(const rt_result *r, const ir_target *tg, size_t ro
 static report_row blank_row(const char *region, int year, const char *kind)
 {
     return (report_row){.region = region, .year = year, .kind = kind, .value = NAN,
-                        .goal = NAN, .expected = NAN, .score = NAN, .weight = NAN};
+                        .goal = NAN, .tolerance = NAN, .expected = NAN, .score = NAN,
+                        .weight = NAN};
 }
 
 /* Each measure's lead text (report_style_lead), malloc'd; free with
@@ -546,6 +571,7 @@ static int each_row(const ir_program *p, const rt_table *t, const rt_result *r, 
             it.value = rt_result_value(r, tg->value, row);
             it.unit = tg->unit;
             it.goal = report_target_goal(r, tg, row);
+            it.tolerance = report_target_tolerance(r, tg, row, year);
             it.expected = report_target_expected(r, tg, row);
             it.score = rt_result_value(r, tg->score, row);
             it.weight = tg->weight;
@@ -614,6 +640,7 @@ static void cw_init(csv_writer *w, const ir_program *p, FILE *out, size_t cap)
     w->nitems = p->ntargets + p->nmeasures + p->nsections + 1;
     w->items = rt_xcalloc(w->nitems, sizeof *w->items);
     w->units = rt_xcalloc(w->nitems, sizeof *w->units);
+    w->tolerance = report_has_tolerance(p);
 }
 
 /* Frees what w holds. */
@@ -633,7 +660,10 @@ int report_csv(const ir_program *p, const rt_table *t, const rt_result *r, FILE 
 {
     csv_writer w;
     cw_init(&w, p, out, CSV_BUFFER);
-    cw_bytes(&w, header, sizeof header - 1);
+    if (w.tolerance)
+        cw_bytes(&w, header_tolerance, sizeof header_tolerance - 1);
+    else
+        cw_bytes(&w, header, sizeof header - 1);
     report_each_row(p, t, r, put_row, &w);
     cw_flush(&w);
     bool failed = w.failed;
@@ -666,7 +696,8 @@ report_csv_stream *report_csv_stream_open(const ir_program *p, const rt_table *t
     s->judged = rt_xcalloc((size_t)s->nplaces * (p->ntargets + 1), sizeof *s->judged);
     for (unsigned k = 0; k < s->nplaces; k++)
         cw_init(&s->places[k], p, NULL, 1 << 16);
-    if (fwrite(header, 1, sizeof header - 1, out) != sizeof header - 1)
+    const char *h = report_has_tolerance(p) ? header_tolerance : header;
+    if (fputs(h, out) == EOF)
         s->failed = true;
     return s;
 }

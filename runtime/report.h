@@ -19,6 +19,7 @@ typedef struct report_row {
     int year;
     const char *kind, *id, *name, *clause, *lead, *status, *unit, *grade, *vetoes;
     double value, goal, expected, score, weight;
+    double tolerance;       /* the current milestone's tolerance (NaN: none) */
     uint32_t item;
 } report_row;
 
@@ -33,6 +34,13 @@ typedef struct report_row {
  * data.  The library of `planc build` hands out the raw slots. */
 double report_target_goal(const rt_result *r, const ir_target *tg, size_t row);
 double report_target_expected(const rt_result *r, const ir_target *tg, size_t row);
+/* Whether a target of p has a goal with a tolerance (docs/LANGUAGE.md §9):
+ * then the results have a `tolerance` column (CSV, JSON, Excel) after
+ * `goal`; without one they are as before tolerances existed. */
+bool report_has_tolerance(const ir_program *p);
+/* The tolerance of the target's current milestone in `year` (the goal's
+ * companion in every report), NaN without one and on a not_applicable row. */
+double report_target_tolerance(const rt_result *r, const ir_target *tg, size_t row, int year);
 
 /* Calls fn for every result row, in the order of docs/LANGUAGE.md §11
  * (the one walk over the results that the CSV writer and the history

@@ -149,9 +149,11 @@ static void put_lead(json_writer *w, const ir_measure *m)
 }
 
 /* The numeric and closing fields of a record, in order: status, value,
- * unit, goal, expected, score, weight, grade, vetoes. */
+ * unit, goal, [tolerance,] expected, score, weight, grade, vetoes.  The
+ * tolerance (a NaN is null) only when the rules have one: tol true. */
 static void put_row_tail(json_writer *w, const char *status, double value, const char *unit,
-                         double goal, double expected, double score, double weight)
+                         double goal, bool tol, double tolerance, double expected, double score,
+                         double weight)
 {
     json_key(w, "status");
     json_str(w, status);
@@ -161,6 +163,10 @@ static void put_row_tail(json_writer *w, const char *status, double value, const
     json_str(w, unit);
     json_key(w, "goal");
     json_num(w, goal);
+    if (tol) {
+        json_key(w, "tolerance");
+        json_num(w, tolerance);
+    }
     json_key(w, "expected");
     json_num(w, expected);
     json_key(w, "score");
@@ -175,6 +181,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
     json_key(w, "results");
     json_begin_array(w);
     size_t n = rt_table_nrows(t);
+    bool tol = report_has_tolerance(p);
     for (size_t row = 0; row < n; row++) {
         const char *region = p->regions[rt_table_region(t, row)].name;
         int year = rt_table_year(t, row);
@@ -185,7 +192,8 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             put_row_head(w, region, year, "target", tg->name, tg->desc, tg->clause);
             put_lead(w, tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL);
             put_row_tail(w, isnan(st) ? NULL : ir_statusname((int)st), rt_result_value(r, tg->value, row),
-                         tg->unit, report_target_goal(r, tg, row), report_target_expected(r, tg, row),
+                         tg->unit, report_target_goal(r, tg, row), tol,
+                         report_target_tolerance(r, tg, row, year), report_target_expected(r, tg, row),
                          rt_result_value(r, tg->score, row), tg->weight);
             json_key(w, "grade");
             json_null(w);
@@ -200,7 +208,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             json_begin_record(w);
             put_row_head(w, region, year, "measure", m->id, m->title, m->id);
             put_lead(w, m);
-            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, rt_result_value(r, m->score, row), m->weight);
+            put_row_tail(w, NULL, NAN, NULL, NAN, tol, NAN, NAN, rt_result_value(r, m->score, row), m->weight);
             json_key(w, "grade");
             json_null(w);
             json_key(w, "vetoes");
@@ -212,7 +220,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             json_begin_record(w);
             put_row_head(w, region, year, "section", s->id, s->title, NULL);
             put_lead(w, NULL);
-            put_row_tail(w, NULL, NAN, NULL, NAN, NAN, rt_result_value(r, s->score, row), s->weight);
+            put_row_tail(w, NULL, NAN, NULL, NAN, tol, NAN, NAN, rt_result_value(r, s->score, row), s->weight);
             json_key(w, "grade");
             json_null(w);
             json_key(w, "vetoes");
@@ -222,7 +230,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
         json_begin_record(w);
         put_row_head(w, region, year, "total", NULL, p->assessment, NULL);
         put_lead(w, NULL);
-        put_row_tail(w, NULL, NAN, NULL, NAN, NAN, rt_result_value(r, p->total, row), NAN);
+        put_row_tail(w, NULL, NAN, NULL, NAN, tol, NAN, NAN, rt_result_value(r, p->total, row), NAN);
         double g = rt_result_value(r, p->grade, row);
         json_key(w, "grade");
         json_str(w, !isnan(g) && g >= 0 && g < p->nbands ? p->bands[(uint32_t)g] : NULL);

@@ -346,10 +346,16 @@ static void sheet_detail(book *b)
     static const char *const heads[] = {"region", "year", "kind", "id", "name", "clause",
                                         "lead", "status", "value", "unit", "goal", "expected",
                                         "score", "weight", "grade", "vetoes"};
+    static const char *const heads_tolerance[] = {"region", "year", "kind", "id", "name", "clause",
+                                                  "lead", "status", "value", "unit", "goal",
+                                                  "tolerance", "expected", "score", "weight",
+                                                  "grade", "vetoes"};
     const ir_program *p = b->p;
     const rt_result *r = b->r;
+    /* a `tolerance` column after `goal` when the rules have one, as in the CSV */
+    const uint32_t tol = report_has_tolerance(p) ? 1 : 0;
     sheet s;
-    sheet_begin(b, &s, "detail", heads, D_NCOLS);
+    sheet_begin(b, &s, "detail", tol ? heads_tolerance : heads, D_NCOLS + tol);
     size_t n = rt_table_nrows(b->t), vlen = 1;
     for (uint32_t i = 0; i < p->ntargets; i++)
         vlen += strlen(p->targets[i].name) + 1;
@@ -369,9 +375,12 @@ static void sheet_detail(book *b)
             cell_number(b, &s, D_VALUE, rt_result_value(r, tg->value, row), NULL);
             cell_text(b, &s, D_UNIT, tg->unit, NULL);
             cell_number(b, &s, D_GOAL, report_target_goal(r, tg, row), NULL);
-            cell_number(b, &s, D_EXPECTED, report_target_expected(r, tg, row), NULL);
-            cell_number(b, &s, D_SCORE, rt_result_value(r, tg->score, row), b->score);
-            cell_number(b, &s, D_WEIGHT, tg->weight, NULL);
+            if (tol)
+                cell_number(b, &s, D_GOAL + 1, report_target_tolerance(r, tg, row, rt_table_year(b->t, row)),
+                            NULL);
+            cell_number(b, &s, D_EXPECTED + tol, report_target_expected(r, tg, row), NULL);
+            cell_number(b, &s, D_SCORE + tol, rt_result_value(r, tg->score, row), b->score);
+            cell_number(b, &s, D_WEIGHT + tol, tg->weight, NULL);
             if (tg->veto && st == IR_ST_FAILED) {
                 if (vetoes[0])
                     strcat(vetoes, ";");
@@ -388,8 +397,8 @@ static void sheet_detail(book *b)
             cell_text(b, &s, D_NAME, m->title, NULL);
             cell_text(b, &s, D_CLAUSE, m->id, NULL);
             cell_text(b, &s, D_LEAD, b->leads[i], NULL);
-            cell_number(b, &s, D_SCORE, rt_result_value(r, m->score, row), b->score);
-            cell_number(b, &s, D_WEIGHT, m->weight, NULL);
+            cell_number(b, &s, D_SCORE + tol, rt_result_value(r, m->score, row), b->score);
+            cell_number(b, &s, D_WEIGHT + tol, m->weight, NULL);
         }
         for (uint32_t i = 0; i < p->nsections; i++, s.row++) {
             const ir_section *sec = &p->sections[i];
@@ -397,15 +406,15 @@ static void sheet_detail(book *b)
             cell_text(b, &s, D_KIND, "section", NULL);
             cell_text(b, &s, D_ID, sec->id, NULL);
             cell_text(b, &s, D_NAME, sec->title, NULL);
-            cell_number(b, &s, D_SCORE, rt_result_value(r, sec->score, row), b->score);
-            cell_number(b, &s, D_WEIGHT, sec->weight, NULL);
+            cell_number(b, &s, D_SCORE + tol, rt_result_value(r, sec->score, row), b->score);
+            cell_number(b, &s, D_WEIGHT + tol, sec->weight, NULL);
         }
         detail_key(b, &s, row);
         cell_text(b, &s, D_KIND, "total", NULL);
         cell_text(b, &s, D_NAME, p->assessment, NULL);
-        cell_number(b, &s, D_SCORE, rt_result_value(r, p->total, row), b->score);
-        cell_grade(b, &s, D_GRADE, rt_result_value(r, p->grade, row));
-        cell_text(b, &s, D_VETOES, vetoes, b->status[IR_ST_FAILED]);
+        cell_number(b, &s, D_SCORE + tol, rt_result_value(r, p->total, row), b->score);
+        cell_grade(b, &s, D_GRADE + tol, rt_result_value(r, p->grade, row));
+        cell_text(b, &s, D_VETOES + tol, vetoes, b->status[IR_ST_FAILED]);
         s.row++;
     }
     free(vetoes);
