@@ -617,6 +617,15 @@ static void goal_caption(page *g, uint32_t ti)
                 fputs(" ", out);
                 put_text(out, unit_after_number(tg));
             }
+            if (!isnan(m->tolerance)) {
+                /* the goal as written and its tolerance, never the loosened one alone */
+                short_number(m->tolerance, num);
+                fprintf(out, " tolerance %s", num);
+                if (unit_after_number(tg)[0]) {
+                    fputs(" ", out);
+                    put_text(out, unit_after_number(tg));
+                }
+            }
             if (m->deadline)
                 fprintf(out, " by %d", m->deadline);
             else
