@@ -313,6 +313,23 @@ static const char *goals(D *x, const diff_side *side, const sema_target *t, cons
     return s;
 }
 
+/* The tolerances of a target's goals in unit u: "0.5%, none"; NULL when
+ * no goal has one (a changed tolerance is a change of the target). */
+static const char *tolerances(D *x, const sema_target *t, const unit_t *u)
+{
+    const char *s = NULL;
+    bool any = false;
+    for (uint32_t k = 0; k < t->nms; k++) {
+        double v = t->ms[k].tolerance;
+        if (!isnan(v) && t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
+            v = unit_convert(v, t->unit, u);
+        any = any || !isnan(v);
+        const char *one = isnan(v) ? "none" : quantity(x, v, u, t->type);
+        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
+    }
+    return any ? s : NULL;
+}
+
 /* The deadlines of a target's goals: "2027, 2035" ("every year" for none). */
 static const char *deadlines(D *x, const sema_target *t)
 {
@@ -350,6 +367,8 @@ static const char *condition(D *x, const diff_side *s, const sema_target *t)
             r = arena_printf(x->a, "%s%s %s %s", r, k ? "," : "", ast_opname(ms->op),
                              ms->goal_expr ? expr_src(x, s, ms->goal_expr)
                                            : quantity(x, ms->goal, t->unit, t->type));
+            if (!isnan(ms->tolerance))
+                r = arena_printf(x->a, "%s tolerance %s", r, quantity(x, ms->tolerance, t->unit, t->type));
             if (ms->deadline)
                 r = arena_printf(x->a, "%s by %d", r, ms->deadline);
         }
@@ -695,6 +714,9 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
                 wa = arena_printf(x->a, "%s (%s in the new unit)", wa, ga);
             field(x, it, "value", wa, wb);
         }
+        const char *tla = tolerances(x, ta, tb->unit), *tlb = tolerances(x, tb, tb->unit);
+        if (tla || tlb)
+            field(x, it, "tolerance", tla ? tla : "none", tlb ? tlb : "none");
         field(x, it, "deadline", deadlines(x, ta), deadlines(x, tb));
     } else {
         field(x, it, "milestones", condition(x, x->o, ta), condition(x, x->n, tb));
