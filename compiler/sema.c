@@ -2824,8 +2824,9 @@ static double check_tolerance(S *s, sema_target *mt, const ast_milestone *ms, do
             diag_error(s->d, e->sp, "a number alone is ambiguous as the tolerance of a goal in '%s'",
                        unit_name(mt->unit));
             if (ok)
-                diag_hint(s->d, "write %s%s for %s points of the goal's unit", numstr(s, v),
-                          unit_name(mt->unit), numstr(s, v));
+                diag_hint(s->d, "write '%s%s': a tolerance is an amount in the goal's unit (not a "
+                                "fraction, as 'peaks ... tolerance' reads one)",
+                          numstr(s, v), unit_name(mt->unit));
             return NAN;
         }
         adopt(e, mt->unit);
@@ -2849,10 +2850,10 @@ static double check_tolerance(S *s, sema_target *mt, const ast_milestone *ms, do
     }
     /* `>= 20% tolerance 20%` is met by any value of 0% or more */
     if (isfinite(goal) && goal != 0 && t >= fabs(goal)) {
-        diag_warning(s->d, e->sp, "the tolerance %s %s is as large as the goal %s %s itself",
+        diag_warning(s->d, e->sp, "the tolerance %s%s is as large as the goal %s%s itself",
                      numstr(s, t), unit_name(mt->unit), numstr(s, goal), unit_name(mt->unit));
         diag_hint(s->d, "a tolerance is an amount in the goal's unit, not a share of the goal: "
-                        "'20%% 左右' is '>= 20%% tolerance 0.5%%'");
+                        "'20%%左右' is '>= 20%% tolerance 0.5%%'");
     }
     return t;
 }
