@@ -942,6 +942,21 @@ static void goal(dt_program *g, dt_buf *b, int dim)
     }
 }
 
+/* Writes " tolerance T" after a goal of dimension dim (docs/LANGUAGE.md
+ * §9): an amount of the goal's dimension, zero or more; on a
+ * dimensionless goal with its % or ‰ (a number alone is an error there). */
+static void tolerance(dt_program *g, dt_buf *b, int dim)
+{
+    ectx c = {.g = g, .mode = M_CONST};
+    dt_buf_printf(b, " tolerance ");
+    if (dim == DIM_ONE) {
+        static const char *const tol[] = {"0%", "0.5%", "1%", "2‰", "0.1%", "5%", "20%"};
+        dt_buf_printf(b, "%s", PICK(&g->r, tol));
+    } else {
+        literal(&c, b, dim, false, false);
+    }
+}
+
 /* A comparison operator. */
 static const char *cmpop(dt_program *g, bool yesno)
 {
@@ -1008,8 +1023,11 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         if (!every && n > 0)
             limit = years[0];
         for (int i = 0; i < n; i++) {
-            dt_buf_printf(&cond, "%s %s ", i ? "," : "", cmpop(g, dim == DIM_BOOL));
+            const char *op = cmpop(g, dim == DIM_BOOL);
+            dt_buf_printf(&cond, "%s %s ", i ? "," : "", op);
             goal(g, &cond, dim);
+            if (dim != DIM_BOOL && strcmp(op, "!=") != 0 && chance(r, 25))
+                tolerance(g, &cond, dim);
             if (!every) {
                 dt_buf_printf(&cond, " by ");
                 deadline(g, &cond, years[i]);
