@@ -39,7 +39,7 @@ double ir_compare(ir_op op, double v, double g)
 
 int ir_loosen_sign(const ir_milestone *m)
 {
-    if (isnan(m->tolerance))
+    if (!m->has_tolerance)
         return 0;
     switch (m->op) {
     case IR_GE: case IR_GT: return -1;
@@ -63,13 +63,18 @@ static double decimal15(double x)
 
 void ir_goal_band(const ir_milestone *m, double goal, double *lo, double *hi)
 {
-    double t = isnan(m->tolerance) ? 0 : m->tolerance;
+    double t = m->has_tolerance ? m->tolerance : 0;
     *lo = goal - t;
     *hi = goal + t;
     if (!m->goal_src && t != 0) {
         *lo = decimal15(*lo);
         *hi = decimal15(*hi);
     }
+}
+
+double ir_tolerance(const ir_milestone *m)
+{
+    return m->has_tolerance ? m->tolerance : NAN;
 }
 
 double ir_judged_goal(const ir_milestone *m, double goal)
@@ -84,7 +89,7 @@ double ir_judged_goal(const ir_milestone *m, double goal)
 
 double ir_meets(const ir_milestone *m, double v, double g)
 {
-    if (m->op == IR_EQ && !isnan(m->tolerance)) {
+    if (m->op == IR_EQ && m->has_tolerance) {
         if (isnan(v) || isnan(g))
             return NAN;
         double lo, hi;
@@ -318,7 +323,7 @@ void ir_dump(const ir_program *p, FILE *out)
         /* the goals a tolerance loosens (the steps hold the loosened ones) */
         for (uint32_t k = 0; k < t->nmilestones; k++) {
             const ir_milestone *m = &t->milestones[k];
-            if (isnan(m->tolerance))
+            if (!m->has_tolerance)
                 continue;
             fprintf(out, "    milestone %u: %s ", k, ir_opname(m->op));
             if (m->goal_src)

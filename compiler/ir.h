@@ -221,8 +221,9 @@ typedef struct ir_milestone {
                           and for a goal read from the data */
     const char *goal_src; /* a goal read from the data: its expression as
                           written ("耕地保护目标"); NULL for a constant */
-    double tolerance;  /* `tolerance t` in the target's unit; NaN for none
-                          (docs/LANGUAGE.md §9: ir_judged_goal) */
+    bool has_tolerance; /* the goal has a tolerance (zero-initialised: none) */
+    double tolerance;  /* `tolerance t` in the target's unit, when it has one
+                          (docs/LANGUAGE.md §9: ir_judged_goal; ir_tolerance) */
     int deadline;      /* 0: none (the goal holds every year) */
     int track;         /* before the deadline, which side of the trajectory
                           is on track: +1 higher, -1 lower, 0 always (bool
@@ -395,6 +396,8 @@ ir_program *ir_copy(struct arena *a, const ir_program *p);
  * better, 0 (g itself) for '==' without a direction and without a
  * tolerance; ir_judged_goal gives it. */
 int ir_loosen_sign(const ir_milestone *m);
+/* A milestone's tolerance, NaN for none. */
+double ir_tolerance(const ir_milestone *m);
 void ir_goal_band(const ir_milestone *m, double goal, double *lo, double *hi);
 double ir_judged_goal(const ir_milestone *m, double goal);
 /* Whether value v meets milestone m's goal g, tolerance included: v OP

@@ -710,7 +710,8 @@ static double direction_of(ast_direction d)
 static ir_milestone ir_ms(const sema_target *t, uint32_t i)
 {
     const sema_milestone *m = &t->ms[i];
-    return (ir_milestone){.op = binop(m->op), .goal = m->goal, .tolerance = m->tolerance,
+    return (ir_milestone){.op = binop(m->op), .goal = m->goal, .has_tolerance = !isnan(m->tolerance),
+                          .tolerance = m->tolerance,
                           .deadline = m->deadline,
                           .track = m->track == DIR_HIGHER ? 1 : m->track == DIR_LOWER ? -1 : 0};
 }
@@ -941,7 +942,7 @@ static void target_milestones(L *l, const sema_target *t, ir_target *o)
 {
     if (t->tk == TG_PEAKS && t->peak_by) {
         ir_milestone *ms = arena_alloc(l->a, sizeof *ms);
-        *ms = (ir_milestone){.op = IR_GT, .goal = NAN, .tolerance = NAN, .deadline = t->peak_by};
+        *ms = (ir_milestone){.op = IR_GT, .goal = NAN, .deadline = t->peak_by};
         o->milestones = ms;
         o->nmilestones = 1;
         return;

@@ -729,7 +729,7 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, ex_t
 static void test_text(strbuf *b, const ir_target *tg, const ir_milestone *ms, ir_op op, double v,
                       double g)
 {
-    if (ms && !isnan(ms->tolerance)) {
+    if (ms && ms->has_tolerance) {
         double r = ir_meets(ms, v, g), lo, hi;
         const char *res = isnan(r) ? "cannot be decided" : r != 0 ? "holds" : "does not hold";
         ir_goal_band(ms, g, &lo, &hi);
@@ -786,7 +786,7 @@ static void goals_text(strbuf *b, const ir_target *tg)
             sbf(b, "%s", m->goal_src);
         else
             qty(b, m->goal, tg->unit, tg->boolean);
-        if (!isnan(m->tolerance)) {
+        if (m->has_tolerance) {
             sbf(b, " tolerance ");
             qty(b, m->tolerance, tg->unit, false);
         }
@@ -1371,7 +1371,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         } else {
             qty(&b, ms->goal, tg->unit, tg->boolean);
         }
-        if (!isnan(ms->tolerance)) {
+        if (ms->has_tolerance) {
             sbf(&b, " tolerance ");
             qty(&b, ms->tolerance, tg->unit, false);
         }
@@ -1381,7 +1381,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
             sbf(&b, " every year");
         if (tg->nmilestones > 1)
             sbf(&b, " (milestone %ld of %u)", et->ms + 1, tg->nmilestones);
-        if (!isnan(ms->tolerance)) {
+        if (ms->has_tolerance) {
             /* the goal it is judged by, never in place of the one written */
             double lo, hi;
             ir_goal_band(ms, et->goal, &lo, &hi);
@@ -1726,7 +1726,7 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_key(w, "goal_from");
         json_str(w, ms->goal_src);
         json_key(w, "tolerance");
-        json_num(w, ms->tolerance);
+        json_num(w, ir_tolerance(ms));
         json_key(w, "deadline");
         if (ms->deadline)
             json_int(w, ms->deadline);
@@ -1743,7 +1743,7 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_key(w, "goal");
     json_num(w, et->goal);
     json_key(w, "tolerance");
-    json_num(w, et->ms >= 0 ? tg->milestones[et->ms].tolerance : NAN);
+    json_num(w, et->ms >= 0 ? ir_tolerance(&tg->milestones[et->ms]) : NAN);
     json_key(w, "deadline");
     json_num(w, et->deadline);
     json_key(w, "expected");

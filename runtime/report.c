@@ -505,7 +505,7 @@ bool report_has_tolerance(const ir_program *p)
 {
     for (uint32_t i = 0; i < p->ntargets; i++)
         for (uint32_t k = 0; k < p->targets[i].nmilestones; k++)
-            if (!isnan(p->targets[i].milestones[k].tolerance))
+            if (p->targets[i].milestones[k].has_tolerance)
                 return true;
     return false;
 }
@@ -515,7 +515,7 @@ double report_target_tolerance(const rt_result *r, const ir_target *tg, size_t r
     long k = ir_current_milestone(tg, year);
     if (k < 0 || rt_result_value(r, tg->status, row) == IR_ST_NA)
         return NAN;
-    return tg->milestones[k].tolerance;
+    return ir_tolerance(&tg->milestones[k]);
 }
 
 double report_target_expected(const rt_result *r, const ir_target *tg, size_t row)

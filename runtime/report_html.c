@@ -617,7 +617,7 @@ static void goal_caption(page *g, uint32_t ti)
                 fputs(" ", out);
                 put_text(out, unit_after_number(tg));
             }
-            if (!isnan(m->tolerance)) {
+            if (m->has_tolerance) {
                 /* the goal as written and its tolerance, never the loosened one alone */
                 short_number(m->tolerance, num);
                 fprintf(out, " tolerance %s", num);

@@ -31,6 +31,22 @@ same() {
     cmp -s "$1" "$2" || { fail "$1 and $2 differ"; diff "$1" "$2" | head -10; }
 }
 
+# no_tolerance CSV: the results without the 'tolerance' column that planc run
+# writes after 'goal' for rules with a goal's tolerance (the library's ABI
+# hands out the goal and the judged values, not the goals as written;
+# quoted fields may hold commas and line breaks)
+no_tolerance() {
+    awk 'NR == 1 { drop = ($0 ~ /,goal,tolerance,expected,/) }
+         { out = ""; f = 1; q = 0
+           for (i = 1; i <= length($0); i++) {
+               c = substr($0, i, 1)
+               if (c == "\"") q = !q
+               if (c == "," && !q) { f++; if (drop && f == 12) continue }
+               if (!(drop && f == 12)) out = out c
+           }
+           print out }' "$1"
+}
+
 qs=$src/examples/quickstart
 ln_rules=$src/rules/liaoning/beautiful-liaoning.plan
 ln_data=$src/examples/liaoning/data.csv
@@ -109,7 +125,8 @@ if [ -n "$difftest" ]; then
             if [ $r1 -ne $r2 ]; then
                 fail "seed $seed data $k: planc run exited $r1, the example $r2"; cat "$d/aot.err"
             elif [ $r1 -eq 0 ]; then
-                same "$d/run.csv" "$d/aot.csv"
+                no_tolerance "$d/run.csv" >"$d/run-no-tolerance.csv"
+                same "$d/run-no-tolerance.csv" "$d/aot.csv"
             fi
         done
     done

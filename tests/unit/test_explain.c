@@ -207,8 +207,9 @@ START_TEST(scope_and_json)
            "\"year\": 2024, \"in_data\": true, \"cell\": 65, \"column_unit\": \"%\", \"unit\": \"%\", "
            "\"divisor\": null, \"factor\": 1, \"value\": 65}");
     has(j, "\"baseline\": {\"year\": 2023, \"value\": 60},\n");
-    has(j, "\"milestones\": [\n        {\"op\": \">=\", \"goal\": 80, \"goal_from\": null, \"deadline\": 2025}\n      ],\n"
-           "      \"milestone\": 0,\n      \"goal\": 80,\n      \"deadline\": 2025,\n");
+    has(j, "\"milestones\": [\n        {\"op\": \">=\", \"goal\": 80, \"goal_from\": null, \"tolerance\": null, "
+           "\"deadline\": 2025}\n      ],\n"
+           "      \"milestone\": 0,\n      \"goal\": 80,\n      \"tolerance\": null,\n      \"deadline\": 2025,\n");
     has(j, "\"value\": 70,\n        \"start_year\": 2023,\n        \"start_value\": 60,\n");
     has(j, "\"status\": \"lagging\",\n      \"rule\": {\n        \"branch\": \"5\",\n");
     has(j, "\"default\": 25,\n");
@@ -219,7 +220,7 @@ START_TEST(scope_and_json)
                                   pf_cap_open(&c), stderr), 0);
     j = pf_cap_text(&c);
     has(j, "\"goal\": 50, ");   /* in the milestones as written */
-    has(j, "],\n      \"milestone\": null,\n      \"goal\": null,\n      \"deadline\": null,\n");
+    has(j, "],\n      \"milestone\": null,\n      \"goal\": null,\n      \"tolerance\": null,\n      \"deadline\": null,\n");
     has(j, "\"expected\": {\n        \"value\": null,\n        \"start_year\": null,\n"
            "        \"start_value\": null,\n        \"formula\": null\n      },\n");
     pf_cap_free(&c);
