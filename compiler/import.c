@@ -1335,6 +1335,65 @@ static void merge_plan(loader *L, const ast_decl *p)
     L->out.v[slot] = n;
 }
 
+/* ---------------------------------------------------------------- levels */
+
+/* True when two level names are the same. */
+static bool same_name(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* `levels` in a plan that extends a base.  The list may add levels, for a
+ * group at a level of its own (`levels province, area, city` on a base of
+ * `province, city`), but holds the base's levels, in their order, since
+ * the base's regions and scopes name them: it then replaces the base's
+ * list, and --origins says so.  Otherwise it is an error, and the base's
+ * list stays. */
+static void merge_levels(loader *L, ast_decl *d, const char *plan)
+{
+    ast_decl *old = NULL;
+    size_t slot = 0;
+    for (size_t i = 0; i < L->out.n && !old; i++) {
+        ast_decl *x = L->out.v[i];
+        if (x && x->kind == D_LEVELS && in_base(L, x->sp)) {
+            old = x;
+            slot = i;
+        }
+    }
+    if (!old) {
+        ptrvec_push(L->a, &L->out, d);
+        return;
+    }
+    const ast_names *b = &old->u.levels, *n = &d->u.levels;
+    uint32_t from = 0;
+    for (uint32_t k = 0; k < b->n; k++) {
+        uint32_t at = from;
+        while (at < n->n && !same_name(n->v[at].s, b->v[k].s))
+            at++;
+        if (at < n->n) {
+            from = at + 1;
+            continue;
+        }
+        uint32_t was = 0;
+        while (was < from && !same_name(n->v[was].s, b->v[k].s))
+            was++;
+        if (was < from)
+            diag_error(L->d, n->v[was].sp, "level '%s' comes before '%s' here, but after it in the "
+                       "base: an extending plan may add levels, not reorder the base's",
+                       b->v[k].s, b->v[k - 1].s ? b->v[k - 1].s : "?");
+        else
+            diag_error(L->d, d->sp, "the base's level '%s' is not in this list: an extending plan "
+                       "may add levels, not remove the base's", b->v[k].s ? b->v[k].s : "?");
+        diag_note(L->d, old->sp, "the base's levels are declared here");
+        return;
+    }
+    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_PLAN, plan, item_ref(L, IT_PLAN, plan ? plan : "?"),
+                             NULL, old->sp, d->sp);
+    org->detail = "levels";
+    d->origin = org;
+    L->out.v[slot] = d;
+}
+
 /* ---------------------------------------------------------------- regions */
 
 /* `region NEW : LEVEL replaces OLD` of module mi: OLD leaves the program and
@@ -1977,6 +2036,14 @@ static void emit_module(loader *L, uint32_t mi)
             if (extends && d == m->plan) {
                 set_base(L, mi);
                 merge_plan(L, d);
+            } else {
+                ptrvec_push(L->a, &L->out, d);
+            }
+            break;
+        case D_LEVELS:
+            if (extends) {
+                set_base(L, mi);
+                merge_levels(L, d, m->plan ? m->plan->u.plan.name.s : NULL);
             } else {
                 ptrvec_push(L->a, &L->out, d);
             }
