@@ -379,7 +379,7 @@ static const char *condition(D *x, const diff_side *s, const sema_target *t)
 
 /* ---------------------------------------------------------------- comparing */
 
-/* The plan: name, title, region, baseline, horizon, periods, keys. */
+/* The plan: name, title, region, baseline, horizon, periods, levels, keys. */
 static void diff_plan(D *x)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
@@ -411,6 +411,13 @@ static void diff_plan(D *x)
         }
     }
     field(x, it, "periods", per[0], per[1]);
+    const char *lev[2] = {NULL, NULL};
+    for (int side = 0; side < 2; side++) {
+        const sema_model *m = side ? b : a;
+        for (uint32_t k = 0; k < m->nlevels; k++)
+            lev[side] = lev[side] ? arena_printf(x->a, "%s, %s", lev[side], m->levels[k]) : m->levels[k];
+    }
+    field(x, it, "levels", lev[0], lev[1]);
     field(x, it, "keys", arena_printf(x->a, "region = \"%s\", year = \"%s\"", a->region_key, a->year_key),
           arena_printf(x->a, "region = \"%s\", year = \"%s\"", b->region_key, b->year_key));
     if (it->fields.n)
