@@ -9,6 +9,9 @@
 #       DIR/cmd holds planc's arguments (one line, run inside DIR); stdout
 #       must equal DIR/expected.out, stderr DIR/expected.err (empty when the
 #       file is absent), the exit code DIR/expected.rc (0 when absent).
+#       A case whose input is large generates it rather than commit it:
+#       DIR/gen.sh, when present, runs first (sh) in a scratch copy of DIR,
+#       and cmd then runs in that copy.
 #
 # Set PLANC_UPDATE_GOLDEN=1 to rewrite the expected files from the actual
 # output (then review the diff before committing).
@@ -39,8 +42,14 @@ diag)
 case)
     dir=$what
     args=$(cat "$dir/cmd")
+    rundir=$dir
+    if [ -f "$dir/gen.sh" ]; then
+        rundir=$tmp/case
+        mkdir "$rundir" && cp -R "$dir"/. "$rundir"/ && (cd "$rundir" && sh gen.sh) ||
+            { echo "gen.sh failed"; exit 1; }
+    fi
     # shellcheck disable=SC2086
-    (cd "$dir" && eval "\"$planc\" $args") >"$tmp/out" 2>"$tmp/err"; rc=$?
+    (cd "$rundir" && eval "\"$planc\" $args") >"$tmp/out" 2>"$tmp/err"; rc=$?
     compare "$dir/expected.out" "$tmp/out" stdout
     compare "$dir/expected.err" "$tmp/err" stderr
     want=0; [ -f "$dir/expected.rc" ] && want=$(cat "$dir/expected.rc")
