@@ -269,15 +269,15 @@ static const char *join(D *x, const char *const *v, uint32_t n, const char *sep)
  * the new side calls it when `map` is set. */
 static const char *names(D *x, const ast_names *ns, bool map)
 {
-    const char *s = NULL;
+    const char **v = arena_alloc(x->a, (ns->n + 1) * sizeof *v);
     for (uint32_t i = 0; i < ns->n; i++) {
         const char *nm = ns->v[i].s ? ns->v[i].s : "?";
         int64_t r = map ? stab_get(&x->oldreg, nm) : -1;
         if (r >= 0)
             nm = x->rename[r];
-        s = s ? arena_printf(x->a, "%s, %s", s, nm) : nm;
+        v[i] = nm;
     }
-    return s;
+    return join(x, v, ns->n, ", ");
 }
 
 /* A target's scope as written: "for 沈阳, 大连", "for city in 江苏",
@@ -299,46 +299,42 @@ static const char *scope_text(D *x, const ast_target *t, bool map)
  * (for comparing: spacing is no change). */
 static const char *goals(D *x, const diff_side *side, const sema_target *t, const unit_t *u)
 {
-    const char *s = NULL;
+    const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);
     for (uint32_t k = 0; k < t->nms; k++) {
         double g = t->ms[k].goal;
         if (t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
             g = unit_convert(g, t->unit, u);
-        const char *one = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
-                                       !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
-                                       : side ? expr_src(x, side, t->ms[k].goal_expr)
-                                           : ast_expr_text(x->a, t->ms[k].goal_expr));
-        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
+        v[k] = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
+                            !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
+                            : side ? expr_src(x, side, t->ms[k].goal_expr)
+                                : ast_expr_text(x->a, t->ms[k].goal_expr));
     }
-    return s;
+    return join(x, v, t->nms, ", ");
 }
 
 /* The tolerances of a target's goals in unit u: "0.5%, none"; NULL when
  * no goal has one (a changed tolerance is a change of the target). */
 static const char *tolerances(D *x, const sema_target *t, const unit_t *u)
 {
-    const char *s = NULL;
+    const char **all = arena_alloc(x->a, (t->nms + 1) * sizeof *all);
     bool any = false;
     for (uint32_t k = 0; k < t->nms; k++) {
         double v = t->ms[k].tolerance;
         if (!isnan(v) && t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
             v = unit_convert(v, t->unit, u);
         any = any || !isnan(v);
-        const char *one = isnan(v) ? "none" : quantity(x, v, u, t->type);
-        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
+        all[k] = isnan(v) ? "none" : quantity(x, v, u, t->type);
     }
-    return any ? s : NULL;
+    return any ? join(x, all, t->nms, ", ") : NULL;
 }
 
 /* The deadlines of a target's goals: "2027, 2035" ("every year" for none). */
 static const char *deadlines(D *x, const sema_target *t)
 {
-    const char *s = NULL;
-    for (uint32_t k = 0; k < t->nms; k++) {
-        const char *one = t->ms[k].deadline ? arena_printf(x->a, "%d", t->ms[k].deadline) : "every year";
-        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
-    }
-    return s;
+    const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);
+    for (uint32_t k = 0; k < t->nms; k++)
+        v[k] = t->ms[k].deadline ? arena_printf(x->a, "%d", t->ms[k].deadline) : "every year";
+    return join(x, v, t->nms, ", ");
 }
 
 /* What a target is, in one line: "近岸海域水质优良比例 >= 92% by 2027". */
@@ -360,19 +356,21 @@ static const char *condition(D *x, const diff_side *s, const sema_target *t)
         return t->nms && t->ms[0].deadline ? arena_printf(x->a, "complete %s by %d", m, t->ms[0].deadline)
                                            : arena_printf(x->a, "complete %s", m);
     default: {
-        const char *r = arena_printf(x->a, "%s%s%s", t->tk == TG_RATED ? "rated " : "",
-                                     t->redline ? "redline " : "", m);
+        /* each milestone on its own, then joined once: a target may have thousands */
+        const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);
         for (uint32_t k = 0; k < t->nms; k++) {
             const sema_milestone *ms = &t->ms[k];
-            r = arena_printf(x->a, "%s%s %s %s", r, k ? "," : "", ast_opname(ms->op),
-                             ms->goal_expr ? expr_src(x, s, ms->goal_expr)
-                                           : quantity(x, ms->goal, t->unit, t->type));
+            v[k] = arena_printf(x->a, "%s %s", ast_opname(ms->op),
+                                ms->goal_expr ? expr_src(x, s, ms->goal_expr)
+                                              : quantity(x, ms->goal, t->unit, t->type));
             if (!isnan(ms->tolerance))
-                r = arena_printf(x->a, "%s tolerance %s", r, quantity(x, ms->tolerance, t->unit, t->type));
+                v[k] = arena_printf(x->a, "%s tolerance %s", v[k], quantity(x, ms->tolerance, t->unit, t->type));
             if (ms->deadline)
-                r = arena_printf(x->a, "%s by %d", r, ms->deadline);
+                v[k] = arena_printf(x->a, "%s by %d", v[k], ms->deadline);
         }
-        return r;
+        const char *all = join(x, v, t->nms, ", ");
+        return arena_printf(x->a, "%s%s%s%s%s", t->tk == TG_RATED ? "rated " : "",
+                            t->redline ? "redline " : "", m, all ? " " : "", all ? all : "");
     }
     }
 }
@@ -404,11 +402,13 @@ static void diff_plan(D *x)
     const char *per[2] = {NULL, NULL};
     for (int side = 0; side < 2; side++) {
         const ast_decl *p = side ? pb : pa;
-        for (uint32_t k = 0; p && k < p->u.plan.nperiods; k++) {
+        uint32_t np = p ? p->u.plan.nperiods : 0;
+        const char **v = arena_alloc(x->a, (np + 1) * sizeof *v);
+        for (uint32_t k = 0; k < np; k++) {
             const ast_period *q = &p->u.plan.periods[k];
-            const char *one = arena_printf(x->a, "%s = %d..%d", q->name.s ? q->name.s : "?", q->from, q->to);
-            per[side] = per[side] ? arena_printf(x->a, "%s, %s", per[side], one) : one;
+            v[k] = arena_printf(x->a, "%s = %d..%d", q->name.s ? q->name.s : "?", q->from, q->to);
         }
+        per[side] = join(x, v, np, ", ");
     }
     field(x, it, "periods", per[0], per[1]);
     const char *lev[2] = {NULL, NULL};
@@ -535,17 +535,20 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
 {
     if (!i->values)
         return NULL;
-    const char *r = "", *u = i->unit ? unit_name(i->unit) : "";
+    const char *u = i->unit ? unit_name(i->unit) : "";
     bool is_bool = i->type == TY_BOOL;
+    const char **all = arena_alloc(x->a, (m->nregions + 1) * sizeof *all);
+    uint32_t n = 0;
     for (uint32_t k = 0; k < m->nregions; k++) {
         if (isnan(i->values[k]))
             continue;
         const char *v = is_bool ? (i->values[k] != 0 ? "yes" : "no")
                                 : arena_printf(x->a, "%s%s%s", num(x, i->values[k]),
                                                strcmp(u, "%") == 0 || !*u ? "" : " ", u);
-        r = arena_printf(x->a, "%s%s%s %s", r, *r ? ", " : "", m->regions[k].name, v);
+        all[n++] = arena_printf(x->a, "%s %s", m->regions[k].name, v);
     }
-    return r;
+    const char *r = join(x, all, n, ", ");
+    return r ? r : "";
 }
 
 /* The column part of "万亩, higher, column "farmland_ha" in 公顷", with
@@ -1189,13 +1192,11 @@ static void diff_sections(D *x)
 /* "优秀 >= 90, 良好 >= 80, 合格 >= 60, 不合格" */
 static const char *bands(D *x, const sema_model *m)
 {
-    const char *s = NULL;
-    for (uint32_t k = 0; k < m->nbands; k++) {
-        const char *one = k + 1 < m->nbands ? arena_printf(x->a, "%s >= %s", m->bands[k], num(x, m->band_min[k]))
-                                            : m->bands[k];
-        s = s ? arena_printf(x->a, "%s, %s", s, one) : one;
-    }
-    return s;
+    const char **v = arena_alloc(x->a, (m->nbands + 1) * sizeof *v);
+    for (uint32_t k = 0; k < m->nbands; k++)
+        v[k] = k + 1 < m->nbands ? arena_printf(x->a, "%s >= %s", m->bands[k], num(x, m->band_min[k]))
+                                 : m->bands[k];
+    return join(x, v, m->nbands, ", ");
 }
 
 /* A missing-data policy as written. */
