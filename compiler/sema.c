@@ -3320,6 +3320,42 @@ static int expr_depth(const ast_expr *e, int depth)
     }
 }
 
+/* A formula cycle as "甲 -> 乙 -> 丙 -> 甲": the indicators stack[from..n-1]
+ * and the first again.  A cycle of more than CYCLE_SHOWN + 4 formulas shows
+ * its first and last CYCLE_SHOWN / 2 and how many lie between.  The text is
+ * measured, then written once: a rules file may chain thousands of formulas
+ * into one cycle (appending name by name was quadratic, gigabytes at 10^4). */
+enum { CYCLE_SHOWN = 16 };
+static char *cycle_path(S *s, const uint32_t *stack, uint32_t from, uint32_t n)
+{
+    const sema_model *m = s->m;
+    uint32_t len = n - from, skip_at = len, skipped = 0;
+    if (len > CYCLE_SHOWN + 4) {
+        skip_at = CYCLE_SHOWN / 2;
+        skipped = len - CYCLE_SHOWN;
+    }
+    char more[48];
+    snprintf(more, sizeof more, "... %u more ...", skipped);
+    size_t total = strlen(m->inds[stack[from]].name) + 1;
+    for (uint32_t k = 0; k < len; k++) {
+        if (skipped && k == skip_at)
+            total += strlen(more) + 4;
+        if (k >= skip_at && k < skip_at + skipped)
+            continue;
+        total += strlen(m->inds[stack[from + k]].name) + 4;
+    }
+    char *path = arena_alloc(s->a, total), *at = path;
+    for (uint32_t k = 0; k <= len; k++) {
+        if (skipped && k == skip_at)
+            at += sprintf(at, "%s -> ", more);
+        if (k >= skip_at && k < skip_at + skipped)
+            continue;
+        /* the last name is the first again, closing the cycle */
+        at += sprintf(at, k < len ? "%s -> " : "%s", m->inds[stack[from + (k < len ? k : 0)]].name);
+    }
+    return path;
+}
+
 /* Formula cycles (an iterative depth-first search, so a long chain of
  * formulas cannot exhaust the stack), and the depth of each formula with
  * every formula it uses substituted in. */
@@ -3359,10 +3395,7 @@ static void check_formula_cycles(S *s)
                     uint32_t from = sp - 1;
                     while (stack[from] != j)
                         from--;
-                    char *path = arena_strdup(s->a, m->inds[j].name);
-                    for (uint32_t k = from + 1; k < sp; k++)
-                        path = arena_printf(s->a, "%s -> %s", path, m->inds[stack[k]].name);
-                    path = arena_printf(s->a, "%s -> %s", path, m->inds[j].name);
+                    char *path = cycle_path(s, stack, from, sp);
                     const ast_expr *f = s->ii[j].d->u.ind.formula;
                     diag_error(s->d, f ? f->sp : m->inds[j].sp, "formula cycle: %s", path);
                     s->ii[j].depth = -1;
