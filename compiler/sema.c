@@ -2638,15 +2638,23 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
     } else {
         diag_error(s->d, lv->sp, "%s regions of level '%s' below it", who, m->levels[level]);
     }
-    const char *levels = NULL;
+    /* the first LEVELS_SHOWN levels named, measured then written once: a
+     * rules file may declare thousands of levels (appending them one by one
+     * for each of 100 errors ran out of memory) */
+    enum { LEVELS_SHOWN = 8 };
     uint32_t nbelow = 0;
+    size_t len = 32;
     for (uint32_t k = 0; k < m->nlevels; k++)
-        if (below[k]) {
-            levels = arena_printf(s->a, "%s%s'%s'", levels ? levels : "", levels ? ", " : "",
-                                  m->levels[k]);
-            nbelow++;
-        }
-    if (levels)
+        if (below[k] && nbelow++ < LEVELS_SHOWN)
+            len += strlen(m->levels[k]) + 4;
+    char *levels = arena_alloc(s->a, len), *at = levels;
+    uint32_t shown = 0;
+    for (uint32_t k = 0; k < m->nlevels && shown < LEVELS_SHOWN; k++)
+        if (below[k])
+            at += sprintf(at, "%s'%s'", shown++ ? ", " : "", m->levels[k]);
+    if (nbelow > shown)
+        sprintf(at, " and %u more", nbelow - shown);
+    if (nbelow)
         diag_hint(s->d, "below the regions it covers are regions of level%s %s", nbelow > 1 ? "s" : "",
                   levels);
     else if (mt->nscope > 0)
