@@ -3601,14 +3601,29 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
              * target's, so name the targets that measure the indicator */
             diag_error(s->d, x->item.sp, "'%s' is an indicator, not a target: an expectation names a target",
                        x->item.s);
-            const char *on = NULL;
+            /* the first TARGETS_SHOWN named, measured then written once:
+             * a plan may have thousands (appending them one by one for each
+             * such expectation ran out of memory) */
+            enum { TARGETS_SHOWN = 8 };
+            uint32_t non = 0;
+            size_t len = 32;
             for (uint32_t i = 0; i < m->ntargets; i++) {
                 const ast_expr *e = m->targets[i].measured;
                 if (e && e->kind == EX_NAME && e->sema.ref == REF_INDICATOR &&
-                    e->sema.index == (int)ind->index)
-                    on = arena_printf(s->a, "%s%s'%s'", on ? on : "", on ? ", " : "", m->targets[i].name);
+                    e->sema.index == (int)ind->index && non++ < TARGETS_SHOWN)
+                    len += strlen(m->targets[i].name) + 4;
             }
-            if (on)
+            char *on = arena_alloc(s->a, len), *at = on;
+            uint32_t shown = 0;
+            for (uint32_t i = 0; i < m->ntargets && shown < TARGETS_SHOWN; i++) {
+                const ast_expr *e = m->targets[i].measured;
+                if (e && e->kind == EX_NAME && e->sema.ref == REF_INDICATOR &&
+                    e->sema.index == (int)ind->index)
+                    at += sprintf(at, "%s'%s'", shown++ ? ", " : "", m->targets[i].name);
+            }
+            if (non > shown)
+                sprintf(at, " and %u more", non - shown);
+            if (non)
                 diag_hint(s->d, "the targets that measure it: %s", on);
             return false;
         }
