@@ -84,6 +84,7 @@ const char aot_usage[] =
     "                     else cc)\n"
     "\n"
     "Both files are written atomically: a failed build leaves no partial file.\n"
+    "The library is renamed into place, so -o must not name a device or a FIFO.\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage or an output that cannot be\n"
     "written, 4 internal error (LLVM or the C compiler failed).\n";
@@ -1887,6 +1888,17 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     if (!cpu_known) {
         fprintf(err, "planc: error: unknown CPU '%s' (available: host, generic, x86-64, "
                 "x86-64-v2, x86-64-v3, x86-64-v4)\n", o->cpu);
+        return AOT_USAGE;
+    }
+    /* the library is renamed into place, which over a device or a FIFO
+     * replaces the node itself (run as root, -o /dev/full left a library
+     * at /dev/full and a header at /dev/full.h) */
+    struct stat st;
+    if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode)) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output,
+                S_ISDIR(st.st_mode) ? "it is a directory"
+                                    : "it is not a regular file (a device, a FIFO or a socket), "
+                                      "and the library is renamed into place");
         return AOT_USAGE;
     }
     char *name = library_name(o->output);
