@@ -449,6 +449,14 @@ static bool is_help(const char *s)
     return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
 }
 
+/* Whether writing to stdout failed: the flush of what is buffered, or an
+ * earlier write (a large fputs to a full disk writes past the buffer, and
+ * its failure shows only in the stream's error flag). */
+static bool stdout_failed(void)
+{
+    return fflush(stdout) != 0 || ferror(stdout);
+}
+
 /* planc check [--dump-ast] [--dump-ir] [--origins] FILE... */
 static int cmd_check(int argc, char **argv)
 {
@@ -500,6 +508,10 @@ static int cmd_check(int argc, char **argv)
         if (r != EXIT_OK)
             rc = r;
         compilation_free(&c);
+    }
+    if ((dump_ast || dump_ir || origins) && stdout_failed()) {
+        fprintf(stderr, "planc: error: cannot write the listing: %s\n", strerror(errno));
+        rc = EXIT_USAGE;
     }
     return rc;
 }
@@ -1475,7 +1487,7 @@ static int cmd_explain(int argc, char **argv)
                     : explain_text(c.ir, table, res, (size_t)row, ti, stdout, stderr);
         if (w == -2)
             rc = EXIT_INTERNAL;
-        else if (w != 0 || fflush(stdout) != 0) {
+        else if (w != 0 || stdout_failed()) {
             fprintf(stderr, "planc: error: cannot write the explanation: %s\n", strerror(errno));
             rc = EXIT_USAGE;
         }
@@ -1736,7 +1748,7 @@ static int cmd_test(int argc, char **argv)
         printf("%s test '%s'\n", ok ? "ok    " : "FAILED", st->d->u.test.title);
     }
     printf("planc test: %u test%s, %u passed, %u failed\n", n, n == 1 ? "" : "s", passed, n - passed);
-    if (fflush(stdout) != 0) {
+    if (stdout_failed()) {
         fprintf(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
         rc = EXIT_USAGE;
     } else if (passed < n) {
@@ -1767,7 +1779,7 @@ static int cmd_history(int argc, char **argv)
     if (!db)
         return EXIT_USAGE;
     int rc = EXIT_OK;
-    if (store_history(db, stdout, stderr) != 0 || fflush(stdout) != 0)
+    if (store_history(db, stdout, stderr) != 0 || stdout_failed())
         rc = EXIT_USAGE;
     store_close(db);
     return rc;
@@ -1799,7 +1811,7 @@ static int cmd_compare(int argc, char **argv)
     int rc = EXIT_OK;
     if (store_find_run(db, args[1], &a, stderr) != 0 || store_find_run(db, args[2], &b, stderr) != 0)
         rc = EXIT_USAGE;
-    else if (store_compare(db, a, b, stdout, stderr) != 0 || fflush(stdout) != 0)
+    else if (store_compare(db, a, b, stdout, stderr) != 0 || stdout_failed())
         rc = EXIT_USAGE;
     store_close(db);
     return rc;
@@ -1832,7 +1844,7 @@ static int cmd_emit_llvm(int argc, char **argv)
     int rc = compile(&c, rules);
     if (rc == EXIT_OK && jit_emit_ir(c.ir, !o0, stdout, stderr) != 0)
         rc = EXIT_INTERNAL;
-    if (rc == EXIT_OK && fflush(stdout) != 0) {
+    if (rc == EXIT_OK && stdout_failed()) {
         fprintf(stderr, "planc: error: cannot write the module: %s\n", strerror(errno));
         rc = EXIT_USAGE;
     }
@@ -1876,7 +1888,7 @@ static int cmd_diff(int argc, char **argv)
     if (rc == EXIT_OK) {
         diff_side old = {c[0].model, &c[0].diag, files[0]}, new = {c[1].model, &c[1].diag, files[1]};
         diff_write(&c[1].arena, &old, &new, strcmp(format, "json") == 0 ? DIFF_JSON : DIFF_TEXT, stdout);
-        if (fflush(stdout) != 0) {
+        if (stdout_failed()) {
             fprintf(stderr, "planc: error: cannot write the differences: %s\n", strerror(errno));
             rc = EXIT_USAGE;
         }
