@@ -411,13 +411,7 @@ static void diff_plan(D *x)
         per[side] = join(x, v, np, ", ");
     }
     field(x, it, "periods", per[0], per[1]);
-    const char *lev[2] = {NULL, NULL};
-    for (int side = 0; side < 2; side++) {
-        const sema_model *m = side ? b : a;
-        for (uint32_t k = 0; k < m->nlevels; k++)
-            lev[side] = lev[side] ? arena_printf(x->a, "%s, %s", lev[side], m->levels[k]) : m->levels[k];
-    }
-    field(x, it, "levels", lev[0], lev[1]);
+    field(x, it, "levels", join(x, a->levels, a->nlevels, ", "), join(x, b->levels, b->nlevels, ", "));
     field(x, it, "keys", arena_printf(x->a, "region = \"%s\", year = \"%s\"", a->region_key, a->year_key),
           arena_printf(x->a, "region = \"%s\", year = \"%s\"", b->region_key, b->year_key));
     if (it->fields.n)
