@@ -259,6 +259,9 @@ typedef struct loader {
                                like no declared one (no did-you-mean), or
                                NULL (malloc'd): the note after the errors
                                suggests --skip-unknown-regions */
+    char *first_marker;     /* the first cell reported malformed that holds
+                               no digit or letter ('-', '—'), or NULL (malloc'd):
+                               the note after the errors suggests --na */
     char shown[SHOWN_BYTES * 4 + 4]; /* a cell as a message shows it (shown()) */
 } loader;
 
@@ -319,16 +322,42 @@ static const char *shown(loader *L, const char *s, size_t n)
     return L->shown;
 }
 
-/* The cell s[0..n) without surrounding spaces and tabs: its first byte,
- * with *len its length. */
+/* Length of the wide space at s[0..n): the ideographic (full-width) space
+ * U+3000 (3 bytes) or the no-break space U+00A0 (2 bytes), or 0. */
+static size_t wide_space(const char *s, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    if (n >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
+        return 3;
+    if (n >= 2 && b[0] == 0xC2 && b[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* The cell s[0..n) without surrounding spaces, tabs and wide spaces (a
+ * full-width space typed after a name by a Chinese input method, a
+ * no-break space copied from a web page): its first byte, with *len its
+ * length. */
 static const char *trim(const char *s, size_t n, size_t *len)
 {
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
+    for (size_t k; n;) {
+        if (*s == ' ' || *s == '\t')
+            k = 1;
+        else if (!(k = wide_space(s, n)))
+            break;
+        s += k;
+        n -= k;
     }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    for (;;) {
+        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        else if (n >= 3 && wide_space(s + n - 3, 3) == 3)
+            n -= 3;
+        else if (n >= 2 && wide_space(s + n - 2, 2) == 2)
+            n -= 2;
+        else
+            break;
+    }
     *len = n;
     return s;
 }
@@ -423,17 +452,96 @@ static bool fast_decimal(const char *s, size_t n, double *v)
     return true;
 }
 
-/* Parses a trimmed numeric cell s[0..n) strictly: the whole text must be a
- * decimal number as strtod reads it (no nan, inf or hex), within double's
- * range.  s[n] is a NUL, a space or a tab (after the cell or its trimmed
- * end), where strtod stops.  Returns 0 with *v set (NaN for a missing
- * cell), -1 if malformed, -2 if out of range. */
-static int parse_number(const loader *L, const char *s, size_t n, double *v)
+/* Longest cell that plain_number rewrites (longer ones stay malformed). */
+enum { PLAIN_MAX = 128 };
+
+/* The ASCII character that the full-width form (or the minus sign U+2212)
+ * at s[0..n) stands for in a number: ０..９ ＋ － ． and −; with *len its
+ * length in bytes.  0 for anything else. */
+static char wide_char(const char *s, size_t n, size_t *len)
 {
-    if (is_missing(L, s, n)) {
-        *v = NAN;
-        return 0;
+    const unsigned char *b = (const unsigned char *)s;
+    *len = 3;
+    if (n >= 3 && b[0] == 0xEF && b[1] == 0xBC) {
+        if (b[2] >= 0x90 && b[2] <= 0x99)
+            return (char)('0' + (b[2] - 0x90));
+        if (b[2] == 0x8B)
+            return '+';
+        if (b[2] == 0x8D)
+            return '-';
+        if (b[2] == 0x8E)
+            return '.';
     }
+    if (n >= 3 && b[0] == 0xE2 && b[1] == 0x88 && b[2] == 0x92)
+        return '-';
+    return 0;
+}
+
+/* Rewrites a cell that is a number in one of the forms docs/LANGUAGE.md
+ * §10 accepts besides the plain one, as the plain number, into
+ * out[0..PLAIN_MAX): full-width digits, sign and point (as a Chinese input
+ * method types them) and the minus sign U+2212 as their ASCII forms, and
+ * commas between groups of three digits in the whole part (1,234.5, as a
+ * spreadsheet writes a formatted number), which are dropped.  Only that
+ * grouping: a first group of 1 to 3 digits not starting with 0, then groups
+ * of exactly 3, no exponent (12,34 or 0,5 could be decimal commas, so they
+ * stay malformed).  Returns false when the cell is none of these. */
+static bool plain_number(const char *s, size_t n, char *out)
+{
+    if (n >= PLAIN_MAX)
+        return false;
+    size_t m = 0;
+    bool changed = false;
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        char c = wide_char(s + i, n - i, &k);
+        if (c) {
+            out[m++] = c;
+            i += k;
+            changed = true;
+        } else
+            out[m++] = s[i++];
+    }
+    out[m] = '\0';
+    char *comma = memchr(out, ',', m);
+    if (!comma)
+        return changed;
+    /* the whole part: [sign] first group, then ,ddd groups */
+    size_t i = out[0] == '+' || out[0] == '-' ? 1 : 0, w = i;
+    size_t first = 0;
+    while (i < m && out[i] >= '0' && out[i] <= '9') {
+        i++;
+        first++;
+    }
+    if (first < 1 || first > 3 || out[w] == '0' || i >= m || out[i] != ',')
+        return false;
+    size_t o = i;
+    while (i < m && out[i] == ',') {
+        if (m - i < 4)
+            return false;
+        for (size_t j = 1; j <= 3; j++)
+            if (out[i + j] < '0' || out[i + j] > '9')
+                return false;
+        memmove(out + o, out + i + 1, 3);
+        o += 3;
+        i += 4;
+    }
+    if (i < m && out[i] != '.')
+        return false; /* a fourth digit in a group, or an exponent */
+    for (size_t j = i; j < m; j++) {
+        if (out[j] == ',' || out[j] == 'e' || out[j] == 'E')
+            return false;
+        out[o++] = out[j];
+    }
+    out[o] = '\0';
+    return true;
+}
+
+/* Parses a plain decimal number s[0..n) (digits, sign, point, exponent) as
+ * strtod reads it; s[n] is a byte where strtod stops.  Returns 0 with *v,
+ * -1 if malformed, -2 if out of range. */
+static int parse_plain(const char *s, size_t n, double *v)
+{
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.' ||
               s[i] == 'e' || s[i] == 'E'))
@@ -449,6 +557,27 @@ static int parse_number(const loader *L, const char *s, size_t n, double *v)
         return -2;
     *v = d;
     return 0;
+}
+
+/* Parses a trimmed numeric cell s[0..n) strictly: the whole text must be a
+ * decimal number as strtod reads it (no nan, inf or hex), within double's
+ * range, or one of the forms plain_number rewrites.  s[n] is a NUL, a
+ * space, a tab or the first byte of a trimmed wide space (after the cell
+ * or its trimmed end), where strtod stops.  Returns 0 with *v set (NaN for
+ * a missing cell), -1 if malformed, -2 if out of range. */
+static int parse_number(const loader *L, const char *s, size_t n, double *v)
+{
+    if (is_missing(L, s, n)) {
+        *v = NAN;
+        return 0;
+    }
+    int r = parse_plain(s, n, v);
+    if (r != -1)
+        return r;
+    char plain[PLAIN_MAX];
+    if (!plain_number(s, n, plain))
+        return -1;
+    return parse_plain(plain, strlen(plain), v);
 }
 
 /* ASCII case-insensitive equality of s[0..n) and the NUL-terminated b. */
@@ -493,9 +622,9 @@ static int parse_bool(const loader *L, const char *s, size_t n, double *v)
 /* Years are written as plain integers from 1 to 9999. */
 enum { MAX_YEAR = 9999 };
 
-/* Parses a trimmed year cell s[0..n).  Returns 0 with *y set, -1 if it is
- * not an integer, -2 if out of range. */
-static int parse_year(const char *s, size_t n, int *y)
+/* Parses a year cell s[0..n) of ASCII digits.  Returns 0 with *y set, -1
+ * if it is not an integer, -2 if out of range. */
+static int parse_plain_year(const char *s, size_t n, int *y)
 {
     if (!n)
         return -1;
@@ -523,6 +652,35 @@ static int parse_year(const char *s, size_t n, int *y)
         return -2;
     *y = (int)v;
     return 0;
+}
+
+/* Parses a trimmed year cell s[0..n): a plain year, or one written with
+ * full-width digits or followed by 年 (2023年, as Chinese tables write
+ * it), which are read as the plain year.  Returns 0 with *y set, -1 if it
+ * is not an integer, -2 if out of range. */
+static int parse_year(const char *s, size_t n, int *y)
+{
+    int r = parse_plain_year(s, n, y);
+    if (r != -1 || n >= PLAIN_MAX)
+        return r;
+    char plain[PLAIN_MAX];
+    size_t m = 0;
+    bool changed = false;
+    if (n >= 3 && memcmp(s + n - 3, "\xE5\xB9\xB4", 3) == 0) { /* 年 */
+        n -= 3;
+        changed = true;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        char c = wide_char(s + i, n - i, &k);
+        if (c >= '0' && c <= '9') {
+            plain[m++] = c;
+            i += k;
+            changed = true;
+        } else
+            plain[m++] = s[i++];
+    }
+    return changed ? parse_plain_year(plain, m, y) : -1;
 }
 
 /* FNV-1a hash of s[0..n). */
@@ -656,6 +814,9 @@ typedef struct source {
     unsigned char bad_tail[3]; /* and up to three bytes after it */
     unsigned bad_ntail;        /* how many (the window may end first) */
     unsigned bad_line;      /* its line */
+    long bad_field;         /* the field of the record holding it, or -1 (not
+                             * found: the reading stopped before it) */
+    bool bad_in_header;     /* that record is the header */
     sha256_ctx *digest;     /* hashes every byte read, or NULL */
 } source;
 
@@ -745,6 +906,7 @@ static void source_memory(source *s, const char *buf, size_t len, sha256_ctx *di
     s->len = len;
     s->final = true;
     s->line = 1;
+    s->bad_field = -1;
     s->digest = digest;
     if (digest)
         sha256_update(digest, buf, len);
@@ -794,6 +956,7 @@ static void source_file(source *s, int fd, sha256_ctx *digest)
     s->block = rt_xmalloc(s->cap, 1);
     s->buf = s->block;
     s->line = 1;
+    s->bad_field = -1;
     source_read(s, 0);
 }
 
@@ -804,6 +967,58 @@ static bool source_failed(const source *s)
     return s->read_errno != 0 || s->bad;
 }
 
+/* True when the records must stop: a read error, or the reader `csv` is
+ * past the bad text (the records before it are read as usual). */
+static bool source_stopped(const source *s, const csv_reader *csv)
+{
+    return s->read_errno != 0 || (s->bad && csv_consumed(csv) > s->checked);
+}
+
+/* True when s[0..n) is UTF-8 without NUL bytes (as check_text decides). */
+static bool valid_text(const char *s, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned c = b[i];
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k;
+        uint32_t min;
+        if (c >= 0xC2 && c <= 0xDF) { k = 1; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { k = 2; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { k = 3; min = 0x10000; }
+        else return false;
+        if (n - i <= k)
+            return false;
+        uint32_t cp = c & (0x3F >> k);
+        for (size_t j = 1; j <= k; j++) {
+            if ((b[i + j] & 0xC0) != 0x80)
+                return false;
+            cp = cp << 6 | (b[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += k + 1;
+    }
+    return true;
+}
+
+/* After bad text was found: notes which field of the record just read
+ * holds it, so the error can name the column. */
+static void locate_bad_field(source *s, const csv_reader *csv, const csv_record *rec, bool header)
+{
+    for (size_t i = 0; i < rec->nfields; i++)
+        if (!valid_text(csv_field(csv, i), csv_field_len(csv, i))) {
+            s->bad_field = (long)i;
+            s->bad_in_header = header;
+            return;
+        }
+}
+
 /* Reads the rest of a file to check it (after the records stopped early). */
 static void source_drain(source *s)
 {
@@ -812,13 +1027,20 @@ static void source_drain(source *s)
 }
 
 /* The next record, reading more of a file as needed; CSV_EOF also when the
- * input failed (see source_failed). */
-static csv_status next_record(source *s, csv_reader *csv, csv_record *rec)
+ * input failed (see source_failed).  The records before bad text are read
+ * as usual (their errors are not shown); the one holding it is read to
+ * find its field (`header`: it would be the header), then CSV_EOF. */
+static csv_status next_record(source *s, csv_reader *csv, csv_record *rec, bool header)
 {
     for (;;) {
-        if (source_failed(s))
+        if (source_stopped(s, csv))
             return CSV_EOF;
         csv_status st = csv_next(csv, rec);
+        if (source_stopped(s, csv)) {
+            if (st == CSV_RECORD)
+                locate_bad_field(s, csv, rec, header);
+            return CSV_EOF;
+        }
         if (st != CSV_MORE)
             return st;
         /* The reader stops before any byte `check_text` left for the next
@@ -1037,8 +1259,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     const ir_program *p = L->p;
     bool empty = csv->pos >= csv->len; /* nothing but perhaps a BOM */
     csv_record rec;
-    csv_status st = next_record(src, csv, &rec);
-    if (source_failed(src))
+    csv_status st = next_record(src, csv, &rec, true);
+    if (source_stopped(src, csv))
         return false;
     if (st == CSV_EOF) {
         if (empty)
@@ -1284,6 +1506,44 @@ static void check_scaled(loader *L)
     free(scale);
 }
 
+/* True when s[0..n) holds a digit (ASCII or full-width). */
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k;
+        char c = wide_char(s + i, n - i, &k);
+        if ((s[i] >= '0' && s[i] <= '9') || (c >= '0' && c <= '9'))
+            return true;
+    }
+    return false;
+}
+
+/* True when the cell s[0..n) may be a marker of a missing value, as
+ * tables write them: neither digits nor ASCII letters ('-', '—', '..',
+ * '/', '无'). */
+static bool is_marker_like(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+            return false;
+    return !has_digit(s, n);
+}
+
+/* Why the cell s[0..n) of column k is no number, when a form that is
+ * read elsewhere explains it: a % outside a % column, a comma that does
+ * not separate groups of three digits.  "" otherwise. */
+static const char *malformed_why(const loader *L, const char *s, size_t n, uint32_t k)
+{
+    bool percent = memchr(s, '%', n) != NULL;
+    for (size_t i = 0; i + 3 <= n && !percent; i++)
+        percent = memcmp(s + i, "\xEF\xBC\x85", 3) == 0; /* ％ */
+    if (percent && !L->percent[k])
+        return " (a % is read only in a column whose unit is %)";
+    if (memchr(s, ',', n) && has_digit(s, n))
+        return " (a comma in a number may only separate groups of three digits, as in 1,234.5)";
+    return "";
+}
+
 /* Reads cell `field` of the record for column k into *v (NaN when it is
  * missing); reports a malformed cell and returns false. */
 static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32_t k, long field,
@@ -1320,7 +1580,13 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     }
     int r = parse_number(L, s, n, v);
     if (r == -1) {
-        data_error(L, rec->line, "column '%s': malformed number '%s'", name, shown(L, s, cell_len));
+        data_error(L, rec->line, "column '%s': malformed number '%s'%s", name, shown(L, s, cell_len),
+                   malformed_why(L, s, cell_len, k));
+        if (is_marker_like(s, cell_len) && !L->first_marker) {
+            L->first_marker = rt_xmalloc(cell_len + 1, 1);
+            memcpy(L->first_marker, s, cell_len);
+            L->first_marker[cell_len] = '\0';
+        }
         return false;
     }
     if (r == -2) {
@@ -1902,7 +2168,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         csv_record rec;
         csv_status st;
         size_t counted = 0;
-        while (!L.stopped && (st = next_record(src, &csv, &rec)) != CSV_EOF) {
+        while (!L.stopped && (st = next_record(src, &csv, &rec, false)) != CSV_EOF) {
             if (st == CSV_UNTERMINATED) {
                 data_error(&L, rec.line, "unterminated quoted field (a quote opened in this record never closes)");
                 break;
@@ -1935,12 +2201,24 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         L.stopped = false;
         if (src->read_errno)
             fprintf(err, "planc: error: cannot read '%s': %s\n", name, strerror(src->read_errno));
-        else if (src->bad_nul)
-            data_error(&L, src->bad_line, "NUL byte in the data (the file must be UTF-8 text)");
         else {
-            data_error(&L, src->bad_line, "invalid UTF-8 (byte 0x%02X); the data must be UTF-8",
-                       src->bad_byte);
-            encoding_note(err, name, src);
+            /* where: the column, or the header's field */
+            char where[160] = "";
+            long f = src->bad_field;
+            if (f >= 0 && src->bad_in_header)
+                snprintf(where, sizeof where, "header field %ld: ", f + 1);
+            else if (f >= 0 && (size_t)f < L.nheader)
+                snprintf(where, sizeof where, "column '%s': ",
+                         shown(&L, L.header[f], strlen(L.header[f])));
+            else if (f >= 0)
+                snprintf(where, sizeof where, "field %ld: ", f + 1);
+            if (src->bad_nul)
+                data_error(&L, src->bad_line, "%sNUL byte in the data (the file must be UTF-8 text)", where);
+            else {
+                data_error(&L, src->bad_line, "%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8",
+                           where, src->bad_byte);
+                encoding_note(err, name, src);
+            }
         }
         L.nerrors = 1;
     } else {
@@ -1948,12 +2226,19 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             fwrite(msgs, 1, msglen, err);
         /* rows of regions unlike any declared one: most likely a file that
          * covers more than the plan (docs/LANGUAGE.md §10) */
-        if (L.first_unknown && L.nerrors)
+        if (L.first_unknown && L.nerrors && !L.opts.test_rows)
             fprintf(err, "note: rows of regions the rules do not declare (such as '%s') are errors; "
                          "--skip-unknown-regions skips them, as for a national file read for a "
                          "provincial plan\n", shown(&L, L.first_unknown, strlen(L.first_unknown)));
+        /* a marker of missing values, as yearbooks write '-' or '—' */
+        if (L.first_marker && L.nerrors && !L.opts.test_rows) {
+            const char *m = shown(&L, L.first_marker, strlen(L.first_marker));
+            fprintf(err, "note: a cell such as '%s' holds no number; if it marks a missing value, "
+                         "--na '%s' reads it as missing (--na may be repeated)\n", m, m);
+        }
     }
     free(L.first_unknown);
+    free(L.first_marker);
     free(msgs);
     if (L.skipped && !L.nerrors)
         fprintf(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "

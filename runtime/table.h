@@ -44,6 +44,9 @@ typedef struct rt_load_options {
     /* With allow_missing_columns: no warning either (the rows of a test in
      * a rules file give only the columns the test is about). */
     bool quiet_missing_columns;
+    /* The rows are a test's in a rules file (planc test): no note suggests
+     * a command-line option of planc run (--na, --skip-unknown-regions). */
+    bool test_rows;
     /* Hash the bytes as they are read (rt_table_sha256): the results
      * history records the data that was scored, also when it came from a
      * pipe or changed afterwards. */

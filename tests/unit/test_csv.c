@@ -264,7 +264,7 @@ START_TEST(data_malformed_number)
 {
     assert_data_errors(
         "city,year,farmland_mu,park\n"
-        "大连,2024,\"7,603\",1\n"
+        "大连,2024,\"7,60\",1\n"
         "大连,2025,nan,1\n"
         "大连,2026,inf,1\n"
         "大连,2027,0x10,1\n"
@@ -274,7 +274,8 @@ START_TEST(data_malformed_number)
         "大连,2031,1e999,1\n"
         "大连,2032,Infinity,1\n"
         "大连,2033,n/a,1\n",
-        "data.csv:2: error: column 'farmland_mu': malformed number '7,603'\n"
+        "data.csv:2: error: column 'farmland_mu': malformed number '7,60' (a comma in a number may "
+        "only separate groups of three digits, as in 1,234.5)\n"
         "data.csv:3: error: column 'farmland_mu': malformed number 'nan'\n"
         "data.csv:4: error: column 'farmland_mu': malformed number 'inf'\n"
         "data.csv:5: error: column 'farmland_mu': malformed number '0x10'\n"
@@ -283,7 +284,9 @@ START_TEST(data_malformed_number)
         "data.csv:8: error: column 'farmland_mu': malformed number '-'\n"
         "data.csv:9: error: column 'farmland_mu': number '1e999' is out of range\n"
         "data.csv:10: error: column 'farmland_mu': malformed number 'Infinity'\n"
-        "data.csv:11: error: column 'farmland_mu': malformed number 'n/a'\n");
+        "data.csv:11: error: column 'farmland_mu': malformed number 'n/a'\n"
+        "note: a cell such as '-' holds no number; if it marks a missing value, --na '-' reads "
+        "it as missing (--na may be repeated)\n");
 }
 END_TEST
 
@@ -661,30 +664,43 @@ END_TEST
 
 START_TEST(data_not_utf8)
 {
-    /* 大连 in GBK: the error says how to convert the file */
+    /* 大连 in GBK: the error names the column, and says how to convert
+     * the file */
     assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3\xC1\xAC,2024,1,1\n",
-                       "data.csv:2: error: invalid UTF-8 (byte 0xB4); the data must be UTF-8\n"
+                       "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n"
                        "note: the file looks GBK (GB18030) encoded; convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
     /* one GBK-like pair alone, or ASCII after a stray byte: no guess */
-    assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3,2024,1,1\n",
-                       "data.csv:2: error: invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
-    assert_data_errors("city,year\n\xE9t\xE9,2024\n",
-                       "data.csv:2: error: invalid UTF-8 (byte 0xE9); the data must be UTF-8\n");
+    assert_data_errors("city,year,farmland_mu,park\n大连,2024,1,\xB4\xF3\n",
+                       "data.csv:2: error: column 'park': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
+    assert_data_errors("city,year,farmland_mu,park\n\xE9t\xE9,2024,1,1\n",
+                       "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xE9); the data must be UTF-8\n");
+    /* in the header (the 2nd field, 面积 in GBK), in a quoted field over
+     * two lines (the line of the byte is given), in a row after rows
+     * with errors of their own (not shown: the bad text is the error) */
+    assert_data_errors("city,\xC3\xE6\xBB\xFD\n",
+                       "data.csv:1: error: header field 2: invalid UTF-8 (byte 0xC3); the data must be UTF-8\n"
+                       "note: the file looks GBK (GB18030) encoded; convert it: "
+                       "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    assert_data_errors("city,year,farmland_mu,park\n大连,2024,\"1\n\xB4\",1\n",
+                       "data.csv:3: error: column 'farmland_mu': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
+    assert_data_errors("city,year,farmland_mu,park\n大莲,2024,x,1\n大连,2025,1,1,\xB4\n",
+                       "data.csv:3: error: field 5: invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
     /* UTF-16 by its byte-order mark, little and big endian (the text after
      * it is cut at its first NUL here, which the mark precedes) */
     assert_data_errors("\xFF\xFE" "c",
-                       "data.csv:1: error: invalid UTF-8 (byte 0xFF); the data must be UTF-8\n"
+                       "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xFF); the data must be UTF-8\n"
                        "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                        "iconv -f UTF-16 -t UTF-8 'data.csv' > data-utf8.csv\n");
     assert_data_errors("\xFE\xFF",
-                       "data.csv:1: error: invalid UTF-8 (byte 0xFE); the data must be UTF-8\n"
+                       "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xFE); the data must be UTF-8\n"
                        "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                        "iconv -f UTF-16 -t UTF-8 'data.csv' > data-utf8.csv\n");
-    /* Overlong and surrogate encodings are invalid too. */
-    assert_data_errors("\xC0\xAF\n", "data.csv:1: error: invalid UTF-8 (byte 0xC0); the data must be UTF-8\n");
+    /* Overlong and surrogate encodings are invalid too; a row the reading
+     * never reaches (the header lacks the rules' columns) has no column. */
+    assert_data_errors("\xC0\xAF\n", "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xC0); the data must be UTF-8\n");
     assert_data_errors("a\n\n\xED\xA0\x80\n", "data.csv:3: error: invalid UTF-8 (byte 0xED); the data must be UTF-8\n");
-    assert_data_errors("city\xE5\xA4", "data.csv:1: error: invalid UTF-8 (byte 0xE5); the data must be UTF-8\n");
+    assert_data_errors("city\xE5\xA4", "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xE5); the data must be UTF-8\n");
 }
 END_TEST
 
@@ -695,7 +711,7 @@ START_TEST(data_nul_byte)
     static const char csv[] = "city,year,farmland_mu,park\n大连,2024,1\0,1\n";
     capture c;
     ck_assert_ptr_null(rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c)));
-    ck_assert_str_eq(cap_text(&c), "data.csv:2: error: NUL byte in the data (the file must be UTF-8 text)\n");
+    ck_assert_str_eq(cap_text(&c), "data.csv:2: error: column 'farmland_mu': NUL byte in the data (the file must be UTF-8 text)\n");
     cap_free(&c);
     fx_free(&f);
 }

@@ -167,6 +167,9 @@ START_TEST(numbers_malformed_as_before)
     fprintf(want, "data.csv:%zu: error: column 'farmland_mu': number '1e999' is out of range\n"
                   "data.csv:%zu: error: column 'farmland_mu': number '-1e400' is out of range\n",
             sizeof bad / sizeof *bad + 2, sizeof bad / sizeof *bad + 3);
+    /* the first cell without a digit may be a marker of missing values */
+    fputs("note: a cell such as '.' holds no number; if it marks a missing value, --na '.' reads it "
+          "as missing (--na may be repeated)\n", want);
     char *text = strdup(cap_text(&c));
     cap_free(&c);
     char *errors;
@@ -359,7 +362,7 @@ START_TEST(blocks_cut_sequences)
             char *errors = load_both(&f, text, c.len, NULL);
             if (bad[k]) {
                 char want[160];
-                snprintf(want, sizeof want, ":%u: error: invalid UTF-8 (byte 0x%02X); the data must be UTF-8\n",
+                snprintf(want, sizeof want, ":%u: error: column 'note': invalid UTF-8 (byte 0x%02X); the data must be UTF-8\n",
                          line, (unsigned char)snippets[k][0]);
                 ck_assert_str_eq(strchr(errors, ':'), want);
             } else {
