@@ -2099,7 +2099,7 @@ static bool gbk_pair(unsigned c, unsigned d)
 }
 
 /* After "invalid UTF-8": the encoding the bytes suggest, and how to convert
- * the file.  A byte-order mark FF FE or FE FF on the first line is UTF-16
+ * the file (or save it from Excel as UTF-8).  A byte-order mark FF FE or FE FF on the first line is UTF-16
  * (a spreadsheet's "Unicode text"); two GBK characters in a row at the bad
  * byte are GBK/GB18030 (what Excel writes as CSV on a Chinese Windows, the
  * common case in Chinese statistics).  Nothing for other bytes. */
@@ -2112,7 +2112,8 @@ static void encoding_note(FILE *err, const char *name, const source *src)
         fprintf(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                      "iconv -f UTF-16 -t UTF-8 '%s' > data-utf8.csv\n", name);
     else if (src->bad_ntail >= 3 && gbk_pair(c, t[0]) && gbk_pair(t[1], t[2]))
-        fprintf(err, "note: the file looks GBK (GB18030) encoded; convert it: "
+        fprintf(err, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                     "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                      "iconv -f GB18030 -t UTF-8 '%s' > data-utf8.csv\n", name);
 }
 

@@ -668,7 +668,8 @@ START_TEST(data_not_utf8)
      * the file */
     assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3\xC1\xAC,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n"
-                       "note: the file looks GBK (GB18030) encoded; convert it: "
+                       "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
     /* one GBK-like pair alone, or ASCII after a stray byte: no guess */
     assert_data_errors("city,year,farmland_mu,park\n大连,2024,1,\xB4\xF3\n",
@@ -680,7 +681,8 @@ START_TEST(data_not_utf8)
      * with errors of their own (not shown: the bad text is the error) */
     assert_data_errors("city,\xC3\xE6\xBB\xFD\n",
                        "data.csv:1: error: header field 2: invalid UTF-8 (byte 0xC3); the data must be UTF-8\n"
-                       "note: the file looks GBK (GB18030) encoded; convert it: "
+                       "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
     assert_data_errors("city,year,farmland_mu,park\n大连,2024,\"1\n\xB4\",1\n",
                        "data.csv:3: error: column 'farmland_mu': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
