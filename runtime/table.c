@@ -1411,6 +1411,16 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                 break;
             }
         }
+        /* One field holding semicolons or tabs: another separator (Excel's
+         * "CSV" where the decimal separator is a comma, a "text" export). */
+        const char *sep = L->nheader != 1 ? NULL
+                          : strchr(L->header[0], ';')  ? "semicolons"
+                          : strchr(L->header[0], '\t') ? "tabs"
+                                                       : NULL;
+        if (sep)
+            fprintf(L->err, "%s:%u: note: the header is one field, with %s in it: the file seems "
+                            "separated by %s; planc reads values separated by commas\n",
+                    L->name, rec.line, sep, sep);
     }
     return ok;
 }
