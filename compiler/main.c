@@ -150,7 +150,7 @@ static const char usage_run[] =
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
     "                 [--skip-unknown-regions] [--allow-missing-columns]\n"
-    "                 [--na TEXT]... [--data-year Y] [--quiet]\n"
+    "                 [--na TEXT]... [--data-year Y] [--lang en|zh] [--quiet]\n"
     "\n"
     "Scores every (region, year) row of CSV against the rules and writes the\n"
     "results as CSV to stdout, or to OUT (written atomically: a failed or\n"
@@ -196,6 +196,14 @@ static const char usage_run[] =
     "                   results\n"
     "  --year Y         the year the roll-ups are for (default: the last year\n"
     "                   in the data)\n"
+    "  --lang LANG      the language of a workbook's or a page's own words\n"
+    "                   (headings, notes, legends, sheet names, column headers,\n"
+    "                   status words): en (the default) or zh (Chinese, as an\n"
+    "                   evaluation report words it: 达标, 进度滞后, 2027年 ...);\n"
+    "                   the rules' and the data's texts and the numbers are as\n"
+    "                   they are.  Only with --format xlsx or html: CSV and\n"
+    "                   JSON keep English column names, keys and status codes\n"
+    "                   for programs\n"
     "  --store DB       record the run in the SQLite database DB (created when\n"
     "                   absent): the rules' and data's SHA-256, planc's version,\n"
     "                   the time and every result row; see 'planc history'\n"
@@ -588,7 +596,7 @@ static int parse_year_arg(const char *v)
 }
 
 /* What `planc run` writes and where: --format, --rollup, --year, -o,
- * --store. */
+ * --store, --lang. */
 typedef struct run_output {
     const char *path;       /* -o OUT; NULL: stdout */
     const char *format;     /* "csv", "json", "xlsx" or "html"; NULL until settled */
@@ -597,6 +605,8 @@ typedef struct run_output {
     int year;               /* --year Y; 0: the last year in the data */
     const char *store;      /* --store DB, or NULL */
     const char *data_options; /* how the data was read, for --store ("" for as is) */
+    lbl_lang lang;          /* --lang: the language of a workbook's or a page's words */
+    bool lang_given;        /* --lang was given (it is for xlsx and html only) */
 } run_output;
 
 /* Parses argv[i] when it is one of run_output's options: returns how many
@@ -606,7 +616,7 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
 {
     const char *a = argv[i];
     if (strcmp(a, "--format") != 0 && strcmp(a, "--rollup") != 0 &&
-        strcmp(a, "--year") != 0 && strcmp(a, "--store") != 0)
+        strcmp(a, "--year") != 0 && strcmp(a, "--store") != 0 && strcmp(a, "--lang") != 0)
         return 0;
     if (i + 1 >= argc) {
         usage_error("run", "option '%s' needs a value", a);
@@ -631,6 +641,12 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
             usage_error("run", "bad year '%s' (a whole number from 1 to 9999)", v);
             return -1;
         }
+    } else if (strcmp(a, "--lang") == 0) {
+        if (!lbl_parse(v, &ro->lang)) {
+            usage_error("run", "unknown language '%s' (available: en, zh)", v);
+            return -1;
+        }
+        ro->lang_given = true;
     } else {
         if (ro->store) {
             usage_error("run", "option '%s' given twice (one history database per run)", a);
@@ -800,9 +816,9 @@ static int write_report(const ir_program *p, const rt_table *t, const rt_result 
                         FILE *f)
 {
     if (strcmp(ro->format, "xlsx") == 0)
-        return report_xlsx(p, t, r, ru, src, f, stderr);
+        return report_xlsx(p, t, r, ru, src, ro->lang, f, stderr);
     if (strcmp(ro->format, "html") == 0)
-        return report_html(p, t, r, ru, src, f);
+        return report_html(p, t, r, ru, src, ro->lang, f);
     if (strcmp(ro->format, "json") == 0) {
         static const unsigned only[] = {REPORT_JSON_REGIONS, REPORT_JSON_AGENCIES, REPORT_JSON_TARGETS};
         return report_json(p, t, r, ru, ro->rollup ? only[ro->kind] : REPORT_JSON_ALL, src, f);
@@ -1240,6 +1256,12 @@ static int cmd_run(int argc, char **argv)
     if (document && ro.rollup)
         return usage_error("run", "--rollup is for csv and json (--format %s holds every roll-up)",
                            ro.format);
+    /* the CSV and the JSON are read by programs: their keys and status
+     * codes stay English whatever a reader's language */
+    if (ro.lang_given && !document)
+        return usage_error("run", "--lang is for the documents (--format xlsx or html): the %s "
+                           "keeps its English column names, keys and status codes for programs",
+                           strcmp(ro.format, "json") == 0 ? "JSON" : "CSV");
     /* --year picks a roll-up's year; the CSV results hold every year, so
      * there it would be silently ignored */
     if (ro.year && !ro.rollup && strcmp(ro.format, "csv") == 0)

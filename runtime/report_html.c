@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "labels.h"
 #include "report_style.h"
 #include "rtmem.h"
 #include "utf8.h"
@@ -92,8 +93,15 @@ typedef struct page {
     const rt_result *r;
     const rollup *ru;    /* NULL: the table has no row */
     const report_source *src; /* what produced the page, or NULL */
-    char **leads;        /* each measure's lead text (as in the CSV) */
+    lbl_lang lang;       /* the language of the page's own words */
+    char **leads;        /* each measure's lead text (as in the CSV, in lang) */
 } page;
+
+/* The text of label id in the page's language. */
+static const char *label(const page *g, lbl_id id)
+{
+    return lbl_get(g->lang, id);
+}
 
 /* ------------------------------------------------------------- text */
 
@@ -196,12 +204,13 @@ static void colour_text(uint32_t rgb, char buf[8])
     snprintf(buf, 8, "#%06x", (unsigned)(rgb & 0xFFFFFF));
 }
 
-/* A status code's name, or "" for a NaN or out-of-range value. */
-static const char *status_name(double st)
+/* A status code's word in the page's language, or "" for a NaN or
+ * out-of-range value. */
+static const char *status_name(const page *g, double st)
 {
     if (isnan(st) || st < IR_ST_NA || st > IR_ST_MET)
         return "";
-    return ir_statusname((int)st);
+    return lbl_status(g->lang, (int)st);
 }
 
 /* The comparison an op stands for, as a reader writes it. */
@@ -255,8 +264,9 @@ static int step_decimals(double step)
 }
 
 /* Writes the legend of the statuses as an HTML list. */
-static void status_legend(FILE *out)
+static void status_legend(const page *g)
 {
+    FILE *out = g->out;
     fputs("<ul class=\"legend\">", out);
     for (int st = IR_ST_MET; st >= IR_ST_NA; st--) {
         int32_t fill = report_style_status_fill(st);
@@ -264,7 +274,7 @@ static void status_legend(FILE *out)
         if (fill != REPORT_STYLE_NONE)
             colour_text((uint32_t)fill, c);
         fprintf(out, "<li><span class=\"sw\" style=\"background:%s\"></span>%s</li>", c,
-                ir_statusname(st));
+                lbl_status(g->lang, st));
     }
     fputs("</ul>\n", out);
 }
@@ -278,30 +288,34 @@ static void header(page *g)
     const ir_program *p = g->p;
     fputs("<header>\n<h1>", out);
     put_text(out, p->title ? p->title : p->plan);
-    fputs("</h1>\n<p class=\"meta\">plan ", out);
+    fprintf(out, "</h1>\n<p class=\"meta\">%s", label(g, LBL_META_PLAN));
     put_text(out, p->plan);
-    fputs(" · data ", out);
+    fputs(label(g, LBL_META_DATA), out);
     put_text(out, rt_table_path(g->t));
     if (g->ru) {
-        fprintf(out, " · years %d–%d · roll-up year <b>%d</b>", g->ru->years[0],
-                g->ru->years[g->ru->nyears - 1], g->ru->year);
-        fprintf(out, " · %u regions · %u targets", g->ru->nregions, p->ntargets);
+        fprintf(out, label(g, LBL_META_YEARS), g->ru->years[0], g->ru->years[g->ru->nyears - 1]);
+        fprintf(out, "%s<b>", label(g, LBL_META_ROLLUP_YEAR));
+        fprintf(out, label(g, LBL_YEAR), g->ru->year);
+        fputs("</b>", out);
+        fprintf(out, label(g, LBL_META_COUNTS), g->ru->nregions, p->ntargets);
     }
     if (p->has_assessment) {
-        fputs(" · assessment ", out);
+        fputs(label(g, LBL_META_ASSESSMENT), out);
         put_text(out, p->assessment);
     }
     fputs("</p>\n</header>\n", out);
     if (!g->ru)
         return;
+    /* the sections' ids (docs/OUTPUT.md §8) and their names */
+    static const struct { const char *id; lbl_id name; } nav[] = {
+        {"ranking", LBL_NAV_RANKING},   {"heatmap", LBL_NAV_HEATMAP},
+        {"trajectories", LBL_NAV_TRAJECTORIES}, {"regions", LBL_NAV_REGIONS},
+        {"agencies", LBL_NAV_AGENCIES}, {"targets", LBL_NAV_TARGETS},
+    };
     fputs("<nav><ul>", out);
-    if (p->has_assessment)
-        fputs("<li><a href=\"#ranking\">Ranking</a></li>", out);
-    fputs("<li><a href=\"#heatmap\">Status heatmap</a></li>"
-          "<li><a href=\"#trajectories\">Trajectories</a></li>"
-          "<li><a href=\"#regions\">Regions</a></li>"
-          "<li><a href=\"#agencies\">Agencies</a></li>"
-          "<li><a href=\"#targets\">Targets</a></li></ul></nav>\n", out);
+    for (size_t i = p->has_assessment ? 0 : 1; i < sizeof nav / sizeof nav[0]; i++)
+        fprintf(out, "<li><a href=\"#%s\">%s</a></li>", nav[i].id, label(g, nav[i].name));
+    fputs("</ul></nav>\n", out);
 }
 
 /* ---------------------------------------------------------- ranking */
@@ -330,7 +344,7 @@ static void bar_text(const page *g, const rollup_region *rr, char *buf, size_t s
     short_number(rr->total, num);
     const char *grade = rr->grade >= 0 && (uint32_t)rr->grade < g->p->nbands
                             ? g->p->bands[rr->grade] : "";
-    snprintf(buf, size, "%s %s", isnan(rr->total) ? "no total" : num, grade);
+    snprintf(buf, size, "%s %s", isnan(rr->total) ? label(g, LBL_NO_TOTAL) : num, grade);
 }
 
 /* One bar chart: the regions of `level` in rank order, bar length the
@@ -354,7 +368,8 @@ static void ranking_chart(page *g, uint32_t level)
         labw = w > labw ? w : labw;
         bar_text(g, rr, text, sizeof text);
         veto_names(g, rr, vetoes, sizeof vetoes);
-        w = text_px(text, font) + (rr->nvetoes ? text_px("veto: ", font) + text_px(vetoes, font) : 0);
+        w = text_px(text, font) +
+            (rr->nvetoes ? text_px(label(g, LBL_VETO), font) + text_px(vetoes, font) : 0);
         textw = w > textw ? w : textw;
     }
     if (n == 0)
@@ -403,7 +418,7 @@ static void ranking_chart(page *g, uint32_t level)
                     left, y + 4, bw, c);
             put_text(out, name);
             bar_text(g, rr, text, sizeof text);
-            fputs(": ", out);
+            fputs(label(g, LBL_COLON), out);
             put_text(out, text);
             fputs("</title></rect>\n", out);
         }
@@ -412,7 +427,7 @@ static void ranking_chart(page *g, uint32_t level)
         put_text(out, text);
         if (rr->nvetoes) {
             veto_names(g, rr, vetoes, sizeof vetoes);
-            fputs(" <tspan class=\"veto\" fill=\"#b42318\">veto: ", out);
+            fprintf(out, " <tspan class=\"veto\" fill=\"#b42318\">%s", label(g, LBL_VETO));
             put_text(out, vetoes);
             fputs("</tspan>", out);
         }
@@ -428,10 +443,10 @@ static void ranking(page *g)
     const ir_program *p = g->p;
     if (!p->has_assessment)
         return;
-    fprintf(out, "<section id=\"ranking\">\n<h2>Ranking of regions, %d</h2>\n", g->ru->year);
-    fputs("<p class=\"note\">Total score (0–100) of each region, ranked within its level; "
-          "a region whose veto target failed ranks below those without, and gets the last "
-          "grade whatever its score.</p>\n<ul class=\"legend\">", out);
+    fputs("<section id=\"ranking\">\n<h2>", out);
+    fprintf(out, label(g, LBL_RANKING_TITLE), g->ru->year);
+    fprintf(out, "</h2>\n<p class=\"note\">%s</p>\n<ul class=\"legend\">",
+            label(g, LBL_RANKING_NOTE));
     for (uint32_t b = 0; b < p->nbands; b++) {
         char c[8];
         colour_text(report_style_grade_fill(b, p->nbands), c);
@@ -466,12 +481,12 @@ static void heatmap(page *g)
     const double cw = 12, ch = 18, font = 12, namefont = 10, gap = 6, seclab = 16;
     const size_t namecols = 26;
 
-    fprintf(out, "<section id=\"heatmap\">\n<h2>Status of every target, %d</h2>\n", ru->year);
-    fputs("<p class=\"note\">A row per region, a column per target (grouped by section). "
-          "Hover a cell for its value.</p>\n", out);
-    status_legend(out);
+    fputs("<section id=\"heatmap\">\n<h2>", out);
+    fprintf(out, label(g, LBL_HEATMAP_TITLE), ru->year);
+    fprintf(out, "</h2>\n<p class=\"note\">%s</p>\n", label(g, LBL_HEATMAP_NOTE));
+    status_legend(g);
     if (p->ntargets == 0 || ru->nregions == 0) {
-        fputs("<p>No targets.</p>\n</section>\n", out);
+        fprintf(out, "<p>%s</p>\n</section>\n", label(g, LBL_NO_TARGETS));
         return;
     }
     double labw = 0, namew = 0;
@@ -495,7 +510,9 @@ static void heatmap(page *g)
         x += cw;
     }
     double countx = x + 8;
-    double width = countx + text_px("met 999/999", font) + 8;
+    char widest[64]; /* the widest count right of a row */
+    snprintf(widest, sizeof widest, label(g, LBL_MET_SHORT), 999u, 999u);
+    double width = countx + text_px(widest, font) + 8;
     double height = top + ru->nregions * ch + 4;
     fprintf(out, "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
                  "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
@@ -543,18 +560,19 @@ static void heatmap(page *g)
             put_text(out, name);
             fputs(" · ", out);
             put_text(out, tg->name);
-            fprintf(out, ": %s", status_name(st));
+            fprintf(out, "%s%s", label(g, LBL_COLON), status_name(g, st));
             if (v[0]) {
                 const char *u = unit_after_number(tg);
-                fprintf(out, " (%s%s", v, u[0] ? " " : "");
+                fprintf(out, "%s%s%s", label(g, LBL_PAREN_OPEN), v, u[0] ? " " : "");
                 put_text(out, u);
-                fputs(")", out);
+                fputs(label(g, LBL_PAREN_CLOSE), out);
             }
             fputs("</title></rect>\n", out);
         }
         const rollup_counts *c = &rr->counts;
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">met %u/%u</text>\n", countx,
-                y + 13, c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">", countx, y + 13);
+        fprintf(out, label(g, LBL_MET_SHORT), c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
+        fputs("</text>\n", out);
     }
     fputs("</svg>\n</section>\n", out);
     free(xs);
@@ -594,24 +612,25 @@ static void goal_caption(page *g, uint32_t ti)
     const ir_target *tg = &g->p->targets[ti];
     char num[32];
     if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
-        fprintf(out, "%s every year", tg->kind);
+        fputs(label(g, tg->kind[0] == 'f' ? LBL_FALLS_EVERY_YEAR : LBL_RISES_EVERY_YEAR), out);
     } else if (strcmp(tg->kind, "peaks") == 0) {
-        fputs("peaks", out);
         if (tg->nmilestones)
-            fprintf(out, " by %d", tg->milestones[0].deadline);
+            fprintf(out, label(g, LBL_PEAKS_BY), tg->milestones[0].deadline);
+        else
+            fputs(label(g, LBL_PEAKS), out);
     } else if (tg->nmilestones) {
         for (uint32_t i = 0; i < tg->nmilestones; i++) {
             const ir_milestone *m = &tg->milestones[i];
             if (m->goal_src) {
                 /* a goal read from the data: as written */
-                fprintf(out, "%s%s ", i ? "; " : "", op_text(m->op));
+                fprintf(out, "%s%s ", i ? label(g, LBL_LIST_SEP) : "", op_text(m->op));
                 put_text(out, m->goal_src);
             } else {
                 if (bool_target(g->p, ti))
-                    strcpy(num, m->goal != 0 ? "yes" : "no");
+                    strcpy(num, label(g, m->goal != 0 ? LBL_YES : LBL_NO));
                 else
                     short_number(m->goal, num);
-                fprintf(out, "%s%s %s", i ? "; " : "", op_text(m->op), num);
+                fprintf(out, "%s%s %s", i ? label(g, LBL_LIST_SEP) : "", op_text(m->op), num);
             }
             if (!m->goal_src && unit_after_number(tg)[0]) {
                 fputs(" ", out);
@@ -620,31 +639,31 @@ static void goal_caption(page *g, uint32_t ti)
             if (m->has_tolerance) {
                 /* the goal as written and its tolerance, never the loosened one alone */
                 short_number(m->tolerance, num);
-                fprintf(out, " tolerance %s", num);
+                fprintf(out, label(g, LBL_TOLERANCE), num);
                 if (unit_after_number(tg)[0]) {
                     fputs(" ", out);
                     put_text(out, unit_after_number(tg));
                 }
             }
             if (m->deadline)
-                fprintf(out, " by %d", m->deadline);
+                fprintf(out, label(g, LBL_BY_YEAR), m->deadline);
             else
-                fputs(" every year", out);
+                fputs(label(g, LBL_EVERY_YEAR), out);
         }
     } else {
         const rollup_target_total *rt = &g->ru->totals[ti];
         if (rt->goal_varies) {
-            fprintf(out, "goal varies by region in %d", g->ru->year);
+            fprintf(out, label(g, LBL_GOAL_VARIES_IN), g->ru->year);
         } else if (!isnan(rt->goal)) {
             short_number(rt->goal, num);
-            fprintf(out, "goal %s", num);
+            fprintf(out, label(g, LBL_GOAL_VALUE), num);
             if (unit_after_number(tg)[0]) {
                 fputs(" ", out);
                 put_text(out, unit_after_number(tg));
             }
-            fprintf(out, " in %d", g->ru->year);
+            fprintf(out, label(g, LBL_IN_YEAR), g->ru->year);
         } else {
-            fputs(tg->kind, out);
+            fputs(lbl_kind(g->lang, tg->kind), out);
         }
     }
 }
@@ -652,6 +671,7 @@ static void goal_caption(page *g, uint32_t ti)
 /* One small trajectory chart being drawn: what it shows and where. */
 typedef struct chart {
     uint32_t ti;             /* the target */
+    lbl_lang lang;           /* the page's language (yes / no ticks) */
     bool isbool;             /* a yes/no value: the axis says no / yes */
     bool *scoped;            /* per region: in the target's scope */
     double lo, hi;           /* the values and goals shown */
@@ -721,7 +741,7 @@ static void chart_free(chart *ch)
 static void tick_label(const chart *ch, double v, char buf[48])
 {
     if (ch->isbool) {
-        strcpy(buf, v > 0.5 ? "yes" : "no");
+        strcpy(buf, lbl_get(ch->lang, v > 0.5 ? LBL_YES : LBL_NO));
         return;
     }
     if (fabs(v) >= 1e15) /* no wall of digits */
@@ -842,16 +862,18 @@ static void chart_goals(page *g, const chart *ch)
             double xe = px_year(pl, end > pl->xb ? pl->xb : end);
             fprintf(out, "<line class=\"goal\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                          "stroke=\"#1f2328\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\">"
-                         "<title>goal</title></line>\n",
-                    xs, y, xe, y);
+                         "<title>%s</title></line>\n",
+                    xs, y, xe, y, label(g, LBL_GOAL_LINE));
         }
         if (m->deadline >= pl->xa && m->deadline <= pl->xb) {
             double x = px_year(pl, m->deadline);
             fprintf(out, "<line class=\"deadline\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                         "stroke=\"#b42318\" stroke-width=\"1\" stroke-dasharray=\"2 2\">"
-                         "<title>deadline %d</title></line>"
+                         "stroke=\"#b42318\" stroke-width=\"1\" stroke-dasharray=\"2 2\"><title>",
+                    x, pl->y0, x, pl->y1);
+            fprintf(out, label(g, LBL_DEADLINE_LINE), m->deadline);
+            fprintf(out, "</title></line>"
                          "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#b42318\">%d</text>\n",
-                    x, pl->y0, x, pl->y1, m->deadline, x, pl->y0 - 3, m->deadline);
+                    x, pl->y0 - 3, m->deadline);
         }
     }
 }
@@ -966,15 +988,14 @@ static void trajectory(page *g, uint32_t ti)
     fputs("</p>\n<p>", out);
     goal_caption(g, ti);
     const rollup_counts *c = &g->ru->totals[ti].counts;
-    fprintf(out, " · %d: met %u of %u</p>\n", g->ru->year, c->n[IR_ST_MET],
-            c->total - c->n[IR_ST_NA]);
+    fprintf(out, label(g, LBL_TRAJ_MET), g->ru->year, c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
+    fputs("</p>\n", out);
 
-    chart ch = {.ti = ti};
+    chart ch = {.ti = ti, .lang = g->lang};
     chart_extent(g, &ch);
     if (ch.nvalues == 0 || !isfinite(ch.hi - ch.lo)) {
         fprintf(out, "<p class=\"empty\">%s</p>\n</div>\n",
-                ch.nvalues ? "the values span too wide a range to draw"
-                           : "no values for the regions in scope");
+                label(g, ch.nvalues ? LBL_TOO_WIDE : LBL_NO_VALUES));
         chart_free(&ch);
         return;
     }
@@ -1009,11 +1030,9 @@ static void trajectories(page *g)
 {
     FILE *out = g->out;
     const ir_program *p = g->p;
-    fputs("<section id=\"trajectories\">\n<h2>Trajectories against the goals</h2>\n"
-          "<p class=\"note\">Each target's value per region over the years (regions in its "
-          "scope only), each region in its colour and line style (a value with no neighbouring year: "
-          "its marker); dashed black: the goal; dotted red: its deadline.</p>\n"
-          "<ul class=\"legend\">", out);
+    fprintf(out, "<section id=\"trajectories\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n"
+                 "<ul class=\"legend\">",
+            label(g, LBL_TRAJ_TITLE), label(g, LBL_TRAJ_NOTE));
     /* every region with a row in some year (the table is sorted by
      * region, so each appears once, in declaration order) */
     size_t nrows = rt_table_nrows(g->t);
@@ -1052,8 +1071,9 @@ static void number_cell(FILE *out, double v)
 
 /* The header cells of the status counts, each with its colour, in the
  * roll-ups' order (rollup_status_order). */
-static void count_headers(FILE *out)
+static void count_headers(const page *g)
 {
+    FILE *out = g->out;
     for (int i = 0; i <= IR_ST_MET; i++) {
         int st = rollup_status_order[i];
         int32_t fill = report_style_status_fill(st);
@@ -1061,7 +1081,7 @@ static void count_headers(FILE *out)
         if (fill != REPORT_STYLE_NONE)
             colour_text((uint32_t)fill, c);
         fprintf(out, "<th><span class=\"sw\" style=\"background:%s\"></span>%s</th>", c,
-                ir_statusname(st));
+                lbl_status(g->lang, st));
     }
 }
 
@@ -1075,16 +1095,26 @@ static void count_cells(FILE *out, const rollup_counts *c)
     }
 }
 
+/* Writes a header cell for each label of heads[0 .. n-1]. */
+static void header_cells(const page *g, const lbl_id *heads, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fprintf(g->out, "<th>%s</th>", label(g, heads[i]));
+}
+
 /* Per region: rank, total, grade, vetoes and status counts. */
 static void region_table(page *g)
 {
     FILE *out = g->out;
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
-    fprintf(out, "<section id=\"regions\">\n<h2>Regions, %d</h2>\n<table class=\"regions\">\n"
-                 "<thead><tr><th>rank</th><th>region</th><th>level</th><th>total</th>"
-                 "<th>grade</th><th>vetoes</th>", ru->year);
-    count_headers(out);
+    static const lbl_id heads[] = {LBL_COL_RANK, LBL_COL_REGION, LBL_COL_LEVEL,
+                                   LBL_COL_TOTAL, LBL_COL_GRADE, LBL_COL_VETOES};
+    fputs("<section id=\"regions\">\n<h2>", out);
+    fprintf(out, label(g, LBL_REGIONS_TITLE), ru->year);
+    fputs("</h2>\n<table class=\"regions\">\n<thead><tr>", out);
+    header_cells(g, heads, sizeof heads / sizeof heads[0]);
+    count_headers(g);
     fputs("</tr></thead>\n<tbody>\n", out);
     for (uint32_t k = 0; k < ru->nregions; k++) {
         const rollup_region *rr = &ru->regions[ru->by_rank[k]];
@@ -1125,12 +1155,13 @@ static void agency_table(page *g)
     FILE *out = g->out;
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
-    fprintf(out, "<section id=\"agencies\">\n<h2>Agencies, %d</h2>\n"
-                 "<p class=\"note\">Each lead agency (or agency sharing a measure) with the "
-                 "measures it is accountable for; statuses are counted over their targets and "
-                 "every region.</p>\n<table class=\"agencies\">\n"
-                 "<thead><tr><th>agency</th><th>measures</th><th>targets</th>", ru->year);
-    count_headers(out);
+    static const lbl_id heads[] = {LBL_COL_AGENCY, LBL_COL_MEASURE_LIST, LBL_COL_NTARGETS};
+    fputs("<section id=\"agencies\">\n<h2>", out);
+    fprintf(out, label(g, LBL_AGENCIES_TITLE), ru->year);
+    fprintf(out, "</h2>\n<p class=\"note\">%s</p>\n<table class=\"agencies\">\n<thead><tr>",
+            label(g, LBL_AGENCIES_NOTE));
+    header_cells(g, heads, sizeof heads / sizeof heads[0]);
+    count_headers(g);
     fputs("</tr></thead>\n<tbody>\n", out);
     for (uint32_t i = 0; i < ru->nagencies; i++) {
         const rollup_agency *a = &ru->agencies[i];
@@ -1156,12 +1187,17 @@ static void target_table(page *g)
     FILE *out = g->out;
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
-    fprintf(out, "<section id=\"targets\">\n<h2>Targets, %d</h2>\n<table class=\"targets\">\n"
-                 "<thead><tr><th>clause</th><th>target</th><th>level</th><th>lead</th>"
-                 "<th>unit</th><th>goal</th>", ru->year);
-    count_headers(out);
-    fputs("<th>min</th><th>median</th><th>max</th><th>mean score</th></tr></thead>\n<tbody>\n",
-          out);
+    static const lbl_id heads[] = {LBL_COL_CLAUSE, LBL_COL_TARGET, LBL_COL_LEVEL,
+                                   LBL_COL_LEAD, LBL_COL_UNIT, LBL_COL_GOAL};
+    static const lbl_id tail[] = {LBL_COL_MIN, LBL_COL_MEDIAN, LBL_COL_MAX,
+                                  LBL_COL_MEAN_SCORE_PAGE};
+    fputs("<section id=\"targets\">\n<h2>", out);
+    fprintf(out, label(g, LBL_TARGETS_TITLE), ru->year);
+    fputs("</h2>\n<table class=\"targets\">\n<thead><tr>", out);
+    header_cells(g, heads, sizeof heads / sizeof heads[0]);
+    count_headers(g);
+    header_cells(g, tail, sizeof tail / sizeof tail[0]);
+    fputs("</tr></thead>\n<tbody>\n", out);
     for (uint32_t i = 0; i < ru->ntargets; i++) {
         const rollup_target *rt = &ru->targets[i];
         uint32_t ti = rt->target;
@@ -1179,9 +1215,9 @@ static void target_table(page *g)
         put_text(out, tg->unit);
         fputs("</td>", out);
         if (rt->goal_varies)
-            fputs("<td class=\"n\">varies</td>", out);
+            fprintf(out, "<td class=\"n\">%s</td>", label(g, LBL_VARIES));
         else if (bool_target(p, ti) && !isnan(rt->goal))
-            fprintf(out, "<td class=\"n\">%s</td>", rt->goal != 0 ? "yes" : "no");
+            fprintf(out, "<td class=\"n\">%s</td>", label(g, rt->goal != 0 ? LBL_YES : LBL_NO));
         else
             number_cell(out, rt->goal);
         count_cells(out, &rt->counts);
@@ -1197,38 +1233,37 @@ static void target_table(page *g)
 /* What the statuses mean, and what wrote the page. */
 static void footer(page *g)
 {
-    fputs("<footer>\n<p>met: the goal is reached · on_track: not yet, but at least as good as "
-          "the straight line from the baseline to the goal · lagging: behind that line · "
-          "failed: the deadline passed (or a red line broke) · missing: no value · "
-          "not_applicable: outside the target's scope or before its first year.</p>\n"
-          "<p class=\"source\">Written by planc " PLANC_VERSION, g->out);
+    fprintf(g->out, "<footer>\n<p>%s</p>\n<p class=\"source\">", label(g, LBL_FOOTER_STATUSES));
+    fprintf(g->out, label(g, LBL_PAGE_WRITTEN_BY), PLANC_VERSION);
     const report_source *src = g->src;
     if (src) {
         /* what an auditor needs to reproduce a number (OUTPUT.md §8) */
-        fputs(" from the rules ", g->out);
-        char *rules = report_style_rules(src->rules, src->rules_sha256, src->rules_files);
+        fputs(label(g, LBL_FROM_RULES), g->out);
+        char *rules = report_style_rules(src->rules, src->rules_sha256, src->rules_files, g->lang);
         put_text(g->out, rules);
         free(rules);
-        fputs(" and the data ", g->out);
+        fputs(label(g, LBL_AND_DATA), g->out);
         put_text(g->out, src->data);
-        fprintf(g->out, " (SHA-256 <code>%s</code>)", src->data_sha256);
+        fprintf(g->out, "%sSHA-256 <code>%s</code>%s", label(g, LBL_PAREN_OPEN), src->data_sha256,
+                label(g, LBL_PAREN_CLOSE));
         if (src->data_options && *src->data_options) {
-            fputs(", read with ", g->out);
+            fputs(label(g, LBL_READ_WITH), g->out);
             put_text(g->out, src->data_options);
         }
     }
-    fputs(".</p>\n</footer>\n", g->out);
+    fprintf(g->out, "%s</p>\n</footer>\n", label(g, LBL_FULL_STOP));
 }
 
 int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, const report_source *src, FILE *out)
+                const rollup *ru, const report_source *src, lbl_lang lang, FILE *out)
 {
-    page g = {.out = out, .p = p, .t = t, .r = r, .ru = ru, .src = src};
+    page g = {.out = out, .p = p, .t = t, .r = r, .ru = ru, .src = src, .lang = lang};
     g.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *g.leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
-        g.leads[i] = report_style_lead(&p->measures[i]);
+        g.leads[i] = report_style_lead_in(&p->measures[i], lang);
 
-    fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", lbl_tag(lang));
+    fputs("<head>\n<meta charset=\"utf-8\">\n"
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
           "style-src 'unsafe-inline'\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -1244,7 +1279,7 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
         agency_table(&g);
         target_table(&g);
     } else {
-        fputs("<p>The data has no rows: there is nothing to report.</p>\n", out);
+        fprintf(out, "<p>%s</p>\n", label(&g, LBL_NO_ROWS));
     }
     footer(&g);
     fputs("</body>\n</html>\n", out);

@@ -13,6 +13,7 @@
 
 #include "exec.h"
 #include "ir.h"
+#include "labels.h"
 #include "rollup.h"
 #include "report.h"
 #include "table.h"
@@ -20,9 +21,11 @@
 /* Writes the page for a run: the ranking, heatmap and tables are for the
  * roll-up's year, the trajectories for every year of the table.  `ru` is
  * NULL when the table has no row (the page then says so).  The footer
- * names `src`, what produced the page (none when it is NULL).  Returns 0,
- * or -1 on a write error. */
+ * names `src`, what produced the page (none when it is NULL).  The page's
+ * own words (headings, notes, legends, statuses) are in `lang`, and so is
+ * its lang attribute; the rules' and the data's texts are as they are.
+ * Returns 0, or -1 on a write error. */
 int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, const report_source *src, FILE *out);
+                const rollup *ru, const report_source *src, lbl_lang lang, FILE *out);
 
 #endif

@@ -109,13 +109,15 @@ bool report_style_unsafe(uint32_t cp)
            (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
-char *report_style_lead(const ir_measure *m)
+/* The lead text of m (report_style_lead) with `shared` before the agencies
+ * of a shared measure.  malloc'd. */
+static char *lead_text(const ir_measure *m, const char *shared)
 {
-    size_t n = strlen("shared: ") + 1;
+    size_t n = strlen(shared) + 1;
     for (uint32_t i = 0; i < m->nlead; i++)
         n += strlen(m->lead[i]) + strlen("、");
     char *s = rt_xmalloc(n, 1);
-    strcpy(s, m->shared ? "shared: " : "");
+    strcpy(s, m->shared ? shared : "");
     for (uint32_t i = 0; i < m->nlead; i++) {
         if (i)
             strcat(s, "、");
@@ -124,25 +126,45 @@ char *report_style_lead(const ir_measure *m)
     return s;
 }
 
-char *report_style_rules(const char *rules, const char *sha256, const char *manifest)
+char *report_style_lead(const ir_measure *m)
 {
-    /* each manifest line ("HEX  NAME\n") becomes "; NAME HEX": as long */
-    size_t cap = strlen(rules) + strlen(sha256) + (manifest ? strlen(manifest) : 0) + 64;
+    /* the CSV's text, whatever the documents' labels say */
+    return lead_text(m, "shared: ");
+}
+
+char *report_style_lead_in(const ir_measure *m, lbl_lang lang)
+{
+    return lead_text(m, lbl_get(lang, LBL_SHARED));
+}
+
+char *report_style_rules(const char *rules, const char *sha256, const char *manifest,
+                         lbl_lang lang)
+{
+    const char *open = lbl_get(lang, LBL_PAREN_OPEN), *close = lbl_get(lang, LBL_PAREN_CLOSE);
+    const char *of = lbl_get(lang, LBL_OF_MANIFEST), *sep = lbl_get(lang, LBL_MANIFEST_FIRST);
+    const char *next = lbl_get(lang, LBL_LIST_SEP);
+    /* each manifest line ("HEX  NAME\n") becomes "SEP NAME HEX": as long,
+     * but for the separator */
+    size_t nlines = 0;
+    for (const char *c = manifest ? manifest : ""; *c; c++)
+        nlines += *c == '\n';
+    size_t cap = strlen(rules) + strlen(sha256) + (manifest ? strlen(manifest) : 0) +
+                 strlen(open) + strlen(close) + strlen(of) + strlen(sep) +
+                 (nlines + 1) * strlen(next) + 64;
     char *text = rt_xmalloc(cap, 1), *o = text;
-    o += sprintf(o, "%s (SHA-256 %s", rules, sha256);
+    o += sprintf(o, "%s%sSHA-256 %s", rules, open, sha256);
     if (manifest && *manifest) {
-        o += sprintf(o, " of the manifest:");
-        const char *sep = " ";
+        o += sprintf(o, "%s", of);
         for (const char *line = manifest; *line;) {
             const char *end = strchr(line, '\n');
             size_t n = end ? (size_t)(end - line) : strlen(line);
             if (n > 66) {
                 o += sprintf(o, "%s%.*s %.64s", sep, (int)(n - 66), line + 66, line);
-                sep = "; ";
+                sep = next;
             }
             line += n + (end ? 1 : 0);
         }
     }
-    strcpy(o, ")");
+    strcpy(o, close);
     return text;
 }

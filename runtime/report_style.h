@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "labels.h"
+
 /* No fill (not_applicable, an unknown status). */
 #define REPORT_STYLE_NONE (-1)
 
@@ -66,11 +68,17 @@ bool report_style_unsafe(uint32_t cp);
 struct ir_measure;
 char *report_style_lead(const struct ir_measure *m);
 
+/* The lead text of a measure in a document of language `lang`: as
+ * report_style_lead, with the language's word for "shared: " (LBL_SHARED;
+ * in English the CSV's).  malloc'd. */
+char *report_style_lead_in(const struct ir_measure *m, lbl_lang lang);
+
 /* The rules of a report_source for a reader: "RULES (SHA-256 H of the
  * manifest: main.plan h1; lib.plan h2)", so that a reader of the page or
  * the workbook sees that the hash is not the file's own (docs/OUTPUT.md
- * §5) and has each file's.  Without a manifest, "RULES (SHA-256 H)".
- * malloc'd. */
-char *report_style_rules(const char *rules, const char *sha256, const char *manifest);
+ * §5) and has each file's.  Without a manifest, "RULES (SHA-256 H)".  The
+ * words and punctuation are lang's (labels.h).  malloc'd. */
+char *report_style_rules(const char *rules, const char *sha256, const char *manifest,
+                         lbl_lang lang);
 
 #endif

@@ -23,6 +23,7 @@
 #include <xlsxwriter.h>
 
 #include "cleanup.h"
+#include "labels.h"
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -52,12 +53,13 @@ typedef struct book {
     const rt_table *t;
     const rt_result *r;
     const rollup *ru;
+    lbl_lang lang;                          /* the language of headers and statuses */
     lxw_format *head;                       /* header cells */
     lxw_format *head_status[IR_ST_MET + 1]; /* headers of status counts */
     lxw_format *status[IR_ST_MET + 1];      /* status cells (NULL: no fill) */
     lxw_format **grade;                     /* grade cells, one per band */
     lxw_format *score;                      /* scores: two decimals shown */
-    char **leads;                           /* each measure's lead text */
+    char **leads;                           /* each measure's lead text (in lang) */
     char *text;                             /* a cell's cleaned text */
     lxw_error error;                        /* the first write error */
 } book;
@@ -150,7 +152,7 @@ static void cell_status(book *b, sheet *s, lxw_col_t col, double st)
 {
     if (isnan(st) || st < IR_ST_NA || st > IR_ST_MET)
         return;
-    cell_text(b, s, col, ir_statusname((int)st), b->status[(int)st]);
+    cell_text(b, s, col, lbl_status(b->lang, (int)st), b->status[(int)st]);
 }
 
 /* Writes a grade cell (band index g, -1 or NaN for none). */
@@ -164,11 +166,12 @@ static void cell_grade(book *b, sheet *s, lxw_col_t col, double g)
 
 /* ----------------------------------------------------------- sheets */
 
-/* Adds a sheet with its header row.  `heads[i]` names column i; a name
- * that is a status (met .. not_applicable) gets that status's colour. */
-static void sheet_begin(book *b, sheet *s, const char *name, const char *const *heads, uint32_t n)
+/* Adds the sheet named by label `name` with its header row.  `heads[i]`
+ * names column i; a status word's label (LBL_ST_*) gets that status's
+ * colour. */
+static void sheet_begin(book *b, sheet *s, lbl_id name, const lbl_id *heads, uint32_t n)
 {
-    s->ws = workbook_add_worksheet(b->wb, name);
+    s->ws = workbook_add_worksheet(b->wb, lbl_get(b->lang, name));
     s->ncols = n;
     s->width = rt_xcalloc(n, sizeof *s->width);
     s->row = 0;
@@ -178,10 +181,9 @@ static void sheet_begin(book *b, sheet *s, const char *name, const char *const *
     }
     for (uint32_t c = 0; c < n; c++) {
         lxw_format *f = b->head;
-        for (int st = IR_ST_NA; st <= IR_ST_MET; st++)
-            if (strcmp(heads[c], ir_statusname(st)) == 0)
-                f = b->head_status[st];
-        cell_text(b, s, (lxw_col_t)c, heads[c], f);
+        if ((int)heads[c] >= (int)LBL_ST_NA && heads[c] <= LBL_ST_MET)
+            f = b->head_status[heads[c] - LBL_ST_NA];
+        cell_text(b, s, (lxw_col_t)c, lbl_get(b->lang, heads[c]), f);
     }
     s->row = 1;
 }
@@ -213,7 +215,8 @@ static void cell_counts(book *b, sheet *s, lxw_col_t col, const rollup_counts *c
 }
 
 /* The six status count headers, in the roll-ups' order. */
-#define COUNT_HEADS "met", "on_track", "lagging", "failed", "missing", "not_applicable"
+#define COUNT_HEADS LBL_ST_MET, LBL_ST_ON_TRACK, LBL_ST_LAGGING, LBL_ST_FAILED, LBL_ST_MISSING, \
+                    LBL_ST_NA
 
 /* Writes names joined with ';' in column col (nothing when there are
  * none). */
@@ -238,13 +241,14 @@ static void cell_list(book *b, sheet *s, lxw_col_t col, const char *const *names
  * one row per region of the roll-up year, ordered by level and rank. */
 static void sheet_regions(book *b)
 {
-    static const char *const heads[] = {"region", "level", "year", "total", "grade", "rank",
-                                        "ranked", COUNT_HEADS, "vetoes"};
+    static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_LEVEL, LBL_COL_YEAR, LBL_COL_TOTAL,
+                                   LBL_COL_GRADE,  LBL_COL_RANK,  LBL_COL_RANKED, COUNT_HEADS,
+                                   LBL_COL_VETOES};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
     const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
     sheet s;
-    sheet_begin(b, &s, "regions", heads, sizeof heads / sizeof heads[0]);
+    sheet_begin(b, &s, LBL_SHEET_REGIONS, heads, sizeof heads / sizeof heads[0]);
     for (uint32_t k = 0; ru && s.ws && k < ru->nregions; k++, s.row++) {
         const rollup_region *rr = &ru->regions[ru->by_rank[k]];
         cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
@@ -268,14 +272,15 @@ static void sheet_regions(book *b)
  * accountable agency. */
 static void sheet_agencies(book *b)
 {
-    static const char *const heads[] = {"agency", "year", "measures", "targets", COUNT_HEADS,
-                                        "measure_ids", "target_names"};
+    static const lbl_id heads[] = {LBL_COL_AGENCY, LBL_COL_YEAR, LBL_COL_NMEASURES,
+                                   LBL_COL_NTARGETS, COUNT_HEADS, LBL_COL_MEASURE_IDS,
+                                   LBL_COL_TARGET_NAMES};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
     uint32_t cap = (p->nmeasures > p->ntargets ? p->nmeasures : p->ntargets) + 1;
     const char **names = rt_xmalloc(cap, sizeof *names);
     sheet s;
-    sheet_begin(b, &s, "agencies", heads, sizeof heads / sizeof heads[0]);
+    sheet_begin(b, &s, LBL_SHEET_AGENCIES, heads, sizeof heads / sizeof heads[0]);
     for (uint32_t i = 0; ru && s.ws && i < ru->nagencies; i++, s.row++) {
         const rollup_agency *a = &ru->agencies[i];
         cell_text(b, &s, 0, a->name, NULL);
@@ -299,14 +304,15 @@ static void sheet_agencies(book *b)
  * their values. */
 static void sheet_targets(book *b)
 {
-    static const char *const heads[] = {
-        "target", "clause", "lead", "unit", "level", "year", COUNT_HEADS, "values", "min", "q1",
-        "median", "q3", "max", "mean", "goal", "below_goal", "above_goal", "mean_score",
-        "goal_varies"};
+    static const lbl_id heads[] = {
+        LBL_COL_TARGET, LBL_COL_CLAUSE, LBL_COL_LEAD, LBL_COL_UNIT, LBL_COL_LEVEL, LBL_COL_YEAR,
+        COUNT_HEADS, LBL_COL_VALUES, LBL_COL_MIN, LBL_COL_Q1, LBL_COL_MEDIAN, LBL_COL_Q3,
+        LBL_COL_MAX, LBL_COL_MEAN, LBL_COL_GOAL, LBL_COL_BELOW_GOAL, LBL_COL_ABOVE_GOAL,
+        LBL_COL_MEAN_SCORE, LBL_COL_GOAL_VARIES};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
     sheet s;
-    sheet_begin(b, &s, "targets", heads, sizeof heads / sizeof heads[0]);
+    sheet_begin(b, &s, LBL_SHEET_TARGETS, heads, sizeof heads / sizeof heads[0]);
     for (uint32_t ti = 0; ru && s.ws && ti < ru->ntargets; ti++, s.row++) {
         const rollup_target *rt = &ru->targets[ti];
         const ir_target *tg = &p->targets[rt->target];
@@ -324,7 +330,7 @@ static void sheet_targets(book *b)
         cell_count(b, &s, 20, rt->nbelow_goal);
         cell_count(b, &s, 21, rt->nabove_goal);
         cell_number(b, &s, 22, rt->mean_score, b->score);
-        cell_text(b, &s, 23, rt->goal_varies ? "true" : "false", NULL);
+        cell_text(b, &s, 23, lbl_get(b->lang, rt->goal_varies ? LBL_TRUE : LBL_FALSE), NULL);
     }
     sheet_end(b, &s);
 }
@@ -343,19 +349,22 @@ static void detail_key(book *b, sheet *s, size_t row)
 /* The detail sheet: every (region, year, item) row, in the CSV's order. */
 static void sheet_detail(book *b)
 {
-    static const char *const heads[] = {"region", "year", "kind", "id", "name", "clause",
-                                        "lead", "status", "value", "unit", "goal", "expected",
-                                        "score", "weight", "grade", "vetoes"};
-    static const char *const heads_tolerance[] = {"region", "year", "kind", "id", "name", "clause",
-                                                  "lead", "status", "value", "unit", "goal",
-                                                  "tolerance", "expected", "score", "weight",
-                                                  "grade", "vetoes"};
+    static const lbl_id heads[] = {
+        LBL_COL_REGION, LBL_COL_YEAR,  LBL_COL_KIND, LBL_COL_ID,    LBL_COL_NAME,
+        LBL_COL_CLAUSE, LBL_COL_LEAD,  LBL_COL_STATUS, LBL_COL_VALUE, LBL_COL_UNIT,
+        LBL_COL_GOAL,   LBL_COL_EXPECTED, LBL_COL_SCORE, LBL_COL_WEIGHT, LBL_COL_GRADE,
+        LBL_COL_VETOES};
+    static const lbl_id heads_tolerance[] = {
+        LBL_COL_REGION, LBL_COL_YEAR,  LBL_COL_KIND, LBL_COL_ID,    LBL_COL_NAME,
+        LBL_COL_CLAUSE, LBL_COL_LEAD,  LBL_COL_STATUS, LBL_COL_VALUE, LBL_COL_UNIT,
+        LBL_COL_GOAL,   LBL_COL_TOLERANCE, LBL_COL_EXPECTED, LBL_COL_SCORE, LBL_COL_WEIGHT,
+        LBL_COL_GRADE,  LBL_COL_VETOES};
     const ir_program *p = b->p;
     const rt_result *r = b->r;
     /* a `tolerance` column after `goal` when the rules have one, as in the CSV */
     const uint32_t tol = report_has_tolerance(p) ? 1 : 0;
     sheet s;
-    sheet_begin(b, &s, "detail", tol ? heads_tolerance : heads, D_NCOLS + tol);
+    sheet_begin(b, &s, LBL_SHEET_DETAIL, tol ? heads_tolerance : heads, D_NCOLS + tol);
     size_t n = rt_table_nrows(b->t), vlen = 1;
     for (uint32_t i = 0; i < p->ntargets; i++)
         vlen += strlen(p->targets[i].name) + 1;
@@ -366,7 +375,7 @@ static void sheet_detail(book *b)
             const ir_target *tg = &p->targets[i];
             double st = rt_result_value(r, tg->status, row);
             detail_key(b, &s, row);
-            cell_text(b, &s, D_KIND, "target", NULL);
+            cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_TARGET), NULL);
             cell_text(b, &s, D_ID, tg->name, NULL);
             cell_text(b, &s, D_NAME, tg->desc, NULL);
             cell_text(b, &s, D_CLAUSE, tg->clause, NULL);
@@ -392,7 +401,7 @@ static void sheet_detail(book *b)
         for (uint32_t i = 0; i < p->nmeasures; i++, s.row++) {
             const ir_measure *m = &p->measures[i];
             detail_key(b, &s, row);
-            cell_text(b, &s, D_KIND, "measure", NULL);
+            cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_MEASURE), NULL);
             cell_text(b, &s, D_ID, m->id, NULL);
             cell_text(b, &s, D_NAME, m->title, NULL);
             cell_text(b, &s, D_CLAUSE, m->id, NULL);
@@ -403,14 +412,14 @@ static void sheet_detail(book *b)
         for (uint32_t i = 0; i < p->nsections; i++, s.row++) {
             const ir_section *sec = &p->sections[i];
             detail_key(b, &s, row);
-            cell_text(b, &s, D_KIND, "section", NULL);
+            cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_SECTION), NULL);
             cell_text(b, &s, D_ID, sec->id, NULL);
             cell_text(b, &s, D_NAME, sec->title, NULL);
             cell_number(b, &s, D_SCORE + tol, rt_result_value(r, sec->score, row), b->score);
             cell_number(b, &s, D_WEIGHT + tol, sec->weight, NULL);
         }
         detail_key(b, &s, row);
-        cell_text(b, &s, D_KIND, "total", NULL);
+        cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_TOTAL), NULL);
         cell_text(b, &s, D_NAME, p->assessment, NULL);
         cell_number(b, &s, D_SCORE + tol, rt_result_value(r, p->total, row), b->score);
         cell_grade(b, &s, D_GRADE + tol, rt_result_value(r, p->grade, row));
@@ -503,7 +512,7 @@ static char *scratch_file(void)
 }
 
 int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, const report_source *src, FILE *out, FILE *err)
+                const rollup *ru, const report_source *src, lbl_lang lang, FILE *out, FILE *err)
 {
     /* The detail sheet must fit: a header and every result row. */
     size_t items = p->ntargets + (p->has_assessment ? p->nmeasures + p->nsections + 1 : 0);
@@ -522,7 +531,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     }
     int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
-    book b = {.p = p, .t = t, .r = r, .ru = ru};
+    book b = {.p = p, .t = t, .r = r, .ru = ru, .lang = lang};
     b.wb = workbook_new_opt(scratch, &opts);
     if (!b.wb) {
         fprintf(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
@@ -534,26 +543,31 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     b.text = rt_xmalloc(MAX_TEXT + 1, 1);
     b.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *b.leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
-        b.leads[i] = report_style_lead(&p->measures[i]);
-    /* the comments say what produced the workbook (OUTPUT.md §7) */
-    const char *fmt = "written by planc " PLANC_VERSION
-                      " from the rules %s and the data %s (SHA-256 %s)%s%s";
+        b.leads[i] = report_style_lead_in(&p->measures[i], lang);
+    /* the comments say what produced the workbook (OUTPUT.md §7): the
+     * source, then the data options when there are any */
     const char *dopts = src && src->data_options && *src->data_options ? src->data_options : NULL;
-    char *comments = NULL;
+    char *comments;
     if (src) {
-        char *rules = report_style_rules(src->rules, src->rules_sha256, src->rules_files);
-        int n = snprintf(NULL, 0, fmt, rules, src->data, src->data_sha256,
-                         dopts ? ", read with " : "", dopts ? dopts : "");
-        comments = rt_xmalloc((size_t)n + 1, 1);
-        snprintf(comments, (size_t)n + 1, fmt, rules, src->data, src->data_sha256,
-                 dopts ? ", read with " : "", dopts ? dopts : "");
+        char *rules = report_style_rules(src->rules, src->rules_sha256, src->rules_files, lang);
+        const char *fmt = lbl_get(lang, LBL_BOOK_SOURCE);
+        const char *with = dopts ? lbl_get(lang, LBL_READ_WITH) : "";
+        int n = snprintf(NULL, 0, fmt, PLANC_VERSION, rules, src->data, src->data_sha256);
+        size_t len = (size_t)n + strlen(with) + (dopts ? strlen(dopts) : 0) + 1;
+        comments = rt_xmalloc(len, 1);
+        snprintf(comments, len, fmt, PLANC_VERSION, rules, src->data, src->data_sha256);
+        strcat(strcat(comments, with), dopts ? dopts : "");
         free(rules);
+    } else {
+        const char *fmt = lbl_get(lang, LBL_BOOK_WRITTEN_BY);
+        int n = snprintf(NULL, 0, fmt, PLANC_VERSION);
+        comments = rt_xmalloc((size_t)n + 1, 1);
+        snprintf(comments, (size_t)n + 1, fmt, PLANC_VERSION);
     }
     lxw_doc_properties props = {.title = (char *)(p->title ? p->title : p->plan),
                                 .subject = (char *)(p->assessment ? p->assessment : ""),
                                 .author = "planc",
-                                .comments = comments ? (char *)clean_text(&b, comments)
-                                                     : "written by planc " PLANC_VERSION,
+                                .comments = (char *)clean_text(&b, comments),
                                 /* the clock, or SOURCE_DATE_EPOCH for the same bytes */
                                 .created = store_time()};
     note(&b, workbook_set_properties(b.wb, &props));

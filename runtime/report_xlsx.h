@@ -12,6 +12,7 @@
 
 #include "exec.h"
 #include "ir.h"
+#include "labels.h"
 #include "report.h"
 #include "rollup.h"
 #include "table.h"
@@ -22,9 +23,12 @@
  * so the workbook is built in a scratch file in $TMPDIR (else /tmp) and
  * then copied to `out`; the caller makes `out` atomic (ofile.h).  The
  * workbook's comments name `src`, what produced it (only planc's version
- * when it is NULL).  Returns 0, or -1 after printing why to `err` (a write
- * error, or more result rows than a sheet holds). */
+ * when it is NULL).  Sheet names, headers, status words and the other
+ * fixed cells (a detail row's kind, goal_varies) are in `lang`; numbers
+ * and the rules' and the data's texts are as they are.  Returns 0, or -1
+ * after printing why to `err` (a write error, or more result rows than a
+ * sheet holds). */
 int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
-                const rollup *ru, const report_source *src, FILE *out, FILE *err);
+                const rollup *ru, const report_source *src, lbl_lang lang, FILE *out, FILE *err);
 
 #endif

@@ -9,7 +9,7 @@
 static char *render(report_run *run)
 {
     capture c;
-    ck_assert_int_eq(report_html(&run->f.p, run->t, run->r, run->ru, NULL, cap_open(&c)), 0);
+    ck_assert_int_eq(report_html(&run->f.p, run->t, run->r, run->ru, NULL, LBL_EN, cap_open(&c)), 0);
     char *text = strdup(cap_text(&c));
     cap_free(&c);
     return text;
@@ -241,7 +241,7 @@ START_TEST(html_write_error)
     FILE *full = fopen("/dev/full", "w");
     ck_assert_ptr_nonnull(full);
     setvbuf(full, NULL, _IONBF, 0);
-    ck_assert_int_eq(report_html(&run.f.p, run.t, run.r, run.ru, NULL, full), -1);
+    ck_assert_int_eq(report_html(&run.f.p, run.t, run.r, run.ru, NULL, LBL_EN, full), -1);
     fclose(full);
     report_run_end(&run);
 }

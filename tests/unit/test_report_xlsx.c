@@ -25,7 +25,7 @@ static void write_book(report_run *run, workbook *wb)
     ck_assert_int_ge(fd, 0);
     FILE *f = fdopen(fd, "wb");
     capture err;
-    int rc = report_xlsx(&run->f.p, run->t, run->r, run->ru, NULL, f, cap_open(&err));
+    int rc = report_xlsx(&run->f.p, run->t, run->r, run->ru, NULL, LBL_EN, f, cap_open(&err));
     ck_assert_msg(rc == 0, "report_xlsx failed: %s", cap_text(&err));
     cap_free(&err);
     fclose(f);
@@ -353,7 +353,7 @@ START_TEST(xlsx_write_error)
     ck_assert_ptr_nonnull(full);
     setvbuf(full, NULL, _IONBF, 0);
     capture err;
-    ck_assert_int_eq(report_xlsx(&run.f.p, run.t, run.r, run.ru, NULL, full, cap_open(&err)), -1);
+    ck_assert_int_eq(report_xlsx(&run.f.p, run.t, run.r, run.ru, NULL, LBL_EN, full, cap_open(&err)), -1);
     ck_assert_ptr_nonnull(strstr(cap_text(&err), "planc: error: cannot write the workbook: "));
     cap_free(&err);
     fclose(full);
@@ -374,7 +374,7 @@ START_TEST(xlsx_too_many_rows)
     p->sections = calloc(p->nsections, sizeof *p->sections);
     capture err;
     capture out;
-    ck_assert_int_eq(report_xlsx(p, run.t, run.r, run.ru, NULL, cap_open(&out), cap_open(&err)), -1);
+    ck_assert_int_eq(report_xlsx(p, run.t, run.r, run.ru, NULL, LBL_EN, cap_open(&out), cap_open(&err)), -1);
     ck_assert_str_eq(cap_text(&err), "planc: error: the results have 1050025 rows, more than an "
                                      "Excel sheet holds (1048575); write them as CSV instead "
                                      "(--format csv)\n");
