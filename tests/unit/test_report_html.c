@@ -5,14 +5,21 @@
 #include "report_style.h"
 #include "report_fixture.h"
 
-/* Renders the report of a run; returns the page (malloc'd). */
-static char *render(report_run *run)
+/* Renders the report of a run in language lang; returns the page
+ * (malloc'd). */
+static char *render_in(report_run *run, lbl_lang lang)
 {
     capture c;
-    ck_assert_int_eq(report_html(&run->f.p, run->t, run->r, run->ru, NULL, LBL_EN, cap_open(&c)), 0);
+    ck_assert_int_eq(report_html(&run->f.p, run->t, run->r, run->ru, NULL, lang, cap_open(&c)), 0);
     char *text = strdup(cap_text(&c));
     cap_free(&c);
     return text;
+}
+
+/* Renders the report of a run in English; returns the page (malloc'd). */
+static char *render(report_run *run)
+{
+    return render_in(run, LBL_EN);
 }
 
 /* Renders the fixture run (with `edit` applied to the program). */
@@ -145,6 +152,38 @@ START_TEST(html_deterministic)
     ck_assert_str_eq(a, b);
     free(a);
     free(b);
+}
+END_TEST
+
+/* In Chinese: the page's own words are Chinese (headings, veto, statuses in
+ * the cells' titles, goals and deadlines, the shared lead, the tables'
+ * headers), the rules' texts and the numbers as they are. */
+START_TEST(html_in_chinese)
+{
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, NULL);
+    char *h = render_in(&run, LBL_ZH);
+    ck_assert_ptr_nonnull(strstr(h, "<html lang=\"zh-CN\">"));
+    ck_assert_ptr_nonnull(strstr(h, "<h2>2025年地区排名</h2>"));
+    ck_assert_ptr_nonnull(strstr(h, ">50.15 优秀</text>"));
+    ck_assert_ptr_nonnull(strstr(h, "一票否决：近岸海域水质</tspan>"));
+    ck_assert_ptr_nonnull(strstr(h, "<title>大连 · 近岸海域水质：未达标（80 %）</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "<title>鞍山 · 近岸海域水质：数据缺失</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "≥ 92 %，到2027年"));
+    ck_assert_ptr_nonnull(strstr(h, "<title>期限 2027年</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "<td>共同负责：省工业和信息化厅、省住房城乡建设厅</td>"));
+    ck_assert_ptr_nonnull(strstr(h, "<th>条款</th><th>目标</th><th>层级</th><th>牵头单位</th>"));
+    ck_assert_ptr_null(strstr(h, "veto:"));
+    ck_assert_ptr_null(strstr(h, "shared"));
+    ck_assert_ptr_null(strstr(h, ": met"));
+    free(h);
+    report_run_end(&run);
+    /* no rows: said in Chinese too */
+    report_run_start(&run, true, "city,year,farmland_mu,park\n", NULL);
+    h = render_in(&run, LBL_ZH);
+    ck_assert_ptr_nonnull(strstr(h, "<p>数据中没有任何行，无可报告的内容。</p>"));
+    free(h);
+    report_run_end(&run);
 }
 END_TEST
 
@@ -426,6 +465,7 @@ int main(void)
     tcase_add_test(tc, html_escapes_untrusted_text);
     tcase_add_test(tc, html_self_contained);
     tcase_add_test(tc, html_deterministic);
+    tcase_add_test(tc, html_in_chinese);
     tcase_add_test(tc, html_without_assessment);
     tcase_add_test(tc, html_no_rows);
     tcase_add_test(tc, html_huge_values);

@@ -1,0 +1,117 @@
+#!/bin/sh
+# lang.sh — `planc run --lang en|zh` for the workbook and the page, on the
+# quickstart example (copied under Chinese names, so that every Latin word
+# left in a document is planc's or the rules'):
+#   - en (the default, and --lang en) writes the same bytes as before --lang
+#     existed: the page (planc's version taken out) and the workbook's parts
+#     have the checksums in lang-en.cksum, taken from planc before --lang
+#     (the page's <html lang> then said zh-CN; it says en now);
+#   - zh has the Chinese headings, statuses, sheet names and column headers,
+#     <html lang="zh-CN">, and no English word of planc's own;
+#   - --lang with CSV or JSON, and an unknown language, are usage errors.
+#
+#   lang.sh PLANC ZIPCAT SRCDIR
+# PLANC_UPDATE_GOLDEN=1 rewrites lang-en.cksum (check the page first).
+set -u
+planc=$1; zipcat=$2; src=$3
+golden=$src/tests/report/lang-en.cksum
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/规划"
+cp "$src/examples/quickstart/rules.plan" "$tmp/规划/规则.plan"
+cp "$src/examples/quickstart/data.csv" "$tmp/规划/数据.csv"
+cd "$tmp" || exit 1
+SOURCE_DATE_EPOCH=1735689600; export SOURCE_DATE_EPOCH
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+run() { "$planc" run 规划/规则.plan --data 规划/数据.csv --engine interp --quiet "$@"; }
+# the workbook parts compared
+parts="xl/workbook.xml xl/styles.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml
+xl/worksheets/sheet3.xml xl/worksheets/sheet4.xml docProps/core.xml"
+# planc's version, which a release changes, taken out
+unversioned() { sed 's/planc [0-9][^ "<]*/planc VERSION/g'; }
+
+# --- en: the same bytes as before -----------------------------------------
+run --na - -o en.html || bad "planc run -o en.html failed"
+run --na - --lang en -o en2.html || bad "planc run --lang en -o en2.html failed"
+cmp -s en.html en2.html || bad "--lang en differs from no --lang"
+run --na - -o en.xlsx || bad "planc run -o en.xlsx failed"
+{
+    printf 'page %s\n' "$(unversioned <en.html | cksum)"
+    for p in $parts; do
+        printf '%s %s\n' "$p" "$("$zipcat" en.xlsx "$p" | unversioned | cksum)"
+    done
+} >en.cksum
+if [ "${PLANC_UPDATE_GOLDEN:-}" = 1 ]; then
+    cp en.cksum "$golden"
+elif ! cmp -s "$golden" en.cksum; then
+    bad "the English page or workbook changed (a label's English text must not):"
+    diff "$golden" en.cksum
+fi
+sed -n 2p en.html | grep -qx '<html lang="en">' || bad "the en page's lang is not en"
+
+# --- zh -------------------------------------------------------------------
+run --na - --lang zh -o zh.html || bad "planc run --lang zh -o zh.html failed"
+run --na - --lang zh -o zh.xlsx || bad "planc run --lang zh -o zh.xlsx failed"
+sed -n 2p zh.html | grep -qx '<html lang="zh-CN">' || bad "the zh page's lang is not zh-CN"
+# the page's visible text: no style sheet, no tags (titles shown on hover
+# stay), no SHA-256 digests
+sed '/<style>/,/<\/style>/d' zh.html | sed 's/<[^>]*>/ /g; s/[0-9a-f]\{64\}/ /g' >zh.txt
+for want in '2025年地区排名' '2025年状态热力图' '目标轨迹' '2025年分地区结果' \
+    '2025年分牵头单位结果' '2025年分目标结果' '排名' '状态热力图' '牵头单位' \
+    '达标' '进度正常' '进度滞后' '未达标' '数据缺失' '不适用' \
+    '≥ 85 %，到2025年；≥ 90 %，到2030年 · 2025年达标 6 个（共 14 个）' '逐年下降' \
+    '期限 2025年' '目标值' '一票否决' '总分' '等级' '共同负责：' '汇总年份  2025年 ' \
+    '由 planc ' '；规则：规划/规则.plan（SHA-256' '，读取选项：--na -。'; do
+    grep -qF -- "$want" zh.txt || bad "the zh page lacks '$want'"
+done
+grep -q '<text[^>]*>达标 [0-9]*/[0-9]*</text>' zh.html || bad "the zh heatmap rows do not end in '达标 N/M'"
+# English labels of the page that must be gone
+for word in Ranking 'Status heatmap' Trajectories Regions Agencies Targets 'veto:' \
+    'goal' 'deadline' 'met ' 'no total' 'every year' ' by 20' on_track lagging failed \
+    missing not_applicable 'Written by' 'from the rules' 'and the data' 'read with' \
+    'of the manifest' 'shared:' 'mean score' 'roll-up year' 'regions' 'targets'; do
+    grep -qF -- "$word" zh.txt && bad "the zh page still says '$word'"
+done
+# every Latin word left is the rules' (levels, indicator names, units), a
+# file name's extension, an option, or planc's own name
+left=$(grep -oE '[A-Za-z_]+' zh.txt | sort -u |
+    grep -vxE 'city|province|PM|COD|g|m|plan|csv|na|planc|SHA' | tr '\n' ' ')
+[ -z "$left" ] || bad "English left on the zh page: $left"
+
+# the workbook: Chinese sheet names, headers and statuses
+sheets=$("$zipcat" zh.xlsx xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
+[ "$sheets" = "地区 牵头单位 目标 明细 " ] || bad "the zh sheets are '$sheets'"
+cells() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g'; }
+header() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | sed 's/<\/row>.*//' | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g' | tr '\n' ' '; }
+[ "$(header 1)" = "地区 层级 年份 总分 等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 " ] ||
+    bad "the zh regions header is '$(header 1)'"
+[ "$(header 4)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 单位 目标值 进度预期值 得分 权重 等级 一票否决 " ] ||
+    bad "the zh detail header is '$(header 4)'"
+statuses=$(cells 4 | grep -xE '达标|进度正常|进度滞后|未达标|数据缺失|不适用' | sort -u | tr '\n' ' ')
+[ "$statuses" = "不适用 数据缺失 未达标 达标 进度正常 进度滞后 " ] || bad "the zh detail's statuses are '$statuses'"
+cells 4 | grep -qx '总分' || bad "the zh detail has no total rows"
+cells 3 | grep -qx '否' || bad "the zh targets sheet's goal_varies is not 否"
+left=$(for n in 1 2 3 4; do cells "$n"; done | grep -oE '[A-Za-z_]+' | sort -u |
+    grep -vxE 'city|province|PM|COD|g|m' | tr '\n' ' ')
+[ -z "$left" ] || bad "English left in the zh workbook: $left"
+"$zipcat" zh.xlsx docProps/core.xml | grep -q '<dc:description>由 planc [^ ]* 生成；规则：规划/规则.plan（SHA-256 [0-9a-f]*，按文件清单计算：规则.plan [0-9a-f]*）；数据：规划/数据.csv（SHA-256 [0-9a-f]*），读取选项：--na -</dc:description>' ||
+    bad "the zh workbook's comments: $("$zipcat" zh.xlsx docProps/core.xml | grep -o '<dc:description>.*</dc:description>')"
+# the numbers are the same cells in both languages
+"$zipcat" en.xlsx xl/worksheets/sheet4.xml | grep -o '<v>[^<]*</v>' >en.numbers
+"$zipcat" zh.xlsx xl/worksheets/sheet4.xml | grep -o '<v>[^<]*</v>' >zh.numbers
+cmp -s en.numbers zh.numbers || bad "the zh workbook's numbers differ from the en one's"
+
+# --- usage ----------------------------------------------------------------
+for f in csv json; do
+    run --format "$f" --lang zh >out 2>err; rc=$?
+    [ "$rc" = 2 ] || bad "--format $f --lang zh: exit $rc, expected 2"
+    [ -s out ] && bad "--format $f --lang zh wrote output"
+    grep -q "lang is for the documents (--format xlsx or html)" err || bad "--format $f --lang zh: $(cat err)"
+done
+run --lang fr -o x.html 2>err; rc=$?
+[ "$rc" = 2 ] || bad "--lang fr: exit $rc, expected 2"
+grep -q "unknown language 'fr' (available: en, zh)" err || bad "--lang fr: $(cat err)"
+[ -e x.html ] && bad "--lang fr wrote the page"
+
+exit $fail

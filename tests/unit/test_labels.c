@@ -1,0 +1,168 @@
+/* test_labels.c — the documents' labels: every label has a text in every
+ * language, a printf label takes the same conversions in the same order in
+ * each (a caller passes one argument list whatever the language), the
+ * English status words are the status codes, the Chinese labels hold no
+ * English words, and the sheet names are valid Excel sheet names. */
+#include <check.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ir.h"
+#include "labels.h"
+
+/* The conversions of printf format s, one after the other ("%d%u%s"),
+ * "%%" left out, into buf. */
+static void conversions(const char *s, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (; *s; s++) {
+        if (*s != '%')
+            continue;
+        if (s[1] == '%') {
+            s++;
+            continue;
+        }
+        /* flags, width, precision and length up to the conversion */
+        size_t len = 1 + strspn(s + 1, "-+ #0123456789.*hlLqjzt");
+        if (s[len] == '\0')
+            len--; /* a '%' at the end: kept, and so seen to differ */
+        ck_assert_uint_lt(n + len + 1, size);
+        memcpy(buf + n, s, len + 1);
+        n += len + 1;
+        buf[n] = '\0';
+        s += len;
+    }
+}
+
+/* The label's text in every language, never empty; LBL_MANIFEST_FIRST is
+ * empty in Chinese (the file list follows a full-width colon directly). */
+START_TEST(every_label_has_a_text)
+{
+    for (int lang = 0; lang < LBL_NLANGS; lang++)
+        for (int id = 0; id < LBL_COUNT; id++) {
+            const char *s = lbl_get((lbl_lang)lang, (lbl_id)id);
+            ck_assert_ptr_nonnull(s);
+            if (!(lang == LBL_ZH && id == LBL_MANIFEST_FIRST))
+                ck_assert_msg(s[0], "label %d is empty in %s", id, lbl_name((lbl_lang)lang));
+        }
+    /* out of range: no crash, English or nothing */
+    ck_assert_str_eq(lbl_get((lbl_lang)99, LBL_ST_MET), "met");
+    ck_assert_str_eq(lbl_get(LBL_ZH, (lbl_id)LBL_COUNT), "");
+}
+END_TEST
+
+/* A printf label has the same conversions, in the same order, in each
+ * language. */
+START_TEST(same_conversions_in_every_language)
+{
+    char want[128], got[128];
+    for (int id = 0; id < LBL_COUNT; id++) {
+        conversions(lbl_get(LBL_EN, (lbl_id)id), want, sizeof want);
+        for (int lang = 1; lang < LBL_NLANGS; lang++) {
+            conversions(lbl_get((lbl_lang)lang, (lbl_id)id), got, sizeof got);
+            ck_assert_msg(strcmp(want, got) == 0, "label %d (\"%s\"): '%s' in English, '%s' in %s",
+                          id, lbl_get(LBL_EN, (lbl_id)id), want, got, lbl_name((lbl_lang)lang));
+        }
+    }
+    /* the check itself tells formats apart */
+    conversions("%d年 %u of %s 100%%", want, sizeof want);
+    ck_assert_str_eq(want, "%d%u%s");
+    conversions("%u %d", got, sizeof got);
+    ck_assert_str_ne(got, "%d%u");
+}
+END_TEST
+
+/* English statuses are the status codes (the documents wrote them so);
+ * Chinese ones are the report's words. */
+START_TEST(status_words)
+{
+    for (int st = IR_ST_NA; st <= IR_ST_MET; st++)
+        ck_assert_str_eq(lbl_status(LBL_EN, st), ir_statusname(st));
+    const char *zh[] = {"不适用", "数据缺失", "未达标", "进度滞后", "进度正常", "达标"};
+    for (int st = IR_ST_NA; st <= IR_ST_MET; st++)
+        ck_assert_str_eq(lbl_status(LBL_ZH, st), zh[st]);
+    ck_assert_str_eq(lbl_status(LBL_ZH, -1), "");
+    ck_assert_str_eq(lbl_status(LBL_ZH, IR_ST_MET + 1), "");
+    ck_assert_str_eq(lbl_kind(LBL_ZH, "redline"), "红线");
+    ck_assert_str_eq(lbl_kind(LBL_EN, "redline"), "redline");
+    ck_assert_str_eq(lbl_kind(LBL_ZH, "unheard-of"), "unheard-of");
+}
+END_TEST
+
+/* No Chinese label holds an English word: after its conversions, planc's
+ * name and "SHA-256" (names, not words) are taken out, no Latin letter
+ * is left. */
+START_TEST(chinese_has_no_english)
+{
+    for (int id = 0; id < LBL_COUNT; id++) {
+        char text[1024];
+        const char *s = lbl_get(LBL_ZH, (lbl_id)id);
+        ck_assert_uint_lt(strlen(s), sizeof text);
+        strcpy(text, s);
+        const char *names[] = {"planc", "SHA-256"};
+        for (size_t k = 0; k < 2; k++)
+            for (char *at; (at = strstr(text, names[k]));)
+                memset(at, ' ', strlen(names[k]));
+        for (char *c = text; *c; c++)
+            if (*c == '%' && c[1] && strchr("dus", c[1]))
+                c[0] = c[1] = ' ';
+        for (const char *c = text; *c; c++)
+            ck_assert_msg(!isalpha((unsigned char)*c), "Chinese label %d has Latin text: %s", id,
+                          s);
+    }
+}
+END_TEST
+
+/* Sheet names Excel accepts: 1 to 31 characters, none of []:*?/\, no
+ * apostrophe at either end, not "History"; and the four differ. */
+START_TEST(sheet_names_are_valid)
+{
+    const lbl_id sheets[] = {LBL_SHEET_REGIONS, LBL_SHEET_AGENCIES, LBL_SHEET_TARGETS,
+                             LBL_SHEET_DETAIL};
+    for (int lang = 0; lang < LBL_NLANGS; lang++)
+        for (size_t i = 0; i < 4; i++) {
+            const char *s = lbl_get((lbl_lang)lang, sheets[i]);
+            size_t chars = 0;
+            for (const char *c = s; *c; c++)
+                chars += ((unsigned char)*c & 0xC0) != 0x80;
+            ck_assert(chars >= 1 && chars <= 31);
+            ck_assert_uint_eq(strcspn(s, "[]:*?/\\"), strlen(s));
+            ck_assert(s[0] != '\'' && s[strlen(s) - 1] != '\'');
+            ck_assert(strcasecmp(s, "History") != 0);
+            for (size_t k = 0; k < i; k++)
+                ck_assert_str_ne(s, lbl_get((lbl_lang)lang, sheets[k]));
+        }
+}
+END_TEST
+
+START_TEST(language_names)
+{
+    lbl_lang lang = LBL_EN;
+    ck_assert(lbl_parse("zh", &lang) && lang == LBL_ZH);
+    ck_assert(lbl_parse("en", &lang) && lang == LBL_EN);
+    ck_assert(!lbl_parse("EN", &lang) && !lbl_parse("fr", &lang) && !lbl_parse("", &lang));
+    ck_assert_str_eq(lbl_name(LBL_ZH), "zh");
+    ck_assert_str_eq(lbl_tag(LBL_ZH), "zh-CN");
+    ck_assert_str_eq(lbl_tag(LBL_EN), "en");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("labels");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, every_label_has_a_text);
+    tcase_add_test(tc, same_conversions_in_every_language);
+    tcase_add_test(tc, status_words);
+    tcase_add_test(tc, chinese_has_no_english);
+    tcase_add_test(tc, sheet_names_are_valid);
+    tcase_add_test(tc, language_names);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
