@@ -2,7 +2,7 @@
 # demo.sh — what `make demo` runs: check the bundled Beautiful Liaoning rule
 # set, score the bundled (synthetic) data for its 14 cities and the
 # province, write the full results and print a readable summary, then the
-# HTML page and the Excel workbook an evaluator hands on.
+# HTML page and the Excel workbook an evaluator hands on (in Chinese).
 set -eu
 planc=${1:-build/planc}
 here=$(dirname "$0")
@@ -22,12 +22,14 @@ echo "   wrote $(($(wc -l <"$out") - 1)) result rows to $out"
 echo
 awk -f "$here/liaoning/summary.awk" "$out"
 
-# The documents an evaluator hands on: the name of -o picks the format.
+# The documents an evaluator hands on, in Chinese as Liaoning's evaluators
+# would hand them on: the name of -o picks the format.
 page=build/liaoning-report.html
 book=build/liaoning-results.xlsx
 echo
-echo "== planc run ... -o $page, and -o $book"
-"$planc" run "$rules" --data "$data" -o "$page"
-"$planc" run "$rules" --data "$data" -o "$book"
+echo "== planc run ... --lang zh -o $page, and -o $book"
+"$planc" run "$rules" --data "$data" --lang zh -o "$page"
+"$planc" run "$rules" --data "$data" --lang zh -o "$book"
 echo "   open $page in a browser (ranking, status heatmap, trajectories),"
-echo "   $book in Excel or LibreOffice (a sheet per roll-up and the detail)"
+echo "   $book in Excel or LibreOffice (a sheet per roll-up and the detail);"
+echo "   without --lang zh their headings and status words are English"
