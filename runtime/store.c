@@ -25,7 +25,38 @@ struct store {
     long long version;    /* the database's schema version (1 is read as it is) */
     bool in_tx;           /* a run's transaction is open */
     bool readonly;        /* opened to read (history, compare): left as it is */
+    FILE *err;            /* where the busy handler says it waits */
+    int waited_ms;        /* the busy handler's wait for the current lock */
+    bool told;            /* it has said so */
 };
+
+/* Says once that this run waits for another's lock on the database. */
+static void say_waiting(store *s)
+{
+    if (s->told || !s->err)
+        return;
+    fprintf(s->err, "planc: waiting for the results database '%s': another run holds its "
+                    "lock (for up to %d s)\n", s->path, STORE_BUSY_TIMEOUT_MS / 1000);
+    s->told = true;
+}
+
+/* SQLite's busy handler: waits for another run's lock in steps of 10 ms,
+ * up to STORE_BUSY_TIMEOUT_MS, and says once, after a second, what it
+ * waits for (a run that stops for a minute without a word looks hung).
+ * `tries` is 0 at the start of each wait. */
+static int busy_wait(void *arg, int tries)
+{
+    store *s = arg;
+    if (tries == 0)
+        s->waited_ms = 0;
+    if (s->waited_ms >= STORE_BUSY_TIMEOUT_MS)
+        return 0;
+    if (s->waited_ms >= 1000)
+        say_waiting(s);
+    usleep(10000);
+    s->waited_ms += 10;
+    return 1;
+}
 
 /* Version 2 adds the data options to runs; version 3 the rules manifest
  * (the text rules_sha256 is the hash of; '' for a run recorded before,
@@ -147,6 +178,8 @@ static bool set_wal(store *s, FILE *err)
             db_error(s, "cannot switch to WAL mode", err);
             return false;
         }
+        if (waited >= 1000)
+            say_waiting(s);
         usleep(10000);
     }
 }
@@ -329,7 +362,8 @@ store *store_open(const char *path, bool create, FILE *err)
         store_close(s);
         return NULL;
     }
-    sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+    s->err = err;
+    sqlite3_busy_handler(s->db, busy_wait, s);
     if (!check_schema(s, create, err) ||
         !exec_sql(s, "PRAGMA foreign_keys=ON", "cannot set it up", err)) {
         store_close(s);

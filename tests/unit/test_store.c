@@ -496,6 +496,55 @@ START_TEST(concurrent_writers)
 }
 END_TEST
 
+/* A run that finds the database locked by another says, after a second,
+ * that it waits, and records its run once the lock is released.  The other
+ * holds the lock for three seconds from when it says it has it. */
+START_TEST(waiting_for_a_lock_says_so)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_int_eq(record(s, &x, "ab12ab12ab12ab12"), 1);
+    store_close(s);
+    int fd[2];
+    ck_assert_int_eq(pipe(fd), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        sqlite3 *h;
+        int bad = sqlite3_open(db, &h) != SQLITE_OK ||
+                  sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK;
+        ssize_t w = write(fd[1], "x", 1);
+        sleep(3);
+        bad |= sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK;
+        sqlite3_close(h);
+        _exit(bad || w != 1);
+    }
+    char c;
+    ck_assert_int_eq(read(fd[0], &c, 1), 1);
+    pf_capture cap;
+    FILE *err = pf_cap_open(&cap);
+    s = store_open(db, true, err);
+    ck_assert_ptr_nonnull(s);
+    store_run_info info = {.time = "t", .version = "v", .rules_path = "r",
+                           .rules_hash = "h", .data_path = "d", .data_hash = "h"};
+    long long id;
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, err), 0);
+    ck_assert_int_eq(store_commit(s, err), 0);
+    store_close(s);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&cap), "planc: waiting for the results database '"));
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&cap), "another run holds its lock (for up to 60 s)\n"));
+    pf_cap_free(&cap);
+    int st;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 2);
+    close(fd[0]);
+    close(fd[1]);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(time_from_source_date_epoch)
 {
     char buf[32];
@@ -544,6 +593,7 @@ int main(void)
     tcase_add_test(tc, compare_across_rules_hashes);
     tcase_add_test(tc, compare_runs);
     tcase_add_test(tc, concurrent_writers);
+    tcase_add_test(tc, waiting_for_a_lock_says_so);
     tcase_add_test(tc, time_from_source_date_epoch);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
     suite_add_tcase(s, tc);
