@@ -28,6 +28,7 @@
 #include "exec.h"
 #include "rtmem.h"
 #include "sha256.h"
+#include "utf8.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
  * order: `maxyear` holds each region's latest year so far, so a row that
@@ -974,35 +975,17 @@ static bool source_stopped(const source *s, const csv_reader *csv)
     return s->read_errno != 0 || (s->bad && csv_consumed(csv) > s->checked);
 }
 
-/* True when s[0..n) is UTF-8 without NUL bytes (as check_text decides). */
+/* True when s[0..n) is UTF-8 without NUL bytes (as check_text decides,
+ * which scans whole blocks on its own for speed; this runs on one record). */
 static bool valid_text(const char *s, size_t n)
 {
-    const unsigned char *b = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        unsigned c = b[i];
-        if (c == 0)
+        uint32_t cp;
+        if (s[i] == '\0')
             return false;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k;
-        uint32_t min;
-        if (c >= 0xC2 && c <= 0xDF) { k = 1; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { k = 2; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { k = 3; min = 0x10000; }
-        else return false;
-        if (n - i <= k)
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if (cp == UTF8_BAD)
             return false;
-        uint32_t cp = c & (0x3F >> k);
-        for (size_t j = 1; j <= k; j++) {
-            if ((b[i + j] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (b[i + j] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += k + 1;
     }
     return true;
 }
