@@ -143,6 +143,29 @@ typedef struct S {
         int32_t *holder;    /* a member at or above it (or -1), for that group */
         uint32_t *path;     /* scratch for member_above */
     } gc;
+    struct {                /* per region, for the scope of one target at a
+                               time (check_scope, check_share_below), so that
+                               a target costs what it names, not the number of
+                               regions (allocated on first use: scope_scratch) */
+        uint32_t stamp;     /* the current use; a mark equal to it is set */
+        uint32_t *in;       /* check_scope: in the scope being built (or, with
+                               only `except`, out of it) */
+        uint32_t *reach;    /* within the `in` regions / inside the covered ones */
+        uint32_t *list;     /* the regions set in `in` */
+        uint32_t *queue;    /* the regions set in `reach`, in the order reached */
+        uint32_t *pos;      /* a region's place in level_order */
+        uint32_t *kstart;   /* the regions whose parent is r: kids[kstart[r] ..
+                               kstart[r + 1]) */
+        uint32_t *kids;
+        uint32_t *lstart;   /* the regions of level l: level_order()[lstart[l] ..
+                               lstart[l + 1]) */
+        bool *lbelow;       /* per level: below a covered region (check_share_below) */
+        uint32_t *lset;     /* the levels set in lbelow, to clear them */
+        uint32_t nlset;
+        bool *allbelow;     /* lbelow with every region covered (made once) */
+        uint32_t **share;   /* per level: share_scope's regions (made once) */
+        uint32_t *nshare;
+    } sc;
     ast_target **ast_targets;
     const ast_measure **ast_measures;
     const ast_section **ast_sections;
@@ -1965,18 +1988,6 @@ static const uint32_t *level_order(S *s)
     return s->rorder;
 }
 
-/* True when region r's parent or one of the groups listing it is flagged. */
-static bool held_by_flagged(const sema_model *m, uint32_t r, const bool *flag)
-{
-    const sema_region *x = &m->regions[r];
-    if (x->parent >= 0 && flag[x->parent])
-        return true;
-    for (uint32_t k = 0; k < x->ngroups; k++)
-        if (flag[x->groups[k]])
-            return true;
-    return false;
-}
-
 /* Flags region r's parent and the groups listing it. */
 static void flag_holders(const sema_model *m, uint32_t r, bool *flag)
 {
@@ -2432,26 +2443,128 @@ static int check_deadline(S *s, const sema_target *mt, ast_year *y)
     return year;
 }
 
-/* A target's scope: regions, levels, minus exceptions. */
+/* Allocates the per-region scratch of the scope checks on first use, with
+ * the indexes they walk by: each region's place in level_order, the
+ * regions below each parent and the regions of each level. */
+static void scope_scratch(S *s)
+{
+    sema_model *m = s->m;
+    if (s->sc.in)
+        return;
+    const uint32_t nr = m->nregions, nl = m->nlevels;
+    s->sc.in = arena_alloc(s->a, (nr + 1) * sizeof *s->sc.in);
+    s->sc.reach = arena_alloc(s->a, (nr + 1) * sizeof *s->sc.reach);
+    s->sc.list = arena_alloc(s->a, (nr + 1) * sizeof *s->sc.list);
+    s->sc.queue = arena_alloc(s->a, (nr + 1) * sizeof *s->sc.queue);
+    s->sc.pos = arena_alloc(s->a, (nr + 1) * sizeof *s->sc.pos);
+    s->sc.kstart = arena_alloc(s->a, (nr + 2) * sizeof *s->sc.kstart);
+    s->sc.kids = arena_alloc(s->a, (nr + 1) * sizeof *s->sc.kids);
+    s->sc.lstart = arena_alloc(s->a, (nl + 2) * sizeof *s->sc.lstart);
+    s->sc.lbelow = arena_alloc(s->a, (nl + 1) * sizeof *s->sc.lbelow);
+    s->sc.lset = arena_alloc(s->a, (nl + 1) * sizeof *s->sc.lset);
+    const uint32_t *order = level_order(s);
+    for (uint32_t i = 0; i < nr; i++)
+        s->sc.pos[order[i]] = i;
+    for (uint32_t r = 0; r < nr; r++) {
+        if (m->regions[r].parent >= 0)
+            s->sc.kstart[m->regions[r].parent + 1]++;
+        if (m->regions[r].level < nl)
+            s->sc.lstart[m->regions[r].level + 1]++;
+    }
+    for (uint32_t r = 0; r < nr; r++)
+        s->sc.kstart[r + 1] += s->sc.kstart[r];
+    for (uint32_t l = 0; l < nl; l++)
+        s->sc.lstart[l + 1] += s->sc.lstart[l];
+    /* list as the fill cursor of each parent */
+    memcpy(s->sc.list, s->sc.kstart, nr * sizeof *s->sc.list);
+    for (uint32_t r = 0; r < nr; r++)
+        if (m->regions[r].parent >= 0)
+            s->sc.kids[s->sc.list[m->regions[r].parent]++] = r;
+}
+
+/* Marks x reached (stamp st) and queues it, unless it already is. */
+static void reach_region(S *s, uint32_t x, uint32_t st, uint32_t *nq)
+{
+    if (s->sc.reach[x] != st) {
+        s->sc.reach[x] = st;
+        s->sc.queue[(*nq)++] = x;
+    }
+}
+
+/* Carries `reach` (stamp st) down from the regions queued[0 .. *nq):
+ * from a region to those whose parent it is and to a group's members, as
+ * a pass over level_order would that reaches a region when its parent or
+ * a group listing it was reached: only to regions after it in that order
+ * (where a group's level is not coarser than a member's, an error was
+ * reported), except from the first nfree regions queued, which were set
+ * before such a pass.  With lv, also marks the level of every
+ * region reached through a link in lbelow (listing it in lset, *nl). */
+static void reach_down(S *s, uint32_t st, uint32_t *nq, uint32_t nfree, bool lv, uint32_t *nl)
+{
+    sema_model *m = s->m;
+    for (uint32_t q = 0; q < *nq; q++) {
+        uint32_t h = s->sc.queue[q];
+        const sema_region *g = &m->regions[h];
+        uint32_t nk = s->sc.kstart[h + 1] - s->sc.kstart[h];
+        for (uint32_t k = 0; k < nk + g->nmembers; k++) {
+            uint32_t x = k < nk ? s->sc.kids[s->sc.kstart[h] + k] : g->members[k - nk];
+            if (q >= nfree && s->sc.pos[h] >= s->sc.pos[x])
+                continue;
+            uint32_t l = m->regions[x].level;
+            if (lv && l < m->nlevels && !s->sc.lbelow[l]) {
+                s->sc.lbelow[l] = true;
+                s->sc.lset[(*nl)++] = l;
+            }
+            reach_region(s, x, st, nq);
+        }
+    }
+}
+
+/* Orders region indices ascending (qsort). */
+static int cmp_region(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Puts region r in the scope being built (stamp st) or takes it out; with
+ * only `except` (all), the marks are of the regions taken out. */
+static void scope_set(S *s, uint32_t r, bool put, bool all, uint32_t st, uint32_t *nlist)
+{
+    if (all) {
+        if (!put)
+            s->sc.in[r] = st;
+    } else if (!put) {
+        s->sc.in[r] = 0;
+    } else if (s->sc.in[r] != st) {
+        s->sc.in[r] = st;
+        s->sc.list[(*nlist)++] = r;
+    }
+}
+
+/* A target's scope: regions, levels, minus exceptions.  Costs what the
+ * scope names (the regions of the levels and below the regions it
+ * names), not the number of regions: a rule set with as many scoped
+ * targets as regions stays linear. */
 static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
 {
     sema_model *m = s->m;
     if (sc->only.n == 0 && sc->except.n == 0)
         return;
-    bool *in = arena_alloc(s->a, (m->nregions + 1) * sizeof *in);
+    scope_scratch(s);
+    const uint32_t st = ++s->sc.stamp;
+    const bool all = sc->only.n == 0;
+    uint32_t nlist = 0, nwithin = 0;
     bool ok = true;
-    for (uint32_t r = 0; r < m->nregions && sc->only.n == 0; r++)
-        in[r] = true;
     /* `for city in 江苏, 浙江`: the regions named after `in`, each with
      * every region below it */
-    bool *within = NULL;
-    if (sc->within.n) {
-        within = arena_alloc(s->a, (m->nregions + 1) * sizeof *within);
+    bool within = sc->within.n > 0;
+    if (within) {
         for (uint32_t k = 0; k < sc->within.n; k++) {
             ast_name n = sc->within.v[k];
             const sym *r = n.s ? find(s, K_REGION, n) : NULL;
             if (r) {
-                within[r->index] = true;
+                reach_region(s, r->index, st, &nwithin);
                 continue;
             }
             if (!n.s)
@@ -2468,11 +2581,9 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
         }
         /* down from the regions named: a region is within when its
          * parent or a group listing it is */
-        const uint32_t *order = level_order(s);
-        for (uint32_t i = 0; i < m->nregions; i++)
-            if (!within[order[i]])
-                within[order[i]] = held_by_flagged(m, order[i], within);
+        reach_down(s, st, &nwithin, nwithin, false, NULL);
     }
+    const uint32_t *order = level_order(s);
     for (int pass = 0; pass < 2; pass++) {
         const ast_names *ns = pass == 0 ? &sc->only : &sc->except;
         for (uint32_t k = 0; k < ns->n; k++) {
@@ -2486,11 +2597,14 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                            n.s, n.s);
                 ok = false;
             } else if (r) {
-                in[r->index] = pass == 0;
+                scope_set(s, r->index, pass == 0, all, st, &nlist);
+            } else if (l && pass == 0 && within) {
+                for (uint32_t i = 0; i < nwithin; i++)
+                    if (m->regions[s->sc.queue[i]].level == l->index)
+                        scope_set(s, s->sc.queue[i], true, all, st, &nlist);
             } else if (l) {
-                for (uint32_t i = 0; i < m->nregions; i++)
-                    if (m->regions[i].level == l->index && (pass == 1 || !within || within[i]))
-                        in[i] = pass == 0;
+                for (uint32_t i = s->sc.lstart[l->index]; i < s->sc.lstart[l->index + 1]; i++)
+                    scope_set(s, order[i], pass == 0, all, st, &nlist);
             } else {
                 diag_error(s->d, n.sp, "undefined region or level '%s'", n.s);
                 if (!dropped_note(s, K_REGION, n.s))
@@ -2502,10 +2616,18 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
     if (!ok)
         return;
     mt->scoped = true;
-    mt->scope = arena_alloc(s->a, (m->nregions + 1) * sizeof *mt->scope);
-    for (uint32_t r = 0; r < m->nregions; r++)
-        if (in[r])
-            mt->scope[mt->nscope++] = r;
+    if (all) {
+        mt->scope = arena_alloc(s->a, (m->nregions + 1) * sizeof *mt->scope);
+        for (uint32_t r = 0; r < m->nregions; r++)
+            if (s->sc.in[r] != st)
+                mt->scope[mt->nscope++] = r;
+    } else {
+        mt->scope = arena_alloc(s->a, (nlist + 1) * sizeof *mt->scope);
+        for (uint32_t i = 0; i < nlist; i++)
+            if (s->sc.in[s->sc.list[i]] == st)
+                mt->scope[mt->nscope++] = s->sc.list[i];
+        qsort(mt->scope, mt->nscope, sizeof *mt->scope, cmp_region);
+    }
     if (mt->nscope == 0)
         diag_error(s->d, sc->sp, "the scope of target '%s' covers no region", mt->name);
 }
@@ -2579,9 +2701,9 @@ static const ast_expr *share_call(S *s, const ast_expr *e, int depth)
     }
 }
 
-/* The default scope of a share target: regions with regions at `level`
- * below them (in them, or in a group, or below those). */
-static void share_scope(S *s, sema_target *mt, uint32_t level)
+/* The regions with regions at `level` below them (in them, or in a
+ * group, or below those), ascending; their number in *n. */
+static uint32_t *share_regions(S *s, uint32_t level, uint32_t *n)
 {
     sema_model *m = s->m;
     bool *has = arena_alloc(s->a, (m->nregions + 1) * sizeof *has);
@@ -2591,11 +2713,76 @@ static void share_scope(S *s, sema_target *mt, uint32_t level)
         if (m->regions[r].level == level || has[r])
             flag_holders(m, r, has);
     }
-    mt->scoped = true;
-    mt->scope = arena_alloc(s->a, (m->nregions + 1) * sizeof *mt->scope);
+    *n = 0;
+    for (uint32_t r = 0; r < m->nregions; r++)
+        *n += has[r];
+    uint32_t *v = arena_alloc(s->a, (*n + 1) * sizeof *v), k = 0;
     for (uint32_t r = 0; r < m->nregions; r++)
         if (has[r])
-            mt->scope[mt->nscope++] = r;
+            v[k++] = r;
+    return v;
+}
+
+/* The default scope of a share target: regions with regions at `level`
+ * below them (share_regions; found once per level, as many targets share
+ * over the same level). */
+static void share_scope(S *s, sema_target *mt, uint32_t level)
+{
+    sema_model *m = s->m;
+    const uint32_t *v;
+    uint32_t n;
+    if (level < m->nlevels) {
+        if (!s->sc.share) {
+            s->sc.share = arena_alloc(s->a, (m->nlevels + 1) * sizeof *s->sc.share);
+            s->sc.nshare = arena_alloc(s->a, (m->nlevels + 1) * sizeof *s->sc.nshare);
+        }
+        if (!s->sc.share[level])
+            s->sc.share[level] = share_regions(s, level, &s->sc.nshare[level]);
+        v = s->sc.share[level];
+        n = s->sc.nshare[level];
+    } else {
+        v = share_regions(s, level, &n);
+    }
+    mt->scoped = true;
+    mt->scope = arena_alloc(s->a, (n + 1) * sizeof *mt->scope);
+    memcpy(mt->scope, v, n * sizeof *v);
+    mt->nscope = n;
+}
+
+/* The levels of the regions below the regions a target covers (its
+ * scope, or every region when it has none): the level of each region
+ * that a pass down level_order finds under a covered one (reach_down).  Returns a flag per level; with a scope it is
+ * sc.lbelow, which the caller clears with below_done. */
+static const bool *levels_below(S *s, const sema_target *mt)
+{
+    sema_model *m = s->m;
+    scope_scratch(s);
+    if (!mt->scoped && s->sc.allbelow)
+        return s->sc.allbelow;
+    const uint32_t st = ++s->sc.stamp;
+    uint32_t nq = 0, nl = 0;
+    uint32_t nfrom = mt->scoped ? mt->nscope : m->nregions;
+    for (uint32_t i = 0; i < nfrom; i++)
+        reach_region(s, mt->scoped ? mt->scope[i] : i, st, &nq);
+    reach_down(s, st, &nq, 0, true, &nl);
+    s->sc.nlset = nl;
+    if (mt->scoped)
+        return s->sc.lbelow;
+    /* every region covered: the same for every target, kept */
+    s->sc.allbelow = arena_alloc(s->a, (m->nlevels + 1) * sizeof *s->sc.allbelow);
+    memcpy(s->sc.allbelow, s->sc.lbelow, m->nlevels * sizeof *s->sc.lbelow);
+    for (uint32_t k = 0; k < nl; k++)
+        s->sc.lbelow[s->sc.lset[k]] = false;
+    s->sc.nlset = 0;
+    return s->sc.allbelow;
+}
+
+/* Clears the levels levels_below set in sc.lbelow. */
+static void below_done(S *s)
+{
+    for (uint32_t k = 0; k < s->sc.nlset; k++)
+        s->sc.lbelow[s->sc.lset[k]] = false;
+    s->sc.nlset = 0;
 }
 
 /* A function over the regions below (share, total, or lowest / highest /
@@ -2609,25 +2796,11 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
 {
     sema_model *m = s->m;
     uint32_t level = (uint32_t)sh->sema.index;
-    bool *covered = arena_alloc(s->a, (m->nregions + 1) * sizeof *covered);
-    for (uint32_t r = 0; r < m->nregions; r++)
-        covered[r] = !mt->scoped;      /* no scope: every region */
-    for (uint32_t i = 0; i < mt->nscope; i++)
-        covered[mt->scope[i]] = true;
-    /* the levels of the regions below a covered region: down from the
-     * covered regions, in level order */
-    bool *below = arena_alloc(s->a, (m->nlevels + 1) * sizeof *below);
-    bool *inside = arena_alloc(s->a, (m->nregions + 1) * sizeof *inside);
-    const uint32_t *order = level_order(s);
-    for (uint32_t i = 0; i < m->nregions; i++) {
-        uint32_t r = order[i];
-        bool under = held_by_flagged(m, r, inside);
-        if (under && m->regions[r].level < m->nlevels)
-            below[m->regions[r].level] = true;
-        inside[r] = covered[r] || under;
-    }
-    if (below[level])
+    const bool *below = levels_below(s, mt);
+    if (below[level]) {
+        below_done(s);
         return;
+    }
     const ast_expr *lv = sh->u.call.args[0];
     const char *who = mt->nscope == 0 ? "no region has" : "no region this target covers has";
     if (via) {
@@ -2659,6 +2832,7 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
                   levels);
     else if (mt->nscope > 0)
         diag_hint(s->d, "the regions it covers have no regions below them");
+    below_done(s);
 }
 
 /* Checks every function over the regions below in e (see share_call)
