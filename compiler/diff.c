@@ -63,7 +63,7 @@ typedef struct cover {
 
 /* Per program: what computing the targets' coverage needs, made once. */
 typedef struct coverside {
-    uint32_t *order;        /* the regions coarsest level first (parents and
+    const uint32_t *order;  /* the regions coarsest level first (parents and
                                groups before the regions they hold) */
     bool *levels;           /* per level: read below the rows (scratch) */
     uint32_t *seen;         /* per indicator: the stamp of the last walk of its formula */
@@ -751,22 +751,11 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
 
 /* ---------------------------------------------------------------- coverage */
 
-/* Sets up cs for program m: its regions in level order (a counting sort
- * by level, regions without one last) and the scratch arrays. */
+/* Sets up cs for program m: its regions in level order (the checker's)
+ * and the scratch arrays. */
 static void cover_init(D *x, coverside *cs, const sema_model *m)
 {
-    uint32_t *start = arena_alloc(x->a, (m->nlevels + 2) * sizeof *start);
-    for (uint32_t r = 0; r < m->nregions; r++)
-        if (m->regions[r].level < m->nlevels)
-            start[m->regions[r].level + 1]++;
-    for (uint32_t l = 0; l < m->nlevels; l++)
-        start[l + 1] += start[l];
-    cs->order = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->order);
-    uint32_t tail = start[m->nlevels];
-    for (uint32_t r = 0; r < m->nregions; r++) {
-        uint32_t l = m->regions[r].level;
-        cs->order[l < m->nlevels ? start[l]++ : tail++] = r;
-    }
+    cs->order = m->level_order;
     cs->levels = arena_alloc(x->a, (m->nlevels + 1) * sizeof *cs->levels);
     cs->seen = arena_alloc(x->a, (m->ninds + 1) * sizeof *cs->seen);
     cs->row = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->row);

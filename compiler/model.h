@@ -190,6 +190,9 @@ struct sema_model {
 
     const char **levels; uint32_t nlevels;
     sema_region *regions; uint32_t nregions;
+    const uint32_t *level_order; /* the regions, coarsest level first (those
+                               without a level last): a pass in this order
+                               meets a region after every region above it */
     sema_indicator *inds; uint32_t ninds;
     sema_column *columns; uint32_t ncolumns;
     sema_section *sections; uint32_t nsections;

@@ -4015,5 +4015,6 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_aliases(s);
     check_weight_sums(s);
     check_tests(s);
+    m->level_order = level_order(s);
     return m;
 }
