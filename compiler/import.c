@@ -350,6 +350,10 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
         diag_error(L->d, path_sp, "cannot import %s: %s", what, why(errno));
         return -1;
     }
+    if (strcmp(buf, L->root) == 0) { /* `import "."`: the tree's own directory */
+        diag_error(L->d, path_sp, "cannot import %s: it is a directory", what);
+        return -1;
+    }
     if (!inside(L->root, buf)) {
         diag_error(L->d, path_sp, "cannot import %s: it is outside the rules tree '%s'", what, L->root_shown);
         diag_hint(L->d, "rules are read only from the directory of the file given on the command line "
