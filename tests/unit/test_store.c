@@ -496,6 +496,34 @@ START_TEST(concurrent_writers)
 }
 END_TEST
 
+/* A target's score that the data changed, its status the same, shows the
+ * value that changed it: 甲's x in 2024 from 70 to 72 keeps X on track,
+ * from a score of 50 to 60 (from 60 in 2023 towards 80 in 2025). */
+START_TEST(compare_shows_the_changed_value)
+{
+    pfx a, b;
+    pf_setup(&a, small_plan, small_data, false);
+    char *data = strdup(small_data);
+    char *p = strstr(data, "甲,2024,70,");
+    memcpy(p, "甲,2024,72,", strlen("甲,2024,72,"));
+    pf_setup(&b, small_plan, data, false);
+    store *s = store_open(db, true, stderr);
+    record(s, &a, "aaaa");
+    record(s, &b, "bbbb");
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "statuses: 0 changed\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2024 target X: 50 → 60 (value 70 → 72)\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2024 measure (一): 50 → 60\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    free(data);
+    pf_free(&a);
+    pf_free(&b);
+}
+END_TEST
+
 /* A run that finds the database locked by another says, after a second,
  * that it waits, and records its run once the lock is released.  The other
  * holds the lock for three seconds from when it says it has it. */
@@ -594,6 +622,7 @@ int main(void)
     tcase_add_test(tc, compare_runs);
     tcase_add_test(tc, concurrent_writers);
     tcase_add_test(tc, waiting_for_a_lock_says_so);
+    tcase_add_test(tc, compare_shows_the_changed_value);
     tcase_add_test(tc, time_from_source_date_epoch);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
     suite_add_tcase(s, tc);
