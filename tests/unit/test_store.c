@@ -85,15 +85,21 @@ static char *file_bytes(const char *path, size_t *len)
 }
 
 /* Records one run of x in s; returns its id. */
-static long long record(store *s, const pfx *x, const char *data_hash)
+static long long record_to(store *s, const pfx *x, const char *data_hash, FILE *err)
 {
     store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
                            .rules_path = "rules.plan", .rules_hash = "ab12ab12ab12ab12",
                            .data_path = "data.csv", .data_hash = data_hash};
     long long id = 0;
-    ck_assert_int_eq(store_begin_run(s, &info, x->p, x->t, x->r, &id, stderr), 0);
-    ck_assert_int_eq(store_commit(s, stderr), 0);
+    ck_assert_int_eq(store_begin_run(s, &info, x->p, x->t, x->r, &id, err), 0);
+    ck_assert_int_eq(store_commit(s, err), 0);
     return id;
+}
+
+/* record_to with messages to stderr. */
+static long long record(store *s, const pfx *x, const char *data_hash)
+{
+    return record_to(s, x, data_hash, stderr);
 }
 
 START_TEST(create_record_history)
@@ -554,11 +560,7 @@ START_TEST(waiting_for_a_lock_says_so)
     FILE *err = pf_cap_open(&cap);
     s = store_open(db, true, err);
     ck_assert_ptr_nonnull(s);
-    store_run_info info = {.time = "t", .version = "v", .rules_path = "r",
-                           .rules_hash = "h", .data_path = "d", .data_hash = "h"};
-    long long id;
-    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, err), 0);
-    ck_assert_int_eq(store_commit(s, err), 0);
+    ck_assert_int_eq(record_to(s, &x, "cd34cd34cd34cd34", err), 2);
     store_close(s);
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&cap), "planc: waiting for the results database '"));
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&cap), "another run holds its lock (for up to 60 s)\n"));
