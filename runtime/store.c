@@ -61,14 +61,20 @@ static int busy_wait(void *arg, int tries)
 /* Version 2 adds the data options to runs; version 3 the rules manifest
  * (the text rules_sha256 is the hash of; '' for a run recorded before,
  * whose rules_sha256 is of the files' bytes alone) and the real paths of
- * the rules and the data.  An older database is brought up to version 3
- * when a run is recorded, and read as it is otherwise. */
+ * the rules and the data; version 4 each target row's tolerance (NULL for
+ * a goal without one) and, on runs, whether the run recorded tolerances
+ * (0 for a run recorded before, whose tolerance cells say nothing).  An
+ * older database is brought up to the current version when a run is
+ * recorded, and read as it is otherwise. */
 static const char schema_v2_step[] =
     "ALTER TABLE runs ADD COLUMN data_options TEXT NOT NULL DEFAULT '';\n";
 static const char schema_v3_step[] =
     "ALTER TABLE runs ADD COLUMN rules_files TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE runs ADD COLUMN rules_resolved TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE runs ADD COLUMN data_resolved TEXT NOT NULL DEFAULT '';\n";
+static const char schema_v4_step[] =
+    "ALTER TABLE runs ADD COLUMN records_tolerance INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE results ADD COLUMN tolerance REAL;\n";
 
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
@@ -184,7 +190,7 @@ static bool set_wal(store *s, FILE *err)
     }
 }
 
-/* Brings an older database to version 3 (a writer does, under the write
+/* Brings an older database to the current version (a writer does, under the write
  * lock; another may have done it meanwhile).  False after reporting. */
 static bool upgrade(store *s, FILE *err)
 {
@@ -199,7 +205,8 @@ static bool upgrade(store *s, FILE *err)
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d;", STORE_SCHEMA_VERSION);
         if ((ver < 2 && !exec_sql(s, schema_v2_step, "cannot upgrade the schema", err)) ||
-            !exec_sql(s, schema_v3_step, "cannot upgrade the schema", err) ||
+            (ver < 3 && !exec_sql(s, schema_v3_step, "cannot upgrade the schema", err)) ||
+            (ver < 4 && !exec_sql(s, schema_v4_step, "cannot upgrade the schema", err)) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
             return false;
@@ -253,6 +260,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
               sqlite3_exec(mem, schema_v1, NULL, NULL, NULL) == SQLITE_OK &&
               (ver < 2 || sqlite3_exec(mem, schema_v2_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 3 || sqlite3_exec(mem, schema_v3_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (ver < 4 || sqlite3_exec(mem, schema_v4_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (want = schema_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
@@ -303,6 +311,7 @@ static bool check_schema(store *s, bool create, FILE *err)
             if (!exec_sql(s, schema_v1, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v2_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v3_step, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v4_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -456,6 +465,7 @@ static int insert_row(const report_row *x, void *ctx)
     bind_num(st, 16, x->weight);
     bind_text(st, 17, x->grade);
     bind_text(st, 18, x->vetoes);
+    bind_num(st, 19, x->tolerance);
     return sqlite3_step(st) != SQLITE_DONE;
 }
 
@@ -469,7 +479,8 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     const char *ins_run =
         "INSERT INTO runs (time, planc_version, plan, rules_path, rules_sha256, data_path, "
         "data_sha256, data_rows, result_rows, data_options, rules_files, rules_resolved, "
-        "data_resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12)";
+        "data_resolved, records_tolerance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, "
+        "?11, ?12, 1)";
     if (sqlite3_prepare_v2(s->db, ins_run, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, info->time, -1, SQLITE_STATIC);
@@ -492,8 +503,8 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
 
     const char *ins_row =
         "INSERT INTO results (run, seq, region, year, kind, id, name, clause, lead, status, "
-        "value, unit, goal, expected, score, weight, grade, vetoes) VALUES "
-        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+        "value, unit, goal, expected, score, weight, grade, vetoes, tolerance) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
     if (sqlite3_prepare_v2(s->db, ins_row, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     inserter in = {.st = st, .run = *run_id};
@@ -630,19 +641,24 @@ typedef struct run_info {
     char time[32], rules_hash[65], data_hash[65];
     char *rules_path, *data_path, *data_options;
     char *rules_files;    /* the rules manifest; "" before version 3 */
+    bool tolerances;      /* the run recorded its rows' tolerances (version 4 on) */
 } run_info;
 
 /* Reads run `id`'s facts; false after reporting. */
 static bool read_run(store *s, long long id, run_info *ri, FILE *err)
 {
     sqlite3_stmt *st;
-    const char *sql = s->version >= 3
-        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files "
-          "FROM runs WHERE id = ?1"
+    const char *sql = s->version >= 4
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
+          "records_tolerance FROM runs WHERE id = ?1"
+        : s->version >= 3
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
+          "0 FROM runs WHERE id = ?1"
         : s->version >= 2
-        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, '' "
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, '', 0 "
           "FROM runs WHERE id = ?1"
-        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '', '' FROM runs WHERE id = ?1";
+        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '', '', 0 FROM runs "
+          "WHERE id = ?1";
     memset(ri, 0, sizeof *ri);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
@@ -658,6 +674,7 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
         ri->data_path = rt_xstrdup(col_text(st, 4));
         ri->data_options = rt_xstrdup(col_text(st, 5));
         ri->rules_files = rt_xstrdup(col_text(st, 6));
+        ri->tolerances = sqlite3_column_int(st, 7) != 0;
     } else {
         db_error(s, "cannot read the runs", err);
     }
@@ -775,18 +792,62 @@ static const char *fmt(double v, char buf[32])
     return buf;
 }
 
-/* Writes "value A → B" for a compared row whose value (columns 10 and 11
- * of the comparison) changed, and returns true; writes nothing and returns
- * false when it did not: a status or score that changed because the data
- * did shows the cell that changed it. */
-static bool value_change(FILE *f, sqlite3_stmt *st)
+/* A goal or a tolerance as compare shows it: "none" for NaN (no goal
+ * applies, a goal without a tolerance). */
+static const char *fmt_none(double v, char buf[32])
 {
-    double va = col_num(st, 10), vb = col_num(st, 11);
-    if (same_num(va, vb))
-        return false;
+    if (isnan(v))
+        return "none";
+    report_format_number(v, buf);
+    return buf;
+}
+
+/* The columns of the comparison (store_compare's query) that say why a
+ * row's status or score changed: the value, the goal and the tolerance of
+ * run a and of run b. */
+enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14 };
+
+/* Whether the tolerance of a compared row changed; only when both runs
+ * recorded tolerances (`known`): a run recorded before schema version 4
+ * has none in its rows, whatever its rules said. */
+static bool tolerance_changed(sqlite3_stmt *st, bool known)
+{
+    return known && !same_num(col_num(st, CMP_TOLERANCE), col_num(st, CMP_TOLERANCE + 1));
+}
+
+/* Whether a compared row's value, goal or tolerance changed (what can
+ * change its status or score besides the rules' weights and scoring). */
+static bool has_causes(sqlite3_stmt *st, bool tolerances_known)
+{
+    return !same_num(col_num(st, CMP_VALUE), col_num(st, CMP_VALUE + 1)) ||
+           !same_num(col_num(st, CMP_GOAL), col_num(st, CMP_GOAL + 1)) ||
+           tolerance_changed(st, tolerances_known);
+}
+
+/* Writes what changed a compared row's status or score, among its value
+ * ("value A → B"), its goal ("goal A → B") and its tolerance ("tolerance
+ * A → B", beside the goal), joined by ", ", and returns true; writes
+ * nothing and returns false when none changed (has_causes). */
+static bool causes(FILE *f, sqlite3_stmt *st, bool tolerances_known)
+{
     char b1[32], b2[32];
-    fprintf(f, "value %s → %s", fmt(va, b1), fmt(vb, b2));
-    return true;
+    const char *sep = "";
+    double va = col_num(st, CMP_VALUE), vb = col_num(st, CMP_VALUE + 1);
+    double ga = col_num(st, CMP_GOAL), gb = col_num(st, CMP_GOAL + 1);
+    if (!same_num(va, vb)) {
+        fprintf(f, "value %s → %s", fmt(va, b1), fmt(vb, b2));
+        sep = ", ";
+    }
+    if (!same_num(ga, gb)) {
+        fprintf(f, "%sgoal %s → %s", sep, fmt_none(ga, b1), fmt_none(gb, b2));
+        sep = ", ";
+    }
+    if (tolerance_changed(st, tolerances_known)) {
+        fprintf(f, "%stolerance %s → %s", sep, fmt_none(col_num(st, CMP_TOLERANCE), b1),
+                fmt_none(col_num(st, CMP_TOLERANCE + 1), b2));
+        sep = ", ";
+    }
+    return *sep != 0;
 }
 
 /* Writes the rows of one run that the other lacks (at most `limit`
@@ -831,6 +892,43 @@ static long long only_in(store *s, long long a, long long b, FILE *out, FILE *er
     return n;
 }
 
+/* Whether run `run` recorded a tolerance on some row; -1 on an error. */
+static int has_tolerance(store *s, long long run, FILE *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM results WHERE run = ?1 AND "
+                                  "tolerance IS NOT NULL)", -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot compare the runs", err);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, run);
+    int rc = sqlite3_step(st);
+    int v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    if (v < 0)
+        db_error(s, "cannot compare the runs", err);
+    return v;
+}
+
+/* Says, in compare's header, that one of two runs was recorded before the
+ * history kept tolerances (schema version 4) when the other has a goal with
+ * one: a status that changed there may be the tolerance's doing, which
+ * compare cannot show.  False on an error. */
+static bool compare_tolerances(store *s, const run_info *ra, const run_info *rb, long long a,
+                               long long b, FILE *out, FILE *err)
+{
+    if (ra->tolerances == rb->tolerances)
+        return true;
+    int has = has_tolerance(s, ra->tolerances ? a : b, err);
+    if (has < 0)
+        return false;
+    if (has)
+        fprintf(out, "  tolerances: unknown in run %lld (recorded by an older planc, which kept "
+                     "no tolerances; run %lld has goals with one)\n", ra->tolerances ? b : a,
+                ra->tolerances ? a : b);
+    return true;
+}
+
 int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
 {
     run_info ra, rb;
@@ -850,15 +948,23 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
     if (strcmp(ra.data_options, rb.data_options) != 0)
         fprintf(out, "  data options: changed (%s → %s)\n", *ra.data_options ? ra.data_options : "none",
                 *rb.data_options ? rb.data_options : "none");
+    bool tol_known = ra.tolerances && rb.tolerances;
+    bool ok = compare_tolerances(s, &ra, &rb, a, b, out, err);
     run_info_free(&ra);
     run_info_free(&rb);
+    if (!ok)
+        return -1;
 
     sqlite3_stmt *st;
-    const char *sql =
-        "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
-        "x.grade, y.grade, x.value, y.value, x.goal, y.goal "
-        "FROM results x JOIN results y ON y.run = ?2 AND y.region = x.region "
-        "AND y.year = x.year AND y.kind = x.kind AND y.id = x.id WHERE x.run = ?1 ORDER BY x.seq";
+    const char *sql = s->version >= 4
+        ? "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
+          "x.grade, y.grade, x.value, y.value, x.goal, y.goal, x.tolerance, y.tolerance "
+          "FROM results x JOIN results y ON y.run = ?2 AND y.region = x.region "
+          "AND y.year = x.year AND y.kind = x.kind AND y.id = x.id WHERE x.run = ?1 ORDER BY x.seq"
+        : "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
+          "x.grade, y.grade, x.value, y.value, x.goal, y.goal, NULL, NULL "
+          "FROM results x JOIN results y ON y.run = ?2 AND y.region = x.region "
+          "AND y.year = x.year AND y.kind = x.kind AND y.id = x.id WHERE x.run = ?1 ORDER BY x.seq";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
         return -1;
@@ -890,25 +996,29 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
         } else if (strcmp(sta, stb) != 0) {
             row_label(f[1], st);
             fprintf(f[1], ": %s → %s (", *sta ? sta : "none", *stb ? stb : "none");
-            if (value_change(f[1], st))
+            if (causes(f[1], st, tol_known))
                 fputs(", ", f[1]);
             fprintf(f[1], "score %s → %s)\n", fmt(sa, b1), fmt(sb, b2));
             n[1]++;
         } else if (!same_num(sa, sb)) {
             row_label(f[2], st);
             fprintf(f[2], ": %s → %s", fmt(sa, b1), fmt(sb, b2));
-            if (!same_num(col_num(st, 10), col_num(st, 11))) {
+            if (has_causes(st, tol_known)) {
                 fputs(" (", f[2]);
-                value_change(f[2], st);
+                causes(f[2], st, tol_known);
                 fputs(")", f[2]);
             }
             fputs("\n", f[2]);
             n[2]++;
-        } else if (!same_num(col_num(st, 10), col_num(st, 11)) ||
-                   !same_num(col_num(st, 12), col_num(st, 13))) {
+        } else if (has_causes(st, tol_known)) {
             row_label(f[3], st);
-            fprintf(f[3], ": value %s → %s (goal %s → %s)\n", fmt(col_num(st, 10), b1),
-                    fmt(col_num(st, 11), b2), fmt(col_num(st, 12), b3), fmt(col_num(st, 13), b4));
+            fprintf(f[3], ": value %s → %s (goal %s → %s", fmt(col_num(st, CMP_VALUE), b1),
+                    fmt(col_num(st, CMP_VALUE + 1), b2), fmt(col_num(st, CMP_GOAL), b3),
+                    fmt(col_num(st, CMP_GOAL + 1), b4));
+            if (tolerance_changed(st, tol_known))
+                fprintf(f[3], ", tolerance %s → %s", fmt_none(col_num(st, CMP_TOLERANCE), b1),
+                        fmt_none(col_num(st, CMP_TOLERANCE + 1), b2));
+            fputs(")\n", f[3]);
             n[3]++;
         }
     }

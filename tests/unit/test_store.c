@@ -199,8 +199,9 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 4; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 4; this planc reads version 3)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 5; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 5; this planc reads version 4)");
+    refused(path, false, "written by a newer planc (schema version 5; this planc reads version 4)");
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
@@ -311,7 +312,7 @@ START_TEST(compare_across_rules_hashes)
     ck_assert_int_eq(record_rules(s, &x, "bbbb00000000bbbb", m2), 3);
     ck_assert_int_eq(record_rules(s, &x, "cccc00000000cccc", m12), 4);
     ck_assert_int_eq(record_rules(s, &x, "dddd00000000dddd", m13), 5);
-    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 3);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 4);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE rules_files = '' AND "
                                    "rules_resolved = '' AND data_resolved = ''"), 1);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE "
@@ -401,7 +402,7 @@ START_TEST(upgrade_v1)
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  data options: changed (none → --data-year 2019 --na -)\n"));
     pf_cap_free(&c);
     store_close(s);
-    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 3);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 4);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE data_options = ''"), 1);
     pf_free(&x);
 }
@@ -610,6 +611,161 @@ START_TEST(not_applicable_rows_store_no_goal)
 }
 END_TEST
 
+/* small_plan with "FROM" replaced by "TO" (once), malloc'd. */
+static char *plan_with(const char *from, const char *to)
+{
+    const char *at = strstr(small_plan, from);
+    ck_assert_ptr_nonnull(at);
+    size_t head = (size_t)(at - small_plan);
+    char *out = malloc(strlen(small_plan) + strlen(to) + 1);
+    memcpy(out, small_plan, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    return out;
+}
+
+/* Runs whose rules differ only in a goal's tolerance: the history holds
+ * each row's tolerance (NULL without one), and compare shows it beside the
+ * goal as the cause of a changed status (乙's 70 fails 80 and meets 80
+ * tolerance 10), of a changed score, and on the rows whose status and
+ * score stayed. */
+START_TEST(compare_shows_the_changed_tolerance)
+{
+    pfx a, b;
+    char *loose = plan_with("x >= 80% by 2025", "x >= 80% tolerance 10% by 2025");
+    pf_setup(&a, small_plan, small_data, false);
+    pf_setup(&b, loose, small_data, false);
+    store *s = store_open(db, true, stderr);
+    record(s, &a, "aaaa");
+    record(s, &b, "aaaa");
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 1 AND tolerance IS NOT NULL"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2 AND id = 'X' AND "
+                                 "tolerance = 10"), 12);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2 AND tolerance IS NOT NULL "
+                                 "AND NOT (kind = 'target' AND id = 'X')"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE records_tolerance = 1"), 2);
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_ptr_null(strstr(out, "  tolerances: "));
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: failed → met (tolerance none → 10, score 50 → 100)\n"));
+    /* 乙 2024: 65 is on track to 70 (lagging on the way to 80) */
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2024 target X: lagging → on_track (tolerance none → 10, "
+                                      "score 25 → 50)\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2025 target X: value 90 → 90 (goal 80 → 80, tolerance none → 10)\n"));
+    pf_cap_free(&c);
+    /* and back */
+    ck_assert_int_eq(store_compare(s, 2, 1, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  乙 2025 target X: met → failed (tolerance 10 → none, "
+                                                  "score 100 → 50)\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    free(loose);
+    pf_free(&a);
+    pf_free(&b);
+}
+END_TEST
+
+/* A changed goal is shown as the cause of a changed status and of a
+ * changed score too: raised from 80 to 95, 甲's 90 fails, and 乙's 70,
+ * failed before and after, is scored against 95. */
+START_TEST(compare_shows_the_changed_goal)
+{
+    pfx a, b;
+    char *raised = plan_with("x >= 80% by 2025", "x >= 95% by 2025");
+    pf_setup(&a, small_plan, small_data, false);
+    pf_setup(&b, raised, small_data, false);
+    store *s = store_open(db, true, stderr);
+    record(s, &a, "aaaa");
+    record(s, &b, "aaaa");
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2025 target X: met → failed (goal 80 → 95, score 100 → 85.71428571428571)\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: 50 → 28.57142857142857 (goal 80 → 95)\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2023 target X: value 60 → 60 (goal 80 → 95)\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    free(raised);
+    pf_free(&a);
+    pf_free(&b);
+}
+END_TEST
+
+/* The SQL of schema version 3 as planc 0.3 made it, with one run of two
+ * rows (X of 乙 in 2025, failed, and 甲's, met). */
+static const char v3_db[] =
+    "PRAGMA application_id = 1886154339; PRAGMA user_version = 3;"
+    "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, "
+    "planc_version TEXT NOT NULL, plan TEXT NOT NULL, rules_path TEXT NOT NULL, "
+    "rules_sha256 TEXT NOT NULL, data_path TEXT NOT NULL, data_sha256 TEXT NOT NULL, "
+    "data_rows INTEGER NOT NULL, result_rows INTEGER NOT NULL, "
+    "data_options TEXT NOT NULL DEFAULT '', rules_files TEXT NOT NULL DEFAULT '', "
+    "rules_resolved TEXT NOT NULL DEFAULT '', data_resolved TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE results (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, "
+    "seq INTEGER NOT NULL, region TEXT NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL, "
+    "id TEXT NOT NULL, name TEXT, clause TEXT, lead TEXT, status TEXT, value REAL, unit TEXT, "
+    "goal REAL, expected REAL, score REAL, weight REAL, grade TEXT, vetoes TEXT, "
+    "PRIMARY KEY (run, seq)) WITHOUT ROWID;"
+    "CREATE INDEX results_key ON results(run, region, year, kind, id);"
+    "INSERT INTO runs VALUES (1, '2024-01-01T00:00:00Z', '0.3.0', 'P', 'r.plan', 'aa', "
+    "'d.csv', 'bb', 2, 2, '', '', '', '');"
+    "INSERT INTO results (run, seq, region, year, kind, id, status, value, goal, score) VALUES "
+    "(1, 0, '甲', 2025, 'target', 'X', 'met', 90, 80, 100), "
+    "(1, 1, '乙', 2025, 'target', 'X', 'failed', 70, 80, 50);";
+
+/* A version 3 database (before tolerances were recorded) is read as it is
+ * (compare works, the file keeps its bytes) and brought to version 4 by
+ * the next run: its old runs say they recorded no tolerances, so compare
+ * does not show "none → 10" for them, and says once that run 1 cannot tell
+ * (a status that changed may be the tolerance's doing). */
+START_TEST(upgrade_v3)
+{
+    pfx x;
+    char *loose = plan_with("x >= 80% by 2025", "x >= 80% tolerance 10% by 2025");
+    pf_setup(&x, loose, small_data, false);
+    char path[160];
+    snprintf(path, sizeof path, "%s/v3.db", dir);
+    raw_sql(path, v3_db);
+    size_t len0, len1;
+    char *before = file_bytes(path, &len0);
+    store *s = store_open(path, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, 1, 1, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "statuses: 0 changed\nscores: 0 changed\nvalues: 0 changed\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    char *after = file_bytes(path, &len1);
+    ck_assert(len0 == len1 && memcmp(before, after, len0) == 0);
+    free(before);
+    free(after);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 3);
+
+    s = store_open(path, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "bb"), 2);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(raw_int(path, "SELECT records_tolerance FROM runs WHERE id = 1"), 0);
+    ck_assert_int_eq(raw_int(path, "SELECT records_tolerance FROM runs WHERE id = 2"), 1);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM results WHERE run = 1 AND tolerance IS NULL"), 2);
+    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "  tolerances: unknown in run 1 (recorded by an older planc, which "
+                                      "kept no tolerances; run 2 has goals with one)\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: failed → met (score 50 → 100)\n"));
+    ck_assert_ptr_null(strstr(out, "tolerance none"));
+    pf_cap_free(&c);
+    store_close(s);
+    /* the upgraded database is planc's of version 4, and read again */
+    s = store_open(path, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    store_close(s);
+    free(loose);
+    pf_free(&x);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -627,6 +783,9 @@ int main(void)
     tcase_add_test(tc, compare_shows_the_changed_value);
     tcase_add_test(tc, time_from_source_date_epoch);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
+    tcase_add_test(tc, compare_shows_the_changed_tolerance);
+    tcase_add_test(tc, compare_shows_the_changed_goal);
+    tcase_add_test(tc, upgrade_v3);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
