@@ -352,9 +352,14 @@ static const char *condition(D *x, const diff_side *s, const sema_target *t)
             r = arena_printf(x->a, "%s tolerance %s%%", r, num(x, t->tolerance * 100));
         return r;
     }
-    case TG_COMPLETE:
-        return t->nms && t->ms[0].deadline ? arena_printf(x->a, "complete %s by %d", m, t->ms[0].deadline)
-                                           : arena_printf(x->a, "complete %s", m);
+    case TG_COMPLETE: {
+        const char *r = arena_printf(x->a, "complete %s", m);
+        if (t->nms && !isnan(t->ms[0].tolerance))
+            r = arena_printf(x->a, "%s tolerance %s", r, quantity(x, t->ms[0].tolerance, t->unit, t->type));
+        if (t->nms && t->ms[0].deadline)
+            r = arena_printf(x->a, "%s by %d", r, t->ms[0].deadline);
+        return r;
+    }
     default: {
         /* each milestone on its own, then joined once: a target may have thousands */
         const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);

@@ -3175,10 +3175,12 @@ static void check_target(S *s, uint32_t ti)
         uint32_t n = t->nms;
         mt->ms = arena_alloc(s->a, (n + 1) * sizeof *mt->ms);
         if (t->kind == TG_COMPLETE) {
-            /* complete X [by Y] == X >= 100% [by Y] */
+            /* complete X [tolerance T] [by Y] == X >= 100% [tolerance T] [by Y] */
             mt->ms[0].op = OP_GE;
             mt->ms[0].tolerance = NAN;
             mt->ms[0].goal = mt->type == TY_NUM ? unit_convert(100, m->units.percent, mt->unit) : 0;
+            if (n > 0 && t->ms[0].tolerance)
+                mt->ms[0].tolerance = check_tolerance(s, mt, &t->ms[0], mt->ms[0].goal);
             if (n > 0 && t->ms[0].has_by)
                 mt->ms[0].deadline = check_deadline(s, mt, &t->ms[0].by);
             mt->ms[0].track = DIR_HIGHER;

@@ -1097,7 +1097,7 @@ opt_scope:
   ;
 
 /* condition := sum cmpop goal ['by' year] {',' cmpop goal 'by' year}
- *            | 'complete' sum 'by' year
+ *            | 'complete' sum ['tolerance' sum] 'by' year
  *            | 'rated' sum cmpop goal 'by' year {',' cmpop goal 'by' year}
  *            | sum 'falls' 'every' 'year'
  *            | sum 'rises' 'every' 'year'
@@ -1125,13 +1125,28 @@ condition:
             diag_hint(ps->d, "write it after the goal: '>= 20%% tolerance 0.5%% by 2025'");
             $$ = cond_finish(ps, $1);
         }
-  | KW_COMPLETE sum KW_BY year
+  | KW_COMPLETE sum opt_tolerance KW_BY year
         {
-            /* complete x by Y  ==  x >= 100% by Y */
+            /* complete x [tolerance t] by Y  ==  x >= 100% [tolerance t] by Y
+             * (基本实现全覆盖, "about 100%": a tolerance before its `by`,
+             * as on any goal) */
             $$ = new_target(ps, TG_COMPLETE, $2);
             ast_unit *pct = ast_unitname(ps->a, (ast_name){.s = "%", .sp = @1});
             $$->ms = arena_alloc(ps->a, sizeof *$$->ms);
-            $$->ms[0] = milestone(OP_GE, ast_num(ps->a, @1, 100, pct), &$4, @$);
+            $$->ms[0] = milestone(OP_GE, ast_num(ps->a, @1, 100, pct), &$5, @$);
+            $$->ms[0].tolerance = $3;
+            $$->nms = 1;
+        }
+  | KW_COMPLETE sum opt_tolerance KW_BY year KW_TOLERANCE sum
+        {
+            diag_error(ps->d, @6, "a goal's tolerance comes after the goal, before 'by'");
+            diag_hint(ps->d, "on 'complete' it follows what is completed: 'complete X tolerance 1%% "
+                             "by 2025'");
+            $$ = new_target(ps, TG_COMPLETE, $2);
+            ast_unit *pct = ast_unitname(ps->a, (ast_name){.s = "%", .sp = @1});
+            $$->ms = arena_alloc(ps->a, sizeof *$$->ms);
+            $$->ms[0] = milestone(OP_GE, ast_num(ps->a, @1, 100, pct), &$5, @$);
+            $$->ms[0].tolerance = $3;
             $$->nms = 1;
         }
   | KW_RATED milestones
