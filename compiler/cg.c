@@ -98,6 +98,8 @@ typedef struct cg_state {
     LLVMValueRef fabs_fn;
     LLVMTypeRef pad_ty;            /* planc.pad, built on first use */
     LLVMValueRef pad_fn;
+    LLVMTypeRef dec15_ty;          /* planc.dec15, built on first use */
+    LLVMValueRef dec15_fn;
     const ir_program *p;
     const exec_plan *plan;
     FILE *err;
@@ -156,7 +158,7 @@ static void slot_facts(cg_state *g)
             m[i] = !(k == IR_IN_YEAR || k == IR_IN_SCOPE || k == IR_IN_PRESENT);
             break;
         }
-        case IR_NEG: case IR_ABS: case IR_NOT: m[i] = m[s->a]; break;
+        case IR_NEG: case IR_ABS: case IR_NOT: case IR_DEC15: m[i] = m[s->a]; break;
         case IR_ISNA: m[i] = false; break;
         case IR_MIN: case IR_MAX: case IR_LT: case IR_LE: case IR_GT: case IR_GE:
         case IR_EQ: case IR_NE: case IR_AND: case IR_OR:
@@ -397,6 +399,7 @@ static double fold1(ir_op op, double a)
     case IR_NEG: return -a;
     case IR_ABS: return fabs(a);
     case IR_NOT: return isnan(a) ? NAN : a == 0 ? 1.0 : 0.0;
+    case IR_DEC15: return ir_decimal15(a);
     default: return isnan(a) ? 1.0 : 0.0;   /* IR_ISNA */
     }
 }
@@ -435,10 +438,79 @@ static LLVMValueRef l_abs(cg_state *g, LLVMValueRef a)
     return LLVMBuildCall2(g->b, g->fabs_ty, g->fabs_fn, &a, 1, "");
 }
 
+static void add_fn_attr(cg_state *g, LLVMValueRef fn, const char *attr);
+
+/* planc.dec15(x): x rounded to 15 significant digits exactly as
+ * ir_decimal15 does it, by the same C library calls, so that the JIT and
+ * the AOT library get the interpreter's bits: x itself when it is not
+ * finite (x - x is not 0), else strtod of snprintf(buf, 40, "%.15g", x).
+ * Built once per module, on first use (only a goal read from the data
+ * with a tolerance needs it). */
+static LLVMValueRef dec15_helper(cg_state *g)
+{
+    if (g->dec15_fn)
+        return g->dec15_fn;
+    LLVMTypeRef fty = LLVMFunctionType(g->dbl, &g->dbl, 1, 0);
+    g->dec15_ty = fty;
+    LLVMValueRef fn = g->dec15_fn = LLVMAddFunction(g->mod, "planc.dec15", fty);
+    LLVMBasicBlockRef at = LLVMGetInsertBlock(g->b);
+    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    add_fn_attr(g, fn, "nounwind");
+    add_fn_attr(g, fn, "noinline");
+    LLVMTypeRef snp_args[3] = {g->ptr, g->i64, g->ptr};
+    LLVMTypeRef snp_ty = LLVMFunctionType(g->i32, snp_args, 3, 1);
+    LLVMValueRef snp = LLVMGetNamedFunction(g->mod, "snprintf");
+    if (!snp)
+        snp = LLVMAddFunction(g->mod, "snprintf", snp_ty);
+    LLVMTypeRef std_args[2] = {g->ptr, g->ptr};
+    LLVMTypeRef std_ty = LLVMFunctionType(g->dbl, std_args, 2, 0);
+    LLVMValueRef std = LLVMGetNamedFunction(g->mod, "strtod");
+    if (!std)
+        std = LLVMAddFunction(g->mod, "strtod", std_ty);
+
+    LLVMValueRef x = LLVMGetParam(fn, 0);
+    LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(g->ctx, fn, "entry");
+    LLVMBasicBlockRef round = LLVMAppendBasicBlockInContext(g->ctx, fn, "round");
+    LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(g->ctx, fn, "done");
+    LLVMPositionBuilderAtEnd(g->b, entry);
+    LLVMTypeRef bufty = LLVMArrayType2(LLVMInt8TypeInContext(g->ctx), 40);
+    LLVMValueRef buf = LLVMBuildAlloca(g->b, bufty, "buf");
+    LLVMValueRef finite = LLVMBuildFCmp(g->b, LLVMRealOEQ, LLVMBuildFSub(g->b, x, x, ""),
+                                        LLVMConstReal(g->dbl, 0), "finite");
+    LLVMBuildCondBr(g->b, finite, round, done);
+    LLVMPositionBuilderAtEnd(g->b, round);
+    LLVMValueRef fmt = LLVMBuildGlobalStringPtr(g->b, "%.15g", "planc.fmt15");
+    LLVMValueRef sargs[4] = {buf, LLVMConstInt(g->i64, 40, 0), fmt, x};
+    LLVMBuildCall2(g->b, snp_ty, snp, sargs, 4, "");
+    LLVMValueRef targs[2] = {buf, LLVMConstNull(g->ptr)};
+    LLVMValueRef r = LLVMBuildCall2(g->b, std_ty, std, targs, 2, "r");
+    LLVMBuildBr(g->b, done);
+    LLVMPositionBuilderAtEnd(g->b, done);
+    LLVMValueRef phi = LLVMBuildPhi(g->b, g->dbl, "");
+    LLVMValueRef vals[2] = {x, r};
+    LLVMBasicBlockRef from[2] = {entry, round};
+    LLVMAddIncoming(phi, vals, from, 2);
+    LLVMBuildRet(g->b, phi);
+    if (at)
+        LLVMPositionBuilderAtEnd(g->b, at);
+    return fn;
+}
+
 /* A one-operand op on a leaf that is a vector. */
 static tnode *emit1(cg_state *g, ir_op op, tnode *a)
 {
     switch (op) {
+    case IR_DEC15: {
+        /* lane by lane: a C library call has no vector form */
+        LLVMValueRef fn = dec15_helper(g), v = a->v;
+        for (unsigned i = 0; i < g->W; i++) {
+            LLVMValueRef lane = LLVMConstInt(g->i32, i, 0);
+            LLVMValueRef x = LLVMBuildExtractElement(g->b, a->v, lane, "");
+            LLVMValueRef r = LLVMBuildCall2(g->b, g->dec15_ty, fn, &x, 1, "");
+            v = LLVMBuildInsertElement(g->b, v, r, lane, "");
+        }
+        return t_leaf(g, v, a->maynan);
+    }
     case IR_NEG: return t_leaf(g, LLVMBuildFNeg(g->b, a->v, ""), a->maynan);
     case IR_ABS: return t_leaf(g, l_abs(g, a->v), a->maynan);
     case IR_NOT:
@@ -631,7 +703,7 @@ static void l_step(cg_state *g, uint32_t s, LLVMValueRef row)
         t[s] = t_leaf(g, l_load(g, g->inparam[st->aux], row, name), g->maynan[s]);
         return;
     }
-    case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA: {
+    case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA: case IR_DEC15: {
         tnode *a = t[st->a];
         if (a->opaque > 1 && st->op != IR_ISNA)
             a = t_flat(g, a);

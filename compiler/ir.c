@@ -18,6 +18,7 @@ static const char *const opnames[IR_NOPS] = {
     [IR_EQ] = "eq", [IR_NE] = "ne", [IR_AND] = "and", [IR_OR] = "or",
     [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
     [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer", [IR_CUMSUM] = "cumsum", [IR_CUMMAX] = "cummax",
+    [IR_DEC15] = "dec15",
 };
 
 /* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
@@ -49,10 +50,7 @@ int ir_loosen_sign(const ir_milestone *m)
     }
 }
 
-/* x rounded to 15 significant digits: the decimal an evaluator computes
- * for g - t (18.3 - 0.1 is 18.2, where binary arithmetic gives a double
- * above 18.2's, and a value of exactly 18.2 would fail). */
-static double decimal15(double x)
+double ir_decimal15(double x)
 {
     char buf[40];
     if (!isfinite(x))
@@ -66,9 +64,9 @@ void ir_goal_band(const ir_milestone *m, double goal, double *lo, double *hi)
     double t = m->has_tolerance ? m->tolerance : 0;
     *lo = goal - t;
     *hi = goal + t;
-    if (!m->goal_src && t != 0) {
-        *lo = decimal15(*lo);
-        *hi = decimal15(*hi);
+    if (t != 0) {
+        *lo = ir_decimal15(*lo);
+        *hi = ir_decimal15(*hi);
     }
 }
 
@@ -208,7 +206,7 @@ int ir_arity(ir_op op)
 {
     switch (op) {
     case IR_CONST: case IR_INPUT: return 0;
-    case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA:
+    case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA: case IR_DEC15:
     case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: return 1;
     case IR_SELECT: return 3;
     default: return 2;

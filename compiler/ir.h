@@ -25,6 +25,9 @@
  *   IR_SELECT a b c                    NaN if a is NaN, else a != 0 ? b : c
  *   IR_ISNA a                          1.0 if a is NaN else 0.0 (never NaN)
  *   IR_COALESCE a b                    a is NaN ? b : a
+ *   IR_DEC15 a                         a rounded to 15 significant decimal
+ *                                      digits (ir_decimal15); NaN and
+ *                                      infinities as they are
  *   IR_PEAK a                          barrier, see below
  *   IR_SHARE a                         barrier, see below
  *   IR_PEER a                          barrier, see below
@@ -90,6 +93,7 @@ typedef enum ir_op {
     IR_AND, IR_OR,
     IR_SELECT, IR_COALESCE,
     IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX,
+    IR_DEC15,
     IR_NOPS
 } ir_op;
 
@@ -385,12 +389,21 @@ bool ir_is_barrier(ir_op op);
  * have no spare capacity. */
 ir_program *ir_copy(struct arena *a, const ir_program *p);
 
+/* x rounded to 15 significant decimal digits ("%.15g" read back): the
+ * decimal an evaluator computes for g - t (13.3 - 0.1 is 13.2, where
+ * binary arithmetic gives a double above 13.2's, and a value of exactly
+ * 13.2 would fail).  NaN and infinities are returned as they are.  The
+ * engines compute IR_DEC15 with it (the JIT's code calls the same snprintf
+ * and strtod), so every engine gets the same bits. */
+double ir_decimal15(double x);
+
 /* A milestone's tolerance t moves its goal g to the goal the target is
- * judged by (docs/LANGUAGE.md §9).  ir_goal_band gives g - t and g + t: a
- * constant goal's rounded to 15 significant digits, as an evaluator's
- * decimal arithmetic gives them (18.3 - 0.1 is 18.2); a goal read from
- * the data's as the engines compute them, in binary (lower.c emits the
- * subtraction or addition).  ir_loosen_sign says which one a milestone
+ * judged by (docs/LANGUAGE.md §9).  ir_goal_band gives g - t and g + t,
+ * rounded to 15 significant digits (ir_decimal15) when t is not 0, as an
+ * evaluator's decimal arithmetic gives them (13.3 - 0.1 is 13.2): for a
+ * constant goal when the program is lowered, for a goal read from the data
+ * on each row (lower.c emits the subtraction or addition and an IR_DEC15
+ * step).  ir_loosen_sign says which one a milestone
  * is judged by: -1 (g - t) for '>=' and '>' and for '==' on a value where
  * higher is better, +1 (g + t) for '<=', '<' and '==' where lower is
  * better, 0 (g itself) for '==' without a direction and without a

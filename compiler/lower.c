@@ -217,6 +217,7 @@ static double fold(ir_op op, double a, double b, double c)
     case IR_ABS: return fabs(a);
     case IR_NOT: return na ? NAN : (a == 0 ? 1.0 : 0.0);
     case IR_ISNA: return na ? 1.0 : 0.0;
+    case IR_DEC15: return ir_decimal15(a);
     case IR_ADD: return a + b;
     case IR_SUB: return a - b;
     case IR_MUL: return a * b;
@@ -727,8 +728,13 @@ static void goal_band(L *l, const sema_target *t, uint32_t i, uint32_t g, uint32
         *lo = k(l, IR_NUM, a);
         *hi = k(l, IR_NUM, b);
     } else {
+        /* on each row, rounded as ir_goal_band rounds a constant's */
         *lo = op2(l, IR_SUB, IR_NUM, g, k(l, IR_NUM, m.tolerance));
         *hi = op2(l, IR_ADD, IR_NUM, g, k(l, IR_NUM, m.tolerance));
+        if (m.tolerance != 0) {
+            *lo = op1(l, IR_DEC15, IR_NUM, *lo);
+            *hi = op1(l, IR_DEC15, IR_NUM, *hi);
+        }
     }
 }
 

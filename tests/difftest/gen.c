@@ -1043,8 +1043,14 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         dt_buf_printf(&cond, "%s ", kind == K_COMPLETE ? "complete" : "rated");
         measured(g, &cond, dim, &single);
         if (kind == K_RATED) {
-            dt_buf_printf(&cond, " %s ", cmpop(g, false));
+            const char *op = cmpop(g, false);
+            dt_buf_printf(&cond, " %s ", op);
             goal(g, &cond, dim);
+            if (strcmp(op, "!=") != 0 && chance(r, 25))
+                tolerance(g, &cond, dim);
+        } else if (chance(r, 25)) {
+            /* complete X tolerance T (基本实现全覆盖) */
+            tolerance(g, &cond, dim);
         }
         dt_buf_printf(&cond, " by ");
         deadline(g, &cond, year);

@@ -108,6 +108,17 @@ static double fake_barrier(double x)
     return isnan(x) ? NAN : x > 1 ? 1.0 : 0.0;
 }
 
+/* x rounded to 15 significant digits, as ir.h defines IR_DEC15: "%.15g"
+ * read back, NaN and infinities as they are. */
+static double ref_dec15(double x)
+{
+    char buf[64];
+    if (isnan(x) || isinf(x))
+        return x;
+    sprintf(buf, "%.15g", x);
+    return strtod(buf, NULL);
+}
+
 static double ref_step(const ir_step *s, const double *v, const double *const *in, size_t row)
 {
     double a = v[s->a], b = v[s->b], c = v[s->c];
@@ -135,6 +146,7 @@ static double ref_step(const ir_step *s, const double *v, const double *const *i
     case IR_OR: return nan2 ? NAN : (a != 0 || b != 0);
     case IR_SELECT: return isnan(a) ? NAN : a != 0 ? b : c;
     case IR_COALESCE: return isnan(a) ? b : a;
+    case IR_DEC15: return ref_dec15(a);
     case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: return fake_barrier(a);
     case IR_NOPS: break;
     }
@@ -312,6 +324,8 @@ static void every_op_program(void)
     report(a);
     for (ir_op op = IR_NEG; op < IR_PEAK; op++)
         out(op, a, b, c);
+    out(IR_DEC15, a, 0, 0);
+    out(IR_DEC15, ir_emit(&A, &P, IR_SUB, IR_NUM, a, b, 0, 0, 0), 0, 0);
     report(ir_const(&A, &P, IR_NUM, -0.0));
     report(ir_const(&A, &P, IR_NUM, NAN));
     report(ir_const(&A, &P, IR_NUM, 5e-324));
@@ -401,6 +415,54 @@ START_TEST(known_values)
     ck_assert(o[isna][2] == 1.0 && o[isna][0] == 0.0);
     ck_assert(o[co][2] == 0.0 && o[co][3] == 10.0);
     frame_free(&f);
+    exec_plan_free(&pl);
+    ck_assert_int_eq(jit_dispose(j), 0);
+}
+END_TEST
+
+/* IR_DEC15 of a - b by value: the decimal an evaluator computes for a goal
+ * read from the data loosened by its tolerance (0.3 - 0.1 is 0.2, not the
+ * double below it that binary subtraction gives), a tie rounded to even,
+ * and what is not a finite number as it is. */
+START_TEST(dec15_values)
+{
+    add_inputs(2);
+    uint32_t a = ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 0);
+    uint32_t b = ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 1);
+    uint32_t d = out(IR_DEC15, ir_emit(&A, &P, IR_SUB, IR_NUM, a, b, 0, 0, 0), 0, 0);
+    static const double rows[][3] = {   /* a, b, a - b to 15 digits */
+        {18.3, 0.1, 18.2},
+        {-18.3, 0.1, -18.4},
+        {0.3, 0.1, 0.2},
+        {1234567890123455.0, 0, 1234567890123460.0},
+        {1e-300, 0, 1e-300},
+        {INFINITY, 1, INFINITY},
+        {NAN, 1, NAN},
+        {100, 0.5, 99.5},
+    };
+    enum { NR = sizeof rows / sizeof rows[0] };
+    volatile double x = 0.3, y = 0.1;
+    ck_assert(x - y != 0.2);   /* in binary, a hair below 0.2 */
+    exec_plan pl;
+    ck_assert_int_eq(exec_plan_make(&P, &pl), 0);
+    jit_engine *j = jit_create(&P, errf);
+    ck_assert_ptr_nonnull(j);
+    frame fj = frame_new(NR), fi = frame_new(NR);
+    for (size_t r = 0; r < NR; r++)
+        for (int i = 0; i < 2; i++)
+            fj.in[i][r] = fi.in[i][r] = rows[r][i];
+    run_frame(jit_exec_engine(j), &pl, &fj, 0, NR);
+    run_frame(interp_engine(), &pl, &fi, 0, NR);
+    for (size_t r = 0; r < NR; r++) {
+        double want = rows[r][2];
+        ck_assert_msg(isnan(want) ? isnan(fj.cols[d][r]) : fj.cols[d][r] == want,
+                      "jit row %zu: %.17g, expected %.17g", r, fj.cols[d][r], want);
+        ck_assert_msg(isnan(want) ? isnan(fi.cols[d][r]) : fi.cols[d][r] == want,
+                      "interp row %zu: %.17g, expected %.17g", r, fi.cols[d][r], want);
+        ck_assert(isnan(want) || ir_decimal15(rows[r][0] - rows[r][1]) == want);
+    }
+    frame_free(&fj);
+    frame_free(&fi);
     exec_plan_free(&pl);
     ck_assert_int_eq(jit_dispose(j), 0);
 }
@@ -1131,6 +1193,7 @@ static Suite *jit_suite(void)
     tcase_add_test(tc, every_op);
     tcase_add_test(tc, chains_of_temporaries);
     tcase_add_test(tc, known_values);
+    tcase_add_test(tc, dec15_values);
     tcase_add_test(tc, row_ranges);
     tcase_add_test(tc, segments_and_barriers);
     tcase_add_test(tc, threads);
