@@ -107,7 +107,10 @@ typedef struct rollup_target {
     double goal;
     bool goal_varies;
     /* Rows whose value is below / above their own row's goal (numerically,
-     * whatever the direction); rows without a goal are in neither. */
+     * whatever the direction); rows without a goal are in neither.  The
+     * goal as stated, not loosened by a tolerance: the statuses carry the
+     * judgement, these the distribution against the `goal` shown beside
+     * them (docs/OUTPUT.md §2 says why). */
     uint32_t nbelow_goal, nabove_goal;
     double mean_score;      /* mean of the scores that are not missing; NaN
                                when there is none */

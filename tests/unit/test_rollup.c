@@ -148,6 +148,32 @@ START_TEST(targets_distribution)
 }
 END_TEST
 
+/* Under a tolerance the statuses follow the loosened goal and the
+ * distribution the stated one (docs/OUTPUT.md §2): with 'x >= 80%
+ * tolerance 10%', 乙's 70 is met, and still one of the regions below the
+ * goal of 80 that the row shows; 甲's 90 and 丙's 85 are above it. */
+START_TEST(targets_distribution_under_a_tolerance)
+{
+    const char *from = "x >= 80% by 2025";
+    const char *at = strstr(small_plan, from);
+    ck_assert_ptr_nonnull(at);
+    char rules[4096];
+    snprintf(rules, sizeof rules, "%.*sx >= 80%% tolerance 10%% by 2025%s", (int)(at - small_plan),
+             small_plan, at + strlen(from));
+    pfx x;
+    pf_setup(&x, rules, small_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 2025);
+    const rollup_target *t = target_row(&x, ru, "X", "city");
+    ck_assert_uint_eq(t->counts.n[IR_ST_MET], 3);
+    ck_assert_uint_eq(t->counts.n[IR_ST_FAILED], 0);
+    ck_assert_double_eq(t->goal, 80);
+    ck_assert_uint_eq(t->nbelow_goal, 1);
+    ck_assert_uint_eq(t->nabove_goal, 2);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(agencies_with_shared_measures)
 {
     pfx x;
@@ -475,6 +501,7 @@ int main(void)
     tcase_add_test(tc, quantiles_type7);
     tcase_add_test(tc, regions_of_the_last_year);
     tcase_add_test(tc, targets_distribution);
+    tcase_add_test(tc, targets_distribution_under_a_tolerance);
     tcase_add_test(tc, agencies_with_shared_measures);
     tcase_add_test(tc, other_years);
     tcase_add_test(tc, kinds);
