@@ -71,7 +71,7 @@ const char aot_usage[] =
     "usage: planc build RULES -o libNAME.so [--header FILE] [--cpu CPU] [--cc CMD]\n"
     "\n"
     "Compiles the rules into a shared library that scores data without planc,\n"
-    "and writes NAME.h beside it: the library's C interface (ABI version 1),\n"
+    "and writes NAME.h beside it: the library's C interface (ABI version 2),\n"
     "documenting its input columns, regions and output columns.  A C program\n"
     "loads the library with dlopen(); see examples/aot/.\n"
     "\n"
@@ -93,16 +93,16 @@ const char aot_usage[] =
  * with (guarded, so that several libraries' headers can be included
  * together).  Changing a layout here means a new AOT_ABI_VERSION. */
 static const char abi_text[] =
-    "#ifndef PLANC_ABI_V1\n"
-    "#define PLANC_ABI_V1\n"
-    "/* ---- The planc library ABI, version 1 (the same in every library) ----\n"
+    "#ifndef PLANC_ABI_V2\n"
+    "#define PLANC_ABI_V2\n"
+    "/* ---- The planc library ABI, version 2 (the same in every library) ----\n"
     " *\n"
     " * A library made by `planc build` exports two functions:\n"
     " *\n"
     " *   uint32_t planc_abi_version(void);     the newest ABI it implements\n"
     " *   const planc_library *planc_get_library(uint32_t abi_version);\n"
     " *\n"
-    " * planc_get_library(1) returns the description of the rules and the\n"
+    " * planc_get_library(2) returns the description of the rules and the\n"
     " * functions that score data, or NULL when the library does not implement\n"
     " * that version.  Load it with dlopen() and dlsym() (or link it):\n"
     " *\n"
@@ -147,9 +147,25 @@ static const char abi_text[] =
     " * goal, as a rule).  planc's reports leave them empty on such rows, where\n"
     " * no goal applies; a program presenting them should too.\n"
     " *\n"
+    " * Goals (version 2).  lib->goals[t] lists target t's goals as the rules\n"
+    " * state them, one planc_milestone per milestone: the operator, the goal\n"
+    " * (in the target's unit; NaN when it is read from the data, goal_from\n"
+    " * then holding its expression as written), the tolerance that loosens it\n"
+    " * (NaN for none; a goal with a tolerance is judged against goal - T for\n"
+    " * >= and >, goal + T for <= and <, within goal - T .. goal + T for ==:\n"
+    " * docs/LANGUAGE.md §9) and the deadline (0: every year).  The goal in\n"
+    " * force on a row of year y is that of the first milestone whose deadline\n"
+    " * is 0 or >= y, else the last's: its goal is the row's goal column, and\n"
+    " * its tolerance the row's tolerance, as planc run reports it (none on a\n"
+    " * row whose status is PLANC_NOT_APPLICABLE).  A trend (falls, rises) has\n"
+    " * no milestone; peaks ... by D has one, of op PLANC_OP_NONE, goal NaN and\n"
+    " * deadline D.\n"
+    " *\n"
     " * Versioning.  A later ABI version may only add members at the end of\n"
-    " * these structs and add enum values; planc_get_library(1) keeps\n"
-    " * returning this layout. */\n"
+    " * these structs and add enum values; planc_get_library(N) of an older\n"
+    " * version N keeps returning its layout.  planc_get_library(1) returns the\n"
+    " * description of version 1: abi_version 1, size that of version 1's\n"
+    " * planc_library (without goals), the members before the same. */\n"
     "#include <stddef.h>\n"
     "#include <stdint.h>\n"
     "\n"
@@ -157,7 +173,7 @@ static const char abi_text[] =
     "extern \"C\" {\n"
     "#endif\n"
     "\n"
-    "#define PLANC_ABI_VERSION 1\n"
+    "#define PLANC_ABI_VERSION 2\n"
     "\n"
     "/* Return codes of planc_library.score. */\n"
     "enum planc_rc {\n"
@@ -186,6 +202,11 @@ static const char abi_text[] =
     "enum planc_field { PLANC_FIELD_STATUS = 0, PLANC_FIELD_VALUE = 1, PLANC_FIELD_GOAL = 2,\n"
     "                   PLANC_FIELD_EXPECTED = 3, PLANC_FIELD_SCORE = 4, PLANC_FIELD_VETO = 5,\n"
     "                   PLANC_FIELD_GRADE = 6 };\n"
+    "\n"
+    "/* A goal's comparison (version 2); PLANC_OP_NONE: a deadline without a\n"
+    " * goal (peaks ... by D). */\n"
+    "enum planc_op { PLANC_OP_NONE = 0, PLANC_OP_GE = 1, PLANC_OP_GT = 2, PLANC_OP_LE = 3,\n"
+    "                PLANC_OP_LT = 4, PLANC_OP_EQ = 5, PLANC_OP_NE = 6 };\n"
     "\n"
     "/* The assessment's missing-data policy. */\n"
     "enum planc_missing { PLANC_POLICY_NONE = 0, PLANC_POLICY_ZERO = 1, PLANC_POLICY_REWEIGHT = 2,\n"
@@ -222,6 +243,23 @@ static const char abi_text[] =
     "    double weight;          /* in its measure */\n"
     "    int32_t veto;           /* 1: its failure is a veto */\n"
     "} planc_target;\n"
+    "\n"
+    "/* One goal of a target (version 2; see \"Goals\" above): value OP goal,\n"
+    " * within its tolerance, by its deadline. */\n"
+    "typedef struct planc_milestone {\n"
+    "    uint32_t op;            /* enum planc_op */\n"
+    "    int32_t deadline;       /* the year it is due by; 0: every year */\n"
+    "    double goal;            /* in the target's unit; NaN when read from the data */\n"
+    "    const char *goal_from;  /* a goal read from the data: its expression as\n"
+    "                               written (\"耕地保护任务\"); else NULL */\n"
+    "    double tolerance;       /* in the target's unit; NaN: none */\n"
+    "} planc_milestone;\n"
+    "\n"
+    "/* A target's goals (version 2), in the order of its milestones. */\n"
+    "typedef struct planc_goals {\n"
+    "    uint32_t nmilestones;\n"
+    "    const planc_milestone *milestones;\n"
+    "} planc_goals;\n"
     "\n"
     "typedef struct planc_measure {\n"
     "    const char *id;         /* the clause id, e.g. \"(九)\" */\n"
@@ -303,6 +341,8 @@ static const char abi_text[] =
     "    int (*score)(const planc_input *in, planc_result **out, char *err, size_t errlen);\n"
     "    /* Releases a result (NULL is a no-op). */\n"
     "    void (*free_result)(planc_result *res);\n"
+    "    /* ---- version 2 ---- */\n"
+    "    const planc_goals *goals;        /* ntargets entries: each target's goals */\n"
     "} planc_library;\n"
     "\n"
     "/* The exported functions, and their types for dlsym. */\n"
@@ -314,7 +354,7 @@ static const char abi_text[] =
     "#ifdef __cplusplus\n"
     "}\n"
     "#endif\n"
-    "#endif /* PLANC_ABI_V1 */\n";
+    "#endif /* PLANC_ABI_V2 */\n";
 
 /* The runtime's types and forward declarations, which the generated
  * tables use. */
@@ -995,7 +1035,7 @@ static const char rt_code[] =
     "\n"
     "EXPORT const planc_library *planc_get_library(uint32_t abi_version)\n"
     "{\n"
-    "    return abi_version == 1 ? &library : NULL;\n"
+    "    return abi_version == 2 ? &library : abi_version == 1 ? &library_v1 : NULL;\n"
     "}\n";
 
 /* ---------------------------------------------------------------- messages */
@@ -1049,6 +1089,23 @@ static void put_double(FILE *f, double v)
         fputs(v < 0 ? "-INFINITY" : "INFINITY", f);
     else
         fprintf(f, "%a", v);
+}
+
+/* The ABI's enum planc_op of milestone m: PLANC_OP_NONE (0) for a
+ * deadline without a goal (peaks ... by D: no goal, none from the data). */
+static unsigned abi_op(const ir_milestone *m)
+{
+    if (isnan(m->goal) && !m->goal_src)
+        return 0;
+    switch (m->op) {
+    case IR_GE: return 1;
+    case IR_GT: return 2;
+    case IR_LE: return 3;
+    case IR_LT: return 4;
+    case IR_EQ: return 5;
+    case IR_NE: return 6;
+    default: return 0;
+    }
 }
 
 /* Writes text into a C comment: no comment delimiters, no control
@@ -1341,6 +1398,34 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
     }
     fputs(p->ntargets ? "};\n" : "    {0}};\n", f);
 
+    /* each target's goals (ABI version 2): its milestones, all targets'
+     * in one array */
+    uint32_t nms = 0;
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        nms += p->targets[i].nmilestones;
+    fprintf(f, "TABLE planc_milestone milestones[%u] = {\n", tsize(nms));
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        for (uint32_t k = 0; k < p->targets[i].nmilestones; k++) {
+            const ir_milestone *m = &p->targets[i].milestones[k];
+            fprintf(f, "    {%u, %d, ", abi_op(m), m->deadline);
+            put_double(f, m->goal);
+            fputs(", ", f);
+            put_cstr(f, m->goal_src);
+            fputs(", ", f);
+            put_double(f, ir_tolerance(m));
+            fputs("},\n", f);
+        }
+    fputs(nms ? "};\n" : "    {0}};\n", f);
+    fprintf(f, "TABLE planc_goals goals[%u] = {\n", tsize(p->ntargets));
+    for (uint32_t i = 0, at = 0; i < p->ntargets; i++) {
+        if (p->targets[i].nmilestones)
+            fprintf(f, "    {%u, milestones + %u},\n", p->targets[i].nmilestones, at);
+        else
+            fputs("    {0, NULL},\n", f);
+        at += p->targets[i].nmilestones;
+    }
+    fputs(p->ntargets ? "};\n" : "    {0, NULL}};\n", f);
+
     fprintf(f, "TABLE planc_measure measures[%u] = {\n", tsize(p->nmeasures));
     for (uint32_t i = 0; i < p->nmeasures; i++) {
         const ir_measure *m = &p->measures[i];
@@ -1530,37 +1615,46 @@ static bool write_glue(FILE *f, const ir_program *p, const exec_plan *plan, cons
     fwrite(tables, 1, len, f);
     free(tables);
 
-    fputs("\nstatic const planc_library library = {\n    .abi_version = PLANC_ABI_VERSION,\n"
-          "    .size = sizeof(planc_library),\n    .planc_version = ", f);
-    put_cstr(f, PLANC_VERSION);
-    fputs(",\n    .fingerprint = ", f);
-    put_cstr(f, fingerprint);
-    fputs(",\n    .cpu = ", f);
-    put_cstr(f, cpu);
-    fputs(",\n    .plan = ", f);
-    put_cstr(f, p->plan);
-    fputs(",\n    .title = ", f);
-    put_cstr(f, p->title);
-    fputs(",\n    .region_key = ", f);
-    put_cstr(f, p->region_key);
-    fputs(",\n    .year_key = ", f);
-    put_cstr(f, p->year_key);
-    fprintf(f, ",\n    .baseline = %d,\n    .horizon = %d,\n", p->baseline, p->horizon);
-    fputs("    .nlevels = N_LEVELS, .levels = levels,\n"
-          "    .nregions = N_REGIONS, .regions = regions,\n"
-          "    .ncolumns = N_COLUMNS, .columns = columns,\n"
-          "    .ntargets = N_TARGETS, .targets = targets,\n", f);
-    fprintf(f, "    .nmeasures = %u, .measures = measures,\n"
-            "    .nsections = %u, .sections = sections,\n"
-            "    .has_assessment = %d,\n    .assessment = ",
-            p->nmeasures, p->nsections, p->has_assessment);
-    put_cstr(f, p->has_assessment ? p->assessment : NULL);
-    fprintf(f, ",\n    .missing = %u,\n    .nbands = %u, .bands = bands,\n"
-            "    .noutputs = N_OUTPUTS, .outputs = outputs,\n"
-            "    .status_names = status_names,\n"
-            "    .find_region = find_region,\n    .score = score,\n"
-            "    .free_result = free_result,\n};\n\n",
-            p->has_assessment ? (unsigned)p->missing : 0u, p->has_assessment ? p->nbands : 0u);
+    /* the description twice: version 2's, and version 1's for a program
+     * that asks for it (its own abi_version and size, no goals) */
+    for (int v = 2; v >= 1; v--) {
+        fprintf(f, "\nstatic const planc_library library%s = {\n    .abi_version = %d,\n",
+                v == 2 ? "" : "_v1", v);
+        fputs(v == 2 ? "    .size = sizeof(planc_library),\n"
+                     : "    .size = offsetof(planc_library, goals),\n", f);
+        fputs("    .planc_version = ", f);
+        put_cstr(f, PLANC_VERSION);
+        fputs(",\n    .fingerprint = ", f);
+        put_cstr(f, fingerprint);
+        fputs(",\n    .cpu = ", f);
+        put_cstr(f, cpu);
+        fputs(",\n    .plan = ", f);
+        put_cstr(f, p->plan);
+        fputs(",\n    .title = ", f);
+        put_cstr(f, p->title);
+        fputs(",\n    .region_key = ", f);
+        put_cstr(f, p->region_key);
+        fputs(",\n    .year_key = ", f);
+        put_cstr(f, p->year_key);
+        fprintf(f, ",\n    .baseline = %d,\n    .horizon = %d,\n", p->baseline, p->horizon);
+        fputs("    .nlevels = N_LEVELS, .levels = levels,\n"
+              "    .nregions = N_REGIONS, .regions = regions,\n"
+              "    .ncolumns = N_COLUMNS, .columns = columns,\n"
+              "    .ntargets = N_TARGETS, .targets = targets,\n", f);
+        fprintf(f, "    .nmeasures = %u, .measures = measures,\n"
+                "    .nsections = %u, .sections = sections,\n"
+                "    .has_assessment = %d,\n    .assessment = ",
+                p->nmeasures, p->nsections, p->has_assessment);
+        put_cstr(f, p->has_assessment ? p->assessment : NULL);
+        fprintf(f, ",\n    .missing = %u,\n    .nbands = %u, .bands = bands,\n"
+                "    .noutputs = N_OUTPUTS, .outputs = outputs,\n"
+                "    .status_names = status_names,\n"
+                "    .find_region = find_region,\n    .score = score,\n"
+                "    .free_result = free_result,\n",
+                p->has_assessment ? (unsigned)p->missing : 0u, p->has_assessment ? p->nbands : 0u);
+        fputs(v == 2 ? "    .goals = goals,\n};\n" : "};\n", f);
+    }
+    fputs("\n", f);
     fputs(rt_code, f);
     return !ferror(f);
 }

@@ -20,12 +20,14 @@
  * examples/aot/README.md.  Two symbols are exported:
  *
  *   uint32_t planc_abi_version(void);
- *   const planc_library *planc_library(uint32_t abi_version);
+ *   const planc_library *planc_get_library(uint32_t abi_version);
  *
- * planc_library returns NULL for an ABI version the library does not
- * implement; the planc_library struct describes the rules (regions, input
- * columns, targets, measures, sections, grade bands, output columns) and
- * holds the functions that score input arrays and free results.
+ * planc_get_library returns NULL for an ABI version the library does not
+ * implement (it implements 1 and 2: version 1's description is version
+ * 2's without the targets' goals); the planc_library struct describes the
+ * rules (regions, input columns, targets and their goals with their
+ * tolerances, measures, sections, grade bands, output columns) and holds
+ * the functions that score input arrays and free results.
  *
  * Both files are written atomically (a temporary file in the destination
  * directory renamed into place): a failed build leaves no partial file and
@@ -39,7 +41,7 @@
 #include "ir.h"
 
 /* The version of the library ABI planc build writes. */
-#define AOT_ABI_VERSION 1
+#define AOT_ABI_VERSION 2
 
 /* What to build and how. */
 typedef struct aot_options {

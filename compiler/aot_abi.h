@@ -1,4 +1,4 @@
-/* aot_abi.h — the C ABI of the libraries `planc build` writes (version 1).
+/* aot_abi.h — the C ABI of the libraries `planc build` writes (version 2).
  *
  * planc writes the block below, byte for byte, into every header it
  * generates (compiler/aot.c's abi_text) and into the C it compiles into
@@ -7,16 +7,16 @@
  * a generated header at hand (the tests, the differential tester); an
  * evaluator's program includes the NAME.h planc build wrote next to its
  * library, which holds the same definitions. */
-#ifndef PLANC_ABI_V1
-#define PLANC_ABI_V1
-/* ---- The planc library ABI, version 1 (the same in every library) ----
+#ifndef PLANC_ABI_V2
+#define PLANC_ABI_V2
+/* ---- The planc library ABI, version 2 (the same in every library) ----
  *
  * A library made by `planc build` exports two functions:
  *
  *   uint32_t planc_abi_version(void);     the newest ABI it implements
  *   const planc_library *planc_get_library(uint32_t abi_version);
  *
- * planc_get_library(1) returns the description of the rules and the
+ * planc_get_library(2) returns the description of the rules and the
  * functions that score data, or NULL when the library does not implement
  * that version.  Load it with dlopen() and dlsym() (or link it):
  *
@@ -61,9 +61,25 @@
  * goal, as a rule).  planc's reports leave them empty on such rows, where
  * no goal applies; a program presenting them should too.
  *
+ * Goals (version 2).  lib->goals[t] lists target t's goals as the rules
+ * state them, one planc_milestone per milestone: the operator, the goal
+ * (in the target's unit; NaN when it is read from the data, goal_from
+ * then holding its expression as written), the tolerance that loosens it
+ * (NaN for none; a goal with a tolerance is judged against goal - T for
+ * >= and >, goal + T for <= and <, within goal - T .. goal + T for ==:
+ * docs/LANGUAGE.md §9) and the deadline (0: every year).  The goal in
+ * force on a row of year y is that of the first milestone whose deadline
+ * is 0 or >= y, else the last's: its goal is the row's goal column, and
+ * its tolerance the row's tolerance, as planc run reports it (none on a
+ * row whose status is PLANC_NOT_APPLICABLE).  A trend (falls, rises) has
+ * no milestone; peaks ... by D has one, of op PLANC_OP_NONE, goal NaN and
+ * deadline D.
+ *
  * Versioning.  A later ABI version may only add members at the end of
- * these structs and add enum values; planc_get_library(1) keeps
- * returning this layout. */
+ * these structs and add enum values; planc_get_library(N) of an older
+ * version N keeps returning its layout.  planc_get_library(1) returns the
+ * description of version 1: abi_version 1, size that of version 1's
+ * planc_library (without goals), the members before the same. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,7 +87,7 @@
 extern "C" {
 #endif
 
-#define PLANC_ABI_VERSION 1
+#define PLANC_ABI_VERSION 2
 
 /* Return codes of planc_library.score. */
 enum planc_rc {
@@ -100,6 +116,11 @@ enum planc_item { PLANC_ITEM_TARGET = 0, PLANC_ITEM_MEASURE = 1, PLANC_ITEM_SECT
 enum planc_field { PLANC_FIELD_STATUS = 0, PLANC_FIELD_VALUE = 1, PLANC_FIELD_GOAL = 2,
                    PLANC_FIELD_EXPECTED = 3, PLANC_FIELD_SCORE = 4, PLANC_FIELD_VETO = 5,
                    PLANC_FIELD_GRADE = 6 };
+
+/* A goal's comparison (version 2); PLANC_OP_NONE: a deadline without a
+ * goal (peaks ... by D). */
+enum planc_op { PLANC_OP_NONE = 0, PLANC_OP_GE = 1, PLANC_OP_GT = 2, PLANC_OP_LE = 3,
+                PLANC_OP_LT = 4, PLANC_OP_EQ = 5, PLANC_OP_NE = 6 };
 
 /* The assessment's missing-data policy. */
 enum planc_missing { PLANC_POLICY_NONE = 0, PLANC_POLICY_ZERO = 1, PLANC_POLICY_REWEIGHT = 2,
@@ -136,6 +157,23 @@ typedef struct planc_target {
     double weight;          /* in its measure */
     int32_t veto;           /* 1: its failure is a veto */
 } planc_target;
+
+/* One goal of a target (version 2; see "Goals" above): value OP goal,
+ * within its tolerance, by its deadline. */
+typedef struct planc_milestone {
+    uint32_t op;            /* enum planc_op */
+    int32_t deadline;       /* the year it is due by; 0: every year */
+    double goal;            /* in the target's unit; NaN when read from the data */
+    const char *goal_from;  /* a goal read from the data: its expression as
+                               written ("耕地保护任务"); else NULL */
+    double tolerance;       /* in the target's unit; NaN: none */
+} planc_milestone;
+
+/* A target's goals (version 2), in the order of its milestones. */
+typedef struct planc_goals {
+    uint32_t nmilestones;
+    const planc_milestone *milestones;
+} planc_goals;
 
 typedef struct planc_measure {
     const char *id;         /* the clause id, e.g. "(九)" */
@@ -217,6 +255,8 @@ typedef struct planc_library {
     int (*score)(const planc_input *in, planc_result **out, char *err, size_t errlen);
     /* Releases a result (NULL is a no-op). */
     void (*free_result)(planc_result *res);
+    /* ---- version 2 ---- */
+    const planc_goals *goals;        /* ntargets entries: each target's goals */
 } planc_library;
 
 /* The exported functions, and their types for dlsym. */
@@ -228,4 +268,4 @@ typedef const planc_library *(*planc_get_library_fn)(uint32_t abi_version);
 #ifdef __cplusplus
 }
 #endif
-#endif /* PLANC_ABI_V1 */
+#endif /* PLANC_ABI_V2 */

@@ -325,10 +325,43 @@ static void put_number(double v)
     put_field(buf, false);
 }
 
+/* Whether a target of the library has a goal with a tolerance (lib->goals,
+ * ABI version 2): then planc run's results have a tolerance column after
+ * the goal. */
+static bool has_tolerance(const planc_library *lib)
+{
+    for (uint32_t t = 0; t < lib->ntargets; t++)
+        for (uint32_t k = 0; k < lib->goals[t].nmilestones; k++)
+            if (!isnan(lib->goals[t].milestones[k].tolerance))
+                return true;
+    return false;
+}
+
+/* The tolerance of target t's goal in force in `year`: that of the first
+ * milestone due in or after the year (or every year), else of the last;
+ * NaN for none (the ABI's "Goals"). */
+static double tolerance_in(const planc_library *lib, uint32_t t, int year)
+{
+    const planc_goals *g = &lib->goals[t];
+    if (g->nmilestones == 0)
+        return NAN;
+    uint32_t k = 0;
+    while (k + 1 < g->nmilestones && g->milestones[k].deadline != 0 && g->milestones[k].deadline < year)
+        k++;
+    return g->milestones[k].tolerance;
+}
+
 /* Prints the results in planc run's CSV format. */
 static void print_results(const planc_library *lib, const planc_result *res)
 {
-    puts("region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes");
+    bool tol = has_tolerance(lib);
+    puts(tol ? "region,year,kind,id,name,clause,lead,status,value,unit,goal,tolerance,expected,score,"
+               "weight,grade,vetoes"
+             : "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,"
+               "grade,vetoes");
+    /* the empty cells between a measure's, section's or total's texts and
+     * its score: one more with the tolerance column */
+    const char *skip5 = tol ? ",,,,,," : ",,,,,", *skip7 = tol ? ",,,,,,,," : ",,,,,,,";
     /* Output columns: 5 per target, then measures, sections, total, veto, grade. */
     const double *const *out = res->outputs;
     size_t vetocap = 1;
@@ -358,6 +391,8 @@ static void print_results(const planc_library *lib, const planc_result *res)
              * there (no goal applies to a row the target does not cover). */
             bool applies = st != PLANC_NOT_APPLICABLE;
             put_number(applies ? out[5 * t + 2][r] : NAN);
+            if (tol)
+                put_number(applies ? tolerance_in(lib, t, (int)res->year[r]) : NAN);
             put_number(applies ? out[5 * t + 3][r] : NAN);
             put_number(out[5 * t + 4][r]);
             put_number(tg->weight);
@@ -379,7 +414,7 @@ static void print_results(const planc_library *lib, const planc_result *res)
             put_field(me->title, false);
             put_field(me->id, false);
             put_field(me->lead, false);
-            fputs(",,,,,", stdout);
+            fputs(skip5, stdout);
             put_number(out[k][r]);
             put_number(me->weight);
             fputs(",\n", stdout);
@@ -389,7 +424,7 @@ static void print_results(const planc_library *lib, const planc_result *res)
             printf("%s,%s,section,", region, year);
             put_field(se->id, false);
             put_field(se->title, false);
-            fputs(",,,,,,,", stdout);
+            fputs(skip7, stdout);
             put_number(out[k][r]);
             put_number(se->weight);
             fputs(",\n", stdout);
@@ -397,7 +432,7 @@ static void print_results(const planc_library *lib, const planc_result *res)
         double grade = out[k + 2][r];
         printf("%s,%s,total,,", region, year);
         put_field(lib->assessment, false);
-        fputs(",,,,,,,", stdout);
+        fputs(skip7, stdout);
         put_number(out[k][r]);
         put_number(NAN);
         put_field(!isnan(grade) && grade >= 0 && grade < lib->nbands ? lib->bands[(int)grade] : NULL,

@@ -63,7 +63,7 @@ static const char rules_all[] =
     "    measure (1) \"m \\\"one\\\"\" {\n"
     "        lead 厅\n"
     "        responsible 局\n"
-    "        target 比例 >= 80% by 2024, >= 95% by 后期\n"
+    "        target 比例 >= 80% by 2024, >= 95% tolerance 1% by 后期\n"
     "        redline 红线 : 面积 >= 5 km2\n"
     "        target 降 : 排放 falls every year weight 2\n"
     "        target 峰 : 排放 peaks by 2025 tolerance 1%\n"
@@ -74,7 +74,7 @@ static const char rules_all[] =
     "        target 强 for city except 丙 : 强度 - prev(强度) <= 0 [万吨/km2] by 2027\n"
     "            score if value <= goal then 100 else 50 * progress()\n"
     "        target 评 : rated 比例 >= 80 by 2027 veto\n"
-    "        target 完 for 甲, 乙 : complete 比例 by 2025\n"
+    "        target 完 for 甲, 乙 : complete 比例 tolerance 0.5% by 2025\n"
     "        target 基 : at(比例, 前期) + baseline(比例) >= 100% by 2026\n"
     "        target 升 : clamp(max(比例, 0%), 0%, 100%) rises every year\n"
     "    }\n"
@@ -386,7 +386,7 @@ START_TEST(every_feature_matches_the_interpreter)
     built b;
     build(&b, u.ir, (aot_options){0});
     const planc_library *lib = b.lib_api;
-    ck_assert_uint_eq(lib->abi_version, 1);
+    ck_assert_uint_eq(lib->abi_version, 2);
     ck_assert_uint_eq(lib->size, sizeof(planc_library));
     ck_assert_str_eq(lib->plan, "全部");
     ck_assert_str_eq(lib->region_key, "city");
@@ -401,6 +401,54 @@ START_TEST(every_feature_matches_the_interpreter)
     }
     ck_assert_uint_eq(lib->ntargets, u.ir->ntargets);
     ck_assert_str_eq(lib->targets[0].name, u.ir->targets[0].name);
+    /* each target's goals (version 2), as the program states them */
+    for (uint32_t i = 0; i < lib->ntargets; i++) {
+        const ir_target *tg = &u.ir->targets[i];
+        const planc_goals *g = &lib->goals[i];
+        ck_assert_uint_eq(g->nmilestones, tg->nmilestones);
+        for (uint32_t k = 0; k < g->nmilestones; k++) {
+            const planc_milestone *m = &g->milestones[k];
+            const ir_milestone *im = &tg->milestones[k];
+            ck_assert_int_eq(m->deadline, im->deadline);
+            ck_assert(isnan(im->goal) ? isnan(m->goal) : m->goal == im->goal);
+            ck_assert(im->has_tolerance ? m->tolerance == im->tolerance : isnan(m->tolerance));
+            ck_assert(!m->goal_from == !im->goal_src);
+            if (im->goal_src)
+                ck_assert_str_eq(m->goal_from, im->goal_src);
+        }
+    }
+    /* by value: 比例's two milestones, the second with its tolerance of 1
+     * (%), complete's 100 (%) tolerance 0.5, peaks' deadline, falls' none */
+    static const char *const names[] = {"比例", "完", "峰", "降"};
+    uint32_t at[4];
+    for (int n = 0; n < 4; n++) {
+        at[n] = UINT32_MAX;
+        for (uint32_t i = 0; i < lib->ntargets; i++)
+            if (strcmp(lib->targets[i].name, names[n]) == 0)
+                at[n] = i;
+        ck_assert_uint_ne(at[n], UINT32_MAX);
+    }
+    const planc_goals *gp = &lib->goals[at[0]];
+    ck_assert_uint_eq(gp->nmilestones, 2);
+    ck_assert_uint_eq(gp->milestones[0].op, PLANC_OP_GE);
+    ck_assert_double_eq(gp->milestones[0].goal, 80);
+    ck_assert(isnan(gp->milestones[0].tolerance));
+    ck_assert_int_eq(gp->milestones[0].deadline, 2024);
+    ck_assert_double_eq(gp->milestones[1].goal, 95);
+    ck_assert_double_eq(gp->milestones[1].tolerance, 1);
+    ck_assert_ptr_null(gp->milestones[1].goal_from);
+    gp = &lib->goals[at[1]];
+    ck_assert_uint_eq(gp->nmilestones, 1);
+    ck_assert_uint_eq(gp->milestones[0].op, PLANC_OP_GE);
+    ck_assert_double_eq(gp->milestones[0].goal, 100);
+    ck_assert_double_eq(gp->milestones[0].tolerance, 0.5);
+    ck_assert_int_eq(gp->milestones[0].deadline, 2025);
+    gp = &lib->goals[at[2]];
+    ck_assert_uint_eq(gp->nmilestones, 1);
+    ck_assert_uint_eq(gp->milestones[0].op, PLANC_OP_NONE);
+    ck_assert(isnan(gp->milestones[0].goal));
+    ck_assert_int_eq(gp->milestones[0].deadline, 2025);
+    ck_assert_uint_eq(lib->goals[at[3]].nmilestones, 0);
     ck_assert_str_eq(lib->measures[0].lead, "厅");
     ck_assert_str_eq(lib->measures[1].lead, "shared: 厅、局");
     ck_assert_int_eq(lib->missing, PLANC_POLICY_REWEIGHT);
@@ -461,7 +509,7 @@ START_TEST(header_and_exports)
     snprintf(path, sizeof path, "%s/../compiler/aot_abi.h", getenv("PLANC_TESTDATA"));
     char *abi = slurp(path);
     ck_assert_ptr_nonnull(abi);
-    const char *block = strstr(abi, "#ifndef PLANC_ABI_V1");
+    const char *block = strstr(abi, "#ifndef PLANC_ABI_V2");
     ck_assert_ptr_nonnull(block);
     ck_assert_msg(strstr(header, block) != NULL,
                   "the generated header does not hold compiler/aot_abi.h's ABI block");
@@ -479,10 +527,21 @@ START_TEST(header_and_exports)
 
     planc_abi_version_fn v = (planc_abi_version_fn)dlsym(b.handle, "planc_abi_version");
     ck_assert_ptr_nonnull(v);
-    ck_assert_uint_eq(v(), 1);
+    ck_assert_uint_eq(v(), 2);
     planc_get_library_fn get = (planc_get_library_fn)dlsym(b.handle, "planc_get_library");
-    ck_assert_ptr_null(get(2));
+    ck_assert_ptr_null(get(3));
     ck_assert_ptr_null(get(0));
+    /* version 1, for a program written for it: its abi_version and size,
+     * and the same description and functions */
+    const planc_library *v1 = get(1), *v2 = get(2);
+    ck_assert_ptr_nonnull(v1);
+    ck_assert_ptr_nonnull(v2);
+    ck_assert_uint_eq(v1->abi_version, 1);
+    ck_assert_uint_eq(v1->size, offsetof(planc_library, goals));
+    ck_assert_uint_eq(v2->size, sizeof(planc_library));
+    ck_assert_str_eq(v1->fingerprint, v2->fingerprint);
+    ck_assert_ptr_eq(v1->targets, v2->targets);
+    ck_assert_ptr_eq((void *)v1->score, (void *)v2->score);
     /* kernels and runtime are hidden */
     ck_assert_ptr_null(dlsym(b.handle, "seg_0"));
     ck_assert_ptr_null(dlsym(b.handle, "score"));
