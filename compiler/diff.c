@@ -19,9 +19,12 @@
 /* ---------------------------------------------------------------- the tree */
 
 /* One difference of an item: a field and its old and new values (NULL:
- * none; "none" in text, null in JSON). */
+ * none; "none" in text, null in JSON), or one region's entry of a values
+ * table. */
 typedef struct dfield {
     const char *name;
+    const char *region;     /* an entry of a values table: its region (as the
+                               new program calls it), else NULL */
     const char *old, *new;
 } dfield;
 
@@ -34,12 +37,22 @@ typedef struct ditem {
     const char *desc;       /* for '+' and '-': what the item is */
     const char *renamed;    /* a replaced region or agency: its new name */
     ptrvec fields;          /* dfield * */
-    const char **gains, **loses; /* a target's coverage change: regions it covers
-                               only in the new program / only in the old, by name
-                               (an old region as the new one calls it) */
+    const char **gains, **loses; /* a target's coverage change: regions judged on
+                               it only in the new program / only in the old, by
+                               name (an old region as the new one calls it) */
     uint32_t ngains, nloses;
+    ptrvec reads;           /* dreads *: rows of both whose regions read below changed */
     ptrvec kids;            /* ditem *: a section's measures, a measure's targets */
 } ditem;
+
+/* A row of a target in both programs whose functions over the regions
+ * below (share, total, lowest / highest / average with a level) read
+ * other regions: those read only in the new program and only in the old. */
+typedef struct dreads {
+    const char *region;     /* the row, as the new program calls it */
+    const char **gains, **loses;
+    uint32_t ngains, nloses;
+} dreads;
 
 /* Counts of added, dropped and changed items of one kind. */
 typedef struct counts {
@@ -63,16 +76,20 @@ typedef struct cover {
 
 /* Per program: what computing the targets' coverage needs, made once. */
 typedef struct coverside {
-    const uint32_t *order;  /* the regions coarsest level first (parents and
-                               groups before the regions they hold) */
     bool *levels;           /* per level: read below the rows (scratch) */
     uint32_t *seen;         /* per indicator: the stamp of the last walk of its formula */
     uint32_t stamp;
-    bool *row, *inside;     /* per region (scratch) */
-    uint32_t *list;         /* a covered list being built (scratch) */
     uint32_t *total;        /* per level: its regions */
     uint32_t *count;        /* per level: those a target covers (scratch) */
     int32_t *lvmap;         /* per level: the other program's level of that name, or -1 */
+    uint32_t *mark;         /* per region: the stamp of the last walk down */
+    uint32_t mstamp;
+    uint32_t *stack;        /* per region: the walk's stack (scratch) */
+    uint32_t *kid_at, *kids; /* per region r: kids[kid_at[r] .. kid_at[r + 1]) are
+                               the regions right below it (its children, and a
+                               group's members) */
+    uint64_t *pairs;        /* (row << 32 | region read below it) (scratch) */
+    size_t npairs, cap;
 } coverside;
 
 /* The comparison's state. */
@@ -84,8 +101,11 @@ typedef struct D {
     bool *hasold;           /* per new region: an old region maps to it */
     stab oldreg, newreg;    /* old and new region names -> index */
     coverside co, cn;
-    uint32_t *in_old, *in_new; /* per new region: stamp of the target compared */
+    uint32_t *in_old, *in_new; /* per new region: stamp of the target compared
+                               (in_old: a row of both programs) */
     uint32_t cstamp;
+    uint32_t *rd_old, *rd_new; /* per new region: stamp of the row compared */
+    uint32_t rstamp;
     const sema_rename **arename; /* the new program's agency renames the old one lacks */
     uint32_t narename;
     const char **adrop;     /* the new program's agency drops the old one lacks */
@@ -528,26 +548,72 @@ static void diff_regions(D *x)
     }
 }
 
+/* The value of region k in indicator i's values table as written,
+ * "20.5%", "2300 万亩", "yes"; NULL for none. */
+static const char *ind_value(D *x, const sema_indicator *i, uint32_t k)
+{
+    if (!i->values || isnan(i->values[k]))
+        return NULL;
+    if (i->type == TY_BOOL)
+        return i->values[k] != 0 ? "yes" : "no";
+    const char *u = i->unit ? unit_name(i->unit) : "";
+    return arena_printf(x->a, "%s%s%s", num(x, i->values[k]), strcmp(u, "%") == 0 || !*u ? "" : " ", u);
+}
+
 /* An indicator's values table as "北京 20.5%, 天津 20.5%, 海南 12%" in the
  * order of m's regions, in the indicator's unit; NULL for none. */
 static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i)
 {
     if (!i->values)
         return NULL;
-    const char *u = i->unit ? unit_name(i->unit) : "";
-    bool is_bool = i->type == TY_BOOL;
     const char **all = arena_alloc(x->a, (m->nregions + 1) * sizeof *all);
     uint32_t n = 0;
     for (uint32_t k = 0; k < m->nregions; k++) {
-        if (isnan(i->values[k]))
-            continue;
-        const char *v = is_bool ? (i->values[k] != 0 ? "yes" : "no")
-                                : arena_printf(x->a, "%s%s%s", num(x, i->values[k]),
-                                               strcmp(u, "%") == 0 || !*u ? "" : " ", u);
-        all[n++] = arena_printf(x->a, "%s %s", m->regions[k].name, v);
+        const char *v = ind_value(x, i, k);
+        if (v)
+            all[n++] = arena_printf(x->a, "%s %s", m->regions[k].name, v);
     }
     const char *r = join(x, all, n, ", ");
     return r ? r : "";
+}
+
+/* Records the entries of indicator ia's (old) and ib's (new) values
+ * tables that differ, region by region: "values 长春: 20% -> 22%", a
+ * region given only in the new table ("none -> 15%") or only in the old
+ * ("18% -> none").  Old regions are named as the new program calls them,
+ * in the old program's order, then the regions only the new program has.
+ * Numbers are compared in the new indicator's unit, so that a change of
+ * unit alone is not a change of every entry. */
+static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_indicator *ib)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    if (!ia->values && !ib->values)
+        return;
+    bool convert = ia->type == TY_NUM && ib->type == TY_NUM && ia->unit && ib->unit &&
+                   unit_same_dim(ia->unit, ib->unit);
+    for (uint32_t pass = 0; pass < 2; pass++) {
+        uint32_t n = pass ? b->nregions : a->nregions;
+        for (uint32_t r = 0; r < n; r++) {
+            int64_t k = pass ? (int64_t)r : x->newidx[r];
+            if (pass && x->hasold[r])
+                continue; /* compared with its old region */
+            double ov = !pass && ia->values ? ia->values[r] : NAN;
+            double nv = k >= 0 && ib->values ? ib->values[k] : NAN;
+            if (isnan(ov) && isnan(nv))
+                continue;
+            if (!isnan(ov) && !isnan(nv)) {
+                double oc = convert ? unit_convert(ov, ia->unit, ib->unit) : ov;
+                if (oc == nv || (convert && fabs(oc - nv) <= 1e-12 * fabs(nv)))
+                    continue;
+            }
+            dfield *f = arena_alloc(x->a, sizeof *f);
+            f->name = "values";
+            f->region = pass ? b->regions[r].name : x->rename[r];
+            f->old = pass ? NULL : ind_value(x, ia, r);
+            f->new = k >= 0 ? ind_value(x, ib, (uint32_t)k) : NULL;
+            ptrvec_push(x->a, &it->fields, f);
+        }
+    }
 }
 
 /* The column part of "万亩, higher, column "farmland_ha" in 公顷", with
@@ -686,7 +752,7 @@ static void diff_indicators(D *x)
         field(x, it, "column", ind_column(x, ia), ind_column(x, ib));
         field(x, it, "conversion", ind_conversion(x, ia, ib), ind_conversion(x, ib, ia));
         expr_field(x, it, "formula", ia->formula, ib->formula);
-        field(x, it, "values", ind_values(x, a, ia), ind_values(x, b, ib));
+        values_field(x, it, ia, ib);
         if (it->fields.n) {
             ptrvec_push(x->a, &x->inds, it);
             x->c_inds.changed++;
@@ -756,21 +822,40 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
 
 /* ---------------------------------------------------------------- coverage */
 
-/* Sets up cs for program m: its regions in level order (the checker's)
- * and the scratch arrays. */
+/* Sets up cs for program m: its regions per level and the scratch arrays. */
 static void cover_init(D *x, coverside *cs, const sema_model *m)
 {
-    cs->order = m->level_order;
     cs->levels = arena_alloc(x->a, (m->nlevels + 1) * sizeof *cs->levels);
     cs->seen = arena_alloc(x->a, (m->ninds + 1) * sizeof *cs->seen);
-    cs->row = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->row);
-    cs->inside = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->inside);
-    cs->list = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->list);
     cs->total = arena_alloc(x->a, (m->nlevels + 1) * sizeof *cs->total);
     cs->count = arena_alloc(x->a, (m->nlevels + 1) * sizeof *cs->count);
+    cs->mark = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->mark);
+    cs->stack = arena_alloc(x->a, (m->nregions + 1) * sizeof *cs->stack);
     for (uint32_t r = 0; r < m->nregions; r++)
         if (m->regions[r].level < m->nlevels)
             cs->total[m->regions[r].level]++;
+    /* the regions right below each: counted, then placed */
+    cs->kid_at = arena_alloc(x->a, (m->nregions + 2) * sizeof *cs->kid_at);
+    uint32_t nkids = 0;
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        const sema_region *g = &m->regions[r];
+        if (g->parent >= 0)
+            cs->kid_at[g->parent + 1]++;
+        cs->kid_at[r + 1] += g->nmembers;
+        nkids += (g->parent >= 0) + g->nmembers;
+    }
+    for (uint32_t r = 0; r < m->nregions; r++)
+        cs->kid_at[r + 1] += cs->kid_at[r];
+    cs->kids = arena_alloc(x->a, (nkids + 1) * sizeof *cs->kids);
+    uint32_t *at = arena_alloc(x->a, (m->nregions + 1) * sizeof *at);
+    memcpy(at, cs->kid_at, m->nregions * sizeof *at);
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        const sema_region *g = &m->regions[r];
+        if (g->parent >= 0)
+            cs->kids[at[g->parent]++] = r;
+        for (uint32_t k = 0; k < g->nmembers; k++)
+            cs->kids[at[r]++] = g->members[k];
+    }
 }
 
 /* Each program's levels matched by name with the other's. */
@@ -862,95 +947,216 @@ static bool below_levels(const sema_model *m, coverside *cs, const ast_expr *e, 
     }
 }
 
-/* The regions target t of program m covers: the rows it is judged on (its
- * scope, or every region), and the regions that its functions over the
- * regions below read, at their levels, below those rows (through parents
- * and groups, as the runtime does).  This is what a change of a group's
- * members, a dropped, replaced or re-parented region changes.  Linear in
- * the regions, and in the scope for a target that reads none below. */
-static cover target_cover(D *x, coverside *cs, const sema_model *m, const sema_target *t)
+/* The rows target t is judged on: every region, or its scope. */
+static cover target_rows(const sema_target *t)
 {
     cover c = {0};
+    c.all = !t->scoped;
+    c.v = t->scope;
+    c.n = t->nscope;
+    return c;
+}
+
+/* Appends p to cs->pairs (grown in the arena, kept from target to target). */
+static void pair_push(D *x, coverside *cs, uint64_t p)
+{
+    if (cs->npairs == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 256;
+        uint64_t *v = arena_alloc(x->a, cap * sizeof *v);
+        if (cs->npairs)
+            memcpy(v, cs->pairs, cs->npairs * sizeof *v);
+        cs->pairs = v;
+        cs->cap = cap;
+    }
+    cs->pairs[cs->npairs++] = p;
+}
+
+/* For qsort: two pairs in ascending order. */
+static int cmp_pair(const void *a, const void *b)
+{
+    uint64_t p = *(const uint64_t *)a, q = *(const uint64_t *)b;
+    return p < q ? -1 : p > q;
+}
+
+/* Whether target t of program m has a function over the regions below
+ * its rows (share, total, lowest / highest / average with a level),
+ * directly or through a formula; the levels it reads are flagged in
+ * cs->levels. */
+static bool reads_below(coverside *cs, const sema_model *m, const sema_target *t)
+{
     cs->stamp++;
     memset(cs->levels, 0, (m->nlevels + 1) * sizeof *cs->levels);
     bool below = t->type != TY_ERROR && below_levels(m, cs, t->measured, 0);
     for (uint32_t k = 0; k < t->nms; k++)
         below = below_levels(m, cs, t->ms[k].goal_expr, 0) || below;
-    below = below_levels(m, cs, t->score, 0) || below;
-    if (!below) {
-        c.all = !t->scoped;
-        c.v = t->scope;
-        c.n = t->nscope;
-        return c;
-    }
-    for (uint32_t r = 0; r < m->nregions; r++)
-        cs->row[r] = !t->scoped;
-    for (uint32_t i = 0; i < t->nscope; i++)
-        cs->row[t->scope[i]] = true;
-    /* down from the rows, coarsest level first: a region is inside when
-     * it is a row or its parent or a group listing it is inside */
-    for (uint32_t i = 0; i < m->nregions; i++) {
-        uint32_t r = cs->order[i];
-        const sema_region *g = &m->regions[r];
-        bool under = g->parent >= 0 && cs->inside[g->parent];
-        for (uint32_t k = 0; k < g->ngroups && !under; k++)
-            under = cs->inside[g->groups[k]];
-        cs->inside[r] = cs->row[r] || under;
-        if (cs->row[r] || (under && g->level < m->nlevels && cs->levels[g->level]))
-            cs->list[c.n++] = r;
-    }
-    /* ascending, as a scope is: the order walk is by level */
-    uint32_t *v = arena_alloc(x->a, (c.n + 1) * sizeof *v);
-    bool *in = cs->row; /* reused: every row is in the list */
-    for (uint32_t i = 0; i < c.n; i++)
-        in[cs->list[i]] = true;
-    uint32_t n = 0;
-    for (uint32_t r = 0; r < m->nregions; r++)
-        if (in[r])
-            v[n++] = r;
-    c.v = v;
-    c.n = n;
-    return c;
+    return below_levels(m, cs, t->score, 0) || below;
 }
 
-/* Records on it the regions target ta (old) and tb (new) cover
+/* Pushes region r on the walk's stack unless the walk met it already. */
+static void walk_push(coverside *cs, uint32_t *sp, uint32_t r)
+{
+    if (cs->mark[r] != cs->mstamp) {
+        cs->mark[r] = cs->mstamp;
+        cs->stack[(*sp)++] = r;
+    }
+}
+
+/* What target t of program m reads below its rows (reads_below has
+ * flagged the levels): each pair (row, region), the region at a flagged
+ * level below the row (through children and groups' members, once
+ * whatever the paths, as the runtime does).  Only the rows judged in both
+ * programs are walked: those whose key (rowkey: per region, the new
+ * program's index, -1 for none; NULL: the index itself) has stamp st in
+ * x->in_old.  The pairs go to cs->pairs, ascending, (key << 32 | region).
+ * Linear in the regions below those rows. */
+static void target_reads(D *x, coverside *cs, const sema_model *m, const sema_target *t,
+                         const int64_t *rowkey, uint32_t st)
+{
+    cs->npairs = 0;
+    uint32_t nrows = t->scoped ? t->nscope : m->nregions;
+    for (uint32_t i = 0; i < nrows; i++) {
+        uint32_t r = t->scoped ? t->scope[i] : i;
+        int64_t key = rowkey ? rowkey[r] : (int64_t)r;
+        if (key < 0 || x->in_old[key] != st)
+            continue;
+        if (++cs->mstamp == 0) { /* wrapped: start the stamps again */
+            memset(cs->mark, 0, (m->nregions + 1) * sizeof *cs->mark);
+            cs->mstamp = 1;
+        }
+        uint32_t sp = 0;
+        cs->mark[r] = cs->mstamp;
+        for (uint32_t k = cs->kid_at[r]; k < cs->kid_at[r + 1]; k++)
+            walk_push(cs, &sp, cs->kids[k]);
+        while (sp) {
+            uint32_t v = cs->stack[--sp];
+            if (m->regions[v].level < m->nlevels && cs->levels[m->regions[v].level])
+                pair_push(x, cs, (uint64_t)key << 32 | v);
+            for (uint32_t k = cs->kid_at[v]; k < cs->kid_at[v + 1]; k++)
+                walk_push(cs, &sp, cs->kids[k]);
+        }
+    }
+    qsort(cs->pairs, cs->npairs, sizeof *cs->pairs, cmp_pair);
+}
+
+/* Records on it, for each row judged in both programs (stamp st in
+ * x->in_old), the regions read below it only in the new program and only
+ * in the old (the pairs of target_reads, old rows keyed by their new
+ * index), in the new program's order of the rows; each list in its
+ * program's order of declaration, old regions by the names the new
+ * program gives them.  A region only one program has is left out where
+ * the row reads every region of its level in both (level_whole): the
+ * regions of the report say it. */
+static void reads_diff(D *x, ditem *it, uint32_t st)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    const uint64_t *po = x->co.pairs, *pn = x->cn.pairs;
+    size_t no = x->co.npairs, nn = x->cn.npairs, i = 0, j = 0;
+    while (i < no || j < nn) {
+        uint64_t ko = i < no ? po[i] >> 32 : UINT64_MAX, kn = j < nn ? pn[j] >> 32 : UINT64_MAX;
+        uint64_t k = ko < kn ? ko : kn;
+        size_t i0 = i, j0 = j;
+        while (i < no && po[i] >> 32 == k)
+            i++;
+        while (j < nn && pn[j] >> 32 == k)
+            j++;
+        if (x->in_old[k] != st)
+            continue; /* a row of one program only: its coverage says it */
+        uint32_t rs = ++x->rstamp;
+        memset(x->co.count, 0, (a->nlevels + 1) * sizeof *x->co.count);
+        memset(x->cn.count, 0, (b->nlevels + 1) * sizeof *x->cn.count);
+        for (size_t q = i0; q < i; q++)
+            x->co.count[a->regions[(uint32_t)po[q]].level]++;
+        for (size_t q = j0; q < j; q++) {
+            uint32_t v = (uint32_t)pn[q];
+            x->cn.count[b->regions[v].level]++;
+            x->rd_new[v] = rs;
+        }
+        const char **loses = arena_alloc(x->a, (i - i0 + 1) * sizeof *loses);
+        uint32_t nl = 0;
+        for (size_t q = i0; q < i; q++) {
+            uint32_t v = (uint32_t)po[q];
+            int64_t kk = x->newidx[v];
+            if (kk >= 0 && x->rd_new[kk] == rs)
+                x->rd_old[kk] = rs;
+            else if (kk >= 0 || !level_whole(&x->co, a, &x->cn, a->regions[v].level))
+                loses[nl++] = x->rename[v];
+        }
+        const char **gains = arena_alloc(x->a, (j - j0 + 1) * sizeof *gains);
+        uint32_t ng = 0;
+        for (size_t q = j0; q < j; q++) {
+            uint32_t v = (uint32_t)pn[q];
+            if (x->rd_old[v] != rs && (x->hasold[v] || !level_whole(&x->cn, b, &x->co, b->regions[v].level)))
+                gains[ng++] = b->regions[v].name;
+        }
+        if (!ng && !nl)
+            continue;
+        dreads *d = arena_alloc(x->a, sizeof *d);
+        d->region = b->regions[k].name;
+        d->gains = gains;
+        d->ngains = ng;
+        d->loses = loses;
+        d->nloses = nl;
+        ptrvec_push(x->a, &it->reads, d);
+    }
+}
+
+/* Records on it the rows target ta (old) and tb (new) are judged on
  * differently, each list in its program's order of declaration, old
- * regions by the names the new program gives them.  A region only one
- * program has is left out where the target covers its whole level in both
- * (level_whole): the report's regions say it. */
+ * regions by the names the new program gives them, then (reads_diff) the
+ * rows of both whose regions read below changed.  A region only one
+ * program has is left out where the target is judged on its whole level
+ * in both (level_whole): the report's regions say it. */
 static void cover_diff(D *x, ditem *it, const sema_target *ta, const sema_target *tb)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
-    cover co = target_cover(x, &x->co, a, ta), cn = target_cover(x, &x->cn, b, tb);
-    if (co.all && cn.all)
-        return; /* every region on both sides: what the regions say */
-    cover_count(&x->co, a, &co);
-    cover_count(&x->cn, b, &cn);
+    cover co = target_rows(ta), cn = target_rows(tb);
     uint32_t st = ++x->cstamp;
     uint32_t nn = cn.all ? b->nregions : cn.n, no = co.all ? a->nregions : co.n;
-    for (uint32_t i = 0; i < nn; i++)
-        x->in_new[cn.all ? i : cn.v[i]] = st;
-    const char **loses = arena_alloc(x->a, (no + 1) * sizeof *loses);
-    uint32_t nl = 0;
-    for (uint32_t i = 0; i < no; i++) {
-        uint32_t r = co.all ? i : co.v[i];
-        int64_t k = x->newidx[r];
-        if (k >= 0 && x->in_new[k] == st)
-            x->in_old[k] = st;
-        else if (k >= 0 || !level_whole(&x->co, a, &x->cn, a->regions[r].level))
-            loses[nl++] = x->rename[r];
+    if (!co.all || !cn.all) {
+        cover_count(&x->co, a, &co);
+        cover_count(&x->cn, b, &cn);
+        for (uint32_t i = 0; i < nn; i++)
+            x->in_new[cn.all ? i : cn.v[i]] = st;
     }
-    const char **gains = arena_alloc(x->a, (nn + 1) * sizeof *gains);
-    uint32_t ng = 0;
-    for (uint32_t i = 0; i < nn; i++) {
-        uint32_t k = cn.all ? i : cn.v[i];
-        if (x->in_old[k] != st && (x->hasold[k] || !level_whole(&x->cn, b, &x->co, b->regions[k].level)))
-            gains[ng++] = b->regions[k].name;
+    bool ro = reads_below(&x->co, a, ta), rn = reads_below(&x->cn, b, tb);
+    if (co.all && cn.all) {
+        /* every region on both sides: no row gained or lost but with the
+         * plan, which the regions say; the rows of both are those of the
+         * new program an old region maps to */
+        if (!ro && !rn)
+            return;
+        for (uint32_t k = 0; k < b->nregions; k++)
+            if (x->hasold[k])
+                x->in_old[k] = st;
+    } else {
+        const char **loses = arena_alloc(x->a, (no + 1) * sizeof *loses);
+        uint32_t nl = 0;
+        for (uint32_t i = 0; i < no; i++) {
+            uint32_t r = co.all ? i : co.v[i];
+            int64_t k = x->newidx[r];
+            if (k >= 0 && x->in_new[k] == st)
+                x->in_old[k] = st; /* a row of both */
+            else if (k >= 0 || !level_whole(&x->co, a, &x->cn, a->regions[r].level))
+                loses[nl++] = x->rename[r];
+        }
+        const char **gains = arena_alloc(x->a, (nn + 1) * sizeof *gains);
+        uint32_t ng = 0;
+        for (uint32_t i = 0; i < nn; i++) {
+            uint32_t k = cn.all ? i : cn.v[i];
+            if (x->in_old[k] != st && (x->hasold[k] || !level_whole(&x->cn, b, &x->co, b->regions[k].level)))
+                gains[ng++] = b->regions[k].name;
+        }
+        it->gains = gains;
+        it->ngains = ng;
+        it->loses = loses;
+        it->nloses = nl;
     }
-    it->gains = gains;
-    it->ngains = ng;
-    it->loses = loses;
-    it->nloses = nl;
+    if (!ro && !rn)
+        return;
+    /* reads_below flagged the levels of the last target it saw on each side */
+    target_reads(x, &x->co, a, ta, x->newidx, st);
+    target_reads(x, &x->cn, b, tb, NULL, st);
+    reads_diff(x, it, st);
 }
 
 /* A target only one program has. */
@@ -1071,7 +1277,7 @@ static ditem *diff_measure(D *x, tables *tb, const sema_measure *ma, const sema_
         ditem *tit = item(x, '~', "target", t->name);
         target_fields(x, tit, t, &b->targets[tbk]);
         cover_diff(x, tit, t, &b->targets[tbk]);
-        if (tit->fields.n || tit->ngains || tit->nloses) {
+        if (tit->fields.n || tit->ngains || tit->nloses || tit->reads.n) {
             ptrvec_push(x->a, &mit->kids, tit);
             x->c_targets.changed++;
         }
@@ -1234,8 +1440,8 @@ static void text_fields(const ditem *it, int indent, FILE *out)
 {
     for (size_t k = 0; k < it->fields.n; k++) {
         const dfield *f = it->fields.v[k];
-        fprintf(out, "%*s%s: %s -> %s\n", indent, "", f->name, f->old ? f->old : "none",
-                f->new ? f->new : "none");
+        fprintf(out, "%*s%s%s%s: %s -> %s\n", indent, "", f->name, f->region ? " " : "",
+                f->region ? f->region : "", f->old ? f->old : "none", f->new ? f->new : "none");
     }
 }
 
@@ -1253,19 +1459,35 @@ static void text_cover_names(char sign, const char *const *v, uint32_t n, FILE *
         fprintf(out, " (and %u more)", n - COVER_SHOWN);
 }
 
-/* Prints a target's coverage change, "covers: + 石家庄, 保定; - 太原". */
+/* Prints a target's coverage change, "covers: + 石家庄, 保定; - 太原",
+ * then a line per row whose regions read below changed (at most
+ * COVER_SHOWN), "reads below 京津冀: + 石家庄; - 太原". */
 static void text_cover(const ditem *it, int indent, FILE *out)
 {
-    if (!it->ngains && !it->nloses)
-        return;
-    fprintf(out, "%*scovers: ", indent, "");
-    if (it->ngains)
-        text_cover_names('+', it->gains, it->ngains, out);
-    if (it->ngains && it->nloses)
-        fputs("; ", out);
-    if (it->nloses)
-        text_cover_names('-', it->loses, it->nloses, out);
-    fputc('\n', out);
+    if (it->ngains || it->nloses) {
+        fprintf(out, "%*scovers: ", indent, "");
+        if (it->ngains)
+            text_cover_names('+', it->gains, it->ngains, out);
+        if (it->ngains && it->nloses)
+            fputs("; ", out);
+        if (it->nloses)
+            text_cover_names('-', it->loses, it->nloses, out);
+        fputc('\n', out);
+    }
+    for (size_t k = 0; k < it->reads.n && k < COVER_SHOWN; k++) {
+        const dreads *d = it->reads.v[k];
+        fprintf(out, "%*sreads below %s: ", indent, "", d->region);
+        if (d->ngains)
+            text_cover_names('+', d->gains, d->ngains, out);
+        if (d->ngains && d->nloses)
+            fputs("; ", out);
+        if (d->nloses)
+            text_cover_names('-', d->loses, d->nloses, out);
+        fputc('\n', out);
+    }
+    if (it->reads.n > COVER_SHOWN)
+        fprintf(out, "%*s(and %zu more rows whose reads below changed)\n", indent, "",
+                it->reads.n - COVER_SHOWN);
 }
 
 /* Prints one item line: "  ~ target 近岸海域水质" with its description. */
@@ -1385,6 +1607,17 @@ static void json_str(const char *s, FILE *out)
     fputc('"', out);
 }
 
+/* A list of names as a JSON array. */
+static void json_names(const char *const *v, uint32_t n, FILE *out)
+{
+    fputc('[', out);
+    for (uint32_t k = 0; k < n; k++) {
+        fputs(k ? ", " : "", out);
+        json_str(v[k], out);
+    }
+    fputc(']', out);
+}
+
 /* An item's change as JSON names it. */
 static const char *change_name(char op)
 {
@@ -1414,6 +1647,10 @@ static void json_item(const ditem *it, const char *kids, int ind, FILE *out)
         const dfield *f = it->fields.v[k];
         fprintf(out, "%s\n%*s{\"field\": ", k ? "," : "", ind + 2, "");
         json_str(f->name, out);
+        if (f->region) {
+            fputs(", \"region\": ", out);
+            json_str(f->region, out);
+        }
         fputs(", \"old\": ", out);
         json_str(f->old, out);
         fputs(", \"new\": ", out);
@@ -1423,17 +1660,24 @@ static void json_item(const ditem *it, const char *kids, int ind, FILE *out)
     if (it->fields.n)
         fprintf(out, "\n%*s", ind, "");
     fputc(']', out);
-    if (it->ngains || it->nloses) {
-        fputs(", \"coverage\": {\"gains\": [", out);
-        for (uint32_t k = 0; k < it->ngains; k++) {
-            fputs(k ? ", " : "", out);
-            json_str(it->gains[k], out);
+    if (it->ngains || it->nloses || it->reads.n) {
+        fputs(", \"coverage\": {\"gains\": ", out);
+        json_names(it->gains, it->ngains, out);
+        fputs(", \"loses\": ", out);
+        json_names(it->loses, it->nloses, out);
+        fputs(", \"reads\": [", out);
+        for (size_t k = 0; k < it->reads.n; k++) {
+            const dreads *d = it->reads.v[k];
+            fprintf(out, "%s\n%*s{\"region\": ", k ? "," : "", ind + 2, "");
+            json_str(d->region, out);
+            fputs(", \"gains\": ", out);
+            json_names(d->gains, d->ngains, out);
+            fputs(", \"loses\": ", out);
+            json_names(d->loses, d->nloses, out);
+            fputc('}', out);
         }
-        fputs("], \"loses\": [", out);
-        for (uint32_t k = 0; k < it->nloses; k++) {
-            fputs(k ? ", " : "", out);
-            json_str(it->loses[k], out);
-        }
+        if (it->reads.n)
+            fprintf(out, "\n%*s", ind, "");
         fputs("]}", out);
     }
     if (kids) {
@@ -1513,6 +1757,8 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     cover_levels(x);
     x->in_old = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->in_old);
     x->in_new = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->in_new);
+    x->rd_old = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->rd_old);
+    x->rd_new = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->rd_new);
     diff_plan(x);
     diff_regions(x);
     diff_indicators(x);

@@ -9,10 +9,12 @@
  * weight, veto, score, clause, text and note; for measures, title, lead,
  * responsible and shared agencies, weight and section; for sections, title
  * and weight; regions, indicators, the plan and the assessment (missing
- * policy, score, grades).  A target of both whose coverage changed (the
- * regions it is judged on and those it reads below them: a group's
- * members, a region dropped, replaced or moved) lists the regions it
- * gains and loses.  The output follows the old program's order,
+ * policy, score, grades); a values table region by region.  A target of
+ * both whose coverage changed (a group's members, a region dropped,
+ * replaced or moved) lists the regions it is judged on that it gains and
+ * loses, and for each row of both the regions read below it (share,
+ * total, lowest / highest / average over a level) that it gains and
+ * loses.  The output follows the old program's order,
  * with what only the new one has after it: the same inputs give the same
  * bytes. */
 #ifndef PLANC_DIFF_H
