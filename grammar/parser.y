@@ -138,6 +138,11 @@ struct parse_state {
     int header_state;   /* 1: its name is still to come, 2: inside the
                            name's '(' ... ')', 0: the name is read */
     bool header_override; /* the header is `override` alone so far */
+    int prev_tok;       /* the token before the current one */
+    bool ovr_target;    /* inside `override target|redline NAME ...` */
+    bool in_target;     /* inside `target|redline NAME ...` of a measure */
+    bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
+                           the hints of a syntax error there) */
 };
 
 /* A list under construction: elsize-byte elements in malloc'd storage. */
@@ -1511,10 +1516,37 @@ static void track_blocks(parse_state *ps, int tok, span loc)
     }
 }
 
+/* Follows whether the statement being read is an `override target` or
+ * `override redline`, or an indicator's declaration or override: from
+ * those keywords to the next statement's keyword or a brace. */
+static void track_override(parse_state *ps, int tok)
+{
+    switch (tok) {
+    case KW_TARGET: case KW_REDLINE:
+        if (ps->prev_tok == KW_OVERRIDE) {
+            ps->ovr_target = true;
+        } else if (ps->prev_tok != KW_WEIGHT && ps->prev_tok != KW_DROP) {
+            ps->ovr_target = false;
+            ps->in_target = true;
+        }
+        break;
+    case KW_PLAN: case KW_LEVELS: case KW_REGION: case KW_AGENCY: case KW_UNIT:
+    case KW_INDICATOR: case KW_SECTION: case KW_MEASURE: case KW_ASSESSMENT:
+    case KW_IMPORT: case KW_DROP: case KW_OVERRIDE: case KW_TEST: case '{': case '}':
+        ps->ovr_target = ps->in_target = false;
+        ps->in_indicator = tok == KW_INDICATOR && ps->prev_tok != KW_DROP;
+        break;
+    default:
+        break;
+    }
+    ps->prev_tok = tok;
+}
+
 static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
 {
     int tok = lex_next(ps->lex, val, loc);
     track_blocks(ps, tok, *loc);
+    track_override(ps, tok);
     return tok;
 }
 
@@ -1730,6 +1762,27 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         eq_expected |= expected[i] == YYSYMBOL_EQ;
     if (eq_expected && strcmp(yysymbol_name(tok), "'='") == 0)
         diag_hint(ps->d, "did you mean '=='?");
+    /* `override indicator X values {...}`, `indicator X : % column "c"`:
+     * an indicator's attributes each follow a ',' */
+    if (ps->in_indicator && find_token(expected, n, "','") >= 0) {
+        const char *attr = tok == YYSYMBOL_KW_COLUMN ? "column" : tok == YYSYMBOL_KW_FORMULA ? "formula"
+                           : tok == YYSYMBOL_KW_HIGHER ? "higher" : tok == YYSYMBOL_KW_LOWER ? "lower" : NULL;
+        char word[16] = "";
+        if (tok == YYSYMBOL_IDENT) {
+            append_source(ps, word, sizeof word, *loc);
+            if (strcmp(word, "values") == 0)
+                attr = "values";
+        }
+        if (attr)
+            diag_hint(ps->d, "an indicator's attributes each follow a ',': write ', %s'", attr);
+    }
+    /* `override target X by 2026`, `target X by 2027`: a deadline ends a
+     * condition, which follows ':' */
+    if (tok == YYSYMBOL_KW_BY && (ps->ovr_target || ps->in_target) && find_token(expected, n, "':'") >= 0)
+        diag_hint(ps->d, ps->ovr_target
+                             ? "a deadline is part of the condition: an override restates the whole "
+                               "condition after ':', with the new year (': INDICATOR >= GOAL by YEAR')"
+                             : "a deadline ends the condition, after ':' (': INDICATOR >= GOAL by YEAR')");
     /* `15 μg/m^3` in an expression: the power belongs to a unit */
     if (strcmp(yysymbol_name(tok), "'^'") == 0)
         diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
