@@ -917,6 +917,87 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 
 /* ---------------------------------------------------------------- override */
 
+/* The number a literal is written with, "6251" of `6251 万亩`, "4.1" of
+ * `4.1万平方公里` (its source text up to the first character that is not
+ * a digit or '.'), or NULL when sp holds none. */
+static const char *written_number(loader *L, span sp)
+{
+    if (sp.file >= L->d->nfiles || sp.hi <= sp.lo || sp.hi > L->d->files[sp.file].len)
+        return NULL;
+    const char *t = L->d->files[sp.file].text + sp.lo;
+    size_t n = 0;
+    while (n < sp.hi - sp.lo && ((t[n] >= '0' && t[n] <= '9') || t[n] == '.'))
+        n++;
+    while (n > 0 && t[n - 1] == '.')
+        n--;
+    return n ? arena_printf(L->a, "%.*s", (int)n, t) : NULL;
+}
+
+/* The numbers a target's condition is written with: its goals' and
+ * tolerances' literals and its deadline years (not period names), at
+ * most cap of them. */
+static uint32_t condition_numbers(loader *L, const ast_target *t, const char **out, uint32_t cap)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < t->nms && n + 3 <= cap; k++) {
+        const ast_milestone *m = &t->ms[k];
+        if (m->goal && m->goal->kind == EX_NUM && (out[n] = written_number(L, m->goal->sp)))
+            n++;
+        if (m->tolerance && m->tolerance->kind == EX_NUM && (out[n] = written_number(L, m->tolerance->sp)))
+            n++;
+        if (m->has_by && !m->by.period.s && (out[n] = written_number(L, m->by.sp)))
+            n++;
+    }
+    if (t->has_peak_by && !t->peak_by.period.s && n < cap && (out[n] = written_number(L, t->peak_by.sp)))
+        n++;
+    if (t->tolerance && t->tolerance->kind == EX_NUM && n < cap && (out[n] = written_number(L, t->tolerance->sp)))
+        n++;
+    return n;
+}
+
+/* Whether text holds number num on its own (no digit or '.' next to it):
+ * "到2025年" holds 2025, "20250" does not. */
+static bool text_has_number(const char *text, const char *num)
+{
+    size_t k = strlen(num);
+    for (const char *at = strstr(text, num); at; at = strstr(at + 1, num)) {
+        char before = at > text ? at[-1] : ' ', after = at[k];
+        bool digit_before = (before >= '0' && before <= '9') ||
+                            (before == '.' && at - 1 > text && at[-2] >= '0' && at[-2] <= '9');
+        bool digit_after = (after >= '0' && after <= '9') || (after == '.' && at[k + 1] >= '0' && at[k + 1] <= '9');
+        if (!digit_before && !digit_after)
+            return true;
+    }
+    return false;
+}
+
+/* An override that restates a target's condition but not its text keeps
+ * the base's text, which the results, explain and the reports print: a
+ * warning when that text quotes a number of the base's condition (a goal,
+ * a tolerance, a year) that the new condition no longer has, "坚决守住
+ * 6251万亩…" over a goal of 7300万亩. */
+static void stale_text(loader *L, const ast_decl *d, const ast_target *base, const ast_target *o)
+{
+    if (!base->desc)
+        return;
+    const char *was[64], *now[64];
+    uint32_t nw = condition_numbers(L, base, was, 64), nn = condition_numbers(L, o, now, 64);
+    for (uint32_t i = 0; i < nw; i++) {
+        bool kept = false;
+        for (uint32_t j = 0; j < nn && !kept; j++)
+            kept = strcmp(was[i], now[j]) == 0;
+        if (kept || !text_has_number(base->desc, was[i]))
+            continue;
+        const char *nm = base->name.s ? base->name.s : "?";
+        diag_warning(L->d, o->measured ? o->measured->sp : d->sp,
+                     "the override of %s '%s' changes its condition but keeps the base's text, which says %s",
+                     base->redline ? "red line" : "target", nm, was[i]);
+        diag_note(L->d, base->sp, "the base's text is here: \"%s\"", base->desc);
+        diag_hint(L->d, "give the text too: 'override %s %s \"...\" : ...'", base->redline ? "redline" : "target", nm);
+        return;
+    }
+}
+
 /* `override target|redline NAME ...`: a new target in the place of the
  * base's, made of what the override restates and the base's other parts. */
 static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
@@ -950,6 +1031,8 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
     if (o->desc) {
         n->desc = o->desc;
         detail = detail_add(L, detail, "text");
+    } else if (o->measured) {
+        stale_text(L, d, t, o);
     }
     if (o->scope.only.n || o->scope.except.n) {
         n->scope = o->scope;
