@@ -42,6 +42,8 @@ typedef struct ditem {
                                name (an old region as the new one calls it) */
     uint32_t ngains, nloses;
     ptrvec reads;           /* dreads *: rows of both whose regions read below changed */
+    ptrvec vreads;          /* dvreads *: values tables the target reads whose
+                               entries of its rows changed */
     ptrvec kids;            /* ditem *: a section's measures, a measure's targets */
 } ditem;
 
@@ -53,6 +55,22 @@ typedef struct dreads {
     const char **gains, **loses;
     uint32_t ngains, nloses;
 } dreads;
+
+/* A values table a target reads (its condition, goals or score, directly
+ * or through a formula) and the regions judged on the target whose entry
+ * changed. */
+typedef struct dvreads {
+    const char *indicator;
+    const char **regions;
+    uint32_t n;
+} dvreads;
+
+/* A region whose entry of a values table changed: its index in the new
+ * program and in the old (-1 where it has none). */
+typedef struct vchange {
+    const char *region;     /* as the new program calls it */
+    int64_t newk, oldr;
+} vchange;
 
 /* Counts of added, dropped and changed items of one kind. */
 typedef struct counts {
@@ -108,6 +126,10 @@ typedef struct D {
     uint32_t rstamp;
     const sema_rename **arename; /* the new program's agency renames the old one lacks */
     uint32_t narename;
+    ptrvec *valchg;         /* per new indicator: its values table's changed
+                               entries (vchange *) */
+    uint32_t *vseen;        /* per new indicator: stamp of the last walk of its formula */
+    uint32_t vstamp;
     const char **adrop;     /* the new program's agency drops the old one lacks */
     uint32_t nadrop;
     ditem plan, assess;
@@ -584,7 +606,7 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
  * in the old program's order, then the regions only the new program has.
  * Numbers are compared in the new indicator's unit, so that a change of
  * unit alone is not a change of every entry. */
-static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_indicator *ib)
+static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_indicator *ib, uint32_t kb)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
     if (!ia->values && !ib->values)
@@ -612,6 +634,12 @@ static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             f->old = pass ? NULL : ind_value(x, ia, r);
             f->new = k >= 0 ? ind_value(x, ib, (uint32_t)k) : NULL;
             ptrvec_push(x->a, &it->fields, f);
+            /* kept for the targets that read the table */
+            vchange *c = arena_alloc(x->a, sizeof *c);
+            c->region = f->region;
+            c->newk = k;
+            c->oldr = pass ? -1 : (int64_t)r;
+            ptrvec_push(x->a, &x->valchg[kb], c);
         }
     }
 }
@@ -752,7 +780,7 @@ static void diff_indicators(D *x)
         field(x, it, "column", ind_column(x, ia), ind_column(x, ib));
         field(x, it, "conversion", ind_conversion(x, ia, ib), ind_conversion(x, ib, ia));
         expr_field(x, it, "formula", ia->formula, ib->formula);
-        values_field(x, it, ia, ib);
+        values_field(x, it, ia, ib, (uint32_t)k);
         if (it->fields.n) {
             ptrvec_push(x->a, &x->inds, it);
             x->c_inds.changed++;
@@ -1159,6 +1187,100 @@ static void cover_diff(D *x, ditem *it, const sema_target *ta, const sema_target
     reads_diff(x, it, st);
 }
 
+/* Whether region r is in the ascending list v of n regions. */
+static bool in_sorted(const uint32_t *v, uint32_t n, uint32_t r)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (v[mid] == r)
+            return true;
+        if (v[mid] < r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* Appends to out (at most cap) each indicator of the new program whose
+ * values table changed and that e reads, directly or through the formulas
+ * it names (each indicator met once per target: x->vseen). */
+static void values_refs(D *x, const ast_expr *e, int depth, uint32_t *out, uint32_t *n, uint32_t cap)
+{
+    const sema_model *m = x->n->m;
+    if (!e || depth > AST_MAX_DEPTH)
+        return;
+    switch (e->kind) {
+    case EX_NAME: {
+        if (e->sema.ref != REF_INDICATOR || e->sema.index < 0 || (uint32_t)e->sema.index >= m->ninds)
+            return;
+        uint32_t i = (uint32_t)e->sema.index;
+        if (x->vseen[i] == x->vstamp)
+            return;
+        x->vseen[i] = x->vstamp;
+        if (m->inds[i].formula)
+            values_refs(x, m->inds[i].formula, depth + 1, out, n, cap);
+        else if (x->valchg[i].n && *n < cap)
+            out[(*n)++] = i;
+        return;
+    }
+    case EX_UNARY:
+        values_refs(x, e->u.un.a, depth + 1, out, n, cap);
+        return;
+    case EX_BINARY:
+        values_refs(x, e->u.bin.a, depth + 1, out, n, cap);
+        values_refs(x, e->u.bin.b, depth + 1, out, n, cap);
+        return;
+    case EX_IF:
+        values_refs(x, e->u.cond.c, depth + 1, out, n, cap);
+        values_refs(x, e->u.cond.a, depth + 1, out, n, cap);
+        values_refs(x, e->u.cond.b, depth + 1, out, n, cap);
+        return;
+    case EX_CALL:
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            values_refs(x, e->u.call.args[i], depth + 1, out, n, cap);
+        return;
+    default:
+        return;
+    }
+}
+
+/* Records on it the values tables that target tb (new) reads whose
+ * entries changed for regions it is judged on (in the new program, or
+ * for a region only the old one has, as ta was): the goal of 长春 read
+ * from a table of the cities' quotas is a change of the target, which the
+ * target's own text does not show. */
+static void values_read(D *x, ditem *it, const sema_target *ta, const sema_target *tb)
+{
+    const sema_model *b = x->n->m;
+    uint32_t found[64], nf = 0;
+    x->vstamp++;
+    values_refs(x, tb->measured, 0, found, &nf, 64);
+    for (uint32_t k = 0; k < tb->nms; k++)
+        values_refs(x, tb->ms[k].goal_expr, 0, found, &nf, 64);
+    values_refs(x, tb->score, 0, found, &nf, 64);
+    for (uint32_t f = 0; f < nf; f++) {
+        const ptrvec *ch = &x->valchg[found[f]];
+        const char **regions = arena_alloc(x->a, (ch->n + 1) * sizeof *regions);
+        uint32_t n = 0;
+        for (size_t c = 0; c < ch->n; c++) {
+            const vchange *v = ch->v[c];
+            bool row = (v->newk >= 0 && (!tb->scoped || in_sorted(tb->scope, tb->nscope, (uint32_t)v->newk))) ||
+                       (v->oldr >= 0 && (!ta->scoped || in_sorted(ta->scope, ta->nscope, (uint32_t)v->oldr)));
+            if (row)
+                regions[n++] = v->region;
+        }
+        if (!n)
+            continue;
+        dvreads *d = arena_alloc(x->a, sizeof *d);
+        d->indicator = b->inds[found[f]].name;
+        d->regions = regions;
+        d->n = n;
+        ptrvec_push(x->a, &it->vreads, d);
+    }
+}
+
 /* A target only one program has. */
 static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *t)
 {
@@ -1277,7 +1399,8 @@ static ditem *diff_measure(D *x, tables *tb, const sema_measure *ma, const sema_
         ditem *tit = item(x, '~', "target", t->name);
         target_fields(x, tit, t, &b->targets[tbk]);
         cover_diff(x, tit, t, &b->targets[tbk]);
-        if (tit->fields.n || tit->ngains || tit->nloses || tit->reads.n) {
+        values_read(x, tit, t, &b->targets[tbk]);
+        if (tit->fields.n || tit->ngains || tit->nloses || tit->reads.n || tit->vreads.n) {
             ptrvec_push(x->a, &mit->kids, tit);
             x->c_targets.changed++;
         }
@@ -1488,6 +1611,15 @@ static void text_cover(const ditem *it, int indent, FILE *out)
     if (it->reads.n > COVER_SHOWN)
         fprintf(out, "%*s(and %zu more rows whose reads below changed)\n", indent, "",
                 it->reads.n - COVER_SHOWN);
+    for (size_t k = 0; k < it->vreads.n; k++) {
+        const dvreads *d = it->vreads.v[k];
+        fprintf(out, "%*svalues of %s changed for: ", indent, "", d->indicator);
+        for (uint32_t i = 0; i < d->n && i < COVER_SHOWN; i++)
+            fprintf(out, "%s%s", i ? ", " : "", d->regions[i]);
+        if (d->n > COVER_SHOWN)
+            fprintf(out, " (and %u more)", d->n - COVER_SHOWN);
+        fputc('\n', out);
+    }
 }
 
 /* Prints one item line: "  ~ target 近岸海域水质" with its description. */
@@ -1680,6 +1812,18 @@ static void json_item(const ditem *it, const char *kids, int ind, FILE *out)
             fprintf(out, "\n%*s", ind, "");
         fputs("]}", out);
     }
+    if (it->vreads.n) {
+        fputs(", \"values_read\": [", out);
+        for (size_t k = 0; k < it->vreads.n; k++) {
+            const dvreads *d = it->vreads.v[k];
+            fputs(k ? ", {\"indicator\": " : "{\"indicator\": ", out);
+            json_str(d->indicator, out);
+            fputs(", \"regions\": ", out);
+            json_names(d->regions, d->n, out);
+            fputc('}', out);
+        }
+        fputc(']', out);
+    }
     if (kids) {
         fprintf(out, ", \"%s\": [", kids);
         const char *sub = strcmp(kids, "measures") == 0 ? "targets" : NULL;
@@ -1757,6 +1901,8 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     cover_levels(x);
     x->in_old = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->in_old);
     x->in_new = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->in_new);
+    x->valchg = arena_alloc(a, (new->m->ninds + 1) * sizeof *x->valchg);
+    x->vseen = arena_alloc(a, (new->m->ninds + 1) * sizeof *x->vseen);
     x->rd_old = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->rd_old);
     x->rd_new = arena_alloc(a, (new->m->nregions + 1) * sizeof *x->rd_new);
     diff_plan(x);

@@ -9,7 +9,8 @@
  * weight, veto, score, clause, text and note; for measures, title, lead,
  * responsible and shared agencies, weight and section; for sections, title
  * and weight; regions, indicators, the plan and the assessment (missing
- * policy, score, grades); a values table region by region.  A target of
+ * policy, score, grades); a values table region by region, and at each
+ * target reading one, the regions it is judged on whose entry changed.  A target of
  * both whose coverage changed (a group's members, a region dropped,
  * replaced or moved) lists the regions it is judged on that it gains and
  * loses, and for each row of both the regions read below it (share,
