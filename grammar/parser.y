@@ -1783,6 +1783,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                              ? "a deadline is part of the condition: an override restates the whole "
                                "condition after ':', with the new year (': INDICATOR >= GOAL by YEAR')"
                              : "a deadline ends the condition, after ':' (': INDICATOR >= GOAL by YEAR')");
+    /* `veto target X`, as `weight target X = 2` is written: a veto names
+     * its targets alone */
+    if (tok == YYSYMBOL_KW_TARGET && find_token(expected, n, "redlines") >= 0)
+        diag_hint(ps->d, "a veto names targets without 'target' ('veto redlines' or 'veto NAME, NAME'), "
+                         "unlike 'weight target NAME = N'");
     /* `15 μg/m^3` in an expression: the power belongs to a unit */
     if (strcmp(yysymbol_name(tok), "'^'") == 0)
         diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
