@@ -32,6 +32,7 @@
 
 #include "ir.h"
 #include "model.h"
+#include "planword.h"
 
 /* The namespaces (docs/LANGUAGE.md §2). */
 enum kind { K_REGION, K_LEVEL, K_AGENCY, K_UNIT, K_INDICATOR, K_SECTION,
@@ -492,6 +493,26 @@ static bool superscript_hint(S *s, int kind, uint32_t m, const char *name)
     return true;
 }
 
+/* For an undefined unit that is a unit file m sees followed by a word of
+ * a plan (`8万公里以上`, `80万吨左右`: the scanner reads the unit and the
+ * word as one name): says so, with what planc writes for the word (see
+ * planword.h).  True when it was given (instead of a did-you-mean). */
+static bool planword_unit_hint(S *s, int kind, uint32_t m, const char *name)
+{
+    size_t stem_len;
+    const char *hint = kind == K_UNIT ? planword_suffix(name, &stem_len) : NULL;
+    if (!hint)
+        return false;
+    char *stem = arena_printf(s->a, "%.*s", (int)stem_len, name);
+    bool known = tab_find(vtab(s, kind, m), stem) != NULL;
+    for (uint32_t j = 0; j < s->nmods && !known; j++)
+        known = j != m && reaches(s, m, j) && tab_find(vtab(s, kind, j), stem) != NULL;
+    if (!known)
+        return false;
+    diag_hint(s->d, "'%s' is the unit '%s' followed by '%s'; %s", name, stem, name + stem_len, hint);
+    return true;
+}
+
 /* A unit or agency as the file it is written in sees it: its own, else
  * the one declaration among the files it imports.  Reports an undefined
  * or ambiguous name (with the candidates); `extra` are more names for the
@@ -525,7 +546,7 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
                        mod_path(s, m));
         else
             diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
-        if (!superscript_hint(s, kind, m, n.s))
+        if (!superscript_hint(s, kind, m, n.s) && !planword_unit_hint(s, kind, m, n.s))
             suggest_vocab(s, kind, m, extra, n.s);
         return NULL;
     }

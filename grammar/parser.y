@@ -114,6 +114,7 @@ typedef struct parse_tattr {
 
 %code {
 #include "lex.h"
+#include "planword.h"
 
 /* A block's `{` not closed yet, as the tokens go (parse_lex): where its
  * header starts (the keyword) and ends (its name: `section 一`,
@@ -1792,6 +1793,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (strcmp(yysymbol_name(tok), "'^'") == 0)
         diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
                          "a compound unit in brackets, e.g. 15 [μg/m^3]");
+    /* `以上`, `左右`, `2025年`: a plan's word where planc has a form of its own */
+    const char *word = tok == YYSYMBOL_IDENT
+                           ? planword_hint(ps->d->files[ps->file].text + loc->lo, loc->hi - loc->lo)
+                           : NULL;
+    if (word)
+        diag_hint(ps->d, "%s", word);
+    /* `x falls 13.5% by 2025`: a fall by a share is a ratio to the baseline */
+    if (tok == YYSYMBOL_NUMBER && n == 1 && expected[0] == YYSYMBOL_KW_EVERY)
+        diag_hint(ps->d, "'falls' and 'rises' say every year's value is below (above) the year "
+                         "before's; a fall by a share from the baseline year is a ratio to it: "
+                         "'x / baseline(x) <= 86.5%% by 2025' (下降13.5%%)");
     return 0;
 }
 

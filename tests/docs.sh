@@ -112,6 +112,13 @@ block docs/LANGUAGE.md '^\*\*For programs\.\*\*' > "$tmp/json.doc"
 (cd tests/run/check-json && "$planc" check --format json ../../diagnostics/groups.plan 2> "$tmp/json.err")
 shown "docs/LANGUAGE.md §12 (--format json)" "$tmp/json.doc" "$tmp/json.err"
 
+# --- docs/LANGUAGE.md §12: the hint at a word of a Chinese plan -------------
+block docs/LANGUAGE.md '^A word of a Chinese plan where planc' |
+    sed 's/^rules\.plan:/syntax-plan-words.plan:/' > "$tmp/words.doc"
+(cd tests/diagnostics && "$planc" check syntax-plan-words.plan 2> "$tmp/words.err")
+shown "docs/LANGUAGE.md §12 (plan words)" "$tmp/words.doc" "$tmp/words.err"
+[ -s "$tmp/words.doc" ] || fail "docs/LANGUAGE.md §12: the plan-words example is missing"
+
 # --- docs/LANGUAGE.md §11: the results of the quickstart --------------------
 "$planc" run examples/quickstart/rules.plan --data examples/quickstart/data.csv > "$tmp/qs.csv"
 block docs/LANGUAGE.md '^## 11\. Results' > "$tmp/lang11"

@@ -1,0 +1,99 @@
+/* planword.c — words of Chinese plans and what planc writes instead (see
+ * planword.h).  The parser adds the hint to a syntax error at such a word
+ * (`13.5%以上`, `不低于 90%`, `20%左右`, `by 2025年`, `下降 13.5%`); the checker
+ * to an undefined unit that is a unit and such a word (`8万公里以上`). */
+#include "planword.h"
+
+#include <string.h>
+
+#define AT_LEAST "is written as '>=' before the goal: '>= 13.5%' (docs/GUIDE.zh-CN.md §4)"
+#define AT_MOST "is written as '<=' before the goal: '<= 35 [μg/m³]' (docs/GUIDE.zh-CN.md §4)"
+#define FALL                                                                                    \
+    "a fall from the baseline year is a ratio to it: '下降13.5%' is 'x / baseline(x) <= 86.5%', " \
+    "'降低20个百分点' is 'x <= baseline(x) - 20%' (docs/GUIDE.zh-CN.md §4)"
+#define RISE                                                                                    \
+    "a rise from the baseline year is a ratio to it: '提高10%' is 'x / baseline(x) >= 110%', "    \
+    "'提高5个百分点' is 'x >= baseline(x) + 5%' (docs/GUIDE.zh-CN.md §4)"
+#define POINTS                                                                                  \
+    "a difference of two % values is in percentage points: '降低20个百分点' is "                 \
+    "'x <= baseline(x) - 20%'"
+
+/* Each word and its hint; hints are plain text (no printf directives). */
+static const struct planword {
+    const char *word;
+    const char *hint;
+} words[] = {
+    {"以上", "'以上' (at least) " AT_LEAST},
+    {"及以上", "'及以上' (at least) " AT_LEAST},
+    {"不低于", "'不低于' (not below) " AT_LEAST},
+    {"不少于", "'不少于' (not less than) " AT_LEAST},
+    {"不小于", "'不小于' (not less than) " AT_LEAST},
+    {"至少", "'至少' (at least) " AT_LEAST},
+    {"达到", "'达到' (reach) is written as '>=' before the goal, or '<=' for a value that should "
+             "fall: '>= 90%' (docs/GUIDE.zh-CN.md §4)"},
+    {"以下", "'以下' (at most) " AT_MOST},
+    {"及以下", "'及以下' (at most) " AT_MOST},
+    {"以内", "'以内' (within) " AT_MOST},
+    {"不高于", "'不高于' (not above) " AT_MOST},
+    {"不超过", "'不超过' (not above) " AT_MOST},
+    {"不大于", "'不大于' (not more than) " AT_MOST},
+    {"不多于", "'不多于' (not more than) " AT_MOST},
+    {"至多", "'至多' (at most) " AT_MOST},
+    {"超过", "'超过' (above) is written as '>' before the goal: '> 30%'"},
+    {"高于", "'高于' (above) is written as '>' before the goal: '> 30%'"},
+    {"大于", "'大于' (more than) is written as '>' before the goal: '> 30%'"},
+    {"低于", "'低于' (below) is written as '<' before the goal: '< 1%'"},
+    {"小于", "'小于' (less than) is written as '<' before the goal: '< 1%'"},
+    {"左右", "'左右' (about) is a tolerance after the goal, its width the analyst's: "
+             "'>= 20% tolerance 0.5%' (docs/LANGUAGE.md §6)"},
+    {"年", "a year is written without '年': 'by 2025'"},
+    {"年底", "a year is written without '年底': 'by 2025'"},
+    {"年前", "a year is written without '年前': 'by 2025'"},
+    {"下降", FALL},
+    {"降低", FALL},
+    {"减少", FALL},
+    {"削减", FALL},
+    {"提高", RISE},
+    {"提升", RISE},
+    {"增长", RISE},
+    {"百分点", POINTS},
+    {"个百分点", POINTS},
+    {"累计", "a sum over the years of a period is 'cumulative(x, 十四五)' (docs/LANGUAGE.md §7)"},
+    {"稳定在", "a goal without 'by' holds every year: '稳定在86%以上' is 'x >= 86%'"},
+    {"保持在", "a goal without 'by' holds every year: '保持在86%以上' is 'x >= 86%'"},
+    {"控制在", "'控制在…以内' is '<=' before the goal, with 'by YEAR' or without it (every year)"},
+};
+
+/* The entry for exactly text[0..len), or NULL. */
+static const struct planword *find(const char *text, size_t len)
+{
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i].word) == len && memcmp(words[i].word, text, len) == 0)
+            return &words[i];
+    return NULL;
+}
+
+const char *planword_hint(const char *text, size_t len)
+{
+    while (len > 0 && text[len - 1] >= '0' && text[len - 1] <= '9')
+        len--;
+    const struct planword *w = find(text, len);
+    return w ? w->hint : NULL;
+}
+
+const char *planword_suffix(const char *name, size_t *stem_len)
+{
+    size_t n = strlen(name);
+    /* the longest word that ends the name, so `及以上` wins over `以上` */
+    const struct planword *best = NULL;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t w = strlen(words[i].word);
+        if (w < n && memcmp(name + n - w, words[i].word, w) == 0 &&
+            (!best || w > strlen(best->word)))
+            best = &words[i];
+    }
+    if (!best)
+        return NULL;
+    *stem_len = n - strlen(best->word);
+    return best->hint;
+}

@@ -1,0 +1,22 @@
+/* planword.h — words of Chinese plans that planc writes otherwise
+ * (以上, 不低于, 左右, 2025年, 下降, 累计 ...): the hint a message adds when a
+ * rules file has one where planc expects an operator, a keyword or a unit
+ * (docs/GUIDE.zh-CN.md §4 lists the forms). */
+#ifndef PLANC_PLANWORD_H
+#define PLANC_PLANWORD_H
+
+#include <stddef.h>
+
+/* The hint for the name text[0..len) when it is one of the words, whole or
+ * followed by ASCII digits (the scanner joins `不低于13` into one name), or
+ * NULL.  A name that merely starts with a word (an indicator 达标城市比例)
+ * is not one. */
+const char *planword_hint(const char *text, size_t len);
+
+/* For a name that ends in one of the words (`万公里以上`, a unit and a
+ * word the scanner read as one name): the word's hint, with *stem_len set
+ * to the length of what comes before it; NULL when the name ends in none
+ * or is the word alone. */
+const char *planword_suffix(const char *name, size_t *stem_len);
+
+#endif
