@@ -1271,6 +1271,28 @@ static const char *mismatch_fmt(ast_op op)
     }
 }
 
+/* `baseline(x) - 13.5%` with x in 吨/万元 ("下降13.5%"): a share added to or
+ * taken from an amount.  The hint says that a share of a value is a
+ * product, or that the ratio is what to compare. */
+static void share_hint(S *s, ast_op op, const unit_t *a, const unit_t *b)
+{
+    const unit_t *pct = s->m->units.percent, *pml = s->m->units.permille;
+    const unit_t *share = a == pct || a == pml ? a : b == pct || b == pml ? b : NULL;
+    const unit_t *other = share == a ? b : a;
+    if (!share || unit_is_dimensionless(other) || other == s->m->units.boolean)
+        return;
+    if (op == OP_SUB)
+        diag_hint(s->d, "'%s' is a share, not an amount of '%s': 13.5%% below a value is "
+                        "'baseline(x) * (100%% - 13.5%%)', or compare the ratio, "
+                        "'x / baseline(x) <= 86.5%%' (比基准年下降13.5%%)",
+                  unit_name(share), unit_name(other));
+    else
+        diag_hint(s->d, "'%s' is a share, not an amount of '%s': 10%% above a value is "
+                        "'baseline(x) * (100%% + 10%%)', or compare the ratio, "
+                        "'x / baseline(x) >= 110%%' (比基准年提高10%%)",
+                  unit_name(share), unit_name(other));
+}
+
 /* EX_BINARY. */
 static sema_type check_binary(S *s, ast_expr *e, ectx *c)
 {
@@ -1326,6 +1348,8 @@ static sema_type check_binary(S *s, ast_expr *e, ectx *c)
     default:
         if (!unify(a, b)) {
             unit_mismatch(s, e->sp, mismatch_fmt(op), a->sema.unit, b->sema.unit);
+            if (op == OP_ADD || op == OP_SUB)
+                share_hint(s, op, a->sema.unit, b->sema.unit);
             return set(e, TY_ERROR, NULL);
         }
         if (op == OP_ADD || op == OP_SUB)
