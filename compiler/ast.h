@@ -470,6 +470,8 @@ typedef struct ast_program {
     uint32_t nedits;
     bool incomplete;        /* a file it imports or extends could not be
                                loaded (reported): the checker skips it */
+    bool syntax_errors;     /* a file of it had lexical or syntax errors
+                               (reported): what they threw away is missing */
 } ast_program;
 
 /* Constructors used by the parser; all allocate in `a`. */

@@ -101,6 +101,7 @@ typedef struct loader {
     uint32_t nstack;        /* modules being loaded, outermost first */
     bool too_many;          /* IMPORT_MAX_FILES was reported */
     bool incomplete;        /* a file could not be loaded */
+    bool syntax_errors;     /* a file had lexical or syntax errors */
     bool *included;         /* per module: its declarations are in `out` */
     bool *inbase;           /* while applying edits: modules of the base */
     int32_t *file_module;   /* per diag file id: its module, -1 for none */
@@ -289,7 +290,10 @@ static uint32_t new_module(loader *L, const char *shown, const char *real, uint3
     m->file = file;
     m->base = -1;
     m->depth = depth;
+    int before = L->d->nerrors;
     m->ast = parse_file(L->a, L->d, (int)file);
+    if (L->d->nerrors > before)
+        L->syntax_errors = true;
     m->target = arena_alloc(L->a, (m->ast->ndecls + 1) * sizeof *m->target);
     for (uint32_t i = 0; i < m->ast->ndecls; i++)
         m->target[i] = -1;
@@ -2226,6 +2230,7 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
     prog->edits = (const ast_origin **)L->edits.v;
     prog->nedits = (uint32_t)L->edits.n;
     prog->incomplete = L->incomplete;
+    prog->syntax_errors = L->syntax_errors;
     return prog;
 }
 

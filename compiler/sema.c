@@ -3726,10 +3726,15 @@ static void check_aliases(S *s)
 /* Weights not all zero: per measure, per section, in the total.  Only
  * what has a score counts (a measure with targets, a section with such a
  * measure): a weight on something without one is no help, and a note
- * says so, lest "every ... has weight 0" read as untrue. */
+ * says so, lest "every ... has weight 0" read as untrue.  Not after a
+ * syntax error: the target, measure or section it threw away may be the
+ * one with a weight, and "every target has weight 0" would be an error
+ * that fixing the syntax error makes untrue. */
 static void check_weight_sums(S *s)
 {
     sema_model *m = s->m;
+    if (s->prog->syntax_errors)
+        return;
     bool *scored_sec = arena_alloc(s->a, (m->nsections + 1) * sizeof *scored_sec);
     for (uint32_t i = 0; i < m->nmeasures; i++) {
         const sema_measure *mm = &m->measures[i];
