@@ -1789,8 +1789,16 @@ static void pass_declare(S *s)
                 mm->weight = 1;
                 mm->origin = me->origin;
                 const sym *old = me->id.s ? tab_add(s->a, &s->tab[K_MEASURE], me->id.s, me->id.sp, mi) : NULL;
-                if (old)
+                if (old) {
                     duplicate(s, K_MEASURE, me->id, old);
+                    /* 三、(一) and 四、(一): a plan that numbers its clauses anew in each part */
+                    uint32_t osec = m->measures[old->index].section;
+                    if (osec != si && mod_of(s, me->id.sp) == mod_of(s, old->sp))
+                        diag_hint(s->d, "a measure's clause id is one per program; where the plan numbers "
+                                        "its clauses anew in each part, write the part before the clause: "
+                                        "(%s.%s) and (%s.%s)",
+                                  m->sections[osec].id, me->id.s, m->sections[si].id, me->id.s);
+                }
                 m->sections[si].measures[m->sections[si].nmeasures++] = mi;
                 mm->targets = arena_alloc(s->a, (me->ntargets + 1) * sizeof(uint32_t));
                 for (uint32_t k = 0; k < me->ntargets; k++) {

@@ -998,10 +998,18 @@ opt_weight:
   | KW_WEIGHT sum       { $$ = $2; }
   ;
 
-/* clauseid := IDENT | NUMBER  (a number is kept as written: (1), (2.1)) */
+/* clauseid := IDENT | NUMBER | IDENT '.' (IDENT | NUMBER)
+ * (a number is kept as written: (1), (2.1)); a part and its clause,
+ * (四.一), for a plan that numbers its clauses anew in each part */
 clauseid:
     IDENT
   | NUMBER              { $$ = source_name(ps, @1); }
+  | IDENT '.' IDENT     { $$ = (ast_name){.s = arena_printf(ps->a, "%s.%s", $1.s, $3.s), .sp = @$}; }
+  | IDENT '.' NUMBER
+        {
+            ast_name n = source_name(ps, @3);
+            $$ = (ast_name){.s = arena_printf(ps->a, "%s.%s", $1.s, n.s), .sp = @$};
+        }
   ;
 
 /* measure_item := 'lead' names | 'responsible' names | 'shared' names | target */
