@@ -472,6 +472,10 @@ typedef struct ast_program {
                                loaded (reported): the checker skips it */
     bool syntax_errors;     /* a file of it had lexical or syntax errors
                                (reported): what they threw away is missing */
+    const char **lost_targets; /* names of the targets syntax errors threw
+                               away (`target NAME` was read): what names them
+                               is not reported as undefined */
+    uint32_t nlost_targets;
 } ast_program;
 
 /* Constructors used by the parser; all allocate in `a`. */

@@ -571,9 +571,20 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
 
 /* ---------------------------------------------------------------- declaring */
 
+/* Whether a syntax error threw away a target called name (its `target
+ * NAME` was read): what names it is then not reported as undefined, an
+ * error that fixing the syntax error makes untrue. */
+static bool lost_target(const S *s, const char *name)
+{
+    for (uint32_t i = 0; name && i < s->prog->nlost_targets; i++)
+        if (strcmp(s->prog->lost_targets[i], name) == 0)
+            return true;
+    return false;
+}
+
 /* Looks a name up in one namespace; reports "undefined KIND 'x'" (with a
- * did-you-mean, or where an extending file dropped it) when absent.
- * Returns the symbol or NULL. */
+ * did-you-mean, or where an extending file dropped it) when absent, but
+ * for a target a syntax error threw away.  Returns the symbol or NULL. */
 static const sym *lookup(S *s, int kind, ast_name n)
 {
     if (!n.s)
@@ -581,6 +592,8 @@ static const sym *lookup(S *s, int kind, ast_name n)
     if (is_vocab(kind))
         return lookup_vocab(s, kind, n, NULL);
     const sym *y = find(s, kind, n);
+    if (!y && kind == K_TARGET && lost_target(s, n.s))
+        return NULL;
     if (!y) {
         diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
         if (!dropped_note(s, kind, n.s))
@@ -3861,6 +3874,8 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
                 diag_hint(s->d, "the targets that measure it: %s", on);
             return false;
         }
+        if (!y && lost_target(s, x->item.s))
+            return false;
         if (!y) {
             diag_error(s->d, x->item.sp, "undefined target '%s'", x->item.s ? x->item.s : "?");
             suggest(s, 1u << K_TARGET, NULL, x->item.s);

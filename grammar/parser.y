@@ -144,6 +144,9 @@ struct parse_state {
     bool in_target;     /* inside `target|redline NAME ...` of a measure */
     bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
                            the hints of a syntax error there) */
+    ast_name pending_target; /* the name of the target being read (`target
+                                NAME ...`) until its measure holds it */
+    ptrvec lost_targets;   /* const char *: targets a syntax error threw away */
 };
 
 /* A list under construction: elsize-byte elements in malloc'd storage. */
@@ -223,6 +226,7 @@ static ast_decl *new_override(parse_state *ps, ast_overkind what, ast_name name,
 static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_name id, const char *title,
                                    ast_expr *weight, span sp);
 static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
+static void lose_target(parse_state *ps);
 
 /* Stops the parse when an expression or unit tree gets too deep. */
 #define CHECK_DEPTH(node)                  \
@@ -345,7 +349,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 program:
     %empty
   | program decl        { if ($2) ptrvec_push(ps->a, &ps->decls, $2); }
-  | program error
+  | program error       { lose_target(ps); }
   ;
 
 /* decl := plan | levels | region | agency | unit | indicator | section | assessment
@@ -981,7 +985,7 @@ section:
 measures:
     %empty              { $$ = list_new(sizeof(ast_measure *)); }
   | measures measure    { $$ = $1; if ($2) list_push($$, &$2); }
-  | measures error      { $$ = $1; }
+  | measures error      { $$ = $1; lose_target(ps); }
   ;
 
 /* measure := 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}' */
@@ -1023,8 +1027,13 @@ measure_items:
             $$->m->has_shared = true;
             list_append($$->shared, $3);
         }
-  | measure_items target                { $$ = $1; list_push($$->targets, &$2); }
-  | measure_items error                 { $$ = $1; }
+  | measure_items target
+        {
+            $$ = $1;
+            list_push($$->targets, &$2);
+            ps->pending_target = (ast_name){0};
+        }
+  | measure_items error                 { $$ = $1; lose_target(ps); }
   ;
 
 /* ---- targets ---- */
@@ -1075,7 +1084,7 @@ target_kw:
 /* [IDENT] */
 opt_ident:
     %empty              { $$ = (ast_name){0}; }
-  | IDENT
+  | IDENT               { $$ = $1; ps->pending_target = $1; }
   ;
 
 /* [STRING] */
@@ -2201,6 +2210,16 @@ static void too_deep(parse_state *ps, span sp)
     lex_stop(ps->lex);
 }
 
+/* After a syntax error: the target being read, if it had a name, was
+ * thrown away; its name is kept so that the checker does not report the
+ * expectations, weights and vetoes that name it as undefined. */
+static void lose_target(parse_state *ps)
+{
+    if (ps->pending_target.s)
+        ptrvec_push(ps->a, &ps->lost_targets, (void *)ps->pending_target.s);
+    ps->pending_target = (ast_name){0};
+}
+
 /* ---- entry point ---- */
 
 ast_program *parse_file(arena *a, diag_ctx *d, int file)
@@ -2215,6 +2234,8 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
     lex_close(ps.lex);
     prog->decls = (ast_decl **)ps.decls.v;
     prog->ndecls = (uint32_t)ps.decls.n;
+    prog->lost_targets = (const char **)ps.lost_targets.v;
+    prog->nlost_targets = (uint32_t)ps.lost_targets.n;
     return prog;
 }
 
