@@ -246,8 +246,8 @@ static const char usage_run[] =
 
 static const char usage_explain[] =
     "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
-    "                     [--format text|json] [--skip-unknown-regions] [--na TEXT]...\n"
-    "                     [--data-year Y] [--allow-missing-columns]\n"
+    "                     [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
+    "                     [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
     "\n"
     "Scores the data like 'planc run', then shows for region R in year Y how\n"
     "each score was derived, with the numbers filled in: the data cells read\n"
@@ -262,6 +262,11 @@ static const char usage_explain[] =
     "  --year Y         a year with a row for R (default: R's last year)\n"
     "  --target NAME    only this target (and its measure and section)\n"
     "  --format FORMAT  text (the default) or json (docs/OUTPUT.md)\n"
+    "  --lang LANG      the language of the text explanation's own words: en\n"
+    "                   (the default) or zh (Chinese, as an evaluation report\n"
+    "                   words it: 达标, 进度滞后, 基期值, 目标值 ...); the numbers,\n"
+    "                   formulas and the rules' and the data's texts are as they\n"
+    "                   are.  Only with --format text: the JSON keeps English\n"
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
     "                   read the data as 'planc run' does with them\n"
     "\n"
@@ -1431,6 +1436,8 @@ static int cmd_explain(int argc, char **argv)
 {
     const char *rules = NULL, *data = NULL, *region = NULL, *year_s = NULL;
     const char *target = NULL, *format = "text";
+    lbl_lang lang = LBL_EN;
+    bool lang_given = false;
     data_options dopt = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -1446,13 +1453,17 @@ static int cmd_explain(int argc, char **argv)
             return EXIT_OK;
         } else if (strcmp(a, "--data") == 0 || strcmp(a, "--region") == 0 ||
                    strcmp(a, "--year") == 0 || strcmp(a, "--target") == 0 ||
-                   strcmp(a, "--format") == 0) {
+                   strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0) {
             if (i + 1 >= argc)
                 return usage_error("explain", "option '%s' needs a value", a);
             const char *v = argv[++i];
             if ((strcmp(a, "--data") == 0 && data) || (strcmp(a, "--region") == 0 && region))
                 return usage_error("explain", "option '%s' given twice", a);
-            if (strcmp(a, "--data") == 0)
+            if (strcmp(a, "--lang") == 0) {
+                if (!lbl_parse(v, &lang))
+                    return usage_error("explain", "unknown language '%s' (available: en, zh)", v);
+                lang_given = true;
+            } else if (strcmp(a, "--data") == 0)
                 data = v;
             else if (strcmp(a, "--region") == 0)
                 region = v;
@@ -1478,6 +1489,10 @@ static int cmd_explain(int argc, char **argv)
         return usage_error("explain", "%sno region given (--region R)", "");
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         return usage_error("explain", "unknown format '%s' (available: text, json)", format);
+    /* the JSON explanation is for programs: its texts stay English */
+    if (lang_given && strcmp(format, "json") == 0)
+        return usage_error("explain", "--lang is for the text explanation: %s keeps its "
+                                      "English texts for programs", "--format json");
     int year = 0;
     if (year_s && !(year = parse_year_arg(year_s)))
         return usage_error("explain", "bad year '%s' (a whole number from 1 to 9999)", year_s);
@@ -1506,7 +1521,7 @@ static int cmd_explain(int argc, char **argv)
     if (rc == EXIT_OK) {
         int w = strcmp(format, "json") == 0
                     ? explain_json(c.ir, table, res, (size_t)row, ti, stdout, stderr)
-                    : explain_text(c.ir, table, res, (size_t)row, ti, stdout, stderr);
+                    : explain_text(c.ir, table, res, (size_t)row, ti, lang, stdout, stderr);
         if (w == -2)
             rc = EXIT_INTERNAL;
         else if (w != 0 || stdout_failed()) {

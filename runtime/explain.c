@@ -16,8 +16,10 @@
 #include "diag.h"
 #include "exec.h"
 #include "json.h"
+#include "labels.h"
 #include "report.h"
 #include "report_json.h"
+#include "report_style.h"
 #include "rtmem.h"
 
 /* ---------------------------------------------------------------- strings */
@@ -59,21 +61,29 @@ static char *sb_take(strbuf *b)
     return s;
 }
 
-/* A number as the results print it; "missing" for NaN. */
-static const char *num(double v, char buf[32])
+/* The text of label id in lang (labels.h): every word of the text
+ * explanation is one, in English or Chinese (`planc explain --lang`); the
+ * JSON explanation's texts are English. */
+static const char *L(lbl_lang lang, lbl_id id)
+{
+    return lbl_get(lang, id);
+}
+
+/* A number as the results print it; "missing" (in lang) for NaN. */
+static const char *num(lbl_lang lang, double v, char buf[32])
 {
     if (isnan(v))
-        return "missing";
+        return L(lang, LBL_X_MISSING);
     report_format_number(v, buf);
     return buf;
 }
 
 /* A computed number for the text explanation: rounded to 4 decimals (the
  * JSON explanation and the results have it exactly); "missing" for NaN. */
-static const char *dnum(double v, char buf[32])
+static const char *dnum(lbl_lang lang, double v, char buf[32])
 {
     if (isnan(v))
-        return "missing";
+        return L(lang, LBL_X_MISSING);
     if (fabs(v) >= 1e15 || v == trunc(v)) {
         report_format_number(v, buf);
         return buf;
@@ -90,29 +100,29 @@ static const char *dnum(double v, char buf[32])
 }
 
 /* A share as a percentage with 2 decimals ("5.26%"). */
-static const char *pct(double v, char buf[32])
+static const char *pct(lbl_lang lang, double v, char buf[32])
 {
     if (isnan(v))
-        return "missing";
+        return L(lang, LBL_X_MISSING);
     snprintf(buf, 32, "%.2f%%", v * 100);
     return buf;
 }
 
 /* Appends a quantity: a number and its unit ("92%", "7603 万亩"), yes/no
  * for a yes/no value, "missing" for NaN. */
-static void qty(strbuf *b, double v, const char *unit, bool boolean)
+static void qty(lbl_lang lang, strbuf *b, double v, const char *unit, bool boolean)
 {
     char buf[32];
     if (isnan(v)) {
-        sbf(b, "missing");
+        sbf(b, "%s", L(lang, LBL_X_MISSING));
     } else if (boolean) {
-        sbf(b, "%s", v != 0 ? "yes" : "no");
+        sbf(b, "%s", L(lang, v != 0 ? LBL_YES : LBL_NO));
     } else if (!unit || !*unit || strcmp(unit, "1") == 0) {
-        sbf(b, "%s", num(v, buf));
+        sbf(b, "%s", num(lang, v, buf));
     } else if (strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0) {
-        sbf(b, "%s%s", num(v, buf), unit);
+        sbf(b, "%s%s", num(lang, v, buf), unit);
     } else {
-        sbf(b, "%s %s", num(v, buf), unit);
+        sbf(b, "%s %s", num(lang, v, buf), unit);
     }
 }
 
@@ -318,6 +328,7 @@ typedef struct ex_row {
     size_t row;
     uint32_t region;
     int year;
+    lbl_lang lang;          /* the language of the explanation's texts */
     double *slot;           /* every slot's value on the row */
     double *mshare;         /* per measure: its weight / its section's counted weight (NaN: not counted) */
     double *sshare;         /* per section: its weight / the total's counted weight (NaN: not counted) */
@@ -531,23 +542,46 @@ static char *share_text(const ex_row *x, uint32_t step)
     }
     free(below);
     strbuf out = {0};
-    sbf(&out, "share over the %s regions with a row in %d: the condition holds in %u (%s), "
-              "not in %u (%s), missing in %u (%s); the share is %u / %u",
-        p->levels[s->aux], x->year, ny, ny ? yes.s : "none", nn, nn ? no.s : "none",
-        nm, nm ? miss.s : "none", ny, ny + nn);
+    const char *none = L(x->lang, LBL_X_NONE);
+    sbf(&out, L(x->lang, LBL_X_SHARE), p->levels[s->aux], x->year, ny, ny ? yes.s : none, nn,
+        nn ? no.s : none, nm, nm ? miss.s : none, ny, ny + nn);
     free(yes.s);
     free(no.s);
     free(miss.s);
     return sb_take(&out);
 }
 
+/* What a barrier step is read for: the target's value (or its score), its
+ * baseline or its goal. */
+typedef enum ex_for { FOR_VALUE, FOR_BASELINE, FOR_GOAL } ex_for;
+
+/* The words that say so after a barrier's year: "" for the value, ", for
+ * the baseline", ", for the goal". */
+static const char *for_text(lbl_lang lang, ex_for f)
+{
+    return f == FOR_VALUE ? "" : L(lang, f == FOR_BASELINE ? LBL_X_FOR_BASELINE : LBL_X_FOR_GOAL);
+}
+
+/* A barrier function's name and what it ranged over: "lowest of 森林覆盖率",
+ * or the name alone when `of` is empty (malloc'd). */
+static char *function_of(lbl_lang lang, const char *name, const char *of)
+{
+    strbuf b = {0};
+    if (*of)
+        sbf(&b, L(lang, LBL_X_FN_OF), name, of);
+    else
+        sbf(&b, "%s", name);
+    return sb_take(&b);
+}
+
 /* What a peer step (lowest / highest / average) computed on this row: over
  * how many regions of the row's level it ranged (only those the target
  * covers when lower.c masked its operand with the target's scope), and for
- * lowest and highest which region holds the value.  `role` is "" or ", for
- * the baseline". */
-static char *peer_text(const ex_row *x, uint32_t step, const char *role)
+ * lowest and highest which region holds the value.  `role`: what it is
+ * read for. */
+static char *peer_text(const ex_row *x, uint32_t step, ex_for role)
 {
+    lbl_lang lang = x->lang;
     const ir_program *p = x->p;
     const ir_step *s = &p->steps[step];
     uint32_t level = p->regions[x->region].level;
@@ -580,12 +614,13 @@ static char *peer_text(const ex_row *x, uint32_t step, const char *role)
     char n1[32];
     strbuf out = {0};
     char *of = operand_of(p, step);
-    sbf(&out, "%s%s%s over the %u %s regions %swith a row in %d%s (%u with a value) = %s",
-        ir_peername(s->aux), *of ? " of " : "", of, rows, p->levels[level],
-        scope ? "the target covers " : "", x->year, role, vals, num(v, n1));
+    char *head = function_of(lang, ir_peername(s->aux), of);
+    sbf(&out, L(lang, scope ? LBL_X_PEER_SCOPE : LBL_X_PEER), head, rows, p->levels[level], x->year,
+        for_text(lang, role), vals, num(lang, v, n1));
+    free(head);
     free(of);
     if (who.len)
-        sbf(&out, " (%s)", who.s);
+        sbf(&out, "%s%s%s", L(lang, LBL_PAREN_OPEN), who.s, L(lang, LBL_PAREN_CLOSE));
     free(who.s);
     return sb_take(&out);
 }
@@ -593,8 +628,9 @@ static char *peer_text(const ex_row *x, uint32_t step, const char *role)
 /* What a cumulative() or peakvalue() step read on this row: the years
  * from its first to the year it is read in, each year's value, and the sum
  * or the largest, or the year that leaves it missing. */
-static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
+static char *cumsum_text(const ex_row *x, uint32_t step, ex_for role)
 {
+    lbl_lang lang = x->lang;
     const ir_step *s = &x->p->steps[step];
     bool peak = s->op == IR_CUMMAX;
     long first = s->aux;
@@ -602,15 +638,16 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
     char n1[32];
     strbuf out = {0};
     char *of = operand_of(x->p, step);
-    sbf(&out, "%s%s%s from %ld to %ld%s: ", peak ? "peakvalue" : "cumulative", *of ? " of " : "", of,
-        first, upto, role);
+    char *head = function_of(lang, peak ? "peakvalue" : "cumulative", of);
+    sbf(&out, L(lang, LBL_X_CUM_HEAD), head, first, upto, for_text(lang, role));
+    free(head);
     free(of);
     if (upto < first - 1 || (peak && upto < first)) {
-        sbf(&out, "missing (%ld is before the %s starts)", upto, peak ? "series" : "sum");
+        sbf(&out, L(lang, peak ? LBL_X_CUM_BEFORE_SERIES : LBL_X_CUM_BEFORE_SUM), upto);
         return sb_take(&out);
     }
     if (upto == first - 1) {
-        sbf(&out, "nothing summed yet = 0");
+        sbf(&out, "%s", L(lang, LBL_X_CUM_NOTHING));
         return sb_take(&out);
     }
     strbuf terms = {0};
@@ -618,15 +655,16 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
         long row = rt_table_find(x->t, x->region, y);
         double v = row < 0 ? NAN : rt_result_value(x->r, s->a, (size_t)row);
         if (isnan(v)) {
-            sbf(&out, "missing (%s %ld %s)", x->p->regions[x->region].name, y,
-                row < 0 ? "has no row" : "has no value");
+            sbf(&out, L(lang, LBL_X_CUM_MISSING), x->p->regions[x->region].name, y,
+                L(lang, row < 0 ? LBL_X_NO_ROW : LBL_X_NO_VALUE));
             free(terms.s);
             return sb_take(&out);
         }
-        sbf(&terms, "%s%s", y > first ? (peak ? ", " : " + ") : "", num(v, n1));
+        sbf(&terms, "%s%s", y > first ? (peak ? L(lang, LBL_X_SEP) : " + ") : "", num(lang, v, n1));
     }
-    sbf(&out, "%s%s %s", terms.s, peak ? " → the largest" : " =",
-        num(rt_result_value(x->r, step, x->row), n1));
+    sbf(&out, "%s", terms.s);
+    sbf(&out, peak ? L(lang, LBL_X_LARGEST) : " = %s",
+        num(lang, rt_result_value(x->r, step, x->row), n1));
     free(terms.s);
     return sb_take(&out);
 }
@@ -636,8 +674,9 @@ static char *cumsum_text(const ex_row *x, uint32_t step, const char *role)
  * value (or that it has no row or no value), and the result; for lowest
  * and highest, which region holds it.  `role` as for peer_text(); y0 is
  * the baseline year when the step is read for the baseline, else 0. */
-static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0)
+static char *below_text(const ex_row *x, uint32_t step, ex_for role, int y0)
 {
+    lbl_lang lang = x->lang;
     const ir_program *p = x->p;
     const ir_step *s = &p->steps[step];
     bool total = s->imm == IR_SHARE_TOTAL;
@@ -653,11 +692,12 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0
         long row = rt_table_find(x->t, d, x->year);
         double c = row < 0 ? NAN : rt_result_value(x->r, s->a, (size_t)row);
         if (isnan(c)) {
-            sbf(&gaps, "%s%s %s", gaps.len ? ", " : "", p->regions[d].name,
-                row < 0 ? "has no row" : "has no value");
+            sbf(&gaps, "%s%s%s", gaps.len ? L(lang, LBL_X_SEP) : "", p->regions[d].name,
+                L(lang, row < 0 ? LBL_X_NO_ROW : LBL_X_NO_VALUE));
             continue;
         }
-        sbf(&terms, "%s%s %s", vals ? (total ? " + " : ", ") : "", p->regions[d].name, num(c, n1));
+        sbf(&terms, "%s%s %s", vals ? (total ? " + " : L(lang, LBL_X_SEP)) : "", p->regions[d].name,
+            num(lang, c, n1));
         vals++;
         if ((s->imm == IR_SHARE_LOWEST || s->imm == IR_SHARE_HIGHEST) && c == v)
             sbf(&who, "%s%s", who.len ? "、" : "", p->regions[d].name);
@@ -665,23 +705,26 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0
     free(below);
     strbuf out = {0};
     char *of = operand_of(p, step);
-    sbf(&out, "%s%s%s over the %u %s regions below %s ", ir_sharename(s->imm), *of ? " of " : "",
-        of, nbelow, p->levels[s->aux], p->regions[x->region].name);
+    char *head = function_of(lang, ir_sharename(s->imm), of);
+    sbf(&out, L(lang, LBL_X_BELOW_HEAD), head, nbelow, p->levels[s->aux],
+        p->regions[x->region].name);
+    free(head);
     free(of);
     /* for the baseline: the baseline year's values of the regions with a
      * row in the row's year (docs/LANGUAGE.md §7) */
     if (y0)
-        sbf(&out, "in the baseline year %d (of those with a row in %d)", y0, x->year);
+        sbf(&out, L(lang, LBL_X_BELOW_BASE_YEAR), y0, x->year);
     else
-        sbf(&out, "in %d", x->year);
-    sbf(&out, "%s: %s", role, vals ? terms.s : "no value");
+        sbf(&out, L(lang, LBL_X_BELOW_YEAR), x->year);
+    sbf(&out, "%s%s%s", for_text(lang, role), L(lang, LBL_COLON),
+        vals ? terms.s : L(lang, LBL_X_NO_VALUES));
     if (gaps.len)
-        sbf(&out, "; %s", gaps.s);
-    sbf(&out, " = %s", isnan(v) ? "missing" : num(v, n1));
+        sbf(&out, "%s%s", L(lang, LBL_LIST_SEP), gaps.s);
+    sbf(&out, " = %s", num(lang, v, n1));
     if (total && isnan(v) && gaps.len)
-        sbf(&out, " (a total needs every region's value)");
+        sbf(&out, "%s", L(lang, LBL_X_TOTAL_NEEDS_ALL));
     if (who.len)
-        sbf(&out, " (%s)", who.s);
+        sbf(&out, "%s%s%s", L(lang, LBL_PAREN_OPEN), who.s, L(lang, LBL_PAREN_CLOSE));
     free(terms.s);
     free(gaps.s);
     free(who.s);
@@ -693,7 +736,7 @@ static char *below_text(const ex_row *x, uint32_t step, const char *role, int y0
  * other rows or years) in et->peers, et->sums, et->peaks and et->below,
  * each once, labelled with `role`; the marks of x->walk are shared by the
  * calls for one target. */
-static void collect_peers(const ex_row *x, uint32_t root, const char *role, ex_target *et)
+static void collect_peers(const ex_row *x, uint32_t root, ex_for role, ex_target *et)
 {
     const ir_program *p = x->p;
     ex_walk *w = x->walk;
@@ -712,8 +755,9 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, ex_t
         } else if (s->op == IR_CUMMAX) {
             list_push(&et->peaks, cumsum_text(x, i, role));
         } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {
-            bool base = strcmp(role, ", for the baseline") == 0;
-            list_push(&et->below, below_text(x, i, base ? "" : role, base ? p->targets[et->ti].y0 : 0));
+            bool base = role == FOR_BASELINE;
+            list_push(&et->below, below_text(x, i, base ? FOR_VALUE : role,
+                                             base ? p->targets[et->ti].y0 : 0));
         }
         if (ir_is_barrier(s->op))
             continue;
@@ -726,74 +770,92 @@ static void collect_peers(const ex_row *x, uint32_t root, const char *role, ex_t
 /* Appends "v OP goal holds (84.8 >= 92)" style text; with a tolerance
  * (m not NULL) the goal it is judged by: "v >= goal - tolerance holds
  * (19.5 % >= 20 % - 0.5 % = 19.5 %)", or the band of '=='. */
-static void test_text(strbuf *b, const ir_target *tg, const ir_milestone *ms, ir_op op, double v,
-                      double g)
+/* "holds", "does not hold" or "cannot be decided" (NaN) for a test's
+ * result m. */
+static const char *holds(lbl_lang lang, double m)
+{
+    return L(lang, isnan(m) ? LBL_X_UNDECIDED : m != 0 ? LBL_X_HOLDS : LBL_X_NOT_HOLDS);
+}
+
+static void test_text(lbl_lang lang, strbuf *b, const ir_target *tg, const ir_milestone *ms,
+                      ir_op op, double v, double g)
 {
     if (ms && ms->has_tolerance) {
-        double r = ir_meets(ms, v, g), lo, hi;
-        const char *res = isnan(r) ? "cannot be decided" : r != 0 ? "holds" : "does not hold";
+        double lo, hi;
+        const char *res = holds(lang, ir_meets(ms, v, g));
         ir_goal_band(ms, g, &lo, &hi);
         if (op == IR_EQ) {
-            sbf(b, "goal - tolerance <= v <= goal + tolerance %s (", res);
-            qty(b, lo, tg->unit, false);
+            sbf(b, L(lang, LBL_X_TEST_BAND), res);
+            qty(lang, b, lo, tg->unit, false);
             sbf(b, " <= ");
-            qty(b, v, tg->unit, false);
+            qty(lang, b, v, tg->unit, false);
             sbf(b, " <= ");
-            qty(b, hi, tg->unit, false);
-            sbf(b, ")");
+            qty(lang, b, hi, tg->unit, false);
+            sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
             return;
         }
         int sign = ir_loosen_sign(ms);
-        sbf(b, "v %s goal %s tolerance %s (", opname(op), sign < 0 ? "-" : "+", res);
-        qty(b, v, tg->unit, false);
+        sbf(b, L(lang, LBL_X_TEST_TOL), opname(op), sign < 0 ? "-" : "+", res);
+        qty(lang, b, v, tg->unit, false);
         sbf(b, " %s ", opname(op));
-        qty(b, g, tg->unit, false);
+        qty(lang, b, g, tg->unit, false);
         sbf(b, " %s ", sign < 0 ? "-" : "+");
-        qty(b, ms->tolerance, tg->unit, false);
+        qty(lang, b, ms->tolerance, tg->unit, false);
         sbf(b, " = ");
-        qty(b, ir_judged_goal(ms, g), tg->unit, false);
-        sbf(b, ")");
+        qty(lang, b, ir_judged_goal(ms, g), tg->unit, false);
+        sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
         return;
     }
-    double m = ir_compare(op, v, g);
-    sbf(b, "v %s goal ", opname(op));
-    sbf(b, "%s (", isnan(m) ? "cannot be decided" : m != 0 ? "holds" : "does not hold");
-    qty(b, v, tg->unit, tg->boolean);
+    sbf(b, L(lang, LBL_X_TEST), opname(op), holds(lang, ir_compare(op, v, g)));
+    qty(lang, b, v, tg->unit, tg->boolean);
     sbf(b, " %s ", opname(op));
-    qty(b, g, tg->unit, tg->boolean);
-    sbf(b, ")");
+    qty(lang, b, g, tg->unit, tg->boolean);
+    sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
+}
+
+/* Appends a milestone's tolerance and deadline as written: " tolerance
+ * 0.5%" and " by 2027" or " every year". */
+static void tolerance_deadline(lbl_lang lang, strbuf *b, const ir_target *tg,
+                               const ir_milestone *m)
+{
+    if (m->has_tolerance) {
+        strbuf t = {0};
+        qty(lang, &t, m->tolerance, tg->unit, false);
+        sbf(b, L(lang, LBL_TOLERANCE), t.s);
+        free(t.s);
+    }
+    if (m->deadline)
+        sbf(b, L(lang, LBL_BY_YEAR), m->deadline);
+    else
+        sbf(b, "%s", L(lang, LBL_EVERY_YEAR));
 }
 
 /* The goals of a target as written: ">= 92% by 2027, >= 95% by 2035". */
-static void goals_text(strbuf *b, const ir_target *tg)
+static void goals_text(lbl_lang lang, strbuf *b, const ir_target *tg)
 {
     if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
-        sbf(b, "%s every year", tg->kind);
+        sbf(b, "%s", L(lang, strcmp(tg->kind, "falls") == 0 ? LBL_FALLS_EVERY_YEAR
+                                                            : LBL_RISES_EVERY_YEAR));
         return;
     }
     if (strcmp(tg->kind, "peaks") == 0) {
-        char buf[32];
-        sbf(b, "peaks");
+        char buf[32], tol[40];
         if (tg->nmilestones)
-            sbf(b, " by %d", tg->milestones[0].deadline);
-        sbf(b, " tolerance %s%%", num(tg->tolerance * 100, buf));
+            sbf(b, L(lang, LBL_PEAKS_BY), tg->milestones[0].deadline);
+        else
+            sbf(b, "%s", L(lang, LBL_PEAKS));
+        snprintf(tol, sizeof tol, "%s%%", num(lang, tg->tolerance * 100, buf));
+        sbf(b, L(lang, LBL_TOLERANCE), tol);
         return;
     }
     for (uint32_t i = 0; i < tg->nmilestones; i++) {
         const ir_milestone *m = &tg->milestones[i];
-        sbf(b, "%s%s ", i ? ", " : "", opname(m->op));
+        sbf(b, "%s%s ", i ? L(lang, LBL_X_GOAL_SEP) : "", opname(m->op));
         if (m->goal_src)
             sbf(b, "%s", m->goal_src);
         else
-            qty(b, m->goal, tg->unit, tg->boolean);
-        if (m->has_tolerance) {
-            sbf(b, " tolerance ");
-            qty(b, m->tolerance, tg->unit, false);
-        }
-        if (m->deadline)
-            sbf(b, " by %d", m->deadline);
-        else
-            sbf(b, " every year");
+            qty(lang, b, m->goal, tg->unit, tg->boolean);
+        tolerance_deadline(lang, b, tg, m);
     }
 }
 
@@ -814,24 +876,25 @@ static uint32_t value_series(const ex_row *x, const ir_target *tg, int *ys, doub
 /* The status rule of a peaks target. */
 static void peaks_rule(const ex_row *x, const ir_target *tg, ex_target *et, strbuf *b)
 {
+    lbl_lang lang = x->lang;
     char buf[32];
     uint32_t cap = x->year >= tg->y0 ? (uint32_t)(x->year - tg->y0 + 1) : 1;
     int *ys = rt_xmalloc(cap, sizeof *ys);
     double *vs = rt_xmalloc(cap, sizeof *vs);
     uint32_t n = value_series(x, tg, ys, vs);
-    sbf(b, "the series %d..%d is ", tg->y0, x->year);
+    sbf(b, L(lang, LBL_X_SERIES), tg->y0, x->year);
     long peak = -1, missing = -1;
     for (uint32_t i = 0; i < n; i++) {
-        sbf(b, "%s%s", i ? ", " : "", num(vs[i], buf));
+        sbf(b, "%s%s", i ? L(lang, LBL_X_SEP) : "", num(lang, vs[i], buf));
         if (isnan(vs[i]) && missing < 0)
             missing = i;
         if (!isnan(vs[i]) && (peak < 0 || vs[i] > vs[peak]))
             peak = i;
     }
     if (et->status == IR_ST_MISSING || missing >= 0) {
-        sbf(b, "; %d is missing, so the peak cannot be judged", missing >= 0 ? ys[missing] : x->year);
+        sbf(b, L(lang, LBL_X_PEAK_MISSING), missing >= 0 ? ys[missing] : x->year);
     } else {
-        sbf(b, "; the largest value is first reached in %d", ys[peak]);
+        sbf(b, L(lang, LBL_X_PEAK_FIRST), ys[peak]);
         long bad = -1;
         for (uint32_t i = (uint32_t)peak + 1; i < n; i++)
             if (vs[i] - vs[i - 1] > tg->tolerance * fabs(vs[i - 1])) {
@@ -839,22 +902,25 @@ static void peaks_rule(const ex_row *x, const ir_target *tg, ex_target *et, strb
                 break;
             }
         if ((uint32_t)peak + 1 == n)
-            sbf(b, ", this year: not yet peaked");
+            sbf(b, "%s", L(lang, LBL_X_PEAK_THIS_YEAR));
         else if (bad >= 0) {
             char buf2[32], buf3[32];
-            sbf(b, ", but %d rose by %s, more than the tolerance allows (%s × |%s|)", ys[bad],
-                num(vs[bad] - vs[bad - 1], buf), num(tg->tolerance, buf2), num(vs[bad - 1], buf3));
+            sbf(b, L(lang, LBL_X_PEAK_ROSE), ys[bad], num(lang, vs[bad] - vs[bad - 1], buf),
+                num(lang, tg->tolerance, buf2), num(lang, vs[bad - 1], buf3));
         }
         else
-            sbf(b, ", and every later year rose by no more than the tolerance");
+            sbf(b, "%s", L(lang, LBL_X_PEAK_HELD));
         if (et->status == IR_ST_MET)
-            sbf(b, " → met");
+            sbf(b, L(lang, LBL_X_ARROW), lbl_status(lang, IR_ST_MET));
         else if (et->status == IR_ST_ON_TRACK)
-            sbf(b, "; before the deadline %d → on_track", tg->milestones[0].deadline);
+            sbf(b, L(lang, LBL_X_PEAK_BEFORE_DEADLINE), tg->milestones[0].deadline);
         else if (tg->nmilestones)
-            sbf(b, "; the deadline %d has passed → failed", tg->milestones[0].deadline);
+            sbf(b, L(lang, LBL_X_PEAK_DEADLINE_PASSED), tg->milestones[0].deadline);
         else
-            sbf(b, "; no deadline → failed");
+            sbf(b, "%s", L(lang, LBL_X_PEAK_NO_DEADLINE));
+        if (et->status != IR_ST_MET)
+            sbf(b, "%s", lbl_status(lang, et->status == IR_ST_ON_TRACK ? IR_ST_ON_TRACK
+                                                                       : IR_ST_FAILED));
     }
     free(ys);
     free(vs);
@@ -863,35 +929,41 @@ static void peaks_rule(const ex_row *x, const ir_target *tg, ex_target *et, strb
 /* Why a not_applicable row is one (§9 rule 1). */
 static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
 {
+    lbl_lang lang = x->lang;
     const ir_program *p = x->p;
     bool in_scope = !tg->scoped;
     for (uint32_t i = 0; tg->scoped && i < tg->nscope; i++)
         if (tg->scope[i] == x->region)
             in_scope = true;
     long row = (long)x->row;
-    const char *whose = tg->y0 != p->baseline ? "the target's" : "the";
+    bool own = tg->y0 != p->baseline;  /* the target's own baseline year */
     if (trend && x->year <= tg->y0)
-        sbf(b, "trends are judged from the year after %s baseline year %d", whose, tg->y0);
+        sbf(b, L(lang, own ? LBL_X_NA_TREND_OWN : LBL_X_NA_TREND), tg->y0);
     else if (x->year < tg->y0)
-        sbf(b, "%d is before %s baseline year %d", x->year, whose, tg->y0);
+        sbf(b, L(lang, own ? LBL_X_NA_BEFORE_OWN : LBL_X_NA_BEFORE), x->year, tg->y0);
     else if (!in_scope) {
-        sbf(b, "%s is outside the target's scope (", p->regions[x->region].name);
+        sbf(b, L(lang, LBL_X_NA_SCOPE), p->regions[x->region].name);
         for (uint32_t i = 0; i < tg->nscope && i < 8; i++)
-            sbf(b, "%s%s", i ? ", " : "", p->regions[tg->scope[i]].name);
+            sbf(b, "%s%s", i ? L(lang, LBL_X_SEP) : "", p->regions[tg->scope[i]].name);
         if (tg->nscope > 8)
-            sbf(b, " and %u more", tg->nscope - 8);
-        sbf(b, ")");
+            sbf(b, L(lang, LBL_X_NA_MORE), tg->nscope - 8);
+        sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
     } else if (rt_table_line(x->t, (size_t)row) == 0)
-        sbf(b, "%s has no row of its own in %d (planc added it for the targets that "
-            "read the regions below it: share, total, ...)",
-            p->regions[x->region].name, x->year);
+        sbf(b, L(lang, LBL_X_NA_ADDED), p->regions[x->region].name, x->year);
     else
-        sbf(b, "the target does not apply to this row");
+        sbf(b, "%s", L(lang, LBL_X_NA_OTHER));
+}
+
+/* Appends the head of a numbered rule of §9: "§9 rule 3 (met): ". */
+static void rule_head(lbl_lang lang, strbuf *b, const char *branch, int status)
+{
+    sbf(b, L(lang, LBL_X_RULE), branch, lbl_status(lang, status));
 }
 
 /* The status rule that applied (docs/LANGUAGE.md §9), as a sentence. */
 static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 {
+    lbl_lang lang = x->lang;
     strbuf b = {0};
     char b1[32];
     bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
@@ -899,84 +971,95 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     int y = x->year;
     if (et->status == IR_ST_NA) {
         et->branch = "1";
-        sbf(&b, "§9 rule 1 (not_applicable): ");
+        rule_head(lang, &b, et->branch, et->status);
         na_rule(x, tg, trend, &b);
     } else if (peaks) {
         et->branch = "peaks";
-        sbf(&b, "§9 peaks: ");
+        sbf(&b, "%s", L(lang, LBL_X_RULE_PEAKS));
         peaks_rule(x, tg, et, &b);
     } else if (trend) {
         et->branch = "trend";
-        ir_op op = strcmp(tg->kind, "falls") == 0 ? IR_LT : IR_GT;
-        sbf(&b, "§9 trends (%s every year): ", tg->kind);
+        bool falls = strcmp(tg->kind, "falls") == 0;
+        ir_op op = falls ? IR_LT : IR_GT;
+        sbf(&b, L(lang, LBL_X_RULE_TREND),
+            L(lang, falls ? LBL_FALLS_EVERY_YEAR : LBL_RISES_EVERY_YEAR));
         if (isnan(et->v) || isnan(et->goal)) {
-            sbf(&b, "%s is missing → missing",
-                isnan(et->v) ? "this year's value" : "the previous year's value");
+            sbf(&b, "%s%s",
+                L(lang, isnan(et->v) ? LBL_X_TREND_NOW_MISSING : LBL_X_TREND_PREV_MISSING),
+                lbl_status(lang, IR_ST_MISSING));
         } else {
-            sbf(&b, "this year's value %s the previous year's: ", opname(op));
-            qty(&b, et->v, tg->unit, false);
+            sbf(&b, L(lang, LBL_X_TREND_TEST), opname(op));
+            qty(lang, &b, et->v, tg->unit, false);
             sbf(&b, " %s ", opname(op));
-            qty(&b, et->goal, tg->unit, false);
-            sbf(&b, " %s → %s", ir_compare(op, et->v, et->goal) != 0 ? "holds" : "does not hold",
-                ir_statusname(et->status));
+            qty(lang, &b, et->goal, tg->unit, false);
+            sbf(&b, " %s → %s", holds(lang, ir_compare(op, et->v, et->goal)),
+                lbl_status(lang, et->status));
         }
     } else if (isnan(et->v)) {
         et->branch = "2";
-        sbf(&b, "§9 rule 2 (missing): the value is missing");
+        rule_head(lang, &b, et->branch, IR_ST_MISSING);
+        sbf(&b, "%s", L(lang, LBL_X_VALUE_MISSING));
     } else if (et->status == IR_ST_MISSING && isnan(et->goal)) {
         /* only a goal read from the data can be missing (§6); rule 5's
          * text would blame the trajectory's start */
         et->branch = "2";
-        sbf(&b, "§9 rule 2 (missing): the goal, read from the data, is missing");
+        rule_head(lang, &b, et->branch, IR_ST_MISSING);
+        sbf(&b, "%s", L(lang, LBL_X_GOAL_MISSING));
     } else {
         const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
         ir_op op = m ? m->op : IR_GE;
         bool deadline = m && m->deadline;
         if (et->status == IR_ST_MET) {
             et->branch = "3";
-            sbf(&b, "§9 rule 3 (met): ");
-            test_text(&b, tg, m, op, et->v, et->goal);
+            rule_head(lang, &b, et->branch, et->status);
+            test_text(lang, &b, tg, m, op, et->v, et->goal);
         } else if (et->status == IR_ST_FAILED) {
             et->branch = "4";
-            sbf(&b, "§9 rule 4 (failed): ");
+            rule_head(lang, &b, et->branch, et->status);
             if (deadline)
-                sbf(&b, "the deadline %d has passed (%d >= %d) and ", m->deadline, y, m->deadline);
+                sbf(&b, L(lang, LBL_X_DEADLINE_PASSED), m->deadline, y, m->deadline);
             else
-                sbf(&b, "a goal that holds every year, not met: ");
-            test_text(&b, tg, m, op, et->v, et->goal);
+                sbf(&b, "%s", L(lang, LBL_X_EVERY_YEAR_FAILED));
+            test_text(lang, &b, tg, m, op, et->v, et->goal);
         } else if (et->status == IR_ST_MISSING) {
             et->branch = "5";
-            sbf(&b, "§9 rule 5 (missing): before the deadline %d, not met, and the trajectory's "
-                    "starting value is missing",
-                deadline ? m->deadline : y);
+            rule_head(lang, &b, et->branch, et->status);
+            sbf(&b, L(lang, LBL_X_NO_START), deadline ? m->deadline : y);
             if (!isnan(et->ystart))
-                sbf(&b, " (the value in %s)", num(et->ystart, b1));
+                sbf(&b, L(lang, LBL_X_START_YEAR), num(lang, et->ystart, b1));
         } else {
             et->branch = "5";
-            sbf(&b, "§9 rule 5 (%s): before the deadline (%d < %s), not met: ",
-                ir_statusname(et->status), y, num(et->deadline, b1));
-            test_text(&b, tg, m, op, et->v, et->goal);
+            rule_head(lang, &b, et->branch, et->status);
+            sbf(&b, L(lang, LBL_X_BEFORE_DEADLINE), y, num(lang, et->deadline, b1));
+            test_text(lang, &b, tg, m, op, et->v, et->goal);
             int track = m ? m->track : 0;
             if (track == 0) {
-                sbf(&b, "; the indicator has no direction%s → on_track",
-                    tg->boolean ? " (yes/no)" : "");
+                sbf(&b, "%s%s", L(lang, tg->boolean ? LBL_X_NO_DIRECTION_BOOL : LBL_X_NO_DIRECTION),
+                    lbl_status(lang, IR_ST_ON_TRACK));
             } else {
-                sbf(&b, "; on the trajectory v %s e: ", track > 0 ? ">=" : "<=");
-                qty(&b, et->v, tg->unit, false);
+                sbf(&b, L(lang, LBL_X_TRACK), track > 0 ? ">=" : "<=");
+                qty(lang, &b, et->v, tg->unit, false);
                 sbf(&b, " %s ", track > 0 ? ">=" : "<=");
-                qty(&b, et->expected, tg->unit, false);
-                sbf(&b, " %s → %s",
-                    et->status == IR_ST_ON_TRACK ? "holds" : "does not hold",
-                    ir_statusname(et->status));
+                qty(lang, &b, et->expected, tg->unit, false);
+                sbf(&b, " %s → %s", holds(lang, et->status == IR_ST_ON_TRACK),
+                    lbl_status(lang, et->status));
             }
         }
     }
     et->rule = sb_take(&b);
 }
 
+/* The goal a trajectory or a score runs to: "goal", or with a tolerance
+ * (ir_loosen_sign's sign) "goal - tolerance" or "goal + tolerance". */
+static const char *goal_word(lbl_lang lang, int sign)
+{
+    return L(lang, sign < 0 ? LBL_X_GOAL_MINUS_TOL : sign > 0 ? LBL_X_GOAL_PLUS_TOL : LBL_X_GOAL);
+}
+
 /* How the expected value was computed; NULL when the target has none. */
 static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 {
+    lbl_lang lang = x->lang;
     const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
     if (!m || (isnan(m->goal) && !m->goal_src) || tg->boolean || et->status == IR_ST_NA)
         return;
@@ -984,21 +1067,22 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     char n1[32], n2[32], n3[32], n4[32], n5[32];
     /* with a tolerance, the trajectory runs to the goal it is judged by */
     int sign = ir_loosen_sign(m);
-    const char *g = sign < 0 ? "goal - tolerance" : sign > 0 ? "goal + tolerance" : "goal";
+    const char *g = goal_word(lang, sign);
+    const char *itself = sign ? g : L(lang, LBL_X_GOAL_ITSELF);
     if (!m->deadline) {
-        sbf(&b, "%s (the goal holds every year): ", sign ? g : "the goal itself");
-        qty(&b, et->expected, tg->unit, false);
+        sbf(&b, L(lang, LBL_X_EXP_EVERY_YEAR), itself);
+        qty(lang, &b, et->expected, tg->unit, false);
     } else if (x->year >= m->deadline) {
-        sbf(&b, "%s (the deadline %d has passed): ", sign ? g : "the goal itself", m->deadline);
-        qty(&b, et->expected, tg->unit, false);
+        sbf(&b, L(lang, LBL_X_EXP_PASSED), itself, m->deadline);
+        qty(lang, &b, et->expected, tg->unit, false);
     } else {
-        sbf(&b, "e = b0 + (%s - b0) × (y - y0) / (deadline - y0) with (y0, b0) = (%s, %s), %s", g,
-            num(et->ystart, n1), num(et->bstart, n2),
-            et->ms == 0 ? "the baseline" : "the previous milestone");
-        sbf(&b, ": %s + (%s - %s) × (%d - %s) / (%d - %s)", num(et->bstart, n1),
-            num(ir_judged_goal(m, et->goal), n2), num(et->bstart, n3), x->year, num(et->ystart, n4),
-            m->deadline, num(et->ystart, n5));
-        sbf(&b, " = %s", dnum(et->expected, n1));
+        sbf(&b, L(lang, LBL_X_EXP_LINE), g, num(lang, et->ystart, n1), num(lang, et->bstart, n2),
+            L(lang, et->ms == 0 ? LBL_X_EXP_BASELINE : LBL_X_EXP_MILESTONE));
+        sbf(&b, "%s%s + (%s - %s) × (%d - %s) / (%d - %s)", L(lang, LBL_COLON),
+            num(lang, et->bstart, n1),
+            num(lang, ir_judged_goal(m, et->goal), n2), num(lang, et->bstart, n3), x->year, num(lang, et->ystart, n4),
+            m->deadline, num(lang, et->ystart, n5));
+        sbf(&b, " = %s", dnum(lang, et->expected, n1));
     }
     et->expected_text = sb_take(&b);
 }
@@ -1006,6 +1090,7 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 /* The score formula with its operands. */
 static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
 {
+    lbl_lang lang = x->lang;
     strbuf b = {0};
     char n1[32], n2[32], n3[32], n4[32], n5[32];
     bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
@@ -1014,52 +1099,49 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     const ir_milestone *m = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
     if (et->status == IR_ST_NA || et->status == IR_ST_MISSING) {
         et->score_kind = "none";
-        sbf(&b, "no score: the status is %s", ir_statusname(et->status));
+        sbf(&b, L(lang, LBL_X_NO_SCORE), lbl_status(lang, et->status));
         et->score_text = sb_take(&b);
         return;
     }
     /* the default score of §9 */
     strbuf d = {0};
     if (rated) {
-        sbf(&d, "a rated target scores clamp(v, 0, 100) = clamp(%s, 0, 100) = %s",
-            num(et->v, n1), dnum(et->dscore, n2));
+        sbf(&d, L(lang, LBL_X_SCORE_RATED), num(lang, et->v, n1), dnum(lang, et->dscore, n2));
     } else if (et->status == IR_ST_MET) {
-        sbf(&d, "met scores 100");
+        sbf(&d, "%s", L(lang, LBL_X_SCORE_MET));
     } else if (trend || peaks) {
-        sbf(&d, "%s score 0 unless met", trend ? "trends" : "peaks targets");
+        sbf(&d, "%s", L(lang, trend ? LBL_X_SCORE_TREND : LBL_X_SCORE_PEAKS));
     } else if (!m || !m->deadline) {
-        sbf(&d, "a goal without a deadline scores 0 unless met");
+        sbf(&d, "%s", L(lang, LBL_X_SCORE_NO_DEADLINE));
     } else {
         /* with a tolerance, the progress towards the goal it is judged by */
         int sign = ir_loosen_sign(m);
         double jg = ir_judged_goal(m, et->goal);
         sbf(&d, "100 × clamp((v - b) / (%s - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
-            sign < 0 ? "goal - tolerance" : sign > 0 ? "goal + tolerance" : "goal",
-            num(et->v, n1), num(et->base, n2), num(jg, n3), num(et->base, n4),
-            dnum(et->dscore, n5));
+            goal_word(lang, sign), num(lang, et->v, n1), num(lang, et->base, n2), num(lang, jg, n3), num(lang, et->base, n4),
+            dnum(lang, et->dscore, n5));
         if (isnan(et->base))
-            sbf(&d, " (0: the baseline value is missing)");
+            sbf(&d, "%s", L(lang, LBL_X_SCORE_BASE_MISSING));
         else if (jg == et->base)
-            sbf(&d, " (0: the goal equals the baseline value)");
+            sbf(&d, "%s", L(lang, LBL_X_SCORE_GOAL_IS_BASE));
         else if (et->dscore == 0 && ir_meets(m, et->base, et->goal) == 1)
-            sbf(&d, " (0: the baseline value met the goal, and the value has lost ground)");
+            sbf(&d, "%s", L(lang, LBL_X_SCORE_LOST_GROUND));
     }
     if (tg->score_src) {
         et->score_kind = "expression";
-        sbf(&b, "the %s score expression `%s`, with value = %s, goal = %s, base = %s, "
-                "expected = %s, year = %d",
-            tg->own_score ? "target's" : "assessment's", tg->score_src, num(et->v, n1),
-            num(et->goal, n2), num(et->base, n3), dnum(et->expected, n4), x->year);
-        sbf(&b, ", deadline = %s", num(et->deadline, n1));
+        sbf(&b, L(lang, tg->own_score ? LBL_X_SCORE_OWN_EXPR : LBL_X_SCORE_EXPR), tg->score_src,
+            num(lang, et->v, n1), num(lang, et->goal, n2), num(lang, et->base, n3),
+            dnum(lang, et->expected, n4), x->year);
+        sbf(&b, L(lang, LBL_X_SCORE_DEADLINE), num(lang, et->deadline, n1));
         if (strstr(tg->score_src, "direction")) {
             /* as lower.c sets it: the current milestone's side */
             double dir = trend ? (strcmp(tg->kind, "falls") == 0 ? -1 : 1) : peaks ? -1
                        : m && m->track ? m->track : NAN;
-            sbf(&b, ", direction = %s", num(dir, n1));
+            sbf(&b, L(lang, LBL_X_SCORE_DIRECTION), num(lang, dir, n1));
         }
-        sbf(&b, ", progress() = %s (the default score / 100; %s)",
-            dnum(isnan(et->dscore) ? NAN : et->dscore / 100, n2), d.s);
-        sbf(&b, "; clamped to 0..100, missing counting as 0");
+        sbf(&b, L(lang, LBL_X_SCORE_PROGRESS),
+            dnum(lang, isnan(et->dscore) ? NAN : et->dscore / 100, n2), d.s);
+        sbf(&b, "%s", L(lang, LBL_X_SCORE_CLAMPED));
     } else {
         et->score_kind = rated ? "rated" : "default";
         sbf(&b, "%s", d.s);
@@ -1194,10 +1276,10 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
         qsort(et->reads, et->nreads, sizeof *et->reads, cmp_read);
     if (et->status != IR_ST_NA) {
         walk_clear(w);
-        collect_peers(x, tg->value, "", et);
-        collect_peers(x, tg->base, ", for the baseline", et);
-        collect_peers(x, tg->goal, ", for the goal", et);
-        collect_peers(x, tg->score, "", et);
+        collect_peers(x, tg->value, FOR_VALUE, et);
+        collect_peers(x, tg->base, FOR_BASELINE, et);
+        collect_peers(x, tg->goal, FOR_GOAL, et);
+        collect_peers(x, tg->score, FOR_VALUE, et);
     }
     if (share != IR_NO_SLOT && et->status != IR_ST_NA)
         et->share_text = share_text(x, share);
@@ -1223,13 +1305,13 @@ static void free_target(ex_target *et)
 }
 
 /* The lead agencies of a measure as the results write them. */
-static void lead_text(strbuf *b, const ir_measure *m)
+static void lead_text(lbl_lang lang, strbuf *b, const ir_measure *m)
 {
     if (m->nlead == 0) {
-        sbf(b, "no lead agency");
+        sbf(b, "%s", L(lang, LBL_X_NO_LEAD));
         return;
     }
-    sbf(b, "%s", m->shared ? "shared: " : "lead ");
+    sbf(b, "%s", L(lang, m->shared ? LBL_SHARED : LBL_X_LEAD));
     for (uint32_t i = 0; i < m->nlead; i++)
         sbf(b, "%s%s", i ? "、" : "", m->lead[i]);
 }
@@ -1237,33 +1319,37 @@ static void lead_text(strbuf *b, const ir_measure *m)
 /* Why the row has its grade. */
 static char *grade_text(const ex_row *x, double total, double grade, bool vetoed)
 {
+    lbl_lang lang = x->lang;
     const ir_program *p = x->p;
     strbuf b = {0};
     char n1[32], n2[32];
     if (isnan(grade) || grade < 0 || grade >= p->nbands) {
-        sbf(&b, "no grade");
+        sbf(&b, "%s", L(lang, LBL_X_NO_GRADE));
     } else if (vetoed) {
-        sbf(&b, "%s: a veto target failed, so the last band applies whatever the score",
-            p->bands[(uint32_t)grade]);
+        sbf(&b, L(lang, LBL_X_GRADE_VETO), p->bands[(uint32_t)grade]);
     } else {
         uint32_t g = (uint32_t)grade;
-        sbf(&b, "%s: ", p->bands[g]);
+        sbf(&b, "%s%s", p->bands[g], L(lang, LBL_COLON));
         if (g + 1 < p->nbands && p->band_min)
-            sbf(&b, "the total %s >= %s", dnum(total, n1), num(p->band_min[g], n2));
+            sbf(&b, L(lang, LBL_X_GRADE_AT_LEAST), dnum(lang, total, n1),
+                num(lang, p->band_min[g], n2));
         else if (g > 0 && p->band_min)
-            sbf(&b, "the total %s is below %s", dnum(total, n1), num(p->band_min[g - 1], n2));
+            sbf(&b, L(lang, LBL_X_GRADE_BELOW), dnum(lang, total, n1),
+                num(lang, p->band_min[g - 1], n2));
         else
-            sbf(&b, "the total %s", dnum(total, n1));
+            sbf(&b, L(lang, LBL_X_GRADE_TOTAL), dnum(lang, total, n1));
     }
     return sb_take(&b);
 }
 
 /* ---------------------------------------------------------------- text */
 
-/* Writes one labelled line: "  label       text". */
+/* Writes one labelled line: "  label      text", the label padded to 10
+ * columns of display width (a Chinese character is two). */
 static void line(FILE *out, const char *label, const char *text)
 {
-    fprintf(out, "  %-10s %s\n", label, text);
+    size_t w = report_style_width(label);
+    fprintf(out, "  %s%*s %s\n", label, w < 10 ? (int)(10 - w) : 0, "", text);
 }
 
 /* A list's lines, the label on the first. */
@@ -1273,192 +1359,257 @@ static void list_lines(FILE *out, const char *label, const ex_list *l)
         line(out, i ? "" : label, l->v[i]);
 }
 
+/* The label of a data read's role (ex_read.role) in lang. */
+static const char *role_text(lbl_lang lang, const char *role)
+{
+    static const struct {
+        const char *role;
+        lbl_id id;
+    } roles[] = {{"value", LBL_X_ROLE_VALUE},       {"for the value", LBL_X_ROLE_FOR_VALUE},
+                 {"previous year", LBL_X_ROLE_PREV}, {"baseline", LBL_X_ROLE_BASELINE},
+                 {"for the baseline", LBL_X_ROLE_FOR_BASELINE}, {"goal", LBL_X_ROLE_GOAL}};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (strcmp(role, roles[i].role) == 0)
+            return L(lang, roles[i].id);
+    return role;
+}
+
+/* Appends " (text)" with lang's parentheses. */
+static void paren(lbl_lang lang, strbuf *b, const char *text)
+{
+    sbf(b, "%s%s%s", L(lang, LBL_PAREN_OPEN), text, L(lang, LBL_PAREN_CLOSE));
+}
+
+/* The "reads" line of one data cell. */
+static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
+{
+    lbl_lang lang = x->lang;
+    const ir_program *p = x->p;
+    const ir_column *c = &p->columns[rd->column];
+    char n1[32];
+    char *col = header_name(c, rd->year);
+    sbf(b, L(lang, LBL_X_READ_OF), col, p->regions[x->region].name, rd->year);
+    free(col);
+    if (c->agg_text && rd->in_data)
+        sbf(b, L(lang, rd->records == 1 ? LBL_X_AGG_ROW : LBL_X_AGG_ROWS), c->agg_text,
+            rd->records, rd->values);
+    else if (c->agg_text)
+        sbf(b, L(lang, LBL_X_AGG), c->agg_text);
+    if (strcmp(rd->role, "value") != 0)
+        paren(lang, b, role_text(lang, rd->role));
+    sbf(b, " = ");
+    if (!rd->in_data) {
+        sbf(b, "%s", L(lang, LBL_X_NOT_IN_DATA));
+        return;
+    }
+    qty(lang, b, rd->cell, c->unit, c->type == IR_COL_BOOL);
+    if (c->divisor != 0 || c->factor != 1) {
+        if (c->divisor != 0)
+            sbf(b, " ÷ %s", num(lang, c->divisor, n1));
+        else
+            sbf(b, " × %s", num(lang, c->factor, n1));
+        sbf(b, " = ");
+        qty(lang, b, rd->value, c->indicator_unit, false);
+    }
+    sbf(b, L(lang, LBL_X_INDICATOR), c->indicator);
+}
+
+/* The "goal" line: the current milestone as written, with the goal it is
+ * judged by when it has a tolerance. */
+static void goal_line(const ex_row *x, const ir_target *tg, const ex_target *et, strbuf *b)
+{
+    lbl_lang lang = x->lang;
+    const ir_milestone *ms = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
+    if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
+        sbf(b, "%s", L(lang, LBL_X_PREV_VALUE));
+        qty(lang, b, et->goal, tg->unit, false);
+    } else if (ms && (!isnan(ms->goal) || ms->goal_src)) {
+        sbf(b, "%s ", opname(ms->op));
+        if (ms->goal_src) {
+            /* read from the data: the expression and its value on this row */
+            sbf(b, "%s = ", ms->goal_src);
+            qty(lang, b, et->goal, tg->unit, tg->boolean);
+        } else {
+            qty(lang, b, ms->goal, tg->unit, tg->boolean);
+        }
+        tolerance_deadline(lang, b, tg, ms);
+        if (tg->nmilestones > 1)
+            sbf(b, L(lang, LBL_X_MILESTONE_OF), et->ms + 1, tg->nmilestones);
+        if (ms->has_tolerance) {
+            /* the goal it is judged by, never in place of the one written */
+            double lo, hi;
+            strbuf q1 = {0}, q2 = {0};
+            ir_goal_band(ms, et->goal, &lo, &hi);
+            if (ms->op == IR_EQ) {
+                qty(lang, &q1, lo, tg->unit, false);
+                qty(lang, &q2, hi, tg->unit, false);
+                sbf(b, L(lang, LBL_X_MET_BAND), q1.s, q2.s);
+            } else {
+                qty(lang, &q1, ir_judged_goal(ms, et->goal), tg->unit, false);
+                sbf(b, L(lang, LBL_X_MET_WHEN), opname(ms->op), q1.s);
+            }
+            free(q1.s);
+            free(q2.s);
+        }
+    } else if (ms) {
+        sbf(b, L(lang, LBL_X_PEAK_BY), ms->deadline);
+    } else {
+        sbf(b, "%s", L(lang, LBL_X_PEAK_NO_BY));
+    }
+}
+
+/* The "weight" lines: the target's share of its measure, the measure's of
+ * its section and the section's of the total. */
+static void weight_lines(const ex_row *x, const ir_target *tg, const ex_target *et,
+                         const ir_measure *m, FILE *out)
+{
+    lbl_lang lang = x->lang;
+    const ir_program *p = x->p;
+    const char *label = L(lang, LBL_COL_WEIGHT);
+    char n1[32], n2[32], n3[32], n4[32], n5[32];
+    strbuf b = {0};
+    if (!et->counted) {
+        sbf(&b, L(lang, LBL_X_NOT_COUNTED), num(lang, tg->weight, n1), m->id,
+            tg->weight == 0 ? L(lang, LBL_X_WEIGHT_ZERO)
+            : et->status == IR_ST_NA ? lbl_status(lang, IR_ST_NA)
+            : L(lang, LBL_X_LEFT_OUT));
+        line(out, label, b.s);
+        free(b.s);
+        return;
+    }
+    const ir_section *s = &p->sections[m->section];
+    sbf(&b, L(lang, LBL_X_COUNTED), num(lang, tg->weight, n1), num(lang, et->wsum, n2), m->id,
+        pct(lang, et->share, n3), dnum(lang, et->to_measure, n4), dnum(lang, sv(x, m->score), n5));
+    line(out, label, b.s);
+    b.len = 0;
+    double mw = x->mshare[tg->measure];
+    if (m->weight == 0)
+        sbf(&b, L(lang, LBL_X_MEASURE_ZERO), m->id, s->id, dnum(lang, sv(x, s->score), n5));
+    else
+        sbf(&b, L(lang, LBL_X_MEASURE_SHARE), m->id, num(lang, m->weight, n1),
+            num(lang, m->weight / mw, n2), s->id, pct(lang, mw, n3),
+            dnum(lang, et->to_section, n4), dnum(lang, sv(x, s->score), n5));
+    line(out, "", b.s);
+    b.len = 0;
+    double sw = x->sshare[m->section];
+    if (s->weight == 0)
+        sbf(&b, L(lang, LBL_X_SECTION_ZERO), s->id, dnum(lang, sv(x, p->total), n5));
+    else
+        sbf(&b, L(lang, LBL_X_SECTION_SHARE), s->id, num(lang, s->weight, n1),
+            num(lang, s->weight / sw, n2), pct(lang, sw, n3), dnum(lang, et->to_total, n4),
+            dnum(lang, sv(x, p->total), n5));
+    line(out, "", b.s);
+    free(b.s);
+}
+
 /* The text explanation of one target. */
 static void text_target(const ex_row *x, const ex_target *et, FILE *out)
 {
+    lbl_lang lang = x->lang;
     const ir_program *p = x->p;
     const ir_target *tg = &p->targets[et->ti];
     const ir_measure *m = tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL;
     strbuf b = {0};
-    char n1[32], n2[32], n3[32], n4[32], n5[32];
+    char n1[32];
 
-    goals_text(&b, tg);
-    fprintf(out, "target %s (%s%s): %s %s\n", tg->name, tg->kind, tg->veto ? ", veto" : "",
-            tg->measured_src ? tg->measured_src : "", b.s);
+    sbf(&b, L(lang, LBL_X_TARGET), tg->name, lbl_kind(lang, tg->kind),
+        tg->veto ? L(lang, LBL_X_HEAD_VETO) : "");
+    sbf(&b, "%s ", tg->measured_src ? tg->measured_src : "");
+    goals_text(lang, &b, tg);
+    fprintf(out, "%s\n", b.s);
     b.len = 0;
     if (tg->desc)
-        line(out, "text", tg->desc);
+        line(out, L(lang, LBL_X_TEXT), tg->desc);
     sbf(&b, "%s", tg->clause ? tg->clause : "");
     if (m) {
-        sbf(&b, "%smeasure %s%s%s · ", b.len ? " · " : "", m->id, m->title ? " " : "",
-            m->title ? m->title : "");
-        lead_text(&b, m);
+        sbf(&b, "%s%s%s%s%s · ", b.len ? " · " : "", L(lang, LBL_X_MEASURE), m->id,
+            m->title ? " " : "", m->title ? m->title : "");
+        lead_text(lang, &b, m);
     }
     if (tg->source)
         sbf(&b, " · %s", tg->source);
-    line(out, "clause", b.s);
+    line(out, L(lang, LBL_COL_CLAUSE), b.s);
     b.len = 0;
     if (tg->note)
-        line(out, "note", tg->note);
+        line(out, L(lang, LBL_X_NOTE), tg->note);
     if (et->status == IR_ST_NA) {
-        line(out, "status", et->rule);
+        line(out, L(lang, LBL_COL_STATUS), et->rule);
         fputc('\n', out);
         free(b.s);
         return;
     }
 
     for (uint32_t i = 0; i < et->nreads; i++) {
-        const ex_read *rd = &et->reads[i];
-        const ir_column *c = &p->columns[rd->column];
         b.len = 0;
-        char *col = header_name(c, rd->year);
-        sbf(&b, "%s of %s %d", col, p->regions[x->region].name, rd->year);
-        free(col);
-        if (c->agg_text && rd->in_data)
-            sbf(&b, " [%s of its %u row%s, %ld with a value]", c->agg_text, rd->records,
-                rd->records == 1 ? "" : "s", rd->values);
-        else if (c->agg_text)
-            sbf(&b, " [%s of its rows]", c->agg_text);
-        if (strcmp(rd->role, "value") != 0)
-            sbf(&b, " (%s)", rd->role);
-        sbf(&b, " = ");
-        if (!rd->in_data) {
-            sbf(&b, "missing: no row in the data");
-        } else {
-            qty(&b, rd->cell, c->unit, c->type == IR_COL_BOOL);
-            if (c->divisor != 0 || c->factor != 1) {
-                if (c->divisor != 0)
-                    sbf(&b, " ÷ %s", num(c->divisor, n1));
-                else
-                    sbf(&b, " × %s", num(c->factor, n1));
-                sbf(&b, " = ");
-                qty(&b, rd->value, c->indicator_unit, false);
-            }
-            sbf(&b, " (indicator %s)", c->indicator);
-        }
-        line(out, i ? "" : "reads", b.s);
+        read_text(x, &et->reads[i], &b);
+        line(out, i ? "" : L(lang, LBL_X_READS), b.s);
     }
     if (et->share_text)
-        line(out, et->nreads ? "" : "reads", et->share_text);
-    list_lines(out, "peers", &et->peers);
-    list_lines(out, "sums", &et->sums);
-    list_lines(out, "peaks", &et->peaks);
-    list_lines(out, "below", &et->below);
+        line(out, et->nreads ? "" : L(lang, LBL_X_READS), et->share_text);
+    list_lines(out, L(lang, LBL_X_PEERS), &et->peers);
+    list_lines(out, L(lang, LBL_X_SUMS), &et->sums);
+    list_lines(out, L(lang, LBL_X_PEAKS), &et->peaks);
+    list_lines(out, L(lang, LBL_X_BELOW), &et->below);
     b.len = 0;
     sbf(&b, "v = ");
     if (tg->measured_formula)
         sbf(&b, "%s = %s = ", tg->measured_src, tg->measured_formula);
-    qty(&b, et->v, tg->unit, tg->boolean);
-    line(out, "value", b.s);
+    qty(lang, &b, et->v, tg->unit, tg->boolean);
+    line(out, L(lang, LBL_COL_VALUE), b.s);
     if (tg->base != IR_NO_SLOT) {
         b.len = 0;
         sbf(&b, "b = ");
-        qty(&b, et->base, tg->unit, tg->boolean);
-        sbf(&b, " (%d%s)", tg->y0, tg->y0 != p->baseline ? ", the target's baseline" : "");
-        line(out, "baseline", b.s);
+        qty(lang, &b, et->base, tg->unit, tg->boolean);
+        sbf(&b, L(lang, tg->y0 != p->baseline ? LBL_X_BASE_YEAR_OWN : LBL_X_BASE_YEAR), tg->y0);
+        line(out, L(lang, LBL_X_BASELINE), b.s);
     }
     b.len = 0;
-    const ir_milestone *ms = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
-    if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
-        sbf(&b, "the previous year's value: ");
-        qty(&b, et->goal, tg->unit, false);
-    } else if (ms && (!isnan(ms->goal) || ms->goal_src)) {
-        sbf(&b, "%s ", opname(ms->op));
-        if (ms->goal_src) {
-            /* read from the data: the expression and its value on this row */
-            sbf(&b, "%s = ", ms->goal_src);
-            qty(&b, et->goal, tg->unit, tg->boolean);
-        } else {
-            qty(&b, ms->goal, tg->unit, tg->boolean);
-        }
-        if (ms->has_tolerance) {
-            sbf(&b, " tolerance ");
-            qty(&b, ms->tolerance, tg->unit, false);
-        }
-        if (ms->deadline)
-            sbf(&b, " by %d", ms->deadline);
-        else
-            sbf(&b, " every year");
-        if (tg->nmilestones > 1)
-            sbf(&b, " (milestone %ld of %u)", et->ms + 1, tg->nmilestones);
-        if (ms->has_tolerance) {
-            /* the goal it is judged by, never in place of the one written */
-            double lo, hi;
-            ir_goal_band(ms, et->goal, &lo, &hi);
-            if (ms->op == IR_EQ) {
-                sbf(&b, ": met from ");
-                qty(&b, lo, tg->unit, false);
-                sbf(&b, " to ");
-                qty(&b, hi, tg->unit, false);
-            } else {
-                sbf(&b, ": met when v %s ", opname(ms->op));
-                qty(&b, ir_judged_goal(ms, et->goal), tg->unit, false);
-            }
-        }
-    } else if (ms) {
-        sbf(&b, "peak by %d", ms->deadline);
-    } else {
-        sbf(&b, "peak (no deadline)");
-    }
-    line(out, "goal", b.s);
+    goal_line(x, tg, et, &b);
+    line(out, L(lang, LBL_COL_GOAL), b.s);
     if (et->expected_text)
-        line(out, "expected", et->expected_text);
+        line(out, L(lang, LBL_COL_EXPECTED), et->expected_text);
     b.len = 0;
-    sbf(&b, "%s — %s", ir_statusname(et->status), et->rule);
-    line(out, "status", b.s);
+    sbf(&b, "%s — %s", lbl_status(lang, et->status), et->rule);
+    line(out, L(lang, LBL_COL_STATUS), b.s);
     b.len = 0;
-    if (isnan(et->score))
-        sbf(&b, "%s", et->score_text);
-    else if (strcmp(et->score_kind, "expression") == 0)
-        sbf(&b, "%s → %s", et->score_text, dnum(et->score, n1));
+    if (!isnan(et->score) && strcmp(et->score_kind, "expression") == 0)
+        sbf(&b, "%s → %s", et->score_text, dnum(lang, et->score, n1));
     else
         sbf(&b, "%s", et->score_text);
-    line(out, "score", b.s);
-    if (p->has_assessment && m) {
-        b.len = 0;
-        if (!et->counted) {
-            sbf(&b, "%s in measure %s: not counted (%s)", num(tg->weight, n1), m->id,
-                tg->weight == 0 ? "weight 0"
-                : et->status == IR_ST_NA ? "not_applicable"
-                : "missing, left out under `missing reweight`");
-        } else {
-            const ir_section *s = &p->sections[m->section];
-            sbf(&b, "%s of %s counted in measure %s, %s → %s of its score %s", num(tg->weight, n1),
-                num(et->wsum, n2), m->id, pct(et->share, n3), dnum(et->to_measure, n4),
-                dnum(sv(x, m->score), n5));
-            line(out, "weight", b.s);
-            b.len = 0;
-            double mw = x->mshare[tg->measure];
-            if (m->weight == 0)
-                sbf(&b, "measure %s: weight 0 in section %s, not counted → 0 of its score %s", m->id,
-                    s->id, dnum(sv(x, s->score), n5));
-            else
-                sbf(&b, "measure %s: %s of %s in section %s, %s → %s of its score %s", m->id,
-                    num(m->weight, n1), num(m->weight / mw, n2), s->id, pct(mw, n3),
-                    dnum(et->to_section, n4), dnum(sv(x, s->score), n5));
-            line(out, "", b.s);
-            b.len = 0;
-            double sw = x->sshare[m->section];
-            if (s->weight == 0)
-                sbf(&b, "section %s: weight 0 in the total, not counted → 0 of the total %s", s->id,
-                    dnum(sv(x, p->total), n5));
-            else
-                sbf(&b, "section %s: %s of %s in the total, %s → %s of the total %s", s->id,
-                    num(s->weight, n1), num(s->weight / sw, n2), pct(sw, n3),
-                    dnum(et->to_total, n4), dnum(sv(x, p->total), n5));
-        }
-        line(out, et->counted ? "" : "weight", b.s);
-    }
+    line(out, L(lang, LBL_COL_SCORE), b.s);
+    if (p->has_assessment && m)
+        weight_lines(x, tg, et, m, out);
     if (tg->veto) {
         b.len = 0;
         if (et->veto_fired)
-            sbf(&b, "a veto target that failed: the row gets the last grade band (%s)",
-                p->nbands ? p->bands[p->nbands - 1] : "none");
+            sbf(&b, L(lang, LBL_X_VETO_FIRED),
+                p->nbands ? p->bands[p->nbands - 1] : L(lang, LBL_X_NONE));
         else
-            sbf(&b, "a veto target; not fired (%s)", ir_statusname(et->status));
-        line(out, "veto", b.s);
+            sbf(&b, L(lang, LBL_X_VETO_NOT_FIRED), lbl_status(lang, et->status));
+        line(out, L(lang, LBL_X_VETO), b.s);
     }
     fputc('\n', out);
+    free(b.s);
+}
+
+/* One line of the roll-up: a measure's or a section's score, weight and
+ * share of its parent (NaN: not counted). */
+static void rollup_line(const ex_row *x, const char *label, const char *id, const char *title,
+                        double score, double weight, double share, const char *parent,
+                        FILE *out)
+{
+    lbl_lang lang = x->lang;
+    char n1[32], n2[32], n3[32];
+    strbuf b = {0};
+    sbf(&b, L(lang, LBL_X_ROLL_ITEM), id, title ? " " : "", title ? title : "",
+        dnum(lang, score, n1), num(lang, weight, n2));
+    if (isnan(share))
+        sbf(&b, "%s", L(lang, weight == 0 ? LBL_X_ROLL_NOT_COUNTED : LBL_X_ROLL_NO_SCORE));
+    else if (parent)
+        sbf(&b, L(lang, LBL_X_ROLL_OF_SECTION), pct(lang, share, n3), parent);
+    else
+        sbf(&b, L(lang, LBL_X_ROLL_OF_TOTAL), pct(lang, share, n3));
+    line(out, label, b.s);
     free(b.s);
 }
 
@@ -1466,39 +1617,25 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
  * the total and the grade. */
 static void text_rollup(const ex_row *x, long only, FILE *out)
 {
+    lbl_lang lang = x->lang;
     const ir_program *p = x->p;
     if (!p->has_assessment)
         return;
-    char n1[32], n2[32], n3[32];
     uint32_t om = only >= 0 ? p->targets[only].measure : 0;
-    fprintf(out, "roll-up\n");
+    fprintf(out, "%s\n", L(lang, LBL_X_ROLLUP));
     for (uint32_t s = 0; s < p->nsections; s++) {
         if (only >= 0 && p->measures[om].section != s)
             continue;
+        const ir_section *sc = &p->sections[s];
         for (uint32_t m = 0; m < p->nmeasures; m++) {
             const ir_measure *ms = &p->measures[m];
             if (ms->section != s || (only >= 0 && m != om))
                 continue;
-            strbuf b = {0};
-            sbf(&b, "%s%s%s: %s; weight %s", ms->id, ms->title ? " " : "", ms->title ? ms->title : "",
-                dnum(sv(x, ms->score), n1), num(ms->weight, n2));
-            if (isnan(x->mshare[m]))
-                sbf(&b, ", not counted%s", ms->weight == 0 ? "" : " (no score)");
-            else
-                sbf(&b, ", %s of section %s", pct(x->mshare[m], n3), p->sections[s].id);
-            line(out, "measure", b.s);
-            free(b.s);
+            rollup_line(x, L(lang, LBL_ITEM_MEASURE), ms->id, ms->title, sv(x, ms->score),
+                        ms->weight, x->mshare[m], sc->id, out);
         }
-        strbuf b = {0};
-        sbf(&b, "%s%s%s: %s; weight %s", p->sections[s].id, p->sections[s].title ? " " : "",
-            p->sections[s].title ? p->sections[s].title : "", dnum(sv(x, p->sections[s].score), n1),
-            num(p->sections[s].weight, n2));
-        if (isnan(x->sshare[s]))
-            sbf(&b, ", not counted%s", p->sections[s].weight == 0 ? "" : " (no score)");
-        else
-            sbf(&b, ", %s of the total", pct(x->sshare[s], n3));
-        line(out, "section", b.s);
-        free(b.s);
+        rollup_line(x, L(lang, LBL_ITEM_SECTION), sc->id, sc->title, sv(x, sc->score), sc->weight,
+                    x->sshare[s], NULL, out);
     }
 }
 
@@ -1511,20 +1648,21 @@ static char *vetoes_text(const ex_row *x)
         if (p->targets[i].veto && sv(x, p->targets[i].status) == IR_ST_FAILED)
             sbf(&b, "%s%s", b.len ? "、" : "", p->targets[i].name);
     if (!b.len)
-        sbf(&b, "none");
+        sbf(&b, "%s", L(x->lang, LBL_X_NONE));
     return sb_take(&b);
 }
 
-/* Sets up the explanation of a row; false (after saying why) when the
- * program is malformed. */
+/* Sets up the explanation of a row, its texts in lang; false (after
+ * saying why) when the program is malformed. */
 static bool row_init(ex_row *x, const ir_program *p, const rt_table *t, const rt_result *r,
-                     size_t row, FILE *err)
+                     size_t row, lbl_lang lang, FILE *err)
 {
     memset(x, 0, sizeof *x);
     x->p = p;
     x->t = t;
     x->r = r;
     x->row = row;
+    x->lang = lang;
     x->region = rt_table_region(t, row);
     x->year = rt_table_year(t, row);
     x->slot = eval_row(p, t, r, row);
@@ -1562,26 +1700,27 @@ static void row_free(ex_row *x)
 }
 
 int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
-                 size_t row, long target, FILE *out, FILE *err)
+                 size_t row, long target, lbl_lang lang, FILE *out, FILE *err)
 {
     ex_row x;
-    if (!row_init(&x, p, t, r, row, err))
+    if (!row_init(&x, p, t, r, row, lang, err))
         return -2;
     char n1[32];
-    fprintf(out, "%s %d", p->regions[x.region].name, x.year);
+    fprintf(out, "%s ", p->regions[x.region].name);
+    fprintf(out, L(lang, LBL_YEAR), x.year);
     if (rt_table_line(t, row))
-        fprintf(out, " (%s:%u)", rt_table_path(t), rt_table_line(t, row));
+        fprintf(out, L(lang, LBL_X_ROW_LINE), rt_table_path(t), rt_table_line(t, row));
     else
-        fprintf(out, " (no row in %s: added for the targets that read the regions below)", rt_table_path(t));
-    fprintf(out, " — plan %s\n", p->plan);
+        fprintf(out, L(lang, LBL_X_ROW_ADDED), rt_table_path(t));
+    fprintf(out, L(lang, LBL_X_PLAN), p->plan);
     if (p->has_assessment) {
         double total = sv(&x, p->total);
         bool vetoed = sv(&x, p->veto) == 1;
         char *g = grade_text(&x, total, sv(&x, p->grade), vetoed);
         char *v = vetoes_text(&x);
-        line(out, "total", dnum(total, n1));
-        line(out, "grade", g);
-        line(out, "vetoes", v);
+        line(out, L(lang, LBL_COL_TOTAL), dnum(lang, total, n1));
+        line(out, L(lang, LBL_COL_GRADE), g);
+        line(out, L(lang, LBL_COL_VETOES), v);
         free(g);
         free(v);
     }
@@ -1808,7 +1947,7 @@ int explain_json(const ir_program *p, const rt_table *t, const rt_result *r,
                  size_t row, long target, FILE *out, FILE *err)
 {
     ex_row x;
-    if (!row_init(&x, p, t, r, row, err))
+    if (!row_init(&x, p, t, r, row, LBL_EN, err))
         return -2;
     json_writer w;
     json_init(&w, out);

@@ -22,6 +22,7 @@
 
 #include "exec.h"
 #include "ir.h"
+#include "labels.h"
 #include "table.h"
 
 /* The region called `name` (a region's name or one of its aliases), or -1;
@@ -32,11 +33,13 @@ long explain_find_region(const ir_program *p, const char *name, const char **sug
 long explain_find_target(const ir_program *p, const char *name, const char **suggest);
 
 /* Explains row `row` of the run: every target, or only target `target`
- * when it is >= 0.  As text, or as a JSON document (docs/OUTPUT.md).
- * Returns 0, -1 on a write error, or -2 when the program is malformed
- * (after saying so on `err`). */
+ * when it is >= 0.  As text in lang (`planc explain --lang`; the numbers,
+ * operators and formulas and the rules' and the data's texts are the same
+ * in every language), or as a JSON document (docs/OUTPUT.md) whose texts
+ * are English, for programs.  Returns 0, -1 on a write error, or -2 when
+ * the program is malformed (after saying so on `err`). */
 int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
-                 size_t row, long target, FILE *out, FILE *err);
+                 size_t row, long target, lbl_lang lang, FILE *out, FILE *err);
 int explain_json(const ir_program *p, const rt_table *t, const rt_result *r,
                  size_t row, long target, FILE *out, FILE *err);
 

@@ -1,20 +1,22 @@
-/* labels.h — the fixed words of the two documents planc hands on to
- * readers, the Excel workbook and the HTML page, in English or Chinese
- * (`planc run --lang en|zh`).
+/* labels.h — the fixed words of what planc hands a reader, in English or
+ * Chinese: the two documents, the Excel workbook and the HTML page
+ * (`planc run --lang en|zh`), and the text of `planc explain --lang`.
  *
- * Every text of the workbook and the page that does not come from the rules
- * or the data (headings, notes, legends, column headers, sheet names,
- * status words, the footer) is a label here: an id, and a table per
+ * Every text of the workbook, the page and the explanation that does not
+ * come from the rules or the data (headings, notes, legends, column
+ * headers, sheet names, status words, the footer; the explanation's line
+ * labels and sentences, LBL_X_*) is a label here: an id, and a table per
  * language.  A label with printf conversions takes the same arguments in
  * the same order in every language (tests/unit/test_labels.c checks it), so
  * a caller writes fprintf(out, lbl_get(lang, id), ...) whatever the
  * language; where the languages order a phrase differently, the phrase is
  * split into labels written one after the other.
  *
- * The English labels are the words the documents had before they had a
- * language: `--lang en` (the default) writes the same bytes.  The CSV and
- * the JSON do not use labels: their keys and codes are for programs and
- * stay English. */
+ * The English labels are the words the documents and the explanation had
+ * before they had a language: `--lang en` (the default) writes the same
+ * bytes.  The CSV and the JSON do not use labels (the JSON explanation is
+ * written with the English ones): their keys, codes and texts are for
+ * programs and stay English. */
 #ifndef PLANC_LABELS_H
 #define PLANC_LABELS_H
 
@@ -74,6 +76,47 @@ typedef enum lbl_id {
     LBL_FOOTER_STATUSES, LBL_PAGE_WRITTEN_BY, LBL_FROM_RULES, LBL_AND_DATA, LBL_READ_WITH,
     LBL_OF_MANIFEST, LBL_MANIFEST_FIRST, LBL_BOOK_WRITTEN_BY,
     LBL_BOOK_SOURCE,
+    /* planc explain's text (explain.c; its lines' labels also use LBL_COL_*
+     * and LBL_ITEM_*): the labels of its lines */
+    LBL_X_TARGET, LBL_X_TEXT, LBL_X_NOTE, LBL_X_READS, LBL_X_PEERS, LBL_X_SUMS, LBL_X_PEAKS,
+    LBL_X_BELOW, LBL_X_BASELINE, LBL_X_VETO, LBL_X_ROLLUP,
+    /* its words and phrases */
+    LBL_X_MISSING, LBL_X_NONE, LBL_X_SEP, LBL_X_HOLDS, LBL_X_NOT_HOLDS, LBL_X_UNDECIDED,
+    LBL_X_GOAL, LBL_X_GOAL_MINUS_TOL, LBL_X_GOAL_PLUS_TOL, LBL_X_GOAL_ITSELF,
+    LBL_X_FN_OF, LBL_X_ARROW, LBL_X_GOAL_SEP,
+    LBL_X_ROLE_VALUE, LBL_X_ROLE_FOR_VALUE, LBL_X_ROLE_PREV, LBL_X_ROLE_BASELINE,
+    LBL_X_ROLE_FOR_BASELINE, LBL_X_ROLE_GOAL, LBL_X_FOR_BASELINE, LBL_X_FOR_GOAL,
+    LBL_X_SHARE, LBL_X_PEER, LBL_X_PEER_SCOPE,
+    LBL_X_CUM_HEAD, LBL_X_CUM_BEFORE_SERIES, LBL_X_CUM_BEFORE_SUM, LBL_X_CUM_NOTHING,
+    LBL_X_CUM_MISSING, LBL_X_NO_ROW, LBL_X_NO_VALUE, LBL_X_LARGEST,
+    LBL_X_BELOW_HEAD, LBL_X_BELOW_BASE_YEAR, LBL_X_BELOW_YEAR, LBL_X_NO_VALUES,
+    LBL_X_TOTAL_NEEDS_ALL,
+    LBL_X_TEST_BAND, LBL_X_TEST_TOL, LBL_X_TEST,
+    LBL_X_SERIES, LBL_X_PEAK_MISSING, LBL_X_PEAK_FIRST, LBL_X_PEAK_THIS_YEAR, LBL_X_PEAK_ROSE,
+    LBL_X_PEAK_HELD, LBL_X_PEAK_BEFORE_DEADLINE, LBL_X_PEAK_DEADLINE_PASSED, LBL_X_PEAK_NO_DEADLINE,
+    LBL_X_NA_TREND, LBL_X_NA_TREND_OWN, LBL_X_NA_BEFORE, LBL_X_NA_BEFORE_OWN, LBL_X_NA_SCOPE,
+    LBL_X_NA_MORE, LBL_X_NA_ADDED, LBL_X_NA_OTHER,
+    LBL_X_RULE, LBL_X_RULE_PEAKS, LBL_X_RULE_TREND, LBL_X_TREND_NOW_MISSING,
+    LBL_X_TREND_PREV_MISSING, LBL_X_TREND_TEST, LBL_X_VALUE_MISSING, LBL_X_GOAL_MISSING,
+    LBL_X_DEADLINE_PASSED, LBL_X_EVERY_YEAR_FAILED, LBL_X_NO_START, LBL_X_START_YEAR,
+    LBL_X_BEFORE_DEADLINE, LBL_X_NO_DIRECTION, LBL_X_NO_DIRECTION_BOOL, LBL_X_TRACK,
+    LBL_X_EXP_EVERY_YEAR, LBL_X_EXP_PASSED, LBL_X_EXP_LINE, LBL_X_EXP_BASELINE,
+    LBL_X_EXP_MILESTONE,
+    LBL_X_NO_SCORE, LBL_X_SCORE_RATED, LBL_X_SCORE_MET, LBL_X_SCORE_TREND, LBL_X_SCORE_PEAKS,
+    LBL_X_SCORE_NO_DEADLINE, LBL_X_SCORE_BASE_MISSING, LBL_X_SCORE_GOAL_IS_BASE,
+    LBL_X_SCORE_LOST_GROUND, LBL_X_SCORE_OWN_EXPR, LBL_X_SCORE_EXPR, LBL_X_SCORE_DEADLINE,
+    LBL_X_SCORE_DIRECTION, LBL_X_SCORE_PROGRESS, LBL_X_SCORE_CLAMPED,
+    LBL_X_NO_LEAD, LBL_X_LEAD, LBL_X_MEASURE,
+    LBL_X_NO_GRADE, LBL_X_GRADE_VETO, LBL_X_GRADE_AT_LEAST, LBL_X_GRADE_BELOW, LBL_X_GRADE_TOTAL,
+    LBL_X_HEAD_VETO, LBL_X_READ_OF, LBL_X_AGG_ROW, LBL_X_AGG_ROWS, LBL_X_AGG, LBL_X_NOT_IN_DATA,
+    LBL_X_INDICATOR, LBL_X_BASE_YEAR, LBL_X_BASE_YEAR_OWN, LBL_X_PREV_VALUE, LBL_X_MILESTONE_OF,
+    LBL_X_MET_BAND, LBL_X_MET_WHEN, LBL_X_PEAK_BY, LBL_X_PEAK_NO_BY,
+    LBL_X_NOT_COUNTED, LBL_X_WEIGHT_ZERO, LBL_X_LEFT_OUT, LBL_X_COUNTED, LBL_X_MEASURE_ZERO,
+    LBL_X_MEASURE_SHARE, LBL_X_SECTION_ZERO, LBL_X_SECTION_SHARE,
+    LBL_X_VETO_FIRED, LBL_X_VETO_NOT_FIRED,
+    LBL_X_ROLL_ITEM, LBL_X_ROLL_NOT_COUNTED, LBL_X_ROLL_NO_SCORE, LBL_X_ROLL_OF_SECTION,
+    LBL_X_ROLL_OF_TOTAL,
+    LBL_X_ROW_LINE, LBL_X_ROW_ADDED, LBL_X_PLAN,
     LBL_COUNT
 } lbl_id;
 

@@ -130,6 +130,14 @@ block docs/OUTPUT.md '^### Text' > "$tmp/explain.doc"
     awk '/^target PM25 / { f = 1 } f && /^$/ { exit } f' > "$tmp/explain.out"
 same "docs/OUTPUT.md §4 (explain, in examples/quickstart)" "$tmp/explain.doc" "$tmp/explain.out"
 
+# --- docs/OUTPUT.md §4 and docs/GUIDE.zh-CN.md §2: explain in Chinese -------
+block docs/OUTPUT.md '^\*\*In Chinese\*\*' > "$tmp/explain-zh.doc"
+(cd examples/quickstart && "$planc" explain rules.plan --data data.csv --region 阜新 --year 2024 --target PM25 --lang zh) |
+    awk '/^目标 PM25/ { f = 1 } f && /^$/ { exit } f' > "$tmp/explain-zh.out"
+same "docs/OUTPUT.md §4 (explain --lang zh)" "$tmp/explain-zh.doc" "$tmp/explain-zh.out"
+block docs/GUIDE.zh-CN.md '^\*\*查看一个地区' > "$tmp/guide-explain.doc"
+same "docs/GUIDE.zh-CN.md §2 (explain --lang zh)" "$tmp/guide-explain.doc" "$tmp/explain-zh.out"
+
 # --- docs/ADAPTING.md: the rules tree, origins, run, diff -------------------
 adapt=rules/examples/adapted-province.plan
 awk '/^\$ planc check rules\/examples\/adapted-province.plan$/ { f = 1; next }

@@ -15,7 +15,7 @@ static char *explain(const pfx *x, const char *region, int year, const char *tar
 {
     pf_capture c;
     long ti = target ? (long)pf_target(x, target) : -1;
-    ck_assert_int_eq(explain_text(x->p, x->t, x->r, pf_row(x, region, year), ti, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(explain_text(x->p, x->t, x->r, pf_row(x, region, year), ti, LBL_EN, pf_cap_open(&c), stderr), 0);
     pf_cap_text(&c);
     return c.buf;
 }
