@@ -283,12 +283,15 @@ static const char usage_history[] =
     "exit: 0 ok, 2 when DB cannot be read or is not a planc results database.\n";
 
 static const char usage_compare[] =
-    "usage: planc compare DB RUN_A RUN_B\n"
+    "usage: planc compare DB RUN_A RUN_B [--lang en|zh]\n"
     "\n"
     "Shows what changed from RUN_A to RUN_B (run ids from 'planc history', or\n"
     "'last' for the newest and 'last~N' for N runs before it): whether the\n"
     "rules and the data changed, then each grade, status and score that\n"
     "changed, in result order, and the rows only one of the runs has.\n"
+    "\n"
+    "  --lang LANG  the language of compare's own words: en (the default) or\n"
+    "               zh (Chinese: 等级变化, 达标 → 未达标, 2027年 ...)\n"
     "\n"
     "exit: 0 ok, 2 when DB cannot be read or a run does not exist.\n";
 
@@ -1828,10 +1831,16 @@ static int cmd_compare(int argc, char **argv)
 {
     const char *args[3];
     int n = 0;
+    lbl_lang lang = LBL_EN;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_compare, stdout);
             return EXIT_OK;
+        } else if (strcmp(argv[i], "--lang") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("compare", "option '%s' needs a value", argv[i]);
+            if (!lbl_parse(argv[++i], &lang))
+                return usage_error("compare", "unknown language '%s' (available: en, zh)", argv[i]);
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("compare", "unknown option '%s'", argv[i]);
         } else if (n < 3) {
@@ -1849,7 +1858,7 @@ static int cmd_compare(int argc, char **argv)
     int rc = EXIT_OK;
     if (store_find_run(db, args[1], &a, stderr) != 0 || store_find_run(db, args[2], &b, stderr) != 0)
         rc = EXIT_USAGE;
-    else if (store_compare(db, a, b, stdout, stderr) != 0 || stdout_failed())
+    else if (store_compare(db, a, b, lang, stdout, stderr) != 0 || stdout_failed())
         rc = EXIT_USAGE;
     store_close(db);
     return rc;

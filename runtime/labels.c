@@ -303,6 +303,36 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_ROW_LINE] = " (%s:%u)",
     [LBL_X_ROW_ADDED] = " (no row in %s: added for the targets that read the regions below)",
     [LBL_X_PLAN] = " — plan %s\n",
+    [LBL_C_HEAD] = "run %lld (%s) → run %lld (%s)\n",
+    [LBL_C_RULES_SAME] = "  rules: same (%.12s)\n",
+    [LBL_C_RULES_CHANGED] = "  rules: changed (%.12s %s → %.12s %s)\n",
+    [LBL_C_FILE_ONLY_IN] = "    %.*s: only in run %lld\n",
+    [LBL_C_FILE_CHANGED] = "    %.*s: changed (%.12s → %.12s)\n",
+    [LBL_C_RULES_SAME_OLD] = "  rules: same (%.12s, one file; run %lld was recorded by an older planc, which hashed the file's bytes alone)\n",
+    [LBL_C_RULES_CHANGED_OLD] = "  rules: changed (%.12s %s → %.12s %s; run %lld was recorded by an older planc, which hashed the file's bytes alone)\n",
+    [LBL_C_RULES_NOT_COMPARABLE] = "  rules: not comparable by hash (run %lld was recorded by an older planc, which hashed the files' bytes without their names, and run %lld read %zu files; %.12s %s → %.12s %s)\n",
+    [LBL_C_DATA_SAME] = "  data: same (%.12s)\n",
+    [LBL_C_DATA_CHANGED] = "  data: changed (%.12s %s → %.12s %s)\n",
+    [LBL_C_OPTIONS_CHANGED] = "  data options: changed (%s → %s)\n",
+    [LBL_C_ROW] = "  %s %d %s",
+    [LBL_C_GRADE] = ": %s → %s (total %s → %s)\n",
+    [LBL_C_STATUS] = ": %s → %s (",
+    [LBL_C_VALUE] = "value %s → %s",
+    [LBL_C_SCORE_CLOSE] = "score %s → %s)\n",
+    [LBL_C_SCORE] = ": %s → %s",
+    [LBL_C_VALUES] = ": value %s → %s (goal %s → %s",
+    [LBL_C_GRADES_HEAD] = "grades: %lld changed\n",
+    [LBL_C_STATUSES_HEAD] = "statuses: %lld changed\n",
+    [LBL_C_SCORES_HEAD] = "scores: %lld changed\n",
+    [LBL_C_VALUES_HEAD] = "values: %lld changed\n",
+    [LBL_C_ONLY_IN_ROW] = "only in run %lld: %lld row\n",
+    [LBL_C_ONLY_IN_ROWS] = "only in run %lld: %lld rows\n",
+    [LBL_C_MORE] = "  ... and %lld more\n",
+    [LBL_C_COMMA] = ", ",
+    [LBL_C_GOAL] = "%sgoal %s → %s",
+    [LBL_C_TOLERANCE] = "%stolerance %s → %s",
+    [LBL_C_TOLERANCES_UNKNOWN] = "  tolerances: unknown in run %lld (recorded by an older planc, "
+                                 "which kept no tolerances; run %lld has goals with one)\n",
 };
 
 /* Chinese: as a provincial department's evaluation report words it. */
@@ -585,6 +615,36 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_ROW_LINE] = "（%s:%u）",
     [LBL_X_ROW_ADDED] = "（%s 中没有这一行：为读取下级地区的目标补入）",
     [LBL_X_PLAN] = " — 规划 %s\n",
+    [LBL_C_HEAD] = "评估 %lld（%s）→ 评估 %lld（%s）\n",
+    [LBL_C_RULES_SAME] = "  规则：未变（%.12s）\n",
+    [LBL_C_RULES_CHANGED] = "  规则：已变（%.12s %s → %.12s %s）\n",
+    [LBL_C_FILE_ONLY_IN] = "    %.*s：仅见于评估 %lld\n",
+    [LBL_C_FILE_CHANGED] = "    %.*s：已变（%.12s → %.12s）\n",
+    [LBL_C_RULES_SAME_OLD] = "  规则：未变（%.12s，单个文件；评估 %lld 由较早版本的 planc 记录，当时只对文件内容计算哈希）\n",
+    [LBL_C_RULES_CHANGED_OLD] = "  规则：已变（%.12s %s → %.12s %s；评估 %lld 由较早版本的 planc 记录，当时只对文件内容计算哈希）\n",
+    [LBL_C_RULES_NOT_COMPARABLE] = "  规则：无法按哈希比较（评估 %lld 由较早版本的 planc 记录，当时计算哈希未含文件名，而评估 %lld 读取了 %zu 个文件；%.12s %s → %.12s %s）\n",
+    [LBL_C_DATA_SAME] = "  数据：未变（%.12s）\n",
+    [LBL_C_DATA_CHANGED] = "  数据：已变（%.12s %s → %.12s %s）\n",
+    [LBL_C_OPTIONS_CHANGED] = "  读取选项：已变（%s → %s）\n",
+    [LBL_C_ROW] = "  %s %d年 %s",
+    [LBL_C_GRADE] = "：%s → %s（总分 %s → %s）\n",
+    [LBL_C_STATUS] = "：%s → %s（",
+    [LBL_C_VALUE] = "数值 %s → %s",
+    [LBL_C_SCORE_CLOSE] = "得分 %s → %s）\n",
+    [LBL_C_SCORE] = "：%s → %s",
+    [LBL_C_VALUES] = "：数值 %s → %s（目标值 %s → %s",
+    [LBL_C_GRADES_HEAD] = "等级变化：%lld 项\n",
+    [LBL_C_STATUSES_HEAD] = "状态变化：%lld 项\n",
+    [LBL_C_SCORES_HEAD] = "得分变化：%lld 项\n",
+    [LBL_C_VALUES_HEAD] = "数值变化：%lld 项\n",
+    [LBL_C_ONLY_IN_ROW] = "仅见于评估 %lld：%lld 行\n",
+    [LBL_C_ONLY_IN_ROWS] = "仅见于评估 %lld：%lld 行\n",
+    [LBL_C_MORE] = "  ……另有 %lld 行\n",
+    [LBL_C_COMMA] = "，",
+    [LBL_C_GOAL] = "%s目标值 %s → %s",
+    [LBL_C_TOLERANCE] = "%s允许偏差 %s → %s",
+    [LBL_C_TOLERANCES_UNKNOWN] = "  允许偏差：评估 %lld 中未知（由较早版本的 planc 记录，当时不保存"
+                                 "允许偏差；评估 %lld 有带允许偏差的目标值）\n",
 };
 
 static const char *const *const tables[LBL_NLANGS] = {[LBL_EN] = en, [LBL_ZH] = zh};
@@ -614,15 +674,36 @@ const char *lbl_status(lbl_lang lang, int status)
     return lbl_get(lang, (lbl_id)(LBL_ST_NA + status));
 }
 
+/* The label among ids[0..n) whose English text is `text`, in lang; text
+ * itself when none is. */
+static const char *translate(lbl_lang lang, const char *text, const lbl_id *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(text, en[ids[i]]) == 0)
+            return lbl_get(lang, ids[i]);
+    return text;
+}
+
 const char *lbl_kind(lbl_lang lang, const char *kind)
 {
     static const lbl_id kinds[] = {LBL_KIND_THRESHOLD, LBL_KIND_REDLINE, LBL_KIND_COMPLETE,
                                    LBL_KIND_RATED, LBL_KIND_FALLS, LBL_KIND_RISES,
                                    LBL_KIND_PEAKS};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(kind, en[kinds[i]]) == 0)
-            return lbl_get(lang, kinds[i]);
-    return kind;
+    return translate(lang, kind, kinds, sizeof kinds / sizeof kinds[0]);
+}
+
+const char *lbl_status_code(lbl_lang lang, const char *code)
+{
+    static const lbl_id codes[] = {LBL_ST_NA, LBL_ST_MISSING, LBL_ST_FAILED, LBL_ST_LAGGING,
+                                   LBL_ST_ON_TRACK, LBL_ST_MET};
+    return translate(lang, code, codes, sizeof codes / sizeof codes[0]);
+}
+
+const char *lbl_item(lbl_lang lang, const char *kind)
+{
+    static const lbl_id items[] = {LBL_ITEM_TARGET, LBL_ITEM_MEASURE, LBL_ITEM_SECTION,
+                                   LBL_ITEM_TOTAL};
+    return translate(lang, kind, items, sizeof items / sizeof items[0]);
 }
 
 bool lbl_parse(const char *name, lbl_lang *lang)

@@ -1,6 +1,7 @@
 /* labels.h — the fixed words of what planc hands a reader, in English or
  * Chinese: the two documents, the Excel workbook and the HTML page
- * (`planc run --lang en|zh`), and the text of `planc explain --lang`.
+ * (`planc run --lang en|zh`), and the text of `planc explain --lang` and
+ * `planc compare --lang`.
  *
  * Every text of the workbook, the page and the explanation that does not
  * come from the rules or the data (headings, notes, legends, column
@@ -117,6 +118,15 @@ typedef enum lbl_id {
     LBL_X_ROLL_ITEM, LBL_X_ROLL_NOT_COUNTED, LBL_X_ROLL_NO_SCORE, LBL_X_ROLL_OF_SECTION,
     LBL_X_ROLL_OF_TOTAL,
     LBL_X_ROW_LINE, LBL_X_ROW_ADDED, LBL_X_PLAN,
+    /* planc compare's text (store.c; with LBL_X_MISSING, LBL_X_NONE, LBL_ITEM_* and
+     * the status words) */
+    LBL_C_HEAD, LBL_C_RULES_SAME, LBL_C_RULES_CHANGED, LBL_C_FILE_ONLY_IN, LBL_C_FILE_CHANGED,
+    LBL_C_RULES_SAME_OLD, LBL_C_RULES_CHANGED_OLD, LBL_C_RULES_NOT_COMPARABLE, LBL_C_DATA_SAME,
+    LBL_C_DATA_CHANGED, LBL_C_OPTIONS_CHANGED, LBL_C_ROW, LBL_C_GRADE, LBL_C_STATUS,
+    LBL_C_VALUE, LBL_C_SCORE_CLOSE, LBL_C_SCORE, LBL_C_VALUES, LBL_C_GRADES_HEAD,
+    LBL_C_STATUSES_HEAD, LBL_C_SCORES_HEAD, LBL_C_VALUES_HEAD, LBL_C_ONLY_IN_ROW,
+    LBL_C_ONLY_IN_ROWS, LBL_C_MORE, LBL_C_COMMA, LBL_C_GOAL, LBL_C_TOLERANCE,
+    LBL_C_TOLERANCES_UNKNOWN,
     LBL_COUNT
 } lbl_id;
 
@@ -131,6 +141,15 @@ const char *lbl_status(lbl_lang lang, int status);
 /* A target's kind ("threshold", "falls", ...: ir_target.kind) in lang; an
  * unknown kind as it is. */
 const char *lbl_kind(lbl_lang lang, const char *kind);
+
+/* The word of a status given by its code ("met", "lagging": ir_statusname,
+ * as the results and the history write it) in lang; anything else as it
+ * is. */
+const char *lbl_status_code(lbl_lang lang, const char *code);
+
+/* The word of a results row's kind ("target", "measure", "section",
+ * "total") in lang; anything else as it is. */
+const char *lbl_item(lbl_lang lang, const char *kind);
 
 /* Parses a language's name ("en", "zh"); false for anything else. */
 bool lbl_parse(const char *name, lbl_lang *lang);

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "labels.h"
 #include "report.h"
 #include "rtmem.h"
 
@@ -712,7 +713,8 @@ static const char *manifest_hash(const char *manifest, const char *name, size_t 
 
 /* Lists the files that differ between two rules manifests: "changed",
  * "only in run A" and "only in run B", in each manifest's order. */
-static void manifest_changes(FILE *out, const char *ma, const char *mb, long long a, long long b)
+static void manifest_changes(FILE *out, lbl_lang lang, const char *ma, const char *mb,
+                             long long a, long long b)
 {
     for (int side = 0; side < 2; side++) {
         const char *m = side ? mb : ma, *other = side ? ma : mb;
@@ -722,10 +724,10 @@ static void manifest_changes(FILE *out, const char *ma, const char *mb, long lon
             if (len > 66) {
                 const char *o = manifest_hash(other, line + 66, len - 66, NULL);
                 if (!o)
-                    fprintf(out, "    %.*s: only in run %lld\n", (int)(len - 66), line + 66,
+                    fprintf(out, lbl_get(lang, LBL_C_FILE_ONLY_IN), (int)(len - 66), line + 66,
                             side ? b : a);
                 else if (!side && memcmp(o, line, 64) != 0)
-                    fprintf(out, "    %.*s: changed (%.12s → %.12s)\n", (int)(len - 66), line + 66,
+                    fprintf(out, lbl_get(lang, LBL_C_FILE_CHANGED), (int)(len - 66), line + 66,
                             line, o);
             }
             line += len + (end ? 1 : 0);
@@ -738,34 +740,31 @@ static void manifest_changes(FILE *out, const char *ma, const char *mb, long lon
  * run of each kind is compared when the newer one read a single file (the
  * older hash is then that file's), and is otherwise said to be not
  * comparable by hash. */
-static void compare_rules(FILE *out, const run_info *ra, const run_info *rb, long long a, long long b)
+static void compare_rules(FILE *out, lbl_lang lang, const run_info *ra, const run_info *rb,
+                          long long a, long long b)
 {
     bool olda = !*ra->rules_files, oldb = !*rb->rules_files;
     if (olda == oldb) {
         if (strcmp(ra->rules_hash, rb->rules_hash) == 0) {
-            fprintf(out, "  rules: same (%.12s)\n", ra->rules_hash);
+            fprintf(out, lbl_get(lang, LBL_C_RULES_SAME), ra->rules_hash);
             return;
         }
-        fprintf(out, "  rules: changed (%.12s %s → %.12s %s)\n", ra->rules_hash, ra->rules_path,
+        fprintf(out, lbl_get(lang, LBL_C_RULES_CHANGED), ra->rules_hash, ra->rules_path,
                 rb->rules_hash, rb->rules_path);
         if (!olda)
-            manifest_changes(out, ra->rules_files, rb->rules_files, a, b);
+            manifest_changes(out, lang, ra->rules_files, rb->rules_files, a, b);
         return;
     }
     const run_info *old = olda ? ra : rb, *new = olda ? rb : ra;
     size_t nfiles = 0;
     manifest_hash(new->rules_files, NULL, 0, &nfiles);
     if (nfiles == 1 && strncmp(new->rules_files, old->rules_hash, 64) == 0)
-        fprintf(out, "  rules: same (%.12s, one file; run %lld was recorded by an older planc, "
-                     "which hashed the file's bytes alone)\n", new->rules_hash, olda ? a : b);
+        fprintf(out, lbl_get(lang, LBL_C_RULES_SAME_OLD), new->rules_hash, olda ? a : b);
     else if (nfiles == 1)
-        fprintf(out, "  rules: changed (%.12s %s → %.12s %s; run %lld was recorded by an older "
-                     "planc, which hashed the file's bytes alone)\n", ra->rules_hash, ra->rules_path,
+        fprintf(out, lbl_get(lang, LBL_C_RULES_CHANGED_OLD), ra->rules_hash, ra->rules_path,
                 rb->rules_hash, rb->rules_path, olda ? a : b);
     else
-        fprintf(out, "  rules: not comparable by hash (run %lld was recorded by an older planc, "
-                     "which hashed the files' bytes without their names, and run %lld read %zu "
-                     "files; %.12s %s → %.12s %s)\n", olda ? a : b, olda ? b : a, nfiles,
+        fprintf(out, lbl_get(lang, LBL_C_RULES_NOT_COMPARABLE), olda ? a : b, olda ? b : a, nfiles,
                 ra->rules_hash, ra->rules_path, rb->rules_hash, rb->rules_path);
 }
 
@@ -775,29 +774,31 @@ static bool same_num(double a, double b)
     return (isnan(a) && isnan(b)) || a == b;
 }
 
-/* Writes "大连 2027 target 耕地红线" (kind and id; the total has no id). */
-static void row_label(FILE *f, sqlite3_stmt *st)
+/* Writes "大连 2027 target 耕地红线" (kind and id; the total has no id), in
+ * lang. */
+static void row_label(FILE *f, lbl_lang lang, sqlite3_stmt *st)
 {
-    fprintf(f, "  %s %d %s", col_text(st, 0), sqlite3_column_int(st, 1), col_text(st, 2));
+    fprintf(f, lbl_get(lang, LBL_C_ROW), col_text(st, 0), sqlite3_column_int(st, 1),
+            lbl_item(lang, col_text(st, 2)));
     if (*col_text(st, 3))
         fprintf(f, " %s", col_text(st, 3));
 }
 
-/* A number as the results print it; "missing" for NaN. */
-static const char *fmt(double v, char buf[32])
+/* A number as the results print it; "missing" (in lang) for NaN. */
+static const char *fmt(lbl_lang lang, double v, char buf[32])
 {
     if (isnan(v))
-        return "missing";
+        return lbl_get(lang, LBL_X_MISSING);
     report_format_number(v, buf);
     return buf;
 }
 
-/* A goal or a tolerance as compare shows it: "none" for NaN (no goal
- * applies, a goal without a tolerance). */
-static const char *fmt_none(double v, char buf[32])
+/* A goal or a tolerance as compare shows it: "none" (in lang) for NaN (no
+ * goal applies, a goal without a tolerance). */
+static const char *fmt_none(lbl_lang lang, double v, char buf[32])
 {
     if (isnan(v))
-        return "none";
+        return lbl_get(lang, LBL_X_NONE);
     report_format_number(v, buf);
     return buf;
 }
@@ -828,31 +829,33 @@ static bool has_causes(sqlite3_stmt *st, bool tolerances_known)
  * ("value A → B"), its goal ("goal A → B") and its tolerance ("tolerance
  * A → B", beside the goal), joined by ", ", and returns true; writes
  * nothing and returns false when none changed (has_causes). */
-static bool causes(FILE *f, sqlite3_stmt *st, bool tolerances_known)
+static bool causes(FILE *f, lbl_lang lang, sqlite3_stmt *st, bool tolerances_known)
 {
     char b1[32], b2[32];
-    const char *sep = "";
+    const char *sep = "", *comma = lbl_get(lang, LBL_C_COMMA);
     double va = col_num(st, CMP_VALUE), vb = col_num(st, CMP_VALUE + 1);
     double ga = col_num(st, CMP_GOAL), gb = col_num(st, CMP_GOAL + 1);
     if (!same_num(va, vb)) {
-        fprintf(f, "value %s → %s", fmt(va, b1), fmt(vb, b2));
-        sep = ", ";
+        fprintf(f, lbl_get(lang, LBL_C_VALUE), fmt(lang, va, b1), fmt(lang, vb, b2));
+        sep = comma;
     }
     if (!same_num(ga, gb)) {
-        fprintf(f, "%sgoal %s → %s", sep, fmt_none(ga, b1), fmt_none(gb, b2));
-        sep = ", ";
+        fprintf(f, lbl_get(lang, LBL_C_GOAL), sep, fmt_none(lang, ga, b1), fmt_none(lang, gb, b2));
+        sep = comma;
     }
     if (tolerance_changed(st, tolerances_known)) {
-        fprintf(f, "%stolerance %s → %s", sep, fmt_none(col_num(st, CMP_TOLERANCE), b1),
-                fmt_none(col_num(st, CMP_TOLERANCE + 1), b2));
-        sep = ", ";
+        fprintf(f, lbl_get(lang, LBL_C_TOLERANCE), sep,
+                fmt_none(lang, col_num(st, CMP_TOLERANCE), b1),
+                fmt_none(lang, col_num(st, CMP_TOLERANCE + 1), b2));
+        sep = comma;
     }
     return *sep != 0;
 }
 
 /* Writes the rows of one run that the other lacks (at most `limit`
  * listed); returns how many there are, or -1 on an error. */
-static long long only_in(store *s, long long a, long long b, FILE *out, FILE *err)
+static long long only_in(store *s, long long a, long long b, lbl_lang lang, FILE *out,
+                         FILE *err)
 {
     sqlite3_stmt *st;
     const char *sql =
@@ -872,7 +875,7 @@ static long long only_in(store *s, long long a, long long b, FILE *out, FILE *er
     FILE *buf = open_memstream(&text, &len);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n < 20) {
-            row_label(buf, st);
+            row_label(buf, lang, st);
             fputc('\n', buf);
         }
         n++;
@@ -884,10 +887,10 @@ static long long only_in(store *s, long long a, long long b, FILE *out, FILE *er
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
-    fprintf(out, "only in run %lld: %lld row%s\n", a, n, n == 1 ? "" : "s");
+    fprintf(out, lbl_get(lang, n == 1 ? LBL_C_ONLY_IN_ROW : LBL_C_ONLY_IN_ROWS), a, n);
     fputs(text ? text : "", out);
     if (n > 20)
-        fprintf(out, "  ... and %lld more\n", n - 20);
+        fprintf(out, lbl_get(lang, LBL_C_MORE), n - 20);
     free(text);
     return n;
 }
@@ -915,7 +918,7 @@ static int has_tolerance(store *s, long long run, FILE *err)
  * one: a status that changed there may be the tolerance's doing, which
  * compare cannot show.  False on an error. */
 static bool compare_tolerances(store *s, const run_info *ra, const run_info *rb, long long a,
-                               long long b, FILE *out, FILE *err)
+                               long long b, lbl_lang lang, FILE *out, FILE *err)
 {
     if (ra->tolerances == rb->tolerances)
         return true;
@@ -923,13 +926,12 @@ static bool compare_tolerances(store *s, const run_info *ra, const run_info *rb,
     if (has < 0)
         return false;
     if (has)
-        fprintf(out, "  tolerances: unknown in run %lld (recorded by an older planc, which kept "
-                     "no tolerances; run %lld has goals with one)\n", ra->tolerances ? b : a,
+        fprintf(out, lbl_get(lang, LBL_C_TOLERANCES_UNKNOWN), ra->tolerances ? b : a,
                 ra->tolerances ? a : b);
     return true;
 }
 
-int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
+int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
 {
     run_info ra, rb;
     if (!read_run(s, a, &ra, err))
@@ -938,18 +940,20 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
         run_info_free(&ra);
         return -1;
     }
-    fprintf(out, "run %lld (%s) → run %lld (%s)\n", a, ra.time, b, rb.time);
-    compare_rules(out, &ra, &rb, a, b);
+    const char *none = lbl_get(lang, LBL_X_NONE);
+    fprintf(out, lbl_get(lang, LBL_C_HEAD), a, ra.time, b, rb.time);
+    compare_rules(out, lang, &ra, &rb, a, b);
     if (strcmp(ra.data_hash, rb.data_hash) == 0)
-        fprintf(out, "  data: same (%.12s)\n", ra.data_hash);
+        fprintf(out, lbl_get(lang, LBL_C_DATA_SAME), ra.data_hash);
     else
-        fprintf(out, "  data: changed (%.12s %s → %.12s %s)\n", ra.data_hash, ra.data_path,
+        fprintf(out, lbl_get(lang, LBL_C_DATA_CHANGED), ra.data_hash, ra.data_path,
                 rb.data_hash, rb.data_path);
     if (strcmp(ra.data_options, rb.data_options) != 0)
-        fprintf(out, "  data options: changed (%s → %s)\n", *ra.data_options ? ra.data_options : "none",
-                *rb.data_options ? rb.data_options : "none");
+        fprintf(out, lbl_get(lang, LBL_C_OPTIONS_CHANGED),
+                *ra.data_options ? ra.data_options : none,
+                *rb.data_options ? rb.data_options : none);
     bool tol_known = ra.tolerances && rb.tolerances;
-    bool ok = compare_tolerances(s, &ra, &rb, a, b, out, err);
+    bool ok = compare_tolerances(s, &ra, &rb, a, b, lang, out, err);
     run_info_free(&ra);
     run_info_free(&rb);
     if (!ok)
@@ -989,45 +993,48 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
         const char *ga = col_text(st, 8), *gb = col_text(st, 9);
         const char *sta = col_text(st, 4), *stb = col_text(st, 5);
         if (strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0) {
-            row_label(f[0], st);
-            fprintf(f[0], ": %s → %s (total %s → %s)\n", *ga ? ga : "none", *gb ? gb : "none",
-                    fmt(sa, b1), fmt(sb, b2));
+            row_label(f[0], lang, st);
+            fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none,
+                    fmt(lang, sa, b1), fmt(lang, sb, b2));
             n[0]++;
         } else if (strcmp(sta, stb) != 0) {
-            row_label(f[1], st);
-            fprintf(f[1], ": %s → %s (", *sta ? sta : "none", *stb ? stb : "none");
-            if (causes(f[1], st, tol_known))
-                fputs(", ", f[1]);
-            fprintf(f[1], "score %s → %s)\n", fmt(sa, b1), fmt(sb, b2));
+            row_label(f[1], lang, st);
+            fprintf(f[1], lbl_get(lang, LBL_C_STATUS), *sta ? lbl_status_code(lang, sta) : none,
+                    *stb ? lbl_status_code(lang, stb) : none);
+            if (causes(f[1], lang, st, tol_known))
+                fputs(lbl_get(lang, LBL_C_COMMA), f[1]);
+            fprintf(f[1], lbl_get(lang, LBL_C_SCORE_CLOSE), fmt(lang, sa, b1), fmt(lang, sb, b2));
             n[1]++;
         } else if (!same_num(sa, sb)) {
-            row_label(f[2], st);
-            fprintf(f[2], ": %s → %s", fmt(sa, b1), fmt(sb, b2));
+            row_label(f[2], lang, st);
+            fprintf(f[2], lbl_get(lang, LBL_C_SCORE), fmt(lang, sa, b1), fmt(lang, sb, b2));
             if (has_causes(st, tol_known)) {
-                fputs(" (", f[2]);
-                causes(f[2], st, tol_known);
-                fputs(")", f[2]);
+                fputs(lbl_get(lang, LBL_PAREN_OPEN), f[2]);
+                causes(f[2], lang, st, tol_known);
+                fputs(lbl_get(lang, LBL_PAREN_CLOSE), f[2]);
             }
             fputs("\n", f[2]);
             n[2]++;
         } else if (has_causes(st, tol_known)) {
-            row_label(f[3], st);
-            fprintf(f[3], ": value %s → %s (goal %s → %s", fmt(col_num(st, CMP_VALUE), b1),
-                    fmt(col_num(st, CMP_VALUE + 1), b2), fmt(col_num(st, CMP_GOAL), b3),
-                    fmt(col_num(st, CMP_GOAL + 1), b4));
+            row_label(f[3], lang, st);
+            fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt(lang, col_num(st, CMP_VALUE), b1),
+                    fmt(lang, col_num(st, CMP_VALUE + 1), b2), fmt(lang, col_num(st, CMP_GOAL), b3),
+                    fmt(lang, col_num(st, CMP_GOAL + 1), b4));
             if (tolerance_changed(st, tol_known))
-                fprintf(f[3], ", tolerance %s → %s", fmt_none(col_num(st, CMP_TOLERANCE), b1),
-                        fmt_none(col_num(st, CMP_TOLERANCE + 1), b2));
-            fputs(")\n", f[3]);
+                fprintf(f[3], lbl_get(lang, LBL_C_TOLERANCE), lbl_get(lang, LBL_C_COMMA),
+                        fmt_none(lang, col_num(st, CMP_TOLERANCE), b1),
+                        fmt_none(lang, col_num(st, CMP_TOLERANCE + 1), b2));
+            fprintf(f[3], "%s\n", lbl_get(lang, LBL_PAREN_CLOSE));
             n[3]++;
         }
     }
     sqlite3_finalize(st);
-    static const char *const heads[NLISTS] = {"grades", "statuses", "scores", "values"};
+    static const lbl_id heads[NLISTS] = {LBL_C_GRADES_HEAD, LBL_C_STATUSES_HEAD,
+                                         LBL_C_SCORES_HEAD, LBL_C_VALUES_HEAD};
     for (int i = 0; i < NLISTS; i++) {
         fclose(f[i]);
         if (rc == SQLITE_DONE) {
-            fprintf(out, "%s: %lld changed\n", heads[i], n[i]);
+            fprintf(out, lbl_get(lang, heads[i]), n[i]);
             fputs(txt[i] ? txt[i] : "", out);
         }
         free(txt[i]);
@@ -1036,7 +1043,7 @@ int store_compare(store *s, long long a, long long b, FILE *out, FILE *err)
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
-    if (only_in(s, a, b, out, err) < 0 || only_in(s, b, a, out, err) < 0)
+    if (only_in(s, a, b, lang, out, err) < 0 || only_in(s, b, a, lang, out, err) < 0)
         return -1;
     return ferror(out) ? -1 : 0;
 }

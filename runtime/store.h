@@ -19,6 +19,7 @@
 
 #include "exec.h"
 #include "ir.h"
+#include "labels.h"
 #include "table.h"
 
 /* The schema version this planc writes and reads. */
@@ -69,8 +70,9 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err);
 
 /* Shows what changed from run a to run b: grades (and totals), statuses,
  * other scores, and rows only in one of them; deterministic, in result
- * order.  0, or -1 after saying why on `err`. */
-int store_compare(store *s, long long a, long long b, FILE *out, FILE *err);
+ * order; its words in lang (`planc compare --lang`).  0, or -1 after
+ * saying why on `err`. */
+int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err);
 
 /* The current time: SOURCE_DATE_EPOCH, when set to a number of seconds,
  * instead of the clock (for reproducible records and workbooks). */

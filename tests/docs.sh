@@ -138,6 +138,15 @@ same "docs/OUTPUT.md §4 (explain --lang zh)" "$tmp/explain-zh.doc" "$tmp/explai
 block docs/GUIDE.zh-CN.md '^\*\*查看一个地区' > "$tmp/guide-explain.doc"
 same "docs/GUIDE.zh-CN.md §2 (explain --lang zh)" "$tmp/guide-explain.doc" "$tmp/explain-zh.out"
 
+# --- docs/OUTPUT.md §5: compare in Chinese, on the runs of run/compare-zh ---
+mkdir "$tmp/compare"
+(cd "$tmp/compare" && PLANC=$planc CASE=$src/tests/run/compare-zh sh "$src/tests/run/compare-zh/gen.sh") ||
+    fail "tests/run/compare-zh/gen.sh failed"
+block docs/OUTPUT.md '^`--lang zh` writes compare' > "$tmp/compare.doc"
+(cd "$tmp/compare" && "$planc" compare h.db 1 2 --lang zh) > "$tmp/compare.out"
+[ -s "$tmp/compare.doc" ] || fail "docs/OUTPUT.md §5: no compare --lang zh block"
+shown "docs/OUTPUT.md §5 (compare --lang zh)" "$tmp/compare.doc" "$tmp/compare.out"
+
 # --- docs/ADAPTING.md: the rules tree, origins, run, diff -------------------
 adapt=rules/examples/adapted-province.plan
 awk '/^\$ planc check rules\/examples\/adapted-province.plan$/ { f = 1; next }

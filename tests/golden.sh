@@ -11,7 +11,9 @@
 #       file is absent), the exit code DIR/expected.rc (0 when absent).
 #       A case whose input is large generates it rather than commit it:
 #       DIR/gen.sh, when present, runs first (sh) in a scratch copy of DIR,
-#       and cmd then runs in that copy.
+#       and cmd then runs in that copy.  gen.sh finds the planc under test
+#       in $PLANC (to record runs in a results history, for compare) and
+#       the case's own directory in $CASE (to reach files beside it).
 #
 # Set PLANC_UPDATE_GOLDEN=1 to rewrite the expected files from the actual
 # output (then review the diff before committing).
@@ -45,7 +47,7 @@ case)
     rundir=$dir
     if [ -f "$dir/gen.sh" ]; then
         rundir=$tmp/case
-        mkdir "$rundir" && cp -R "$dir"/. "$rundir"/ && (cd "$rundir" && sh gen.sh) ||
+        mkdir "$rundir" && cp -R "$dir"/. "$rundir"/ && (case_dir=$(cd "$dir" && pwd) && cd "$rundir" && PLANC=$planc CASE=$case_dir sh gen.sh) ||
             { echo "gen.sh failed"; exit 1; }
     fi
     # shellcheck disable=SC2086

@@ -105,6 +105,10 @@ expect 0 "$planc" compare "$db" last~1 last
 contains out "data: changed"
 contains out "阜新 2024 total: 不合格 → "
 contains out "阜新 2024 target 耕地红线: failed → met"
+expect 0 "$planc" compare "$db" last~1 last --lang zh
+contains out "数据：已变"
+contains out "阜新 2024年 目标 耕地红线：未达标 → 达标"
+expect 2 "$planc" compare "$db" 1 2 --lang fr; contains err "unknown language 'fr'"
 expect 2 "$planc" compare "$db" 1 99;       contains err "has no run '99'"
 expect 2 "$planc" compare "$db" 1;          contains err "two runs"
 

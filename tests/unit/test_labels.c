@@ -89,6 +89,21 @@ START_TEST(status_words)
     ck_assert_str_eq(lbl_kind(LBL_ZH, "redline"), "红线");
     ck_assert_str_eq(lbl_kind(LBL_EN, "redline"), "redline");
     ck_assert_str_eq(lbl_kind(LBL_ZH, "unheard-of"), "unheard-of");
+    /* a status by its code, as the history stores it */
+    for (int st = IR_ST_NA; st <= IR_ST_MET; st++) {
+        ck_assert_str_eq(lbl_status_code(LBL_ZH, ir_statusname(st)), zh[st]);
+        ck_assert_str_eq(lbl_status_code(LBL_EN, ir_statusname(st)), ir_statusname(st));
+    }
+    ck_assert_str_eq(lbl_status_code(LBL_ZH, ""), "");
+    ck_assert_str_eq(lbl_status_code(LBL_ZH, "达标"), "达标");
+    /* a results row's kind */
+    const char *kinds[] = {"target", "measure", "section", "total"};
+    const char *zkinds[] = {"目标", "措施", "章节", "总分"};
+    for (int i = 0; i < 4; i++) {
+        ck_assert_str_eq(lbl_item(LBL_ZH, kinds[i]), zkinds[i]);
+        ck_assert_str_eq(lbl_item(LBL_EN, kinds[i]), kinds[i]);
+    }
+    ck_assert_str_eq(lbl_item(LBL_ZH, "region"), "region");
 }
 END_TEST
 
@@ -120,11 +135,13 @@ START_TEST(chinese_has_no_english)
         for (size_t k = 0; k < 2; k++)
             for (char *at; (at = strstr(text, names[k]));)
                 memset(at, ' ', strlen(names[k]));
+        /* the conversions, as conversions() reads them (%d, %lld, %.12s ...) */
         for (char *c = text; *c; c++)
-            if (*c == '%' && c[1] == 'l' && c[2] && strchr("du", c[2]))
-                c[0] = c[1] = c[2] = ' ';
-            else if (*c == '%' && c[1] && strchr("dus", c[1]))
-                c[0] = c[1] = ' ';
+            if (*c == '%' && c[1]) {
+                size_t len = 1 + strspn(c + 1, "-+ #0123456789.*hlLqjzt");
+                if (c[len])
+                    memset(c, ' ', len + 1);
+            }
         for (const char *c = text; *c;) {
             if (!isalnum((unsigned char)*c)) {
                 c++;

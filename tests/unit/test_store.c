@@ -252,7 +252,7 @@ static long long record_rules(store *s, const pfx *x, const char *hash, const ch
 static char *rules_line(store *s, long long a, long long b)
 {
     pf_capture c;
-    ck_assert_int_eq(store_compare(s, a, b, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, a, b, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *t = strstr(pf_cap_text(&c), "  rules: ");
     ck_assert_ptr_nonnull(t);
     const char *end = strstr(t, "  data: ");
@@ -398,7 +398,7 @@ START_TEST(upgrade_v1)
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "P: r.plan, d.csv\n"));
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "rules.plan, data.csv --data-year 2019 --na -\n"));
     pf_cap_free(&c);
-    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  data options: changed (none → --data-year 2019 --na -)\n"));
     pf_cap_free(&c);
     store_close(s);
@@ -427,7 +427,7 @@ START_TEST(compare_runs)
     record(s, &a, "aaaa");
     record(s, &b, "bbbb");
     pf_capture c;
-    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *out = pf_cap_text(&c);
     ck_assert_str_eq(out,
                      "run 1 (2025-01-02T03:04:05Z) → run 2 (2025-01-02T03:04:05Z)\n"
@@ -450,7 +450,7 @@ START_TEST(compare_runs)
                      "only in run 2: 0 rows\n");
     pf_cap_free(&c);
     /* the same run against itself: nothing changed */
-    ck_assert_int_eq(store_compare(s, 2, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 2, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     out = pf_cap_text(&c);
     ck_assert(strstr(out, "grades: 0 changed\nstatuses: 0 changed\nscores: 0 changed\n"
                           "values: 0 changed\n"));
@@ -518,7 +518,7 @@ START_TEST(compare_shows_the_changed_value)
     record(s, &a, "aaaa");
     record(s, &b, "bbbb");
     pf_capture c;
-    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *out = pf_cap_text(&c);
     ck_assert_ptr_nonnull(strstr(out, "statuses: 0 changed\n"));
     ck_assert_ptr_nonnull(strstr(out, "  甲 2024 target X: 50 → 60 (value 70 → 72)\n"));
@@ -645,7 +645,7 @@ START_TEST(compare_shows_the_changed_tolerance)
                                  "AND NOT (kind = 'target' AND id = 'X')"), 0);
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE records_tolerance = 1"), 2);
     pf_capture c;
-    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *out = pf_cap_text(&c);
     ck_assert_ptr_null(strstr(out, "  tolerances: "));
     ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: failed → met (tolerance none → 10, score 50 → 100)\n"));
@@ -655,9 +655,15 @@ START_TEST(compare_shows_the_changed_tolerance)
     ck_assert_ptr_nonnull(strstr(out, "  甲 2025 target X: value 90 → 90 (goal 80 → 80, tolerance none → 10)\n"));
     pf_cap_free(&c);
     /* and back */
-    ck_assert_int_eq(store_compare(s, 2, 1, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 2, 1, LBL_EN, pf_cap_open(&c), stderr), 0);
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  乙 2025 target X: met → failed (tolerance 10 → none, "
                                                   "score 100 → 50)\n"));
+    pf_cap_free(&c);
+    /* in Chinese (compare --lang zh) */
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_ZH, pf_cap_open(&c), stderr), 0);
+    out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025年 目标 X：未达标 → 达标（允许偏差 无 → 10，得分 50 → 100）\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2025年 目标 X：数值 90 → 90（目标值 80 → 80，允许偏差 无 → 10）\n"));
     pf_cap_free(&c);
     store_close(s);
     free(loose);
@@ -679,11 +685,16 @@ START_TEST(compare_shows_the_changed_goal)
     record(s, &a, "aaaa");
     record(s, &b, "aaaa");
     pf_capture c;
-    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *out = pf_cap_text(&c);
     ck_assert_ptr_nonnull(strstr(out, "  甲 2025 target X: met → failed (goal 80 → 95, score 100 → 85.71428571428571)\n"));
     ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: 50 → 28.57142857142857 (goal 80 → 95)\n"));
     ck_assert_ptr_nonnull(strstr(out, "  甲 2023 target X: value 60 → 60 (goal 80 → 95)\n"));
+    pf_cap_free(&c);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_ZH, pf_cap_open(&c), stderr), 0);
+    out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2025年 目标 X：达标 → 未达标（目标值 80 → 95，得分 100 → 85.71428571428571）\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025年 目标 X：50 → 28.57142857142857（目标值 80 → 95）\n"));
     pf_cap_free(&c);
     store_close(s);
     free(raised);
@@ -732,7 +743,7 @@ START_TEST(upgrade_v3)
     store *s = store_open(path, false, stderr);
     ck_assert_ptr_nonnull(s);
     pf_capture c;
-    ck_assert_int_eq(store_compare(s, 1, 1, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 1, 1, LBL_EN, pf_cap_open(&c), stderr), 0);
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "statuses: 0 changed\nscores: 0 changed\nvalues: 0 changed\n"));
     pf_cap_free(&c);
     store_close(s);
@@ -749,7 +760,7 @@ START_TEST(upgrade_v3)
     ck_assert_int_eq(raw_int(path, "SELECT records_tolerance FROM runs WHERE id = 1"), 0);
     ck_assert_int_eq(raw_int(path, "SELECT records_tolerance FROM runs WHERE id = 2"), 1);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM results WHERE run = 1 AND tolerance IS NULL"), 2);
-    ck_assert_int_eq(store_compare(s, 1, 2, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *out = pf_cap_text(&c);
     ck_assert_ptr_nonnull(strstr(out, "  tolerances: unknown in run 1 (recorded by an older planc, which "
                                       "kept no tolerances; run 2 has goals with one)\n"));
