@@ -90,13 +90,18 @@ static const char usage_main[] =
     "described in docs/LANGUAGE.md.\n";
 
 static const char usage_test[] =
-    "usage: planc test [--root DIR] RULES\n"
+    "usage: planc test [--root DIR] [--lang en|zh] RULES\n"
     "\n"
     "Runs the tests written in RULES (`test \"...\" { data ... expect ... }`,\n"
     "docs/LANGUAGE.md §15): each test's rows are scored by the reference\n"
     "interpreter and every expectation is compared with the result.  A failed\n"
     "expectation is reported as FILE:LINE:COL with what was expected and what\n"
     "came out.  The tests of imported files and bases are not run.\n"
+    "\n"
+    "  --lang LANG  the language of the results and of a failed expectation's\n"
+    "               message: en (the default) or zh (Chinese: 通过, 失败,\n"
+    "               达标 ...); the rules' errors and the data reader's stay\n"
+    "               English\n"
     "\n"
     "exit: 0 when every test passes (or there are none), 1 when the rules have\n"
     "errors or a test fails, 2 on usage errors.\n";
@@ -1552,27 +1557,26 @@ static bool number_matches(double got, const ast_expect *x)
     return fabs(got - x->num) <= slack;
 }
 
-/* A number as `planc test` shows it ("missing" for NaN). */
-static const char *shown(double v, char buf[32])
+/* A number as `planc test` shows it ("missing", in lang, for NaN). */
+static const char *shown(lbl_lang lang, double v, char buf[32])
 {
     if (isnan(v))
-        return "missing";
+        return lbl_get(lang, LBL_X_MISSING);
     snprintf(buf, 32, "%.15g", v);
     return buf;
 }
 
 /* Checks one expectation against a test's results; false after reporting
- * the difference at the expectation. */
+ * the difference at the expectation, in lang. */
 static bool check_expectation(compilation *c, const char *title, const rt_table *t,
-                              const rt_result *res, const sema_expect *e)
+                              const rt_result *res, const sema_expect *e, lbl_lang lang)
 {
     const ir_program *p = c->ir;
     const ast_expect *x = e->x;
     const char *rname = p->regions[e->region].name;
     long row = rt_table_find(t, e->region, x->year);
     if (row < 0) {
-        diag_error(&c->diag, x->sp, "test '%s': the test's data has no row for %s %d", title, rname,
-                   x->year);
+        diag_error(&c->diag, x->sp, lbl_get(lang, LBL_T_NO_ROW), title, rname, x->year);
         return false;
     }
     char b1[32], b2[32];
@@ -1582,14 +1586,13 @@ static bool check_expectation(compilation *c, const char *title, const rt_table 
         double st = rt_result_value(res, tg->status, (size_t)row);
         if (st == e->status)
             return true;
-        diag_error(&c->diag, x->sp, "test '%s': %s of %s %d is %s, not %s", title, tg->name, rname,
-                   x->year, ir_statusname(isnan(st) ? IR_ST_MISSING : (int)st),
-                   ir_statusname(e->status));
+        diag_error(&c->diag, x->sp, lbl_get(lang, LBL_T_STATUS), title, tg->name, rname, x->year,
+                   lbl_status(lang, isnan(st) ? IR_ST_MISSING : (int)st),
+                   lbl_status(lang, e->status));
         /* the usual cause of an unexpected `missing` in a small test */
         if ((isnan(st) || st == IR_ST_MISSING) && x->year > p->baseline &&
             rt_table_find(t, e->region, p->baseline) < 0)
-            diag_hint(&c->diag, "the test's data has no row for %s %d, the baseline year the "
-                                "trajectory starts from", rname, p->baseline);
+            diag_hint(&c->diag, lbl_get(lang, LBL_T_NO_BASELINE_ROW), rname, p->baseline);
         return false;
     }
     case EXP_SCORE: case EXP_VALUE: case EXP_MEASURE: case EXP_TOTAL: {
@@ -1598,20 +1601,25 @@ static bool check_expectation(compilation *c, const char *title, const rt_table 
         double got = rt_result_value(res, slot, (size_t)row);
         if (number_matches(got, x))
             return true;
-        const char *what = x->kind == EXP_SCORE ? "the score of" : x->kind == EXP_VALUE ? "the value of"
-                         : x->kind == EXP_MEASURE ? "the score of measure" : "the total";
-        const char *item = x->kind == EXP_MEASURE ? p->measures[e->item].id
-                         : x->kind == EXP_TOTAL ? "" : tg->name;
-        diag_error(&c->diag, x->sp, "test '%s': %s%s%s for %s %d is %s, not %s", title, what,
-                   *item ? " " : "", item, rname, x->year, shown(got, b1), shown(x->num, b2));
+        if (x->kind == EXP_TOTAL)
+            diag_error(&c->diag, x->sp, lbl_get(lang, LBL_T_TOTAL), title, rname, x->year,
+                       shown(lang, got, b1), shown(lang, x->num, b2));
+        else
+            diag_error(&c->diag, x->sp,
+                       lbl_get(lang, x->kind == EXP_SCORE   ? LBL_T_SCORE
+                                     : x->kind == EXP_VALUE ? LBL_T_VALUE
+                                                            : LBL_T_MEASURE),
+                       title, x->kind == EXP_MEASURE ? p->measures[e->item].id : tg->name, rname,
+                       x->year, shown(lang, got, b1), shown(lang, x->num, b2));
         return false;
     }
     case EXP_GRADE: {
         double g = rt_result_value(res, p->grade, (size_t)row);
         if (g == e->item)
             return true;
-        diag_error(&c->diag, x->sp, "test '%s': the grade of %s %d is %s, not %s", title, rname,
-                   x->year, isnan(g) || g < 0 || g >= p->nbands ? "none" : p->bands[(uint32_t)g],
+        diag_error(&c->diag, x->sp, lbl_get(lang, LBL_T_GRADE), title, rname, x->year,
+                   isnan(g) || g < 0 || g >= p->nbands ? lbl_get(lang, LBL_X_NONE)
+                                                       : p->bands[(uint32_t)g],
                    p->bands[e->item]);
         return false;
     }
@@ -1619,8 +1627,8 @@ static bool check_expectation(compilation *c, const char *title, const rt_table 
         double v = rt_result_value(res, p->veto, (size_t)row);
         if ((v == 1) == x->yes)
             return true;
-        diag_error(&c->diag, x->sp, "test '%s': on %s %d a veto %s", title, rname, x->year,
-                   v == 1 ? "fired" : "did not fire");
+        diag_error(&c->diag, x->sp, lbl_get(lang, v == 1 ? LBL_T_VETO_FIRED : LBL_T_VETO_NOT_FIRED),
+                   title, rname, x->year);
         return false;
     }
     }
@@ -1648,8 +1656,8 @@ static bool year_column(const char *name, const char *field)
  * not, with the closest the rules read.  The header is split by the CSV
  * reader and trimmed as the loader does, so a quoted field may hold commas
  * and a name of any length is compared whole; a header the reader cannot
- * read is left to the loader, which says why. */
-static bool test_header_ok(compilation *c, const ast_decl *d)
+ * read is left to the loader, which says why.  Said in lang. */
+static bool test_header_ok(compilation *c, const ast_decl *d, lbl_lang lang)
 {
     const ir_program *p = c->ir;
     const char *h = d->u.test.data[0].text;
@@ -1687,10 +1695,10 @@ static bool test_header_ok(compilation *c, const ast_decl *d)
                 }
             }
             if (!known) {
-                diag_error(&c->diag, d->u.test.data[0].sp, "test '%s': column '%s' is not one the rules read",
+                diag_error(&c->diag, d->u.test.data[0].sp, lbl_get(lang, LBL_T_UNKNOWN_COLUMN),
                            d->u.test.title, field);
                 if (near)
-                    diag_hint(&c->diag, "did you mean '%s'?", near);
+                    diag_hint(&c->diag, lbl_get(lang, LBL_T_DID_YOU_MEAN), near);
                 ok = false;
             }
             free(field);
@@ -1701,8 +1709,9 @@ static bool test_header_ok(compilation *c, const ast_decl *d)
 }
 
 /* Runs one test: its data lines as a CSV file, scored by the reference
- * interpreter, then each expectation.  True when it passes. */
-static bool run_test(compilation *c, const sema_test *st)
+ * interpreter, then each expectation (a failed one said in lang).  True
+ * when it passes. */
+static bool run_test(compilation *c, const sema_test *st, lbl_lang lang)
 {
     const ast_decl *d = st->d;
     const char *title = d->u.test.title;
@@ -1731,22 +1740,22 @@ static bool run_test(compilation *c, const sema_test *st)
     /* columns the header leaves out are missing in every row */
     rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true,
                             .test_rows = true};
-    if (!test_header_ok(c, d)) {
+    if (!test_header_ok(c, d, lang)) {
         free(buf);
         return false;
     }
     rt_table *t = rt_table_parse(c->ir, name, buf, at, &opts, stderr);
     free(buf);
     if (!t) {
-        diag_error(&c->diag, d->sp, "test '%s': its data cannot be read (above)", title);
+        diag_error(&c->diag, d->sp, lbl_get(lang, LBL_T_DATA_UNREADABLE), title);
         return false;
     }
     rt_result *res = rt_run(c->ir, t, interp_engine(), stderr);
     bool ok = res != NULL;
     if (!res)
-        diag_error(&c->diag, d->sp, "test '%s': the rules stop on its data (above)", title);
+        diag_error(&c->diag, d->sp, lbl_get(lang, LBL_T_RULES_STOP), title);
     for (uint32_t k = 0; res && k < st->nexpects; k++)
-        ok &= check_expectation(c, title, t, res, &st->expects[k]);
+        ok &= check_expectation(c, title, t, res, &st->expects[k], lang);
     rt_result_free(res);
     rt_table_free(t);
     return ok;
@@ -1756,11 +1765,17 @@ static bool run_test(compilation *c, const sema_test *st)
 static int cmd_test(int argc, char **argv)
 {
     const char *rules = NULL;
+    lbl_lang lang = LBL_EN;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
             fputs(usage_test, stdout);
             return EXIT_OK;
+        } else if (strcmp(a, "--lang") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("test", "option '%s' needs a value", a);
+            if (!lbl_parse(argv[++i], &lang))
+                return usage_error("test", "unknown language '%s' (available: en, zh)", argv[i]);
         } else if (a[0] == '-' && a[1]) {
             return usage_error("test", "unknown option '%s'", a);
         } else if (!rules) {
@@ -1784,11 +1799,11 @@ static int cmd_test(int argc, char **argv)
         if (st->file != c.file)
             continue;
         n++;
-        bool ok = run_test(&c, st);
+        bool ok = run_test(&c, st, lang);
         passed += ok;
-        printf("%s test '%s'\n", ok ? "ok    " : "FAILED", st->d->u.test.title);
+        printf(lbl_get(lang, ok ? LBL_T_PASSED : LBL_T_FAILED), st->d->u.test.title);
     }
-    printf("planc test: %u test%s, %u passed, %u failed\n", n, n == 1 ? "" : "s", passed, n - passed);
+    printf(lbl_get(lang, n == 1 ? LBL_T_SUMMARY_ONE : LBL_T_SUMMARY), n, passed, n - passed);
     if (stdout_failed()) {
         fprintf(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
         rc = EXIT_USAGE;

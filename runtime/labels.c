@@ -333,6 +333,24 @@ static const char *const en[LBL_COUNT] = {
     [LBL_C_TOLERANCE] = "%stolerance %s → %s",
     [LBL_C_TOLERANCES_UNKNOWN] = "  tolerances: unknown in run %lld (recorded by an older planc, "
                                  "which kept no tolerances; run %lld has goals with one)\n",
+    [LBL_T_PASSED] = "ok     test '%s'\n",
+    [LBL_T_FAILED] = "FAILED test '%s'\n",
+    [LBL_T_SUMMARY_ONE] = "planc test: %u test, %u passed, %u failed\n",
+    [LBL_T_SUMMARY] = "planc test: %u tests, %u passed, %u failed\n",
+    [LBL_T_NO_ROW] = "test '%s': the test's data has no row for %s %d",
+    [LBL_T_STATUS] = "test '%s': %s of %s %d is %s, not %s",
+    [LBL_T_NO_BASELINE_ROW] = "the test's data has no row for %s %d, the baseline year the trajectory starts from",
+    [LBL_T_SCORE] = "test '%s': the score of %s for %s %d is %s, not %s",
+    [LBL_T_VALUE] = "test '%s': the value of %s for %s %d is %s, not %s",
+    [LBL_T_MEASURE] = "test '%s': the score of measure %s for %s %d is %s, not %s",
+    [LBL_T_TOTAL] = "test '%s': the total for %s %d is %s, not %s",
+    [LBL_T_GRADE] = "test '%s': the grade of %s %d is %s, not %s",
+    [LBL_T_VETO_FIRED] = "test '%s': on %s %d a veto fired",
+    [LBL_T_VETO_NOT_FIRED] = "test '%s': on %s %d a veto did not fire",
+    [LBL_T_DATA_UNREADABLE] = "test '%s': its data cannot be read (above)",
+    [LBL_T_RULES_STOP] = "test '%s': the rules stop on its data (above)",
+    [LBL_T_UNKNOWN_COLUMN] = "test '%s': column '%s' is not one the rules read",
+    [LBL_T_DID_YOU_MEAN] = "did you mean '%s'?",
 };
 
 /* Chinese: as a provincial department's evaluation report words it. */
@@ -645,6 +663,24 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_C_TOLERANCE] = "%s允许偏差 %s → %s",
     [LBL_C_TOLERANCES_UNKNOWN] = "  允许偏差：评估 %lld 中未知（由较早版本的 planc 记录，当时不保存"
                                  "允许偏差；评估 %lld 有带允许偏差的目标值）\n",
+    [LBL_T_PASSED] = "通过  测试“%s”\n",
+    [LBL_T_FAILED] = "失败  测试“%s”\n",
+    [LBL_T_SUMMARY_ONE] = "测试结果：共 %u 个测试，通过 %u 个，失败 %u 个\n",
+    [LBL_T_SUMMARY] = "测试结果：共 %u 个测试，通过 %u 个，失败 %u 个\n",
+    [LBL_T_NO_ROW] = "测试“%s”：测试数据中没有 %s %d年的行",
+    [LBL_T_STATUS] = "测试“%s”：%s（%s %d年）的状态为%s，而非预期的%s",
+    [LBL_T_NO_BASELINE_ROW] = "测试数据中没有 %s %d年的行，而进度轨迹从这一基期年份起算",
+    [LBL_T_SCORE] = "测试“%s”：%s（%s %d年）的得分为 %s，而非预期的 %s",
+    [LBL_T_VALUE] = "测试“%s”：%s（%s %d年）的数值为 %s，而非预期的 %s",
+    [LBL_T_MEASURE] = "测试“%s”：措施 %s（%s %d年）的得分为 %s，而非预期的 %s",
+    [LBL_T_TOTAL] = "测试“%s”：%s %d年的总分为 %s，而非预期的 %s",
+    [LBL_T_GRADE] = "测试“%s”：%s %d年的等级为%s，而非预期的%s",
+    [LBL_T_VETO_FIRED] = "测试“%s”：%s %d年触发了一票否决",
+    [LBL_T_VETO_NOT_FIRED] = "测试“%s”：%s %d年未触发一票否决",
+    [LBL_T_DATA_UNREADABLE] = "测试“%s”：无法读取其数据（原因见上）",
+    [LBL_T_RULES_STOP] = "测试“%s”：规则在其数据上无法运行（原因见上）",
+    [LBL_T_UNKNOWN_COLUMN] = "测试“%s”：列“%s”不是规则读取的列",
+    [LBL_T_DID_YOU_MEAN] = "是否应为“%s”？",
 };
 
 static const char *const *const tables[LBL_NLANGS] = {[LBL_EN] = en, [LBL_ZH] = zh};

@@ -1,7 +1,7 @@
 /* labels.h — the fixed words of what planc hands a reader, in English or
  * Chinese: the two documents, the Excel workbook and the HTML page
- * (`planc run --lang en|zh`), and the text of `planc explain --lang` and
- * `planc compare --lang`.
+ * (`planc run --lang en|zh`), and the text of `planc explain --lang`,
+ * `planc compare --lang` and `planc test --lang`.
  *
  * Every text of the workbook, the page and the explanation that does not
  * come from the rules or the data (headings, notes, legends, column
@@ -127,6 +127,11 @@ typedef enum lbl_id {
     LBL_C_STATUSES_HEAD, LBL_C_SCORES_HEAD, LBL_C_VALUES_HEAD, LBL_C_ONLY_IN_ROW,
     LBL_C_ONLY_IN_ROWS, LBL_C_MORE, LBL_C_COMMA, LBL_C_GOAL, LBL_C_TOLERANCE,
     LBL_C_TOLERANCES_UNKNOWN,
+    /* planc test's results (main.c; with LBL_X_MISSING, LBL_X_NONE and the status words) */
+    LBL_T_PASSED, LBL_T_FAILED, LBL_T_SUMMARY_ONE, LBL_T_SUMMARY, LBL_T_NO_ROW, LBL_T_STATUS,
+    LBL_T_NO_BASELINE_ROW, LBL_T_SCORE, LBL_T_VALUE, LBL_T_MEASURE, LBL_T_TOTAL, LBL_T_GRADE,
+    LBL_T_VETO_FIRED, LBL_T_VETO_NOT_FIRED, LBL_T_DATA_UNREADABLE, LBL_T_RULES_STOP,
+    LBL_T_UNKNOWN_COLUMN, LBL_T_DID_YOU_MEAN,
     LBL_COUNT
 } lbl_id;
 
