@@ -1558,13 +1558,21 @@ static void diff_assessment(D *x)
 
 /* ---------------------------------------------------------------- text */
 
+/* A word of the report (a kind, a field's name, a heading, a value that
+ * is a word) in lang; every other text as it is. */
+static const char *W(lbl_lang lang, const char *word)
+{
+    return lbl_word(lang, word);
+}
+
 /* Prints the fields of an item, indented. */
-static void text_fields(const ditem *it, int indent, FILE *out)
+static void text_fields(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
     for (size_t k = 0; k < it->fields.n; k++) {
         const dfield *f = it->fields.v[k];
-        fprintf(out, "%*s%s%s%s: %s -> %s\n", indent, "", f->name, f->region ? " " : "",
-                f->region ? f->region : "", f->old ? f->old : "none", f->new ? f->new : "none");
+        fprintf(out, lbl_get(lang, LBL_D_FIELD), indent, "", W(lang, f->name),
+                f->region ? " " : "", f->region ? f->region : "",
+                W(lang, f->old ? f->old : "none"), W(lang, f->new ? f->new : "none"));
     }
 }
 
@@ -1573,141 +1581,139 @@ static void text_fields(const ditem *it, int indent, FILE *out)
 #define COVER_SHOWN 12
 
 /* Prints "+ A, B" or "- A, B (and 3 more)". */
-static void text_cover_names(char sign, const char *const *v, uint32_t n, FILE *out)
+static void text_cover_names(char sign, const char *const *v, uint32_t n, lbl_lang lang, FILE *out)
 {
     fprintf(out, "%c ", sign);
     for (uint32_t i = 0; i < n && i < COVER_SHOWN; i++)
-        fprintf(out, "%s%s", i ? ", " : "", v[i]);
+        fprintf(out, "%s%s", i ? lbl_get(lang, LBL_X_SEP) : "", v[i]);
     if (n > COVER_SHOWN)
-        fprintf(out, " (and %u more)", n - COVER_SHOWN);
+        fprintf(out, lbl_get(lang, LBL_D_MORE), n - COVER_SHOWN);
 }
 
 /* Prints a target's coverage change, "covers: + 石家庄, 保定; - 太原",
  * then a line per row whose regions read below changed (at most
- * COVER_SHOWN), "reads below 京津冀: + 石家庄; - 太原". */
-static void text_cover(const ditem *it, int indent, FILE *out)
+ * COVER_SHOWN), "reads below 京津冀: + 石家庄; - 太原"; its words in lang. */
+static void text_cover(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
     if (it->ngains || it->nloses) {
-        fprintf(out, "%*scovers: ", indent, "");
+        fprintf(out, lbl_get(lang, LBL_D_COVERS), indent, "");
         if (it->ngains)
-            text_cover_names('+', it->gains, it->ngains, out);
+            text_cover_names('+', it->gains, it->ngains, lang, out);
         if (it->ngains && it->nloses)
-            fputs("; ", out);
+            fputs(lbl_get(lang, LBL_LIST_SEP), out);
         if (it->nloses)
-            text_cover_names('-', it->loses, it->nloses, out);
+            text_cover_names('-', it->loses, it->nloses, lang, out);
         fputc('\n', out);
     }
     for (size_t k = 0; k < it->reads.n && k < COVER_SHOWN; k++) {
         const dreads *d = it->reads.v[k];
-        fprintf(out, "%*sreads below %s: ", indent, "", d->region);
+        fprintf(out, lbl_get(lang, LBL_D_READS_BELOW), indent, "", d->region);
         if (d->ngains)
-            text_cover_names('+', d->gains, d->ngains, out);
+            text_cover_names('+', d->gains, d->ngains, lang, out);
         if (d->ngains && d->nloses)
-            fputs("; ", out);
+            fputs(lbl_get(lang, LBL_LIST_SEP), out);
         if (d->nloses)
-            text_cover_names('-', d->loses, d->nloses, out);
+            text_cover_names('-', d->loses, d->nloses, lang, out);
         fputc('\n', out);
     }
     if (it->reads.n > COVER_SHOWN)
-        fprintf(out, "%*s(and %zu more rows whose reads below changed)\n", indent, "",
-                it->reads.n - COVER_SHOWN);
+        fprintf(out, lbl_get(lang, LBL_D_MORE_ROWS), indent, "", it->reads.n - COVER_SHOWN);
     for (size_t k = 0; k < it->vreads.n; k++) {
         const dvreads *d = it->vreads.v[k];
-        fprintf(out, "%*svalues of %s changed for: ", indent, "", d->indicator);
+        fprintf(out, lbl_get(lang, LBL_D_VALUES_CHANGED), indent, "", d->indicator);
         for (uint32_t i = 0; i < d->n && i < COVER_SHOWN; i++)
-            fprintf(out, "%s%s", i ? ", " : "", d->regions[i]);
+            fprintf(out, "%s%s", i ? lbl_get(lang, LBL_X_SEP) : "", d->regions[i]);
         if (d->n > COVER_SHOWN)
-            fprintf(out, " (and %u more)", d->n - COVER_SHOWN);
+            fprintf(out, lbl_get(lang, LBL_D_MORE), d->n - COVER_SHOWN);
         fputc('\n', out);
     }
 }
 
 /* Prints one item line: "  ~ target 近岸海域水质" with its description. */
-static void text_item(const ditem *it, int indent, FILE *out)
+static void text_item(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
     fprintf(out, "%*s", indent, "");
     if (it->op != ' ')
         fprintf(out, "%c ", it->op);
-    fprintf(out, "%s %s", it->kind, it->name);
+    fprintf(out, "%s %s", W(lang, it->kind), it->name);
     if (it->renamed)
-        fprintf(out, " -> %s (replaced)", it->renamed);
+        fprintf(out, lbl_get(lang, LBL_D_REPLACED), it->renamed);
     if (it->title)
         fprintf(out, " %s", it->title);
     if (it->desc)
-        fprintf(out, ": %s", it->desc);
+        fprintf(out, "%s%s", lbl_get(lang, LBL_COLON), it->desc);
     fputc('\n', out);
-    text_fields(it, indent + 4, out);
-    text_cover(it, indent + 4, out);
+    text_fields(it, indent + 4, lang, out);
+    text_cover(it, indent + 4, lang, out);
     for (size_t k = 0; k < it->kids.n; k++)
-        text_item(it->kids.v[k], indent + 2, out);
+        text_item(it->kids.v[k], indent + 2, lang, out);
 }
 
 /* "3 added, 12 dropped, 5 changed" (the parts that are not zero). */
-static void text_counts(FILE *out, const char *what, counts c, bool *first)
+static void text_counts(FILE *out, const char *what, counts c, bool *first, lbl_lang lang)
 {
     if (!c.added && !c.dropped && !c.changed)
         return;
-    fprintf(out, "%s%s", *first ? "" : "; ", what);
+    fprintf(out, "%s%s", *first ? "" : lbl_get(lang, LBL_LIST_SEP), W(lang, what));
     const char *sep = " ";
     if (c.added) {
-        fprintf(out, "%s%u added", sep, c.added);
-        sep = ", ";
+        fprintf(out, lbl_get(lang, LBL_D_ADDED), sep, c.added);
+        sep = lbl_get(lang, LBL_C_COMMA);
     }
     if (c.dropped) {
-        fprintf(out, "%s%u dropped", sep, c.dropped);
-        sep = ", ";
+        fprintf(out, lbl_get(lang, LBL_D_DROPPED), sep, c.dropped);
+        sep = lbl_get(lang, LBL_C_COMMA);
     }
     if (c.changed)
-        fprintf(out, "%s%u changed", sep, c.changed);
+        fprintf(out, lbl_get(lang, LBL_D_CHANGED), sep, c.changed);
     *first = false;
 }
 
-/* The review report: plan, regions, indicators, sections, assessment, summary. */
-static void write_text(const D *x, FILE *out)
+/* Prints a heading and the items under it ("regions", each region). */
+static void text_list(const char *heading, const ptrvec *l, lbl_lang lang, FILE *out)
+{
+    if (!l->n)
+        return;
+    fprintf(out, "\n%s\n", W(lang, heading));
+    for (size_t k = 0; k < l->n; k++)
+        text_item(l->v[k], 2, lang, out);
+}
+
+/* The review report: plan, regions, indicators, sections, assessment,
+ * summary; its words in lang. */
+static void write_text(const D *x, lbl_lang lang, FILE *out)
 {
     fprintf(out, "planc diff %s %s\n", x->o->path, x->n->path);
-    fputs("(- only in the old rules, + only in the new, ~ changed: old -> new)\n", out);
+    fputs(lbl_get(lang, LBL_D_LEGEND), out);
     if (x->nchanged == 0) {
-        fputs("\nno differences\n", out);
+        fputs(lbl_get(lang, LBL_D_NO_DIFFERENCES), out);
         return;
     }
     if (x->plan.fields.n) {
-        fputs("\nplan\n", out);
-        text_fields(&x->plan, 4, out);
+        fprintf(out, "\n%s\n", W(lang, "plan"));
+        text_fields(&x->plan, 4, lang, out);
     }
-    if (x->regions.n) {
-        fputs("\nregions\n", out);
-        for (size_t k = 0; k < x->regions.n; k++)
-            text_item(x->regions.v[k], 2, out);
-    }
-    if (x->inds.n) {
-        fputs("\nindicators\n", out);
-        for (size_t k = 0; k < x->inds.n; k++)
-            text_item(x->inds.v[k], 2, out);
-    }
-    if (x->agencies.n) {
-        fputs("\nagencies\n", out);
-        for (size_t k = 0; k < x->agencies.n; k++)
-            text_item(x->agencies.v[k], 2, out);
-    }
+    text_list("regions", &x->regions, lang, out);
+    text_list("indicators", &x->inds, lang, out);
+    text_list("agencies", &x->agencies, lang, out);
     for (size_t k = 0; k < x->sections.n; k++) {
         fputc('\n', out);
-        text_item(x->sections.v[k], 0, out);
+        text_item(x->sections.v[k], 0, lang, out);
     }
     if (x->assess.op == '+' || x->assess.op == '-' || x->assess.fields.n) {
         fputc('\n', out);
-        text_item(&x->assess, 0, out);
+        text_item(&x->assess, 0, lang, out);
     }
-    fputs("\nsummary: ", out);
+    fputs(lbl_get(lang, LBL_D_SUMMARY), out);
     bool first = true;
-    text_counts(out, "targets", x->c_targets, &first);
-    text_counts(out, "measures", x->c_measures, &first);
-    text_counts(out, "sections", x->c_sections, &first);
-    text_counts(out, "regions", x->c_regions, &first);
-    text_counts(out, "indicators", x->c_inds, &first);
-    text_counts(out, "agencies", x->c_agencies, &first);
+    text_counts(out, "targets", x->c_targets, &first, lang);
+    text_counts(out, "measures", x->c_measures, &first, lang);
+    text_counts(out, "sections", x->c_sections, &first, lang);
+    text_counts(out, "regions", x->c_regions, &first, lang);
+    text_counts(out, "indicators", x->c_inds, &first, lang);
+    text_counts(out, "agencies", x->c_agencies, &first, lang);
     if (first)
-        fputs("the plan and assessment settings", out);
+        fputs(lbl_get(lang, LBL_D_SETTINGS), out);
     fputc('\n', out);
 }
 
@@ -1887,7 +1893,8 @@ static void write_json(const D *x, FILE *out)
 
 /* ---------------------------------------------------------------- entry */
 
-unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_format f, FILE *out)
+unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_format f,
+                    lbl_lang lang, FILE *out)
 {
     D st;
     memset(&st, 0, sizeof st);
@@ -1917,6 +1924,6 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     if (f == DIFF_JSON)
         write_json(x, out);
     else
-        write_text(x, out);
+        write_text(x, lang, out);
     return x->nchanged;
 }

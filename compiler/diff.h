@@ -25,6 +25,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "labels.h"
 #include "model.h"
 
 typedef enum diff_format { DIFF_TEXT, DIFF_JSON } diff_format;
@@ -38,8 +39,11 @@ typedef struct diff_side {
 } diff_side;
 
 /* Writes the differences from `old` to `new` to out, as a review report
- * (DIFF_TEXT) or JSON (DIFF_JSON, schema in docs/ADAPTING.md).  Returns
- * the number of items that differ (0: the programs are the same). */
-unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_format f, FILE *out);
+ * (DIFF_TEXT) whose own words are in lang (`planc diff --lang`; the rules'
+ * texts and expressions as written), or JSON (DIFF_JSON, schema in
+ * docs/ADAPTING.md; lang is not used).  Returns the number of items that
+ * differ (0: the programs are the same). */
+unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_format f,
+                    lbl_lang lang, FILE *out);
 
 #endif

@@ -129,7 +129,8 @@ static const char usage_check[] =
     "exit: 0 when every file is clean, 1 when any has errors, 2 on usage errors.\n";
 
 static const char usage_diff[] =
-    "usage: planc diff OLD.plan NEW.plan [--format text|json] [--root DIR]\n"
+    "usage: planc diff OLD.plan NEW.plan [--format text|json] [--lang en|zh]\n"
+    "                  [--root DIR]\n"
     "\n"
     "Checks both rule sets and lists what differs, grouped by section and\n"
     "measure: targets added, dropped and changed (what they measure, goal\n"
@@ -141,6 +142,10 @@ static const char usage_diff[] =
     "\n"
     "  --format FORMAT  text (a review report, the default) or json (schema in\n"
     "                   docs/ADAPTING.md)\n"
+    "  --lang LANG      the language of the review report's own words: en (the\n"
+    "                   default) or zh (Chinese: 期限, 适用范围, 新增 ...); the\n"
+    "                   rules' names, texts and expressions are as written.\n"
+    "                   Only with --format text\n"
     "  --root DIR       the rules tree imports may read from (default: the\n"
     "                   directory of each rules file)\n"
     "\n"
@@ -1920,14 +1925,22 @@ static int cmd_diff(int argc, char **argv)
 {
     const char *files[2] = {NULL, NULL}, *format = "text";
     int nfiles = 0;
+    lbl_lang lang = LBL_EN;
+    bool lang_given = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_diff, stdout);
             return EXIT_OK;
-        } else if (strcmp(argv[i], "--format") == 0) {
+        } else if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
                 return usage_error("diff", "option '%s' needs a value", argv[i]);
-            format = argv[++i];
+            if (strcmp(argv[i], "--format") == 0) {
+                format = argv[++i];
+            } else {
+                if (!lbl_parse(argv[++i], &lang))
+                    return usage_error("diff", "unknown language '%s' (available: en, zh)", argv[i]);
+                lang_given = true;
+            }
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("diff", "unknown option '%s'", argv[i]);
         } else if (nfiles < 2) {
@@ -1940,6 +1953,10 @@ static int cmd_diff(int argc, char **argv)
         return usage_error("diff", "%sgive two rules files: the old and the new", "");
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         return usage_error("diff", "unknown format '%s' (available: text, json)", format);
+    /* the JSON is for programs: its keys and codes stay English */
+    if (lang_given && strcmp(format, "json") == 0)
+        return usage_error("diff", "--lang is for the review report: %s keeps English keys "
+                                   "for programs", "--format json");
     compilation c[2];
     int rc = EXIT_OK;
     for (int k = 0; k < 2; k++) {
@@ -1949,7 +1966,8 @@ static int cmd_diff(int argc, char **argv)
     }
     if (rc == EXIT_OK) {
         diff_side old = {c[0].model, &c[0].diag, files[0]}, new = {c[1].model, &c[1].diag, files[1]};
-        diff_write(&c[1].arena, &old, &new, strcmp(format, "json") == 0 ? DIFF_JSON : DIFF_TEXT, stdout);
+        diff_write(&c[1].arena, &old, &new, strcmp(format, "json") == 0 ? DIFF_JSON : DIFF_TEXT,
+                   lang, stdout);
         if (stdout_failed()) {
             fprintf(stderr, "planc: error: cannot write the differences: %s\n", strerror(errno));
             rc = EXIT_USAGE;

@@ -351,6 +351,20 @@ static const char *const en[LBL_COUNT] = {
     [LBL_T_RULES_STOP] = "test '%s': the rules stop on its data (above)",
     [LBL_T_UNKNOWN_COLUMN] = "test '%s': column '%s' is not one the rules read",
     [LBL_T_DID_YOU_MEAN] = "did you mean '%s'?",
+    [LBL_D_LEGEND] = "(- only in the old rules, + only in the new, ~ changed: old -> new)\n",
+    [LBL_D_NO_DIFFERENCES] = "\nno differences\n",
+    [LBL_D_REPLACED] = " -> %s (replaced)",
+    [LBL_D_FIELD] = "%*s%s%s%s: %s -> %s\n",
+    [LBL_D_MORE] = " (and %u more)",
+    [LBL_D_COVERS] = "%*scovers: ",
+    [LBL_D_SUMMARY] = "\nsummary: ",
+    [LBL_D_ADDED] = "%s%u added",
+    [LBL_D_DROPPED] = "%s%u dropped",
+    [LBL_D_CHANGED] = "%s%u changed",
+    [LBL_D_SETTINGS] = "the plan and assessment settings",
+    [LBL_D_READS_BELOW] = "%*sreads below %s: ",
+    [LBL_D_MORE_ROWS] = "%*s(and %zu more rows whose reads below changed)\n",
+    [LBL_D_VALUES_CHANGED] = "%*svalues of %s changed for: ",
 };
 
 /* Chinese: as a provincial department's evaluation report words it. */
@@ -681,9 +695,85 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_T_RULES_STOP] = "测试“%s”：规则在其数据上无法运行（原因见上）",
     [LBL_T_UNKNOWN_COLUMN] = "测试“%s”：列“%s”不是规则读取的列",
     [LBL_T_DID_YOU_MEAN] = "是否应为“%s”？",
+    [LBL_D_LEGEND] = "（- 仅旧规则有，+ 仅新规则有，~ 有改动：旧 -> 新）\n",
+    [LBL_D_NO_DIFFERENCES] = "\n无差异\n",
+    [LBL_D_REPLACED] = " -> %s（替换）",
+    [LBL_D_FIELD] = "%*s%s%s%s：%s -> %s\n",
+    [LBL_D_MORE] = "（另有 %u 个）",
+    [LBL_D_COVERS] = "%*s覆盖地区：",
+    [LBL_D_SUMMARY] = "\n合计：",
+    [LBL_D_ADDED] = "%s新增 %u",
+    [LBL_D_DROPPED] = "%s删除 %u",
+    [LBL_D_CHANGED] = "%s改动 %u",
+    [LBL_D_SETTINGS] = "规划和考核的设置",
+    [LBL_D_READS_BELOW] = "%*s读取 %s 以下地区：",
+    [LBL_D_MORE_ROWS] = "%*s（另有 %zu 行读取的下级地区有变化）\n",
+    [LBL_D_VALUES_CHANGED] = "%*s%s 的取值有变化的地区：",
 };
 
 static const char *const *const tables[LBL_NLANGS] = {[LBL_EN] = en, [LBL_ZH] = zh};
+
+/* The words of lbl_word: each English word and its Chinese. */
+static const struct {
+    const char *en, *zh;
+} words[] = {
+    {"plan", "规划"},
+    {"regions", "地区"},
+    {"indicators", "指标"},
+    {"agencies", "单位"},
+    {"sections", "章节"},
+    {"targets", "目标"},
+    {"measures", "措施"},
+    {"target", "目标"},
+    {"measure", "措施"},
+    {"section", "章节"},
+    {"region", "地区"},
+    {"indicator", "指标"},
+    {"agency", "单位"},
+    {"assessment", "考核"},
+    {"aliases", "别名"},
+    {"baseline", "基期"},
+    {"clause", "条款"},
+    {"column", "数据列"},
+    {"conversion", "单位换算"},
+    {"deadline", "期限"},
+    {"direction", "方向"},
+    {"display", "显示名称"},
+    {"formula", "公式"},
+    {"grades", "等级"},
+    {"horizon", "规划期末"},
+    {"keys", "地区列和年份列"},
+    {"kind", "类型"},
+    {"lead", "牵头单位"},
+    {"level", "层级"},
+    {"levels", "层级"},
+    {"members", "成员"},
+    {"milestones", "阶段目标"},
+    {"missing", "缺失数据处理"},
+    {"name", "名称"},
+    {"note", "备注"},
+    {"parent", "上级地区"},
+    {"periods", "时期"},
+    {"responsible", "责任单位"},
+    {"scope", "适用范围"},
+    {"score", "得分公式"},
+    {"text", "原文"},
+    {"title", "标题"},
+    {"tolerance", "允许偏差"},
+    {"unit", "单位"},
+    {"value", "目标值"},
+    {"values", "取值"},
+    {"veto", "一票否决"},
+    {"weight", "权重"},
+    {"none", "无"},
+    {"yes", "是"},
+    {"no", "否"},
+    {"every year", "每年"},
+    {"the plan's", "同规划"},
+    {"in no measure", "不属于任何措施"},
+    {"higher", "越高越好"},
+    {"lower", "越低越好"},
+};
 
 /* The languages' names (lbl_parse, lbl_name) and HTML tags. */
 static const char *const names[LBL_NLANGS] = {[LBL_EN] = "en", [LBL_ZH] = "zh"};
@@ -740,6 +830,16 @@ const char *lbl_item(lbl_lang lang, const char *kind)
     static const lbl_id items[] = {LBL_ITEM_TARGET, LBL_ITEM_MEASURE, LBL_ITEM_SECTION,
                                    LBL_ITEM_TOTAL};
     return translate(lang, kind, items, sizeof items / sizeof items[0]);
+}
+
+const char *lbl_word(lbl_lang lang, const char *word)
+{
+    if (checked(lang) == LBL_EN)
+        return word;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(word, words[i].en) == 0)
+            return words[i].zh;
+    return word;
 }
 
 bool lbl_parse(const char *name, lbl_lang *lang)

@@ -1,7 +1,7 @@
 /* labels.h — the fixed words of what planc hands a reader, in English or
  * Chinese: the two documents, the Excel workbook and the HTML page
  * (`planc run --lang en|zh`), and the text of `planc explain --lang`,
- * `planc compare --lang` and `planc test --lang`.
+ * `planc compare --lang`, `planc test --lang` and `planc diff --lang`.
  *
  * Every text of the workbook, the page and the explanation that does not
  * come from the rules or the data (headings, notes, legends, column
@@ -132,6 +132,11 @@ typedef enum lbl_id {
     LBL_T_NO_BASELINE_ROW, LBL_T_SCORE, LBL_T_VALUE, LBL_T_MEASURE, LBL_T_TOTAL, LBL_T_GRADE,
     LBL_T_VETO_FIRED, LBL_T_VETO_NOT_FIRED, LBL_T_DATA_UNREADABLE, LBL_T_RULES_STOP,
     LBL_T_UNKNOWN_COLUMN, LBL_T_DID_YOU_MEAN,
+    /* planc diff's review report (diff.c; its headings, kinds and fields' names are
+     * words of lbl_word) */
+    LBL_D_LEGEND, LBL_D_NO_DIFFERENCES, LBL_D_REPLACED, LBL_D_FIELD, LBL_D_MORE, LBL_D_COVERS,
+    LBL_D_SUMMARY, LBL_D_ADDED, LBL_D_DROPPED, LBL_D_CHANGED, LBL_D_SETTINGS,
+    LBL_D_READS_BELOW, LBL_D_MORE_ROWS, LBL_D_VALUES_CHANGED,
     LBL_COUNT
 } lbl_id;
 
@@ -155,6 +160,12 @@ const char *lbl_status_code(lbl_lang lang, const char *code);
 /* The word of a results row's kind ("target", "measure", "section",
  * "total") in lang; anything else as it is. */
 const char *lbl_item(lbl_lang lang, const char *kind);
+
+/* A word of the rules written in the review report of `planc diff`: the
+ * kind of an item ("target", "indicator" ...), a field's name ("deadline",
+ * "scope" ...) or a value that is a word ("none", "yes", "every year"), in
+ * lang; anything else, and every word in English, as it is. */
+const char *lbl_word(lbl_lang lang, const char *word);
 
 /* Parses a language's name ("en", "zh"); false for anything else. */
 bool lbl_parse(const char *name, lbl_lang *lang);

@@ -166,6 +166,11 @@ awk '/^\$ planc diff --root rules / { f = 1; next } f && /^```/ { exit } f' docs
 "$planc" diff --root rules rules/liaoning/beautiful-liaoning.plan "$adapt" > "$tmp/diff.out"
 shown "docs/ADAPTING.md §13 (diff)" "$tmp/diff.doc" "$tmp/diff.out"
 
+block docs/ADAPTING.md '^`--lang zh` writes the report' > "$tmp/diff-zh.doc"
+[ -s "$tmp/diff-zh.doc" ] || fail "docs/ADAPTING.md §13: no diff --lang zh block"
+(cd tests/run/diff-fields && "$planc" diff old.plan new.plan --lang zh) > "$tmp/diff-zh.out"
+shown "docs/ADAPTING.md §13 (diff --lang zh)" "$tmp/diff-zh.doc" "$tmp/diff-zh.out"
+
 # §3: a base target left without regions (the adaptation without its
 # override of 国家碳达峰试点), and §4: a misspelt drop.
 cp -R rules "$tmp/rules"

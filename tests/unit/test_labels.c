@@ -104,6 +104,28 @@ START_TEST(status_words)
         ck_assert_str_eq(lbl_item(LBL_EN, kinds[i]), kinds[i]);
     }
     ck_assert_str_eq(lbl_item(LBL_ZH, "region"), "region");
+    /* the words of planc diff's report */
+    ck_assert_str_eq(lbl_word(LBL_ZH, "deadline"), "期限");
+    ck_assert_str_eq(lbl_word(LBL_ZH, "every year"), "每年");
+    ck_assert_str_eq(lbl_word(LBL_EN, "deadline"), "deadline");
+    ck_assert_str_eq(lbl_word(LBL_ZH, "for 甲市"), "for 甲市");
+    ck_assert_str_eq(lbl_word((lbl_lang)99, "deadline"), "deadline");
+    /* every heading, kind and field name diff.c writes has a Chinese word
+     * without Latin letters */
+    const char *names[] = {"plan", "regions", "indicators", "agencies", "targets", "measures",
+                           "sections", "target", "measure", "section", "region", "indicator",
+                           "agency", "assessment", "aliases", "baseline", "clause", "column",
+                           "conversion", "deadline", "direction", "display", "formula", "grades",
+                           "horizon", "keys", "kind", "lead", "level", "levels", "members",
+                           "milestones", "missing", "name", "note", "parent", "periods",
+                           "responsible", "scope", "score", "text", "title", "tolerance", "unit",
+                           "value", "values", "veto", "weight", "none", "yes", "no"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *w = lbl_word(LBL_ZH, names[i]);
+        ck_assert_msg(strcmp(w, names[i]) != 0, "no Chinese word for '%s'", names[i]);
+        for (const char *c = w; *c; c++)
+            ck_assert_msg(!isalpha((unsigned char)*c), "the word for '%s' has Latin text", names[i]);
+    }
 }
 END_TEST
 
