@@ -77,8 +77,9 @@ static const char usage_main[] =
     "  --root DIR                 (any command) the rules tree: imports may read\n"
     "                             files under DIR only (default: the directory\n"
     "                             of the rules file)\n"
-    "  --lang zh                  (run's xlsx and html, explain, compare, test,\n"
-    "                             diff) planc's own words in Chinese, as an\n"
+    "  --lang zh                  (run's xlsx and html, explain, history,\n"
+    "                             compare, test, diff) planc's own words in\n"
+    "                             Chinese, as an\n"
     "                             evaluation report words them (达标, 进度滞后,\n"
     "                             基期值, 目标值 ...); en, the default, is English\n"
     "\n"
@@ -288,11 +289,13 @@ static const char usage_explain[] =
     "a year without a row), 3 errors in the data, 4 internal error.\n";
 
 static const char usage_history[] =
-    "usage: planc history DB\n"
+    "usage: planc history DB [--lang en|zh]\n"
     "\n"
     "Lists the runs recorded in DB by 'planc run --store DB', oldest first:\n"
     "run id, time (UTC), planc version, data rows, result rows, the first 12\n"
     "hex digits of the rules' and the data's SHA-256, plan, rules and data.\n"
+    "\n"
+    "  --lang LANG  the language of the column headers: en (the default) or zh\n"
     "\n"
     "exit: 0 ok, 2 when DB cannot be read or is not a planc results database.\n";
 
@@ -1826,10 +1829,16 @@ static int cmd_test(int argc, char **argv)
 static int cmd_history(int argc, char **argv)
 {
     const char *path = NULL;
+    lbl_lang lang = LBL_EN;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_history, stdout);
             return EXIT_OK;
+        } else if (strcmp(argv[i], "--lang") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("history", "option '%s' needs a value", argv[i]);
+            if (!lbl_parse(argv[++i], &lang))
+                return usage_error("history", "unknown language '%s' (available: en, zh)", argv[i]);
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("history", "unknown option '%s'", argv[i]);
         } else if (!path) {
@@ -1844,7 +1853,7 @@ static int cmd_history(int argc, char **argv)
     if (!db)
         return EXIT_USAGE;
     int rc = EXIT_OK;
-    if (store_history(db, stdout, stderr) != 0 || stdout_failed())
+    if (store_history(db, lang, stdout, stderr) != 0 || stdout_failed())
         rc = EXIT_USAGE;
     store_close(db);
     return rc;

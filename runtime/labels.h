@@ -1,7 +1,7 @@
 /* labels.h — the fixed words of what planc hands a reader, in English or
  * Chinese: the two documents, the Excel workbook and the HTML page
- * (`planc run --lang en|zh`), and the text of `planc explain --lang`,
- * `planc compare --lang`, `planc test --lang` and `planc diff --lang`.
+ * (`planc run --lang en|zh`), and the text of `planc explain`, `history`,
+ * `compare`, `test` and `diff` (each with `--lang`).
  *
  * Every text of the workbook, the page and the explanation that does not
  * come from the rules or the data (headings, notes, legends, column
@@ -127,6 +127,9 @@ typedef enum lbl_id {
     LBL_C_STATUSES_HEAD, LBL_C_SCORES_HEAD, LBL_C_VALUES_HEAD, LBL_C_ONLY_IN_ROW,
     LBL_C_ONLY_IN_ROWS, LBL_C_MORE, LBL_C_COMMA, LBL_C_GOAL, LBL_C_TOLERANCE,
     LBL_C_TOLERANCES_UNKNOWN,
+    /* planc history's table (store.c): its column headers and the end of a row */
+    LBL_H_RUN, LBL_H_TIME, LBL_H_VERSION, LBL_H_DATA_ROWS, LBL_H_RESULTS, LBL_H_RULES_SHA,
+    LBL_H_DATA_SHA, LBL_H_PLAN, LBL_H_SOURCES,
     /* planc test's results (main.c; with LBL_X_MISSING, LBL_X_NONE and the status words) */
     LBL_T_PASSED, LBL_T_FAILED, LBL_T_SUMMARY_ONE, LBL_T_SUMMARY, LBL_T_NO_ROW, LBL_T_STATUS,
     LBL_T_NO_BASELINE_ROW, LBL_T_SCORE, LBL_T_VALUE, LBL_T_MEASURE, LBL_T_TOTAL, LBL_T_GRADE,

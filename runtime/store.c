@@ -18,6 +18,7 @@
 
 #include "labels.h"
 #include "report.h"
+#include "report_style.h"
 #include "rtmem.h"
 
 struct store {
@@ -561,7 +562,19 @@ static double col_num(sqlite3_stmt *st, int i)
     return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
 }
 
-int store_history(store *s, FILE *out, FILE *err)
+/* Writes text padded with spaces to `width` columns of display width (a
+ * Chinese character is two), on the left, or on the right when `right`. */
+static void padded(FILE *out, const char *text, size_t width, bool right)
+{
+    size_t w = report_style_width(text);
+    int pad = w < width ? (int)(width - w) : 0;
+    if (right)
+        fprintf(out, "%*s%s", pad, "", text);
+    else
+        fprintf(out, "%s%*s", text, pad, "");
+}
+
+int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
 {
     sqlite3_stmt *st;
     const char *sql = s->version >= 2
@@ -573,16 +586,31 @@ int store_history(store *s, FILE *out, FILE *err)
         db_error(s, "cannot read the runs", err);
         return -1;
     }
-    fprintf(out, "%-5s %-20s %-8s %9s %9s  %-12s  %-12s  %s\n", "run", "time", "planc",
-            "data rows", "results", "rules sha256", "data sha256", "plan: rules, data");
+    /* the columns of the rows below, their headers padded by display width */
+    padded(out, lbl_get(lang, LBL_H_RUN), 5, false);
+    fputc(' ', out);
+    padded(out, lbl_get(lang, LBL_H_TIME), 20, false);
+    fputc(' ', out);
+    padded(out, lbl_get(lang, LBL_H_VERSION), 8, false);
+    fputc(' ', out);
+    padded(out, lbl_get(lang, LBL_H_DATA_ROWS), 9, true);
+    fputc(' ', out);
+    padded(out, lbl_get(lang, LBL_H_RESULTS), 9, true);
+    fputs("  ", out);
+    padded(out, lbl_get(lang, LBL_H_RULES_SHA), 12, false);
+    fputs("  ", out);
+    padded(out, lbl_get(lang, LBL_H_DATA_SHA), 12, false);
+    fprintf(out, "  %s\n", lbl_get(lang, LBL_H_PLAN));
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *opts = col_text(st, 10);
-        fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %.12s  %.12s  %s: %s, %s%s%s\n",
+        fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %.12s  %.12s  ",
                 sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
                 sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), col_text(st, 5),
-                col_text(st, 6), col_text(st, 7), col_text(st, 8), col_text(st, 9),
-                *opts ? " " : "", opts);
+                col_text(st, 6));
+        fprintf(out, lbl_get(lang, LBL_H_SOURCES), col_text(st, 7), col_text(st, 8),
+                col_text(st, 9));
+        fprintf(out, "%s%s\n", *opts ? " " : "", opts);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {

@@ -60,9 +60,9 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
 int store_commit(store *s, FILE *err);
 void store_rollback(store *s);
 
-/* Lists the runs, oldest first, as an aligned table.  0, or -1 after
- * saying why on `err`. */
-int store_history(store *s, FILE *out, FILE *err);
+/* Lists the runs, oldest first, as an aligned table, its headers in lang
+ * (`planc history --lang`).  0, or -1 after saying why on `err`. */
+int store_history(store *s, lbl_lang lang, FILE *out, FILE *err);
 
 /* Resolves a run named on the command line: a run id, "last" (the newest)
  * or "last~N" (N runs before it).  0, or -1 after saying why on `err`. */

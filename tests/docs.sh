@@ -142,7 +142,7 @@ same "docs/GUIDE.zh-CN.md §2 (explain --lang zh)" "$tmp/guide-explain.doc" "$tm
 mkdir "$tmp/compare"
 (cd "$tmp/compare" && PLANC=$planc CASE=$src/tests/run/compare-zh sh "$src/tests/run/compare-zh/gen.sh") ||
     fail "tests/run/compare-zh/gen.sh failed"
-block docs/OUTPUT.md '^`--lang zh` writes compare' > "$tmp/compare.doc"
+block docs/OUTPUT.md '^`history --lang zh` writes' > "$tmp/compare.doc"
 (cd "$tmp/compare" && "$planc" compare h.db 1 2 --lang zh) > "$tmp/compare.out"
 [ -s "$tmp/compare.doc" ] || fail "docs/OUTPUT.md §5: no compare --lang zh block"
 shown "docs/OUTPUT.md §5 (compare --lang zh)" "$tmp/compare.doc" "$tmp/compare.out"

@@ -134,7 +134,7 @@ START_TEST(create_record_history)
     s = store_open(db, false, stderr);
     ck_assert_ptr_nonnull(s);
     pf_capture c;
-    ck_assert_int_eq(store_history(s, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *h = pf_cap_text(&c);
     ck_assert_msg(strstr(h, "run   time                 planc    data rows   results  rules sha256  "
                             "data sha256   plan: rules, data\n"), "%s", h);
@@ -370,7 +370,7 @@ START_TEST(upgrade_v1)
     store *s = store_open(path, false, stderr);
     ck_assert_ptr_nonnull(s);
     pf_capture c;
-    ck_assert_int_eq(store_history(s, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "P: r.plan, d.csv\n"));
     pf_cap_free(&c);
     store_close(s);
@@ -394,7 +394,7 @@ START_TEST(upgrade_v1)
     long long id = 0;
     ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
     ck_assert_int_eq(store_commit(s, stderr), 0);
-    ck_assert_int_eq(store_history(s, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "P: r.plan, d.csv\n"));
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "rules.plan, data.csv --data-year 2019 --na -\n"));
     pf_cap_free(&c);
