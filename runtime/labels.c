@@ -49,6 +49,7 @@ static const char *const en[LBL_COUNT] = {
                          "grade whatever its score.",
     [LBL_NO_TOTAL] = "no total",
     [LBL_VETO] = "veto: ",
+    [LBL_RANKING_CUT] = "… %u more regions, in places %u to %u of this order, not drawn: see the table of regions",
     [LBL_HEATMAP_TITLE] = "Status of every target, %d",
     [LBL_HEATMAP_NOTE] = "A row per region, a column per target (grouped by section). Hover a "
                          "cell for its value.",
@@ -70,6 +71,8 @@ static const char *const en[LBL_COUNT] = {
     [LBL_GOAL_VALUE] = "goal %s",
     [LBL_IN_YEAR] = " in %d",
     [LBL_TRAJ_MET] = " · %d: met %u of %u",
+    [LBL_TRAJ_BANDS] = "%u regions, too many for a line each: their median (line), middle half "
+                       "(dark band) and range (light band) in each year",
     [LBL_TOO_WIDE] = "the values span too wide a range to draw",
     [LBL_NO_VALUES] = "no values for the regions in scope",
     [LBL_GOAL_LINE] = "goal",
@@ -412,6 +415,7 @@ static const char *const zh[LBL_COUNT] = {
                          "其他地区之后，且无论得分高低均评为最低等级。",
     [LBL_NO_TOTAL] = "无总分",
     [LBL_VETO] = "一票否决：",
+    [LBL_RANKING_CUT] = "…… 另有 %u 个地区（本排序第 %u 至 %u 位）未画出，见分地区结果表",
     [LBL_HEATMAP_TITLE] = "%d年状态热力图",
     [LBL_HEATMAP_NOTE] = "每行为一个地区，每列为一项目标（按章节分组）。鼠标悬停在单元格上可"
                          "查看数值。",
@@ -432,6 +436,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_GOAL_VALUE] = "目标值 %s",
     [LBL_IN_YEAR] = "（%d年）",
     [LBL_TRAJ_MET] = " · %d年达标 %u 个（共 %u 个）",
+    [LBL_TRAJ_BANDS] = "%u 个地区，不逐一画线：逐年数值的中位数（线）、中间一半（深色带）与全距（浅色带）",
     [LBL_TOO_WIDE] = "数值范围过大，无法绘制",
     [LBL_NO_VALUES] = "适用范围内的地区均无数值",
     [LBL_GOAL_LINE] = "目标值",

@@ -2,9 +2,11 @@
  * report_html.h and docs/OUTPUT.md).
  *
  * The page is written top to bottom in one pass: a header, the ranking of
- * regions (bars coloured by grade), the region x target status heatmap, one
- * small trajectory chart per target (a line per region, the goals and their
- * deadlines), then the tables per region, per agency and per target.  The
+ * regions (bars coloured by grade; the first and last 20 of a level of
+ * more), the region x target status heatmap, one small trajectory chart
+ * per target (a line per region, or over 40 regions their median and
+ * quantile bands; the goals and their deadlines), then the tables per
+ * region, per agency and per target.  The
  * charts are SVG drawn here; their layout is computed from the text they
  * hold (display width: CJK characters count two columns), so long names do
  * not overlap.  Nothing depends on the clock, the locale or the machine:
@@ -36,6 +38,16 @@
  * (at 0.55, "15 Copenhagen" lost its first character to the chart's
  * edge). */
 #define COLUMN_EM 0.6
+
+/* How many regions of a level the ranking draws as bars: beyond it, the
+ * first and the last half of them, with a row between saying how many are
+ * left out (the table of regions lists them all). */
+#define RANKING_SHOWN 40
+
+/* How many regions a trajectory chart draws as a line each: beyond it,
+ * the median, the middle half and the range of their values per year, as
+ * 40 lines are about what the eye follows and the legend can name. */
+#define SERIES_SHOWN 40
 
 /* The style sheet: readable on screen, printable (white background, page
  * breaks between sections, colours kept). */
@@ -356,13 +368,31 @@ static void ranking_chart(page *g, uint32_t level)
     const rollup *ru = g->ru;
     const double font = 13, rowh = 24, top = 6, barw = 560, axish = 24;
     uint32_t n = 0;
+    for (uint32_t k = 0; k < ru->nregions; k++)
+        n += ru->regions[k].level == level;
+    if (n == 0)
+        return;
+    /* a level of more than RANKING_SHOWN regions: its first and last
+     * RANKING_SHOWN / 2 bars, and a row between that says how many are
+     * not drawn (2,735 counties were a chart 65,000 pixels tall) */
+    uint32_t head = n, cut = 0;
+    if (n > RANKING_SHOWN) {
+        head = RANKING_SHOWN / 2;
+        cut = n - RANKING_SHOWN;
+    }
+    uint32_t rows = n - cut + (cut > 0);
     double labw = 0, textw = 0;
     char rank[16], text[160], vetoes[512];
+    uint32_t at = 0;
     for (uint32_t k = 0; k < ru->nregions; k++) {
         const rollup_region *rr = &ru->regions[ru->by_rank[k]];
         if (rr->level != level)
             continue;
-        n++;
+        if (at >= head && at < head + cut) {
+            at++;
+            continue;
+        }
+        at++;
         snprintf(rank, sizeof rank, "%u", rr->rank);
         double w = text_px(rank, font) + text_px(p->regions[rr->region].name, font) + 8;
         labw = w > labw ? w : labw;
@@ -372,10 +402,14 @@ static void ranking_chart(page *g, uint32_t level)
             (rr->nvetoes ? text_px(label(g, LBL_VETO), font) + text_px(vetoes, font) : 0);
         textw = w > textw ? w : textw;
     }
-    if (n == 0)
-        return;
+    char cutline[160] = "";
+    if (cut) {
+        snprintf(cutline, sizeof cutline, label(g, LBL_RANKING_CUT), cut, head + 1, head + cut);
+        double w = text_px(cutline, font) - barw - 12;
+        textw = w > textw ? w : textw;
+    }
     double left = labw + 12, width = left + barw + 12 + textw + 12;
-    double height = top + n * rowh + axish;
+    double height = top + rows * rowh + axish;
     fputs("<figure>\n<figcaption>", out);
     put_text(out, level < p->nlevels ? p->levels[level] : "");
     fprintf(out, "</figcaption>\n<svg class=\"ranking\" xmlns=\"http://www.w3.org/2000/svg\" "
@@ -388,14 +422,25 @@ static void ranking_chart(page *g, uint32_t level)
         fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>"
                      "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#57606a\" "
                      "font-size=\"11\">%d</text>\n",
-                x, top, x, top + n * rowh, v == 0 ? "#8c959f" : "#e5e7eb", x,
-                top + n * rowh + 16, v);
+                x, top, x, top + rows * rowh, v == 0 ? "#8c959f" : "#e5e7eb", x,
+                top + rows * rowh + 16, v);
     }
     uint32_t i = 0;
+    at = 0;
     for (uint32_t k = 0; k < ru->nregions; k++) {
         const rollup_region *rr = &ru->regions[ru->by_rank[k]];
         if (rr->level != level)
             continue;
+        if (at >= head && at < head + cut) {
+            if (at++ == head) {
+                fprintf(out, "<text class=\"cut\" x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">"
+                             "<a href=\"#regions\">", left + 6, top + i++ * rowh + 17);
+                put_text(out, cutline);
+                fputs("</a></text>\n", out);
+            }
+            continue;
+        }
+        at++;
         double y = top + i++ * rowh;
         const char *name = p->regions[rr->region].name;
         if (rr->rank)
@@ -676,6 +721,7 @@ typedef struct chart {
     bool *scoped;            /* per region: in the target's scope */
     double lo, hi;           /* the values and goals shown */
     uint32_t nvalues;        /* values of regions in scope */
+    uint32_t nscoped;        /* regions in scope */
     double step;             /* between value ticks */
     plot pl;
 } chart;
@@ -703,8 +749,11 @@ static void chart_extent(const page *g, chart *ch)
     size_t nrows = rt_table_nrows(g->t);
     for (size_t row = 0; row < nrows; row++) {
         double st = rt_result_value(g->r, tg->status, row);
-        if (!isnan(st) && st != IR_ST_NA)
-            ch->scoped[rt_table_region(g->t, row)] = true;
+        uint32_t reg = rt_table_region(g->t, row);
+        if (!isnan(st) && st != IR_ST_NA && !ch->scoped[reg]) {
+            ch->scoped[reg] = true;
+            ch->nscoped++;
+        }
     }
     ch->pl.xa = ru->years[0];
     ch->pl.xb = ru->years[ru->nyears - 1];
@@ -968,6 +1017,118 @@ static void chart_series(page *g, const chart *ch)
     }
 }
 
+/* qsort's order of doubles, ascending. */
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Writes the points of a band's outline: `top` from the first year to the
+ * last, then `bottom` back (the years of `k` that have values). */
+static void band_points(FILE *out, const chart *ch, const int *years, uint32_t n,
+                        const double *top, const double *bottom)
+{
+    for (uint32_t k = 0; k < n; k++)
+        fprintf(out, "%s%.1f,%.1f", k ? " " : "", px_year(&ch->pl, years[k]),
+                px_value(&ch->pl, top[k]));
+    for (uint32_t k = n; k-- > 0;)
+        fprintf(out, " %.1f,%.1f", px_year(&ch->pl, years[k]), px_value(&ch->pl, bottom[k]));
+}
+
+/* More regions in scope than SERIES_SHOWN: instead of a line each, the
+ * distribution of their values in each year with values (the quantiles
+ * of the roll-ups, rollup_quantile): the range as a light band, the
+ * middle half (q1 to q3) as a darker one, the median as a line.  A year
+ * without values ends the bands; each stretch of years is drawn apart. */
+static void chart_bands(page *g, const chart *ch)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    uint32_t vslot = p->targets[ch->ti].value;
+    uint32_t ny = ru->nyears;
+    double *vals = rt_xmalloc(ch->nscoped ? ch->nscoped : 1, sizeof *vals);
+    double *q = rt_xmalloc((size_t)ny * 5, sizeof *q); /* min q1 median q3 max per year */
+    int *years = rt_xmalloc(ny ? ny : 1, sizeof *years);
+    bool *has = rt_xcalloc(ny ? ny : 1, sizeof *has);
+    for (uint32_t k = 0; k < ny; k++) {
+        uint32_t nv = 0;
+        for (uint32_t reg = 0; reg < p->nregions; reg++) {
+            if (!ch->scoped[reg])
+                continue;
+            long row = rt_table_find(g->t, reg, ru->years[k]);
+            double v = row < 0 ? NAN : rt_result_value(g->r, vslot, (size_t)row);
+            if (isfinite(v))
+                vals[nv++] = v;
+        }
+        if (nv == 0)
+            continue;
+        qsort(vals, nv, sizeof *vals, cmp_double);
+        has[k] = true;
+        q[k * 5 + 0] = vals[0];
+        q[k * 5 + 1] = rollup_quantile(vals, nv, 0.25);
+        q[k * 5 + 2] = rollup_quantile(vals, nv, 0.5);
+        q[k * 5 + 3] = rollup_quantile(vals, nv, 0.75);
+        q[k * 5 + 4] = vals[nv - 1];
+    }
+    double *lo = rt_xmalloc(ny ? ny : 1, sizeof *lo), *hi = rt_xmalloc(ny ? ny : 1, sizeof *hi);
+    double *mid = rt_xmalloc(ny ? ny : 1, sizeof *mid);
+    uint32_t k = 0;
+    while (k < ny) {
+        uint32_t n = 0;
+        while (k + n < ny && has[k + n]) {
+            years[n] = ru->years[k + n];
+            n++;
+        }
+        if (n == 0) {
+            k++;
+            continue;
+        }
+        /* the range, the middle half, the median */
+        static const struct { int a, b; const char *fill; } bands[] = {
+            {0, 4, "#dbe4f0"}, {1, 3, "#9fb6d6"}};
+        for (int bi = 0; bi < 2; bi++) {
+            for (uint32_t j = 0; j < n; j++) {
+                hi[j] = q[(k + j) * 5 + bands[bi].b];
+                lo[j] = q[(k + j) * 5 + bands[bi].a];
+            }
+            fprintf(out, "<polygon class=\"band\" fill=\"%s\" stroke=\"%s\" "
+                         "stroke-width=\"0.8\" points=\"",
+                    bands[bi].fill, bands[bi].fill);
+            band_points(out, ch, years, n, hi, lo);
+            fputs("\"><title>", out);
+            fputs(label(g, bi == 0 ? LBL_COL_MIN : LBL_COL_Q1), out);
+            fputs("–", out);
+            fputs(label(g, bi == 0 ? LBL_COL_MAX : LBL_COL_Q3), out);
+            fputs("</title></polygon>\n", out);
+        }
+        for (uint32_t j = 0; j < n; j++)
+            mid[j] = q[(k + j) * 5 + 2];
+        if (n == 1) {
+            fprintf(out, "<circle class=\"median\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
+                         "fill=\"#1f4e8c\"><title>%s</title></circle>\n",
+                    px_year(&ch->pl, years[0]), px_value(&ch->pl, mid[0]),
+                    label(g, LBL_COL_MEDIAN));
+        } else {
+            fputs("<polyline class=\"median\" fill=\"none\" stroke=\"#1f4e8c\" "
+                  "stroke-width=\"1.8\" points=\"", out);
+            for (uint32_t j = 0; j < n; j++)
+                fprintf(out, "%s%.1f,%.1f", j ? " " : "", px_year(&ch->pl, years[j]),
+                        px_value(&ch->pl, mid[j]));
+            fprintf(out, "\"><title>%s</title></polyline>\n", label(g, LBL_COL_MEDIAN));
+        }
+        k += n;
+    }
+    free(vals);
+    free(q);
+    free(years);
+    free(has);
+    free(lo);
+    free(hi);
+    free(mid);
+}
+
 /* One card: target ti's name, clause, lead, goals and the roll-up year's
  * count met, then its chart (or why there is none). */
 static void trajectory(page *g, uint32_t ti)
@@ -1005,9 +1166,18 @@ static void trajectory(page *g, uint32_t ti)
                  "role=\"img\">\n",
             W, H, W, H, font);
     chart_axes(g, &ch);
+    if (ch.nscoped > SERIES_SHOWN)
+        chart_bands(g, &ch);
     chart_goals(g, &ch);
-    chart_series(g, &ch);
-    fputs("</svg>\n</div>\n", out);
+    if (ch.nscoped <= SERIES_SHOWN)
+        chart_series(g, &ch);
+    fputs("</svg>\n", out);
+    if (ch.nscoped > SERIES_SHOWN) {
+        fputs("<p class=\"note\">", out);
+        fprintf(out, label(g, LBL_TRAJ_BANDS), ch.nscoped);
+        fputs("</p>\n", out);
+    }
+    fputs("</div>\n", out);
     chart_free(&ch);
 }
 
@@ -1033,12 +1203,22 @@ static void trajectories(page *g)
     fprintf(out, "<section id=\"trajectories\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n"
                  "<ul class=\"legend\">",
             label(g, LBL_TRAJ_TITLE), label(g, LBL_TRAJ_NOTE));
-    /* every region with a row in some year (the table is sorted by
-     * region, so each appears once, in declaration order) */
+    /* the regions drawn as a line in some chart (in the scope of a
+     * target of at most SERIES_SHOWN regions), each once, in declaration
+     * order (the table is sorted by region) */
+    bool *drawn = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *drawn);
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        chart ch = {.ti = ti, .lang = g->lang};
+        chart_extent(g, &ch);
+        if (ch.nscoped <= SERIES_SHOWN)
+            for (uint32_t reg = 0; reg < p->nregions; reg++)
+                drawn[reg] = drawn[reg] || ch.scoped[reg];
+        chart_free(&ch);
+    }
     size_t nrows = rt_table_nrows(g->t);
     for (size_t row = 0; row < nrows; row++) {
         uint32_t reg = rt_table_region(g->t, row);
-        if (row > 0 && rt_table_region(g->t, row - 1) == reg)
+        if ((row > 0 && rt_table_region(g->t, row - 1) == reg) || !drawn[reg])
             continue;
         report_series se = report_style_series(reg);
         fputs("<li>", out);
@@ -1046,6 +1226,7 @@ static void trajectories(page *g)
         put_text(out, p->regions[reg].name);
         fputs("</li>", out);
     }
+    free(drawn);
     fputs("</ul>\n<div class=\"grid\">\n", out);
     for (uint32_t ti = 0; ti < p->ntargets; ti++)
         trajectory(g, ti);

@@ -102,6 +102,37 @@ keys=$(grep -o '<svg class="key"[^<]*<line [^>]*><[^>]*>' "$tmp/out/a.html")
 [ "$(printf '%s\n' "$keys" | wc -l)" = 15 ] || bad "the legend does not have 15 keys"
 [ "$(printf '%s\n' "$keys" | sort -u | wc -l)" = 15 ] || bad "two regions' keys in the legend are alike"
 
+# Many regions (100 cities of a province): the ranking draws the first and
+# the last 20 cities and a line for the 60 between; the cities' target is
+# drawn as its distribution (two bands and the median) instead of 100
+# lines, and the legend names only the regions drawn as a line (the
+# province).
+awk 'BEGIN {
+    print "plan P \"p\" {\n    region R\n    baseline 2020\n    horizon 2030\n}"
+    print "levels province, city\nregion R : province"
+    for (i = 0; i < 100; i++) printf "region c%d : city in R\n", i
+    print "unit t\nindicator x : t, higher, column \"x\""
+    print "section S \"s\" {\n    measure (1) \"m\" {"
+    print "        target T for city : x >= 50 by 2030\n        target U for R : x >= 10 by 2030\n    }\n}"
+    print "assessment A {\n    missing zero\n    grade good >= 60, poor\n}"
+}' >"$tmp/many.plan"
+awk 'BEGIN { print "region,year,x"; for (y = 2020; y <= 2022; y++) { printf "R,%d,%d\n", y, y - 2010;
+    for (i = 0; i < 100; i++) printf "c%d,%d,%d\n", i, y, i + y - 2020 } }' >"$tmp/many.csv"
+"$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --engine interp -o "$tmp/out/many.html" ||
+    bad "planc run of 100 cities failed"
+count() { grep -o "$1" "$tmp/out/many.html" | wc -l; }
+[ "$(count '<rect class="bar"')" = 41 ] || bad "the ranking has $(count '<rect class="bar"') bars, expected 40 cities and the province"
+grep -q '<text class="cut"[^>]*><a href="#regions">… 60 more regions, in places 21 to 80 of this order, not drawn' \
+    "$tmp/out/many.html" || bad "no line for the 60 cities left out of the ranking"
+[ "$(count '<polygon class="band"')" = 2 ] && [ "$(count '<polyline class="median"')" = 1 ] ||
+    bad "the cities' target is not drawn as two bands and a median"
+[ "$(count '<polyline class="series"')" = 1 ] || bad "$(count '<polyline class="series"') lines, expected the province's"
+[ "$(count '<svg class="key"')" = 1 ] || bad "the legend has $(count '<svg class="key"') keys, expected the province's"
+grep -q '100 regions, too many for a line each' "$tmp/out/many.html" || bad "the band chart does not say what it draws"
+"$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --engine interp --lang zh -o "$tmp/out/many.html" &&
+    grep -q '另有 60 个地区（本排序第 21 至 80 位）未画出' "$tmp/out/many.html" &&
+    grep -q '100 个地区，不逐一画线' "$tmp/out/many.html" || bad "--lang zh: the cut and the bands are not in Chinese"
+
 # Atomic: a run that fails (the data is missing) keeps the old file.
 for f in xlsx html; do
     echo old >"$tmp/out/keep.$f"
@@ -116,7 +147,7 @@ run --format xlsx -o "$tmp/nodir/r.xlsx" 2>"$tmp/stderr"; rc=$?
 grep -q "does not exist" "$tmp/stderr" || bad "-o into a missing directory: $(cat "$tmp/stderr")"
 
 # Nothing left behind: no temporary output files, no scratch workbooks.
-leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|keep\.xlsx\|keep\.html\)$')
+leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|many\.html\|keep\.xlsx\|keep\.html\)$')
 [ -z "$leftover" ] || bad "left in the output directory: $leftover"
 [ -z "$(ls -A "$tmp/scratch")" ] || bad "scratch files left: $(ls -A "$tmp/scratch")"
 
