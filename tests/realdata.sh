@@ -10,8 +10,9 @@
 # (liaoning-county-co2.plan); China's four economic regions as regional
 # groups of provinces (economic-regions-carbon.plan); a national plan
 # over three levels and regional groups on the daily readings
-# (air-quality-2023.plan); a one-year snapshot read with --data-year
-# (eu-cities-sdg.plan).  Skipped (exit 77) when the data is absent.
+# (air-quality-2023.plan); China's 2,735 counties rolled up to their
+# cities and provinces, and their page (china-county-co2.plan); a
+# one-year snapshot read with --data-year (eu-cities-sdg.plan).  Skipped (exit 77) when the data is absent.
 #   realdata.sh PLANC EXAMPLES_DIR SHARED_DATA_DIR
 set -u
 planc=$1; ex=$2; shared=$3
@@ -200,6 +201,35 @@ if [ -r "$co2" ]; then
     check '[ "$got" = "碳排放量=49.403355926335834 增幅控制=1 区县数=13 " ]' "county co2: 沈阳 2005: $got"
 else
     echo "realdata.sh: $co2 is absent: the county CO2 checks are skipped"
+fi
+
+# Every county of China (examples/realdata/china-county-co2.plan, written
+# by tools/county-co2-plan.py): 2,735 counties keyed by DISTCODE in 322
+# cities, 30 provinces and 全国, the cities' and provinces' totals added
+# up from their counties.  By hand (Python, the file's cells added in its
+# order): 合肥市's 7 counties emitted 39.468123011551754 Mt in 2017; the
+# 2,735 counties 9481.999489595659 Mt in 2017, against 2.5 x
+# 5374.122042189627 in 2005, 13435.305105474068.
+if [ -r "$co2" ]; then
+    cnrules=$ex/realdata/china-county-co2.plan
+    "$planc" run "$cnrules" --data "$co2" -o "$tmp/cn.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "skipped 1 line at the end" "$tmp/err"' \
+        "china counties: exit $rc: $(head -3 "$tmp/err")"
+    # 3,088 regions x 21 years x (6 targets, 4 measures, 2 sections, a total), and the header
+    check '[ "$(wc -l <"$tmp/cn.csv")" -eq 843025 ]' "china counties: $(wc -l <"$tmp/cn.csv") lines, expected 843025"
+    line=$(grep '^合肥市,2017,target,市域达峰,' "$tmp/cn.csv")
+    check '[ "$(echo "$line" | cut -d, -f8,9)" = "on_track,39.468123011551754" ]' "china counties: 合肥市 2017: $line"
+    line=$(grep '^全国,2017,target,全国总量控制,' "$tmp/cn.csv")
+    check '[ "$(echo "$line" | cut -d, -f8,9,11)" = "met,9481.999489595659,13435.305105474068" ]' \
+        "china counties: 全国 2017: $line"
+    # The page: 40 bars of the 322 cities and 40 of the 2,735 counties
+    # (with the 30 provinces and 全国), the county targets drawn as bands.
+    "$planc" run "$cnrules" --data "$co2" -o "$tmp/cn.html" 2>/dev/null
+    check '[ "$(grep -o "<rect class=\"bar\"" "$tmp/cn.html" | wc -l)" -eq 111 ] && grep -q "2695 more regions, in places 21 to 2715" "$tmp/cn.html"' \
+        "china counties: the ranking does not cut the counties"
+    check '[ "$(grep -o "<polyline class=\"median\"" "$tmp/cn.html" | wc -l)" -eq 4 ] && [ "$(grep -o "<svg class=\"key\"" "$tmp/cn.html" | wc -l)" -eq 31 ]' \
+        "china counties: the trajectories are not drawn as bands for the counties and cities"
+    check '[ "$(wc -c <"$tmp/cn.html")" -lt 6000000 ]' "china counties: the page is $(wc -c <"$tmp/cn.html") bytes"
 fi
 
 # One year's snapshot without a year column (examples/realdata/eu-cities-sdg.plan,
