@@ -764,6 +764,15 @@ static uint32_t meets(L *l, const sema_target *t, uint32_t i, uint32_t x, uint32
     return op2(l, binop(m->op), IR_BOOL, x, jg);
 }
 
+/* What target t measures, read with shift sh, in the target's unit: a
+ * ratio compared with a goal written in % (`x / baseline(x) <= 86.5%`)
+ * is computed in 1 and judged and shown in % (sema.c, check_goal). */
+static uint32_t measured(L *l, const sema_target *t, ir_shift sh)
+{
+    uint32_t v = lx(l, t->measured, sh);
+    return t->type == TY_NUM ? conv(l, v, t->measured->sema.unit, t->unit) : v;
+}
+
 /* Lowers one target into its output slots (docs/LANGUAGE.md §9). */
 static void lower_target(L *l, uint32_t ti, ir_target *out)
 {
@@ -779,7 +788,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
 
     uint32_t scope = t->scoped ? scope_input(l, t->scope, t->nscope) : IR_NO_SLOT;
     l->peers = scope;
-    uint32_t v = lx(l, t->measured, here);
+    uint32_t v = measured(l, t, here);
     uint32_t base = nan;        /* the value in the baseline year, when needed */
     uint32_t goal = nan, expected = nan, deadline = nan;
     uint32_t direction = nan;   /* the score's `direction` */
@@ -789,12 +798,12 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     uint32_t applicable = op2(l, trend ? IR_GT : IR_GE, IR_BOOL, y, y0);
 
     if (trend) {
-        uint32_t pv = lx(l, t->measured, shift_prev(here));
+        uint32_t pv = measured(l, t, shift_prev(here));
         uint32_t met = op2(l, t->tk == TG_FALLS ? IR_LT : IR_GT, IR_BOOL, v, pv);
         goal = pv;
         judged = sel(l, IR_STATUS, met, st_met, st_failed);
         dscore = sel(l, IR_NUM, met, hundred, zero);
-        base = lx(l, t->measured, shift_abs(t->y0));
+        base = measured(l, t, shift_abs(t->y0));
         direction = k(l, IR_NUM, t->tk == TG_FALLS ? -1 : 1);
     } else if (t->tk == TG_PEAKS) {
         uint32_t pk = emit(l, IR_PEAK, IR_BOOL, v, 0, 0, t->tolerance, (uint32_t)t->y0);
@@ -805,7 +814,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         }
         judged = sel(l, IR_STATUS, pk, st_met, notmet);
         dscore = sel(l, IR_NUM, pk, hundred, zero);
-        base = lx(l, t->measured, shift_abs(t->y0));
+        base = measured(l, t, shift_abs(t->y0));
         direction = k(l, IR_NUM, -1);
     } else {
         /* thresholds: every year, or milestones with deadlines.  goals[]
@@ -831,7 +840,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             if (t->ms[i].op != t->ms[0].op || (t->ms[i].op == OP_EQ && !isnan(t->ms[i].tolerance)))
                 same_op = false;
         }
-        base = lx(l, t->measured, shift_abs(t->y0));
+        base = measured(l, t, shift_abs(t->y0));
         direction = k(l, IR_NUM, direction_of(t->ms[0].track));
         if (n == 1 && t->ms[0].deadline == 0) {
             goal = goals[0];

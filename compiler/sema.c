@@ -2974,10 +2974,22 @@ static ast_direction track_dir(S *s, const sema_target *mt, ast_op op)
     return DIR_NONE;
 }
 
+/* Whether a target that measures a value in `measured` is judged and
+ * shown in the unit `goal` its first goal is written in instead: a ratio
+ * of two amounts (unit 1, or a compound such as 万亩/亩) against a goal in
+ * a named unit without dimension, `x / baseline(x) <= 86.5%`, is "86.5%"
+ * to the reader, not 0.865 (docs/LANGUAGE.md §6). */
+static bool ratio_in(S *s, const unit_t *measured, const unit_t *goal)
+{
+    return unit_is_dimensionless(measured) && (measured == s->m->units.one || measured->op != 0) &&
+           unit_is_dimensionless(goal) && goal != s->m->units.one && goal->op == 0;
+}
+
 /* Checks one goal against the measured value.  A constant goal is returned
  * in the target's unit through *out; a goal that reads the data (a quota
- * column, `average(x)`) through *expr, with *out NaN. */
-static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *out,
+ * column, `average(x)`) through *expr, with *out NaN.  The first goal of a
+ * ratio may set the target's unit (ratio_in). */
+static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, bool first, double *out,
                        const ast_expr **expr)
 {
     ectx c = {.mode = EM_GOAL, .what = "a goal"};
@@ -3005,13 +3017,17 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *ou
         *out = const_eval(s, g, &ok);
         return ok;
     }
+    /* a number alone is in the unit of what is measured (1 for a ratio,
+     * even once a goal in % has made the target's unit %) */
     bool bare = is_bare(g);
     if (bare)
-        adopt(g, mt->unit);
+        adopt(g, mt->measured->sema.unit);
     if (!unit_same_dim(g->sema.unit, mt->unit)) {
         unit_mismatch(s, g->sp, "cannot compare '%s' with '%s'", g->sema.unit, mt->unit);
         return false;
     }
+    if (first && ratio_in(s, mt->unit, g->sema.unit))
+        mt->unit = g->sema.unit;
     if (data) {
         *out = NAN;
         *expr = g;
@@ -3022,7 +3038,7 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, double *ou
     if (!ok)
         return false;
     /* `>= 0.15` on a % indicator is 0.15%, seldom what a table's 15% meant */
-    if (bare && mt->unit == s->m->units.percent && v > 0 && v < 1) {
+    if (bare && g->sema.unit == s->m->units.percent && v > 0 && v < 1) {
         diag_warning(s->d, g->sp, "this goal is %s%%: a number alone is in the target's unit, %%",
                      numstr(s, v));
         diag_hint(s->d, "for %s%% write %s%%; write %s%% to keep this goal and silence the warning",
@@ -3065,19 +3081,21 @@ static double check_tolerance(S *s, sema_target *mt, const ast_milestone *ms, do
     bool bare = is_bare(e);
     if (bare) {
         /* on a % goal, 0.5 could be 0.5 points (a number alone takes the
-         * goal's unit) or the fraction 50% (as `peaks ... tolerance` reads it) */
-        if (unit_is_dimensionless(mt->unit) && unit_factor(mt->unit, s->m->units.one) != 1) {
+         * unit of what is measured) or the fraction 50% (as `peaks ...
+         * tolerance` reads it); a ratio's is in 1, as its bare goals are */
+        const unit_t *mu = mt->measured->sema.unit;
+        if (unit_is_dimensionless(mu) && unit_factor(mu, s->m->units.one) != 1) {
             bool ok = true;
             double v = const_eval(s, e, &ok);
             diag_error(s->d, e->sp, "a number alone is ambiguous as the tolerance of a goal in '%s'",
-                       unit_name(mt->unit));
+                       unit_name(mu));
             if (ok)
                 diag_hint(s->d, "write '%s%s': a tolerance is an amount in the goal's unit (not a "
                                 "fraction, as 'peaks ... tolerance' reads one)",
-                          numstr(s, v), unit_name(mt->unit));
+                          numstr(s, v), unit_name(mu));
             return NAN;
         }
-        adopt(e, mt->unit);
+        adopt(e, mu);
     }
     if (!unit_same_dim(e->sema.unit, mt->unit)) {
         unit_mismatch(s, e->sp, "a tolerance in '%s' on a goal in '%s'", e->sema.unit, mt->unit);
@@ -3244,6 +3262,8 @@ static void check_target(S *s, uint32_t ti)
             /* complete X [tolerance T] [by Y] == X >= 100% [tolerance T] [by Y] */
             mt->ms[0].op = OP_GE;
             mt->ms[0].tolerance = NAN;
+            if (mt->type == TY_NUM && ratio_in(s, mt->unit, m->units.percent))
+                mt->unit = m->units.percent;
             mt->ms[0].goal = mt->type == TY_NUM ? unit_convert(100, m->units.percent, mt->unit) : 0;
             if (n > 0 && t->ms[0].tolerance)
                 mt->ms[0].tolerance = check_tolerance(s, mt, &t->ms[0], mt->ms[0].goal);
@@ -3261,7 +3281,7 @@ static void check_target(S *s, uint32_t ti)
                 sema_milestone *o = &mt->ms[k];
                 o->op = ms->op;
                 o->tolerance = NAN;
-                if (check_goal(s, mt, ms->op, ms->goal, &o->goal, &o->goal_expr) && ms->tolerance)
+                if (check_goal(s, mt, ms->op, ms->goal, k == 0, &o->goal, &o->goal_expr) && ms->tolerance)
                     o->tolerance = check_tolerance(s, mt, ms, o->goal);
                 if (ms->has_by) {
                     o->deadline = check_deadline(s, mt, &ms->by);
