@@ -669,6 +669,11 @@ static char *cumsum_text(const ex_row *x, uint32_t step, ex_for role)
     return sb_take(&out);
 }
 
+/* How many regions below_text() names with their values (and how many
+ * without one): a province's or a country's total over thousands of
+ * counties is one line either way, the rest counted ("and 2715 more"). */
+#define BELOW_SHOWN 20
+
 /* What a total() / lowest() / highest() / average() over a level computed
  * on this row: each region at that level below the row's region with its
  * value (or that it has no row or no value), and the result; for lowest
@@ -680,7 +685,7 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role, int y0)
     const ir_program *p = x->p;
     const ir_step *s = &p->steps[step];
     bool total = s->imm == IR_SHARE_TOTAL;
-    uint32_t nbelow = 0, vals = 0;
+    uint32_t nbelow = 0, vals = 0, ngaps = 0;
     strbuf terms = {0}, gaps = {0}, who = {0};
     char n1[32];
     double v = rt_result_value(x->r, step, x->row);
@@ -692,12 +697,14 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role, int y0)
         long row = rt_table_find(x->t, d, x->year);
         double c = row < 0 ? NAN : rt_result_value(x->r, s->a, (size_t)row);
         if (isnan(c)) {
-            sbf(&gaps, "%s%s%s", gaps.len ? L(lang, LBL_X_SEP) : "", p->regions[d].name,
-                L(lang, row < 0 ? LBL_X_NO_ROW : LBL_X_NO_VALUE));
+            if (ngaps++ < BELOW_SHOWN)
+                sbf(&gaps, "%s%s%s", gaps.len ? L(lang, LBL_X_SEP) : "", p->regions[d].name,
+                    L(lang, row < 0 ? LBL_X_NO_ROW : LBL_X_NO_VALUE));
             continue;
         }
-        sbf(&terms, "%s%s %s", vals ? (total ? " + " : L(lang, LBL_X_SEP)) : "", p->regions[d].name,
-            num(lang, c, n1));
+        if (vals < BELOW_SHOWN)
+            sbf(&terms, "%s%s %s", vals ? (total ? " + " : L(lang, LBL_X_SEP)) : "", p->regions[d].name,
+                num(lang, c, n1));
         vals++;
         if ((s->imm == IR_SHARE_LOWEST || s->imm == IR_SHARE_HIGHEST) && c == v)
             sbf(&who, "%s%s", who.len ? "、" : "", p->regions[d].name);
@@ -718,8 +725,12 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role, int y0)
         sbf(&out, L(lang, LBL_X_BELOW_YEAR), x->year);
     sbf(&out, "%s%s%s", for_text(lang, role), L(lang, LBL_COLON),
         vals ? terms.s : L(lang, LBL_X_NO_VALUES));
+    if (vals > BELOW_SHOWN)
+        sbf(&out, L(lang, LBL_X_NA_MORE), vals - BELOW_SHOWN);
     if (gaps.len)
         sbf(&out, "%s%s", L(lang, LBL_LIST_SEP), gaps.s);
+    if (ngaps > BELOW_SHOWN)
+        sbf(&out, L(lang, LBL_X_NA_MORE), ngaps - BELOW_SHOWN);
     sbf(&out, " = %s", num(lang, v, n1));
     if (total && isnan(v) && gaps.len)
         sbf(&out, "%s", L(lang, LBL_X_TOTAL_NEEDS_ALL));
