@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_Q     = cmake -S . -B
 
-.PHONY: all deps build demo test test-asan bench clean
+.PHONY: all deps build demo test test-asan fuzz bench clean
 
 all: build
 
@@ -31,6 +31,20 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) -- --no-print-directory -s
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# The fuzzer (tests/fuzz/fuzz.py) on the ASan build: mutated rules and data
+# files through check, run (both engines) and explain, for FUZZ_SECS seconds
+# or FUZZ_CASES cases (whichever ends first; 0 = no limit), from FUZZ_SEED
+# (default: printed, taken from the clock).  A reproducer per finding, line-
+# minimised, goes to $(ASAN_BUILD)/fuzz-findings/NNN-KIND/repro.sh.
+FUZZ_SECS  ?= 600
+FUZZ_CASES ?= 0
+FUZZ_SEED  ?=
+fuzz: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPLANC_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target planc -- --no-print-directory -s
+	@python3 tests/fuzz/fuzz.py --planc $(ASAN_BUILD)/planc --secs $(FUZZ_SECS) --cases $(FUZZ_CASES) \
+	  $(if $(FUZZ_SEED),--seed $(FUZZ_SEED)) --out $(ASAN_BUILD)/fuzz-findings $(FUZZ_ARGS)
 
 BENCH_BUILD ?= build-bench
 
