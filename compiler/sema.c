@@ -167,6 +167,7 @@ typedef struct S {
         uint32_t **share;   /* per level: share_scope's regions (made once) */
         uint32_t *nshare;
     } sc;
+    namemap scopes;         /* a scope as resolved (scope_key) -> its scope_memo */
     ast_target **ast_targets;
     const ast_measure **ast_measures;
     const ast_section **ast_sections;
@@ -2608,15 +2609,63 @@ static void scope_set(S *s, uint32_t r, bool put, bool all, uint32_t st, uint32_
     }
 }
 
+/* A scope computed once, shared by every target that writes the same one. */
+typedef struct scope_memo {
+    uint32_t *scope;
+    uint32_t n;
+} scope_memo;
+
+/* Writes to f what the names of a scope list resolve to ("o:r12,l2,"),
+ * or returns false when one does not resolve (the scope reports it). */
+static bool scope_key_part(S *s, FILE *f, const ast_names *ns, char tag)
+{
+    fprintf(f, "%c:", tag);
+    for (uint32_t k = 0; k < ns->n; k++) {
+        const sym *r = ns->v[k].s ? find(s, K_REGION, ns->v[k]) : NULL;
+        const sym *l = r || !ns->v[k].s ? NULL : find(s, K_LEVEL, ns->v[k]);
+        if (!r && !l)
+            return false;
+        fprintf(f, "%c%u,", r ? 'r' : 'l', r ? r->index : l->index);
+    }
+    return true;
+}
+
+/* The key of a scope as resolved (`for city except 沈阳` in any file is
+ * the same scope), or NULL when a name does not resolve. */
+static char *scope_key(S *s, const ast_scope *sc)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return NULL;
+    bool ok = scope_key_part(s, f, &sc->within, 'w') && scope_key_part(s, f, &sc->only, 'o') &&
+              scope_key_part(s, f, &sc->except, 'e');
+    ok = fclose(f) == 0 && ok;
+    char *key = ok ? arena_printf(s->a, "%s", text) : NULL;
+    free(text);
+    return key;
+}
+
 /* A target's scope: regions, levels, minus exceptions.  Costs what the
  * scope names (the regions of the levels and below the regions it
  * names), not the number of regions: a rule set with as many scoped
- * targets as regions stays linear. */
+ * targets as regions stays linear.  Targets that write the same scope
+ * share one array, so thousands of `for city` targets over thousands of
+ * cities cost one list, not one each. */
 static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
 {
     sema_model *m = s->m;
     if (sc->only.n == 0 && sc->except.n == 0)
         return;
+    char *key = scope_key(s, sc);
+    const scope_memo *seen = key ? namemap_get(&s->scopes, key) : NULL;
+    if (seen) {
+        mt->scoped = true;
+        mt->scope = seen->scope;
+        mt->nscope = seen->n;
+        return;
+    }
     scope_scratch(s);
     const uint32_t st = ++s->sc.stamp;
     const bool all = sc->only.n == 0;
@@ -2694,8 +2743,13 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                 mt->scope[mt->nscope++] = s->sc.list[i];
         qsort(mt->scope, mt->nscope, sizeof *mt->scope, cmp_region);
     }
-    if (mt->nscope == 0)
+    if (mt->nscope == 0) {
         diag_error(s->d, sc->sp, "the scope of target '%s' covers no region", mt->name);
+    } else if (key) {
+        scope_memo *memo = arena_alloc(s->a, sizeof *memo);
+        *memo = (scope_memo){mt->scope, mt->nscope};
+        namemap_put(s->a, &s->scopes, key, memo);
+    }
 }
 
 /* Whether e is a call that reads the regions below the row's (share,
