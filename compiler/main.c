@@ -1075,6 +1075,12 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                            int year, const char *target, long *row, long *ti)
 {
     const char *hint;
+    if (region[strspn(region, " \t")] == '\0') {
+        /* no name to find, and none near it: every region is "near" '' */
+        fprintf(stderr, "planc: error: --region is empty; give a region's name as the rules "
+                        "declare it (e.g. '%s')\n", p->nregions ? p->regions[0].name : "沈阳");
+        return EXIT_USAGE;
+    }
     long r = explain_find_region(p, region, &hint);
     if (r < 0) {
         fprintf(stderr, "planc: error: unknown region '%s'\n", region);
