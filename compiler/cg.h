@@ -103,13 +103,21 @@
  * 4 roots 1810M, 8 roots 1468M and 58 ns/row, 16 roots 1391M and
  * 53 ns/row, 32 roots 1379M and 57 ns/row.  Again after the tree lowering
  * (cg-3), on rules/liaoning/beautiful-liaoning.plan, the whole jit_create
- * under callgrind: 8 roots 1419M, 16 roots 1344M, 32 roots 1339M. */
-#define CG_GROUP_ROOTS 16
+ * under callgrind: 8 roots 1419M, 16 roots 1344M, 32 roots 1339M.
+ * Those kernel times were taken with columns a power of two of lines
+ * apart, which stalls a loop of many streams (rt_col_stride in rtmem.h).
+ * With the columns apart by an odd number of lines (the twelfth session,
+ * an AVX2-only AMD EPYC, planc-bench kernel mem at 400,000 rows, JIT ÷
+ * hand C in the same run): 4 roots 1.00-1.03, 8 roots 0.87-1.08,
+ * 16 roots 1.22-1.45 (a loop of 16 roots writes 16 columns and reads 11
+ * at once), and the Liaoning file compiled in the same time with 8 roots
+ * as with 16 (181 against 177 ms warm). */
+#define CG_GROUP_ROOTS 8
 
 /* What changes the code cg emits for a given program, besides the
  * program: part of the JIT's cache key (jit.c).  Bump it whenever the
  * lowering changes. */
-#define CG_VERSION "cg-4"
+#define CG_VERSION "cg-5"
 
 /* Writes the name of segment `seg`'s function ("seg_N") into buf.  Inline:
  * planc's front end names the functions it finds in a cached library

@@ -674,14 +674,15 @@ static void pool_stop(pool *pl)
 }
 
 /* Gives every materialized slot its column of res->nrows doubles, each
- * a whole number of 64-byte lines after the previous one, all in one
+ * an odd number of 64-byte lines after the previous one (rt_col_stride:
+ * no two neighbours start on the same line of a page), all in one
  * block (a page-aligned one when mapped).  A large block is
  * mapped with transparent huge pages advised: the columns are written
  * once each, and the first write of every 4 KiB page would otherwise cost
  * a page fault (most of a run's time on a virtual machine). */
 static void alloc_columns(rt_result *res, const exec_plan *plan, uint32_t upto)
 {
-    size_t stride = (res->nrows + 7) / 8 * 8, ncols = 0;
+    size_t stride = rt_col_stride(res->nrows), ncols = 0;
     for (uint32_t i = 0; i < upto; i++)
         ncols += plan->materialized[i];
     if (stride && ncols > SIZE_MAX / sizeof(double) / stride)
@@ -870,6 +871,7 @@ typedef struct stream_run {
     const uint32_t *wslots;      /* its materialized slots */
     uint32_t nwslots;
     size_t nrows, rows;          /* the table's rows; rows per chunk */
+    size_t stride;               /* doubles between a thread's input buffers */
     size_t base;                 /* the round's first chunk */
     stream_thread *threads;
     atomic_int rc;               /* the first nonzero callback result */
@@ -900,7 +902,7 @@ static void stream_task(void *ctx, size_t c, unsigned worker)
     size_t hi = sr->nrows - lo < sr->rows ? sr->nrows : lo + sr->rows;
     double t0 = now_ms();
     for (uint32_t k = 0; k < sr->p->ninputs; k++)
-        th->inputs[k] = rt_table_input_rows(sr->t, k, lo, hi, th->inbuf + (size_t)k * sr->rows);
+        th->inputs[k] = rt_table_input_rows(sr->t, k, lo, hi, th->inbuf + (size_t)k * sr->stride);
     /* The columns of the steps before the streamed segment, from the
      * chunk's first row: the chunk reads them as its own. */
     for (uint32_t k = 0; k < sr->nwslots; k++)
@@ -960,7 +962,8 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
                 wslots[nwslots++] = i;
     }
     stream_run sr = {.p = p, .engine = engine, .plan = &plan, .st = st, .t = t, .seg = seg,
-                     .whole = whole, .wslots = wslots, .nwslots = nwslots, .nrows = n, .rows = rows};
+                     .whole = whole, .wslots = wslots, .nwslots = nwslots, .nrows = n, .rows = rows,
+                     .stride = rt_col_stride(rows)};
     atomic_init(&sr.rc, 0);
     pool pl = {.p = p, .engine = engine, .f = &f, .task_ctx = &sr};
     pool_start(&pl, want);
@@ -969,23 +972,24 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
     double prefix = tm.kernel;
 
     /* Each thread's frame: the streamed segment's materialized columns,
-     * `rows` rows each. */
+     * `rows` rows each, and buffers for the inputs the table computes,
+     * laid out rt_col_stride apart (rows is a power of two). */
     unsigned nthreads = pl.nworkers + 1;
-    size_t ncols = 0;
+    size_t stride = sr.stride, ncols = 0;
     for (uint32_t i = upto; i < p->nsteps; i++)
         ncols += plan.materialized[i];
     sr.threads = rt_xcalloc(nthreads, sizeof *sr.threads);
     for (unsigned w = 0; w < nthreads; w++) {
         stream_thread *th = &sr.threads[w];
         th->cols = rt_xcalloc(p->nsteps ? p->nsteps : 1, sizeof *th->cols);
-        th->block = rt_xmalloc(ncols ? ncols * rows : 1, sizeof *th->block);
+        th->block = rt_xmalloc(ncols ? ncols : 1, stride * sizeof *th->block);
         th->inputs = rt_xmalloc(p->ninputs ? p->ninputs : 1, sizeof *th->inputs);
-        th->inbuf = rt_xmalloc(p->ninputs ? p->ninputs * rows : 1, sizeof *th->inbuf);
+        th->inbuf = rt_xmalloc(p->ninputs ? p->ninputs : 1, stride * sizeof *th->inbuf);
         double *at = th->block;
         for (uint32_t i = upto; i < p->nsteps; i++) {
             if (plan.materialized[i]) {
                 th->cols[i] = at;
-                at += rows;
+                at += stride;
             }
         }
         th->view = (rt_result){.nsteps = p->nsteps, .p = p, .inputs = th->inputs, .cols = th->cols};

@@ -53,3 +53,27 @@ char *rt_xstrdup(const char *s)
     memcpy(c, s, n);
     return c;
 }
+
+size_t rt_col_stride(size_t n)
+{
+    size_t lines = n / 8 + (n % 8 != 0);
+    return (lines | 1) * 8;
+}
+
+/* Doubles before the values of the column with key `key`: 0 to 63 lines. */
+static size_t col_skew(size_t key) { return key % 64 * 8; }
+
+double *rt_col_realloc(double *col, size_t key, size_t n)
+{
+    size_t skew = col_skew(key);
+    if (n > SIZE_MAX / sizeof(double) - skew)
+        out_of_memory();
+    double *base = rt_xrealloc(col ? col - skew : NULL, n + skew, sizeof(double));
+    return base + skew;
+}
+
+void rt_col_free(double *col, size_t key)
+{
+    if (col)
+        free(col - col_skew(key));
+}

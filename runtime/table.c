@@ -150,7 +150,7 @@ static void grow_rows(rt_table *t)
     t->year = rt_xrealloc(t->year, t->caprows, sizeof *t->year);
     t->line = rt_xrealloc(t->line, t->caprows, sizeof *t->line);
     for (uint32_t k = 0; k < p->ncolumns; k++) {
-        t->data[k] = rt_xrealloc(t->data[k], t->caprows, sizeof *t->data[k]);
+        t->data[k] = rt_col_realloc(t->data[k], k, t->caprows);
         if (t->aggn[k])
             t->aggn[k] = rt_xrealloc(t->aggn[k], t->caprows, sizeof *t->aggn[k]);
     }
@@ -1885,10 +1885,10 @@ static void permute_rows(rt_table *t, const size_t *perm)
     free(t->line);
     t->line = line;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
-        double *col = rt_xmalloc(n, sizeof *col);
+        double *col = rt_col_realloc(NULL, k, n);
         for (size_t r = 0; r < n; r++)
             col[r] = t->data[k][perm[r]];
-        free(t->data[k]);
+        rt_col_free(t->data[k], k);
         t->data[k] = col;
         if (!t->aggn[k])
             continue;
@@ -1923,7 +1923,7 @@ static void fit_rows(rt_table *t)
     t->year = rt_xrealloc(t->year, n, sizeof *t->year);
     t->line = rt_xrealloc(t->line, n, sizeof *t->line);
     for (uint32_t k = 0; k < t->p->ncolumns; k++) {
-        t->data[k] = rt_xrealloc(t->data[k], n, sizeof *t->data[k]);
+        t->data[k] = rt_col_realloc(t->data[k], k, n);
         if (t->aggn[k])
             t->aggn[k] = rt_xrealloc(t->aggn[k], n, sizeof *t->aggn[k]);
     }
@@ -2325,7 +2325,7 @@ void rt_table_free(rt_table *t)
     if (!t)
         return;
     for (uint32_t k = 0; k < t->p->ncolumns; k++) {
-        free(t->data[k]);
+        rt_col_free(t->data[k], k);
         free(t->aggn[k]);
     }
     free(t->data);
@@ -2334,7 +2334,7 @@ void rt_table_free(rt_table *t)
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             if (!t->input_shared[i])
-                free(t->inputs[i]);
+                rt_col_free(t->inputs[i], (size_t)t->p->ncolumns + i);
     if (t->inputs) {
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             free(t->members[i]);
@@ -2380,7 +2380,8 @@ const double *const *rt_table_inputs(const rt_table *t)
         for (uint32_t i = 0; i < t->p->ninputs; i++) {
             if (mt->inputs[i])
                 continue;
-            double *col = rt_xmalloc(t->nrows ? t->nrows : 1, sizeof *col);
+            /* keyed after the data columns: a line of its own */
+            double *col = rt_col_realloc(NULL, (size_t)t->p->ncolumns + i, t->nrows);
             fill_input(t, i, 0, t->nrows, col);
             mt->inputs[i] = col;
         }

@@ -49,6 +49,7 @@
 #include "jit.h"
 #include "lower.h"
 #include "parse.h"
+#include "rtmem.h"
 #include "sema.h"
 #include "table.h"
 
@@ -416,7 +417,8 @@ static void keep_best(best *b, double ms, long faults)
 /* planc's result columns for frame runs: one per materialized slot, in one
  * block allocated and touched once, so that repeated runs measure the
  * kernel and not the page faults of fresh memory (rt_run maps fresh
- * columns on every call). */
+ * columns on every call), laid out as rt_run lays them out
+ * (rt_col_stride). */
 typedef struct frame_cols {
     double **cols;      /* p->nsteps entries, NULL where not materialized */
     double *mem;
@@ -424,7 +426,7 @@ typedef struct frame_cols {
 
 static bool frame_alloc(frame_cols *fc, const ir_program *p, const exec_plan *pl, size_t n)
 {
-    size_t stride = (n + 7) & ~(size_t)7, ncol = 0;
+    size_t stride = rt_col_stride(n), ncol = 0;
     for (uint32_t i = 0; i < p->nsteps; i++)
         ncol += pl->materialized[i];
     fc->cols = calloc(p->nsteps + 1, sizeof *fc->cols);

@@ -296,19 +296,25 @@ START_TEST(every_op_lowers)
     ck_assert_ptr_nonnull(strstr(text,
         "define void @seg_0(ptr noalias nocapture readonly %inputs, ptr noalias nocapture readonly %cols, i64 %lo, i64 %hi)"));
     LLVMDisposeMessage(text);
-    /* 24 slots: groups of 16 and 8; each reads the inputs its slots need. */
-    ck_assert_int_eq(CG_GROUP_ROOTS, 16);
+    /* 24 slots: three groups of 8; each reads the inputs its slots need. */
+    ck_assert_int_eq(CG_GROUP_ROOTS, 8);
     LLVMValueRef g0 = LLVMGetNamedFunction(m, "seg_0.g0");
     LLVMValueRef g1 = LLVMGetNamedFunction(m, "seg_0.g1");
+    LLVMValueRef g2 = LLVMGetNamedFunction(m, "seg_0.g2");
     ck_assert_uint_eq(P.nsteps, 24);
-    ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g2"));
-    ck_assert_uint_eq(col_loads(g0), 3 + 16);
+    ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g3"));
+    ck_assert_uint_eq(col_loads(g0), 3 + 8);
     check_param(g0, 0, "in0", false);
     check_param(g0, 3, "c0", true);
-    check_param(g0, 18, "c15", true);
-    ck_assert_uint_eq(col_loads(g1), 3 + 8);
-    check_param(g1, 3, "c16", true);
-    check_param(g1, 10, "c23", true);
+    check_param(g0, 10, "c7", true);
+    ck_assert_uint_eq(col_loads(g1), 2 + 8);   /* its ops read inputs 0 and 1 */
+    check_param(g1, 0, "in0", false);
+    check_param(g1, 1, "in1", false);
+    check_param(g1, 2, "c8", true);
+    check_param(g1, 9, "c15", true);
+    ck_assert_uint_eq(col_loads(g2), 3 + 8);
+    check_param(g2, 3, "c16", true);
+    check_param(g2, 10, "c23", true);
     LLVMDisposeModule(m);
 }
 END_TEST
@@ -428,38 +434,44 @@ static exec_plan groups_program(void)
     return hand_plan(bounds, 1, mat, 36);
 }
 
-/* A segment of 36 materialized slots is three groups (CG_GROUP_ROOTS is
- * 16).  A later group loads a slot an earlier group wrote, and recomputes
- * a temporary the earlier group also computed; seg_0 calls the groups in
- * order. */
+/* A segment of 36 materialized slots is five groups (CG_GROUP_ROOTS is
+ * 8): four of 8 and one of 4.  A later group loads a slot an earlier
+ * group wrote, and recomputes a temporary the earlier group also
+ * computed; seg_0 calls the groups in order. */
 START_TEST(groups)
 {
+    ck_assert_int_eq(CG_GROUP_ROOTS, 8);
     exec_plan pl = groups_program();
     LLVMModuleRef m = cg_module(C, &P, &pl, "groups", errf);
     ck_assert_ptr_nonnull(m);
+    enum { NG = 5 };
+    LLVMValueRef g[NG];
+    for (int q = 0; q < NG; q++) {
+        char name[32];
+        snprintf(name, sizeof name, "seg_0.g%d", q);
+        g[q] = LLVMGetNamedFunction(m, name);
+        ck_assert_ptr_nonnull(g[q]);
+    }
+    ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g5"));
 
-    LLVMValueRef g0 = LLVMGetNamedFunction(m, "seg_0.g0");
-    ck_assert_uint_eq(col_loads(g0), 1 + 16);
-    check_param(g0, 0, "in0", false);
-    check_param(g0, 1, "c2", true);
-    /* Group 1 starts at slot 18: it loads slot 17 from group 0. */
-    LLVMValueRef g1 = LLVMGetNamedFunction(m, "seg_0.g1");
-    ck_assert_uint_eq(col_loads(g1), 2 + 16);
-    check_param(g1, 0, "in0", false);
-    check_param(g1, 1, "c17", false);
-    check_param(g1, 2, "c18", true);
-    /* Group 2 (slots 34..37) loads 33 and 2, and recomputes temporary 1. */
-    LLVMValueRef g2 = LLVMGetNamedFunction(m, "seg_0.g2");
-    ck_assert_uint_eq(col_loads(g2), 3 + 4);
-    check_param(g2, 0, "in0", false);
-    check_param(g2, 1, "c2", false);
-    check_param(g2, 2, "c33", false);
-    check_param(g2, 3, "c34", true);
-    check_param(g2, 6, "c37", true);
-    ck_assert_ptr_null(LLVMGetNamedFunction(m, "seg_0.g3"));
+    ck_assert_uint_eq(col_loads(g[0]), 1 + 8);
+    check_param(g[0], 0, "in0", false);
+    check_param(g[0], 1, "c2", true);
+    /* Group 1 starts at slot 10: it loads slot 9 from group 0. */
+    ck_assert_uint_eq(col_loads(g[1]), 2 + 8);
+    check_param(g[1], 0, "in0", false);
+    check_param(g[1], 1, "c9", false);
+    check_param(g[1], 2, "c10", true);
+    /* Group 4 (slots 34..37) loads 33 and 2, and recomputes temporary 1. */
+    ck_assert_uint_eq(col_loads(g[4]), 3 + 4);
+    check_param(g[4], 0, "in0", false);
+    check_param(g[4], 1, "c2", false);
+    check_param(g[4], 2, "c33", false);
+    check_param(g[4], 3, "c34", true);
+    check_param(g[4], 6, "c37", true);
 
-    /* seg_0, for at least CG_WIDTH rows: the three groups in order on
-     * its own inputs, cols, lo and hi. */
+    /* seg_0, for at least CG_WIDTH rows: the groups in order on its own
+     * inputs, cols, lo and hi. */
     LLVMValueRef fn = LLVMGetNamedFunction(m, "seg_0");
     int loads = 0, calls = 0;
     for (LLVMValueRef in = LLVMGetFirstInstruction(block_named(fn, "big")); in;
@@ -467,16 +479,17 @@ START_TEST(groups)
         LLVMOpcode op = LLVMGetInstructionOpcode(in);
         loads += op == LLVMLoad;
         if (op == LLVMCall) {
-            ck_assert_ptr_eq(LLVMGetCalledValue(in), calls == 0 ? g0 : calls == 1 ? g1 : g2);
+            ck_assert_int_lt(calls, NG);
+            ck_assert_ptr_eq(LLVMGetCalledValue(in), g[calls]);
             for (unsigned j = 0; j < 4; j++)
                 ck_assert_ptr_eq(LLVMGetOperand(in, j), LLVMGetParam(fn, j));
             calls++;
         }
     }
     ck_assert_int_eq(loads, 0);
-    ck_assert_int_eq(calls, 3);
+    ck_assert_int_eq(calls, NG);
 
-    /* For fewer rows: planc.pad in, the three groups on the stand-in
+    /* For fewer rows: planc.pad in, the groups on the stand-in
      * arrays, planc.pad out; the table holds the segment's columns, each
      * once, coded index<<2 | from_cols<<1 | written. */
     LLVMValueRef pad = LLVMGetNamedFunction(m, "planc.pad");
@@ -490,11 +503,11 @@ START_TEST(groups)
         LLVMValueRef callee = LLVMGetCalledValue(in);
         if (LLVMIsAIntrinsicInst(in))
             continue;   /* the memset of the scratch */
-        LLVMValueRef want = calls == 1 ? g0 : calls == 2 ? g1 : calls == 3 ? g2 : pad;
+        LLVMValueRef want = calls >= 1 && calls <= NG ? g[calls - 1] : pad;
         ck_assert_ptr_eq(callee, want);
         calls++;
     }
-    ck_assert_int_eq(calls, 5);
+    ck_assert_int_eq(calls, NG + 2);
     LLVMValueRef tab = LLVMGetNamedGlobal(m, "seg_0.pad");
     ck_assert_ptr_nonnull(tab);
     ck_assert(LLVMIsGlobalConstant(tab));
@@ -521,7 +534,7 @@ START_TEST(parts)
     ck_assert_ptr_nonnull(m1);
     ck_assert_str_eq(errors(), "");
     int defined[2] = {0, 0};
-    for (int q = 0; q < 3; q++) {
+    for (int q = 0; q < 5; q++) {   /* the five groups of the `groups` test */
         char name[32];
         snprintf(name, sizeof name, "seg_0.g%d", q);
         LLVMValueRef f0 = LLVMGetNamedFunction(m0, name), f1 = LLVMGetNamedFunction(m1, name);
@@ -586,7 +599,7 @@ START_TEST(parts_count)
     exec_plan pl = hand_plan(bounds, 1, mat, nmat);
     ck_assert_uint_eq(cg_parts(&P, &pl, 1), 1);
     ck_assert_uint_eq(cg_parts(&P, &pl, 2), 2);
-    ck_assert_uint_eq(cg_parts(&P, &pl, 64), 3);   /* 40 roots: 3 groups */
+    ck_assert_uint_eq(cg_parts(&P, &pl, 64), 5);   /* 40 roots: 5 groups */
 }
 END_TEST
 

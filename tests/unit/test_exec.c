@@ -12,6 +12,7 @@
 
 #include "jit.h"
 #include "report.h"
+#include "rtmem.h"
 
 enum { NCITIES = 300, NYEARS = 50, FIRST_YEAR = 2000 };
 
@@ -377,6 +378,73 @@ START_TEST(stream_matches_run)
 }
 END_TEST
 
+/* Columns are an odd number of 64-byte lines apart (rtmem.h): the stride
+ * covers the rows, and 64 neighbouring columns of a block start on 64
+ * different lines of a page, whatever the rows (a power of two among
+ * them); a column allocated on its own keeps its values when it grows,
+ * and columns of different keys start on different lines. */
+START_TEST(columns_apart)
+{
+    static const size_t rows[] = {0, 1, 7, 8, 9, 64, 512, 4096, 4097, 400000, 1 << 20};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        size_t st = rt_col_stride(rows[i]);
+        ck_assert_uint_ge(st, rows[i]);
+        ck_assert_uint_lt(st, rows[i] + 16);
+        ck_assert_uint_eq(st % 8, 0);
+        ck_assert_uint_eq(st / 8 % 2, 1);
+        bool seen[64] = {false};
+        for (size_t c = 0; c < 64; c++) {
+            size_t line = c * st * sizeof(double) % 4096 / 64;
+            ck_assert(!seen[line]);
+            seen[line] = true;
+        }
+    }
+    double *col[3];
+    for (size_t k = 0; k < 3; k++) {
+        col[k] = rt_col_realloc(NULL, k, 100);
+        for (size_t r = 0; r < 100; r++)
+            col[k][r] = (double)(k * 1000 + r);
+        col[k] = rt_col_realloc(col[k], k, 100000);
+        col[k][99999] = -1;
+    }
+    for (size_t k = 0; k < 3; k++) {
+        for (size_t r = 0; r < 100; r++)
+            ck_assert(col[k][r] == (double)(k * 1000 + r));
+        ck_assert(col[k][99999] == -1);
+        for (size_t j = 0; j < k; j++)
+            ck_assert_uint_ne((uintptr_t)col[k] % 4096 / 64, (uintptr_t)col[j] % 4096 / 64);
+    }
+    for (size_t k = 0; k < 3; k++)
+        rt_col_free(col[k], k);
+    rt_col_free(NULL, 5);
+
+    /* rt_run's block: each materialized column a stride after the last */
+    fixture f;
+    fx_init(&f);
+    big_program(&f, IR_MISSING_NONE);
+    char *csv = big_csv();
+    rt_table *t = fx_load(&f, csv, NULL);
+    rt_result *r = rt_run(&f.p, t, NULL, stderr);
+    ck_assert_ptr_nonnull(r);
+    const double *prev = NULL;
+    size_t st = rt_col_stride(rt_table_nrows(t)), ncols = 0;
+    for (uint32_t i = 0; i < f.p.nsteps; i++) {
+        const double *c = rt_result_column(r, i);
+        if (!c || f.p.steps[i].op == IR_INPUT)   /* an input is the table's column */
+            continue;
+        if (prev)
+            ck_assert_int_eq(c - prev, (ptrdiff_t)st);
+        prev = c;
+        ncols++;
+    }
+    ck_assert_uint_ge(ncols, 2);
+    rt_result_free(r);
+    rt_table_free(t);
+    free(csv);
+    fx_free(&f);
+}
+END_TEST
+
 static Suite *exec_suite(void)
 {
     Suite *s = suite_create("exec");
@@ -386,6 +454,7 @@ static Suite *exec_suite(void)
     tcase_add_test(tc, one_chunk_one_thread);
     tcase_add_test(tc, missing_policy_on_threads);
     tcase_add_loop_test(tc, stream_matches_run, 0, 2);
+    tcase_add_test(tc, columns_apart);
     suite_add_tcase(s, tc);
     return s;
 }
