@@ -685,7 +685,8 @@ class Fuzzer:
         self.env = dict(os.environ)
         self.env.update({
             "PLANC_CACHE_DIR": os.path.join(self.work, "cache"),
-            "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0:exitcode=99:allocator_may_return_null=1",
+            "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0:exitcode=99:allocator_may_return_null=1:"
+                            "intercept_tls_get_addr=0",   # see Makefile test-asan
             "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1:exitcode=99",
             "LC_ALL": "C.UTF-8",
         })
