@@ -257,6 +257,10 @@ static void put_regions(json_writer *w, const ir_program *p, const rollup *ru)
         json_str(w, p->regions[rg->region].name);
         json_key(w, "level");
         json_str(w, p->levels[rg->level]);
+        json_key(w, "parent");
+        json_str(w, rg->parent >= 0 ? p->regions[rg->parent].name : NULL);
+        json_key(w, "top");
+        json_str(w, rg->top >= 0 ? p->regions[rg->top].name : NULL);
         json_key(w, "in_data");
         json_bool(w, rg->present);
         json_key(w, "total");

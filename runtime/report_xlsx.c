@@ -243,7 +243,7 @@ static void sheet_regions(book *b)
 {
     static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_LEVEL, LBL_COL_YEAR, LBL_COL_TOTAL,
                                    LBL_COL_GRADE,  LBL_COL_RANK,  LBL_COL_RANKED, COUNT_HEADS,
-                                   LBL_COL_VETOES};
+                                   LBL_COL_VETOES, LBL_COL_PARENT, LBL_COL_TOP};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
     const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
@@ -263,6 +263,8 @@ static void sheet_regions(book *b)
         for (uint32_t i = 0; i < rr->nvetoes; i++)
             names[i] = p->targets[rr->vetoes[i]].name;
         cell_list(b, &s, 13, names, rr->nvetoes, b->status[IR_ST_FAILED]);
+        cell_text(b, &s, 14, rr->parent >= 0 ? p->regions[rr->parent].name : NULL, NULL);
+        cell_text(b, &s, 15, rr->top >= 0 ? p->regions[rr->top].name : NULL, NULL);
     }
     sheet_end(b, &s);
     free(names);

@@ -106,6 +106,24 @@ int *rollup_table_years(const rt_table *t, uint32_t *nyears)
     return ys;
 }
 
+/* The region just below the root of region's hierarchy that region lies
+ * in or is (rollup_region.top): its parent chain followed up to the region
+ * whose parent has no parent; -1 when region has no parent.  Sema refuses
+ * cycles; the walk stops after nregions steps all the same. */
+static int32_t top_region(const ir_program *p, uint32_t region)
+{
+    int32_t r = (int32_t)region;
+    if (p->regions[r].parent < 0)
+        return -1;
+    for (uint32_t steps = 0; steps < p->nregions; steps++) {
+        int32_t up = p->regions[r].parent;
+        if (up < 0 || p->regions[up].parent < 0)
+            break;
+        r = up;
+    }
+    return r;
+}
+
 /* The region roll-ups: one per row of the year, with counts, vetoes and
  * ranks within each level. */
 static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, const rt_result *r)
@@ -124,6 +142,8 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
         rollup_region *rg = &ru->regions[k++];
         rg->region = rt_table_region(t, row);
         rg->level = p->regions[rg->region].level;
+        rg->parent = p->regions[rg->region].parent;
+        rg->top = top_region(p, rg->region);
         rg->row = row;
         rg->present = rt_table_line(t, row) != 0;
         rg->total = p->has_assessment ? rt_result_value(r, p->total, row) : NAN;
@@ -475,12 +495,14 @@ static void put_list(FILE *out, const char *const *names, uint32_t n, bool last)
     free(s);
 }
 
-/* The region roll-up: one line per region of the year. */
+/* The region roll-up: one line per region of the year.  parent and top
+ * come last, so that readers of the columns before them by position still
+ * read them. */
 static void csv_regions(const ir_program *p, const rollup *ru, FILE *out)
 {
     fputs("region,level,year,total,grade,rank,ranked,", out);
     put_count_names(out);
-    fputs("vetoes\n", out);
+    fputs("vetoes,parent,top\n", out);
     const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
     for (uint32_t i = 0; i < ru->nregions; i++) {
         const rollup_region *rg = &ru->regions[i];
@@ -497,7 +519,9 @@ static void csv_regions(const ir_program *p, const rollup *ru, FILE *out)
         put_counts(out, &rg->counts);
         for (uint32_t k = 0; k < rg->nvetoes; k++)
             names[k] = p->targets[rg->vetoes[k]].name;
-        put_list(out, names, rg->nvetoes, true);
+        put_list(out, names, rg->nvetoes, false);
+        put_field(out, rg->parent >= 0 ? p->regions[rg->parent].name : NULL, false);
+        put_field(out, rg->top >= 0 ? p->regions[rg->top].name : NULL, true);
     }
     free(names);
 }

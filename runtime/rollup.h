@@ -39,6 +39,14 @@ typedef struct rollup_counts {
 typedef struct rollup_region {
     uint32_t region;        /* index into p->regions */
     uint32_t level;         /* index into p->levels */
+    int32_t parent;         /* the region it lies in (`in P`): index into
+                               p->regions, -1 for none */
+    int32_t top;            /* the region just below the root of its
+                               hierarchy that it lies in or is (its
+                               province under 全国 > province > city >
+                               county): so that a report can filter every
+                               region of a branch by one name; -1 for a
+                               region without a parent */
     size_t row;             /* its row in the table */
     bool present;           /* false: a row the runtime added for share
                                targets (no data of its own) */

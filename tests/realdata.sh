@@ -231,6 +231,27 @@ if [ -r "$co2" ]; then
     check '[ "$(grep -o "<polyline class=\"median\"" "$tmp/cn.html" | wc -l)" -eq 4 ] && [ "$(grep -o "<svg class=\"key\"" "$tmp/cn.html" | wc -l)" -eq 31 ]' \
         "china counties: the trajectories are not drawn as bands for the counties and cities"
     check '[ "$(wc -c <"$tmp/cn.html")" -lt 6000000 ]' "china counties: the page is $(wc -c <"$tmp/cn.html") bytes"
+    # The region roll-up names each region's parent and the province it
+    # lies in: docs/OUTPUT.md §2's lines are its lines, 安徽省 with its 16
+    # cities and 106 counties are 123 lines, every parent is a region of the
+    # roll-up at a coarser level (country 0, province 1, city 2, county 3:
+    # 114 counties, as 海南省's and 北京市's, lie in their province) and
+    # every top a province.
+    "$planc" run "$cnrules" --data "$co2" --rollup region -o "$tmp/cn-region.csv" 2>/dev/null
+    awk '/^\*\*Filtering by an ancestor/ { f = 1; next } f == 1 && /^```/ { f = 2; next }
+         f == 2 && /^```/ { exit } f == 2 { print }' "$ex/../docs/OUTPUT.md" >"$tmp/doc-region.csv"
+    check '[ -s "$tmp/doc-region.csv" ] && [ -z "$(grep -vxFf "$tmp/cn-region.csv" "$tmp/doc-region.csv")" ]' \
+        "china counties: docs/OUTPUT.md §2's roll-up lines are not planc's: $(grep -vxFf "$tmp/cn-region.csv" "$tmp/doc-region.csv" | head -2)"
+    check '[ "$(awk -F, "\$16 == \"安徽省\"" "$tmp/cn-region.csv" | wc -l)" -eq 123 ]' \
+        "china counties: top = 安徽省 keeps $(awk -F, '$16 == "安徽省"' "$tmp/cn-region.csv" | wc -l) lines, expected 123"
+    bad=$(awk -F, 'BEGIN { d["country"] = 0; d["province"] = 1; d["city"] = 2; d["county"] = 3 }
+        NR > 1 { lv[$1] = $2; par[$1] = $15; top[$1] = $16 }
+        END { for (r in par) {
+                  if (par[r] == "") { if (lv[r] != "country" || top[r] != "") n++ }
+                  else if (!(par[r] in lv) || d[lv[par[r]]] >= d[lv[r]] || lv[top[r]] != "province") n++
+              }
+              print n + 0 }' "$tmp/cn-region.csv")
+    check '[ "$bad" -eq 0 ]' "china counties: $bad regions whose parent is not a coarser region or whose top is not a province"
 fi
 
 # One year's snapshot without a year column (examples/realdata/eu-cities-sdg.plan,

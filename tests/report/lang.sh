@@ -84,7 +84,7 @@ sheets=$("$zipcat" zh.xlsx xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut
 [ "$sheets" = "地区 牵头单位 目标 明细 " ] || bad "the zh sheets are '$sheets'"
 cells() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g'; }
 header() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | sed 's/<\/row>.*//' | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g' | tr '\n' ' '; }
-[ "$(header 1)" = "地区 层级 年份 总分 等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 " ] ||
+[ "$(header 1)" = "地区 层级 年份 总分 等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 上级地区 所属一级地区 " ] ||
     bad "the zh regions header is '$(header 1)'"
 [ "$(header 4)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 单位 目标值 进度预期值 得分 权重 等级 一票否决 " ] ||
     bad "the zh detail header is '$(header 4)'"

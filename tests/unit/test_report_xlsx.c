@@ -245,6 +245,14 @@ START_TEST(xlsx_roll_up_sheets)
     assert_cell(r, "A4", "大连");
     assert_cell(r, "F4", "3");
     assert_cell(r, "N4", "近岸海域水质");
+    /* each region's parent (辽宁省) and top (the city itself, as its
+     * parent is the top of the hierarchy), last */
+    assert_cell(r, "O1", "parent");
+    assert_cell(r, "P1", "top");
+    assert_cell(r, "O2", "辽宁省");
+    assert_cell(r, "P2", "沈阳");
+    assert_cell(r, "O4", "辽宁省");
+    assert_cell(r, "P4", "大连");
     /* agencies: the two leads of (九), then the two sharing (五) */
     const char *a = wb.sheet[2];
     assert_cell(a, "A1", "agency");

@@ -239,9 +239,9 @@ START_TEST(csv_forms)
     ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_REGION, pf_cap_open(&c)), 0);
     const char *s = pf_cap_text(&c);
     ck_assert_msg(strncmp(s, "region,level,year,total,grade,rank,ranked,met,on_track,lagging,"
-                             "failed,missing,not_applicable,vetoes\n", 98) == 0, "%s", s);
-    ck_assert_msg(strstr(s, "\n甲,city,2025,100,优,1,4,3,0,0,0,0,0,\n"), "%s", s);
-    ck_assert_msg(strstr(s, "\n丙,city,2025,66.66666666666667,差,4,4,2,0,0,1,0,0,F\n"), "%s", s);
+                             "failed,missing,not_applicable,vetoes,parent,top\n", 109) == 0, "%s", s);
+    ck_assert_msg(strstr(s, "\n甲,city,2025,100,优,1,4,3,0,0,0,0,0,,省,甲\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\n丙,city,2025,66.66666666666667,差,4,4,2,0,0,1,0,0,F,省,丙\n"), "%s", s);
     pf_cap_free(&c);
 
     ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_AGENCY, pf_cap_open(&c)), 0);
@@ -324,6 +324,84 @@ START_TEST(json_document)
     ck_assert(!strstr(s, "\"results\""));
     ck_assert(!strstr(s, "\"regions\""));
     ck_assert(strstr(s, "\"targets\": ["));
+    pf_cap_free(&c);
+    rollup_free(ru);
+    pf_free(&x);
+}
+END_TEST
+
+/* Four levels and a regional group: 全国 > 省一, 省二 > 市一 (in 省一) >
+ * 县一, 县二 (in 市一); 县三 lies in 省二 itself (a county without a
+ * city, as 海南's); 东部 is a group of 省一 and 省二 in 全国. */
+static const char nested_plan[] =
+    "plan N \"层级\" {\n"
+    "    region 全国\n"
+    "    baseline 2023\n"
+    "    horizon 2030\n"
+    "}\n"
+    "levels country, area, province, city, county\n"
+    "region 全国 : country\n"
+    "region 省一, 省二 : province in 全国\n"
+    "region 东部 : area in 全国 of 省一, 省二\n"
+    "region 市一 : city in 省一\n"
+    "region 县一, 县二 : county in 市一\n"
+    "region 县三 : county in 省二\n"
+    "indicator x : %, higher, column \"x\"\n"
+    "section 一 \"一\" {\n"
+    "    measure (一) \"甲\" {\n"
+    "        target X for county : x >= 80% by 2025\n"
+    "    }\n"
+    "}\n";
+
+static const char nested_data[] =
+    "region,year,x\n"
+    "全国,2025,1\n"
+    "省一,2025,1\n"
+    "省二,2025,1\n"
+    "东部,2025,1\n"
+    "市一,2025,1\n"
+    "县一,2025,90\n"
+    "县二,2025,70\n"
+    "县三,2025,85\n";
+
+/* Each region's parent (its `in`) and top (the region below the root it
+ * lies in or is), in the roll-up, the CSV and the JSON: a county's top is
+ * its province through its city or directly; a group's members keep their
+ * own parent; the root has neither. */
+START_TEST(parents_and_tops)
+{
+    pfx x;
+    pf_setup(&x, nested_plan, nested_data, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    static const struct { const char *region, *parent, *top; } want[] = {
+        {"全国", NULL, NULL},   {"省一", "全国", "省一"}, {"省二", "全国", "省二"},
+        {"东部", "全国", "东部"}, {"市一", "省一", "省一"}, {"县一", "市一", "省一"},
+        {"县二", "市一", "省一"}, {"县三", "省二", "省二"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const rollup_region *rr = region_of(&x, ru, want[i].region);
+        if (want[i].parent)
+            ck_assert_str_eq(x.p->regions[rr->parent].name, want[i].parent);
+        else
+            ck_assert_int_eq(rr->parent, -1);
+        if (want[i].top)
+            ck_assert_str_eq(x.p->regions[rr->top].name, want[i].top);
+        else
+            ck_assert_int_eq(rr->top, -1);
+    }
+    pf_capture c;
+    ck_assert_int_eq(rollup_write_csv(x.p, ru, ROLLUP_REGION, pf_cap_open(&c)), 0);
+    const char *s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "\n全国,country,2025,,,,0,0,0,0,0,0,1,,,\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\n县二,county,2025,,,,0,0,0,0,1,0,0,,市一,省一\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\n县三,county,2025,,,,0,1,0,0,0,0,0,,省二,省二\n"), "%s", s);
+    pf_cap_free(&c);
+    ck_assert_int_eq(report_json(x.p, x.t, x.r, ru, REPORT_JSON_REGIONS, NULL, pf_cap_open(&c)), 0);
+    s = pf_cap_text(&c);
+    ck_assert_msg(strstr(s, "{\"region\": \"全国\", \"level\": \"country\", \"parent\": null, "
+                            "\"top\": null, \"in_data\": true,"), "%s", s);
+    ck_assert_msg(strstr(s, "{\"region\": \"县一\", \"level\": \"county\", \"parent\": \"市一\", "
+                            "\"top\": \"省一\", \"in_data\": true,"), "%s", s);
     pf_cap_free(&c);
     rollup_free(ru);
     pf_free(&x);
@@ -509,6 +587,7 @@ int main(void)
     tcase_add_test(tc, json_document);
     tcase_add_test(tc, not_applicable_rows_show_no_goal);
     tcase_add_test(tc, targets_per_level);
+    tcase_add_test(tc, parents_and_tops);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
