@@ -51,8 +51,18 @@ static const char *const en[LBL_COUNT] = {
     [LBL_VETO] = "veto: ",
     [LBL_RANKING_CUT] = "… %u more regions, in places %u to %u of this order, not drawn: see the table of regions",
     [LBL_HEATMAP_TITLE] = "Status of every target, %d",
-    [LBL_HEATMAP_NOTE] = "A row per region, a column per target (grouped by section). Hover a "
-                         "cell for its value.",
+    [LBL_HEATMAP_NOTE] = "A chart per level, a row per region (in the order of the ranking), a "
+                         "column per target (grouped by section). Hover a cell for its value.",
+    [LBL_HEATMAP_NOTE_DECLARED] = "A chart per level, a row per region (in the order the rules "
+                                  "declare them), a column per target (grouped by section). "
+                                  "Hover a cell for its value.",
+    [LBL_HEATMAP_LEVEL] = " · %u regions",
+    [LBL_HEATMAP_LEVEL_ONE] = " · 1 region",
+    [LBL_HEATMAP_CUT] = "… %u more regions, in places %u to %u of this order, not drawn",
+    [LBL_HEATMAP_CUT_NOTE] = "%u regions of this level are not drawn: every region's statuses are "
+                             "in the results (CSV) and in the workbook's detail sheet (--format "
+                             "xlsx); the table of regions below counts them.",
+    [LBL_HEATMAP_NO_TARGETS] = "No target applies to the regions of this level.",
     [LBL_NO_TARGETS] = "No targets.",
     [LBL_MET_SHORT] = "met %u/%u",
     [LBL_TRAJ_TITLE] = "Trajectories against the goals",
@@ -419,8 +429,16 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_VETO] = "一票否决：",
     [LBL_RANKING_CUT] = "…… 另有 %u 个地区（本排序第 %u 至 %u 位）未画出，见分地区结果表",
     [LBL_HEATMAP_TITLE] = "%d年状态热力图",
-    [LBL_HEATMAP_NOTE] = "每行为一个地区，每列为一项目标（按章节分组）。鼠标悬停在单元格上可"
-                         "查看数值。",
+    [LBL_HEATMAP_NOTE] = "每个层级一张图，每行为一个地区（按排名先后），每列为一项目标（按章节"
+                         "分组）。鼠标悬停在单元格上可查看数值。",
+    [LBL_HEATMAP_NOTE_DECLARED] = "每个层级一张图，每行为一个地区（按规则中的声明顺序），每列为一项"
+                                  "目标（按章节分组）。鼠标悬停在单元格上可查看数值。",
+    [LBL_HEATMAP_LEVEL] = " · %u 个地区",
+    [LBL_HEATMAP_LEVEL_ONE] = " · 1 个地区",
+    [LBL_HEATMAP_CUT] = "…… 另有 %u 个地区（本排序第 %u 至 %u 位）未画出",
+    [LBL_HEATMAP_CUT_NOTE] = "本层级有 %u 个地区未画出：各地区各目标的状态见评估结果文件和工作簿的"
+                             "“明细”表，下方分地区结果表列有其状态计数。",
+    [LBL_HEATMAP_NO_TARGETS] = "本层级地区无适用的目标。",
     [LBL_NO_TARGETS] = "无目标。",
     [LBL_MET_SHORT] = "达标 %u/%u",
     [LBL_TRAJ_TITLE] = "目标轨迹",

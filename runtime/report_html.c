@@ -3,7 +3,8 @@
  *
  * The page is written top to bottom in one pass: a header, the ranking of
  * regions (bars coloured by grade; the first and last 20 of a level of
- * more), the region x target status heatmap, one small trajectory chart
+ * more), the region x target status heatmap (a chart per level, cut as
+ * the ranking is), one small trajectory chart
  * per target (a line per region, or over 40 regions their median and
  * quantile bands; the goals and their deadlines), then the tables per
  * region, per agency and per target.  The
@@ -39,10 +40,11 @@
  * edge). */
 #define COLUMN_EM 0.6
 
-/* How many regions of a level the ranking draws as bars: beyond it, the
- * first and the last half of them, with a row between saying how many are
- * left out (the table of regions lists them all). */
-#define RANKING_SHOWN 40
+/* How many regions of a level the ranking draws as bars and the heatmap as
+ * rows: beyond it, the first and the last half of them, with a row between
+ * saying how many are left out (the table of regions lists them all, the
+ * results every region's statuses).  level_cut applies it. */
+#define LEVEL_SHOWN 40
 
 /* How many regions a trajectory chart draws as a line each: beyond it,
  * the median, the middle half and the range of their values per year, as
@@ -359,6 +361,30 @@ static void bar_text(const page *g, const rollup_region *rr, char *buf, size_t s
     snprintf(buf, size, "%s %s", isnan(rr->total) ? label(g, LBL_NO_TOTAL) : num, grade);
 }
 
+/* How many of the roll-up's regions are of `level`. */
+static uint32_t level_regions(const rollup *ru, uint32_t level)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < ru->nregions; k++)
+        n += ru->regions[k].level == level;
+    return n;
+}
+
+/* How a chart of a level of n regions (in ru->by_rank order) is cut: it
+ * draws the first *head and the last n - *head - *cut, and a row between
+ * saying that *cut are not drawn; *cut is 0 when it draws them all.  The
+ * ranking and the heatmap cut alike (2,735 counties were a ranking 65,000
+ * pixels tall and a heatmap of 55,000). */
+static void level_cut(uint32_t n, uint32_t *head, uint32_t *cut)
+{
+    *head = n;
+    *cut = 0;
+    if (n > LEVEL_SHOWN) {
+        *head = LEVEL_SHOWN / 2;
+        *cut = n - LEVEL_SHOWN;
+    }
+}
+
 /* One bar chart: the regions of `level` in rank order, bar length the
  * total score (0..100), colour the grade. */
 static void ranking_chart(page *g, uint32_t level)
@@ -367,19 +393,14 @@ static void ranking_chart(page *g, uint32_t level)
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
     const double font = 13, rowh = 24, top = 6, barw = 560, axish = 24;
-    uint32_t n = 0;
-    for (uint32_t k = 0; k < ru->nregions; k++)
-        n += ru->regions[k].level == level;
+    uint32_t n = level_regions(ru, level);
     if (n == 0)
         return;
-    /* a level of more than RANKING_SHOWN regions: its first and last
-     * RANKING_SHOWN / 2 bars, and a row between that says how many are
-     * not drawn (2,735 counties were a chart 65,000 pixels tall) */
-    uint32_t head = n, cut = 0;
-    if (n > RANKING_SHOWN) {
-        head = RANKING_SHOWN / 2;
-        cut = n - RANKING_SHOWN;
-    }
+    /* a level of more than LEVEL_SHOWN regions: its first and last
+     * LEVEL_SHOWN / 2 bars, and a row between that says how many are not
+     * drawn */
+    uint32_t head, cut;
+    level_cut(n, &head, &cut);
     uint32_t rows = n - cut + (cut > 0);
     double labw = 0, textw = 0;
     char rank[16], text[160], vetoes[512];
@@ -516,110 +537,249 @@ static const ir_section *target_section(const ir_program *p, uint32_t ti)
     return &p->sections[p->measures[m].section];
 }
 
-/* The region x target heatmap of the roll-up's year: a cell per (region,
- * target) coloured by status, targets grouped by section. */
+/* The layout of one level's heatmap: the x of each target's column (NaN
+ * for a target that applies to no region of the level: its column would
+ * be blank), where the region names end and the targets' names start. */
+typedef struct heat_layout {
+    double *xs;              /* per target; NaN: not drawn */
+    uint32_t ncols;          /* targets drawn */
+    double left, top;        /* pixels: the cells' left edge, the first row's top */
+    double countx, width;    /* the counts right of a row; the chart's width */
+} heat_layout;
+
+/* Cell and font sizes of the heatmap. */
+#define HEAT_CW 12.0         /* a cell's width */
+#define HEAT_CH 18.0         /* a row's height */
+#define HEAT_FONT 12.0       /* region names, counts */
+#define HEAT_NAMEFONT 10.0   /* target names */
+#define HEAT_NAMECOLS 26     /* target names are cut at this many columns */
+#define HEAT_SECLAB 16.0     /* the band of section ids above the names */
+
+/* True when target ti applied to a region of `level` in the roll-up's
+ * year: the target roll-up has a row for the pair (rollup.h). */
+static bool target_at_level(const rollup *ru, uint32_t ti, uint32_t level)
+{
+    const rollup_target_total *tt = &ru->totals[ti];
+    for (uint32_t k = 0; k < tt->nrows; k++)
+        if (ru->targets[tt->first + k].level == level)
+            return true;
+    return false;
+}
+
+/* Lays out the heatmap of `level` into *L (L->xs: p->ntargets entries):
+ * the columns of the targets that apply to the level, a gap where the
+ * section changes; labw is the width of the region names (the same for
+ * every level, so that the charts' cells line up on the left). */
+static void heat_layout_level(const page *g, uint32_t level, double labw, heat_layout *L)
+{
+    const ir_program *p = g->p;
+    const double gap = 6;
+    double namew = 0;
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        if (!target_at_level(g->ru, ti, level))
+            continue;
+        size_t cols = report_style_width(p->targets[ti].name);
+        double w = (double)(cols < HEAT_NAMECOLS ? cols : HEAT_NAMECOLS) * HEAT_NAMEFONT * COLUMN_EM;
+        namew = w > namew ? w : namew;
+    }
+    L->left = labw + 10;
+    L->top = HEAT_SECLAB + namew + 6;
+    L->ncols = 0;
+    double x = L->left;
+    const ir_section *last = NULL;
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        L->xs[ti] = NAN;
+        if (!target_at_level(g->ru, ti, level))
+            continue;
+        if (L->ncols && target_section(p, ti) != last)
+            x += gap;
+        last = target_section(p, ti);
+        L->xs[ti] = x;
+        L->ncols++;
+        x += HEAT_CW;
+    }
+    L->countx = x + 8;
+    char widest[64]; /* the widest count right of a row */
+    snprintf(widest, sizeof widest, label(g, LBL_MET_SHORT), 999u, 999u);
+    L->width = L->countx + text_px(widest, HEAT_FONT) + 8;
+}
+
+/* One row of a level's heatmap: the region's name, a cell per target
+ * drawn coloured by status (its value on hover), and its `met N/M`. */
+static void heat_row(page *g, const heat_layout *L, const rollup_region *rr, double y)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const char *name = p->regions[rr->region].name;
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", L->left - 6, y + 13);
+    put_text(out, name);
+    fputs("</text>\n", out);
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        if (isnan(L->xs[ti]))
+            continue;
+        const ir_target *tg = &p->targets[ti];
+        double st = rt_result_value(g->r, tg->status, rr->row);
+        int32_t fill = isnan(st) ? REPORT_STYLE_NONE : report_style_status_fill((int)st);
+        char c[8] = "none";
+        if (fill != REPORT_STYLE_NONE)
+            colour_text((uint32_t)fill, c);
+        char v[32];
+        short_number(rt_result_value(g->r, tg->value, rr->row), v);
+        fprintf(out, "<rect class=\"cell\" x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
+                     "fill=\"%s\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>",
+                L->xs[ti], y + 1, HEAT_CW - 1, HEAT_CH - 2, c);
+        put_text(out, name);
+        fputs(" · ", out);
+        put_text(out, tg->name);
+        fprintf(out, "%s%s", label(g, LBL_COLON), status_name(g, st));
+        if (v[0]) {
+            const char *u = unit_after_number(tg);
+            fprintf(out, "%s%s%s", label(g, LBL_PAREN_OPEN), v, u[0] ? " " : "");
+            put_text(out, u);
+            fputs(label(g, LBL_PAREN_CLOSE), out);
+        }
+        fputs("</title></rect>\n", out);
+    }
+    const rollup_counts *c = &rr->counts;
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">", L->countx, y + 13);
+    fprintf(out, label(g, LBL_MET_SHORT), c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
+    fputs("</text>\n", out);
+}
+
+/* The heatmap of one level: a heading (the level and how many regions it
+ * has), then a chart with a row per region of the level in the ranking's
+ * order (ru->by_rank) and a column per target that applies to the level.
+ * A level of more regions than the ranking draws is cut as the ranking is
+ * (level_cut): its first and last rows, a row between saying how many are
+ * not drawn, and under the chart a note saying where every region's
+ * statuses are (the results and the workbook's detail sheet). */
+static void heat_level(page *g, double labw, double *xs, uint32_t level)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    uint32_t n = level_regions(ru, level);
+    if (n == 0)
+        return;
+    fputs("<h3>", out);
+    put_text(out, level < p->nlevels ? p->levels[level] : "");
+    if (n == 1)
+        fputs(label(g, LBL_HEATMAP_LEVEL_ONE), out);
+    else
+        fprintf(out, label(g, LBL_HEATMAP_LEVEL), n);
+    fputs("</h3>\n", out);
+    heat_layout lay = {.xs = xs}, *L = &lay;
+    heat_layout_level(g, level, labw, L);
+    if (L->ncols == 0) {
+        fprintf(out, "<p class=\"note\">%s</p>\n", label(g, LBL_HEATMAP_NO_TARGETS));
+        return;
+    }
+    uint32_t head, cut;
+    level_cut(n, &head, &cut);
+    char cutline[256] = "";
+    double width = L->width;
+    if (cut) {
+        snprintf(cutline, sizeof cutline, label(g, LBL_HEATMAP_CUT), cut, head + 1, head + cut);
+        double w = L->left + text_px(cutline, HEAT_FONT) + 8;
+        width = w > width ? w : width;
+    }
+    uint32_t rows = n - cut + (cut > 0);
+    double height = L->top + rows * HEAT_CH + 4;
+    fprintf(out, "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
+                 "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
+                 "role=\"img\">\n",
+            width, height, width, height, HEAT_FONT);
+    /* section ids above their groups */
+    const ir_section *last = NULL;
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        if (isnan(L->xs[ti]))
+            continue;
+        const ir_section *s = target_section(p, ti);
+        if (s && s != last) {
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#57606a\">",
+                    L->xs[ti], HEAT_SECLAB - 4);
+            put_text_cut(out, s->id, 4);
+            fputs("</text>\n", out);
+        }
+        last = s;
+    }
+    /* target names, rotated, reading upwards */
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        if (isnan(L->xs[ti]))
+            continue;
+        fprintf(out, "<text transform=\"translate(%.1f %.1f) rotate(-90)\" font-size=\"%.0f\">"
+                     "<title>",
+                L->xs[ti] + HEAT_CW / 2 + HEAT_NAMEFONT * 0.35, L->top - 4, HEAT_NAMEFONT);
+        put_text(out, p->targets[ti].name);
+        fputs("</title>", out);
+        put_text_cut(out, p->targets[ti].name, HEAT_NAMECOLS);
+        fputs("</text>\n", out);
+    }
+    uint32_t i = 0, at = 0;
+    for (uint32_t k = 0; k < ru->nregions; k++) {
+        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
+        if (rr->level != level)
+            continue;
+        if (at >= head && at < head + cut) {
+            if (at++ == head) {
+                fprintf(out, "<text class=\"cut\" x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">",
+                        L->left, L->top + i++ * HEAT_CH + 13);
+                put_text(out, cutline);
+                fputs("</text>\n", out);
+            }
+            continue;
+        }
+        at++;
+        heat_row(g, L, rr, L->top + i++ * HEAT_CH);
+    }
+    fputs("</svg>\n", out);
+    if (cut) {
+        fputs("<p class=\"note cut\">", out);
+        fprintf(out, label(g, LBL_HEATMAP_CUT_NOTE), cut);
+        fputs("</p>\n", out);
+    }
+}
+
+/* The status heatmap of the roll-up's year: for each level, a chart with a
+ * cell per (region, target) coloured by status, targets grouped by
+ * section.  One chart per level rather than one for all regions: a
+ * target that applies to one level would leave the other levels' cells
+ * blank, and a level of thousands of regions is cut as the ranking is. */
 static void heatmap(page *g)
 {
     FILE *out = g->out;
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
-    const double cw = 12, ch = 18, font = 12, namefont = 10, gap = 6, seclab = 16;
-    const size_t namecols = 26;
 
     fputs("<section id=\"heatmap\">\n<h2>", out);
     fprintf(out, label(g, LBL_HEATMAP_TITLE), ru->year);
-    fprintf(out, "</h2>\n<p class=\"note\">%s</p>\n", label(g, LBL_HEATMAP_NOTE));
+    fprintf(out, "</h2>\n<p class=\"note\">%s</p>\n",
+            label(g, p->has_assessment ? LBL_HEATMAP_NOTE : LBL_HEATMAP_NOTE_DECLARED));
     status_legend(g);
     if (p->ntargets == 0 || ru->nregions == 0) {
         fprintf(out, "<p>%s</p>\n</section>\n", label(g, LBL_NO_TARGETS));
         return;
     }
-    double labw = 0, namew = 0;
-    for (uint32_t i = 0; i < ru->nregions; i++) {
-        double w = text_px(p->regions[ru->regions[i].region].name, font);
-        labw = w > labw ? w : labw;
+    /* the names' width: of the regions drawn (a cut level's hidden rows
+     * do not widen the charts) */
+    double labw = 0;
+    for (uint32_t level = 0; level < p->nlevels; level++) {
+        uint32_t n = level_regions(ru, level), head, cut, at = 0;
+        level_cut(n, &head, &cut);
+        for (uint32_t k = 0; k < ru->nregions; k++) {
+            const rollup_region *rr = &ru->regions[ru->by_rank[k]];
+            if (rr->level != level)
+                continue;
+            bool drawn = at < head || at >= head + cut;
+            at++;
+            double w = drawn ? text_px(p->regions[rr->region].name, HEAT_FONT) : 0;
+            labw = w > labw ? w : labw;
+        }
     }
-    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
-        size_t cols = report_style_width(p->targets[ti].name);
-        double w = (double)(cols < namecols ? cols : namecols) * namefont * COLUMN_EM;
-        namew = w > namew ? w : namew;
-    }
-    double left = labw + 10, top = seclab + namew + 6;
-    /* x of each column: a gap where the section changes */
     double *xs = rt_xmalloc(p->ntargets, sizeof *xs);
-    double x = left;
-    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
-        if (ti && target_section(p, ti) != target_section(p, ti - 1))
-            x += gap;
-        xs[ti] = x;
-        x += cw;
-    }
-    double countx = x + 8;
-    char widest[64]; /* the widest count right of a row */
-    snprintf(widest, sizeof widest, label(g, LBL_MET_SHORT), 999u, 999u);
-    double width = countx + text_px(widest, font) + 8;
-    double height = top + ru->nregions * ch + 4;
-    fprintf(out, "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
-                 "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
-                 "role=\"img\">\n",
-            width, height, width, height, font);
-    /* section ids above their groups */
-    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
-        const ir_section *s = target_section(p, ti);
-        if (s && (ti == 0 || target_section(p, ti - 1) != s)) {
-            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#57606a\">",
-                    xs[ti], seclab - 4);
-            put_text_cut(out, s->id, 4);
-            fputs("</text>\n", out);
-        }
-    }
-    /* target names, rotated, reading upwards */
-    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
-        fprintf(out, "<text transform=\"translate(%.1f %.1f) rotate(-90)\" font-size=\"%.0f\">"
-                     "<title>",
-                xs[ti] + cw / 2 + namefont * 0.35, top - 4, namefont);
-        put_text(out, p->targets[ti].name);
-        fputs("</title>", out);
-        put_text_cut(out, p->targets[ti].name, namecols);
-        fputs("</text>\n", out);
-    }
-    for (uint32_t i = 0; i < ru->nregions; i++) {
-        const rollup_region *rr = &ru->regions[i];
-        const char *name = p->regions[rr->region].name;
-        double y = top + i * ch;
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", left - 6, y + 13);
-        put_text(out, name);
-        fputs("</text>\n", out);
-        for (uint32_t ti = 0; ti < p->ntargets; ti++) {
-            const ir_target *tg = &p->targets[ti];
-            double st = rt_result_value(g->r, tg->status, rr->row);
-            int32_t fill = isnan(st) ? REPORT_STYLE_NONE : report_style_status_fill((int)st);
-            char c[8] = "none";
-            if (fill != REPORT_STYLE_NONE)
-                colour_text((uint32_t)fill, c);
-            char v[32];
-            short_number(rt_result_value(g->r, tg->value, rr->row), v);
-            fprintf(out, "<rect class=\"cell\" x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
-                         "fill=\"%s\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>",
-                    xs[ti], y + 1, cw - 1, ch - 2, c);
-            put_text(out, name);
-            fputs(" · ", out);
-            put_text(out, tg->name);
-            fprintf(out, "%s%s", label(g, LBL_COLON), status_name(g, st));
-            if (v[0]) {
-                const char *u = unit_after_number(tg);
-                fprintf(out, "%s%s%s", label(g, LBL_PAREN_OPEN), v, u[0] ? " " : "");
-                put_text(out, u);
-                fputs(label(g, LBL_PAREN_CLOSE), out);
-            }
-            fputs("</title></rect>\n", out);
-        }
-        const rollup_counts *c = &rr->counts;
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">", countx, y + 13);
-        fprintf(out, label(g, LBL_MET_SHORT), c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
-        fputs("</text>\n", out);
-    }
-    fputs("</svg>\n</section>\n", out);
+    for (uint32_t level = 0; level < p->nlevels; level++)
+        heat_level(g, labw, xs, level);
+    fputs("</section>\n", out);
     free(xs);
 }
 

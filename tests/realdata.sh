@@ -231,6 +231,14 @@ if [ -r "$co2" ]; then
     check '[ "$(grep -o "<polyline class=\"median\"" "$tmp/cn.html" | wc -l)" -eq 4 ] && [ "$(grep -o "<svg class=\"key\"" "$tmp/cn.html" | wc -l)" -eq 31 ]' \
         "china counties: the trajectories are not drawn as bands for the counties and cities"
     check '[ "$(wc -c <"$tmp/cn.html")" -lt 6000000 ]' "china counties: the page is $(wc -c <"$tmp/cn.html") bytes"
+    # The heatmap: a chart per level (全国, 30 provinces, 20 + 20 of the
+    # cities and of the counties), each with the columns of the targets
+    # that apply to it (1, 1, 1 and 3): 191 cells, not 3,088 x 6; the cut
+    # levels say how many are not drawn and where they are.
+    check '[ "$(grep -o "<svg class=\"heatmap\"" "$tmp/cn.html" | wc -l)" -eq 4 ] && [ "$(grep -o "<rect class=\"cell\"" "$tmp/cn.html" | wc -l)" -eq 191 ]' \
+        "china counties: the heatmap is not a chart per level"
+    check 'grep -q "<h3>county · 2735 regions</h3>" "$tmp/cn.html" && grep -q "2695 regions of this level are not drawn: every region.*s statuses are in the results (CSV)" "$tmp/cn.html"' \
+        "china counties: the county heatmap does not say what it leaves out"
     # The region roll-up names each region's parent and the province it
     # lies in: docs/OUTPUT.md §2's lines are its lines, 安徽省 with its 16
     # cities and 106 counties are 123 lines, every parent is a region of the

@@ -51,8 +51,20 @@ for what in '<svg class="ranking"' '<svg class="heatmap"' '<svg class="trajector
     [ "$infile" -gt 0 ] || bad "the report has no $what"
     [ "$infile" = "$indom" ] || bad "$what: $infile in the file, $indom in the browser's DOM"
 done
-# 15 regions x 85 targets in the heatmap, a trajectory chart per target.
-[ "$(grep -o '<rect class="cell"' "$tmp/dom.html" | wc -l)" = 1275 ] || bad "the heatmap does not have 15 x 85 cells"
+# The heatmap: a chart per level (the province, its 14 cities), each with
+# a cell per region of the level and target that applies to the level (a
+# line of the target roll-up); a trajectory chart per target.
+levels() { sed -n 's/^ *{"'"$1"'": .*"level": "\([^"]*\)".*/\1/p'; }
+"$planc" run "$src/rules/liaoning/beautiful-liaoning.plan" --data "$src/examples/liaoning/data.csv" \
+    --engine interp --format json --rollup region | levels region >"$tmp/region-levels"
+"$planc" run "$src/rules/liaoning/beautiful-liaoning.plan" --data "$src/examples/liaoning/data.csv" \
+    --engine interp --format json --rollup target | levels target >"$tmp/target-levels"
+cells=$(awk 'FILENAME ~ /region-levels$/ { r[$1]++; next } { t[$1]++ } END { for (l in r) n += r[l] * t[l]; print n }' \
+    "$tmp/region-levels" "$tmp/target-levels")
+[ "$(grep -o '<svg class="heatmap"' "$tmp/dom.html" | wc -l)" = 2 ] || bad "the heatmap is not a chart per level (2)"
+[ "$cells" -gt 15 ] && [ "$cells" -lt 1275 ] || bad "$cells heatmap cells expected: not 15 regions x some of the 85 targets"
+[ "$(grep -o '<rect class="cell"' "$tmp/dom.html" | wc -l)" = "$cells" ] ||
+    bad "the heatmap has $(grep -o '<rect class="cell"' "$tmp/dom.html" | wc -l) cells, not the $cells of its levels' regions and targets"
 [ "$(grep -o '<svg class="trajectory"' "$tmp/dom.html" | wc -l)" = 85 ] || bad "not 85 trajectory charts"
 
 # The screenshot: not blank; the grade colour of the best band (the ranking

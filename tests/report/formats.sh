@@ -102,8 +102,8 @@ keys=$(grep -o '<svg class="key"[^<]*<line [^>]*><[^>]*>' "$tmp/out/a.html")
 [ "$(printf '%s\n' "$keys" | wc -l)" = 15 ] || bad "the legend does not have 15 keys"
 [ "$(printf '%s\n' "$keys" | sort -u | wc -l)" = 15 ] || bad "two regions' keys in the legend are alike"
 
-# Many regions (100 cities of a province): the ranking draws the first and
-# the last 20 cities and a line for the 60 between; the cities' target is
+# Many regions (100 cities of a province): the ranking and the heatmap draw
+# the first and the last 20 cities and a line for the 60 between; the cities' target is
 # drawn as its distribution (two bands and the median) instead of 100
 # lines, and the legend names only the regions drawn as a line (the
 # province).
@@ -124,6 +124,14 @@ count() { grep -o "$1" "$tmp/out/many.html" | wc -l; }
 [ "$(count '<rect class="bar"')" = 41 ] || bad "the ranking has $(count '<rect class="bar"') bars, expected 40 cities and the province"
 grep -q '<text class="cut"[^>]*><a href="#regions">… 60 more regions, in places 21 to 80 of this order, not drawn' \
     "$tmp/out/many.html" || bad "no line for the 60 cities left out of the ranking"
+# The heatmap: a chart for the province (its target U) and one for the
+# cities (T), cut as the ranking: 1 + 20 + 20 cells, a line and a note
+# for the 60 cities between.
+[ "$(count '<svg class="heatmap"')" = 2 ] && [ "$(count '<rect class="cell"')" = 41 ] ||
+    bad "the heatmap has $(count '<svg class="heatmap"') charts and $(count '<rect class="cell"') cells, expected 2 and 41"
+grep -q '<text class="cut"[^>]*>… 60 more regions, in places 21 to 80 of this order, not drawn</text>' "$tmp/out/many.html" &&
+    grep -q '<p class="note cut">60 regions of this level are not drawn: every region' "$tmp/out/many.html" ||
+    bad "the heatmap does not say that 60 cities are not drawn, and where they are"
 [ "$(count '<polygon class="band"')" = 2 ] && [ "$(count '<polyline class="median"')" = 1 ] ||
     bad "the cities' target is not drawn as two bands and a median"
 [ "$(count '<polyline class="series"')" = 1 ] || bad "$(count '<polyline class="series"') lines, expected the province's"
@@ -131,7 +139,9 @@ grep -q '<text class="cut"[^>]*><a href="#regions">… 60 more regions, in place
 grep -q '100 regions, too many for a line each' "$tmp/out/many.html" || bad "the band chart does not say what it draws"
 "$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --engine interp --lang zh -o "$tmp/out/many.html" &&
     grep -q '另有 60 个地区（本排序第 21 至 80 位）未画出' "$tmp/out/many.html" &&
-    grep -q '100 个地区，不逐一画线' "$tmp/out/many.html" || bad "--lang zh: the cut and the bands are not in Chinese"
+    grep -q '100 个地区，不逐一画线' "$tmp/out/many.html" &&
+    grep -q '<h3>city · 100 个地区</h3>' "$tmp/out/many.html" &&
+    grep -q '本层级有 60 个地区未画出：各地区各目标的状态见评估结果文件和工作簿的“明细”表' "$tmp/out/many.html" || bad "--lang zh: the cut and the bands are not in Chinese"
 
 # Atomic: a run that fails (the data is missing) keeps the old file.
 for f in xlsx html; do

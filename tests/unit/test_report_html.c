@@ -353,6 +353,22 @@ static void many_regions(ir_program *p)
     p->nregions = MANY;
 }
 
+/* The fixture with 60 regions, 辽宁省 and cities 城01..城59: more
+ * cities than the ranking and the heatmap draw (40). */
+enum { SIXTY = 60 };
+
+static void sixty_regions(ir_program *p)
+{
+    static ir_region regions[SIXTY];
+    static char names[SIXTY][16];
+    for (int i = 0; i < SIXTY; i++) {
+        many_name(i, names[i]);
+        regions[i] = (ir_region){.name = names[i], .level = i ? 1 : 0, .parent = i ? 0 : -1};
+    }
+    p->regions = regions;
+    p->nregions = SIXTY;
+}
+
 /* The text from the end of `from` to the start of `to` in s (malloc'd;
  * NULL when either is absent). */
 static char *between(const char *s, const char *from, const char *to)
@@ -458,6 +474,55 @@ START_TEST(html_many_regions_distinct)
 }
 END_TEST
 
+/* The heatmap is a chart per level under a heading; a level of more
+ * regions than the ranking draws is cut as the ranking is: its first and
+ * last 20 rows in rank order, a row saying how many are left out, and a
+ * note saying where they are. */
+START_TEST(html_heatmap_per_level)
+{
+    /* 城01..城30 meet target 0 (farmland ≥ 92), 城31..城59 fail it */
+    char csv[8192] = "city,year,farmland_mu,park\n";
+    for (int i = 0; i < SIXTY; i++) {
+        char name[16];
+        many_name(i, name);
+        size_t len = strlen(csv);
+        snprintf(csv + len, sizeof csv - len, "%s,2025,%d,\n", name, i <= 30 ? 95 : 80);
+    }
+    report_run run;
+    report_run_start(&run, true, csv, sixty_regions);
+    char *h = render(&run);
+    report_run_end(&run);
+    char *heat = between(h, "<section id=\"heatmap\">", "</section>");
+    ck_assert_ptr_nonnull(heat);
+    ck_assert_int_eq(count_of(heat, "<svg class=\"heatmap\""), 2);
+    const char *pv = strstr(heat, "<h3>province · 1 region</h3>\n<svg class=\"heatmap\"");
+    const char *ct = strstr(heat, "<h3>city · 59 regions</h3>\n<svg class=\"heatmap\"");
+    ck_assert(pv && ct && pv < ct);
+    /* 1 + 20 + 20 rows of the two targets */
+    ck_assert_int_eq(count_of(heat, "<rect class=\"cell\""), 2 * (1 + 40));
+    ck_assert_ptr_nonnull(strstr(heat, ">… 19 more regions, in places 21 to 39 of this order, not drawn</text>"));
+    ck_assert_ptr_nonnull(strstr(heat, "<p class=\"note cut\">19 regions of this level are not drawn: "
+                                       "every region's statuses are in the results (CSV) and in the "
+                                       "workbook's detail sheet (--format xlsx); the table of regions "
+                                       "below counts them.</p>"));
+    /* rank order: the 30 cities that met the target first (城01..城20
+     * drawn, 城21..城30 not), the 29 that failed it last (城31..城39 not
+     * drawn, 城40..城59 drawn) */
+    const char *c20 = strstr(heat, "<title>城20 · "), *c40 = strstr(heat, "<title>城40 · ");
+    const char *cut = strstr(heat, "<text class=\"cut\"");
+    ck_assert(c20 && cut && c40 && c20 < cut && cut < c40);
+    ck_assert_ptr_null(strstr(heat, "<title>城21 · "));
+    ck_assert_ptr_null(strstr(heat, "<title>城39 · "));
+    free(heat);
+    /* the ranking cuts the same regions */
+    char *rank = between(h, "<section id=\"ranking\">", "</section>");
+    ck_assert_ptr_nonnull(rank);
+    ck_assert_ptr_nonnull(strstr(rank, "… 19 more regions, in places 21 to 39 of this order"));
+    free(rank);
+    free(h);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_html");
@@ -475,6 +540,7 @@ int main(void)
     tcase_add_test(tc, html_write_error);
     tcase_add_test(tc, series_are_distinct);
     tcase_add_test(tc, html_many_regions_distinct);
+    tcase_add_test(tc, html_heatmap_per_level);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
