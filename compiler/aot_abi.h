@@ -53,10 +53,16 @@
  * code), value, goal, expected value and score; then, when the rules have
  * an assessment, each measure's score, each section's score, the total,
  * the veto flag (1.0 when a veto target failed on the row) and the grade
- * (an index into lib->bands; the last band is the veto band).  Values,
- * goals and expected values are in the target's unit (planc_target.unit).
+ * (an index into lib->bands; the last band is the veto band).  The
+ * measures' and sections' scores, the total and the grade are NaN in the
+ * plan's baseline year and before it: the assessment grades the years
+ * after it (docs/LANGUAGE.md §8); the targets judged there (red lines,
+ * goals that hold every year) have their statuses and scores, and the
+ * veto flag.  Values, goals and expected values are in the target's unit
+ * (planc_target.unit).
  * On a row where a target's status is PLANC_NOT_APPLICABLE (a region
- * outside its scope, a year before the baseline), its goal and expected
+ * outside its scope, a year before the baseline, the baseline year for
+ * a goal with a deadline, a trend or peaks), its goal and expected
  * columns are not cleared: they hold what the target computes there (its
  * goal, as a rule).  planc's reports leave them empty on such rows, where
  * no goal applies; a program presenting them should too.

@@ -107,6 +107,14 @@ long ir_current_milestone(const ir_target *tg, int year)
     return (long)tg->nmilestones - 1;
 }
 
+int ir_first_judged_year(const ir_target *tg)
+{
+    bool every_year = strcmp(tg->kind, "falls") != 0 && strcmp(tg->kind, "rises") != 0 &&
+                      strcmp(tg->kind, "peaks") != 0 && tg->nmilestones == 1 &&
+                      tg->milestones[0].deadline == 0;
+    return every_year ? tg->y0 : tg->y0 + 1;
+}
+
 /* Makes room for one more element in the arena array *v of n elements of
  * `size` bytes and capacity *cap, doubling it (from `first`) when full. */
 static void grow(arena *a, void **v, uint32_t n, uint32_t *cap, size_t size, uint32_t first)

@@ -420,6 +420,12 @@ double ir_meets(const ir_milestone *m, double v, double g);
 /* The current milestone of target tg in `year`: the first whose deadline
  * is >= the year (or that has none), else the last; -1 for none. */
 long ir_current_milestone(const ir_target *tg, int year);
+/* The first year target tg is judged in (docs/LANGUAGE.md §9 rule 1): the
+ * year after its baseline year y0 for a target judged on the way from
+ * the baseline (a goal with a deadline, a trend, peaks), whose baseline
+ * year is the reference point; y0 itself for an every-year goal or a red
+ * line.  lower.c's applicability test is the same rule. */
+int ir_first_judged_year(const ir_target *tg);
 
 /* Prints the program readably (`planc check --dump-ir`). */
 void ir_dump(const ir_program *p, FILE *out);

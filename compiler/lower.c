@@ -795,7 +795,12 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     uint32_t ystart = IR_NO_SLOT, bstart = IR_NO_SLOT; /* the trajectory's start */
     uint32_t judged, dscore;
     bool trend = t->tk == TG_FALLS || t->tk == TG_RISES;
-    uint32_t applicable = op2(l, trend ? IR_GT : IR_GE, IR_BOOL, y, y0);
+    /* A target judged on the way from the baseline (a goal with a
+     * deadline, a trend, peaks) starts there: its baseline year is the
+     * reference point, not a year it is judged in (e = b, a score of 0 by
+     * construction).  Every-year goals and red lines hold in it too. */
+    bool every_year = !trend && t->tk != TG_PEAKS && t->nms == 1 && t->ms[0].deadline == 0;
+    uint32_t applicable = op2(l, every_year ? IR_GE : IR_GT, IR_BOOL, y, y0);
 
     if (trend) {
         uint32_t pv = measured(l, t, shift_prev(here));
@@ -1074,6 +1079,13 @@ static void lower_rollups(L *l)
         return;
     }
     uint32_t st_miss = k(l, IR_STATUS, IR_ST_MISSING);
+    /* The assessment judges the years after the plan's baseline year: the
+     * baseline year is the reference point of the goals with a deadline
+     * (not_applicable there, §9 rule 1), and a total of the every-year
+     * goals and red lines alone would grade a year the plan did not yet
+     * run in.  Those targets are still judged and can still fire a veto;
+     * the measures, sections, total and grade of the year are missing. */
+    uint32_t assessed = op2(l, IR_GT, IR_BOOL, l->year, k(l, IR_NUM, m->baseline));
     uint32_t nmax = m->ntargets > m->nmeasures ? m->ntargets : m->nmeasures;
     nmax = nmax > m->nsections ? nmax : m->nsections;
     uint32_t *sc = arena_alloc(l->a, (nmax + 1) * sizeof *sc);
@@ -1087,7 +1099,7 @@ static void lower_rollups(L *l)
                 sc[j] = sel(l, IR_NUM, op2(l, IR_EQ, IR_BOOL, t->status, st_miss), k(l, IR_NUM, 0), t->score);
             w[j] = t->weight;
         }
-        p->measures[i].score = wmean(l, sc, w, mm->ntargets);
+        p->measures[i].score = sel(l, IR_NUM, assessed, wmean(l, sc, w, mm->ntargets), nan);
     }
     for (uint32_t i = 0; i < m->nsections; i++) {
         const sema_section *sec = &m->sections[i];
@@ -1119,7 +1131,7 @@ static void lower_rollups(L *l)
     for (uint32_t i = m->nbands - 1; i-- > 0;)
         g = sel(l, IR_GRADE, op2(l, IR_GE, IR_BOOL, p->total, k(l, IR_NUM, m->band_min[i])),
                 k(l, IR_GRADE, i), g);
-    p->grade = sel(l, IR_GRADE, veto, last, g);
+    p->grade = sel(l, IR_GRADE, assessed, sel(l, IR_GRADE, veto, last, g), k(l, IR_GRADE, NAN));
 }
 
 /* ---------------------------------------------------------------- dead steps */

@@ -950,6 +950,8 @@ static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
     bool own = tg->y0 != p->baseline;  /* the target's own baseline year */
     if (trend && x->year <= tg->y0)
         sbf(b, L(lang, own ? LBL_X_NA_TREND_OWN : LBL_X_NA_TREND), tg->y0);
+    else if (x->year == tg->y0 && ir_first_judged_year(tg) > tg->y0)
+        sbf(b, L(lang, own ? LBL_X_NA_START_OWN : LBL_X_NA_START), tg->y0);
     else if (x->year < tg->y0)
         sbf(b, L(lang, own ? LBL_X_NA_BEFORE_OWN : LBL_X_NA_BEFORE), x->year, tg->y0);
     else if (!in_scope) {
@@ -1226,7 +1228,8 @@ static void target_contribution(const ex_row *x, const ir_target *tg, ex_target 
     double s = et->score;
     if (p->missing == IR_MISSING_ZERO && et->status == IR_ST_MISSING)
         s = 0;
-    et->counted = tg->weight != 0 && !isnan(s);
+    /* the plan's baseline year is not rolled up (lower.c, lower_rollups) */
+    et->counted = tg->weight != 0 && !isnan(s) && x->year > p->baseline;
     if (!et->counted)
         return;
     et->counted_score = s;
@@ -1334,7 +1337,10 @@ static char *grade_text(const ex_row *x, double total, double grade, bool vetoed
     const ir_program *p = x->p;
     strbuf b = {0};
     char n1[32], n2[32];
-    if (isnan(grade) || grade < 0 || grade >= p->nbands) {
+    if ((isnan(grade) || grade < 0 || grade >= p->nbands) && x->year <= p->baseline &&
+        p->nbands > 0) {
+        sbf(&b, L(lang, LBL_X_NO_GRADE_BASELINE), p->baseline);
+    } else if (isnan(grade) || grade < 0 || grade >= p->nbands) {
         sbf(&b, "%s", L(lang, LBL_X_NO_GRADE));
     } else if (vetoed) {
         sbf(&b, L(lang, LBL_X_GRADE_VETO), p->bands[(uint32_t)grade]);
@@ -1480,9 +1486,12 @@ static void weight_lines(const ex_row *x, const ir_target *tg, const ex_target *
     char n1[32], n2[32], n3[32], n4[32], n5[32];
     strbuf b = {0};
     if (!et->counted) {
+        char why[160];
+        snprintf(why, sizeof why, L(lang, LBL_X_BASELINE_YEAR_UNGRADED), p->baseline);
         sbf(&b, L(lang, LBL_X_NOT_COUNTED), num(lang, tg->weight, n1), m->id,
             tg->weight == 0 ? L(lang, LBL_X_WEIGHT_ZERO)
             : et->status == IR_ST_NA ? lbl_status(lang, IR_ST_NA)
+            : x->year <= p->baseline ? why
             : L(lang, LBL_X_LEFT_OUT));
         line(out, label, b.s);
         free(b.s);
@@ -1592,7 +1601,9 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         weight_lines(x, tg, et, m, out);
     if (tg->veto) {
         b.len = 0;
-        if (et->veto_fired)
+        if (et->veto_fired && x->year <= p->baseline)
+            sbf(&b, L(lang, LBL_X_VETO_FIRED_BASELINE), p->baseline);
+        else if (et->veto_fired)
             sbf(&b, L(lang, LBL_X_VETO_FIRED),
                 p->nbands ? p->bands[p->nbands - 1] : L(lang, LBL_X_NONE));
         else

@@ -861,6 +861,11 @@ char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_ta
         snprintf(text, sizeof text, ", whose rows end in %sbaseline year %d (a trend is judged "
                  "from the year after it)", whose, y0);
         sb_add(&b, text);
+    } else if (last <= y0 && ir_first_judged_year(tg) > y0) {
+        snprintf(text, sizeof text, ", whose rows end in %sbaseline year %d (%s is judged "
+                 "from the year after it)", whose, y0,
+                 strcmp(tg->kind, "peaks") == 0 ? "a peak" : "a goal with a deadline");
+        sb_add(&b, text);
     } else {
         sb_add(&b, many ? ", and none of their rows is judged" : ", and none of its rows is judged");
     }

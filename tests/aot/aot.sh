@@ -109,6 +109,18 @@ for engine in interp jit; do
     same "$tmp/out" "$tmp/tol/aot.csv"
 done
 
+# ---- the baseline year (not_applicable goals with a deadline, judged red
+# lines, no roll-up) and expected values on rows without a value: the
+# library's outputs as planc run's, byte for byte ----
+by=$src/tests/run/baseline-year
+mkdir "$tmp/by"
+expect 0 "$planc" build "$by/rules.plan" -o "$tmp/by/libby.so"
+expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/by" -DPLANC_HEADER='"by.h"' "$example" -o "$tmp/by/score" -lm -ldl
+expect 0 "$tmp/by/score" "$tmp/by/libby.so" "$by/data.csv"; cp "$tmp/out" "$tmp/by/aot.csv"
+same "$tmp/by/aot.csv" "$by/expected.out"
+contains out "^甲,2020,target,减排,,(一),,not_applicable,125,万吨,,,,1,,"
+contains out "^乙,2023,target,阶段,,(一),,missing,,万吨,80,90,,1,,"
+
 # ---- generated rule sets (tests/difftest) ----
 if [ -n "$difftest" ]; then
     for seed in 3 14 15 92 65 35; do

@@ -348,9 +348,10 @@ START_TEST(threshold)
     /* before the baseline */
     ck_status("x", "甲", 2022, "not_applicable");
     ck_nan(score("x", "甲", 2022));
-    /* the baseline year itself: e = b, v == b is on track */
-    ck_status("x", "甲", 2023, "on_track");
-    ck_score("x", "甲", 2023, 0);
+    /* the baseline year itself is the trajectory's start (e = b), not a
+     * year the target is judged in */
+    ck_status("x", "甲", 2023, "not_applicable");
+    ck_nan(score("x", "甲", 2023));
     /* e(2024) = 50 + 42 * 1 / 4 = 60.5: 60 lags, 61 is on track */
     ck_status("x", "甲", 2024, "lagging");
     ck_score("x", "甲", 2024, 100.0 * 10 / 42);
@@ -478,10 +479,68 @@ START_TEST(every_year_and_redline)
     ck_assert_double_eq(at(P->veto, "甲", 2023), 0);
     ck_assert_double_eq(at(P->veto, "甲", 2024), 1);
     ck_assert_double_eq(at(P->veto, "甲", 2025), 0);
-    ck_assert_double_eq(at(P->grade, "甲", 2023), 0);
     ck_assert_double_eq(at(P->grade, "甲", 2024), 1);
+    /* 2023 is the baseline year: judged, but not graded */
+    ck_nan(at(P->total, "甲", 2023));
+    ck_nan(at(P->grade, "甲", 2023));
     /* 2025 reweights: only pm counts */
     ck_assert_double_eq(at(P->total, "甲", 2025), 100);
+}
+END_TEST
+
+/* The baseline year (docs/LANGUAGE.md §8, §9 rule 1): the reference point
+ * of the targets judged on the way from it (goals with a deadline, rated
+ * ones included, and peaks), which are not_applicable there, while
+ * every-year goals and red lines are judged in it (and fire a veto); the
+ * assessment starts the year after: no measure, section or total score and
+ * no grade in the baseline year, neither the last band nor the first. */
+START_TEST(baseline_year)
+{
+    compile_run(PRELUDE "indicator x : %, higher, column \"x\"\n"
+                "indicator pm : 1, lower, column \"pm\"\n"
+                "indicator r : 1, column \"r\"\n"
+                SECTION("一", MEASURE("一", "        target x >= 92% by 2027\n"
+                                            "        target r : rated r >= 80 by 2030\n"
+                                            "        target c : pm peaks\n")
+                              MEASURE("二", "        target pm <= 35\n"
+                                            "        redline 红线 : x >= 10%\n"))
+                SECTION("二", MEASURE("三", "        target x2 : x >= 95% by 2030\n"))
+                "assessment a {\n missing zero\n veto redlines\n grade 好 >= 50, 差\n}\n",
+                "region,year,x,pm,r\n甲,2023,95,30,90\n甲,2024,95,36,90\n"
+                "乙,2023,5,,10\n乙,2024,60,30,10\n");
+    /* goals with a deadline are not judged in the baseline year, even when
+     * the value already meets them (甲's 95% >= 92%) */
+    ck_status("x", "甲", 2023, "not_applicable");
+    ck_nan(score("x", "甲", 2023));
+    ck_status("x2", "甲", 2023, "not_applicable");
+    ck_status("r", "甲", 2023, "not_applicable");
+    ck_status("c", "甲", 2023, "not_applicable");
+    ck_status("x", "甲", 2024, "met");
+    ck_status("r", "甲", 2024, "met");
+    /* every-year goals and red lines are, with their scores */
+    ck_status("pm", "甲", 2023, "met");
+    ck_score("pm", "甲", 2023, 100);
+    ck_status("红线", "甲", 2023, "met");
+    ck_status("pm", "乙", 2023, "missing");
+    ck_status("红线", "乙", 2023, "failed");
+    ck_assert_double_eq(at(tgt("pm")->expected, "甲", 2023), 35);
+    /* no roll-up in the baseline year, even of the targets judged there
+     * (and under `missing zero`, of a missing one) */
+    for (uint32_t i = 0; i < 3; i++) {
+        ck_nan(at(P->measures[i].score, "甲", 2023));
+        ck_nan(at(P->measures[i].score, "乙", 2023));
+    }
+    ck_nan(at(P->sections[0].score, "甲", 2023));
+    ck_nan(at(P->total, "甲", 2023));
+    ck_nan(at(P->grade, "甲", 2023));
+    /* 乙 failed the red line in its baseline year: the veto is shown, the
+     * grade is not */
+    ck_assert_double_eq(at(P->veto, "乙", 2023), 1);
+    ck_nan(at(P->grade, "乙", 2023));
+    /* the year after is assessed */
+    ck_assert_double_eq(at(P->measures[1].score, "甲", 2024), 50);
+    ck_assert_double_eq(at(P->grade, "甲", 2024), 0);
+    ck_assert_double_eq(at(P->veto, "乙", 2024), 0);
 }
 END_TEST
 
@@ -498,9 +557,10 @@ START_TEST(complete_rated_bool)
     ck_status("g", "甲", 2024, "met");
     ck_status("g", "甲", 2025, "failed");
     ck_score("g", "甲", 2025, 75);
-    /* rated: the score is the rating, clamped */
-    ck_status("r", "甲", 2023, "on_track");
-    ck_score("r", "甲", 2023, 50);
+    /* rated: the score is the rating, clamped; from the year after the
+     * baseline, as any goal with a deadline */
+    ck_status("r", "甲", 2023, "not_applicable");
+    ck_nan(score("r", "甲", 2023));
     ck_status("r", "甲", 2024, "met");
     ck_score("r", "甲", 2024, 100);
     ck_score("r", "甲", 2025, 0);
@@ -540,8 +600,10 @@ START_TEST(peaks)
                     "        target p0 : c peaks\n"),
                 "region,year,c\n甲,2023,100\n甲,2024,110\n甲,2025,105\n甲,2026,106\n甲,2027,107.5\n"
                 "乙,2023,100\n乙,2024,101\n乙,2025,NA\n乙,2027,90\n");
-    /* the peak year is the current year: not met; before D on track */
-    ck_status("c", "甲", 2023, "on_track");
+    /* the baseline year is the series' start, not judged; then the peak
+     * year is the current year: not met; before D on track */
+    ck_status("c", "甲", 2023, "not_applicable");
+    ck_status("p0", "甲", 2023, "not_applicable");
     ck_status("c", "甲", 2024, "on_track");
     ck_status("p0", "甲", 2024, "failed");
     /* peak 2024, then 105, 106 (+0.95%): met */
@@ -683,10 +745,9 @@ START_TEST(score_override)
                     "        target pr : x >= 90% by 2030 score progress() * 50\n"),
                 "region,year,x\n甲,2023,50\n甲,2025,70\n甲,2031,NA\n");
     ck_score("hi", "甲", 2025, 100);
-    ck_score("hi", "甲", 2023, 100);
+    ck_nan(score("hi", "甲", 2023));   /* the baseline year: not judged */
     /* (70 - 50) / 40 * 100 + 2025 - 2030 = 45 */
     ck_score("ctx", "甲", 2025, 45);
-    ck_score("ctx", "甲", 2023, 0);
     ck_score("na", "甲", 2025, 0);
     ck_score("pr", "甲", 2025, 25);
     /* missing status: no score whatever the expression */
@@ -1078,6 +1139,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, threshold_baseline_met);
     tcase_add_test(tc, milestones);
     tcase_add_test(tc, every_year_and_redline);
+    tcase_add_test(tc, baseline_year);
     tcase_add_test(tc, complete_rated_bool);
     tcase_add_test(tc, trends);
     tcase_add_test(tc, peaks);

@@ -124,7 +124,7 @@ START_TEST(create_record_history)
     /* the rows keep the report's order and its values */
     char *t = raw_text(db, "SELECT region || ' ' || year || ' ' || kind || ' ' || id || ' ' || "
                            "coalesce(status, '-') FROM results WHERE run = 1 AND seq = 0");
-    ck_assert_str_eq(t, "甲 2023 target X on_track");
+    ck_assert_str_eq(t, "甲 2023 target X not_applicable");
     free(t);
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 1 AND kind = 'total' "
                                  "AND grade = '差' AND vetoes = 'F' AND region = '丙' AND year = 2025"), 1);
@@ -596,7 +596,9 @@ END_TEST
 START_TEST(not_applicable_rows_store_no_goal)
 {
     pfx x;
-    pf_setup(&x, small_plan, "region,year,x,f,e\n甲,2022,55,1000000,11\n甲,2023,60,1000000,10\n", false);
+    pf_setup(&x, small_plan,
+             "region,year,x,f,e\n甲,2022,55,1000000,11\n甲,2023,60,1000000,10\n甲,2024,70,1000000,9\n",
+             false);
     const ir_target *tx = &x.p->targets[pf_target(&x, "X")];
     ck_assert_double_eq(rt_result_value(x.r, tx->goal, pf_row(&x, "甲", 2022)), 80);
     store *s = store_open(db, true, stderr);
@@ -606,7 +608,11 @@ START_TEST(not_applicable_rows_store_no_goal)
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE year = 2022 AND kind = 'target' "
                                  "AND status = 'not_applicable' AND goal IS NULL AND expected IS NULL"), 3);
     ck_assert_int_eq(raw_int(db, "SELECT value FROM results WHERE year = 2022 AND id = 'X'"), 55);
-    ck_assert_int_eq(raw_int(db, "SELECT goal FROM results WHERE year = 2023 AND id = 'X'"), 80);
+    /* 2023, the baseline year, is X's starting point (it has a deadline):
+     * not_applicable too; 2024 is judged */
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE year = 2023 AND id = 'X' AND "
+                                 "status = 'not_applicable' AND goal IS NULL AND expected IS NULL"), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT goal FROM results WHERE year = 2024 AND id = 'X'"), 80);
     pf_free(&x);
 }
 END_TEST
@@ -640,7 +646,7 @@ START_TEST(compare_shows_the_changed_tolerance)
     record(s, &b, "aaaa");
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 1 AND tolerance IS NOT NULL"), 0);
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2 AND id = 'X' AND "
-                                 "tolerance = 10"), 12);
+                                 "tolerance = 10"), 8);   /* 4 regions x 2024, 2025: 2023 is the baseline */
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2 AND tolerance IS NOT NULL "
                                  "AND NOT (kind = 'target' AND id = 'X')"), 0);
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE records_tolerance = 1"), 2);
@@ -689,7 +695,10 @@ START_TEST(compare_shows_the_changed_goal)
     const char *out = pf_cap_text(&c);
     ck_assert_ptr_nonnull(strstr(out, "  甲 2025 target X: met → failed (goal 80 → 95, score 100 → 85.71428571428571)\n"));
     ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: 50 → 28.57142857142857 (goal 80 → 95)\n"));
-    ck_assert_ptr_nonnull(strstr(out, "  甲 2023 target X: value 60 → 60 (goal 80 → 95)\n"));
+    /* a row whose status and score stayed; the baseline year 2023 is not
+     * judged (X has a deadline), so it has no goal to differ */
+    ck_assert_ptr_nonnull(strstr(out, "  丁 2024 target X: value missing → missing (goal 80 → 95)\n"));
+    ck_assert_ptr_null(strstr(out, " 2023 target X"));
     pf_cap_free(&c);
     ck_assert_int_eq(store_compare(s, 1, 2, LBL_ZH, pf_cap_open(&c), stderr), 0);
     out = pf_cap_text(&c);
