@@ -544,6 +544,33 @@ START_TEST(baseline_year)
 }
 END_TEST
 
+/* The expected value does not depend on the row's value (docs/LANGUAGE.md
+ * §9, "What the result columns hold"): a row whose value is missing has
+ * the same expected value as one with a value; it is missing only where
+ * it cannot be computed, before the first deadline without a baseline
+ * value. */
+START_TEST(expected_without_value)
+{
+    compile_run(PRELUDE "indicator x : %, higher, column \"x\"\n"
+                ONE("        target x >= 90% by 2025, >= 95% by 2027\n"
+                    "        target e : x >= 80%\n"),
+                "region,year,x\n甲,2023,50\n甲,2024,NA\n乙,2023,50\n乙,2024,60\n"
+                "丙,2024,NA\n丙,2025,NA\n丙,2026,NA\n");
+    /* on the line from (2023, 50) to (2025, 90): 70 in 2024, value or not */
+    ck_status("x", "甲", 2024, "missing");
+    ck_assert_double_eq(at(tgt("x")->expected, "甲", 2024), 70);
+    ck_assert_double_eq(at(tgt("x")->expected, "乙", 2024), 70);
+    ck_assert_double_eq(at(tgt("e")->expected, "甲", 2024), 80);
+    /* 丙 has no baseline row: no line before the first deadline; the goal
+     * at it; then the line from (2025, 90) to (2027, 95) */
+    ck_nan(at(tgt("x")->expected, "丙", 2024));
+    ck_assert_double_eq(at(tgt("x")->expected, "丙", 2025), 90);
+    ck_assert_double_eq(at(tgt("x")->expected, "丙", 2026), 92.5);
+    ck_assert_double_eq(at(tgt("e")->expected, "丙", 2024), 80);
+    ck_status("x", "丙", 2026, "missing");
+}
+END_TEST
+
 /* complete, rated, yes/no. */
 START_TEST(complete_rated_bool)
 {
@@ -1140,6 +1167,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, milestones);
     tcase_add_test(tc, every_year_and_redline);
     tcase_add_test(tc, baseline_year);
+    tcase_add_test(tc, expected_without_value);
     tcase_add_test(tc, complete_rated_bool);
     tcase_add_test(tc, trends);
     tcase_add_test(tc, peaks);
