@@ -49,7 +49,9 @@ bool hand_needs_scope(const gen_spec *s)
 }
 
 /* The only target of measure m, or -1 when it has several: the mean of one
- * score is that score, so such a measure's column is its target's. */
+ * score is that score, so such a measure's column is its target's.  Not
+ * for a red line: it is judged in the baseline year, where measures are
+ * not (LANGUAGE.md §8), so its measure needs a column of its own. */
 static long only_target(const gen_spec *s, uint32_t m)
 {
     long only = -1;
@@ -59,7 +61,7 @@ static long only_target(const gen_spec *s, uint32_t m)
                 return -1;
             only = i;
         }
-    return only;
+    return only >= 0 && s->targets[only].kind == GEN_REDLINE ? -1 : only;
 }
 
 /* The only measure of section k, or -1 when it has several. */
@@ -187,8 +189,9 @@ static inline double deadline_status(bool app, double v, bool met, bool past, do
     return app ? s : ST_NA;
 }
 
-/* Whether a row is scored: from the first year y0 (after it, for
- * trends), and in the scope when the target has one.  `scoped` is a
+/* Whether a row is scored: from the first year y0 (after it, for the
+ * targets judged on the way from it: goals with a deadline and trends),
+ * and in the scope when the target has one.  `scoped` is a
  * constant at every call, so S is only read when it exists. */
 static inline bool applicable(double y, double y0, bool after, const double *S, size_t k, bool scoped)
 {
@@ -210,7 +213,7 @@ threshold(const gen_spec *s, const gen_target *t, const double *restrict Y,
     const double span = D - y0;
     for (size_t k = 0; k < n; k++) {
         double y = Y[k], v = V[k], b = B[k];
-        bool app = applicable(y, y0, false, S, k, scoped);
+        bool app = applicable(y, y0, true, S, k, scoped);
         double e = b + (G - b) * (y - y0) / span;
         bool past = y >= D;
         bool met = hi ? v >= G : v <= G;
@@ -242,7 +245,7 @@ milestones(const gen_spec *s, const gen_target *t, const double *restrict Y,
     const double D0 = t->deadline[0], D1 = t->deadline[1];
     for (size_t k = 0; k < n; k++) {
         double y = Y[k], v = V[k], b = B[k];
-        bool app = applicable(y, y0, false, S, k, scoped);
+        bool app = applicable(y, y0, true, S, k, scoped);
         bool first = y <= D0;
         double g = first ? G0 : G1, dl = first ? D0 : D1;
         double ys = first ? y0 : D0, bs = first ? b : G0;
@@ -373,11 +376,13 @@ static void accumulate(double *restrict num, double *restrict den, const double 
     }
 }
 
-/* out = num / den, missing when no score counted. */
-static void mean(double *restrict out, const double *restrict num, const double *restrict den, size_t n)
+/* out = num / den, missing when no score counted or in the plan's
+ * baseline year y0 and before (the assessment grades the years after it). */
+static void mean(double *restrict out, const double *restrict num, const double *restrict den,
+                 const double *restrict Y, double y0, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        out[k] = den[k] == 0 ? NAN : num[k] / den[k];
+        out[k] = den[k] == 0 || Y[k] <= y0 ? NAN : num[k] / den[k];
 }
 
 /* The targets of each measure, in declaration order, and which sections
@@ -417,15 +422,15 @@ void hand_run(const gen_spec *s, const hand_inputs *in, const hand_outputs *o, b
         for (uint32_t m = 0; m < s->nmeasures; m++) {
             for (uint32_t j = L.start[m]; j < L.start[m + 1]; j++)
                 run_target(s, L.idx[j], in, o, lo, n, full, scratch);
-            /* a measure of one target is that target's column */
-            if (!s->assessment || L.start[m + 1] - L.start[m] == 1)
+            /* a measure of one target is that target's column (only_target) */
+            if (!s->assessment || only_target(s, m) >= 0)
                 continue;
             for (uint32_t j = L.start[m]; j < L.start[m + 1]; j++) {
                 uint32_t i = L.idx[j];
                 accumulate(num, den, o->score[i] + lo, (double)s->targets[i].weight_h / 100.0,
                            n, j == L.start[m]);
             }
-            mean(o->measure[m] + lo, num, den, n);
+            mean(o->measure[m] + lo, num, den, in->year + lo, s->baseline, n);
         }
         if (!s->assessment)
             continue;
@@ -439,13 +444,13 @@ void hand_run(const gen_spec *s, const hand_inputs *in, const hand_outputs *o, b
                     accumulate(num, den, o->measure[m] + lo, s->measures[m].weight, n, first);
                     first = false;
                 }
-            mean(o->section[k] + lo, num, den, n);
+            mean(o->section[k] + lo, num, den, in->year + lo, s->baseline, n);
         }
         double *tot = o->total + lo, *veto = o->veto + lo, *grade = o->grade + lo;
         if (s->nsections > 1) {
             for (uint32_t k = 0; k < s->nsections; k++)
                 accumulate(num, den, o->section[k] + lo, s->section_weight[k], n, k == 0);
-            mean(tot, num, den, n);
+            mean(tot, num, den, in->year + lo, s->baseline, n);
         }
         for (size_t k = 0; k < n; k++)
             veto[k] = 0;
@@ -459,7 +464,8 @@ void hand_run(const gen_spec *s, const hand_inputs *in, const hand_outputs *o, b
         for (size_t k = 0; k < n; k++) {
             double t = tot[k];
             double g = t >= gen_band_min[0] ? 0 : t >= gen_band_min[1] ? 1 : t >= gen_band_min[2] ? 2 : 3;
-            grade[k] = veto[k] != 0 ? GEN_NBANDS - 1 : t != t ? NAN : g;
+            g = veto[k] != 0 ? GEN_NBANDS - 1 : t != t ? NAN : g;
+            grade[k] = in->year[lo + k] <= s->baseline ? NAN : g;   /* no grade in the baseline year */
         }
     }
     free(num);

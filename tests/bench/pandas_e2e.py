@@ -71,7 +71,9 @@ def judge(v, b, year, y0, miles):
         met = v >= goal
         progress = np.clip((v - b) / (goal - b), 0, 1) * 100
         progress = np.where((goal == b) | np.isnan(b) | (b >= goal), 0.0, progress)
-    na = year < y0
+    # a goal with a deadline is judged after the baseline year, its
+    # starting point (docs/LANGUAGE.md §9 rule 1)
+    na = year <= y0
     missing = np.isnan(v) | (before & ~met & np.isnan(start_v))
     status = np.select(
         [na, missing, met, ~before, v >= expected],
