@@ -436,6 +436,11 @@ struct ast_origin {
     span edit;              /* the statement that made the change */
     const char *base_at;    /* "rules/liaoning/beautiful-liaoning.plan:456" (NULL: none) */
     const char *edit_at;    /* "rules/examples/adapted-province.plan:120" */
+    /* A dropped measure or section: the names of the base's targets (and,
+     * for a section, measures) that went with it, so that a name still
+     * used afterwards is reported with the drop that removed it. */
+    ptrvec along_targets;   /* const char * */
+    ptrvec along_measures;  /* const char * */
 };
 
 /* One `import` (or `extends`) of a module: which module, under what name. */

@@ -727,6 +727,14 @@ static item *find_base(loader *L, ntab *t, ast_itemkind k, ast_name n, const cha
             suggest(L, t, n.s);
         return NULL;
     }
+    if (it->edit && it->edit->kind == ORIGIN_DROPPED && it->edit->item != k) {
+        /* a target of a dropped measure, a measure of a dropped section */
+        diag_error(L->d, n.sp, "cannot %s %s: it was dropped with %s", verb, item_ref(L, k, n.s),
+                   it->edit->what);
+        diag_note(L->d, it->edit->edit, "%s, which declares %s, was dropped here", it->edit->what,
+                  k == IT_MEASURE ? arena_printf(L->a, "(%s)", n.s) : arena_printf(L->a, "'%s'", n.s));
+        return NULL;
+    }
     if (it->edit) {
         const char *how = it->edit->kind == ORIGIN_DROPPED ? "dropped" :
                           it->edit->kind == ORIGIN_REPLACED ? "replaced" : "overridden";
@@ -774,14 +782,16 @@ static void compact(loader *L)
     }
 }
 
-/* Marks every target of measure me dropped along with it. */
-static void drop_targets_of(baseidx *b, const ast_measure *me, const ast_origin *o)
+/* Marks every target of measure me dropped along with it (by the drop o
+ * of the measure or its section), and names them in o. */
+static void drop_targets_of(loader *L, baseidx *b, const ast_measure *me, ast_origin *o)
 {
     for (uint32_t k = 0; k < me->ntargets; k++) {
         item *ti = me->targets[k] ? ntab_find(&b->targets, target_name(me->targets[k])) : NULL;
         if (ti && ti->t == me->targets[k] && !ti->edit) {
             ti->dropped = true;
             ti->edit = o;
+            ptrvec_push(L->a, &o->along_targets, (void *)ti->name);
         }
     }
 }
@@ -810,9 +820,10 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
             if (!it)
                 continue;
             it->dropped = true;
-            it->edit = origin(L, ORIGIN_DROPPED, IT_MEASURE, it->name, item_ref(L, IT_MEASURE, it->name),
-                              clause_of(L, it->me), it->me->sp, ns->v[k].sp);
-            drop_targets_of(b, it->me, it->edit);
+            ast_origin *org = origin(L, ORIGIN_DROPPED, IT_MEASURE, it->name, item_ref(L, IT_MEASURE, it->name),
+                                     clause_of(L, it->me), it->me->sp, ns->v[k].sp);
+            it->edit = org;
+            drop_targets_of(L, b, it->me, org);
             it->sec->measures[it->slot] = NULL;
         }
         break;
@@ -822,17 +833,21 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
             if (!it)
                 continue;
             it->dropped = true;
-            it->edit = origin(L, ORIGIN_DROPPED, IT_SECTION, it->name, item_ref(L, IT_SECTION, it->name),
-                              NULL, it->sec->sp, ns->v[k].sp);
+            ast_origin *org = origin(L, ORIGIN_DROPPED, IT_SECTION, it->name, item_ref(L, IT_SECTION, it->name),
+                                     NULL, it->sec->sp, ns->v[k].sp);
+            it->edit = org;
             for (uint32_t j = 0; j < it->sec->nmeasures; j++) {
                 if (!it->sec->measures[j])
                     continue;
                 item *mit = ntab_find(&b->measures, it->sec->measures[j]->id.s);
-                if (mit && mit->me == it->sec->measures[j] && !mit->edit) {
-                    mit->dropped = true;
-                    mit->edit = it->edit;
+                if (mit && mit->me == it->sec->measures[j]) {
+                    if (!mit->edit) {
+                        mit->dropped = true;
+                        mit->edit = org;
+                    }
+                    ptrvec_push(L->a, &org->along_measures, (void *)mit->name);
                 }
-                drop_targets_of(b, it->sec->measures[j], it->edit);
+                drop_targets_of(L, b, it->sec->measures[j], org);
             }
             L->out.v[it->slot] = NULL;
         }

@@ -417,9 +417,11 @@ static const sym *find(S *s, int kind, ast_name n)
     return y;
 }
 
-/* When an extending file dropped (or replaced) the item `name` of this
- * kind, says where; returns true then. */
-static bool dropped_note(S *s, int kind, const char *name)
+/* The edit of an extending file that removed the base's item `name` of
+ * this kind: its drop or replacement, or (*with set) the drop of the
+ * measure or section it went with.  NULL when there is none, or when no
+ * more errors are shown (spares the search). */
+static const ast_origin *removed_by(S *s, int kind, const char *name, bool *with)
 {
     ast_itemkind it;
     switch (kind) {
@@ -428,25 +430,65 @@ static bool dropped_note(S *s, int kind, const char *name)
     case K_SECTION: it = IT_SECTION; break;
     case K_REGION: it = IT_REGION; break;
     case K_INDICATOR: it = IT_INDICATOR; break;
-    default: return false;
+    default: return NULL;
     }
-    if (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors)
-        return false; /* not shown any more */
+    *with = false;
+    if (!name || (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors))
+        return NULL;
     for (uint32_t i = 0; i < s->prog->nedits; i++) {
         const ast_origin *o = s->prog->edits[i];
-        if (o->item != it || !o->name || !name || strcmp(o->name, name) != 0)
-            continue;
-        if (o->kind == ORIGIN_DROPPED) {
-            diag_note(s->d, o->edit, "%s was dropped here",
-                      kind == K_MEASURE ? arena_printf(s->a, "(%s)", name) : arena_printf(s->a, "'%s'", name));
-            return true;
-        }
-        if (o->kind == ORIGIN_REPLACED) {
-            diag_note(s->d, o->edit, "'%s' was replaced here", name);
-            return true;
-        }
+        if (o->item == it && o->name && strcmp(o->name, name) == 0 &&
+            (o->kind == ORIGIN_DROPPED || o->kind == ORIGIN_REPLACED))
+            return o;
     }
-    return false;
+    /* a target that went with its measure or section, a measure with its
+     * section (import.c, apply_drop) */
+    for (uint32_t i = 0; (kind == K_TARGET || kind == K_MEASURE) && i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        const ptrvec *along = kind == K_TARGET ? &o->along_targets : &o->along_measures;
+        for (size_t k = 0; k < along->n; k++)
+            if (strcmp(along->v[k], name) == 0) {
+                *with = true;
+                return o;
+            }
+    }
+    return NULL;
+}
+
+/* What to add to "undefined KIND 'name'" when an extending file removed
+ * it: ": it was dropped", ": it was dropped with measure (九)", ": it was
+ * replaced"; "" otherwise. */
+static const char *dropped_why(S *s, int kind, const char *name)
+{
+    bool with;
+    const ast_origin *o = removed_by(s, kind, name, &with);
+    if (!o)
+        return "";
+    if (with)
+        return arena_printf(s->a, ": it was dropped with %s", o->what);
+    return o->kind == ORIGIN_DROPPED ? ": it was dropped" : ": it was replaced";
+}
+
+/* When an extending file dropped (or replaced) the item `name` of this
+ * kind, or the measure or section it was part of, says where; returns
+ * true then. */
+static bool dropped_note(S *s, int kind, const char *name)
+{
+    bool with;
+    const ast_origin *o = removed_by(s, kind, name, &with);
+    if (!o)
+        return false;
+    const char *shown = kind == K_MEASURE ? arena_printf(s->a, "(%s)", name) : arena_printf(s->a, "'%s'", name);
+    if (with) {
+        diag_note(s->d, o->edit, "%s, which declares %s, was dropped here", o->what, shown);
+        diag_hint(s->d, "dropping %s drops its %s too", o->what,
+                  o->item == IT_SECTION ? "measures and their targets" : "targets");
+    } else if (o->kind == ORIGIN_DROPPED) {
+        diag_note(s->d, o->edit, "%s was dropped here", shown);
+    } else {
+        diag_note(s->d, o->edit, "'%s' was replaced here", name);
+    }
+    return true;
 }
 
 /* Did-you-mean over the units or agencies module m sees (its own first),
@@ -596,7 +638,7 @@ static const sym *lookup(S *s, int kind, ast_name n)
     if (!y && kind == K_TARGET && lost_target(s, n.s))
         return NULL;
     if (!y) {
-        diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
+        diag_error(s->d, n.sp, "undefined %s '%s'%s", kindname[kind], n.s, dropped_why(s, kind, n.s));
         if (!dropped_note(s, kind, n.s))
             suggest(s, 1u << kind, NULL, n.s);
     }
@@ -947,7 +989,7 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
         if (tab_find(&s->tab[K_PERIOD], n) && c->mode != EM_CONST)
             diag_error(s->d, e->sp, "'%s' is a period; write 'at(x, %s)' to read a value in it", n, n);
         else {
-            diag_error(s->d, e->sp, "undefined name '%s'", n);
+            diag_error(s->d, e->sp, "undefined name '%s'%s", n, dropped_why(s, K_INDICATOR, n));
             if (!e->u.name.qual && (unit_builtin(&s->m->units, n) ||
                                     tab_find(vtab(s, K_UNIT, mod_of(s, e->sp)), n)))
                 /* `35 μg/m³` reads as (35 μg) / m³ */
@@ -2689,7 +2731,7 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                 diag_error(s->d, n.sp, "'%s' is a level; after 'in' name the regions the scope "
                            "lies in", n.s);
             } else {
-                diag_error(s->d, n.sp, "undefined region '%s'", n.s);
+                diag_error(s->d, n.sp, "undefined region '%s'%s", n.s, dropped_why(s, K_REGION, n.s));
                 if (!dropped_note(s, K_REGION, n.s))
                     suggest(s, 1u << K_REGION, NULL, n.s);
             }
@@ -2721,7 +2763,7 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                 for (uint32_t i = s->sc.lstart[l->index]; i < s->sc.lstart[l->index + 1]; i++)
                     scope_set(s, order[i], pass == 0, all, st, &nlist);
             } else {
-                diag_error(s->d, n.sp, "undefined region or level '%s'", n.s);
+                diag_error(s->d, n.sp, "undefined region or level '%s'%s", n.s, dropped_why(s, K_REGION, n.s));
                 if (!dropped_note(s, K_REGION, n.s))
                     suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n.s);
                 ok = false;
@@ -3402,7 +3444,9 @@ static void check_target(S *s, uint32_t ti)
     if (t->clause.s) {
         const sym *y = find(s, K_MEASURE, t->clause);
         if (!y) {
-            diag_error(s->d, t->clause.sp, "undefined clause (%s): no measure has this id", t->clause.s);
+            const char *why = dropped_why(s, K_MEASURE, t->clause.s);
+            diag_error(s->d, t->clause.sp, "undefined clause (%s)%s", t->clause.s,
+                       *why ? why : ": no measure has this id");
             if (!dropped_note(s, K_MEASURE, t->clause.s))
                 suggest(s, 1u << K_MEASURE, NULL, t->clause.s);
         }
@@ -3474,7 +3518,8 @@ static void check_assessment(S *s)
         case WK_MEASURE:
             y = find(s, K_MEASURE, w->what);
             if (!y) {
-                diag_error(s->d, w->what.sp, "undefined measure (%s)", w->what.s);
+                diag_error(s->d, w->what.sp, "undefined measure (%s)%s", w->what.s,
+                           dropped_why(s, K_MEASURE, w->what.s));
                 if (!dropped_note(s, K_MEASURE, w->what.s))
                     suggest(s, 1u << K_MEASURE, NULL, w->what.s);
             } else {
@@ -3951,8 +3996,10 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
         if (!y && lost_target(s, x->item.s))
             return false;
         if (!y) {
-            diag_error(s->d, x->item.sp, "undefined target '%s'", x->item.s ? x->item.s : "?");
-            suggest(s, 1u << K_TARGET, NULL, x->item.s);
+            diag_error(s->d, x->item.sp, "undefined target '%s'%s", x->item.s ? x->item.s : "?",
+                       dropped_why(s, K_TARGET, x->item.s));
+            if (!dropped_note(s, K_TARGET, x->item.s))
+                suggest(s, 1u << K_TARGET, NULL, x->item.s);
             return false;
         }
         out->item = y->index;
