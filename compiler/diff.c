@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "places.h"
+
 /* ---------------------------------------------------------------- the tree */
 
 /* One difference of an item: a field and its old and new values (NULL:
@@ -71,6 +73,16 @@ typedef struct vchange {
     const char *region;     /* as the new program calls it */
     int64_t newk, oldr;
 } vchange;
+
+/* A text of the new program that names places only the old one has. */
+typedef struct dplace {
+    const char *kind;       /* "plan", "indicator", "section", "measure", "target" */
+    const char *name;       /* as items are shown: 近岸海域水质, (九), 三 */
+    const char *field;      /* "title", "display", "text", "note" */
+    const char *text;
+    const char **places;    /* the names found, in the order of the text */
+    uint32_t nplaces;
+} dplace;
 
 /* Counts of added, dropped and changed items of one kind. */
 typedef struct counts {
@@ -134,6 +146,7 @@ typedef struct D {
     uint32_t nadrop;
     ditem plan, assess;
     ptrvec regions, inds, agencies, sections;
+    ptrvec places;          /* dplace *: the new program's texts naming old places */
     counts c_regions, c_inds, c_agencies, c_sections, c_measures, c_targets;
     unsigned nchanged;      /* items that differ */
 } D;
@@ -1556,6 +1569,83 @@ static void diff_assessment(D *x)
         it->op = ' '; /* compared field by field: none differs */
 }
 
+/* ---------------------------------------------------------------- old places */
+
+/* Adds name to what the new program's texts are searched for, when the
+ * new program does not have it (has: its own names, in the set). */
+static void old_place(D *x, places *pl, namemap *has, const char *name)
+{
+    if (name && !namemap_get(has, name))
+        places_add(x->a, pl, name, false);
+}
+
+/* Searches one text of the new program (the field of an item). */
+static void place_text(D *x, places *pl, const char *kind, const char *name, const char *field,
+                       const char *text)
+{
+    const char *one[1];
+    uint32_t n = places_find(pl, text, one, 1);
+    if (!n)
+        return;
+    dplace *p = arena_alloc(x->a, sizeof *p);
+    p->kind = kind;
+    p->name = name;
+    p->field = field;
+    p->text = text;
+    p->places = arena_alloc(x->a, n * sizeof *p->places);
+    p->nplaces = places_find(pl, text, p->places, n);
+    ptrvec_push(x->a, &x->places, p);
+}
+
+/* The texts of the new program (the plan's title, indicators' display
+ * names, sections' and measures' titles, targets' texts and notes, in
+ * that order) that name a region of the old program, or one of its
+ * aliases, that the new program does not have, or the old plan's name
+ * when it holds such a name (美丽辽宁): an adapted plan keeps the base's
+ * texts, and with them its places (docs/ADAPTING.md).  A name found inside
+ * a name the new program has is not counted (places.h). */
+static void diff_places(D *x)
+{
+    const sema_model *o = x->o->m, *m = x->n->m;
+    places pl = {0};
+    namemap has = {0};
+    if (m->plan)
+        namemap_put(x->a, &has, m->plan, (void *)m->plan);
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        namemap_put(x->a, &has, m->regions[r].name, (void *)m->regions[r].name);
+        for (uint32_t k = 0; k < m->regions[r].naliases; k++)
+            namemap_put(x->a, &has, m->regions[r].aliases[k], (void *)m->regions[r].aliases[k]);
+    }
+    for (uint32_t r = 0; r < o->nregions; r++) {
+        old_place(x, &pl, &has, o->regions[r].name);
+        for (uint32_t k = 0; k < o->regions[r].naliases; k++)
+            old_place(x, &pl, &has, o->regions[r].aliases[k]);
+    }
+    const char *one[1];
+    if (o->plan && !namemap_get(&has, o->plan) && places_find(&pl, o->plan, one, 1))
+        places_add(x->a, &pl, o->plan, false);
+    if (!places_any(&pl))
+        return;
+    for (size_t k = 0; k < has.order.n; k++)
+        places_add(x->a, &pl, has.order.v[k], true);
+    place_text(x, &pl, "plan", m->plan ? m->plan : "", "title", m->title);
+    for (uint32_t i = 0; i < m->ninds; i++)
+        place_text(x, &pl, "indicator", m->inds[i].name, "display", m->inds[i].display);
+    for (uint32_t si = 0; si < m->nsections; si++) {
+        const sema_section *sec = &m->sections[si];
+        place_text(x, &pl, "section", sec->id, "title", sec->title);
+        for (uint32_t mj = 0; mj < sec->nmeasures; mj++) {
+            const sema_measure *me = &m->measures[sec->measures[mj]];
+            place_text(x, &pl, "measure", me->id, "title", me->title);
+            for (uint32_t tk = 0; tk < me->ntargets; tk++) {
+                const sema_target *t = &m->targets[me->targets[tk]];
+                place_text(x, &pl, "target", t->name, "text", t->desc);
+                place_text(x, &pl, "target", t->name, "note", t->note);
+            }
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- text */
 
 /* A word of the report (a kind, a field's name, a heading, a value that
@@ -1703,6 +1793,16 @@ static void write_text(const D *x, lbl_lang lang, FILE *out)
     if (x->assess.op == '+' || x->assess.op == '-' || x->assess.fields.n) {
         fputc('\n', out);
         text_item(&x->assess, 0, lang, out);
+    }
+    if (x->places.n) {
+        fprintf(out, lbl_get(lang, LBL_D_PLACES), x->places.n);
+        for (size_t k = 0; k < x->places.n; k++) {
+            const dplace *p = x->places.v[k];
+            fprintf(out, lbl_get(lang, LBL_D_PLACE), W(lang, p->kind), p->name, W(lang, p->field));
+            for (uint32_t i = 0; i < p->nplaces; i++)
+                fprintf(out, "%s%s", i ? lbl_get(lang, LBL_X_SEP) : "", p->places[i]);
+            fprintf(out, "\n      %s\n", p->text);
+        }
     }
     fputs(lbl_get(lang, LBL_D_SUMMARY), out);
     bool first = true;
@@ -1881,7 +1981,22 @@ static void write_json(const D *x, FILE *out)
         json_item(&x->assess, NULL, 2, out);
     else
         fputs("null", out);
-    fputs(",\n  \"summary\": {\n", out);
+    fputs(",\n  \"old_places\": [", out);
+    for (size_t k = 0; k < x->places.n; k++) {
+        const dplace *p = x->places.v[k];
+        fputs(k ? ",\n    {\"kind\": " : "\n    {\"kind\": ", out);
+        json_str(p->kind, out);
+        fputs(", \"name\": ", out);
+        json_str(p->name, out);
+        fputs(", \"field\": ", out);
+        json_str(p->field, out);
+        fputs(", \"places\": ", out);
+        json_names(p->places, p->nplaces, out);
+        fputs(", \"text\": ", out);
+        json_str(p->text, out);
+        fputc('}', out);
+    }
+    fputs(x->places.n ? "\n  ],\n  \"summary\": {\n" : "],\n  \"summary\": {\n", out);
     json_counts("targets", x->c_targets, false, out);
     json_counts("measures", x->c_measures, false, out);
     json_counts("sections", x->c_sections, false, out);
@@ -1918,6 +2033,7 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     diff_agencies(x);
     diff_sections(x);
     diff_assessment(x);
+    diff_places(x);
     x->nchanged += x->c_regions.added + x->c_regions.dropped + x->c_regions.changed +
                    x->c_inds.added + x->c_inds.dropped + x->c_inds.changed + x->c_agencies.changed +
                    x->c_agencies.dropped;

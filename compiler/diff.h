@@ -15,7 +15,9 @@
  * replaced or moved) lists the regions it is judged on that it gains and
  * loses, and for each row of both the regions read below it (share,
  * total, lowest / highest / average over a level) that it gains and
- * loses.  The output follows the old program's order,
+ * loses.  Last, the texts of the new program that name places only the
+ * old one has (its regions' names and aliases, its plan's name holding
+ * one; places.h), in the new program's order.  The output follows the old program's order,
  * with what only the new one has after it: the same inputs give the same
  * bytes. */
 #ifndef PLANC_DIFF_H

@@ -28,6 +28,7 @@
 
 #include "fileio.h"
 #include "parse.h"
+#include "places.h"
 
 /* ---------------------------------------------------------------- state */
 
@@ -96,6 +97,7 @@ typedef struct loader {
     diag_ctx *d;
     const char *root;       /* the real path of the rules tree */
     const char *root_shown; /* the rules tree as the user gave it */
+    bool root_given;        /* given with --root (not the file's directory) */
     ptrvec mods;            /* mod * */
     uint32_t stack[IMPORT_MAX_DEPTH + 2];
     uint32_t nstack;        /* modules being loaded, outermost first */
@@ -2067,6 +2069,172 @@ static void set_base(loader *L, uint32_t mi)
     L->inbase[mi] = false;
 }
 
+/* ---------------------------------------------------------------- base places */
+
+/* At most this many of the places found are named in the warning. */
+#define PLACES_SHOWN 8
+
+/* Module mi's plan, merged into its base's (merge_plan), or NULL. */
+static const ast_decl *merged_plan(const loader *L, uint32_t mi)
+{
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (d && d->kind == D_PLAN && d->base && module_of(L, d->sp) == (int32_t)mi)
+            return d;
+    }
+    return NULL;
+}
+
+/* The places module mi's edits took away, for the texts to be searched
+ * for: the names and aliases of the base's regions it dropped or
+ * replaced, and the base plan's name when its plan has another and it
+ * holds one of those.  Called
+ * after the edits, before fix_regions removes the regions' declarations. */
+static void gone_places(loader *L, const baseidx *b, uint32_t mi, places *pl)
+{
+    for (size_t k = 0; k < b->regions.order.n; k++) {
+        const item *it = b->regions.order.v[k];
+        if (!(it->dropped || it->replaced_by))
+            continue;
+        places_add(L->a, pl, it->name, false);
+        const ast_decl *d = it->slot < L->out.n ? L->out.v[it->slot] : NULL;
+        for (uint32_t j = 0; d && d->kind == D_REGION && j < d->u.region.naliases; j++)
+            places_add(L->a, pl, d->u.region.aliases[j], false);
+    }
+    /* the base plan's name when it holds one of them ("美丽辽宁"; not
+     * "绿色发展", a phrase of many texts) */
+    const ast_decl *p = merged_plan(L, mi);
+    const char *was = p ? p->base->u.plan.name.s : NULL;
+    const char *one[1];
+    if (was && p->u.plan.name.s && strcmp(was, p->u.plan.name.s) != 0 && places_find(pl, was, one, 1))
+        places_add(L->a, pl, was, false);
+}
+
+/* The texts of the program searched for the base's places: what each is,
+ * for the note ("the text of target '绿满辽宁工程'"), and where. */
+typedef struct placetext {
+    const char *text;
+    const char *what;
+    span sp;
+} placetext;
+
+/* Searches one text; counts it when it names a place of pl, and adds the
+ * names found to `names` (distinct). */
+static void search_text(loader *L, places *pl, placetext t, uint32_t *ntexts, placetext *first,
+                        namemap *names)
+{
+    const char *found[PLACES_SHOWN];
+    uint32_t n = places_find(pl, t.text, found, PLACES_SHOWN);
+    if (!n)
+        return;
+    if ((*ntexts)++ == 0)
+        *first = t;
+    for (uint32_t k = 0; k < n && k < PLACES_SHOWN; k++)
+        namemap_put(L->a, names, found[k], (void *)found[k]);
+    /* beyond PLACES_SHOWN in one text: searched again, all of them */
+    if (n > PLACES_SHOWN) {
+        const char **all = arena_alloc(L->a, n * sizeof *all);
+        places_find(pl, t.text, all, n);
+        for (uint32_t k = PLACES_SHOWN; k < n; k++)
+            namemap_put(L->a, names, all[k], (void *)all[k]);
+    }
+}
+
+/* A text an adapted plan keeps from its base prints in the results,
+ * explain and the reports as it stands, and may quote the base's places
+ * ("推进美丽辽宁建设", "沈阳市、大连市…").  One warning, at module mi's
+ * `extends`, when texts of the program (a target's text or note, a
+ * measure's, section's or the plan's title, an indicator's display name)
+ * name a region of the base that mi dropped or replaced, one of its
+ * aliases, or the base plan's name; an occurrence inside a name the
+ * program does have is not counted.  `planc diff` lists each text. */
+static void warn_gone_places(loader *L, uint32_t mi, places *pl)
+{
+    if (!places_any(pl))
+        return;
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (d && d->kind == D_REGION) {
+            for (uint32_t k = 0; k < d->u.region.names.n; k++)
+                places_add(L->a, pl, d->u.region.names.v[k].s, true);
+            for (uint32_t k = 0; k < d->u.region.naliases; k++)
+                places_add(L->a, pl, d->u.region.aliases[k], true);
+        } else if (d && d->kind == D_PLAN) {
+            places_add(L->a, pl, d->u.plan.name.s, true);
+        }
+    }
+    uint32_t ntexts = 0;
+    placetext first = {0};
+    namemap names = {0};
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (!d)
+            continue;
+        if (d->kind == D_PLAN && d->u.plan.title)
+            search_text(L, pl, (placetext){d->u.plan.title, "the title of the plan", d->sp}, &ntexts,
+                        &first, &names);
+        if (d->kind == D_INDICATOR && d->u.ind.display)
+            search_text(L, pl,
+                        (placetext){d->u.ind.display,
+                                    arena_printf(L->a, "the display name of indicator '%s'", d->u.ind.name.s),
+                                    d->sp},
+                        &ntexts, &first, &names);
+        if (d->kind != D_SECTION)
+            continue;
+        const ast_section *sec = d->u.section;
+        if (sec->title)
+            search_text(L, pl, (placetext){sec->title, arena_printf(L->a, "the title of section %s", sec->id.s),
+                                           sec->sp},
+                        &ntexts, &first, &names);
+        for (uint32_t j = 0; j < sec->nmeasures; j++) {
+            const ast_measure *me = sec->measures[j];
+            if (!me)
+                continue;
+            if (me->title)
+                search_text(L, pl,
+                            (placetext){me->title, arena_printf(L->a, "the title of measure (%s)", me->id.s),
+                                        me->sp},
+                            &ntexts, &first, &names);
+            for (uint32_t t = 0; t < me->ntargets; t++) {
+                const ast_target *tg = me->targets[t];
+                if (!tg)
+                    continue;
+                const char *kind = tg->redline ? "red line" : "target";
+                if (tg->desc)
+                    search_text(L, pl,
+                                (placetext){tg->desc,
+                                            arena_printf(L->a, "the text of %s '%s'", kind, target_name(tg)),
+                                            tg->sp},
+                                &ntexts, &first, &names);
+                if (tg->note)
+                    search_text(L, pl,
+                                (placetext){tg->note,
+                                            arena_printf(L->a, "the note of %s '%s'", kind, target_name(tg)),
+                                            tg->sp},
+                                &ntexts, &first, &names);
+            }
+        }
+    }
+    if (!ntexts)
+        return;
+    const ptrvec *o = &names.order;
+    const char *list = NULL;
+    for (size_t k = 0; k < o->n && k < PLACES_SHOWN; k++)
+        list = list ? arena_printf(L->a, "%s, %s", list, (const char *)o->v[k]) : o->v[k];
+    if (o->n > PLACES_SHOWN)
+        list = arena_printf(L->a, "%s (and %zu more)", list, o->n - PLACES_SHOWN);
+    const mod *m = M(L, mi);
+    diag_warning(L->d, m->plan->u.plan.extends_sp,
+                 "%u text%s of this plan name%s places of the base that it dropped or replaced: %s", ntexts,
+                 ntexts == 1 ? "" : "s", ntexts == 1 ? "s" : "", list);
+    diag_note(L->d, first.sp, "%s%s: \"%s\"", ntexts == 1 ? "" : "the first is ", first.what, first.text);
+    const char *root = L->root_given ? arena_printf(L->a, "--root %s ", L->root_shown) : "";
+    diag_hint(L->d, "give %s this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
+                    "\"...\"', ...); 'planc diff %s%s %s' lists %s",
+              ntexts == 1 ? "it" : "them", root, M(L, (uint32_t)m->base)->path, m->path,
+              ntexts == 1 ? "it" : "each one");
+}
+
 /* Applies the drop and override statements of module mi (which extends a
  * base) to the base's items, then fixes the base's references. */
 static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t first_edit)
@@ -2108,10 +2276,13 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         case OVR_ASSESSMENT: override_assessment(L, &b, d); break;
         }
     }
+    places gone = {0};
+    gone_places(L, &b, mi, &gone);
     compact(L);
     fix_regions(L, &b);
     fix_agencies(L, &b, mi);
     fix_assessment(L, &b);
+    warn_gone_places(L, mi, &gone);
     sort_edits(L, first_edit);
 }
 
@@ -2205,6 +2376,7 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
     }
     L->root = arena_strdup(a, buf);
     L->root_shown = rootdir;
+    L->root_given = root != NULL;
     int file = diag_load_file(d, path);
     if (file < 0)
         return prog;

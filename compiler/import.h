@@ -11,7 +11,8 @@
  *     `override` statements to the base's items, and adds its own
  *     declarations after them.
  * Every edit leaves a trace (ast_origin) on the item it changed and in the
- * program's edit list.  Files may only be read from the rules tree: the
+ * program's edit list.  Texts an extending plan keeps that still name the
+ * base's regions it dropped or replaced draw one warning (places.h).  Files may only be read from the rules tree: the
  * directory of the file given on the command line (or `root`), after
  * resolving symlinks and `..`.  Every error (a missing file, a cycle, a path
  * that leaves the tree, too many or too deeply nested imports, an override
