@@ -486,16 +486,18 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A regional group's members in byte order (a set: the order written does
- * not matter), "北京市, 太原, 河北", each named as in the new program when
+/* A regional group's members as its `of` list gives them, "北京市, 河北,
+ * 太原" (sorted: in byte order, to compare two groups as sets, the
+ * order written not mattering), each named as in the new program when
  * `rename` is given (the old program's names mapped). */
-static const char *members_text(D *x, const sema_model *m, uint32_t r, const char *const *rename)
+static const char *members_text(D *x, const sema_model *m, uint32_t r, const char *const *rename, bool sorted)
 {
     const sema_region *g = &m->regions[r];
     const char **names = arena_alloc(x->a, (g->nmembers + 1) * sizeof *names);
     for (uint32_t k = 0; k < g->nmembers; k++)
         names[k] = rename ? rename[g->members[k]] : m->regions[g->members[k]].name;
-    qsort(names, g->nmembers, sizeof *names, cmp_names);
+    if (sorted)
+        qsort(names, g->nmembers, sizeof *names, cmp_names);
     return join(x, names, g->nmembers, ", ");
 }
 
@@ -507,7 +509,7 @@ static const char *region_desc(D *x, const sema_model *m, uint32_t r)
     if (g->parent >= 0)
         s = arena_printf(x->a, "%s in %s", s, m->regions[g->parent].name);
     if (g->is_group)
-        s = arena_printf(x->a, "%s of %s", s, members_text(x, m, r, NULL));
+        s = arena_printf(x->a, "%s of %s", s, members_text(x, m, r, NULL, false));
     return s;
 }
 
@@ -566,8 +568,12 @@ static void diff_regions(D *x)
             pa = x->rename[ga->parent];
         field(x, it, "parent", pa, gb->parent >= 0 ? b->regions[gb->parent].name : NULL);
         field(x, it, "aliases", join(x, ga->aliases, ga->naliases, ", "), join(x, gb->aliases, gb->naliases, ", "));
-        field(x, it, "members", ga->is_group ? members_text(x, a, r, x->rename) : NULL,
-              gb->is_group ? members_text(x, b, (uint32_t)k, NULL) : NULL);
+        /* members are a set: a change of their order alone is none */
+        if (ga->is_group != gb->is_group ||
+            (ga->is_group && strcmp(members_text(x, a, r, x->rename, true),
+                                    members_text(x, b, (uint32_t)k, NULL, true)) != 0))
+            field(x, it, "members", ga->is_group ? members_text(x, a, r, x->rename, false) : NULL,
+                  gb->is_group ? members_text(x, b, (uint32_t)k, NULL, false) : NULL);
         if (it->fields.n || it->renamed) {
             ptrvec_push(x->a, &x->regions, it);
             x->c_regions.changed++;
