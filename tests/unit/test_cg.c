@@ -103,13 +103,15 @@ static bool has_attr(LLVMValueRef fn, unsigned i, const char *attr)
 }
 
 /* The i-th column pointer group function fn loads (in its entry block,
- * from its inputs or cols parameter), or NULL. */
+ * from its inputs or cols parameter), or NULL.  The entry block's vector
+ * loads are its constants (cg.c: konst), not column pointers. */
 static LLVMValueRef col_load(LLVMValueRef fn, unsigned i)
 {
     unsigned k = 0;
     for (LLVMValueRef in = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn)); in;
          in = LLVMGetNextInstruction(in))
-        if (LLVMGetInstructionOpcode(in) == LLVMLoad && k++ == i)
+        if (LLVMGetInstructionOpcode(in) == LLVMLoad &&
+            LLVMGetTypeKind(LLVMTypeOf(in)) == LLVMPointerTypeKind && k++ == i)
             return in;
     return NULL;
 }
@@ -286,7 +288,11 @@ START_TEST(every_op_lowers)
     ck_assert_ptr_nonnull(strstr(text, "fcmp une <4 x double>"));
     ck_assert_ptr_nonnull(strstr(text, "fdiv <4 x double>"));
     ck_assert_ptr_nonnull(strstr(text, "fneg <4 x double>"));
-    ck_assert_ptr_nonnull(strstr(text, "store <4 x double> <double -0.000000e+00"));
+    /* The constant root -0 is stored from the module's table of
+     * constants, loaded once in the group's entry block. */
+    ck_assert_ptr_nonnull(strstr(text, "@planc.k0 = hidden global"));
+    ck_assert_ptr_nonnull(strstr(text, "<4 x double> <double -0.000000e+00, double -0.000000e+00"));
+    ck_assert_ptr_nonnull(strstr(text, "store <4 x double> %k"));
     ck_assert_ptr_null(strstr(text, "minnum"));
     ck_assert_ptr_null(strstr(text, "maxnum"));
     ck_assert_ptr_null(strstr(text, "fmin"));
@@ -643,6 +649,58 @@ START_TEST(no_needless_nan_tests)
 }
 END_TEST
 
+/* Constants reach the loop as loads from the module's table (no vector
+ * constant but +0 in a group's code), a division by a power of two is a
+ * multiplication, two selects with the same arm are one select on an or
+ * of their conditions, and a NaN test or'ed with an ordered comparison
+ * against a number is one unordered comparison. */
+START_TEST(constants_and_joined_selects)
+{
+    P.inputs[0] = P.inputs[1] = (ir_input){.kind = IR_IN_YEAR};
+    uint32_t y0 = ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 0);
+    uint32_t y1 = ir_emit(&A, &P, IR_INPUT, IR_NUM, 0, 0, 0, 0, 1);
+    uint32_t k4 = ir_const(&A, &P, IR_NUM, 4);
+    uint32_t k5 = ir_const(&A, &P, IR_NUM, 5);
+    uint32_t k7 = ir_const(&A, &P, IR_NUM, 7);
+    uint32_t q = ir_emit(&A, &P, IR_DIV, IR_NUM, y0, k4, 0, 0, 0);
+    uint32_t gt = ir_emit(&A, &P, IR_GT, IR_BOOL, y1, k5, 0, 0, 0);
+    uint32_t s1 = ir_emit(&A, &P, IR_SELECT, IR_NUM, gt, k7, y0, 0, 0);
+    uint32_t lt = ir_emit(&A, &P, IR_LT, IR_BOOL, y0, k4, 0, 0, 0);
+    uint32_t s2 = ir_emit(&A, &P, IR_SELECT, IR_NUM, lt, k7, s1, 0, 0);
+    const uint32_t bounds[] = {0, P.nsteps}, mat[] = {q, s2};
+    exec_plan pl = hand_plan(bounds, 1, mat, 2);
+    LLVMModuleRef m = cg_module(C, &P, &pl, "k", errf);
+    ck_assert_ptr_nonnull(m);
+    char *text = LLVMPrintModuleToString(m);
+    const char *code = strstr(text, "define");
+    ck_assert_ptr_nonnull(code);
+    ck_assert_ptr_null(strstr(code, "<double"));
+    ck_assert_ptr_nonnull(strstr(text, "<double 2.500000e-01, double 2.500000e-01"));
+    ck_assert_ptr_null(strstr(text, "fdiv"));
+    ck_assert_ptr_nonnull(strstr(text, "fmul <4 x double>"));
+    const char *sel = strstr(code, "select <4 x i1>");
+    ck_assert_ptr_nonnull(sel);
+    ck_assert_ptr_null(strstr(sel + 1, "select <4 x i1>"));
+    ck_assert_ptr_nonnull(strstr(code, "or <4 x i1>"));
+    LLVMDisposeMessage(text);
+    LLVMDisposeModule(m);
+
+    /* Over data, which may be missing: COALESCE(SELECT(y1 > 5, 7, y1), 7)
+     * is 7 where y1 is NaN or above 5: fcmp ugt. */
+    P.inputs[1] = (ir_input){.kind = IR_IN_DATA};
+    uint32_t s3 = ir_emit(&A, &P, IR_SELECT, IR_NUM, gt, k7, y1, 0, 0);
+    uint32_t co = ir_emit(&A, &P, IR_COALESCE, IR_NUM, s3, k7, 0, 0, 0);
+    const uint32_t bounds2[] = {0, P.nsteps}, mat2[] = {co};
+    pl = hand_plan(bounds2, 1, mat2, 1);
+    m = cg_module(C, &P, &pl, "k", errf);
+    ck_assert_ptr_nonnull(m);
+    text = LLVMPrintModuleToString(m);
+    ck_assert_ptr_nonnull(strstr(text, "fcmp ugt <4 x double>"));
+    LLVMDisposeMessage(text);
+    LLVMDisposeModule(m);
+}
+END_TEST
+
 /* With the runtime's own plan (exec_plan_make), slot 3 crosses the
  * barrier, so it is materialized and segment 1 loads it instead of
  * recomputing it; constants are still not loaded. */
@@ -690,6 +748,7 @@ static Suite *cg_suite(void)
     tcase_add_test(tc, widths);
     tcase_add_test(tc, no_needless_nan_tests);
     tcase_add_test(tc, runtime_plan);
+    tcase_add_test(tc, constants_and_joined_selects);
     suite_add_tcase(s, tc);
     return s;
 }
