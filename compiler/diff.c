@@ -1686,6 +1686,20 @@ static void text_cover_names(char sign, const char *const *v, uint32_t n, lbl_la
         fprintf(out, lbl_get(lang, LBL_D_MORE), n - COVER_SHOWN);
 }
 
+/* "+ a, b; - c" and the end of the line: the names gained, then those
+ * lost, each list only when it has names. */
+static void text_gains_loses(const char *const *gains, uint32_t ngains, const char *const *loses,
+                             uint32_t nloses, lbl_lang lang, FILE *out)
+{
+    if (ngains)
+        text_cover_names('+', gains, ngains, lang, out);
+    if (ngains && nloses)
+        fputs(lbl_get(lang, LBL_LIST_SEP), out);
+    if (nloses)
+        text_cover_names('-', loses, nloses, lang, out);
+    fputc('\n', out);
+}
+
 /* Prints a target's coverage change, "covers: + 石家庄, 保定; - 太原",
  * then a line per row whose regions read below changed (at most
  * COVER_SHOWN), "reads below 京津冀: + 石家庄; - 太原"; its words in lang. */
@@ -1693,24 +1707,12 @@ static void text_cover(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
     if (it->ngains || it->nloses) {
         fprintf(out, lbl_get(lang, LBL_D_COVERS), indent, "");
-        if (it->ngains)
-            text_cover_names('+', it->gains, it->ngains, lang, out);
-        if (it->ngains && it->nloses)
-            fputs(lbl_get(lang, LBL_LIST_SEP), out);
-        if (it->nloses)
-            text_cover_names('-', it->loses, it->nloses, lang, out);
-        fputc('\n', out);
+        text_gains_loses(it->gains, it->ngains, it->loses, it->nloses, lang, out);
     }
     for (size_t k = 0; k < it->reads.n && k < COVER_SHOWN; k++) {
         const dreads *d = it->reads.v[k];
         fprintf(out, lbl_get(lang, LBL_D_READS_BELOW), indent, "", d->region);
-        if (d->ngains)
-            text_cover_names('+', d->gains, d->ngains, lang, out);
-        if (d->ngains && d->nloses)
-            fputs(lbl_get(lang, LBL_LIST_SEP), out);
-        if (d->nloses)
-            text_cover_names('-', d->loses, d->nloses, lang, out);
-        fputc('\n', out);
+        text_gains_loses(d->gains, d->ngains, d->loses, d->nloses, lang, out);
     }
     if (it->reads.n > COVER_SHOWN)
         fprintf(out, lbl_get(lang, LBL_D_MORE_ROWS), indent, "", it->reads.n - COVER_SHOWN);
