@@ -1,22 +1,23 @@
 /* places.c — finding the place names a text mentions (see places.h).
  *
- * The names are kept in a trie of their bytes, each node's children in a
- * list: a text is searched by walking the trie from each code point, as
- * far as the text follows a name, so that the work is the text's length
- * times the length of the names it follows (at most PLACES_MAX_NAME bytes;
- * at most 256 siblings looked at per byte), however many names there are.  A base of ten thousand cities
- * whose names share their first character costs no more than one. */
+ * The names are kept in a trie of their bytes, its edges in a hash table
+ * keyed by (node, byte): a text is searched by walking the trie from each
+ * code point, as far as the text follows a name, so that the work is the
+ * text's length times the length of the names it follows (at most
+ * PLACES_MAX_NAME bytes, each one look-up in the table), however many
+ * names there are and however many of them branch at each byte.  A base
+ * of ten thousand cities whose names share their first character costs
+ * no more than one.  (Children in a list of siblings cost up to 256
+ * compares per byte: an alias list crafted to branch at every byte made
+ * a 100 KB text take seconds.) */
 #include "places.h"
 
 #include <string.h>
 
 #include "utf8.h"
 
-/* A node of the trie: the byte that leads to it from its parent. */
+/* A node of the trie (node 0 is the root). */
 typedef struct place_node {
-    uint32_t kid;           /* its first child, 0 for none (0 is the root) */
-    uint32_t next;          /* its next sibling, 0 for none */
-    unsigned char byte;
     bool keep;              /* a name to keep ends here */
     bool look;              /* a name to look for ends here */
     uint32_t seen;          /* look: the stamp of the last text it was found in */
@@ -28,6 +29,13 @@ static bool alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+
+/* An edge of the trie: node `from` goes to node `to` (never 0, the root;
+ * 0 marks a free slot) by `byte`. */
+typedef struct place_edge {
+    uint32_t from, to;
+    unsigned char byte;
+} place_edge;
 
 /* Room for one more node (the arena keeps the old array). */
 static void grow(arena *a, places *p)
@@ -42,14 +50,36 @@ static void grow(arena *a, places *p)
     p->cap = cap;
 }
 
-/* The child of node n reached by byte b, 0 for none. */
-static uint32_t child(const places *p, uint32_t n, unsigned char b)
+/* The first slot of the edge table to look at for (from, b); ecap is a
+ * power of two. */
+static uint32_t slot_of(const places *p, uint32_t from, unsigned char b)
 {
-    const place_node *v = p->nodes;
-    for (uint32_t k = v[n].kid; k; k = v[k].next)
-        if (v[k].byte == b)
-            return k;
-    return 0;
+    uint64_t k = ((uint64_t)from << 8 | b) * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(k >> 32) & (p->ecap - 1);
+}
+
+/* The child of node n reached by byte b, 0 for none. */
+static uint32_t child(places *p, uint32_t n, unsigned char b)
+{
+    if (!p->ecap)
+        return 0;
+    const place_edge *e = p->edges;
+    for (uint32_t s = slot_of(p, n, b);; s = (s + 1) & (p->ecap - 1)) {
+        p->probes++;
+        if (!e[s].to)
+            return 0;
+        if (e[s].from == n && e[s].byte == b)
+            return e[s].to;
+    }
+}
+
+/* Puts an edge into the table, which has a free slot. */
+static void put_edge(places *p, place_edge ed)
+{
+    uint32_t s = slot_of(p, ed.from, ed.byte);
+    while (p->edges[s].to)
+        s = (s + 1) & (p->ecap - 1);
+    p->edges[s] = ed;
 }
 
 /* The child of node n reached by byte b, made when there is none. */
@@ -58,12 +88,21 @@ static uint32_t make_child(arena *a, places *p, uint32_t n, unsigned char b)
     uint32_t k = child(p, n, b);
     if (k)
         return k;
+    /* at most half the slots taken: the table doubles (the arena keeps
+     * the old one) */
+    if (2 * (uint64_t)(p->nedges + 1) > p->ecap) {
+        place_edge *old = p->edges;
+        uint32_t ocap = p->ecap;
+        p->ecap = ocap ? ocap * 2 : 128;
+        p->edges = arena_alloc(a, (size_t)p->ecap * sizeof *p->edges); /* zeroed */
+        for (uint32_t s = 0; s < ocap; s++)
+            if (old[s].to)
+                put_edge(p, old[s]);
+    }
     grow(a, p);
     k = p->nnodes++;
-    place_node *v = p->nodes; /* zeroed: arena memory */
-    v[k].byte = b;
-    v[k].next = v[n].kid;
-    v[n].kid = k;
+    put_edge(p, (place_edge){n, k, b});
+    p->nedges++;
     return k;
 }
 

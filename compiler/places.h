@@ -33,6 +33,9 @@
 typedef struct places {
     struct place_node *nodes; /* a trie of the names' bytes (places.c) */
     uint32_t nnodes, cap;
+    struct place_edge *edges; /* its edges, a hash table of ecap slots */
+    uint32_t nedges, ecap;
+    uint64_t probes;        /* slots of the table looked at (for the tests) */
     uint32_t nlook;         /* names to look for */
     uint32_t stamp;         /* texts searched so far */
 } places;

@@ -130,6 +130,38 @@ START_TEST(shared_prefixes_and_long)
 }
 END_TEST
 
+/* Names crafted to branch at every byte ("a" repeated, then any of 90
+ * characters): the search looks at a few slots per byte it walks, not at
+ * every sibling (a list of siblings made a 100 KB text take seconds). */
+START_TEST(branching_names_bounded)
+{
+    arena a;
+    arena_init(&a);
+    places p = {0};
+    const char *tails = "bcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!$%&'()*+,-./:<=>?@[]^_`{|}~ a";
+    size_t ntails = strlen(tails);
+    for (int d = 1; d < 200; d++)
+        for (size_t t = 0; t < ntails; t++) {
+            char *nm = arena_alloc(&a, (size_t)d + 2);
+            memset(nm, 'a', (size_t)d);
+            nm[d] = tails[t];
+            places_add(&a, &p, nm, false);
+        }
+    enum { LEN = 20000 };
+    char *text = arena_alloc(&a, LEN + 2);
+    text[0] = 'b';
+    memset(text + 1, 'a', LEN);
+    p.probes = 0;
+    ck_assert_str_eq(found(&a, &p, text), "");
+    /* each position walks at most 200 bytes */
+    ck_assert_uint_le(p.probes, (uint64_t)4 * (LEN + 1) * 201);
+    /* and the right names are found */
+    ck_assert_str_eq(found(&a, &p, "x aaab, aa~ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaZ"),
+                     "aaab|aa~|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaZ");
+    arena_free(&a);
+}
+END_TEST
+
 static Suite *places_suite(void)
 {
     Suite *s = suite_create("places");
@@ -139,6 +171,7 @@ static Suite *places_suite(void)
     tcase_add_test(tc, latin_short_cap);
     tcase_add_test(tc, empty_and_bad_bytes);
     tcase_add_test(tc, shared_prefixes_and_long);
+    tcase_add_test(tc, branching_names_bounded);
     suite_add_tcase(s, tc);
     return s;
 }
