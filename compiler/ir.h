@@ -424,7 +424,8 @@ long ir_current_milestone(const ir_target *tg, int year);
  * year after its baseline year y0 for a target judged on the way from
  * the baseline (a goal with a deadline, a trend, peaks), whose baseline
  * year is the reference point; y0 itself for an every-year goal or a red
- * line.  lower.c's applicability test is the same rule. */
+ * line.  lower.c's applicability test is this function (on the target's
+ * kind and milestones, set before it lowers the target). */
 int ir_first_judged_year(const ir_target *tg);
 
 /* Prints the program readably (`planc check --dump-ir`). */

@@ -798,9 +798,11 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     /* A target judged on the way from the baseline (a goal with a
      * deadline, a trend, peaks) starts there: its baseline year is the
      * reference point, not a year it is judged in (e = b, a score of 0 by
-     * construction).  Every-year goals and red lines hold in it too. */
-    bool every_year = !trend && t->tk != TG_PEAKS && t->nms == 1 && t->ms[0].deadline == 0;
-    uint32_t applicable = op2(l, every_year ? IR_GE : IR_GT, IR_BOOL, y, y0);
+     * construction).  Every-year goals and red lines hold in it too.
+     * The rule is ir_first_judged_year's, on out's kind and milestones
+     * (target_explained, before): explain and the reports say what this
+     * computes. */
+    uint32_t applicable = op2(l, ir_first_judged_year(out) > t->y0 ? IR_GT : IR_GE, IR_BOOL, y, y0);
 
     if (trend) {
         uint32_t pv = measured(l, t, shift_prev(here));
