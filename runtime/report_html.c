@@ -385,6 +385,44 @@ static void level_cut(uint32_t n, uint32_t *head, uint32_t *cut)
     }
 }
 
+/* A walk over the rows of one level's chart (the ranking's or the
+ * heatmap's), in rank order: the regions drawn, and, in place of those
+ * level_cut leaves out, one row for the line saying so. */
+typedef struct level_walk {
+    const rollup *ru;
+    uint32_t level;
+    uint32_t head, cut;        /* level_cut's, for a level of n regions */
+    uint32_t k;                /* the next position in ru->by_rank */
+    uint32_t at;               /* the level's regions passed */
+    uint32_t row;              /* the rows returned */
+} level_walk;
+
+static level_walk level_walk_start(const rollup *ru, uint32_t level, uint32_t n)
+{
+    level_walk w = {.ru = ru, .level = level};
+    level_cut(n, &w.head, &w.cut);
+    return w;
+}
+
+/* The next row of the walk: true with *rr its region (NULL for the cut
+ * line) and *row its number from 0; false after the last. */
+static bool level_next(level_walk *w, const rollup_region **rr, uint32_t *row)
+{
+    while (w->k < w->ru->nregions) {
+        const rollup_region *r = &w->ru->regions[w->ru->by_rank[w->k++]];
+        if (r->level != w->level)
+            continue;
+        uint32_t at = w->at++;
+        bool hidden = at >= w->head && at < w->head + w->cut;
+        if (hidden && at != w->head)
+            continue;
+        *rr = hidden ? NULL : r;
+        *row = w->row++;
+        return true;
+    }
+    return false;
+}
+
 /* One bar chart: the regions of `level` in rank order, bar length the
  * total score (0..100), colour the grade. */
 static void ranking_chart(page *g, uint32_t level)
@@ -399,21 +437,14 @@ static void ranking_chart(page *g, uint32_t level)
     /* a level of more than LEVEL_SHOWN regions: its first and last
      * LEVEL_SHOWN / 2 bars, and a row between that says how many are not
      * drawn */
-    uint32_t head, cut;
-    level_cut(n, &head, &cut);
-    uint32_t rows = n - cut + (cut > 0);
+    level_walk w = level_walk_start(ru, level, n);
+    uint32_t head = w.head, cut = w.cut, rows = n - cut + (cut > 0), row;
     double labw = 0, textw = 0;
     char rank[16], text[160], vetoes[512];
-    uint32_t at = 0;
-    for (uint32_t k = 0; k < ru->nregions; k++) {
-        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
-        if (rr->level != level)
+    const rollup_region *rr;
+    while (level_next(&w, &rr, &row)) {
+        if (!rr)
             continue;
-        if (at >= head && at < head + cut) {
-            at++;
-            continue;
-        }
-        at++;
         snprintf(rank, sizeof rank, "%u", rr->rank);
         double w = text_px(rank, font) + text_px(p->regions[rr->region].name, font) + 8;
         labw = w > labw ? w : labw;
@@ -446,23 +477,16 @@ static void ranking_chart(page *g, uint32_t level)
                 x, top, x, top + rows * rowh, v == 0 ? "#8c959f" : "#e5e7eb", x,
                 top + rows * rowh + 16, v);
     }
-    uint32_t i = 0;
-    at = 0;
-    for (uint32_t k = 0; k < ru->nregions; k++) {
-        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
-        if (rr->level != level)
-            continue;
-        if (at >= head && at < head + cut) {
-            if (at++ == head) {
-                fprintf(out, "<text class=\"cut\" x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">"
-                             "<a href=\"#regions\">", left + 6, top + i++ * rowh + 17);
-                put_text(out, cutline);
-                fputs("</a></text>\n", out);
-            }
+    w = level_walk_start(ru, level, n);
+    while (level_next(&w, &rr, &row)) {
+        double y = top + row * rowh;
+        if (!rr) {
+            fprintf(out, "<text class=\"cut\" x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">"
+                         "<a href=\"#regions\">", left + 6, y + 17);
+            put_text(out, cutline);
+            fputs("</a></text>\n", out);
             continue;
         }
-        at++;
-        double y = top + i++ * rowh;
         const char *name = p->regions[rr->region].name;
         if (rr->rank)
             snprintf(rank, sizeof rank, "%u", rr->rank);
@@ -674,8 +698,8 @@ static void heat_level(page *g, double labw, double *xs, uint32_t level)
         fprintf(out, "<p class=\"note\">%s</p>\n", label(g, LBL_HEATMAP_NO_TARGETS));
         return;
     }
-    uint32_t head, cut;
-    level_cut(n, &head, &cut);
+    level_walk w = level_walk_start(ru, level, n);
+    uint32_t head = w.head, cut = w.cut;
     char cutline[256] = "";
     double width = L->width;
     if (cut) {
@@ -715,22 +739,18 @@ static void heat_level(page *g, double labw, double *xs, uint32_t level)
         put_text_cut(out, p->targets[ti].name, HEAT_NAMECOLS);
         fputs("</text>\n", out);
     }
-    uint32_t i = 0, at = 0;
-    for (uint32_t k = 0; k < ru->nregions; k++) {
-        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
-        if (rr->level != level)
-            continue;
-        if (at >= head && at < head + cut) {
-            if (at++ == head) {
-                fprintf(out, "<text class=\"cut\" x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">",
-                        L->left, L->top + i++ * HEAT_CH + 13);
-                put_text(out, cutline);
-                fputs("</text>\n", out);
-            }
+    const rollup_region *rr;
+    uint32_t row;
+    while (level_next(&w, &rr, &row)) {
+        double y = L->top + row * HEAT_CH;
+        if (rr) {
+            heat_row(g, L, rr, y);
             continue;
         }
-        at++;
-        heat_row(g, L, rr, L->top + i++ * HEAT_CH);
+        fprintf(out, "<text class=\"cut\" x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">", L->left,
+                y + 13);
+        put_text(out, cutline);
+        fputs("</text>\n", out);
     }
     fputs("</svg>\n", out);
     if (cut) {
@@ -764,15 +784,11 @@ static void heatmap(page *g)
      * do not widen the charts) */
     double labw = 0;
     for (uint32_t level = 0; level < p->nlevels; level++) {
-        uint32_t n = level_regions(ru, level), head, cut, at = 0;
-        level_cut(n, &head, &cut);
-        for (uint32_t k = 0; k < ru->nregions; k++) {
-            const rollup_region *rr = &ru->regions[ru->by_rank[k]];
-            if (rr->level != level)
-                continue;
-            bool drawn = at < head || at >= head + cut;
-            at++;
-            double w = drawn ? text_px(p->regions[rr->region].name, HEAT_FONT) : 0;
+        level_walk lw = level_walk_start(ru, level, level_regions(ru, level));
+        const rollup_region *rr;
+        uint32_t row;
+        while (level_next(&lw, &rr, &row)) {
+            double w = rr ? text_px(p->regions[rr->region].name, HEAT_FONT) : 0;
             labw = w > labw ? w : labw;
         }
     }
