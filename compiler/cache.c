@@ -70,6 +70,8 @@ struct cache {
     char *dir;
     FILE *warn;
     bool write_warned;   /* a failed write was reported already */
+    const char *then;    /* ends a warning about a bad entry: what the
+                            caller does instead ("; recompiling") */
 };
 
 /* "a" + "/" + "b", malloc'd (NULL when out of memory). */
@@ -163,7 +165,13 @@ cache *cache_open(const char *dir, FILE *warn)
         return NULL;
     }
     c->warn = warn;
+    c->then = "; recompiling";
     return c;
+}
+
+void cache_on_bad_entry(cache *c, const char *then)
+{
+    c->then = then;
 }
 
 void cache_close(cache *c)
@@ -235,8 +243,8 @@ void *cache_get(cache *c, const cache_key *k, size_t *len)
         *len = m.len;
     } else {
         char *path = cache_entry_path(c, k);
-        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (too large to read); recompiling\n",
-                path ? path : "?");
+        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (too large to read)%s\n",
+                path ? path : "?", c->then);
         free(path);
     }
     cache_unmap(&m);
@@ -252,8 +260,8 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno != ENOENT)
-            fprintf(c->warn, "planc: warning: cannot read cache entry '%s': %s; recompiling\n",
-                    path, strerror(errno));
+            fprintf(c->warn, "planc: warning: cannot read cache entry '%s': %s%s\n",
+                    path, strerror(errno), c->then);
         free(path);
         return false;
     }
@@ -288,7 +296,7 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
             bad = "damaged: its checksum does not match";
     }
     if (bad) {
-        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (%s); recompiling\n", path, bad);
+        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (%s)%s\n", path, bad, c->then);
         if (base)
             munmap(base, size);
         free(path);

@@ -85,6 +85,12 @@ typedef struct cache cache;
 cache *cache_open(const char *dir, FILE *warn);
 void cache_close(cache *c);
 
+/* What the warnings about a damaged, foreign or unreadable entry say the
+ * caller does instead, after the reason: "; recompiling" (the default),
+ * or "" when the caller may not compile (jit_cached).  `then` must
+ * outlive c. */
+void cache_on_bad_entry(cache *c, const char *then);
+
 /* The payload stored under `k`, malloc'd, its length in *len; NULL when
  * there is no entry, or after printing a warning when the entry is
  * damaged or foreign (see above). */

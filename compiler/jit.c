@@ -83,7 +83,14 @@ struct jit_engine {
     so_job so;                /* the shared object being linked for the cache */
     jit_timings timings;
     atomic_int nerrors;       /* errors reported since creation */
+    bool cache_only;          /* jit_cached: a miss compiles nothing */
 };
+
+/* What follows a cache entry that is ignored, for its warning. */
+static const char *after_bad_entry(const jit_engine *j)
+{
+    return j->cache_only ? "" : "; recompiling";
+}
 
 /* Milliseconds on the monotonic clock. */
 static double now_ms(void)
@@ -366,7 +373,8 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
     }
     if (!j->dl) {
         fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its code does not load: "
-                        "%s); recompiling\n", path ? path : "?", why ? why : "unknown error");
+                        "%s)%s\n", path ? path : "?", why ? why : "unknown error",
+                after_bad_entry(j));
         return false;
     }
     return true;
@@ -551,7 +559,7 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
         (memcmp(kind, KIND_SHARED, 8) == 0 && n != 1)) {
         path = cache_entry_path(c, key);
         fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its code does not "
-                        "parse); recompiling\n", path ? path : "?");
+                        "parse)%s\n", path ? path : "?", after_bad_entry(j));
     } else if (memcmp(kind, KIND_SHARED, 8) == 0) {
         j->timings.cache = now_ms() - t0;
         double t1 = now_ms();
@@ -597,8 +605,8 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
                 msg += sizeof prefix - 1;
             path = cache_entry_path(c, key);
             fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its objects do not "
-                            "link: %.*s); recompiling\n", path ? path : "?",
-                    (int)strcspn(msg, "\n"), msg);
+                            "link: %.*s)%s\n", path ? path : "?",
+                    (int)strcspn(msg, "\n"), msg, after_bad_entry(j));
         }
         free(why);
     }
@@ -650,7 +658,9 @@ jit_engine *jit_create(const ir_program *p, FILE *err)
     return jit_create_opts(p, NULL, err);
 }
 
-jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err)
+/* jit_create_opts and jit_cached: the engine from the cache, else (unless
+ * cache_only) compiled. */
+static jit_engine *create(const ir_program *p, const jit_options *o, bool cache_only, FILE *err)
 {
     /* The cache phase starts here (the program split into segments), so
      * that the phases add up to the time jit_create_opts takes. */
@@ -675,11 +685,14 @@ jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err
     j->fns = fns;
     j->nsegs = plan.nsegs;
     j->memfd = -1;
+    j->cache_only = cache_only;
     atomic_init(&j->nerrors, 0);
 
     bool ok = true;
     cache *c = o && o->cache_dir ? cache_open(o->cache_dir, err) : NULL;
     cache_key key;
+    if (c && cache_only)
+        cache_on_bad_entry(c, "");
     if (c) {
         j->timings.cache_state = JIT_CACHE_MISS;
         ok = program_key(p, &plan, o, j, &key);
@@ -692,6 +705,13 @@ jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err
         j->timings.cache_state = JIT_CACHE_MISS;
     }
     j->timings.cache = now_ms() - t0 - j->timings.load;
+    if (cache_only) {
+        if (c)
+            cache_close(c);
+        exec_plan_free(&plan);
+        jit_dispose(j);
+        return NULL;
+    }
     ok = ok && compile(j, &plan, o, c, &key);
     if (j->so.c != c)
         cache_close(c);
@@ -702,6 +722,47 @@ jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err
         return NULL;
     }
     return j;
+}
+
+jit_engine *jit_create_opts(const ir_program *p, const jit_options *o, FILE *err)
+{
+    return create(p, o, false, err);
+}
+
+jit_engine *jit_cached(const ir_program *p, const jit_options *o, FILE *err)
+{
+    if (!o || !o->cache_dir)
+        return NULL;
+    return create(p, o, true, err);
+}
+
+/* The cost model of jit_estimate_run, in milliseconds of this kind of
+ * machine, fitted to `planc run --timings -j 1` on the benchmark's
+ * generated rule sets (docs/PERFORMANCE.md, "Choosing the engine"):
+ *   - the interpreter takes about 2.2 ns per IR step and row (2.1-2.4 on
+ *     the e2e, memory-bound and Liaoning-size sets), the compiled code
+ *     0.2-0.6 ns;
+ *   - a compile (loading the back end, lowering, default<O3>, code
+ *     generation) takes about 35 ms plus 0.16 ms per step: 45, 66 and 243
+ *     ms for 85, 161 and 1,343 steps.
+ * Both sides spread over the same cores (the rows in chunks over -j
+ * threads, the compile in parts over as many), so threads are left out;
+ * so is the cache's shared object, linked while the rows are scored.
+ * The estimate decides only near the break-even, where either engine
+ * costs about the same. */
+#define EST_INTERP_NS_PER_STEP_ROW 2.2
+#define EST_JIT_NS_PER_STEP_ROW 0.3
+#define EST_COMPILE_FIXED_MS 35.0
+#define EST_COMPILE_MS_PER_STEP 0.16
+
+jit_estimate jit_estimate_run(const ir_program *p, uint64_t rows)
+{
+    jit_estimate e = {.steps = p->nsteps};
+    double work = (double)rows * (double)p->nsteps;
+    e.interp_ms = work * EST_INTERP_NS_PER_STEP_ROW / 1e6;
+    e.jit_ms = EST_COMPILE_FIXED_MS + (double)p->nsteps * EST_COMPILE_MS_PER_STEP +
+               work * EST_JIT_NS_PER_STEP_ROW / 1e6;
+    return e;
 }
 
 const exec_engine *jit_exec_engine(const jit_engine *j)

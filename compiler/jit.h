@@ -81,6 +81,7 @@
 #define PLANC_JIT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "exec.h"
@@ -134,6 +135,29 @@ jit_engine *jit_create(const ir_program *p, FILE *err);
  * unusable directory, a damaged entry) go to `err` too and are not
  * errors: the code is then compiled. */
 jit_engine *jit_create_opts(const ir_program *p, const jit_options *opts, FILE *err);
+
+/* The engine for p from the cache alone: as jit_create_opts when the
+ * cache (opts->cache_dir) holds p's code; NULL, having compiled nothing,
+ * when it does not (a damaged entry is warned about and ignored), when
+ * there is no cache, or after an internal error was printed to `err`.
+ * `planc run --engine auto` asks it first, then decides whether
+ * compiling pays (jit_pays). */
+jit_engine *jit_cached(const ir_program *p, const jit_options *opts, FILE *err);
+
+/* What a run of p over `rows` rows is expected to cost, in milliseconds
+ * of this machine's time, for `planc run --engine auto`: interpreting the
+ * rows, and compiling p (its code not cached) then running the compiled
+ * code over them.  The constants are measured (docs/PERFORMANCE.md,
+ * "Choosing the engine"); only the two estimates' order matters. */
+typedef struct jit_estimate {
+    uint64_t steps;       /* p's IR steps */
+    double interp_ms;     /* the interpreter over the rows */
+    double jit_ms;        /* compiling, plus the compiled code over the rows */
+} jit_estimate;
+
+/* The estimate for p over `rows` rows; .interp_ms > .jit_ms says that
+ * compiling pays. */
+jit_estimate jit_estimate_run(const ir_program *p, uint64_t rows);
 
 /* The engine for rt_run: run_segment(self, p, seg, f, lo, hi) calls the
  * compiled seg_N(f->inputs, f->cols, lo, hi).  p must be the program the

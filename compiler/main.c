@@ -5,6 +5,7 @@
  * program.  Each pass reports its errors through one diag context and the
  * driver stops after a pass that reported any. */
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -14,6 +15,7 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "aot.h"
 #include "arena.h"
@@ -161,7 +163,7 @@ static const char usage_diff[] =
 static const char *rules_root;
 
 static const char usage_run[] =
-    "usage: planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]\n"
+    "usage: planc run RULES --data CSV [-o OUT] [--engine auto|jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
     "                 [--skip-unknown-regions] [--allow-missing-columns]\n"
@@ -188,8 +190,13 @@ static const char usage_run[] =
     "                   (one year's snapshot, such as an index)\n"
     "  -o, --output OUT write the results to OUT instead of stdout\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
-    "                   compiled through LLVM, the default) or interp (the\n"
-    "                   reference interpreter); the results are the same\n"
+    "                   compiled through LLVM), interp (the reference\n"
+    "                   interpreter) or auto (the default, else\n"
+    "                   $PLANC_ENGINE): the JIT's code when the cache holds\n"
+    "                   it, else the JIT when the rows are many enough for\n"
+    "                   compiling to pay (about 100,000 for a plan of\n"
+    "                   Liaoning's size; --timings gives the estimate), else\n"
+    "                   the interpreter.  The results are the same\n"
     "  -j, --jobs N     score the rows on N threads (default: the number of\n"
     "                   online processors); the output is the same for every N\n"
     "  --no-cache       neither read nor write the cache of compiled code\n"
@@ -227,18 +234,19 @@ static const char usage_run[] =
     "  --timings        print the time of each phase to stderr, one line each:\n"
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME is, in order: parse, check, lower (the front end);\n"
-    "                   with --engine jit: cache (key, lookup and store; the\n"
+    "                   with the JIT: cache (key, lookup and store; the\n"
     "                   note says hit, hit objects, miss or off), llvm-load\n"
     "                   (loading planc's LLVM back end; 'not needed' on a hit),\n"
     "                   llvm-lower, optimise, codegen (0 and noted 'cache hit'\n"
     "                   when the compiled code came from the cache), link\n"
     "                   (loading it into the JIT, or the cached library);\n"
-    "                   then load (reading the data; with --engine jit the\n"
+    "                   then load (reading the data; with the JIT the\n"
     "                   rules compile meanwhile on a thread of their own,\n"
     "                   noted 'overlapped with jit'), wait (jit only: how\n"
     "                   long the scoring then waited for the compiled code),\n"
     "                   kernel (the compiled or interpreted segments, summed;\n"
-    "                   the note gives the threads), barriers (peaks and\n"
+    "                   the note gives the threads, and with --engine auto\n"
+    "                   what it chose and why), barriers (peaks and\n"
     "                   shares), report (the missing-data check and writing\n"
     "                   the results; noted 'streamed' when the results were\n"
     "                   written chunk by chunk as they were scored) and total\n"
@@ -1205,12 +1213,89 @@ static void jit_job_close(jit_job *jj)
     jj->held = NULL;
 }
 
-/* planc run RULES --data CSV [-o OUT] [--engine jit|interp] [-j N]
+/* What --engine auto decided, for --timings: the code was cached, or
+ * compiling was weighed (jit_estimate_run) for the rows counted or, for a
+ * large data file, estimated from its size before it was read. */
+typedef struct engine_choice {
+    bool is_auto;
+    bool cached;          /* the code came from the cache */
+    bool weighed;         /* est holds the estimate that decided */
+    bool early;           /* ... made from the file's size (large_data) */
+    bool compile;         /* ... which said to compile */
+    uint64_t rows;        /* the rows it was made for */
+    jit_estimate est;
+} engine_choice;
+
+/* The least size of a data file whose rows large_data estimates before it
+ * is read: reading a smaller file first, to count its rows, delays a
+ * compile by little (4 MiB load in about 30 ms). */
+#define EARLY_CHOICE_BYTES (4u << 20)
+
+/* --engine auto, no code cached: whether `data` is a regular file large
+ * enough that compiling pays, so that the rules compile while it loads (as
+ * --engine jit does).  Its rows are estimated from its size and the
+ * length of its first lines (a table with a column per year has more rows
+ * than lines: it is then undercounted, and decided once loaded).  False
+ * also when the file cannot be read here (the load then says why): the
+ * rows are counted first. */
+static bool large_data(const ir_program *p, const char *data, engine_choice *ch)
+{
+    struct stat st;
+    if (stat(data, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size < EARLY_CHOICE_BYTES)
+        return false;
+    FILE *f = fopen(data, "rb");
+    if (!f)
+        return false;
+    static char head[64 << 10];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += head[i] == '\n';
+    if (lines < 2)
+        return false;
+    /* the header is one of the lines read, and none of the rows */
+    uint64_t rows = (uint64_t)((double)st.st_size / ((double)n / (double)lines)) - 1;
+    jit_estimate e = jit_estimate_run(p, rows);
+    if (!(e.interp_ms > e.jit_ms))
+        return false;
+    *ch = (engine_choice){.is_auto = true, .weighed = true, .early = true, .compile = true,
+                          .rows = rows, .est = e};
+    return true;
+}
+
+/* --engine auto, no code cached, the data read: whether compiling p pays
+ * for its `rows` rows (noted in *ch). */
+static bool compiling_pays(const ir_program *p, uint64_t rows, engine_choice *ch)
+{
+    jit_estimate e = jit_estimate_run(p, rows);
+    *ch = (engine_choice){.is_auto = true, .weighed = true, .rows = rows, .est = e,
+                          .compile = e.interp_ms > e.jit_ms};
+    return ch->compile;
+}
+
+/* The note --timings puts on the kernel line: the threads, and for
+ * --engine auto what it chose and why. */
+static void kernel_note(char *buf, size_t len, unsigned threads, const engine_choice *ch)
+{
+    int n = snprintf(buf, len, "%u thread%s", threads, threads == 1 ? "" : "s");
+    if (n < 0 || (size_t)n >= len || !ch->is_auto)
+        return;
+    if (ch->cached)
+        snprintf(buf + n, len - n, "; auto: jit, code cached");
+    else if (ch->weighed)
+        snprintf(buf + n, len - n, "; auto: %s, %s%" PRIu64 " rows x %" PRIu64 " steps: "
+                                   "interpreting ~%.3g ms, compiling and running ~%.3g ms",
+                 ch->compile ? "jit" : "interp", ch->early ? "about " : "", ch->rows,
+                 ch->est.steps, ch->est.interp_ms, ch->est.jit_ms);
+}
+
+/* planc run RULES --data CSV [-o OUT] [--engine auto|jit|interp] [-j N]
  *           [--no-cache] [--timings] */
 static int cmd_run(int argc, char **argv)
 {
     double t_start = now_ms();
-    const char *rules = NULL, *data = NULL, *out = NULL, *engine = "jit";
+    const char *rules = NULL, *data = NULL, *out = NULL, *engine = NULL;
     unsigned jobs = rt_default_threads();
     bool timings = false, use_cache = true, quiet = false;
     run_output ro = {0};
@@ -1265,8 +1350,19 @@ static int cmd_run(int argc, char **argv)
         return usage_error("run", "%sno rules file given", "");
     if (!data)
         return usage_error("run", "%sno data given (--data CSV)", "");
-    if (strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
-        return usage_error("run", "unknown engine '%s' (available: jit, interp)", engine);
+    /* --engine, else $PLANC_ENGINE, else auto */
+    bool engine_env = false;
+    if (!engine && getenv("PLANC_ENGINE") && *getenv("PLANC_ENGINE")) {
+        engine = getenv("PLANC_ENGINE");
+        engine_env = true;
+    }
+    if (!engine)
+        engine = "auto";
+    if (strcmp(engine, "auto") != 0 && strcmp(engine, "interp") != 0 && strcmp(engine, "jit") != 0)
+        return usage_error("run", engine_env ? "unknown engine '%s' in PLANC_ENGINE (available: "
+                                               "auto, jit, interp)"
+                                             : "unknown engine '%s' (available: auto, jit, interp)",
+                           engine);
     ro.path = out;
     if (settle_format(&ro, out) != EXIT_OK)
         return EXIT_USAGE;
@@ -1325,18 +1421,30 @@ static int cmd_run(int argc, char **argv)
 
     /* The JIT: the rules' bytes are part of the cache key, with the
      * program itself (jit.h).  The rules compile on a thread of their own
-     * while the data loads. */
+     * while the data loads.  --engine auto takes the code from the cache
+     * when it is there, else compiles only when that pays for the rows
+     * (choose_engine): at once when the data file is clearly large enough,
+     * else once the data is loaded and its rows are counted. */
     jit_job jj = {0};
     char *cache_dir = NULL;
     cache_key rules_key;
     double t_key = 0;
-    if (strcmp(engine, "jit") == 0) {
+    bool is_auto = strcmp(engine, "auto") == 0;
+    jit_engine *cached = NULL;
+    jit_options jo = {0};
+    if (is_auto || strcmp(engine, "jit") == 0) {
         t_key = now_ms();
         cache_dir = use_cache ? cache_default_dir(stderr) : NULL;
         rules_key = rules_digest(&c);
+        jo = (jit_options){.cache_dir = cache_dir, .source = rules_key.b,
+                           .source_len = sizeof rules_key.b};
+        if (is_auto)
+            cached = jit_cached(c.ir, &jo, stderr);
         t_key = now_ms() - t_key;
-        jit_job_start(&jj, c.ir, &(jit_options){.cache_dir = cache_dir, .source = rules_key.b,
-                                                .source_len = sizeof rules_key.b});
+    }
+    engine_choice choice = {.is_auto = is_auto, .cached = cached != NULL};
+    if (strcmp(engine, "jit") == 0 || (is_auto && !cached && large_data(c.ir, data, &choice))) {
+        jit_job_start(&jj, c.ir, &jo);
         if (!jj.started && !jj.jit) {
             free(cache_dir);
             store_close(db);
@@ -1357,7 +1465,12 @@ static int cmd_run(int argc, char **argv)
                                     load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;
     double t_wait = now_ms();
-    jit_engine *jit = jit_job_finish(&jj);
+    jit_engine *jit = cached ? cached : jit_job_finish(&jj);
+    /* auto, with no code cached and no compile started: the rows decide */
+    if (is_auto && !jit && !jj.p && table && compiling_pays(c.ir, rt_table_nrows(table), &choice)) {
+        jit_job_start(&jj, c.ir, &jo);
+        jit = jit_job_finish(&jj);
+    }
     t_wait = now_ms() - t_wait;
     if (jj.p && !jit) {
         /* Nothing could be scored: the data's messages are dropped, as
@@ -1434,12 +1547,14 @@ static int cmd_run(int argc, char **argv)
         if (jit)
             jt = jit_get_timings(jit);
         print_compile_timings(&c, jit ? &jt : NULL, t_key);
+        if (!jit && is_auto)
+            print_timing("cache", t_key, cache_dir ? "miss" : "off");
         print_timing("load", t_load, overlapped ? "overlapped with jit" : NULL);
         if (jit)
             print_timing("wait", t_wait, NULL);
-        char threads[32];
-        snprintf(threads, sizeof threads, "%u thread%s", rtt.threads, rtt.threads == 1 ? "" : "s");
-        print_timing("kernel", rtt.kernel, threads);
+        char note[256];
+        kernel_note(note, sizeof note, rtt.threads, &choice);
+        print_timing("kernel", rtt.kernel, note);
         print_timing("barriers", rtt.barriers, NULL);
         print_timing("report", t_report, streamed ? "streamed" : NULL);
         print_timing("total", now_ms() - t_start, NULL);

@@ -5,7 +5,7 @@
 # hit, damaged and foreign entries, --no-cache, an unusable directory, the
 # directory taken from the environment; a hit needs neither LLVM's back end
 # nor, without a C compiler, the shared object); the back end missing;
-# `planc emit-llvm`.
+# `planc emit-llvm`; --engine auto (the default) and $PLANC_ENGINE.
 #   jit.sh PLANC EXAMPLES_DIR
 set -u
 planc=$1; ex=$2
@@ -14,6 +14,9 @@ fails=0; n=0
 rules=$ex/quickstart/rules.plan
 data=$ex/quickstart/data.csv
 export PLANC_CACHE_DIR="$tmp/cache"
+# The JIT, whatever the rows (--engine auto, the default, would interpret
+# these few): auto has a section of its own below.
+export PLANC_ENGINE=jit
 
 # expect RC CMD... : runs CMD, checks its exit code.
 expect() {
@@ -89,7 +92,7 @@ expect 2 "$planc" run "$rules" --data "$data" -j;      contains err "needs a val
 rm -rf "$PLANC_CACHE_DIR"
 expect 0 "$planc" run "$rules" --data "$data" --timings -o "$tmp/t.csv"
 n=$((n + 1))
-if grep -v -E '^timing: [a-z-]+ [0-9]+\.[0-9]{2} ms( \([a-z0-9 ]+\))?$' "$tmp/err" | grep -q .; then
+if grep -v -E '^timing: [a-z-]+ [0-9]+\.[0-9]{2} ms( \([^()]+\))?$' "$tmp/err" | grep -q .; then
     echo "FAIL: a --timings line is not in the documented format:"; sed 's/^/  | /' "$tmp/err"
     fails=$((fails + 1))
 fi
@@ -107,6 +110,56 @@ if [ "$names" != "parse check lower load kernel barriers report total " ]; then
 fi
 expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
 lacks err "timing:"
+
+# ---- --engine auto (the default) ----
+# Few rows and no code cached: interpreted, nothing compiled or stored,
+# the same bytes; the code once cached: used.  $PLANC_ENGINE sets the
+# default; --engine overrides it.
+rm -rf "$PLANC_CACHE_DIR"
+expect 0 "$planc" run "$rules" --data "$data" --engine interp -o "$tmp/ref.csv"
+expect 0 env -u PLANC_ENGINE "$planc" run "$rules" --data "$data" --timings -o "$tmp/auto.csv"
+contains err "timing: cache [0-9.]* ms (miss)"
+contains err "timing: kernel [0-9.]* ms ([0-9]* threads\{0,1\}; auto: interp, 75 rows x [0-9]* steps: interpreting ~[0-9.e-]* ms, compiling and running ~[0-9.]* ms)"
+lacks err "timing: optimise"
+same "$tmp/ref.csv" "$tmp/auto.csv"
+n=$((n + 1)); [ "$(entries)" -eq 0 ] || { echo "FAIL: $(entries) cache entries after an interpreted run"; fails=$((fails + 1)); }
+expect 0 "$planc" run "$rules" --data "$data" --engine auto --no-cache --timings -o "$tmp/auto.csv"
+contains err "timing: cache [0-9.]* ms (off)"; contains err "auto: interp"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/auto.csv"
+n=$((n + 1)); [ "$(entries)" -eq 1 ] || { echo "FAIL: $(entries) cache entries after --engine jit"; fails=$((fails + 1)); }
+expect 0 env -u PLANC_ENGINE "$planc" run "$rules" --data "$data" --timings -o "$tmp/auto.csv"
+contains err "timing: cache [0-9.]* ms (hit)"; contains err "; auto: jit, code cached)"
+same "$tmp/ref.csv" "$tmp/auto.csv"
+expect 0 env PLANC_ENGINE=interp "$planc" run "$rules" --data "$data" --timings -o "$tmp/auto.csv"
+lacks err "timing: cache"
+expect 0 env PLANC_ENGINE=interp "$planc" run "$rules" --data "$data" --engine auto --timings -o "$tmp/auto.csv"
+contains err "auto: jit, code cached"
+expect 2 env PLANC_ENGINE=fast "$planc" run "$rules" --data "$data"
+contains err "unknown engine 'fast' in PLANC_ENGINE (available: auto, jit, interp)"
+expect 2 "$planc" run "$rules" --data "$data" --engine fast
+contains err "unknown engine 'fast' (available: auto, jit, interp)"
+# Many rows (456,000: 114 cities over 4,000 years): compiled, and decided
+# before the data is read, from the file's size ("about N rows"), so that
+# the compile overlaps the load.
+awk '{ print } END { for (i = 1; i <= 100; i++) printf "region X%d : city in 示例省\n", i }' \
+    "$rules" >"$tmp/many.plan"
+awk -F, 'NR == 1 { print; next }
+    !($1 in seen) { seen[$1] = 1; city[++k] = $1 }
+    END { for (i = 1; i <= 100; i++) city[k + i] = "X" i; k += 100
+          for (i = 1; i <= k; i++) for (y = 2021; y <= 6020; y++) {
+        v = (y * 7 + i * 13) % 97
+        printf "%s,%d,%.1f,%.1f,%d,%d,%.1f,%s\n", city[i], y, 60 + v / 3, 20 + v / 5,
+               800000 + v * 100 - y, 40000 + v * 10, v, (v % 3 ? "yes" : "no") } }' \
+    "$data" >"$tmp/many.csv"
+rm -rf "$PLANC_CACHE_DIR"
+expect 0 env -u PLANC_ENGINE "$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --rollup region \
+    --timings -o "$tmp/many-auto.csv"
+contains err "timing: optimise [0-9.]* ms$"; contains err "timing: load [0-9.]* ms (overlapped with jit)"
+contains err "; auto: jit, about [0-9]* rows x [0-9]* steps: "
+expect 0 "$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --rollup region --engine interp \
+    -o "$tmp/many-interp.csv"
+same "$tmp/many-interp.csv" "$tmp/many-auto.csv"
+rm -f "$tmp/many.csv" "$tmp/many-auto.csv" "$tmp/many-interp.csv"
 
 # ---- the cache ----
 rm -rf "$PLANC_CACHE_DIR"

@@ -41,11 +41,12 @@ EOF
 chmod +x "$tmp/slowcc"
 
 # ---- the cache's link: its directory and the C compiler ----
-# planc waits for the data on a FIFO while the rules compile and the
-# cache's shared object is linked (by the hanging compiler).
+# planc waits for the data on a FIFO while the rules compile (--engine jit:
+# auto would wait for the rows to choose) and the cache's shared object is
+# linked (by the hanging compiler).
 mkfifo "$tmp/fifo"
 export MARK="$tmp/cc.pid"
-CC="$tmp/slowcc" "$planc" run "$rules" --data "$tmp/fifo" -o "$tmp/out.csv" 2>"$tmp/err" &
+CC="$tmp/slowcc" "$planc" run "$rules" --data "$tmp/fifo" --engine jit -o "$tmp/out.csv" 2>"$tmp/err" &
 pid=$!
 if waitfor '[ -s "$MARK" ]'; then
     n=$((n + 1)); ls "$TMPDIR" | grep -q '^planc-link-' || fail "no link directory while linking"

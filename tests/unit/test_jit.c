@@ -880,6 +880,36 @@ END_TEST
 
 /* Every vector width computes the same, over row ranges shorter and
  * longer than a vector and not multiples of it. */
+/* The estimate of --engine auto: interpreting grows with rows x steps,
+ * compiling has a fixed part, so a few rows interpret and many compile,
+ * whatever the program's size, with the break-even between 10,000 and
+ * 1,000,000 rows for programs of 85 to 30,000 steps. */
+START_TEST(estimate)
+{
+    static const uint32_t sizes[] = {85, 236, 1343, 30000};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        ir_program q = {.nsteps = sizes[i]};
+        jit_estimate none = jit_estimate_run(&q, 0);
+        ck_assert_uint_eq(none.steps, sizes[i]);
+        ck_assert(none.interp_ms == 0 && none.jit_ms > 0);
+        ck_assert(jit_estimate_run(&q, 10000).interp_ms < jit_estimate_run(&q, 10000).jit_ms);
+        ck_assert(jit_estimate_run(&q, 1000000).interp_ms > jit_estimate_run(&q, 1000000).jit_ms);
+        uint64_t lo = 10000, hi = 1000000;
+        while (hi - lo > 1) {
+            uint64_t mid = (lo + hi) / 2;
+            jit_estimate e = jit_estimate_run(&q, mid);
+            *(e.interp_ms > e.jit_ms ? &hi : &lo) = mid;
+        }
+        /* more steps: the fixed part weighs less, the break-even comes sooner */
+        if (i > 0) {
+            ir_program r = {.nsteps = sizes[i - 1]};
+            jit_estimate e = jit_estimate_run(&r, hi);
+            ck_assert(e.interp_ms <= e.jit_ms);
+        }
+    }
+}
+END_TEST
+
 START_TEST(widths)
 {
     every_op_program();
@@ -1149,6 +1179,40 @@ START_TEST(cache_damaged_entry)
 }
 END_TEST
 
+/* jit_cached (planc run --engine auto) takes the code from the cache or
+ * nothing: a miss compiles and stores nothing; once the code is compiled,
+ * it is a hit that computes the same; a damaged entry is warned about
+ * without the promise to recompile; without a cache directory it is
+ * NULL. */
+START_TEST(cache_only)
+{
+    threshold_targets(2);
+    jit_options o = {.cache_dir = cache_dir, .source = "v", .source_len = 1};
+    ck_assert_ptr_null(jit_cached(&P, &o, errf));
+    ck_assert_int_eq(cache_entries(NULL), 0);
+    ck_assert_str_eq(errors(), "");
+    jit_dispose(cached("v", JIT_CACHE_MISS));
+    jit_engine *j = jit_cached(&P, &o, errf);
+    ck_assert_msg(j != NULL, "%s", errors());
+    ck_assert_int_eq(jit_get_timings(j).cache_state, JIT_CACHE_HIT);
+    check_engine(j, NV * NV);
+    char path[512];
+    ck_assert_int_eq(cache_entries(path), 1);
+    FILE *f = fopen(path, "r+b");
+    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
+    int c = fgetc(f);
+    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
+    fputc(c ^ 0x20, f);
+    fclose(f);
+    ck_assert_ptr_null(jit_cached(&P, &o, errf));
+    ck_assert_ptr_nonnull(strstr(errors(), "(damaged: its checksum does not match)\n"));
+    reset_errors();
+    ck_assert_ptr_null(jit_cached(&P, &(jit_options){0}, errf));
+    ck_assert_ptr_null(jit_cached(&P, NULL, errf));
+    ck_assert_str_eq(errors(), "");
+}
+END_TEST
+
 /* A sound entry whose payload is not objects (written by hand under the
  * right key) is a warning and a compilation, not a crash. */
 START_TEST(cache_unparsable_payload)
@@ -1208,6 +1272,7 @@ static Suite *jit_suite(void)
     tcase_add_test(tc, create_and_dispose);
     tcase_add_test(tc, parallel_parts);
     tcase_add_test(tc, widths);
+    tcase_add_test(tc, estimate);
     tcase_add_test(tc, big_short_range);
     suite_add_tcase(s, tc);
     TCase *tcc = tcase_create("cache");
@@ -1220,6 +1285,7 @@ static Suite *jit_suite(void)
     tcase_add_test(tcc, cache_shared_object_does_not_load);
     tcase_add_test(tcc, cache_objects_do_not_link);
     tcase_add_test(tcc, cache_damaged_entry);
+    tcase_add_test(tcc, cache_only);
     tcase_add_test(tcc, cache_unparsable_payload);
     tcase_add_test(tcc, cache_unusable);
     suite_add_tcase(s, tcc);
