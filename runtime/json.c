@@ -6,16 +6,57 @@
 
 #include "report.h"
 
+/* Hands the gathered bytes to the FILE. */
+static void flush(json_writer *w)
+{
+    if (w->len)
+        fwrite(w->buf, 1, w->len, w->out);
+    w->len = 0;
+}
+
+/* Appends n bytes of s. */
+static void put(json_writer *w, const char *s, size_t n)
+{
+    if (n > JSON_BUF - w->len) {
+        flush(w);
+        if (n > JSON_BUF) {
+            fwrite(s, 1, n, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+/* Appends a string. */
+static void put_s(json_writer *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+/* Appends one byte. */
+static void put_c(json_writer *w, char c)
+{
+    if (w->len == JSON_BUF)
+        flush(w);
+    w->buf[w->len++] = c;
+}
+
 void json_init(json_writer *w, FILE *out)
 {
-    memset(w, 0, sizeof *w);
     w->out = out;
+    w->len = 0;
+    w->depth = 0;
+    w->inline_from = 0;
+    memset(w->first, 0, sizeof w->first);
+    w->after_key = false;
     w->first[0] = true;
 }
 
 void json_finish(json_writer *w)
 {
-    fputc('\n', w->out);
+    put_c(w, '\n');
+    flush(w);
 }
 
 /* True when the innermost open container is written on one line. */
@@ -24,12 +65,13 @@ static bool is_inline(const json_writer *w)
     return w->inline_from && w->depth >= w->inline_from;
 }
 
-/* A line break and the indentation of the current depth. */
+/* A line break and the indentation of the current depth, in one write. */
 static void newline(json_writer *w)
 {
-    fputc('\n', w->out);
-    for (int i = 0; i < w->depth; i++)
-        fputs("  ", w->out);
+    static const char spaces[1 + 2 * JSON_MAX_DEPTH] = "\n"
+        "                                                                ";
+    _Static_assert(2 * JSON_MAX_DEPTH <= 64, "spaces is too short");
+    put(w, spaces, 1 + 2 * (size_t)w->depth);
 }
 
 /* What goes before a value: nothing after a key; else the comma after the
@@ -43,10 +85,10 @@ static void before_value(json_writer *w)
     if (w->depth == 0)
         return;
     if (!w->first[w->depth])
-        fputc(',', w->out);
+        put_c(w, ',');
     if (is_inline(w)) {
         if (!w->first[w->depth])
-            fputc(' ', w->out);
+            put_c(w, ' ');
     } else {
         newline(w);
     }
@@ -57,7 +99,7 @@ static void before_value(json_writer *w)
 static void open_container(json_writer *w, char c, bool one_line)
 {
     before_value(w);
-    fputc(c, w->out);
+    put_c(w, c);
     if (w->depth + 1 < JSON_MAX_DEPTH)
         w->depth++;
     w->first[w->depth] = true;
@@ -76,7 +118,7 @@ static void close_container(json_writer *w, char c)
         w->depth--;
     if (!empty && !was_inline)
         newline(w);
-    fputc(c, w->out);
+    put_c(w, c);
 }
 
 void json_begin_object(json_writer *w) { open_container(w, '{', false); }
@@ -86,33 +128,64 @@ void json_end_array(json_writer *w) { close_container(w, ']'); }
 void json_begin_record(json_writer *w) { open_container(w, '{', true); }
 void json_begin_inline_array(json_writer *w) { open_container(w, '[', true); }
 
-void json_write_string(FILE *out, const char *s)
+/* The escape of a byte that needs one in a JSON string (quote,
+ * backslash, a control character) into esc; its length. */
+static size_t escape(unsigned char ch, char esc[8])
 {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\b': fputs("\\b", out); break;
-        case '\f': fputs("\\f", out); break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
+    switch (ch) {
+    case '"': return (size_t)snprintf(esc, 8, "\\\"");
+    case '\\': return (size_t)snprintf(esc, 8, "\\\\");
+    case '\n': return (size_t)snprintf(esc, 8, "\\n");
+    case '\r': return (size_t)snprintf(esc, 8, "\\r");
+    case '\t': return (size_t)snprintf(esc, 8, "\\t");
+    case '\b': return (size_t)snprintf(esc, 8, "\\b");
+    case '\f': return (size_t)snprintf(esc, 8, "\\f");
+    default: return (size_t)snprintf(esc, 8, "\\u%04x", ch);
+    }
+}
+
+/* True for the bytes a JSON string holds as they are. */
+static bool plain(unsigned char ch)
+{
+    return ch >= 0x20 && ch != '"' && ch != '\\';
+}
+
+/* Appends s as a JSON string: each run of plain bytes at once. */
+static void put_string(json_writer *w, const char *s)
+{
+    put_c(w, '"');
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned char *run = p;
+        while (plain(*p))
+            p++;
+        put(w, (const char *)run, (size_t)(p - run));
+        if (*p) {
+            char esc[8];
+            put(w, esc, escape(*p++, esc));
         }
     }
-    fputc('"', out);
+    put_c(w, '"');
+}
+
+void json_write_string(FILE *out, const char *s)
+{
+    putc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        char esc[8];
+        if (plain(*p))
+            putc(*p, out);
+        else
+            fwrite(esc, 1, escape(*p, esc), out);
+    }
+    putc('"', out);
 }
 
 void json_key(json_writer *w, const char *key)
 {
     before_value(w);
-    json_write_string(w->out, key);
-    fputs(": ", w->out);
+    put_string(w, key);
+    put(w, ": ", 2);
     w->after_key = true;
 }
 
@@ -120,37 +193,38 @@ void json_str(json_writer *w, const char *s)
 {
     before_value(w);
     if (s)
-        json_write_string(w->out, s);
+        put_string(w, s);
     else
-        fputs("null", w->out);
+        put(w, "null", 4);
 }
 
 void json_num(json_writer *w, double v)
 {
     before_value(w);
     if (!isfinite(v)) {
-        fputs("null", w->out);
+        put(w, "null", 4);
         return;
     }
     char buf[32];
     report_format_number(v, buf);
-    fputs(buf, w->out);
+    put_s(w, buf);
 }
 
 void json_int(json_writer *w, long long v)
 {
     before_value(w);
-    fprintf(w->out, "%lld", v);
+    char buf[24];
+    put(w, buf, (size_t)snprintf(buf, sizeof buf, "%lld", v));
 }
 
 void json_bool(json_writer *w, bool b)
 {
     before_value(w);
-    fputs(b ? "true" : "false", w->out);
+    put_s(w, b ? "true" : "false");
 }
 
 void json_null(json_writer *w)
 {
     before_value(w);
-    fputs("null", w->out);
+    put(w, "null", 4);
 }

@@ -20,8 +20,16 @@
 /* Deepest nesting the writer tracks. */
 #define JSON_MAX_DEPTH 32
 
+/* Bytes the writer gathers before it hands them to its FILE. */
+#define JSON_BUF 16384
+
+/* A document being written: the bytes not yet handed to `out` (one fwrite
+ * per JSON_BUF bytes instead of a stdio call per token: a results
+ * document has millions of them), and where in the document it is. */
 typedef struct json_writer {
     FILE *out;
+    char buf[JSON_BUF];
+    size_t len;                     /* bytes in buf */
     int depth;                      /* containers open */
     int inline_from;                /* depth of the outermost one-line
                                        container, 0 when none is open */
@@ -31,7 +39,8 @@ typedef struct json_writer {
 
 /* Starts a document on `out`. */
 void json_init(json_writer *w, FILE *out);
-/* Ends the document with a newline. */
+/* Ends the document with a newline and hands the rest of it to `out`
+ * (whose errors the caller checks, e.g. with ferror). */
 void json_finish(json_writer *w);
 
 void json_begin_object(json_writer *w);
@@ -53,7 +62,8 @@ void json_int(json_writer *w, long long v);
 void json_bool(json_writer *w, bool b);
 void json_null(json_writer *w);
 
-/* Writes s as a JSON string literal (quotes included) to out. */
+/* Writes s as a JSON string literal (quotes included) to out, outside a
+ * document. */
 void json_write_string(FILE *out, const char *s);
 
 #endif

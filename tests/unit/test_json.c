@@ -92,12 +92,65 @@ START_TEST(numbers_and_strings)
 }
 END_TEST
 
+/* A document of several buffers' worth (json_writer gathers JSON_BUF
+ * bytes at a time): strings whose escapes and runs fall across the
+ * buffer's end, and one string longer than the buffer, come out whole and
+ * in order; json_write_string writes the same strings alone. */
+static char *long_text(void)
+{
+    size_t n = 3 * JSON_BUF + 7;
+    char *t = malloc(n + 1);
+    ck_assert_ptr_nonnull(t);
+    for (size_t i = 0; i < n; i++)
+        t[i] = i % 97 == 0 ? '"' : (char)('a' + i % 26);
+    t[n] = '\0';
+    return t;
+}
+
+static void many(json_writer *w)
+{
+    json_begin_inline_array(w);
+    for (int i = 0; i < 3000; i++)
+        json_str(w, i % 3 ? "x\"y\\" : "ab\n");
+    char *t = long_text();
+    json_str(w, t);
+    free(t);
+    json_end_array(w);
+}
+
+START_TEST(larger_than_the_buffer)
+{
+    char *s = render(many);
+    char *want = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&want, &len);
+    fputc('[', f);
+    for (int i = 0; i < 3000; i++) {
+        if (i)
+            fputs(", ", f);
+        json_write_string(f, i % 3 ? "x\"y\\" : "ab\n");
+    }
+    fputs(", ", f);
+    char *t = long_text();
+    json_write_string(f, t);
+    free(t);
+    fputs("]\n", f);
+    fclose(f);
+    ck_assert_uint_gt(strlen(s), 4 * JSON_BUF);
+    ck_assert_str_eq(s, want);
+    ck_assert_int_eq(strncmp(s, "[\"ab\\n\", \"x\\\"y\\\\\", ", 15), 0);
+    free(want);
+    free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("json");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, layout);
     tcase_add_test(tc, numbers_and_strings);
+    tcase_add_test(tc, larger_than_the_buffer);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
