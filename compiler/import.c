@@ -1269,9 +1269,36 @@ static bool same_weight(const ast_weight *x, const ast_weight *y)
     return x->kind == y->kind && x->what.s && y->what.s && strcmp(x->what.s, y->what.s) == 0;
 }
 
+/* An assessment override's weight x of an item whose base weight is not in
+ * the base's assessment: when the base gives it beside the item (`section
+ * 一 "..." weight 60`, `measure (1) ... weight 2`, a target's `weight 2`),
+ * x replaces that one, which leaves the item (a weight is given in one
+ * place, and the checker would see two). */
+static void replace_header_weight(loader *L, baseidx *b, const ast_weight *x)
+{
+    ntab *t = x->kind == WK_SECTION ? &b->sections : x->kind == WK_MEASURE ? &b->measures : &b->targets;
+    item *it = x->what.s ? ntab_find(t, x->what.s) : NULL;
+    if (!it || (it->edit && it->edit->kind == ORIGIN_DROPPED))
+        return;
+    if (x->kind == WK_SECTION) {
+        if (it->sec->weight && in_base(L, it->sec->weight->sp))
+            it->sec->weight = NULL;
+    } else if (x->kind == WK_MEASURE) {
+        if (it->me->weight && in_base(L, it->me->weight->sp))
+            it->me->weight = NULL;
+    } else if (it->t->weight && in_base(L, it->t->weight->sp)) {
+        /* a copy, as override_target makes: the base's target stays whole */
+        ast_target *n = arena_alloc(L->a, sizeof *n);
+        *n = *it->t;
+        n->weight = NULL;
+        it->me->targets[it->slot] = n;
+        it->t = n;
+    }
+}
+
 /* `override assessment NAME { ... }`: what it gives replaces the base's;
- * weights replace the base's weight of the same item or are added; vetoes
- * are added. */
+ * weights replace the base's weight of the same item (in its assessment or
+ * beside the item) or are added; vetoes are added. */
 static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
 {
     const ast_decl *o = d->u.over.decl;
@@ -1315,10 +1342,12 @@ static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
             uint32_t j = 0;
             while (j < nw && !(same_weight(&w[j], x) && in_base(L, w[j].sp)))
                 j++;
-            if (j < nw)
+            if (j < nw) {
                 w[j] = *x;
-            else
+            } else {
                 w[nw++] = *x;
+                replace_header_weight(L, b, x);
+            }
         }
         n->u.assess.weights = w;
         n->u.assess.nweights = nw;
