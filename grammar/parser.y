@@ -217,6 +217,7 @@ static int year_value(parse_state *ps, double v, span sp);
 static ast_agg aggregate(parse_state *ps, ast_name word, int op, double limit, span sp);
 static ast_name source_name(parse_state *ps, span sp);
 static void given_twice(parse_state *ps, const char *what, const char *where, span again, span first);
+static void veto_redlines(parse_state *ps, parse_assess_acc *as, span sp);
 static void too_deep(parse_state *ps, span sp);
 static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title,
                              const parse_extends *ext, span sp);
@@ -1258,7 +1259,7 @@ assessment:
   ;
 
 /* assess_item := 'missing' ('zero'|'reweight'|'error') | 'score' expr
- *              | 'weight' wt {',' wt} | 'veto' ('redlines' | names)
+ *              | 'weight' wt {',' wt} | 'veto' ('redlines' [',' names] | names)
  *              | 'grade' band {',' band}
  * Weights and vetoes may be spread over several items; the others are
  * given once. */
@@ -1286,15 +1287,12 @@ assess_items:
   | assess_items kw_weight wts
         { $$ = $1; list_append($$->weights, $3); }
   | assess_items kw_veto KW_REDLINES
+        { $$ = $1; veto_redlines(ps, $$, ast_join(@2, @3)); }
+  | assess_items kw_veto KW_REDLINES ',' qnames
         {
             $$ = $1;
-            if ($$->d->u.assess.veto_redlines)
-                given_twice(ps, "veto redlines", "assessment", ast_join(@2, @3),
-                            $$->d->u.assess.veto_redlines_sp);
-            else {
-                $$->d->u.assess.veto_redlines = true;
-                $$->d->u.assess.veto_redlines_sp = ast_join(@2, @3);
-            }
+            veto_redlines(ps, $$, ast_join(@2, @3));
+            list_append($$->veto, $5);
         }
   | assess_items kw_veto qnames
         { $$ = $1; list_append($$->veto, $3); }
@@ -2200,6 +2198,17 @@ static void given_twice(parse_state *ps, const char *what, const char *where, sp
 {
     diag_error(ps->d, again, "'%s' given twice in one %s", what, where);
     diag_note(ps->d, first, "first given here");
+}
+
+/* `veto redlines` at sp: every red line is a veto (once per assessment). */
+static void veto_redlines(parse_state *ps, parse_assess_acc *as, span sp)
+{
+    if (as->d->u.assess.veto_redlines) {
+        given_twice(ps, "veto redlines", "assessment", sp, as->d->u.assess.veto_redlines_sp);
+        return;
+    }
+    as->d->u.assess.veto_redlines = true;
+    as->d->u.assess.veto_redlines_sp = sp;
 }
 
 /* Reports a too-deep expression and stops scanning the file. */
