@@ -1799,6 +1799,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                              ? "a deadline is part of the condition: an override restates the whole "
                                "condition after ':', with the new year (': INDICATOR >= GOAL by YEAR')"
                              : "a deadline ends the condition, after ':' (': INDICATOR >= GOAL by YEAR')");
+    /* `target X for 沈阳 "text" : ...`: the plan's text follows the name */
+    if (tok == YYSYMBOL_STRING && (ps->ovr_target || ps->in_target) && find_token(expected, n, "':'") >= 0 &&
+        find_token(expected, n, "for") < 0)
+        diag_hint(ps->d, "a target's text comes before its scope: 'target NAME \"text\" for SCOPE : CONDITION'");
     /* `veto target X`, as `weight target X = 2` is written: a veto names
      * its targets alone */
     if (tok == YYSYMBOL_KW_TARGET && find_token(expected, n, "redlines") >= 0)
