@@ -1919,6 +1919,47 @@ static bool year_ok(S *s, int y, span sp, const char *what)
     return false;
 }
 
+/* Length of the wide space at b[0..n): U+3000 (3 bytes), U+00A0 (2), or 0. */
+static size_t wide_space(const unsigned char *b, size_t n)
+{
+    if (n >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
+        return 3;
+    if (n >= 2 && b[0] == 0xC2 && b[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* A data column's name as the data reader matches it: without the spaces,
+ * tabs, full-width and no-break spaces around it, since it reads every
+ * name of a header without them (docs/LANGUAGE.md §10).  A name copied
+ * from a header whose field ends in a space ("GDP per capita ") would
+ * otherwise never match. */
+static const char *column_name(S *s, const char *c)
+{
+    const unsigned char *b = (const unsigned char *)c;
+    size_t n = strlen(c);
+    for (;;) {
+        size_t k = n && (*b == ' ' || *b == '\t') ? 1 : wide_space(b, n);
+        if (!k)
+            break;
+        b += k;
+        n -= k;
+    }
+    for (;;) {
+        if (n && (b[n - 1] == ' ' || b[n - 1] == '\t'))
+            n--;
+        else if (n >= 3 && wide_space(b + n - 3, 3) == 3)
+            n -= 3;
+        else if (n >= 2 && wide_space(b + n - 2, 2) == 2)
+            n -= 2;
+        else
+            break;
+    }
+    if ((const char *)b == c && n == strlen(c))
+        return c;
+    return arena_printf(s->a, "%.*s", (int)n, (const char *)b);
+}
+
 /* The plan: its keys, issuing region, baseline and horizon, periods. */
 static void check_plan(S *s)
 {
@@ -1931,10 +1972,13 @@ static void check_plan(S *s)
     m->plan = d->u.plan.name.s;
     m->title = d->u.plan.title;
     if (d->u.plan.region_key)
-        m->region_key = d->u.plan.region_key;
+        m->region_key = column_name(s, d->u.plan.region_key);
     if (d->u.plan.year_key)
-        m->year_key = d->u.plan.year_key;
-    if (strcmp(m->region_key, m->year_key) == 0)
+        m->year_key = column_name(s, d->u.plan.year_key);
+    if (!*m->region_key || !*m->year_key)
+        diag_error(s->d, d->sp, "an empty %s key: name the data column that holds the %s",
+                   !*m->region_key ? "region" : "year", !*m->region_key ? "region" : "year");
+    else if (strcmp(m->region_key, m->year_key) == 0)
         diag_error(s->d, d->sp, "the region key and the year key are both the column \"%s\"", m->region_key);
     if (d->u.plan.region.s)
         lookup(s, K_REGION, d->u.plan.region);
@@ -2367,8 +2411,12 @@ static void check_indicator(S *s, uint32_t i)
         return;
     }
     if (d->u.ind.column) {
-        const char *col = d->u.ind.column;
+        const char *col = column_name(s, d->u.ind.column);
         const ast_agg *agg = &d->u.ind.agg;
+        if (!*col) {
+            diag_error(s->d, d->u.ind.column_sp, "an empty column name: name the data column the indicator reads");
+            return;
+        }
         if (agg->kind != AGG_NONE && !agg_ok(s, d, u))
             return;
         ind->column_unit = u;
