@@ -1331,8 +1331,10 @@ static void trajectory(page *g, uint32_t ti)
     chart ch = {.ti = ti, .lang = g->lang};
     chart_extent(g, &ch);
     if (ch.nvalues == 0 || !isfinite(ch.hi - ch.lo)) {
+        /* a target judged on no row (outside its scope, or before its
+         * baseline year, everywhere) has regions with values, none in scope */
         fprintf(out, "<p class=\"empty\">%s</p>\n</div>\n",
-                label(g, ch.nvalues ? LBL_TOO_WIDE : LBL_NO_VALUES));
+                label(g, ch.nvalues ? LBL_TOO_WIDE : ch.nscoped ? LBL_NO_VALUES : LBL_NOT_JUDGED));
         chart_free(&ch);
         return;
     }

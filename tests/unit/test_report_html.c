@@ -198,6 +198,31 @@ START_TEST(html_without_assessment)
 }
 END_TEST
 
+/* Makes target 1 not_applicable on every row (as a target whose rows all
+ * come before its own baseline year is). */
+static void target1_not_judged(ir_program *p)
+{
+    fixture *f = (fixture *)((char *)p - offsetof(fixture, p));
+    p->targets[1].status = ir_const(&f->a, p, IR_STATUS, IR_ST_NA);
+}
+
+/* A target judged on no row has regions with values, none in its scope:
+ * its card says it was not applicable, not that the values are missing. */
+START_TEST(html_target_not_judged)
+{
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, target1_not_judged);
+    char *en = render_in(&run, LBL_EN), *zh = render_in(&run, LBL_ZH);
+    ck_assert_int_eq(count_of(en, "<svg class=\"trajectory\""), 1);
+    ck_assert_ptr_nonnull(strstr(en, "<p class=\"empty\">not applicable on every row of the data</p>"));
+    ck_assert_ptr_null(strstr(en, "no values for the regions in scope"));
+    ck_assert_ptr_nonnull(strstr(zh, "<p class=\"empty\">数据各行均不适用</p>"));
+    free(en);
+    free(zh);
+    report_run_end(&run);
+}
+END_TEST
+
 START_TEST(html_no_rows)
 {
     report_run run;
@@ -534,6 +559,7 @@ int main(void)
     tcase_add_test(tc, html_in_chinese);
     tcase_add_test(tc, html_without_assessment);
     tcase_add_test(tc, html_no_rows);
+    tcase_add_test(tc, html_target_not_judged);
     tcase_add_test(tc, html_huge_values);
     tcase_add_test(tc, html_small_values_keep_digits);
     tcase_add_test(tc, html_long_names_are_cut);
