@@ -28,6 +28,8 @@ typedef struct dfield {
     const char *region;     /* an entry of a values table: its region (as the
                                new program calls it), else NULL */
     const char *old, *new;
+    bool words;             /* a list ("none, 0.5%") whose items may be words
+                               the text report translates one by one */
 } dfield;
 
 /* An item of the diff. */
@@ -837,8 +839,11 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
             field(x, it, "value", wa, wb);
         }
         const char *tla = tolerances(x, ta, tb->unit), *tlb = tolerances(x, tb, tb->unit);
-        if (tla || tlb)
+        if (tla || tlb) {
             field(x, it, "tolerance", tla ? tla : "none", tlb ? tlb : "none");
+            if (it->fields.n && strcmp(((dfield *)it->fields.v[it->fields.n - 1])->name, "tolerance") == 0)
+                ((dfield *)it->fields.v[it->fields.n - 1])->words = true;
+        }
         field(x, it, "deadline", deadlines(x, ta), deadlines(x, tb));
     } else {
         field(x, it, "milestones", condition(x, x->o, ta), condition(x, x->n, tb));
@@ -1661,14 +1666,60 @@ static const char *W(lbl_lang lang, const char *word)
     return lbl_word(lang, word);
 }
 
+/* A list "none, 0.5%" with each item that is a word in lang ("无, 0.5%"),
+ * malloc'd; NULL when out of memory. */
+static char *W_list(lbl_lang lang, const char *list)
+{
+    size_t size = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        char *buf = pass ? malloc(size) : NULL;
+        if (pass && !buf)
+            return NULL; /* printed untranslated */
+        size_t n = 0;
+        for (const char *p = list;;) {
+            const char *end = strstr(p, ", ");
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            char item[64];
+            const char *w = p;
+            size_t wl = len;
+            if (len < sizeof item) {
+                memcpy(item, p, len);
+                item[len] = '\0';
+                w = W(lang, item);
+                wl = strlen(w);
+            }
+            if (pass)
+                memcpy(buf + n, w, wl);
+            n += wl;
+            if (!end)
+                break;
+            if (pass)
+                memcpy(buf + n, ", ", 2);
+            n += 2;
+            p = end + 2;
+        }
+        if (!pass)
+            size = n + 1;
+        else {
+            buf[n] = '\0';
+            return buf;
+        }
+    }
+    return NULL;
+}
+
 /* Prints the fields of an item, indented. */
 static void text_fields(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
     for (size_t k = 0; k < it->fields.n; k++) {
         const dfield *f = it->fields.v[k];
+        const char *old = f->old ? f->old : "none", *new = f->new ? f->new : "none";
+        char *ow = f->words ? W_list(lang, old) : NULL, *nw = f->words ? W_list(lang, new) : NULL;
         fprintf(out, lbl_get(lang, LBL_D_FIELD), indent, "", W(lang, f->name),
                 f->region ? " " : "", f->region ? f->region : "",
-                W(lang, f->old ? f->old : "none"), W(lang, f->new ? f->new : "none"));
+                ow ? ow : W(lang, old), nw ? nw : W(lang, new));
+        free(ow);
+        free(nw);
     }
 }
 
