@@ -713,16 +713,26 @@ static void heat_level(page *g, double labw, double *xs, uint32_t level)
                  "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
                  "role=\"img\">\n",
             width, height, width, height, HEAT_FONT);
-    /* section ids above their groups */
+    /* section ids above their groups, each cut to its group's width (and
+     * the gap after it), so that the ids of narrow groups do not overlap */
     const ir_section *last = NULL;
     for (uint32_t ti = 0; ti < p->ntargets; ti++) {
         if (isnan(L->xs[ti]))
             continue;
         const ir_section *s = target_section(p, ti);
         if (s && s != last) {
-            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#57606a\">",
+            double next = L->width; /* the next group's start, or the chart's right edge */
+            for (uint32_t tj = ti + 1; tj < p->ntargets; tj++)
+                if (!isnan(L->xs[tj]) && target_section(p, tj) != s) {
+                    next = L->xs[tj];
+                    break;
+                }
+            size_t cols = (size_t)((next - L->xs[ti]) / (11 * COLUMN_EM));
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#57606a\"><title>",
                     L->xs[ti], HEAT_SECLAB - 4);
-            put_text_cut(out, s->id, 4);
+            put_text(out, s->id);
+            fputs("</title>", out);
+            put_text_cut(out, s->id, cols < 1 ? 1 : cols < 4 ? cols : 4);
             fputs("</text>\n", out);
         }
         last = s;

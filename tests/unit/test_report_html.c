@@ -223,6 +223,37 @@ START_TEST(html_target_not_judged)
 }
 END_TEST
 
+/* Puts the two targets in sections of their own, with ids wider than a
+ * one-column group. */
+static void two_narrow_sections(ir_program *p)
+{
+    fixture *f = (fixture *)((char *)p - offsetof(fixture, p));
+    ir_section *sec = arena_alloc(&f->a, 2 * sizeof *sec);
+    sec[0] = p->sections[0];
+    sec[0].id = "SDG15";
+    sec[1] = p->sections[0];
+    sec[1].id = "SDG16";
+    p->sections = sec;
+    p->nsections = 2;
+    p->measures[1].section = 1;
+}
+
+/* A section id above a group of one column is cut to the group's width
+ * (its whole id in a tooltip), so that the next group's id does not
+ * overlap it. */
+START_TEST(html_heatmap_section_ids_cut)
+{
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, two_narrow_sections);
+    char *h = render(&run);
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#57606a\"><title>SDG15</title>S…</text>"));
+    /* the last group's id has the room up to the chart's right edge */
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#57606a\"><title>SDG16</title>SDG…</text>"));
+    free(h);
+    report_run_end(&run);
+}
+END_TEST
+
 START_TEST(html_no_rows)
 {
     report_run run;
@@ -567,6 +598,7 @@ int main(void)
     tcase_add_test(tc, series_are_distinct);
     tcase_add_test(tc, html_many_regions_distinct);
     tcase_add_test(tc, html_heatmap_per_level);
+    tcase_add_test(tc, html_heatmap_section_ids_cut);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
