@@ -1803,6 +1803,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (tok == YYSYMBOL_STRING && (ps->ovr_target || ps->in_target) && find_token(expected, n, "':'") >= 0 &&
         find_token(expected, n, "for") < 0)
         diag_hint(ps->d, "a target's text comes before its scope: 'target NAME \"text\" for SCOPE : CONDITION'");
+    /* `veto X, redlines`: the red lines come first in a veto list */
+    if (tok == YYSYMBOL_KW_REDLINES)
+        diag_hint(ps->d, "'redlines' comes first in a veto list: 'veto redlines, NAME, ...'");
     /* `veto target X`, as `weight target X = 2` is written: a veto names
      * its targets alone */
     if (tok == YYSYMBOL_KW_TARGET && find_token(expected, n, "redlines") >= 0)
