@@ -1154,7 +1154,8 @@ static void series_stroke(FILE *out, const report_series *se)
 /* A line per region in scope, in its series colour and line style
  * (report_style_series, so that more regions than the palette has colours
  * stay apart): each run of consecutive years with a value is a polyline, a
- * lone value the series' marker. */
+ * lone value the series' marker; a year missing from the data breaks a
+ * run as a missing value does. */
 static void chart_series(page *g, const chart *ch)
 {
     FILE *out = g->out;
@@ -1170,6 +1171,10 @@ static void chart_series(page *g, const chart *ch)
         while (k < ru->nyears) {
             uint32_t run = 0;
             while (k + run < ru->nyears) {
+                /* a year the data has no row for ends the run: a line over
+                 * it would draw values nobody reported (2005 to 2020) */
+                if (run && ru->years[k + run] != ru->years[k + run - 1] + 1)
+                    break;
                 long row = rt_table_find(g->t, reg, ru->years[k + run]);
                 if (row < 0 || !isfinite(rt_result_value(g->r, vslot, (size_t)row)))
                     break;
@@ -1226,7 +1231,8 @@ static void band_points(FILE *out, const chart *ch, const int *years, uint32_t n
  * distribution of their values in each year with values (the quantiles
  * of the roll-ups, rollup_quantile): the range as a light band, the
  * middle half (q1 to q3) as a darker one, the median as a line.  A year
- * without values ends the bands; each stretch of years is drawn apart. */
+ * without values, or missing from the data, ends the bands; each stretch
+ * of years is drawn apart. */
 static void chart_bands(page *g, const chart *ch)
 {
     FILE *out = g->out;
@@ -1263,7 +1269,7 @@ static void chart_bands(page *g, const chart *ch)
     uint32_t k = 0;
     while (k < ny) {
         uint32_t n = 0;
-        while (k + n < ny && has[k + n]) {
+        while (k + n < ny && has[k + n] && (n == 0 || ru->years[k + n] == ru->years[k + n - 1] + 1)) {
             years[n] = ru->years[k + n];
             n++;
         }

@@ -254,6 +254,29 @@ START_TEST(html_heatmap_section_ids_cut)
 }
 END_TEST
 
+/* A year the data has no row for breaks a region's line: 大连's 2020
+ * value is a marker of its own, not joined to 2024 by a line drawn over
+ * four years nobody reported. */
+START_TEST(html_line_breaks_at_missing_years)
+{
+    report_run run;
+    report_run_start(&run, true,
+                     "city,year,farmland_mu,park\n大连,2020,70,\n大连,2024,95,\n大连,2025,80,\n", NULL);
+    char *h = render(&run);
+    /* the card of target 0: one line (2024-2025) and one marker (2020) */
+    const char *card = strstr(h, "<svg class=\"trajectory\"");
+    ck_assert_ptr_nonnull(card);
+    const char *end = strstr(card, "</svg>");
+    ck_assert_ptr_nonnull(end);
+    char *c = strndup(card, (size_t)(end - card));
+    ck_assert_int_eq(count_of(c, "<title>大连</title></polyline>"), 1);
+    ck_assert_int_eq(count_of(c, "<title>大连</title>"), 2);
+    free(c);
+    free(h);
+    report_run_end(&run);
+}
+END_TEST
+
 START_TEST(html_no_rows)
 {
     report_run run;
@@ -590,6 +613,7 @@ int main(void)
     tcase_add_test(tc, html_in_chinese);
     tcase_add_test(tc, html_without_assessment);
     tcase_add_test(tc, html_no_rows);
+    tcase_add_test(tc, html_line_breaks_at_missing_years);
     tcase_add_test(tc, html_target_not_judged);
     tcase_add_test(tc, html_huge_values);
     tcase_add_test(tc, html_small_values_keep_digits);
