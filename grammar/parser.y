@@ -42,10 +42,12 @@ typedef struct parse_assess_acc parse_assess_acc;
 typedef struct parse_cond_acc parse_cond_acc;
 typedef struct parse_test_acc parse_test_acc;
 
-/* An optional deadline: `peaks [by Y]`. */
+/* An optional deadline: `peaks [by Y]`; with the tolerance that may come
+ * before or after it (peak_tail). */
 typedef struct parse_optyear {
     bool has;
     ast_year y;
+    ast_expr *tol;          /* peak_tail: `tolerance T`, or NULL */
 } parse_optyear;
 
 /* What may follow a region's level and parent, in either order:
@@ -334,7 +336,7 @@ static void lose_target(parse_state *ps);
 %type <flag> target_kw
 %type <scope> opt_scope
 %type <year> year
-%type <oyear> opt_by
+%type <oyear> opt_by peak_tail
 %type <expr> opt_tolerance opt_weight expr or_e and_e not_e cmp sum term unary primary
 %type <ival> cmpop missing_mode
 %type <unit> unitexpr unitterm unitatom opt_in_unit
@@ -1182,13 +1184,25 @@ condition:
         { $$ = new_target(ps, TG_FALLS, $1); }
   | sum KW_RISES KW_EVERY KW_YEAR
         { $$ = new_target(ps, TG_RISES, $1); }
-  | sum KW_PEAKS opt_by opt_tolerance
+  | sum KW_PEAKS peak_tail
         {
             $$ = new_target(ps, TG_PEAKS, $1);
             $$->has_peak_by = $3.has;
             $$->peak_by = $3.y;
-            $$->tolerance = $4;
+            $$->tolerance = $3.tol;
         }
+  ;
+
+/* peak_tail := ['by' year] ['tolerance' sum] | 'tolerance' sum ['by' year]
+ * The tolerance of `peaks` may follow its deadline or, as a threshold's
+ * does, come before it. */
+peak_tail:
+    opt_by
+        { $$ = $1; }
+  | KW_BY year KW_TOLERANCE sum
+        { $$ = (parse_optyear){.has = true, .y = $2, .tol = $4}; }
+  | KW_TOLERANCE sum opt_by
+        { $$ = $3; $$.tol = $2; }
   ;
 
 /* milestones := sum cmpop goal 'by' year {',' cmpop goal 'by' year} */
