@@ -90,6 +90,7 @@ static const char css[] =
     "td.name{min-width:10em}\n"
     "td.bad{color:#b42318;font-weight:600}\n"
     "tbody tr:nth-child(even){background:#fafbfc}\n"
+    "summary{cursor:pointer;color:#0969da;margin:4px 0}\n"
     ".veto{color:#b42318}\n"
     "footer{margin-top:32px;color:#57606a;font-size:12px}\n"
     "@page{size:A4 landscape;margin:12mm}\n"
@@ -385,6 +386,13 @@ static void level_cut(uint32_t n, uint32_t *head, uint32_t *cut)
     }
 }
 
+/* The id of level `level`'s table of regions (the ranking's cut line
+ * links to it). */
+static void region_table_id(uint32_t level, char buf[32])
+{
+    snprintf(buf, 32, "regions-%u", level);
+}
+
 /* A walk over the rows of one level's chart (the ranking's or the
  * heatmap's), in rank order: the regions drawn, and, in place of those
  * level_cut leaves out, one row for the line saying so. */
@@ -481,8 +489,10 @@ static void ranking_chart(page *g, uint32_t level)
     while (level_next(&w, &rr, &row)) {
         double y = top + row * rowh;
         if (!rr) {
+            char id[32];
+            region_table_id(level, id);
             fprintf(out, "<text class=\"cut\" x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">"
-                         "<a href=\"#regions\">", left + 6, y + 17);
+                         "<a href=\"#%s\">", left + 6, y + 17, id);
             put_text(out, cutline);
             fputs("</a></text>\n", out);
             continue;
@@ -1477,51 +1487,109 @@ static void header_cells(const page *g, const lbl_id *heads, size_t n)
         fprintf(g->out, "<th>%s</th>", label(g, heads[i]));
 }
 
-/* Per region: rank, total, grade, vetoes and status counts. */
-static void region_table(page *g)
+/* One row of a level's table of regions; with the parent's cell when
+ * `parents`. */
+static void region_row(page *g, const rollup_region *rr, bool parents)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    fputs("<tr>", out);
+    if (rr->rank)
+        fprintf(out, "<td class=\"n\">%u</td>", rr->rank);
+    else
+        fputs("<td class=\"n\"></td>", out);
+    fputs("<td>", out);
+    put_text(out, p->regions[rr->region].name);
+    fputs("</td>", out);
+    if (parents) {
+        fputs("<td>", out);
+        if (rr->parent >= 0)
+            put_text(out, p->regions[rr->parent].name);
+        fputs("</td>", out);
+    }
+    number_cell(out, rr->total);
+    fputs("<td>", out);
+    if (rr->grade >= 0 && (uint32_t)rr->grade < p->nbands) {
+        char c[8];
+        colour_text(report_style_grade_fill((uint32_t)rr->grade, p->nbands), c);
+        fprintf(out, "<span class=\"sw\" style=\"background:%s\"></span>", c);
+        put_text(out, p->bands[rr->grade]);
+    }
+    fputs("</td><td class=\"veto\">", out);
+    for (uint32_t i = 0; i < rr->nvetoes; i++) {
+        if (i)
+            fputs("、", out);
+        put_text(out, p->targets[rr->vetoes[i]].name);
+    }
+    fputs("</td>", out);
+    count_cells(out, &rr->counts);
+    fputs("</tr>\n", out);
+}
+
+/* The table of one level's regions, under a heading with the level and its
+ * number of regions: rank, region, its parent (when a region of the level
+ * has one), total, grade, vetoes, status counts, in the heatmap's order.
+ * A level of more than LEVEL_SHOWN regions is folded into a <details>
+ * (closed): China's 2,735 counties were a table 80,000 pixels tall that
+ * every reader scrolled past, and the charts above already show the
+ * first and last of them.  Folded, the rows stay in the page: it is one
+ * file that holds every region's line, found by the browser's search
+ * (which opens the fold) without a script. */
+static void region_level(page *g, uint32_t level)
 {
     FILE *out = g->out;
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
-    static const lbl_id heads[] = {LBL_COL_RANK, LBL_COL_REGION, LBL_COL_LEVEL,
-                                   LBL_COL_TOTAL, LBL_COL_GRADE, LBL_COL_VETOES};
-    fputs("<section id=\"regions\">\n<h2>", out);
-    fprintf(out, label(g, LBL_REGIONS_TITLE), ru->year);
-    fputs("</h2>\n<table class=\"regions\">\n<thead><tr>", out);
-    header_cells(g, heads, sizeof heads / sizeof heads[0]);
+    uint32_t n = level_regions(ru, level);
+    if (n == 0)
+        return;
+    bool parents = false;
+    for (uint32_t k = 0; k < ru->nregions && !parents; k++)
+        parents = ru->regions[k].level == level && ru->regions[k].parent >= 0;
+    fputs("<h3>", out);
+    put_text(out, level < p->nlevels ? p->levels[level] : "");
+    if (n == 1)
+        fputs(label(g, LBL_HEATMAP_LEVEL_ONE), out);
+    else
+        fprintf(out, label(g, LBL_HEATMAP_LEVEL), n);
+    fputs("</h3>\n", out);
+    bool folded = n > LEVEL_SHOWN;
+    if (folded) {
+        fputs("<details class=\"regions\"><summary>", out);
+        fprintf(out, label(g, LBL_REGIONS_FOLDED), n);
+        fputs("</summary>\n", out);
+    }
+    char id[32];
+    region_table_id(level, id);
+    fprintf(out, "<table class=\"regions\" id=\"%s\">\n<thead><tr>", id);
+    static const lbl_id heads[] = {LBL_COL_RANK, LBL_COL_REGION, LBL_COL_PARENT};
+    static const lbl_id tail[] = {LBL_COL_TOTAL, LBL_COL_GRADE, LBL_COL_VETOES};
+    header_cells(g, heads, parents ? 3 : 2);
+    header_cells(g, tail, sizeof tail / sizeof tail[0]);
     count_headers(g);
     fputs("</tr></thead>\n<tbody>\n", out);
     for (uint32_t k = 0; k < ru->nregions; k++) {
         const rollup_region *rr = &ru->regions[ru->by_rank[k]];
-        fputs("<tr>", out);
-        if (rr->rank)
-            fprintf(out, "<td class=\"n\">%u</td>", rr->rank);
-        else
-            fputs("<td class=\"n\"></td>", out);
-        fputs("<td>", out);
-        put_text(out, p->regions[rr->region].name);
-        fputs("</td><td>", out);
-        put_text(out, rr->level < p->nlevels ? p->levels[rr->level] : "");
-        fputs("</td>", out);
-        number_cell(out, rr->total);
-        fputs("<td>", out);
-        if (rr->grade >= 0 && (uint32_t)rr->grade < p->nbands) {
-            char c[8];
-            colour_text(report_style_grade_fill((uint32_t)rr->grade, p->nbands), c);
-            fprintf(out, "<span class=\"sw\" style=\"background:%s\"></span>", c);
-            put_text(out, p->bands[rr->grade]);
-        }
-        fputs("</td><td class=\"veto\">", out);
-        for (uint32_t i = 0; i < rr->nvetoes; i++) {
-            if (i)
-                fputs("、", out);
-            put_text(out, p->targets[rr->vetoes[i]].name);
-        }
-        fputs("</td>", out);
-        count_cells(out, &rr->counts);
-        fputs("</tr>\n", out);
+        if (rr->level == level)
+            region_row(g, rr, parents);
     }
-    fputs("</tbody>\n</table>\n</section>\n", out);
+    fputs("</tbody>\n</table>\n", out);
+    if (folded)
+        fputs("</details>\n", out);
+}
+
+/* Per region: a table per level (region_level), coarse levels first. */
+static void region_table(page *g)
+{
+    FILE *out = g->out;
+    fputs("<section id=\"regions\">\n<h2>", out);
+    fprintf(out, label(g, LBL_REGIONS_TITLE), g->ru->year);
+    fputs("</h2>\n<p class=\"note\">", out);
+    fprintf(out, label(g, LBL_REGIONS_NOTE), (unsigned)LEVEL_SHOWN);
+    fputs("</p>\n", out);
+    for (uint32_t level = 0; level < g->p->nlevels; level++)
+        region_level(g, level);
+    fputs("</section>\n", out);
 }
 
 /* Per agency: the measures it leads, their targets and status counts. */

@@ -239,6 +239,12 @@ if [ -r "$co2" ]; then
         "china counties: the heatmap is not a chart per level"
     check 'grep -q "<h3>county · 2735 regions</h3>" "$tmp/cn.html" && grep -q "2695 regions of this level are not drawn: every region.*s statuses are in the results (CSV)" "$tmp/cn.html"' \
         "china counties: the county heatmap does not say what it leaves out"
+    # The table of regions: a table per level, the cities' and the
+    # counties' folded into a <details> (the page was 87,343 pixels tall
+    # in Chromium, 1280 wide, with one table of 3,088 rows; 8,627 folded)
+    # that still holds every row, each with its parent.
+    check '[ "$(grep -o "<table class=\"regions\"" "$tmp/cn.html" | wc -l)" -eq 4 ] && [ "$(grep -o "<details class=\"regions\">" "$tmp/cn.html" | wc -l)" -eq 2 ] && [ "$(sed -n "/<table class=\"regions\" id=\"regions-3\">/,/<\/details>/p" "$tmp/cn.html" | grep -c "^<tr><td class=\"n\">")" -eq 2735 ] && grep -q "^<tr><td class=\"n\">[0-9]*</td><td>瑶海区</td><td>合肥市</td>" "$tmp/cn.html" && grep -q "<a href=\"#regions-3\">… 2695 more regions" "$tmp/cn.html"' \
+        "china counties: the table of regions is not a table per level, the counties folded"
     # The region roll-up names each region's parent and the province it
     # lies in: docs/OUTPUT.md §2's lines are its lines, 安徽省 with its 16
     # cities and 106 counties are 123 lines, every parent is a region of the

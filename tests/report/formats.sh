@@ -122,7 +122,7 @@ awk 'BEGIN { print "region,year,x"; for (y = 2020; y <= 2022; y++) { printf "R,%
     bad "planc run of 100 cities failed"
 count() { grep -o "$1" "$tmp/out/many.html" | wc -l; }
 [ "$(count '<rect class="bar"')" = 41 ] || bad "the ranking has $(count '<rect class="bar"') bars, expected 40 cities and the province"
-grep -q '<text class="cut"[^>]*><a href="#regions">… 60 more regions, in places 21 to 80 of this order, not drawn' \
+grep -q '<text class="cut"[^>]*><a href="#regions-1">… 60 more regions, in places 21 to 80 of this order, not drawn' \
     "$tmp/out/many.html" || bad "no line for the 60 cities left out of the ranking"
 # The heatmap: a chart for the province (its target U) and one for the
 # cities (T), cut as the ranking: 1 + 20 + 20 cells, a line and a note
@@ -132,6 +132,11 @@ grep -q '<text class="cut"[^>]*><a href="#regions">… 60 more regions, in place
 grep -q '<text class="cut"[^>]*>… 60 more regions, in places 21 to 80 of this order, not drawn</text>' "$tmp/out/many.html" &&
     grep -q '<p class="note cut">60 regions of this level are not drawn: every region' "$tmp/out/many.html" ||
     bad "the heatmap does not say that 60 cities are not drawn, and where they are"
+# The table of regions: the province's open, the 100 cities' folded in a
+# <details> that holds all 100 rows.
+[ "$(count '<table class="regions"')" = 2 ] && [ "$(count '<details class="regions">')" = 1 ] &&
+    [ "$(sed -n '/<details class="regions">/,/<\/details>/p' "$tmp/out/many.html" | grep -c '^<tr><td class="n">')" = 100 ] ||
+    bad "the table of regions is not a table per level with the 100 cities folded"
 [ "$(count '<polygon class="band"')" = 2 ] && [ "$(count '<polyline class="median"')" = 1 ] ||
     bad "the cities' target is not drawn as two bands and a median"
 [ "$(count '<polyline class="series"')" = 1 ] || bad "$(count '<polyline class="series"') lines, expected the province's"

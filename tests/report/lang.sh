@@ -8,7 +8,8 @@
 #     (the page's <html lang> then said zh-CN; it says en now), updated
 #     since where a change of the page or the workbook was meant (the
 #     heatmap per level, the regions sheet's parent and top, the heatmap's
-#     section ids cut to their groups with the whole id on hover);
+#     section ids cut to their groups with the whole id on hover, the table
+#     of regions per level);
 #   - zh has the Chinese headings, statuses, sheet names and column headers,
 #     <html lang="zh-CN">, and no English word of planc's own;
 #   - --lang with CSV or JSON, and an unknown language, are usage errors.

@@ -602,6 +602,52 @@ START_TEST(html_heatmap_per_level)
 }
 END_TEST
 
+/* The table of regions is a table per level under a heading; a level of
+ * more regions than the ranking draws is folded into a closed <details>
+ * that still holds every row, and the ranking's cut line links to it. */
+START_TEST(html_regions_per_level)
+{
+    char csv[8192] = "city,year,farmland_mu,park\n";
+    for (int i = 0; i < SIXTY; i++) {
+        char name[16];
+        many_name(i, name);
+        size_t len = strlen(csv);
+        snprintf(csv + len, sizeof csv - len, "%s,2025,%d,\n", name, i <= 30 ? 95 : 80);
+    }
+    report_run run;
+    report_run_start(&run, true, csv, sixty_regions);
+    char *h = render(&run);
+    report_run_end(&run);
+    char *tab = between(h, "<section id=\"regions\">", "</section>");
+    ck_assert_ptr_nonnull(tab);
+    ck_assert_ptr_nonnull(strstr(tab, "A level of more than 40 regions is folded"));
+    /* the province: open, without a parent column (it has none) */
+    const char *pv = strstr(tab, "<h3>province · 1 region</h3>\n<table class=\"regions\" id=\"regions-0\">\n"
+                                 "<thead><tr><th>rank</th><th>region</th><th>total</th>");
+    /* the 59 cities: folded, with their parent */
+    const char *ct = strstr(tab, "<h3>city · 59 regions</h3>\n<details class=\"regions\"><summary>"
+                                 "The 59 regions of this level: open to show the table</summary>\n"
+                                 "<table class=\"regions\" id=\"regions-1\">\n"
+                                 "<thead><tr><th>rank</th><th>region</th><th>parent</th><th>total</th>");
+    ck_assert(pv && ct && pv < ct);
+    ck_assert_int_eq(count_of(tab, "<table class=\"regions\""), 2);
+    ck_assert_int_eq(count_of(tab, "<details"), 1);
+    ck_assert_ptr_nonnull(strstr(tab, "</tbody>\n</table>\n</details>\n"));
+    /* every city's row is in the fold, the cut ones too */
+    ck_assert_int_eq(count_of(tab, "</td></tr>"), SIXTY);
+    for (int i = 1; i < SIXTY; i++) {
+        char want[64], name[16];
+        many_name(i, name);
+        snprintf(want, sizeof want, "<td>%s</td><td>辽宁省</td>", name);
+        ck_assert_msg(strstr(strstr(tab, "<details"), want), "no row for %s", name);
+    }
+    free(tab);
+    /* the ranking's cut line opens the cities' table */
+    ck_assert_ptr_nonnull(strstr(h, "<a href=\"#regions-1\">… 19 more regions"));
+    free(h);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_html");
@@ -623,6 +669,7 @@ int main(void)
     tcase_add_test(tc, html_many_regions_distinct);
     tcase_add_test(tc, html_heatmap_per_level);
     tcase_add_test(tc, html_heatmap_section_ids_cut);
+    tcase_add_test(tc, html_regions_per_level);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
