@@ -262,7 +262,9 @@ static const char usage_run[] =
     "\n"
     "Results: one row per region, year and item (each target, measure,\n"
     "section and the total) with columns\n"
-    "  region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n"
+    "  region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes,\n"
+    "  parent,top\n"
+    "(tolerance after goal when a goal has one).\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (or OUT cannot be written),\n"
     "3 errors in the data, 4 internal error.\n";

@@ -19,10 +19,11 @@
 /* The header row; with `tolerance` after `goal` when a target of the
  * rules has a tolerance (report_has_tolerance), else without. */
 static const char header[] =
-    "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n";
+    "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes,"
+    "parent,top\n";
 static const char header_tolerance[] =
     "region,year,kind,id,name,clause,lead,status,value,unit,goal,tolerance,expected,score,weight,grade,"
-    "vetoes\n";
+    "vetoes,parent,top\n";
 
 /* A growable string, reused for joined lists. */
 typedef struct strbuf {
@@ -385,6 +386,10 @@ typedef struct csv_writer {
     uint32_t nitems;
     const char *region;      /* the region whose field is in regionf */
     strbuf regionf;
+    strbuf tailf;            /* its ",,parent,top\n": the row's last fields
+                                after `weight` when grade and vetoes are
+                                empty (all but total rows), from tailf.s + 2
+                                its last two */
     bool tolerance;          /* the rows have a tolerance column */
 } csv_writer;
 
@@ -460,6 +465,10 @@ static int put_row(const report_row *it, void *ctx)
         w->region = it->region;
         sb_clear(&w->regionf);
         sb_field(&w->regionf, it->region, ',');
+        sb_clear(&w->tailf);
+        sb_add(&w->tailf, ",,");
+        sb_field(&w->tailf, it->parent, ',');
+        sb_field(&w->tailf, it->top, '\n');
     }
     cw_bytes(w, w->regionf.s, w->regionf.len);
     cw_year(w, it->year);
@@ -482,8 +491,13 @@ static int put_row(const report_row *it, void *ctx)
     cw_number(w, it->expected);
     cw_number(w, it->score);
     cw_number(w, it->weight);
-    cw_field(w, it->grade, ',');
-    cw_field(w, it->vetoes, '\n');
+    if ((it->grade && *it->grade) || (it->vetoes && *it->vetoes)) {
+        cw_field(w, it->grade, ',');
+        cw_field(w, it->vetoes, ',');
+        cw_bytes(w, w->tailf.s + 2, w->tailf.len - 2);
+    } else {
+        cw_bytes(w, w->tailf.s, w->tailf.len);
+    }
     return w->failed;
 }
 
@@ -523,10 +537,38 @@ double report_target_expected(const rt_result *r, const ir_target *tg, size_t ro
     return applicable_value(r, tg, tg->expected, row);
 }
 
-/* A row of `kind` with every number missing and every text empty. */
-static report_row blank_row(const char *region, int year, const char *kind)
+int32_t report_region_top(const ir_program *p, uint32_t region)
 {
-    return (report_row){.region = region, .year = year, .kind = kind, .value = NAN,
+    int32_t r = (int32_t)region;
+    if (p->regions[r].parent < 0)
+        return -1;
+    for (uint32_t steps = 0; steps < p->nregions; steps++) {
+        int32_t up = p->regions[r].parent;
+        if (up < 0 || p->regions[up].parent < 0)
+            break;
+        r = up;
+    }
+    return r;
+}
+
+/* The names of a region's parent and top (report_region_top), NULL for
+ * none: the results' last two columns. */
+typedef struct region_place {
+    const char *parent, *top;
+} region_place;
+
+static region_place place_of(const ir_program *p, uint32_t region)
+{
+    int32_t up = p->regions[region].parent, top = report_region_top(p, region);
+    return (region_place){up >= 0 ? p->regions[up].name : NULL,
+                          top >= 0 ? p->regions[top].name : NULL};
+}
+
+/* A row of `kind` with every number missing and every text empty. */
+static report_row blank_row(const char *region, region_place pl, int year, const char *kind)
+{
+    return (report_row){.region = region, .parent = pl.parent, .top = pl.top, .year = year,
+                        .kind = kind, .value = NAN,
                         .goal = NAN, .tolerance = NAN, .expected = NAN, .score = NAN,
                         .weight = NAN};
 }
@@ -554,14 +596,20 @@ static int each_row(const ir_program *p, const rt_table *t, const rt_result *r, 
 {
     strbuf vetoes = {0};
     int rc = 0;
+    uint32_t last = UINT32_MAX;
+    region_place pl = {NULL, NULL};
     for (size_t row = lo; rc == 0 && row < hi; row++) {
-        const char *region = p->regions[rt_table_region(t, row)].name;
+        uint32_t reg = rt_table_region(t, row);
+        const char *region = p->regions[reg].name;
+        if (reg != last) /* rows of a region come together, mostly */
+            pl = place_of(p, reg);
+        last = reg;
         int year = rt_table_year(t, row);
         sb_clear(&vetoes);
         for (uint32_t i = 0; rc == 0 && i < p->ntargets; i++) {
             const ir_target *tg = &p->targets[i];
             double st = rt_result_value(r, tg->status, row);
-            report_row it = blank_row(region, year, "target");
+            report_row it = blank_row(region, pl, year, "target");
             it.item = i;
             it.id = tg->name;
             it.name = tg->desc;
@@ -586,7 +634,7 @@ static int each_row(const ir_program *p, const rt_table *t, const rt_result *r, 
             continue;
         for (uint32_t i = 0; rc == 0 && i < p->nmeasures; i++) {
             const ir_measure *m = &p->measures[i];
-            report_row it = blank_row(region, year, "measure");
+            report_row it = blank_row(region, pl, year, "measure");
             it.item = p->ntargets + i;
             it.id = m->id;
             it.name = m->title;
@@ -598,7 +646,7 @@ static int each_row(const ir_program *p, const rt_table *t, const rt_result *r, 
         }
         for (uint32_t i = 0; rc == 0 && i < p->nsections; i++) {
             const ir_section *s = &p->sections[i];
-            report_row it = blank_row(region, year, "section");
+            report_row it = blank_row(region, pl, year, "section");
             it.item = p->ntargets + p->nmeasures + i;
             it.id = s->id;
             it.name = s->title;
@@ -608,7 +656,7 @@ static int each_row(const ir_program *p, const rt_table *t, const rt_result *r, 
         }
         if (rc)
             break;
-        report_row it = blank_row(region, year, "total");
+        report_row it = blank_row(region, pl, year, "total");
         it.item = p->ntargets + p->nmeasures + p->nsections;
         it.name = p->assessment;
         it.score = rt_result_value(r, p->total, row);
@@ -653,6 +701,7 @@ static void cw_free(csv_writer *w)
     free(w->items);
     free(w->units);
     free(w->regionf.s);
+    free(w->tailf.s);
     free(w->buf);
 }
 

@@ -16,6 +16,8 @@
  * name, clause, lead and unit texts. */
 typedef struct report_row {
     const char *region;
+    const char *parent, *top; /* the region's parent and top (report_region_top),
+                               NULL for none: the same on every row of a region */
     int year;
     const char *kind, *id, *name, *clause, *lead, *status, *unit, *grade, *vetoes;
     double value, goal, expected, score, weight;
@@ -41,6 +43,14 @@ bool report_has_tolerance(const ir_program *p);
 /* The tolerance of the target's current milestone in `year` (the goal's
  * companion in every report), NaN without one and on a not_applicable row. */
 double report_target_tolerance(const rt_result *r, const ir_target *tg, size_t row, int year);
+
+/* The region just below the root of region's hierarchy that region lies
+ * in or is: its parent chain followed up to the region whose parent has
+ * no parent (a province in 全国 > provinces > cities is its own top, its
+ * cities' and their counties'); -1 when region has no parent.  The
+ * `top` of the roll-ups and of the results (docs/OUTPUT.md §2).  Sema
+ * refuses cycles; the walk stops after nregions steps all the same. */
+int32_t report_region_top(const ir_program *p, uint32_t region);
 
 /* Calls fn for every result row, in the order of docs/LANGUAGE.md §11
  * (the one walk over the results that the CSV writer and the history

@@ -175,6 +175,16 @@ static void put_row_tail(json_writer *w, const char *status, double value, const
     json_num(w, weight);
 }
 
+/* The last fields of a result record: the region's parent and top (null
+ * for none), as the CSV's last columns. */
+static void put_place(json_writer *w, const char *parent, const char *top)
+{
+    json_key(w, "parent");
+    json_str(w, parent);
+    json_key(w, "top");
+    json_str(w, top);
+}
+
 /* "results": one record per result row, in the order of the CSV. */
 static void put_results(json_writer *w, const ir_program *p, const rt_table *t, const rt_result *r)
 {
@@ -183,7 +193,11 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
     size_t n = rt_table_nrows(t);
     bool tol = report_has_tolerance(p);
     for (size_t row = 0; row < n; row++) {
-        const char *region = p->regions[rt_table_region(t, row)].name;
+        uint32_t reg = rt_table_region(t, row);
+        const char *region = p->regions[reg].name;
+        int32_t up = p->regions[reg].parent, top = report_region_top(p, reg);
+        const char *parent = up >= 0 ? p->regions[up].name : NULL;
+        const char *topname = top >= 0 ? p->regions[top].name : NULL;
         int year = rt_table_year(t, row);
         for (uint32_t i = 0; i < p->ntargets; i++) {
             const ir_target *tg = &p->targets[i];
@@ -199,6 +213,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             json_null(w);
             json_key(w, "vetoes");
             json_null(w);
+            put_place(w, parent, topname);
             json_end_object(w);
         }
         if (!p->has_assessment)
@@ -213,6 +228,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             json_null(w);
             json_key(w, "vetoes");
             json_null(w);
+            put_place(w, parent, topname);
             json_end_object(w);
         }
         for (uint32_t i = 0; i < p->nsections; i++) {
@@ -225,6 +241,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             json_null(w);
             json_key(w, "vetoes");
             json_null(w);
+            put_place(w, parent, topname);
             json_end_object(w);
         }
         json_begin_record(w);
@@ -240,6 +257,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
             if (p->targets[i].veto && rt_result_value(r, p->targets[i].status, row) == IR_ST_FAILED)
                 json_str(w, p->targets[i].name);
         json_end_array(w);
+        put_place(w, parent, topname);
         json_end_object(w);
     }
     json_end_array(w);

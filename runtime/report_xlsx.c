@@ -339,13 +339,20 @@ static void sheet_targets(book *b)
 
 /* Columns of the detail sheet: the CSV's (docs/LANGUAGE.md §11). */
 enum { D_REGION, D_YEAR, D_KIND, D_ID, D_NAME, D_CLAUSE, D_LEAD, D_STATUS, D_VALUE, D_UNIT,
-       D_GOAL, D_EXPECTED, D_SCORE, D_WEIGHT, D_GRADE, D_VETOES, D_NCOLS };
+       D_GOAL, D_EXPECTED, D_SCORE, D_WEIGHT, D_GRADE, D_VETOES, D_PARENT, D_TOP, D_NCOLS };
 
-/* Writes the region and year cells of a detail row. */
-static void detail_key(book *b, sheet *s, size_t row)
+/* Writes the cells of a detail row that say where it is: the region, the
+ * year, and (the last two columns, after a `tolerance` column when tol is
+ * 1) the region's parent and top. */
+static void detail_key(book *b, sheet *s, size_t row, uint32_t tol)
 {
-    cell_text(b, s, D_REGION, b->p->regions[rt_table_region(b->t, row)].name, NULL);
+    const ir_program *p = b->p;
+    uint32_t reg = rt_table_region(b->t, row);
+    int32_t up = p->regions[reg].parent, top = report_region_top(p, reg);
+    cell_text(b, s, D_REGION, p->regions[reg].name, NULL);
     cell_number(b, s, D_YEAR, rt_table_year(b->t, row), NULL);
+    cell_text(b, s, D_PARENT + tol, up >= 0 ? p->regions[up].name : NULL, NULL);
+    cell_text(b, s, D_TOP + tol, top >= 0 ? p->regions[top].name : NULL, NULL);
 }
 
 /* The detail sheet: every (region, year, item) row, in the CSV's order. */
@@ -355,12 +362,12 @@ static void sheet_detail(book *b)
         LBL_COL_REGION, LBL_COL_YEAR,  LBL_COL_KIND, LBL_COL_ID,    LBL_COL_NAME,
         LBL_COL_CLAUSE, LBL_COL_LEAD,  LBL_COL_STATUS, LBL_COL_VALUE, LBL_COL_UNIT,
         LBL_COL_GOAL,   LBL_COL_EXPECTED, LBL_COL_SCORE, LBL_COL_WEIGHT, LBL_COL_GRADE,
-        LBL_COL_VETOES};
+        LBL_COL_VETOES, LBL_COL_PARENT, LBL_COL_TOP};
     static const lbl_id heads_tolerance[] = {
         LBL_COL_REGION, LBL_COL_YEAR,  LBL_COL_KIND, LBL_COL_ID,    LBL_COL_NAME,
         LBL_COL_CLAUSE, LBL_COL_LEAD,  LBL_COL_STATUS, LBL_COL_VALUE, LBL_COL_UNIT,
         LBL_COL_GOAL,   LBL_COL_TOLERANCE, LBL_COL_EXPECTED, LBL_COL_SCORE, LBL_COL_WEIGHT,
-        LBL_COL_GRADE,  LBL_COL_VETOES};
+        LBL_COL_GRADE,  LBL_COL_VETOES, LBL_COL_PARENT, LBL_COL_TOP};
     const ir_program *p = b->p;
     const rt_result *r = b->r;
     /* a `tolerance` column after `goal` when the rules have one, as in the CSV */
@@ -376,7 +383,7 @@ static void sheet_detail(book *b)
         for (uint32_t i = 0; i < p->ntargets; i++, s.row++) {
             const ir_target *tg = &p->targets[i];
             double st = rt_result_value(r, tg->status, row);
-            detail_key(b, &s, row);
+            detail_key(b, &s, row, tol);
             cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_TARGET), NULL);
             cell_text(b, &s, D_ID, tg->name, NULL);
             cell_text(b, &s, D_NAME, tg->desc, NULL);
@@ -402,7 +409,7 @@ static void sheet_detail(book *b)
             continue;
         for (uint32_t i = 0; i < p->nmeasures; i++, s.row++) {
             const ir_measure *m = &p->measures[i];
-            detail_key(b, &s, row);
+            detail_key(b, &s, row, tol);
             cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_MEASURE), NULL);
             cell_text(b, &s, D_ID, m->id, NULL);
             cell_text(b, &s, D_NAME, m->title, NULL);
@@ -413,14 +420,14 @@ static void sheet_detail(book *b)
         }
         for (uint32_t i = 0; i < p->nsections; i++, s.row++) {
             const ir_section *sec = &p->sections[i];
-            detail_key(b, &s, row);
+            detail_key(b, &s, row, tol);
             cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_SECTION), NULL);
             cell_text(b, &s, D_ID, sec->id, NULL);
             cell_text(b, &s, D_NAME, sec->title, NULL);
             cell_number(b, &s, D_SCORE + tol, rt_result_value(r, sec->score, row), b->score);
             cell_number(b, &s, D_WEIGHT + tol, sec->weight, NULL);
         }
-        detail_key(b, &s, row);
+        detail_key(b, &s, row, tol);
         cell_text(b, &s, D_KIND, lbl_get(b->lang, LBL_ITEM_TOTAL), NULL);
         cell_text(b, &s, D_NAME, p->assessment, NULL);
         cell_number(b, &s, D_SCORE + tol, rt_result_value(r, p->total, row), b->score);

@@ -106,24 +106,6 @@ int *rollup_table_years(const rt_table *t, uint32_t *nyears)
     return ys;
 }
 
-/* The region just below the root of region's hierarchy that region lies
- * in or is (rollup_region.top): its parent chain followed up to the region
- * whose parent has no parent; -1 when region has no parent.  Sema refuses
- * cycles; the walk stops after nregions steps all the same. */
-static int32_t top_region(const ir_program *p, uint32_t region)
-{
-    int32_t r = (int32_t)region;
-    if (p->regions[r].parent < 0)
-        return -1;
-    for (uint32_t steps = 0; steps < p->nregions; steps++) {
-        int32_t up = p->regions[r].parent;
-        if (up < 0 || p->regions[up].parent < 0)
-            break;
-        r = up;
-    }
-    return r;
-}
-
 /* The region roll-ups: one per row of the year, with counts, vetoes and
  * ranks within each level. */
 static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, const rt_result *r)
@@ -143,7 +125,7 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
         rg->region = rt_table_region(t, row);
         rg->level = p->regions[rg->region].level;
         rg->parent = p->regions[rg->region].parent;
-        rg->top = top_region(p, rg->region);
+        rg->top = report_region_top(p, rg->region);
         rg->row = row;
         rg->present = rt_table_line(t, row) != 0;
         rg->total = p->has_assessment ? rt_result_value(r, p->total, row) : NAN;

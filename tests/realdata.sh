@@ -266,6 +266,13 @@ if [ -r "$co2" ]; then
               }
               print n + 0 }' "$tmp/cn-region.csv")
     check '[ "$bad" -eq 0 ]' "china counties: $bad regions whose parent is not a coarser region or whose top is not a province"
+    # The results' last two columns are each region's parent and top, the
+    # roll-up's: 安徽省's 123 regions are the results with top 安徽省.
+    bad=$(awk -F, 'NR == FNR { if (FNR > 1) { p[$1] = $15; t[$1] = $16 } next }
+        FNR == 1 && $(NF - 1) "," $NF != "parent,top" { bad++ }
+        FNR > 1 && ($(NF - 1) != p[$1] || $NF != t[$1]) { bad++ } END { print bad + 0 }' "$tmp/cn-region.csv" "$tmp/cn.csv")
+    check '[ "$bad" -eq 0 ] && [ "$(awk -F, '"'"'NR > 1 && $NF == "安徽省" { r[$1] = 1 } END { print length(r) }'"'"' "$tmp/cn.csv")" -eq 123 ]' \
+        "china counties: $bad result lines whose parent and top are not the region roll-up's"
 fi
 
 # One year's snapshot without a year column (examples/realdata/eu-cities-sdg.plan,

@@ -351,14 +351,31 @@ static double tolerance_in(const planc_library *lib, uint32_t t, int year)
     return g->milestones[k].tolerance;
 }
 
+/* The region just below the root of region r's hierarchy that it lies in
+ * or is (planc run's `top` column): its parent chain followed up to the
+ * region whose parent has no parent; -1 when r has no parent. */
+static int32_t top_of(const planc_library *lib, uint32_t r)
+{
+    int32_t at = (int32_t)r;
+    if (lib->regions[at].parent < 0)
+        return -1;
+    for (uint32_t steps = 0; steps < lib->nregions; steps++) {
+        int32_t up = lib->regions[at].parent;
+        if (up < 0 || lib->regions[up].parent < 0)
+            break;
+        at = up;
+    }
+    return at;
+}
+
 /* Prints the results in planc run's CSV format. */
 static void print_results(const planc_library *lib, const planc_result *res)
 {
     bool tol = has_tolerance(lib);
     puts(tol ? "region,year,kind,id,name,clause,lead,status,value,unit,goal,tolerance,expected,score,"
-               "weight,grade,vetoes"
+               "weight,grade,vetoes,parent,top"
              : "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,"
-               "grade,vetoes");
+               "grade,vetoes,parent,top");
     /* the empty cells between a measure's, section's or total's texts and
      * its score: one more with the tolerance column */
     const char *skip5 = tol ? ",,,,,," : ",,,,,", *skip7 = tol ? ",,,,,,,," : ",,,,,,,";
@@ -372,6 +389,9 @@ static void print_results(const planc_library *lib, const planc_result *res)
         char year[16];
         snprintf(year, sizeof year, "%d", (int)res->year[r]);
         const char *region = lib->regions[res->region[r]].name;
+        int32_t up = lib->regions[res->region[r]].parent, top = top_of(lib, res->region[r]);
+        const char *parent = up >= 0 ? lib->regions[up].name : NULL;
+        const char *topname = top >= 0 ? lib->regions[top].name : NULL;
         vetoes[0] = '\0';
         for (uint32_t t = 0; t < lib->ntargets; t++) {
             const planc_target *tg = &lib->targets[t];
@@ -397,7 +417,9 @@ static void print_results(const planc_library *lib, const planc_result *res)
             put_number(out[5 * t + 4][r]);
             put_number(tg->weight);
             put_field(NULL, false);
-            put_field(NULL, true);
+            put_field(NULL, false);
+            put_field(parent, false);
+            put_field(topname, true);
             if (tg->veto && st == PLANC_FAILED) {
                 if (vetoes[0])
                     strcat(vetoes, ";");
@@ -417,7 +439,9 @@ static void print_results(const planc_library *lib, const planc_result *res)
             fputs(skip5, stdout);
             put_number(out[k][r]);
             put_number(me->weight);
-            fputs(",\n", stdout);
+            fputs(",,", stdout);
+            put_field(parent, false);
+            put_field(topname, true);
         }
         for (uint32_t s = 0; s < lib->nsections; s++, k++) {
             const planc_section *se = &lib->sections[s];
@@ -427,7 +451,9 @@ static void print_results(const planc_library *lib, const planc_result *res)
             fputs(skip7, stdout);
             put_number(out[k][r]);
             put_number(se->weight);
-            fputs(",\n", stdout);
+            fputs(",,", stdout);
+            put_field(parent, false);
+            put_field(topname, true);
         }
         double grade = out[k + 2][r];
         printf("%s,%s,total,,", region, year);
@@ -437,7 +463,9 @@ static void print_results(const planc_library *lib, const planc_result *res)
         put_number(NAN);
         put_field(!isnan(grade) && grade >= 0 && grade < lib->nbands ? lib->bands[(int)grade] : NULL,
                   false);
-        put_field(vetoes, true);
+        put_field(vetoes, false);
+        put_field(parent, false);
+        put_field(topname, true);
     }
     free(vetoes);
 }

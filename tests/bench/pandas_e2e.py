@@ -26,12 +26,14 @@ import numpy as np
 import pandas as pd
 
 COLUMNS = ["region", "year", "kind", "id", "name", "clause", "lead", "status",
-           "value", "unit", "goal", "expected", "score", "weight", "grade", "vetoes"]
+           "value", "unit", "goal", "expected", "score", "weight", "grade", "vetoes",
+           "parent", "top"]
 
 
 def read_rules(path):
     """The baseline year and, per target, its indicator column, milestones
-    [(goal, deadline)] and weight, from the generated rules file."""
+    [(goal, deadline)] and weight, and each region's parent, from the
+    generated rules file."""
     text = open(path, encoding="utf-8").read()
     y0 = int(re.search(r"^\s*baseline\s+(\d+)", text, re.M).group(1))
     targets = []
@@ -40,7 +42,22 @@ def read_rules(path):
         weight = re.search(r"\bweight\s+([\d.]+)", rest)
         miles = [(float(g), int(d)) for g, d in re.findall(r">=\s*([\d.]+)\s+by\s+(\d+)", rest)]
         targets.append((name, column, miles, float(weight.group(1)) if weight else 1.0))
-    return y0, targets
+    # each region's parent: `region A, B : LEVEL in P`
+    parents = {}
+    for names, parent in re.findall(r"^region\s+([^:]+?)\s*:\s*\w+\s+in\s+(\S+)", text, re.M):
+        for name in names.split(","):
+            parents[name.strip()] = parent
+    return y0, targets, parents
+
+
+def top_of(region, parents):
+    """The region just below the root of region's hierarchy that it lies
+    in or is (planc's `top`); '' for a region without a parent."""
+    if region not in parents:
+        return ""
+    while parents[region] in parents:
+        region = parents[region]
+    return region
 
 
 def judge(v, b, year, y0, miles):
@@ -85,7 +102,7 @@ def judge(v, b, year, y0, miles):
 
 
 def score(rules, data, out):
-    y0, targets = read_rules(rules)
+    y0, targets, parents = read_rules(rules)
     df = pd.read_csv(data, dtype={"region": str})
     year = df["year"].to_numpy(dtype=float)
     n, k = len(df), len(targets)
@@ -118,6 +135,11 @@ def score(rules, data, out):
         res[c] = cols[c]
     res["grade"] = ""
     res["vetoes"] = ""
+    # the region's parent and top, from the rules' declarations, joined
+    # once per region
+    regions = pd.Series(df["region"].unique())
+    res["parent"] = res["region"].map(dict(zip(regions, regions.map(lambda r: parents.get(r, "")))))
+    res["top"] = res["region"].map(dict(zip(regions, regions.map(lambda r: top_of(r, parents)))))
     res[COLUMNS].to_csv(out, index=False)
 
 

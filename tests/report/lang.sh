@@ -9,7 +9,7 @@
 #     since where a change of the page or the workbook was meant (the
 #     heatmap per level, the regions sheet's parent and top, the heatmap's
 #     section ids cut to their groups with the whole id on hover, the table
-#     of regions per level);
+#     of regions per level, the detail sheet's parent and top);
 #   - zh has the Chinese headings, statuses, sheet names and column headers,
 #     <html lang="zh-CN">, and no English word of planc's own;
 #   - --lang with CSV or JSON, and an unknown language, are usage errors.
@@ -90,7 +90,7 @@ cells() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | grep -o '<t[^>]*>[^<]*
 header() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | sed 's/<\/row>.*//' | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g' | tr '\n' ' '; }
 [ "$(header 1)" = "地区 层级 年份 总分 等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 上级地区 所属一级地区 " ] ||
     bad "the zh regions header is '$(header 1)'"
-[ "$(header 4)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 单位 目标值 进度预期值 得分 权重 等级 一票否决 " ] ||
+[ "$(header 4)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 单位 目标值 进度预期值 得分 权重 等级 一票否决 上级地区 所属一级地区 " ] ||
     bad "the zh detail header is '$(header 4)'"
 statuses=$(cells 4 | grep -xE '达标|进度正常|进度滞后|未达标|数据缺失|不适用' | sort -u | tr '\n' ' ')
 [ "$statuses" = "不适用 数据缺失 未达标 达标 进度正常 进度滞后 " ] || bad "the zh detail's statuses are '$statuses'"

@@ -203,29 +203,43 @@ static const char report_data[] =
     "大连,2024,95,\n"
     "沈阳,2024,,\n";
 
+/* How many lines of text start with `start` (which begins with the line
+ * feed before the line) and end with `end` (which ends with the line's). */
+static int count_lines_ending(const char *text, const char *start, const char *end)
+{
+    int n = 0;
+    for (const char *at = strstr(text, start); at; at = strstr(at + 1, start)) {
+        const char *eol = strchr(at + 1, '\n');
+        size_t len = strlen(end);
+        if (eol && (size_t)(eol + 1 - at) >= len && strncmp(eol + 1 - len, end, len) == 0)
+            n++;
+    }
+    return n;
+}
+
 START_TEST(report_every_item)
 {
     char *text = report_of(true, report_data);
     fx_assert_text(text,
-        "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n"
-        "沈阳,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,missing,,%,92,90.5,,3,,\n"
-        "沈阳,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,,%,100,,0.30000000000000004,1,,\n"
-        "沈阳,2024,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,,2,,\n"
-        "沈阳,2024,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,\n"
-        "沈阳,2024,section,三,持续深入推进污染防治攻坚,,,,,,,,,30,,\n"
-        "沈阳,2024,total,,成效考核,,,,,,,,,,,\n"
-        "大连,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,met,95,%,92,90.5,100,3,,\n"
-        "大连,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,47.5,%,100,,0.30000000000000004,1,,\n"
-        "大连,2024,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,100,2,,\n"
-        "大连,2024,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,\n"
-        "大连,2024,section,三,持续深入推进污染防治攻坚,,,,,,,,50.15,30,,\n"
-        "大连,2024,total,,成效考核,,,,,,,,50.15,,良好,\n"
-        "大连,2025,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,failed,80,%,92,90.5,0,3,,\n"
-        "大连,2025,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,40,%,100,,0.30000000000000004,1,,\n"
-        "大连,2025,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,0,2,,\n"
-        "大连,2025,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,\n"
-        "大连,2025,section,三,持续深入推进污染防治攻坚,,,,,,,,0.15000000000000002,30,,\n"
-        "大连,2025,total,,成效考核,,,,,,,,0.15000000000000002,,不合格,近岸海域水质\n");
+        "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes,parent,top\n"
+        "沈阳,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,missing,,%,92,90.5,,3,,,辽宁省,沈阳\n"
+        "沈阳,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,,%,100,,0.30000000000000004,1,,,辽宁省,沈阳\n"
+        "沈阳,2024,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,,2,,,辽宁省,沈阳\n"
+        "沈阳,2024,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,,辽宁省,沈阳\n"
+        "沈阳,2024,section,三,持续深入推进污染防治攻坚,,,,,,,,,30,,,辽宁省,沈阳\n"
+        "沈阳,2024,total,,成效考核,,,,,,,,,,,,辽宁省,沈阳\n"
+        "大连,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,met,95,%,92,90.5,100,3,,,辽宁省,大连\n"
+        "大连,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,47.5,%,100,,0.30000000000000004,1,,,辽宁省,大连\n"
+        "大连,2024,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,100,2,,,辽宁省,大连\n"
+        "大连,2024,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,,辽宁省,大连\n"
+        "大连,2024,section,三,持续深入推进污染防治攻坚,,,,,,,,50.15,30,,,辽宁省,大连\n"
+        "大连,2024,total,,成效考核,,,,,,,,50.15,,良好,,辽宁省,大连\n"
+        "大连,2025,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,failed,80,%,92,90.5,0,3,,,辽宁省,大连\n"
+        "大连,2025,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,40,%,100,,0.30000000000000004,1,,,辽宁省,大连\n"
+        "大连,2025,measure,(九),强化海域综合治理,(九),省生态环境厅、省自然资源厅,,,,,,0,2,,,辽宁省,大连\n"
+        "大连,2025,measure,(五),推进重点领域绿色低碳发展,(五),shared: 省工业和信息化厅、省住房城乡建设厅,,,,,,0.30000000000000004,1,,,辽宁省,大连\n"
+        "大连,2025,section,三,持续深入推进污染防治攻坚,,,,,,,,0.15000000000000002,30,,,辽宁省,大连\n"
+        "大连,2025,total,,成效考核,,,,,,,,0.15000000000000002,,不合格,近岸海域水质,辽宁省,大连\n");
     free(text);
 }
 END_TEST
@@ -234,10 +248,35 @@ START_TEST(report_targets_only_without_assessment)
 {
     char *text = report_of(false, "city,year,farmland_mu,park\n大连,2024,95,\n");
     fx_assert_text(text,
-        "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n"
-        "大连,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,met,95,%,92,90.5,100,3,,\n"
-        "大连,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,47.5,%,100,,0.30000000000000004,1,,\n");
+        "region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes,parent,top\n"
+        "大连,2024,target,近岸海域水质,\"优良比例达到92%, 其中\"\"优\"\"\",(九),省生态环境厅、省自然资源厅,met,95,%,92,90.5,100,3,,,辽宁省,大连\n"
+        "大连,2024,target,绿色建筑,,(五),shared: 省工业和信息化厅、省住房城乡建设厅,on_track,47.5,%,100,,0.30000000000000004,1,,,辽宁省,大连\n");
     free(text);
+}
+END_TEST
+
+/* The last two columns: the region's parent and the region just below
+ * the root that it lies in or is; empty for a region without a parent. */
+START_TEST(report_parent_and_top)
+{
+    fixture f;
+    fx_init(&f);
+    report_program(&f, false);
+    f.p.regions[FX_AS].parent = FX_SY; /* 鞍山 below 沈阳 below 辽宁省 */
+    rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n辽宁省,2024,95,\n鞍山,2024,95,\n"
+                              "北京,2024,95,\n沈阳,2024,95,\n", NULL);
+    rt_result *r = fx_run(&f, t);
+    capture c;
+    ck_assert_int_eq(report_csv(&f.p, t, r, cap_open(&c)), 0);
+    const char *text = cap_text(&c);
+    ck_assert_int_eq(count_lines_ending(text, "\n辽宁省,", ",,,,\n"), 2);
+    ck_assert_int_eq(count_lines_ending(text, "\n北京,", ",,,,\n"), 2);
+    ck_assert_int_eq(count_lines_ending(text, "\n沈阳,", ",,,辽宁省,沈阳\n"), 2);
+    ck_assert_int_eq(count_lines_ending(text, "\n鞍山,", ",,,沈阳,沈阳\n"), 2);
+    cap_free(&c);
+    rt_result_free(r);
+    rt_table_free(t);
+    fx_free(&f);
 }
 END_TEST
 
@@ -261,7 +300,7 @@ START_TEST(report_quoting_and_vetoes)
     ck_assert_int_eq(report_csv(p, t, r, cap_open(&c)), 0);
     const char *text = cap_text(&c);
     ck_assert_ptr_nonnull(strstr(text, "\n\"Da\"\"lian\",2025,target,\"b,c\",\"line\nbreak\",(五),"));
-    ck_assert_ptr_nonnull(strstr(text, "\n\"Da\"\"lian\",2025,total,,\"a\r\nb\",,,,,,,,0.15000000000000002,,不合格,\"近岸海域水质;b,c\"\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\n\"Da\"\"lian\",2025,total,,\"a\r\nb\",,,,,,,,0.15000000000000002,,不合格,\"近岸海域水质;b,c\",辽宁省,\"Da\"\"lian\"\n"));
     cap_free(&c);
     rt_result_free(r);
     rt_table_free(t);
@@ -364,7 +403,9 @@ static int ref_row(const report_row *it, void *ctx)
     ref_number(out, it->score);
     ref_number(out, it->weight);
     ref_field(out, it->grade, false);
-    ref_field(out, it->vetoes, true);
+    ref_field(out, it->vetoes, false);
+    ref_field(out, it->parent, false);
+    ref_field(out, it->top, true);
     return 0;
 }
 
@@ -377,7 +418,8 @@ static void assert_as_reference(fixture *f, const char *csv, size_t min_bytes)
     capture got, want;
     ck_assert_int_eq(report_csv(&f->p, t, r, cap_open(&got)), 0);
     FILE *ref = cap_open(&want);
-    fputs("region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes\n", ref);
+    fputs("region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes,"
+          "parent,top\n", ref);
     ck_assert_int_eq(report_each_row(&f->p, t, r, ref_row, ref), 0);
     const char *g = cap_text(&got), *w = cap_text(&want);
     ck_assert_uint_ge(strlen(w), min_bytes);
@@ -462,6 +504,7 @@ int main(void)
     tc = tcase_create("csv");
     tcase_add_test(tc, report_every_item);
     tcase_add_test(tc, report_targets_only_without_assessment);
+    tcase_add_test(tc, report_parent_and_top);
     tcase_add_test(tc, report_quoting_and_vetoes);
     tcase_add_test(tc, report_formula_guard);
     tcase_add_test(tc, report_write_error);

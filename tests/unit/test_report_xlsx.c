@@ -154,6 +154,8 @@ START_TEST(xlsx_detail_cells)
      * from 26 */
     assert_cell(d, "A1", "region");
     assert_cell(d, "P1", "vetoes");
+    assert_cell(d, "Q1", "parent");
+    assert_cell(d, "R1", "top");
     ck_assert_int_eq(count_of(d, "<row "), 1 + 5 * 6);
     assert_cell(d, "A2", "沈阳");
     assert_cell(d, "B2", "2024");
@@ -182,6 +184,13 @@ START_TEST(xlsx_detail_cells)
     assert_cell(d, "M25", "0.15");
     assert_cell(d, "O25", "不合格");
     assert_cell(d, "P25", "近岸海域水质");
+    /* every row ends with the region's parent and top (a city of 辽宁省
+     * is its own top), the total row too */
+    assert_cell(d, "Q2", "辽宁省");
+    assert_cell(d, "R2", "沈阳");
+    assert_cell(d, "Q25", "辽宁省");
+    assert_cell(d, "R25", "大连");
+    assert_cell(d, "R10", "沈阳");
     cell_fill(&wb, cell(d, "O25", buf, sizeof buf), fill);
     ck_assert_str_eq(fill, "FFD73027");
     /* scores show two decimals */

@@ -307,9 +307,9 @@ START_TEST(json_document)
                             "\"name\": null, \"clause\": \"(一)\", \"lead\": [\"厅A\"], \"shared\": false, "
                             "\"status\": \"missing\", \"value\": null, \"unit\": \"%\", \"goal\": 80, "
                             "\"expected\": 80, \"score\": null, \"weight\": 1, \"grade\": null, "
-                            "\"vetoes\": null}"), "%s", s);
+                            "\"vetoes\": null, \"parent\": \"省\", \"top\": \"丁\"}"), "%s", s);
     ck_assert(strstr(s, "\"kind\": \"total\", \"id\": null, \"name\": \"考核\""));
-    ck_assert(strstr(s, "\"grade\": \"差\", \"vetoes\": [\"F\"]}"));
+    ck_assert(strstr(s, "\"grade\": \"差\", \"vetoes\": [\"F\"], \"parent\": \"省\", \"top\": \"丙\"}"));
     ck_assert(!strstr(s, "nan"));
     ck_assert(strstr(s, "\"rollup\": {\n    \"year\": 2025,\n    \"regions\": [\n"));
     ck_assert(strstr(s, "\"agencies\": ["));
@@ -443,7 +443,7 @@ START_TEST(not_applicable_rows_show_no_goal)
     pf_capture c;
     ck_assert_int_eq(report_csv(x.p, x.t, x.r, pf_cap_open(&c)), 0);
     const char *s = pf_cap_text(&c);
-    ck_assert_msg(strstr(s, "\n丙,2025,target,Y,,(四),厅B,not_applicable,85,%,,,,2,,\n"), "%s", s);
+    ck_assert_msg(strstr(s, "\n丙,2025,target,Y,,(四),厅B,not_applicable,85,%,,,,2,,,省,丙\n"), "%s", s);
     ck_assert_msg(strstr(s, "\n甲,2025,target,Y,,(四),厅B,met,90,%,50,"), "%s", s);
     pf_cap_free(&c);
 
@@ -454,7 +454,7 @@ START_TEST(not_applicable_rows_show_no_goal)
                             "\"name\": null, \"clause\": \"(四)\", \"lead\": [\"厅B\"], \"shared\": false, "
                             "\"status\": \"not_applicable\", \"value\": 85, \"unit\": \"%\", "
                             "\"goal\": null, \"expected\": null, \"score\": null, \"weight\": 2, "
-                            "\"grade\": null, \"vetoes\": null}"), "%s", s);
+                            "\"grade\": null, \"vetoes\": null, \"parent\": \"省\", \"top\": \"丙\"}"), "%s", s);
     pf_cap_free(&c);
 
     /* the roll-up: 丙 and 丁 are not counted against the goal */
