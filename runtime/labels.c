@@ -97,8 +97,8 @@ static const char *const en[LBL_COUNT] = {
     [LBL_KIND_PEAKS] = "peaks",
     [LBL_REGIONS_TITLE] = "Regions, %d",
     [LBL_REGIONS_NOTE] = "A table per level, its regions in the order of the heatmap. A level of more than "
-                         "%u regions is folded: open it to list them all (finding a name in the "
-                         "page opens it too). The region roll-up (--rollup region) and the "
+                         "%u regions is folded: open it to list them all (in most browsers, finding "
+                         "a name in the page opens it too). The region roll-up (--rollup region) and the "
                          "workbook's regions sheet hold the same lines.",
     [LBL_REGIONS_FOLDED] = "The %u regions of this level: open to show the table",
     [LBL_AGENCIES_TITLE] = "Agencies, %d",
@@ -489,7 +489,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_KIND_PEAKS] = "达峰",
     [LBL_REGIONS_TITLE] = "%d年分地区结果",
     [LBL_REGIONS_NOTE] = "每个层级一张表，地区顺序同热力图。地区超过 %u 个的层级折叠显示：展开即列出全部地区"
-                         "（在页面中查找地区名也会将其展开）。分地区汇总结果和工作簿的“地区”表"
+                         "（多数浏览器中，在页面中查找地区名也会将其展开）。分地区汇总结果和工作簿的“地区”表"
                          "列有相同内容。",
     [LBL_REGIONS_FOLDED] = "本层级 %u 个地区：点击展开表格",
     [LBL_AGENCIES_TITLE] = "%d年分牵头单位结果",
