@@ -8,6 +8,8 @@
 #   - it rendered: the screenshot is not blank (many non-white pixels and
 #     colours), and the ranking bars (grade green) and the heatmap (status
 #     colours) are on screen.
+#   - a level of 100 cities has its table of regions folded (a closed
+#     <details> holding every row), and a link to the table opens it.
 # Without Chromium it says so and exits 77 (ctest: skipped); .ci/run
 # installs Chromium so CI always runs it.
 #
@@ -80,5 +82,36 @@ green=${4#1a9850=}; met=${5#63be7b=}; failed=${6#f8696b=}
 [ "$green" -gt 1000 ] || bad "the ranking bars (#1a9850) are not on screen ($green pixels)"
 [ "$met" -gt 1000 ] || bad "the heatmap's met cells (#63be7b) are not on screen ($met pixels)"
 [ "$failed" -gt 100 ] || bad "the heatmap's failed cells (#f8696b) are not on screen ($failed pixels)"
+
+# A level of more than 40 regions (100 cities): its table of regions is
+# folded in a closed <details> that holds all 100 rows, and a link to the
+# table (as the ranking's cut line) opens the fold, without a script.
+awk 'BEGIN {
+    print "plan P \"p\" {\n    region R\n    baseline 2020\n    horizon 2030\n}"
+    print "levels province, city\nregion R : province"
+    for (i = 0; i < 100; i++) printf "region c%d : city in R\n", i
+    print "unit t\nindicator x : t, higher, column \"x\""
+    print "section S \"s\" {\n    measure (1) \"m\" {"
+    print "        target T for city : x >= 50 by 2030\n    }\n}"
+    print "assessment A {\n    missing zero\n    grade good >= 60, poor\n}"
+}' >"$tmp/many.plan"
+awk 'BEGIN { print "region,year,x"; for (y = 2020; y <= 2022; y++) for (i = 0; i < 100; i++)
+    printf "c%d,%d,%d\n", i, y, i + y - 2020 }' >"$tmp/many.csv"
+"$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --engine interp -o "$tmp/report.html" ||
+    bad "planc run of 100 cities failed"
+grep -q '<a href="#regions-1">' "$tmp/report.html" || bad "the ranking's cut line does not link to the cities' table"
+run_chromium --dump-dom >"$tmp/many-dom.html" || bad "chromium --dump-dom of 100 cities failed"
+[ "$(grep -c '<details class="regions">' "$tmp/many-dom.html")" = 1 ] ||
+    bad "the cities' table is not in one closed <details>: $(grep -o '<details[^>]*>' "$tmp/many-dom.html" | tr '\n' ' ')"
+[ "$(sed -n '/<details/,/<\/details>/p' "$tmp/many-dom.html" | grep -c '^<tr><td class="n">')" = 100 ] ||
+    bad "the fold does not hold the 100 cities' rows"
+rm -rf "$tmp/profile"
+timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$tmp/profile" --window-size=1280,2000 --dump-dom \
+    "file://$tmp/report.html#regions-1" >"$tmp/open-dom.html" 2>"$tmp/chromium.err" ||
+    bad "chromium --dump-dom of report.html#regions-1 failed"
+grep -q '<details class="regions" open="">' "$tmp/open-dom.html" ||
+    bad "following a link to the cities' table does not open its fold"
 
 exit $fail
