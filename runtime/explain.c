@@ -303,7 +303,9 @@ typedef struct ex_target {
     double share;           /* weight / the measure's counted weight */
     double wsum;            /* the measure's counted weight */
     double to_measure, to_section, to_total;
-    bool veto_fired;
+    bool veto_broken;       /* a veto target that failed: the row's `vetoes` names it */
+    bool veto_fired;        /* ... and so the row gets the last band: not in the
+                               baseline year and before, which have no grade */
 } ex_target;
 
 /* The whole explanation of a row. */
@@ -1271,7 +1273,11 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
         et->ms = -1;
         et->deadline = et->ystart = et->bstart = NAN;
     }
-    et->veto_fired = tg->veto && et->status == IR_ST_FAILED;
+    /* The results list a broken red line in `vetoes` in every year, but
+     * only a graded year (after the plan's baseline year, §8) has a grade
+     * for the veto to set. */
+    et->veto_broken = tg->veto && et->status == IR_ST_FAILED;
+    et->veto_fired = et->veto_broken && x->year > p->baseline;
 
     ex_walk *w = x->walk;
     uint32_t share = IR_NO_SLOT;
@@ -1601,8 +1607,8 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         weight_lines(x, tg, et, m, out);
     if (tg->veto) {
         b.len = 0;
-        if (et->veto_fired && x->year <= p->baseline)
-            sbf(&b, L(lang, LBL_X_VETO_FIRED_BASELINE), p->baseline);
+        if (et->veto_broken && !et->veto_fired)
+            sbf(&b, L(lang, LBL_X_VETO_BROKEN_BASELINE), p->baseline);
         else if (et->veto_fired)
             sbf(&b, L(lang, LBL_X_VETO_FIRED),
                 p->nbands ? p->bands[p->nbands - 1] : L(lang, LBL_X_NONE));
@@ -1959,6 +1965,8 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_begin_record(w);
     json_key(w, "veto");
     json_bool(w, tg->veto);
+    json_key(w, "broken");
+    json_bool(w, et->veto_broken);
     json_key(w, "fired");
     json_bool(w, et->veto_fired);
     json_end_object(w);

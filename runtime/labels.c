@@ -323,8 +323,8 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_SECTION_ZERO] = "section %s: weight 0 in the total, not counted → 0 of the total %s",
     [LBL_X_SECTION_SHARE] = "section %s: %s of %s in the total, %s → %s of the total %s",
     [LBL_X_VETO_FIRED] = "a veto target that failed: the row gets the last grade band (%s)",
-    [LBL_X_VETO_FIRED_BASELINE] = "a veto target that failed, in the baseline year %d, "
-                                  "which is not graded",
+    [LBL_X_VETO_BROKEN_BASELINE] = "a veto target that failed: listed in vetoes, but %d is "
+                                   "the baseline year, which has no grade for it to set",
     [LBL_X_VETO_NOT_FIRED] = "a veto target; not fired (%s)",
     [LBL_X_ROLL_ITEM] = "%s%s%s: %s; weight %s",
     [LBL_X_ROLL_NOT_COUNTED] = ", not counted",
@@ -701,7 +701,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_SECTION_ZERO] = "章节 %s：在总分中权重为 0，不计入 → 贡献 0（总分 %s）",
     [LBL_X_SECTION_SHARE] = "章节 %s：%s / %s（总分中计入的权重），占 %s → 贡献 %s（总分 %s）",
     [LBL_X_VETO_FIRED] = "一票否决目标未达标：本行评为最低等级（%s）",
-    [LBL_X_VETO_FIRED_BASELINE] = "一票否决目标未达标，在基期%d年，该年不评定等级",
+    [LBL_X_VETO_BROKEN_BASELINE] = "一票否决目标未达标：列入一票否决项，但%d年为基期，不评定等级，否决不影响等级",
     [LBL_X_VETO_NOT_FIRED] = "一票否决目标；未触发（%s）",
     [LBL_X_ROLL_ITEM] = "%s%s%s：%s；权重 %s",
     [LBL_X_ROLL_NOT_COUNTED] = "，不计入",

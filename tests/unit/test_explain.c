@@ -213,7 +213,7 @@ START_TEST(scope_and_json)
     has(j, "\"value\": 70,\n        \"start_year\": 2023,\n        \"start_value\": 60,\n");
     has(j, "\"status\": \"lagging\",\n      \"rule\": {\n        \"branch\": \"5\",\n");
     has(j, "\"default\": 25,\n");
-    has(j, "\"veto\": {\"veto\": false, \"fired\": false}\n");
+    has(j, "\"veto\": {\"veto\": false, \"broken\": false, \"fired\": false}\n");
     pf_cap_free(&c);
     /* not_applicable: no current goal, milestone, deadline or trajectory */
     ck_assert_int_eq(explain_json(x.p, x.t, x.r, pf_row(&x, "丙", 2025), pf_target(&x, "Y"),
