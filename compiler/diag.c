@@ -47,6 +47,48 @@ void diag_init(diag_ctx *d, FILE *out)
     d->max_errors = 100;
 }
 
+/* b reports like d, to out, in text: d's files are shared (b->files is d's
+ * array), and nothing else. */
+void diag_borrow(diag_ctx *b, const diag_ctx *d, FILE *out)
+{
+    diag_init(b, out);
+    b->files = d->files;
+    b->nfiles = d->nfiles;
+    b->capfiles = d->capfiles;
+}
+
+/* Frees what the borrowed context b made (not the files it shares). */
+void diag_unborrow(diag_ctx *b)
+{
+    diag_flush(b);
+    free(b->jbuf);
+    memset(b, 0, sizeof *b);
+}
+
+/* The first line of text that reads "FILE:L:C: error: MESSAGE", without
+ * "error: ". */
+char *diag_first_message(const char *text)
+{
+    for (const char *at = text; at && *at; ) {
+        const char *end = strchr(at, '\n');
+        size_t n = end ? (size_t)(end - at) : strlen(at);
+        const char *e = NULL;
+        for (size_t k = 0; !e && k + 9 <= n; k++)
+            if (memcmp(at + k, ": error: ", 9) == 0)
+                e = at + k;
+        if (e) {
+            char *m = xmalloc(n - 7 + 1);
+            size_t head = (size_t)(e - at) + 2;
+            memcpy(m, at, head);
+            memcpy(m + head, e + 9, n - head - 7);
+            m[n - 7] = '\0';
+            return m;
+        }
+        at = end ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
 /* Frees every file held by d, after writing a pending JSON diagnostic. */
 void diag_dispose(diag_ctx *d)
 {

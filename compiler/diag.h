@@ -67,6 +67,17 @@ typedef struct diag_ctx {
 
 void diag_init(diag_ctx *d, FILE *out);
 void diag_dispose(diag_ctx *d);
+/* A context for a check whose errors are a reason, not errors of the
+ * program (`planc test --all` on another file's tests): it prints to out,
+ * as text, with d's files, which it shares and must not add to.  End it
+ * with diag_unborrow, which frees what it made, not the files; then
+ * diag_first_message gives what it said. */
+void diag_borrow(diag_ctx *b, const diag_ctx *d, FILE *out);
+void diag_unborrow(diag_ctx *b);
+/* The first error of text a borrowed context printed, as "FILE:LINE:COL:
+ * MESSAGE" (the word "error" left out), in a malloc'd string; NULL when
+ * there is none. */
+char *diag_first_message(const char *text);
 
 /* Reads a whole file; returns its id, or -1 after reporting why (no such
  * file, unreadable, a directory, larger than 256 MiB) as an error with no

@@ -97,14 +97,18 @@ static const char usage_main[] =
     "described in docs/LANGUAGE.md.\n";
 
 static const char usage_test[] =
-    "usage: planc test [--root DIR] [--lang en|zh] RULES\n"
+    "usage: planc test [--root DIR] [--all] [--lang en|zh] RULES\n"
     "\n"
     "Runs the tests written in RULES (`test \"...\" { data ... expect ... }`,\n"
     "docs/LANGUAGE.md §15): each test's rows are scored by the reference\n"
     "interpreter and every expectation is compared with the result.  A failed\n"
     "expectation is reported as FILE:LINE:COL with what was expected and what\n"
-    "came out.  The tests of imported files and bases are not run.\n"
+    "came out.  The tests of imported files and bases are counted, not run.\n"
     "\n"
+    "  --all        run the tests of the files RULES imports or extends too, on\n"
+    "               the program RULES makes (an adapted plan's goals); one that\n"
+    "               names what this program does not have (a dropped region,\n"
+    "               target or column) is skipped, with the name\n"
     "  --lang LANG  the language of the results and of a failed expectation's\n"
     "               message: en (the default) or zh (Chinese: 通过, 失败,\n"
     "               达标 ...); the rules' errors and the data reader's stay\n"
@@ -1792,7 +1796,7 @@ static bool year_column(const char *name, const char *field)
  * reader and trimmed as the loader does, so a quoted field may hold commas
  * and a name of any length is compared whole; a header the reader cannot
  * read is left to the loader, which says why.  Said in lang. */
-static bool test_header_ok(compilation *c, const ast_decl *d, lbl_lang lang)
+static bool test_header_ok(compilation *c, diag_ctx *dg, const ast_decl *d, lbl_lang lang)
 {
     const ir_program *p = c->ir;
     const char *h = d->u.test.data[0].text;
@@ -1830,10 +1834,10 @@ static bool test_header_ok(compilation *c, const ast_decl *d, lbl_lang lang)
                 }
             }
             if (!known) {
-                diag_error(&c->diag, d->u.test.data[0].sp, lbl_get(lang, LBL_T_UNKNOWN_COLUMN),
+                diag_error(dg, d->u.test.data[0].sp, lbl_get(lang, LBL_T_UNKNOWN_COLUMN),
                            d->u.test.title, field);
                 if (near)
-                    diag_hint(&c->diag, lbl_get(lang, LBL_T_DID_YOU_MEAN), near);
+                    diag_hint(dg, lbl_get(lang, LBL_T_DID_YOU_MEAN), near);
                 ok = false;
             }
             free(field);
@@ -1843,13 +1847,20 @@ static bool test_header_ok(compilation *c, const ast_decl *d, lbl_lang lang)
     return ok;
 }
 
+/* What became of a test. */
+typedef enum { TEST_PASSED, TEST_FAILED, TEST_SKIPPED } test_outcome;
+
 /* Runs one test: its data lines as a CSV file, scored by the reference
- * interpreter, then each expectation (a failed one said in lang).  True
- * when it passes. */
-static bool run_test(compilation *c, const sema_test *st, lbl_lang lang)
+ * interpreter, then each expectation (a failed one said in lang).  A test
+ * of another file than the one given (`--all`) whose data this program
+ * cannot read — a column it no longer reads, a region it dropped — is
+ * skipped, not failed: *skip is then why (malloc'd), and nothing is
+ * printed. */
+static test_outcome run_test(compilation *c, const sema_test *st, lbl_lang lang, char **skip)
 {
     const ast_decl *d = st->d;
     const char *title = d->u.test.title;
+    bool own = st->file == c->file;
     size_t len = 0;
     for (uint32_t i = 0; i < d->u.test.ndata; i++)
         len += strlen(d->u.test.data[i].text) + 1;
@@ -1875,15 +1886,52 @@ static bool run_test(compilation *c, const sema_test *st, lbl_lang lang)
     /* columns the header leaves out are missing in every row */
     rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true,
                             .test_rows = true};
-    if (!test_header_ok(c, d, lang)) {
-        free(buf);
-        return false;
+    /* another file's test: the header's and the data reader's errors are
+     * the reason it is skipped, written to memory */
+    char *text = NULL;
+    size_t tlen = 0;
+    FILE *mem = own ? NULL : open_memstream(&text, &tlen);
+    if (!own && !mem) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
     }
-    rt_table *t = rt_table_parse(c->ir, name, buf, at, &opts, stderr);
+    diag_ctx quiet;
+    if (!own)
+        diag_borrow(&quiet, &c->diag, mem);
+    rt_table *t = NULL;
+    if (test_header_ok(c, own ? &c->diag : &quiet, d, lang))
+        t = rt_table_parse(c->ir, name, buf, at, &opts, own ? stderr : mem);
+    else if (own) {
+        free(buf);
+        return TEST_FAILED;
+    }
     free(buf);
+    if (!own) {
+        diag_unborrow(&quiet);
+        fclose(mem);
+        if (!t) {
+            /* the first line said: a header error as "FILE:L:C: ...", a
+             * data error as the data reader writes it */
+            char *why = diag_first_message(text);
+            if (!why) {
+                size_t n = strcspn(text ? text : "", "\n");
+                why = malloc(n + 1);
+                if (!why) {
+                    fprintf(stderr, "planc: error: out of memory\n");
+                    exit(EXIT_INTERNAL);
+                }
+                memcpy(why, text ? text : "", n);
+                why[n] = '\0';
+            }
+            free(text);
+            *skip = why;
+            return TEST_SKIPPED;
+        }
+        free(text);
+    }
     if (!t) {
         diag_error(&c->diag, d->sp, lbl_get(lang, LBL_T_DATA_UNREADABLE), title);
-        return false;
+        return TEST_FAILED;
     }
     rt_result *res = rt_run(c->ir, t, interp_engine(), stderr);
     bool ok = res != NULL;
@@ -1893,14 +1941,23 @@ static bool run_test(compilation *c, const sema_test *st, lbl_lang lang)
         ok &= check_expectation(c, title, t, res, &st->expects[k], lang);
     rt_result_free(res);
     rt_table_free(t);
-    return ok;
+    return ok ? TEST_PASSED : TEST_FAILED;
 }
 
-/* planc test RULES: the rules file's tests (docs/LANGUAGE.md §15). */
+/* The name of file `file` as the diagnostics show it. */
+static const char *file_name(const compilation *c, int file)
+{
+    return c->diag.files[file].name;
+}
+
+/* planc test RULES [--all]: the rules file's tests, and with --all those of
+ * the files it imports or extends, run on this program (docs/LANGUAGE.md
+ * §15). */
 static int cmd_test(int argc, char **argv)
 {
     const char *rules = NULL;
     lbl_lang lang = LBL_EN;
+    bool all = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
@@ -1911,6 +1968,8 @@ static int cmd_test(int argc, char **argv)
                 return usage_error("test", "option '%s' needs a value", a);
             if (!lbl_parse(argv[++i], &lang))
                 return usage_error("test", "unknown language '%s' (available: en, zh)", argv[i]);
+        } else if (strcmp(a, "--all") == 0) {
+            all = true;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("test", "unknown option '%s'", a);
         } else if (!rules) {
@@ -1928,17 +1987,51 @@ static int cmd_test(int argc, char **argv)
         compilation_free(&c);
         return rc;
     }
-    uint32_t n = 0, passed = 0;
+    uint32_t n = 0, passed = 0, skipped = 0, other = 0;
+    /* the files whose tests were not run, named in their order, once */
+    char *others = NULL;
+    size_t olen = 0;
+    FILE *of = open_memstream(&others, &olen);
+    bool *named = calloc(c.diag.nfiles + 1, sizeof *named);
+    if (!of || !named) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
     for (uint32_t i = 0; i < c.model->ntests; i++) {
         const sema_test *st = &c.model->tests[i];
-        if (st->file != c.file)
+        bool own = st->file == c.file;
+        if (!own && !all) {
+            if (!named[st->file])
+                fprintf(of, "%s%s", other ? ", " : "", file_name(&c, st->file));
+            named[st->file] = true;
+            other++;
             continue;
-        n++;
-        bool ok = run_test(&c, st, lang);
-        passed += ok;
-        printf(lbl_get(lang, ok ? LBL_T_PASSED : LBL_T_FAILED), st->d->u.test.title);
+        }
+        char *why = st->skip ? strdup(st->skip) : NULL;
+        test_outcome o = why ? TEST_SKIPPED : run_test(&c, st, lang, &why);
+        const char *title = st->d->u.test.title;
+        if (o == TEST_SKIPPED) {
+            skipped++;
+            printf(lbl_get(lang, LBL_T_SKIPPED), title, why ? why : "");
+        } else {
+            n++;
+            passed += o == TEST_PASSED;
+            if (own)
+                printf(lbl_get(lang, o == TEST_PASSED ? LBL_T_PASSED : LBL_T_FAILED), title);
+            else
+                printf(lbl_get(lang, o == TEST_PASSED ? LBL_T_PASSED_OF : LBL_T_FAILED_OF), title,
+                       file_name(&c, st->file));
+        }
+        free(why);
     }
     printf(lbl_get(lang, n == 1 ? LBL_T_SUMMARY_ONE : LBL_T_SUMMARY), n, passed, n - passed);
+    if (skipped)
+        printf(lbl_get(lang, LBL_T_SUMMARY_SKIPPED), skipped);
+    fclose(of);
+    if (other)
+        printf(lbl_get(lang, other == 1 ? LBL_T_OTHER_ONE : LBL_T_OTHER), other, others);
+    free(others);
+    free(named);
     if (stdout_failed()) {
         fprintf(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
         rc = EXIT_USAGE;

@@ -169,9 +169,15 @@ typedef struct sema_expect {
 typedef struct sema_test {
     const ast_decl *d;
     int file;               /* the file declaring it: `planc test` runs the
-                               tests of the file it is given */
+                               tests of the file it is given, and with --all
+                               those of the files it imports or extends */
     sema_expect *expects;
     uint32_t nexpects;
+    const char *skip;       /* a test of another file that cannot run on this
+                               program: why ("FILE:LINE:COL: undefined target
+                               'x'", a name the extending file dropped); NULL
+                               for one that can, and for the given file's own,
+                               whose errors are the program's */
 } sema_test;
 
 /* An agency an extending file renamed in its base's measures

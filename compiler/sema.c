@@ -4103,10 +4103,37 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
     return false;
 }
 
-/* The tests of the file given (`test` blocks; those of imported files and
- * bases are theirs, and may name what an extending file dropped): a header
- * and rows, and expectations naming regions, targets, measures and grades
- * that exist. */
+/* Checks one test into t, reporting to s->d: a header and rows, and
+ * expectations naming regions, targets, measures and grades that exist. */
+static void check_test(S *s, const ast_decl *d, sema_test *t)
+{
+    t->d = d;
+    t->file = (int)d->sp.file;
+    if (d->u.test.ndata < 2)
+        diag_error(s->d, d->sp, "test '%s' has no data: give a 'data' line with the header "
+                   "(\"region,year,...\") and one per row", d->u.test.title);
+    if (d->u.test.nexpects == 0)
+        diag_error(s->d, d->sp, "test '%s' expects nothing: add 'expect REGION YEAR ...' lines",
+                   d->u.test.title);
+    /* a `\n` escape would make one data line two CSV records, and the
+     * data messages' "(test data):N" would count past the lines written */
+    for (uint32_t k = 0; k < d->u.test.ndata; k++)
+        if (d->u.test.data[k].text && strchr(d->u.test.data[k].text, '\n'))
+            diag_error(s->d, d->u.test.data[k].sp, "a test's data line is one CSV line: it "
+                       "cannot hold a line break ('\\n'); write a 'data' line per row");
+    t->expects = arena_alloc(s->a, (d->u.test.nexpects + 1) * sizeof *t->expects);
+    for (uint32_t k = 0; k < d->u.test.nexpects; k++)
+        if (check_expect(s, &d->u.test.expects[k], &t->expects[t->nexpects]))
+            t->nexpects++;
+}
+
+/* The tests of the program (`test` blocks).  Those of the file given are
+ * checked as its other declarations are, an error each.  Those of the
+ * files it imports or extends were checked with their own file; on this
+ * program (an adapted one, say) they may name what the extending file
+ * dropped, which is no error of this program but a reason not to run the
+ * test (`planc test --all`): they are checked with the errors printed to
+ * memory, and the first becomes the test's `skip`. */
 static void check_tests(S *s)
 {
     sema_model *m = s->m;
@@ -4117,27 +4144,33 @@ static void check_tests(S *s)
     m->tests = arena_alloc(s->a, (n + 1) * sizeof *m->tests);
     for (uint32_t i = 0; i < s->prog->ndecls; i++) {
         const ast_decl *d = s->prog->decls[i];
-        if (d->kind != D_TEST || d->sp.file != root)
+        if (d->kind != D_TEST)
             continue;
         sema_test *t = &m->tests[m->ntests++];
-        t->d = d;
-        t->file = (int)d->sp.file;
-        if (d->u.test.ndata < 2)
-            diag_error(s->d, d->sp, "test '%s' has no data: give a 'data' line with the header "
-                       "(\"region,year,...\") and one per row", d->u.test.title);
-        if (d->u.test.nexpects == 0)
-            diag_error(s->d, d->sp, "test '%s' expects nothing: add 'expect REGION YEAR ...' lines",
-                       d->u.test.title);
-        /* a `\n` escape would make one data line two CSV records, and the
-         * data messages' "(test data):N" would count past the lines written */
-        for (uint32_t k = 0; k < d->u.test.ndata; k++)
-            if (d->u.test.data[k].text && strchr(d->u.test.data[k].text, '\n'))
-                diag_error(s->d, d->u.test.data[k].sp, "a test's data line is one CSV line: it "
-                           "cannot hold a line break ('\\n'); write a 'data' line per row");
-        t->expects = arena_alloc(s->a, (d->u.test.nexpects + 1) * sizeof *t->expects);
-        for (uint32_t k = 0; k < d->u.test.nexpects; k++)
-            if (check_expect(s, &d->u.test.expects[k], &t->expects[t->nexpects]))
-                t->nexpects++;
+        if (d->sp.file == root) {
+            check_test(s, d, t);
+            continue;
+        }
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        if (!f) {
+            fprintf(stderr, "planc: error: out of memory\n");
+            exit(4);
+        }
+        diag_ctx quiet, *d0 = s->d;
+        diag_borrow(&quiet, d0, f);
+        s->d = &quiet;
+        check_test(s, d, t);
+        s->d = d0;
+        bool failed = diag_errors(&quiet) > 0;
+        diag_unborrow(&quiet);
+        fclose(f);
+        char *why = failed ? diag_first_message(text) : NULL;
+        if (failed)
+            t->skip = arena_strdup(s->a, why ? why : "an error in this program");
+        free(why);
+        free(text);
     }
 }
 
