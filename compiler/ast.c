@@ -619,6 +619,10 @@ static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
         dump_names(d->u.ind.values[k].regions, out);
         fputs(" = ", out);
         dump_expr(d->u.ind.values[k].value, out);
+        if (d->u.ind.values[k].note) {
+            fputs(" note ", out);
+            dump_string(d->u.ind.values[k].note, out);
+        }
         fputc('\n', out);
     }
 }

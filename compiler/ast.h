@@ -135,6 +135,7 @@ typedef struct ast_year {
 typedef struct ast_valrow {
     ast_names regions;
     ast_expr *value;
+    const char *note;  /* `note "..."` after the value (its source), or NULL */
     span sp;
 } ast_valrow;
 

@@ -621,7 +621,8 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
 }
 
 /* Records the entries of indicator ia's (old) and ib's (new) values
- * tables that differ, region by region: "values 长春: 20% -> 22%", a
+ * tables that differ, region by region: "values 长春: 20% -> 22%" (and
+ * "values note 长春: ..." where a row's note changed), a
  * region given only in the new table ("none -> 15%") or only in the old
  * ("18% -> none").  Old regions are named as the new program calls them,
  * in the old program's order, then the regions only the new program has.
@@ -644,6 +645,18 @@ static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             double nv = k >= 0 && ib->values ? ib->values[k] : NAN;
             if (isnan(ov) && isnan(nv))
                 continue;
+            /* the row's note (where its value comes from): a change of it
+             * alone changes no score */
+            const char *on = !pass && ia->value_notes ? ia->value_notes[r] : NULL;
+            const char *nn = k >= 0 && ib->value_notes ? ib->value_notes[k] : NULL;
+            if (!isnan(ov) && !isnan(nv) && (on || nn) && (!on || !nn || strcmp(on, nn) != 0)) {
+                dfield *f = arena_alloc(x->a, sizeof *f);
+                f->name = "values note";
+                f->region = pass ? b->regions[r].name : x->rename[r];
+                f->old = on;
+                f->new = nn;
+                ptrvec_push(x->a, &it->fields, f);
+            }
             if (!isnan(ov) && !isnan(nv)) {
                 double oc = convert ? unit_convert(ov, ia->unit, ib->unit) : ov;
                 if (oc == nv || (convert && fabs(oc - nv) <= 1e-12 * fabs(nv)))
@@ -1640,8 +1653,13 @@ static void diff_places(D *x)
     for (size_t k = 0; k < has.order.n; k++)
         places_add(x->a, &pl, has.order.v[k], true);
     place_text(x, &pl, "plan", m->plan ? m->plan : "", "title", m->title);
-    for (uint32_t i = 0; i < m->ninds; i++)
-        place_text(x, &pl, "indicator", m->inds[i].name, "display", m->inds[i].display);
+    for (uint32_t i = 0; i < m->ninds; i++) {
+        const sema_indicator *ind = &m->inds[i];
+        place_text(x, &pl, "indicator", ind->name, "display", ind->display);
+        /* a values row's note, once for the regions the row gives */
+        for (uint32_t k = 0; ind->values && ind->decl && k < ind->decl->u.ind.nvalues; k++)
+            place_text(x, &pl, "indicator", ind->name, "values note", ind->decl->u.ind.values[k].note);
+    }
     for (uint32_t si = 0; si < m->nsections; si++) {
         const sema_section *sec = &m->sections[si];
         place_text(x, &pl, "section", sec->id, "title", sec->title);

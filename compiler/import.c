@@ -2173,7 +2173,8 @@ static void search_text(loader *L, places *pl, placetext t, uint32_t *ntexts, pl
  * explain and the reports as it stands, and may quote the base's places
  * ("推进美丽辽宁建设", "沈阳市、大连市…").  One warning, at module mi's
  * `extends`, when texts of the program (a target's text or note, a
- * measure's, section's or the plan's title, an indicator's display name)
+ * measure's, section's or the plan's title, an indicator's display name
+ * or the note of a row of its values table)
  * name a region of the base that mi dropped or replaced, one of its
  * aliases, or the base plan's name; an occurrence inside a name the
  * program does have is not counted.  `planc diff` lists each text. */
@@ -2208,6 +2209,14 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
                                     arena_printf(L->a, "the display name of indicator '%s'", d->u.ind.name.s),
                                     d->sp},
                         &ntexts, &first, &names);
+        for (uint32_t k = 0; d->kind == D_INDICATOR && k < d->u.ind.nvalues; k++)
+            if (d->u.ind.values[k].note)
+                search_text(L, pl,
+                            (placetext){d->u.ind.values[k].note,
+                                        arena_printf(L->a, "the note of a values row of indicator '%s'",
+                                                     d->u.ind.name.s),
+                                        d->u.ind.values[k].sp},
+                            &ntexts, &first, &names);
         if (d->kind != D_SECTION)
             continue;
         const ast_section *sec = d->u.section;

@@ -425,9 +425,14 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     }
     c->inputs = dup_array(a, p->inputs, p->ninputs, sizeof *p->inputs);
     for (uint32_t i = 0; i < p->ninputs; i++)
-        if (c->inputs[i].kind == IR_IN_TABLE)
-            c->inputs[i].values = dup_array(a, p->inputs[i].values, p->nregions,
-                                            sizeof *p->inputs[i].values);
+        if (c->inputs[i].kind == IR_IN_TABLE) {
+            ir_input *in = &c->inputs[i];
+            in->values = dup_array(a, p->inputs[i].values, p->nregions, sizeof *in->values);
+            in->indicator = dup_str(a, in->indicator);
+            in->unit = dup_str(a, in->unit);
+            if (in->notes)
+                in->notes = dup_strs(a, in->notes, p->nregions);
+        }
     c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);
     c->capsteps = p->nsteps;
     c->labels = dup_array(a, p->labels, p->nlabels, sizeof *p->labels);

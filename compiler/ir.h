@@ -155,6 +155,10 @@ typedef struct ir_input {
     uint32_t scope;    /* IR_IN_SCOPE */
     const double *values; /* IR_IN_TABLE: one per region (nregions), NaN where
                           the table gives none */
+    /* IR_IN_TABLE, for planc explain: the indicator, its unit, and per
+     * region the note of the row that gives its value (NULL: none) */
+    const char *indicator, *unit;
+    const char *const *notes;
 } ir_input;
 
 /* A data column the rules read. */

@@ -370,7 +370,9 @@ static uint32_t lx(L *l, const ast_expr *e, ir_shift sh);
  * holds in every year, so a time shift reads the same value. */
 static uint32_t table(L *l, const sema_indicator *ind)
 {
-    ir_input in = {.kind = IR_IN_TABLE, .values = ind->values, .scale = 1.0};
+    ir_input in = {.kind = IR_IN_TABLE, .values = ind->values, .scale = 1.0,
+                   .indicator = ind->name, .unit = ind->unit ? unit_name(ind->unit) : "",
+                   .notes = ind->value_notes};
     return input_of(l, in, ind->type == TY_BOOL ? IR_BOOL : IR_NUM);
 }
 

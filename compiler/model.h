@@ -74,6 +74,8 @@ typedef struct sema_indicator {
     ast_expr *formula;      /* NULL for a column indicator */
     double *values;         /* a `values { ... }` table: per region (NaN where
                                none is given), in the indicator's unit; else NULL */
+    const char **value_notes; /* with values: per region, the `note` of the row
+                               that gives its value, or NULL */
     const ast_decl *decl;   /* its declaration (column, units as written) */
     const ast_origin *origin;
 } sema_indicator;

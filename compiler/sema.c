@@ -2309,11 +2309,13 @@ static bool agg_ok(S *s, const ast_decl *d, const unit_t *u)
 
 /* An indicator's `values { 北京, 天津 = 20.5%, ... }` table: each region
  * once, each value a constant of the indicator's dimension (yes/no for a
- * yes/no indicator), converted into its unit.  Sets ind->values. */
+ * yes/no indicator), converted into its unit.  Sets ind->values, and
+ * ind->value_notes from the rows' notes. */
 static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const unit_t *u)
 {
     sema_model *m = s->m;
     double *v = arena_alloc(s->a, (m->nregions + 1) * sizeof *v);
+    const char **notes = arena_alloc(s->a, (m->nregions + 1) * sizeof *notes);
     span *at = arena_alloc(s->a, (m->nregions + 1) * sizeof *at);
     bool *given = arena_alloc(s->a, (m->nregions + 1) * sizeof *given);
     for (uint32_t r = 0; r < m->nregions; r++)
@@ -2365,9 +2367,11 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
             given[y->index] = true;
             at[y->index] = n->sp;
             v[y->index] = x;
+            notes[y->index] = row->note;
         }
     }
     ind->values = v;
+    ind->value_notes = notes;
 }
 
 static void check_indicator(S *s, uint32_t i)

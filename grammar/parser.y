@@ -934,9 +934,12 @@ valrows:
   | valrows ',' valrow  { $$ = $1; list_push($$, &$3); }
   ;
 
-/* valrow := qnames '=' sum  (regions and the constant they hold) */
+/* valrow := qnames '=' sum ['note' STRING]  (regions, the constant they
+ * hold, and where it comes from) */
 valrow:
     qnames '=' sum      { $$ = (ast_valrow){.regions = names_finish(ps, $1), .value = $3, .sp = @$}; }
+  | qnames '=' sum KW_NOTE STRING
+        { $$ = (ast_valrow){.regions = names_finish(ps, $1), .value = $3, .note = $5, .sp = @$}; }
   ;
 
 /* ['in' unitexpr] */

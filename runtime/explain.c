@@ -290,6 +290,8 @@ typedef struct ex_target {
     char *score_text;       /* the score formula with its operands */
     ex_read *reads;
     uint32_t nreads, capreads;
+    uint32_t *tables;       /* the `values` tables read (their input steps), once each */
+    uint32_t ntables, captables;
     char *share_text;       /* share targets: the children counted */
     ex_list peers;          /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
@@ -401,8 +403,20 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, ex_t
             continue;   /* its years are listed under "sums" or "peaks" */
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
-            if (in->kind != IR_IN_DATA || w->input_seen[s->aux])
+            if ((in->kind != IR_IN_DATA && in->kind != IR_IN_TABLE) || w->input_seen[s->aux])
                 continue;
+            if (in->kind == IR_IN_TABLE) {
+                /* the rules' value for the region, the same whatever the
+                 * role or year: listed once */
+                w->input_seen[s->aux] = true;
+                w->inputs[w->ninputs++] = s->aux;
+                if (et->ntables == et->captables) {
+                    et->captables = et->captables ? 2 * et->captables : 4;
+                    et->tables = rt_xrealloc(et->tables, et->captables, sizeof *et->tables);
+                }
+                et->tables[et->ntables++] = i;
+                continue;
+            }
             w->input_seen[s->aux] = true;
             w->inputs[w->ninputs++] = s->aux;
             if (et->nreads == et->capreads) {
@@ -1317,6 +1331,7 @@ static void free_target(ex_target *et)
     free(et->expected_text);
     free(et->score_text);
     free(et->reads);
+    free(et->tables);
     free(et->share_text);
     list_free(&et->peers);
     list_free(&et->sums);
@@ -1435,6 +1450,19 @@ static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
         qty(lang, b, rd->value, c->indicator_unit, false);
     }
     sbf(b, L(lang, LBL_X_INDICATOR), c->indicator);
+}
+
+/* The line of a `values` table read: the indicator's value for the
+ * region, as the rules give it, and the note of its row. */
+static void table_text(const ex_row *x, const ir_step *st, strbuf *b)
+{
+    lbl_lang lang = x->lang;
+    const ir_input *in = &x->p->inputs[st->aux];
+    const char *note = in->notes ? in->notes[x->region] : NULL;
+    sbf(b, L(lang, LBL_X_TABLE_OF), in->indicator, x->p->regions[x->region].name);
+    qty(lang, b, in->values[x->region], in->unit, st->type == IR_BOOL);
+    if (note)
+        sbf(b, L(lang, LBL_X_TABLE_NOTE), note);
 }
 
 /* The "goal" line: the current milestone as written, with the goal it is
@@ -1572,6 +1600,11 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     }
     if (et->share_text)
         line(out, et->nreads ? "" : L(lang, LBL_X_READS), et->share_text);
+    for (uint32_t i = 0; i < et->ntables; i++) {
+        b.len = 0;
+        table_text(x, &p->steps[et->tables[i]], &b);
+        line(out, i ? "" : L(lang, LBL_X_TABLE), b.s);
+    }
     list_lines(out, L(lang, LBL_X_PEERS), &et->peers);
     list_lines(out, L(lang, LBL_X_SUMS), &et->sums);
     list_lines(out, L(lang, LBL_X_PEAKS), &et->peaks);
@@ -1863,6 +1896,28 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
             json_null(w);
         json_key(w, "value");
         json_num(w, rd->value);
+        json_end_object(w);
+    }
+    json_end_array(w);
+    json_key(w, "tables");
+    json_begin_array(w);
+    for (uint32_t i = 0; i < et->ntables; i++) {
+        const ir_step *st = &p->steps[et->tables[i]];
+        const ir_input *in = &p->inputs[st->aux];
+        json_begin_record(w);
+        json_key(w, "indicator");
+        json_str(w, in->indicator);
+        json_key(w, "region");
+        json_str(w, p->regions[x->region].name);
+        json_key(w, "value");
+        if (st->type == IR_BOOL && !isnan(in->values[x->region]))
+            json_bool(w, in->values[x->region] != 0);
+        else
+            json_num(w, in->values[x->region]);
+        json_key(w, "unit");
+        json_str(w, in->unit);
+        json_key(w, "note");
+        json_str(w, in->notes ? in->notes[x->region] : NULL);
         json_end_object(w);
     }
     json_end_array(w);

@@ -81,7 +81,7 @@ typedef enum lbl_id {
     LBL_BOOK_SOURCE,
     /* planc explain's text (explain.c; its lines' labels also use LBL_COL_*
      * and LBL_ITEM_*): the labels of its lines */
-    LBL_X_TARGET, LBL_X_TEXT, LBL_X_NOTE, LBL_X_READS, LBL_X_PEERS, LBL_X_SUMS, LBL_X_PEAKS,
+    LBL_X_TARGET, LBL_X_TEXT, LBL_X_NOTE, LBL_X_READS, LBL_X_TABLE, LBL_X_TABLE_OF, LBL_X_TABLE_NOTE, LBL_X_PEERS, LBL_X_SUMS, LBL_X_PEAKS,
     LBL_X_BELOW, LBL_X_BASELINE, LBL_X_VETO, LBL_X_ROLLUP,
     /* its words and phrases */
     LBL_X_MISSING, LBL_X_NONE, LBL_X_SEP, LBL_X_HOLDS, LBL_X_NOT_HOLDS, LBL_X_UNDECIDED,
