@@ -361,6 +361,49 @@ static uint32_t conv(L *l, uint32_t slot, const unit_t *from, const unit_t *to)
     return op2(l, IR_MUL, IR_NUM, slot, k(l, IR_NUM, f));
 }
 
+/* ---------------------------------------------------------------- the judgement's arithmetic */
+
+/* The judgement subtracts values from one another (g - b, v - b) and
+ * multiplies a difference by a number of years: with values near the
+ * largest double (b = -1.5e308, g = 1.5e308) that overflows, although the
+ * trajectory lies between b and g and the progress is a plain ratio.  So
+ * the values are first scaled by s: 1, or 2^-16 where the larger of |x|
+ * and |y| exceeds 2^1000 (with both below it, |y - x| times at most 9999
+ * years stays below the largest double; above it, the scaled difference
+ * times 2^14 years does too).  Scaling by a power of two is exact, and so
+ * commutes with +, -, * and / as long as nothing overflows or becomes
+ * subnormal: every row that did not overflow keeps its bits.  NaN when x
+ * or y is. */
+static uint32_t scale_for(L *l, uint32_t x, uint32_t y)
+{
+    uint32_t m = op2(l, IR_MAX, IR_NUM, op1(l, IR_ABS, IR_NUM, x), op1(l, IR_ABS, IR_NUM, y));
+    return sel(l, IR_NUM, op2(l, IR_GT, IR_BOOL, m, k(l, IR_NUM, 0x1p1000)), k(l, IR_NUM, 0x1p-16),
+               k(l, IR_NUM, 1));
+}
+
+/* The trajectory e = b + (g - b) * dy / dd (docs/LANGUAGE.md §9),
+ * computed on b and g scaled by scale_for, then scaled back. */
+static uint32_t trajectory(L *l, uint32_t b, uint32_t g, uint32_t dy, uint32_t dd)
+{
+    uint32_t s = scale_for(l, b, g);
+    uint32_t sb = op2(l, IR_MUL, IR_NUM, b, s), sg = op2(l, IR_MUL, IR_NUM, g, s);
+    uint32_t e = op2(l, IR_ADD, IR_NUM, sb,
+                     op2(l, IR_DIV, IR_NUM, op2(l, IR_MUL, IR_NUM, op2(l, IR_SUB, IR_NUM, sg, sb), dy), dd));
+    return op2(l, IR_DIV, IR_NUM, e, s);
+}
+
+/* The default score's progress q = (v - b) / (g - b), on v, b and g
+ * scaled alike by scale_for(b, g) (the ratio needs no scaling back).  With
+ * b and g below 2^1000, v - b overflows only for v within 2^1000 of the
+ * largest double, where q is beyond any clamp either way. */
+static uint32_t progress_ratio(L *l, uint32_t v, uint32_t b, uint32_t g)
+{
+    uint32_t s = scale_for(l, b, g);
+    uint32_t sb = op2(l, IR_MUL, IR_NUM, b, s);
+    return op2(l, IR_DIV, IR_NUM, op2(l, IR_SUB, IR_NUM, op2(l, IR_MUL, IR_NUM, v, s), sb),
+               op2(l, IR_SUB, IR_NUM, op2(l, IR_MUL, IR_NUM, g, s), sb));
+}
+
 /* ---------------------------------------------------------------- expressions */
 
 static uint32_t lx(L *l, const ast_expr *e, ir_shift sh);
@@ -893,11 +936,8 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
              * milestone's start; the goal itself once the deadline passed
              * (the goal judged by: loosened by a tolerance) */
             uint32_t past = op2(l, IR_GE, IR_BOOL, y, deadline);
-            uint32_t e = op2(l, IR_ADD, IR_NUM, bstart,
-                             op2(l, IR_DIV, IR_NUM,
-                                 op2(l, IR_MUL, IR_NUM, op2(l, IR_SUB, IR_NUM, jgoal, bstart),
-                                     op2(l, IR_SUB, IR_NUM, y, ystart)),
-                                 op2(l, IR_SUB, IR_NUM, deadline, ystart)));
+            uint32_t e = trajectory(l, bstart, jgoal, op2(l, IR_SUB, IR_NUM, y, ystart),
+                                    op2(l, IR_SUB, IR_NUM, deadline, ystart));
             expected = t->type == TY_BOOL ? nan : sel(l, IR_NUM, past, jgoal, e);
             for (uint32_t i = 0; i < n; i++)
                 tracks[i] = track_test(l, t->ms[i].track, v, e);
@@ -909,8 +949,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
              * missing (goal == b, or no baseline value), and 0 when b
              * itself met the goal: the value has lost ground, and the
              * ratio (then >= 1, or negative) measures no progress */
-            uint32_t q = op2(l, IR_DIV, IR_NUM, op2(l, IR_SUB, IR_NUM, v, base),
-                             op2(l, IR_SUB, IR_NUM, jgoal, base));
+            uint32_t q = progress_ratio(l, v, base, jgoal);
             uint32_t pr = op2(l, IR_MUL, IR_NUM, hundred,
                               op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, q, zero), one));
             uint32_t partial = op2(l, IR_COALESCE, IR_NUM, sel(l, IR_NUM, basemet, zero, pr), zero);

@@ -1007,6 +1007,52 @@ static bool streamable(const ir_program *p, const run_output *ro, const store *d
     return ro->path || !isatty(fileno(stdout));
 }
 
+/* The CSV stream's hooks, checking each scored chunk for a number that
+ * overflowed (rt_first_overflow) before it is written: the first such row
+ * of a place is kept by its chunk, on a scoring thread, and reported by
+ * its flush, in row order, which stops the run; so the message is the
+ * same whatever -j. */
+typedef struct overflow_guard {
+    rt_stream inner;
+    const ir_program *p;
+    const rt_table *t;
+    long *row;              /* per place: the first overflowing row, or -1 */
+    uint32_t *target;       /* per place: its target */
+    char **text;            /* per place: the message, malloc'd */
+} overflow_guard;
+
+/* rt_stream.chunk: checks the chunk, then hands it on when it holds no
+ * overflow. */
+static int guard_chunk(void *ctx, const rt_result *r, size_t lo, size_t hi, unsigned place)
+{
+    overflow_guard *g = ctx;
+    g->row[place] = rt_first_overflow(g->p, r, lo, hi, &g->target[place]);
+    if (g->row[place] < 0)
+        return g->inner.chunk(g->inner.ctx, r, lo, hi, place);
+    /* the result is read here, while the chunk's frame holds it */
+    size_t len = 0;
+    FILE *m = open_memstream(&g->text[place], &len);
+    if (!m) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    rt_overflow_error(g->p, g->t, r, (size_t)g->row[place], g->target[place], m);
+    fclose(m);
+    return 0;
+}
+
+/* rt_stream.flush: the overflow of the place, if any (3 stops the run),
+ * else the place's rows. */
+static int guard_flush(void *ctx, unsigned place)
+{
+    overflow_guard *g = ctx;
+    if (g->row[place] >= 0) {
+        fputs(g->text[place], stderr);
+        return EXIT_DATA;
+    }
+    return g->inner.flush(g->inner.ctx, place);
+}
+
 /* Scores the table and writes the CSV results as a stream: the output is
  * opened first (a temporary file for -o), each round of chunks is written
  * as soon as it is scored, and the file is renamed into place only when
@@ -1023,14 +1069,30 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
             return EXIT_USAGE;
         f = ofile_stream(o);
     }
-    report_csv_stream *cs = report_csv_stream_open(p, t, rt_stream_places(rto), f);
-    rt_stream st = report_csv_stream_hooks(cs);
+    unsigned places = rt_stream_places(rto);
+    report_csv_stream *cs = report_csv_stream_open(p, t, places, f);
+    overflow_guard g = {.inner = report_csv_stream_hooks(cs), .p = p, .t = t,
+                        .row = calloc(places, sizeof *g.row),
+                        .target = calloc(places, sizeof *g.target),
+                        .text = calloc(places, sizeof *g.text)};
+    if (!g.row || !g.target || !g.text) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    rt_stream st = {.ctx = &g, .chunk = guard_chunk, .flush = guard_flush};
     int run = rt_run_stream(p, t, eng, rto, &st, rtt, stderr);
+    for (unsigned k = 0; k < places; k++)
+        free(g.text[k]);
+    free(g.row);
+    free(g.target);
+    free(g.text);
     report_csv_stream_judged(cs, judged);
     int written = report_csv_stream_close(cs);
     int rc = EXIT_OK;
     if (run < 0) {
         rc = EXIT_INTERNAL;
+    } else if (run == EXIT_DATA && written == 0) {
+        rc = EXIT_DATA;     /* a number overflowed: said by guard_flush */
     } else if (run > 0 || written != 0 || fflush(f) != 0) {
         cannot_write(ro);
         rc = EXIT_USAGE;
@@ -1524,6 +1586,21 @@ static int cmd_run(int argc, char **argv)
         res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
         progress_stop(pg);
         if (!res) {
+            free(judged);
+            jit_dispose(jit);
+            jit_job_close(&jj);
+            rt_table_free(table);
+            free(cache_dir);
+            store_close(db);
+            compilation_free(&c);
+            return EXIT_DATA;
+        }
+        /* a number that overflowed is a data error, not an inf written */
+        uint32_t oti;
+        long orow = rt_first_overflow(c.ir, res, 0, rt_table_nrows(table), &oti);
+        if (orow >= 0) {
+            rt_overflow_error(c.ir, table, res, (size_t)orow, oti, stderr);
+            rt_result_free(res);
             free(judged);
             jit_dispose(jit);
             jit_job_close(&jj);

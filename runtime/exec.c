@@ -202,6 +202,19 @@ void rt_up_free(ir_upwalk *w)
     free(w->stack);
 }
 
+/* The mean of n values whose sum, added in row order, is `sum`, and whose
+ * sum scaled by 2^-40 is `scaled`.  Values near the largest double make
+ * the sum overflow although their mean does not: the mean is then the
+ * scaled sum's, scaled back (finite for fewer than 2^40 values).  Every
+ * other mean is the sum's, with the bits it always had; so is a mean of
+ * values of which one is infinite (a formula that overflowed). */
+static double mean_of(double sum, double scaled, double n)
+{
+    if (isinf(sum) && isfinite(scaled))
+        return scaled / n * 0x1p40;
+    return sum / n;
+}
+
 void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
               const double *a, double *out)
 {
@@ -225,6 +238,7 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
      * order: acc is the number meeting the condition, the sum or the
      * extreme; cnt how many values were counted. */
     double *acc = rt_xcalloc(n, sizeof *acc), *cnt = rt_xcalloc(n, sizeof *cnt);
+    double *sacc = kind == IR_SHARE_AVERAGE ? rt_xcalloc(n, sizeof *sacc) : NULL; /* mean_of */
     for (size_t r = 0; r < n; r++) {
         uint32_t d = rt_table_region(t, r);
         double v = a[r];
@@ -241,6 +255,8 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
                 acc[at] += v;
             else if (cnt[at] == 0 || (kind == IR_SHARE_LOWEST ? v < acc[at] : v > acc[at]))
                 acc[at] = v;
+            if (sacc)
+                sacc[at] += v * 0x1p-40;
             cnt[at] += 1;
         }
     }
@@ -251,7 +267,7 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
             switch (kind) {
             case IR_SHARE_PERCENT: v = 100.0 * acc[r] / cnt[r]; break;
             case IR_SHARE_TOTAL: v = cnt[r] == want ? acc[r] : NAN; break;
-            case IR_SHARE_AVERAGE: v = acc[r] / cnt[r]; break;
+            case IR_SHARE_AVERAGE: v = mean_of(acc[r], sacc[r], cnt[r]); break;
             case IR_SHARE_LOWEST: case IR_SHARE_HIGHEST: v = acc[r]; break;
             }
         }
@@ -260,6 +276,7 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
     free(below);
     rt_up_free(&w);
     free(acc);
+    free(sacc);
     free(cnt);
 }
 
@@ -280,6 +297,7 @@ void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
     }
     size_t span = (size_t)(ymax - ymin) + 1, nb = span * (p->nlevels ? p->nlevels : 1);
     double *acc = rt_xmalloc(nb, sizeof *acc), *cnt = rt_xcalloc(nb, sizeof *cnt);
+    double *sacc = s->aux == IR_PEER_AVERAGE ? rt_xcalloc(nb, sizeof *sacc) : NULL; /* mean_of */
     for (size_t b = 0; b < nb; b++)
         acc[b] = NAN;
     for (size_t r = 0; r < n; r++) {
@@ -293,13 +311,16 @@ void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
             acc[b] = v;
         else if (s->aux == IR_PEER_AVERAGE)
             acc[b] += v;
+        if (sacc)
+            sacc[b] += v * 0x1p-40;
         cnt[b] += 1;
     }
     for (size_t r = 0; r < n; r++) {
         size_t b = p->regions[rt_table_region(t, r)].level * span + (size_t)(rt_table_year(t, r) - ymin);
-        out[r] = cnt[b] == 0 ? NAN : s->aux == IR_PEER_AVERAGE ? acc[b] / cnt[b] : acc[b];
+        out[r] = cnt[b] == 0 ? NAN : sacc ? mean_of(acc[b], sacc[b], cnt[b]) : acc[b];
     }
     free(acc);
+    free(sacc);
     free(cnt);
 }
 
@@ -519,6 +540,50 @@ static bool check_missing(const ir_program *p, const rt_table *t, const rt_resul
     }
     free(shared);
     return ok;
+}
+
+/* The numbers of a target that the results write, checked for overflow:
+ * its value, its goal (read from the data, it may be a formula) and its
+ * expected value.  Scores are clamped, and the roll-ups are means of
+ * scores. */
+static const char *const overflow_what[] = {"value", "goal", "expected value"};
+
+/* Slot k (0..2, overflow_what) of target tg. */
+static uint32_t overflow_slot(const ir_target *tg, int k)
+{
+    return k == 0 ? tg->value : k == 1 ? tg->goal : tg->expected;
+}
+
+long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
+                       uint32_t *target)
+{
+    for (size_t row = lo; row < hi; row++)
+        for (uint32_t i = 0; i < p->ntargets; i++)
+            for (int k = 0; k < 3; k++)
+                if (isinf(rt_result_value(r, overflow_slot(&p->targets[i], k), row))) {
+                    *target = i;
+                    return (long)row;
+                }
+    return -1;
+}
+
+void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *r, size_t row,
+                       uint32_t target, FILE *err)
+{
+    const ir_target *tg = &p->targets[target];
+    int k = 0;
+    while (k < 2 && !isinf(rt_result_value(r, overflow_slot(tg, k), row)))
+        k++;
+    error_at(err, t, row);
+    fprintf(err, "target '%s' for %s %d: its %s, computed from ", tg->name,
+            p->regions[rt_table_region(t, row)].name, rt_table_year(t, row), overflow_what[k]);
+    if (tg->ncolumns == 0)
+        fprintf(err, "the rules' numbers");
+    for (uint32_t c = 0; c < tg->ncolumns && c < 3; c++)
+        fprintf(err, "%scolumn '%s'", c ? ", " : "", p->columns[tg->columns[c]].name);
+    if (tg->ncolumns > 3)
+        fprintf(err, " and %u more", tg->ncolumns - 3);
+    fprintf(err, ", overflows: it is beyond ±1.8e308, the largest number planc holds\n");
 }
 
 /* ---- running ---- */

@@ -145,6 +145,18 @@ unsigned rt_stream_places(const rt_options *opts);
 int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *engine,
                   const rt_options *opts, const rt_stream *st, rt_timings *timings, FILE *err);
 
+/* The first row in [lo, hi) of r where a target's value, goal or
+ * expected value is infinite (a number that overflowed a double in a
+ * formula, a total, a sum over years); -1 when there is none.  Sets
+ * *target to that target.  `planc run` reports it (rt_overflow_error)
+ * rather than write inf. */
+long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
+                       uint32_t *target);
+/* Prints the data error for such a row: FILE:LINE, the target, region,
+ * year, which number overflowed and the columns it is computed from. */
+void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *r, size_t row,
+                       uint32_t target, FILE *err);
+
 /* The number of online processors (at least 1): the default of -j. */
 unsigned rt_default_threads(void);
 void rt_result_free(rt_result *r);

@@ -980,9 +980,10 @@ START_TEST(sharing)
     ck_assert_uint_eq(data, 2); /* x, and x at the baseline */
     ck_assert_uint_eq(P->ncolumns, 1);
     ck_assert_uint_eq(tgt("a")->value, tgt("b")->value);
-    /* two thresholds with deadlines stay small (one alone takes 45 steps,
-     * 17 of them constants) */
-    ck_assert_uint_lt(P->nsteps, 73);
+    /* two thresholds with deadlines stay small (one alone takes 55 steps,
+     * 19 of them constants; 10 of them scale the trajectory and the
+     * progress for values near the largest double, lower.c scale_for) */
+    ck_assert_uint_lt(P->nsteps, 95);
 }
 END_TEST
 
