@@ -142,6 +142,17 @@ span ast_join(span a, span b)
     return s;
 }
 
+/* The word of an edit's trace (one table for every listing of them). */
+const char *ast_origin_word(ast_originkind k)
+{
+    static const char *const kinds[] = {
+        [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
+        [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
+        [ORIGIN_RESCOPED] = "rescoped", [ORIGIN_RENAMED] = "renamed",
+    };
+    return k <= ORIGIN_RENAMED ? kinds[k] : "?";
+}
+
 /* The operator as written in rules files. */
 const char *ast_opname(ast_op op)
 {
@@ -261,15 +272,10 @@ static void dump_names(ast_names ns, FILE *out)
  * `origin overridden at FILE:LINE (base FILE:LINE, clause (九)): detail`. */
 static void dump_origin(const ast_origin *o, int depth, FILE *out)
 {
-    static const char *const kinds[] = {
-        [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
-        [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
-        [ORIGIN_RESCOPED] = "rescoped",
-    };
     if (!o)
         return;
     indent(out, depth);
-    fprintf(out, "origin %s at %s", kinds[o->kind], o->edit_at ? o->edit_at : "?");
+    fprintf(out, "origin %s at %s", ast_origin_word(o->kind), o->edit_at ? o->edit_at : "?");
     if (o->base_at) {
         fprintf(out, " (base %s", o->base_at);
         if (o->clause)
@@ -377,6 +383,8 @@ static void dump_target(const ast_target *t, int depth, FILE *out)
     fputs(t->redline ? "redline" : "target", out);
     if (t->name.s)
         fprintf(out, " %s", t->name.s);
+    if (t->rename.s)
+        fprintf(out, " as %s", t->rename.s);
     dump_opt_string(t->desc, out);
     fputc('\n', out);
     dump_origin(t->origin, depth + 1, out);

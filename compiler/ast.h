@@ -172,6 +172,8 @@ typedef struct ast_scope {
 
 struct ast_target {
     ast_name name;        /* may be .s == NULL: then named after its indicator */
+    ast_name rename;      /* `override target OLD as NEW`: NEW (.s NULL: none;
+                             only in an override statement) */
     const char *desc;     /* "..." text quoted from the plan, or NULL */
     bool redline;         /* written with `redline` */
     ast_targetkind kind;
@@ -415,7 +417,9 @@ typedef enum ast_originkind {
     ORIGIN_ADDED,       /* a new item the extending file put into a base block */
     ORIGIN_DROPPED,     /* a base item removed by `drop` (only in the edit list) */
     ORIGIN_REPLACED,    /* a base region or agency replaced by a new one (`replaces`) */
-    ORIGIN_RESCOPED     /* a base target whose scope named dropped or replaced regions */
+    ORIGIN_RESCOPED,    /* a base target whose scope named dropped or replaced regions */
+    ORIGIN_RENAMED      /* a base target given a new name (`override target OLD as NEW`),
+                           maybe changed otherwise too */
 } ast_originkind;
 
 /* The kind of item an edit touched. */
@@ -433,6 +437,7 @@ struct ast_origin {
     const char *what;       /* "target 近岸海域水质", "measure (九)", "region 辽宁省" */
     const char *clause;     /* the base clause of a target or measure, "(九)", or NULL */
     const char *detail;     /* what was changed ("condition, scope"), or NULL */
+    const char *new_name;   /* ORIGIN_RENAMED: the target's new name */
     span base;              /* the base's declaration (hi == 0: none) */
     span edit;              /* the statement that made the change */
     const char *base_at;    /* "rules/liaoning/beautiful-liaoning.plan:456" (NULL: none) */
@@ -504,6 +509,9 @@ void ast_dump(const ast_program *p, FILE *out);
 
 /* The operator as written: ">=", "and". */
 const char *ast_opname(ast_op op);
+/* The word of an edit's trace: "overridden", "renamed" (--origins, --dump-ast,
+ * explain). */
+const char *ast_origin_word(ast_originkind k);
 const char *ast_agg_text(arena *a, const ast_agg *g);
 
 /* An expression in the printed prefix form of ast_dump, in the arena: two

@@ -39,7 +39,7 @@ typedef struct ditem {
     const char *name;       /* as shown: 近岸海域水质, (九), 三 */
     const char *title;      /* a section's or measure's title, or NULL */
     const char *desc;       /* for '+' and '-': what the item is */
-    const char *renamed;    /* a replaced region or agency: its new name */
+    const char *renamed;    /* a replaced region or agency, a renamed target: its new name */
     ptrvec fields;          /* dfield * */
     const char **gains, **loses; /* a target's coverage change: regions judged on
                                it only in the new program / only in the old, by
@@ -146,6 +146,9 @@ typedef struct D {
     uint32_t vstamp;
     const char **adrop;     /* the new program's agency drops the old one lacks */
     uint32_t nadrop;
+    sema_rename *tmap;      /* the target renames between the two, old name to new,
+                               in the order they apply (map_targets) */
+    uint32_t ntmap;
     ditem plan, assess;
     ptrvec regions, inds, agencies, sections;
     ptrvec places;          /* dplace *: the new program's texts naming old places */
@@ -194,6 +197,51 @@ static int64_t stab_get(const stab *t, const char *key)
         if (strcmp(t->keys[i], key) == 0)
             return t->vals[i];
     return -1;
+}
+
+/* Whether list v of n renames holds r. */
+static bool has_rename(const sema_rename *v, uint32_t n, const sema_rename *r)
+{
+    for (uint32_t j = 0; j < n; j++)
+        if (strcmp(v[j].from, r->from) == 0 && strcmp(v[j].to, r->to) == 0)
+            return true;
+    return false;
+}
+
+/* The target renames between the two programs (`override target OLD as
+ * NEW`), as one list from old names to new: the old program's that the new
+ * one lacks, undone (latest first), then the new program's that the old one
+ * lacks (a program extending an adaptation has its base's renames too; a
+ * diff of an adaptation against its base has only its own, and one the
+ * other way round has them undone). */
+static void map_targets(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    x->tmap = arena_alloc(x->a, (a->ntarget_renames + b->ntarget_renames + 1) * sizeof *x->tmap);
+    for (uint32_t k = a->ntarget_renames; k-- > 0;)
+        if (!has_rename(b->target_renames, b->ntarget_renames, &a->target_renames[k]))
+            x->tmap[x->ntmap++] = (sema_rename){a->target_renames[k].to, a->target_renames[k].from};
+    for (uint32_t k = 0; k < b->ntarget_renames; k++)
+        if (!has_rename(a->target_renames, a->ntarget_renames, &b->target_renames[k]))
+            x->tmap[x->ntmap++] = b->target_renames[k];
+}
+
+/* The name the new program gives the old program's target `name`. */
+static const char *target_new_name(const D *x, const char *name)
+{
+    for (uint32_t k = 0; k < x->ntmap; k++)
+        if (strcmp(name, x->tmap[k].from) == 0)
+            name = x->tmap[k].to;
+    return name;
+}
+
+/* The name the old program gives the new program's target `name`. */
+static const char *target_old_name(const D *x, const char *name)
+{
+    for (uint32_t k = x->ntmap; k-- > 0;)
+        if (strcmp(name, x->tmap[k].to) == 0)
+            name = x->tmap[k].from;
+    return name;
 }
 
 /* A new item. */
@@ -1428,23 +1476,26 @@ static ditem *diff_measure(D *x, tables *tb, const sema_measure *ma, const sema_
         mit->op = ' ';
     for (uint32_t k = 0; k < ma->ntargets; k++) {
         const sema_target *t = &a->targets[ma->targets[k]];
-        int64_t tbk = stab_get(&tb->tg_b, t->name);
+        const char *nn = target_new_name(x, t->name);
+        int64_t tbk = stab_get(&tb->tg_b, nn);
         if (tbk < 0) {
             ptrvec_push(x->a, &mit->kids, lone_target(x, '-', x->o, t));
             continue;
         }
         ditem *tit = item(x, '~', "target", t->name);
+        if (strcmp(nn, t->name) != 0)
+            tit->renamed = nn;
         target_fields(x, tit, t, &b->targets[tbk]);
         cover_diff(x, tit, t, &b->targets[tbk]);
         values_read(x, tit, t, &b->targets[tbk]);
-        if (tit->fields.n || tit->ngains || tit->nloses || tit->reads.n || tit->vreads.n) {
+        if (tit->renamed || tit->fields.n || tit->ngains || tit->nloses || tit->reads.n || tit->vreads.n) {
             ptrvec_push(x->a, &mit->kids, tit);
             x->c_targets.changed++;
         }
     }
     for (uint32_t k = 0; k < mb->ntargets; k++) {
         const sema_target *t = &b->targets[mb->targets[k]];
-        if (stab_get(&tb->tg_a, t->name) < 0)
+        if (stab_get(&tb->tg_a, target_old_name(x, t->name)) < 0)
             ptrvec_push(x->a, &mit->kids, lone_target(x, '+', x->n, t));
     }
     return mit->op != ' ' || mit->kids.n ? mit : NULL;
@@ -1492,7 +1543,7 @@ static void diff_section(D *x, tables *tb, const sema_section *sa, const sema_se
         ptrvec keep = {0};
         for (size_t k = 0; k < mit->kids.n; k++) {
             ditem *tk = mit->kids.v[k];
-            if (stab_get(&tb->tg_a, tk->name) >= 0)
+            if (stab_get(&tb->tg_a, target_old_name(x, tk->name)) >= 0)
                 x->c_targets.added--;
             else
                 ptrvec_push(x->a, &keep, tk);
@@ -1804,7 +1855,8 @@ static void text_item(const ditem *it, int indent, lbl_lang lang, FILE *out)
         fprintf(out, "%c ", it->op);
     fprintf(out, "%s %s", W(lang, it->kind), it->name);
     if (it->renamed)
-        fprintf(out, lbl_get(lang, LBL_D_REPLACED), it->renamed);
+        fprintf(out, lbl_get(lang, strcmp(it->kind, "target") == 0 ? LBL_D_RENAMED : LBL_D_REPLACED),
+                it->renamed);
     if (it->title)
         fprintf(out, " %s", it->title);
     if (it->desc)
@@ -2095,6 +2147,7 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     x->o = old;
     x->n = new;
     map_regions(x);
+    map_targets(x);
     cover_init(x, &x->co, old->m);
     cover_init(x, &x->cn, new->m);
     cover_levels(x);

@@ -89,6 +89,8 @@ typedef struct baseidx {
     int64_t assess_slot;    /* index of the base's assessment, -1 for none */
     const ast_origin *assess_edit; /* its first drop or override */
     ntab own_regions;       /* the regions the extending file declares */
+    namemap renamed;        /* the new names the extending file gives base
+                               targets (`override target OLD as NEW`) -> item */
 } baseidx;
 
 /* The loader's state. */
@@ -709,9 +711,35 @@ static bool declared_by(loader *L, uint32_t mi, ast_itemkind k, const char *name
     return false;
 }
 
+/* For a target the base does not have under `name`: when `name` is the
+ * new name of a base target (`override target OLD as NEW`, of this file or
+ * of a base that extends another), a note at that rename; true then. */
+static bool renamed_note(loader *L, const baseidx *b, const char *name, const char *verb)
+{
+    const item *it = namemap_get(&b->renamed, name);
+    if (it) {
+        diag_note(L->d, it->edit->edit, "'%s' is the new name this file gives to target '%s' here", name,
+                  it->name);
+        if (strcmp(verb, "drop") == 0)
+            diag_hint(L->d, "to drop it, drop target '%s' and leave out its rename", it->name);
+        else
+            diag_hint(L->d, "a target is changed by one override: give every change in that one");
+        return true;
+    }
+    for (size_t i = 0; i < L->edits.n; i++) {
+        const ast_origin *o = L->edits.v[i];
+        if (o->kind == ORIGIN_RENAMED && o->item == IT_TARGET && o->name && strcmp(o->name, name) == 0) {
+            diag_note(L->d, o->edit, "target '%s' was renamed '%s' here", name, o->new_name);
+            diag_hint(L->d, "write its new name, '%s'", o->new_name);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Finds the base item `n` of table t for a drop or override (`verb`),
  * reporting what is wrong when there is none or it was edited already. */
-static item *find_base(loader *L, ntab *t, ast_itemkind k, ast_name n, const char *verb,
+static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name n, const char *verb,
                        uint32_t mi)
 {
     if (!n.s)
@@ -723,6 +751,8 @@ static item *find_base(loader *L, ntab *t, ast_itemkind k, ast_name n, const cha
         if (L->d->max_errors > 0 && L->d->nerrors > L->d->max_errors)
             return NULL; /* no more is shown: spare the search */
         span own;
+        if (k == IT_TARGET && renamed_note(L, b, n.s, verb))
+            return NULL;
         if (declared_by(L, mi, k, n.s, &own))
             diag_note(L->d, own, "it is declared in this file; 'drop' and 'override' change only the base");
         else
@@ -739,9 +769,15 @@ static item *find_base(loader *L, ntab *t, ast_itemkind k, ast_name n, const cha
     }
     if (it->edit) {
         const char *how = it->edit->kind == ORIGIN_DROPPED ? "dropped" :
-                          it->edit->kind == ORIGIN_REPLACED ? "replaced" : "overridden";
+                          it->edit->kind == ORIGIN_REPLACED ? "replaced" :
+                          it->edit->kind == ORIGIN_RENAMED ? "renamed" : "overridden";
         diag_error(L->d, n.sp, "cannot %s %s: it was %s already", verb, item_ref(L, k, n.s), how);
         diag_note(L->d, it->edit->edit, "it was %s here", how);
+        if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
+            diag_hint(L->d, "a renamed target stays in the plan: to drop it, leave out its rename");
+        else if (it->edit->kind == ORIGIN_RENAMED)
+            diag_hint(L->d, "a target is changed by one override: give every change in the one "
+                            "that renames it ('override target %s as %s ...')", n.s, it->edit->new_name);
         return NULL;
     }
     return it;
@@ -807,7 +843,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
     switch (d->u.drop.what) {
     case DROP_TARGET:
         for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, &b->targets, IT_TARGET, ns->v[k], "drop", mi);
+            item *it = find_base(L, b, &b->targets, IT_TARGET, ns->v[k], "drop", mi);
             if (!it)
                 continue;
             it->dropped = true;
@@ -818,7 +854,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
         break;
     case DROP_MEASURE:
         for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, &b->measures, IT_MEASURE, ns->v[k], "drop", mi);
+            item *it = find_base(L, b, &b->measures, IT_MEASURE, ns->v[k], "drop", mi);
             if (!it)
                 continue;
             it->dropped = true;
@@ -831,7 +867,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
         break;
     case DROP_SECTION:
         for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, &b->sections, IT_SECTION, ns->v[k], "drop", mi);
+            item *it = find_base(L, b, &b->sections, IT_SECTION, ns->v[k], "drop", mi);
             if (!it)
                 continue;
             it->dropped = true;
@@ -856,7 +892,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
         break;
     case DROP_REGION:
         for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, &b->regions, IT_REGION, ns->v[k], "drop", mi);
+            item *it = find_base(L, b, &b->regions, IT_REGION, ns->v[k], "drop", mi);
             if (!it)
                 continue;
             it->dropped = true;
@@ -880,7 +916,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
         /* the checker reports what still uses a dropped indicator, at
          * the drop (sema.c): only it knows which names are indicators */
         for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, &b->inds, IT_INDICATOR, ns->v[k], "drop", mi);
+            item *it = find_base(L, b, &b->inds, IT_INDICATOR, ns->v[k], "drop", mi);
             if (!it)
                 continue;
             it->dropped = true;
@@ -894,7 +930,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
          * overrides, which may give a measure it leads a new lead
          * (fix_agencies) */
         for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, &b->agencies, IT_AGENCY, ns->v[k], "drop", mi);
+            item *it = find_base(L, b, &b->agencies, IT_AGENCY, ns->v[k], "drop", mi);
             if (!it)
                 continue;
             it->dropped = true;
@@ -1014,17 +1050,62 @@ static void stale_text(loader *L, const ast_decl *d, const ast_target *base, con
                      "the override of %s '%s' changes its condition but keeps the base's text, which says %s",
                      base->redline ? "red line" : "target", nm, was[i]);
         diag_note(L->d, base->sp, "the base's text is here: \"%s\"", base->desc);
-        diag_hint(L->d, "give the text too: 'override %s %s \"...\" : ...'", base->redline ? "redline" : "target", nm);
+        diag_hint(L->d, "give the text too: 'override %s %s%s%s \"...\" : ...'", base->redline ? "redline" : "target",
+                  nm, o->rename.s ? " as " : "", o->rename.s ? o->rename.s : "");
         return;
     }
 }
 
+/* Whether base target `it` may take the name `nw` (`override target OLD
+ * as NEW`): a name the base program has never given a target — none of
+ * its targets, dropped or kept, no earlier rename's old or new name — so
+ * that one name never means two targets in the results, the history or
+ * `planc diff`.  Reports why not. */
+static bool rename_ok(loader *L, baseidx *b, const item *it, ast_name nw)
+{
+    if (strcmp(nw.s, it->name) == 0) {
+        diag_error(L->d, nw.sp, "cannot rename target '%s' as '%s': that is its name already", it->name, nw.s);
+        return false;
+    }
+    const item *other = ntab_find(&b->targets, nw.s);
+    if (other) {
+        diag_error(L->d, nw.sp, "cannot rename target '%s' as '%s': the base has a target '%s'", it->name,
+                   nw.s, nw.s);
+        diag_note(L->d, other->sp, "the base's target '%s' is here%s", nw.s,
+                  other->dropped ? " (this file drops it, but its name stays the base's)" : "");
+        diag_hint(L->d, "a new name must be one the base never gave a target: then the results, the "
+                        "history and 'planc diff' never take one target for another");
+        return false;
+    }
+    const item *first = namemap_get(&b->renamed, nw.s);
+    if (first) {
+        diag_error(L->d, nw.sp, "cannot rename target '%s' as '%s': target '%s' is renamed '%s' already",
+                   it->name, nw.s, first->name, nw.s);
+        diag_note(L->d, first->edit->edit, "'%s' is renamed here", first->name);
+        return false;
+    }
+    for (size_t i = 0; i < L->edits.n; i++) {
+        const ast_origin *o = L->edits.v[i];
+        if (o->kind == ORIGIN_RENAMED && o->item == IT_TARGET && o->name && strcmp(o->name, nw.s) == 0) {
+            diag_error(L->d, nw.sp, "cannot rename target '%s' as '%s': '%s' is the old name of target '%s'",
+                       it->name, nw.s, nw.s, o->new_name);
+            diag_note(L->d, o->edit, "'%s' was renamed '%s' here", nw.s, o->new_name);
+            diag_hint(L->d, "a new name must be one the base never gave a target: then the results, the "
+                            "history and 'planc diff' never take one target for another");
+            return false;
+        }
+    }
+    return true;
+}
+
 /* `override target|redline NAME ...`: a new target in the place of the
- * base's, made of what the override restates and the base's other parts. */
+ * base's, made of what the override restates and the base's other parts;
+ * with `as NEW`, under the name NEW (the base's references to the old name
+ * follow it: fix_assessment). */
 static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 {
     const ast_target *o = d->u.over.target;
-    item *it = find_base(L, &b->targets, IT_TARGET, o->name, "override", mi);
+    item *it = find_base(L, b, &b->targets, IT_TARGET, o->name, o->rename.s ? "rename" : "override", mi);
     if (!it)
         return;
     const ast_target *t = it->t;
@@ -1034,10 +1115,12 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         diag_note(L->d, t->sp, "the base's %s is here", t->redline ? "red line" : "target");
         return;
     }
+    if (o->rename.s && !rename_ok(L, b, it, o->rename))
+        return;
     ast_target *n = arena_alloc(L->a, sizeof *n);
     *n = *t;
     const char *detail = NULL;
-    n->name = o->name;
+    n->name = o->rename.s ? o->rename : o->name;
     n->name.qual = NULL;
     if (o->measured) {
         n->kind = o->kind;
@@ -1085,13 +1168,20 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         n->baseline_kw = o->baseline_kw;
         detail = detail_add(L, detail, "baseline");
     }
-    if (!detail)
+    if (!detail && !o->rename.s)
         diag_warning(L->d, d->sp, "this override of target '%s' changes nothing", it->name);
     n->sp = o->sp;
     n->measure = it->me;
     n->base = t;
-    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_TARGET, it->name, item_ref(L, IT_TARGET, it->name),
-                             clause_of(L, it->me), t->sp, d->sp);
+    ast_origin *org = origin(L, o->rename.s ? ORIGIN_RENAMED : ORIGIN_OVERRIDDEN, IT_TARGET, it->name,
+                             item_ref(L, IT_TARGET, it->name), clause_of(L, it->me), t->sp, d->sp);
+    if (o->rename.s) {
+        /* "as 水质达标" or "as 水质达标; condition, text" */
+        org->new_name = o->rename.s;
+        detail = detail ? arena_printf(L->a, "as %s; %s", o->rename.s, detail)
+                        : arena_printf(L->a, "as %s", o->rename.s);
+        namemap_put(L->a, &b->renamed, o->rename.s, it);
+    }
     org->detail = detail;
     n->origin = org;
     it->edit = org;
@@ -1115,7 +1205,7 @@ static void mark_added_targets(loader *L, ast_measure *me, uint32_t from)
 static void override_measure(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 {
     const ast_measure *o = d->u.over.measure;
-    item *it = find_base(L, &b->measures, IT_MEASURE, o->id, "override", mi);
+    item *it = find_base(L, b, &b->measures, IT_MEASURE, o->id, "override", mi);
     if (!it)
         return;
     ast_measure *me = it->me;
@@ -1172,7 +1262,7 @@ static void mark_added_measure(loader *L, ast_measure *me)
 static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 {
     const ast_section *o = d->u.over.section;
-    item *it = find_base(L, &b->sections, IT_SECTION, o->id, "override", mi);
+    item *it = find_base(L, b, &b->sections, IT_SECTION, o->id, "override", mi);
     if (!it)
         return;
     ast_section *sec = it->sec;
@@ -1209,7 +1299,7 @@ static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t 
 static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 {
     const ast_decl *o = d->u.over.decl;
-    item *it = find_base(L, &b->inds, IT_INDICATOR, d->u.over.name, "override", mi);
+    item *it = find_base(L, b, &b->inds, IT_INDICATOR, d->u.over.name, "override", mi);
     if (!it)
         return;
     const ast_decl *old = L->out.v[it->slot];
@@ -1542,7 +1632,7 @@ static void apply_replaces(loader *L, baseidx *b, const ast_decl *d, uint32_t mi
         diag_error(L->d, old.sp, "'replaces' needs a single region; this declares %u", d->u.region.names.n);
         return;
     }
-    item *it = find_base(L, &b->regions, IT_REGION, old, "replace", mi);
+    item *it = find_base(L, b, &b->regions, IT_REGION, old, "replace", mi);
     if (!it)
         return;
     it->replaced_by = d->u.region.names.v[0].s;
@@ -1789,7 +1879,7 @@ static void fix_regions(loader *L, baseidx *b)
  * several base agencies may become one). */
 static void apply_agency_replace(loader *L, baseidx *b, ast_decl *d, ast_name old, uint32_t mi)
 {
-    item *it = find_base(L, &b->agencies, IT_AGENCY, old, "replace", mi);
+    item *it = find_base(L, b, &b->agencies, IT_AGENCY, old, "replace", mi);
     if (!it)
         return;
     it->replaced_by = d->u.agency.name.s;
@@ -1975,16 +2065,38 @@ static void fix_agencies(loader *L, baseidx *b, uint32_t mi)
     }
 }
 
+/* The new name of base target `name` when the extending file renamed it
+ * (`override target OLD as NEW`), else NULL. */
+static const char *renamed_to(const baseidx *b, const char *name)
+{
+    const item *it = name ? ntab_find(&b->targets, name) : NULL;
+    return it && it->edit && it->edit->kind == ORIGIN_RENAMED ? it->edit->new_name : NULL;
+}
+
+/* Whether the extending file's `override assessment` gives a weight of
+ * kind k to target (or item) `name` itself: then it replaces the base's. */
+static bool own_weight(loader *L, const ast_decl *d, ast_weightkind k, const char *name)
+{
+    for (uint32_t j = 0; j < d->u.assess.nweights; j++) {
+        const ast_weight *y = &d->u.assess.weights[j];
+        if (y->kind == k && y->what.s && strcmp(y->what.s, name) == 0 && !in_base(L, y->sp))
+            return true;
+    }
+    return false;
+}
+
 /* After the edits: the base assessment's weights and vetoes that name a
  * dropped target, measure or section go with it (each traced at the drop
- * that removed its item). */
+ * that removed its item); those that name a renamed target name it by its
+ * new name (a weight the extending file gives it under that name replaces
+ * the base's, as `override assessment` does for a name the two share). */
 static void fix_assessment(loader *L, baseidx *b)
 {
     if (b->assess_slot < 0 || !L->out.v[b->assess_slot])
         return;
     ast_decl *d = L->out.v[b->assess_slot];
     const char *an = d->u.assess.name.s ? d->u.assess.name.s : "?";
-    bool gone = false;
+    bool changed = false;
     ast_weight *w = arena_alloc(L->a, (d->u.assess.nweights + 1) * sizeof *w);
     uint32_t nw = 0;
     for (uint32_t k = 0; k < d->u.assess.nweights; k++) {
@@ -1998,7 +2110,16 @@ static void fix_assessment(loader *L, baseidx *b)
                                                 item_ref(L, ik, x->what.s), an),
                                    NULL, x->sp, it->edit->edit);
             o->detail = "its item was dropped";
-            gone = true;
+            changed = true;
+            continue;
+        }
+        const char *nw_name = ik == IT_TARGET && it ? renamed_to(b, x->what.s) : NULL;
+        if (nw_name) {
+            changed = true;
+            if (own_weight(L, d, WK_TARGET, nw_name))
+                continue;
+            w[nw] = *x;
+            w[nw++].what.s = nw_name;
             continue;
         }
         w[nw++] = *x;
@@ -2013,12 +2134,17 @@ static void fix_assessment(loader *L, baseidx *b)
                                    arena_printf(L->a, "veto of target '%s' from assessment %s", x.s, an),
                                    NULL, x.sp, it->edit->edit);
             o->detail = "its target was dropped";
-            gone = true;
+            changed = true;
             continue;
+        }
+        const char *nw_name = it ? renamed_to(b, x.s) : NULL;
+        if (nw_name) {
+            x.s = nw_name;
+            changed = true;
         }
         v[nv++] = x;
     }
-    if (!gone)
+    if (!changed)
         return;
     ast_decl *n = arena_alloc(L->a, sizeof *n);
     *n = *d;
@@ -2471,14 +2597,9 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
 /* One line per edit, in the program's order (see import.h). */
 void import_print_origins(const ast_program *p, FILE *out)
 {
-    static const char *const kinds[] = {
-        [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
-        [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
-        [ORIGIN_RESCOPED] = "rescoped",
-    };
     for (uint32_t i = 0; i < p->nedits; i++) {
         const ast_origin *o = p->edits[i];
-        fprintf(out, "%s: %s %s", o->edit_at, kinds[o->kind], o->what);
+        fprintf(out, "%s: %s %s", o->edit_at, ast_origin_word(o->kind), o->what);
         if (o->clause && o->item == IT_TARGET)
             fprintf(out, " in %s", o->clause);
         if (o->base_at)

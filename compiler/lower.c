@@ -1025,14 +1025,9 @@ static void target_milestones(L *l, const sema_target *t, ir_target *o)
  * (ast_origin, import.h), or NULL for a target as written. */
 static const char *origin_text(L *l, const ast_origin *o)
 {
-    static const char *const kinds[] = {
-        [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
-        [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
-        [ORIGIN_RESCOPED] = "rescoped",
-    };
     if (!o)
         return NULL;
-    const char *s = arena_printf(l->a, "%s at %s", kinds[o->kind], o->edit_at);
+    const char *s = arena_printf(l->a, "%s at %s", ast_origin_word(o->kind), o->edit_at);
     if (o->base_at)
         s = arena_printf(l->a, "%s (base %s%s%s)", s, o->base_at, o->clause ? ", clause " : "",
                          o->clause ? o->clause : "");

@@ -183,7 +183,8 @@ typedef struct sema_test {
 } sema_test;
 
 /* An agency an extending file renamed in its base's measures
- * (`agency NEW replaces OLD`, docs/LANGUAGE.md §14). */
+ * (`agency NEW replaces OLD`), or a base target it renamed (`override
+ * target OLD as NEW`, docs/LANGUAGE.md §14). */
 typedef struct sema_rename {
     const char *from, *to;
 } sema_rename;
@@ -207,6 +208,8 @@ struct sema_model {
     sema_measure *measures; uint32_t nmeasures;
     sema_target *targets; uint32_t ntargets;
     sema_rename *agency_renames; uint32_t nagency_renames;
+    sema_rename *target_renames; uint32_t ntarget_renames; /* in the order of the
+                               program's edits: a base's before its extension's */
     const char **agency_drops; uint32_t nagency_drops; /* base agencies an extending
                                file dropped (`drop agency`, docs/LANGUAGE.md §14) */
 

@@ -438,7 +438,7 @@ static const ast_origin *removed_by(S *s, int kind, const char *name, bool *with
     for (uint32_t i = 0; i < s->prog->nedits; i++) {
         const ast_origin *o = s->prog->edits[i];
         if (o->item == it && o->name && strcmp(o->name, name) == 0 &&
-            (o->kind == ORIGIN_DROPPED || o->kind == ORIGIN_REPLACED))
+            (o->kind == ORIGIN_DROPPED || o->kind == ORIGIN_REPLACED || o->kind == ORIGIN_RENAMED))
             return o;
     }
     /* a target that went with its measure or section, a measure with its
@@ -457,7 +457,7 @@ static const ast_origin *removed_by(S *s, int kind, const char *name, bool *with
 
 /* What to add to "undefined KIND 'name'" when an extending file removed
  * it: ": it was dropped", ": it was dropped with measure (九)", ": it was
- * replaced"; "" otherwise. */
+ * replaced", ": it was renamed '水质达标'"; "" otherwise. */
 static const char *dropped_why(S *s, int kind, const char *name)
 {
     bool with;
@@ -466,6 +466,8 @@ static const char *dropped_why(S *s, int kind, const char *name)
         return "";
     if (with)
         return arena_printf(s->a, ": it was dropped with %s", o->what);
+    if (o->kind == ORIGIN_RENAMED)
+        return arena_printf(s->a, ": it was renamed '%s'", o->new_name);
     return o->kind == ORIGIN_DROPPED ? ": it was dropped" : ": it was replaced";
 }
 
@@ -485,6 +487,9 @@ static bool dropped_note(S *s, int kind, const char *name)
                   o->item == IT_SECTION ? "measures and their targets" : "targets");
     } else if (o->kind == ORIGIN_DROPPED) {
         diag_note(s->d, o->edit, "%s was dropped here", shown);
+    } else if (o->kind == ORIGIN_RENAMED) {
+        diag_note(s->d, o->edit, "%s was renamed here", shown);
+        diag_hint(s->d, "the extending file names the target by its new name, '%s'", o->new_name);
     } else {
         diag_note(s->d, o->edit, "'%s' was replaced here", name);
     }
@@ -4260,6 +4265,14 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     for (uint32_t i = 0; i < prog->nedits; i++)
         if (prog->edits[i]->kind == ORIGIN_DROPPED && prog->edits[i]->item == IT_AGENCY)
             m->agency_drops[m->nagency_drops++] = prog->edits[i]->name;
+    /* the targets renamed (`override target OLD as NEW`), in the order of
+     * the program's edits (a base's before those of the file extending
+     * it): planc diff matches OLD with NEW */
+    m->target_renames = arena_alloc(a, (prog->nedits + 1) * sizeof *m->target_renames);
+    for (uint32_t i = 0; i < prog->nedits; i++)
+        if (prog->edits[i]->kind == ORIGIN_RENAMED && prog->edits[i]->item == IT_TARGET)
+            m->target_renames[m->ntarget_renames++] =
+                (sema_rename){prog->edits[i]->name, prog->edits[i]->new_name};
     s->units = arena_alloc(a, (s->nunits + 1) * sizeof *s->units);
     s->ii = arena_alloc(a, (m->ninds + 1) * sizeof *s->ii);
     s->periods = arena_alloc(a, (nper + 1) * sizeof *s->periods);

@@ -549,7 +549,7 @@ clauseids:
   | clauseids ',' '(' clauseid ')'  { $$ = $1; list_push($$, &$4); }
   ;
 
-/* override := 'override' ('target'|'redline') IDENT [STRING] [scope] [':' condition] {target_attr}
+/* override := 'override' ('target'|'redline') IDENT ['as' IDENT] [STRING] [scope] [':' condition] {target_attr}
  *           | 'override' 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}'
  *           | 'override' 'section' IDENT [STRING] ['weight' sum] '{' { measure } '}'
  *           | 'override' 'indicator' IDENT [STRING] [':' unitexpr] {',' ind_attr}
@@ -603,23 +603,25 @@ override:
 
 /* The target of an override: its name, then what it restates. */
 ovr_target:
-    kw_override target_kw IDENT opt_string opt_scope ':' condition
+    kw_override target_kw IDENT opt_as opt_string opt_scope ':' condition
         {
-            $$ = $7;
+            $$ = $8;
             $$->redline = $2;
             $$->name = $3;
-            $$->desc = $4;
-            $$->scope = $5;
+            $$->rename = $4;
+            $$->desc = $5;
+            $$->scope = $6;
             $$->sp = @$;
         }
-  | kw_override target_kw IDENT opt_string opt_scope
+  | kw_override target_kw IDENT opt_as opt_string opt_scope
         {
             /* no condition: the base's is kept (measured stays NULL) */
             $$ = arena_alloc(ps->a, sizeof *$$);
             $$->redline = $2;
             $$->name = $3;
-            $$->desc = $4;
-            $$->scope = $5;
+            $$->rename = $4;
+            $$->desc = $5;
+            $$->scope = $6;
             $$->sp = @$;
         }
   | ovr_target target_attr

@@ -138,6 +138,7 @@ START_TEST(syntax)
         "drop regions\n"
         "drop assessment\n"
         "override target t3 \"文\" for 甲.城\n"
+        "override target t5 as t6 weight 2\n"
         "override redline t4 : 甲.x >= 5 甲.吨 weight 2\n"
         "override indicator i, column \"c\" in 亩\n"
         "override measure (一) { lead 甲.厅 }\n"
@@ -163,6 +164,9 @@ START_TEST(syntax)
         "override\n"
         "  target t3 \"文\"\n"
         "    for 甲.城\n"
+        "override\n"
+        "  target t5 as t6\n"
+        "    weight 2\n"
         "override\n"
         "  redline t4\n"
         "    threshold 甲.x\n"
@@ -394,6 +398,68 @@ START_TEST(nested_extension)
 }
 END_TEST
 
+/* `override target OLD as NEW`: the target keeps its place, its parts and
+ * the base assessment's weight and veto, under the new name; the model
+ * lists the rename; the old name is undefined in the extending file. */
+START_TEST(rename_target)
+{
+    put("base.plan", BASE);
+    put("x.plan",
+        "plan X extends \"base.plan\" { }\n"
+        "override target 甲目标 as 甲市目标\n"
+        "override redline 红线 as 耕地红线 : 耕地 >= 120 万亩\n"
+        "override assessment 考核 { veto 耕地红线 }\n");
+    ast_program *p = import_load(&A, &D, at("x.plan"), NULL);
+    sema_model *m = sema_check(&A, &D, p);
+    ck_assert_str_eq(errs(), "");
+    ck_assert_uint_eq(m->ntargets, 3);
+    ck_assert_str_eq(m->targets[0].name, "甲市目标");     /* in the place of 甲目标 */
+    ck_assert(fabs(m->targets[0].weight - 2) < 1e-9);     /* the base's weight followed */
+    ck_assert(fabs(m->targets[0].ms[0].goal - 90) < 1e-9); /* and its condition */
+    ck_assert_int_eq(m->targets[0].origin->kind, ORIGIN_RENAMED);
+    ck_assert_str_eq(m->targets[0].origin->name, "甲目标");
+    ck_assert_str_eq(m->targets[0].origin->new_name, "甲市目标");
+    ck_assert_str_eq(m->targets[2].name, "耕地红线");
+    ck_assert(m->targets[2].redline && m->targets[2].veto);
+    ck_assert(fabs(m->targets[2].ms[0].goal - 120) < 1e-9);
+    ck_assert_uint_eq(m->ntarget_renames, 2);
+    ck_assert_str_eq(m->target_renames[0].from, "甲目标");
+    ck_assert_str_eq(m->target_renames[0].to, "甲市目标");
+    ck_assert_str_eq(m->target_renames[1].from, "红线");
+    ck_assert_str_eq(m->target_renames[1].to, "耕地红线");
+    const char *o = origins(p);
+    ck_assert(strstr(o, "x.plan:2: renamed target '甲目标' in (一) (base ") != NULL);
+    ck_assert(strstr(o, "base.plan:13): as 甲市目标\n") != NULL);
+    ck_assert(strstr(o, "x.plan:3: renamed target '红线' in (一) (base ") != NULL);
+    ck_assert(strstr(o, "): as 耕地红线; condition\n") != NULL);
+}
+END_TEST
+
+/* The old name of a renamed target, written in the extending file, is
+ * undefined with a note at the rename; a weight given under the new name
+ * replaces the base's. */
+START_TEST(rename_old_name)
+{
+    put("base.plan", BASE);
+    put("x.plan",
+        "plan X extends \"base.plan\" { }\n"
+        "override target 甲目标 as 甲市目标\n"
+        "override assessment 考核 { weight target 甲市目标 = 5 }\n");
+    ast_program *p = import_load(&A, &D, at("x.plan"), NULL);
+    sema_model *m = sema_check(&A, &D, p);
+    ck_assert_str_eq(errs(), "");
+    ck_assert(fabs(m->targets[0].weight - 5) < 1e-9);
+    put("y.plan",
+        "plan Y extends \"base.plan\" { }\n"
+        "override target 甲目标 as 甲市目标\n"
+        "override assessment 考核 { veto 甲目标 }\n");
+    p = import_load(&A, &D, at("y.plan"), NULL);
+    sema_check(&A, &D, p);
+    ck_assert(strstr(errs(), "y.plan:3:31: error: undefined target '甲目标': it was renamed '甲市目标'") != NULL);
+    ck_assert(strstr(errs(), "y.plan:2:1: note: '甲目标' was renamed here") != NULL);
+}
+END_TEST
+
 /* Names of the whole program are visible from every file: an imported
  * assessment weighs the sections of the file that imports it. */
 START_TEST(program_names)
@@ -491,6 +557,8 @@ static Suite *import_suite(void)
     tcase_add_test(tc, missing_top);
     tcase_add_test(tc, extension);
     tcase_add_test(tc, nested_extension);
+    tcase_add_test(tc, rename_target);
+    tcase_add_test(tc, rename_old_name);
     tcase_add_test(tc, program_names);
     tcase_add_test(tc, vocabulary);
     tcase_add_test(tc, unknown_module_hint_is_linear);
