@@ -401,6 +401,8 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->region_key = dup_str(a, p->region_key);
     c->year_key = dup_str(a, p->year_key);
     c->levels = dup_strs(a, p->levels, p->nlevels);
+    c->renamed_from = dup_strs(a, p->renamed_from, p->nrenames);
+    c->renamed_to = dup_strs(a, p->renamed_to, p->nrenames);
     c->regions = dup_array(a, p->regions, p->nregions, sizeof *p->regions);
     for (uint32_t i = 0; i < p->nregions; i++) {
         c->regions[i].name = dup_str(a, p->regions[i].name);

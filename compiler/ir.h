@@ -357,6 +357,10 @@ typedef struct ir_program {
     const char **bands; uint32_t nbands; /* band names, best first; the last is the veto band */
     const double *band_min;  /* nbands - 1 lower bounds of the bands but the
                                 last, descending (for planc explain) */
+    /* The targets an adapted plan renamed (`override target OLD as NEW`),
+     * renamed_from[k] to renamed_to[k], a base's before its adaptation's:
+     * the results history records them, and compare matches rows by them. */
+    const char **renamed_from, **renamed_to; uint32_t nrenames;
 } ir_program;
 
 /* Builder (used by lower.c): appends a step and returns its slot. */

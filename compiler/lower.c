@@ -1377,6 +1377,13 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
 
     p->plan = m->plan;
     p->title = m->title;
+    p->nrenames = m->ntarget_renames;
+    p->renamed_from = arena_alloc(a, (m->ntarget_renames + 1) * sizeof *p->renamed_from);
+    p->renamed_to = arena_alloc(a, (m->ntarget_renames + 1) * sizeof *p->renamed_to);
+    for (uint32_t k = 0; k < m->ntarget_renames; k++) {
+        p->renamed_from[k] = m->target_renames[k].from;
+        p->renamed_to[k] = m->target_renames[k].to;
+    }
     p->baseline = m->baseline;
     p->horizon = m->horizon;
     p->region_key = m->region_key;

@@ -77,6 +77,18 @@ static const char schema_v3_step[] =
 static const char schema_v4_step[] =
     "ALTER TABLE runs ADD COLUMN records_tolerance INTEGER NOT NULL DEFAULT 0;\n"
     "ALTER TABLE results ADD COLUMN tolerance REAL;\n";
+/* Version 5: the targets each run's rules renamed (`override target OLD as
+ * NEW` of an adapted plan), so that compare matches a target's rows across
+ * a rename (none for a run recorded before). */
+static const char schema_v5_step[] =
+    "CREATE TABLE renames (\n"
+    "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  old TEXT NOT NULL,\n"
+    "  new TEXT NOT NULL,\n"
+    "  PRIMARY KEY (run, seq)\n"
+    ") WITHOUT ROWID;\n";
 
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
@@ -209,6 +221,7 @@ static bool upgrade(store *s, FILE *err)
         if ((ver < 2 && !exec_sql(s, schema_v2_step, "cannot upgrade the schema", err)) ||
             (ver < 3 && !exec_sql(s, schema_v3_step, "cannot upgrade the schema", err)) ||
             (ver < 4 && !exec_sql(s, schema_v4_step, "cannot upgrade the schema", err)) ||
+            (ver < 5 && !exec_sql(s, schema_v5_step, "cannot upgrade the schema", err)) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
             return false;
@@ -263,6 +276,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
               (ver < 2 || sqlite3_exec(mem, schema_v2_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 3 || sqlite3_exec(mem, schema_v3_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 4 || sqlite3_exec(mem, schema_v4_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (ver < 5 || sqlite3_exec(mem, schema_v5_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (want = schema_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
@@ -314,6 +328,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                 !exec_sql(s, schema_v2_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v3_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v4_step, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v5_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -515,6 +530,22 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     long long n = in.seq;
     sqlite3_finalize(st);
     st = NULL;
+    if (p->nrenames) {
+        if (sqlite3_prepare_v2(s->db, "INSERT INTO renames (run, seq, kind, old, new) VALUES "
+                                      "(?1, ?2, 'target', ?3, ?4)", -1, &st, NULL) != SQLITE_OK)
+            goto fail;
+        for (uint32_t k = 0; k < p->nrenames; k++) {
+            sqlite3_reset(st);
+            sqlite3_bind_int64(st, 1, *run_id);
+            sqlite3_bind_int64(st, 2, k);
+            sqlite3_bind_text(st, 3, p->renamed_from[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, p->renamed_to[k], -1, SQLITE_STATIC);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                goto fail;
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+    }
     if (sqlite3_prepare_v2(s->db, "UPDATE runs SET result_rows = ?1 WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_int64(st, 1, n);
@@ -803,13 +834,16 @@ static bool same_num(double a, double b)
 }
 
 /* Writes "大连 2027 target 耕地红线" (kind and id; the total has no id), in
- * lang. */
-static void row_label(FILE *f, lbl_lang lang, sqlite3_stmt *st)
+ * lang; with `renamed` (a column, else -1) holding the other run's id of
+ * the row, "… target 耕地红线 → 市级耕地红线" where the two differ. */
+static void row_label(FILE *f, lbl_lang lang, sqlite3_stmt *st, int renamed)
 {
     fprintf(f, lbl_get(lang, LBL_C_ROW), col_text(st, 0), sqlite3_column_int(st, 1),
             lbl_item(lang, col_text(st, 2)));
     if (*col_text(st, 3))
         fprintf(f, " %s", col_text(st, 3));
+    if (renamed >= 0 && strcmp(col_text(st, 3), col_text(st, renamed)) != 0)
+        fprintf(f, " → %s", col_text(st, renamed));
 }
 
 /* A number as the results print it; "missing" (in lang) for NaN. */
@@ -834,7 +868,7 @@ static const char *fmt_none(lbl_lang lang, double v, char buf[32])
 /* The columns of the comparison (store_compare's query) that say why a
  * row's status or score changed: the value, the goal and the tolerance of
  * run a and of run b. */
-enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14 };
+enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16 };
 
 /* Whether the tolerance of a compared row changed; only when both runs
  * recorded tolerances (`known`): a run recorded before schema version 4
@@ -897,18 +931,40 @@ static const char *key_index(store *s)
     return has ? " INDEXED BY results_key" : "";
 }
 
-/* Writes the rows of one run that the other lacks (at most `limit`
- * listed); returns how many there are, or -1 on an error. */
-static long long only_in(store *s, long long a, long long b, lbl_lang lang, FILE *out,
-                         FILE *err)
+/* How a target row of the first run of a comparison (x) is named in the
+ * second (the temporary table planc_idmap, made by map_renames). */
+#define MAPPED_ID "coalesce((SELECT m.new FROM temp.planc_idmap m WHERE m.old = x.id AND x.kind = 'target'), x.id)"
+
+/* Writes the rows of one run that the other lacks (at most 20 listed);
+ * returns how many there are, or -1 on an error.  With `mapped`, run a's
+ * target ids are named in run b as planc_idmap says (`reverse`: a is the
+ * second run of the comparison, b the first). */
+static long long only_in(store *s, long long a, long long b, bool mapped, bool reverse, lbl_lang lang,
+                         FILE *out, FILE *err)
 {
     sqlite3_stmt *st;
-    char sql[512];
-    snprintf(sql, sizeof sql,
-             "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
-             "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
-             "AND y.kind = x.kind AND y.id = x.id) ORDER BY x.seq",
-             key_index(s));
+    char sql[1024];
+    const char *idx = key_index(s);
+    if (!mapped)
+        snprintf(sql, sizeof sql,
+                 "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
+                 "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
+                 "AND y.kind = x.kind AND y.id = x.id) ORDER BY x.seq",
+                 idx);
+    else if (!reverse)
+        snprintf(sql, sizeof sql,
+                 "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
+                 "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
+                 "AND y.kind = x.kind AND y.id = " MAPPED_ID ") ORDER BY x.seq",
+                 idx);
+    else /* a row of the second run is matched by a row of the first named so */
+        snprintf(sql, sizeof sql,
+                 "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
+                 "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
+                 "AND y.kind = x.kind AND (y.id = x.id AND (x.kind <> 'target' OR y.id NOT IN "
+                 "(SELECT old FROM temp.planc_idmap)) OR x.kind = 'target' AND y.id IN "
+                 "(SELECT m.old FROM temp.planc_idmap m WHERE m.new = x.id))) ORDER BY x.seq",
+                 idx);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
         return -1;
@@ -922,7 +978,7 @@ static long long only_in(store *s, long long a, long long b, lbl_lang lang, FILE
     FILE *buf = open_memstream(&text, &len);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n < 20) {
-            row_label(buf, lang, st);
+            row_label(buf, lang, st, -1);
             fputc('\n', buf);
         }
         n++;
@@ -978,6 +1034,130 @@ static bool compare_tolerances(store *s, const run_info *ra, const run_info *rb,
     return true;
 }
 
+/* A run's target renames (`override target OLD as NEW`), in order; none
+ * for a run recorded before schema version 5. */
+typedef struct run_renames {
+    char **from, **to;
+    size_t n;
+} run_renames;
+
+/* Frees what read_renames allocated. */
+static void renames_free(run_renames *r)
+{
+    for (size_t k = 0; k < r->n; k++) {
+        free(r->from[k]);
+        free(r->to[k]);
+    }
+    free(r->from);
+    free(r->to);
+    memset(r, 0, sizeof *r);
+}
+
+/* Reads run `run`'s renames; false after reporting. */
+static bool read_renames(store *s, long long run, run_renames *r, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    if (s->version < 5)
+        return true;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT old, new FROM renames WHERE run = ?1 AND kind = 'target' "
+                                  "ORDER BY seq", -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the runs", err);
+        return false;
+    }
+    sqlite3_bind_int64(st, 1, run);
+    int rc;
+    size_t cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (r->n == cap) {
+            cap = cap ? cap * 2 : 8;
+            r->from = rt_xrealloc(r->from, cap, sizeof *r->from);
+            r->to = rt_xrealloc(r->to, cap, sizeof *r->to);
+        }
+        r->from[r->n] = rt_xstrdup(col_text(st, 0));
+        r->to[r->n++] = rt_xstrdup(col_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        db_error(s, "cannot read the runs", err);
+        renames_free(r);
+        return false;
+    }
+    return true;
+}
+
+/* Whether r holds the rename from -> to. */
+static bool has_rename(const run_renames *r, const char *from, const char *to)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (strcmp(r->from[k], from) == 0 && strcmp(r->to[k], to) == 0)
+            return true;
+    return false;
+}
+
+/* The target renames between runs a and b, as planc diff pairs targets:
+ * those of run a that run b lacks, undone (latest first), then those of
+ * run b that run a lacks.  When there are any, compare's header lists
+ * them, and the temporary table planc_idmap maps each target name of run
+ * a that they change to its name in run b (*mapped is then true). */
+static bool map_renames(store *s, long long a, long long b, bool *mapped, lbl_lang lang, FILE *out,
+                        FILE *err)
+{
+    run_renames ra, rb;
+    if (!read_renames(s, a, &ra, err))
+        return false;
+    if (!read_renames(s, b, &rb, err)) {
+        renames_free(&ra);
+        return false;
+    }
+    size_t n = 0;
+    const char **from = rt_xmalloc(ra.n + rb.n + 1, sizeof *from);
+    const char **to = rt_xmalloc(ra.n + rb.n + 1, sizeof *to);
+    for (size_t k = ra.n; k-- > 0;)
+        if (!has_rename(&rb, ra.from[k], ra.to[k])) {
+            from[n] = ra.to[k];
+            to[n++] = ra.from[k];
+        }
+    for (size_t k = 0; k < rb.n; k++)
+        if (!has_rename(&ra, rb.from[k], rb.to[k])) {
+            from[n] = rb.from[k];
+            to[n++] = rb.to[k];
+        }
+    bool ok = true;
+    sqlite3_stmt *st = NULL;
+    if (n) {
+        fputs(lbl_get(lang, LBL_C_RENAMED), out);
+        for (size_t k = 0; k < n; k++)
+            fprintf(out, lbl_get(lang, LBL_C_RENAME), k ? lbl_get(lang, LBL_C_COMMA) : "", from[k], to[k]);
+        fputc('\n', out);
+        ok = exec_sql(s, "CREATE TEMP TABLE IF NOT EXISTS planc_idmap (old TEXT PRIMARY KEY, "
+                         "new TEXT NOT NULL); DELETE FROM temp.planc_idmap;",
+                      "cannot compare the runs", err) &&
+             sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO temp.planc_idmap (old, new) VALUES (?1, ?2)",
+                                -1, &st, NULL) == SQLITE_OK;
+        /* each name a rename starts from, followed through the list */
+        for (size_t k = 0; ok && k < n; k++) {
+            const char *nm = from[k];
+            for (size_t j = k; j < n; j++)
+                if (strcmp(nm, from[j]) == 0)
+                    nm = to[j];
+            sqlite3_reset(st);
+            sqlite3_bind_text(st, 1, from[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, nm, -1, SQLITE_STATIC);
+            ok = sqlite3_step(st) == SQLITE_DONE;
+        }
+        if (!ok && st)
+            db_error(s, "cannot compare the runs", err);
+        sqlite3_finalize(st);
+        *mapped = ok;
+    }
+    free(from);
+    free(to);
+    renames_free(&ra);
+    renames_free(&rb);
+    return ok;
+}
+
 int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
 {
     run_info ra, rb;
@@ -1003,7 +1183,8 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     bool ok = compare_tolerances(s, &ra, &rb, a, b, lang, out, err);
     run_info_free(&ra);
     run_info_free(&rb);
-    if (!ok)
+    bool mapped = false;
+    if (!ok || !map_renames(s, a, b, &mapped, lang, out, err))
         return -1;
 
     /* Each row of run a finds its row of run b through results_key
@@ -1014,10 +1195,11 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     char sql[1024];
     snprintf(sql, sizeof sql,
              "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
-             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s "
+             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id "
              "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = x.region "
-             "AND y.year = x.year AND y.kind = x.kind AND y.id = x.id WHERE x.run = ?1 ORDER BY x.seq",
-             s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s));
+             "AND y.year = x.year AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1 ORDER BY x.seq",
+             s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s),
+             mapped ? MAPPED_ID : "x.id");
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
         return -1;
@@ -1042,12 +1224,12 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
         const char *ga = col_text(st, 8), *gb = col_text(st, 9);
         const char *sta = col_text(st, 4), *stb = col_text(st, 5);
         if (strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0) {
-            row_label(f[0], lang, st);
+            row_label(f[0], lang, st, CMP_ID);
             fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none,
                     fmt(lang, sa, b1), fmt(lang, sb, b2));
             n[0]++;
         } else if (strcmp(sta, stb) != 0) {
-            row_label(f[1], lang, st);
+            row_label(f[1], lang, st, CMP_ID);
             fprintf(f[1], lbl_get(lang, LBL_C_STATUS), *sta ? lbl_status_code(lang, sta) : none,
                     *stb ? lbl_status_code(lang, stb) : none);
             if (causes(f[1], lang, st, tol_known))
@@ -1055,7 +1237,7 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
             fprintf(f[1], lbl_get(lang, LBL_C_SCORE_CLOSE), fmt(lang, sa, b1), fmt(lang, sb, b2));
             n[1]++;
         } else if (!same_num(sa, sb)) {
-            row_label(f[2], lang, st);
+            row_label(f[2], lang, st, CMP_ID);
             fprintf(f[2], lbl_get(lang, LBL_C_SCORE), fmt(lang, sa, b1), fmt(lang, sb, b2));
             if (has_causes(st, tol_known)) {
                 fputs(lbl_get(lang, LBL_PAREN_OPEN), f[2]);
@@ -1065,7 +1247,7 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
             fputs("\n", f[2]);
             n[2]++;
         } else if (has_causes(st, tol_known)) {
-            row_label(f[3], lang, st);
+            row_label(f[3], lang, st, CMP_ID);
             fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt(lang, col_num(st, CMP_VALUE), b1),
                     fmt(lang, col_num(st, CMP_VALUE + 1), b2), fmt(lang, col_num(st, CMP_GOAL), b3),
                     fmt(lang, col_num(st, CMP_GOAL + 1), b4));
@@ -1092,7 +1274,8 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
-    if (only_in(s, a, b, lang, out, err) < 0 || only_in(s, b, a, lang, out, err) < 0)
+    if (only_in(s, a, b, mapped, false, lang, out, err) < 0 ||
+        only_in(s, b, a, mapped, true, lang, out, err) < 0)
         return -1;
     return ferror(out) ? -1 : 0;
 }

@@ -199,9 +199,9 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 5; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 5; this planc reads version 4)");
-    refused(path, false, "written by a newer planc (schema version 5; this planc reads version 4)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 6; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 6; this planc reads version 5)");
+    refused(path, false, "written by a newer planc (schema version 6; this planc reads version 5)");
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
@@ -312,7 +312,7 @@ START_TEST(compare_across_rules_hashes)
     ck_assert_int_eq(record_rules(s, &x, "bbbb00000000bbbb", m2), 3);
     ck_assert_int_eq(record_rules(s, &x, "cccc00000000cccc", m12), 4);
     ck_assert_int_eq(record_rules(s, &x, "dddd00000000dddd", m13), 5);
-    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE rules_files = '' AND "
                                    "rules_resolved = '' AND data_resolved = ''"), 1);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE "
@@ -402,7 +402,7 @@ START_TEST(upgrade_v1)
     ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  data options: changed (none → --data-year 2019 --na -)\n"));
     pf_cap_free(&c);
     store_close(s);
-    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM runs WHERE data_options = ''"), 1);
     pf_free(&x);
 }
@@ -765,7 +765,7 @@ START_TEST(upgrade_v3)
     s = store_open(path, true, stderr);
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(record(s, &x, "bb"), 2);
-    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     ck_assert_int_eq(raw_int(path, "SELECT records_tolerance FROM runs WHERE id = 1"), 0);
     ck_assert_int_eq(raw_int(path, "SELECT records_tolerance FROM runs WHERE id = 2"), 1);
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM results WHERE run = 1 AND tolerance IS NULL"), 2);
@@ -777,11 +777,66 @@ START_TEST(upgrade_v3)
     ck_assert_ptr_null(strstr(out, "tolerance none"));
     pf_cap_free(&c);
     store_close(s);
-    /* the upgraded database is planc's of version 4, and read again */
+    /* the upgraded database is planc's of the current version, and read again */
     s = store_open(path, false, stderr);
     ck_assert_ptr_nonnull(s);
     store_close(s);
     free(loose);
+    pf_free(&x);
+}
+END_TEST
+
+/* A version 4 database (before renames were recorded) is read as it is
+ * and brought to version 5 by the next run, which records its program's
+ * target renames; compare matches a renamed target's rows by them. */
+START_TEST(upgrade_v4_renames)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "aa"), 1);
+    store_close(s);
+    /* what planc of version 4 made */
+    raw_sql(db, "DROP TABLE renames; PRAGMA user_version = 4;");
+    s = store_open(db, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, 1, 1, LBL_EN, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_null(strstr(pf_cap_text(&c), "renamed"));
+    pf_cap_free(&c);
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), 4);
+
+    /* the second run's rules call target X 'X2' (an adaptation's rename) */
+    const char *from[] = {"X"}, *to[] = {"X2"};
+    for (uint32_t k = 0; k < x.p->ntargets; k++)
+        if (strcmp(x.p->targets[k].name, "X") == 0)
+            x.p->targets[k].name = "X2";
+    x.p->renamed_from = from;
+    x.p->renamed_to = to;
+    x.p->nrenames = 1;
+    s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "aa"), 2);
+    ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM renames WHERE run = 2 AND kind = 'target' "
+                                 "AND old = 'X' AND new = 'X2'"), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2 AND id = 'X2'"), 12);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "  targets renamed: X → X2\n"));
+    ck_assert_ptr_nonnull(strstr(out, "only in run 1: 0 rows\n"));
+    ck_assert_ptr_nonnull(strstr(out, "only in run 2: 0 rows\n"));
+    pf_cap_free(&c);
+    /* and the other way round */
+    ck_assert_int_eq(store_compare(s, 2, 1, LBL_EN, pf_cap_open(&c), stderr), 0);
+    out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "  targets renamed: X2 → X\n"));
+    ck_assert_ptr_nonnull(strstr(out, "only in run 2: 0 rows\n"));
+    ck_assert_ptr_nonnull(strstr(out, "only in run 1: 0 rows\n"));
+    pf_cap_free(&c);
+    store_close(s);
     pf_free(&x);
 }
 END_TEST
@@ -798,6 +853,7 @@ int main(void)
     tcase_add_test(tc, upgrade_v1);
     tcase_add_test(tc, compare_across_rules_hashes);
     tcase_add_test(tc, compare_runs);
+    tcase_add_test(tc, upgrade_v4_renames);
     tcase_add_test(tc, concurrent_writers);
     tcase_add_test(tc, waiting_for_a_lock_says_so);
     tcase_add_test(tc, compare_shows_the_changed_value);
