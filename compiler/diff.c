@@ -1673,8 +1673,8 @@ static void place_text(D *x, places *pl, const char *kind, const char *name, con
 }
 
 /* The texts of the new program (the plan's title, indicators' display
- * names, sections' and measures' titles, targets' texts and notes, in
- * that order) that name a region of the old program, or one of its
+ * names and their values rows' notes, agencies' full names, sections' and
+ * measures' titles, targets' texts and notes, in that order) that name a region of the old program, or one of its
  * aliases, that the new program does not have, or the old plan's name
  * when it holds such a name (美丽辽宁): an adapted plan keeps the base's
  * texts, and with them its places (docs/ADAPTING.md).  A name found inside
@@ -1711,6 +1711,8 @@ static void diff_places(D *x)
         for (uint32_t k = 0; ind->values && ind->decl && k < ind->decl->u.ind.nvalues; k++)
             place_text(x, &pl, "indicator", ind->name, "values note", ind->decl->u.ind.values[k].note);
     }
+    for (uint32_t i = 0; i < m->nagencies; i++)
+        place_text(x, &pl, "agency", m->agency_names[i], "full name", m->agency_fulls[i]);
     for (uint32_t si = 0; si < m->nsections; si++) {
         const sema_section *sec = &m->sections[si];
         place_text(x, &pl, "section", sec->id, "title", sec->title);

@@ -2300,7 +2300,7 @@ static void search_text(loader *L, places *pl, placetext t, uint32_t *ntexts, pl
  * ("推进美丽辽宁建设", "沈阳市、大连市…").  One warning, at module mi's
  * `extends`, when texts of the program (a target's text or note, a
  * measure's, section's or the plan's title, an indicator's display name
- * or the note of a row of its values table)
+ * or the note of a row of its values table, an agency's full name)
  * name a region of the base that mi dropped or replaced, one of its
  * aliases, or the base plan's name; an occurrence inside a name the
  * program does have is not counted.  `planc diff` lists each text. */
@@ -2319,9 +2319,21 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
             places_add(L->a, pl, d->u.plan.name.s, true);
         }
     }
+    /* agencies replaced (`agency NEW replaces OLD`, here or in a base) ->
+     * the replacing declaration: the replaced one stays for the base's
+     * files, but no measure names it any more (`agency X "..." replaces X`
+     * gives a base agency a full name of this plan) */
+    namemap replaced = {0};
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        for (uint32_t k = 0; d && d->kind == D_AGENCY && k < d->u.agency.replaces.n; k++)
+            if (d->u.agency.replaces.v[k].s)
+                namemap_put(L->a, &replaced, d->u.agency.replaces.v[k].s, (void *)d);
+    }
     uint32_t ntexts = 0;
     placetext first = {0};
     namemap names = {0};
+    bool agency_text = false; /* an agency's full name is among them */
     for (size_t i = 0; i < L->out.n; i++) {
         const ast_decl *d = L->out.v[i];
         if (!d)
@@ -2343,6 +2355,17 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
                                                      d->u.ind.name.s),
                                         d->u.ind.values[k].sp},
                             &ntexts, &first, &names);
+        const ast_decl *by = d->kind == D_AGENCY && d->u.agency.name.s
+                                 ? namemap_get(&replaced, d->u.agency.name.s) : NULL;
+        if (d->kind == D_AGENCY && d->u.agency.full && (!by || by == d)) {
+            uint32_t before = ntexts;
+            search_text(L, pl,
+                        (placetext){d->u.agency.full,
+                                    arena_printf(L->a, "the full name of agency '%s'", d->u.agency.name.s),
+                                    d->sp},
+                        &ntexts, &first, &names);
+            agency_text |= ntexts > before;
+        }
         if (d->kind != D_SECTION)
             continue;
         const ast_section *sec = d->u.section;
@@ -2394,9 +2417,9 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
     diag_note(L->d, first.sp, "%s%s: \"%s\"", ntexts == 1 ? "" : "the first is ", first.what, first.text);
     const char *root = L->root_given ? arena_printf(L->a, "--root %s ", L->root_shown) : "";
     diag_hint(L->d, "give %s this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
-                    "\"...\"', ...); 'planc diff %s%s %s' lists %s",
-              ntexts == 1 ? "it" : "them", root, M(L, (uint32_t)m->base)->path, m->path,
-              ntexts == 1 ? "it" : "each one");
+                    "\"...\"', %s...); 'planc diff %s%s %s' lists %s",
+              ntexts == 1 ? "it" : "them", agency_text ? "'agency NAME \"...\" replaces NAME', " : "", root,
+              M(L, (uint32_t)m->base)->path, m->path, ntexts == 1 ? "it" : "each one");
 }
 
 /* Applies the drop and override statements of module mi (which extends a

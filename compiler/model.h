@@ -210,6 +210,11 @@ struct sema_model {
     sema_rename *agency_renames; uint32_t nagency_renames;
     sema_rename *target_renames; uint32_t ntarget_renames; /* in the order of the
                                program's edits: a base's before its extension's */
+    const char **agency_names, **agency_fulls; uint32_t nagencies; /* the agency
+                               declarations, in the program's order, but those another
+                               replaced: each name and its full name (`agency NAME
+                               "full name"`, NULL for none); two files may each
+                               declare one name */
     const char **agency_drops; uint32_t nagency_drops; /* base agencies an extending
                                file dropped (`drop agency`, docs/LANGUAGE.md §14) */
 

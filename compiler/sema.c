@@ -183,6 +183,8 @@ typedef struct S {
     const char *user_hint;  /* how to make that item stop using an indicator */
     ptrvec dropuses;        /* dropuse *: uses of dropped indicators */
     uint32_t nrenames;      /* agency renames recorded in the model so far */
+    uint32_t nagencies;     /* agency declarations recorded so far */
+    const ast_decl **agency_decls; /* [nagencies]: each one's declaration */
 } S;
 
 /* ---------------------------------------------------------------- helpers */
@@ -1663,7 +1665,10 @@ static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t
         case D_REGION: *nreg += d->u.region.names.n; break;
         case D_UNIT: s->nunits++; break;
         case D_INDICATOR: s->m->ninds++; break;
-        case D_AGENCY: s->m->nagency_renames += d->u.agency.replaces.n; break;
+        case D_AGENCY:
+            s->m->nagency_renames += d->u.agency.replaces.n;
+            s->m->nagencies++;
+            break;
         case D_SECTION:
             if (!d->u.section)
                 break;
@@ -1679,6 +1684,30 @@ static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t
         default: break;
         }
     }
+}
+
+/* Keeps in the model's list of agency declarations those no other
+ * declaration replaces (`agency NEW replaces OLD`: OLD's declaration stays
+ * for its file, but no measure names it any more), for planc diff's
+ * texts; `agency X "..." replaces X` is kept. */
+static void keep_agencies(S *s)
+{
+    sema_model *m = s->m;
+    namemap by = {0};
+    for (uint32_t i = 0; i < s->nagencies; i++)
+        for (uint32_t k = 0; k < s->agency_decls[i]->u.agency.replaces.n; k++)
+            if (s->agency_decls[i]->u.agency.replaces.v[k].s)
+                namemap_put(s->a, &by, s->agency_decls[i]->u.agency.replaces.v[k].s,
+                            (void *)s->agency_decls[i]);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < s->nagencies; i++) {
+        const ast_decl *r = namemap_get(&by, m->agency_names[i]);
+        if (r && r != s->agency_decls[i])
+            continue;
+        m->agency_names[n] = m->agency_names[i];
+        m->agency_fulls[n++] = m->agency_fulls[i];
+    }
+    m->nagencies = n;
 }
 
 /* The name an unnamed target takes: its single indicator, else NULL. */
@@ -1799,6 +1828,9 @@ static void pass_declare(S *s)
             break;
         case D_AGENCY:
             declare(s, K_AGENCY, d->u.agency.name, i);
+            s->agency_decls[s->nagencies] = d;
+            m->agency_names[s->nagencies] = d->u.agency.name.s ? d->u.agency.name.s : "?";
+            m->agency_fulls[s->nagencies++] = d->u.agency.full;
             for (uint32_t k = 0; k < d->u.agency.replaces.n; k++)
                 if (d->u.agency.replaces.v[k].s)
                     m->agency_renames[s->nrenames++] = (sema_rename){d->u.agency.replaces.v[k].s,
@@ -4259,6 +4291,9 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     m->targets = arena_alloc(a, (ntg + 1) * sizeof *m->targets);
     m->ntargets = ntg;
     m->agency_renames = arena_alloc(a, (m->nagency_renames + 1) * sizeof *m->agency_renames);
+    m->agency_names = arena_alloc(a, (m->nagencies + 1) * sizeof *m->agency_names);
+    s->agency_decls = arena_alloc(a, (m->nagencies + 1) * sizeof *s->agency_decls);
+    m->agency_fulls = arena_alloc(a, (m->nagencies + 1) * sizeof *m->agency_fulls);
     /* the agencies dropped, from the edits (`drop agency` removed their
      * declarations): planc diff lists them */
     m->agency_drops = arena_alloc(a, (prog->nedits + 1) * sizeof *m->agency_drops);
@@ -4288,6 +4323,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     s->ws = arena_alloc(a, (nsec + 1) * sizeof *s->ws);
 
     pass_declare(s);
+    keep_agencies(s);
     link_regions(s);
     link_groups(s);
     check_plan(s);

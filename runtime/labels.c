@@ -839,6 +839,7 @@ static const struct {
     {"direction", "方向"},
     {"display", "显示名称"},
     {"formula", "公式"},
+    {"full name", "全称"},
     {"grades", "等级"},
     {"horizon", "规划期末"},
     {"keys", "地区列和年份列"},
