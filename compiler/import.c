@@ -821,16 +821,27 @@ static void compact(loader *L)
 }
 
 /* Marks every target of measure me dropped along with it (by the drop o
- * of the measure or its section), and names them in o. */
+ * of the measure or its section), and names them in o.  A target the
+ * extending file overrode or renamed before goes too (its item keeps that
+ * edit; a renamed one is found by its base name): the base assessment's
+ * weights and vetoes of it go with it. */
 static void drop_targets_of(loader *L, baseidx *b, const ast_measure *me, ast_origin *o)
 {
     for (uint32_t k = 0; k < me->ntargets; k++) {
-        item *ti = me->targets[k] ? ntab_find(&b->targets, target_name(me->targets[k])) : NULL;
-        if (ti && ti->t == me->targets[k] && !ti->edit) {
-            ti->dropped = true;
+        const ast_target *t = me->targets[k];
+        item *ti = t ? ntab_find(&b->targets, target_name(t)) : NULL;
+        if ((!ti || ti->t != t) && t && t->origin && t->origin->kind == ORIGIN_RENAMED)
+            ti = ntab_find(&b->targets, t->origin->name);
+        if (!ti || ti->t != t || ti->dropped)
+            continue;
+        ti->dropped = true;
+        if (!ti->edit)
             ti->edit = o;
-            ptrvec_push(L->a, &o->along_targets, (void *)ti->name);
-        }
+        else
+            ti->drop_sp = o->edit; /* the edit kept is the override */
+        ptrvec_push(L->a, &o->along_targets, (void *)ti->name);
+        if (t->origin && t->origin->kind == ORIGIN_RENAMED)
+            ptrvec_push(L->a, &o->along_targets, (void *)t->origin->new_name);
     }
 }
 
@@ -2065,6 +2076,13 @@ static void fix_agencies(loader *L, baseidx *b, uint32_t mi)
     }
 }
 
+/* Where a dropped base item was dropped: its drop, or the drop of its
+ * measure or section when it had been overridden or renamed before. */
+static span dropped_at(const item *it)
+{
+    return it->kind == IT_TARGET && it->drop_sp.hi ? it->drop_sp : it->edit->edit;
+}
+
 /* The new name of base target `name` when the extending file renamed it
  * (`override target OLD as NEW`), else NULL. */
 static const char *renamed_to(const baseidx *b, const char *name)
@@ -2108,7 +2126,7 @@ static void fix_assessment(loader *L, baseidx *b)
             ast_origin *o = origin(L, ORIGIN_DROPPED, IT_ASSESSMENT, an,
                                    arena_printf(L->a, "weight of %s from assessment %s",
                                                 item_ref(L, ik, x->what.s), an),
-                                   NULL, x->sp, it->edit->edit);
+                                   NULL, x->sp, dropped_at(it));
             o->detail = "its item was dropped";
             changed = true;
             continue;
@@ -2132,7 +2150,7 @@ static void fix_assessment(loader *L, baseidx *b)
         if (it && it->dropped) {
             ast_origin *o = origin(L, ORIGIN_DROPPED, IT_ASSESSMENT, an,
                                    arena_printf(L->a, "veto of target '%s' from assessment %s", x.s, an),
-                                   NULL, x.sp, it->edit->edit);
+                                   NULL, x.sp, dropped_at(it));
             o->detail = "its target was dropped";
             changed = true;
             continue;

@@ -1825,6 +1825,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     /* `veto X, redlines`: the red lines come first in a veto list */
     if (tok == YYSYMBOL_KW_REDLINES)
         diag_hint(ps->d, "'redlines' comes first in a veto list: 'veto redlines, NAME, ...'");
+    /* `as NEW` after a target's text, or in a target written anew: only an
+     * `override target OLD` renames, with the new name right after the old */
+    if (tok == YYSYMBOL_KW_AS && (ps->ovr_target || ps->in_target))
+        diag_hint(ps->d, ps->ovr_target
+                             ? "the new name comes right after the old one: 'override target OLD as NEW "
+                               "\"text\" ...'"
+                             : "'as' renames a base target, in an extending plan's 'override target OLD "
+                               "as NEW'; a target written here takes its name after 'target'");
     /* `veto target X`, as `weight target X = 2` is written: a veto names
      * its targets alone */
     if (tok == YYSYMBOL_KW_TARGET && find_token(expected, n, "redlines") >= 0)

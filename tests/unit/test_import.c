@@ -460,6 +460,34 @@ START_TEST(rename_old_name)
 }
 END_TEST
 
+/* A target overridden or renamed, then dropped with its measure: the
+ * base assessment's weight of it goes too (traced at the measure's drop),
+ * instead of naming a target the program no longer has. */
+START_TEST(edited_then_dropped_along)
+{
+    put("base.plan", BASE);
+    put("x.plan",
+        "plan X extends \"base.plan\" { }\n"
+        "override target 甲目标 as 甲市目标\n"
+        "drop measure (一)\n");
+    ast_program *p = import_load(&A, &D, at("x.plan"), NULL);
+    sema_model *m = sema_check(&A, &D, p);
+    ck_assert_str_eq(errs(), "");
+    ck_assert_uint_eq(m->ntargets, 0);
+    const char *o = origins(p);
+    ck_assert(strstr(o, "x.plan:3: dropped weight of target '甲目标' from assessment 考核") != NULL);
+    put("y.plan",
+        "plan Y extends \"base.plan\" { }\n"
+        "override target 甲目标 weight 3\n"
+        "drop section 一\n"
+        "override assessment 考核 { veto 甲目标 }\n");
+    p = import_load(&A, &D, at("y.plan"), NULL);
+    sema_check(&A, &D, p);
+    ck_assert(strstr(errs(), "undefined target '甲目标': it was dropped with section '一'") != NULL);
+    ck_assert(strstr(errs(), "base.plan") == NULL); /* nothing in the base is wrong */
+}
+END_TEST
+
 /* Names of the whole program are visible from every file: an imported
  * assessment weighs the sections of the file that imports it. */
 START_TEST(program_names)
@@ -559,6 +587,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, nested_extension);
     tcase_add_test(tc, rename_target);
     tcase_add_test(tc, rename_old_name);
+    tcase_add_test(tc, edited_then_dropped_along);
     tcase_add_test(tc, program_names);
     tcase_add_test(tc, vocabulary);
     tcase_add_test(tc, unknown_module_hint_is_linear);
