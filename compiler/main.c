@@ -1585,21 +1585,12 @@ static int cmd_run(int argc, char **argv)
     } else {
         res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
         progress_stop(pg);
-        if (!res) {
-            free(judged);
-            jit_dispose(jit);
-            jit_job_close(&jj);
-            rt_table_free(table);
-            free(cache_dir);
-            store_close(db);
-            compilation_free(&c);
-            return EXIT_DATA;
-        }
         /* a number that overflowed is a data error, not an inf written */
         uint32_t oti;
-        long orow = rt_first_overflow(c.ir, res, 0, rt_table_nrows(table), &oti);
-        if (orow >= 0) {
+        long orow = res ? rt_first_overflow(c.ir, res, 0, rt_table_nrows(table), &oti) : -1;
+        if (orow >= 0)
             rt_overflow_error(c.ir, table, res, (size_t)orow, oti, stderr);
+        if (!res || orow >= 0) {
             rt_result_free(res);
             free(judged);
             jit_dispose(jit);

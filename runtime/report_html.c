@@ -680,6 +680,20 @@ static void heat_row(page *g, const heat_layout *L, const rollup_region *rr, dou
     fputs("</text>\n", out);
 }
 
+/* The heading of a level's heatmap and of its table of regions: the
+ * level's name and its number of regions, n. */
+static void level_heading(page *g, uint32_t level, uint32_t n)
+{
+    const ir_program *p = g->p;
+    fputs("<h3>", g->out);
+    put_text(g->out, level < p->nlevels ? p->levels[level] : "");
+    if (n == 1)
+        fputs(label(g, LBL_HEATMAP_LEVEL_ONE), g->out);
+    else
+        fprintf(g->out, label(g, LBL_HEATMAP_LEVEL), n);
+    fputs("</h3>\n", g->out);
+}
+
 /* The heatmap of one level: a heading (the level and how many regions it
  * has), then a chart with a row per region of the level in the ranking's
  * order (ru->by_rank) and a column per target that applies to the level.
@@ -695,13 +709,7 @@ static void heat_level(page *g, double labw, double *xs, uint32_t level)
     uint32_t n = level_regions(ru, level);
     if (n == 0)
         return;
-    fputs("<h3>", out);
-    put_text(out, level < p->nlevels ? p->levels[level] : "");
-    if (n == 1)
-        fputs(label(g, LBL_HEATMAP_LEVEL_ONE), out);
-    else
-        fprintf(out, label(g, LBL_HEATMAP_LEVEL), n);
-    fputs("</h3>\n", out);
+    level_heading(g, level, n);
     heat_layout lay = {.xs = xs}, *L = &lay;
     heat_layout_level(g, level, labw, L);
     if (L->ncols == 0) {
@@ -1538,7 +1546,6 @@ static void region_row(page *g, const rollup_region *rr, bool parents)
 static void region_level(page *g, uint32_t level)
 {
     FILE *out = g->out;
-    const ir_program *p = g->p;
     const rollup *ru = g->ru;
     uint32_t n = level_regions(ru, level);
     if (n == 0)
@@ -1546,13 +1553,7 @@ static void region_level(page *g, uint32_t level)
     bool parents = false;
     for (uint32_t k = 0; k < ru->nregions && !parents; k++)
         parents = ru->regions[k].level == level && ru->regions[k].parent >= 0;
-    fputs("<h3>", out);
-    put_text(out, level < p->nlevels ? p->levels[level] : "");
-    if (n == 1)
-        fputs(label(g, LBL_HEATMAP_LEVEL_ONE), out);
-    else
-        fprintf(out, label(g, LBL_HEATMAP_LEVEL), n);
-    fputs("</h3>\n", out);
+    level_heading(g, level, n);
     bool folded = n > LEVEL_SHOWN;
     if (folded) {
         fputs("<details class=\"regions\"><summary>", out);
