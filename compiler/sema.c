@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "ir.h"
 #include "model.h"
 #include "planword.h"
@@ -1956,16 +1957,6 @@ static bool year_ok(S *s, int y, span sp, const char *what)
     return false;
 }
 
-/* Length of the wide space at b[0..n): U+3000 (3 bytes), U+00A0 (2), or 0. */
-static size_t wide_space(const unsigned char *b, size_t n)
-{
-    if (n >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
-        return 3;
-    if (n >= 2 && b[0] == 0xC2 && b[1] == 0xA0)
-        return 2;
-    return 0;
-}
-
 /* A data column's name as the data reader matches it: without the spaces,
  * tabs, full-width and no-break spaces around it, since it reads every
  * name of a header without them (docs/LANGUAGE.md §10).  A name copied
@@ -1973,28 +1964,11 @@ static size_t wide_space(const unsigned char *b, size_t n)
  * otherwise never match. */
 static const char *column_name(S *s, const char *c)
 {
-    const unsigned char *b = (const unsigned char *)c;
-    size_t n = strlen(c);
-    for (;;) {
-        size_t k = n && (*b == ' ' || *b == '\t') ? 1 : wide_space(b, n);
-        if (!k)
-            break;
-        b += k;
-        n -= k;
-    }
-    for (;;) {
-        if (n && (b[n - 1] == ' ' || b[n - 1] == '\t'))
-            n--;
-        else if (n >= 3 && wide_space(b + n - 3, 3) == 3)
-            n -= 3;
-        else if (n >= 2 && wide_space(b + n - 2, 2) == 2)
-            n -= 2;
-        else
-            break;
-    }
-    if ((const char *)b == c && n == strlen(c))
+    size_t len = strlen(c), n;
+    const char *b = csv_trim(c, len, &n);
+    if (b == c && n == len)
         return c;
-    return arena_printf(s->a, "%.*s", (int)n, (const char *)b);
+    return arena_printf(s->a, "%.*s", (int)n, b);
 }
 
 /* The plan: its keys, issuing region, baseline and horizon, periods. */

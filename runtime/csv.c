@@ -203,3 +203,39 @@ size_t csv_field_len(const csv_reader *r, size_t i)
 {
     return r->starts[i + 1] - r->starts[i] - 1;
 }
+
+/* Length of the wide space at s[0..n): the ideographic (full-width) space
+ * U+3000 (3 bytes) or the no-break space U+00A0 (2 bytes), or 0. */
+static size_t wide_space(const char *s, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    if (n >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
+        return 3;
+    if (n >= 2 && b[0] == 0xC2 && b[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+const char *csv_trim(const char *s, size_t n, size_t *len)
+{
+    for (size_t k; n;) {
+        if (*s == ' ' || *s == '\t')
+            k = 1;
+        else if (!(k = wide_space(s, n)))
+            break;
+        s += k;
+        n -= k;
+    }
+    for (;;) {
+        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        else if (n >= 3 && wide_space(s + n - 3, 3) == 3)
+            n -= 3;
+        else if (n >= 2 && wide_space(s + n - 2, 2) == 2)
+            n -= 2;
+        else
+            break;
+    }
+    *len = n;
+    return s;
+}

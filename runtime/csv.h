@@ -48,6 +48,13 @@ typedef struct csv_reader {
     bool final;        /* buf[len) is the end of the input */
 } csv_reader;
 
+/* The text s[0..n) without surrounding spaces, tabs and wide spaces (a
+ * full-width space U+3000 typed after a name by a Chinese input method, a
+ * no-break space U+00A0 copied from a web page): its first byte, with
+ * *len its length.  The data reader trims every cell and header name so;
+ * the checker trims the rules' column names alike, so that both match. */
+const char *csv_trim(const char *s, size_t n, size_t *len);
+
 /* Starts reading buf[0..len) (not copied: it must outlive the reader). */
 void csv_init(csv_reader *r, const char *buf, size_t len);
 void csv_dispose(csv_reader *r);

@@ -1011,6 +1011,19 @@ static cache_key entry_key(void)
     return k;
 }
 
+/* Flips a bit of the entry at `path` 100 bytes from its end, where its
+ * checksum covers it. */
+static void damage(const char *path)
+{
+    FILE *f = fopen(path, "r+b");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
+    int c = fgetc(f);
+    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
+    fputc(c ^ 0x20, f);
+    fclose(f);
+}
+
 /* A miss stores the objects; the same program and source hit and compute
  * the same; another source, or another program, misses. */
 START_TEST(cache_hit_and_miss)
@@ -1164,12 +1177,7 @@ START_TEST(cache_damaged_entry)
     jit_dispose(cached(NULL, JIT_CACHE_MISS));
     char path[512];
     ck_assert_int_eq(cache_entries(path), 1);
-    FILE *f = fopen(path, "r+b");
-    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
-    int c = fgetc(f);
-    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
-    fputc(c ^ 0x20, f);
-    fclose(f);
+    damage(path);
     jit_engine *j = cached(NULL, JIT_CACHE_MISS);
     ck_assert_ptr_nonnull(strstr(errors(), "planc: warning: ignoring cache entry '"));
     ck_assert_ptr_nonnull(strstr(errors(), "(damaged: its checksum does not match); recompiling\n"));
@@ -1198,12 +1206,7 @@ START_TEST(cache_only)
     check_engine(j, NV * NV);
     char path[512];
     ck_assert_int_eq(cache_entries(path), 1);
-    FILE *f = fopen(path, "r+b");
-    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
-    int c = fgetc(f);
-    ck_assert_int_eq(fseek(f, -100, SEEK_END), 0);
-    fputc(c ^ 0x20, f);
-    fclose(f);
+    damage(path);
     ck_assert_ptr_null(jit_cached(&P, &o, errf));
     ck_assert_ptr_nonnull(strstr(errors(), "(damaged: its checksum does not match)\n"));
     reset_errors();
