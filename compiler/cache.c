@@ -148,11 +148,14 @@ static int make_dirs(const char *dir)
     return rc;
 }
 
-cache *cache_open(const char *dir, FILE *warn)
+/* cache_open and cache_reopen: `told` says an unusable directory was
+ * warned about already. */
+static cache *open_dir(const char *dir, FILE *warn, bool told)
 {
     if (make_dirs(dir) != 0 || access(dir, W_OK | X_OK) != 0) {
-        fprintf(warn, "planc: warning: cannot use the cache directory '%s': %s; "
-                      "compiling without the cache\n", dir, strerror(errno));
+        if (!told)
+            fprintf(warn, "planc: warning: cannot use the cache directory '%s': %s; "
+                          "compiling without the cache\n", dir, strerror(errno));
         return NULL;
     }
     cache *c = calloc(1, sizeof *c);
@@ -167,6 +170,16 @@ cache *cache_open(const char *dir, FILE *warn)
     c->warn = warn;
     c->then = "; recompiling";
     return c;
+}
+
+cache *cache_open(const char *dir, FILE *warn)
+{
+    return open_dir(dir, warn, false);
+}
+
+cache *cache_reopen(const char *dir, FILE *warn)
+{
+    return open_dir(dir, warn, true);
 }
 
 void cache_on_bad_entry(cache *c, const char *then)

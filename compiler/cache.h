@@ -83,6 +83,11 @@ typedef struct cache cache;
  * `warn` ("planc: warning: ...; compiling without the cache") when it
  * cannot be used.  Warnings the cache prints later go to `warn` too. */
 cache *cache_open(const char *dir, FILE *warn);
+
+/* cache_open for a directory opened before in this run (by jit_cached),
+ * whose warning, if it cannot be used, was printed then: NULL without a
+ * second one. */
+cache *cache_reopen(const char *dir, FILE *warn);
 void cache_close(cache *c);
 
 /* What the warnings about a damaged, foreign or unreadable entry say the

@@ -689,14 +689,17 @@ static jit_engine *create(const ir_program *p, const jit_options *o, bool cache_
     atomic_init(&j->nerrors, 0);
 
     bool ok = true;
-    cache *c = o && o->cache_dir ? cache_open(o->cache_dir, err) : NULL;
+    bool looked_up = o && o->looked_up && !cache_only;
+    cache *c = !o || !o->cache_dir ? NULL
+               : looked_up         ? cache_reopen(o->cache_dir, err)
+                                   : cache_open(o->cache_dir, err);
     cache_key key;
     if (c && cache_only)
         cache_on_bad_entry(c, "");
     if (c) {
         j->timings.cache_state = JIT_CACHE_MISS;
         ok = program_key(p, &plan, o, j, &key);
-        if (ok && from_cache(j, c, &key, t0)) {
+        if (ok && !looked_up && from_cache(j, c, &key, t0)) {
             if (j->so.c != c)
                 cache_close(c);
             exec_plan_free(&plan);

@@ -117,6 +117,10 @@ typedef struct jit_options {
                                 processors, at most JIT_MAX_THREADS */
     unsigned width;          /* doubles per vector (2, 4, 8 or 16); 0: the
                                 host's, 8 with AVX-512, else 4 */
+    bool looked_up;          /* jit_cached missed with these options and
+                                gave the cache's warnings: the compile
+                                neither reads the entry again nor repeats
+                                them (it still stores its code) */
 } jit_options;
 
 /* Most compile threads by default. */

@@ -1506,8 +1506,11 @@ static int cmd_run(int argc, char **argv)
         rules_key = rules_digest(&c);
         jo = (jit_options){.cache_dir = cache_dir, .source = rules_key.b,
                            .source_len = sizeof rules_key.b};
-        if (is_auto)
+        if (is_auto) {
             cached = jit_cached(c.ir, &jo, stderr);
+            /* a compile after a miss warns about the cache no more */
+            jo.looked_up = true;
+        }
         t_key = now_ms() - t_key;
     }
     engine_choice choice = {.is_auto = is_auto, .cached = cached != NULL};

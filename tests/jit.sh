@@ -159,6 +159,22 @@ contains err "; auto: jit, about [0-9]* rows x [0-9]* steps: "
 expect 0 "$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --rollup region --engine interp \
     -o "$tmp/many-interp.csv"
 same "$tmp/many-interp.csv" "$tmp/many-auto.csv"
+# A damaged entry, or a cache directory that cannot be used: auto looks
+# first (a miss), then compiles: one warning, not one from each.
+for e in "$PLANC_CACHE_DIR"/*.plo; do printf 'garbage' | dd of="$e" bs=1 seek=200 conv=notrunc 2>/dev/null; done
+expect 0 env -u PLANC_ENGINE "$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --rollup region \
+    --timings -o "$tmp/many-auto.csv"
+contains err "(damaged: its checksum does not match)"; contains err "; auto: jit, about "
+n=$((n + 1)); [ "$(grep -c warning "$tmp/err")" -eq 1 ] || { echo "FAIL: not one warning"; fails=$((fails + 1)); }
+same "$tmp/many-interp.csv" "$tmp/many-auto.csv"
+expect 0 env -u PLANC_ENGINE "$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --rollup region \
+    --timings -o "$tmp/many-auto.csv"
+contains err "timing: cache [0-9.]* ms (hit)"; lacks err "warning"
+expect 0 env -u PLANC_ENGINE PLANC_CACHE_DIR="$tmp/many.csv" "$planc" run "$tmp/many.plan" \
+    --data "$tmp/many.csv" --rollup region -o "$tmp/many-auto.csv"
+contains err "cannot use the cache directory"
+n=$((n + 1)); [ "$(grep -c warning "$tmp/err")" -eq 1 ] || { echo "FAIL: not one warning"; fails=$((fails + 1)); }
+same "$tmp/many-interp.csv" "$tmp/many-auto.csv"
 rm -f "$tmp/many.csv" "$tmp/many-auto.csv" "$tmp/many-interp.csv"
 
 # ---- the cache ----
