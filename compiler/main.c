@@ -2140,7 +2140,12 @@ static int cmd_history(int argc, char **argv)
     if (!db)
         return EXIT_USAGE;
     int rc = EXIT_OK;
-    if (store_history(db, lang, stdout, stderr) != 0 || stdout_failed())
+    /* a failed write is told here (the store reports only its own errors) */
+    int hr = store_history(db, lang, stdout, stderr);
+    if (stdout_failed()) {
+        fprintf(stderr, "planc: error: cannot write the history: %s\n", strerror(errno));
+        rc = EXIT_USAGE;
+    } else if (hr != 0)
         rc = EXIT_USAGE;
     store_close(db);
     return rc;
@@ -2178,8 +2183,14 @@ static int cmd_compare(int argc, char **argv)
     int rc = EXIT_OK;
     if (store_find_run(db, args[1], &a, stderr) != 0 || store_find_run(db, args[2], &b, stderr) != 0)
         rc = EXIT_USAGE;
-    else if (store_compare(db, a, b, lang, stdout, stderr) != 0 || stdout_failed())
-        rc = EXIT_USAGE;
+    else {
+        int cr = store_compare(db, a, b, lang, stdout, stderr);
+        if (stdout_failed()) {
+            fprintf(stderr, "planc: error: cannot write the comparison: %s\n", strerror(errno));
+            rc = EXIT_USAGE;
+        } else if (cr != 0)
+            rc = EXIT_USAGE;
+    }
     store_close(db);
     return rc;
 }
