@@ -2172,6 +2172,40 @@ static void fix_assessment(loader *L, baseidx *b)
     L->out.v[b->assess_slot] = n;
 }
 
+/* After the edits: the base's tests that expect something of a renamed
+ * target name it by its new name, as the base's assessment does
+ * (fix_assessment), so that `planc test --all` runs them on the target
+ * under its new name rather than skipping them as naming no target.  A
+ * test of the extending file is left as written: there the old name is
+ * an error (sema). */
+static void fix_tests(loader *L, baseidx *b)
+{
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (!d || d->kind != D_TEST || !in_base(L, d->sp))
+            continue;
+        ast_expect *x = NULL;
+        for (uint32_t k = 0; k < d->u.test.nexpects; k++) {
+            const ast_expect *e = &d->u.test.expects[k];
+            bool of_target = e->kind == EXP_STATUS || e->kind == EXP_SCORE || e->kind == EXP_VALUE;
+            const char *nw_name = of_target ? renamed_to(b, e->item.s) : NULL;
+            if (!nw_name)
+                continue;
+            if (!x) {
+                x = arena_alloc(L->a, (d->u.test.nexpects + 1) * sizeof *x);
+                memcpy(x, d->u.test.expects, d->u.test.nexpects * sizeof *x);
+            }
+            x[k].item.s = nw_name;
+        }
+        if (!x)
+            continue;
+        ast_decl *n = arena_alloc(L->a, sizeof *n);
+        *n = *d;
+        n->u.test.expects = x;
+        L->out.v[i] = n;
+    }
+}
+
 /* ---------------------------------------------------------------- pass 2: emit */
 
 /* A declaration the extending module mi adds: an ORIGIN_ADDED trace on it
@@ -2487,6 +2521,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
     fix_regions(L, &b);
     fix_agencies(L, &b, mi);
     fix_assessment(L, &b);
+    fix_tests(L, &b);
     warn_gone_places(L, mi, &gone);
     sort_edits(L, first_edit);
 }
