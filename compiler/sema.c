@@ -1719,10 +1719,30 @@ static const ast_name *implicit_name(const ast_target *t)
     return NULL;
 }
 
+/* A target (a new one: the renamed base target has its new name) that
+ * takes a name an extending file renamed away (`override target OLD as
+ * NEW`, then a target OLD): an error, as renaming another target OLD is
+ * (import.c, rename_ok), since OLD would then mean two targets to the
+ * history and `planc compare` (a run of the base's OLD against this one's). */
+static void renamed_away(S *s, ast_name n)
+{
+    for (uint32_t i = 0; n.s && i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        if (o->kind != ORIGIN_RENAMED || o->item != IT_TARGET || !o->name || strcmp(o->name, n.s) != 0)
+            continue;
+        diag_error(s->d, n.sp, "target '%s' takes the old name of target '%s'", n.s, o->new_name);
+        diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
+        diag_hint(s->d, "give the new target a name no base target was renamed from: then the "
+                        "results, the history and 'planc compare' never take one target for another");
+        return;
+    }
+}
+
 /* Declares a target's name (its own, or its indicator's). */
 static void declare_target(S *s, ast_target *t, uint32_t ti, bool *unnamed_on_ind)
 {
     sema_target *mt = &s->m->targets[ti];
+    renamed_away(s, t->name.s ? t->name : implicit_name(t) ? *implicit_name(t) : (ast_name){0});
     if (t->name.s) {
         mt->name = t->name.s;
         declare(s, K_TARGET, t->name, ti);
