@@ -270,7 +270,10 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
     char *path = cache_entry_path(c, k);
     if (!path)
         return false;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO under the entry's name (another user's, in a
+     * shared directory) would block the open until written to; opened at
+     * once, it is refused below as not a regular file */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno != ENOENT)
             fprintf(c->warn, "planc: warning: cannot read cache entry '%s': %s%s\n",

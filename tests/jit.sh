@@ -266,6 +266,14 @@ expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
 contains err "(truncated or too long); recompiling"
 same "$tmp/miss.csv" "$tmp/t.csv"
 
+# A FIFO under the entry's name (another user's, in a shared directory):
+# refused at once, not waited on; the compile puts a file in its place.
+rm -f "$entry" && mkfifo "$entry"
+expect 0 timeout 60 "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"
+contains err "(not a regular file); recompiling"
+same "$tmp/miss.csv" "$tmp/t.csv"
+n=$((n + 1)); [ -f "$entry" ] || { echo "FAIL: the FIFO was not replaced"; fails=$((fails + 1)); }
+
 # Foreign: another rules file's entry under this one's name.
 sed 's/^#.*//' "$rules" >"$tmp/other.plan"
 expect 0 "$planc" run "$tmp/other.plan" --data "$data" -o "$tmp/t.csv"
