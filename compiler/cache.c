@@ -106,11 +106,11 @@ char *cache_default_dir(FILE *warn)
         dir = join(v, ".cache/planc");
     else {
         fprintf(warn, "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME "
-                      "or HOME); compiling without the cache\n");
+                      "or HOME); running without the cache\n");
         return NULL;
     }
     if (!dir)
-        fprintf(warn, "planc: warning: out of memory; compiling without the cache\n");
+        fprintf(warn, "planc: warning: out of memory; running without the cache\n");
     return dir;
 }
 
@@ -155,7 +155,7 @@ static cache *open_dir(const char *dir, FILE *warn, bool told)
     if (make_dirs(dir) != 0 || access(dir, W_OK | X_OK) != 0) {
         if (!told)
             fprintf(warn, "planc: warning: cannot use the cache directory '%s': %s; "
-                          "compiling without the cache\n", dir, strerror(errno));
+                          "running without the cache\n", dir, strerror(errno));
         return NULL;
     }
     cache *c = calloc(1, sizeof *c);
@@ -164,7 +164,7 @@ static cache *open_dir(const char *dir, FILE *warn, bool told)
         c = NULL;
     }
     if (!c) {
-        fprintf(warn, "planc: warning: out of memory; compiling without the cache\n");
+        fprintf(warn, "planc: warning: out of memory; running without the cache\n");
         return NULL;
     }
     c->warn = warn;

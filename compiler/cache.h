@@ -80,7 +80,7 @@ typedef struct cache cache;
 
 /* Opens `dir`, creating it (and missing parents) when needed, and checks
  * that entries can be written there.  NULL after printing one warning to
- * `warn` ("planc: warning: ...; compiling without the cache") when it
+ * `warn` ("planc: warning: ...; running without the cache") when it
  * cannot be used.  Warnings the cache prints later go to `warn` too. */
 cache *cache_open(const char *dir, FILE *warn);
 

@@ -294,7 +294,7 @@ same "$tmp/miss.csv" "$tmp/t.csv"
 # An unusable directory: one warning, no cache, the right results.
 : >"$tmp/file"
 expect 0 env PLANC_CACHE_DIR="$tmp/file/cache" "$planc" run "$rules" --data "$data" --timings -o "$tmp/t.csv"
-contains err "planc: warning: cannot use the cache directory '$tmp/file/cache': Not a directory; compiling without the cache"
+contains err "planc: warning: cannot use the cache directory '$tmp/file/cache': Not a directory; running without the cache"
 contains err "(off)"
 n=$((n + 1)); [ "$(grep -c warning "$tmp/err")" -eq 1 ] || { echo "FAIL: not one warning"; fails=$((fails + 1)); }
 same "$tmp/miss.csv" "$tmp/t.csv"

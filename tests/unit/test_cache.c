@@ -191,7 +191,7 @@ START_TEST(default_dir)
     unsetenv("PLANC_CACHE_DIR");
     ck_assert_ptr_null(cache_default_dir(warnf));
     ck_assert_str_eq(warnings(), "planc: warning: no cache directory (set PLANC_CACHE_DIR, "
-                                 "XDG_CACHE_HOME or HOME); compiling without the cache\n");
+                                 "XDG_CACHE_HOME or HOME); running without the cache\n");
     for (int i = 0; i < 3; i++) {
         if (saved[i])
             setenv(vars[i], saved[i], 1);
@@ -388,7 +388,7 @@ START_TEST(unusable_directory)
     ck_assert_ptr_null(cache_open(bad, warnf));
     char want[512];
     snprintf(want, sizeof want, "planc: warning: cannot use the cache directory '%s': "
-             "Not a directory; compiling without the cache\n", bad);
+             "Not a directory; running without the cache\n", bad);
     ck_assert_str_eq(warnings(), want);
     ck_assert_ptr_null(cache_open(file, warnf));
     ck_assert_int_eq(nwarnings(), 2);
