@@ -553,13 +553,10 @@ START_TEST(html_many_regions_distinct)
 }
 END_TEST
 
-/* The heatmap is a chart per level under a heading; a level of more
- * regions than the ranking draws is cut as the ranking is: its first and
- * last 20 rows in rank order, a row saying how many are left out, and a
- * note saying where they are. */
-START_TEST(html_heatmap_per_level)
+/* The page of the sixty_regions plan over one year: 城01..城30 meet
+ * target 0 (farmland ≥ 92), 城31..城59 fail it. */
+static char *sixty_page(void)
 {
-    /* 城01..城30 meet target 0 (farmland ≥ 92), 城31..城59 fail it */
     char csv[8192] = "city,year,farmland_mu,park\n";
     for (int i = 0; i < SIXTY; i++) {
         char name[16];
@@ -571,6 +568,16 @@ START_TEST(html_heatmap_per_level)
     report_run_start(&run, true, csv, sixty_regions);
     char *h = render(&run);
     report_run_end(&run);
+    return h;
+}
+
+/* The heatmap is a chart per level under a heading; a level of more
+ * regions than the ranking draws is cut as the ranking is: its first and
+ * last 20 rows in rank order, a row saying how many are left out, and a
+ * note saying where they are. */
+START_TEST(html_heatmap_per_level)
+{
+    char *h = sixty_page();
     char *heat = between(h, "<section id=\"heatmap\">", "</section>");
     ck_assert_ptr_nonnull(heat);
     ck_assert_int_eq(count_of(heat, "<svg class=\"heatmap\""), 2);
@@ -607,17 +614,7 @@ END_TEST
  * that still holds every row, and the ranking's cut line links to it. */
 START_TEST(html_regions_per_level)
 {
-    char csv[8192] = "city,year,farmland_mu,park\n";
-    for (int i = 0; i < SIXTY; i++) {
-        char name[16];
-        many_name(i, name);
-        size_t len = strlen(csv);
-        snprintf(csv + len, sizeof csv - len, "%s,2025,%d,\n", name, i <= 30 ? 95 : 80);
-    }
-    report_run run;
-    report_run_start(&run, true, csv, sixty_regions);
-    char *h = render(&run);
-    report_run_end(&run);
+    char *h = sixty_page();
     char *tab = between(h, "<section id=\"regions\">", "</section>");
     ck_assert_ptr_nonnull(tab);
     ck_assert_ptr_nonnull(strstr(tab, "A level of more than 40 regions is folded"));
