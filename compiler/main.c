@@ -201,8 +201,9 @@ static const char usage_run[] =
     "                   compiling to pay (about 100,000 for a plan of\n"
     "                   Liaoning's size; --timings gives the estimate), else\n"
     "                   the interpreter.  The results are the same\n"
-    "  -j, --jobs N     score the rows on N threads (default: the number of\n"
-    "                   online processors); the output is the same for every N\n"
+    "  -j, --jobs N     read and score the rows on N threads (default: the\n"
+    "                   number of online processors); the output and the\n"
+    "                   messages are the same for every N\n"
     "  --no-cache       neither read nor write the cache of compiled code\n"
     "  --format FORMAT  csv (the default: the results, one row per region, year\n"
     "                   and item), json (one document with the results and\n"
@@ -1532,6 +1533,7 @@ static int cmd_run(int argc, char **argv)
     fio_held *load_held = overlapped ? fio_hold_open(stderr) : NULL;
     /* the history and the documents (json, xlsx, html) give the data's hash */
     dopt.load.digest = db != NULL || strcmp(ro.format, "csv") != 0;
+    dopt.load.threads = jobs; /* the records are parsed on -j threads too */
     rt_table *table = rt_table_load(c.ir, data, &dopt.load,
                                     load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;

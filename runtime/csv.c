@@ -35,6 +35,16 @@ void csv_refill(csv_reader *r, const char *buf, size_t len, bool final)
     r->pos = 0;
 }
 
+void csv_restart(csv_reader *r, const char *buf, size_t len, bool final, size_t pos,
+                 unsigned line)
+{
+    r->buf = buf;
+    r->len = len;
+    r->final = final;
+    r->pos = pos;
+    r->line = line;
+}
+
 void csv_dispose(csv_reader *r)
 {
     free(r->text);

@@ -77,5 +77,11 @@ void csv_init_window(csv_reader *r, const char *buf, size_t len, bool final);
 size_t csv_consumed(const csv_reader *r);
 /* Continues with the window buf[0..len) (see csv_consumed). */
 void csv_refill(csv_reader *r, const char *buf, size_t len, bool final);
+/* Goes on reading at buf[pos], which must be the start of a record (or of
+ * the empty lines before one) at physical line `line`, in the window
+ * buf[0..len): the middle of an input, so no byte order mark is skipped.
+ * The reader keeps its buffers (an initialised reader, or one zeroed). */
+void csv_restart(csv_reader *r, const char *buf, size_t len, bool final, size_t pos,
+                 unsigned line);
 
 #endif

@@ -264,6 +264,8 @@ typedef struct loader {
                                no digit or letter ('-', '—'), or NULL (malloc'd):
                                the note after the errors suggests --na */
     char shown[SHOWN_BYTES * 4 + 4]; /* a cell as a message shows it (shown()) */
+    csv_reader slow;        /* reads again a record the parsing threads left
+                               to read_row (read_rounds) */
 } loader;
 
 /* Prints one data error "NAME:LINE: error: ..." (no line when 0) and counts
@@ -689,17 +691,25 @@ static void build_names(loader *L)
         }
 }
 
-/* The region called s[0..n) (by name or alias), or -1. */
-static long find_region(loader *L, const char *s, size_t n)
+/* The region called s[0..n) (by name or alias), or -1.  *last is the
+ * name found last (or NULL), tried first, as rows of a region usually
+ * come together: the loader's own, or a parsing thread's. */
+static long lookup_region(const loader *L, const region_name **last, const char *s, size_t n)
 {
-    const region_name *rn = L->last;
+    const region_name *rn = *last;
     if (rn && rn->len == n && memcmp(rn->text, s, n) == 0)
         return rn->region;
     rn = name_entry(L, s, n);
     if (!rn->text)
         return -1;
-    L->last = rn;
+    *last = rn;
     return rn->region;
+}
+
+/* lookup_region with the loader's last name. */
+static long find_region(loader *L, const char *s, size_t n)
+{
+    return lookup_region(L, &L->last, s, n);
 }
 
 /* Number of code points in a UTF-8 string. */
@@ -906,14 +916,14 @@ static void source_read(source *s, size_t keep)
         check_text(s);
 }
 
-/* Starts on an open file: reads its first block; `digest` (or NULL)
- * hashes every byte read. */
-static void source_file(source *s, int fd, sha256_ctx *digest)
+/* Starts on an open file: reads its first `block` bytes; `digest` (or
+ * NULL) hashes every byte read. */
+static void source_file(source *s, int fd, sha256_ctx *digest, size_t block)
 {
     memset(s, 0, sizeof *s);
     s->fd = fd;
     s->digest = digest;
-    s->cap = BLOCK_SIZE;
+    s->cap = block;
     s->block = rt_xmalloc(s->cap, 1);
     s->buf = s->block;
     s->line = 1;
@@ -1497,29 +1507,15 @@ static const char *malformed_why(const loader *L, const char *s, size_t n, uint3
     return "";
 }
 
-/* Reads cell `field` of the record for column k into *v (NaN when it is
- * missing); reports a malformed cell and returns false. */
-static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32_t k, long field,
-                       double *v)
+/* Parses the trimmed cell s[0..n) of column k into *v (NaN when it is
+ * missing), reporting nothing (it runs on the parsing threads too).
+ * Returns 0, -1 when malformed, -2 when out of range (as parse_number; a
+ * yes/no column's cell is only ever 0 or -1). */
+static int parse_cell(const loader *L, uint32_t k, const char *s, size_t n, double *v)
 {
-    const ir_column *c = &L->p->columns[k];
-    if (field < 0) { /* a column the header lacks (--allow-missing-columns) */
-        *v = NAN;
-        return true;
-    }
-    const char *name = L->header[field];
-    size_t n;
-    const char *s = cell(csv, (size_t)field, &n);
-    if (c->type == IR_COL_BOOL) {
-        if (parse_bool(L, s, n, v) != 0) {
-            data_error(L, rec->line, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
-                       name, shown(L, s, n));
-            return false;
-        }
-        return true;
-    }
+    if (L->p->columns[k].type == IR_COL_BOOL)
+        return parse_bool(L, s, n, v) != 0 ? -1 : 0;
     /* a % column may write its cells 70% (or 70％) */
-    size_t cell_len = n;
     if (L->percent[k]) {
         size_t m = n;
         if (m >= 1 && s[m - 1] == '%')
@@ -1531,7 +1527,31 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
         if (m > 0)
             n = m; /* a lone % stays malformed */
     }
-    int r = parse_number(L, s, n, v);
+    return parse_number(L, s, n, v);
+}
+
+/* Reads cell `field` of the record for column k into *v (NaN when it is
+ * missing); reports a malformed cell and returns false. */
+static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32_t k, long field,
+                       double *v)
+{
+    const ir_column *c = &L->p->columns[k];
+    if (field < 0) { /* a column the header lacks (--allow-missing-columns) */
+        *v = NAN;
+        return true;
+    }
+    const char *name = L->header[field];
+    size_t cell_len;
+    const char *s = cell(csv, (size_t)field, &cell_len);
+    int r = parse_cell(L, k, s, cell_len, v);
+    if (c->type == IR_COL_BOOL) {
+        if (r != 0) {
+            data_error(L, rec->line, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
+                       name, shown(L, s, cell_len));
+            return false;
+        }
+        return true;
+    }
     if (r == -1) {
         data_error(L, rec->line, "column '%s': malformed number '%s'%s", name, shown(L, s, cell_len),
                    malformed_why(L, s, cell_len, k));
@@ -2073,6 +2093,427 @@ static void encoding_note(FILE *err, const char *name, const source *src)
 /* Records read between two updates of the progress count. */
 enum { PROGRESS_BATCH = 4096 };
 
+/* ---- reading records on several threads ----
+ *
+ * With rt_load_options.threads > 1 the records are read in rounds.  A
+ * round takes the part of the window up to its last line break (at most
+ * ROUND_BYTES), splits it at line breaks into ranges, one per thread, and
+ * each thread parses the records of its range: fields, region, year and
+ * every cell, reporting nothing and changing nothing the loader holds
+ * (parse_range).  Then the calling thread takes the records in file order
+ * (commit_range): a record whose every part parsed is entered as read_row
+ * would enter it (the row, its cells); any other record (an error, a note,
+ * the first skipped region: whatever says something) is read again and
+ * given to read_row itself.  So the rows, the errors and their order are
+ * the one-thread reading's.
+ *
+ * A split at a line break inside a quoted field is found when the range
+ * before it ends inside quotes; the round is then parsed again as one
+ * range.  A range never starts with a byte order mark being skipped
+ * (csv_restart), so a record is read the same wherever it starts. */
+
+/* Bytes of input one round takes at most (the parsed records of a round
+ * are held until it is entered: about 2 MB for this). */
+enum { ROUND_BYTES = 1 << 20 };
+/* The least bytes worth a thread of their own. */
+enum { MIN_RANGE_BYTES = 1 << 16 };
+/* Most threads that parse. */
+enum { MAX_LOAD_THREADS = 64 };
+
+/* What a parsing thread made of a record. */
+enum { PR_ROW, PR_SKIP, PR_SLOW };
+
+/* A record as a parsing thread read it: where to read it again, and for a
+ * PR_ROW its region and year (its cells are in the range's vals). */
+typedef struct parsed {
+    size_t at;              /* window offset where its reading starts
+                               (empty lines before it included) */
+    unsigned line;          /* the line at `at`, 1 for the range's first */
+    unsigned rline;         /* the record's own line, counted alike */
+    uint32_t region;
+    int year;
+    unsigned char kind;     /* PR_* */
+} parsed;
+
+/* One thread's range of a round and what it read there.  The reader and
+ * the arrays are kept from round to round. */
+typedef struct prange {
+    size_t lo, hi;          /* window offsets: a record starts at lo, a
+                               line break (or the input) ends at hi */
+    csv_reader csv;
+    const region_name *last; /* the region name found last */
+    parsed *recs;
+    size_t nrecs, cap;
+    double *vals;           /* p->ncolumns cells per record */
+    size_t nread;           /* records read, blank ones too (progress) */
+    unsigned lines;         /* line breaks in [lo, hi) */
+    bool unterminated;      /* the range ends inside a quoted field: */
+    size_t cut;             /* where the record holding it starts */
+    unsigned cut_line;      /* and its line */
+} prange;
+
+/* Classifies record `rec` of g's reader as parse_range says; fills v (the
+ * record's cells) and r's region and year for a PR_ROW. */
+static unsigned char classify(const loader *L, prange *g, const csv_record *rec, parsed *r,
+                              double *v)
+{
+    const ir_program *p = L->p;
+    csv_reader *csv = &g->csv;
+    if (rec->nfields != L->nheader || rec->bad_field >= 0)
+        return PR_SLOW;
+    size_t n;
+    const char *s = cell(csv, (size_t)L->region_field, &n);
+    if (!n)
+        return PR_SLOW;
+    long region = lookup_region(L, &g->last, s, n);
+    if (region < 0)
+        /* a record of one filled field may be a note (is_note) */
+        return L->opts.skip_unknown_regions && !empty_from(csv, rec, 1) ? PR_SKIP : PR_SLOW;
+    int year = L->opts.year;
+    if (!year) {
+        s = cell(csv, (size_t)L->year_field, &n);
+        if (!n || parse_year(s, n, &year) != 0)
+            return PR_SLOW;
+    }
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        long j = L->same_as[k], f = L->column_field[k];
+        if (j >= 0)
+            v[k] = v[j];
+        else if (f < 0)
+            v[k] = NAN;
+        else {
+            s = cell(csv, (size_t)f, &n);
+            if (parse_cell(L, k, s, n, &v[k]) != 0)
+                return PR_SLOW;
+        }
+    }
+    r->region = (uint32_t)region;
+    r->year = year;
+    return PR_ROW;
+}
+
+/* Parses the records of g's range of the window `buf`: a blank record is
+ * counted and dropped; any other becomes a parsed entry of g.  Reads L
+ * only, so that several threads may parse at once. */
+static void parse_range(const loader *L, const char *buf, prange *g)
+{
+    uint32_t nc = L->p->ncolumns;
+    g->nrecs = g->nread = 0;
+    g->unterminated = false;
+    csv_restart(&g->csv, buf, g->hi, true, g->lo, 1);
+    for (;;) {
+        size_t at = csv_consumed(&g->csv);
+        unsigned line = g->csv.line;
+        csv_record rec;
+        csv_status st = csv_next(&g->csv, &rec);
+        if (st == CSV_EOF)
+            break;
+        if (st == CSV_UNTERMINATED) {
+            g->unterminated = true;
+            g->cut = at;
+            g->cut_line = line;
+            break;
+        }
+        g->nread++;
+        if (is_blank(&g->csv, &rec))
+            continue;
+        if (g->nrecs == g->cap) {
+            g->cap = g->cap ? 2 * g->cap : 1024;
+            g->recs = rt_xrealloc(g->recs, g->cap, sizeof *g->recs);
+            g->vals = rt_xrealloc(g->vals, g->cap * (nc ? nc : 1), sizeof *g->vals);
+        }
+        parsed *r = &g->recs[g->nrecs];
+        *r = (parsed){.at = at, .line = line, .rline = rec.line};
+        r->kind = classify(L, g, &rec, r, g->vals + g->nrecs * nc);
+        g->nrecs++;
+    }
+    g->lines = g->csv.line - 1;
+}
+
+/* Enters the records g parsed, in order, as read_row would; `base` is the
+ * physical line of the range's first line. */
+static void commit_range(loader *L, const char *buf, const prange *g, unsigned base)
+{
+    const ir_program *p = L->p;
+    uint32_t nc = p->ncolumns;
+    for (size_t i = 0; i < g->nrecs && !L->stopped; i++) {
+        const parsed *r = &g->recs[i];
+        if (r->kind == PR_SLOW || (r->kind == PR_SKIP && L->skipped == 0)) {
+            /* read_row says what there is to say (the first skipped
+             * region is remembered) */
+            csv_restart(&L->slow, buf, g->hi, true, r->at, base + r->line - 1);
+            csv_record rec;
+            if (csv_next(&L->slow, &rec) == CSV_RECORD)
+                read_row(L, &L->slow, &rec);
+            continue;
+        }
+        report_notes(L);
+        L->any_row = true;
+        if (r->kind == PR_SKIP) {
+            L->skipped++;
+            continue;
+        }
+        csv_record rec = {.line = base + r->rline - 1, .nfields = L->nheader, .bad_field = -1};
+        long row = key_row(L, &rec, r->region, r->year);
+        const double *v = g->vals + i * nc;
+        for (uint32_t k = 0; k < nc; k++) {
+            L->plain[k] = v[k];
+            L->cell_ok[k] = true;
+            if (row >= 0)
+                store(L, &rec, k, (size_t)row, v[k]);
+        }
+    }
+}
+
+/* The threads that parse the ranges of a round: the caller parses range
+ * 0, thread i (1 <= i < nthreads) range i when the round has one. */
+typedef struct load_pool load_pool;
+
+/* A pool thread's index and its pool. */
+typedef struct load_worker {
+    load_pool *pl;
+    unsigned index;
+} load_worker;
+
+struct load_pool {
+    pthread_mutex_t mu;
+    pthread_cond_t go, done;
+    unsigned round;         /* counts the rounds started */
+    unsigned pending;       /* threads still parsing this round */
+    bool quit;
+    const loader *L;
+    const char *buf;        /* the window of the round */
+    prange *ranges;         /* nthreads */
+    unsigned nranges;       /* of this round */
+    pthread_t tids[MAX_LOAD_THREADS];
+    load_worker workers[MAX_LOAD_THREADS];
+    unsigned nthreads;      /* the caller and the started threads */
+};
+
+/* A parsing thread: parses its range of each round until the pool quits. */
+static void *load_thread(void *arg)
+{
+    load_worker *w = arg;
+    load_pool *pl = w->pl;
+    unsigned seen = 0;
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        while (!pl->quit && pl->round == seen)
+            pthread_cond_wait(&pl->go, &pl->mu);
+        if (pl->quit)
+            break;
+        seen = pl->round;
+        bool mine = w->index < pl->nranges;
+        pthread_mutex_unlock(&pl->mu);
+        if (mine)
+            parse_range(pl->L, pl->buf, &pl->ranges[w->index]);
+        pthread_mutex_lock(&pl->mu);
+        if (--pl->pending == 0)
+            pthread_cond_signal(&pl->done);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* Starts up to `want` - 1 parsing threads besides the caller (fewer when
+ * the system gives fewer: the reading goes on with those it has). */
+static load_pool *pool_open(const loader *L, unsigned want)
+{
+    load_pool *pl = rt_xcalloc(1, sizeof *pl);
+    pthread_mutex_init(&pl->mu, NULL);
+    pthread_cond_init(&pl->go, NULL);
+    pthread_cond_init(&pl->done, NULL);
+    pl->L = L;
+    if (want > MAX_LOAD_THREADS)
+        want = MAX_LOAD_THREADS;
+    pl->ranges = rt_xcalloc(want, sizeof *pl->ranges);
+    pl->nthreads = 1;
+    while (pl->nthreads < want) {
+        load_worker *w = &pl->workers[pl->nthreads];
+        *w = (load_worker){pl, pl->nthreads};
+        if (pthread_create(&pl->tids[pl->nthreads], NULL, load_thread, w) != 0)
+            break;
+        pl->nthreads++;
+    }
+    return pl;
+}
+
+/* Ends the threads and frees the pool. */
+static void pool_close(load_pool *pl)
+{
+    pthread_mutex_lock(&pl->mu);
+    pl->quit = true;
+    pthread_cond_broadcast(&pl->go);
+    pthread_mutex_unlock(&pl->mu);
+    for (unsigned i = 1; i < pl->nthreads; i++)
+        pthread_join(pl->tids[i], NULL);
+    for (unsigned i = 0; i < pl->nthreads; i++) {
+        csv_dispose(&pl->ranges[i].csv);
+        free(pl->ranges[i].recs);
+        free(pl->ranges[i].vals);
+    }
+    free(pl->ranges);
+    pthread_cond_destroy(&pl->go);
+    pthread_cond_destroy(&pl->done);
+    pthread_mutex_destroy(&pl->mu);
+    free(pl);
+}
+
+/* Parses the round's ranges (pl->nranges of them, over `buf`) on the
+ * pool's threads and the caller's; returns when all are parsed. */
+static void pool_parse(load_pool *pl, const char *buf)
+{
+    pthread_mutex_lock(&pl->mu);
+    pl->buf = buf;
+    pl->pending = pl->nthreads - 1;
+    pl->round++;
+    pthread_cond_broadcast(&pl->go);
+    pthread_mutex_unlock(&pl->mu);
+    parse_range(pl->L, buf, &pl->ranges[0]);
+    pthread_mutex_lock(&pl->mu);
+    while (pl->pending)
+        pthread_cond_wait(&pl->done, &pl->mu);
+    pthread_mutex_unlock(&pl->mu);
+}
+
+/* Splits window bytes [lo, hi) into up to pl->nthreads ranges at line
+ * breaks, none shorter than MIN_RANGE_BYTES but the last. */
+static void split_round(load_pool *pl, const char *buf, size_t lo, size_t hi)
+{
+    unsigned k = (unsigned)((hi - lo) / MIN_RANGE_BYTES);
+    if (k > pl->nthreads)
+        k = pl->nthreads;
+    if (k < 1)
+        k = 1;
+    pl->nranges = 0;
+    size_t from = lo;
+    for (unsigned i = 1; i < k && from < hi; i++) {
+        size_t want = lo + (hi - lo) / k * i;
+        if (want < from)
+            want = from;
+        const char *nl = memchr(buf + want, '\n', hi - want);
+        if (!nl || (size_t)(nl - buf) + 1 >= hi)
+            break;
+        pl->ranges[pl->nranges].lo = from;
+        pl->ranges[pl->nranges++].hi = from = (size_t)(nl - buf) + 1;
+    }
+    pl->ranges[pl->nranges].lo = from;
+    pl->ranges[pl->nranges++].hi = hi;
+}
+
+/* How read_rounds ended. */
+typedef enum { ROUNDS_EOF, ROUNDS_STOP, ROUNDS_REST } rounds_end;
+
+/* Reads one record the one-thread way, which reads on in the file as it
+ * needs (a record longer than what the window holds whole).  Returns -1
+ * to go on, or how the reading ended. */
+static int one_record(loader *L, source *src, csv_reader *csv)
+{
+    csv_record rec;
+    csv_status st = next_record(src, csv, &rec, false);
+    if (st == CSV_EOF)
+        return source_failed(src) ? ROUNDS_REST : ROUNDS_EOF;
+    if (st == CSV_UNTERMINATED) {
+        data_error(L, rec.line, "unterminated quoted field (a quote opened in this record never closes)");
+        return ROUNDS_STOP;
+    }
+    read_row(L, csv, &rec);
+    progress_count_read(1);
+    return -1;
+}
+
+/* Reads the records from the reader's position in rounds (see above),
+ * leaving `csv` after what was read.  ROUNDS_EOF: the input was read to
+ * its end; ROUNDS_STOP: the reading is over (too many errors, or an
+ * unterminated quoted field, reported); ROUNDS_REST: bad text or a read
+ * error came, and the one-thread reading does the rest (it reads the
+ * records before the bad text as usual and finds its field). */
+static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool *pl)
+{
+    for (;;) {
+        if (L->stopped)
+            return ROUNDS_STOP;
+        if (source_failed(src))
+            return ROUNDS_REST;
+        size_t c = csv_consumed(csv);
+        unsigned line = csv->line;
+        /* a file's window that is half read is moved on */
+        if (src->fd >= 0 && !src->final && src->len - c < src->cap / 2) {
+            source_read(src, c);
+            csv_restart(csv, src->buf, src->len, src->final, 0, line);
+            if (source_failed(src))
+                return ROUNDS_REST;
+            c = 0;
+        }
+        const char *buf = src->buf;
+        bool last = src->final && src->checked == src->len;
+        size_t end = c;
+        if (last)
+            end = src->len;
+        else
+            for (size_t i = src->checked; i > c; i--)
+                if (buf[i - 1] == '\n') {
+                    end = i;
+                    break;
+                }
+        if (end - c > ROUND_BYTES) {
+            const char *nl = memchr(buf + c + ROUND_BYTES, '\n', end - c - ROUND_BYTES);
+            if (nl)
+                end = (size_t)(nl - buf) + 1;
+        }
+        if (end == c) {
+            int r = one_record(L, src, csv);
+            if (r >= 0)
+                return (rounds_end)r;
+            continue;
+        }
+        size_t start = c;
+        split_round(pl, buf, c, end);
+        pool_parse(pl, buf);
+        for (unsigned i = 0; i + 1 < pl->nranges; i++)
+            if (pl->ranges[i].unterminated) {
+                /* a split inside quotes: the round as one range */
+                pl->nranges = 1;
+                pl->ranges[0] = (prange){.lo = c, .hi = end, .csv = pl->ranges[0].csv,
+                                         .recs = pl->ranges[0].recs, .cap = pl->ranges[0].cap,
+                                         .vals = pl->ranges[0].vals};
+                parse_range(L, buf, &pl->ranges[0]);
+                break;
+            }
+        unsigned base = line;
+        size_t nread = 0;
+        for (unsigned i = 0; i < pl->nranges; i++) {
+            const prange *g = &pl->ranges[i];
+            commit_range(L, buf, g, base);
+            nread += g->nread;
+            if (L->stopped)
+                return ROUNDS_STOP;
+            if (g->unterminated) { /* the last range */
+                if (last) {
+                    data_error(L, base + g->cut_line - 1,
+                               "unterminated quoted field (a quote opened in this record never closes)");
+                    return ROUNDS_STOP;
+                }
+                end = g->cut;
+                line = base + g->cut_line - 1;
+                break;
+            }
+            base += g->lines;
+            line = base;
+        }
+        progress_count_read(nread);
+        csv_restart(csv, buf, src->len, src->final, end, line);
+        if (last && end == src->len)
+            return ROUNDS_EOF;
+        if (end == start) {
+            /* one record, unterminated so far, fills the window */
+            int r = one_record(L, src, csv);
+            if (r >= 0)
+                return (rounds_end)r;
+        }
+    }
+}
+
 /* Reads the table from `src` (see rt_table_load).  The data errors are
  * collected in memory while the input is read and printed at the end: bad
  * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
@@ -2122,7 +2563,13 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         csv_record rec;
         csv_status st;
         size_t counted = 0;
-        while (!L.stopped && (st = next_record(src, &csv, &rec, false)) != CSV_EOF) {
+        rounds_end how = ROUNDS_REST;
+        if (L.opts.threads > 1 && !L.nyears) {
+            load_pool *pl = pool_open(&L, L.opts.threads);
+            how = read_rounds(&L, src, &csv, pl);
+            pool_close(pl);
+        }
+        while (how == ROUNDS_REST && !L.stopped && (st = next_record(src, &csv, &rec, false)) != CSV_EOF) {
             if (st == CSV_UNTERMINATED) {
                 data_error(&L, rec.line, "unterminated quoted field (a quote opened in this record never closes)");
                 break;
@@ -2142,6 +2589,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         }
     }
     csv_dispose(&csv);
+    csv_dispose(&L.slow);
     source_drain(src);
     if (src->digest && !source_failed(src))
         sha256_hex(src->digest, t->sha256); /* every byte was read */
@@ -2273,7 +2721,8 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
     source src;
     sha256_ctx digest;
     sha256_init(&digest);
-    source_file(&src, fd, opts && opts->digest ? &digest : NULL);
+    source_file(&src, fd, opts && opts->digest ? &digest : NULL,
+                opts && opts->threads > 1 ? ROUND_BYTES : BLOCK_SIZE);
     rt_table *t = load(p, path, &src, opts, err);
     free(src.block);
     close(fd);

@@ -51,6 +51,9 @@ typedef struct rt_load_options {
      * history records the data that was scored, also when it came from a
      * pipe or changed afterwards. */
     bool digest;
+    /* Threads that parse the records (0 or 1: the caller alone).  The
+     * table, the errors and the warnings are the same for any number. */
+    unsigned threads;
 } rt_load_options;
 
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column

@@ -3,7 +3,9 @@
  * strtod on millions of generated decimals), the same forms rejected, and a
  * file read in blocks giving the same table and the same messages as the
  * same bytes read at once (records, quoted line breaks, UTF-8 sequences and
- * CRLF cut by the blocks; bad text late in the file reported alone). */
+ * CRLF cut by the blocks; bad text late in the file reported alone), and
+ * the same again when the records are parsed on several threads. */
+#include <errno.h>
 #include <unistd.h>
 
 #include "rt_fixture.h"
@@ -184,41 +186,71 @@ END_TEST
 
 /* ---- a file read in blocks reads as the same bytes in memory ---- */
 
-/* Loads `text` (n bytes) both from a file and from memory; asserts the
- * messages are the same and, when `want` is not NULL, are `want`; and that
- * both tables are the same.  Returns the messages (malloc'd). */
-static char *load_both(fixture *f, const char *text, size_t n, const char *want)
+/* Asserts tables a and b (either may be NULL) hold the same rows. */
+static void assert_same_table(const fixture *f, const rt_table *a, const rt_table *b)
+{
+    ck_assert((a == NULL) == (b == NULL));
+    if (!a)
+        return;
+    size_t rows = rt_table_nrows(a);
+    ck_assert_uint_eq(rows, rt_table_nrows(b));
+    for (size_t r = 0; r < rows; r++) {
+        ck_assert_uint_eq(rt_table_region(a, r), rt_table_region(b, r));
+        ck_assert_int_eq(rt_table_year(a, r), rt_table_year(b, r));
+        ck_assert_uint_eq(rt_table_line(a, r), rt_table_line(b, r));
+    }
+    for (uint32_t k = 0; k < f->p.ncolumns; k++)
+        ck_assert(memcmp(rt_table_column(a, k), rt_table_column(b, k), rows * sizeof(double)) == 0);
+}
+
+/* Loads `text` (n bytes) from a file and from memory, each on one thread
+ * and on 2, 3 and 7 (rt_load_options.threads; `opts` gives the rest, or
+ * NULL); asserts the messages are the same and, when `want` is not NULL,
+ * are `want`; and that all the tables are the same.  Returns the messages
+ * (malloc'd). */
+static char *load_all(fixture *f, const char *text, size_t n, const char *want,
+                      const rt_load_options *opts)
 {
     char path[] = "/tmp/planc-test-load-XXXXXX";
     int fd = mkstemp(path);
     ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(write(fd, text, n), (long)n);
-    close(fd);
-    capture cf, cm;
-    rt_table *tf = rt_table_load(&f->p, path, NULL, cap_open(&cf));
-    rt_table *tm = rt_table_parse(&f->p, path, text, n, NULL, cap_open(&cm));
-    unlink(path);
-    fx_assert_text(cap_text(&cf), cap_text(&cm));
-    if (want)
-        fx_assert_text(cap_text(&cf), want);
-    char *errors = strdup(cap_text(&cf));
-    cap_free(&cf);
-    cap_free(&cm);
-    ck_assert((tf == NULL) == (tm == NULL));
-    if (tf) {
-        size_t rows = rt_table_nrows(tf);
-        ck_assert_uint_eq(rows, rt_table_nrows(tm));
-        for (size_t r = 0; r < rows; r++) {
-            ck_assert_uint_eq(rt_table_region(tf, r), rt_table_region(tm, r));
-            ck_assert_int_eq(rt_table_year(tf, r), rt_table_year(tm, r));
-            ck_assert_uint_eq(rt_table_line(tf, r), rt_table_line(tm, r));
-        }
-        for (uint32_t k = 0; k < f->p.ncolumns; k++)
-            ck_assert(memcmp(rt_table_column(tf, k), rt_table_column(tm, k), rows * sizeof(double)) == 0);
+    for (size_t done = 0; done < n;) {
+        ssize_t w = write(fd, text + done, n - done);
+        ck_assert_msg(w > 0, "write: %s", strerror(errno));
+        done += (size_t)w;
     }
-    rt_table_free(tf);
-    rt_table_free(tm);
+    close(fd);
+    static const unsigned threads[] = {1, 2, 3, 7};
+    rt_table *first = NULL;
+    char *errors = NULL;
+    for (size_t i = 0; i < 2 * sizeof threads / sizeof *threads; i++) {
+        rt_load_options o = opts ? *opts : (rt_load_options){0};
+        o.threads = threads[i / 2];
+        capture c;
+        rt_table *t = i % 2 ? rt_table_parse(&f->p, path, text, n, &o, cap_open(&c))
+                            : rt_table_load(&f->p, path, &o, cap_open(&c));
+        if (i == 0) {
+            errors = strdup(cap_text(&c));
+            first = t;
+        } else {
+            ck_assert_msg(strcmp(cap_text(&c), errors) == 0, "%s on %u threads: %s\nagainst: %s",
+                          i % 2 ? "memory" : "file", o.threads, cap_text(&c), errors);
+            assert_same_table(f, first, t);
+            rt_table_free(t);
+        }
+        cap_free(&c);
+    }
+    unlink(path);
+    if (want)
+        fx_assert_text(errors, want);
+    rt_table_free(first);
     return errors;
+}
+
+/* load_all with no options. */
+static char *load_both(fixture *f, const char *text, size_t n, const char *want)
+{
+    return load_all(f, text, n, want, NULL);
 }
 
 /* Data over several blocks (a block is 256 KiB): `pad` bytes in the first
@@ -412,6 +444,96 @@ START_TEST(blocks_small_files)
 }
 END_TEST
 
+/* ---- records parsed on several threads are entered in file order ---- */
+
+/* A file of about 2.3 MB (several rounds of several ranges when read on
+ * threads) whose odd records come every `every` rows, chosen by `seed`:
+ * malformed cells, unknown regions, duplicates, rows of the wrong width,
+ * text after a closing quote, blank lines and lines of commas, lone CR
+ * line ends, quoted line breaks, a one-field line among the rows, and a
+ * footer of notes.  Returns the text (malloc'd), its length in *n. */
+static char *odd_csv(uint64_t seed, int every, size_t *n)
+{
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park,note\n", csv);
+    for (int y0 = 1; y0 <= 4999; y0++)
+        for (int g = 0; g < 2 * NREGIONS; g++) {
+            /* the same keys again, 5000 years on: a second file's rows */
+            int y = g >= NREGIONS ? y0 + 5000 : y0;
+            uint64_t r = rnd(&seed);
+            const char *name = region_names[g % NREGIONS];
+            if (r % (uint64_t)every != 0) {
+                fprintf(csv, "%s,%d,%d.%d,%s,note %d 用于填充的说明文字\n", name, y, y, g, g % 2 ? "yes" : "0", y);
+                continue;
+            }
+            switch ((r >> 32) % 12) {
+            case 0: fprintf(csv, "%s,%d,%dx,1,\n", name, y, y); break;
+            case 1: fprintf(csv, "铁岭,%d,1,1,\n", y); break;
+            case 2: fprintf(csv, "%s,%d,1,1,\n%s,%d,2,1,\n", name, y, name, y); break;
+            case 3: fprintf(csv, "%s,%d,1,1\n", name, y); break;
+            case 4: fprintf(csv, "%s,%d,1,1,\"q\"x\n", name, y); break;
+            case 5: fputs("\n,,,,\n\r\n", csv); fprintf(csv, "%s,%d,5,1,\n", name, y); break;
+            case 6: fprintf(csv, "%s,%d,6,1,\r", name, y); break;
+            case 7: fprintf(csv, "%s,%d,7,1,\"a\nb\r\nc\"\n", name, y); break;
+            case 8: fputs("数据来源：统计年鉴\n", csv); break;
+            case 9: fprintf(csv, "%s,%d,,maybe,\n", name, y); break;
+            case 10: fprintf(csv, "%s,%d,1e999,1,\n", name, y); break;
+            default: fprintf(csv, "\"%s\",\"%d\",\" 11 \",\"1\",\"\"\"\"\n", name, y); break;
+            }
+        }
+    fputs("Source: made up\n注：单位为亩\n", csv);
+    const char *all = cap_text(&c); /* sets c.len */
+    char *text = malloc(c.len + 1);
+    memcpy(text, all, c.len + 1);
+    *n = c.len;
+    cap_free(&c);
+    return text;
+}
+
+START_TEST(threads_read_as_one)
+{
+    fixture f;
+    fx_init(&f);
+    /* few odd records (every message shown), many (the reading stops at
+     * RT_MAX_ERRORS), none but the footer */
+    static const int every[] = {4000, 50, 1000000000};
+    for (uint64_t seed = 1; seed <= 3; seed++)
+        for (size_t k = 0; k < sizeof every / sizeof *every; k++) {
+            size_t n;
+            char *text = odd_csv(seed * 7919, every[k], &n);
+            ck_assert_uint_gt(n, 2u << 20);
+            free(load_both(&f, text, n, NULL));
+            rt_load_options skip = {.skip_unknown_regions = true};
+            free(load_all(&f, text, n, NULL, &skip));
+            free(text);
+        }
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(threads_skip_unknown_regions)
+{
+    /* Rows of regions the rules do not declare (a national file), skipped
+     * on any number of threads with the same warning. */
+    fixture f;
+    fx_init(&f);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    for (int y = 1; y <= 60000; y++)
+        fprintf(csv, "%s,%d,%d,1\n", y % 3 ? "铁岭" : region_names[y / 3 % NREGIONS], y / 15 + 1, y);
+    rt_load_options skip = {.skip_unknown_regions = true};
+    const char *text = cap_text(&c); /* sets c.len */
+    char *errors = load_all(&f, text, c.len, NULL, &skip);
+    ck_assert_msg(strstr(errors, "warning: skipped 40000 rows of regions the rules do not declare "
+                                 "(the first at line 2: '铁岭')"), "%s", errors);
+    free(errors);
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -426,6 +548,8 @@ int main(void)
     tcase_add_test(tc, blocks_cut_sequences);
     tcase_add_test(tc, blocks_unterminated_late);
     tcase_add_test(tc, blocks_small_files);
+    tcase_add_test(tc, threads_read_as_one);
+    tcase_add_test(tc, threads_skip_unknown_regions);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
