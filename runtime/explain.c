@@ -292,6 +292,8 @@ typedef struct ex_target {
     uint32_t nreads, capreads;
     uint32_t *tables;       /* the `values` tables read (their input steps), once each */
     uint32_t ntables, captables;
+    bool uses_base;         /* the judgement reads b (judgement_reads): else
+                               b is not listed (a red line has none) */
     char *share_text;       /* share targets: the children counted */
     ex_list peers;          /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
@@ -1159,8 +1161,10 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     if (tg->score_src) {
         et->score_kind = "expression";
         sbf(&b, L(lang, tg->own_score ? LBL_X_SCORE_OWN_EXPR : LBL_X_SCORE_EXPR), tg->score_src,
-            num(lang, et->v, n1), num(lang, et->goal, n2), num(lang, et->base, n3),
-            dnum(lang, et->expected, n4), x->year);
+            num(lang, et->v, n1), num(lang, et->goal, n2));
+        if (et->uses_base)
+            sbf(&b, L(lang, LBL_X_SCORE_BASE), num(lang, et->base, n3));
+        sbf(&b, L(lang, LBL_X_SCORE_EXPECTED), dnum(lang, et->expected, n4), x->year);
         sbf(&b, L(lang, LBL_X_SCORE_DEADLINE), num(lang, et->deadline, n1));
         if (strstr(tg->score_src, "direction")) {
             /* as lower.c sets it: the current milestone's side */
@@ -1262,6 +1266,38 @@ static void target_contribution(const ex_row *x, const ir_target *tg, ex_target 
 
 /* ---------------------------------------------------------------- targets */
 
+/* Whether target tg's judgement — its status, expected value and score —
+ * reads slot `slot` other than through its value and goal (which are
+ * listed as such): b is computed for every target, but only a goal with a
+ * deadline (the trajectory, the default score) or a score expression
+ * naming `base` uses it; a red line, a goal that holds every year, a trend
+ * and peaks do not. */
+static bool judgement_reads(const ex_row *x, const ir_target *tg, uint32_t slot)
+{
+    const ir_program *p = x->p;
+    if (slot == IR_NO_SLOT)
+        return false;
+    ex_walk *w = x->walk;
+    walk_clear(w);
+    size_t top = 0;
+    const uint32_t roots[] = {tg->status, tg->expected, tg->score};
+    for (size_t k = 0; k < sizeof roots / sizeof roots[0]; k++)
+        if (roots[k] != IR_NO_SLOT && !w->seen[roots[k]]) {
+            walk_mark(w, roots[k]);
+            w->stack[top++] = roots[k];
+        }
+    bool found = false;
+    while (top && !found) {
+        uint32_t i = w->stack[--top];
+        if (i == slot)
+            found = true;
+        else if (i != tg->value && i != tg->goal)
+            push_operands(&p->steps[i], w, &top);
+    }
+    walk_clear(w);
+    return found;
+}
+
 /* Builds the explanation of target ti on the row. */
 static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
 {
@@ -1281,6 +1317,7 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     et->bstart = sv(x, tg->start_value);
     et->dscore = sv(x, tg->dscore);
     et->ms = ir_current_milestone(tg, x->year);
+    et->uses_base = judgement_reads(x, tg, tg->base);
     if (et->status == IR_ST_NA) {
         /* No goal applies to a row the target does not cover, and so no
          * milestone, deadline or trajectory (as the results show it). */
@@ -1300,7 +1337,8 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     collect_reads(x, tg->value, "value", et, &share);
     if (trend)
         collect_reads(x, tg->goal, "previous year", et, &other);
-    collect_reads(x, tg->base, "baseline", et, &other);
+    if (et->uses_base)
+        collect_reads(x, tg->base, "baseline", et, &other);
     if (!trend)
         collect_reads(x, tg->goal, "goal", et, &other);
     for (size_t k = 0; k < w->ninputs; k++)
@@ -1311,7 +1349,8 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     if (et->status != IR_ST_NA) {
         walk_clear(w);
         collect_peers(x, tg->value, FOR_VALUE, et);
-        collect_peers(x, tg->base, FOR_BASELINE, et);
+        if (et->uses_base)
+            collect_peers(x, tg->base, FOR_BASELINE, et);
         collect_peers(x, tg->goal, FOR_GOAL, et);
         collect_peers(x, tg->score, FOR_VALUE, et);
     }
@@ -1615,7 +1654,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         sbf(&b, "%s = %s = ", tg->measured_src, tg->measured_formula);
     qty(lang, &b, et->v, tg->unit, tg->boolean);
     line(out, L(lang, LBL_COL_VALUE), b.s);
-    if (tg->base != IR_NO_SLOT) {
+    if (et->uses_base) {
         b.len = 0;
         sbf(&b, "b = ");
         qty(lang, &b, et->base, tg->unit, tg->boolean);
@@ -1930,12 +1969,16 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     json_key(w, "value");
     json_num(w, et->v);
     json_key(w, "baseline");
-    json_begin_record(w);
-    json_key(w, "year");
-    json_int(w, tg->y0);
-    json_key(w, "value");
-    json_num(w, et->base);
-    json_end_object(w);
+    if (et->uses_base) {
+        json_begin_record(w);
+        json_key(w, "year");
+        json_int(w, tg->y0);
+        json_key(w, "value");
+        json_num(w, et->base);
+        json_end_object(w);
+    } else {
+        json_null(w);
+    }
     json_key(w, "milestones");
     json_begin_array(w);
     for (uint32_t i = 0; i < tg->nmilestones; i++) {

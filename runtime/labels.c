@@ -282,10 +282,10 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_SCORE_GOAL_IS_BASE] = " (0: the goal equals the baseline value)",
     [LBL_X_SCORE_LOST_GROUND] = " (0: the baseline value met the goal, and the value has "
                                 "lost ground)",
-    [LBL_X_SCORE_OWN_EXPR] = "the target's score expression `%s`, with value = %s, goal = "
-                             "%s, base = %s, expected = %s, year = %d",
-    [LBL_X_SCORE_EXPR] = "the assessment's score expression `%s`, with value = %s, goal = "
-                         "%s, base = %s, expected = %s, year = %d",
+    [LBL_X_SCORE_OWN_EXPR] = "the target's score expression `%s`, with value = %s, goal = %s",
+    [LBL_X_SCORE_EXPR] = "the assessment's score expression `%s`, with value = %s, goal = %s",
+    [LBL_X_SCORE_BASE] = ", base = %s",
+    [LBL_X_SCORE_EXPECTED] = ", expected = %s, year = %d",
     [LBL_X_SCORE_DEADLINE] = ", deadline = %s",
     [LBL_X_SCORE_DIRECTION] = ", direction = %s",
     [LBL_X_SCORE_PROGRESS] = ", progress() = %s (the default score / 100; %s)",
@@ -675,9 +675,10 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_SCORE_BASE_MISSING] = "（0：基期值缺失）",
     [LBL_X_SCORE_GOAL_IS_BASE] = "（0：目标值等于基期值）",
     [LBL_X_SCORE_LOST_GROUND] = "（0：基期值已达到目标值，而本年数值有所退步）",
-    [LBL_X_SCORE_OWN_EXPR] = "本目标的得分公式 `%s`，其中 value = %s，goal = %s，base = %s，expected = "
-                             "%s，year = %d",
-    [LBL_X_SCORE_EXPR] = "考核的得分公式 `%s`，其中 value = %s，goal = %s，base = %s，expected = %s，year = %d",
+    [LBL_X_SCORE_OWN_EXPR] = "本目标的得分公式 `%s`，其中 value = %s，goal = %s",
+    [LBL_X_SCORE_EXPR] = "考核的得分公式 `%s`，其中 value = %s，goal = %s",
+    [LBL_X_SCORE_BASE] = "，base = %s",
+    [LBL_X_SCORE_EXPECTED] = "，expected = %s，year = %d",
     [LBL_X_SCORE_DEADLINE] = "，deadline = %s",
     [LBL_X_SCORE_DIRECTION] = "，direction = %s",
     [LBL_X_SCORE_PROGRESS] = "，progress() = %s（默认得分 / 100；%s）",
