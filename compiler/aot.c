@@ -93,16 +93,16 @@ const char aot_usage[] =
  * with (guarded, so that several libraries' headers can be included
  * together).  Changing a layout here means a new AOT_ABI_VERSION. */
 static const char abi_text[] =
-    "#ifndef PLANC_ABI_V2\n"
-    "#define PLANC_ABI_V2\n"
-    "/* ---- The planc library ABI, version 2 (the same in every library) ----\n"
+    "#ifndef PLANC_ABI_V3\n"
+    "#define PLANC_ABI_V3\n"
+    "/* ---- The planc library ABI, version 3 (the same in every library) ----\n"
     " *\n"
     " * A library made by `planc build` exports two functions:\n"
     " *\n"
     " *   uint32_t planc_abi_version(void);     the newest ABI it implements\n"
     " *   const planc_library *planc_get_library(uint32_t abi_version);\n"
     " *\n"
-    " * planc_get_library(2) returns the description of the rules and the\n"
+    " * planc_get_library(3) returns the description of the rules and the\n"
     " * functions that score data, or NULL when the library does not implement\n"
     " * that version.  Load it with dlopen() and dlsym() (or link it):\n"
     " *\n"
@@ -131,9 +131,15 @@ static const char abi_text[] =
     " * Each output column (lib->outputs says what it holds) has one value per\n"
     " * result row.  On an\n"
     " * error, *res is NULL and err receives a message (NUL-terminated, cut to\n"
-    " * errlen bytes).  score never keeps a pointer into `in`, is safe to call\n"
-    " * from several threads at once, and allocates only the result and\n"
-    " * temporaries (PLANC_E_NOMEM when that fails).\n"
+    " * errlen bytes).  A target's value, goal or expected value that the\n"
+    " * rules compute from the data and that overflows a double (a formula\n"
+    " * x * x of 1e200, a total or cumulative beyond ±1.8e308) is an error, as\n"
+    " * it is for `planc run` (docs/LANGUAGE.md §10): PLANC_E_OVERFLOW (version\n"
+    " * 3), the message naming the target, region, year, input row and the\n"
+    " * columns it reads; a result never holds an infinity there.  score never\n"
+    " * keeps a pointer into `in`, is safe to call from several threads at\n"
+    " * once, and allocates only the result and temporaries (PLANC_E_NOMEM when\n"
+    " * that fails).\n"
     " *\n"
     " * Output columns, in order: for each target its status (a planc_status\n"
     " * code), value, goal, expected value and score; then, when the rules have\n"
@@ -169,9 +175,13 @@ static const char abi_text[] =
     " *\n"
     " * Versioning.  A later ABI version may only add members at the end of\n"
     " * these structs and add enum values; planc_get_library(N) of an older\n"
-    " * version N keeps returning its layout.  planc_get_library(1) returns the\n"
-    " * description of version 1: abi_version 1, size that of version 1's\n"
-    " * planc_library (without goals), the members before the same. */\n"
+    " * version N keeps returning its layout and its return codes.\n"
+    " * planc_get_library(1) returns the description of version 1: abi_version\n"
+    " * 1, size that of version 1's planc_library (without goals), the members\n"
+    " * before the same.  Version 3 added PLANC_E_OVERFLOW, with the same\n"
+    " * layout as version 2: planc_get_library(2) (and 1) return a description\n"
+    " * whose score reports that error as PLANC_E_ROWS, the code their header\n"
+    " * has, with the same message. */\n"
     "#include <stddef.h>\n"
     "#include <stdint.h>\n"
     "\n"
@@ -179,7 +189,7 @@ static const char abi_text[] =
     "extern \"C\" {\n"
     "#endif\n"
     "\n"
-    "#define PLANC_ABI_VERSION 2\n"
+    "#define PLANC_ABI_VERSION 3\n"
     "\n"
     "/* Return codes of planc_library.score. */\n"
     "enum planc_rc {\n"
@@ -190,7 +200,9 @@ static const char abi_text[] =
     "                               value, a yes/no value other than 0/1/NaN */\n"
     "    PLANC_E_MISSING = 3,    /* a target is missing on a row and the rules'\n"
     "                               missing-data policy is `error` */\n"
-    "    PLANC_E_NOMEM = 4       /* out of memory */\n"
+    "    PLANC_E_NOMEM = 4,      /* out of memory */\n"
+    "    PLANC_E_OVERFLOW = 5    /* version 3: a target's value, goal or expected\n"
+    "                               value overflows a double on a row */\n"
     "};\n"
     "\n"
     "/* Target statuses (docs/LANGUAGE.md §9), as stored in status columns. */\n"
@@ -360,7 +372,7 @@ static const char abi_text[] =
     "#ifdef __cplusplus\n"
     "}\n"
     "#endif\n"
-    "#endif /* PLANC_ABI_V2 */\n";
+    "#endif /* PLANC_ABI_V3 */\n";
 
 /* The runtime's types and forward declarations, which the generated
  * tables use. */
@@ -424,6 +436,7 @@ static const char rt_types[] =
     "\n"
     "static int32_t find_region(const char *name);\n"
     "static int score(const planc_input *in, planc_result **out, char *err, size_t errlen);\n"
+    "static int score_before_v3(const planc_input *in, planc_result **out, char *err, size_t errlen);\n"
     "static void free_result(planc_result *res);\n";
 
 /* The runtime, after the tables: what runtime/table.c and runtime/exec.c
@@ -959,6 +972,30 @@ static const char rt_code[] =
     "    return PLANC_OK;\n"
     "}\n"
     "\n"
+    "/* A target's value, goal or expected value that overflowed (exec.c's\n"
+    " * rt_first_overflow and rt_overflow_error): the first row, in result\n"
+    " * order, and its first such number. */\n"
+    "static int check_overflow(const table *t, const int64_t *source, double *const *cols,\n"
+    "                          char *err, size_t errlen)\n"
+    "{\n"
+    "    static const char *const what[] = {\"value\", \"goal\", \"expected value\"};\n"
+    "    for (size_t r = 0; r < t->n; r++)\n"
+    "        for (uint32_t i = 0; i < N_TARGETS; i++)\n"
+    "            for (int k = 0; k < 3; k++) {\n"
+    "                if (!isinf(cols[target_numbers[3 * i + k]][r]))\n"
+    "                    continue;\n"
+    "                char row[48] = \"\";\n"
+    "                if (source[r] >= 0)\n"
+    "                    snprintf(row, sizeof row, \" (input row %lld)\", (long long)source[r]);\n"
+    "                return fail(err, errlen, PLANC_E_OVERFLOW,\n"
+    "                            \"target '%s' for %s %d%s: its %s, computed from %s, overflows: \"\n"
+    "                            \"it is beyond ±1.8e308, the largest number planc holds\",\n"
+    "                            targets[i].name, regions[t->region[r]].name, (int)t->year[r], row,\n"
+    "                            what[k], target_reads[i]);\n"
+    "            }\n"
+    "    return PLANC_OK;\n"
+    "}\n"
+    "\n"
     "static int score(const planc_input *in, planc_result **out, char *err, size_t errlen)\n"
     "{\n"
     "    if (err && errlen)\n"
@@ -1043,6 +1080,8 @@ static const char rt_code[] =
     "    free(inblock);\n"
     "\n"
     "    rc = check_missing(&t, res->source, res->cols, err, errlen);\n"
+    "    if (rc == PLANC_OK)\n"
+    "        rc = check_overflow(&t, res->source, res->cols, err, errlen);\n"
     "    if (rc != PLANC_OK) {\n"
     "        free_result(&res->pub);\n"
     "        return rc;\n"
@@ -1061,6 +1100,14 @@ static const char rt_code[] =
     "    return fail(err, errlen, PLANC_E_NOMEM, \"out of memory\");\n"
     "}\n"
     "\n"
+    "/* score for a program of version 1 or 2, whose header has no\n"
+    " * PLANC_E_OVERFLOW: the same error as PLANC_E_ROWS, a bad row. */\n"
+    "static int score_before_v3(const planc_input *in, planc_result **out, char *err, size_t errlen)\n"
+    "{\n"
+    "    int rc = score(in, out, err, errlen);\n"
+    "    return rc == PLANC_E_OVERFLOW ? PLANC_E_ROWS : rc;\n"
+    "}\n"
+    "\n"
     "EXPORT uint32_t planc_abi_version(void)\n"
     "{\n"
     "    return PLANC_ABI_VERSION;\n"
@@ -1068,7 +1115,8 @@ static const char rt_code[] =
     "\n"
     "EXPORT const planc_library *planc_get_library(uint32_t abi_version)\n"
     "{\n"
-    "    return abi_version == 2 ? &library : abi_version == 1 ? &library_v1 : NULL;\n"
+    "    return abi_version == 3 ? &library : abi_version == 2 ? &library_v2\n"
+    "         : abi_version == 1 ? &library_v1 : NULL;\n"
     "}\n";
 
 /* ---------------------------------------------------------------- messages */
@@ -1566,6 +1614,21 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
     for (uint32_t i = 0; i < p->ntargets; i++)
         fprintf(f, "%s%d", i ? ", " : "", shared[i]);
     fputs(p->ntargets ? "};\n" : "0};\n", f);
+    /* the slots of each target's value, goal and expected value, and the
+     * columns they are computed from, for check_overflow */
+    fprintf(f, "TABLE uint32_t target_numbers[%u] = {", tsize(3 * p->ntargets));
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        fprintf(f, "%s%u, %u, %u", i ? ", " : "", p->targets[i].value, p->targets[i].goal,
+                p->targets[i].expected);
+    fputs(p->ntargets ? "};\n" : "0};\n", f);
+    fprintf(f, "TABLE char *const target_reads[%u] = {", tsize(p->ntargets));
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        fputs(i ? ",\n    " : "\n    ", f);
+        char *what = rt_overflow_reads(p, &p->targets[i]);
+        put_cstr(f, what);
+        free(what);
+    }
+    fputs(p->ntargets ? "};\n" : "NULL};\n", f);
 
     /* The kernels (hidden symbols of kernels.o) and the run order. */
     for (uint32_t k = 0; k < plan->nsegs; k++) {
@@ -1648,12 +1711,13 @@ static bool write_glue(FILE *f, const ir_program *p, const exec_plan *plan, cons
     fwrite(tables, 1, len, f);
     free(tables);
 
-    /* the description twice: version 2's, and version 1's for a program
-     * that asks for it (its own abi_version and size, no goals) */
-    for (int v = 2; v >= 1; v--) {
+    /* the description three times: version 3's, and for a program that
+     * asks for an older version, version 2's (the same layout; its score
+     * has no PLANC_E_OVERFLOW) and version 1's (its own size, no goals) */
+    for (int v = AOT_ABI_VERSION; v >= 1; v--) {
         fprintf(f, "\nstatic const planc_library library%s = {\n    .abi_version = %d,\n",
-                v == 2 ? "" : "_v1", v);
-        fputs(v == 2 ? "    .size = sizeof(planc_library),\n"
+                v == AOT_ABI_VERSION ? "" : v == 2 ? "_v2" : "_v1", v);
+        fputs(v >= 2 ? "    .size = sizeof(planc_library),\n"
                      : "    .size = offsetof(planc_library, goals),\n", f);
         fputs("    .planc_version = ", f);
         put_cstr(f, PLANC_VERSION);
@@ -1682,10 +1746,11 @@ static bool write_glue(FILE *f, const ir_program *p, const exec_plan *plan, cons
         fprintf(f, ",\n    .missing = %u,\n    .nbands = %u, .bands = bands,\n"
                 "    .noutputs = N_OUTPUTS, .outputs = outputs,\n"
                 "    .status_names = status_names,\n"
-                "    .find_region = find_region,\n    .score = score,\n"
+                "    .find_region = find_region,\n    .score = %s,\n"
                 "    .free_result = free_result,\n",
-                p->has_assessment ? (unsigned)p->missing : 0u, p->has_assessment ? p->nbands : 0u);
-        fputs(v == 2 ? "    .goals = goals,\n};\n" : "};\n", f);
+                p->has_assessment ? (unsigned)p->missing : 0u, p->has_assessment ? p->nbands : 0u,
+                v >= 3 ? "score" : "score_before_v3");
+        fputs(v >= 2 ? "    .goals = goals,\n};\n" : "};\n", f);
     }
     fputs("\n", f);
     fputs(rt_code, f);

@@ -23,8 +23,10 @@
  *   const planc_library *planc_get_library(uint32_t abi_version);
  *
  * planc_get_library returns NULL for an ABI version the library does not
- * implement (it implements 1 and 2: version 1's description is version
- * 2's without the targets' goals); the planc_library struct describes the
+ * implement (it implements 1 to 3: version 1's description is version
+ * 2's without the targets' goals; version 3 is version 2 with the return
+ * code PLANC_E_OVERFLOW, which the score of 1 and 2 reports as
+ * PLANC_E_ROWS); the planc_library struct describes the
  * rules (regions, input columns, targets and their goals with their
  * tolerances, measures, sections, grade bands, output columns) and holds
  * the functions that score input arrays and free results.
@@ -41,7 +43,7 @@
 #include "ir.h"
 
 /* The version of the library ABI planc build writes. */
-#define AOT_ABI_VERSION 2
+#define AOT_ABI_VERSION 3
 
 /* What to build and how. */
 typedef struct aot_options {

@@ -1,4 +1,4 @@
-/* aot_abi.h — the C ABI of the libraries `planc build` writes (version 2).
+/* aot_abi.h — the C ABI of the libraries `planc build` writes (version 3).
  *
  * planc writes the block below, byte for byte, into every header it
  * generates (compiler/aot.c's abi_text) and into the C it compiles into
@@ -7,16 +7,16 @@
  * a generated header at hand (the tests, the differential tester); an
  * evaluator's program includes the NAME.h planc build wrote next to its
  * library, which holds the same definitions. */
-#ifndef PLANC_ABI_V2
-#define PLANC_ABI_V2
-/* ---- The planc library ABI, version 2 (the same in every library) ----
+#ifndef PLANC_ABI_V3
+#define PLANC_ABI_V3
+/* ---- The planc library ABI, version 3 (the same in every library) ----
  *
  * A library made by `planc build` exports two functions:
  *
  *   uint32_t planc_abi_version(void);     the newest ABI it implements
  *   const planc_library *planc_get_library(uint32_t abi_version);
  *
- * planc_get_library(2) returns the description of the rules and the
+ * planc_get_library(3) returns the description of the rules and the
  * functions that score data, or NULL when the library does not implement
  * that version.  Load it with dlopen() and dlsym() (or link it):
  *
@@ -45,9 +45,15 @@
  * Each output column (lib->outputs says what it holds) has one value per
  * result row.  On an
  * error, *res is NULL and err receives a message (NUL-terminated, cut to
- * errlen bytes).  score never keeps a pointer into `in`, is safe to call
- * from several threads at once, and allocates only the result and
- * temporaries (PLANC_E_NOMEM when that fails).
+ * errlen bytes).  A target's value, goal or expected value that the
+ * rules compute from the data and that overflows a double (a formula
+ * x * x of 1e200, a total or cumulative beyond ±1.8e308) is an error, as
+ * it is for `planc run` (docs/LANGUAGE.md §10): PLANC_E_OVERFLOW (version
+ * 3), the message naming the target, region, year, input row and the
+ * columns it reads; a result never holds an infinity there.  score never
+ * keeps a pointer into `in`, is safe to call from several threads at
+ * once, and allocates only the result and temporaries (PLANC_E_NOMEM when
+ * that fails).
  *
  * Output columns, in order: for each target its status (a planc_status
  * code), value, goal, expected value and score; then, when the rules have
@@ -83,9 +89,13 @@
  *
  * Versioning.  A later ABI version may only add members at the end of
  * these structs and add enum values; planc_get_library(N) of an older
- * version N keeps returning its layout.  planc_get_library(1) returns the
- * description of version 1: abi_version 1, size that of version 1's
- * planc_library (without goals), the members before the same. */
+ * version N keeps returning its layout and its return codes.
+ * planc_get_library(1) returns the description of version 1: abi_version
+ * 1, size that of version 1's planc_library (without goals), the members
+ * before the same.  Version 3 added PLANC_E_OVERFLOW, with the same
+ * layout as version 2: planc_get_library(2) (and 1) return a description
+ * whose score reports that error as PLANC_E_ROWS, the code their header
+ * has, with the same message. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -93,7 +103,7 @@
 extern "C" {
 #endif
 
-#define PLANC_ABI_VERSION 2
+#define PLANC_ABI_VERSION 3
 
 /* Return codes of planc_library.score. */
 enum planc_rc {
@@ -104,7 +114,9 @@ enum planc_rc {
                                value, a yes/no value other than 0/1/NaN */
     PLANC_E_MISSING = 3,    /* a target is missing on a row and the rules'
                                missing-data policy is `error` */
-    PLANC_E_NOMEM = 4       /* out of memory */
+    PLANC_E_NOMEM = 4,      /* out of memory */
+    PLANC_E_OVERFLOW = 5    /* version 3: a target's value, goal or expected
+                               value overflows a double on a row */
 };
 
 /* Target statuses (docs/LANGUAGE.md §9), as stored in status columns. */
@@ -274,4 +286,4 @@ typedef const planc_library *(*planc_get_library_fn)(uint32_t abi_version);
 #ifdef __cplusplus
 }
 #endif
-#endif /* PLANC_ABI_V2 */
+#endif /* PLANC_ABI_V3 */

@@ -1591,11 +1591,7 @@ static int cmd_run(int argc, char **argv)
         res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
         progress_stop(pg);
         /* a number that overflowed is a data error, not an inf written */
-        uint32_t oti;
-        long orow = res ? rt_first_overflow(c.ir, res, 0, rt_table_nrows(table), &oti) : -1;
-        if (orow >= 0)
-            rt_overflow_error(c.ir, table, res, (size_t)orow, oti, stderr);
-        if (!res || orow >= 0) {
+        if (!res || rt_check_overflow(c.ir, table, res, stderr)) {
             rt_result_free(res);
             free(judged);
             jit_dispose(jit);
@@ -1731,7 +1727,10 @@ static int cmd_explain(int argc, char **argv)
         return EXIT_DATA;
     }
     rt_result *res = rt_run(c.ir, table, interp_engine(), stderr);
-    if (!res) {
+    /* a number that overflowed is the data error of planc run, not an
+     * inf explained */
+    if (!res || rt_check_overflow(c.ir, table, res, stderr)) {
+        rt_result_free(res);
         rt_table_free(table);
         compilation_free(&c);
         return EXIT_DATA;
@@ -2008,8 +2007,16 @@ static test_outcome run_test(compilation *c, const sema_test *st, lbl_lang lang,
     }
     rt_result *res = rt_run(c->ir, t, interp_engine(), stderr);
     bool ok = res != NULL;
-    if (!res)
+    if (!res) {
         diag_error(&c->diag, d->sp, lbl_get(lang, LBL_T_RULES_STOP), title);
+    } else if (rt_check_overflow(c->ir, t, res, stderr)) {
+        /* the data error of planc run, said at the test's data line: the
+         * test fails, its expectations unchecked */
+        diag_error(&c->diag, d->sp, lbl_get(lang, LBL_T_RULES_STOP), title);
+        rt_result_free(res);
+        res = NULL;
+        ok = false;
+    }
     for (uint32_t k = 0; res && k < st->nexpects; k++)
         ok &= check_expectation(c, title, t, res, &st->expects[k], lang);
     rt_result_free(res);

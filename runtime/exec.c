@@ -567,6 +567,23 @@ long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_
     return -1;
 }
 
+char *rt_overflow_reads(const ir_program *p, const ir_target *tg)
+{
+    size_t len = sizeof "the rules' numbers" + sizeof " and 4294967295 more";
+    for (uint32_t c = 0; c < tg->ncolumns && c < 3; c++)
+        len += strlen(p->columns[tg->columns[c]].name) + sizeof ", column ''";
+    char *s = rt_xmalloc(len, 1);
+    size_t n = 0;
+    if (tg->ncolumns == 0)
+        n += (size_t)snprintf(s + n, len - n, "the rules' numbers");
+    for (uint32_t c = 0; c < tg->ncolumns && c < 3; c++)
+        n += (size_t)snprintf(s + n, len - n, "%scolumn '%s'", c ? ", " : "",
+                              p->columns[tg->columns[c]].name);
+    if (tg->ncolumns > 3)
+        snprintf(s + n, len - n, " and %u more", tg->ncolumns - 3);
+    return s;
+}
+
 void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *r, size_t row,
                        uint32_t target, FILE *err)
 {
@@ -575,15 +592,22 @@ void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *
     while (k < 2 && !isinf(rt_result_value(r, overflow_slot(tg, k), row)))
         k++;
     error_at(err, t, row);
-    fprintf(err, "target '%s' for %s %d: its %s, computed from ", tg->name,
-            p->regions[rt_table_region(t, row)].name, rt_table_year(t, row), overflow_what[k]);
-    if (tg->ncolumns == 0)
-        fprintf(err, "the rules' numbers");
-    for (uint32_t c = 0; c < tg->ncolumns && c < 3; c++)
-        fprintf(err, "%scolumn '%s'", c ? ", " : "", p->columns[tg->columns[c]].name);
-    if (tg->ncolumns > 3)
-        fprintf(err, " and %u more", tg->ncolumns - 3);
-    fprintf(err, ", overflows: it is beyond ±1.8e308, the largest number planc holds\n");
+    char *reads = rt_overflow_reads(p, tg);
+    fprintf(err, "target '%s' for %s %d: its %s, computed from %s, overflows: it is beyond "
+                 "±1.8e308, the largest number planc holds\n",
+            tg->name, p->regions[rt_table_region(t, row)].name, rt_table_year(t, row),
+            overflow_what[k], reads);
+    free(reads);
+}
+
+bool rt_check_overflow(const ir_program *p, const rt_table *t, const rt_result *r, FILE *err)
+{
+    uint32_t target;
+    long row = rt_first_overflow(p, r, 0, rt_table_nrows(t), &target);
+    if (row < 0)
+        return false;
+    rt_overflow_error(p, t, r, (size_t)row, target, err);
+    return true;
 }
 
 /* ---- running ---- */

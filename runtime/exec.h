@@ -152,10 +152,19 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
  * rather than write inf. */
 long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
                        uint32_t *target);
+/* What target tg's numbers are computed from, as that error names it:
+ * "column 'a', column 'b'" (the first three, then "and N more"), or "the
+ * rules' numbers"; malloc'd.  planc build's libraries say the same. */
+char *rt_overflow_reads(const ir_program *p, const ir_target *tg);
 /* Prints the data error for such a row: FILE:LINE, the target, region,
  * year, which number overflowed and the columns it is computed from. */
 void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *r, size_t row,
                        uint32_t target, FILE *err);
+/* Whether a target's number overflowed on some row of r (rt_first_overflow
+ * over the whole table): true after printing the error of the first such
+ * row (rt_overflow_error).  The data error that `planc run`, `planc
+ * explain` and `planc test` report alike (exit 3; a test fails). */
+bool rt_check_overflow(const ir_program *p, const rt_table *t, const rt_result *r, FILE *err);
 
 /* The number of online processors (at least 1): the default of -j. */
 unsigned rt_default_threads(void);

@@ -381,7 +381,9 @@ static bool load_aot(compiled *c, dt_buf *why)
 /* Scores the data of table t (its rows from the file, in a shuffled order)
  * with the AOT library and compares every output column with the
  * interpreter's result ri (NULL: the interpreter stopped on the `missing
- * error` policy, which the library must report too). */
+ * error` policy, which the library must report too; a result where a
+ * target's number overflowed is the data error the library reports as
+ * PLANC_E_OVERFLOW). */
 static bool compare_aot(const compiled *c, const rt_table *t, const rt_result *ri, uint64_t seed,
                         dt_buf *why)
 {
@@ -417,10 +419,23 @@ static bool compare_aot(const compiled *c, const rt_table *t, const rt_result *r
     char err[512];
     int rc = lib->score(&in, &res, err, sizeof err);
     bool ok = true;
+    uint32_t oti = 0;
+    long orow = ri ? rt_first_overflow(p, ri, 0, n, &oti) : -1;
     if (!ri) {
         if (rc != PLANC_E_MISSING) {
             dt_buf_printf(why, "the interpreter stopped on the 'missing error' policy, the "
                           "library returned %d (%s)\n", rc, err);
+            ok = false;
+        }
+    } else if (orow >= 0) {
+        /* a number overflowed: the data error of planc run, which the
+         * library reports at the same target, region and year */
+        char want[512];
+        snprintf(want, sizeof want, "target '%s' for %s %d", p->targets[oti].name,
+                 p->regions[rt_table_region(t, (size_t)orow)].name, rt_table_year(t, (size_t)orow));
+        if (rc != PLANC_E_OVERFLOW || !strstr(err, want)) {
+            dt_buf_printf(why, "a number overflowed (%s), the library returned %d (%s)\n", want,
+                          rc, err);
             ok = false;
         }
     } else if (rc != PLANC_OK) {

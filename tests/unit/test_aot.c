@@ -386,7 +386,7 @@ START_TEST(every_feature_matches_the_interpreter)
     built b;
     build(&b, u.ir, (aot_options){0});
     const planc_library *lib = b.lib_api;
-    ck_assert_uint_eq(lib->abi_version, 2);
+    ck_assert_uint_eq(lib->abi_version, 3);
     ck_assert_uint_eq(lib->size, sizeof(planc_library));
     ck_assert_str_eq(lib->plan, "全部");
     ck_assert_str_eq(lib->region_key, "city");
@@ -509,7 +509,7 @@ START_TEST(header_and_exports)
     snprintf(path, sizeof path, "%s/../compiler/aot_abi.h", getenv("PLANC_TESTDATA"));
     char *abi = slurp(path);
     ck_assert_ptr_nonnull(abi);
-    const char *block = strstr(abi, "#ifndef PLANC_ABI_V2");
+    const char *block = strstr(abi, "#ifndef PLANC_ABI_V3");
     ck_assert_ptr_nonnull(block);
     ck_assert_msg(strstr(header, block) != NULL,
                   "the generated header does not hold compiler/aot_abi.h's ABI block");
@@ -527,21 +527,30 @@ START_TEST(header_and_exports)
 
     planc_abi_version_fn v = (planc_abi_version_fn)dlsym(b.handle, "planc_abi_version");
     ck_assert_ptr_nonnull(v);
-    ck_assert_uint_eq(v(), 2);
+    ck_assert_uint_eq(v(), 3);
     planc_get_library_fn get = (planc_get_library_fn)dlsym(b.handle, "planc_get_library");
-    ck_assert_ptr_null(get(3));
+    ck_assert_ptr_null(get(4));
     ck_assert_ptr_null(get(0));
-    /* version 1, for a program written for it: its abi_version and size,
-     * and the same description and functions */
-    const planc_library *v1 = get(1), *v2 = get(2);
+    /* versions 1 and 2, for a program written for them: their abi_version
+     * and size, the same description; their score (without
+     * PLANC_E_OVERFLOW) is one function, version 3's another
+     * (overflow_error) */
+    const planc_library *v1 = get(1), *v2 = get(2), *v3 = get(3);
     ck_assert_ptr_nonnull(v1);
     ck_assert_ptr_nonnull(v2);
+    ck_assert_ptr_nonnull(v3);
     ck_assert_uint_eq(v1->abi_version, 1);
+    ck_assert_uint_eq(v2->abi_version, 2);
+    ck_assert_uint_eq(v3->abi_version, 3);
     ck_assert_uint_eq(v1->size, offsetof(planc_library, goals));
     ck_assert_uint_eq(v2->size, sizeof(planc_library));
-    ck_assert_str_eq(v1->fingerprint, v2->fingerprint);
-    ck_assert_ptr_eq(v1->targets, v2->targets);
+    ck_assert_uint_eq(v3->size, sizeof(planc_library));
+    ck_assert_str_eq(v1->fingerprint, v3->fingerprint);
+    ck_assert_str_eq(v2->fingerprint, v3->fingerprint);
+    ck_assert_ptr_eq(v1->targets, v3->targets);
+    ck_assert_ptr_eq(v2->goals, v3->goals);
     ck_assert_ptr_eq((void *)v1->score, (void *)v2->score);
+    ck_assert_ptr_ne((void *)v2->score, (void *)v3->score);
     /* kernels and runtime are hidden */
     ck_assert_ptr_null(dlsym(b.handle, "seg_0"));
     ck_assert_ptr_null(dlsym(b.handle, "score"));
@@ -673,6 +682,69 @@ static void *score_job(void *arg)
     j->rc = j->lib->score(j->in, &j->res, err, sizeof err);
     return NULL;
 }
+
+/* A target's value that overflows a double is the data error of planc
+ * run (rt_first_overflow): the library returns PLANC_E_OVERFLOW naming
+ * the same target, region and year, the input row and the column, and no
+ * result; a program asking for version 2 gets PLANC_E_ROWS, the code its
+ * header has, with the same message. */
+START_TEST(overflow_error)
+{
+    static const char rules[] =
+        "plan P { region 省 baseline 2020 horizon 2025 }\n"
+        "levels province\nregion 省 : province\nregion 乙 : province\n"
+        "indicator x : 1, higher, column \"x\"\n"
+        "indicator sq : 1, higher, formula x * x\n"
+        "section S { measure (1) { target T : sq >= 1 by 2024 } }\n";
+    static const char data[] = "region,year,x\n省,2020,1\n省,2021,1e200\n乙,2020,2\n";
+    unit u;
+    compile(&u, rules);
+    built b;
+    build(&b, u.ir, (aot_options){0});
+    rt_table *t = rt_table_parse(u.ir, "data.csv", data, strlen(data), NULL, errf);
+    ck_assert_ptr_nonnull(t);
+    rt_result *ri = rt_run(u.ir, t, interp_engine(), errf);
+    ck_assert_ptr_nonnull(ri);
+    uint32_t ti = 99;
+    ck_assert_int_eq(rt_first_overflow(u.ir, ri, 0, rt_table_nrows(t), &ti), 1);
+    ck_assert_uint_eq(ti, 0);
+    input x;
+    input_make(&x, u.ir, t);
+    planc_result *res = NULL;
+    char err[256];
+    ck_assert_int_eq(b.lib_api->score(&x.in, &res, err, sizeof err), PLANC_E_OVERFLOW);
+    ck_assert_ptr_null(res);
+    size_t row = 0;
+    while (x.order[row] != 1)
+        row++;
+    char want[160];
+    snprintf(want, sizeof want, "target 'T' for 省 2021 (input row %zu): its value, computed "
+                                "from column 'x', overflows", row);
+    ck_assert_msg(strstr(err, want) != NULL, "'%s' does not say '%s'", err, want);
+    /* version 2's score: the same error as a bad row */
+    planc_get_library_fn get = (planc_get_library_fn)dlsym(b.handle, "planc_get_library");
+    char err2[256];
+    ck_assert_int_eq(get(2)->score(&x.in, &res, err2, sizeof err2), PLANC_E_ROWS);
+    ck_assert_ptr_null(res);
+    ck_assert_str_eq(err2, err);
+    ck_assert_int_eq(get(1)->score(&x.in, &res, err2, sizeof err2), PLANC_E_ROWS);
+    /* without the overflowing row: scored */
+    static const char fine[] = "region,year,x\n省,2020,1\n省,2021,3\n乙,2020,2\n";
+    rt_table *t2 = rt_table_parse(u.ir, "fine.csv", fine, strlen(fine), NULL, errf);
+    input y;
+    input_make(&y, u.ir, t2);
+    ck_assert_int_eq(b.lib_api->score(&y.in, &res, err, sizeof err), PLANC_OK);
+    ck_assert_ptr_nonnull(res);
+    b.lib_api->free_result(res);
+    input_free(&y);
+    rt_table_free(t2);
+    input_free(&x);
+    rt_result_free(ri);
+    rt_table_free(t);
+    unload(&b);
+    unit_free(&u);
+}
+END_TEST
 
 /* Four threads scoring at once get the same results as one. */
 START_TEST(concurrent_scoring)
@@ -823,6 +895,7 @@ static Suite *suite(void)
     tcase_add_test(tc, header_and_exports);
     tcase_add_test(tc, input_errors);
     tcase_add_test(tc, missing_error_policy);
+    tcase_add_test(tc, overflow_error);
     tcase_add_test(tc, concurrent_scoring);
     tcase_add_test(tc, generated_c_is_warning_free);
     tcase_add_test(tc, build_errors_keep_existing_files);
