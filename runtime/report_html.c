@@ -6,8 +6,9 @@
  * more), the region x target status heatmap (a chart per level, cut as
  * the ranking is), one small trajectory chart
  * per target (a line per region, or over 40 regions their median and
- * quantile bands; the goals and their deadlines), then the tables per
- * region, per agency and per target.  The
+ * quantile bands; the goals and their deadlines; a panel per level, each
+ * with a value axis of its own, when a target covers regions of several
+ * levels), then the tables per region, per agency and per target.  The
  * charts are SVG drawn here; their layout is computed from the text they
  * hold (display width: CJK characters count two columns), so long names do
  * not overlap.  Nothing depends on the clock, the locale or the machine:
@@ -920,6 +921,7 @@ static void goal_caption(page *g, uint32_t ti)
 /* One small trajectory chart being drawn: what it shows and where. */
 typedef struct chart {
     uint32_t ti;             /* the target */
+    int32_t level;           /* the regions of this level only; -1: of every level */
     lbl_lang lang;           /* the page's language (yes / no ticks) */
     bool isbool;             /* a yes/no value: the axis says no / yes */
     bool *scoped;            /* per region: in the target's scope */
@@ -938,7 +940,8 @@ static void extend(chart *ch, double v)
 }
 
 /* What a chart shows: the regions in the target's scope (a status other
- * than not_applicable in some year), the years (the table's, extended to
+ * than not_applicable in some year; of ch->level only when it is not -1),
+ * the years (the table's, extended to
  * the current milestone's deadline when it is at most ten years on), and
  * the range of their values and of the goals drawn (milestones whose
  * period starts by the last year shown).  `scoped` is malloc'd
@@ -954,6 +957,8 @@ static void chart_extent(const page *g, chart *ch)
     for (size_t row = 0; row < nrows; row++) {
         double st = rt_result_value(g->r, tg->status, row);
         uint32_t reg = rt_table_region(g->t, row);
+        if (ch->level >= 0 && p->regions[reg].level != (uint32_t)ch->level)
+            continue;
         if (!isnan(st) && st != IR_ST_NA && !ch->scoped[reg]) {
             ch->scoped[reg] = true;
             ch->nscoped++;
@@ -1025,9 +1030,11 @@ static double chart_tick(const chart *ch, int i)
     return isfinite(v) && v <= ch->pl.yb + ch->step * 1e-6 ? v : ch->pl.yb;
 }
 
-/* Lays the chart out in a w x h box: round value ticks around the range
- * (0 and 1 for yes/no), the plot area right of the widest tick label. */
-static void chart_layout(chart *ch, double w, double h, double font)
+/* Lays the chart out in a w x h box whose top is `top` pixels down the
+ * SVG, `head` pixels of it above the plot left for a heading: round value
+ * ticks around the range (0 and 1 for yes/no), the plot area right of the
+ * widest tick label. */
+static void chart_layout(chart *ch, double w, double h, double top, double head, double font)
 {
     plot *pl = &ch->pl;
     if (ch->isbool) {
@@ -1060,8 +1067,8 @@ static void chart_layout(chart *ch, double w, double h, double font)
     }
     pl->x0 = labw + 8;
     pl->x1 = w - 12;
-    pl->y0 = 14;
-    pl->y1 = h - 20;
+    pl->y0 = top + head + 14;
+    pl->y1 = top + h - 20;
 }
 
 /* The value grid with its labels, the year labels and the year axis. */
@@ -1339,13 +1346,72 @@ static void chart_bands(page *g, const chart *ch)
     free(mid);
 }
 
+/* Draws chart ch (its extent taken) in the box of the SVG from `top`
+ * down, h high: its axes, the goals, and a line per region, or over
+ * SERIES_SHOWN regions their distribution; `heading`, when not NULL, above
+ * the plot (the level of a panel).  A chart without values to draw says
+ * why in its box.  Returns whether it drew the distribution. */
+static bool chart_draw(page *g, chart *ch, double w, double h, double top, const char *heading,
+                       double font)
+{
+    FILE *out = g->out;
+    double head = heading ? font + 4 : 0;
+    if (heading) {
+        fprintf(out, "<text class=\"level\" x=\"2\" y=\"%.1f\" font-weight=\"600\" "
+                     "fill=\"#1f2328\">", top + font);
+        put_text(out, heading);
+        if (ch->nscoped == 1)
+            fputs(label(g, LBL_HEATMAP_LEVEL_ONE), out);
+        else
+            fprintf(out, label(g, LBL_HEATMAP_LEVEL), ch->nscoped);
+        fputs("</text>\n", out);
+    }
+    if (ch->nvalues == 0 || !isfinite(ch->hi - ch->lo)) {
+        fprintf(out, "<text class=\"empty\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                     "fill=\"#57606a\">%s</text>\n",
+                w / 2, top + head + (h - head) / 2,
+                label(g, ch->nvalues ? LBL_TOO_WIDE : ch->nscoped ? LBL_NO_VALUES : LBL_NOT_JUDGED));
+        return false;
+    }
+    chart_layout(ch, w, h, top, head, font);
+    chart_axes(g, ch);
+    bool bands = ch->nscoped > SERIES_SHOWN;
+    if (bands)
+        chart_bands(g, ch);
+    chart_goals(g, ch);
+    if (!bands)
+        chart_series(g, ch);
+    return bands;
+}
+
+/* The levels of the regions in target ti's scope, in the program's
+ * order, into levels (room for nlevels); returns how many. */
+static uint32_t scope_levels(const page *g, const chart *all, uint32_t *levels)
+{
+    const ir_program *p = g->p;
+    bool *has = rt_xcalloc(p->nlevels ? p->nlevels : 1, sizeof *has);
+    for (uint32_t reg = 0; reg < p->nregions; reg++)
+        if (all->scoped[reg] && p->regions[reg].level < p->nlevels)
+            has[p->regions[reg].level] = true;
+    uint32_t n = 0;
+    for (uint32_t l = 0; l < p->nlevels; l++)
+        if (has[l])
+            levels[n++] = l;
+    free(has);
+    return n;
+}
+
 /* One card: target ti's name, clause, lead, goals and the roll-up year's
- * count met, then its chart (or why there is none). */
+ * count met, then its chart (or why there is none).  When the regions in
+ * its scope are of several levels (a province and its cities, a county
+ * and a city), a province's total would flatten its cities' lines on one
+ * axis: the chart is then a panel per level, one above the other, each
+ * under the level's name with a value axis of its own. */
 static void trajectory(page *g, uint32_t ti)
 {
     FILE *out = g->out;
     const ir_target *tg = &g->p->targets[ti];
-    const double W = 290, H = 180, font = 10;
+    const double W = 290, H = 180, HP = 150, font = 10;
 
     fputs("<div class=\"card\">\n<h3>", out);
     put_text(out, tg->name);
@@ -1362,35 +1428,46 @@ static void trajectory(page *g, uint32_t ti)
     fprintf(out, label(g, LBL_TRAJ_MET), g->ru->year, c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
     fputs("</p>\n", out);
 
-    chart ch = {.ti = ti, .lang = g->lang};
-    chart_extent(g, &ch);
-    if (ch.nvalues == 0 || !isfinite(ch.hi - ch.lo)) {
+    chart all = {.ti = ti, .lang = g->lang, .level = -1};
+    chart_extent(g, &all);
+    uint32_t *levels = rt_xmalloc(g->p->nlevels ? g->p->nlevels : 1, sizeof *levels);
+    uint32_t nlev = scope_levels(g, &all, levels);
+    if (all.nvalues == 0 || (nlev <= 1 && !isfinite(all.hi - all.lo))) {
         /* a target judged on no row (outside its scope, or before its
          * baseline year, everywhere) has regions with values, none in scope */
         fprintf(out, "<p class=\"empty\">%s</p>\n</div>\n",
-                label(g, ch.nvalues ? LBL_TOO_WIDE : ch.nscoped ? LBL_NO_VALUES : LBL_NOT_JUDGED));
-        chart_free(&ch);
+                label(g, all.nvalues ? LBL_TOO_WIDE : all.nscoped ? LBL_NO_VALUES : LBL_NOT_JUDGED));
+        chart_free(&all);
+        free(levels);
         return;
     }
-    chart_layout(&ch, W, H, font);
+    double height = nlev > 1 ? HP * nlev : H;
     fprintf(out, "<svg class=\"trajectory\" xmlns=\"http://www.w3.org/2000/svg\" "
                  "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
                  "role=\"img\">\n",
-            W, H, W, H, font);
-    chart_axes(g, &ch);
-    if (ch.nscoped > SERIES_SHOWN)
-        chart_bands(g, &ch);
-    chart_goals(g, &ch);
-    if (ch.nscoped <= SERIES_SHOWN)
-        chart_series(g, &ch);
+            W, height, W, height, font);
+    uint32_t banded = 0;  /* regions of the panels drawn as a distribution */
+    if (nlev <= 1) {
+        if (chart_draw(g, &all, W, H, 0, NULL, font))
+            banded = all.nscoped;
+    } else {
+        for (uint32_t k = 0; k < nlev; k++) {
+            chart ch = {.ti = ti, .lang = g->lang, .level = (int32_t)levels[k]};
+            chart_extent(g, &ch);
+            if (chart_draw(g, &ch, W, HP, HP * k, g->p->levels[levels[k]], font))
+                banded += ch.nscoped;
+            chart_free(&ch);
+        }
+    }
     fputs("</svg>\n", out);
-    if (ch.nscoped > SERIES_SHOWN) {
+    if (banded) {
         fputs("<p class=\"note\">", out);
-        fprintf(out, label(g, LBL_TRAJ_BANDS), ch.nscoped);
+        fprintf(out, label(g, LBL_TRAJ_BANDS), banded);
         fputs("</p>\n", out);
     }
     fputs("</div>\n", out);
-    chart_free(&ch);
+    chart_free(&all);
+    free(levels);
 }
 
 /* The key of series se in the legend: a short stretch of its line, as the
@@ -1416,17 +1493,27 @@ static void trajectories(page *g)
                  "<ul class=\"legend\">",
             label(g, LBL_TRAJ_TITLE), label(g, LBL_TRAJ_NOTE));
     /* the regions drawn as a line in some chart (in the scope of a
-     * target of at most SERIES_SHOWN regions), each once, in declaration
+     * target of at most SERIES_SHOWN regions, or of its panel of their
+     * level when the scope has several levels), each once, in declaration
      * order (the table is sorted by region) */
     bool *drawn = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *drawn);
+    uint32_t *levels = rt_xmalloc(p->nlevels ? p->nlevels : 1, sizeof *levels);
     for (uint32_t ti = 0; ti < p->ntargets; ti++) {
-        chart ch = {.ti = ti, .lang = g->lang};
-        chart_extent(g, &ch);
-        if (ch.nscoped <= SERIES_SHOWN)
-            for (uint32_t reg = 0; reg < p->nregions; reg++)
-                drawn[reg] = drawn[reg] || ch.scoped[reg];
-        chart_free(&ch);
+        /* as trajectory draws it: the chart, or a panel per level */
+        chart all = {.ti = ti, .lang = g->lang, .level = -1};
+        chart_extent(g, &all);
+        uint32_t nlev = scope_levels(g, &all, levels);
+        for (uint32_t k = 0; k < (nlev > 1 ? nlev : 1); k++) {
+            chart ch = {.ti = ti, .lang = g->lang, .level = nlev > 1 ? (int32_t)levels[k] : -1};
+            chart_extent(g, &ch);
+            if (ch.nscoped <= SERIES_SHOWN)
+                for (uint32_t reg = 0; reg < p->nregions; reg++)
+                    drawn[reg] = drawn[reg] || ch.scoped[reg];
+            chart_free(&ch);
+        }
+        chart_free(&all);
     }
+    free(levels);
     size_t nrows = rt_table_nrows(g->t);
     for (size_t row = 0; row < nrows; row++) {
         uint32_t reg = rt_table_region(g->t, row);

@@ -3,8 +3,8 @@
 # opens the report of the Beautiful Liaoning example, takes a screenshot and
 # dumps the DOM it built.  Checks that
 #   - the page parsed whole: the DOM holds as many charts, bars, heatmap
-#     cells and trajectory charts as the file (an unescaped name or broken
-#     markup would lose or add elements);
+#     cells, trajectory charts and their level panels as the file (an
+#     unescaped name or broken markup would lose or add elements);
 #   - it rendered: the screenshot is not blank (many non-white pixels and
 #     colours), and the ranking bars (grade green) and the heatmap (status
 #     colours) are on screen.
@@ -47,6 +47,7 @@ run_chromium --screenshot="$tmp/shot.png" >/dev/null || { cat "$tmp/chromium.err
 for what in '<svg class="ranking"' '<svg class="heatmap"' '<svg class="trajectory"' \
             '<rect class="bar"' '<rect class="cell"' '<polyline class="series"' \
             '<line class="deadline"' '<svg class="key"' '<table class="regions"' '<table class="agencies"' \
+            '<text class="level"' \
             '<table class="targets"'; do
     infile=$(grep -o "$what" "$tmp/report.html" | wc -l)
     indom=$(grep -o "$what" "$tmp/dom.html" | wc -l)
@@ -68,6 +69,12 @@ cells=$(awk 'FILENAME ~ /region-levels$/ { r[$1]++; next } { t[$1]++ } END { for
 [ "$(grep -o '<rect class="cell"' "$tmp/dom.html" | wc -l)" = "$cells" ] ||
     bad "the heatmap has $(grep -o '<rect class="cell"' "$tmp/dom.html" | wc -l) cells, not the $cells of its levels' regions and targets"
 [ "$(grep -o '<svg class="trajectory"' "$tmp/dom.html" | wc -l)" = 85 ] || bad "not 85 trajectory charts"
+# A target over the province and its cities is drawn as a panel per level
+# inside its one chart: a heading for each (province, city: all 14, or
+# those in its scope) in 27 charts.
+[ "$(grep -o '<text class="level"[^>]*>province · 1 region<' "$tmp/dom.html" | wc -l)" = 27 ] &&
+    [ "$(grep -o '<text class="level"[^>]*>city · [0-9]* regions<' "$tmp/dom.html" | wc -l)" = 27 ] ||
+    bad "the 27 targets over the province and its cities are not drawn as a panel per level"
 
 # The screenshot: not blank; the grade colour of the best band (the ranking
 # bars) and the status colours met / failed (the heatmap) are drawn.

@@ -67,6 +67,8 @@ START_TEST(html_sections_and_charts)
     ck_assert_ptr_nonnull(strstr(h, "<title>deadline 2027</title>"));
     ck_assert_ptr_nonnull(strstr(h, "≥ 92 % by 2027"));
     ck_assert_int_eq(count_of(h, "<line class=\"goal\""), 1);
+    /* the regions in scope are all cities: one value axis, no panels */
+    ck_assert_int_eq(count_of(h, "<text class=\"level\""), 0);
     /* 大连 has two years of values (a line); 沈阳 one (a dot) */
     ck_assert_ptr_nonnull(strstr(h, "<title>大连</title></polyline>"));
     ck_assert_ptr_nonnull(strstr(h, "<title>沈阳</title></circle>"));
@@ -553,6 +555,81 @@ START_TEST(html_many_regions_distinct)
 }
 END_TEST
 
+/* The lowest and highest pixel y of the points of the polyline titled
+ * `name` in svg; false when there is none. */
+static bool polyline_span(const char *svg, const char *name, double *ylo, double *yhi)
+{
+    char want[64];
+    snprintf(want, sizeof want, "<title>%s</title></polyline>", name);
+    char *el = line_with(svg, want);
+    if (!el)
+        return false;
+    char *pts = between(el, "points=\"", "\"");
+    *ylo = INFINITY;
+    *yhi = -INFINITY;
+    for (char *at = pts; at && *at;) {
+        double x, y;
+        int used = 0;
+        if (sscanf(at, "%lf,%lf%n", &x, &y, &used) != 2)
+            break;
+        *ylo = y < *ylo ? y : *ylo;
+        *yhi = y > *yhi ? y : *yhi;
+        at += used;
+    }
+    free(pts);
+    free(el);
+    return isfinite(*ylo);
+}
+
+/* A target covering regions of two levels (辽宁省's total and its
+ * cities) is drawn as a panel per level, each with its own value axis:
+ * on one axis the province's 12000 would flatten the cities' 70..90 to
+ * a pixel or two. */
+START_TEST(html_trajectory_panel_per_level)
+{
+    static const char csv[] = "city,year,farmland_mu,park\n"
+                              "辽宁省,2024,10000,\n辽宁省,2025,12000,\n"
+                              "沈阳,2024,80,\n沈阳,2025,85,\n"
+                              "大连,2024,70,\n大连,2025,90,\n";
+    report_run run;
+    report_run_start(&run, true, csv, NULL);
+    char *h = render(&run);
+    report_run_end(&run);
+    char *svg = between(h, "<svg class=\"trajectory\"", "</svg>");
+    ck_assert_ptr_nonnull(svg);
+    /* the panels, in the levels' order, one above the other */
+    ck_assert_int_eq(count_of(svg, "<text class=\"level\""), 2);
+    const char *prov = strstr(svg, "font-weight=\"600\" fill=\"#1f2328\">province · 1 region</text>");
+    const char *city = strstr(svg, "font-weight=\"600\" fill=\"#1f2328\">city · 2 regions</text>");
+    ck_assert(prov && city && prov < city);
+    ck_assert_ptr_nonnull(strstr(svg, "viewBox=\"0 0 290 300\""));
+    /* each panel has its axis: the province's in thousands (down to the
+     * goal, 92, drawn in each), the cities' in tens */
+    char *top = strndup(prov, (size_t)(city - prov));
+    ck_assert_ptr_nonnull(strstr(top, "\">15000</text>"));
+    ck_assert_ptr_null(strstr(top, "\">80</text>"));
+    ck_assert_ptr_null(strstr(city, "\">15000</text>"));
+    ck_assert_ptr_nonnull(strstr(city, "\">80</text>"));
+    ck_assert_int_eq(count_of(svg, "stroke=\"#8c959f\"/>"), 2);
+    /* the cities' lines use their panel's height: 大连 from 70 to 90
+     * spans most of it, and lies below the province's panel */
+    double lo, hi, plo, phi;
+    ck_assert(polyline_span(city, "大连", &lo, &hi));
+    ck_assert_msg(hi - lo > 60, "大连's line spans %.1f pixels", hi - lo);
+    ck_assert(polyline_span(top, "辽宁省", &plo, &phi));
+    ck_assert(phi < 150 && lo > 150);
+    /* a goal and deadline in each panel */
+    ck_assert_int_eq(count_of(svg, "<line class=\"deadline\""), 2);
+    /* the legend keys the three regions, each drawn as a line */
+    char *legend = between(h, "<section id=\"trajectories\">", "</ul>");
+    ck_assert_int_eq(count_of(legend, "<svg class=\"key\""), 3);
+    free(legend);
+    free(top);
+    free(svg);
+    free(h);
+}
+END_TEST
+
 /* The page of the sixty_regions plan over one year: 城01..城30 meet
  * target 0 (farmland ≥ 92), 城31..城59 fail it. */
 static char *sixty_page(void)
@@ -664,6 +741,7 @@ int main(void)
     tcase_add_test(tc, html_write_error);
     tcase_add_test(tc, series_are_distinct);
     tcase_add_test(tc, html_many_regions_distinct);
+    tcase_add_test(tc, html_trajectory_panel_per_level);
     tcase_add_test(tc, html_heatmap_per_level);
     tcase_add_test(tc, html_heatmap_section_ids_cut);
     tcase_add_test(tc, html_regions_per_level);
