@@ -111,6 +111,7 @@ typedef struct page {
     const report_source *src; /* what produced the page, or NULL */
     lbl_lang lang;       /* the language of the page's own words */
     char **leads;        /* each measure's lead text (as in the CSV, in lang) */
+    report_notes notes;  /* the values tables with notes: the sources section */
 } page;
 
 /* The text of label id in the page's language. */
@@ -331,6 +332,8 @@ static void header(page *g)
     fputs("<nav><ul>", out);
     for (size_t i = p->has_assessment ? 0 : 1; i < sizeof nav / sizeof nav[0]; i++)
         fprintf(out, "<li><a href=\"#%s\">%s</a></li>", nav[i].id, label(g, nav[i].name));
+    if (g->notes.n)
+        fprintf(out, "<li><a href=\"#sources\">%s</a></li>", label(g, LBL_NAV_SOURCES));
     fputs("</ul></nav>\n", out);
 }
 
@@ -918,6 +921,30 @@ static void goal_caption(page *g, uint32_t ti)
     }
 }
 
+/* After a target's goals: a footnote mark (its number, linked to the
+ * sources section) for each values table with notes that target ti
+ * reads, so that a reader of its goal finds where the plan's number for
+ * each region comes from. */
+static void source_marks(page *g, uint32_t ti)
+{
+    const report_notes *rn = &g->notes;
+    for (uint32_t k = 0; k < rn->n; k++) {
+        if (!rn->reads[(size_t)ti * rn->n + k])
+            continue;
+        fprintf(g->out, "<sup class=\"fn\"><a href=\"#source-%u\" title=\"", k + 1);
+        char *title = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&title, &len);
+        if (m) {
+            fprintf(m, label(g, LBL_SOURCE_MARK), g->p->inputs[rn->input[k]].indicator, k + 1);
+            fclose(m);
+            put_text(g->out, title);
+        }
+        free(title);
+        fprintf(g->out, "\">%u</a></sup>", k + 1);
+    }
+}
+
 /* One small trajectory chart being drawn: what it shows and where. */
 typedef struct chart {
     uint32_t ti;             /* the target */
@@ -1424,6 +1451,7 @@ static void trajectory(page *g, uint32_t ti)
     }
     fputs("</p>\n<p>", out);
     goal_caption(g, ti);
+    source_marks(g, ti);
     const rollup_counts *c = &g->ru->totals[ti].counts;
     fprintf(out, label(g, LBL_TRAJ_MET), g->ru->year, c->n[IR_ST_MET], c->total - c->n[IR_ST_NA]);
     fputs("</p>\n", out);
@@ -1737,6 +1765,7 @@ static void target_table(page *g)
         put_text(out, tg->clause);
         fputs("</td><td class=\"name\">", out);
         put_text(out, tg->name);
+        source_marks(g, ti);
         fputs("</td><td>", out);
         if (rt->level != ROLLUP_NO_LEVEL)
             put_text(out, p->levels[rt->level]);
@@ -1758,6 +1787,84 @@ static void target_table(page *g)
         number_cell(out, rt->mean_score);
         fputs("</tr>\n", out);
     }
+    fputs("</tbody>\n</table>\n</section>\n", out);
+}
+
+/* A values table's number for a region: the number, or yes / no. */
+static void source_value(page *g, bool boolean, double v)
+{
+    char num[32];
+    if (boolean)
+        fprintf(g->out, "<td>%s</td>", label(g, v != 0 ? LBL_YES : LBL_NO));
+    else {
+        report_format_number(v, num);
+        fprintf(g->out, "<td class=\"n\">%s</td>", num);
+    }
+}
+
+/* The sources section (when a values table of the rules has notes): per
+ * table, the regions whose row has a note, those with the same number
+ * and note on one line (as the rules' rows give several regions one
+ * number), the targets that read it.  Its first line has the id the
+ * footnote marks link to (source-K, K from 1). */
+static void sources(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const report_notes *rn = &g->notes;
+    static const lbl_id heads[] = {LBL_COL_INDICATOR, LBL_COL_REGION, LBL_COL_VALUE,
+                                   LBL_COL_UNIT, LBL_COL_NOTE, LBL_COL_READ_BY};
+    fprintf(out, "<section id=\"sources\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n"
+                 "<table class=\"sources\">\n<thead><tr><th></th>",
+            label(g, LBL_SOURCES_TITLE), label(g, LBL_SOURCES_NOTE));
+    header_cells(g, heads, sizeof heads / sizeof heads[0]);
+    fputs("</tr></thead>\n<tbody>\n", out);
+    bool *done = rt_xmalloc(p->nregions ? p->nregions : 1, sizeof *done);
+    for (uint32_t k = 0; k < rn->n; k++) {
+        const ir_input *in = &p->inputs[rn->input[k]];
+        memset(done, 0, (p->nregions ? p->nregions : 1) * sizeof *done);
+        bool first = true;
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            if (done[r] || !in->notes[r])
+                continue;
+            if (first)
+                fprintf(out, "<tr id=\"source-%u\"><td class=\"n\">%u</td><td>", k + 1, k + 1);
+            else
+                fputs("<tr><td></td><td>", out);
+            put_text(out, in->indicator);
+            fputs("</td><td>", out);
+            /* the regions of the same number and note */
+            const char *sep = "";
+            for (uint32_t q = r; q < p->nregions; q++) {
+                const char *nq = in->notes[q];
+                double a = in->values[q], b = in->values[r];
+                if (done[q] || !nq || (nq != in->notes[r] && strcmp(nq, in->notes[r]) != 0) ||
+                    !(a == b || (isnan(a) && isnan(b))))
+                    continue;
+                done[q] = true;
+                fputs(sep, out);
+                put_text(out, p->regions[q].name);
+                sep = "、";
+            }
+            fputs("</td>", out);
+            source_value(g, rn->boolean[k], in->values[r]);
+            fputs("<td>", out);
+            put_text(out, in->unit);
+            fputs("</td><td>", out);
+            put_text(out, in->notes[r]);
+            fputs("</td><td>", out);
+            sep = "";
+            for (uint32_t t = 0; first && t < p->ntargets; t++)
+                if (rn->reads[(size_t)t * rn->n + k]) {
+                    fputs(sep, out);
+                    put_text(out, p->targets[t].name);
+                    sep = "、";
+                }
+            fputs("</td></tr>\n", out);
+            first = false;
+        }
+    }
+    free(done);
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
@@ -1789,6 +1896,7 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
                 const rollup *ru, const report_source *src, lbl_lang lang, FILE *out)
 {
     page g = {.out = out, .p = p, .t = t, .r = r, .ru = ru, .src = src, .lang = lang};
+    report_notes_make(p, &g.notes);
     g.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *g.leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
         g.leads[i] = report_style_lead_in(&p->measures[i], lang);
@@ -1809,6 +1917,8 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
         region_table(&g);
         agency_table(&g);
         target_table(&g);
+        if (g.notes.n)
+            sources(&g);
     } else {
         fprintf(out, "<p>%s</p>\n", label(&g, LBL_NO_ROWS));
     }
@@ -1818,5 +1928,6 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
     for (uint32_t i = 0; i < p->nmeasures; i++)
         free(g.leads[i]);
     free(g.leads);
+    report_notes_free(&g.notes);
     return ferror(out) ? -1 : 0;
 }

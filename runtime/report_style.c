@@ -3,6 +3,7 @@
 #include "report_style.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -167,4 +168,90 @@ char *report_style_rules(const char *rules, const char *sha256, const char *mani
     }
     strcpy(o, close);
     return text;
+}
+
+void report_notes_make(const ir_program *p, report_notes *rn)
+{
+    memset(rn, 0, sizeof *rn);
+    /* the tables with a note, once each (an indicator's table is one input
+     * whatever the year it is read for, but its notes tell it anyway) */
+    int32_t *slot = NULL;   /* per input: its place in rn, or -1 */
+    for (uint32_t s = 0; s < p->nsteps; s++) {
+        const ir_step *st = &p->steps[s];
+        if (st->op != IR_INPUT || p->inputs[st->aux].kind != IR_IN_TABLE)
+            continue;
+        const ir_input *in = &p->inputs[st->aux];
+        bool noted = false;
+        for (uint32_t r = 0; in->notes && !noted && r < p->nregions; r++)
+            noted = in->notes[r] != NULL;
+        if (!noted)
+            continue;
+        if (!slot) {
+            slot = rt_xmalloc(p->ninputs, sizeof *slot);
+            for (uint32_t i = 0; i < p->ninputs; i++)
+                slot[i] = -1;
+            rn->input = rt_xmalloc(p->ninputs, sizeof *rn->input);
+            rn->boolean = rt_xmalloc(p->ninputs, sizeof *rn->boolean);
+        }
+        if (slot[st->aux] >= 0)
+            continue;
+        for (uint32_t k = 0; slot[st->aux] < 0 && k < rn->n; k++)
+            if (p->inputs[rn->input[k]].notes == in->notes)
+                slot[st->aux] = (int32_t)k;
+        if (slot[st->aux] >= 0)
+            continue;
+        slot[st->aux] = (int32_t)rn->n;
+        rn->input[rn->n] = st->aux;
+        rn->boolean[rn->n] = st->type == IR_BOOL;
+        rn->n++;
+    }
+    if (rn->n == 0) {
+        free(slot);
+        free(rn->input);
+        free(rn->boolean);
+        memset(rn, 0, sizeof *rn);
+        return;
+    }
+    /* which tables each target reads: the steps its value, goal, status
+     * and score are computed from (through barriers too: an average of a
+     * table reads it), each step once per target */
+    rn->reads = rt_xcalloc((size_t)p->ntargets * rn->n, sizeof *rn->reads);
+    uint32_t *mark = rt_xcalloc(p->nsteps ? p->nsteps : 1, sizeof *mark);
+    uint32_t *stack = rt_xmalloc(p->nsteps ? p->nsteps : 1, sizeof *stack);
+    for (uint32_t t = 0; t < p->ntargets; t++) {
+        const ir_target *tg = &p->targets[t];
+        const uint32_t roots[] = {tg->value, tg->goal, tg->status, tg->score};
+        size_t top = 0;
+        for (size_t k = 0; k < sizeof roots / sizeof roots[0]; k++)
+            if (roots[k] < p->nsteps && mark[roots[k]] != t + 1) {
+                mark[roots[k]] = t + 1;
+                stack[top++] = roots[k];
+            }
+        while (top) {
+            const ir_step *st = &p->steps[stack[--top]];
+            if (st->op == IR_INPUT) {
+                int32_t k = slot[st->aux];
+                if (k >= 0)
+                    rn->reads[(size_t)t * rn->n + (uint32_t)k] = true;
+                continue;
+            }
+            const uint32_t ops[3] = {st->a, st->b, st->c};
+            for (int k = ir_arity(st->op); k-- > 0;)
+                if (ops[k] < p->nsteps && mark[ops[k]] != t + 1) {
+                    mark[ops[k]] = t + 1;
+                    stack[top++] = ops[k];
+                }
+        }
+    }
+    free(mark);
+    free(stack);
+    free(slot);
+}
+
+void report_notes_free(report_notes *rn)
+{
+    free(rn->input);
+    free(rn->boolean);
+    free(rn->reads);
+    memset(rn, 0, sizeof *rn);
 }

@@ -81,4 +81,23 @@ char *report_style_lead_in(const struct ir_measure *m, lbl_lang lang);
 char *report_style_rules(const char *rules, const char *sha256, const char *manifest,
                          lbl_lang lang);
 
+/* The `values` tables of the rules (docs/LANGUAGE.md §4) with a note on
+ * some region's row — where the plan's number comes from ("国发〔2016〕61号
+ * 附件") — and which targets read each: what the workbook's sources sheet
+ * and the page's sources section show, and what a page's footnote mark
+ * after a target's goals points to. */
+struct ir_program;
+typedef struct report_notes {
+    uint32_t n;              /* such tables, in the program's input order */
+    uint32_t *input;         /* each one's input (p->inputs) */
+    bool *boolean;           /* each one's values are yes/no */
+    bool *reads;             /* ntargets x n: target t's judgement (its value,
+                                goal, status or score) reads table k */
+} report_notes;
+
+/* Fills *rn for program p: none (n 0, nothing allocated) when no values
+ * table has a note. */
+void report_notes_make(const struct ir_program *p, report_notes *rn);
+void report_notes_free(report_notes *rn);
+
 #endif

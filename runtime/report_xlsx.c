@@ -3,7 +3,8 @@
  *
  * Four sheets, in this order: regions, agencies, targets (the roll-ups of
  * one year, rollup.h) and detail (every result row, the columns of the
- * CSV).  Each sheet starts with a header row, frozen so that it stays in
+ * CSV); a fifth, sources, when a values table of the rules has notes
+ * (where the plan's numbers come from).  Each sheet starts with a header row, frozen so that it stays in
  * view, and has an autofilter.  While a sheet is written the widest text
  * of each column is kept (display width: a CJK character counts two
  * columns, as Excel's column width unit is about one Latin digit), and the
@@ -439,6 +440,42 @@ static void sheet_detail(book *b)
     sheet_end(b, &s);
 }
 
+/* The sources sheet, when a values table of the rules has notes
+ * (report_notes): a row per region whose row in a table has a note — the
+ * indicator, the region, the number the rules give it, the unit, the note
+ * (where the plan's number comes from) and the targets that read the
+ * table — so that a reader of the detail sheet's goals finds each
+ * region's source. */
+static void sheet_sources(book *b, const report_notes *rn)
+{
+    static const lbl_id heads[] = {LBL_COL_INDICATOR, LBL_COL_REGION, LBL_COL_VALUE,
+                                   LBL_COL_UNIT, LBL_COL_NOTE, LBL_COL_TARGET_NAMES};
+    const ir_program *p = b->p;
+    const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
+    sheet s;
+    sheet_begin(b, &s, LBL_SHEET_SOURCES, heads, sizeof heads / sizeof heads[0]);
+    for (uint32_t k = 0; s.ws && k < rn->n; k++) {
+        const ir_input *in = &p->inputs[rn->input[k]];
+        uint32_t nnames = 0;
+        for (uint32_t t = 0; t < p->ntargets; t++)
+            if (rn->reads[(size_t)t * rn->n + k])
+                names[nnames++] = p->targets[t].name;
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            if (!in->notes[r])
+                continue;
+            cell_text(b, &s, 0, in->indicator, NULL);
+            cell_text(b, &s, 1, p->regions[r].name, NULL);
+            cell_number(b, &s, 2, in->values[r], NULL);
+            cell_text(b, &s, 3, in->unit, NULL);
+            cell_text(b, &s, 4, in->notes[r], NULL);
+            cell_list(b, &s, 5, names, nnames, NULL);
+            s.row++;
+        }
+    }
+    sheet_end(b, &s);
+    free(names);
+}
+
 /* ---------------------------------------------------------- formats */
 
 /* A solid fill of colour rgb, with black or white text, whichever reads
@@ -587,6 +624,11 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     sheet_agencies(&b);
     sheet_targets(&b);
     sheet_detail(&b);
+    report_notes notes;
+    report_notes_make(p, &notes);
+    if (notes.n)
+        sheet_sources(&b, &notes);
+    report_notes_free(&notes);
 
     lxw_error closed = workbook_close(b.wb);
     note(&b, closed);

@@ -161,8 +161,30 @@ run --format xlsx -o "$tmp/nodir/r.xlsx" 2>"$tmp/stderr"; rc=$?
 [ "$rc" = 2 ] || bad "-o into a missing directory: exit $rc, expected 2"
 grep -q "does not exist" "$tmp/stderr" || bad "-o into a missing directory: $(cat "$tmp/stderr")"
 
+# The notes of a values table (tests/run/values-note): the workbook's fifth
+# sheet, sources, has a row per noted region; the page a sources section
+# and a footnote mark after the goals of each target reading a table, in
+# English and in Chinese.
+vn=$src/tests/run/values-note/rules.plan; vd=$src/tests/run/values/data.csv
+for lang in en zh; do
+    "$planc" run "$vn" --data "$vd" --engine interp --lang $lang -o "$tmp/out/notes-$lang.xlsx" &&
+        "$planc" run "$vn" --data "$vd" --engine interp --lang $lang -o "$tmp/out/notes-$lang.html" ||
+        bad "planc run of values-note --lang $lang failed"
+done
+"$zipcat" "$tmp/out/notes-en.xlsx" xl/workbook.xml | grep -q '<sheet name="sources" sheetId="5"' &&
+    [ "$("$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet5.xml | grep -o '<row ' | wc -l)" = 6 ] &&
+    "$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet5.xml | grep -q '<t>同上；海南为特殊功能区，目标较低</t>' ||
+    bad "the workbook has no sources sheet of the header and the 5 noted regions"
+"$zipcat" "$tmp/out/notes-zh.xlsx" xl/workbook.xml | grep -q '<sheet name="数值来源" sheetId="5"' ||
+    bad "--lang zh: the sources sheet is not 数值来源"
+grep -q '<tr id="source-1"><td class="n">1</td><td>强度下降目标</td><td>北京、天津</td><td class="n">20.5</td>' "$tmp/out/notes-en.html" &&
+    [ "$(grep -o '<sup class="fn"><a href="#source-[12]"' "$tmp/out/notes-en.html" | wc -l)" = 4 ] ||
+    bad "the page has no sources section and marks after the two targets' goals"
+grep -q '<h2>规则给定值的来源</h2>' "$tmp/out/notes-zh.html" || bad "--lang zh: the sources section is not in Chinese"
+[ "$(grep -c 'class="sources"' "$tmp/out/a.html")" = 0 ] || bad "a page without notes has a sources section"
+
 # Nothing left behind: no temporary output files, no scratch workbooks.
-leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|many\.html\|keep\.xlsx\|keep\.html\)$')
+leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|many\.html\|keep\.xlsx\|keep\.html\|notes-\(en\|zh\)\.\(xlsx\|html\)\)$')
 [ -z "$leftover" ] || bad "left in the output directory: $leftover"
 [ -z "$(ls -A "$tmp/scratch")" ] || bad "scratch files left: $(ls -A "$tmp/scratch")"
 

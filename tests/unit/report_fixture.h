@@ -121,6 +121,33 @@ static void report_run_start(report_run *run, bool assessment, const char *csv,
     run->ru = rollup_make(&run->f.p, run->t, run->r, 0);
 }
 
+/* report_run_start with `edit` applied to the whole fixture (it may add
+ * inputs and steps), for programs the plain edit cannot make. */
+static void report_run_start_fx(report_run *run, bool assessment, const char *csv,
+                                void (*edit)(fixture *f))
+{
+    fx_init(&run->f);
+    report_fixture_program(&run->f, assessment);
+    edit(&run->f);
+    run->t = fx_load(&run->f, csv, NULL);
+    ck_assert_ptr_nonnull(run->t);
+    run->r = fx_run(&run->f, run->t);
+    run->ru = rollup_make(&run->f.p, run->t, run->r, 0);
+}
+
+/* Adds a `values` table with notes (docs/LANGUAGE.md §4) and makes target
+ * 1's (绿色建筑's) goal read it: 绿化目标, 100 % for 沈阳 and 大连 (their
+ * row's note "附件一 <表1>"), 90 % for 鞍山 (no note), none for the
+ * others. */
+static void report_fixture_notes(fixture *f)
+{
+    static const double values[5] = {NAN, 100, 100, 90, NAN};
+    static const char *const notes[5] = {NULL, "附件一 <表1>", "附件一 <表1>", NULL, NULL};
+    uint32_t in = fx_input(f, (ir_input){.kind = IR_IN_TABLE, .values = values, .scale = 1.0,
+                                         .indicator = "绿化目标", .unit = "%", .notes = notes});
+    f->p.targets[1].goal = ir_emit(&f->a, &f->p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+}
+
 static void report_run_end(report_run *run)
 {
     rollup_free(run->ru);

@@ -67,6 +67,10 @@ START_TEST(html_sections_and_charts)
     ck_assert_ptr_nonnull(strstr(h, "<title>deadline 2027</title>"));
     ck_assert_ptr_nonnull(strstr(h, "≥ 92 % by 2027"));
     ck_assert_int_eq(count_of(h, "<line class=\"goal\""), 1);
+    /* no values table with notes: no sources section, no marks */
+    ck_assert_ptr_null(strstr(h, "<section id=\"sources\">"));
+    ck_assert_ptr_null(strstr(h, "href=\"#sources\""));
+    ck_assert_ptr_null(strstr(h, "<sup class=\"fn\">"));
     /* the regions in scope are all cities: one value axis, no panels */
     ck_assert_int_eq(count_of(h, "<text class=\"level\""), 0);
     /* 大连 has two years of values (a line); 沈阳 one (a dot) */
@@ -630,6 +634,52 @@ START_TEST(html_trajectory_panel_per_level)
 }
 END_TEST
 
+/* A values table with notes: a sources section (in the table of
+ * contents) lists the regions whose row has a note, those of one number
+ * and note on one line, with the targets that read it; a footnote mark
+ * after the goals of each such target, in its card and in the table of
+ * targets, links to it.  In Chinese too. */
+START_TEST(html_sources_of_values)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_notes);
+    char *h = render(&run);
+    char *zh = render_in(&run, LBL_ZH);
+    report_run_end(&run);
+    ck_assert_ptr_nonnull(strstr(h, "<li><a href=\"#sources\">Sources</a></li></ul></nav>"));
+    char *sec = between(h, "<section id=\"sources\">", "</section>");
+    ck_assert_ptr_nonnull(sec);
+    ck_assert_ptr_nonnull(strstr(sec, "<h2>Where the rules' values come from</h2>"));
+    ck_assert_ptr_nonnull(strstr(sec, "<th></th><th>indicator</th><th>region</th><th>value</th>"
+                                      "<th>unit</th><th>note</th><th>targets</th>"));
+    ck_assert_ptr_nonnull(strstr(sec, "<tr id=\"source-1\"><td class=\"n\">1</td><td>绿化目标</td>"
+                                      "<td>沈阳、大连</td><td class=\"n\">100</td><td>%</td>"
+                                      "<td>附件一 &lt;表1&gt;</td><td>绿色建筑</td></tr>"));
+    ck_assert_int_eq(count_of(sec, "<tr"), 2); /* the header and one line */
+    ck_assert_ptr_null(strstr(sec, "鞍山"));
+    /* the marks: 绿色建筑's card and its line in the table of targets;
+     * 近岸海域水质 reads no table */
+    static const char mark[] = "<sup class=\"fn\"><a href=\"#source-1\" "
+                               "title=\"where 绿化目标 comes from: note 1\">1</a></sup>";
+    ck_assert_int_eq(count_of(h, mark), 2);
+    char *card = between(h, "<div class=\"card\">\n<h3>绿色建筑</h3>", "</div>");
+    ck_assert_ptr_nonnull(card);
+    ck_assert_ptr_nonnull(strstr(card, mark));
+    free(card);
+    ck_assert_ptr_nonnull(strstr(h, "<td class=\"name\">绿色建筑<sup class=\"fn\">"));
+    ck_assert_ptr_null(strstr(h, "<td class=\"name\">近岸海域水质<sup"));
+    /* Chinese */
+    ck_assert_ptr_nonnull(strstr(zh, "<li><a href=\"#sources\">数值来源</a></li>"));
+    ck_assert_ptr_nonnull(strstr(zh, "<h2>规则给定值的来源</h2>"));
+    ck_assert_ptr_nonnull(strstr(zh, "<th>指标</th><th>地区</th>"));
+    ck_assert_ptr_nonnull(strstr(zh, "<th>来源说明</th><th>使用该值的目标</th>"));
+    ck_assert_ptr_nonnull(strstr(zh, "title=\"绿化目标的来源：注 1\">1</a></sup>"));
+    free(sec);
+    free(zh);
+    free(h);
+}
+END_TEST
+
 /* The page of the sixty_regions plan over one year: 城01..城30 meet
  * target 0 (farmland ≥ 92), 城31..城59 fail it. */
 static char *sixty_page(void)
@@ -742,6 +792,7 @@ int main(void)
     tcase_add_test(tc, series_are_distinct);
     tcase_add_test(tc, html_many_regions_distinct);
     tcase_add_test(tc, html_trajectory_panel_per_level);
+    tcase_add_test(tc, html_sources_of_values);
     tcase_add_test(tc, html_heatmap_per_level);
     tcase_add_test(tc, html_heatmap_section_ids_cut);
     tcase_add_test(tc, html_regions_per_level);

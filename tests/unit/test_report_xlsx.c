@@ -119,6 +119,49 @@ static void cell_fill(const workbook *wb, const char *cellxml, char out[16])
                       ref, c_, text);                                          \
     } while (0)
 
+/* A values table with notes gives a fifth sheet, sources: a row per
+ * region whose row has a note, with its number, unit, note and the
+ * targets that read it; a region without a note (鞍山) has none. */
+START_TEST(xlsx_sources_sheet)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_notes);
+    workbook wb;
+    write_book(&run, &wb);
+    report_run_end(&run);
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"detail\" sheetId=\"4\""));
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"sources\" sheetId=\"5\""));
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+    ck_assert_ptr_nonnull(src);
+    static const char *const heads[] = {"indicator", "region", "value", "unit", "note",
+                                        "target_names"};
+    char buf[512], ref[8], want[128];
+    for (int c = 0; c < 6; c++) {
+        snprintf(ref, sizeof ref, "%c1", 'A' + c);
+        snprintf(want, sizeof want, "<t>%s</t>", heads[c]);
+        ck_assert_ptr_nonnull(strstr(cell(src, ref, buf, sizeof buf), want));
+    }
+    static const char *const regions[] = {"沈阳", "大连"};
+    for (int r = 0; r < 2; r++) {
+        snprintf(ref, sizeof ref, "A%d", r + 2);
+        ck_assert_ptr_nonnull(strstr(cell(src, ref, buf, sizeof buf), "<t>绿化目标</t>"));
+        snprintf(ref, sizeof ref, "B%d", r + 2);
+        snprintf(want, sizeof want, "<t>%s</t>", regions[r]);
+        ck_assert_ptr_nonnull(strstr(cell(src, ref, buf, sizeof buf), want));
+        snprintf(ref, sizeof ref, "C%d", r + 2);
+        ck_assert_ptr_nonnull(strstr(cell(src, ref, buf, sizeof buf), "<v>100</v>"));
+        snprintf(ref, sizeof ref, "E%d", r + 2);
+        ck_assert_ptr_nonnull(strstr(cell(src, ref, buf, sizeof buf), "<t>附件一 &lt;表1&gt;</t>"));
+        snprintf(ref, sizeof ref, "F%d", r + 2);
+        ck_assert_ptr_nonnull(strstr(cell(src, ref, buf, sizeof buf), "<t>绿色建筑</t>"));
+    }
+    ck_assert_str_eq(cell(src, "A4", buf, sizeof buf), "");
+    ck_assert_ptr_null(strstr(src, "鞍山"));
+    free(src);
+    free_book(&wb);
+}
+END_TEST
+
 /* Writes the fixture's workbook into wb. */
 static void fixture_book(workbook *wb, void (*edit)(ir_program *p))
 {
@@ -462,6 +505,7 @@ int main(void)
     Suite *s = suite_create("report_xlsx");
     TCase *tc = tcase_create("xlsx");
     tcase_add_test(tc, xlsx_sheets_in_order);
+    tcase_add_test(tc, xlsx_sources_sheet);
     tcase_add_test(tc, xlsx_detail_cells);
     tcase_add_test(tc, xlsx_frozen_headers_and_widths);
     tcase_add_test(tc, xlsx_roll_up_sheets);
