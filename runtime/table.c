@@ -2113,8 +2113,8 @@ enum { PROGRESS_BATCH = 4096 };
  * (csv_restart), so a record is read the same wherever it starts. */
 
 /* Bytes of input one round takes at most (the parsed records of a round
- * are held until it is entered: about 2 MB for this). */
-enum { ROUND_BYTES = 1 << 20 };
+ * are held until it is entered: about 1 MB for this: the data of a large run is held whole beside them). */
+enum { ROUND_BYTES = 1 << 19 };
 /* The least bytes worth a thread of their own. */
 enum { MIN_RANGE_BYTES = 1 << 16 };
 /* Most threads that parse. */
