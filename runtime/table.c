@@ -2461,6 +2461,9 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
             if (nl)
                 end = (size_t)(nl - buf) + 1;
         }
+        /* the round reaches the end of the input: a quoted field open at
+         * its end never closes */
+        last = last && end == src->len;
         if (end == c) {
             int r = one_record(L, src, csv);
             if (r >= 0)
