@@ -467,6 +467,16 @@ typedef struct ast_module {
     int32_t base;           /* the module it extends, or -1 */
 } ast_module;
 
+/* The kinds of name a syntax error may throw away with its declaration. */
+typedef enum ast_lostkind { LOST_TARGET, LOST_INDICATOR, LOST_PERIOD } ast_lostkind;
+
+/* A name whose declaration a syntax error threw away: the checker does not
+ * report its uses as undefined, errors that fixing the syntax makes untrue. */
+typedef struct ast_lost {
+    ast_lostkind kind;
+    const char *name;
+} ast_lost;
+
 /* A whole file (or, after import, a whole program).  A program made by the
  * loader also lists its modules (nmodules 0 for a single parsed file: then
  * every name is the file's own) and every edit an extending file made. */
@@ -483,10 +493,11 @@ typedef struct ast_program {
                                loaded (reported): the checker skips it */
     bool syntax_errors;     /* a file of it had lexical or syntax errors
                                (reported): what they threw away is missing */
-    const char **lost_targets; /* names of the targets syntax errors threw
-                               away (`target NAME` was read): what names them
-                               is not reported as undefined */
-    uint32_t nlost_targets;
+    const ast_lost *lost;   /* what syntax errors threw away after its name
+                               was read (`target NAME`, `indicator NAME`, a
+                               period `NAME =`): what names it is not reported
+                               as undefined */
+    uint32_t nlost;
 } ast_program;
 
 /* Constructors used by the parser; all allocate in `a`. */

@@ -2660,13 +2660,14 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
     prog->syntax_errors = L->syntax_errors;
     size_t nlost = 0;
     for (size_t i = 0; i < L->mods.n; i++)
-        nlost += M(L, (uint32_t)i)->ast->nlost_targets;
-    prog->lost_targets = arena_alloc(a, (nlost + 1) * sizeof *prog->lost_targets);
+        nlost += M(L, (uint32_t)i)->ast->nlost;
+    ast_lost *lost = arena_alloc(a, (nlost + 1) * sizeof *lost);
     for (size_t i = 0; i < L->mods.n; i++) {
         const ast_program *mp = M(L, (uint32_t)i)->ast;
-        for (uint32_t k = 0; k < mp->nlost_targets; k++)
-            prog->lost_targets[prog->nlost_targets++] = mp->lost_targets[k];
+        for (uint32_t k = 0; k < mp->nlost; k++)
+            lost[prog->nlost++] = mp->lost[k];
     }
+    prog->lost = lost;
     return prog;
 }
 

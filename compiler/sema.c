@@ -622,15 +622,25 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
 
 /* ---------------------------------------------------------------- declaring */
 
-/* Whether a syntax error threw away a target called name (its `target
- * NAME` was read): what names it is then not reported as undefined, an
- * error that fixing the syntax error makes untrue. */
-static bool lost_target(const S *s, const char *name)
+/* Whether a syntax error threw away the declaration of a name of kind k
+ * after its name was read (`target NAME`, `indicator NAME`, a period):
+ * what names it is then not reported as undefined, an error that fixing
+ * the syntax error makes untrue. */
+static bool lost_name(const S *s, ast_lostkind k, const char *name)
 {
-    for (uint32_t i = 0; name && i < s->prog->nlost_targets; i++)
-        if (strcmp(s->prog->lost_targets[i], name) == 0)
+    for (uint32_t i = 0; name && i < s->prog->nlost; i++)
+        if (s->prog->lost[i].kind == k && strcmp(s->prog->lost[i].name, name) == 0)
             return true;
     return false;
+}
+
+/* lost_name for a kind of the checker's namespaces (false for the kinds
+ * whose declarations are never lost by name). */
+static bool lost_kind(const S *s, int kind, const char *name)
+{
+    return (kind == K_TARGET && lost_name(s, LOST_TARGET, name)) ||
+           (kind == K_INDICATOR && lost_name(s, LOST_INDICATOR, name)) ||
+           (kind == K_PERIOD && lost_name(s, LOST_PERIOD, name));
 }
 
 /* Looks a name up in one namespace; reports "undefined KIND 'x'" (with a
@@ -643,7 +653,7 @@ static const sym *lookup(S *s, int kind, ast_name n)
     if (is_vocab(kind))
         return lookup_vocab(s, kind, n, NULL);
     const sym *y = find(s, kind, n);
-    if (!y && kind == K_TARGET && lost_target(s, n.s))
+    if (!y && lost_kind(s, kind, n.s))
         return NULL;
     if (!y) {
         diag_error(s->d, n.sp, "undefined %s '%s'%s", kindname[kind], n.s, dropped_why(s, kind, n.s));
@@ -993,6 +1003,8 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
     const sym *y = find(s, K_INDICATOR, e->u.name);
     if (!y && s->user && c->mode != EM_CONST && dropped_use(s, e))
         return set(e, TY_ERROR, NULL);
+    if (!y && lost_name(s, LOST_INDICATOR, n))
+        return set(e, TY_ERROR, NULL);
     if (!y) {
         if (tab_find(&s->tab[K_PERIOD], n) && c->mode != EM_CONST)
             diag_error(s->d, e->sp, "'%s' is a period; write 'at(x, %s)' to read a value in it", n, n);
@@ -1051,6 +1063,8 @@ static bool year_or_period(S *s, ast_expr *y, bool first, int *out)
             *out = first ? s->periods[p->index]->from : s->periods[p->index]->to;
             return true;
         }
+        if (lost_name(s, LOST_PERIOD, y->u.name.s))
+            return false;
         diag_error(s->d, y->sp, "undefined period '%s'", y->u.name.s);
         suggest(s, 1u << K_PERIOD, NULL, y->u.name.s);
         return false;
@@ -2560,6 +2574,8 @@ static int year_of(S *s, ast_year *y, const char **shown)
     int year = y->year;
     if (y->period.s) {
         const sym *p = find(s, K_PERIOD, y->period);
+        if (!p && lost_name(s, LOST_PERIOD, y->period.s))
+            return 0;
         if (!p) {
             diag_error(s->d, y->period.sp, "undefined period '%s'", y->period.s);
             suggest(s, 1u << K_PERIOD, NULL, y->period.s);
@@ -4076,7 +4092,7 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
                 diag_hint(s->d, "the targets that measure it: %s", on);
             return false;
         }
-        if (!y && lost_target(s, x->item.s))
+        if (!y && lost_name(s, LOST_TARGET, x->item.s))
             return false;
         if (!y) {
             diag_error(s->d, x->item.sp, "undefined target '%s'%s", x->item.s ? x->item.s : "?",

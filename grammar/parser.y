@@ -146,9 +146,16 @@ struct parse_state {
     bool in_target;     /* inside `target|redline NAME ...` of a measure */
     bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
                            the hints of a syntax error there) */
+    bool in_values;     /* inside the braces of an indicator's `values { }` */
+    int last_tok, before_tok; /* the token last read and the one before it */
+    span last_sp, before_sp;  /* (for the hints of a syntax error) */
     ast_name pending_target; /* the name of the target being read (`target
                                 NAME ...`) until its measure holds it */
-    ptrvec lost_targets;   /* const char *: targets a syntax error threw away */
+    ast_name pending_indicator; /* the indicator being declared (`indicator
+                                NAME ...`) until the program holds it */
+    ptrvec pending_periods; /* const char *: the periods of the `periods`
+                               item being read, until the plan holds them */
+    ptrvec lost;           /* ast_lost *: names a syntax error threw away */
 };
 
 /* A list under construction: elsize-byte elements in malloc'd storage. */
@@ -229,7 +236,7 @@ static ast_decl *new_override(parse_state *ps, ast_overkind what, ast_name name,
 static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_name id, const char *title,
                                    ast_expr *weight, span sp);
 static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
-static void lose_target(parse_state *ps);
+static void lose_pending(parse_state *ps);
 
 /* Stops the parse when an expression or unit tree gets too deep. */
 #define CHECK_DEPTH(node)                  \
@@ -351,8 +358,13 @@ static void lose_target(parse_state *ps);
 /* program := { decl } */
 program:
     %empty
-  | program decl        { if ($2) ptrvec_push(ps->a, &ps->decls, $2); }
-  | program error       { lose_target(ps); }
+  | program decl
+        {
+            if ($2)
+                ptrvec_push(ps->a, &ps->decls, $2);
+            ps->pending_indicator = (ast_name){0};
+        }
+  | program error       { lose_pending(ps); }
   ;
 
 /* decl := plan | levels | region | agency | unit | indicator | section | assessment
@@ -684,7 +696,7 @@ plan_items:
             }
         }
   | plan_items kw_periods periods
-        { $$ = $1; list_append($$->periods, $3); }
+        { $$ = $1; list_append($$->periods, $3); ps->pending_periods.n = 0; }
   | plan_items kw_keys keys
         {
             $$ = $1;
@@ -706,7 +718,7 @@ plan_items:
             }
         }
   | plan_items error
-        { $$ = $1; }
+        { $$ = $1; lose_pending(ps); }
   ;
 
 /* periods := period {',' period} */
@@ -717,11 +729,11 @@ periods:
 
 /* period := IDENT '=' NUMBER '..' NUMBER */
 period:
-    IDENT '=' NUMBER DOTDOT NUMBER
+    IDENT { ptrvec_push(ps->a, &ps->pending_periods, (void *)$1.s); } '=' NUMBER DOTDOT NUMBER
         {
             $$ = (ast_period){.name = $1, .sp = @$};
-            $$.from = year_value(ps, $3, @3);
-            $$.to = year_value(ps, $5, @5);
+            $$.from = year_value(ps, $4, @4);
+            $$.to = year_value(ps, $6, @6);
         }
   ;
 
@@ -900,12 +912,12 @@ unitatom:
 
 /* indicator := 'indicator' IDENT [STRING] ':' unitexpr { ',' ind_attr } */
 indicator:
-    kw_indicator IDENT opt_string ':' unitexpr
+    kw_indicator IDENT { ps->pending_indicator = $2; } opt_string ':' unitexpr
         {
             $$ = new_decl(ps, D_INDICATOR, @$);
             $$->u.ind.name = $2;
-            $$->u.ind.display = $3;
-            $$->u.ind.unit = $5;
+            $$->u.ind.display = $4;
+            $$->u.ind.unit = $6;
         }
   | indicator ',' ind_attr
         { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
@@ -993,7 +1005,7 @@ section:
 measures:
     %empty              { $$ = list_new(sizeof(ast_measure *)); }
   | measures measure    { $$ = $1; if ($2) list_push($$, &$2); }
-  | measures error      { $$ = $1; lose_target(ps); }
+  | measures error      { $$ = $1; lose_pending(ps); }
   ;
 
 /* measure := 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}' */
@@ -1041,7 +1053,7 @@ measure_items:
             list_push($$->targets, &$2);
             ps->pending_target = (ast_name){0};
         }
-  | measure_items error                 { $$ = $1; lose_target(ps); }
+  | measure_items error                 { $$ = $1; lose_pending(ps); }
   ;
 
 /* ---- targets ---- */
@@ -1581,7 +1593,13 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
 {
     int tok = lex_next(ps->lex, val, loc);
     track_blocks(ps, tok, *loc);
+    if (tok == '{' || tok == '}')
+        ps->in_values = tok == '{' && ps->in_indicator && ps->prev_tok == IDENT;
     track_override(ps, tok);
+    ps->before_tok = ps->last_tok;
+    ps->before_sp = ps->last_sp;
+    ps->last_tok = tok;
+    ps->last_sp = *loc;
     return tok;
 }
 
@@ -1789,8 +1807,28 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
             append(msg, sizeof msg, "%s%s", k == 0 ? ", expected " : k == count - 1 ? " or " : ", ",
                    groups[g]);
     }
+    /* `indicator X : %, colum "x"`: a word before '{' reads as a values
+     * table's; a word that is no attribute is the mistake, not what follows */
+    if (ps->in_indicator && n == 1 && strcmp(yysymbol_name(expected[0]), "'{'") == 0 &&
+        ps->before_tok == IDENT) {
+        char word[256] = "";
+        append_source(ps, word, sizeof word, ps->before_sp);
+        diag_error(ps->d, ps->before_sp,
+                   "unknown indicator attribute '%s', expected 'higher', 'lower', 'column', 'formula' or 'values'",
+                   word);
+        static const char *const attrs[] = {"higher", "lower", "column", "formula", "values"};
+        for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+            if (diag_editdist(word, attrs[i]) <= (strlen(attrs[i]) > 5 ? 2 : 1)) {
+                diag_hint(ps->d, "did you mean '%s'?", attrs[i]);
+                break;
+            }
+        return 0;
+    }
     diag_error(ps->d, *loc, "%s", msg);
     unclosed_notes(ps, tok, expected, n);
+    /* `values { 甲 = 20% 乙 = 30% }`: the rows follow each other after ',' */
+    if (ps->in_values && tok == YYSYMBOL_IDENT && find_token(expected, n, "','") >= 0)
+        diag_hint(ps->d, "the rows of a values table are separated by ',': 'values { 甲 = 20%%, 乙, 丙 = 30%% }'");
     /* `达标 = yes` in a condition: a comparison is '==' */
     bool eq_expected = false;
     for (int i = 0; i < n; i++)
@@ -2253,14 +2291,28 @@ static void too_deep(parse_state *ps, span sp)
     lex_stop(ps->lex);
 }
 
-/* After a syntax error: the target being read, if it had a name, was
- * thrown away; its name is kept so that the checker does not report the
- * expectations, weights and vetoes that name it as undefined. */
-static void lose_target(parse_state *ps)
+/* Records that a syntax error threw away the declaration of `name`. */
+static void lose(parse_state *ps, ast_lostkind k, const char *name)
+{
+    ast_lost *l = arena_alloc(ps->a, sizeof *l);
+    *l = (ast_lost){.kind = k, .name = name};
+    ptrvec_push(ps->a, &ps->lost, l);
+}
+
+/* After a syntax error: the target, indicator or periods being read, if
+ * their names were read, were thrown away; the names are kept so that the
+ * checker does not report what names them (an expectation, a weight, a
+ * veto, an expression, a deadline) as undefined. */
+static void lose_pending(parse_state *ps)
 {
     if (ps->pending_target.s)
-        ptrvec_push(ps->a, &ps->lost_targets, (void *)ps->pending_target.s);
-    ps->pending_target = (ast_name){0};
+        lose(ps, LOST_TARGET, ps->pending_target.s);
+    if (ps->pending_indicator.s)
+        lose(ps, LOST_INDICATOR, ps->pending_indicator.s);
+    for (size_t i = 0; i < ps->pending_periods.n; i++)
+        lose(ps, LOST_PERIOD, ps->pending_periods.v[i]);
+    ps->pending_target = ps->pending_indicator = (ast_name){0};
+    ps->pending_periods.n = 0;
 }
 
 /* ---- entry point ---- */
@@ -2277,8 +2329,11 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
     lex_close(ps.lex);
     prog->decls = (ast_decl **)ps.decls.v;
     prog->ndecls = (uint32_t)ps.decls.n;
-    prog->lost_targets = (const char **)ps.lost_targets.v;
-    prog->nlost_targets = (uint32_t)ps.lost_targets.n;
+    ast_lost *lost = arena_alloc(a, (ps.lost.n + 1) * sizeof *lost);
+    for (size_t i = 0; i < ps.lost.n; i++)
+        lost[i] = *(const ast_lost *)ps.lost.v[i];
+    prog->lost = lost;
+    prog->nlost = (uint32_t)ps.lost.n;
     return prog;
 }
 
