@@ -1854,8 +1854,17 @@ static void fix_regions(loader *L, baseidx *b)
                                    first->name, nm ? nm : "?", clause_of(L, me));
                         diag_note(L->d, before.sp, "its scope is here");
                         /* a red line is overridden as a red line: 'override target' on it is an error */
-                        diag_hint(L->d, "give it a scope of this plan ('override %s %s for ...') or drop it",
-                                  t->redline ? "redline" : "target", nm ? nm : "?");
+                        const item *ren = nm ? namemap_get(&b->renamed, nm) : NULL;
+                        if (ren)
+                            /* renamed: that one override gives every change,
+                             * and a renamed target cannot be dropped */
+                            diag_hint(L->d, "give it a scope of this plan in the override that renames it "
+                                            "('override %s %s as %s for ...'), or leave out the rename and drop "
+                                            "target '%s'",
+                                      t->redline ? "redline" : "target", ren->name, nm, ren->name);
+                        else
+                            diag_hint(L->d, "give it a scope of this plan ('override %s %s for ...') or drop it",
+                                      t->redline ? "redline" : "target", nm ? nm : "?");
                         continue;
                     }
                     if (before.except.n > 0 && t->scope.except.n == 0 && ignore) {
@@ -1867,9 +1876,17 @@ static void fix_regions(loader *L, baseidx *b)
                                      ignore->name, nm ? nm : "?", clause_of(L, me),
                                      scope_text(L, &t->scope));
                         diag_note(L->d, before.sp, "its scope is here");
-                        diag_hint(L->d, "give it the exceptions of this plan ('override %s %s %s except ...'), "
-                                        "or drop it if it does not apply",
-                                  t->redline ? "redline" : "target", nm ? nm : "?", scope_text(L, &t->scope));
+                        const item *ren = nm ? namemap_get(&b->renamed, nm) : NULL;
+                        if (ren)
+                            diag_hint(L->d, "give it the exceptions of this plan in the override that renames it "
+                                            "('override %s %s as %s %s except ...'), or leave out the rename and "
+                                            "drop target '%s' if it does not apply",
+                                      t->redline ? "redline" : "target", ren->name, nm, scope_text(L, &t->scope),
+                                      ren->name);
+                        else
+                            diag_hint(L->d, "give it the exceptions of this plan ('override %s %s %s except ...'), "
+                                            "or drop it if it does not apply",
+                                      t->redline ? "redline" : "target", nm ? nm : "?", scope_text(L, &t->scope));
                     }
                     ast_origin *org = origin(L, ORIGIN_RESCOPED, IT_TARGET, nm, item_ref(L, IT_TARGET, nm ? nm : "?"),
                                              clause_of(L, me), before.sp, cause->drop_sp);
