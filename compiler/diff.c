@@ -784,10 +784,26 @@ static const char *ind_desc(D *x, const diff_side *s, const sema_indicator *i)
     return r;
 }
 
+/* The full name of agency `name` in m (its first declaration; NULL for
+ * none); *found, when given, says whether m declares it at all. */
+static const char *agency_full(const sema_model *m, const char *name, bool *found)
+{
+    for (uint32_t i = 0; i < m->nagencies; i++)
+        if (strcmp(m->agency_names[i], name) == 0) {
+            if (found)
+                *found = true;
+            return m->agency_fulls[i];
+        }
+    if (found)
+        *found = false;
+    return NULL;
+}
+
 /* The agencies the new program renames (`agency NEW replaces OLD`) and
  * the old one does not (a program that extends an adaptation has its
- * base's renames too): each is a change, and the old measures' agency
- * lists are read through them. */
+ * base's renames too): each is a change, with its full name when that
+ * changed, and the old measures' agency lists are read through them.
+ * An agency both declare whose full name changed is a change too. */
 static void diff_agencies(D *x)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
@@ -801,7 +817,32 @@ static void diff_agencies(D *x)
             continue;
         x->arename[x->narename++] = r;
         ditem *it = item(x, '~', "agency", r->from);
-        it->renamed = r->to;
+        field(x, it, "full name", agency_full(a, r->from, NULL), agency_full(b, r->to, NULL));
+        /* `agency A "new full name" replaces A`: only the full name changes
+         * (nothing at all when it is the same) */
+        if (strcmp(r->from, r->to) != 0)
+            it->renamed = r->to;
+        else if (!it->fields.n)
+            continue;
+        ptrvec_push(x->a, &x->agencies, it);
+        x->c_agencies.changed++;
+    }
+    /* an agency both programs declare under one name, neither replacing
+     * it anew, whose full name differs */
+    for (uint32_t i = 0; i < b->nagencies; i++) {
+        const char *nm = b->agency_names[i];
+        bool seen = false, ok;
+        for (uint32_t j = 0; j < i && !seen; j++)
+            seen = strcmp(b->agency_names[j], nm) == 0;
+        for (uint32_t k = 0; k < x->narename && !seen; k++)
+            seen = strcmp(x->arename[k]->to, nm) == 0 || strcmp(x->arename[k]->from, nm) == 0;
+        const char *oldfull = seen ? NULL : agency_full(a, nm, &ok);
+        if (seen || !ok)
+            continue;
+        ditem *it = item(x, '~', "agency", nm);
+        field(x, it, "full name", oldfull, b->agency_fulls[i]);
+        if (!it->fields.n)
+            continue;
         ptrvec_push(x->a, &x->agencies, it);
         x->c_agencies.changed++;
     }
