@@ -1822,6 +1822,9 @@ static bool check_expectation(compilation *c, const char *title, const rt_table 
                                                             : LBL_T_MEASURE),
                        title, x->kind == EXP_MEASURE ? p->measures[e->item].id : tg->name, rname,
                        x->year, shown(lang, got, b1), shown(lang, x->num, b2));
+        /* `value 3488` of a column in km2 read as 万平方公里 */
+        if (x->kind == EXP_VALUE && tg->unit && tg->unit[0] && strcmp(tg->unit, "1") != 0)
+            diag_hint(&c->diag, lbl_get(lang, LBL_T_VALUE_UNIT), tg->unit);
         return false;
     }
     case EXP_GRADE: {

@@ -32,6 +32,7 @@
 
 #include "csv.h"
 #include "ir.h"
+#include "labels.h"
 #include "model.h"
 #include "planword.h"
 
@@ -4110,8 +4111,17 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
                     out->status = k;
             if (out->status < 0) {
                 diag_error(s->d, x->word.sp, "unknown status '%s'", x->word.s ? x->word.s : "?");
-                diag_hint(s->d, "a status is met, on_track, lagging, failed, missing or "
-                                "not_applicable; or write 'score N' or 'value N'");
+                /* `未达标`, as `--lang zh` writes the status */
+                int zh = -1;
+                for (int k = IR_ST_NA; k <= IR_ST_MET && x->word.s; k++)
+                    if (strcmp(x->word.s, lbl_get(LBL_ZH, (lbl_id)(LBL_ST_NA + k - IR_ST_NA))) == 0)
+                        zh = k;
+                if (zh >= 0)
+                    diag_hint(s->d, "'%s' is written '%s': the status words are the results' English ones",
+                              x->word.s, ir_statusname(zh));
+                else
+                    diag_hint(s->d, "a status is met, on_track, lagging, failed, missing or "
+                                    "not_applicable; or write 'score N' or 'value N'");
                 return false;
             }
         }

@@ -147,7 +147,11 @@ struct parse_state {
     bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
                            the hints of a syntax error there) */
     bool in_values;     /* inside the braces of an indicator's `values { }` */
+    bool in_test;       /* inside a test block */
+    int expect_pos;     /* the position of the token in an `expect` line
+                           (1 for `expect`), 0 outside one */
     int last_tok, before_tok; /* the token last read and the one before it */
+    double last_num;          /* the number last read */
     span last_sp, before_sp;  /* (for the hints of a syntax error) */
     ast_name pending_target; /* the name of the target being read (`target
                                 NAME ...`) until its measure holds it */
@@ -1592,6 +1596,26 @@ static void track_override(parse_state *ps, int tok)
 static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
 {
     int tok = lex_next(ps->lex, val, loc);
+    if (tok == KW_TEST || tok == '}')
+        ps->in_test = tok == KW_TEST;
+    if (ps->in_test && tok == IDENT && strcmp(val->name.s, "expect") == 0)
+        ps->expect_pos = 1;
+    else if (ps->expect_pos)
+        ps->expect_pos++;
+    /* `expect 台州 2023年 ...`: the word after the year is reported and
+     * skipped, so that the rest of the line reads as it means (else the
+     * error comes at the end of the block, after 年 was read as a target) */
+    if (ps->expect_pos == 4 && tok == IDENT && ps->last_tok == NUMBER && loc->lo == ps->last_sp.hi &&
+        strncmp(val->name.s, "年", strlen("年")) == 0 &&
+        planword_hint(val->name.s, strlen(val->name.s))) {
+        diag_error(ps->d, *loc, "unexpected name '%s' after the year", val->name.s);
+        diag_hint(ps->d, "a year is written without '%s': 'expect REGION %d ...'", val->name.s,
+                  (int)ps->last_num);
+        ps->expect_pos--;
+        return parse_lex(val, loc, ps);
+    }
+    if (tok == NUMBER)
+        ps->last_num = val->num;
     track_blocks(ps, tok, *loc);
     if (tok == '{' || tok == '}')
         ps->in_values = tok == '{' && ps->in_indicator && ps->prev_tok == IDENT;
