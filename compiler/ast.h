@@ -370,6 +370,8 @@ struct ast_decl {
         struct {
             ast_name name;
             ast_missing missing; span missing_sp;
+            bool missing_lost;       /* a syntax error threw its `missing`
+                                        away: not reported again as absent */
             ast_expr *score;         /* NULL: the default score */
             ast_weight *weights; uint32_t nweights;
             bool veto_redlines; span veto_redlines_sp;

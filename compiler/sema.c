@@ -3596,7 +3596,7 @@ static void check_assessment(S *s)
     m->assessment = d->u.assess.name.s;
     m->missing = d->u.assess.missing;
     span name_sp = d->u.assess.name.s ? d->u.assess.name.sp : d->sp;
-    if (d->u.assess.missing == MISSING_UNSET)
+    if (d->u.assess.missing == MISSING_UNSET && !d->u.assess.missing_lost)
         diag_error(s->d, name_sp,
                    "assessment '%s' has no missing-data policy; add 'missing zero', 'missing reweight' or 'missing error'",
                    m->assessment ? m->assessment : "?");
@@ -3647,8 +3647,11 @@ static void check_assessment(S *s)
     m->bands = arena_alloc(s->a, (nb + 1) * sizeof *m->bands);
     m->band_min = arena_alloc(s->a, (nb + 1) * sizeof *m->band_min);
     symtab names = {0};
+    bool prev_read = false; /* the band before has a bound that was read */
     for (uint32_t k = 0; k < nb; k++) {
         const ast_band *b = &d->u.assess.bands[k];
+        bool read = prev_read;
+        prev_read = false;
         const char *bn = b->name.s ? b->name.s : "?";
         m->bands[k] = bn;
         if (b->name.s) {
@@ -3670,12 +3673,19 @@ static void check_assessment(S *s)
         if (last)
             continue;
         double v;
-        if (!const_number(s, b->min, "a grade bound", &v))
+        if (!const_number(s, b->min, "a grade bound", &v)) {
+            /* `优秀 >= 90分`: the next band is not compared with a bound
+             * that was not read (it is not 0) */
+            if (b->min && b->min->kind == EX_NUM && b->min->u.num.unit)
+                diag_hint(s->d, "a grade's bound is a score from 0 to 100, written without a unit: '%s >= %s'",
+                          bn, numstr(s, b->min->u.num.v));
             continue;
+        }
         m->band_min[k] = v;
+        prev_read = true;
         if (v < 0 || v > 100)
             diag_error(s->d, b->min->sp, "grade bound %s is outside the scores 0..100", numstr(s, v));
-        else if (k > 0 && d->u.assess.bands[k - 1].has_min && v >= m->band_min[k - 1])
+        else if (k > 0 && read && v >= m->band_min[k - 1])
             diag_error(s->d, b->min->sp, "grades go best first: '%s' (>= %s) must be below '%s' (>= %s)",
                        bn, numstr(s, v), m->bands[k - 1], numstr(s, m->band_min[k - 1]));
     }

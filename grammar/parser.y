@@ -148,6 +148,7 @@ struct parse_state {
                            the hints of a syntax error there) */
     bool in_values;     /* inside the braces of an indicator's `values { }` */
     bool in_test;       /* inside a test block */
+    bool missing_open;  /* an assessment's `missing` is read, its mode not yet */
     int expect_pos;     /* the position of the token in an `expect` line
                            (1 for `expect`), 0 outside one */
     int last_tok, before_tok; /* the token last read and the one before it */
@@ -420,7 +421,7 @@ kw_measure:     KW_MEASURE      { yyerrok; } ;
 kw_lead:        KW_LEAD         { yyerrok; } ;
 kw_responsible: KW_RESPONSIBLE  { yyerrok; } ;
 kw_shared:      KW_SHARED       { yyerrok; } ;
-kw_missing:     KW_MISSING      { yyerrok; } ;
+kw_missing:     KW_MISSING      { yyerrok; ps->missing_open = true; } ;
 kw_score:       KW_SCORE        { yyerrok; } ;
 kw_weight:      KW_WEIGHT       { yyerrok; } ;
 kw_veto:        KW_VETO         { yyerrok; } ;
@@ -1304,6 +1305,7 @@ assess_items:
   | assess_items kw_missing missing_mode
         {
             $$ = $1;
+            ps->missing_open = false;
             if ($$->d->u.assess.missing != MISSING_UNSET)
                 given_twice(ps, "missing", "assessment", @2, $$->d->u.assess.missing_sp);
             else {
@@ -1343,7 +1345,13 @@ assess_items:
             }
         }
   | assess_items error
-        { $$ = $1; }
+        {
+            $$ = $1;
+            /* `missing 0`: one error, not one more for a policy never given */
+            if (ps->missing_open)
+                $$->d->u.assess.missing_lost = true;
+            ps->missing_open = false;
+        }
   ;
 
 /* 'zero' | 'reweight' | 'error' */
@@ -1850,6 +1858,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     }
     diag_error(ps->d, *loc, "%s", msg);
     unclosed_notes(ps, tok, expected, n);
+    /* `missing 0`: the policy is a word */
+    if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
+        diag_hint(ps->d, "'missing zero' scores a target without data 0, 'missing reweight' leaves it out "
+                         "and shares its weight among the others, 'missing error' stops the run");
     /* `values { 甲 = 20% 乙 = 30% }`: the rows follow each other after ',' */
     if (ps->in_values && tok == YYSYMBOL_IDENT && find_token(expected, n, "','") >= 0)
         diag_hint(ps->d, "the rows of a values table are separated by ',': 'values { 甲 = 20%%, 乙, 丙 = 30%% }'");
