@@ -201,10 +201,14 @@ static int cplen(const char *s)
     return n;
 }
 
-/* The best did-you-mean candidate so far. */
+/* The best did-you-mean candidate so far, and the first names that hold
+ * the misspelt one whole (`无废城市` in `省级无废城市建设`: a plan's long
+ * names are often written short). */
 typedef struct suggestion {
     const char *name;
     int limit, best, len;
+    const char *within[3];
+    int nwithin;            /* how many hold it (more than 3: not listed) */
 } suggestion;
 
 static void suggest_init(suggestion *g, const char *name)
@@ -213,11 +217,17 @@ static void suggest_init(suggestion *g, const char *name)
     g->len = cplen(name);
     g->limit = g->len / 3 > 1 ? g->len / 3 : 1;
     g->best = g->limit + 1;
+    g->nwithin = 0;
 }
 
 /* Considers one candidate for the misspelt `name`. */
 static void suggest_one(suggestion *g, const char *name, const char *cand)
 {
+    if (g->len >= 2 && strcmp(cand, name) != 0 && strstr(cand, name)) {
+        if (g->nwithin < 3)
+            g->within[g->nwithin] = cand;
+        g->nwithin++;
+    }
     int cl = cplen(cand);
     if (abs(cl - g->len) >= g->best)
         return;
@@ -296,6 +306,12 @@ static void suggest(S *s, unsigned kinds, const char *const *extra, const char *
         suggest_one(&g, name, *extra);
     if (g.name)
         diag_hint(s->d, "did you mean '%s'?", g.name);
+    else if (g.nwithin == 1)
+        diag_hint(s->d, "did you mean '%s'?", g.within[0]);
+    else if (g.nwithin == 2)
+        diag_hint(s->d, "did you mean '%s' or '%s'?", g.within[0], g.within[1]);
+    else if (g.nwithin == 3)
+        diag_hint(s->d, "did you mean '%s', '%s' or '%s'?", g.within[0], g.within[1], g.within[2]);
 }
 
 /* ---------------------------------------------------------------- modules */
