@@ -46,6 +46,7 @@ static const struct planword {
     {"小于", "'小于' (less than) is written as '<' before the goal: '< 1%'"},
     {"左右", "'左右' (about) is a tolerance after the goal, its width the analyst's: "
              "'>= 20% tolerance 0.5%' (docs/LANGUAGE.md §6)"},
+    {"到", "'到2025年' (by 2025) is written 'by 2025', after the goal: '>= 95% by 2025'"},
     {"年", "a year is written without '年': 'by 2025'"},
     {"年底", "a year is written without '年底': 'by 2025'"},
     {"年前", "a year is written without '年前': 'by 2025'"},
@@ -75,6 +76,17 @@ static const struct planword *find(const char *text, size_t len)
 
 const char *planword_hint(const char *text, size_t len)
 {
+    /* `到2025年`: a year with its 年 after the word (the scanner reads it
+     * as one name); the year's digits must be there */
+    static const char *const year_words[] = {"年底", "年前", "年"};
+    for (size_t i = 0; i < sizeof year_words / sizeof year_words[0]; i++) {
+        size_t y = strlen(year_words[i]);
+        if (len > y && memcmp(text + len - y, year_words[i], y) == 0 && text[len - y - 1] >= '0' &&
+            text[len - y - 1] <= '9') {
+            len -= y;
+            break;
+        }
+    }
     while (len > 0 && text[len - 1] >= '0' && text[len - 1] <= '9')
         len--;
     const struct planword *w = find(text, len);

@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 /* The hint for the name text[0..len) when it is one of the words, whole or
- * followed by ASCII digits (the scanner joins `不低于13` into one name), or
- * NULL.  A name that merely starts with a word (an indicator 达标城市比例)
+ * followed by ASCII digits (the scanner joins `不低于13` into one name) and
+ * those by 年, 年底 or 年前 (`到2025年`), or NULL.  A name that merely starts with a word (an indicator 达标城市比例)
  * is not one. */
 const char *planword_hint(const char *text, size_t len);
 

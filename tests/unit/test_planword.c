@@ -36,6 +36,12 @@ START_TEST(digits_after_a_word)
     ck_assert_str_eq(hint("不低于13"), hint("不低于"));
     ck_assert_ptr_null(hint("13"));
     ck_assert_ptr_null(hint(""));
+    /* `到2025年` (by 2025): the word, the year and its 年 as one name */
+    ck_assert_ptr_nonnull(strstr(hint("到2025年"), "'by 2025'"));
+    ck_assert_str_eq(hint("到2025年底"), hint("到"));
+    ck_assert_str_eq(hint("到2025"), hint("到"));
+    /* 年 without the digits before it is not cut: 到年 is a name */
+    ck_assert_ptr_null(hint("到年"));
 }
 END_TEST
 
