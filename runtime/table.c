@@ -256,6 +256,7 @@ typedef struct loader {
     size_t skipped;         /* rows of undeclared regions skipped (opts) */
     unsigned first_skipped; /* the line of the first */
     char *first_region;     /* and its region (malloc'd) */
+    bool whole_noted;       /* a row called 全省 (合计 ...) was explained */
     char *first_unknown;    /* the first region reported unknown that is
                                like no declared one (no did-you-mean), or
                                NULL (malloc'd): the note after the errors
@@ -730,6 +731,38 @@ static int cmp_str(const void *a, const void *b)
 
 /* The region name or alias closest to `s`, when close enough to suggest
  * (the first in byte order among the closest). */
+/* Whether a region cell is a table's word for the whole (全省, 合计):
+ * a row of totals that no region is called, most often the plan's own
+ * region's row. */
+static bool whole_word(const char *s)
+{
+    static const char *const words[] = {"全省", "全市", "全区", "全县", "全国", "全省合计", "全市合计",
+                                        "全国合计", "合计", "总计", "全省平均", "全市平均"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(s, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The note after an unknown region `s` that is a word for the whole: an
+ * alias makes its rows those of the region they total, named when the
+ * rules have one region at the top (the plan's, most often). */
+static void whole_note(loader *L, const char *s)
+{
+    const char *top = NULL;
+    int ntop = 0;
+    for (uint32_t r = 0; r < L->p->nregions; r++)
+        if (L->p->regions[r].parent < 0 && !L->p->regions[r].is_group && ntop++ == 0)
+            top = L->p->regions[r].name;
+    const char *w = shown(L, s, strlen(s));
+    if (ntop == 1)
+        fprintf(L->err, "note: '%s' names the whole, not a region; if its rows are %s's, give %s the alias: "
+                        "region %s : ... alias \"%s\"\n", w, top, top, top, w);
+    else
+        fprintf(L->err, "note: '%s' names the whole, not a region; if its rows are a region's, give that "
+                        "region the alias: region NAME : ... alias \"%s\"\n", w, w);
+}
+
 static const char *suggest_region(loader *L, const char *s)
 {
     if (!L->sorted) {
@@ -1777,7 +1810,11 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         memcpy(name, s, n);
         name[n] = '\0';
         const char *hint = suggest_region(L, name);
-        if (!hint && !L->first_unknown)
+        bool whole = !hint && whole_word(name);
+        if (whole && !L->whole_noted && !L->stopped)
+            whole_note(L, name);
+        L->whole_noted |= whole;
+        if (!hint && !whole && !L->first_unknown)
             L->first_unknown = name;
         else
             free(name);
