@@ -660,6 +660,43 @@ static bool lost_kind(const S *s, int kind, const char *name)
            (kind == K_PERIOD && lost_name(s, LOST_PERIOD, name));
 }
 
+/* For an undefined region, section or measure: when `name` is what the
+ * plan calls one in another way — a region's alias (a spelling of the
+ * data), a section's or measure's title — a note that says how the rules
+ * name it; true then. */
+static bool other_name_note(S *s, int kind, const char *name)
+{
+    for (uint32_t i = 0; name && i < s->prog->ndecls; i++) {
+        const ast_decl *d = s->prog->decls[i];
+        if (kind == K_REGION && d->kind == D_REGION && d->u.region.names.n == 1) {
+            for (uint32_t k = 0; k < d->u.region.naliases; k++)
+                if (strcmp(d->u.region.aliases[k], name) == 0) {
+                    const char *r = d->u.region.names.v[0].s;
+                    diag_hint(s->d, "'%s' is an alias of region '%s', a spelling the data may use; the rules "
+                                    "name it '%s'", name, r, r);
+                    return true;
+                }
+        }
+        if ((kind != K_SECTION && kind != K_MEASURE) || d->kind != D_SECTION || !d->u.section)
+            continue;
+        const ast_section *sec = d->u.section;
+        if (kind == K_SECTION && sec->title && sec->id.s && strcmp(sec->title, name) == 0) {
+            diag_hint(s->d, "'%s' is the title of section '%s'; a section is named by its id: 'section %s'",
+                      name, sec->id.s, sec->id.s);
+            return true;
+        }
+        for (uint32_t j = 0; kind == K_MEASURE && j < sec->nmeasures; j++) {
+            const ast_measure *me = sec->measures[j];
+            if (me && me->title && me->id.s && strcmp(me->title, name) == 0) {
+                diag_hint(s->d, "'%s' is the title of measure (%s); a measure is named by its clause id: "
+                                "'measure (%s)'", name, me->id.s, me->id.s);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Looks a name up in one namespace; reports "undefined KIND 'x'" (with a
  * did-you-mean, or where an extending file dropped it) when absent, but
  * for a target a syntax error threw away.  Returns the symbol or NULL. */
@@ -674,7 +711,7 @@ static const sym *lookup(S *s, int kind, ast_name n)
         return NULL;
     if (!y) {
         diag_error(s->d, n.sp, "undefined %s '%s'%s", kindname[kind], n.s, dropped_why(s, kind, n.s));
-        if (!dropped_note(s, kind, n.s))
+        if (!dropped_note(s, kind, n.s) && !other_name_note(s, kind, n.s))
             suggest(s, 1u << kind, NULL, n.s);
     }
     return y;
@@ -2880,7 +2917,7 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                     scope_set(s, order[i], pass == 0, all, st, &nlist);
             } else {
                 diag_error(s->d, n.sp, "undefined region or level '%s'%s", n.s, dropped_why(s, K_REGION, n.s));
-                if (!dropped_note(s, K_REGION, n.s))
+                if (!dropped_note(s, K_REGION, n.s) && !other_name_note(s, K_REGION, n.s))
                     suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n.s);
                 ok = false;
             }
@@ -3636,7 +3673,7 @@ static void check_assessment(S *s)
             if (!y) {
                 diag_error(s->d, w->what.sp, "undefined measure (%s)%s", w->what.s,
                            dropped_why(s, K_MEASURE, w->what.s));
-                if (!dropped_note(s, K_MEASURE, w->what.s))
+                if (!dropped_note(s, K_MEASURE, w->what.s) && !other_name_note(s, K_MEASURE, w->what.s))
                     suggest(s, 1u << K_MEASURE, NULL, w->what.s);
             } else {
                 set_weight(s, &s->wm[y->index], &m->measures[y->index].weight, w->value,
@@ -4168,7 +4205,7 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
             const sym *y = find(s, K_MEASURE, x->item);
             if (!y) {
                 diag_error(s->d, x->item.sp, "undefined measure (%s)", x->item.s ? x->item.s : "?");
-                if (x->item.s)
+                if (x->item.s && !other_name_note(s, K_MEASURE, x->item.s))
                     suggest(s, 1u << K_MEASURE, NULL, x->item.s);
                 return false;
             }
