@@ -624,12 +624,15 @@ static unsigned parse_jobs(const char *v)
     return (unsigned)n;
 }
 
-/* Reads a year given on the command line: 1..9999, else 0. */
+/* Reads a year given on the command line: 1..9999, also followed by 年
+ * (`--year 2024年`, as the data's year column may write it); else 0. */
 static int parse_year_arg(const char *v)
 {
     char *end;
     errno = 0;
     long n = strtol(v, &end, 10);
+    if (end != v && strcmp(end, "年") == 0)
+        end += strlen("年");
     if (errno || end == v || *end || n < 1 || n > 9999)
         return 0;
     return (int)n;
@@ -1216,8 +1219,20 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
         *ti = explain_find_target(p, target, &hint);
         if (*ti < 0) {
             fprintf(stderr, "planc: error: unknown target '%s'\n", target);
-            if (hint)
+            /* `--target 森林覆盖率`: the indicator, not the target that measures it */
+            char *on = NULL;
+            size_t onlen = 0;
+            FILE *ons = open_memstream(&on, &onlen);
+            for (uint32_t i = 0; ons && i < p->ntargets; i++)
+                if (p->targets[i].measured_src && strcmp(p->targets[i].measured_src, target) == 0)
+                    fprintf(ons, "%s%s", ftell(ons) ? ", " : "", p->targets[i].name);
+            if (ons)
+                fclose(ons);
+            if (on && on[0])
+                fprintf(stderr, "note: the targets that measure '%s': %s\n", target, on);
+            else if (hint)
                 fprintf(stderr, "note: did you mean '%s'?\n", hint);
+            free(on);
             return EXIT_USAGE;
         }
     }
