@@ -170,6 +170,8 @@ typedef struct S {
         uint32_t *nshare;
     } sc;
     namemap scopes;         /* a scope as resolved (scope_key) -> its scope_memo */
+    symtab undeclared;      /* units and agencies reported undefined with the
+                               note on declaring them (once a name) */
     ast_target **ast_targets;
     const ast_measure **ast_measures;
     const ast_section **ast_sections;
@@ -614,8 +616,17 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
                        mod_path(s, m));
         else
             diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
-        if (!superscript_hint(s, kind, m, n.s) && !planword_unit_hint(s, kind, m, n.s))
+        if (!superscript_hint(s, kind, m, n.s) && !planword_unit_hint(s, kind, m, n.s)) {
             suggest_vocab(s, kind, m, extra, n.s);
+            /* a plan's own unit or agency not declared yet (`万元`, a new
+             * bureau): how to, at the first use */
+            if (!n.qual && !tab_add(s->a, &s->undeclared, n.s, n.sp, 0))
+                diag_hint(s->d, kind == K_UNIT ? "if '%s' is a unit of this plan, declare it: 'unit %s' "
+                                                 "(a unit of its own) or 'unit %s = FACTOR UNIT'"
+                                               : "if '%s' is an agency of this plan, declare it: "
+                                                 "'agency %s \"full name\"'%.0s",
+                          n.s, n.s, n.s);
+        }
         return NULL;
     }
     diag_error(s->d, n.sp, "ambiguous %s '%s': %u imported files declare it", kindname[kind], n.s, nfound);
