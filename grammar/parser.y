@@ -929,7 +929,7 @@ indicator:
   ;
 
 /* ind_attr := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] [aggregate]
- *           | 'formula' expr | 'values' '{' valrows '}'  ('values' is a word, not a keyword) */
+ *           | 'formula' expr | 'values' '{' valrows [','] '}'  ('values' is a word, not a keyword) */
 ind_attr:
     KW_HIGHER                   { $$ = (parse_indattr){.kind = KW_HIGHER, .kw_sp = @1}; }
   | KW_LOWER                    { $$ = (parse_indattr){.kind = KW_LOWER, .kw_sp = @1}; }
@@ -937,7 +937,7 @@ ind_attr:
         { $$ = (parse_indattr){.kind = KW_COLUMN, .kw_sp = @1, .column = $2, .column_sp = @2, .unit = $3,
                                .agg = $4}; }
   | KW_FORMULA expr             { $$ = (parse_indattr){.kind = KW_FORMULA, .kw_sp = @1, .formula = $2}; }
-  | IDENT '{' valrows '}'
+  | IDENT '{' valrows opt_comma '}'
         {
             /* another word is reported, then read as 'values' (a table in
              * braces can be nothing else), so the table is still checked */
@@ -945,6 +945,12 @@ ind_attr:
             $$.values = list_finish(ps, $3, &$$.nvalues);
             is_word(ps, $1, "values", "'higher', 'lower', 'column', 'formula' or 'values'");
         }
+  ;
+
+/* [','] after a table's last row, as a table written a row a line often ends */
+opt_comma:
+    %empty
+  | ','
   ;
 
 /* valrows := valrow {',' valrow} */
