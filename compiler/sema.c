@@ -170,6 +170,9 @@ typedef struct S {
         uint32_t *nshare;
     } sc;
     namemap scopes;         /* a scope as resolved (scope_key) -> its scope_memo */
+    bool base_probe;        /* checking an overridden target's base condition
+                               for its unit only: a dropped indicator there
+                               is no use of it */
     symtab undeclared;      /* units and agencies reported undefined with the
                                note on declaring them (once a name) */
     ast_target **ast_targets;
@@ -1033,6 +1036,8 @@ static bool dropped_use(S *s, const ast_expr *e)
         if (o->kind != ORIGIN_DROPPED || o->item != IT_INDICATOR || !o->name ||
             strcmp(o->name, e->u.name.s) != 0)
             continue;
+        if (s->base_probe)
+            return true;
         dropuse *u = arena_alloc(s->a, sizeof *u);
         *u = (dropuse){o, e->sp, s->user, s->user_hint};
         ptrvec_push(s->a, &s->dropuses, u);
@@ -2617,6 +2622,25 @@ static const char **agencies(S *s, const ast_names *ns, uint32_t *n)
     return v;
 }
 
+/* The old name of target `name` when the plan's own file renamed it
+ * (`override target OLD as NEW`, NEW being name), else NULL.  A renamed
+ * target is changed by that one override only, so a hint that says how
+ * to change it names the rename (a base's rename makes NEW the name an
+ * adaptation of it overrides: NULL then). */
+static const char *renamed_from(S *s, const char *name)
+{
+    if (!name || !s->plan)
+        return NULL;
+    uint32_t own = mod_of(s, s->plan->sp);
+    for (uint32_t i = 0; i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        if (o->kind == ORIGIN_RENAMED && o->item == IT_TARGET && o->new_name && o->name &&
+            strcmp(o->new_name, name) == 0 && mod_of(s, o->edit) == own)
+            return o->name;
+    }
+    return NULL;
+}
+
 /* After an error at deadline y against the plan's baseline or horizon: when
  * that year was set in another file than the deadline (an extending plan
  * that moved its base's baseline or horizon), points at where it was set
@@ -2626,7 +2650,11 @@ static void note_plan_year(S *s, const char *target, const ast_year *y, const ch
     if (set_sp.file == y->sp.file)
         return;
     diag_note(s->d, set_sp, "the %s %d is set here", what, year);
-    if (s->plan && s->plan->u.plan.extends && target)
+    const char *old = renamed_from(s, target);
+    if (s->plan && s->plan->u.plan.extends && old)
+        diag_hint(s->d, "give the base's target a deadline of this plan in the override that renames it "
+                        "('override target %s as %s : ...')", old, target);
+    else if (s->plan && s->plan->u.plan.extends && target)
         diag_hint(s->d, "give the base's target a deadline of this plan ('override target %s : ...') or drop it",
                   target);
 }
@@ -3480,7 +3508,11 @@ static void check_target(S *s, uint32_t ti)
     if (t->base && t->measured != t->base->measured && t->base->measured && mt->type != TY_ERROR) {
         ectx bc = {.mode = EM_PLAIN};
         ast_expr *bm = (ast_expr *)t->base->measured;
+        /* the override replaced it: an indicator it reads that the
+         * extending file drops is not used (its unit is then unknown) */
+        s->base_probe = true;
         sema_type bt = check_expr(s, bm, &bc);
+        s->base_probe = false;
         if (bt != TY_ERROR && (bt != mt->type || !unit_same_dim(bm->sema.unit, mt->unit))) {
             diag_error(s->d, t->measured->sp,
                        "the override of target '%s' measures a value in '%s', but the base's target measures one in '%s'",
@@ -3643,8 +3675,12 @@ static void check_measure(S *s, uint32_t mi)
         const char *kind = s->ast_targets[mm->targets[k]]->redline ? "redline" : "target";
         s->user = arena_printf(s->a, "%s '%s' of %s", s->ast_targets[mm->targets[k]]->redline ? "red line" : "target",
                                t->name, mm->id);
-        s->user_hint = arena_printf(s->a, "drop it too ('drop target %s'), or override its condition "
-                                          "('override %s %s : ...')", t->name, kind, t->name);
+        const char *old = renamed_from(s, t->name);
+        s->user_hint = old ? arena_printf(s->a, "give it a condition without it in the override that renames it "
+                                                "('override %s %s as %s : ...'), or leave out the rename and drop "
+                                                "target '%s' too", kind, old, t->name, old)
+                           : arena_printf(s->a, "drop it too ('drop target %s'), or override its condition "
+                                                "('override %s %s : ...')", t->name, kind, t->name);
         check_target(s, mm->targets[k]);
         s->user = NULL;
     }
