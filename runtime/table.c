@@ -729,8 +729,6 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The region name or alias closest to `s`, when close enough to suggest
- * (the first in byte order among the closest). */
 /* Whether a region cell is a table's word for the whole (全省, 合计):
  * a row of totals that no region is called, most often the plan's own
  * region's row. */
@@ -763,6 +761,8 @@ static void whole_note(loader *L, const char *s)
                         "region the alias: region NAME : ... alias \"%s\"\n", w, w);
 }
 
+/* The region name or alias closest to `s`, when close enough to suggest
+ * (the first in byte order among the closest). */
 static const char *suggest_region(loader *L, const char *s)
 {
     if (!L->sorted) {
