@@ -253,6 +253,18 @@ static char *load_both(fixture *f, const char *text, size_t n, const char *want)
     return load_all(f, text, n, want, NULL);
 }
 
+/* The text a capture holds (malloc'd, NUL-terminated), its length in
+ * *n; frees the capture. */
+static char *take_text(capture *c, size_t *n)
+{
+    const char *all = cap_text(c); /* sets c->len */
+    char *text = malloc(c->len + 1);
+    memcpy(text, all, c->len + 1);
+    *n = c->len;
+    cap_free(c);
+    return text;
+}
+
 /* Data over several blocks (a block is 256 KiB): `pad` bytes in the first
  * line move every later byte, so over pads 0..7 the block ends fall on
  * every kind of byte; rows use CRLF, 3-byte region names, quoted notes
@@ -284,12 +296,7 @@ static char *big_csv(int pad, const char *late, size_t *n, unsigned *lines)
     }
     *lines = line + 1; /* where `late` starts */
     fputs(late, csv);
-    const char *all = cap_text(&c);
-    char *text = malloc(c.len + 1);
-    memcpy(text, all, c.len + 1);
-    *n = c.len;
-    cap_free(&c);
-    return text;
+    return take_text(&c, n);
 }
 
 START_TEST(blocks_read_as_memory)
@@ -483,12 +490,7 @@ static char *odd_csv(uint64_t seed, int every, size_t *n)
             }
         }
     fputs("Source: made up\n注：单位为亩\n", csv);
-    const char *all = cap_text(&c); /* sets c.len */
-    char *text = malloc(c.len + 1);
-    memcpy(text, all, c.len + 1);
-    *n = c.len;
-    cap_free(&c);
-    return text;
+    return take_text(&c, n);
 }
 
 START_TEST(threads_read_as_one)
