@@ -331,6 +331,7 @@ struct ast_decl {
             ast_period *periods; uint32_t nperiods;
             const char *region_key; /* data column holding the region (default "region") */
             const char *year_key;   /* data column holding the year (default "year") */
+            span region_key_sp, year_key_sp; /* where each key is written (`region = "..."`) */
             const char *extends;    /* `extends "base.plan"`: the base's path, or NULL */
             span extends_sp;
             ast_name extends_as;    /* `as NAME` after it (.s NULL: none) */

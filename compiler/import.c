@@ -1557,10 +1557,12 @@ static void merge_plan(loader *L, const ast_decl *p)
     }
     if (p->u.plan.region_key) {
         n->u.plan.region_key = p->u.plan.region_key;
+        n->u.plan.region_key_sp = p->u.plan.region_key_sp;
         detail = detail_add(L, detail, "keys");
     }
     if (p->u.plan.year_key) {
         n->u.plan.year_key = p->u.plan.year_key;
+        n->u.plan.year_key_sp = p->u.plan.year_key_sp;
         if (!p->u.plan.region_key)
             detail = detail_add(L, detail, "keys");
     }

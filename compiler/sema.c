@@ -2090,11 +2090,25 @@ static void check_plan(S *s)
         m->region_key = column_name(s, d->u.plan.region_key);
     if (d->u.plan.year_key)
         m->year_key = column_name(s, d->u.plan.year_key);
-    if (!*m->region_key || !*m->year_key)
-        diag_error(s->d, d->sp, "an empty %s key: name the data column that holds the %s",
-                   !*m->region_key ? "region" : "year", !*m->region_key ? "region" : "year");
-    else if (strcmp(m->region_key, m->year_key) == 0)
-        diag_error(s->d, d->sp, "the region key and the year key are both the column \"%s\"", m->region_key);
+    /* each error at the key it is about (a key is written in the plan
+     * block, of this file or of a base: one left unwritten is the default) */
+    if (!*m->region_key || !*m->year_key) {
+        bool reg = !*m->region_key;
+        diag_error(s->d, reg ? d->u.plan.region_key_sp : d->u.plan.year_key_sp,
+                   "an empty %s key: name the data column that holds the %s", reg ? "region" : "year",
+                   reg ? "region" : "year");
+    } else if (strcmp(m->region_key, m->year_key) == 0) {
+        /* at the year key when it is written, the region key noted */
+        bool year_last = d->u.plan.year_key != NULL;
+        span at = year_last ? d->u.plan.year_key_sp : d->u.plan.region_key_sp;
+        diag_error(s->d, at, "the region key and the year key are both the column \"%s\"", m->region_key);
+        if (d->u.plan.region_key && d->u.plan.year_key)
+            diag_note(s->d, year_last ? d->u.plan.region_key_sp : d->u.plan.year_key_sp, "the %s key is here",
+                      year_last ? "region" : "year");
+        else
+            diag_hint(s->d, "the %s key is \"%s\" when the plan does not give it", year_last ? "region" : "year",
+                      year_last ? "region" : "year");
+    }
     if (d->u.plan.region.s)
         lookup(s, K_REGION, d->u.plan.region);
     span name_sp = d->u.plan.name.s ? d->u.plan.name.sp : d->sp;

@@ -710,6 +710,7 @@ plan_items:
                     given_twice(ps, "keys region", "plan", $3.region_sp, $$->region_key_sp);
                 else {
                     $$->d->u.plan.region_key = $3.region;
+                    $$->d->u.plan.region_key_sp = $3.region_sp;
                     $$->region_key_sp = $3.region_sp;
                 }
             }
@@ -718,6 +719,7 @@ plan_items:
                     given_twice(ps, "keys year", "plan", $3.year_sp, $$->year_key_sp);
                 else {
                     $$->d->u.plan.year_key = $3.year;
+                    $$->d->u.plan.year_key_sp = $3.year_sp;
                     $$->year_key_sp = $3.year_sp;
                 }
             }
