@@ -136,6 +136,9 @@ typedef struct S {
     indinfo *ii;
     const ast_period **periods; uint32_t nperiods;
     bool *rlevel_ok;        /* per region: its level resolved */
+    int32_t *rslot;         /* per region name declared, in the order of the
+                               declarations: its region, or -1 for a duplicate
+                               (reported, and given no region of its own) */
     uint32_t *rorder;       /* the regions coarsest level first (level_order) */
     struct {                /* per region, for checking one group at a time
                                (check_region_decl; allocated on first use) */
@@ -1875,7 +1878,7 @@ static const char *region_level_before(const S *s, uint32_t upto, const char *na
 static void pass_declare(S *s)
 {
     sema_model *m = s->m;
-    uint32_t ri = 0, li = 0, si = 0, mi = 0, ti = 0, pi = 0, ui = 0, ii = 0;
+    uint32_t ri = 0, ro = 0, li = 0, si = 0, mi = 0, ti = 0, pi = 0, ui = 0, ii = 0;
     bool *unnamed = arena_alloc(s->a, (m->ntargets + 1) * sizeof *unnamed);
     for (uint32_t i = 0; i < s->prog->ndecls; i++) {
         const ast_decl *d = s->prog->decls[i];
@@ -1911,14 +1914,18 @@ static void pass_declare(S *s)
             }
             break;
         case D_REGION:
-            for (uint32_t k = 0; k < d->u.region.names.n; k++) {
+            for (uint32_t k = 0; k < d->u.region.names.n; k++, ro++) {
                 ast_name n = d->u.region.names.v[k];
                 m->regions[ri].name = n.s ? n.s : "?";
                 m->regions[ri].sp = n.sp;
                 m->regions[ri].parent = -1;
                 m->regions[ri].replaces = d->u.region.replaces.s;
                 m->regions[ri].origin = d->origin;
+                s->rslot[ro] = (int32_t)ri;
                 if (!declare(s, K_REGION, n, ri) && n.s) {
+                    /* a duplicate takes no region: the first declaration
+                     * is the region, and this one is reported once */
+                    s->rslot[ro] = -1;
                     /* `region 北京 : city in 北京` beside the province 北京:
                      * a region has one level, so a municipality needs two names */
                     const char *was = region_level_before(s, i, n.s);
@@ -1927,6 +1934,7 @@ static void pass_declare(S *s)
                         diag_hint(s->d, "a region has one level: for a municipality that is both a "
                                         "%s and a %s, give the %s another name (e.g. '%s市')",
                                         was, now, was, n.s);
+                    continue;
                 }
                 ri++;
             }
@@ -2173,14 +2181,17 @@ static void check_units(S *s)
  * reported in source order by check_region_decl). */
 static void link_regions(S *s)
 {
-    uint32_t ri = 0;
+    uint32_t ro = 0;
     for (uint32_t i = 0; i < s->prog->ndecls; i++) {
         const ast_decl *d = s->prog->decls[i];
         if (d->kind != D_REGION)
             continue;
         const sym *lv = tab_find(&s->tab[K_LEVEL], d->u.region.level.s);
         const sym *par = tab_find(&s->tab[K_REGION], d->u.region.parent.s);
-        for (uint32_t k = 0; k < d->u.region.names.n; k++, ri++) {
+        for (uint32_t k = 0; k < d->u.region.names.n; k++, ro++) {
+            if (s->rslot[ro] < 0)
+                continue; /* a duplicate */
+            uint32_t ri = (uint32_t)s->rslot[ro];
             sema_region *r = &s->m->regions[ri];
             r->level = lv ? lv->index : 0;
             s->rlevel_ok[ri] = lv != NULL;
@@ -2211,17 +2222,18 @@ static const sym *good_member(S *s, uint32_t group, ast_name n)
 static void link_groups(S *s)
 {
     sema_model *m = s->m;
-    uint32_t ri = 0;
+    uint32_t ro = 0;
     uint32_t *count = arena_alloc(s->a, (m->nregions + 1) * sizeof *count);
     uint32_t *last = arena_alloc(s->a, (m->nregions + 1) * sizeof *last);
     for (uint32_t i = 0; i < s->prog->ndecls; i++) {
         const ast_decl *d = s->prog->decls[i];
         if (d->kind != D_REGION)
             continue;
-        uint32_t first = ri;
-        ri += d->u.region.names.n;
-        if (!d->u.region.is_group || d->u.region.names.n != 1)
+        int32_t slot = s->rslot[ro];
+        ro += d->u.region.names.n;
+        if (!d->u.region.is_group || d->u.region.names.n != 1 || slot < 0)
             continue;
+        uint32_t first = (uint32_t)slot;
         sema_region *g = &m->regions[first];
         g->is_group = true;
         g->members = arena_alloc(s->a, (d->u.region.members.n + 1) * sizeof *g->members);
@@ -3809,13 +3821,21 @@ static void check_assessment(S *s)
 /* Pass 3: each declaration in source order. */
 static void pass_check(S *s)
 {
-    uint32_t ii = 0, si = 0, mi = 0;
+    uint32_t ii = 0, si = 0, mi = 0, ro = 0;
     for (uint32_t i = 0; i < s->prog->ndecls; i++) {
         const ast_decl *d = s->prog->decls[i];
         switch (d->kind) {
-        case D_REGION:
-            check_region_decl(s, d);
+        case D_REGION: {
+            /* a declaration whose every name is a duplicate declares
+             * nothing: its duplicate error is all that is said of it */
+            bool any = false;
+            for (uint32_t k = 0; k < d->u.region.names.n; k++)
+                any |= s->rslot[ro + k] >= 0;
+            ro += d->u.region.names.n;
+            if (any)
+                check_region_decl(s, d);
             break;
+        }
         case D_INDICATOR:
             s->user = arena_printf(s->a, "indicator '%s'", s->m->inds[ii].name);
             s->user_hint = arena_printf(s->a, "drop indicator '%s' too, or override its formula "
@@ -4459,6 +4479,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     s->ast_measures = arena_alloc(a, (nmeas + 1) * sizeof *s->ast_measures);
     s->ast_sections = arena_alloc(a, (nsec + 1) * sizeof *s->ast_sections);
     s->rlevel_ok = arena_alloc(a, (nreg + 1) * sizeof *s->rlevel_ok);
+    s->rslot = arena_alloc(a, (nreg + 1) * sizeof *s->rslot);
     s->nmods = prog->nmodules ? prog->nmodules : 1;
     s->vunit = arena_alloc(a, s->nmods * sizeof *s->vunit);
     s->vagency = arena_alloc(a, s->nmods * sizeof *s->vagency);

@@ -460,6 +460,28 @@ START_TEST(rename_old_name)
 }
 END_TEST
 
+/* A region declared twice takes one region of the model: the duplicate is
+ * reported once and declares nothing. */
+START_TEST(duplicate_region_slot)
+{
+    put("d.plan",
+        "plan 基础 { baseline 2023 horizon 2035 }\n"
+        "levels province, city\n"
+        "region 省 : province\n"
+        "region 甲 : city in 省\n"
+        "region 甲 : city in 无此省\n"
+        "region 乙, 甲 : city in 省\n");
+    ast_program *p = import_load(&A, &D, at("d.plan"), NULL);
+    sema_model *m = sema_check(&A, &D, p);
+    ck_assert_uint_eq(m->nregions, 3);
+    ck_assert_str_eq(m->regions[2].name, "乙");
+    ck_assert_str_eq(m->regions[m->regions[1].parent].name, "省");
+    ck_assert_str_eq(m->regions[m->regions[2].parent].name, "省");
+    ck_assert_uint_eq(D.nerrors, 2);
+    ck_assert(strstr(errs(), "undefined region '无此省'") == NULL); /* its parent is not checked */
+}
+END_TEST
+
 /* A target overridden or renamed, then dropped with its measure: the
  * base assessment's weight of it goes too (traced at the measure's drop),
  * instead of naming a target the program no longer has. */
@@ -575,6 +597,7 @@ static Suite *import_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, syntax);
+    tcase_add_test(tc, duplicate_region_slot);
     tcase_add_test(tc, loaded_once);
     tcase_add_test(tc, symlink_escape);
     tcase_add_test(tc, fifo_refused);
