@@ -691,6 +691,24 @@ static void dump_override(const ast_decl *d, FILE *out)
         fputs("override ", out);
         dump_assessment(d->u.over.decl, out);
         break;
+    case OVR_REGION: {
+        const ast_decl *r = d->u.over.decl;
+        fprintf(out, "override region %s", d->u.over.name.s);
+        if (d->u.over.rename.s)
+            fprintf(out, " as %s", d->u.over.rename.s);
+        if (r->u.region.level.s)
+            fprintf(out, " : %s", r->u.region.level.s);
+        if (r->u.region.parent.s) {
+            fputs(" in ", out);
+            dump_name(r->u.region.parent, out);
+        }
+        for (uint32_t i = 0; i < r->u.region.naliases; i++) {
+            fputs(i ? ", " : " alias ", out);
+            dump_string(r->u.region.aliases[i], out);
+        }
+        fputc('\n', out);
+        break;
+    }
     }
 }
 

@@ -313,7 +313,8 @@ typedef enum ast_overkind {
     OVR_MEASURE,    /* override measure (ID) ["title"] { lead .. responsible .. targets } */
     OVR_SECTION,    /* override section ID ["title"] { new measures } */
     OVR_INDICATOR,  /* override indicator NAME ["display"] [: UNIT] {, attr} */
-    OVR_ASSESSMENT  /* override assessment NAME { missing .. score .. weight .. veto .. grade .. } */
+    OVR_ASSESSMENT, /* override assessment NAME { missing .. score .. weight .. veto .. grade .. } */
+    OVR_REGION      /* override region NAME [as NEW] [: LEVEL] [in PARENT] [alias ...] */
 } ast_overkind;
 
 typedef enum ast_direction { DIR_NONE, DIR_HIGHER, DIR_LOWER } ast_direction;
@@ -344,6 +345,8 @@ struct ast_decl {
             const char **aliases; uint32_t naliases; /* only with one name */
             span *alias_sp;          /* where each alias is written */
             ast_name replaces;     /* `replaces OLD`: the base region it stands for (.s NULL: none) */
+            bool renamed;          /* `replaces` is a rename (`override region OLD as NEW`):
+                                      the base's region under a new name */
             ast_names members;     /* `of A, B`: the regions a regional group holds */
             bool is_group;         /* `of` was written (members may since be dropped) */
         } region;
@@ -402,7 +405,9 @@ struct ast_decl {
             ast_measure *measure;    /* OVR_MEASURE */
             ast_section *section;    /* OVR_SECTION */
             ast_decl *decl;          /* OVR_INDICATOR (a D_INDICATOR whose unit may be NULL),
-                                        OVR_ASSESSMENT (a D_ASSESSMENT) */
+                                        OVR_ASSESSMENT (a D_ASSESSMENT), OVR_REGION (a D_REGION
+                                        of the old name: level, parent .s NULL when not given) */
+            ast_name rename;         /* OVR_REGION: `as NEW` (.s NULL: none) */
         } over;
     } u;
     /* Set by the loader in an extended program: where the declaration

@@ -39,7 +39,9 @@ typedef struct ditem {
     const char *name;       /* as shown: 近岸海域水质, (九), 三 */
     const char *title;      /* a section's or measure's title, or NULL */
     const char *desc;       /* for '+' and '-': what the item is */
-    const char *renamed;    /* a replaced region or agency, a renamed target: its new name */
+    const char *renamed;    /* a replaced region or agency, a renamed target or region: its new name */
+    bool rename;            /* `renamed` is a rename (`override target|region OLD as NEW`), not a
+                               replacement */
     ptrvec fields;          /* dfield * */
     const char **gains, **loses; /* a target's coverage change: regions judged on
                                it only in the new program / only in the old, by
@@ -609,8 +611,10 @@ static void diff_regions(D *x)
         }
         seen[k] = true;
         ditem *it = item(x, '~', "region", a->regions[r].name);
-        if (strcmp(x->rename[r], a->regions[r].name) != 0)
+        if (strcmp(x->rename[r], a->regions[r].name) != 0) {
             it->renamed = x->rename[r];
+            it->rename = b->regions[k].renamed;
+        }
         const sema_region *ga = &a->regions[r], *gb = &b->regions[k];
         field(x, it, "level", a->levels[ga->level], b->levels[gb->level]);
         const char *pa = NULL;
@@ -1898,7 +1902,8 @@ static void text_item(const ditem *it, int indent, lbl_lang lang, FILE *out)
         fprintf(out, "%c ", it->op);
     fprintf(out, "%s %s", W(lang, it->kind), it->name);
     if (it->renamed)
-        fprintf(out, lbl_get(lang, strcmp(it->kind, "target") == 0 ? LBL_D_RENAMED : LBL_D_REPLACED),
+        fprintf(out, lbl_get(lang, strcmp(it->kind, "target") == 0 || it->rename ? LBL_D_RENAMED
+                                                                                 : LBL_D_REPLACED),
                 it->renamed);
     if (it->title)
         fprintf(out, " %s", it->title);
@@ -2043,6 +2048,10 @@ static void json_item(const ditem *it, const char *kids, int ind, FILE *out)
     if (it->renamed) {
         fputs(", \"new_name\": ", out);
         json_str(it->renamed, out);
+        /* a region's new name: renamed (`override region OLD as NEW`) or
+         * another region in its place (`region NEW replaces OLD`) */
+        if (strcmp(it->kind, "region") == 0)
+            fprintf(out, ", \"how\": \"%s\"", it->rename ? "renamed" : "replaced");
     }
     if (it->title) {
         fputs(", \"title\": ", out);

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "csv.h"
 #include "fileio.h"
 #include "parse.h"
 #include "places.h"
@@ -61,7 +62,10 @@ typedef struct item {
                                IT_TARGET, IT_MEASURE: index in its measure or section
                                (which keep dropped entries as NULL until compact()) */
     bool dropped;
-    const char *replaced_by;/* IT_REGION, IT_AGENCY: the region or agency that replaces it */
+    const char *replaced_by;/* IT_REGION, IT_AGENCY: the region or agency that replaces it;
+                               IT_REGION renamed by `override region OLD as NEW`: NEW */
+    const ast_decl *over;   /* IT_REGION: the D_REGION of its `override region` (what it
+                               gives: fix_regions makes the region of it), or NULL */
     ast_decl *replacer;     /* IT_REGION, IT_AGENCY: the declaration of that region or agency */
     uint32_t uses;          /* IT_AGENCY: the base's measures whose lists named it */
     uint32_t in_measures;   /* IT_AGENCY: the base's measures whose lists name it,
@@ -91,6 +95,7 @@ typedef struct baseidx {
     ntab own_regions;       /* the regions the extending file declares */
     namemap renamed;        /* the new names the extending file gives base
                                targets (`override target OLD as NEW`) -> item */
+    namemap region_renamed; /* the same for regions (`override region OLD as NEW`) */
 } baseidx;
 
 /* The loader's state. */
@@ -714,22 +719,22 @@ static bool declared_by(loader *L, uint32_t mi, ast_itemkind k, const char *name
 /* For a target the base does not have under `name`: when `name` is the
  * new name of a base target (`override target OLD as NEW`, of this file or
  * of a base that extends another), a note at that rename; true then. */
-static bool renamed_note(loader *L, const baseidx *b, const char *name, const char *verb)
+static bool renamed_note(loader *L, const baseidx *b, ast_itemkind k, const char *name, const char *verb)
 {
-    const item *it = namemap_get(&b->renamed, name);
+    const item *it = namemap_get(k == IT_REGION ? &b->region_renamed : &b->renamed, name);
     if (it) {
-        diag_note(L->d, it->edit->edit, "'%s' is the new name this file gives to target '%s' here", name,
-                  it->name);
+        diag_note(L->d, it->edit->edit, "'%s' is the new name this file gives to %s '%s' here", name,
+                  itemword[k], it->name);
         if (strcmp(verb, "drop") == 0)
-            diag_hint(L->d, "to drop it, drop target '%s' and leave out its rename", it->name);
+            diag_hint(L->d, "to drop it, drop %s '%s' and leave out its rename", itemword[k], it->name);
         else
-            diag_hint(L->d, "a target is changed by one override: give every change in that one");
+            diag_hint(L->d, "a %s is changed by one override: give every change in that one", itemword[k]);
         return true;
     }
     for (size_t i = 0; i < L->edits.n; i++) {
         const ast_origin *o = L->edits.v[i];
-        if (o->kind == ORIGIN_RENAMED && o->item == IT_TARGET && o->name && strcmp(o->name, name) == 0) {
-            diag_note(L->d, o->edit, "target '%s' was renamed '%s' here", name, o->new_name);
+        if (o->kind == ORIGIN_RENAMED && o->item == k && o->name && strcmp(o->name, name) == 0) {
+            diag_note(L->d, o->edit, "%s '%s' was renamed '%s' here", itemword[k], name, o->new_name);
             diag_hint(L->d, "write its new name, '%s'", o->new_name);
             return true;
         }
@@ -751,7 +756,7 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         if (L->d->max_errors > 0 && L->d->nerrors > L->d->max_errors)
             return NULL; /* no more is shown: spare the search */
         span own;
-        if (k == IT_TARGET && renamed_note(L, b, n.s, verb))
+        if ((k == IT_TARGET || k == IT_REGION) && renamed_note(L, b, k, n.s, verb))
             return NULL;
         if (declared_by(L, mi, k, n.s, &own))
             diag_note(L->d, own, "it is declared in this file; 'drop' and 'override' change only the base");
@@ -774,10 +779,15 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         diag_error(L->d, n.sp, "cannot %s %s: it was %s already", verb, item_ref(L, k, n.s), how);
         diag_note(L->d, it->edit->edit, "it was %s here", how);
         if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
-            diag_hint(L->d, "a renamed target stays in the plan: to drop it, leave out its rename");
+            diag_hint(L->d, "a renamed %s stays in the plan: to drop it, leave out its rename", itemword[k]);
         else if (it->edit->kind == ORIGIN_RENAMED)
-            diag_hint(L->d, "a target is changed by one override: give every change in the one "
-                            "that renames it ('override target %s as %s ...')", n.s, it->edit->new_name);
+            diag_hint(L->d, "a %s is changed by one override: give every change in the one "
+                            "that renames it ('override %s %s as %s ...')", itemword[k], itemword[k], n.s,
+                      it->edit->new_name);
+        else if (k == IT_REGION && it->edit->kind == ORIGIN_OVERRIDDEN && strcmp(verb, "drop") == 0)
+            diag_hint(L->d, "an overridden region stays in the plan: to drop it, leave out its override");
+        else if (k == IT_REGION && it->edit->kind == ORIGIN_OVERRIDDEN)
+            diag_hint(L->d, "a region is changed by one override: give every change in that one");
         return NULL;
     }
     return it;
@@ -1654,8 +1664,106 @@ static void apply_replaces(loader *L, baseidx *b, const ast_decl *d, uint32_t mi
     ast_origin *org = origin(L, ORIGIN_REPLACED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
                              NULL, it->sp, d->sp);
     org->detail = arena_printf(L->a, "by %s", it->replaced_by);
+    org->new_name = it->replaced_by;
     it->edit = org;
     ((ast_decl *)d)->origin = org;
+}
+
+/* Whether base region `it` may take the name `nw` (`override region OLD
+ * as NEW`), by the rules of a target's rename (rename_ok): a name the
+ * program has never given a region — none of the base's regions, dropped,
+ * replaced or kept, none this file declares, no earlier rename's or
+ * replacement's old name, no other rename's new name — so that one name
+ * never means two regions in the results, the history or `planc diff`.
+ * Reports why not. */
+static bool region_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw)
+{
+    static const char why[] = "a new name must be one the program never gave a region: then the results, "
+                              "the history and 'planc diff' never take one region for another";
+    if (strcmp(nw.s, it->name) == 0) {
+        diag_error(L->d, nw.sp, "cannot rename region '%s' as '%s': that is its name already", it->name, nw.s);
+        return false;
+    }
+    const item *other = ntab_find(&b->regions, nw.s);
+    if (other) {
+        diag_error(L->d, nw.sp, "cannot rename region '%s' as '%s': the base has a region '%s'", it->name,
+                   nw.s, nw.s);
+        diag_note(L->d, other->sp, "the base's region '%s' is here%s", nw.s,
+                  other->dropped ? " (this file drops it, but its name stays the base's)"
+                  : other->replaced_by && !other->over ? " (this file replaces it, but its name stays the base's)"
+                                                       : "");
+        diag_hint(L->d, why);
+        return false;
+    }
+    const item *own = ntab_find(&b->own_regions, nw.s);
+    if (own) {
+        diag_error(L->d, nw.sp, "cannot rename region '%s' as '%s': this file declares a region '%s'",
+                   it->name, nw.s, nw.s);
+        diag_note(L->d, own->sp, "'%s' is declared here", nw.s);
+        diag_hint(L->d, "rename it to a name of its own, or drop it and declare '%s' alone", nw.s);
+        return false;
+    }
+    const item *first = namemap_get(&b->region_renamed, nw.s);
+    if (first) {
+        diag_error(L->d, nw.sp, "cannot rename region '%s' as '%s': region '%s' is renamed '%s' already",
+                   it->name, nw.s, first->name, nw.s);
+        diag_note(L->d, first->edit->edit, "'%s' is renamed here", first->name);
+        return false;
+    }
+    for (size_t i = 0; i < L->edits.n; i++) {
+        const ast_origin *o = L->edits.v[i];
+        if ((o->kind == ORIGIN_RENAMED || o->kind == ORIGIN_REPLACED) && o->item == IT_REGION && o->name &&
+            strcmp(o->name, nw.s) == 0) {
+            const char *to = o->new_name ? o->new_name : "?";
+            diag_error(L->d, nw.sp, "cannot rename region '%s' as '%s': '%s' is the old name of region '%s'",
+                       it->name, nw.s, nw.s, to);
+            diag_note(L->d, o->edit, "'%s' was %s '%s' here", nw.s,
+                      o->kind == ORIGIN_RENAMED ? "renamed" : "replaced by", to);
+            diag_hint(L->d, why);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* `override region OLD [as NEW] [: LEVEL] [in PARENT] [alias ...]` of
+ * module mi: what it gives replaces the base's level, parent or aliases;
+ * with `as NEW`, the region takes the name NEW, and every reference the
+ * base makes to OLD names NEW (as for `replaces`: fix_regions).  The
+ * region keeps its place and what the override does not give; fix_regions
+ * makes its declaration. */
+static void override_region(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
+{
+    const ast_decl *o = d->u.over.decl;
+    ast_name nw = d->u.over.rename;
+    item *it = find_base(L, b, &b->regions, IT_REGION, d->u.over.name, nw.s ? "rename" : "override", mi);
+    if (!it)
+        return;
+    if (nw.s && !region_rename_ok(L, b, it, nw))
+        return;
+    const char *detail = NULL;
+    if (o->u.region.level.s)
+        detail = detail_add(L, detail, "level");
+    if (o->u.region.parent.s)
+        detail = detail_add(L, detail, "parent");
+    if (o->u.region.naliases)
+        detail = detail_add(L, detail, "aliases");
+    if (!detail && !nw.s) {
+        diag_warning(L->d, d->sp, "this override of region '%s' changes nothing", it->name);
+        diag_hint(L->d, "give a new name ('as NEW'), a level (': LEVEL'), a parent ('in PARENT') or aliases");
+    }
+    ast_origin *org = origin(L, nw.s ? ORIGIN_RENAMED : ORIGIN_OVERRIDDEN, IT_REGION, it->name,
+                             item_ref(L, IT_REGION, it->name), NULL, it->sp, d->sp);
+    if (nw.s) {
+        org->new_name = nw.s;
+        detail = detail ? arena_printf(L->a, "as %s; %s", nw.s, detail) : arena_printf(L->a, "as %s", nw.s);
+        namemap_put(L->a, &b->region_renamed, nw.s, it);
+        it->replaced_by = nw.s;
+        it->drop_sp = nw.sp;
+    }
+    org->detail = detail;
+    it->edit = org;
+    it->over = o;
 }
 
 /* The base region a name written in the base refers to, when the extending
@@ -1736,22 +1844,124 @@ static ast_decl *editable(loader *L, const ast_decl *d, ast_decl *n, size_t i)
     return n;
 }
 
+/* The region `override region` makes of base declaration n (its
+ * references rewritten by fix_regions) for overridden region `it`: n's
+ * level, parent, members and aliases, each replaced by what the override
+ * gives, under the new name when it renames (`replaces` then says the old
+ * one, as for `region NEW replaces OLD`: planc diff pairs the two). */
+static ast_decl *overridden_region(loader *L, const ast_decl *n, const item *it)
+{
+    const ast_decl *o = it->over;
+    ast_decl *r = arena_alloc(L->a, sizeof *r);
+    *r = *n;
+    ast_name *nm = arena_alloc(L->a, sizeof *nm);
+    *nm = o->u.region.names.v[0];
+    if (it->replaced_by) {
+        nm->s = it->replaced_by;
+        nm->sp = it->drop_sp;
+        r->u.region.replaces = o->u.region.names.v[0];
+        r->u.region.renamed = true;
+    }
+    nm->qual = NULL;
+    r->u.region.names = (ast_names){nm, 1};
+    if (o->u.region.level.s)
+        r->u.region.level = o->u.region.level;
+    if (o->u.region.parent.s)
+        r->u.region.parent = o->u.region.parent;
+    if (o->u.region.naliases) {
+        r->u.region.aliases = o->u.region.aliases;
+        r->u.region.alias_sp = o->u.region.alias_sp;
+        r->u.region.naliases = o->u.region.naliases;
+    } else if (n->u.region.names.n != 1) {
+        r->u.region.aliases = NULL; /* (a declaration of several has none) */
+        r->u.region.alias_sp = NULL;
+        r->u.region.naliases = 0;
+    }
+    r->sp = o->sp;
+    r->origin = it->edit;
+    return r;
+}
+
+/* Base declaration n in slot i, of which some regions are overridden:
+ * each overridden region becomes a declaration of its own, in its place
+ * among the others (`region 甲, 乙, 丙 : city in 省` with 乙 moved is
+ * `甲`, `乙 (overridden)`, `丙`: the results keep the regions' order).
+ * One declaration goes in the slot; several are noted in (*split)[i] and
+ * put in place by apply_split. */
+static void split_overridden(loader *L, baseidx *b, ast_decl *n, size_t i, ptrvec **split)
+{
+    if (n->u.region.names.n == 1) {
+        L->out.v[i] = overridden_region(L, n, ntab_find(&b->regions, n->u.region.names.v[0].s));
+        return;
+    }
+    if (!*split)
+        *split = arena_alloc(L->a, (L->out.n + 1) * sizeof **split);
+    ptrvec *v = &(*split)[i];
+    ast_decl *run = NULL; /* the declaration of the kept regions being gathered */
+    for (uint32_t k = 0; k < n->u.region.names.n; k++) {
+        const item *it = ntab_find(&b->regions, n->u.region.names.v[k].s);
+        if (it && it->over) {
+            ptrvec_push(L->a, v, overridden_region(L, n, it));
+            run = NULL;
+            continue;
+        }
+        if (!run) {
+            run = arena_alloc(L->a, sizeof *run);
+            *run = *n;
+            run->u.region.names = (ast_names){arena_alloc(L->a, (n->u.region.names.n + 1) * sizeof(ast_name)), 0};
+            ptrvec_push(L->a, v, run);
+        }
+        run->u.region.names.v[run->u.region.names.n++] = n->u.region.names.v[k];
+    }
+}
+
+/* Puts the declarations split_overridden made in place of the slots they
+ * split (the program grows; the assessment's slot moves with it). */
+static void apply_split(loader *L, baseidx *b, const ptrvec *split)
+{
+    size_t n = L->out.n, total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += split[i].n ? split[i].n : 1;
+    void **v = arena_alloc(L->a, (total + 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (b->assess_slot == (int64_t)i)
+            b->assess_slot = (int64_t)k;
+        if (!split[i].n) {
+            v[k++] = L->out.v[i];
+            continue;
+        }
+        for (size_t j = 0; j < split[i].n; j++)
+            v[k++] = split[i].v[j];
+    }
+    L->out.v = v;
+    L->out.n = k;
+    L->out.cap = total + 1;
+}
+
 /* After the edits of module mi: the base's region declarations lose the
  * dropped and replaced regions; the base's references to them (parents,
  * the plan's region, target scopes, indicators' values tables) are
  * rewritten or reported. */
 static void fix_regions(loader *L, baseidx *b)
 {
+    /* per slot, the declarations that take its place when an override
+     * splits a base declaration of several regions (NULL: none) */
+    ptrvec *split = NULL;
     for (size_t i = 0; i < L->out.n; i++) {
         ast_decl *d = L->out.v[i];
         if (!d)
             continue;
         if (d->kind == D_REGION && in_base(L, d->sp)) {
             ast_names keep = {arena_alloc(L->a, (d->u.region.names.n + 1) * sizeof(ast_name)), 0};
+            bool overridden = false, moved = true; /* moved: each kept region given a parent anew */
             for (uint32_t k = 0; k < d->u.region.names.n; k++) {
                 item *it = ntab_find(&b->regions, d->u.region.names.v[k].s);
-                if (!it || !(it->dropped || it->replaced_by))
+                if (!it || it->over || !(it->dropped || it->replaced_by)) {
                     keep.v[keep.n++] = d->u.region.names.v[k];
+                    moved &= it && it->over && it->over->u.region.parent.s;
+                }
+                overridden |= it && it->over;
             }
             if (keep.n == 0) {
                 /* a region that replaces this one takes its place (the
@@ -1775,12 +1985,13 @@ static void fix_regions(loader *L, baseidx *b)
                 n = editable(L, d, n, i);
                 n->u.region.parent.s = par->replaced_by;
                 n->u.region.parent.qual = NULL;
-            } else if (par) {
+            } else if (par && !moved) {
                 diag_error(L->d, par->drop_sp, "region '%s' is dropped, but the base's region '%s' in it is kept",
                            par->name, n->u.region.names.v[0].s);
                 diag_note(L->d, n->sp, "'%s' is declared here", n->u.region.names.v[0].s);
-                diag_hint(L->d, "drop '%s' too, or declare a region that replaces '%s'",
-                          n->u.region.names.v[0].s, par->name);
+                diag_hint(L->d, "drop '%s' too, move it ('override region %s in ...'), or declare a region "
+                                "that replaces '%s'",
+                          n->u.region.names.v[0].s, n->u.region.names.v[0].s, par->name);
                 n = editable(L, d, n, i);
                 n->u.region.parent = (ast_name){0}; /* reported: not again as undefined */
             }
@@ -1803,6 +2014,8 @@ static void fix_regions(loader *L, baseidx *b)
                     }
                 }
             }
+            if (overridden)
+                split_overridden(L, b, n, i, &split);
         } else if (d->kind == D_PLAN && d->u.plan.region.s && in_base(L, d->u.plan.region.sp)) {
             item *it = gone_region(b, d->u.plan.region);
             if (it && it->replaced_by) {
@@ -1900,6 +2113,8 @@ static void fix_regions(loader *L, baseidx *b)
             }
         }
     }
+    if (split)
+        apply_split(L, b, split);
 }
 
 /* ---------------------------------------------------------------- agencies */
@@ -2191,14 +2406,114 @@ static void fix_assessment(loader *L, baseidx *b)
     L->out.v[b->assess_slot] = n;
 }
 
+/* The name base region `name` has after the edits when the extending
+ * file renamed it (`override region OLD as NEW`) or replaced it (`region
+ * NEW replaces OLD`), else NULL. */
+static const char *region_renamed_to(const baseidx *b, const char *name)
+{
+    const item *it = name ? ntab_find(&b->regions, name) : NULL;
+    if (!it || !it->replaced_by || ntab_find(&b->own_regions, name))
+        return NULL;
+    return it->replaced_by;
+}
+
+/* Appends CSV field f (n bytes) to the line being built in *buf, quoted
+ * when the reader would otherwise read it otherwise (a comma, a quote, a
+ * line break, blanks at an end). */
+static void csv_put(FILE *buf, const char *f, size_t n)
+{
+    bool quote = n && (f[0] == ' ' || f[0] == '\t' || f[n - 1] == ' ' || f[n - 1] == '\t');
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = f[i] == ',' || f[i] == '"' || f[i] == '\n' || f[i] == '\r';
+    if (!quote) {
+        fwrite(f, 1, n, buf);
+        return;
+    }
+    fputc('"', buf);
+    for (size_t i = 0; i < n; i++) {
+        if (f[i] == '"')
+            fputc('"', buf);
+        fputc(f[i], buf);
+    }
+    fputc('"', buf);
+}
+
+/* Data line `text` of a base test with its region cell (field `col`)
+ * renamed when it names a region the extending file renamed or replaced,
+ * else NULL (the line is left as written). */
+static const char *renamed_row(loader *L, const baseidx *b, const char *text, size_t col)
+{
+    csv_reader csv;
+    csv_record rec;
+    csv_init(&csv, text, strlen(text));
+    const char *out = NULL;
+    if (csv_next(&csv, &rec) == CSV_RECORD && col < rec.nfields) {
+        size_t n;
+        const char *f = csv_trim(csv_field(&csv, col), csv_field_len(&csv, col), &n);
+        char *cell = arena_printf(L->a, "%.*s", (int)n, f);
+        const char *nw = region_renamed_to(b, cell);
+        if (nw) {
+            char *line = NULL;
+            size_t len = 0;
+            FILE *buf = open_memstream(&line, &len);
+            if (!buf) {
+                fprintf(stderr, "planc: error: out of memory\n");
+                exit(4);
+            }
+            for (size_t i = 0; i < rec.nfields; i++) {
+                if (i)
+                    fputc(',', buf);
+                if (i == col)
+                    csv_put(buf, nw, strlen(nw));
+                else
+                    csv_put(buf, csv_field(&csv, i), csv_field_len(&csv, i));
+            }
+            fclose(buf);
+            out = arena_strdup(L->a, line ? line : "");
+            free(line);
+        }
+    }
+    csv_dispose(&csv);
+    return out;
+}
+
+/* Which field of a test's header (data line `text`) is the region key
+ * `key`, or SIZE_MAX. */
+static size_t region_field(const char *text, const char *key)
+{
+    csv_reader csv;
+    csv_record rec;
+    csv_init(&csv, text, strlen(text));
+    size_t col = SIZE_MAX, kn;
+    const char *k = csv_trim(key, strlen(key), &kn);
+    if (csv_next(&csv, &rec) == CSV_RECORD)
+        for (size_t i = 0; i < rec.nfields && col == SIZE_MAX; i++) {
+            size_t n;
+            const char *f = csv_trim(csv_field(&csv, i), csv_field_len(&csv, i), &n);
+            if (n == kn && memcmp(f, k, n) == 0)
+                col = i;
+        }
+    csv_dispose(&csv);
+    return col;
+}
+
 /* After the edits: the base's tests that expect something of a renamed
  * target name it by its new name, as the base's assessment does
  * (fix_assessment), so that `planc test --all` runs them on the target
- * under its new name rather than skipping them as naming no target.  A
- * test of the extending file is left as written: there the old name is
- * an error (sema). */
+ * under its new name rather than skipping them as naming no target.  So
+ * with regions: a region the extending file renamed or replaced is named
+ * by its new name in the base tests' `expect` lines and in their data's
+ * region column, as the base's scopes are (fix_regions).  A test of the
+ * extending file is left as written: there the old name is an error
+ * (sema). */
 static void fix_tests(loader *L, baseidx *b)
 {
+    const char *key = NULL;
+    for (size_t i = 0; i < L->out.n && !key; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (d && d->kind == D_PLAN)
+            key = d->u.plan.region_key ? d->u.plan.region_key : "region";
+    }
     for (size_t i = 0; i < L->out.n; i++) {
         const ast_decl *d = L->out.v[i];
         if (!d || d->kind != D_TEST || !in_base(L, d->sp))
@@ -2208,19 +2523,40 @@ static void fix_tests(loader *L, baseidx *b)
             const ast_expect *e = &d->u.test.expects[k];
             bool of_target = e->kind == EXP_STATUS || e->kind == EXP_SCORE || e->kind == EXP_VALUE;
             const char *nw_name = of_target ? renamed_to(b, e->item.s) : NULL;
-            if (!nw_name)
+            const char *nw_region = region_renamed_to(b, e->region.s);
+            if (!nw_name && !nw_region)
                 continue;
             if (!x) {
                 x = arena_alloc(L->a, (d->u.test.nexpects + 1) * sizeof *x);
                 memcpy(x, d->u.test.expects, d->u.test.nexpects * sizeof *x);
             }
-            x[k].item.s = nw_name;
+            if (nw_name)
+                x[k].item.s = nw_name;
+            if (nw_region) {
+                x[k].region.s = nw_region;
+                x[k].region.qual = NULL;
+            }
         }
-        if (!x)
+        ast_dataline *rows = NULL;
+        size_t col = d->u.test.ndata && key ? region_field(d->u.test.data[0].text, key) : SIZE_MAX;
+        for (uint32_t k = 1; col != SIZE_MAX && k < d->u.test.ndata; k++) {
+            const char *row = renamed_row(L, b, d->u.test.data[k].text, col);
+            if (!row)
+                continue;
+            if (!rows) {
+                rows = arena_alloc(L->a, (d->u.test.ndata + 1) * sizeof *rows);
+                memcpy(rows, d->u.test.data, d->u.test.ndata * sizeof *rows);
+            }
+            rows[k].text = row;
+        }
+        if (!x && !rows)
             continue;
         ast_decl *n = arena_alloc(L->a, sizeof *n);
         *n = *d;
-        n->u.test.expects = x;
+        if (x)
+            n->u.test.expects = x;
+        if (rows)
+            n->u.test.data = rows;
         L->out.v[i] = n;
     }
 }
@@ -2520,6 +2856,13 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
                              k < d->u.agency.replaces.n; k++)
             apply_agency_replace(L, &b, d, d->u.agency.replaces.v[k], mi);
     }
+    /* then `override region`, for the same reason: `drop regions` keeps
+     * the regions this file renames or moves */
+    for (size_t i = 0; i < stmts->n; i++) {
+        const ast_decl *d = stmts->v[i];
+        if (d->kind == D_OVERRIDE && d->u.over.what == OVR_REGION)
+            override_region(L, &b, d, mi);
+    }
     for (size_t i = 0; i < stmts->n; i++) {
         const ast_decl *d = stmts->v[i];
         if (d->kind == D_DROP) {
@@ -2532,6 +2875,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         case OVR_SECTION: override_section(L, &b, d, mi); break;
         case OVR_INDICATOR: override_indicator(L, &b, d, mi); break;
         case OVR_ASSESSMENT: override_assessment(L, &b, d); break;
+        case OVR_REGION: break; /* applied first, above */
         }
     }
     places gone = {0};

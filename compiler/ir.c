@@ -403,6 +403,8 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->levels = dup_strs(a, p->levels, p->nlevels);
     c->renamed_from = dup_strs(a, p->renamed_from, p->nrenames);
     c->renamed_to = dup_strs(a, p->renamed_to, p->nrenames);
+    c->region_from = dup_strs(a, p->region_from, p->nregion_renames);
+    c->region_to = dup_strs(a, p->region_to, p->nregion_renames);
     c->regions = dup_array(a, p->regions, p->nregions, sizeof *p->regions);
     for (uint32_t i = 0; i < p->nregions; i++) {
         c->regions[i].name = dup_str(a, p->regions[i].name);

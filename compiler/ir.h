@@ -361,6 +361,9 @@ typedef struct ir_program {
      * renamed_from[k] to renamed_to[k], a base's before its adaptation's:
      * the results history records them, and compare matches rows by them. */
     const char **renamed_from, **renamed_to; uint32_t nrenames;
+    /* The regions it renamed (`override region OLD as NEW`) or replaced
+     * (`region NEW replaces OLD`), likewise. */
+    const char **region_from, **region_to; uint32_t nregion_renames;
 } ir_program;
 
 /* Builder (used by lower.c): appends a step and returns its slot. */

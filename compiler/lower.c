@@ -1384,6 +1384,13 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
         p->renamed_from[k] = m->target_renames[k].from;
         p->renamed_to[k] = m->target_renames[k].to;
     }
+    p->nregion_renames = m->nregion_renames;
+    p->region_from = arena_alloc(a, (m->nregion_renames + 1) * sizeof *p->region_from);
+    p->region_to = arena_alloc(a, (m->nregion_renames + 1) * sizeof *p->region_to);
+    for (uint32_t k = 0; k < m->nregion_renames; k++) {
+        p->region_from[k] = m->region_renames[k].from;
+        p->region_to[k] = m->region_renames[k].to;
+    }
     p->baseline = m->baseline;
     p->horizon = m->horizon;
     p->region_key = m->region_key;

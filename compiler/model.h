@@ -53,6 +53,7 @@ typedef struct sema_region {
     uint32_t naliases;
     span sp;
     const char *replaces;   /* the base region it replaces, or NULL */
+    bool renamed;           /* `replaces` is that region renamed (`override region OLD as NEW`) */
     const ast_origin *origin;
     bool is_group;          /* a regional group (`of A, B`) */
     uint32_t *members;      /* a group's members: regions of finer levels (those
@@ -208,6 +209,9 @@ struct sema_model {
     sema_measure *measures; uint32_t nmeasures;
     sema_target *targets; uint32_t ntargets;
     sema_rename *agency_renames; uint32_t nagency_renames;
+    sema_rename *region_renames; uint32_t nregion_renames; /* the regions renamed
+                               (`override region OLD as NEW`) or replaced (`region NEW
+                               replaces OLD`), in the order of the program's edits */
     sema_rename *target_renames; uint32_t ntarget_renames; /* in the order of the
                                program's edits: a base's before its extension's */
     const char **agency_names, **agency_fulls; uint32_t nagencies; /* the agency

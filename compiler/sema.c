@@ -496,6 +496,8 @@ static const char *dropped_why(S *s, int kind, const char *name)
         return arena_printf(s->a, ": it was dropped with %s", o->what);
     if (o->kind == ORIGIN_RENAMED)
         return arena_printf(s->a, ": it was renamed '%s'", o->new_name);
+    if (o->kind == ORIGIN_REPLACED && o->new_name)
+        return arena_printf(s->a, ": it was replaced by '%s'", o->new_name);
     return o->kind == ORIGIN_DROPPED ? ": it was dropped" : ": it was replaced";
 }
 
@@ -517,9 +519,12 @@ static bool dropped_note(S *s, int kind, const char *name)
         diag_note(s->d, o->edit, "%s was dropped here", shown);
     } else if (o->kind == ORIGIN_RENAMED) {
         diag_note(s->d, o->edit, "%s was renamed here", shown);
-        diag_hint(s->d, "the extending file names the target by its new name, '%s'", o->new_name);
+        diag_hint(s->d, "the extending file names the %s by its new name, '%s'",
+                  kind == K_REGION ? "region" : "target", o->new_name);
     } else {
         diag_note(s->d, o->edit, "'%s' was replaced here", name);
+        if (o->new_name)
+            diag_hint(s->d, "write the name of the region that replaces it, '%s'", o->new_name);
     }
     return true;
 }
@@ -1825,6 +1830,23 @@ static void renamed_away(S *s, ast_name n)
     }
 }
 
+/* The same for a region (`override region OLD as NEW`, then `region OLD`
+ * declared anew): false after reporting it. */
+static bool region_renamed_away(S *s, ast_name n)
+{
+    for (uint32_t i = 0; n.s && i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        if (o->kind != ORIGIN_RENAMED || o->item != IT_REGION || !o->name || strcmp(o->name, n.s) != 0)
+            continue;
+        diag_error(s->d, n.sp, "region '%s' takes the old name of region '%s'", n.s, o->new_name);
+        diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
+        diag_hint(s->d, "give the new region a name no base region was renamed from: then the "
+                        "results, the history and 'planc compare' never take one region for another");
+        return false;
+    }
+    return true;
+}
+
 /* Declares a target's name (its own, or its indicator's). */
 static void declare_target(S *s, ast_target *t, uint32_t ti, bool *unnamed_on_ind)
 {
@@ -1916,10 +1938,12 @@ static void pass_declare(S *s)
         case D_REGION:
             for (uint32_t k = 0; k < d->u.region.names.n; k++, ro++) {
                 ast_name n = d->u.region.names.v[k];
+                region_renamed_away(s, n);
                 m->regions[ri].name = n.s ? n.s : "?";
                 m->regions[ri].sp = n.sp;
                 m->regions[ri].parent = -1;
                 m->regions[ri].replaces = d->u.region.replaces.s;
+                m->regions[ri].renamed = d->u.region.renamed;
                 m->regions[ri].origin = d->origin;
                 s->rslot[ro] = (int32_t)ri;
                 if (!declare(s, K_REGION, n, ri) && n.s) {
@@ -4188,8 +4212,9 @@ static int test_region(S *s, ast_name n)
         for (uint32_t k = 0; k < s->m->regions[r].naliases; k++)
             if (strcmp(s->m->regions[r].aliases[k], n.s) == 0)
                 return (int)r;
-    diag_error(s->d, n.sp, "undefined region '%s'", n.s ? n.s : "?");
-    suggest(s, 1u << K_REGION, NULL, n.s);
+    diag_error(s->d, n.sp, "undefined region '%s'%s", n.s ? n.s : "?", dropped_why(s, K_REGION, n.s));
+    if (!dropped_note(s, K_REGION, n.s))
+        suggest(s, 1u << K_REGION, NULL, n.s);
     return -1;
 }
 
@@ -4308,6 +4333,50 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
     return false;
 }
 
+/* A test's data rows that name, in the region column, a region an
+ * extending file dropped, renamed or replaced: an error at the row that
+ * says so, with a note at the edit (the data reader would only call it an
+ * unknown region; a base's test is then skipped for this reason). */
+static void test_data_regions(S *s, const ast_decl *d)
+{
+    if (d->u.test.ndata < 2 || !d->u.test.data[0].text)
+        return;
+    size_t kn, col = SIZE_MAX;
+    const char *key = csv_trim(s->m->region_key, strlen(s->m->region_key), &kn);
+    csv_reader csv;
+    csv_record rec;
+    csv_init(&csv, d->u.test.data[0].text, strlen(d->u.test.data[0].text));
+    if (csv_next(&csv, &rec) == CSV_RECORD)
+        for (size_t i = 0; i < rec.nfields && col == SIZE_MAX; i++) {
+            size_t n;
+            const char *f = csv_trim(csv_field(&csv, i), csv_field_len(&csv, i), &n);
+            if (n == kn && memcmp(f, key, n) == 0)
+                col = i;
+        }
+    csv_dispose(&csv);
+    for (uint32_t k = 1; col != SIZE_MAX && k < d->u.test.ndata; k++) {
+        const char *text = d->u.test.data[k].text;
+        if (!text)
+            continue;
+        csv_init(&csv, text, strlen(text));
+        if (csv_next(&csv, &rec) == CSV_RECORD && col < rec.nfields) {
+            size_t n;
+            const char *f = csv_trim(csv_field(&csv, col), csv_field_len(&csv, col), &n);
+            const char *cell = arena_printf(s->a, "%.*s", (int)n, f);
+            bool with, known = tab_find(&s->tab[K_REGION], cell) != NULL;
+            for (uint32_t r = 0; !known && r < s->m->nregions; r++)
+                for (uint32_t j = 0; !known && j < s->m->regions[r].naliases; j++)
+                    known = strcmp(s->m->regions[r].aliases[j], cell) == 0;
+            if (!known && removed_by(s, K_REGION, cell, &with)) {
+                diag_error(s->d, d->u.test.data[k].sp, "test '%s': the data names region '%s'%s",
+                           d->u.test.title, cell, dropped_why(s, K_REGION, cell));
+                dropped_note(s, K_REGION, cell);
+            }
+        }
+        csv_dispose(&csv);
+    }
+}
+
 /* Checks one test into t, reporting to s->d: a header and rows, and
  * expectations naming regions, targets, measures and grades that exist. */
 static void check_test(S *s, const ast_decl *d, sema_test *t)
@@ -4330,6 +4399,7 @@ static void check_test(S *s, const ast_decl *d, sema_test *t)
     for (uint32_t k = 0; k < d->u.test.nexpects; k++)
         if (check_expect(s, &d->u.test.expects[k], &t->expects[t->nexpects]))
             t->nexpects++;
+    test_data_regions(s, d);
 }
 
 /* The tests of the program (`test` blocks).  Those of the file given are
@@ -4471,6 +4541,14 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     for (uint32_t i = 0; i < prog->nedits; i++)
         if (prog->edits[i]->kind == ORIGIN_RENAMED && prog->edits[i]->item == IT_TARGET)
             m->target_renames[m->ntarget_renames++] =
+                (sema_rename){prog->edits[i]->name, prog->edits[i]->new_name};
+    /* the regions renamed or replaced, likewise: the results history
+     * records them, and compare pairs a region's rows by them */
+    m->region_renames = arena_alloc(a, (prog->nedits + 1) * sizeof *m->region_renames);
+    for (uint32_t i = 0; i < prog->nedits; i++)
+        if ((prog->edits[i]->kind == ORIGIN_RENAMED || prog->edits[i]->kind == ORIGIN_REPLACED) &&
+            prog->edits[i]->item == IT_REGION && prog->edits[i]->new_name)
+            m->region_renames[m->nregion_renames++] =
                 (sema_rename){prog->edits[i]->name, prog->edits[i]->new_name};
     s->units = arena_alloc(a, (s->nunits + 1) * sizeof *s->units);
     s->ii = arena_alloc(a, (m->ninds + 1) * sizeof *s->ii);

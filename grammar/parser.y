@@ -143,6 +143,7 @@ struct parse_state {
     bool header_override; /* the header is `override` alone so far */
     int prev_tok;       /* the token before the current one */
     bool ovr_target;    /* inside `override target|redline NAME ...` */
+    bool ovr_region;    /* inside `override region NAME ...` */
     bool in_target;     /* inside `target|redline NAME ...` of a measure */
     bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
                            the hints of a syntax error there) */
@@ -335,7 +336,7 @@ static void lose_pending(parse_state *ps);
 %type <list> valrows periods names qnames clauseids strings opt_aliases measures args wts bands
 %type <period> period
 %type <keys> keys key
-%type <name> clauseid clauseref qname opt_ident opt_parent opt_as
+%type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_level
 %type <rtail> region_tail
 %type <ext> opt_extends
 %type <iattr> ind_attr
@@ -571,6 +572,7 @@ clauseids:
  *           | 'override' 'section' IDENT [STRING] ['weight' sum] '{' { measure } '}'
  *           | 'override' 'indicator' IDENT [STRING] [':' unitexpr] {',' ind_attr}
  *           | 'override' 'assessment' IDENT '{' { assess_item } '}'
+ *           | 'override' 'region' IDENT ['as' IDENT] [':' IDENT] ['in' qname] ['alias' STRING {',' STRING}]
  * Only what is written changes; the rest is the base's (docs/LANGUAGE.md §14). */
 override:
     ovr_target
@@ -616,6 +618,38 @@ override:
             assess_acc_free($5);
             $$->u.over.decl = d;
         }
+  | kw_override KW_REGION IDENT opt_as opt_level opt_parent opt_aliases
+        {
+            /* a D_REGION of the old name holding what the override gives:
+             * the level and the parent (.s NULL: the base's), the aliases
+             * (none given: the base's) */
+            $$ = new_override(ps, OVR_REGION, $3, @$);
+            $$->u.over.rename = $4;
+            ast_decl *d = new_decl(ps, D_REGION, @$);
+            ast_name *nm = arena_alloc(ps->a, sizeof *nm);
+            *nm = $3;
+            d->u.region.names = (ast_names){nm, 1};
+            d->u.region.level = $5;
+            d->u.region.parent = $6;
+            if ($7) {
+                uint32_t n = 0;
+                ast_name *al = list_finish(ps, $7, &n);
+                d->u.region.aliases = arena_alloc(ps->a, (n + 1) * sizeof(const char *));
+                d->u.region.alias_sp = arena_alloc(ps->a, (n + 1) * sizeof(span));
+                for (uint32_t k = 0; k < n; k++) {
+                    d->u.region.aliases[k] = al[k].s;
+                    d->u.region.alias_sp[k] = al[k].sp;
+                }
+                d->u.region.naliases = n;
+            }
+            $$->u.over.decl = d;
+        }
+  ;
+
+/* [':' IDENT]: a region's level in its override */
+opt_level:
+    %empty              { $$ = (ast_name){0}; }
+  | ':' IDENT           { $$ = $2; }
   ;
 
 /* The target of an override: its name, then what it restates. */
@@ -1601,6 +1635,7 @@ static void track_override(parse_state *ps, int tok)
     case KW_INDICATOR: case KW_SECTION: case KW_MEASURE: case KW_ASSESSMENT:
     case KW_IMPORT: case KW_DROP: case KW_OVERRIDE: case KW_TEST: case '{': case '}':
         ps->ovr_target = ps->in_target = false;
+        ps->ovr_region = tok == KW_REGION && ps->prev_tok == KW_OVERRIDE;
         ps->in_indicator = tok == KW_INDICATOR && ps->prev_tok != KW_DROP;
         break;
     default:
@@ -1915,6 +1950,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                                "\"text\" ...'"
                              : "'as' renames a base target, in an extending plan's 'override target OLD "
                                "as NEW'; a target written here takes its name after 'target'");
+    /* `override region X : city as Y`, `override region X of A, B`,
+     * `override region X replaces Y`: what a region's override gives */
+    if (ps->ovr_region && tok == YYSYMBOL_KW_AS)
+        diag_hint(ps->d, "the new name comes right after the old one: 'override region OLD as NEW [: LEVEL] "
+                         "[in PARENT] [alias ...]'");
+    else if (ps->ovr_region && tok == YYSYMBOL_KW_OF)
+        diag_hint(ps->d, "an override keeps a group's members: to give other members, declare a region "
+                         "that replaces it ('region NEW : LEVEL replaces OLD of ...')");
+    else if (ps->ovr_region && tok == YYSYMBOL_KW_REPLACES)
+        diag_hint(ps->d, "'replaces' goes with a region of this file ('region NEW : LEVEL replaces OLD'); "
+                         "to rename a base region, write 'override region OLD as NEW'");
     /* `veto target X`, as `weight target X = 2` is written: a veto names
      * its targets alone */
     if (tok == YYSYMBOL_KW_TARGET && find_token(expected, n, "redlines") >= 0)

@@ -79,7 +79,10 @@ static const char schema_v4_step[] =
     "ALTER TABLE results ADD COLUMN tolerance REAL;\n";
 /* Version 5: the targets each run's rules renamed (`override target OLD as
  * NEW` of an adapted plan), so that compare matches a target's rows across
- * a rename (none for a run recorded before). */
+ * a rename (none for a run recorded before); kind 'target'.  The regions
+ * renamed or replaced (`override region OLD as NEW`, `region NEW replaces
+ * OLD`) are rows of kind 'region' of the same table (a planc that reads
+ * only kind 'target' ignores them: the schema stays version 5). */
 static const char schema_v5_step[] =
     "CREATE TABLE renames (\n"
     "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
@@ -530,16 +533,21 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     long long n = in.seq;
     sqlite3_finalize(st);
     st = NULL;
-    if (p->nrenames) {
+    /* the targets renamed, then the regions renamed or replaced (kind
+     * 'region'), numbered on */
+    if (p->nrenames || p->nregion_renames) {
         if (sqlite3_prepare_v2(s->db, "INSERT INTO renames (run, seq, kind, old, new) VALUES "
-                                      "(?1, ?2, 'target', ?3, ?4)", -1, &st, NULL) != SQLITE_OK)
+                                      "(?1, ?2, ?3, ?4, ?5)", -1, &st, NULL) != SQLITE_OK)
             goto fail;
-        for (uint32_t k = 0; k < p->nrenames; k++) {
+        for (uint32_t k = 0; k < p->nrenames + p->nregion_renames; k++) {
+            bool region = k >= p->nrenames;
+            uint32_t j = region ? k - p->nrenames : k;
             sqlite3_reset(st);
             sqlite3_bind_int64(st, 1, *run_id);
             sqlite3_bind_int64(st, 2, k);
-            sqlite3_bind_text(st, 3, p->renamed_from[k], -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 4, p->renamed_to[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, region ? "region" : "target", -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, region ? p->region_from[j] : p->renamed_from[j], -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, region ? p->region_to[j] : p->renamed_to[j], -1, SQLITE_STATIC);
             if (sqlite3_step(st) != SQLITE_DONE)
                 goto fail;
         }
@@ -835,11 +843,21 @@ static bool same_num(double a, double b)
 
 /* Writes "大连 2027 target 耕地红线" (kind and id; the total has no id), in
  * lang; with `renamed` (a column, else -1) holding the other run's id of
- * the row, "… target 耕地红线 → 市级耕地红线" where the two differ. */
+ * the row, and the next its region, "… target 耕地红线 → 市级耕地红线"
+ * and "大连 → 甲市 2027 …" where the two differ. */
 static void row_label(FILE *f, lbl_lang lang, sqlite3_stmt *st, int renamed)
 {
-    fprintf(f, lbl_get(lang, LBL_C_ROW), col_text(st, 0), sqlite3_column_int(st, 1),
-            lbl_item(lang, col_text(st, 2)));
+    const char *region = col_text(st, 0);
+    char *both = NULL;
+    if (renamed >= 0 && strcmp(region, col_text(st, renamed + 1)) != 0) {
+        const char *other = col_text(st, renamed + 1);
+        size_t n = strlen(region) + strlen(other) + sizeof " → ";
+        both = rt_xmalloc(n, 1);
+        snprintf(both, n, "%s → %s", region, other);
+        region = both;
+    }
+    fprintf(f, lbl_get(lang, LBL_C_ROW), region, sqlite3_column_int(st, 1), lbl_item(lang, col_text(st, 2)));
+    free(both);
     if (*col_text(st, 3))
         fprintf(f, " %s", col_text(st, 3));
     if (renamed >= 0 && strcmp(col_text(st, 3), col_text(st, renamed)) != 0)
@@ -934,37 +952,36 @@ static const char *key_index(store *s)
 /* How a target row of the first run of a comparison (x) is named in the
  * second (the temporary table planc_idmap, made by map_renames). */
 #define MAPPED_ID "coalesce((SELECT m.new FROM temp.planc_idmap m WHERE m.old = x.id AND x.kind = 'target'), x.id)"
+/* The same for a row's region (planc_regionmap). */
+#define MAPPED_REGION "coalesce((SELECT m.new FROM temp.planc_regionmap m WHERE m.old = x.region), x.region)"
 
 /* Writes the rows of one run that the other lacks (at most 20 listed);
- * returns how many there are, or -1 on an error.  With `mapped`, run a's
- * target ids are named in run b as planc_idmap says (`reverse`: a is the
- * second run of the comparison, b the first). */
-static long long only_in(store *s, long long a, long long b, bool mapped, bool reverse, lbl_lang lang,
-                         FILE *out, FILE *err)
+ * returns how many there are, or -1 on an error.  With `ids` (`regions`),
+ * run a's target ids (regions) are named in run b as planc_idmap
+ * (planc_regionmap) says (`reverse`: a is the second run of the
+ * comparison, b the first). */
+static long long only_in(store *s, long long a, long long b, bool ids, bool regions, bool reverse,
+                         lbl_lang lang, FILE *out, FILE *err)
 {
     sqlite3_stmt *st;
-    char sql[1024];
+    char sql[2048];
     const char *idx = key_index(s);
-    if (!mapped)
-        snprintf(sql, sizeof sql,
-                 "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
-                 "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
-                 "AND y.kind = x.kind AND y.id = x.id) ORDER BY x.seq",
-                 idx);
-    else if (!reverse)
-        snprintf(sql, sizeof sql,
-                 "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
-                 "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
-                 "AND y.kind = x.kind AND y.id = " MAPPED_ID ") ORDER BY x.seq",
-                 idx);
-    else /* a row of the second run is matched by a row of the first named so */
-        snprintf(sql, sizeof sql,
-                 "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
-                 "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND y.region = x.region AND y.year = x.year "
-                 "AND y.kind = x.kind AND (y.id = x.id AND (x.kind <> 'target' OR y.id NOT IN "
-                 "(SELECT old FROM temp.planc_idmap)) OR x.kind = 'target' AND y.id IN "
-                 "(SELECT m.old FROM temp.planc_idmap m WHERE m.new = x.id))) ORDER BY x.seq",
-                 idx);
+    /* a row of the second run is matched by a row of the first named so */
+    const char *region = !regions ? "y.region = x.region"
+                         : !reverse ? "y.region = " MAPPED_REGION
+                                    : "(y.region = x.region AND y.region NOT IN (SELECT old FROM "
+                                      "temp.planc_regionmap) OR y.region IN (SELECT m.old FROM "
+                                      "temp.planc_regionmap m WHERE m.new = x.region))";
+    const char *id = !ids ? "y.id = x.id"
+                     : !reverse ? "y.id = " MAPPED_ID
+                                : "(y.id = x.id AND (x.kind <> 'target' OR y.id NOT IN "
+                                  "(SELECT old FROM temp.planc_idmap)) OR x.kind = 'target' AND y.id IN "
+                                  "(SELECT m.old FROM temp.planc_idmap m WHERE m.new = x.id))";
+    snprintf(sql, sizeof sql,
+             "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
+             "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND %s AND y.year = x.year "
+             "AND y.kind = x.kind AND %s) ORDER BY x.seq",
+             idx, region, id);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
         return -1;
@@ -1053,19 +1070,21 @@ static void renames_free(run_renames *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Reads run `run`'s renames; false after reporting. */
-static bool read_renames(store *s, long long run, run_renames *r, FILE *err)
+/* Reads run `run`'s renames of `kind` ('target' or 'region'); false
+ * after reporting. */
+static bool read_renames(store *s, long long run, const char *kind, run_renames *r, FILE *err)
 {
     memset(r, 0, sizeof *r);
     if (s->version < 5)
         return true;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT old, new FROM renames WHERE run = ?1 AND kind = 'target' "
+    if (sqlite3_prepare_v2(s->db, "SELECT old, new FROM renames WHERE run = ?1 AND kind = ?2 "
                                   "ORDER BY seq", -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
         return false;
     }
     sqlite3_bind_int64(st, 1, run);
+    sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
     int rc;
     size_t cap = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1095,18 +1114,19 @@ static bool has_rename(const run_renames *r, const char *from, const char *to)
     return false;
 }
 
-/* The target renames between runs a and b, as planc diff pairs targets:
+/* The renames of `kind` between runs a and b ('target': as planc diff
+ * pairs targets; 'region': as it pairs regions, renamed or replaced):
  * those of run a that run b lacks, undone (latest first), then those of
  * run b that run a lacks.  When there are any, compare's header lists
- * them, and the temporary table planc_idmap maps each target name of run
- * a that they change to its name in run b (*mapped is then true). */
-static bool map_renames(store *s, long long a, long long b, bool *mapped, lbl_lang lang, FILE *out,
-                        FILE *err)
+ * them (`head`), and the temporary table `table` maps each name of run a
+ * that they change to its name in run b (*mapped is then true). */
+static bool map_renames(store *s, long long a, long long b, const char *kind, const char *table, lbl_id head,
+                        bool *mapped, lbl_lang lang, FILE *out, FILE *err)
 {
     run_renames ra, rb;
-    if (!read_renames(s, a, &ra, err))
+    if (!read_renames(s, a, kind, &ra, err))
         return false;
-    if (!read_renames(s, b, &rb, err)) {
+    if (!read_renames(s, b, kind, &rb, err)) {
         renames_free(&ra);
         return false;
     }
@@ -1126,15 +1146,17 @@ static bool map_renames(store *s, long long a, long long b, bool *mapped, lbl_la
     bool ok = true;
     sqlite3_stmt *st = NULL;
     if (n) {
-        fputs(lbl_get(lang, LBL_C_RENAMED), out);
+        fputs(lbl_get(lang, head), out);
         for (size_t k = 0; k < n; k++)
             fprintf(out, lbl_get(lang, LBL_C_RENAME), k ? lbl_get(lang, LBL_C_COMMA) : "", from[k], to[k]);
         fputc('\n', out);
-        ok = exec_sql(s, "CREATE TEMP TABLE IF NOT EXISTS planc_idmap (old TEXT PRIMARY KEY, "
-                         "new TEXT NOT NULL); DELETE FROM temp.planc_idmap;",
-                      "cannot compare the runs", err) &&
-             sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO temp.planc_idmap (old, new) VALUES (?1, ?2)",
-                                -1, &st, NULL) == SQLITE_OK;
+        char sql[256];
+        snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s (old TEXT PRIMARY KEY, "
+                                  "new TEXT NOT NULL); DELETE FROM temp.%s;", table, table);
+        char ins[128];
+        snprintf(ins, sizeof ins, "INSERT OR IGNORE INTO temp.%s (old, new) VALUES (?1, ?2)", table);
+        ok = exec_sql(s, sql, "cannot compare the runs", err) &&
+             sqlite3_prepare_v2(s->db, ins, -1, &st, NULL) == SQLITE_OK;
         /* each name a rename starts from, followed through the list */
         for (size_t k = 0; ok && k < n; k++) {
             const char *nm = from[k];
@@ -1183,8 +1205,9 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     bool ok = compare_tolerances(s, &ra, &rb, a, b, lang, out, err);
     run_info_free(&ra);
     run_info_free(&rb);
-    bool mapped = false;
-    if (!ok || !map_renames(s, a, b, &mapped, lang, out, err))
+    bool mapped = false, rmapped = false;
+    if (!ok || !map_renames(s, a, b, "target", "planc_idmap", LBL_C_RENAMED, &mapped, lang, out, err) ||
+        !map_renames(s, a, b, "region", "planc_regionmap", LBL_C_REGIONS_RENAMED, &rmapped, lang, out, err))
         return -1;
 
     /* Each row of run a finds its row of run b through results_key
@@ -1192,14 +1215,14 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
      * key's run alone, a scan of the whole run for every row (two
      * county-level runs of 843,024 rows were compared for hours). */
     sqlite3_stmt *st;
-    char sql[1024];
+    char sql[2048];
     snprintf(sql, sizeof sql,
              "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
-             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id "
-             "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = x.region "
+             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id, y.region "
+             "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = %s "
              "AND y.year = x.year AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1 ORDER BY x.seq",
              s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s),
-             mapped ? MAPPED_ID : "x.id");
+             rmapped ? MAPPED_REGION : "x.region", mapped ? MAPPED_ID : "x.id");
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
         return -1;
@@ -1274,8 +1297,8 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
-    if (only_in(s, a, b, mapped, false, lang, out, err) < 0 ||
-        only_in(s, b, a, mapped, true, lang, out, err) < 0)
+    if (only_in(s, a, b, mapped, rmapped, false, lang, out, err) < 0 ||
+        only_in(s, b, a, mapped, rmapped, true, lang, out, err) < 0)
         return -1;
     return ferror(out) ? -1 : 0;
 }

@@ -1809,16 +1809,25 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         char *name = rt_xmalloc(n + 1, 1);
         memcpy(name, s, n);
         name[n] = '\0';
-        const char *hint = suggest_region(L, name);
-        bool whole = !hint && whole_word(name);
+        /* a region the rules renamed or replaced (an adapted plan's
+         * `override region OLD as NEW`): its new name, followed through
+         * the renames */
+        const char *renamed = NULL;
+        for (uint32_t k = 0; k < L->p->nregion_renames; k++)
+            if (strcmp(renamed ? renamed : name, L->p->region_from[k]) == 0)
+                renamed = L->p->region_to[k];
+        const char *hint = renamed ? NULL : suggest_region(L, name);
+        bool whole = !hint && !renamed && whole_word(name);
         if (whole && !L->whole_noted && !L->stopped)
             whole_note(L, name);
         L->whole_noted |= whole;
-        if (!hint && !whole && !L->first_unknown)
+        if (!hint && !whole && !renamed && !L->first_unknown)
             L->first_unknown = name;
         else
             free(name);
-        if (hint && !L->stopped)
+        if (renamed && !L->stopped)
+            fprintf(L->err, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
+        else if (hint && !L->stopped)
             fprintf(L->err, "note: did you mean '%s'?\n", hint);
         ok = false;
     }

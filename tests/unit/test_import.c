@@ -460,6 +460,67 @@ START_TEST(rename_old_name)
 }
 END_TEST
 
+/* `override region`: a region of a base declaration of several is split
+ * off in its place (the others keep theirs); a rename reaches the base's
+ * scopes, the model records it (with the replacement's kind of rename for
+ * planc diff) and the base's tests name the new region in their expect
+ * lines and data rows; a move changes the parent alone. */
+START_TEST(override_region)
+{
+    put("base.plan",
+        "plan 基础 { region 省 baseline 2023 horizon 2035 }\n"
+        "levels province, city\n"
+        "region 省, 新省 : province\n"
+        "region 甲, 乙, 丙 : city in 省\n"
+        "indicator 比例 : %%, higher, column \"ratio\"\n"
+        "section 一 \"一\" {\n"
+        "    measure (一) \"一\" {\n"
+        "        target 乙目标 for 乙 : 比例 >= 80%% by 2027\n"
+        "    }\n"
+        "}\n"
+        "test \"t\" {\n"
+        "    data \"region,year,ratio\"\n"
+        "    data \"乙,2027,85\"\n"
+        "    data \"甲,2027,85\"\n"
+        "    expect 乙 2027 乙目标 met\n"
+        "}\n");
+    put("x.plan",
+        "plan X extends \"base.plan\" { }\n"
+        "override region 乙 as 乙市 alias \"Yi\"\n"
+        "override region 丙 in 新省\n");
+    ast_program *p = import_load(&A, &D, at("x.plan"), NULL);
+    sema_model *m = sema_check(&A, &D, p);
+    ck_assert_str_eq(errs(), "");
+    ck_assert_uint_eq(m->nregions, 5);
+    ck_assert_str_eq(m->regions[2].name, "甲");
+    ck_assert_str_eq(m->regions[3].name, "乙市");   /* in the place of 乙 */
+    ck_assert_str_eq(m->regions[3].replaces, "乙");
+    ck_assert(m->regions[3].renamed);
+    ck_assert_uint_eq(m->regions[3].naliases, 1);
+    ck_assert_str_eq(m->regions[3].aliases[0], "Yi");
+    ck_assert_str_eq(m->regions[m->regions[3].parent].name, "省");
+    ck_assert_str_eq(m->regions[4].name, "丙");
+    ck_assert_str_eq(m->regions[m->regions[4].parent].name, "新省");
+    ck_assert(!m->regions[4].replaces);
+    ck_assert_uint_eq(m->nregion_renames, 1);
+    ck_assert_str_eq(m->region_renames[0].from, "乙");
+    ck_assert_str_eq(m->region_renames[0].to, "乙市");
+    ck_assert_uint_eq(m->targets[0].nscope, 1);
+    ck_assert_str_eq(m->regions[m->targets[0].scope[0]].name, "乙市");
+    ck_assert_uint_eq(m->ntests, 1);
+    const ast_decl *t = m->tests[0].d;
+    ck_assert_str_eq(t->u.test.data[1].text, "乙市,2027,85");
+    ck_assert_str_eq(t->u.test.data[2].text, "甲,2027,85"); /* left as written */
+    ck_assert_str_eq(t->u.test.expects[0].region.s, "乙市");
+    ck_assert(m->tests[0].skip == NULL);
+    const char *o = origins(p);
+    ck_assert(strstr(o, "x.plan:2: renamed region '乙' (base ") != NULL);
+    ck_assert(strstr(o, "): as 乙市; aliases\n") != NULL);
+    ck_assert(strstr(o, "x.plan:3: overridden region '丙' (base ") != NULL);
+    ck_assert(strstr(o, "): parent\n") != NULL);
+}
+END_TEST
+
 /* A region declared twice takes one region of the model: the duplicate is
  * reported once and declares nothing. */
 START_TEST(duplicate_region_slot)
@@ -597,6 +658,7 @@ static Suite *import_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, syntax);
+    tcase_add_test(tc, override_region);
     tcase_add_test(tc, duplicate_region_slot);
     tcase_add_test(tc, loaded_once);
     tcase_add_test(tc, symlink_escape);
