@@ -572,11 +572,27 @@ static const char *region_desc(D *x, const sema_model *m, uint32_t r)
 static void map_regions(D *x)
 {
     const sema_model *a = x->o->m, *b = x->n->m;
+    /* the region renames and replacements between the two, as for targets
+     * (map_targets): the old program's that the new one lacks, undone,
+     * then the new one's that the old lacks; each name followed through
+     * them (a region renamed by a base and again by its adaptation) */
     stab rep;
-    stab_init(x->a, &rep, b->nregions);
-    /* of two new regions that replace one old, the last (as before) */
-    for (uint32_t k = b->nregions; k-- > 0;)
-        stab_put(&rep, b->regions[k].replaces, k);
+    uint32_t nr = a->nregion_renames + b->nregion_renames;
+    stab_init(x->a, &rep, nr + 1);
+    const char **to = arena_alloc(x->a, (nr + 1) * sizeof *to);
+    uint32_t n = 0;
+    for (uint32_t k = a->nregion_renames; k-- > 0;)
+        if (!has_rename(b->region_renames, b->nregion_renames, &a->region_renames[k]) &&
+            stab_get(&rep, a->region_renames[k].to) < 0) {
+            stab_put(&rep, a->region_renames[k].to, n);
+            to[n++] = a->region_renames[k].from;
+        }
+    for (uint32_t k = 0; k < b->nregion_renames; k++)
+        if (!has_rename(a->region_renames, a->nregion_renames, &b->region_renames[k]) &&
+            stab_get(&rep, b->region_renames[k].from) < 0) {
+            stab_put(&rep, b->region_renames[k].from, n);
+            to[n++] = b->region_renames[k].to;
+        }
     stab_init(x->a, &x->oldreg, a->nregions);
     stab_init(x->a, &x->newreg, b->nregions);
     for (uint32_t r = 0; r < a->nregions; r++)
@@ -587,8 +603,11 @@ static void map_regions(D *x)
     x->newidx = arena_alloc(x->a, (a->nregions + 1) * sizeof *x->newidx);
     x->hasold = arena_alloc(x->a, (b->nregions + 1) * sizeof *x->hasold);
     for (uint32_t r = 0; r < a->nregions; r++) {
-        int64_t k = stab_get(&rep, a->regions[r].name);
-        x->rename[r] = k >= 0 ? b->regions[k].name : a->regions[r].name;
+        const char *nm = a->regions[r].name;
+        int64_t k;
+        for (uint32_t steps = 0; steps <= n && (k = stab_get(&rep, nm)) >= 0; steps++)
+            nm = to[k];
+        x->rename[r] = nm;
         x->newidx[r] = stab_get(&x->newreg, x->rename[r]);
         if (x->newidx[r] >= 0)
             x->hasold[x->newidx[r]] = true;
@@ -613,7 +632,8 @@ static void diff_regions(D *x)
         ditem *it = item(x, '~', "region", a->regions[r].name);
         if (strcmp(x->rename[r], a->regions[r].name) != 0) {
             it->renamed = x->rename[r];
-            it->rename = b->regions[k].renamed;
+            /* renamed (`override region OLD as NEW`), here or undone */
+            it->rename = b->regions[k].renamed || a->regions[r].renamed;
         }
         const sema_region *ga = &a->regions[r], *gb = &b->regions[k];
         field(x, it, "level", a->levels[ga->level], b->levels[gb->level]);
