@@ -233,72 +233,135 @@ static bool upgrade(store *s, FILE *err)
     return exec_sql(s, "COMMIT", "cannot upgrade the schema", err);
 }
 
-/* The tables of db (SQLite's own left out) with their columns, one line
- * per column (table, position, name, type, NOT NULL, default, primary key
- * position) in order: what history and compare rely on, not how the
- * CREATE statements were spelt.  malloc'd, NULL on error. */
-static char *schema_text(sqlite3 *db)
+/* Writes the rows of query `sql` on db to f, one line per row, the
+ * columns joined by " | "; SQLITE_DONE, or SQLite's error code. */
+static int rows_text(sqlite3 *db, const char *sql, FILE *f)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", "
-                               "ifnull(p.dflt_value, '-'), p.pk FROM sqlite_master AS m, "
-                               "pragma_table_info(m.name) AS p WHERE m.type = 'table' AND "
-                               "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid",
-                           -1, &st, NULL) != SQLITE_OK)
-        return NULL;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    int rc = SQLITE_ERROR;
-    while (f && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (int k = 0; k < 7; k++) {
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    int ncol = sqlite3_column_count(st);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int k = 0; k < ncol; k++) {
             const unsigned char *v = sqlite3_column_text(st, k);
             fprintf(f, "%s%s", k ? " | " : "", v ? (const char *)v : "");
         }
         fputc('\n', f);
     }
     sqlite3_finalize(st);
-    if (!f || fclose(f) != 0 || rc != SQLITE_DONE) {
+    return rc;
+}
+
+/* The tables of db (SQLite's own left out) with their columns, one line
+ * per column (table, position, name, type, NOT NULL, default, primary key
+ * position) in order: what history and compare rely on, not how the
+ * CREATE statements were spelt.  malloc'd, NULL on error. */
+static char *schema_text(sqlite3 *db)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return NULL;
+    int rc = rows_text(db, "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", "
+                           "ifnull(p.dflt_value, '-'), p.pk FROM sqlite_master AS m, "
+                           "pragma_table_info(m.name) AS p WHERE m.type = 'table' AND "
+                           "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid", f);
+    if (fclose(f) != 0 || rc != SQLITE_DONE) {
         free(text);
         return NULL;
     }
     return text;
 }
 
-/* Whether the database's tables are those planc makes for schema
+/* The other objects of db's schema (SQLite's own left out), one line each:
+ * type, name and table, an index with its uniqueness, whether it is
+ * partial, and its columns with their order and collation.  malloc'd, NULL
+ * on error. */
+static char *objects_text(sqlite3 *db)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return NULL;
+    int rc = rows_text(db, "SELECT m.type, m.name, m.tbl_name, (SELECT l.\"unique\" || ' ' || "
+                           "l.partial FROM pragma_index_list(m.tbl_name) AS l WHERE l.name = m.name), "
+                           "(SELECT group_concat(x.seqno || ' ' || x.cid || ' ' || ifnull(x.name, '-') "
+                           "|| ' ' || x.\"desc\" || ' ' || x.coll || ' ' || x.key, ', ') FROM "
+                           "pragma_index_xinfo(m.name) AS x) FROM sqlite_master AS m WHERE m.type <> "
+                           "'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name", f);
+    if (fclose(f) != 0 || rc != SQLITE_DONE) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Whether each line of `have` is a line of `want`. */
+static bool lines_within(const char *have, const char *want)
+{
+    for (const char *l = have; *l;) {
+        const char *nl = strchr(l, '\n');
+        size_t n = nl ? (size_t)(nl - l) + 1 : strlen(l);
+        bool found = false;
+        for (const char *w = want; *w && !found;) {
+            const char *wn = strchr(w, '\n');
+            size_t m = wn ? (size_t)(wn - w) + 1 : strlen(w);
+            found = m == n && memcmp(w, l, n) == 0;
+            w += m;
+        }
+        if (!found)
+            return false;
+        l += n;
+    }
+    return true;
+}
+
+/* Whether the database's schema is the one planc makes for schema
  * version ver (schema_text), as made anew in a private in-memory database: one
  * with planc's application id but another schema (made elsewhere, or
- * changed by hand: a column without NOT NULL) is not read, since history
+ * changed by hand: a column without NOT NULL, a trigger) is not read, since history
  * and compare trust what the schema guarantees.  False after reporting. */
 static bool same_schema(store *s, long long ver, FILE *err)
 {
     sqlite3 *mem = NULL;
-    char *want = NULL, *have = NULL;
+    char *want = NULL, *have = NULL, *want_obj = NULL, *have_obj = NULL;
     bool ok = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
               sqlite3_exec(mem, schema_v1, NULL, NULL, NULL) == SQLITE_OK &&
               (ver < 2 || sqlite3_exec(mem, schema_v2_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 3 || sqlite3_exec(mem, schema_v3_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 4 || sqlite3_exec(mem, schema_v4_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 5 || sqlite3_exec(mem, schema_v5_step, NULL, NULL, NULL) == SQLITE_OK) &&
-              (want = schema_text(mem)) != NULL;
+              (want = schema_text(mem)) != NULL && (want_obj = objects_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
         free(want);
+        free(want_obj);
         fprintf(err, "planc: error: %s: cannot make planc's schema to compare it with\n", s->path);
         return false;
     }
     have = schema_text(s->db);
-    if (!have) {
+    have_obj = have ? objects_text(s->db) : NULL;
+    if (!have_obj) {
         free(want);
+        free(want_obj);
+        free(have);
         db_error(s, "cannot read its schema", err);
         return false;
     }
-    ok = strcmp(want, have) == 0;
+    /* the tables exactly; of the other objects only planc's own (its index
+     * may be missing from a database made by hand: compare reads it
+     * without, key_index) */
+    ok = strcmp(want, have) == 0 && lines_within(have_obj, want_obj);
     if (!ok)
         fprintf(err, "planc: error: %s: not a planc results database (it has planc's application "
-                     "id, but its tables differ from those planc makes)\n", s->path);
+                     "id, but its schema differs from the one planc makes)\n", s->path);
     free(want);
+    free(want_obj);
     free(have);
+    free(have_obj);
     return ok;
 }
 
@@ -392,6 +455,11 @@ store *store_open(const char *path, bool create, FILE *err)
         return NULL;
     }
     s->err = err;
+    /* a database from elsewhere is untrusted: what its schema names runs
+     * without functions of side effects, and it cannot be damaged
+     * on purpose through its schema */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
     sqlite3_busy_handler(s->db, busy_wait, s);
     if (!check_schema(s, create, err) ||
         !exec_sql(s, "PRAGMA foreign_keys=ON", "cannot set it up", err)) {

@@ -205,7 +205,7 @@ START_TEST(foreign_files)
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
-                         "tables differ from those planc makes)";
+                         "schema differs from the one planc makes)";
     snprintf(path, sizeof path, "%s/forged.db", dir);
     raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 2;"
                   "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT, "
@@ -220,6 +220,24 @@ START_TEST(foreign_files)
                   "PRIMARY KEY (run, seq)) WITHOUT ROWID;");
     refused(path, false, forged);
     refused(path, true, forged);
+    /* planc's own database, with a trigger that rewrites what is
+     * recorded, or a view or an index added: refused before anything is
+     * written */
+    const char *extra[] = {
+        "CREATE TRIGGER lie AFTER INSERT ON results BEGIN UPDATE results SET status = 'met' "
+        "WHERE run = NEW.run AND seq = NEW.seq; END",
+        "CREATE VIEW v AS SELECT * FROM runs",
+        "CREATE INDEX more ON results(status)",
+        "DROP INDEX results_key; CREATE INDEX results_key ON results(run, region, year, kind, id) "
+        "WHERE region <> 'x'",
+    };
+    for (size_t k = 0; k < sizeof extra / sizeof *extra; k++) {
+        snprintf(path, sizeof path, "%s/extra%zu.db", dir, k);
+        store_close(store_open(path, true, stderr));
+        raw_sql(path, extra[k]);
+        refused(path, true, forged);
+        refused(path, false, forged);
+    }
     snprintf(path, sizeof path, "%s/half.db", dir);
     raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 2; CREATE TABLE runs (x)");
     refused(path, false, forged);
