@@ -145,6 +145,11 @@ static void on_signal(int sig)
 
 void cleanup_install(void)
 {
+    /* a file grown past the file size limit (ulimit -f) is an error of
+     * the write, reported and cleaned up like a full disk; by default the
+     * signal would end planc without a word and leave the temporary
+     * file */
+    signal(SIGXFSZ, SIG_IGN);
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)

@@ -25,7 +25,9 @@
 #define CLEANUP_PATH_MAX 4096
 
 /* Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGPIPE, except
- * for a signal the process ignores (nohup, a background job).  Once, from
+ * for a signal the process ignores (nohup, a background job); ignores
+ * SIGXFSZ, so that a write beyond the file size limit fails with EFBIG
+ * and is reported as an error of the write.  Once, from
  * main, before any thread starts.  Without it, registering still works
  * but nothing is removed on a signal. */
 void cleanup_install(void);
