@@ -2971,8 +2971,18 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
     L->a = a;
     L->d = d;
 
-    const char *rootdir = root ? root : dir_of(a, path);
+    /* The tree is, unless given, the directory of the path given; when
+     * that is a symbolic link to a file outside it (`current.plan ->
+     * /srv/plans/v3/plan.plan`), the directory of the file itself, which its
+     * imports are relative to (else none of them could be read). */
     char buf[PATH_MAX];
+    const char *real = realpath(path, buf) ? arena_strdup(a, buf) : NULL;
+    const char *rootdir = root ? root : dir_of(a, path);
+    if (!root && real && realpath(rootdir, buf)) {
+        const char *realdir = dir_of(a, real);
+        if (strcmp(buf, realdir) != 0 && !inside(buf, realdir))
+            rootdir = realdir;
+    }
     if (!realpath(rootdir, buf)) {
         diag_plain_error(d, "cannot use '%s' as the rules tree: %s", rootdir, strerror(errno));
         return prog;
@@ -2983,7 +2993,8 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
     int file = diag_load_file(d, path);
     if (file < 0)
         return prog;
-    const char *real = realpath(path, buf) ? arena_strdup(a, buf) : arena_strdup(a, path);
+    if (!real)
+        real = arena_strdup(a, path);
     uint32_t top = new_module(L, path, real, (uint32_t)file, 0);
     load_imports(L, top);
 

@@ -13,8 +13,10 @@
  * Every edit leaves a trace (ast_origin) on the item it changed and in the
  * program's edit list.  Texts an extending plan keeps that still name the
  * base's regions it dropped or replaced draw one warning (places.h).  Files may only be read from the rules tree: the
- * directory of the file given on the command line (or `root`), after
- * resolving symlinks and `..`.  Every error (a missing file, a cycle, a path
+ * directory of the file given on the command line (or, when it is a
+ * symbolic link to a file outside that directory, the directory of that
+ * file, which its imports are relative to), or `root`, after resolving
+ * symlinks and `..`.  Every error (a missing file, a cycle, a path
  * that leaves the tree, too many or too deeply nested imports, an override
  * or drop of something the base does not have) is reported with the
  * location of the statement, and loading goes on with the rest. */
@@ -33,7 +35,8 @@
 #define IMPORT_MAX_FILES 256
 
 /* Loads the rules file `path` and everything it imports or extends.
- * `root` is the rules tree (NULL: the directory of `path`).  Returns the
+ * `root` is the rules tree (NULL: the directory of `path`, or of the
+ * file it links to when that is outside it).  Returns the
  * merged program, never NULL: when `path` cannot be read (reported as an
  * error with no location) the program is empty and has no modules. */
 ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *root);

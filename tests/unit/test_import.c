@@ -216,6 +216,43 @@ START_TEST(symlink_escape)
 }
 END_TEST
 
+/* The file given is a symbolic link to a file of another directory
+ * (current.plan -> v3/main.plan): the tree is that file's directory, whose
+ * files its imports name, not the link's. */
+START_TEST(symlinked_main_file)
+{
+    put("v3/main.plan", "import \"u.plan\"\nplan P { baseline 2023 horizon 2030 }\n");
+    put("v3/u.plan", "unit 吨\n");
+    put("other/x.plan", "unit 米\n");
+    mkdir(at("links"), 0700);
+    ck_assert_int_eq(symlink("../v3/main.plan", at("links/current.plan")), 0);
+    ast_program *p = import_load(&A, &D, at("links/current.plan"), NULL);
+    ck_assert_str_eq(errs(), "");
+    ck_assert_uint_eq(p->nmodules, 2);
+    ck_assert_int_eq(count_decls(p, D_UNIT), 1);
+    /* the link's own directory is not part of the tree then, nor a
+     * sibling of the file's */
+    put("v3/main.plan", "import \"../other/x.plan\"\n");
+    p = import_load(&A, &D, at("links/current.plan"), NULL);
+    ck_assert(strstr(errs(), "cannot import \"../other/x.plan\": it is outside the rules tree") != NULL);
+    ck_assert(p->incomplete);
+}
+END_TEST
+
+/* A link to a file below its own directory (current.plan ->
+ * versions/v3.plan) keeps the link's directory as the tree: the file may
+ * import from beside its own directory, as before. */
+START_TEST(symlink_into_subdirectory)
+{
+    put("versions/v3.plan", "import \"../common/u.plan\"\nplan P { baseline 2023 horizon 2030 }\n");
+    put("common/u.plan", "unit 吨\n");
+    ck_assert_int_eq(symlink("versions/v3.plan", at("current.plan")), 0);
+    ast_program *p = import_load(&A, &D, at("current.plan"), NULL);
+    ck_assert_str_eq(errs(), "");
+    ck_assert_uint_eq(p->nmodules, 2);
+}
+END_TEST
+
 /* A FIFO in the tree is refused, not opened: the open would wait for a
  * writer for ever. */
 START_TEST(fifo_refused)
@@ -662,6 +699,8 @@ static Suite *import_suite(void)
     tcase_add_test(tc, duplicate_region_slot);
     tcase_add_test(tc, loaded_once);
     tcase_add_test(tc, symlink_escape);
+    tcase_add_test(tc, symlinked_main_file);
+    tcase_add_test(tc, symlink_into_subdirectory);
     tcase_add_test(tc, fifo_refused);
     tcase_add_test(tc, root_option);
     tcase_add_test(tc, depth_limit);
