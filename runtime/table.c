@@ -1029,6 +1029,17 @@ static csv_status next_record(source *s, csv_reader *csv, csv_record *rec, bool 
         }
         if (st != CSV_MORE)
             return st;
+        if (s->bad) {
+            /* The record goes on past the window and holds the bad text
+             * (the reader has not passed it): it is read no further, as
+             * it may never end (a file of NUL bytes, /dev/zero, has no line
+             * break), but up to the window's end, to find its field. */
+            size_t at = csv_consumed(csv);
+            csv_refill(csv, s->buf + at, s->len - at, true);
+            if (csv_next(csv, rec) == CSV_RECORD)
+                locate_bad_field(s, csv, rec, header);
+            return CSV_EOF;
+        }
         /* The reader stops before any byte `check_text` left for the next
          * window: those are a cut sequence or CR, which end no record. */
         source_read(s, csv_consumed(csv));

@@ -432,6 +432,40 @@ START_TEST(blocks_unterminated_late)
 }
 END_TEST
 
+/* Bad text in a record that goes on past the block (a line of NUL bytes;
+ * /dev/zero, which never ends): the reading stops there, with the error
+ * at the record's line and column, instead of reading on for its end. */
+START_TEST(blocks_bad_text_in_an_endless_record)
+{
+    fixture f;
+    fx_init(&f);
+    static const char *const bad[] = {"a\0b", "\xB4\xF3"};
+    static const char *const what[] = {"NUL byte in the data (the file must be UTF-8 text)",
+                                       "invalid UTF-8 (byte 0xB4); the data must be UTF-8"};
+    for (int k = 0; k < 2; k++) {
+        capture c;
+        FILE *csv = cap_open(&c);
+        fputs("city,year,farmland_mu,park,note\n辽宁省,1,1,1,x\n辽宁省,2,1,1,", csv);
+        fwrite(bad[k], 1, k == 0 ? 3 : 2, csv);
+        for (int i = 0; i < 3 << 20; i++)
+            fputc(k == 0 ? '\0' : 'a', csv);
+        char want[160];
+        snprintf(want, sizeof want, ":3: error: column 'note': %s\n", what[k]);
+        const char *text = cap_text(&c);
+        char *errors = load_both(&f, text, c.len, NULL);
+        ck_assert_str_eq(strchr(errors, ':'), want);
+        free(errors);
+        cap_free(&c);
+    }
+    capture c;
+    ck_assert_ptr_null(rt_table_load(&f.p, "/dev/zero", NULL, cap_open(&c)));
+    fx_assert_text(cap_text(&c), "/dev/zero:1: error: header field 1: NUL byte in the data (the file must "
+                                 "be UTF-8 text)\n");
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(blocks_small_files)
 {
     /* Files shorter than a block, down to nothing. */
@@ -549,6 +583,7 @@ int main(void)
     tcase_add_test(tc, blocks_bad_text_late_is_alone);
     tcase_add_test(tc, blocks_cut_sequences);
     tcase_add_test(tc, blocks_unterminated_late);
+    tcase_add_test(tc, blocks_bad_text_in_an_endless_record);
     tcase_add_test(tc, blocks_small_files);
     tcase_add_test(tc, threads_read_as_one);
     tcase_add_test(tc, threads_skip_unknown_regions);
