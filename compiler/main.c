@@ -926,10 +926,12 @@ static int finish_output(ofile *o, int rc)
 }
 
 /* The report, then the record in the history database: the report is
- * written (to a temporary file when -o is given), the run's rows are
- * inserted in one transaction, the file is renamed into place, and only
- * then is the transaction committed; a failure anywhere leaves neither a
- * new file nor a recorded run.  Returns an exit code. */
+ * written (to a temporary file when -o is given, written out to the disk),
+ * the run's rows are inserted in one transaction, the transaction is
+ * committed, and only then is the file renamed into place; a failure
+ * anywhere leaves neither a new file nor a recorded run (a commit that
+ * fails on a full disk keeps the old file; a rename that fails after the
+ * commit takes the run back out).  Returns an exit code. */
 static int write_output(const compilation *c, const char *rules, const char *data,
                         const rt_table *t, const rt_result *r, const run_output *ro, store *db)
 {
@@ -989,13 +991,22 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         free(data_real);
     }
     free(manifest);
-    rc = finish_output(o, rc);
+    if (o && rc == EXIT_OK && ofile_finish(o, stderr) != 0) {
+        o = NULL; /* removed and freed */
+        rc = EXIT_USAGE;
+    }
+    bool recorded = false;
     if (db) {
         if (rc != EXIT_OK)
             store_rollback(db);
         else if (store_commit(db, stderr) != 0)
             rc = EXIT_USAGE;
+        else
+            recorded = true;
     }
+    rc = finish_output(o, rc);
+    if (recorded && rc != EXIT_OK)
+        store_forget_run(db, run_id, stderr);
     return rc;
 }
 

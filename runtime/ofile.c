@@ -157,37 +157,48 @@ static mode_t default_mode(void)
     return 0666 & ~mask;
 }
 
-int ofile_commit(ofile *o, FILE *err)
+int ofile_finish(ofile *o, FILE *err)
 {
-    if (o->direct) {
-        int bad = fflush(o->f) != 0 || ferror(o->f);
-        int e = errno;
-        if (fclose(o->f) != 0 && !bad) {
-            bad = 1;
-            e = errno;
-        }
-        if (bad)
-            fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e ? e : EIO));
-        ofile_release(o);
-        return bad ? -1 : 0;
-    }
+    if (!o->f)
+        return 0; /* finished already */
     int e = 0;
-    struct stat st;
-    mode_t mode = stat(o->path, &st) == 0 ? st.st_mode & 07777 : default_mode();
     errno = 0;
-    if (fflush(o->f) != 0 || ferror(o->f))
-        e = errno ? errno : EIO;
-    else if (fsync(fileno(o->f)) != 0)
-        e = errno;
-    else if (fchmod(fileno(o->f), mode) != 0)
-        e = errno;
+    if (o->direct) {
+        if (fflush(o->f) != 0 || ferror(o->f))
+            e = errno ? errno : EIO;
+    } else {
+        struct stat st;
+        mode_t mode = stat(o->path, &st) == 0 ? st.st_mode & 07777 : default_mode();
+        if (fflush(o->f) != 0 || ferror(o->f))
+            e = errno ? errno : EIO;
+        else if (fsync(fileno(o->f)) != 0)
+            e = errno;
+        else if (fchmod(fileno(o->f), mode) != 0)
+            e = errno;
+    }
     if (fclose(o->f) != 0 && !e)
-        e = errno;
+        e = errno ? errno : EIO;
     o->f = NULL;
-    if (!e && rename(o->tmp, o->path) != 0)
-        e = errno;
     if (e) {
         fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
+        if (!o->direct)
+            unlink(o->tmp);
+        ofile_release(o);
+        return -1;
+    }
+    return 0;
+}
+
+int ofile_commit(ofile *o, FILE *err)
+{
+    if (ofile_finish(o, err) != 0)
+        return -1;
+    if (o->direct) {
+        ofile_release(o);
+        return 0;
+    }
+    if (rename(o->tmp, o->path) != 0) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(errno));
         unlink(o->tmp);
         ofile_release(o);
         return -1;

@@ -12,8 +12,15 @@ typedef struct ofile ofile;
  * why to `err`. */
 ofile *ofile_open(const char *path, FILE *err);
 FILE *ofile_stream(ofile *o);
-/* Flushes, fsyncs and renames over `path`; frees o.  0, or -1 after
- * printing why (the temporary file is removed). */
+/* Writes the file out (flushes, fsyncs and closes it: what a full disk
+ * fails) without putting it in place yet, so that a caller can do what
+ * must happen before (record the run) between this and ofile_commit.  0
+ * (o stays, for ofile_commit or ofile_abort), or -1 after printing why (the
+ * temporary file is removed and o freed). */
+int ofile_finish(ofile *o, FILE *err);
+/* Finishes the file (ofile_finish) unless that was done, and renames it
+ * over `path`; frees o.  0, or -1 after printing why (the temporary file
+ * is removed). */
 int ofile_commit(ofile *o, FILE *err);
 /* Removes the temporary file; frees o. */
 void ofile_abort(ofile *o);

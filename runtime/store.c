@@ -654,6 +654,31 @@ void store_rollback(store *s)
     s->in_tx = false;
 }
 
+int store_forget_run(store *s, long long run_id, FILE *err)
+{
+    sqlite3_stmt *st = NULL;
+    bool ok = exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err);
+    if (ok) {
+        /* its results and renames go with it (ON DELETE CASCADE) */
+        ok = sqlite3_prepare_v2(s->db, "DELETE FROM runs WHERE id = ?1", -1, &st, NULL) == SQLITE_OK;
+        if (ok) {
+            sqlite3_bind_int64(st, 1, run_id);
+            ok = sqlite3_step(st) == SQLITE_DONE;
+        }
+        sqlite3_finalize(st);
+        if (!ok)
+            db_error(s, "cannot remove the run", err);
+        if (!ok || !exec_sql(s, "COMMIT", "cannot remove the run", err)) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            ok = false;
+        }
+    }
+    if (!ok)
+        fprintf(err, "planc: error: %s: run %lld stays recorded although its output was not "
+                     "written\n", s->path, run_id);
+    return ok ? 0 : -1;
+}
+
 /* ---------------------------------------------------------------- reading */
 
 /* Text of a column, "" for NULL. */

@@ -59,6 +59,11 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
                     const rt_table *t, const rt_result *r, long long *run_id, FILE *err);
 int store_commit(store *s, FILE *err);
 void store_rollback(store *s);
+/* Removes a committed run with its rows, in a transaction of its own: a
+ * run whose output file could not be put in place after it was recorded
+ * (planc run commits the run first, then renames the file).  0, or -1
+ * after saying why on `err`. */
+int store_forget_run(store *s, long long run_id, FILE *err);
 
 /* Lists the runs, oldest first, as an aligned table, its headers in lang
  * (`planc history --lang`).  0, or -1 after saying why on `err`. */

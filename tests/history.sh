@@ -95,6 +95,33 @@ expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$t
 expect 0 "$planc" history "$tmp/new.db"
 n=$((n + 1)); [ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "a failed run into a new database recorded a run"
 
+# A database that cannot take the run (its file size limit reached at the
+# commit, as on a full disk) fails the run (exit 2) and keeps the old
+# output file as it was; the output was renamed into place before the
+# commit and replaced the old one although the run failed.  Over a range of
+# limits (512-byte blocks in sh) every run either succeeds (new output, one
+# run recorded) or fails without either; the quickstart's rows stay in
+# SQLite's cache until the commit, so some limits fail there.
+commit_failed=0
+for blocks in 240 280 320 360 400 480 640; do
+    rm -f "$tmp/full.db" "$tmp/full.db-wal" "$tmp/full.db-shm"
+    echo "old results" >"$tmp/full.csv"
+    (ulimit -f $blocks; exec "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/full.db" \
+        -o "$tmp/full.csv" 2>"$tmp/err"); rc=$?
+    nruns=$("$planc" history "$tmp/full.db" 2>/dev/null | tail -n +2 | wc -l)
+    n=$((n + 1))
+    if [ $rc -eq 0 ]; then
+        [ "$nruns" -eq 1 ] && ! grep -q "old results" "$tmp/full.csv" ||
+            fail "ulimit -f $blocks: run succeeded, $nruns runs recorded, output: $(head -c 40 "$tmp/full.csv")"
+    else
+        [ "$nruns" -eq 0 ] && [ "$(cat "$tmp/full.csv")" = "old results" ] ||
+            fail "ulimit -f $blocks: run failed ($(cat "$tmp/err")), $nruns runs recorded, output: $(head -c 40 "$tmp/full.csv")"
+        grep -q "cannot record the run" "$tmp/err" && commit_failed=$((commit_failed + 1))
+    fi
+    n=$((n + 1)); [ -z "$(ls -A "$tmp" | grep '^\.full\.csv\.')" ] || fail "a temporary output file left"
+done
+n=$((n + 1)); [ $commit_failed -gt 0 ] || fail "no file size limit made the commit fail"
+
 # compare: the same data twice, then changed data.
 expect 0 "$planc" compare "$db" 1 2
 contains out "rules: same"

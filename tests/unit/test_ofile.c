@@ -173,6 +173,42 @@ START_TEST(abort_keeps_old_file)
 }
 END_TEST
 
+/* ofile_finish writes the file out without putting it in place: the old
+ * file stays until ofile_commit, and ofile_abort after it keeps the old
+ * one (planc run --store commits the run between the two). */
+START_TEST(finish_then_commit_or_abort)
+{
+    char *dir = make_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    for (int commit = 0; commit < 2; commit++) {
+        put_file(path, "old\n");
+        errbuf e;
+        ofile *o = ofile_open(path, err_open(&e));
+        ck_assert_ptr_nonnull(o);
+        fputs("new\n", ofile_stream(o));
+        ck_assert_int_eq(ofile_finish(o, e.f), 0);
+        ck_assert_int_eq(ofile_finish(o, e.f), 0); /* once is enough */
+        char *got = slurp(path);
+        ck_assert_str_eq(got, "old\n");
+        free(got);
+        ck_assert_int_eq(count_entries(dir), 2);
+        if (commit)
+            ck_assert_int_eq(ofile_commit(o, e.f), 0);
+        else
+            ofile_abort(o);
+        ck_assert_str_eq(err_text(&e), "");
+        free(e.text);
+        got = slurp(path);
+        ck_assert_str_eq(got, commit ? "new\n" : "old\n");
+        free(got);
+        ck_assert_int_eq(count_entries(dir), 1);
+    }
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
 START_TEST(failed_write_keeps_old_file)
 {
     /* A file size limit makes the writes fail (EFBIG); the commit must then
@@ -380,6 +416,7 @@ int main(void)
     tcase_add_test(tc, commit_writes_new_file);
     tcase_add_test(tc, commit_replaces_and_keeps_mode);
     tcase_add_test(tc, abort_keeps_old_file);
+    tcase_add_test(tc, finish_then_commit_or_abort);
     tcase_add_test(tc, failed_write_keeps_old_file);
     tcase_add_test(tc, rename_failure_keeps_target);
     tcase_add_test(tc, open_errors);

@@ -162,6 +162,26 @@ START_TEST(create_record_history)
 }
 END_TEST
 
+/* A committed run taken back out (its output file could not be put in
+ * place): the run and its rows are gone, the other run is as it was. */
+START_TEST(forget_run)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    long long a = record(s, &x, "aa"), b = record(s, &x, "bb");
+    long long rows = raw_int(db, "SELECT count(*) FROM results WHERE run = 2");
+    ck_assert_int_gt(rows, 0);
+    ck_assert_int_eq(store_forget_run(s, a, stderr), 0);
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT id FROM runs"), b);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results"), rows);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 1"), 0);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(rollback_records_nothing)
 {
     pfx x;
@@ -867,6 +887,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, create_record_history);
     tcase_add_test(tc, rollback_records_nothing);
+    tcase_add_test(tc, forget_run);
     tcase_add_test(tc, foreign_files);
     tcase_add_test(tc, upgrade_v1);
     tcase_add_test(tc, compare_across_rules_hashes);
