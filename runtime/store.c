@@ -30,6 +30,8 @@ struct store {
     FILE *err;            /* where the busy handler says it waits */
     int waited_ms;        /* the busy handler's wait for the current lock */
     bool told;            /* it has said so */
+    char *shown[16];      /* shown()'s buffers, used in turn */
+    unsigned nshown;      /* the next one */
 };
 
 /* Says once that this run waits for another's lock on the database. */
@@ -475,6 +477,8 @@ void store_close(store *s)
         return;
     if (s->in_tx)
         store_rollback(s);
+    for (size_t i = 0; i < sizeof s->shown / sizeof *s->shown; i++)
+        free(s->shown[i]);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -688,6 +692,45 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
+/* Writes t[0..n) to o as history and compare show a text of the
+ * database: a control character (C0, DEL, C1) written \n, \r, \t, \xHH or
+ * \uHHHH, as planc shows the cells of a data file (line feeds kept when
+ * `lines`).  A database from elsewhere (or a path holding a line break) can
+ * so neither end a line of the listing and forge another, nor send the
+ * terminal escape sequences.  o has room for 6 * n + 1 bytes; returns the
+ * end of what was written (a NUL is put there). */
+static char *escape(char *o, const char *t, size_t n, bool lines)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\n' && lines) {
+            *o++ = '\n';
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            *o++ = '\\';
+            *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        } else if (c < 0x20 || c == 0x7F) {
+            o += sprintf(o, "\\x%02X", c);
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] <= 0x9F) {
+            o += sprintf(o, "\\u%04X", (unsigned char)t[i + 1]); /* U+0080..U+009F */
+            i++;
+        } else {
+            *o++ = (char)c;
+        }
+    }
+    *o = '\0';
+    return o;
+}
+
+/* Text t escaped (escape), in one of s's buffers, used in turn: it stays
+ * valid for the next fifteen calls (the texts of one line). */
+static const char *shown(store *s, const char *t)
+{
+    size_t n = strlen(t), slot = s->nshown++ % (sizeof s->shown / sizeof *s->shown);
+    s->shown[slot] = rt_xrealloc(s->shown[slot], 6 * n + 1, 1);
+    escape(s->shown[slot], t, n, false);
+    return s->shown[slot];
+}
+
 /* A number column, NaN for NULL. */
 static double col_num(sqlite3_stmt *st, int i)
 {
@@ -735,13 +778,13 @@ int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
     fprintf(out, "  %s\n", lbl_get(lang, LBL_H_PLAN));
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *opts = col_text(st, 10);
+        const char *opts = shown(s, col_text(st, 10));
         fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %.12s  %.12s  ",
-                sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
-                sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), col_text(st, 5),
-                col_text(st, 6));
-        fprintf(out, lbl_get(lang, LBL_H_SOURCES), col_text(st, 7), col_text(st, 8),
-                col_text(st, 9));
+                sqlite3_column_int64(st, 0), shown(s, col_text(st, 1)), shown(s, col_text(st, 2)),
+                sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), shown(s, col_text(st, 5)),
+                shown(s, col_text(st, 6)));
+        fprintf(out, lbl_get(lang, LBL_H_SOURCES), shown(s, col_text(st, 7)),
+                shown(s, col_text(st, 8)), shown(s, col_text(st, 9)));
         fprintf(out, "%s%s\n", *opts ? " " : "", opts);
     }
     sqlite3_finalize(st);
@@ -828,13 +871,17 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
     sqlite3_bind_int64(st, 1, id);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
     if (ok) {
-        snprintf(ri->time, sizeof ri->time, "%s", col_text(st, 0));
-        snprintf(ri->rules_hash, sizeof ri->rules_hash, "%s", col_text(st, 1));
-        snprintf(ri->data_hash, sizeof ri->data_hash, "%s", col_text(st, 2));
-        ri->rules_path = rt_xstrdup(col_text(st, 3));
-        ri->data_path = rt_xstrdup(col_text(st, 4));
-        ri->data_options = rt_xstrdup(col_text(st, 5));
-        ri->rules_files = rt_xstrdup(col_text(st, 6));
+        /* the texts as they are shown */
+        snprintf(ri->time, sizeof ri->time, "%s", shown(s, col_text(st, 0)));
+        snprintf(ri->rules_hash, sizeof ri->rules_hash, "%s", shown(s, col_text(st, 1)));
+        snprintf(ri->data_hash, sizeof ri->data_hash, "%s", shown(s, col_text(st, 2)));
+        ri->rules_path = rt_xstrdup(shown(s, col_text(st, 3)));
+        ri->data_path = rt_xstrdup(shown(s, col_text(st, 4)));
+        ri->data_options = rt_xstrdup(shown(s, col_text(st, 5)));
+        /* the manifest's lines as they are shown, with their line breaks */
+        const char *m = col_text(st, 6);
+        ri->rules_files = rt_xmalloc(6 * strlen(m) + 1, 1);
+        escape(ri->rules_files, m, strlen(m), true);
         ri->tolerances = sqlite3_column_int(st, 7) != 0;
     } else {
         db_error(s, "cannot read the runs", err);
@@ -938,23 +985,24 @@ static bool same_num(double a, double b)
  * lang; with `renamed` (a column, else -1) holding the other run's id of
  * the row, and the next its region, "… target 耕地红线 → 市级耕地红线"
  * and "大连 → 甲市 2027 …" where the two differ. */
-static void row_label(FILE *f, lbl_lang lang, sqlite3_stmt *st, int renamed)
+static void row_label(store *s, FILE *f, lbl_lang lang, sqlite3_stmt *st, int renamed)
 {
-    const char *region = col_text(st, 0);
+    const char *region = shown(s, col_text(st, 0));
     char *both = NULL;
-    if (renamed >= 0 && strcmp(region, col_text(st, renamed + 1)) != 0) {
-        const char *other = col_text(st, renamed + 1);
+    if (renamed >= 0 && strcmp(col_text(st, 0), col_text(st, renamed + 1)) != 0) {
+        const char *other = shown(s, col_text(st, renamed + 1));
         size_t n = strlen(region) + strlen(other) + sizeof " → ";
         both = rt_xmalloc(n, 1);
         snprintf(both, n, "%s → %s", region, other);
         region = both;
     }
-    fprintf(f, lbl_get(lang, LBL_C_ROW), region, sqlite3_column_int(st, 1), lbl_item(lang, col_text(st, 2)));
+    fprintf(f, lbl_get(lang, LBL_C_ROW), region, sqlite3_column_int(st, 1),
+            lbl_item(lang, shown(s, col_text(st, 2))));
     free(both);
     if (*col_text(st, 3))
-        fprintf(f, " %s", col_text(st, 3));
+        fprintf(f, " %s", shown(s, col_text(st, 3)));
     if (renamed >= 0 && strcmp(col_text(st, 3), col_text(st, renamed)) != 0)
-        fprintf(f, " → %s", col_text(st, renamed));
+        fprintf(f, " → %s", shown(s, col_text(st, renamed)));
 }
 
 /* A number as the results print it; "missing" (in lang) for NaN. */
@@ -1088,7 +1136,7 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
     FILE *buf = open_memstream(&text, &len);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n < 20) {
-            row_label(buf, lang, st, -1);
+            row_label(s, buf, lang, st, -1);
             fputc('\n', buf);
         }
         n++;
@@ -1241,7 +1289,8 @@ static bool map_renames(store *s, long long a, long long b, const char *kind, co
     if (n) {
         fputs(lbl_get(lang, head), out);
         for (size_t k = 0; k < n; k++)
-            fprintf(out, lbl_get(lang, LBL_C_RENAME), k ? lbl_get(lang, LBL_C_COMMA) : "", from[k], to[k]);
+            fprintf(out, lbl_get(lang, LBL_C_RENAME), k ? lbl_get(lang, LBL_C_COMMA) : "",
+                    shown(s, from[k]), shown(s, to[k]));
         fputc('\n', out);
         char sql[256];
         snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s (old TEXT PRIMARY KEY, "
@@ -1337,15 +1386,15 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *kind = col_text(st, 2);
         double sa = col_num(st, 6), sb = col_num(st, 7);
-        const char *ga = col_text(st, 8), *gb = col_text(st, 9);
-        const char *sta = col_text(st, 4), *stb = col_text(st, 5);
+        const char *ga = shown(s, col_text(st, 8)), *gb = shown(s, col_text(st, 9));
+        const char *sta = shown(s, col_text(st, 4)), *stb = shown(s, col_text(st, 5));
         if (strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0) {
-            row_label(f[0], lang, st, CMP_ID);
+            row_label(s, f[0], lang, st, CMP_ID);
             fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none,
                     fmt(lang, sa, b1), fmt(lang, sb, b2));
             n[0]++;
         } else if (strcmp(sta, stb) != 0) {
-            row_label(f[1], lang, st, CMP_ID);
+            row_label(s, f[1], lang, st, CMP_ID);
             fprintf(f[1], lbl_get(lang, LBL_C_STATUS), *sta ? lbl_status_code(lang, sta) : none,
                     *stb ? lbl_status_code(lang, stb) : none);
             if (causes(f[1], lang, st, tol_known))
@@ -1353,7 +1402,7 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
             fprintf(f[1], lbl_get(lang, LBL_C_SCORE_CLOSE), fmt(lang, sa, b1), fmt(lang, sb, b2));
             n[1]++;
         } else if (!same_num(sa, sb)) {
-            row_label(f[2], lang, st, CMP_ID);
+            row_label(s, f[2], lang, st, CMP_ID);
             fprintf(f[2], lbl_get(lang, LBL_C_SCORE), fmt(lang, sa, b1), fmt(lang, sb, b2));
             if (has_causes(st, tol_known)) {
                 fputs(lbl_get(lang, LBL_PAREN_OPEN), f[2]);
@@ -1363,7 +1412,7 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
             fputs("\n", f[2]);
             n[2]++;
         } else if (has_causes(st, tol_known)) {
-            row_label(f[3], lang, st, CMP_ID);
+            row_label(s, f[3], lang, st, CMP_ID);
             fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt(lang, col_num(st, CMP_VALUE), b1),
                     fmt(lang, col_num(st, CMP_VALUE + 1), b2), fmt(lang, col_num(st, CMP_GOAL), b3),
                     fmt(lang, col_num(st, CMP_GOAL + 1), b4));

@@ -446,6 +446,43 @@ START_TEST(upgrade_v1)
 }
 END_TEST
 
+/* Texts of the database with control characters (a database from
+ * elsewhere; a data path holding a line break) are shown escaped: they
+ * can neither forge a line of history or compare nor send the terminal an
+ * escape sequence. */
+START_TEST(control_characters_shown_escaped)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    record(s, &x, "aaaa");
+    record(s, &x, "bbbb");
+    store_close(s);
+    raw_sql(db, "UPDATE runs SET data_path = 'd.csv' || char(10) || '3     2099-01-01T00:00:00Z forged', "
+                "rules_path = 'r' || char(27) || '[31m.plan' WHERE id = 1;"
+                "UPDATE results SET region = '甲' || char(27) || '[2J', grade = '优' || char(7) "
+                "WHERE run = 2 AND kind = 'total' AND year = 2025;");
+    s = store_open(db, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    pf_capture c;
+    ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_msg(strstr(out, "r\\x1B[31m.plan, d.csv\\n3     2099-01-01T00:00:00Z forged\n"), "%s", out);
+    ck_assert_ptr_null(strchr(out, 27));
+    ck_assert_ptr_null(strstr(out, "\n3 "));
+    pf_cap_free(&c);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
+    out = pf_cap_text(&c);
+    ck_assert_msg(strstr(out, "(aaaa d.csv\\n3     2099-01-01T00:00:00Z forged → bbbb data.csv)"), "%s", out);
+    ck_assert_msg(strstr(out, "  甲\\x1B[2J 2025 total\n"), "%s", out);
+    ck_assert_ptr_null(strchr(out, 27));
+    ck_assert_ptr_null(strchr(out, 7));
+    pf_cap_free(&c);
+    store_close(s);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(compare_runs)
 {
     pfx a, b;
@@ -888,6 +925,7 @@ int main(void)
     tcase_add_test(tc, create_record_history);
     tcase_add_test(tc, rollback_records_nothing);
     tcase_add_test(tc, forget_run);
+    tcase_add_test(tc, control_characters_shown_escaped);
     tcase_add_test(tc, foreign_files);
     tcase_add_test(tc, upgrade_v1);
     tcase_add_test(tc, compare_across_rules_hashes);
