@@ -605,6 +605,10 @@ static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
     if (d->u.ind.column) {
         fputs("  column ", out);
         dump_string(d->u.ind.column, out);
+        if (d->u.ind.map.s) {
+            fputs(" as ", out);
+            dump_name(d->u.ind.map, out);
+        }
         if (d->u.ind.column_unit) {
             fputs(" in ", out);
             dump_unit(d->u.ind.column_unit, true, out);
@@ -716,6 +720,29 @@ static void dump_override(const ast_decl *d, FILE *out)
 static void dump_decl(const ast_decl *d, FILE *out)
 {
     switch (d->kind) {
+    case D_MAP:
+        fprintf(out, "map %s", d->u.map.name.s);
+        if (d->u.map.title) {
+            fputc(' ', out);
+            dump_string(d->u.map.title, out);
+        }
+        fputc('\n', out);
+        for (uint32_t k = 0; k < d->u.map.nentries; k++) {
+            const ast_mapentry *e = &d->u.map.entries[k];
+            fputs("  ", out);
+            dump_string(e->text, out);
+            fputs(" = ", out);
+            if (e->missing)
+                fputs("missing", out);
+            else if (e->yesno)
+                fputs(e->value != 0 ? "yes" : "no", out);
+            else
+                dump_number(e->value, out);
+            fputc('\n', out);
+        }
+        if (d->u.map.else_sp.hi)
+            fprintf(out, "  else %s\n", d->u.map.else_missing ? "missing" : "error");
+        break;
     case D_TEST:
         fprintf(out, "test \"%s\" (%u data line%s, %u expectation%s)\n", d->u.test.title,
                 d->u.test.ndata, d->u.test.ndata == 1 ? "" : "s", d->u.test.nexpects,

@@ -139,6 +139,18 @@ typedef struct ast_valrow {
     span sp;
 } ast_valrow;
 
+/* One text of a `map NAME { ... }` and the number it stands for
+ * (docs/LANGUAGE.md §4): `"green" = 4`, `"—", ".." = missing`.  A row that
+ * gives several texts makes one entry per text, sharing the value. */
+typedef struct ast_mapentry {
+    const char *text;   /* as written in the rules (the checker trims it) */
+    span sp;            /* the text */
+    double value;       /* NaN: the text reads as missing */
+    bool missing;       /* written `missing` */
+    bool yesno;         /* written `yes` or `no` (value 1 or 0) */
+    span value_sp;
+} ast_mapentry;
+
 /* ---- targets ---- */
 
 typedef enum ast_targetkind {
@@ -267,7 +279,8 @@ typedef enum ast_declkind {
     D_IMPORT,      /* import "path.plan" [as NAME] */
     D_DROP,        /* drop target A, B | measure (九) | section 三 | region A | regions | assessment */
     D_OVERRIDE,    /* override target|redline|measure|section|indicator|assessment ... */
-    D_TEST         /* test "title" { data "csv line" ...  expect REGION YEAR ... } */
+    D_TEST,        /* test "title" { data "csv line" ...  expect REGION YEAR ... } */
+    D_MAP          /* map NAME ["title"] { "text", ... = NUMBER|missing|yes|no, ...  [else missing|error] } */
 } ast_declkind;
 
 /* What an `expect` line of a test checks on one (region, year) row. */
@@ -365,6 +378,8 @@ struct ast_decl {
             const char *column; span column_sp; /* NULL: no column */
             ast_unit *column_unit;   /* `column "c" in 亩`, or NULL */
             ast_agg agg;             /* `column "c" mean`: AGG_NONE when none */
+            ast_name map;            /* `column "c" as M`: the text map its cells are
+                                        read through (.s NULL: none) */
             ast_expr *formula;       /* `formula expr`, or NULL */
             ast_valrow *values;      /* `values { 北京, 天津 = 20.5%, ... }`, or NULL */
             uint32_t nvalues;
@@ -382,6 +397,15 @@ struct ast_decl {
             ast_names veto;          /* targets whose failure fires a veto */
             ast_band *bands; uint32_t nbands; span grade_sp;
         } assess;
+        struct {
+            ast_name name;
+            const char *title;       /* NULL: none */
+            ast_mapentry *entries;   /* in the order written */
+            uint32_t nentries;
+            bool else_missing;       /* `else missing`: other texts read as missing
+                                        (else they are data errors) */
+            span else_sp;            /* where `else` was written (hi 0: not written) */
+        } map;
         struct {
             const char *path;        /* as written */
             span path_sp;

@@ -750,14 +750,72 @@ static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
     }
 }
 
+/* The text map indicator i's column is read through (in model m), or NULL. */
+static const sema_map *ind_map(const sema_model *m, const sema_indicator *i)
+{
+    if (i->column < 0 || m->columns[i->column].map < 0)
+        return NULL;
+    return &m->maps[m->columns[i->column].map];
+}
+
+/* A map's entry as written: "\"green\" = 4", "\"gray\" = missing". */
+static const char *map_entry(D *x, const sema_map *mp, uint32_t k)
+{
+    return arena_printf(x->a, "\"%s\" = %s", mp->texts[k], isnan(mp->values[k]) ? "missing" : num(x, mp->values[k]));
+}
+
+/* How the maps of an indicator differ, each side the entries the other
+ * lacks or reads otherwise, and `else` when it changed; *old and *new
+ * stay NULL when the maps read every text alike (or neither side has
+ * one).  Matched by text, so a reordered map is no change; a renamed map
+ * shows in the column ("as NEW"). */
+static void map_change(D *x, const sema_map *ma, const sema_map *mb, const char **old, const char **new)
+{
+    *old = *new = NULL;
+    if (!ma || !mb)
+        return;
+    namemap in_a = {0}, in_b = {0};
+    for (uint32_t k = 0; k < ma->n; k++)
+        namemap_put(x->a, &in_a, ma->texts[k], (void *)&ma->values[k]);
+    for (uint32_t k = 0; k < mb->n; k++)
+        namemap_put(x->a, &in_b, mb->texts[k], (void *)&mb->values[k]);
+    const char *o = NULL, *n = NULL;
+    for (uint32_t k = 0; k < ma->n; k++) {
+        const double *v = namemap_get(&in_b, ma->texts[k]);
+        if (v && (*v == ma->values[k] || (isnan(*v) && isnan(ma->values[k]))))
+            continue;
+        const char *e = map_entry(x, ma, k);
+        o = o ? arena_printf(x->a, "%s, %s", o, e) : e;
+    }
+    for (uint32_t k = 0; k < mb->n; k++) {
+        const double *v = namemap_get(&in_a, mb->texts[k]);
+        if (v && (*v == mb->values[k] || (isnan(*v) && isnan(mb->values[k]))))
+            continue;
+        const char *e = map_entry(x, mb, k);
+        n = n ? arena_printf(x->a, "%s, %s", n, e) : e;
+    }
+    if (ma->else_missing != mb->else_missing) {
+        const char *eo = ma->else_missing ? "else missing" : "else error";
+        const char *en = mb->else_missing ? "else missing" : "else error";
+        o = o ? arena_printf(x->a, "%s, %s", o, eo) : eo;
+        n = n ? arena_printf(x->a, "%s, %s", n, en) : en;
+    }
+    *old = o;
+    *new = n;
+}
+
 /* The column part of "万亩, higher, column "farmland_ha" in 公顷", with
- * the aggregate after it ("pm" mean).  A share's unit is its own (%). */
-static const char *ind_column(D *x, const sema_indicator *i)
+ * the text map and the aggregate after it ("dash" as 仪表盘, "pm" mean).  A
+ * share's unit is its own (%). */
+static const char *ind_column(D *x, const sema_model *m, const sema_indicator *i)
 {
     const ast_decl *d = i->decl;
     if (!d || !d->u.ind.column)
         return NULL;
     const char *r = arena_printf(x->a, "\"%s\"", d->u.ind.column);
+    const sema_map *mp = ind_map(m, i);
+    if (mp)
+        r = arena_printf(x->a, "%s as %s", r, mp->name);
     if (d->u.ind.agg.kind != AGG_SHARE && i->column_unit && i->unit && i->column_unit != i->unit &&
         strcmp(unit_name(i->column_unit), unit_name(i->unit)) != 0)
         r = arena_printf(x->a, "%s in %s", r, unit_name(i->column_unit));
@@ -798,7 +856,7 @@ static const char *ind_desc(D *x, const diff_side *s, const sema_indicator *i)
     const char *r = i->unit ? unit_name(i->unit) : "?";
     if (dir_name(i->dir))
         r = arena_printf(x->a, "%s, %s", r, dir_name(i->dir));
-    const char *col = ind_column(x, i);
+    const char *col = ind_column(x, s->m, i);
     if (col)
         return arena_printf(x->a, "%s, column %s", r, col);
     if (i->formula)
@@ -924,7 +982,14 @@ static void diff_indicators(D *x)
         field(x, it, "display", ia->display, ib->display);
         field(x, it, "unit", ia->unit ? unit_name(ia->unit) : NULL, ib->unit ? unit_name(ib->unit) : NULL);
         field(x, it, "direction", dir_name(ia->dir), dir_name(ib->dir));
-        field(x, it, "column", ind_column(x, ia), ind_column(x, ib));
+        field(x, it, "column", ind_column(x, a, ia), ind_column(x, b, ib));
+        const char *mo, *mn;
+        map_change(x, ind_map(a, ia), ind_map(b, ib), &mo, &mn);
+        if (mo || mn) {
+            dfield *f = arena_alloc(x->a, sizeof *f);
+            *f = (dfield){.name = "map", .old = mo, .new = mn};
+            ptrvec_push(x->a, &it->fields, f);
+        }
         field(x, it, "conversion", ind_conversion(x, ia, ib), ind_conversion(x, ib, ia));
         expr_field(x, it, "formula", ia->formula, ib->formula);
         values_field(x, it, ia, ib, (uint32_t)k);

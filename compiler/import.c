@@ -1346,6 +1346,7 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         n->u.ind.column_sp = o->u.ind.column_sp;
         n->u.ind.column_unit = o->u.ind.column_unit;
         n->u.ind.agg = o->u.ind.agg;
+        n->u.ind.map = o->u.ind.map;
         n->u.ind.formula = o->u.ind.formula;
         n->u.ind.values = o->u.ind.values;
         n->u.ind.nvalues = o->u.ind.nvalues;
@@ -1360,6 +1361,7 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         n->u.ind.column = NULL;
         n->u.ind.column_unit = NULL;
         n->u.ind.agg = (ast_agg){.kind = AGG_NONE};
+        n->u.ind.map = (ast_name){0};
         detail = detail_add(L, detail, o->u.ind.values ? "values" : "formula");
     }
     if (!detail)

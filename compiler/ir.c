@@ -273,7 +273,8 @@ void ir_dump(const ir_program *p, FILE *out)
     }
     fprintf(out, "columns:\n");
     for (uint32_t i = 0; i < p->ncolumns; i++)
-        fprintf(out, "  c%u \"%s\"%s%s %s (%s)\n", i, p->columns[i].name,
+        fprintf(out, "  c%u \"%s\"%s%s%s%s %s (%s)\n", i, p->columns[i].name,
+                p->columns[i].map ? " as " : "", p->columns[i].map ? p->columns[i].map->name : "",
                 p->columns[i].agg_text ? " " : "", p->columns[i].agg_text ? p->columns[i].agg_text : "",
                 p->columns[i].type == IR_COL_BOOL ? "bool" : "num",
                 p->columns[i].indicator ? p->columns[i].indicator : "");
@@ -392,6 +393,19 @@ static const char **dup_strs(arena *a, const char *const *v, size_t n)
     return c;
 }
 
+/* A text map copied into the arena. */
+static const ir_textmap *copy_map(arena *a, const ir_textmap *m)
+{
+    ir_textmap *c = arena_alloc(a, sizeof *c);
+    *c = *m;
+    c->name = dup_str(a, m->name);
+    c->texts = dup_strs(a, m->texts, m->n);
+    c->lens = dup_array(a, m->lens, m->n, sizeof *m->lens);
+    c->values = dup_array(a, m->values, m->n, sizeof *m->values);
+    c->sorted = dup_array(a, m->sorted, m->n, sizeof *m->sorted);
+    return c;
+}
+
 ir_program *ir_copy(arena *a, const ir_program *p)
 {
     ir_program *c = arena_alloc(a, sizeof *c);
@@ -426,6 +440,14 @@ ir_program *ir_copy(arena *a, const ir_program *p)
         col->unit = dup_str(a, col->unit);
         col->indicator_unit = dup_str(a, col->indicator_unit);
         col->agg_text = dup_str(a, col->agg_text);
+        /* a map read by several columns is copied once */
+        const ir_textmap *orig = p->columns[i].map;
+        col->map = NULL;
+        for (uint32_t j = 0; orig && j < i && !col->map; j++)
+            if (p->columns[j].map == orig)
+                col->map = c->columns[j].map;
+        if (orig && !col->map)
+            col->map = copy_map(a, orig);
     }
     c->inputs = dup_array(a, p->inputs, p->ninputs, sizeof *p->inputs);
     for (uint32_t i = 0; i < p->ninputs; i++)
@@ -532,4 +554,28 @@ int32_t ir_up_next(ir_upwalk *w)
 void ir_up_prune(ir_upwalk *w)
 {
     w->last = -1;
+}
+
+/* Compares s[0..n) with text t of map m in the order of m->sorted. */
+static int map_cmp(const ir_textmap *m, uint32_t t, const char *s, size_t n)
+{
+    if (m->lens[t] != n)
+        return m->lens[t] < n ? -1 : 1;
+    return memcmp(m->texts[t], s, n);
+}
+
+long ir_map_find(const ir_textmap *m, const char *s, size_t n)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = map_cmp(m, m->sorted[mid], s, n);
+        if (c == 0)
+            return m->sorted[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
 }

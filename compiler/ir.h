@@ -170,6 +170,26 @@ typedef enum ir_coltype { IR_COL_NUM, IR_COL_BOOL } ir_coltype;
 typedef enum ir_aggkind {
     IR_AGG_NONE, IR_AGG_MEAN, IR_AGG_SUM, IR_AGG_MIN, IR_AGG_MAX, IR_AGG_COUNT, IR_AGG_SHARE
 } ir_aggkind;
+/* A text map (docs/LANGUAGE.md §4, `map NAME { "green" = 4, ... }`): the
+ * numbers that texts of a data column stand for, applied by the data
+ * reader to each cell of a column read through it (`column "c" as NAME`)
+ * before the cell is read as a number.  Texts are matched exactly, after
+ * the trimming every cell gets.  `sorted` orders the texts by length,
+ * then bytes, for ir_map_find. */
+typedef struct ir_textmap {
+    const char *name;
+    const char *const *texts;   /* in the order written */
+    const uint32_t *lens;       /* strlen of each text */
+    const double *values;       /* NaN: the text reads as missing */
+    const uint32_t *sorted;     /* indices into texts, by (length, bytes) */
+    uint32_t n;
+    bool else_missing;          /* a text not in the map reads as missing,
+                                   else it is a data error */
+} ir_textmap;
+
+/* The index of the text s[0..n) in map m, or -1 when m has no such text. */
+long ir_map_find(const ir_textmap *m, const char *s, size_t n);
+
 typedef struct ir_column {
     const char *name;       /* header name in the data file */
     ir_coltype type;        /* BOOL cells accept 1/0, yes/no, true/false, 是/否 */
@@ -186,6 +206,7 @@ typedef struct ir_column {
     const char *agg_text;   /* the aggregate as written ("share <= 75"), NULL for none */
     bool per_year;          /* the name holds "{year}": the file has a column per
                                year ("C{year}": C2015, C2016, ...) and no year column */
+    const ir_textmap *map;  /* the text map its cells are read through, or NULL */
 } ir_column;
 
 typedef struct ir_region {

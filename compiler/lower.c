@@ -1361,6 +1361,40 @@ static void target_columns(L *l)
 
 /* ---------------------------------------------------------------- entry */
 
+/* A text of a map with its length and index, as lower_map sorts them. */
+typedef struct map_text {
+    const char *s;
+    uint32_t len, index;
+} map_text;
+
+/* Orders map texts by length, then bytes (ir.h ir_textmap.sorted). */
+static int cmp_map_text(const void *x, const void *y)
+{
+    const map_text *a = x, *b = y;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return memcmp(a->s, b->s, a->len);
+}
+
+/* A checked text map as the data reader uses it (ir.h ir_textmap). */
+static const ir_textmap *lower_map(arena *a, const sema_map *mp)
+{
+    ir_textmap *t = arena_alloc(a, sizeof *t);
+    uint32_t *lens = arena_alloc(a, (mp->n + 1) * sizeof *lens);
+    uint32_t *sorted = arena_alloc(a, (mp->n + 1) * sizeof *sorted);
+    map_text *v = arena_alloc(a, (mp->n + 1) * sizeof *v);
+    for (uint32_t k = 0; k < mp->n; k++) {
+        lens[k] = (uint32_t)strlen(mp->texts[k]);
+        v[k] = (map_text){mp->texts[k], lens[k], k};
+    }
+    qsort(v, mp->n, sizeof *v, cmp_map_text);
+    for (uint32_t k = 0; k < mp->n; k++)
+        sorted[k] = v[k].index;
+    *t = (ir_textmap){.name = mp->name, .texts = mp->texts, .lens = lens, .values = mp->values,
+                      .sorted = sorted, .n = mp->n, .else_missing = mp->else_missing};
+    return t;
+}
+
 /* Lowers m; `keep` keeps the explanation slots (lower_program_explained). */
 static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
 {
@@ -1407,6 +1441,7 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
                                     .members = r->members, .nmembers = r->nmembers,
                                     .groups = r->groups, .ngroups = r->ngroups};
     }
+    const ir_textmap **maps = arena_alloc(a, (m->nmaps + 1) * sizeof *maps);
     p->columns = arena_alloc(a, (m->ncolumns + 1) * sizeof *p->columns);
     p->ncolumns = m->ncolumns;
     for (uint32_t i = 0; i < m->ncolumns; i++) {
@@ -1426,6 +1461,10 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
                                     .agg_limit = m->columns[i].agg.limit,
                                     .agg_text = ast_agg_text(a, &m->columns[i].agg),
                                     .per_year = strstr(m->columns[i].name, "{year}") != NULL};
+        int32_t mi = m->columns[i].map;
+        if (mi >= 0 && !maps[mi])
+            maps[mi] = lower_map(a, &m->maps[mi]);
+        p->columns[i].map = mi >= 0 ? maps[mi] : NULL;
     }
 
     ir_input yin = {.kind = IR_IN_YEAR, .scale = 1.0};

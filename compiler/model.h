@@ -81,6 +81,18 @@ typedef struct sema_indicator {
     const ast_origin *origin;
 } sema_indicator;
 
+/* A text map (`map NAME { "green" = 4, ... }`, docs/LANGUAGE.md §4):
+ * the numbers texts of a data column stand for. */
+typedef struct sema_map {
+    const char *name;
+    const char *title;      /* NULL when none was given */
+    const char **texts;     /* trimmed as cells are; in the order written */
+    double *values;         /* per text: the number, NaN for missing */
+    uint32_t n;
+    bool else_missing;      /* other texts read as missing (else: data errors) */
+    const ast_decl *decl;
+} sema_map;
+
 /* A data column the rules read: one per indicator with a column (two
  * indicators may read one header column, each with its own conversion). */
 typedef struct sema_column {
@@ -88,6 +100,8 @@ typedef struct sema_column {
     bool is_bool;
     uint32_t indicator;     /* the first indicator that reads it */
     ast_agg agg;            /* how its rows of a region and year combine */
+    int32_t map;            /* the text map its cells are read through
+                               (index into maps), -1 for none */
 } sema_column;
 
 /* One goal of a target, already in the target's unit. */
@@ -205,6 +219,7 @@ struct sema_model {
                                meets a region after every region above it */
     sema_indicator *inds; uint32_t ninds;
     sema_column *columns; uint32_t ncolumns;
+    sema_map *maps; uint32_t nmaps; /* in the program's order */
     sema_section *sections; uint32_t nsections;
     sema_measure *measures; uint32_t nmeasures;
     sema_target *targets; uint32_t ntargets;

@@ -38,11 +38,11 @@
 
 /* The namespaces (docs/LANGUAGE.md §2). */
 enum kind { K_REGION, K_LEVEL, K_AGENCY, K_UNIT, K_INDICATOR, K_SECTION,
-            K_MEASURE, K_TARGET, K_PERIOD, K_COLUMN, K_NKINDS };
+            K_MEASURE, K_TARGET, K_PERIOD, K_COLUMN, K_MAP, K_NKINDS };
 
 static const char *const kindname[K_NKINDS] = {
     "region", "level", "agency", "unit", "indicator", "section",
-    "measure", "target", "period", "column",
+    "measure", "target", "period", "column", "map",
 };
 
 /* Deepest expression the checker follows (the parser's limit is 256). */
@@ -133,6 +133,7 @@ typedef struct S {
     bool years_ok;          /* baseline and horizon are known and sane */
 
     unitinfo *units; uint32_t nunits;
+    uint32_t nmaps;         /* map declarations (count) */
     indinfo *ii;
     const ast_period **periods; uint32_t nperiods;
     bool *rlevel_ok;        /* per region: its level resolved */
@@ -187,6 +188,7 @@ typedef struct S {
     uint32_t nmods;         /* files of the program (1 for a single parsed file) */
     symtab *vunit;          /* per file: the units it declares */
     symtab *vagency;        /* per file: the agencies it declares */
+    symtab *vmap;           /* per file: the text maps it declares */
 
     const char *user;       /* the item whose expressions are being checked
                                ("target 'x' of (九)"), NULL outside one */
@@ -339,16 +341,17 @@ static bool reaches(const S *s, uint32_t from, uint32_t to)
     return s->prog->nmodules && s->prog->modules[from].reach[to];
 }
 
-/* Units and agencies are each file's own (see the top of this file). */
+/* Units, agencies and text maps are each file's own (see the top of this
+ * file). */
 static bool is_vocab(int kind)
 {
-    return kind == K_UNIT || kind == K_AGENCY;
+    return kind == K_UNIT || kind == K_AGENCY || kind == K_MAP;
 }
 
-/* The table of module m's own units or agencies. */
+/* The table of module m's own units, agencies or text maps. */
 static symtab *vtab(S *s, int kind, uint32_t m)
 {
-    return kind == K_UNIT ? &s->vunit[m] : &s->vagency[m];
+    return kind == K_UNIT ? &s->vunit[m] : kind == K_AGENCY ? &s->vagency[m] : &s->vmap[m];
 }
 
 /* The path of module m, for messages. */
@@ -634,6 +637,8 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
             if (!n.qual && !tab_add(s->a, &s->undeclared, n.s, n.sp, 0))
                 diag_hint(s->d, kind == K_UNIT ? "if '%s' is a unit of this plan, declare it: 'unit %s' "
                                                  "(a unit of its own) or 'unit %s = FACTOR UNIT'"
+                                : kind == K_MAP ? "if '%s' is a text map of this plan, declare it: "
+                                                  "'map %s { \"TEXT\" = NUMBER, ... }'%.0s"
                                                : "if '%s' is an agency of this plan, declare it: "
                                                  "'agency %s \"full name\"'%.0s",
                           n.s, n.s, n.s);
@@ -1757,6 +1762,7 @@ static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t
         case D_LEVELS: *nlev += d->u.levels.n; break;
         case D_REGION: *nreg += d->u.region.names.n; break;
         case D_UNIT: s->nunits++; break;
+        case D_MAP: s->nmaps++; break;
         case D_INDICATOR: s->m->ninds++; break;
         case D_AGENCY:
             s->m->nagency_renames += d->u.agency.replaces.n;
@@ -1893,6 +1899,49 @@ static const char *region_level_before(const S *s, uint32_t upto, const char *na
                 return d->u.region.level.s;
     }
     return NULL;
+}
+
+static const char *column_name(S *s, const char *c);
+
+/* A text map's declaration: each text trimmed as the data reader trims a
+ * cell (so it can match one), not empty, given once; the numbers finite.
+ * Fills *mp. */
+static void check_map(S *s, const ast_decl *d, sema_map *mp)
+{
+    const char *name = d->u.map.name.s;
+    mp->name = name;
+    mp->title = d->u.map.title;
+    mp->decl = d;
+    mp->else_missing = d->u.map.else_missing;
+    mp->texts = arena_alloc(s->a, (d->u.map.nentries + 1) * sizeof *mp->texts);
+    mp->values = arena_alloc(s->a, (d->u.map.nentries + 1) * sizeof *mp->values);
+    namemap seen = {0};
+    for (uint32_t k = 0; k < d->u.map.nentries; k++) {
+        const ast_mapentry *e = &d->u.map.entries[k];
+        const char *text = column_name(s, e->text);
+        if (!*text) {
+            diag_error(s->d, e->sp, "an empty text in map '%s': an empty cell is always missing", name);
+            diag_hint(s->d, "remove it; a cell of spaces is empty too");
+            continue;
+        }
+        if (!isfinite(e->value) && !e->missing) {
+            diag_error(s->d, e->value_sp, "number out of range");
+            continue;
+        }
+        const ast_mapentry *first = namemap_put(s->a, &seen, text, (void *)e);
+        if (first) {
+            diag_error(s->d, e->sp, "text \"%s\" is given twice in map '%s'", text, name);
+            if (strcmp(first->text, e->text) != 0)
+                diag_note(s->d, first->sp, "first given here (texts are compared without the spaces "
+                                           "around them, as data cells are)");
+            else
+                diag_note(s->d, first->sp, "first given here");
+            continue;
+        }
+        mp->texts[mp->n] = text;
+        mp->values[mp->n] = e->value;
+        mp->n++;
+    }
 }
 
 /* Pass 1: every declaration names its things; the model's entries get
@@ -2069,6 +2118,10 @@ static void pass_declare(S *s)
             break;
         case D_TEST:
             /* checked once every name is known (check_tests) */
+            break;
+        case D_MAP:
+            if (declare(s, K_MAP, d->u.map.name, m->nmaps))
+                check_map(s, d, &m->maps[m->nmaps++]);
             break;
         }
     }
@@ -2539,6 +2592,35 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
     ind->value_notes = notes;
 }
 
+/* The text map of indicator d's column (`column "c" as M`): M must be a
+ * map the file sees; a yes/no indicator's map gives 1, 0 or missing.
+ * Sets *map (an index into the model's maps); false after an error. */
+static bool column_map(S *s, const ast_decl *d, bool is_bool, int32_t *map)
+{
+    const sym *y = lookup(s, K_MAP, d->u.ind.map);
+    if (!y)
+        return false;
+    const sema_map *mp = &s->m->maps[y->index];
+    for (uint32_t k = 0; is_bool && k < mp->n; k++) {
+        double v = mp->values[k];
+        if (isnan(v) || v == 0 || v == 1)
+            continue;
+        diag_error(s->d, d->u.ind.map.sp, "yes/no indicator '%s' cannot read its column as map '%s', "
+                   "which gives %s for \"%s\"", d->u.ind.name.s, mp->name, numstr(s, v), mp->texts[k]);
+        const ast_decl *md = mp->decl;
+        for (uint32_t j = 0; j < md->u.map.nentries; j++)
+            if (md->u.map.entries[j].value == v) {
+                diag_note(s->d, md->u.map.entries[j].value_sp, "the map gives %s here", numstr(s, v));
+                break;
+            }
+        diag_hint(s->d, "a yes/no indicator reads 1 (yes), 0 (no) or missing: give the map's texts "
+                        "yes, no or missing, or declare the indicator as a number");
+        return false;
+    }
+    *map = (int32_t)y->index;
+    return true;
+}
+
 static void check_indicator(S *s, uint32_t i)
 {
     sema_model *m = s->m;
@@ -2628,11 +2710,15 @@ static void check_indicator(S *s, uint32_t i)
             diag_note(s->d, old->sp, "'%s' reads it here", m->inds[c->indicator].name);
             return;
         }
+        int32_t map = -1;
+        if (d->u.ind.map.s && !column_map(s, d, is_bool, &map))
+            return;
         uint32_t ci = m->ncolumns++;
         m->columns[ci].name = col;
         m->columns[ci].is_bool = is_bool;
         m->columns[ci].indicator = i;
         m->columns[ci].agg = *agg;
+        m->columns[ci].map = map;
         if (!old)
             tab_add(s->a, &s->tab[K_COLUMN], col, d->u.ind.column_sp, ci);
         ind->column = (int32_t)ci;
@@ -4561,6 +4647,8 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     s->nmods = prog->nmodules ? prog->nmodules : 1;
     s->vunit = arena_alloc(a, s->nmods * sizeof *s->vunit);
     s->vagency = arena_alloc(a, s->nmods * sizeof *s->vagency);
+    s->vmap = arena_alloc(a, s->nmods * sizeof *s->vmap);
+    m->maps = arena_alloc(a, (s->nmaps + 1) * sizeof *m->maps);
     s->wt = arena_alloc(a, (ntg + 1) * sizeof *s->wt);
     s->wm = arena_alloc(a, (nmeas + 1) * sizeof *s->wm);
     s->ws = arena_alloc(a, (nsec + 1) * sizeof *s->ws);

@@ -79,12 +79,22 @@ typedef struct parse_indattr {
     span kw_sp;
     const char *column;
     span column_sp;
+    ast_name map;       /* `as M` after a column: its text map (.s NULL: none) */
     ast_unit *unit;     /* `in U` after a column, or NULL */
     ast_agg agg;        /* the aggregate after a column (AGG_NONE: none) */
     ast_expr *formula;
     ast_valrow *values;
     uint32_t nvalues;
 } parse_indattr;
+
+/* One item of a map's braces: texts and the value they stand for, or
+ * (texts NULL) `else missing` / `else error`. */
+typedef struct parse_mapitem {
+    struct parse_list *texts;   /* ast_name: the texts (NULL for `else`) */
+    ast_mapentry value;         /* the value (text NULL) */
+    bool else_missing;          /* `else missing` (with texts NULL) */
+    span sp;
+} parse_mapitem;
 
 /* One attribute of a target: weight e, veto, score e, clause (X), note "s",
  * baseline Y. */
@@ -237,6 +247,8 @@ static void too_deep(parse_state *ps, span sp);
 static ast_decl *plan_finish(parse_state *ps, parse_plan_acc *p, ast_name name, const char *title,
                              const parse_extends *ext, span sp);
 static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at);
+static ast_decl *map_finish(parse_state *ps, ast_name name, const char *title, parse_list *items, span sp);
+static void mapitems_free(parse_list *items);
 static void target_attr(parse_state *ps, ast_target *t, const parse_tattr *at);
 static ast_decl *new_override(parse_state *ps, ast_overkind what, ast_name name, span sp);
 static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_name id, const char *title,
@@ -296,6 +308,9 @@ static void lose_pending(parse_state *ps);
     parse_test_acc *tacc;
     ast_expect expect;
     ast_valrow valrow;
+    parse_mapitem mapitem;
+    parse_list *mitems;
+    ast_mapentry mapval;
 }
 
 %destructor { list_free($$); } <list>
@@ -304,6 +319,8 @@ static void lose_pending(parse_state *ps);
 %destructor { assess_acc_free($$); } <assess>
 %destructor { cond_acc_free($$); } <cond>
 %destructor { test_acc_free($$); } <tacc>
+%destructor { list_free($$.texts); } <mapitem>
+%destructor { mapitems_free($$); } <mitems>
 
 %token <name> IDENT "name"
 %token <str> STRING "string"
@@ -324,19 +341,22 @@ static void lose_pending(parse_state *ps);
 %token KW_IF "if" KW_THEN "then" KW_ELSE "else" KW_AND "and" KW_OR "or" KW_NOT "not"
 %token KW_YES "yes" KW_NO "no"
 %token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
-%token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test" KW_OF "of"
+%token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test" KW_OF "of" KW_MAP "map"
 %token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
 
 %type <decl> decl plan levels region agency unit indicator section assessment
-%type <decl> import drop override ovr_indicator test
+%type <decl> import drop override ovr_indicator test map
 %type <tacc> test_items
 %type <expect> expect_what
 %type <plan> plan_items
 %type <valrow> valrow
+%type <mitems> mapitems
+%type <mapitem> mapitem
+%type <mapval> mapvalue
 %type <list> valrows periods names qnames clauseids strings opt_aliases measures args wts bands
 %type <period> period
 %type <keys> keys key
-%type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_level
+%type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_level opt_map
 %type <rtail> region_tail
 %type <ext> opt_extends
 %type <iattr> ind_attr
@@ -374,13 +394,13 @@ program:
   ;
 
 /* decl := plan | levels | region | agency | unit | indicator | section | assessment
- *       | import | drop | override | test
+ *       | import | drop | override | test | map
  * A target or a measure among the declarations is parsed whole (so what
  * precedes it ends as usual and its own errors are reported), then
  * reported as out of place and dropped. */
 decl:
     plan | levels | region | agency | unit | indicator | section | assessment
-  | import | drop | override | test
+  | import | drop | override | test | map
   | target
         {
             diag_error(ps->d, $1->sp, "a %s belongs in a measure", $1->redline ? "red line" : "target");
@@ -414,6 +434,7 @@ kw_import:      KW_IMPORT       { yyerrok; } ;
 kw_drop:        KW_DROP         { yyerrok; } ;
 kw_override:    KW_OVERRIDE     { yyerrok; } ;
 kw_test:        KW_TEST         { yyerrok; } ;
+kw_map:         KW_MAP          { yyerrok; } ;
 kw_baseline:    KW_BASELINE     { yyerrok; } ;
 kw_horizon:     KW_HORIZON      { yyerrok; } ;
 kw_periods:     KW_PERIODS      { yyerrok; } ;
@@ -964,14 +985,14 @@ indicator:
         { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
   ;
 
-/* ind_attr := 'higher' | 'lower' | 'column' STRING ['in' unitexpr] [aggregate]
+/* ind_attr := 'higher' | 'lower' | 'column' STRING ['as' qname] ['in' unitexpr] [aggregate]
  *           | 'formula' expr | 'values' '{' valrows [','] '}'  ('values' is a word, not a keyword) */
 ind_attr:
     KW_HIGHER                   { $$ = (parse_indattr){.kind = KW_HIGHER, .kw_sp = @1}; }
   | KW_LOWER                    { $$ = (parse_indattr){.kind = KW_LOWER, .kw_sp = @1}; }
-  | KW_COLUMN STRING opt_in_unit opt_agg
-        { $$ = (parse_indattr){.kind = KW_COLUMN, .kw_sp = @1, .column = $2, .column_sp = @2, .unit = $3,
-                               .agg = $4}; }
+  | KW_COLUMN STRING opt_map opt_in_unit opt_agg
+        { $$ = (parse_indattr){.kind = KW_COLUMN, .kw_sp = @1, .column = $2, .column_sp = @2, .map = $3,
+                               .unit = $4, .agg = $5}; }
   | KW_FORMULA expr             { $$ = (parse_indattr){.kind = KW_FORMULA, .kw_sp = @1, .formula = $2}; }
   | IDENT '{' valrows opt_comma '}'
         {
@@ -1001,6 +1022,44 @@ valrow:
     qnames '=' sum      { $$ = (ast_valrow){.regions = names_finish(ps, $1), .value = $3, .sp = @$}; }
   | qnames '=' sum KW_NOTE STRING
         { $$ = (ast_valrow){.regions = names_finish(ps, $1), .value = $3, .note = $5, .sp = @$}; }
+  ;
+
+/* ['as' qname]: the text map a column's cells are read through (not
+ * 'map': a column at the end of an indicator may be followed by a map's
+ * declaration) */
+opt_map:
+    %empty              { $$ = (ast_name){0}; }
+  | KW_AS qname         { $$ = $2; }
+  ;
+
+/* ---- text maps ---- */
+
+/* map := 'map' IDENT [STRING] '{' mapitem {',' mapitem} [','] '}' */
+map:
+    kw_map IDENT opt_string '{' mapitems opt_comma '}'
+        { $$ = map_finish(ps, $2, $3, $5, @$); }
+  ;
+
+/* mapitems := mapitem {',' mapitem} */
+mapitems:
+    mapitem                 { $$ = list_new(sizeof(parse_mapitem)); list_push($$, &$1); }
+  | mapitems ',' mapitem    { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* mapitem := STRING {',' STRING} '=' mapvalue | 'else' ('missing' | 'error') */
+mapitem:
+    strings '=' mapvalue    { $$ = (parse_mapitem){.texts = $1, .value = $3, .sp = @$}; }
+  | KW_ELSE KW_MISSING      { $$ = (parse_mapitem){.else_missing = true, .sp = @$}; }
+  | KW_ELSE KW_ERROR        { $$ = (parse_mapitem){.sp = @$}; }
+  ;
+
+/* mapvalue := ['-'] NUMBER | 'missing' | 'yes' | 'no' */
+mapvalue:
+    NUMBER          { $$ = (ast_mapentry){.value = $1, .value_sp = @$}; }
+  | '-' NUMBER      { $$ = (ast_mapentry){.value = -$2, .value_sp = @$}; }
+  | KW_MISSING      { $$ = (ast_mapentry){.value = NAN, .missing = true, .value_sp = @$}; }
+  | KW_YES          { $$ = (ast_mapentry){.value = 1, .yesno = true, .value_sp = @$}; }
+  | KW_NO           { $$ = (ast_mapentry){.value = 0, .yesno = true, .value_sp = @$}; }
   ;
 
 /* ['in' unitexpr] */
@@ -1573,7 +1632,7 @@ static void track_blocks(parse_state *ps, int tok, span loc)
 {
     switch (tok) {
     case KW_PLAN: case KW_SECTION: case KW_MEASURE: case KW_ASSESSMENT:
-    case KW_TEST: case KW_OVERRIDE:
+    case KW_TEST: case KW_OVERRIDE: case KW_MAP:
         if (ps->header_override && ps->header_state == 1) {
             ps->header.hi = loc.hi;
         } else {
@@ -1738,14 +1797,14 @@ static void append_symbol(char *buf, size_t size, yysymbol_kind_t kind)
  * start an expression.  Tokens are given by their names in the grammar. */
 static const struct token_group {
     const char *what;
-    const char *required[12];
+    const char *required[13];
     const char *optional[4];
 } token_groups[] = {
     /* a target or measure among the declarations is parsed to be reported
      * as out of place: not worth suggesting there */
     {"a declaration",
      {"plan", "levels", "region", "agency", "unit", "indicator", "section", "assessment",
-      "import", "drop", "override", "test"},
+      "import", "drop", "override", "test", "map"},
      {"end of file", "target", "redline", "measure"}},
     {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
     /* after `drop`: more than four words, each worth naming */
@@ -1782,7 +1841,7 @@ static void unclosed_notes(parse_state *ps, yysymbol_kind_t tok, const yysymbol_
             YYSYMBOL_KW_PLAN, YYSYMBOL_KW_LEVELS, YYSYMBOL_KW_REGION, YYSYMBOL_KW_AGENCY,
             YYSYMBOL_KW_UNIT, YYSYMBOL_KW_INDICATOR, YYSYMBOL_KW_SECTION, YYSYMBOL_KW_ASSESSMENT,
             YYSYMBOL_KW_IMPORT, YYSYMBOL_KW_DROP, YYSYMBOL_KW_OVERRIDE, YYSYMBOL_KW_TEST,
-            YYSYMBOL_KW_MEASURE,
+            YYSYMBOL_KW_MAP, YYSYMBOL_KW_MEASURE,
         };
         bool starts_decl = false;
         for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
@@ -1851,14 +1910,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     for (size_t g = 0; g < sizeof token_groups / sizeof token_groups[0]; g++) {
         const struct token_group *tg = &token_groups[g];
         bool all = true;
-        for (int k = 0; k < 12 && tg->required[k] && all; k++) {
+        for (int k = 0; k < 13 && tg->required[k] && all; k++) {
             int i = find_token(expected, n, tg->required[k]);
             all = i >= 0 && listed[i];
         }
         if (!all)
             continue;
         groups[ngroups++] = tg->what;
-        for (int k = 0; k < 12 && tg->required[k]; k++)
+        for (int k = 0; k < 13 && tg->required[k]; k++)
             listed[find_token(expected, n, tg->required[k])] = false;
         for (int k = 0; k < 4 && tg->optional[k]; k++) {
             int i = find_token(expected, n, tg->optional[k]);
@@ -2217,6 +2276,7 @@ static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at)
             d->u.ind.column_sp = at->column_sp;
             d->u.ind.column_unit = at->unit;
             d->u.ind.agg = at->agg;
+            d->u.ind.map = at->map;
         }
         break;
     case KW_FORMULA:
@@ -2235,6 +2295,55 @@ static void ind_attr(parse_state *ps, ast_decl *d, const parse_indattr *at)
         }
         break;
     }
+}
+
+/* Frees a list of map items that error recovery threw away, with the
+ * list of texts each item holds. */
+static void mapitems_free(parse_list *items)
+{
+    if (!items)
+        return;
+    for (uint32_t i = 0; i < items->n; i++)
+        list_free(((parse_mapitem *)items->v)[i].texts);
+    list_free(items);
+}
+
+/* Makes a map declaration of its items: one entry per text (a row's
+ * texts share its value), `else` at most once.  Frees the lists. */
+static ast_decl *map_finish(parse_state *ps, ast_name name, const char *title, parse_list *items, span sp)
+{
+    ast_decl *d = new_decl(ps, D_MAP, sp);
+    d->u.map.name = name;
+    d->u.map.title = title;
+    uint32_t n = 0;
+    const parse_mapitem *it = (const parse_mapitem *)items->v;
+    for (uint32_t i = 0; i < items->n; i++)
+        n += it[i].texts ? it[i].texts->n : 0;
+    ast_mapentry *e = arena_alloc(ps->a, (n + 1) * sizeof *e);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < items->n; i++) {
+        if (!it[i].texts) {
+            if (d->u.map.else_sp.hi)
+                given_twice(ps, "else", "map", it[i].sp, d->u.map.else_sp);
+            else {
+                d->u.map.else_missing = it[i].else_missing;
+                d->u.map.else_sp = it[i].sp;
+            }
+            continue;
+        }
+        const ast_name *t = (const ast_name *)it[i].texts->v;
+        for (uint32_t j = 0; j < it[i].texts->n; j++) {
+            e[k] = it[i].value;
+            e[k].text = t[j].s;
+            e[k].sp = t[j].sp;
+            k++;
+        }
+        list_free(it[i].texts);
+    }
+    list_free(items);
+    d->u.map.entries = e;
+    d->u.map.nentries = k;
+    return d;
 }
 
 /* Applies one attribute to a target; each may be given once. */

@@ -1457,6 +1457,20 @@ static void paren(lbl_lang lang, strbuf *b, const char *text)
     sbf(b, "%s%s%s", L(lang, LBL_PAREN_OPEN), text, L(lang, LBL_PAREN_CLOSE));
 }
 
+/* Whether the read rd of column c has texts its map reads as the cell's
+ * number (a cell, not missing, not an aggregate of several): explain shows
+ * them, as the cell was most likely one of them (a number the file wrote
+ * as such would be shown the same). */
+static bool map_texts(const ir_column *c, const ex_read *rd)
+{
+    if (!c->map || !rd->in_data || isnan(rd->cell) || c->agg_text)
+        return false;
+    for (uint32_t k = 0; k < c->map->n; k++)
+        if (c->map->values[k] == rd->cell)
+            return true;
+    return false;
+}
+
 /* The "reads" line of one data cell. */
 static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
 {
@@ -1472,6 +1486,8 @@ static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
             rd->records, rd->values);
     else if (c->agg_text)
         sbf(b, L(lang, LBL_X_AGG), c->agg_text);
+    if (c->map)
+        sbf(b, L(lang, LBL_X_MAP), c->map->name);
     if (strcmp(rd->role, "value") != 0)
         paren(lang, b, role_text(lang, rd->role));
     sbf(b, " = ");
@@ -1480,6 +1496,14 @@ static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
         return;
     }
     qty(lang, b, rd->cell, c->unit, c->type == IR_COL_BOOL);
+    if (map_texts(c, rd)) {
+        strbuf t = {0};
+        for (uint32_t k = 0; k < c->map->n; k++)
+            if (c->map->values[k] == rd->cell)
+                sbf(&t, "%s'%s'", t.len ? L(lang, LBL_X_SEP) : "", c->map->texts[k]);
+        sbf(b, L(lang, LBL_X_MAP_TEXT), t.s);
+        free(t.s);
+    }
     if (c->divisor != 0 || c->factor != 1) {
         if (c->divisor != 0)
             sbf(b, " ÷ %s", num(lang, c->divisor, n1));
@@ -1902,6 +1926,21 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         free(col);
         json_key(w, "aggregate");
         json_str(w, c->agg_text);
+        json_key(w, "map");
+        if (c->map) {
+            json_begin_object(w);
+            json_key(w, "name");
+            json_str(w, c->map->name);
+            json_key(w, "texts");
+            json_begin_array(w);
+            for (uint32_t k = 0; map_texts(c, rd) && k < c->map->n; k++)
+                if (c->map->values[k] == rd->cell)
+                    json_str(w, c->map->texts[k]);
+            json_end_array(w);
+            json_end_object(w);
+        } else {
+            json_null(w);
+        }
         json_key(w, "records");
         json_int(w, rd->in_data ? (long)rd->records : 0);
         json_key(w, "values");

@@ -261,6 +261,10 @@ typedef struct loader {
                                like no declared one (no did-you-mean), or
                                NULL (malloc'd): the note after the errors
                                suggests --skip-unknown-regions */
+    bool *map_noted;        /* per column: the note listing its map's texts was printed */
+    unsigned unmapped_line; /* the record and header field of the last text */
+    long unmapped_field;    /* reported not in a map (two columns reading one
+                               field through one map report it once) */
     char *first_marker;     /* the first cell reported malformed that holds
                                no digit or letter ('-', '—'), or NULL (malloc'd):
                                the note after the errors suggests --na */
@@ -1388,7 +1392,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             if (f < 0)
                 continue;
             long j = first[f];
-            if (j >= 0 && p->columns[j].type == p->columns[k].type && L->percent[j] == L->percent[k])
+            if (j >= 0 && p->columns[j].type == p->columns[k].type && L->percent[j] == L->percent[k] &&
+                p->columns[j].map == p->columns[k].map)
                 L->same_as[k] = j;
             else if (j < 0)
                 first[f] = k;
@@ -1551,27 +1556,84 @@ static const char *malformed_why(const loader *L, const char *s, size_t n, uint3
     return "";
 }
 
+/* A cell s[0..n) of column k (in header field `field`) that is no number
+ * and no text of the column's map (which has no `else missing`): an error,
+ * with a did-you-mean when a text of the map differs from it in ASCII case
+ * alone, and once per map a note listing the map's texts; said once when
+ * two columns read the field through the map.  Returns false. */
+static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, const char *s, size_t n)
+{
+    const ir_textmap *m = L->p->columns[k].map;
+    const char *name = L->header[field];
+    if (L->unmapped_line == rec->line && L->unmapped_field == field)
+        return false; /* said for an earlier column of this field */
+    L->unmapped_line = rec->line;
+    L->unmapped_field = field;
+    data_error(L, rec->line, "column '%s': '%s' is neither a number nor a text of map '%s'", name,
+               shown(L, s, n), m->name);
+    if (L->stopped)
+        return false;
+    for (uint32_t i = 0; i < m->n; i++)
+        if (eq_nocase_n(s, n, m->texts[i])) {
+            fprintf(L->err, "note: did you mean '%s'? (a map's texts are matched exactly, case included)\n",
+                    m->texts[i]);
+            break;
+        }
+    if (!L->map_noted[k]) {
+        for (uint32_t j = 0; j < L->p->ncolumns; j++)
+            L->map_noted[j] |= L->p->columns[j].map == m;
+        fprintf(L->err, "note: map '%s' reads ", m->name);
+        enum { LISTED = 8 };
+        for (uint32_t i = 0; i < m->n && i < LISTED; i++)
+            fprintf(L->err, "%s'%s'", i ? ", " : "", m->texts[i]);
+        if (m->n > LISTED)
+            fprintf(L->err, " and %u more", m->n - LISTED);
+        if (!m->n)
+            fputs("no texts", L->err);
+        fputs("; add the text to it, or 'else missing' in it reads the texts it lacks as missing\n", L->err);
+    }
+    return false;
+}
+
 /* Parses the trimmed cell s[0..n) of column k into *v (NaN when it is
- * missing), reporting nothing (it runs on the parsing threads too).
- * Returns 0, -1 when malformed, -2 when out of range (as parse_number; a
- * yes/no column's cell is only ever 0 or -1). */
+ * missing), reporting nothing (it runs on the parsing threads too).  A
+ * column read through a text map looks the cell up in it first, and with
+ * the map's `else missing` reads a cell that is then no number as
+ * missing.  Returns 0, -1 when malformed, -2 when out of range (as
+ * parse_number; a yes/no column's cell is only ever 0 or -1). */
 static int parse_cell(const loader *L, uint32_t k, const char *s, size_t n, double *v)
 {
-    if (L->p->columns[k].type == IR_COL_BOOL)
-        return parse_bool(L, s, n, v) != 0 ? -1 : 0;
-    /* a % column may write its cells 70% (or 70％) */
-    if (L->percent[k]) {
-        size_t m = n;
-        if (m >= 1 && s[m - 1] == '%')
-            m--;
-        else if (m >= 3 && memcmp(s + m - 3, "\xEF\xBC\x85", 3) == 0)
-            m -= 3;
-        while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '\t'))
-            m--;
-        if (m > 0)
-            n = m; /* a lone % stays malformed */
+    const ir_column *c = &L->p->columns[k];
+    if (c->map) {
+        long e = ir_map_find(c->map, s, n);
+        if (e >= 0) {
+            *v = c->map->values[e];
+            return 0;
+        }
     }
-    return parse_number(L, s, n, v);
+    int r;
+    if (c->type == IR_COL_BOOL) {
+        r = parse_bool(L, s, n, v) != 0 ? -1 : 0;
+    } else {
+        /* a % column may write its cells 70% (or 70％) */
+        if (L->percent[k]) {
+            size_t m = n;
+            if (m >= 1 && s[m - 1] == '%')
+                m--;
+            else if (m >= 3 && memcmp(s + m - 3, "\xEF\xBC\x85", 3) == 0)
+                m -= 3;
+            while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '\t'))
+                m--;
+            if (m > 0)
+                n = m; /* a lone % stays malformed */
+        }
+        r = parse_number(L, s, n, v);
+    }
+    if (r == -1 && c->map && c->map->else_missing) {
+        *v = NAN;
+        return 0;
+    }
+    return r;
 }
 
 /* Reads cell `field` of the record for column k into *v (NaN when it is
@@ -1588,6 +1650,8 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     size_t cell_len;
     const char *s = cell(csv, (size_t)field, &cell_len);
     int r = parse_cell(L, k, s, cell_len, v);
+    if (r == -1 && c->map)
+        return unmapped(L, rec, k, field, s, cell_len);
     if (c->type == IR_COL_BOOL) {
         if (r != 0) {
             data_error(L, rec->line, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
@@ -2611,6 +2675,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     L.same_as = rt_xmalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.same_as);
     L.cell_ok = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.cell_ok);
     L.percent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.percent);
+    L.map_noted = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.map_noted);
     for (uint32_t k = 0; k < p->ncolumns; k++)
         /* count and share read the cells as written: a % after them is allowed */
         L.percent[k] = (p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0) ||
@@ -2733,6 +2798,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     free(L.years);
     free(L.year_index);
     free(L.percent);
+    free(L.map_noted);
     free(L.names);
     free(L.sorted);
     if (L.nerrors) {
