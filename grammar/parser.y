@@ -165,6 +165,7 @@ struct parse_state {
     int last_tok, before_tok; /* the token last read and the one before it */
     double last_num;          /* the number last read */
     span last_sp, before_sp;  /* (for the hints of a syntax error) */
+    bool in_map;        /* inside `map NAME { ... }` (for the hints) */
     ast_name pending_target; /* the name of the target being read (`target
                                 NAME ...`) until its measure holds it */
     ast_name pending_indicator; /* the indicator being declared (`indicator
@@ -1696,6 +1697,11 @@ static void track_override(parse_state *ps, int tok)
         ps->ovr_target = ps->in_target = false;
         ps->ovr_region = tok == KW_REGION && ps->prev_tok == KW_OVERRIDE;
         ps->in_indicator = tok == KW_INDICATOR && ps->prev_tok != KW_DROP;
+        ps->in_map = ps->in_map && tok == '{'; /* a map's braces */
+        break;
+    case KW_MAP:
+        ps->ovr_target = ps->in_target = ps->in_indicator = false;
+        ps->in_map = true;
         break;
     default:
         break;
@@ -2003,6 +2009,15 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         diag_hint(ps->d, "'redlines' comes first in a veto list: 'veto redlines, NAME, ...'");
     /* `as NEW` after a target's text, or in a target written anew: only an
      * `override target OLD` renames, with the new name right after the old */
+    /* `column "c" in kg as M`: the map comes first */
+    if (tok == YYSYMBOL_KW_AS && ps->in_indicator)
+        diag_hint(ps->d, "a column's text map comes right after its name: 'column \"NAME\" as MAP in UNIT'");
+    /* a map's value with a unit, a map's text without quotes */
+    if (ps->in_map && ps->before_tok == NUMBER && find_token(expected, n, "','") >= 0)
+        diag_hint(ps->d, "a map's value is a number as the data would write it, without a unit "
+                         "(the column's 'in UNIT' converts it)");
+    if (ps->in_map && tok == YYSYMBOL_IDENT && find_token(expected, n, "string") >= 0)
+        diag_hint(ps->d, "a map's texts are strings, in double quotes");
     if (tok == YYSYMBOL_KW_AS && (ps->ovr_target || ps->in_target))
         diag_hint(ps->d, ps->ovr_target
                              ? "the new name comes right after the old one: 'override target OLD as NEW "
