@@ -1814,6 +1814,25 @@ static bool write_header(FILE *f, const ir_program *p, const char *name, const c
             put_comment(f, c->agg_text);
             fputs(" of a region's data rows of one year", f);
         }
+        if (c->map) {
+            /* the library takes numbers: the caller maps a file's texts */
+            fputs(", a data file's texts read through map ", f);
+            put_comment(f, c->map->name);
+            fputs(" (", f);
+            enum { SHOWN = 20 };
+            for (uint32_t k = 0; k < c->map->n && k < SHOWN; k++) {
+                fputs(k ? ", \"" : "\"", f);
+                put_comment(f, c->map->texts[k]);
+                if (isnan(c->map->values[k]))
+                    fputs("\" = missing (NaN)", f);
+                else
+                    fprintf(f, "\" = %.17g", c->map->values[k]);
+            }
+            if (c->map->n > SHOWN)
+                fprintf(f, " and %u more", c->map->n - SHOWN);
+            fputs(c->map->else_missing ? "; other texts missing" : "", f);
+            fputs("; map them before the call)", f);
+        }
         fputs(", indicator ", f);
         put_comment(f, c->indicator);
         if (c->type != IR_COL_BOOL && c->indicator_unit && c->unit &&

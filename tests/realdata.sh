@@ -12,7 +12,9 @@
 # over three levels and regional groups on the daily readings
 # (air-quality-2023.plan); China's 2,735 counties rolled up to their
 # cities and provinces, and their page (china-county-co2.plan); a
-# one-year snapshot read with --data-year (eu-cities-sdg.plan).  Skipped (exit 77) when the data is absent.
+# one-year snapshot read with --data-year (eu-cities-sdg.plan); the same
+# snapshot's dashboard colours read through a text map
+# (eu-cities-dashboard.plan).  Skipped (exit 77) when the data is absent.
 #   realdata.sh PLANC EXAMPLES_DIR SHARED_DATA_DIR
 set -u
 planc=$1; ex=$2; shared=$3
@@ -289,6 +291,31 @@ if [ -r "$sdg" ]; then
     check '[ "$(wc -l <"$tmp/sdg.csv")" -eq 676 ]' "sdg: $(wc -l <"$tmp/sdg.csv") lines, expected 676"
     got=$(awk -F, '$1 == "Oslo" && $3 == "target" { printf "%s=%s:%s ", $4, $8, $9 }' "$tmp/sdg.csv")
     check 'echo "$got" | grep -q "人均碳排放=missing: 可再生能源=met:98 PM25上限=met:10.85657324 "' "sdg: Oslo: $got"
+    # The SDSN's dashboard colours read through the text map 仪表盘
+    # (green 4, yellow 3, orange 2, red 1, gray missing): by hand (Python,
+    # on the file's cells) 271 of the 45 x 15 goal colours are yellow or
+    # green; SDG13 is red in 31 cities and gray in 14; Oslo's SDG6 and
+    # SDG13 are gray, its SDG11 and SDG9 orange, its CO2 rating empty.
+    dash=$ex/realdata/eu-cities-dashboard.plan
+    "$planc" run "$dash" --data "$sdg" --data-year 2019 -o "$tmp/dash.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && [ ! -s "$tmp/err" ]' "dashboard: exit $rc: $(head -3 "$tmp/err")"
+    "$planc" run "$dash" --data "$sdg" --data-year 2019 --engine interp -o "$tmp/dash-interp.csv" 2>/dev/null
+    check 'cmp -s "$tmp/dash.csv" "$tmp/dash-interp.csv"' "dashboard: the JIT and the interpreter differ"
+    # 45 cities x (17 targets, 3 measures, 3 sections, a total), the header
+    check '[ "$(wc -l <"$tmp/dash.csv")" -eq 1081 ]' "dashboard: $(wc -l <"$tmp/dash.csv") lines, expected 1081"
+    got=$(awk -F, '$3 == "target" && $4 ~ /^SDG/ && $8 == "met"' "$tmp/dash.csv" | wc -l)
+    check '[ "$got" -eq 271 ]' "dashboard: $got goals met, expected 271"
+    got=$(awk -F, '$3 == "target" && $4 == "SDG13" { print $8 }' "$tmp/dash.csv" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')
+    check '[ "$got" = " 31 failed  14 missing " ]' "dashboard: SDG13: $got"
+    got=$(awk -F, '$1 == "Oslo" && $3 == "target" { printf "%s=%s:%s ", $4, $8, $9 }' "$tmp/dash.csv")
+    check 'echo "$got" | grep -q "SDG6=missing: .*SDG11=failed:2 SDG12=met:3 SDG13=missing: .*碳排放评级=missing: SDG9=failed:2 "' \
+        "dashboard: Oslo: $got"
+    # A colour the map lacks is a data error at its line, naming the column
+    # and the map (the file's first city, Oslo, written 'grey')
+    awk 'NR == 2 { sub(/,gray,/, ",grey,") } { print }' "$sdg" >"$tmp/grey.csv"
+    "$planc" run "$dash" --data "$tmp/grey.csv" --data-year 2019 -o "$tmp/grey.out" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 3 ] && grep -q "grey.csv:2: error: column .Dashboard SDG[0-9]*.: .grey. is neither a number nor a text of map .仪表盘." "$tmp/err" && [ ! -e "$tmp/grey.out" ]' \
+        "dashboard: a colour not in the map: exit $rc: $(head -3 "$tmp/err")"
 else
     echo "realdata.sh: $sdg is absent: the SDG snapshot checks are skipped"
 fi

@@ -203,7 +203,7 @@ START_TEST(scope_and_json)
     const char *j = pf_cap_text(&c);
     has(j, "\"format\": \"planc-explain\",\n  \"version\": 1,\n");
     has(j, "\"region\": \"乙\",\n  \"level\": \"city\",\n  \"year\": 2024,\n");
-    has(j, "{\"role\": \"value\", \"column\": \"x\", \"aggregate\": null, \"records\": 1, \"values\": null, \"indicator\": \"x\", \"region\": \"乙\", "
+    has(j, "{\"role\": \"value\", \"column\": \"x\", \"aggregate\": null, \"map\": null, \"records\": 1, \"values\": null, \"indicator\": \"x\", \"region\": \"乙\", "
            "\"year\": 2024, \"in_data\": true, \"cell\": 65, \"column_unit\": \"%\", \"unit\": \"%\", "
            "\"divisor\": null, \"factor\": 1, \"value\": 65}");
     has(j, "\"baseline\": {\"year\": 2023, \"value\": 60},\n");

@@ -279,6 +279,42 @@ static ast_decl *find_decl(ast_program *p, ast_declkind k, uint32_t nth)
     return NULL;
 }
 
+/* A text map: one entry per text (a row's texts share its value), the
+ * values as written (numbers, missing, yes/no), `else`, a comma after the
+ * last row; a column's map
+ * after `as`, qualified or not; `else` twice is reported. */
+START_TEST(text_map)
+{
+    ast_program *p = parse("map 仪表盘 \"colour\" { \"green\" = 4, \"红\", \"red\" = -1.5, \"gray\" = missing,\n"
+                           "    \"是\" = yes, \"否\" = no, else missing,\n}\n"
+                           "indicator 评级 : 1, column \"c\" as 仪表盘 in 1 mean\n"
+                           "indicator 评级二 : 1, column \"d\" as M.仪表盘\n");
+    ck_assert_str_eq(errs(), "");
+    ck_assert_str_eq(dump(p), "map 仪表盘 \"colour\"\n"
+                              "  \"green\" = 4\n"
+                              "  \"红\" = -1.5\n"
+                              "  \"red\" = -1.5\n"
+                              "  \"gray\" = missing\n"
+                              "  \"是\" = yes\n"
+                              "  \"否\" = no\n"
+                              "  else missing\n"
+                              "indicator 评级 : 1\n"
+                              "  column \"c\" as 仪表盘 in 1 mean\n"
+                              "indicator 评级二 : 1\n"
+                              "  column \"d\" as M.仪表盘\n");
+    const ast_decl *m = find_decl(p, D_MAP, 0);
+    ck_assert_uint_eq(m->u.map.nentries, 6);
+    ck_assert(isnan(m->u.map.entries[3].value) && m->u.map.entries[3].missing);
+    ck_assert(m->u.map.entries[4].yesno && m->u.map.entries[4].value == 1);
+    ck_assert(m->u.map.else_missing);
+    const ast_decl *i2 = find_decl(p, D_INDICATOR, 1);
+    ck_assert_str_eq(i2->u.ind.map.qual, "M");
+    ck_assert_str_eq(i2->u.ind.map.s, "仪表盘");
+    parse("map M { \"a\" = 1, else error, else missing }\n");
+    ck_assert(strstr(errs(), "error: 'else' given twice in one map") != NULL);
+}
+END_TEST
+
 START_TEST(fields_and_back_pointers)
 {
     ast_program *p = parse(full_src);
@@ -837,6 +873,7 @@ static Suite *parse_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, full_file);
     tcase_add_test(tc, expression_precedence);
+    tcase_add_test(tc, text_map);
     tcase_add_test(tc, fields_and_back_pointers);
     tcase_add_test(tc, expression_spans_and_depths);
     tcase_add_test(tc, short_target_form_and_keyword_functions);

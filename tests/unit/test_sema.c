@@ -696,6 +696,70 @@ START_TEST(prefixes)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- text maps */
+
+/* A map's texts are trimmed as cells are and kept in the order written
+ * (several texts of a row share its value); each column records the map
+ * it reads; two indicators may read one header column through different
+ * maps; a yes/no indicator may read a map of yes, no and missing. */
+START_TEST(text_maps_in_the_model)
+{
+    ck_clean(PRELUDE
+             "map 颜色 \"colour\" { \"green\" = 4, \" red \", \"红\" = 1, \"gray\" = missing, else missing }\n"
+             "map 是否 { \"达标\" = yes, \"未达标\" = no }\n"
+             "indicator 评级 : 1, higher, column \"colour\" as 颜色\n"
+             "indicator 评级二 : 1, higher, column \"colour\"\n"
+             "indicator 达标 : bool, column \"ok\" as 是否\n"
+             MEASURE("        target 评级 >= 3\n        target 达标 == yes\n"));
+    ck_assert_uint_eq(M->nmaps, 2);
+    const sema_map *c = &M->maps[0];
+    ck_assert_str_eq(c->name, "颜色");
+    ck_assert_str_eq(c->title, "colour");
+    ck_assert_uint_eq(c->n, 4);
+    ck_assert_str_eq(c->texts[1], "red");
+    ck_assert_str_eq(c->texts[2], "红");
+    ck_assert(c->values[1] == 1 && c->values[2] == 1 && isnan(c->values[3]));
+    ck_assert(c->else_missing);
+    ck_assert(!M->maps[1].else_missing);
+    ck_assert(M->maps[1].values[0] == 1 && M->maps[1].values[1] == 0);
+    int with = 0, without = 0;
+    for (uint32_t i = 0; i < M->ncolumns; i++) {
+        if (strcmp(M->columns[i].name, "colour") == 0 && M->columns[i].map == 0)
+            with++;
+        if (strcmp(M->columns[i].name, "colour") == 0 && M->columns[i].map == -1)
+            without++;
+        if (strcmp(M->columns[i].name, "farm") == 0)
+            ck_assert_int_eq(M->columns[i].map, -1);
+        if (strcmp(M->columns[i].name, "ok") == 0)
+            ck_assert_int_eq(M->columns[i].map, 1);
+    }
+    ck_assert_int_eq(with, 1);
+    ck_assert_int_eq(without, 1);
+}
+END_TEST
+
+/* The mistakes: a text twice (also once trimmed), an empty text, an
+ * unknown map (did-you-mean), a map of other numbers on a yes/no
+ * indicator, a map declared twice. */
+START_TEST(text_map_mistakes)
+{
+    ck_assert_int_eq(check(PRELUDE
+                           "map 颜色 { \"green\" = 4, \"green \" = 3, \" \" = 1 }\n"
+                           "map 颜色 { \"x\" = 1 }\n"
+                           "indicator 评级 : 1, column \"colour\" as 颜包\n"
+                           "indicator 达标 : bool, column \"ok\" as 颜色\n"
+                           MEASURE("        target 达标 == yes\n")),
+                     5);
+    ck_said("error: text \"green\" is given twice in map '颜色'");
+    ck_said("(texts are compared without the spaces around them, as data cells are)");
+    ck_said("error: an empty text in map '颜色'");
+    ck_said("error: duplicate map '颜色'");
+    ck_said("error: undefined map '颜包'");
+    ck_said("did you mean '颜色'?");
+    ck_said("error: yes/no indicator '达标' cannot read its column as map '颜色', which gives 4 for \"green\"");
+}
+END_TEST
+
 static Suite *sema_suite(void)
 {
     Suite *s = suite_create("sema");
@@ -733,9 +797,12 @@ static Suite *sema_suite(void)
     tcase_add_test(tc, clause_attribute);
     tcase_add_test(tc, partial_ast);
     tcase_add_test(tc, prefixes);
+    tcase_add_test(tc, text_maps_in_the_model);
+    tcase_add_test(tc, text_map_mistakes);
     suite_add_tcase(s, tc);
     return s;
 }
+
 
 int main(void)
 {

@@ -335,6 +335,119 @@ START_TEST(table_rejects_bad_program)
 }
 END_TEST
 
+
+/* A text map as lower.c makes it (ir.h ir_textmap): texts, values and the
+ * order by length, then bytes (an insertion sort: the maps here are
+ * small). */
+static const ir_textmap *make_map(fixture *f, const char *name, const char *const *texts, const double *values,
+                                  uint32_t n, bool else_missing)
+{
+    ir_textmap *m = arena_alloc(&f->a, sizeof *m);
+    uint32_t *lens = arena_alloc(&f->a, (n + 1) * sizeof *lens);
+    uint32_t *sorted = arena_alloc(&f->a, (n + 1) * sizeof *sorted);
+    for (uint32_t k = 0; k < n; k++) {
+        lens[k] = (uint32_t)strlen(texts[k]);
+        uint32_t j = k;
+        while (j > 0 && (lens[sorted[j - 1]] > lens[k] ||
+                         (lens[sorted[j - 1]] == lens[k] && memcmp(texts[sorted[j - 1]], texts[k], lens[k]) > 0))) {
+            sorted[j] = sorted[j - 1];
+            j--;
+        }
+        sorted[j] = k;
+    }
+    *m = (ir_textmap){.name = name, .texts = texts, .lens = lens, .values = values, .sorted = sorted, .n = n,
+                      .else_missing = else_missing};
+    return m;
+}
+
+static const char *const mark_texts[] = {"—", "n.a.", "高", "1"};
+static const double mark_values[] = {NAN, NAN, 1000, 5};
+static const char *const yes_texts[] = {"达标", "未达标"};
+static const double yes_values[] = {1, 0};
+
+/* A column read through a map: its texts (trimmed as any cell) give the
+ * map's numbers, a text the map gives first even when it is a number
+ * ("1" reads 5), other cells are read as before (numbers, empty, NA); a
+ * yes/no column's words too. */
+START_TEST(table_text_map)
+{
+    fixture f;
+    fx_init(&f);
+    f.p.columns[FX_FARMLAND].map = make_map(&f, "符号", mark_texts, mark_values, 4, false);
+    f.p.columns[FX_PARK].map = make_map(&f, "是否", yes_texts, yes_values, 2, false);
+    rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n"
+                              "大连,2021,高,达标\n"
+                              "大连,2022,—,未达标\n"
+                              "大连,2023,  n.a. ,yes\n"
+                              "大连,2024,120,0\n"
+                              "大连,2025,,NA\n"
+                              "大连,2026,1,\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    const double *farm = rt_table_column(t, FX_FARMLAND), *park = rt_table_column(t, FX_PARK);
+    ck_assert(farm[0] == 1000 && isnan(farm[1]) && isnan(farm[2]) && farm[3] == 120 && isnan(farm[4]) &&
+              farm[5] == 5);
+    ck_assert(park[0] == 1 && park[1] == 0 && park[2] == 1 && park[3] == 0 && isnan(park[4]) && isnan(park[5]));
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+/* A text neither in the map nor a number: an error naming the column and
+ * the map at its line, a did-you-mean for a case-only difference, the
+ * map's texts listed once; with else_missing, missing. */
+START_TEST(table_text_map_unmapped)
+{
+    fixture f;
+    fx_init(&f);
+    f.p.columns[FX_FARMLAND].map = make_map(&f, "符号", mark_texts, mark_values, 4, false);
+    const char *bad = "city,year,farmland_mu,park\n大连,2021,N.A.,1\n大连,2022,x,1\n大连,2023,—,1\n";
+    char *errors;
+    ck_assert_ptr_null(fx_load(&f, bad, &errors));
+    ck_assert_str_eq(errors,
+                     "data.csv:2: error: column 'farmland_mu': 'N.A.' is neither a number nor a text of map '符号'\n"
+                     "note: did you mean 'n.a.'? (a map's texts are matched exactly, case included)\n"
+                     "note: map '符号' reads '—', 'n.a.', '高', '1'; add the text to it, or 'else missing' in it "
+                     "reads the texts it lacks as missing\n"
+                     "data.csv:3: error: column 'farmland_mu': 'x' is neither a number nor a text of map '符号'\n");
+    free(errors);
+    f.p.columns[FX_FARMLAND].map = make_map(&f, "符号", mark_texts, mark_values, 4, true);
+    rt_table *t = fx_load(&f, bad, NULL);
+    ck_assert_ptr_nonnull(t);
+    const double *farm = rt_table_column(t, FX_FARMLAND);
+    ck_assert(isnan(farm[0]) && isnan(farm[1]) && isnan(farm[2]));
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
+/* ir_map_find's binary search finds what a linear search finds, among
+ * texts of many lengths that share prefixes. */
+START_TEST(table_map_find_matches_linear)
+{
+    fixture f;
+    fx_init(&f);
+    enum { N = 300 };
+    const char **texts = arena_alloc(&f.a, N * sizeof *texts);
+    double *values = arena_alloc(&f.a, N * sizeof *values);
+    for (uint32_t k = 0; k < N; k++) {
+        texts[k] = arena_printf(&f.a, "%.*s%u", (int)(k % 7), "aaaaaaa", k * 7919 % 1000);
+        values[k] = k;
+    }
+    const ir_textmap *m = make_map(&f, "m", texts, values, N, false);
+    for (uint32_t q = 0; q < 2000; q++) {
+        const char *s = arena_printf(&f.a, "%.*s%u", (int)(q % 8), "aaaaaaaa", q);
+        long want = -1;
+        for (uint32_t k = 0; k < N && want < 0; k++)
+            if (strcmp(texts[k], s) == 0)
+                want = k;
+        ck_assert_int_eq(ir_map_find(m, s, strlen(s)), want);
+    }
+    for (uint32_t k = 0; k < N; k++)
+        ck_assert_int_eq(ir_map_find(m, texts[k], strlen(texts[k])), k);
+    fx_free(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("table");
@@ -349,6 +462,9 @@ int main(void)
     tcase_add_test(tc, table_deep_hierarchy_is_linear);
     tcase_add_test(tc, table_wide_header_is_not_quadratic);
     tcase_add_test(tc, table_rejects_bad_program);
+    tcase_add_test(tc, table_text_map);
+    tcase_add_test(tc, table_text_map_unmapped);
+    tcase_add_test(tc, table_map_find_matches_linear);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
