@@ -90,6 +90,30 @@ static inline uint32_t fx_scope(fixture *f, const uint32_t *regions, uint32_t n)
     return f->p.nscopes++;
 }
 
+/* A text map as lower.c makes it (ir.h ir_textmap): texts, values and the
+ * order by length, then bytes (an insertion sort: the maps here are
+ * small). */
+static inline const ir_textmap *fx_map(fixture *f, const char *name, const char *const *texts, const double *values,
+                                  uint32_t n, bool else_missing)
+{
+    ir_textmap *m = arena_alloc(&f->a, sizeof *m);
+    uint32_t *lens = arena_alloc(&f->a, (n + 1) * sizeof *lens);
+    uint32_t *sorted = arena_alloc(&f->a, (n + 1) * sizeof *sorted);
+    for (uint32_t k = 0; k < n; k++) {
+        lens[k] = (uint32_t)strlen(texts[k]);
+        uint32_t j = k;
+        while (j > 0 && (lens[sorted[j - 1]] > lens[k] ||
+                         (lens[sorted[j - 1]] == lens[k] && memcmp(texts[sorted[j - 1]], texts[k], lens[k]) > 0))) {
+            sorted[j] = sorted[j - 1];
+            j--;
+        }
+        sorted[j] = k;
+    }
+    *m = (ir_textmap){.name = name, .texts = texts, .lens = lens, .values = values, .sorted = sorted, .n = n,
+                      .else_missing = else_missing};
+    return m;
+}
+
 /* A stream whose contents can be read back as a string. */
 typedef struct capture {
     char *buf;

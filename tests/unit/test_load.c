@@ -570,6 +570,50 @@ START_TEST(threads_skip_unknown_regions)
 }
 END_TEST
 
+START_TEST(threads_text_maps)
+{
+    /* Columns read through text maps: the same table and the same
+     * messages on any number of threads, a text the map lacks an error
+     * (said by the one-thread code), or with `else missing` no error. */
+    static const char *const texts[] = {"—", "..", "高", "中", "低"};
+    static const double values[] = {NAN, NAN, 300, 200, 100};
+    static const char *const yes_texts[] = {"达标", "未达标"};
+    static const double yes_values[] = {1, 0};
+    fixture f;
+    fx_init(&f);
+    f.p.columns[FX_PARK].map = fx_map(&f, "是否", yes_texts, yes_values, 2, false);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    uint64_t seed = 99;
+    for (int y = 1; y <= 9999; y++)
+        for (int g = 0; g < NREGIONS; g++) {
+            uint64_t r = rnd(&seed);
+            const char *farm = r % 7 == 0 ? "—" : r % 7 == 1 ? " .. " : r % 7 == 2 ? "高" : r % 7 == 3 ? "低" : NULL;
+            const char *park = (r >> 8) % 3 == 0 ? "达标" : (r >> 8) % 3 == 1 ? "未达标" : "yes";
+            if (y % 2500 == 0 && g == 1)
+                farm = "不详"; /* in no map: lines 12498, 24998, ... */
+            if (farm)
+                fprintf(csv, "%s,%d,%s,%s\n", region_names[g], y, farm, park);
+            else
+                fprintf(csv, "%s,%d,%d.5,%s\n", region_names[g], y, (int)(r % 1000), park);
+        }
+    const char *text = cap_text(&c); /* sets c.len */
+    ck_assert_uint_gt(c.len, 1u << 20);
+    f.p.columns[FX_FARMLAND].map = fx_map(&f, "等级", texts, values, 5, false);
+    char *errors = load_both(&f, text, c.len, NULL);
+    ck_assert_msg(strstr(errors, ":12498: error: column 'farmland_mu': '不详' is neither a number nor a text of "
+                                 "map '等级'\nnote: map '等级' reads '—', '..', '高', '中', '低'; "), "%s", errors);
+    ck_assert_msg(strstr(errors, ":24998: error: column 'farmland_mu': '不详' is neither") != NULL, "%s", errors);
+    free(errors);
+    f.p.columns[FX_FARMLAND].map = fx_map(&f, "等级", texts, values, 5, true);
+    errors = load_both(&f, text, c.len, "");
+    free(errors);
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -587,6 +631,7 @@ int main(void)
     tcase_add_test(tc, blocks_small_files);
     tcase_add_test(tc, threads_read_as_one);
     tcase_add_test(tc, threads_skip_unknown_regions);
+    tcase_add_test(tc, threads_text_maps);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }

@@ -336,30 +336,6 @@ START_TEST(table_rejects_bad_program)
 END_TEST
 
 
-/* A text map as lower.c makes it (ir.h ir_textmap): texts, values and the
- * order by length, then bytes (an insertion sort: the maps here are
- * small). */
-static const ir_textmap *make_map(fixture *f, const char *name, const char *const *texts, const double *values,
-                                  uint32_t n, bool else_missing)
-{
-    ir_textmap *m = arena_alloc(&f->a, sizeof *m);
-    uint32_t *lens = arena_alloc(&f->a, (n + 1) * sizeof *lens);
-    uint32_t *sorted = arena_alloc(&f->a, (n + 1) * sizeof *sorted);
-    for (uint32_t k = 0; k < n; k++) {
-        lens[k] = (uint32_t)strlen(texts[k]);
-        uint32_t j = k;
-        while (j > 0 && (lens[sorted[j - 1]] > lens[k] ||
-                         (lens[sorted[j - 1]] == lens[k] && memcmp(texts[sorted[j - 1]], texts[k], lens[k]) > 0))) {
-            sorted[j] = sorted[j - 1];
-            j--;
-        }
-        sorted[j] = k;
-    }
-    *m = (ir_textmap){.name = name, .texts = texts, .lens = lens, .values = values, .sorted = sorted, .n = n,
-                      .else_missing = else_missing};
-    return m;
-}
-
 static const char *const mark_texts[] = {"—", "n.a.", "高", "1"};
 static const double mark_values[] = {NAN, NAN, 1000, 5};
 static const char *const yes_texts[] = {"达标", "未达标"};
@@ -373,8 +349,8 @@ START_TEST(table_text_map)
 {
     fixture f;
     fx_init(&f);
-    f.p.columns[FX_FARMLAND].map = make_map(&f, "符号", mark_texts, mark_values, 4, false);
-    f.p.columns[FX_PARK].map = make_map(&f, "是否", yes_texts, yes_values, 2, false);
+    f.p.columns[FX_FARMLAND].map = fx_map(&f, "符号", mark_texts, mark_values, 4, false);
+    f.p.columns[FX_PARK].map = fx_map(&f, "是否", yes_texts, yes_values, 2, false);
     rt_table *t = fx_load(&f, "city,year,farmland_mu,park\n"
                               "大连,2021,高,达标\n"
                               "大连,2022,—,未达标\n"
@@ -399,7 +375,7 @@ START_TEST(table_text_map_unmapped)
 {
     fixture f;
     fx_init(&f);
-    f.p.columns[FX_FARMLAND].map = make_map(&f, "符号", mark_texts, mark_values, 4, false);
+    f.p.columns[FX_FARMLAND].map = fx_map(&f, "符号", mark_texts, mark_values, 4, false);
     const char *bad = "city,year,farmland_mu,park\n大连,2021,N.A.,1\n大连,2022,x,1\n大连,2023,—,1\n";
     char *errors;
     ck_assert_ptr_null(fx_load(&f, bad, &errors));
@@ -410,7 +386,7 @@ START_TEST(table_text_map_unmapped)
                      "reads the texts it lacks as missing\n"
                      "data.csv:3: error: column 'farmland_mu': 'x' is neither a number nor a text of map '符号'\n");
     free(errors);
-    f.p.columns[FX_FARMLAND].map = make_map(&f, "符号", mark_texts, mark_values, 4, true);
+    f.p.columns[FX_FARMLAND].map = fx_map(&f, "符号", mark_texts, mark_values, 4, true);
     rt_table *t = fx_load(&f, bad, NULL);
     ck_assert_ptr_nonnull(t);
     const double *farm = rt_table_column(t, FX_FARMLAND);
@@ -433,7 +409,7 @@ START_TEST(table_map_find_matches_linear)
         texts[k] = arena_printf(&f.a, "%.*s%u", (int)(k % 7), "aaaaaaa", k * 7919 % 1000);
         values[k] = k;
     }
-    const ir_textmap *m = make_map(&f, "m", texts, values, N, false);
+    const ir_textmap *m = fx_map(&f, "m", texts, values, N, false);
     for (uint32_t q = 0; q < 2000; q++) {
         const char *s = arena_printf(&f.a, "%.*s%u", (int)(q % 8), "aaaaaaaa", q);
         long want = -1;
