@@ -255,26 +255,33 @@ static int rows_text(sqlite3 *db, const char *sql, FILE *f)
     return rc;
 }
 
-/* The tables of db (SQLite's own left out) with their columns, one line
- * per column (table, position, name, type, NOT NULL, default, primary key
- * position) in order: what history and compare rely on, not how the
- * CREATE statements were spelt.  malloc'd, NULL on error. */
-static char *schema_text(sqlite3 *db)
+/* The rows of `sql` on db as rows_text writes them, in a string
+ * (malloc'd), NULL on error. */
+static char *query_text(sqlite3 *db, const char *sql)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     if (!f)
         return NULL;
-    int rc = rows_text(db, "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", "
-                           "ifnull(p.dflt_value, '-'), p.pk FROM sqlite_master AS m, "
-                           "pragma_table_info(m.name) AS p WHERE m.type = 'table' AND "
-                           "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid", f);
+    int rc = rows_text(db, sql, f);
     if (fclose(f) != 0 || rc != SQLITE_DONE) {
         free(text);
         return NULL;
     }
     return text;
+}
+
+/* The tables of db (SQLite's own left out) with their columns, one line
+ * per column (table, position, name, type, NOT NULL, default, primary key
+ * position) in order: what history and compare rely on, not how the
+ * CREATE statements were spelt.  malloc'd, NULL on error. */
+static char *schema_text(sqlite3 *db)
+{
+    return query_text(db, "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", "
+                          "ifnull(p.dflt_value, '-'), p.pk FROM sqlite_master AS m, "
+                          "pragma_table_info(m.name) AS p WHERE m.type = 'table' AND "
+                          "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid");
 }
 
 /* The other objects of db's schema (SQLite's own left out), one line each:
@@ -283,22 +290,12 @@ static char *schema_text(sqlite3 *db)
  * on error. */
 static char *objects_text(sqlite3 *db)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (!f)
-        return NULL;
-    int rc = rows_text(db, "SELECT m.type, m.name, m.tbl_name, (SELECT l.\"unique\" || ' ' || "
-                           "l.partial FROM pragma_index_list(m.tbl_name) AS l WHERE l.name = m.name), "
-                           "(SELECT group_concat(x.seqno || ' ' || x.cid || ' ' || ifnull(x.name, '-') "
-                           "|| ' ' || x.\"desc\" || ' ' || x.coll || ' ' || x.key, ', ') FROM "
-                           "pragma_index_xinfo(m.name) AS x) FROM sqlite_master AS m WHERE m.type <> "
-                           "'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name", f);
-    if (fclose(f) != 0 || rc != SQLITE_DONE) {
-        free(text);
-        return NULL;
-    }
-    return text;
+    return query_text(db, "SELECT m.type, m.name, m.tbl_name, (SELECT l.\"unique\" || ' ' || "
+                          "l.partial FROM pragma_index_list(m.tbl_name) AS l WHERE l.name = m.name), "
+                          "(SELECT group_concat(x.seqno || ' ' || x.cid || ' ' || ifnull(x.name, '-') "
+                          "|| ' ' || x.\"desc\" || ' ' || x.coll || ' ' || x.key, ', ') FROM "
+                          "pragma_index_xinfo(m.name) AS x) FROM sqlite_master AS m WHERE m.type <> "
+                          "'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.type, m.name");
 }
 
 /* Whether each line of `have` is a line of `want`. */
