@@ -47,7 +47,7 @@ static const struct planword {
     {"左右", "'左右' (about) is a tolerance after the goal, its width the analyst's: "
              "'>= 20% tolerance 0.5%' (docs/LANGUAGE.md §6)"},
     {"到", "'到2025年' (by 2025) is written 'by 2025', after the goal: '>= 95% by 2025'"},
-    {"年", "a year is written without '年': 'by 2025'"},
+    {"年", "a year is written without '年': 'by 2025', 'baseline 2020'"},
     {"年底", "a year is written without '年底': 'by 2025'"},
     {"年前", "a year is written without '年前': 'by 2025'"},
     {"下降", FALL},
