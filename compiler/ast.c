@@ -200,6 +200,15 @@ static void dump_string(const char *s, FILE *out)
     fputc('"', out);
 }
 
+/* A region's aliases as written: ' alias "A", "B"' (nothing for none). */
+static void dump_aliases(const char **aliases, uint32_t n, FILE *out)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        fputs(i ? ", " : " alias ", out);
+        dump_string(aliases[i], out);
+    }
+}
+
 /* Prints " \"s\"" when s is present. */
 static void dump_opt_string(const char *s, FILE *out)
 {
@@ -706,10 +715,7 @@ static void dump_override(const ast_decl *d, FILE *out)
             fputs(" in ", out);
             dump_name(r->u.region.parent, out);
         }
-        for (uint32_t i = 0; i < r->u.region.naliases; i++) {
-            fputs(i ? ", " : " alias ", out);
-            dump_string(r->u.region.aliases[i], out);
-        }
+        dump_aliases(r->u.region.aliases, r->u.region.naliases, out);
         fputc('\n', out);
         break;
     }
@@ -770,10 +776,7 @@ static void dump_decl(const ast_decl *d, FILE *out)
             fputs(" of ", out);
             dump_names(d->u.region.members, out);
         }
-        for (uint32_t i = 0; i < d->u.region.naliases; i++) {
-            fputs(i ? ", " : " alias ", out);
-            dump_string(d->u.region.aliases[i], out);
-        }
+        dump_aliases(d->u.region.aliases, d->u.region.naliases, out);
         fputc('\n', out);
         dump_origin(d->origin, 1, out);
         break;
