@@ -397,6 +397,11 @@ static const char rt_types[] =
     "    double scale;\n"
     "    uint32_t scope;              /* IN_SCOPE */\n"
     "    const double *values;        /* IN_TABLE: per region */\n"
+    "    int32_t year0;               /* IN_TABLE with years: region r's value in\n"
+    "                                    year0 + k is by_year[r * nyears + k]\n"
+    "                                    unless NaN (values[r] then) */\n"
+    "    uint32_t nyears;\n"
+    "    const double *by_year;\n"
     "} in_def;\n"
     "\n"
     "/* A constant or input slot that needs a column of its own (an output or\n"
@@ -931,8 +936,13 @@ static const char rt_code[] =
     "            col[r] = source[r] >= 0 ? 1.0 : 0.0;\n"
     "        break;\n"
     "    case IN_TABLE:\n"
-    "        for (size_t r = 0; r < t->n; r++)\n"
-    "            col[r] = d->values[t->region[r]];\n"
+    "        for (size_t r = 0; r < t->n; r++) {\n"
+    "            long y = d->absolute ? d->year : (long)t->year[r] + d->rel;\n"
+    "            double v = NAN;\n"
+    "            if (d->nyears && y >= d->year0 && y - d->year0 < (long)d->nyears)\n"
+    "                v = d->by_year[(size_t)t->region[r] * d->nyears + (size_t)(y - d->year0)];\n"
+    "            col[r] = isnan(v) ? d->values[t->region[r]] : v;\n"
+    "        }\n"
     "        break;\n"
     "    default:\n"
     "        for (size_t r = 0; r < t->n; r++)\n"
@@ -1564,6 +1574,17 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
             fputc(',', f);
         }
         fputs(p->nregions ? "\n};\n" : "0};\n", f);
+        /* and by region and year, for a table whose rows give years */
+        size_t ncells = (size_t)p->nregions * p->inputs[i].nyears;
+        if (!ncells)
+            continue;
+        fprintf(f, "TABLE double in_by_year_%u[%zu] = {", i, ncells);
+        for (size_t c = 0; c < ncells; c++) {
+            fputs(c % 8 ? " " : "\n    ", f);
+            put_double(f, p->inputs[i].by_year[c]);
+            fputc(',', f);
+        }
+        fputs("\n};\n", f);
     }
     fprintf(f, "TABLE in_def input_defs[%u] = {\n", tsize(p->ninputs));
     for (uint32_t i = 0; i < p->ninputs; i++) {
@@ -1572,10 +1593,13 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         fprintf(f, "    {%d, %d, %u, %d, %d, ", kind, in->shift.absolute, in->column, in->shift.year,
                 in->shift.rel);
         put_double(f, in->scale);
-        if (in->kind == IR_IN_TABLE)
-            fprintf(f, ", %u, in_values_%u},\n", in->scope, i);
+        if (in->kind == IR_IN_TABLE && in->nyears && p->nregions)
+            fprintf(f, ", %u, in_values_%u, %d, %u, in_by_year_%u},\n", in->scope, i, in->year0,
+                    in->nyears, i);
+        else if (in->kind == IR_IN_TABLE)
+            fprintf(f, ", %u, in_values_%u, 0, 0, NULL},\n", in->scope, i);
         else
-            fprintf(f, ", %u, NULL},\n", in->scope);
+            fprintf(f, ", %u, NULL, 0, 0, NULL},\n", in->scope);
     }
     fputs(p->ninputs ? "};\n" : "    {0}};\n", f);
 

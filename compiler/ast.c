@@ -640,6 +640,13 @@ static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
         dump_names(d->u.ind.values[k].regions, out);
         fputs(" = ", out);
         dump_expr(d->u.ind.values[k].value, out);
+        const ast_valrow *row = &d->u.ind.values[k];
+        if (row->has_years && row->from.period.s)
+            fprintf(out, " in %s", row->from.period.s);
+        else if (row->has_years && row->from.year == row->to.year)
+            fprintf(out, " in %d", row->from.year);
+        else if (row->has_years)
+            fprintf(out, " in %d..%d", row->from.year, row->to.year);
         if (d->u.ind.values[k].note) {
             fputs(" note ", out);
             dump_string(d->u.ind.values[k].note, out);

@@ -130,11 +130,17 @@ typedef struct ast_year {
     span sp;
 } ast_year;
 
-/* One row of an indicator's `values { ... }` table: regions and the
- * constant they hold (docs/LANGUAGE.md §4). */
+/* One row of an indicator's `values { ... }` table: regions, the constant
+ * they hold, and the years it holds in (docs/LANGUAGE.md §4): every year
+ * the table's other rows do not give for the region, or with `in` just
+ * `in 2024`, `in 2024..2026` (from, to) or `in 十四五` (from.period: every
+ * year of the period; the checker fills from.year and to.year). */
 typedef struct ast_valrow {
     ast_names regions;
     ast_expr *value;
+    bool has_years;    /* `in YEARS` was written */
+    ast_year from, to;
+    span years_sp;     /* the years after `in` */
     const char *note;  /* `note "..."` after the value (its source), or NULL */
     span sp;
 } ast_valrow;

@@ -663,16 +663,43 @@ static void diff_regions(D *x)
     }
 }
 
+/* v as indicator i's values show it ("20%", "12 万吨", "yes"); NULL for NaN. */
+static const char *ind_number(D *x, const sema_indicator *i, double v)
+{
+    if (isnan(v))
+        return NULL;
+    if (i->type == TY_BOOL)
+        return v != 0 ? "yes" : "no";
+    const char *u = i->unit ? unit_name(i->unit) : "";
+    return arena_printf(x->a, "%s%s%s", num(x, v), strcmp(u, "%") == 0 || !*u ? "" : " ", u);
+}
+
+/* Whether a row of indicator i's values with `in` gives region k year y. */
+static bool year_given(const sema_indicator *i, uint32_t k, int y)
+{
+    return i->values_nyears && y >= i->values_year0 &&
+           y - i->values_year0 < (int)i->values_nyears &&
+           !isnan(i->values_by_year[(size_t)k * i->values_nyears + (size_t)(y - i->values_year0)]);
+}
+
+/* Indicator i's value for region k in year y, and the note of the row
+ * giving it (*note). */
+static double year_value(const sema_indicator *i, uint32_t k, int y, const char **note)
+{
+    if (year_given(i, k, y)) {
+        size_t c = (size_t)k * i->values_nyears + (size_t)(y - i->values_year0);
+        *note = i->value_notes_by_year ? i->value_notes_by_year[c] : NULL;
+        return i->values_by_year[c];
+    }
+    *note = i->value_notes ? i->value_notes[k] : NULL;
+    return i->values ? i->values[k] : NAN;
+}
+
 /* The value of region k in indicator i's values table as written,
  * "20.5%", "2300 万亩", "yes"; NULL for none. */
 static const char *ind_value(D *x, const sema_indicator *i, uint32_t k)
 {
-    if (!i->values || isnan(i->values[k]))
-        return NULL;
-    if (i->type == TY_BOOL)
-        return i->values[k] != 0 ? "yes" : "no";
-    const char *u = i->unit ? unit_name(i->unit) : "";
-    return arena_printf(x->a, "%s%s%s", num(x, i->values[k]), strcmp(u, "%") == 0 || !*u ? "" : " ", u);
+    return i->values ? ind_number(x, i, i->values[k]) : NULL;
 }
 
 /* An indicator's values table as "北京 20.5%, 天津 20.5%, 海南 12%" in the
@@ -683,13 +710,133 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
         return NULL;
     const char **all = arena_alloc(x->a, (m->nregions + 1) * sizeof *all);
     uint32_t n = 0;
+    size_t cap = m->nregions + 1;
     for (uint32_t k = 0; k < m->nregions; k++) {
         const char *v = ind_value(x, i, k);
         if (v)
             all[n++] = arena_printf(x->a, "%s %s", m->regions[k].name, v);
+        /* then its rows with years, a run of one value as "2024..2025" */
+        for (uint32_t y = 0; y < i->values_nyears;) {
+            double *by = i->values_by_year + (size_t)k * i->values_nyears;
+            if (isnan(by[y])) {
+                y++;
+                continue;
+            }
+            uint32_t e = y + 1;
+            while (e < i->values_nyears && by[e] == by[y])
+                e++;
+            if (n + 1 >= cap) {
+                const char **more = arena_alloc(x->a, 2 * cap * sizeof *more);
+                memcpy(more, all, n * sizeof *more);
+                all = more;
+                cap *= 2;
+            }
+            int from = i->values_year0 + (int)y, to = i->values_year0 + (int)e - 1;
+            all[n++] = from == to ? arena_printf(x->a, "%s %s in %d", m->regions[k].name,
+                                                 ind_number(x, i, by[y]), from)
+                                  : arena_printf(x->a, "%s %s in %d..%d", m->regions[k].name,
+                                                 ind_number(x, i, by[y]), from, to);
+            y = e;
+        }
     }
     const char *r = join(x, all, n, ", ");
     return r ? r : "";
+}
+
+/* The years of values_field: where a row with `in` of either table gives
+ * a region a year, the two tables' values (and notes) that year, compared
+ * as values_field compares the every-year rows; a run of consecutive
+ * years of one change is one entry ("values 长春 2024..2025: 20% -> 22%").
+ * A region is listed once among the changes the targets' text shows. */
+static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const sema_indicator *ib,
+                               uint32_t kb, bool convert)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    if (!ia->values_nyears && !ib->values_nyears)
+        return;
+    int lo = 0, hi = 0;
+    const sema_indicator *both[2] = {ia, ib};
+    for (int s = 0; s < 2; s++) {
+        const sema_indicator *i = both[s];
+        if (!i->values_nyears)
+            continue;
+        int last = i->values_year0 + (int)i->values_nyears - 1;
+        if (!lo || i->values_year0 < lo)
+            lo = i->values_year0;
+        if (last > hi)
+            hi = last;
+    }
+    for (uint32_t pass = 0; pass < 2; pass++) {
+        uint32_t n = pass ? b->nregions : a->nregions;
+        for (uint32_t r = 0; r < n; r++) {
+            int64_t k = pass ? (int64_t)r : x->newidx[r];
+            if (pass && x->hasold[r])
+                continue;
+            bool listed = false;
+            for (int y = lo; y <= hi;) {
+                bool ga = !pass && year_given(ia, r, y);
+                bool gb = k >= 0 && year_given(ib, (uint32_t)k, y);
+                const char *on = NULL, *nn = NULL;
+                double ov = !pass ? year_value(ia, r, y, &on) : NAN;
+                double nv = k >= 0 ? year_value(ib, (uint32_t)k, y, &nn) : NAN;
+                double oc = convert && !isnan(ov) ? unit_convert(ov, ia->unit, ib->unit) : ov;
+                bool same_v = (isnan(oc) && isnan(nv)) ||
+                              oc == nv || (convert && fabs(oc - nv) <= 1e-12 * fabs(nv));
+                bool same_n = (!on && !nn) || (on && nn && strcmp(on, nn) == 0) || isnan(ov) || isnan(nv);
+                if ((!ga && !gb) || (same_v && same_n)) {
+                    y++;
+                    continue;
+                }
+                /* the run of years with this change */
+                int e = y + 1;
+                for (; e <= hi; e++) {
+                    const char *on2 = NULL, *nn2 = NULL;
+                    bool ga2 = !pass && year_given(ia, r, e);
+                    bool gb2 = k >= 0 && year_given(ib, (uint32_t)k, e);
+                    double ov2 = !pass ? year_value(ia, r, e, &on2) : NAN;
+                    double nv2 = k >= 0 ? year_value(ib, (uint32_t)k, e, &nn2) : NAN;
+                    if ((!ga2 && !gb2) || !(ov2 == ov || (isnan(ov2) && isnan(ov))) ||
+                        !(nv2 == nv || (isnan(nv2) && isnan(nv))) ||
+                        !(on2 == on || (on2 && on && strcmp(on2, on) == 0)) ||
+                        !(nn2 == nn || (nn2 && nn && strcmp(nn2, nn) == 0)))
+                        break;
+                }
+                const char *name = pass ? b->regions[r].name : x->rename[r];
+                const char *where = e - 1 == y ? arena_printf(x->a, "%s %d", name, y)
+                                               : arena_printf(x->a, "%s %d..%d", name, y, e - 1);
+                if (!same_n && !isnan(ov) && !isnan(nv)) {
+                    dfield *f = arena_alloc(x->a, sizeof *f);
+                    f->name = "values note";
+                    f->region = where;
+                    f->old = on;
+                    f->new = nn;
+                    ptrvec_push(x->a, &it->fields, f);
+                }
+                if (!same_v) {
+                    dfield *f = arena_alloc(x->a, sizeof *f);
+                    f->name = "values";
+                    f->region = where;
+                    f->old = ind_number(x, ia, ov);
+                    f->new = ind_number(x, ib, nv);
+                    ptrvec_push(x->a, &it->fields, f);
+                    /* (the every-year rows may have listed it) */
+                    for (size_t c = 0; !listed && c < x->valchg[kb].n; c++) {
+                        const vchange *v = x->valchg[kb].v[c];
+                        listed = v->newk == k && v->oldr == (pass ? -1 : (int64_t)r);
+                    }
+                    if (!listed) {
+                        vchange *c = arena_alloc(x->a, sizeof *c);
+                        c->region = name;
+                        c->newk = k;
+                        c->oldr = pass ? -1 : (int64_t)r;
+                        ptrvec_push(x->a, &x->valchg[kb], c);
+                        listed = true;
+                    }
+                }
+                y = e;
+            }
+        }
+    }
 }
 
 /* Records the entries of indicator ia's (old) and ib's (new) values
@@ -748,6 +895,7 @@ static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             ptrvec_push(x->a, &x->valchg[kb], c);
         }
     }
+    values_years_field(x, it, ia, ib, kb, convert);
 }
 
 /* The text map indicator i's column is read through (in model m), or NULL. */

@@ -186,6 +186,21 @@ const char *ir_sharename(double kind)
     return kind >= 0 && kind <= IR_SHARE_AVERAGE && kind == (int)kind ? names[(int)kind] : "?";
 }
 
+double ir_table_value(const ir_input *in, uint32_t region, long year, const char **note)
+{
+    if (in->nyears && year >= in->year0 && year - in->year0 < (long)in->nyears) {
+        size_t c = (size_t)region * in->nyears + (size_t)(year - in->year0);
+        if (!isnan(in->by_year[c])) {
+            if (note)
+                *note = in->notes_by_year ? in->notes_by_year[c] : NULL;
+            return in->by_year[c];
+        }
+    }
+    if (note)
+        *note = in->notes ? in->notes[region] : NULL;
+    return in->values[region];
+}
+
 const char *ir_statusname(int st)
 {
     switch (st) {
@@ -292,7 +307,13 @@ void ir_dump(const ir_program *p, FILE *out)
         case IR_IN_YEAR: fprintf(out, "year"); break;
         case IR_IN_SCOPE: fprintf(out, "in s%u", in->scope); break;
         case IR_IN_PRESENT: fprintf(out, "present"); break;
-        case IR_IN_TABLE: fprintf(out, "table"); break;
+        case IR_IN_TABLE:
+            fprintf(out, "table");
+            if (in->nyears) {
+                fprintf(out, " %d..%d", in->year0, in->year0 + (int)in->nyears - 1);
+                dump_shift(out, in->shift);
+            }
+            break;
         }
         fprintf(out, "\n");
     }
@@ -458,6 +479,12 @@ ir_program *ir_copy(arena *a, const ir_program *p)
             in->unit = dup_str(a, in->unit);
             if (in->notes)
                 in->notes = dup_strs(a, in->notes, p->nregions);
+            size_t ncells = (size_t)p->nregions * in->nyears;
+            if (in->nyears) {
+                in->by_year = dup_array(a, p->inputs[i].by_year, ncells, sizeof *in->by_year);
+                if (in->notes_by_year)
+                    in->notes_by_year = dup_strs(a, in->notes_by_year, ncells);
+            }
         }
     c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);
     c->capsteps = p->nsteps;

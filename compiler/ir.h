@@ -143,8 +143,9 @@ typedef enum ir_inputkind {
     IR_IN_SCOPE,       /* 1.0 if the row's region is in scopes[scope], else 0.0 */
     IR_IN_PRESENT,     /* 1.0 if the row is in the data, 0.0 if the runtime
                           added it (a parent region's row for share targets) */
-    IR_IN_TABLE        /* values[the row's region]: an indicator's `values`
-                          table, the same in every year */
+    IR_IN_TABLE        /* an indicator's `values` table: the row's region's
+                          value (ir_table_value), in the row's year shifted
+                          by `shift` when the table gives years */
 } ir_inputkind;
 
 typedef struct ir_input {
@@ -155,10 +156,18 @@ typedef struct ir_input {
     uint32_t scope;    /* IR_IN_SCOPE */
     const double *values; /* IR_IN_TABLE: one per region (nregions), NaN where
                           the table gives none */
+    /* IR_IN_TABLE whose rows give years: region r's value in year
+     * year0 + k is by_year[r * nyears + k] where not NaN, else values[r];
+     * nyears is 0 (and shift zero) for a table that holds in every year. */
+    int year0;
+    uint32_t nyears;
+    const double *by_year;
     /* IR_IN_TABLE, for planc explain: the indicator, its unit, and per
-     * region the note of the row that gives its value (NULL: none) */
+     * region (per region and year: notes_by_year) the note of the row that
+     * gives its value (NULL: none) */
     const char *indicator, *unit;
     const char *const *notes;
+    const char *const *notes_by_year;
 } ir_input;
 
 /* A data column the rules read. */
@@ -407,6 +416,12 @@ const char *ir_peername(uint32_t kind);
  * "total", "lowest", ...; "?" if none. */
 const char *ir_sharename(double kind);
 const char *ir_statusname(int st);
+
+/* The value of a values-table input (IR_IN_TABLE) for a region in a year,
+ * the year already shifted (the row's year plus in->shift, or its absolute
+ * year), and the note of the row that gives it (NULL: none) when note is
+ * not NULL.  NaN where the table gives the region no value that year. */
+double ir_table_value(const ir_input *in, uint32_t region, long year, const char **note);
 const char *ir_typename(ir_type t);
 /* Number of operands (0..3) an op reads. */
 int ir_arity(ir_op op);

@@ -408,14 +408,22 @@ static uint32_t progress_ratio(L *l, uint32_t v, uint32_t b, uint32_t g)
 
 static uint32_t lx(L *l, const ast_expr *e, ir_shift sh);
 
-/* An indicator's `values` table: one input, the row's region's value
- * (runtime/table.c builds it chunk by chunk, as any input).  The table
- * holds in every year, so a time shift reads the same value. */
-static uint32_t table(L *l, const sema_indicator *ind)
+/* An indicator's `values` table read with shift sh: one input, the row's
+ * region's value (runtime/table.c builds it chunk by chunk, as any input).
+ * A table whose rows give no years holds in every year, so a time shift
+ * reads the same value and is dropped (one input serves every shift). */
+static uint32_t table(L *l, const sema_indicator *ind, ir_shift sh)
 {
     ir_input in = {.kind = IR_IN_TABLE, .values = ind->values, .scale = 1.0,
                    .indicator = ind->name, .unit = ind->unit ? unit_name(ind->unit) : "",
                    .notes = ind->value_notes};
+    if (ind->values_nyears) {
+        in.shift = sh;
+        in.year0 = ind->values_year0;
+        in.nyears = ind->values_nyears;
+        in.by_year = ind->values_by_year;
+        in.notes_by_year = ind->value_notes_by_year;
+    }
     return input_of(l, in, ind->type == TY_BOOL ? IR_BOOL : IR_NUM);
 }
 
@@ -449,7 +457,7 @@ static uint32_t indicator(L *l, uint32_t i, ir_shift sh)
         if (divide)
             slot = conv(l, slot, cu, ind->unit);
     } else if (ind->values) {
-        slot = table(l, ind);
+        slot = table(l, ind, sh);
     } else {
         /* a formula means the same in every target: its lowest() and the
          * like range over every region of the level */

@@ -77,6 +77,14 @@ typedef struct sema_indicator {
                                none is given), in the indicator's unit; else NULL */
     const char **value_notes; /* with values: per region, the `note` of the row
                                that gives its value, or NULL */
+    /* With values whose rows give years (`= 21% in 2024`): region r's value
+     * in year values_year0 + k is values_by_year[r * values_nyears + k],
+     * NaN where no row gives that year (values[r] then holds), and its
+     * row's note value_notes_by_year[...]; values_nyears is 0 otherwise. */
+    int values_year0;
+    uint32_t values_nyears;
+    double *values_by_year;
+    const char **value_notes_by_year;
     const ast_decl *decl;   /* its declaration (column, units as written) */
     const ast_origin *origin;
 } sema_indicator;

@@ -2525,71 +2525,183 @@ static bool agg_ok(S *s, const ast_decl *d, const unit_t *u)
     return true;
 }
 
-/* An indicator's `values { 北京, 天津 = 20.5%, ... }` table: each region
- * once, each value a constant of the indicator's dimension (yes/no for a
- * yes/no indicator), converted into its unit.  Sets ind->values, and
- * ind->value_notes from the rows' notes. */
+/* The years a values row holds in (`in 2024`, `in 2024..2026`, `in 十四五`:
+ * every year of the period) as *from..*to; false after an error (or when
+ * the parser already reported a year). */
+static bool valrow_years(S *s, const ast_valrow *row, int *from, int *to)
+{
+    if (row->from.period.s) {
+        const sym *p = find(s, K_PERIOD, row->from.period);
+        if (!p) {
+            if (!lost_name(s, LOST_PERIOD, row->from.period.s)) {
+                diag_error(s->d, row->from.period.sp, "undefined period '%s'", row->from.period.s);
+                suggest(s, 1u << K_PERIOD, NULL, row->from.period.s);
+            }
+            return false;
+        }
+        *from = s->periods[p->index]->from;
+        *to = s->periods[p->index]->to;
+        return true;
+    }
+    *from = row->from.year;
+    *to = row->to.year;
+    if (!*from || !*to)
+        return false;
+    if (*from > *to) {
+        diag_error(s->d, row->years_sp, "the years %d..%d run backwards", *from, *to);
+        diag_hint(s->d, "write the earlier year first: %d..%d", *to, *from);
+        return false;
+    }
+    return true;
+}
+
+/* Most years a values table's rows with `in` may span (first to last): its
+ * years are held as a region-by-year array. */
+enum { VALUES_MAX_YEARS = 500 };
+
+/* One row's value: a constant of the indicator's dimension (yes/no for a
+ * yes/no indicator), converted into unit u; NaN after an error. */
+static double valrow_value(S *s, const ast_valrow *row, const sema_indicator *ind, const unit_t *u)
+{
+    sema_model *m = s->m;
+    bool is_bool = unit_is_bool(u);
+    ectx c = {.mode = EM_CONST, .what = "a value in 'values'"};
+    ast_expr *e = row->value;
+    double x = NAN;
+    if (!e || check_expr(s, e, &c) == TY_ERROR)
+        return NAN;
+    bool ok = true;
+    if (is_bool != (e->sema.type == TY_BOOL)) {
+        diag_error(s->d, e->sp, "indicator '%s' is %s, so its values are %s", ind->name,
+                   is_bool ? "yes/no" : "a number", is_bool ? "yes or no" : "numbers");
+    } else if (is_bool) {
+        x = const_eval(s, e, &ok);
+    } else {
+        bool bare = is_bare(e);
+        if (bare)
+            adopt(e, u);
+        if (!unit_same_dim(e->sema.unit, u)) {
+            unit_mismatch(s, e->sp, "a value in '%s' for an indicator in '%s'", e->sema.unit, u);
+        } else {
+            double y = const_eval(s, e, &ok);
+            if (ok && bare && u == m->units.percent && y > 0 && y < 1)
+                diag_warning(s->d, e->sp, "this value is %s%%: a number alone is in the "
+                             "indicator's unit, %%", numstr(s, y));
+            if (ok)
+                x = unit_convert(y, e->sema.unit, u);
+            if (ok && !isfinite(x)) {
+                diag_error(s->d, e->sp, "value out of range");
+                x = NAN;
+            }
+        }
+    }
+    return ok ? x : NAN;
+}
+
+/* An indicator's `values { 北京, 天津 = 20.5%, 北京 = 21% in 2024, ... }`
+ * table: each value a constant of the indicator's dimension, converted
+ * into its unit (valrow_value).  A row without `in` gives its regions'
+ * value in every year that no row with `in` gives them; a region may have
+ * one such row, and one row for any one year.  Sets ind->values and
+ * ind->value_notes (the rows without years), and when some row has years
+ * ind->values_year0, values_nyears, values_by_year and
+ * value_notes_by_year (the rows with years, by region and year). */
 static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const unit_t *u)
 {
     sema_model *m = s->m;
+    uint32_t nrows = d->u.ind.nvalues;
     double *v = arena_alloc(s->a, (m->nregions + 1) * sizeof *v);
     const char **notes = arena_alloc(s->a, (m->nregions + 1) * sizeof *notes);
     span *at = arena_alloc(s->a, (m->nregions + 1) * sizeof *at);
     bool *given = arena_alloc(s->a, (m->nregions + 1) * sizeof *given);
     for (uint32_t r = 0; r < m->nregions; r++)
         v[r] = NAN;
-    bool is_bool = unit_is_bool(u);
-    for (uint32_t k = 0; k < d->u.ind.nvalues; k++) {
+    /* The span of the rows with years, the first and last of their years
+     * (quietly: the rows' errors are reported below, in order). */
+    int first = 0, last = 0;
+    for (uint32_t k = 0; k < nrows; k++) {
         const ast_valrow *row = &d->u.ind.values[k];
-        ectx c = {.mode = EM_CONST, .what = "a value in 'values'"};
-        ast_expr *e = row->value;
-        double x = NAN;
-        if (e && check_expr(s, e, &c) != TY_ERROR) {
-            bool ok = true;
-            if (is_bool != (e->sema.type == TY_BOOL)) {
-                diag_error(s->d, e->sp, "indicator '%s' is %s, so its values are %s", ind->name,
-                           is_bool ? "yes/no" : "a number", is_bool ? "yes or no" : "numbers");
-            } else if (is_bool) {
-                x = const_eval(s, e, &ok);
-            } else {
-                bool bare = is_bare(e);
-                if (bare)
-                    adopt(e, u);
-                if (!unit_same_dim(e->sema.unit, u)) {
-                    unit_mismatch(s, e->sp, "a value in '%s' for an indicator in '%s'", e->sema.unit, u);
-                } else {
-                    double y = const_eval(s, e, &ok);
-                    if (ok && bare && u == m->units.percent && y > 0 && y < 1)
-                        diag_warning(s->d, e->sp, "this value is %s%%: a number alone is in the "
-                                     "indicator's unit, %%", numstr(s, y));
-                    if (ok)
-                        x = unit_convert(y, e->sema.unit, u);
-                    if (ok && !isfinite(x)) {
-                        diag_error(s->d, e->sp, "value out of range");
-                        x = NAN;
-                    }
-                }
-            }
+        int f = row->from.year, t = row->to.year;
+        if (row->has_years && row->from.period.s) {
+            const sym *p = find(s, K_PERIOD, row->from.period);
+            f = p ? s->periods[p->index]->from : 0;
+            t = p ? s->periods[p->index]->to : 0;
         }
+        if (!row->has_years || !f || !t || f > t)
+            continue;
+        if (!first || f < first)
+            first = f;
+        if (t > last)
+            last = t;
+    }
+    uint32_t ny = first ? (uint32_t)(last - first + 1) : 0;
+    bool too_wide = ny > VALUES_MAX_YEARS;
+    if (too_wide)
+        ny = 0;
+    size_t ncells = (size_t)m->nregions * ny;
+    double *by = ny ? arena_alloc(s->a, ncells * sizeof *by) : NULL;
+    const char **by_notes = ny ? arena_alloc(s->a, ncells * sizeof *by_notes) : NULL;
+    span *by_at = ny ? arena_alloc(s->a, ncells * sizeof *by_at) : NULL;
+    bool *by_given = ny ? arena_alloc(s->a, ncells * sizeof *by_given) : NULL;
+    for (size_t c = 0; c < ncells; c++)
+        by[c] = NAN;
+    for (uint32_t k = 0; k < nrows; k++) {
+        const ast_valrow *row = &d->u.ind.values[k];
+        int from = 0, to = 0;
+        bool usable = !row->has_years || valrow_years(s, row, &from, &to);
+        if (row->has_years && usable && too_wide) {
+            if (from == first || to == last) {
+                diag_error(s->d, row->years_sp, "the years of the values of '%s' span %d to %d; "
+                           "a table's years may span at most %d", ind->name, first, last,
+                           VALUES_MAX_YEARS);
+                too_wide = false; /* reported once */
+            }
+            usable = false;
+        } else if (row->has_years && !ny) {
+            usable = false;
+        }
+        double x = valrow_value(s, row, ind, u);
+        if (!usable)
+            continue;
         for (uint32_t j = 0; j < row->regions.n; j++) {
             const ast_name *n = &row->regions.v[j];
             const sym *y = lookup(s, K_REGION, *n);
             if (!y)
                 continue;
-            if (given[y->index]) {
-                diag_error(s->d, n->sp, "region '%s' is given twice in the values of '%s'", n->s,
-                           ind->name);
-                diag_note(s->d, at[y->index], "first given here");
+            if (!row->has_years) {
+                if (given[y->index]) {
+                    diag_error(s->d, n->sp, "region '%s' is given twice in the values of '%s'", n->s,
+                               ind->name);
+                    diag_note(s->d, at[y->index], "first given here");
+                    continue;
+                }
+                given[y->index] = true;
+                at[y->index] = n->sp;
+                v[y->index] = x;
+                notes[y->index] = row->note;
                 continue;
             }
-            given[y->index] = true;
-            at[y->index] = n->sp;
-            v[y->index] = x;
-            notes[y->index] = row->note;
+            for (int yr = from; yr <= to; yr++) {
+                size_t c = (size_t)y->index * ny + (size_t)(yr - first);
+                if (by_given[c]) {
+                    diag_error(s->d, n->sp, "region '%s' is given twice for %d in the values of '%s'",
+                               n->s, yr, ind->name);
+                    diag_note(s->d, by_at[c], "first given here");
+                    break;
+                }
+                by_given[c] = true;
+                by_at[c] = n->sp;
+                by[c] = x;
+                by_notes[c] = row->note;
+            }
         }
     }
     ind->values = v;
     ind->value_notes = notes;
+    ind->values_year0 = first;
+    ind->values_nyears = ny;
+    ind->values_by_year = by;
+    ind->value_notes_by_year = by_notes;
 }
 
 /* The text map of indicator d's column (`column "c" as M`): M must be a

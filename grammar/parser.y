@@ -350,7 +350,7 @@ static void lose_pending(parse_state *ps);
 %type <tacc> test_items
 %type <expect> expect_what
 %type <plan> plan_items
-%type <valrow> valrow
+%type <valrow> valrow opt_valyears
 %type <mitems> mapitems
 %type <mapitem> mapitem
 %type <mapval> mapvalue
@@ -1017,12 +1017,27 @@ valrows:
   | valrows ',' valrow  { $$ = $1; list_push($$, &$3); }
   ;
 
-/* valrow := qnames '=' sum ['note' STRING]  (regions, the constant they
- * hold, and where it comes from) */
+/* valrow := qnames '=' sum ['in' valyears] ['note' STRING]  (regions, the
+ * constant they hold, the years it holds in, and where it comes from) */
 valrow:
-    qnames '=' sum      { $$ = (ast_valrow){.regions = names_finish(ps, $1), .value = $3, .sp = @$}; }
-  | qnames '=' sum KW_NOTE STRING
-        { $$ = (ast_valrow){.regions = names_finish(ps, $1), .value = $3, .note = $5, .sp = @$}; }
+    qnames '=' sum opt_valyears
+        { $$ = $4; $$.regions = names_finish(ps, $1); $$.value = $3; $$.sp = @$; }
+  | qnames '=' sum opt_valyears KW_NOTE STRING
+        { $$ = $4; $$.regions = names_finish(ps, $1); $$.value = $3; $$.note = $6; $$.sp = @$; }
+  ;
+
+/* ['in' valyears], valyears := year | NUMBER '..' NUMBER  (a year, a period
+ * name for every year of it, or a range of years); only the years are set */
+opt_valyears:
+    %empty              { $$ = (ast_valrow){0}; }
+  | KW_IN year          { $$ = (ast_valrow){.has_years = true, .from = $2, .to = $2, .years_sp = @2}; }
+  | KW_IN NUMBER DOTDOT NUMBER
+        {
+            $$ = (ast_valrow){.has_years = true, .years_sp = @$};
+            $$.years_sp.lo = @2.lo;
+            $$.from = (ast_year){.year = year_value(ps, $2, @2), .sp = @2};
+            $$.to = (ast_year){.year = year_value(ps, $4, @4), .sp = @4};
+        }
   ;
 
 /* ['as' qname]: the text map a column's cells are read through (not

@@ -1515,15 +1515,28 @@ static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
     sbf(b, L(lang, LBL_X_INDICATOR), c->indicator);
 }
 
+/* The year a `values` table input reads for the row: its own year
+ * shifted, for a table whose rows give years. */
+static long table_year(const ex_row *x, const ir_input *in)
+{
+    return in->shift.absolute ? in->shift.year : x->year + in->shift.rel;
+}
+
 /* The line of a `values` table read: the indicator's value for the
- * region, as the rules give it, and the note of its row. */
+ * region (in the year read, for a table whose rows give years), as the
+ * rules give it, and the note of its row. */
 static void table_text(const ex_row *x, const ir_step *st, strbuf *b)
 {
     lbl_lang lang = x->lang;
     const ir_input *in = &x->p->inputs[st->aux];
-    const char *note = in->notes ? in->notes[x->region] : NULL;
-    sbf(b, L(lang, LBL_X_TABLE_OF), in->indicator, x->p->regions[x->region].name);
-    qty(lang, b, in->values[x->region], in->unit, st->type == IR_BOOL);
+    const char *note;
+    double v = ir_table_value(in, x->region, table_year(x, in), &note);
+    if (in->nyears)
+        sbf(b, L(lang, LBL_X_TABLE_OF_YEAR), in->indicator, x->p->regions[x->region].name,
+            (int)table_year(x, in));
+    else
+        sbf(b, L(lang, LBL_X_TABLE_OF), in->indicator, x->p->regions[x->region].name);
+    qty(lang, b, v, in->unit, st->type == IR_BOOL);
     if (note)
         sbf(b, L(lang, LBL_X_TABLE_NOTE), note);
 }
@@ -1987,15 +2000,24 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_str(w, in->indicator);
         json_key(w, "region");
         json_str(w, p->regions[x->region].name);
-        json_key(w, "value");
-        if (st->type == IR_BOOL && !isnan(in->values[x->region]))
-            json_bool(w, in->values[x->region] != 0);
+        /* the year read, for a table whose rows give years (null: the
+         * table holds in every year) */
+        json_key(w, "year");
+        if (in->nyears)
+            json_int(w, table_year(x, in));
         else
-            json_num(w, in->values[x->region]);
+            json_null(w);
+        const char *note;
+        double v = ir_table_value(in, x->region, table_year(x, in), &note);
+        json_key(w, "value");
+        if (st->type == IR_BOOL && !isnan(v))
+            json_bool(w, v != 0);
+        else
+            json_num(w, v);
         json_key(w, "unit");
         json_str(w, in->unit);
         json_key(w, "note");
-        json_str(w, in->notes ? in->notes[x->region] : NULL);
+        json_str(w, note);
         json_end_object(w);
     }
     json_end_array(w);

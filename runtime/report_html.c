@@ -1819,13 +1819,14 @@ static void sources(page *g)
             label(g, LBL_SOURCES_TITLE), label(g, LBL_SOURCES_NOTE));
     header_cells(g, heads, sizeof heads / sizeof heads[0]);
     fputs("</tr></thead>\n<tbody>\n", out);
-    bool *done = rt_xmalloc(p->nregions ? p->nregions : 1, sizeof *done);
     for (uint32_t k = 0; k < rn->n; k++) {
         const ir_input *in = &p->inputs[rn->input[k]];
-        memset(done, 0, (p->nregions ? p->nregions : 1) * sizeof *done);
+        report_source_row *rows;
+        size_t nrows = report_source_rows(p, in, &rows);
+        bool *done = rt_xcalloc(nrows ? nrows : 1, sizeof *done);
         bool first = true;
-        for (uint32_t r = 0; r < p->nregions; r++) {
-            if (done[r] || !in->notes[r])
+        for (size_t r = 0; r < nrows; r++) {
+            if (done[r])
                 continue;
             if (first)
                 fprintf(out, "<tr id=\"source-%u\"><td class=\"n\">%u</td><td>", k + 1, k + 1);
@@ -1833,25 +1834,29 @@ static void sources(page *g)
                 fputs("<tr><td></td><td>", out);
             put_text(out, in->indicator);
             fputs("</td><td>", out);
-            /* the regions of the same number and note */
+            /* the regions of the same years, number and note */
             const char *sep = "";
-            for (uint32_t q = r; q < p->nregions; q++) {
-                const char *nq = in->notes[q];
-                double a = in->values[q], b = in->values[r];
-                if (done[q] || !nq || (nq != in->notes[r] && strcmp(nq, in->notes[r]) != 0) ||
-                    !(a == b || (isnan(a) && isnan(b))))
+            for (size_t q = r; q < nrows; q++) {
+                const report_source_row *x = &rows[q], *y = &rows[r];
+                if (done[q] || x->from != y->from || x->to != y->to ||
+                    (x->note != y->note && strcmp(x->note, y->note) != 0) ||
+                    !(x->value == y->value || (isnan(x->value) && isnan(y->value))))
                     continue;
                 done[q] = true;
                 fputs(sep, out);
-                put_text(out, p->regions[q].name);
+                put_text(out, p->regions[x->region].name);
                 sep = "、";
             }
+            /* the years, once after the regions that share them */
+            char years[64];
+            report_source_years(&rows[r], g->lang, years, sizeof years);
+            put_text(out, years);
             fputs("</td>", out);
-            source_value(g, rn->boolean[k], in->values[r]);
+            source_value(g, rn->boolean[k], rows[r].value);
             fputs("<td>", out);
             put_text(out, in->unit);
             fputs("</td><td>", out);
-            put_text(out, in->notes[r]);
+            put_text(out, rows[r].note);
             fputs("</td><td>", out);
             sep = "";
             for (uint32_t t = 0; first && t < p->ntargets; t++)
@@ -1863,8 +1868,9 @@ static void sources(page *g)
             fputs("</td></tr>\n", out);
             first = false;
         }
+        free(done);
+        free(rows);
     }
-    free(done);
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 

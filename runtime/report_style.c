@@ -2,6 +2,7 @@
  * report_style.h). */
 #include "report_style.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,8 +174,9 @@ char *report_style_rules(const char *rules, const char *sha256, const char *mani
 void report_notes_make(const ir_program *p, report_notes *rn)
 {
     memset(rn, 0, sizeof *rn);
-    /* the tables with a note, once each (an indicator's table is one input
-     * whatever the year it is read for, but its notes tell it anyway) */
+    /* the tables with a note, once each: an indicator's table is one input
+     * whatever the year it is read for, unless its rows give years (then
+     * one per year shift), so a table is known by its indicator */
     int32_t *slot = NULL;   /* per input: its place in rn, or -1 */
     for (uint32_t s = 0; s < p->nsteps; s++) {
         const ir_step *st = &p->steps[s];
@@ -184,6 +186,9 @@ void report_notes_make(const ir_program *p, report_notes *rn)
         bool noted = false;
         for (uint32_t r = 0; in->notes && !noted && r < p->nregions; r++)
             noted = in->notes[r] != NULL;
+        size_t ncells = (size_t)p->nregions * in->nyears;
+        for (size_t c = 0; in->notes_by_year && !noted && c < ncells; c++)
+            noted = in->notes_by_year[c] != NULL && !isnan(in->by_year[c]);
         if (!noted)
             continue;
         if (!slot) {
@@ -196,7 +201,7 @@ void report_notes_make(const ir_program *p, report_notes *rn)
         if (slot[st->aux] >= 0)
             continue;
         for (uint32_t k = 0; slot[st->aux] < 0 && k < rn->n; k++)
-            if (p->inputs[rn->input[k]].notes == in->notes)
+            if (strcmp(p->inputs[rn->input[k]].indicator, in->indicator) == 0)
                 slot[st->aux] = (int32_t)k;
         if (slot[st->aux] >= 0)
             continue;
@@ -246,6 +251,51 @@ void report_notes_make(const ir_program *p, report_notes *rn)
     free(mark);
     free(stack);
     free(slot);
+}
+
+size_t report_source_rows(const ir_program *p, const ir_input *in, report_source_row **rows)
+{
+    size_t n = 0, cap = 0;
+    *rows = NULL;
+    for (uint32_t r = 0; r < p->nregions; r++) {
+        if (in->notes && in->notes[r]) {
+            if (n == cap) {
+                cap = cap ? 2 * cap : 16;
+                *rows = rt_xrealloc(*rows, cap, sizeof **rows);
+            }
+            (*rows)[n++] = (report_source_row){r, 0, 0, in->values[r], in->notes[r]};
+        }
+        const double *v = in->nyears ? in->by_year + (size_t)r * in->nyears : NULL;
+        const char *const *nt = in->nyears && in->notes_by_year
+                                    ? in->notes_by_year + (size_t)r * in->nyears : NULL;
+        for (uint32_t k = 0; nt && k < in->nyears;) {
+            if (isnan(v[k]) || !nt[k]) {
+                k++;
+                continue;
+            }
+            uint32_t e = k + 1;
+            while (e < in->nyears && v[e] == v[k] && nt[e] &&
+                   (nt[e] == nt[k] || strcmp(nt[e], nt[k]) == 0))
+                e++;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 16;
+                *rows = rt_xrealloc(*rows, cap, sizeof **rows);
+            }
+            (*rows)[n++] = (report_source_row){r, in->year0 + (int)k, in->year0 + (int)e - 1, v[k], nt[k]};
+            k = e;
+        }
+    }
+    return n;
+}
+
+void report_source_years(const report_source_row *row, lbl_lang lang, char *buf, size_t len)
+{
+    if (!row->from)
+        snprintf(buf, len, "%s", "");
+    else if (row->from == row->to)
+        snprintf(buf, len, lbl_get(lang, LBL_SOURCE_YEAR), row->from);
+    else
+        snprintf(buf, len, lbl_get(lang, LBL_SOURCE_YEARS), row->from, row->to);
 }
 
 void report_notes_free(report_notes *rn)

@@ -87,6 +87,7 @@ char *report_style_rules(const char *rules, const char *sha256, const char *mani
  * and the page's sources section show, and what a page's footnote mark
  * after a target's goals points to. */
 struct ir_program;
+struct ir_input;
 typedef struct report_notes {
     uint32_t n;              /* such tables, in the program's input order */
     uint32_t *input;         /* each one's input (p->inputs) */
@@ -99,5 +100,27 @@ typedef struct report_notes {
  * table has a note. */
 void report_notes_make(const struct ir_program *p, report_notes *rn);
 void report_notes_free(report_notes *rn);
+
+/* One noted row of a values table as the sources list it: a region's
+ * number and note, in every year no row with years gives it (from and to
+ * 0), or in the years from..to (consecutive years of one number and
+ * note, as the rules' rows with `in` give them). */
+typedef struct report_source_row {
+    uint32_t region;
+    int from, to;
+    double value;
+    const char *note;
+} report_source_row;
+
+/* The noted rows of values-table input `in` of p, region by region (each
+ * region's every-year row first, then its years in order) into *rows
+ * (malloc'd; NULL when none); returns how many. */
+size_t report_source_rows(const struct ir_program *p, const struct ir_input *in,
+                          report_source_row **rows);
+
+/* A source row's years as the sources show them after its region: ""
+ * for an every-year row, else " 2023–2025" (zh " 2023–2025年") or " 2024",
+ * into buf. */
+void report_source_years(const report_source_row *row, lbl_lang lang, char *buf, size_t len);
 
 #endif

@@ -460,17 +460,23 @@ static void sheet_sources(book *b, const report_notes *rn)
         for (uint32_t t = 0; t < p->ntargets; t++)
             if (rn->reads[(size_t)t * rn->n + k])
                 names[nnames++] = p->targets[t].name;
-        for (uint32_t r = 0; r < p->nregions; r++) {
-            if (!in->notes[r])
-                continue;
+        report_source_row *rows;
+        size_t nrows = report_source_rows(p, in, &rows);
+        for (size_t i = 0; i < nrows; i++) {
+            char years[64];
+            report_source_years(&rows[i], b->lang, years, sizeof years);
+            char *region = rt_xmalloc(strlen(p->regions[rows[i].region].name) + strlen(years) + 1, 1);
+            strcat(strcpy(region, p->regions[rows[i].region].name), years);
             cell_text(b, &s, 0, in->indicator, NULL);
-            cell_text(b, &s, 1, p->regions[r].name, NULL);
-            cell_number(b, &s, 2, in->values[r], NULL);
+            cell_text(b, &s, 1, region, NULL);
+            free(region);
+            cell_number(b, &s, 2, rows[i].value, NULL);
             cell_text(b, &s, 3, in->unit, NULL);
-            cell_text(b, &s, 4, in->notes[r], NULL);
+            cell_text(b, &s, 4, rows[i].note, NULL);
             cell_list(b, &s, 5, names, nnames, NULL);
             s.row++;
         }
+        free(rows);
     }
     sheet_end(b, &s);
     free(names);

@@ -2125,8 +2125,15 @@ static void fill_input(const rt_table *t, uint32_t i, size_t lo, size_t hi, doub
         break;
     }
     case IR_IN_TABLE:
-        for (size_t r = lo; r < hi; r++)
-            out[r - lo] = in->values[t->region[r]];
+        if (!in->nyears) {
+            for (size_t r = lo; r < hi; r++)
+                out[r - lo] = in->values[t->region[r]];
+            break;
+        }
+        for (size_t r = lo; r < hi; r++) {
+            long y = in->shift.absolute ? in->shift.year : (long)t->year[r] + in->shift.rel;
+            out[r - lo] = ir_table_value(in, t->region[r], y, NULL);
+        }
         break;
     }
 }

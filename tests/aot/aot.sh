@@ -121,6 +121,16 @@ same "$tmp/by/aot.csv" "$by/expected.out"
 contains out "^甲,2020,target,减排,,(一),,not_applicable,125,万吨,,,,1,,"
 contains out "^乙,2023,target,阶段,,(一),,missing,,万吨,80,90,,1,,"
 
+# ---- a values table whose rows give years, read in the row's year, the
+# year before and a named year: the library's outputs as planc run's ----
+vy=$src/tests/run/values-years
+mkdir "$tmp/vy"
+expect 0 "$planc" build "$vy/rules.plan" -o "$tmp/vy/libvy.so"
+expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/vy" -DPLANC_HEADER='"vy.h"' "$example" -o "$tmp/vy/score" -lm -ldl
+expect 0 "$tmp/vy/score" "$tmp/vy/libvy.so" "$vy/data.csv"; cp "$tmp/out" "$tmp/vy/aot.csv"
+same "$tmp/vy/aot.csv" "$vy/expected.out"
+contains out "^甲市,2022,target,年度达标,,(一),,failed,39,μg/m³,38,38,0,"
+
 # ---- a number that overflows a double: the library's PLANC_E_OVERFLOW, at
 # the target, region and year planc run names (LANGUAGE.md §10) ----
 ni=$src/tests/run/number-infinite

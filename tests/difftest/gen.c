@@ -753,6 +753,24 @@ static void gen_indicators(dt_program *g, dt_buf *b)
                         literal(&c, b, ind->dim, false, false);
                 }
             }
+            /* rows for some years (values by year): a region at most
+             * once, so no year is given twice; read in the row's year,
+             * shifted by prev / at / baseline */
+            for (int k = 0; k < g->nregions; k++) {
+                if (!chance(r, 25))
+                    continue;
+                int from = between(r, g->baseline - 3, g->horizon + 1);
+                int to = chance(r, 50) ? from : between(r, from, g->horizon + 3);
+                dt_buf_printf(b, ", %s = ", g->regions[k].name);
+                if (ind->dim == DIM_BOOL)
+                    dt_buf_printf(b, "%s", chance(r, 50) ? "yes" : "no");
+                else
+                    literal(&c, b, ind->dim, false, false);
+                if (from == to)
+                    dt_buf_printf(b, " in %d", from);
+                else
+                    dt_buf_printf(b, " in %d..%d", from, to);
+            }
             dt_buf_printf(b, " }");
         } else if (formula) {
             ind->column = -1;

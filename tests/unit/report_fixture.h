@@ -148,6 +148,28 @@ static void report_fixture_notes(fixture *f)
     f->p.targets[1].goal = ir_emit(&f->a, &f->p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
 }
 
+/* report_fixture_notes' table with rows for years as well: 沈阳 95 % in
+ * 2024 and 2025 ("2024年度责任书"), 大连 98 % in 2025 (no note); target 1
+ * reads it in the row's year and target 0's goal in the year before
+ * (two inputs of one table, listed once). */
+static void report_fixture_year_notes(fixture *f)
+{
+    static const double values[5] = {NAN, 100, 100, 90, NAN};
+    static const char *const notes[5] = {NULL, "附件一 <表1>", "附件一 <表1>", NULL, NULL};
+    /* regions 辽宁省, 沈阳, 大连, 鞍山, 北京 by years 2024, 2025 */
+    static const double by_year[10] = {NAN, NAN, 95, 95, NAN, 98, NAN, NAN, NAN, NAN};
+    static const char *const by_notes[10] = {NULL, NULL, "2024年度责任书", "2024年度责任书",
+                                             NULL, NULL, NULL, NULL, NULL, NULL};
+    ir_input in = {.kind = IR_IN_TABLE, .values = values, .scale = 1.0, .indicator = "绿化目标",
+                   .unit = "%", .notes = notes, .year0 = 2024, .nyears = 2, .by_year = by_year,
+                   .notes_by_year = by_notes};
+    uint32_t now = fx_input(f, in);
+    in.shift.rel = -1;
+    uint32_t prev = fx_input(f, in);
+    f->p.targets[1].goal = ir_emit(&f->a, &f->p, IR_INPUT, IR_NUM, 0, 0, 0, 0, now);
+    f->p.targets[0].goal = ir_emit(&f->a, &f->p, IR_INPUT, IR_NUM, 0, 0, 0, 0, prev);
+}
+
 static void report_run_end(report_run *run)
 {
     rollup_free(run->ru);

@@ -680,6 +680,37 @@ START_TEST(html_sources_of_values)
 }
 END_TEST
 
+/* A values table whose rows give years: the section lists the region's
+ * every-year row, then its noted years (consecutive years of one number
+ * and note on one line, "沈阳 2024–2025"; zh "2024–2025年"); the table
+ * read in two years (two inputs) is one source, and both targets that
+ * read it carry its mark. */
+START_TEST(html_sources_of_values_years)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_year_notes);
+    char *h = render(&run);
+    char *zh = render_in(&run, LBL_ZH);
+    report_run_end(&run);
+    char *sec = between(h, "<section id=\"sources\">", "</section>");
+    ck_assert_ptr_nonnull(sec);
+    ck_assert_ptr_nonnull(strstr(sec, "<tr id=\"source-1\"><td class=\"n\">1</td><td>绿化目标</td>"
+                                      "<td>沈阳、大连</td><td class=\"n\">100</td><td>%</td>"
+                                      "<td>附件一 &lt;表1&gt;</td><td>近岸海域水质、绿色建筑</td></tr>"));
+    ck_assert_ptr_nonnull(strstr(sec, "<tr><td></td><td>绿化目标</td><td>沈阳 2024–2025</td>"
+                                      "<td class=\"n\">95</td><td>%</td><td>2024年度责任书</td>"
+                                      "<td></td></tr>"));
+    ck_assert_int_eq(count_of(sec, "<tr"), 3); /* the header and two lines */
+    ck_assert_ptr_null(strstr(sec, "source-2"));
+    ck_assert_ptr_nonnull(strstr(h, "<td class=\"name\">绿色建筑<sup class=\"fn\">"));
+    ck_assert_ptr_nonnull(strstr(h, "<td class=\"name\">近岸海域水质<sup class=\"fn\">"));
+    ck_assert_ptr_nonnull(strstr(zh, "<td>沈阳 2024–2025年</td>"));
+    free(sec);
+    free(zh);
+    free(h);
+}
+END_TEST
+
 /* The page of the sixty_regions plan over one year: 城01..城30 meet
  * target 0 (farmland ≥ 92), 城31..城59 fail it. */
 static char *sixty_page(void)
@@ -793,6 +824,7 @@ int main(void)
     tcase_add_test(tc, html_many_regions_distinct);
     tcase_add_test(tc, html_trajectory_panel_per_level);
     tcase_add_test(tc, html_sources_of_values);
+    tcase_add_test(tc, html_sources_of_values_years);
     tcase_add_test(tc, html_heatmap_per_level);
     tcase_add_test(tc, html_heatmap_section_ids_cut);
     tcase_add_test(tc, html_regions_per_level);

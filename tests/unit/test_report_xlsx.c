@@ -119,6 +119,33 @@ static void cell_fill(const workbook *wb, const char *cellxml, char out[16])
                       ref, c_, text);                                          \
     } while (0)
 
+/* A values table whose rows give years: its noted years follow the
+ * region, consecutive years of one number and note in one row (沈阳
+ * 2024–2025), after the every-year rows of the region; 大连's 2025 row has
+ * no note and is not listed; the table read in two years is listed once,
+ * with both targets that read it. */
+START_TEST(xlsx_sources_sheet_years)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_year_notes);
+    workbook wb;
+    write_book(&run, &wb);
+    report_run_end(&run);
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+    ck_assert_ptr_nonnull(src);
+    char buf[512];
+    ck_assert_ptr_nonnull(strstr(cell(src, "B2", buf, sizeof buf), "<t>沈阳</t>"));
+    ck_assert_ptr_nonnull(strstr(cell(src, "B3", buf, sizeof buf), "<t>沈阳 2024–2025</t>"));
+    ck_assert_ptr_nonnull(strstr(cell(src, "C3", buf, sizeof buf), "<v>95</v>"));
+    ck_assert_ptr_nonnull(strstr(cell(src, "E3", buf, sizeof buf), "<t>2024年度责任书</t>"));
+    ck_assert_ptr_nonnull(strstr(cell(src, "F3", buf, sizeof buf), "<t>近岸海域水质;绿色建筑</t>"));
+    ck_assert_ptr_nonnull(strstr(cell(src, "B4", buf, sizeof buf), "<t>大连</t>"));
+    ck_assert_str_eq(cell(src, "A5", buf, sizeof buf), "");
+    free(src);
+    free_book(&wb);
+}
+END_TEST
+
 /* A values table with notes gives a fifth sheet, sources: a row per
  * region whose row has a note, with its number, unit, note and the
  * targets that read it; a region without a note (鞍山) has none. */
@@ -506,6 +533,7 @@ int main(void)
     TCase *tc = tcase_create("xlsx");
     tcase_add_test(tc, xlsx_sheets_in_order);
     tcase_add_test(tc, xlsx_sources_sheet);
+    tcase_add_test(tc, xlsx_sources_sheet_years);
     tcase_add_test(tc, xlsx_detail_cells);
     tcase_add_test(tc, xlsx_frozen_headers_and_widths);
     tcase_add_test(tc, xlsx_roll_up_sheets);
