@@ -95,13 +95,22 @@ printf '#include "quickstart.h"\n#include "liaoning.h"\nint main(void) { return 
 expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/qs" -I "$tmp/ln" "$tmp/both.c" -o "$tmp/both"
 expect 0 "$tmp/both"
 
+# score_case NAME DIR: builds DIR/rules.plan into $tmp/NAME/libNAME.so,
+# compiles the example against its header and scores DIR/data.csv with it
+# (expected to succeed); the results are left in $tmp/NAME/aot.csv and
+# $tmp/out.
+score_case() {
+    mkdir "$tmp/$1"
+    expect 0 "$planc" build "$2/rules.plan" -o "$tmp/$1/lib$1.so"
+    expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/$1" -DPLANC_HEADER="\"$1.h\"" "$example" -o "$tmp/$1/score" -lm -ldl
+    expect 0 "$tmp/$1/score" "$tmp/$1/lib$1.so" "$2/data.csv"
+    cp "$tmp/out" "$tmp/$1/aot.csv"
+}
+
 # ---- goals with a tolerance: the example reads them from lib->goals (ABI
 # version 2) and writes planc run's tolerance column, byte for byte ----
 tol=$src/tests/run/tolerance
-mkdir "$tmp/tol"
-expect 0 "$planc" build "$tol/rules.plan" -o "$tmp/tol/libtol.so"
-expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/tol" -DPLANC_HEADER='"tol.h"' "$example" -o "$tmp/tol/score" -lm -ldl
-expect 0 "$tmp/tol/score" "$tmp/tol/libtol.so" "$tol/data.csv"; cp "$tmp/out" "$tmp/tol/aot.csv"
+score_case tol "$tol"
 contains out "^region,year,kind,id,name,clause,lead,status,value,unit,goal,tolerance,expected,"
 contains out "^甲,2025,target,强度分解,完成分解下达的降低任务,(一),省发展改革委,met,13.2,%,13.3,0.1,13.2,100,"
 for engine in interp jit; do
@@ -113,10 +122,7 @@ done
 # lines, no roll-up) and expected values on rows without a value: the
 # library's outputs as planc run's, byte for byte ----
 by=$src/tests/run/baseline-year
-mkdir "$tmp/by"
-expect 0 "$planc" build "$by/rules.plan" -o "$tmp/by/libby.so"
-expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/by" -DPLANC_HEADER='"by.h"' "$example" -o "$tmp/by/score" -lm -ldl
-expect 0 "$tmp/by/score" "$tmp/by/libby.so" "$by/data.csv"; cp "$tmp/out" "$tmp/by/aot.csv"
+score_case by "$by"
 same "$tmp/by/aot.csv" "$by/expected.out"
 contains out "^甲,2020,target,减排,,(一),,not_applicable,125,万吨,,,,1,,"
 contains out "^乙,2023,target,阶段,,(一),,missing,,万吨,80,90,,1,,"
@@ -124,10 +130,7 @@ contains out "^乙,2023,target,阶段,,(一),,missing,,万吨,80,90,,1,,"
 # ---- a values table whose rows give years, read in the row's year, the
 # year before and a named year: the library's outputs as planc run's ----
 vy=$src/tests/run/values-years
-mkdir "$tmp/vy"
-expect 0 "$planc" build "$vy/rules.plan" -o "$tmp/vy/libvy.so"
-expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/vy" -DPLANC_HEADER='"vy.h"' "$example" -o "$tmp/vy/score" -lm -ldl
-expect 0 "$tmp/vy/score" "$tmp/vy/libvy.so" "$vy/data.csv"; cp "$tmp/out" "$tmp/vy/aot.csv"
+score_case vy "$vy"
 same "$tmp/vy/aot.csv" "$vy/expected.out"
 contains out "^甲市,2022,target,年度达标,,(一),,failed,39,μg/m³,38,38,0,"
 
