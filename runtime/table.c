@@ -797,6 +797,40 @@ static const char *suggest_region(loader *L, const char *s)
     return bestd <= limit && bestd < longer ? best : NULL;
 }
 
+/* Whether a byte is an ASCII letter or digit. */
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The region whose name or alias the unknown region `s` begins with, for a
+ * data file that writes a region's full name where the rules give a
+ * short one (凉山彝族自治州 or 凉山自治州 for 凉山, "Liangshan Yi Autonomous
+ * Prefecture" for the alias "Liangshan"), which is too far from it for
+ * suggest_region.  The longest such name of two or more characters, which
+ * `s` continues: after a name that ends in a Latin letter or digit, with
+ * a character that is neither (so "Shenyangbei" is not "Shenyang").
+ * Returns the name or alias, and its region in *region; NULL if none. */
+static const char *prefix_region(loader *L, const char *s, uint32_t *region)
+{
+    const region_name *best = NULL;
+    size_t ls = strlen(s);
+    for (size_t i = 0; i <= L->name_mask; i++) {
+        const region_name *e = &L->names[i];
+        if (!e->text || e->len >= ls || memcmp(s, e->text, e->len) != 0 || cplen(e->text) < 2)
+            continue;
+        unsigned char last = (unsigned char)e->text[e->len - 1], next = (unsigned char)s[e->len];
+        if (ascii_alnum(last) && ascii_alnum(next))
+            continue;
+        if (!best || e->len > best->len || (e->len == best->len && strcmp(e->text, best->text) < 0))
+            best = e;
+    }
+    if (!best)
+        return NULL;
+    *region = best->region;
+    return best->text;
+}
+
 /* ---- the input: a buffer in memory, or a file read in blocks ---- */
 
 /* Bytes read from a file at a time (the window grows for a longer record). */
@@ -1910,6 +1944,9 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             if (strcmp(renamed ? renamed : name, L->p->region_from[k]) == 0)
                 renamed = L->p->region_to[k];
         const char *hint = renamed ? NULL : suggest_region(L, name);
+        uint32_t pre_region = 0;
+        const char *pre = renamed || hint ? NULL : prefix_region(L, name, &pre_region);
+        hint = hint ? hint : pre;
         bool whole = !hint && !renamed && whole_word(name);
         if (whole && !L->whole_noted && !L->stopped)
             whole_note(L, name);
@@ -1920,7 +1957,12 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             free(name);
         if (renamed && !L->stopped)
             fprintf(L->err, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
-        else if (hint && !L->stopped)
+        else if (pre && !L->stopped) {
+            const char *r = L->p->regions[pre_region].name;
+            const char *w = shown(L, s, n);
+            fprintf(L->err, "note: did you mean '%s'? ('%s' begins with it; if the data names %s so, "
+                            "give it the alias: region %s : ... alias \"%s\")\n", hint, w, r, r, w);
+        } else if (hint && !L->stopped)
             fprintf(L->err, "note: did you mean '%s'?\n", hint);
         ok = false;
     }

@@ -320,6 +320,23 @@ START_TEST(data_unknown_region)
         "note: did you mean 'Shenyang'?\n"
         "note: rows of regions the rules do not declare (such as '上海') are errors; "
         "--skip-unknown-regions skips them, as for a national file read for a provincial plan\n");
+    /* a region's full name, which begins with its name or an alias: the
+     * region, with the alias that reads it, and no note about skipping
+     * (a Latin name is continued only by a character that is no letter) */
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连市辖区,2024,1,1\n"
+        "Shenyang Municipality,2024,1,1\n"
+        "Shenyangbeizhan Qu,2024,1,1\n",
+        "data.csv:2: error: column 'city': unknown region '大连市辖区'\n"
+        "note: did you mean '大连'? ('大连市辖区' begins with it; if the data names 大连 so, "
+        "give it the alias: region 大连 : ... alias \"大连市辖区\")\n"
+        "data.csv:3: error: column 'city': unknown region 'Shenyang Municipality'\n"
+        "note: did you mean 'Shenyang'? ('Shenyang Municipality' begins with it; if the data names 沈阳 so, "
+        "give it the alias: region 沈阳 : ... alias \"Shenyang Municipality\")\n"
+        "data.csv:4: error: column 'city': unknown region 'Shenyangbeizhan Qu'\n"
+        "note: rows of regions the rules do not declare (such as 'Shenyangbeizhan Qu') are errors; "
+        "--skip-unknown-regions skips them, as for a national file read for a provincial plan\n");
     /* misspellings alone: no note about skipping (the rows should be fixed) */
     assert_data_errors(
         "city,year,farmland_mu,park\n"
