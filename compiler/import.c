@@ -368,9 +368,20 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
         return -1;
     }
     if (!inside(L->root, buf)) {
-        diag_error(L->d, path_sp, "cannot import %s: it is outside the rules tree '%s'", what, L->root_shown);
-        diag_hint(L->d, "rules are read only from the directory of the file given on the command line "
-                        "and below it; give another tree with --root DIR");
+        /* the path, read without following links, is in the tree: a
+         * symbolic link on it leads out, which the message must say, or
+         * 'rules/liaoning/x.plan is outside the rules tree rules' */
+        if (inside(L->root, join_shown(L->a, m->realdir, path))) {
+            diag_error(L->d, path_sp, "cannot import %s: it is outside the rules tree '%s': a symbolic link "
+                       "on its path leads to '%s'", what, L->root_shown, buf);
+            diag_hint(L->d, "rules are read only from the rules tree, after resolving symbolic links; "
+                            "give a tree that holds the file the link leads to with --root DIR, or copy "
+                            "the files into the tree");
+        } else {
+            diag_error(L->d, path_sp, "cannot import %s: it is outside the rules tree '%s'", what, L->root_shown);
+            diag_hint(L->d, "rules are read only from the directory of the file given on the command line "
+                            "and below it; give another tree with --root DIR");
+        }
         return -1;
     }
     /* loaded already (by another path, perhaps) or being loaded */

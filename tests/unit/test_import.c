@@ -213,6 +213,35 @@ START_TEST(symlink_escape)
     ck_assert(strstr(errs(), "main.plan:1:8: error: cannot import \"link.plan\": it is outside the rules tree") != NULL);
     ck_assert(p->incomplete);
     ck_assert_uint_eq(p->nmodules, 1);
+    /* the message names the link's destination, as 'link.plan is outside
+     * the tree' alone reads wrong of a file that is in it, and says how */
+    char real[4096];
+    ck_assert_ptr_nonnull(realpath(at("outside.plan"), real));
+    ck_assert(strstr(errs(), arena_printf(&A, "a symbolic link on its path leads to '%s'\n", real)) != NULL);
+    ck_assert(strstr(errs(), "give a tree that holds the file the link leads to with --root DIR") != NULL);
+}
+END_TEST
+
+/* A base's directory linked into the tree (rules/liaoning -> the base's
+ * checkout elsewhere), reached by '..' from the adapting file's directory:
+ * the path is in the tree until the link is followed. */
+START_TEST(symlink_dir_escape)
+{
+    put("rules/sichuan/main.plan", "import \"../liaoning/base.plan\"\n");
+    put("checkout/liaoning/base.plan", "unit 吨\n");
+    ck_assert_int_eq(symlink("../checkout/liaoning", at("rules/liaoning")), 0);
+    ast_program *p = import_load(&A, &D, at("rules/sichuan/main.plan"), at("rules"));
+    char real[4096];
+    ck_assert_ptr_nonnull(realpath(at("checkout/liaoning/base.plan"), real));
+    ck_assert(strstr(errs(), arena_printf(&A, "main.plan:1:8: error: cannot import \"../liaoning/base.plan\": "
+                                              "it is outside the rules tree '%s': a symbolic link on its path "
+                                              "leads to '%s'\n", at("rules"), real)) != NULL);
+    ck_assert(p->incomplete);
+    /* a tree that holds both reads it */
+    diag_dispose(&D);
+    diag_init(&D, errf);
+    p = import_load(&A, &D, at("rules/sichuan/main.plan"), dir);
+    ck_assert(!p->incomplete);
 }
 END_TEST
 
@@ -235,6 +264,7 @@ START_TEST(symlinked_main_file)
     put("v3/main.plan", "import \"../other/x.plan\"\n");
     p = import_load(&A, &D, at("links/current.plan"), NULL);
     ck_assert(strstr(errs(), "cannot import \"../other/x.plan\": it is outside the rules tree") != NULL);
+    ck_assert(strstr(errs(), "symbolic link on its path") == NULL); /* '..' left it, no link */
     ck_assert(p->incomplete);
 }
 END_TEST
@@ -699,6 +729,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, duplicate_region_slot);
     tcase_add_test(tc, loaded_once);
     tcase_add_test(tc, symlink_escape);
+    tcase_add_test(tc, symlink_dir_escape);
     tcase_add_test(tc, symlinked_main_file);
     tcase_add_test(tc, symlink_into_subdirectory);
     tcase_add_test(tc, fifo_refused);
