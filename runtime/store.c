@@ -1410,14 +1410,28 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
             n[2]++;
         } else if (has_causes(st, tol_known)) {
             row_label(s, f[3], lang, st, CMP_ID);
-            fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt(lang, col_num(st, CMP_VALUE), b1),
-                    fmt(lang, col_num(st, CMP_VALUE + 1), b2), fmt(lang, col_num(st, CMP_GOAL), b3),
-                    fmt(lang, col_num(st, CMP_GOAL + 1), b4));
-            if (tolerance_changed(st, tol_known))
-                fprintf(f[3], lbl_get(lang, LBL_C_TOLERANCE), lbl_get(lang, LBL_C_COMMA),
+            double ga = col_num(st, CMP_GOAL), gb = col_num(st, CMP_GOAL + 1);
+            bool tol = tolerance_changed(st, tol_known);
+            if (isnan(ga) && isnan(gb)) {
+                /* no goal in either run (a not_applicable row's value, the
+                 * region's data): the value alone, not "goal none → none" */
+                fprintf(f[3], lbl_get(lang, LBL_C_VALUE_ALONE), fmt(lang, col_num(st, CMP_VALUE), b1),
+                        fmt(lang, col_num(st, CMP_VALUE + 1), b2));
+                if (tol)
+                    fputs(lbl_get(lang, LBL_PAREN_OPEN), f[3]);
+            } else {
+                fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt(lang, col_num(st, CMP_VALUE), b1),
+                        fmt(lang, col_num(st, CMP_VALUE + 1), b2), fmt_none(lang, ga, b3),
+                        fmt_none(lang, gb, b4));
+            }
+            if (tol)
+                fprintf(f[3], lbl_get(lang, LBL_C_TOLERANCE),
+                        isnan(ga) && isnan(gb) ? "" : lbl_get(lang, LBL_C_COMMA),
                         fmt_none(lang, col_num(st, CMP_TOLERANCE), b1),
                         fmt_none(lang, col_num(st, CMP_TOLERANCE + 1), b2));
-            fprintf(f[3], "%s\n", lbl_get(lang, LBL_PAREN_CLOSE));
+            if (tol || !(isnan(ga) && isnan(gb)))
+                fputs(lbl_get(lang, LBL_PAREN_CLOSE), f[3]);
+            fputs("\n", f[3]);
             n[3]++;
         }
     }
