@@ -1436,7 +1436,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     }
     if (!ok && !L->stopped) {
         /* A first line of data instead of names is the usual cause. */
-        for (size_t i = 0; i < L->nheader; i++) {
+        bool data_like = false;
+        for (size_t i = 0; i < L->nheader && !data_like; i++) {
             const char *h = L->header[i];
             size_t n = strlen(h);
             double v;
@@ -1444,8 +1445,26 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                 (!is_missing(L, h, n) && parse_number(L, h, n, &v) == 0)) {
                 fprintf(L->err, "%s:%u: note: this line looks like data; the first line must name the columns\n",
                         L->name, rec.line);
-                break;
+                data_like = true;
             }
+        }
+        /* A header of names without the plan's region column: a table
+         * that calls it otherwise (地区, 年份), which the plan's keys
+         * name; the header's first fields are the likely ones. */
+        if (!data_like && L->region_field < 0 && L->nheader >= 2 && !L->opts.test_rows &&
+            similar_field(L, p->region_key) < 0) {
+            bool year = L->year_field < 0 && !L->opts.year && !wide;
+            if (year)
+                fprintf(L->err, "%s:%u: note: the plan's keys name the region and year columns ('%s', '%s'); ",
+                        L->name, rec.line, p->region_key, p->year_key);
+            else
+                fprintf(L->err, "%s:%u: note: the plan's keys name the region column ('%s'); ", L->name,
+                        rec.line, p->region_key);
+            fprintf(L->err, "if the header calls %s otherwise, name %s in the plan block: keys region = \"%s\"",
+                    year ? "them" : "it", year ? "them" : "it", shown(L, L->header[0], strlen(L->header[0])));
+            if (year)
+                fprintf(L->err, ", year = \"%s\"", shown(L, L->header[1], strlen(L->header[1])));
+            fputs(" (an adaptation may give its own keys there too)\n", L->err);
         }
         /* One field holding semicolons or tabs: another separator (Excel's
          * "CSV" where the decimal separator is a comma, a "text" export). */

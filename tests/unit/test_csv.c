@@ -389,7 +389,19 @@ START_TEST(data_missing_columns)
     ck_assert_str_eq(errors,
         "data.csv:1: error: column 'city' (the region column) is not in the header\n"
         "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
-        "data.csv:1: error: column 'park' is not in the header\n");
+        "data.csv:1: error: column 'park' is not in the header\n"
+        "data.csv:1: note: the plan's keys name the region column ('city'); if the header calls it "
+        "otherwise, name it in the plan block: keys region = \"region\" (an adaptation may give its "
+        "own keys there too)\n");
+    free(errors);
+    /* a table in Chinese: its first two fields are offered as the keys */
+    ck_assert_ptr_null(fx_load(&f, "地区,年份,farmland_mu,park\n大连,2024,1,1\n", &errors));
+    ck_assert_str_eq(errors,
+        "data.csv:1: error: column 'city' (the region column) is not in the header\n"
+        "data.csv:1: error: column 'year' (the year column) is not in the header\n"
+        "data.csv:1: note: the plan's keys name the region and year columns ('city', 'year'); if the "
+        "header calls them otherwise, name them in the plan block: keys region = \"地区\", year = "
+        "\"年份\" (an adaptation may give its own keys there too)\n");
     free(errors);
     fx_free(&f);
 }
