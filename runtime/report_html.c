@@ -662,7 +662,11 @@ static void heat_row(page *g, const heat_layout *L, const rollup_region *rr, dou
         if (fill != REPORT_STYLE_NONE)
             colour_text((uint32_t)fill, c);
         char v[32];
-        short_number(rt_result_value(g->r, tg->value, rr->row), v);
+        double val = rt_result_value(g->r, tg->value, rr->row);
+        if (bool_target(p, ti) && !isnan(val))
+            snprintf(v, sizeof v, "%s", label(g, val != 0 ? LBL_YES : LBL_NO)); /* not 1 and 0 */
+        else
+            short_number(val, v);
         fprintf(out, "<rect class=\"cell\" x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" "
                      "fill=\"%s\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>",
                 L->xs[ti], y + 1, HEAT_CW - 1, HEAT_CH - 2, c);

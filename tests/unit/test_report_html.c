@@ -639,6 +639,35 @@ END_TEST
  * and note on one line, with the targets that read it; a footnote mark
  * after the goals of each such target, in its card and in the table of
  * targets, links to it.  In Chinese too. */
+/* Makes target 0 (近岸海域水质) a yes/no target: its value is whether
+ * the ratio reaches 92 (沈阳 2025: 93, yes; 大连: 80, no). */
+static void bool_value(fixture *f)
+{
+    ir_program *p = &f->p;
+    uint32_t x = p->targets[0].value;
+    uint32_t goal = ir_const(&f->a, p, IR_NUM, 92);
+    p->targets[0].value = ir_emit(&f->a, p, IR_GE, IR_BOOL, x, goal, 0, 0, 0);
+    p->targets[0].unit = "bool";
+}
+
+/* A yes/no target's value on hover in the heatmap is yes or no (是, 否),
+ * as its goal is, not 1 or 0. */
+START_TEST(html_bool_value_words)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, bool_value);
+    char *h = render(&run);
+    char *zh = render_in(&run, LBL_ZH);
+    report_run_end(&run);
+    ck_assert_ptr_nonnull(strstr(h, "<title>沈阳 · 近岸海域水质: met (yes)</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "<title>大连 · 近岸海域水质: failed (no)</title>"));
+    ck_assert_ptr_nonnull(strstr(zh, "<title>沈阳 · 近岸海域水质：达标（是）</title>"));
+    ck_assert_ptr_null(strstr(h, "近岸海域水质: met (1)"));
+    free(h);
+    free(zh);
+}
+END_TEST
+
 START_TEST(html_sources_of_values)
 {
     report_run run;
@@ -808,6 +837,7 @@ int main(void)
     Suite *s = suite_create("report_html");
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, html_sections_and_charts);
+    tcase_add_test(tc, html_bool_value_words);
     tcase_add_test(tc, html_escapes_untrusted_text);
     tcase_add_test(tc, html_self_contained);
     tcase_add_test(tc, html_deterministic);
