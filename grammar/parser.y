@@ -2055,6 +2055,15 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (tok == YYSYMBOL_KW_TARGET && find_token(expected, n, "redlines") >= 0)
         diag_hint(ps->d, "a veto names targets without 'target' ('veto redlines' or 'veto NAME, NAME'), "
                          "unlike 'weight target NAME = N'");
+    /* `drop measure 九`, `weight measure 九 = 2`, `clause 九`: a clause id
+     * is written in parentheses, as the plan numbers it */
+    if ((ps->before_tok == KW_MEASURE || ps->before_tok == KW_CLAUSE) &&
+        (tok == YYSYMBOL_IDENT || tok == YYSYMBOL_NUMBER) && find_token(expected, n, "'('") >= 0) {
+        char id[64] = "";
+        append_source(ps, id, sizeof id, *loc);
+        diag_hint(ps->d, "a clause id is written in parentheses: '%s (%s)'",
+                  ps->before_tok == KW_MEASURE ? "measure" : "clause", id);
+    }
     /* `15 μg/m^3` in an expression: the power belongs to a unit */
     if (strcmp(yysymbol_name(tok), "'^'") == 0)
         diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
