@@ -2162,7 +2162,14 @@ static void apply_agency_replace(loader *L, baseidx *b, ast_decl *d, ast_name ol
                             strcmp(lists[l]->v[k].s, it->name) == 0;
         }
     }
-    if (!named)
+    /* a replacement that gives the agency a full name of this plan does
+     * change something, though no measure names it: the full name, which
+     * the warning of texts naming the base's places counts (§7 of
+     * docs/ADAPTING.md: 'agency NAME "..." replaces NAME') */
+    const ast_decl *bd = it->slot < L->out.n ? L->out.v[it->slot] : NULL;
+    const char *base_full = bd && bd->kind == D_AGENCY ? bd->u.agency.full : NULL;
+    bool new_full = d->u.agency.full && (!base_full || strcmp(d->u.agency.full, base_full) != 0);
+    if (!named && !new_full)
         diag_warning(L->d, it->drop_sp, "no measure of the base names agency '%s': replacing it changes nothing",
                      it->name);
 }
