@@ -1023,8 +1023,25 @@ static const char *fmt_none(lbl_lang lang, double v, char buf[32])
 
 /* The columns of the comparison (store_compare's query) that say why a
  * row's status or score changed: the value, the goal and the tolerance of
- * run a and of run b. */
-enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16 };
+ * run a and of run b; and the unit of run b's row. */
+enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16, CMP_UNIT = 18 };
+
+/* Whether a compared row is a yes/no target's (its unit is "bool"). */
+static bool cmp_bool(sqlite3_stmt *st)
+{
+    const unsigned char *u = sqlite3_column_text(st, CMP_UNIT);
+    return u && strcmp((const char *)u, "bool") == 0;
+}
+
+/* A value (or with `none`, a goal) of a compared row as compare shows it:
+ * a yes/no target's as yes or no, as the goals of the reports are, not 1
+ * or 0; else as fmt (fmt_none). */
+static const char *fmt_cmp(lbl_lang lang, sqlite3_stmt *st, double v, bool none, char buf[32])
+{
+    if (!isnan(v) && cmp_bool(st))
+        return lbl_get(lang, v != 0 ? LBL_YES : LBL_NO);
+    return none ? fmt_none(lang, v, buf) : fmt(lang, v, buf);
+}
 
 /* Whether the tolerance of a compared row changed; only when both runs
  * recorded tolerances (`known`): a run recorded before schema version 4
@@ -1054,11 +1071,11 @@ static bool causes(FILE *f, lbl_lang lang, sqlite3_stmt *st, bool tolerances_kno
     double va = col_num(st, CMP_VALUE), vb = col_num(st, CMP_VALUE + 1);
     double ga = col_num(st, CMP_GOAL), gb = col_num(st, CMP_GOAL + 1);
     if (!same_num(va, vb)) {
-        fprintf(f, lbl_get(lang, LBL_C_VALUE), fmt(lang, va, b1), fmt(lang, vb, b2));
+        fprintf(f, lbl_get(lang, LBL_C_VALUE), fmt_cmp(lang, st, va, false, b1), fmt_cmp(lang, st, vb, false, b2));
         sep = comma;
     }
     if (!same_num(ga, gb)) {
-        fprintf(f, lbl_get(lang, LBL_C_GOAL), sep, fmt_none(lang, ga, b1), fmt_none(lang, gb, b2));
+        fprintf(f, lbl_get(lang, LBL_C_GOAL), sep, fmt_cmp(lang, st, ga, true, b1), fmt_cmp(lang, st, gb, true, b2));
         sep = comma;
     }
     if (tolerance_changed(st, tolerances_known)) {
@@ -1357,7 +1374,7 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     char sql[2048];
     snprintf(sql, sizeof sql,
              "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
-             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id, y.region "
+             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id, y.region, y.unit "
              "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = %s "
              "AND y.year = x.year AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1 ORDER BY x.seq",
              s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s),
@@ -1415,14 +1432,14 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
             if (isnan(ga) && isnan(gb)) {
                 /* no goal in either run (a not_applicable row's value, the
                  * region's data): the value alone, not "goal none → none" */
-                fprintf(f[3], lbl_get(lang, LBL_C_VALUE_ALONE), fmt(lang, col_num(st, CMP_VALUE), b1),
-                        fmt(lang, col_num(st, CMP_VALUE + 1), b2));
+                fprintf(f[3], lbl_get(lang, LBL_C_VALUE_ALONE), fmt_cmp(lang, st, col_num(st, CMP_VALUE), false, b1),
+                        fmt_cmp(lang, st, col_num(st, CMP_VALUE + 1), false, b2));
                 if (tol)
                     fputs(lbl_get(lang, LBL_PAREN_OPEN), f[3]);
             } else {
-                fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt(lang, col_num(st, CMP_VALUE), b1),
-                        fmt(lang, col_num(st, CMP_VALUE + 1), b2), fmt_none(lang, ga, b3),
-                        fmt_none(lang, gb, b4));
+                fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt_cmp(lang, st, col_num(st, CMP_VALUE), false, b1),
+                        fmt_cmp(lang, st, col_num(st, CMP_VALUE + 1), false, b2), fmt_cmp(lang, st, ga, true, b3),
+                        fmt_cmp(lang, st, gb, true, b4));
             }
             if (tol)
                 fprintf(f[3], lbl_get(lang, LBL_C_TOLERANCE),
