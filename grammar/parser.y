@@ -162,6 +162,7 @@ struct parse_state {
     bool missing_open;  /* an assessment's `missing` is read, its mode not yet */
     int expect_pos;     /* the position of the token in an `expect` line
                            (1 for `expect`), 0 outside one */
+    uint32_t expect_lo; /* where the last `expect` word starts */
     int last_tok, before_tok; /* the token last read and the one before it */
     double last_num;          /* the number last read */
     span last_sp, before_sp;  /* (for the hints of a syntax error) */
@@ -1729,8 +1730,10 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
     int tok = lex_next(ps->lex, val, loc);
     if (tok == KW_TEST || tok == '}')
         ps->in_test = tok == KW_TEST;
-    if (ps->in_test && tok == IDENT && strcmp(val->name.s, "expect") == 0)
+    if (ps->in_test && tok == IDENT && strcmp(val->name.s, "expect") == 0) {
         ps->expect_pos = 1;
+        ps->expect_lo = loc->lo;
+    }
     else if (ps->expect_pos)
         ps->expect_pos++;
     /* `expect 台州 2023年 ...`: the word after the year is reported and
@@ -1742,6 +1745,19 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
         diag_error(ps->d, *loc, "unexpected name '%s' after the year", val->name.s);
         diag_hint(ps->d, "a year is written without '%s': 'expect REGION %d ...'", val->name.s,
                   (int)ps->last_num);
+        ps->expect_pos--;
+        return parse_lex(val, loc, ps);
+    }
+    /* `expect 凉山 2025 耕地红线 value 250万亩`: a unit after an
+     * expectation's number (not the year) is reported and skipped; read
+     * as the start of the next line's item it would give an error there,
+     * at the next region ("expected a number") */
+    if (ps->expect_pos >= 5 && tok == IDENT && ps->last_tok == NUMBER &&
+        memchr(ps->d->files[ps->file].text + ps->expect_lo, '\n', loc->lo - ps->expect_lo) == NULL) {
+        diag_error(ps->d, *loc, "unexpected name '%s' after the number", val->name.s);
+        diag_hint(ps->d, "an expectation's number is written without a unit (a value in the "
+                         "target's unit; a score, a measure or the total in points): write '%g'",
+                  ps->last_num);
         ps->expect_pos--;
         return parse_lex(val, loc, ps);
     }
