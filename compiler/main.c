@@ -1160,6 +1160,18 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged)
     fputc('\n', stderr);
 }
 
+/* The name an adaptation gave what was called `name` before (a base's
+ * renames first, then its adaptation's: from[k] became to[k]), or NULL
+ * when none renamed it. */
+static const char *renamed_as(const char *const *from, const char *const *to, uint32_t n, const char *name)
+{
+    const char *now = NULL;
+    for (uint32_t k = 0; k < n; k++)
+        if (strcmp(now ? now : name, from[k]) == 0)
+            now = to[k];
+    return now;
+}
+
 /* Finds the row and target planc explain was asked about, saying what is
  * wrong (with a did-you-mean) when there is none.  Returns an exit code. */
 static int explain_resolve(const ir_program *p, const rt_table *t, const char *region,
@@ -1175,7 +1187,10 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     long r = explain_find_region(p, region, &hint);
     if (r < 0) {
         fprintf(stderr, "planc: error: unknown region '%s'\n", region);
-        if (hint)
+        const char *now = renamed_as(p->region_from, p->region_to, p->nregion_renames, region);
+        if (now)
+            fprintf(stderr, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", now);
+        else if (hint)
             fprintf(stderr, "note: did you mean '%s'?\n", hint);
         return EXIT_USAGE;
     }
@@ -1239,7 +1254,10 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                     fprintf(ons, "%s%s", ftell(ons) ? ", " : "", p->targets[i].name);
             if (ons)
                 fclose(ons);
-            if (on && on[0])
+            const char *now = renamed_as(p->renamed_from, p->renamed_to, p->nrenames, target);
+            if (now)
+                fprintf(stderr, "note: the rules call it '%s' (an adaptation renamed it)\n", now);
+            else if (on && on[0])
                 fprintf(stderr, "note: the targets that measure '%s': %s\n", target, on);
             else if (hint)
                 fprintf(stderr, "note: did you mean '%s'?\n", hint);
