@@ -1115,6 +1115,65 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
     return finish_output(o, rc);
 }
 
+/* Warns of each data column in % whose cells are all between 0 and 1
+ * while a target on its indicator asks for more than 1% (">= 97%"): a
+ * table of shares written as fractions (0.957 for 95.7%), which no row
+ * could meet, and which would otherwise be scored as 0.957% without a
+ * word.  Once per column, at the first such target; a column that also
+ * holds a number above 1 (a share of 0.5% beside 95%) is left alone. */
+static void warn_fractions(compilation *c, const rt_table *t)
+{
+    const ir_program *p = c->ir;
+    size_t n = rt_table_nrows(t);
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const ir_column *col = &p->columns[k];
+        if (col->type != IR_COL_NUM || col->agg != IR_AGG_NONE || col->map || !col->indicator ||
+            !col->unit || strcmp(col->unit, "%") != 0)
+            continue;
+        const ir_target *tg = NULL;
+        double goal = 0;
+        bool strict = false;
+        for (uint32_t i = 0; i < p->ntargets && !tg; i++) {
+            const ir_target *x = &p->targets[i];
+            if (!x->measured_src || strcmp(x->measured_src, col->indicator) != 0 || !x->unit ||
+                strcmp(x->unit, "%") != 0)
+                continue;
+            for (uint32_t m = 0; m < x->nmilestones && !tg; m++)
+                if (!x->milestones[m].goal_src && x->milestones[m].goal > 1 &&
+                    (x->milestones[m].op == IR_GE || x->milestones[m].op == IR_GT)) {
+                    tg = x;
+                    goal = x->milestones[m].goal;
+                    strict = x->milestones[m].op == IR_GT;
+                }
+        }
+        if (!tg)
+            continue;
+        const double *v = rt_table_column(t, k);
+        long top = -1;
+        bool fractions = true;
+        for (size_t i = 0; i < n && fractions; i++) {
+            if (isnan(v[i]))
+                continue;
+            fractions = v[i] >= 0 && v[i] <= 1;
+            if (top < 0 || v[i] > v[top])
+                top = (long)i;
+        }
+        if (!fractions || top < 0 || !(v[top] > 0))
+            continue;
+        char big[32], want[32];
+        report_format_number(v[top], big);
+        report_format_number(goal, want);
+        span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
+        diag_warning(&c->diag, sp,
+                     "column '%s' (indicator %s, in %%) holds only numbers from 0 to 1 (the largest %s, at "
+                     "line %u of %s), but %s '%s' asks for %s %s%%: no row can meet it",
+                     col->name, col->indicator, big, rt_table_line(t, (size_t)top), rt_table_path(t),
+                     tg->redline ? "red line" : "target", tg->name, strict ? "more than" : "at least", want);
+        diag_hint(&c->diag, "if the column holds fractions (0.957 for 95.7%%), read it as such: "
+                            "'column \"%s\" in 1' on indicator %s", col->name, col->indicator);
+    }
+}
+
 /* The most targets warn_unjudged describes one by one; the others are
  * named in one more warning (data for a region or two of a large plan
  * leaves dozens of targets without a row). */
@@ -1616,6 +1675,7 @@ static int cmd_run(int argc, char **argv)
     progress_set_total(pg, rt_table_nrows(table));
     if (rt_table_nrows(table) == 0)
         fprintf(stderr, "%s: warning: no rows to score\n", data);
+    warn_fractions(&c, table);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
     const exec_engine *eng = progress_engine(pg, jit ? jit_exec_engine(jit) : interp_engine(), c.ir);
