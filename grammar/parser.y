@@ -164,6 +164,7 @@ struct parse_state {
                            (1 for `expect`), 0 outside one */
     uint32_t expect_lo; /* where the last `expect` word starts */
     int last_tok, before_tok; /* the token last read and the one before it */
+    int before2_tok;    /* and the one before that */
     double last_num;          /* the number last read */
     span last_sp, before_sp;  /* (for the hints of a syntax error) */
     bool in_map;        /* inside `map NAME { ... }` (for the hints) */
@@ -1767,6 +1768,7 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
     if (tok == '{' || tok == '}')
         ps->in_values = tok == '{' && ps->in_indicator && ps->prev_tok == IDENT;
     track_override(ps, tok);
+    ps->before2_tok = ps->before_tok;
     ps->before_tok = ps->last_tok;
     ps->before_sp = ps->last_sp;
     ps->last_tok = tok;
@@ -2079,6 +2081,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         append_source(ps, id, sizeof id, *loc);
         diag_hint(ps->d, "a clause id is written in parentheses: '%s (%s)'",
                   ps->before_tok == KW_MEASURE ? "measure" : "clause", id);
+    } else if (ps->before2_tok == KW_MEASURE && ps->before_tok == IDENT && strcmp(yysymbol_name(tok), "'='") == 0) {
+        /* `weight measure 三 = 2`: 三 read as a qualifier (`辽宁.(九)`),
+         * the error comes at '=' */
+        char id[64] = "";
+        append_source(ps, id, sizeof id, ps->before_sp);
+        diag_hint(ps->d, "a clause id is written in parentheses: 'measure (%s)'", id);
     }
     /* `15 μg/m^3` in an expression: the power belongs to a unit */
     if (strcmp(yysymbol_name(tok), "'^'") == 0)
