@@ -427,6 +427,31 @@ static const ir_textmap *copy_map(arena *a, const ir_textmap *m)
     return c;
 }
 
+/* Whether the NUL-terminated s is the n bytes at name. */
+static bool same_name(const char *s, const char *name, size_t n)
+{
+    return strncmp(s, name, n) == 0 && s[n] == '\0';
+}
+
+int ir_region_fate(const ir_program *p, const char *name, size_t n, const char **renamed,
+                   const char **dropped, const char **dropped_at)
+{
+    const char *cur = NULL; /* the name a rename gave it, if any */
+    for (uint32_t k = 0; k < p->nregion_renames; k++)
+        if (cur ? strcmp(cur, p->region_from[k]) == 0 : same_name(p->region_from[k], name, n))
+            cur = p->region_to[k];
+    for (uint32_t k = p->nregion_drops; k-- > 0;)
+        if (cur ? strcmp(cur, p->region_dropped[k]) == 0 : same_name(p->region_dropped[k], name, n)) {
+            *dropped = p->region_dropped[k];
+            *dropped_at = p->region_dropped_at[k];
+            return 2;
+        }
+    if (!cur)
+        return 0;
+    *renamed = cur;
+    return 1;
+}
+
 ir_program *ir_copy(arena *a, const ir_program *p)
 {
     ir_program *c = arena_alloc(a, sizeof *c);
@@ -440,6 +465,8 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->renamed_to = dup_strs(a, p->renamed_to, p->nrenames);
     c->region_from = dup_strs(a, p->region_from, p->nregion_renames);
     c->region_to = dup_strs(a, p->region_to, p->nregion_renames);
+    c->region_dropped = dup_strs(a, p->region_dropped, p->nregion_drops);
+    c->region_dropped_at = dup_strs(a, p->region_dropped_at, p->nregion_drops);
     c->regions = dup_array(a, p->regions, p->nregions, sizeof *p->regions);
     for (uint32_t i = 0; i < p->nregions; i++) {
         c->regions[i].name = dup_str(a, p->regions[i].name);

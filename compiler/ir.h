@@ -394,6 +394,10 @@ typedef struct ir_program {
     /* The regions it renamed (`override region OLD as NEW`) or replaced
      * (`region NEW replaces OLD`), likewise. */
     const char **region_from, **region_to; uint32_t nregion_renames;
+    /* The base regions it dropped (`drop region A`, `drop regions`), each
+     * with where the drop is ("ext.plan:6"): the data reader and planc
+     * explain say so of a region that names one (ir_region_fate). */
+    const char **region_dropped, **region_dropped_at; uint32_t nregion_drops;
 } ir_program;
 
 /* Builder (used by lower.c): appends a step and returns its slot. */
@@ -435,6 +439,15 @@ bool ir_is_barrier(ir_op op);
  * checked model) can be freed while the copy is in use.  The copy's steps
  * have no spare capacity. */
 ir_program *ir_copy(struct arena *a, const ir_program *p);
+
+/* What an adaptation did to a region, by a name the program does not
+ * declare (a data row's, planc explain's --region): renamed or replaced it
+ * (returns 1, *renamed the name the rules call it now, followed through
+ * each later rename), or dropped it, by that name or the one its renames
+ * led to (returns 2, *dropped that name, *dropped_at where the drop is,
+ * "ext.plan:6"); else 0.  The name is name[0..n), not NUL-terminated. */
+int ir_region_fate(const ir_program *p, const char *name, size_t n, const char **renamed,
+                   const char **dropped, const char **dropped_at);
 
 /* x rounded to 15 significant decimal digits ("%.15g" read back): the
  * decimal an evaluator computes for g - t (13.3 - 0.1 is 13.2, where

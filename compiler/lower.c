@@ -1433,6 +1433,13 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
         p->region_from[k] = m->region_renames[k].from;
         p->region_to[k] = m->region_renames[k].to;
     }
+    p->nregion_drops = m->nregion_drops;
+    p->region_dropped = arena_alloc(a, (m->nregion_drops + 1) * sizeof *p->region_dropped);
+    p->region_dropped_at = arena_alloc(a, (m->nregion_drops + 1) * sizeof *p->region_dropped_at);
+    for (uint32_t k = 0; k < m->nregion_drops; k++) {
+        p->region_dropped[k] = m->region_drops[k].from;
+        p->region_dropped_at[k] = m->region_drops[k].to;
+    }
     p->baseline = m->baseline;
     p->horizon = m->horizon;
     p->region_key = m->region_key;

@@ -1244,6 +1244,16 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
         return EXIT_USAGE;
     }
     long r = explain_find_region(p, region, &hint);
+    /* a region the rules dropped (or renamed, below) */
+    const char *renamed = NULL, *dropped, *dropped_at;
+    if (r < 0 && ir_region_fate(p, region, strlen(region), &renamed, &dropped, &dropped_at) == 2) {
+        fprintf(stderr, "planc: error: region '%s' was dropped by the rules\n", region);
+        if (strcmp(dropped, region) != 0)
+            fprintf(stderr, "note: the rules renamed it '%s' and dropped that at %s\n", dropped, dropped_at);
+        else
+            fprintf(stderr, "note: the rules drop it at %s\n", dropped_at);
+        return EXIT_USAGE;
+    }
     if (r < 0) {
         fprintf(stderr, "planc: error: unknown region '%s'\n", region);
         const char *now = renamed_as(p->region_from, p->region_to, p->nregion_renames, region);

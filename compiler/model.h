@@ -237,6 +237,11 @@ struct sema_model {
                                replaces OLD`), in the order of the program's edits */
     sema_rename *target_renames; uint32_t ntarget_renames; /* in the order of the
                                program's edits: a base's before its extension's */
+    sema_rename *region_drops; uint32_t nregion_drops; /* the base regions an
+                               extending file dropped (`drop region A`, `drop regions`):
+                               each name (from) and where the drop is (to,
+                               "ext.plan:6"), in the order of the program's edits;
+                               the data reader says so of a row naming one */
     const char **agency_names, **agency_fulls; uint32_t nagencies; /* the agency
                                declarations, in the program's order, but those another
                                replaced: each name and its full name (`agency NAME

@@ -4748,6 +4748,13 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
             prog->edits[i]->item == IT_REGION && prog->edits[i]->new_name)
             m->region_renames[m->nregion_renames++] =
                 (sema_rename){prog->edits[i]->name, prog->edits[i]->new_name};
+    /* the regions dropped, likewise, with where: a data row that names
+     * one is reported as dropped, not as unknown (table.c) */
+    m->region_drops = arena_alloc(a, (prog->nedits + 1) * sizeof *m->region_drops);
+    for (uint32_t i = 0; i < prog->nedits; i++)
+        if (prog->edits[i]->kind == ORIGIN_DROPPED && prog->edits[i]->item == IT_REGION)
+            m->region_drops[m->nregion_drops++] =
+                (sema_rename){prog->edits[i]->name, prog->edits[i]->edit_at};
     s->units = arena_alloc(a, (s->nunits + 1) * sizeof *s->units);
     s->ii = arena_alloc(a, (m->ninds + 1) * sizeof *s->ii);
     s->periods = arena_alloc(a, (nper + 1) * sizeof *s->periods);

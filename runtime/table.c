@@ -256,6 +256,11 @@ typedef struct loader {
     size_t skipped;         /* rows of undeclared regions skipped (opts) */
     unsigned first_skipped; /* the line of the first */
     char *first_region;     /* and its region (malloc'd) */
+    size_t skipped_dropped; /* of them, rows of regions the rules dropped */
+    char *first_dropped;    /* the first such region (malloc'd), and where */
+    const char *first_dropped_at; /* the rules drop it ("ext.plan:6") */
+    bool dropped_noted;     /* a row of a dropped region was an error: the
+                               note after the errors names the option */
     bool whole_noted;       /* a row called 全省 (合计 ...) was explained */
     char *first_unknown;    /* the first region reported unknown that is
                                like no declared one (no did-you-mean), or
@@ -1949,19 +1954,39 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             memcpy(L->first_region, s, n);
             L->first_region[n] = '\0';
         }
+        /* a region the rules dropped is skipped too, and counted apart */
+        const char *renamed, *dropped, *at;
+        if (ir_region_fate(L->p, s, n, &renamed, &dropped, &at) == 2 && L->skipped_dropped++ == 0) {
+            L->first_dropped = rt_xmalloc(n + 1, 1);
+            memcpy(L->first_dropped, s, n);
+            L->first_dropped[n] = '\0';
+            L->first_dropped_at = at;
+        }
         return;
     } else if (region < 0) {
+        /* a region the rules renamed or replaced (an adapted plan's
+         * `override region OLD as NEW`): its new name, followed through
+         * the renames; or one they dropped (`drop region OLD`) */
+        const char *renamed = NULL, *dropped = NULL, *dropped_at = NULL;
+        int fate = ir_region_fate(L->p, s, n, &renamed, &dropped, &dropped_at);
+        if (fate == 2) {
+            data_error(L, rec->line, "column '%s': region '%s' was dropped by the rules", key, shown(L, s, n));
+            if (!L->stopped) {
+                if (strlen(dropped) != n || memcmp(dropped, s, n) != 0)
+                    fprintf(L->err, "note: the rules renamed it '%s' and dropped that at %s\n", dropped,
+                            dropped_at);
+                else
+                    fprintf(L->err, "note: the rules drop it at %s\n", dropped_at);
+            }
+            L->dropped_noted = true;
+            region = -1;
+            ok = false;
+            goto cells;
+        }
         data_error(L, rec->line, "column '%s': unknown region '%s'", key, shown(L, s, n));
         char *name = rt_xmalloc(n + 1, 1);
         memcpy(name, s, n);
         name[n] = '\0';
-        /* a region the rules renamed or replaced (an adapted plan's
-         * `override region OLD as NEW`): its new name, followed through
-         * the renames */
-        const char *renamed = NULL;
-        for (uint32_t k = 0; k < L->p->nregion_renames; k++)
-            if (strcmp(renamed ? renamed : name, L->p->region_from[k]) == 0)
-                renamed = L->p->region_to[k];
         const char *hint = renamed ? NULL : suggest_region(L, name);
         uint32_t pre_region = 0;
         const char *pre = renamed || hint ? NULL : prefix_region(L, name, &pre_region);
@@ -1986,6 +2011,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         ok = false;
     }
 
+cells:
     if (!ok)
         region = -1; /* the cells are still checked */
     if (L->nyears) {
@@ -2359,6 +2385,14 @@ typedef struct prange {
     unsigned cut_line;      /* and its line */
 } prange;
 
+/* Whether the region s[0..n) is one the rules dropped (or renamed to one
+ * they dropped): such a row takes the slow path, which counts it. */
+static bool dropped_region(const ir_program *p, const char *s, size_t n)
+{
+    const char *renamed, *dropped, *at;
+    return p->nregion_drops && ir_region_fate(p, s, n, &renamed, &dropped, &at) == 2;
+}
+
 /* Classifies record `rec` of g's reader as parse_range says; fills v (the
  * record's cells) and r's region and year for a PR_ROW. */
 static unsigned char classify(const loader *L, prange *g, const csv_record *rec, parsed *r,
@@ -2375,7 +2409,8 @@ static unsigned char classify(const loader *L, prange *g, const csv_record *rec,
     long region = lookup_region(L, &g->last, s, n);
     if (region < 0)
         /* a record of one filled field may be a note (is_note) */
-        return L->opts.skip_unknown_regions && !empty_from(csv, rec, 1) ? PR_SKIP : PR_SLOW;
+        return L->opts.skip_unknown_regions && !empty_from(csv, rec, 1) &&
+                       !dropped_region(p, s, n) ? PR_SKIP : PR_SLOW;
     int year = L->opts.year;
     if (!year) {
         s = cell(csv, (size_t)L->year_field, &n);
@@ -2850,6 +2885,10 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                          "--na '%s' reads it as missing (--na may be repeated)\n", m, m);
         }
     }
+    /* rows of regions the rules dropped: the data may be the base's own */
+    if (L.dropped_noted && L.nerrors && !L.opts.test_rows)
+        fprintf(err, "note: rows of regions the rules dropped are errors; --skip-unknown-regions "
+                     "skips them\n");
     free(L.first_unknown);
     free(L.first_marker);
     free(msgs);
@@ -2858,7 +2897,12 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                      "(the first at line %u: '%s')\n",
                 name, L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped,
                 shown(&L, L.first_region, strlen(L.first_region)));
+    if (L.skipped_dropped && !L.nerrors)
+        fprintf(err, "note: %zu of them name%s a region the rules dropped (such as '%s', dropped at %s)\n",
+                L.skipped_dropped, L.skipped_dropped == 1 ? "s" : "",
+                shown(&L, L.first_dropped, strlen(L.first_dropped)), L.first_dropped_at);
     free(L.first_region);
+    free(L.first_dropped);
     if (L.nnotes && !L.nerrors) {
         /* the first note's text, up to a line end or SHOWN_BYTES (shown()) */
         size_t n = strcspn(L.first_note, "\r\n");
