@@ -722,6 +722,10 @@ static void dump_override(const ast_decl *d, FILE *out)
             fputs(" in ", out);
             dump_name(r->u.region.parent, out);
         }
+        if (r->u.region.is_group) {
+            fputs(" of ", out);
+            dump_names(r->u.region.members, out);
+        }
         dump_aliases(r->u.region.aliases, r->u.region.naliases, out);
         fputc('\n', out);
         break;

@@ -1754,16 +1754,32 @@ static void override_region(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         return;
     if (nw.s && !region_rename_ok(L, b, it, nw))
         return;
+    /* `of MEMBERS` gives a group other members: a region the base
+     * declares without `of` is no group (its rows are its own), and
+     * making it one here would change what it is, not its members */
+    const ast_decl *bd = L->out.v[it->slot];
+    if (o->u.region.is_group && bd && bd->kind == D_REGION && !bd->u.region.is_group) {
+        span of = o->u.region.members.n ? o->u.region.members.v[0].sp : d->sp;
+        diag_error(L->d, of, "cannot give region '%s' members: the base declares it without 'of', "
+                             "so it is no group", it->name);
+        diag_note(L->d, it->sp, "'%s' is declared here", it->name);
+        diag_hint(L->d, "'of' in an override changes a group's members; for a group of your own, "
+                        "declare one ('region NAME : LEVEL of ...')");
+        return;
+    }
     const char *detail = NULL;
     if (o->u.region.level.s)
         detail = detail_add(L, detail, "level");
     if (o->u.region.parent.s)
         detail = detail_add(L, detail, "parent");
+    if (o->u.region.is_group)
+        detail = detail_add(L, detail, "members");
     if (o->u.region.naliases)
         detail = detail_add(L, detail, "aliases");
     if (!detail && !nw.s) {
         diag_warning(L->d, d->sp, "this override of region '%s' changes nothing", it->name);
-        diag_hint(L->d, "give a new name ('as NEW'), a level (': LEVEL'), a parent ('in PARENT') or aliases");
+        diag_hint(L->d, "give a new name ('as NEW'), a level (': LEVEL'), a parent ('in PARENT'), "
+                        "a group's members ('of ...') or aliases");
     }
     ast_origin *org = origin(L, nw.s ? ORIGIN_RENAMED : ORIGIN_OVERRIDDEN, IT_REGION, it->name,
                              item_ref(L, IT_REGION, it->name), NULL, it->sp, d->sp);
@@ -1860,7 +1876,8 @@ static ast_decl *editable(loader *L, const ast_decl *d, ast_decl *n, size_t i)
 /* The region `override region` makes of base declaration n (its
  * references rewritten by fix_regions) for overridden region `it`: n's
  * level, parent, members and aliases, each replaced by what the override
- * gives, under the new name when it renames (`replaces` then says the old
+ * gives (members written in the extending file, which names the regions
+ * as it sees them: not rewritten), under the new name when it renames (`replaces` then says the old
  * one, as for `region NEW replaces OLD`: planc diff pairs the two). */
 static ast_decl *overridden_region(loader *L, const ast_decl *n, const item *it)
 {
@@ -1881,6 +1898,10 @@ static ast_decl *overridden_region(loader *L, const ast_decl *n, const item *it)
         r->u.region.level = o->u.region.level;
     if (o->u.region.parent.s)
         r->u.region.parent = o->u.region.parent;
+    if (o->u.region.is_group) {
+        r->u.region.members = o->u.region.members;
+        r->u.region.is_group = true;
+    }
     if (o->u.region.naliases) {
         r->u.region.aliases = o->u.region.aliases;
         r->u.region.alias_sp = o->u.region.alias_sp;
@@ -2008,9 +2029,11 @@ static void fix_regions(loader *L, baseidx *b)
                 n = editable(L, d, n, i);
                 n->u.region.parent = (ast_name){0}; /* reported: not again as undefined */
             }
-            if (n->u.region.is_group) {
-                /* a base group's members: dropped ones leave it, replaced
-                 * ones are renamed, as in scopes */
+            item *grp = n->u.region.names.n == 1 ? ntab_find(&b->regions, n->u.region.names.v[0].s) : NULL;
+            if (n->u.region.is_group && !(grp && grp->over && grp->over->u.region.is_group)) {
+                /* a base group's members (unless an override gives
+                 * others): dropped ones leave it, replaced ones are
+                 * renamed, as in scopes */
                 ast_names members = n->u.region.members;
                 item *first = NULL, *cause = NULL;
                 if (rewrite_names(L, b, &members, &first, &cause)) {

@@ -360,7 +360,7 @@ static void lose_pending(parse_state *ps);
 %type <period> period
 %type <keys> keys key
 %type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_level opt_map
-%type <rtail> region_tail
+%type <rtail> region_tail opt_members
 %type <ext> opt_extends
 %type <iattr> ind_attr
 %type <tattr> target_attr
@@ -642,11 +642,12 @@ override:
             assess_acc_free($5);
             $$->u.over.decl = d;
         }
-  | kw_override KW_REGION IDENT opt_as opt_level opt_parent opt_aliases
+  | kw_override KW_REGION IDENT opt_as opt_level opt_parent opt_members opt_aliases
         {
             /* a D_REGION of the old name holding what the override gives:
-             * the level and the parent (.s NULL: the base's), the aliases
-             * (none given: the base's) */
+             * the level and the parent (.s NULL: the base's), a group's
+             * members (is_group false: the base's), the aliases (none
+             * given: the base's) */
             $$ = new_override(ps, OVR_REGION, $3, @$);
             $$->u.over.rename = $4;
             ast_decl *d = new_decl(ps, D_REGION, @$);
@@ -655,9 +656,11 @@ override:
             d->u.region.names = (ast_names){nm, 1};
             d->u.region.level = $5;
             d->u.region.parent = $6;
-            if ($7) {
+            d->u.region.members = $7.members;
+            d->u.region.is_group = $7.is_group;
+            if ($8) {
                 uint32_t n = 0;
-                ast_name *al = list_finish(ps, $7, &n);
+                ast_name *al = list_finish(ps, $8, &n);
                 d->u.region.aliases = arena_alloc(ps->a, (n + 1) * sizeof(const char *));
                 d->u.region.alias_sp = arena_alloc(ps->a, (n + 1) * sizeof(span));
                 for (uint32_t k = 0; k < n; k++) {
@@ -881,6 +884,12 @@ region_tail:
   | KW_OF qnames                            { $$ = (parse_rtail){.members = names_finish(ps, $2), .is_group = true}; }
   | KW_REPLACES IDENT KW_OF qnames          { $$ = (parse_rtail){.replaces = $2, .members = names_finish(ps, $4), .is_group = true}; }
   | KW_OF qnames KW_REPLACES IDENT          { $$ = (parse_rtail){.replaces = $4, .members = names_finish(ps, $2), .is_group = true}; }
+  ;
+
+/* ['of' qname {',' qname}]: the members an override gives a group */
+opt_members:
+    %empty              { $$ = (parse_rtail){0}; }
+  | KW_OF qnames        { $$ = (parse_rtail){.members = names_finish(ps, $2), .is_group = true}; }
   ;
 
 /* ['alias' STRING {',' STRING}] */
@@ -2057,14 +2066,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                                "\"text\" ...'"
                              : "'as' renames a base target, in an extending plan's 'override target OLD "
                                "as NEW'; a target written here takes its name after 'target'");
-    /* `override region X : city as Y`, `override region X of A, B`,
-     * `override region X replaces Y`: what a region's override gives */
-    if (ps->ovr_region && tok == YYSYMBOL_KW_AS)
-        diag_hint(ps->d, "the new name comes right after the old one: 'override region OLD as NEW [: LEVEL] "
-                         "[in PARENT] [alias ...]'");
-    else if (ps->ovr_region && tok == YYSYMBOL_KW_OF)
-        diag_hint(ps->d, "an override keeps a group's members: to give other members, declare a region "
-                         "that replaces it ('region NEW : LEVEL replaces OLD of ...')");
+    /* `override region X : city as Y`, `override region X alias "x" of A`,
+     * `override region X replaces Y`: what a region's override gives, in
+     * its order */
+    if (ps->ovr_region && (tok == YYSYMBOL_KW_AS || tok == YYSYMBOL_KW_OF))
+        diag_hint(ps->d, "an override gives, in this order: 'override region OLD [as NEW] [: LEVEL] "
+                         "[in PARENT] [of MEMBERS] [alias ...]'");
     else if (ps->ovr_region && tok == YYSYMBOL_KW_REPLACES)
         diag_hint(ps->d, "'replaces' goes with a region of this file ('region NEW : LEVEL replaces OLD'); "
                          "to rename a base region, write 'override region OLD as NEW'");
