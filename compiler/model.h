@@ -96,6 +96,7 @@ typedef struct sema_map {
     const char *title;      /* NULL when none was given */
     const char **texts;     /* trimmed as cells are; in the order written */
     double *values;         /* per text: the number, NaN for missing */
+    uint32_t *entries;      /* per text: its entry in decl (where its number is written) */
     uint32_t n;
     bool else_missing;      /* other texts read as missing (else: data errors) */
     const ast_decl *decl;

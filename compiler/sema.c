@@ -1915,6 +1915,7 @@ static void check_map(S *s, const ast_decl *d, sema_map *mp)
     mp->else_missing = d->u.map.else_missing;
     mp->texts = arena_alloc(s->a, (d->u.map.nentries + 1) * sizeof *mp->texts);
     mp->values = arena_alloc(s->a, (d->u.map.nentries + 1) * sizeof *mp->values);
+    mp->entries = arena_alloc(s->a, (d->u.map.nentries + 1) * sizeof *mp->entries);
     namemap seen = {0};
     for (uint32_t k = 0; k < d->u.map.nentries; k++) {
         const ast_mapentry *e = &d->u.map.entries[k];
@@ -1940,6 +1941,7 @@ static void check_map(S *s, const ast_decl *d, sema_map *mp)
         }
         mp->texts[mp->n] = text;
         mp->values[mp->n] = e->value;
+        mp->entries[mp->n] = k;
         mp->n++;
     }
 }
@@ -2704,33 +2706,114 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
     ind->value_notes_by_year = by_notes;
 }
 
+/* The number of text k of map mp when k is the first text of its row
+ * (a row of several texts gives each the number written once: the row's
+ * first text stands for it), else NaN, as for `missing`.  Only the texts
+ * the checker kept (no duplicate, no empty one) are the map's. */
+static double map_row_value(const sema_map *mp, uint32_t k)
+{
+    const ast_mapentry *e = &mp->decl->u.map.entries[mp->entries[k]];
+    if (k > 0) {
+        const ast_mapentry *p = &mp->decl->u.map.entries[mp->entries[k - 1]];
+        if (p->value_sp.file == e->value_sp.file && p->value_sp.lo == e->value_sp.lo)
+            return NAN;
+    }
+    return mp->values[k];
+}
+
 /* The text map of indicator d's column (`column "c" as M`): M must be a
- * map the file sees; a yes/no indicator's map gives 1, 0 or missing.
- * Sets *map (an index into the model's maps); false after an error. */
-static bool column_map(S *s, const ast_decl *d, bool is_bool, int32_t *map)
+ * map the file sees, and each number it gives one the indicator can read
+ * (docs/LANGUAGE.md §4): 1, 0 or missing for a yes/no indicator, and, for
+ * a column `in UNIT`, a number that the conversion into the indicator's
+ * unit keeps finite (as a values table's constant, and as the reader
+ * requires of a cell).  Each wrong number is an error at the map's row,
+ * with a note at the indicator.  Sets *map (an index into the model's
+ * maps); false after an error. */
+static bool column_map(S *s, const ast_decl *d, const sema_indicator *ind, bool is_bool,
+                       const unit_t *u, int32_t *map)
 {
     const sym *y = lookup(s, K_MAP, d->u.ind.map);
     if (!y)
         return false;
     const sema_map *mp = &s->m->maps[y->index];
-    for (uint32_t k = 0; is_bool && k < mp->n; k++) {
-        double v = mp->values[k];
-        if (isnan(v) || v == 0 || v == 1)
+    const ast_decl *md = mp->decl;
+    const char *name = d->u.ind.name.s;
+    /* a count reads no number, a share compares the cell as written */
+    bool converts = !is_bool && u && ind->column_unit && ind->column_unit != u &&
+                    d->u.ind.agg.kind != AGG_COUNT && d->u.ind.agg.kind != AGG_SHARE;
+    uint32_t bad = 0;
+    for (uint32_t j = 0; j < mp->n; j++) {
+        double v = map_row_value(mp, j);
+        const ast_mapentry *e = &md->u.map.entries[mp->entries[j]];
+        if (isnan(v))
             continue;
-        diag_error(s->d, d->u.ind.map.sp, "yes/no indicator '%s' cannot read its column as map '%s', "
-                   "which gives %s for \"%s\"", d->u.ind.name.s, mp->name, numstr(s, v), mp->texts[k]);
-        const ast_decl *md = mp->decl;
-        for (uint32_t j = 0; j < md->u.map.nentries; j++)
-            if (md->u.map.entries[j].value == v) {
-                diag_note(s->d, md->u.map.entries[j].value_sp, "the map gives %s here", numstr(s, v));
-                break;
-            }
-        diag_hint(s->d, "a yes/no indicator reads 1 (yes), 0 (no) or missing: give the map's texts "
-                        "yes, no or missing, or declare the indicator as a number");
-        return false;
+        if (is_bool && v != 0 && v != 1) {
+            diag_error(s->d, e->value_sp, "map '%s' gives %s for \"%s\", which yes/no indicator '%s' "
+                       "cannot read", mp->name, numstr(s, v), mp->texts[j], name);
+            diag_note(s->d, d->u.ind.map.sp, "'%s' reads its column as map '%s' here", name, mp->name);
+            if (!bad)
+                diag_hint(s->d, "a yes/no indicator reads 1 (yes), 0 (no) or missing: give the map's texts "
+                                "yes, no or missing, or declare the indicator as a number");
+            bad++;
+        } else if (converts && !isfinite(unit_convert(v, ind->column_unit, u))) {
+            diag_error(s->d, e->value_sp, "map '%s' gives %s for \"%s\", out of range once indicator "
+                       "'%s' converts it from '%s' to '%s'", mp->name, numstr(s, v), mp->texts[j], name,
+                       unit_name(ind->column_unit), unit_name(u));
+            diag_note(s->d, d->u.ind.column_unit->sp, "'%s' reads its column as map '%s' in '%s' here",
+                      name, mp->name, unit_name(ind->column_unit));
+            bad++;
+        }
     }
+    if (bad)
+        return false;
     *map = (int32_t)y->index;
     return true;
+}
+
+/* A `rated` target scores its rating, 0..100 (docs/LANGUAGE.md §6): when
+ * it rates an indicator that reads its column through a map, each number
+ * the map gives (converted as the column is) must be a rating.  A number
+ * outside 0..100 is an error at the map's row, with notes at the
+ * indicator and the target; once per indicator. */
+static void check_rated_maps(S *s)
+{
+    sema_model *m = s->m;
+    bool *done = arena_alloc(s->a, (m->ninds + 1) * sizeof *done);
+    for (uint32_t t = 0; t < m->ntargets; t++) {
+        const sema_target *tg = &m->targets[t];
+        const ast_expr *x = tg->measured;
+        if (tg->tk != TG_RATED || !x || x->kind != EX_NAME || x->sema.ref != REF_INDICATOR ||
+            x->sema.index < 0 || (uint32_t)x->sema.index >= m->ninds || done[x->sema.index])
+            continue;
+        const sema_indicator *ind = &m->inds[x->sema.index];
+        if (ind->column < 0 || m->columns[ind->column].map < 0 || !ind->decl)
+            continue;
+        done[x->sema.index] = true;
+        const sema_map *mp = &m->maps[m->columns[ind->column].map];
+        const ast_decl *md = mp->decl, *d = ind->decl;
+        const unit_t *u = ind->unit;
+        bool converts = u && ind->column_unit && ind->column_unit != u && d->u.ind.agg.kind != AGG_COUNT &&
+                        d->u.ind.agg.kind != AGG_SHARE;
+        bool first = true;
+        for (uint32_t j = 0; j < mp->n; j++) {
+            double v = map_row_value(mp, j);
+            if (isnan(v))
+                continue;
+            double r = converts ? unit_convert(v, ind->column_unit, u) : v;
+            if (r >= 0 && r <= 100)
+                continue;
+            const ast_mapentry *e = &md->u.map.entries[mp->entries[j]];
+            diag_error(s->d, e->value_sp, "map '%s' gives %s for \"%s\", but '%s' is a rating, 0..100",
+                       mp->name, numstr(s, v), mp->texts[j], ind->name);
+            diag_note(s->d, d->u.ind.map.sp, "'%s' reads its column as map '%s' here", ind->name, mp->name);
+            diag_note(s->d, x->sp, "target '%s' rates it here", tg->name);
+            if (first)
+                diag_hint(s->d, "a rated target's score is its rating, from 0 to 100: give the map ratings, "
+                                "or rate an expression that makes them ratings ('rated %s * 25 >= 80')",
+                          ind->name);
+            first = false;
+        }
+    }
 }
 
 static void check_indicator(S *s, uint32_t i)
@@ -2823,7 +2906,7 @@ static void check_indicator(S *s, uint32_t i)
             return;
         }
         int32_t map = -1;
-        if (d->u.ind.map.s && !column_map(s, d, is_bool, &map))
+        if (d->u.ind.map.s && !column_map(s, d, ind, is_bool, u, &map))
             return;
         uint32_t ci = m->ncolumns++;
         m->columns[ci].name = col;
@@ -4794,6 +4877,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_region_cycles(s);
     check_aliases(s);
     check_weight_sums(s);
+    check_rated_maps(s);
     check_tests(s);
     m->level_order = level_order(s);
     return m;

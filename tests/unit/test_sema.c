@@ -740,7 +740,8 @@ END_TEST
 
 /* The mistakes: a text twice (also once trimmed), an empty text, an
  * unknown map (did-you-mean), a map of other numbers on a yes/no
- * indicator, a map declared twice. */
+ * indicator (an error at each such number of the map's own texts, not
+ * at the duplicate's), a map declared twice. */
 START_TEST(text_map_mistakes)
 {
     ck_assert_int_eq(check(PRELUDE
@@ -756,7 +757,51 @@ START_TEST(text_map_mistakes)
     ck_said("error: duplicate map '颜色'");
     ck_said("error: undefined map '颜包'");
     ck_said("did you mean '颜色'?");
-    ck_said("error: yes/no indicator '达标' cannot read its column as map '颜色', which gives 4 for \"green\"");
+    ck_said("error: map '颜色' gives 4 for \"green\", which yes/no indicator '达标' cannot read");
+    ck_said("note: '达标' reads its column as map '颜色' here");
+}
+END_TEST
+
+/* A map's numbers against what reads them: a rated indicator's are
+ * ratings, 0..100 ... */
+START_TEST(text_map_ranges)
+{
+    ck_assert_int_eq(check(PRELUDE
+                           "map 等级 { \"优\" = 95, \"超\" = 120 }\n"
+                           "indicator 评级 : 1, higher, column \"r\" as 等级\n"
+                           MEASURE("        target 评级 : rated 评级 >= 80 by 2030\n")),
+                     1);
+    ck_said("error: map '等级' gives 120 for \"超\", but '评级' is a rating, 0..100");
+    ck_said("note: target '评级' rates it here");
+}
+END_TEST
+
+/* ... which a target that rates an expression of it leaves unchecked. */
+START_TEST(text_map_rated_expr)
+{
+    ck_assert_int_eq(check(PRELUDE
+                           "map 等级 { \"优\" = 95, \"超\" = 120 }\n"
+                           "indicator 评级 : 1, higher, column \"r\" as 等级\n"
+                           MEASURE("        target 评级 : rated 评级 * 0.5 >= 40 by 2030\n"
+                                   "        target 高 : 评级 >= 100 by 2030\n")),
+                     0);
+}
+END_TEST
+
+/* A column `in UNIT` must convert each of its map's numbers into range
+ * (a count reads none). */
+START_TEST(text_map_convert_range)
+{
+    ck_assert_int_eq(check(PRELUDE
+                           "unit 吨\n"
+                           "unit 亿吨 = 100000000 吨\n"
+                           "map 大 { \"huge\" = 1e305 }\n"
+                           "indicator 排放 : 吨, lower, column \"c\" as 大 in 亿吨\n"
+                           "indicator 排放数 : 1, column \"c\" as 大 count\n"
+                           MEASURE("        target 排放 : 排放 <= 10 吨 by 2030\n")),
+                     1);
+    ck_said("error: map '大' gives 1e+305 for \"huge\", out of range once indicator '排放' converts it "
+            "from '亿吨' to '吨'");
 }
 END_TEST
 
@@ -799,6 +844,9 @@ static Suite *sema_suite(void)
     tcase_add_test(tc, prefixes);
     tcase_add_test(tc, text_maps_in_the_model);
     tcase_add_test(tc, text_map_mistakes);
+    tcase_add_test(tc, text_map_ranges);
+    tcase_add_test(tc, text_map_rated_expr);
+    tcase_add_test(tc, text_map_convert_range);
     suite_add_tcase(s, tc);
     return s;
 }
