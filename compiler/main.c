@@ -1835,6 +1835,7 @@ static int cmd_explain(int argc, char **argv)
         compilation_free(&c);
         return rc;
     }
+    dopt.load.keep_texts = true; /* a mapped cell is shown as the file wrote it */
     rt_table *table = rt_table_load(c.ir, data, &dopt.load, stderr);
     if (!table) {
         compilation_free(&c);

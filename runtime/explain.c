@@ -253,6 +253,8 @@ typedef struct ex_read {
     double value;           /* in the indicator's unit */
     uint32_t records;       /* the data records that made the row */
     long values;            /* an aggregated column: of them, those with a value; else -1 */
+    long text;              /* a column read through a map: the text of the map the cell
+                               was (rt_table_text), -1 for a cell that was none */
 } ex_read;
 
 /* A list of explanation lines (malloc'd strings), as planc explain prints
@@ -441,6 +443,7 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, ex_t
             rd->cell = row >= 0 ? rt_table_column(x->t, in->column)[row] : NAN;
             rd->records = row >= 0 ? rt_table_records(x->t, (size_t)row) : 0;
             rd->values = row >= 0 ? rt_table_values(x->t, in->column, (size_t)row) : -1;
+            rd->text = row >= 0 ? rt_table_text(x->t, in->column, (size_t)row) : -1;
             const ir_column *c = &p->columns[in->column];
             rd->value = c->divisor != 0 ? rd->cell / c->divisor : rd->cell * c->factor;
             continue;
@@ -1457,18 +1460,16 @@ static void paren(lbl_lang lang, strbuf *b, const char *text)
     sbf(b, "%s%s%s", L(lang, LBL_PAREN_OPEN), text, L(lang, LBL_PAREN_CLOSE));
 }
 
-/* Whether the read rd of column c has texts its map reads as the cell's
- * number (a cell, not missing, not an aggregate of several): explain shows
- * them, as the cell was most likely one of them (a number the file wrote
- * as such would be shown the same). */
-static bool map_texts(const ir_column *c, const ex_read *rd)
+/* The cell of the read rd of column c as the data wrote it, when it was a
+ * text of the column's map (the loader kept which: rt_load_options.
+ * keep_texts); NULL for a cell the file wrote as a number, an empty or
+ * NA cell, a row not in the data and an aggregate of several records.
+ * Explain shows it and the number the map reads it as. */
+static const char *map_cell(const ir_column *c, const ex_read *rd)
 {
-    if (!c->map || !rd->in_data || isnan(rd->cell) || c->agg_text)
-        return false;
-    for (uint32_t k = 0; k < c->map->n; k++)
-        if (c->map->values[k] == rd->cell)
-            return true;
-    return false;
+    if (!c->map || !rd->in_data || c->agg_text || rd->text < 0 || (uint64_t)rd->text >= c->map->n)
+        return NULL;
+    return c->map->texts[rd->text];
 }
 
 /* The "reads" line of one data cell. */
@@ -1495,15 +1496,10 @@ static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
         sbf(b, "%s", L(lang, LBL_X_NOT_IN_DATA));
         return;
     }
+    const char *text = map_cell(c, rd);
+    if (text)
+        sbf(b, L(lang, LBL_X_MAP_TEXT), text);
     qty(lang, b, rd->cell, c->unit, c->type == IR_COL_BOOL);
-    if (map_texts(c, rd)) {
-        strbuf t = {0};
-        for (uint32_t k = 0; k < c->map->n; k++)
-            if (c->map->values[k] == rd->cell)
-                sbf(&t, "%s'%s'", t.len ? L(lang, LBL_X_SEP) : "", c->map->texts[k]);
-        sbf(b, L(lang, LBL_X_MAP_TEXT), t.s);
-        free(t.s);
-    }
     if (c->divisor != 0 || c->factor != 1) {
         if (c->divisor != 0)
             sbf(b, " ÷ %s", num(lang, c->divisor, n1));
@@ -1946,9 +1942,8 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
             json_str(w, c->map->name);
             json_key(w, "texts");
             json_begin_array(w);
-            for (uint32_t k = 0; map_texts(c, rd) && k < c->map->n; k++)
-                if (c->map->values[k] == rd->cell)
-                    json_str(w, c->map->texts[k]);
+            if (map_cell(c, rd))
+                json_str(w, map_cell(c, rd));
             json_end_array(w);
             json_end_object(w);
         } else {

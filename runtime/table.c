@@ -54,6 +54,9 @@ struct rt_table {
     int *maxyear;           /* while loading: per region, latest year read (0: none) */
     double **aggn;          /* per aggregated column, per row, how many of the row's
                                cells were not missing (NULL for other columns) */
+    int32_t **texts;        /* with keep_texts: per column read through a map and
+                               without an aggregate, per row, the map's text the cell
+                               was (-1: none; NULL for other columns); else NULL */
     uint32_t *nrec;         /* when rows are combined: per row, how many records made
                                it (0 for an added row); else NULL */
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
@@ -153,6 +156,8 @@ static void grow_rows(rt_table *t)
         t->data[k] = rt_col_realloc(t->data[k], k, t->caprows);
         if (t->aggn[k])
             t->aggn[k] = rt_xrealloc(t->aggn[k], t->caprows, sizeof *t->aggn[k]);
+        if (t->texts && t->texts[k])
+            t->texts[k] = rt_xrealloc(t->texts[k], t->caprows, sizeof *t->texts[k]);
     }
     if (t->nrec)
         t->nrec = rt_xrealloc(t->nrec, t->caprows, sizeof *t->nrec);
@@ -172,6 +177,8 @@ static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line)
         t->data[k][r] = NAN;
         if (t->aggn[k])
             t->aggn[k][r] = 0;
+        if (t->texts && t->texts[k])
+            t->texts[k][r] = -1;
     }
     if (t->nrec)
         t->nrec[r] = line ? 1 : 0;
@@ -234,6 +241,8 @@ typedef struct loader {
     long *same_as;          /* per column: an earlier column reading the same field the
                                same way (its cell is parsed once), or -1 */
     bool *cell_ok;          /* per column: the record's cell parsed (into plain[]) */
+    int32_t *cell_text;     /* per column, with keep_texts: the text of its map the
+                               record's cell last read was (-1: none; store) */
     unsigned disagree_line; /* the record and column of the last "differs" error */
     uint32_t disagree_col;
     /* A file with a column per year (a column "C{year}"): the years of the
@@ -1716,6 +1725,7 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
                        double *v)
 {
     const ir_column *c = &L->p->columns[k];
+    L->cell_text[k] = -1;
     if (field < 0) { /* a column the header lacks (--allow-missing-columns) */
         *v = NAN;
         return true;
@@ -1724,6 +1734,10 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     size_t cell_len;
     const char *s = cell(csv, (size_t)field, &cell_len);
     int r = parse_cell(L, k, s, cell_len, v);
+    /* which text of the map it was, for planc explain (a second search,
+     * only then: parse_cell runs on the parsing threads too) */
+    if (r == 0 && c->map && L->t->texts)
+        L->cell_text[k] = (int32_t)ir_map_find(c->map, s, cell_len);
     if (c->type == IR_COL_BOOL) {
         if (r != 0) {
             if (c->map)
@@ -1762,6 +1776,7 @@ static bool read_cell(loader *L, csv_reader *csv, const csv_record *rec, uint32_
     if (j >= 0) {
         L->plain[k] = L->plain[j];
         L->cell_ok[k] = L->cell_ok[j];
+        L->cell_text[k] = L->cell_text[j];
     } else {
         L->cell_ok[k] = cell_value(L, csv, rec, k, L->column_field[k], &L->plain[k]);
     }
@@ -1800,6 +1815,8 @@ static void store(loader *L, const csv_record *rec, uint32_t k, size_t row, doub
         fold(c, d, &t->aggn[k][row], v);
     } else if (!L->again || isnan(*d)) {
         *d = v;
+        if (t->texts && t->texts[k])
+            t->texts[k][row] = L->cell_text[k];
     } else if (!isnan(v) && v != *d && !(L->disagree_line == rec->line && L->disagree_col == k)) {
         /* a plain column of a file with a column per year: said once */
         L->disagree_line = rec->line;
@@ -2104,6 +2121,15 @@ static void permute_rows(rt_table *t, const size_t *perm)
         free(t->aggn[k]);
         t->aggn[k] = cnt;
     }
+    for (uint32_t k = 0; t->texts && k < p->ncolumns; k++) {
+        if (!t->texts[k])
+            continue;
+        int32_t *tx = rt_xmalloc(n, sizeof *tx);
+        for (size_t r = 0; r < n; r++)
+            tx[r] = t->texts[k][perm[r]];
+        free(t->texts[k]);
+        t->texts[k] = tx;
+    }
     if (t->nrec) {
         uint32_t *nrec = rt_xmalloc(n, sizeof *nrec);
         for (size_t r = 0; r < n; r++)
@@ -2132,6 +2158,8 @@ static void fit_rows(rt_table *t)
         t->data[k] = rt_col_realloc(t->data[k], k, n);
         if (t->aggn[k])
             t->aggn[k] = rt_xrealloc(t->aggn[k], n, sizeof *t->aggn[k]);
+        if (t->texts && t->texts[k])
+            t->texts[k] = rt_xrealloc(t->texts[k], n, sizeof *t->texts[k]);
     }
     if (t->nrec)
         t->nrec = rt_xrealloc(t->nrec, n, sizeof *t->nrec);
@@ -2779,6 +2807,12 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         }
     if (combine)
         t->nrec = rt_xmalloc(1, sizeof *t->nrec);
+    if (opts && opts->keep_texts) {
+        t->texts = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *t->texts);
+        for (uint32_t k = 0; k < p->ncolumns; k++)
+            if (p->columns[k].map && p->columns[k].agg == IR_AGG_NONE)
+                t->texts[k] = rt_xmalloc(1, sizeof *t->texts[k]); /* grown with the rows */
+    }
     t->maxyear = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *t->maxyear);
     grow_rows(t);
 
@@ -2795,6 +2829,9 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     L.plain = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.plain);
     L.same_as = rt_xmalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.same_as);
     L.cell_ok = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.cell_ok);
+    L.cell_text = rt_xmalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.cell_text);
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        L.cell_text[k] = -1;
     L.percent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.percent);
     L.map_noted = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.map_noted);
     for (uint32_t k = 0; k < p->ncolumns; k++)
@@ -2810,7 +2847,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         csv_status st;
         size_t counted = 0;
         rounds_end how = ROUNDS_REST;
-        if (L.opts.threads > 1 && !L.nyears) {
+        if (L.opts.threads > 1 && !L.nyears && !L.opts.keep_texts) {
             load_pool *pl = pool_open(&L, L.opts.threads);
             how = read_rounds(&L, src, &csv, pl);
             pool_close(pl);
@@ -2924,6 +2961,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     free(L.plain);
     free(L.same_as);
     free(L.cell_ok);
+    free(L.cell_text);
     free(L.warned);
     free(L.years);
     free(L.year_index);
@@ -2992,9 +3030,12 @@ void rt_table_free(rt_table *t)
     for (uint32_t k = 0; k < t->p->ncolumns; k++) {
         rt_col_free(t->data[k], k);
         free(t->aggn[k]);
+        if (t->texts)
+            free(t->texts[k]);
     }
     free(t->data);
     free(t->aggn);
+    free(t->texts);
     free(t->nrec);
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
@@ -3029,6 +3070,11 @@ const double *rt_table_column(const rt_table *t, uint32_t col) { return t->data[
 uint32_t rt_table_records(const rt_table *t, size_t row)
 {
     return t->nrec ? t->nrec[row] : t->line[row] ? 1 : 0;
+}
+
+long rt_table_text(const rt_table *t, uint32_t col, size_t row)
+{
+    return t->texts && t->texts[col] ? (long)t->texts[col][row] : -1;
 }
 
 long rt_table_values(const rt_table *t, uint32_t col, size_t row)

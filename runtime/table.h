@@ -54,6 +54,10 @@ typedef struct rt_load_options {
     /* Threads that parse the records (0 or 1: the caller alone).  The
      * table, the errors and the warnings are the same for any number. */
     unsigned threads;
+    /* Remember, per row of a column read through a text map, which text
+     * of the map its cell was (rt_table_text): planc explain shows the
+     * cell as written.  The records are then read on one thread. */
+    bool keep_texts;
 } rt_load_options;
 
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column
@@ -88,6 +92,11 @@ const double *rt_table_column(const rt_table *t, uint32_t col);
 /* How many data records made a row: 1, or more when a column's aggregate
  * combined several (docs/LANGUAGE.md §4); 0 for a row the runtime added. */
 uint32_t rt_table_records(const rt_table *t, size_t row);
+/* With rt_load_options.keep_texts, for a column read through a text map:
+ * the index (into the map's texts) of the text the row's cell was, -1
+ * when the cell was a number, empty or missing otherwise, or the column
+ * combines several records; -1 without keep_texts. */
+long rt_table_text(const rt_table *t, uint32_t col, size_t row);
 /* For an aggregated column: how many of a row's records had a value (not
  * missing) in it; -1 for a column without an aggregate. */
 long rt_table_values(const rt_table *t, uint32_t col, size_t row);
