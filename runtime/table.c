@@ -163,8 +163,11 @@ static void grow_rows(rt_table *t)
         t->nrec = rt_xrealloc(t->nrec, t->caprows, sizeof *t->nrec);
 }
 
-/* Appends a row (data cells NaN) and notes its key; returns its number. */
-static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line)
+/* Appends a row and notes its key; returns its number.  Its data cells
+ * are v[0..ncolumns) (a record whose cells are all read and that no
+ * aggregate folds: commit_range), or NaN when v is NULL (store() fills
+ * them). */
+static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line, const double *v)
 {
     const ir_program *p = t->p;
     if (t->nrows == t->caprows)
@@ -174,7 +177,7 @@ static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line)
     t->year[r] = year;
     t->line[r] = line;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
-        t->data[k][r] = NAN;
+        t->data[k][r] = v ? v[k] : NAN;
         if (t->aggn[k])
             t->aggn[k][r] = 0;
         if (t->texts && t->texts[k])
@@ -876,8 +879,15 @@ typedef struct source {
     sha256_ctx *digest;     /* hashes every byte read, or NULL */
 } source;
 
-/* Has any byte of a 64-bit word zero? */
-#define HAS_ZERO(w) (((w) - UINT64_C(0x0101010101010101)) & ~(w) & UINT64_C(0x8080808080808080))
+/* 0x80 in each byte of the 64-bit word w that is zero, exactly: (b & 0x7F)
+ * + 0x7F sets a byte's top bit when any of its low seven bits is set,
+ * without a carry into the next byte; with b's own top bit, that marks the
+ * bytes that are not zero. */
+static inline uint64_t zero_bytes(uint64_t w)
+{
+    const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+    return ~(((w & low7) + low7) | w | low7);
+}
 
 /* Checks the window from `checked` on: UTF-8 without NUL bytes.  Notes the
  * first bad byte and its line; stops before a sequence or a CR the window
@@ -890,17 +900,26 @@ static void check_text(source *s)
     size_t len = s->len, i = s->checked;
     unsigned line = s->line;
     while (i < len && !s->bad) {
-        /* Eight ASCII bytes that are no NUL, LF or CR at once. */
-        if (len - i >= 8) {
+        /* Eight bytes at a time while they are ASCII and no control
+         * character but LF, their LFs counted: a line of numbers is some
+         * 30 bytes, so a word in four holds a line break, and taking those
+         * byte by byte made the check nearly three times as long
+         * (docs/PERFORMANCE.md).
+         * In a word without top bits, b + 0x60 sets a byte's top bit (no
+         * carry out of it) exactly when b >= 0x20; the LFs' marks, moved
+         * to bit 0 of their byte, are summed into the top byte by the
+         * multiplication. */
+        for (; len - i >= 8; i += 8) {
             uint64_t w;
             memcpy(&w, b + i, 8);
-            if (!(w & UINT64_C(0x8080808080808080)) && !HAS_ZERO(w) &&
-                !HAS_ZERO(w ^ UINT64_C(0x0A0A0A0A0A0A0A0A)) &&
-                !HAS_ZERO(w ^ UINT64_C(0x0D0D0D0D0D0D0D0D))) {
-                i += 8;
-                continue;
-            }
+            uint64_t lf = zero_bytes(w ^ UINT64_C(0x0A0A0A0A0A0A0A0A));
+            uint64_t control = ~(w + UINT64_C(0x6060606060606060)) & UINT64_C(0x8080808080808080);
+            if ((w & UINT64_C(0x8080808080808080)) | (control & ~lf))
+                break;
+            line += (unsigned)(((lf >> 7) * UINT64_C(0x0101010101010101)) >> 56);
         }
+        if (i >= len)
+            break;
         unsigned c = b[i];
         if (c == '\r' && i + 1 >= len && !s->final)
             break; /* a CRLF perhaps: one line */
@@ -1800,7 +1819,7 @@ static long key_row(loader *L, const csv_record *rec, uint32_t region, int year)
                    L->p->regions[region].name, year, t->line[prev]);
         return -1;
     }
-    return prev >= 0 ? prev : (long)add_row(t, region, year, rec->line);
+    return prev >= 0 ? prev : (long)add_row(t, region, year, rec->line, NULL);
 }
 
 /* Puts cell value v of column k into row `row`: folded into an aggregate,
@@ -2081,7 +2100,7 @@ static void add_ancestor_rows(rt_table *t)
             if (seen_find(t, (uint32_t)a, t->year[r]) >= 0)
                 ir_up_prune(&w);
             else
-                add_row(t, (uint32_t)a, t->year[r], 0);
+                add_row(t, (uint32_t)a, t->year[r], 0, NULL);
         }
     }
     rt_up_free(&w);
@@ -2517,21 +2536,25 @@ static void commit_range(loader *L, const char *buf, const prange *g, unsigned b
                 read_row(L, &L->slow, &rec);
             continue;
         }
-        report_notes(L);
+        if (L->nnotes)
+            report_notes(L);
         L->any_row = true;
         if (r->kind == PR_SKIP) {
             L->skipped++;
             continue;
         }
-        csv_record rec = {.line = base + r->rline - 1, .nfields = L->nheader, .bad_field = -1};
-        long row = key_row(L, &rec, r->region, r->year);
         const double *v = g->vals + i * nc;
-        for (uint32_t k = 0; k < nc; k++) {
-            L->plain[k] = v[k];
-            L->cell_ok[k] = true;
-            if (row >= 0)
-                store(L, &rec, k, (size_t)row, v[k]);
+        unsigned line = base + r->rline - 1;
+        /* A new row where no aggregate folds cells (most files): its cells
+         * go in as they are, as key_row and store() would put them. */
+        if (!L->combine && seen_find(L->t, r->region, r->year) < 0) {
+            add_row(L->t, r->region, r->year, line, v);
+            continue;
         }
+        csv_record rec = {.line = line, .nfields = L->nheader, .bad_field = -1};
+        long row = key_row(L, &rec, r->region, r->year);
+        for (uint32_t k = 0; row >= 0 && k < nc; k++)
+            store(L, &rec, k, (size_t)row, v[k]);
     }
 }
 
@@ -2647,7 +2670,15 @@ static void pool_parse(load_pool *pl, const char *buf)
 }
 
 /* Splits window bytes [lo, hi) into up to pl->nthreads ranges at line
- * breaks, none shorter than MIN_RANGE_BYTES but the last. */
+ * breaks, none shorter than MIN_RANGE_BYTES but the last.  The first
+ * range, the caller's, is shorter: after parsing it the caller enters the
+ * whole round (and checks the text read next) while the other threads
+ * wait, which costs about 1/ENTER_SHARE of parsing the round (1/7 under
+ * callgrind for the benchmark's file of two number columns;
+ * docs/PERFORMANCE.md), so the caller parses that much less and the
+ * threads finish nearer together.  Where the split falls changes nothing
+ * read (test_load). */
+enum { ENTER_SHARE = 8 };
 static void split_round(load_pool *pl, const char *buf, size_t lo, size_t hi)
 {
     unsigned k = (unsigned)((hi - lo) / MIN_RANGE_BYTES);
@@ -2655,10 +2686,15 @@ static void split_round(load_pool *pl, const char *buf, size_t lo, size_t hi)
         k = pl->nthreads;
     if (k < 1)
         k = 1;
+    /* the caller parses `first` bytes and enters all (as `enter` bytes
+     * more), every other thread parses `other`: first + enter = other */
+    size_t enter = (hi - lo) / ENTER_SHARE;
+    size_t other = (hi - lo + enter) / k;
+    size_t first = other > enter ? other - enter : 0;
     pl->nranges = 0;
     size_t from = lo;
     for (unsigned i = 1; i < k && from < hi; i++) {
-        size_t want = lo + (hi - lo) / k * i;
+        size_t want = lo + first + other * (i - 1);
         if (want < from)
             want = from;
         const char *nl = memchr(buf + want, '\n', hi - want);

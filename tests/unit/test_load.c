@@ -614,6 +614,92 @@ START_TEST(threads_text_maps)
 }
 END_TEST
 
+START_TEST(threads_combined_rows)
+{
+    /* A column read with an aggregate: records of one region and year are
+     * combined into one row (key_row, store), not entered as new rows
+     * straight away.  Each key comes once in the years' order, and again
+     * for a third of them (next to the first or far from it, so that the
+     * rows' hash is built); in a second file a park cell now and then
+     * disagrees (an error); and the odd records of odd_csv.  The same
+     * table and messages on any number of threads. */
+    fixture f;
+    fx_init(&f);
+    f.p.columns[FX_FARMLAND].agg = IR_AGG_MEAN;
+    for (int disagree = 0; disagree < 2; disagree++) {
+        capture c;
+        FILE *csv = cap_open(&c);
+        fputs("city,year,farmland_mu,park\n", csv);
+        uint64_t seed = 5;
+        for (int pass = 0; pass < 2; pass++)
+            for (int y = 1; y <= 9999; y++)
+                for (int g = 0; g < NREGIONS; g++) {
+                    uint64_t r = rnd(&seed);
+                    if (pass == 1 && r % 3 != 0)
+                        continue;
+                    int n = pass == 0 && r % 5 == 0 ? 2 : 1; /* a second record next to the first */
+                    for (int i = 0; i < n; i++)
+                        fprintf(csv, "%s,%d,%d.5,%s\n", region_names[g], y, (int)(r % 1000) + i,
+                                disagree && pass == 1 && r % 997 == 0 ? "0" : "1");
+                }
+        const char *text = cap_text(&c); /* sets c.len */
+        ck_assert_uint_gt(c.len, 1u << 20);
+        /* without disagreements: no message, and the tables (the means)
+         * compared */
+        char *errors = load_both(&f, text, c.len, disagree ? NULL : "");
+        if (disagree)
+            ck_assert_msg(strstr(errors, "differs from 1 in an earlier row") != NULL, "%s", errors);
+        free(errors);
+        cap_free(&c);
+    }
+    for (uint64_t seed2 = 1; seed2 <= 2; seed2++) {
+        size_t n;
+        char *odd = odd_csv(seed2 * 104729, 50, &n);
+        free(load_both(&f, odd, n, NULL));
+        free(odd);
+    }
+    fx_free(&f);
+}
+END_TEST
+
+START_TEST(check_counts_lines_as_read)
+{
+    /* The text check counts lines eight bytes at a time where the bytes
+     * are ASCII without control characters but LF, and byte by byte
+     * elsewhere: lines of every length (so the line breaks fall on every
+     * byte of a word), tabs, lone CRs, CRLFs and CJK text among them, then
+     * invalid UTF-8: the error is at its line, as the reader counts. */
+    fixture f;
+    fx_init(&f);
+    for (int pad = 0; pad < 8; pad++) {
+        capture c;
+        FILE *csv = cap_open(&c);
+        fprintf(csv, "city,year,farmland_mu,park,note%.*s\n", pad, "xxxxxxxx");
+        unsigned line = 1;
+        uint64_t seed = 77 + (uint64_t)pad;
+        for (int y = 1; y <= 30000; y++) {
+            uint64_t r = rnd(&seed);
+            const char *ends[] = {"\n", "\n", "\n", "\r\n", "\r"};
+            const char *notes[] = {"", "a", "tab\there", "长", "x y z w"};
+            fprintf(csv, "%s,%d,%d.%d,1,%s%.*s%s", region_names[y % NREGIONS], y / NREGIONS + 1, y, (int)(r % 100),
+                    notes[(r >> 8) % 5], (int)((r >> 16) % 9), "012345678", ends[(r >> 24) % 5]);
+            line++;
+        }
+        fputs("大连,9999,1,1,\xB4\n", csv);
+        line++;
+        const char *text = cap_text(&c); /* sets c.len */
+        char want[160];
+        snprintf(want, sizeof want, ":%u: error: column 'note%.*s': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n",
+                 line, pad, "xxxxxxxx");
+        char *errors = load_both(&f, text, c.len, NULL);
+        ck_assert_str_eq(strchr(errors, ':'), want);
+        free(errors);
+        cap_free(&c);
+    }
+    fx_free(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -632,6 +718,8 @@ int main(void)
     tcase_add_test(tc, threads_read_as_one);
     tcase_add_test(tc, threads_skip_unknown_regions);
     tcase_add_test(tc, threads_text_maps);
+    tcase_add_test(tc, threads_combined_rows);
+    tcase_add_test(tc, check_counts_lines_as_read);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
