@@ -44,6 +44,9 @@ typedef enum sema_ref {
     FN_PEAKVALUE            /* sema.index: the first year (ir.h IR_CUMMAX) */
 } sema_ref;
 
+/* (The fields are ordered so that no padding falls between them: 96 bytes
+ * instead of 112, for plans of hundreds of thousands of regions;
+ * docs/PERFORMANCE.md.) */
 typedef struct sema_region {
     const char *name;
     uint32_t level;         /* index into levels */
@@ -53,14 +56,14 @@ typedef struct sema_region {
     uint32_t naliases;
     span sp;
     const char *replaces;   /* the base region it replaces, or NULL */
-    bool renamed;           /* `replaces` is that region renamed (`override region OLD as NEW`) */
     const ast_origin *origin;
-    bool is_group;          /* a regional group (`of A, B`) */
     uint32_t *members;      /* a group's members: regions of finer levels (those
                                that resolved; the checker reports the others) */
-    uint32_t nmembers;
     uint32_t *groups;       /* the groups that list this region as a member */
+    uint32_t nmembers;
     uint32_t ngroups;
+    bool renamed;           /* `replaces` is that region renamed (`override region OLD as NEW`) */
+    bool is_group;          /* a regional group (`of A, B`) */
 } sema_region;
 
 typedef struct sema_indicator {

@@ -1514,9 +1514,9 @@ bands:
 /* band := (IDENT | STRING) ['>=' sum] */
 band:
     IDENT               { $$ = (ast_band){.name = $1, .sp = @$}; }
-  | STRING              { $$ = (ast_band){.name = {$1, @1}, .sp = @$}; }
+  | STRING              { $$ = (ast_band){.name = {.s = $1, .sp = @1}, .sp = @$}; }
   | IDENT GE sum        { $$ = (ast_band){.name = $1, .has_min = true, .min = $3, .sp = @$}; }
-  | STRING GE sum       { $$ = (ast_band){.name = {$1, @1}, .has_min = true, .min = $3, .sp = @$}; }
+  | STRING GE sum       { $$ = (ast_band){.name = {.s = $1, .sp = @1}, .has_min = true, .min = $3, .sp = @$}; }
   ;
 
 /* names := IDENT {',' IDENT}  (names being declared) */
