@@ -2428,8 +2428,11 @@ typedef struct prange {
     size_t nread;           /* records read, blank ones too (progress) */
     unsigned lines;         /* line breaks in [lo, hi) */
     bool unterminated;      /* the range ends inside a quoted field: */
-    size_t cut;             /* where the record holding it starts */
-    unsigned cut_line;      /* and its line */
+    size_t cut;             /* where the reading of the record holding it
+                               starts (empty lines before it included) */
+    unsigned cut_line;      /* the line at `cut` */
+    unsigned cut_rline;     /* the record's own line (after those empty
+                               lines): the line its error names */
 } prange;
 
 /* Whether the region s[0..n) is one the rules dropped (or renamed to one
@@ -2501,6 +2504,7 @@ static void parse_range(const loader *L, const char *buf, prange *g)
             g->unterminated = true;
             g->cut = at;
             g->cut_line = line;
+            g->cut_rline = rec.line;
             break;
         }
         g->nread++;
@@ -2799,7 +2803,7 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
                 return ROUNDS_STOP;
             if (g->unterminated) { /* the last range */
                 if (last) {
-                    data_error(L, base + g->cut_line - 1,
+                    data_error(L, base + g->cut_rline - 1,
                                "unterminated quoted field (a quote opened in this record never closes)");
                     return ROUNDS_STOP;
                 }

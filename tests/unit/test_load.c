@@ -432,6 +432,22 @@ START_TEST(blocks_unterminated_late)
 }
 END_TEST
 
+/* An unterminated quoted field after empty lines names the record's own
+ * line on every number of threads (the parsing threads had named the line
+ * where the reading of the record started, the first empty one). */
+START_TEST(threads_unterminated_after_empty_lines)
+{
+    fixture f;
+    fx_init(&f);
+    static const char text[] = "city,year,farmland_mu,park\n大连,2024,1,1\n\n\r\n大连,2025,\"1\n";
+    char *errors = load_both(&f, text, strlen(text), NULL);
+    ck_assert_str_eq(strchr(errors, ':'), ":5: error: unterminated quoted field (a quote opened in this record "
+                                          "never closes)\n");
+    free(errors);
+    fx_free(&f);
+}
+END_TEST
+
 /* Bad text in a record that goes on past the block (a line of NUL bytes;
  * /dev/zero, which never ends): the reading stops there, with the error
  * at the record's line and column, instead of reading on for its end. */
@@ -713,6 +729,7 @@ int main(void)
     tcase_add_test(tc, blocks_bad_text_late_is_alone);
     tcase_add_test(tc, blocks_cut_sequences);
     tcase_add_test(tc, blocks_unterminated_late);
+    tcase_add_test(tc, threads_unterminated_after_empty_lines);
     tcase_add_test(tc, blocks_bad_text_in_an_endless_record);
     tcase_add_test(tc, blocks_small_files);
     tcase_add_test(tc, threads_read_as_one);
