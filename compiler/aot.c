@@ -67,11 +67,16 @@ _Static_assert(IR_SHARE_PERCENT == 0 && IR_SHARE_TOTAL == 1 && IR_SHARE_LOWEST =
 /* Exit codes, as the driver's (docs/LANGUAGE.md §12). */
 enum { AOT_OK = 0, AOT_RULES = 1, AOT_USAGE = 2, AOT_INTERNAL = 4 };
 
+/* AOT_ABI_VERSION as a string literal, so the help names the version the
+ * libraries implement and cannot fall behind it. */
+#define ABI_STR_(v) #v
+#define ABI_STR(v) ABI_STR_(v)
+
 const char aot_usage[] =
     "usage: planc build RULES -o libNAME.so [--header FILE] [--cpu CPU] [--cc CMD]\n"
     "\n"
     "Compiles the rules into a shared library that scores data without planc,\n"
-    "and writes NAME.h beside it: the library's C interface (ABI version 2),\n"
+    "and writes NAME.h beside it: the library's C interface (ABI version " ABI_STR(AOT_ABI_VERSION) "),\n"
     "documenting its input columns, regions and output columns.  A C program\n"
     "loads the library with dlopen(); see examples/aot/.\n"
     "\n"

@@ -514,6 +514,9 @@ START_TEST(header_and_exports)
     ck_assert_msg(strstr(header, block) != NULL,
                   "the generated header does not hold compiler/aot_abi.h's ABI block");
     char want[128];
+    /* planc build --help names the version the library implements */
+    snprintf(want, sizeof want, "(ABI version %d)", PLANC_ABI_VERSION);
+    ck_assert_msg(strstr(aot_usage, want) != NULL, "planc build --help does not say '%s'", want);
     snprintf(want, sizeof want, "#define TEST_FINGERPRINT \"%s\"", b.lib_api->fingerprint);
     ck_assert_msg(strstr(header, want) != NULL, "no '%s' in the header", want);
     ck_assert_ptr_nonnull(strstr(header, "from every/feature.plan"));
