@@ -1,4 +1,4 @@
-/* cleanup.c — what planc removes when a signal ends it (see cleanup.h). */
+/* cleanup.c — what planc removes when a signal or exit() ends it (see cleanup.h). */
 #define _GNU_SOURCE /* syscall, SYS_getdents64 */
 #include "cleanup.h"
 
@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -143,8 +144,31 @@ static void on_signal(int sig)
     errno = saved;
 }
 
+/* The process that installed the handlers (a child made by fork, which
+ * would inherit the atexit handler, must not clean up its parent's
+ * files). */
+static pid_t installer;
+
+/* At exit: removes what is still registered, as the signal handler does.
+ * A run that ends well has released everything by then (a file renamed
+ * into place is forgotten right after the rename, its temporary name then
+ * naming nothing), so this acts only when exit() cut a run short: out of
+ * memory (rt_xmalloc's exit 4), or another exit on an error path while a
+ * temporary output file, cache entry or link directory existed.  Those
+ * were left behind before, a hidden partial output file among them. */
+static void on_exit_clean(void)
+{
+    if (getpid() != installer)
+        return;
+    clean_kind(KIND_CHILD);
+    clean_kind(KIND_FILE);
+    clean_kind(KIND_DIR);
+}
+
 void cleanup_install(void)
 {
+    installer = getpid();
+    atexit(on_exit_clean);
     /* a file grown past the file size limit (ulimit -f) is an error of
      * the write, reported and cleaned up like a full disk; by default the
      * signal would end planc without a word and leave the temporary

@@ -27,9 +27,11 @@
 /* Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGPIPE, except
  * for a signal the process ignores (nohup, a background job); ignores
  * SIGXFSZ, so that a write beyond the file size limit fails with EFBIG
- * and is reported as an error of the write.  Once, from
- * main, before any thread starts.  Without it, registering still works
- * but nothing is removed on a signal. */
+ * and is reported as an error of the write.  Also cleans up at exit():
+ * what is still registered then was left by a run cut short (out of
+ * memory, exit 4), and is removed as on a signal (not in a child made
+ * by fork).  Once, from main, before any thread starts.  Without it,
+ * registering still works but nothing is removed on a signal or exit. */
 void cleanup_install(void);
 
 /* Registers a file to remove; returns its handle (-1: not registered). */

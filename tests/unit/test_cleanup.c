@@ -118,6 +118,42 @@ START_TEST(signal_removes)
 }
 END_TEST
 
+/* exit() on an error path (out of memory: exit 4) removes what is still
+ * registered, as a signal does; a child made by fork that calls exit()
+ * removes nothing of its parent's. */
+START_TEST(exit_removes)
+{
+    char file[128], kept[128], sub[128];
+    make_file("exit.tmp", file, sizeof file);
+    make_file("exit-kept", kept, sizeof kept);
+    snprintf(sub, sizeof sub, "%s/exit-work", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    pid_t child = fork();
+    ck_assert_int_ge(child, 0);
+    if (child == 0) {
+        cleanup_install();
+        if (cleanup_file(file) < 0 || cleanup_dir(sub) < 0)
+            _exit(90);
+        int k = cleanup_file(kept);
+        cleanup_done(k);
+        pid_t grand = fork();
+        if (grand == 0)
+            exit(0); /* runs the inherited atexit handler */
+        int st = 0;
+        if (waitpid(grand, &st, 0) != grand || !exists(file) || !exists(sub))
+            _exit(91); /* the grandchild removed its parent's files */
+        exit(4);
+    }
+    int status = 0;
+    ck_assert_int_eq(waitpid(child, &status, 0), child);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 4);
+    ck_assert(!exists(file));
+    ck_assert(!exists(sub));
+    ck_assert(exists(kept));
+}
+END_TEST
+
 /* A signal the process ignored before cleanup_install stays ignored. */
 START_TEST(ignored_stays_ignored)
 {
@@ -170,6 +206,7 @@ static Suite *cleanup_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, signal_removes);
+    tcase_add_test(tc, exit_removes);
     tcase_add_test(tc, ignored_stays_ignored);
     tcase_add_test(tc, limits);
     suite_add_tcase(s, tc);
