@@ -731,6 +731,10 @@ static const sym *lookup(S *s, int kind, ast_name n)
 {
     if (!n.s)
         return NULL;
+    /* a text map a syntax error threw away: its uses are not undefined
+     * (unless the file sees a map of that name after all) */
+    if (kind == K_MAP && lost_name(s, LOST_MAP, n.s) && !tab_find(vtab(s, kind, mod_of(s, n.sp)), n.s))
+        return NULL;
     if (is_vocab(kind))
         return lookup_vocab(s, kind, n, NULL);
     const sym *y = find(s, kind, n);

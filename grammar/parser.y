@@ -172,6 +172,8 @@ struct parse_state {
                                 NAME ...`) until its measure holds it */
     ast_name pending_indicator; /* the indicator being declared (`indicator
                                 NAME ...`) until the program holds it */
+    ast_name pending_map;  /* the text map being declared (`map NAME ...`),
+                              likewise */
     ptrvec pending_periods; /* const char *: the periods of the `periods`
                                item being read, until the plan holds them */
     ptrvec lost;           /* ast_lost *: names a syntax error threw away */
@@ -391,7 +393,7 @@ program:
         {
             if ($2)
                 ptrvec_push(ps->a, &ps->decls, $2);
-            ps->pending_indicator = (ast_name){0};
+            ps->pending_indicator = ps->pending_map = (ast_name){0};
         }
   | program error       { lose_pending(ps); }
   ;
@@ -1063,8 +1065,8 @@ opt_map:
 
 /* map := 'map' IDENT [STRING] '{' mapitem {',' mapitem} [','] '}' */
 map:
-    kw_map IDENT opt_string '{' mapitems opt_comma '}'
-        { $$ = map_finish(ps, $2, $3, $5, @$); }
+    kw_map IDENT { ps->pending_map = $2; } opt_string '{' mapitems opt_comma '}'
+        { $$ = map_finish(ps, $2, $4, $6, @$); }
   ;
 
 /* mapitems := mapitem {',' mapitem} */
@@ -2568,19 +2570,22 @@ static void lose(parse_state *ps, ast_lostkind k, const char *name)
     ptrvec_push(ps->a, &ps->lost, l);
 }
 
-/* After a syntax error: the target, indicator or periods being read, if
- * their names were read, were thrown away; the names are kept so that the
- * checker does not report what names them (an expectation, a weight, a
- * veto, an expression, a deadline) as undefined. */
+/* After a syntax error: the target, indicator, text map or periods being
+ * read, if their names were read, were thrown away; the names are kept so
+ * that the checker does not report what names them (an expectation, a
+ * weight, a veto, an expression, a deadline, a column's `as MAP`) as
+ * undefined. */
 static void lose_pending(parse_state *ps)
 {
     if (ps->pending_target.s)
         lose(ps, LOST_TARGET, ps->pending_target.s);
     if (ps->pending_indicator.s)
         lose(ps, LOST_INDICATOR, ps->pending_indicator.s);
+    if (ps->pending_map.s)
+        lose(ps, LOST_MAP, ps->pending_map.s);
     for (size_t i = 0; i < ps->pending_periods.n; i++)
         lose(ps, LOST_PERIOD, ps->pending_periods.v[i]);
-    ps->pending_target = ps->pending_indicator = (ast_name){0};
+    ps->pending_target = ps->pending_indicator = ps->pending_map = (ast_name){0};
     ps->pending_periods.n = 0;
 }
 
