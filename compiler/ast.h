@@ -508,7 +508,7 @@ typedef struct ast_module {
 } ast_module;
 
 /* The kinds of name a syntax error may throw away with its declaration. */
-typedef enum ast_lostkind { LOST_TARGET, LOST_INDICATOR, LOST_PERIOD, LOST_MAP } ast_lostkind;
+typedef enum ast_lostkind { LOST_TARGET, LOST_INDICATOR, LOST_PERIOD, LOST_MAP, LOST_REGION } ast_lostkind;
 
 /* A name whose declaration a syntax error threw away: the checker does not
  * report its uses as undefined, errors that fixing the syntax makes untrue. */

@@ -684,7 +684,8 @@ static bool lost_kind(const S *s, int kind, const char *name)
 {
     return (kind == K_TARGET && lost_name(s, LOST_TARGET, name)) ||
            (kind == K_INDICATOR && lost_name(s, LOST_INDICATOR, name)) ||
-           (kind == K_PERIOD && lost_name(s, LOST_PERIOD, name));
+           (kind == K_PERIOD && lost_name(s, LOST_PERIOD, name)) ||
+           (kind == K_REGION && lost_name(s, LOST_REGION, name));
 }
 
 /* For an undefined region, section or measure: when `name` is what the
@@ -3254,6 +3255,8 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
             if (!n.s)
                 continue;
             ok = false;
+            if (lost_name(s, LOST_REGION, n.s))
+                continue; /* its declaration had a syntax error */
             if (find(s, K_LEVEL, n)) {
                 diag_error(s->d, n.sp, "'%s' is a level; after 'in' name the regions the scope "
                            "lies in", n.s);
@@ -3289,6 +3292,8 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
             } else if (l) {
                 for (uint32_t i = s->sc.lstart[l->index]; i < s->sc.lstart[l->index + 1]; i++)
                     scope_set(s, order[i], pass == 0, all, st, &nlist);
+            } else if (lost_name(s, LOST_REGION, n.s)) {
+                ok = false; /* its declaration had a syntax error */
             } else {
                 diag_error(s->d, n.sp, "undefined region or level '%s'%s", n.s, dropped_why(s, K_REGION, n.s));
                 if (!dropped_note(s, K_REGION, n.s) && !other_name_note(s, K_REGION, n.s))
@@ -4497,6 +4502,8 @@ static int test_region(S *s, ast_name n)
         for (uint32_t k = 0; k < s->m->regions[r].naliases; k++)
             if (strcmp(s->m->regions[r].aliases[k], n.s) == 0)
                 return (int)r;
+    if (lost_name(s, LOST_REGION, n.s))
+        return -1; /* its declaration had a syntax error */
     diag_error(s->d, n.sp, "undefined region '%s'%s", n.s ? n.s : "?", dropped_why(s, K_REGION, n.s));
     if (!dropped_note(s, K_REGION, n.s))
         suggest(s, 1u << K_REGION, NULL, n.s);

@@ -174,6 +174,8 @@ struct parse_state {
                                 NAME ...`) until the program holds it */
     ast_name pending_map;  /* the text map being declared (`map NAME ...`),
                               likewise */
+    ptrvec pending_regions; /* const char *: the regions being declared
+                               (`region A, B : ...`), likewise */
     ptrvec pending_periods; /* const char *: the periods of the `periods`
                                item being read, until the plan holds them */
     ptrvec lost;           /* ast_lost *: names a syntax error threw away */
@@ -394,6 +396,7 @@ program:
             if ($2)
                 ptrvec_push(ps->a, &ps->decls, $2);
             ps->pending_indicator = ps->pending_map = (ast_name){0};
+            ps->pending_regions.n = 0;
         }
   | program error       { lose_pending(ps); }
   ;
@@ -848,19 +851,26 @@ levels:
 /* region := 'region' IDENT {',' IDENT} ':' IDENT ['in' qname] region_tail
  *           ['alias' STRING {',' STRING}] */
 region:
-    kw_region names ':' IDENT opt_parent region_tail opt_aliases
+    kw_region names
+        {
+            /* kept until the program holds the declaration (lose_pending) */
+            for (uint32_t k = 0; k < $2->n; k++)
+                ptrvec_push(ps->a, &ps->pending_regions,
+                            (void *)((const ast_name *)($2->v + k * $2->elsize))->s);
+        }
+    ':' IDENT opt_parent region_tail opt_aliases
         {
             $$ = new_decl(ps, D_REGION, @$);
             $$->u.region.names = names_finish(ps, $2);
-            $$->u.region.level = $4;
-            $$->u.region.parent = $5;
-            $$->u.region.replaces = $6.replaces;
-            $$->u.region.members = $6.members;
-            $$->u.region.is_group = $6.is_group;
-            if ($7) {
+            $$->u.region.level = $5;
+            $$->u.region.parent = $6;
+            $$->u.region.replaces = $7.replaces;
+            $$->u.region.members = $7.members;
+            $$->u.region.is_group = $7.is_group;
+            if ($8) {
                 /* the alias texts, and apart where each is written */
                 uint32_t n = 0;
-                ast_name *al = list_finish(ps, $7, &n);
+                ast_name *al = list_finish(ps, $8, &n);
                 $$->u.region.aliases = arena_alloc(ps->a, (n + 1) * sizeof(const char *));
                 $$->u.region.alias_sp = arena_alloc(ps->a, (n + 1) * sizeof(span));
                 for (uint32_t k = 0; k < n; k++) {
@@ -2570,8 +2580,8 @@ static void lose(parse_state *ps, ast_lostkind k, const char *name)
     ptrvec_push(ps->a, &ps->lost, l);
 }
 
-/* After a syntax error: the target, indicator, text map or periods being
- * read, if their names were read, were thrown away; the names are kept so
+/* After a syntax error: the target, indicator, text map, regions or
+ * periods being read, if their names were read, were thrown away; the names are kept so
  * that the checker does not report what names them (an expectation, a
  * weight, a veto, an expression, a deadline, a column's `as MAP`) as
  * undefined. */
@@ -2583,6 +2593,9 @@ static void lose_pending(parse_state *ps)
         lose(ps, LOST_INDICATOR, ps->pending_indicator.s);
     if (ps->pending_map.s)
         lose(ps, LOST_MAP, ps->pending_map.s);
+    for (size_t i = 0; i < ps->pending_regions.n; i++)
+        lose(ps, LOST_REGION, ps->pending_regions.v[i]);
+    ps->pending_regions.n = 0;
     for (size_t i = 0; i < ps->pending_periods.n; i++)
         lose(ps, LOST_PERIOD, ps->pending_periods.v[i]);
     ps->pending_target = ps->pending_indicator = ps->pending_map = (ast_name){0};
