@@ -137,6 +137,8 @@ typedef struct S {
     indinfo *ii;
     const ast_period **periods; uint32_t nperiods;
     bool *rlevel_ok;        /* per region: its level resolved */
+    span *rlevel_sp;        /* per region: where its level is written (an
+                               adaptation's `override region` may give it) */
     int32_t *rslot;         /* per region name declared, in the order of the
                                declarations: its region, or -1 for a duplicate
                                (reported, and given no region of its own) */
@@ -2279,6 +2281,7 @@ static void link_regions(S *s)
             sema_region *r = &s->m->regions[ri];
             r->level = lv ? lv->index : 0;
             s->rlevel_ok[ri] = lv != NULL;
+            s->rlevel_sp[ri] = d->u.region.level.sp;
             r->parent = par ? (int32_t)par->index : -1;
             if (d->u.region.names.n == 1) {
                 r->aliases = d->u.region.aliases;
@@ -2414,10 +2417,20 @@ static void check_region_decl(S *s, const ast_decl *d)
     const sym *par = d->u.region.parent.s ? lookup(s, K_REGION, d->u.region.parent) : NULL;
     if (d->u.region.naliases > 0 && n > 1)
         diag_error(s->d, d->sp, "'alias' needs a single region; this declares %u", n);
-    if (lv && par && s->rlevel_ok[par->index] && m->regions[par->index].level >= lv->index)
-        diag_error(s->d, d->u.region.parent.sp,
-                   "parent '%s' is of level '%s', which is not coarser than '%s'",
+    if (lv && par && s->rlevel_ok[par->index] && m->regions[par->index].level >= lv->index) {
+        span at = d->u.region.parent.sp, plv = s->rlevel_sp[par->index], own = d->u.region.level.sp;
+        diag_error(s->d, at, "parent '%s' is of level '%s', which is not coarser than '%s'",
                    d->u.region.parent.s, m->levels[m->regions[par->index].level], lv->name);
+        /* A level written in another file than the parent named here (an
+         * adaptation's `override region X : LEVEL` changed the parent's or
+         * this region's level; the error is then at a line of the base
+         * that says otherwise): where each level comes from. */
+        if (plv.file != at.file)
+            diag_note(s->d, plv, "'%s' is of level '%s' here", d->u.region.parent.s,
+                      m->levels[m->regions[par->index].level]);
+        if (own.file != at.file)
+            diag_note(s->d, own, "'%s' is of level '%s' here", d->u.region.names.v[0].s, lv->name);
+    }
     if (!d->u.region.is_group)
         return;
     if (n > 1) {
@@ -4856,6 +4869,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     s->ast_measures = arena_alloc(a, (nmeas + 1) * sizeof *s->ast_measures);
     s->ast_sections = arena_alloc(a, (nsec + 1) * sizeof *s->ast_sections);
     s->rlevel_ok = arena_alloc(a, (nreg + 1) * sizeof *s->rlevel_ok);
+    s->rlevel_sp = arena_alloc(a, (nreg + 1) * sizeof *s->rlevel_sp);
     s->rslot = arena_alloc(a, (nreg + 1) * sizeof *s->rslot);
     s->nmods = prog->nmodules ? prog->nmodules : 1;
     s->vunit = arena_alloc(a, s->nmods * sizeof *s->vunit);
