@@ -2673,6 +2673,27 @@ static void pool_parse(load_pool *pl, const char *buf)
     pthread_mutex_unlock(&pl->mu);
 }
 
+/* Whether a line ends just before window offset i (0 < i <= len): byte
+ * i - 1 is a LF, or a CR that the window shows is no CRLF's (a lone CR,
+ * as old Mac files end their lines).  A round and its ranges are split
+ * only there, so that a file of lone CRs is read in rounds too (looking
+ * for LFs alone, its every record was read the one-thread way after a
+ * search of the whole window: quadratic, minutes for a few MB). */
+static bool line_ends_at(const char *buf, size_t i, size_t len)
+{
+    return buf[i - 1] == '\n' || (buf[i - 1] == '\r' && i < len && buf[i] != '\n');
+}
+
+/* The offset after the first line end at or after window offset `from`
+ * and before `hi` (line_ends_at), or 0 when there is none. */
+static size_t next_line_end(const char *buf, size_t from, size_t hi)
+{
+    for (size_t i = from + 1; i <= hi; i++)
+        if ((buf[i - 1] == '\n' || buf[i - 1] == '\r') && line_ends_at(buf, i, hi))
+            return i;
+    return 0;
+}
+
 /* Splits window bytes [lo, hi) into up to pl->nthreads ranges at line
  * breaks, none shorter than MIN_RANGE_BYTES but the last.  The first
  * range, the caller's, is shorter: after parsing it the caller enters the
@@ -2701,11 +2722,11 @@ static void split_round(load_pool *pl, const char *buf, size_t lo, size_t hi)
         size_t want = lo + first + other * (i - 1);
         if (want < from)
             want = from;
-        const char *nl = memchr(buf + want, '\n', hi - want);
-        if (!nl || (size_t)(nl - buf) + 1 >= hi)
+        size_t at = next_line_end(buf, want, hi);
+        if (!at || at >= hi)
             break;
         pl->ranges[pl->nranges].lo = from;
-        pl->ranges[pl->nranges++].hi = from = (size_t)(nl - buf) + 1;
+        pl->ranges[pl->nranges++].hi = from = at;
     }
     pl->ranges[pl->nranges].lo = from;
     pl->ranges[pl->nranges++].hi = hi;
@@ -2762,14 +2783,14 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
             end = src->len;
         else
             for (size_t i = src->checked; i > c; i--)
-                if (buf[i - 1] == '\n') {
+                if (line_ends_at(buf, i, src->len)) {
                     end = i;
                     break;
                 }
         if (end - c > ROUND_BYTES) {
-            const char *nl = memchr(buf + c + ROUND_BYTES, '\n', end - c - ROUND_BYTES);
-            if (nl)
-                end = (size_t)(nl - buf) + 1;
+            size_t at = next_line_end(buf, c + ROUND_BYTES, end);
+            if (at)
+                end = at;
         }
         /* the round reaches the end of the input: a quoted field open at
          * its end never closes */
