@@ -3693,6 +3693,13 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, bool first
     return true;
 }
 
+/* A unit as a message writes it after a number: nothing for the unit `1`
+ * (a goal of 50 in 1 is "50", not "501"), else its name ("5万吨", "20%"). */
+static const char *unit_after_number(const unit_t *u)
+{
+    return strcmp(unit_name(u), "1") == 0 ? "" : unit_name(u);
+}
+
 /* Checks the tolerance of a goal (`>= 20% tolerance 0.5%`, docs/LANGUAGE.md
  * §9): a constant of the goal's dimension, zero or more, on a numeric goal
  * compared with an ordering or '=='.  Returns it in the target's unit, NaN
@@ -3758,7 +3765,8 @@ static double check_tolerance(S *s, sema_target *mt, const ast_milestone *ms, do
     /* `>= 20% tolerance 20%` is met by any value of 0% or more */
     if (isfinite(goal) && goal != 0 && t >= fabs(goal)) {
         diag_warning(s->d, e->sp, "the tolerance %s%s is as large as the goal %s%s itself",
-                     numstr(s, t), unit_name(mt->unit), numstr(s, goal), unit_name(mt->unit));
+                     numstr(s, t), unit_after_number(mt->unit), numstr(s, goal),
+                     unit_after_number(mt->unit));
         diag_hint(s->d, "a tolerance is an amount in the goal's unit, not a share of the goal: "
                         "'20%%左右' is '>= 20%% tolerance 0.5%%'");
     }
