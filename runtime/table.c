@@ -314,12 +314,32 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
     }
 }
 
+/* Whether code point cp prints as nothing or reorders what follows it: a
+ * zero-width space or joiner, a byte order mark (U+FEFF, at the start of a
+ * line of a file pasted after another's header), a direction mark or
+ * override.  In a message, '\uFEFF沈阳' says why '沈阳' is unknown where
+ * an invisible '沈阳' would not. */
+static bool invisible(uint32_t cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+/* The code point of the three-byte UTF-8 sequence at s (the data is
+ * valid UTF-8: check_text). */
+static uint32_t three_byte(const char *s)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    return (uint32_t)(b[0] & 0x0F) << 12 | (uint32_t)(b[1] & 0x3F) << 6 | (uint32_t)(b[2] & 0x3F);
+}
+
 /* The cell s[0..n) as a message shows it, in L->shown until the next call:
  * its first SHOWN_BYTES bytes (whole characters), then "..." when there is
  * more, with a control character (C0, DEL, C1) written \n, \r, \t, \xHH
- * or \uHHHH.  A cell of an untrusted file can so neither flood the terminal
- * (a 50 MB number), nor end the message's line and forge another one, nor
- * send the terminal escape sequences. */
+ * or \uHHHH, and an invisible character (invisible()) \uHHHH.  A cell of
+ * an untrusted file can so neither flood the terminal (a 50 MB number),
+ * nor end the message's line and forge another one, nor send the terminal
+ * escape sequences, nor hide what makes it differ from a name. */
 static const char *shown(loader *L, const char *s, size_t n)
 {
     size_t m = n;
@@ -339,6 +359,9 @@ static const char *shown(loader *L, const char *s, size_t n)
         } else if (c == 0xC2 && i + 1 < m && (unsigned char)s[i + 1] <= 0x9F) {
             o += sprintf(o, "\\u%04X", (unsigned char)s[i + 1]); /* U+0080..U+009F */
             i++;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < m && invisible(three_byte(s + i))) {
+            o += sprintf(o, "\\u%04X", (unsigned)three_byte(s + i));
+            i += 2;
         } else {
             *o++ = (char)c;
         }
