@@ -135,6 +135,29 @@ contains out "阜新 2024 target 耕地红线: failed → met"
 expect 0 "$planc" compare "$db" last~1 last --lang zh
 contains out "数据：已变"
 contains out "阜新 2024年 目标 耕地红线：未达标 → 达标"
+# The numbers are the same in both languages (OUTPUT.md §5: "numbers are
+# as they are"): data scaled so that the scores and totals are long
+# decimals, compared and explained in English and in Chinese, the digits of
+# each output in order (compare's as the results have them, explain's
+# rounded to 4 decimals, history's counts).
+awk -F, 'NR > 1 { $3 = $3 * 0.97311; $4 = $4 * 1.01213; $5 = $5 * 1.0137 } 1' OFS=, "$data" >"$tmp/scaled.csv"
+expect 0 "$planc" run --engine interp "$rules" --data "$tmp/scaled.csv" --store "$db" -o /dev/null
+numbers() { grep -o '[0-9][0-9.]*' "$tmp/$1"; }
+same_numbers() { # WHAT DIGITS: $tmp/en and $tmp/zh hold the same numbers, one with DIGITS decimals
+    n=$((n + 1))
+    numbers en >"$tmp/en.n"; numbers zh >"$tmp/zh.n"
+    if ! cmp -s "$tmp/en.n" "$tmp/zh.n" || ! grep -q "[0-9]\.[0-9]\{$2,\}" "$tmp/en.n"; then
+        fail "$1: the numbers differ between --lang en and zh (or no long decimal to compare)"
+        diff "$tmp/en.n" "$tmp/zh.n" | head -5 | sed 's/^/  | /'
+    fi
+}
+"$planc" compare "$db" 1 last >"$tmp/en" && "$planc" compare "$db" 1 last --lang zh >"$tmp/zh"
+same_numbers compare 10
+"$planc" explain "$rules" --data "$tmp/scaled.csv" --region 沈阳 --year 2024 >"$tmp/en" &&
+    "$planc" explain "$rules" --data "$tmp/scaled.csv" --region 沈阳 --year 2024 --lang zh >"$tmp/zh"
+same_numbers explain 4
+"$planc" history "$db" >"$tmp/en" && "$planc" history "$db" --lang zh >"$tmp/zh"
+same_numbers history 0
 expect 2 "$planc" compare "$db" 1 2 --lang fr; contains err "unknown language 'fr'"
 expect 2 "$planc" compare "$db" 1 99;       contains err "has no run '99'"
 expect 2 "$planc" compare "$db" 1;          contains err "two runs"
