@@ -19,9 +19,10 @@
  *   4. the system C compiler links glue.c and kernels.o into the library;
  *   5. the header is written (write_header).
  * Intermediate files live in a fresh directory beside the output, which
- * is removed at the end; the library is renamed from there into place and
- * the header is committed through ofile, so each appears whole or not at
- * all.
+ * is removed at the end; the header (written through ofile) and then the
+ * library (renamed from there) are put into place as a pair
+ * (commit_pair), so each appears whole or not at all, and a failed build
+ * leaves neither beside an old other.
  *
  * The generated C is plain C17: doubles in hexadecimal literals (exact),
  * strings with every byte outside printable ASCII as an octal escape.  It
@@ -34,6 +35,8 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -88,7 +91,8 @@ const char aot_usage[] =
     "  --cc CMD           the C compiler that links the library (default: $CC,\n"
     "                     else cc)\n"
     "\n"
-    "Both files are written atomically: a failed build leaves no partial file.\n"
+    "Both files are written atomically, as a pair: a failed build leaves no\n"
+    "partial file and no new file beside an old one (examples/aot/README.md).\n"
     "The library is renamed into place, so -o must not name a device or a FIFO.\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage or an output that cannot be\n"
@@ -2056,7 +2060,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, FIL
 /* Removes the build directory and what planc build put in it. */
 static void remove_workdir(const char *dir)
 {
-    static const char *const files[] = {"glue.c", "kernels.o", "lib.so", "cc.log"};
+    static const char *const files[] = {"glue.c", "kernels.o", "lib.so", "cc.log", "old.h"};
     char path[4096];
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, files[i]);
@@ -2114,6 +2118,76 @@ static char *macro_name(const char *name)
         return strdup("PLANC_LIBRARY");
     }
     return m;
+}
+
+/* Puts the header (hf, written, to be committed over `header`) and the
+ * library (work/lib.so, to be renamed to `output`) into place as a pair:
+ * a caller never finds the new library beside the old header.  Everything
+ * that can fail for want of space (the header's last writes, both
+ * fsyncs) is done before either is in place; then the header is renamed
+ * first and the library second, with the signals that cleanup.h catches
+ * held back between the two.  When the library's rename fails, the old
+ * header comes back (from a hard link kept in the work directory) or,
+ * when there was none, the new one is removed.  Only a crash between the
+ * two renames, or a header on another file system than the library's
+ * (no link to keep), can leave the new header beside the old library:
+ * the header's NAME_FINGERPRINT then differs from the library's
+ * fingerprint, which a program checks (examples/aot/score.c).  Frees hf;
+ * 0, or -1 after printing why. */
+static int commit_pair(ofile *hf, const char *header, const char *work, const char *output,
+                       FILE *err)
+{
+    if (ofile_finish(hf, err) != 0)
+        return -1; /* hf is freed, its temporary file removed */
+    char lib[4096], old[4096];
+    snprintf(lib, sizeof lib, "%s/lib.so", work);
+    snprintf(old, sizeof old, "%s/old.h", work);
+    int fd = open(lib, O_RDONLY);
+    if (fd < 0 || fsync(fd) != 0) {
+        fprintf(err, "planc: error: cannot write '%s': %s\n", output, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        ofile_abort(hf);
+        return -1;
+    }
+    close(fd);
+    /* the old header, kept to be put back: a regular file (not a device)
+     * that can be linked (the same file system as the library) */
+    struct stat st;
+    bool had_header = stat(header, &st) == 0, regular = had_header && S_ISREG(st.st_mode);
+    bool kept = regular && linkat(AT_FDCWD, header, AT_FDCWD, old, AT_SYMLINK_FOLLOW) == 0;
+    char *real = regular ? realpath(header, NULL) : NULL; /* what ofile replaces */
+
+    sigset_t held, saved;
+    sigemptyset(&held);
+    sigaddset(&held, SIGINT);
+    sigaddset(&held, SIGTERM);
+    sigaddset(&held, SIGHUP);
+    sigaddset(&held, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &held, &saved);
+    int rc = 0;
+    if (ofile_commit(hf, err) != 0) {
+        rc = -1; /* nothing changed */
+    } else if (rename(lib, output) != 0) {
+        int e = errno;
+        const char *undo = real ? real : header;
+        bool undone = kept ? rename(old, undo) == 0 : !had_header && unlink(header) == 0;
+        fprintf(err, "planc: error: cannot write '%s': %s (%s)\n", output, strerror(e),
+                undone ? (kept ? "the old header is put back" : "the new header is removed")
+                       : "the new header is left beside the old library: their fingerprints differ");
+        rc = -1;
+    } else {
+        char *dir = dir_of(output);
+        int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
+        if (dfd >= 0) {
+            fsync(dfd); /* the rename itself durable (best effort) */
+            close(dfd);
+        }
+        free(dir);
+    }
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    free(real);
+    return rc;
 }
 
 int aot_build(const ir_program *p, const aot_options *o, FILE *err)
@@ -2218,25 +2292,15 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     if ((rc = link_library(cc && *cc ? cc : "cc", work, slash ? slash + 1 : o->output, err)) != AOT_OK)
         goto done;
 
-    /* the header, then both into place */
+    /* the header, then both into place (commit_pair) */
     if (!write_header(ofile_stream(hf), p, name, macro, fingerprint, cpu_used, o->rules_path)) {
         fprintf(err, "planc: error: cannot write '%s': %s\n", header, strerror(errno));
         rc = AOT_USAGE;
         goto done;
     }
-    snprintf(path, sizeof path, "%s/lib.so", work);
-    int fd = open(path, O_RDONLY);
-    if (fd < 0 || fsync(fd) != 0 || rename(path, o->output) != 0) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        rc = AOT_USAGE;
-        goto done;
-    }
-    close(fd);
-    int hrc = ofile_commit(hf, err);
+    int crc = commit_pair(hf, header, work, o->output, err);
     hf = NULL;
-    if (hrc != 0)
+    if (crc != 0)
         rc = AOT_USAGE;
 
 done:

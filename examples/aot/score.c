@@ -13,7 +13,11 @@
  *
  * Only the ABI part of the generated header is used (every header made by
  * planc build holds the same ABI), so this program works with any rules
- * library; build it with -DPLANC_HEADER='"NAME.h"' for another header. */
+ * library; build it with -DPLANC_HEADER='"NAME.h"' for another header.
+ * A program written for one library checks that it loaded that library:
+ * build this one with -DPLANC_FINGERPRINT=NAME_FINGERPRINT (the header's
+ * macro) and it refuses any other, such as an older library left beside a
+ * newer header by a build that crashed between putting the two in place. */
 #include <dlfcn.h>
 #include <errno.h>
 #include <math.h>
@@ -505,6 +509,14 @@ int main(int argc, char **argv)
         dlclose(h);
         return 1;
     }
+#ifdef PLANC_FINGERPRINT
+    if (strcmp(lib->fingerprint, PLANC_FINGERPRINT) != 0) {
+        fprintf(stderr, "score: %s is not the library of this program's header (fingerprint %s, "
+                "the header's %s): build them again\n", argv[1], lib->fingerprint, PLANC_FINGERPRINT);
+        dlclose(h);
+        return 1;
+    }
+#endif
     if (strcmp(argv[2], "--info") == 0) {
         print_info(lib);
         dlclose(h);

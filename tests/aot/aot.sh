@@ -84,6 +84,51 @@ expect 0 "$tmp/qs/score" "$tmp/qs/libportable.so" "$qs/data.csv"
 same "$tmp/out" "$tmp/qs/aot.csv"
 n=$((n + 1)); grep -q "for CPU 'x86-64-v3'" "$tmp/qs/portable.h" || fail "the header does not name the CPU"
 
+# ---- the library and its header appear as a pair ----
+# A failure injected (tests/aot/failshim.c, preloaded) where the two are put
+# in place: the header's fsync failing as on a full disk, the header's or the
+# library's rename failing.  Each leaves the old pair as it was and nothing
+# behind; the library was renamed into place before the header was written
+# out, and a full disk then left the new library beside the old header.  A
+# crash between the two renames leaves the new header beside the old
+# library, which a program built with the header's fingerprint refuses.
+if "$cc" -shared -fPIC "$src/tests/aot/failshim.c" -o "$tmp/failshim.so" -ldl 2>"$tmp/err"; then
+    mkdir "$tmp/pair"
+    sed 's/>= 85%/>= 86%/' "$qs/rules.plan" >"$tmp/pair-new.plan"
+    expect 0 "$planc" build "$qs/rules.plan" -o "$tmp/pair/libquickstart.so"
+    cp "$tmp/pair/libquickstart.so" "$tmp/pair-old.so"; cp "$tmp/pair/quickstart.h" "$tmp/pair-old.h"
+    # ASan (PLANC_SANITIZE) wants to be the first library loaded
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+    for fault in FAILSHIM_FSYNC=/.quickstart.h. FAILSHIM_RENAME=/quickstart.h \
+                 FAILSHIM_RENAME=/libquickstart.so; do
+        expect 2 env LD_PRELOAD="$tmp/failshim.so" "$fault" \
+            "$planc" build "$tmp/pair-new.plan" -o "$tmp/pair/libquickstart.so"
+        contains err "cannot write"
+        same "$tmp/pair/libquickstart.so" "$tmp/pair-old.so"
+        same "$tmp/pair/quickstart.h" "$tmp/pair-old.h"
+        n=$((n + 1)); [ "$(ls -A "$tmp/pair" | wc -l)" -eq 2 ] || { fail "$fault: files left behind: $(ls -A "$tmp/pair")"; }
+    done
+    # no old header to put back: the new one is removed
+    rm "$tmp/pair/quickstart.h"
+    expect 2 env LD_PRELOAD="$tmp/failshim.so" FAILSHIM_RENAME=/libquickstart.so \
+        "$planc" build "$tmp/pair-new.plan" -o "$tmp/pair/libquickstart.so"
+    contains err "the new header is removed"
+    n=$((n + 1)); [ "$(ls -A "$tmp/pair")" = libquickstart.so ] || fail "a header without its library: $(ls -A "$tmp/pair")"
+    cp "$tmp/pair-old.h" "$tmp/pair/quickstart.h"
+    # a crash between the two renames
+    env LD_PRELOAD="$tmp/failshim.so" FAILSHIM_KILL=/libquickstart.so \
+        "$planc" build "$tmp/pair-new.plan" -o "$tmp/pair/libquickstart.so" 2>/dev/null
+    n=$((n + 1)); cmp -s "$tmp/pair/quickstart.h" "$tmp/pair-old.h" && fail "the crash came before the header was renamed"
+    expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/pair" -DPLANC_FINGERPRINT=QUICKSTART_FINGERPRINT \
+        "$example" -o "$tmp/pair/score" -lm -ldl
+    expect 1 "$tmp/pair/score" "$tmp/pair/libquickstart.so" "$qs/data.csv"
+    contains err "is not the library of this program's header"
+    expect 0 "$planc" build "$tmp/pair-new.plan" -o "$tmp/pair/libquickstart.so"
+    expect 0 "$tmp/pair/score" "$tmp/pair/libquickstart.so" "$qs/data.csv"
+else
+    echo "note: cannot build the failure shim ($(head -1 "$tmp/err")); the pair checks are skipped"
+fi
+
 # ---- Beautiful Liaoning, and two headers in one program ----
 mkdir "$tmp/ln"
 expect 0 "$planc" build "$ln_rules" -o "$tmp/ln/libliaoning.so"
