@@ -15,6 +15,7 @@ void csv_init_window(csv_reader *r, const char *buf, size_t len, bool final)
     r->line = 1;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         r->pos = 3;
+    r->bom = r->pos == 3;
 }
 
 void csv_init(csv_reader *r, const char *buf, size_t len)
@@ -33,6 +34,7 @@ void csv_refill(csv_reader *r, const char *buf, size_t len, bool final)
     r->len = len;
     r->final = final;
     r->pos = 0;
+    r->bom = false;
 }
 
 void csv_restart(csv_reader *r, const char *buf, size_t len, bool final, size_t pos,
@@ -43,6 +45,7 @@ void csv_restart(csv_reader *r, const char *buf, size_t len, bool final, size_t 
     r->final = final;
     r->pos = pos;
     r->line = line;
+    r->bom = false;
 }
 
 void csv_dispose(csv_reader *r)
@@ -110,6 +113,23 @@ static size_t scan_until(const csv_reader *r, size_t pos, char a, char b, char c
     return pos;
 }
 
+/* Notes in rec where the quote at buf[q] (on line `line`, of field
+ * `field`) is: its character in its line, counted back from q to the
+ * line's start (a line break, or the window's start, which is a record's
+ * start; the input's byte order mark is no character). */
+static void note_quote(const csv_reader *r, csv_record *rec, size_t q, unsigned line, size_t field)
+{
+    size_t from = r->bom ? 3 : 0, i = q, chars = 1;
+    while (i > from && r->buf[i - 1] != '\n' && r->buf[i - 1] != '\r') {
+        i--;
+        if (((unsigned char)r->buf[i] & 0xC0) != 0x80)
+            chars++;
+    }
+    rec->quote_line = line;
+    rec->quote_char = chars;
+    rec->quote_field = field;
+}
+
 csv_status csv_next(csv_reader *r, csv_record *rec)
 {
     /* Skip empty lines: they hold no record. */
@@ -141,14 +161,21 @@ csv_status csv_next(csv_reader *r, csv_record *rec)
         if (r->pos >= r->len && !r->final)
             goto more;
         if (r->pos < r->len && r->buf[r->pos] == '"') {
+            const size_t quote = r->pos;
+            const unsigned quote_line = r->line;
             r->pos++;
             for (;;) {
                 size_t end = scan_until(r, r->pos, '"', '\n', '\r');
+                if (r->textlen - r->starts[n] + (end - r->pos) > CSV_QUOTED_MAX) {
+                    note_quote(r, rec, quote, quote_line, n);
+                    return CSV_TOO_LONG;
+                }
                 put_bytes(r, r->buf + r->pos, end - r->pos);
                 r->pos = end;
                 if (r->pos >= r->len) {
                     if (!r->final)
                         goto more;
+                    note_quote(r, rec, quote, quote_line, n);
                     return CSV_UNTERMINATED;
                 }
                 if (r->buf[r->pos] == '"') {

@@ -15,18 +15,28 @@
  * that is not final may end inside a record; csv_next then says CSV_MORE
  * without consuming the record, the caller moves the bytes from
  * csv_consumed() on to the front of its buffer, appends more input and
- * hands the new window over with csv_refill(). */
+ * hands the new window over with csv_refill().
+ *
+ * A quoted field holds at most CSV_QUOTED_MAX bytes: a quote that does not
+ * close within them is an error (CSV_TOO_LONG) found as soon as that much
+ * of the field is in the window, so that a stray quote near the start of a
+ * large file is not carried on in memory to the file's end. */
 #ifndef PLANC_CSV_H
 #define PLANC_CSV_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The most bytes a quoted field holds (1 MiB: a spreadsheet's longest
+ * cell, 32,767 characters, is at most 128 KiB of UTF-8). */
+#define CSV_QUOTED_MAX ((size_t)1 << 20)
+
 typedef enum csv_status {
     CSV_RECORD,        /* a record was read */
     CSV_EOF,           /* no more records */
     CSV_UNTERMINATED,  /* a quoted field runs to the end of the file */
-    CSV_MORE           /* the window (not final) ends inside the next record */
+    CSV_MORE,          /* the window (not final) ends inside the next record */
+    CSV_TOO_LONG       /* a quoted field goes on past CSV_QUOTED_MAX bytes */
 } csv_status;
 
 /* One record: where it starts and how many fields it has. */
@@ -34,6 +44,10 @@ typedef struct csv_record {
     unsigned line;     /* physical line (1-based) where the record starts */
     size_t nfields;
     long bad_field;    /* index of a field with text after its closing quote, or -1 */
+    /* On CSV_UNTERMINATED and CSV_TOO_LONG, where the open quote is: */
+    unsigned quote_line;  /* its physical line */
+    size_t quote_char;    /* its character (1-based, UTF-8 characters) in that line */
+    size_t quote_field;   /* the index of the field it opens */
 } csv_record;
 
 /* The reader: the input, the position, and the current record's fields. */
@@ -46,6 +60,7 @@ typedef struct csv_reader {
     size_t *starts;    /* offset in text of each field */
     size_t capfields;
     bool final;        /* buf[len) is the end of the input */
+    bool bom;          /* buf starts with the input's byte order mark */
 } csv_reader;
 
 /* The text s[0..n) without surrounding spaces, tabs and wide spaces (a
@@ -59,8 +74,9 @@ const char *csv_trim(const char *s, size_t n, size_t *len);
 void csv_init(csv_reader *r, const char *buf, size_t len);
 void csv_dispose(csv_reader *r);
 
-/* Reads the next record into rec.  On CSV_UNTERMINATED, rec->line is the
- * line where the unterminated record starts. */
+/* Reads the next record into rec.  On CSV_UNTERMINATED and CSV_TOO_LONG,
+ * rec->line is the line where the record starts and rec->quote_* say
+ * where its open quote is. */
 csv_status csv_next(csv_reader *r, csv_record *rec);
 
 /* Field i (< rec.nfields) of the record last read. */

@@ -376,6 +376,30 @@ static const char *cell(const csv_reader *csv, size_t i, size_t *len)
     return csv_trim(csv_field(csv, i), csv_field_len(csv, i), len);
 }
 
+/* Reports a quoted field that never closes (CSV_UNTERMINATED) or goes on
+ * past CSV_QUOTED_MAX bytes (CSV_TOO_LONG) at the line of its open quote,
+ * naming the quote's character and its column (the header's field when
+ * `header`). */
+static void quote_error(loader *L, const csv_record *rec, csv_status st, bool header)
+{
+    char where[200];
+    if (header || rec->quote_field >= L->nheader)
+        snprintf(where, sizeof where, "%s field %zu", header ? "header" : "record",
+                 rec->quote_field + 1);
+    else
+        snprintf(where, sizeof where, "column '%s'",
+                 shown(L, L->header[rec->quote_field], strlen(L->header[rec->quote_field])));
+    if (st == CSV_TOO_LONG)
+        data_error(L, rec->quote_line,
+                   "quoted field too long: the quote opened at line %u, character %zu (%s) has not "
+                   "closed within %zu KiB, the most a quoted field holds (is its closing quote missing?)",
+                   rec->quote_line, rec->quote_char, where, CSV_QUOTED_MAX / 1024);
+    else
+        data_error(L, rec->quote_line,
+                   "unterminated quoted field: the quote opened at line %u, character %zu (%s) never closes",
+                   rec->quote_line, rec->quote_char, where);
+}
+
 /* True when s[0..n) is the NUL-terminated `word`. */
 static bool is_word(const char *s, size_t n, const char *word)
 {
@@ -1360,8 +1384,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             data_error(L, rec.line, "no header row: the file has only empty lines");
         return false;
     }
-    if (st == CSV_UNTERMINATED) {
-        data_error(L, rec.line, "unterminated quoted field (a quote opened in this record never closes)");
+    if (st == CSV_UNTERMINATED || st == CSV_TOO_LONG) {
+        quote_error(L, &rec, st, true);
         return false;
     }
     L->nheader = rec.nfields;
@@ -2454,8 +2478,6 @@ typedef struct prange {
     size_t cut;             /* where the reading of the record holding it
                                starts (empty lines before it included) */
     unsigned cut_line;      /* the line at `cut` */
-    unsigned cut_rline;     /* the record's own line (after those empty
-                               lines): the line its error names */
 } prange;
 
 /* Whether the region s[0..n) is one the rules dropped (or renamed to one
@@ -2523,11 +2545,12 @@ static void parse_range(const loader *L, const char *buf, prange *g)
         csv_status st = csv_next(&g->csv, &rec);
         if (st == CSV_EOF)
             break;
-        if (st == CSV_UNTERMINATED) {
+        if (st == CSV_UNTERMINATED || st == CSV_TOO_LONG) {
+            /* the round is cut there, and the record read again the
+             * one-thread way (read_rounds), which reports it */
             g->unterminated = true;
             g->cut = at;
             g->cut_line = line;
-            g->cut_rline = rec.line;
             break;
         }
         g->nread++;
@@ -2767,8 +2790,8 @@ static int one_record(loader *L, source *src, csv_reader *csv)
     csv_status st = next_record(src, csv, &rec, false);
     if (st == CSV_EOF)
         return source_failed(src) ? ROUNDS_REST : ROUNDS_EOF;
-    if (st == CSV_UNTERMINATED) {
-        data_error(L, rec.line, "unterminated quoted field (a quote opened in this record never closes)");
+    if (st == CSV_UNTERMINATED || st == CSV_TOO_LONG) {
+        quote_error(L, &rec, st, false);
         return ROUNDS_STOP;
     }
     read_row(L, csv, &rec);
@@ -2815,8 +2838,7 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
             if (at)
                 end = at;
         }
-        /* the round reaches the end of the input: a quoted field open at
-         * its end never closes */
+        /* the round reaches the end of the input */
         last = last && end == src->len;
         if (end == c) {
             int r = one_record(L, src, csv);
@@ -2846,11 +2868,9 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
             if (L->stopped)
                 return ROUNDS_STOP;
             if (g->unterminated) { /* the last range */
-                if (last) {
-                    data_error(L, base + g->cut_rline - 1,
-                               "unterminated quoted field (a quote opened in this record never closes)");
-                    return ROUNDS_STOP;
-                }
+                /* the record is read on from the file the one-thread
+                 * way: the quote may close in the window's next part, or
+                 * never (at the input's end, or past CSV_QUOTED_MAX) */
                 end = g->cut;
                 line = base + g->cut_line - 1;
                 break;
@@ -2937,8 +2957,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             pool_close(pl);
         }
         while (how == ROUNDS_REST && !L.stopped && (st = next_record(src, &csv, &rec, false)) != CSV_EOF) {
-            if (st == CSV_UNTERMINATED) {
-                data_error(&L, rec.line, "unterminated quoted field (a quote opened in this record never closes)");
+            if (st == CSV_UNTERMINATED || st == CSV_TOO_LONG) {
+                quote_error(&L, &rec, st, false);
                 break;
             }
             read_row(&L, &csv, &rec);

@@ -106,5 +106,25 @@ n=$((n + 1)); grep -q "streamed" "$tmp/err" && { echo "FAIL: a run with --store 
 n=$((n + 1)); cmp -s "$tmp/s1.csv" "$tmp/s3.csv" && cmp -s "$tmp/s1.csv" "$tmp/whole.csv" || {
     echo "FAIL: the streamed results differ between -j 1, -j 3 and a whole-column run"; fails=$((fails + 1)); }
 
+# A stray quote near the start of a large input read from a pipe (144 MB):
+# the quoted field is cut off after CSV_QUOTED_MAX bytes with an error at
+# the quote, on one thread and on several, within a memory limit the input
+# does not fit in.  It was carried on in memory to the input's end.
+# (A sanitizer's build reserves more address space than the limit allows:
+# it is read without the limit, which the message still tells apart.)
+limit="ulimit -v 150000"
+( eval "$limit"; "$planc" --version ) >/dev/null 2>&1 || { limit=:; echo "note: planc does not start under ulimit -v; the stray quote is read without a memory limit"; }
+for j in 1 3; do
+    n=$((n + 1))
+    ( eval "$limit"
+      { head -1 "$data"; printf '沈阳,2021,"75.3,39.2,840077,45800,42.3,no\n'
+        yes '鞍山,2021,80,30,1,1,1,no' | head -n 6000000; } |
+          timeout 120 "$planc" run "$rules" --data /dev/stdin --engine interp -j $j -o "$tmp/q.csv" ) \
+        >"$tmp/out" 2>"$tmp/err"; rc=$?
+    [ $rc -eq 3 ] && grep -q "^/dev/stdin:2: error: quoted field too long: the quote opened at line 2, character 9 (column 'good_air_days_pct')" "$tmp/err" ||
+        { echo "FAIL: -j $j: a stray quote in a large input exited $rc: $(head -c 300 "$tmp/err")"; fails=$((fails + 1)); }
+done
+n=$((n + 1)); [ ! -e "$tmp/q.csv" ] || { echo "FAIL: a data error wrote results"; fails=$((fails + 1)); }
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -8,7 +8,8 @@
 
 /* Reads every record of `text`; returns them as "f1|f2|...@LINE\n" lines,
  * with "!" after the line of a record whose bad_field is set, and
- * "UNTERMINATED@LINE" for an unterminated record (malloc'd). */
+ * "UNTERMINATED@LINE quote QLINE:QCHAR field QFIELD" for an unterminated
+ * record ("TOO_LONG@..." for a quoted field past CSV_QUOTED_MAX; malloc'd). */
 static char *records(const char *text)
 {
     capture c;
@@ -22,8 +23,9 @@ static char *records(const char *text)
             fprintf(out, "%s%s", i ? "|" : "", csv_field(&r, i));
         fprintf(out, "@%u%s\n", rec.line, rec.bad_field >= 0 ? "!" : "");
     }
-    if (st == CSV_UNTERMINATED)
-        fprintf(out, "UNTERMINATED@%u\n", rec.line);
+    if (st == CSV_UNTERMINATED || st == CSV_TOO_LONG)
+        fprintf(out, "%s@%u quote %u:%zu field %zu\n", st == CSV_TOO_LONG ? "TOO_LONG" : "UNTERMINATED",
+                rec.line, rec.quote_line, rec.quote_char, rec.quote_field);
     csv_dispose(&r);
     char *s = strdup(cap_text(&c));
     cap_free(&c);
@@ -102,7 +104,51 @@ END_TEST
 
 START_TEST(csv_unterminated)
 {
-    assert_records("a,b\n1,\"open\n2,3\n", "a|b@1\nUNTERMINATED@2\n");
+    assert_records("a,b\n1,\"open\n2,3\n", "a|b@1\nUNTERMINATED@2 quote 2:3 field 1\n");
+    /* the quote's character counts UTF-8 characters, not bytes; the
+     * record's line is where it starts, the quote's where the quote is */
+    assert_records("a,b,c\n\"x\ny\",沈阳,\"open\n", "a|b|c@1\nUNTERMINATED@2 quote 3:7 field 2\n");
+    /* the byte order mark is no character */
+    assert_records("\xEF\xBB\xBF\"a,b\n", "UNTERMINATED@1 quote 1:1 field 0\n");
+}
+END_TEST
+
+static char *records_windowed(const char *text, size_t step);
+
+/* A text of a header, a record whose field 1 is quoted and holds `body`
+ * bytes (a line break every 100), closed when `closed`, and a record
+ * after it; malloc'd. */
+static char *long_quoted(size_t body, bool closed)
+{
+    char *t = malloc(body + 64);
+    size_t n = (size_t)sprintf(t, "a,b\n大连,\"");
+    for (size_t i = 0; i < body; i++)
+        t[n++] = i % 100 == 99 ? '\n' : 'x';
+    n += (size_t)sprintf(t + n, "%s\n1,2\n", closed ? "\"" : "");
+    t[n] = '\0';
+    return t;
+}
+
+START_TEST(csv_quoted_field_limit)
+{
+    /* CSV_QUOTED_MAX bytes in quotes are a field; one more is too long,
+     * whether the quote closes later or never, read whole or in windows */
+    char *t = long_quoted(CSV_QUOTED_MAX, true);
+    char *got = records(t);
+    ck_assert_uint_eq(strlen(got), strlen("a|b@1\n大连|") + CSV_QUOTED_MAX + strlen("@2\n1|2@10488\n"));
+    ck_assert_str_eq(got + strlen(got) - strlen("@2\n1|2@10488\n"), "@2\n1|2@10488\n");
+    free(got);
+    free(t);
+    for (int closed = 0; closed <= 1; closed++) {
+        t = long_quoted(CSV_QUOTED_MAX + 1, closed);
+        got = records(t);
+        ck_assert_str_eq(got, "a|b@1\nTOO_LONG@2 quote 2:4 field 1\n");
+        free(got);
+        got = records_windowed(t, 300000);
+        ck_assert_str_eq(got, "a|b@1\nTOO_LONG@2 quote 2:4 field 1\n");
+        free(got);
+        free(t);
+    }
 }
 END_TEST
 
@@ -146,8 +192,9 @@ static char *records_windowed(const char *text, size_t step)
         }
         fprintf(out, "@%u%s\n", rec.line, rec.bad_field >= 0 ? "!" : "");
     }
-    if (st == CSV_UNTERMINATED)
-        fprintf(out, "UNTERMINATED@%u\n", rec.line);
+    if (st == CSV_UNTERMINATED || st == CSV_TOO_LONG)
+        fprintf(out, "%s@%u quote %u:%zu field %zu\n", st == CSV_TOO_LONG ? "TOO_LONG" : "UNTERMINATED",
+                rec.line, rec.quote_line, rec.quote_char, rec.quote_field);
     csv_dispose(&r);
     free(win);
     char *s = strdup(cap_text(&c));
@@ -676,10 +723,15 @@ START_TEST(data_unterminated_quote)
         "大连,2024,1,1\n"
         "大连,2025,\"1,1\n"
         "大连,2026,1,1\n",
-        "data.csv:3: error: unterminated quoted field (a quote opened in this record never closes)\n");
+        "data.csv:3: error: unterminated quoted field: the quote opened at line 3, character 9 (column 'farmland_mu') never closes\n");
     assert_data_errors(
         "city,\"year\n",
-        "data.csv:1: error: unterminated quoted field (a quote opened in this record never closes)\n");
+        "data.csv:1: error: unterminated quoted field: the quote opened at line 1, character 6 (header field 2) never closes\n");
+    /* a record with more fields than the header */
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大连,2025,1,1,\"x\n",
+        "data.csv:2: error: unterminated quoted field: the quote opened at line 2, character 13 (record field 5) never closes\n");
 }
 END_TEST
 
@@ -878,6 +930,7 @@ int main(void)
     tcase_add_test(tc, csv_blank_lines_skipped);
     tcase_add_test(tc, csv_text_after_closing_quote);
     tcase_add_test(tc, csv_unterminated);
+    tcase_add_test(tc, csv_quoted_field_limit);
     tcase_add_test(tc, csv_windows_read_as_whole);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");

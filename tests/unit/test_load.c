@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "csv.h"
 #include "rt_fixture.h"
 
 /* The fixture's region names, in declaration order (rt_fixture.h). */
@@ -423,8 +424,8 @@ START_TEST(blocks_unterminated_late)
     char *text = big_csv(3, "大连,9999,1,1,\"open\r\n", &n, &lines);
     char *errors = load_both(&f, text, n, NULL);
     char want[160];
-    snprintf(want, sizeof want, ":%u: error: unterminated quoted field (a quote opened in this record never closes)\n",
-             lines);
+    snprintf(want, sizeof want, ":%u: error: unterminated quoted field: the quote opened at line %u, "
+             "character 13 (column 'notexxx') never closes\n", lines, lines);
     ck_assert_str_eq(strchr(errors, ':'), want);
     free(errors);
     free(text);
@@ -441,9 +442,47 @@ START_TEST(threads_unterminated_after_empty_lines)
     fx_init(&f);
     static const char text[] = "city,year,farmland_mu,park\n大连,2024,1,1\n\n\r\n大连,2025,\"1\n";
     char *errors = load_both(&f, text, strlen(text), NULL);
-    ck_assert_str_eq(strchr(errors, ':'), ":5: error: unterminated quoted field (a quote opened in this record "
-                                          "never closes)\n");
+    ck_assert_str_eq(strchr(errors, ':'), ":5: error: unterminated quoted field: the quote opened at line 5, "
+                                          "character 9 (column 'farmland_mu') never closes\n");
     free(errors);
+    fx_free(&f);
+}
+END_TEST
+
+/* A stray quote near the start of a large file: the error comes once
+ * CSV_QUOTED_MAX bytes of the field are read (not at the file's end,
+ * which the field would otherwise carry on to in memory), the same on
+ * every number of threads, at the quote's line and character.  A quoted
+ * field of CSV_QUOTED_MAX bytes closed is read as any. */
+START_TEST(blocks_quote_too_long_early)
+{
+    fixture f;
+    fx_init(&f);
+    for (int closed = 0; closed <= 1; closed++) {
+        capture c;
+        FILE *csv = cap_open(&c);
+        fputs("city,year,farmland_mu,park,note\n辽宁省,1,5,1,\n辽宁省,2,6,1,\"", csv);
+        if (closed) {
+            for (size_t i = 0; i < CSV_QUOTED_MAX - 1; i++)
+                fputc(i % 50 == 49 ? '\n' : '7', csv);
+            fputs("7\"\n", csv);
+        }
+        for (int y = 2; y < 4 * NYEARS; y++)
+            fprintf(csv, "%s,%d,%d.5,1,a note of forty bytes to fill the file\n",
+                    region_names[1 + y / NYEARS], 1 + y % NYEARS, y);
+        const char *text = cap_text(&c);
+        ck_assert_uint_gt(c.len, 3 * CSV_QUOTED_MAX / 2);
+        char *errors = load_both(&f, text, c.len, NULL);
+        if (closed)
+            ck_assert_str_eq(errors, "");
+        else
+            ck_assert_str_eq(strchr(errors, ':'),
+                             ":3: error: quoted field too long: the quote opened at line 3, character 11 "
+                             "(column 'note') has not closed within 1024 KiB, the most a quoted "
+                             "field holds (is its closing quote missing?)\n");
+        free(errors);
+        cap_free(&c);
+    }
     fx_free(&f);
 }
 END_TEST
@@ -753,6 +792,7 @@ int main(void)
     tcase_add_test(tc, blocks_cut_sequences);
     tcase_add_test(tc, blocks_unterminated_late);
     tcase_add_test(tc, threads_unterminated_after_empty_lines);
+    tcase_add_test(tc, blocks_quote_too_long_early);
     tcase_add_test(tc, blocks_bad_text_in_an_endless_record);
     tcase_add_test(tc, blocks_small_files);
     tcase_add_test(tc, threads_read_as_one);
