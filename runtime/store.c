@@ -27,6 +27,7 @@ struct store {
     long long version;    /* the database's schema version (1 is read as it is) */
     bool in_tx;           /* a run's transaction is open */
     bool readonly;        /* opened to read (history, compare): left as it is */
+    bool checked;         /* check_intact found it whole */
     FILE *err;            /* where the busy handler says it waits */
     int waited_ms;        /* the busy handler's wait for the current lock */
     bool told;            /* it has said so */
@@ -124,10 +125,14 @@ static const char schema_v1[] =
     ") WITHOUT ROWID;\n"
     "CREATE INDEX results_key ON results(run, region, year, kind, id);\n";
 
-/* Reports SQLite's last error on `err`: "planc: error: DB: WHAT: message". */
+/* Reports SQLite's last error on `err`: "planc: error: DB: WHAT: message",
+ * saying so when the database is damaged (history and compare read it
+ * as it is, and find a damaged page only when they read it). */
 static void db_error(const store *s, const char *what, FILE *err)
 {
-    fprintf(err, "planc: error: %s: %s: %s\n", s->path, what, sqlite3_errmsg(s->db));
+    fprintf(err, "planc: error: %s: %s: %s%s\n", s->path, what, sqlite3_errmsg(s->db),
+            sqlite3_errcode(s->db) == SQLITE_CORRUPT
+                ? " (the database is damaged: restore it from a backup)" : "");
 }
 
 /* Runs SQL without results; false after reporting. */
@@ -364,6 +369,56 @@ static bool same_schema(store *s, long long ver, FILE *err)
     return ok;
 }
 
+/* The largest database a writer checks whole (PRAGMA quick_check reads
+ * every page: about 10 ms per MB, docs/OUTPUT.md §5); a larger one
+ * has its schema, its runs and its renames checked, not its results. */
+#define STORE_FULL_CHECK_BYTES ((long long)64 << 20)
+
+/* Checks, before a writer changes anything, that the database is not
+ * damaged: SQLite's quick_check of the whole file when it is at most
+ * STORE_FULL_CHECK_BYTES, else of the tables other than the results (the
+ * schema is read on every open).  A damaged database is refused as it is:
+ * a run written into it may land on a broken page and be lost, or damage
+ * more.  False after reporting. */
+static bool check_intact(store *s, FILE *err)
+{
+    struct stat st;
+    bool whole = stat(s->path, &st) != 0 || (long long)st.st_size <= STORE_FULL_CHECK_BYTES;
+    static const char *const parts[] = {"PRAGMA quick_check(1)", "PRAGMA quick_check(runs)",
+                                        "PRAGMA quick_check(renames)"};
+    size_t from = whole ? 0 : 1, to = whole ? 1 : s->version >= 5 ? 3 : 2;
+    for (size_t i = from; i < to; i++) {
+        sqlite3_stmt *q;
+        int rc = sqlite3_prepare_v2(s->db, parts[i], -1, &q, NULL);
+        const char *what = NULL;
+        char *problem = NULL;
+        if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+            what = (const char *)sqlite3_column_text(q, 0);
+            if (what && strcmp(what, "ok") != 0)
+                problem = rt_xstrdup(what);
+        } else {
+            problem = rt_xstrdup(sqlite3_errmsg(s->db));
+        }
+        sqlite3_finalize(q);
+        if (problem) {
+            /* its first problem, without the heading of the whole text
+             * ("*** in database main ***") */
+            const char *p = problem;
+            if (strncmp(p, "*** ", 4) == 0 && strchr(p, '\n'))
+                p = strchr(p, '\n') + 1;
+            size_t n = strcspn(p, "\n");
+            fprintf(err, "planc: error: %s: the database is damaged (SQLite's quick_check: %.*s%s); "
+                         "planc records no run into it and leaves it as it is: restore it from a "
+                         "backup, or give --store a new database\n",
+                    s->path, (int)(n > 300 ? 300 : n), p, n > 300 || p[n] ? " ..." : "");
+            free(problem);
+            return false;
+        }
+    }
+    s->checked = true;
+    return true;
+}
+
 /* Checks that the database is planc's, of our schema version; with
  * `create`, writes the schema into an empty database.  False after
  * reporting. */
@@ -413,8 +468,11 @@ static bool check_schema(store *s, bool create, FILE *err)
                      "reads version %d)\n", s->path, ver, STORE_SCHEMA_VERSION);
         return false;
     }
-    if (ver >= 1 && ver < STORE_SCHEMA_VERSION && create)
-        return same_schema(s, ver, err) && upgrade(s, err) && check_schema(s, false, err);
+    if (ver >= 1 && ver < STORE_SCHEMA_VERSION && create) {
+        s->version = ver;
+        return same_schema(s, ver, err) && check_intact(s, err) && upgrade(s, err) &&
+               check_schema(s, false, err);
+    }
     if (ver < 1) {
         fprintf(err, "planc: error: %s: a planc results database with an unknown schema version %lld\n",
                 s->path, ver);
@@ -424,8 +482,11 @@ static bool check_schema(store *s, bool create, FILE *err)
         return false;
     s->version = ver;
     /* a reader leaves the file as it is (an archived database keeps its
-     * bytes and its journal mode) */
-    return s->readonly || set_wal(s, err);
+     * bytes and its journal mode); a writer first checks that it is not
+     * damaged (a database just upgraded was checked before) */
+    if (s->readonly)
+        return true;
+    return (s->checked || check_intact(s, err)) && set_wal(s, err);
 }
 
 store *store_open(const char *path, bool create, FILE *err)

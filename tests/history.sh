@@ -189,6 +189,23 @@ printf 'not a database at all, just text\n' >"$tmp/text.db"
 expect 2 "$planc" history "$tmp/text.db";   contains err "not a database"
 expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/text.db"; contains err "not a database"
 expect 2 "$planc" history "$tmp/absent.db"; contains err "cannot open"
+# A damaged database (a page of its results overwritten) is refused before
+# anything is written into it, and left as it is; compare says so too.  A
+# run was recorded into it.
+rm -f "$tmp/dmg.db"
+expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/dmg.db" -o /dev/null
+expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/dmg.db" -o /dev/null
+pages=$(( $(wc -c <"$tmp/dmg.db") / 4096 ))
+printf 'wwww' | dd of="$tmp/dmg.db" bs=1 seek=$(( pages / 2 * 4096 )) conv=notrunc 2>/dev/null
+cp "$tmp/dmg.db" "$tmp/dmg-copy.db"
+echo "old results" >"$tmp/dmg.csv"
+expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/dmg.db" -o "$tmp/dmg.csv"
+contains err "dmg.db: the database is damaged (SQLite's quick_check: Page $(( pages / 2 + 1 )): "
+contains err "planc records no run into it and leaves it as it is"
+n=$((n + 1)); cmp -s "$tmp/dmg.db" "$tmp/dmg-copy.db" || fail "the damaged database was changed"
+n=$((n + 1)); [ "$(cat "$tmp/dmg.csv")" = "old results" ] || fail "a refused run wrote its output"
+n=$((n + 1)); [ -z "$(ls "$tmp" | grep '^dmg\.db-')" ] || fail "files left beside the damaged database: $(ls "$tmp" | grep dmg)"
+expect 2 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damaged"
 n=$((n + 1)); [ ! -e "$tmp/absent.db" ] || fail "history created a database"
 
 # The progress line on a terminal, and not with --quiet or on a pipe.
