@@ -253,6 +253,33 @@ static size_t wide_space(const char *s, size_t n)
     return 0;
 }
 
+size_t csv_invisible(const char *s, size_t n, unsigned *cp)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    if (n >= 2 && b[0] >= 0xC2 && b[0] <= 0xDF && (b[1] & 0xC0) == 0x80) {
+        unsigned c = (unsigned)(b[0] & 0x1F) << 6 | (b[1] & 0x3F);
+        if (c == 0x00AD || c == 0x061C) { /* soft hyphen, Arabic letter mark */
+            *cp = c;
+            return 2;
+        }
+        return 0;
+    }
+    if (n < 3 || (b[0] & 0xF0) != 0xE0 || (b[1] & 0xC0) != 0x80 || (b[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned c = (unsigned)(b[0] & 0x0F) << 12 | (unsigned)(b[1] & 0x3F) << 6 | (b[2] & 0x3F);
+    if (c == 0x180E ||                      /* Mongolian vowel separator */
+        (c >= 0x200B && c <= 0x200F) ||     /* zero-width space, (non-)joiner, direction marks */
+        (c >= 0x2028 && c <= 0x202E) ||     /* line and paragraph separators, embeddings */
+        (c >= 0x2060 && c <= 0x206F) ||     /* word joiner, invisible operators, isolates */
+        c == 0x3164 || c == 0xFFA0 ||       /* Hangul fillers */
+        c == 0xFEFF ||                      /* byte order mark (zero-width no-break space) */
+        (c >= 0xFFF9 && c <= 0xFFFB)) {     /* interlinear annotation */
+        *cp = c;
+        return 3;
+    }
+    return 0;
+}
+
 const char *csv_trim(const char *s, size_t n, size_t *len)
 {
     for (size_t k; n;) {

@@ -70,6 +70,14 @@ typedef struct csv_reader {
  * the checker trims the rules' column names alike, so that both match. */
 const char *csv_trim(const char *s, size_t n, size_t *len);
 
+/* If s[0..n) starts with an invisible character — a format character
+ * such as the byte order mark U+FEFF (a header of files joined after their
+ * first), a zero-width space, joiner or direction mark, a soft hyphen, a
+ * line or paragraph separator, or a Hangul filler — its length in bytes
+ * (2 or 3) with *cp its code point; else 0.  Messages show such
+ * characters escaped (\uFEFF), as they show control characters. */
+size_t csv_invisible(const char *s, size_t n, unsigned *cp);
+
 /* Starts reading buf[0..len) (not copied: it must outlive the reader). */
 void csv_init(csv_reader *r, const char *buf, size_t len);
 void csv_dispose(csv_reader *r);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "labels.h"
+#include "csv.h"
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -752,7 +753,8 @@ static const char *col_text(sqlite3_stmt *st, int i)
 
 /* Writes t[0..n) to o as history and compare show a text of the
  * database: a control character (C0, DEL, C1) written \n, \r, \t, \xHH or
- * \uHHHH, as planc shows the cells of a data file (line feeds kept when
+ * \uHHHH, and an invisible one (csv_invisible) \uHHHH, as planc shows the
+ * cells of a data file (line feeds kept when
  * `lines`).  A database from elsewhere (or a path holding a line break) can
  * so neither end a line of the listing and forge another, nor send the
  * terminal escape sequences.  o has room for 6 * n + 1 bytes; returns the
@@ -761,7 +763,12 @@ static char *escape(char *o, const char *t, size_t n, bool lines)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)t[i];
-        if (c == '\n' && lines) {
+        unsigned cp;
+        size_t k = c >= 0xC2 ? csv_invisible(t + i, n - i, &cp) : 0;
+        if (k) {
+            o += sprintf(o, "\\u%04X", cp);
+            i += k - 1;
+        } else if (c == '\n' && lines) {
             *o++ = '\n';
         } else if (c == '\n' || c == '\r' || c == '\t') {
             *o++ = '\\';

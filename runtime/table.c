@@ -314,32 +314,14 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
     }
 }
 
-/* Whether code point cp prints as nothing or reorders what follows it: a
- * zero-width space or joiner, a byte order mark (U+FEFF, at the start of a
- * line of a file pasted after another's header), a direction mark or
- * override.  In a message, '\uFEFF沈阳' says why '沈阳' is unknown where
- * an invisible '沈阳' would not. */
-static bool invisible(uint32_t cp)
-{
-    return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
-/* The code point of the three-byte UTF-8 sequence at s (the data is
- * valid UTF-8: check_text). */
-static uint32_t three_byte(const char *s)
-{
-    const unsigned char *b = (const unsigned char *)s;
-    return (uint32_t)(b[0] & 0x0F) << 12 | (uint32_t)(b[1] & 0x3F) << 6 | (uint32_t)(b[2] & 0x3F);
-}
-
 /* The cell s[0..n) as a message shows it, in L->shown until the next call:
  * its first SHOWN_BYTES bytes (whole characters), then "..." when there is
  * more, with a control character (C0, DEL, C1) written \n, \r, \t, \xHH
- * or \uHHHH, and an invisible character (invisible()) \uHHHH.  A cell of
- * an untrusted file can so neither flood the terminal (a 50 MB number),
- * nor end the message's line and forge another one, nor send the terminal
- * escape sequences, nor hide what makes it differ from a name. */
+ * or \uHHHH, and an invisible character (csv_invisible: a byte order mark
+ * inside a header, a zero-width space) written \uHHHH.  A cell of an
+ * untrusted file can so neither flood the terminal (a 50 MB number), nor
+ * end the message's line and forge another one, nor send the terminal
+ * escape sequences, nor differ unseen from the name it is taken for. */
 static const char *shown(loader *L, const char *s, size_t n)
 {
     size_t m = n;
@@ -351,7 +333,12 @@ static const char *shown(loader *L, const char *s, size_t n)
     char *o = L->shown;
     for (size_t i = 0; i < m; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '\n' || c == '\r' || c == '\t') {
+        unsigned cp;
+        size_t k = c >= 0xC2 ? csv_invisible(s + i, m - i, &cp) : 0;
+        if (k) {
+            o += sprintf(o, "\\u%04X", cp);
+            i += k - 1;
+        } else if (c == '\n' || c == '\r' || c == '\t') {
             *o++ = '\\';
             *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
         } else if (c < 0x20 || c == 0x7F) {
@@ -359,9 +346,6 @@ static const char *shown(loader *L, const char *s, size_t n)
         } else if (c == 0xC2 && i + 1 < m && (unsigned char)s[i + 1] <= 0x9F) {
             o += sprintf(o, "\\u%04X", (unsigned char)s[i + 1]); /* U+0080..U+009F */
             i++;
-        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < m && invisible(three_byte(s + i))) {
-            o += sprintf(o, "\\u%04X", (unsigned)three_byte(s + i));
-            i += 2;
         } else {
             *o++ = (char)c;
         }
@@ -1206,6 +1190,60 @@ static long similar_field(const loader *L, const char *want)
     return best;
 }
 
+/* The header field that is `want` but for invisible characters
+ * (csv_invisible: "\uFEFFpm25", a byte order mark inside a header of files
+ * joined after their first), or -1; *cp the first such character.  The
+ * fields searched are similar_field's. */
+static long invisible_field(const loader *L, const char *want, unsigned *cp)
+{
+    size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS;
+    for (size_t i = 0; i < n; i++) {
+        const char *h = L->header[i], *w = want;
+        bool any = false;
+        for (;;) {
+            unsigned c;
+            size_t k = csv_invisible(h, strlen(h), &c);
+            if (k) {
+                if (!any)
+                    *cp = c;
+                any = true;
+                h += k;
+            } else if (*h && *h == *w) {
+                h++;
+                w++;
+            } else {
+                break;
+            }
+        }
+        if (any && !*h && !*w)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* s without its invisible characters (csv_invisible), malloc'd, with *cp
+ * the first of them; NULL when it has none. */
+static char *without_invisible(const char *s, unsigned *cp)
+{
+    size_t n = strlen(s), k;
+    char *v = NULL, *o = NULL;
+    for (size_t i = 0; i < n; i += k ? k : 1) {
+        unsigned c;
+        k = csv_invisible(s + i, n - i, &c);
+        if (k && !v) {
+            *cp = c;
+            o = v = rt_xmalloc(n + 1, 1);
+            memcpy(o, s, i);
+            o += i;
+        }
+        if (!k && v)
+            *o++ = s[i];
+    }
+    if (o)
+        *o = '\0';
+    return v;
+}
+
 /* The first column read per year. */
 static const ir_column *first_per_year(const ir_program *p)
 {
@@ -1481,8 +1519,16 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                        p->columns[k - 2].indicator);
         else
             data_error(L, rec.line, "column '%s' is not in the header", want);
-        long near = L->stopped ? -1 : similar_field(L, want);
-        if (near >= 0 && !L->stopped)
+        unsigned cp = 0;
+        long near = L->stopped ? -1 : invisible_field(L, want, &cp);
+        if (near >= 0)
+            fprintf(L->err, "%s:%u: note: did you mean '%s' (field %ld)? It is '%s' with invisible "
+                    "characters (U+%04X%s): remove them from the header\n",
+                    L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1,
+                    want, cp,
+                    cp == 0xFEFF ? ", a byte order mark: another file's start, joined after the first?"
+                                 : "");
+        else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0)
             fprintf(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
                     L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }
@@ -2070,7 +2116,15 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         char *name = rt_xmalloc(n + 1, 1);
         memcpy(name, s, n);
         name[n] = '\0';
-        const char *hint = renamed ? NULL : suggest_region(L, name);
+        /* a region's name but for invisible characters (a zero-width
+         * space pasted with it) */
+        unsigned cp = 0;
+        char *visible = renamed ? NULL : without_invisible(name, &cp);
+        if (visible && find_region(L, visible, strlen(visible)) < 0) {
+            free(visible);
+            visible = NULL;
+        }
+        const char *hint = renamed ? NULL : visible ? visible : suggest_region(L, name);
         uint32_t pre_region = 0;
         const char *pre = renamed || hint ? NULL : prefix_region(L, name, &pre_region);
         hint = hint ? hint : pre;
@@ -2084,6 +2138,9 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             free(name);
         if (renamed && !L->stopped)
             fprintf(L->err, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
+        else if (visible && !L->stopped)
+            fprintf(L->err, "note: did you mean '%s'? The cell is it with invisible characters "
+                    "(U+%04X)\n", visible, cp);
         else if (pre && !L->stopped) {
             const char *r = L->p->regions[pre_region].name;
             const char *w = shown(L, s, n);
@@ -2091,6 +2148,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
                             "give it the alias: region %s : ... alias \"%s\")\n", hint, w, r, r, w);
         } else if (hint && !L->stopped)
             fprintf(L->err, "note: did you mean '%s'?\n", hint);
+        free(visible);
         ok = false;
     }
 

@@ -467,6 +467,38 @@ START_TEST(data_similar_header_column)
 }
 END_TEST
 
+/* Invisible characters in a header name or a cell (a byte order mark
+ * inside a header of joined files, a zero-width space pasted from a web
+ * page) are shown escaped, and a header name that is a column's but for
+ * them is said to be. */
+START_TEST(data_invisible_characters)
+{
+    assert_data_errors(
+        "city,year,\xEF\xBB\xBF" "farmland_mu,pa\xE2\x80\x8B" "rk\n",
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: note: did you mean '\\uFEFFfarmland_mu' (field 3)? It is 'farmland_mu' with "
+        "invisible characters (U+FEFF, a byte order mark: another file's start, joined after the "
+        "first?): remove them from the header\n"
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: did you mean 'pa\\u200Brk' (field 4)? It is 'park' with invisible "
+        "characters (U+200B): remove them from the header\n"
+        "data.csv:1: note: 2 columns the rules read are not in the header; --allow-missing-columns "
+        "reads them as missing cells, and an adaptation can drop the indicators it has no data for "
+        "('drop indicator')\n");
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "\xE2\x80\x8D大连\xC2\xAD,2024,1,1\n",
+        "data.csv:2: error: column 'city': unknown region '\\u200D大连\\u00AD'\n"
+        "note: did you mean '大连'? The cell is it with invisible characters (U+200D)\n");
+    /* a no-break space or an ideographic space inside a name is seen: kept */
+    assert_data_errors(
+        "city,year,farmland_mu,park\n"
+        "大\xE3\x80\x80连,2024,1,1\n",
+        "data.csv:2: error: column 'city': unknown region '大\xE3\x80\x80连'\n"
+        "note: did you mean '大连'?\n");
+}
+END_TEST
+
 START_TEST(data_header_looks_like_data)
 {
     assert_data_errors(
@@ -944,6 +976,7 @@ int main(void)
     tcase_add_test(tc, data_duplicate_row);
     tcase_add_test(tc, data_missing_columns);
     tcase_add_test(tc, data_similar_header_column);
+    tcase_add_test(tc, data_invisible_characters);
     tcase_add_test(tc, data_header_looks_like_data);
     tcase_add_test(tc, data_duplicate_header_column);
     tcase_add_test(tc, data_field_count);

@@ -447,7 +447,8 @@ START_TEST(upgrade_v1)
 END_TEST
 
 /* Texts of the database with control characters (a database from
- * elsewhere; a data path holding a line break) are shown escaped: they
+ * elsewhere; a data path holding a line break) or invisible ones (a zero-
+ * width space) are shown escaped: they
  * can neither forge a line of history or compare nor send the terminal an
  * escape sequence. */
 START_TEST(control_characters_shown_escaped)
@@ -459,7 +460,7 @@ START_TEST(control_characters_shown_escaped)
     record(s, &x, "bbbb");
     store_close(s);
     raw_sql(db, "UPDATE runs SET data_path = 'd.csv' || char(10) || '3     2099-01-01T00:00:00Z forged', "
-                "rules_path = 'r' || char(27) || '[31m.plan' WHERE id = 1;"
+                "rules_path = 'r' || char(27) || '[31m.plan' || char(8203) WHERE id = 1;"
                 "UPDATE results SET region = '甲' || char(27) || '[2J', grade = '优' || char(7) "
                 "WHERE run = 2 AND kind = 'total' AND year = 2025;");
     s = store_open(db, false, stderr);
@@ -467,7 +468,7 @@ START_TEST(control_characters_shown_escaped)
     pf_capture c;
     ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *out = pf_cap_text(&c);
-    ck_assert_msg(strstr(out, "r\\x1B[31m.plan, d.csv\\n3     2099-01-01T00:00:00Z forged\n"), "%s", out);
+    ck_assert_msg(strstr(out, "r\\x1B[31m.plan\\u200B, d.csv\\n3     2099-01-01T00:00:00Z forged\n"), "%s", out);
     ck_assert_ptr_null(strchr(out, 27));
     ck_assert_ptr_null(strstr(out, "\n3 "));
     pf_cap_free(&c);
