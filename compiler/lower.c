@@ -1403,6 +1403,20 @@ static const ir_textmap *lower_map(arena *a, const sema_map *mp)
     return t;
 }
 
+/* The `from` and `to` of n pairs (renames: old and new name; region
+ * drops: the name and where it is dropped) as two arrays of the program,
+ * in the arena. */
+static void split_pairs(arena *a, const sema_rename *v, uint32_t n, const char ***from,
+                        const char ***to)
+{
+    *from = arena_alloc(a, (n + 1) * sizeof **from);
+    *to = arena_alloc(a, (n + 1) * sizeof **to);
+    for (uint32_t k = 0; k < n; k++) {
+        (*from)[k] = v[k].from;
+        (*to)[k] = v[k].to;
+    }
+}
+
 /* Lowers m; `keep` keeps the explanation slots (lower_program_explained). */
 static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
 {
@@ -1420,26 +1434,11 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     p->plan = m->plan;
     p->title = m->title;
     p->nrenames = m->ntarget_renames;
-    p->renamed_from = arena_alloc(a, (m->ntarget_renames + 1) * sizeof *p->renamed_from);
-    p->renamed_to = arena_alloc(a, (m->ntarget_renames + 1) * sizeof *p->renamed_to);
-    for (uint32_t k = 0; k < m->ntarget_renames; k++) {
-        p->renamed_from[k] = m->target_renames[k].from;
-        p->renamed_to[k] = m->target_renames[k].to;
-    }
+    split_pairs(a, m->target_renames, m->ntarget_renames, &p->renamed_from, &p->renamed_to);
     p->nregion_renames = m->nregion_renames;
-    p->region_from = arena_alloc(a, (m->nregion_renames + 1) * sizeof *p->region_from);
-    p->region_to = arena_alloc(a, (m->nregion_renames + 1) * sizeof *p->region_to);
-    for (uint32_t k = 0; k < m->nregion_renames; k++) {
-        p->region_from[k] = m->region_renames[k].from;
-        p->region_to[k] = m->region_renames[k].to;
-    }
+    split_pairs(a, m->region_renames, m->nregion_renames, &p->region_from, &p->region_to);
     p->nregion_drops = m->nregion_drops;
-    p->region_dropped = arena_alloc(a, (m->nregion_drops + 1) * sizeof *p->region_dropped);
-    p->region_dropped_at = arena_alloc(a, (m->nregion_drops + 1) * sizeof *p->region_dropped_at);
-    for (uint32_t k = 0; k < m->nregion_drops; k++) {
-        p->region_dropped[k] = m->region_drops[k].from;
-        p->region_dropped_at[k] = m->region_drops[k].to;
-    }
+    split_pairs(a, m->region_drops, m->nregion_drops, &p->region_dropped, &p->region_dropped_at);
     p->baseline = m->baseline;
     p->horizon = m->horizon;
     p->region_key = m->region_key;
