@@ -1,6 +1,7 @@
 /* csv.c — an RFC 4180 reader over a file held in memory (see csv.h). */
 #include "csv.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,6 +279,33 @@ size_t csv_invisible(const char *s, size_t n, unsigned *cp)
         return 3;
     }
     return 0;
+}
+
+char *csv_escape(char *o, const char *t, size_t n, bool lines)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned cp;
+        size_t k = c >= 0xC2 ? csv_invisible(t + i, n - i, &cp) : 0;
+        if (k) {
+            o += sprintf(o, "\\u%04X", cp);
+            i += k - 1;
+        } else if (c == '\n' && lines) {
+            *o++ = '\n';
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            *o++ = '\\';
+            *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        } else if (c < 0x20 || c == 0x7F) {
+            o += sprintf(o, "\\x%02X", c);
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] <= 0x9F) {
+            o += sprintf(o, "\\u%04X", (unsigned char)t[i + 1]); /* U+0080..U+009F */
+            i++;
+        } else {
+            *o++ = (char)c;
+        }
+    }
+    *o = '\0';
+    return o;
 }
 
 const char *csv_trim(const char *s, size_t n, size_t *len)

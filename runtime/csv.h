@@ -78,6 +78,15 @@ const char *csv_trim(const char *s, size_t n, size_t *len);
  * characters escaped (\uFEFF), as they show control characters. */
 size_t csv_invisible(const char *s, size_t n, unsigned *cp);
 
+/* Writes t[0..n) to o as messages show the text of a cell or of a
+ * database: a control character (C0, DEL, C1) written \n, \r, \t, \xHH
+ * or \uHHHH and an invisible one (csv_invisible) \uHHHH, line feeds kept
+ * as they are when `lines`.  Untrusted text can so neither end a line of
+ * a message and forge another, nor send the terminal escape sequences,
+ * nor differ unseen from the name it is taken for.  o has room for 6 * n
+ * + 1 bytes; returns the end of what was written (a NUL is put there). */
+char *csv_escape(char *o, const char *t, size_t n, bool lines);
+
 /* Starts reading buf[0..len) (not copied: it must outlive the reader). */
 void csv_init(csv_reader *r, const char *buf, size_t len);
 void csv_dispose(csv_reader *r);

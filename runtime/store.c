@@ -751,48 +751,13 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
-/* Writes t[0..n) to o as history and compare show a text of the
- * database: a control character (C0, DEL, C1) written \n, \r, \t, \xHH or
- * \uHHHH, and an invisible one (csv_invisible) \uHHHH, as planc shows the
- * cells of a data file (line feeds kept when
- * `lines`).  A database from elsewhere (or a path holding a line break) can
- * so neither end a line of the listing and forge another, nor send the
- * terminal escape sequences.  o has room for 6 * n + 1 bytes; returns the
- * end of what was written (a NUL is put there). */
-static char *escape(char *o, const char *t, size_t n, bool lines)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        unsigned cp;
-        size_t k = c >= 0xC2 ? csv_invisible(t + i, n - i, &cp) : 0;
-        if (k) {
-            o += sprintf(o, "\\u%04X", cp);
-            i += k - 1;
-        } else if (c == '\n' && lines) {
-            *o++ = '\n';
-        } else if (c == '\n' || c == '\r' || c == '\t') {
-            *o++ = '\\';
-            *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
-        } else if (c < 0x20 || c == 0x7F) {
-            o += sprintf(o, "\\x%02X", c);
-        } else if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] <= 0x9F) {
-            o += sprintf(o, "\\u%04X", (unsigned char)t[i + 1]); /* U+0080..U+009F */
-            i++;
-        } else {
-            *o++ = (char)c;
-        }
-    }
-    *o = '\0';
-    return o;
-}
-
-/* Text t escaped (escape), in one of s's buffers, used in turn: it stays
+/* Text t escaped (csv_escape), in one of s's buffers, used in turn: it stays
  * valid for the next fifteen calls (the texts of one line). */
 static const char *shown(store *s, const char *t)
 {
     size_t n = strlen(t), slot = s->nshown++ % (sizeof s->shown / sizeof *s->shown);
     s->shown[slot] = rt_xrealloc(s->shown[slot], 6 * n + 1, 1);
-    escape(s->shown[slot], t, n, false);
+    csv_escape(s->shown[slot], t, n, false);
     return s->shown[slot];
 }
 
@@ -946,7 +911,7 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
         /* the manifest's lines as they are shown, with their line breaks */
         const char *m = col_text(st, 6);
         ri->rules_files = rt_xmalloc(6 * strlen(m) + 1, 1);
-        escape(ri->rules_files, m, strlen(m), true);
+        csv_escape(ri->rules_files, m, strlen(m), true);
         ri->tolerances = sqlite3_column_int(st, 7) != 0;
     } else {
         db_error(s, "cannot read the runs", err);

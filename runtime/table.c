@@ -330,26 +330,7 @@ static const char *shown(loader *L, const char *s, size_t n)
         while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
             m--;
     }
-    char *o = L->shown;
-    for (size_t i = 0; i < m; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned cp;
-        size_t k = c >= 0xC2 ? csv_invisible(s + i, m - i, &cp) : 0;
-        if (k) {
-            o += sprintf(o, "\\u%04X", cp);
-            i += k - 1;
-        } else if (c == '\n' || c == '\r' || c == '\t') {
-            *o++ = '\\';
-            *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
-        } else if (c < 0x20 || c == 0x7F) {
-            o += sprintf(o, "\\x%02X", c);
-        } else if (c == 0xC2 && i + 1 < m && (unsigned char)s[i + 1] <= 0x9F) {
-            o += sprintf(o, "\\u%04X", (unsigned char)s[i + 1]); /* U+0080..U+009F */
-            i++;
-        } else {
-            *o++ = (char)c;
-        }
-    }
+    char *o = csv_escape(L->shown, s, m, false);
     strcpy(o, m < n ? "..." : "");
     return L->shown;
 }
