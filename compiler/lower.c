@@ -75,6 +75,12 @@ struct L {
     uint8_t *share;         /* per step: reads an IR_SHARE step (reads_share);
                                malloc'd scratch, freed at the end of lower() */
     uint32_t nshare, capshare; /* steps flagged so far; the array's size */
+    uint32_t *own;          /* per target: the slot saying it applies to the
+                               row but for the row being one the runtime
+                               added (it reads the region's own data), or
+                               IR_NO_SLOT for a share target (lower_rollups) */
+    uint32_t present;       /* the slot of the "row is in the data" input,
+                               IR_NO_SLOT until a target reads it */
 };
 
 /* Finds the element equal to element i (just appended by the caller), or
@@ -971,9 +977,12 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
         applicable = op2(l, IR_AND, IR_BOOL, applicable, scope);
     /* On a row the runtime added for a parent region only share targets
      * have a value; every other target does not apply there. */
+    l->own[ti] = IR_NO_SLOT;
     if (!reads_share(l, v)) {
         ir_input pin = {.kind = IR_IN_PRESENT, .scale = 1.0};
-        applicable = op2(l, IR_AND, IR_BOOL, applicable, input(l, pin));
+        l->present = input(l, pin);
+        l->own[ti] = applicable;
+        applicable = op2(l, IR_AND, IR_BOOL, applicable, l->present);
     }
     uint32_t status = sel(l, IR_STATUS, applicable, op2(l, IR_COALESCE, IR_STATUS, judged, st_miss), st_na);
 
@@ -1108,6 +1117,38 @@ static uint32_t wmean(L *l, const uint32_t *scores, const double *w, uint32_t n)
     return op2(l, IR_DIV, IR_NUM, num, den);
 }
 
+/* The slot that is true on a row the runtime added (no row of its own in
+ * the data) where some target that counts for the region's total or veto
+ * would apply but for that: it reads the region's own data.  IR_NO_SLOT
+ * when no row can be added (no share step) or no such target exists.  A
+ * target counts when it, its measure and its section weigh something, or
+ * when it is a veto. */
+static uint32_t added_incomplete(L *l)
+{
+    const ir_program *p = l->p;
+    if (l->present == IR_NO_SLOT)
+        return IR_NO_SLOT;
+    bool shares = false;
+    for (uint32_t i = 0; i < p->nsteps && !shares; i++)
+        shares = p->steps[i].op == IR_SHARE;
+    if (!shares)
+        return IR_NO_SLOT;
+    uint32_t any = IR_NO_SLOT;
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *t = &p->targets[i];
+        if (l->own[i] == IR_NO_SLOT || t->measure >= p->nmeasures)
+            continue;
+        const ir_measure *mm = &p->measures[t->measure];
+        bool counts = t->weight != 0 && mm->weight != 0 && p->sections[mm->section].weight != 0;
+        if (!counts && !t->veto)
+            continue;
+        any = any == IR_NO_SLOT ? l->own[i] : op2(l, IR_OR, IR_BOOL, any, l->own[i]);
+    }
+    if (any == IR_NO_SLOT)
+        return IR_NO_SLOT;
+    return op2(l, IR_AND, IR_BOOL, op1(l, IR_NOT, IR_BOOL, l->present), any);
+}
+
 /* Measures, sections, the total (§8), the veto and the grade. */
 static void lower_rollups(L *l)
 {
@@ -1168,6 +1209,15 @@ static void lower_rollups(L *l)
             veto = op2(l, IR_OR, IR_BOOL, veto, op2(l, IR_EQ, IR_BOOL, p->targets[i].status, st_failed));
     p->veto = veto;
 
+    /* On a row the runtime added for a parent region (§6: only share
+     * targets apply there), the region's assessment is incomplete when a
+     * target that would count for it reads its own data: its total and
+     * grade are then missing rather than computed from the share targets
+     * alone (a veto still gives the last band). */
+    uint32_t incomplete = added_incomplete(l);
+    if (incomplete != IR_NO_SLOT)
+        p->total = sel(l, IR_NUM, incomplete, nan, p->total);
+
     if (m->nbands == 0) {
         p->grade = k(l, IR_GRADE, NAN);
         return;
@@ -1177,6 +1227,8 @@ static void lower_rollups(L *l)
     for (uint32_t i = m->nbands - 1; i-- > 0;)
         g = sel(l, IR_GRADE, op2(l, IR_GE, IR_BOOL, p->total, k(l, IR_NUM, m->band_min[i])),
                 k(l, IR_GRADE, i), g);
+    if (incomplete != IR_NO_SLOT)
+        g = sel(l, IR_GRADE, incomplete, k(l, IR_GRADE, NAN), g);
     p->grade = sel(l, IR_GRADE, assessed, sel(l, IR_GRADE, veto, last, g), k(l, IR_GRADE, NAN));
 }
 
@@ -1502,6 +1554,8 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
 
     p->targets = arena_alloc(a, (m->ntargets + 1) * sizeof *p->targets);
     p->ntargets = m->ntargets;
+    l->own = arena_alloc(a, (m->ntargets + 1) * sizeof *l->own);
+    l->present = IR_NO_SLOT;
     for (uint32_t i = 0; i < m->ntargets; i++) {
         const sema_target *t = &m->targets[i];
         ir_target *o = &p->targets[i];

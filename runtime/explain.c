@@ -958,15 +958,20 @@ static void peaks_rule(const ex_row *x, const ir_target *tg, ex_target *et, strb
     free(vs);
 }
 
+/* Whether the row's region is in target tg's scope. */
+static bool in_scope(const ex_row *x, const ir_target *tg)
+{
+    for (uint32_t i = 0; tg->scoped && i < tg->nscope; i++)
+        if (tg->scope[i] == x->region)
+            return true;
+    return !tg->scoped;
+}
+
 /* Why a not_applicable row is one (§9 rule 1). */
 static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
 {
     lbl_lang lang = x->lang;
     const ir_program *p = x->p;
-    bool in_scope = !tg->scoped;
-    for (uint32_t i = 0; tg->scoped && i < tg->nscope; i++)
-        if (tg->scope[i] == x->region)
-            in_scope = true;
     long row = (long)x->row;
     bool own = tg->y0 != p->baseline;  /* the target's own baseline year */
     if (trend && x->year <= tg->y0)
@@ -975,7 +980,7 @@ static void na_rule(const ex_row *x, const ir_target *tg, bool trend, strbuf *b)
         sbf(b, L(lang, own ? LBL_X_NA_START_OWN : LBL_X_NA_START), tg->y0);
     else if (x->year < tg->y0)
         sbf(b, L(lang, own ? LBL_X_NA_BEFORE_OWN : LBL_X_NA_BEFORE), x->year, tg->y0);
-    else if (!in_scope) {
+    else if (!in_scope(x, tg)) {
         sbf(b, L(lang, LBL_X_NA_SCOPE), p->regions[x->region].name);
         for (uint32_t i = 0; i < tg->nscope && i < 8; i++)
             sbf(b, "%s%s", i ? L(lang, LBL_X_SEP) : "", p->regions[tg->scope[i]].name);
@@ -1213,8 +1218,11 @@ static void rollup_shares(ex_row *x)
         if (p->sections[s].weight != 0 && !isnan(sv(x, p->sections[s].score)))
             tw += p->sections[s].weight;
     }
+    /* a missing total counts no section (an added row's incomplete
+     * assessment, lower.c: added_incomplete) */
+    bool total = !isnan(sv(x, p->total));
     for (uint32_t s = 0; s < p->nsections; s++) {
-        bool c = p->sections[s].weight != 0 && !isnan(sv(x, p->sections[s].score));
+        bool c = total && p->sections[s].weight != 0 && !isnan(sv(x, p->sections[s].score));
         x->sshare[s] = c ? p->sections[s].weight / tw : NAN;
     }
 }
@@ -1393,6 +1401,45 @@ static void lead_text(lbl_lang lang, strbuf *b, const ir_measure *m)
         sbf(b, "%s%s", i ? "、" : "", m->lead[i]);
 }
 
+/* Whether target tg is not_applicable on the row only because the row is
+ * one the runtime added (na_rule's last reason): it applies to the region
+ * and year but reads the region's own data. */
+static bool na_added(const ex_row *x, const ir_target *tg)
+{
+    if (sv(x, tg->status) != IR_ST_NA || rt_table_line(x->t, x->row) != 0)
+        return false;
+    bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
+    if ((trend && x->year <= tg->y0) || x->year < tg->y0 ||
+        (x->year == tg->y0 && ir_first_judged_year(tg) > tg->y0))
+        return false;
+    return in_scope(x, tg);
+}
+
+/* On a row the runtime added, the targets that made its assessment
+ * incomplete (lower.c, added_incomplete: those that count for the total
+ * or are vetoes, and apply but for the row being added): how many, and
+ * the first three names in `names`. */
+static uint32_t added_left_out(const ex_row *x, strbuf *names)
+{
+    const ir_program *p = x->p;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *tg = &p->targets[i];
+        if (tg->measure >= p->nmeasures || !na_added(x, tg))
+            continue;
+        const ir_measure *m = &p->measures[tg->measure];
+        bool counts = tg->weight != 0 && m->weight != 0 && p->sections[m->section].weight != 0;
+        if (!counts && !tg->veto)
+            continue;
+        if (n < 3)
+            sbf(names, "%s%s", n ? L(x->lang, LBL_X_SEP) : "", tg->name);
+        else if (n == 3)
+            sbf(names, "%s…", L(x->lang, LBL_X_SEP));
+        n++;
+    }
+    return n;
+}
+
 /* Why the row has its grade. */
 static char *grade_text(const ex_row *x, double total, double grade, bool vetoed)
 {
@@ -1400,9 +1447,16 @@ static char *grade_text(const ex_row *x, double total, double grade, bool vetoed
     const ir_program *p = x->p;
     strbuf b = {0};
     char n1[32], n2[32];
-    if ((isnan(grade) || grade < 0 || grade >= p->nbands) && x->year <= p->baseline &&
-        p->nbands > 0) {
+    strbuf names = {0};
+    uint32_t left = 0;
+    bool none = isnan(grade) || grade < 0 || grade >= p->nbands;
+    if (none && x->year > p->baseline && rt_table_line(x->t, x->row) == 0)
+        left = added_left_out(x, &names);
+    if (none && x->year <= p->baseline && p->nbands > 0) {
         sbf(&b, L(lang, LBL_X_NO_GRADE_BASELINE), p->baseline);
+    } else if (none && left > 0 && p->nbands > 0) {
+        sbf(&b, L(lang, LBL_X_NO_GRADE_ADDED), p->regions[x->region].name, x->year, left,
+            names.s);
     } else if (isnan(grade) || grade < 0 || grade >= p->nbands) {
         sbf(&b, "%s", L(lang, LBL_X_NO_GRADE));
     } else if (vetoed) {
@@ -1419,6 +1473,7 @@ static char *grade_text(const ex_row *x, double total, double grade, bool vetoed
         else
             sbf(&b, L(lang, LBL_X_GRADE_TOTAL), dnum(lang, total, n1));
     }
+    free(names.s);
     return sb_take(&b);
 }
 
@@ -1620,6 +1675,8 @@ static void weight_lines(const ex_row *x, const ir_target *tg, const ex_target *
     double sw = x->sshare[m->section];
     if (s->weight == 0)
         sbf(&b, L(lang, LBL_X_SECTION_ZERO), s->id, dnum(lang, sv(x, p->total), n5));
+    else if (isnan(sw))
+        sbf(&b, L(lang, LBL_X_SECTION_NO_TOTAL), s->id, num(lang, s->weight, n1));
     else
         sbf(&b, L(lang, LBL_X_SECTION_SHARE), s->id, num(lang, s->weight, n1),
             num(lang, s->weight / sw, n2), pct(lang, sw, n3), dnum(lang, et->to_total, n4),
@@ -1737,7 +1794,8 @@ static void rollup_line(const ex_row *x, const char *label, const char *id, cons
     sbf(&b, L(lang, LBL_X_ROLL_ITEM), id, title ? " " : "", title ? title : "",
         dnum(lang, score, n1), num(lang, weight, n2));
     if (isnan(share))
-        sbf(&b, "%s", L(lang, weight == 0 ? LBL_X_ROLL_NOT_COUNTED : LBL_X_ROLL_NO_SCORE));
+        sbf(&b, "%s", L(lang, weight == 0 ? LBL_X_ROLL_NOT_COUNTED
+                              : isnan(score) ? LBL_X_ROLL_NO_SCORE : LBL_X_ROLL_NO_TOTAL));
     else if (parent)
         sbf(&b, L(lang, LBL_X_ROLL_OF_SECTION), pct(lang, share, n3), parent);
     else
