@@ -424,12 +424,14 @@ static const char rt_types[] =
     "\n"
     "/* One step of the run order: a segment (a compiled kernel) or a barrier\n"
     " * step writing `slot` from column `a` (exec.h). */\n"
-    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3, OP_CUMSUM = 4, OP_CUMMAX = 5 };\n"
+    "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3, OP_CUMSUM = 4, OP_CUMMAX = 5,\n"
+    "       OP_SHIFT = 6 };\n"
     "typedef struct run_op {\n"
     "    unsigned char kind;\n"
     "    uint32_t seg;                /* OP_SEGMENT */\n"
     "    uint32_t slot, a;            /* barriers */\n"
-    "    double imm;                  /* OP_PEAK: tolerance; OP_CUMSUM, OP_CUMMAX: shift */\n"
+    "    double imm;                  /* OP_PEAK: tolerance; OP_CUMSUM, OP_CUMMAX,\n"
+    "                                    OP_SHIFT: shift */\n"
     "    uint32_t aux;                /* OP_PEAK: first year; OP_SHARE: level (imm: kind);\n"
     "                                    OP_PEER: 0 lowest, 1 highest, 2 average;\n"
     "                                    OP_CUMSUM, OP_CUMMAX: first year */\n"
@@ -805,6 +807,17 @@ static const char rt_code[] =
     "    return true;\n"
     "}\n"
     "\n"
+    "/* rt_shift (runtime/exec.c), for OP_SHIFT: column a read on the row of\n"
+    " * the same region in the shifted year, NaN where there is none. */\n"
+    "static void run_shift(const table *t, const run_op *s, const double *a, double *out)\n"
+    "{\n"
+    "    for (size_t r = 0; r < t->n; r++) {\n"
+    "        long at = s->imm >= 1 ? (long)s->imm : t->year[r] + (long)s->imm;\n"
+    "        long row = find_row(t, t->region[r], at);\n"
+    "        out[r] = row < 0 ? NAN : a[row];\n"
+    "    }\n"
+    "}\n"
+    "\n"
     "static void free_result(planc_result *res)\n"
     "{\n"
     "    result *r = (result *)res;\n"
@@ -1091,6 +1104,8 @@ static const char rt_code[] =
     "            seg_fns[op->seg]((const double *const *)inputs, res->cols, 0, (int64_t)n);\n"
     "        else if (op->kind == OP_PEAK)\n"
     "            run_peak(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
+    "        else if (op->kind == OP_SHIFT)\n"
+    "            run_shift(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
     "        else if (op->kind == OP_SHARE ? !run_share(&t, op, res->cols[op->a], res->cols[op->slot])\n"
     "                 : op->kind == OP_PEER ? !run_peer(&t, op, res->cols[op->a], res->cols[op->slot])\n"
     "                                       : !run_cumsum(&t, op, res->cols[op->a], res->cols[op->slot]))\n"
@@ -1328,12 +1343,15 @@ static bool program_ok(const ir_program *p, FILE *err)
     for (uint32_t i = 0; i < p->nsteps; i++)
         if ((ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
              p->steps[i].op != IR_SHARE && p->steps[i].op != IR_PEER &&
-             p->steps[i].op != IR_CUMSUM && p->steps[i].op != IR_CUMMAX) ||
+             p->steps[i].op != IR_CUMSUM && p->steps[i].op != IR_CUMMAX &&
+             p->steps[i].op != IR_SHIFT) ||
             (p->steps[i].op == IR_PEER && p->steps[i].aux > IR_PEER_AVERAGE) ||
             (p->steps[i].op == IR_SHARE && strcmp(ir_sharename(p->steps[i].imm), "?") == 0) ||
             ((p->steps[i].op == IR_CUMSUM || p->steps[i].op == IR_CUMMAX) &&
              (p->steps[i].aux < 1 || p->steps[i].aux > 9999 ||
-              p->steps[i].imm != floor(p->steps[i].imm) || fabs(p->steps[i].imm) > 9999))) {
+              p->steps[i].imm != floor(p->steps[i].imm) || fabs(p->steps[i].imm) > 9999)) ||
+            (p->steps[i].op == IR_SHIFT &&
+             (p->steps[i].imm != floor(p->steps[i].imm) || fabs(p->steps[i].imm) > 9999))) {
             diag_internal(err, "build", "step %u is a barrier (%s) planc build does not implement", i,
                      ir_opname(p->steps[i].op));
             return false;
@@ -1688,7 +1706,8 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         const ir_step *s = &p->steps[i];
         fprintf(f, "    {%s, 0, %u, %u, ",
                 s->op == IR_PEAK ? "OP_PEAK" : s->op == IR_SHARE ? "OP_SHARE"
-                : s->op == IR_PEER ? "OP_PEER" : s->op == IR_CUMSUM ? "OP_CUMSUM" : "OP_CUMMAX",
+                : s->op == IR_PEER ? "OP_PEER" : s->op == IR_CUMSUM ? "OP_CUMSUM"
+                : s->op == IR_SHIFT ? "OP_SHIFT" : "OP_CUMMAX",
                 i, s->a);
         put_double(f, s->imm);
         fprintf(f, ", %u},\n", s->aux);

@@ -18,7 +18,7 @@ static const char *const opnames[IR_NOPS] = {
     [IR_EQ] = "eq", [IR_NE] = "ne", [IR_AND] = "and", [IR_OR] = "or",
     [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
     [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer", [IR_CUMSUM] = "cumsum", [IR_CUMMAX] = "cummax",
-    [IR_DEC15] = "dec15",
+    [IR_DEC15] = "dec15", [IR_SHIFT] = "shift",
 };
 
 /* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
@@ -230,7 +230,8 @@ int ir_arity(ir_op op)
     switch (op) {
     case IR_CONST: case IR_INPUT: return 0;
     case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA: case IR_DEC15:
-    case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: return 1;
+    case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_SHIFT:
+        return 1;
     case IR_SELECT: return 3;
     default: return 2;
     }
@@ -238,7 +239,8 @@ int ir_arity(ir_op op)
 
 bool ir_is_barrier(ir_op op)
 {
-    return op == IR_PEAK || op == IR_SHARE || op == IR_PEER || op == IR_CUMSUM || op == IR_CUMMAX;
+    return op == IR_PEAK || op == IR_SHARE || op == IR_PEER || op == IR_CUMSUM || op == IR_CUMMAX ||
+           op == IR_SHIFT;
 }
 
 /* Prints a list of strings as "a, b, c". */
@@ -332,6 +334,7 @@ void ir_dump(const ir_program *p, FILE *out)
         case IR_PEER: fprintf(out, " %%%u %s", s->a, ir_peername(s->aux)); break;
         case IR_CUMSUM: case IR_CUMMAX: fprintf(out, " %%%u from %u %s %.17g", s->a, s->aux,
                                 s->imm >= 1 ? "in" : "shift", s->imm); break;
+        case IR_SHIFT: fprintf(out, " %%%u %s %.17g", s->a, s->imm >= 1 ? "in" : "by", s->imm); break;
         default: {
             int n = ir_arity(s->op);
             const uint32_t ops[3] = {s->a, s->b, s->c};

@@ -33,6 +33,7 @@
  *   IR_PEER a                          barrier, see below
  *   IR_CUMSUM a                        barrier, see below
  *   IR_CUMMAX a                        barrier, see below
+ *   IR_SHIFT a                         barrier, see below
  * No other floating-point flags are used: the interpreter and the JIT agree
  * bit for bit except where docs/PERFORMANCE.md documents reassociation.
  *
@@ -73,11 +74,27 @@
  *   IR_CUMMAX a (aux and imm as for IR_CUMSUM): the same with the largest
  *     value instead of the sum, M(r, Y) = max(a(r, F), ..., a(r, Y)), and
  *     M(r, Y) = NaN for every Y < F (the peak of no year is not known).
+ *   IR_SHIFT a (imm = the shift, as for IR_CUMSUM: a year Y >= 1 for "in
+ *   year Y", else an offset k < 0 for "k years from the row's"):
+ *     row (r, y): a on the row (r, Y') with Y' = imm >= 1 ? imm : y + imm;
+ *     NaN when the table has no row (r, Y').  It reads a barrier's result
+ *     in another year: prev(average(x)) on row (r, y) is the IR_PEER step
+ *     of x read on row (r, y - 1), so the average over the peers of r's
+ *     level in year y - 1 (the rows (d, y - 1) where x is not NaN);
+ *     at(total(city, x), 2025) is the IR_SHARE step read on (r, 2025),
+ *     the sum over the regions below r in 2025; a target's baseline value
+ *     b of such a condition is its value on (r, y0).  Like any time shift
+ *     it is missing when r has no row in Y' (a parent region has one
+ *     wherever a region below it has: the runtime adds it).  The shift
+ *     applies to the whole barrier, operand included (the operand is
+ *     lowered unshifted: a shift inside it, average(prev(x)), composes).
  *
- * Time shifts ("the same region in another year") are not steps: an input
- * names a data column and a shift, and the runtime builds the shifted column
- * (by a (region, year) index) before the program runs, so kernels stay flat
- * loops.  A row whose shifted year has no row reads NaN. */
+ * Time shifts ("the same region in another year") of the data are not
+ * steps: an input names a data column and a shift, and the runtime builds
+ * the shifted column (by a (region, year) index) before the program runs,
+ * so kernels stay flat loops.  A row whose shifted year has no row reads
+ * NaN.  A barrier's result read in another year is an IR_SHIFT step, which
+ * the runtime computes the same way over the barrier's whole column. */
 #ifndef PLANC_IR_H
 #define PLANC_IR_H
 
@@ -94,6 +111,7 @@ typedef enum ir_op {
     IR_SELECT, IR_COALESCE,
     IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX,
     IR_DEC15,
+    IR_SHIFT,
     IR_NOPS
 } ir_op;
 
@@ -125,7 +143,7 @@ typedef struct ir_step {
     ir_type type;
     uint32_t a, b, c;  /* operand slots */
     double imm;        /* IR_CONST value; IR_PEAK tolerance; IR_SHARE ir_sharekind;
-                          IR_CUMSUM, IR_CUMMAX shift */
+                          IR_CUMSUM, IR_CUMMAX, IR_SHIFT shift */
     uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level;
                           IR_PEER ir_peerkind; IR_CUMSUM, IR_CUMMAX first year */
 } ir_step;

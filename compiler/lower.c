@@ -566,18 +566,33 @@ static uint32_t emit_call(L *l, ir_op op, uint32_t a, double imm, uint32_t aux, 
     return i;
 }
 
+/* A barrier's result `step` read with shift sh (ir.h IR_SHIFT): the
+ * step itself in the row's own year, missing in a year before 1. */
+static uint32_t shifted(L *l, uint32_t step, ir_shift sh)
+{
+    if (!sh.absolute && sh.rel == 0)
+        return step;
+    if (sh.absolute ? sh.year < 1 : sh.rel <= -9999)
+        return k(l, IR_NUM, NAN); /* no year before 1 has data */
+    return emit(l, IR_SHIFT, IR_NUM, step, 0, 0, sh.absolute ? sh.year : sh.rel, 0);
+}
+
+/* No shift: the row's own year. */
+static const ir_shift here = {0};
+
 /* A function over the regions below the row's at a level (share's
- * siblings, ir.h IR_SHARE): e's second argument read on their rows.  Like
- * share's condition it is read on regions the target's scope does not
- * cover, so a peer function inside it ranges over every region of its
- * level (lx_call's FN_SHARE). */
+ * siblings, ir.h IR_SHARE): e's second argument read on their rows, in
+ * the row's year shifted by sh (the step computed in every year, then
+ * read in the shifted one).  Like share's condition it is read on regions
+ * the target's scope does not cover, so a peer function inside it ranges
+ * over every region of its level (lx_call's FN_SHARE). */
 static uint32_t below(L *l, const ast_expr *e, ir_sharekind kind, ir_shift sh)
 {
     uint32_t peers = l->peers;
     l->peers = IR_NO_SLOT;
-    uint32_t a = lx(l, e->u.call.args[1], sh);
+    uint32_t a = lx(l, e->u.call.args[1], here);
     l->peers = peers;
-    return emit_call(l, IR_SHARE, a, kind, (uint32_t)e->sema.index, e->u.call.args[1]);
+    return shifted(l, emit_call(l, IR_SHARE, a, kind, (uint32_t)e->sema.index, e->u.call.args[1]), sh);
 }
 
 /* A function call (docs/LANGUAGE.md §7), read with shift sh. */
@@ -617,9 +632,9 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
          * in a formula. */
         uint32_t peers = l->peers;
         l->peers = IR_NO_SLOT;
-        uint32_t c = lx(l, args[1], sh);
+        uint32_t c = lx(l, args[1], here);
         l->peers = peers;
-        return emit_call(l, IR_SHARE, c, 0, (uint32_t)e->sema.index, args[1]);
+        return shifted(l, emit_call(l, IR_SHARE, c, 0, (uint32_t)e->sema.index, args[1]), sh);
     }
     case FN_TOTAL:
         return below(l, e, IR_SHARE_TOTAL, sh);
@@ -627,13 +642,14 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
         if (e->u.call.nargs == 2)
             return below(l, e, e->sema.ref == FN_LOWEST ? IR_SHARE_LOWEST
                                : e->sema.ref == FN_HIGHEST ? IR_SHARE_HIGHEST : IR_SHARE_AVERAGE, sh);
-        /* in a scoped target, regions outside the scope are not peers */
-        uint32_t a = lx(l, args[0], sh);
+        /* in a scoped target, regions outside the scope are not peers;
+         * in another year, the peers of that year (ir.h IR_SHIFT) */
+        uint32_t a = lx(l, args[0], here);
         if (l->peers != IR_NO_SLOT)
             a = sel(l, IR_NUM, l->peers, a, k(l, IR_NUM, NAN));
         ir_peerkind kind = e->sema.ref == FN_LOWEST ? IR_PEER_LOWEST
                          : e->sema.ref == FN_HIGHEST ? IR_PEER_HIGHEST : IR_PEER_AVERAGE;
-        return emit_call(l, IR_PEER, a, 0, (uint32_t)kind, args[0]);
+        return shifted(l, emit_call(l, IR_PEER, a, 0, (uint32_t)kind, args[0]), sh);
     }
     case FN_CUMULATIVE: case FN_PEAKVALUE: {
         /* the operand unshifted; the step applies sh (ir.h IR_CUMSUM) */
@@ -700,9 +716,6 @@ static uint32_t lx(L *l, const ast_expr *e, ir_shift sh)
 }
 
 /* ---------------------------------------------------------------- targets */
-
-/* No shift: the row's own year. */
-static const ir_shift here = {0};
 
 /* A select chain over the milestones: for the first k with year <= D_k the
  * value vals[k], after the last milestone vals[n-1]. */

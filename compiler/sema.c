@@ -93,9 +93,6 @@ typedef struct indinfo {
     const ast_decl *d;
     int ustate;             /* unit: 0 not yet, 1 done */
     int mark;               /* formula DFS: 0 white, 1 on the stack, 2 done */
-    int share;              /* rowfn: 0 unknown, 1 computing, 2 known */
-    const char *rowfn;      /* the function reading other regions' rows (share,
-                               lowest, ...) its formula uses, or NULL */
     int bstate;             /* below: 0 unknown, 1 computing, 2 known */
     const ast_expr *below;  /* the first call its formula makes over the regions
                                below the row's (share_call), or NULL */
@@ -1031,8 +1028,6 @@ static const char *const fnname_list[] = {"min", "max", "clamp", "abs", "prev", 
                                           "lowest", "highest", "average", "cumulative", "total",
                                           "peakvalue", NULL};
 
-static const char *ind_rowfn(S *s, uint32_t i);
-
 /* The unit of indicator i, resolving its declaration on first use. */
 static const unit_t *ind_unit(S *s, uint32_t i)
 {
@@ -1120,13 +1115,6 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
     const unit_t *u = ind_unit(s, y->index);
     if (!u)
         return set(e, TY_ERROR, NULL);
-    const char *rowfn = c->shift > 0 && s->ii[y->index].d->u.ind.formula ? ind_rowfn(s, y->index)
-                                                                           : NULL;
-    if (rowfn) {
-        diag_error(s->d, e->sp, "'%s' uses %s(), which cannot be read in another year with '%s'",
-                   n, rowfn, c->shift_fn);
-        return set(e, TY_ERROR, NULL);
-    }
     return set(e, s->m->inds[y->index].type, u);
 }
 
@@ -1251,21 +1239,10 @@ static bool level_arg(S *s, ast_expr *e, const char *fn)
 
 /* total(LEVEL, x), lowest / highest / average(LEVEL, x): x over the
  * regions at LEVEL below the row's region, in the row's year (ir.h
- * IR_SHARE).  Like share, not inside prev / baseline / at: the regions
- * below in another year are read by no input. */
+ * IR_SHARE); inside prev / baseline / at, in that year (ir.h IR_SHIFT). */
 static sema_type check_below(S *s, ast_expr *e, ectx *c, const char *fn)
 {
     ast_expr *x = e->u.call.args[1];
-    if (c->shift > 0) {
-        diag_error(s->d, e->sp, "'%s' cannot be used inside '%s'", fn, c->shift_fn);
-        /* 比2020年下降10% of an average: aggregate each region's own
-         * baseline value instead (docs/LANGUAGE.md §7) */
-        diag_hint(s->d, "to compare with another year's %s, read each region's value of that "
-                        "year and aggregate it: an indicator 'X : UNIT, formula %s(x%s)', "
-                        "then '%s(LEVEL, X)'",
-                  fn, c->shift_fn, strcmp(c->shift_fn, "at") == 0 ? ", YEAR" : "", fn);
-        return set(e, TY_ERROR, NULL);
-    }
     bool ok = level_arg(s, e, fn);
     if (check_expr(s, x, c) == TY_ERROR || !want_num(s, x, arena_printf(s->a, "in '%s'", fn)))
         return set(e, TY_ERROR, NULL);
@@ -1376,10 +1353,6 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
         return set(e, t, args[0]->sema.unit);
     }
     case FN_SHARE: {
-        if (c->shift > 0) {
-            diag_error(s->d, e->sp, "'share' cannot be used inside '%s'", c->shift_fn);
-            return set(e, TY_ERROR, NULL);
-        }
         bool ok = level_arg(s, e, fn);
         if (check_expr(s, args[1], c) == TY_ERROR || !want_bool(s, args[1], "in 'share'"))
             ok = false;
@@ -1411,10 +1384,6 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE:
         if (n == 2)
             return check_below(s, e, c, fn);
-        if (c->shift > 0) {
-            diag_error(s->d, e->sp, "'%s' cannot be used inside '%s'", fn, c->shift_fn);
-            return set(e, TY_ERROR, NULL);
-        }
         if (check_expr(s, args[0], c) == TY_ERROR || !want_num(s, args[0], arena_printf(s->a, "in '%s'", fn)))
             return set(e, TY_ERROR, NULL);
         if (!reads_row(args[0], 0)) {
@@ -1702,58 +1671,6 @@ static bool const_number(S *s, ast_expr *e, const char *what, double *out)
         return false;
     }
     return true;
-}
-
-static const char *expr_rowfn(S *s, const ast_expr *e, int depth);
-
-/* The function reading other regions' rows (share, lowest, highest,
- * average) indicator i's formula uses, directly or through the formulas it
- * names, or NULL; cycles count as none (they are reported elsewhere). */
-static const char *ind_rowfn(S *s, uint32_t i)
-{
-    indinfo *ii = &s->ii[i];
-    if (ii->share == 2)
-        return ii->rowfn;
-    if (ii->share == 1)
-        return NULL;
-    ii->share = 1;
-    ii->rowfn = expr_rowfn(s, ii->d->u.ind.formula, 0);
-    ii->share = 2;
-    return ii->rowfn;
-}
-
-/* The first function reading other regions' rows an expression uses,
- * directly or through a formula, or NULL. */
-static const char *expr_rowfn(S *s, const ast_expr *e, int depth)
-{
-    static const char *const rowfns[] = {"share", "total", "lowest", "highest", "average"};
-    const char *r = NULL;
-    if (!e || depth > MAX_DEPTH)
-        return NULL;
-    switch (e->kind) {
-    case EX_NAME: {
-        const sym *y = e->u.name.s ? tab_find(&s->tab[K_INDICATOR], e->u.name.s) : NULL;
-        return y && s->ii[y->index].d->u.ind.formula ? ind_rowfn(s, y->index) : NULL;
-    }
-    case EX_UNARY:
-        return expr_rowfn(s, e->u.un.a, depth + 1);
-    case EX_BINARY:
-        r = expr_rowfn(s, e->u.bin.a, depth + 1);
-        return r ? r : expr_rowfn(s, e->u.bin.b, depth + 1);
-    case EX_IF:
-        r = expr_rowfn(s, e->u.cond.c, depth + 1);
-        r = r ? r : expr_rowfn(s, e->u.cond.a, depth + 1);
-        return r ? r : expr_rowfn(s, e->u.cond.b, depth + 1);
-    case EX_CALL:
-        for (size_t k = 0; e->u.call.fn.s && k < sizeof rowfns / sizeof rowfns[0]; k++)
-            if (strcmp(e->u.call.fn.s, rowfns[k]) == 0)
-                return rowfns[k];
-        for (uint32_t i = 0; !r && i < e->u.call.nargs; i++)
-            r = expr_rowfn(s, e->u.call.args[i], depth + 1);
-        return r;
-    default:
-        return NULL;
-    }
 }
 
 /* ---------------------------------------------------------------- pass 1: declare */

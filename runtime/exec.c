@@ -2,7 +2,8 @@
  *
  * rt_run walks the program in step order: each segment is handed to the
  * engine in chunks of RT_CHUNK_ROWS rows, shared out among the run's
- * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX) is computed here, on the
+ * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX,
+ * IR_SHIFT) is computed here, on the
  * calling thread, over whole columns using the table's (region, year)
  * order and index.  After the run, the `error` missing-data policy is
  * checked. */
@@ -117,6 +118,8 @@ int exec_plan_make(const ir_program *p, exec_plan *out)
             ok = false;
         if ((s->op == IR_CUMSUM || s->op == IR_CUMMAX) && (s->aux < 1 || s->aux > 9999 || s->imm != floor(s->imm) ||
                                    s->imm > 9999 || s->imm < -9999))
+            ok = false;
+        if (s->op == IR_SHIFT && !(s->imm == floor(s->imm) && s->imm <= 9999 && s->imm >= -9999))
             ok = false;
     }
     ok = ok && mark_outputs(m, p);
@@ -379,6 +382,20 @@ void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
     free(sum);
 }
 
+void rt_shift(const ir_program *p, const rt_table *t, const ir_step *s,
+              const double *a, double *out)
+{
+    (void)p;
+    size_t n = rt_table_nrows(t);
+    /* The same (region, year) index as a shifted input's (table.c
+     * fill_input): one look-up per row. */
+    for (size_t r = 0; r < n; r++) {
+        long at = s->imm >= 1 ? (long)s->imm : rt_table_year(t, r) + (long)s->imm;
+        long row = rt_table_find(t, rt_table_region(t, r), at);
+        out[r] = row < 0 ? NAN : a[row];
+    }
+}
+
 /* ---- the missing-data policy ---- */
 
 /* The end of every missing-data policy message. */
@@ -426,8 +443,8 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
 }
 
 /* Tries blame_year for each year the target reads by name (`at(x, 2027)`,
- * a goal read in the deadline's year), relative to the row (`prev(x)` on
- * the baseline's row) or sums (`cumulative(x, 2021)`, from
+ * a goal read in the deadline's year, `at(average(x), 2027)`), relative
+ * to the row (`prev(x)` on the baseline's row) or sums (`cumulative(x, 2021)`, from
  * its first year to the one it is read in) that missing_error has not
  * tried (after the row's year, or before the baseline); true when one of
  * them is to blame (the message is printed). */
@@ -455,6 +472,12 @@ static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_t
             for (long y = s->aux; !blamed && y <= upto && y <= 9999; y++)
                 if (y > year || y < tg->y0)
                     blamed = blame_year(p, t, tg, region, year, y, err);
+        }
+        if (s->op == IR_SHIFT) {
+            /* a barrier read in another year: the region's row that year */
+            long y = s->imm >= 1 ? (long)s->imm : year + (long)s->imm;
+            if (y > year || y < tg->y0)
+                blamed = blame_year(p, t, tg, region, year, y, err);
         }
         const uint32_t ops[3] = {s->a, s->b, s->c};
         for (int k = 0; k < ir_arity(s->op); k++)
@@ -838,6 +861,8 @@ static void run_whole(pool *pl, const ir_program *p, const rt_table *t, const ex
             rt_share(p, t, s, a, res->cols[i]);
         else if (s->op == IR_PEER)
             rt_peer(p, t, s, a, res->cols[i]);
+        else if (s->op == IR_SHIFT)
+            rt_shift(p, t, s, a, res->cols[i]);
         else
             rt_cumsum(p, t, s, a, res->cols[i]);
         free(filled);

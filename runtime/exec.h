@@ -189,8 +189,9 @@ void rt_up_init(ir_upwalk *w, const ir_program *p);
 void rt_up_free(ir_upwalk *w);
 
 /* The barriers, as rt_run runs them over whole columns (exported for the
- * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM or IR_CUMMAX) of p,
- * reading column `a`, writing column `out`, over every row of t. */
+ * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM, IR_CUMMAX
+ * or IR_SHIFT) of p, reading column `a`, writing column `out`, over every
+ * row of t. */
 void rt_peak(const ir_program *p, const rt_table *t, const ir_step *s,
              const double *a, double *out);
 void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
@@ -199,6 +200,8 @@ void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
              const double *a, double *out);
 void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
                const double *a, double *out);
+void rt_shift(const ir_program *p, const rt_table *t, const ir_step *s,
+              const double *a, double *out);
 
 /* The reference interpreter as an engine. */
 const exec_engine *interp_engine(void);

@@ -381,8 +381,9 @@ static void push_operands(const ir_step *s, ex_walk *w, size_t *top)
 
 /* Collects the data inputs slot `root` depends on into the read list (once
  * each), labelled `role`; stops at IR_CUMSUM and IR_CUMMAX (explained
- * under "sums" and "peaks") and at IR_SHARE (its operand is read on other
- * rows), recording the latter in *share. */
+ * under "sums" and "peaks"), at IR_SHIFT (a barrier read on another
+ * year's row, explained with it) and at IR_SHARE (its operand is read on
+ * other rows), recording the latter in *share. */
 static void collect_reads(const ex_row *x, uint32_t root, const char *role, ex_target *et,
                           uint32_t *share)
 {
@@ -405,6 +406,8 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, ex_t
         }
         if (s->op == IR_CUMSUM || s->op == IR_CUMMAX)
             continue;   /* its years are listed under "sums" or "peaks" */
+        if (s->op == IR_SHIFT)
+            continue;   /* read on another year's row: listed by collect_peers */
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
             if ((in->kind != IR_IN_DATA && in->kind != IR_IN_TABLE) || w->input_seen[s->aux])
@@ -698,9 +701,8 @@ static char *cumsum_text(const ex_row *x, uint32_t step, ex_for role)
 /* What a total() / lowest() / highest() / average() over a level computed
  * on this row: each region at that level below the row's region with its
  * value (or that it has no row or no value), and the result; for lowest
- * and highest, which region holds it.  `role` as for peer_text(); y0 is
- * the baseline year when the step is read for the baseline, else 0. */
-static char *below_text(const ex_row *x, uint32_t step, ex_for role, int y0)
+ * and highest, which region holds it.  `role` as for peer_text(). */
+static char *below_text(const ex_row *x, uint32_t step, ex_for role)
 {
     lbl_lang lang = x->lang;
     const ir_program *p = x->p;
@@ -738,12 +740,7 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role, int y0)
         p->regions[x->region].name);
     free(head);
     free(of);
-    /* for the baseline: the baseline year's values of the regions with a
-     * row in the row's year (docs/LANGUAGE.md §7) */
-    if (y0)
-        sbf(&out, L(lang, LBL_X_BELOW_BASE_YEAR), y0, x->year);
-    else
-        sbf(&out, L(lang, LBL_X_BELOW_YEAR), x->year);
+    sbf(&out, L(lang, LBL_X_BELOW_YEAR), x->year);
     sbf(&out, "%s%s%s", for_text(lang, role), L(lang, LBL_COLON),
         vals ? terms.s : L(lang, LBL_X_NO_VALUES));
     if (vals > BELOW_SHOWN)
@@ -763,11 +760,71 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role, int y0)
     return sb_take(&out);
 }
 
+/* Lists barrier step i read on row x in et->peers, et->sums, et->peaks
+ * or et->below, labelled with `role`; a barrier of no such kind is not
+ * listed.  `shifted`: it is read in another year, and x is that year's
+ * row (a share() is then listed too: one of the row's own year is listed
+ * with the reads, share_text). */
+static void list_barrier(const ex_row *x, uint32_t i, ex_for role, bool shifted, ex_target *et)
+{
+    const ir_step *s = &x->p->steps[i];
+    if (s->op == IR_PEER) {
+        list_push(&et->peers, peer_text(x, i, role));
+    } else if (s->op == IR_CUMSUM) {
+        list_push(&et->sums, cumsum_text(x, i, role));
+    } else if (s->op == IR_CUMMAX) {
+        list_push(&et->peaks, cumsum_text(x, i, role));
+    } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {
+        list_push(&et->below, below_text(x, i, role));
+    } else if (s->op == IR_SHARE && shifted) {
+        strbuf b = {0};
+        char *t = share_text(x, i);
+        sbf(&b, "%s%s", t, for_text(x->lang, role));
+        free(t);
+        list_push(&et->below, sb_take(&b));
+    }
+}
+
+/* A barrier step read in another year (IR_SHIFT step i) on row x: the
+ * barrier listed as computed on the row of x's region in that year, or,
+ * when the region has no row then, that it is missing. */
+static void list_shifted(const ex_row *x, uint32_t i, ex_for role, ex_target *et)
+{
+    const ir_program *p = x->p;
+    const ir_step *s = &p->steps[i];
+    long year = s->imm >= 1 ? (long)s->imm : x->year + (long)s->imm;
+    long row = rt_table_find(x->t, x->region, year);
+    if (row >= 0) {
+        ex_row there = *x;
+        there.row = (size_t)row;
+        there.year = (int)year;
+        list_barrier(&there, s->a, role, true, et);
+        return;
+    }
+    const ir_step *b = &p->steps[s->a];
+    const char *name = b->op == IR_PEER ? ir_peername(b->aux)
+                     : b->op == IR_SHARE ? ir_sharename(b->imm)
+                     : b->op == IR_CUMSUM ? "cumulative" : b->op == IR_CUMMAX ? "peakvalue" : NULL;
+    if (!name)
+        return;
+    char *of = operand_of(p, s->a);
+    char *head = function_of(x->lang, name, of);
+    strbuf out = {0};
+    sbf(&out, L(x->lang, LBL_X_SHIFT_NO_ROW), head, year, for_text(x->lang, role),
+        p->regions[x->region].name, year);
+    free(head);
+    free(of);
+    ex_list *l = b->op == IR_PEER ? &et->peers : b->op == IR_SHARE ? &et->below
+               : b->op == IR_CUMSUM ? &et->sums : &et->peaks;
+    list_push(l, sb_take(&out));
+}
+
 /* Lists the peer, cumulative and below-a-level steps that slot `root`
  * depends on (not looking into the operands of barriers: those are read on
- * other rows or years) in et->peers, et->sums, et->peaks and et->below,
- * each once, labelled with `role`; the marks of x->walk are shared by the
- * calls for one target. */
+ * other rows or years), and those it reads in another year (IR_SHIFT, with
+ * that year), in et->peers, et->sums, et->peaks and et->below, each once,
+ * labelled with `role`; the marks of x->walk are shared by the calls for
+ * one target. */
 static void collect_peers(const ex_row *x, uint32_t root, ex_for role, ex_target *et)
 {
     const ir_program *p = x->p;
@@ -780,17 +837,10 @@ static void collect_peers(const ex_row *x, uint32_t root, ex_for role, ex_target
     while (top) {
         uint32_t i = w->stack[--top];
         const ir_step *s = &p->steps[i];
-        if (s->op == IR_PEER) {
-            list_push(&et->peers, peer_text(x, i, role));
-        } else if (s->op == IR_CUMSUM) {
-            list_push(&et->sums, cumsum_text(x, i, role));
-        } else if (s->op == IR_CUMMAX) {
-            list_push(&et->peaks, cumsum_text(x, i, role));
-        } else if (s->op == IR_SHARE && s->imm != IR_SHARE_PERCENT) {
-            bool base = role == FOR_BASELINE;
-            list_push(&et->below, below_text(x, i, base ? FOR_VALUE : role,
-                                             base ? p->targets[et->ti].y0 : 0));
-        }
+        if (s->op == IR_SHIFT)
+            list_shifted(x, i, role, et);
+        else
+            list_barrier(x, i, role, false, et);
         if (ir_is_barrier(s->op))
             continue;
         push_operands(s, w, &top);

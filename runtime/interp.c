@@ -147,7 +147,8 @@ static void run_step(const ir_program *p, const exec_frame *f, const exec_segmen
         for (size_t k = 0; k < n; k++)
             d[k] = ir_decimal15(a[k]);
         break;
-    case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_NOPS:
+    case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_SHIFT:
+    case IR_NOPS:
         /* Barriers are never inside a segment (exec_plan_make). */
         break;
     }

@@ -179,6 +179,13 @@ score_case vy "$vy"
 same "$tmp/vy/aot.csv" "$vy/expected.out"
 contains out "^甲市,2022,target,年度达标,,(一),,failed,39,μg/m³,38,38,0,"
 
+# ---- peers, totals and shares read in another year (prev, at, a
+# target's baseline: ir.h IR_SHIFT): the library's outputs as planc run's ----
+po=$src/tests/run/peers-other-year
+score_case po "$po"
+same "$tmp/po/aot.csv" "$po/expected.out"
+contains out "^丙,2023,target,低于上年均值,,(一),,missing,45,"
+
 # ---- a number that overflows a double: the library's PLANC_E_OVERFLOW, at
 # the target, region and year planc run names (LANGUAGE.md §10) ----
 ni=$src/tests/run/number-infinite

@@ -215,8 +215,10 @@ typedef struct ectx {
     int maxind;             /* indicators [0, maxind) may be read */
     int shifted;            /* inside prev/baseline/at: no score names */
     int vdim;               /* score: the dimension of value, goal, base, expected */
-    bool peers;             /* lowest() / highest() / average() may be used (not
-                               in formulas: those may be read in other years) */
+    bool peers;             /* lowest() / highest() / average() may be used */
+    bool nobelow;           /* but not total() and the forms with a level (in a
+                               formula: a target's scope is made to cover the
+                               levels its own condition ranges over) */
 } ectx;
 
 static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge);
@@ -436,20 +438,36 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
         return has;
     }
     case 6:
-        if (c->peers && !c->shifted && c->mode != M_CONST && c->maxind > 0 && chance(r, 60)) {
+        if (c->peers && c->mode != M_CONST && c->maxind > 0 && chance(r, 60)) {
             /* over the row's peers, or over the regions below it at a
              * level below the top one (nothing has the top level below
-             * it: planc check says so); gen_scope covers the level */
+             * it: planc check says so); gen_scope covers the level.  Now
+             * and then read in another year (the function evaluated on
+             * that year's row: ir.h IR_SHIFT), where the operand reads
+             * no score names */
             static const char *const fns[] = {"lowest", "highest", "average", "total"};
-            const char *fn = PICK(r, fns);
+            const char *fn = pick(r, fns, c->nobelow ? 3 : 4);
+            int shift = chance(r, 35) ? (int)below(r, 3) : -1;
+            if (shift >= 0) {
+                dt_buf_printf(b, "%s(", shift == 0 ? "prev" : shift == 1 ? "baseline" : "at");
+                c->shifted++;
+            }
             dt_buf_printf(b, "%s(", fn);
-            if (strcmp(fn, "total") == 0 || chance(r, 40)) {
+            if (strcmp(fn, "total") == 0 || (!c->nobelow && chance(r, 40))) {
                 int lv = between(r, 1, c->g->nlevels - 1);
                 c->g->below_levels |= 1u << lv;
                 dt_buf_printf(b, "%s, ", c->g->levels[lv]);
             }
             gen_num(c, b, dim, depth - 1, true, huge);
             dt_buf_printf(b, ")");
+            if (shift >= 0) {
+                c->shifted--;
+                if (shift == 2) {
+                    dt_buf_printf(b, ", ");
+                    at_year(c, b);
+                }
+                dt_buf_printf(b, ")");
+            }
             return true;
         }
         if (c->mode != M_CONST && c->maxind > 0) {
@@ -774,7 +792,7 @@ static void gen_indicators(dt_program *g, dt_buf *b)
             dt_buf_printf(b, " }");
         } else if (formula) {
             ind->column = -1;
-            ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds};
+            ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds, .peers = true, .nobelow = true};
             dt_buf_printf(b, ", formula ");
             if (ind->dim == DIM_BOOL)
                 gen_bool(&c, b, 2, true);
@@ -1010,7 +1028,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
             : kind == K_BOOL ? DIM_BOOL : (int)below(r, NDIMS);
     if (kind == K_REDLINE && chance(r, 20))
         dim = DIM_BOOL;
-    dt_buf cond = {0};
+    dt_buf cond = {0}, shared = {0};  /* shared: a K_SHARE's share(...) */
     int single = -1;
     g->below_levels = 0;
     int limit = g->horizon;     /* a target's own baseline comes before this */
@@ -1025,9 +1043,10 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
             ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds};
             int share = between(r, 1, g->nlevels - 1);
             g->below_levels |= 1u << share;
-            dt_buf_printf(&cond, "share(%s, ", g->levels[share]);
-            gen_bool(&c, &cond, 2, true);
-            dt_buf_printf(&cond, ")");
+            dt_buf_printf(&shared, "share(%s, ", g->levels[share]);
+            gen_bool(&c, &shared, 2, true);
+            dt_buf_printf(&shared, ")");
+            dt_buf_printf(&cond, "%s", shared.s);
         } else {
             measured(g, &cond, dim, &single);
         }
@@ -1043,7 +1062,19 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
         for (int i = 0; i < n; i++) {
             const char *op = cmpop(g, dim == DIM_BOOL);
             dt_buf_printf(&cond, "%s %s ", i ? "," : "", op);
-            goal(g, &cond, dim);
+            if (kind == K_SHARE && chance(r, 30)) {
+                /* the share of another year (不低于上年): ir.h IR_SHIFT */
+                int fn = (int)below(r, 3);
+                dt_buf_printf(&cond, "%s(%s", fn == 0 ? "prev" : fn == 1 ? "baseline" : "at", shared.s);
+                if (fn == 2) {
+                    ectx c = {.g = g, .mode = M_DATA, .maxind = g->ninds};
+                    dt_buf_printf(&cond, ", ");
+                    at_year(&c, &cond);
+                }
+                dt_buf_printf(&cond, ")");
+            } else {
+                goal(g, &cond, dim);
+            }
             if (dim != DIM_BOOL && strcmp(op, "!=") != 0 && chance(r, 25))
                 tolerance(g, &cond, dim);
             if (!every) {
@@ -1129,6 +1160,7 @@ static void gen_target(dt_program *g, dt_buf *b, int m, bool first_in_measure)
     }
     dt_buf_printf(b, "%s %s", colon ? " :" : "", cond.s);
     dt_buf_free(&cond);
+    dt_buf_free(&shared);
 
     /* Attributes. */
     if (chance(r, 25)) {

@@ -490,6 +490,56 @@ START_TEST(peer_barrier)
 }
 END_TEST
 
+/* ---- SHIFT ---- */
+
+START_TEST(shift_barrier)
+{
+    /* A peer average read in the year before (prev(average(x))) and in
+     * 2024 (at(average(x), 2024)): the average over the peers of that
+     * year, on the row of the same region in that year; missing where the
+     * region has no row then (鞍山 2025), whatever the peers had.  A
+     * shift of half a year or beyond ±9999 is a malformed program. */
+    fixture f;
+    fx_init(&f);
+    ir_program *p = &f.p;
+    uint32_t in = fx_data(&f, FX_FARMLAND, (ir_shift){0}, 1.0);
+    uint32_t x = ir_emit(&f.a, p, IR_INPUT, IR_NUM, 0, 0, 0, 0, in);
+    uint32_t av = ir_emit(&f.a, p, IR_PEER, IR_NUM, x, 0, 0, 0, IR_PEER_AVERAGE);
+    uint32_t prev = ir_emit(&f.a, p, IR_SHIFT, IR_NUM, av, 0, 0, -1, 0);
+    uint32_t in24 = ir_emit(&f.a, p, IR_SHIFT, IR_NUM, av, 0, 0, 2024, 0);
+    uint32_t d = ir_emit(&f.a, p, IR_LE, IR_BOOL, x, prev, 0, 0, 0);
+    add_target(&f, av, prev, in24, d, av);
+    rt_table *t = fx_load(&f,
+        "city,year,farmland_mu,park\n"
+        "沈阳,2024,1,\n大连,2024,3,\n鞍山,2024,NA,\n"
+        "沈阳,2025,4,\n大连,2025,0,\n"
+        "沈阳,2026,1,\n大连,2026,5,\n鞍山,2026,6,\n", NULL);
+    ck_assert_ptr_nonnull(t);
+    rt_result *r = fx_run(&f, t);
+    const double *A = rt_result_column(r, av), *P = rt_result_column(r, prev);
+    const double *Y = rt_result_column(r, in24), *D = rt_result_column(r, d);
+    fx_assert_same(A[rt_table_find(t, FX_SY, 2025)], 2);
+    fx_assert_same(P[rt_table_find(t, FX_SY, 2024)], NAN);   /* no 2023 row */
+    fx_assert_same(P[rt_table_find(t, FX_SY, 2025)], 2);     /* (1 + 3) / 2 */
+    fx_assert_same(P[rt_table_find(t, FX_DL, 2026)], 2);     /* (4 + 0) / 2 */
+    fx_assert_same(P[rt_table_find(t, FX_AS, 2026)], NAN);   /* 鞍山 has no 2025 row */
+    fx_assert_same(D[rt_table_find(t, FX_SY, 2025)], 0);     /* 4 <= 2 */
+    fx_assert_same(D[rt_table_find(t, FX_DL, 2025)], 1);     /* 0 <= 2 */
+    for (int y = 2024; y <= 2026; y++)
+        fx_assert_same(Y[rt_table_find(t, FX_SY, y)], 2);
+    fx_assert_same(Y[rt_table_find(t, FX_AS, 2026)], 2);     /* its 2024 row has no value */
+    rt_result_free(r);
+
+    exec_plan plan;
+    p->steps[prev].imm = -0.5;
+    ck_assert_int_eq(exec_plan_make(p, &plan), -1);
+    p->steps[prev].imm = -10000;
+    ck_assert_int_eq(exec_plan_make(p, &plan), -1);
+    rt_table_free(t);
+    fx_free(&f);
+}
+END_TEST
+
 /* ---- CUMSUM ---- */
 
 START_TEST(cumsum_barrier)
@@ -791,6 +841,7 @@ int main(void)
     tcase_add_test(tc, below_barrier);
     tcase_add_test(tc, share_deeper_levels);
     tcase_add_test(tc, peer_barrier);
+    tcase_add_test(tc, shift_barrier);
     tcase_add_test(tc, cumsum_barrier);
     tcase_add_test(tc, cummax_barrier);
     suite_add_tcase(s, tc);
