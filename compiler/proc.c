@@ -2,6 +2,7 @@
 #include "proc.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -23,36 +24,67 @@ int proc_words(char *line, char **argv)
     return n;
 }
 
+/* Waits for child pid to end, without reaping it (WNOWAIT: it stays a
+ * zombie, so its pid is not given to another process yet), or, when
+ * !block, only looks.  Returns 1 when it ended, 0 when it still runs,
+ * -1 on an error (errno). */
+static int ended(pid_t pid, bool block)
+{
+    for (;;) {
+        siginfo_t si = {0};
+        if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOWAIT | (block ? 0 : WNOHANG)) == 0)
+            return si.si_pid == pid;
+        if (errno != EINTR)
+            return -1;
+    }
+}
+
+/* Forgets the ended child pid (cleanup_done) and only then reaps it
+ * into *status: reaped first, its pid could be another process's by the
+ * time a signal's handler killed it.  Returns 0 or the errno value. */
+static int reap(pid_t pid, int cleanup, int *status)
+{
+    cleanup_done(cleanup);
+    while (waitpid(pid, status, 0) < 0)
+        if (errno != EINTR)
+            return errno;
+    return 0;
+}
+
 int proc_run(char *const argv[], const char *log, int *status, unsigned timeout_ms)
 {
+    /* no signal ends planc between starting the child and registering
+     * it (cleanup.h): it is killed if a signal ends planc */
+    if (!cleanup_spawn_begin())
+        return EINTR;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_adddup2(&fa, 1, 2);
-    pid_t pid;
+    pid_t pid = -1;
     int e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
+    int cleanup = cleanup_spawn_end(e == 0 ? pid : -1);
     if (e != 0)
         return e;
-    int cleanup = cleanup_child(pid); /* killed if a signal ends planc */
     *status = 0;
     /* With a time limit: polled every 2 ms (a link takes tens of ms). */
-    for (unsigned waited = 0; timeout_ms > 0; waited += 2) {
-        pid_t r = waitpid(pid, status, WNOHANG);
-        if (r == pid || (r < 0 && errno != EINTR)) {
-            e = r == pid ? 0 : errno;
-            cleanup_done(cleanup);
-            return e;
-        }
-        if (waited >= timeout_ms) {
+    int r = 0;
+    for (unsigned waited = 0; timeout_ms > 0 && r == 0; waited += 2) {
+        r = ended(pid, false);
+        if (r == 0 && waited >= timeout_ms) {
             kill(pid, SIGKILL);
             break;
         }
-        nanosleep(&(struct timespec){0, 2000000}, NULL);
+        if (r == 0)
+            nanosleep(&(struct timespec){0, 2000000}, NULL);
     }
-    e = 0;
-    while (waitpid(pid, status, 0) < 0 && (e = errno) == EINTR)
-        e = 0;
-    cleanup_done(cleanup);
-    return e;
+    if (r == 0) /* no time limit, or killed */
+        r = ended(pid, true);
+    if (r < 0) {
+        e = errno;
+        cleanup_done(cleanup);
+        return e;
+    }
+    return reap(pid, cleanup, status);
 }

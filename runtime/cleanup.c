@@ -36,6 +36,19 @@ static slot slots[CLEANUP_SLOTS];
  * after. */
 static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 
+/* Starting a child (cleanup_spawn_begin/end): how many threads are
+ * between starting one and registering it; the signal whose handler
+ * found one and left it to the last of them to deliver again (0: none);
+ * and whether a signal has begun to end planc (no child is started
+ * then).  A signal that arrived in that gap used to end planc with the
+ * new child not yet registered, so it kept running (the C compiler after
+ * a Ctrl-C).  Blocking the signals in the starting thread is not enough:
+ * another thread (planc run's main thread while the cache's link runs)
+ * takes the signal as well. */
+static atomic_int spawning;
+static atomic_int deferred;
+static atomic_bool ending;
+
 /* Takes a free slot for `kind` (and path or pid); returns it, or -1. */
 static int add(int kind, const char *path, pid_t pid)
 {
@@ -69,6 +82,28 @@ int cleanup_dir(const char *path)
 int cleanup_child(pid_t pid)
 {
     return add(KIND_CHILD, NULL, pid);
+}
+
+bool cleanup_spawn_begin(void)
+{
+    atomic_fetch_add(&spawning, 1);
+    if (!atomic_load(&ending))
+        return true;
+    cleanup_spawn_end(-1);
+    return false;
+}
+
+int cleanup_spawn_end(pid_t pid)
+{
+    int handle = pid > 0 ? cleanup_child(pid) : -1;
+    /* the handle is written before the count drops: a handler that then
+     * sees no thread starting a child sees the child */
+    if (atomic_fetch_sub(&spawning, 1) == 1) {
+        int sig = atomic_exchange(&deferred, 0);
+        if (sig != 0)
+            kill(getpid(), sig); /* its handler now finds the child */
+    }
+    return handle;
 }
 
 void cleanup_done(int handle)
@@ -130,10 +165,21 @@ static void clean_kind(int kind)
 /* The handler: kills the children (so they write no more), removes the
  * files, then the directories; then ends the process with the same
  * signal, by its default action (the signal is blocked while the handler
- * runs, so it is delivered when the handler returns). */
+ * runs, so it is delivered when the handler returns).  While a thread is
+ * between starting a child and registering it, it only notes the signal
+ * and returns: that thread sends it again once the child is registered
+ * (cleanup_spawn_end).  The signal is noted before the count is read,
+ * and taken back by one exchange, so exactly one of the two acts on it
+ * (Dekker's order; the atomics are sequentially consistent). */
 static void on_signal(int sig)
 {
     int saved = errno;
+    atomic_store(&deferred, sig);
+    atomic_store(&ending, true);
+    if (atomic_load(&spawning) > 0 || atomic_exchange(&deferred, 0) == 0) {
+        errno = saved; /* left to cleanup_spawn_end */
+        return;
+    }
     clean_kind(KIND_CHILD);
     clean_kind(KIND_FILE);
     clean_kind(KIND_DIR);

@@ -19,6 +19,7 @@
 #ifndef PLANC_CLEANUP_H
 #define PLANC_CLEANUP_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 #define CLEANUP_SLOTS 64
@@ -42,6 +43,16 @@ int cleanup_dir(const char *path);
 
 /* Registers a child process to kill (SIGKILL) before anything is removed. */
 int cleanup_child(pid_t pid);
+
+/* Starting a child without a gap in which a signal would end planc and
+ * leave it running: cleanup_spawn_begin() before starting it; false when
+ * a signal is already ending planc (start nothing).  Then, whether or
+ * not it started, cleanup_spawn_end(its pid, or -1), which registers it
+ * as cleanup_child does and returns the handle; a signal that arrived
+ * in between is held by the handler until then, and acted on by
+ * cleanup_spawn_end once no thread is starting a child. */
+bool cleanup_spawn_begin(void);
+int cleanup_spawn_end(pid_t pid);
 
 /* The file, directory or child is gone, or kept on purpose (a file
  * renamed into place): forget it.  -1: nothing. */

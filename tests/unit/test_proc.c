@@ -1,16 +1,44 @@
 /* test_proc.c — proc.c: a command's words, its output in the log, its
- * exit status, a command that cannot start, and the time limit (the
- * command killed and reaped). */
+ * exit status, a command that cannot start, the time limit (the command
+ * killed and reaped), and a signal that arrives just as the command has
+ * started (it is killed with planc). */
+#define _GNU_SOURCE /* RTLD_NEXT */
 #include <check.h>
+#include <dlfcn.h>
+#include <spawn.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "proc.h"
+
+/* When not 0: posix_spawnp below writes the new child's pid to this pipe
+ * and sends planc SIGTERM as soon as the child has started, before
+ * proc_run can do anything more. */
+static int signal_after_spawn_fd;
+
+/* Stands in for the C library's posix_spawnp in this test program (proc.c
+ * calls this one): the real one, then the signal if asked for. */
+int posix_spawnp(pid_t *restrict pid, const char *restrict file,
+                 const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *restrict attr,
+                 char *const argv[restrict], char *const envp[restrict])
+{
+    int (*real)(pid_t *restrict, const char *restrict, const posix_spawn_file_actions_t *,
+                const posix_spawnattr_t *restrict, char *const[restrict], char *const[restrict]);
+    *(void **)&real = dlsym(RTLD_NEXT, "posix_spawnp");
+    int e = real(pid, file, actions, attr, argv, envp);
+    if (e == 0 && signal_after_spawn_fd) {
+        ck_assert_int_eq(write(signal_after_spawn_fd, pid, sizeof *pid), (ssize_t)sizeof *pid);
+        kill(getpid(), SIGTERM);
+    }
+    return e;
+}
 
 static char dir[64], logpath[128];
 
@@ -90,6 +118,56 @@ START_TEST(time_limit)
 }
 END_TEST
 
+/* Whether process p runs (not gone, not a zombie). */
+static bool running(pid_t p)
+{
+    char path[64], stat[256] = "";
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)p);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    if (!fgets(stat, sizeof stat, f))
+        stat[0] = '\0';
+    fclose(f);
+    const char *paren = strrchr(stat, ')');
+    return !(paren && paren[1] == ' ' && paren[2] == 'Z');
+}
+
+/* A SIGTERM that arrives right after the child started, before proc_run
+ * registered it (cleanup.h), still ends planc by SIGTERM and kills the
+ * child: it used to keep running (the C compiler left behind by a
+ * Ctrl-C).  planc is a forked process here, with cleanup's handlers. */
+START_TEST(signal_while_starting)
+{
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    pid_t planc = fork();
+    ck_assert_int_ge(planc, 0);
+    if (planc == 0) {
+        close(fds[0]);
+        cleanup_install();
+        signal_after_spawn_fd = fds[1];
+        char *argv[] = {"sleep", "60", NULL};
+        int status = 0;
+        proc_run(argv, logpath, &status, 0);
+        _exit(0); /* not reached: the signal ended planc */
+    }
+    close(fds[1]);
+    pid_t child = 0;
+    ck_assert_int_eq(read(fds[0], &child, sizeof child), (ssize_t)sizeof child);
+    close(fds[0]);
+    int st = 0;
+    ck_assert_int_eq(waitpid(planc, &st, 0), planc);
+    ck_assert_msg(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "planc was not ended by SIGTERM");
+    bool gone = false;
+    for (int i = 0; i < 200 && !(gone = !running(child)); i++)
+        usleep(10000);
+    if (!gone)
+        kill(child, SIGKILL);
+    ck_assert_msg(gone, "the child still runs after planc was ended by a signal");
+}
+END_TEST
+
 static Suite *proc_suite(void)
 {
     Suite *s = suite_create("proc");
@@ -99,6 +177,7 @@ static Suite *proc_suite(void)
     tcase_add_test(tc, output_and_status);
     tcase_add_test(tc, cannot_start);
     tcase_add_test(tc, time_limit);
+    tcase_add_test(tc, signal_while_starting);
     suite_add_tcase(s, tc);
     return s;
 }
