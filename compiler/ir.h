@@ -54,14 +54,18 @@
  *     has a row (d, y) with a not NaN (a total that leaves a region out
  *     would look smaller than it is);
  *     IR_SHARE_LOWEST / HIGHEST / AVERAGE: the smallest, largest or mean of
- *     a where it is not NaN, NaN if there is none.
+ *     a where it is not NaN, NaN if there is none; the mean as for
+ *     IR_PEER_AVERAGE below.
  *     NaN on rows of regions without descendants at that level.
  *   IR_PEER a (aux = ir_peerkind):
  *     row (r, y): the smallest (IR_PEER_LOWEST), largest (IR_PEER_HIGHEST)
  *     or mean (IR_PEER_AVERAGE) of a over the rows (d, y) of the table whose
  *     region d has r's level and where a is not NaN, r's own row included;
  *     NaN if there is none.  The mean adds the values in row order (region,
- *     then year), so every engine gets the same bits.
+ *     then year), so every engine gets the same bits: with S their sum, T
+ *     the sum of each value times 2^-40 (in the same order) and n their
+ *     number, it is S / n, unless S is infinite and T is not (values near
+ *     the largest double): then T / n * 2^40 (rt_mean_of).
  *   IR_CUMSUM a (aux = first year F; imm = the shift it is read with: a
  *   year Y >= 1 for "in year Y", else an offset k <= 0 for "k years from
  *   the row's"):
@@ -192,7 +196,8 @@ typedef struct ir_input {
 typedef enum ir_coltype { IR_COL_NUM, IR_COL_BOOL } ir_coltype;
 /* How the cells of a region's rows in one year are combined into one value
  * (the data may then hold several rows per region and year): none (one
- * row each), their mean, sum, minimum or maximum, how many are not
+ * row each), their mean (in the order of the rows, as IR_PEER_AVERAGE's:
+ * finite for finite cells), sum, minimum or maximum, how many are not
  * missing, or the percentage of those that meet `agg_op agg_limit`. */
 typedef enum ir_aggkind {
     IR_AGG_NONE, IR_AGG_MEAN, IR_AGG_SUM, IR_AGG_MIN, IR_AGG_MAX, IR_AGG_COUNT, IR_AGG_SHARE

@@ -205,13 +205,7 @@ void rt_up_free(ir_upwalk *w)
     free(w->stack);
 }
 
-/* The mean of n values whose sum, added in row order, is `sum`, and whose
- * sum scaled by 2^-40 is `scaled`.  Values near the largest double make
- * the sum overflow although their mean does not: the mean is then the
- * scaled sum's, scaled back (finite for fewer than 2^40 values).  Every
- * other mean is the sum's, with the bits it always had; so is a mean of
- * values of which one is infinite (a formula that overflowed). */
-static double mean_of(double sum, double scaled, double n)
+double rt_mean_of(double sum, double scaled, double n)
 {
     if (isinf(sum) && isfinite(scaled))
         return scaled / n * 0x1p40;
@@ -241,7 +235,7 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
      * order: acc is the number meeting the condition, the sum or the
      * extreme; cnt how many values were counted. */
     double *acc = rt_xcalloc(n, sizeof *acc), *cnt = rt_xcalloc(n, sizeof *cnt);
-    double *sacc = kind == IR_SHARE_AVERAGE ? rt_xcalloc(n, sizeof *sacc) : NULL; /* mean_of */
+    double *sacc = kind == IR_SHARE_AVERAGE ? rt_xcalloc(n, sizeof *sacc) : NULL; /* rt_mean_of */
     for (size_t r = 0; r < n; r++) {
         uint32_t d = rt_table_region(t, r);
         double v = a[r];
@@ -270,7 +264,7 @@ void rt_share(const ir_program *p, const rt_table *t, const ir_step *s,
             switch (kind) {
             case IR_SHARE_PERCENT: v = 100.0 * acc[r] / cnt[r]; break;
             case IR_SHARE_TOTAL: v = cnt[r] == want ? acc[r] : NAN; break;
-            case IR_SHARE_AVERAGE: v = mean_of(acc[r], sacc[r], cnt[r]); break;
+            case IR_SHARE_AVERAGE: v = rt_mean_of(acc[r], sacc[r], cnt[r]); break;
             case IR_SHARE_LOWEST: case IR_SHARE_HIGHEST: v = acc[r]; break;
             }
         }
@@ -300,7 +294,7 @@ void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
     }
     size_t span = (size_t)(ymax - ymin) + 1, nb = span * (p->nlevels ? p->nlevels : 1);
     double *acc = rt_xmalloc(nb, sizeof *acc), *cnt = rt_xcalloc(nb, sizeof *cnt);
-    double *sacc = s->aux == IR_PEER_AVERAGE ? rt_xcalloc(nb, sizeof *sacc) : NULL; /* mean_of */
+    double *sacc = s->aux == IR_PEER_AVERAGE ? rt_xcalloc(nb, sizeof *sacc) : NULL; /* rt_mean_of */
     for (size_t b = 0; b < nb; b++)
         acc[b] = NAN;
     for (size_t r = 0; r < n; r++) {
@@ -320,7 +314,7 @@ void rt_peer(const ir_program *p, const rt_table *t, const ir_step *s,
     }
     for (size_t r = 0; r < n; r++) {
         size_t b = p->regions[rt_table_region(t, r)].level * span + (size_t)(rt_table_year(t, r) - ymin);
-        out[r] = cnt[b] == 0 ? NAN : sacc ? mean_of(acc[b], sacc[b], cnt[b]) : acc[b];
+        out[r] = cnt[b] == 0 ? NAN : sacc ? rt_mean_of(acc[b], sacc[b], cnt[b]) : acc[b];
     }
     free(acc);
     free(sacc);

@@ -188,6 +188,18 @@ double rt_result_value(const rt_result *r, uint32_t slot, size_t row);
 void rt_up_init(ir_upwalk *w, const ir_program *p);
 void rt_up_free(ir_upwalk *w);
 
+/* The mean of n values whose sum, added in order, is `sum`, and whose
+ * sum with each value scaled by 2^-40 (multiplied by 0x1p-40, added in
+ * the same order) is `scaled`.  Values near the largest double make the
+ * sum overflow although their mean does not: the mean is then the scaled
+ * sum's, scaled back (scaled / n * 2^40, finite for fewer than 2^40
+ * values).  Every other mean is sum / n, with the bits it always had;
+ * so is a mean of values of which one is infinite (a formula that
+ * overflowed).  Every mean planc computes goes through it: peer and share
+ * averages (ir.h; the AOT glue has a copy), the `mean` aggregate of the
+ * data and the roll-ups' mean value. */
+double rt_mean_of(double sum, double scaled, double n);
+
 /* The barriers, as rt_run runs them over whole columns (exported for the
  * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM, IR_CUMMAX
  * or IR_SHIFT) of p, reading column `a`, writing column `out`, over every

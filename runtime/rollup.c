@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exec.h"
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -48,7 +49,12 @@ double rollup_quantile(const double *sorted, uint32_t n, double q)
     uint32_t lo = (uint32_t)floor(h);
     if (lo + 1 >= n)
         return sorted[n - 1];
-    return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    double a = sorted[lo], b = sorted[lo + 1], f = h - lo;
+    /* the distance between two values of opposite signs near the largest
+     * double overflows although every point between them is finite */
+    if (isinf(b - a) && isfinite(a) && isfinite(b))
+        return (1 - f) * a + f * b;
+    return a + f * (b - a);
 }
 
 bool rollup_has_year(const rt_table *t, int year)
@@ -200,7 +206,7 @@ static void roll_target(rollup_target *rt, const ir_program *p, const rollup *ru
     rt->level = level;
     rt->goal = NAN;
     uint32_t nv = 0, ngoal = 0, nscore = 0;
-    double sum = 0, score_sum = 0;
+    double sum = 0, scaled = 0, score_sum = 0;
     for (uint32_t k = 0; k < ru->nregions; k++) {
         if (level != ROLLUP_NO_LEVEL && ru->regions[k].level != level)
             continue;
@@ -227,6 +233,7 @@ static void roll_target(rollup_target *rt, const ir_program *p, const rollup *ru
             continue;
         vals[nv++] = v;
         sum += v;
+        scaled += v * 0x1p-40; /* rt_mean_of */
         if (!isnan(g) && v < g)
             rt->nbelow_goal++;
         else if (!isnan(g) && v > g)
@@ -241,7 +248,7 @@ static void roll_target(rollup_target *rt, const ir_program *p, const rollup *ru
     rt->median = rollup_quantile(vals, nv, 0.5);
     rt->q3 = rollup_quantile(vals, nv, 0.75);
     rt->max = nv ? vals[nv - 1] : NAN;
-    rt->mean = nv ? sum / nv : NAN;
+    rt->mean = nv ? rt_mean_of(sum, scaled, nv) : NAN;
     rt->mean_score = nscore ? score_sum / nscore : NAN;
 }
 

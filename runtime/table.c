@@ -54,6 +54,10 @@ struct rt_table {
     int *maxyear;           /* while loading: per region, latest year read (0: none) */
     double **aggn;          /* per aggregated column, per row, how many of the row's
                                cells were not missing (NULL for other columns) */
+    double **aggs;          /* while loading: per column with the mean aggregate, per
+                               row, the sum of its cells each scaled by 2^-40
+                               (rt_mean_of); NULL for other columns, and freed by
+                               finish() */
     int32_t **texts;        /* with keep_texts: per column read through a map and
                                without an aggregate, per row, the map's text the cell
                                was (-1: none; NULL for other columns); else NULL */
@@ -156,6 +160,8 @@ static void grow_rows(rt_table *t)
         t->data[k] = rt_col_realloc(t->data[k], k, t->caprows);
         if (t->aggn[k])
             t->aggn[k] = rt_xrealloc(t->aggn[k], t->caprows, sizeof *t->aggn[k]);
+        if (t->aggs[k])
+            t->aggs[k] = rt_xrealloc(t->aggs[k], t->caprows, sizeof *t->aggs[k]);
         if (t->texts && t->texts[k])
             t->texts[k] = rt_xrealloc(t->texts[k], t->caprows, sizeof *t->texts[k]);
     }
@@ -180,6 +186,8 @@ static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line, con
         t->data[k][r] = v ? v[k] : NAN;
         if (t->aggn[k])
             t->aggn[k][r] = 0;
+        if (t->aggs[k])
+            t->aggs[k][r] = 0;
         if (t->texts && t->texts[k])
             t->texts[k][r] = -1;
     }
@@ -1590,8 +1598,10 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
 /* Adds cell v (NaN: missing, left out) of aggregated column c to a row's
  * running value *acc, of which *n cells were not missing.  Until finish()
  * *acc is the sum (mean, sum), the extreme (min, max), nothing (count) or
- * how many cells met the comparison (share). */
-static void fold(const ir_column *c, double *acc, double *n, double v)
+ * how many cells met the comparison (share); for a mean, *scaled is the
+ * sum of the cells scaled by 2^-40, which keeps a mean finite when the
+ * sum overflows (rt_mean_of). */
+static void fold(const ir_column *c, double *acc, double *n, double *scaled, double v)
 {
     if (isnan(v))
         return;
@@ -1599,6 +1609,9 @@ static void fold(const ir_column *c, double *acc, double *n, double v)
     *n += 1;
     switch (c->agg) {
     case IR_AGG_MEAN:
+        *scaled = first ? v * 0x1p-40 : *scaled + v * 0x1p-40;
+        *acc = first ? v : *acc + v;
+        break;
     case IR_AGG_SUM:
         *acc = first ? v : *acc + v;
         break;
@@ -1620,9 +1633,11 @@ static void fold(const ir_column *c, double *acc, double *n, double v)
 }
 
 /* Turns the running values of the aggregated columns into their results:
- * a mean divides, a count is the count, a share a percentage; with no
- * cell that is not missing, every aggregate but count is missing.  A sum
- * or mean that overflows is a data error at the row's first line. */
+ * a mean divides (rt_mean_of: the mean of cells near the largest double is
+ * finite although their sum is not), a count is the count, a share a
+ * percentage; with no cell that is not missing, every aggregate but count
+ * is missing.  A sum that overflows is a data error at the row's first
+ * line (so is a mean, which cannot, the cells being finite). */
 static void finish(loader *L)
 {
     rt_table *t = L->t;
@@ -1639,13 +1654,15 @@ static void finish(loader *L)
             else if (n[r] == 0)
                 d[r] = NAN;
             else if (c->agg == IR_AGG_MEAN)
-                d[r] = d[r] / n[r];
+                d[r] = rt_mean_of(d[r], t->aggs[k][r], n[r]);
             else if (c->agg == IR_AGG_SHARE)
                 d[r] = 100 * d[r] / n[r];
             if (isinf(d[r]))
                 data_error(L, t->line[r], "column '%s': the %s of the rows for %s %d is out of range",
                            c->name, c->agg_text, p->regions[t->region[r]].name, t->year[r]);
         }
+        free(t->aggs[k]);
+        t->aggs[k] = NULL;
     }
 }
 
@@ -1905,7 +1922,7 @@ static void store(loader *L, const csv_record *rec, uint32_t k, size_t row, doub
     const ir_column *c = &L->p->columns[k];
     double *d = &t->data[k][row];
     if (c->agg != IR_AGG_NONE) {
-        fold(c, d, &t->aggn[k][row], v);
+        fold(c, d, &t->aggn[k][row], t->aggs[k] ? &t->aggs[k][row] : NULL, v);
     } else if (!L->again || isnan(*d)) {
         *d = v;
         if (t->texts && t->texts[k])
@@ -2942,10 +2959,13 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     t->path = rt_xstrdup(name);
     t->data = rt_xcalloc(p->ncolumns, sizeof *t->data);
     t->aggn = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *t->aggn);
+    t->aggs = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *t->aggs);
     bool combine = false;
     for (uint32_t k = 0; k < p->ncolumns; k++)
         if (p->columns[k].agg != IR_AGG_NONE) {
             t->aggn[k] = rt_xmalloc(1, sizeof *t->aggn[k]); /* grown with the rows */
+            if (p->columns[k].agg == IR_AGG_MEAN)
+                t->aggs[k] = rt_xmalloc(1, sizeof *t->aggs[k]);
             combine = true;
         }
     if (combine)
@@ -3173,11 +3193,13 @@ void rt_table_free(rt_table *t)
     for (uint32_t k = 0; k < t->p->ncolumns; k++) {
         rt_col_free(t->data[k], k);
         free(t->aggn[k]);
+        free(t->aggs[k]);
         if (t->texts)
             free(t->texts[k]);
     }
     free(t->data);
     free(t->aggn);
+    free(t->aggs);
     free(t->texts);
     free(t->nrec);
     if (t->inputs)
