@@ -612,12 +612,15 @@ static cache_key rules_digest(const compilation *c)
     return k;
 }
 
-/* Reads the value of -j: a whole number from 1 to 1024.  Returns 0 when
- * it is not one. */
+/* Reads the value of -j: a whole number from 1 to 1024, in digits (as
+ * every number of the command line: no sign, no space before it, as
+ * there may be none after it).  Returns 0 when it is not one. */
 static unsigned parse_jobs(const char *v)
 {
     char *end;
     errno = 0;
+    if (!(*v >= '0' && *v <= '9'))
+        return 0;
     long n = strtol(v, &end, 10);
     if (errno || end == v || *end || n < 1 || n > 1024)
         return 0;
@@ -630,6 +633,8 @@ static int parse_year_arg(const char *v)
 {
     char *end;
     errno = 0;
+    if (!(*v >= '0' && *v <= '9')) /* in digits, as parse_jobs */
+        return 0;
     long n = strtol(v, &end, 10);
     if (end != v && strcmp(end, "年") == 0)
         end += strlen("年");

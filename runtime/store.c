@@ -7,8 +7,10 @@
 #include "store.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -825,26 +827,40 @@ int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
     return ferror(out) ? -1 : 0;
 }
 
+/* Reads s, when it is one or more ASCII digits and nothing else (no
+ * sign, no space before or after: a run reference is read the same way
+ * at either end, and '1 ' is not taken for 1), into *n; a number beyond
+ * the largest long long is that (no run has it).  Returns whether it
+ * is one. */
+static bool digits_only(const char *s, long long *n)
+{
+    *n = 0;
+    if (!*s)
+        return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        int d = *s - '0';
+        *n = *n > (LLONG_MAX - d) / 10 ? LLONG_MAX : *n * 10 + d;
+    }
+    return true;
+}
+
 int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
 {
     sqlite3_stmt *st;
     long long offset = -1, id = 0;
-    char *end;
-    if (strcmp(name, "last") == 0) {
+    bool ok = true;
+    if (strcmp(name, "last") == 0)
         offset = 0;
-    } else if (strncmp(name, "last~", 5) == 0) {
-        offset = strtoll(name + 5, &end, 10);
-        if (end == name + 5 || *end || offset < 0) {
-            fprintf(err, "planc: error: bad run '%s' (a run id, 'last' or 'last~N')\n", name);
-            return -1;
-        }
-    } else {
-        errno = 0;
-        id = strtoll(name, &end, 10);
-        if (errno || end == name || *end || id < 1) {
-            fprintf(err, "planc: error: bad run '%s' (a run id, 'last' or 'last~N')\n", name);
-            return -1;
-        }
+    else if (strncmp(name, "last~", 5) == 0)
+        ok = digits_only(name + 5, &offset);
+    else
+        ok = digits_only(name, &id); /* 0 is no run's */
+    if (!ok) {
+        fprintf(err, "planc: error: bad run '%s' (a run id, 'last' or 'last~N': N and the id "
+                "written in digits, without a sign or spaces)\n", shown(s, name));
+        return -1;
     }
     const char *sql = offset >= 0 ? "SELECT id FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?1"
                                   : "SELECT id FROM runs WHERE id = ?1";

@@ -153,9 +153,25 @@ START_TEST(create_record_history)
     ck_assert_int_eq(store_find_run(s, "7", &id, e), -1);
     ck_assert_int_eq(store_find_run(s, "last~2", &id, e), -1);
     ck_assert_int_eq(store_find_run(s, "first", &id, e), -1);
+    /* digits only, the same rule at both ends: a space, a sign or
+     * anything after the number is refused ('last~ 1' was taken for
+     * 'last~1' and ' 1' for 1, while '1 ' was refused) */
+    static const char *const bad[] = {"last~ 1", "last~1 ", " 1", "1 ", "+1", "last~+1",
+                                      "last~-1", "last~", "last ", "1e0", "0x1", "\t2"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+        ck_assert_msg(store_find_run(s, bad[k], &id, e) == -1, "'%s' accepted", bad[k]);
+    ck_assert_int_eq(store_find_run(s, "last~01", &id, stderr), 0);
+    ck_assert_int_eq(id, 1);
+    ck_assert_int_eq(store_find_run(s, "0", &id, e), -1);
+    ck_assert_int_eq(store_find_run(s, "99999999999999999999", &id, e), -1);
     const char *errs = pf_cap_text(&c);
     ck_assert_msg(strstr(errs, "has no run '7' (it has 2 runs;"), "%s", errs);
-    ck_assert_msg(strstr(errs, "bad run 'first' (a run id, 'last' or 'last~N')"), "%s", errs);
+    ck_assert_msg(strstr(errs, "bad run 'first' (a run id, 'last' or 'last~N': N and the id "
+                               "written in digits, without a sign or spaces)"), "%s", errs);
+    ck_assert_msg(strstr(errs, "bad run 'last~ 1' ("), "%s", errs);
+    ck_assert_msg(strstr(errs, "bad run '\\t2' ("), "%s", errs);
+    ck_assert_msg(strstr(errs, "has no run '0' ("), "%s", errs);
+    ck_assert_msg(strstr(errs, "has no run '99999999999999999999' ("), "%s", errs);
     pf_cap_free(&c);
     store_close(s);
     pf_free(&x);
