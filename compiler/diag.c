@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fileio.h"
 #include "utf8.h"
 
@@ -238,6 +239,13 @@ typedef struct cell {
     int width;     /* display columns */
     bool replace;  /* printed as one '?' (invalid byte or control character) */
     bool tab;      /* printed as one space */
+    unsigned invisible; /* not 0: an invisible character (csv_invisible: a
+                           direction override, a zero-width space, a byte
+                           order mark), printed \uHHHH, as the data's
+                           messages show it, never raw: a U+202E in an
+                           untrusted rules file would reorder the line on
+                           the terminal (a "Trojan source") */
+    bool hidden;   /* printed as nothing (a file's leading byte order mark) */
 } cell;
 
 /* Decodes the character of line text at off (bounded by end). */
@@ -246,9 +254,16 @@ static cell cell_at(const char *text, uint32_t off, uint32_t end)
     cell c = {.off = off};
     uint32_t cp;
     c.len = utf8_decode(text + off, end - off, &cp);
+    unsigned inv;
     if (cp == '\t') {
         c.tab = true;
         c.width = 1;
+    } else if (cp != UTF8_BAD && csv_invisible(text + off, (size_t)c.len, &inv) == (size_t)c.len) {
+        /* the byte order mark that starts a file is not part of its text
+         * (the lexer skips it): not shown, as an editor does not */
+        c.hidden = off == 0 && inv == 0xFEFF;
+        c.invisible = c.hidden ? 0 : inv;
+        c.width = c.hidden ? 0 : 6; /* \uHHHH: csv_invisible's are below U+10000 */
     } else if (cp == UTF8_BAD || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
         c.replace = true;
         c.width = 1;
@@ -271,7 +286,9 @@ static void print_cells(FILE *out, const char *text, uint32_t from, uint32_t to,
                 fputc(' ', out);
             else if (c.replace)
                 fputc('?', out);
-            else
+            else if (c.invisible)
+                fprintf(out, "\\u%04X", c.invisible);
+            else if (!c.hidden)
                 fwrite(text + off, 1, (size_t)c.len, out);
         }
         col += c.width;

@@ -331,9 +331,9 @@ START_TEST(byte_order_mark)
 {
     ck_assert_str_eq(scan("\xef\xbb\xbfplan a \xef\xbb\xbf"), "plan name(a)");
     ck_assert_str_eq(errs(),
-                     "t.plan:1:9: error: unexpected character '\xef\xbb\xbf' (U+FEFF)\n"
-                     "    1 | \xef\xbb\xbfplan a \xef\xbb\xbf\n"
-                     "      |        ^\n");
+                     "t.plan:1:9: error: unexpected invisible character '\\uFEFF' (U+FEFF)\n"
+                     "    1 | plan a \\uFEFF\n"
+                     "      |        ^~~~~~\n");
 }
 END_TEST
 
