@@ -3881,12 +3881,22 @@ static void check_target(S *s, uint32_t ti)
         if (t->tolerance) {
             double v;
             if (const_number(s, t->tolerance, "a tolerance", &v)) {
+                /* the tolerance is a share of the previous year's value,
+                 * shown as a percentage (explain, diff): one that no
+                 * percentage can show (1e308 is 1e310%) is refused, as a
+                 * goal's tolerance beyond the largest number is */
+                bool shown = isfinite(v * 100);
                 if (v < 0)
                     diag_error(s->d, t->tolerance->sp, "a tolerance must be zero or more");
+                else if (!shown)
+                    diag_error(s->d, t->tolerance->sp, "tolerance %s out of range: a peak's "
+                               "tolerance is a share of the previous year's value (1%% is 0.01), "
+                               "and as a percentage this one is beyond the largest number",
+                               numstr(s, v));
                 else
                     mt->tolerance = v;
                 /* `tolerance 1` is a fraction: 100%, hardly what was meant */
-                if (v >= 1 && t->tolerance->sema.unit == s->m->units.one)
+                if (shown && v >= 1 && t->tolerance->sema.unit == s->m->units.one)
                     diag_warning(s->d, t->tolerance->sp,
                                  "a tolerance of %g is %g%% of the previous year's value; for %g "
                                  "percent write %g%%", v, v * 100, v, v);
