@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -702,13 +703,48 @@ fail:
     return -1;
 }
 
+/* Whether the database file can grow to the size the transaction gives
+ * it (its page count times the page size), under the file size limit
+ * (ulimit -f).  A commit goes into the -wal file, and the pages are
+ * copied into the database file only when the last connection closes
+ * (the checkpoint): past the limit that copy failed after a successful
+ * run, the run stayed in DB-wal alone, and DB-wal and DB-shm were left
+ * beside a database file that lacks it (copied alone, it loses the
+ * run).  Refused before the commit instead, the directory is left as
+ * it was.  False after saying why. */
+static bool fits_size_limit(store *s, FILE *err)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return true;
+    long long pages, size;
+    if (!query_int(s, "SELECT * FROM pragma_page_count", &pages, err) ||
+        !query_int(s, "SELECT * FROM pragma_page_size", &size, err))
+        return false;
+    if ((unsigned long long)pages * (unsigned long long)size <= (unsigned long long)rl.rlim_cur)
+        return true;
+    fprintf(err, "planc: error: %s: cannot record the run: the database would grow to %lld bytes, "
+            "beyond the file size limit (ulimit -f) of %llu bytes\n", s->path, pages * size,
+            (unsigned long long)rl.rlim_cur);
+    return false;
+}
+
 int store_commit(store *s, FILE *err)
 {
-    if (!exec_sql(s, "COMMIT", "cannot record the run", err)) {
+    if (!fits_size_limit(s, err) || !exec_sql(s, "COMMIT", "cannot record the run", err)) {
         store_rollback(s);
         return -1;
     }
     s->in_tx = false;
+    /* the run is recorded (in the -wal file); moving it into the database
+     * file now, without waiting for other readers, says when the disk
+     * cannot take it: the -wal file must then stay with the database
+     * (the next writer with room moves it) */
+    int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+        fprintf(err, "planc: warning: %s: the run is recorded, but only in %s-wal so far: %s (keep "
+                "%s-wal with %s: the next 'planc run --store' with room moves the run into it)\n",
+                s->path, s->path, sqlite3_errmsg(s->db), s->path, s->path);
     return 0;
 }
 

@@ -122,6 +122,38 @@ for blocks in 240 280 320 360 400 480 640; do
 done
 n=$((n + 1)); [ $commit_failed -gt 0 ] || fail "no file size limit made the commit fail"
 
+# A database that holds a run, with a file size limit between its size and
+# what a second run makes it: the commit goes into the -wal file, and the
+# pages are copied into the database file when planc closes it; past the
+# limit that copy failed after a run that succeeded (exit 0), leaving
+# -wal and -shm beside a database file without the run.  Now, at each
+# limit, the second run is recorded (nothing left beside the database) or
+# refused before the commit (exit 2, the directory as it was, the same
+# bytes); some limits are refused for the database's size.
+mkdir "$tmp/lim"
+"$planc" run --engine interp "$rules" --data "$data" --store "$tmp/lim/one.db" -o /dev/null 2>/dev/null
+one=$(wc -c <"$tmp/lim/one.db")
+size_refused=0
+for step in 1 2 3 4 5 6 7 8 9; do
+    blocks=$((one / 512 + step * one / 512 / 8))
+    rm -rf "$tmp/lim2"; mkdir "$tmp/lim2"; cp "$tmp/lim/one.db" "$tmp/lim2/one.db"
+    (ulimit -f $blocks; exec "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/lim2/one.db" \
+        -o /dev/null 2>"$tmp/err"); rc=$?
+    left=$(ls -A "$tmp/lim2" | grep -v '^one\.db$' | tr '\n' ' ') # before history opens it
+    same=no; cmp -s "$tmp/lim/one.db" "$tmp/lim2/one.db" && same=yes
+    nruns=$("$planc" history "$tmp/lim2/one.db" 2>/dev/null | tail -n +2 | wc -l)
+    n=$((n + 1))
+    if [ $rc -eq 0 ]; then
+        [ "$nruns" -eq 2 ] && [ -z "$left" ] ||
+            fail "ulimit -f $blocks on a database of $one bytes: run succeeded, $nruns runs, left: $left"
+    else
+        [ "$nruns" -eq 1 ] && [ -z "$left" ] && [ $same = yes ] ||
+            fail "ulimit -f $blocks on a database of $one bytes: run failed ($(cat "$tmp/err")), $nruns runs, left: $left"
+        grep -q "beyond the file size limit (ulimit -f)" "$tmp/err" && size_refused=$((size_refused + 1))
+    fi
+done
+n=$((n + 1)); [ $size_refused -gt 0 ] || fail "no file size limit refused a run for the database's size"
+
 # compare: the same data twice, then changed data.
 expect 0 "$planc" compare "$db" 1 2
 contains out "rules: same"
