@@ -1073,25 +1073,26 @@ static int guard_flush(void *ctx, unsigned place)
     return g->inner.flush(g->inner.ctx, place);
 }
 
-/* Scores the table and writes the CSV results as a stream: the output is
- * opened first (a temporary file for -o), each round of chunks is written
- * as soon as it is scored, and the file is renamed into place only when
- * everything was written.  Sets judged[i] for each target judged on some
- * row (report_mark_judged).  Returns an exit code. */
-static int stream_output(const ir_program *p, const rt_table *t, const exec_engine *eng,
-                         const rt_options *rto, rt_timings *rtt, const run_output *ro,
-                         bool *judged)
+/* rt_stream hooks that keep nothing: the checking pass of a stream onto
+ * standard output (guarded_stream with inner hooks that write nothing). */
+static int keep_no_chunk(void *ctx, const rt_result *r, size_t lo, size_t hi, unsigned place)
 {
-    ofile *o = NULL;
-    FILE *f = stdout;
-    if (ro->path) {
-        if (!(o = ofile_open(ro->path, stderr)))
-            return EXIT_USAGE;
-        f = ofile_stream(o);
-    }
+    return 0;
+}
+static int keep_no_flush(void *ctx, unsigned place)
+{
+    return 0;
+}
+
+/* Runs the stream of p over t into `inner` behind an overflow_guard: 0,
+ * EXIT_DATA when a number overflowed (said on stderr, before anything of
+ * that round reached `inner`), another nonzero value of `inner`, or -1
+ * (rt_run_stream's). */
+static int guarded_stream(const ir_program *p, const rt_table *t, const exec_engine *eng,
+                          const rt_options *rto, rt_stream inner, rt_timings *rtt)
+{
     unsigned places = rt_stream_places(rto);
-    report_csv_stream *cs = report_csv_stream_open(p, t, places, f);
-    overflow_guard g = {.inner = report_csv_stream_hooks(cs), .p = p, .t = t,
+    overflow_guard g = {.inner = inner, .p = p, .t = t,
                         .row = calloc(places, sizeof *g.row),
                         .target = calloc(places, sizeof *g.target),
                         .text = calloc(places, sizeof *g.text)};
@@ -1106,6 +1107,43 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
     free(g.row);
     free(g.target);
     free(g.text);
+    return run;
+}
+
+/* Scores the table and writes the CSV results as a stream: the output is
+ * opened first (a temporary file for -o), each round of chunks is written
+ * as soon as it is scored, and the file is renamed into place only when
+ * everything was written.  Standard output cannot be taken back so: the
+ * rows are first scored only to be checked, so that a number that
+ * overflowed stops the run before the first byte is written there, as
+ * it leaves no file with -o (the kernels are a small part of a streamed
+ * run, which formatting the numbers dominates: docs/PERFORMANCE.md).
+ * That checking pass runs on `checker`, eng's engine without the
+ * progress line's count (which counts the pass that writes).  Sets
+ * judged[i] for each target judged on some row (report_mark_judged).
+ * Returns an exit code. */
+static int stream_output(const ir_program *p, const rt_table *t, const exec_engine *eng,
+                         const exec_engine *checker, const rt_options *rto, rt_timings *rtt,
+                         const run_output *ro, bool *judged)
+{
+    ofile *o = NULL;
+    FILE *f = stdout;
+    rt_timings checked = {0};
+    if (ro->path) {
+        if (!(o = ofile_open(ro->path, stderr)))
+            return EXIT_USAGE;
+        f = ofile_stream(o);
+    } else {
+        rt_stream none = {.chunk = keep_no_chunk, .flush = keep_no_flush};
+        int pre = guarded_stream(p, t, checker, rto, none, &checked);
+        if (pre != 0)
+            return pre == EXIT_DATA ? EXIT_DATA : EXIT_INTERNAL;
+    }
+    unsigned places = rt_stream_places(rto);
+    report_csv_stream *cs = report_csv_stream_open(p, t, places, f);
+    int run = guarded_stream(p, t, eng, rto, report_csv_stream_hooks(cs), rtt);
+    if (rtt) /* --timings: both passes' scoring */
+        rtt->kernel += checked.kernel;
     report_csv_stream_judged(cs, judged);
     int written = report_csv_stream_close(cs);
     int rc = EXIT_OK;
@@ -1693,7 +1731,8 @@ static int cmd_run(int argc, char **argv)
     warn_fractions(&c, table);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
-    const exec_engine *eng = progress_engine(pg, jit ? jit_exec_engine(jit) : interp_engine(), c.ir);
+    const exec_engine *scorer = jit ? jit_exec_engine(jit) : interp_engine();
+    const exec_engine *eng = progress_engine(pg, scorer, c.ir);
     rt_result *res = NULL;
     double t_report = now_ms();
     bool streamed = streamable(c.ir, &ro, db);
@@ -1703,7 +1742,7 @@ static int cmd_run(int argc, char **argv)
         exit(EXIT_INTERNAL);
     }
     if (streamed) {
-        rc = stream_output(c.ir, table, eng, &rto, &rtt, &ro, judged);
+        rc = stream_output(c.ir, table, eng, scorer, &rto, &rtt, &ro, judged);
         progress_stop(pg);
         t_report = now_ms() - t_report - rtt.kernel;
     } else {
