@@ -1563,10 +1563,22 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                 data_like = true;
             }
         }
+        /* A first line whose only filled field is the first: the title a
+         * yearbook's export puts above its table ("表3-1 各市主要指标"
+         * and empty fields), not names; the keys below would offer it. */
+        bool title = !data_like && L->nheader >= 1 && L->header[0][0] != '\0' &&
+                     !strchr(L->header[0], ';') && !strchr(L->header[0], '\t');
+        for (size_t i = 1; i < L->nheader && title; i++)
+            title = L->header[i][0] == '\0';
+        if (title)
+            fprintf(L->err, "%s:%u: note: only the first field of this line is filled ('%s'): a title "
+                    "above the table? The first line must be the header naming the columns: delete the "
+                    "lines above it (tail -n +2 FILE > NEW.csv deletes one)\n",
+                    L->name, rec.line, shown(L, L->header[0], strlen(L->header[0])));
         /* A header of names without the plan's region column: a table
          * that calls it otherwise (地区, 年份), which the plan's keys
          * name; the header's first fields are the likely ones. */
-        if (!data_like && L->region_field < 0 && L->nheader >= 2 && !L->opts.test_rows &&
+        if (!data_like && !title && L->region_field < 0 && L->nheader >= 2 && !L->opts.test_rows &&
             similar_field(L, p->region_key) < 0) {
             bool year = L->year_field < 0 && !L->opts.year && !wide;
             if (year)

@@ -512,6 +512,36 @@ START_TEST(data_header_looks_like_data)
 }
 END_TEST
 
+/* A title line above the table (a yearbook's export: its first field
+ * filled, the others empty) is said to be one, and not offered as the
+ * region key. */
+START_TEST(data_title_above_header)
+{
+    assert_data_errors(
+        "表3-1 各市主要指标,,,\n"
+        "city,year,farmland_mu,park\n"
+        "大连,2024,1,1\n",
+        "data.csv:1: error: column 'city' (the region column) is not in the header\n"
+        "data.csv:1: error: column 'year' (the year column) is not in the header\n"
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: only the first field of this line is filled ('表3-1 各市主要指标'): a title "
+        "above the table? The first line must be the header naming the columns: delete the lines "
+        "above it (tail -n +2 FILE > NEW.csv deletes one)\n");
+    /* the title alone on its line, without the empty fields */
+    assert_data_errors(
+        "表3-1 各市主要指标\n"
+        "city,year,farmland_mu,park\n",
+        "data.csv:1: error: column 'city' (the region column) is not in the header\n"
+        "data.csv:1: error: column 'year' (the year column) is not in the header\n"
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: only the first field of this line is filled ('表3-1 各市主要指标'): a title "
+        "above the table? The first line must be the header naming the columns: delete the lines "
+        "above it (tail -n +2 FILE > NEW.csv deletes one)\n");
+}
+END_TEST
+
 /* A repeated header name reads the first field, with a warning; the
  * repeats are NAME.1, NAME.2 (as pandas reads them), unless a field has
  * that very name. */
@@ -978,6 +1008,7 @@ int main(void)
     tcase_add_test(tc, data_similar_header_column);
     tcase_add_test(tc, data_invisible_characters);
     tcase_add_test(tc, data_header_looks_like_data);
+    tcase_add_test(tc, data_title_above_header);
     tcase_add_test(tc, data_duplicate_header_column);
     tcase_add_test(tc, data_field_count);
     tcase_add_test(tc, data_footer_notes);
