@@ -163,6 +163,9 @@ struct parse_state {
     int expect_pos;     /* the position of the token in an `expect` line
                            (1 for `expect`), 0 outside one */
     uint32_t expect_lo; /* where the last `expect` word starts */
+    uint32_t expect_eol; /* and where its line ends */
+    bool expect_skip;   /* the rest of the `expect` line is being dropped
+                           (a second expectation on it was reported) */
     int last_tok, before_tok; /* the token last read and the one before it */
     int before2_tok;    /* and the one before that */
     double last_num;          /* the number last read */
@@ -1747,41 +1750,80 @@ static void track_override(parse_state *ps, int tok)
     ps->prev_tok = tok;
 }
 
+/* Whether s is a word that begins what an `expect` line checks after
+ * its target: a status of the results or `value` (`score` is a keyword). */
+static bool expectation_word(const char *s)
+{
+    static const char *const words[] = {"met", "on_track", "lagging", "failed", "not_applicable",
+                                        "value"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(s, words[i]) == 0)
+            return true;
+    return false;
+}
+
 static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
 {
-    int tok = lex_next(ps->lex, val, loc);
-    if (tok == KW_TEST || tok == '}')
-        ps->in_test = tok == KW_TEST;
-    if (ps->in_test && tok == IDENT && strcmp(val->name.s, "expect") == 0) {
-        ps->expect_pos = 1;
-        ps->expect_lo = loc->lo;
-    }
-    else if (ps->expect_pos)
-        ps->expect_pos++;
-    /* `expect 台州 2023年 ...`: the word after the year is reported and
-     * skipped, so that the rest of the line reads as it means (else the
-     * error comes at the end of the block, after 年 was read as a target) */
-    if (ps->expect_pos == 4 && tok == IDENT && ps->last_tok == NUMBER && loc->lo == ps->last_sp.hi &&
-        strncmp(val->name.s, "年", strlen("年")) == 0 &&
-        planword_hint(val->name.s, strlen(val->name.s))) {
-        diag_error(ps->d, *loc, "unexpected name '%s' after the year", val->name.s);
-        diag_hint(ps->d, "a year is written without '%s': 'expect REGION %d ...'", val->name.s,
-                  (int)ps->last_num);
-        ps->expect_pos--;
-        return parse_lex(val, loc, ps);
-    }
-    /* `expect 凉山 2025 耕地红线 value 250万亩`: a unit after an
-     * expectation's number (not the year) is reported and skipped; read
-     * as the start of the next line's item it would give an error there,
-     * at the next region ("expected a number") */
-    if (ps->expect_pos >= 5 && tok == IDENT && ps->last_tok == NUMBER &&
-        memchr(ps->d->files[ps->file].text + ps->expect_lo, '\n', loc->lo - ps->expect_lo) == NULL) {
-        diag_error(ps->d, *loc, "unexpected name '%s' after the number", val->name.s);
-        diag_hint(ps->d, "an expectation's number is written without a unit (a value in the "
-                         "target's unit; a score, a measure or the total in points): write '%g'",
-                  ps->last_num);
-        ps->expect_pos--;
-        return parse_lex(val, loc, ps);
+    /* a loop, not a call of itself, for each token dropped: a line of a
+     * million of them must not run out of stack (rules are untrusted) */
+    int tok;
+    for (;;) {
+        tok = lex_next(ps->lex, val, loc);
+        if (tok == KW_TEST || tok == '}')
+            ps->in_test = tok == KW_TEST;
+        if (ps->in_test && tok == IDENT && strcmp(val->name.s, "expect") == 0) {
+            const diag_file *f = &ps->d->files[ps->file];
+            const char *eol = memchr(f->text + loc->lo, '\n', f->len - loc->lo);
+            ps->expect_pos = 1;
+            ps->expect_lo = loc->lo;
+            ps->expect_eol = eol ? (uint32_t)(eol - f->text) : (uint32_t)f->len;
+            ps->expect_skip = false;
+        } else if (ps->expect_pos)
+            ps->expect_pos++;
+        bool same_line = ps->expect_pos && loc->lo < ps->expect_eol;
+        if (ps->expect_skip && same_line && tok != '}' && tok != 0)
+            continue;
+        ps->expect_skip = false;
+        /* `expect 甲 2026 PM25 failed value 42.5`: a second expectation on
+         * the line (a status word, `value` or `score` after a complete one)
+         * is reported, and the rest of the line dropped; read on, `value`
+         * would start the next line's item, and the error would be at its
+         * number */
+        if (ps->expect_pos >= 6 && same_line && (ps->last_tok == IDENT || ps->last_tok == NUMBER) &&
+            (tok == KW_SCORE || (tok == IDENT && expectation_word(val->name.s)))) {
+            diag_error(ps->d, *loc, "unexpected '%s': an 'expect' line checks one thing",
+                       tok == KW_SCORE ? "score" : val->name.s);
+            diag_hint(ps->d, "write each expectation on a line of its own: 'expect REGION YEAR TARGET "
+                             "STATUS', then 'expect REGION YEAR TARGET value N' (or 'score N')");
+            ps->expect_skip = true;
+            continue;
+        }
+        /* `expect 台州 2023年 ...`: the word after the year is reported and
+         * skipped, so that the rest of the line reads as it means (else the
+         * error comes at the end of the block, after 年 was read as a
+         * target) */
+        if (ps->expect_pos == 4 && tok == IDENT && ps->last_tok == NUMBER && loc->lo == ps->last_sp.hi &&
+            strncmp(val->name.s, "年", strlen("年")) == 0 &&
+            planword_hint(val->name.s, strlen(val->name.s))) {
+            diag_error(ps->d, *loc, "unexpected name '%s' after the year", val->name.s);
+            diag_hint(ps->d, "a year is written without '%s': 'expect REGION %d ...'", val->name.s,
+                      (int)ps->last_num);
+            ps->expect_pos--;
+            continue;
+        }
+        /* `expect 凉山 2025 耕地红线 value 250万亩`: a unit after an
+         * expectation's number (not the year) is reported and skipped; read
+         * as the start of the next line's item it would give an error
+         * there, at the next region ("expected a number") */
+        if (ps->expect_pos >= 5 && tok == IDENT && ps->last_tok == NUMBER && same_line) {
+            diag_error(ps->d, *loc, "unexpected name '%s' after the number", val->name.s);
+            diag_hint(ps->d, "an expectation's number is written without a unit (a value in the "
+                             "target's unit; a score, a measure or the total in points): write '%g'",
+                      ps->last_num);
+            ps->expect_pos--;
+            continue;
+        }
+        break;
     }
     if (tok == NUMBER)
         ps->last_num = val->num;
