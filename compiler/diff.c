@@ -39,6 +39,10 @@ typedef struct ditem {
     const char *name;       /* as shown: 近岸海域水质, (九), 三 */
     const char *title;      /* a section's or measure's title, or NULL */
     const char *desc;       /* for '+' and '-': what the item is */
+    const char *ldesc[LBL_NLANGS]; /* desc in each language of the text report
+                               where it holds words (a lone target's scope, a
+                               lone measure's agencies and weight, a dropped
+                               agency's measures); NULL: desc as it is */
     const char *renamed;    /* a replaced region or agency, a renamed target or region: its new name */
     bool rename;            /* `renamed` is a rename (`override target|region OLD as NEW`), not a
                                replacement */
@@ -1029,6 +1033,33 @@ static const char *agency_full(const sema_model *m, const char *name, bool *foun
     return NULL;
 }
 
+/* An agency only one program has (op '-': the old m, '+': the new), with
+ * the measures of m that name it ("in (一), (二)", "in no measure"). */
+static void lone_agency(D *x, char op, const sema_model *m, const char *nm)
+{
+    ditem *it = item(x, op, "agency", nm);
+    const char *in = NULL;
+    for (uint32_t k = 0; k < m->nmeasures; k++) {
+        const sema_measure *me = &m->measures[k];
+        bool named = false;
+        for (uint32_t i = 0; i < me->nlead && !named; i++)
+            named = strcmp(me->lead[i], nm) == 0;
+        for (uint32_t i = 0; i < me->nresponsible && !named; i++)
+            named = strcmp(me->responsible[i], nm) == 0;
+        if (named)
+            in = in ? arena_printf(x->a, "%s, %s", in, me->id) : me->id;
+    }
+    it->desc = in ? arena_printf(x->a, "in %s", in) : "in no measure";
+    for (int l = 0; l < LBL_NLANGS; l++)
+        it->ldesc[l] = in ? arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_IN_MEASURES), in)
+                          : lbl_word((lbl_lang)l, "in no measure");
+    ptrvec_push(x->a, &x->agencies, it);
+    if (op == '+')
+        x->c_agencies.added++;
+    else
+        x->c_agencies.dropped++;
+}
+
 /* The agencies the new program renames (`agency NEW replaces OLD`) and
  * the old one does not (a program that extends an adaptation has its
  * base's renames too): each is a change, with its full name when that
@@ -1086,21 +1117,7 @@ static void diff_agencies(D *x)
         if (old)
             continue;
         x->adrop[x->nadrop++] = nm;
-        ditem *it = item(x, '-', "agency", nm);
-        const char *in = NULL;
-        for (uint32_t m = 0; m < a->nmeasures; m++) {
-            const sema_measure *me = &a->measures[m];
-            bool named = false;
-            for (uint32_t i = 0; i < me->nlead && !named; i++)
-                named = strcmp(me->lead[i], nm) == 0;
-            for (uint32_t i = 0; i < me->nresponsible && !named; i++)
-                named = strcmp(me->responsible[i], nm) == 0;
-            if (named)
-                in = in ? arena_printf(x->a, "%s, %s", in, me->id) : me->id;
-        }
-        it->desc = in ? arena_printf(x->a, "in %s", in) : "in no measure";
-        ptrvec_push(x->a, &x->agencies, it);
-        x->c_agencies.dropped++;
+        lone_agency(x, '-', a, nm);
     }
 }
 
@@ -1648,7 +1665,10 @@ static void values_read(D *x, ditem *it, const sema_target *ta, const sema_targe
 static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *t)
 {
     ditem *it = item(x, op, "target", t->name);
-    it->desc = arena_printf(x->a, "%s (%s)", condition(x, s, t), scope_text(x, t->ast, false));
+    const char *cond = condition(x, s, t), *scope = scope_text(x, t->ast, false);
+    it->desc = arena_printf(x->a, "%s (%s)", cond, scope);
+    for (int l = 0; l < LBL_NLANGS; l++)
+        it->ldesc[l] = arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_SCOPE), cond, lbl_word((lbl_lang)l, scope));
     if (op == '+')
         x->c_targets.added++;
     else
@@ -1718,6 +1738,19 @@ static ditem *lone_measure(D *x, char op, const diff_side *s, uint32_t mi)
     if (resp)
         d = arena_printf(x->a, "%sresponsible %s; ", d, resp);
     it->desc = arena_printf(x->a, "%sweight %s", d, num(x, me->weight));
+    /* the same in the words of each language: "牵头单位 A；责任单位 B、C；权重 2" */
+    const char *list = agency_list(x, me->lead, me->nlead, false);
+    for (int l = 0; l < LBL_NLANGS; l++) {
+        lbl_lang g = (lbl_lang)l;
+        const char *ld = "", *sep = lbl_get(g, LBL_LIST_SEP);
+        if (list && me->shared)
+            ld = arena_printf(x->a, "%s%s%s", lbl_get(g, LBL_SHARED), list, sep);
+        else if (list)
+            ld = arena_printf(x->a, "%s %s%s", lbl_word(g, "lead"), list, sep);
+        if (resp)
+            ld = arena_printf(x->a, "%s%s %s%s", ld, lbl_word(g, "responsible"), resp, sep);
+        it->ldesc[l] = arena_printf(x->a, "%s%s %s", ld, lbl_word(g, "weight"), num(x, me->weight));
+    }
     for (uint32_t k = 0; k < me->ntargets; k++)
         ptrvec_push(x->a, &it->kids, lone_target(x, op, s, &s->m->targets[me->targets[k]]));
     if (op == '+')
@@ -2057,13 +2090,29 @@ static char *W_list(lbl_lang lang, const char *list)
     return NULL;
 }
 
+/* A measure's lead as leads() writes it with "shared: " in lang's words
+ * ("共同负责：A、B"), malloc'd; NULL when it is not shared or out of memory. */
+static char *W_shared(lbl_lang lang, const char *lead)
+{
+    static const char prefix[] = "shared: ";
+    if (strncmp(lead, prefix, sizeof prefix - 1) != 0)
+        return NULL;
+    const char *w = lbl_get(lang, LBL_SHARED), *rest = lead + sizeof prefix - 1;
+    char *s = malloc(strlen(w) + strlen(rest) + 1);
+    if (s)
+        strcat(strcpy(s, w), rest);
+    return s;
+}
+
 /* Prints the fields of an item, indented. */
 static void text_fields(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
     for (size_t k = 0; k < it->fields.n; k++) {
         const dfield *f = it->fields.v[k];
         const char *old = f->old ? f->old : "none", *new = f->new ? f->new : "none";
-        char *ow = f->words ? W_list(lang, old) : NULL, *nw = f->words ? W_list(lang, new) : NULL;
+        bool lead = strcmp(f->name, "lead") == 0;
+        char *ow = f->words ? W_list(lang, old) : lead ? W_shared(lang, old) : NULL;
+        char *nw = f->words ? W_list(lang, new) : lead ? W_shared(lang, new) : NULL;
         fprintf(out, lbl_get(lang, LBL_D_FIELD), indent, "", W(lang, f->name),
                 f->region ? " " : "", f->region ? f->region : "",
                 ow ? ow : W(lang, old), nw ? nw : W(lang, new));
@@ -2141,7 +2190,7 @@ static void text_item(const ditem *it, int indent, lbl_lang lang, FILE *out)
     if (it->title)
         fprintf(out, " %s", it->title);
     if (it->desc)
-        fprintf(out, "%s%s", lbl_get(lang, LBL_COLON), it->desc);
+        fprintf(out, "%s%s", lbl_get(lang, LBL_COLON), it->ldesc[lang] ? it->ldesc[lang] : it->desc);
     fputc('\n', out);
     text_fields(it, indent + 4, lang, out);
     text_cover(it, indent + 4, lang, out);
