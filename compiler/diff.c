@@ -1033,6 +1033,24 @@ static const char *agency_full(const sema_model *m, const char *name, bool *foun
     return NULL;
 }
 
+/* Whether model m declares agency nm. */
+static bool declares(const sema_model *m, const char *nm)
+{
+    for (uint32_t i = 0; i < m->nagencies; i++)
+        if (strcmp(m->agency_names[i], nm) == 0)
+            return true;
+    return false;
+}
+
+/* Whether m's agency i has the name of an earlier one (listed once). */
+static bool declared_before(const sema_model *m, uint32_t i)
+{
+    for (uint32_t j = 0; j < i; j++)
+        if (strcmp(m->agency_names[j], m->agency_names[i]) == 0)
+            return true;
+    return false;
+}
+
 /* An agency only one program has (op '-': the old m, '+': the new), with
  * the measures of m that name it ("in (一), (二)", "in no measure"). */
 static void lone_agency(D *x, char op, const sema_model *m, const char *nm)
@@ -1118,6 +1136,27 @@ static void diff_agencies(D *x)
             continue;
         x->adrop[x->nadrop++] = nm;
         lone_agency(x, '-', a, nm);
+    }
+    /* an agency one program declares and the other does not, neither
+     * replacing nor dropping it: two versions of one plan's rules (an
+     * agency left out of the new version, or added to it) */
+    for (uint32_t i = 0; i < a->nagencies; i++) {
+        const char *nm = a->agency_names[i];
+        bool known = declares(b, nm) || declared_before(a, i);
+        for (uint32_t k = 0; k < b->nagency_renames && !known; k++)
+            known = strcmp(b->agency_renames[k].from, nm) == 0;
+        for (uint32_t k = 0; k < b->nagency_drops && !known; k++)
+            known = strcmp(b->agency_drops[k], nm) == 0;
+        if (!known)
+            lone_agency(x, '-', a, nm);
+    }
+    for (uint32_t i = 0; i < b->nagencies; i++) {
+        const char *nm = b->agency_names[i];
+        bool known = declares(a, nm) || declared_before(b, i);
+        for (uint32_t k = 0; k < b->nagency_renames && !known; k++)
+            known = strcmp(b->agency_renames[k].to, nm) == 0;
+        if (!known)
+            lone_agency(x, '+', b, nm);
     }
 }
 
