@@ -528,6 +528,11 @@ static int cmd_check(int argc, char **argv)
             dump_ir = true;
         } else if (strcmp(argv[i], "--origins") == 0) {
             origins = true;
+        } else if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
+            /* a reader of the Chinese guide passes --lang zh to every command */
+            return usage_error("check", "check does not take '%s': the rules' errors are English, each "
+                               "at its FILE:LINE:COL with the line and a caret; --lang zh is for run's "
+                               "documents (xlsx, html), explain, test, diff, history and compare", argv[i]);
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("check", "unknown option '%s'", argv[i]);
         } else {
