@@ -1521,6 +1521,12 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
                         fmt_cmp(lang, st, col_num(st, CMP_VALUE + 1), false, b2));
                 if (tol)
                     fputs(lbl_get(lang, LBL_PAREN_OPEN), f[3]);
+                else if (strcmp(sta, "not_applicable") == 0)
+                    /* the row is not judged (a city's row of a province's
+                     * red line): said, lest the line read as the region's
+                     * target changing */
+                    fprintf(f[3], "%s%s%s", lbl_get(lang, LBL_PAREN_OPEN),
+                            lbl_status_code(lang, sta), lbl_get(lang, LBL_PAREN_CLOSE));
             } else {
                 fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt_cmp(lang, st, col_num(st, CMP_VALUE), false, b1),
                         fmt_cmp(lang, st, col_num(st, CMP_VALUE + 1), false, b2), fmt_cmp(lang, st, ga, true, b3),
