@@ -993,6 +993,24 @@ const char *lbl_word(lbl_lang lang, const char *word)
     return word;
 }
 
+const char *lbl_level(lbl_lang lang, const char *level)
+{
+    /* the names the examples and the reference use (LANGUAGE.md §3) */
+    static const struct {
+        const char *en, *zh;
+    } levels[] = {
+        {"country", "全国"}, {"nation", "全国"}, {"area", "区域"}, {"region", "区域"},
+        {"province", "省级"}, {"prefecture", "地级"}, {"city", "市级"}, {"county", "县级"},
+        {"district", "区县"}, {"township", "乡镇"}, {"town", "乡镇"},
+    };
+    if (!level || checked(lang) == LBL_EN)
+        return level;
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+        if (strcmp(level, levels[i].en) == 0)
+            return levels[i].zh;
+    return level;
+}
+
 bool lbl_parse(const char *name, lbl_lang *lang)
 {
     for (int i = 0; i < LBL_NLANGS; i++)

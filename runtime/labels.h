@@ -179,6 +179,12 @@ const char *lbl_item(lbl_lang lang, const char *kind);
  * lang; anything else, and every word in English, as it is. */
 const char *lbl_word(lbl_lang lang, const char *word);
 
+/* The name of an administrative level as the documents (page, workbook)
+ * show it in lang: the levels' usual English names (province, city,
+ * county, country ...) in Chinese words (省级, 市级 ...); any other name,
+ * and every name in English, as the rules write it. */
+const char *lbl_level(lbl_lang lang, const char *level);
+
 /* Parses a language's name ("en", "zh"); false for anything else. */
 bool lbl_parse(const char *name, lbl_lang *lang);
 

@@ -209,6 +209,21 @@ START_TEST(sheet_names_are_valid)
 }
 END_TEST
 
+/* The documents name the usual levels in Chinese words, and leave a
+ * level the rules name otherwise, and every level in English, as written. */
+START_TEST(level_names)
+{
+    ck_assert_str_eq(lbl_level(LBL_ZH, "province"), "省级");
+    ck_assert_str_eq(lbl_level(LBL_ZH, "city"), "市级");
+    ck_assert_str_eq(lbl_level(LBL_ZH, "county"), "县级");
+    ck_assert_str_eq(lbl_level(LBL_ZH, "country"), "全国");
+    ck_assert_str_eq(lbl_level(LBL_ZH, "自治州"), "自治州");
+    ck_assert_str_eq(lbl_level(LBL_ZH, "City"), "City");
+    ck_assert_str_eq(lbl_level(LBL_EN, "province"), "province");
+    ck_assert_ptr_null(lbl_level(LBL_ZH, NULL));
+}
+END_TEST
+
 START_TEST(language_names)
 {
     lbl_lang lang = LBL_EN;
@@ -231,6 +246,7 @@ int main(void)
     tcase_add_test(tc, chinese_has_no_english);
     tcase_add_test(tc, sheet_names_are_valid);
     tcase_add_test(tc, language_names);
+    tcase_add_test(tc, level_names);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
