@@ -567,7 +567,7 @@ static char *share_text(const ex_row *x, uint32_t step)
     free(below);
     strbuf out = {0};
     const char *none = L(x->lang, LBL_X_NONE);
-    sbf(&out, L(x->lang, LBL_X_SHARE), p->levels[s->aux], x->year, ny, ny ? yes.s : none, nn,
+    sbf(&out, L(x->lang, LBL_X_SHARE), lbl_level(x->lang, p->levels[s->aux]), x->year, ny, ny ? yes.s : none, nn,
         nn ? no.s : none, nm, nm ? miss.s : none, ny, ny + nn);
     free(yes.s);
     free(no.s);
@@ -639,7 +639,7 @@ static char *peer_text(const ex_row *x, uint32_t step, ex_for role)
     strbuf out = {0};
     char *of = operand_of(p, step);
     char *head = function_of(lang, ir_peername(s->aux), of);
-    sbf(&out, L(lang, scope ? LBL_X_PEER_SCOPE : LBL_X_PEER), head, rows, p->levels[level], x->year,
+    sbf(&out, L(lang, scope ? LBL_X_PEER_SCOPE : LBL_X_PEER), head, rows, lbl_level(lang, p->levels[level]), x->year,
         for_text(lang, role), vals, num(lang, v, n1));
     free(head);
     free(of);
@@ -736,7 +736,7 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role)
     strbuf out = {0};
     char *of = operand_of(p, step);
     char *head = function_of(lang, ir_sharename(s->imm), of);
-    sbf(&out, L(lang, LBL_X_BELOW_HEAD), head, nbelow, p->levels[s->aux],
+    sbf(&out, L(lang, LBL_X_BELOW_HEAD), head, nbelow, lbl_level(lang, p->levels[s->aux]),
         p->regions[x->region].name);
     free(head);
     free(of);
