@@ -57,15 +57,15 @@ START_TEST(html_sections_and_charts)
     ck_assert_ptr_nonnull(strstr(h, "fill=\"#1a9850\"><title>沈阳"));
     ck_assert_ptr_nonnull(strstr(h, "fill=\"#d73027\"><title>大连"));
     /* heatmap cells are coloured by status */
-    ck_assert_ptr_nonnull(strstr(h, "fill=\"#63be7b\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>沈阳 · 近岸海域水质: met (93 %)</title>"));
-    ck_assert_ptr_nonnull(strstr(h, "fill=\"#f8696b\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>大连 · 近岸海域水质: failed (80 %)</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#63be7b\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>沈阳 · 近岸海域水质: met (93%)</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "fill=\"#f8696b\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>大连 · 近岸海域水质: failed (80%)</title>"));
     ck_assert_ptr_nonnull(strstr(h, "fill=\"#d9d9d9\" stroke=\"#d0d7de\" stroke-width=\"0.5\"><title>鞍山 · 近岸海域水质: missing</title>"));
     /* a trajectory card per target; target 0 has its goal and deadline */
     ck_assert_int_eq(count_of(h, "<div class=\"card\">"), 2);
     ck_assert_int_eq(count_of(h, "<svg class=\"trajectory\""), 2);
     ck_assert_int_eq(count_of(h, "<line class=\"deadline\""), 1);
     ck_assert_ptr_nonnull(strstr(h, "<title>deadline 2027</title>"));
-    ck_assert_ptr_nonnull(strstr(h, "≥ 92 % by 2027"));
+    ck_assert_ptr_nonnull(strstr(h, "≥ 92% by 2027"));
     ck_assert_int_eq(count_of(h, "<line class=\"goal\""), 1);
     /* no values table with notes: no sources section, no marks */
     ck_assert_ptr_null(strstr(h, "<section id=\"sources\">"));
@@ -173,9 +173,9 @@ START_TEST(html_in_chinese)
     ck_assert_ptr_nonnull(strstr(h, "<h2>2025年地区排名</h2>"));
     ck_assert_ptr_nonnull(strstr(h, ">50.15 优秀</text>"));
     ck_assert_ptr_nonnull(strstr(h, "一票否决：近岸海域水质</tspan>"));
-    ck_assert_ptr_nonnull(strstr(h, "<title>大连 · 近岸海域水质：未达标（80 %）</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "<title>大连 · 近岸海域水质：未达标（80%）</title>"));
     ck_assert_ptr_nonnull(strstr(h, "<title>鞍山 · 近岸海域水质：数据缺失</title>"));
-    ck_assert_ptr_nonnull(strstr(h, "≥ 92 %，到2027年"));
+    ck_assert_ptr_nonnull(strstr(h, "≥ 92%，到2027年"));
     ck_assert_ptr_nonnull(strstr(h, "<title>期限 2027年</title>"));
     ck_assert_ptr_nonnull(strstr(h, "<td>共同负责：省工业和信息化厅、省住房城乡建设厅</td>"));
     ck_assert_ptr_nonnull(strstr(h, "<th>条款</th><th>目标</th><th>层级</th><th>牵头单位</th>"));
