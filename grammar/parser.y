@@ -2089,6 +2089,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         if (attr)
             diag_hint(ps->d, "an indicator's attributes each follow a ',': write ', %s'", attr);
     }
+    /* `indicator 评分 : score, ...`: a word of the language where the unit
+     * goes (a rated target's score has no unit of its own) */
+    if (ps->in_indicator && ps->before_tok == ':' && tok != YYSYMBOL_IDENT)
+        diag_hint(ps->d, "an indicator's unit comes after ':': a declared unit, '%%', 'bool' (yes/no) or "
+                         "'1' (a plain number, as a rated target's 0-100 score: 'indicator NAME : 1, "
+                         "higher, column \"...\"')");
     /* `override target X by 2026`, `target X by 2027`: a deadline ends a
      * condition, which follows ':' */
     if (tok == YYSYMBOL_KW_BY && (ps->ovr_target || ps->in_target) && find_token(expected, n, "':'") >= 0)
