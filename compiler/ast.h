@@ -487,6 +487,11 @@ struct ast_origin {
      * used afterwards is reported with the drop that removed it. */
     ptrvec along_targets;   /* const char * */
     ptrvec along_measures;  /* const char * */
+    /* A region dropped or replaced (or given other aliases by a rename):
+     * the aliases its base declaration gave it, which left with it, so
+     * that a data row or planc explain naming one is told what became of
+     * the region rather than that it is unknown. */
+    const char *const *aliases; uint32_t naliases;
 };
 
 /* One `import` (or `extends`) of a module: which module, under what name. */

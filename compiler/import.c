@@ -2690,6 +2690,26 @@ static const ast_decl *merged_plan(const loader *L, uint32_t mi)
     return NULL;
 }
 
+/* Keeps, on the edit of each base region module mi's edits dropped or
+ * replaced, the aliases its declaration gave it (and those a rename's
+ * `alias` list put aside): fix_regions removes the declarations, and the
+ * data reader and planc explain say what became of a region by these
+ * names too (ir_region_fate).  Called after the edits, before fix_regions. */
+static void keep_gone_aliases(loader *L, const baseidx *b)
+{
+    for (size_t k = 0; k < b->regions.order.n; k++) {
+        const item *it = b->regions.order.v[k];
+        /* a region renamed keeps its aliases unless the override gives others */
+        bool gone = it->dropped || (it->replaced_by && (!it->over || it->over->u.region.naliases));
+        const ast_decl *d = it->slot < L->out.n ? L->out.v[it->slot] : NULL;
+        if (!gone || !it->edit || !d || d->kind != D_REGION || !d->u.region.naliases)
+            continue;
+        ast_origin *o = (ast_origin *)it->edit;
+        o->aliases = d->u.region.aliases;
+        o->naliases = d->u.region.naliases;
+    }
+}
+
 /* The places module mi's edits took away, for the texts to be searched
  * for: the names and aliases of the base's regions it dropped or
  * replaced, and the base plan's name when its plan has another and it
@@ -2923,6 +2943,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
     }
     places gone = {0};
     gone_places(L, &b, mi, &gone);
+    keep_gone_aliases(L, &b);
     compact(L);
     fix_regions(L, &b);
     fix_agencies(L, &b, mi);

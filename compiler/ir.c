@@ -437,9 +437,15 @@ static bool same_name(const char *s, const char *name, size_t n)
 }
 
 int ir_region_fate(const ir_program *p, const char *name, size_t n, const char **renamed,
-                   const char **dropped, const char **dropped_at)
+                   const char **dropped, const char **dropped_at, const char **alias_of)
 {
     const char *cur = NULL; /* the name a rename gave it, if any */
+    *alias_of = NULL;
+    for (uint32_t k = 0; k < p->nregion_aliases; k++)
+        if (same_name(p->region_alias[k], name, n)) {
+            cur = *alias_of = p->region_alias_of[k];
+            break;
+        }
     for (uint32_t k = 0; k < p->nregion_renames; k++)
         if (cur ? strcmp(cur, p->region_from[k]) == 0 : same_name(p->region_from[k], name, n))
             cur = p->region_to[k];
@@ -449,10 +455,25 @@ int ir_region_fate(const ir_program *p, const char *name, size_t n, const char *
             *dropped_at = p->region_dropped_at[k];
             return 2;
         }
-    if (!cur)
-        return 0;
+    if (!cur || cur == *alias_of)
+        return 0; /* (an alias's region neither renamed nor dropped: none is so) */
     *renamed = cur;
     return 1;
+}
+
+void ir_region_drop_note(FILE *f, const char *name, size_t n, const char *dropped, const char *dropped_at,
+                         const char *alias_of)
+{
+    if (alias_of && strcmp(alias_of, dropped) == 0)
+        fprintf(f, "note: '%.*s' is an alias of region '%s', which the rules drop at %s\n", (int)n, name,
+                dropped, dropped_at);
+    else if (alias_of)
+        fprintf(f, "note: '%.*s' is an alias of region '%s'; the rules renamed that '%s' and dropped it at %s\n",
+                (int)n, name, alias_of, dropped, dropped_at);
+    else if (!same_name(dropped, name, n))
+        fprintf(f, "note: the rules renamed it '%s' and dropped that at %s\n", dropped, dropped_at);
+    else
+        fprintf(f, "note: the rules drop it at %s\n", dropped_at);
 }
 
 ir_program *ir_copy(arena *a, const ir_program *p)
@@ -470,6 +491,8 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->region_to = dup_strs(a, p->region_to, p->nregion_renames);
     c->region_dropped = dup_strs(a, p->region_dropped, p->nregion_drops);
     c->region_dropped_at = dup_strs(a, p->region_dropped_at, p->nregion_drops);
+    c->region_alias = dup_strs(a, p->region_alias, p->nregion_aliases);
+    c->region_alias_of = dup_strs(a, p->region_alias_of, p->nregion_aliases);
     c->regions = dup_array(a, p->regions, p->nregions, sizeof *p->regions);
     for (uint32_t i = 0; i < p->nregions; i++) {
         c->regions[i].name = dup_str(a, p->regions[i].name);

@@ -421,6 +421,10 @@ typedef struct ir_program {
      * with where the drop is ("ext.plan:6"): the data reader and planc
      * explain say so of a region that names one (ir_region_fate). */
     const char **region_dropped, **region_dropped_at; uint32_t nregion_drops;
+    /* The aliases those regions and the replaced ones had (region_alias[k],
+     * "沈阳市"), each with its region's name (region_alias_of[k], "沈阳"):
+     * ir_region_fate reads such a name as the region's. */
+    const char **region_alias, **region_alias_of; uint32_t nregion_aliases;
 } ir_program;
 
 /* Builder (used by lower.c): appends a step and returns its slot. */
@@ -468,9 +472,17 @@ ir_program *ir_copy(struct arena *a, const ir_program *p);
  * (returns 1, *renamed the name the rules call it now, followed through
  * each later rename), or dropped it, by that name or the one its renames
  * led to (returns 2, *dropped that name, *dropped_at where the drop is,
- * "ext.plan:6"); else 0.  The name is name[0..n), not NUL-terminated. */
+ * "ext.plan:6"); else 0.  A name that was an alias of a region dropped or
+ * replaced is read as that region's name (*alias_of, else NULL).  The name
+ * is name[0..n), not NUL-terminated. */
 int ir_region_fate(const ir_program *p, const char *name, size_t n, const char **renamed,
-                   const char **dropped, const char **dropped_at);
+                   const char **dropped, const char **dropped_at, const char **alias_of);
+
+/* Writes to f the note that goes with ir_region_fate's answer 2 about the
+ * name name[0..n): where the rules drop it, through the renames and the
+ * alias that led there. */
+void ir_region_drop_note(FILE *f, const char *name, size_t n, const char *dropped, const char *dropped_at,
+                         const char *alias_of);
 
 /* x rounded to 15 significant decimal digits ("%.15g" read back): the
  * decimal an evaluator computes for g - t (13.3 - 0.1 is 13.2, where

@@ -1504,6 +1504,8 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     split_pairs(a, m->region_renames, m->nregion_renames, &p->region_from, &p->region_to);
     p->nregion_drops = m->nregion_drops;
     split_pairs(a, m->region_drops, m->nregion_drops, &p->region_dropped, &p->region_dropped_at);
+    p->nregion_aliases = m->nregion_aliases;
+    split_pairs(a, m->region_aliases, m->nregion_aliases, &p->region_alias, &p->region_alias_of);
     p->baseline = m->baseline;
     p->horizon = m->horizon;
     p->region_key = m->region_key;

@@ -1292,21 +1292,22 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
         return EXIT_USAGE;
     }
     long r = explain_find_region(p, region, &hint);
-    /* a region the rules dropped (or renamed, below) */
-    const char *renamed = NULL, *dropped, *dropped_at;
-    if (r < 0 && ir_region_fate(p, region, strlen(region), &renamed, &dropped, &dropped_at) == 2) {
+    /* a region the rules dropped, renamed or replaced (by its name or an
+     * alias the base gave it) */
+    const char *renamed = NULL, *dropped, *dropped_at, *alias_of = NULL;
+    int fate = r < 0 ? ir_region_fate(p, region, strlen(region), &renamed, &dropped, &dropped_at, &alias_of) : 0;
+    if (fate == 2) {
         fprintf(stderr, "planc: error: region '%s' was dropped by the rules\n", region);
-        if (strcmp(dropped, region) != 0)
-            fprintf(stderr, "note: the rules renamed it '%s' and dropped that at %s\n", dropped, dropped_at);
-        else
-            fprintf(stderr, "note: the rules drop it at %s\n", dropped_at);
+        ir_region_drop_note(stderr, region, strlen(region), dropped, dropped_at, alias_of);
         return EXIT_USAGE;
     }
     if (r < 0) {
         fprintf(stderr, "planc: error: unknown region '%s'\n", region);
-        const char *now = renamed_as(p->region_from, p->region_to, p->nregion_renames, region);
-        if (now)
-            fprintf(stderr, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", now);
+        if (fate == 1 && alias_of)
+            fprintf(stderr, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
+                            "renamed or replaced it)\n", region, alias_of, renamed);
+        else if (fate == 1)
+            fprintf(stderr, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
         else if (hint)
             fprintf(stderr, "note: did you mean '%s'?\n", hint);
         return EXIT_USAGE;

@@ -246,6 +246,10 @@ struct sema_model {
                                each name (from) and where the drop is (to,
                                "ext.plan:6"), in the order of the program's edits;
                                the data reader says so of a row naming one */
+    sema_rename *region_aliases; uint32_t nregion_aliases; /* the aliases of the
+                               base regions dropped or replaced (from, "沈阳市"),
+                               each with its region's name (to, "沈阳"), in the
+                               order of the program's edits */
     const char **agency_names, **agency_fulls; uint32_t nagencies; /* the agency
                                declarations, in the program's order, but those another
                                replaced: each name and its full name (`agency NAME

@@ -4797,6 +4797,17 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
         if (prog->edits[i]->kind == ORIGIN_DROPPED && prog->edits[i]->item == IT_REGION)
             m->region_drops[m->nregion_drops++] =
                 (sema_rename){prog->edits[i]->name, prog->edits[i]->edit_at};
+    /* the aliases those regions and the replaced ones took with them,
+     * each with the region's name: read as that name (ir_region_fate) */
+    uint32_t nal = 0;
+    for (uint32_t i = 0; i < prog->nedits; i++)
+        if (prog->edits[i]->item == IT_REGION)
+            nal += prog->edits[i]->naliases;
+    m->region_aliases = arena_alloc(a, (nal + 1) * sizeof *m->region_aliases);
+    for (uint32_t i = 0; i < prog->nedits; i++)
+        for (uint32_t j = 0; prog->edits[i]->item == IT_REGION && j < prog->edits[i]->naliases; j++)
+            m->region_aliases[m->nregion_aliases++] =
+                (sema_rename){prog->edits[i]->aliases[j], prog->edits[i]->name};
     s->units = arena_alloc(a, (s->nunits + 1) * sizeof *s->units);
     s->ii = arena_alloc(a, (m->ninds + 1) * sizeof *s->ii);
     s->periods = arena_alloc(a, (nper + 1) * sizeof *s->periods);

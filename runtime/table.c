@@ -2094,8 +2094,8 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             L->first_region[n] = '\0';
         }
         /* a region the rules dropped is skipped too, and counted apart */
-        const char *renamed, *dropped, *at;
-        if (ir_region_fate(L->p, s, n, &renamed, &dropped, &at) == 2 && L->skipped_dropped++ == 0) {
+        const char *renamed, *dropped, *at, *alias_of;
+        if (ir_region_fate(L->p, s, n, &renamed, &dropped, &at, &alias_of) == 2 && L->skipped_dropped++ == 0) {
             L->first_dropped = rt_xmalloc(n + 1, 1);
             memcpy(L->first_dropped, s, n);
             L->first_dropped[n] = '\0';
@@ -2106,17 +2106,12 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         /* a region the rules renamed or replaced (an adapted plan's
          * `override region OLD as NEW`): its new name, followed through
          * the renames; or one they dropped (`drop region OLD`) */
-        const char *renamed = NULL, *dropped = NULL, *dropped_at = NULL;
-        int fate = ir_region_fate(L->p, s, n, &renamed, &dropped, &dropped_at);
+        const char *renamed = NULL, *dropped = NULL, *dropped_at = NULL, *alias_of;
+        int fate = ir_region_fate(L->p, s, n, &renamed, &dropped, &dropped_at, &alias_of);
         if (fate == 2) {
             data_error(L, rec->line, "column '%s': region '%s' was dropped by the rules", key, shown(L, s, n));
-            if (!L->stopped) {
-                if (strlen(dropped) != n || memcmp(dropped, s, n) != 0)
-                    fprintf(L->err, "note: the rules renamed it '%s' and dropped that at %s\n", dropped,
-                            dropped_at);
-                else
-                    fprintf(L->err, "note: the rules drop it at %s\n", dropped_at);
-            }
+            if (!L->stopped)
+                ir_region_drop_note(L->err, s, n, dropped, dropped_at, alias_of);
             L->dropped_noted = true;
             region = -1;
             ok = false;
@@ -2146,7 +2141,10 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             L->first_unknown = name;
         else
             free(name);
-        if (renamed && !L->stopped)
+        if (renamed && alias_of && !L->stopped)
+            fprintf(L->err, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
+                            "renamed or replaced it)\n", shown(L, s, n), alias_of, renamed);
+        else if (renamed && !L->stopped)
             fprintf(L->err, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
         else if (visible && !L->stopped)
             fprintf(L->err, "note: did you mean '%s'? The cell is it with invisible characters "
@@ -2552,8 +2550,8 @@ typedef struct prange {
  * they dropped): such a row takes the slow path, which counts it. */
 static bool dropped_region(const ir_program *p, const char *s, size_t n)
 {
-    const char *renamed, *dropped, *at;
-    return p->nregion_drops && ir_region_fate(p, s, n, &renamed, &dropped, &at) == 2;
+    const char *renamed, *dropped, *at, *alias_of;
+    return p->nregion_drops && ir_region_fate(p, s, n, &renamed, &dropped, &at, &alias_of) == 2;
 }
 
 /* Classifies record `rec` of g's reader as parse_range says; fills v (the
