@@ -515,6 +515,11 @@ double report_target_goal(const rt_result *r, const ir_target *tg, size_t row)
     return applicable_value(r, tg, tg->goal, row);
 }
 
+bool report_target_bool(const ir_program *p, const ir_target *tg)
+{
+    return tg->value < p->nsteps && p->steps[tg->value].type == IR_BOOL;
+}
+
 bool report_has_tolerance(const ir_program *p)
 {
     for (uint32_t i = 0; i < p->ntargets; i++)

@@ -36,6 +36,10 @@ typedef struct report_row {
  * data.  The library of `planc build` hands out the raw slots. */
 double report_target_goal(const rt_result *r, const ir_target *tg, size_t row);
 double report_target_expected(const rt_result *r, const ir_target *tg, size_t row);
+/* Whether target tg's value is a yes/no (unit `bool`): the page, the
+ * workbook and compare write its value and goal `yes` / `no` (是 / 否),
+ * the CSV, the JSON and the history 1 / 0 (docs/OUTPUT.md). */
+bool report_target_bool(const ir_program *p, const ir_target *tg);
 /* Whether a target of p has a goal with a tolerance (docs/LANGUAGE.md §9):
  * then the results have a `tolerance` column (CSV, JSON, Excel) after
  * `goal`; without one they are as before tolerances existed. */

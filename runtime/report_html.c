@@ -262,8 +262,7 @@ static const char *target_lead(const page *g, uint32_t ti)
 /* True when target ti's value is a yes/no. */
 static bool bool_target(const ir_program *p, uint32_t ti)
 {
-    uint32_t v = p->targets[ti].value;
-    return v < p->nsteps && p->steps[v].type == IR_BOOL;
+    return report_target_bool(p, &p->targets[ti]);
 }
 
 /* ---------------------------------------------------- chart helpers */

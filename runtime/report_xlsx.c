@@ -142,6 +142,16 @@ static void cell_number(book *b, sheet *s, lxw_col_t col, double v, lxw_format *
     widen(s, col, w < NUMBER_WIDTH ? w : NUMBER_WIDTH);
 }
 
+/* Writes a value of a yes/no (when `yesno`) as the page writes it, `yes`
+ * or `no` (是 / 否), a text cell (the CSV writes 1 / 0); else a number. */
+static void cell_value(book *b, sheet *s, lxw_col_t col, double v, bool yesno)
+{
+    if (yesno && !isnan(v))
+        cell_text(b, s, col, lbl_get(b->lang, v != 0 ? LBL_YES : LBL_NO), NULL);
+    else
+        cell_number(b, s, col, v, NULL);
+}
+
 /* Writes a count. */
 static void cell_count(book *b, sheet *s, lxw_col_t col, uint32_t n)
 {
@@ -327,9 +337,12 @@ static void sheet_targets(book *b)
         cell_number(b, &s, 5, ru->year, NULL);
         cell_counts(b, &s, 6, &rt->counts);
         cell_count(b, &s, 12, rt->nvalues);
-        const double dist[] = {rt->min, rt->q1, rt->median, rt->q3, rt->max, rt->mean, rt->goal};
-        for (int k = 0; k < 7; k++)
+        /* the distribution stays numbers (of a yes/no: the mean is the
+         * share of yes); the goal is yes or no, as on the page */
+        const double dist[] = {rt->min, rt->q1, rt->median, rt->q3, rt->max, rt->mean};
+        for (int k = 0; k < 6; k++)
             cell_number(b, &s, (lxw_col_t)(13 + k), dist[k], NULL);
+        cell_value(b, &s, 19, rt->goal, report_target_bool(p, tg));
         cell_count(b, &s, 20, rt->nbelow_goal);
         cell_count(b, &s, 21, rt->nabove_goal);
         cell_number(b, &s, 22, rt->mean_score, b->score);
@@ -391,13 +404,14 @@ static void sheet_detail(book *b)
             cell_text(b, &s, D_CLAUSE, tg->clause, NULL);
             cell_text(b, &s, D_LEAD, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
             cell_status(b, &s, D_STATUS, st);
-            cell_number(b, &s, D_VALUE, rt_result_value(r, tg->value, row), NULL);
+            const bool yesno = report_target_bool(p, tg);
+            cell_value(b, &s, D_VALUE, rt_result_value(r, tg->value, row), yesno);
             cell_text(b, &s, D_UNIT, tg->unit, NULL);
-            cell_number(b, &s, D_GOAL, report_target_goal(r, tg, row), NULL);
+            cell_value(b, &s, D_GOAL, report_target_goal(r, tg, row), yesno);
             if (tol)
                 cell_number(b, &s, D_GOAL + 1, report_target_tolerance(r, tg, row, rt_table_year(b->t, row)),
                             NULL);
-            cell_number(b, &s, D_EXPECTED + tol, report_target_expected(r, tg, row), NULL);
+            cell_value(b, &s, D_EXPECTED + tol, report_target_expected(r, tg, row), yesno);
             cell_number(b, &s, D_SCORE + tol, rt_result_value(r, tg->score, row), b->score);
             cell_number(b, &s, D_WEIGHT + tol, tg->weight, NULL);
             if (tg->veto && st == IR_ST_FAILED) {
@@ -470,7 +484,7 @@ static void sheet_sources(book *b, const report_notes *rn)
             cell_text(b, &s, 0, in->indicator, NULL);
             cell_text(b, &s, 1, region, NULL);
             free(region);
-            cell_number(b, &s, 2, rows[i].value, NULL);
+            cell_value(b, &s, 2, rows[i].value, rn->boolean[k]);
             cell_text(b, &s, 3, in->unit, NULL);
             cell_text(b, &s, 4, rows[i].note, NULL);
             cell_list(b, &s, 5, names, nnames, NULL);

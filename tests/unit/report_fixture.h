@@ -170,6 +170,29 @@ static void report_fixture_year_notes(fixture *f)
     f->p.targets[0].goal = ir_emit(&f->a, &f->p, IR_INPUT, IR_NUM, 0, 0, 0, 0, prev);
 }
 
+/* Makes target 0 (近岸海域水质) a yes/no target: its value is whether
+ * the ratio reaches 92 (沈阳 2025: 93, yes; 大连: 80, no). */
+static void report_fixture_bool_value(fixture *f)
+{
+    ir_program *p = &f->p;
+    uint32_t x = p->targets[0].value;
+    uint32_t goal = ir_const(&f->a, p, IR_NUM, 92);
+    p->targets[0].value = ir_emit(&f->a, p, IR_GE, IR_BOOL, x, goal, 0, 0, 0);
+    p->targets[0].unit = "bool";
+}
+
+/* report_fixture_bool_value, and a yes/no values table with notes that
+ * target 0's goal reads: 沈阳 yes, 大连 no (both noted). */
+static void report_fixture_bool_table(fixture *f)
+{
+    report_fixture_bool_value(f);
+    static const double values[5] = {NAN, 1, 0, NAN, NAN};
+    static const char *const notes[5] = {NULL, "责任书", "责任书", NULL, NULL};
+    uint32_t in = fx_input(f, (ir_input){.kind = IR_IN_TABLE, .values = values, .scale = 1.0,
+                                         .indicator = "达标", .unit = "bool", .notes = notes});
+    f->p.targets[0].goal = ir_emit(&f->a, &f->p, IR_INPUT, IR_BOOL, 0, 0, 0, 0, in);
+}
+
 static void report_run_end(report_run *run)
 {
     rollup_free(run->ru);

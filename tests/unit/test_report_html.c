@@ -639,23 +639,12 @@ END_TEST
  * and note on one line, with the targets that read it; a footnote mark
  * after the goals of each such target, in its card and in the table of
  * targets, links to it.  In Chinese too. */
-/* Makes target 0 (近岸海域水质) a yes/no target: its value is whether
- * the ratio reaches 92 (沈阳 2025: 93, yes; 大连: 80, no). */
-static void bool_value(fixture *f)
-{
-    ir_program *p = &f->p;
-    uint32_t x = p->targets[0].value;
-    uint32_t goal = ir_const(&f->a, p, IR_NUM, 92);
-    p->targets[0].value = ir_emit(&f->a, p, IR_GE, IR_BOOL, x, goal, 0, 0, 0);
-    p->targets[0].unit = "bool";
-}
-
 /* A yes/no target's value on hover in the heatmap is yes or no (是, 否),
  * as its goal is, not 1 or 0. */
 START_TEST(html_bool_value_words)
 {
     report_run run;
-    report_run_start_fx(&run, true, report_fixture_data, bool_value);
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_bool_value);
     char *h = render(&run);
     char *zh = render_in(&run, LBL_ZH);
     report_run_end(&run);
@@ -665,6 +654,23 @@ START_TEST(html_bool_value_words)
     ck_assert_ptr_null(strstr(h, "近岸海域水质: met (1)"));
     free(h);
     free(zh);
+}
+END_TEST
+
+/* A yes/no values table's rows in the sources section are yes and no, as
+ * the workbook's sources sheet writes them (test_report_xlsx). */
+START_TEST(html_bool_table_sources)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_bool_table);
+    char *h = render(&run);
+    report_run_end(&run);
+    char *sec = between(h, "<section id=\"sources\">", "</section>");
+    ck_assert_ptr_nonnull(sec);
+    ck_assert_ptr_nonnull(strstr(sec, "<td>沈阳</td><td>yes</td>"));
+    ck_assert_ptr_nonnull(strstr(sec, "<td>大连</td><td>no</td>"));
+    free(sec);
+    free(h);
 }
 END_TEST
 
@@ -838,6 +844,7 @@ int main(void)
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, html_sections_and_charts);
     tcase_add_test(tc, html_bool_value_words);
+    tcase_add_test(tc, html_bool_table_sources);
     tcase_add_test(tc, html_escapes_untrusted_text);
     tcase_add_test(tc, html_self_contained);
     tcase_add_test(tc, html_deterministic);

@@ -17,15 +17,16 @@ typedef struct workbook {
     char *styles;
 } workbook;
 
-/* Writes the workbook of `run` into a scratch file and unpacks it. */
-static void write_book(report_run *run, workbook *wb)
+/* Writes the workbook of `run` in language `lang` into a scratch file and
+ * unpacks it. */
+static void write_book_in(report_run *run, workbook *wb, lbl_lang lang)
 {
     char path[] = "/tmp/planc-test-xlsx-XXXXXX";
     int fd = mkstemp(path);
     ck_assert_int_ge(fd, 0);
     FILE *f = fdopen(fd, "wb");
     capture err;
-    int rc = report_xlsx(&run->f.p, run->t, run->r, run->ru, NULL, LBL_EN, f, cap_open(&err));
+    int rc = report_xlsx(&run->f.p, run->t, run->r, run->ru, NULL, lang, f, cap_open(&err));
     ck_assert_msg(rc == 0, "report_xlsx failed: %s", cap_text(&err));
     cap_free(&err);
     fclose(f);
@@ -42,6 +43,12 @@ static void write_book(report_run *run, workbook *wb)
     wb->styles = zip_member(wb->zip, wb->len, "xl/styles.xml", NULL);
     ck_assert_ptr_nonnull(wb->sheet[0]);
     ck_assert_ptr_nonnull(wb->styles);
+}
+
+/* write_book_in in English. */
+static void write_book(report_run *run, workbook *wb)
+{
+    write_book_in(run, wb, LBL_EN);
 }
 
 static void free_book(workbook *wb)
@@ -185,6 +192,68 @@ START_TEST(xlsx_sources_sheet)
     ck_assert_str_eq(cell(src, "A4", buf, sizeof buf), "");
     ck_assert_ptr_null(strstr(src, "鞍山"));
     free(src);
+    free_book(&wb);
+}
+END_TEST
+
+/* A yes/no target's value and goal are yes and no (是, 否) in the detail
+ * sheet, as the page writes them, not 1 and 0; its goal in the targets
+ * sheet too, while the distribution of its values stays numbers; a yes/no
+ * values table's number in the sources sheet likewise.  Other targets'
+ * values stay number cells. */
+START_TEST(xlsx_bool_words)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_bool_table);
+    workbook wb, zh;
+    write_book(&run, &wb);
+    write_book_in(&run, &zh, LBL_ZH);
+    report_run_end(&run);
+    const char *d = wb.sheet[4];
+    char buf[512];
+    /* 沈阳 2025 (row 8): 93 reaches 92, yes; its goal (the table's) yes */
+    assert_cell(d, "I8", "yes");
+    ck_assert_ptr_nonnull(strstr(cell(d, "I8", buf, sizeof buf), "t=\"inlineStr\""));
+    assert_cell(d, "K8", "yes");
+    /* 大连 2025 (row 20): 80, no; its goal no */
+    assert_cell(d, "I20", "no");
+    assert_cell(d, "K20", "no");
+    /* 绿色建筑 stays a number */
+    ck_assert_str_eq(cell(d, "I9", buf, sizeof buf), "<c r=\"I9\"><v>46.5</v></c>");
+    assert_cell(zh.sheet[4], "I8", "是");
+    assert_cell(zh.sheet[4], "I20", "否");
+    /* the targets sheet: a goal that varies (the table's) is no cell */
+    ck_assert_str_eq(cell(wb.sheet[3], "T2", buf, sizeof buf), "");
+    /* the sources sheet: the table's yes and no */
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+    ck_assert_ptr_nonnull(src);
+    assert_cell(src, "B2", "沈阳");
+    assert_cell(src, "C2", "yes");
+    assert_cell(src, "B3", "大连");
+    assert_cell(src, "C3", "no");
+    free(src);
+    free_book(&wb);
+    free_book(&zh);
+}
+END_TEST
+
+/* A yes/no target's goal in the targets sheet is yes or no, as on the
+ * page; the distribution of its values (min .. mean, the mean the share of
+ * yes) stays numbers. */
+START_TEST(xlsx_bool_goal_rollup)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_bool_value);
+    workbook wb;
+    write_book(&run, &wb);
+    report_run_end(&run);
+    const char *t = wb.sheet[3];
+    char buf[512];
+    assert_cell(t, "A2", "近岸海域水质");
+    assert_cell(t, "T1", "goal");
+    assert_cell(t, "T2", "yes");
+    assert_cell(t, "S1", "mean");
+    ck_assert_ptr_nonnull(strstr(cell(t, "S2", buf, sizeof buf), "<v>0.5</v>"));
     free_book(&wb);
 }
 END_TEST
@@ -544,6 +613,8 @@ int main(void)
     tcase_add_test(tc, xlsx_too_many_rows);
     tcase_add_test(tc, xlsx_not_applicable_no_goal);
     tcase_add_test(tc, xlsx_negative_zero);
+    tcase_add_test(tc, xlsx_bool_words);
+    tcase_add_test(tc, xlsx_bool_goal_rollup);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
