@@ -675,7 +675,7 @@ static const char *ind_number(D *x, const sema_indicator *i, double v)
     if (i->type == TY_BOOL)
         return v != 0 ? "yes" : "no";
     const char *u = i->unit ? unit_name(i->unit) : "";
-    return arena_printf(x->a, "%s%s%s", num(x, v), strcmp(u, "%") == 0 || !*u ? "" : " ", u);
+    return arena_printf(x->a, "%s%s%s", num(x, v), unit_gap(u), u);
 }
 
 /* Whether a row of indicator i's values with `in` gives region k year y. */

@@ -186,6 +186,13 @@ const char *unit_name(const unit_t *u)
     return u->name;
 }
 
+const char *unit_gap(const char *unit)
+{
+    if (!unit || !*unit || strcmp(unit, "%") == 0 || strcmp(unit, "\u2030") == 0) /* ‰ */
+        return "";
+    return " ";
+}
+
 char *unit_dimstr(const unit_sys *s, const unit_t *u)
 {
     if (u->ndim == 0)

@@ -89,6 +89,13 @@ double unit_divisor(const unit_t *from, const unit_t *to);
 /* The unit's name as written (for messages and reports). */
 const char *unit_name(const unit_t *u);
 
+/* What a text for people (explain, the page, planc diff) writes between a
+ * number and the unit named `unit`: nothing before `%` and `‰` ("92%",
+ * "5‰", as a percentage is written in English and Chinese alike) or no
+ * unit, a space before any other ("7603 万亩", "35 μg/m³").  The one rule,
+ * so that the outputs agree. */
+const char *unit_gap(const char *unit);
+
 /* The dimension written over the base names, in the arena: "亩", "吨 万元^-1",
  * "1" when dimensionless (for tests and dumps). */
 char *unit_dimstr(const unit_sys *s, const unit_t *u);

@@ -21,6 +21,7 @@
 #include "report_json.h"
 #include "report_style.h"
 #include "rtmem.h"
+#include "unit.h"
 
 /* ---------------------------------------------------------------- strings */
 
@@ -119,10 +120,8 @@ static void qty(lbl_lang lang, strbuf *b, double v, const char *unit, bool boole
         sbf(b, "%s", L(lang, v != 0 ? LBL_YES : LBL_NO));
     } else if (!unit || !*unit || strcmp(unit, "1") == 0) {
         sbf(b, "%s", num(lang, v, buf));
-    } else if (strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0) {
-        sbf(b, "%s%s", num(lang, v, buf), unit);
     } else {
-        sbf(b, "%s %s", num(lang, v, buf), unit);
+        sbf(b, "%s%s%s", num(lang, v, buf), unit_gap(unit), unit);
     }
 }
 

@@ -28,6 +28,7 @@
 #include "labels.h"
 #include "report_style.h"
 #include "rtmem.h"
+#include "unit.h"
 #include "utf8.h"
 
 #ifndef PLANC_VERSION
@@ -183,14 +184,6 @@ static const char *unit_after_number(const ir_target *tg)
     if (!tg->unit || strcmp(tg->unit, "bool") == 0 || strcmp(tg->unit, "1") == 0)
         return "";
     return tg->unit;
-}
-
-/* The space between a number and the unit u after it: none before a
- * percent or per-mille sign ("≥ 92%", as the plans, the explanation and
- * the workbook write it), one before any other unit ("≥ 60 万亩"). */
-static const char *unit_space(const char *u)
-{
-    return !u[0] || strcmp(u, "%") == 0 || strcmp(u, "‰") == 0 ? "" : " ";
 }
 
 /* Formats v for a reader: at most two decimals, trailing zeros dropped;
@@ -683,7 +676,7 @@ static void heat_row(page *g, const heat_layout *L, const rollup_region *rr, dou
         fprintf(out, "%s%s", label(g, LBL_COLON), status_name(g, st));
         if (v[0]) {
             const char *u = unit_after_number(tg);
-            fprintf(out, "%s%s%s", label(g, LBL_PAREN_OPEN), v, unit_space(u));
+            fprintf(out, "%s%s%s", label(g, LBL_PAREN_OPEN), v, unit_gap(u));
             put_text(out, u);
             fputs(label(g, LBL_PAREN_CLOSE), out);
         }
@@ -897,7 +890,7 @@ static void goal_caption(page *g, uint32_t ti)
                 fprintf(out, "%s%s %s", i ? label(g, LBL_LIST_SEP) : "", op_text(m->op), num);
             }
             if (!m->goal_src && unit_after_number(tg)[0]) {
-                fputs(unit_space(unit_after_number(tg)), out);
+                fputs(unit_gap(unit_after_number(tg)), out);
                 put_text(out, unit_after_number(tg));
             }
             if (m->has_tolerance) {
@@ -905,7 +898,7 @@ static void goal_caption(page *g, uint32_t ti)
                 short_number(m->tolerance, num);
                 fprintf(out, label(g, LBL_TOLERANCE), num);
                 if (unit_after_number(tg)[0]) {
-                    fputs(unit_space(unit_after_number(tg)), out);
+                    fputs(unit_gap(unit_after_number(tg)), out);
                     put_text(out, unit_after_number(tg));
                 }
             }
@@ -922,7 +915,7 @@ static void goal_caption(page *g, uint32_t ti)
             short_number(rt->goal, num);
             fprintf(out, label(g, LBL_GOAL_VALUE), num);
             if (unit_after_number(tg)[0]) {
-                fputs(unit_space(unit_after_number(tg)), out);
+                fputs(unit_gap(unit_after_number(tg)), out);
                 put_text(out, unit_after_number(tg));
             }
             fprintf(out, label(g, LBL_IN_YEAR), g->ru->year);

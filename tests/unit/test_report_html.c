@@ -639,6 +639,27 @@ END_TEST
  * and note on one line, with the targets that read it; a footnote mark
  * after the goals of each such target, in its card and in the table of
  * targets, links to it.  In Chinese too. */
+/* Gives target 0 (近岸海域水质) the unit 万亩. */
+static void unit_wanmu(ir_program *p)
+{
+    p->targets[0].unit = "万亩";
+}
+
+/* A number and its unit: `%` follows the number ("93%", as explain and
+ * planc diff write it: unit_gap), any other unit after a space. */
+START_TEST(html_unit_gap)
+{
+    report_run run;
+    report_run_start(&run, true, report_fixture_data, unit_wanmu);
+    char *h = render(&run);
+    report_run_end(&run);
+    ck_assert_ptr_nonnull(strstr(h, "<title>沈阳 · 近岸海域水质: met (93 万亩)</title>"));
+    ck_assert_ptr_nonnull(strstr(h, "≥ 92 万亩 by 2027"));
+    ck_assert_ptr_null(strstr(h, "93万亩"));
+    free(h);
+}
+END_TEST
+
 /* A yes/no target's value on hover in the heatmap is yes or no (是, 否),
  * as its goal is, not 1 or 0. */
 START_TEST(html_bool_value_words)
@@ -844,6 +865,7 @@ int main(void)
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, html_sections_and_charts);
     tcase_add_test(tc, html_bool_value_words);
+    tcase_add_test(tc, html_unit_gap);
     tcase_add_test(tc, html_bool_table_sources);
     tcase_add_test(tc, html_escapes_untrusted_text);
     tcase_add_test(tc, html_self_contained);

@@ -137,6 +137,20 @@ START_TEST(compound)
 END_TEST
 
 /* Exponents are bounded; units made before a later base still compare. */
+/* The gap between a number and its unit in text for people: none before
+ * % and ‰ (and no unit), a space before any other. */
+START_TEST(gap)
+{
+    ck_assert_str_eq(unit_gap("%"), "");
+    ck_assert_str_eq(unit_gap("‰"), "");
+    ck_assert_str_eq(unit_gap(""), "");
+    ck_assert_str_eq(unit_gap(NULL), "");
+    ck_assert_str_eq(unit_gap("万亩"), " ");
+    ck_assert_str_eq(unit_gap("μg/m³"), " ");
+    ck_assert_str_eq(unit_gap("%x"), " ");
+}
+END_TEST
+
 START_TEST(limits)
 {
     const unit_t *m = unit_base(&S, "m");
@@ -165,6 +179,7 @@ static Suite *unit_suite(void)
     tcase_add_test(tc, base_and_derived);
     tcase_add_test(tc, compound);
     tcase_add_test(tc, limits);
+    tcase_add_test(tc, gap);
     suite_add_tcase(s, tc);
     return s;
 }
