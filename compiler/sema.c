@@ -4132,6 +4132,176 @@ static void pass_check(S *s)
     }
 }
 
+/* The bit of level lv in a mask of levels; the levels past the 63rd share
+ * the last bit (a mask then says "some level", enough to leave a warning
+ * out). */
+static uint64_t level_bit(int64_t lv)
+{
+    return (uint64_t)1 << (lv >= 0 && lv < 63 ? lv : 63);
+}
+
+/* What an expression reads of other regions' rows: READS_BELOW for a
+ * function over the regions below (is_below_call: share, total, or
+ * lowest / highest / average with a level; the level's bit added to
+ * *levels), READS_PEERS for one over the row's peers (lowest / highest /
+ * average of the row's level), directly or through the formulas it names
+ * (each walked once per stamp in seen). */
+enum { READS_BELOW = 1, READS_PEERS = 2 };
+static unsigned rows_read(S *s, const ast_expr *e, uint32_t *seen, uint32_t stamp, int depth,
+                          uint64_t *levels)
+{
+    if (!e || depth > MAX_DEPTH)
+        return 0;
+    switch (e->kind) {
+    case EX_NAME: {
+        int i = formula_ind(s, e);
+        if (i < 0 || seen[i] == stamp)
+            return 0;
+        seen[i] = stamp;
+        return rows_read(s, s->ii[i].d->u.ind.formula, seen, stamp, depth + 1, levels);
+    }
+    case EX_UNARY:
+        return rows_read(s, e->u.un.a, seen, stamp, depth + 1, levels);
+    case EX_BINARY:
+        return rows_read(s, e->u.bin.a, seen, stamp, depth + 1, levels) | rows_read(s, e->u.bin.b, seen, stamp, depth + 1, levels);
+    case EX_IF:
+        return rows_read(s, e->u.cond.c, seen, stamp, depth + 1, levels) |
+               rows_read(s, e->u.cond.a, seen, stamp, depth + 1, levels) | rows_read(s, e->u.cond.b, seen, stamp, depth + 1, levels);
+    case EX_CALL: {
+        sema_ref f = e->sema.ref;
+        unsigned r = is_below_call(e) ? READS_BELOW
+                     : f == FN_LOWEST || f == FN_HIGHEST || f == FN_AVERAGE ? READS_PEERS : 0;
+        if (r == READS_BELOW)
+            *levels |= level_bit(e->sema.index);
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            r |= rows_read(s, e->u.call.args[i], seen, stamp, depth + 1, levels);
+        return r;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* rows_read of what target t measures, its goals and its score. */
+static unsigned target_rows_read(S *s, const ast_target *t, uint32_t *seen, uint32_t stamp, uint64_t *levels)
+{
+    unsigned r = rows_read(s, t->measured, seen, stamp, 0, levels) | rows_read(s, t->score, seen, stamp, 0, levels);
+    for (uint32_t k = 0; k < t->nms; k++)
+        r |= rows_read(s, t->ms[k].goal, seen, stamp, 0, levels);
+    return r;
+}
+
+/* Regions that no target applies to: every target's scope leaves them
+ * out, so their rows are judged on nothing (all not_applicable), which is
+ * rarely meant (a region declared at a level no target names: an
+ * autonomous prefecture at a level of its own beside `for city`).  A
+ * warning at the region's declaration, one per level (the first
+ * REGIONS_SHOWN named), with a hint.  Not a region with a role all the
+ * same: a regional group or a member of one, a region below one that a
+ * target reading the regions below covers (share, total,
+ * average(LEVEL, x), ...: its rows are counted there), one at the level
+ * of one that a target reading its peers covers (average(x), ...), or a
+ * parent of regions with a role (the hierarchy, its roll-ups, the rows
+ * planc adds for share targets).  Not after an error (a scope may be
+ * wrong because of it). */
+static void warn_untargeted_regions(S *s)
+{
+    enum { REGIONS_SHOWN = 8 };
+    sema_model *m = s->m;
+    if (s->d->nerrors || m->nregions == 0 || m->ntargets == 0)
+        return;
+    bool *covered = arena_alloc(s->a, (m->nregions + 1) * sizeof *covered);
+    uint64_t *read_below = arena_alloc(s->a, (m->nregions + 1) * sizeof *read_below); /* levels */
+    bool *role = arena_alloc(s->a, (m->nregions + 1) * sizeof *role);
+    bool *peer_level = arena_alloc(s->a, (m->nlevels + 1) * sizeof *peer_level);
+    uint32_t *seen = arena_alloc(s->a, (m->ninds + 1) * sizeof *seen);
+    for (uint32_t i = 0; i < m->ntargets; i++) {
+        const sema_target *t = &m->targets[i];
+        if (!t->scoped)
+            return; /* a target of every region */
+        uint64_t levels = 0;
+        unsigned reads = t->ast ? target_rows_read(s, t->ast, seen, i + 1, &levels) : 0;
+        for (uint32_t k = 0; k < t->nscope; k++) {
+            uint32_t r = t->scope[k];
+            covered[r] = true;
+            read_below[r] |= levels;
+            if ((reads & READS_PEERS) && m->regions[r].level < m->nlevels)
+                peer_level[m->regions[r].level] = true;
+        }
+    }
+    const uint32_t *order = level_order(s);
+    /* down the hierarchy: the levels that targets of the regions above
+     * (through a parent or a group holding it) read below them; a region
+     * at one of them is counted there */
+    uint64_t *above = arena_alloc(s->a, (m->nregions + 1) * sizeof *above);
+    bool *fed = arena_alloc(s->a, (m->nregions + 1) * sizeof *fed);
+    for (uint32_t i = 0; i < m->nregions; i++) {
+        uint32_t r = order[i];
+        const sema_region *x = &m->regions[r];
+        if (x->parent >= 0)
+            above[r] |= read_below[x->parent] | above[x->parent];
+        for (uint32_t k = 0; k < x->ngroups; k++)
+            above[r] |= read_below[x->groups[k]] | above[x->groups[k]];
+        fed[r] = (above[r] & (level_bit(x->level) | level_bit(63))) != 0;
+    }
+    /* up the hierarchy: a role of its own, or a parent of regions with one */
+    for (uint32_t i = m->nregions; i-- > 0;) {
+        uint32_t r = order[i];
+        const sema_region *x = &m->regions[r];
+        role[r] = role[r] || covered[r] || fed[r] || x->is_group || x->ngroups ||
+                  (x->level < m->nlevels && peer_level[x->level]);
+        if (role[r])
+            flag_holders(m, r, role);
+    }
+    uint32_t *left = arena_alloc(s->a, (m->nregions + 1) * sizeof *left);
+    uint32_t nleft = 0;
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (!role[r])
+            left[nleft++] = r;
+    /* one warning per level, in the order of the regions */
+    bool *told = arena_alloc(s->a, (m->nlevels + 1) * sizeof *told);
+    for (uint32_t i = 0; i < nleft; i++) {
+        const sema_region *x = &m->regions[left[i]];
+        uint32_t lv = x->level;
+        if (lv < m->nlevels && told[lv])
+            continue;
+        uint32_t n = 0;
+        for (uint32_t j = i; j < nleft; j++)
+            n += m->regions[left[j]].level == lv;
+        const char *lname = lv < m->nlevels ? m->levels[lv] : "?";
+        if (n == 1) {
+            diag_warning(s->d, x->sp, "no target applies to region '%s': every target's scope leaves it "
+                                      "out, so its rows are judged on nothing", x->name);
+        } else {
+            size_t len = 1;
+            uint32_t shown = 0;
+            for (uint32_t j = i; j < nleft && shown < REGIONS_SHOWN; j++)
+                if (m->regions[left[j]].level == lv) {
+                    len += strlen(m->regions[left[j]].name) + 4;
+                    shown++;
+                }
+            char *names = arena_alloc(s->a, len), *at = names;
+            shown = 0;
+            for (uint32_t j = i; j < nleft && shown < REGIONS_SHOWN; j++)
+                if (m->regions[left[j]].level == lv)
+                    at += sprintf(at, "%s'%s'", shown++ ? ", " : "", m->regions[left[j]].name);
+            diag_warning(s->d, x->sp, "no target applies to %u regions of level '%s' (%s%s): every "
+                                      "target's scope leaves them out, so their rows are judged on nothing",
+                         n, lname, names, n > shown ? ", ..." : "");
+        }
+        if (n == 1)
+            diag_hint(s->d, "give a target that covers it ('for %s', or its level '%s' in a target's "
+                            "'for'), declare it at a level the targets name, or drop it if the plan does "
+                            "not judge it", x->name, lname);
+        else
+            diag_hint(s->d, "give a target that covers them (their level '%s' in a target's 'for'), "
+                            "declare them at a level the targets name, or drop them if the plan does "
+                            "not judge them", lname);
+        if (lv < m->nlevels)
+            told[lv] = true;
+    }
+}
+
 /* ---------------------------------------------------------------- pass 4: whole program */
 
 /* Collects the indicators an expression names (deduplicated per call). */
@@ -4848,6 +5018,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_region_cycles(s);
     check_aliases(s);
     check_weight_sums(s);
+    warn_untargeted_regions(s);
     check_rated_maps(s);
     check_tests(s);
     m->level_order = level_order(s);

@@ -543,6 +543,7 @@ START_TEST(override_region)
         "section 一 \"一\" {\n"
         "    measure (一) \"一\" {\n"
         "        target 乙目标 for 乙 : 比例 >= 80%% by 2027\n"
+        "        target 其他 for 省, 新省, 甲, 丙 : 比例 >= 60%% by 2027\n"
         "    }\n"
         "}\n"
         "test \"t\" {\n"
