@@ -287,6 +287,8 @@ typedef struct loader {
                                NULL (malloc'd): the note after the errors
                                suggests --skip-unknown-regions */
     bool *map_noted;        /* per column: the note listing its map's texts was printed */
+    bool *suffix_noted;     /* per column: the note on a unit or multiplier after
+                               its numbers was printed (suffix_note) */
     unsigned unmapped_line; /* the record and header field of the last text */
     long unmapped_field;    /* reported not in a map (two columns reading one
                                field through one map report it once) */
@@ -1745,6 +1747,109 @@ static const char *malformed_why(const loader *L, const char *s, size_t n, uint3
     return "";
 }
 
+/* The multipliers a table writes after a number ("12.3万"), with their
+ * values. */
+static const struct {
+    const char *text;
+    double value;
+} multipliers[] = {{"万", 1e4}, {"亿", 1e8}, {"千", 1e3}, {"百万", 1e6}};
+
+/* Whether `name` is the name of a unit the rules use (a column's, an
+ * indicator's, a target's or a values table's), but the units a cell may
+ * end in already (`%`, read in a % column; `‰`) and those no cell writes
+ * (`1`, `bool`). */
+static bool rules_unit(const ir_program *p, const char *name, size_t n)
+{
+    static const char *const skip[] = {"%", "\xE2\x80\xB0", "1", "bool"}; /* ‰ */
+    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
+        if (strlen(skip[i]) == n && memcmp(skip[i], name, n) == 0)
+            return false;
+    const char *u;
+#define SAME(x) ((u = (x)) && strlen(u) == n && memcmp(u, name, n) == 0)
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        if (SAME(p->columns[k].unit) || SAME(p->columns[k].indicator_unit))
+            return true;
+    for (uint32_t k = 0; k < p->ntargets; k++)
+        if (SAME(p->targets[k].unit))
+            return true;
+    for (uint32_t k = 0; k < p->ninputs; k++)
+        if (SAME(p->inputs[k].unit))
+            return true;
+#undef SAME
+    return false;
+}
+
+/* After the first malformed cell of column k that is a number followed by
+ * a multiplier (万, 亿, 千, 百万) or by the name of a unit the rules use
+ * ("12.3万", "59 万吨"), one note for the column on how to read it: the
+ * cells must be numbers alone, converted, or in a unit the column is
+ * declared in (`in UNIT`, docs/LANGUAGE.md §4).  Nothing for any other
+ * text after the number: thousands separators ("1 000", "7，603"), "93%%"
+ * and invisible characters have their own messages. */
+static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, size_t n)
+{
+    const ir_column *c = &L->p->columns[k];
+    if (L->suffix_noted[k] || L->stopped)
+        return;
+    size_t i = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    size_t digits = 0;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+        digits += s[i++] != '.';
+    size_t end = i; /* the number is s[0..end) */
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (!digits || i == n)
+        return;
+    const char *suf = s + i;
+    size_t sn = n - i;
+    const char *unit = c->unit && *c->unit ? c->unit : NULL;
+    const char *ind_unit = c->indicator_unit && *c->indicator_unit ? c->indicator_unit : NULL;
+    for (size_t m = 0; m < sizeof multipliers / sizeof multipliers[0]; m++) {
+        if (strlen(multipliers[m].text) != sn || memcmp(multipliers[m].text, suf, sn) != 0)
+            continue;
+        L->suffix_noted[k] = true;
+        fprintf(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
+                        "holds a number alone: convert the column (%.*s%s is %.*s × %.0f)",
+                name, multipliers[m].text, shown(L, s, n), (int)end, s, multipliers[m].text, (int)end, s,
+                multipliers[m].value);
+        /* the unit of that scale: the multiplier before the column's unit
+         * (59万 in a column of 亩 is 59 万亩), a unit the rules use, or
+         * one to declare when the column's unit has no multiplier of its
+         * own (not 万万亩) */
+        if (unit && rules_unit(L->p, unit, strlen(unit))) {
+            char scaled[128];
+            snprintf(scaled, sizeof scaled, "%s%s", multipliers[m].text, unit);
+            bool scaled_already = false;
+            for (size_t j = 0; j < sizeof multipliers / sizeof multipliers[0]; j++)
+                scaled_already |= strncmp(unit, multipliers[j].text, strlen(multipliers[j].text)) == 0;
+            if (rules_unit(L->p, scaled, strlen(scaled)))
+                fprintf(L->err, ", or write the numbers alone and read the column in %s (column \"%s\" in %s)",
+                        scaled, name, scaled);
+            else if (!scaled_already)
+                fprintf(L->err, ", or write the numbers alone, declare a unit of that scale (unit %s = %.0f %s) "
+                                "and read the column in it (column \"%s\" in %s)",
+                        scaled, multipliers[m].value, unit, name, scaled);
+        }
+        fputc('\n', L->err);
+        return;
+    }
+    if (!rules_unit(L->p, suf, sn))
+        return;
+    L->suffix_noted[k] = true;
+    if (unit && strlen(unit) == sn && memcmp(unit, suf, sn) == 0)
+        fprintf(L->err, "note: column '%s' writes its unit after its numbers (as '%s'); a cell holds a number "
+                        "alone: the rules read the column in %s already, so write %.*s\n",
+                name, shown(L, s, n), unit, (int)end, s);
+    else
+        fprintf(L->err, "note: column '%s' writes a unit after its numbers (as '%s'); a cell holds a number "
+                        "alone: write the numbers alone and, if the column is in %.*s, say so in the rules "
+                        "(column \"%s\" in %.*s: planc converts it into %s), or convert the column into %s\n",
+                name, shown(L, s, n), (int)sn, suf, name, (int)sn, suf, ind_unit ? ind_unit : "?",
+                unit ? unit : "?");
+}
+
 /* A cell s[0..n) of column k (in header field `field`) that is no number
  * and no text of the column's map (which has no `else missing`): an error,
  * with a did-you-mean when a text of the map differs from it in ASCII case
@@ -1875,6 +1980,7 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
             return unmapped(L, rec, k, field, s, cell_len);
         data_error(L, rec->line, "column '%s': malformed number '%s'%s", name, shown(L, s, cell_len),
                    malformed_why(L, s, cell_len, k));
+        suffix_note(L, k, name, s, cell_len);
         if (is_marker_like(s, cell_len) && !L->first_marker) {
             L->first_marker = rt_xmalloc(cell_len + 1, 1);
             memcpy(L->first_marker, s, cell_len);
@@ -3007,6 +3113,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         L.cell_text[k] = -1;
     L.percent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.percent);
     L.map_noted = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.map_noted);
+    L.suffix_noted = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.suffix_noted);
     for (uint32_t k = 0; k < p->ncolumns; k++)
         /* count and share read the cells as written: a % after them is allowed */
         L.percent[k] = (p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0) ||
@@ -3140,6 +3247,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     free(L.year_index);
     free(L.percent);
     free(L.map_noted);
+    free(L.suffix_noted);
     free(L.names);
     free(L.sorted);
     if (L.nerrors) {
