@@ -2099,6 +2099,31 @@ static char *dir_of(const char *path)
     return strndup(path, (size_t)(slash - path));
 }
 
+/* Whether paths a and b name one file: when both exist, one inode (a
+ * link or a symbolic link to the other); else the same name in the same
+ * directory, the directories resolved ("q.h" and "./q.h", "d/../q.h").
+ * The header is written first and the library renamed over its path
+ * second, so a header that is the library would be lost. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    const char *ba = strrchr(a, '/'), *bb = strrchr(b, '/');
+    ba = ba ? ba + 1 : a;
+    bb = bb ? bb + 1 : b;
+    if (strcmp(ba, bb) != 0)
+        return false;
+    char *da = dir_of(a), *db = dir_of(b);
+    char *ra = da ? realpath(da, NULL) : NULL, *rb = db ? realpath(db, NULL) : NULL;
+    bool same = ra && rb ? strcmp(ra, rb) == 0 : strcmp(a, b) == 0;
+    free(da);
+    free(db);
+    free(ra);
+    free(rb);
+    return same;
+}
+
 /* The library's NAME: the file name without a leading "lib" and from its
  * first '.' on ("libquickstart.so" -> "quickstart"); malloc'd, NULL when
  * nothing is left. */
@@ -2258,8 +2283,11 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         rc = AOT_INTERNAL;
         goto done;
     }
-    if (strcmp(header, o->output) == 0) {
+    if (same_file(header, o->output)) {
         fprintf(err, "planc: error: the header and the library are the same file '%s'\n", header);
+        if (!o->header)
+            fprintf(err, "note: the header is NAME.h beside libNAME.so: write -o lib%s.so, "
+                         "or give --header FILE\n", name);
         rc = AOT_USAGE;
         goto done;
     }

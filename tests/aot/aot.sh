@@ -50,6 +50,21 @@ expect 1 "$planc" build "$tmp/no-such.plan" -o "$tmp/libx.so"; contains err "no-
 printf 'plan P { region R baseline 2020 horizon 2030 }\nlevels l\nregion R : l\nindicator x : %%, column "x"\nsection S { measure (1) { target x >= 5 [kg] by 2025 } }\n' >"$tmp/bad.plan"
 expect 1 "$planc" build "$tmp/bad.plan" -o "$tmp/libx.so"; contains err "bad.plan:5"
 n=$((n + 1)); [ ! -e "$tmp/libx.so" ] && [ ! -e "$tmp/x.h" ] || fail "a failed build wrote files"
+# A library whose header would be the library itself (-o q.h names the
+# header q.h: it was written and then replaced by the library, exit 0):
+# refused, however the two paths are spelled, with nothing written.
+mkdir "$tmp/same"
+(cd "$tmp/same" && "$planc" build "$qs/rules.plan" -o q.h) >"$tmp/out" 2>"$tmp/err"; rc=$?; n=$((n + 1))
+[ $rc -eq 2 ] || fail "build -o q.h exited $rc, expected 2"
+contains err "the header and the library are the same file './q.h'"
+contains err "write -o libq.so, or give --header FILE"
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/same/libq.so" --header "$tmp/same/../same/libq.so"
+contains err "the same file"
+echo old >"$tmp/same/libq.so"; ln -s libq.so "$tmp/same/q.h"
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/same/libq.so"
+contains err "the same file '$tmp/same/q.h'"
+n=$((n + 1)); [ "$(cat "$tmp/same/libq.so")" = old ] && [ "$(ls -A "$tmp/same" | wc -l)" -eq 2 ] ||
+    { fail "a refused build changed files"; ls -A "$tmp/same"; }
 
 # A failing C compiler: exit 4, its output shown, existing files untouched,
 # nothing left behind.
