@@ -50,7 +50,9 @@
  * x * x of 1e200, a total or cumulative beyond ±1.8e308) is an error, as
  * it is for `planc run` (docs/LANGUAGE.md §10): PLANC_E_OVERFLOW (version
  * 3), the message naming the target, region, year, input row and the
- * columns it reads; a result never holds an infinity there.  score never
+ * columns it reads; a result never holds an infinity there (but in the
+ * goal and expected columns of a row where the target is
+ * PLANC_NOT_APPLICABLE, which no report shows: below).  score never
  * keeps a pointer into `in`, is safe to call from several threads at
  * once, and allocates only the result and temporaries (PLANC_E_NOMEM when
  * that fails).
@@ -70,8 +72,10 @@
  * outside its scope, a year before the baseline, the baseline year for
  * a goal with a deadline, a trend or peaks), its goal and expected
  * columns are not cleared: they hold what the target computes there (its
- * goal, as a rule).  planc's reports leave them empty on such rows, where
- * no goal applies; a program presenting them should too.
+ * goal, as a rule; an infinity where that overflows, a trajectory
+ * extrapolated to a year before the baseline, is no error there).
+ * planc's reports leave them empty on such rows, where no goal applies;
+ * a program presenting them should too.
  *
  * Goals (version 2).  lib->goals[t] lists target t's goals as the rules
  * state them, one planc_milestone per milestone: the operator, the goal

@@ -565,10 +565,17 @@ static bool check_missing(const ir_program *p, const rt_table *t, const rt_resul
  * scores. */
 static const char *const overflow_what[] = {"value", "goal", "expected value"};
 
-/* Slot k (0..2, overflow_what) of target tg. */
-static uint32_t overflow_slot(const ir_target *tg, int k)
+/* Number k (0..2, overflow_what) of target tg on a row, as the results
+ * write it: the value on every row, the goal and the expected value only
+ * on a row that is not not_applicable (the reports leave them empty
+ * there: report_target_goal), so that a trajectory extrapolated to a year
+ * before the baseline, or a goal computed for a region outside the
+ * target's scope, is no error of a run that shows neither. */
+static double overflow_number(const rt_result *r, const ir_target *tg, int k, size_t row)
 {
-    return k == 0 ? tg->value : k == 1 ? tg->goal : tg->expected;
+    if (k > 0 && rt_result_value(r, tg->status, row) == IR_ST_NA)
+        return NAN;
+    return rt_result_value(r, k == 0 ? tg->value : k == 1 ? tg->goal : tg->expected, row);
 }
 
 long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
@@ -577,7 +584,7 @@ long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_
     for (size_t row = lo; row < hi; row++)
         for (uint32_t i = 0; i < p->ntargets; i++)
             for (int k = 0; k < 3; k++)
-                if (isinf(rt_result_value(r, overflow_slot(&p->targets[i], k), row))) {
+                if (isinf(overflow_number(r, &p->targets[i], k, row))) {
                     *target = i;
                     return (long)row;
                 }
@@ -606,7 +613,7 @@ void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *
 {
     const ir_target *tg = &p->targets[target];
     int k = 0;
-    while (k < 2 && !isinf(rt_result_value(r, overflow_slot(tg, k), row)))
+    while (k < 2 && !isinf(overflow_number(r, tg, k, row)))
         k++;
     error_at(err, t, row);
     char *reads = rt_overflow_reads(p, tg);

@@ -201,6 +201,13 @@ score_case po "$po"
 same "$tmp/po/aot.csv" "$po/expected.out"
 contains out "^丙,2023,target,低于上年均值,,(一),,missing,45,"
 
+# ---- a goal or expected value that overflows only where the target does
+# not apply (a year before the baseline, a region outside its scope): no
+# error, the library's outputs as planc run's ----
+ona=$src/tests/run/overflow-not-applicable
+score_case ona "$ona"
+same "$tmp/ona/aot.csv" "$ona/expected.out"
+
 # ---- a number that overflows a double: the library's PLANC_E_OVERFLOW, at
 # the target, region and year planc run names (LANGUAGE.md §10) ----
 ni=$src/tests/run/number-infinite
