@@ -410,11 +410,12 @@ static const char rt_types[] =
     "    double scale;\n"
     "    uint32_t scope;              /* IN_SCOPE */\n"
     "    const double *values;        /* IN_TABLE: per region */\n"
-    "    int32_t year0;               /* IN_TABLE with years: region r's value in\n"
-    "                                    year0 + k is by_year[r * nyears + k]\n"
-    "                                    unless NaN (values[r] then) */\n"
-    "    uint32_t nyears;\n"
-    "    const double *by_year;\n"
+    "    /* IN_TABLE whose rows give years (else by_first is NULL): region\n"
+    "     * r's years are by_years[by_first[r] .. by_first[r + 1]), rising,\n"
+    "     * with their values in by_values; values[r] in the other years */\n"
+    "    const uint32_t *by_first;\n"
+    "    const int32_t *by_years;\n"
+    "    const double *by_values;\n"
     "} in_def;\n"
     "\n"
     "/* A constant or input slot that needs a column of its own (an output or\n"
@@ -963,11 +964,22 @@ static const char rt_code[] =
     "        break;\n"
     "    case IN_TABLE:\n"
     "        for (size_t r = 0; r < t->n; r++) {\n"
+    "            uint32_t g = t->region[r];\n"
+    "            col[r] = d->values[g];\n"
+    "            if (!d->by_first)\n"
+    "                continue;\n"
+    "            /* the region's year, found by halving its years */\n"
     "            long y = d->absolute ? d->year : (long)t->year[r] + d->rel;\n"
-    "            double v = NAN;\n"
-    "            if (d->nyears && y >= d->year0 && y - d->year0 < (long)d->nyears)\n"
-    "                v = d->by_year[(size_t)t->region[r] * d->nyears + (size_t)(y - d->year0)];\n"
-    "            col[r] = isnan(v) ? d->values[t->region[r]] : v;\n"
+    "            uint32_t lo = d->by_first[g], hi = d->by_first[g + 1];\n"
+    "            while (lo < hi) {\n"
+    "                uint32_t mid = lo + (hi - lo) / 2;\n"
+    "                if (d->by_years[mid] < y)\n"
+    "                    lo = mid + 1;\n"
+    "                else\n"
+    "                    hi = mid;\n"
+    "            }\n"
+    "            if (lo < d->by_first[g + 1] && d->by_years[lo] == y)\n"
+    "                col[r] = d->by_values[lo];\n"
     "        }\n"
     "        break;\n"
     "    default:\n"
@@ -1395,6 +1407,18 @@ static uint32_t tsize(uint32_t n)
     return n ? n : 1;
 }
 
+/* The first input of p that reads the same values table by year as input
+ * i (the same indicator's years at another shift), whose arrays input i
+ * shares in the library; i itself when none comes before. */
+static uint32_t by_year_owner(const ir_program *p, uint32_t i)
+{
+    for (uint32_t j = 0; j < i; j++)
+        if (p->inputs[j].kind == IR_IN_TABLE && p->inputs[j].nyears &&
+            p->inputs[j].by_year == p->inputs[i].by_year)
+            return j;
+    return i;
+}
+
 /* Writes the program's tables and the segment declarations: everything
  * of glue.c that depends on the rules except the library struct.
  * Returns false when out of memory. */
@@ -1607,17 +1631,38 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
             fputc(',', f);
         }
         fputs(p->nregions ? "\n};\n" : "0};\n", f);
-        /* and by region and year, for a table whose rows give years */
-        size_t ncells = (size_t)p->nregions * p->inputs[i].nyears;
-        if (!ncells)
+        /* and the years its rows with `in` give, region by region: only
+         * the years given (a region-by-year array of a table spanning
+         * centuries held mostly NaN, and compiled for minutes), once per
+         * table however many inputs read it (prev, at: other shifts) */
+        const ir_input *in = &p->inputs[i];
+        if (!in->nyears || !p->nregions || by_year_owner(p, i) != i)
             continue;
-        fprintf(f, "TABLE double in_by_year_%u[%zu] = {", i, ncells);
-        for (size_t c = 0; c < ncells; c++) {
-            fputs(c % 8 ? " " : "\n    ", f);
-            put_double(f, p->inputs[i].by_year[c]);
-            fputc(',', f);
+        uint32_t n = 0;
+        fprintf(f, "TABLE uint32_t in_by_first_%u[%u] = {", i, p->nregions + 1);
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            fprintf(f, "%s%u,", r % 12 ? " " : "\n    ", n);
+            for (uint32_t k = 0; k < in->nyears; k++)
+                n += !isnan(in->by_year[(size_t)r * in->nyears + k]);
         }
-        fputs("\n};\n", f);
+        fprintf(f, " %u\n};\n", n);
+        fprintf(f, "TABLE int32_t in_by_years_%u[%u] = {", i, tsize(n));
+        for (uint32_t r = 0, c = 0; r < p->nregions; r++)
+            for (uint32_t k = 0; k < in->nyears; k++)
+                if (!isnan(in->by_year[(size_t)r * in->nyears + k]))
+                    fprintf(f, "%s%d,", c++ % 12 ? " " : "\n    ", in->year0 + (int)k);
+        fputs(n ? "\n};\n" : "0};\n", f);
+        fprintf(f, "TABLE double in_by_values_%u[%u] = {", i, tsize(n));
+        for (uint32_t r = 0, c = 0; r < p->nregions; r++)
+            for (uint32_t k = 0; k < in->nyears; k++) {
+                double v = in->by_year[(size_t)r * in->nyears + k];
+                if (isnan(v))
+                    continue;
+                fputs(c++ % 8 ? " " : "\n    ", f);
+                put_double(f, v);
+                fputc(',', f);
+            }
+        fputs(n ? "\n};\n" : "0};\n", f);
     }
     fprintf(f, "TABLE in_def input_defs[%u] = {\n", tsize(p->ninputs));
     for (uint32_t i = 0; i < p->ninputs; i++) {
@@ -1626,13 +1671,14 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         fprintf(f, "    {%d, %d, %u, %d, %d, ", kind, in->shift.absolute, in->column, in->shift.year,
                 in->shift.rel);
         put_double(f, in->scale);
+        uint32_t o = by_year_owner(p, i);
         if (in->kind == IR_IN_TABLE && in->nyears && p->nregions)
-            fprintf(f, ", %u, in_values_%u, %d, %u, in_by_year_%u},\n", in->scope, i, in->year0,
-                    in->nyears, i);
+            fprintf(f, ", %u, in_values_%u, in_by_first_%u, in_by_years_%u, in_by_values_%u},\n",
+                    in->scope, i, o, o, o);
         else if (in->kind == IR_IN_TABLE)
-            fprintf(f, ", %u, in_values_%u, 0, 0, NULL},\n", in->scope, i);
+            fprintf(f, ", %u, in_values_%u, NULL, NULL, NULL},\n", in->scope, i);
         else
-            fprintf(f, ", %u, NULL, 0, 0, NULL},\n", in->scope);
+            fprintf(f, ", %u, NULL, NULL, NULL, NULL},\n", in->scope);
     }
     fputs(p->ninputs ? "};\n" : "    {0}};\n", f);
 

@@ -201,6 +201,35 @@ score_case po "$po"
 same "$tmp/po/aot.csv" "$po/expected.out"
 contains out "^丙,2023,target,低于上年均值,,(一),,missing,45,"
 
+# ---- a values table whose years span five centuries over 1000 regions,
+# with four rows: the library holds the years given, not a region-by-year
+# array (500,000 cells, mostly NaN, took minutes to compile into a 4 MB
+# library); read in and around its years, as planc run reads it ----
+mkdir "$tmp/wide"
+{
+    echo 'plan 宽 { region 省 baseline 2020 horizon 2030 }'
+    echo 'levels province, city'
+    echo 'region 省 : province'
+    printf 'region R1'; for i in $(seq 2 1000); do printf ', R%d' "$i"; done; echo ' : city in 省'
+    echo 'indicator X : 1, lower, column "x"'
+    echo 'indicator T : 1, values { R1 = 1 in 1600, R2 = 2 in 2099, R3 = 7, R3 = 8 in 1700..1702, R1000 = 3 in 1600..2099 }'
+    echo 'section 一 "s" { measure (一) "m" {'
+    echo '  target a for city : X <= T'
+    echo '  target b for city : X <= prev(T) + at(T, 1701)'
+    echo '} }'
+} >"$tmp/wide/rules.plan"
+{
+    echo 'region,year,x'
+    for r in R1 R2 R3 R4 R1000; do
+        for y in 1599 1600 1601 1700 1701 1702 1703 2098 2099 2100; do echo "$r,$y,$((y % 5))"; done
+    done
+} >"$tmp/wide/data.csv"
+score_case wide "$tmp/wide"
+expect 0 "$planc" run "$tmp/wide/rules.plan" --data "$tmp/wide/data.csv"
+same "$tmp/out" "$tmp/wide/aot.csv"
+n=$((n + 1)); size=$(wc -c <"$tmp/wide/libwide.so")
+[ "$size" -lt 1000000 ] || fail "the library of a wide values table has $size bytes"
+
 # ---- a goal or expected value that overflows only where the target does
 # not apply (a year before the baseline, a region outside its scope): no
 # error, the library's outputs as planc run's ----
