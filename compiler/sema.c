@@ -2395,6 +2395,17 @@ static void check_region_decl(S *s, const ast_decl *d)
         if (lv && s->rlevel_ok[y->index] && m->regions[y->index].level <= lv->index) {
             diag_error(s->d, mn.sp, "member '%s' is of level '%s', which is not finer than the "
                        "group's level '%s'", mn.s, m->levels[m->regions[y->index].level], lv->name);
+            /* a level written in another file than the member named here
+             * (an adaptation's `override region X : LEVEL` of the member
+             * or of the group; the error is then at a line of the base
+             * that says otherwise), as for a parent above; a member
+             * that replaces the base's has the note of that below */
+            span mlv = s->rlevel_sp[y->index], glv = d->u.region.level.sp;
+            if (mlv.file != mn.sp.file && !m->regions[y->index].replaces)
+                diag_note(s->d, mlv, "'%s' is of level '%s' here", mn.s,
+                          m->levels[m->regions[y->index].level]);
+            if (glv.file != mn.sp.file)
+                diag_note(s->d, glv, "'%s' is of level '%s' here", gr->name, lv->name);
             if (m->regions[y->index].replaces)
                 /* the base's group names the region this one replaces */
                 diag_note(s->d, m->regions[y->index].sp, "'%s' replaces the base's '%s' here",
