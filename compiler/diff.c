@@ -674,7 +674,10 @@ static const char *ind_number(D *x, const sema_indicator *i, double v)
         return NULL;
     if (i->type == TY_BOOL)
         return v != 0 ? "yes" : "no";
+    /* a number in 1 alone, as quantity() writes one ("5", not "5 1") */
     const char *u = i->unit ? unit_name(i->unit) : "";
+    if (strcmp(u, "1") == 0)
+        u = "";
     return arena_printf(x->a, "%s%s%s", num(x, v), unit_gap(u), u);
 }
 
