@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "proc_fixture.h"
 
 static char dir[64];
 
@@ -38,21 +39,6 @@ static void make_file(const char *name, char *out, size_t n)
     ck_assert_ptr_nonnull(f);
     fputs("partial", f);
     fclose(f);
-}
-
-/* Whether process p runs (not gone, not a zombie). */
-static bool running(pid_t p)
-{
-    char path[64], stat[256] = "";
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)p);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return false;
-    if (!fgets(stat, sizeof stat, f))
-        stat[0] = '\0';
-    fclose(f);
-    const char *paren = strrchr(stat, ')');
-    return !(paren && paren[1] == ' ' && paren[2] == 'Z');
 }
 
 static bool exists(const char *path)

@@ -17,6 +17,7 @@
 
 #include "cleanup.h"
 #include "proc.h"
+#include "proc_fixture.h"
 
 /* When not 0: posix_spawnp below writes the new child's pid to this pipe
  * and sends planc SIGTERM as soon as the child has started, before
@@ -117,21 +118,6 @@ START_TEST(time_limit)
     ck_assert_int_eq(errno, ECHILD);
 }
 END_TEST
-
-/* Whether process p runs (not gone, not a zombie). */
-static bool running(pid_t p)
-{
-    char path[64], stat[256] = "";
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)p);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return false;
-    if (!fgets(stat, sizeof stat, f))
-        stat[0] = '\0';
-    fclose(f);
-    const char *paren = strrchr(stat, ')');
-    return !(paren && paren[1] == ' ' && paren[2] == 'Z');
-}
 
 /* A SIGTERM that arrives right after the child started, before proc_run
  * registered it (cleanup.h), still ends planc by SIGTERM and kills the
