@@ -115,6 +115,15 @@ int ir_first_judged_year(const ir_target *tg)
     return every_year ? tg->y0 : tg->y0 + 1;
 }
 
+bool ir_target_counts(const ir_program *p, uint32_t ti)
+{
+    const ir_target *t = &p->targets[ti];
+    if (t->measure >= p->nmeasures)
+        return false;
+    const ir_measure *m = &p->measures[t->measure];
+    return t->veto || (t->weight != 0 && m->weight != 0 && p->sections[m->section].weight != 0);
+}
+
 /* Makes room for one more element in the arena array *v of n elements of
  * `size` bytes and capacity *cap, doubling it (from `first`) when full. */
 static void grow(arena *a, void **v, uint32_t n, uint32_t *cap, size_t size, uint32_t first)

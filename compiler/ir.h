@@ -523,6 +523,13 @@ long ir_current_milestone(const ir_target *tg, int year);
  * kind and milestones, set before it lowers the target). */
 int ir_first_judged_year(const ir_target *tg);
 
+/* Whether target ti of p matters for a region's total or grade: it, its
+ * measure and its section weigh something, or it is a veto.  On a row the
+ * runtime added for a parent region, such a target that would apply but
+ * reads the region's own data leaves the total and grade missing
+ * (lower.c's added_incomplete; explain names them). */
+bool ir_target_counts(const ir_program *p, uint32_t ti);
+
 /* Prints the program readably (`planc check --dump-ir`). */
 void ir_dump(const ir_program *p, FILE *out);
 

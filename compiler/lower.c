@@ -1133,9 +1133,8 @@ static uint32_t wmean(L *l, const uint32_t *scores, const double *w, uint32_t n)
 /* The slot that is true on a row the runtime added (no row of its own in
  * the data) where some target that counts for the region's total or veto
  * would apply but for that: it reads the region's own data.  IR_NO_SLOT
- * when no row can be added (no share step) or no such target exists.  A
- * target counts when it, its measure and its section weigh something, or
- * when it is a veto. */
+ * when no row can be added (no share step) or no such target exists
+ * (ir_target_counts says which targets count). */
 static uint32_t added_incomplete(L *l)
 {
     const ir_program *p = l->p;
@@ -1148,12 +1147,7 @@ static uint32_t added_incomplete(L *l)
         return IR_NO_SLOT;
     uint32_t any = IR_NO_SLOT;
     for (uint32_t i = 0; i < p->ntargets; i++) {
-        const ir_target *t = &p->targets[i];
-        if (l->own[i] == IR_NO_SLOT || t->measure >= p->nmeasures)
-            continue;
-        const ir_measure *mm = &p->measures[t->measure];
-        bool counts = t->weight != 0 && mm->weight != 0 && p->sections[mm->section].weight != 0;
-        if (!counts && !t->veto)
+        if (l->own[i] == IR_NO_SLOT || !ir_target_counts(p, i))
             continue;
         any = any == IR_NO_SLOT ? l->own[i] : op2(l, IR_OR, IR_BOOL, any, l->own[i]);
     }

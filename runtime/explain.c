@@ -1474,11 +1474,7 @@ static uint32_t added_left_out(const ex_row *x, strbuf *names)
     uint32_t n = 0;
     for (uint32_t i = 0; i < p->ntargets; i++) {
         const ir_target *tg = &p->targets[i];
-        if (tg->measure >= p->nmeasures || !na_added(x, tg))
-            continue;
-        const ir_measure *m = &p->measures[tg->measure];
-        bool counts = tg->weight != 0 && m->weight != 0 && p->sections[m->section].weight != 0;
-        if (!counts && !tg->veto)
+        if (!ir_target_counts(p, i) || !na_added(x, tg))
             continue;
         if (n < 3)
             sbf(names, "%s%s", n ? L(x->lang, LBL_X_SEP) : "", tg->name);
