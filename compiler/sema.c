@@ -4221,6 +4221,9 @@ static void warn_untargeted_regions(S *s)
     sema_model *m = s->m;
     if (s->d->nerrors || m->nregions == 0 || m->ntargets == 0)
         return;
+    for (uint32_t i = 0; i < m->ntargets; i++)
+        if (!m->targets[i].scoped)
+            return; /* a target of every region: nothing to allocate for */
     bool *covered = arena_alloc(s->a, (m->nregions + 1) * sizeof *covered);
     uint64_t *read_below = arena_alloc(s->a, (m->nregions + 1) * sizeof *read_below); /* levels */
     bool *role = arena_alloc(s->a, (m->nregions + 1) * sizeof *role);
@@ -4228,8 +4231,6 @@ static void warn_untargeted_regions(S *s)
     uint32_t *seen = arena_alloc(s->a, (m->ninds + 1) * sizeof *seen);
     for (uint32_t i = 0; i < m->ntargets; i++) {
         const sema_target *t = &m->targets[i];
-        if (!t->scoped)
-            return; /* a target of every region */
         uint64_t levels = 0;
         unsigned reads = t->ast ? target_rows_read(s, t->ast, seen, i + 1, &levels) : 0;
         for (uint32_t k = 0; k < t->nscope; k++) {
