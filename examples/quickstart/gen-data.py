@@ -35,7 +35,22 @@ for i, c in enumerate(cities):
             cells[2] = ""
         rows.append(cells)
 
+# The province's own row each year, as a statistics bureau publishes it: the
+# mean of its cities' shares and concentrations (of the cities reporting),
+# the sum of their farmland and emissions.  Water-saving city is a title a
+# city earns, so the province's cell is left empty.
+prov = []
+for y in range(2021, 2026):
+    yr = [r for r in rows if r[1] == str(y)]
+
+    def col(j):
+        return [float(r[j]) for r in yr if r[j] not in ("", "NA")]
+
+    mean = lambda v: sum(v) / len(v)
+    prov.append(["示例省", str(y), fmt(mean(col(2))), fmt(mean(col(3))),
+                 fmt(sum(col(4)), 0), fmt(sum(col(5)), 0), fmt(mean(col(6))), ""])
+
 with open("data.csv", "w", encoding="utf-8") as fh:
     fh.write("region,year,good_air_days_pct,pm25,farmland_mu,cod_t,green_building_pct,water_saving_city\n")
-    for r in rows:
+    for r in prov + rows:
         fh.write(",".join(r) + "\n")
