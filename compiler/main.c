@@ -1129,7 +1129,7 @@ static int guarded_stream(const ir_program *p, const rt_table *t, const exec_eng
  * Returns an exit code. */
 static int stream_output(const ir_program *p, const rt_table *t, const exec_engine *eng,
                          const exec_engine *checker, const rt_options *rto, rt_timings *rtt,
-                         const run_output *ro, bool *judged)
+                         const run_output *ro, bool *judged, report_ungraded *ungraded)
 {
     ofile *o = NULL;
     FILE *f = stdout;
@@ -1150,6 +1150,7 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
     if (rtt) /* --timings: both passes' scoring */
         rtt->kernel += checked.kernel;
     report_csv_stream_judged(cs, judged);
+    report_csv_stream_ungraded(cs, ungraded);
     int written = report_csv_stream_close(cs);
     int rc = EXIT_OK;
     if (run < 0) {
@@ -1265,6 +1266,60 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged)
             sep = ", ";
         }
     fputc('\n', stderr);
+}
+
+/* Orders ungraded rows by region, then year. */
+static int ungraded_cmp(const void *a, const void *b)
+{
+    const report_ungraded_row *x = a, *y = b;
+    if (x->region != y->region)
+        return x->region < y->region ? -1 : 1;
+    return (x->year > y->year) - (x->year < y->year);
+}
+
+/* The most regions warn_ungraded describes one by one. */
+#define UNGRADED_SHOWN 5
+
+/* Warns, once per region, of a parent region whose rows planc added (it
+ * has children in the data but no row of its own) and left without a
+ * total and grade, since its assessment would leave out targets that read
+ * its own data (docs/LANGUAGE.md §6): the results show an empty grade,
+ * which a reader could take for a region not assessed at all.  At the
+ * data file (the rows are missing from it), with a hint; the exit code is
+ * not changed. */
+static void warn_ungraded(const ir_program *p, const rt_table *t, report_ungraded *u)
+{
+    if (u->n == 0)
+        return;
+    qsort(u->rows, u->n, sizeof *u->rows, ungraded_cmp);
+    uint32_t regions = 0, more = 0;
+    bool unscoped = false;
+    for (size_t i = 0; i < u->n;) {
+        size_t j = i;
+        while (j < u->n && u->rows[j].region == u->rows[i].region)
+            j++;
+        if (regions++ == UNGRADED_SHOWN) {
+            more = 1;
+        } else if (regions > UNGRADED_SHOWN) {
+            more++;
+        } else {
+            bool any;
+            char *text = report_ungraded_text(p, t, &u->rows[i], j - i, &any);
+            fprintf(stderr, "%s: warning: %s\n", rt_table_path(t), text);
+            free(text);
+            unscoped = unscoped || any;
+        }
+        i = j;
+    }
+    if (more)
+        fprintf(stderr, "%s: warning: %u more region%s no total or grade, for want of %s own rows\n",
+                rt_table_path(t), more, more == 1 ? " has" : "s have", more == 1 ? "its" : "their");
+    /* the hint once: a region's own rows, else (for a target on every
+     * region) a scope that keeps it off the parent */
+    fprintf(stderr, "  hint: give %s rows of %s own in the data%s\n",
+            regions == 1 ? p->regions[u->rows[0].region].name : "these regions",
+            regions == 1 ? "its" : "their",
+            unscoped ? ", or scope the targets meant for the regions below (for city)" : "");
 }
 
 /* The name an adaptation gave what was called `name` before (a base's
@@ -1743,12 +1798,13 @@ static int cmd_run(int argc, char **argv)
     double t_report = now_ms();
     bool streamed = streamable(c.ir, &ro, db);
     bool *judged = calloc(c.ir->ntargets + 1, sizeof *judged);
+    report_ungraded ungraded = {0};
     if (!judged) {
         fputs("planc: internal error: out of memory\n", stderr);
         exit(EXIT_INTERNAL);
     }
     if (streamed) {
-        rc = stream_output(c.ir, table, eng, scorer, &rto, &rtt, &ro, judged);
+        rc = stream_output(c.ir, table, eng, scorer, &rto, &rtt, &ro, judged, &ungraded);
         progress_stop(pg);
         t_report = now_ms() - t_report - rtt.kernel;
     } else {
@@ -1768,15 +1824,19 @@ static int cmd_run(int argc, char **argv)
         }
         t_report = now_ms();
         report_mark_judged(c.ir, res, 0, rt_table_nrows(table), judged);
+        report_mark_ungraded(c.ir, table, res, 0, rt_table_nrows(table), &ungraded);
         char *opts = data_options_text(&dopt);
         ro.data_options = opts;
         rc = write_output(&c, rules, data, table, res, &ro, db);
         free(opts);
         t_report = now_ms() - t_report + rtt.check;
     }
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK) {
         warn_unjudged(&c, table, judged);
+        warn_ungraded(c.ir, table, &ungraded);
+    }
     free(judged);
+    free(ungraded.rows);
 
     /* The cache's shared object, if one is being linked, is part of the
      * run's time. */

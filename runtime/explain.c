@@ -1455,13 +1455,8 @@ static void lead_text(lbl_lang lang, strbuf *b, const ir_measure *m)
  * and year but reads the region's own data. */
 static bool na_added(const ex_row *x, const ir_target *tg)
 {
-    if (sv(x, tg->status) != IR_ST_NA || rt_table_line(x->t, x->row) != 0)
-        return false;
-    bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
-    if ((trend && x->year <= tg->y0) || x->year < tg->y0 ||
-        (x->year == tg->y0 && ir_first_judged_year(tg) > tg->y0))
-        return false;
-    return in_scope(x, tg);
+    return rt_table_line(x->t, x->row) == 0 &&
+           report_left_out_added(tg, sv(x, tg->status), x->region, x->year);
 }
 
 /* On a row the runtime added, the targets that made its assessment

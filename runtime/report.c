@@ -737,6 +737,7 @@ struct report_csv_stream {
     csv_writer *places;
     bool *judged;           /* per place, p->ntargets flags
                                (report_mark_judged), merged at the end */
+    report_ungraded *ungraded;  /* per place (report_mark_ungraded) */
     bool failed;            /* a write failed */
 };
 
@@ -748,6 +749,7 @@ report_csv_stream *report_csv_stream_open(const ir_program *p, const rt_table *t
                              .nplaces = places ? places : 1};
     s->places = rt_xcalloc(s->nplaces, sizeof *s->places);
     s->judged = rt_xcalloc((size_t)s->nplaces * (p->ntargets + 1), sizeof *s->judged);
+    s->ungraded = rt_xcalloc(s->nplaces, sizeof *s->ungraded);
     for (unsigned k = 0; k < s->nplaces; k++)
         cw_init(&s->places[k], p, NULL, 1 << 16);
     const char *h = report_has_tolerance(p) ? header_tolerance : header;
@@ -766,6 +768,7 @@ static int stream_chunk(void *ctx, const rt_result *r, size_t lo, size_t hi, uns
     w->len = 0;
     each_row(s->p, s->t, r, s->leads, lo, hi, put_row, w);
     report_mark_judged(s->p, r, lo, hi, &s->judged[(size_t)place * (s->p->ntargets + 1)]);
+    report_mark_ungraded(s->p, s->t, r, lo, hi, &s->ungraded[place]);
     return 0;
 }
 
@@ -792,6 +795,9 @@ int report_csv_stream_close(report_csv_stream *s)
         cw_free(&s->places[k]);
     free(s->places);
     free(s->judged);
+    for (unsigned k = 0; k < s->nplaces; k++)
+        free(s->ungraded[k].rows);
+    free(s->ungraded);
     free_leads(s->p, s->leads);
     free(s);
     return failed ? -1 : 0;
@@ -825,6 +831,56 @@ static bool in_scope(const ir_target *tg, uint32_t reg)
         if (tg->scope[i] == reg)
             return true;
     return false;
+}
+
+bool report_left_out_added(const ir_target *tg, double status, uint32_t region, int year)
+{
+    if (status != IR_ST_NA)
+        return false;
+    bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
+    if ((trend && year <= tg->y0) || year < tg->y0 ||
+        (year == tg->y0 && ir_first_judged_year(tg) > tg->y0))
+        return false;
+    return in_scope(tg, region);
+}
+
+/* Appends one row to u. */
+static void ungraded_push(report_ungraded *u, report_ungraded_row x)
+{
+    if (u->n == u->cap) {
+        u->cap = u->cap ? u->cap * 2 : 8;
+        u->rows = rt_xrealloc(u->rows, u->cap, sizeof *u->rows);
+    }
+    u->rows[u->n++] = x;
+}
+
+void report_mark_ungraded(const ir_program *p, const rt_table *t, const rt_result *r,
+                          size_t lo, size_t hi, report_ungraded *u)
+{
+    if (p->nbands == 0 || p->grade == IR_NO_SLOT)
+        return;
+    for (size_t row = lo; row < hi; row++) {
+        int year = rt_table_year(t, row);
+        if (rt_table_line(t, row) != 0 || year <= p->baseline ||
+            !isnan(rt_result_value(r, p->grade, row)))
+            continue;
+        uint32_t reg = rt_table_region(t, row);
+        bool left = false;
+        for (uint32_t i = 0; i < p->ntargets && !left; i++)
+            left = ir_target_counts(p, i) &&
+                   report_left_out_added(&p->targets[i], rt_result_value(r, p->targets[i].status, row),
+                                         reg, year);
+        if (!left)
+            continue;
+        ungraded_push(u, (report_ungraded_row){reg, year});
+    }
+}
+
+void report_csv_stream_ungraded(const report_csv_stream *s, report_ungraded *u)
+{
+    for (unsigned k = 0; k < s->nplaces; k++)
+        for (size_t i = 0; i < s->ungraded[k].n; i++)
+            ungraded_push(u, s->ungraded[k].rows[i]);
 }
 
 /* Appends the names of tg's regions to b: all of them up to 8, else the
@@ -873,6 +929,57 @@ static bool reads_below(const ir_program *p, uint32_t root)
     free(stack);
     free(seen);
     return found;
+}
+
+char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_ungraded_row *rows,
+                           size_t n, bool *unscoped)
+{
+    *unscoped = false;
+    uint32_t reg = rows[0].region;
+    strbuf b = {0};
+    char text[64];
+    sb_add(&b, p->regions[reg].name);
+    sb_add(&b, " has no total or grade in ");
+    /* the years as runs: 2022–2025, 2027 */
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && rows[j + 1].year <= rows[j].year + 1)
+            j++;
+        if (rows[j].year != rows[i].year)
+            snprintf(text, sizeof text, "%s%d–%d", i ? ", " : "", rows[i].year, rows[j].year);
+        else
+            snprintf(text, sizeof text, "%s%d", i ? ", " : "", rows[i].year);
+        sb_add(&b, text);
+        i = j + 1;
+    }
+    sb_add(&b, ": it has no row of its own in ");
+    sb_add(&b, rt_table_path(t));
+    sb_add(&b, " (planc added its rows for the targets that read the regions below it), and its "
+               "assessment would leave out ");
+    /* the targets that count for its grade and read its own data */
+    uint32_t k = 0;
+    strbuf names = {0};
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *tg = &p->targets[i];
+        if (!ir_target_counts(p, i) || !in_scope(tg, reg) || reads_below(p, tg->value) ||
+            reads_below(p, tg->goal))
+            continue;
+        *unscoped = *unscoped || !tg->scoped;
+        if (k < 3) {
+            sb_add(&names, k ? ", " : "");
+            sb_add(&names, tg->name);
+        } else if (k == 3) {
+            sb_add(&names, ", …");
+        }
+        k++;
+    }
+    snprintf(text, sizeof text, "%u target%s that read%s its own data (", k, k == 1 ? "" : "s",
+             k == 1 ? "s" : "");
+    sb_add(&b, text);
+    sb_add(&b, names.s ? names.s : "");
+    sb_add(&b, ")");
+    free(names.s);
+    return b.s;
 }
 
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg)

@@ -94,6 +94,48 @@ void report_mark_judged(const ir_program *p, const rt_result *r, size_t lo, size
  * each target some chunk judged.  Call before report_csv_stream_close. */
 void report_csv_stream_judged(const report_csv_stream *s, bool *judged);
 
+/* Whether target tg, with status `status` on a row of region `region` in
+ * `year` that the runtime added for a parent region (docs/LANGUAGE.md §6),
+ * is left out there only because the row was added: not_applicable,
+ * in its scope and in a year it would be judged (a trend from the year
+ * after its baseline, a goal with a deadline after its baseline year).
+ * The rule lower.c's added_incomplete compiles, for explain and the
+ * run's warning to name the targets it left out. */
+bool report_left_out_added(const ir_target *tg, double status, uint32_t region, int year);
+
+/* The rows a run added for a parent region that got no grade because its
+ * assessment would leave out targets on its own data (lower.c,
+ * added_incomplete): (region, year) pairs, in no order. */
+typedef struct report_ungraded_row {
+    uint32_t region;
+    int year;
+} report_ungraded_row;
+typedef struct report_ungraded {
+    report_ungraded_row *rows;
+    size_t n, cap;
+} report_ungraded;
+
+/* Appends to u the rows of [lo, hi) of t (scored in r) that the runtime
+ * added and left without a grade for want of the region's own data: a
+ * missing grade in a year after the plan's baseline, and some target that
+ * counts for the grade (ir_target_counts) left out by
+ * report_left_out_added.  Like report_mark_judged, calls may be spread
+ * over a stream's chunks. */
+void report_mark_ungraded(const ir_program *p, const rt_table *t, const rt_result *r,
+                          size_t lo, size_t hi, report_ungraded *u);
+
+/* The ungraded rows of a stream's run so far, appended to u (over every
+ * chunk formatted and every place).  Call before report_csv_stream_close. */
+void report_csv_stream_ungraded(const report_csv_stream *s, report_ungraded *u);
+
+/* The warning's text for one region's ungraded added rows (rows[0..n),
+ * all of one region, sorted by year): "示例省 has no total or grade in
+ * 2022–2025: it has no row of its own in data.csv ...", naming up to
+ * three of the targets that read its own data; *unscoped says whether one
+ * of them is unscoped (applies to every region).  malloc'd. */
+char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_ungraded_row *rows,
+                           size_t n, bool *unscoped);
+
 /* Why target tg is not_applicable on every row of t (docs/LANGUAGE.md §9
  * rule 1), as a clause for a warning: "it covers 某省, which has no row
  * in data.csv", "it covers 丙, whose rows are all before the baseline
