@@ -2106,6 +2106,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (tok == YYSYMBOL_STRING && (ps->ovr_target || ps->in_target) && find_token(expected, n, "':'") >= 0 &&
         find_token(expected, n, "for") < 0)
         diag_hint(ps->d, "a target's text comes before its scope: 'target NAME \"text\" for SCOPE : CONDITION'");
+    /* `target 城镇化率 for province >= 60%`: the colon may be left out only
+     * by a target with no name, text or scope (§6), so the word read as
+     * a name is the indicator, and the condition follows ':' */
+    if ((ps->ovr_target || ps->in_target) && find_token(expected, n, "':'") >= 0 &&
+        find_token(expected, n, "for") < 0 &&
+        (tok == YYSYMBOL_GE || tok == YYSYMBOL_LE || tok == YYSYMBOL_EQ || tok == YYSYMBOL_NE ||
+         strcmp(yysymbol_name(tok), "'<'") == 0 || strcmp(yysymbol_name(tok), "'>'") == 0 ||
+         tok == YYSYMBOL_KW_FALLS || tok == YYSYMBOL_KW_RISES || tok == YYSYMBOL_KW_PEAKS))
+        diag_hint(ps->d, "a target with a scope writes its condition after ':' ('target [NAME] for SCOPE : "
+                         "INDICATOR >= GOAL'); only a target with no name, text or scope may leave out the "
+                         "colon");
     /* `veto X, redlines`: the red lines come first in a veto list */
     if (tok == YYSYMBOL_KW_REDLINES)
         diag_hint(ps->d, "'redlines' comes first in a veto list: 'veto redlines, NAME, ...'");
