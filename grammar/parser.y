@@ -2125,6 +2125,19 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     /* `column "c" in kg as M`: the map comes first */
     if (tok == YYSYMBOL_KW_AS && ps->in_indicator)
         diag_hint(ps->d, "a column's text map comes right after its name: 'column \"NAME\" as MAP in UNIT'");
+    /* `column "c" sum in Mt`: the unit the cells are in comes before how
+     * a region's rows combine (the cells are converted, then combined) */
+    if (tok == YYSYMBOL_KW_IN && ps->in_indicator && ps->before_tok == IDENT) {
+        char word[16] = "";
+        append_source(ps, word, sizeof word, ps->before_sp);
+        static const char *const aggs[] = {"mean", "sum", "min", "max", "count"};
+        for (size_t i = 0; i < sizeof aggs / sizeof aggs[0]; i++)
+            if (strcmp(word, aggs[i]) == 0) {
+                diag_hint(ps->d, "a column's unit comes before its aggregate: 'column \"NAME\" in UNIT %s'",
+                          aggs[i]);
+                break;
+            }
+    }
     /* a map's value with a unit, a map's text without quotes */
     if (ps->in_map && ps->before_tok == NUMBER && find_token(expected, n, "','") >= 0)
         diag_hint(ps->d, "a map's value is a number as the data would write it, without a unit "
