@@ -37,6 +37,12 @@ static const char *const en[LBL_COUNT] = {
     [LBL_META_ROLLUP_YEAR] = " · roll-up year ",
     [LBL_META_COUNTS] = " · %u regions · %u targets",
     [LBL_META_ASSESSMENT] = " · assessment ",
+    [LBL_ABSENT_COLUMNS] = "Not in the data: the data file has no column for %u indicators, read as "
+                           "missing cells (--allow-missing-columns), so their targets are missing in "
+                           "every region and year: ",
+    [LBL_ABSENT_COLUMN] = " (column '%s')",
+    [LBL_ABSENT_MORE] = " and %u more",
+    [LBL_NAME_SEP] = ", ",
     [LBL_NAV_RANKING] = "Ranking",
     [LBL_NAV_HEATMAP] = "Status heatmap",
     [LBL_NAV_TRAJECTORIES] = "Trajectories",
@@ -471,6 +477,11 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_META_ROLLUP_YEAR] = " · 汇总年份 ",
     [LBL_META_COUNTS] = " · %u 个地区 · %u 项目标",
     [LBL_META_ASSESSMENT] = " · 考核 ",
+    [LBL_ABSENT_COLUMNS] = "数据缺列：数据文件中没有 %u 个指标的数据列，已按缺失读取"
+                           "（--allow-missing-columns），相关目标在所有地区和年份均为数据缺失：",
+    [LBL_ABSENT_COLUMN] = "（列 %s）",
+    [LBL_ABSENT_MORE] = "等，另有 %u 个",
+    [LBL_NAME_SEP] = "、",
     [LBL_NAV_RANKING] = "排名",
     [LBL_NAV_HEATMAP] = "状态热力图",
     [LBL_NAV_TRAJECTORIES] = "目标轨迹",

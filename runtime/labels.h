@@ -44,6 +44,9 @@ typedef enum lbl_id {
     /* the page's header and table of contents */
     LBL_META_PLAN, LBL_META_DATA, LBL_META_YEARS, LBL_META_ROLLUP_YEAR, LBL_META_COUNTS,
     LBL_META_ASSESSMENT,
+    /* the header's caveat: indicator columns absent from the data (%u of
+     * them), each 'NAME (column 'c')' joined by LBL_NAME_SEP, then %u more */
+    LBL_ABSENT_COLUMNS, LBL_ABSENT_COLUMN, LBL_ABSENT_MORE, LBL_NAME_SEP,
     LBL_NAV_RANKING, LBL_NAV_HEATMAP, LBL_NAV_TRAJECTORIES, LBL_NAV_REGIONS,
     LBL_NAV_AGENCIES, LBL_NAV_TARGETS, LBL_NAV_SOURCES,
     /* the ranking */

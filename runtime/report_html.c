@@ -298,6 +298,49 @@ static void status_legend(const page *g)
 
 /* ----------------------------------------------------------- header */
 
+/* Most indicators the header's caveat names; the rest are counted. */
+#define ABSENT_NAMED 12
+
+/* The header's caveat when indicator columns were absent from the data
+ * and read as missing (--allow-missing-columns): their targets are
+ * `missing` everywhere, and with `missing zero` a region's grade is then
+ * made of data nobody supplied.  The footer's "read with" alone hides it
+ * from a reader of the grades (docs/OUTPUT.md §8). */
+static void absent_columns(page *g)
+{
+    const ir_program *p = g->p;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        n += rt_table_column_absent(g->t, k);
+    if (n == 0)
+        return;
+    /* styled where it is: a rule in the style sheet would change every page */
+    fputs("<p class=\"caveat\" style=\"background:#fff8c5;border:1px solid #d4a72c;"
+          "padding:6px 10px;margin:0 0 8px\">", g->out);
+    fprintf(g->out, label(g, LBL_ABSENT_COLUMNS), n);
+    uint32_t shown = 0;
+    for (uint32_t k = 0; k < p->ncolumns && shown < ABSENT_NAMED; k++) {
+        if (!rt_table_column_absent(g->t, k))
+            continue;
+        const ir_column *c = &p->columns[k];
+        if (shown++)
+            fputs(label(g, LBL_NAME_SEP), g->out);
+        put_text(g->out, c->indicator ? c->indicator : c->name);
+        char *col = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&col, &len);
+        if (m) {
+            fprintf(m, label(g, LBL_ABSENT_COLUMN), c->name);
+            fclose(m);
+            put_text(g->out, col);
+        }
+        free(col);
+    }
+    if (n > shown)
+        fprintf(g->out, label(g, LBL_ABSENT_MORE), n - shown);
+    fprintf(g->out, "%s</p>\n", label(g, LBL_FULL_STOP));
+}
+
 /* The title, what the page is about, and the table of contents. */
 static void header(page *g)
 {
@@ -320,7 +363,9 @@ static void header(page *g)
         fputs(label(g, LBL_META_ASSESSMENT), out);
         put_text(out, p->assessment);
     }
-    fputs("</p>\n</header>\n", out);
+    fputs("</p>\n", out);
+    absent_columns(g);
+    fputs("</header>\n", out);
     if (!g->ru)
         return;
     /* the sections' ids (docs/OUTPUT.md §8) and their names */

@@ -63,12 +63,19 @@ struct rt_table {
                                was (-1: none; NULL for other columns); else NULL */
     uint32_t *nrec;         /* when rows are combined: per row, how many records made
                                it (0 for an added row); else NULL */
+    bool *absent;           /* p->ncolumns: the header lacked the column, read as
+                               missing cells (--allow-missing-columns) */
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
     size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
     size_t *first;          /* after sorting: region g's rows are [first[g], first[g + 1]) */
 };
 
 /* ---- finding rows ---- */
+
+bool rt_table_column_absent(const rt_table *t, uint32_t col)
+{
+    return col < t->p->ncolumns && t->absent[col];
+}
 
 long rt_table_find(const rt_table *t, uint32_t region, long year)
 {
@@ -1484,6 +1491,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         if (k >= 2 && L->opts.allow_missing_columns) {
             /* --allow-missing-columns: a column of missing cells */
             const char *ind = p->columns[k - 2].indicator;
+            L->t->absent[k - 2] = true;
             if (!L->stopped && !L->opts.quiet_missing_columns)
                 fprintf(L->err, "%s:%u: warning: column '%s'%s%s%s is not in the header: its cells "
                         "are missing\n", L->name, rec.line, want, ind ? " (indicator " : "",
@@ -3075,6 +3083,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     t->path = rt_xstrdup(name);
     t->data = rt_xcalloc(p->ncolumns, sizeof *t->data);
     t->aggn = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *t->aggn);
+    t->absent = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *t->absent);
     t->aggs = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *t->aggs);
     bool combine = false;
     for (uint32_t k = 0; k < p->ncolumns; k++)
@@ -3320,6 +3329,7 @@ void rt_table_free(rt_table *t)
     free(t->aggs);
     free(t->texts);
     free(t->nrec);
+    free(t->absent);
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             if (!t->input_shared[i])

@@ -89,6 +89,11 @@ long rt_table_find(const rt_table *t, uint32_t region, long year);
 /* Data column `col` (index into p->columns) as read: not shifted, not
  * scaled; NaN where the cell is missing. */
 const double *rt_table_column(const rt_table *t, uint32_t col);
+/* Whether data column `col` (index into p->columns) was absent from the
+ * header and read as missing cells (rt_load_options.allow_missing_columns):
+ * every value of its indicator is missing, which the page says at its top
+ * (docs/OUTPUT.md §8) lest a grade read as if the data had been judged. */
+bool rt_table_column_absent(const rt_table *t, uint32_t col);
 /* How many data records made a row: 1, or more when a column's aggregate
  * combined several (docs/LANGUAGE.md §4); 0 for a row the runtime added. */
 uint32_t rt_table_records(const rt_table *t, size_t row);

@@ -297,6 +297,43 @@ START_TEST(html_no_rows)
 }
 END_TEST
 
+/* A column the data lacks, read as missing (--allow-missing-columns):
+ * the header says which indicator and column, in both languages, lest a
+ * grade made of missing targets read as judged; complete data: no caveat. */
+START_TEST(html_absent_columns_caveat)
+{
+    report_run run;
+    fx_init(&run.f);
+    report_fixture_program(&run.f, true);
+    static const char csv[] = "city,year,farmland_mu\n大连,2025,80\n沈阳,2025,93\n";
+    rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true};
+    capture c;
+    run.t = rt_table_parse(&run.f.p, "data.csv", csv, strlen(csv), &opts, cap_open(&c));
+    ck_assert_str_eq(cap_text(&c), "");
+    cap_free(&c);
+    ck_assert_ptr_nonnull(run.t);
+    ck_assert(rt_table_column_absent(run.t, FX_PARK));
+    ck_assert(!rt_table_column_absent(run.t, FX_FARMLAND));
+    run.r = fx_run(&run.f, run.t);
+    run.ru = rollup_make(&run.f.p, run.t, run.r, 0);
+    char *h = render(&run);
+    ck_assert_ptr_nonnull(strstr(h, "padding:6px 10px;margin:0 0 8px\">Not in the data: the data file has no column "
+                                    "for 1 indicators, read as missing cells (--allow-missing-columns), "
+                                    "so their targets are missing in every region and year: "
+                                    "辽河口国家公园 (column &#39;park&#39;).</p>\n</header>"));
+    free(h);
+    h = render_in(&run, LBL_ZH);
+    ck_assert_ptr_nonnull(strstr(h, "padding:6px 10px;margin:0 0 8px\">数据缺列：数据文件中没有 1 个指标的数据列，"
+                                    "已按缺失读取（--allow-missing-columns），相关目标在所有地区和年份均为"
+                                    "数据缺失：辽河口国家公园（列 park）。</p>"));
+    free(h);
+    report_run_end(&run);
+    h = render_fixture(true, NULL);
+    ck_assert_ptr_null(strstr(h, "class=\"caveat\""));
+    free(h);
+}
+END_TEST
+
 /* Values near the largest doubles (and below the most negative) still
  * give a page: finite coordinates, short tick labels (the tick loop once
  * ran forever when the range rounded up to infinity). */
@@ -864,6 +901,7 @@ int main(void)
     Suite *s = suite_create("report_html");
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, html_sections_and_charts);
+    tcase_add_test(tc, html_absent_columns_caveat);
     tcase_add_test(tc, html_bool_value_words);
     tcase_add_test(tc, html_unit_gap);
     tcase_add_test(tc, html_bool_table_sources);
