@@ -1195,7 +1195,61 @@ static const char *key_index(store *s)
 /* The same for a row's region (planc_regionmap). */
 #define MAPPED_REGION "coalesce((SELECT m.new FROM temp.planc_regionmap m WHERE m.old = x.region), x.region)"
 
-/* Writes the rows of one run that the other lacks (at most 20 listed);
+/* The rows of one run that the other lacks, in one year: how many, and
+ * of how many regions (only_in's summary). */
+typedef struct only_year {
+    int year;
+    long long rows, regions;
+} only_year;
+
+/* Most years only_in's summary lists; the others are counted. */
+#define ONLY_YEARS_LISTED 10
+
+/* Puts, before *text (the first 20 rows only_in lists), a line per year
+ * of those rows (at most ONLY_YEARS_LISTED, in the rows' order): how many
+ * rows of how many regions, and whether run `other` has no row of that
+ * year at all (a year added or taken out of the data: the 20 rows listed
+ * are then the first region's items alone).  Returns 0, or -1 on an
+ * error. */
+static int only_years(store *s, long long other, const only_year *years, size_t nyears,
+                      lbl_lang lang, char **text)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM results WHERE run = ?1 AND year = ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    char *head = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&head, &len);
+    int rc = 0;
+    for (size_t y = 0; y < nyears && y < ONLY_YEARS_LISTED && rc == 0; y++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, other);
+        sqlite3_bind_int(st, 2, years[y].year);
+        if (sqlite3_step(st) != SQLITE_ROW) {
+            rc = -1;
+            break;
+        }
+        bool none = sqlite3_column_int(st, 0) == 0;
+        lbl_id what = years[y].rows == 1 ? LBL_C_YEAR_ROW
+                      : years[y].regions == 1 ? LBL_C_YEAR_ROWS1 : LBL_C_YEAR_ROWS;
+        fprintf(f, lbl_get(lang, what), years[y].year, years[y].rows, years[y].regions);
+        if (none)
+            fprintf(f, lbl_get(lang, LBL_C_YEAR_NONE), other, years[y].year);
+        fputc('\n', f);
+    }
+    if (nyears > ONLY_YEARS_LISTED)
+        fprintf(f, lbl_get(lang, LBL_C_YEARS_MORE), (long long)(nyears - ONLY_YEARS_LISTED));
+    sqlite3_finalize(st);
+    fputs(*text ? *text : "", f);
+    fclose(f);
+    free(*text);
+    *text = head;
+    return rc;
+}
+
+/* Writes the rows of one run that the other lacks (at most 20 listed,
+ * after a line per year when there are more);
  * returns how many there are, or -1 on an error.  With `ids` (`regions`),
  * run a's target ids (regions) are named in run b as planc_idmap
  * (planc_regionmap) says (`reverse`: a is the second run of the
@@ -1233,20 +1287,45 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
     char *text = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&text, &len);
+    only_year *years = NULL;
+    size_t nyears = 0;
+    char *last_region = NULL;
+    int last_year = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n < 20) {
             row_label(s, buf, lang, st, -1);
             fputc('\n', buf);
         }
         n++;
+        /* the rows by year, and the (region, year) pairs among them: a
+         * pair's rows are consecutive in the results' order */
+        int year = sqlite3_column_int(st, 1);
+        size_t y = 0;
+        while (y < nyears && years[y].year != year)
+            y++;
+        if (y == nyears) {
+            years = rt_xrealloc(years, nyears + 1, sizeof *years);
+            years[nyears++] = (only_year){.year = year};
+        }
+        years[y].rows++;
+        const char *region = col_text(st, 0);
+        if (!last_region || year != last_year || strcmp(region, last_region) != 0) {
+            years[y].regions++;
+            free(last_region);
+            last_region = rt_xstrdup(region);
+            last_year = year;
+        }
     }
+    free(last_region);
     sqlite3_finalize(st);
     fclose(buf);
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_DONE || (n > 20 && only_years(s, b, years, nyears, lang, &text) != 0)) {
+        free(years);
         free(text);
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
+    free(years);
     fprintf(out, lbl_get(lang, n == 1 ? LBL_C_ONLY_IN_ROW : LBL_C_ONLY_IN_ROWS), a, n);
     fputs(text ? text : "", out);
     if (n > 20)
