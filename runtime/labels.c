@@ -57,6 +57,11 @@ static const char *const en[LBL_COUNT] = {
     [LBL_NO_TOTAL] = "no total",
     [LBL_VETO] = "veto: ",
     [LBL_RANKING_CUT] = "… %u more regions, in places %u to %u of this order, not drawn: see the table of regions",
+    [LBL_RANKING_NONE] = "None of its %u regions has a total in %d",
+    [LBL_RANKING_NONE1] = "Its %u region has no total in %d",
+    [LBL_RANKING_NONE_NA] = ": no target applies that year (every one is not_applicable), "
+                            "so there is nothing to rank.",
+    [LBL_RANKING_NONE_SEE] = ", so there is nothing to rank: the table of regions gives their statuses.",
     [LBL_HEATMAP_TITLE] = "Status of every target, %d",
     [LBL_HEATMAP_NOTE] = "A chart per level, a row per region (in the order of the ranking), a "
                          "column per target (grouped by section). Hover a cell for its value.",
@@ -500,6 +505,10 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_NO_TOTAL] = "无总分",
     [LBL_VETO] = "一票否决：",
     [LBL_RANKING_CUT] = "…… 另有 %u 个地区（本排序第 %u 至 %u 位）未画出，见分地区结果表",
+    [LBL_RANKING_NONE] = "本层级 %u 个地区在%d年均无总分",
+    [LBL_RANKING_NONE1] = "本层级 %u 个地区在%d年无总分",
+    [LBL_RANKING_NONE_NA] = "：当年没有适用的目标（均为不适用），无可排名。",
+    [LBL_RANKING_NONE_SEE] = "，无可排名；各地区的目标状态见分地区结果表。",
     [LBL_HEATMAP_TITLE] = "%d年状态热力图",
     [LBL_HEATMAP_NOTE] = "每个层级一张图，每行为一个地区（按排名先后），每列为一项目标（按章节"
                          "分组）。鼠标悬停在单元格上可查看数值。",

@@ -480,6 +480,32 @@ static bool level_next(level_walk *w, const rollup_region **rr, uint32_t *row)
     return false;
 }
 
+/* A level of n regions none of which has a total or a grade in the
+ * roll-up year (a national plan's provinces that only group its cities):
+ * instead of a chart of n empty bars, each saying "no total", one line
+ * that says why, and true; false when some region has one.  The heatmap
+ * and the table of regions still list them. */
+static bool ranking_none(page *g, uint32_t level, uint32_t n)
+{
+    const rollup *ru = g->ru;
+    bool judged = false;
+    for (uint32_t i = 0; i < ru->nregions; i++) {
+        const rollup_region *rr = &ru->regions[i];
+        if (rr->level != level)
+            continue;
+        if (!isnan(rr->total) || rr->grade >= 0)
+            return false;
+        judged = judged || rr->counts.n[IR_ST_NA] < rr->counts.total;
+    }
+    fputs("<figure>\n<figcaption>", g->out);
+    put_text(g->out, level < g->p->nlevels ? lbl_level(g->lang, g->p->levels[level]) : "");
+    fputs("</figcaption>\n<p class=\"note\">", g->out);
+    fprintf(g->out, label(g, n == 1 ? LBL_RANKING_NONE1 : LBL_RANKING_NONE), n, ru->year);
+    fputs(label(g, judged ? LBL_RANKING_NONE_SEE : LBL_RANKING_NONE_NA), g->out);
+    fputs("</p>\n</figure>\n", g->out);
+    return true;
+}
+
 /* One bar chart: the regions of `level` in rank order, bar length the
  * total score (0..100), colour the grade. */
 static void ranking_chart(page *g, uint32_t level)
@@ -490,6 +516,8 @@ static void ranking_chart(page *g, uint32_t level)
     const double font = 13, rowh = 24, top = 6, barw = 560, axish = 24;
     uint32_t n = level_regions(ru, level);
     if (n == 0)
+        return;
+    if (ranking_none(g, level, n))
         return;
     /* a level of more than LEVEL_SHOWN regions: its first and last
      * LEVEL_SHOWN / 2 bars, and a row between that says how many are not

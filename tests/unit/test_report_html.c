@@ -297,6 +297,50 @@ START_TEST(html_no_rows)
 }
 END_TEST
 
+/* report_fixture's targets and total for the cities alone: on a
+ * province's row every target is not_applicable and there is no total
+ * and no grade. */
+static void cities_only(fixture *f)
+{
+    ir_program *p = &f->p;
+    arena *a = &f->a;
+    static const uint32_t cities[] = {FX_SY, FX_DL, FX_AS};
+    uint32_t in = fx_input(f, (ir_input){.kind = IR_IN_SCOPE, .scope = fx_scope(f, cities, 3)});
+    uint32_t city = ir_emit(a, p, IR_INPUT, IR_BOOL, 0, 0, 0, 0, in);
+    uint32_t na = ir_const(a, p, IR_STATUS, IR_ST_NA);
+    uint32_t nan = ir_const(a, p, IR_NUM, NAN);
+    uint32_t nograde = ir_const(a, p, IR_GRADE, NAN);
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        p->targets[i].status = ir_emit(a, p, IR_SELECT, IR_STATUS, city, p->targets[i].status, na, 0, 0);
+    p->total = ir_emit(a, p, IR_SELECT, IR_NUM, city, p->total, nan, 0, 0);
+    p->grade = ir_emit(a, p, IR_SELECT, IR_GRADE, city, p->grade, nograde, 0, 0);
+}
+
+/* A level none of whose regions has a total (a national plan's provinces
+ * that only group its cities): one line says why, not a chart of bars
+ * that each say "no total"; the cities' chart is drawn as before. */
+START_TEST(html_ranking_level_without_totals)
+{
+    report_run run;
+    report_run_start_fx(&run, true, "city,year,farmland_mu,park\n辽宁省,2025,95,\n大连,2025,80,\n"
+                                    "沈阳,2025,93,\n", cities_only);
+    char *h = render(&run);
+    ck_assert_ptr_nonnull(strstr(h, "<figure>\n<figcaption>province</figcaption>\n<p class=\"note\">Its 1 "
+                                    "region has no total in 2025: no target applies that year "
+                                    "(every one is not_applicable), so there is nothing to rank.</p>\n"
+                                    "</figure>\n"));
+    ck_assert_ptr_null(strstr(h, "辽宁省</text>\n<text"));
+    ck_assert_int_eq(count_of(h, "<rect class=\"bar\""), 2);
+    ck_assert_ptr_null(strstr(h, ">no total"));
+    free(h);
+    h = render_in(&run, LBL_ZH);
+    ck_assert_ptr_nonnull(strstr(h, "<p class=\"note\">本层级 1 个地区在2025年无总分：当年没有适用的目标"
+                                    "（均为不适用），无可排名。</p>"));
+    free(h);
+    report_run_end(&run);
+}
+END_TEST
+
 /* A column the data lacks, read as missing (--allow-missing-columns):
  * the header says which indicator and column, in both languages, lest a
  * grade made of missing targets read as judged; complete data: no caveat. */
@@ -902,6 +946,7 @@ int main(void)
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, html_sections_and_charts);
     tcase_add_test(tc, html_absent_columns_caveat);
+    tcase_add_test(tc, html_ranking_level_without_totals);
     tcase_add_test(tc, html_bool_value_words);
     tcase_add_test(tc, html_unit_gap);
     tcase_add_test(tc, html_bool_table_sources);
