@@ -496,6 +496,37 @@ static void sheet_sources(book *b, const report_notes *rn)
     free(names);
 }
 
+/* The sheet `missing_columns`, written when the data lacked indicator
+ * columns that --allow-missing-columns read as missing cells: a row per
+ * such column, with its indicator and the targets that read it, whose
+ * status is then `missing` in every region and year (the page says so in
+ * its header; docs/OUTPUT.md §7). */
+static void sheet_absent(book *b)
+{
+    static const lbl_id heads[] = {LBL_COL_INDICATOR, LBL_COL_COLUMN, LBL_COL_TARGET_NAMES};
+    const ir_program *p = b->p;
+    const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
+    sheet s;
+    sheet_begin(b, &s, LBL_SHEET_ABSENT, heads, sizeof heads / sizeof heads[0]);
+    for (uint32_t k = 0; s.ws && k < p->ncolumns; k++) {
+        if (!rt_table_column_absent(b->t, k))
+            continue;
+        uint32_t nnames = 0;
+        for (uint32_t t = 0; t < p->ntargets; t++)
+            for (uint32_t c = 0; c < p->targets[t].ncolumns; c++)
+                if (p->targets[t].columns[c] == k) {
+                    names[nnames++] = p->targets[t].name;
+                    break;
+                }
+        cell_text(b, &s, 0, p->columns[k].indicator, NULL);
+        cell_text(b, &s, 1, p->columns[k].name, NULL);
+        cell_list(b, &s, 2, names, nnames, NULL);
+        s.row++;
+    }
+    sheet_end(b, &s);
+    free(names);
+}
+
 /* ---------------------------------------------------------- formats */
 
 /* A solid fill of colour rgb, with black or white text, whichever reads
@@ -649,6 +680,11 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     if (notes.n)
         sheet_sources(&b, &notes);
     report_notes_free(&notes);
+    bool absent = false;
+    for (uint32_t k = 0; k < p->ncolumns && !absent; k++)
+        absent = rt_table_column_absent(t, k);
+    if (absent)
+        sheet_absent(&b);
 
     lxw_error closed = workbook_close(b.wb);
     note(&b, closed);

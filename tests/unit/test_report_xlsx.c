@@ -196,6 +196,51 @@ START_TEST(xlsx_sources_sheet)
 }
 END_TEST
 
+/* A column the data lacks, read as missing (--allow-missing-columns),
+ * gives a sheet missing_columns (缺失数据列) after the others: its
+ * indicator, its column and the targets that read it; complete data, no
+ * such sheet (xlsx_sheets_in_order). */
+START_TEST(xlsx_absent_columns_sheet)
+{
+    for (int zh = 0; zh <= 1; zh++) {
+        report_run run;
+        fx_init(&run.f);
+        report_fixture_program(&run.f, true);
+        uint32_t *cols = arena_alloc(&run.f.a, sizeof *cols);
+        cols[0] = FX_PARK;
+        run.f.p.targets[1].columns = cols;
+        run.f.p.targets[1].ncolumns = 1;
+        static const char csv[] = "city,year,farmland_mu\n大连,2025,80\n沈阳,2025,93\n";
+        rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true};
+        capture c;
+        run.t = rt_table_parse(&run.f.p, "data.csv", csv, strlen(csv), &opts, cap_open(&c));
+        ck_assert_str_eq(cap_text(&c), "");
+        cap_free(&c);
+        ck_assert_ptr_nonnull(run.t);
+        run.r = fx_run(&run.f, run.t);
+        run.ru = rollup_make(&run.f.p, run.t, run.r, 0);
+        workbook wb;
+        write_book_in(&run, &wb, zh ? LBL_ZH : LBL_EN);
+        report_run_end(&run);
+        ck_assert_ptr_nonnull(strstr(wb.sheet[0], zh ? "<sheet name=\"缺失数据列\" sheetId=\"5\""
+                                                     : "<sheet name=\"missing_columns\" sheetId=\"5\""));
+        char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+        ck_assert_ptr_nonnull(src);
+        char buf[512];
+        ck_assert_ptr_nonnull(strstr(cell(src, "A1", buf, sizeof buf), zh ? "<t>指标</t>" : "<t>indicator</t>"));
+        ck_assert_ptr_nonnull(strstr(cell(src, "B1", buf, sizeof buf), zh ? "<t>数据列</t>" : "<t>column</t>"));
+        ck_assert_ptr_nonnull(strstr(cell(src, "C1", buf, sizeof buf),
+                                     zh ? "<t>目标名称</t>" : "<t>target_names</t>"));
+        ck_assert_ptr_nonnull(strstr(cell(src, "A2", buf, sizeof buf), "<t>辽河口国家公园</t>"));
+        ck_assert_ptr_nonnull(strstr(cell(src, "B2", buf, sizeof buf), "<t>park</t>"));
+        ck_assert_ptr_nonnull(strstr(cell(src, "C2", buf, sizeof buf), "<t>绿色建筑</t>"));
+        ck_assert_str_eq(cell(src, "A3", buf, sizeof buf), "");
+        free(src);
+        free_book(&wb);
+    }
+}
+END_TEST
+
 /* A yes/no target's value and goal are yes and no (是, 否) in the detail
  * sheet, as the page writes them, not 1 and 0; its goal in the targets
  * sheet too, while the distribution of its values stays numbers; a yes/no
@@ -602,6 +647,7 @@ int main(void)
     TCase *tc = tcase_create("xlsx");
     tcase_add_test(tc, xlsx_sheets_in_order);
     tcase_add_test(tc, xlsx_sources_sheet);
+    tcase_add_test(tc, xlsx_absent_columns_sheet);
     tcase_add_test(tc, xlsx_sources_sheet_years);
     tcase_add_test(tc, xlsx_detail_cells);
     tcase_add_test(tc, xlsx_frozen_headers_and_widths);
