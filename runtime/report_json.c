@@ -88,9 +88,40 @@ static void put_rules_files(json_writer *w, const char *manifest)
     json_end_array(w);
 }
 
+/* "absent_columns": the indicator columns the data's header lacked, read
+ * as missing cells (--allow-missing-columns), each with its indicator and
+ * the targets that read it (missing in every region and year): what the
+ * page's header and the workbook's missing_columns sheet say. */
+static void put_absent_columns(json_writer *w, const ir_program *p, const rt_table *t)
+{
+    json_key(w, "absent_columns");
+    json_begin_array(w);
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        if (!rt_table_column_absent(t, k))
+            continue;
+        json_begin_object(w);
+        json_key(w, "column");
+        json_str(w, p->columns[k].name);
+        json_key(w, "indicator");
+        json_str(w, p->columns[k].indicator);
+        json_key(w, "targets");
+        json_begin_inline_array(w);
+        for (uint32_t i = 0; i < p->ntargets; i++)
+            for (uint32_t c = 0; c < p->targets[i].ncolumns; c++)
+                if (p->targets[i].columns[c] == k) {
+                    json_str(w, p->targets[i].name);
+                    break;
+                }
+        json_end_array(w);
+        json_end_object(w);
+    }
+    json_end_array(w);
+}
+
 /* "source": what produced the document (report_source), so that a number
  * in it can be reproduced; null when the caller does not say. */
-static void put_source(json_writer *w, const report_source *src)
+static void put_source(json_writer *w, const ir_program *p, const rt_table *t,
+                       const report_source *src)
 {
     json_key(w, "source");
     if (!src) {
@@ -111,6 +142,7 @@ static void put_source(json_writer *w, const report_source *src)
     json_str(w, src->data_sha256);
     json_key(w, "data_options");
     json_str(w, src->data_options);
+    put_absent_columns(w, p, t);
     json_end_object(w);
 }
 
@@ -405,7 +437,7 @@ int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
     json_key(&w, "version");
     json_int(&w, REPORT_JSON_VERSION);
     put_plan(&w, p);
-    put_source(&w, src);
+    put_source(&w, p, t, src);
     /* the years of the data, read from the table (a roll-up has them too,
      * but the detail alone needs no roll-up) */
     json_key(&w, "years");
