@@ -1005,6 +1005,14 @@ static const char rt_code[] =
     "                                \"assessment's missing-data policy is 'error'\",\n"
     "                                targets[i].name, regions[t->region[r]].name, (int)t->year[r],\n"
     "                                (long long)source[r]);\n"
+    "                if (target_own[i] >= 0)\n"
+    "                    return fail(err, errlen, PLANC_E_MISSING,\n"
+    "                                \"target '%s' has no value for %s %d (the input has no row for %s %d, \"\n"
+    "                                \"which was added for the targets that read the regions below, and the \"\n"
+    "                                \"target reads its own column '%s') and the assessment's missing-data \"\n"
+    "                                \"policy is 'error'\",\n"
+    "                                targets[i].name, regions[t->region[r]].name, (int)t->year[r],\n"
+    "                                regions[t->region[r]].name, (int)t->year[r], columns[target_own[i]].name);\n"
     "                return fail(err, errlen, PLANC_E_MISSING,\n"
     "                            \"target '%s' has no value for %s %d (no region below it has a value) \"\n"
     "                            \"and the assessment's missing-data policy is 'error'\",\n"
@@ -1716,6 +1724,14 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
     fprintf(f, "TABLE unsigned char target_shared[%u] = {", tsize(p->ntargets));
     for (uint32_t i = 0; i < p->ntargets; i++)
         fprintf(f, "%s%d", i ? ", " : "", shared[i]);
+    fputs(p->ntargets ? "};\n" : "0};\n", f);
+    /* the region's own column a share target reads (ir_target_reads_own),
+     * else -1: what check_missing blames on an added row */
+    fprintf(f, "TABLE int target_own[%u] = {", tsize(p->ntargets));
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        uint32_t own = 0;
+        fprintf(f, "%s%d", i ? ", " : "", shared[i] && ir_target_reads_own(p, i, &own) ? (int)own : -1);
+    }
     fputs(p->ntargets ? "};\n" : "0};\n", f);
     /* the slots of each target's value, goal and expected value, and the
      * columns they are computed from, for check_overflow */

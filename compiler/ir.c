@@ -124,6 +124,50 @@ bool ir_target_counts(const ir_program *p, uint32_t ti)
     return t->veto || (t->weight != 0 && m->weight != 0 && p->sections[m->section].weight != 0);
 }
 
+bool ir_target_reads_own(const ir_program *p, uint32_t ti, uint32_t *column)
+{
+    if (ti >= p->ntargets || p->nsteps == 0)
+        return false;
+    bool *seen = calloc(p->nsteps, sizeof *seen);
+    uint32_t *stack = malloc(p->nsteps * sizeof *stack);
+    if (!seen || !stack) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
+    size_t top = 0;
+    bool found = false;
+    uint32_t root = p->targets[ti].status;
+    if (root < p->nsteps) {
+        stack[top++] = root;
+        seen[root] = true;
+    }
+    while (top && !found) {
+        const ir_step *s = &p->steps[stack[--top]];
+        if (s->op == IR_INPUT) {
+            const ir_input *in = &p->inputs[s->aux];
+            if (in->kind == IR_IN_DATA && !in->shift.absolute && in->shift.rel == 0) {
+                found = true;
+                if (column)
+                    *column = in->column;
+            }
+            continue;
+        }
+        /* other regions' rows, or another year: not the row's own data */
+        if (s->op == IR_SHARE || s->op == IR_PEER || s->op == IR_SHIFT ||
+            ((s->op == IR_CUMSUM || s->op == IR_CUMMAX) && s->imm != 0))
+            continue;
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int k = 0; k < ir_arity(s->op); k++)
+            if (ops[k] < p->nsteps && !seen[ops[k]]) {
+                seen[ops[k]] = true;
+                stack[top++] = ops[k];
+            }
+    }
+    free(seen);
+    free(stack);
+    return found;
+}
+
 /* Makes room for one more element in the arena array *v of n elements of
  * `size` bytes and capacity *cap, doubling it (from `first`) when full. */
 static void grow(arena *a, void **v, uint32_t n, uint32_t *cap, size_t size, uint32_t first)

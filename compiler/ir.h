@@ -530,6 +530,18 @@ int ir_first_judged_year(const ir_target *tg);
  * (lower.c's added_incomplete; explain names them). */
 bool ir_target_counts(const ir_program *p, uint32_t ti);
 
+/* Whether target ti of p reads, on a row, a data column of the row's own
+ * region in the row's year (an unshifted data input, or one that a peak
+ * or a sum over years up to the row's year reads), other than through a
+ * function over other regions' rows (share, total, the peer functions)
+ * or a shift to another year.  Such a target cannot be judged on a row
+ * the runtime added for a parent region: a share target that reads so
+ * (its goal is the region's own column, say) is missing there, and that
+ * makes the region's assessment incomplete as a target that does not
+ * apply does (lower.c's added_incomplete, explain, the `error` policy's
+ * message).  *column receives the first such column (may be NULL). */
+bool ir_target_reads_own(const ir_program *p, uint32_t ti, uint32_t *column);
+
 /* Prints the program readably (`planc check --dump-ir`). */
 void ir_dump(const ir_program *p, FILE *out);
 

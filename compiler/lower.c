@@ -1132,14 +1132,15 @@ static uint32_t wmean(L *l, const uint32_t *scores, const double *w, uint32_t n)
 
 /* The slot that is true on a row the runtime added (no row of its own in
  * the data) where some target that counts for the region's total or veto
- * would apply but for that: it reads the region's own data.  IR_NO_SLOT
- * when no row can be added (no share step) or no such target exists
- * (ir_target_counts says which targets count). */
+ * would apply but for that: it reads the region's own data; or where a
+ * share target that counts is missing and reads the region's own data of
+ * the year (its goal the region's own column: ir_target_reads_own), which
+ * an added row cannot hold.  IR_NO_SLOT when no row can be added (no
+ * share step) or no such target exists (ir_target_counts says which
+ * targets count). */
 static uint32_t added_incomplete(L *l)
 {
     const ir_program *p = l->p;
-    if (l->present == IR_NO_SLOT)
-        return IR_NO_SLOT;
     bool shares = false;
     for (uint32_t i = 0; i < p->nsteps && !shares; i++)
         shares = p->steps[i].op == IR_SHARE;
@@ -1147,12 +1148,21 @@ static uint32_t added_incomplete(L *l)
         return IR_NO_SLOT;
     uint32_t any = IR_NO_SLOT;
     for (uint32_t i = 0; i < p->ntargets; i++) {
-        if (l->own[i] == IR_NO_SLOT || !ir_target_counts(p, i))
+        if (!ir_target_counts(p, i))
             continue;
-        any = any == IR_NO_SLOT ? l->own[i] : op2(l, IR_OR, IR_BOOL, any, l->own[i]);
+        uint32_t left = l->own[i];
+        if (left == IR_NO_SLOT && ir_target_reads_own(p, i, NULL))
+            left = op2(l, IR_EQ, IR_BOOL, p->targets[i].status, k(l, IR_STATUS, IR_ST_MISSING));
+        if (left == IR_NO_SLOT)
+            continue;
+        any = any == IR_NO_SLOT ? left : op2(l, IR_OR, IR_BOOL, any, left);
     }
     if (any == IR_NO_SLOT)
         return IR_NO_SLOT;
+    if (l->present == IR_NO_SLOT) { /* every target is a share target */
+        ir_input pin = {.kind = IR_IN_PRESENT, .scale = 1.0};
+        l->present = input(l, pin);
+    }
     return op2(l, IR_AND, IR_BOOL, op1(l, IR_NOT, IR_BOOL, l->present), any);
 }
 

@@ -496,6 +496,18 @@ static void missing_error(const ir_program *p, const rt_table *t, const ir_targe
     const char *rname = p->regions[region].name;
     int year = rt_table_year(t, row);
 
+    uint32_t own;
+    if (rt_table_line(t, row) == 0 && ir_target_reads_own(p, (uint32_t)(tg - p->targets), &own)) {
+        /* A row added for a share target that also reads the region's own
+         * data (its goal from the region's own column, say): that is what
+         * is missing, not the regions below. */
+        fprintf(err, "%s: error: target '%s' has no value for %s %d (the data has no row for %s %d, "
+                     "which planc added for the targets that read the regions below, and the target "
+                     "reads %s's own column '%s') %s\n",
+                rt_table_path(t), tg->name, rname, year, rname, year, rname, p->columns[own].name,
+                policy_tail);
+        return;
+    }
     if (rt_table_line(t, row) == 0 && tg->ncolumns) {
         /* A row added for a share target: its value comes from below. */
         fprintf(err, "%s: error: target '%s' has no value for %s %d (it is computed from the regions below it, and too few of them have a value in column '%s') %s\n",

@@ -1450,26 +1450,28 @@ static void lead_text(lbl_lang lang, strbuf *b, const ir_measure *m)
         sbf(b, "%s%s", i ? "、" : "", m->lead[i]);
 }
 
-/* Whether target tg is not_applicable on the row only because the row is
- * one the runtime added (na_rule's last reason): it applies to the region
- * and year but reads the region's own data. */
-static bool na_added(const ex_row *x, const ir_target *tg)
+/* Whether target ti is left out on the row only because the row is one
+ * the runtime added: not_applicable there (na_rule's last reason) while it
+ * applies to the region and year but reads the region's own data, or
+ * missing there while it reads it too (report_left_out_added). */
+static bool left_out_added(const ex_row *x, uint32_t ti)
 {
     return rt_table_line(x->t, x->row) == 0 &&
-           report_left_out_added(tg, sv(x, tg->status), x->region, x->year);
+           report_left_out_added(x->p, ti, sv(x, x->p->targets[ti].status), x->region, x->year);
 }
 
 /* On a row the runtime added, the targets that made its assessment
  * incomplete (lower.c, added_incomplete: those that count for the total
- * or are vetoes, and apply but for the row being added): how many, and
- * the first three names in `names`. */
+ * or are vetoes, and apply but for the row being added, or are missing
+ * there reading the region's own data): how many, and the first three
+ * names in `names`. */
 static uint32_t added_left_out(const ex_row *x, strbuf *names)
 {
     const ir_program *p = x->p;
     uint32_t n = 0;
     for (uint32_t i = 0; i < p->ntargets; i++) {
         const ir_target *tg = &p->targets[i];
-        if (!ir_target_counts(p, i) || !na_added(x, tg))
+        if (!ir_target_counts(p, i) || !left_out_added(x, i))
             continue;
         if (n < 3)
             sbf(names, "%s%s", n ? L(x->lang, LBL_X_SEP) : "", tg->name);

@@ -833,8 +833,11 @@ static bool in_scope(const ir_target *tg, uint32_t reg)
     return false;
 }
 
-bool report_left_out_added(const ir_target *tg, double status, uint32_t region, int year)
+bool report_left_out_added(const ir_program *p, uint32_t ti, double status, uint32_t region, int year)
 {
+    if (status == IR_ST_MISSING)
+        return ir_target_reads_own(p, ti, NULL);
+    const ir_target *tg = &p->targets[ti];
     if (status != IR_ST_NA)
         return false;
     bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
@@ -868,8 +871,7 @@ void report_mark_ungraded(const ir_program *p, const rt_table *t, const rt_resul
         bool left = false;
         for (uint32_t i = 0; i < p->ntargets && !left; i++)
             left = ir_target_counts(p, i) &&
-                   report_left_out_added(&p->targets[i], rt_result_value(r, p->targets[i].status, row),
-                                         reg, year);
+                   report_left_out_added(p, i, rt_result_value(r, p->targets[i].status, row), reg, year);
         if (!left)
             continue;
         ungraded_push(u, (report_ungraded_row){reg, year});
@@ -956,13 +958,14 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
     sb_add(&b, rt_table_path(t));
     sb_add(&b, " (planc added its rows for the targets that read the regions below it), and its "
                "assessment would leave out ");
-    /* the targets that count for its grade and read its own data */
+    /* the targets that count for its grade and read its own data (share
+     * targets too when they read it as well: ir_target_reads_own) */
     uint32_t k = 0;
     strbuf names = {0};
     for (uint32_t i = 0; i < p->ntargets; i++) {
         const ir_target *tg = &p->targets[i];
-        if (!ir_target_counts(p, i) || !in_scope(tg, reg) || reads_below(p, tg->value) ||
-            reads_below(p, tg->goal))
+        if (!ir_target_counts(p, i) || !in_scope(tg, reg) ||
+            ((reads_below(p, tg->value) || reads_below(p, tg->goal)) && !ir_target_reads_own(p, i, NULL)))
             continue;
         *unscoped = *unscoped || !tg->scoped;
         if (k < 3) {

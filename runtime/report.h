@@ -94,14 +94,16 @@ void report_mark_judged(const ir_program *p, const rt_result *r, size_t lo, size
  * each target some chunk judged.  Call before report_csv_stream_close. */
 void report_csv_stream_judged(const report_csv_stream *s, bool *judged);
 
-/* Whether target tg, with status `status` on a row of region `region` in
- * `year` that the runtime added for a parent region (docs/LANGUAGE.md §6),
- * is left out there only because the row was added: not_applicable,
+/* Whether target ti of p, with status `status` on a row of region `region`
+ * in `year` that the runtime added for a parent region (docs/LANGUAGE.md
+ * §6), is left out there only because the row was added: not_applicable,
  * in its scope and in a year it would be judged (a trend from the year
- * after its baseline, a goal with a deadline after its baseline year).
- * The rule lower.c's added_incomplete compiles, for explain and the
- * run's warning to name the targets it left out. */
-bool report_left_out_added(const ir_target *tg, double status, uint32_t region, int year);
+ * after its baseline, a goal with a deadline after its baseline year); or
+ * missing while it reads the region's own data of the year
+ * (ir_target_reads_own: a share target whose goal is the region's own
+ * column).  The rule lower.c's added_incomplete compiles, for explain and
+ * the run's warning to name the targets it left out. */
+bool report_left_out_added(const ir_program *p, uint32_t ti, double status, uint32_t region, int year);
 
 /* The rows a run added for a parent region that got no grade because its
  * assessment would leave out targets on its own data (lower.c,

@@ -201,6 +201,21 @@ score_case po "$po"
 same "$tmp/po/aot.csv" "$po/expected.out"
 contains out "^丙,2023,target,低于上年均值,,(一),,missing,45,"
 
+# ---- a share target whose goal is the province's own column, on the row
+# added for the province: the library's results as planc run's (no total,
+# no grade), and under 'missing error' its message names that column ----
+og=$src/tests/run/added-row-grade-own-goal
+score_case og "$og"
+for engine in interp jit; do
+    expect 0 "$planc" run "$og/rules.plan" --data "$og/data.csv" --engine $engine
+    same "$tmp/out" "$tmp/og/aot.csv"
+done
+contains out "^甲省,2023,total,,考核,,,,,,,,,,,,,"
+mkdir "$tmp/oge"
+expect 0 "$planc" build "$og/error.plan" -o "$tmp/oge/liboge.so"
+expect 3 "$tmp/og/score" "$tmp/oge/liboge.so" "$og/data.csv"
+contains err "target '用水总量' has no value for 甲省 2022 (the input has no row for 甲省 2022, which was added for the targets that read the regions below, and the target reads its own column 'quota')"
+
 # ---- a values table whose years span five centuries over 1000 regions,
 # with four rows: the library holds the years given, not a region-by-year
 # array (500,000 cells, mostly NaN, took minutes to compile into a 4 MB
