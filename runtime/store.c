@@ -493,6 +493,38 @@ static bool check_schema(store *s, bool create, FILE *err)
     return (s->checked || check_intact(s, err)) && set_wal(s, err);
 }
 
+/* The size of a piece of the WAL index, DB-shm, that SQLite writes beside
+ * a WAL database (its first piece as soon as it opens the database). */
+#define STORE_SHM_BYTES 32768
+
+/* Whether the file size limit (ulimit -f) leaves room for what opening
+ * the database at `path` writes: the WAL index, and for a writer (create)
+ * the database file as it is (a commit copies its pages back into it).
+ * Below that, SQLite failed with 'disk I/O error' ('cannot lock it',
+ * 'cannot read it') and left a truncated DB-shm and an empty DB-wal
+ * behind; refused here, nothing is written.  False after saying why. */
+static bool fits_open_limit(const char *path, bool create, FILE *err)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+        return true;
+    unsigned long long limit = (unsigned long long)rl.rlim_cur, need = STORE_SHM_BYTES;
+    struct stat st;
+    bool size = create && stat(path, &st) == 0 && (unsigned long long)st.st_size > need;
+    if (size)
+        need = (unsigned long long)st.st_size;
+    if (limit >= need)
+        return true;
+    if (size)
+        fprintf(err, "planc: error: %s: cannot record a run: the database holds %llu bytes, beyond the "
+                "file size limit (ulimit -f) of %llu bytes\n", path, need, limit);
+    else
+        fprintf(err, "planc: error: %s: cannot %s: the file size limit (ulimit -f) of %llu bytes is "
+                "below the %d bytes of the index SQLite writes beside the database (%s-shm)\n", path,
+                create ? "record a run" : "read it", limit, STORE_SHM_BYTES, path);
+    return false;
+}
+
 store *store_open(const char *path, bool create, FILE *err)
 {
     struct stat stt;
@@ -504,6 +536,8 @@ store *store_open(const char *path, bool create, FILE *err)
         fprintf(err, "planc: error: cannot open '%s': it is a directory\n", path);
         return NULL;
     }
+    if (!fits_open_limit(path, create, err))
+        return NULL;
     store *s = rt_xcalloc(1, sizeof *s);
     s->path = rt_xstrdup(path);
     s->readonly = !create;

@@ -154,6 +154,33 @@ for step in 1 2 3 4 5 6 7 8 9; do
 done
 n=$((n + 1)); [ $size_refused -gt 0 ] || fail "no file size limit refused a run for the database's size"
 
+# A file size limit below what opening the database writes: SQLite's
+# index beside it (DB-shm, 32 KiB) for a new database or a reader, the
+# database as it is for a writer.  SQLite failed with 'disk I/O error'
+# ('cannot lock it', 'cannot read it') and left a truncated DB-shm and an
+# empty DB-wal behind (and a new, empty DB); now refused before anything
+# is written (ulimit -f counts 512-byte blocks in sh).
+mkdir "$tmp/small"
+(ulimit -f 40; exec "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/small/new.db" \
+    -o /dev/null 2>"$tmp/err"); rc=$?
+n=$((n + 1)); [ $rc -eq 2 ] && [ -z "$(ls -A "$tmp/small")" ] ||
+    fail "ulimit -f 40 on a new database: exit $rc, left: $(ls -A "$tmp/small")"
+contains err "new.db: cannot record a run: the file size limit (ulimit -f) of 20480 bytes is below the 32768 bytes of the index SQLite writes beside the database"
+cp "$tmp/lim/one.db" "$tmp/small/one.db"
+blocks=$((one / 512 - 8))
+(ulimit -f $blocks; exec "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/small/one.db" \
+    -o /dev/null 2>"$tmp/err"); rc=$?
+n=$((n + 1)); [ $rc -eq 2 ] && [ "$(ls -A "$tmp/small")" = one.db ] && cmp -s "$tmp/lim/one.db" "$tmp/small/one.db" ||
+    fail "ulimit -f $blocks on a database of $one bytes: exit $rc, left: $(ls -A "$tmp/small")"
+contains err "one.db: cannot record a run: the database holds $one bytes, beyond the file size limit (ulimit -f)"
+(ulimit -f 40; exec "$planc" history "$tmp/small/one.db" >"$tmp/out" 2>"$tmp/err"); rc=$?
+n=$((n + 1)); [ $rc -eq 2 ] && [ "$(ls -A "$tmp/small")" = one.db ] ||
+    fail "ulimit -f 40, history: exit $rc, left: $(ls -A "$tmp/small")"
+contains err "one.db: cannot read it: the file size limit (ulimit -f) of 20480 bytes is below"
+(ulimit -f $blocks; exec "$planc" history "$tmp/small/one.db" >"$tmp/out" 2>"$tmp/err"); rc=$?
+n=$((n + 1)); [ $rc -eq 0 ] && [ "$(ls -A "$tmp/small")" = one.db ] ||
+    fail "ulimit -f $blocks, history of a larger database: exit $rc ($(cat "$tmp/err")), left: $(ls -A "$tmp/small")"
+
 # compare: the same data twice, then changed data.
 expect 0 "$planc" compare "$db" 1 2
 contains out "rules: same"
