@@ -1818,6 +1818,18 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
         if (strlen(multipliers[m].text) != sn || memcmp(multipliers[m].text, suf, sn) != 0)
             continue;
         L->suffix_noted[k] = true;
+        /* a column read in a unit of that scale (万吨 for 12.3万): the
+         * number as written is in it already; converting (× 10000) would
+         * read 123000 万吨 */
+        size_t ml = strlen(multipliers[m].text);
+        if (unit && strlen(unit) > ml && memcmp(unit, multipliers[m].text, ml) == 0) {
+            fprintf(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
+                            "holds a number alone: the rules read the column in %s already, so write %.*s "
+                            "(%.*s%s %s is %.*s %s)\n",
+                    name, multipliers[m].text, shown(L, s, n), unit, (int)end, s, (int)end, s,
+                    multipliers[m].text, unit + ml, (int)end, s, unit);
+            return;
+        }
         fprintf(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
                         "holds a number alone: convert the column (%.*s%s is %.*s × %.0f)",
                 name, multipliers[m].text, shown(L, s, n), (int)end, s, multipliers[m].text, (int)end, s,
