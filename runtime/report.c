@@ -958,14 +958,15 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
     sb_add(&b, rt_table_path(t));
     sb_add(&b, " (planc added its rows for the targets that read the regions below it), and its "
                "assessment would leave out ");
-    /* the targets that count for its grade and read its own data (share
-     * targets too when they read it as well: ir_target_reads_own) */
+    /* the targets that count for its grade and read its own data: those
+     * not judged on added rows (what they measure does not read below,
+     * lower.c's reads_share), and share targets that read it as well */
     uint32_t k = 0;
     strbuf names = {0};
     for (uint32_t i = 0; i < p->ntargets; i++) {
         const ir_target *tg = &p->targets[i];
         if (!ir_target_counts(p, i) || !in_scope(tg, reg) ||
-            ((reads_below(p, tg->value) || reads_below(p, tg->goal)) && !ir_target_reads_own(p, i, NULL)))
+            (reads_below(p, tg->value) && !ir_target_reads_own(p, i, NULL)))
             continue;
         *unscoped = *unscoped || !tg->scoped;
         if (k < 3) {
