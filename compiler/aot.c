@@ -1422,7 +1422,7 @@ static uint32_t by_year_owner(const ir_program *p, uint32_t i)
 {
     for (uint32_t j = 0; j < i; j++)
         if (p->inputs[j].kind == IR_IN_TABLE && p->inputs[j].nyears &&
-            p->inputs[j].by_year == p->inputs[i].by_year)
+            p->inputs[j].run_start == p->inputs[i].run_start)
             return j;
     return i;
 }
@@ -1646,28 +1646,28 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         const ir_input *in = &p->inputs[i];
         if (!in->nyears || !p->nregions || by_year_owner(p, i) != i)
             continue;
+        /* each run of years written out year by year */
         uint32_t n = 0;
         fprintf(f, "TABLE uint32_t in_by_first_%u[%u] = {", i, p->nregions + 1);
         for (uint32_t r = 0; r < p->nregions; r++) {
             fprintf(f, "%s%u,", r % 12 ? " " : "\n    ", n);
-            for (uint32_t k = 0; k < in->nyears; k++)
-                n += !isnan(in->by_year[(size_t)r * in->nyears + k]);
+            for (uint32_t k = in->run_start[r]; k < in->run_start[r + 1]; k++)
+                if (!isnan(in->runs[k].value))
+                    n += (uint32_t)(in->runs[k].to - in->runs[k].from + 1);
         }
         fprintf(f, " %u\n};\n", n);
+        uint32_t nruns = in->run_start[p->nregions], c = 0;
         fprintf(f, "TABLE int32_t in_by_years_%u[%u] = {", i, tsize(n));
-        for (uint32_t r = 0, c = 0; r < p->nregions; r++)
-            for (uint32_t k = 0; k < in->nyears; k++)
-                if (!isnan(in->by_year[(size_t)r * in->nyears + k]))
-                    fprintf(f, "%s%d,", c++ % 12 ? " " : "\n    ", in->year0 + (int)k);
+        for (uint32_t k = 0; k < nruns; k++)
+            for (int y = in->runs[k].from; !isnan(in->runs[k].value) && y <= in->runs[k].to; y++)
+                fprintf(f, "%s%d,", c++ % 12 ? " " : "\n    ", y);
         fputs(n ? "\n};\n" : "0};\n", f);
         fprintf(f, "TABLE double in_by_values_%u[%u] = {", i, tsize(n));
-        for (uint32_t r = 0, c = 0; r < p->nregions; r++)
-            for (uint32_t k = 0; k < in->nyears; k++) {
-                double v = in->by_year[(size_t)r * in->nyears + k];
-                if (isnan(v))
-                    continue;
+        c = 0;
+        for (uint32_t k = 0; k < nruns; k++)
+            for (int y = in->runs[k].from; !isnan(in->runs[k].value) && y <= in->runs[k].to; y++) {
                 fputs(c++ % 8 ? " " : "\n    ", f);
-                put_double(f, v);
+                put_double(f, in->runs[k].value);
                 fputc(',', f);
             }
         fputs(n ? "\n};\n" : "0};\n", f);

@@ -681,22 +681,28 @@ static const char *ind_number(D *x, const sema_indicator *i, double v)
     return arena_printf(x->a, "%s%s%s", num(x, v), unit_gap(u), u);
 }
 
+/* The run of a row of indicator i's values with `in` giving region k
+ * year y, or NULL. */
+static const ir_yearrun *year_run(const sema_indicator *i, uint32_t k, int y)
+{
+    const ir_yearrun *run = i->values_nyears ? ir_year_run(i->values_run_start, i->values_runs, k, y) : NULL;
+    return run && !isnan(run->value) ? run : NULL;
+}
+
 /* Whether a row of indicator i's values with `in` gives region k year y. */
 static bool year_given(const sema_indicator *i, uint32_t k, int y)
 {
-    return i->values_nyears && y >= i->values_year0 &&
-           y - i->values_year0 < (int)i->values_nyears &&
-           !isnan(i->values_by_year[(size_t)k * i->values_nyears + (size_t)(y - i->values_year0)]);
+    return year_run(i, k, y) != NULL;
 }
 
 /* Indicator i's value for region k in year y, and the note of the row
  * giving it (*note). */
 static double year_value(const sema_indicator *i, uint32_t k, int y, const char **note)
 {
-    if (year_given(i, k, y)) {
-        size_t c = (size_t)k * i->values_nyears + (size_t)(y - i->values_year0);
-        *note = i->value_notes_by_year ? i->value_notes_by_year[c] : NULL;
-        return i->values_by_year[c];
+    const ir_yearrun *run = year_run(i, k, y);
+    if (run) {
+        *note = run->note;
+        return run->value;
     }
     *note = i->value_notes ? i->value_notes[k] : NULL;
     return i->values ? i->values[k] : NAN;
@@ -723,14 +729,17 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
         if (v)
             all[n++] = arena_printf(x->a, "%s %s", m->regions[k].name, v);
         /* then its rows with years, a run of one value as "2024..2025" */
-        for (uint32_t y = 0; y < i->values_nyears;) {
-            double *by = i->values_by_year + (size_t)k * i->values_nyears;
-            if (isnan(by[y])) {
+        uint32_t y = i->values_nyears ? i->values_run_start[k] : 0;
+        uint32_t end = i->values_nyears ? i->values_run_start[k + 1] : 0;
+        const ir_yearrun *runs = i->values_runs;
+        while (y < end) {
+            if (isnan(runs[y].value)) {
                 y++;
                 continue;
             }
+            /* runs next to each other with one value as one */
             uint32_t e = y + 1;
-            while (e < i->values_nyears && by[e] == by[y])
+            while (e < end && runs[e].from == runs[e - 1].to + 1 && runs[e].value == runs[y].value)
                 e++;
             if (n + 1 >= cap) {
                 const char **more = arena_alloc(x->a, 2 * cap * sizeof *more);
@@ -738,11 +747,11 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
                 all = more;
                 cap *= 2;
             }
-            int from = i->values_year0 + (int)y, to = i->values_year0 + (int)e - 1;
+            int from = runs[y].from, to = runs[e - 1].to;
             all[n++] = from == to ? arena_printf(x->a, "%s %s in %d", m->regions[k].name,
-                                                 ind_number(x, i, by[y]), from)
+                                                 ind_number(x, i, runs[y].value), from)
                                   : arena_printf(x->a, "%s %s in %d..%d", m->regions[k].name,
-                                                 ind_number(x, i, by[y]), from, to);
+                                                 ind_number(x, i, runs[y].value), from, to);
             y = e;
         }
     }

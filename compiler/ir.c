@@ -239,15 +239,29 @@ const char *ir_sharename(double kind)
     return kind >= 0 && kind <= IR_SHARE_AVERAGE && kind == (int)kind ? names[(int)kind] : "?";
 }
 
+const ir_yearrun *ir_year_run(const uint32_t *start, const ir_yearrun *runs, uint32_t r, long year)
+{
+    if (!start)
+        return NULL;
+    /* the last run from a year <= year */
+    uint32_t lo = start[r], hi = start[r + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (runs[mid].from <= year)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > start[r] && year <= runs[lo - 1].to ? &runs[lo - 1] : NULL;
+}
+
 double ir_table_value(const ir_input *in, uint32_t region, long year, const char **note)
 {
-    if (in->nyears && year >= in->year0 && year - in->year0 < (long)in->nyears) {
-        size_t c = (size_t)region * in->nyears + (size_t)(year - in->year0);
-        if (!isnan(in->by_year[c])) {
-            if (note)
-                *note = in->notes_by_year ? in->notes_by_year[c] : NULL;
-            return in->by_year[c];
-        }
+    const ir_yearrun *run = in->nyears ? ir_year_run(in->run_start, in->runs, region, year) : NULL;
+    if (run && !isnan(run->value)) {
+        if (note)
+            *note = run->note;
+        return run->value;
     }
     if (note)
         *note = in->notes ? in->notes[region] : NULL;
@@ -585,11 +599,13 @@ ir_program *ir_copy(arena *a, const ir_program *p)
             in->unit = dup_str(a, in->unit);
             if (in->notes)
                 in->notes = dup_strs(a, in->notes, p->nregions);
-            size_t ncells = (size_t)p->nregions * in->nyears;
-            if (in->nyears) {
-                in->by_year = dup_array(a, p->inputs[i].by_year, ncells, sizeof *in->by_year);
-                if (in->notes_by_year)
-                    in->notes_by_year = dup_strs(a, in->notes_by_year, ncells);
+            if (in->nyears && in->run_start) {
+                uint32_t nruns = in->run_start[p->nregions];
+                in->run_start = dup_array(a, in->run_start, p->nregions + 1, sizeof *in->run_start);
+                ir_yearrun *runs = dup_array(a, p->inputs[i].runs, nruns, sizeof *runs);
+                for (uint32_t k = 0; k < nruns; k++)
+                    runs[k].note = dup_str(a, runs[k].note);
+                in->runs = runs;
             }
         }
     c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);

@@ -152,6 +152,20 @@ typedef struct ir_step {
                           IR_PEER ir_peerkind; IR_CUMSUM, IR_CUMMAX first year */
 } ir_step;
 
+/* A run of years of a `values` table row with years (`北京 = 21% in
+ * 2024..2026`): one region's value in the years from..to and the row's
+ * note (NULL: none).  The value is NaN only after an error. */
+typedef struct ir_yearrun {
+    int from, to;
+    double value;
+    const char *note;
+} ir_yearrun;
+
+/* Region r's run holding year among runs[start[r] .. start[r + 1])
+ * (rising and disjoint: a binary search), or NULL when none holds it or
+ * start is NULL. */
+const ir_yearrun *ir_year_run(const uint32_t *start, const ir_yearrun *runs, uint32_t r, long year);
+
 /* A time shift of an input: none, relative (year + rel), or absolute (year). */
 typedef struct ir_shift {
     bool absolute;
@@ -178,18 +192,21 @@ typedef struct ir_input {
     uint32_t scope;    /* IR_IN_SCOPE */
     const double *values; /* IR_IN_TABLE: one per region (nregions), NaN where
                           the table gives none */
-    /* IR_IN_TABLE whose rows give years: region r's value in year
-     * year0 + k is by_year[r * nyears + k] where not NaN, else values[r];
-     * nyears is 0 (and shift zero) for a table that holds in every year. */
+    /* IR_IN_TABLE whose rows give years: the years year0 .. year0 +
+     * nyears - 1 they span, and region r's runs of years
+     * runs[run_start[r] .. run_start[r + 1]) (ir_year_run); in a year no
+     * run of r holds, values[r].  nyears is 0 (and shift zero, the runs
+     * NULL) for a table that holds in every year.  Sparse: the memory is
+     * the rows', not regions times years. */
     int year0;
     uint32_t nyears;
-    const double *by_year;
+    const uint32_t *run_start;
+    const ir_yearrun *runs;
     /* IR_IN_TABLE, for planc explain: the indicator, its unit, and per
-     * region (per region and year: notes_by_year) the note of the row that
-     * gives its value (NULL: none) */
+     * region the note of the row that gives its value (NULL: none; a
+     * run's own note in the years of a run) */
     const char *indicator, *unit;
     const char *const *notes;
-    const char *const *notes_by_year;
 } ir_input;
 
 /* A data column the rules read. */

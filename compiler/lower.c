@@ -427,8 +427,8 @@ static uint32_t table(L *l, const sema_indicator *ind, ir_shift sh)
         in.shift = sh;
         in.year0 = ind->values_year0;
         in.nyears = ind->values_nyears;
-        in.by_year = ind->values_by_year;
-        in.notes_by_year = ind->value_notes_by_year;
+        in.run_start = ind->values_run_start;
+        in.runs = ind->values_runs;
     }
     return input_of(l, in, ind->type == TY_BOOL ? IR_BOOL : IR_NUM);
 }

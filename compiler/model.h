@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "ast.h"
+#include "ir.h"
 #include "sema.h"
 #include "unit.h"
 
@@ -80,14 +81,16 @@ typedef struct sema_indicator {
                                none is given), in the indicator's unit; else NULL */
     const char **value_notes; /* with values: per region, the `note` of the row
                                that gives its value, or NULL */
-    /* With values whose rows give years (`= 21% in 2024`): region r's value
-     * in year values_year0 + k is values_by_year[r * values_nyears + k],
-     * NaN where no row gives that year (values[r] then holds), and its
-     * row's note value_notes_by_year[...]; values_nyears is 0 otherwise. */
+    /* With values whose rows give years (`= 21% in 2024`): the years
+     * values_year0 .. values_year0 + values_nyears - 1 they span, and
+     * region r's runs of years (each with its row's value and note)
+     * values_runs[values_run_start[r] .. values_run_start[r + 1]), rising
+     * and disjoint (ir_year_run finds a year's); values[r] holds in the
+     * other years.  values_nyears is 0 (the runs NULL) otherwise. */
     int values_year0;
     uint32_t values_nyears;
-    double *values_by_year;
-    const char **value_notes_by_year;
+    uint32_t *values_run_start;
+    ir_yearrun *values_runs;
     const ast_decl *decl;   /* its declaration (column, units as written) */
     const ast_origin *origin;
 } sema_indicator;

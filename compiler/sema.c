@@ -2503,9 +2503,42 @@ static bool valrow_years(S *s, const ast_valrow *row, int *from, int *to)
     return true;
 }
 
-/* Most years a values table's rows with `in` may span (first to last): its
- * years are held as a region-by-year array. */
+/* Most years a values table's rows with `in` may span (first to last). */
 enum { VALUES_MAX_YEARS = 500 };
+
+/* One region's run of years from a values row with years, while the
+ * table is checked: the run, where the row names the region, and the
+ * region's next run (by year; NO_RUN: none). */
+typedef struct valrun {
+    ir_yearrun run;
+    span at;
+    uint32_t next;
+} valrun;
+static const uint32_t NO_RUN = UINT32_MAX;
+
+/* Adds the years from..to with value x and note (region `name` of a row,
+ * written at sp) to the region's runs (the list from *head, rising and
+ * disjoint; runs has room).  A year an earlier row gave is an error at sp
+ * for the first such year, and the row gives the region only the years
+ * before it. */
+static void add_year_run(S *s, valrun *runs, uint32_t *nruns, uint32_t *head, int from, int to,
+                         double x, const char *note, span sp, const char *name, const char *ind)
+{
+    uint32_t *link = head;
+    while (*link != NO_RUN && runs[*link].run.to < from)
+        link = &runs[*link].next;
+    int stop = to + 1;
+    if (*link != NO_RUN && runs[*link].run.from <= to) {
+        const valrun *g = &runs[*link];
+        stop = g->run.from > from ? g->run.from : from;
+        diag_error(s->d, sp, "region '%s' is given twice for %d in the values of '%s'", name, stop, ind);
+        diag_note(s->d, g->at, "first given here");
+    }
+    if (stop > from) {
+        runs[*nruns] = (valrun){{from, stop - 1, x, note}, sp, *link};
+        *link = (*nruns)++;
+    }
+}
 
 /* One row's value: a constant of the indicator's dimension (yes/no for a
  * yes/no indicator), converted into unit u; NaN after an error. */
@@ -2552,8 +2585,8 @@ static double valrow_value(S *s, const ast_valrow *row, const sema_indicator *in
  * value in every year that no row with `in` gives them; a region may have
  * one such row, and one row for any one year.  Sets ind->values and
  * ind->value_notes (the rows without years), and when some row has years
- * ind->values_year0, values_nyears, values_by_year and
- * value_notes_by_year (the rows with years, by region and year). */
+ * ind->values_year0, values_nyears, values_run_start and
+ * values_runs (the rows with years, by region: runs of years). */
 static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const unit_t *u)
 {
     sema_model *m = s->m;
@@ -2586,13 +2619,17 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
     bool too_wide = ny > VALUES_MAX_YEARS;
     if (too_wide)
         ny = 0;
-    size_t ncells = (size_t)m->nregions * ny;
-    double *by = ny ? arena_alloc(s->a, ncells * sizeof *by) : NULL;
-    const char **by_notes = ny ? arena_alloc(s->a, ncells * sizeof *by_notes) : NULL;
-    span *by_at = ny ? arena_alloc(s->a, ncells * sizeof *by_at) : NULL;
-    bool *by_given = ny ? arena_alloc(s->a, ncells * sizeof *by_given) : NULL;
-    for (size_t c = 0; c < ncells; c++)
-        by[c] = NAN;
+    /* the rows with years: per region a list of runs, at most one run per
+     * region a row names */
+    size_t cap = 0;
+    for (uint32_t k = 0; ny && k < nrows; k++)
+        if (d->u.ind.values[k].has_years)
+            cap += d->u.ind.values[k].regions.n;
+    valrun *runs = cap ? arena_alloc(s->a, cap * sizeof *runs) : NULL;
+    uint32_t nruns = 0;
+    uint32_t *head = ny ? arena_alloc(s->a, (m->nregions + 1) * sizeof *head) : NULL;
+    for (uint32_t r = 0; head && r < m->nregions; r++)
+        head[r] = NO_RUN;
     for (uint32_t k = 0; k < nrows; k++) {
         const ast_valrow *row = &d->u.ind.values[k];
         int from = 0, to = 0;
@@ -2629,27 +2666,30 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
                 notes[y->index] = row->note;
                 continue;
             }
-            for (int yr = from; yr <= to; yr++) {
-                size_t c = (size_t)y->index * ny + (size_t)(yr - first);
-                if (by_given[c]) {
-                    diag_error(s->d, n->sp, "region '%s' is given twice for %d in the values of '%s'",
-                               n->s, yr, ind->name);
-                    diag_note(s->d, by_at[c], "first given here");
-                    break;
-                }
-                by_given[c] = true;
-                by_at[c] = n->sp;
-                by[c] = x;
-                by_notes[c] = row->note;
-            }
+            add_year_run(s, runs, &nruns, &head[y->index], from, to, x, row->note, n->sp, n->s,
+                         ind->name);
         }
     }
     ind->values = v;
     ind->value_notes = notes;
     ind->values_year0 = first;
     ind->values_nyears = ny;
-    ind->values_by_year = by;
-    ind->value_notes_by_year = by_notes;
+    ind->values_run_start = NULL;
+    ind->values_runs = NULL;
+    if (ny) {
+        /* the runs, region by region, each region's rising */
+        uint32_t *start = arena_alloc(s->a, (m->nregions + 1) * sizeof *start);
+        ir_yearrun *out = nruns ? arena_alloc(s->a, nruns * sizeof *out) : NULL;
+        uint32_t k = 0;
+        for (uint32_t r = 0; r < m->nregions; r++) {
+            start[r] = k;
+            for (uint32_t i = head[r]; i != NO_RUN; i = runs[i].next)
+                out[k++] = runs[i].run;
+        }
+        start[m->nregions] = k;
+        ind->values_run_start = start;
+        ind->values_runs = out;
+    }
 }
 
 /* The number of text k of map mp when k is the first text of its row

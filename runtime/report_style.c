@@ -186,9 +186,9 @@ void report_notes_make(const ir_program *p, report_notes *rn)
         bool noted = false;
         for (uint32_t r = 0; in->notes && !noted && r < p->nregions; r++)
             noted = in->notes[r] != NULL;
-        size_t ncells = (size_t)p->nregions * in->nyears;
-        for (size_t c = 0; in->notes_by_year && !noted && c < ncells; c++)
-            noted = in->notes_by_year[c] != NULL && !isnan(in->by_year[c]);
+        uint32_t nruns = in->nyears && in->run_start ? in->run_start[p->nregions] : 0;
+        for (uint32_t k = 0; !noted && k < nruns; k++)
+            noted = in->runs[k].note != NULL && !isnan(in->runs[k].value);
         if (!noted)
             continue;
         if (!slot) {
@@ -265,23 +265,25 @@ size_t report_source_rows(const ir_program *p, const ir_input *in, report_source
             }
             (*rows)[n++] = (report_source_row){r, 0, 0, in->values[r], in->notes[r]};
         }
-        const double *v = in->nyears ? in->by_year + (size_t)r * in->nyears : NULL;
-        const char *const *nt = in->nyears && in->notes_by_year
-                                    ? in->notes_by_year + (size_t)r * in->nyears : NULL;
-        for (uint32_t k = 0; nt && k < in->nyears;) {
-            if (isnan(v[k]) || !nt[k]) {
+        /* its runs of years with a note, runs next to each other with
+         * one value and note as one row */
+        uint32_t k = in->nyears && in->run_start ? in->run_start[r] : 0;
+        uint32_t end = in->nyears && in->run_start ? in->run_start[r + 1] : 0;
+        while (k < end) {
+            const ir_yearrun *a = &in->runs[k];
+            if (isnan(a->value) || !a->note) {
                 k++;
                 continue;
             }
             uint32_t e = k + 1;
-            while (e < in->nyears && v[e] == v[k] && nt[e] &&
-                   (nt[e] == nt[k] || strcmp(nt[e], nt[k]) == 0))
+            while (e < end && in->runs[e].from == in->runs[e - 1].to + 1 && in->runs[e].value == a->value &&
+                   in->runs[e].note && (in->runs[e].note == a->note || strcmp(in->runs[e].note, a->note) == 0))
                 e++;
             if (n == cap) {
                 cap = cap ? 2 * cap : 16;
                 *rows = rt_xrealloc(*rows, cap, sizeof **rows);
             }
-            (*rows)[n++] = (report_source_row){r, in->year0 + (int)k, in->year0 + (int)e - 1, v[k], nt[k]};
+            (*rows)[n++] = (report_source_row){r, a->from, in->runs[e - 1].to, a->value, a->note};
             k = e;
         }
     }

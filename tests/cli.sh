@@ -126,5 +126,30 @@ for j in 1 3; do
 done
 n=$((n + 1)); [ ! -e "$tmp/q.csv" ] || { echo "FAIL: a data error wrote results"; fails=$((fails + 1)); }
 
+# Twenty values tables by year over 2,000 cities, each spanning 500 years
+# with two rows: checked and run within the memory limit above.  They were
+# held as region-by-year arrays (about 33 bytes a cell: 20 x 2,000 x 500
+# cells, 360 MB); they are held as the rows' runs of years.
+{
+    echo 'plan 宽 { region 省 baseline 2020 horizon 2030 }'
+    echo 'levels province, city'
+    echo 'region 省 : province'
+    printf 'region R1'; for i in $(seq 2 2000); do printf ', R%d' "$i"; done; echo ' : city in 省'
+    echo 'indicator X : 1, lower, column "x"'
+    for t in $(seq 1 20); do echo "indicator T$t : 1, values { R1 = 1 in 1600, R2000 = $t in 2099, R2 = 5 in 1700..1702 }"; done
+    echo 'section 一 "s" { measure (一) "m" {'
+    for t in $(seq 1 20); do echo "  target a$t for city : X <= T$t"; done
+    echo '} }'
+} >"$tmp/wide.plan"
+printf 'region,year,x\nR1,1600,1\nR2,1701,6\nR2000,2099,20\nR2000,2098,1\n' >"$tmp/wide.csv"
+for cmd in check run; do
+    n=$((n + 1))
+    ( eval "$limit"; if [ $cmd = check ]; then exec "$planc" check "$tmp/wide.plan"
+      else exec "$planc" run "$tmp/wide.plan" --data "$tmp/wide.csv" --engine interp; fi ) >"$tmp/out" 2>"$tmp/err"; rc=$?
+    [ $rc -eq 0 ] || { echo "FAIL: $cmd of wide values tables by year exited $rc: $(head -c 300 "$tmp/err")"; fails=$((fails + 1)); }
+done
+contains out "^R2000,2099,target,a20,,(一),,met,20,1,20,20,"
+contains out "^R2000,2098,target,a20,,(一),,missing,1,1,,"
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -157,12 +157,11 @@ static void report_fixture_year_notes(fixture *f)
     static const double values[5] = {NAN, 100, 100, 90, NAN};
     static const char *const notes[5] = {NULL, "附件一 <表1>", "附件一 <表1>", NULL, NULL};
     /* regions 辽宁省, 沈阳, 大连, 鞍山, 北京 by years 2024, 2025 */
-    static const double by_year[10] = {NAN, NAN, 95, 95, NAN, 98, NAN, NAN, NAN, NAN};
-    static const char *const by_notes[10] = {NULL, NULL, "2024年度责任书", "2024年度责任书",
-                                             NULL, NULL, NULL, NULL, NULL, NULL};
+    static const uint32_t run_start[6] = {0, 0, 1, 2, 2, 2};
+    static const ir_yearrun runs[2] = {{2024, 2025, 95, "2024年度责任书"}, {2025, 2025, 98, NULL}};
     ir_input in = {.kind = IR_IN_TABLE, .values = values, .scale = 1.0, .indicator = "绿化目标",
-                   .unit = "%", .notes = notes, .year0 = 2024, .nyears = 2, .by_year = by_year,
-                   .notes_by_year = by_notes};
+                   .unit = "%", .notes = notes, .year0 = 2024, .nyears = 2, .run_start = run_start,
+                   .runs = runs};
     uint32_t now = fx_input(f, in);
     in.shift.rel = -1;
     uint32_t prev = fx_input(f, in);
