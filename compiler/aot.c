@@ -1049,7 +1049,7 @@ static const char rt_code[] =
     "                            \"target '%s' for %s %d%s: its %s, computed from %s, overflows: \"\n"
     "                            \"it is beyond ±1.8e308, the largest number planc holds\",\n"
     "                            targets[i].name, regions[t->region[r]].name, (int)t->year[r], row,\n"
-    "                            what[k], target_reads[i]);\n"
+    "                            what[k], target_reads[3 * i + k]);\n"
     "            }\n"
     "    return PLANC_OK;\n"
     "}\n"
@@ -1740,13 +1740,24 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         fprintf(f, "%s%u, %u, %u", i ? ", " : "", p->targets[i].value, p->targets[i].goal,
                 p->targets[i].expected);
     fputs(p->ntargets ? "};\n" : "0};\n", f);
-    fprintf(f, "TABLE char *const target_reads[%u] = {", tsize(p->ntargets));
+    /* per target and number (value, goal, expected value) the columns that
+     * number reads */
+    fprintf(f, "TABLE char *const target_reads[%u] = {", tsize(3 * p->ntargets));
+    arena a;
+    arena_init(&a);
+    ir_reads rd;
+    ir_reads_init(&rd, &a, p);
     for (uint32_t i = 0; i < p->ntargets; i++) {
-        fputs(i ? ",\n    " : "\n    ", f);
-        char *what = rt_overflow_reads(p, &p->targets[i]);
-        put_cstr(f, what);
-        free(what);
+        const uint32_t slots[3] = {p->targets[i].value, p->targets[i].goal, p->targets[i].expected};
+        for (int k = 0; k < 3; k++) {
+            fputs(i || k ? ",\n    " : "\n    ", f);
+            uint32_t nc = ir_columns_read(&rd, p, &slots[k], 1);
+            char *what = rt_overflow_reads(p, rd.cols, nc);
+            put_cstr(f, what);
+            free(what);
+        }
     }
+    arena_free(&a);
     fputs(p->ntargets ? "};\n" : "NULL};\n", f);
 
     /* The kernels (hidden symbols of kernels.o) and the run order. */

@@ -268,6 +268,58 @@ double ir_table_value(const ir_input *in, uint32_t region, long year, const char
     return in->values[region];
 }
 
+void ir_reads_init(ir_reads *r, struct arena *a, const ir_program *p)
+{
+    r->stamp = arena_alloc(a, (p->nsteps + 1) * sizeof *r->stamp);
+    r->stack = arena_alloc(a, (p->nsteps + 1) * sizeof *r->stack);
+    r->cols = arena_alloc(a, (p->ncolumns + 1) * sizeof *r->cols);
+    r->seen = arena_alloc(a, p->ncolumns + 1);
+    memset(r->stamp, 0, (p->nsteps + 1) * sizeof *r->stamp);
+    memset(r->seen, 0, p->ncolumns + 1);
+    r->walk = 0;
+}
+
+/* Orders uint32_t values ascending, for qsort. */
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+uint32_t ir_columns_read(ir_reads *r, const ir_program *p, const uint32_t *roots, uint32_t n)
+{
+    uint32_t w = ++r->walk, sp = 0, nc = 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (roots[k] < p->nsteps && r->stamp[roots[k]] != w) {
+            r->stamp[roots[k]] = w;
+            r->stack[sp++] = roots[k];
+        }
+    while (sp > 0) {
+        const ir_step *s = &p->steps[r->stack[--sp]];
+        if (s->op == IR_INPUT) {
+            const ir_input *in = &p->inputs[s->aux];
+            if (in->kind == IR_IN_DATA && !r->seen[in->column]) {
+                r->seen[in->column] = 1;
+                r->cols[nc++] = in->column;
+            }
+            continue;
+        }
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int j = 0; j < ir_arity(s->op); j++)
+            if (r->stamp[ops[j]] != w) {
+                r->stamp[ops[j]] = w;
+                r->stack[sp++] = ops[j];
+            }
+    }
+    /* ascending, and the seen marks reset: the walk's own columns, not
+     * every column of the program (that was quadratic: a column per few
+     * targets) */
+    qsort(r->cols, nc, sizeof *r->cols, cmp_u32);
+    for (uint32_t c = 0; c < nc; c++)
+        r->seen[r->cols[c]] = 0;
+    return nc;
+}
+
 const char *ir_statusname(int st)
 {
     switch (st) {

@@ -453,6 +453,19 @@ uint32_t ir_const(struct arena *a, ir_program *p, ir_type t, double v);
 /* Records `text` as the operand of barrier step `step` (lower.c labels a
  * step once, when it is first emitted). */
 void ir_label_step(struct arena *a, ir_program *p, uint32_t step, const char *text);
+
+/* Scratch for walks over the steps of one program (ir_columns_read),
+ * from an arena: per step the walk that reached it last, a stack, per
+ * column whether this walk saw it, and the last walk's columns. */
+typedef struct ir_reads {
+    uint32_t *stamp, *stack, *cols;
+    uint8_t *seen;
+    uint32_t walk;
+} ir_reads;
+void ir_reads_init(ir_reads *r, struct arena *a, const ir_program *p);
+/* The data columns that steps roots[0..n) of p are computed from (through
+ * every operand, barriers' too), ascending in r->cols; returns how many. */
+uint32_t ir_columns_read(ir_reads *r, const ir_program *p, const uint32_t *roots, uint32_t n);
 /* The operand text recorded for `step`, or NULL. */
 const char *ir_label_of(const ir_program *p, uint32_t step);
 

@@ -1378,62 +1378,21 @@ static void prune(L *l)
     arena_release(l->a, map, (n + 1) * sizeof *map);
 }
 
-/* Orders uint32_t values ascending, for qsort. */
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
-}
-
 /* The data columns each target reads (for missing-data messages): every
- * column input its status depends on. */
+ * column input its status or value depends on. */
 static void target_columns(L *l)
 {
     ir_program *p = l->p;
-    uint32_t *stamp = arena_alloc(l->a, (p->nsteps + 1) * sizeof *stamp);
-    uint32_t *stack = arena_alloc(l->a, (p->nsteps + 1) * sizeof *stack);
-    uint8_t *colseen = arena_alloc(l->a, p->ncolumns + 1);
-    uint32_t *cols = arena_alloc(l->a, (p->ncolumns + 1) * sizeof *cols);
+    ir_reads rd;
+    ir_reads_init(&rd, l->a, p);
     for (uint32_t i = 0; i < p->ntargets; i++) {
         ir_target *t = &p->targets[i];
-        uint32_t sp = 0, nc = 0;
-        uint32_t roots[2] = {t->status, t->value};
-        for (int r = 0; r < 2; r++)
-            if (stamp[roots[r]] != i + 1) {
-                stamp[roots[r]] = i + 1;
-                stack[sp++] = roots[r];
-            }
-        while (sp > 0) {
-            const ir_step *s = &p->steps[stack[--sp]];
-            if (s->op == IR_INPUT) {
-                const ir_input *in = &p->inputs[s->aux];
-                if (in->kind == IR_IN_DATA && !colseen[in->column]) {
-                    colseen[in->column] = 1;
-                    cols[nc++] = in->column;
-                }
-                continue;
-            }
-            int ar = ir_arity(s->op);
-            const uint32_t ops[3] = {s->a, s->b, s->c};
-            for (int j = 0; j < ar; j++)
-                if (stamp[ops[j]] != i + 1) {
-                    stamp[ops[j]] = i + 1;
-                    stack[sp++] = ops[j];
-                }
-        }
-        /* ascending column order, and reset the seen marks: the target's
-         * own columns sorted, not every column of the program scanned
-         * (that was quadratic: a column per few targets) */
-        qsort(cols, nc, sizeof *cols, cmp_u32);
+        const uint32_t roots[2] = {t->status, t->value};
+        uint32_t nc = ir_columns_read(&rd, p, roots, 2);
         t->columns = arena_alloc(l->a, (nc + 1) * sizeof *t->columns);
         t->ncolumns = nc;
-        for (uint32_t c = 0; c < nc; c++) {
-            t->columns[c] = cols[c];
-            colseen[cols[c]] = 0;
-        }
+        memcpy(t->columns, rd.cols, nc * sizeof *t->columns);
     }
-    arena_release(l->a, stamp, (p->nsteps + 1) * sizeof *stamp);
-    arena_release(l->a, stack, (p->nsteps + 1) * sizeof *stack);
 }
 
 /* ---------------------------------------------------------------- entry */

@@ -9,6 +9,8 @@
  * checked. */
 #include "exec.h"
 
+#include "arena.h"
+
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -603,20 +605,19 @@ long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_
     return -1;
 }
 
-char *rt_overflow_reads(const ir_program *p, const ir_target *tg)
+char *rt_overflow_reads(const ir_program *p, const uint32_t *cols, uint32_t ncols)
 {
     size_t len = sizeof "the rules' numbers" + sizeof " and 4294967295 more";
-    for (uint32_t c = 0; c < tg->ncolumns && c < 3; c++)
-        len += strlen(p->columns[tg->columns[c]].name) + sizeof ", column ''";
+    for (uint32_t c = 0; c < ncols && c < 3; c++)
+        len += strlen(p->columns[cols[c]].name) + sizeof ", column ''";
     char *s = rt_xmalloc(len, 1);
     size_t n = 0;
-    if (tg->ncolumns == 0)
+    if (ncols == 0)
         n += (size_t)snprintf(s + n, len - n, "the rules' numbers");
-    for (uint32_t c = 0; c < tg->ncolumns && c < 3; c++)
-        n += (size_t)snprintf(s + n, len - n, "%scolumn '%s'", c ? ", " : "",
-                              p->columns[tg->columns[c]].name);
-    if (tg->ncolumns > 3)
-        snprintf(s + n, len - n, " and %u more", tg->ncolumns - 3);
+    for (uint32_t c = 0; c < ncols && c < 3; c++)
+        n += (size_t)snprintf(s + n, len - n, "%scolumn '%s'", c ? ", " : "", p->columns[cols[c]].name);
+    if (ncols > 3)
+        snprintf(s + n, len - n, " and %u more", ncols - 3);
     return s;
 }
 
@@ -628,12 +629,21 @@ void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *
     while (k < 2 && !isinf(overflow_number(r, tg, k, row)))
         k++;
     error_at(err, t, row);
-    char *reads = rt_overflow_reads(p, tg);
+    /* the columns the overflowing number reads, not every column of the
+     * target (a goal from the rules overflows with no column of the data) */
+    arena a;
+    arena_init(&a);
+    ir_reads rd;
+    ir_reads_init(&rd, &a, p);
+    uint32_t slot = k == 0 ? tg->value : k == 1 ? tg->goal : tg->expected;
+    uint32_t nc = ir_columns_read(&rd, p, &slot, 1);
+    char *reads = rt_overflow_reads(p, rd.cols, nc);
     fprintf(err, "target '%s' for %s %d: its %s, computed from %s, overflows: it is beyond "
                  "±1.8e308, the largest number planc holds\n",
             tg->name, p->regions[rt_table_region(t, row)].name, rt_table_year(t, row),
             overflow_what[k], reads);
     free(reads);
+    arena_free(&a);
 }
 
 bool rt_check_overflow(const ir_program *p, const rt_table *t, const rt_result *r, FILE *err)

@@ -152,10 +152,11 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
  * rather than write inf. */
 long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
                        uint32_t *target);
-/* What target tg's numbers are computed from, as that error names it:
- * "column 'a', column 'b'" (the first three, then "and N more"), or "the
- * rules' numbers"; malloc'd.  planc build's libraries say the same. */
-char *rt_overflow_reads(const ir_program *p, const ir_target *tg);
+/* What an overflowing number is computed from, as that error names it,
+ * given the data columns it reads (ir_columns_read from its slot): "column
+ * 'a', column 'b'" (the first three, then "and N more"), or "the rules'
+ * numbers"; malloc'd.  planc build's libraries say the same. */
+char *rt_overflow_reads(const ir_program *p, const uint32_t *cols, uint32_t ncols);
 /* Prints the data error for such a row: FILE:LINE, the target, region,
  * year, which number overflowed and the columns it is computed from. */
 void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *r, size_t row,

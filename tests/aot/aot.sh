@@ -261,6 +261,13 @@ expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/ni" -DPLANC_HEADER='"ni.h
 expect 3 "$tmp/ni/score" "$tmp/ni/libni.so" "$ni/data.csv"
 contains err "^score: target 'T' for 甲 2021 (input row 0): its value, computed from column 'big', overflows: it is beyond ±1.8e308, the largest number planc holds$"
 n=$((n + 1)); [ -s "$tmp/out" ] && fail "the example wrote results after PLANC_E_OVERFLOW"
+# the goal overflows: the columns it reads, not every column of the target
+og=$src/tests/run/overflow-goal-columns
+mkdir "$tmp/og"
+expect 0 "$planc" build "$og/rules.plan" -o "$tmp/og/libog.so"
+expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/og" -DPLANC_HEADER='"og.h"' "$example" -o "$tmp/og/score" -lm -ldl
+expect 3 "$tmp/og/score" "$tmp/og/libog.so" "$og/data.csv"
+contains err "^score: target '配额' for 乙 2021 (input row 1): its goal, computed from column 'quota', overflows: "
 
 # ---- generated rule sets (tests/difftest) ----
 if [ -n "$difftest" ]; then
