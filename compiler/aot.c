@@ -83,7 +83,7 @@ const char aot_usage[] =
     "documenting its input columns, regions and output columns.  A C program\n"
     "loads the library with dlopen(); see examples/aot/.\n"
     "\n"
-    "  -o, --output FILE  the library to write (libNAME.so); required\n"
+    "  -o, --output FILE  the library to write (libNAME.so); required (-oFILE too)\n"
     "  --header FILE      the header to write (default: NAME.h beside the library)\n"
     "  --cpu CPU          the CPU the kernels are compiled for: host (this machine,\n"
     "                     the default: fastest, but may not run on older CPUs),\n"

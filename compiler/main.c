@@ -192,7 +192,7 @@ static const char usage_run[] =
     "                   NA (e.g. --na - --na ..); may be repeated\n"
     "  --data-year Y    the data has no year column: every row is of year Y\n"
     "                   (one year's snapshot, such as an index)\n"
-    "  -o, --output OUT write the results to OUT instead of stdout\n"
+    "  -o, --output OUT write the results to OUT instead of stdout (-oOUT too)\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
     "                   compiled through LLVM), interp (the reference\n"
     "                   interpreter) or auto (the default, else\n"
@@ -203,7 +203,7 @@ static const char usage_run[] =
     "                   the interpreter.  The results are the same\n"
     "  -j, --jobs N     read and score the rows on N threads (default: the\n"
     "                   number of online processors); the output and the\n"
-    "                   messages are the same for every N\n"
+    "                   messages are the same for every N (-jN too)\n"
     "  --no-cache       neither read nor write the cache of compiled code\n"
     "  --format FORMAT  csv (the default: the results, one row per region, year\n"
     "                   and item), json (one document with the results and\n"
@@ -2544,6 +2544,48 @@ static int take_root(int argc, char **argv)
     return k;
 }
 
+/* The short options that take a value (run's -o and -j, build's -o). */
+static const char short_with_value[] = "oj";
+
+/* Splits a short option written with its value attached, `-j4` or
+ * `-oout.csv`, into the option and its value, as getopt reads them, for
+ * every command (the commands read `-j 4`).  An argument right after such
+ * an option, or after its long form, is that option's value and is left
+ * whole (`-o -jx` writes the file '-jx').  Returns the new argv (argc in
+ * *argc), or NULL when out of memory. */
+static char **split_short_values(int *argc, char **argv)
+{
+    static char **v; /* the process's argv from here on */
+    v = malloc(((size_t)*argc * 2 + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    int n = 0;
+    bool value_next = false;
+    for (int i = 0; i < *argc; i++) {
+        const char *a = argv[i];
+        bool is_value = value_next;
+        value_next = false;
+        if (i == 0 || is_value) {
+            v[n++] = argv[i];
+            continue;
+        }
+        if (a[0] == '-' && a[1] && strchr(short_with_value, a[1]) && a[2]) {
+            static char opts[sizeof short_with_value][3];
+            char *o = opts[strchr(short_with_value, a[1]) - short_with_value];
+            o[0] = '-', o[1] = a[1], o[2] = '\0';
+            v[n++] = o;
+            v[n++] = argv[i] + 2;
+            continue;
+        }
+        value_next = (a[0] == '-' && a[1] && strchr(short_with_value, a[1]) && !a[2]) ||
+                     strcmp(a, "--output") == 0 || strcmp(a, "--jobs") == 0;
+        v[n++] = argv[i];
+    }
+    v[n] = NULL;
+    *argc = n;
+    return v;
+}
+
 int main(int argc, char **argv)
 {
     /* Ctrl-C and the like remove the temporary files of the run. */
@@ -2551,6 +2593,11 @@ int main(int argc, char **argv)
     argc = take_root(argc, argv);
     if (argc < 0)
         return usage_error(NULL, "%soption '--root' needs a value", "");
+    argv = split_short_values(&argc, argv);
+    if (!argv) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        return EXIT_INTERNAL;
+    }
     if (argc < 2) {
         fputs(usage_main, stderr);
         return EXIT_USAGE;

@@ -106,6 +106,18 @@ n=$((n + 1)); grep -q "streamed" "$tmp/err" && { echo "FAIL: a run with --store 
 n=$((n + 1)); cmp -s "$tmp/s1.csv" "$tmp/s3.csv" && cmp -s "$tmp/s1.csv" "$tmp/whole.csv" || {
     echo "FAIL: the streamed results differ between -j 1, -j 3 and a whole-column run"; fails=$((fails + 1)); }
 
+# Short options with their value attached, as getopt reads them: -j3,
+# -oFILE (run, build); a value right after -o is the file's name.
+expect 0 "$planc" run "$srules" --data "$sdata" -j3 "-o$tmp/s3b.csv"
+n=$((n + 1)); cmp -s "$tmp/s3.csv" "$tmp/s3b.csv" || { echo "FAIL: -j3 -oFILE differ from -j 3 -o FILE"; fails=$((fails + 1)); }
+expect 2 "$planc" run "$srules" --data "$sdata" -j0; contains err "bad number of threads '0'"
+expect 2 "$planc" run "$srules" --data "$sdata" -jx; contains err "bad number of threads 'x'"
+sdir=$(cd "$(dirname "$srules")" && pwd); pabs=$(command -v "$planc"); case $pabs in /*) ;; *) pabs=$PWD/$pabs;; esac
+mkdir "$tmp/dash" && (cd "$tmp/dash" && "$pabs" run "$sdir/rules.plan" --data "$sdir/data.csv" -o -j2 >/dev/null 2>&1)
+n=$((n + 1)); cmp -s "$tmp/s3.csv" "$tmp/dash/-j2" || { echo "FAIL: '-o -j2' did not write the file '-j2'"; fails=$((fails + 1)); }
+expect 0 "$planc" build "$srules" "-o$tmp/libs.so"
+n=$((n + 1)); [ -s "$tmp/libs.so" ] && [ -s "$tmp/s.h" ] || { echo "FAIL: build -oFILE wrote no library"; fails=$((fails + 1)); }
+
 # A stray quote near the start of a large input read from a pipe (144 MB):
 # the quoted field is cut off after CSV_QUOTED_MAX bytes with an error at
 # the quote, on one thread and on several, within a memory limit the input
