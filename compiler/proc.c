@@ -61,8 +61,18 @@ int proc_run(char *const argv[], const char *log, int *status, unsigned timeout_
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    /* the signals planc ignores for itself (SIGXFSZ: a write past ulimit -f
+     * fails with EFBIG) at their defaults in the child, as planc's own
+     * parent gave them: ignored dispositions survive exec */
+    posix_spawnattr_t at;
+    posix_spawnattr_init(&at);
+    sigset_t dfl;
+    cleanup_child_sigdefault(&dfl);
+    posix_spawnattr_setsigdefault(&at, &dfl);
+    posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGDEF);
     pid_t pid = -1;
-    int e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    int e = posix_spawnp(&pid, argv[0], &fa, &at, argv, environ);
+    posix_spawnattr_destroy(&at);
     posix_spawn_file_actions_destroy(&fa);
     int cleanup = cleanup_spawn_end(e == 0 ? pid : -1);
     if (e != 0)

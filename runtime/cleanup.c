@@ -211,6 +211,16 @@ static void on_exit_clean(void)
     clean_kind(KIND_DIR);
 }
 
+/* Whether cleanup_install made SIGXFSZ ignored (it was not before). */
+static bool xfsz_ignored;
+
+void cleanup_child_sigdefault(sigset_t *set)
+{
+    sigemptyset(set);
+    if (xfsz_ignored)
+        sigaddset(set, SIGXFSZ);
+}
+
 void cleanup_install(void)
 {
     installer = getpid();
@@ -219,7 +229,7 @@ void cleanup_install(void)
      * the write, reported and cleaned up like a full disk; by default the
      * signal would end planc without a word and leave the temporary
      * file */
-    signal(SIGXFSZ, SIG_IGN);
+    xfsz_ignored = signal(SIGXFSZ, SIG_IGN) != SIG_IGN;
     struct sigaction sa = {.sa_handler = on_signal};
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)

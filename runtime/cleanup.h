@@ -19,6 +19,7 @@
 #ifndef PLANC_CLEANUP_H
 #define PLANC_CLEANUP_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -34,6 +35,12 @@
  * by fork).  Once, from main, before any thread starts.  Without it,
  * registering still works but nothing is removed on a signal or exit. */
 void cleanup_install(void);
+
+/* The signals cleanup_install made the process ignore (SIGXFSZ, unless it
+ * was ignored already), into *set: a child it starts (the C compiler)
+ * gets their default disposition back, as it would have had from planc's
+ * own parent (an ignored signal stays ignored across exec). */
+void cleanup_child_sigdefault(sigset_t *set);
 
 /* Registers a file to remove; returns its handle (-1: not registered). */
 int cleanup_file(const char *path);

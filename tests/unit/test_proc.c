@@ -154,6 +154,26 @@ START_TEST(signal_while_starting)
 }
 END_TEST
 
+/* The child gets SIGXFSZ's default back although planc ignores it (for
+ * its own writes past ulimit -f): a child writing past the limit is ended
+ * by the signal, as it would be when run from a shell, not left to go on
+ * with EFBIG.  (Each test runs in a process of its own.) */
+START_TEST(child_signal_defaults)
+{
+    cleanup_install();
+    ck_assert(signal(SIGXFSZ, SIG_IGN) == SIG_IGN);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "exec 2>/dev/null; ulimit -f 1; head -c 100000 /dev/zero >%s/big; echo $?", dir);
+    char *argv[] = {"sh", "-c", cmd, NULL};
+    int status = -1;
+    ck_assert_int_eq(proc_run(argv, logpath, &status, 0), 0);
+    char path[160];
+    snprintf(path, sizeof path, "%s/big", dir);
+    unlink(path);
+    ck_assert_str_eq(log_line(), "153"); /* 128 + SIGXFSZ (25) */
+}
+END_TEST
+
 static Suite *proc_suite(void)
 {
     Suite *s = suite_create("proc");
@@ -164,6 +184,7 @@ static Suite *proc_suite(void)
     tcase_add_test(tc, cannot_start);
     tcase_add_test(tc, time_limit);
     tcase_add_test(tc, signal_while_starting);
+    tcase_add_test(tc, child_signal_defaults);
     suite_add_tcase(s, tc);
     return s;
 }
