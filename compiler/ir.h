@@ -438,6 +438,9 @@ typedef struct ir_program {
      * with where the drop is ("ext.plan:6"): the data reader and planc
      * explain say so of a region that names one (ir_region_fate). */
     const char **region_dropped, **region_dropped_at; uint32_t nregion_drops;
+    /* Every unit the rules declare (the data reader's note on a cell that
+     * writes one after its number: `59 万吨`). */
+    const char **unit_names; uint32_t nunit_names;
     /* The aliases those regions and the replaced ones had (region_alias[k],
      * "沈阳市"), each with its region's name (region_alias_of[k], "沈阳"):
      * ir_region_fate reads such a name as the region's. */

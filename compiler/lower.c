@@ -1465,6 +1465,8 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     split_pairs(a, m->target_renames, m->ntarget_renames, &p->renamed_from, &p->renamed_to);
     p->nregion_renames = m->nregion_renames;
     split_pairs(a, m->region_renames, m->nregion_renames, &p->region_from, &p->region_to);
+    p->unit_names = m->unit_names;
+    p->nunit_names = m->nunit_names;
     p->nregion_drops = m->nregion_drops;
     split_pairs(a, m->region_drops, m->nregion_drops, &p->region_dropped, &p->region_dropped_at);
     p->nregion_aliases = m->nregion_aliases;

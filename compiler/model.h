@@ -238,6 +238,9 @@ struct sema_model {
     sema_section *sections; uint32_t nsections;
     sema_measure *measures; uint32_t nmeasures;
     sema_target *targets; uint32_t ntargets;
+    const char **unit_names; uint32_t nunit_names; /* every unit the rules
+                               declare (`unit 吨`, `unit 万吨 = 10000 吨`), imported
+                               ones too, in the order declared */
     sema_rename *agency_renames; uint32_t nagency_renames;
     sema_rename *region_renames; uint32_t nregion_renames; /* the regions renamed
                                (`override region OLD as NEW`) or replaced (`region NEW

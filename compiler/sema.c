@@ -2173,9 +2173,13 @@ static void check_plan(S *s)
 /* Resolves every unit declaration (each error once, in source order). */
 static void check_units(S *s)
 {
-    for (uint32_t i = 0; i < s->nunits; i++)
+    s->m->unit_names = arena_alloc(s->a, (s->nunits + 1) * sizeof *s->m->unit_names);
+    for (uint32_t i = 0; i < s->nunits; i++) {
         if (s->units[i].state == 0)
             declared_unit(s, i);
+        if (s->units[i].u)
+            s->m->unit_names[s->m->nunit_names++] = unit_name(s->units[i].u);
+    }
 }
 
 /* ---------------------------------------------------------------- pass 3: declarations */

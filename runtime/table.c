@@ -1763,7 +1763,8 @@ static const struct {
 } multipliers[] = {{"万", 1e4}, {"亿", 1e8}, {"千", 1e3}, {"百万", 1e6}};
 
 /* Whether `name` is the name of a unit the rules use (a column's, an
- * indicator's, a target's or a values table's), but the units a cell may
+ * indicator's, a target's or a values table's) or declare (used or not),
+ * but the units a cell may
  * end in already (`%`, read in a % column; `‰`) and those no cell writes
  * (`1`, `bool`). */
 static bool rules_unit(const ir_program *p, const char *name, size_t n)
@@ -1783,12 +1784,15 @@ static bool rules_unit(const ir_program *p, const char *name, size_t n)
     for (uint32_t k = 0; k < p->ninputs; k++)
         if (SAME(p->inputs[k].unit))
             return true;
+    for (uint32_t k = 0; k < p->nunit_names; k++)
+        if (SAME(p->unit_names[k]))
+            return true;
 #undef SAME
     return false;
 }
 
 /* After the first malformed cell of column k that is a number followed by
- * a multiplier (万, 亿, 千, 百万) or by the name of a unit the rules use
+ * a multiplier (万, 亿, 千, 百万) or by the name of a unit the rules know
  * ("12.3万", "59 万吨"), one note for the column on how to read it: the
  * cells must be numbers alone, converted, or in a unit the column is
  * declared in (`in UNIT`, docs/LANGUAGE.md §4).  Nothing for any other
