@@ -265,6 +265,7 @@ static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_na
                                    ast_expr *weight, span sp);
 static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 static void lose_pending(parse_state *ps);
+static void quoted_agency(parse_state *ps, const char *text, span sp);
 
 /* Stops the parse when an expression or unit tree gets too deep. */
 #define CHECK_DEPTH(node)                  \
@@ -363,10 +364,10 @@ static void lose_pending(parse_state *ps);
 %type <mitems> mapitems
 %type <mapitem> mapitem
 %type <mapval> mapvalue
-%type <list> valrows periods names qnames clauseids strings opt_aliases measures args wts bands
+%type <list> valrows periods names qnames anames clauseids strings opt_aliases measures args wts bands
 %type <period> period
 %type <keys> keys key
-%type <name> clauseid clauseref qname opt_ident opt_parent opt_as opt_level opt_map
+%type <name> clauseid clauseref qname aname opt_ident opt_parent opt_as opt_level opt_map
 %type <rtail> region_tail opt_members
 %type <ext> opt_extends
 %type <iattr> ind_attr
@@ -1187,9 +1188,9 @@ clauseid:
 /* measure_item := 'lead' names | 'responsible' names | 'shared' names | target */
 measure_items:
     %empty                              { $$ = measure_acc_new(ps); }
-  | measure_items kw_lead qnames        { $$ = $1; list_append($$->lead, $3); }
-  | measure_items kw_responsible qnames { $$ = $1; list_append($$->responsible, $3); }
-  | measure_items kw_shared qnames
+  | measure_items kw_lead anames        { $$ = $1; list_append($$->lead, $3); }
+  | measure_items kw_responsible anames { $$ = $1; list_append($$->responsible, $3); }
+  | measure_items kw_shared anames
         {
             $$ = $1;
             $$->m->has_shared = true;
@@ -1544,6 +1545,20 @@ names:
 qnames:
     qname               { $$ = list_new(sizeof(ast_name)); list_push($$, &$1); }
   | qnames ',' qname    { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* anames := aname {',' aname}: the agencies of a measure (`lead 厅, 委`);
+ * aname := qname | STRING, a quoted string (`lead "省生态环境厅"`, an
+ * agency's full name) being an error of its own with a hint, and left
+ * out of the list */
+anames:
+    aname               { $$ = list_new(sizeof(ast_name)); if ($1.s) list_push($$, &$1); }
+  | anames ',' aname    { $$ = $1; if ($3.s) list_push($$, &$3); }
+  ;
+
+aname:
+    qname
+  | STRING              { quoted_agency(ps, $1, @1); $$ = (ast_name){0}; }
   ;
 
 /* qname := IDENT | IDENT '.' IDENT  (a name, or one qualified by the module
@@ -2650,6 +2665,26 @@ static void lose(parse_state *ps, ast_lostkind k, const char *name)
     ast_lost *l = arena_alloc(ps->a, sizeof *l);
     *l = (ast_lost){.kind = k, .name = name};
     ptrvec_push(ps->a, &ps->lost, l);
+}
+
+/* A quoted string where a measure names its agencies (`lead "省生态环境厅"`):
+ * an agency is written by its name, and its full name is given where it
+ * is declared.  The hint names the agency declared above with that full
+ * name, if any, else shows the declaration to write. */
+static void quoted_agency(parse_state *ps, const char *text, span sp)
+{
+    const char *name = NULL;
+    for (size_t i = 0; i < ps->decls.n && !name; i++) {
+        const ast_decl *d = ps->decls.v[i];
+        if (d->kind == D_AGENCY && d->u.agency.full && text && strcmp(d->u.agency.full, text) == 0)
+            name = d->u.agency.name.s;
+    }
+    diag_error(ps->d, sp, "an agency is written by its name, not quoted");
+    if (name)
+        diag_hint(ps->d, "agency %s is \"%s\": write %s", name, text, name);
+    else
+        diag_hint(ps->d, "declare the agency with a name and this full name (agency NAME \"%s\") and "
+                         "write the name here", text ? text : "");
 }
 
 /* After a syntax error: the target, indicator, text map, regions or
