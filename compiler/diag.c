@@ -558,14 +558,14 @@ static void emit_to(diag_ctx *d, span sp, const char *level, const char *fmt, va
 {
     if (sp.file >= d->nfiles) {
         fprintf(d->out, "planc: %s: ", level);
-        vfprintf(d->out, fmt, ap);
+        csv_vmessage(d->out, fmt, ap);
         fputc('\n', d->out);
         return;
     }
     unsigned line, col;
     diag_linecol(d, sp.file, sp.lo, &line, &col);
     fprintf(d->out, "%s:%u:%u: %s: ", d->files[sp.file].name, line, col, level);
-    vfprintf(d->out, fmt, ap);
+    csv_vmessage(d->out, fmt, ap);
     fputc('\n', d->out);
     print_source(d, sp, line);
 }
@@ -657,7 +657,7 @@ void diag_hint(diag_ctx *d, const char *fmt, ...)
         jnote(d, (span){0}, false, fmt, ap);
     } else {
         fputs("note: ", d->out);
-        vfprintf(d->out, fmt, ap);
+        csv_vmessage(d->out, fmt, ap);
         fputc('\n', d->out);
     }
     va_end(ap);
@@ -674,7 +674,7 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
         jtop(d, (span){0}, false, "error", fmt, ap);
     } else {
         fputs("planc: error: ", d->out);
-        vfprintf(d->out, fmt, ap);
+        csv_vmessage(d->out, fmt, ap);
         fputc('\n', d->out);
     }
     va_end(ap);

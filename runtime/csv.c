@@ -1,6 +1,7 @@
 /* csv.c — an RFC 4180 reader over a file held in memory (see csv.h). */
 #include "csv.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -306,6 +307,41 @@ char *csv_escape(char *o, const char *t, size_t n, bool lines)
     }
     *o = '\0';
     return o;
+}
+
+int csv_vmessage(FILE *out, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n < 0) {
+        va_end(again);
+        return EOF;
+    }
+    char *text = rt_xmalloc((size_t)n + 1, 1);
+    vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    /* at most 4 bytes a byte (a control character as \xHH) */
+    size_t len = (size_t)n, body = len && text[len - 1] == '\n' ? len - 1 : len;
+    char *esc = rt_xmalloc(4 * len + 2, 1);
+    char *o = csv_escape(esc, text, body, false);
+    if (body < len) {
+        *o++ = '\n';
+        *o = '\0';
+    }
+    int r = fputs(esc, out);
+    free(esc);
+    free(text);
+    return r;
+}
+
+int csv_message(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = csv_vmessage(out, fmt, ap);
+    va_end(ap);
+    return r;
 }
 
 const char *csv_trim(const char *s, size_t n, size_t *len)

@@ -24,8 +24,10 @@
 #ifndef PLANC_CSV_H
 #define PLANC_CSV_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* The most bytes a quoted field holds (1 MiB: a spreadsheet's longest
  * cell, 32,767 characters, is at most 128 KiB of UTF-8). */
@@ -86,6 +88,16 @@ size_t csv_invisible(const char *s, size_t n, unsigned *cp);
  * nor differ unseen from the name it is taken for.  o has room for 6 * n
  * + 1 bytes; returns the end of what was written (a NUL is put there). */
 char *csv_escape(char *o, const char *t, size_t n, bool lines);
+
+/* Writes a message formatted from fmt to out with every control and
+ * invisible character of its text escaped as csv_escape writes them (a
+ * line break too, but one that ends the text): a name a message quotes
+ * (a column's from a rules string or a CSV header, a region's, a map's
+ * text) can neither fake a line of messages nor reorder the terminal's
+ * line (U+202E).  Every message of the checker (diag.c), the data reader
+ * and the runs is written through it.  Returns what fputs returns. */
+int csv_vmessage(FILE *out, const char *fmt, va_list ap);
+int csv_message(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Starts reading buf[0..len) (not copied: it must outlive the reader). */
 void csv_init(csv_reader *r, const char *buf, size_t len);

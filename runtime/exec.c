@@ -10,6 +10,7 @@
 #include "exec.h"
 
 #include "arena.h"
+#include "csv.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -402,9 +403,9 @@ static void error_at(FILE *err, const rt_table *t, size_t row)
 {
     unsigned line = rt_table_line(t, row);
     if (line)
-        fprintf(err, "%s:%u: error: ", rt_table_path(t), line);
+        csv_message(err, "%s:%u: error: ", rt_table_path(t), line);
     else
-        fprintf(err, "%s: error: ", rt_table_path(t));
+        csv_message(err, "%s: error: ", rt_table_path(t));
 }
 
 /* If target tg's data for `region` in year y is absent (no row, or a cell of
@@ -418,7 +419,7 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
     if (at < 0) {
         if (tg->ncolumns == 0)
             return false;
-        fprintf(err, "%s: error: target '%s' has no value for %s %d (the data has no row for %s %ld) %s\n",
+        csv_message(err, "%s: error: target '%s' has no value for %s %d (the data has no row for %s %ld) %s\n",
                 rt_table_path(t), tg->name, rname, year, rname, y, policy_tail);
         return true;
     }
@@ -428,10 +429,10 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
             continue;
         error_at(err, t, (size_t)at);
         if (y == year)
-            fprintf(err, "target '%s' has no value for %s %d (column '%s') %s\n",
+            csv_message(err, "target '%s' has no value for %s %d (column '%s') %s\n",
                     tg->name, rname, year, col, policy_tail);
         else
-            fprintf(err, "target '%s' has no value for %s %d (column '%s' is missing in %ld) %s\n",
+            csv_message(err, "target '%s' has no value for %s %d (column '%s' is missing in %ld) %s\n",
                     tg->name, rname, year, col, y, policy_tail);
         return true;
     }
@@ -512,7 +513,7 @@ static void missing_error(const ir_program *p, const rt_table *t, const ir_targe
     }
     if (rt_table_line(t, row) == 0 && tg->ncolumns) {
         /* A row added for a share target: its value comes from below. */
-        fprintf(err, "%s: error: target '%s' has no value for %s %d (it is computed from the regions below it, and too few of them have a value in column '%s') %s\n",
+        csv_message(err, "%s: error: target '%s' has no value for %s %d (it is computed from the regions below it, and too few of them have a value in column '%s') %s\n",
                 rt_table_path(t), tg->name, rname, year, p->columns[tg->columns[0]].name, policy_tail);
         return;
     }
@@ -526,7 +527,7 @@ static void missing_error(const ir_program *p, const rt_table *t, const ir_targe
     if (blame_named_years(p, t, tg, region, year, err))
         return;
     error_at(err, t, row);
-    fprintf(err, "target '%s' has no value for %s %d (it cannot be computed from the data) %s\n",
+    csv_message(err, "target '%s' has no value for %s %d (it cannot be computed from the data) %s\n",
             tg->name, rname, year, policy_tail);
 }
 
@@ -638,7 +639,7 @@ void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *
     uint32_t slot = k == 0 ? tg->value : k == 1 ? tg->goal : tg->expected;
     uint32_t nc = ir_columns_read(&rd, p, &slot, 1);
     char *reads = rt_overflow_reads(p, rd.cols, nc);
-    fprintf(err, "target '%s' for %s %d: its %s, computed from %s, overflows: it is beyond "
+    csv_message(err, "target '%s' for %s %d: its %s, computed from %s, overflows: it is beyond "
                  "±1.8e308, the largest number planc holds\n",
             tg->name, p->regions[rt_table_region(t, row)].name, rt_table_year(t, row),
             overflow_what[k], reads);
@@ -925,7 +926,7 @@ rt_result *rt_run_opts(const ir_program *p, const rt_table *t, const exec_engine
     rt_timings tm = {0};
     exec_plan plan;
     if (exec_plan_make(p, &plan) != 0) {
-        fprintf(err, "planc: internal error: the scoring program is malformed\n");
+        csv_message(err, "planc: internal error: the scoring program is malformed\n");
         return NULL;
     }
     if (!engine)
@@ -1064,7 +1065,7 @@ int rt_run_stream(const ir_program *p, const rt_table *t, const exec_engine *eng
     exec_plan plan = {0};
     if (!rt_can_stream(p) || exec_plan_make(p, &plan) != 0) {
         exec_plan_free(&plan);
-        fprintf(err, "planc: internal error: the scoring program cannot be streamed\n");
+        csv_message(err, "planc: internal error: the scoring program cannot be streamed\n");
         return -1;
     }
     if (!engine)

@@ -316,16 +316,16 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
     if (L->stopped)
         return;
     if (line)
-        fprintf(L->err, "%s:%u: error: ", L->name, line);
+        csv_message(L->err, "%s:%u: error: ", L->name, line);
     else
-        fprintf(L->err, "%s: error: ", L->name);
+        csv_message(L->err, "%s: error: ", L->name);
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(L->err, fmt, ap);
+    csv_vmessage(L->err, fmt, ap);
     va_end(ap);
     fputc('\n', L->err);
     if (++L->nerrors >= RT_MAX_ERRORS) {
-        fprintf(L->err, "%s: error: too many errors (stopped after %d)\n", L->name,
+        csv_message(L->err, "%s: error: too many errors (stopped after %d)\n", L->name,
                 RT_MAX_ERRORS);
         L->stopped = true;
     }
@@ -804,10 +804,10 @@ static void whole_note(loader *L, const char *s)
             top = L->p->regions[r].name;
     const char *w = shown(L, s, strlen(s));
     if (ntop == 1)
-        fprintf(L->err, "note: '%s' names the whole, not a region; if its rows are %s's, give %s the alias: "
+        csv_message(L->err, "note: '%s' names the whole, not a region; if its rows are %s's, give %s the alias: "
                         "region %s : ... alias \"%s\"\n", w, top, top, top, w);
     else
-        fprintf(L->err, "note: '%s' names the whole, not a region; if its rows are a region's, give that "
+        csv_message(L->err, "note: '%s' names the whole, not a region; if its rows are a region's, give that "
                         "region the alias: region NAME : ... alias \"%s\"\n", w, w);
 }
 
@@ -1299,7 +1299,7 @@ static bool match_years(loader *L, uint32_t k, unsigned line)
         data_error(L, line, "no column of the header matches '%s' (indicator %s), a column per year",
                    c->name, c->indicator ? c->indicator : "?");
         if (!L->stopped)
-            fprintf(L->err, "%s:%u: note: '{year}' stands for a year's four digits: '%s' matches %.*s2015%s, ...\n",
+            csv_message(L->err, "%s:%u: note: '{year}' stands for a year's four digits: '%s' matches %.*s2015%s, ...\n",
                     L->name, line, c->name, (int)(strstr(c->name, "{year}") - c->name), c->name,
                     strstr(c->name, "{year}") + 6);
         ok = false;
@@ -1383,7 +1383,7 @@ static long find_field(loader *L, const char *want, unsigned line)
         n++;
     if (n > 1 && !L->stopped && !L->warned[L->by_name[at].field]) {
         L->warned[L->by_name[at].field] = true;
-        fprintf(L->err, "%s:%u: warning: column '%s' appears %zu times in the header (fields %zu and "
+        csv_message(L->err, "%s:%u: warning: column '%s' appears %zu times in the header (fields %zu and "
                 "%zu%s); reading the first; the rules can name the next '%s.1'\n",
                 L->name, line, want, n, L->by_name[at].field + 1, L->by_name[at + 1].field + 1,
                 n > 2 ? ", ..." : "", want);
@@ -1493,7 +1493,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             const char *ind = p->columns[k - 2].indicator;
             L->t->absent[k - 2] = true;
             if (!L->stopped && !L->opts.quiet_missing_columns)
-                fprintf(L->err, "%s:%u: warning: column '%s'%s%s%s is not in the header: its cells "
+                csv_message(L->err, "%s:%u: warning: column '%s'%s%s%s is not in the header: its cells "
                         "are missing\n", L->name, rec.line, want, ind ? " (indicator " : "",
                         ind ? ind : "", ind ? ")" : "");
             continue;
@@ -1508,7 +1508,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         else if (k == 1 && L->region_field >= 0 && similar_field(L, want) < 0) {
             data_error(L, rec.line, "column '%s' (the year column) is not in the header", want);
             if (!L->stopped) /* a header with the region column but no year */
-                fprintf(L->err, "%s:%u: note: for one year's data without a year column, give the year: "
+                csv_message(L->err, "%s:%u: note: for one year's data without a year column, give the year: "
                         "--data-year YEAR\n", L->name, rec.line);
             continue;
         } else if (k == 1)
@@ -1521,20 +1521,20 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         unsigned cp = 0;
         long near = L->stopped ? -1 : invisible_field(L, want, &cp);
         if (near >= 0)
-            fprintf(L->err, "%s:%u: note: did you mean '%s' (field %ld)? It is '%s' with invisible "
+            csv_message(L->err, "%s:%u: note: did you mean '%s' (field %ld)? It is '%s' with invisible "
                     "characters (U+%04X%s): remove them from the header\n",
                     L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1,
                     want, cp,
                     cp == 0xFEFF ? ", a byte order mark: another file's start, joined after the first?"
                                  : "");
         else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0)
-            fprintf(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
+            csv_message(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
                     L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }
     if (nmissing >= 2 && !keys_missing)
         /* a file for another plan, or from another year's survey: say how
          * many, even past the error limit, and the ways on */
-        fprintf(L->err, "%s:%u: note: %zu columns the rules read are not in the header; "
+        csv_message(L->err, "%s:%u: note: %zu columns the rules read are not in the header; "
                 "--allow-missing-columns reads them as missing cells, and an adaptation can drop the "
                 "indicators it has no data for ('drop indicator')\n",
                 L->name, rec.line, nmissing);
@@ -1568,7 +1568,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             double v;
             if (find_region(L, h, n) >= 0 ||
                 (!is_missing(L, h, n) && parse_number(L, h, n, &v) == 0)) {
-                fprintf(L->err, "%s:%u: note: this line looks like data; the first line must name the columns\n",
+                csv_message(L->err, "%s:%u: note: this line looks like data; the first line must name the columns\n",
                         L->name, rec.line);
                 data_like = true;
             }
@@ -1581,7 +1581,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         for (size_t i = 1; i < L->nheader && title; i++)
             title = L->header[i][0] == '\0';
         if (title)
-            fprintf(L->err, "%s:%u: note: only the first field of this line is filled ('%s'): a title "
+            csv_message(L->err, "%s:%u: note: only the first field of this line is filled ('%s'): a title "
                     "above the table? The first line must be the header naming the columns: delete the "
                     "lines above it (tail -n +2 FILE > NEW.csv deletes one)\n",
                     L->name, rec.line, shown(L, L->header[0], strlen(L->header[0])));
@@ -1592,15 +1592,15 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             similar_field(L, p->region_key) < 0) {
             bool year = L->year_field < 0 && !L->opts.year && !wide;
             if (year)
-                fprintf(L->err, "%s:%u: note: the plan's keys name the region and year columns ('%s', '%s'); ",
+                csv_message(L->err, "%s:%u: note: the plan's keys name the region and year columns ('%s', '%s'); ",
                         L->name, rec.line, p->region_key, p->year_key);
             else
-                fprintf(L->err, "%s:%u: note: the plan's keys name the region column ('%s'); ", L->name,
+                csv_message(L->err, "%s:%u: note: the plan's keys name the region column ('%s'); ", L->name,
                         rec.line, p->region_key);
-            fprintf(L->err, "if the header calls %s otherwise, name %s in the plan block: keys region = \"%s\"",
+            csv_message(L->err, "if the header calls %s otherwise, name %s in the plan block: keys region = \"%s\"",
                     year ? "them" : "it", year ? "them" : "it", shown(L, L->header[0], strlen(L->header[0])));
             if (year)
-                fprintf(L->err, ", year = \"%s\"", shown(L, L->header[1], strlen(L->header[1])));
+                csv_message(L->err, ", year = \"%s\"", shown(L, L->header[1], strlen(L->header[1])));
             fputs(" (an adaptation may give its own keys there too)\n", L->err);
         }
         /* One field holding semicolons or tabs: another separator (Excel's
@@ -1610,7 +1610,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                           : strchr(L->header[0], '\t') ? "tabs"
                                                        : NULL;
         if (sep)
-            fprintf(L->err, "%s:%u: note: the header is one field, with %s in it: the file seems "
+            csv_message(L->err, "%s:%u: note: the header is one field, with %s in it: the file seems "
                             "separated by %s; planc reads values separated by commas\n",
                     L->name, rec.line, sep, sep);
     }
@@ -1827,14 +1827,14 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
          * read 123000 万吨 */
         size_t ml = strlen(multipliers[m].text);
         if (unit && strlen(unit) > ml && memcmp(unit, multipliers[m].text, ml) == 0) {
-            fprintf(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
+            csv_message(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
                             "holds a number alone: the rules read the column in %s already, so write %.*s "
                             "(%.*s%s %s is %.*s %s)\n",
                     name, multipliers[m].text, shown(L, s, n), unit, (int)end, s, (int)end, s,
                     multipliers[m].text, unit + ml, (int)end, s, unit);
             return;
         }
-        fprintf(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
+        csv_message(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
                         "holds a number alone: convert the column (%.*s%s is %.*s × %.0f)",
                 name, multipliers[m].text, shown(L, s, n), (int)end, s, multipliers[m].text, (int)end, s,
                 multipliers[m].value);
@@ -1849,10 +1849,10 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
             for (size_t j = 0; j < sizeof multipliers / sizeof multipliers[0]; j++)
                 scaled_already |= strncmp(unit, multipliers[j].text, strlen(multipliers[j].text)) == 0;
             if (rules_unit(L->p, scaled, strlen(scaled)))
-                fprintf(L->err, ", or write the numbers alone and read the column in %s (column \"%s\" in %s)",
+                csv_message(L->err, ", or write the numbers alone and read the column in %s (column \"%s\" in %s)",
                         scaled, name, scaled);
             else if (!scaled_already)
-                fprintf(L->err, ", or write the numbers alone, declare a unit of that scale (unit %s = %.0f %s) "
+                csv_message(L->err, ", or write the numbers alone, declare a unit of that scale (unit %s = %.0f %s) "
                                 "and read the column in it (column \"%s\" in %s)",
                         scaled, multipliers[m].value, unit, name, scaled);
         }
@@ -1863,11 +1863,11 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
         return;
     L->suffix_noted[k] = true;
     if (unit && strlen(unit) == sn && memcmp(unit, suf, sn) == 0)
-        fprintf(L->err, "note: column '%s' writes its unit after its numbers (as '%s'); a cell holds a number "
+        csv_message(L->err, "note: column '%s' writes its unit after its numbers (as '%s'); a cell holds a number "
                         "alone: the rules read the column in %s already, so write %.*s\n",
                 name, shown(L, s, n), unit, (int)end, s);
     else
-        fprintf(L->err, "note: column '%s' writes a unit after its numbers (as '%s'); a cell holds a number "
+        csv_message(L->err, "note: column '%s' writes a unit after its numbers (as '%s'); a cell holds a number "
                         "alone: write the numbers alone and, if the column is in %.*s, say so in the rules "
                         "(column \"%s\" in %.*s: planc converts it into %s), or convert the column into %s\n",
                 name, shown(L, s, n), (int)sn, suf, name, (int)sn, suf, ind_unit ? ind_unit : "?",
@@ -1893,19 +1893,19 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
         return false;
     for (uint32_t i = 0; i < m->n; i++)
         if (eq_nocase_n(s, n, m->texts[i])) {
-            fprintf(L->err, "note: did you mean '%s'? (a map's texts are matched exactly, case included)\n",
+            csv_message(L->err, "note: did you mean '%s'? (a map's texts are matched exactly, case included)\n",
                     m->texts[i]);
             break;
         }
     if (!L->map_noted[k]) {
         for (uint32_t j = 0; j < L->p->ncolumns; j++)
             L->map_noted[j] |= L->p->columns[j].map == m;
-        fprintf(L->err, "note: map '%s' reads ", m->name);
+        csv_message(L->err, "note: map '%s' reads ", m->name);
         enum { LISTED = 8 };
         for (uint32_t i = 0; i < m->n && i < LISTED; i++)
-            fprintf(L->err, "%s'%s'", i ? ", " : "", m->texts[i]);
+            csv_message(L->err, "%s'%s'", i ? ", " : "", m->texts[i]);
         if (m->n > LISTED)
-            fprintf(L->err, " and %u more", m->n - LISTED);
+            csv_message(L->err, " and %u more", m->n - LISTED);
         if (!m->n)
             fputs("no texts", L->err);
         fputs("; add the text to it, or 'else missing' in it reads the texts it lacks as missing\n", L->err);
@@ -2080,7 +2080,7 @@ static void store(loader *L, const csv_record *rec, uint32_t k, size_t row, doub
                    "(the first at line %u)", c->name, now, was, L->p->regions[t->region[row]].name,
                    t->year[row], t->line[row]);
         if (!L->stopped)
-            fprintf(L->err, "%s:%u: note: a region's rows of one year are combined (a column is read "
+            csv_message(L->err, "%s:%u: note: a region's rows of one year are combined (a column is read "
                     "with an aggregate), so a column read without one must agree across them\n",
                     L->name, rec->line);
     }
@@ -2272,20 +2272,20 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         else
             free(name);
         if (renamed && alias_of && !L->stopped)
-            fprintf(L->err, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
+            csv_message(L->err, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
                             "renamed or replaced it)\n", shown(L, s, n), alias_of, renamed);
         else if (renamed && !L->stopped)
-            fprintf(L->err, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
+            csv_message(L->err, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
         else if (visible && !L->stopped)
-            fprintf(L->err, "note: did you mean '%s'? The cell is it with invisible characters "
+            csv_message(L->err, "note: did you mean '%s'? The cell is it with invisible characters "
                     "(U+%04X)\n", visible, cp);
         else if (pre && !L->stopped) {
             const char *r = L->p->regions[pre_region].name;
             const char *w = shown(L, s, n);
-            fprintf(L->err, "note: did you mean '%s'? ('%s' begins with it; if the data names %s so, "
+            csv_message(L->err, "note: did you mean '%s'? ('%s' begins with it; if the data names %s so, "
                             "give it the alias: region %s : ... alias \"%s\")\n", hint, w, r, r, w);
         } else if (hint && !L->stopped)
-            fprintf(L->err, "note: did you mean '%s'?\n", hint);
+            csv_message(L->err, "note: did you mean '%s'?\n", hint);
         free(visible);
         ok = false;
     }
@@ -2548,19 +2548,19 @@ static bool program_ok(const ir_program *p, FILE *err)
 {
     for (uint32_t i = 0; i < p->nregions; i++)
         if (p->regions[i].parent >= (int32_t)p->nregions) {
-            fprintf(err, "planc: internal error: region %u has parent %d\n", i, p->regions[i].parent);
+            csv_message(err, "planc: internal error: region %u has parent %d\n", i, p->regions[i].parent);
             return false;
         }
     for (uint32_t i = 0; i < p->nregions; i++)
         for (uint32_t k = 0; k < p->regions[i].ngroups; k++)
             if (p->regions[i].groups[k] >= p->nregions) {
-                fprintf(err, "planc: internal error: region %u is in group %u\n", i, p->regions[i].groups[k]);
+                csv_message(err, "planc: internal error: region %u is in group %u\n", i, p->regions[i].groups[k]);
                 return false;
             }
     for (uint32_t i = 0; i < p->nscopes; i++)
         for (uint32_t k = 0; k < p->scopes[i].n; k++)
             if (p->scopes[i].regions[k] >= p->nregions) {
-                fprintf(err, "planc: internal error: scope %u names region %u\n", i,
+                csv_message(err, "planc: internal error: scope %u names region %u\n", i,
                         p->scopes[i].regions[k]);
                 return false;
             }
@@ -2569,7 +2569,7 @@ static bool program_ok(const ir_program *p, FILE *err)
         if ((in->kind == IR_IN_DATA && in->column >= p->ncolumns) ||
             (in->kind == IR_IN_SCOPE && in->scope >= p->nscopes) ||
             (in->kind == IR_IN_TABLE && !in->values)) {
-            fprintf(err, "planc: internal error: input %u is out of range\n", i);
+            csv_message(err, "planc: internal error: input %u is out of range\n", i);
             return false;
         }
     }
@@ -2605,10 +2605,10 @@ static void encoding_note(FILE *err, const char *name, const source *src)
     const unsigned char *t = src->bad_tail;
     if (src->bad_line == 1 && src->bad_ntail >= 1 &&
         ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
-        fprintf(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+        csv_message(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                      "iconv -f UTF-16 -t UTF-8 '%s' > data-utf8.csv\n", name);
     else if (src->bad_ntail >= 3 && gbk_pair(c, t[0]) && gbk_pair(t[1], t[2]))
-        fprintf(err, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+        csv_message(err, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                      "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                      "iconv -f GB18030 -t UTF-8 '%s' > data-utf8.csv\n", name);
 }
@@ -3190,7 +3190,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         L.nerrors = 0;
         L.stopped = false;
         if (src->read_errno)
-            fprintf(err, "planc: error: cannot read '%s': %s\n", name, strerror(src->read_errno));
+            csv_message(err, "planc: error: cannot read '%s': %s\n", name, strerror(src->read_errno));
         else {
             /* where: the column, or the header's field */
             char where[160] = "";
@@ -3217,30 +3217,30 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         /* rows of regions unlike any declared one: most likely a file that
          * covers more than the plan (docs/LANGUAGE.md §10) */
         if (L.first_unknown && L.nerrors && !L.opts.test_rows)
-            fprintf(err, "note: rows of regions the rules do not declare (such as '%s') are errors; "
+            csv_message(err, "note: rows of regions the rules do not declare (such as '%s') are errors; "
                          "--skip-unknown-regions skips them, as for a national file read for a "
                          "provincial plan\n", shown(&L, L.first_unknown, strlen(L.first_unknown)));
         /* a marker of missing values, as yearbooks write '-' or '—' */
         if (L.first_marker && L.nerrors && !L.opts.test_rows) {
             const char *m = shown(&L, L.first_marker, strlen(L.first_marker));
-            fprintf(err, "note: a cell such as '%s' holds no number; if it marks a missing value, "
+            csv_message(err, "note: a cell such as '%s' holds no number; if it marks a missing value, "
                          "--na '%s' reads it as missing (--na may be repeated)\n", m, m);
         }
     }
     /* rows of regions the rules dropped: the data may be the base's own */
     if (L.dropped_noted && L.nerrors && !L.opts.test_rows)
-        fprintf(err, "note: rows of regions the rules dropped are errors; --skip-unknown-regions "
+        csv_message(err, "note: rows of regions the rules dropped are errors; --skip-unknown-regions "
                      "skips them\n");
     free(L.first_unknown);
     free(L.first_marker);
     free(msgs);
     if (L.skipped && !L.nerrors)
-        fprintf(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "
+        csv_message(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "
                      "(the first at line %u: '%s')\n",
                 name, L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped,
                 shown(&L, L.first_region, strlen(L.first_region)));
     if (L.skipped_dropped && !L.nerrors)
-        fprintf(err, "note: %zu of them name%s a region the rules dropped (such as '%s', dropped at %s)\n",
+        csv_message(err, "note: %zu of them name%s a region the rules dropped (such as '%s', dropped at %s)\n",
                 L.skipped_dropped, L.skipped_dropped == 1 ? "s" : "",
                 shown(&L, L.first_dropped, strlen(L.first_dropped)), L.first_dropped_at);
     free(L.first_region);
@@ -3248,7 +3248,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (L.nnotes && !L.nerrors) {
         /* the first note's text, up to a line end or SHOWN_BYTES (shown()) */
         size_t n = strcspn(L.first_note, "\r\n");
-        fprintf(err, "%s: warning: skipped %zu line%s at the end with only a first field, taken for notes "
+        csv_message(err, "%s: warning: skipped %zu line%s at the end with only a first field, taken for notes "
                      "(the first at line %u: '%s%s')\n",
                 name, L.nnotes, L.nnotes == 1 ? "" : "s", L.note_line[0], shown(&L, L.first_note, n),
                 L.first_note[n] && n <= SHOWN_BYTES ? "..." : "");
@@ -3304,13 +3304,13 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
     int fd = open(path, O_RDONLY);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        fprintf(err, "planc: error: cannot read '%s': %s\n", path, strerror(errno));
+        csv_message(err, "planc: error: cannot read '%s': %s\n", path, strerror(errno));
         if (fd >= 0)
             close(fd);
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
-        fprintf(err, "planc: error: cannot read '%s': it is a directory\n", path);
+        csv_message(err, "planc: error: cannot read '%s': it is a directory\n", path);
         close(fd);
         return NULL;
     }
