@@ -989,22 +989,86 @@ static const char rt_code[] =
     "    }\n"
     "}\n"
     "\n"
+    "#if POLICY_ERROR\n"
+    "/* exec.c's blame_year: when target i's data for row r's region in year\n"
+    " * y is absent (no row, or a cell of a column the target reads missing),\n"
+    " * the PLANC_E_MISSING message for row r blaming it; else 0. */\n"
+    "static int blame_year(const table *t, const planc_input *in, const int64_t *source, uint32_t i,\n"
+    "                      size_t r, long y, char *err, size_t errlen)\n"
+    "{\n"
+    "    const char *rn = regions[t->region[r]].name;\n"
+    "    int year = (int)t->year[r];\n"
+    "    long at = find_row(t, t->region[r], y);\n"
+    "    if (at < 0) {\n"
+    "        if (blame_cols_first[i] == blame_cols_first[i + 1])\n"
+    "            return 0;\n"
+    "        return fail(err, errlen, PLANC_E_MISSING,\n"
+    "                    \"target '%s' has no value for %s %d (input row %lld: the data has no row for \"\n"
+    "                    \"%s %ld) and the assessment's missing-data policy is 'error'\",\n"
+    "                    targets[i].name, rn, year, (long long)source[r], rn, y);\n"
+    "    }\n"
+    "    for (uint32_t k = blame_cols_first[i]; k < blame_cols_first[i + 1]; k++) {\n"
+    "        uint32_t c = blame_cols[k];\n"
+    "        if (source[at] >= 0 && !isnan(in->columns[c][source[at]]))\n"
+    "            continue;\n"
+    "        if (y == year)\n"
+    "            return fail(err, errlen, PLANC_E_MISSING,\n"
+    "                        \"target '%s' has no value for %s %d (input row %lld: column '%s') and the \"\n"
+    "                        \"assessment's missing-data policy is 'error'\",\n"
+    "                        targets[i].name, rn, year, (long long)source[r], columns[c].name);\n"
+    "        return fail(err, errlen, PLANC_E_MISSING,\n"
+    "                    \"target '%s' has no value for %s %d (input row %lld: column '%s' is missing in %ld) \"\n"
+    "                    \"and the assessment's missing-data policy is 'error'\",\n"
+    "                    targets[i].name, rn, year, (long long)source[r], columns[c].name, y);\n"
+    "    }\n"
+    "    return 0;\n"
+    "}\n"
+    "\n"
+    "/* exec.c's missing_error: the year whose data is to blame for target i\n"
+    " * on row r (the row's own, the baseline's, those between them, then the\n"
+    " * years the target reads by name or by offset: blame_kind 0 the year\n"
+    " * blame_a, 1 the row's year + blame_a, 2 the years from blame_a to\n"
+    " * blame_b (>= 1) or to the row's year + blame_b), as planc run names it. */\n"
+    "static int blame_missing(const table *t, const planc_input *in, const int64_t *source, uint32_t i,\n"
+    "                         size_t r, char *err, size_t errlen)\n"
+    "{\n"
+    "    long year = t->year[r], y0 = target_y0[i];\n"
+    "    int rc;\n"
+    "    if ((rc = blame_year(t, in, source, i, r, year, err, errlen)))\n"
+    "        return rc;\n"
+    "    if (y0 < year && (rc = blame_year(t, in, source, i, r, y0, err, errlen)))\n"
+    "        return rc;\n"
+    "    for (long y = year - 1; y > y0; y--)\n"
+    "        if ((rc = blame_year(t, in, source, i, r, y, err, errlen)))\n"
+    "            return rc;\n"
+    "    for (uint32_t k = blame_first[i]; k < blame_first[i + 1]; k++) {\n"
+    "        long from = blame_kind[k] == 1 ? year + blame_a[k] : blame_a[k], to = from;\n"
+    "        if (blame_kind[k] == 2)\n"
+    "            to = blame_b[k] >= 1 ? blame_b[k] : year + blame_b[k];\n"
+    "        for (long y = from; y <= to && y <= 9999; y++)\n"
+    "            if ((y > year || y < y0) && (rc = blame_year(t, in, source, i, r, y, err, errlen)))\n"
+    "                return rc;\n"
+    "    }\n"
+    "    return fail(err, errlen, PLANC_E_MISSING,\n"
+    "                \"target '%s' has no value for %s %d (input row %lld) and the \"\n"
+    "                \"assessment's missing-data policy is 'error'\",\n"
+    "                targets[i].name, regions[t->region[r]].name, (int)year, (long long)source[r]);\n"
+    "}\n"
+    "#endif\n"
+    "\n"
     "/* The `error` missing-data policy (exec.c's check_missing): the first row,\n"
-    " * in result order, where a target is missing; on a row added for share\n"
-    " * targets only share targets count. */\n"
-    "static int check_missing(const table *t, const int64_t *source, double *const *cols,\n"
-    "                         char *err, size_t errlen)\n"
+    " * in result order, where a target is missing, with the year whose data\n"
+    " * is to blame; on a row added for share targets only share targets\n"
+    " * count. */\n"
+    "static int check_missing(const table *t, const planc_input *in, const int64_t *source,\n"
+    "                         double *const *cols, char *err, size_t errlen)\n"
     "{\n"
     "#if POLICY_ERROR\n"
     "    for (size_t r = 0; r < t->n; r++)\n"
     "        for (uint32_t i = 0; i < N_TARGETS; i++)\n"
     "            if (cols[target_status[i]][r] == PLANC_MISSING && (source[r] >= 0 || target_shared[i])) {\n"
     "                if (source[r] >= 0)\n"
-    "                    return fail(err, errlen, PLANC_E_MISSING,\n"
-    "                                \"target '%s' has no value for %s %d (input row %lld) and the \"\n"
-    "                                \"assessment's missing-data policy is 'error'\",\n"
-    "                                targets[i].name, regions[t->region[r]].name, (int)t->year[r],\n"
-    "                                (long long)source[r]);\n"
+    "                    return blame_missing(t, in, source, i, r, err, errlen);\n"
     "                if (target_own[i] >= 0)\n"
     "                    return fail(err, errlen, PLANC_E_MISSING,\n"
     "                                \"target '%s' has no value for %s %d (the input has no row for %s %d, \"\n"
@@ -1020,6 +1084,7 @@ static const char rt_code[] =
     "            }\n"
     "#else\n"
     "    (void)t;\n"
+    "    (void)in;\n"
     "    (void)source;\n"
     "    (void)cols;\n"
     "    (void)err;\n"
@@ -1139,7 +1204,7 @@ static const char rt_code[] =
     "    }\n"
     "    free(inblock);\n"
     "\n"
-    "    rc = check_missing(&t, res->source, res->cols, err, errlen);\n"
+    "    rc = check_missing(&t, in, res->source, res->cols, err, errlen);\n"
     "    if (rc == PLANC_OK)\n"
     "        rc = check_overflow(&t, res->source, res->cols, err, errlen);\n"
     "    if (rc != PLANC_OK) {\n"
@@ -1425,6 +1490,97 @@ static uint32_t by_year_owner(const ir_program *p, uint32_t i)
             p->inputs[j].run_start == p->inputs[i].run_start)
             return j;
     return i;
+}
+
+/* Writes a table `name` of C type `type` (int32_t, uint32_t) of the n
+ * values v (one entry when n is 0). */
+static void put_ints(FILE *f, const char *type, const char *name, const int32_t *v, uint32_t n)
+{
+    fprintf(f, "TABLE %s %s[%u] = {", type, name, tsize(n));
+    for (uint32_t i = 0; i < n; i++)
+        fprintf(f, "%s%d,", i % 12 ? " " : "\n    ", v[i]);
+    fputs(n ? "\n};\n" : "0};\n", f);
+}
+
+/* For the `error` policy's message, the years planc run may blame
+ * (exec.c's missing_error): per target its baseline year, the columns it
+ * reads (blame_cols), and the years it reads by name or offset in the
+ * order exec.c's blame_named_years tries them (its walk from the
+ * status, done here once): an input's shift, a cumulative's years, a
+ * shift's year. */
+static void write_blame(FILE *f, const ir_program *p)
+{
+    int32_t *y0 = calloc(p->ntargets + 1, sizeof *y0);
+    int32_t *cfirst = calloc(p->ntargets + 1, sizeof *cfirst);
+    int32_t *bfirst = calloc(p->ntargets + 1, sizeof *bfirst);
+    uint32_t ncols = 0, cap = 16, n = 0;
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        ncols += p->targets[i].ncolumns;
+    int32_t *cols = calloc(ncols + 1, sizeof *cols);
+    int32_t *kind = malloc(cap * sizeof *kind), *ya = malloc(cap * sizeof *ya), *yb = malloc(cap * sizeof *yb);
+    bool *seen = calloc(p->nsteps + 1, sizeof *seen);
+    uint32_t *stack = malloc((p->nsteps + 1) * sizeof *stack);
+    if (!y0 || !cfirst || !bfirst || !cols || !kind || !ya || !yb || !seen || !stack) {
+        fputs("planc: error: out of memory\n", stderr);
+        exit(4);
+    }
+    for (uint32_t i = 0, c = 0; i < p->ntargets; i++) {
+        const ir_target *tg = &p->targets[i];
+        y0[i] = tg->y0;
+        cfirst[i] = (int32_t)c;
+        for (uint32_t k = 0; k < tg->ncolumns; k++)
+            cols[c++] = (int32_t)tg->columns[k];
+        cfirst[i + 1] = (int32_t)c;
+        bfirst[i] = (int32_t)n;
+        memset(seen, 0, (p->nsteps + 1) * sizeof *seen);
+        size_t top = 0;
+        stack[top++] = tg->status;
+        seen[tg->status] = true;
+        while (top) {
+            const ir_step *st = &p->steps[stack[--top]];
+            int k = -1, a = 0, b = 0;
+            if (st->op == IR_INPUT) {
+                const ir_input *in = &p->inputs[st->aux];
+                if (in->kind == IR_IN_DATA)
+                    k = in->shift.absolute ? 0 : 1, a = in->shift.absolute ? in->shift.year : in->shift.rel;
+            } else if (st->op == IR_CUMSUM || st->op == IR_CUMMAX) {
+                k = 2, a = (int)st->aux, b = (int)st->imm;
+            } else if (st->op == IR_SHIFT) {
+                k = st->imm >= 1 ? 0 : 1, a = (int)st->imm;
+            }
+            if (k >= 0) {
+                if (n == cap) {
+                    cap *= 2;
+                    kind = realloc(kind, cap * sizeof *kind);
+                    ya = realloc(ya, cap * sizeof *ya);
+                    yb = realloc(yb, cap * sizeof *yb);
+                    if (!kind || !ya || !yb) {
+                        fputs("planc: error: out of memory\n", stderr);
+                        exit(4);
+                    }
+                }
+                kind[n] = k, ya[n] = a, yb[n] = b;
+                n++;
+            }
+            if (st->op == IR_INPUT)
+                continue;
+            const uint32_t ops[3] = {st->a, st->b, st->c};
+            for (int j = 0; j < ir_arity(st->op); j++)
+                if (!seen[ops[j]]) {
+                    seen[ops[j]] = true;
+                    stack[top++] = ops[j];
+                }
+        }
+        bfirst[i + 1] = (int32_t)n;
+    }
+    put_ints(f, "int32_t", "target_y0", y0, p->ntargets);
+    put_ints(f, "uint32_t", "blame_cols_first", cfirst, p->ntargets + 1);
+    put_ints(f, "uint32_t", "blame_cols", cols, ncols);
+    put_ints(f, "uint32_t", "blame_first", bfirst, p->ntargets + 1);
+    put_ints(f, "int32_t", "blame_kind", kind, n);
+    put_ints(f, "int32_t", "blame_a", ya, n);
+    put_ints(f, "int32_t", "blame_b", yb, n);
+    free(y0), free(cfirst), free(bfirst), free(cols), free(kind), free(ya), free(yb), free(seen), free(stack);
 }
 
 /* Writes the program's tables and the segment declarations: everything
@@ -1759,6 +1915,8 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
     }
     arena_free(&a);
     fputs(p->ntargets ? "};\n" : "NULL};\n", f);
+    if (p->has_assessment && p->missing == IR_MISSING_ERROR)
+        write_blame(f, p);
 
     /* The kernels (hidden symbols of kernels.o) and the run order. */
     for (uint32_t k = 0; k < plan->nsegs; k++) {

@@ -261,6 +261,21 @@ expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/ni" -DPLANC_HEADER='"ni.h
 expect 3 "$tmp/ni/score" "$tmp/ni/libni.so" "$ni/data.csv"
 contains err "^score: target 'T' for 甲 2021 (input row 0): its value, computed from column 'big', overflows: it is beyond ±1.8e308, the largest number planc holds$"
 n=$((n + 1)); [ -s "$tmp/out" ] && fail "the example wrote results after PLANC_E_OVERFLOW"
+# ---- the `error` missing-data policy: PLANC_E_MISSING blames the year
+# whose data is missing, as planc run does (the row's own cell, a year
+# with no row: a baseline, a cumulative's year, a goal read in its
+# deadline, a peer average read in another year) ----
+for c in data-missing-policy cumulative-missing-error data-goals-missing-error missing-error-prev-goal \
+         peers-other-year-missing-error; do
+    d=$src/tests/run/$c
+    mkdir "$tmp/$c"
+    expect 0 "$planc" build "$d/rules.plan" -o "$tmp/$c/libblame.so"
+    expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/$c" -DPLANC_HEADER='"blame.h"' "$example" -o "$tmp/$c/score" -lm -ldl
+    expect 3 "$tmp/$c/score" "$tmp/$c/libblame.so" "$d/data.csv"
+    want=$(sed -n '1s/.* has no value for [^(]* (\(.*\)) and the assessment.*/\1/p' "$d/expected.err")
+    contains err "(input row [0-9]*: $want) and the assessment's missing-data policy is 'error'$"
+done
+
 # the goal overflows: the columns it reads, not every column of the target
 og=$src/tests/run/overflow-goal-columns
 mkdir "$tmp/og"

@@ -654,12 +654,13 @@ START_TEST(missing_error_policy)
     char err[256];
     ck_assert_int_eq(b.lib_api->score(&x.in, &res, err, sizeof err), PLANC_E_MISSING);
     ck_assert_ptr_null(res);
-    /* the rows were passed scrambled: name the input row of table row 1 */
+    /* the rows were passed scrambled: name the input row of table row 1,
+     * and the data to blame, as planc run does (its cell of column x) */
     size_t row = 0;
     while (x.order[row] != 1)
         row++;
     char want[128];
-    snprintf(want, sizeof want, "target 'T' has no value for 省 2021 (input row %zu)", row);
+    snprintf(want, sizeof want, "target 'T' has no value for 省 2021 (input row %zu: column 'x')", row);
     ck_assert_msg(strstr(err, want) != NULL, "'%s' does not say '%s'", err, want);
     ck_assert_ptr_nonnull(strstr(err, "missing-data policy is 'error'"));
     ck_assert_int_eq(b.lib_api->missing, PLANC_POLICY_ERROR);
