@@ -4,6 +4,7 @@
  * to an undefined unit that is a unit and such a word (`8万公里以上`). */
 #include "planword.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define AT_LEAST "is written as '>=' before the goal: '>= 13.5%' (docs/GUIDE.zh-CN.md §4)"
@@ -18,7 +19,10 @@
     "a difference of two % values is in percentage points: '降低20个百分点' is "                 \
     "'x <= baseline(x) - 20%'"
 
-/* Each word and its hint; hints are plain text (no printf directives). */
+/* Each word and its hint; hints are plain text (no printf directives).
+ * YEAR in a hint stands for the year the rules wrote with the word
+ * (planword_hint puts it in), so that the hint shows the user's own
+ * deadline, not an example's. */
 static const struct planword {
     const char *word;
     const char *hint;
@@ -46,10 +50,10 @@ static const struct planword {
     {"小于", "'小于' (less than) is written as '<' before the goal: '< 1%'"},
     {"左右", "'左右' (about) is a tolerance after the goal, its width the analyst's: "
              "'>= 20% tolerance 0.5%' (docs/LANGUAGE.md §6)"},
-    {"到", "'到2025年' (by 2025) is written 'by 2025', after the goal: '>= 95% by 2025'"},
-    {"年", "a year is written without '年': 'by 2025', 'baseline 2020'"},
-    {"年底", "a year is written without '年底': 'by 2025'"},
-    {"年前", "a year is written without '年前': 'by 2025'"},
+    {"到", "'到YEAR年' (by YEAR) is written 'by YEAR', after the goal: '>= 95% by YEAR'"},
+    {"年", "a year is written without '年': 'YEAR', as in 'by YEAR' or 'baseline YEAR'"},
+    {"年底", "a year is written without '年底': 'by YEAR'"},
+    {"年前", "a year is written without '年前': 'by YEAR'"},
     {"下降", FALL},
     {"降低", FALL},
     {"减少", FALL},
@@ -74,7 +78,26 @@ static const struct planword *find(const char *text, size_t len)
     return NULL;
 }
 
-const char *planword_hint(const char *text, size_t len)
+/* Writes hint into buf (size bytes) with each YEAR replaced by the year's
+ * digits; returns buf. */
+static const char *with_year(const char *hint, long year, char *buf, size_t size)
+{
+    char digits[24];
+    snprintf(digits, sizeof digits, "%ld", year);
+    size_t n = 0;
+    buf[0] = '\0';
+    for (const char *h = hint; *h && n + 1 < size;) {
+        const char *y = strstr(h, "YEAR");
+        size_t take = y ? (size_t)(y - h) : strlen(h);
+        n += (size_t)snprintf(buf + n, size - n, "%.*s%s", (int)take, h, y ? digits : "");
+        if (n >= size)
+            n = size - 1;
+        h = y ? y + 4 : h + take;
+    }
+    return buf;
+}
+
+const char *planword_hint(const char *text, size_t len, long year, char *buf, size_t size)
 {
     /* `到2025年`: a year with its 年 after the word (the scanner reads it
      * as one name); the year's digits must be there */
@@ -87,10 +110,21 @@ const char *planword_hint(const char *text, size_t len)
             break;
         }
     }
+    /* the digits the name ends in: the year it writes (`到2027`) */
+    size_t end = len;
     while (len > 0 && text[len - 1] >= '0' && text[len - 1] <= '9')
         len--;
+    if (end - len == 4) {
+        year = 0;
+        for (size_t i = len; i < end; i++)
+            year = year * 10 + (text[i] - '0');
+    }
     const struct planword *w = find(text, len);
-    return w ? w->hint : NULL;
+    if (!w)
+        return NULL;
+    if (!strstr(w->hint, "YEAR") || year <= 0 || !buf || size == 0)
+        return w->hint;
+    return with_year(w->hint, year, buf, size);
 }
 
 const char *planword_suffix(const char *name, size_t *stem_len)

@@ -10,8 +10,12 @@
 /* The hint for the name text[0..len) when it is one of the words, whole or
  * followed by ASCII digits (the scanner joins `不低于13` into one name) and
  * those by 年, 年底 or 年前 (`到2025年`), or NULL.  A name that merely starts with a word (an indicator 达标城市比例)
- * is not one. */
-const char *planword_hint(const char *text, size_t len);
+ * is not one.  A hint about years names the year the rules wrote: the
+ * digits in the name (`到2027年` → 'by 2027'), else `year` (the number
+ * before a `年` the scanner read apart: `2030年`), else it says YEAR
+ * (year <= 0); such a hint is written into buf (size bytes, 256 are
+ * enough), the others are constants. */
+const char *planword_hint(const char *text, size_t len, long year, char *buf, size_t size);
 
 /* For a name that ends in one of the words (`万公里以上`, a unit and a
  * word the scanner read as one name): the word's hint, with *stem_len set

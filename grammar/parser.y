@@ -1819,7 +1819,7 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
          * target) */
         if (ps->expect_pos == 4 && tok == IDENT && ps->last_tok == NUMBER && loc->lo == ps->last_sp.hi &&
             strncmp(val->name.s, "年", strlen("年")) == 0 &&
-            planword_hint(val->name.s, strlen(val->name.s))) {
+            planword_hint(val->name.s, strlen(val->name.s), 0, NULL, 0)) {
             diag_error(ps->d, *loc, "unexpected name '%s' after the year", val->name.s);
             diag_hint(ps->d, "a year is written without '%s': 'expect REGION %d ...'", val->name.s,
                       (int)ps->last_num);
@@ -2199,8 +2199,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         diag_hint(ps->d, "'^' raises a unit to a power, inside a unit only: write a number with "
                          "a compound unit in brackets, e.g. 15 [μg/m^3]");
     /* `以上`, `左右`, `2025年`: a plan's word where planc has a form of its own */
+    /* the year written before the word (`by 2028年`: the number before
+     * the error's token), for a hint that names it */
+    char year_hint[256];
+    int prev_tok = ps->last_sp.lo == loc->lo && ps->last_sp.hi == loc->hi ? ps->before_tok : ps->last_tok;
+    long year = prev_tok == NUMBER && ps->last_num >= 1000 && ps->last_num <= 9999 &&
+                        ps->last_num == (long)ps->last_num
+                    ? (long)ps->last_num
+                    : 0;
     const char *word = tok == YYSYMBOL_IDENT
-                           ? planword_hint(ps->d->files[ps->file].text + loc->lo, loc->hi - loc->lo)
+                           ? planword_hint(ps->d->files[ps->file].text + loc->lo, loc->hi - loc->lo, year,
+                                           year_hint, sizeof year_hint)
                            : NULL;
     if (word)
         diag_hint(ps->d, "%s", word);
