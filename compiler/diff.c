@@ -30,6 +30,13 @@ typedef struct dfield {
     const char *old, *new;
     bool words;             /* a list ("none, 0.5%") whose items may be words
                                the text report translates one by one */
+    const char *lregion[LBL_NLANGS]; /* the text report's region and years in
+                                        each language ("唐山 2025年"), or NULL
+                                        for `region` as it is */
+    const char *lold[LBL_NLANGS], *lnew[LBL_NLANGS]; /* the text report's old
+                                        and new in each language (goals with
+                                        their deadlines), or NULL for old and
+                                        new as they are (the JSON's) */
 } dfield;
 
 /* An item of the diff. */
@@ -288,16 +295,15 @@ static const char *num(D *x, double v)
     return arena_strdup(x->a, buf);
 }
 
-/* A quantity as written: 92%, 7603万亩, 35[μg/m³], yes. */
+/* A quantity as the reports write one: 92%, 7603 万亩, 35 μg/m³, yes (a
+ * unit after a space but % and ‰, unit_gap, as explain and the page). */
 static const char *quantity(D *x, double v, const unit_t *u, sema_type t)
 {
     if (t == TY_BOOL)
         return v != 0 ? "yes" : "no";
     if (!u || (unit_is_dimensionless(u) && strcmp(unit_name(u), "1") == 0))
         return num(x, v);
-    if (u->op)
-        return arena_printf(x->a, "%s[%s]", num(x, v), unit_name(u));
-    return arena_printf(x->a, "%s%s", num(x, v), unit_name(u));
+    return arena_printf(x->a, "%s%s%s", num(x, v), unit_gap(unit_name(u)), unit_name(u));
 }
 
 /* The source text of a span with every run of white space made one space. */
@@ -421,6 +427,33 @@ static const char *goals(D *x, const diff_side *side, const sema_target *t, cons
                                 : ast_expr_text(x->a, t->ms[k].goal_expr));
     }
     return join(x, v, t->nms, ", ");
+}
+
+/* The goals of a target in unit u as the text report shows them in lang,
+ * each with its deadline as the page writes one: "<= 37 μg/m³ by 2027;
+ * <= 30 μg/m³ by 2035", "<= 37 μg/m³，到2027年；<= 30 μg/m³，到2035年"
+ * (a goal of every year has none).  `also`, when not NULL, follows in
+ * parentheses (the old goals in the new unit). */
+static const char *goals_shown(D *x, const diff_side *side, const sema_target *t, const unit_t *u,
+                               lbl_lang lang, const char *also)
+{
+    const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);
+    for (uint32_t k = 0; k < t->nms; k++) {
+        double g = t->ms[k].goal;
+        if (t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
+            g = unit_convert(g, t->unit, u);
+        v[k] = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
+                            !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
+                                                : expr_src(x, side, t->ms[k].goal_expr));
+        if (t->ms[k].deadline)
+            v[k] = arena_printf(x->a, "%s%s", v[k],
+                                arena_printf(x->a, lbl_get(lang, LBL_BY_YEAR), t->ms[k].deadline));
+    }
+    const char *all = join(x, v, t->nms, lbl_get(lang, LBL_LIST_SEP));
+    if (all && also)
+        all = arena_printf(x->a, "%s%s%s%s", all, lbl_get(lang, LBL_PAREN_OPEN),
+                           arena_printf(x->a, lbl_get(lang, LBL_D_IN_NEW_UNIT), also), lbl_get(lang, LBL_PAREN_CLOSE));
+    return all;
 }
 
 /* The tolerances of a target's goals in unit u: "0.5%, none"; NULL when
@@ -820,10 +853,19 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
                 const char *name = pass ? b->regions[r].name : x->rename[r];
                 const char *where = e - 1 == y ? arena_printf(x->a, "%s %d", name, y)
                                                : arena_printf(x->a, "%s %d..%d", name, y, e - 1);
+                /* the text's, in each language ("唐山 2025年", "长春 2024–2025年") */
+                const char *lwhere[LBL_NLANGS];
+                for (int l = 0; l < LBL_NLANGS; l++)
+                    lwhere[l] = e - 1 == y ? arena_printf(x->a, "%s %s", name,
+                                                          arena_printf(x->a, lbl_get((lbl_lang)l, LBL_YEAR), y))
+                                           : arena_printf(x->a, "%s %s", name,
+                                                          arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_YEARS), y,
+                                                                       e - 1));
                 if (!same_n && !isnan(ov) && !isnan(nv)) {
                     dfield *f = arena_alloc(x->a, sizeof *f);
                     f->name = "values note";
                     f->region = where;
+                    memcpy(f->lregion, lwhere, sizeof lwhere);
                     f->old = on;
                     f->new = nn;
                     ptrvec_push(x->a, &it->fields, f);
@@ -832,6 +874,7 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
                     dfield *f = arena_alloc(x->a, sizeof *f);
                     f->name = "values";
                     f->region = where;
+                    memcpy(f->lregion, lwhere, sizeof lwhere);
                     f->old = ind_number(x, ia, ov);
                     f->new = ind_number(x, ib, nv);
                     ptrvec_push(x->a, &it->fields, f);
@@ -1241,9 +1284,16 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
              * redefined (万亩 = 10000 亩 -> 1000 亩): then show the old goals
              * in the new unit too, so that the change is not dropped as an
              * equal pair of strings. */
-            if (strcmp(wa, wb) == 0)
+            bool same = strcmp(wa, wb) == 0;
+            if (same)
                 wa = arena_printf(x->a, "%s (%s in the new unit)", wa, ga);
             field(x, it, "value", wa, wb);
+            /* the text shows each goal with its deadline, in its language */
+            dfield *f = it->fields.v[it->fields.n - 1];
+            for (int l = 0; l < LBL_NLANGS; l++) {
+                f->lold[l] = goals_shown(x, x->o, ta, ta->unit, (lbl_lang)l, same ? ga : NULL);
+                f->lnew[l] = goals_shown(x, x->n, tb, tb->unit, (lbl_lang)l, NULL);
+            }
         }
         const char *tla = tolerances(x, ta, tb->unit), *tlb = tolerances(x, tb, tb->unit);
         if (tla || tlb) {
@@ -2160,12 +2210,14 @@ static void text_fields(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
     for (size_t k = 0; k < it->fields.n; k++) {
         const dfield *f = it->fields.v[k];
-        const char *old = f->old ? f->old : "none", *new = f->new ? f->new : "none";
+        const char *old = f->lold[lang] ? f->lold[lang] : f->old ? f->old : "none";
+        const char *new = f->lnew[lang] ? f->lnew[lang] : f->new ? f->new : "none";
+        const char *region = f->lregion[lang] ? f->lregion[lang] : f->region;
         bool lead = strcmp(f->name, "lead") == 0;
         char *ow = f->words ? W_list(lang, old) : lead ? W_shared(lang, old) : NULL;
         char *nw = f->words ? W_list(lang, new) : lead ? W_shared(lang, new) : NULL;
         fprintf(out, lbl_get(lang, LBL_D_FIELD), indent, "", W(lang, f->name),
-                f->region ? " " : "", f->region ? f->region : "",
+                region ? " " : "", region ? region : "",
                 ow ? ow : W(lang, old), nw ? nw : W(lang, new));
         free(ow);
         free(nw);
