@@ -70,34 +70,40 @@ static const char *L(lbl_lang lang, lbl_id id)
     return lbl_get(lang, id);
 }
 
-/* A number as the results print it; "missing" (in lang) for NaN. */
-static const char *num(lbl_lang lang, double v, char buf[32])
+/* A number of the text explanation, rounded as the texts for people
+ * round numbers (report_format_shown) to REPORT_EXPLAIN_DECIMALS (4: its
+ * lines are arithmetic a reader redoes, and the contributions of the
+ * targets add up to the total within what the shown digits say; the JSON
+ * explanation and the results have every number exactly); with `full`,
+ * in full (report_format_number).  "missing" (in lang) for NaN. */
+static const char *num_f(lbl_lang lang, double v, char buf[32], bool full)
 {
     if (isnan(v))
         return L(lang, LBL_X_MISSING);
-    report_format_number(v, buf);
+    if (full)
+        report_format_number(v, buf);
+    else
+        report_format_shown(v, REPORT_EXPLAIN_DECIMALS, buf);
     return buf;
 }
 
-/* A computed number for the text explanation: rounded to 4 decimals (the
- * JSON explanation and the results have it exactly); "missing" for NaN. */
-static const char *dnum(lbl_lang lang, double v, char buf[32])
+/* num_f, rounded. */
+static const char *num(lbl_lang lang, double v, char buf[32])
 {
-    if (isnan(v))
-        return L(lang, LBL_X_MISSING);
-    if (fabs(v) >= 1e15 || v == trunc(v)) {
-        report_format_number(v, buf);
-        return buf;
-    }
-    snprintf(buf, 32, "%.4f", v);
-    char *e = buf + strlen(buf);
-    while (e > buf && e[-1] == '0')
-        *--e = '\0';
-    if (e > buf && e[-1] == '.')
-        *--e = '\0';
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
-    return buf;
+    return num_f(lang, v, buf, false);
+}
+
+/* Whether a and b, both numbers, differ but are written alike when
+ * rounded: a comparison of the two is then written in full, lest it read
+ * "90% >= 90% does not hold". */
+static bool alike(double a, double b)
+{
+    if (isnan(a) || isnan(b) || a == b)
+        return false;
+    char x[32], y[32];
+    report_format_shown(a, REPORT_EXPLAIN_DECIMALS, x);
+    report_format_shown(b, REPORT_EXPLAIN_DECIMALS, y);
+    return strcmp(x, y) == 0;
 }
 
 /* A share as a percentage with 2 decimals ("5.26%"). */
@@ -110,8 +116,9 @@ static const char *pct(lbl_lang lang, double v, char buf[32])
 }
 
 /* Appends a quantity: a number and its unit ("92%", "7603 万亩"), yes/no
- * for a yes/no value, "missing" for NaN. */
-static void qty(lbl_lang lang, strbuf *b, double v, const char *unit, bool boolean)
+ * for a yes/no value, "missing" for NaN; the number in full when `full`
+ * (num_f). */
+static void qty_f(lbl_lang lang, strbuf *b, double v, const char *unit, bool boolean, bool full)
 {
     char buf[32];
     if (isnan(v)) {
@@ -119,10 +126,28 @@ static void qty(lbl_lang lang, strbuf *b, double v, const char *unit, bool boole
     } else if (boolean) {
         sbf(b, "%s", L(lang, v != 0 ? LBL_YES : LBL_NO));
     } else if (!unit || !*unit || strcmp(unit, "1") == 0) {
-        sbf(b, "%s", num(lang, v, buf));
+        sbf(b, "%s", num_f(lang, v, buf, full));
     } else {
-        sbf(b, "%s%s%s", num(lang, v, buf), unit_gap(unit), unit);
+        sbf(b, "%s%s%s", num_f(lang, v, buf, full), unit_gap(unit), unit);
     }
+}
+
+/* qty_f, rounded. */
+static void qty(lbl_lang lang, strbuf *b, double v, const char *unit, bool boolean)
+{
+    qty_f(lang, b, v, unit, boolean, false);
+}
+
+/* Appends "v OP g" (OP as given, with its spaces) of a comparison the
+ * explanation decides: both rounded, or both in full when the rounding
+ * would write them alike (alike). */
+static void qty_cmp(lbl_lang lang, strbuf *b, double v, const char *op, double g, const char *unit,
+                    bool boolean)
+{
+    bool full = !boolean && alike(v, g);
+    qty_f(lang, b, v, unit, boolean, full);
+    sbf(b, "%s", op);
+    qty_f(lang, b, g, unit, boolean, full);
 }
 
 /* The operator of a comparison as written. */
@@ -867,30 +892,34 @@ static void test_text(lbl_lang lang, strbuf *b, const ir_target *tg, const ir_mi
         ir_goal_band(ms, g, &lo, &hi);
         if (op == IR_EQ) {
             sbf(b, L(lang, LBL_X_TEST_BAND), res);
-            qty(lang, b, lo, tg->unit, false);
+            bool full = alike(lo, v) || alike(v, hi);
+            qty_f(lang, b, lo, tg->unit, false, full);
             sbf(b, " <= ");
-            qty(lang, b, v, tg->unit, false);
+            qty_f(lang, b, v, tg->unit, false, full);
             sbf(b, " <= ");
-            qty(lang, b, hi, tg->unit, false);
+            qty_f(lang, b, hi, tg->unit, false, full);
             sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
             return;
         }
         int sign = ir_loosen_sign(ms);
         sbf(b, L(lang, LBL_X_TEST_TOL), opname(op), sign < 0 ? "-" : "+", res);
-        qty(lang, b, v, tg->unit, false);
+        /* v is compared with the loosened goal: in full when the two
+         * are written alike */
+        bool full = alike(v, ir_judged_goal(ms, g));
+        qty_f(lang, b, v, tg->unit, false, full);
         sbf(b, " %s ", opname(op));
         qty(lang, b, g, tg->unit, false);
         sbf(b, " %s ", sign < 0 ? "-" : "+");
         qty(lang, b, ms->tolerance, tg->unit, false);
         sbf(b, " = ");
-        qty(lang, b, ir_judged_goal(ms, g), tg->unit, false);
+        qty_f(lang, b, ir_judged_goal(ms, g), tg->unit, false, full);
         sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
         return;
     }
     sbf(b, L(lang, LBL_X_TEST), opname(op), holds(lang, ir_compare(op, v, g)));
-    qty(lang, b, v, tg->unit, tg->boolean);
-    sbf(b, " %s ", opname(op));
-    qty(lang, b, g, tg->unit, tg->boolean);
+    char ops[16];
+    snprintf(ops, sizeof ops, " %s ", opname(op));
+    qty_cmp(lang, b, v, ops, g, tg->unit, tg->boolean);
     sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
 }
 
@@ -1077,9 +1106,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
                 lbl_status(lang, IR_ST_MISSING));
         } else {
             sbf(&b, L(lang, LBL_X_TREND_TEST), opname(op));
-            qty(lang, &b, et->v, tg->unit, false);
-            sbf(&b, " %s ", opname(op));
-            qty(lang, &b, et->goal, tg->unit, false);
+            qty_cmp(lang, &b, et->v, op == IR_LT ? " < " : " > ", et->goal, tg->unit, false);
             sbf(&b, " %s → %s", holds(lang, ir_compare(op, et->v, et->goal)),
                 lbl_status(lang, et->status));
         }
@@ -1126,9 +1153,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
                     lbl_status(lang, IR_ST_ON_TRACK));
             } else {
                 sbf(&b, L(lang, LBL_X_TRACK), track > 0 ? ">=" : "<=");
-                qty(lang, &b, et->v, tg->unit, false);
-                sbf(&b, " %s ", track > 0 ? ">=" : "<=");
-                qty(lang, &b, et->expected, tg->unit, false);
+                qty_cmp(lang, &b, et->v, track > 0 ? " >= " : " <= ", et->expected, tg->unit, false);
                 sbf(&b, " %s → %s", holds(lang, et->status == IR_ST_ON_TRACK),
                     lbl_status(lang, et->status));
             }
@@ -1170,7 +1195,7 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             num(lang, et->bstart, n1),
             num(lang, ir_judged_goal(m, et->goal), n2), num(lang, et->bstart, n3), x->year, num(lang, et->ystart, n4),
             m->deadline, num(lang, et->ystart, n5));
-        sbf(&b, " = %s", dnum(lang, et->expected, n1));
+        sbf(&b, " = %s", num(lang, et->expected, n1));
     }
     et->expected_text = sb_take(&b);
 }
@@ -1194,7 +1219,7 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     /* the default score of §9 */
     strbuf d = {0};
     if (rated) {
-        sbf(&d, L(lang, LBL_X_SCORE_RATED), num(lang, et->v, n1), dnum(lang, et->dscore, n2));
+        sbf(&d, L(lang, LBL_X_SCORE_RATED), num(lang, et->v, n1), num(lang, et->dscore, n2));
     } else if (et->status == IR_ST_MET) {
         sbf(&d, "%s", L(lang, LBL_X_SCORE_MET));
     } else if (trend || peaks) {
@@ -1207,7 +1232,7 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         double jg = ir_judged_goal(m, et->goal);
         sbf(&d, "100 × clamp((v - b) / (%s - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
             goal_word(lang, sign), num(lang, et->v, n1), num(lang, et->base, n2), num(lang, jg, n3), num(lang, et->base, n4),
-            dnum(lang, et->dscore, n5));
+            num(lang, et->dscore, n5));
         if (isnan(et->base))
             sbf(&d, "%s", L(lang, LBL_X_SCORE_BASE_MISSING));
         else if (jg == et->base)
@@ -1221,7 +1246,7 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             num(lang, et->v, n1), num(lang, et->goal, n2));
         if (et->uses_base)
             sbf(&b, L(lang, LBL_X_SCORE_BASE), num(lang, et->base, n3));
-        sbf(&b, L(lang, LBL_X_SCORE_EXPECTED), dnum(lang, et->expected, n4), x->year);
+        sbf(&b, L(lang, LBL_X_SCORE_EXPECTED), num(lang, et->expected, n4), x->year);
         sbf(&b, L(lang, LBL_X_SCORE_DEADLINE), num(lang, et->deadline, n1));
         if (strstr(tg->score_src, "direction")) {
             /* as lower.c sets it: the current milestone's side */
@@ -1230,7 +1255,7 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             sbf(&b, L(lang, LBL_X_SCORE_DIRECTION), num(lang, dir, n1));
         }
         sbf(&b, L(lang, LBL_X_SCORE_PROGRESS),
-            dnum(lang, isnan(et->dscore) ? NAN : et->dscore / 100, n2), d.s);
+            num(lang, isnan(et->dscore) ? NAN : et->dscore / 100, n2), d.s);
         sbf(&b, "%s", L(lang, LBL_X_SCORE_CLAMPED));
     } else {
         et->score_kind = rated ? "rated" : "default";
@@ -1507,13 +1532,13 @@ static char *grade_text(const ex_row *x, double total, double grade, bool vetoed
         uint32_t g = (uint32_t)grade;
         sbf(&b, "%s%s", p->bands[g], L(lang, LBL_COLON));
         if (g + 1 < p->nbands && p->band_min)
-            sbf(&b, L(lang, LBL_X_GRADE_AT_LEAST), dnum(lang, total, n1),
+            sbf(&b, L(lang, LBL_X_GRADE_AT_LEAST), num(lang, total, n1),
                 num(lang, p->band_min[g], n2));
         else if (g > 0 && p->band_min)
-            sbf(&b, L(lang, LBL_X_GRADE_BELOW), dnum(lang, total, n1),
+            sbf(&b, L(lang, LBL_X_GRADE_BELOW), num(lang, total, n1),
                 num(lang, p->band_min[g - 1], n2));
         else
-            sbf(&b, L(lang, LBL_X_GRADE_TOTAL), dnum(lang, total, n1));
+            sbf(&b, L(lang, LBL_X_GRADE_TOTAL), num(lang, total, n1));
     }
     free(names.s);
     return sb_take(&b);
@@ -1702,27 +1727,27 @@ static void weight_lines(const ex_row *x, const ir_target *tg, const ex_target *
     }
     const ir_section *s = &p->sections[m->section];
     sbf(&b, L(lang, LBL_X_COUNTED), num(lang, tg->weight, n1), num(lang, et->wsum, n2), m->id,
-        pct(lang, et->share, n3), dnum(lang, et->to_measure, n4), dnum(lang, sv(x, m->score), n5));
+        pct(lang, et->share, n3), num(lang, et->to_measure, n4), num(lang, sv(x, m->score), n5));
     line(out, label, b.s);
     b.len = 0;
     double mw = x->mshare[tg->measure];
     if (m->weight == 0)
-        sbf(&b, L(lang, LBL_X_MEASURE_ZERO), m->id, s->id, dnum(lang, sv(x, s->score), n5));
+        sbf(&b, L(lang, LBL_X_MEASURE_ZERO), m->id, s->id, num(lang, sv(x, s->score), n5));
     else
         sbf(&b, L(lang, LBL_X_MEASURE_SHARE), m->id, num(lang, m->weight, n1),
             num(lang, m->weight / mw, n2), s->id, pct(lang, mw, n3),
-            dnum(lang, et->to_section, n4), dnum(lang, sv(x, s->score), n5));
+            num(lang, et->to_section, n4), num(lang, sv(x, s->score), n5));
     line(out, "", b.s);
     b.len = 0;
     double sw = x->sshare[m->section];
     if (s->weight == 0)
-        sbf(&b, L(lang, LBL_X_SECTION_ZERO), s->id, dnum(lang, sv(x, p->total), n5));
+        sbf(&b, L(lang, LBL_X_SECTION_ZERO), s->id, num(lang, sv(x, p->total), n5));
     else if (isnan(sw))
         sbf(&b, L(lang, LBL_X_SECTION_NO_TOTAL), s->id, num(lang, s->weight, n1));
     else
         sbf(&b, L(lang, LBL_X_SECTION_SHARE), s->id, num(lang, s->weight, n1),
-            num(lang, s->weight / sw, n2), pct(lang, sw, n3), dnum(lang, et->to_total, n4),
-            dnum(lang, sv(x, p->total), n5));
+            num(lang, s->weight / sw, n2), pct(lang, sw, n3), num(lang, et->to_total, n4),
+            num(lang, sv(x, p->total), n5));
     line(out, "", b.s);
     free(b.s);
 }
@@ -1803,7 +1828,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     line(out, L(lang, LBL_COL_STATUS), b.s);
     b.len = 0;
     if (!isnan(et->score) && strcmp(et->score_kind, "expression") == 0)
-        sbf(&b, "%s → %s", et->score_text, dnum(lang, et->score, n1));
+        sbf(&b, "%s → %s", et->score_text, num(lang, et->score, n1));
     else
         sbf(&b, "%s", et->score_text);
     line(out, L(lang, LBL_COL_SCORE), b.s);
@@ -1834,7 +1859,7 @@ static void rollup_line(const ex_row *x, const char *label, const char *id, cons
     char n1[32], n2[32], n3[32];
     strbuf b = {0};
     sbf(&b, L(lang, LBL_X_ROLL_ITEM), id, title ? " " : "", title ? title : "",
-        dnum(lang, score, n1), num(lang, weight, n2));
+        num(lang, score, n1), num(lang, weight, n2));
     if (isnan(share))
         sbf(&b, "%s", L(lang, weight == 0 ? LBL_X_ROLL_NOT_COUNTED
                               : isnan(score) ? LBL_X_ROLL_NO_SCORE : LBL_X_ROLL_NO_TOTAL));
@@ -1951,7 +1976,7 @@ int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
         bool vetoed = sv(&x, p->veto) == 1;
         char *g = grade_text(&x, total, sv(&x, p->grade), vetoed);
         char *v = vetoes_text(&x);
-        line(out, L(lang, LBL_COL_TOTAL), dnum(lang, total, n1));
+        line(out, L(lang, LBL_COL_TOTAL), num(lang, total, n1));
         line(out, L(lang, LBL_COL_GRADE), g);
         line(out, L(lang, LBL_COL_VETOES), v);
         free(g);

@@ -8,6 +8,7 @@
 #include "report.h"
 
 #include <float.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -369,6 +370,43 @@ static size_t format_number(double v, char buf[32])
 void report_format_number(double v, char buf[32])
 {
     format_number(v, buf);
+}
+
+void report_format_shown(double v, int decimals, char buf[32])
+{
+    if (isnan(v)) {
+        buf[0] = '\0';
+        return;
+    }
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 10)
+        decimals = 10;
+    if (!isfinite(v) || fabs(v) >= 1e15 || (v != 0 && fabs(v) < 1)) {
+        snprintf(buf, 32, "%.*g", decimals + 1, v);
+        return;
+    }
+    snprintf(buf, 32, "%.*f", decimals, v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf);
+        while (end > dot + 1 && end[-1] == '0')
+            *--end = '\0';
+        if (end == dot + 1)
+            *dot = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+}
+
+void report_format_shown_pair(double a, double b, int decimals, char abuf[32], char bbuf[32])
+{
+    report_format_shown(a, decimals, abuf);
+    report_format_shown(b, decimals, bbuf);
+    if (strcmp(abuf, bbuf) == 0 && !(a == b || (isnan(a) && isnan(b)))) {
+        report_format_number(a, abuf);
+        report_format_number(b, bbuf);
+    }
 }
 
 /* The CSV being written: lines are built in a large buffer written with

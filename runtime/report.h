@@ -165,6 +165,26 @@ typedef struct report_source {
  * ("100", not "1e+02"; "1e+21" stays); -0 as "0"; NaN (missing) as "". */
 void report_format_number(double v, char buf[32]);
 
+/* The decimals the texts for people round numbers to: the page, the
+ * workbook's scores and `planc compare` two (a reader's precision), the
+ * text of `planc explain` four (its lines are arithmetic a reader redoes:
+ * its parts must add up visibly). */
+enum { REPORT_PAGE_DECIMALS = 2, REPORT_EXPLAIN_DECIMALS = 4 };
+
+/* Formats v for a person, the one rounding of every text planc writes for
+ * people (the page, compare, explain; the CSV and the JSON keep
+ * report_format_number's full precision): at most `decimals` decimals,
+ * trailing zeros dropped ("12.5", "42"); a value below 1 keeps decimals + 1
+ * significant digits (0.0326 亿亩 is not 0.03); beyond 1e15 (and an
+ * infinity) as "%.Ng" with N = decimals + 1; -0 as "0"; NaN as "". */
+void report_format_shown(double v, int decimals, char buf[32]);
+
+/* Formats a and b as report_format_shown does, unless that writes them
+ * alike while they differ ("52.11 → 52.11"): then both in full, as
+ * report_format_number, so that a change or a failed comparison is never
+ * shown between two equal texts. */
+void report_format_shown_pair(double a, double b, int decimals, char abuf[32], char bbuf[32]);
+
 /* Whether a text cell of a CSV that planc writes is written with a quote
  * (') in front: when it starts with a character that makes a spreadsheet
  * read the cell as a formula (=, +, -, @, a tab or a carriage return: a

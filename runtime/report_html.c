@@ -186,34 +186,11 @@ static const char *unit_after_number(const ir_target *tg)
     return tg->unit;
 }
 
-/* Formats v for a reader: at most two decimals, trailing zeros dropped;
- * values below 1 keep three significant digits (0.0326 亿亩 is not 0.03);
- * "" for a missing value. */
+/* Formats v for a reader as the page shows numbers: at most two decimals
+ * (report_format_shown); "" for a missing value. */
 static void short_number(double v, char buf[32])
 {
-    if (isnan(v)) {
-        buf[0] = '\0';
-        return;
-    }
-    if (!isfinite(v) || fabs(v) >= 1e15) {
-        snprintf(buf, 32, "%.3g", v);
-        return;
-    }
-    if (v != 0 && fabs(v) < 1) {
-        snprintf(buf, 32, "%.3g", v);
-        return;
-    }
-    snprintf(buf, 32, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *end = buf + strlen(buf);
-        while (end > dot + 1 && end[-1] == '0')
-            *--end = '\0';
-        if (end == dot + 1)
-            *dot = '\0';
-    }
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
+    report_format_shown(v, REPORT_PAGE_DECIMALS, buf);
 }
 
 /* "#rrggbb" for a colour. */

@@ -1121,25 +1121,6 @@ static void row_label(store *s, FILE *f, lbl_lang lang, sqlite3_stmt *st, int re
         fprintf(f, " → %s", shown(s, col_text(st, renamed)));
 }
 
-/* A number as the results print it; "missing" (in lang) for NaN. */
-static const char *fmt(lbl_lang lang, double v, char buf[32])
-{
-    if (isnan(v))
-        return lbl_get(lang, LBL_X_MISSING);
-    report_format_number(v, buf);
-    return buf;
-}
-
-/* A goal or a tolerance as compare shows it: "none" (in lang) for NaN (no
- * goal applies, a goal without a tolerance). */
-static const char *fmt_none(lbl_lang lang, double v, char buf[32])
-{
-    if (isnan(v))
-        return lbl_get(lang, LBL_X_NONE);
-    report_format_number(v, buf);
-    return buf;
-}
-
 /* The columns of the comparison (store_compare's query) that say why a
  * row's status or score changed: the value, the goal and the tolerance of
  * run a and of run b; and the unit of run b's row. */
@@ -1152,14 +1133,25 @@ static bool cmp_bool(sqlite3_stmt *st)
     return u && strcmp((const char *)u, "bool") == 0;
 }
 
-/* A value (or with `none`, a goal) of a compared row as compare shows it:
- * a yes/no target's as yes or no, as the goals of the reports are, not 1
- * or 0; else as fmt (fmt_none). */
-static const char *fmt_cmp(lbl_lang lang, sqlite3_stmt *st, double v, bool none, char buf[32])
+/* An old and a new number of a compared row, "A → B": each rounded as fmt
+ * does, but both in full when the rounding would write two different
+ * numbers alike ("score 52.11 → 52.11"); a NaN as "none" (with `none`: a
+ * goal or tolerance that does not apply) or "missing", a yes/no value
+ * (with `yesno`) as yes or no, as the reports write them.  *ta and *tb
+ * point into b1, b2 or the labels. */
+static void pair(lbl_lang lang, double a, double b, bool none, bool yesno, char b1[32], char b2[32],
+                 const char **ta, const char **tb)
 {
-    if (!isnan(v) && cmp_bool(st))
-        return lbl_get(lang, v != 0 ? LBL_YES : LBL_NO);
-    return none ? fmt_none(lang, v, buf) : fmt(lang, v, buf);
+    report_format_shown_pair(a, b, REPORT_PAGE_DECIMALS, b1, b2);
+    const double v[2] = {a, b};
+    const char *t[2] = {b1, b2};
+    for (int i = 0; i < 2; i++)
+        if (isnan(v[i]))
+            t[i] = lbl_get(lang, none ? LBL_X_NONE : LBL_X_MISSING);
+        else if (yesno)
+            t[i] = lbl_get(lang, v[i] != 0 ? LBL_YES : LBL_NO);
+    *ta = t[0];
+    *tb = t[1];
 }
 
 /* Whether the tolerance of a compared row changed; only when both runs
@@ -1186,21 +1178,22 @@ static bool has_causes(sqlite3_stmt *st, bool tolerances_known)
 static bool causes(FILE *f, lbl_lang lang, sqlite3_stmt *st, bool tolerances_known)
 {
     char b1[32], b2[32];
-    const char *sep = "", *comma = lbl_get(lang, LBL_C_COMMA);
+    const char *sep = "", *comma = lbl_get(lang, LBL_C_COMMA), *ta, *tb;
     double va = col_num(st, CMP_VALUE), vb = col_num(st, CMP_VALUE + 1);
     double ga = col_num(st, CMP_GOAL), gb = col_num(st, CMP_GOAL + 1);
     if (!same_num(va, vb)) {
-        fprintf(f, lbl_get(lang, LBL_C_VALUE), fmt_cmp(lang, st, va, false, b1), fmt_cmp(lang, st, vb, false, b2));
+        pair(lang, va, vb, false, cmp_bool(st), b1, b2, &ta, &tb);
+        fprintf(f, lbl_get(lang, LBL_C_VALUE), ta, tb);
         sep = comma;
     }
     if (!same_num(ga, gb)) {
-        fprintf(f, lbl_get(lang, LBL_C_GOAL), sep, fmt_cmp(lang, st, ga, true, b1), fmt_cmp(lang, st, gb, true, b2));
+        pair(lang, ga, gb, true, cmp_bool(st), b1, b2, &ta, &tb);
+        fprintf(f, lbl_get(lang, LBL_C_GOAL), sep, ta, tb);
         sep = comma;
     }
     if (tolerance_changed(st, tolerances_known)) {
-        fprintf(f, lbl_get(lang, LBL_C_TOLERANCE), sep,
-                fmt_none(lang, col_num(st, CMP_TOLERANCE), b1),
-                fmt_none(lang, col_num(st, CMP_TOLERANCE + 1), b2));
+        pair(lang, col_num(st, CMP_TOLERANCE), col_num(st, CMP_TOLERANCE + 1), true, false, b1, b2, &ta, &tb);
+        fprintf(f, lbl_get(lang, LBL_C_TOLERANCE), sep, ta, tb);
         sep = comma;
     }
     return *sep != 0;
@@ -1595,6 +1588,7 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
         f[i] = open_memstream(&txt[i], &len[i]);
     int rc;
     char b1[32], b2[32], b3[32], b4[32];
+    const char *ta, *tb;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *kind = col_text(st, 2);
         double sa = col_num(st, 6), sb = col_num(st, 7);
@@ -1602,8 +1596,8 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
         const char *sta = shown(s, col_text(st, 4)), *stb = shown(s, col_text(st, 5));
         if (strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0) {
             row_label(s, f[0], lang, st, CMP_ID);
-            fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none,
-                    fmt(lang, sa, b1), fmt(lang, sb, b2));
+            pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
+            fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none, ta, tb);
             n[0]++;
         } else if (strcmp(sta, stb) != 0) {
             row_label(s, f[1], lang, st, CMP_ID);
@@ -1611,11 +1605,13 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
                     *stb ? lbl_status_code(lang, stb) : none);
             if (causes(f[1], lang, st, tol_known))
                 fputs(lbl_get(lang, LBL_C_COMMA), f[1]);
-            fprintf(f[1], lbl_get(lang, LBL_C_SCORE_CLOSE), fmt(lang, sa, b1), fmt(lang, sb, b2));
+            pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
+            fprintf(f[1], lbl_get(lang, LBL_C_SCORE_CLOSE), ta, tb);
             n[1]++;
         } else if (!same_num(sa, sb)) {
             row_label(s, f[2], lang, st, CMP_ID);
-            fprintf(f[2], lbl_get(lang, LBL_C_SCORE), fmt(lang, sa, b1), fmt(lang, sb, b2));
+            pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
+            fprintf(f[2], lbl_get(lang, LBL_C_SCORE), ta, tb);
             if (has_causes(st, tol_known)) {
                 fputs(lbl_get(lang, LBL_PAREN_OPEN), f[2]);
                 causes(f[2], lang, st, tol_known);
@@ -1630,8 +1626,8 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
             if (isnan(ga) && isnan(gb)) {
                 /* no goal in either run (a not_applicable row's value, the
                  * region's data): the value alone, not "goal none → none" */
-                fprintf(f[3], lbl_get(lang, LBL_C_VALUE_ALONE), fmt_cmp(lang, st, col_num(st, CMP_VALUE), false, b1),
-                        fmt_cmp(lang, st, col_num(st, CMP_VALUE + 1), false, b2));
+                pair(lang, col_num(st, CMP_VALUE), col_num(st, CMP_VALUE + 1), false, cmp_bool(st), b1, b2, &ta, &tb);
+                fprintf(f[3], lbl_get(lang, LBL_C_VALUE_ALONE), ta, tb);
                 if (tol)
                     fputs(lbl_get(lang, LBL_PAREN_OPEN), f[3]);
                 else if (strcmp(sta, "not_applicable") == 0)
@@ -1641,15 +1637,16 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
                     fprintf(f[3], "%s%s%s", lbl_get(lang, LBL_PAREN_OPEN),
                             lbl_status_code(lang, sta), lbl_get(lang, LBL_PAREN_CLOSE));
             } else {
-                fprintf(f[3], lbl_get(lang, LBL_C_VALUES), fmt_cmp(lang, st, col_num(st, CMP_VALUE), false, b1),
-                        fmt_cmp(lang, st, col_num(st, CMP_VALUE + 1), false, b2), fmt_cmp(lang, st, ga, true, b3),
-                        fmt_cmp(lang, st, gb, true, b4));
+                const char *tc, *td;
+                pair(lang, col_num(st, CMP_VALUE), col_num(st, CMP_VALUE + 1), false, cmp_bool(st), b1, b2, &ta, &tb);
+                pair(lang, ga, gb, true, cmp_bool(st), b3, b4, &tc, &td);
+                fprintf(f[3], lbl_get(lang, LBL_C_VALUES), ta, tb, tc, td);
             }
-            if (tol)
+            if (tol) {
+                pair(lang, col_num(st, CMP_TOLERANCE), col_num(st, CMP_TOLERANCE + 1), true, false, b1, b2, &ta, &tb);
                 fprintf(f[3], lbl_get(lang, LBL_C_TOLERANCE),
-                        isnan(ga) && isnan(gb) ? "" : lbl_get(lang, LBL_C_COMMA),
-                        fmt_none(lang, col_num(st, CMP_TOLERANCE), b1),
-                        fmt_none(lang, col_num(st, CMP_TOLERANCE + 1), b2));
+                        isnan(ga) && isnan(gb) ? "" : lbl_get(lang, LBL_C_COMMA), ta, tb);
+            }
             if (tol || !(isnan(ga) && isnan(gb)))
                 fputs(lbl_get(lang, LBL_PAREN_CLOSE), f[3]);
             fputs("\n", f[3]);

@@ -271,6 +271,54 @@ START_TEST(ties)
 }
 END_TEST
 
+/* The rounding of the texts for people (report_format_shown): the page's
+ * two decimals, explain's four, three (five) significant digits below 1,
+ * -0 as 0, NaN empty; a pair written alike while different is written in
+ * full. */
+START_TEST(shown)
+{
+    char a[32], b[32];
+    report_format_shown(35.333333333333336, REPORT_PAGE_DECIMALS, a);
+    ck_assert_str_eq(a, "35.33");
+    report_format_shown(35.333333333333336, REPORT_EXPLAIN_DECIMALS, a);
+    ck_assert_str_eq(a, "35.3333");
+    report_format_shown(66.66666666666667, REPORT_PAGE_DECIMALS, a);
+    ck_assert_str_eq(a, "66.67");
+    report_format_shown(12.5, REPORT_PAGE_DECIMALS, a);
+    ck_assert_str_eq(a, "12.5");
+    report_format_shown(42, REPORT_EXPLAIN_DECIMALS, a);
+    ck_assert_str_eq(a, "42");
+    report_format_shown(0.0326, REPORT_PAGE_DECIMALS, a);
+    ck_assert_str_eq(a, "0.0326");
+    report_format_shown(0.123456, REPORT_EXPLAIN_DECIMALS, a);
+    ck_assert_str_eq(a, "0.12346");
+    report_format_shown(-0.001, REPORT_PAGE_DECIMALS, a);
+    ck_assert_str_eq(a, "-0.001");
+    report_format_shown(-0.0, REPORT_PAGE_DECIMALS, a);
+    ck_assert_str_eq(a, "0");
+    report_format_shown(-0.004, 2, a);
+    ck_assert_str_eq(a, "-0.004");
+    report_format_shown(-1.004, 2, a);
+    ck_assert_str_eq(a, "-1");
+    report_format_shown(NAN, 2, a);
+    ck_assert_str_eq(a, "");
+    /* a pair: rounded when that tells them apart, else both in full */
+    report_format_shown_pair(52.1064, 65.6987, 2, a, b);
+    ck_assert_str_eq(a, "52.11");
+    ck_assert_str_eq(b, "65.7");
+    report_format_shown_pair(52.1064, 52.1088, 2, a, b);
+    ck_assert_str_eq(a, "52.1064");
+    ck_assert_str_eq(b, "52.1088");
+    report_format_shown_pair(90.00001, 90, 4, a, b);
+    ck_assert_str_eq(a, "90.00001");
+    ck_assert_str_eq(b, "90");
+    /* equal numbers stay rounded */
+    report_format_shown_pair(1.0 / 3, 1.0 / 3, 2, a, b);
+    ck_assert_str_eq(a, "0.333");
+    ck_assert_str_eq(b, "0.333");
+}
+END_TEST
+
 START_TEST(random_bits)
 {
     rng_state = 0x2545F4914F6CDD1Du;
@@ -309,6 +357,7 @@ int main(void)
     tcase_add_test(tc, arithmetic);
     tcase_add_test(tc, ties);
     tcase_add_test(tc, random_bits);
+    tcase_add_test(tc, shown);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -526,16 +526,16 @@ START_TEST(compare_runs)
                      "  rules: same (ab12ab12ab12)\n"
                      "  data: changed (aaaa data.csv → bbbb data.csv)\n"
                      "grades: 2 changed\n"
-                     "  甲 2025 total: 优 → 良 (total 100 → 66.66666666666667)\n"
-                     "  乙 2025 total: 差 → 良 (total 50 → 66.66666666666667)\n"
+                     "  甲 2025 total: 优 → 良 (total 100 → 66.67)\n"
+                     "  乙 2025 total: 差 → 良 (total 50 → 66.67)\n"
                      "statuses: 2 changed\n"
                      "  甲 2025 target E: met → failed (value 5 → 6, score 100 → 0)\n"
                      "  乙 2025 target X: failed → met (value 70 → 80, score 50 → 100)\n"
                      "scores: 4 changed\n"
                      "  甲 2025 measure (三): 100 → 0\n"
-                     "  甲 2025 section 一: 100 → 66.66666666666667\n"
+                     "  甲 2025 section 一: 100 → 66.67\n"
                      "  乙 2025 measure (一): 50 → 100\n"
-                     "  乙 2025 section 一: 50 → 66.66666666666667\n"
+                     "  乙 2025 section 一: 50 → 66.67\n"
                      "values: 1 changed\n"
                      "  丙 2025 target X: value 85 → 95 (goal 80 → 80)\n"
                      "only in run 1: 0 rows\n"
@@ -785,8 +785,8 @@ START_TEST(compare_shows_the_changed_goal)
     pf_capture c;
     ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     const char *out = pf_cap_text(&c);
-    ck_assert_ptr_nonnull(strstr(out, "  甲 2025 target X: met → failed (goal 80 → 95, score 100 → 85.71428571428571)\n"));
-    ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: 50 → 28.57142857142857 (goal 80 → 95)\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2025 target X: met → failed (goal 80 → 95, score 100 → 85.71)\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025 target X: 50 → 28.57 (goal 80 → 95)\n"));
     /* a row whose status and score stayed; the baseline year 2023 is not
      * judged (X has a deadline), so it has no goal to differ */
     ck_assert_ptr_nonnull(strstr(out, "  丁 2024 target X: value missing → missing (goal 80 → 95)\n"));
@@ -794,8 +794,8 @@ START_TEST(compare_shows_the_changed_goal)
     pf_cap_free(&c);
     ck_assert_int_eq(store_compare(s, 1, 2, LBL_ZH, pf_cap_open(&c), stderr), 0);
     out = pf_cap_text(&c);
-    ck_assert_ptr_nonnull(strstr(out, "  甲 2025年 目标 X：达标 → 未达标（目标值 80 → 95，得分 100 → 85.71428571428571）\n"));
-    ck_assert_ptr_nonnull(strstr(out, "  乙 2025年 目标 X：50 → 28.57142857142857（目标值 80 → 95）\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  甲 2025年 目标 X：达标 → 未达标（目标值 80 → 95，得分 100 → 85.71）\n"));
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025年 目标 X：50 → 28.57（目标值 80 → 95）\n"));
     pf_cap_free(&c);
     store_close(s);
     free(raised);
