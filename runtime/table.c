@@ -299,9 +299,12 @@ typedef struct loader {
     unsigned unmapped_line; /* the record and header field of the last text */
     long unmapped_field;    /* reported not in a map (two columns reading one
                                field through one map report it once) */
-    char *first_marker;     /* the first cell reported malformed that holds
-                               no digit or letter ('-', '—'), or NULL (malloc'd):
-                               the note after the errors suggests --na */
+    char *markers[4];       /* the distinct cells reported malformed that hold
+                               no digit or letter ('-', '—'), the first four
+                               (malloc'd): the note after the errors says
+                               what to write for them (marker_note) */
+    char *marker_cols[4];   /* the column each was first met in (malloc'd) */
+    size_t nmarkers;
     char shown[SHOWN_BYTES * 4 + 4]; /* a cell as a message shows it (shown()) */
     csv_reader slow;        /* reads again a record the parsing threads left
                                to read_row (read_rounds) */
@@ -1740,6 +1743,50 @@ static bool is_marker_like(const char *s, size_t n)
     return !has_digit(s, n);
 }
 
+/* Remembers the mark s[0..n) (a cell is_marker_like) met in column
+ * `column`, when it is new and there is room. */
+static void add_marker(loader *L, const char *s, size_t n, const char *column)
+{
+    for (size_t i = 0; i < L->nmarkers; i++)
+        if (strlen(L->markers[i]) == n && memcmp(L->markers[i], s, n) == 0)
+            return;
+    if (L->nmarkers == sizeof L->markers / sizeof L->markers[0])
+        return;
+    L->markers[L->nmarkers] = rt_xmalloc(n + 1, 1);
+    memcpy(L->markers[L->nmarkers], s, n);
+    L->markers[L->nmarkers][n] = '\0';
+    L->marker_cols[L->nmarkers] = rt_xmalloc(strlen(column) + 1, 1);
+    strcpy(L->marker_cols[L->nmarkers], column);
+    L->nmarkers++;
+}
+
+/* The note after the errors when cells held a mark and no number ('—',
+ * '-', '…'): planc reads no such mark as missing by default, since
+ * yearbooks differ on what they mean (no data; zero; '…' a number below
+ * the table's unit), and a zero read as missing would be lost unseen.
+ * So the note says exactly what to write: the --na options for every mark
+ * met, and the map that reads one as a number in its column instead. */
+static void marker_note(loader *L, FILE *err)
+{
+    fputs("note: ", err);
+    for (size_t i = 0; i < L->nmarkers; i++) {
+        fprintf(err, "%s'%s'", i == 0 ? "" : i + 1 < L->nmarkers ? ", " : " and ",
+                shown(L, L->markers[i], strlen(L->markers[i])));
+        if (i == 0)
+            fprintf(err, " (column '%s')", shown(L, L->marker_cols[0], strlen(L->marker_cols[0])));
+    }
+    fprintf(err, " hold%s no number, and planc reads no mark as missing unless told (yearbooks differ: "
+                 "no data, zero, or '…' for a number below the table's unit). If they mark missing "
+                 "values, add",
+            L->nmarkers == 1 ? "s" : "");
+    for (size_t i = 0; i < L->nmarkers; i++)
+        fprintf(err, " --na '%s'", shown(L, L->markers[i], strlen(L->markers[i])));
+    const char *m = shown(L, L->markers[0], strlen(L->markers[0]));
+    fprintf(err, " to the command; if '%s' stands for 0 in column '%s', say so in the rules: "
+                 "map 年鉴符号 { \"%s\" = 0 } and, on its indicator, column \"%s\" as 年鉴符号\n",
+            m, L->marker_cols[0], m, L->marker_cols[0]);
+}
+
 /* Why the cell s[0..n) of column k is no number, when a form that is
  * read elsewhere explains it: a % outside a % column, a comma that does
  * not separate groups of three digits.  "" otherwise. */
@@ -2005,11 +2052,8 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
         data_error(L, rec->line, "column '%s': malformed number '%s'%s", name, shown(L, s, cell_len),
                    malformed_why(L, s, cell_len, k));
         suffix_note(L, k, name, s, cell_len);
-        if (is_marker_like(s, cell_len) && !L->first_marker) {
-            L->first_marker = rt_xmalloc(cell_len + 1, 1);
-            memcpy(L->first_marker, s, cell_len);
-            L->first_marker[cell_len] = '\0';
-        }
+        if (is_marker_like(s, cell_len))
+            add_marker(L, s, cell_len, name);
         return false;
     }
     if (r == -2) {
@@ -3221,18 +3265,18 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                          "--skip-unknown-regions skips them, as for a national file read for a "
                          "provincial plan\n", shown(&L, L.first_unknown, strlen(L.first_unknown)));
         /* a marker of missing values, as yearbooks write '-' or '—' */
-        if (L.first_marker && L.nerrors && !L.opts.test_rows) {
-            const char *m = shown(&L, L.first_marker, strlen(L.first_marker));
-            csv_message(err, "note: a cell such as '%s' holds no number; if it marks a missing value, "
-                         "--na '%s' reads it as missing (--na may be repeated)\n", m, m);
-        }
+        if (L.nmarkers && L.nerrors && !L.opts.test_rows)
+            marker_note(&L, err);
     }
     /* rows of regions the rules dropped: the data may be the base's own */
     if (L.dropped_noted && L.nerrors && !L.opts.test_rows)
         csv_message(err, "note: rows of regions the rules dropped are errors; --skip-unknown-regions "
                      "skips them\n");
     free(L.first_unknown);
-    free(L.first_marker);
+    for (size_t i = 0; i < L.nmarkers; i++) {
+        free(L.markers[i]);
+        free(L.marker_cols[i]);
+    }
     free(msgs);
     if (L.skipped && !L.nerrors)
         csv_message(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "

@@ -332,8 +332,11 @@ START_TEST(data_malformed_number)
         "data.csv:9: error: column 'farmland_mu': number '1e999' is out of range\n"
         "data.csv:10: error: column 'farmland_mu': malformed number 'Infinity'\n"
         "data.csv:11: error: column 'farmland_mu': malformed number 'n/a'\n"
-        "note: a cell such as '-' holds no number; if it marks a missing value, --na '-' reads "
-        "it as missing (--na may be repeated)\n");
+        "note: '-' (column 'farmland_mu') holds no number, and planc reads no mark as missing "
+        "unless told (yearbooks differ: no data, zero, or '…' for a number below the table's unit). "
+        "If they mark missing values, add --na '-' to the command; if '-' stands for 0 in column "
+        "'farmland_mu', say so in the rules: map 年鉴符号 { \"-\" = 0 } and, on its indicator, "
+        "column \"farmland_mu\" as 年鉴符号\n");
 }
 END_TEST
 

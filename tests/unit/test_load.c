@@ -170,9 +170,15 @@ START_TEST(numbers_malformed_as_before)
     fprintf(want, "data.csv:%zu: error: column 'farmland_mu': number '1e999' is out of range\n"
                   "data.csv:%zu: error: column 'farmland_mu': number '-1e400' is out of range\n",
             sizeof bad / sizeof *bad + 2, sizeof bad / sizeof *bad + 3);
-    /* the first cell without a digit may be a marker of missing values */
-    fputs("note: a cell such as '.' holds no number; if it marks a missing value, --na '.' reads it "
-          "as missing (--na may be repeated)\n", want);
+    /* the cells without a digit may be marks of missing values: each
+     * distinct one (four at most) gets its --na, the first its map ('e5'
+     * has a letter: no mark) */
+    fputs("note: '.' (column 'farmland_mu'), '+' and '-.' hold no number, and planc reads no "
+          "mark as missing unless told (yearbooks differ: no data, zero, or '…' for a number below "
+          "the table's unit). If they mark missing values, add --na '.' --na '+' --na '-.' "
+          "to the command; if '.' stands for 0 in column 'farmland_mu', say so in the rules: map "
+          "年鉴符号 { \".\" = 0 } and, on its indicator, column \"farmland_mu\" as 年鉴符号\n",
+          want);
     char *text = strdup(cap_text(&c));
     cap_free(&c);
     char *errors;
