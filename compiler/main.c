@@ -1751,6 +1751,7 @@ static int cmd_run(int argc, char **argv)
     /* the history and the documents (json, xlsx, html) give the data's hash */
     dopt.load.digest = db != NULL || strcmp(ro.format, "csv") != 0;
     dopt.load.threads = jobs; /* the records are parsed on -j threads too */
+    dopt.load.lang = ro.lang; /* the data's messages in the documents' language */
     rt_table *table = rt_table_load(c.ir, data, &dopt.load,
                                     load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;
@@ -1946,6 +1947,7 @@ static int cmd_explain(int argc, char **argv)
         return rc;
     }
     dopt.load.keep_texts = true; /* a mapped cell is shown as the file wrote it */
+    dopt.load.lang = lang;       /* the data's messages in the explanation's language */
     rt_table *table = rt_table_load(c.ir, data, &dopt.load, stderr);
     if (!table) {
         compilation_free(&c);

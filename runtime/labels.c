@@ -451,6 +451,57 @@ static const char *const en[LBL_COUNT] = {
     [LBL_D_IN_MEASURES] = "in %s",
     [LBL_D_YEARS] = "%d..%d",
     [LBL_D_IN_NEW_UNIT] = "%s in the new unit",
+    [LBL_L_ERROR_AT] = "%s:%u: error: ",
+    [LBL_L_ERROR] = "%s: error: ",
+    [LBL_L_TOO_MANY] = "%s: error: too many errors (stopped after %d)\n",
+    [LBL_L_NO_COL_IND] = "column '%s' (indicator %s) is not in the header",
+    [LBL_L_NO_COL_REGION] = "column '%s' (the region column) is not in the header",
+    [LBL_L_NO_COL_YEAR] = "column '%s' (the year column) is not in the header",
+    [LBL_L_NO_COL] = "column '%s' is not in the header",
+    [LBL_L_SIMILAR] = "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
+    [LBL_L_MALFORMED] = "column '%s': malformed number '%s'%s",
+    [LBL_L_WHY_PERCENT] = " (a %% is read only in a column whose unit is %%)",
+    [LBL_L_WHY_COMMA] = " (a comma in a number may only separate groups of three digits, as in 1,234.5)",
+    [LBL_L_UNKNOWN_REGION] = "column '%s': unknown region '%s'",
+    [LBL_L_DID_YOU_MEAN] = "note: did you mean '%s'?\n",
+    [LBL_L_MISSING_REGION] = "column '%s': missing region",
+    [LBL_L_MISSING_YEAR] = "column '%s': missing year",
+    [LBL_L_MALFORMED_YEAR] = "column '%s': malformed year '%s'",
+    [LBL_L_DUPLICATE] = "duplicate row for %s %d (first at line %u)",
+    [LBL_L_TITLE] = "%s:%u: note: only the first field of this line is filled ('%s'): a title above the table? "
+                    "The first line must be the header naming the columns: delete the lines above it (%s "
+                    "deletes one)\n",
+    [LBL_L_NOTES_SKIPPED_ONE] = "%s: warning: skipped %zu line at the end with only a first field, taken for "
+                                "notes (the first at line %u: '%s%s')\n",
+    [LBL_L_NOTES_SKIPPED] = "%s: warning: skipped %zu lines at the end with only a first field, taken for "
+                            "notes (the first at line %u: '%s%s')\n",
+    [LBL_L_MULTIPLIER] = "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
+                         "holds a number alone: convert the column (%.*s%s is %.*s × %.0f)",
+    [LBL_L_MULT_SCALED] = "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
+                          "holds a number alone: the rules read the column in %s already, so write %.*s "
+                          "(%.*s%s %s is %.*s %s)\n",
+    [LBL_L_MULT_IN] = ", or write the numbers alone and read the column in %s (%s)",
+    [LBL_L_MULT_DECLARE] = ", or write the numbers alone, declare a unit of that scale (%s) and read the "
+                           "column in it (%s)",
+    [LBL_L_UNIT_SAME] = "note: column '%s' writes its unit after its numbers (as '%s'); a cell holds a number "
+                        "alone: the rules read the column in %s already, so write %.*s\n",
+    [LBL_L_UNIT_OTHER] = "note: column '%s' writes a unit after its numbers (as '%s'); a cell holds a number "
+                         "alone: write the numbers alone and, if the column is in %.*s, say so in the rules "
+                         "(%s: planc converts it into %s), or convert the column into %s\n",
+    [LBL_L_UNKNOWN_NOTE] = "note: rows of regions the rules do not declare (such as '%s') are errors; %s skips "
+                           "them, as for a national file read for a provincial plan\n",
+    [LBL_L_NOTE] = "note: ",
+    [LBL_L_MARK_FIRST] = "'%s' (column '%s')",
+    [LBL_L_MARK_SEP] = ", ",
+    [LBL_L_MARK_AND] = " and ",
+    [LBL_L_MARK_BODY_ONE] = " holds no number, and planc reads no mark as missing unless told (yearbooks "
+                            "differ: no data, zero, or '…' for a number below the table's unit). If they "
+                            "mark missing values, add",
+    [LBL_L_MARK_BODY] = " hold no number, and planc reads no mark as missing unless told (yearbooks "
+                        "differ: no data, zero, or '…' for a number below the table's unit). If they "
+                        "mark missing values, add",
+    [LBL_L_MARK_TAIL] = " to the command; if '%s' stands for 0 in column '%s', say so in the rules: %s and, "
+                        "on its indicator, %s\n",
     [LBL_D_FIELD] = "%*s%s%s%s: %s -> %s\n",
     [LBL_D_MORE] = " (and %u more)",
     [LBL_D_COVERS] = "%*scovers: ",
@@ -881,6 +932,47 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_D_IN_MEASURES] = "涉及措施 %s",
     [LBL_D_YEARS] = "%d–%d年",
     [LBL_D_IN_NEW_UNIT] = "按新单位为 %s",
+    [LBL_L_ERROR_AT] = "%s:%u: 错误：",
+    [LBL_L_ERROR] = "%s: 错误：",
+    [LBL_L_TOO_MANY] = "%s: 错误：错误过多（%d 个后停止读取）\n",
+    [LBL_L_NO_COL_IND] = "表头中没有列 '%s'（指标 %s）",
+    [LBL_L_NO_COL_REGION] = "表头中没有列 '%s'（地区列）",
+    [LBL_L_NO_COL_YEAR] = "表头中没有列 '%s'（年份列）",
+    [LBL_L_NO_COL] = "表头中没有列 '%s'",
+    [LBL_L_SIMILAR] = "%s:%u: 提示：表头中有相近的列 '%s'（第 %ld 个字段）\n",
+    [LBL_L_MALFORMED] = "列 '%s'：'%s' 不是数字%s",
+    [LBL_L_WHY_PERCENT] = "（只有单位为 %% 的列才读带 %% 的数字）",
+    [LBL_L_WHY_COMMA] = "（数字中的逗号只能用作千位分隔，如 1,234.5）",
+    [LBL_L_UNKNOWN_REGION] = "列 '%s'：未知地区 '%s'",
+    [LBL_L_DID_YOU_MEAN] = "提示：是否应为 '%s'？\n",
+    [LBL_L_MISSING_REGION] = "列 '%s'：缺少地区",
+    [LBL_L_MISSING_YEAR] = "列 '%s'：缺少年份",
+    [LBL_L_MALFORMED_YEAR] = "列 '%s'：'%s' 不是年份",
+    [LBL_L_DUPLICATE] = "%s %d年的数据行重复（首次出现在第 %u 行）",
+    [LBL_L_TITLE] = "%s:%u: 提示：这一行只有第一格有文字（'%s'）：是表格上方的标题吗？第一行必须是列名所在的表头："
+                    "删去表头以上的各行（%s 删去一行）\n",
+    [LBL_L_NOTES_SKIPPED_ONE] = "%s: 警告：末尾 %zu 行只有第一格有文字，视为表注，已跳过（第一行在第 %u 行：'%s%s'）\n",
+    [LBL_L_NOTES_SKIPPED] = "%s: 警告：末尾 %zu 行只有第一格有文字，视为表注，已跳过（第一行在第 %u 行：'%s%s'）\n",
+    [LBL_L_MULTIPLIER] = "提示：列 '%s' 的数字带有倍数 '%s'（如 '%s'）；单元格中只能是数字：请换算该列"
+                         "（%.*s%s 即 %.*s × %.0f）",
+    [LBL_L_MULT_SCALED] = "提示：列 '%s' 的数字带有倍数 '%s'（如 '%s'）；单元格中只能是数字：规则已按 %s 读取该列，"
+                          "写成 %.*s 即可（%.*s%s %s 即 %.*s %s）\n",
+    [LBL_L_MULT_IN] = "，或只写数字，按 %s 读取该列（%s）",
+    [LBL_L_MULT_DECLARE] = "，或只写数字，声明该倍数的单位（%s）并按它读取该列（%s）",
+    [LBL_L_UNIT_SAME] = "提示：列 '%s' 的数字后带有单位（如 '%s'）；单元格中只能是数字：规则已按 %s 读取该列，"
+                        "写成 %.*s 即可\n",
+    [LBL_L_UNIT_OTHER] = "提示：列 '%s' 的数字后带有单位（如 '%s'）；单元格中只能是数字：请只写数字，若该列的单位是 "
+                         "%.*s，在规则中写明（%s：planc 将其换算为 %s），或把该列换算为 %s\n",
+    [LBL_L_UNKNOWN_NOTE] = "提示：规则未声明的地区（如 '%s'）的行是错误；%s 跳过这些行（如用全国数据评估一个省的规则）\n",
+    [LBL_L_NOTE] = "提示：",
+    [LBL_L_MARK_FIRST] = "'%s'（列 '%s'）",
+    [LBL_L_MARK_SEP] = "、",
+    [LBL_L_MARK_AND] = "和",
+    [LBL_L_MARK_BODY_ONE] = "不是数字，planc 不会自动把这类符号读作缺失（各年鉴用法不一：数据暂缺、为零，或 '…' "
+                            "表示数字不足本表最小单位）。若表示缺失，在命令中加上",
+    [LBL_L_MARK_BODY] = "不是数字，planc 不会自动把这类符号读作缺失（各年鉴用法不一：数据暂缺、为零，或 '…' "
+                        "表示数字不足本表最小单位）。若表示缺失，在命令中加上",
+    [LBL_L_MARK_TAIL] = "；若 '%s' 在列 '%s' 中表示 0，在规则中写明：%s，并在该指标上写 %s\n",
     [LBL_D_FIELD] = "%*s%s%s%s：%s -> %s\n",
     [LBL_D_MORE] = "（另有 %u 个）",
     [LBL_D_COVERS] = "%*s覆盖地区：",

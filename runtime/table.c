@@ -310,6 +310,13 @@ typedef struct loader {
                                to read_row (read_rounds) */
 } loader;
 
+/* The loader's message `id` in the language of its options (labels.h:
+ * the common data messages have a Chinese wording for --lang zh). */
+static const char *T(const loader *L, lbl_id id)
+{
+    return lbl_get(L->opts.lang, id);
+}
+
 /* Prints one data error "NAME:LINE: error: ..." (no line when 0) and counts
  * it; after RT_MAX_ERRORS, says so once and stops the reading. */
 static void data_error(loader *L, unsigned line, const char *fmt, ...)
@@ -319,17 +326,16 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
     if (L->stopped)
         return;
     if (line)
-        csv_message(L->err, "%s:%u: error: ", L->name, line);
+        csv_message(L->err, T(L, LBL_L_ERROR_AT), L->name, line);
     else
-        csv_message(L->err, "%s: error: ", L->name);
+        csv_message(L->err, T(L, LBL_L_ERROR), L->name);
     va_list ap;
     va_start(ap, fmt);
     csv_vmessage(L->err, fmt, ap);
     va_end(ap);
     fputc('\n', L->err);
     if (++L->nerrors >= RT_MAX_ERRORS) {
-        csv_message(L->err, "%s: error: too many errors (stopped after %d)\n", L->name,
-                RT_MAX_ERRORS);
+        csv_message(L->err, T(L, LBL_L_TOO_MANY), L->name, RT_MAX_ERRORS);
         L->stopped = true;
     }
 }
@@ -1507,20 +1513,20 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         else
             keys_missing = true;
         if (k == 0)
-            data_error(L, rec.line, "column '%s' (the region column) is not in the header", want);
+            data_error(L, rec.line, T(L, LBL_L_NO_COL_REGION), want);
         else if (k == 1 && L->region_field >= 0 && similar_field(L, want) < 0) {
-            data_error(L, rec.line, "column '%s' (the year column) is not in the header", want);
+            data_error(L, rec.line, T(L, LBL_L_NO_COL_YEAR), want);
             if (!L->stopped) /* a header with the region column but no year */
                 csv_message(L->err, "%s:%u: note: for one year's data without a year column, give the year: "
                         "--data-year YEAR\n", L->name, rec.line);
             continue;
         } else if (k == 1)
-            data_error(L, rec.line, "column '%s' (the year column) is not in the header", want);
+            data_error(L, rec.line, T(L, LBL_L_NO_COL_YEAR), want);
         else if (p->columns[k - 2].indicator)
-            data_error(L, rec.line, "column '%s' (indicator %s) is not in the header", want,
+            data_error(L, rec.line, T(L, LBL_L_NO_COL_IND), want,
                        p->columns[k - 2].indicator);
         else
-            data_error(L, rec.line, "column '%s' is not in the header", want);
+            data_error(L, rec.line, T(L, LBL_L_NO_COL), want);
         unsigned cp = 0;
         long near = L->stopped ? -1 : invisible_field(L, want, &cp);
         if (near >= 0)
@@ -1531,8 +1537,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                     cp == 0xFEFF ? ", a byte order mark: another file's start, joined after the first?"
                                  : "");
         else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0)
-            csv_message(L->err, "%s:%u: note: the header has a similar column '%s' (field %ld)\n",
-                    L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
+            csv_message(L->err, T(L, LBL_L_SIMILAR), L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }
     if (nmissing >= 2 && !keys_missing)
         /* a file for another plan, or from another year's survey: say how
@@ -1584,10 +1589,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         for (size_t i = 1; i < L->nheader && title; i++)
             title = L->header[i][0] == '\0';
         if (title)
-            csv_message(L->err, "%s:%u: note: only the first field of this line is filled ('%s'): a title "
-                    "above the table? The first line must be the header naming the columns: delete the "
-                    "lines above it (tail -n +2 FILE > NEW.csv deletes one)\n",
-                    L->name, rec.line, shown(L, L->header[0], strlen(L->header[0])));
+            csv_message(L->err, T(L, LBL_L_TITLE), L->name, rec.line,
+                    shown(L, L->header[0], strlen(L->header[0])), "tail -n +2 FILE > NEW.csv");
         /* A header of names without the plan's region column: a table
          * that calls it otherwise (地区, 年份), which the plan's keys
          * name; the header's first fields are the likely ones. */
@@ -1768,23 +1771,34 @@ static void add_marker(loader *L, const char *s, size_t n, const char *column)
  * met, and the map that reads one as a number in its column instead. */
 static void marker_note(loader *L, FILE *err)
 {
-    fputs("note: ", err);
+    fputs(T(L, LBL_L_NOTE), err);
     for (size_t i = 0; i < L->nmarkers; i++) {
-        fprintf(err, "%s'%s'", i == 0 ? "" : i + 1 < L->nmarkers ? ", " : " and ",
-                shown(L, L->markers[i], strlen(L->markers[i])));
-        if (i == 0)
-            fprintf(err, " (column '%s')", shown(L, L->marker_cols[0], strlen(L->marker_cols[0])));
+        const char *m = shown(L, L->markers[i], strlen(L->markers[i]));
+        if (i == 0) {
+            char mark[SHOWN_BYTES * 4 + 4];
+            snprintf(mark, sizeof mark, "%s", m);
+            fprintf(err, T(L, LBL_L_MARK_FIRST), mark,
+                    shown(L, L->marker_cols[0], strlen(L->marker_cols[0])));
+        } else
+            fprintf(err, "%s'%s'", T(L, i + 1 < L->nmarkers ? LBL_L_MARK_SEP : LBL_L_MARK_AND), m);
     }
-    fprintf(err, " hold%s no number, and planc reads no mark as missing unless told (yearbooks differ: "
-                 "no data, zero, or '…' for a number below the table's unit). If they mark missing "
-                 "values, add",
-            L->nmarkers == 1 ? "s" : "");
+    fputs(T(L, L->nmarkers == 1 ? LBL_L_MARK_BODY_ONE : LBL_L_MARK_BODY), err);
     for (size_t i = 0; i < L->nmarkers; i++)
         fprintf(err, " --na '%s'", shown(L, L->markers[i], strlen(L->markers[i])));
-    const char *m = shown(L, L->markers[0], strlen(L->markers[0]));
-    fprintf(err, " to the command; if '%s' stands for 0 in column '%s', say so in the rules: "
-                 "map 年鉴符号 { \"%s\" = 0 } and, on its indicator, column \"%s\" as 年鉴符号\n",
-            m, L->marker_cols[0], m, L->marker_cols[0]);
+    char m[SHOWN_BYTES * 4 + 4], map[SHOWN_BYTES * 4 + 64], col[1200];
+    snprintf(m, sizeof m, "%s", shown(L, L->markers[0], strlen(L->markers[0])));
+    snprintf(map, sizeof map, "map 年鉴符号 { \"%s\" = 0 }", m);
+    snprintf(col, sizeof col, "column \"%s\" as 年鉴符号", L->marker_cols[0]);
+    fprintf(err, T(L, LBL_L_MARK_TAIL), m, L->marker_cols[0], map, col);
+}
+
+/* A label without conversions but %% (a why text), as printed: in a
+ * buffer of the loader until the next call. */
+static const char *why_text(const loader *L, lbl_id id)
+{
+    static _Thread_local char buf[256];
+    snprintf(buf, sizeof buf, T(L, id));
+    return buf;
 }
 
 /* Why the cell s[0..n) of column k is no number, when a form that is
@@ -1796,9 +1810,9 @@ static const char *malformed_why(const loader *L, const char *s, size_t n, uint3
     for (size_t i = 0; i + 3 <= n && !percent; i++)
         percent = memcmp(s + i, "\xEF\xBC\x85", 3) == 0; /* ％ */
     if (percent && !L->percent[k])
-        return " (a % is read only in a column whose unit is %)";
+        return why_text(L, LBL_L_WHY_PERCENT);
     if (memchr(s, ',', n) && has_digit(s, n))
-        return " (a comma in a number may only separate groups of three digits, as in 1,234.5)";
+        return why_text(L, LBL_L_WHY_COMMA);
     return "";
 }
 
@@ -1874,16 +1888,12 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
          * read 123000 万吨 */
         size_t ml = strlen(multipliers[m].text);
         if (unit && strlen(unit) > ml && memcmp(unit, multipliers[m].text, ml) == 0) {
-            csv_message(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
-                            "holds a number alone: the rules read the column in %s already, so write %.*s "
-                            "(%.*s%s %s is %.*s %s)\n",
-                    name, multipliers[m].text, shown(L, s, n), unit, (int)end, s, (int)end, s,
-                    multipliers[m].text, unit + ml, (int)end, s, unit);
+            csv_message(L->err, T(L, LBL_L_MULT_SCALED), name, multipliers[m].text, shown(L, s, n), unit, (int)end,
+                    s, (int)end, s, multipliers[m].text, unit + ml, (int)end, s, unit);
             return;
         }
-        csv_message(L->err, "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
-                        "holds a number alone: convert the column (%.*s%s is %.*s × %.0f)",
-                name, multipliers[m].text, shown(L, s, n), (int)end, s, multipliers[m].text, (int)end, s,
+        csv_message(L->err, T(L, LBL_L_MULTIPLIER), name, multipliers[m].text, shown(L, s, n), (int)end, s,
+                multipliers[m].text, (int)end, s,
                 multipliers[m].value);
         /* the unit of that scale: the multiplier before the column's unit
          * (59万 in a column of 亩 is 59 万亩), a unit the rules use, or
@@ -1895,13 +1905,13 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
             bool scaled_already = false;
             for (size_t j = 0; j < sizeof multipliers / sizeof multipliers[0]; j++)
                 scaled_already |= strncmp(unit, multipliers[j].text, strlen(multipliers[j].text)) == 0;
+            char code[512], decl[256];
+            snprintf(code, sizeof code, "column \"%s\" in %s", name, scaled);
+            snprintf(decl, sizeof decl, "unit %s = %.0f %s", scaled, multipliers[m].value, unit);
             if (rules_unit(L->p, scaled, strlen(scaled)))
-                csv_message(L->err, ", or write the numbers alone and read the column in %s (column \"%s\" in %s)",
-                        scaled, name, scaled);
+                csv_message(L->err, T(L, LBL_L_MULT_IN), scaled, code);
             else if (!scaled_already)
-                csv_message(L->err, ", or write the numbers alone, declare a unit of that scale (unit %s = %.0f %s) "
-                                "and read the column in it (column \"%s\" in %s)",
-                        scaled, multipliers[m].value, unit, name, scaled);
+                csv_message(L->err, T(L, LBL_L_MULT_DECLARE), decl, code);
         }
         fputc('\n', L->err);
         return;
@@ -1910,15 +1920,13 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
         return;
     L->suffix_noted[k] = true;
     if (unit && strlen(unit) == sn && memcmp(unit, suf, sn) == 0)
-        csv_message(L->err, "note: column '%s' writes its unit after its numbers (as '%s'); a cell holds a number "
-                        "alone: the rules read the column in %s already, so write %.*s\n",
-                name, shown(L, s, n), unit, (int)end, s);
-    else
-        csv_message(L->err, "note: column '%s' writes a unit after its numbers (as '%s'); a cell holds a number "
-                        "alone: write the numbers alone and, if the column is in %.*s, say so in the rules "
-                        "(column \"%s\" in %.*s: planc converts it into %s), or convert the column into %s\n",
-                name, shown(L, s, n), (int)sn, suf, name, (int)sn, suf, ind_unit ? ind_unit : "?",
-                unit ? unit : "?");
+        csv_message(L->err, T(L, LBL_L_UNIT_SAME), name, shown(L, s, n), unit, (int)end, s);
+    else {
+        char code[512];
+        snprintf(code, sizeof code, "column \"%s\" in %.*s", name, (int)sn, suf);
+        csv_message(L->err, T(L, LBL_L_UNIT_OTHER), name, shown(L, s, n), (int)sn, suf, code,
+                ind_unit ? ind_unit : "?", unit ? unit : "?");
+    }
 }
 
 /* A cell s[0..n) of column k (in header field `field`) that is no number
@@ -2049,7 +2057,7 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     if (r == -1) {
         if (c->map)
             return unmapped(L, rec, k, field, s, cell_len);
-        data_error(L, rec->line, "column '%s': malformed number '%s'%s", name, shown(L, s, cell_len),
+        data_error(L, rec->line, T(L, LBL_L_MALFORMED), name, shown(L, s, cell_len),
                    malformed_why(L, s, cell_len, k));
         suffix_note(L, k, name, s, cell_len);
         if (is_marker_like(s, cell_len))
@@ -2092,7 +2100,7 @@ static long key_row(loader *L, const csv_record *rec, uint32_t region, int year)
     if (prev >= 0 && L->combine)
         t->nrec[prev]++;
     if (prev >= 0 && !L->combine) {
-        data_error(L, rec->line, "duplicate row for %s %d (first at line %u)",
+        data_error(L, rec->line, T(L, LBL_L_DUPLICATE),
                    L->p->regions[region].name, year, t->line[prev]);
         return -1;
     }
@@ -2258,7 +2266,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     const char *s = cell(csv, (size_t)L->region_field, &n);
     long region = -1;
     if (!n) {
-        data_error(L, rec->line, "column '%s': missing region", key);
+        data_error(L, rec->line, T(L, LBL_L_MISSING_REGION), key);
         ok = false;
     } else if ((region = find_region(L, s, n)) < 0 && L->opts.skip_unknown_regions) {
         if (L->skipped++ == 0) {
@@ -2291,7 +2299,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             ok = false;
             goto cells;
         }
-        data_error(L, rec->line, "column '%s': unknown region '%s'", key, shown(L, s, n));
+        data_error(L, rec->line, T(L, LBL_L_UNKNOWN_REGION), key, shown(L, s, n));
         char *name = rt_xmalloc(n + 1, 1);
         memcpy(name, s, n);
         name[n] = '\0';
@@ -2329,7 +2337,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             csv_message(L->err, "note: did you mean '%s'? ('%s' begins with it; if the data names %s so, "
                             "give it the alias: region %s : ... alias \"%s\")\n", hint, w, r, r, w);
         } else if (hint && !L->stopped)
-            csv_message(L->err, "note: did you mean '%s'?\n", hint);
+            csv_message(L->err, T(L, LBL_L_DID_YOU_MEAN), hint);
         free(visible);
         ok = false;
     }
@@ -2348,10 +2356,10 @@ cells:
         s = cell(csv, (size_t)L->year_field, &n);
         int yr = parse_year(s, n, &year);
         if (!n) {
-            data_error(L, rec->line, "column '%s': missing year", key);
+            data_error(L, rec->line, T(L, LBL_L_MISSING_YEAR), key);
             region = -1;
         } else if (yr == -1) {
-            data_error(L, rec->line, "column '%s': malformed year '%s'", key, shown(L, s, n));
+            data_error(L, rec->line, T(L, LBL_L_MALFORMED_YEAR), key, shown(L, s, n));
             region = -1;
         } else if (yr == -2) {
             data_error(L, rec->line, "column '%s': year '%s' is out of range (1..%d)", key, shown(L, s, n),
@@ -3261,9 +3269,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         /* rows of regions unlike any declared one: most likely a file that
          * covers more than the plan (docs/LANGUAGE.md §10) */
         if (L.first_unknown && L.nerrors && !L.opts.test_rows)
-            csv_message(err, "note: rows of regions the rules do not declare (such as '%s') are errors; "
-                         "--skip-unknown-regions skips them, as for a national file read for a "
-                         "provincial plan\n", shown(&L, L.first_unknown, strlen(L.first_unknown)));
+            csv_message(err, T(&L, LBL_L_UNKNOWN_NOTE), shown(&L, L.first_unknown, strlen(L.first_unknown)),
+                    "--skip-unknown-regions");
         /* a marker of missing values, as yearbooks write '-' or '—' */
         if (L.nmarkers && L.nerrors && !L.opts.test_rows)
             marker_note(&L, err);
@@ -3292,9 +3299,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (L.nnotes && !L.nerrors) {
         /* the first note's text, up to a line end or SHOWN_BYTES (shown()) */
         size_t n = strcspn(L.first_note, "\r\n");
-        csv_message(err, "%s: warning: skipped %zu line%s at the end with only a first field, taken for notes "
-                     "(the first at line %u: '%s%s')\n",
-                name, L.nnotes, L.nnotes == 1 ? "" : "s", L.note_line[0], shown(&L, L.first_note, n),
+        csv_message(err, T(&L, L.nnotes == 1 ? LBL_L_NOTES_SKIPPED_ONE : LBL_L_NOTES_SKIPPED), name, L.nnotes,
+                L.note_line[0], shown(&L, L.first_note, n),
                 L.first_note[n] && n <= SHOWN_BYTES ? "..." : "");
     }
     free(L.first_note);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "ir.h"
+#include "labels.h"
 
 typedef struct rt_table rt_table;
 
@@ -58,6 +59,12 @@ typedef struct rt_load_options {
      * of the map its cell was (rt_table_text): planc explain shows the
      * cell as written.  The records are then read on one thread. */
     bool keep_texts;
+    /* The language of the common data messages (labels.h, LBL_L_*: the
+     * unknown column, region and year, a malformed number and its notes,
+     * a duplicate row, a title line, the notes after the table): planc
+     * run's --lang (with a document) and explain's.  The file:line and the
+     * column's name are the same in every language. */
+    lbl_lang lang;
 } rt_load_options;
 
 /* Reads the CSV at `path` for program `p`.  Data errors (file:line, column
