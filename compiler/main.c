@@ -1287,7 +1287,7 @@ static int ungraded_cmp(const void *a, const void *b)
  * which a reader could take for a region not assessed at all.  At the
  * data file (the rows are missing from it), with a hint; the exit code is
  * not changed. */
-static void warn_ungraded(const ir_program *p, const rt_table *t, report_ungraded *u)
+static void warn_ungraded(const ir_program *p, const rt_table *t, report_ungraded *u, lbl_lang lang)
 {
     if (u->n == 0)
         return;
@@ -1298,28 +1298,26 @@ static void warn_ungraded(const ir_program *p, const rt_table *t, report_ungrade
         size_t j = i;
         while (j < u->n && u->rows[j].region == u->rows[i].region)
             j++;
-        if (regions++ == UNGRADED_SHOWN) {
-            more = 1;
-        } else if (regions > UNGRADED_SHOWN) {
+        if (regions++ >= UNGRADED_SHOWN) {
             more++;
         } else {
             bool any;
-            char *text = report_ungraded_text(p, t, &u->rows[i], j - i, &any);
-            fprintf(stderr, "%s: warning: %s\n", rt_table_path(t), text);
+            char *text = report_ungraded_text(p, t, &u->rows[i], j - i, lang, &any);
+            csv_message(stderr, "%s", text);
             free(text);
             unscoped = unscoped || any;
         }
         i = j;
     }
     if (more)
-        fprintf(stderr, "%s: warning: %u more region%s no total or grade, for want of %s own rows\n",
-                rt_table_path(t), more, more == 1 ? " has" : "s have", more == 1 ? "its" : "their");
+        csv_message(stderr, lbl_get(lang, more == 1 ? LBL_U_MORE_ONE : LBL_U_MORE), rt_table_path(t), more);
     /* the hint once: a region's own rows, else (for a target on every
      * region) a scope that keeps it off the parent */
-    fprintf(stderr, "  hint: give %s rows of %s own in the data%s\n",
-            regions == 1 ? p->regions[u->rows[0].region].name : "these regions",
-            regions == 1 ? "its" : "their",
-            unscoped ? ", or scope the targets meant for the regions below (for city)" : "");
+    const char *scope = unscoped ? lbl_get(lang, LBL_U_HINT_SCOPE) : "";
+    if (regions == 1)
+        csv_message(stderr, lbl_get(lang, LBL_U_HINT_ONE), p->regions[u->rows[0].region].name, scope);
+    else
+        csv_message(stderr, lbl_get(lang, LBL_U_HINT), scope);
 }
 
 /* The name an adaptation gave what was called `name` before (a base's
@@ -1834,7 +1832,7 @@ static int cmd_run(int argc, char **argv)
     }
     if (rc == EXIT_OK) {
         warn_unjudged(&c, table, judged);
-        warn_ungraded(c.ir, table, &ungraded);
+        warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
     }
     free(judged);
     free(ungraded.rows);

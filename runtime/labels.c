@@ -502,6 +502,19 @@ static const char *const en[LBL_COUNT] = {
                         "mark missing values, add",
     [LBL_L_MARK_TAIL] = " to the command; if '%s' stands for 0 in column '%s', say so in the rules: %s and, "
                         "on its indicator, %s\n",
+    [LBL_U_UNGRADED_ONE] = "%s: warning: %s has no total or grade in %s: it has no row of its own in %s "
+                           "(planc added its rows for the targets that read the regions below it), and its "
+                           "assessment would leave out %u target that reads its own data (%s)\n",
+    [LBL_U_UNGRADED] = "%s: warning: %s has no total or grade in %s: it has no row of its own in %s "
+                       "(planc added its rows for the targets that read the regions below it), and its "
+                       "assessment would leave out %u targets that read its own data (%s)\n",
+    [LBL_U_YEAR_SEP] = ", ",
+    [LBL_U_NAME_SEP] = ", ",
+    [LBL_U_MORE_ONE] = "%s: warning: %u more region has no total or grade, for want of its own rows\n",
+    [LBL_U_MORE] = "%s: warning: %u more regions have no total or grade, for want of their own rows\n",
+    [LBL_U_HINT_ONE] = "  hint: give %s rows of its own in the data%s\n",
+    [LBL_U_HINT] = "  hint: give these regions rows of their own in the data%s\n",
+    [LBL_U_HINT_SCOPE] = ", or scope the targets meant for the regions below (for city)",
     [LBL_D_FIELD] = "%*s%s%s%s: %s -> %s\n",
     [LBL_D_MORE] = " (and %u more)",
     [LBL_D_COVERS] = "%*scovers: ",
@@ -973,6 +986,17 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_MARK_BODY] = "不是数字，planc 不会自动把这类符号读作缺失（各年鉴用法不一：数据暂缺、为零，或 '…' "
                         "表示数字不足本表最小单位）。若表示缺失，在命令中加上",
     [LBL_L_MARK_TAIL] = "；若 '%s' 在列 '%s' 中表示 0，在规则中写明：%s，并在该指标上写 %s\n",
+    [LBL_U_UNGRADED_ONE] = "%s: 警告：%s在 %s 年没有总分和等级：%s 中没有它本级的数据行（planc 为读取下级地区的"
+                           "目标补入了这些行），考核将缺少 %u 项需要其本级数据的目标（%s）\n",
+    [LBL_U_UNGRADED] = "%s: 警告：%s在 %s 年没有总分和等级：%s 中没有它本级的数据行（planc 为读取下级地区的目标"
+                       "补入了这些行），考核将缺少 %u 项需要其本级数据的目标（%s）\n",
+    [LBL_U_YEAR_SEP] = "、",
+    [LBL_U_NAME_SEP] = "、",
+    [LBL_U_MORE_ONE] = "%s: 警告：另有 %u 个地区因没有本级数据行而没有总分和等级\n",
+    [LBL_U_MORE] = "%s: 警告：另有 %u 个地区因没有本级数据行而没有总分和等级\n",
+    [LBL_U_HINT_ONE] = "  提示：在数据中补上%s本级的数据行%s\n",
+    [LBL_U_HINT] = "  提示：在数据中补上这些地区本级的数据行%s\n",
+    [LBL_U_HINT_SCOPE] = "，或给只对下级地区适用的目标加上适用范围（for city）",
     [LBL_D_FIELD] = "%*s%s%s%s：%s -> %s\n",
     [LBL_D_MORE] = "（另有 %u 个）",
     [LBL_D_COVERS] = "%*s覆盖地区：",

@@ -972,35 +972,30 @@ static bool reads_below(const ir_program *p, uint32_t root)
 }
 
 char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_ungraded_row *rows,
-                           size_t n, bool *unscoped)
+                           size_t n, lbl_lang lang, bool *unscoped)
 {
     *unscoped = false;
     uint32_t reg = rows[0].region;
-    strbuf b = {0};
+    strbuf years = {0}, names = {0};
     char text[64];
-    sb_add(&b, p->regions[reg].name);
-    sb_add(&b, " has no total or grade in ");
     /* the years as runs: 2022–2025, 2027 */
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j + 1 < n && rows[j + 1].year <= rows[j].year + 1)
             j++;
+        if (i)
+            sb_add(&years, lbl_get(lang, LBL_U_YEAR_SEP));
         if (rows[j].year != rows[i].year)
-            snprintf(text, sizeof text, "%s%d–%d", i ? ", " : "", rows[i].year, rows[j].year);
+            snprintf(text, sizeof text, "%d–%d", rows[i].year, rows[j].year);
         else
-            snprintf(text, sizeof text, "%s%d", i ? ", " : "", rows[i].year);
-        sb_add(&b, text);
+            snprintf(text, sizeof text, "%d", rows[i].year);
+        sb_add(&years, text);
         i = j + 1;
     }
-    sb_add(&b, ": it has no row of its own in ");
-    sb_add(&b, rt_table_path(t));
-    sb_add(&b, " (planc added its rows for the targets that read the regions below it), and its "
-               "assessment would leave out ");
     /* the targets that count for its grade and read its own data: those
      * not judged on added rows (what they measure does not read below,
      * lower.c's reads_share), and share targets that read it as well */
     uint32_t k = 0;
-    strbuf names = {0};
     for (uint32_t i = 0; i < p->ntargets; i++) {
         const ir_target *tg = &p->targets[i];
         if (!ir_target_counts(p, i) || !in_scope(tg, reg) ||
@@ -1008,20 +1003,23 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
             continue;
         *unscoped = *unscoped || !tg->scoped;
         if (k < 3) {
-            sb_add(&names, k ? ", " : "");
+            sb_add(&names, k ? lbl_get(lang, LBL_U_NAME_SEP) : "");
             sb_add(&names, tg->name);
         } else if (k == 3) {
-            sb_add(&names, ", …");
+            sb_add(&names, lbl_get(lang, LBL_U_NAME_SEP));
+            sb_add(&names, "…");
         }
         k++;
     }
-    snprintf(text, sizeof text, "%u target%s that read%s its own data (", k, k == 1 ? "" : "s",
-             k == 1 ? "s" : "");
-    sb_add(&b, text);
-    sb_add(&b, names.s ? names.s : "");
-    sb_add(&b, ")");
+    const char *fmt = lbl_get(lang, k == 1 ? LBL_U_UNGRADED_ONE : LBL_U_UNGRADED);
+    const char *path = rt_table_path(t), *name = p->regions[reg].name;
+    const char *ys = years.s ? years.s : "", *ns = names.s ? names.s : "";
+    int len = snprintf(NULL, 0, fmt, path, name, ys, path, k, ns);
+    char *out = rt_xmalloc(len > 0 ? (size_t)len + 1 : 1, 1);
+    snprintf(out, len > 0 ? (size_t)len + 1 : 1, fmt, path, name, ys, path, k, ns);
+    free(years.s);
     free(names.s);
-    return b.s;
+    return out;
 }
 
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg)

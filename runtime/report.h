@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "exec.h"
+#include "labels.h"
 
 /* One result row: its region and year and the item columns of
  * docs/LANGUAGE.md §11 (a NULL text or a NaN number is an empty cell).
@@ -130,13 +131,14 @@ void report_mark_ungraded(const ir_program *p, const rt_table *t, const rt_resul
  * chunk formatted and every place).  Call before report_csv_stream_close. */
 void report_csv_stream_ungraded(const report_csv_stream *s, report_ungraded *u);
 
-/* The warning's text for one region's ungraded added rows (rows[0..n),
- * all of one region, sorted by year): "示例省 has no total or grade in
- * 2022–2025: it has no row of its own in data.csv ...", naming up to
- * three of the targets that read its own data; *unscoped says whether one
- * of them is unscoped (applies to every region).  malloc'd. */
+/* The warning's line for one region's ungraded added rows (rows[0..n),
+ * all of one region, sorted by year), in lang: "data.csv: warning: 示例省
+ * has no total or grade in 2022–2025: it has no row of its own in
+ * data.csv ...\n", naming up to three of the targets that read its own
+ * data; *unscoped says whether one of them is unscoped (applies to every
+ * region).  malloc'd. */
 char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_ungraded_row *rows,
-                           size_t n, bool *unscoped);
+                           size_t n, lbl_lang lang, bool *unscoped);
 
 /* Why target tg is not_applicable on every row of t (docs/LANGUAGE.md §9
  * rule 1), as a clause for a warning: "it covers 某省, which has no row
