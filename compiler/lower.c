@@ -989,9 +989,12 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
     if (t->scoped)
         applicable = op2(l, IR_AND, IR_BOOL, applicable, scope);
     /* On a row the runtime added for a parent region only share targets
-     * have a value; every other target does not apply there. */
+     * have a value; every other target does not apply there.  A target is
+     * a share target by what it measures or by its goal: a red line
+     * `上限 >= total(city, 用水量)` is judged on the province's added row,
+     * as `total(city, 用水量) <= 上限` is. */
     l->own[ti] = IR_NO_SLOT;
-    if (!reads_share(l, v)) {
+    if (!reads_share(l, v) && !reads_share(l, goal)) {
         ir_input pin = {.kind = IR_IN_PRESENT, .scale = 1.0};
         l->present = input(l, pin);
         l->own[ti] = applicable;

@@ -993,13 +993,15 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
         i = j + 1;
     }
     /* the targets that count for its grade and read its own data: those
-     * not judged on added rows (what they measure does not read below,
-     * lower.c's reads_share), and share targets that read it as well */
+     * not judged on added rows (neither what they measure nor their goal
+     * reads below, lower.c's reads_share), and share targets that read it
+     * as well */
     uint32_t k = 0;
     for (uint32_t i = 0; i < p->ntargets; i++) {
         const ir_target *tg = &p->targets[i];
         if (!ir_target_counts(p, i) || !in_scope(tg, reg) ||
-            (reads_below(p, tg->value) && !ir_target_reads_own(p, i, NULL)))
+            ((reads_below(p, tg->value) || reads_below(p, tg->goal)) &&
+             !ir_target_reads_own(p, i, NULL)))
             continue;
         *unscoped = *unscoped || !tg->scoped;
         if (k < 3) {
