@@ -1412,6 +1412,10 @@ static long find_field(loader *L, const char *want, unsigned line)
     return n > k ? (long)L->by_name[at + k].field : -1;
 }
 
+/* The most columns missing from the header that --allow-missing-columns
+ * warns of one by one; one more warning counts the rest. */
+#define ABSENT_SHOWN 10
+
 /* Reads the header record and finds every column the program needs.
  * Returns false after reporting what is missing. */
 static bool read_header(loader *L, source *src, csv_reader *csv)
@@ -1467,6 +1471,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     }
     const size_t nneed = (size_t)p->ncolumns + 2;
     size_t nmissing = 0;    /* data columns not in the header (each said once) */
+    size_t nabsent = 0;     /* of them, read as missing cells (--allow-missing-columns) */
     bool keys_missing = false;  /* the region or year column is not either */
     for (size_t k = 0; k < nneed; k++) {
         const char *want = k == 0 ? p->region_key : k == 1 ? p->year_key : p->columns[k - 2].name;
@@ -1501,7 +1506,10 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             /* --allow-missing-columns: a column of missing cells */
             const char *ind = p->columns[k - 2].indicator;
             L->t->absent[k - 2] = true;
-            if (!L->stopped && !L->opts.quiet_missing_columns)
+            /* one warning a column up to ABSENT_SHOWN, then one line for
+             * the rest (a plan's rules on another plan's data may lack
+             * dozens: the page, the workbook and the JSON list them all) */
+            if (!L->stopped && !L->opts.quiet_missing_columns && nabsent++ < ABSENT_SHOWN)
                 csv_message(L->err, "%s:%u: warning: column '%s'%s%s%s is not in the header: its cells "
                         "are missing\n", L->name, rec.line, want, ind ? " (indicator " : "",
                         ind ? ind : "", ind ? ")" : "");
@@ -1539,6 +1547,11 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0)
             csv_message(L->err, T(L, LBL_L_SIMILAR), L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }
+    if (nabsent > ABSENT_SHOWN)
+        csv_message(L->err, "%s:%u: warning: %zu more columns the rules read are not in the header: their "
+                    "cells are missing too (the workbook's missing_columns sheet, the page's header and "
+                    "the JSON's source.absent_columns list every one)\n",
+                    L->name, rec.line, nabsent - ABSENT_SHOWN);
     if (nmissing >= 2 && !keys_missing)
         /* a file for another plan, or from another year's survey: say how
          * many, even past the error limit, and the ways on */
