@@ -411,21 +411,27 @@ static const char *scope_text(D *x, const ast_target *t, bool map)
     return s;
 }
 
-/* The goals of a target in unit u: ">= 92%, >= 95%".  A goal read from the
- * data is shown as side s writes it, or with s NULL in its structural form
- * (for comparing: spacing is no change). */
+/* Goal k of a target in unit u: ">= 92%".  A goal read from the data is
+ * shown as side writes it, or with side NULL in its structural form (for
+ * comparing: spacing is no change). */
+static const char *goal_text(D *x, const diff_side *side, const sema_target *t, const unit_t *u,
+                             uint32_t k)
+{
+    double g = t->ms[k].goal;
+    if (t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
+        g = unit_convert(g, t->unit, u);
+    return arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
+                        !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
+                        : side ? expr_src(x, side, t->ms[k].goal_expr)
+                            : ast_expr_text(x->a, t->ms[k].goal_expr));
+}
+
+/* The goals of a target in unit u: ">= 92%, >= 95%" (goal_text each). */
 static const char *goals(D *x, const diff_side *side, const sema_target *t, const unit_t *u)
 {
     const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);
-    for (uint32_t k = 0; k < t->nms; k++) {
-        double g = t->ms[k].goal;
-        if (t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
-            g = unit_convert(g, t->unit, u);
-        v[k] = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
-                            !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
-                            : side ? expr_src(x, side, t->ms[k].goal_expr)
-                                : ast_expr_text(x->a, t->ms[k].goal_expr));
-    }
+    for (uint32_t k = 0; k < t->nms; k++)
+        v[k] = goal_text(x, side, t, u, k);
     return join(x, v, t->nms, ", ");
 }
 
@@ -439,12 +445,7 @@ static const char *goals_shown(D *x, const diff_side *side, const sema_target *t
 {
     const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);
     for (uint32_t k = 0; k < t->nms; k++) {
-        double g = t->ms[k].goal;
-        if (t->type == TY_NUM && u && t->unit && unit_same_dim(t->unit, u))
-            g = unit_convert(g, t->unit, u);
-        v[k] = arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
-                            !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
-                                                : expr_src(x, side, t->ms[k].goal_expr));
+        v[k] = goal_text(x, side, t, u, k);
         if (t->ms[k].deadline)
             v[k] = arena_printf(x->a, "%s%s", v[k],
                                 arena_printf(x->a, lbl_get(lang, LBL_BY_YEAR), t->ms[k].deadline));
