@@ -1583,6 +1583,42 @@ static void write_blame(FILE *f, const ir_program *p)
     free(y0), free(cfirst), free(bfirst), free(cols), free(kind), free(ya), free(yb), free(seen), free(stack);
 }
 
+/* write_tables' years of values-table input i (in) that has a level's
+ * or the else row: region by region the years a row with `in` gives it
+ * (its own, its level's or the else row's, by precedence: ir_table_run),
+ * and their values, as for a table without such rows.  The rows stay rows
+ * in the compiler; only this output spells them out year by year. */
+static void write_shared_by_year(FILE *f, const ir_program *p, const ir_input *in, uint32_t i)
+{
+    uint32_t n = 0;
+    fprintf(f, "TABLE uint32_t in_by_first_%u[%u] = {", i, p->nregions + 1);
+    for (uint32_t r = 0; r < p->nregions; r++) {
+        fprintf(f, "%s%u,", r % 12 ? " " : "\n    ", n);
+        for (uint32_t k = 0; k < in->nyears; k++)
+            n += ir_table_run(in, r, in->year0 + (long)k) != NULL;
+    }
+    fprintf(f, " %u\n};\n", n);
+    uint32_t c = 0;
+    fprintf(f, "TABLE int32_t in_by_years_%u[%u] = {", i, tsize(n));
+    for (uint32_t r = 0; r < p->nregions; r++)
+        for (uint32_t k = 0; k < in->nyears; k++)
+            if (ir_table_run(in, r, in->year0 + (long)k))
+                fprintf(f, "%s%d,", c++ % 12 ? " " : "\n    ", in->year0 + (int)k);
+    fputs(n ? "\n};\n" : "0};\n", f);
+    fprintf(f, "TABLE double in_by_values_%u[%u] = {", i, tsize(n));
+    c = 0;
+    for (uint32_t r = 0; r < p->nregions; r++)
+        for (uint32_t k = 0; k < in->nyears; k++) {
+            const ir_yearrun *run = ir_table_run(in, r, in->year0 + (long)k);
+            if (!run)
+                continue;
+            fputs(c++ % 8 ? " " : "\n    ", f);
+            put_double(f, run->value);
+            fputc(',', f);
+        }
+    fputs(n ? "\n};\n" : "0};\n", f);
+}
+
 /* Writes the program's tables and the segment declarations: everything
  * of glue.c that depends on the rules except the library struct.
  * Returns false when out of memory. */
@@ -1802,6 +1838,10 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         const ir_input *in = &p->inputs[i];
         if (!in->nyears || !p->nregions || by_year_owner(p, i) != i)
             continue;
+        if (in->shared) {
+            write_shared_by_year(f, p, in, i);
+            continue;
+        }
         /* each run of years written out year by year */
         uint32_t n = 0;
         fprintf(f, "TABLE uint32_t in_by_first_%u[%u] = {", i, p->nregions + 1);

@@ -637,7 +637,10 @@ static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
     }
     for (uint32_t k = 0; k < d->u.ind.nvalues; k++) {
         fputs(k ? "    " : "  values ", out);
-        dump_names(d->u.ind.values[k].regions, out);
+        if (d->u.ind.values[k].is_else)
+            fputs("else", out);
+        else
+            dump_names(d->u.ind.values[k].regions, out);
         fputs(" = ", out);
         dump_expr(d->u.ind.values[k].value, out);
         const ast_valrow *row = &d->u.ind.values[k];

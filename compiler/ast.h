@@ -132,7 +132,9 @@ typedef struct ast_year {
     span sp;
 } ast_year;
 
-/* One row of an indicator's `values { ... }` table: regions, the constant
+/* One row of an indicator's `values { ... }` table: regions (or levels:
+ * every region of the level that no row names; or, `else = ...`, no names
+ * and is_else: every region no other row gives), the constant
  * they hold, and the years it holds in (docs/LANGUAGE.md §4): every year
  * the table's other rows do not give for the region, or with `in` just
  * `in 2024`, `in 2024..2026` (from, to) or `in 十四五` (from.period: every
@@ -140,10 +142,12 @@ typedef struct ast_year {
 typedef struct ast_valrow {
     ast_names regions;
     ast_expr *value;
+    bool is_else;      /* `else = ...`: the fallback row (regions empty) */
     bool has_years;    /* `in YEARS` was written */
     ast_year from, to;
     span years_sp;     /* the years after `in` */
     const char *note;  /* `note "..."` after the value (its source), or NULL */
+    span else_sp;      /* the word `else` of a fallback row */
     span sp;
 } ast_valrow;
 

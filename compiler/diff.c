@@ -87,6 +87,8 @@ typedef struct dvreads {
 typedef struct vchange {
     const char *region;     /* as the new program calls it */
     int64_t newk, oldr;
+    bool shared;            /* a level's row or the `else` row: region is the
+                               level's name or "else" (newk, oldr -1) */
 } vchange;
 
 /* A text of the new program that names places only the old one has. */
@@ -716,11 +718,21 @@ static const char *ind_number(D *x, const sema_indicator *i, double v)
 }
 
 /* The run of a row of indicator i's values with `in` giving region k
- * year y, or NULL. */
+ * year y (its own row's, its level's or the `else` row's, by precedence:
+ * ir_values_run; *from which, when from is not NULL), or NULL. */
+static const ir_yearrun *year_run_from(const sema_indicator *i, uint32_t k, int y, ir_valfrom *from)
+{
+    if (!i->values_nyears)
+        return NULL;
+    const ir_valshared *sh = i->values_shared;
+    bool own_given = !sh || (sh->from[k] == IR_VAL_OWN && !isnan(i->values[k]));
+    return ir_values_run(i->values_run_start, i->values_runs, own_given, sh, k, y, from);
+}
+
+/* year_run_from, without which row. */
 static const ir_yearrun *year_run(const sema_indicator *i, uint32_t k, int y)
 {
-    const ir_yearrun *run = i->values_nyears ? ir_year_run(i->values_run_start, i->values_runs, k, y) : NULL;
-    return run && !isnan(run->value) ? run : NULL;
+    return year_run_from(i, k, y, NULL);
 }
 
 /* Whether a row of indicator i's values with `in` gives region k year y. */
@@ -742,6 +754,34 @@ static double year_value(const sema_indicator *i, uint32_t k, int y, const char 
     return i->values ? i->values[k] : NAN;
 }
 
+/* The shared row region k of model m has its value from in indicator i's
+ * table (every year, or in year y when y is not 0): its level's name, or
+ * "else"; NULL for its own row (or a table without shared rows). */
+static const char *value_source(const sema_model *m, const sema_indicator *i, uint32_t k, int y)
+{
+    if (!i->values_shared)
+        return NULL;
+    ir_valfrom from = (ir_valfrom)i->values_shared->from[k], by_year;
+    if (y && year_run_from(i, k, y, &by_year))
+        from = by_year;
+    if (from == IR_VAL_LEVEL)
+        return m->regions[k].level < m->nlevels ? m->levels[m->regions[k].level] : NULL;
+    return from == IR_VAL_ELSE ? "else" : NULL;
+}
+
+/* Whether old region r and new region k take their value (every year, or
+ * in year y) from the same shared row, a level's of one name or the
+ * `else` row: a change of the row is listed once, as the row's
+ * (shared_field), not region by region. */
+static bool same_source(D *x, const sema_indicator *ia, int64_t r, const sema_indicator *ib, int64_t k, int y)
+{
+    if (r < 0 || k < 0)
+        return false;
+    const char *sa = value_source(x->o->m, ia, (uint32_t)r, y);
+    const char *sb = value_source(x->n->m, ib, (uint32_t)k, y);
+    return sa && sb && strcmp(sa, sb) == 0;
+}
+
 /* The value of region k in indicator i's values table as written,
  * "20.5%", "2300 万亩", "yes"; NULL for none. */
 static const char *ind_value(D *x, const sema_indicator *i, uint32_t k)
@@ -755,17 +795,27 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
 {
     if (!i->values)
         return NULL;
-    const char **all = arena_alloc(x->a, (m->nregions + 1) * sizeof *all);
+    const char **all = arena_alloc(x->a, (m->nregions + m->nlevels + 2) * sizeof *all);
     uint32_t n = 0;
-    size_t cap = m->nregions + 1;
-    for (uint32_t k = 0; k < m->nregions; k++) {
-        const char *v = ind_value(x, i, k);
-        if (v)
-            all[n++] = arena_printf(x->a, "%s %s", m->regions[k].name, v);
+    size_t cap = m->nregions + m->nlevels + 2;
+    /* the regions (the values of their own rows), then the levels' rows
+     * and the `else` row as written */
+    uint32_t nshared = i->values_shared ? i->values_shared->nslots : 0;
+    for (uint32_t k = 0; k < m->nregions + nshared; k++) {
+        bool shared = k >= m->nregions;
+        uint32_t slot = k - m->nregions;
+        const char *name = !shared ? m->regions[k].name : slot < m->nlevels ? m->levels[slot] : "else";
+        double every = shared ? i->values_shared->values[slot] : i->values[k];
+        if (!shared && i->values_shared && i->values_shared->from[k] != IR_VAL_OWN)
+            every = NAN;
+        if (!isnan(every))
+            all[n++] = arena_printf(x->a, "%s %s", name, ind_number(x, i, every));
         /* then its rows with years, a run of one value as "2024..2025" */
-        uint32_t y = i->values_nyears ? i->values_run_start[k] : 0;
-        uint32_t end = i->values_nyears ? i->values_run_start[k + 1] : 0;
-        const ir_yearrun *runs = i->values_runs;
+        const uint32_t *start = shared ? i->values_shared->run_start : i->values_run_start;
+        const ir_yearrun *runs = shared ? i->values_shared->runs : i->values_runs;
+        uint32_t at = shared ? slot : k;
+        uint32_t y = i->values_nyears && start ? start[at] : 0;
+        uint32_t end = i->values_nyears && start ? start[at + 1] : 0;
         while (y < end) {
             if (isnan(runs[y].value)) {
                 y++;
@@ -782,9 +832,9 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
                 cap *= 2;
             }
             int from = runs[y].from, to = runs[e - 1].to;
-            all[n++] = from == to ? arena_printf(x->a, "%s %s in %d", m->regions[k].name,
-                                                 ind_number(x, i, runs[y].value), from)
-                                  : arena_printf(x->a, "%s %s in %d..%d", m->regions[k].name,
+            all[n++] = from == to ? arena_printf(x->a, "%s %s in %d", name, ind_number(x, i, runs[y].value),
+                                                 from)
+                                  : arena_printf(x->a, "%s %s in %d..%d", name,
                                                  ind_number(x, i, runs[y].value), from, to);
             y = e;
         }
@@ -833,7 +883,7 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
                 bool same_v = (isnan(oc) && isnan(nv)) ||
                               oc == nv || (convert && fabs(oc - nv) <= 1e-12 * fabs(nv));
                 bool same_n = (!on && !nn) || (on && nn && strcmp(on, nn) == 0) || isnan(ov) || isnan(nv);
-                if ((!ga && !gb) || (same_v && same_n)) {
+                if ((!ga && !gb) || (same_v && same_n) || same_source(x, ia, pass ? -1 : (int64_t)r, ib, k, y)) {
                     y++;
                     continue;
                 }
@@ -845,7 +895,8 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
                     bool gb2 = k >= 0 && year_given(ib, (uint32_t)k, e);
                     double ov2 = !pass ? year_value(ia, r, e, &on2) : NAN;
                     double nv2 = k >= 0 ? year_value(ib, (uint32_t)k, e, &nn2) : NAN;
-                    if ((!ga2 && !gb2) || !(ov2 == ov || (isnan(ov2) && isnan(ov))) ||
+                    if ((!ga2 && !gb2) || same_source(x, ia, pass ? -1 : (int64_t)r, ib, k, e) ||
+                        !(ov2 == ov || (isnan(ov2) && isnan(ov))) ||
                         !(nv2 == nv || (isnan(nv2) && isnan(nv))) ||
                         !(on2 == on || (on2 && on && strcmp(on2, on) == 0)) ||
                         !(nn2 == nn || (nn2 && nn && strcmp(nn2, nn) == 0)))
@@ -899,6 +950,123 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
     }
 }
 
+/* Row slot of indicator i's shared rows in model m (a level's, or the
+ * `else` row at m->nlevels), named "city" or "else"; -1 when i has none
+ * of that name. */
+static int64_t shared_slot(const sema_model *m, const sema_indicator *i, const char *name)
+{
+    if (!i->values_shared)
+        return -1;
+    if (strcmp(name, "else") == 0)
+        return m->nlevels;
+    for (uint32_t l = 0; l < m->nlevels; l++)
+        if (strcmp(m->levels[l], name) == 0)
+            return l;
+    return -1;
+}
+
+/* The value (and *note) of shared row slot (-1: none) of indicator i in
+ * year y (0: its row without `in`). */
+static double shared_value(const sema_indicator *i, int64_t slot, int y, const char **note)
+{
+    *note = NULL;
+    if (slot < 0)
+        return NAN;
+    const ir_valshared *sh = i->values_shared;
+    if (y) {
+        const ir_yearrun *run = i->values_nyears ? ir_year_run(sh->run_start, sh->runs, (uint32_t)slot, y)
+                                                 : NULL;
+        if (!run || isnan(run->value))
+            return NAN;
+        *note = run->note;
+        return run->value;
+    }
+    *note = sh->notes[slot];
+    return sh->values[slot];
+}
+
+/* Records the changes of the levels' rows and the `else` row of the two
+ * tables, once each ("values city: 40 μg/m^3 -> 38 μg/m^3", "values
+ * else 2024: ..."), in the new program's order of levels, then the old
+ * program's levels the new has not, then `else`: the regions that take
+ * their value from the row are not listed one by one (same_source). */
+static void shared_field(D *x, ditem *it, const sema_indicator *ia, const sema_indicator *ib, uint32_t kb,
+                         bool convert)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    if (!ia->values_shared && !ib->values_shared)
+        return;
+    int lo = 0, hi = 0;
+    const sema_indicator *both[2] = {ia, ib};
+    for (int s = 0; s < 2; s++)
+        if (both[s]->values_nyears) {
+            int last = both[s]->values_year0 + (int)both[s]->values_nyears - 1;
+            if (!lo || both[s]->values_year0 < lo)
+                lo = both[s]->values_year0;
+            if (last > hi)
+                hi = last;
+        }
+    uint32_t nnames = b->nlevels + a->nlevels + 1;
+    for (uint32_t q = 0; q < nnames; q++) {
+        const char *name = q < b->nlevels ? b->levels[q]
+                         : q < b->nlevels + a->nlevels ? a->levels[q - b->nlevels] : "else";
+        if (q >= b->nlevels && q < b->nlevels + a->nlevels && shared_slot(b, ib, name) >= 0)
+            continue; /* compared under the new program's level */
+        int64_t sa = shared_slot(a, ia, name), sb = shared_slot(b, ib, name);
+        bool changed = false;
+        /* the row without `in` (y 0), then each year a row with `in` gives */
+        for (int y = 0; y <= hi; y = y ? y + 1 : (lo ? lo : hi + 1)) {
+            const char *on, *nn;
+            double ov = shared_value(ia, sa, y, &on), nv = shared_value(ib, sb, y, &nn);
+            if (isnan(ov) && isnan(nv))
+                continue;
+            double oc = convert && !isnan(ov) ? unit_convert(ov, ia->unit, ib->unit) : ov;
+            bool same_v = oc == nv || (convert && !isnan(nv) && fabs(oc - nv) <= 1e-12 * fabs(nv));
+            bool same_n = (!on && !nn) || (on && nn && strcmp(on, nn) == 0) || isnan(ov) || isnan(nv);
+            if (same_v && same_n)
+                continue;
+            /* the run of years of this change */
+            int e = y + 1;
+            for (; y && e <= hi; e++) {
+                const char *on2, *nn2;
+                double ov2 = shared_value(ia, sa, e, &on2), nv2 = shared_value(ib, sb, e, &nn2);
+                if (!(ov2 == ov || (isnan(ov2) && isnan(ov))) || !(nv2 == nv || (isnan(nv2) && isnan(nv))) ||
+                    !(on2 == on || (on2 && on && strcmp(on2, on) == 0)) ||
+                    !(nn2 == nn || (nn2 && nn && strcmp(nn2, nn) == 0)))
+                    break;
+            }
+            const char *where = !y ? name : e - 1 == y ? arena_printf(x->a, "%s %d", name, y)
+                                                       : arena_printf(x->a, "%s %d..%d", name, y, e - 1);
+            if (!same_n) {
+                dfield *f = arena_alloc(x->a, sizeof *f);
+                f->name = "values note";
+                f->region = where;
+                f->old = on;
+                f->new = nn;
+                ptrvec_push(x->a, &it->fields, f);
+            }
+            if (!same_v) {
+                dfield *f = arena_alloc(x->a, sizeof *f);
+                f->name = "values";
+                f->region = where;
+                f->old = isnan(ov) ? NULL : ind_number(x, ia, ov);
+                f->new = isnan(nv) ? NULL : ind_number(x, ib, nv);
+                ptrvec_push(x->a, &it->fields, f);
+                changed = true;
+            }
+            if (y)
+                y = e - 1;
+        }
+        if (changed) {
+            vchange *c = arena_alloc(x->a, sizeof *c);
+            c->region = name;
+            c->newk = c->oldr = -1;
+            c->shared = true;
+            ptrvec_push(x->a, &x->valchg[kb], c);
+        }
+    }
+}
+
 /* Records the entries of indicator ia's (old) and ib's (new) values
  * tables that differ, region by region: "values 长春: 20% -> 22%" (and
  * "values note 长春: ..." where a row's note changed), a
@@ -922,7 +1090,7 @@ static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
                 continue; /* compared with its old region */
             double ov = !pass && ia->values ? ia->values[r] : NAN;
             double nv = k >= 0 && ib->values ? ib->values[k] : NAN;
-            if (isnan(ov) && isnan(nv))
+            if ((isnan(ov) && isnan(nv)) || same_source(x, ia, pass ? -1 : (int64_t)r, ib, k, 0))
                 continue;
             /* the row's note (where its value comes from): a change of it
              * alone changes no score */
@@ -956,6 +1124,7 @@ static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
         }
     }
     values_years_field(x, it, ia, ib, kb, convert);
+    shared_field(x, it, ia, ib, kb, convert);
 }
 
 /* The text map indicator i's column is read through (in model m), or NULL. */
@@ -1728,6 +1897,28 @@ static void values_refs(D *x, const ast_expr *e, int depth, uint32_t *out, uint3
     }
 }
 
+/* Whether target tb (new) is judged on a region that takes its value of
+ * indicator i from the shared row `name` (a level's name or "else") in
+ * some year, or i has no such row now (its old one went). */
+static bool shared_reaches(const sema_model *m, const sema_indicator *i, const sema_target *tb, const char *name)
+{
+    if (shared_slot(m, i, name) < 0)
+        return true;
+    uint32_t n = tb->scoped ? tb->nscope : m->nregions;
+    for (uint32_t j = 0; j < n; j++) {
+        uint32_t k = tb->scoped ? tb->scope[j] : j;
+        const char *src = value_source(m, i, k, 0);
+        if (src && strcmp(src, name) == 0)
+            return true;
+        for (uint32_t y = 0; y < i->values_nyears; y++) {
+            src = value_source(m, i, k, i->values_year0 + (int)y);
+            if (src && strcmp(src, name) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Records on it the values tables that target tb (new) reads whose
  * entries changed for regions it is judged on (in the new program, or
  * for a region only the old one has, as ta was): the goal of 长春 read
@@ -1748,7 +1939,8 @@ static void values_read(D *x, ditem *it, const sema_target *ta, const sema_targe
         uint32_t n = 0;
         for (size_t c = 0; c < ch->n; c++) {
             const vchange *v = ch->v[c];
-            bool row = (v->newk >= 0 && (!tb->scoped || in_sorted(tb->scope, tb->nscope, (uint32_t)v->newk))) ||
+            bool row = (v->shared && shared_reaches(b, &b->inds[found[f]], tb, v->region)) ||
+                       (v->newk >= 0 && (!tb->scoped || in_sorted(tb->scope, tb->nscope, (uint32_t)v->newk))) ||
                        (v->oldr >= 0 && (!ta->scoped || in_sorted(ta->scope, ta->nscope, (uint32_t)v->oldr)));
             if (row)
                 regions[n++] = v->region;

@@ -2065,7 +2065,8 @@ static void fix_regions(loader *L, baseidx *b)
         } else if (d->kind == D_INDICATOR && d->u.ind.nvalues && in_base(L, d->u.ind.values_sp)) {
             /* a base's values table: dropped regions leave it, replaced
              * ones are renamed, as in scopes; a row left without regions
-             * goes */
+             * goes (an `else` row names none and stays; a level's row
+             * names no region and is untouched) */
             ast_valrow *rows = arena_alloc(L->a, (d->u.ind.nvalues + 1) * sizeof *rows);
             uint32_t nrows = 0;
             bool changed = false;
@@ -2073,7 +2074,7 @@ static void fix_regions(loader *L, baseidx *b)
                 ast_valrow row = d->u.ind.values[j];
                 item *first = NULL, *cause = NULL;
                 changed |= rewrite_names(L, b, &row.regions, &first, &cause);
-                if (row.regions.n)
+                if (row.regions.n || row.is_else)
                     rows[nrows++] = row;
             }
             if (changed) {

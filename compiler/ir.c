@@ -255,10 +255,49 @@ const ir_yearrun *ir_year_run(const uint32_t *start, const ir_yearrun *runs, uin
     return lo > start[r] && year <= runs[lo - 1].to ? &runs[lo - 1] : NULL;
 }
 
+const ir_yearrun *ir_values_run(const uint32_t *own_start, const ir_yearrun *own_runs, bool own_given,
+                                const ir_valshared *sh, uint32_t r, long year, ir_valfrom *from)
+{
+    const ir_yearrun *run = ir_year_run(own_start, own_runs, r, year);
+    if (from)
+        *from = IR_VAL_OWN;
+    if ((run && !isnan(run->value)) || !sh)
+        return run && !isnan(run->value) ? run : NULL;
+    if (own_given)
+        return NULL;
+    /* then the region's level's rows, then the else rows: a row with
+     * `in` that year, unless the row without `in` comes first */
+    const uint32_t slots[2] = {sh->slot[r], sh->nslots - 1};
+    for (int q = 0; q < 2; q++) {
+        run = ir_year_run(sh->run_start, sh->runs, slots[q], year);
+        if (run && !isnan(run->value)) {
+            if (from)
+                *from = q ? IR_VAL_ELSE : IR_VAL_LEVEL;
+            return run;
+        }
+        if (!isnan(sh->values[slots[q]]))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Whether region r has a row of its own without `in` in table in. */
+static bool table_own_given(const ir_input *in, uint32_t r)
+{
+    return !in->shared || (in->shared->from[r] == IR_VAL_OWN && !isnan(in->values[r]));
+}
+
+const ir_yearrun *ir_table_run(const ir_input *in, uint32_t region, long year)
+{
+    if (!in->nyears)
+        return NULL;
+    return ir_values_run(in->run_start, in->runs, table_own_given(in, region), in->shared, region, year, NULL);
+}
+
 double ir_table_value(const ir_input *in, uint32_t region, long year, const char **note)
 {
-    const ir_yearrun *run = in->nyears ? ir_year_run(in->run_start, in->runs, region, year) : NULL;
-    if (run && !isnan(run->value)) {
+    const ir_yearrun *run = ir_table_run(in, region, year);
+    if (run) {
         if (note)
             *note = run->note;
         return run->value;
@@ -318,6 +357,17 @@ uint32_t ir_columns_read(ir_reads *r, const ir_program *p, const uint32_t *roots
     for (uint32_t c = 0; c < nc; c++)
         r->seen[r->cols[c]] = 0;
     return nc;
+}
+
+ir_valfrom ir_table_from(const ir_input *in, uint32_t region, long year)
+{
+    if (!in->shared)
+        return IR_VAL_OWN;
+    ir_valfrom from = IR_VAL_OWN;
+    if (in->nyears && ir_values_run(in->run_start, in->runs, table_own_given(in, region), in->shared,
+                                    region, year, &from))
+        return from;
+    return (ir_valfrom)in->shared->from[region];
 }
 
 const char *ir_statusname(int st)
@@ -659,6 +709,23 @@ ir_program *ir_copy(arena *a, const ir_program *p)
                 for (uint32_t k = 0; k < nruns; k++)
                     runs[k].note = dup_str(a, runs[k].note);
                 in->runs = runs;
+            }
+            if (in->shared) {
+                const ir_valshared *o = in->shared;
+                ir_valshared *sh = dup_array(a, o, 1, sizeof *sh);
+                sh->values = dup_array(a, o->values, o->nslots, sizeof *sh->values);
+                sh->notes = dup_strs(a, o->notes, o->nslots);
+                sh->slot = dup_array(a, o->slot, p->nregions, sizeof *sh->slot);
+                sh->from = dup_array(a, o->from, p->nregions, 1);
+                if (o->run_start) {
+                    uint32_t nruns = o->run_start[o->nslots];
+                    sh->run_start = dup_array(a, o->run_start, o->nslots + 1, sizeof *sh->run_start);
+                    ir_yearrun *runs = dup_array(a, o->runs, nruns, sizeof *runs);
+                    for (uint32_t k = 0; k < nruns; k++)
+                        runs[k].note = dup_str(a, runs[k].note);
+                    sh->runs = runs;
+                }
+                in->shared = sh;
             }
         }
     c->steps = dup_array(a, p->steps, p->nsteps, sizeof *p->steps);

@@ -207,7 +207,45 @@ typedef struct ir_input {
      * run's own note in the years of a run) */
     const char *indicator, *unit;
     const char *const *notes;
+    /* IR_IN_TABLE with a level's or the `else` row (NULL: every value is
+     * a region's own row's): those rows, for the engines, planc explain
+     * and the reports (ir_valshared) */
+    const struct ir_valshared *shared;
 } ir_input;
+
+/* Where a region's value in a `values` table comes from: the row that names
+ * it, the row of its level (`city = 40`), or the `else` row, in that
+ * order of precedence (sema check_values counts them so). */
+typedef enum ir_valfrom { IR_VAL_OWN, IR_VAL_LEVEL, IR_VAL_ELSE } ir_valfrom;
+
+/* The rows of a `values` table that name a level (`city = 40`) or are the
+ * `else` row, kept as rows (not spread over the regions): slot l <
+ * nslots - 1 is level l's row, slot nslots - 1 the `else` row.  Per slot
+ * the row without `in` (values, NaN: none; notes) and the runs of years of
+ * its rows with `in`, runs[run_start[s] .. run_start[s + 1]) (run_start
+ * NULL when no row has years).  Per region: its level's slot (slot;
+ * nslots - 1 when it has no level) and which row gives its every-year
+ * value (from, an ir_valfrom).  A region's value in a year is its own
+ * row's, else its level's, else the `else` row's, within each the row
+ * with `in` that year before the row without (ir_values_run). */
+typedef struct ir_valshared {
+    uint32_t nslots;
+    const double *values;
+    const char *const *notes;
+    const uint32_t *run_start;
+    const ir_yearrun *runs;
+    const uint32_t *slot;
+    const uint8_t *from;
+} ir_valshared;
+
+/* The run of years that gives region r its value in year, by the
+ * precedence above, from the region's own runs (own_start/own_runs, as
+ * ir_year_run's; own_start NULL: none) and sh (NULL: no shared rows), with
+ * which row gives it (*from, may be NULL); NULL when the region's
+ * every-year value holds (values[r], from sh->from[r]).  own_given: the
+ * region has its own row without `in`. */
+const ir_yearrun *ir_values_run(const uint32_t *own_start, const ir_yearrun *own_runs, bool own_given,
+                                const ir_valshared *sh, uint32_t r, long year, ir_valfrom *from);
 
 /* A data column the rules read. */
 typedef enum ir_coltype { IR_COL_NUM, IR_COL_BOOL } ir_coltype;
@@ -486,6 +524,12 @@ const char *ir_statusname(int st);
  * year), and the note of the row that gives it (NULL: none) when note is
  * not NULL.  NaN where the table gives the region no value that year. */
 double ir_table_value(const ir_input *in, uint32_t region, long year, const char **note);
+/* The run of years that gives region its value in year (its own row's,
+ * its level's or the else row's: ir_values_run), or NULL when its
+ * every-year value values[region] holds. */
+const ir_yearrun *ir_table_run(const ir_input *in, uint32_t region, long year);
+/* Which row of the table gives that value (ir_valfrom). */
+ir_valfrom ir_table_from(const ir_input *in, uint32_t region, long year);
 const char *ir_typename(ir_type t);
 /* Number of operands (0..3) an op reads. */
 int ir_arity(ir_op op);

@@ -91,6 +91,13 @@ typedef struct sema_indicator {
     uint32_t values_nyears;
     uint32_t *values_run_start;
     ir_yearrun *values_runs;
+    /* With values whose table has a level's or the `else` row: those rows
+     * as rows, each region's level's slot and where its every-year value
+     * comes from (ir_valshared; a region's value in a year by
+     * ir_values_run); values[r] and value_notes[r] are then the row
+     * without `in` that gives the region (its own, its level's, else).
+     * NULL when every row names regions. */
+    ir_valshared *values_shared;
     const ast_decl *decl;   /* its declaration (column, units as written) */
     const ast_origin *origin;
 } sema_indicator;

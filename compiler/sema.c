@@ -2520,13 +2520,15 @@ typedef struct valrun {
 } valrun;
 static const uint32_t NO_RUN = UINT32_MAX;
 
-/* Adds the years from..to with value x and note (region `name` of a row,
- * written at sp) to the region's runs (the list from *head, rising and
+/* Adds the years from..to with value x and note (region, level or `else`
+ * row `name` of a row, written at sp; kind "region", "level" or NULL for
+ * `else`, as the error says it) to the region's (level's) runs (the list from *head, rising and
  * disjoint; runs has room).  A year an earlier row gave is an error at sp
  * for the first such year, and the row gives the region only the years
  * before it. */
 static void add_year_run(S *s, valrun *runs, uint32_t *nruns, uint32_t *head, int from, int to,
-                         double x, const char *note, span sp, const char *name, const char *ind)
+                         double x, const char *note, span sp, const char *kind, const char *name,
+                         const char *ind)
 {
     uint32_t *link = head;
     while (*link != NO_RUN && runs[*link].run.to < from)
@@ -2535,7 +2537,8 @@ static void add_year_run(S *s, valrun *runs, uint32_t *nruns, uint32_t *head, in
     if (*link != NO_RUN && runs[*link].run.from <= to) {
         const valrun *g = &runs[*link];
         stop = g->run.from > from ? g->run.from : from;
-        diag_error(s->d, sp, "region '%s' is given twice for %d in the values of '%s'", name, stop, ind);
+        diag_error(s->d, sp, "%s%s'%s' is given twice for %d in the values of '%s'", kind ? kind : "",
+                   kind ? " " : "", name, stop, ind);
         diag_note(s->d, g->at, "first given here");
     }
     if (stop > from) {
@@ -2583,27 +2586,84 @@ static double valrow_value(S *s, const ast_valrow *row, const sema_indicator *in
     return ok ? x : NAN;
 }
 
-/* An indicator's `values { 北京, 天津 = 20.5%, 北京 = 21% in 2024, ... }`
- * table: each value a constant of the indicator's dimension, converted
- * into its unit (valrow_value).  A row without `in` gives its regions'
- * value in every year that no row with `in` gives them; a region may have
- * one such row, and one row for any one year.  Sets ind->values and
- * ind->value_notes (the rows without years), and when some row has years
- * ind->values_year0, values_nyears, values_run_start and
- * values_runs (the rows with years, by region: runs of years). */
+/* The words a plan may write for the fallback row of a values table
+ * that planc writes `else`: a hint where one is undefined. */
+static bool fallback_word(const char *name)
+{
+    static const char *const words[] = {"others", "other", "rest", "其他", "其它", "其余", "其他城市"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(name, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* One cell of a values table's rows, being filled: the value, its note,
+ * whether a row gave it and where (for the error of a cell given twice). */
+typedef struct valcell {
+    double *v;
+    const char **note;
+    bool *given;
+    span *at;
+} valcell;
+
+/* Allocates n cells, none given. */
+static valcell valcells(S *s, size_t n)
+{
+    valcell c = {arena_alloc(s->a, (n + 1) * sizeof *c.v), arena_alloc(s->a, (n + 1) * sizeof *c.note),
+                 arena_alloc(s->a, (n + 1) * sizeof *c.given), arena_alloc(s->a, (n + 1) * sizeof *c.at)};
+    for (size_t i = 0; i < n; i++)
+        c.v[i] = NAN;
+    return c;
+}
+
+/* Gives cell i of c the value x of row `row` (without `in`) at name span
+ * sp: false (after the error "KIND 'NAME' is given twice", with a note at
+ * the first) when a row gave it already (kind "region" or "level"; NULL
+ * for the `else` row). */
+static bool valcell_give(S *s, valcell *c, size_t i, double x, const ast_valrow *row, span sp,
+                         const char *kind, const char *name, const char *ind)
+{
+    if (c->given[i]) {
+        diag_error(s->d, sp, "%s%s'%s' is given twice in the values of '%s'", kind ? kind : "",
+                   kind ? " " : "", name, ind);
+        diag_note(s->d, c->at[i], "first given here");
+        return false;
+    }
+    c->given[i] = true;
+    c->at[i] = sp;
+    c->v[i] = x;
+    c->note[i] = row->note;
+    return true;
+}
+
+/* An indicator's `values { 北京, 天津 = 20.5%, 北京 = 21% in 2024,
+ * city = 40, else = 45, ... }` table: each value a constant of the
+ * indicator's dimension, converted into its unit (valrow_value).  A row
+ * names regions, levels (every region of the level) or is the `else` row
+ * (every region).  A row without `in` gives its regions' value in every
+ * year that no row with `in` gives them; a region, a level and `else`
+ * may each have one such row, and one row for any one year.  A region's
+ * value in a year is that of its own rows, else of its level's, else of
+ * the `else` row's (each: the row with `in` that year, else the row
+ * without `in`).  Sets ind->values and ind->value_notes (the rows
+ * without years), and when some row has years ind->values_year0,
+ * values_nyears, values_run_start and values_runs (a region's own rows
+ * with years, by region: runs of years); with a level or `else` row,
+ * ind->values_shared (those rows as rows, their runs of years by level,
+ * and per region its level and the source of values[r]): memory as the
+ * rows' and the regions', never regions times years. */
 static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const unit_t *u)
 {
     sema_model *m = s->m;
     uint32_t nrows = d->u.ind.nvalues;
-    double *v = arena_alloc(s->a, (m->nregions + 1) * sizeof *v);
-    const char **notes = arena_alloc(s->a, (m->nregions + 1) * sizeof *notes);
-    span *at = arena_alloc(s->a, (m->nregions + 1) * sizeof *at);
-    bool *given = arena_alloc(s->a, (m->nregions + 1) * sizeof *given);
-    for (uint32_t r = 0; r < m->nregions; r++)
-        v[r] = NAN;
+    const uint32_t nshared = m->nlevels + 1; /* a slot per level, then `else` */
+    valcell own = valcells(s, m->nregions), shared = valcells(s, nshared);
     /* The span of the rows with years, the first and last of their years
      * (quietly: the rows' errors are reported below, in order). */
     int first = 0, last = 0;
+    bool any_shared = false;
+    const uint32_t *shared_start = NULL;
+    const ir_yearrun *shared_runs = NULL;
     for (uint32_t k = 0; k < nrows; k++) {
         const ast_valrow *row = &d->u.ind.values[k];
         int f = row->from.year, t = row->to.year;
@@ -2623,17 +2683,22 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
     bool too_wide = ny > VALUES_MAX_YEARS;
     if (too_wide)
         ny = 0;
-    /* the rows with years: per region a list of runs, at most one run per
-     * region a row names */
+    /* the rows with years: per region, level and `else` a list of runs,
+     * at most one run per region (level, else) a row names */
     size_t cap = 0;
     for (uint32_t k = 0; ny && k < nrows; k++)
         if (d->u.ind.values[k].has_years)
-            cap += d->u.ind.values[k].regions.n;
+            cap += d->u.ind.values[k].is_else ? 1 : d->u.ind.values[k].regions.n;
     valrun *runs = cap ? arena_alloc(s->a, cap * sizeof *runs) : NULL;
     uint32_t nruns = 0;
-    uint32_t *head = ny ? arena_alloc(s->a, (m->nregions + 1) * sizeof *head) : NULL;
-    for (uint32_t r = 0; head && r < m->nregions; r++)
+    uint32_t *head = ny ? arena_alloc(s->a, (m->nregions + nshared) * sizeof *head) : NULL;
+    for (uint32_t r = 0; head && r < m->nregions + nshared; r++)
         head[r] = NO_RUN;
+    /* how many regions each level has (a level row must give one) */
+    uint32_t *at_level = arena_alloc(s->a, (m->nlevels + 1) * sizeof *at_level);
+    for (uint32_t r = 0; r < m->nregions; r++)
+        if (m->regions[r].level < m->nlevels)
+            at_level[m->regions[r].level]++;
     for (uint32_t k = 0; k < nrows; k++) {
         const ast_valrow *row = &d->u.ind.values[k];
         int from = 0, to = 0;
@@ -2650,39 +2715,58 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
             usable = false;
         }
         double x = valrow_value(s, row, ind, u);
-        if (!usable)
-            continue;
-        for (uint32_t j = 0; j < row->regions.n; j++) {
-            const ast_name *n = &row->regions.v[j];
-            const sym *y = lookup(s, K_REGION, *n);
-            if (!y)
-                continue;
-            if (!row->has_years) {
-                if (given[y->index]) {
-                    diag_error(s->d, n->sp, "region '%s' is given twice in the values of '%s'", n->s,
-                               ind->name);
-                    diag_note(s->d, at[y->index], "first given here");
-                    continue;
+        /* the names the row gives: regions, levels, or `else` */
+        uint32_t nnames = row->is_else ? 1 : row->regions.n;
+        for (uint32_t j = 0; j < nnames; j++) {
+            const ast_name *n = row->is_else ? NULL : &row->regions.v[j];
+            span sp = n ? n->sp : row->else_sp;
+            const sym *r = n ? find(s, K_REGION, *n) : NULL;
+            const sym *l = n && !r ? find(s, K_LEVEL, *n) : NULL;
+            uint32_t slot = l ? l->index : m->nlevels;
+            if (n && !r && !l) {
+                if (n->s && !lost_name(s, LOST_REGION, n->s)) {
+                    diag_error(s->d, n->sp, "undefined region or level '%s'%s", n->s,
+                               dropped_why(s, K_REGION, n->s));
+                    if (fallback_word(n->s))
+                        diag_hint(s->d, "a row for every region no other row gives is written "
+                                  "'else = VALUE'");
+                    else if (!dropped_note(s, K_REGION, n->s) && !other_name_note(s, K_REGION, n->s))
+                        suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n->s);
                 }
-                given[y->index] = true;
-                at[y->index] = n->sp;
-                v[y->index] = x;
-                notes[y->index] = row->note;
                 continue;
             }
-            add_year_run(s, runs, &nruns, &head[y->index], from, to, x, row->note, n->sp, n->s,
-                         ind->name);
+            if (l && !at_level[l->index]) {
+                diag_error(s->d, n->sp, "no region of the plan is at level '%s', so this row of the "
+                           "values of '%s' gives no value", n->s, ind->name);
+                diag_hint(s->d, "name the regions, or a level that has regions");
+                continue;
+            }
+            if (!usable)
+                continue;
+            any_shared |= !r;
+            const char *kind = r ? "region" : l ? "level" : NULL, *name = n ? n->s : "else";
+            valcell *c = r ? &own : &shared;
+            size_t i = r ? r->index : slot;
+            if (!row->has_years) {
+                valcell_give(s, c, i, x, row, sp, kind, name, ind->name);
+                continue;
+            }
+            add_year_run(s, runs, &nruns, &head[r ? r->index : m->nregions + slot], from, to, x, row->note,
+                         sp, kind, name, ind->name);
         }
     }
-    ind->values = v;
-    ind->value_notes = notes;
+    ind->values = own.v;
+    ind->value_notes = own.note;
     ind->values_year0 = first;
     ind->values_nyears = ny;
     ind->values_run_start = NULL;
     ind->values_runs = NULL;
+    ind->values_shared = NULL;
     if (ny) {
-        /* the runs, region by region, each region's rising */
+        /* the runs, region by region, each region's rising; then the
+         * levels' and the else row's */
         uint32_t *start = arena_alloc(s->a, (m->nregions + 1) * sizeof *start);
+        uint32_t *sstart = arena_alloc(s->a, (nshared + 1) * sizeof *sstart);
         ir_yearrun *out = nruns ? arena_alloc(s->a, nruns * sizeof *out) : NULL;
         uint32_t k = 0;
         for (uint32_t r = 0; r < m->nregions; r++) {
@@ -2691,9 +2775,47 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
                 out[k++] = runs[i].run;
         }
         start[m->nregions] = k;
+        ir_yearrun *sout = out ? out + k : NULL;
+        uint32_t k0 = k;
+        for (uint32_t q = 0; q < nshared; q++) {
+            sstart[q] = k - k0;
+            for (uint32_t i = head[m->nregions + q]; i != NO_RUN; i = runs[i].next)
+                out[k++] = runs[i].run;
+        }
+        sstart[nshared] = k - k0;
         ind->values_run_start = start;
         ind->values_runs = out;
+        shared_start = sstart;
+        shared_runs = sout;
     }
+    if (!any_shared)
+        return;
+    /* each region's every-year value from the rows without `in`: its
+     * own, else its level's, else the `else` row's; the rows with `in`
+     * stay rows, resolved year by year (ir_values_run) */
+    ir_valshared *sh = arena_alloc(s->a, sizeof *sh);
+    uint8_t *vfrom = arena_alloc(s->a, m->nregions + 1);
+    uint32_t *vslot = arena_alloc(s->a, (m->nregions + 1) * sizeof *vslot);
+    const uint32_t E = m->nlevels;
+    for (uint32_t r = 0; r < m->nregions; r++) {
+        uint32_t l = m->regions[r].level < m->nlevels ? m->regions[r].level : E;
+        vslot[r] = l;
+        /* the sources in order: the region's own, its level's, `else` */
+        const uint32_t slot[3] = {r, l, E};
+        const valcell *c[3] = {&own, &shared, &shared};
+        int none = 3; /* the first source with a row without `in` */
+        for (int q = 2; q >= 0; q--)
+            if (c[q]->given[slot[q]])
+                none = q;
+        if (none < 3) {
+            own.v[r] = c[none]->v[slot[none]];
+            own.note[r] = c[none]->note[slot[none]];
+        }
+        vfrom[r] = (uint8_t)(none < 3 ? none : IR_VAL_OWN); /* q is the ir_valfrom */
+    }
+    *sh = (ir_valshared){.nslots = nshared, .values = shared.v, .notes = shared.note,
+                         .run_start = shared_start, .runs = shared_runs, .slot = vslot, .from = vfrom};
+    ind->values_shared = sh;
 }
 
 /* The number of text k of map mp when k is the first text of its row

@@ -1044,13 +1044,18 @@ valrows:
   | valrows ',' valrow  { $$ = $1; list_push($$, &$3); }
   ;
 
-/* valrow := qnames '=' sum ['in' valyears] ['note' STRING]  (regions, the
+/* valrow := (qnames | 'else') '=' sum ['in' valyears] ['note' STRING]
+ * (regions or levels, or 'else' for every region no other row gives; the
  * constant they hold, the years it holds in, and where it comes from) */
 valrow:
     qnames '=' sum opt_valyears
         { $$ = $4; $$.regions = names_finish(ps, $1); $$.value = $3; $$.sp = @$; }
   | qnames '=' sum opt_valyears KW_NOTE STRING
         { $$ = $4; $$.regions = names_finish(ps, $1); $$.value = $3; $$.note = $6; $$.sp = @$; }
+  | KW_ELSE '=' sum opt_valyears
+        { $$ = $4; $$.is_else = true; $$.else_sp = @1; $$.value = $3; $$.sp = @$; }
+  | KW_ELSE '=' sum opt_valyears KW_NOTE STRING
+        { $$ = $4; $$.is_else = true; $$.else_sp = @1; $$.value = $3; $$.note = $6; $$.sp = @$; }
   ;
 
 /* ['in' valyears], valyears := year | NUMBER '..' NUMBER  (a year, a period

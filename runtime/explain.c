@@ -1655,6 +1655,12 @@ static void table_text(const ex_row *x, const ir_step *st, strbuf *b)
     else
         sbf(b, L(lang, LBL_X_TABLE_OF), in->indicator, x->p->regions[x->region].name);
     qty(lang, b, v, in->unit, st->type == IR_BOOL);
+    /* a value the row of the region's level or the else row gives */
+    ir_valfrom from = isnan(v) ? IR_VAL_OWN : ir_table_from(in, x->region, table_year(x, in));
+    if (from == IR_VAL_LEVEL)
+        sbf(b, L(lang, LBL_X_TABLE_LEVEL), lbl_level(lang, x->p->levels[x->p->regions[x->region].level]));
+    else if (from == IR_VAL_ELSE)
+        sbf(b, "%s", L(lang, LBL_X_TABLE_ELSE));
     if (note)
         sbf(b, L(lang, LBL_X_TABLE_NOTE), note);
 }
@@ -2138,6 +2144,12 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_str(w, in->unit);
         json_key(w, "note");
         json_str(w, note);
+        /* the row that gives it: null (the region's own), the region's
+         * level (its row, `city = 40`) or "else" */
+        ir_valfrom from = isnan(v) ? IR_VAL_OWN : ir_table_from(in, x->region, table_year(x, in));
+        json_key(w, "from");
+        json_str(w, from == IR_VAL_LEVEL ? p->levels[p->regions[x->region].level]
+                    : from == IR_VAL_ELSE ? "else" : NULL);
         json_end_object(w);
     }
     json_end_array(w);

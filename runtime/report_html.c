@@ -1892,13 +1892,14 @@ static void sources(page *g)
             const char *sep = "";
             for (size_t q = r; q < nrows; q++) {
                 const report_source_row *x = &rows[q], *y = &rows[r];
-                if (done[q] || x->from != y->from || x->to != y->to ||
+                if (done[q] || x->from != y->from || x->to != y->to || x->shared != y->shared ||
                     (x->note != y->note && strcmp(x->note, y->note) != 0) ||
                     !(x->value == y->value || (isnan(x->value) && isnan(y->value))))
                     continue;
                 done[q] = true;
                 fputs(sep, out);
-                put_text(out, p->regions[x->region].name);
+                char buf[512];
+                put_text(out, report_source_place(p, x, g->lang, buf, sizeof buf));
                 sep = "、";
             }
             /* the years, once after the regions that share them */

@@ -189,6 +189,11 @@ void report_notes_make(const ir_program *p, report_notes *rn)
         uint32_t nruns = in->nyears && in->run_start ? in->run_start[p->nregions] : 0;
         for (uint32_t k = 0; !noted && k < nruns; k++)
             noted = in->runs[k].note != NULL && !isnan(in->runs[k].value);
+        /* the runs of years of the levels' rows and the else row */
+        const ir_valshared *sh = in->shared;
+        nruns = in->nyears && sh && sh->run_start ? sh->run_start[sh->nslots] : 0;
+        for (uint32_t k = 0; !noted && k < nruns; k++)
+            noted = sh->runs[k].note != NULL && !isnan(sh->runs[k].value);
         if (!noted)
             continue;
         if (!slot) {
@@ -253,41 +258,71 @@ void report_notes_make(const ir_program *p, report_notes *rn)
     free(slot);
 }
 
+/* Appends row to *rows (n of cap). */
+static void source_row_add(report_source_row **rows, size_t *n, size_t *cap, report_source_row row)
+{
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        *rows = rt_xrealloc(*rows, *cap, sizeof **rows);
+    }
+    (*rows)[(*n)++] = row;
+}
+
+/* Appends to *rows (n of cap) the noted rows of one region or shared row
+ * (shared -1: region r) of a values table: its every-year value v with
+ * note (when noted), then its runs of years with a note,
+ * runs[start[at] .. start[at + 1]) (start NULL: none), runs next to each
+ * other with one value and note as one row. */
+static void source_rows_of(report_source_row **rows, size_t *n, size_t *cap, uint32_t r, int32_t shared,
+                           double v, const char *note, const uint32_t *start, const ir_yearrun *runs,
+                           uint32_t at)
+{
+    if (note)
+        source_row_add(rows, n, cap, (report_source_row){r, shared, 0, 0, v, note});
+    uint32_t k = start ? start[at] : 0, end = start ? start[at + 1] : 0;
+    while (k < end) {
+        const ir_yearrun *a = &runs[k];
+        if (isnan(a->value) || !a->note) {
+            k++;
+            continue;
+        }
+        uint32_t e = k + 1;
+        while (e < end && runs[e].from == runs[e - 1].to + 1 && runs[e].value == a->value && runs[e].note &&
+               (runs[e].note == a->note || strcmp(runs[e].note, a->note) == 0))
+            e++;
+        source_row_add(rows, n, cap, (report_source_row){r, shared, a->from, runs[e - 1].to, a->value, a->note});
+        k = e;
+    }
+}
+
 size_t report_source_rows(const ir_program *p, const ir_input *in, report_source_row **rows)
 {
     size_t n = 0, cap = 0;
     *rows = NULL;
+    /* the regions' own rows (a value a level's row or the else row gives
+     * is listed with that row), then the levels' rows and the else row */
+    const ir_valshared *sh = in->shared;
     for (uint32_t r = 0; r < p->nregions; r++) {
-        if (in->notes && in->notes[r]) {
-            if (n == cap) {
-                cap = cap ? 2 * cap : 16;
-                *rows = rt_xrealloc(*rows, cap, sizeof **rows);
-            }
-            (*rows)[n++] = (report_source_row){r, 0, 0, in->values[r], in->notes[r]};
-        }
-        /* its runs of years with a note, runs next to each other with
-         * one value and note as one row */
-        uint32_t k = in->nyears && in->run_start ? in->run_start[r] : 0;
-        uint32_t end = in->nyears && in->run_start ? in->run_start[r + 1] : 0;
-        while (k < end) {
-            const ir_yearrun *a = &in->runs[k];
-            if (isnan(a->value) || !a->note) {
-                k++;
-                continue;
-            }
-            uint32_t e = k + 1;
-            while (e < end && in->runs[e].from == in->runs[e - 1].to + 1 && in->runs[e].value == a->value &&
-                   in->runs[e].note && (in->runs[e].note == a->note || strcmp(in->runs[e].note, a->note) == 0))
-                e++;
-            if (n == cap) {
-                cap = cap ? 2 * cap : 16;
-                *rows = rt_xrealloc(*rows, cap, sizeof **rows);
-            }
-            (*rows)[n++] = (report_source_row){r, a->from, in->runs[e - 1].to, a->value, a->note};
-            k = e;
-        }
+        bool own = !sh || sh->from[r] == IR_VAL_OWN;
+        source_rows_of(rows, &n, &cap, r, -1, in->values[r], own && in->notes ? in->notes[r] : NULL,
+                       in->nyears ? in->run_start : NULL, in->runs, r);
     }
+    for (uint32_t l = 0; sh && l < sh->nslots; l++)
+        source_rows_of(rows, &n, &cap, 0, (int32_t)l, sh->values[l], sh->notes[l],
+                       in->nyears ? sh->run_start : NULL, sh->runs, l);
     return n;
+}
+
+const char *report_source_place(const ir_program *p, const report_source_row *row, lbl_lang lang,
+                                char *buf, size_t len)
+{
+    if (row->shared < 0)
+        return p->regions[row->region].name;
+    if ((uint32_t)row->shared < p->nlevels)
+        snprintf(buf, len, lbl_get(lang, LBL_SOURCE_LEVEL), lbl_level(lang, p->levels[row->shared]));
+    else
+        snprintf(buf, len, "%s", lbl_get(lang, LBL_SOURCE_ELSE));
+    return buf;
 }
 
 void report_source_years(const report_source_row *row, lbl_lang lang, char *buf, size_t len)

@@ -107,14 +107,19 @@ void report_notes_free(report_notes *rn);
  * note, as the rules' rows with `in` give them). */
 typedef struct report_source_row {
     uint32_t region;
+    int32_t shared;          /* -1: the row of region `region`; else the
+                                row of level `shared` (`city = 40`), or the
+                                `else` row when it is p->nlevels */
     int from, to;
     double value;
     const char *note;
 } report_source_row;
 
 /* The noted rows of values-table input `in` of p, region by region (each
- * region's every-year row first, then its years in order) into *rows
- * (malloc'd; NULL when none); returns how many. */
+ * region's every-year row first, then its years in order; a region's
+ * values its level's row or the `else` row gives left out), then the
+ * noted rows of the levels and the `else` row, into *rows (malloc'd;
+ * NULL when none); returns how many. */
 size_t report_source_rows(const struct ir_program *p, const struct ir_input *in,
                           report_source_row **rows);
 
@@ -122,5 +127,11 @@ size_t report_source_rows(const struct ir_program *p, const struct ir_input *in,
  * for an every-year row, else " 2023–2025" (zh " 2023–2025年") or " 2024",
  * into buf. */
 void report_source_years(const report_source_row *row, lbl_lang lang, char *buf, size_t len);
+
+/* Who a source row gives its value to, as the sources show it: the
+ * region's name, or (written into buf) "every city" (zh "全部市级") or
+ * "else". */
+const char *report_source_place(const struct ir_program *p, const report_source_row *row, lbl_lang lang,
+                                char *buf, size_t len);
 
 #endif

@@ -479,8 +479,10 @@ static void sheet_sources(book *b, const report_notes *rn)
         for (size_t i = 0; i < nrows; i++) {
             char years[64];
             report_source_years(&rows[i], b->lang, years, sizeof years);
-            char *region = rt_xmalloc(strlen(p->regions[rows[i].region].name) + strlen(years) + 1, 1);
-            strcat(strcpy(region, p->regions[rows[i].region].name), years);
+            char buf[512];
+            const char *place = report_source_place(p, &rows[i], b->lang, buf, sizeof buf);
+            char *region = rt_xmalloc(strlen(place) + strlen(years) + 1, 1);
+            strcat(strcpy(region, place), years);
             cell_text(b, &s, 0, in->indicator, NULL);
             cell_text(b, &s, 1, region, NULL);
             free(region);

@@ -163,5 +163,29 @@ done
 contains out "^R2000,2099,target,a20,,(一),,met,20,1,20,20,"
 contains out "^R2000,2098,target,a20,,(一),,missing,1,1,,"
 
+# The same with rows for a level and else rows with years: they stay rows
+# (resolved region by region and year by year when read), not spread over
+# 2,000 regions x 500 years.
+{
+    echo 'plan 宽 { region 省 baseline 2020 horizon 2030 }'
+    echo 'levels province, city'
+    echo 'region 省 : province'
+    printf 'region R1'; for i in $(seq 2 2000); do printf ', R%d' "$i"; done; echo ' : city in 省'
+    echo 'indicator X : 1, lower, column "x"'
+    for t in $(seq 1 20); do echo "indicator T$t : 1, values { R1 = 1 in 1600, city = $t in 2099, city = 3 in 1650..1651, else = 7 in 1600..2098, else = 9, R2 = 5 in 1700..1702 }"; done
+    echo 'section 一 "s" { measure (一) "m" {'
+    for t in $(seq 1 20); do echo "  target a$t for city : X <= T$t"; done
+    echo '} }'
+} >"$tmp/wide.plan"
+for cmd in check run; do
+    n=$((n + 1))
+    ( eval "$limit"; if [ $cmd = check ]; then exec "$planc" check "$tmp/wide.plan"
+      else exec "$planc" run "$tmp/wide.plan" --data "$tmp/wide.csv" --engine interp; fi ) >"$tmp/out" 2>"$tmp/err"; rc=$?
+    [ $rc -eq 0 ] || { echo "FAIL: $cmd of wide level and else rows by year exited $rc: $(head -c 300 "$tmp/err")"; fails=$((fails + 1)); }
+done
+contains out "^R2000,2099,target,a20,,(一),,met,20,1,20,20,"
+contains out "^R2000,2099,target,a1,,(一),,failed,20,1,1,1,"
+contains out "^R2000,2098,target,a20,,(一),,met,1,1,7,7,"
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -194,6 +194,14 @@ score_case vy "$vy"
 same "$tmp/vy/aot.csv" "$vy/expected.out"
 contains out "^甲市,2022,target,年度达标,,(一),,failed,39,μg/m³,38,38,0,"
 
+# ---- a values table with rows for every city and an else row (a city's
+# own rows beat them, year by year): the library's outputs as planc run's ----
+vl=$src/tests/run/values-levels
+score_case vl "$vl"
+same "$tmp/vl/aot.csv" "$vl/expected.out"
+contains out "^鞍山,2024,target,年度达标,,(一),,failed,39,μg/m^3,38,38,0,"
+contains out "^辽宁,2022,target,全省,,(一),,failed,46,μg/m^3,45,45,0,"
+
 # ---- peers, totals and shares read in another year (prev, at, a
 # target's baseline: ir.h IR_SHIFT): the library's outputs as planc run's ----
 po=$src/tests/run/peers-other-year

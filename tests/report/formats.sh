@@ -183,8 +183,26 @@ grep -q '<tr id="source-1"><td class="n">1</td><td>强度下降目标</td><td>�
 grep -q '<h2>规则给定值的来源</h2>' "$tmp/out/notes-zh.html" || bad "--lang zh: the sources section is not in Chinese"
 [ "$(grep -c 'class="sources"' "$tmp/out/a.html")" = 0 ] || bad "a page without notes has a sources section"
 
+# A values table with a noted row for every city (tests/run/values-levels):
+# the sources list the row once, as "every city" (zh 全部市级), not city by
+# city; the sheet likewise.
+vl=$src/tests/run/values-levels
+for lang in en zh; do
+    "$planc" run "$vl/rules.plan" --data "$vl/data.csv" --engine interp --lang $lang -o "$tmp/out/levels-$lang.html" &&
+        "$planc" run "$vl/rules.plan" --data "$vl/data.csv" --engine interp --lang $lang -o "$tmp/out/levels-$lang.xlsx" ||
+        bad "planc run of values-levels --lang $lang failed"
+done
+grep -q '<tr><td></td><td>PM25年度目标</td><td>every city</td><td class="n">40</td><td>μg/m^3</td><td>其他城市按全省目标</td>' "$tmp/out/levels-en.html" &&
+    [ "$(grep -c '其他城市按全省目标' "$tmp/out/levels-en.html")" = 1 ] ||
+    bad "the page does not list the row of every city once"
+grep -q '<td>全部市级</td><td class="n">40</td>' "$tmp/out/levels-zh.html" ||
+    bad "--lang zh: the row of every city is not 全部市级"
+"$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet5.xml | grep -q '<t>every city</t>' &&
+    [ "$("$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet5.xml | grep -o '<row ' | wc -l)" = 3 ] ||
+    bad "the sources sheet has not the header, 大连 and the row of every city"
+
 # Nothing left behind: no temporary output files, no scratch workbooks.
-leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|many\.html\|keep\.xlsx\|keep\.html\|notes-\(en\|zh\)\.\(xlsx\|html\)\)$')
+leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|many\.html\|keep\.xlsx\|keep\.html\|notes-\(en\|zh\)\.\(xlsx\|html\)\|levels-\(en\|zh\)\.\(xlsx\|html\)\)$')
 [ -z "$leftover" ] || bad "left in the output directory: $leftover"
 [ -z "$(ls -A "$tmp/scratch")" ] || bad "scratch files left: $(ls -A "$tmp/scratch")"
 
