@@ -789,6 +789,25 @@ static void gen_indicators(dt_program *g, dt_buf *b)
                 else
                     dt_buf_printf(b, " in %d..%d", from, to);
             }
+            /* rows for every region of a level and the else row, each
+             * with and without years (the level of some region, so that
+             * it has one; a level and else each given once per year):
+             * a region's own rows beat its level's, which beat else's */
+            int lv = g->regions[below(r, (uint32_t)g->nregions)].level;
+            for (int shared = 0; shared < 4; shared++) {
+                if (!chance(r, shared < 2 ? 30 : 20))
+                    continue;
+                dt_buf_printf(b, ", %s = ", shared % 2 == 0 ? g->levels[lv] : "else");
+                if (ind->dim == DIM_BOOL)
+                    dt_buf_printf(b, "%s", chance(r, 50) ? "yes" : "no");
+                else
+                    literal(&c, b, ind->dim, false, false);
+                if (shared >= 2) {
+                    int from = between(r, g->baseline - 3, g->horizon + 1);
+                    int to = chance(r, 50) ? from : between(r, from, g->horizon + 3);
+                    dt_buf_printf(b, " in %d..%d", from, to);
+                }
+            }
             dt_buf_printf(b, " }");
         } else if (formula) {
             ind->column = -1;
