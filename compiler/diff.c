@@ -89,6 +89,7 @@ typedef struct vchange {
     int64_t newk, oldr;
     bool shared;            /* a level's row or the `else` row: region is the
                                level's name or "else" (newk, oldr -1) */
+    const struct sema_indicator *old; /* with shared: the old program's table */
 } vchange;
 
 /* A text of the new program that names places only the old one has. */
@@ -769,17 +770,43 @@ static const char *value_source(const sema_model *m, const sema_indicator *i, ui
     return from == IR_VAL_ELSE ? "else" : NULL;
 }
 
-/* Whether old region r and new region k take their value (every year, or
- * in year y) from the same shared row, a level's of one name or the
- * `else` row: a change of the row is listed once, as the row's
- * (shared_field), not region by region. */
+static int64_t shared_slot(const sema_model *m, const sema_indicator *i, const char *name);
+
+/* The value shared row `name` of indicator i (in model m) gives a region
+ * in year y (0: every year): its row with `in` that year, else its row
+ * without; NaN where the table has neither. */
+static double shared_in(const sema_model *m, const sema_indicator *i, const char *name, int y)
+{
+    int64_t slot = shared_slot(m, i, name);
+    if (slot < 0)
+        return NAN;
+    const ir_valshared *sh = i->values_shared;
+    const ir_yearrun *run = y && i->values_nyears ? ir_year_run(sh->run_start, sh->runs, (uint32_t)slot, y)
+                                                  : NULL;
+    if (run && !isnan(run->value))
+        return run->value;
+    return sh->values[slot];
+}
+
+/* Whether the change of old region r's value to new region k's (every
+ * year, or in year y) is that of a shared row, a level's or the `else`
+ * row, which shared_field lists once: both take it from the same row, or
+ * one takes it from a row the other table does not have while the other
+ * gives the region nothing. */
 static bool same_source(D *x, const sema_indicator *ia, int64_t r, const sema_indicator *ib, int64_t k, int y)
 {
     if (r < 0 || k < 0)
         return false;
     const char *sa = value_source(x->o->m, ia, (uint32_t)r, y);
     const char *sb = value_source(x->n->m, ib, (uint32_t)k, y);
-    return sa && sb && strcmp(sa, sb) == 0;
+    if (sa && sb)
+        return strcmp(sa, sb) == 0;
+    const char *note;
+    if (sb)
+        return isnan(year_value(ia, (uint32_t)r, y, &note)) && isnan(shared_in(x->o->m, ia, sb, y));
+    if (sa)
+        return isnan(year_value(ib, (uint32_t)k, y, &note)) && isnan(shared_in(x->n->m, ib, sa, y));
+    return false;
 }
 
 /* The value of region k in indicator i's values table as written,
@@ -1062,6 +1089,7 @@ static void shared_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             c->region = name;
             c->newk = c->oldr = -1;
             c->shared = true;
+            c->old = ia;
             ptrvec_push(x->a, &x->valchg[kb], c);
         }
     }
@@ -1897,13 +1925,13 @@ static void values_refs(D *x, const ast_expr *e, int depth, uint32_t *out, uint3
     }
 }
 
-/* Whether target tb (new) is judged on a region that takes its value of
- * indicator i from the shared row `name` (a level's name or "else") in
- * some year, or i has no such row now (its old one went). */
+/* Whether target tb (of model m) is judged on a region that takes its
+ * value of indicator i from the shared row `name` (a level's name or
+ * "else") in some year. */
 static bool shared_reaches(const sema_model *m, const sema_indicator *i, const sema_target *tb, const char *name)
 {
     if (shared_slot(m, i, name) < 0)
-        return true;
+        return false;
     uint32_t n = tb->scoped ? tb->nscope : m->nregions;
     for (uint32_t j = 0; j < n; j++) {
         uint32_t k = tb->scoped ? tb->scope[j] : j;
@@ -1939,7 +1967,8 @@ static void values_read(D *x, ditem *it, const sema_target *ta, const sema_targe
         uint32_t n = 0;
         for (size_t c = 0; c < ch->n; c++) {
             const vchange *v = ch->v[c];
-            bool row = (v->shared && shared_reaches(b, &b->inds[found[f]], tb, v->region)) ||
+            bool row = (v->shared && (shared_reaches(b, &b->inds[found[f]], tb, v->region) ||
+                                      shared_reaches(x->o->m, v->old, ta, v->region))) ||
                        (v->newk >= 0 && (!tb->scoped || in_sorted(tb->scope, tb->nscope, (uint32_t)v->newk))) ||
                        (v->oldr >= 0 && (!ta->scoped || in_sorted(ta->scope, ta->nscope, (uint32_t)v->oldr)));
             if (row)
