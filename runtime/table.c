@@ -1792,8 +1792,10 @@ static void marker_note(loader *L, FILE *err)
             snprintf(mark, sizeof mark, "%s", m);
             fprintf(err, T(L, LBL_L_MARK_FIRST), mark,
                     shown(L, L->marker_cols[0], strlen(L->marker_cols[0])));
-        } else
-            fprintf(err, "%s'%s'", T(L, i + 1 < L->nmarkers ? LBL_L_MARK_SEP : LBL_L_MARK_AND), m);
+        } else {
+            fputs(T(L, i + 1 < L->nmarkers ? LBL_L_MARK_SEP : LBL_L_MARK_AND), err);
+            fprintf(err, T(L, LBL_L_MARK_ITEM), m);
+        }
     }
     fputs(T(L, L->nmarkers == 1 ? LBL_L_MARK_BODY_ONE : LBL_L_MARK_BODY), err);
     for (size_t i = 0; i < L->nmarkers; i++)

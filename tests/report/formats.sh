@@ -143,10 +143,10 @@ grep -q '<text class="cut"[^>]*>… 60 more regions, in places 21 to 80 of this 
 [ "$(count '<svg class="key"')" = 1 ] || bad "the legend has $(count '<svg class="key"') keys, expected the province's"
 grep -q '100 regions, too many for a line each' "$tmp/out/many.html" || bad "the band chart does not say what it draws"
 "$planc" run "$tmp/many.plan" --data "$tmp/many.csv" --engine interp --lang zh -o "$tmp/out/many.html" &&
-    grep -q '另有 60 个地区（本排序第 21 至 80 位）未画出' "$tmp/out/many.html" &&
-    grep -q '100 个地区，不逐一画线' "$tmp/out/many.html" &&
-    grep -q '<h3>市级 · 100 个地区</h3>' "$tmp/out/many.html" &&
-    grep -q '本层级有 60 个地区未画出：各地区各目标的状态见评估结果文件和工作簿的“明细”表' "$tmp/out/many.html" || bad "--lang zh: the cut and the bands are not in Chinese"
+    grep -q '另有60个地区（本排序第21至80位）未画出' "$tmp/out/many.html" &&
+    grep -q '100个地区，不逐一画线' "$tmp/out/many.html" &&
+    grep -q '<h3>市级 · 100个地区</h3>' "$tmp/out/many.html" &&
+    grep -q '本层级有60个地区未画出：各地区各目标的状态见评估结果文件和工作簿的“明细”表' "$tmp/out/many.html" || bad "--lang zh: the cut and the bands are not in Chinese"
 
 # Atomic: a run that fails (the data is missing) keeps the old file.
 for f in xlsx html; do
