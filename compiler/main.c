@@ -1170,7 +1170,7 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
  * could meet, and which would otherwise be scored as 0.957% without a
  * word.  Once per column, at the first such target; a column that also
  * holds a number above 1 (a share of 0.5% beside 95%) is left alone. */
-static void warn_fractions(compilation *c, const rt_table *t)
+static void warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
 {
     const ir_program *p = c->ir;
     size_t n = rt_table_nrows(t);
@@ -1213,13 +1213,19 @@ static void warn_fractions(compilation *c, const rt_table *t)
         report_format_number(v[top], big);
         report_format_number(goal, want);
         span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
-        diag_warning(&c->diag, sp,
-                     "column '%s' (indicator %s, in %%) holds only numbers from 0 to 1 (the largest %s, at "
-                     "line %u of %s), but %s '%s' asks for %s %s%%: no row can meet it",
-                     col->name, col->indicator, big, rt_table_line(t, (size_t)top), rt_table_path(t),
-                     tg->redline ? "red line" : "target", tg->name, strict ? "more than" : "at least", want);
-        diag_hint(&c->diag, "if the column holds fractions (0.957 for 95.7%%), read it as such: "
-                            "'column \"%s\" in 1' on indicator %s", col->name, col->indicator);
+        diag_warning(&c->diag, sp, lbl_get(lang, LBL_W_FRACTIONS), col->name, col->indicator, big,
+                     rt_table_line(t, (size_t)top), rt_table_path(t),
+                     lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name,
+                     lbl_get(lang, strict ? LBL_W_MORE_THAN : LBL_W_AT_LEAST), want);
+        size_t rlen = strlen(col->name) + sizeof "'column \"\" in 1'";
+        char *rule = malloc(rlen); /* the rules text, as typed */
+        if (!rule) {
+            fputs("planc: internal error: out of memory\n", stderr);
+            exit(EXIT_INTERNAL);
+        }
+        snprintf(rule, rlen, "'column \"%s\" in 1'", col->name);
+        diag_hint(&c->diag, lbl_get(lang, LBL_W_FRACTIONS_HINT), rule, col->indicator);
+        free(rule);
     }
 }
 
@@ -1234,7 +1240,7 @@ static void warn_fractions(compilation *c, const rt_table *t)
  * leaves no trace in the results but a column of not_applicable, and a
  * veto it should fire is silently absent.  After UNJUDGED_SHOWN of them,
  * one warning names the rest.  The exit code is not changed. */
-static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged)
+static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged, lbl_lang lang)
 {
     const ir_program *p = c->ir;
     if (rt_table_nrows(t) == 0)
@@ -1249,23 +1255,31 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged)
             continue;
         }
         shown++;
-        char *why = report_unjudged_reason(p, t, tg);
+        char *why = report_unjudged_reason(p, t, tg, lang);
         span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
-        diag_warning(&c->diag, sp, "%s '%s' is not_applicable on every row of the data: %s",
-                     tg->redline ? "red line" : "target", tg->name, why);
+        diag_warning(&c->diag, sp, lbl_get(lang, LBL_W_UNJUDGED),
+                     lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name, why);
         free(why);
     }
     if (!more)
         return;
-    fprintf(stderr, "%s: warning: %u more target%s %s not_applicable on every row of the data:",
-            rt_table_path(t), more, more == 1 ? "" : "s", more == 1 ? "is" : "are");
-    const char *sep = " ";
+    /* one line, its names joined (and escaped, as every message is) */
+    size_t cap = 1;
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        cap += strlen(p->targets[i].name) + strlen(lbl_get(lang, LBL_U_NAME_SEP));
+    char *names = malloc(cap), *o = names;
+    if (!names) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    *o = '\0';
     for (uint32_t i = 0, k = 0; i < p->ntargets; i++)
-        if (!judged[i] && k++ >= UNJUDGED_SHOWN) {
-            fprintf(stderr, "%s%s", sep, p->targets[i].name);
-            sep = ", ";
-        }
-    fputc('\n', stderr);
+        if (!judged[i] && k++ >= UNJUDGED_SHOWN)
+            o += sprintf(o, "%s%s", o == names ? "" : lbl_get(lang, LBL_U_NAME_SEP), p->targets[i].name);
+    csv_message(stderr, lbl_get(lang, more == 1 ? LBL_W_UNJUDGED_MORE_ONE : LBL_W_UNJUDGED_MORE),
+                rt_table_path(t), more);
+    csv_message(stderr, "%s\n", names);
+    free(names);
 }
 
 /* Orders ungraded rows by region, then year. */
@@ -1787,8 +1801,8 @@ static int cmd_run(int argc, char **argv)
     }
     progress_set_total(pg, rt_table_nrows(table));
     if (rt_table_nrows(table) == 0)
-        fprintf(stderr, "%s: warning: no rows to score\n", data);
-    warn_fractions(&c, table);
+        csv_message(stderr, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), data);
+    warn_fractions(&c, table, dopt.load.lang);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
     const exec_engine *scorer = jit ? jit_exec_engine(jit) : interp_engine();
@@ -1831,7 +1845,7 @@ static int cmd_run(int argc, char **argv)
         t_report = now_ms() - t_report + rtt.check;
     }
     if (rc == EXIT_OK) {
-        warn_unjudged(&c, table, judged);
+        warn_unjudged(&c, table, judged, dopt.load.lang);
         warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
     }
     free(judged);

@@ -160,6 +160,25 @@ typedef enum lbl_id {
      * rows (report_ungraded_text, main.c warn_ungraded) */
     LBL_U_UNGRADED_ONE, LBL_U_UNGRADED, LBL_U_YEAR_SEP, LBL_U_NAME_SEP, LBL_U_MORE_ONE, LBL_U_MORE, LBL_U_HINT_ONE,
     LBL_U_HINT, LBL_U_HINT_SCOPE,
+    /* the loader's warnings and their notes (table.c): a column twice in the
+     * header (the ', ...' of more fields), a column absent under
+     * --allow-missing-columns (with and without an indicator), the count of
+     * the rest, the note on several missing columns, rows of undeclared or
+     * dropped regions skipped (one, more) */
+    LBL_L_DUP_COLUMN, LBL_L_DUP_MORE, LBL_L_ABSENT_IND, LBL_L_ABSENT, LBL_L_ABSENT_MORE,
+    LBL_L_MISSING_COLUMNS, LBL_L_DATA_YEAR, LBL_L_DROPPED_NOTE, LBL_L_SKIPPED_ONE, LBL_L_SKIPPED,
+    LBL_L_SKIPPED_DROPPED_ONE, LBL_L_SKIPPED_DROPPED,
+    /* planc run's warnings on the data as a whole (main.c, report.c): no
+     * rows; a column of fractions for a target in %; a target or red line
+     * not_applicable on every row (LBL_W_UNJUDGED with the kind and the
+     * reason, report_unjudged_reason: whom it covers, then why), and the
+     * count of the rest */
+    LBL_W_NO_ROWS, LBL_W_TARGET, LBL_W_REDLINE, LBL_W_FRACTIONS, LBL_W_MORE_THAN, LBL_W_AT_LEAST,
+    LBL_W_FRACTIONS_HINT, LBL_W_UNJUDGED, LBL_W_UNJUDGED_MORE_ONE, LBL_W_UNJUDGED_MORE,
+    LBL_W_COVERS, LBL_W_EVERY_REGION, LBL_W_SCOPE_MORE, LBL_W_NO_ROW_ONE, LBL_W_NO_ROW,
+    LBL_W_NO_OWN_ONE, LBL_W_NO_OWN, LBL_W_BEFORE, LBL_W_BEFORE_OWN, LBL_W_END_TREND,
+    LBL_W_END_TREND_OWN, LBL_W_END_GOAL, LBL_W_END_GOAL_OWN, LBL_W_A_PEAK, LBL_W_A_DEADLINE,
+    LBL_W_NONE_JUDGED_ONE, LBL_W_NONE_JUDGED,
     LBL_COUNT
 } lbl_id;
 

@@ -8,6 +8,7 @@
 #include "report.h"
 
 #include <float.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdint.h>
@@ -43,6 +44,22 @@ static void sb_add(strbuf *b, const char *text)
     }
     memcpy(b->s + b->len, text, n + 1);
     b->len += n;
+}
+
+/* Text formatted from fmt (a label with its arguments), malloc'd. */
+static char *sb_printf(const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *out = rt_xmalloc(n > 0 ? (size_t)n + 1 : 1, 1);
+    out[0] = '\0';
+    if (n > 0)
+        vsnprintf(out, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return out;
 }
 
 /* Empties b (keeping its storage). */
@@ -925,20 +942,20 @@ void report_csv_stream_ungraded(const report_csv_stream *s, report_ungraded *u)
 
 /* Appends the names of tg's regions to b: all of them up to 8, else the
  * first 8 and how many more; "every region" when unscoped. */
-static void scope_names(const ir_program *p, const ir_target *tg, strbuf *b)
+static void scope_names(const ir_program *p, const ir_target *tg, lbl_lang lang, strbuf *b)
 {
     if (!tg->scoped) {
-        sb_add(b, "every region");
+        sb_add(b, lbl_get(lang, LBL_W_EVERY_REGION));
         return;
     }
     for (uint32_t i = 0; i < tg->nscope && i < 8; i++) {
         if (i)
-            sb_add(b, ", ");
+            sb_add(b, lbl_get(lang, LBL_U_NAME_SEP));
         sb_add(b, p->regions[tg->scope[i]].name);
     }
     if (tg->nscope > 8) {
-        char more[48];
-        snprintf(more, sizeof more, " and %u more", tg->nscope - 8);
+        char more[64];
+        snprintf(more, sizeof more, lbl_get(lang, LBL_W_SCOPE_MORE), tg->nscope - 8);
         sb_add(b, more);
     }
 }
@@ -1024,7 +1041,7 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
     return out;
 }
 
-char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg)
+char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg, lbl_lang lang)
 {
     /* the rows of the regions the target covers: how many, how many of them
      * read from the data (not added for share targets), and their last year */
@@ -1044,33 +1061,26 @@ char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_ta
     bool many = !tg->scoped || tg->nscope > 1;
     /* the year the target is judged from: its own baseline, else the plan's */
     int y0 = tg->y0 ? tg->y0 : p->baseline;
-    const char *whose = tg->y0 && tg->y0 != p->baseline ? "its " : "the ";
+    bool its = tg->y0 && tg->y0 != p->baseline;
     strbuf b = {0};
-    sb_add(&b, "it covers ");
-    scope_names(p, tg, &b);
-    char text[160];
-    if (covered == 0) {
-        sb_add(&b, many ? ", which have no row in " : ", which has no row in ");
-        sb_add(&b, rt_table_path(t));
-    } else if (own == 0 && !reads_below(p, tg->value) && !reads_below(p, tg->goal)) {
-        sb_add(&b, many ? ", which have no row of their own in " : ", which has no row of its own in ");
-        sb_add(&b, rt_table_path(t));
-        sb_add(&b, " (planc adds rows for share targets only)");
-    } else if (last < y0) {
-        /* a share target's rows may all be added ones */
-        snprintf(text, sizeof text, ", whose rows are all before %sbaseline year %d", whose, y0);
-        sb_add(&b, text);
-    } else if (trend && last <= y0) {
-        snprintf(text, sizeof text, ", whose rows end in %sbaseline year %d (a trend is judged "
-                 "from the year after it)", whose, y0);
-        sb_add(&b, text);
-    } else if (last <= y0 && ir_first_judged_year(tg) > y0) {
-        snprintf(text, sizeof text, ", whose rows end in %sbaseline year %d (%s is judged "
-                 "from the year after it)", whose, y0,
-                 strcmp(tg->kind, "peaks") == 0 ? "a peak" : "a goal with a deadline");
-        sb_add(&b, text);
-    } else {
-        sb_add(&b, many ? ", and none of their rows is judged" : ", and none of its rows is judged");
-    }
+    sb_add(&b, lbl_get(lang, LBL_W_COVERS));
+    scope_names(p, tg, lang, &b);
+    const char *path = rt_table_path(t);
+    char *text = NULL;
+    if (covered == 0)
+        text = sb_printf(lbl_get(lang, many ? LBL_W_NO_ROW : LBL_W_NO_ROW_ONE), path);
+    else if (own == 0 && !reads_below(p, tg->value) && !reads_below(p, tg->goal))
+        text = sb_printf(lbl_get(lang, many ? LBL_W_NO_OWN : LBL_W_NO_OWN_ONE), path);
+    else if (last < y0) /* a share target's rows may all be added ones */
+        text = sb_printf(lbl_get(lang, its ? LBL_W_BEFORE_OWN : LBL_W_BEFORE), y0);
+    else if (trend && last <= y0)
+        text = sb_printf(lbl_get(lang, its ? LBL_W_END_TREND_OWN : LBL_W_END_TREND), y0);
+    else if (last <= y0 && ir_first_judged_year(tg) > y0)
+        text = sb_printf(lbl_get(lang, its ? LBL_W_END_GOAL_OWN : LBL_W_END_GOAL), y0,
+                         lbl_get(lang, strcmp(tg->kind, "peaks") == 0 ? LBL_W_A_PEAK : LBL_W_A_DEADLINE));
+    else
+        text = sb_printf("%s", lbl_get(lang, many ? LBL_W_NONE_JUDGED : LBL_W_NONE_JUDGED_ONE));
+    sb_add(&b, text);
+    free(text);
     return b.s;
 }

@@ -141,10 +141,10 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
                            size_t n, lbl_lang lang, bool *unscoped);
 
 /* Why target tg is not_applicable on every row of t (docs/LANGUAGE.md §9
- * rule 1), as a clause for a warning: "it covers 某省, which has no row
- * in data.csv", "it covers 丙, whose rows are all before the baseline
- * year 2020", ...  malloc'd. */
-char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg);
+ * rule 1), as a clause for a warning in lang: "it covers 某省, which has
+ * no row in data.csv", "it covers 丙, whose rows are all before the
+ * baseline year 2020", ... (LBL_W_*).  malloc'd. */
+char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg, lbl_lang lang);
 
 /* What produced a report, for a reader of the report alone (an auditor
  * reproducing a number): the rules and the data as the command line named

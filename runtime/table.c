@@ -1392,10 +1392,8 @@ static long find_field(loader *L, const char *want, unsigned line)
         n++;
     if (n > 1 && !L->stopped && !L->warned[L->by_name[at].field]) {
         L->warned[L->by_name[at].field] = true;
-        csv_message(L->err, "%s:%u: warning: column '%s' appears %zu times in the header (fields %zu and "
-                "%zu%s); reading the first; the rules can name the next '%s.1'\n",
-                L->name, line, want, n, L->by_name[at].field + 1, L->by_name[at + 1].field + 1,
-                n > 2 ? ", ..." : "", want);
+        csv_message(L->err, T(L, LBL_L_DUP_COLUMN), L->name, line, want, n, L->by_name[at].field + 1,
+                    L->by_name[at + 1].field + 1, n > 2 ? T(L, LBL_L_DUP_MORE) : "", want);
     }
     if (n > 0)
         return (long)L->by_name[at].field;
@@ -1509,10 +1507,12 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             /* one warning a column up to ABSENT_SHOWN, then one line for
              * the rest (a plan's rules on another plan's data may lack
              * dozens: the page, the workbook and the JSON list them all) */
-            if (!L->stopped && !L->opts.quiet_missing_columns && nabsent++ < ABSENT_SHOWN)
-                csv_message(L->err, "%s:%u: warning: column '%s'%s%s%s is not in the header: its cells "
-                        "are missing\n", L->name, rec.line, want, ind ? " (indicator " : "",
-                        ind ? ind : "", ind ? ")" : "");
+            if (!L->stopped && !L->opts.quiet_missing_columns && nabsent++ < ABSENT_SHOWN) {
+                if (ind)
+                    csv_message(L->err, T(L, LBL_L_ABSENT_IND), L->name, rec.line, want, ind);
+                else
+                    csv_message(L->err, T(L, LBL_L_ABSENT), L->name, rec.line, want);
+            }
             continue;
         }
         ok = false;
@@ -1525,8 +1525,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         else if (k == 1 && L->region_field >= 0 && similar_field(L, want) < 0) {
             data_error(L, rec.line, T(L, LBL_L_NO_COL_YEAR), want);
             if (!L->stopped) /* a header with the region column but no year */
-                csv_message(L->err, "%s:%u: note: for one year's data without a year column, give the year: "
-                        "--data-year YEAR\n", L->name, rec.line);
+                csv_message(L->err, T(L, LBL_L_DATA_YEAR), L->name, rec.line);
             continue;
         } else if (k == 1)
             data_error(L, rec.line, T(L, LBL_L_NO_COL_YEAR), want);
@@ -1548,17 +1547,11 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             csv_message(L->err, T(L, LBL_L_SIMILAR), L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }
     if (nabsent > ABSENT_SHOWN)
-        csv_message(L->err, "%s:%u: warning: %zu more columns the rules read are not in the header: their "
-                    "cells are missing too (the workbook's missing_columns sheet, the page's header and "
-                    "the JSON's source.absent_columns list every one)\n",
-                    L->name, rec.line, nabsent - ABSENT_SHOWN);
+        csv_message(L->err, T(L, LBL_L_ABSENT_MORE), L->name, rec.line, nabsent - ABSENT_SHOWN);
     if (nmissing >= 2 && !keys_missing)
         /* a file for another plan, or from another year's survey: say how
          * many, even past the error limit, and the ways on */
-        csv_message(L->err, "%s:%u: note: %zu columns the rules read are not in the header; "
-                "--allow-missing-columns reads them as missing cells, and an adaptation can drop the "
-                "indicators it has no data for ('drop indicator')\n",
-                L->name, rec.line, nmissing);
+        csv_message(L->err, T(L, LBL_L_MISSING_COLUMNS), L->name, rec.line, nmissing);
     if (ok && wide)
         collect_years(L);
     if (ok) {
@@ -3292,8 +3285,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     }
     /* rows of regions the rules dropped: the data may be the base's own */
     if (L.dropped_noted && L.nerrors && !L.opts.test_rows)
-        csv_message(err, "note: rows of regions the rules dropped are errors; --skip-unknown-regions "
-                     "skips them\n");
+        csv_message(err, "%s", T(&L, LBL_L_DROPPED_NOTE));
     free(L.first_unknown);
     for (size_t i = 0; i < L.nmarkers; i++) {
         free(L.markers[i]);
@@ -3301,14 +3293,12 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     }
     free(msgs);
     if (L.skipped && !L.nerrors)
-        csv_message(err, "%s: warning: skipped %zu row%s of regions the rules do not declare "
-                     "(the first at line %u: '%s')\n",
-                name, L.skipped, L.skipped == 1 ? "" : "s", L.first_skipped,
-                shown(&L, L.first_region, strlen(L.first_region)));
+        csv_message(err, T(&L, L.skipped == 1 ? LBL_L_SKIPPED_ONE : LBL_L_SKIPPED), name, L.skipped,
+                    L.first_skipped, shown(&L, L.first_region, strlen(L.first_region)));
     if (L.skipped_dropped && !L.nerrors)
-        csv_message(err, "note: %zu of them name%s a region the rules dropped (such as '%s', dropped at %s)\n",
-                L.skipped_dropped, L.skipped_dropped == 1 ? "s" : "",
-                shown(&L, L.first_dropped, strlen(L.first_dropped)), L.first_dropped_at);
+        csv_message(err, T(&L, L.skipped_dropped == 1 ? LBL_L_SKIPPED_DROPPED_ONE : LBL_L_SKIPPED_DROPPED),
+                    L.skipped_dropped, shown(&L, L.first_dropped, strlen(L.first_dropped)),
+                    L.first_dropped_at);
     free(L.first_region);
     free(L.first_dropped);
     if (L.nnotes && !L.nerrors) {
