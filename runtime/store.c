@@ -1275,16 +1275,78 @@ static int only_years(store *s, long long other, const only_year *years, size_t 
     return rc;
 }
 
-/* Writes the rows of one run that the other lacks (at most 20 listed,
- * after a line per year when there are more);
- * returns how many there are, or -1 on an error.  With `ids` (`regions`),
- * run a's target ids (regions) are named in run b as planc_idmap
- * (planc_regionmap) says (`reverse`: a is the second run of the
- * comparison, b the first). */
+/* The most rows only_in lists one by one, and the most regions it names
+ * in a whole year's line. */
+#define ONLY_ROWS_LISTED 20
+#define ONLY_NAMES 5
+/* The most regions the other run lacks whole that only_in gives a line
+ * each; the others are counted. */
+#define ONLY_REGIONS_LISTED 20
+
+/* A year of one run in which the other has no row at all: its rows, its
+ * regions, and the first ONLY_NAMES of their names (escaped). */
+typedef struct whole_year {
+    int year;
+    long long rows, regions;
+    char *names;
+} whole_year;
+
+/* A region of one run of which the other has no row (in the years both
+ * have): its rows and their years, as runs ("2021–2024, 2026"). */
+typedef struct whole_region {
+    char *name;     /* escaped */
+    long long rows;
+    char *years;
+    int first, last; /* the run of years being read */
+} whole_region;
+
+/* Appends the run of years first..last to *years in lang ("2021–2024",
+ * "2026"; "2021–2024年" in Chinese), after a comma when it is not the
+ * first. */
+static void add_years(char **years, int first, int last, lbl_lang lang)
+{
+    char run[64];
+    if (first == last)
+        snprintf(run, sizeof run, lbl_get(lang, LBL_YEAR), first);
+    else
+        snprintf(run, sizeof run, lbl_get(lang, LBL_C_SPAN), first, last);
+    const char *sep = *years ? lbl_get(lang, LBL_U_NAME_SEP) : "";
+    size_t had = *years ? strlen(*years) : 0;
+    *years = rt_xrealloc(*years, had + strlen(sep) + strlen(run) + 1, 1);
+    strcpy(*years + had, sep);
+    strcat(*years, run);
+}
+
+/* Appends name to a whole year's names (up to ONLY_NAMES, then ", …",
+ * 等 in Chinese). */
+static void add_name(whole_year *w, const char *name, lbl_lang lang)
+{
+    if (w->regions > ONLY_NAMES + 1)
+        return;
+    bool more = w->regions > ONLY_NAMES;
+    const char *sep = more || !w->names ? "" : lbl_get(lang, LBL_U_NAME_SEP);
+    const char *what = more ? lbl_get(lang, LBL_C_NAMES_MORE) : name;
+    size_t had = w->names ? strlen(w->names) : 0;
+    w->names = rt_xrealloc(w->names, had + strlen(sep) + strlen(what) + 1, 1);
+    strcpy(w->names + had, sep);
+    strcat(w->names, what);
+}
+
+/* Writes the rows of one run that the other lacks; returns how many there
+ * are, or -1 on an error.  A year of run a in which run b has no row at
+ * all is one line (its rows, its regions and their first names: a year
+ * added to the data), so is a region of which run b has no row in the
+ * years both have (its rows and their years: a region the data gained or
+ * lost); of the other rows, a line per year when there are more than
+ * ONLY_ROWS_LISTED, then the first ONLY_ROWS_LISTED one by one.  The
+ * count in the heading is every such row; the database keeps them all.
+ * With `ids` (`regions`), run a's target ids (regions) are named in run b
+ * as planc_idmap (planc_regionmap) says (`reverse`: a is the second run of
+ * the comparison, b the first). */
 static long long only_in(store *s, long long a, long long b, bool ids, bool regions, bool reverse,
                          lbl_lang lang, FILE *out, FILE *err)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st, *has_year = NULL, *has_region = NULL;
     char sql[2048];
     const char *idx = key_index(s);
     /* a row of the second run is matched by a row of the first named so */
@@ -1303,30 +1365,106 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
              "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND %s AND y.year = x.year "
              "AND y.kind = x.kind AND %s) ORDER BY x.seq",
              idx, region, id);
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    bool ok = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK;
+    /* whether run b has a row of a year, of a region (named as in run b) */
+    ok = ok && sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM results WHERE run = ?1 AND year = ?2)",
+                                  -1, &has_year, NULL) == SQLITE_OK;
+    snprintf(sql, sizeof sql,
+             "SELECT EXISTS (SELECT 1 FROM results y WHERE y.run = ?1 AND %s) FROM (SELECT ?2 AS region) x",
+             region);
+    ok = ok && sqlite3_prepare_v2(s->db, sql, -1, &has_region, NULL) == SQLITE_OK;
+    if (!ok) {
+        sqlite3_finalize(st);
+        sqlite3_finalize(has_year);
+        sqlite3_finalize(has_region);
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
     sqlite3_bind_int64(st, 1, a);
     sqlite3_bind_int64(st, 2, b);
-    long long n = 0;
+    sqlite3_bind_int64(has_year, 1, b);
+    sqlite3_bind_int64(has_region, 1, b);
+    long long n = 0, rest = 0;
     int rc;
     char *text = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&text, &len);
-    only_year *years = NULL;
+    only_year *years = NULL;            /* the other rows by year */
     size_t nyears = 0;
+    whole_year *wy = NULL;              /* the years run b lacks */
+    size_t nwy = 0;
+    whole_region *wr = NULL;            /* the regions run b lacks */
+    size_t nwr = 0;
     char *last_region = NULL;
     int last_year = 0;
+    bool region_in_b = true, year_in_b = true;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n < 20) {
+        n++;
+        /* rows come region by region, a region's years ascending, so a
+         * (region, year) pair's rows are consecutive */
+        int year = sqlite3_column_int(st, 1);
+        const char *name = col_text(st, 0);
+        bool new_region = !last_region || strcmp(name, last_region) != 0;
+        bool new_pair = new_region || year != last_year;
+        if (new_region) {
+            sqlite3_reset(has_region);
+            sqlite3_bind_text(has_region, 2, name, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(has_region) != SQLITE_ROW) {
+                rc = SQLITE_ERROR;
+                break;
+            }
+            region_in_b = sqlite3_column_int(has_region, 0) != 0;
+            free(last_region);
+            last_region = rt_xstrdup(name);
+        }
+        if (new_pair) {
+            sqlite3_reset(has_year);
+            sqlite3_bind_int(has_year, 2, year);
+            if (sqlite3_step(has_year) != SQLITE_ROW) {
+                rc = SQLITE_ERROR;
+                break;
+            }
+            year_in_b = sqlite3_column_int(has_year, 0) != 0;
+            last_year = year;
+        }
+        if (!year_in_b) {
+            /* a year run b has no row in */
+            size_t y = 0;
+            while (y < nwy && wy[y].year != year)
+                y++;
+            if (y == nwy) {
+                wy = rt_xrealloc(wy, nwy + 1, sizeof *wy);
+                wy[nwy++] = (whole_year){.year = year};
+            }
+            wy[y].rows++;
+            if (new_pair) {
+                wy[y].regions++;
+                add_name(&wy[y], shown(s, name), lang);
+            }
+            continue;
+        }
+        if (!region_in_b) {
+            /* a region run b has no row of (in the years both have) */
+            if (new_region || nwr == 0 || strcmp(wr[nwr - 1].name, shown(s, name)) != 0) {
+                wr = rt_xrealloc(wr, nwr + 1, sizeof *wr);
+                wr[nwr++] = (whole_region){.name = rt_xstrdup(shown(s, name)), .first = year,
+                                           .last = year};
+            }
+            whole_region *w = &wr[nwr - 1];
+            if (year > w->last + 1) {
+                add_years(&w->years, w->first, w->last, lang);
+                w->first = year;
+            }
+            w->last = year;
+            w->rows++;
+            continue;
+        }
+        if (rest < ONLY_ROWS_LISTED) {
             row_label(s, buf, lang, st, -1);
             fputc('\n', buf);
         }
-        n++;
-        /* the rows by year, and the (region, year) pairs among them: a
-         * pair's rows are consecutive in the results' order */
-        int year = sqlite3_column_int(st, 1);
+        rest++;
+        /* the other rows by year, and the (region, year) pairs among them */
         size_t y = 0;
         while (y < nyears && years[y].year != year)
             y++;
@@ -1335,28 +1473,45 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
             years[nyears++] = (only_year){.year = year};
         }
         years[y].rows++;
-        const char *region = col_text(st, 0);
-        if (!last_region || year != last_year || strcmp(region, last_region) != 0) {
+        if (new_pair)
             years[y].regions++;
-            free(last_region);
-            last_region = rt_xstrdup(region);
-            last_year = year;
-        }
     }
     free(last_region);
     sqlite3_finalize(st);
+    sqlite3_finalize(has_year);
+    sqlite3_finalize(has_region);
     fclose(buf);
-    if (rc != SQLITE_DONE || (n > 20 && only_years(s, b, years, nyears, lang, &text) != 0)) {
-        free(years);
-        free(text);
+    if (rc != SQLITE_DONE || (rest > ONLY_ROWS_LISTED && only_years(s, b, years, nyears, lang, &text) != 0)) {
         db_error(s, "cannot compare the runs", err);
-        return -1;
+        n = -1;
+    } else {
+        fprintf(out, lbl_get(lang, n == 1 ? LBL_C_ONLY_IN_ROW : LBL_C_ONLY_IN_ROWS), a, n);
+        for (size_t y = 0; y < nwy && y < ONLY_YEARS_LISTED; y++)
+            fprintf(out, lbl_get(lang, wy[y].rows == 1 ? LBL_C_WHOLE_YEAR_ROW
+                                       : wy[y].regions == 1 ? LBL_C_WHOLE_YEAR1 : LBL_C_WHOLE_YEAR),
+                    wy[y].year, wy[y].rows, wy[y].regions, wy[y].names, b);
+        if (nwy > ONLY_YEARS_LISTED)
+            fprintf(out, lbl_get(lang, LBL_C_YEARS_MORE), (long long)(nwy - ONLY_YEARS_LISTED));
+        for (size_t r = 0; r < nwr && r < ONLY_REGIONS_LISTED; r++) {
+            add_years(&wr[r].years, wr[r].first, wr[r].last, lang);
+            fprintf(out, lbl_get(lang, wr[r].rows == 1 ? LBL_C_WHOLE_REGION_ROW : LBL_C_WHOLE_REGION),
+                    wr[r].name, wr[r].rows, wr[r].years, b);
+        }
+        if (nwr > ONLY_REGIONS_LISTED)
+            fprintf(out, lbl_get(lang, LBL_C_REGIONS_MORE), (long long)(nwr - ONLY_REGIONS_LISTED), b);
+        fputs(text ? text : "", out);
+        if (rest > ONLY_ROWS_LISTED)
+            fprintf(out, lbl_get(lang, LBL_C_MORE), rest - ONLY_ROWS_LISTED);
     }
+    for (size_t y = 0; y < nwy; y++)
+        free(wy[y].names);
+    for (size_t r = 0; r < nwr; r++) {
+        free(wr[r].name);
+        free(wr[r].years);
+    }
+    free(wy);
+    free(wr);
     free(years);
-    fprintf(out, lbl_get(lang, n == 1 ? LBL_C_ONLY_IN_ROW : LBL_C_ONLY_IN_ROWS), a, n);
-    fputs(text ? text : "", out);
-    if (n > 20)
-        fprintf(out, lbl_get(lang, LBL_C_MORE), n - 20);
     free(text);
     return n;
 }

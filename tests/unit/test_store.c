@@ -491,7 +491,8 @@ START_TEST(control_characters_shown_escaped)
     ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
     out = pf_cap_text(&c);
     ck_assert_msg(strstr(out, "(aaaa d.csv\\n3     2099-01-01T00:00:00Z forged → bbbb data.csv)"), "%s", out);
-    ck_assert_msg(strstr(out, "  甲\\x1B[2J 2025 total\n"), "%s", out);
+    /* (the region run 1 has no row of is one line, its name escaped) */
+    ck_assert_msg(strstr(out, "  甲\\x1B[2J: 4 rows in 2025, none in run 1\n"), "%s", out);
     ck_assert_ptr_null(strchr(out, 27));
     ck_assert_ptr_null(strchr(out, 7));
     pf_cap_free(&c);

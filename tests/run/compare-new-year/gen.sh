@@ -1,9 +1,9 @@
 # h.db: two runs of the quickstart (its files copied, so that the paths
 # the history records are the same wherever the case runs); the first
 # without the year 2025, the second with it: a data revision that adds a
-# year.  compare lists the first 20 of the new year's rows, which are one
-# region's items, so a line per year says how many rows of how many
-# regions it has, and that run 1 has no row of that year.
+# year.  compare says it in one line: how many rows of how many regions,
+# the first regions' names, and that run 1 has no row of that year (not
+# the first 20 of its rows, which would be one region's items).
 export SOURCE_DATE_EPOCH=1735689600
 q=$CASE/../../../examples/quickstart
 cp "$q/rules.plan" "$q/data.csv" .
