@@ -485,27 +485,35 @@ static const char *deadlines(D *x, const sema_target *t)
     return join(x, v, t->nms, ", ");
 }
 
-/* What a target is, in one line: "近岸海域水质优良比例 >= 92% by 2027". */
-static const char *condition(D *x, const diff_side *s, const sema_target *t)
+/* What a target is, in one line, in lang: "近岸海域水质优良比例 >= 92% by
+ * 2027" as the rules write it (English: the JSON's and the English
+ * report's), "近岸海域水质优良比例 >= 92%，到2027年" in Chinese, with the
+ * words explain's Chinese target lines use (labels.h: LBL_BY_YEAR,
+ * LBL_TOLERANCE, LBL_FALLS_EVERY_YEAR, LBL_PEAKS_BY, lbl_kind ...).  The
+ * measured expression and a goal read from the data are rules text in
+ * either language. */
+static const char *condition(D *x, const diff_side *s, const sema_target *t, lbl_lang lang)
 {
     const char *m = expr_src(x, s, t->measured);
     switch (t->tk) {
-    case TG_FALLS: return arena_printf(x->a, "%s falls every year", m);
-    case TG_RISES: return arena_printf(x->a, "%s rises every year", m);
+    case TG_FALLS: return arena_printf(x->a, "%s %s", m, lbl_get(lang, LBL_FALLS_EVERY_YEAR));
+    case TG_RISES: return arena_printf(x->a, "%s %s", m, lbl_get(lang, LBL_RISES_EVERY_YEAR));
     case TG_PEAKS: {
-        const char *r = arena_printf(x->a, "%s peaks", m);
-        if (t->peak_by)
-            r = arena_printf(x->a, "%s by %d", r, t->peak_by);
+        const char *r = t->peak_by ? arena_printf(x->a, lbl_get(lang, LBL_PEAKS_BY), t->peak_by)
+                                   : lbl_get(lang, LBL_PEAKS);
+        r = arena_printf(x->a, "%s %s", m, r);
         if (t->tolerance > 0)
-            r = arena_printf(x->a, "%s tolerance %s%%", r, num(x, t->tolerance * 100));
+            r = arena_printf(x->a, "%s%s", r, arena_printf(x->a, lbl_get(lang, LBL_TOLERANCE),
+                                                           arena_printf(x->a, "%s%%", num(x, t->tolerance * 100))));
         return r;
     }
     case TG_COMPLETE: {
-        const char *r = arena_printf(x->a, "complete %s", m);
+        const char *r = arena_printf(x->a, lbl_get(lang, LBL_D_COMPLETE), m);
         if (t->nms && !isnan(t->ms[0].tolerance))
-            r = arena_printf(x->a, "%s tolerance %s", r, quantity(x, t->ms[0].tolerance, t->unit, t->type));
+            r = arena_printf(x->a, "%s%s", r, arena_printf(x->a, lbl_get(lang, LBL_TOLERANCE),
+                                                           quantity(x, t->ms[0].tolerance, t->unit, t->type)));
         if (t->nms && t->ms[0].deadline)
-            r = arena_printf(x->a, "%s by %d", r, t->ms[0].deadline);
+            r = arena_printf(x->a, "%s%s", r, arena_printf(x->a, lbl_get(lang, LBL_BY_YEAR), t->ms[0].deadline));
         return r;
     }
     default: {
@@ -513,17 +521,20 @@ static const char *condition(D *x, const diff_side *s, const sema_target *t)
         const char **v = arena_alloc(x->a, (t->nms + 1) * sizeof *v);
         for (uint32_t k = 0; k < t->nms; k++) {
             const sema_milestone *ms = &t->ms[k];
+            /* a yes/no goal in lang's words (是), as explain writes it */
             v[k] = arena_printf(x->a, "%s %s", ast_opname(ms->op),
                                 ms->goal_expr ? expr_src(x, s, ms->goal_expr)
-                                              : quantity(x, ms->goal, t->unit, t->type));
+                                              : lbl_word(lang, quantity(x, ms->goal, t->unit, t->type)));
             if (!isnan(ms->tolerance))
-                v[k] = arena_printf(x->a, "%s tolerance %s", v[k], quantity(x, ms->tolerance, t->unit, t->type));
+                v[k] = arena_printf(x->a, "%s%s", v[k], arena_printf(x->a, lbl_get(lang, LBL_TOLERANCE),
+                                                                     quantity(x, ms->tolerance, t->unit, t->type)));
             if (ms->deadline)
-                v[k] = arena_printf(x->a, "%s by %d", v[k], ms->deadline);
+                v[k] = arena_printf(x->a, "%s%s", v[k], arena_printf(x->a, lbl_get(lang, LBL_BY_YEAR), ms->deadline));
         }
-        const char *all = join(x, v, t->nms, ", ");
-        return arena_printf(x->a, "%s%s%s%s%s", t->tk == TG_RATED ? "rated " : "",
-                            t->redline ? "redline " : "", m, all ? " " : "", all ? all : "");
+        const char *all = join(x, v, t->nms, lbl_get(lang, LBL_X_GOAL_SEP));
+        const char *kind = t->tk == TG_RATED ? lbl_kind(lang, "rated") : t->redline ? lbl_kind(lang, "redline") : NULL;
+        return arena_printf(x->a, "%s%s%s%s%s", kind ? kind : "", kind ? " " : "", m, all ? " " : "",
+                            all ? all : "");
     }
     }
 }
@@ -1501,7 +1512,14 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
         }
         field(x, it, "deadline", deadlines(x, ta), deadlines(x, tb));
     } else {
-        field(x, it, "milestones", condition(x, x->o, ta), condition(x, x->n, tb));
+        field(x, it, "milestones", condition(x, x->o, ta, LBL_EN), condition(x, x->n, tb, LBL_EN));
+        if (it->fields.n && strcmp(((dfield *)it->fields.v[it->fields.n - 1])->name, "milestones") == 0) {
+            dfield *f = it->fields.v[it->fields.n - 1];
+            for (int l = 0; l < LBL_NLANGS; l++) {
+                f->lold[l] = condition(x, x->o, ta, (lbl_lang)l);
+                f->lnew[l] = condition(x, x->n, tb, (lbl_lang)l);
+            }
+        }
     }
     if (ta->tk == TG_PEAKS && tb->tk == TG_PEAKS) {
         field(x, it, "deadline", ta->peak_by ? num(x, ta->peak_by) : NULL, tb->peak_by ? num(x, tb->peak_by) : NULL);
@@ -1988,10 +2006,11 @@ static void values_read(D *x, ditem *it, const sema_target *ta, const sema_targe
 static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *t)
 {
     ditem *it = item(x, op, "target", t->name);
-    const char *cond = condition(x, s, t), *scope = scope_text(x, t->ast, false);
-    it->desc = arena_printf(x->a, "%s (%s)", cond, scope);
+    const char *scope = scope_text(x, t->ast, false);
+    it->desc = arena_printf(x->a, "%s (%s)", condition(x, s, t, LBL_EN), scope);
     for (int l = 0; l < LBL_NLANGS; l++)
-        it->ldesc[l] = arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_SCOPE), cond, lbl_word((lbl_lang)l, scope));
+        it->ldesc[l] = arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_SCOPE), condition(x, s, t, (lbl_lang)l),
+                                    lbl_word((lbl_lang)l, scope));
     if (op == '+')
         x->c_targets.added++;
     else
