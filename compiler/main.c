@@ -384,7 +384,7 @@ static char *relative_path(const char *dir, const char *file)
     const char *rest = file + (n == 1 ? 1 : n + 1);
     char *out = malloc(3 * ups + strlen(rest) + 1);
     if (!out) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     out[0] = '\0';
@@ -405,7 +405,7 @@ static void rules_names(compilation *c)
     size_t n = c->diag.nfiles;
     c->rules_names = calloc(n ? n : 1, sizeof *c->rules_names);
     if (!c->rules_names) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     c->nrules_names = n;
@@ -486,9 +486,22 @@ static void compilation_free(compilation *c)
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
-    fprintf(stderr, "planc: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nRun 'planc help%s%s' for usage.\n", cmd ? " " : "", cmd ? cmd : "");
+    /* the argument is the command line's (a region, a year, a file): its
+     * control, invisible and bidi characters are escaped as every message
+     * escapes them (csv_vmessage), so that it can neither forge a line
+     * nor reorder the terminal's */
+    int n = snprintf(NULL, 0, fmt, arg);
+    char *text = malloc(n > 0 ? (size_t)n + 1 : 1);
+    if (!text) {
+        fputs("planc: error: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    text[0] = '\0';
+    if (n > 0)
+        snprintf(text, (size_t)n + 1, fmt, arg);
+    csv_message(stderr, "planc: %s\n", text);
+    free(text);
+    fprintf(stderr, "Run 'planc help%s%s' for usage.\n", cmd ? " " : "", cmd ? cmd : "");
     return EXIT_USAGE;
 }
 
@@ -563,7 +576,7 @@ static int cmd_check(int argc, char **argv)
         compilation_free(&c);
     }
     if ((dump_ast || dump_ir || origins) && stdout_failed()) {
-        fprintf(stderr, "planc: error: cannot write the listing: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the listing: %s\n", strerror(errno));
         rc = EXIT_USAGE;
     }
     return rc;
@@ -572,7 +585,7 @@ static int cmd_check(int argc, char **argv)
 /* Prints one --timings line: "timing: NAME MS ms" and an optional note. */
 static void print_timing(const char *name, double ms, const char *note)
 {
-    fprintf(stderr, "timing: %s %.2f ms%s%s%s\n", name, ms,
+    csv_message(stderr, "timing: %s %.2f ms%s%s%s\n", name, ms,
             note ? " (" : "", note ? note : "", note ? ")" : "");
 }
 
@@ -839,7 +852,7 @@ static char *data_options_text(const data_options *d)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     if (!f) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     const char *sep = "";
@@ -893,7 +906,7 @@ static char *rules_hash(const compilation *c, char hex[65])
     size_t len = 0;
     FILE *m = open_memstream(&text, &len);
     if (!m) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     for (size_t i = 0; i < c->diag.nfiles; i++) {
@@ -905,7 +918,7 @@ static char *rules_hash(const compilation *c, char hex[65])
         fprintf(m, "%s  %s\n", fhex, i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name);
     }
     if (fclose(m) != 0) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     sha256_ctx h;
@@ -918,7 +931,7 @@ static char *rules_hash(const compilation *c, char hex[65])
 /* Says that the results could not be written (to -o's file, or stdout). */
 static void cannot_write(const run_output *ro)
 {
-    fprintf(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
+    csv_message(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
             ro->path ? ro->path : "", ro->path ? "'" : "", strerror(errno));
 }
 
@@ -948,13 +961,13 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     rollup *ru = NULL;
     if (ro->rollup || strcmp(ro->format, "csv") != 0) {
         if (ro->year && !rollup_has_year(t, ro->year)) {
-            fprintf(stderr, "planc: error: %s has no row in %d (--year)\n", data, ro->year);
+            csv_message(stderr, "planc: error: %s has no row in %d (--year)\n", data, ro->year);
             return EXIT_USAGE;
         }
         ru = rollup_make(c->ir, t, r, ro->year);
     }
     if (ro->rollup && !ru) {
-        fprintf(stderr, "planc: error: %s has no rows to roll up\n", data);
+        csv_message(stderr, "planc: error: %s has no rows to roll up\n", data);
         return EXIT_USAGE;
     }
     int rc = EXIT_OK;
@@ -1354,7 +1367,7 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     const char *hint;
     if (region[strspn(region, " \t")] == '\0') {
         /* no name to find, and none near it: every region is "near" '' */
-        fprintf(stderr, "planc: error: --region is empty; give a region's name as the rules "
+        csv_message(stderr, "planc: error: --region is empty; give a region's name as the rules "
                         "declare it (e.g. '%s')\n", p->nregions ? p->regions[0].name : "沈阳");
         return EXIT_USAGE;
     }
@@ -1364,19 +1377,19 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     const char *renamed = NULL, *dropped, *dropped_at, *alias_of = NULL;
     int fate = r < 0 ? ir_region_fate(p, region, strlen(region), &renamed, &dropped, &dropped_at, &alias_of) : 0;
     if (fate == 2) {
-        fprintf(stderr, "planc: error: region '%s' was dropped by the rules\n", region);
+        csv_message(stderr, "planc: error: region '%s' was dropped by the rules\n", region);
         ir_region_drop_note(stderr, region, strlen(region), dropped, dropped_at, alias_of);
         return EXIT_USAGE;
     }
     if (r < 0) {
-        fprintf(stderr, "planc: error: unknown region '%s'\n", region);
+        csv_message(stderr, "planc: error: unknown region '%s'\n", region);
         if (fate == 1 && alias_of)
-            fprintf(stderr, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
+            csv_message(stderr, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
                             "renamed or replaced it)\n", region, alias_of, renamed);
         else if (fate == 1)
-            fprintf(stderr, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
+            csv_message(stderr, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
         else if (hint)
-            fprintf(stderr, "note: did you mean '%s'?\n", hint);
+            csv_message(stderr, "note: did you mean '%s'?\n", hint);
         return EXIT_USAGE;
     }
     /* the region's years, for the default and for the message: the last
@@ -1394,13 +1407,13 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     if (!year)
         year = last ? last : last_added;
     if (!year) {
-        fprintf(stderr, "planc: error: %s has no row for %s\n", rt_table_path(t),
+        csv_message(stderr, "planc: error: %s has no row for %s\n", rt_table_path(t),
                 p->regions[r].name);
         return EXIT_USAGE;
     }
     *row = rt_table_find(t, (uint32_t)r, year);
     if (*row < 0) {
-        fprintf(stderr, "planc: error: %s has no row for %s in %d", rt_table_path(t),
+        csv_message(stderr, "planc: error: %s has no row for %s in %d", rt_table_path(t),
                 p->regions[r].name, year);
         const char *sep = " (its years: ";
         int run_start = 0, prev = 0;
@@ -1413,23 +1426,23 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
             }
             if (run_start) {
                 if (prev > run_start)
-                    fprintf(stderr, "%s%d..%d", sep, run_start, prev);
+                    csv_message(stderr, "%s%d..%d", sep, run_start, prev);
                 else
-                    fprintf(stderr, "%s%d", sep, run_start);
+                    csv_message(stderr, "%s%d", sep, run_start);
                 sep = ", ";
                 run_start = 0;
             }
             if (mine)
                 run_start = prev = y;
         }
-        fprintf(stderr, "%s\n", strcmp(sep, ", ") == 0 ? ")" : " (it has no rows)");
+        csv_message(stderr, "%s\n", strcmp(sep, ", ") == 0 ? ")" : " (it has no rows)");
         return EXIT_USAGE;
     }
     *ti = -1;
     if (target) {
         *ti = explain_find_target(p, target, &hint);
         if (*ti < 0) {
-            fprintf(stderr, "planc: error: unknown target '%s'\n", target);
+            csv_message(stderr, "planc: error: unknown target '%s'\n", target);
             /* `--target 森林覆盖率`: the indicator, not the target that measures it */
             char *on = NULL;
             size_t onlen = 0;
@@ -1441,11 +1454,11 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                 fclose(ons);
             const char *now = renamed_as(p->renamed_from, p->renamed_to, p->nrenames, target);
             if (now)
-                fprintf(stderr, "note: the rules call it '%s' (an adaptation renamed it)\n", now);
+                csv_message(stderr, "note: the rules call it '%s' (an adaptation renamed it)\n", now);
             else if (on && on[0])
-                fprintf(stderr, "note: the targets that measure '%s': %s\n", target, on);
+                csv_message(stderr, "note: the targets that measure '%s': %s\n", target, on);
             else if (hint)
-                fprintf(stderr, "note: did you mean '%s'?\n", hint);
+                csv_message(stderr, "note: did you mean '%s'?\n", hint);
             free(on);
             return EXIT_USAGE;
         }
@@ -1704,7 +1717,7 @@ static int cmd_run(int argc, char **argv)
     /* nor a file the rules imported (known once they are read) */
     for (size_t i = 1; out && i < c.diag.nfiles; i++)
         if (fio_same_file(out, c.diag.files[i].name)) {
-            fprintf(stderr, "planc: error: the output '%s' is a rules file ('%s', read by the "
+            csv_message(stderr, "planc: error: the output '%s' is a rules file ('%s', read by the "
                             "rules): write the results elsewhere\n", out, c.diag.files[i].name);
             compilation_free(&c);
             return EXIT_USAGE;
@@ -1983,7 +1996,7 @@ static int cmd_explain(int argc, char **argv)
         if (w == -2)
             rc = EXIT_INTERNAL;
         else if (w != 0 || stdout_failed()) {
-            fprintf(stderr, "planc: error: cannot write the explanation: %s\n", strerror(errno));
+            csv_message(stderr, "planc: error: cannot write the explanation: %s\n", strerror(errno));
             rc = EXIT_USAGE;
         }
     }
@@ -2130,7 +2143,7 @@ static bool test_header_ok(compilation *c, diag_ctx *dg, const ast_decl *d, lbl_
                 n--;
             char *field = malloc(n + 1);
             if (!field) {
-                fprintf(stderr, "planc: error: out of memory\n");
+                csv_message(stderr, "planc: error: out of memory\n");
                 exit(EXIT_INTERNAL);
             }
             memcpy(field, f, n);
@@ -2180,7 +2193,7 @@ static test_outcome run_test(compilation *c, const sema_test *st, lbl_lang lang,
         len += strlen(d->u.test.data[i].text) + 1;
     char *buf = malloc(len + 1);
     if (!buf) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     size_t at = 0;
@@ -2206,7 +2219,7 @@ static test_outcome run_test(compilation *c, const sema_test *st, lbl_lang lang,
     size_t tlen = 0;
     FILE *mem = own ? NULL : open_memstream(&text, &tlen);
     if (!own && !mem) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     diag_ctx quiet;
@@ -2231,7 +2244,7 @@ static test_outcome run_test(compilation *c, const sema_test *st, lbl_lang lang,
                 size_t n = strcspn(text ? text : "", "\n");
                 why = malloc(n + 1);
                 if (!why) {
-                    fprintf(stderr, "planc: error: out of memory\n");
+                    csv_message(stderr, "planc: error: out of memory\n");
                     exit(EXIT_INTERNAL);
                 }
                 memcpy(why, text ? text : "", n);
@@ -2316,7 +2329,7 @@ static int cmd_test(int argc, char **argv)
     FILE *of = open_memstream(&others, &olen);
     bool *named = calloc(c.diag.nfiles + 1, sizeof *named);
     if (!of || !named) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         exit(EXIT_INTERNAL);
     }
     for (uint32_t i = 0; i < c.model->ntests; i++) {
@@ -2355,7 +2368,7 @@ static int cmd_test(int argc, char **argv)
     free(others);
     free(named);
     if (stdout_failed()) {
-        fprintf(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
         rc = EXIT_USAGE;
     } else if (passed < n) {
         rc = EXIT_RULES;
@@ -2394,7 +2407,7 @@ static int cmd_history(int argc, char **argv)
     /* a failed write is told here (the store reports only its own errors) */
     int hr = store_history(db, lang, stdout, stderr);
     if (stdout_failed()) {
-        fprintf(stderr, "planc: error: cannot write the history: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the history: %s\n", strerror(errno));
         rc = EXIT_USAGE;
     } else if (hr != 0)
         rc = EXIT_USAGE;
@@ -2437,7 +2450,7 @@ static int cmd_compare(int argc, char **argv)
     else {
         int cr = store_compare(db, a, b, lang, stdout, stderr);
         if (stdout_failed()) {
-            fprintf(stderr, "planc: error: cannot write the comparison: %s\n", strerror(errno));
+            csv_message(stderr, "planc: error: cannot write the comparison: %s\n", strerror(errno));
             rc = EXIT_USAGE;
         } else if (cr != 0)
             rc = EXIT_USAGE;
@@ -2474,7 +2487,7 @@ static int cmd_emit_llvm(int argc, char **argv)
     if (rc == EXIT_OK && jit_emit_ir(c.ir, !o0, stdout, stderr) != 0)
         rc = EXIT_INTERNAL;
     if (rc == EXIT_OK && stdout_failed()) {
-        fprintf(stderr, "planc: error: cannot write the module: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the module: %s\n", strerror(errno));
         rc = EXIT_USAGE;
     }
     compilation_free(&c);
@@ -2531,7 +2544,7 @@ static int cmd_diff(int argc, char **argv)
         diff_write(&c[1].arena, &old, &new, strcmp(format, "json") == 0 ? DIFF_JSON : DIFF_TEXT,
                    lang, stdout);
         if (stdout_failed()) {
-            fprintf(stderr, "planc: error: cannot write the differences: %s\n", strerror(errno));
+            csv_message(stderr, "planc: error: cannot write the differences: %s\n", strerror(errno));
             rc = EXIT_USAGE;
         }
     }
@@ -2609,7 +2622,7 @@ int main(int argc, char **argv)
         return usage_error(NULL, "%soption '--root' needs a value", "");
     argv = split_short_values(&argc, argv);
     if (!argv) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        csv_message(stderr, "planc: error: out of memory\n");
         return EXIT_INTERNAL;
     }
     if (argc < 2) {

@@ -134,7 +134,7 @@ static const char schema_v1[] =
  * as it is, and find a damaged page only when they read it). */
 static void db_error(const store *s, const char *what, FILE *err)
 {
-    fprintf(err, "planc: error: %s: %s: %s%s\n", s->path, what, sqlite3_errmsg(s->db),
+    csv_message(err, "planc: error: %s: %s: %s%s\n", s->path, what, sqlite3_errmsg(s->db),
             sqlite3_errcode(s->db) == SQLITE_CORRUPT
                 ? " (the database is damaged: restore it from a backup)" : "");
 }
@@ -347,7 +347,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
     if (!ok) {
         free(want);
         free(want_obj);
-        fprintf(err, "planc: error: %s: cannot make planc's schema to compare it with\n", s->path);
+        csv_message(err, "planc: error: %s: cannot make planc's schema to compare it with\n", s->path);
         return false;
     }
     have = schema_text(s->db);
@@ -364,7 +364,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
      * without, key_index) */
     ok = strcmp(want, have) == 0 && lines_within(have_obj, want_obj);
     if (!ok)
-        fprintf(err, "planc: error: %s: not a planc results database (it has planc's application "
+        csv_message(err, "planc: error: %s: not a planc results database (it has planc's application "
                      "id, but its schema differs from the one planc makes)\n", s->path);
     free(want);
     free(want_obj);
@@ -411,7 +411,7 @@ static bool check_intact(store *s, FILE *err)
             if (strncmp(p, "*** ", 4) == 0 && strchr(p, '\n'))
                 p = strchr(p, '\n') + 1;
             size_t n = strcspn(p, "\n");
-            fprintf(err, "planc: error: %s: the database is damaged (SQLite's quick_check: %.*s%s); "
+            csv_message(err, "planc: error: %s: the database is damaged (SQLite's quick_check: %.*s%s); "
                          "planc records no run into it and leaves it as it is: restore it from a "
                          "backup, or give --store a new database\n",
                     s->path, (int)(n > 300 ? 300 : n), p, n > 300 || p[n] ? " ..." : "");
@@ -433,7 +433,7 @@ static bool check_schema(store *s, bool create, FILE *err)
         return false;
     if (app == 0 && ver == 0 && nobj == 0) {
         if (!create) {
-            fprintf(err, "planc: error: %s: an empty database, not a planc results database\n", s->path);
+            csv_message(err, "planc: error: %s: an empty database, not a planc results database\n", s->path);
             return false;
         }
         /* make the schema once, even when several planc start at once:
@@ -463,12 +463,12 @@ static bool check_schema(store *s, bool create, FILE *err)
         return check_schema(s, false, err);
     }
     if (app != STORE_APPLICATION_ID) {
-        fprintf(err, "planc: error: %s: not a planc results database (it is another SQLite "
+        csv_message(err, "planc: error: %s: not a planc results database (it is another SQLite "
                      "database: application_id %lld)\n", s->path, app);
         return false;
     }
     if (ver > STORE_SCHEMA_VERSION) {
-        fprintf(err, "planc: error: %s: written by a newer planc (schema version %lld; this planc "
+        csv_message(err, "planc: error: %s: written by a newer planc (schema version %lld; this planc "
                      "reads version %d)\n", s->path, ver, STORE_SCHEMA_VERSION);
         return false;
     }
@@ -478,7 +478,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                check_schema(s, false, err);
     }
     if (ver < 1) {
-        fprintf(err, "planc: error: %s: a planc results database with an unknown schema version %lld\n",
+        csv_message(err, "planc: error: %s: a planc results database with an unknown schema version %lld\n",
                 s->path, ver);
         return false;
     }
@@ -516,10 +516,10 @@ static bool fits_open_limit(const char *path, bool create, FILE *err)
     if (limit >= need)
         return true;
     if (size)
-        fprintf(err, "planc: error: %s: cannot record a run: the database holds %llu bytes, beyond the "
+        csv_message(err, "planc: error: %s: cannot record a run: the database holds %llu bytes, beyond the "
                 "file size limit (ulimit -f) of %llu bytes\n", path, need, limit);
     else
-        fprintf(err, "planc: error: %s: cannot %s: the file size limit (ulimit -f) of %llu bytes is "
+        csv_message(err, "planc: error: %s: cannot %s: the file size limit (ulimit -f) of %llu bytes is "
                 "below the %d bytes of the index SQLite writes beside the database (%s-shm)\n", path,
                 create ? "record a run" : "read it", limit, STORE_SHM_BYTES, path);
     return false;
@@ -529,11 +529,11 @@ store *store_open(const char *path, bool create, FILE *err)
 {
     struct stat stt;
     if (!create && stat(path, &stt) != 0) {
-        fprintf(err, "planc: error: cannot open '%s': %s\n", path, strerror(errno));
+        csv_message(err, "planc: error: cannot open '%s': %s\n", path, strerror(errno));
         return NULL;
     }
     if (stat(path, &stt) == 0 && S_ISDIR(stt.st_mode)) {
-        fprintf(err, "planc: error: cannot open '%s': it is a directory\n", path);
+        csv_message(err, "planc: error: cannot open '%s': it is a directory\n", path);
         return NULL;
     }
     if (!fits_open_limit(path, create, err))
@@ -548,7 +548,7 @@ store *store_open(const char *path, bool create, FILE *err)
         if (s->db)
             db_error(s, "cannot open it", err);
         else
-            fprintf(err, "planc: error: cannot open '%s'\n", path);
+            csv_message(err, "planc: error: cannot open '%s'\n", path);
         store_close(s);
         return NULL;
     }
@@ -757,7 +757,7 @@ static bool fits_size_limit(store *s, FILE *err)
         return false;
     if ((unsigned long long)pages * (unsigned long long)size <= (unsigned long long)rl.rlim_cur)
         return true;
-    fprintf(err, "planc: error: %s: cannot record the run: the database would grow to %lld bytes, "
+    csv_message(err, "planc: error: %s: cannot record the run: the database would grow to %lld bytes, "
             "beyond the file size limit (ulimit -f) of %llu bytes\n", s->path, pages * size,
             (unsigned long long)rl.rlim_cur);
     return false;
@@ -776,7 +776,7 @@ int store_commit(store *s, FILE *err)
      * (the next writer with room moves it) */
     int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-        fprintf(err, "planc: warning: %s: the run is recorded, but only in %s-wal so far: %s (keep "
+        csv_message(err, "planc: warning: %s: the run is recorded, but only in %s-wal so far: %s (keep "
                 "%s-wal with %s: the next 'planc run --store' with room moves the run into it)\n",
                 s->path, s->path, sqlite3_errmsg(s->db), s->path, s->path);
     return 0;
@@ -809,7 +809,7 @@ int store_forget_run(store *s, long long run_id, FILE *err)
         }
     }
     if (!ok)
-        fprintf(err, "planc: error: %s: run %lld stays recorded although its output was not "
+        csv_message(err, "planc: error: %s: run %lld stays recorded although its output was not "
                      "written\n", s->path, run_id);
     return ok ? 0 : -1;
 }
@@ -928,7 +928,7 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
     else
         ok = digits_only(name, &id); /* 0 is no run's */
     if (!ok) {
-        fprintf(err, "planc: error: bad run '%s' (a run id, 'last' or 'last~N': N and the id "
+        csv_message(err, "planc: error: bad run '%s' (a run id, 'last' or 'last~N': N and the id "
                 "written in digits, without a sign or spaces)\n", shown(s, name));
         return -1;
     }
@@ -951,7 +951,7 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
     }
     long long n = 0;
     query_int(s, "SELECT count(*) FROM runs", &n, err);
-    fprintf(err, "planc: error: %s has no run '%s' (it has %lld run%s; see 'planc history %s')\n",
+    csv_message(err, "planc: error: %s has no run '%s' (it has %lld run%s; see 'planc history %s')\n",
             s->path, name, n, n == 1 ? "" : "s", s->path);
     return -1;
 }

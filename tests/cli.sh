@@ -187,5 +187,41 @@ contains out "^R2000,2099,target,a20,,(一),,met,20,1,20,20,"
 contains out "^R2000,2099,target,a1,,(一),,failed,20,1,1,1,"
 contains out "^R2000,2098,target,a20,,(一),,met,1,1,7,7,"
 
+# A region, year, file, database or run named on the command line with
+# control, invisible or bidi characters is printed escaped in every
+# message (csv_vmessage's escaping), never raw: it can neither clear the
+# screen, forge a line nor reorder the terminal's line.
+esc=$(printf '\033'); rlo=$(printf '\342\200\256'); nl='
+'
+# escaped TEXT : the last command's stderr holds TEXT and no raw ESC, BEL,
+# U+202E or line feed inside a name
+escaped() {
+    n=$((n + 1))
+    if grep -q -- "$esc" "$tmp/err" || grep -q -- "$rlo" "$tmp/err" || grep -q "$(printf '\007')" "$tmp/err" ||
+        grep -q '^forged' "$tmp/err" || ! grep -qF -- "$1" "$tmp/err"; then
+        echo "FAIL: a name is not escaped (want '$1')"; sed 's/^/  | /' "$tmp/err" | head -5
+        fails=$((fails + 1))
+    fi
+}
+expect 2 "$planc" explain "$rules" --data "$data" --region "沈阳${esc}[2J" --year 2024
+escaped "unknown region '沈阳\x1B[2J'"
+expect 2 "$planc" explain "$rules" --data "$data" --region 沈阳 --year "2024${rlo}"
+escaped '2024\u202E'
+expect 2 "$planc" explain "$rules" --data "$data" --region 沈阳 --year 2024 --target "PM25${nl}forged"
+escaped 'PM25\nforged'
+expect 2 "$planc" run "$rules" --data "$data" --year "2024$(printf '\007')"
+escaped '2024\x07'
+expect 3 "$planc" run "$rules" --data "$tmp/no${esc}]0;t.csv"
+escaped 'no\x1B]0;t.csv'
+expect 2 "$planc" run "$rules" --data "$data" --format "csv${rlo}"
+escaped 'csv\u202E'
+expect 2 "$planc" history "$tmp/none${nl}forged.db"
+escaped 'none\nforged.db'
+"$planc" run "$rules" --data "$data" --store "$tmp/h.db" -o /dev/null 2>/dev/null
+expect 2 "$planc" compare "$tmp/h.db" 1 "last${esc}[2J"
+escaped "'last\x1B[2J'"
+expect 2 "$planc" compare "$tmp/h.db" 1 "9${rlo}9"
+escaped '9\u202E9'
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
