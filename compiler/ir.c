@@ -294,6 +294,55 @@ const ir_yearrun *ir_table_run(const ir_input *in, uint32_t region, long year)
     return ir_values_run(in->run_start, in->runs, table_own_given(in, region), in->shared, region, year, NULL);
 }
 
+/* The first year of from..to that none of region r's runs (start, runs:
+ * ir_year_run's; start NULL: none) with a value covers; to + 1 when they
+ * cover every one.  Jumps run by run: the cost is the runs, not the
+ * years. */
+static long first_uncovered(const uint32_t *start, const ir_yearrun *runs, uint32_t r, long from, long to)
+{
+    long y = from;
+    const ir_yearrun *run;
+    while (y <= to && (run = ir_year_run(start, runs, r, y)) && !isnan(run->value))
+        y = run->to + 1;
+    return y;
+}
+
+bool ir_values_takes(const uint32_t *own_start, const ir_yearrun *own_runs, bool own_given,
+                     const ir_valshared *sh, uint32_t r, uint32_t s, const ir_yearrun *run)
+{
+    if (!sh || isnan(run->value) || own_given)
+        return false;
+    bool is_else = s == sh->nslots - 1;
+    if (!is_else && sh->slot[r] != s)
+        return false;
+    /* a level's every-year row comes before the else row's years */
+    bool via_level = is_else && sh->slot[r] != s;
+    if (via_level && !isnan(sh->values[sh->slot[r]]))
+        return false;
+    /* a year of the run that neither the region's own runs nor (for the
+     * else row) its level's runs give */
+    for (long y = run->from; y <= run->to;) {
+        long own = first_uncovered(own_start, own_runs, r, y, run->to);
+        long lvl = via_level ? first_uncovered(sh->run_start, sh->runs, sh->slot[r], own, run->to) : own;
+        if (lvl > run->to)
+            return false;
+        if (lvl == own)
+            return true;
+        y = lvl;
+    }
+    return false;
+}
+
+bool ir_table_shared_taken(const ir_input *in, uint32_t nregions, uint32_t s, const ir_yearrun *run)
+{
+    if (!in->shared || !in->nyears)
+        return false;
+    for (uint32_t r = 0; r < nregions; r++)
+        if (ir_values_takes(in->run_start, in->runs, table_own_given(in, r), in->shared, r, s, run))
+            return true;
+    return false;
+}
+
 double ir_table_value(const ir_input *in, uint32_t region, long year, const char **note)
 {
     const ir_yearrun *run = ir_table_run(in, region, year);

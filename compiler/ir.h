@@ -528,6 +528,20 @@ double ir_table_value(const ir_input *in, uint32_t region, long year, const char
  * its level's or the else row's: ir_values_run), or NULL when its
  * every-year value values[region] holds. */
 const ir_yearrun *ir_table_run(const ir_input *in, uint32_t region, long year);
+
+/* Whether some region of the program's nregions takes its value from run
+ * `run` of shared slot s (a level's or the else row with `in`) in one of
+ * the run's years, by ir_values_run's precedence: a noted row no region
+ * takes (every city has a row of its own in those years) is no source of
+ * the rules' values (the reports' sources, report_notes_make).  Costs the
+ * regions of the slot and their runs, not regions times years. */
+bool ir_table_shared_taken(const ir_input *in, uint32_t nregions, uint32_t s, const ir_yearrun *run);
+/* Whether region r takes its value from run `run` of shared slot s in one
+ * of the run's years, by ir_values_run's precedence (own_start, own_runs,
+ * own_given: r's own rows, as there).  Costs the runs that cover the
+ * run's years, not the years. */
+bool ir_values_takes(const uint32_t *own_start, const ir_yearrun *own_runs, bool own_given,
+                     const ir_valshared *sh, uint32_t r, uint32_t s, const ir_yearrun *run);
 /* Which row of the table gives that value (ir_valfrom). */
 ir_valfrom ir_table_from(const ir_input *in, uint32_t region, long year);
 const char *ir_typename(ir_type t);

@@ -189,11 +189,13 @@ void report_notes_make(const ir_program *p, report_notes *rn)
         uint32_t nruns = in->nyears && in->run_start ? in->run_start[p->nregions] : 0;
         for (uint32_t k = 0; !noted && k < nruns; k++)
             noted = in->runs[k].note != NULL && !isnan(in->runs[k].value);
-        /* the runs of years of the levels' rows and the else row */
+        /* the runs of years of the levels' rows and the else row that
+         * some region takes (a noted row every region of the level
+         * overrides with its own is no source) */
         const ir_valshared *sh = in->shared;
-        nruns = in->nyears && sh && sh->run_start ? sh->run_start[sh->nslots] : 0;
-        for (uint32_t k = 0; !noted && k < nruns; k++)
-            noted = sh->runs[k].note != NULL && !isnan(sh->runs[k].value);
+        for (uint32_t l = 0; !noted && in->nyears && sh && sh->run_start && l < sh->nslots; l++)
+            for (uint32_t k = sh->run_start[l]; !noted && k < sh->run_start[l + 1]; k++)
+                noted = sh->runs[k].note != NULL && ir_table_shared_taken(in, p->nregions, l, &sh->runs[k]);
         if (!noted)
             continue;
         if (!slot) {
@@ -273,22 +275,25 @@ static void source_row_add(report_source_row **rows, size_t *n, size_t *cap, rep
  * note (when noted), then its runs of years with a note,
  * runs[start[at] .. start[at + 1]) (start NULL: none), runs next to each
  * other with one value and note as one row. */
-static void source_rows_of(report_source_row **rows, size_t *n, size_t *cap, uint32_t r, int32_t shared,
-                           double v, const char *note, const uint32_t *start, const ir_yearrun *runs,
-                           uint32_t at)
+static void source_rows_of(const ir_program *p, const ir_input *in, report_source_row **rows, size_t *n,
+                           size_t *cap, uint32_t r, int32_t shared, double v, const char *note,
+                           const uint32_t *start, const ir_yearrun *runs, uint32_t at)
 {
     if (note)
         source_row_add(rows, n, cap, (report_source_row){r, shared, 0, 0, v, note});
     uint32_t k = start ? start[at] : 0, end = start ? start[at + 1] : 0;
     while (k < end) {
         const ir_yearrun *a = &runs[k];
-        if (isnan(a->value) || !a->note) {
+        /* a shared row's run that no region takes gives no value */
+        if (isnan(a->value) || !a->note ||
+            (shared >= 0 && !ir_table_shared_taken(in, p->nregions, (uint32_t)shared, a))) {
             k++;
             continue;
         }
         uint32_t e = k + 1;
         while (e < end && runs[e].from == runs[e - 1].to + 1 && runs[e].value == a->value && runs[e].note &&
-               (runs[e].note == a->note || strcmp(runs[e].note, a->note) == 0))
+               (runs[e].note == a->note || strcmp(runs[e].note, a->note) == 0) &&
+               (shared < 0 || ir_table_shared_taken(in, p->nregions, (uint32_t)shared, &runs[e])))
             e++;
         source_row_add(rows, n, cap, (report_source_row){r, shared, a->from, runs[e - 1].to, a->value, a->note});
         k = e;
@@ -304,11 +309,11 @@ size_t report_source_rows(const ir_program *p, const ir_input *in, report_source
     const ir_valshared *sh = in->shared;
     for (uint32_t r = 0; r < p->nregions; r++) {
         bool own = !sh || sh->from[r] == IR_VAL_OWN;
-        source_rows_of(rows, &n, &cap, r, -1, in->values[r], own && in->notes ? in->notes[r] : NULL,
+        source_rows_of(p, in, rows, &n, &cap, r, -1, in->values[r], own && in->notes ? in->notes[r] : NULL,
                        in->nyears ? in->run_start : NULL, in->runs, r);
     }
     for (uint32_t l = 0; sh && l < sh->nslots; l++)
-        source_rows_of(rows, &n, &cap, 0, (int32_t)l, sh->values[l], sh->notes[l],
+        source_rows_of(p, in, rows, &n, &cap, 0, (int32_t)l, sh->values[l], sh->notes[l],
                        in->nyears ? sh->run_start : NULL, sh->runs, l);
     return n;
 }

@@ -201,6 +201,33 @@ grep -q '<td>全部市级</td><td class="n">40</td>' "$tmp/out/levels-zh.html" |
     [ "$("$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet5.xml | grep -o '<row ' | wc -l)" = 3 ] ||
     bad "the sources sheet has not the header, 大连 and the row of every city"
 
+# A noted row for every city, or an else row, with `in` that no region
+# takes in its years (each city has its own row then, the province and
+# the area their own every-year rows) gives no value: the page and the
+# workbook have no sources; once 抚顺 (whose own rows all have years)
+# lacks its own row in 2025, the city row is listed.
+for taken in no yes; do
+    sed -e '/^    沈阳 = 35,$/,/^}$/c\
+    沈阳 = 35, 大连 = 33, 鞍山 = 39, 辽宁 = 30, 辽中南 = 36,\
+    沈阳 = 34 in 2024..2025, 大连 = 32 in 2024..2025, 鞍山 = 38 in 2024..2025,\
+    抚顺 = 40 in 2020..LAST,\
+    city = 38 in 2024..2025 note "无城市采用",\
+    else = 45 in 2025 note "无地区采用",\
+}' "$vl/rules.plan" >"$tmp/untaken.plan"
+    last=2025; [ $taken = yes ] && last=2024
+    sed -i "s/LAST/$last/" "$tmp/untaken.plan"
+    "$planc" run "$tmp/untaken.plan" --data "$vl/data.csv" --engine interp -o "$tmp/untaken-$taken.html" &&
+        "$planc" run "$tmp/untaken.plan" --data "$vl/data.csv" --engine interp -o "$tmp/untaken-$taken.xlsx" ||
+        bad "planc run of a table with untaken noted rows failed"
+done
+[ "$(grep -c 'id="sources"' "$tmp/untaken-no.html")" = 0 ] && ! grep -q '无城市采用\|无地区采用' "$tmp/untaken-no.html" ||
+    bad "the page lists noted rows no region takes"
+"$zipcat" "$tmp/untaken-no.xlsx" xl/workbook.xml | grep -q '<sheet name="sources"' &&
+    bad "the workbook has a sources sheet of noted rows no region takes"
+grep -q '<td>every city 2024–2025</td><td class="n">38</td><td>μg/m^3</td><td>无城市采用</td>' "$tmp/untaken-yes.html" &&
+    ! grep -q '无地区采用' "$tmp/untaken-yes.html" ||
+    bad "the page does not list the city row 抚顺 takes in 2025 (and only it)"
+
 # Nothing left behind: no temporary output files, no scratch workbooks.
 leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|many\.html\|keep\.xlsx\|keep\.html\|notes-\(en\|zh\)\.\(xlsx\|html\)\|levels-\(en\|zh\)\.\(xlsx\|html\)\)$')
 [ -z "$leftover" ] || bad "left in the output directory: $leftover"
