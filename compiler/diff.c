@@ -10,6 +10,7 @@
  * `replaces`. */
 #include "diff.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -881,6 +882,48 @@ static const char *ind_values(D *x, const sema_model *m, const sema_indicator *i
     return r ? r : "";
 }
 
+/* The first year after y at which one of runs[start[at] .. start[at +
+ * 1]) starts or ends (the year after its last), or `best` if that comes
+ * first; start NULL: none. */
+static int run_break(const uint32_t *start, const ir_yearrun *runs, uint32_t at, int y, int best)
+{
+    if (!start)
+        return best;
+    /* the first run from a year > y */
+    uint32_t lo = start[at], hi = start[at + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (runs[mid].from <= y)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < start[at + 1] && runs[lo].from < best)
+        best = runs[lo].from;
+    if (lo > start[at] && runs[lo - 1].to >= y && runs[lo - 1].to + 1 < best)
+        best = runs[lo - 1].to + 1;
+    return best;
+}
+
+/* The first year after y at which region k's value of indicator i may
+ * change: a run of its own rows with `in`, of its level's or of the else
+ * row's starts or ends (INT_MAX: none).  Between two such years every
+ * year reads the same rows, so values_years_field compares one year of
+ * each stretch: its cost is the runs, not the years. */
+static int value_break(const sema_indicator *i, int64_t k, int y)
+{
+    int best = INT_MAX;
+    if (k < 0 || !i->values_nyears)
+        return best;
+    best = run_break(i->values_run_start, i->values_runs, (uint32_t)k, y, best);
+    const ir_valshared *sh = i->values_shared;
+    if (sh && sh->run_start) {
+        best = run_break(sh->run_start, sh->runs, sh->slot[k], y, best);
+        best = run_break(sh->run_start, sh->runs, sh->nslots - 1, y, best);
+    }
+    return best;
+}
+
 /* The years of values_field: where a row with `in` of either table gives
  * a region a year, the two tables' values (and notes) that year, compared
  * as values_field compares the every-year rows; a run of consecutive
@@ -921,13 +964,20 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
                 bool same_v = (isnan(oc) && isnan(nv)) ||
                               oc == nv || (convert && fabs(oc - nv) <= 1e-12 * fabs(nv));
                 bool same_n = (!on && !nn) || (on && nn && strcmp(on, nn) == 0) || isnan(ov) || isnan(nv);
+                /* the next year either table may change in (a stretch
+                 * between reads the same rows: one year stands for it) */
+                int next = value_break(ib, k, y);
+                if (!pass) {
+                    int nb = value_break(ia, (int64_t)r, y);
+                    next = nb < next ? nb : next;
+                }
                 if ((!ga && !gb) || (same_v && same_n) || same_source(x, ia, pass ? -1 : (int64_t)r, ib, k, y)) {
-                    y++;
+                    y = next;
                     continue;
                 }
                 /* the run of years with this change */
-                int e = y + 1;
-                for (; e <= hi; e++) {
+                int e = next;
+                for (; e <= hi;) {
                     const char *on2 = NULL, *nn2 = NULL;
                     bool ga2 = !pass && year_given(ia, r, e);
                     bool gb2 = k >= 0 && year_given(ib, (uint32_t)k, e);
@@ -939,7 +989,15 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
                         !(on2 == on || (on2 && on && strcmp(on2, on) == 0)) ||
                         !(nn2 == nn || (nn2 && nn && strcmp(nn2, nn) == 0)))
                         break;
+                    int e2 = value_break(ib, k, e);
+                    if (!pass) {
+                        int nb = value_break(ia, (int64_t)r, e);
+                        e2 = nb < e2 ? nb : e2;
+                    }
+                    e = e2;
                 }
+                if (e > hi + 1)
+                    e = hi + 1;
                 const char *name = pass ? b->regions[r].name : x->rename[r];
                 const char *where = e - 1 == y ? arena_printf(x->a, "%s %d", name, y)
                                                : arena_printf(x->a, "%s %d..%d", name, y, e - 1);
@@ -1948,19 +2006,24 @@ static void values_refs(D *x, const ast_expr *e, int depth, uint32_t *out, uint3
  * "else") in some year. */
 static bool shared_reaches(const sema_model *m, const sema_indicator *i, const sema_target *tb, const char *name)
 {
-    if (shared_slot(m, i, name) < 0)
+    int64_t s = shared_slot(m, i, name);
+    if (s < 0)
         return false;
+    const ir_valshared *sh = i->values_shared;
     uint32_t n = tb->scoped ? tb->nscope : m->nregions;
+    /* the row's runs of years (its rows with `in`): each region asks
+     * whether it takes one, run by run, not year by year */
+    uint32_t r0 = i->values_nyears && sh->run_start ? sh->run_start[s] : 0;
+    uint32_t r1 = i->values_nyears && sh->run_start ? sh->run_start[s + 1] : 0;
     for (uint32_t j = 0; j < n; j++) {
         uint32_t k = tb->scoped ? tb->scope[j] : j;
         const char *src = value_source(m, i, k, 0);
         if (src && strcmp(src, name) == 0)
             return true;
-        for (uint32_t y = 0; y < i->values_nyears; y++) {
-            src = value_source(m, i, k, i->values_year0 + (int)y);
-            if (src && strcmp(src, name) == 0)
+        bool own_given = sh->from[k] == IR_VAL_OWN && !isnan(i->values[k]);
+        for (uint32_t q = r0; q < r1; q++)
+            if (ir_values_takes(i->values_run_start, i->values_runs, own_given, sh, k, (uint32_t)s, &sh->runs[q]))
                 return true;
-        }
     }
     return false;
 }
