@@ -1062,20 +1062,24 @@ static int64_t shared_slot(const sema_model *m, const sema_indicator *i, const c
 }
 
 /* The value (and *note) of shared row slot (-1: none) of indicator i in
- * year y (0: its row without `in`). */
-static double shared_value(const sema_indicator *i, int64_t slot, int y, const char **note)
+ * year y (0: its row without `in`): in a year, its row with `in` that
+ * gives the year, else its row without `in`, as a region's own rows
+ * (year_value); *given says whether a row with `in` gives it. */
+static double shared_value(const sema_indicator *i, int64_t slot, int y, const char **note, bool *given)
 {
     *note = NULL;
+    *given = false;
     if (slot < 0)
         return NAN;
     const ir_valshared *sh = i->values_shared;
     if (y) {
         const ir_yearrun *run = i->values_nyears ? ir_year_run(sh->run_start, sh->runs, (uint32_t)slot, y)
                                                  : NULL;
-        if (!run || isnan(run->value))
-            return NAN;
-        *note = run->note;
-        return run->value;
+        if (run && !isnan(run->value)) {
+            *given = true;
+            *note = run->note;
+            return run->value;
+        }
     }
     *note = sh->notes[slot];
     return sh->values[slot];
@@ -1110,11 +1114,14 @@ static void shared_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             continue; /* compared under the new program's level */
         int64_t sa = shared_slot(a, ia, name), sb = shared_slot(b, ib, name);
         bool changed = false;
-        /* the row without `in` (y 0), then each year a row with `in` gives */
+        /* the row without `in` (y 0), then each year a row with `in` of
+         * either table gives: a year no longer given falls back to the
+         * row without `in` (`city 2023: 48 -> 50`, not `-> none`) */
         for (int y = 0; y <= hi; y = y ? y + 1 : (lo ? lo : hi + 1)) {
             const char *on, *nn;
-            double ov = shared_value(ia, sa, y, &on), nv = shared_value(ib, sb, y, &nn);
-            if (isnan(ov) && isnan(nv))
+            bool ga, gb;
+            double ov = shared_value(ia, sa, y, &on, &ga), nv = shared_value(ib, sb, y, &nn, &gb);
+            if ((isnan(ov) && isnan(nv)) || (y && !ga && !gb))
                 continue;
             double oc = convert && !isnan(ov) ? unit_convert(ov, ia->unit, ib->unit) : ov;
             bool same_v = oc == nv || (convert && !isnan(nv) && fabs(oc - nv) <= 1e-12 * fabs(nv));
@@ -1125,8 +1132,9 @@ static void shared_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             int e = y + 1;
             for (; y && e <= hi; e++) {
                 const char *on2, *nn2;
-                double ov2 = shared_value(ia, sa, e, &on2), nv2 = shared_value(ib, sb, e, &nn2);
-                if (!(ov2 == ov || (isnan(ov2) && isnan(ov))) || !(nv2 == nv || (isnan(nv2) && isnan(nv))) ||
+                bool ga2, gb2;
+                double ov2 = shared_value(ia, sa, e, &on2, &ga2), nv2 = shared_value(ib, sb, e, &nn2, &gb2);
+                if ((!ga2 && !gb2) || !(ov2 == ov || (isnan(ov2) && isnan(ov))) || !(nv2 == nv || (isnan(nv2) && isnan(nv))) ||
                     !(on2 == on || (on2 && on && strcmp(on2, on) == 0)) ||
                     !(nn2 == nn || (nn2 && nn && strcmp(nn2, nn) == 0)))
                     break;
