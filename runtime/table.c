@@ -348,7 +348,9 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
  * untrusted file can so neither flood the terminal (a 50 MB number), nor
  * end the message's line and forge another one, nor send the terminal
  * escape sequences, nor differ unseen from the name it is taken for. */
-static const char *shown(loader *L, const char *s, size_t n)
+/* How many bytes of s[0..n) a message shows (shown): all, or the whole
+ * characters of the first SHOWN_BYTES. */
+static size_t shown_cut(const char *s, size_t n)
 {
     size_t m = n;
     if (m > SHOWN_BYTES) {
@@ -356,6 +358,12 @@ static const char *shown(loader *L, const char *s, size_t n)
         while (m > 0 && ((unsigned char)s[m] & 0xC0) == 0x80)
             m--;
     }
+    return m;
+}
+
+static const char *shown(loader *L, const char *s, size_t n)
+{
+    size_t m = shown_cut(s, n);
     char *o = csv_escape(L->shown, s, m, false);
     strcpy(o, m < n ? "..." : "");
     return L->shown;
@@ -1769,35 +1777,89 @@ static void add_marker(loader *L, const char *s, size_t n, const char *column)
     L->nmarkers++;
 }
 
+/* s[0..n) as a POSIX shell reads it back: '...', each ' within as '\''
+ * (malloc'd), so that a command a note writes (--na '—', iconv ... 'FILE')
+ * can be pasted as it is; "..." before the closing quote when `cut` (the
+ * text was longer than what is shown). */
+static char *shell_quoted(const char *s, size_t n, bool cut)
+{
+    size_t len = 6;
+    for (size_t i = 0; i < n; i++)
+        len += s[i] == '\'' ? 4 : 1;
+    char *q = rt_xmalloc(len + 1, 1), *o = q;
+    *o++ = '\'';
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\'') {
+            memcpy(o, "'\\''", 4);
+            o += 4;
+        } else {
+            *o++ = s[i];
+        }
+    strcpy(o, cut ? "...'" : "'");
+    return q;
+}
+
+/* s as the text between the quotes of a rules string (LANGUAGE.md §1):
+ * '"' and '\' escaped (malloc'd); as long as shown() shows it. */
+static char *rules_quoted(const char *s)
+{
+    size_t len = strlen(s), m = shown_cut(s, len), n = 4;
+    for (size_t i = 0; i < m; i++)
+        n += s[i] == '"' || s[i] == '\\' ? 2 : 1;
+    char *q = rt_xmalloc(n + 1, 1), *o = q;
+    for (size_t i = 0; i < m; i++) {
+        if (s[i] == '"' || s[i] == '\\')
+            *o++ = '\\';
+        *o++ = s[i];
+    }
+    strcpy(o, m < len ? "..." : "");
+    return q;
+}
+
 /* The note after the errors when cells held a mark and no number ('—',
  * '-', '…'): planc reads no such mark as missing by default, since
  * yearbooks differ on what they mean (no data; zero; '…' a number below
  * the table's unit), and a zero read as missing would be lost unseen.
  * So the note says exactly what to write: the --na options for every mark
- * met, and the map that reads one as a number in its column instead. */
+ * met (quoted for the shell: a mark may hold a '), and the map that reads
+ * one as a number in its column instead (as a rules string).  Written
+ * through csv_message, as every data message: the column's name comes
+ * from a rules string, the marks from the data. */
 static void marker_note(loader *L, FILE *err)
 {
-    fputs(T(L, LBL_L_NOTE), err);
+    csv_message(err, "%s", T(L, LBL_L_NOTE));
     for (size_t i = 0; i < L->nmarkers; i++) {
         const char *m = shown(L, L->markers[i], strlen(L->markers[i]));
         if (i == 0) {
             char mark[SHOWN_BYTES * 4 + 4];
             snprintf(mark, sizeof mark, "%s", m);
-            fprintf(err, T(L, LBL_L_MARK_FIRST), mark,
-                    shown(L, L->marker_cols[0], strlen(L->marker_cols[0])));
+            csv_message(err, T(L, LBL_L_MARK_FIRST), mark,
+                        shown(L, L->marker_cols[0], strlen(L->marker_cols[0])));
         } else {
-            fputs(T(L, i + 1 < L->nmarkers ? LBL_L_MARK_SEP : LBL_L_MARK_AND), err);
-            fprintf(err, T(L, LBL_L_MARK_ITEM), m);
+            csv_message(err, "%s", T(L, i + 1 < L->nmarkers ? LBL_L_MARK_SEP : LBL_L_MARK_AND));
+            csv_message(err, T(L, LBL_L_MARK_ITEM), m);
         }
     }
-    fputs(T(L, L->nmarkers == 1 ? LBL_L_MARK_BODY_ONE : LBL_L_MARK_BODY), err);
-    for (size_t i = 0; i < L->nmarkers; i++)
-        fprintf(err, " --na '%s'", shown(L, L->markers[i], strlen(L->markers[i])));
-    char m[SHOWN_BYTES * 4 + 4], map[SHOWN_BYTES * 4 + 64], col[1200];
-    snprintf(m, sizeof m, "%s", shown(L, L->markers[0], strlen(L->markers[0])));
-    snprintf(map, sizeof map, "map 年鉴符号 { \"%s\" = 0 }", m);
-    snprintf(col, sizeof col, "column \"%s\" as 年鉴符号", L->marker_cols[0]);
-    fprintf(err, T(L, LBL_L_MARK_TAIL), m, L->marker_cols[0], map, col);
+    csv_message(err, "%s", T(L, L->nmarkers == 1 ? LBL_L_MARK_BODY_ONE : LBL_L_MARK_BODY));
+    for (size_t i = 0; i < L->nmarkers; i++) {
+        size_t len = strlen(L->markers[i]), m = shown_cut(L->markers[i], len);
+        char *q = shell_quoted(L->markers[i], m, m < len);
+        csv_message(err, " --na %s", q);
+        free(q);
+    }
+    char *m = rules_quoted(L->markers[0]), *col = rules_quoted(L->marker_cols[0]);
+    size_t nm = strlen(m) + 64, nc = strlen(col) + 64;
+    char *map = rt_xmalloc(nm, 1), *use = rt_xmalloc(nc, 1);
+    snprintf(map, nm, "map 年鉴符号 { \"%s\" = 0 }", m);
+    snprintf(use, nc, "column \"%s\" as 年鉴符号", col);
+    char mark[SHOWN_BYTES * 4 + 4];
+    snprintf(mark, sizeof mark, "%s", shown(L, L->markers[0], strlen(L->markers[0])));
+    csv_message(err, T(L, LBL_L_MARK_TAIL), mark, shown(L, L->marker_cols[0], strlen(L->marker_cols[0])), map,
+                use);
+    free(m);
+    free(col);
+    free(map);
+    free(use);
 }
 
 /* A label without conversions but %% (a why text), as printed: in a
@@ -2663,14 +2725,17 @@ static void encoding_note(FILE *err, const char *name, const source *src)
 {
     unsigned c = src->bad_byte;
     const unsigned char *t = src->bad_tail;
+    /* the file's name quoted for the shell: a name may hold a ' */
+    char *q = shell_quoted(name, strlen(name), false);
     if (src->bad_line == 1 && src->bad_ntail >= 1 &&
         ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
         csv_message(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
-                     "iconv -f UTF-16 -t UTF-8 '%s' > data-utf8.csv\n", name);
+                     "iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n", q);
     else if (src->bad_ntail >= 3 && gbk_pair(c, t[0]) && gbk_pair(t[1], t[2]))
         csv_message(err, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                      "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                     "iconv -f GB18030 -t UTF-8 '%s' > data-utf8.csv\n", name);
+                     "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n", q);
+    free(q);
 }
 
 /* Records read between two updates of the progress count. */
