@@ -1189,13 +1189,18 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         sbf(&b, L(lang, LBL_X_EXP_PASSED), itself, m->deadline);
         qty(lang, &b, et->expected, tg->unit, false);
     } else {
-        sbf(&b, L(lang, LBL_X_EXP_LINE), g, num(lang, et->ystart, n1), num(lang, et->bstart, n2),
+        /* in full when two of the start, the goal and the result differ
+         * but would be written alike ("100 + (100 - 100) × ... = 100"
+         * for 99.99999 + (100 - 99.99999) × ... = 99.999992) */
+        double jg = ir_judged_goal(m, et->goal);
+        bool full = alike(et->bstart, jg) || alike(et->expected, jg) || alike(et->expected, et->bstart);
+        sbf(&b, L(lang, LBL_X_EXP_LINE), g, num(lang, et->ystart, n1), num_f(lang, et->bstart, n2, full),
             L(lang, et->ms == 0 ? LBL_X_EXP_BASELINE : LBL_X_EXP_MILESTONE));
         sbf(&b, "%s%s + (%s - %s) × (%d - %s) / (%d - %s)", L(lang, LBL_COLON),
-            num(lang, et->bstart, n1),
-            num(lang, ir_judged_goal(m, et->goal), n2), num(lang, et->bstart, n3), x->year, num(lang, et->ystart, n4),
+            num_f(lang, et->bstart, n1, full),
+            num_f(lang, jg, n2, full), num_f(lang, et->bstart, n3, full), x->year, num(lang, et->ystart, n4),
             m->deadline, num(lang, et->ystart, n5));
-        sbf(&b, " = %s", num(lang, et->expected, n1));
+        sbf(&b, " = %s", num_f(lang, et->expected, n1, full));
     }
     et->expected_text = sb_take(&b);
 }
@@ -1230,9 +1235,12 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         /* with a tolerance, the progress towards the goal it is judged by */
         int sign = ir_loosen_sign(m);
         double jg = ir_judged_goal(m, et->goal);
+        /* the operands in full when two of them differ but would be
+         * written alike: "(100 - 100) / (100 - 100) = 55" reads wrong */
+        bool full = alike(et->v, et->base) || alike(et->v, jg) || alike(et->base, jg);
         sbf(&d, "100 × clamp((v - b) / (%s - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
-            goal_word(lang, sign), num(lang, et->v, n1), num(lang, et->base, n2), num(lang, jg, n3), num(lang, et->base, n4),
-            num(lang, et->dscore, n5));
+            goal_word(lang, sign), num_f(lang, et->v, n1, full), num_f(lang, et->base, n2, full),
+            num_f(lang, jg, n3, full), num_f(lang, et->base, n4, full), num(lang, et->dscore, n5));
         if (isnan(et->base))
             sbf(&d, "%s", L(lang, LBL_X_SCORE_BASE_MISSING));
         else if (jg == et->base)
