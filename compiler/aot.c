@@ -2605,8 +2605,10 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     if (g && fclose(g) != 0)
         ok = false;
     if (!ok) {
-        diag_internal(err, "build", "cannot write %s: %s", path, strerror(errno));
-        rc = AOT_INTERNAL;
+        /* a full disk or the file size limit (ulimit -f) where the output
+         * goes: a file that cannot be written, as for the header */
+        fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+        rc = AOT_USAGE;
         goto done;
     }
 

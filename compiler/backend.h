@@ -115,7 +115,8 @@ typedef struct be_api {
      * host's CPU and features), written as the object file `path`
      * (position-independent, for a shared library).  *cpu_used receives
      * the CPU's name (malloc'd).  Returns 0, 1 when the CPU cannot be used
-     * on this host (a usage error, printed), or 2 after an internal error. */
+     * on this host or `path` cannot be written (a usage error: exit 2,
+     * printed), or 2 after an internal error. */
     int (*emit_object)(const ir_program *p, const exec_plan *plan, const char *cpu,
                        const char *path, char **cpu_used, FILE *err);
 } be_api;

@@ -5,6 +5,7 @@
  * is the table `planc_backend`. */
 #include "backend.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -663,12 +664,27 @@ static int be_emit_object(const ir_program *p, const exec_plan *plan, const char
                 LLVMSetVisibility(fn, LLVMHiddenVisibility);
         if (!optimise(m, tm, "build", err))
             rc = 2;
-        char *msg = NULL;
-        if (rc == 0 && LLVMTargetMachineEmitToFile(tm, m, (char *)path, LLVMObjectFile, &msg)) {
-            diag_internal(err, "build", "generating code: %s", msg ? msg : "unknown error");
+        /* into memory, then written here: LLVM's own file stream ends
+         * the process on a failed write ("LLVM ERROR: IO failure on
+         * output stream", exit 1) when the disk is full or the file size
+         * limit (ulimit -f) is reached */
+        be_object obj = {0};
+        if (rc == 0 && !codegen(m, tm, &obj, err))
             rc = 2;
+        if (rc == 0) {
+            FILE *f = fopen(path, "wb");
+            bool ok = f && fwrite(obj.data, 1, obj.len, f) == obj.len;
+            int e = errno;
+            if (f && fclose(f) != 0 && ok) {
+                ok = false;
+                e = errno;
+            }
+            if (!ok) {
+                fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(e));
+                rc = 1;
+            }
         }
-        LLVMDisposeMessage(msg);
+        free((void *)obj.data);
         LLVMDisposeModule(m);
     }
     LLVMContextDispose(ctx);

@@ -75,6 +75,17 @@ expect 4 "$planc" build "$qs/rules.plan" -o "$tmp/keep/libqs.so" --cc "$tmp/no-c
 n=$((n + 1)); [ "$(cat "$tmp/keep/libqs.so") $(cat "$tmp/keep/qs.h")" = "old old" ] || fail "a failed build changed existing files"
 n=$((n + 1)); [ "$(ls -A "$tmp/keep" | wc -l)" -eq 2 ] || { fail "a failed build left files behind"; ls -A "$tmp/keep"; }
 
+# A file size limit (ulimit -f: 512-byte blocks in sh, 1 KiB in bash) below
+# the size of the kernels' object: "cannot write", exit 2, nothing left
+# behind (LLVM's own file stream ended planc with "LLVM ERROR: IO failure
+# on output stream", exit 1, an exit code of errors in the rules).
+mkdir "$tmp/fsz"
+(ulimit -f 4; exec "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so") >"$tmp/out" 2>"$tmp/err"; rc=$?
+n=$((n + 1)); [ "$rc" -eq 2 ] || fail "build under ulimit -f 4 exited $rc, expected 2"
+contains err "planc: error: cannot write '.*kernels.o': File too large"
+n=$((n + 1)); grep -q "LLVM ERROR" "$tmp/err" && fail "LLVM's own error: $(cat "$tmp/err")"
+n=$((n + 1)); [ -z "$(ls -A "$tmp/fsz")" ] || { fail "a build under ulimit -f left files"; ls -A "$tmp/fsz"; }
+
 # ---- the quickstart: library, header, the example, planc run ----
 mkdir "$tmp/qs"
 expect 0 "$planc" build "$qs/rules.plan" -o "$tmp/qs/libquickstart.so"
