@@ -213,6 +213,31 @@ same "$tmp/vl/aot.csv" "$vl/expected.out"
 contains out "^鞍山,2024,target,年度达标,,(一),,failed,39,μg/m^3,38,38,0,"
 contains out "^辽宁,2022,target,全省,,(一),,failed,46,μg/m^3,45,45,0,"
 
+# ---- a row for every city over 500 years, 2,000 cities: the library holds
+# the rows' runs of years region by region, not every year of every region
+# (1,000,000 numbers: a 12 MB library, 12 s of cc), and reads them as planc
+# run does ----
+mkdir "$tmp/span"
+{
+    echo 'plan P { region 省 baseline 1590 horizon 2110 }'
+    echo 'levels province, city'
+    echo 'region 省 : province'
+    i=0; names=c0
+    while [ $i -lt 1999 ]; do i=$((i + 1)); names="$names, c$i"; done
+    echo "region $names : city in 省"
+    echo 'indicator x : 1, column "x"'
+    echo 'indicator g : 1, values { city = 2 in 1600..2099, c7 = 3 in 1800, else = 5 }'
+    echo 'section S { measure (1) { target for city : x <= g } }'
+} >"$tmp/span/rules.plan"
+printf 'region,year,x\nc7,1599,4\nc7,1600,2\nc7,1800,3\nc7,2099,3\nc7,2100,4\nc1999,2099,2\n' >"$tmp/span/data.csv"
+score_case span "$tmp/span"
+n=$((n + 1)); size=$(wc -c <"$tmp/span/libspan.so")
+[ "$size" -lt 3000000 ] || fail "a row for every city over 500 years gave a library of $size bytes"
+expect 0 "$planc" run "$tmp/span/rules.plan" --data "$tmp/span/data.csv"
+same "$tmp/out" "$tmp/span/aot.csv"
+contains out "^c7,2099,target,x,,(1),,failed,3,1,2,2,0,"
+contains out "^c7,2100,target,x,,(1),,met,4,1,5,5,100,"
+
 # ---- peers, totals and shares read in another year (prev, at, a
 # target's baseline: ir.h IR_SHIFT): the library's outputs as planc run's ----
 po=$src/tests/run/peers-other-year
