@@ -2738,7 +2738,14 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
             if (l && !at_level[l->index]) {
                 diag_error(s->d, n->sp, "no region of the plan is at level '%s', so this row of the "
                            "values of '%s' gives no value", n->s, ind->name);
-                diag_hint(s->d, "name the regions, or a level that has regions");
+                /* a base's row, whose level an extending file emptied
+                 * (drops, moves): the base is not the user's to edit */
+                if (s->plan && s->plan->u.plan.extends && n->sp.file != s->plan->sp.file)
+                    diag_hint(s->d, "this plan drops or moves every region of level '%s': give "
+                              "the indicator values of its own ('override indicator %s, values "
+                              "{ ... }')", n->s, ind->name);
+                else
+                    diag_hint(s->d, "name the regions, or a level that has regions");
                 continue;
             }
             if (!usable)
