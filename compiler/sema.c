@@ -2336,6 +2336,20 @@ static void check_region_decl(S *s, const ast_decl *d)
     uint32_t n = d->u.region.names.n;
     const sym *lv = lookup(s, K_LEVEL, d->u.region.level);
     const sym *par = d->u.region.parent.s ? lookup(s, K_REGION, d->u.region.parent) : NULL;
+    /* A region named as a level: a scope (`for city`) or a values row
+     * (`city = 40`) naming it means the region, not the level's regions
+     * (a name is a region first), which quietly changes what the rules
+     * say; an adaptation renaming a region so changes its base's. */
+    for (uint32_t k = 0; k < n; k++) {
+        const ast_name *rn = &d->u.region.names.v[k];
+        if (rn->s && tab_find(&s->tab[K_LEVEL], rn->s)) {
+            diag_warning(s->d, rn->sp, "region '%s' has the name of a level: a scope or a values row "
+                         "that names '%s' means this region alone, not every region of level '%s'",
+                         rn->s, rn->s, rn->s);
+            diag_hint(s->d, "give the region another name (the data may still call it so: "
+                      "alias \"%s\")", rn->s);
+        }
+    }
     if (d->u.region.naliases > 0 && n > 1)
         diag_error(s->d, d->sp, "'alias' needs a single region; this declares %u", n);
     if (lv && par && s->rlevel_ok[par->index] && m->regions[par->index].level >= lv->index) {
