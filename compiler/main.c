@@ -179,7 +179,8 @@ static const char usage_run[] =
     "\n"
     "  --data CSV       the indicator data: a region column, a year column and\n"
     "                   one column per indicator column (or per year, for a\n"
-    "                   column \"C{year}\"); docs/LANGUAGE.md §10\n"
+    "                   column \"C{year}\"); docs/LANGUAGE.md §10; - reads\n"
+    "                   standard input (a file named - is ./-)\n"
     "  --skip-unknown-regions\n"
     "                   skip the rows of regions the rules do not declare (a\n"
     "                   national file for a provincial plan) instead of\n"
@@ -192,7 +193,8 @@ static const char usage_run[] =
     "                   NA (e.g. --na - --na ..); may be repeated\n"
     "  --data-year Y    the data has no year column: every row is of year Y\n"
     "                   (one year's snapshot, such as an index)\n"
-    "  -o, --output OUT write the results to OUT instead of stdout (-oOUT too)\n"
+    "  -o, --output OUT write the results to OUT instead of stdout (-oOUT too;\n"
+    "                   -o - is stdout)\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
     "                   compiled through LLVM), interp (the reference\n"
     "                   interpreter) or auto (the default, else\n"
@@ -287,7 +289,7 @@ static const char usage_explain[] =
     "the weight and the contribution to the measure, section and total, the\n"
     "veto, the clause, measure and lead agency; then the roll-up and grade.\n"
     "\n"
-    "  --data CSV       the indicator data\n"
+    "  --data CSV       the indicator data (- reads standard input)\n"
     "  --region R       a region (its name or an alias)\n"
     "  --year Y         a year with a row for R (default: R's last year)\n"
     "  --target NAME    only this target (and its measure and section)\n"
@@ -1601,6 +1603,14 @@ static void kernel_note(char *buf, size_t len, unsigned threads, const engine_ch
                  ch->est.steps, ch->est.interp_ms, ch->est.jit_ms);
 }
 
+/* The file to read for a data file named on the command line: '-' is
+ * standard input, read as /dev/stdin (which the loader, the hash and the
+ * history already take as a pipe). */
+static const char *stdio_name(const char *data)
+{
+    return strcmp(data, "-") == 0 ? "/dev/stdin" : data;
+}
+
 /* planc run RULES --data CSV [-o OUT] [--engine auto|jit|interp] [-j N]
  *           [--no-cache] [--timings] */
 static int cmd_run(int argc, char **argv)
@@ -1661,6 +1671,11 @@ static int cmd_run(int argc, char **argv)
         return usage_error("run", "%sno rules file given", "");
     if (!data)
         return usage_error("run", "%sno data given (--data CSV)", "");
+    /* '-' is standard input and standard output, as for most Unix tools
+     * (a file named '-' is './-') */
+    data = stdio_name(data);
+    if (out && strcmp(out, "-") == 0)
+        out = NULL;
     /* --engine, else $PLANC_ENGINE, else auto */
     bool engine_env = false;
     if (!engine && getenv("PLANC_ENGINE") && *getenv("PLANC_ENGINE")) {
@@ -1951,6 +1966,7 @@ static int cmd_explain(int argc, char **argv)
         return usage_error("explain", "%sno rules file given", "");
     if (!data)
         return usage_error("explain", "%sno data given (--data CSV)", "");
+    data = stdio_name(data);
     if (!region)
         return usage_error("explain", "%sno region given (--region R)", "");
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)

@@ -235,5 +235,20 @@ escaped "'last\x1B[2J'"
 expect 2 "$planc" compare "$tmp/h.db" 1 "9${rlo}9"
 escaped '9\u202E9'
 
+# '-' is standard input (--data -) and standard output (-o -), as for
+# most Unix tools: not a file named '-' (read, or written in the current
+# directory); a file of that name is './-'.
+"$planc" run "$rules" --data "$data" --engine interp >"$tmp/std.csv" 2>/dev/null
+( cd "$tmp" && "$planc" run "$rules" --data - -o - --engine interp <"$data" >"$tmp/out" 2>"$tmp/err" ); rc=$?
+n=$((n + 1))
+if [ $rc -ne 0 ] || ! cmp -s "$tmp/out" "$tmp/std.csv" || [ -e "$tmp/-" ]; then
+    echo "FAIL: run --data - -o - (rc $rc, or other results, or a file named '-'): $(head -c 300 "$tmp/err")"; fails=$((fails + 1))
+fi
+printf 'region,year\n' | "$planc" run "$rules" --data - >"$tmp/out" 2>"$tmp/err"; rc=$?
+n=$((n + 1)); [ $rc -eq 3 ] || { echo "FAIL: a bad --data - exited $rc"; fails=$((fails + 1)); }
+contains err "^/dev/stdin:1: error: column 'pm25'"
+expect 0 sh -c "\"\$0\" explain \"\$1\" --data - --region 阜新 --year 2024 <\"\$2\"" "$planc" "$rules" "$data"
+contains out "耕地红线"
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
