@@ -2716,11 +2716,23 @@ static bool gbk_pair(unsigned c, unsigned d)
     return c >= 0x81 && c <= 0xFE && d >= 0x80 && d <= 0xFE && !(c >= 0xC2 && c <= 0xF4 && d <= 0xBF);
 }
 
+/* True when bytes c, d may be one GBK/GB18030 double-byte character, UTF-8
+ * or not (a GBK character such as 示, CA BE, is also a valid UTF-8
+ * sequence). */
+static bool gbk_pair_loose(unsigned c, unsigned d)
+{
+    return c >= 0x81 && c <= 0xFE && d >= 0x80 && d <= 0xFE;
+}
+
 /* After "invalid UTF-8": the encoding the bytes suggest, and how to convert
  * the file (or save it from Excel as UTF-8).  A byte-order mark FF FE or FE FF on the first line is UTF-16
  * (a spreadsheet's "Unicode text"); two GBK characters in a row at the bad
  * byte are GBK/GB18030 (what Excel writes as CSV on a Chinese Windows, the
- * common case in Chinese statistics).  Nothing for other bytes. */
+ * common case in Chinese statistics).  Nothing for other bytes.  The second
+ * character may look like UTF-8 (示例省 in GBK is CA BE C0 FD CA A1: the
+ * reading fails at C0, and CA A1 is valid UTF-8) unless the bad byte is a
+ * UTF-8 continuation byte (80..BF), as in a UTF-8 file cut or damaged in
+ * the middle of a character, whose next character is UTF-8. */
 static void encoding_note(FILE *err, const char *name, const source *src)
 {
     unsigned c = src->bad_byte;
@@ -2731,7 +2743,8 @@ static void encoding_note(FILE *err, const char *name, const source *src)
         ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
         csv_message(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                      "iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n", q);
-    else if (src->bad_ntail >= 3 && gbk_pair(c, t[0]) && gbk_pair(t[1], t[2]))
+    else if (src->bad_ntail >= 3 && gbk_pair(c, t[0]) &&
+             (c >= 0xC0 ? gbk_pair_loose(t[1], t[2]) : gbk_pair(t[1], t[2])))
         csv_message(err, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                      "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                      "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n", q);

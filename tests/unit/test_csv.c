@@ -817,6 +817,17 @@ START_TEST(data_not_utf8)
                        "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                        "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    /* 示例省 in GBK (CA BE C0 FD CA A1): CA BE and CA A1 are valid UTF-8,
+     * the reading fails at C0 */
+    assert_data_errors("city,year,farmland_mu,park\n\xCA\xBE\xC0\xFD\xCA\xA1,2024,1,1\n",
+                       "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xC0); the data must be UTF-8\n"
+                       "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
+                       "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    /* a UTF-8 file cut inside 大 (E5 A4 A7 lost its E5) before 连 (E8 BF
+     * 9E): a stray continuation byte, the next character UTF-8: no guess */
+    assert_data_errors("city,year,farmland_mu,park\n\xA4\xA7\xE8\xBF\x9E,2024,1,1\n",
+                       "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xA4); the data must be UTF-8\n");
     /* one GBK-like pair alone, or ASCII after a stray byte: no guess */
     assert_data_errors("city,year,farmland_mu,park\n大连,2024,1,\xB4\xF3\n",
                        "data.csv:2: error: column 'park': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
