@@ -3458,6 +3458,28 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
                 opts && opts->threads > 1 ? ROUND_BYTES : BLOCK_SIZE);
     rt_table *t = load(p, path, &src, opts, err);
     free(src.block);
+    /* A file written while it was read (a transfer still running, a
+     * writer appending) gives rows of two versions of it, or a last row
+     * cut in the middle of a number that reads as another number: the
+     * run is refused rather than scoring what happened to be there. */
+    struct stat after;
+    if (S_ISREG(st.st_mode) && fstat(fd, &after) == 0 &&
+        (after.st_size != st.st_size || after.st_mtim.tv_sec != st.st_mtim.tv_sec ||
+         after.st_mtim.tv_nsec != st.st_mtim.tv_nsec)) {
+        if (t)
+            csv_message(err, "planc: error: '%s' changed while it was read (%lld bytes when "
+                             "opened, %lld after): the rows read may mix two versions of the "
+                             "file; write it elsewhere and rename it into place when it is "
+                             "complete, then run again\n",
+                        path, (long long)st.st_size, (long long)after.st_size);
+        else
+            csv_message(err, "note: '%s' changed while it was read (%lld bytes when opened, "
+                             "%lld after): the errors above may come from a file still being "
+                             "written\n",
+                        path, (long long)st.st_size, (long long)after.st_size);
+        rt_table_free(t);
+        t = NULL;
+    }
     close(fd);
     return t;
 }

@@ -250,5 +250,21 @@ contains err "^/dev/stdin:1: error: column 'pm25'"
 expect 0 sh -c "\"\$0\" explain \"\$1\" --data - --region 阜新 --year 2024 <\"\$2\"" "$planc" "$rules" "$data"
 contains out "耕地红线"
 
+# A data file that grows while it is read (a writer still appending, a
+# transfer not finished) is refused (exit 3), not scored as whatever part
+# of it was there: 135,000 rows, empty lines appended meanwhile.
+awk -F, 'NR == 1 { print; next } $2 == 2021 { for (y = 1000; y < 10000; y++) { $2 = y; print } }' OFS=, "$data" >"$tmp/grow.csv"
+( while :; do echo >>"$tmp/grow.csv"; done ) & writer=$!
+sleep 0.1
+"$planc" run "$rules" --data "$tmp/grow.csv" --engine interp -o "$tmp/grow-out.csv" >"$tmp/out" 2>"$tmp/err"; rc=$?
+kill $writer; wait $writer 2>/dev/null
+n=$((n + 1))
+if [ $rc -ne 3 ] || [ -e "$tmp/grow-out.csv" ]; then
+    echo "FAIL: a data file growing while read: exit $rc (expected 3), or an output was written"; fails=$((fails + 1))
+fi
+contains err "grow.csv' changed while it was read"
+"$planc" run "$rules" --data "$tmp/grow.csv" --engine interp -o "$tmp/grow-out.csv" >"$tmp/out" 2>"$tmp/err"; rc=$?
+n=$((n + 1)); [ $rc -eq 0 ] || { echo "FAIL: the grown file, complete, exited $rc"; fails=$((fails + 1)); }
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
