@@ -147,6 +147,32 @@ block docs/OUTPUT.md '^`history --lang zh` writes' > "$tmp/compare.doc"
 [ -s "$tmp/compare.doc" ] || fail "docs/OUTPUT.md §5: no compare --lang zh block"
 shown "docs/OUTPUT.md §5 (compare --lang zh)" "$tmp/compare.doc" "$tmp/compare.out"
 
+# --- docs/OUTPUT.md §5: the history read with SQL, as written ---------------
+# nth DOC REGEX N: the N-th fenced block after the first line matching REGEX.
+nth() {
+    awk -v re="$2" -v want="$3" 'f == 0 && $0 ~ re { f = 1; next }
+        f == 1 && /^```/ { k++; if (k == want) f = 2; else f = 3; next }
+        f == 3 && /^```/ { f = 1; next }
+        f == 2 && /^```/ { exit }
+        f == 2 { print }' "$1"
+}
+if command -v sqlite3 >/dev/null; then
+    "$planc" run examples/quickstart/rules.plan --data examples/quickstart/data.csv \
+        --store "$tmp/sql.db" -o /dev/null || fail "docs/OUTPUT.md §5: run --store failed"
+    nth docs/OUTPUT.md '^\*\*Reading it from a program' 1 > "$tmp/sql1.doc"
+    nth docs/OUTPUT.md '^\*\*Reading it from a program' 2 > "$tmp/sql1.out.doc"
+    nth docs/OUTPUT.md '^\*\*Reading it from a program' 3 > "$tmp/sql2.doc"
+    [ -s "$tmp/sql1.doc" ] && [ -s "$tmp/sql2.doc" ] || fail "docs/OUTPUT.md §5: no SQL blocks"
+    sqlite3 "$tmp/sql.db" < "$tmp/sql1.doc" > "$tmp/sql1.out" 2>&1 || fail "docs/OUTPUT.md §5: the first query fails"
+    shown "docs/OUTPUT.md §5 (the newest run's grades)" "$tmp/sql1.out.doc" "$tmp/sql1.out"
+    h=$(sha256sum examples/quickstart/data.csv | cut -c1-64)
+    sed "s/'HASH'/'$h'/" "$tmp/sql2.doc" | sqlite3 "$tmp/sql.db" > "$tmp/sql2.out" 2>&1 ||
+        fail "docs/OUTPUT.md §5: the second block fails: $(head -c 300 "$tmp/sql2.out")"
+    grep -q '^示例省|2025|绿色建筑|failed|83.1|100.0|%$' "$tmp/sql2.out" &&
+        grep -q '^1|.*|examples/quickstart/data.csv$' "$tmp/sql2.out" ||
+        fail "docs/OUTPUT.md §5: the second block does not give what it says: $(head -c 300 "$tmp/sql2.out")"
+fi
+
 # --- docs/ADAPTING.md: the rules tree, origins, run, diff -------------------
 adapt=rules/examples/adapted-province.plan
 awk '/^\$ planc check rules\/examples\/adapted-province.plan$/ { f = 1; next }
