@@ -5204,7 +5204,9 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     pass_check(s);
     report_dropped_uses(s);
 
-    if (!s->plan) {
+    /* (not after errors that left no declaration at all: a file given up,
+     * such as one in another encoding, was reported already) */
+    if (!s->plan && !(prog->ndecls == 0 && diag_errors(d) > 0)) {
         if (prog->ndecls > 0 || d->nfiles > 0) {
             /* at the start of the (first) file, empty or not */
             span sp = {prog->ndecls > 0 ? prog->decls[0]->sp.file : 0, 0, 0};
