@@ -66,28 +66,63 @@ bool rollup_has_year(const rt_table *t, int year)
     return false;
 }
 
-/* True when pair i ranks strictly better than pair j (both ranked). */
-static bool better(const double *total, const bool *vetoed, uint32_t i, uint32_t j)
+/* A ranked entry of rollup_rank: not vetoed before vetoed, then the higher
+ * total first; i breaks ties, so that the order is the same on every C
+ * library. */
+typedef struct rank_entry {
+    bool vetoed;
+    double total;
+    uint32_t i;
+} rank_entry;
+
+/* qsort comparison of rank entries: the better first. */
+static int cmp_rank(const void *pa, const void *pb)
 {
-    if (vetoed[i] != vetoed[j])
-        return !vetoed[i];
-    return total[i] > total[j];
+    const rank_entry *a = pa, *b = pb;
+    if (a->vetoed != b->vetoed)
+        return a->vetoed ? 1 : -1;
+    if (a->total != b->total)
+        return a->total > b->total ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
 }
 
 void rollup_rank(const double *total, const bool *vetoed, uint32_t n, uint32_t *rank)
 {
-    /* n is the number of regions of one level: quadratic is plenty. */
+    /* Sorted, not compared pair by pair: a level may hold hundreds of
+     * thousands of regions (counties, townships), where a quadratic rank
+     * took hours.  A region's rank is one more than the regions strictly
+     * better (equal totals share a rank: 1, 2, 2, 4). */
+    rank_entry *e = rt_xmalloc(n ? n : 1, sizeof *e);
+    uint32_t m = 0;
     for (uint32_t i = 0; i < n; i++) {
-        if (isnan(total[i])) {
+        if (isnan(total[i]))
             rank[i] = 0;
-            continue;
-        }
-        uint32_t above = 0;
-        for (uint32_t j = 0; j < n; j++)
-            if (j != i && !isnan(total[j]) && better(total, vetoed, j, i))
-                above++;
-        rank[i] = above + 1;
+        else
+            e[m++] = (rank_entry){vetoed[i], total[i], i};
     }
+    qsort(e, m, sizeof *e, cmp_rank);
+    for (uint32_t k = 0; k < m; k++) {
+        bool tie = k > 0 && e[k].vetoed == e[k - 1].vetoed && e[k].total == e[k - 1].total;
+        rank[e[k].i] = tie ? rank[e[k - 1].i] : k + 1;
+    }
+    free(e);
+}
+
+/* An entry of the by_rank order: level, rank (unranked last), then
+ * declaration order. */
+typedef struct by_rank_entry {
+    uint32_t level, rank, i;
+} by_rank_entry;
+
+/* qsort comparison of by_rank entries. */
+static int cmp_by_rank(const void *pa, const void *pb)
+{
+    const by_rank_entry *a = pa, *b = pb;
+    if (a->level != b->level)
+        return a->level < b->level ? -1 : 1;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
 }
 
 /* qsort comparison of ints, ascending. */
@@ -172,22 +207,17 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
         }
     }
 
-    /* by_rank: level, then rank (unranked last), then declaration order —
-     * a stable insertion sort over the declaration order. */
+    /* by_rank: level, then rank (unranked last), then declaration order
+     * (sorted: an insertion sort was quadratic in the regions). */
     ru->by_rank = rt_xmalloc(cnt ? cnt : 1, sizeof *ru->by_rank);
-    for (uint32_t i = 0; i < cnt; i++) {
-        const rollup_region *a = &ru->regions[i];
-        uint32_t j = i;
-        while (j > 0) {
-            const rollup_region *b = &ru->regions[ru->by_rank[j - 1]];
-            uint32_t ra = a->rank ? a->rank : UINT32_MAX, rb = b->rank ? b->rank : UINT32_MAX;
-            if (b->level < a->level || (b->level == a->level && rb <= ra))
-                break;
-            ru->by_rank[j] = ru->by_rank[j - 1];
-            j--;
-        }
-        ru->by_rank[j] = i;
-    }
+    by_rank_entry *order = rt_xmalloc(cnt ? cnt : 1, sizeof *order);
+    for (uint32_t i = 0; i < cnt; i++)
+        order[i] = (by_rank_entry){ru->regions[i].level,
+                                   ru->regions[i].rank ? ru->regions[i].rank : UINT32_MAX, i};
+    qsort(order, cnt, sizeof *order, cmp_by_rank);
+    for (uint32_t i = 0; i < cnt; i++)
+        ru->by_rank[i] = order[i].i;
+    free(order);
     free(tot);
     free(vet);
     free(idx);
