@@ -525,6 +525,35 @@ static bool fits_open_limit(const char *path, bool create, FILE *err)
     return false;
 }
 
+/* Why a database that does not exist cannot be created at path, as -o says
+ * it of an output file (SQLite's "unable to open database file" does not):
+ * its directory is missing, is no directory or takes no new file.  False
+ * when the directory looks usable. */
+static bool create_problem(const char *path, FILE *err)
+{
+    char *dir = rt_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        strcpy(dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    struct stat st;
+    bool bad = true;
+    if (stat(dir, &st) != 0 && errno == ENOENT)
+        csv_message(err, "planc: error: %s: cannot create it: directory '%s' does not exist\n", path, dir);
+    else if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+        csv_message(err, "planc: error: %s: cannot create it: '%s' is not a directory\n", path, dir);
+    else if (access(dir, W_OK | X_OK) != 0)
+        csv_message(err, "planc: error: %s: cannot create it: no permission to create files in '%s'\n",
+                path, dir);
+    else
+        bad = false;
+    free(dir);
+    return bad;
+}
+
 store *store_open(const char *path, bool create, FILE *err)
 {
     struct stat stt;
@@ -545,9 +574,10 @@ store *store_open(const char *path, bool create, FILE *err)
      * and -shm files when it closes (a reader alone would leave them) */
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        if (s->db)
+        bool told = create && stat(path, &stt) != 0 && create_problem(path, err);
+        if (!told && s->db)
             db_error(s, "cannot open it", err);
-        else
+        else if (!told)
             csv_message(err, "planc: error: cannot open '%s'\n", path);
         store_close(s);
         return NULL;

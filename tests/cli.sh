@@ -266,5 +266,14 @@ contains err "grow.csv' changed while it was read"
 "$planc" run "$rules" --data "$tmp/grow.csv" --engine interp -o "$tmp/grow-out.csv" >"$tmp/out" 2>"$tmp/err"; rc=$?
 n=$((n + 1)); [ $rc -eq 0 ] || { echo "FAIL: the grown file, complete, exited $rc"; fails=$((fails + 1)); }
 
+# A history database that cannot be created says why, as -o does
+# (SQLite alone says "unable to open database file"), before the data is
+# read, and writes nothing.
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodb.csv" --store "$tmp/nodir/h.db"
+contains err "h.db: cannot create it: directory '$tmp/nodir' does not exist"
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodb.csv" --store "$data/h.db"
+contains err "h.db: cannot create it: '$data' is not a directory"
+n=$((n + 1)); [ ! -e "$tmp/nodb.csv" ] || { echo "FAIL: a --store that cannot be created wrote the output"; fails=$((fails + 1)); }
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
