@@ -4104,7 +4104,13 @@ static void check_target(S *s, uint32_t ti)
 
     /* scope */
     check_scope(s, mt, &t->scope);
+    /* a share target (docs/LANGUAGE.md §6) reads the regions below by what
+     * it measures or by a goal (`上限 >= total(city, 用水量)`, `x <=
+     * average(city, x)`): unscoped, either covers the regions with that
+     * level below them, as lower.c judges either on a parent's added row */
     const ast_expr *below = mt->type != TY_ERROR ? share_call(s, t->measured, 0) : NULL;
+    for (uint32_t k = 0; !below && mt->type != TY_ERROR && k < t->nms; k++)
+        below = share_call(s, t->ms[k].goal, 0);
     if (below && !mt->scoped)
         share_scope(s, mt, (uint32_t)below->sema.index);
 
