@@ -2017,6 +2017,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     default:
         append_symbol(msg, sizeof msg, tok);
     }
+    const int toklen = (int)strlen(msg) - (int)strlen("unexpected "); /* the token's words */
 
     /* What would have done: single tokens still in the list (listed[i])
      * and the groups that replaced some of them. */
@@ -2080,7 +2081,21 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
             }
         return 0;
     }
-    diag_error(ps->d, *loc, "%s", msg);
+    /* `target f : total(county, x) falls` and the next line: when one
+     * token alone could follow and the unexpected one is on a later line,
+     * the word is missing at the end of the line before, where the
+     * error is put; a note shows the token read instead */
+    if (n == 1 && tok != YYSYMBOL_YYEOF && ps->before_sp.hi > 0 && ps->before_sp.hi <= loc->lo &&
+        ps->last_sp.lo == loc->lo && ps->last_sp.hi == loc->hi &&
+        memchr(ps->d->files[ps->file].text + ps->before_sp.hi, '\n', loc->lo - ps->before_sp.hi)) {
+        char exp[128] = "", prev[128] = "";
+        append_symbol(exp, sizeof exp, expected[0]);
+        append_source(ps, prev, sizeof prev, ps->before_sp);
+        diag_error(ps->d, ps->before_sp, "expected %s after '%s', at the end of its line", exp, prev);
+        diag_note(ps->d, *loc, "the next line goes on with %.*s", toklen, msg + strlen("unexpected "));
+    } else {
+        diag_error(ps->d, *loc, "%s", msg);
+    }
     unclosed_notes(ps, tok, expected, n);
     /* `missing 0`: the policy is a word */
     if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
