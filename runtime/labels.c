@@ -489,10 +489,13 @@ static const char *const en[LBL_COUNT] = {
     [LBL_L_NOTES_SKIPPED] = "%s: warning: skipped %zu lines at the end with only a first field, taken for "
                             "notes (the first at line %u: '%s%s')\n",
     [LBL_L_MULTIPLIER] = "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
-                         "holds a number alone: convert the column (%.*s%s is %.*s × %.0f)",
+                         "holds a number alone: convert the column (%s%s%s is %s%s%s: write %s)",
     [LBL_L_MULT_SCALED] = "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
                           "holds a number alone: the rules read the column in %s already, so write %.*s "
-                          "(%.*s%s %s is %.*s %s)\n",
+                          "(%s %s is %.*s %s)\n",
+    [LBL_L_MULT_OTHER] = "note: column '%s' writes its numbers with the multiplier '%s' (as '%s'); a cell "
+                         "holds a number alone, and the rules read the column in %s: if %s means %s %s, "
+                         "that is %s %s: write %s; if it means %s %s, that is %s %s: write %s\n",
     [LBL_L_MULT_IN] = ", or write the numbers alone and read the column in %s (%s)",
     [LBL_L_MULT_DECLARE] = ", or write the numbers alone, declare a unit of that scale (%s) and read the "
                            "column in it (%s)",
@@ -1048,9 +1051,11 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_NOTES_SKIPPED_ONE] = "%s: 警告：末尾%zu行只有第一格有文字，视为表注，已跳过（第一行在第%u行：“%s%s”）\n",
     [LBL_L_NOTES_SKIPPED] = "%s: 警告：末尾%zu行只有第一格有文字，视为表注，已跳过（第一行在第%u行：“%s%s”）\n",
     [LBL_L_MULTIPLIER] = "提示：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字：请换算该列"
-                         "（%.*s%s 即 %.*s × %.0f）",
+                         "（%s%s%s 即 %s%s%s：写成 %s）",
     [LBL_L_MULT_SCALED] = "提示：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字：规则已按 %s 读取该列，"
-                          "写成 %.*s 即可（%.*s%s %s 即 %.*s %s）\n",
+                          "写成 %.*s 即可（%s %s 即 %.*s %s）\n",
+    [LBL_L_MULT_OTHER] = "提示：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字，规则按 %s 读取该列："
+                         "%s 若指 %s %s，即 %s %s，写成 %s；若指 %s %s，即 %s %s，写成 %s\n",
     [LBL_L_MULT_IN] = "，或只写数字，按 %s 读取该列（%s）",
     [LBL_L_MULT_DECLARE] = "，或只写数字，声明该倍数的单位（%s）并按它读取该列（%s）",
     [LBL_L_UNIT_SAME] = "提示：列“%s”的数字后带有单位（如“%s”）；单元格中只能是数字：规则已按 %s 读取该列，"

@@ -1953,18 +1953,50 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
         if (strlen(multipliers[m].text) != sn || memcmp(multipliers[m].text, suf, sn) != 0)
             continue;
         L->suffix_noted[k] = true;
-        /* a column read in a unit of that scale (万吨 for 12.3万): the
-         * number as written is in it already; converting (× 10000) would
-         * read 123000 万吨 */
-        size_t ml = strlen(multipliers[m].text);
-        if (unit && strlen(unit) > ml && memcmp(unit, multipliers[m].text, ml) == 0) {
+        /* the number written, and the multiplier the column's unit starts
+         * with (万吨: 万, the rest 吨), the longest that leaves a unit */
+        char numtext[64];
+        snprintf(numtext, sizeof numtext, "%.*s", (int)end, s);
+        double num = strtod(numtext, NULL);
+        const char *base = NULL;
+        double uscale = 1;
+        size_t bestl = 0;
+        for (size_t j = 0; unit && j < sizeof multipliers / sizeof multipliers[0]; j++) {
+            size_t jl = strlen(multipliers[j].text);
+            if (jl > bestl && strlen(unit) > jl && memcmp(unit, multipliers[j].text, jl) == 0) {
+                bestl = jl;
+                base = unit + jl;
+                uscale = multipliers[j].value;
+            }
+        }
+        char cell[64];
+        snprintf(cell, sizeof cell, "%.*s%s", (int)end, s, multipliers[m].text);
+        if (base && uscale == multipliers[m].value) {
+            /* a column read in a unit of that scale (万吨 for 12.3万): the
+             * number as written is in it already; converting (× 10000)
+             * would read 123000 万吨 */
             csv_message(L->err, T(L, LBL_L_MULT_SCALED), name, multipliers[m].text, shown(L, s, n), unit, (int)end,
-                    s, (int)end, s, multipliers[m].text, unit + ml, (int)end, s, unit);
+                        s, cell, base, (int)end, s, unit);
             return;
         }
-        csv_message(L->err, T(L, LBL_L_MULTIPLIER), name, multipliers[m].text, shown(L, s, n), (int)end, s,
-                multipliers[m].text, (int)end, s,
-                multipliers[m].value);
+        if (base) {
+            /* another multiplier than the unit's (3千 in a 万吨 column): it
+             * may stand for the unit's (3千 吨, 0.3 万吨) or multiply it
+             * (3千 万吨, 3000 万吨); the note gives the number to write for
+             * each, in the column's unit */
+            char as_base[64], as_unit[64];
+            snprintf(as_base, sizeof as_base, "%.15g", num * multipliers[m].value / uscale);
+            snprintf(as_unit, sizeof as_unit, "%.15g", num * multipliers[m].value);
+            csv_message(L->err, T(L, LBL_L_MULT_OTHER), name, multipliers[m].text, shown(L, s, n), unit, cell,
+                        cell, base, as_base, unit, as_base, cell, unit, as_unit, unit, as_unit);
+            return;
+        }
+        /* a column in a unit without a multiplier (吨), or in none: the
+         * number the cell means in it */
+        char value[64];
+        snprintf(value, sizeof value, "%.15g", num * multipliers[m].value);
+        csv_message(L->err, T(L, LBL_L_MULTIPLIER), name, multipliers[m].text, shown(L, s, n), cell,
+                    unit ? " " : "", unit ? unit : "", value, unit ? " " : "", unit ? unit : "", value);
         /* the unit of that scale: the multiplier before the column's unit
          * (59万 in a column of 亩 is 59 万亩), a unit the rules use, or
          * one to declare when the column's unit has no multiplier of its
