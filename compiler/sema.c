@@ -4344,41 +4344,69 @@ static uint64_t level_bit(int64_t lv)
     return (uint64_t)1 << (lv >= 0 && lv < 63 ? lv : 63);
 }
 
-/* What an expression reads of other regions' rows: READS_BELOW for a
- * function over the regions below (is_below_call: share, total, or
- * lowest / highest / average with a level; the level's bit added to
- * *levels), READS_PEERS for one over the row's peers (lowest / highest /
- * average of the row's level), directly or through the formulas it names
- * (each walked once per stamp in seen). */
-enum { READS_BELOW = 1, READS_PEERS = 2 };
-static unsigned rows_read(S *s, const ast_expr *e, uint32_t *seen, uint32_t stamp, int depth,
-                          uint64_t *levels)
+/* What an expression reads of other regions' rows, for the warning on
+ * regions no target applies to.  A function over the regions below
+ * (is_below_call: share, total, or lowest / highest / average with a
+ * level) adds its level's bit to *below.  A peer function (lowest /
+ * highest / average of the row's level) written in the target's own
+ * condition or score ranges over the regions the target covers (§7),
+ * which have a role already, and adds nothing; in an indicator's formula
+ * or inside a function over the regions below it ranges over every
+ * region of the level it is read at (§7): that level's bit in *peers, or
+ * READS_PEERS when that is the level of the target's own rows (at < 0).
+ * Formulas are walked once per target and level (seen, seenat). */
+enum { READS_PEERS = 1 };
+typedef struct {
+    uint32_t *seen;    /* per indicator: the stamp of the target that walked it */
+    uint64_t *seenat;  /* per indicator: the levels it was walked at (bit 63: the target's rows) */
+    uint32_t stamp;
+    uint64_t below;    /* levels read below */
+    uint64_t peers;    /* levels whose every region is read as peers */
+} rowsread;
+static unsigned rows_read(S *s, const ast_expr *e, rowsread *rr, int64_t at, bool every, int depth)
 {
     if (!e || depth > MAX_DEPTH)
         return 0;
     switch (e->kind) {
     case EX_NAME: {
         int i = formula_ind(s, e);
-        if (i < 0 || seen[i] == stamp)
+        uint64_t bit = at < 0 ? level_bit(63) : level_bit(at);
+        if (i < 0)
             return 0;
-        seen[i] = stamp;
-        return rows_read(s, s->ii[i].d->u.ind.formula, seen, stamp, depth + 1, levels);
+        if (rr->seen[i] != rr->stamp) {
+            rr->seen[i] = rr->stamp;
+            rr->seenat[i] = 0;
+        }
+        if (rr->seenat[i] & bit)
+            return 0;
+        rr->seenat[i] |= bit;
+        return rows_read(s, s->ii[i].d->u.ind.formula, rr, at, true, depth + 1);
     }
     case EX_UNARY:
-        return rows_read(s, e->u.un.a, seen, stamp, depth + 1, levels);
+        return rows_read(s, e->u.un.a, rr, at, every, depth + 1);
     case EX_BINARY:
-        return rows_read(s, e->u.bin.a, seen, stamp, depth + 1, levels) | rows_read(s, e->u.bin.b, seen, stamp, depth + 1, levels);
+        return rows_read(s, e->u.bin.a, rr, at, every, depth + 1) |
+               rows_read(s, e->u.bin.b, rr, at, every, depth + 1);
     case EX_IF:
-        return rows_read(s, e->u.cond.c, seen, stamp, depth + 1, levels) |
-               rows_read(s, e->u.cond.a, seen, stamp, depth + 1, levels) | rows_read(s, e->u.cond.b, seen, stamp, depth + 1, levels);
+        return rows_read(s, e->u.cond.c, rr, at, every, depth + 1) |
+               rows_read(s, e->u.cond.a, rr, at, every, depth + 1) |
+               rows_read(s, e->u.cond.b, rr, at, every, depth + 1);
     case EX_CALL: {
         sema_ref f = e->sema.ref;
-        unsigned r = is_below_call(e) ? READS_BELOW
-                     : f == FN_LOWEST || f == FN_HIGHEST || f == FN_AVERAGE ? READS_PEERS : 0;
-        if (r == READS_BELOW)
-            *levels |= level_bit(e->sema.index);
+        unsigned r = 0;
+        if (is_below_call(e)) {
+            /* its arguments are read on the rows of its level */
+            rr->below |= level_bit(e->sema.index);
+            at = e->sema.index;
+            every = true;
+        } else if ((f == FN_LOWEST || f == FN_HIGHEST || f == FN_AVERAGE) && every) {
+            if (at < 0)
+                r = READS_PEERS;
+            else
+                rr->peers |= level_bit(at);
+        }
         for (uint32_t i = 0; i < e->u.call.nargs; i++)
-            r |= rows_read(s, e->u.call.args[i], seen, stamp, depth + 1, levels);
+            r |= rows_read(s, e->u.call.args[i], rr, at, every, depth + 1);
         return r;
     }
     default:
@@ -4387,11 +4415,11 @@ static unsigned rows_read(S *s, const ast_expr *e, uint32_t *seen, uint32_t stam
 }
 
 /* rows_read of what target t measures, its goals and its score. */
-static unsigned target_rows_read(S *s, const ast_target *t, uint32_t *seen, uint32_t stamp, uint64_t *levels)
+static unsigned target_rows_read(S *s, const ast_target *t, rowsread *rr)
 {
-    unsigned r = rows_read(s, t->measured, seen, stamp, 0, levels) | rows_read(s, t->score, seen, stamp, 0, levels);
+    unsigned r = rows_read(s, t->measured, rr, -1, false, 0) | rows_read(s, t->score, rr, -1, false, 0);
     for (uint32_t k = 0; k < t->nms; k++)
-        r |= rows_read(s, t->ms[k].goal, seen, stamp, 0, levels);
+        r |= rows_read(s, t->ms[k].goal, rr, -1, false, 0);
     return r;
 }
 
@@ -4421,19 +4449,26 @@ static void warn_untargeted_regions(S *s)
     uint64_t *read_below = arena_alloc(s->a, (m->nregions + 1) * sizeof *read_below); /* levels */
     bool *role = arena_alloc(s->a, (m->nregions + 1) * sizeof *role);
     bool *peer_level = arena_alloc(s->a, (m->nlevels + 1) * sizeof *peer_level);
-    uint32_t *seen = arena_alloc(s->a, (m->ninds + 1) * sizeof *seen);
+    rowsread rr = {.seen = arena_alloc(s->a, (m->ninds + 1) * sizeof *rr.seen),
+                   .seenat = arena_alloc(s->a, (m->ninds + 1) * sizeof *rr.seenat)};
     for (uint32_t i = 0; i < m->ntargets; i++) {
         const sema_target *t = &m->targets[i];
-        uint64_t levels = 0;
-        unsigned reads = t->ast ? target_rows_read(s, t->ast, seen, i + 1, &levels) : 0;
+        rr.stamp = i + 1;
+        rr.below = 0;
+        unsigned reads = t->ast ? target_rows_read(s, t->ast, &rr) : 0;
         for (uint32_t k = 0; k < t->nscope; k++) {
             uint32_t r = t->scope[k];
             covered[r] = true;
-            read_below[r] |= levels;
+            read_below[r] |= rr.below;
             if ((reads & READS_PEERS) && m->regions[r].level < m->nlevels)
                 peer_level[m->regions[r].level] = true;
         }
     }
+    /* the levels some formula or function over the regions below reads
+     * every region of as peers */
+    for (uint32_t lv = 0; lv < m->nlevels; lv++)
+        if (rr.peers & level_bit(lv))
+            peer_level[lv] = true;
     const uint32_t *order = level_order(s);
     /* down the hierarchy: the levels that targets of the regions above
      * (through a parent or a group holding it) read below them; a region
