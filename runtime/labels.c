@@ -160,6 +160,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_COL_MEAN_SCORE] = "mean_score",
     [LBL_COL_MEAN_SCORE_PAGE] = "mean score",
     [LBL_COL_GOAL_VARIES] = "goal_varies",
+    [LBL_COL_SCORE_NOTE] = "score_note",
     [LBL_COL_KIND] = "kind",
     [LBL_COL_ID] = "id",
     [LBL_COL_NAME] = "name",
@@ -308,6 +309,11 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_SCORE_MET] = "met scores 100",
     [LBL_X_SCORE_TREND] = "trends score 0 unless met",
     [LBL_X_SCORE_PEAKS] = "peaks targets score 0 unless met",
+    [LBL_WHY_ZERO_PEAKS] = "a peaks target is on_track before its deadline while its peak is not behind "
+                           "it (this year's value the highest so far, or risen since), and scores 0 until "
+                           "met (a peak passed and held), 100 then",
+    [LBL_WHY_ZERO_YESNO] = "a yes/no target is on_track before its deadline while still no, and its score, "
+                           "the progress from the baseline's no, is 0 until yes, 100 then",
     [LBL_X_SCORE_NO_DEADLINE] = "a goal without a deadline scores 0 unless met",
     [LBL_X_SCORE_BASE_MISSING] = " (0: the baseline value is missing)",
     [LBL_X_SCORE_GOAL_IS_BASE] = " (0: the goal equals the baseline value)",
@@ -738,6 +744,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_COL_MEAN_SCORE] = "平均得分",
     [LBL_COL_MEAN_SCORE_PAGE] = "平均得分",
     [LBL_COL_GOAL_VARIES] = "目标值因地区而异",
+    [LBL_COL_SCORE_NOTE] = "得分说明",
     [LBL_COL_KIND] = "类型",
     [LBL_COL_ID] = "标识",
     [LBL_COL_NAME] = "名称",
@@ -878,6 +885,10 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_SCORE_MET] = "达标得100分",
     [LBL_X_SCORE_TREND] = "趋势目标未达标得0分",
     [LBL_X_SCORE_PEAKS] = "达峰目标未达标得0分",
+    [LBL_WHY_ZERO_PEAKS] = "达峰目标在期限前尚未达峰（当年数值仍为最高，或达峰后又回升）即为进度正常，"
+                           "达峰并保持（达标）前得0分，达标得100分",
+    [LBL_WHY_ZERO_YESNO] = "是/否目标在期限前仍为“否”即为进度正常，其得分为从基期的“否”起的进度，"
+                           "为“是”（达标）前得0分，达标得100分",
     [LBL_X_SCORE_NO_DEADLINE] = "未设期限的目标未达标得0分",
     [LBL_X_SCORE_BASE_MISSING] = "（0：基期值缺失）",
     [LBL_X_SCORE_GOAL_IS_BASE] = "（0：目标值等于基期值）",

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "report_style.h"
 #include "rtmem.h"
 
@@ -573,6 +574,17 @@ double report_target_goal(const rt_result *r, const ir_target *tg, size_t row)
 bool report_target_bool(const ir_program *p, const ir_target *tg)
 {
     return tg->value < p->nsteps && p->steps[tg->value].type == IR_BOOL;
+}
+
+int report_on_track_zero(const ir_program *p, const ir_target *tg)
+{
+    if (tg->score_src)
+        return -1;
+    if (tg->kind && strcmp(tg->kind, "peaks") == 0)
+        return LBL_WHY_ZERO_PEAKS;
+    if (report_target_bool(p, tg))
+        return LBL_WHY_ZERO_YESNO;
+    return -1;
 }
 
 bool report_has_tolerance(const ir_program *p)

@@ -41,6 +41,15 @@ double report_target_expected(const rt_result *r, const ir_target *tg, size_t ro
  * workbook and compare write its value and goal `yes` / `no` (是 / 否),
  * the CSV, the JSON and the history 1 / 0 (docs/OUTPUT.md). */
 bool report_target_bool(const ir_program *p, const ir_target *tg);
+/* Why target tg can be on_track with a score of 0 under the default score
+ * rule (docs/LANGUAGE.md §9): a `peaks` target is on_track before its
+ * deadline while its peak is not behind it, and trends and peaks score 0
+ * unless met; a yes/no target is on_track before its deadline while still
+ * `no`, and its progress from the baseline's `no` is 0 until met.  The
+ * label that says so (LBL_WHY_ZERO_PEAKS, LBL_WHY_ZERO_YESNO), for the
+ * page and the workbook, or -1 (a score expression, or a target whose
+ * on_track scores its progress). */
+int report_on_track_zero(const ir_program *p, const ir_target *tg);
 /* Whether a target of p has a goal with a tolerance (docs/LANGUAGE.md §9):
  * then the results have a `tolerance` column (CSV, JSON, Excel) after
  * `goal`; without one they are as before tolerances existed. */

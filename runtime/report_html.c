@@ -1811,10 +1811,18 @@ static void target_table(page *g)
     count_headers(g);
     header_cells(g, tail, sizeof tail / sizeof tail[0]);
     fputs("</tr></thead>\n<tbody>\n", out);
+    /* a mean score of on_track regions that score 0 by the rule (peaks,
+     * yes/no: report_on_track_zero) is marked, and said why under the table */
+    static const char *const zero_mark[] = {"\xE2\x80\xA0", "\xE2\x80\xA1"}; /* † ‡ */
+    bool zero_used[2] = {false, false};
     for (uint32_t i = 0; i < ru->ntargets; i++) {
         const rollup_target *rt = &ru->targets[i];
         uint32_t ti = rt->target;
         const ir_target *tg = &p->targets[ti];
+        int why = report_on_track_zero(p, tg);
+        int zk = why == LBL_WHY_ZERO_PEAKS ? 0 : why == LBL_WHY_ZERO_YESNO ? 1 : -1;
+        if (rt->counts.n[IR_ST_ON_TRACK] == 0)
+            zk = -1;
         fputs("<tr><td class=\"id\">", out);
         put_text(out, tg->clause);
         fputs("</td><td class=\"name\">", out);
@@ -1838,10 +1846,22 @@ static void target_table(page *g)
         number_cell(out, rt->min);
         number_cell(out, rt->median);
         number_cell(out, rt->max);
-        number_cell(out, rt->mean_score);
+        if (zk >= 0) {
+            char buf[32];
+            short_number(rt->mean_score, buf);
+            fprintf(out, "<td class=\"n\">%s%s</td>", buf, zero_mark[zk]);
+            zero_used[zk] = true;
+        } else {
+            number_cell(out, rt->mean_score);
+        }
         fputs("</tr>\n", out);
     }
-    fputs("</tbody>\n</table>\n</section>\n", out);
+    fputs("</tbody>\n</table>\n", out);
+    for (int k = 0; k < 2; k++)
+        if (zero_used[k])
+            fprintf(out, "<p class=\"note\">%s %s%s</p>\n", zero_mark[k],
+                    label(g, k == 0 ? LBL_WHY_ZERO_PEAKS : LBL_WHY_ZERO_YESNO), label(g, LBL_FULL_STOP));
+    fputs("</section>\n", out);
 }
 
 /* A values table's number for a region: the number, or yes / no. */

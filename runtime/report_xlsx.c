@@ -321,7 +321,7 @@ static void sheet_targets(book *b)
         LBL_COL_TARGET, LBL_COL_CLAUSE, LBL_COL_LEAD, LBL_COL_UNIT, LBL_COL_LEVEL, LBL_COL_YEAR,
         COUNT_HEADS, LBL_COL_VALUES, LBL_COL_MIN, LBL_COL_Q1, LBL_COL_MEDIAN, LBL_COL_Q3,
         LBL_COL_MAX, LBL_COL_MEAN, LBL_COL_GOAL, LBL_COL_BELOW_GOAL, LBL_COL_ABOVE_GOAL,
-        LBL_COL_MEAN_SCORE, LBL_COL_GOAL_VARIES};
+        LBL_COL_MEAN_SCORE, LBL_COL_GOAL_VARIES, LBL_COL_SCORE_NOTE};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
     sheet s;
@@ -347,6 +347,10 @@ static void sheet_targets(book *b)
         cell_count(b, &s, 21, rt->nabove_goal);
         cell_number(b, &s, 22, rt->mean_score, b->score);
         cell_text(b, &s, 23, lbl_get(b->lang, rt->goal_varies ? LBL_TRUE : LBL_FALSE), NULL);
+        /* why on_track regions score 0 (peaks, yes/no), as under the page's table */
+        int why = report_on_track_zero(p, tg);
+        if (why >= 0 && rt->counts.n[IR_ST_ON_TRACK] > 0)
+            cell_text(b, &s, 24, lbl_get(b->lang, (lbl_id)why), NULL);
     }
     sheet_end(b, &s);
 }

@@ -10,7 +10,7 @@
 #     heatmap per level, the regions sheet's parent and top, the heatmap's
 #     section ids cut to their groups with the whole id on hover, the table
 #     of regions per level, the detail sheet's parent and top, `92%` for
-#     `92 %` as explain writes it);
+#     `92 %` as explain writes it, the targets sheet's score_note);
 #   - zh has the Chinese headings, statuses, sheet names and column headers,
 #     <html lang="zh-CN">, and no English word of planc's own;
 #   - --lang with CSV or JSON, and an unknown language, are usage errors.

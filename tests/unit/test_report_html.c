@@ -32,6 +32,34 @@ static char *render_fixture(bool assessment, void (*edit)(ir_program *p))
     return text;
 }
 
+/* Makes target 1 (on_track everywhere) a peaks target. */
+static void target1_peaks(ir_program *p)
+{
+    p->targets[1].kind = "peaks";
+}
+
+/* The targets table marks the mean score of a peaks target's on_track
+ * regions (†) and says under the table why it is 0 until met; a numeric
+ * `complete` target's progress needs no note. */
+START_TEST(html_on_track_zero_note)
+{
+    char *page = render_fixture(true, target1_peaks);
+    const char *tbl = strstr(page, "<section id=\"targets\">");
+    ck_assert_ptr_nonnull(tbl);
+    const char *end = strstr(tbl, "</section>");
+    const char *mark = strstr(tbl, "\xE2\x80\xA0</td>");
+    const char *note = strstr(tbl, "<p class=\"note\">\xE2\x80\xA0 a peaks target is on_track before its deadline");
+    ck_assert(mark && note && mark < note && note < end);
+    free(page);
+    page = render_fixture(true, NULL);
+    tbl = strstr(page, "<section id=\"targets\">");
+    end = strstr(tbl, "</section>");
+    const char *none = strstr(tbl, "\xE2\x80\xA0");
+    ck_assert(!none || none > end);
+    free(page);
+}
+END_TEST
+
 START_TEST(html_sections_and_charts)
 {
     char *h = render_fixture(true, NULL);
@@ -970,6 +998,7 @@ int main(void)
     tcase_add_test(tc, html_heatmap_per_level);
     tcase_add_test(tc, html_heatmap_section_ids_cut);
     tcase_add_test(tc, html_regions_per_level);
+    tcase_add_test(tc, html_on_track_zero_note);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }

@@ -312,6 +312,32 @@ static void fixture_book(workbook *wb, void (*edit)(ir_program *p))
     report_run_end(&run);
 }
 
+/* Makes target 1 (on_track everywhere, score 0.3) a peaks target. */
+static void target1_peaks(ir_program *p)
+{
+    p->targets[1].kind = "peaks";
+}
+
+/* The targets sheet says, in its last column, why a target's on_track
+ * regions score 0 (report_on_track_zero): a peaks target scores only when
+ * met; a numeric `complete` target scores its progress, with no note. */
+START_TEST(xlsx_on_track_zero_note)
+{
+    workbook wb;
+    fixture_book(&wb, target1_peaks);
+    char buf[512];
+    const char *t = wb.sheet[3];
+    assert_cell(t, "Y1", "score_note");
+    assert_cell(t, "A3", "绿色建筑");
+    ck_assert_ptr_nonnull(strstr(cell(t, "Y3", buf, sizeof buf), "a peaks target is on_track before its deadline"));
+    ck_assert_str_eq(cell(t, "Y2", buf, sizeof buf), ""); /* a threshold: no note */
+    free_book(&wb);
+    fixture_book(&wb, NULL);
+    ck_assert_str_eq(cell(wb.sheet[3], "Y3", buf, sizeof buf), "");
+    free_book(&wb);
+}
+END_TEST
+
 START_TEST(xlsx_sheets_in_order)
 {
     workbook wb;
@@ -661,6 +687,7 @@ int main(void)
     tcase_add_test(tc, xlsx_negative_zero);
     tcase_add_test(tc, xlsx_bool_words);
     tcase_add_test(tc, xlsx_bool_goal_rollup);
+    tcase_add_test(tc, xlsx_on_track_zero_note);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
