@@ -142,6 +142,22 @@ static void cell_number(book *b, sheet *s, lxw_col_t col, double v, lxw_format *
     widen(s, col, w < NUMBER_WIDTH ? w : NUMBER_WIDTH);
 }
 
+/* Writes a number a reader reads rather than computes with (the targets
+ * sheet's distribution) rounded as the page shows it: the number
+ * report_format_shown writes with the page's decimals, so that the
+ * workbook and the page agree digit for digit (the CSV and the JSON keep
+ * full precision); an infinity as text, as cell_number. */
+static void cell_shown(book *b, sheet *s, lxw_col_t col, double v)
+{
+    char buf[32];
+    if (isnan(v) || isinf(v)) {
+        cell_number(b, s, col, v, NULL);
+        return;
+    }
+    report_format_shown(v, REPORT_PAGE_DECIMALS, buf);
+    cell_number(b, s, col, strtod(buf, NULL), NULL);
+}
+
 /* Writes a value of a yes/no (when `yesno`) as the page writes it, `yes`
  * or `no` (是 / 否), a text cell (the CSV writes 1 / 0); else a number. */
 static void cell_value(book *b, sheet *s, lxw_col_t col, double v, bool yesno)
@@ -338,10 +354,11 @@ static void sheet_targets(book *b)
         cell_counts(b, &s, 6, &rt->counts);
         cell_count(b, &s, 12, rt->nvalues);
         /* the distribution stays numbers (of a yes/no: the mean is the
-         * share of yes); the goal is yes or no, as on the page */
+         * share of yes), rounded as the page shows them; the goal is yes
+         * or no, as on the page */
         const double dist[] = {rt->min, rt->q1, rt->median, rt->q3, rt->max, rt->mean};
         for (int k = 0; k < 6; k++)
-            cell_number(b, &s, (lxw_col_t)(13 + k), dist[k], NULL);
+            cell_shown(b, &s, (lxw_col_t)(13 + k), dist[k]);
         cell_value(b, &s, 19, rt->goal, report_target_bool(p, tg));
         cell_count(b, &s, 20, rt->nbelow_goal);
         cell_count(b, &s, 21, rt->nabove_goal);

@@ -10,7 +10,8 @@
 #     heatmap per level, the regions sheet's parent and top, the heatmap's
 #     section ids cut to their groups with the whole id on hover, the table
 #     of regions per level, the detail sheet's parent and top, `92%` for
-#     `92 %` as explain writes it, the targets sheet's score_note);
+#     `92 %` as explain writes it, the targets sheet's score_note and its
+#     distribution rounded as the page shows it);
 #   - zh has the Chinese headings, statuses, sheet names and column headers,
 #     <html lang="zh-CN">, and no English word of planc's own;
 #   - --lang with CSV or JSON, and an unknown language, are usage errors.

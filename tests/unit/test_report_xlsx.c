@@ -312,6 +312,44 @@ static void fixture_book(workbook *wb, void (*edit)(ir_program *p))
     report_run_end(&run);
 }
 
+/* The number a numeric cell holds (NaN for none). */
+static double cell_value_of(const char *sheet, const char *ref)
+{
+    char buf[512];
+    const char *v = strstr(cell(sheet, ref, buf, sizeof buf), "<v>");
+    return v ? strtod(v + 3, NULL) : NAN;
+}
+
+/* The targets sheet's distribution (min ... mean) is rounded as the page
+ * shows it (report_format_shown, two decimals; three significant digits
+ * below 1), not written in full: 80.123456 and 93.98765 have the mean
+ * 87.055553, shown 87.06; target 1's values are half of those. */
+START_TEST(xlsx_targets_distribution_rounded)
+{
+    static const char csv[] = "city,year,farmland_mu,park\n"
+                              "大连,2025,80.123456,\n"
+                              "沈阳,2025,93.98765,\n"
+                              "鞍山,2025,0.123456,\n";
+    report_run run;
+    workbook wb;
+    report_run_start(&run, true, csv, NULL);
+    write_book(&run, &wb);
+    report_run_end(&run);
+    const char *t = wb.sheet[3];
+    assert_cell(t, "A2", "近岸海域水质");
+    /* the cells hold the rounded numbers (libxlsxwriter writes 93.99 as
+     * 93.98999999999999, its nearest double in 16 digits) */
+    ck_assert_double_eq(cell_value_of(t, "N2"), 0.123);   /* min */
+    ck_assert_double_eq(cell_value_of(t, "P2"), 80.12);   /* median */
+    ck_assert_double_eq(cell_value_of(t, "R2"), 93.99);   /* max */
+    ck_assert_double_eq(cell_value_of(t, "S2"), 58.08);   /* mean */
+    ck_assert_double_eq(cell_value_of(t, "S3"), 29.04);
+    /* the detail sheet keeps the value in full */
+    ck_assert_ptr_nonnull(strstr(wb.sheet[4], "<v>80.123456</v>"));
+    free_book(&wb);
+}
+END_TEST
+
 /* Makes target 1 (on_track everywhere, score 0.3) a peaks target. */
 static void target1_peaks(ir_program *p)
 {
@@ -688,6 +726,7 @@ int main(void)
     tcase_add_test(tc, xlsx_bool_words);
     tcase_add_test(tc, xlsx_bool_goal_rollup);
     tcase_add_test(tc, xlsx_on_track_zero_note);
+    tcase_add_test(tc, xlsx_targets_distribution_rounded);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
