@@ -550,6 +550,67 @@ static void sheet_absent(book *b)
     free(names);
 }
 
+/* The provenance sheet, when the source of the run is known: what the
+ * page's footer and the workbook's comments say produced it, a line each,
+ * so that a reader of the workbook alone can reproduce a number (OUTPUT.md
+ * §7): planc's version; the rules file as the command line named it with
+ * the SHA-256 of the rules manifest, then each file of the manifest with
+ * its own (OUTPUT.md §5); the data file with its SHA-256; the options that
+ * changed how the data was read (when any); the roll-up year. */
+static void sheet_provenance(book *b, const report_source *src)
+{
+    static const lbl_id heads[] = {LBL_COL_ITEM, LBL_COL_CONTENT, LBL_COL_SHA256};
+    sheet s;
+    sheet_begin(b, &s, LBL_SHEET_PROVENANCE, heads, sizeof heads / sizeof heads[0]);
+    if (!s.ws) {
+        sheet_end(b, &s);
+        return;
+    }
+    cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_PLANC), NULL);
+    cell_text(b, &s, 1, PLANC_VERSION, NULL);
+    s.row++;
+    cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_RULES), NULL);
+    cell_text(b, &s, 1, src->rules, NULL);
+    cell_text(b, &s, 2, src->rules_sha256, NULL);
+    s.row++;
+    /* the manifest: "HEX  NAME\n" per file */
+    for (const char *line = src->rules_files; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        const char *sep = memchr(line, ' ', n);
+        if (sep && sep + 2 <= line + n && sep[1] == ' ') {
+            size_t nh = (size_t)(sep - line), nl = n - nh - 2;
+            char *hex = rt_xmalloc(nh + 1, 1), *name = rt_xmalloc(nl + 1, 1);
+            memcpy(hex, line, nh);
+            hex[nh] = '\0';
+            memcpy(name, sep + 2, nl);
+            name[nl] = '\0';
+            cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_RULES_FILE), NULL);
+            cell_text(b, &s, 1, name, NULL);
+            cell_text(b, &s, 2, hex, NULL);
+            s.row++;
+            free(hex);
+            free(name);
+        }
+        line += end ? n + 1 : n;
+    }
+    cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_DATA), NULL);
+    cell_text(b, &s, 1, src->data, NULL);
+    cell_text(b, &s, 2, src->data_sha256, NULL);
+    s.row++;
+    if (src->data_options && *src->data_options) {
+        cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_READ_WITH), NULL);
+        cell_text(b, &s, 1, src->data_options, NULL);
+        s.row++;
+    }
+    if (b->ru) {
+        cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_YEAR), NULL);
+        cell_number(b, &s, 1, b->ru->year, NULL);
+        s.row++;
+    }
+    sheet_end(b, &s);
+}
+
 /* ---------------------------------------------------------- formats */
 
 /* A solid fill of colour rgb, with black or white text, whichever reads
@@ -708,6 +769,8 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
         absent = rt_table_column_absent(t, k);
     if (absent)
         sheet_absent(&b);
+    if (src)
+        sheet_provenance(&b, src);
 
     lxw_error closed = workbook_close(b.wb);
     note(&b, closed);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # formats.sh — `planc run --format xlsx|html` end to end, on the quickstart
-# example: -o is required; the workbook reads back (its four sheets, a
+# example: -o is required; the workbook reads back (its sheets, a
 # detail row per result row of the CSV, the first cells); the page is the
 # same bytes on every run (the workbook too, with SOURCE_DATE_EPOCH); both
 # name the rules and data they came from; the page draws each region its
@@ -49,12 +49,13 @@ grep -q "old Excel format (.xls)" "$tmp/stderr" || bad "-o bad.xls: $(cat "$tmp/
 [ -e "$tmp/out/bad.xlsx" ] || [ -e "$tmp/out/bad.xls" ] && bad "a refused output was written"
 rm -f "$tmp/out/named."*
 
-# The workbook: four sheets in order; the detail sheet has the CSV's rows.
+# The workbook: four sheets in order and provenance last; the detail sheet
+# has the CSV's rows.
 run -o "$tmp/out/results.csv" || bad "planc run (csv) failed"
 run --format xlsx -o "$tmp/out/results.xlsx" || bad "planc run --format xlsx failed"
 "$zipcat" "$tmp/out/results.xlsx" xl/workbook.xml >"$tmp/workbook.xml" || bad "no xl/workbook.xml"
 sheets=$(grep -o '<sheet name="[a-z]*"' "$tmp/workbook.xml" | cut -d'"' -f2 | tr '\n' ' ')
-[ "$sheets" = "regions agencies targets detail " ] || bad "sheets are '$sheets'"
+[ "$sheets" = "regions agencies targets detail provenance " ] || bad "sheets are '$sheets'"
 "$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet4.xml >"$tmp/detail.xml" || bad "no detail sheet"
 rows=$(grep -o '<row ' "$tmp/detail.xml" | wc -l)
 lines=$(wc -l <"$tmp/out/results.csv")

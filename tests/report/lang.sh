@@ -87,7 +87,7 @@ left=$(grep -oE '[A-Za-z_]+' zh.txt | sort -u |
 
 # the workbook: Chinese sheet names, headers and statuses
 sheets=$("$zipcat" zh.xlsx xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
-[ "$sheets" = "地区 牵头单位 目标 明细 " ] || bad "the zh sheets are '$sheets'"
+[ "$sheets" = "地区 牵头单位 目标 明细 生成信息 " ] || bad "the zh sheets are '$sheets'"
 cells() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g'; }
 header() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | sed 's/<\/row>.*//' | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g' | tr '\n' ' '; }
 [ "$(header 1)" = "地区 层级 年份 总分 等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 上级地区 所属一级地区 " ] ||
@@ -98,8 +98,15 @@ statuses=$(cells 4 | grep -xE '达标|进度正常|进度滞后|未达标|数据
 [ "$statuses" = "不适用 数据缺失 未达标 达标 进度正常 进度滞后 " ] || bad "the zh detail's statuses are '$statuses'"
 cells 4 | grep -qx '总分' || bad "the zh detail has no total rows"
 cells 3 | grep -qx '否' || bad "the zh targets sheet's goal_varies is not 否"
-left=$(for n in 1 2 3 4; do cells "$n"; done | grep -oE '[A-Za-z_]+' | sort -u |
-    grep -vxE 'city|province|PM|COD|g|m' | tr '\n' ' ')
+# the provenance sheet: what the page's footer says, a line each
+[ "$(header 5)" = "项目 内容 SHA-256 校验值 " ] || bad "the zh provenance header is '$(header 5)'"
+prov=$(cells 5 | tr '\n' '|')
+for want in '|planc 版本|' '|规则（SHA-256 按文件清单计算）|规划/规则.plan|' '|规则文件|规则.plan|' \
+    '|数据|规划/数据.csv|' '|数据读取选项|--na -|' '|汇总年份|'; do
+    case "$prov" in *"$want"*) ;; *) bad "the zh provenance sheet lacks '$want': $prov" ;; esac
+done
+left=$( (for n in 1 2 3 4; do cells "$n"; done; cells 5 | sed 's/^--na -$//') | grep -oE '[A-Za-z_]+' | sort -u |
+    grep -vxE 'city|province|PM|COD|g|m|plan|csv|planc|SHA|[0-9a-f]+' | tr '\n' ' ')
 [ -z "$left" ] || bad "English left in the zh workbook: $left"
 "$zipcat" zh.xlsx docProps/core.xml | grep -q '<dc:description>由 planc [^ ]* 生成；规则：规划/规则.plan（SHA-256 [0-9a-f]*，按文件清单计算：规则.plan [0-9a-f]*）；数据：规划/数据.csv（SHA-256 [0-9a-f]*），读取选项：--na -</dc:description>' ||
     bad "the zh workbook's comments: $("$zipcat" zh.xlsx docProps/core.xml | grep -o '<dc:description>.*</dc:description>')"

@@ -312,6 +312,79 @@ static void fixture_book(workbook *wb, void (*edit)(ir_program *p))
     report_run_end(&run);
 }
 
+/* Asserts that cell `ref` holds the text or number `text` (a string
+ * known when running, where assert_cell needs a literal). */
+static void cell_is(const char *sheet, const char *ref, const char *text)
+{
+    char buf[512], want[256];
+    snprintf(want, sizeof want, ">%s<", text);
+    const char *c = cell(sheet, ref, buf, sizeof buf);
+    ck_assert_msg(strstr(c, want) != NULL, "%s is '%s', not %s", ref, c, text);
+}
+
+/* The provenance sheet (the fifth here: the fixture has no sources and no
+ * missing columns), written only when the run's source is known: planc's
+ * version, the rules with the manifest's hash, each rules file with its
+ * own, the data with its hash, the data options, the roll-up year; the
+ * same words in Chinese.  Without a source (the other tests) no sheet. */
+START_TEST(xlsx_provenance_sheet)
+{
+    static const report_source src = {
+        .rules = "规划/规则.plan", .rules_sha256 = "aaaa",
+        .rules_files = "bbbb  规则.plan\ncccc  公共/单位.plan\n",
+        .data = "数据.csv", .data_sha256 = "dddd", .data_options = "--na -"};
+    for (int zh = 0; zh <= 1; zh++) {
+        report_run run;
+        report_run_start(&run, true, report_fixture_data, NULL);
+        char path[] = "/tmp/planc-test-xlsx-XXXXXX";
+        int fd = mkstemp(path);
+        ck_assert_int_ge(fd, 0);
+        FILE *f = fdopen(fd, "wb");
+        capture err;
+        ck_assert_int_eq(report_xlsx(&run.f.p, run.t, run.r, run.ru, &src, zh ? LBL_ZH : LBL_EN, f,
+                                     cap_open(&err)), 0);
+        cap_free(&err);
+        fclose(f);
+        report_run_end(&run);
+        size_t len;
+        unsigned char *zip = zip_load(path, &len);
+        unlink(path);
+        ck_assert_ptr_nonnull(zip);
+        char *wbx = zip_member(zip, len, "xl/workbook.xml", NULL);
+        char *p = zip_member(zip, len, "xl/worksheets/sheet5.xml", NULL);
+        ck_assert_ptr_nonnull(wbx);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_ptr_nonnull(strstr(wbx, zh ? "<sheet name=\"生成信息\" sheetId=\"5\""
+                                             : "<sheet name=\"provenance\" sheetId=\"5\""));
+        cell_is(p, "A1", zh ? "项目" : "item");
+        cell_is(p, "A2", zh ? "planc 版本" : "planc version");
+        cell_is(p, "B2", PLANC_VERSION);
+        cell_is(p, "A3", zh ? "规则（SHA-256 按文件清单计算）" : "rules (SHA-256 of the manifest)");
+        cell_is(p, "B3", "规划/规则.plan");
+        cell_is(p, "C3", "aaaa");
+        cell_is(p, "A4", zh ? "规则文件" : "rules file");
+        cell_is(p, "B4", "规则.plan");
+        cell_is(p, "C4", "bbbb");
+        cell_is(p, "B5", "公共/单位.plan");
+        cell_is(p, "C5", "cccc");
+        cell_is(p, "A6", zh ? "数据" : "data");
+        cell_is(p, "B6", "数据.csv");
+        cell_is(p, "C6", "dddd");
+        cell_is(p, "A7", zh ? "数据读取选项" : "data read with");
+        cell_is(p, "B7", "--na -");
+        cell_is(p, "A8", zh ? "汇总年份" : "roll-up year");
+        cell_is(p, "B8", "2025");
+        free(wbx);
+        free(p);
+        free(zip);
+    }
+    workbook wb;
+    fixture_book(&wb, NULL);
+    ck_assert_ptr_null(strstr(wb.sheet[0], "provenance"));
+    free_book(&wb);
+}
+END_TEST
+
 /* The number a numeric cell holds (NaN for none). */
 static double cell_value_of(const char *sheet, const char *ref)
 {
@@ -727,6 +800,7 @@ int main(void)
     tcase_add_test(tc, xlsx_bool_goal_rollup);
     tcase_add_test(tc, xlsx_on_track_zero_note);
     tcase_add_test(tc, xlsx_targets_distribution_rounded);
+    tcase_add_test(tc, xlsx_provenance_sheet);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
