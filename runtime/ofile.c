@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "csv.h"
 #include "rtmem.h"
 
 /* An output file being written. */
@@ -51,19 +52,19 @@ static void create_error(const ofile *o, int e, FILE *err)
     /* ENOENT from a directory that exists: a file system that creates no
      * files (/proc) */
     if (e == ENOENT && stat(o->dir, &st) == 0 && S_ISDIR(st.st_mode))
-        fprintf(err, "planc: error: cannot write '%s': cannot create files in '%s'\n",
+        csv_message(err, "planc: error: cannot write '%s': cannot create files in '%s'\n",
                 o->path, o->dir);
     else if (e == ENOENT)
-        fprintf(err, "planc: error: cannot write '%s': directory '%s' does not exist\n",
+        csv_message(err, "planc: error: cannot write '%s': directory '%s' does not exist\n",
                 o->path, o->dir);
     else if (e == ENOTDIR)
-        fprintf(err, "planc: error: cannot write '%s': '%s' is not a directory\n",
+        csv_message(err, "planc: error: cannot write '%s': '%s' is not a directory\n",
                 o->path, o->dir);
     else if (e == EACCES || e == EPERM)
-        fprintf(err, "planc: error: cannot write '%s': no permission to create files in '%s'\n",
+        csv_message(err, "planc: error: cannot write '%s': no permission to create files in '%s'\n",
                 o->path, o->dir);
     else
-        fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
 }
 
 /* Opens a target that is not a regular file (a device or a FIFO) for
@@ -72,7 +73,7 @@ static ofile *open_direct(const char *path, FILE *err)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
         return NULL;
     }
     ofile *o = rt_xcalloc(1, sizeof *o);
@@ -87,7 +88,7 @@ ofile *ofile_open(const char *path, FILE *err)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(err, "planc: error: cannot write '%s': it is a directory\n", path);
+        csv_message(err, "planc: error: cannot write '%s': it is a directory\n", path);
         return NULL;
     }
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
@@ -103,7 +104,7 @@ ofile *ofile_open(const char *path, FILE *err)
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     if (!*base) {
-        fprintf(err, "planc: error: cannot write '%s': not a file name\n", path);
+        csv_message(err, "planc: error: cannot write '%s': not a file name\n", path);
         return NULL;
     }
     ofile *o = rt_xcalloc(1, sizeof *o);
@@ -135,7 +136,7 @@ ofile *ofile_open(const char *path, FILE *err)
     o->cleanup = cleanup_file(o->tmp); /* removed if a signal ends planc */
     o->f = fdopen(fd, "w");
     if (!o->f) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
         close(fd);
         unlink(o->tmp);
         ofile_release(o);
@@ -180,7 +181,7 @@ int ofile_finish(ofile *o, FILE *err)
         e = errno ? errno : EIO;
     o->f = NULL;
     if (e) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
         if (!o->direct)
             unlink(o->tmp);
         ofile_release(o);
@@ -198,7 +199,7 @@ int ofile_commit(ofile *o, FILE *err)
         return 0;
     }
     if (rename(o->tmp, o->path) != 0) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(errno));
         unlink(o->tmp);
         ofile_release(o);
         return -1;

@@ -234,6 +234,9 @@ expect 2 "$planc" compare "$tmp/h.db" 1 "last${esc}[2J"
 escaped "'last\x1B[2J'"
 expect 2 "$planc" compare "$tmp/h.db" 1 "9${rlo}9"
 escaped '9\u202E9'
+# an output file that cannot be written (ofile.c): its path and directory
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/no${rlo}/x.html"
+escaped 'no\u202E/x.html'
 
 # '-' is standard input (--data -) and standard output (-o -), as for
 # most Unix tools: not a file named '-' (read, or written in the current
