@@ -2278,16 +2278,17 @@ static bool write_header(FILE *f, const ir_program *p, const char *name, const c
 /* The CPU names --cpu accepts besides "host". */
 static const char *const cpu_names[] = {"generic", "x86-64", "x86-64-v2", "x86-64-v3", "x86-64-v4"};
 
-/* planc build's kernels.o, compiled by the LLVM back end (backend.h).
- * Returns 0 or an exit code after printing why; *cpu_used receives the
- * CPU's name. */
+/* planc build's kernels.o, compiled by the LLVM back end (backend.h),
+ * into `path` in the work directory (a write error names `output`, the
+ * library asked for).  Returns 0 or an exit code after printing why;
+ * *cpu_used receives the CPU's name. */
 static int emit_kernels(const ir_program *p, const exec_plan *plan, const char *cpu,
-                        const char *path, char **cpu_used, FILE *err)
+                        const char *path, const char *output, char **cpu_used, FILE *err)
 {
     const be_api *be = be_get(err, NULL);
     if (!be)
         return AOT_INTERNAL;
-    int rc = be->emit_object(p, plan, cpu, path, cpu_used, err);
+    int rc = be->emit_object(p, plan, cpu, path, output, cpu_used, err);
     return rc == 0 ? AOT_OK : rc == 1 ? AOT_USAGE : AOT_INTERNAL;
 }
 
@@ -2305,10 +2306,38 @@ static void show_log(const char *path, FILE *err)
     fclose(f);
 }
 
+/* Why the C compiler failed when it was for want of room to write: the
+ * file size limit (ulimit -f), which kills it (or its cc1, as, ld) with
+ * SIGXFSZ, or a full disk, which its log says.  The errno value (EFBIG,
+ * ENOSPC, EDQUOT), or 0 when it failed for another reason. */
+static int cc_write_error(int status, const char *log)
+{
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ)
+        return EFBIG;
+    static const struct {
+        const char *text;
+        int e;
+    } says[] = {{"File size limit exceeded", EFBIG}, {"File too large", EFBIG},
+                {"No space left on device", ENOSPC}, {"Disk quota exceeded", EDQUOT}};
+    FILE *f = fopen(log, "r");
+    if (!f)
+        return 0;
+    int e = 0;
+    char line[512];
+    while (!e && fgets(line, sizeof line, f))
+        for (size_t i = 0; i < sizeof says / sizeof says[0] && !e; i++)
+            if (strstr(line, says[i].text))
+                e = says[i].e;
+    fclose(f);
+    return e;
+}
+
 /* Links glue.c and kernels.o in `dir` into dir/lib.so with the C
- * compiler (words of `cc`, split at spaces).  Returns 0 or an exit code
- * after printing why. */
-static int link_library(const char *cc, const char *dir, const char *soname, FILE *err)
+ * compiler (words of `cc`, split at spaces); a failure for want of room
+ * (cc_write_error) is "cannot write 'output'", exit 2, as elsewhere.
+ * Returns 0 or an exit code after printing why. */
+static int link_library(const char *cc, const char *dir, const char *soname, const char *output,
+                        FILE *err)
 {
     char *copy = strdup(cc);
     char *glue = NULL, *obj = NULL, *out = NULL, *log = NULL, *so = NULL;
@@ -2348,6 +2377,10 @@ static int link_library(const char *cc, const char *dir, const char *soname, FIL
                     "library with it: install one, e.g. build-essential, or name it with --cc or "
                     "$CC)\n", argv[0], strerror(e));
             rc = AOT_INTERNAL;
+        } else if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) && (e = cc_write_error(status, log))) {
+            fprintf(err, "planc: error: cannot write '%s': %s (the C compiler '%s' could not write "
+                    "the library)\n", output, strerror(e), argv[0]);
+            rc = AOT_USAGE;
         } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             diag_internal(err, "build", "the C compiler '%s' failed (%s %d) linking the library:", argv[0],
                      WIFSIGNALED(status) ? "signal" : "exit status",
@@ -2608,7 +2641,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     /* kernels.o */
     char path[4096];
     snprintf(path, sizeof path, "%s/kernels.o", work);
-    if ((rc = emit_kernels(p, &plan, o->cpu, path, &cpu_used, err)) != AOT_OK)
+    if ((rc = emit_kernels(p, &plan, o->cpu, path, o->output, &cpu_used, err)) != AOT_OK)
         goto done;
 
     /* glue.c */
@@ -2620,8 +2653,8 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         ok = false;
     if (!ok) {
         /* a full disk or the file size limit (ulimit -f) where the output
-         * goes: a file that cannot be written, as for the header */
-        fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+         * goes: the library cannot be written (glue.c is planc's own) */
+        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
         rc = AOT_USAGE;
         goto done;
     }
@@ -2629,7 +2662,8 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     /* the library */
     const char *cc = o->cc ? o->cc : getenv("CC");
     const char *slash = strrchr(o->output, '/');
-    if ((rc = link_library(cc && *cc ? cc : "cc", work, slash ? slash + 1 : o->output, err)) != AOT_OK)
+    if ((rc = link_library(cc && *cc ? cc : "cc", work, slash ? slash + 1 : o->output, o->output, err)) !=
+        AOT_OK)
         goto done;
 
     /* the header, then both into place (commit_pair) */

@@ -32,7 +32,7 @@
 #include "ir.h"
 
 /* The version of the table below; the module and planc must agree. */
-#define BE_API_VERSION 1
+#define BE_API_VERSION 2
 
 /* Most parts (object files) one program is compiled into. */
 #define BE_MAX_PARTS 16
@@ -116,9 +116,10 @@ typedef struct be_api {
      * (position-independent, for a shared library).  *cpu_used receives
      * the CPU's name (malloc'd).  Returns 0, 1 when the CPU cannot be used
      * on this host or `path` cannot be written (a usage error: exit 2,
-     * printed), or 2 after an internal error. */
+     * printed as "cannot write 'shown'": the file the user asked for, not
+     * the temporary object), or 2 after an internal error. */
     int (*emit_object)(const ir_program *p, const exec_plan *plan, const char *cpu,
-                       const char *path, char **cpu_used, FILE *err);
+                       const char *path, const char *shown, char **cpu_used, FILE *err);
 } be_api;
 
 /* The back end: linked in, or the module loaded (once per process; the

@@ -645,9 +645,10 @@ static LLVMTargetMachineRef build_machine(const char *cpu, char **cpu_used, bool
 }
 
 /* be_api.emit_object: lowers the segments (cg.h), hides their symbols,
- * optimises with default<O3> and writes the object file `path`. */
+ * optimises with default<O3> and writes the object file `path` (a write
+ * error names `shown`). */
 static int be_emit_object(const ir_program *p, const exec_plan *plan, const char *cpu,
-                          const char *path, char **cpu_used, FILE *err)
+                          const char *path, const char *shown, char **cpu_used, FILE *err)
 {
     bool usage = false;
     LLVMTargetMachineRef tm = build_machine(cpu, cpu_used, &usage, err);
@@ -680,7 +681,7 @@ static int be_emit_object(const ir_program *p, const exec_plan *plan, const char
                 e = errno;
             }
             if (!ok) {
-                fprintf(err, "planc: error: cannot write '%s': %s\n", path, strerror(e));
+                fprintf(err, "planc: error: cannot write '%s': %s\n", shown, strerror(e));
                 rc = 1;
             }
         }

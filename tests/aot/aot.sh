@@ -82,9 +82,37 @@ n=$((n + 1)); [ "$(ls -A "$tmp/keep" | wc -l)" -eq 2 ] || { fail "a failed build
 mkdir "$tmp/fsz"
 (ulimit -f 4; exec "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so") >"$tmp/out" 2>"$tmp/err"; rc=$?
 n=$((n + 1)); [ "$rc" -eq 2 ] || fail "build under ulimit -f 4 exited $rc, expected 2"
-contains err "planc: error: cannot write '.*kernels.o': File too large"
+contains err "planc: error: cannot write '$tmp/fsz/libqs.so': File too large"
 n=$((n + 1)); grep -q "LLVM ERROR" "$tmp/err" && fail "LLVM's own error: $(cat "$tmp/err")"
 n=$((n + 1)); [ -z "$(ls -A "$tmp/fsz")" ] || { fail "a build under ulimit -f left files"; ls -A "$tmp/fsz"; }
+# Each write error names the library asked for, not planc's temporary
+# files (it said 'DIR/.planc-build-XXXX/kernels.o' or '.../glue.c').
+n=$((n + 1)); grep -q "planc-build" "$tmp/err" && fail "a write error names a temporary file: $(cat "$tmp/err")"
+contains err "cannot write '$tmp/fsz/libqs.so'"
+# A C compiler that cannot write for want of room is such an error too
+# (exit 2), not an internal one (exit 4): killed by SIGXFSZ (as cc1 was
+# under ulimit -f 56 in bash), or saying the disk is full.
+printf '#!/bin/sh\nkill -XFSZ $$\n' >"$tmp/xfsz-cc"
+printf '#!/bin/sh\necho "/usr/bin/ld: final link failed: No space left on device" >&2\nexit 1\n' >"$tmp/full-cc"
+chmod +x "$tmp/xfsz-cc" "$tmp/full-cc"
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/xfsz-cc"
+contains err "planc: error: cannot write '$tmp/fsz/libqs.so': File too large (the C compiler"
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/full-cc"
+contains err "planc: error: cannot write '$tmp/fsz/libqs.so': No space left on device (the C compiler"
+n=$((n + 1)); [ -z "$(ls -A "$tmp/fsz")" ] || { fail "a C compiler without room left files"; ls -A "$tmp/fsz"; }
+# The real C compiler over a range of limits (512-byte blocks): each build
+# writes both files or fails with exit 2 and leaves nothing.
+for blocks in 100 112 116 120 124 128; do
+    (ulimit -f $blocks; exec "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so") >"$tmp/out" 2>"$tmp/err"; rc=$?
+    n=$((n + 1))
+    if [ $rc -eq 0 ]; then
+        [ "$(ls -A "$tmp/fsz" | tr '\n' ' ')" = "libqs.so qs.h " ] || fail "ulimit -f $blocks: built, left: $(ls -A "$tmp/fsz")"
+    else
+        [ $rc -eq 2 ] && [ -z "$(ls -A "$tmp/fsz")" ] && grep -q "cannot write '$tmp/fsz/libqs.so'" "$tmp/err" ||
+            fail "ulimit -f $blocks: exit $rc, $(cat "$tmp/err"), left: $(ls -A "$tmp/fsz")"
+    fi
+    rm -f "$tmp/fsz/libqs.so" "$tmp/fsz/qs.h"
+done
 
 # ---- the quickstart: library, header, the example, planc run ----
 mkdir "$tmp/qs"
