@@ -320,6 +320,10 @@ typedef struct ex_target {
     uint32_t ntables, captables;
     bool uses_base;         /* the judgement reads b (judgement_reads): else
                                b is not listed (a red line has none) */
+    bool full;              /* the value and a goal differ but are written
+                               alike rounded (value_goal_alike): the header,
+                               value, baseline, goal and expected lines write
+                               them in full */
     char *share_text;       /* share targets: the children counted */
     ex_list peers;          /* per lowest() / highest() / average() the value
                                or score reads: the regions it ranged over */
@@ -940,8 +944,9 @@ static void tolerance_deadline(lbl_lang lang, strbuf *b, const ir_target *tg,
         sbf(b, "%s", L(lang, LBL_EVERY_YEAR));
 }
 
-/* The goals of a target as written: ">= 92% by 2027, >= 95% by 2035". */
-static void goals_text(lbl_lang lang, strbuf *b, const ir_target *tg)
+/* The goals of a target as written: ">= 92% by 2027, >= 95% by 2035";
+ * the numbers in full with `full` (ex_target.full). */
+static void goals_text(lbl_lang lang, strbuf *b, const ir_target *tg, bool full)
 {
     if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
         sbf(b, "%s", L(lang, strcmp(tg->kind, "falls") == 0 ? LBL_FALLS_EVERY_YEAR
@@ -964,7 +969,7 @@ static void goals_text(lbl_lang lang, strbuf *b, const ir_target *tg)
         if (m->goal_src)
             sbf(b, "%s", m->goal_src);
         else
-            qty(lang, b, m->goal, tg->unit, tg->boolean);
+            qty_f(lang, b, m->goal, tg->unit, tg->boolean, full);
         tolerance_deadline(lang, b, tg, m);
     }
 }
@@ -1184,10 +1189,10 @@ static void expected_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     const char *itself = sign ? g : L(lang, LBL_X_GOAL_ITSELF);
     if (!m->deadline) {
         sbf(&b, L(lang, LBL_X_EXP_EVERY_YEAR), itself);
-        qty(lang, &b, et->expected, tg->unit, false);
+        qty_f(lang, &b, et->expected, tg->unit, false, et->full);
     } else if (x->year >= m->deadline) {
         sbf(&b, L(lang, LBL_X_EXP_PASSED), itself, m->deadline);
-        qty(lang, &b, et->expected, tg->unit, false);
+        qty_f(lang, &b, et->expected, tg->unit, false, et->full);
     } else {
         /* in full when two of the start, the goal and the result differ
          * but would be written alike ("100 + (100 - 100) × ... = 100"
@@ -1392,6 +1397,32 @@ static bool judgement_reads(const ex_row *x, const ir_target *tg, uint32_t slot)
 }
 
 /* Builds the explanation of target ti on the row. */
+/* Whether the value differs from a goal of the target (each milestone's
+ * as written, the row's goal, the band or loosened goal it is judged by,
+ * the expected value), or the baseline from either, but would be written
+ * alike when rounded: the lines
+ * that show them then write them in full, so that two different numbers
+ * never look equal ("v = 100" under a goal ">= 100" that is 100.00001). */
+static bool value_goal_alike(const ir_target *tg, const ex_target *et)
+{
+    if (tg->boolean || isnan(et->v))
+        return false;
+    if (alike(et->v, et->goal) || alike(et->v, et->expected) ||
+        (et->uses_base && (alike(et->v, et->base) || alike(et->base, et->goal))))
+        return true;
+    for (uint32_t i = 0; i < tg->nmilestones; i++)
+        if (alike(et->v, tg->milestones[i].goal))
+            return true;
+    const ir_milestone *ms = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
+    if (ms && ms->has_tolerance && !isnan(et->goal)) {
+        double lo, hi;
+        ir_goal_band(ms, et->goal, &lo, &hi);
+        if (alike(et->v, lo) || alike(et->v, hi) || alike(et->v, ir_judged_goal(ms, et->goal)))
+            return true;
+    }
+    return false;
+}
+
 static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
 {
     const ir_program *p = x->p;
@@ -1450,6 +1481,7 @@ static void explain_target(const ex_row *x, uint32_t ti, ex_target *et)
     if (share != IR_NO_SLOT && et->status != IR_ST_NA)
         et->share_text = share_text(x, share);
 
+    et->full = value_goal_alike(tg, et);
     status_rule(x, tg, et);
     expected_rule(x, tg, et);
     score_rule(x, tg, et);
@@ -1681,15 +1713,15 @@ static void goal_line(const ex_row *x, const ir_target *tg, const ex_target *et,
     const ir_milestone *ms = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
     if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
         sbf(b, "%s", L(lang, LBL_X_PREV_VALUE));
-        qty(lang, b, et->goal, tg->unit, false);
+        qty_f(lang, b, et->goal, tg->unit, false, et->full);
     } else if (ms && (!isnan(ms->goal) || ms->goal_src)) {
         sbf(b, "%s ", opname(ms->op));
         if (ms->goal_src) {
             /* read from the data: the expression and its value on this row */
             sbf(b, "%s = ", ms->goal_src);
-            qty(lang, b, et->goal, tg->unit, tg->boolean);
+            qty_f(lang, b, et->goal, tg->unit, tg->boolean, et->full);
         } else {
-            qty(lang, b, ms->goal, tg->unit, tg->boolean);
+            qty_f(lang, b, ms->goal, tg->unit, tg->boolean, et->full);
         }
         tolerance_deadline(lang, b, tg, ms);
         if (tg->nmilestones > 1)
@@ -1700,11 +1732,11 @@ static void goal_line(const ex_row *x, const ir_target *tg, const ex_target *et,
             strbuf q1 = {0}, q2 = {0};
             ir_goal_band(ms, et->goal, &lo, &hi);
             if (ms->op == IR_EQ) {
-                qty(lang, &q1, lo, tg->unit, false);
-                qty(lang, &q2, hi, tg->unit, false);
+                qty_f(lang, &q1, lo, tg->unit, false, et->full);
+                qty_f(lang, &q2, hi, tg->unit, false, et->full);
                 sbf(b, L(lang, LBL_X_MET_BAND), q1.s, q2.s);
             } else {
-                qty(lang, &q1, ir_judged_goal(ms, et->goal), tg->unit, false);
+                qty_f(lang, &q1, ir_judged_goal(ms, et->goal), tg->unit, false, et->full);
                 sbf(b, L(lang, LBL_X_MET_WHEN), opname(ms->op), q1.s);
             }
             free(q1.s);
@@ -1779,7 +1811,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     sbf(&b, L(lang, LBL_X_TARGET), tg->name, lbl_kind(lang, tg->kind),
         tg->veto ? L(lang, LBL_X_HEAD_VETO) : "");
     sbf(&b, "%s ", tg->measured_src ? tg->measured_src : "");
-    goals_text(lang, &b, tg);
+    goals_text(lang, &b, tg, et->full);
     fprintf(out, "%s\n", b.s);
     b.len = 0;
     if (tg->desc)
@@ -1823,12 +1855,12 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     sbf(&b, "v = ");
     if (tg->measured_formula)
         sbf(&b, "%s = %s = ", tg->measured_src, tg->measured_formula);
-    qty(lang, &b, et->v, tg->unit, tg->boolean);
+    qty_f(lang, &b, et->v, tg->unit, tg->boolean, et->full);
     line(out, L(lang, LBL_COL_VALUE), b.s);
     if (et->uses_base) {
         b.len = 0;
         sbf(&b, "b = ");
-        qty(lang, &b, et->base, tg->unit, tg->boolean);
+        qty_f(lang, &b, et->base, tg->unit, tg->boolean, et->full);
         sbf(&b, L(lang, tg->y0 != p->baseline ? LBL_X_BASE_YEAR_OWN : LBL_X_BASE_YEAR), tg->y0);
         line(out, L(lang, LBL_X_BASELINE), b.s);
     }
