@@ -2766,6 +2766,16 @@ static void search_text(loader *L, places *pl, placetext t, uint32_t *ntexts, pl
     }
 }
 
+/* s quoted for the shell (csv_shell_quoted), in the arena: a path a
+ * hint's command names. */
+static const char *shell_arg(loader *L, const char *s)
+{
+    char *q = csv_shell_quoted(s, strlen(s), false);
+    const char *a = arena_printf(L->a, "%s", q);
+    free(q);
+    return a;
+}
+
 /* A text an adapted plan keeps from its base prints in the results,
  * explain and the reports as it stands, and may quote the base's places
  * ("推进美丽辽宁建设", "沈阳市、大连市…").  One warning, at module mi's
@@ -2886,11 +2896,14 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
                  "%u text%s of this plan name%s places of the base that it dropped or replaced: %s", ntexts,
                  ntexts == 1 ? "" : "s", ntexts == 1 ? "s" : "", list);
     diag_note(L->d, first.sp, "%s%s: \"%s\"", ntexts == 1 ? "" : "the first is ", first.what, first.text);
-    const char *root = L->root_given ? arena_printf(L->a, "--root %s ", L->root_shown) : "";
+    /* the paths quoted for the shell (a name may hold a space or a '),
+     * so that the command can be pasted as it is */
+    const char *root = L->root_given ? arena_printf(L->a, "--root %s ", shell_arg(L, L->root_shown)) : "";
     diag_hint(L->d, "give %s this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
-                    "\"...\"', %s...); 'planc diff %s%s %s' lists %s",
-              ntexts == 1 ? "it" : "them", agency_text ? "'agency NAME \"...\" replaces NAME', " : "", root,
-              M(L, (uint32_t)m->base)->path, m->path, ntexts == 1 ? "it" : "each one");
+                    "\"...\"', %s...); list %s with: planc diff %s%s %s",
+              ntexts == 1 ? "it" : "them", agency_text ? "'agency NAME \"...\" replaces NAME', " : "",
+              ntexts == 1 ? "it" : "each one", root, shell_arg(L, M(L, (uint32_t)m->base)->path),
+              shell_arg(L, m->path));
 }
 
 /* Applies the drop and override statements of module mi (which extends a

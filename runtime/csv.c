@@ -282,6 +282,24 @@ size_t csv_invisible(const char *s, size_t n, unsigned *cp)
     return 0;
 }
 
+char *csv_shell_quoted(const char *s, size_t n, bool cut)
+{
+    size_t len = 6;
+    for (size_t i = 0; i < n; i++)
+        len += s[i] == '\'' ? 4 : 1;
+    char *q = rt_xmalloc(len + 1, 1), *o = q;
+    *o++ = '\'';
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\'') {
+            memcpy(o, "'\\''", 4);
+            o += 4;
+        } else {
+            *o++ = s[i];
+        }
+    strcpy(o, cut ? "...'" : "'");
+    return q;
+}
+
 char *csv_escape(char *o, const char *t, size_t n, bool lines)
 {
     for (size_t i = 0; i < n; i++) {

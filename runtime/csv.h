@@ -89,6 +89,12 @@ size_t csv_invisible(const char *s, size_t n, unsigned *cp);
  * + 1 bytes; returns the end of what was written (a NUL is put there). */
 char *csv_escape(char *o, const char *t, size_t n, bool lines);
 
+/* s[0..n) as a POSIX shell reads it back: '...', each ' within as '\''
+ * (malloc'd), so that a command a message writes (--na '—', iconv ...
+ * 'FILE', planc diff 'A' 'B') can be pasted as it is; "..." before the
+ * closing quote when `cut` (the text was longer than what is shown). */
+char *csv_shell_quoted(const char *s, size_t n, bool cut);
+
 /* Writes a message formatted from fmt to out with every control and
  * invisible character of its text escaped as csv_escape writes them (a
  * line break too, but one that ends the text): a name a message quotes

@@ -1777,28 +1777,6 @@ static void add_marker(loader *L, const char *s, size_t n, const char *column)
     L->nmarkers++;
 }
 
-/* s[0..n) as a POSIX shell reads it back: '...', each ' within as '\''
- * (malloc'd), so that a command a note writes (--na '—', iconv ... 'FILE')
- * can be pasted as it is; "..." before the closing quote when `cut` (the
- * text was longer than what is shown). */
-static char *shell_quoted(const char *s, size_t n, bool cut)
-{
-    size_t len = 6;
-    for (size_t i = 0; i < n; i++)
-        len += s[i] == '\'' ? 4 : 1;
-    char *q = rt_xmalloc(len + 1, 1), *o = q;
-    *o++ = '\'';
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\'') {
-            memcpy(o, "'\\''", 4);
-            o += 4;
-        } else {
-            *o++ = s[i];
-        }
-    strcpy(o, cut ? "...'" : "'");
-    return q;
-}
-
 /* s as the text between the quotes of a rules string (LANGUAGE.md §1):
  * '"' and '\' escaped (malloc'd); as long as shown() shows it. */
 static char *rules_quoted(const char *s)
@@ -1843,7 +1821,7 @@ static void marker_note(loader *L, FILE *err)
     csv_message(err, "%s", T(L, L->nmarkers == 1 ? LBL_L_MARK_BODY_ONE : LBL_L_MARK_BODY));
     for (size_t i = 0; i < L->nmarkers; i++) {
         size_t len = strlen(L->markers[i]), m = shown_cut(L->markers[i], len);
-        char *q = shell_quoted(L->markers[i], m, m < len);
+        char *q = csv_shell_quoted(L->markers[i], m, m < len);
         csv_message(err, " --na %s", q);
         free(q);
     }
@@ -2770,7 +2748,7 @@ static void encoding_note(FILE *err, const char *name, const source *src)
     unsigned c = src->bad_byte;
     const unsigned char *t = src->bad_tail;
     /* the file's name quoted for the shell: a name may hold a ' */
-    char *q = shell_quoted(name, strlen(name), false);
+    char *q = csv_shell_quoted(name, strlen(name), false);
     if (src->bad_line == 1 && src->bad_ntail >= 1 &&
         ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
         csv_message(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "

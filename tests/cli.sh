@@ -278,5 +278,21 @@ expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodb.csv" --store "$data/
 contains err "h.db: cannot create it: '$data' is not a directory"
 n=$((n + 1)); [ ! -e "$tmp/nodb.csv" ] || { echo "FAIL: a --store that cannot be created wrote the output"; fails=$((fails + 1)); }
 
+# The planc diff command of the dropped-places hint quotes its paths for
+# the shell: pasted as it is, it runs (a path with a space and a ' was
+# written bare, and the shell split it).
+pdir="$tmp/it's my plans"
+mkdir -p "$pdir/lib"
+cp "$ex/../tests/diagnostics/lib/places-base.plan" "$pdir/lib/"
+cp "$ex/../tests/diagnostics/extend-base-places.plan" "$pdir/"
+expect 0 "$planc" check "$pdir/extend-base-places.plan"
+n=$((n + 1)); grep -qF "planc diff '$tmp/it'\\''s my plans/lib/places-base.plan'" "$tmp/err" ||
+    { echo "FAIL: the hint's paths are not quoted: $(grep '^note: give' "$tmp/err")"; fails=$((fails + 1)); }
+cmd=$(sed -n 's/^note: .*list each one with: planc //p' "$tmp/err")
+n=$((n + 1)); [ -n "$cmd" ] || { echo "FAIL: no planc diff command in the hint"; fails=$((fails + 1)); }
+(eval "set -- $cmd"; exec "$planc" "$@") >"$tmp/out" 2>"$tmp/err"; rc=$?
+n=$((n + 1)); [ $rc -le 1 ] || { echo "FAIL: the hint's planc diff command exited $rc: $(head -3 "$tmp/err")"; fails=$((fails + 1)); }
+contains out "美丽某甲"
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
