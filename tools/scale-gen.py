@@ -5,7 +5,8 @@
         DIR/rules.plan: N targets (five kinds, a seventh scoped) in N/5
         measures and N/100 sections, on N/4 indicators, with an assessment
         weighting every section and a third of the measures; DIR/data.csv:
-        R regions (default 10) x 16 years.  Checks clean.
+        R regions (default 10) x 16 years (--regions 312500: 5M rows).
+        Checks clean; long lists are broken into lines of 1000 names.
     python3 tools/scale-gen.py warnings N DIR
         as `targets`, with some indicators `lower` and some goals `<=`: a
         direction warning for about a third of the targets.
@@ -36,6 +37,14 @@ import random
 import sys
 
 
+def listed(items, per=1000):
+    """items joined by ', ', a line break after every `per` of them: planc
+    reads a source line of at most 1 MiB (LEX_MAX_LINE), and 312500
+    regions (5M rows of data) on one line were 3.4 MB."""
+    items = list(items)
+    return ',\n    '.join(', '.join(items[k:k + per]) for k in range(0, len(items), per))
+
+
 def rules(n, nreg, warnings):
     r = random.Random(1)
     nind = max(1, n // 4)
@@ -45,7 +54,7 @@ def rules(n, nreg, warnings):
     w = o.append
     w('plan bench "scaled" {\n    region   P\n    baseline 2020\n    horizon  2035\n}\n')
     w('levels province, city\nregion P : province\n')
-    w('region ' + ', '.join('C%07d' % (i + 1) for i in range(nreg)) + ' : city in P\n')
+    w('region ' + listed('C%07d' % (i + 1) for i in range(nreg)) + ' : city in P\n')
     w('agency A1 "bench agency"\nunit u\n')
     for j in range(nind):
         d = 'higher' if not warnings or r.random() < .6 else 'lower'
@@ -79,7 +88,7 @@ def rules(n, nreg, warnings):
         w('}\n')
     ws = ['section S%d = %d' % (s + 1, 10 + s % 20) for s in range(nsec)]
     ws += ['measure (%d) = %d' % (m + 1, 2 + m % 2) for m in range(nmeas) if m % 3 == 0]
-    w('assessment A {\n    missing reweight\n    weight ' + ', '.join(ws) +
+    w('assessment A {\n    missing reweight\n    weight ' + listed(ws) +
       '\n    veto redlines\n    grade A >= 90, B >= 75, C >= 60, D\n}\n')
     return ''.join(o)
 
@@ -119,7 +128,7 @@ def groups(n, moved):
     o = ['plan g "groups" {\n    region 全国\n    baseline 2020\n    horizon 2030\n}\n'
          'levels country, area, province, city\nregion 全国 : country\n']
     w = o.append
-    w('region ' + ', '.join('P%d' % p for p in range(nprov)) + ' : province in 全国\n')
+    w('region ' + listed('P%d' % p for p in range(nprov)) + ' : province in 全国\n')
     for c in range(n):
         p = c % nprov
         if moved and c % 10 == 0:

@@ -1,0 +1,24 @@
+#!/bin/sh
+# scale-gen.sh — tools/scale-gen.py writes what planc reads at scale: a
+# city list of 110000 regions (a 1.1 MB list; 312500 regions make 5M rows
+# of data) checks clean, where the one line it was written on passed
+# planc's 1 MiB line limit ("line longer than 1048576 bytes"), and its data
+# scores.
+#   scale-gen.sh PLANC SOURCE_DIR PYTHON
+set -u
+planc=$1; src=$2; py=$3
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+"$py" "$src/tools/scale-gen.py" targets 5 "$tmp/big" --regions 110000 || fail "scale-gen.py failed"
+n=$((n + 1)); [ "$(wc -c <"$tmp/big/rules.plan")" -gt 1100000 ] || fail "the rules hold fewer regions than asked"
+n=$((n + 1)); "$planc" check "$tmp/big/rules.plan" >"$tmp/out" 2>"$tmp/err" ||
+    fail "planc check of the generated rules: $(head -c 300 "$tmp/err")"
+head -n 3201 "$tmp/big/data.csv" >"$tmp/part.csv"
+n=$((n + 1)); "$planc" run --engine interp "$tmp/big/rules.plan" --data "$tmp/part.csv" -o "$tmp/res.csv" 2>"$tmp/err" ||
+    fail "planc run of the generated data: $(head -c 300 "$tmp/err")"
+n=$((n + 1)); grep -q '^C0000200,2034,' "$tmp/res.csv" || fail "no results of the 200th region"
+
+echo "scale-gen.sh: $n checks, $fails failed"
+[ "$fails" -eq 0 ]
