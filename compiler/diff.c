@@ -890,14 +890,7 @@ static int run_break(const uint32_t *start, const ir_yearrun *runs, uint32_t at,
     if (!start)
         return best;
     /* the first run from a year > y */
-    uint32_t lo = start[at], hi = start[at + 1];
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (runs[mid].from <= y)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    uint32_t lo = ir_year_run_after(start, runs, at, y);
     if (lo < start[at + 1] && runs[lo].from < best)
         best = runs[lo].from;
     if (lo > start[at] && runs[lo - 1].to >= y && runs[lo - 1].to + 1 < best)

@@ -239,11 +239,8 @@ const char *ir_sharename(double kind)
     return kind >= 0 && kind <= IR_SHARE_AVERAGE && kind == (int)kind ? names[(int)kind] : "?";
 }
 
-const ir_yearrun *ir_year_run(const uint32_t *start, const ir_yearrun *runs, uint32_t r, long year)
+uint32_t ir_year_run_after(const uint32_t *start, const ir_yearrun *runs, uint32_t r, long year)
 {
-    if (!start)
-        return NULL;
-    /* the last run from a year <= year */
     uint32_t lo = start[r], hi = start[r + 1];
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -252,6 +249,15 @@ const ir_yearrun *ir_year_run(const uint32_t *start, const ir_yearrun *runs, uin
         else
             hi = mid;
     }
+    return lo;
+}
+
+const ir_yearrun *ir_year_run(const uint32_t *start, const ir_yearrun *runs, uint32_t r, long year)
+{
+    if (!start)
+        return NULL;
+    /* the run before the first from a year > year */
+    uint32_t lo = ir_year_run_after(start, runs, r, year);
     return lo > start[r] && year <= runs[lo - 1].to ? &runs[lo - 1] : NULL;
 }
 

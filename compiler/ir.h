@@ -161,6 +161,11 @@ typedef struct ir_yearrun {
     const char *note;
 } ir_yearrun;
 
+/* The index of the first of runs[start[r] .. start[r + 1]) (rising and
+ * disjoint) that starts after year, start[r + 1] when none does: a binary
+ * search.  start must not be NULL. */
+uint32_t ir_year_run_after(const uint32_t *start, const ir_yearrun *runs, uint32_t r, long year);
+
 /* Region r's run holding year among runs[start[r] .. start[r + 1])
  * (rising and disjoint: a binary search), or NULL when none holds it or
  * start is NULL. */
