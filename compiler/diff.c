@@ -283,6 +283,21 @@ static void field(D *x, ditem *it, const char *name, const char *old, const char
     ptrvec_push(x->a, &it->fields, f);
 }
 
+/* Records field `name` of a values table's entry `region` (the region and
+ * its years, as the new program calls it) from old to new: the caller has
+ * compared them.  Returns the field, for the text report's words. */
+static dfield *region_field(D *x, ditem *it, const char *name, const char *region, const char *old,
+                            const char *new)
+{
+    dfield *f = arena_alloc(x->a, sizeof *f);
+    f->name = name;
+    f->region = region;
+    f->old = old;
+    f->new = new;
+    ptrvec_push(x->a, &it->fields, f);
+    return f;
+}
+
 /* ---------------------------------------------------------------- text of values */
 
 /* A number in the fewest digits that read back as the same double. */
@@ -1003,22 +1018,13 @@ static void values_years_field(D *x, ditem *it, const sema_indicator *ia, const 
                                                           arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_YEARS), y,
                                                                        e - 1));
                 if (!same_n && !isnan(ov) && !isnan(nv)) {
-                    dfield *f = arena_alloc(x->a, sizeof *f);
-                    f->name = "values note";
-                    f->region = where;
+                    dfield *f = region_field(x, it, "values note", where, on, nn);
                     memcpy(f->lregion, lwhere, sizeof lwhere);
-                    f->old = on;
-                    f->new = nn;
-                    ptrvec_push(x->a, &it->fields, f);
                 }
                 if (!same_v) {
-                    dfield *f = arena_alloc(x->a, sizeof *f);
-                    f->name = "values";
-                    f->region = where;
+                    dfield *f =
+                        region_field(x, it, "values", where, ind_number(x, ia, ov), ind_number(x, ib, nv));
                     memcpy(f->lregion, lwhere, sizeof lwhere);
-                    f->old = ind_number(x, ia, ov);
-                    f->new = ind_number(x, ib, nv);
-                    ptrvec_push(x->a, &it->fields, f);
                     /* (the every-year rows may have listed it) */
                     for (size_t c = 0; !listed && c < x->valchg[kb].n; c++) {
                         const vchange *v = x->valchg[kb].v[c];
@@ -1135,20 +1141,11 @@ static void shared_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             const char *where = !y ? name : e - 1 == y ? arena_printf(x->a, "%s %d", name, y)
                                                        : arena_printf(x->a, "%s %d..%d", name, y, e - 1);
             if (!same_n) {
-                dfield *f = arena_alloc(x->a, sizeof *f);
-                f->name = "values note";
-                f->region = where;
-                f->old = on;
-                f->new = nn;
-                ptrvec_push(x->a, &it->fields, f);
+                region_field(x, it, "values note", where, on, nn);
             }
             if (!same_v) {
-                dfield *f = arena_alloc(x->a, sizeof *f);
-                f->name = "values";
-                f->region = where;
-                f->old = isnan(ov) ? NULL : ind_number(x, ia, ov);
-                f->new = isnan(nv) ? NULL : ind_number(x, ib, nv);
-                ptrvec_push(x->a, &it->fields, f);
+                region_field(x, it, "values", where, isnan(ov) ? NULL : ind_number(x, ia, ov),
+                             isnan(nv) ? NULL : ind_number(x, ib, nv));
                 changed = true;
             }
             if (y)
@@ -1195,24 +1192,16 @@ static void values_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             const char *on = !pass && ia->value_notes ? ia->value_notes[r] : NULL;
             const char *nn = k >= 0 && ib->value_notes ? ib->value_notes[k] : NULL;
             if (!isnan(ov) && !isnan(nv) && (on || nn) && (!on || !nn || strcmp(on, nn) != 0)) {
-                dfield *f = arena_alloc(x->a, sizeof *f);
-                f->name = "values note";
-                f->region = pass ? b->regions[r].name : x->rename[r];
-                f->old = on;
-                f->new = nn;
-                ptrvec_push(x->a, &it->fields, f);
+                region_field(x, it, "values note", pass ? b->regions[r].name : x->rename[r], on, nn);
             }
             if (!isnan(ov) && !isnan(nv)) {
                 double oc = convert ? unit_convert(ov, ia->unit, ib->unit) : ov;
                 if (oc == nv || (convert && fabs(oc - nv) <= 1e-12 * fabs(nv)))
                     continue;
             }
-            dfield *f = arena_alloc(x->a, sizeof *f);
-            f->name = "values";
-            f->region = pass ? b->regions[r].name : x->rename[r];
-            f->old = pass ? NULL : ind_value(x, ia, r);
-            f->new = k >= 0 ? ind_value(x, ib, (uint32_t)k) : NULL;
-            ptrvec_push(x->a, &it->fields, f);
+            dfield *f = region_field(x, it, "values", pass ? b->regions[r].name : x->rename[r],
+                                     pass ? NULL : ind_value(x, ia, r),
+                                     k >= 0 ? ind_value(x, ib, (uint32_t)k) : NULL);
             /* kept for the targets that read the table */
             vchange *c = arena_alloc(x->a, sizeof *c);
             c->region = f->region;
