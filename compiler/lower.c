@@ -845,6 +845,42 @@ static uint32_t measured(L *l, const sema_target *t, ir_shift sh)
     return t->type == TY_NUM ? conv(l, v, t->measured->sema.unit, t->unit) : v;
 }
 
+/* The progress q of an '==' milestone's value that has passed its goal
+ * without meeting it (docs/LANGUAGE.md §9): it has overshot, and its
+ * progress mirrors at the far edge F of the goal's band (the goal itself
+ * without a tolerance), min(q, 1 - (v - F) / (g' - b)) computed as
+ * min(q, 1 + qF - q) with qF = (F - b) / (g' - b), so a value as far
+ * beyond the band as the baseline was short of it scores 0 rather than
+ * the clamp's 100.  q of any other milestone as it is; the IR unchanged
+ * for a target without '=='.  conds, goals and jgoals are the
+ * milestones' year conditions, goals and judged goals (lower_target). */
+static uint32_t overshoot(L *l, const sema_target *t, const uint32_t *conds, const uint32_t *goals,
+                          const uint32_t *jgoals, uint32_t base, uint32_t q)
+{
+    uint32_t n = t->nms, neq = 0;
+    for (uint32_t i = 0; i < n; i++)
+        neq += t->ms[i].op == OP_EQ;
+    if (neq == 0)
+        return q;
+    uint32_t one = k(l, IR_NUM, 1);
+    uint32_t *fars = arena_alloc(l->a, n * sizeof *fars);
+    uint32_t *eqs = arena_alloc(l->a, n * sizeof *eqs);
+    for (uint32_t i = 0; i < n; i++) {
+        eqs[i] = k(l, IR_BOOL, t->ms[i].op == OP_EQ);
+        fars[i] = one;
+        if (t->ms[i].op == OP_EQ && !isnan(t->ms[i].tolerance)) {
+            /* the edge farther from b along the way to g' */
+            uint32_t lo, hi;
+            goal_band(l, t, i, goals[i], &lo, &hi);
+            fars[i] = op2(l, IR_MAX, IR_NUM, progress_ratio(l, lo, base, jgoals[i]),
+                          progress_ratio(l, hi, base, jgoals[i]));
+        }
+    }
+    uint32_t far = chain(l, IR_NUM, conds, fars, n);
+    uint32_t mirrored = op2(l, IR_MIN, IR_NUM, q, op2(l, IR_SUB, IR_NUM, op2(l, IR_ADD, IR_NUM, one, far), q));
+    return neq == n ? mirrored : sel(l, IR_NUM, chain(l, IR_BOOL, conds, eqs, n), mirrored, q);
+}
+
 /* Lowers one target into its output slots (docs/LANGUAGE.md §9). */
 static void lower_target(L *l, uint32_t ti, ir_target *out)
 {
@@ -976,7 +1012,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
              * missing (goal == b, or no baseline value), and 0 when b
              * itself met the goal: the value has lost ground, and the
              * ratio (then >= 1, or negative) measures no progress */
-            uint32_t q = progress_ratio(l, v, base, jgoal);
+            uint32_t q = overshoot(l, t, conds, goals, jgoals, base, progress_ratio(l, v, base, jgoal));
             uint32_t pr = op2(l, IR_MUL, IR_NUM, hundred,
                               op2(l, IR_MIN, IR_NUM, op2(l, IR_MAX, IR_NUM, q, zero), one));
             uint32_t partial = op2(l, IR_COALESCE, IR_NUM, sel(l, IR_NUM, basemet, zero, pr), zero);

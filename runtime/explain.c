@@ -1167,6 +1167,28 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     et->rule = sb_take(&b);
 }
 
+/* Whether the default score of an '==' milestone m mirrored: the value v
+ * has passed the judged goal jg, away from the baseline, without meeting
+ * the goal (lower.c: overshoot).  Then *far is the band's edge farther
+ * from the baseline (the goal without a tolerance) and *fsign its side
+ * for goal_word. */
+static bool eq_overshoot(const ir_milestone *m, const ex_target *et, double jg, double *far, int *fsign)
+{
+    if (m->op != IR_EQ || et->status == IR_ST_MET || isnan(et->v) || isnan(et->base) || jg == et->base ||
+        (et->v - et->base) / (jg - et->base) <= 1)
+        return false;
+    *far = et->goal;
+    *fsign = 0;
+    if (m->has_tolerance) {
+        double lo, hi;
+        ir_goal_band(m, et->goal, &lo, &hi);
+        bool lofar = fabs(lo - et->base) > fabs(hi - et->base);
+        *far = lofar ? lo : hi;
+        *fsign = lofar ? -1 : 1;
+    }
+    return true;
+}
+
 /* The goal a trajectory or a score runs to: "goal", or with a tolerance
  * (ir_loosen_sign's sign) "goal - tolerance" or "goal + tolerance". */
 static const char *goal_word(lbl_lang lang, int sign)
@@ -1243,9 +1265,21 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         /* the operands in full when two of them differ but would be
          * written alike: "(100 - 100) / (100 - 100) = 55" reads wrong */
         bool full = alike(et->v, et->base) || alike(et->v, jg) || alike(et->base, jg);
-        sbf(&d, "100 × clamp((v - b) / (%s - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
-            goal_word(lang, sign), num_f(lang, et->v, n1, full), num_f(lang, et->base, n2, full),
-            num_f(lang, jg, n3, full), num_f(lang, et->base, n4, full), num(lang, et->dscore, n5));
+        int fsign;
+        double far;
+        if (eq_overshoot(m, et, jg, &far, &fsign)) {
+            /* past the band without meeting it: the progress mirrors at
+             * its far edge F (lower.c: overshoot) */
+            full = full || alike(et->v, far) || alike(far, jg) || alike(far, et->base);
+            char n6[32];
+            sbf(&d, "100 × clamp(1 - (v - %s%s%s) / (%s - b), 0, 1) = 100 × clamp(1 - (%s - %s) / (%s - %s), 0, 1) = %s",
+                fsign ? "(" : "", goal_word(lang, fsign), fsign ? ")" : "", goal_word(lang, sign), num_f(lang, et->v, n1, full),
+                num_f(lang, far, n2, full), num_f(lang, jg, n3, full), num_f(lang, et->base, n4, full),
+                num(lang, et->dscore, n6));
+        } else
+            sbf(&d, "100 × clamp((v - b) / (%s - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
+                goal_word(lang, sign), num_f(lang, et->v, n1, full), num_f(lang, et->base, n2, full),
+                num_f(lang, jg, n3, full), num_f(lang, et->base, n4, full), num(lang, et->dscore, n5));
         if (isnan(et->base))
             sbf(&d, "%s", L(lang, LBL_X_SCORE_BASE_MISSING));
         else if (jg == et->base)
