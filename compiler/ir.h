@@ -588,6 +588,18 @@ void ir_region_drop_note(FILE *f, const char *name, size_t n, const char *droppe
  * and strtod), so every engine gets the same bits. */
 double ir_decimal15(double x);
 
+/* The slack of the on-track test (docs/LANGUAGE.md §9 rule 5): the
+ * expected value e = b + (g - b) * (y - y0) / (D - y0) is computed in
+ * doubles, each of its four operations rounding by at most half a unit in
+ * the last place of a number no larger than |b| + |g|, so e lies within
+ * 2^-50 max(|b|, |g|) of the exact line.  A value v reaches e when it is
+ * short of it by at most IR_TRACK_SLACK * max(|b|, |g|), twice that bound:
+ * a value exactly on the line in decimals then counts as on the line
+ * (36.8 from 30.1 towards 50.2 in thirds, where e is
+ * 36.800000000000004), and no value short of the line by more than e's
+ * own error does.  explain says so when the slack decided. */
+#define IR_TRACK_SLACK 0x1p-49
+
 /* A milestone's tolerance t moves its goal g to the goal the target is
  * judged by (docs/LANGUAGE.md §9).  ir_goal_band gives g - t and g + t,
  * rounded to 15 significant digits (ir_decimal15) when t is not 0, as an

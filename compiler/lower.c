@@ -727,12 +727,14 @@ static uint32_t chain(L *l, ir_type t, const uint32_t *conds, const uint32_t *va
     return r;
 }
 
-/* The on-track test of a milestone direction. */
-static uint32_t track_test(L *l, ast_direction dir, uint32_t v, uint32_t e)
+/* The on-track test of a milestone direction: v reaches the expected
+ * value e within slack, the rounding error of computing e in doubles
+ * (lower_target; docs/LANGUAGE.md §9). */
+static uint32_t track_test(L *l, ast_direction dir, uint32_t v, uint32_t e, uint32_t slack)
 {
     switch (dir) {
-    case DIR_HIGHER: return op2(l, IR_GE, IR_BOOL, v, e);
-    case DIR_LOWER: return op2(l, IR_LE, IR_BOOL, v, e);
+    case DIR_HIGHER: return op2(l, IR_GE, IR_BOOL, v, op2(l, IR_SUB, IR_NUM, e, slack));
+    case DIR_LOWER: return op2(l, IR_LE, IR_BOOL, v, op2(l, IR_ADD, IR_NUM, e, slack));
     default: return k(l, IR_BOOL, 1);
     }
 }
@@ -1002,8 +1004,15 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
             uint32_t e = trajectory(l, bstart, jgoal, op2(l, IR_SUB, IR_NUM, y, ystart),
                                     op2(l, IR_SUB, IR_NUM, deadline, ystart));
             expected = t->type == TY_BOOL ? nan : sel(l, IR_NUM, past, jgoal, e);
+            /* e carries the rounding of four operations on b and g, at most
+             * 2^-50 max(|b|, |g|) (ir_track_slack): a value on the line in
+             * decimals (36.8 from 30.1 towards 50.2, e = 36.800000000000004)
+             * reaches it within twice that */
+            uint32_t slack = op2(l, IR_MUL, IR_NUM, k(l, IR_NUM, IR_TRACK_SLACK),
+                                 op2(l, IR_MAX, IR_NUM, op1(l, IR_ABS, IR_NUM, bstart),
+                                     op1(l, IR_ABS, IR_NUM, jgoal)));
             for (uint32_t i = 0; i < n; i++)
-                tracks[i] = track_test(l, t->ms[i].track, v, e);
+                tracks[i] = track_test(l, t->ms[i].track, v, e, slack);
             uint32_t track = chain(l, IR_BOOL, conds, tracks, n);
             uint32_t before = sel(l, IR_STATUS, track, st_track, st_lag);
             uint32_t notmet = sel(l, IR_STATUS, past, st_failed, before);

@@ -1159,7 +1159,11 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             } else {
                 sbf(&b, L(lang, LBL_X_TRACK), track > 0 ? ">=" : "<=");
                 qty_cmp(lang, &b, et->v, track > 0 ? " >= " : " <= ", et->expected, tg->unit, false);
-                sbf(&b, " %s → %s", holds(lang, et->status == IR_ST_ON_TRACK),
+                /* short of e by no more than e's rounding (lower.c:
+                 * track_test): on the line, and said so */
+                bool slack = et->status == IR_ST_ON_TRACK && (track > 0 ? et->v < et->expected
+                                                                         : et->v > et->expected);
+                sbf(&b, " %s → %s", slack ? L(lang, LBL_X_HOLDS_ROUNDING) : holds(lang, et->status == IR_ST_ON_TRACK),
                     lbl_status(lang, et->status));
             }
         }
