@@ -1031,7 +1031,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     }
     rc = finish_output(o, rc);
     if (recorded && rc != EXIT_OK)
-        store_forget_run(db, run_id, stderr);
+        store_forget_run(db, store_run(db), stderr);
     return rc;
 }
 

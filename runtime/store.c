@@ -4,9 +4,11 @@
  * with the database's name.  Writers take the write lock up front (BEGIN
  * IMMEDIATE) so that two runs never deadlock upgrading a read lock; the
  * busy timeout makes a writer wait for another instead of failing. */
+#define _GNU_SOURCE /* renameat2, RENAME_NOREPLACE */
 #include "store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -19,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "labels.h"
 #include "csv.h"
 #include "report.h"
@@ -37,7 +40,16 @@ struct store {
     bool told;            /* it has said so */
     char *shown[16];      /* shown()'s buffers, used in turn */
     unsigned nshown;      /* the next one */
+    char *tmp;            /* a new database made under this name beside path until
+                             its first run commits (publish); NULL: db is path */
+    int tmp_cleanup[4];   /* cleanup handles of tmp and its -journal, -wal, -shm */
+    long long run_id;     /* the run store_begin_run started, under its id as recorded */
+    bool wrong_file;      /* open failed for the file given, not for reading or writing it */
 };
+
+/* The files SQLite may make beside a database, by the suffix of their
+ * names: the rollback journal, the WAL and its index. */
+static const char *const side_files[] = {"-journal", "-wal", "-shm"};
 
 /* Says once that this run waits for another's lock on the database. */
 static void say_waiting(store *s)
@@ -363,6 +375,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
      * may be missing from a database made by hand: compare reads it
      * without, key_index) */
     ok = strcmp(want, have) == 0 && lines_within(have_obj, want_obj);
+    s->wrong_file = !ok;
     if (!ok)
         csv_message(err, "planc: error: %s: not a planc results database (it has planc's application "
                      "id, but its schema differs from the one planc makes)\n", s->path);
@@ -433,12 +446,16 @@ static bool check_schema(store *s, bool create, FILE *err)
         return false;
     if (app == 0 && ver == 0 && nobj == 0) {
         if (!create) {
+            s->wrong_file = true;
             csv_message(err, "planc: error: %s: an empty database, not a planc results database\n", s->path);
             return false;
         }
         /* make the schema once, even when several planc start at once:
-         * whoever gets the write lock first creates it, the others find it */
-        if (!set_wal(s, err) || !exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it", err))
+         * whoever gets the write lock first creates it, the others find it
+         * (a new database under its temporary name is ours alone, and
+         * stays in rollback mode until publish: a commit then lands in
+         * the one file that is put in place) */
+        if ((!s->tmp && !set_wal(s, err)) || !exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it", err))
             return false;
         if (!query_int(s, "SELECT count(*) FROM sqlite_master", &nobj, err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
@@ -463,11 +480,13 @@ static bool check_schema(store *s, bool create, FILE *err)
         return check_schema(s, false, err);
     }
     if (app != STORE_APPLICATION_ID) {
+        s->wrong_file = true;
         csv_message(err, "planc: error: %s: not a planc results database (it is another SQLite "
                      "database: application_id %lld)\n", s->path, app);
         return false;
     }
     if (ver > STORE_SCHEMA_VERSION) {
+        s->wrong_file = true;
         csv_message(err, "planc: error: %s: written by a newer planc (schema version %lld; this planc "
                      "reads version %d)\n", s->path, ver, STORE_SCHEMA_VERSION);
         return false;
@@ -478,6 +497,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                check_schema(s, false, err);
     }
     if (ver < 1) {
+        s->wrong_file = true;
         csv_message(err, "planc: error: %s: a planc results database with an unknown schema version %lld\n",
                 s->path, ver);
         return false;
@@ -488,7 +508,7 @@ static bool check_schema(store *s, bool create, FILE *err)
     /* a reader leaves the file as it is (an archived database keeps its
      * bytes and its journal mode); a writer first checks that it is not
      * damaged (a database just upgraded was checked before) */
-    if (s->readonly)
+    if (s->readonly || s->tmp)
         return true;
     return (s->checked || check_intact(s, err)) && set_wal(s, err);
 }
@@ -554,27 +574,124 @@ static bool create_problem(const char *path, FILE *err)
     return bad;
 }
 
+/* Sets up a connection planc opened (s->db): a database from elsewhere is
+ * untrusted, so what its schema names runs without functions of side
+ * effects, and it cannot be damaged on purpose through its schema; and the
+ * busy handler that waits for other writers. */
+static void configure(store *s)
+{
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_busy_handler(s->db, busy_wait, s);
+}
+
+/* The name of file `path` with `suffix` ("-wal"), malloc'd. */
+static char *suffixed(const char *path, const char *suffix)
+{
+    size_t n = strlen(path) + strlen(suffix) + 1;
+    char *name = rt_xmalloc(n, 1);
+    snprintf(name, n, "%s%s", path, suffix);
+    return name;
+}
+
+/* Removes the temporary file of a new database that was not put in place
+ * (s->tmp) and what SQLite made beside it, and forgets them; the
+ * connection to it must be closed. */
+static void discard_tmp(store *s)
+{
+    if (!s->tmp)
+        return;
+    for (size_t i = 0; i < sizeof side_files / sizeof *side_files; i++) {
+        char *side = suffixed(s->tmp, side_files[i]);
+        unlink(side);
+        free(side);
+    }
+    unlink(s->tmp);
+    for (size_t i = 0; i < 4; i++)
+        cleanup_done(s->tmp_cleanup[i]);
+    free(s->tmp);
+    s->tmp = NULL;
+}
+
+/* Makes the file of a new database at s->path under a temporary name
+ * beside it (s->tmp, "DIR/.NAME.XXXXXX", in the same directory so that
+ * link(2) can put it in place), empty and with the mode SQLite gives a new
+ * database (0644 less the umask); it and the files SQLite will make beside
+ * it are removed if a signal ends planc.  False after saying why, as -o
+ * says it of an output file. */
+static bool make_tmp(store *s, FILE *err)
+{
+    const char *slash = strrchr(s->path, '/');
+    size_t prefix = slash ? (size_t)(slash - s->path) + 1 : 0, n = strlen(s->path) + 9;
+    char *tmp = rt_xmalloc(n, 1);
+    memcpy(tmp, s->path, prefix);
+    snprintf(tmp + prefix, n - prefix, ".%s.XXXXXX", s->path + prefix);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        if (!create_problem(s->path, err))
+            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->path, strerror(e));
+        free(tmp);
+        return false;
+    }
+    mode_t mask = umask(022);
+    umask(mask);
+    fchmod(fd, 0644 & ~mask);
+    close(fd);
+    s->tmp = tmp;
+    s->tmp_cleanup[0] = cleanup_file(tmp);
+    for (size_t i = 0; i < sizeof side_files / sizeof *side_files; i++) {
+        char *side = suffixed(tmp, side_files[i]);
+        s->tmp_cleanup[i + 1] = cleanup_file(side);
+        free(side);
+    }
+    return true;
+}
+
 store *store_open(const char *path, bool create, FILE *err)
 {
+    return store_open_why(path, create, NULL, err);
+}
+
+store *store_open_why(const char *path, bool create, store_failure *why, FILE *err)
+{
     struct stat stt;
+    store_failure dummy;
+    if (!why)
+        why = &dummy;
+    *why = STORE_FAIL_FILE;
     if (!create && stat(path, &stt) != 0) {
-        csv_message(err, "planc: error: cannot open '%s': %s\n", path, strerror(errno));
+        int e = errno;
+        csv_message(err, "planc: error: cannot open '%s': %s\n", path, strerror(e));
+        if (e != ENOENT && e != ENOTDIR && e != ENAMETOOLONG)
+            *why = STORE_FAIL_IO;
         return NULL;
     }
     if (stat(path, &stt) == 0 && S_ISDIR(stt.st_mode)) {
         csv_message(err, "planc: error: cannot open '%s': it is a directory\n", path);
         return NULL;
     }
+    *why = STORE_FAIL_IO;
     if (!fits_open_limit(path, create, err))
         return NULL;
     store *s = rt_xcalloc(1, sizeof *s);
     s->path = rt_xstrdup(path);
     s->readonly = !create;
+    for (size_t i = 0; i < 4; i++)
+        s->tmp_cleanup[i] = -1;
+    /* a database that does not exist is made under a temporary name and
+     * put in place only when its first run commits (publish): a run that
+     * fails leaves no empty database behind, and another planc never
+     * opens one that may yet be removed */
+    if (create && lstat(path, &stt) != 0 && errno == ENOENT && !make_tmp(s, err)) {
+        store_close(s);
+        return NULL;
+    }
     /* read-write even to read: SQLite then removes a WAL database's -wal
      * and -shm files when it closes (a reader alone would leave them) */
-    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        bool told = create && stat(path, &stt) != 0 && create_problem(path, err);
+    int flags = SQLITE_OPEN_READWRITE | (create && !s->tmp ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(s->tmp ? s->tmp : path, &s->db, flags, NULL) != SQLITE_OK) {
+        bool told = create && !s->tmp && stat(path, &stt) != 0 && create_problem(path, err);
         if (!told && s->db)
             db_error(s, "cannot open it", err);
         else if (!told)
@@ -583,14 +700,13 @@ store *store_open(const char *path, bool create, FILE *err)
         return NULL;
     }
     s->err = err;
-    /* a database from elsewhere is untrusted: what its schema names runs
-     * without functions of side effects, and it cannot be damaged
-     * on purpose through its schema */
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-    sqlite3_busy_handler(s->db, busy_wait, s);
+    configure(s);
     if (!check_schema(s, create, err) ||
         !exec_sql(s, "PRAGMA foreign_keys=ON", "cannot set it up", err)) {
+        /* a file that is not a database, or not planc's: the command named
+         * the wrong file */
+        if (s->wrong_file || sqlite3_errcode(s->db) == SQLITE_NOTADB)
+            *why = STORE_FAIL_FILE;
         store_close(s);
         return NULL;
     }
@@ -606,6 +722,7 @@ void store_close(store *s)
     for (size_t i = 0; i < sizeof s->shown / sizeof *s->shown; i++)
         free(s->shown[i]);
     sqlite3_close(s->db);
+    discard_tmp(s); /* a new database whose first run did not commit */
     free(s->path);
     free(s);
 }
@@ -717,7 +834,7 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
         goto fail;
     sqlite3_finalize(st);
     st = NULL;
-    *run_id = sqlite3_last_insert_rowid(s->db);
+    *run_id = s->run_id = sqlite3_last_insert_rowid(s->db);
 
     const char *ins_row =
         "INSERT INTO results (run, seq, region, year, kind, id, name, clause, lead, status, "
@@ -793,6 +910,170 @@ static bool fits_size_limit(store *s, FILE *err)
     return false;
 }
 
+/* The id of the run the last store_begin_run started (store_commit may
+ * record it under another id: see publish). */
+long long store_run(const store *s)
+{
+    return s->run_id;
+}
+
+/* Moves the run just committed into the new database s->tmp into the
+ * database another planc put at s->path meanwhile (publish found it
+ * there): one transaction copies the run, its rows and its renames under
+ * a new id, and the temporary database is removed.  Its connection is
+ * closed already.  False after saying why (the temporary database is then
+ * removed too, and the run is not recorded). */
+static bool transfer(store *s, FILE *err)
+{
+    store *o = store_open(s->path, true, err); /* it exists: opened as it is */
+    if (!o) {
+        discard_tmp(s);
+        return false;
+    }
+    sqlite3_stmt *st = NULL;
+    bool ok = false, attached = false;
+    long long id = 0;
+    if (sqlite3_prepare_v2(o->db, "ATTACH ?1 AS planc_new", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, s->tmp, -1, SQLITE_STATIC);
+        attached = sqlite3_step(st) == SQLITE_DONE;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (!attached) {
+        db_error(o, "cannot record the run", err);
+        goto done;
+    }
+    if (!exec_sql(o, "BEGIN IMMEDIATE", "cannot lock it for writing", err))
+        goto done;
+    o->in_tx = true;
+    static const char run_cols[] =
+        "time, planc_version, plan, rules_path, rules_sha256, data_path, data_sha256, data_rows, "
+        "result_rows, data_options, rules_files, rules_resolved, data_resolved, records_tolerance";
+    static const char row_cols[] =
+        "seq, region, year, kind, id, name, clause, lead, status, value, unit, goal, expected, "
+        "score, weight, grade, vetoes, tolerance";
+    char sql[1024];
+    snprintf(sql, sizeof sql, "INSERT INTO main.runs (%s) SELECT %s FROM planc_new.runs WHERE id = ?1",
+             run_cols, run_cols);
+    if (sqlite3_prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_int64(st, 1, s->run_id);
+    if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(o->db) != 1)
+        goto fail;
+    sqlite3_finalize(st);
+    st = NULL;
+    id = sqlite3_last_insert_rowid(o->db);
+    static const char *const copies[] = {
+        "INSERT INTO main.results (run, %s) SELECT ?2, %s FROM planc_new.results WHERE run = ?1 "
+        "ORDER BY seq",
+        "INSERT INTO main.renames (run, seq, kind, old, new) SELECT ?2, seq, kind, old, new FROM "
+        "planc_new.renames WHERE run = ?1 ORDER BY seq",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        snprintf(sql, sizeof sql, copies[k], row_cols, row_cols);
+        if (sqlite3_prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK)
+            goto fail;
+        sqlite3_bind_int64(st, 1, s->run_id);
+        sqlite3_bind_int64(st, 2, id);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    ok = store_commit(o, err) == 0;
+    goto done;
+fail:
+    db_error(o, "cannot record the run", err);
+    sqlite3_finalize(st);
+    store_rollback(o);
+done:
+    if (attached)
+        sqlite3_exec(o->db, "DETACH planc_new", NULL, NULL, NULL);
+    if (ok) {
+        /* s goes on as a connection to the database at s->path */
+        s->run_id = id;
+        s->db = o->db;
+        s->version = o->version;
+        s->checked = o->checked;
+        o->db = NULL;
+    }
+    store_close(o);
+    discard_tmp(s);
+    return ok;
+}
+
+/* Puts the new database s->tmp, whose first run has just committed, in
+ * place at s->path: switched to WAL mode (as every writer leaves a
+ * database), closed (so that the file holds everything, nothing beside
+ * it), then linked to s->path, which fails when the name exists: another
+ * planc created the database meanwhile, and the run is moved into that one
+ * (transfer).  On a file system without hard links, renameat2's
+ * RENAME_NOREPLACE does the same.  Then s is a connection to s->path.
+ * False after saying why, with the temporary database removed. */
+static bool publish(store *s, FILE *err)
+{
+    sqlite3_stmt *st;
+    bool wal = false;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode=WAL", -1, &st, NULL) == SQLITE_OK) {
+        const unsigned char *mode = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+        wal = mode && strcmp((const char *)mode, "wal") == 0;
+    }
+    sqlite3_finalize(st);
+    if (!wal) {
+        db_error(s, "cannot record the run", err);
+        sqlite3_close(s->db);
+        s->db = NULL;
+        discard_tmp(s);
+        return false;
+    }
+    int rc = sqlite3_close(s->db);
+    s->db = NULL;
+    bool left = false; /* what the close should have removed (its journal) */
+    char *journal = suffixed(s->tmp, side_files[0]);
+    left = access(journal, F_OK) == 0;
+    free(journal);
+    if (rc != SQLITE_OK || left) {
+        csv_message(err, "planc: error: %s: cannot record the run: the new database could not be "
+                "closed whole\n", s->path);
+        discard_tmp(s);
+        return false;
+    }
+    int e = 0;
+    if (link(s->tmp, s->path) != 0) {
+        e = errno;
+        if (e == EPERM || e == EOPNOTSUPP || e == ENOSYS)
+            e = renameat2(AT_FDCWD, s->tmp, AT_FDCWD, s->path, RENAME_NOREPLACE) == 0 ? 0 : errno;
+        if (e == EEXIST)
+            return transfer(s, err);
+        if (e) {
+            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->path, strerror(e));
+            discard_tmp(s);
+            return false;
+        }
+    }
+    discard_tmp(s); /* the temporary name only: the database is at s->path */
+    /* make the new name durable (best effort, as for an output file) */
+    char *dir = rt_xstrdup(s->path), *slash = strrchr(dir, '/');
+    if (slash)
+        slash[slash == dir ? 1 : 0] = '\0';
+    int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    free(dir);
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        db_error(s, "the run is recorded, but the database cannot be opened again", err);
+        sqlite3_close(s->db);
+        s->db = NULL;
+        return true;
+    }
+    configure(s);
+    exec_sql(s, "PRAGMA foreign_keys=ON", "cannot set it up", err);
+    s->checked = true;
+    return true;
+}
+
 int store_commit(store *s, FILE *err)
 {
     if (!fits_size_limit(s, err) || !exec_sql(s, "COMMIT", "cannot record the run", err)) {
@@ -800,6 +1081,8 @@ int store_commit(store *s, FILE *err)
         return -1;
     }
     s->in_tx = false;
+    if (s->tmp) /* a new database: put in place with its first run */
+        return publish(s, err) ? 0 : -1;
     /* the run is recorded (in the -wal file); moving it into the database
      * file now, without waiting for other readers, says when the disk
      * cannot take it: the -wal file must then stay with the database
@@ -822,7 +1105,7 @@ void store_rollback(store *s)
 int store_forget_run(store *s, long long run_id, FILE *err)
 {
     sqlite3_stmt *st = NULL;
-    bool ok = exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err);
+    bool ok = s->db && exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err);
     if (ok) {
         /* its results and renames go with it (ON DELETE CASCADE) */
         ok = sqlite3_prepare_v2(s->db, "DELETE FROM runs WHERE id = ?1", -1, &st, NULL) == SQLITE_OK;
@@ -966,7 +1249,7 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
                                   : "SELECT id FROM runs WHERE id = ?1";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
-        return -1;
+        return -2;
     }
     sqlite3_bind_int64(st, 1, offset >= 0 ? offset : id);
     int rc = sqlite3_step(st);
@@ -977,7 +1260,7 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
         return 0;
     if (rc != SQLITE_DONE) {
         db_error(s, "cannot read the runs", err);
-        return -1;
+        return -2;
     }
     long long n = 0;
     query_int(s, "SELECT count(*) FROM runs", &n, err);

@@ -34,8 +34,24 @@ typedef struct store store;
 /* Opens the database at `path`; with `create`, to record runs, making it
  * (and the schema) when it does not exist; else to read, leaving the file
  * as it is (an absent file is an error).  NULL after saying why on `err`
- * (not a planc database, a newer schema, cannot open). */
+ * (not a planc database, a newer schema, cannot open).
+ *
+ * A database that does not exist is made under a temporary name beside
+ * `path` and put in place with link(2) only when its first run commits
+ * (store_commit); closed without one, it is removed, so a run that fails
+ * leaves no database behind.  When another planc put a database at `path`
+ * meanwhile, the run is recorded into that one instead. */
 store *store_open(const char *path, bool create, FILE *err);
+
+/* Why store_open failed: the command named a wrong file (absent to read,
+ * a directory, not an SQLite database, not planc's, a newer schema: fix
+ * the command), or the file could not be made, read or written (no
+ * permission, a full disk or the file size limit, a lock held too long,
+ * a damaged database: retry, or mend what is around it). */
+typedef enum { STORE_FAIL_FILE, STORE_FAIL_IO } store_failure;
+
+/* store_open, saying in *why (when not NULL) why it failed. */
+store *store_open_why(const char *path, bool create, store_failure *why, FILE *err);
 void store_close(store *s);
 
 /* What a run records besides its results. */
@@ -58,6 +74,10 @@ typedef struct store_run_info {
 int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
                     const rt_table *t, const rt_result *r, long long *run_id, FILE *err);
 int store_commit(store *s, FILE *err);
+/* The id of the run the last store_begin_run started, as recorded: after
+ * store_commit, it differs from the one store_begin_run gave when the run
+ * went into a database another planc created meanwhile (store_open). */
+long long store_run(const store *s);
 void store_rollback(store *s);
 /* Removes a committed run with its rows, in a transaction of its own: a
  * run whose output file could not be put in place after it was recorded
@@ -70,7 +90,8 @@ int store_forget_run(store *s, long long run_id, FILE *err);
 int store_history(store *s, lbl_lang lang, FILE *out, FILE *err);
 
 /* Resolves a run named on the command line: a run id, "last" (the newest)
- * or "last~N" (N runs before it).  0, or -1 after saying why on `err`. */
+ * or "last~N" (N runs before it).  0; -1 after saying why on `err` (a
+ * bad name, no such run); -2 when the database could not be read. */
 int store_find_run(store *s, const char *name, long long *run_id, FILE *err);
 
 /* Shows what changed from run a to run b: grades (and totals), statuses,

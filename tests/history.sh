@@ -90,10 +90,46 @@ printf 'region,year\n沈阳,20x1\n' >"$tmp/bad.csv"
 expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$db"
 expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$db" -o "$tmp/nodir/r.csv"
 n=$((n + 1)); [ "$(runs)" -eq 12 ] || fail "a failed run was recorded"
-# into a new database: it was created first (OUTPUT.md §5) and holds no run
+# into a new database: none is left (it is made under a temporary name and
+# put in place with its first run, OUTPUT.md §5), nor anything beside it
 expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$tmp/new.db"
-expect 0 "$planc" history "$tmp/new.db"
-n=$((n + 1)); [ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "a failed run into a new database recorded a run"
+n=$((n + 1)); [ -z "$(ls -A "$tmp" | grep '^\.\{0,1\}new\.db')" ] ||
+    fail "a failed run into a new database left: $(ls -A "$tmp" | grep 'new\.db' | tr '\n' ' ')"
+expect 2 "$planc" history "$tmp/new.db"; contains err "cannot open"
+
+# A directory that takes no new file: refused when the database is opened,
+# nothing left.  (As root, whom permissions do not stop, the run is made
+# as nobody with setpriv, where it is present.)
+mkdir "$tmp/ro"; chmod 555 "$tmp/ro"; chmod 755 "$tmp"
+as_user=""
+[ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+    as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
+    expect 2 $as_user "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/ro/h.db" -o /dev/null
+    contains err "ro/h.db: cannot create it: no permission to create files in"
+    n=$((n + 1)); [ -z "$(ls -A "$tmp/ro")" ] || fail "left in a read-only directory: $(ls -A "$tmp/ro")"
+else
+    echo "note: running as root without setpriv; the read-only directory check is skipped"
+fi
+
+# Two runs racing to create one database: each makes it under a temporary
+# name, the first to commit puts its file in place and the other records
+# its run into that one; both runs are there, the database whole, nothing
+# else beside it.
+for k in 1 2 3 4 5; do
+    rm -rf "$tmp/race"; mkdir "$tmp/race"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/race/h.db" -o /dev/null 2>"$tmp/race1.err" &
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/race/h.db" -o /dev/null 2>"$tmp/race2.err" &
+    wait
+    n=$((n + 1)); [ "$("$planc" history "$tmp/race/h.db" | tail -n +2 | wc -l)" -eq 2 ] ||
+        fail "race $k: $("$planc" history "$tmp/race/h.db" 2>&1 | tail -n +2 | wc -l) runs; $(cat "$tmp"/race?.err)"
+    if command -v sqlite3 >/dev/null; then
+        n=$((n + 1)); [ "$(sqlite3 "$tmp/race/h.db" 'PRAGMA integrity_check')" = ok ] || fail "race $k: integrity_check"
+        n=$((n + 1)); [ "$(sqlite3 "$tmp/race/h.db" 'SELECT count(*) FROM results')" = \
+            "$(sqlite3 "$tmp/race/h.db" 'SELECT sum(result_rows) FROM runs')" ] || fail "race $k: result rows missing"
+    fi
+    n=$((n + 1)); [ "$(ls -A "$tmp/race")" = h.db ] || fail "race $k: left: $(ls -A "$tmp/race" | tr '\n' ' ')"
+done
 
 # A database that cannot take the run (its file size limit reached at the
 # commit, as on a full disk) fails the run (exit 2) and keeps the old
@@ -116,6 +152,10 @@ for blocks in 240 280 320 360 400 480 640; do
     else
         [ "$nruns" -eq 0 ] && [ "$(cat "$tmp/full.csv")" = "old results" ] ||
             fail "ulimit -f $blocks: run failed ($(cat "$tmp/err")), $nruns runs recorded, output: $(head -c 40 "$tmp/full.csv")"
+        # a new database that could not take its first run is not left
+        # behind, empty, nor its -wal and -shm (nor its temporary name)
+        n=$((n + 1)); [ -z "$(ls -A "$tmp" | grep '^\.\{0,1\}full\.db')" ] ||
+            fail "ulimit -f $blocks: left: $(ls -A "$tmp" | grep 'full\.db' | tr '\n' ' ')"
         grep -q "cannot record the run" "$tmp/err" && commit_failed=$((commit_failed + 1))
     fi
     n=$((n + 1)); [ -z "$(ls -A "$tmp" | grep '^\.full\.csv\.')" ] || fail "a temporary output file left"

@@ -2,6 +2,7 @@
  * version checks (a foreign, a newer, an empty or a non-SQLite file are
  * refused), recording runs, a rolled-back run leaving nothing, history,
  * run names, compare; and several processes writing one database at once. */
+#include <dirent.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,6 +28,29 @@ static void teardown(void)
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     ck_assert_int_eq(system(cmd), 0);
+}
+
+/* How many files the test's directory holds. */
+static int dir_entries(void)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* Makes an empty planc database at path: an empty file, which store_open
+ * gives the schema in place (a database that does not exist is made only
+ * with its first run). */
+static void make_empty_db(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    store_close(store_open(path, true, stderr));
 }
 
 /* Runs one SQL statement on the database at path with the sqlite3 API
@@ -198,6 +222,62 @@ START_TEST(forget_run)
 }
 END_TEST
 
+/* Two planc creating one database at once: each makes it under a
+ * temporary name; the first to commit puts its file in place, the second
+ * finds the name taken and records its run into that database (under the
+ * next id), so both runs are there, whole, and nothing else is left. */
+START_TEST(two_create_one_database)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *a = store_open(db, true, stderr), *b = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_ne(access(db, F_OK), 0);   /* not in place before a run */
+    store_run_info info = {.time = "t", .version = "v", .rules_path = "r", .rules_hash = "h",
+                           .data_path = "d", .data_hash = "h"};
+    long long ia, ib;
+    ck_assert_int_eq(store_begin_run(a, &info, x.p, x.t, x.r, &ia, stderr), 0);
+    info.data_hash = "second";
+    ck_assert_int_eq(store_begin_run(b, &info, x.p, x.t, x.r, &ib, stderr), 0);
+    ck_assert_int_eq(ia, 1);
+    ck_assert_int_eq(ib, 1);   /* each in its own new database */
+    ck_assert_int_eq(store_commit(a, stderr), 0);
+    ck_assert_int_eq(store_commit(b, stderr), 0);
+    ck_assert_int_eq(store_run(a), 1);
+    ck_assert_int_eq(store_run(b), 2);
+    /* b goes on as a connection to the database in place */
+    ck_assert_int_eq(store_forget_run(b, store_run(b), stderr), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 1);
+    store_close(a);
+    store_close(b);
+    ck_assert_int_eq(dir_entries(), 1);
+    pf_free(&x);
+
+    /* again, both kept: the rows, the sizes and the integrity */
+    unlink(db);
+    pf_setup(&x, small_plan, small_data, false);
+    a = store_open(db, true, stderr);
+    b = store_open(db, true, stderr);
+    ck_assert_int_eq(store_begin_run(b, &info, x.p, x.t, x.r, &ib, stderr), 0);
+    ck_assert_int_eq(store_begin_run(a, &info, x.p, x.t, x.r, &ia, stderr), 0);
+    ck_assert_int_eq(store_commit(b, stderr), 0);
+    ck_assert_int_eq(store_commit(a, stderr), 0);
+    store_close(a);
+    store_close(b);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 2);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results"),
+                     raw_int(db, "SELECT sum(result_rows) FROM runs"));
+    ck_assert_int_eq(raw_int(db, "SELECT count(DISTINCT result_rows) FROM runs"), 1);
+    char *ok = raw_text(db, "PRAGMA integrity_check");
+    ck_assert_str_eq(ok, "ok");
+    free(ok);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+    ck_assert_int_eq(dir_entries(), 1);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(rollback_records_nothing)
 {
     pfx x;
@@ -211,8 +291,18 @@ START_TEST(rollback_records_nothing)
     /* closing with an open transaction discards it too */
     ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
     store_close(s);
-    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 0);
-    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results"), 0);
+    /* a new database is put in place only with its first run: nothing is
+     * left, under its name or a temporary one */
+    ck_assert_int_ne(access(db, F_OK), 0);
+    ck_assert_int_eq(dir_entries(), 0);
+    /* a database that holds a run keeps it, and gets no other */
+    s = store_open(db, true, stderr);
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    store_rollback(s);
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 1);
     pf_free(&x);
 }
 END_TEST
@@ -269,7 +359,7 @@ START_TEST(foreign_files)
     };
     for (size_t k = 0; k < sizeof extra / sizeof *extra; k++) {
         snprintf(path, sizeof path, "%s/extra%zu.db", dir, k);
-        store_close(store_open(path, true, stderr));
+        make_empty_db(path);
         raw_sql(path, extra[k]);
         refused(path, true, forged);
         refused(path, false, forged);
@@ -942,6 +1032,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, create_record_history);
     tcase_add_test(tc, rollback_records_nothing);
+    tcase_add_test(tc, two_create_one_database);
     tcase_add_test(tc, forget_run);
     tcase_add_test(tc, control_characters_shown_escaped);
     tcase_add_test(tc, foreign_files);
