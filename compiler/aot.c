@@ -68,7 +68,9 @@ _Static_assert(IR_SHARE_PERCENT == 0 && IR_SHARE_TOTAL == 1 && IR_SHARE_LOWEST =
 #endif
 
 /* Exit codes, as the driver's (docs/LANGUAGE.md §12). */
-enum { AOT_OK = 0, AOT_RULES = 1, AOT_USAGE = 2, AOT_INTERNAL = 4 };
+/* planc's exit codes (main.c): AOT_WRITE, the library or its header could
+ * not be written (no permission, a full disk, the file size limit). */
+enum { AOT_OK = 0, AOT_RULES = 1, AOT_USAGE = 2, AOT_INTERNAL = 4, AOT_WRITE = 5 };
 
 /* AOT_ABI_VERSION as a string literal, so the help names the version the
  * libraries implement and cannot fall behind it. */
@@ -95,8 +97,8 @@ const char aot_usage[] =
     "partial file and no new file beside an old one (examples/aot/README.md).\n"
     "The library is renamed into place, so -o must not name a device or a FIFO.\n"
     "\n"
-    "exit: 0 ok, 1 errors in the rules, 2 usage or an output that cannot be\n"
-    "written, 4 internal error (LLVM or the C compiler failed).\n";
+    "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error (LLVM or the\n"
+    "C compiler failed), 5 an output that cannot be written.\n";
 
 /* The library ABI: the definitions every header and every glue.c begin
  * with (guarded, so that several libraries' headers can be included
@@ -2289,7 +2291,7 @@ static int emit_kernels(const ir_program *p, const exec_plan *plan, const char *
     if (!be)
         return AOT_INTERNAL;
     int rc = be->emit_object(p, plan, cpu, path, output, cpu_used, err);
-    return rc == 0 ? AOT_OK : rc == 1 ? AOT_USAGE : AOT_INTERNAL;
+    return rc == 0 ? AOT_OK : rc == 1 ? AOT_WRITE : AOT_INTERNAL;
 }
 
 /* ---------------------------------------------------------------- linking */
@@ -2334,7 +2336,7 @@ static int cc_write_error(int status, const char *log)
 
 /* Links glue.c and kernels.o in `dir` into dir/lib.so with the C
  * compiler (words of `cc`, split at spaces); a failure for want of room
- * (cc_write_error) is "cannot write 'output'", exit 2, as elsewhere.
+ * (cc_write_error) is "cannot write 'output'", exit 5, as elsewhere.
  * Returns 0 or an exit code after printing why. */
 static int link_library(const char *cc, const char *dir, const char *soname, const char *output,
                         FILE *err)
@@ -2380,7 +2382,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, con
         } else if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) && (e = cc_write_error(status, log))) {
             fprintf(err, "planc: error: cannot write '%s': %s (the C compiler '%s' could not write "
                     "the library)\n", output, strerror(e), argv[0]);
-            rc = AOT_USAGE;
+            rc = AOT_WRITE;
         } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             diag_internal(err, "build", "the C compiler '%s' failed (%s %d) linking the library:", argv[0],
                      WIFSIGNALED(status) ? "signal" : "exit status",
@@ -2629,12 +2631,12 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
         free(work);
         work = NULL;
-        rc = AOT_USAGE;
+        rc = AOT_WRITE;
         goto done;
     }
     work_cleanup = cleanup_dir(work); /* removed if a signal ends planc */
     if (!(hf = ofile_open(header, err))) {
-        rc = AOT_USAGE;
+        rc = AOT_WRITE;
         goto done;
     }
 
@@ -2655,7 +2657,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         /* a full disk or the file size limit (ulimit -f) where the output
          * goes: the library cannot be written (glue.c is planc's own) */
         fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
-        rc = AOT_USAGE;
+        rc = AOT_WRITE;
         goto done;
     }
 
@@ -2669,13 +2671,13 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     /* the header, then both into place (commit_pair) */
     if (!write_header(ofile_stream(hf), p, name, macro, fingerprint, cpu_used, o->rules_path)) {
         fprintf(err, "planc: error: cannot write '%s': %s\n", header, strerror(errno));
-        rc = AOT_USAGE;
+        rc = AOT_WRITE;
         goto done;
     }
     int crc = commit_pair(hf, header, work, o->output, err);
     hf = NULL;
     if (crc != 0)
-        rc = AOT_USAGE;
+        rc = AOT_WRITE;
 
 done:
     if (hf)

@@ -50,8 +50,13 @@
 #define PLANC_VERSION "0.0.0"
 #endif
 
-/* Exit codes (documented in --help and docs/LANGUAGE.md §12). */
-enum { EXIT_OK = 0, EXIT_RULES = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_INTERNAL = 4 };
+/* Exit codes (documented in --help and docs/LANGUAGE.md §12).  EXIT_WRITE:
+ * the command was right, but an output, the results history or standard
+ * output could not be written (or the history read): no permission, a
+ * full disk, the file size limit, a lock held too long, a damaged
+ * database; so that a script tells "fix the command" (2) from "retry, or
+ * mend what is around it" (5). */
+enum { EXIT_OK = 0, EXIT_RULES = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_INTERNAL = 4, EXIT_WRITE = 5 };
 
 static const char usage_main[] =
     "usage: planc COMMAND [OPTIONS]\n"
@@ -88,10 +93,12 @@ static const char usage_main[] =
     "exit codes:\n"
     "  0  success\n"
     "  1  errors in the rules\n"
-    "  2  usage error (bad command line, or an output file that cannot be\n"
-    "     written)\n"
+    "  2  usage error (a bad command line)\n"
     "  3  errors in the data\n"
     "  4  internal error\n"
+    "  5  an output file, standard output or the results database could\n"
+    "     not be written (or the database read): no permission, a\n"
+    "     read-only file, a full disk, a lock held too long\n"
     "\n"
     "Run 'planc help COMMAND' for a command's options.  The language is\n"
     "described in docs/LANGUAGE.md.\n";
@@ -579,7 +586,7 @@ static int cmd_check(int argc, char **argv)
     }
     if ((dump_ast || dump_ir || origins) && stdout_failed()) {
         csv_message(stderr, "planc: error: cannot write the listing: %s\n", strerror(errno));
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     }
     return rc;
 }
@@ -938,14 +945,14 @@ static void cannot_write(const run_output *ro)
 }
 
 /* Ends -o's output file: renamed into place when rc is EXIT_OK, else
- * removed.  Returns rc, or EXIT_USAGE when the rename failed. */
+ * removed.  Returns rc, or EXIT_WRITE when the rename failed. */
 static int finish_output(ofile *o, int rc)
 {
     if (o) {
         if (rc != EXIT_OK)
             ofile_abort(o);
         else if (ofile_commit(o, stderr) != 0)
-            rc = EXIT_USAGE;
+            rc = EXIT_WRITE;
     }
     return rc;
 }
@@ -978,7 +985,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     if (ro->path) {
         if (!(o = ofile_open(ro->path, stderr))) {
             rollup_free(ru);
-            return EXIT_USAGE;
+            return EXIT_WRITE;
         }
         f = ofile_stream(o);
     }
@@ -990,11 +997,13 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
                          .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options};
     int written = write_report(c->ir, t, r, ro, ru, &src, f);
-    if (written != 0 || fflush(f) != 0) {
+    if (written == REPORT_XLSX_TOO_LARGE) {
+        rc = EXIT_USAGE;    /* said by report_xlsx: write CSV instead */
+    } else if (written != 0 || fflush(f) != 0) {
         /* report_xlsx says itself what went wrong */
         if (written == 0 || strcmp(ro->format, "xlsx") != 0)
             cannot_write(ro);
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     }
     rollup_free(ru);
     long long run_id = 0;
@@ -1011,21 +1020,21 @@ static int write_output(const compilation *c, const char *rules, const char *dat
                                .data_path = data, .data_resolved = data_real ? data_real : "",
                                .data_hash = src.data_sha256, .data_options = ro->data_options};
         if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
-            rc = EXIT_USAGE;
+            rc = EXIT_WRITE;
         free(rules_real);
         free(data_real);
     }
     free(manifest);
     if (o && rc == EXIT_OK && ofile_finish(o, stderr) != 0) {
         o = NULL; /* removed and freed */
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     }
     bool recorded = false;
     if (db) {
         if (rc != EXIT_OK)
             store_rollback(db);
         else if (store_commit(db, stderr) != 0)
-            rc = EXIT_USAGE;
+            rc = EXIT_WRITE;
         else
             recorded = true;
     }
@@ -1151,7 +1160,7 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
     rt_timings checked = {0};
     if (ro->path) {
         if (!(o = ofile_open(ro->path, stderr)))
-            return EXIT_USAGE;
+            return EXIT_WRITE;
         f = ofile_stream(o);
     } else {
         rt_stream none = {.chunk = keep_no_chunk, .flush = keep_no_flush};
@@ -1174,7 +1183,7 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
         rc = EXIT_DATA;     /* a number overflowed: said by guard_flush */
     } else if (run > 0 || written != 0 || fflush(f) != 0) {
         cannot_write(ro);
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     }
     return finish_output(o, rc);
 }
@@ -1740,9 +1749,10 @@ static int cmd_run(int argc, char **argv)
     /* The history database is opened before the data is scored, so that a
      * wrong file is reported at once. */
     store *db = NULL;
-    if (ro.store && !(db = store_open(ro.store, true, stderr))) {
+    store_failure why;
+    if (ro.store && !(db = store_open_why(ro.store, true, &why, stderr))) {
         compilation_free(&c);
-        return EXIT_USAGE;
+        return why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
     }
 
     /* The JIT: the rules' bytes are part of the cache key, with the
@@ -2013,7 +2023,7 @@ static int cmd_explain(int argc, char **argv)
             rc = EXIT_INTERNAL;
         else if (w != 0 || stdout_failed()) {
             csv_message(stderr, "planc: error: cannot write the explanation: %s\n", strerror(errno));
-            rc = EXIT_USAGE;
+            rc = EXIT_WRITE;
         }
     }
     rt_result_free(res);
@@ -2385,7 +2395,7 @@ static int cmd_test(int argc, char **argv)
     free(named);
     if (stdout_failed()) {
         csv_message(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     } else if (passed < n) {
         rc = EXIT_RULES;
     }
@@ -2416,17 +2426,18 @@ static int cmd_history(int argc, char **argv)
     }
     if (!path)
         return usage_error("history", "%sno database given", "");
-    store *db = store_open(path, false, stderr);
+    store_failure why;
+    store *db = store_open_why(path, false, &why, stderr);
     if (!db)
-        return EXIT_USAGE;
+        return why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
     int rc = EXIT_OK;
     /* a failed write is told here (the store reports only its own errors) */
     int hr = store_history(db, lang, stdout, stderr);
     if (stdout_failed()) {
         csv_message(stderr, "planc: error: cannot write the history: %s\n", strerror(errno));
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     } else if (hr != 0)
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     store_close(db);
     return rc;
 }
@@ -2456,20 +2467,24 @@ static int cmd_compare(int argc, char **argv)
     }
     if (n < 3)
         return usage_error("compare", "%sa database and two runs are needed", "");
-    store *db = store_open(args[0], false, stderr);
+    store_failure why;
+    store *db = store_open_why(args[0], false, &why, stderr);
     if (!db)
-        return EXIT_USAGE;
+        return why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
     long long a, b;
-    int rc = EXIT_OK;
-    if (store_find_run(db, args[1], &a, stderr) != 0 || store_find_run(db, args[2], &b, stderr) != 0)
-        rc = EXIT_USAGE;
-    else {
+    int rc = EXIT_OK, fa = store_find_run(db, args[1], &a, stderr);
+    int fb = fa == 0 ? store_find_run(db, args[2], &b, stderr) : 0;
+    if (fa != 0 || fb != 0) {
+        /* a bad or absent run is the command's; a database that cannot be
+         * read is not */
+        rc = fa == -2 || fb == -2 ? EXIT_WRITE : EXIT_USAGE;
+    } else {
         int cr = store_compare(db, a, b, lang, stdout, stderr);
         if (stdout_failed()) {
             csv_message(stderr, "planc: error: cannot write the comparison: %s\n", strerror(errno));
-            rc = EXIT_USAGE;
+            rc = EXIT_WRITE;
         } else if (cr != 0)
-            rc = EXIT_USAGE;
+            rc = EXIT_WRITE;
     }
     store_close(db);
     return rc;
@@ -2504,7 +2519,7 @@ static int cmd_emit_llvm(int argc, char **argv)
         rc = EXIT_INTERNAL;
     if (rc == EXIT_OK && stdout_failed()) {
         csv_message(stderr, "planc: error: cannot write the module: %s\n", strerror(errno));
-        rc = EXIT_USAGE;
+        rc = EXIT_WRITE;
     }
     compilation_free(&c);
     return rc;
@@ -2561,7 +2576,7 @@ static int cmd_diff(int argc, char **argv)
                    lang, stdout);
         if (stdout_failed()) {
             csv_message(stderr, "planc: error: cannot write the differences: %s\n", strerror(errno));
-            rc = EXIT_USAGE;
+            rc = EXIT_WRITE;
         }
     }
     compilation_free(&c[0]);

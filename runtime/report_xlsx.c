@@ -702,7 +702,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
         fprintf(err, "planc: error: the results have %zu rows, more than an Excel sheet holds "
                      "(%d); write them as CSV instead (--format csv)\n",
                 nrows * items, LXW_ROW_MAX - 1);
-        return -1;
+        return REPORT_XLSX_TOO_LARGE;
     }
     char *scratch = scratch_file();
     if (!scratch) {

@@ -26,8 +26,10 @@
  * when it is NULL).  Sheet names, headers, status words and the other
  * fixed cells (a detail row's kind, goal_varies) are in `lang`; numbers
  * and the rules' and the data's texts are as they are.  Returns 0, or -1
- * after printing why to `err` (a write error, or more result rows than a
- * sheet holds). */
+ * after printing why to `err` (a write error), or REPORT_XLSX_TOO_LARGE
+ * after printing why (more result rows than a sheet holds: a matter of
+ * the command, which can ask for CSV, not of the disk). */
+#define REPORT_XLSX_TOO_LARGE (-2)
 int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
                 const rollup *ru, const report_source *src, lbl_lang lang, FILE *out, FILE *err);
 

@@ -91,7 +91,7 @@ n=$((n + 1)); cmp -s "$tmp/res.csv" "$tmp/good.csv" || { echo "FAIL: failed run 
 n=$((n + 1)); [ "$(ls "$tmp" | grep -c 'res\.csv.')" -eq 0 ] || { echo "FAIL: temporary file left behind"; ls "$tmp"; fails=$((fails + 1)); }
 
 # Output into a directory that does not exist: a clear error, exit 2.
-expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodir/res.csv"; contains err "nodir"
+expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/nodir/res.csv"; contains err "nodir"
 
 # A program without peaks or shares is scored and written as a stream
 # (docs/ARCHITECTURE.md): the same bytes for every -j, and as the
@@ -235,7 +235,7 @@ escaped "'last\x1B[2J'"
 expect 2 "$planc" compare "$tmp/h.db" 1 "9${rlo}9"
 escaped '9\u202E9'
 # an output file that cannot be written (ofile.c): its path and directory
-expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/no${rlo}/x.html"
+expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/no${rlo}/x.html"
 escaped 'no\u202E/x.html'
 
 # '-' is standard input (--data -) and standard output (-o -), as for
@@ -272,9 +272,9 @@ n=$((n + 1)); [ $rc -eq 0 ] || { echo "FAIL: the grown file, complete, exited $r
 # A history database that cannot be created says why, as -o does
 # (SQLite alone says "unable to open database file"), before the data is
 # read, and writes nothing.
-expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodb.csv" --store "$tmp/nodir/h.db"
+expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/nodb.csv" --store "$tmp/nodir/h.db"
 contains err "h.db: cannot create it: directory '$tmp/nodir' does not exist"
-expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodb.csv" --store "$data/h.db"
+expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/nodb.csv" --store "$data/h.db"
 contains err "h.db: cannot create it: '$data' is not a directory"
 n=$((n + 1)); [ ! -e "$tmp/nodb.csv" ] || { echo "FAIL: a --store that cannot be created wrote the output"; fails=$((fails + 1)); }
 

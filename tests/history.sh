@@ -88,7 +88,7 @@ fi
 # A run that fails records nothing: bad data, an unwritable output.
 printf 'region,year\n沈阳,20x1\n' >"$tmp/bad.csv"
 expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$db"
-expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$db" -o "$tmp/nodir/r.csv"
+expect 5 "$planc" run --engine interp "$rules" --data "$data" --store "$db" -o "$tmp/nodir/r.csv"
 n=$((n + 1)); [ "$(runs)" -eq 12 ] || fail "a failed run was recorded"
 # into a new database: none is left (it is made under a temporary name and
 # put in place with its first run, OUTPUT.md §5), nor anything beside it
@@ -105,7 +105,7 @@ as_user=""
 [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
     as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
 if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
-    expect 2 $as_user "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/ro/h.db" -o /dev/null
+    expect 5 $as_user "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/ro/h.db" -o /dev/null
     contains err "ro/h.db: cannot create it: no permission to create files in"
     n=$((n + 1)); [ -z "$(ls -A "$tmp/ro")" ] || fail "left in a read-only directory: $(ls -A "$tmp/ro")"
 else
@@ -132,7 +132,7 @@ for k in 1 2 3 4 5; do
 done
 
 # A database that cannot take the run (its file size limit reached at the
-# commit, as on a full disk) fails the run (exit 2) and keeps the old
+# commit, as on a full disk) fails the run (exit 5) and keeps the old
 # output file as it was; the output was renamed into place before the
 # commit and replaced the old one although the run failed.  Over a range of
 # limits (512-byte blocks in sh) every run either succeeds (new output, one
@@ -150,7 +150,7 @@ for blocks in 240 280 320 360 400 480 640; do
         [ "$nruns" -eq 1 ] && ! grep -q "old results" "$tmp/full.csv" ||
             fail "ulimit -f $blocks: run succeeded, $nruns runs recorded, output: $(head -c 40 "$tmp/full.csv")"
     else
-        [ "$nruns" -eq 0 ] && [ "$(cat "$tmp/full.csv")" = "old results" ] ||
+        [ $rc -eq 5 ] && [ "$nruns" -eq 0 ] && [ "$(cat "$tmp/full.csv")" = "old results" ] ||
             fail "ulimit -f $blocks: run failed ($(cat "$tmp/err")), $nruns runs recorded, output: $(head -c 40 "$tmp/full.csv")"
         # a new database that could not take its first run is not left
         # behind, empty, nor its -wal and -shm (nor its temporary name)
@@ -168,7 +168,7 @@ n=$((n + 1)); [ $commit_failed -gt 0 ] || fail "no file size limit made the comm
 # limit that copy failed after a run that succeeded (exit 0), leaving
 # -wal and -shm beside a database file without the run.  Now, at each
 # limit, the second run is recorded (nothing left beside the database) or
-# refused before the commit (exit 2, the directory as it was, the same
+# refused before the commit (exit 5, the directory as it was, the same
 # bytes); some limits are refused for the database's size.
 mkdir "$tmp/lim"
 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/lim/one.db" -o /dev/null 2>/dev/null
@@ -187,7 +187,7 @@ for step in 1 2 3 4 5 6 7 8 9; do
         [ "$nruns" -eq 2 ] && [ -z "$left" ] ||
             fail "ulimit -f $blocks on a database of $one bytes: run succeeded, $nruns runs, left: $left"
     else
-        [ "$nruns" -eq 1 ] && [ -z "$left" ] && [ $same = yes ] ||
+        [ $rc -eq 5 ] && [ "$nruns" -eq 1 ] && [ -z "$left" ] && [ $same = yes ] ||
             fail "ulimit -f $blocks on a database of $one bytes: run failed ($(cat "$tmp/err")), $nruns runs, left: $left"
         grep -q "beyond the file size limit (ulimit -f)" "$tmp/err" && size_refused=$((size_refused + 1))
     fi
@@ -203,18 +203,18 @@ n=$((n + 1)); [ $size_refused -gt 0 ] || fail "no file size limit refused a run 
 mkdir "$tmp/small"
 (ulimit -f 40; exec "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/small/new.db" \
     -o /dev/null 2>"$tmp/err"); rc=$?
-n=$((n + 1)); [ $rc -eq 2 ] && [ -z "$(ls -A "$tmp/small")" ] ||
+n=$((n + 1)); [ $rc -eq 5 ] && [ -z "$(ls -A "$tmp/small")" ] ||
     fail "ulimit -f 40 on a new database: exit $rc, left: $(ls -A "$tmp/small")"
 contains err "new.db: cannot record a run: the file size limit (ulimit -f) of 20480 bytes is below the 32768 bytes of the index SQLite writes beside the database"
 cp "$tmp/lim/one.db" "$tmp/small/one.db"
 blocks=$((one / 512 - 8))
 (ulimit -f $blocks; exec "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/small/one.db" \
     -o /dev/null 2>"$tmp/err"); rc=$?
-n=$((n + 1)); [ $rc -eq 2 ] && [ "$(ls -A "$tmp/small")" = one.db ] && cmp -s "$tmp/lim/one.db" "$tmp/small/one.db" ||
+n=$((n + 1)); [ $rc -eq 5 ] && [ "$(ls -A "$tmp/small")" = one.db ] && cmp -s "$tmp/lim/one.db" "$tmp/small/one.db" ||
     fail "ulimit -f $blocks on a database of $one bytes: exit $rc, left: $(ls -A "$tmp/small")"
 contains err "one.db: cannot record a run: the database holds $one bytes, beyond the file size limit (ulimit -f)"
 (ulimit -f 40; exec "$planc" history "$tmp/small/one.db" >"$tmp/out" 2>"$tmp/err"); rc=$?
-n=$((n + 1)); [ $rc -eq 2 ] && [ "$(ls -A "$tmp/small")" = one.db ] ||
+n=$((n + 1)); [ $rc -eq 5 ] && [ "$(ls -A "$tmp/small")" = one.db ] ||
     fail "ulimit -f 40, history: exit $rc, left: $(ls -A "$tmp/small")"
 contains err "one.db: cannot read it: the file size limit (ulimit -f) of 20480 bytes is below"
 (ulimit -f $blocks; exec "$planc" history "$tmp/small/one.db" >"$tmp/out" 2>"$tmp/err"); rc=$?
@@ -304,13 +304,13 @@ pages=$(( $(wc -c <"$tmp/dmg.db") / 4096 ))
 printf 'wwww' | dd of="$tmp/dmg.db" bs=1 seek=$(( pages / 2 * 4096 )) conv=notrunc 2>/dev/null
 cp "$tmp/dmg.db" "$tmp/dmg-copy.db"
 echo "old results" >"$tmp/dmg.csv"
-expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/dmg.db" -o "$tmp/dmg.csv"
+expect 5 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/dmg.db" -o "$tmp/dmg.csv"
 contains err "dmg.db: the database is damaged (SQLite's quick_check: Page $(( pages / 2 + 1 )): "
 contains err "planc records no run into it and leaves it as it is"
 n=$((n + 1)); cmp -s "$tmp/dmg.db" "$tmp/dmg-copy.db" || fail "the damaged database was changed"
 n=$((n + 1)); [ "$(cat "$tmp/dmg.csv")" = "old results" ] || fail "a refused run wrote its output"
 n=$((n + 1)); [ -z "$(ls "$tmp" | grep '^dmg\.db-')" ] || fail "files left beside the damaged database: $(ls "$tmp" | grep dmg)"
-expect 2 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damaged"
+expect 5 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damaged"
 n=$((n + 1)); [ ! -e "$tmp/absent.db" ] || fail "history created a database"
 
 # The progress line on a terminal, and not with --quiet or on a pipe.

@@ -119,7 +119,7 @@ check '[ $rc -eq 0 ] && [ -s "$tmp/hup.csv" ]' "an ignored SIGHUP ended planc (e
 
 # ---- the file size limit (ulimit -f) ----
 # A write past it is an error of the write (SIGXFSZ is ignored): reported,
-# exit 2, the old output kept and no temporary file left; by default the
+# exit 5, the old output kept and no temporary file left; by default the
 # signal ended planc without a word and left '.out.csv.XXXXXX' behind.
 # The limit (4 blocks, 2 or 4 KiB) is below the results' size (about 100
 # KiB) and above the data's (for the shell's redirection of stderr).
@@ -128,7 +128,7 @@ for fmt in csv json html xlsx; do
     echo "old results" >"$tmp/fs/out.$fmt"
     (ulimit -f 4; exec "$planc" run "$rules" --data "$data" --engine interp -o "$tmp/fs/out.$fmt" \
         2>"$tmp/err"); rc=$?
-    check '[ $rc -eq 2 ]' "$fmt beyond the file size limit exited $rc, expected 2"
+    check '[ $rc -eq 5 ]' "$fmt beyond the file size limit exited $rc, expected 5"
     check 'grep -q "File too large" "$tmp/err"' "$fmt beyond the file size limit: $(cat "$tmp/err")"
     check '[ "$(ls -A "$tmp/fs")" = out.$fmt ]' "left beside the $fmt output: $(ls -A "$tmp/fs")"
     check '[ "$(cat "$tmp/fs/out.$fmt")" = "old results" ]' "the old $fmt output was changed"

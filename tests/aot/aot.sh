@@ -45,7 +45,7 @@ expect 2 "$planc" build "$qs/rules.plan" -o;  contains err "needs a value"
 expect 2 "$planc" build "$qs/rules.plan" --bogus -o "$tmp/libx.so"; contains err "unknown option '--bogus'"
 expect 2 "$planc" build "$qs/rules.plan" "$qs/rules.plan" -o "$tmp/libx.so"; contains err "one rules file"
 expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/libx.so" --cpu pentium; contains err "unknown CPU 'pentium'"
-expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/no/such/dir/libx.so"; contains err "cannot write"
+expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/no/such/dir/libx.so"; contains err "cannot write"
 expect 1 "$planc" build "$tmp/no-such.plan" -o "$tmp/libx.so"; contains err "no-such.plan"
 printf 'plan P { region R baseline 2020 horizon 2030 }\nlevels l\nregion R : l\nindicator x : %%, column "x"\nsection S { measure (1) { target x >= 5 [kg] by 2025 } }\n' >"$tmp/bad.plan"
 expect 1 "$planc" build "$tmp/bad.plan" -o "$tmp/libx.so"; contains err "bad.plan:5"
@@ -76,12 +76,12 @@ n=$((n + 1)); [ "$(cat "$tmp/keep/libqs.so") $(cat "$tmp/keep/qs.h")" = "old old
 n=$((n + 1)); [ "$(ls -A "$tmp/keep" | wc -l)" -eq 2 ] || { fail "a failed build left files behind"; ls -A "$tmp/keep"; }
 
 # A file size limit (ulimit -f: 512-byte blocks in sh, 1 KiB in bash) below
-# the size of the kernels' object: "cannot write", exit 2, nothing left
+# the size of the kernels' object: "cannot write", exit 5, nothing left
 # behind (LLVM's own file stream ended planc with "LLVM ERROR: IO failure
 # on output stream", exit 1, an exit code of errors in the rules).
 mkdir "$tmp/fsz"
 (ulimit -f 4; exec "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so") >"$tmp/out" 2>"$tmp/err"; rc=$?
-n=$((n + 1)); [ "$rc" -eq 2 ] || fail "build under ulimit -f 4 exited $rc, expected 2"
+n=$((n + 1)); [ "$rc" -eq 5 ] || fail "build under ulimit -f 4 exited $rc, expected 5"
 contains err "planc: error: cannot write '$tmp/fsz/libqs.so': File too large"
 n=$((n + 1)); grep -q "LLVM ERROR" "$tmp/err" && fail "LLVM's own error: $(cat "$tmp/err")"
 n=$((n + 1)); [ -z "$(ls -A "$tmp/fsz")" ] || { fail "a build under ulimit -f left files"; ls -A "$tmp/fsz"; }
@@ -95,20 +95,20 @@ contains err "cannot write '$tmp/fsz/libqs.so'"
 printf '#!/bin/sh\nkill -XFSZ $$\n' >"$tmp/xfsz-cc"
 printf '#!/bin/sh\necho "/usr/bin/ld: final link failed: No space left on device" >&2\nexit 1\n' >"$tmp/full-cc"
 chmod +x "$tmp/xfsz-cc" "$tmp/full-cc"
-expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/xfsz-cc"
+expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/xfsz-cc"
 contains err "planc: error: cannot write '$tmp/fsz/libqs.so': File too large (the C compiler"
-expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/full-cc"
+expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/full-cc"
 contains err "planc: error: cannot write '$tmp/fsz/libqs.so': No space left on device (the C compiler"
 n=$((n + 1)); [ -z "$(ls -A "$tmp/fsz")" ] || { fail "a C compiler without room left files"; ls -A "$tmp/fsz"; }
 # The real C compiler over a range of limits (512-byte blocks): each build
-# writes both files or fails with exit 2 and leaves nothing.
+# writes both files or fails with exit 5 and leaves nothing.
 for blocks in 100 112 116 120 124 128; do
     (ulimit -f $blocks; exec "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so") >"$tmp/out" 2>"$tmp/err"; rc=$?
     n=$((n + 1))
     if [ $rc -eq 0 ]; then
         [ "$(ls -A "$tmp/fsz" | tr '\n' ' ')" = "libqs.so qs.h " ] || fail "ulimit -f $blocks: built, left: $(ls -A "$tmp/fsz")"
     else
-        [ $rc -eq 2 ] && [ -z "$(ls -A "$tmp/fsz")" ] && grep -q "cannot write '$tmp/fsz/libqs.so'" "$tmp/err" ||
+        [ $rc -eq 5 ] && [ -z "$(ls -A "$tmp/fsz")" ] && grep -q "cannot write '$tmp/fsz/libqs.so'" "$tmp/err" ||
             fail "ulimit -f $blocks: exit $rc, $(cat "$tmp/err"), left: $(ls -A "$tmp/fsz")"
     fi
     rm -f "$tmp/fsz/libqs.so" "$tmp/fsz/qs.h"
@@ -155,7 +155,7 @@ if "$cc" -shared -fPIC "$src/tests/aot/failshim.c" -o "$tmp/failshim.so" -ldl 2>
     export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
     for fault in FAILSHIM_FSYNC=/.quickstart.h. FAILSHIM_RENAME=/quickstart.h \
                  FAILSHIM_RENAME=/libquickstart.so; do
-        expect 2 env LD_PRELOAD="$tmp/failshim.so" "$fault" \
+        expect 5 env LD_PRELOAD="$tmp/failshim.so" "$fault" \
             "$planc" build "$tmp/pair-new.plan" -o "$tmp/pair/libquickstart.so"
         contains err "cannot write"
         same "$tmp/pair/libquickstart.so" "$tmp/pair-old.so"
@@ -164,7 +164,7 @@ if "$cc" -shared -fPIC "$src/tests/aot/failshim.c" -o "$tmp/failshim.so" -ldl 2>
     done
     # no old header to put back: the new one is removed
     rm "$tmp/pair/quickstart.h"
-    expect 2 env LD_PRELOAD="$tmp/failshim.so" FAILSHIM_RENAME=/libquickstart.so \
+    expect 5 env LD_PRELOAD="$tmp/failshim.so" FAILSHIM_RENAME=/libquickstart.so \
         "$planc" build "$tmp/pair-new.plan" -o "$tmp/pair/libquickstart.so"
     contains err "the new header is removed"
     n=$((n + 1)); [ "$(ls -A "$tmp/pair")" = libquickstart.so ] || fail "a header without its library: $(ls -A "$tmp/pair")"

@@ -68,7 +68,10 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 MIRROR_DIRS = ["rules", "examples", "tests/lang-examples", "tests/diagnostics", "tests/run"]
 MAX_CORPUS_FILE = 2 << 20
 
-DOCUMENTED_RC = {0, 1, 2, 3}  # LANGUAGE.md §12; 4 (internal error) is a finding here
+DOCUMENTED_RC = {0, 1, 2, 3, 5}  # LANGUAGE.md §12; 4 (internal error) is a finding here
+# Exit codes of the command line or of a write (2 usage, 5 a failed write):
+# their messages name an argument or a file, not a place in the input.
+NOT_THE_INPUT_RC = {2, 5}
 
 SANITIZER_RE = re.compile(
     r"ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer)"
@@ -608,8 +611,8 @@ def judge(res, stage):
                       "exit code %d: %s" % (res.rc, first_line(res.err, "error"))))
     for ln in err.splitlines():
         m = DIAG_RE.match(ln)
-        if not m or res.rc == 2:
-            continue  # a usage error (exit code 2) is the command line's: no file
+        if not m or res.rc in NOT_THE_INPUT_RC:
+            continue  # a usage error or a failed write (2, 5) names no place in an input
         loc, msg = m.group(1), ln[m.end():]
         if SUMMARY_RE.match(msg):
             continue
@@ -858,7 +861,8 @@ class Fuzzer:
         stops every command with exit code 1, and rules that check clean
         draw no rules error (1) from a command that reads them."""
         c = results.get("check")
-        if stage == "check" or not c or c.timed_out or res.rc not in DOCUMENTED_RC or res.rc == 2:
+        if (stage == "check" or not c or c.timed_out or res.rc not in DOCUMENTED_RC or
+                res.rc in NOT_THE_INPUT_RC):
             return []
         if c.rc == 1 and res.rc != 1:
             return [("disagree", "%s:check=1,%s=%d" % (stage, stage, res.rc),

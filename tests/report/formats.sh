@@ -157,9 +157,9 @@ for f in xlsx html; do
     [ "$rc" = 3 ] || bad "--format $f with missing data: exit $rc, expected 3"
     [ "$(cat "$tmp/out/keep.$f")" = old ] || bad "--format $f: a failed run replaced the file"
 done
-# A directory that does not exist: exit 2 and a message.
+# A directory that does not exist: exit 5 (a failed write) and a message.
 run --format xlsx -o "$tmp/nodir/r.xlsx" 2>"$tmp/stderr"; rc=$?
-[ "$rc" = 2 ] || bad "-o into a missing directory: exit $rc, expected 2"
+[ "$rc" = 5 ] || bad "-o into a missing directory: exit $rc, expected 5"
 grep -q "does not exist" "$tmp/stderr" || bad "-o into a missing directory: $(cat "$tmp/stderr")"
 
 # The notes of a values table (tests/run/values-note): the workbook's fifth

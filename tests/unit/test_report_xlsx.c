@@ -712,7 +712,8 @@ START_TEST(xlsx_too_many_rows)
     p->sections = calloc(p->nsections, sizeof *p->sections);
     capture err;
     capture out;
-    ck_assert_int_eq(report_xlsx(p, run.t, run.r, run.ru, NULL, LBL_EN, cap_open(&out), cap_open(&err)), -1);
+    ck_assert_int_eq(report_xlsx(p, run.t, run.r, run.ru, NULL, LBL_EN, cap_open(&out), cap_open(&err)),
+                     REPORT_XLSX_TOO_LARGE);
     ck_assert_str_eq(cap_text(&err), "planc: error: the results have 1050025 rows, more than an "
                                      "Excel sheet holds (1048575); write them as CSV instead "
                                      "(--format csv)\n");
