@@ -2585,6 +2585,10 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
                                       "and the library is renamed into place");
         return AOT_USAGE;
     }
+    /* a library or header made read-only is kept (ofile_writable), as
+     * an output of planc run */
+    if (ofile_writable(o->output, err) != 0)
+        return AOT_WRITE;
     char *name = library_name(o->output);
     if (!name) {
         fprintf(err, "planc: error: cannot name a library '%s'; write -o libNAME.so\n", o->output);

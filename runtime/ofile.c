@@ -11,11 +11,15 @@
  *
  * A target that exists and is not a regular file (/dev/null, /dev/stdout,
  * a FIFO) cannot be replaced: it is written directly.  A symbolic link is
- * followed, so the file it points to is replaced and the link kept. */
+ * followed, so the file it points to is replaced and the link kept.  A
+ * regular file the user may not write is refused (ofile_writable): the
+ * rename would replace it, as the directory allows, although it was made
+ * read-only to be kept. */
 #include "ofile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,6 +88,23 @@ static ofile *open_direct(const char *path, FILE *err)
     return o;
 }
 
+int ofile_writable(const char *path, FILE *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    /* no write permission for anyone is read-only also to root, whom
+     * access() lets write anything */
+    bool readonly = (st.st_mode & 0222) == 0;
+    if (!readonly && (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 ||
+                      (errno != EACCES && errno != EPERM)))
+        return 0;
+    csv_message(err, "planc: error: cannot write '%s': you may not write it (mode %04o), and planc "
+                     "does not replace a file kept read-only: make it writable (chmod u+w) or "
+                     "write elsewhere\n", path, (unsigned)(st.st_mode & 07777));
+    return -1;
+}
+
 ofile *ofile_open(const char *path, FILE *err)
 {
     struct stat st;
@@ -101,6 +122,8 @@ ofile *ofile_open(const char *path, FILE *err)
         free(real);
         return o;
     }
+    if (ofile_writable(path, err) != 0)
+        return NULL;
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     if (!*base) {

@@ -9,8 +9,17 @@
 typedef struct ofile ofile;
 
 /* Opens a temporary file in the directory of `path`.  NULL after printing
- * why to `err`. */
+ * why to `err`; also for a file there that the user may not write
+ * (ofile_writable): the rename would replace it all the same. */
 ofile *ofile_open(const char *path, FILE *err);
+/* Whether an output at `path` may be replaced: 0 when nothing is there, or
+ * something that is not a regular file, or a regular file the user (the
+ * effective uid) may write; -1 after printing why to `err` for a regular
+ * file the user may not write (another user's) or that nobody may (a mode
+ * without a w: read-only even to root): a file made read-only is meant to
+ * be kept, and the rename that puts an output in
+ * place needs only the directory's permission. */
+int ofile_writable(const char *path, FILE *err);
 FILE *ofile_stream(ofile *o);
 /* Writes the file out (flushes, fsyncs and closes it: what a full disk
  * fails) without putting it in place yet, so that a caller can do what

@@ -90,8 +90,37 @@ expect 3 "$planc" run "$rules" --data "$tmp/bad.csv" -o "$tmp/res.csv"
 n=$((n + 1)); cmp -s "$tmp/res.csv" "$tmp/good.csv" || { echo "FAIL: failed run changed the output file"; fails=$((fails + 1)); }
 n=$((n + 1)); [ "$(ls "$tmp" | grep -c 'res\.csv.')" -eq 0 ] || { echo "FAIL: temporary file left behind"; ls "$tmp"; fails=$((fails + 1)); }
 
-# Output into a directory that does not exist: a clear error, exit 2.
+# Output into a directory that does not exist: a clear error, exit 5 (a
+# failed write, not a bad command line).
 expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/nodir/res.csv"; contains err "nodir"
+
+# A read-only output is kept: the rename that puts an output in place needs
+# only the directory's permission, and replaced last month's report made
+# read-only to keep it.  Refused (exit 5) with the file named, in every
+# format, as planc build's library is; made writable again, it is replaced.
+mkdir "$tmp/ro"; cp "$tmp/good.csv" "$tmp/ro/keep.csv"; chmod 444 "$tmp/ro/keep.csv"
+for f in csv json xlsx html; do
+    cp "$tmp/good.csv" "$tmp/ro/keep.$f" 2>/dev/null; chmod 444 "$tmp/ro/keep.$f"
+    expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/ro/keep.$f"
+    contains err "cannot write '$tmp/ro/keep.$f': you may not write it (mode 0444)"
+    n=$((n + 1)); cmp -s "$tmp/ro/keep.$f" "$tmp/good.csv" || { echo "FAIL: a read-only $f output was replaced"; fails=$((fails + 1)); }
+done
+echo old >"$tmp/ro/libkeep.so"; chmod 444 "$tmp/ro/libkeep.so"
+expect 5 "$planc" build "$rules" -o "$tmp/ro/libkeep.so"; contains err "libkeep.so': you may not write it"
+n=$((n + 1)); [ "$(cat "$tmp/ro/libkeep.so")" = old ] && [ ! -e "$tmp/ro/keep.h" ] || { echo "FAIL: planc build replaced a read-only library"; fails=$((fails + 1)); }
+chmod 644 "$tmp/ro/keep.csv"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/ro/keep.csv"
+n=$((n + 1)); [ "$(ls -A "$tmp/ro" | grep -c '^\.')" -eq 0 ] || { echo "FAIL: temporary files left: $(ls -A "$tmp/ro")"; fails=$((fails + 1)); }
+# ... and so is a file of another user's that the user may not write,
+# although the directory lets them rename over it (as nobody with
+# setpriv when the tests run as root)
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+    chmod 755 "$tmp"; mkdir -m 777 "$tmp/shared"; cp "$tmp/good.csv" "$tmp/shared/theirs.csv"
+    expect 5 setpriv --reuid=65534 --regid=65534 --clear-groups "$planc" run "$rules" --data "$data" \
+        -o "$tmp/shared/theirs.csv"
+    contains err "theirs.csv': you may not write it (mode 0644)"
+    n=$((n + 1)); cmp -s "$tmp/shared/theirs.csv" "$tmp/good.csv" || { echo "FAIL: another user's output was replaced"; fails=$((fails + 1)); }
+fi
 
 # A program without peaks or shares is scored and written as a stream
 # (docs/ARCHITECTURE.md): the same bytes for every -j, and as the

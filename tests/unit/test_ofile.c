@@ -272,6 +272,42 @@ START_TEST(rename_failure_keeps_target)
 }
 END_TEST
 
+/* A regular file nobody may write (mode 0444) is refused, named, and kept
+ * as it was, also for root (whom access() lets write anything); a file the
+ * user may write, a missing one and a device may be replaced. */
+START_TEST(read_only_refused)
+{
+    char *dir = make_dir();
+    char path[4096], want[8400];
+    errbuf e;
+    snprintf(path, sizeof path, "%s/kept.csv", dir);
+    put_file(path, "last month");
+    ck_assert_int_eq(chmod(path, 0444), 0);
+    ck_assert_ptr_null(ofile_open(path, err_open(&e)));
+    snprintf(want, sizeof want, "planc: error: cannot write '%s': you may not write it (mode 0444), "
+             "and planc does not replace a file kept read-only: make it writable (chmod u+w) or "
+             "write elsewhere\n", path);
+    ck_assert_str_eq(err_text(&e), want);
+    free(e.text);
+    char *kept = slurp(path);
+    ck_assert_str_eq(kept, "last month");
+    free(kept);
+    ck_assert_int_eq(count_entries(dir), 1);   /* no temporary file beside it */
+    ck_assert_int_eq(ofile_writable(path, err_open(&e)), -1);
+    ck_assert_str_eq(err_text(&e), want);
+    free(e.text);
+    ck_assert_int_eq(chmod(path, 0644), 0);
+    ck_assert_int_eq(ofile_writable(path, err_open(&e)), 0);
+    snprintf(path, sizeof path, "%s/absent.csv", dir);
+    ck_assert_int_eq(ofile_writable(path, e.f), 0);
+    ck_assert_int_eq(ofile_writable("/dev/null", e.f), 0);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
 START_TEST(open_errors)
 {
     char *dir = make_dir();
@@ -309,10 +345,16 @@ START_TEST(open_errors)
      * not "does not exist". */
     struct stat pst;
     if (stat("/proc/version", &pst) == 0 && S_ISREG(pst.st_mode)) {
-        ck_assert_ptr_null(ofile_open("/proc/version", err_open(&e)));
-        ck_assert_str_eq(err_text(&e), "planc: error: cannot write '/proc/version': cannot create "
-                                       "files in '/proc'\n");
+        ck_assert_ptr_null(ofile_open("/proc/planc-out.csv", err_open(&e)));
+        ck_assert_str_eq(err_text(&e), "planc: error: cannot write '/proc/planc-out.csv': cannot "
+                                       "create files in '/proc'\n");
         free(e.text);
+        /* and a file there that nobody may write (0444) is refused as one */
+        if ((pst.st_mode & 0222) == 0) {
+            ck_assert_ptr_null(ofile_open("/proc/version", err_open(&e)));
+            ck_assert_ptr_nonnull(strstr(err_text(&e), "'/proc/version': you may not write it"));
+            free(e.text);
+        }
     }
 
     /* No permission (root may write anywhere: then only the open succeeds). */
@@ -423,6 +465,7 @@ int main(void)
     tcase_add_test(tc, relative_path);
     tcase_add_test(tc, device_written_in_place);
     tcase_add_test(tc, symlink_kept);
+    tcase_add_test(tc, read_only_refused);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
