@@ -340,6 +340,19 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
     }
 }
 
+/* Begins a note about the data file as its errors begin (data_error):
+ * "NAME:LINE: " (no line when 0); the note's own "note: ..." follows, so
+ * that every line of a message about the file names it (a script that
+ * reads the messages of one file, or several planc runs' mixed in a log,
+ * finds its notes too). */
+static void note_at(const loader *L, FILE *err, unsigned line)
+{
+    if (line)
+        csv_message(err, "%s:%u: ", L->name, line);
+    else
+        csv_message(err, "%s: ", L->name);
+}
+
 /* The cell s[0..n) as a message shows it, in L->shown until the next call:
  * its first SHOWN_BYTES bytes (whole characters), then "..." when there is
  * more, with a control character (C0, DEL, C1) written \n, \r, \t, \xHH
@@ -812,7 +825,7 @@ static bool whole_word(const char *s)
 /* The note after an unknown region `s` that is a word for the whole: an
  * alias makes its rows those of the region they total, named when the
  * rules have one region at the top (the plan's, most often). */
-static void whole_note(loader *L, const char *s)
+static void whole_note(loader *L, unsigned line, const char *s)
 {
     const char *top = NULL;
     int ntop = 0;
@@ -820,6 +833,7 @@ static void whole_note(loader *L, const char *s)
         if (L->p->regions[r].parent < 0 && !L->p->regions[r].is_group && ntop++ == 0)
             top = L->p->regions[r].name;
     const char *w = shown(L, s, strlen(s));
+    note_at(L, L->err, line);
     if (ntop == 1)
         csv_message(L->err, "note: '%s' names the whole, not a region; if its rows are %s's, give %s the alias: "
                         "region %s : ... alias \"%s\"\n", w, top, top, top, w);
@@ -1805,6 +1819,7 @@ static char *rules_quoted(const char *s)
  * from a rules string, the marks from the data. */
 static void marker_note(loader *L, FILE *err)
 {
+    note_at(L, err, 0);
     csv_message(err, "%s", T(L, LBL_L_NOTE));
     for (size_t i = 0; i < L->nmarkers; i++) {
         const char *m = shown(L, L->markers[i], strlen(L->markers[i]));
@@ -1907,7 +1922,7 @@ static bool rules_unit(const ir_program *p, const char *name, size_t n)
  * declared in (`in UNIT`, docs/LANGUAGE.md §4).  Nothing for any other
  * text after the number: thousands separators ("1 000", "7，603"), "93%%"
  * and invisible characters have their own messages. */
-static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, size_t n)
+static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, const char *s, size_t n)
 {
     const ir_column *c = &L->p->columns[k];
     if (L->suffix_noted[k] || L->stopped)
@@ -1953,6 +1968,7 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
             /* a column read in a unit of that scale (万吨 for 12.3万): the
              * number as written is in it already; converting (× 10000)
              * would read 123000 万吨 */
+            note_at(L, L->err, line);
             csv_message(L->err, T(L, LBL_L_MULT_SCALED), name, multipliers[m].text, shown(L, s, n), unit, (int)end,
                         s, cell, base, (int)end, s, unit);
             return;
@@ -1965,6 +1981,7 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
             char as_base[64], as_unit[64];
             snprintf(as_base, sizeof as_base, "%.15g", num * multipliers[m].value / uscale);
             snprintf(as_unit, sizeof as_unit, "%.15g", num * multipliers[m].value);
+            note_at(L, L->err, line);
             csv_message(L->err, T(L, LBL_L_MULT_OTHER), name, multipliers[m].text, shown(L, s, n), unit, cell,
                         cell, base, as_base, unit, as_base, cell, unit, as_unit, unit, as_unit);
             return;
@@ -1973,6 +1990,7 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
          * number the cell means in it */
         char value[64];
         snprintf(value, sizeof value, "%.15g", num * multipliers[m].value);
+        note_at(L, L->err, line);
         csv_message(L->err, T(L, LBL_L_MULTIPLIER), name, multipliers[m].text, shown(L, s, n), cell,
                     unit ? " " : "", unit ? unit : "", value, unit ? " " : "", unit ? unit : "", value);
         /* the unit of that scale: the multiplier before the column's unit
@@ -1999,6 +2017,7 @@ static void suffix_note(loader *L, uint32_t k, const char *name, const char *s, 
     if (!rules_unit(L->p, suf, sn))
         return;
     L->suffix_noted[k] = true;
+    note_at(L, L->err, line);
     if (unit && strlen(unit) == sn && memcmp(unit, suf, sn) == 0)
         csv_message(L->err, T(L, LBL_L_UNIT_SAME), name, shown(L, s, n), unit, (int)end, s);
     else {
@@ -2028,6 +2047,7 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
         return false;
     for (uint32_t i = 0; i < m->n; i++)
         if (eq_nocase_n(s, n, m->texts[i])) {
+            note_at(L, L->err, rec->line);
             csv_message(L->err, "note: did you mean '%s'? (a map's texts are matched exactly, case included)\n",
                     m->texts[i]);
             break;
@@ -2035,6 +2055,7 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
     if (!L->map_noted[k]) {
         for (uint32_t j = 0; j < L->p->ncolumns; j++)
             L->map_noted[j] |= L->p->columns[j].map == m;
+        note_at(L, L->err, rec->line);
         csv_message(L->err, "note: map '%s' reads ", m->name);
         enum { LISTED = 8 };
         for (uint32_t i = 0; i < m->n && i < LISTED; i++)
@@ -2139,7 +2160,7 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
             return unmapped(L, rec, k, field, s, cell_len);
         data_error(L, rec->line, T(L, LBL_L_MALFORMED), name, shown(L, s, cell_len),
                    malformed_why(L, s, cell_len, k));
-        suffix_note(L, k, name, s, cell_len);
+        suffix_note(L, rec->line, k, name, s, cell_len);
         if (is_marker_like(s, cell_len))
             add_marker(L, s, cell_len, name);
         return false;
@@ -2372,8 +2393,10 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         int fate = ir_region_fate(L->p, s, n, &renamed, &dropped, &dropped_at, &alias_of);
         if (fate == 2) {
             data_error(L, rec->line, "column '%s': region '%s' was dropped by the rules", key, shown(L, s, n));
-            if (!L->stopped)
+            if (!L->stopped) {
+                note_at(L, L->err, rec->line);
                 ir_region_drop_note(L->err, s, n, dropped, dropped_at, alias_of);
+            }
             L->dropped_noted = true;
             region = -1;
             ok = false;
@@ -2397,12 +2420,14 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         hint = hint ? hint : pre;
         bool whole = !hint && !renamed && whole_word(name);
         if (whole && !L->whole_noted && !L->stopped)
-            whole_note(L, name);
+            whole_note(L, rec->line, name);
         L->whole_noted |= whole;
         if (!hint && !whole && !renamed && !L->first_unknown)
             L->first_unknown = name;
         else
             free(name);
+        if ((renamed || visible || hint) && !L->stopped)
+            note_at(L, L->err, rec->line); /* the note of one of these below */
         if (renamed && alias_of && !L->stopped)
             csv_message(L->err, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
                             "renamed or replaced it)\n", shown(L, s, n), alias_of, renamed);
@@ -2749,6 +2774,14 @@ static void encoding_note(FILE *err, const char *name, const source *src)
     const unsigned char *t = src->bad_tail;
     /* the file's name quoted for the shell: a name may hold a ' */
     char *q = csv_shell_quoted(name, strlen(name), false);
+    bool utf16 = src->bad_line == 1 && src->bad_ntail >= 1 &&
+                 ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF));
+    bool gbk = !utf16 && src->bad_ntail >= 3 && gbk_pair(c, t[0]) &&
+               (c >= 0xC0 ? gbk_pair_loose(t[1], t[2]) : gbk_pair(t[1], t[2]));
+    if ((utf16 || gbk) && src->bad_line) /* named as the error it follows names the file */
+        csv_message(err, "%s:%u: ", name, src->bad_line);
+    else if (utf16 || gbk)
+        csv_message(err, "%s: ", name);
     if (src->bad_line == 1 && src->bad_ntail >= 1 &&
         ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
         csv_message(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
@@ -3364,16 +3397,20 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             fwrite(msgs, 1, msglen, err);
         /* rows of regions unlike any declared one: most likely a file that
          * covers more than the plan (docs/LANGUAGE.md §10) */
-        if (L.first_unknown && L.nerrors && !L.opts.test_rows)
+        if (L.first_unknown && L.nerrors && !L.opts.test_rows) {
+            note_at(&L, err, 0);
             csv_message(err, T(&L, LBL_L_UNKNOWN_NOTE), shown(&L, L.first_unknown, strlen(L.first_unknown)),
                     "--skip-unknown-regions");
+        }
         /* a marker of missing values, as yearbooks write '-' or '—' */
         if (L.nmarkers && L.nerrors && !L.opts.test_rows)
             marker_note(&L, err);
     }
     /* rows of regions the rules dropped: the data may be the base's own */
-    if (L.dropped_noted && L.nerrors && !L.opts.test_rows)
+    if (L.dropped_noted && L.nerrors && !L.opts.test_rows) {
+        note_at(&L, err, 0);
         csv_message(err, "%s", T(&L, LBL_L_DROPPED_NOTE));
+    }
     free(L.first_unknown);
     for (size_t i = 0; i < L.nmarkers; i++) {
         free(L.markers[i]);
@@ -3383,10 +3420,12 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (L.skipped && !L.nerrors)
         csv_message(err, T(&L, L.skipped == 1 ? LBL_L_SKIPPED_ONE : LBL_L_SKIPPED), name, L.skipped,
                     L.first_skipped, shown(&L, L.first_region, strlen(L.first_region)));
-    if (L.skipped_dropped && !L.nerrors)
+    if (L.skipped_dropped && !L.nerrors) {
+        note_at(&L, err, 0);
         csv_message(err, T(&L, L.skipped_dropped == 1 ? LBL_L_SKIPPED_DROPPED_ONE : LBL_L_SKIPPED_DROPPED),
                     L.skipped_dropped, shown(&L, L.first_dropped, strlen(L.first_dropped)),
                     L.first_dropped_at);
+    }
     free(L.first_region);
     free(L.first_dropped);
     if (L.nnotes && !L.nerrors) {
@@ -3483,10 +3522,10 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
                              "complete, then run again\n",
                         path, (long long)st.st_size, (long long)after.st_size);
         else
-            csv_message(err, "note: '%s' changed while it was read (%lld bytes when opened, "
+            csv_message(err, "%s: note: '%s' changed while it was read (%lld bytes when opened, "
                              "%lld after): the errors above may come from a file still being "
                              "written\n",
-                        path, (long long)st.st_size, (long long)after.st_size);
+                        path, path, (long long)st.st_size, (long long)after.st_size);
         rt_table_free(t);
         t = NULL;
     }

@@ -332,7 +332,7 @@ START_TEST(data_malformed_number)
         "data.csv:9: error: column 'farmland_mu': number '1e999' is out of range\n"
         "data.csv:10: error: column 'farmland_mu': malformed number 'Infinity'\n"
         "data.csv:11: error: column 'farmland_mu': malformed number 'n/a'\n"
-        "note: '-' (column 'farmland_mu') holds no number, and planc reads no mark as missing "
+        "data.csv: note: '-' (column 'farmland_mu') holds no number, and planc reads no mark as missing "
         "unless told (yearbooks differ: no data, zero, or '…' for a number below the table's unit). "
         "If they mark missing values, add --na '-' to the command; if '-' stands for 0 in column "
         "'farmland_mu', say so in the rules: map 年鉴符号 { \"-\" = 0 } and, on its indicator, "
@@ -361,14 +361,14 @@ START_TEST(data_unknown_region)
         ",2024,1,1\n"
         "SHENYANG,2024,1,1\n",
         "data.csv:2: error: column 'city': unknown region '大莲'\n"
-        "note: did you mean '大连'?\n"
+        "data.csv:2: note: did you mean '大连'?\n"
         "data.csv:3: error: column 'city': unknown region 'Shenyan'\n"
-        "note: did you mean 'Shenyang'?\n"
+        "data.csv:3: note: did you mean 'Shenyang'?\n"
         "data.csv:4: error: column 'city': unknown region '上海'\n"
         "data.csv:5: error: column 'city': missing region\n"
         "data.csv:6: error: column 'city': unknown region 'SHENYANG'\n"
-        "note: did you mean 'Shenyang'?\n"
-        "note: rows of regions the rules do not declare (such as '上海') are errors; "
+        "data.csv:6: note: did you mean 'Shenyang'?\n"
+        "data.csv: note: rows of regions the rules do not declare (such as '上海') are errors; "
         "--skip-unknown-regions skips them, as for a national file read for a provincial plan\n");
     /* a region's full name, which begins with its name or an alias: the
      * region, with the alias that reads it, and no note about skipping
@@ -379,20 +379,20 @@ START_TEST(data_unknown_region)
         "Shenyang Municipality,2024,1,1\n"
         "Shenyangbeizhan Qu,2024,1,1\n",
         "data.csv:2: error: column 'city': unknown region '大连市辖区'\n"
-        "note: did you mean '大连'? ('大连市辖区' begins with it; if the data names 大连 so, "
+        "data.csv:2: note: did you mean '大连'? ('大连市辖区' begins with it; if the data names 大连 so, "
         "give it the alias: region 大连 : ... alias \"大连市辖区\")\n"
         "data.csv:3: error: column 'city': unknown region 'Shenyang Municipality'\n"
-        "note: did you mean 'Shenyang'? ('Shenyang Municipality' begins with it; if the data names 沈阳 so, "
+        "data.csv:3: note: did you mean 'Shenyang'? ('Shenyang Municipality' begins with it; if the data names 沈阳 so, "
         "give it the alias: region 沈阳 : ... alias \"Shenyang Municipality\")\n"
         "data.csv:4: error: column 'city': unknown region 'Shenyangbeizhan Qu'\n"
-        "note: rows of regions the rules do not declare (such as 'Shenyangbeizhan Qu') are errors; "
+        "data.csv: note: rows of regions the rules do not declare (such as 'Shenyangbeizhan Qu') are errors; "
         "--skip-unknown-regions skips them, as for a national file read for a provincial plan\n");
     /* misspellings alone: no note about skipping (the rows should be fixed) */
     assert_data_errors(
         "city,year,farmland_mu,park\n"
         "大莲,2024,1,1\n",
         "data.csv:2: error: column 'city': unknown region '大莲'\n"
-        "note: did you mean '大连'?\n");
+        "data.csv:2: note: did you mean '大连'?\n");
 }
 END_TEST
 
@@ -492,13 +492,13 @@ START_TEST(data_invisible_characters)
         "city,year,farmland_mu,park\n"
         "\xE2\x80\x8D大连\xC2\xAD,2024,1,1\n",
         "data.csv:2: error: column 'city': unknown region '\\u200D大连\\u00AD'\n"
-        "note: did you mean '大连'? The cell is it with invisible characters (U+200D)\n");
+        "data.csv:2: note: did you mean '大连'? The cell is it with invisible characters (U+200D)\n");
     /* a no-break space or an ideographic space inside a name is seen: kept */
     assert_data_errors(
         "city,year,farmland_mu,park\n"
         "大\xE3\x80\x80连,2024,1,1\n",
         "data.csv:2: error: column 'city': unknown region '大\xE3\x80\x80连'\n"
-        "note: did you mean '大连'?\n");
+        "data.csv:2: note: did you mean '大连'?\n");
 }
 END_TEST
 
@@ -814,14 +814,14 @@ START_TEST(data_not_utf8)
      * the file */
     assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3\xC1\xAC,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n"
-                       "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "data.csv:2: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                        "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
     /* 示例省 in GBK (CA BE C0 FD CA A1): CA BE and CA A1 are valid UTF-8,
      * the reading fails at C0 */
     assert_data_errors("city,year,farmland_mu,park\n\xCA\xBE\xC0\xFD\xCA\xA1,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xC0); the data must be UTF-8\n"
-                       "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "data.csv:2: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                        "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
     /* a UTF-8 file cut inside 大 (E5 A4 A7 lost its E5) before 连 (E8 BF
@@ -838,7 +838,7 @@ START_TEST(data_not_utf8)
      * with errors of their own (not shown: the bad text is the error) */
     assert_data_errors("city,\xC3\xE6\xBB\xFD\n",
                        "data.csv:1: error: header field 2: invalid UTF-8 (byte 0xC3); the data must be UTF-8\n"
-                       "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "data.csv:1: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                        "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
     assert_data_errors("city,year,farmland_mu,park\n大连,2024,\"1\n\xB4\",1\n",
@@ -849,11 +849,11 @@ START_TEST(data_not_utf8)
      * it is cut at its first NUL here, which the mark precedes) */
     assert_data_errors("\xFF\xFE" "c",
                        "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xFF); the data must be UTF-8\n"
-                       "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                       "data.csv:1: note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                        "iconv -f UTF-16 -t UTF-8 'data.csv' > data-utf8.csv\n");
     assert_data_errors("\xFE\xFF",
                        "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xFE); the data must be UTF-8\n"
-                       "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                       "data.csv:1: note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                        "iconv -f UTF-16 -t UTF-8 'data.csv' > data-utf8.csv\n");
     /* Overlong and surrogate encodings are invalid too; a row the reading
      * never reaches (the header lacks the rules' columns) has no column. */
@@ -882,7 +882,7 @@ START_TEST(data_every_error_of_a_row)
         "city,year,farmland_mu,park\n"
         "大莲,20x4,7.6.3,maybe\n",
         "data.csv:2: error: column 'city': unknown region '大莲'\n"
-        "note: did you mean '大连'?\n"
+        "data.csv:2: note: did you mean '大连'?\n"
         "data.csv:2: error: column 'year': malformed year '20x4'\n"
         "data.csv:2: error: column 'farmland_mu': malformed number '7.6.3'\n"
         "data.csv:2: error: column 'park': malformed yes/no value 'maybe' (expected 1/0, yes/no, true/false or 是/否)\n");

@@ -381,8 +381,8 @@ START_TEST(table_text_map_unmapped)
     ck_assert_ptr_null(fx_load(&f, bad, &errors));
     ck_assert_str_eq(errors,
                      "data.csv:2: error: column 'farmland_mu': 'N.A.' is neither a number nor a text of map '符号'\n"
-                     "note: did you mean 'n.a.'? (a map's texts are matched exactly, case included)\n"
-                     "note: map '符号' reads '—', 'n.a.', '高', '1'; add the text to it, or 'else missing' in it "
+                     "data.csv:2: note: did you mean 'n.a.'? (a map's texts are matched exactly, case included)\n"
+                     "data.csv:2: note: map '符号' reads '—', 'n.a.', '高', '1'; add the text to it, or 'else missing' in it "
                      "reads the texts it lacks as missing\n"
                      "data.csv:3: error: column 'farmland_mu': 'x' is neither a number nor a text of map '符号'\n");
     free(errors);
