@@ -1028,9 +1028,9 @@ static bool publish(store *s, FILE *err)
     }
     int rc = sqlite3_close(s->db);
     s->db = NULL;
-    bool left = false; /* what the close should have removed (its journal) */
+    /* a journal left beside it (the close should have removed it) */
     char *journal = suffixed(s->tmp, side_files[0]);
-    left = access(journal, F_OK) == 0;
+    bool left = access(journal, F_OK) == 0;
     free(journal);
     if (rc != SQLITE_OK || left) {
         csv_message(err, "planc: error: %s: cannot record the run: the new database could not be "
@@ -1063,7 +1063,10 @@ static bool publish(store *s, FILE *err)
     }
     free(dir);
     if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        db_error(s, "the run is recorded, but the database cannot be opened again", err);
+        /* the run is in place; only taking it back out (store_forget_run)
+         * would need the connection */
+        csv_message(err, "planc: warning: %s: the run is recorded, but the database cannot be opened "
+                         "again: %s\n", s->path, sqlite3_errmsg(s->db));
         sqlite3_close(s->db);
         s->db = NULL;
         return true;
