@@ -207,7 +207,8 @@ static LLVMValueRef splat(cg_state *g, double v)
  * and InstSimplify ask at every fcmp and select, recursing through the
  * chains of selects of constants that scores and statuses are.  The
  * table is writable and not internal, so no pass can prove its contents
- * and turn the loads back into constants.  +0 stays a constant because
+ * and turn the loads back into constants.  +0 stays a constant in the
+ * arms of selects (as an operand it is loaded too: konst_load) because
  * the x86 code generator makes a select of +0 an and / andn of the mask
  * rather than a blend (with +0 loaded too: 691 more blends and 623 fewer
  * ands in the Liaoning file's loops).  Measured on that file's module
@@ -218,11 +219,26 @@ static LLVMValueRef splat(cg_state *g, double v)
  * both (cg-6) 866M + 1,101M.  The loops then have 3.6% fewer
  * instructions (5,515 against 5,727), the constants reloaded from the
  * stack where they were read from the constant pool. */
+static LLVMValueRef konst_load(cg_state *g, double v);
 static LLVMValueRef konst(cg_state *g, double v)
 {
     static const double pzero = 0.0;
     if (memcmp(&v, &pzero, sizeof v) == 0)
         return LLVMConstNull(g->vec);
+    return konst_load(g, v);
+}
+
+/* The vector of W copies of v loaded from the table, +0 too: what an
+ * operation's operand gets (t_vec).  A +0 constant vector as an operand
+ * of fcmp was, after cg-6, the largest single cost left to the
+ * optimiser's queries of constants: every match of it (m_AnyZeroFP,
+ * m_PosZeroFP and m_APFloat in simplifyFCmpInst, visitFCmpInst,
+ * matchSelectPattern, and fcmpImpliesClass under computeKnownFPClass
+ * through every select on such a compare) builds an APFloat and looks a
+ * ConstantFP up (Constant::getSplatValue), 86,000 times for the Liaoning
+ * file.  Only the arms of selects keep the constant +0 (konst). */
+static LLVMValueRef konst_load(cg_state *g, double v)
+{
     uint32_t i = 0;
     while (i < g->nk && !(isnan(v) ? isnan(g->kvals[i])
                                    : memcmp(&g->kvals[i], &v, sizeof v) == 0))
@@ -374,8 +390,9 @@ static LLVMRealPredicate unordered(LLVMRealPredicate p)
 }
 
 /* a | b for two i1 vectors, as one unordered fcmp when a is x's NaN test
- * (fcmp uno x, x) and b an ordered comparison of x with a constant that
- * is a number: where x is NaN both hold, elsewhere the comparisons agree.
+ * (fcmp uno x, x, or x against a number of the table: t_isnan) and b
+ * an ordered comparison of x with a constant that is a number: where x
+ * is NaN both hold, elsewhere the comparisons agree.
  * InstCombine makes that fold itself for a constant it can see (the
  * tables of konst hide them), and the code generator makes the fcmp one
  * instruction. */
@@ -389,7 +406,7 @@ static LLVMValueRef mask_or(cg_state *g, LLVMValueRef a, LLVMValueRef b)
         LLVMValueRef x = LLVMGetOperand(n, 0);
         LLVMValueRef l = LLVMGetOperand(c, 0), r = LLVMGetOperand(c, 1);
         LLVMRealPredicate p = LLVMGetFCmpPredicate(c), u = unordered(p);
-        if (x != LLVMGetOperand(n, 1) || u == p)
+        if ((x != LLVMGetOperand(n, 1) && !konst_number(g, LLVMGetOperand(n, 1))) || u == p)
             continue;
         if ((l == x && konst_number(g, r)) || (r == x && konst_number(g, l)))
             return LLVMBuildFCmp(g->b, u, l, r, "");
@@ -471,11 +488,14 @@ static tnode *t_notnan(cg_state *g, tnode *l)
     return n;
 }
 
-/* Where a leaf's vector is NaN, tested once. */
+/* Where a leaf's vector is NaN, tested once: fcmp uno against the +0 of
+ * the table, the same test as fcmp uno x, x, which InstCombine would turn
+ * into fcmp uno x, 0.0 and then match that constant again at every
+ * visit (konst_load). */
 static LLVMValueRef t_isnan(cg_state *g, tnode *l)
 {
     if (!l->isnan_c)
-        l->isnan_c = LLVMBuildFCmp(g->b, LLVMRealUNO, l->v, l->v, "");
+        l->isnan_c = LLVMBuildFCmp(g->b, LLVMRealUNO, l->v, konst_load(g, 0.0), "");
     return l->isnan_c;
 }
 
@@ -483,14 +503,15 @@ static LLVMValueRef t_isnan(cg_state *g, tnode *l)
 static LLVMValueRef t_truth(cg_state *g, tnode *l)
 {
     if (!l->truth_c)
-        l->truth_c = LLVMBuildFCmp(g->b, LLVMRealUNE, l->v, konst(g, 0.0), "");
+        l->truth_c = LLVMBuildFCmp(g->b, LLVMRealUNE, l->v, konst_load(g, 0.0), "");
     return l->truth_c;
 }
 
-/* The vector of a leaf: its own, or a constant's splat. */
+/* The vector of a leaf as an operand of an operation: its own, or a
+ * constant's from the table, +0 too (konst_load). */
 static LLVMValueRef t_vec(cg_state *g, tnode *l)
 {
-    return t_mat(g, l);
+    return l->v ? l->v : konst_load(g, l->k);
 }
 
 /* Where either of two leaves is NaN; NULL when neither ever is. */
@@ -642,7 +663,7 @@ static tnode *emit1(cg_state *g, ir_op op, tnode *a)
     case IR_ABS: return t_leaf(g, l_abs(g, a->v), a->maynan);
     case IR_NOT:
         return t_nan_where(g, a->maynan ? t_isnan(g, a) : NULL,
-                           t_bool(g, LLVMBuildFCmp(g->b, LLVMRealOEQ, a->v, konst(g, 0.0), "")));
+                           t_bool(g, LLVMBuildFCmp(g->b, LLVMRealOEQ, a->v, konst_load(g, 0.0), "")));
     default:   /* IR_ISNA */
         return a->maynan ? t_bool(g, t_isnan(g, a)) : t_const(g, 0.0);
     }
@@ -688,7 +709,7 @@ static tnode *emit2(cg_state *g, ir_op op, tnode *a, tnode *b)
         }
         if (!b->v || b->nonzero)
             return t_leaf(g, q, true);
-        return t_leaf(g, LLVMBuildSelect(g->b, LLVMBuildFCmp(g->b, LLVMRealOEQ, vb, konst(g, 0.0), ""),
+        return t_leaf(g, LLVMBuildSelect(g->b, LLVMBuildFCmp(g->b, LLVMRealOEQ, vb, konst_load(g, 0.0), ""),
                                          konst(g, NAN), q, ""), true);
     }
     case IR_MIN: case IR_MAX: {

@@ -136,7 +136,7 @@
  * alternation (JIT / hand C): kernel mem at 400,000 rows 0.85-1.46
  * before, 0.85-1.06 after; kernel liaoning at 100,000 rows 0.23-0.30
  * both (no change beyond the noise). */
-#define CG_VERSION "cg-6"
+#define CG_VERSION "cg-7"
 
 /* Writes the name of segment `seg`'s function ("seg_N") into buf.  Inline:
  * planc's front end names the functions it finds in a cached library
