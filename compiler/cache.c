@@ -69,6 +69,7 @@ static void checksum(const void *data, size_t len, cache_key *out)
 struct cache {
     char *dir;
     FILE *warn;
+    lbl_lang lang;       /* the language of the warnings (labels.h) */
     bool write_warned;   /* a failed write was reported already */
     const char *then;    /* ends a warning about a bad entry: what the
                             caller does instead ("; recompiling") */
@@ -94,7 +95,7 @@ static const char *env(const char *name)
     return v && *v ? v : NULL;
 }
 
-char *cache_default_dir(FILE *warn)
+char *cache_default_dir(FILE *warn, lbl_lang lang)
 {
     const char *v;
     char *dir = NULL;
@@ -105,12 +106,11 @@ char *cache_default_dir(FILE *warn)
     else if ((v = env("HOME")))
         dir = join(v, ".cache/planc");
     else {
-        fprintf(warn, "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME "
-                      "or HOME); running without the cache\n");
+        fputs(lbl_get(lang, LBL_C_NO_DIR), warn);
         return NULL;
     }
     if (!dir)
-        fprintf(warn, "planc: warning: out of memory; running without the cache\n");
+        fputs(lbl_get(lang, LBL_C_NO_MEMORY), warn);
     return dir;
 }
 
@@ -150,12 +150,11 @@ static int make_dirs(const char *dir)
 
 /* cache_open and cache_reopen: `told` says an unusable directory was
  * warned about already. */
-static cache *open_dir(const char *dir, FILE *warn, bool told)
+static cache *open_dir(const char *dir, FILE *warn, lbl_lang lang, bool told)
 {
     if (make_dirs(dir) != 0 || access(dir, W_OK | X_OK) != 0) {
         if (!told)
-            fprintf(warn, "planc: warning: cannot use the cache directory '%s': %s; "
-                          "running without the cache\n", dir, strerror(errno));
+            fprintf(warn, lbl_get(lang, LBL_C_UNUSABLE), dir, strerror(errno));
         return NULL;
     }
     cache *c = calloc(1, sizeof *c);
@@ -164,22 +163,28 @@ static cache *open_dir(const char *dir, FILE *warn, bool told)
         c = NULL;
     }
     if (!c) {
-        fprintf(warn, "planc: warning: out of memory; running without the cache\n");
+        fputs(lbl_get(lang, LBL_C_NO_MEMORY), warn);
         return NULL;
     }
     c->warn = warn;
-    c->then = "; recompiling";
+    c->lang = lang;
+    c->then = lbl_get(lang, LBL_C_RECOMPILING);
     return c;
 }
 
-cache *cache_open(const char *dir, FILE *warn)
+cache *cache_open(const char *dir, FILE *warn, lbl_lang lang)
 {
-    return open_dir(dir, warn, false);
+    return open_dir(dir, warn, lang, false);
 }
 
-cache *cache_reopen(const char *dir, FILE *warn)
+cache *cache_reopen(const char *dir, FILE *warn, lbl_lang lang)
 {
-    return open_dir(dir, warn, true);
+    return open_dir(dir, warn, lang, true);
+}
+
+lbl_lang cache_lang(const cache *c)
+{
+    return c->lang;
 }
 
 void cache_on_bad_entry(cache *c, const char *then)
@@ -225,23 +230,23 @@ static void version_field(unsigned char out[16])
     strncpy((char *)out, PLANC_VERSION, 15);
 }
 
-/* Why a header cannot be trusted for key k and an entry of `size` bytes,
- * or NULL when it can. */
-static const char *check_header(const unsigned char *h, size_t size, const cache_key *k)
+/* Why a header cannot be trusted for key k and an entry of `size` bytes
+ * (a label, LBL_C_WHY_*), or LBL_COUNT when it can. */
+static lbl_id check_header(const unsigned char *h, size_t size, const cache_key *k)
 {
     unsigned char version[16];
     version_field(version);
     if (memcmp(h, cache_magic, 8) != 0)
-        return "not a planc cache entry";
+        return LBL_C_WHY_NOT_ENTRY;
     if (get_le(h + 8, 4) != CACHE_FORMAT || get_le(h + 12, 4) != 0)
-        return "another entry format";
+        return LBL_C_WHY_FORMAT;
     if (memcmp(h + 16, version, 16) != 0)
-        return "written by another version of planc";
+        return LBL_C_WHY_VERSION;
     if (memcmp(h + 32, k->b, 32) != 0)
-        return "foreign: it holds the code of another key";
+        return LBL_C_WHY_FOREIGN;
     if (get_le(h + 64, 8) != size - CACHE_HEADER_SIZE)
-        return "truncated or too long";
-    return NULL;
+        return LBL_C_WHY_LENGTH;
+    return LBL_COUNT;
 }
 
 void *cache_get(cache *c, const cache_key *k, size_t *len)
@@ -256,8 +261,7 @@ void *cache_get(cache *c, const cache_key *k, size_t *len)
         *len = m.len;
     } else {
         char *path = cache_entry_path(c, k);
-        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (too large to read)%s\n",
-                path ? path : "?", c->then);
+        fprintf(c->warn, lbl_get(c->lang, LBL_C_TOO_LARGE), path ? path : "?", c->then);
         free(path);
     }
     cache_unmap(&m);
@@ -276,43 +280,42 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno != ENOENT)
-            fprintf(c->warn, "planc: warning: cannot read cache entry '%s': %s%s\n",
-                    path, strerror(errno), c->then);
+            fprintf(c->warn, lbl_get(c->lang, LBL_C_UNREADABLE), path, strerror(errno), c->then);
         free(path);
         return false;
     }
-    const char *bad = NULL;
+    lbl_id bad = LBL_COUNT;
     unsigned char *base = NULL;
     struct stat st;
     size_t size = 0;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        bad = "not a regular file";
+        bad = LBL_C_WHY_NOT_FILE;
     } else if (st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
         /* Compiled code is run: only entries no other user could have
          * written or changed. */
-        bad = "another user owns it or may write it";
+        bad = LBL_C_WHY_OWNER;
     } else if ((size_t)st.st_size < CACHE_HEADER_SIZE || (uint64_t)st.st_size > CACHE_MAX_ENTRY) {
-        bad = "truncated or too long";
+        bad = LBL_C_WHY_LENGTH;
     } else {
         /* Populated at once: one system call rather than a page fault for
          * each page read (the checksum reads them all). */
         size = (size_t)st.st_size;
         void *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (p == MAP_FAILED)
-            bad = "unreadable";
+            bad = LBL_C_WHY_UNREADABLE;
         else
             base = p;
     }
     close(fd);
-    if (!bad && !(bad = check_header(base, size, k))) {
+    if (bad == LBL_COUNT && (bad = check_header(base, size, k)) == LBL_COUNT) {
         size_t n = size - CACHE_HEADER_SIZE;
         cache_key sum;
         checksum(base + CACHE_HEADER_SIZE, n, &sum);
         if (memcmp(sum.b, base + 72, 32) != 0)
-            bad = "damaged: its checksum does not match";
+            bad = LBL_C_WHY_CHECKSUM;
     }
-    if (bad) {
-        fprintf(c->warn, "planc: warning: ignoring cache entry '%s' (%s)%s\n", path, bad, c->then);
+    if (bad != LBL_COUNT) {
+        fprintf(c->warn, lbl_get(c->lang, LBL_C_IGNORING), path, lbl_get(c->lang, bad), c->then);
         if (base)
             munmap(base, size);
         free(path);
@@ -367,8 +370,7 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
         cleanup_done(cleanup);
     }
     if (failed && !c->write_warned) {
-        fprintf(c->warn, "planc: warning: cannot write to the cache directory '%s': %s\n",
-                c->dir, strerror(failed));
+        fprintf(c->warn, lbl_get(c->lang, LBL_C_NO_WRITE), c->dir, strerror(failed));
         c->write_warned = true;
     }
     free(tmp);

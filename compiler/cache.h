@@ -44,6 +44,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "labels.h"
 #include "sha256.h"
 
 /* The entry layout above. */
@@ -73,7 +74,7 @@ void cache_key_hex(const cache_key *k, char out[65]);
 /* The cache directory: $PLANC_CACHE_DIR, else $XDG_CACHE_HOME/planc, else
  * $HOME/.cache/planc (an empty variable counts as unset).  malloc'd; NULL
  * after printing one warning to `warn` when none of them is set. */
-char *cache_default_dir(FILE *warn);
+char *cache_default_dir(FILE *warn, lbl_lang lang);
 
 /* An open cache directory. */
 typedef struct cache cache;
@@ -81,13 +82,17 @@ typedef struct cache cache;
 /* Opens `dir`, creating it (and missing parents) when needed, and checks
  * that entries can be written there.  NULL after printing one warning to
  * `warn` ("planc: warning: ...; running without the cache") when it
- * cannot be used.  Warnings the cache prints later go to `warn` too. */
-cache *cache_open(const char *dir, FILE *warn);
+ * cannot be used.  Warnings the cache prints later go to `warn` too, all
+ * in lang (labels.h: `planc run --lang zh`). */
+cache *cache_open(const char *dir, FILE *warn, lbl_lang lang);
 
 /* cache_open for a directory opened before in this run (by jit_cached),
  * whose warning, if it cannot be used, was printed then: NULL without a
  * second one. */
-cache *cache_reopen(const char *dir, FILE *warn);
+cache *cache_reopen(const char *dir, FILE *warn, lbl_lang lang);
+
+/* The language of c's warnings, for those its user prints about it. */
+lbl_lang cache_lang(const cache *c);
 void cache_close(cache *c);
 
 /* What the warnings about a damaged, foreign or unreadable entry say the

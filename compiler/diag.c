@@ -522,6 +522,15 @@ static void jtopf(diag_ctx *d, const char *level, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The text's word for level ("error", "warning", "note") with its colon,
+ * in the context's language (labels.h). */
+static const char *level_word(const diag_ctx *d, const char *level)
+{
+    lbl_id id = strcmp(level, "error") == 0 ? LBL_G_ERROR : strcmp(level, "warning") == 0 ? LBL_G_WARNING
+                                                                                           : LBL_G_NOTE;
+    return lbl_get(d->lang, id);
+}
+
 /* The line that says a limit was reached ("too many errors; only the
  * first 100 are shown"), of `what` ("errors", "warnings"): "planc: LEVEL:
  * ..." in the text, a note of its own in JSON. */
@@ -530,7 +539,7 @@ static void limit_line(diag_ctx *d, const char *level, const char *what)
     if (d->json)
         jtopf(d, "note", "too many %s; only the first %d are shown", what, d->max_errors);
     else
-        fprintf(d->out, "planc: %s: too many %s; only the first %d are shown\n", level, what,
+        fprintf(d->out, "planc: %stoo many %s; only the first %d are shown\n", level_word(d, level), what,
                 d->max_errors);
 }
 
@@ -557,14 +566,14 @@ static bool count_error(diag_ctx *d)
 static void emit_to(diag_ctx *d, span sp, const char *level, const char *fmt, va_list ap)
 {
     if (sp.file >= d->nfiles) {
-        fprintf(d->out, "planc: %s: ", level);
+        fprintf(d->out, "planc: %s", level_word(d, level));
         csv_vmessage(d->out, fmt, ap);
         fputc('\n', d->out);
         return;
     }
     unsigned line, col;
     diag_linecol(d, sp.file, sp.lo, &line, &col);
-    fprintf(d->out, "%s:%u:%u: %s: ", d->files[sp.file].name, line, col, level);
+    fprintf(d->out, "%s:%u:%u: %s", d->files[sp.file].name, line, col, level_word(d, level));
     csv_vmessage(d->out, fmt, ap);
     fputc('\n', d->out);
     print_source(d, sp, line);
@@ -656,7 +665,7 @@ void diag_hint(diag_ctx *d, const char *fmt, ...)
     if (d->json) {
         jnote(d, (span){0}, false, fmt, ap);
     } else {
-        fputs("note: ", d->out);
+        fputs(level_word(d, "note"), d->out);
         csv_vmessage(d->out, fmt, ap);
         fputc('\n', d->out);
     }
@@ -673,7 +682,7 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
     if (d->json) {
         jtop(d, (span){0}, false, "error", fmt, ap);
     } else {
-        fputs("planc: error: ", d->out);
+        fprintf(d->out, "planc: %s", level_word(d, "error"));
         csv_vmessage(d->out, fmt, ap);
         fputc('\n', d->out);
     }

@@ -34,6 +34,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "labels.h"
+
 /* A byte range [lo, hi) in source file `file` (an index into diag_ctx.files). */
 typedef struct span {
     uint32_t file;
@@ -61,6 +63,10 @@ typedef struct diag_ctx {
                           after as many warnings; all are still counted */
     bool hushed;       /* the last warning was not printed: nor are its notes */
     bool json;         /* JSON Lines instead of text (diag_set_json) */
+    lbl_lang lang;     /* the level words of the text ("error: ", under
+                          LBL_ZH "错误：", as gcc writes them in a Chinese
+                          locale: the commands that take --lang zh set it);
+                          the messages stay English, JSON's levels too */
     char *jbuf;        /* json: the diagnostic being built, awaiting its notes */
     size_t jlen, jcap;
 } diag_ctx;

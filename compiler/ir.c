@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "csv.h"
 
 /* Op names as printed by --dump-ir, indexed by ir_op. */
 static const char *const opnames[IR_NOPS] = {
@@ -685,19 +686,17 @@ int ir_region_fate(const ir_program *p, const char *name, size_t n, const char *
     return 1;
 }
 
-void ir_region_drop_note(FILE *f, const char *name, size_t n, const char *dropped, const char *dropped_at,
-                         const char *alias_of)
+void ir_region_drop_note(FILE *f, lbl_lang lang, const char *name, size_t n, const char *dropped,
+                         const char *dropped_at, const char *alias_of)
 {
     if (alias_of && strcmp(alias_of, dropped) == 0)
-        fprintf(f, "note: '%.*s' is an alias of region '%s', which the rules drop at %s\n", (int)n, name,
-                dropped, dropped_at);
+        csv_message(f, lbl_get(lang, LBL_R_ALIAS_DROPPED), (int)n, name, dropped, dropped_at);
     else if (alias_of)
-        fprintf(f, "note: '%.*s' is an alias of region '%s'; the rules renamed that '%s' and dropped it at %s\n",
-                (int)n, name, alias_of, dropped, dropped_at);
+        csv_message(f, lbl_get(lang, LBL_R_ALIAS_RENAMED_DROPPED), (int)n, name, alias_of, dropped, dropped_at);
     else if (!same_name(dropped, name, n))
-        fprintf(f, "note: the rules renamed it '%s' and dropped that at %s\n", dropped, dropped_at);
+        csv_message(f, lbl_get(lang, LBL_R_RENAMED_DROPPED), dropped, dropped_at);
     else
-        fprintf(f, "note: the rules drop it at %s\n", dropped_at);
+        csv_message(f, lbl_get(lang, LBL_R_DROPPED), dropped_at);
 }
 
 ir_program *ir_copy(arena *a, const ir_program *p)

@@ -106,6 +106,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "labels.h"
+
 typedef enum ir_op {
     IR_CONST, IR_INPUT,
     IR_NEG, IR_ABS, IR_NOT, IR_ISNA,
@@ -576,9 +578,10 @@ int ir_region_fate(const ir_program *p, const char *name, size_t n, const char *
 
 /* Writes to f the note that goes with ir_region_fate's answer 2 about the
  * name name[0..n): where the rules drop it, through the renames and the
- * alias that led there. */
-void ir_region_drop_note(FILE *f, const char *name, size_t n, const char *dropped, const char *dropped_at,
-                         const char *alias_of);
+ * alias that led there; in lang (labels.h), through csv_message as the
+ * data's other messages are. */
+void ir_region_drop_note(FILE *f, lbl_lang lang, const char *name, size_t n, const char *dropped,
+                         const char *dropped_at, const char *alias_of);
 
 /* x rounded to 15 significant decimal digits ("%.15g" read back): the
  * decimal an evaluator computes for g - t (13.3 - 0.1 is 13.2, where

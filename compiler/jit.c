@@ -84,12 +84,13 @@ struct jit_engine {
     jit_timings timings;
     atomic_int nerrors;       /* errors reported since creation */
     bool cache_only;          /* jit_cached: a miss compiles nothing */
+    lbl_lang lang;            /* the language of the cache's warnings */
 };
 
 /* What follows a cache entry that is ignored, for its warning. */
 static const char *after_bad_entry(const jit_engine *j)
 {
-    return j->cache_only ? "" : "; recompiling";
+    return j->cache_only ? "" : lbl_get(j->lang, LBL_C_RECOMPILING);
 }
 
 /* Milliseconds on the monotonic clock. */
@@ -364,7 +365,7 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
         char name[CG_NAME_MAX];
         cg_segment_name(k, name);
         if (!(j->fns[k] = (seg_fn)dlsym(j->dl, name))) {
-            why = "a segment function is missing";
+            why = lbl_get(j->lang, LBL_C_WHY_NO_SEGMENT);
             dlclose(j->dl);
             j->dl = NULL;
             close(j->memfd);
@@ -372,8 +373,7 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
         }
     }
     if (!j->dl) {
-        fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its code does not load: "
-                        "%s)%s\n", path ? path : "?", why ? why : "unknown error",
+        fprintf(j->err, lbl_get(j->lang, LBL_C_NO_LOAD), path ? path : "?", why ? why : "unknown error",
                 after_bad_entry(j));
         return false;
     }
@@ -558,8 +558,7 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
         (memcmp(kind, KIND_SHARED, 8) != 0 && memcmp(kind, KIND_OBJECTS, 8) != 0) ||
         (memcmp(kind, KIND_SHARED, 8) == 0 && n != 1)) {
         path = cache_entry_path(c, key);
-        fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its code does not "
-                        "parse)%s\n", path ? path : "?", after_bad_entry(j));
+        fprintf(j->err, lbl_get(j->lang, LBL_C_NO_PARSE), path ? path : "?", after_bad_entry(j));
     } else if (memcmp(kind, KIND_SHARED, 8) == 0) {
         j->timings.cache = now_ms() - t0;
         double t1 = now_ms();
@@ -604,9 +603,8 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
             if (strncmp(msg, prefix, sizeof prefix - 1) == 0)
                 msg += sizeof prefix - 1;
             path = cache_entry_path(c, key);
-            fprintf(j->err, "planc: warning: ignoring cache entry '%s' (its objects do not "
-                            "link: %.*s)%s\n", path ? path : "?",
-                    (int)strcspn(msg, "\n"), msg, after_bad_entry(j));
+            fprintf(j->err, lbl_get(j->lang, LBL_C_NO_LINK), path ? path : "?", (int)strcspn(msg, "\n"), msg,
+                    after_bad_entry(j));
         }
         free(why);
     }
@@ -686,13 +684,14 @@ static jit_engine *create(const ir_program *p, const jit_options *o, bool cache_
     j->nsegs = plan.nsegs;
     j->memfd = -1;
     j->cache_only = cache_only;
+    j->lang = o ? o->lang : LBL_EN;
     atomic_init(&j->nerrors, 0);
 
     bool ok = true;
     bool looked_up = o && o->looked_up && !cache_only;
     cache *c = !o || !o->cache_dir ? NULL
-               : looked_up         ? cache_reopen(o->cache_dir, err)
-                                   : cache_open(o->cache_dir, err);
+               : looked_up         ? cache_reopen(o->cache_dir, err, o->lang)
+                                   : cache_open(o->cache_dir, err, o->lang);
     cache_key key;
     if (c && cache_only)
         cache_on_bad_entry(c, "");

@@ -121,6 +121,7 @@ typedef struct jit_options {
                                 gave the cache's warnings: the compile
                                 neither reads the entry again nor repeats
                                 them (it still stores its code) */
+    lbl_lang lang;           /* the cache's warnings' language (--lang) */
 } jit_options;
 
 /* Most compile threads by default. */

@@ -1389,7 +1389,7 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     int fate = r < 0 ? ir_region_fate(p, region, strlen(region), &renamed, &dropped, &dropped_at, &alias_of) : 0;
     if (fate == 2) {
         csv_message(stderr, "planc: error: region '%s' was dropped by the rules\n", region);
-        ir_region_drop_note(stderr, region, strlen(region), dropped, dropped_at, alias_of);
+        ir_region_drop_note(stderr, LBL_EN, region, strlen(region), dropped, dropped_at, alias_of);
         return EXIT_USAGE;
     }
     if (r < 0) {
@@ -1733,6 +1733,7 @@ static int cmd_run(int argc, char **argv)
     compilation c;
     compilation_init(&c);
     c.ir_only = true;
+    c.diag.lang = ro.lang; /* the rules' messages' level words, as the data's */
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);
@@ -1770,10 +1771,10 @@ static int cmd_run(int argc, char **argv)
     jit_options jo = {0};
     if (is_auto || strcmp(engine, "jit") == 0) {
         t_key = now_ms();
-        cache_dir = use_cache ? cache_default_dir(stderr) : NULL;
+        cache_dir = use_cache ? cache_default_dir(stderr, ro.lang) : NULL;
         rules_key = rules_digest(&c);
         jo = (jit_options){.cache_dir = cache_dir, .source = rules_key.b,
-                           .source_len = sizeof rules_key.b};
+                           .source_len = sizeof rules_key.b, .lang = ro.lang};
         if (is_auto) {
             cached = jit_cached(c.ir, &jo, stderr);
             /* a compile after a miss warns about the cache no more */
@@ -1992,6 +1993,7 @@ static int cmd_explain(int argc, char **argv)
     compilation c;
     compilation_init(&c);
     c.explained = true;
+    c.diag.lang = lang; /* the rules' messages' level words, as the data's */
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);
@@ -2343,6 +2345,7 @@ static int cmd_test(int argc, char **argv)
         return usage_error("test", "%sno rules file given", "");
     compilation c;
     compilation_init(&c);
+    c.diag.lang = lang; /* the rules' messages' level words */
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);
@@ -2567,6 +2570,7 @@ static int cmd_diff(int argc, char **argv)
     int rc = EXIT_OK;
     for (int k = 0; k < 2; k++) {
         compilation_init(&c[k]);
+        c[k].diag.lang = lang; /* the rules' messages' level words */
         if (compile(&c[k], files[k]) != EXIT_OK)
             rc = EXIT_RULES;
     }

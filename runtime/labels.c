@@ -536,6 +536,51 @@ static const char *const en[LBL_COUNT] = {
                         "mark missing values, add",
     [LBL_L_MARK_TAIL] = " to the command; if '%s' stands for 0 in column '%s', say so in the rules: %s and, "
                         "on its indicator, %s\n",
+    [LBL_G_ERROR] = "error: ",
+    [LBL_G_WARNING] = "warning: ",
+    [LBL_G_NOTE] = "note: ",
+    [LBL_L_LOOKS_DATA] = "%s:%u: note: this line looks like data; the first line must name the columns\n",
+    [LBL_L_KEYS_BOTH] = "%s:%u: note: the plan's keys name the region and year columns ('%s', '%s'); if the "
+                        "header calls them otherwise, name them in the plan block: keys region = \"%s\"",
+    [LBL_L_KEYS_REGION] = "%s:%u: note: the plan's keys name the region column ('%s'); if the header calls it "
+                          "otherwise, name it in the plan block: keys region = \"%s\"",
+    [LBL_L_KEYS_YEAR] = ", year = \"%s\"",
+    [LBL_L_KEYS_END] = " (an adaptation may give its own keys there too)\n",
+    [LBL_L_ONE_FIELD] = "%s:%u: note: the header is one field, with %s in it: the file seems separated by %s; "
+                        "planc reads values separated by commas\n",
+    [LBL_L_SEMICOLONS] = "semicolons",
+    [LBL_L_TABS] = "tabs",
+    [LBL_L_DROPPED_REGION] = "column '%s': region '%s' was dropped by the rules",
+    [LBL_R_ALIAS_DROPPED] = "note: '%.*s' is an alias of region '%s', which the rules drop at %s\n",
+    [LBL_R_ALIAS_RENAMED_DROPPED] = "note: '%.*s' is an alias of region '%s'; the rules renamed that '%s' and "
+                                    "dropped it at %s\n",
+    [LBL_R_RENAMED_DROPPED] = "note: the rules renamed it '%s' and dropped that at %s\n",
+    [LBL_R_DROPPED] = "note: the rules drop it at %s\n",
+    [LBL_R_ALIAS_RENAMED] = "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation renamed "
+                            "or replaced it)\n",
+    [LBL_R_RENAMED] = "note: the rules call it '%s' (an adaptation renamed or replaced it)\n",
+    [LBL_C_NO_DIR] = "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME or HOME); running "
+                     "without the cache\n",
+    [LBL_C_NO_MEMORY] = "planc: warning: out of memory; running without the cache\n",
+    [LBL_C_UNUSABLE] = "planc: warning: cannot use the cache directory '%s': %s; running without the cache\n",
+    [LBL_C_NO_WRITE] = "planc: warning: cannot write to the cache directory '%s': %s\n",
+    [LBL_C_TOO_LARGE] = "planc: warning: ignoring cache entry '%s' (too large to read)%s\n",
+    [LBL_C_UNREADABLE] = "planc: warning: cannot read cache entry '%s': %s%s\n",
+    [LBL_C_IGNORING] = "planc: warning: ignoring cache entry '%s' (%s)%s\n",
+    [LBL_C_RECOMPILING] = "; recompiling",
+    [LBL_C_NO_LOAD] = "planc: warning: ignoring cache entry '%s' (its code does not load: %s)%s\n",
+    [LBL_C_NO_PARSE] = "planc: warning: ignoring cache entry '%s' (its code does not parse)%s\n",
+    [LBL_C_NO_LINK] = "planc: warning: ignoring cache entry '%s' (its objects do not link: %.*s)%s\n",
+    [LBL_C_WHY_NOT_ENTRY] = "not a planc cache entry",
+    [LBL_C_WHY_FORMAT] = "another entry format",
+    [LBL_C_WHY_VERSION] = "written by another version of planc",
+    [LBL_C_WHY_FOREIGN] = "foreign: it holds the code of another key",
+    [LBL_C_WHY_LENGTH] = "truncated or too long",
+    [LBL_C_WHY_NOT_FILE] = "not a regular file",
+    [LBL_C_WHY_OWNER] = "another user owns it or may write it",
+    [LBL_C_WHY_UNREADABLE] = "unreadable",
+    [LBL_C_WHY_CHECKSUM] = "damaged: its checksum does not match",
+    [LBL_C_WHY_NO_SEGMENT] = "a segment function is missing",
     [LBL_U_UNGRADED_ONE] = "%s: warning: %s has no total or grade in %s: it has no row of its own in %s "
                            "(planc added its rows for the targets that read the regions below it), and its "
                            "assessment would leave out %u target that reads its own data (%s)\n",
@@ -1069,34 +1114,34 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_NO_COL_REGION] = "表头中没有列“%s”（地区列）",
     [LBL_L_NO_COL_YEAR] = "表头中没有列“%s”（年份列）",
     [LBL_L_NO_COL] = "表头中没有列“%s”",
-    [LBL_L_SIMILAR] = "%s:%u: 提示：表头中有相近的列“%s”（第%ld个字段）\n",
+    [LBL_L_SIMILAR] = "%s:%u: 附注：表头中有相近的列“%s”（第%ld个字段）\n",
     [LBL_L_MALFORMED] = "列“%s”：“%s”不是数字%s",
     [LBL_L_WHY_PERCENT] = "（只有单位为 %% 的列才读带 %% 的数字）",
     [LBL_L_WHY_COMMA] = "（数字中的逗号只能用作千位分隔，如 1,234.5）",
     [LBL_L_UNKNOWN_REGION] = "列“%s”：未知地区“%s”",
-    [LBL_L_DID_YOU_MEAN] = "提示：是否应为“%s”？\n",
+    [LBL_L_DID_YOU_MEAN] = "附注：是否应为“%s”？\n",
     [LBL_L_MISSING_REGION] = "列“%s”：缺少地区",
     [LBL_L_MISSING_YEAR] = "列“%s”：缺少年份",
     [LBL_L_MALFORMED_YEAR] = "列“%s”：“%s”不是年份",
     [LBL_L_DUPLICATE] = "%s %d年的数据行重复（首次出现在第%u行）",
-    [LBL_L_TITLE] = "%s:%u: 提示：这一行只有第一格有文字（“%s”）：是表格上方的标题吗？第一行必须是列名所在的表头："
+    [LBL_L_TITLE] = "%s:%u: 附注：这一行只有第一格有文字（“%s”）：是表格上方的标题吗？第一行必须是列名所在的表头："
                     "删去表头以上的各行（%s 删去一行）\n",
     [LBL_L_NOTES_SKIPPED_ONE] = "%s: 警告：末尾%zu行只有第一格有文字，视为表注，已跳过（第一行在第%u行：“%s%s”）\n",
     [LBL_L_NOTES_SKIPPED] = "%s: 警告：末尾%zu行只有第一格有文字，视为表注，已跳过（第一行在第%u行：“%s%s”）\n",
-    [LBL_L_MULTIPLIER] = "提示：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字：请换算该列"
+    [LBL_L_MULTIPLIER] = "附注：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字：请换算该列"
                          "（%s%s%s 即 %s%s%s：写成 %s）",
-    [LBL_L_MULT_SCALED] = "提示：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字：规则已按 %s 读取该列，"
+    [LBL_L_MULT_SCALED] = "附注：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字：规则已按 %s 读取该列，"
                           "写成 %.*s 即可（%s %s 即 %.*s %s）\n",
-    [LBL_L_MULT_OTHER] = "提示：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字，规则按 %s 读取该列："
+    [LBL_L_MULT_OTHER] = "附注：列“%s”的数字带有倍数“%s”（如“%s”）；单元格中只能是数字，规则按 %s 读取该列："
                          "%s 若指 %s %s，即 %s %s，写成 %s；若指 %s %s，即 %s %s，写成 %s\n",
     [LBL_L_MULT_IN] = "，或只写数字，按 %s 读取该列（%s）",
     [LBL_L_MULT_DECLARE] = "，或只写数字，声明该倍数的单位（%s）并按它读取该列（%s）",
-    [LBL_L_UNIT_SAME] = "提示：列“%s”的数字后带有单位（如“%s”）；单元格中只能是数字：规则已按 %s 读取该列，"
+    [LBL_L_UNIT_SAME] = "附注：列“%s”的数字后带有单位（如“%s”）；单元格中只能是数字：规则已按 %s 读取该列，"
                         "写成 %.*s 即可\n",
-    [LBL_L_UNIT_OTHER] = "提示：列“%s”的数字后带有单位（如“%s”）；单元格中只能是数字：请只写数字，若该列的单位是 "
+    [LBL_L_UNIT_OTHER] = "附注：列“%s”的数字后带有单位（如“%s”）；单元格中只能是数字：请只写数字，若该列的单位是 "
                          "%.*s，在规则中写明（%s：planc 将其换算为 %s），或把该列换算为 %s\n",
-    [LBL_L_UNKNOWN_NOTE] = "提示：规则未声明的地区（如“%s”）的数据行会报错；%s 可跳过这些行（如用全国数据评估一个省的规则）\n",
-    [LBL_L_NOTE] = "提示：",
+    [LBL_L_UNKNOWN_NOTE] = "附注：规则未声明的地区（如“%s”）的数据行会报错；%s 可跳过这些行（如用全国数据评估一个省的规则）\n",
+    [LBL_L_NOTE] = "附注：",
     [LBL_L_MARK_FIRST] = "“%s”（列“%s”）",
     [LBL_L_MARK_SEP] = "、",
     [LBL_L_MARK_AND] = "和",
@@ -1106,6 +1151,47 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_MARK_BODY] = "不是数字，planc 不会自动把这类符号读作缺失（各年鉴用法不一：数据暂缺、为零，或“…”"
                         "表示数字不足本表最小单位）。若表示缺失，在命令中加上",
     [LBL_L_MARK_TAIL] = "；若“%s”在列“%s”中表示0，在规则中写明：%s，并在该指标上写 %s\n",
+    [LBL_G_ERROR] = "错误：",
+    [LBL_G_WARNING] = "警告：",
+    [LBL_G_NOTE] = "附注：",
+    [LBL_L_LOOKS_DATA] = "%s:%u: 附注：这一行像是数据；第一行必须是列名所在的表头\n",
+    [LBL_L_KEYS_BOTH] = "%s:%u: 附注：规划块指定的地区列和年份列为“%s”、“%s”；表头中这两列另有名称时，"
+                        "在规划块中写明：keys region = \"%s\"",
+    [LBL_L_KEYS_REGION] = "%s:%u: 附注：规划块指定的地区列为“%s”；表头中该列另有名称时，在规划块中写明："
+                          "keys region = \"%s\"",
+    [LBL_L_KEYS_YEAR] = ", year = \"%s\"",
+    [LBL_L_KEYS_END] = "（改编的规则也可在自己的规划块中这样写）\n",
+    [LBL_L_ONE_FIELD] = "%s:%u: 附注：表头只有一个字段，其中有%s：文件似乎以%s分隔；planc 读取以逗号分隔的数据\n",
+    [LBL_L_SEMICOLONS] = "分号",
+    [LBL_L_TABS] = "制表符",
+    [LBL_L_DROPPED_REGION] = "列“%s”：地区“%s”已被规则删除",
+    [LBL_R_ALIAS_DROPPED] = "附注：“%.*s”是地区“%s”的别名，规则在 %s 删除了该地区\n",
+    [LBL_R_ALIAS_RENAMED_DROPPED] = "附注：“%.*s”是地区“%s”的别名；规则把该地区改名为“%s”，又在 %s 删除了它\n",
+    [LBL_R_RENAMED_DROPPED] = "附注：规则把它改名为“%s”，又在 %s 删除了它\n",
+    [LBL_R_DROPPED] = "附注：规则在 %s 删除了该地区\n",
+    [LBL_R_ALIAS_RENAMED] = "附注：“%s”是地区“%s”的别名；规则现称该地区为“%s”（改编的规则改了名或替换了它）\n",
+    [LBL_R_RENAMED] = "附注：规则现称它为“%s”（改编的规则改了名或替换了它）\n",
+    [LBL_C_NO_DIR] = "planc: 警告：没有缓存目录（请设置 PLANC_CACHE_DIR、XDG_CACHE_HOME 或 HOME）；不使用缓存运行\n",
+    [LBL_C_NO_MEMORY] = "planc: 警告：内存不足；不使用缓存运行\n",
+    [LBL_C_UNUSABLE] = "planc: 警告：无法使用缓存目录“%s”：%s；不使用缓存运行\n",
+    [LBL_C_NO_WRITE] = "planc: 警告：无法写入缓存目录“%s”：%s\n",
+    [LBL_C_TOO_LARGE] = "planc: 警告：忽略缓存项“%s”（太大，无法读取）%s\n",
+    [LBL_C_UNREADABLE] = "planc: 警告：无法读取缓存项“%s”：%s%s\n",
+    [LBL_C_IGNORING] = "planc: 警告：忽略缓存项“%s”（%s）%s\n",
+    [LBL_C_RECOMPILING] = "；重新编译",
+    [LBL_C_NO_LOAD] = "planc: 警告：忽略缓存项“%s”（其代码无法加载：%s）%s\n",
+    [LBL_C_NO_PARSE] = "planc: 警告：忽略缓存项“%s”（其代码无法解析）%s\n",
+    [LBL_C_NO_LINK] = "planc: 警告：忽略缓存项“%s”（其目标文件无法链接：%.*s）%s\n",
+    [LBL_C_WHY_NOT_ENTRY] = "不是 planc 的缓存项",
+    [LBL_C_WHY_FORMAT] = "缓存项格式不同",
+    [LBL_C_WHY_VERSION] = "由另一版本的 planc 写入",
+    [LBL_C_WHY_FOREIGN] = "不属于本规则：其中是另一个键的代码",
+    [LBL_C_WHY_LENGTH] = "被截断或过长",
+    [LBL_C_WHY_NOT_FILE] = "不是普通文件",
+    [LBL_C_WHY_OWNER] = "属于其他用户或其他用户可写",
+    [LBL_C_WHY_UNREADABLE] = "无法读取",
+    [LBL_C_WHY_CHECKSUM] = "已损坏：校验和不符",
+    [LBL_C_WHY_NO_SEGMENT] = "缺少一个分段函数",
     [LBL_U_UNGRADED_ONE] = "%s: 警告：%s在%s年没有总分和等级：%s 中没有其本级数据行（这些行由 planc 为读取下级地区的"
                            "目标补入），而考核中有%u项目标须用其本级数据（%s）\n",
     [LBL_U_UNGRADED] = "%s: 警告：%s在%s年没有总分和等级：%s 中没有其本级数据行（这些行由 planc 为读取下级地区的目标"
@@ -1124,14 +1210,14 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_ABSENT] = "%s:%u: 警告：表头中没有列“%s”：其单元格按缺失读取\n",
     [LBL_L_ABSENT_MORE] = "%s:%u: 警告：另有%zu个规则读取的列不在表头中：其单元格同样按缺失读取（工作簿的 "
                           "missing_columns 表、网页的页首和 JSON 的 source.absent_columns 列出了每一列）\n",
-    [LBL_L_MISSING_COLUMNS] = "%s:%u: 提示：表头中缺少%zu个规则读取的列；--allow-missing-columns 把它们读作"
+    [LBL_L_MISSING_COLUMNS] = "%s:%u: 附注：表头中缺少%zu个规则读取的列；--allow-missing-columns 把它们读作"
                               "缺失的单元格，改编的规则也可以删去没有数据的指标（'drop indicator'）\n",
-    [LBL_L_DATA_YEAR] = "%s:%u: 提示：只有一年的数据、没有年份列时，请给出年份：--data-year 年份\n",
-    [LBL_L_DROPPED_NOTE] = "提示：规则已删除的地区的数据行会报错；--skip-unknown-regions 可跳过这些行\n",
+    [LBL_L_DATA_YEAR] = "%s:%u: 附注：只有一年的数据、没有年份列时，请给出年份：--data-year 年份\n",
+    [LBL_L_DROPPED_NOTE] = "附注：规则已删除的地区的数据行会报错；--skip-unknown-regions 可跳过这些行\n",
     [LBL_L_SKIPPED_ONE] = "%s: 警告：跳过了规则未声明的地区的%zu行（第一行在第%u行：“%s”）\n",
     [LBL_L_SKIPPED] = "%s: 警告：跳过了规则未声明的地区的%zu行（第一行在第%u行：“%s”）\n",
-    [LBL_L_SKIPPED_DROPPED_ONE] = "提示：其中%zu行是规则已删除的地区（如“%s”，删除于 %s）\n",
-    [LBL_L_SKIPPED_DROPPED] = "提示：其中%zu行是规则已删除的地区（如“%s”，删除于 %s）\n",
+    [LBL_L_SKIPPED_DROPPED_ONE] = "附注：其中%zu行是规则已删除的地区（如“%s”，删除于 %s）\n",
+    [LBL_L_SKIPPED_DROPPED] = "附注：其中%zu行是规则已删除的地区（如“%s”，删除于 %s）\n",
     [LBL_W_NO_ROWS] = "%s: 警告：没有可以评分的数据行\n",
     [LBL_W_TARGET] = "目标",
     [LBL_W_REDLINE] = "红线",

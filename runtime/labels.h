@@ -161,6 +161,27 @@ typedef enum lbl_id {
     LBL_D_COMPLETE,      /* a complete target's condition: what it measures */
     /* the common messages of the data loader (table.c, rt_load_options.lang) */
     LBL_L_ERROR_AT, LBL_L_ERROR, LBL_L_TOO_MANY, LBL_L_NO_COL_IND, LBL_L_NO_COL_REGION, LBL_L_NO_COL_YEAR, LBL_L_NO_COL, LBL_L_SIMILAR, LBL_L_MALFORMED, LBL_L_WHY_PERCENT, LBL_L_WHY_COMMA, LBL_L_UNKNOWN_REGION, LBL_L_DID_YOU_MEAN, LBL_L_MISSING_REGION, LBL_L_MISSING_YEAR, LBL_L_MALFORMED_YEAR, LBL_L_DUPLICATE, LBL_L_TITLE, LBL_L_NOTES_SKIPPED_ONE, LBL_L_NOTES_SKIPPED, LBL_L_MULTIPLIER, LBL_L_MULT_SCALED, LBL_L_MULT_OTHER, LBL_L_MULT_IN, LBL_L_MULT_DECLARE, LBL_L_UNIT_SAME, LBL_L_UNIT_OTHER, LBL_L_UNKNOWN_NOTE, LBL_L_NOTE, LBL_L_MARK_FIRST, LBL_L_MARK_SEP, LBL_L_MARK_AND, LBL_L_MARK_ITEM, LBL_L_MARK_BODY_ONE, LBL_L_MARK_BODY, LBL_L_MARK_TAIL,
+    /* the level words of a message (diag.c, a rules file's errors, warnings and
+     * notes under --lang zh: 错误：, as gcc writes them in Chinese) */
+    LBL_G_ERROR, LBL_G_WARNING, LBL_G_NOTE,
+    /* the data's notes at the header (table.c): a header that is data, the
+     * plan's keys (both columns or the region's, then the year's, then the
+     * end), a header of one field and its separator; a region the rules
+     * dropped (ir_region_drop_note: by an alias of it, by an alias of a
+     * region renamed and dropped, by its old name, by its name) */
+    LBL_L_LOOKS_DATA, LBL_L_KEYS_BOTH, LBL_L_KEYS_REGION, LBL_L_KEYS_YEAR, LBL_L_KEYS_END,
+    LBL_L_ONE_FIELD, LBL_L_SEMICOLONS, LBL_L_TABS, LBL_L_DROPPED_REGION,
+    LBL_R_ALIAS_DROPPED, LBL_R_ALIAS_RENAMED_DROPPED, LBL_R_RENAMED_DROPPED, LBL_R_DROPPED,
+    /* a region the rules renamed or replaced, by an alias of it, by its name */
+    LBL_R_ALIAS_RENAMED, LBL_R_RENAMED,
+    /* the compile cache's warnings (cache.c, jit.c): no directory, out of
+     * memory, a directory it cannot use or write; an entry it ignores (too
+     * large, unreadable, why: LBL_C_WHY_*), and what it does instead; an
+     * entry whose code does not load, parse or link */
+    LBL_C_NO_DIR, LBL_C_NO_MEMORY, LBL_C_UNUSABLE, LBL_C_NO_WRITE, LBL_C_TOO_LARGE, LBL_C_UNREADABLE,
+    LBL_C_IGNORING, LBL_C_RECOMPILING, LBL_C_NO_LOAD, LBL_C_NO_PARSE, LBL_C_NO_LINK,
+    LBL_C_WHY_NOT_ENTRY, LBL_C_WHY_FORMAT, LBL_C_WHY_VERSION, LBL_C_WHY_FOREIGN, LBL_C_WHY_LENGTH,
+    LBL_C_WHY_NOT_FILE, LBL_C_WHY_OWNER, LBL_C_WHY_UNREADABLE, LBL_C_WHY_CHECKSUM, LBL_C_WHY_NO_SEGMENT,
     /* planc run's warning of a parent region left ungraded on its added
      * rows (report_ungraded_text, main.c warn_ungraded) */
     LBL_U_UNGRADED_ONE, LBL_U_UNGRADED, LBL_U_YEAR_SEP, LBL_U_NAME_SEP, LBL_U_MORE_ONE, LBL_U_MORE, LBL_U_HINT_ONE,

@@ -1604,8 +1604,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             double v;
             if (find_region(L, h, n) >= 0 ||
                 (!is_missing(L, h, n) && parse_number(L, h, n, &v) == 0)) {
-                csv_message(L->err, "%s:%u: note: this line looks like data; the first line must name the columns\n",
-                        L->name, rec.line);
+                csv_message(L->err, T(L, LBL_L_LOOKS_DATA), L->name, rec.line);
                 data_like = true;
             }
         }
@@ -1626,27 +1625,23 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             similar_field(L, p->region_key) < 0) {
             bool year = L->year_field < 0 && !L->opts.year && !wide;
             if (year)
-                csv_message(L->err, "%s:%u: note: the plan's keys name the region and year columns ('%s', '%s'); ",
-                        L->name, rec.line, p->region_key, p->year_key);
+                csv_message(L->err, T(L, LBL_L_KEYS_BOTH), L->name, rec.line, p->region_key, p->year_key,
+                        shown(L, L->header[0], strlen(L->header[0])));
             else
-                csv_message(L->err, "%s:%u: note: the plan's keys name the region column ('%s'); ", L->name,
-                        rec.line, p->region_key);
-            csv_message(L->err, "if the header calls %s otherwise, name %s in the plan block: keys region = \"%s\"",
-                    year ? "them" : "it", year ? "them" : "it", shown(L, L->header[0], strlen(L->header[0])));
+                csv_message(L->err, T(L, LBL_L_KEYS_REGION), L->name, rec.line, p->region_key,
+                        shown(L, L->header[0], strlen(L->header[0])));
             if (year)
-                csv_message(L->err, ", year = \"%s\"", shown(L, L->header[1], strlen(L->header[1])));
-            fputs(" (an adaptation may give its own keys there too)\n", L->err);
+                csv_message(L->err, T(L, LBL_L_KEYS_YEAR), shown(L, L->header[1], strlen(L->header[1])));
+            fputs(T(L, LBL_L_KEYS_END), L->err);
         }
         /* One field holding semicolons or tabs: another separator (Excel's
          * "CSV" where the decimal separator is a comma, a "text" export). */
         const char *sep = L->nheader != 1 ? NULL
-                          : strchr(L->header[0], ';')  ? "semicolons"
-                          : strchr(L->header[0], '\t') ? "tabs"
+                          : strchr(L->header[0], ';')  ? T(L, LBL_L_SEMICOLONS)
+                          : strchr(L->header[0], '\t') ? T(L, LBL_L_TABS)
                                                        : NULL;
         if (sep)
-            csv_message(L->err, "%s:%u: note: the header is one field, with %s in it: the file seems "
-                            "separated by %s; planc reads values separated by commas\n",
-                    L->name, rec.line, sep, sep);
+            csv_message(L->err, T(L, LBL_L_ONE_FIELD), L->name, rec.line, sep, sep);
     }
     return ok;
 }
@@ -2392,10 +2387,10 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         const char *renamed = NULL, *dropped = NULL, *dropped_at = NULL, *alias_of;
         int fate = ir_region_fate(L->p, s, n, &renamed, &dropped, &dropped_at, &alias_of);
         if (fate == 2) {
-            data_error(L, rec->line, "column '%s': region '%s' was dropped by the rules", key, shown(L, s, n));
+            data_error(L, rec->line, T(L, LBL_L_DROPPED_REGION), key, shown(L, s, n));
             if (!L->stopped) {
                 note_at(L, L->err, rec->line);
-                ir_region_drop_note(L->err, s, n, dropped, dropped_at, alias_of);
+                ir_region_drop_note(L->err, L->opts.lang, s, n, dropped, dropped_at, alias_of);
             }
             L->dropped_noted = true;
             region = -1;
@@ -2429,10 +2424,9 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         if ((renamed || visible || hint) && !L->stopped)
             note_at(L, L->err, rec->line); /* the note of one of these below */
         if (renamed && alias_of && !L->stopped)
-            csv_message(L->err, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
-                            "renamed or replaced it)\n", shown(L, s, n), alias_of, renamed);
+            csv_message(L->err, T(L, LBL_R_ALIAS_RENAMED), shown(L, s, n), alias_of, renamed);
         else if (renamed && !L->stopped)
-            csv_message(L->err, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
+            csv_message(L->err, T(L, LBL_R_RENAMED), renamed);
         else if (visible && !L->stopped)
             csv_message(L->err, "note: did you mean '%s'? The cell is it with invisible characters "
                     "(U+%04X)\n", visible, cp);

@@ -298,6 +298,12 @@ contains err "planc: warning: cannot use the cache directory '$tmp/file/cache': 
 contains err "(off)"
 n=$((n + 1)); [ "$(grep -c warning "$tmp/err")" -eq 1 ] || { echo "FAIL: not one warning"; fails=$((fails + 1)); }
 same "$tmp/miss.csv" "$tmp/t.csv"
+# The same in Chinese with --lang zh (the page's language): the cache's
+# warnings are run's warnings, in the run's language.
+expect 0 env PLANC_CACHE_DIR="$tmp/file/cache" "$planc" run "$rules" --data "$data" --lang zh \
+    -o "$tmp/t.html"
+contains err "planc: 警告：无法使用缓存目录“$tmp/file/cache”：Not a directory；不使用缓存运行"
+lacks err "warning"
 
 # The directory from the environment: XDG_CACHE_HOME, then HOME.
 expect 0 env PLANC_CACHE_DIR= XDG_CACHE_HOME="$tmp/xdg" "$planc" run "$rules" --data "$data" -o "$tmp/t.csv"

@@ -175,21 +175,21 @@ START_TEST(default_dir)
     setenv("PLANC_CACHE_DIR", "/a/b", 1);
     setenv("XDG_CACHE_HOME", "/x", 1);
     setenv("HOME", "/home/u", 1);
-    char *d = cache_default_dir(warnf);
+    char *d = cache_default_dir(warnf, LBL_EN);
     ck_assert_str_eq(d, "/a/b");
     free(d);
     setenv("PLANC_CACHE_DIR", "", 1);
-    d = cache_default_dir(warnf);
+    d = cache_default_dir(warnf, LBL_EN);
     ck_assert_str_eq(d, "/x/planc");
     free(d);
     unsetenv("XDG_CACHE_HOME");
-    d = cache_default_dir(warnf);
+    d = cache_default_dir(warnf, LBL_EN);
     ck_assert_str_eq(d, "/home/u/.cache/planc");
     free(d);
     ck_assert_str_eq(warnings(), "");
     unsetenv("HOME");
     unsetenv("PLANC_CACHE_DIR");
-    ck_assert_ptr_null(cache_default_dir(warnf));
+    ck_assert_ptr_null(cache_default_dir(warnf, LBL_EN));
     ck_assert_str_eq(warnings(), "planc: warning: no cache directory (set PLANC_CACHE_DIR, "
                                  "XDG_CACHE_HOME or HOME); running without the cache\n");
     for (int i = 0; i < 3; i++) {
@@ -208,7 +208,7 @@ START_TEST(put_and_get)
 {
     char sub[128];
     snprintf(sub, sizeof sub, "%s/deeper/cache", dir);
-    cache *c = cache_open(sub, warnf);   /* created with its parent */
+    cache *c = cache_open(sub, warnf, LBL_EN);   /* created with its parent */
     ck_assert_ptr_nonnull(c);
     cache_key k = key_of(0xab);
     size_t len = 7;
@@ -314,7 +314,7 @@ static void check_refused(cache *c, const cache_key *k, const char *why)
 
 START_TEST(damaged_entries)
 {
-    cache *c = cache_open(dir, warnf);
+    cache *c = cache_open(dir, warnf, LBL_EN);
     ck_assert_ptr_nonnull(c);
     cache_key k = key_of(7);
     const char payload[] = "a payload of some length";
@@ -361,7 +361,7 @@ END_TEST
  * key it was written for. */
 START_TEST(foreign_entry)
 {
-    cache *c = cache_open(dir, warnf);
+    cache *c = cache_open(dir, warnf, LBL_EN);
     cache_key mine = key_of(1), other = key_of(2);
     ck_assert_int_eq(cache_put(c, &other, "other code", 10), 0);
     char *from = cache_entry_path(c, &other), *to = cache_entry_path(c, &mine);
@@ -385,17 +385,17 @@ START_TEST(unusable_directory)
     FILE *f = fopen(file, "w");
     fclose(f);
     snprintf(bad, sizeof bad, "%s/sub", file);
-    ck_assert_ptr_null(cache_open(bad, warnf));
+    ck_assert_ptr_null(cache_open(bad, warnf, LBL_EN));
     char want[512];
     snprintf(want, sizeof want, "planc: warning: cannot use the cache directory '%s': "
              "Not a directory; running without the cache\n", bad);
     ck_assert_str_eq(warnings(), want);
-    ck_assert_ptr_null(cache_open(file, warnf));
+    ck_assert_ptr_null(cache_open(file, warnf, LBL_EN));
     ck_assert_int_eq(nwarnings(), 2);
 
     char gone[128];
     snprintf(gone, sizeof gone, "%s/gone", dir);
-    cache *c = cache_open(gone, warnf);
+    cache *c = cache_open(gone, warnf, LBL_EN);
     ck_assert_ptr_nonnull(c);
     remove_tree(gone);
     cache_key k = key_of(3);
@@ -422,7 +422,7 @@ START_TEST(concurrent_writers)
         pids[i] = fork();
         ck_assert_int_ge(pids[i], 0);
         if (pids[i] == 0) {
-            cache *c = cache_open(dir, stderr);
+            cache *c = cache_open(dir, stderr, LBL_EN);
             char payload[4096];
             memset(payload, 'a' + i, sizeof payload);
             int bad = 0;

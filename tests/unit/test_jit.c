@@ -1143,7 +1143,7 @@ static void bad_file_entry(const char kind[8], const char *why)
     unsigned char payload[24 + 64] = "........\x01\0\0\0\0\0\0\0\x40";
     memcpy(payload, kind, 8);
     memset(payload + 24, 0x7f, 64);
-    cache *c = cache_open(cache_dir, errf);
+    cache *c = cache_open(cache_dir, errf, LBL_EN);
     ck_assert_int_eq(cache_put(c, &k, payload, sizeof payload), 0);
     cache_close(c);
     jit_engine *j = cached(NULL, JIT_CACHE_MISS);
@@ -1224,7 +1224,7 @@ START_TEST(cache_unparsable_payload)
     threshold_targets(1);
     jit_dispose(cached(NULL, JIT_CACHE_MISS));
     cache_key k = entry_key();
-    cache *c = cache_open(cache_dir, errf);
+    cache *c = cache_open(cache_dir, errf, LBL_EN);
     ck_assert_int_eq(cache_put(c, &k, "PLANCOBJ\x01\x00\x00\x00\xff\xff", 14), 0);
     cache_close(c);
     jit_engine *j = cached(NULL, JIT_CACHE_MISS);
