@@ -430,6 +430,46 @@ static const char *scope_text(D *x, const ast_target *t, bool map)
     return s;
 }
 
+/* A scope's list in words of lang: a level of model m as the reports name
+ * it, each of its regions ("各市级地区"), a region as it is; joined by
+ * the language's separator ("沈阳、大连"); names mapped as in names(). */
+static const char *names_words(D *x, const sema_model *m, const ast_names *ns, bool map, lbl_lang lang,
+                               bool levels)
+{
+    const char *s = "";
+    for (uint32_t i = 0; i < ns->n; i++) {
+        const char *nm = ns->v[i].s ? ns->v[i].s : "?";
+        int64_t r = map ? stab_get(&x->oldreg, nm) : -1;
+        if (r >= 0)
+            nm = x->rename[r];
+        bool level = false;
+        for (uint32_t l = 0; levels && l < m->nlevels && !level; l++)
+            level = strcmp(m->levels[l], nm) == 0;
+        if (level)
+            nm = arena_printf(x->a, lbl_get(lang, LBL_D_EACH_LEVEL), lbl_level(lang, nm));
+        s = arena_printf(x->a, "%s%s%s", s, i ? lbl_get(lang, LBL_X_SEP) : "", nm);
+    }
+    return s;
+}
+
+/* A target's scope in the words of lang (of model m, the side it is
+ * written in): in English as written (scope_text); in Chinese as the
+ * explanation words it, "各市级地区（沈阳、大连除外）", "各市级地区
+ * （江苏所辖）", "所有地区". */
+static const char *scope_words(D *x, const sema_model *m, const ast_target *t, bool map, lbl_lang lang)
+{
+    if (lang == LBL_EN || !t || (t->scope.only.n == 0 && t->scope.except.n == 0))
+        return lbl_word(lang, scope_text(x, t, map));
+    const char *s = names_words(x, m, &t->scope.only, map, lang, true), *in = "";
+    if (t->scope.within.n)
+        in = arena_printf(x->a, lbl_get(lang, LBL_D_SCOPE_WITHIN), names_words(x, m, &t->scope.within, map, lang, false));
+    if (t->scope.except.n)
+        in = arena_printf(x->a, "%s%s%s", in, *in ? lbl_get(lang, LBL_D_SCOPE_AND) : "",
+                          arena_printf(x->a, lbl_get(lang, LBL_D_SCOPE_EXCEPT),
+                                       names_words(x, m, &t->scope.except, map, lang, false)));
+    return *in ? arena_printf(x->a, lbl_get(lang, LBL_D_SCOPE_PARTS), s, in) : s;
+}
+
 /* Goal k of a target in unit u: ">= 92%".  A goal read from the data is
  * shown as side writes it, or with side NULL in its structural form (for
  * comparing: spacing is no change). */
@@ -1580,9 +1620,13 @@ static void target_fields(D *x, ditem *it, const sema_target *ta, const sema_tar
               tb->own_y0 ? num(x, tb->y0) : "the plan's");
     field(x, it, "scope", scope_text(x, ta->ast, true), scope_text(x, tb->ast, false));
     if (strcmp(scope_text(x, ta->ast, true), scope_text(x, tb->ast, false)) != 0) {
-        /* show the old scope as written */
+        /* show the old scope as written; the text report's in its words */
         dfield *f = it->fields.v[it->fields.n - 1];
         f->old = scope_text(x, ta->ast, false);
+        for (int l = 0; l < LBL_NLANGS; l++) {
+            f->lold[l] = scope_words(x, a, ta->ast, false, (lbl_lang)l);
+            f->lnew[l] = scope_words(x, b, tb->ast, false, (lbl_lang)l);
+        }
     }
     field(x, it, "weight", num(x, ta->weight), num(x, tb->weight));
     field(x, it, "veto", ta->veto ? "yes" : "no", tb->veto ? "yes" : "no");
@@ -2063,7 +2107,7 @@ static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *
     it->desc = arena_printf(x->a, "%s (%s)", condition(x, s, t, LBL_EN), scope);
     for (int l = 0; l < LBL_NLANGS; l++)
         it->ldesc[l] = arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_SCOPE), condition(x, s, t, (lbl_lang)l),
-                                    lbl_word((lbl_lang)l, scope));
+                                    scope_words(x, s->m, t->ast, false, (lbl_lang)l));
     if (op == '+')
         x->c_targets.added++;
     else

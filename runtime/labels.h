@@ -159,6 +159,11 @@ typedef enum lbl_id {
     LBL_D_READS_BELOW, LBL_D_MORE_ROWS, LBL_D_VALUES_CHANGED, LBL_D_PLACES, LBL_D_PLACE,
     LBL_D_SCOPE, LBL_D_IN_MEASURES, LBL_D_YEARS, LBL_D_IN_NEW_UNIT,
     LBL_D_COMPLETE,      /* a complete target's condition: what it measures */
+    /* a target's scope in words (diff.c scope_words; English writes the
+     * rules' own `for city except 沈阳`): each region of a level, the
+     * parents it is within, the regions excepted, between those two, and
+     * the list with them */
+    LBL_D_EACH_LEVEL, LBL_D_SCOPE_WITHIN, LBL_D_SCOPE_EXCEPT, LBL_D_SCOPE_AND, LBL_D_SCOPE_PARTS,
     /* the common messages of the data loader (table.c, rt_load_options.lang) */
     LBL_L_ERROR_AT, LBL_L_ERROR, LBL_L_TOO_MANY, LBL_L_NO_COL_IND, LBL_L_NO_COL_REGION, LBL_L_NO_COL_YEAR, LBL_L_NO_COL, LBL_L_SIMILAR, LBL_L_MALFORMED, LBL_L_WHY_PERCENT, LBL_L_WHY_COMMA, LBL_L_UNKNOWN_REGION, LBL_L_DID_YOU_MEAN, LBL_L_MISSING_REGION, LBL_L_MISSING_YEAR, LBL_L_MALFORMED_YEAR, LBL_L_DUPLICATE, LBL_L_TITLE, LBL_L_NOTES_SKIPPED_ONE, LBL_L_NOTES_SKIPPED, LBL_L_MULTIPLIER, LBL_L_MULT_SCALED, LBL_L_MULT_OTHER, LBL_L_MULT_IN, LBL_L_MULT_DECLARE, LBL_L_UNIT_SAME, LBL_L_UNIT_OTHER, LBL_L_UNKNOWN_NOTE, LBL_L_NOTE, LBL_L_MARK_FIRST, LBL_L_MARK_SEP, LBL_L_MARK_AND, LBL_L_MARK_ITEM, LBL_L_MARK_BODY_ONE, LBL_L_MARK_BODY, LBL_L_MARK_TAIL,
     /* the level words of a message (diag.c, a rules file's errors, warnings and
