@@ -1942,7 +1942,11 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
             continue;
         L->suffix_noted[k] = true;
         /* the number written, and the multiplier the column's unit starts
-         * with (万吨: 万, the rest 吨), the longest that leaves a unit */
+         * with (万吨: 万, the rest 吨), the longest that leaves a unit the
+         * rules know: a unit that merely begins with a multiplier's
+         * character (千克, 千瓦时, 百万 ... where 克 or 瓦时 is no unit of
+         * the rules) is a unit of its own, never that multiplier and a
+         * unit ("3万 克") */
         char numtext[64];
         snprintf(numtext, sizeof numtext, "%.*s", (int)end, s);
         double num = strtod(numtext, NULL);
@@ -1951,7 +1955,8 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
         size_t bestl = 0;
         for (size_t j = 0; unit && j < sizeof multipliers / sizeof multipliers[0]; j++) {
             size_t jl = strlen(multipliers[j].text);
-            if (jl > bestl && strlen(unit) > jl && memcmp(unit, multipliers[j].text, jl) == 0) {
+            if (jl > bestl && strlen(unit) > jl && memcmp(unit, multipliers[j].text, jl) == 0 &&
+                rules_unit(L->p, unit + jl, strlen(unit + jl))) {
                 bestl = jl;
                 base = unit + jl;
                 uscale = multipliers[j].value;
@@ -1995,9 +2000,10 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
         if (unit && rules_unit(L->p, unit, strlen(unit))) {
             char scaled[128];
             snprintf(scaled, sizeof scaled, "%s%s", multipliers[m].text, unit);
-            bool scaled_already = false;
-            for (size_t j = 0; j < sizeof multipliers / sizeof multipliers[0]; j++)
-                scaled_already |= strncmp(unit, multipliers[j].text, strlen(multipliers[j].text)) == 0;
+            /* (base is NULL here: the unit is no multiplier and a unit
+             * of the rules, so 万千瓦时 = 10000 千瓦时 may be declared;
+             * but not 千千克, its own multiplier doubled) */
+            bool scaled_already = strncmp(unit, multipliers[m].text, strlen(multipliers[m].text)) == 0;
             char code[512], decl[256];
             snprintf(code, sizeof code, "column \"%s\" in %s", name, scaled);
             snprintf(decl, sizeof decl, "unit %s = %.0f %s", scaled, multipliers[m].value, unit);
