@@ -556,6 +556,11 @@ static const char *const en[LBL_COUNT] = {
     [LBL_L_SEMICOLONS] = "semicolons",
     [LBL_L_TABS] = "tabs",
     [LBL_L_DROPPED_REGION] = "column '%s': region '%s' was dropped by the rules",
+    [LBL_L_NO_YEAR_COLUMN] = "no column of the header matches '%s' (indicator %s), a column per year",
+    [LBL_L_YEAR_NOTE] = "%s:%u: note: '{year}' stands for a year's four digits: '%s' matches %.*s2015%s, ...\n",
+    [LBL_L_INVISIBLE] = "%s:%u: note: did you mean '%s' (field %ld)? It is '%s' with invisible characters "
+                        "(U+%04X%s): remove them from the header\n",
+    [LBL_L_INVISIBLE_BOM] = ", a byte order mark: another file's start, joined after the first?",
     [LBL_R_ALIAS_DROPPED] = "note: '%.*s' is an alias of region '%s', which the rules drop at %s\n",
     [LBL_R_ALIAS_RENAMED_DROPPED] = "note: '%.*s' is an alias of region '%s'; the rules renamed that '%s' and "
                                     "dropped it at %s\n",
@@ -1175,6 +1180,11 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_SEMICOLONS] = "分号",
     [LBL_L_TABS] = "制表符",
     [LBL_L_DROPPED_REGION] = "列“%s”：地区“%s”已被规则删除",
+    [LBL_L_NO_YEAR_COLUMN] = "表头中没有与“%s”（指标 %s，每年一列）相符的列",
+    [LBL_L_YEAR_NOTE] = "%s:%u: 附注：“{year}”代表四位数的年份：“%s”与 %.*s2015%s 等列名相符\n",
+    [LBL_L_INVISIBLE] = "%s:%u: 附注：是否应为“%s”（第%ld个字段）？它是“%s”加上看不见的字符（U+%04X%s）："
+                        "请从表头中删去这些字符\n",
+    [LBL_L_INVISIBLE_BOM] = "，即字节顺序标记：是另一个文件的开头，拼接在了第一个文件之后吗？",
     [LBL_R_ALIAS_DROPPED] = "附注：“%.*s”是地区“%s”的别名，规则在 %s 删除了该地区\n",
     [LBL_R_ALIAS_RENAMED_DROPPED] = "附注：“%.*s”是地区“%s”的别名；规则把该地区改名为“%s”，又在 %s 删除了它\n",
     [LBL_R_RENAMED_DROPPED] = "附注：规则把它改名为“%s”，又在 %s 删除了它\n",

@@ -176,6 +176,9 @@ typedef enum lbl_id {
      * region renamed and dropped, by its old name, by its name) */
     LBL_L_LOOKS_DATA, LBL_L_KEYS_BOTH, LBL_L_KEYS_REGION, LBL_L_KEYS_YEAR, LBL_L_KEYS_END,
     LBL_L_ONE_FIELD, LBL_L_SEMICOLONS, LBL_L_TABS, LBL_L_DROPPED_REGION,
+    /* no column for a column per year and the note on '{year}'; a header's
+     * name with invisible characters (a byte order mark's words after it) */
+    LBL_L_NO_YEAR_COLUMN, LBL_L_YEAR_NOTE, LBL_L_INVISIBLE, LBL_L_INVISIBLE_BOM,
     LBL_R_ALIAS_DROPPED, LBL_R_ALIAS_RENAMED_DROPPED, LBL_R_RENAMED_DROPPED, LBL_R_DROPPED,
     /* a region the rules renamed or replaced, by an alias of it, by its name */
     LBL_R_ALIAS_RENAMED, LBL_R_RENAMED,

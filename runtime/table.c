@@ -1327,11 +1327,9 @@ static bool match_years(loader *L, uint32_t k, unsigned line)
     }
     free(seen);
     if (!any) {
-        data_error(L, line, "no column of the header matches '%s' (indicator %s), a column per year",
-                   c->name, c->indicator ? c->indicator : "?");
+        data_error(L, line, T(L, LBL_L_NO_YEAR_COLUMN), c->name, c->indicator ? c->indicator : "?");
         if (!L->stopped)
-            csv_message(L->err, "%s:%u: note: '{year}' stands for a year's four digits: '%s' matches %.*s2015%s, ...\n",
-                    L->name, line, c->name, (int)(strstr(c->name, "{year}") - c->name), c->name,
+            csv_message(L->err, T(L, LBL_L_YEAR_NOTE), L->name, line, c->name, (int)(strstr(c->name, "{year}") - c->name), c->name,
                     strstr(c->name, "{year}") + 6);
         ok = false;
     }
@@ -1559,12 +1557,9 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         unsigned cp = 0;
         long near = L->stopped ? -1 : invisible_field(L, want, &cp);
         if (near >= 0)
-            csv_message(L->err, "%s:%u: note: did you mean '%s' (field %ld)? It is '%s' with invisible "
-                    "characters (U+%04X%s): remove them from the header\n",
-                    L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1,
-                    want, cp,
-                    cp == 0xFEFF ? ", a byte order mark: another file's start, joined after the first?"
-                                 : "");
+            csv_message(L->err, T(L, LBL_L_INVISIBLE), L->name, rec.line,
+                    shown(L, L->header[near], strlen(L->header[near])), near + 1, want, cp,
+                    cp == 0xFEFF ? T(L, LBL_L_INVISIBLE_BOM) : "");
         else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0)
             csv_message(L->err, T(L, LBL_L_SIMILAR), L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
     }

@@ -158,7 +158,8 @@ START_TEST(chinese_has_no_english)
         const char *names[] = {"planc", "SHA-256", "--allow-missing-columns", "--all", "for city",
                                "--skip-unknown-regions", "--data-year", "'drop indicator'",
                                "missing_columns", "source.absent_columns", "JSON",
-                               "keys region =", "year =", "PLANC_CACHE_DIR", "XDG_CACHE_HOME", "HOME"};
+                               "keys region =", "year =", "PLANC_CACHE_DIR", "XDG_CACHE_HOME", "HOME",
+                               "{year}", "U+"};
         for (size_t k = 0; k < sizeof names / sizeof *names; k++)
             for (char *at; (at = strstr(text, names[k]));)
                 memset(at, ' ', strlen(names[k]));
