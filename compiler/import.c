@@ -1088,6 +1088,120 @@ static void stale_text(loader *L, const ast_decl *d, const ast_target *base, con
     }
 }
 
+/* The year a deadline stands for: the number written, or the last year
+ * of the period it names in the program's plan (the base's plan merged
+ * with the extending file's block); 0 for a period no plan declares
+ * (sema reports it). */
+static int deadline_year(loader *L, const ast_year *y)
+{
+    if (!y->period.s)
+        return y->year;
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        for (uint32_t k = 0; d && d->kind == D_PLAN && k < d->u.plan.nperiods; k++)
+            if (d->u.plan.periods[k].name.s && strcmp(d->u.plan.periods[k].name.s, y->period.s) == 0)
+                return d->u.plan.periods[k].to;
+    }
+    return 0;
+}
+
+/* The source text of span sp, or NULL. */
+static const char *span_text(loader *L, span sp)
+{
+    if (sp.file >= L->d->nfiles || sp.hi <= sp.lo || sp.hi > L->d->files[sp.file].len)
+        return NULL;
+    return arena_printf(L->a, "%.*s", (int)(sp.hi - sp.lo), L->d->files[sp.file].text + sp.lo);
+}
+
+/* Whether a target's text names deadline y: its year as a number on its
+ * own ("到2035年"), or the name of the period it was written as
+ * ("展望本世纪中叶"). */
+static bool text_names_deadline(loader *L, const char *text, const ast_year *y, int year)
+{
+    if (y->period.s && strstr(text, y->period.s))
+        return true;
+    return year > 0 && text_has_number(text, arena_printf(L->a, "%d", year));
+}
+
+/* An override that restates a target's condition replaces every goal of
+ * it: one that moves the first deadline (到2027年 -> 到2028年) and writes
+ * only that goal drops the base's later goals, though the plan still has
+ * them.  Warns when the target's text (the override's own, or the base's
+ * it keeps) names the deadline of a base goal later than the new
+ * condition's last, with the condition that keeps them; a text that no
+ * longer names the dropped years says they were meant to go.  Returns
+ * whether it warned. */
+static bool lost_milestones(loader *L, const ast_target *base, const ast_target *o)
+{
+    const char *text = o->desc ? o->desc : base->desc;
+    if (!text || base->nms < 2 || !o->nms || !o->ms || o->kind != base->kind ||
+        (o->kind != TG_THRESHOLD && o->kind != TG_RATED))
+        return false;
+    for (uint32_t j = 0; j < o->nms; j++)
+        if (!o->ms[j].has_by)
+            return false; /* an every-year goal: another kind of condition */
+    /* the goals up to the override's last deadline are its own (a
+     * deadline moved, a step added or left out); the base's later ones
+     * are those it drops */
+    int last = 0;
+    for (uint32_t j = 0; j < o->nms; j++) {
+        int y = deadline_year(L, &o->ms[j].by);
+        if (!y)
+            return false;
+        if (y > last)
+            last = y;
+    }
+    const char *lost = NULL;     /* the dropped deadlines, as written */
+    const char *named = NULL;    /* those the text names */
+    uint32_t nlost = 0, nnamed = 0;
+    const ast_milestone *first = NULL;
+    for (uint32_t i = 0; i < base->nms; i++) {
+        const ast_milestone *m = &base->ms[i];
+        int y = m->has_by ? deadline_year(L, &m->by) : 0;
+        if (y <= last)
+            continue;
+        const char *w = m->by.period.s ? m->by.period.s : arena_printf(L->a, "%d", y);
+        lost = lost ? arena_printf(L->a, "%s, %s", lost, w) : w;
+        nlost++;
+        if (!first)
+            first = m;
+        if (text_names_deadline(L, text, &m->by, y)) {
+            named = named ? arena_printf(L->a, "%s, %s", named, w) : w;
+            nnamed++;
+        }
+    }
+    if (!nnamed)
+        return false;
+    /* the condition that keeps them: the override's goals, then the
+     * base's later ones (a base's goals come in the order of their years) */
+    const char *what = span_text(L, o->measured->sp);
+    const char *cond = arena_printf(L->a, "%s%s", o->kind == TG_RATED ? "rated " : "", what ? what : "...");
+    for (uint32_t j = 0; j < o->nms; j++) {
+        const char *g = span_text(L, o->ms[j].sp);
+        cond = arena_printf(L->a, "%s%s %s", cond, j ? "," : "", g ? g : "...");
+    }
+    for (uint32_t i = 0; i < base->nms; i++) {
+        const ast_milestone *m = &base->ms[i];
+        if (!m->has_by || deadline_year(L, &m->by) <= last)
+            continue;
+        const char *g = span_text(L, m->sp);
+        cond = arena_printf(L->a, "%s, %s", cond, g ? g : "...");
+    }
+    const char *nm = base->name.s ? base->name.s : "?";
+    const char *whose = o->desc ? "its text" : "the text it keeps from the base";
+    if (nnamed == nlost)
+        diag_warning(L->d, o->ms[0].sp, "the override of target '%s' drops the base's goal%s by %s, which %s "
+                     "still names", nm, nlost == 1 ? "" : "s", lost, whose);
+    else
+        diag_warning(L->d, o->ms[0].sp, "the override of target '%s' drops the base's goals by %s, though %s "
+                     "still names %s", nm, lost, whose, named);
+    diag_note(L->d, first->sp, "the base's goal by %s is here", first->by.period.s ? first->by.period.s
+                                                                 : arena_printf(L->a, "%d", first->by.year));
+    diag_hint(L->d, "a restated condition replaces all the goals; to move a deadline and keep the other goals, "
+                    "write them all: ': %s'", cond);
+    return true;
+}
+
 /* Whether base target `it` may take the name `nw` (`override target OLD
  * as NEW`): a name the base program has never given a target — none of
  * its targets, dropped or kept, no earlier rename's old or new name — so
@@ -1164,10 +1278,11 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         n->tolerance = o->tolerance;
         detail = detail_add(L, detail, "condition");
     }
+    bool lost = o->measured && lost_milestones(L, t, o);
     if (o->desc) {
         n->desc = o->desc;
         detail = detail_add(L, detail, "text");
-    } else if (o->measured) {
+    } else if (o->measured && !lost) {
         stale_text(L, d, t, o);
     }
     if (o->scope.only.n || o->scope.except.n) {
