@@ -1565,10 +1565,6 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     }
     if (nabsent > ABSENT_SHOWN)
         csv_message(L->err, T(L, LBL_L_ABSENT_MORE), L->name, rec.line, nabsent - ABSENT_SHOWN);
-    if (nmissing >= 2 && !keys_missing)
-        /* a file for another plan, or from another year's survey: say how
-         * many, even past the error limit, and the ways on */
-        csv_message(L->err, T(L, LBL_L_MISSING_COLUMNS), L->name, rec.line, nmissing);
     if (ok && wide)
         collect_years(L);
     if (ok) {
@@ -1590,8 +1586,12 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         }
         free(first);
     }
-    if (!ok && !L->stopped) {
-        /* A first line of data instead of names is the usual cause. */
+    if (!ok) {
+        /* Notes on the header as a whole, given even past the error
+         * limit: a header that names its keys otherwise (地区, 年份) and
+         * lacks dozens of the rules' columns reaches the limit before
+         * they would be said, and they are the way on.
+         * A first line of data instead of names is the usual cause. */
         bool data_like = false;
         for (size_t i = 0; i < L->nheader && !data_like; i++) {
             const char *h = L->header[i];
@@ -1637,6 +1637,12 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                                                        : NULL;
         if (sep)
             csv_message(L->err, T(L, LBL_L_ONE_FIELD), L->name, rec.line, sep, sep);
+        if (nmissing >= 2 && !data_like && !title && !sep && (!keys_missing || L->stopped))
+            /* a file for another plan, or from another year's survey:
+             * say how many, and the ways on; where the keys are named
+             * otherwise too, only when the errors stopped before naming
+             * every column (a few are each said above) */
+            csv_message(L->err, T(L, LBL_L_MISSING_COLUMNS), L->name, rec.line, nmissing);
     }
     return ok;
 }
