@@ -1629,7 +1629,7 @@ static int cmd_run(int argc, char **argv)
     unsigned jobs = rt_default_threads();
     bool timings = false, use_cache = true, quiet = false;
     run_output ro = {0};
-    data_options dopt = {0};
+    data_options dopt = {.load.warn_year_gaps = true};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int used = parse_output_option(&ro, argc, argv, i);

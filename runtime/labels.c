@@ -628,6 +628,15 @@ static const char *const en[LBL_COUNT] = {
                                   "at %s)\n",
     [LBL_L_SKIPPED_DROPPED] = "note: %zu of them name a region the rules dropped (such as '%s', dropped at "
                               "%s)\n",
+    [LBL_L_YEAR_GAP] = "%s: warning: %s has no row in %s, though it has rows before and after: it has no "
+                       "results then, the year's ranking and the shares and averages over its level leave it "
+                       "out, and the totals that count it are missing\n",
+    [LBL_L_YEAR_GAP_MORE_ONE] = "%s: warning: %zu more region has no row in a year, though it has rows before "
+                                "and after\n",
+    [LBL_L_YEAR_GAP_MORE] = "%s: warning: %zu more regions have no row in a year, though they have rows before "
+                            "and after\n",
+    [LBL_L_YEAR_GAP_NOTE] = "note: if the file left the row out, add it (%s %d, its cells empty where the data "
+                            "is missing: its targets are then missing, not left out)\n",
     [LBL_W_NO_ROWS] = "%s: warning: no rows to score\n",
     [LBL_W_TARGET] = "target",
     [LBL_W_REDLINE] = "red line",
@@ -1238,6 +1247,11 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_SKIPPED] = "%s: 警告：跳过了规则未声明的地区的%zu行（第一行在第%u行：“%s”）\n",
     [LBL_L_SKIPPED_DROPPED_ONE] = "附注：其中%zu行是规则已删除的地区（如“%s”，删除于 %s）\n",
     [LBL_L_SKIPPED_DROPPED] = "附注：其中%zu行是规则已删除的地区（如“%s”，删除于 %s）\n",
+    [LBL_L_YEAR_GAP] = "%s: 警告：%s缺少%s年的数据行（前后年份都有）：该年没有评估结果，不参加该年排名，"
+                       "同级地区的占比和平均值不计入，包含它的合计为缺失\n",
+    [LBL_L_YEAR_GAP_MORE_ONE] = "%s: 警告：另有%zu个地区缺少前后年份之间某年的数据行\n",
+    [LBL_L_YEAR_GAP_MORE] = "%s: 警告：另有%zu个地区缺少前后年份之间某年的数据行\n",
+    [LBL_L_YEAR_GAP_NOTE] = "附注：数据表漏了这一行时请补上（%s %d年，没有的数据留空：其目标为数据缺失，而不是不计入）\n",
     [LBL_W_NO_ROWS] = "%s: 警告：没有可以评分的数据行\n",
     [LBL_W_TARGET] = "目标",
     [LBL_W_REDLINE] = "红线",

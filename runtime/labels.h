@@ -198,10 +198,12 @@ typedef enum lbl_id {
      * header (the ', ...' of more fields), a column absent under
      * --allow-missing-columns (with and without an indicator), the count of
      * the rest, the note on several missing columns, rows of undeclared or
-     * dropped regions skipped (one, more) */
+     * dropped regions skipped (one, more); a region without a row in a
+     * year between two of its own, the count of the rest, the note */
     LBL_L_DUP_COLUMN, LBL_L_DUP_MORE, LBL_L_ABSENT_IND, LBL_L_ABSENT, LBL_L_ABSENT_MORE,
     LBL_L_MISSING_COLUMNS, LBL_L_DATA_YEAR, LBL_L_DROPPED_NOTE, LBL_L_SKIPPED_ONE, LBL_L_SKIPPED,
-    LBL_L_SKIPPED_DROPPED_ONE, LBL_L_SKIPPED_DROPPED,
+    LBL_L_SKIPPED_DROPPED_ONE, LBL_L_SKIPPED_DROPPED, LBL_L_YEAR_GAP, LBL_L_YEAR_GAP_MORE_ONE, LBL_L_YEAR_GAP_MORE,
+    LBL_L_YEAR_GAP_NOTE,
     /* planc run's warnings on the data as a whole (main.c, report.c): no
      * rows; a column of fractions for a target in %; a target or red line
      * not_applicable on every row (LBL_W_UNJUDGED with the kind and the

@@ -3269,6 +3269,94 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
     }
 }
 
+/* The most regions warn_year_gaps names one by one. */
+#define GAPS_SHOWN 3
+
+/* A region whose rows skip a year between two years of its own, in
+ * which most regions of its level have a row (a statistics bureau's
+ * table that lacks one city's return for 2024): the region has no
+ * results that year, drops out of the year's ranking and of the shares
+ * and averages over its level, and a total over it is missing; nothing
+ * else says so.  Warns per region (the first GAPS_SHOWN, then a count),
+ * the years as runs.  A series that starts late or ends early is no gap,
+ * nor is a year that few regions of the level have (a sparse file, the
+ * milestone years of most regions and an extra year of one).  Rows are
+ * sorted. */
+static void warn_year_gaps(loader *L, rt_table *t)
+{
+    const ir_program *p = t->p;
+    int lo = 0, hi = 0;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (t->line[r]) {
+            lo = lo && lo < t->year[r] ? lo : t->year[r];
+            hi = hi > t->year[r] ? hi : t->year[r];
+        }
+    if (!lo || hi - lo < 2 || !p->nlevels)
+        return;
+    /* per level: how many regions have a row of the file, and how many
+     * have one in each year */
+    size_t span = (size_t)(hi - lo) + 1;
+    size_t *with = rt_xcalloc(p->nlevels, sizeof *with);
+    size_t *in_year = rt_xcalloc(p->nlevels * span, sizeof *in_year);
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        bool any = false;
+        for (size_t r = t->first[g]; r < t->first[g + 1]; r++)
+            if (t->line[r]) {
+                any = true;
+                in_year[p->regions[g].level * span + (size_t)(t->year[r] - lo)]++;
+            }
+        with[p->regions[g].level] += any;
+    }
+    bool *has = rt_xcalloc(p->nlevels * span, sizeof *has); /* most of the level has a row */
+    for (uint32_t v = 0; v < p->nlevels; v++)
+        for (size_t y = 0; y < span; y++)
+            has[v * span + y] = 2 * in_year[v * span + y] > with[v];
+    free(with);
+    free(in_year);
+    size_t nregions = 0;
+    const char *first_name = NULL;
+    int first_year = 0;
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        char years[256] = "";
+        size_t len = 0;
+        int prev = 0, nyears = 0;
+        const bool *most = has + p->regions[g].level * span - lo; /* indexed by year */
+        for (size_t r = t->first[g]; r < t->first[g + 1]; r++) {
+            if (!t->line[r])
+                continue; /* a row planc added for a parent */
+            int y = t->year[r];
+            for (int m = prev ? prev + 1 : y; m < y; m++) {
+                if (!most[m])
+                    continue;
+                /* the years as runs: 2024, 2026–2027 */
+                int e = m;
+                while (e + 1 < y && most[e + 1])
+                    e++;
+                if (len < sizeof years - 32)
+                    len += (size_t)snprintf(years + len, sizeof years - len, e > m ? "%s%d–%d" : "%s%d",
+                                            nyears ? T(L, LBL_U_YEAR_SEP) : "", m, e);
+                if (!nyears && !first_name)
+                    first_year = m;
+                nyears++;
+                m = e;
+            }
+            prev = y;
+        }
+        if (!nyears)
+            continue;
+        if (nregions++ < GAPS_SHOWN)
+            csv_message(L->err, T(L, LBL_L_YEAR_GAP), L->name, p->regions[g].name, years);
+        if (!first_name)
+            first_name = p->regions[g].name;
+    }
+    if (nregions > GAPS_SHOWN)
+        csv_message(L->err, T(L, nregions == GAPS_SHOWN + 1 ? LBL_L_YEAR_GAP_MORE_ONE : LBL_L_YEAR_GAP_MORE),
+                    L->name, nregions - GAPS_SHOWN);
+    if (nregions)
+        csv_message(L->err, T(L, LBL_L_YEAR_GAP_NOTE), first_name, first_year);
+    free(has);
+}
+
 /* Reads the table from `src` (see rt_table_load).  The data errors are
  * collected in memory while the input is read and printed at the end: bad
  * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
@@ -3465,6 +3553,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (has_share(p))
         add_ancestor_rows(t);
     sort_rows(t);
+    if (L.opts.warn_year_gaps)
+        warn_year_gaps(&L, t);
     share_inputs(t);
     return t;
 }

@@ -48,6 +48,10 @@ typedef struct rt_load_options {
     /* The rows are a test's in a rules file (planc test): no note suggests
      * a command-line option of planc run (--na, --skip-unknown-regions). */
     bool test_rows;
+    /* Warn of a region without a row in a year between two of its own,
+     * which most regions of its level have (planc run: the region then
+     * leaves that year's results and ranking without another word). */
+    bool warn_year_gaps;
     /* Hash the bytes as they are read (rt_table_sha256): the results
      * history records the data that was scored, also when it came from a
      * pipe or changed afterwards. */
