@@ -2325,6 +2325,15 @@ static bool shared_left(const baseidx *b, const ast_names *ns)
     return false;
 }
 
+/* Whether list ns names s. */
+static bool names_has(const ast_names *ns, const char *s)
+{
+    for (uint32_t i = 0; i < ns->n; i++)
+        if (ns->v[i].s && strcmp(ns->v[i].s, s) == 0)
+            return true;
+    return false;
+}
+
 /* One agency list of a measure after the replacements and drops: a name
  * written in the base that names a replaced agency is renamed (and
  * written where the new agency is declared, so that it is looked up as
@@ -2332,8 +2341,12 @@ static bool shared_left(const baseidx *b, const ast_names *ns)
  * list, and in a lead or shared list (`lead`) is kept for the error at the
  * drop (fix_agencies).  A name the extending file wrote that names a
  * replaced or dropped agency it does not declare itself is an error.  A
- * name a rename makes twice in the list is kept once.  Each agency renamed
- * or dropped counts measure me once. */
+ * name a rename makes twice in the list is kept once, and a responsible
+ * agency that a rename makes one of the measure's leads (an agency merged
+ * into the one that leads: `agency 甲 replaces 甲, 乙` where 甲 leads and 乙
+ * is responsible) leaves the responsible list, as the lead and shared
+ * lists, fixed first, name it.  Each agency renamed or dropped counts
+ * measure me once. */
 static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_names *ns, uint32_t mi, bool lead)
 {
     ast_name *v = NULL;
@@ -2378,6 +2391,7 @@ static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_na
                 n.s = it->replaced_by;
                 n.qual = NULL;
                 n.sp = it->replacer->u.agency.name.sp;
+                leave = ns == &me->responsible && (names_has(&me->lead, n.s) || names_has(&me->shared, n.s));
             }
             if (!v) {
                 v = arena_alloc(L->a, (ns->n + 1) * sizeof *v);

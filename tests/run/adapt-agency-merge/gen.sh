@@ -1,0 +1,2 @@
+# adapt-agency-drop's base beside this case's adaptation
+cp "$CASE/../adapt-agency-drop/base.plan" .
