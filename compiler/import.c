@@ -2670,6 +2670,51 @@ static size_t region_field(const char *text, const char *key)
     return col;
 }
 
+/* Header `text` of a base test with its fields that name the base's
+ * region and year keys (old[0], old[1]) named as the program's keys
+ * (now[0], now[1]), or NULL when it has none to rename: an adaptation
+ * whose `keys` read a bureau's 地区 and 年份 still runs the base's tests,
+ * whose data lines are written with the base's. */
+static const char *rekeyed_header(loader *L, const char *text, const char *const old[2],
+                                  const char *const now[2])
+{
+    csv_reader csv;
+    csv_record rec;
+    csv_init(&csv, text, strlen(text));
+    const char *out = NULL;
+    if (csv_next(&csv, &rec) == CSV_RECORD) {
+        char *line = NULL;
+        size_t len = 0;
+        FILE *buf = open_memstream(&line, &len);
+        if (!buf) {
+            fprintf(stderr, "planc: error: out of memory\n");
+            exit(4);
+        }
+        bool any = false;
+        for (size_t i = 0; i < rec.nfields; i++) {
+            size_t n;
+            const char *f = csv_trim(csv_field(&csv, i), csv_field_len(&csv, i), &n);
+            const char *nw = NULL;
+            for (int k = 0; k < 2 && !nw; k++)
+                if (strcmp(old[k], now[k]) != 0 && strlen(old[k]) == n && memcmp(f, old[k], n) == 0)
+                    nw = now[k];
+            if (i)
+                fputc(',', buf);
+            if (nw)
+                csv_put(buf, nw, strlen(nw));
+            else
+                csv_put(buf, csv_field(&csv, i), csv_field_len(&csv, i));
+            any |= nw != NULL;
+        }
+        fclose(buf);
+        if (any)
+            out = arena_strdup(L->a, line ? line : "");
+        free(line);
+    }
+    csv_dispose(&csv);
+    return out;
+}
+
 /* After the edits: the base's tests that expect something of a renamed
  * target name it by its new name, as the base's assessment does
  * (fix_assessment), so that `planc test --all` runs them on the target
@@ -2682,11 +2727,20 @@ static size_t region_field(const char *text, const char *key)
 static void fix_tests(loader *L, baseidx *b)
 {
     const char *key = NULL;
+    const char *now[2] = {NULL, NULL}, *old[2] = {NULL, NULL}; /* the keys, and the base's */
     for (size_t i = 0; i < L->out.n && !key; i++) {
         const ast_decl *d = L->out.v[i];
-        if (d && d->kind == D_PLAN)
+        if (d && d->kind == D_PLAN) {
             key = d->u.plan.region_key ? d->u.plan.region_key : "region";
+            now[0] = key;
+            now[1] = d->u.plan.year_key ? d->u.plan.year_key : "year";
+            if (d->base) {
+                old[0] = d->base->u.plan.region_key ? d->base->u.plan.region_key : "region";
+                old[1] = d->base->u.plan.year_key ? d->base->u.plan.year_key : "year";
+            }
+        }
     }
+    bool rekey = old[0] && (strcmp(old[0], now[0]) != 0 || strcmp(old[1], now[1]) != 0);
     for (size_t i = 0; i < L->out.n; i++) {
         const ast_decl *d = L->out.v[i];
         if (!d || d->kind != D_TEST || !in_base(L, d->sp))
@@ -2711,7 +2765,15 @@ static void fix_tests(loader *L, baseidx *b)
             }
         }
         ast_dataline *rows = NULL;
-        size_t col = d->u.test.ndata && key ? region_field(d->u.test.data[0].text, key) : SIZE_MAX;
+        const char *header = rekey && d->u.test.ndata ? rekeyed_header(L, d->u.test.data[0].text, old, now)
+                                                      : NULL;
+        if (header) {
+            rows = arena_alloc(L->a, (d->u.test.ndata + 1) * sizeof *rows);
+            memcpy(rows, d->u.test.data, d->u.test.ndata * sizeof *rows);
+            rows[0].text = header;
+        }
+        size_t col = d->u.test.ndata && key ? region_field(header ? header : d->u.test.data[0].text, key)
+                                            : SIZE_MAX;
         for (uint32_t k = 1; col != SIZE_MAX && k < d->u.test.ndata; k++) {
             const char *row = renamed_row(L, b, d->u.test.data[k].text, col);
             if (!row)
