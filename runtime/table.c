@@ -3352,8 +3352,10 @@ static void warn_year_gaps(loader *L, rt_table *t)
     if (nregions > GAPS_SHOWN)
         csv_message(L->err, T(L, nregions == GAPS_SHOWN + 1 ? LBL_L_YEAR_GAP_MORE_ONE : LBL_L_YEAR_GAP_MORE),
                     L->name, nregions - GAPS_SHOWN);
-    if (nregions)
+    if (nregions) {
+        note_at(L, L->err, 0);
         csv_message(L->err, T(L, LBL_L_YEAR_GAP_NOTE), first_name, first_year);
+    }
     free(has);
 }
 
