@@ -217,7 +217,9 @@ threshold(const gen_spec *s, const gen_target *t, const double *restrict Y,
         double e = b + (G - b) * (y - y0) / span;
         bool past = y >= D;
         bool met = hi ? v >= G : v <= G;
-        bool track = hi ? v >= e : v <= e;
+        /* e's own rounding allowed (docs/LANGUAGE.md §9 rule 5) */
+        double slack = 0x1p-49 * fmax(fabs(b), fabs(G));
+        bool track = hi ? v >= e - slack : v <= e + slack;
         double status = deadline_status(app, v, met, past, e, track);
         st[k] = status;
         double pr = progress(v, b, G, hi ? b >= G : b <= G);
@@ -252,7 +254,8 @@ milestones(const gen_spec *s, const gen_target *t, const double *restrict Y,
         double e = bs + (g - bs) * (y - ys) / (dl - ys);
         bool past = y >= dl;
         bool met = hi ? v >= g : v <= g;
-        bool track = hi ? v >= e : v <= e;
+        double slack = 0x1p-49 * fmax(fabs(bs), fabs(g));
+        bool track = hi ? v >= e - slack : v <= e + slack;
         double status = deadline_status(app, v, met, past, e, track);
         st[k] = status;
         double pr = progress(v, b, g, hi ? b >= g : b <= g);

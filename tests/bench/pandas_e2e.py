@@ -84,6 +84,8 @@ def judge(v, b, year, y0, miles):
     with np.errstate(invalid="ignore", divide="ignore"):
         before = year < deadline
         e = start_v + (goal - start_v) * (year - start_y) / (deadline - start_y)
+        # on track within e's own rounding (docs/LANGUAGE.md §9 rule 5)
+        slack = 2.0**-49 * np.maximum(np.abs(start_v), np.abs(goal))
         expected = np.where(before, e, goal)
         met = v >= goal
         progress = np.clip((v - b) / (goal - b), 0, 1) * 100
@@ -93,7 +95,7 @@ def judge(v, b, year, y0, miles):
     na = year <= y0
     missing = np.isnan(v) | (before & ~met & np.isnan(start_v))
     status = np.select(
-        [na, missing, met, ~before, v >= expected],
+        [na, missing, met, ~before, v >= expected - slack],
         ["not_applicable", "missing", "met", "failed", "on_track"], "lagging")
     score = np.where(na | missing, np.nan, np.where(met, 100.0, progress))
     goal = np.where(na, np.nan, goal)
