@@ -613,6 +613,10 @@ static const char *const en[LBL_COUNT] = {
     [LBL_L_ABSENT_MORE] = "%s:%u: warning: %zu more columns the rules read are not in the header: their cells "
                           "are missing too (the workbook's missing_columns sheet, the page's header and the "
                           "JSON's source.absent_columns list every one)\n",
+    [LBL_L_ABSENT_ZERO] = "%s:%u: note: the assessment counts a missing target as 0 (missing zero): the "
+        "targets that read these columns score 0 in every measure, section and total, and lower every "
+        "grade; to leave them out of the weights instead, write missing reweight in the assessment "
+        "('override assessment %s { missing reweight }' in an adaptation)\n",
     [LBL_L_MISSING_COLUMNS] = "%s:%u: note: %zu columns the rules read are not in the header; "
                               "--allow-missing-columns reads them as missing cells, and an adaptation can drop "
                               "the indicators it has no data for ('drop indicator')\n",
@@ -1239,6 +1243,9 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_ABSENT] = "%s:%u: 警告：表头中没有列“%s”：其单元格按缺失读取\n",
     [LBL_L_ABSENT_MORE] = "%s:%u: 警告：另有%zu个规则读取的列不在表头中：其单元格同样按缺失读取（工作簿的 "
                           "missing_columns 表、网页的页首和 JSON 的 source.absent_columns 列出了每一列）\n",
+    [LBL_L_ABSENT_ZERO] = "%s:%u: 附注：考核把缺失的目标记为0分（missing zero）：读取这些列的目标在各措施、章节得分"
+        "和总分中均记0分，并拉低各地区的等级；若要把它们排除在权重之外，在考核中写 missing reweight"
+        "（改编时写 'override assessment %s { missing reweight }'）\n",
     [LBL_L_MISSING_COLUMNS] = "%s:%u: 附注：表头中缺少%zu个规则读取的列；--allow-missing-columns 把它们读作"
                               "缺失的单元格，改编的规则也可以删去没有数据的指标（'drop indicator'）\n",
     [LBL_L_DATA_YEAR] = "%s:%u: 附注：只有一年的数据、没有年份列时，请给出年份：--data-year 年份\n",

@@ -1565,6 +1565,12 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     }
     if (nabsent > ABSENT_SHOWN)
         csv_message(L->err, T(L, LBL_L_ABSENT_MORE), L->name, rec.line, nabsent - ABSENT_SHOWN);
+    /* under `missing zero` the absent columns' targets weigh on every
+     * total as 0: say so once, and how to leave them out instead (an
+     * adapter's first run, on a bureau's table with a few of the base's
+     * columns, otherwise grades every region 不合格 without a reason) */
+    if (nabsent && !L->stopped && p->has_assessment && p->missing == IR_MISSING_ZERO)
+        csv_message(L->err, T(L, LBL_L_ABSENT_ZERO), L->name, rec.line, p->assessment);
     if (ok && wide)
         collect_years(L);
     if (ok) {
