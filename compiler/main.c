@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -2648,8 +2649,27 @@ static char **split_short_values(int *argc, char **argv)
     return v;
 }
 
+/* Opens /dev/null, read only, on each of the standard descriptors 0, 1
+ * and 2 that is closed (`2>&-`, `<&-`): else the next file planc opens
+ * takes its number, and the warnings went into the results file that got
+ * descriptor 2, or `--data -` read whatever file was open on 0.  Read
+ * only, so that writing to a closed stdout still fails ("cannot write
+ * results", exit 2) and `--data -` from a closed stdin reads an empty
+ * file. */
+static void std_streams_open(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", O_RDONLY);
+        if (got >= 0 && got != fd)
+            close(got);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    std_streams_open();
     /* Ctrl-C and the like remove the temporary files of the run. */
     cleanup_install();
     argc = take_root(argc, argv);

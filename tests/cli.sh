@@ -282,6 +282,24 @@ contains err "^/dev/stdin:1: error: column 'pm25'"
 expect 0 sh -c "\"\$0\" explain \"\$1\" --data - --region 阜新 --year 2024 <\"\$2\"" "$planc" "$rules" "$data"
 contains out "耕地红线"
 
+# A standard stream that is closed (2>&-, >&-, <&-) is no file planc may
+# open in its place: with stderr closed, the warnings went into the
+# results file that took descriptor 2; with stdin closed, --data - read
+# whatever file was open on 0 ("NUL byte in the data").
+printf 'region,year,pm25\n沈阳,2024,30\n' >"$tmp/few.csv"
+rm -f "$tmp/closed.csv"
+"$planc" run "$rules" --data "$tmp/few.csv" --allow-missing-columns --engine interp -o "$tmp/closed.csv" 2>&-; rc=$?
+n=$((n + 1))
+if [ $rc -ne 0 ] || grep -q -e 'warning' -e 'note' "$tmp/closed.csv"; then
+    echo "FAIL: run with stderr closed (rc $rc): messages in the results file"; fails=$((fails + 1))
+fi
+"$planc" run "$rules" --data - --engine jit --no-cache <&- >"$tmp/out" 2>"$tmp/err"; rc=$?
+n=$((n + 1)); [ $rc -eq 3 ] || { echo "FAIL: --data - with stdin closed exited $rc"; fails=$((fails + 1)); }
+contains err "^/dev/stdin: error: the file is empty"
+"$planc" run "$rules" --data "$data" -o - >&- 2>"$tmp/err"; rc=$?
+n=$((n + 1)); [ $rc -eq 2 ] || { echo "FAIL: -o - with stdout closed exited $rc"; fails=$((fails + 1)); }
+contains err "cannot write results"
+
 # A data file that grows while it is read (a writer still appending, a
 # transfer not finished) is refused (exit 3), not scored as whatever part
 # of it was there: 135,000 rows, empty lines appended meanwhile.
