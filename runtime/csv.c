@@ -316,7 +316,8 @@ char *csv_escape(char *o, const char *t, size_t n, bool lines)
             *o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
         } else if (c < 0x20 || c == 0x7F) {
             o += sprintf(o, "\\x%02X", c);
-        } else if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] <= 0x9F) {
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] >= 0x80 &&
+                   (unsigned char)t[i + 1] <= 0x9F) {
             o += sprintf(o, "\\u%04X", (unsigned char)t[i + 1]); /* U+0080..U+009F */
             i++;
         } else {

@@ -993,6 +993,18 @@ START_TEST(data_load_options)
 }
 END_TEST
 
+/* A lone byte 0xC2 followed by ASCII is not a C1 control: a message
+ * writes both as they are (it took 'a\xC2b' for U+0062 and lost the b). */
+START_TEST(escape_lone_c2)
+{
+    char o[64];
+    csv_escape(o, "a\xC2" "b", 3, false);
+    ck_assert_str_eq(o, "a\xC2" "b");
+    csv_escape(o, "a\xC2\x85" "b", 4, false);
+    ck_assert_str_eq(o, "a\\u0085b");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("csv");
@@ -1008,6 +1020,7 @@ int main(void)
     tcase_add_test(tc, csv_unterminated);
     tcase_add_test(tc, csv_quoted_field_limit);
     tcase_add_test(tc, csv_windows_read_as_whole);
+    tcase_add_test(tc, escape_lone_c2);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_test(tc, data_reads_values);
