@@ -2957,11 +2957,11 @@ static void search_text(loader *L, places *pl, placetext t, uint32_t *ntexts, pl
     }
 }
 
-/* s quoted for the shell (csv_shell_quoted), in the arena: a path a
+/* s quoted for the shell (csv_shell_path), in the arena: a path a
  * hint's command names. */
 static const char *shell_arg(loader *L, const char *s)
 {
-    char *q = csv_shell_quoted(s, strlen(s), false);
+    char *q = csv_shell_path(s);
     const char *a = arena_printf(L->a, "%s", q);
     free(q);
     return a;

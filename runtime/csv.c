@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rtmem.h"
+#include "utf8.h"
 
 void csv_init_window(csv_reader *r, const char *buf, size_t len, bool final)
 {
@@ -282,21 +283,77 @@ size_t csv_invisible(const char *s, size_t n, unsigned *cp)
     return 0;
 }
 
+/* The length of the character at s[0..n) when a message writes it as
+ * it is and a terminal shows it so that it can be copied back: printable
+ * ASCII but ', or a valid UTF-8 sequence that is neither a C1 control
+ * (U+0080..U+009F) nor invisible (csv_invisible); else 0. */
+static size_t shell_plain(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return c >= 0x20 && c != 0x7F && c != '\'' ? 1 : 0;
+    uint32_t cp;
+    int k = utf8_decode(s, n, &cp);
+    unsigned inv;
+    if (cp == UTF8_BAD || cp <= 0x9F || csv_invisible(s, n, &inv))
+        return 0;
+    return (size_t)k;
+}
+
 char *csv_shell_quoted(const char *s, size_t n, bool cut)
 {
-    size_t len = 6;
-    for (size_t i = 0; i < n; i++)
-        len += s[i] == '\'' ? 4 : 1;
-    char *q = rt_xmalloc(len + 1, 1), *o = q;
-    *o++ = '\'';
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\'') {
-            memcpy(o, "'\\''", 4);
-            o += 4;
-        } else {
-            *o++ = s[i];
+    /* at most 9 bytes a byte (a lone one between plain ones closes the
+     * quote, writes $'\xHH' and opens it again), the quotes, "..." */
+    char *q = rt_xmalloc(9 * n + 8, 1), *o = q;
+    bool open = false; /* within '...' */
+    for (size_t i = 0; i < n;) {
+        size_t k = shell_plain(s + i, n - i);
+        if (k) {
+            if (!open)
+                *o++ = '\'';
+            open = true;
+            memcpy(o, s + i, k);
+            o += k;
+            i += k;
+            continue;
         }
-    strcpy(o, cut ? "...'" : "'");
+        if (open)
+            *o++ = '\'';
+        open = false;
+        if (s[i] == '\'') {
+            memcpy(o, "\\'", 2);
+            o += 2;
+            i++;
+            continue;
+        }
+        /* a run of bytes that a message would escape or a terminal could
+         * not show: $'\xHH...' (bash, zsh, ksh, POSIX.1-2024 sh) */
+        memcpy(o, "$'", 2);
+        o += 2;
+        while (i < n && s[i] != '\'' && !shell_plain(s + i, n - i))
+            o += sprintf(o, "\\x%02X", (unsigned char)s[i++]);
+        *o++ = '\'';
+    }
+    if (cut) {
+        /* "..." within quotes, before the closing one */
+        o += sprintf(o, "%s...'", open ? "" : "'");
+    } else if (open || n == 0) {
+        o += sprintf(o, "%s", open ? "'" : "''");
+    }
+    *o = '\0';
+    return q;
+}
+
+char *csv_shell_path(const char *path)
+{
+    size_t n = strlen(path);
+    if (path[0] != '-')
+        return csv_shell_quoted(path, n, false);
+    char *dot = rt_xmalloc(n + 3, 1);
+    memcpy(dot, "./", 2);
+    memcpy(dot + 2, path, n + 1);
+    char *q = csv_shell_quoted(dot, n + 2, false);
+    free(dot);
     return q;
 }
 

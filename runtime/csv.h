@@ -89,11 +89,19 @@ size_t csv_invisible(const char *s, size_t n, unsigned *cp);
  * + 1 bytes; returns the end of what was written (a NUL is put there). */
 char *csv_escape(char *o, const char *t, size_t n, bool lines);
 
-/* s[0..n) as a POSIX shell reads it back: '...', each ' within as '\''
- * (malloc'd), so that a command a message writes (--na '—', iconv ...
- * 'FILE', planc diff 'A' 'B') can be pasted as it is; "..." before the
- * closing quote when `cut` (the text was longer than what is shown). */
+/* s[0..n) as a shell reads it back: '...', each ' within as \', and the
+ * bytes that a message would escape or a terminal could not show (control
+ * characters, a line break, C1 controls, invisible characters, bytes that
+ * are not UTF-8) as $'\xHH' (bash, zsh, ksh, POSIX.1-2024 sh), so that a
+ * command a message writes (--na '—', iconv ... 'FILE', planc diff 'A'
+ * 'B') can be pasted as it is (malloc'd); "..." before the closing quote
+ * when `cut` (the text was longer than what is shown). */
 char *csv_shell_quoted(const char *s, size_t n, bool cut);
+
+/* A path as csv_shell_quoted writes it, with ./ before one that starts
+ * with '-', which a command would take for an option (iconv, planc diff)
+ * (malloc'd). */
+char *csv_shell_path(const char *path);
 
 /* Writes a message formatted from fmt to out with every control and
  * invisible character of its text escaped as csv_escape writes them (a

@@ -2779,8 +2779,9 @@ static void encoding_note(FILE *err, const char *name, const source *src)
 {
     unsigned c = src->bad_byte;
     const unsigned char *t = src->bad_tail;
-    /* the file's name quoted for the shell: a name may hold a ' */
-    char *q = csv_shell_quoted(name, strlen(name), false);
+    /* the file's name quoted for the shell: a name may hold a ', a
+     * control character, or start with '-' */
+    char *q = csv_shell_path(name);
     bool utf16 = src->bad_line == 1 && src->bad_ntail >= 1 &&
                  ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF));
     bool gbk = !utf16 && src->bad_ntail >= 3 && gbk_pair(c, t[0]) &&

@@ -341,5 +341,28 @@ n=$((n + 1)); [ -n "$cmd" ] || { echo "FAIL: no planc diff command in the hint";
 n=$((n + 1)); [ $rc -le 1 ] || { echo "FAIL: the hint's planc diff command exited $rc: $(head -3 "$tmp/err")"; fails=$((fails + 1)); }
 contains out "美丽某甲"
 
+# The iconv command of a GBK data file's note, pasted into bash, converts
+# that file whatever byte its name holds (every one but / and NUL; 0
+# stands for a name starting with '-': a
+# control character or a line break was written as \xHH or \n inside the
+# quotes, a lone 0xC2 ate the next character, a name starting with '-'
+# was an option of iconv).
+gbk=$(dirname "$ex")/tests/run/data-not-utf8
+if command -v bash >/dev/null 2>&1 && command -v iconv >/dev/null 2>&1 && [ -f "$gbk/data.csv" ]; then
+    mkdir "$tmp/names"
+    bad=$(cd "$tmp/names" && planc=$planc gbk=$gbk bash -c '
+        for b in $(seq 1 255) 0; do
+            [ $b -eq 47 ] && continue
+            if [ $b -eq 0 ]; then name=-x.csv; else printf -v name "a\\x$(printf %02x $b)b.csv"; fi
+            rm -rf d; mkdir d; cp "$gbk/data.csv" "d/$name"
+            ( cd d && "$planc" run "$gbk/rules.plan" --data "$name" >/dev/null 2>err
+              cmd=$(LC_ALL=C sed -n "s/.*convert it: \(iconv .* > data-utf8.csv\)\$/\1/p" err)
+              [ -n "$cmd" ] && bash -c "$cmd" 2>/dev/null && iconv -f GB18030 -t UTF-8 "./$name" | cmp -s data-utf8.csv - ) ||
+                printf "%s " "$b"
+        done')
+    n=$((n + 1))
+    [ -z "$bad" ] || { echo "FAIL: the iconv command of the note does not convert a file whose name holds byte(s) $bad"; fails=$((fails + 1)); }
+fi
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

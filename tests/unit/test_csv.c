@@ -1005,6 +1005,42 @@ START_TEST(escape_lone_c2)
 }
 END_TEST
 
+/* What a message's command quotes for the shell reads back as the text:
+ * ' as \', and the bytes a message escapes or a terminal cannot show as
+ * $'\xHH' (a newline in a file's name was written '\n', two characters,
+ * inside the quotes); a path starting with '-' gets ./ (iconv took
+ * '-x.csv' for an option). */
+START_TEST(shell_quoting)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        {"plain.csv", "'plain.csv'"},
+        {"it's.csv", "'it'\\''s.csv'"},
+        {"'", "\\'"},
+        {"", "''"},
+        {"a\nb.csv", "'a'$'\\x0A''b.csv'"},
+        {"\x1B]0;t", "$'\\x1B'']0;t'"},
+        {"a\xC2" "b", "'a'$'\\xC2''b'"},
+        {"\xE2\x80\x8B" "x", "$'\\xE2\\x80\\x8B''x'"},
+        {"甲市.csv\x01", "'甲市.csv'$'\\x01'"},
+        {"\xB4\xCB", "$'\\xB4\\xCB'"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *q = csv_shell_quoted(cases[i].in, strlen(cases[i].in), false);
+        ck_assert_str_eq(q, cases[i].out);
+        free(q);
+    }
+    char *q = csv_shell_quoted("ab\n", 3, true);
+    ck_assert_str_eq(q, "'ab'$'\\x0A''...'");
+    free(q);
+    q = csv_shell_path("-x.csv");
+    ck_assert_str_eq(q, "'./-x.csv'");
+    free(q);
+    q = csv_shell_path("x-.csv");
+    ck_assert_str_eq(q, "'x-.csv'");
+    free(q);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("csv");
@@ -1021,6 +1057,7 @@ int main(void)
     tcase_add_test(tc, csv_quoted_field_limit);
     tcase_add_test(tc, csv_windows_read_as_whole);
     tcase_add_test(tc, escape_lone_c2);
+    tcase_add_test(tc, shell_quoting);
     suite_add_tcase(s, tc);
     tc = tcase_create("data");
     tcase_add_test(tc, data_reads_values);
