@@ -1684,8 +1684,14 @@ static int cmd_run(int argc, char **argv)
     /* '-' is standard input and standard output, as for most Unix tools
      * (a file named '-' is './-') */
     data = stdio_name(data);
-    if (out && strcmp(out, "-") == 0)
+    bool out_stdout = out && strcmp(out, "-") == 0;
+    if (out_stdout)
         out = NULL;
+    /* the history is a database: '-' is no stream for it (it was a file
+     * named '-' in the current directory) */
+    if (ro.store && strcmp(ro.store, "-") == 0)
+        return usage_error("run", "%s--store - : the results history is a database file, not standard "
+                                  "output; name a file (./- for one named -)", "");
     /* --engine, else $PLANC_ENGINE, else auto */
     bool engine_env = false;
     if (!engine && getenv("PLANC_ENGINE") && *getenv("PLANC_ENGINE")) {
@@ -1715,7 +1721,10 @@ static int cmd_run(int argc, char **argv)
      * terminal: it needs -o. */
     bool document = strcmp(ro.format, "xlsx") == 0 || strcmp(ro.format, "html") == 0;
     if (document && !out)
-        return usage_error("run", "--format %s needs an output file (-o FILE)", ro.format);
+        return usage_error("run", out_stdout ? "--format %s is a file, not text for standard output "
+                                               "(-o -): name one (-o FILE)"
+                                             : "--format %s needs an output file (-o FILE)",
+                           ro.format);
     if (document && ro.rollup)
         return usage_error("run", "--rollup is for csv and json (--format %s holds every roll-up)",
                            ro.format);

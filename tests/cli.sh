@@ -279,6 +279,17 @@ fi
 printf 'region,year\n' | "$planc" run "$rules" --data - >"$tmp/out" 2>"$tmp/err"; rc=$?
 n=$((n + 1)); [ $rc -eq 3 ] || { echo "FAIL: a bad --data - exited $rc"; fails=$((fails + 1)); }
 contains err "^/dev/stdin:1: error: column 'pm25'"
+# --store - is no stream (a results history is a database): refused, where
+# it made a database named '-' in the current directory; a workbook to
+# -o - is refused as the file it is.
+( cd "$tmp" && "$planc" run "$rules" --data - -o - --store - <"$data" >"$tmp/out" 2>"$tmp/err" ); rc=$?
+n=$((n + 1))
+if [ $rc -ne 2 ] || [ -e "$tmp/-" ]; then
+    echo "FAIL: run --store - exited $rc (expected 2), or made a file named '-'"; fails=$((fails + 1))
+fi
+contains err "store - : the results history is a database file"
+expect 2 "$planc" run "$rules" --data "$data" -o - --format xlsx
+contains err "format xlsx is a file, not text for standard output (-o -)"
 expect 0 sh -c "\"\$0\" explain \"\$1\" --data - --region 阜新 --year 2024 <\"\$2\"" "$planc" "$rules" "$data"
 contains out "耕地红线"
 
