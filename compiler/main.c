@@ -836,21 +836,19 @@ static int parse_data_option(data_options *d, const char *cmd, int argc, char **
     return 2;
 }
 
-/* Writes s to f as a shell word: as it is when it is plain, else in single
- * quotes. */
+/* Writes s to f as a shell word: as it is when it is plain, else quoted
+ * as csv_shell_quoted does (a control character as $'\xHH', which the
+ * history, the page and the workbook would otherwise show as an escape
+ * or U+FFFD, and no command could be given again from them). */
 static void put_word(FILE *f, const char *s)
 {
     if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/:=+-") == strlen(s)) {
         fputs(s, f);
         return;
     }
-    fputc('\'', f);
-    for (; *s; s++)
-        if (*s == '\'')
-            fputs("'\\''", f);
-        else
-            fputc(*s, f);
-    fputc('\'', f);
+    char *q = csv_shell_quoted(s, strlen(s), false);
+    fputs(q, f);
+    free(q);
 }
 
 /* The data options as the command line gave them, for the history

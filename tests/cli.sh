@@ -352,6 +352,14 @@ n=$((n + 1)); [ -n "$cmd" ] || { echo "FAIL: no planc diff command in the hint";
 n=$((n + 1)); [ $rc -le 1 ] || { echo "FAIL: the hint's planc diff command exited $rc: $(head -3 "$tmp/err")"; fails=$((fails + 1)); }
 contains out "美丽某甲"
 
+# The options the data was read with, as the history (and the workbook's
+# provenance sheet, the page's footer) records them, can be given again:
+# a control character in --na was written raw in quotes, shown as \x01
+# by history and as U+FFFD by the workbook.
+"$planc" run "$rules" --data "$data" -o /dev/null --store "$tmp/na.db" --na "$(printf 'x\001y')" 2>/dev/null
+expect 0 "$planc" history "$tmp/na.db"
+contains out "--na 'x'\$'\\\\x01''y'"
+
 # The iconv command of a GBK data file's note, pasted into bash, converts
 # that file whatever byte its name holds (every one but / and NUL; 0
 # stands for a name starting with '-': a
