@@ -142,9 +142,9 @@ static void qty(lbl_lang lang, strbuf *b, double v, const char *unit, bool boole
  * explanation decides: both rounded, or both in full when the rounding
  * would write them alike (alike). */
 static void qty_cmp(lbl_lang lang, strbuf *b, double v, const char *op, double g, const char *unit,
-                    bool boolean)
+                    bool boolean, bool full)
 {
-    bool full = !boolean && alike(v, g);
+    full = !boolean && (full || alike(v, g));
     qty_f(lang, b, v, unit, boolean, full);
     sbf(b, "%s", op);
     qty_f(lang, b, g, unit, boolean, full);
@@ -888,7 +888,7 @@ static const char *holds(lbl_lang lang, double m)
 }
 
 static void test_text(lbl_lang lang, strbuf *b, const ir_target *tg, const ir_milestone *ms,
-                      ir_op op, double v, double g)
+                      ir_op op, double v, double g, bool full_all)
 {
     if (ms && ms->has_tolerance) {
         double lo, hi;
@@ -896,7 +896,7 @@ static void test_text(lbl_lang lang, strbuf *b, const ir_target *tg, const ir_mi
         ir_goal_band(ms, g, &lo, &hi);
         if (op == IR_EQ) {
             sbf(b, L(lang, LBL_X_TEST_BAND), res);
-            bool full = alike(lo, v) || alike(v, hi);
+            bool full = full_all || alike(lo, v) || alike(v, hi);
             qty_f(lang, b, lo, tg->unit, false, full);
             sbf(b, " <= ");
             qty_f(lang, b, v, tg->unit, false, full);
@@ -909,10 +909,10 @@ static void test_text(lbl_lang lang, strbuf *b, const ir_target *tg, const ir_mi
         sbf(b, L(lang, LBL_X_TEST_TOL), opname(op), sign < 0 ? "-" : "+", res);
         /* v is compared with the loosened goal: in full when the two
          * are written alike */
-        bool full = alike(v, ir_judged_goal(ms, g));
+        bool full = full_all || alike(v, ir_judged_goal(ms, g));
         qty_f(lang, b, v, tg->unit, false, full);
         sbf(b, " %s ", opname(op));
-        qty(lang, b, g, tg->unit, false);
+        qty_f(lang, b, g, tg->unit, false, full_all);
         sbf(b, " %s ", sign < 0 ? "-" : "+");
         qty(lang, b, ms->tolerance, tg->unit, false);
         sbf(b, " = ");
@@ -923,7 +923,7 @@ static void test_text(lbl_lang lang, strbuf *b, const ir_target *tg, const ir_mi
     sbf(b, L(lang, LBL_X_TEST), opname(op), holds(lang, ir_compare(op, v, g)));
     char ops[16];
     snprintf(ops, sizeof ops, " %s ", opname(op));
-    qty_cmp(lang, b, v, ops, g, tg->unit, tg->boolean);
+    qty_cmp(lang, b, v, ops, g, tg->unit, tg->boolean, full_all);
     sbf(b, "%s", L(lang, LBL_PAREN_CLOSE));
 }
 
@@ -1111,7 +1111,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
                 lbl_status(lang, IR_ST_MISSING));
         } else {
             sbf(&b, L(lang, LBL_X_TREND_TEST), opname(op));
-            qty_cmp(lang, &b, et->v, op == IR_LT ? " < " : " > ", et->goal, tg->unit, false);
+            qty_cmp(lang, &b, et->v, op == IR_LT ? " < " : " > ", et->goal, tg->unit, false, et->full);
             sbf(&b, " %s → %s", holds(lang, ir_compare(op, et->v, et->goal)),
                 lbl_status(lang, et->status));
         }
@@ -1132,7 +1132,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         if (et->status == IR_ST_MET) {
             et->branch = "3";
             rule_head(lang, &b, et->branch, et->status);
-            test_text(lang, &b, tg, m, op, et->v, et->goal);
+            test_text(lang, &b, tg, m, op, et->v, et->goal, et->full);
         } else if (et->status == IR_ST_FAILED) {
             et->branch = "4";
             rule_head(lang, &b, et->branch, et->status);
@@ -1140,7 +1140,7 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
                 sbf(&b, L(lang, LBL_X_DEADLINE_PASSED), m->deadline, y, m->deadline);
             else
                 sbf(&b, "%s", L(lang, LBL_X_EVERY_YEAR_FAILED));
-            test_text(lang, &b, tg, m, op, et->v, et->goal);
+            test_text(lang, &b, tg, m, op, et->v, et->goal, et->full);
         } else if (et->status == IR_ST_MISSING) {
             et->branch = "5";
             rule_head(lang, &b, et->branch, et->status);
@@ -1151,14 +1151,15 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             et->branch = "5";
             rule_head(lang, &b, et->branch, et->status);
             sbf(&b, L(lang, LBL_X_BEFORE_DEADLINE), y, num(lang, et->deadline, b1));
-            test_text(lang, &b, tg, m, op, et->v, et->goal);
+            test_text(lang, &b, tg, m, op, et->v, et->goal, et->full);
             int track = m ? m->track : 0;
             if (track == 0) {
                 sbf(&b, "%s%s", L(lang, tg->boolean ? LBL_X_NO_DIRECTION_BOOL : LBL_X_NO_DIRECTION),
                     lbl_status(lang, IR_ST_ON_TRACK));
             } else {
                 sbf(&b, L(lang, LBL_X_TRACK), track > 0 ? ">=" : "<=");
-                qty_cmp(lang, &b, et->v, track > 0 ? " >= " : " <= ", et->expected, tg->unit, false);
+                qty_cmp(lang, &b, et->v, track > 0 ? " >= " : " <= ", et->expected, tg->unit, false,
+                        et->full);
                 /* short of e by no more than e's rounding (lower.c:
                  * track_test): on the line, and said so */
                 bool slack = et->status == IR_ST_ON_TRACK && (track > 0 ? et->v < et->expected
@@ -1672,8 +1673,9 @@ static const char *map_cell(const ir_column *c, const ex_read *rd)
     return c->map->texts[rd->text];
 }
 
-/* The "reads" line of one data cell. */
-static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
+/* The "reads" line of one data cell; its numbers in full with `full`
+ * (ex_target.full: the baseline cell is b, written in full). */
+static void read_text(const ex_row *x, const ex_read *rd, strbuf *b, bool full)
 {
     lbl_lang lang = x->lang;
     const ir_program *p = x->p;
@@ -1699,14 +1701,14 @@ static void read_text(const ex_row *x, const ex_read *rd, strbuf *b)
     const char *text = map_cell(c, rd);
     if (text)
         sbf(b, L(lang, LBL_X_MAP_TEXT), text);
-    qty(lang, b, rd->cell, c->unit, c->type == IR_COL_BOOL);
+    qty_f(lang, b, rd->cell, c->unit, c->type == IR_COL_BOOL, full);
     if (c->divisor != 0 || c->factor != 1) {
         if (c->divisor != 0)
             sbf(b, " ÷ %s", num(lang, c->divisor, n1));
         else
             sbf(b, " × %s", num(lang, c->factor, n1));
         sbf(b, " = ");
-        qty(lang, b, rd->value, c->indicator_unit, false);
+        qty_f(lang, b, rd->value, c->indicator_unit, false, full);
     }
     sbf(b, L(lang, LBL_X_INDICATOR), c->indicator);
 }
@@ -1720,8 +1722,9 @@ static long table_year(const ex_row *x, const ir_input *in)
 
 /* The line of a `values` table read: the indicator's value for the
  * region (in the year read, for a table whose rows give years), as the
- * rules give it, and the note of its row. */
-static void table_text(const ex_row *x, const ir_step *st, strbuf *b)
+ * rules give it, and the note of its row; in full with `full`
+ * (ex_target.full). */
+static void table_text(const ex_row *x, const ir_step *st, strbuf *b, bool full)
 {
     lbl_lang lang = x->lang;
     const ir_input *in = &x->p->inputs[st->aux];
@@ -1732,7 +1735,7 @@ static void table_text(const ex_row *x, const ir_step *st, strbuf *b)
             (int)table_year(x, in));
     else
         sbf(b, L(lang, LBL_X_TABLE_OF), in->indicator, x->p->regions[x->region].name);
-    qty(lang, b, v, in->unit, st->type == IR_BOOL);
+    qty_f(lang, b, v, in->unit, st->type == IR_BOOL, full);
     /* a value the row of the region's level or the else row gives */
     ir_valfrom from = isnan(v) ? IR_VAL_OWN : ir_table_from(in, x->region, table_year(x, in));
     if (from == IR_VAL_LEVEL)
@@ -1875,14 +1878,14 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
 
     for (uint32_t i = 0; i < et->nreads; i++) {
         b.len = 0;
-        read_text(x, &et->reads[i], &b);
+        read_text(x, &et->reads[i], &b, et->full);
         line(out, i ? "" : L(lang, LBL_X_READS), b.s);
     }
     if (et->share_text)
         line(out, et->nreads ? "" : L(lang, LBL_X_READS), et->share_text);
     for (uint32_t i = 0; i < et->ntables; i++) {
         b.len = 0;
-        table_text(x, &p->steps[et->tables[i]], &b);
+        table_text(x, &p->steps[et->tables[i]], &b, et->full);
         line(out, i ? "" : L(lang, LBL_X_TABLE), b.s);
     }
     list_lines(out, L(lang, LBL_X_PEERS), &et->peers);
