@@ -50,6 +50,7 @@
 #include "backend.h"
 #include "cg.h"
 #include "cleanup.h"
+#include "csv.h"
 #include "diag.h"
 #include "exec.h"
 #include "fileio.h"
@@ -2311,9 +2312,15 @@ static void show_log(const char *path, FILE *err)
 /* Why the C compiler failed when it was for want of room to write: the
  * file size limit (ulimit -f), which kills it (or its cc1, as, ld) with
  * SIGXFSZ, or a full disk, which its log says.  The errno value (EFBIG,
- * ENOSPC, EDQUOT), or 0 when it failed for another reason. */
-static int cc_write_error(int status, const char *log)
+ * ENOSPC, EDQUOT), or 0 when it failed for another reason.  When the
+ * log's line names the file it could not write and that file is not in
+ * `dir` (the build directory beside the library) — one of its own
+ * temporary files, in $TMPDIR or /tmp ("error closing /tmp/ccX.s: No
+ * space left on device") — that path in *elsewhere (malloc'd), else
+ * NULL: the room is missing there, not where the library goes. */
+static int cc_write_error(int status, const char *log, const char *dir, char **elsewhere)
 {
+    *elsewhere = NULL;
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ)
         return EFBIG;
     static const struct {
@@ -2325,11 +2332,26 @@ static int cc_write_error(int status, const char *log)
     if (!f)
         return 0;
     int e = 0;
-    char line[512];
+    char line[4096];
     while (!e && fgets(line, sizeof line, f))
-        for (size_t i = 0; i < sizeof says / sizeof says[0] && !e; i++)
-            if (strstr(line, says[i].text))
-                e = says[i].e;
+        for (size_t i = 0; i < sizeof says / sizeof says[0] && !e; i++) {
+            char *at = strstr(line, says[i].text);
+            if (!at)
+                continue;
+            e = says[i].e;
+            /* the word before ": TEXT", when it is a path */
+            if (at - line >= 2 && at[-2] == ':' && at[-1] == ' ') {
+                char *end = at - 2, *start = end;
+                while (start > line && start[-1] != ' ')
+                    start--;
+                size_t n = (size_t)(end - start), nd = strlen(dir);
+                bool in_dir = n > nd && strncmp(start, dir, nd) == 0 && start[nd] == '/';
+                if (n > 1 && start[0] == '/' && !in_dir && (*elsewhere = malloc(n + 1))) {
+                    memcpy(*elsewhere, start, n);
+                    (*elsewhere)[n] = '\0';
+                }
+            }
+        }
     fclose(f);
     return e;
 }
@@ -2373,15 +2395,24 @@ static int link_library(const char *cc, const char *dir, const char *soname, con
         argv[n++] = "-lm";
         argv[n] = NULL;
         int status = 0;
+        char *elsewhere = NULL;
         int e = proc_run(argv, log, &status, 0);
         if (e != 0) {
             fprintf(err, "planc: error: cannot run the C compiler '%s': %s (planc build links the "
                     "library with it: install one, e.g. build-essential, or name it with --cc or "
                     "$CC)\n", argv[0], strerror(e));
             rc = AOT_INTERNAL;
-        } else if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) && (e = cc_write_error(status, log))) {
-            fprintf(err, "planc: error: cannot write '%s': %s (the C compiler '%s' could not write "
-                    "the library)\n", output, strerror(e), argv[0]);
+        } else if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) &&
+                   (e = cc_write_error(status, log, dir, &elsewhere))) {
+            if (elsewhere)
+                csv_message(err, "planc: error: cannot write '%s': %s (the C compiler '%s' could not "
+                            "write its temporary file '%s': it writes them in $TMPDIR, else /tmp; "
+                            "make room there, or give TMPDIR another directory)\n",
+                            output, strerror(e), argv[0], elsewhere);
+            else
+                csv_message(err, "planc: error: cannot write '%s': %s (the C compiler '%s' could not "
+                            "write the library)\n", output, strerror(e), argv[0]);
+            free(elsewhere);
             rc = AOT_WRITE;
         } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             diag_internal(err, "build", "the C compiler '%s' failed (%s %d) linking the library:", argv[0],

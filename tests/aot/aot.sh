@@ -99,6 +99,13 @@ expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/xfsz-
 contains err "planc: error: cannot write '$tmp/fsz/libqs.so': File too large (the C compiler"
 expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/full-cc"
 contains err "planc: error: cannot write '$tmp/fsz/libqs.so': No space left on device (the C compiler"
+# One that could not write its own temporary file ($TMPDIR full, where
+# the library's directory has room) says so and names it: it blamed the
+# library's directory.
+printf '#!/bin/sh\necho "cc1: fatal error: error closing /tmp-full/ccAb12.s: No space left on device" >&2\nexit 1\n' >"$tmp/tmpfull-cc"
+chmod +x "$tmp/tmpfull-cc"
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/tmpfull-cc"
+contains err "could not write its temporary file '/tmp-full/ccAb12.s': it writes them in \$TMPDIR"
 n=$((n + 1)); [ -z "$(ls -A "$tmp/fsz")" ] || { fail "a C compiler without room left files"; ls -A "$tmp/fsz"; }
 # The real C compiler over a range of limits (512-byte blocks): each build
 # writes both files or fails with exit 5 and leaves nothing.
