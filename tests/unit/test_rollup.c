@@ -56,6 +56,42 @@ END_TEST
 /* Many regions of one level (a country's townships): ranked in n log n
  * (a quadratic rank took hours at 312,500, and times out here), and
  * as the pairwise definition says: one more than those strictly better. */
+/* rollup_rank against the pairwise definition it replaced (one more
+ * than the ranked regions strictly better: not vetoed before vetoed,
+ * then the higher total), brute force, on small random levels with
+ * ties, -0 and +0, infinities, missing totals, one region and none. */
+START_TEST(rank_against_pairwise)
+{
+    static const double pool[] = {0.0, -0.0, 50, 50, 100, -1, INFINITY, -INFINITY, NAN, 99.5};
+    enum { NPOOL = sizeof pool / sizeof pool[0], MAXN = 12 };
+    uint32_t seed = 1919;
+    for (int round = 0; round < 4000; round++) {
+        uint32_t n = (uint32_t)round % (MAXN + 1);
+        double total[MAXN];
+        bool vetoed[MAXN];
+        uint32_t rank[MAXN];
+        for (uint32_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            total[i] = pool[(seed >> 16) % NPOOL];
+            vetoed[i] = (seed >> 8) % 3 == 0;
+        }
+        rollup_rank(total, vetoed, n, rank);
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t want = 0;
+            if (!isnan(total[i])) {
+                want = 1;
+                for (uint32_t j = 0; j < n; j++)
+                    if (j != i && !isnan(total[j]) &&
+                        (vetoed[j] != vetoed[i] ? !vetoed[j] : total[j] > total[i]))
+                        want++;
+            }
+            ck_assert_msg(rank[i] == want, "round %d, region %u of %u: rank %u, pairwise %u", round, i,
+                          n, rank[i], want);
+        }
+    }
+}
+END_TEST
+
 START_TEST(rank_many_regions)
 {
     enum { N = 150000, T = 1000 };
@@ -615,6 +651,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, rank_ties_and_vetoes);
     tcase_add_test(tc, rank_many_regions);
+    tcase_add_test(tc, rank_against_pairwise);
     tcase_add_test(tc, csv_formula_guard);
     tcase_add_test(tc, quantiles_type7);
     tcase_add_test(tc, regions_of_the_last_year);
