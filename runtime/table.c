@@ -3610,11 +3610,15 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
     /* A file written while it was read (a transfer still running, a
      * writer appending) gives rows of two versions of it, or a last row
      * cut in the middle of a number that reads as another number: the
-     * run is refused rather than scoring what happened to be there. */
+     * run is refused rather than scoring what happened to be there.  Its
+     * change time too, which every write moves and no writer can set
+     * back, as `rsync --inplace`, `cp -p` or `touch -r` set back the
+     * modification time after rewriting a file in place. */
     struct stat after;
     if (S_ISREG(st.st_mode) && fstat(fd, &after) == 0 &&
         (after.st_size != st.st_size || after.st_mtim.tv_sec != st.st_mtim.tv_sec ||
-         after.st_mtim.tv_nsec != st.st_mtim.tv_nsec)) {
+         after.st_mtim.tv_nsec != st.st_mtim.tv_nsec || after.st_ctim.tv_sec != st.st_ctim.tv_sec ||
+         after.st_ctim.tv_nsec != st.st_ctim.tv_nsec)) {
         if (t)
             csv_message(err, "planc: error: '%s' changed while it was read (%lld bytes when "
                              "opened, %lld after): the rows read may mix two versions of the "

@@ -326,6 +326,28 @@ fi
 contains err "grow.csv' changed while it was read"
 "$planc" run "$rules" --data "$tmp/grow.csv" --engine interp -o "$tmp/grow-out.csv" >"$tmp/out" 2>"$tmp/err"; rc=$?
 n=$((n + 1)); [ $rc -eq 0 ] || { echo "FAIL: the grown file, complete, exited $rc"; fails=$((fails + 1)); }
+# One rewritten in place that keeps its size and gets its modification
+# time set back after each write (rsync --inplace, cp -p, touch -r) is
+# refused too: it read as unchanged, exit 0.
+if command -v python3 >/dev/null 2>&1; then
+    touch -d @1700000000 "$tmp/grow.csv"; rm -f "$tmp/grow-out.csv"
+    python3 -c '
+import os, sys, time
+path = sys.argv[1]; fd = os.open(path, os.O_WRONLY); first = os.pread(os.open(path, os.O_RDONLY), 6, 0)
+end = time.time() + 30
+while time.time() < end and not os.path.exists(path + ".stop"):
+    os.pwrite(fd, first, 0); os.utime(path, (1700000000, 1700000000))
+    open(path + ".started", "w").close(); time.sleep(0.002)
+' "$tmp/grow.csv" & writer=$!
+    while [ ! -e "$tmp/grow.csv.started" ]; do sleep 0.05; done
+    "$planc" run "$rules" --data "$tmp/grow.csv" --engine interp -o "$tmp/grow-out.csv" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    touch "$tmp/grow.csv.stop"; wait $writer 2>/dev/null
+    n=$((n + 1))
+    if [ $rc -ne 3 ] || [ -e "$tmp/grow-out.csv" ]; then
+        echo "FAIL: a data file rewritten in place, its mtime set back: exit $rc (expected 3)"; fails=$((fails + 1))
+    fi
+    contains err "grow.csv' changed while it was read"
+fi
 
 # A history database that cannot be created says why, as -o does
 # (SQLite alone says "unable to open database file"), before the data is
