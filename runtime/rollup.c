@@ -147,9 +147,29 @@ int *rollup_table_years(const rt_table *t, uint32_t *nyears)
     return ys;
 }
 
+/* The roll-up's regions grouped by level: level lv's are
+ * order[start[lv] .. start[lv + 1]), ascending (a counting sort; the
+ * roll-ups of each level walked every region, levels x regions: a rules
+ * file of 30,000 levels took 7.7 s where 0.2 s scored it).  Both
+ * malloc'd. */
+static void by_level(const rollup *ru, uint32_t nlevels, uint32_t **order, uint32_t **start)
+{
+    uint32_t *st = rt_xcalloc((size_t)nlevels + 2, sizeof *st);
+    uint32_t *o = rt_xmalloc(ru->nregions ? ru->nregions : 1, sizeof *o);
+    for (uint32_t i = 0; i < ru->nregions; i++)
+        st[ru->regions[i].level + 2]++;
+    for (uint32_t lv = 0; lv < nlevels; lv++)
+        st[lv + 2] += st[lv + 1];
+    for (uint32_t i = 0; i < ru->nregions; i++)
+        o[st[ru->regions[i].level + 1]++] = i;
+    *order = o;
+    *start = st;
+}
+
 /* The region roll-ups: one per row of the year, with counts, vetoes and
- * ranks within each level. */
-static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, const rt_result *r)
+ * ranks within each level (order, start: by_level's, made here). */
+static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, const rt_result *r,
+                         uint32_t **lorder, uint32_t **lstart)
 {
     size_t n = rt_table_nrows(t);
     uint32_t cnt = 0;
@@ -184,15 +204,16 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
     }
 
     /* Ranks, level by level. */
+    by_level(ru, p->nlevels, lorder, lstart);
+    const uint32_t *lv_order = *lorder, *lv_start = *lstart;
     double *tot = rt_xmalloc(cnt ? cnt : 1, sizeof *tot);
     bool *vet = rt_xmalloc(cnt ? cnt : 1, sizeof *vet);
     uint32_t *idx = rt_xmalloc(cnt ? cnt : 1, sizeof *idx);
     uint32_t *rk = rt_xmalloc(cnt ? cnt : 1, sizeof *rk);
     for (uint32_t lv = 0; lv < p->nlevels; lv++) {
         uint32_t m = 0, ranked = 0;
-        for (uint32_t i = 0; i < cnt; i++) {
-            if (ru->regions[i].level != lv)
-                continue;
+        for (uint32_t j = lv_start[lv]; j < lv_start[lv + 1]; j++) {
+            uint32_t i = lv_order[j];
             idx[m] = i;
             tot[m] = ru->regions[i].total;
             vet[m] = ru->regions[i].vetoed;
@@ -225,10 +246,12 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
 }
 
 /* Rolls target ti up over the roll-up's regions of level `level` (every
- * region for ROLLUP_NO_LEVEL) into *rt: counts, value distribution, goal,
- * scores.  vals is scratch room for ru->nregions values. */
+ * region for ROLLUP_NO_LEVEL; order, start: by_level's) into *rt: counts,
+ * value distribution, goal, scores.  vals is scratch room for
+ * ru->nregions values. */
 static void roll_target(rollup_target *rt, const ir_program *p, const rollup *ru,
-                        const rt_result *r, uint32_t ti, uint32_t level, double *vals)
+                        const rt_result *r, uint32_t ti, uint32_t level, double *vals,
+                        const uint32_t *order, const uint32_t *start)
 {
     const ir_target *tg = &p->targets[ti];
     memset(rt, 0, sizeof *rt);
@@ -237,9 +260,9 @@ static void roll_target(rollup_target *rt, const ir_program *p, const rollup *ru
     rt->goal = NAN;
     uint32_t nv = 0, ngoal = 0, nscore = 0;
     double sum = 0, scaled = 0, score_sum = 0;
-    for (uint32_t k = 0; k < ru->nregions; k++) {
-        if (level != ROLLUP_NO_LEVEL && ru->regions[k].level != level)
-            continue;
+    bool all = level == ROLLUP_NO_LEVEL;
+    for (uint32_t j = all ? 0 : start[level]; j < (all ? ru->nregions : start[level + 1]); j++) {
+        uint32_t k = all ? j : order[j];
         size_t row = ru->regions[k].row;
         double st = rt_result_value(r, tg->status, row);
         count_status(&rt->counts, st);
@@ -285,7 +308,8 @@ static void roll_target(rollup_target *rt, const ir_program *p, const rollup *ru
 /* The target roll-ups: for each target, a row per level (in declaration
  * order) with a region it applied to in the year, or one row over every
  * region when it applied to none; and its totals over every region. */
-static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r)
+static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r, const uint32_t *order,
+                         const uint32_t *start)
 {
     uint32_t nl = p->nlevels;
     /* applies[ti * nl + lv]: target ti applied to a region of level lv */
@@ -309,7 +333,7 @@ static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r)
     uint32_t k = 0;
     for (uint32_t ti = 0; ti < p->ntargets; ti++) {
         rollup_target all;
-        roll_target(&all, p, ru, r, ti, ROLLUP_NO_LEVEL, vals);
+        roll_target(&all, p, ru, r, ti, ROLLUP_NO_LEVEL, vals, order, start);
         rollup_target_total *tot = &ru->totals[ti];
         tot->counts = all.counts;
         tot->goal = all.goal;
@@ -317,7 +341,7 @@ static void roll_targets(rollup *ru, const ir_program *p, const rt_result *r)
         tot->first = k;
         for (uint32_t lv = 0; lv < nl; lv++)
             if (applies[(size_t)ti * nl + lv])
-                roll_target(&ru->targets[k++], p, ru, r, ti, lv, vals);
+                roll_target(&ru->targets[k++], p, ru, r, ti, lv, vals, order, start);
         if (k == tot->first)
             ru->targets[k++] = all;
         tot->nrows = k - tot->first;
@@ -397,8 +421,11 @@ rollup *rollup_make(const ir_program *p, const rt_table *t, const rt_result *r, 
         rollup_free(ru);
         return NULL;
     }
-    roll_regions(ru, p, t, r);
-    roll_targets(ru, p, r);
+    uint32_t *order, *start;
+    roll_regions(ru, p, t, r, &order, &start);
+    roll_targets(ru, p, r, order, start);
+    free(order);
+    free(start);
     roll_measures(ru, p, r);
     roll_agencies(ru, p);
     return ru;
