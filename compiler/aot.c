@@ -2283,15 +2283,24 @@ static const char *const cpu_names[] = {"generic", "x86-64", "x86-64-v2", "x86-6
 
 /* planc build's kernels.o, compiled by the LLVM back end (backend.h),
  * into `path` in the work directory (a write error names `output`, the
- * library asked for).  Returns 0 or an exit code after printing why;
- * *cpu_used receives the CPU's name. */
+ * library asked for, escaped as every message escapes a path: the back
+ * end prints the name it is given as it is).  Returns 0 or an exit code
+ * after printing why; *cpu_used receives the CPU's name. */
 static int emit_kernels(const ir_program *p, const exec_plan *plan, const char *cpu,
                         const char *path, const char *output, char **cpu_used, FILE *err)
 {
     const be_api *be = be_get(err, NULL);
     if (!be)
         return AOT_INTERNAL;
-    int rc = be->emit_object(p, plan, cpu, path, output, cpu_used, err);
+    size_t n = strlen(output);
+    char *shown = malloc(6 * n + 1);
+    if (!shown) {
+        diag_internal(err, "build", "out of memory");
+        return AOT_INTERNAL;
+    }
+    csv_escape(shown, output, n, false);
+    int rc = be->emit_object(p, plan, cpu, path, shown, cpu_used, err);
+    free(shown);
     return rc == 0 ? AOT_OK : rc == 1 ? AOT_WRITE : AOT_INTERNAL;
 }
 
@@ -2380,7 +2389,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, con
     int n = proc_words(copy, argv);
     int rc = AOT_OK;
     if (n == 0) {
-        fprintf(err, "planc: error: the C compiler command is empty (--cc or $CC)\n");
+        csv_message(err, "planc: error: the C compiler command is empty (--cc or $CC)\n");
         rc = AOT_USAGE;
     } else {
         static char *const flags[] = {"-shared", "-fPIC", "-O2", "-std=c17", "-ffp-contract=off",
@@ -2398,7 +2407,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, con
         char *elsewhere = NULL;
         int e = proc_run(argv, log, &status, 0);
         if (e != 0) {
-            fprintf(err, "planc: error: cannot run the C compiler '%s': %s (planc build links the "
+            csv_message(err, "planc: error: cannot run the C compiler '%s': %s (planc build links the "
                     "library with it: install one, e.g. build-essential, or name it with --cc or "
                     "$CC)\n", argv[0], strerror(e));
             rc = AOT_INTERNAL;
@@ -2545,7 +2554,7 @@ static int commit_pair(ofile *hf, const char *header, const char *work, const ch
     snprintf(old, sizeof old, "%s/old.h", work);
     int fd = open(lib, O_RDONLY);
     if (fd < 0 || fsync(fd) != 0) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", output, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", output, strerror(errno));
         if (fd >= 0)
             close(fd);
         ofile_abort(hf);
@@ -2573,7 +2582,7 @@ static int commit_pair(ofile *hf, const char *header, const char *work, const ch
         int e = errno;
         const char *undo = real ? real : header;
         bool undone = kept ? rename(old, undo) == 0 : !had_header && unlink(header) == 0;
-        fprintf(err, "planc: error: cannot write '%s': %s (%s)\n", output, strerror(e),
+        csv_message(err, "planc: error: cannot write '%s': %s (%s)\n", output, strerror(e),
                 undone ? (kept ? "the old header is put back" : "the new header is removed")
                        : "the new header is left beside the old library: their fingerprints differ");
         rc = -1;
@@ -2594,14 +2603,14 @@ static int commit_pair(ofile *hf, const char *header, const char *work, const ch
 int aot_build(const ir_program *p, const aot_options *o, FILE *err)
 {
     if (!o->output || !*o->output) {
-        fprintf(err, "planc: error: no output given (-o libNAME.so)\n");
+        csv_message(err, "planc: error: no output given (-o libNAME.so)\n");
         return AOT_USAGE;
     }
     bool cpu_known = !o->cpu || strcmp(o->cpu, "host") == 0;
     for (size_t i = 0; i < sizeof cpu_names / sizeof cpu_names[0]; i++)
         cpu_known |= o->cpu && strcmp(o->cpu, cpu_names[i]) == 0;
     if (!cpu_known) {
-        fprintf(err, "planc: error: unknown CPU '%s' (available: host, generic, x86-64, "
+        csv_message(err, "planc: error: unknown CPU '%s' (available: host, generic, x86-64, "
                 "x86-64-v2, x86-64-v3, x86-64-v4)\n", o->cpu);
         return AOT_USAGE;
     }
@@ -2610,7 +2619,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
      * at /dev/full and a header at /dev/full.h) */
     struct stat st;
     if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode)) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output,
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->output,
                 S_ISDIR(st.st_mode) ? "it is a directory"
                                     : "it is not a regular file (a device, a FIFO or a socket), "
                                       "and the library is renamed into place");
@@ -2622,7 +2631,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         return AOT_WRITE;
     char *name = library_name(o->output);
     if (!name) {
-        fprintf(err, "planc: error: cannot name a library '%s'; write -o libNAME.so\n", o->output);
+        csv_message(err, "planc: error: cannot name a library '%s'; write -o libNAME.so\n", o->output);
         return AOT_USAGE;
     }
     char *outdir = dir_of(o->output);
@@ -2645,7 +2654,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         goto done;
     }
     if (same_file(header, o->output)) {
-        fprintf(err, "planc: error: the header and the library are the same file '%s'\n", header);
+        csv_message(err, "planc: error: the header and the library are the same file '%s'\n", header);
         if (!o->header)
             fprintf(err, "note: the header is NAME.h beside libNAME.so: write -o lib%s.so, "
                          "or give --header FILE\n", name);
@@ -2663,7 +2672,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     }
     have_plan = true;
     if (!mkdtemp(work)) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
         free(work);
         work = NULL;
         rc = AOT_WRITE;
@@ -2691,7 +2700,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     if (!ok) {
         /* a full disk or the file size limit (ulimit -f) where the output
          * goes: the library cannot be written (glue.c is planc's own) */
-        fprintf(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
         rc = AOT_WRITE;
         goto done;
     }
@@ -2705,7 +2714,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
 
     /* the header, then both into place (commit_pair) */
     if (!write_header(ofile_stream(hf), p, name, macro, fingerprint, cpu_used, o->rules_path)) {
-        fprintf(err, "planc: error: cannot write '%s': %s\n", header, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", header, strerror(errno));
         rc = AOT_WRITE;
         goto done;
     }

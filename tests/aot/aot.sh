@@ -120,6 +120,20 @@ for blocks in 100 112 116 120 124 128; do
     fi
     rm -f "$tmp/fsz/libqs.so" "$tmp/fsz/qs.h"
 done
+# A library name holding a control character is written escaped in
+# each write error, as every output path is (kernels.o's, glue.c's, the
+# C compiler's, the header's: they went raw, a terminal's escape sequence
+# with them).
+esc=$(printf '\033')
+for blocks in 2 20 100; do
+    (ulimit -f $blocks; exec "$planc" build "$qs/rules.plan" -o "$tmp/fsz/lib${esc}q.so") >"$tmp/out" 2>"$tmp/err"; rc=$?
+    n=$((n + 1))
+    if [ $rc -ne 2 ] || grep -q "$esc" "$tmp/err" || ! grep -q 'lib\\x1Bq.so' "$tmp/err"; then
+        fail "ulimit -f $blocks, a name with ESC: exit $rc, $(od -c "$tmp/err" | head -3)"
+    fi
+done
+expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/lib${esc}q.so" --header /dev/full
+n=$((n + 1)); ! grep -q "$esc" "$tmp/err" || fail "--header /dev/full: a raw ESC in: $(cat -v "$tmp/err")"
 
 # ---- the quickstart: library, header, the example, planc run ----
 mkdir "$tmp/qs"
