@@ -113,6 +113,10 @@ typedef struct page {
     lbl_lang lang;       /* the language of the page's own words */
     char **leads;        /* each measure's lead text (as in the CSV, in lang) */
     report_notes notes;  /* the values tables with notes: the sources section */
+    size_t *lrows;       /* the table's rows grouped by their region's level,
+                            ascending: level lv's are lrows[lstart[lv] ..
+                            lstart[lv + 1]) (chart_extent's panels) */
+    size_t *lstart;
 } page;
 
 /* The text of label id in the page's language. */
@@ -388,12 +392,12 @@ static void bar_text(const page *g, const rollup_region *rr, char *buf, size_t s
     snprintf(buf, size, "%s %s", isnan(rr->total) ? label(g, LBL_NO_TOTAL) : num, grade);
 }
 
-/* How many of the roll-up's regions are of `level`. */
+/* How many of the roll-up's regions are of `level` (rollup.level_first:
+ * counted region by region for each level, a plan of thousands of levels
+ * took minutes). */
 static uint32_t level_regions(const rollup *ru, uint32_t level)
 {
-    uint32_t n = 0;
-    for (uint32_t k = 0; k < ru->nregions; k++)
-        n += ru->regions[k].level == level;
+    uint32_t n = ru->level_first[level + 1] - ru->level_first[level];
     return n;
 }
 
@@ -427,13 +431,15 @@ typedef struct level_walk {
     uint32_t level;
     uint32_t head, cut;        /* level_cut's, for a level of n regions */
     uint32_t k;                /* the next position in ru->by_rank */
+    uint32_t end;              /* the level's end in ru->by_rank */
     uint32_t at;               /* the level's regions passed */
     uint32_t row;              /* the rows returned */
 } level_walk;
 
 static level_walk level_walk_start(const rollup *ru, uint32_t level, uint32_t n)
 {
-    level_walk w = {.ru = ru, .level = level};
+    level_walk w = {.ru = ru, .level = level, .k = ru->level_first[level],
+                    .end = ru->level_first[level + 1]};
     level_cut(n, &w.head, &w.cut);
     return w;
 }
@@ -442,10 +448,8 @@ static level_walk level_walk_start(const rollup *ru, uint32_t level, uint32_t n)
  * line) and *row its number from 0; false after the last. */
 static bool level_next(level_walk *w, const rollup_region **rr, uint32_t *row)
 {
-    while (w->k < w->ru->nregions) {
+    while (w->k < w->end) {
         const rollup_region *r = &w->ru->regions[w->ru->by_rank[w->k++]];
-        if (r->level != w->level)
-            continue;
         uint32_t at = w->at++;
         bool hidden = at >= w->head && at < w->head + w->cut;
         if (hidden && at != w->head)
@@ -466,10 +470,8 @@ static bool ranking_none(page *g, uint32_t level, uint32_t n)
 {
     const rollup *ru = g->ru;
     bool judged = false;
-    for (uint32_t i = 0; i < ru->nregions; i++) {
-        const rollup_region *rr = &ru->regions[i];
-        if (rr->level != level)
-            continue;
+    for (uint32_t j = ru->level_first[level]; j < ru->level_first[level + 1]; j++) {
+        const rollup_region *rr = &ru->regions[ru->by_rank[j]];
         if (!isnan(rr->total) || rr->grade >= 0)
             return false;
         judged = judged || rr->counts.n[IR_ST_NA] < rr->counts.total;
@@ -644,14 +646,21 @@ typedef struct heat_layout {
 #define HEAT_SECLAB 16.0     /* the band of section ids above the names */
 
 /* True when target ti applied to a region of `level` in the roll-up's
- * year: the target roll-up has a row for the pair (rollup.h). */
+ * year: the target roll-up has a row for the pair (rollup.h), found by
+ * halving, as its rows are in level order (one by one, a plan of
+ * thousands of levels passed them all for each level). */
 static bool target_at_level(const rollup *ru, uint32_t ti, uint32_t level)
 {
     const rollup_target_total *tt = &ru->totals[ti];
-    for (uint32_t k = 0; k < tt->nrows; k++)
-        if (ru->targets[tt->first + k].level == level)
-            return true;
-    return false;
+    uint32_t lo = tt->first, hi = tt->first + tt->nrows;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ru->targets[mid].level < level)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < tt->first + tt->nrows && ru->targets[lo].level == level;
 }
 
 /* Lays out the heatmap of `level` into *L (L->xs: p->ntargets entries):
@@ -1009,6 +1018,8 @@ typedef struct chart {
     double lo, hi;           /* the values and goals shown */
     uint32_t nvalues;        /* values of regions in scope */
     uint32_t nscoped;        /* regions in scope */
+    uint32_t *inscope;       /* those regions, ascending (nscoped): a
+                                panel's loops walk them, not every region */
     double step;             /* between value ticks */
     plot pl;
 } chart;
@@ -1034,15 +1045,18 @@ static void chart_extent(const page *g, chart *ch)
     const ir_target *tg = &p->targets[ch->ti];
     ch->isbool = bool_target(p, ch->ti);
     ch->scoped = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *ch->scoped);
+    ch->inscope = rt_xmalloc(p->nregions ? p->nregions : 1, sizeof *ch->inscope);
+    /* a panel's level's rows only (page.lrows), every row for the chart */
     size_t nrows = rt_table_nrows(g->t);
-    for (size_t row = 0; row < nrows; row++) {
+    bool all = ch->level < 0;
+    size_t from = all ? 0 : g->lstart[ch->level], to = all ? nrows : g->lstart[ch->level + 1];
+    for (size_t j = from; j < to; j++) {
+        size_t row = all ? j : g->lrows[j];
         double st = rt_result_value(g->r, tg->status, row);
         uint32_t reg = rt_table_region(g->t, row);
-        if (ch->level >= 0 && p->regions[reg].level != (uint32_t)ch->level)
-            continue;
         if (!isnan(st) && st != IR_ST_NA && !ch->scoped[reg]) {
             ch->scoped[reg] = true;
-            ch->nscoped++;
+            ch->inscope[ch->nscoped++] = reg; /* rows by region: ascending */
         }
     }
     ch->pl.xa = ru->years[0];
@@ -1057,7 +1071,8 @@ static void chart_extent(const page *g, chart *ch)
     }
     ch->lo = INFINITY;
     ch->hi = -INFINITY;
-    for (size_t row = 0; row < nrows; row++) {
+    for (size_t j = from; j < to; j++) {
+        size_t row = all ? j : g->lrows[j];
         double v = rt_result_value(g->r, tg->value, row);
         if (ch->scoped[rt_table_region(g->t, row)] && isfinite(v)) {
             extend(ch, v);
@@ -1074,6 +1089,7 @@ static void chart_extent(const page *g, chart *ch)
 static void chart_free(chart *ch)
 {
     free(ch->scoped);
+    free(ch->inscope);
 }
 
 /* The label of value tick v. */
@@ -1268,9 +1284,8 @@ static void chart_series(page *g, const chart *ch)
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
     uint32_t vslot = p->targets[ch->ti].value;
-    for (uint32_t reg = 0; reg < p->nregions; reg++) {
-        if (!ch->scoped[reg])
-            continue;
+    for (uint32_t i = 0; i < ch->nscoped; i++) {
+        uint32_t reg = ch->inscope[i];
         report_series se = report_style_series(reg);
         /* the region's value in each year of the roll-up (NaN: none) */
         uint32_t k = 0;
@@ -1352,9 +1367,8 @@ static void chart_bands(page *g, const chart *ch)
     bool *has = rt_xcalloc(ny ? ny : 1, sizeof *has);
     for (uint32_t k = 0; k < ny; k++) {
         uint32_t nv = 0;
-        for (uint32_t reg = 0; reg < p->nregions; reg++) {
-            if (!ch->scoped[reg])
-                continue;
+        for (uint32_t i = 0; i < ch->nscoped; i++) {
+            uint32_t reg = ch->inscope[i];
             long row = rt_table_find(g->t, reg, ru->years[k]);
             double v = row < 0 ? NAN : rt_result_value(g->r, vslot, (size_t)row);
             if (isfinite(v))
@@ -1589,8 +1603,8 @@ static void trajectories(page *g)
             chart ch = {.ti = ti, .lang = g->lang, .level = nlev > 1 ? (int32_t)levels[k] : -1};
             chart_extent(g, &ch);
             if (ch.nscoped <= SERIES_SHOWN)
-                for (uint32_t reg = 0; reg < p->nregions; reg++)
-                    drawn[reg] = drawn[reg] || ch.scoped[reg];
+                for (uint32_t i = 0; i < ch.nscoped; i++)
+                    drawn[ch.inscope[i]] = true;
             chart_free(&ch);
         }
         chart_free(&all);
@@ -1720,8 +1734,8 @@ static void region_level(page *g, uint32_t level)
     if (n == 0)
         return;
     bool parents = false;
-    for (uint32_t k = 0; k < ru->nregions && !parents; k++)
-        parents = ru->regions[k].level == level && ru->regions[k].parent >= 0;
+    for (uint32_t j = ru->level_first[level]; j < ru->level_first[level + 1] && !parents; j++)
+        parents = ru->regions[ru->by_rank[j]].parent >= 0;
     level_heading(g, level, n);
     bool folded = n > LEVEL_SHOWN;
     if (folded) {
@@ -1738,11 +1752,8 @@ static void region_level(page *g, uint32_t level)
     header_cells(g, tail, sizeof tail / sizeof tail[0]);
     count_headers(g);
     fputs("</tr></thead>\n<tbody>\n", out);
-    for (uint32_t k = 0; k < ru->nregions; k++) {
-        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
-        if (rr->level == level)
-            region_row(g, rr, parents);
-    }
+    for (uint32_t k = ru->level_first[level]; k < ru->level_first[level + 1]; k++)
+        region_row(g, &ru->regions[ru->by_rank[k]], parents);
     fputs("</tbody>\n</table>\n", out);
     if (folded)
         fputs("</details>\n", out);
@@ -1978,6 +1989,16 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
 {
     page g = {.out = out, .p = p, .t = t, .r = r, .ru = ru, .src = src, .lang = lang};
     report_notes_make(p, &g.notes);
+    /* the rows by level (a counting sort, ascending within a level) */
+    size_t nrows = rt_table_nrows(t);
+    g.lrows = rt_xmalloc(nrows ? nrows : 1, sizeof *g.lrows);
+    g.lstart = rt_xcalloc((size_t)p->nlevels + 2, sizeof *g.lstart);
+    for (size_t row = 0; row < nrows; row++)
+        g.lstart[p->regions[rt_table_region(t, row)].level + 2]++;
+    for (uint32_t lv = 0; lv < p->nlevels; lv++)
+        g.lstart[lv + 2] += g.lstart[lv + 1];
+    for (size_t row = 0; row < nrows; row++)
+        g.lrows[g.lstart[p->regions[rt_table_region(t, row)].level + 1]++] = row;
     g.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *g.leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
         g.leads[i] = report_style_lead_in(&p->measures[i], lang);
@@ -2009,6 +2030,8 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
     for (uint32_t i = 0; i < p->nmeasures; i++)
         free(g.leads[i]);
     free(g.leads);
+    free(g.lrows);
+    free(g.lstart);
     report_notes_free(&g.notes);
     return ferror(out) ? -1 : 0;
 }

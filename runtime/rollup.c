@@ -238,6 +238,14 @@ static void roll_regions(rollup *ru, const ir_program *p, const rt_table *t, con
     qsort(order, cnt, sizeof *order, cmp_by_rank);
     for (uint32_t i = 0; i < cnt; i++)
         ru->by_rank[i] = order[i].i;
+    /* where each level starts in by_rank, so that a report walks one
+     * level's regions without passing every other */
+    ru->level_first = rt_xmalloc((size_t)p->nlevels + 1, sizeof *ru->level_first);
+    for (uint32_t lv = 0, k = 0; lv <= p->nlevels; lv++) {
+        while (k < cnt && order[k].level < lv)
+            k++;
+        ru->level_first[lv] = k;
+    }
     free(order);
     free(tot);
     free(vet);
@@ -444,6 +452,7 @@ void rollup_free(rollup *ru)
     free(ru->years);
     free(ru->regions);
     free(ru->by_rank);
+    free(ru->level_first);
     free(ru->measures);
     free(ru->agencies);
     free(ru->targets);

@@ -145,6 +145,9 @@ typedef struct rollup {
     uint32_t *by_rank;      /* indices into `regions`: by level (coarse
                                first), then rank (unranked last, in
                                declaration order) */
+    uint32_t *level_first;  /* per level (p->nlevels + 1 entries): its
+                               regions are by_rank[level_first[lv] ..
+                               level_first[lv + 1]) */
     rollup_measure *measures; /* every measure, program order */
     uint32_t nmeasures;
     rollup_agency *agencies;  /* in order of first appearance in the

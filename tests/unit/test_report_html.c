@@ -4,6 +4,8 @@
 #include "report_html.h"
 #include "report_style.h"
 #include "report_fixture.h"
+#include "pipe_fixture.h"
+#include "rollup.h"
 
 /* Renders the report of a run in language lang; returns the page
  * (malloc'd). */
@@ -968,6 +970,49 @@ START_TEST(html_regions_per_level)
 }
 END_TEST
 
+/* A page of many levels (a region each, as a rules file may declare
+ * them): its parts walk each level's regions and rows, not every region
+ * or row for each level (15,000 levels took some 27 s, 30,000 110 s;
+ * this test's own time limit is 18 s), and it lists each region once. */
+START_TEST(html_many_levels)
+{
+    enum { N = 15000 };
+    size_t cap = (size_t)N * 64 + 4096;
+    char *rules = malloc(cap), *csv = malloc(cap);
+    size_t o = (size_t)sprintf(rules, "plan P { region R0 baseline 2020 horizon 2030 }\nlevels ");
+    for (int i = 0; i < N; i++)
+        o += (size_t)sprintf(rules + o, "%sL%d", i ? ", " : "", i);
+    o += (size_t)sprintf(rules + o, "\n");
+    for (int i = 0; i < N; i++)
+        o += (size_t)sprintf(rules + o, "region R%d : L%d\n", i, i);
+    sprintf(rules + o, "indicator x : 1, higher, column \"x\"\n"
+                       "section S { measure (1) { target t : x >= 5 by 2030 } }\n"
+                       "assessment A { missing zero grade 优 >= 90, 差 }\n");
+    o = (size_t)sprintf(csv, "region,year,x\n");
+    for (int i = 0; i < N; i++)
+        o += (size_t)sprintf(csv + o, "R%d,2023,%d\nR%d,2024,%d\n", i, i % 7, i, i % 10);
+    pfx x;
+    pf_setup(&x, rules, csv, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    ck_assert_ptr_nonnull(ru);
+    /* the page's table of regions: a row per region, found by its cell */
+    char *page = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&page, &len);
+    ck_assert_int_eq(report_html(x.p, x.t, x.r, ru, NULL, LBL_EN, f), 0);
+    fclose(f);
+    uint32_t tables = 0;
+    for (const char *at = page; (at = strstr(at, "<table class=\"regions\" id=\"regions-")); at++)
+        tables++;
+    ck_assert_uint_eq(tables, N);
+    free(page);
+    rollup_free(ru);
+    pf_free(&x);
+    free(rules);
+    free(csv);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_html");
@@ -1000,5 +1045,9 @@ int main(void)
     tcase_add_test(tc, html_regions_per_level);
     tcase_add_test(tc, html_on_track_zero_note);
     suite_add_tcase(s, tc);
+    TCase *big = tcase_create("many levels");
+    tcase_set_timeout(big, 18);
+    tcase_add_test(big, html_many_levels);
+    suite_add_tcase(s, big);
     return fx_main(s);
 }
