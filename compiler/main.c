@@ -2661,7 +2661,7 @@ static char **split_short_values(int *argc, char **argv)
  * takes its number, and the warnings went into the results file that got
  * descriptor 2, or `--data -` read whatever file was open on 0.  Read
  * only, so that writing to a closed stdout still fails ("cannot write
- * results", exit 2) and `--data -` from a closed stdin reads an empty
+ * results", exit 5) and `--data -` from a closed stdin reads an empty
  * file. */
 static void std_streams_open(void)
 {

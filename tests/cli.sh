@@ -308,7 +308,7 @@ fi
 n=$((n + 1)); [ $rc -eq 3 ] || { echo "FAIL: --data - with stdin closed exited $rc"; fails=$((fails + 1)); }
 contains err "^/dev/stdin: error: the file is empty"
 "$planc" run "$rules" --data "$data" -o - >&- 2>"$tmp/err"; rc=$?
-n=$((n + 1)); [ $rc -eq 2 ] || { echo "FAIL: -o - with stdout closed exited $rc"; fails=$((fails + 1)); }
+n=$((n + 1)); [ $rc -eq 5 ] || { echo "FAIL: -o - with stdout closed exited $rc"; fails=$((fails + 1)); }
 contains err "cannot write results"
 
 # A data file that grows while it is read (a writer still appending, a

@@ -104,7 +104,7 @@ contains err "planc: error: cannot write '$tmp/fsz/libqs.so': No space left on d
 # library's directory.
 printf '#!/bin/sh\necho "cc1: fatal error: error closing /tmp-full/ccAb12.s: No space left on device" >&2\nexit 1\n' >"$tmp/tmpfull-cc"
 chmod +x "$tmp/tmpfull-cc"
-expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/tmpfull-cc"
+expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/tmpfull-cc"
 contains err "could not write its temporary file '/tmp-full/ccAb12.s': it writes them in \$TMPDIR"
 n=$((n + 1)); [ -z "$(ls -A "$tmp/fsz")" ] || { fail "a C compiler without room left files"; ls -A "$tmp/fsz"; }
 # The real C compiler over a range of limits (512-byte blocks): each build
@@ -128,11 +128,11 @@ esc=$(printf '\033')
 for blocks in 2 20 100; do
     (ulimit -f $blocks; exec "$planc" build "$qs/rules.plan" -o "$tmp/fsz/lib${esc}q.so") >"$tmp/out" 2>"$tmp/err"; rc=$?
     n=$((n + 1))
-    if [ $rc -ne 2 ] || grep -q "$esc" "$tmp/err" || ! grep -q 'lib\\x1Bq.so' "$tmp/err"; then
+    if [ $rc -ne 5 ] || grep -q "$esc" "$tmp/err" || ! grep -q 'lib\\x1Bq.so' "$tmp/err"; then
         fail "ulimit -f $blocks, a name with ESC: exit $rc, $(od -c "$tmp/err" | head -3)"
     fi
 done
-expect 2 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/lib${esc}q.so" --header /dev/full
+expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/lib${esc}q.so" --header /dev/full
 n=$((n + 1)); ! grep -q "$esc" "$tmp/err" || fail "--header /dev/full: a raw ESC in: $(cat -v "$tmp/err")"
 
 # ---- the quickstart: library, header, the example, planc run ----
