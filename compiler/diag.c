@@ -573,7 +573,10 @@ static void emit_to(diag_ctx *d, span sp, const char *level, const char *fmt, va
     }
     unsigned line, col;
     diag_linecol(d, sp.file, sp.lo, &line, &col);
-    fprintf(d->out, "%s:%u:%u: %s", d->files[sp.file].name, line, col, level_word(d, level));
+    /* the file's name escaped as every message escapes a name: one
+     * holding a line break wrote 'a' on a line of its own, as if a
+     * message had ended there */
+    csv_message(d->out, "%s:%u:%u: %s", d->files[sp.file].name, line, col, level_word(d, level));
     csv_vmessage(d->out, fmt, ap);
     fputc('\n', d->out);
     print_source(d, sp, line);
