@@ -773,7 +773,15 @@ static void dump_decl(const ast_decl *d, FILE *out)
         break;
     case D_LEVELS:
         fputs("levels ", out);
-        dump_names(d->u.levels, out);
+        for (uint32_t k = 0; k < d->u.levels.names.n; k++) {
+            if (k)
+                fputs(", ", out);
+            dump_name(d->u.levels.names.v[k], out);
+            if (d->u.levels.texts && d->u.levels.texts[k].s) {
+                fputc(' ', out);
+                dump_string(d->u.levels.texts[k].s, out);
+            }
+        }
         fputc('\n', out);
         break;
     case D_REGION:

@@ -362,7 +362,13 @@ struct ast_decl {
             span extends_sp;
             ast_name extends_as;    /* `as NAME` after it (.s NULL: none) */
         } plan;
-        ast_names levels;          /* D_LEVELS, coarse to fine */
+        /* D_LEVELS, coarse to fine: each level's name, and the text a
+         * reader is shown for it (`city "市州"`; texts[k].s NULL when none
+         * is given, and texts NULL when no level has one) */
+        struct {
+            ast_names names;
+            ast_name *texts;
+        } levels;
         struct {
             ast_names names;
             ast_name level;

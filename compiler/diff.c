@@ -401,6 +401,18 @@ static const char *join(D *x, const char *const *v, uint32_t n, const char *sep)
     return s;
 }
 
+/* A model's levels as its rules write them, each with its text if it has
+ * one (`province, city "市州"`), so that a diff shows a renamed level. */
+static const char *levels_text(D *x, const sema_model *m)
+{
+    const char **v = arena_alloc(x->a, (m->nlevels + 1) * sizeof *v);
+    for (uint32_t l = 0; l < m->nlevels; l++)
+        v[l] = m->level_texts && m->level_texts[l]
+                   ? arena_printf(x->a, "%s \"%s\"", m->levels[l], m->level_texts[l])
+                   : m->levels[l];
+    return join(x, v, m->nlevels, ", ");
+}
+
 /* A list of names as written; a region name of the old side is shown as
  * the new side calls it when `map` is set. */
 static const char *names(D *x, const ast_names *ns, bool map)
@@ -442,11 +454,14 @@ static const char *names_words(D *x, const sema_model *m, const ast_names *ns, b
         int64_t r = map ? stab_get(&x->oldreg, nm) : -1;
         if (r >= 0)
             nm = x->rename[r];
-        bool level = false;
-        for (uint32_t l = 0; levels && l < m->nlevels && !level; l++)
-            level = strcmp(m->levels[l], nm) == 0;
-        if (level)
-            nm = arena_printf(x->a, lbl_get(lang, LBL_D_EACH_LEVEL), lbl_level(lang, nm));
+        uint32_t l = 0;
+        while (levels && l < m->nlevels && strcmp(m->levels[l], nm) != 0)
+            l++;
+        if (levels && l < m->nlevels) {
+            /* the rules' own text for the level, else the built-in word */
+            const char *word = m->level_texts && m->level_texts[l] ? m->level_texts[l] : lbl_level(lang, nm);
+            nm = arena_printf(x->a, lbl_get(lang, LBL_D_EACH_LEVEL), word);
+        }
         s = arena_printf(x->a, "%s%s%s", s, i ? lbl_get(lang, LBL_X_SEP) : "", nm);
     }
     return s;
@@ -631,7 +646,7 @@ static void diff_plan(D *x)
         per[side] = join(x, v, np, ", ");
     }
     field(x, it, "periods", per[0], per[1]);
-    field(x, it, "levels", join(x, a->levels, a->nlevels, ", "), join(x, b->levels, b->nlevels, ", "));
+    field(x, it, "levels", levels_text(x, a), levels_text(x, b));
     field(x, it, "keys", arena_printf(x->a, "region = \"%s\", year = \"%s\"", a->region_key, a->year_key),
           arena_printf(x->a, "region = \"%s\", year = \"%s\"", b->region_key, b->year_key));
     if (it->fields.n)

@@ -1742,7 +1742,7 @@ static void merge_levels(loader *L, ast_decl *d, const char *plan)
         ptrvec_push(L->a, &L->out, d);
         return;
     }
-    const ast_names *b = &old->u.levels, *n = &d->u.levels;
+    const ast_names *b = &old->u.levels.names, *n = &d->u.levels.names;
     uint32_t from = 0;
     for (uint32_t k = 0; k < b->n; k++) {
         uint32_t at = from;

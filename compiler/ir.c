@@ -699,6 +699,16 @@ void ir_region_drop_note(FILE *f, lbl_lang lang, const char *name, size_t n, con
         csv_message(f, lbl_get(lang, LBL_R_DROPPED), dropped_at);
 }
 
+/* (ir.h) A level's text, else the built-in word for its identifier. */
+const char *ir_level_word(const ir_program *p, uint32_t l, lbl_lang lang)
+{
+    if (!p || l >= p->nlevels)
+        return "";
+    if (p->level_texts && p->level_texts[l])
+        return p->level_texts[l];
+    return lbl_level(lang, p->levels[l]);
+}
+
 ir_program *ir_copy(arena *a, const ir_program *p)
 {
     ir_program *c = arena_alloc(a, sizeof *c);
@@ -708,6 +718,7 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->region_key = dup_str(a, p->region_key);
     c->year_key = dup_str(a, p->year_key);
     c->levels = dup_strs(a, p->levels, p->nlevels);
+    c->level_texts = p->level_texts ? dup_strs(a, p->level_texts, p->nlevels) : NULL;
     c->renamed_from = dup_strs(a, p->renamed_from, p->nrenames);
     c->renamed_to = dup_strs(a, p->renamed_to, p->nrenames);
     c->region_from = dup_strs(a, p->region_from, p->nregion_renames);

@@ -451,6 +451,8 @@ typedef struct ir_program {
     const char *region_key, *year_key;   /* data column names */
 
     const char **levels; uint32_t nlevels;
+    const char **level_texts; /* per level, the rules' text for it (`city
+                                 "市州"`) or NULL (the array itself may be NULL) */
     ir_region *regions; uint32_t nregions;
     ir_scope *scopes; uint32_t nscopes;
     ir_column *columns; uint32_t ncolumns;
@@ -491,6 +493,11 @@ typedef struct ir_program {
      * ir_region_fate reads such a name as the region's. */
     const char **region_alias, **region_alias_of; uint32_t nregion_aliases;
 } ir_program;
+
+/* The word a reader is shown for level l of p, in lang: the rules' own
+ * text for it (`city "市州"`) in every language, as an indicator's display
+ * name is, else lbl_level's word for its identifier; "" past the levels. */
+const char *ir_level_word(const ir_program *p, uint32_t l, lbl_lang lang);
 
 /* Builder (used by lower.c): appends a step and returns its slot. */
 struct arena;

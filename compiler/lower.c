@@ -1524,6 +1524,7 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     p->region_key = m->region_key;
     p->year_key = m->year_key;
     p->levels = m->levels;
+    p->level_texts = m->level_texts;
     p->nlevels = m->nlevels;
     p->regions = arena_alloc(a, (m->nregions + 1) * sizeof *p->regions);
     p->nregions = m->nregions;

@@ -235,6 +235,8 @@ struct sema_model {
     const char *region_key, *year_key;
 
     const char **levels; uint32_t nlevels;
+    const char **level_texts; /* per level, the text a reader is shown
+                                 (`city "市州"`), or NULL: none given */
     sema_region *regions; uint32_t nregions;
     const uint32_t *level_order; /* the regions, coarsest level first (those
                                without a level last): a pass in this order

@@ -1675,6 +1675,25 @@ static bool const_number(S *s, ast_expr *e, const char *what, double *out)
 
 /* ---------------------------------------------------------------- pass 1: declare */
 
+static const char *column_name(S *s, const char *c);
+
+/* The text a reader is shown for level k of `levels` declaration d
+ * (`city "市州"`), model level li: trimmed as a name is, and not empty,
+ * since a page would show nothing for the level. */
+static void level_text(S *s, const ast_decl *d, uint32_t k, uint32_t li)
+{
+    const ast_name *t = d->u.levels.texts ? &d->u.levels.texts[k] : NULL;
+    if (!t || !t->s)
+        return;
+    const char *text = column_name(s, t->s), *name = d->u.levels.names.v[k].s;
+    if (!*text) {
+        diag_error(s->d, t->sp, "level '%s' is given an empty text", name ? name : "?");
+        diag_hint(s->d, "write the word a reader is shown for the level (`city \"市州\"`), or no text");
+        return;
+    }
+    s->m->level_texts[li] = text;
+}
+
 /* Counts what the model's arrays need. */
 static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t *nmeas,
                   uint32_t *ntg, uint32_t *nper)
@@ -1683,7 +1702,7 @@ static void count(S *s, uint32_t *nreg, uint32_t *nlev, uint32_t *nsec, uint32_t
         const ast_decl *d = s->prog->decls[i];
         switch (d->kind) {
         case D_PLAN: *nper += d->u.plan.nperiods; break;
-        case D_LEVELS: *nlev += d->u.levels.n; break;
+        case D_LEVELS: *nlev += d->u.levels.names.n; break;
         case D_REGION: *nreg += d->u.region.names.n; break;
         case D_UNIT: s->nunits++; break;
         case D_MAP: s->nmaps++; break;
@@ -1825,8 +1844,6 @@ static const char *region_level_before(const S *s, uint32_t upto, const char *na
     return NULL;
 }
 
-static const char *column_name(S *s, const char *c);
-
 /* A text map's declaration: each text trimmed as the data reader trims a
  * cell (so it can match one), not empty, given once; the numbers finite.
  * Fills *mp. */
@@ -1904,9 +1921,10 @@ static void pass_declare(S *s)
                 break;
             }
             s->levels = d;
-            for (uint32_t k = 0; k < d->u.levels.n; k++) {
-                m->levels[li] = d->u.levels.v[k].s ? d->u.levels.v[k].s : "?";
-                declare(s, K_LEVEL, d->u.levels.v[k], li);
+            for (uint32_t k = 0; k < d->u.levels.names.n; k++) {
+                m->levels[li] = d->u.levels.names.v[k].s ? d->u.levels.names.v[k].s : "?";
+                level_text(s, d, k, li);
+                declare(s, K_LEVEL, d->u.levels.names.v[k], li);
                 li++;
             }
             break;
@@ -5168,6 +5186,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     count(s, &nreg, &nlev, &nsec, &nmeas, &ntg, &nper);
     m->regions = arena_alloc(a, (nreg + 1) * sizeof *m->regions);
     m->levels = arena_alloc(a, (nlev + 1) * sizeof *m->levels);
+    m->level_texts = arena_alloc(a, (nlev + 1) * sizeof *m->level_texts);
     m->inds = arena_alloc(a, (m->ninds + 1) * sizeof *m->inds);
     m->columns = arena_alloc(a, (m->ninds + 1) * sizeof *m->columns);
     m->sections = arena_alloc(a, (nsec + 1) * sizeof *m->sections);

@@ -231,6 +231,7 @@ static void list_append(parse_list *dst, parse_list *src);
 static void *list_finish(parse_state *ps, parse_list *l, uint32_t *n);
 static void list_free(parse_list *l);
 static ast_names names_finish(parse_state *ps, parse_list *l);
+static void levels_finish(parse_state *ps, ast_decl *d, parse_list *l);
 
 static parse_plan_acc *plan_acc_new(parse_state *ps);
 static void plan_acc_free(parse_plan_acc *p);
@@ -364,6 +365,8 @@ static void quoted_agency(parse_state *ps, const char *text, span sp);
 %type <mitems> mapitems
 %type <mapitem> mapitem
 %type <mapval> mapvalue
+%type <list> level_items
+%type <name> opt_level_text
 %type <list> valrows periods names qnames anames clauseids strings opt_aliases measures args wts bands
 %type <period> period
 %type <keys> keys key
@@ -843,12 +846,45 @@ key:
 
 /* ---- levels, regions, agencies ---- */
 
-/* levels := 'levels' IDENT {',' IDENT} */
+/* levels := 'levels' level {',' level} */
 levels:
-    kw_levels names
+    kw_levels level_items
         {
             $$ = new_decl(ps, D_LEVELS, @$);
-            $$->u.levels = names_finish(ps, $2);
+            levels_finish(ps, $$, $2);
+        }
+  ;
+
+/* Each level as a pair of names: the level's, and its text (.s NULL: none) */
+level_items:
+    IDENT opt_level_text
+        {
+            ast_name pair[2] = {$1, $2};
+            $$ = list_new(sizeof pair);
+            list_push($$, pair);
+        }
+  | level_items ',' IDENT opt_level_text
+        {
+            ast_name pair[2] = {$3, $4};
+            $$ = $1;
+            list_push($$, pair);
+        }
+  ;
+
+/* level := IDENT [STRING]: the text a reader is shown for the level
+ * (`city "市州"`); a second text is an error, the first one kept */
+opt_level_text:
+    %empty              { $$ = (ast_name){0}; }
+  | opt_level_text STRING
+        {
+            if ($1.s) {
+                diag_error(ps->d, @2, "a level's text is given twice");
+                diag_note(ps->d, $1.sp, "first given here");
+                diag_hint(ps->d, "give a level one text: `city \"市州\"`");
+                $$ = $1;
+            } else {
+                $$ = (ast_name){.s = $2, .sp = @2};
+            }
         }
   ;
 
@@ -2310,6 +2346,25 @@ static ast_names names_finish(parse_state *ps, parse_list *l)
     ast_names ns;
     ns.v = list_finish(ps, l, &ns.n);
     return ns;
+}
+
+/* A `levels` declaration's list of (name, text) pairs split into the
+ * declaration's names and texts; texts stays NULL when no level has one,
+ * so that a plan without texts reads as it always did. */
+static void levels_finish(parse_state *ps, ast_decl *d, parse_list *l)
+{
+    uint32_t n = 0;
+    ast_name *pairs = list_finish(ps, l, &n);
+    d->u.levels.names.n = n;
+    d->u.levels.names.v = arena_alloc(ps->a, (n ? n : 1) * sizeof(ast_name));
+    d->u.levels.texts = NULL;
+    for (uint32_t k = 0; k < n; k++) {
+        d->u.levels.names.v[k] = pairs[2 * k];
+        if (pairs[2 * k + 1].s && !d->u.levels.texts)
+            d->u.levels.texts = arena_alloc(ps->a, n * sizeof(ast_name));
+    }
+    for (uint32_t k = 0; d->u.levels.texts && k < n; k++)
+        d->u.levels.texts[k] = pairs[2 * k + 1];
 }
 
 /* ---- block accumulators ---- */

@@ -595,7 +595,7 @@ static char *share_text(const ex_row *x, uint32_t step)
     free(below);
     strbuf out = {0};
     const char *none = L(x->lang, LBL_X_NONE);
-    sbf(&out, L(x->lang, LBL_X_SHARE), lbl_level(x->lang, p->levels[s->aux]), x->year, ny, ny ? yes.s : none, nn,
+    sbf(&out, L(x->lang, LBL_X_SHARE), ir_level_word(p, s->aux, x->lang), x->year, ny, ny ? yes.s : none, nn,
         nn ? no.s : none, nm, nm ? miss.s : none, ny, ny + nn);
     free(yes.s);
     free(no.s);
@@ -667,7 +667,7 @@ static char *peer_text(const ex_row *x, uint32_t step, ex_for role)
     strbuf out = {0};
     char *of = operand_of(p, step);
     char *head = function_of(lang, ir_peername(s->aux), of);
-    sbf(&out, L(lang, scope ? LBL_X_PEER_SCOPE : LBL_X_PEER), head, rows, lbl_level(lang, p->levels[level]), x->year,
+    sbf(&out, L(lang, scope ? LBL_X_PEER_SCOPE : LBL_X_PEER), head, rows, ir_level_word(p, level, lang), x->year,
         for_text(lang, role), vals, num(lang, v, n1));
     free(head);
     free(of);
@@ -764,7 +764,7 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role)
     strbuf out = {0};
     char *of = operand_of(p, step);
     char *head = function_of(lang, ir_sharename(s->imm), of);
-    sbf(&out, L(lang, LBL_X_BELOW_HEAD), head, nbelow, lbl_level(lang, p->levels[s->aux]),
+    sbf(&out, L(lang, LBL_X_BELOW_HEAD), head, nbelow, ir_level_word(p, s->aux, lang),
         p->regions[x->region].name);
     free(head);
     free(of);
@@ -1739,7 +1739,7 @@ static void table_text(const ex_row *x, const ir_step *st, strbuf *b, bool full)
     /* a value the row of the region's level or the else row gives */
     ir_valfrom from = isnan(v) ? IR_VAL_OWN : ir_table_from(in, x->region, table_year(x, in));
     if (from == IR_VAL_LEVEL)
-        sbf(b, L(lang, LBL_X_TABLE_LEVEL), lbl_level(lang, x->p->levels[x->p->regions[x->region].level]));
+        sbf(b, L(lang, LBL_X_TABLE_LEVEL), ir_level_word(x->p, x->p->regions[x->region].level, lang));
     else if (from == IR_VAL_ELSE)
         sbf(b, "%s", L(lang, LBL_X_TABLE_ELSE));
     if (note)

@@ -477,7 +477,7 @@ static bool ranking_none(page *g, uint32_t level, uint32_t n)
         judged = judged || rr->counts.n[IR_ST_NA] < rr->counts.total;
     }
     fputs("<figure>\n<figcaption>", g->out);
-    put_text(g->out, level < g->p->nlevels ? lbl_level(g->lang, g->p->levels[level]) : "");
+    put_text(g->out, level < g->p->nlevels ? ir_level_word(g->p, level, g->lang) : "");
     fputs("</figcaption>\n<p class=\"note\">", g->out);
     fprintf(g->out, label(g, n == 1 ? LBL_RANKING_NONE1 : LBL_RANKING_NONE), n, ru->year);
     fputs(label(g, judged ? LBL_RANKING_NONE_SEE : LBL_RANKING_NONE_NA), g->out);
@@ -527,7 +527,7 @@ static void ranking_chart(page *g, uint32_t level)
     double left = labw + 12, width = left + barw + 12 + textw + 12;
     double height = top + rows * rowh + axish;
     fputs("<figure>\n<figcaption>", out);
-    put_text(out, level < p->nlevels ? lbl_level(g->lang, p->levels[level]) : "");
+    put_text(out, level < p->nlevels ? ir_level_word(p, level, g->lang) : "");
     fprintf(out, "</figcaption>\n<svg class=\"ranking\" xmlns=\"http://www.w3.org/2000/svg\" "
                  "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" font-size=\"%.0f\" "
                  "role=\"img\">\n",
@@ -753,7 +753,7 @@ static void level_heading(page *g, uint32_t level, uint32_t n)
 {
     const ir_program *p = g->p;
     fputs("<h3>", g->out);
-    put_text(g->out, level < p->nlevels ? lbl_level(g->lang, p->levels[level]) : "");
+    put_text(g->out, level < p->nlevels ? ir_level_word(p, level, g->lang) : "");
     if (n == 1)
         fputs(label(g, LBL_HEATMAP_LEVEL_ONE), g->out);
     else
@@ -1550,7 +1550,7 @@ static void trajectory(page *g, uint32_t ti)
         for (uint32_t k = 0; k < nlev; k++) {
             chart ch = {.ti = ti, .lang = g->lang, .level = (int32_t)levels[k]};
             chart_extent(g, &ch);
-            if (chart_draw(g, &ch, W, HP, HP * k, lbl_level(g->lang, g->p->levels[levels[k]]), font))
+            if (chart_draw(g, &ch, W, HP, HP * k, ir_level_word(g->p, levels[k], g->lang), font))
                 banded += ch.nscoped;
             chart_free(&ch);
         }
@@ -1841,7 +1841,7 @@ static void target_table(page *g)
         source_marks(g, ti);
         fputs("</td><td>", out);
         if (rt->level != ROLLUP_NO_LEVEL)
-            put_text(out, lbl_level(g->lang, p->levels[rt->level]));
+            put_text(out, ir_level_word(p, rt->level, g->lang));
         fputs("</td><td>", out);
         put_text(out, target_lead(g, ti));
         fputs("</td><td>", out);

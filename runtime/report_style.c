@@ -324,7 +324,7 @@ const char *report_source_place(const ir_program *p, const report_source_row *ro
     if (row->shared < 0)
         return p->regions[row->region].name;
     if ((uint32_t)row->shared < p->nlevels)
-        snprintf(buf, len, lbl_get(lang, LBL_SOURCE_LEVEL), lbl_level(lang, p->levels[row->shared]));
+        snprintf(buf, len, lbl_get(lang, LBL_SOURCE_LEVEL), ir_level_word(p, row->shared, lang));
     else
         snprintf(buf, len, "%s", lbl_get(lang, LBL_SOURCE_ELSE));
     return buf;

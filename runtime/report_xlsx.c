@@ -279,7 +279,7 @@ static void sheet_regions(book *b)
     for (uint32_t k = 0; ru && s.ws && k < ru->nregions; k++, s.row++) {
         const rollup_region *rr = &ru->regions[ru->by_rank[k]];
         cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
-        cell_text(b, &s, 1, rr->level < p->nlevels ? lbl_level(b->lang, p->levels[rr->level]) : NULL, NULL);
+        cell_text(b, &s, 1, rr->level < p->nlevels ? ir_level_word(p, rr->level, b->lang) : NULL, NULL);
         cell_number(b, &s, 2, ru->year, NULL);
         cell_number(b, &s, 3, rr->total, b->score);
         cell_grade(b, &s, 4, rr->grade);
@@ -349,7 +349,7 @@ static void sheet_targets(book *b)
         cell_text(b, &s, 1, tg->clause, NULL);
         cell_text(b, &s, 2, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
         cell_text(b, &s, 3, tg->unit, NULL);
-        cell_text(b, &s, 4, rt->level == ROLLUP_NO_LEVEL ? NULL : lbl_level(b->lang, p->levels[rt->level]), NULL);
+        cell_text(b, &s, 4, rt->level == ROLLUP_NO_LEVEL ? NULL : ir_level_word(p, rt->level, b->lang), NULL);
         cell_number(b, &s, 5, ru->year, NULL);
         cell_counts(b, &s, 6, &rt->counts);
         cell_count(b, &s, 12, rt->nvalues);

@@ -1053,6 +1053,32 @@ START_TEST(many_targets_are_linear)
 }
 END_TEST
 
+/* A level's text (`city "市州"`) reaches the program, is the word shown
+ * for the level in every language, and is copied by ir_copy; a level
+ * without one shows the built-in word, and one past the levels nothing. */
+START_TEST(level_texts)
+{
+    compile_run("plan P {\n region 省\n baseline 2020\n horizon 2030\n}\n"
+                "levels province, city \"市州\"\nregion 省 : province\nregion 甲 : city in 省\n"
+                "indicator x : %, column \"x\"\n"
+                SECTION("一", "    measure (一) \"m\" {\n        target t : x >= 50% by 2030\n    }\n"), NULL);
+    ck_assert_uint_eq(P->nlevels, 2);
+    ck_assert_str_eq(P->levels[1], "city");
+    ck_assert_str_eq(ir_level_word(P, 1, LBL_EN), "市州");
+    ck_assert_str_eq(ir_level_word(P, 1, LBL_ZH), "市州");
+    ck_assert_str_eq(ir_level_word(P, 0, LBL_ZH), "省级");
+    ck_assert_str_eq(ir_level_word(P, 0, LBL_EN), "province");
+    ck_assert_str_eq(ir_level_word(P, 2, LBL_ZH), "");
+    arena B;
+    arena_init(&B);
+    ir_program *c = ir_copy(&B, P);
+    ck_assert_ptr_ne(c->level_texts[1], P->level_texts[1]);
+    ck_assert_str_eq(ir_level_word(c, 1, LBL_EN), "市州");
+    ck_assert_ptr_null(c->level_texts[0]);
+    arena_free(&B);
+}
+END_TEST
+
 /* ir_copy: a program with aliases, scopes, notes, shared measures, a veto
  * and grade bands, deep-copied: every string is the copy's own, and the
  * copy prints the same after the original's arena is freed (AddressSanitizer
@@ -1191,6 +1217,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, no_assessment);
     tcase_add_test(tc, structure);
     tcase_add_test(tc, copy);
+    tcase_add_test(tc, level_texts);
     tcase_add_test(tc, labels);
     tcase_add_test(tc, sharing);
     tcase_add_test(tc, many_constants);

@@ -502,7 +502,29 @@ START_TEST(message_expected_a_declaration)
 {
     parse("levels a b\n");
     ck_assert_str_eq(first_error(),
-                     "t.plan:1:10: error: unexpected name 'b', expected ',' or a declaration");
+                     "t.plan:1:10: error: unexpected name 'b', expected a string, ',' or a declaration");
+}
+END_TEST
+
+/* A level's text (`city "市州"`) is kept beside its name, the texts array
+ * only when some level has one; a second text is an error at it. */
+START_TEST(level_texts)
+{
+    ast_program *p = parse("levels province, city \"市州\", county\n");
+    ck_assert_str_eq(errs(), "");
+    ast_decl *d = find_decl(p, D_LEVELS, 0);
+    ck_assert_uint_eq(d->u.levels.names.n, 3);
+    ck_assert_ptr_nonnull(d->u.levels.texts);
+    ck_assert_ptr_null(d->u.levels.texts[0].s);
+    ck_assert_str_eq(d->u.levels.texts[1].s, "市州");
+    ck_assert_ptr_null(d->u.levels.texts[2].s);
+    ck_assert_str_eq(dump(p), "levels province, city \"市州\", county\n");
+
+    p = parse("levels province, city\n");
+    ck_assert_ptr_null(find_decl(p, D_LEVELS, 0)->u.levels.texts);
+
+    parse("levels province, city \"市州\" \"地州\"\n");
+    ck_assert_str_eq(first_error(), "t.plan:1:28: error: a level's text is given twice");
 }
 END_TEST
 
@@ -873,6 +895,7 @@ static Suite *parse_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, full_file);
     tcase_add_test(tc, expression_precedence);
+    tcase_add_test(tc, level_texts);
     tcase_add_test(tc, text_map);
     tcase_add_test(tc, fields_and_back_pointers);
     tcase_add_test(tc, expression_spans_and_depths);
