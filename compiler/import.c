@@ -1721,12 +1721,27 @@ static bool same_name(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
+/* Level `at` of an extending file's `levels` d, which is level k of the
+ * base's declaration old: it keeps the base's text (`city "市州"`) unless
+ * d gives one of its own, which replaces it. */
+static void keep_level_text(loader *L, ast_decl *d, uint32_t at, const ast_decl *old, uint32_t k)
+{
+    if (!old->u.levels.texts || !old->u.levels.texts[k].s)
+        return;
+    if (d->u.levels.texts && d->u.levels.texts[at].s)
+        return;
+    if (!d->u.levels.texts)
+        d->u.levels.texts = arena_alloc(L->a, d->u.levels.names.n * sizeof *d->u.levels.texts);
+    d->u.levels.texts[at] = old->u.levels.texts[k];
+}
+
 /* `levels` in a plan that extends a base.  The list may add levels, for a
  * group at a level of its own (`levels province, area, city` on a base of
  * `province, city`), but holds the base's levels, in their order, since
  * the base's regions and scopes name them: it then replaces the base's
- * list, and --origins says so.  Otherwise it is an error, and the base's
- * list stays. */
+ * list, and --origins says so; a base level without a text of its own
+ * here keeps the base's.  Otherwise it is an error, and the base's list
+ * stays. */
 static void merge_levels(loader *L, ast_decl *d, const char *plan)
 {
     ast_decl *old = NULL;
@@ -1750,6 +1765,7 @@ static void merge_levels(loader *L, ast_decl *d, const char *plan)
             at++;
         if (at < n->n) {
             from = at + 1;
+            keep_level_text(L, d, at, old, k);
             continue;
         }
         uint32_t was = 0;

@@ -405,5 +405,21 @@ if command -v bash >/dev/null 2>&1 && command -v iconv >/dev/null 2>&1 && [ -f "
     [ -z "$bad" ] || { echo "FAIL: the iconv command of the note does not convert a file whose name holds byte(s) $bad"; fails=$((fails + 1)); }
 fi
 
+# A level's own text (`city "市州"`) is the word the page shows for the
+# level in every language, where a level without one shows the built-in
+# word (市级) or its identifier; the CSV does not carry the text.
+lt=$(dirname "$ex")/tests/run/adapt-level-text
+if [ -f "$lt/adapt.plan" ]; then
+    expect 0 "$planc" run "$lt/adapt.plan" --data "$lt/data.csv" -o "$tmp/lt-zh.html" --lang zh
+    cp "$tmp/lt-zh.html" "$tmp/out"; contains out '市州 · 3个地区'
+    n=$((n + 1)); grep -q '市级\|>city<' "$tmp/out" && { echo "FAIL: the page shows a built-in word for a level with a text"; fails=$((fails + 1)); }
+    expect 0 "$planc" run "$lt/adapt.plan" --data "$lt/data.csv" -o "$tmp/lt-en.html"
+    cp "$tmp/lt-en.html" "$tmp/out"; contains out '市州 · 3 regions'
+    expect 0 "$planc" run "$lt/lib/base.plan" --data "$lt/data.csv" -o "$tmp/lt-base.html" --lang zh
+    cp "$tmp/lt-base.html" "$tmp/out"; contains out '市级 · 3个地区'
+    expect 0 "$planc" run "$lt/adapt.plan" --data "$lt/data.csv"
+    n=$((n + 1)); grep -q '市州' "$tmp/out" && { echo "FAIL: the CSV carries a level's text"; fails=$((fails + 1)); }
+fi
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
