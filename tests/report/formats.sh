@@ -229,6 +229,16 @@ grep -q '<td>every city 2024–2025</td><td class="n">38</td><td>μg/m^3</td><td
     ! grep -q '无地区采用' "$tmp/untaken-yes.html" ||
     bad "the page does not list the city row 抚顺 takes in 2025 (and only it)"
 
+# A level's own text (`city "市州"`, the base's `province "省"` kept) is
+# the workbook's level cell in both languages, as on the page (cli.sh).
+lt=$src/tests/run/adapt-level-text
+for lang in en zh; do
+    "$planc" run "$lt/adapt.plan" --data "$lt/data.csv" --engine interp --lang $lang -o "$tmp/lt-$lang.xlsx" ||
+        bad "planc run --lang $lang -o lt-$lang.xlsx failed"
+    "$zipcat" "$tmp/lt-$lang.xlsx" xl/worksheets/sheet1.xml | grep -q '<t>甲省</t>.*<t>省</t>.*<t>东市</t>.*<t>市州</t>' ||
+        bad "the $lang workbook's regions sheet does not call the levels 省 and 市州"
+done
+
 # Nothing left behind: no temporary output files, no scratch workbooks.
 leftover=$(ls -A "$tmp/out" | grep -v '^\(results\.csv\|results\.xlsx\|a\.html\|b\.html\|many\.html\|keep\.xlsx\|keep\.html\|notes-\(en\|zh\)\.\(xlsx\|html\)\|levels-\(en\|zh\)\.\(xlsx\|html\)\)$')
 [ -z "$leftover" ] || bad "left in the output directory: $leftover"
