@@ -2627,6 +2627,49 @@ static void csv_put(FILE *buf, const char *f, size_t n)
     fputc('"', buf);
 }
 
+/* The record rec of csv written again as one CSV line, each field i
+ * replaced by repl(i, ctx) when that is not NULL (quoted as csv_put
+ * quotes), the others as they were; in L's arena. */
+static const char *rewritten_record(loader *L, csv_reader *csv, const csv_record *rec,
+                                    const char *(*repl)(size_t i, const char *f, size_t n, void *ctx),
+                                    void *ctx)
+{
+    char *line = NULL;
+    size_t len = 0;
+    FILE *buf = open_memstream(&line, &len);
+    if (!buf) {
+        fprintf(stderr, "planc: error: out of memory\n");
+        exit(4);
+    }
+    for (size_t i = 0; i < rec->nfields; i++) {
+        size_t n;
+        const char *f = csv_trim(csv_field(csv, i), csv_field_len(csv, i), &n);
+        const char *nw = repl(i, f, n, ctx);
+        if (i)
+            fputc(',', buf);
+        if (nw)
+            csv_put(buf, nw, strlen(nw));
+        else
+            csv_put(buf, csv_field(csv, i), csv_field_len(csv, i));
+    }
+    fclose(buf);
+    const char *out = arena_strdup(L->a, line ? line : "");
+    free(line);
+    return out;
+}
+
+/* renamed_row's replacement: the new name in field col only. */
+struct one_field {
+    size_t col;
+    const char *name;
+};
+static const char *replace_one(size_t i, const char *f, size_t n, void *ctx)
+{
+    (void)f, (void)n;
+    const struct one_field *o = ctx;
+    return i == o->col ? o->name : NULL;
+}
+
 /* Data line `text` of a base test with its region cell (field `col`)
  * renamed when it names a region the extending file renamed or replaced,
  * else NULL (the line is left as written). */
@@ -2640,27 +2683,9 @@ static const char *renamed_row(loader *L, const baseidx *b, const char *text, si
         size_t n;
         const char *f = csv_trim(csv_field(&csv, col), csv_field_len(&csv, col), &n);
         char *cell = arena_printf(L->a, "%.*s", (int)n, f);
-        const char *nw = region_renamed_to(b, cell);
-        if (nw) {
-            char *line = NULL;
-            size_t len = 0;
-            FILE *buf = open_memstream(&line, &len);
-            if (!buf) {
-                fprintf(stderr, "planc: error: out of memory\n");
-                exit(4);
-            }
-            for (size_t i = 0; i < rec.nfields; i++) {
-                if (i)
-                    fputc(',', buf);
-                if (i == col)
-                    csv_put(buf, nw, strlen(nw));
-                else
-                    csv_put(buf, csv_field(&csv, i), csv_field_len(&csv, i));
-            }
-            fclose(buf);
-            out = arena_strdup(L->a, line ? line : "");
-            free(line);
-        }
+        struct one_field o = {col, region_renamed_to(b, cell)};
+        if (o.name)
+            out = rewritten_record(L, &csv, &rec, replace_one, &o);
     }
     csv_dispose(&csv);
     return out;
@@ -2686,6 +2711,24 @@ static size_t region_field(const char *text, const char *key)
     return col;
 }
 
+/* rekeyed_header's replacement: a field that is an old key (one the
+ * program renamed) becomes the new key; counts the fields replaced. */
+struct rekey {
+    const char *const *old, *const *now;
+    int replaced;
+};
+static const char *replace_key(size_t i, const char *f, size_t n, void *ctx)
+{
+    (void)i;
+    struct rekey *r = ctx;
+    for (int k = 0; k < 2; k++)
+        if (strcmp(r->old[k], r->now[k]) != 0 && strlen(r->old[k]) == n && memcmp(f, r->old[k], n) == 0) {
+            r->replaced++;
+            return r->now[k];
+        }
+    return NULL;
+}
+
 /* Header `text` of a base test with its fields that name the base's
  * region and year keys (old[0], old[1]) named as the program's keys
  * (now[0], now[1]), or NULL when it has none to rename: an adaptation
@@ -2699,33 +2742,10 @@ static const char *rekeyed_header(loader *L, const char *text, const char *const
     csv_init(&csv, text, strlen(text));
     const char *out = NULL;
     if (csv_next(&csv, &rec) == CSV_RECORD) {
-        char *line = NULL;
-        size_t len = 0;
-        FILE *buf = open_memstream(&line, &len);
-        if (!buf) {
-            fprintf(stderr, "planc: error: out of memory\n");
-            exit(4);
-        }
-        bool any = false;
-        for (size_t i = 0; i < rec.nfields; i++) {
-            size_t n;
-            const char *f = csv_trim(csv_field(&csv, i), csv_field_len(&csv, i), &n);
-            const char *nw = NULL;
-            for (int k = 0; k < 2 && !nw; k++)
-                if (strcmp(old[k], now[k]) != 0 && strlen(old[k]) == n && memcmp(f, old[k], n) == 0)
-                    nw = now[k];
-            if (i)
-                fputc(',', buf);
-            if (nw)
-                csv_put(buf, nw, strlen(nw));
-            else
-                csv_put(buf, csv_field(&csv, i), csv_field_len(&csv, i));
-            any |= nw != NULL;
-        }
-        fclose(buf);
-        if (any)
-            out = arena_strdup(L->a, line ? line : "");
-        free(line);
+        struct rekey r = {old, now, 0};
+        const char *line = rewritten_record(L, &csv, &rec, replace_key, &r);
+        if (r.replaced)
+            out = line;
     }
     csv_dispose(&csv);
     return out;
