@@ -835,11 +835,9 @@ static void whole_note(loader *L, unsigned line, const char *s)
     const char *w = shown(L, s, strlen(s));
     note_at(L, L->err, line);
     if (ntop == 1)
-        csv_message(L->err, "note: '%s' names the whole, not a region; if its rows are %s's, give %s the alias: "
-                        "region %s : ... alias \"%s\"\n", w, top, top, top, w);
+        csv_message(L->err, T(L, LBL_L_WHOLE_TOP), w, top, top, top, w);
     else
-        csv_message(L->err, "note: '%s' names the whole, not a region; if its rows are a region's, give that "
-                        "region the alias: region NAME : ... alias \"%s\"\n", w, w);
+        csv_message(L->err, T(L, LBL_L_WHOLE), w, w);
 }
 
 /* The region name or alias closest to `s`, when close enough to suggest
@@ -2049,30 +2047,28 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
         return false; /* said for an earlier column of this field */
     L->unmapped_line = rec->line;
     L->unmapped_field = field;
-    data_error(L, rec->line, "column '%s': '%s' is neither a number nor a text of map '%s'", name,
-               shown(L, s, n), m->name);
+    data_error(L, rec->line, T(L, LBL_L_MAP_UNMAPPED), name, shown(L, s, n), m->name);
     if (L->stopped)
         return false;
     for (uint32_t i = 0; i < m->n; i++)
         if (eq_nocase_n(s, n, m->texts[i])) {
             note_at(L, L->err, rec->line);
-            csv_message(L->err, "note: did you mean '%s'? (a map's texts are matched exactly, case included)\n",
-                    m->texts[i]);
+            csv_message(L->err, T(L, LBL_L_MAP_CASE), m->texts[i]);
             break;
         }
     if (!L->map_noted[k]) {
         for (uint32_t j = 0; j < L->p->ncolumns; j++)
             L->map_noted[j] |= L->p->columns[j].map == m;
         note_at(L, L->err, rec->line);
-        csv_message(L->err, "note: map '%s' reads ", m->name);
+        csv_message(L->err, T(L, LBL_L_MAP_READS), m->name);
         enum { LISTED = 8 };
         for (uint32_t i = 0; i < m->n && i < LISTED; i++)
-            csv_message(L->err, "%s'%s'", i ? ", " : "", m->texts[i]);
+            csv_message(L->err, T(L, LBL_L_MAP_ITEM), i ? T(L, LBL_L_MAP_SEP) : "", m->texts[i]);
         if (m->n > LISTED)
-            csv_message(L->err, " and %u more", m->n - LISTED);
+            csv_message(L->err, T(L, LBL_L_MAP_MORE), m->n - LISTED);
         if (!m->n)
-            fputs("no texts", L->err);
-        fputs("; add the text to it, or 'else missing' in it reads the texts it lacks as missing\n", L->err);
+            fputs(T(L, LBL_L_MAP_NONE), L->err);
+        fputs(T(L, LBL_L_MAP_TAIL), L->err);
     }
     return false;
 }
@@ -2441,13 +2437,11 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         else if (renamed && !L->stopped)
             csv_message(L->err, T(L, LBL_R_RENAMED), renamed);
         else if (visible && !L->stopped)
-            csv_message(L->err, "note: did you mean '%s'? The cell is it with invisible characters "
-                    "(U+%04X)\n", visible, cp);
+            csv_message(L->err, T(L, LBL_L_REGION_INVISIBLE), visible, cp);
         else if (pre && !L->stopped) {
             const char *r = L->p->regions[pre_region].name;
             const char *w = shown(L, s, n);
-            csv_message(L->err, "note: did you mean '%s'? ('%s' begins with it; if the data names %s so, "
-                            "give it the alias: region %s : ... alias \"%s\")\n", hint, w, r, r, w);
+            csv_message(L->err, T(L, LBL_L_REGION_PREFIX), hint, w, r, r, w);
         } else if (hint && !L->stopped)
             csv_message(L->err, T(L, LBL_L_DID_YOU_MEAN), hint);
         free(visible);

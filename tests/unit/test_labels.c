@@ -160,7 +160,8 @@ START_TEST(chinese_has_no_english)
                                "missing_columns", "source.absent_columns", "JSON",
                                "keys region =", "year =", "PLANC_CACHE_DIR", "XDG_CACHE_HOME", "HOME",
                                "{year}", "U+", "missing zero", "missing reweight",
-                               "override assessment"};
+                               "override assessment", "region NAME :", "region ", "alias ",
+                               "else missing", "map"};
         for (size_t k = 0; k < sizeof names / sizeof *names; k++)
             for (char *at; (at = strstr(text, names[k]));)
                 memset(at, ' ', strlen(names[k]));
