@@ -217,8 +217,10 @@ threshold(const gen_spec *s, const gen_target *t, const double *restrict Y,
         double e = b + (G - b) * (y - y0) / span;
         bool past = y >= D;
         bool met = hi ? v >= G : v <= G;
-        /* e's own rounding allowed (docs/LANGUAGE.md §9 rule 5) */
-        double slack = 0x1p-49 * fmax(fabs(b), fabs(G));
+        /* e's own rounding allowed (docs/LANGUAGE.md §9 rule 5); a
+         * plain max rather than fmax, which gcc does not vectorise */
+        double ab = fabs(b), aG = fabs(G);
+        double slack = 0x1p-49 * (ab > aG ? ab : aG);
         bool track = hi ? v >= e - slack : v <= e + slack;
         double status = deadline_status(app, v, met, past, e, track);
         st[k] = status;
@@ -254,7 +256,8 @@ milestones(const gen_spec *s, const gen_target *t, const double *restrict Y,
         double e = bs + (g - bs) * (y - ys) / (dl - ys);
         bool past = y >= dl;
         bool met = hi ? v >= g : v <= g;
-        double slack = 0x1p-49 * fmax(fabs(bs), fabs(g));
+        double abs_ = fabs(bs), ag = fabs(g);
+        double slack = 0x1p-49 * (abs_ > ag ? abs_ : ag);
         bool track = hi ? v >= e - slack : v <= e + slack;
         double status = deadline_status(app, v, met, past, e, track);
         st[k] = status;
