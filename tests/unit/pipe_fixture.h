@@ -61,6 +61,26 @@ static inline void pf_run(pfx *x, const char *csv)
     ck_assert_msg(x->r != NULL, "run failed:\n%s", x->diag_text);
 }
 
+/* The rules of a plan of n levels, each region R<i> a level L<i> of its
+ * own, with one target on column x and a graded assessment (the suites'
+ * many-levels tests: roll-ups and the page walk each level's regions).
+ * The caller frees it. */
+static inline char *pf_many_levels_rules(int n)
+{
+    char *rules = malloc((size_t)n * 64 + 4096);
+    ck_assert_ptr_nonnull(rules);
+    size_t o = (size_t)sprintf(rules, "plan P { region R0 baseline 2020 horizon 2030 }\nlevels ");
+    for (int i = 0; i < n; i++)
+        o += (size_t)sprintf(rules + o, "%sL%d", i ? ", " : "", i);
+    o += (size_t)sprintf(rules + o, "\n");
+    for (int i = 0; i < n; i++)
+        o += (size_t)sprintf(rules + o, "region R%d : L%d\n", i, i);
+    sprintf(rules + o, "indicator x : 1, higher, column \"x\"\n"
+                       "section S { measure (1) { target t : x >= 5 by 2030 } }\n"
+                       "assessment A { missing zero grade 优 >= 90, 差 }\n");
+    return rules;
+}
+
 /* pf_compile and pf_run. */
 static inline void pf_setup(pfx *x, const char *rules, const char *csv, bool explained)
 {

@@ -983,17 +983,8 @@ START_TEST(html_many_levels)
     enum { N = 15000 };
 #endif
     size_t cap = (size_t)N * 64 + 4096;
-    char *rules = malloc(cap), *csv = malloc(cap);
-    size_t o = (size_t)sprintf(rules, "plan P { region R0 baseline 2020 horizon 2030 }\nlevels ");
-    for (int i = 0; i < N; i++)
-        o += (size_t)sprintf(rules + o, "%sL%d", i ? ", " : "", i);
-    o += (size_t)sprintf(rules + o, "\n");
-    for (int i = 0; i < N; i++)
-        o += (size_t)sprintf(rules + o, "region R%d : L%d\n", i, i);
-    sprintf(rules + o, "indicator x : 1, higher, column \"x\"\n"
-                       "section S { measure (1) { target t : x >= 5 by 2030 } }\n"
-                       "assessment A { missing zero grade 优 >= 90, 差 }\n");
-    o = (size_t)sprintf(csv, "region,year,x\n");
+    char *rules = pf_many_levels_rules(N), *csv = malloc(cap);
+    size_t o = (size_t)sprintf(csv, "region,year,x\n");
     for (int i = 0; i < N; i++)
         o += (size_t)sprintf(csv + o, "R%d,2023,%d\nR%d,2024,%d\n", i, i % 7, i, i % 10);
     pfx x;
