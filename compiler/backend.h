@@ -49,6 +49,17 @@
  * run pays the kernel, so the kernel wins. */
 #define BE_CODEGEN_LEVEL 3
 
+/* 1: code generation selects instructions with LLVM's fast selector
+ * (LLVMSetTargetMachineFastISel) where it can, at BE_CODEGEN_LEVEL.  On
+ * x86 it hands the loops' vector code back to the DAG selector, so the
+ * kernels are the same (1,018.6 against 1,018.9 instructions per row on
+ * the 40-target set, 60.8 against 60.3 on the memory-bound set, under
+ * callgrind), and it selects the scalar and control code around them
+ * for less: instruction selection 584M to 442M, the Liaoning file's cold
+ * run 2,150M to 2,006M instructions (-6.7 %; docs/PERFORMANCE.md).  Part
+ * of the cache key. */
+#define BE_FAST_ISEL 1
+
 /* One object file in memory. */
 typedef struct be_object {
     const unsigned char *data;

@@ -217,6 +217,7 @@ static bool program_key(const ir_program *p, const exec_plan *plan, const jit_op
     key_str(&kb, CG_VERSION);
     key_u32(&kb, o && o->width ? o->width : 0);
     key_u32(&kb, BE_CODEGEN_LEVEL);
+    key_u32(&kb, BE_FAST_ISEL);
     key_str(&kb, LLVM_HOST_TRIPLE);
     if (!key_cpu(&kb)) {
         if (!need_backend(j))

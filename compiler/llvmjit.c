@@ -123,7 +123,8 @@ static void host_dispose(host_info *h)
 /* A target machine for this host: its triple, CPU name and CPU features
  * (without them no AVX instruction is used), code generation level
  * BE_CODEGEN_LEVEL, PIC code that the JIT linker can place anywhere and
- * that the system linker can put in a shared library (jit.c caches one).
+ * that the system linker can put in a shared library (jit.c caches one),
+ * and the fast instruction selector where it applies (BE_FAST_ISEL).
  * NULL after reporting why. */
 static LLVMTargetMachineRef host_machine(const host_info *h, FILE *err)
 {
@@ -131,6 +132,8 @@ static LLVMTargetMachineRef host_machine(const host_info *h, FILE *err)
         (LLVMCodeGenOptLevel)BE_CODEGEN_LEVEL, LLVMRelocPIC, LLVMCodeModelSmall);
     if (!tm)
         diag_internal(err, "JIT", "cannot create a target machine for %s (%s)", h->triple, h->cpu);
+    else if (BE_FAST_ISEL)
+        LLVMSetTargetMachineFastISel(tm, 1);
     return tm;
 }
 
