@@ -438,6 +438,14 @@ static const char *const en[LBL_COUNT] = {
     [LBL_C_TOLERANCE] = "%stolerance %s → %s",
     [LBL_C_TOLERANCES_UNKNOWN] = "  tolerances: unknown in run %lld (recorded by an older planc, "
                                  "which kept no tolerances; run %lld has goals with one)\n",
+    [LBL_C_PLANC_CHANGED] = "  planc: changed (%s → %s)\n",
+    [LBL_C_ABSENT_SAME] = "  absent columns: same (%s)\n",
+    [LBL_C_ABSENT_CHANGED] = "  absent columns: changed (%s → %s)\n",
+    [LBL_C_ABSENT_UNKNOWN] = "  absent columns: unknown in run %lld (recorded by an older planc, "
+                             "which kept none; run %lld lacked %s)\n",
+    [LBL_C_ABSENT_ITEM] = "%s (%s)",
+    [LBL_C_ABSENT_SEP] = ", ",
+    [LBL_C_ABSENT_MORE] = " and %lld more",
     [LBL_H_RUN] = "run",
     [LBL_H_TIME] = "time",
     [LBL_H_VERSION] = "planc",
@@ -1102,6 +1110,14 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_C_TOLERANCE] = "%s允许偏差 %s → %s",
     [LBL_C_TOLERANCES_UNKNOWN] = "  允许偏差：评估 %lld 中未知（由较早版本的 planc 记录，当时不保存"
                                  "允许偏差；评估 %lld 有带允许偏差的目标值）\n",
+    [LBL_C_PLANC_CHANGED] = "  planc 版本：已变（%s → %s）\n",
+    [LBL_C_ABSENT_SAME] = "  缺失数据列：未变（%s）\n",
+    [LBL_C_ABSENT_CHANGED] = "  缺失数据列：已变（%s → %s）\n",
+    [LBL_C_ABSENT_UNKNOWN] = "  缺失数据列：评估 %lld 中未知（由较早版本的 planc 记录，当时不保存"
+                             "缺失数据列；评估 %lld 缺少%s）\n",
+    [LBL_C_ABSENT_ITEM] = "%s（%s）",
+    [LBL_C_ABSENT_SEP] = "、",
+    [LBL_C_ABSENT_MORE] = "等，另有%lld列",
     [LBL_H_RUN] = "评估",
     [LBL_H_TIME] = "时间",
     [LBL_H_VERSION] = "版本",

@@ -111,6 +111,20 @@ static const char schema_v5_step[] =
     "  new TEXT NOT NULL,\n"
     "  PRIMARY KEY (run, seq)\n"
     ") WITHOUT ROWID;\n";
+/* Version 6: the indicator columns the data's header lacked, read as
+ * missing cells under --allow-missing-columns (the JSON's
+ * source.absent_columns), so that compare can say why a run's targets
+ * became missing; records_absent tells a run that recorded none from one
+ * recorded before the table existed (whose absent columns are unknown). */
+static const char schema_v6_step[] =
+    "ALTER TABLE runs ADD COLUMN records_absent INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE absent_columns (\n"
+    "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  data_column TEXT NOT NULL,\n"
+    "  indicator TEXT NOT NULL,\n"
+    "  PRIMARY KEY (run, seq)\n"
+    ") WITHOUT ROWID;\n";
 
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
@@ -248,6 +262,7 @@ static bool upgrade(store *s, FILE *err)
             (ver < 3 && !exec_sql(s, schema_v3_step, "cannot upgrade the schema", err)) ||
             (ver < 4 && !exec_sql(s, schema_v4_step, "cannot upgrade the schema", err)) ||
             (ver < 5 && !exec_sql(s, schema_v5_step, "cannot upgrade the schema", err)) ||
+            (ver < 6 && !exec_sql(s, schema_v6_step, "cannot upgrade the schema", err)) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
             return false;
@@ -354,6 +369,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
               (ver < 3 || sqlite3_exec(mem, schema_v3_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 4 || sqlite3_exec(mem, schema_v4_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 5 || sqlite3_exec(mem, schema_v5_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (ver < 6 || sqlite3_exec(mem, schema_v6_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (want = schema_text(mem)) != NULL && (want_obj = objects_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
@@ -470,6 +486,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                 !exec_sql(s, schema_v3_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v4_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v5_step, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v6_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -814,8 +831,8 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     const char *ins_run =
         "INSERT INTO runs (time, planc_version, plan, rules_path, rules_sha256, data_path, "
         "data_sha256, data_rows, result_rows, data_options, rules_files, rules_resolved, "
-        "data_resolved, records_tolerance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, "
-        "?11, ?12, 1)";
+        "data_resolved, records_tolerance, records_absent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "0, ?9, ?10, ?11, ?12, 1, 1)";
     if (sqlite3_prepare_v2(s->db, ins_run, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, info->time, -1, SQLITE_STATIC);
@@ -869,6 +886,23 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
         sqlite3_finalize(st);
         st = NULL;
     }
+    /* the indicator columns the header lacked (--allow-missing-columns) */
+    for (uint32_t k = 0, seq = 0; k < p->ncolumns; k++) {
+        if (!rt_table_column_absent(t, k))
+            continue;
+        if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO absent_columns (run, seq, data_column, "
+                                             "indicator) VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL) != SQLITE_OK)
+            goto fail;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, *run_id);
+        sqlite3_bind_int64(st, 2, seq++);
+        sqlite3_bind_text(st, 3, p->columns[k].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, p->columns[k].indicator ? p->columns[k].indicator : "", -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
     if (sqlite3_prepare_v2(s->db, "UPDATE runs SET result_rows = ?1 WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_int64(st, 1, n);
@@ -948,7 +982,8 @@ static bool transfer(store *s, FILE *err)
     o->in_tx = true;
     static const char run_cols[] =
         "time, planc_version, plan, rules_path, rules_sha256, data_path, data_sha256, data_rows, "
-        "result_rows, data_options, rules_files, rules_resolved, data_resolved, records_tolerance";
+        "result_rows, data_options, rules_files, rules_resolved, data_resolved, records_tolerance, "
+        "records_absent";
     static const char row_cols[] =
         "seq, region, year, kind, id, name, clause, lead, status, value, unit, goal, expected, "
         "score, weight, grade, vetoes, tolerance";
@@ -968,8 +1003,10 @@ static bool transfer(store *s, FILE *err)
         "ORDER BY seq",
         "INSERT INTO main.renames (run, seq, kind, old, new) SELECT ?2, seq, kind, old, new FROM "
         "planc_new.renames WHERE run = ?1 ORDER BY seq",
+        "INSERT INTO main.absent_columns (run, seq, data_column, indicator) SELECT ?2, seq, "
+        "data_column, indicator FROM planc_new.absent_columns WHERE run = ?1 ORDER BY seq",
     };
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < sizeof copies / sizeof copies[0]; k++) {
         snprintf(sql, sizeof sql, copies[k], row_cols, row_cols);
         if (sqlite3_prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK)
             goto fail;
@@ -1278,23 +1315,28 @@ typedef struct run_info {
     char *rules_path, *data_path, *data_options;
     char *rules_files;    /* the rules manifest; "" before version 3 */
     bool tolerances;      /* the run recorded its rows' tolerances (version 4 on) */
+    char *version;        /* planc's version */
+    bool absent_known;    /* the run recorded its absent columns (version 6 on) */
 } run_info;
 
 /* Reads run `id`'s facts; false after reporting. */
 static bool read_run(store *s, long long id, run_info *ri, FILE *err)
 {
     sqlite3_stmt *st;
-    const char *sql = s->version >= 4
+    const char *sql = s->version >= 6
         ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
-          "records_tolerance FROM runs WHERE id = ?1"
+          "records_tolerance, planc_version, records_absent FROM runs WHERE id = ?1"
+        : s->version >= 4
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
+          "records_tolerance, planc_version, 0 FROM runs WHERE id = ?1"
         : s->version >= 3
         ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
-          "0 FROM runs WHERE id = ?1"
+          "0, planc_version, 0 FROM runs WHERE id = ?1"
         : s->version >= 2
-        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, '', 0 "
-          "FROM runs WHERE id = ?1"
-        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '', '', 0 FROM runs "
-          "WHERE id = ?1";
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, '', 0, "
+          "planc_version, 0 FROM runs WHERE id = ?1"
+        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '', '', 0, planc_version, 0 "
+          "FROM runs WHERE id = ?1";
     memset(ri, 0, sizeof *ri);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
@@ -1315,6 +1357,8 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
         ri->rules_files = rt_xmalloc(6 * strlen(m) + 1, 1);
         csv_escape(ri->rules_files, m, strlen(m), true);
         ri->tolerances = sqlite3_column_int(st, 7) != 0;
+        ri->version = rt_xstrdup(shown(s, col_text(st, 8)));
+        ri->absent_known = sqlite3_column_int(st, 9) != 0;
     } else {
         db_error(s, "cannot read the runs", err);
     }
@@ -1329,6 +1373,83 @@ static void run_info_free(run_info *ri)
     free(ri->data_path);
     free(ri->data_options);
     free(ri->rules_files);
+    free(ri->version);
+}
+
+/* How many absent columns compare names before " and N more". */
+#define CMP_ABSENT_SHOWN 5
+
+/* The columns run `id`'s data lacked (read as missing cells under
+ * --allow-missing-columns), as compare lists them in lang: "r_x (指标X),
+ * r_y (指标Y)", the first CMP_ABSENT_SHOWN then how many more; "" for none.
+ * malloc'd; NULL after reporting. */
+static char *absent_text(store *s, long long id, lbl_lang lang, FILE *err)
+{
+    char *txt = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&txt, &len);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT data_column, indicator FROM absent_columns WHERE run = ?1 "
+                                  "ORDER BY seq", -1, &st, NULL) != SQLITE_OK) {
+        fclose(f);
+        free(txt);
+        db_error(s, "cannot read the runs", err);
+        return NULL;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    long long n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n < CMP_ABSENT_SHOWN) {
+            if (n)
+                fputs(lbl_get(lang, LBL_C_ABSENT_SEP), f);
+            fprintf(f, lbl_get(lang, LBL_C_ABSENT_ITEM), shown(s, col_text(st, 0)),
+                    shown(s, col_text(st, 1)));
+        }
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (n > CMP_ABSENT_SHOWN)
+        fprintf(f, lbl_get(lang, LBL_C_ABSENT_MORE), n - CMP_ABSENT_SHOWN);
+    fclose(f);
+    if (rc != SQLITE_DONE) {
+        free(txt);
+        db_error(s, "cannot read the runs", err);
+        return NULL;
+    }
+    return txt;
+}
+
+/* Says, in compare's header, which indicator columns each run's data
+ * lacked when either did: the same, changed ("none → r_x (指标X)"), or
+ * unknown for a run recorded before schema version 6 kept them.  False
+ * after reporting. */
+static bool compare_absent(store *s, const run_info *ra, const run_info *rb, long long a,
+                           long long b, lbl_lang lang, FILE *out, FILE *err)
+{
+    char *ta = ra->absent_known ? absent_text(s, a, lang, err) : rt_xstrdup("");
+    if (!ta)
+        return false;
+    char *tb = rb->absent_known ? absent_text(s, b, lang, err) : rt_xstrdup("");
+    if (!tb) {
+        free(ta);
+        return false;
+    }
+    const char *none = lbl_get(lang, LBL_X_NONE);
+    if (ra->absent_known != rb->absent_known) {
+        /* one run kept none: said only when the other lacked some */
+        const char *known = ra->absent_known ? ta : tb;
+        if (*known)
+            fprintf(out, lbl_get(lang, LBL_C_ABSENT_UNKNOWN), ra->absent_known ? b : a,
+                    ra->absent_known ? a : b, known);
+    } else if (strcmp(ta, tb) != 0) {
+        fprintf(out, lbl_get(lang, LBL_C_ABSENT_CHANGED), *ta ? ta : none, *tb ? tb : none);
+    } else if (*ta) {
+        fprintf(out, lbl_get(lang, LBL_C_ABSENT_SAME), ta);
+    }
+    free(ta);
+    free(tb);
+    return true;
 }
 
 /* The hash of file `name` in a rules manifest ("HEX  NAME\n" lines), or
@@ -2009,6 +2130,9 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     }
     const char *none = lbl_get(lang, LBL_X_NONE);
     fprintf(out, lbl_get(lang, LBL_C_HEAD), a, ra.time, b, rb.time);
+    /* another planc may score the same rules and data otherwise */
+    if (strcmp(ra.version, rb.version) != 0)
+        fprintf(out, lbl_get(lang, LBL_C_PLANC_CHANGED), ra.version, rb.version);
     compare_rules(out, lang, &ra, &rb, a, b);
     if (strcmp(ra.data_hash, rb.data_hash) == 0)
         fprintf(out, lbl_get(lang, LBL_C_DATA_SAME), ra.data_hash);
@@ -2020,7 +2144,8 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
                 *ra.data_options ? ra.data_options : none,
                 *rb.data_options ? rb.data_options : none);
     bool tol_known = ra.tolerances && rb.tolerances;
-    bool ok = compare_tolerances(s, &ra, &rb, a, b, lang, out, err);
+    bool ok = compare_absent(s, &ra, &rb, a, b, lang, out, err) &&
+              compare_tolerances(s, &ra, &rb, a, b, lang, out, err);
     run_info_free(&ra);
     run_info_free(&rb);
     bool mapped = false, rmapped = false;

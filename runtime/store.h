@@ -23,7 +23,7 @@
 #include "table.h"
 
 /* The schema version this planc writes and reads. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of a planc database ("plnc"). */
 #define STORE_APPLICATION_ID 0x706c6e63
 /* How long a writer waits for another to finish, in milliseconds. */

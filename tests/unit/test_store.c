@@ -325,9 +325,9 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 6; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 6; this planc reads version 5)");
-    refused(path, false, "written by a newer planc (schema version 6; this planc reads version 5)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 7; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 7; this planc reads version 6)");
+    refused(path, false, "written by a newer planc (schema version 7; this planc reads version 6)");
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
@@ -981,7 +981,8 @@ START_TEST(upgrade_v4_renames)
     ck_assert_int_eq(record(s, &x, "aa"), 1);
     store_close(s);
     /* what planc of version 4 made */
-    raw_sql(db, "DROP TABLE renames; PRAGMA user_version = 4;");
+    raw_sql(db, "DROP TABLE absent_columns; ALTER TABLE runs DROP COLUMN records_absent; "
+                "DROP TABLE renames; PRAGMA user_version = 4;");
     s = store_open(db, false, stderr);
     ck_assert_ptr_nonnull(s);
     pf_capture c;
@@ -1024,6 +1025,38 @@ START_TEST(upgrade_v4_renames)
 }
 END_TEST
 
+/* A version 5 database (before absent columns were recorded) is brought
+ * to version 6 by the next run: its old runs say they kept none
+ * (records_absent 0), the new run that it did, and compare, with no
+ * column absent from the new run's data, says nothing of them. */
+START_TEST(upgrade_v5_absent)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "aa"), 1);
+    store_close(s);
+    /* what planc of version 5 made */
+    raw_sql(db, "DROP TABLE absent_columns; ALTER TABLE runs DROP COLUMN records_absent; "
+                "PRAGMA user_version = 5;");
+    s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "aa"), 2);
+    ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(db, "SELECT records_absent FROM runs WHERE id = 1"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT records_absent FROM runs WHERE id = 2"), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM absent_columns"), 0);
+    pf_capture c;
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_null(strstr(pf_cap_text(&c), "absent columns"));
+    ck_assert_ptr_null(strstr(pf_cap_text(&c), "planc:"));
+    pf_cap_free(&c);
+    store_close(s);
+    pf_free(&x);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -1040,6 +1073,7 @@ int main(void)
     tcase_add_test(tc, compare_across_rules_hashes);
     tcase_add_test(tc, compare_runs);
     tcase_add_test(tc, upgrade_v4_renames);
+    tcase_add_test(tc, upgrade_v5_absent);
     tcase_add_test(tc, concurrent_writers);
     tcase_add_test(tc, waiting_for_a_lock_says_so);
     tcase_add_test(tc, compare_shows_the_changed_value);
