@@ -643,6 +643,10 @@ static const char *const en[LBL_COUNT] = {
     [LBL_L_MISSING_COLUMNS] = "%s:%u: note: %zu columns the rules read are not in the header; "
                               "--allow-missing-columns reads them as missing cells, and an adaptation can drop "
                               "the indicators it has no data for ('drop indicator')\n",
+    [LBL_L_MISSING_COLUMN] = "%s:%u: note: if the header names the column otherwise, correct it there; "
+                             "if the data has no such column, --allow-missing-columns reads it as missing "
+                             "cells (the targets that read it are then missing), and an adaptation can drop "
+                             "the indicator ('drop indicator')\n",
     [LBL_L_DATA_YEAR] = "%s:%u: note: for one year's data without a year column, give the year: --data-year "
                         "YEAR\n",
     [LBL_L_DROPPED_NOTE] = "note: rows of regions the rules dropped are errors; --skip-unknown-regions skips "
@@ -1291,6 +1295,9 @@ static const char *const zh[LBL_COUNT] = {
         "（改编时写 'override assessment %s { missing reweight }'）\n",
     [LBL_L_MISSING_COLUMNS] = "%s:%u: 附注：表头中缺少%zu个规则读取的列；--allow-missing-columns 把它们读作"
                               "缺失的单元格，改编的规则也可以删去没有数据的指标（'drop indicator'）\n",
+    [LBL_L_MISSING_COLUMN] = "%s:%u: 附注：若表头中该列另有名称，请在表头中改正；若数据没有这一列，"
+                             "--allow-missing-columns 把它读作缺失的单元格（读取它的目标随之为数据缺失），"
+                             "改编的规则也可以删去该指标（'drop indicator'）\n",
     [LBL_L_DATA_YEAR] = "%s:%u: 附注：只有一年的数据、没有年份列时，请给出年份：--data-year 年份\n",
     [LBL_L_DROPPED_NOTE] = "附注：规则已删除的地区的数据行会报错；--skip-unknown-regions 可跳过这些行\n",
     [LBL_L_SKIPPED_ONE] = "%s: 警告：跳过了规则未声明的地区的%zu行（第一行在第%u行：“%s”）\n",

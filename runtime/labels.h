@@ -204,7 +204,7 @@ typedef enum lbl_id {
      * dropped regions skipped (one, more); a region without a row in a
      * year between two of its own, the count of the rest, the note */
     LBL_L_DUP_COLUMN, LBL_L_DUP_MORE, LBL_L_ABSENT_IND, LBL_L_ABSENT, LBL_L_ABSENT_MORE, LBL_L_ABSENT_ZERO,
-    LBL_L_MISSING_COLUMNS, LBL_L_DATA_YEAR, LBL_L_DROPPED_NOTE, LBL_L_SKIPPED_ONE, LBL_L_SKIPPED,
+    LBL_L_MISSING_COLUMNS, LBL_L_MISSING_COLUMN, LBL_L_DATA_YEAR, LBL_L_DROPPED_NOTE, LBL_L_SKIPPED_ONE, LBL_L_SKIPPED,
     LBL_L_SKIPPED_DROPPED_ONE, LBL_L_SKIPPED_DROPPED, LBL_L_YEAR_GAP, LBL_L_YEAR_GAP_MORE_ONE, LBL_L_YEAR_GAP_MORE,
     LBL_L_YEAR_GAP_NOTE,
     /* planc run's warnings on the data as a whole (main.c, report.c): no

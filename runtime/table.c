@@ -1489,6 +1489,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     size_t nmissing = 0;    /* data columns not in the header (each said once) */
     size_t nabsent = 0;     /* of them, read as missing cells (--allow-missing-columns) */
     bool keys_missing = false;  /* the region or year column is not either */
+    bool near_named = false;    /* a missing column's likely name in the header was said */
     for (size_t k = 0; k < nneed; k++) {
         const char *want = k == 0 ? p->region_key : k == 1 ? p->year_key : p->columns[k - 2].name;
         if (k == 1 && (wide || L->opts.year)) {
@@ -1554,12 +1555,15 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             data_error(L, rec.line, T(L, LBL_L_NO_COL), want);
         unsigned cp = 0;
         long near = L->stopped ? -1 : invisible_field(L, want, &cp);
+        near_named |= near >= 0;
         if (near >= 0)
             csv_message(L->err, T(L, LBL_L_INVISIBLE), L->name, rec.line,
                     shown(L, L->header[near], strlen(L->header[near])), near + 1, want, cp,
                     cp == 0xFEFF ? T(L, LBL_L_INVISIBLE_BOM) : "");
-        else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0)
+        else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0) {
+            near_named = true;
             csv_message(L->err, T(L, LBL_L_SIMILAR), L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
+        }
     }
     if (nabsent > ABSENT_SHOWN)
         csv_message(L->err, T(L, LBL_L_ABSENT_MORE), L->name, rec.line, nabsent - ABSENT_SHOWN);
@@ -1647,6 +1651,11 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
              * otherwise too, only when the errors stopped before naming
              * every column (a few are each said above) */
             csv_message(L->err, T(L, LBL_L_MISSING_COLUMNS), L->name, rec.line, nmissing);
+        else if (nmissing == 1 && !keys_missing && !near_named && !data_like && !title && !sep &&
+                 !L->stopped)
+            /* one column, with no likely name in the header: the data
+             * lacks it, and the error alone did not say the ways on */
+            csv_message(L->err, T(L, LBL_L_MISSING_COLUMN), L->name, rec.line);
     }
     return ok;
 }
