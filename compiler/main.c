@@ -883,6 +883,57 @@ static char *data_options_text(const data_options *d)
     return buf;
 }
 
+/* Writes a path to f as a shell word, as put_word does, with ./ before
+ * one that starts with '-' (a command would take it for an option). */
+static void put_path(FILE *f, const char *path)
+{
+    if (path[0] == '-') {
+        char *q = csv_shell_path(path);
+        fputs(q, f);
+        free(q);
+    } else {
+        put_word(f, path);
+    }
+}
+
+/* The planc command line that writes workbook `ro` again from the files
+ * the run read, for its provenance sheet (docs/OUTPUT.md §7): the rules
+ * tree (--root), the rules and the data as given, the data options, the
+ * roll-up year, the language, and -o reproduced.xlsx.  An auditor with
+ * the files (their hashes are on the sheet) runs it to get the same
+ * bytes.  Not the -o the run was given: the command is in the workbook,
+ * whose bytes would then depend on the name it is written to, and a copy
+ * written elsewhere to compare would differ from it.  malloc'd. */
+static char *reproduce_command(const char *rules, const char *data, const run_output *ro,
+                               const rollup *ru)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) {
+        csv_message(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    fputs("planc run ", f);
+    if (rules_root) {
+        fputs("--root ", f);
+        put_path(f, rules_root);
+        fputc(' ', f);
+    }
+    put_path(f, rules);
+    fputs(" --data ", f);
+    put_path(f, data);
+    if (ro->data_options && *ro->data_options)
+        fprintf(f, " %s", ro->data_options);
+    if (ru)
+        fprintf(f, " --year %d", ru->year);
+    if (ro->lang != LBL_EN)
+        fputs(" --lang zh", f);
+    fputs(" -o reproduced.xlsx", f);
+    fclose(f);
+    return buf;
+}
+
 /* Writes the report `ro` asks for to f: the results or a roll-up, as CSV
  * or JSON.  Returns 0, or -1 on a write error. */
 static int write_report(const ir_program *p, const rt_table *t, const rt_result *r,
@@ -993,9 +1044,12 @@ static int write_output(const compilation *c, const char *rules, const char *dat
      * pipe cannot be read again, and a file may have changed since) */
     char rhash[65];
     char *manifest = rules_hash(c, rhash);
+    char *command = strcmp(ro->format, "xlsx") == 0 ? reproduce_command(rules, data, ro, ru) : NULL;
     report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
-                         .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options};
+                         .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options,
+                         .command = command};
     int written = write_report(c->ir, t, r, ro, ru, &src, f);
+    free(command);
     if (written == REPORT_XLSX_TOO_LARGE) {
         rc = EXIT_USAGE;    /* said by report_xlsx: write CSV instead */
     } else if (written != 0 || fflush(f) != 0) {

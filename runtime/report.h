@@ -168,6 +168,11 @@ typedef struct report_source {
                                   order (docs/OUTPUT.md §5); NULL: not known */
     const char *data, *data_sha256;
     const char *data_options;
+    const char *command;       /* the planc command line that writes the
+                                  same output from these files, without
+                                  the SOURCE_DATE_EPOCH a workbook adds in
+                                  front ("planc run RULES --data DATA ...
+                                  -o OUT"); NULL: not known */
 } report_source;
 
 /* Formats v as report_csv prints numbers: "%.Ng" with the least N (1..17)

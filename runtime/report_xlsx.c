@@ -20,6 +20,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -63,6 +64,7 @@ typedef struct book {
     char **leads;                           /* each measure's lead text (in lang) */
     char *text;                             /* a cell's cleaned text */
     lxw_error error;                        /* the first write error */
+    time_t created;                         /* the creation time its properties record */
 } book;
 
 /* Keeps the first error libxlsxwriter reported. */
@@ -608,6 +610,25 @@ static void sheet_provenance(book *b, const report_source *src)
         cell_number(b, &s, 1, b->ru->year, NULL);
         s.row++;
     }
+    /* when it was written, as the properties record it (the clock, or
+     * SOURCE_DATE_EPOCH), and the command that writes it again byte for
+     * byte from the files above: the one fact a re-run needs that no cell
+     * above gives is that time */
+    char when[32];
+    struct tm tm;
+    gmtime_r(&b->created, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_CREATED), NULL);
+    cell_text(b, &s, 1, when, NULL);
+    s.row++;
+    if (src->command) {
+        char *cmd = rt_xmalloc(strlen(src->command) + 64, 1);
+        sprintf(cmd, "SOURCE_DATE_EPOCH=%lld %s", (long long)b->created, src->command);
+        cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_COMMAND), NULL);
+        cell_text(b, &s, 1, cmd, NULL);
+        s.row++;
+        free(cmd);
+    }
     sheet_end(b, &s);
 }
 
@@ -712,7 +733,9 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     }
     int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
-    book b = {.p = p, .t = t, .r = r, .ru = ru, .lang = lang};
+    /* the clock, or SOURCE_DATE_EPOCH for the same bytes: read once, for
+     * the properties and the provenance sheet alike */
+    book b = {.p = p, .t = t, .r = r, .ru = ru, .lang = lang, .created = store_time()};
     b.wb = workbook_new_opt(scratch, &opts);
     if (!b.wb) {
         fprintf(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
@@ -749,8 +772,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
                                 .subject = (char *)(p->assessment ? p->assessment : ""),
                                 .author = "planc",
                                 .comments = (char *)clean_text(&b, comments),
-                                /* the clock, or SOURCE_DATE_EPOCH for the same bytes */
-                                .created = store_time()};
+                                .created = b.created};
     note(&b, workbook_set_properties(b.wb, &props));
     free(comments);
     make_formats(&b);

@@ -76,6 +76,27 @@ cmp -s "$tmp/a.xlsx" "$tmp/b.xlsx" || bad "two workbooks with SOURCE_DATE_EPOCH 
 "$zipcat" "$tmp/a.xlsx" docProps/core.xml | grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2025-01-01T00:00:00Z</dcterms:created>' ||
     bad "the workbook's creation time is not SOURCE_DATE_EPOCH's"
 
+# The workbook's provenance sheet says how to write it again: its last
+# line, a command with the workbook's creation time as SOURCE_DATE_EPOCH,
+# writes the same bytes (here the clock's time: the run sets none), with
+# --year and the data options, whatever -o names (tests/run cannot hold a
+# workbook; OUTPUT.md §7).
+run --na - --format xlsx -o "$tmp/clock.xlsx" || bad "planc run --format xlsx --na - failed"
+"$zipcat" "$tmp/clock.xlsx" xl/worksheets/sheet5.xml >"$tmp/prov.xml" || bad "no provenance sheet"
+again=$(sed 's/<row /\n&/g' "$tmp/prov.xml" | grep '>command that writes it again<' |
+        sed 's/.*<c r="B[0-9]*" t="inlineStr"><is><t>\([^<]*\)<.*/\1/')
+case "$again" in
+"SOURCE_DATE_EPOCH="[0-9]*" planc run $rules --data $data --na - --year 2025 -o reproduced.xlsx") ;;
+*) bad "the provenance's command is '$again'" ;;
+esac
+created=$(sed 's/<row /\n&/g' "$tmp/prov.xml" | grep '>created<' |
+          sed 's/.*<c r="B[0-9]*" t="inlineStr"><is><t>\([^<]*\)<.*/\1/')
+"$zipcat" "$tmp/clock.xlsx" docProps/core.xml | grep -q "<dcterms:created xsi:type=\"dcterms:W3CDTF\">$created</dcterms:created>" ||
+    bad "the provenance's creation time '$created' is not the workbook's"
+(cd "$tmp" && eval "$(printf '%s' "$again" | sed "s|^\(SOURCE_DATE_EPOCH=[0-9]*\) planc |\1 \"\$planc\" |")") ||
+    bad "the provenance's command failed"
+cmp -s "$tmp/clock.xlsx" "$tmp/reproduced.xlsx" || bad "the provenance's command wrote other bytes"
+
 # The workbook and the page say what produced them: planc's version, the
 # rules and the data with their SHA-256, the data options.
 if command -v sha256sum >/dev/null; then

@@ -11,7 +11,9 @@
 #     section ids cut to their groups with the whole id on hover, the table
 #     of regions per level, the detail sheet's parent and top, `92%` for
 #     `92 %` as explain writes it, the targets sheet's score_note and its
-#     distribution rounded as the page shows it);
+#     distribution rounded as the page shows it, the provenance sheet's
+#     creation time and command, which its autofilter in workbook.xml
+#     spans);
 #   - zh has the Chinese headings, statuses, sheet names and column headers,
 #     <html lang="zh-CN">, and no English word of planc's own;
 #   - --lang with CSV or JSON, and an unknown language, are usage errors.
@@ -102,10 +104,11 @@ cells 3 | grep -qx '否' || bad "the zh targets sheet's goal_varies is not 否"
 [ "$(header 5)" = "项目 内容 SHA-256 校验值 " ] || bad "the zh provenance header is '$(header 5)'"
 prov=$(cells 5 | tr '\n' '|')
 for want in '|planc 版本|' '|规则（SHA-256 按文件清单计算）|规划/规则.plan|' '|规则文件|规则.plan|' \
-    '|数据|规划/数据.csv|' '|数据读取选项|--na -|' '|汇总年份|'; do
+    '|数据|规划/数据.csv|' '|数据读取选项|--na -|' '|汇总年份|' '|生成时间|2025-01-01T00:00:00Z|' \
+    '|重新生成本工作簿的命令|SOURCE_DATE_EPOCH=1735689600 planc run '\''规划/规则.plan'\'' --data '\''规划/数据.csv'\'' --na - --year 2025 --lang zh -o reproduced.xlsx|'; do
     case "$prov" in *"$want"*) ;; *) bad "the zh provenance sheet lacks '$want': $prov" ;; esac
 done
-left=$( (for n in 1 2 3 4; do cells "$n"; done; cells 5 | sed 's/^--na -$//') | grep -oE '[A-Za-z_]+' | sort -u |
+left=$( (for n in 1 2 3 4; do cells "$n"; done; cells 5 | sed -e 's/^--na -$//' -e '/^SOURCE_DATE_EPOCH=/d' -e '/^[0-9-]*T[0-9:]*Z$/d') | grep -oE '[A-Za-z_]+' | sort -u |
     grep -vxE 'city|province|PM|COD|g|m|plan|csv|planc|SHA|[0-9a-f]+' | tr '\n' ' ')
 [ -z "$left" ] || bad "English left in the zh workbook: $left"
 "$zipcat" zh.xlsx docProps/core.xml | grep -q '<dc:description>由 planc [^ ]* 生成；规则：规划/规则.plan（SHA-256 [0-9a-f]*，按文件清单计算：规则.plan [0-9a-f]*）；数据：规划/数据.csv（SHA-256 [0-9a-f]*），读取选项：--na -</dc:description>' ||

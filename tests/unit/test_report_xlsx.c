@@ -325,14 +325,17 @@ static void cell_is(const char *sheet, const char *ref, const char *text)
 /* The provenance sheet (the fifth here: the fixture has no sources and no
  * missing columns), written only when the run's source is known: planc's
  * version, the rules with the manifest's hash, each rules file with its
- * own, the data with its hash, the data options, the roll-up year; the
- * same words in Chinese.  Without a source (the other tests) no sheet. */
+ * own, the data with its hash, the data options, the roll-up year, the
+ * creation time (SOURCE_DATE_EPOCH's) and the command that writes the
+ * workbook again, with that time; the same words in Chinese.  Without a source (the other tests) no sheet. */
 START_TEST(xlsx_provenance_sheet)
 {
     static const report_source src = {
         .rules = "规划/规则.plan", .rules_sha256 = "aaaa",
         .rules_files = "bbbb  规则.plan\ncccc  公共/单位.plan\n",
-        .data = "数据.csv", .data_sha256 = "dddd", .data_options = "--na -"};
+        .data = "数据.csv", .data_sha256 = "dddd", .data_options = "--na -",
+        .command = "planc run 规划/规则.plan --data 数据.csv --na - --year 2025 -o reproduced.xlsx"};
+    setenv("SOURCE_DATE_EPOCH", "1735689600", 1);
     for (int zh = 0; zh <= 1; zh++) {
         report_run run;
         report_run_start(&run, true, report_fixture_data, NULL);
@@ -374,10 +377,16 @@ START_TEST(xlsx_provenance_sheet)
         cell_is(p, "B7", "--na -");
         cell_is(p, "A8", zh ? "汇总年份" : "roll-up year");
         cell_is(p, "B8", "2025");
+        cell_is(p, "A9", zh ? "生成时间" : "created");
+        cell_is(p, "B9", "2025-01-01T00:00:00Z");
+        cell_is(p, "A10", zh ? "重新生成本工作簿的命令" : "command that writes it again");
+        cell_is(p, "B10", "SOURCE_DATE_EPOCH=1735689600 planc run 规划/规则.plan --data 数据.csv --na - "
+                          "--year 2025 -o reproduced.xlsx");
         free(wbx);
         free(p);
         free(zip);
     }
+    unsetenv("SOURCE_DATE_EPOCH");
     workbook wb;
     fixture_book(&wb, NULL);
     ck_assert_ptr_null(strstr(wb.sheet[0], "provenance"));
