@@ -2062,6 +2062,7 @@ static int cmd_explain(int argc, char **argv)
         return rc;
     }
     dopt.load.keep_texts = true; /* a mapped cell is shown as the file wrote it */
+    dopt.load.digest = strcmp(format, "json") == 0; /* the JSON's source.data_sha256 */
     dopt.load.lang = lang;       /* the data's messages in the explanation's language */
     rt_table *table = rt_table_load(c.ir, data, &dopt.load, stderr);
     if (!table) {
@@ -2080,9 +2081,18 @@ static int cmd_explain(int argc, char **argv)
     long row = -1, ti = -1;
     rc = explain_resolve(c.ir, table, region, year, target, &row, &ti);
     if (rc == EXIT_OK) {
+        /* the JSON says what it explains, by hash, as the results' does */
+        char rhash[65];
+        char *manifest = rules_hash(&c, rhash);
+        char *dopts = data_options_text(&dopt);
+        report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest,
+                             .data = data, .data_sha256 = rt_table_sha256(table),
+                             .data_options = dopts};
         int w = strcmp(format, "json") == 0
-                    ? explain_json(c.ir, table, res, (size_t)row, ti, stdout, stderr)
+                    ? explain_json(c.ir, table, res, (size_t)row, ti, &src, stdout, stderr)
                     : explain_text(c.ir, table, res, (size_t)row, ti, lang, stdout, stderr);
+        free(manifest);
+        free(dopts);
         if (w == -2)
             rc = EXIT_INTERNAL;
         else if (w != 0 || stdout_failed()) {

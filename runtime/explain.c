@@ -2176,6 +2176,15 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_int(w, rd->year);
         json_key(w, "in_data");
         json_bool(w, rd->in_data);
+        /* the data line of the cell's row, so that every cell read can be
+         * cited as FILE:LINE and its column (the first record's line for
+         * a row an aggregate combined) */
+        json_key(w, "line");
+        long at = rd->in_data ? rt_table_find(x->t, x->region, rd->year) : -1;
+        if (at >= 0 && rt_table_line(x->t, (size_t)at))
+            json_int(w, (long)rt_table_line(x->t, (size_t)at));
+        else
+            json_null(w);
         json_key(w, "cell");
         json_num(w, rd->cell);
         json_key(w, "column_unit");
@@ -2346,7 +2355,7 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
 }
 
 int explain_json(const ir_program *p, const rt_table *t, const rt_result *r,
-                 size_t row, long target, FILE *out, FILE *err)
+                 size_t row, long target, const report_source *src, FILE *out, FILE *err)
 {
     ex_row x;
     if (!row_init(&x, p, t, r, row, LBL_EN, err))
@@ -2373,6 +2382,10 @@ int explain_json(const ir_program *p, const rt_table *t, const rt_result *r,
         json_int(&w, rt_table_line(t, row));
     else
         json_null(&w);
+    /* what was explained, by hash: an explanation cited in an audit is
+     * tied to the run whose workbook or history gives the same */
+    if (src)
+        report_json_source(&w, p, t, src);
     json_key(&w, "total");
     json_begin_object(&w);
     double total = p->has_assessment ? sv(&x, p->total) : NAN;

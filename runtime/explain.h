@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "exec.h"
+#include "report.h"
 #include "ir.h"
 #include "labels.h"
 #include "table.h"
@@ -40,7 +41,9 @@ long explain_find_target(const ir_program *p, const char *name, const char **sug
  * the program is malformed (after saying so on `err`). */
 int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
                  size_t row, long target, lbl_lang lang, FILE *out, FILE *err);
+/* explain_json's `src`, when not NULL, is what the document says produced
+ * it ("source", as the results' JSON has it); NULL leaves the key out. */
 int explain_json(const ir_program *p, const rt_table *t, const rt_result *r,
-                 size_t row, long target, FILE *out, FILE *err);
+                 size_t row, long target, const report_source *src, FILE *out, FILE *err);
 
 #endif

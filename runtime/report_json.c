@@ -119,9 +119,10 @@ static void put_absent_columns(json_writer *w, const ir_program *p, const rt_tab
 }
 
 /* "source": what produced the document (report_source), so that a number
- * in it can be reproduced; null when the caller does not say. */
-static void put_source(json_writer *w, const ir_program *p, const rt_table *t,
-                       const report_source *src)
+ * in it can be reproduced; null when the caller does not say.  The
+ * explanation's JSON has the same object (explain.c). */
+void report_json_source(json_writer *w, const ir_program *p, const rt_table *t,
+                        const report_source *src)
 {
     json_key(w, "source");
     if (!src) {
@@ -437,7 +438,7 @@ int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
     json_key(&w, "version");
     json_int(&w, REPORT_JSON_VERSION);
     put_plan(&w, p);
-    put_source(&w, p, t, src);
+    report_json_source(&w, p, t, src);
     /* the years of the data, read from the table (a roll-up has them too,
      * but the detail alone needs no roll-up) */
     json_key(&w, "years");

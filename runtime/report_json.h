@@ -34,6 +34,12 @@ int report_json(const ir_program *p, const rt_table *t, const rt_result *r,
  * agencies as an array of names, and status counts as an object
  * {"met": N, "on_track": N, ..., "total": N}. */
 void report_json_lead(json_writer *w, const ir_measure *m);
+/* Writes the key "source" and what produced a document (report_source:
+ * planc's version, the rules and the data with their SHA-256, the data
+ * options, the absent columns), as the results' JSON has it; null for a
+ * NULL src. */
+void report_json_source(json_writer *w, const ir_program *p, const rt_table *t,
+                        const report_source *src);
 void report_json_counts(json_writer *w, const rollup_counts *c);
 
 #endif

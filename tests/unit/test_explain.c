@@ -198,13 +198,13 @@ START_TEST(scope_and_json)
     free(s);
 
     pf_capture c;
-    ck_assert_int_eq(explain_json(x.p, x.t, x.r, pf_row(&x, "乙", 2024), pf_target(&x, "X"),
+    ck_assert_int_eq(explain_json(x.p, x.t, x.r, pf_row(&x, "乙", 2024), pf_target(&x, "X"), NULL,
                                   pf_cap_open(&c), stderr), 0);
     const char *j = pf_cap_text(&c);
     has(j, "\"format\": \"planc-explain\",\n  \"version\": 1,\n");
     has(j, "\"region\": \"乙\",\n  \"level\": \"city\",\n  \"year\": 2024,\n");
     has(j, "{\"role\": \"value\", \"column\": \"x\", \"aggregate\": null, \"map\": null, \"records\": 1, \"values\": null, \"indicator\": \"x\", \"region\": \"乙\", "
-           "\"year\": 2024, \"in_data\": true, \"cell\": 65, \"column_unit\": \"%\", \"unit\": \"%\", "
+           "\"year\": 2024, \"in_data\": true, \"line\": 6, \"cell\": 65, \"column_unit\": \"%\", \"unit\": \"%\", "
            "\"divisor\": null, \"factor\": 1, \"value\": 65}");
     has(j, "\"baseline\": {\"year\": 2023, \"value\": 60},\n");
     has(j, "\"milestones\": [\n        {\"op\": \">=\", \"goal\": 80, \"goal_from\": null, \"tolerance\": null, "
@@ -216,7 +216,7 @@ START_TEST(scope_and_json)
     has(j, "\"veto\": {\"veto\": false, \"broken\": false, \"fired\": false}\n");
     pf_cap_free(&c);
     /* not_applicable: no current goal, milestone, deadline or trajectory */
-    ck_assert_int_eq(explain_json(x.p, x.t, x.r, pf_row(&x, "丙", 2025), pf_target(&x, "Y"),
+    ck_assert_int_eq(explain_json(x.p, x.t, x.r, pf_row(&x, "丙", 2025), pf_target(&x, "Y"), NULL,
                                   pf_cap_open(&c), stderr), 0);
     j = pf_cap_text(&c);
     has(j, "\"goal\": 50, ");   /* in the milestones as written */
@@ -236,7 +236,7 @@ static void check_consistent(const pfx *x)
     const double *total = rt_result_column(x->r, p->total);
     for (size_t row = 0; row < rt_table_nrows(x->t); row++) {
         pf_capture c;
-        ck_assert_int_eq(explain_json(p, x->t, x->r, row, -1, pf_cap_open(&c), stderr), 0);
+        ck_assert_int_eq(explain_json(p, x->t, x->r, row, -1, NULL, pf_cap_open(&c), stderr), 0);
         const char *j = pf_cap_text(&c);
         const char *at = strstr(j, "\"targets\": [");
         ck_assert_ptr_nonnull(at);
