@@ -1067,13 +1067,25 @@ static int write_output(const compilation *c, const char *rules, const char *dat
          * none: a pipe), so that the history says which file a relative
          * name was */
         char *rules_real = realpath(rules, NULL), *data_real = realpath(data, NULL);
+        /* the rules files' bytes, named as in the manifest (rules_hash) */
+        size_t nfiles = c->diag.nfiles;
+        store_file *texts = calloc(nfiles ? nfiles : 1, sizeof *texts);
+        if (!texts) {
+            csv_message(stderr, "planc: error: out of memory\n");
+            exit(EXIT_INTERNAL);
+        }
+        for (size_t i = 0; i < nfiles; i++)
+            texts[i] = (store_file){.name = i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name,
+                                    .text = c->diag.files[i].text, .len = c->diag.files[i].len};
         store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
                                .rules_hash = rhash, .rules_files = manifest,
                                .rules_resolved = rules_real ? rules_real : "",
                                .data_path = data, .data_resolved = data_real ? data_real : "",
-                               .data_hash = src.data_sha256, .data_options = ro->data_options};
+                               .data_hash = src.data_sha256, .data_options = ro->data_options,
+                               .rules_texts = texts, .nrules_texts = nfiles};
         if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_WRITE;
+        free(texts);
         free(rules_real);
         free(data_real);
     }

@@ -115,7 +115,10 @@ static const char schema_v5_step[] =
  * missing cells under --allow-missing-columns (the JSON's
  * source.absent_columns), so that compare can say why a run's targets
  * became missing; records_absent tells a run that recorded none from one
- * recorded before the table existed (whose absent columns are unknown). */
+ * recorded before the table existed (whose absent columns are unknown).
+ * And the bytes of each rules file the run read, named as in its
+ * manifest: the hashes say that the rules changed, the texts what
+ * changed (planc diff on the files written out), from the history alone. */
 static const char schema_v6_step[] =
     "ALTER TABLE runs ADD COLUMN records_absent INTEGER NOT NULL DEFAULT 0;\n"
     "CREATE TABLE absent_columns (\n"
@@ -124,7 +127,14 @@ static const char schema_v6_step[] =
     "  data_column TEXT NOT NULL,\n"
     "  indicator TEXT NOT NULL,\n"
     "  PRIMARY KEY (run, seq)\n"
-    ") WITHOUT ROWID;\n";
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE rules_texts (\n"
+    "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  text BLOB NOT NULL,\n"
+    "  PRIMARY KEY (run, seq)\n"
+    ");\n";
 
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
@@ -886,6 +896,22 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
         sqlite3_finalize(st);
         st = NULL;
     }
+    /* the rules files' bytes, in the manifest's order */
+    for (size_t k = 0; k < info->nrules_texts; k++) {
+        if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO rules_texts (run, seq, name, text) VALUES "
+                                             "(?1, ?2, ?3, ?4)", -1, &st, NULL) != SQLITE_OK)
+            goto fail;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, *run_id);
+        sqlite3_bind_int64(st, 2, (long long)k);
+        sqlite3_bind_text(st, 3, info->rules_texts[k].name, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(st, 4, info->rules_texts[k].text ? info->rules_texts[k].text : "",
+                            info->rules_texts[k].len, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
     /* the indicator columns the header lacked (--allow-missing-columns) */
     for (uint32_t k = 0, seq = 0; k < p->ncolumns; k++) {
         if (!rt_table_column_absent(t, k))
@@ -1005,6 +1031,8 @@ static bool transfer(store *s, FILE *err)
         "planc_new.renames WHERE run = ?1 ORDER BY seq",
         "INSERT INTO main.absent_columns (run, seq, data_column, indicator) SELECT ?2, seq, "
         "data_column, indicator FROM planc_new.absent_columns WHERE run = ?1 ORDER BY seq",
+        "INSERT INTO main.rules_texts (run, seq, name, text) SELECT ?2, seq, name, text FROM "
+        "planc_new.rules_texts WHERE run = ?1 ORDER BY seq",
     };
     for (size_t k = 0; k < sizeof copies / sizeof copies[0]; k++) {
         snprintf(sql, sizeof sql, copies[k], row_cols, row_cols);

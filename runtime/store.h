@@ -54,6 +54,14 @@ typedef enum { STORE_FAIL_FILE, STORE_FAIL_IO } store_failure;
 store *store_open_why(const char *path, bool create, store_failure *why, FILE *err);
 void store_close(store *s);
 
+/* A rules file's bytes, as a run records them (its name as in the
+ * manifest). */
+typedef struct store_file {
+    const char *name;
+    const char *text;
+    size_t len;
+} store_file;
+
 /* What a run records besides its results. */
 typedef struct store_run_info {
     const char *time;          /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
@@ -64,6 +72,8 @@ typedef struct store_run_info {
     const char *rules_resolved, *data_resolved; /* real paths, "" unknown; NULL: "" */
     const char *data_path, *data_hash;
     const char *data_options;  /* how the data was read ("--data-year 2019 --na -"), "" for as is */
+    const store_file *rules_texts; /* each rules file read, in the manifest's order */
+    size_t nrules_texts;
 } store_run_info;
 
 /* Starts the run's transaction and writes the run and all its result rows

@@ -981,7 +981,7 @@ START_TEST(upgrade_v4_renames)
     ck_assert_int_eq(record(s, &x, "aa"), 1);
     store_close(s);
     /* what planc of version 4 made */
-    raw_sql(db, "DROP TABLE absent_columns; ALTER TABLE runs DROP COLUMN records_absent; "
+    raw_sql(db, "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN records_absent; "
                 "DROP TABLE renames; PRAGMA user_version = 4;");
     s = store_open(db, false, stderr);
     ck_assert_ptr_nonnull(s);
@@ -1038,7 +1038,7 @@ START_TEST(upgrade_v5_absent)
     ck_assert_int_eq(record(s, &x, "aa"), 1);
     store_close(s);
     /* what planc of version 5 made */
-    raw_sql(db, "DROP TABLE absent_columns; ALTER TABLE runs DROP COLUMN records_absent; "
+    raw_sql(db, "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN records_absent; "
                 "PRAGMA user_version = 5;");
     s = store_open(db, true, stderr);
     ck_assert_ptr_nonnull(s);
