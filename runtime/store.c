@@ -675,6 +675,28 @@ static bool make_tmp(store *s, FILE *err)
     return true;
 }
 
+/* Whether `run --store` may record into the database at `path` (true
+ * when there is none yet): not when it is kept read-only — no write
+ * permission for anyone, which SQLite ignores for root as access() does,
+ * or none for this user — as an output file kept read-only is not
+ * replaced (ofile.c): an archived history, or the one handed to an
+ * auditor, is not changed by a run that names it.  False after saying
+ * why and the way on (a writable copy). */
+static bool writable(const char *path, FILE *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return true;
+    bool readonly = (st.st_mode & 0222) == 0;
+    if (!readonly && (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 ||
+                      (errno != EACCES && errno != EPERM)))
+        return true;
+    csv_message(err, "planc: error: %s: cannot record a run: you may not write it (mode %04o), and "
+                     "planc does not change a database kept read-only: make it writable (chmod u+w), "
+                     "or record into a writable copy\n", path, (unsigned)(st.st_mode & 07777));
+    return false;
+}
+
 store *store_open(const char *path, bool create, FILE *err)
 {
     return store_open_why(path, create, NULL, err);
@@ -699,6 +721,8 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
         return NULL;
     }
     *why = STORE_FAIL_IO;
+    if (create && !writable(path, err))
+        return NULL;
     if (!fits_open_limit(path, create, err))
         return NULL;
     store *s = rt_xcalloc(1, sizeof *s);

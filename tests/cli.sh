@@ -111,6 +111,15 @@ n=$((n + 1)); [ "$(cat "$tmp/ro/libkeep.so")" = old ] && [ ! -e "$tmp/ro/keep.h"
 chmod 644 "$tmp/ro/keep.csv"
 expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/ro/keep.csv"
 n=$((n + 1)); [ "$(ls -A "$tmp/ro" | grep -c '^\.')" -eq 0 ] || { echo "FAIL: temporary files left: $(ls -A "$tmp/ro")"; fails=$((fails + 1)); }
+# So is a results database kept read-only (an archive, the copy handed to
+# an auditor): --store records no run into it, also as root, whom SQLite
+# would let write it; history reads it as it is.
+expect 0 "$planc" run "$rules" --data "$data" --store "$tmp/kept.db" -o /dev/null
+chmod 444 "$tmp/kept.db"; cp "$tmp/kept.db" "$tmp/kept.before"
+expect 5 "$planc" run "$rules" --data "$data" --store "$tmp/kept.db" -o /dev/null
+contains err "kept.db: cannot record a run: you may not write it (mode 0444), and planc does not change a database kept read-only"
+n=$((n + 1)); cmp -s "$tmp/kept.db" "$tmp/kept.before" || { echo "FAIL: a read-only database was recorded into"; fails=$((fails + 1)); }
+expect 0 "$planc" history "$tmp/kept.db"
 # ... and so is a file of another user's that the user may not write,
 # although the directory lets them rename over it (as nobody with
 # setpriv when the tests run as root)
