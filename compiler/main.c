@@ -896,14 +896,15 @@ static void put_path(FILE *f, const char *path)
     }
 }
 
-/* The planc command line that writes workbook `ro` again from the files
- * the run read, for its provenance sheet (docs/OUTPUT.md §7): the rules
- * tree (--root), the rules and the data as given, the data options, the
- * roll-up year, the language, and -o reproduced.xlsx.  An auditor with
- * the files (their hashes are on the sheet) runs it to get the same
- * bytes.  Not the -o the run was given: the command is in the workbook,
- * whose bytes would then depend on the name it is written to, and a copy
- * written elsewhere to compare would differ from it.  malloc'd. */
+/* The planc command line that writes workbook or page `ro` again from
+ * the files the run read, for the workbook's provenance sheet and the
+ * page's footer (docs/OUTPUT.md §7, §8): the rules tree (--root), the
+ * rules and the data as given, the data options, the roll-up year, the
+ * language, and -o reproduced.xlsx (or .html).  An auditor with the
+ * files (their hashes are beside it) runs it to get the same bytes.  Not
+ * the -o the run was given: the command is in the document, whose bytes
+ * would then depend on the name it is written to, and a copy written
+ * elsewhere to compare would differ from it.  malloc'd. */
 static char *reproduce_command(const char *rules, const char *data, const run_output *ro,
                                const rollup *ru)
 {
@@ -929,7 +930,7 @@ static char *reproduce_command(const char *rules, const char *data, const run_ou
         fprintf(f, " --year %d", ru->year);
     if (ro->lang != LBL_EN)
         fputs(" --lang zh", f);
-    fputs(" -o reproduced.xlsx", f);
+    fprintf(f, " -o reproduced.%s", ro->format);
     fclose(f);
     return buf;
 }
@@ -1044,7 +1045,8 @@ static int write_output(const compilation *c, const char *rules, const char *dat
      * pipe cannot be read again, and a file may have changed since) */
     char rhash[65];
     char *manifest = rules_hash(c, rhash);
-    char *command = strcmp(ro->format, "xlsx") == 0 ? reproduce_command(rules, data, ro, ru) : NULL;
+    char *command = strcmp(ro->format, "xlsx") == 0 || strcmp(ro->format, "html") == 0
+                        ? reproduce_command(rules, data, ro, ru) : NULL;
     report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
                          .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options,
                          .command = command};

@@ -201,6 +201,7 @@ static const char *const en[LBL_COUNT] = {
                             "broke) · missing: no value · not_applicable: outside the target's "
                             "scope or before its first year.",
     [LBL_PAGE_WRITTEN_BY] = "Written by planc %s",
+    [LBL_PAGE_COMMAND] = "Written again, the same bytes, by: ",
     [LBL_FROM_RULES] = " from the rules ",
     [LBL_AND_DATA] = " and the data ",
     [LBL_READ_WITH] = ", read with ",
@@ -892,6 +893,7 @@ static const char *const zh[LBL_COUNT] = {
                             "值（或未守住红线） · 数据缺失：无数值 · 不适用：不在该目标的适用范围"
                             "内，或早于其起始年份。",
     [LBL_PAGE_WRITTEN_BY] = "由 planc %s 生成",
+    [LBL_PAGE_COMMAND] = "重新生成本页（逐字节相同）的命令：",
     [LBL_FROM_RULES] = "；规则：",
     [LBL_AND_DATA] = "；数据：",
     [LBL_READ_WITH] = "，读取选项：",

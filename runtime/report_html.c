@@ -1981,7 +1981,15 @@ static void footer(page *g)
             put_text(g->out, src->data_options);
         }
     }
-    fprintf(g->out, "%s</p>\n</footer>\n", label(g, LBL_FULL_STOP));
+    fprintf(g->out, "%s</p>\n", label(g, LBL_FULL_STOP));
+    /* the command that writes the page again from those files: with the
+     * language and the roll-up year, which the footer above does not name */
+    if (src && src->command) {
+        fprintf(g->out, "<p class=\"command\">%s<code>", label(g, LBL_PAGE_COMMAND));
+        put_text(g->out, src->command);
+        fputs("</code></p>\n", g->out);
+    }
+    fputs("</footer>\n", g->out);
 }
 
 int report_html(const ir_program *p, const rt_table *t, const rt_result *r,

@@ -112,6 +112,17 @@ if command -v sha256sum >/dev/null; then
         bad "the page's footer does not name the rules, the data and the options"
 fi
 
+# The page's footer says how to write it again (its language and roll-up
+# year, which the line above it does not name): that command writes the
+# same bytes.
+run --na - -o "$tmp/out/cmd.html" || bad "planc run -o cmd.html failed"
+again=$(sed -n 's|^<p class="command">[^<]*<code>\(.*\)</code></p>$|\1|p' "$tmp/out/cmd.html")
+[ "$again" = "planc run $rules --data $data --na - --year 2025 -o reproduced.html" ] ||
+    bad "the page's command is '$again'"
+(cd "$tmp" && eval "\"\$planc\" ${again#planc }") || bad "the page's command failed"
+cmp -s "$tmp/out/cmd.html" "$tmp/reproduced.html" || bad "the page's command wrote other bytes"
+rm -f "$tmp/out/cmd.html"
+
 # The page: self-contained, and the same bytes twice.
 run --format html -o "$tmp/out/a.html" || bad "planc run --format html failed"
 run --format html -o "$tmp/out/b.html" || bad "planc run --format html failed"

@@ -13,7 +13,7 @@
 #     `92 %` as explain writes it, the targets sheet's score_note and its
 #     distribution rounded as the page shows it, the provenance sheet's
 #     creation time and command, which its autofilter in workbook.xml
-#     spans);
+#     spans, and the page's footer's command);
 #   - zh has the Chinese headings, statuses, sheet names and column headers,
 #     <html lang="zh-CN">, and no English word of planc's own;
 #   - --lang with CSV or JSON, and an unknown language, are usage errors.
@@ -63,8 +63,11 @@ run --na - --lang zh -o zh.html || bad "planc run --lang zh -o zh.html failed"
 run --na - --lang zh -o zh.xlsx || bad "planc run --lang zh -o zh.xlsx failed"
 sed -n 2p zh.html | grep -qx '<html lang="zh-CN">' || bad "the zh page's lang is not zh-CN"
 # the page's visible text: no style sheet, no tags (titles shown on hover
-# stay), no SHA-256 digests
-sed '/<style>/,/<\/style>/d' zh.html | sed 's/<[^>]*>/ /g; s/[0-9a-f]\{64\}/ /g' >zh.txt
+# stay), no SHA-256 digests, no command (the footer's last line: planc's
+# options are English, after its Chinese words, checked here)
+grep -qF '<p class="command">重新生成本页（逐字节相同）的命令：<code>planc run &#39;规划/规则.plan&#39; --data &#39;规划/数据.csv&#39; --na - --year 2025 --lang zh -o reproduced.html</code></p>' zh.html ||
+    bad "the zh page's command: $(grep '<p class="command">' zh.html)"
+sed '/<style>/,/<\/style>/d; /^<p class="command">/d' zh.html | sed 's/<[^>]*>/ /g; s/[0-9a-f]\{64\}/ /g' >zh.txt
 for want in '2025年地区排名' '2025年状态热力图' '目标轨迹' '2025年分地区结果' \
     '2025年分牵头单位结果' '2025年分目标结果' '排名' '状态热力图' '牵头单位' \
     '达标' '进度正常' '进度滞后' '未达标' '数据缺失' '不适用' \
