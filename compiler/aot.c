@@ -2679,8 +2679,9 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
         goto done;
     }
     work_cleanup = cleanup_dir(work); /* removed if a signal ends planc */
-    if (!(hf = ofile_open(header, err))) {
-        rc = AOT_WRITE;
+    ofile_failure why;
+    if (!(hf = ofile_open_why(header, &why, err))) {
+        rc = why == OFILE_FAIL_NAME ? AOT_USAGE : AOT_WRITE;
         goto done;
     }
 

@@ -1034,9 +1034,10 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     ofile *o = NULL;
     FILE *f = stdout;
     if (ro->path) {
-        if (!(o = ofile_open(ro->path, stderr))) {
+        ofile_failure why;
+        if (!(o = ofile_open_why(ro->path, &why, stderr))) {
             rollup_free(ru);
-            return EXIT_WRITE;
+            return why == OFILE_FAIL_NAME ? EXIT_USAGE : EXIT_WRITE;
         }
         f = ofile_stream(o);
     }
@@ -1226,8 +1227,9 @@ static int stream_output(const ir_program *p, const rt_table *t, const exec_engi
     FILE *f = stdout;
     rt_timings checked = {0};
     if (ro->path) {
-        if (!(o = ofile_open(ro->path, stderr)))
-            return EXIT_WRITE;
+        ofile_failure why;
+        if (!(o = ofile_open_why(ro->path, &why, stderr)))
+            return why == OFILE_FAIL_NAME ? EXIT_USAGE : EXIT_WRITE;
         f = ofile_stream(o);
     } else {
         rt_stream none = {.chunk = keep_no_chunk, .flush = keep_no_flush};

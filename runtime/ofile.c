@@ -107,9 +107,19 @@ int ofile_writable(const char *path, FILE *err)
 
 ofile *ofile_open(const char *path, FILE *err)
 {
+    return ofile_open_why(path, NULL, err);
+}
+
+ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
+{
     struct stat st;
+    ofile_failure dummy;
+    if (!why)
+        why = &dummy;
+    *why = OFILE_FAIL_WRITE;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         csv_message(err, "planc: error: cannot write '%s': it is a directory\n", path);
+        *why = OFILE_FAIL_NAME;
         return NULL;
     }
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
@@ -118,7 +128,7 @@ ofile *ofile_open(const char *path, FILE *err)
     struct stat lst;
     char *real = NULL;
     if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(path, NULL))) {
-        ofile *o = ofile_open(real, err);
+        ofile *o = ofile_open_why(real, why, err);
         free(real);
         return o;
     }
@@ -128,6 +138,7 @@ ofile *ofile_open(const char *path, FILE *err)
     const char *base = slash ? slash + 1 : path;
     if (!*base) {
         csv_message(err, "planc: error: cannot write '%s': not a file name\n", path);
+        *why = OFILE_FAIL_NAME;
         return NULL;
     }
     ofile *o = rt_xcalloc(1, sizeof *o);

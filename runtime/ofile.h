@@ -12,6 +12,14 @@ typedef struct ofile ofile;
  * why to `err`; also for a file there that the user may not write
  * (ofile_writable): the rename would replace it all the same. */
 ofile *ofile_open(const char *path, FILE *err);
+/* Why ofile_open_why failed: OFILE_FAIL_NAME when `path` names no file
+ * that can be written (a directory, a name ending in '/'): the command
+ * line's mistake (exit 2), as --store and planc build -o tell it;
+ * OFILE_FAIL_WRITE for everything else (no permission, a read-only file,
+ * a directory that does not exist: exit 5). */
+typedef enum { OFILE_FAIL_WRITE, OFILE_FAIL_NAME } ofile_failure;
+/* ofile_open, saying in *why (when not NULL) why it failed. */
+ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err);
 /* Whether an output at `path` may be replaced: 0 when nothing is there, or
  * something that is not a regular file, or a regular file the user (the
  * effective uid) may write; -1 after printing why to `err` for a regular

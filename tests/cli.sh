@@ -93,6 +93,20 @@ n=$((n + 1)); [ "$(ls "$tmp" | grep -c 'res\.csv.')" -eq 0 ] || { echo "FAIL: te
 # Output into a directory that does not exist: a clear error, exit 5 (a
 # failed write, not a bad command line).
 expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/nodir/res.csv"; contains err "nodir"
+# A directory named as the output is the command line's mistake (exit 2),
+# for -o in every format and build's --header as for --store and build -o
+# (the same file of the wrong kind was exit 5 by one and 2 by the other).
+mkdir "$tmp/outdir"
+for f in csv json html; do
+    expect 2 "$planc" run "$rules" --data "$data" --format $f -o "$tmp/outdir"
+    contains err "cannot write '$tmp/outdir': it is a directory"
+done
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/outdir/"; contains err "it is a directory"
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/nodir/"; contains err "not a file name"
+expect 2 "$planc" run "$rules" --data "$data" --store "$tmp/outdir" -o "$tmp/x.csv"
+expect 2 "$planc" build "$rules" -o "$tmp/outdir"
+expect 2 "$planc" build "$rules" -o "$tmp/libdirh.so" --header "$tmp/outdir"; contains err "it is a directory"
+n=$((n + 1)); [ -z "$(ls -A "$tmp/outdir")" ] && [ ! -e "$tmp/libdirh.so" ] || { echo "FAIL: a refused output left files: $(ls -A "$tmp" "$tmp/outdir")"; fails=$((fails + 1)); }
 
 # A read-only output is kept: the rename that puts an output in place needs
 # only the directory's permission, and replaced last month's report made
