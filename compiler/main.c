@@ -2754,23 +2754,10 @@ static void std_streams_open(void)
     }
 }
 
-int main(int argc, char **argv)
+/* Runs the command argv[1] (argc >= 2 after main's options) and returns
+ * its exit code. */
+static int command(int argc, char **argv)
 {
-    std_streams_open();
-    /* Ctrl-C and the like remove the temporary files of the run. */
-    cleanup_install();
-    argc = take_root(argc, argv);
-    if (argc < 0)
-        return usage_error(NULL, "%soption '--root' needs a value", "");
-    argv = split_short_values(&argc, argv);
-    if (!argv) {
-        csv_message(stderr, "planc: error: out of memory\n");
-        return EXIT_INTERNAL;
-    }
-    if (argc < 2) {
-        fputs(usage_main, stderr);
-        return EXIT_USAGE;
-    }
     const char *cmd = argv[1];
     if (is_help(cmd)) {
         fputs(usage_main, stdout);
@@ -2825,4 +2812,32 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "test") == 0)
         return cmd_test(argc - 2, argv + 2);
     return usage_error(NULL, "unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv)
+{
+    std_streams_open();
+    /* Ctrl-C and the like remove the temporary files of the run. */
+    cleanup_install();
+    argc = take_root(argc, argv);
+    if (argc < 0)
+        return usage_error(NULL, "%soption '--root' needs a value", "");
+    argv = split_short_values(&argc, argv);
+    if (!argv) {
+        csv_message(stderr, "planc: error: out of memory\n");
+        return EXIT_INTERNAL;
+    }
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return EXIT_USAGE;
+    }
+    int rc = command(argc, argv);
+    /* what a command that succeeded wrote to stdout and did not check
+     * itself (the help of every command, --version): a full disk or a
+     * closed stdout is exit 5 there too, not a silent 0 */
+    if (rc == EXIT_OK && stdout_failed()) {
+        csv_message(stderr, "planc: error: cannot write to standard output: %s\n", strerror(errno));
+        rc = EXIT_WRITE;
+    }
+    return rc;
 }

@@ -333,6 +333,20 @@ contains err "^/dev/stdin: error: the file is empty"
 "$planc" run "$rules" --data "$data" -o - >&- 2>"$tmp/err"; rc=$?
 n=$((n + 1)); [ $rc -eq 5 ] || { echo "FAIL: -o - with stdout closed exited $rc"; fails=$((fails + 1)); }
 contains err "cannot write results"
+# ... and so is the help of every command and --version: a full or closed
+# stdout was exit 0, the text lost without a word.  A command that wrote
+# nothing to stdout is not bothered by it.
+for c in --help --version "help run" "run --help" "build --help" "history -h"; do
+    # shellcheck disable=SC2086
+    "$planc" $c >/dev/full 2>"$tmp/err"; rc=$?
+    n=$((n + 1)); [ $rc -eq 5 ] || { echo "FAIL: planc $c >/dev/full exited $rc"; fails=$((fails + 1)); }
+    contains err "cannot write to standard output: No space left on device"
+    # shellcheck disable=SC2086
+    "$planc" $c >&- 2>"$tmp/err"; rc=$?
+    n=$((n + 1)); [ $rc -eq 5 ] || { echo "FAIL: planc $c >&- exited $rc"; fails=$((fails + 1)); }
+done
+expect 0 sh -c '"$0" check "$1" >&-' "$planc" "$rules"
+expect 0 sh -c '"$0" run "$1" --data "$2" -o "$3" >/dev/full' "$planc" "$rules" "$data" "$tmp/full-ok.csv"
 
 # A data file that grows while it is read (a writer still appending, a
 # transfer not finished) is refused (exit 3), not scored as whatever part
