@@ -697,6 +697,52 @@ static bool writable(const char *path, FILE *err)
     return false;
 }
 
+/* Whether a reader (history, compare) must read the database at `path`
+ * as immutable: SQLite opens a WAL database only when it may make its
+ * index DB-shm (or finds it) beside it, and an archived database in a
+ * directory the user may not write (a read-only mount, another user's
+ * directory, a file kept read-only) was "attempt to write a readonly
+ * database".  Only when no DB-wal is there: the file then holds every
+ * run, and reading it alone, without the index, sees them all. */
+static bool read_immutable(const char *path)
+{
+    char *wal = suffixed(path, "-wal");
+    bool no_wal = access(wal, F_OK) != 0 && errno == ENOENT;
+    free(wal);
+    if (!no_wal)
+        return false;
+    char *dir = rt_xstrdup(path), *slash = strrchr(dir, '/');
+    if (slash)
+        slash[slash == dir ? 1 : 0] = '\0';
+    bool dir_ok = faccessat(AT_FDCWD, slash ? dir : ".", W_OK, AT_EACCESS) == 0;
+    free(dir);
+    return !dir_ok || faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0;
+}
+
+/* The URI "file:///PATH?immutable=1" of the file `path`, its absolute
+ * path with every byte but an unreserved one or '/' %-escaped (a '?', '#'
+ * or '%' in a name is the URI's own); malloc'd, NULL when the path cannot
+ * be resolved. */
+static char *immutable_uri(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (!real)
+        return NULL;
+    size_t n = strlen(real);
+    char *uri = rt_xmalloc(3 * n + 32, 1), *o = uri;
+    o += sprintf(o, "file://");
+    for (const unsigned char *c = (const unsigned char *)real; *c; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+            strchr("/-._~", *c))
+            *o++ = (char)*c;
+        else
+            o += sprintf(o, "%%%02X", *c);
+    }
+    strcpy(o, "?immutable=1");
+    free(real);
+    return uri;
+}
+
 store *store_open(const char *path, bool create, FILE *err)
 {
     return store_open_why(path, create, NULL, err);
@@ -741,7 +787,16 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
     /* read-write even to read: SQLite then removes a WAL database's -wal
      * and -shm files when it closes (a reader alone would leave them) */
     int flags = SQLITE_OPEN_READWRITE | (create && !s->tmp ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(s->tmp ? s->tmp : path, &s->db, flags, NULL) != SQLITE_OK) {
+    const char *name = s->tmp ? s->tmp : path;
+    char *uri = !create && read_immutable(path) ? immutable_uri(path) : NULL;
+    if (uri) {
+        /* read as it is, nothing made beside it (read_immutable) */
+        flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = uri;
+    }
+    int opened = sqlite3_open_v2(name, &s->db, flags, NULL);
+    free(uri);
+    if (opened != SQLITE_OK) {
         bool told = create && !s->tmp && stat(path, &stt) != 0 && create_problem(path, err);
         if (!told && s->db)
             db_error(s, "cannot open it", err);

@@ -108,6 +108,18 @@ if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
     expect 5 $as_user "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/ro/h.db" -o /dev/null
     contains err "ro/h.db: cannot create it: no permission to create files in"
     n=$((n + 1)); [ -z "$(ls -A "$tmp/ro")" ] || fail "left in a read-only directory: $(ls -A "$tmp/ro")"
+    # ... and a database archived there is read by history and compare,
+    # as it is, nothing made beside it: SQLite opens a WAL database only
+    # where it may make DB-shm ("cannot read it: attempt to write a
+    # readonly database", exit 5); a name with a URI's '?', '#', '%'
+    chmod 755 "$tmp/ro"; cp "$db" "$tmp/ro/a?b#c%41.db"; chmod 555 "$tmp/ro"
+    sum=$(cksum <"$tmp/ro/a?b#c%41.db")
+    expect 0 $as_user "$planc" history "$tmp/ro/a?b#c%41.db"
+    n=$((n + 1)); [ "$(tail -n +2 "$tmp/out" | wc -l)" -eq "$(runs)" ] || fail "history of a read-only database: $(cat "$tmp/out")"
+    expect 0 $as_user "$planc" compare "$tmp/ro/a?b#c%41.db" 1 2; contains out "^run 1 "
+    n=$((n + 1)); [ "$(ls -A "$tmp/ro")" = "a?b#c%41.db" ] && [ "$(cksum <"$tmp/ro/a?b#c%41.db")" = "$sum" ] ||
+        fail "reading a database in a read-only directory changed it: $(ls -A "$tmp/ro")"
+    expect 5 $as_user "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/ro/a?b#c%41.db" -o /dev/null
 else
     echo "note: running as root without setpriv; the read-only directory check is skipped"
 fi
