@@ -1270,6 +1270,10 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         /* the operands in full when two of them differ but would be
          * written alike: "(100 - 100) / (100 - 100) = 55" reads wrong */
         bool full = alike(et->v, et->base) || alike(et->v, jg) || alike(et->base, jg);
+        /* the score in full when it is not 100 (or 0) but would be
+         * written so: "= 100" under a target lagging a hair past an '=='
+         * goal's band read as met, where the results say 99.99999999999993 */
+        bool score_full = alike(et->dscore, 100) || alike(et->dscore, 0);
         int fsign;
         double far;
         if (eq_overshoot(m, et, jg, &far, &fsign)) {
@@ -1280,11 +1284,12 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             sbf(&d, "100 × clamp(1 - (v - %s%s%s) / (%s - b), 0, 1) = 100 × clamp(1 - (%s - %s) / (%s - %s), 0, 1) = %s",
                 fsign ? "(" : "", goal_word(lang, fsign), fsign ? ")" : "", goal_word(lang, sign), num_f(lang, et->v, n1, full),
                 num_f(lang, far, n2, full), num_f(lang, jg, n3, full), num_f(lang, et->base, n4, full),
-                num(lang, et->dscore, n6));
+                num_f(lang, et->dscore, n6, score_full));
         } else
             sbf(&d, "100 × clamp((v - b) / (%s - b), 0, 1) = 100 × clamp((%s - %s) / (%s - %s), 0, 1) = %s",
                 goal_word(lang, sign), num_f(lang, et->v, n1, full), num_f(lang, et->base, n2, full),
-                num_f(lang, jg, n3, full), num_f(lang, et->base, n4, full), num(lang, et->dscore, n5));
+                num_f(lang, jg, n3, full), num_f(lang, et->base, n4, full),
+                num_f(lang, et->dscore, n5, score_full));
         if (isnan(et->base))
             sbf(&d, "%s", L(lang, LBL_X_SCORE_BASE_MISSING));
         else if (jg == et->base)
