@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "places.h"
 
 /* ---------------------------------------------------------------- the tree */
@@ -401,6 +402,28 @@ static const char *join(D *x, const char *const *v, uint32_t n, const char *sep)
     return s;
 }
 
+/* Text t as a rules string writes it: in quotes, with the lexer's escapes
+ * for a quote, a backslash, a line break and a tab (`"市\"州"`), so that a
+ * text with a quote in it reads back as one text. */
+static const char *rules_string(D *x, const char *t)
+{
+    size_t n = strlen(t);
+    char *o = arena_alloc(x->a, 2 * n + 3), *w = o;
+    *w++ = '"';
+    for (const char *c = t; *c; c++) {
+        const char *e = *c == '"' ? "\\\"" : *c == '\\' ? "\\\\" : *c == '\n' ? "\\n" : *c == '\t' ? "\\t" : NULL;
+        if (e) {
+            memcpy(w, e, 2);
+            w += 2;
+        } else {
+            *w++ = *c;
+        }
+    }
+    *w++ = '"';
+    *w = '\0';
+    return o;
+}
+
 /* A model's levels as its rules write them, each with its text if it has
  * one (`province, city "市州"`), so that a diff shows a renamed level. */
 static const char *levels_text(D *x, const sema_model *m)
@@ -408,7 +431,7 @@ static const char *levels_text(D *x, const sema_model *m)
     const char **v = arena_alloc(x->a, (m->nlevels + 1) * sizeof *v);
     for (uint32_t l = 0; l < m->nlevels; l++)
         v[l] = m->level_texts && m->level_texts[l]
-                   ? arena_printf(x->a, "%s \"%s\"", m->levels[l], m->level_texts[l])
+                   ? arena_printf(x->a, "%s %s", m->levels[l], rules_string(x, m->level_texts[l]))
                    : m->levels[l];
     return join(x, v, m->nlevels, ", ");
 }
@@ -2569,9 +2592,12 @@ static void text_fields(const ditem *it, int indent, lbl_lang lang, FILE *out)
         bool lead = strcmp(f->name, "lead") == 0;
         char *ow = f->words ? W_list(lang, old) : lead ? W_shared(lang, old) : NULL;
         char *nw = f->words ? W_list(lang, new) : lead ? W_shared(lang, new) : NULL;
-        fprintf(out, lbl_get(lang, LBL_D_FIELD), indent, "", W(lang, f->name),
-                region ? " " : "", region ? region : "",
-                ow ? ow : W(lang, old), nw ? nw : W(lang, new));
+        /* through csv_message: a text of the rules (a title, a note, a
+         * level's) with a line break or a control character cannot break
+         * the report's lines or forge one */
+        csv_message(out, lbl_get(lang, LBL_D_FIELD), indent, "", W(lang, f->name),
+                    region ? " " : "", region ? region : "",
+                    ow ? ow : W(lang, old), nw ? nw : W(lang, new));
         free(ow);
         free(nw);
     }
@@ -2635,19 +2661,32 @@ static void text_cover(const ditem *it, int indent, lbl_lang lang, FILE *out)
 /* Prints one item line: "  ~ target 近岸海域水质" with its description. */
 static void text_item(const ditem *it, int indent, lbl_lang lang, FILE *out)
 {
-    fprintf(out, "%*s", indent, "");
+    /* the line put together, then written through csv_message, as a
+     * field's is (text_fields): a title or text with a line break is one
+     * line still */
+    char *line = NULL;
+    size_t len = 0;
+    FILE *l = open_memstream(&line, &len);
+    if (!l) {
+        csv_message(stderr, "planc: error: out of memory\n");
+        return;
+    }
+    fprintf(l, "%*s", indent, "");
     if (it->op != ' ')
-        fprintf(out, "%c ", it->op);
-    fprintf(out, "%s %s", W(lang, it->kind), it->name);
+        fprintf(l, "%c ", it->op);
+    fprintf(l, "%s %s", W(lang, it->kind), it->name);
     if (it->renamed)
-        fprintf(out, lbl_get(lang, strcmp(it->kind, "target") == 0 || it->rename ? LBL_D_RENAMED
-                                                                                 : LBL_D_REPLACED),
+        fprintf(l, lbl_get(lang, strcmp(it->kind, "target") == 0 || it->rename ? LBL_D_RENAMED
+                                                                               : LBL_D_REPLACED),
                 it->renamed);
     if (it->title)
-        fprintf(out, " %s", it->title);
+        fprintf(l, " %s", it->title);
     if (it->desc)
-        fprintf(out, "%s%s", lbl_get(lang, LBL_COLON), it->ldesc[lang] ? it->ldesc[lang] : it->desc);
-    fputc('\n', out);
+        fprintf(l, "%s%s", lbl_get(lang, LBL_COLON), it->ldesc[lang] ? it->ldesc[lang] : it->desc);
+    fputc('\n', l);
+    fclose(l);
+    csv_message(out, "%s", line);
+    free(line);
     text_fields(it, indent + 4, lang, out);
     text_cover(it, indent + 4, lang, out);
     for (size_t k = 0; k < it->kids.n; k++)
