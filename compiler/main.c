@@ -123,7 +123,8 @@ static const char usage_test[] =
     "               English\n"
     "\n"
     "exit: 0 when every test passes (or there are none), 1 when the rules have\n"
-    "errors or a test fails, 2 on usage errors.\n";
+    "errors or a test fails, 2 on usage errors, 5 when standard output cannot\n"
+    "be written.\n";
 
 static const char usage_check[] =
     "usage: planc check [--dump-ast] [--dump-ir] [--origins] [--format text|json]\n"
@@ -145,7 +146,8 @@ static const char usage_check[] =
     "  --root DIR   the rules tree imports may read from (default: the\n"
     "               directory of each rules file)\n"
     "\n"
-    "exit: 0 when every file is clean, 1 when any has errors, 2 on usage errors.\n";
+    "exit: 0 when every file is clean, 1 when any has errors, 2 on usage errors,\n"
+    "5 when a listing (--dump-ast, --dump-ir, --origins) cannot be written.\n";
 
 static const char usage_diff[] =
     "usage: planc diff OLD.plan NEW.plan [--format text|json] [--lang en|zh]\n"
@@ -168,7 +170,8 @@ static const char usage_diff[] =
     "  --root DIR       the rules tree imports may read from (default: the\n"
     "                   directory of each rules file)\n"
     "\n"
-    "exit: 0 whether or not they differ, 1 errors in the rules, 2 usage.\n";
+    "exit: 0 whether or not they differ, 1 errors in the rules, 2 usage,\n"
+    "5 when standard output cannot be written.\n";
 
 /* The rules tree given with --root (any command), or NULL: then each rules
  * file's own directory (import.h). */
@@ -281,8 +284,9 @@ static const char usage_run[] =
     "  parent,top\n"
     "(tolerance after goal when a goal has one).\n"
     "\n"
-    "exit: 0 ok, 1 errors in the rules, 2 usage (or OUT cannot be written),\n"
-    "3 errors in the data, 4 internal error.\n";
+    "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the data, 4 internal\n"
+    "error, 5 when OUT, standard output or the --store database cannot be\n"
+    "written.\n";
 
 static const char usage_explain[] =
     "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
@@ -311,7 +315,8 @@ static const char usage_explain[] =
     "                   read the data as 'planc run' does with them\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
-    "a year without a row), 3 errors in the data, 4 internal error.\n";
+    "a year without a row), 3 errors in the data, 4 internal error, 5 when\n"
+    "standard output cannot be written.\n";
 
 static const char usage_history[] =
     "usage: planc history DB [--lang en|zh]\n"
@@ -322,7 +327,8 @@ static const char usage_history[] =
     "\n"
     "  --lang LANG  the language of the column headers: en (the default) or zh\n"
     "\n"
-    "exit: 0 ok, 2 when DB cannot be read or is not a planc results database.\n";
+    "exit: 0 ok, 2 when DB does not exist or is not a planc results database,\n"
+    "5 when it cannot be read (locked, damaged) or standard output written.\n";
 
 static const char usage_compare[] =
     "usage: planc compare DB RUN_A RUN_B [--lang en|zh]\n"
@@ -335,7 +341,9 @@ static const char usage_compare[] =
     "  --lang LANG  the language of compare's own words: en (the default) or\n"
     "               zh (Chinese: 等级变化, 达标 → 未达标, 2027年 ...)\n"
     "\n"
-    "exit: 0 ok, 2 when DB cannot be read or a run does not exist.\n";
+    "exit: 0 ok, 2 when DB does not exist, is not a planc results database or\n"
+    "has no such run, 5 when it cannot be read (locked, damaged) or standard\n"
+    "output written.\n";
 
 static const char usage_emit_llvm[] =
     "usage: planc emit-llvm RULES [--O0]\n"
@@ -346,7 +354,8 @@ static const char usage_emit_llvm[] =
     "\n"
     "  --O0   print the module before optimisation\n"
     "\n"
-    "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error.\n";
+    "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error, 5 when\n"
+    "standard output cannot be written.\n";
 
 /* One compilation: its arena, diagnostics, each pass's result, and the
  * wall-clock time of each pass in milliseconds (for --timings). */
@@ -1057,7 +1066,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         rc = EXIT_USAGE;    /* said by report_xlsx: write CSV instead */
     } else if (written != 0 || fflush(f) != 0) {
         /* report_xlsx says itself what went wrong */
-        if (written == 0 || strcmp(ro->format, "xlsx") != 0)
+        if (written == 0 || written == REPORT_XLSX_OUT_ERROR || strcmp(ro->format, "xlsx") != 0)
             cannot_write(ro);
         rc = EXIT_WRITE;
     }

@@ -25,6 +25,7 @@
 #include <xlsxwriter.h>
 
 #include "cleanup.h"
+#include "csv.h"
 #include "labels.h"
 #include "report.h"
 #include "report_style.h"
@@ -727,8 +728,9 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     }
     char *scratch = scratch_file();
     if (!scratch) {
-        fprintf(err, "planc: error: cannot create a scratch file for the workbook: %s\n",
-                strerror(errno));
+        const char *dir = getenv("TMPDIR");
+        csv_message(err, "planc: error: cannot create a scratch file for the workbook in '%s'%s: %s\n",
+                    dir && *dir ? dir : "/tmp", dir && *dir ? " ($TMPDIR)" : "", strerror(errno));
         return -1;
     }
     int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */
@@ -796,13 +798,15 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
 
     lxw_error closed = workbook_close(b.wb);
     note(&b, closed);
-    int rc = 0;
+    int rc = 0, e = 0;
     if (b.error != LXW_NO_ERROR) {
-        fprintf(err, "planc: error: cannot write the workbook: %s\n", lxw_strerror(b.error));
+        /* the scratch file, in $TMPDIR, is what could not be written */
+        csv_message(err, "planc: error: cannot write the workbook's scratch file '%s': %s\n", scratch,
+                    lxw_strerror(b.error));
         rc = -1;
     } else if (copy_file(scratch, out) != 0) {
-        fprintf(err, "planc: error: cannot write the workbook: %s\n", strerror(errno));
-        rc = -1;
+        e = errno; /* the caller names its output */
+        rc = REPORT_XLSX_OUT_ERROR;
     }
     unlink(scratch);
     cleanup_done(scratch_cleanup);
@@ -812,5 +816,6 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     free(b.leads);
     free(b.grade);
     free(b.text);
+    errno = e;
     return rc;
 }

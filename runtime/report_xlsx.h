@@ -28,8 +28,12 @@
  * and the rules' and the data's texts are as they are.  Returns 0, or -1
  * after printing why to `err` (a write error), or REPORT_XLSX_TOO_LARGE
  * after printing why (more result rows than a sheet holds: a matter of
- * the command, which can ask for CSV, not of the disk). */
+ * the command, which can ask for CSV, not of the disk), or
+ * REPORT_XLSX_OUT_ERROR with errno set and nothing printed when `out`
+ * itself could not be written (a full disk): the caller, which knows the
+ * output's name, says so. */
 #define REPORT_XLSX_TOO_LARGE (-2)
+#define REPORT_XLSX_OUT_ERROR (-3)
 int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
                 const rollup *ru, const report_source *src, lbl_lang lang, FILE *out, FILE *err);
 

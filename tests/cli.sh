@@ -346,6 +346,13 @@ for c in --help --version "help run" "run --help" "build --help" "history -h"; d
     n=$((n + 1)); [ $rc -eq 5 ] || { echo "FAIL: planc $c >&- exited $rc"; fails=$((fails + 1)); }
 done
 expect 0 sh -c '"$0" check "$1" >&-' "$planc" "$rules"
+# A workbook that cannot be written names the file, as a CSV's error does
+# ("cannot write the workbook: No space left on device" named none), and
+# a scratch directory that is not there names $TMPDIR.
+expect 5 "$planc" run "$rules" --data "$data" --format xlsx -o /dev/full
+contains err "cannot write '/dev/full': No space left on device"
+expect 5 env TMPDIR="$tmp/no-tmpdir" "$planc" run "$rules" --data "$data" -o "$tmp/t.xlsx"
+contains err "scratch file for the workbook in '$tmp/no-tmpdir' (\$TMPDIR): No such file"
 expect 0 sh -c '"$0" run "$1" --data "$2" -o "$3" >/dev/full' "$planc" "$rules" "$data" "$tmp/full-ok.csv"
 
 # A data file that grows while it is read (a writer still appending, a
