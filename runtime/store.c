@@ -40,7 +40,9 @@ struct store {
     bool told;            /* it has said so */
     char *shown[16];      /* shown()'s buffers, used in turn */
     unsigned nshown;      /* the next one */
-    char *tmp;            /* a new database made under this name beside path until
+    char *made;           /* where a new database goes: path, or the file a
+                             symbolic link at path names (absent_target) */
+    char *tmp;            /* a new database made under this name beside made until
                              its first run commits (publish); NULL: db is path */
     int tmp_cleanup[4];   /* cleanup handles of tmp and its -journal, -wal, -shm */
     long long run_id;     /* the run store_begin_run started, under its id as recorded */
@@ -648,16 +650,16 @@ static void discard_tmp(store *s)
  * says it of an output file. */
 static bool make_tmp(store *s, FILE *err)
 {
-    const char *slash = strrchr(s->path, '/');
-    size_t prefix = slash ? (size_t)(slash - s->path) + 1 : 0, n = strlen(s->path) + 9;
+    const char *slash = strrchr(s->made, '/');
+    size_t prefix = slash ? (size_t)(slash - s->made) + 1 : 0, n = strlen(s->made) + 9;
     char *tmp = rt_xmalloc(n, 1);
-    memcpy(tmp, s->path, prefix);
-    snprintf(tmp + prefix, n - prefix, ".%s.XXXXXX", s->path + prefix);
+    memcpy(tmp, s->made, prefix);
+    snprintf(tmp + prefix, n - prefix, ".%s.XXXXXX", s->made + prefix);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         int e = errno;
-        if (!create_problem(s->path, err))
-            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->path, strerror(e));
+        if (!create_problem(s->made, err))
+            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->made, strerror(e));
         free(tmp);
         return false;
     }
@@ -743,6 +745,44 @@ static char *immutable_uri(const char *path)
     return uri;
 }
 
+/* The file a new database at `path` is to be made as, malloc'd: path
+ * itself when nothing is there, or the file a symbolic link there names
+ * (through a chain of links, each relative to its own directory) when that
+ * does not exist, so that a link to a database yet to be made is made
+ * through (SQLite follows it) by the temporary file and link(2) as any
+ * new database is; NULL when a file is there (or a link to one), or the
+ * links loop. */
+static char *absent_target(const char *path)
+{
+    char *p = rt_xstrdup(path);
+    for (int hops = 0; hops < 40; hops++) {
+        struct stat st;
+        if (lstat(p, &st) != 0)
+            return errno == ENOENT ? p : (free(p), NULL);
+        if (!S_ISLNK(st.st_mode))
+            break;
+        char to[PATH_MAX];
+        ssize_t n = readlink(p, to, sizeof to - 1);
+        if (n <= 0)
+            break;
+        to[n] = '\0';
+        const char *slash = strrchr(p, '/');
+        char *next;
+        if (to[0] == '/' || !slash) {
+            next = rt_xstrdup(to);
+        } else {
+            size_t dir = (size_t)(slash - p) + 1;
+            next = rt_xmalloc(dir + (size_t)n + 1, 1);
+            memcpy(next, p, dir);
+            memcpy(next + dir, to, (size_t)n + 1);
+        }
+        free(p);
+        p = next;
+    }
+    free(p);
+    return NULL;
+}
+
 store *store_open(const char *path, bool create, FILE *err)
 {
     return store_open_why(path, create, NULL, err);
@@ -780,7 +820,7 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
      * put in place only when its first run commits (publish): a run that
      * fails leaves no empty database behind, and another planc never
      * opens one that may yet be removed */
-    if (create && lstat(path, &stt) != 0 && errno == ENOENT && !make_tmp(s, err)) {
+    if (create && (s->made = absent_target(path)) && !make_tmp(s, err)) {
         store_close(s);
         return NULL;
     }
@@ -829,6 +869,7 @@ void store_close(store *s)
         free(s->shown[i]);
     sqlite3_close(s->db);
     discard_tmp(s); /* a new database whose first run did not commit */
+    free(s->made);
     free(s->path);
     free(s);
 }
@@ -1183,10 +1224,10 @@ static bool publish(store *s, FILE *err)
         return false;
     }
     int e = 0;
-    if (link(s->tmp, s->path) != 0) {
+    if (link(s->tmp, s->made) != 0) {
         e = errno;
         if (e == EPERM || e == EOPNOTSUPP || e == ENOSYS)
-            e = renameat2(AT_FDCWD, s->tmp, AT_FDCWD, s->path, RENAME_NOREPLACE) == 0 ? 0 : errno;
+            e = renameat2(AT_FDCWD, s->tmp, AT_FDCWD, s->made, RENAME_NOREPLACE) == 0 ? 0 : errno;
         if (e == EEXIST)
             return transfer(s, err);
         if (e) {
@@ -1197,7 +1238,7 @@ static bool publish(store *s, FILE *err)
     }
     discard_tmp(s); /* the temporary name only: the database is at s->path */
     /* make the new name durable (best effort, as for an output file) */
-    char *dir = rt_xstrdup(s->path), *slash = strrchr(dir, '/');
+    char *dir = rt_xstrdup(s->made), *slash = strrchr(dir, '/');
     if (slash)
         slash[slash == dir ? 1 : 0] = '\0';
     int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);

@@ -143,6 +143,19 @@ for k in 1 2 3 4 5; do
     n=$((n + 1)); [ "$(ls -A "$tmp/race")" = h.db ] || fail "race $k: left: $(ls -A "$tmp/race" | tr '\n' ' ')"
 done
 
+# A --store that is a symbolic link to a database yet to be made (kept in
+# another directory, say) is made through the link as any new database
+# is: a first run that fails leaves nothing at the link's target (it left
+# an empty database there), the first that succeeds makes it.
+mkdir -p "$tmp/lnk/keep"; ln -s keep/h.db "$tmp/lnk/h.db"
+expect 3 "$planc" run --engine interp "$rules" --data "$tmp/bad.csv" --store "$tmp/lnk/h.db" -o /dev/null
+n=$((n + 1)); [ -z "$(ls -A "$tmp/lnk/keep")" ] || fail "a failed first run through a link left: $(ls -A "$tmp/lnk/keep")"
+expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/lnk/h.db" -o /dev/null
+n=$((n + 1)); [ "$(ls -A "$tmp/lnk/keep")" = h.db ] && [ -L "$tmp/lnk/h.db" ] ||
+    fail "the first run through a link: $(ls -lA "$tmp/lnk" "$tmp/lnk/keep")"
+expect 0 "$planc" history "$tmp/lnk/keep/h.db"
+n=$((n + 1)); [ "$(tail -n +2 "$tmp/out" | wc -l)" -eq 1 ] || fail "through a link: $(cat "$tmp/out")"
+
 # A database that cannot take the run (its file size limit reached at the
 # commit, as on a full disk) fails the run (exit 5) and keeps the old
 # output file as it was; the output was renamed into place before the
