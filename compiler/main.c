@@ -1316,7 +1316,7 @@ static void warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
         report_format_number(goal, want);
         span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
         diag_warning(&c->diag, sp, lbl_get(lang, LBL_W_FRACTIONS), col->name, col->indicator, big,
-                     rt_table_line(t, (size_t)top), rt_table_path(t),
+                     rt_table_line(t, (size_t)top), rt_table_row_path(t, (size_t)top),
                      lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name,
                      lbl_get(lang, strict ? LBL_W_MORE_THAN : LBL_W_AT_LEAST), want);
         size_t rlen = strlen(col->name) + sizeof "'column \"\" in 1'";
@@ -1698,12 +1698,23 @@ static const char *stdio_name(const char *data)
     return strcmp(data, "-") == 0 ? "/dev/stdin" : data;
 }
 
-/* planc run RULES --data CSV [-o OUT] [--engine auto|jit|interp] [-j N]
+static int run_files(const char *rules, const char **datas, size_t ndata, const char *out,
+                     const char *engine, unsigned jobs, bool timings, bool use_cache, bool quiet,
+                     run_output *rop, data_options *dop, double t_start);
+
+/* planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]
  *           [--no-cache] [--timings] */
 static int cmd_run(int argc, char **argv)
 {
     double t_start = now_ms();
-    const char *rules = NULL, *data = NULL, *out = NULL, *engine = NULL;
+    const char *rules = NULL, *out = NULL, *engine = NULL;
+    /* --data may be given again: the files' rows are read as one table */
+    const char **datas = calloc((size_t)argc + 1, sizeof *datas);
+    size_t ndata = 0;
+    if (!datas) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
     unsigned jobs = rt_default_threads();
     bool timings = false, use_cache = true, quiet = false;
     run_output ro = {0};
@@ -1713,14 +1724,17 @@ static int cmd_run(int argc, char **argv)
         int used = parse_output_option(&ro, argc, argv, i);
         if (used == 0)
             used = parse_data_option(&dopt, "run", argc, argv, i);
-        if (used < 0)
+        if (used < 0) {
+            free(datas);
             return EXIT_USAGE;
+        }
         if (used > 0) {
             i += used - 1;
             continue;
         }
         if (is_help(a)) {
             fputs(usage_run, stdout);
+            free(datas);
             return EXIT_OK;
         } else if (strcmp(a, "--quiet") == 0) {
             quiet = true;
@@ -1731,14 +1745,18 @@ static int cmd_run(int argc, char **argv)
         } else if (strcmp(a, "--data") == 0 || strcmp(a, "-o") == 0 ||
                    strcmp(a, "--output") == 0 || strcmp(a, "--engine") == 0 ||
                    strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-            if (i + 1 >= argc)
+            if (i + 1 >= argc) {
+                free(datas);
                 return usage_error("run", "option '%s' needs a value", a);
+            }
             const char *v = argv[++i];
             bool is_out = strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0;
-            if ((strcmp(a, "--data") == 0 && data) || (is_out && out))
-                return usage_error("run", "option '%s' given twice (one data file and one output per run)", a);
+            if (is_out && out) {
+                free(datas);
+                return usage_error("run", "option '%s' given twice (one output per run)", a);
+            }
             if (strcmp(a, "--data") == 0)
-                data = v;
+                datas[ndata++] = v;
             else if (strcmp(a, "--engine") == 0)
                 engine = v;
             else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
@@ -1747,20 +1765,47 @@ static int cmd_run(int argc, char **argv)
             } else
                 out = v;
         } else if (a[0] == '-' && a[1]) {
+            free(datas);
             return usage_error("run", "unknown option '%s'", a);
         } else if (!rules) {
             rules = a;
         } else {
+            free(datas);
             return usage_error("run", "unexpected argument '%s' (one rules file per run)", a);
         }
     }
+    int rc = run_files(rules, datas, ndata, out, engine, jobs, timings, use_cache, quiet, &ro, &dopt,
+                       t_start);
+    free(datas);
+    return rc;
+}
+
+/* planc run, its command line read: the rules, the data files
+ * datas[0..ndata) and the options. */
+static int run_files(const char *rules, const char **datas, size_t ndata, const char *out,
+                     const char *engine, unsigned jobs, bool timings, bool use_cache, bool quiet,
+                     run_output *rop, data_options *dop, double t_start)
+{
+    run_output ro = *rop;
+    data_options dopt = *dop;
     if (!rules)
         return usage_error("run", "%sno rules file given", "");
-    if (!data)
+    if (!ndata)
         return usage_error("run", "%sno data given (--data CSV)", "");
     /* '-' is standard input and standard output, as for most Unix tools
      * (a file named '-' is './-') */
-    data = stdio_name(data);
+    for (size_t i = 0; i < ndata; i++)
+        datas[i] = stdio_name(datas[i]);
+    /* the same file twice would be every row a duplicate; standard input
+     * is read once */
+    for (size_t i = 0; i < ndata; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(datas[i], datas[j]) == 0 || fio_same_file(datas[i], datas[j]))
+                return usage_error("run", strcmp(datas[i], "/dev/stdin") == 0
+                                              ? "--data - given twice: standard input is read once%s"
+                                              : "the data file '%s' is given twice (--data)",
+                                   strcmp(datas[i], "/dev/stdin") == 0 ? "" : datas[i]);
+    const char *data = datas[0];
     bool out_stdout = out && strcmp(out, "-") == 0;
     if (out_stdout)
         out = NULL;
@@ -1786,12 +1831,14 @@ static int cmd_run(int argc, char **argv)
     if (settle_format(&ro, out) != EXIT_OK)
         return EXIT_USAGE;
     /* the results would replace an input (the file is renamed over it) */
-    if (out && fio_same_file(out, data))
-        return usage_error("run", "the output '%s' is the data file (--data): write the results elsewhere", out);
+    for (size_t i = 0; i < ndata; i++)
+        if (out && fio_same_file(out, datas[i]))
+            return usage_error("run", "the output '%s' is the data file (--data): write the results elsewhere", out);
     if (out && fio_same_file(out, rules))
         return usage_error("run", "the output '%s' is the rules file: write the results elsewhere", out);
-    if (ro.store && (fio_same_file(ro.store, data) || fio_same_file(ro.store, rules)))
-        return usage_error("run", "the history database '%s' (--store) is an input file of the run", ro.store);
+    for (size_t i = 0; i < ndata; i++)
+        if (ro.store && (fio_same_file(ro.store, datas[i]) || fio_same_file(ro.store, rules)))
+            return usage_error("run", "the history database '%s' (--store) is an input file of the run", ro.store);
     if (out && ro.store && fio_same_file(out, ro.store))
         return usage_error("run", "the output '%s' is the history database (--store): write the results elsewhere", out);
     /* A workbook or a page holds every roll-up, and is no text for a
@@ -1870,7 +1917,8 @@ static int cmd_run(int argc, char **argv)
         t_key = now_ms() - t_key;
     }
     engine_choice choice = {.is_auto = is_auto, .cached = cached != NULL};
-    if (strcmp(engine, "jit") == 0 || (is_auto && !cached && large_data(c.ir, data, &choice))) {
+    if (strcmp(engine, "jit") == 0 ||
+        (is_auto && !cached && ndata == 1 && large_data(c.ir, data, &choice))) {
         jit_job_start(&jj, c.ir, &jo);
         if (!jj.started && !jj.jit) {
             free(cache_dir);
@@ -1890,8 +1938,8 @@ static int cmd_run(int argc, char **argv)
     dopt.load.digest = db != NULL || strcmp(ro.format, "csv") != 0;
     dopt.load.threads = jobs; /* the records are parsed on -j threads too */
     dopt.load.lang = ro.lang; /* the data's messages in the documents' language */
-    rt_table *table = rt_table_load(c.ir, data, &dopt.load,
-                                    load_held ? fio_hold_stream(load_held) : stderr);
+    rt_table *table = rt_table_load_many(c.ir, datas, ndata, &dopt.load,
+                                         load_held ? fio_hold_stream(load_held) : stderr);
     t_load = now_ms() - t_load;
     double t_wait = now_ms();
     jit_engine *jit = cached ? cached : jit_job_finish(&jj);
@@ -1927,7 +1975,7 @@ static int cmd_run(int argc, char **argv)
     }
     progress_set_total(pg, rt_table_nrows(table));
     if (rt_table_nrows(table) == 0)
-        csv_message(stderr, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), data);
+        csv_message(stderr, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), rt_table_path(table));
     warn_fractions(&c, table, dopt.load.lang);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
@@ -1966,7 +2014,7 @@ static int cmd_run(int argc, char **argv)
         report_mark_ungraded(c.ir, table, res, 0, rt_table_nrows(table), &ungraded);
         char *opts = data_options_text(&dopt);
         ro.data_options = opts;
-        rc = write_output(&c, rules, data, table, res, &ro, db);
+        rc = write_output(&c, rules, rt_table_path(table), table, res, &ro, db);
         free(opts);
         t_report = now_ms() - t_report + rtt.check;
     }
@@ -2009,41 +2057,70 @@ static int cmd_run(int argc, char **argv)
     return rc;
 }
 
-/* planc explain RULES --data CSV --region R [--year Y] [--target NAME]
+/* The explanation's command line as read (cmd_explain). */
+typedef struct explain_args {
+    const char *rules, *region, *year_s, *target, *format;
+    const char **datas;     /* the --data files, ndata of them */
+    size_t ndata;
+    lbl_lang lang;
+    bool lang_given;
+    data_options dopt;
+} explain_args;
+
+static int explain_files(explain_args *ea);
+
+/* planc explain RULES --data CSV... --region R [--year Y] [--target NAME]
  *               [--format text|json] */
 static int cmd_explain(int argc, char **argv)
 {
-    const char *rules = NULL, *data = NULL, *region = NULL, *year_s = NULL;
+    const char *rules = NULL, *region = NULL, *year_s = NULL;
     const char *target = NULL, *format = "text";
     lbl_lang lang = LBL_EN;
     bool lang_given = false;
     data_options dopt = {0};
+    /* --data may be given again, as for planc run */
+    const char **datas = calloc((size_t)argc + 1, sizeof *datas);
+    size_t ndata = 0;
+    if (!datas) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    int rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int used = parse_data_option(&dopt, "explain", argc, argv, i);
-        if (used < 0)
+        if (used < 0) {
+            free(datas);
             return EXIT_USAGE;
+        }
         if (used > 0) {
             i += used - 1;
             continue;
         }
         if (is_help(a)) {
             fputs(usage_explain, stdout);
+            free(datas);
             return EXIT_OK;
         } else if (strcmp(a, "--data") == 0 || strcmp(a, "--region") == 0 ||
                    strcmp(a, "--year") == 0 || strcmp(a, "--target") == 0 ||
                    strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("explain", "option '%s' needs a value", a);
+            if (i + 1 >= argc) {
+                rc = usage_error("explain", "option '%s' needs a value", a);
+                break;
+            }
             const char *v = argv[++i];
-            if ((strcmp(a, "--data") == 0 && data) || (strcmp(a, "--region") == 0 && region))
-                return usage_error("explain", "option '%s' given twice", a);
+            if (strcmp(a, "--region") == 0 && region) {
+                rc = usage_error("explain", "option '%s' given twice", a);
+                break;
+            }
             if (strcmp(a, "--lang") == 0) {
-                if (!lbl_parse(v, &lang))
-                    return usage_error("explain", "unknown language '%s' (available: en, zh)", v);
+                if (!lbl_parse(v, &lang)) {
+                    rc = usage_error("explain", "unknown language '%s' (available: en, zh)", v);
+                    break;
+                }
                 lang_given = true;
             } else if (strcmp(a, "--data") == 0)
-                data = v;
+                datas[ndata++] = v;
             else if (strcmp(a, "--region") == 0)
                 region = v;
             else if (strcmp(a, "--year") == 0)
@@ -2053,18 +2130,46 @@ static int cmd_explain(int argc, char **argv)
             else
                 format = v;
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("explain", "unknown option '%s'", a);
+            rc = usage_error("explain", "unknown option '%s'", a);
+            break;
         } else if (!rules) {
             rules = a;
         } else {
-            return usage_error("explain", "unexpected argument '%s' (one rules file)", a);
+            rc = usage_error("explain", "unexpected argument '%s' (one rules file)", a);
+            break;
         }
     }
+    if (rc == EXIT_OK) {
+        explain_args ea = {.rules = rules, .region = region, .year_s = year_s, .target = target,
+                           .format = format, .datas = datas, .ndata = ndata, .lang = lang,
+                           .lang_given = lang_given, .dopt = dopt};
+        rc = explain_files(&ea);
+    }
+    free(datas);
+    return rc;
+}
+
+/* planc explain, its command line read. */
+static int explain_files(explain_args *ea)
+{
+    const char *rules = ea->rules, *region = ea->region, *year_s = ea->year_s;
+    const char *target = ea->target, *format = ea->format;
+    lbl_lang lang = ea->lang;
+    bool lang_given = ea->lang_given;
+    data_options dopt = ea->dopt;
     if (!rules)
         return usage_error("explain", "%sno rules file given", "");
-    if (!data)
+    if (!ea->ndata)
         return usage_error("explain", "%sno data given (--data CSV)", "");
-    data = stdio_name(data);
+    for (size_t i = 0; i < ea->ndata; i++)
+        ea->datas[i] = stdio_name(ea->datas[i]);
+    for (size_t i = 0; i < ea->ndata; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(ea->datas[i], ea->datas[j]) == 0 || fio_same_file(ea->datas[i], ea->datas[j]))
+                return usage_error("explain", strcmp(ea->datas[i], "/dev/stdin") == 0
+                                                  ? "--data - given twice: standard input is read once%s"
+                                                  : "the data file '%s' is given twice (--data)",
+                                   strcmp(ea->datas[i], "/dev/stdin") == 0 ? "" : ea->datas[i]);
     if (!region)
         return usage_error("explain", "%sno region given (--region R)", "");
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
@@ -2089,7 +2194,7 @@ static int cmd_explain(int argc, char **argv)
     dopt.load.keep_texts = true; /* a mapped cell is shown as the file wrote it */
     dopt.load.digest = strcmp(format, "json") == 0; /* the JSON's source.data_sha256 */
     dopt.load.lang = lang;       /* the data's messages in the explanation's language */
-    rt_table *table = rt_table_load(c.ir, data, &dopt.load, stderr);
+    rt_table *table = rt_table_load_many(c.ir, ea->datas, ea->ndata, &dopt.load, stderr);
     if (!table) {
         compilation_free(&c);
         return EXIT_DATA;

@@ -403,7 +403,7 @@ static void error_at(FILE *err, const rt_table *t, size_t row)
 {
     unsigned line = rt_table_line(t, row);
     if (line)
-        csv_message(err, "%s:%u: error: ", rt_table_path(t), line);
+        csv_message(err, "%s:%u: error: ", rt_table_row_path(t, row), line);
     else
         csv_message(err, "%s: error: ", rt_table_path(t));
 }

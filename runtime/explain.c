@@ -2059,7 +2059,7 @@ int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
     fprintf(out, "%s ", p->regions[x.region].name);
     fprintf(out, L(lang, LBL_YEAR), x.year);
     if (rt_table_line(t, row))
-        fprintf(out, L(lang, LBL_X_ROW_LINE), rt_table_path(t), rt_table_line(t, row));
+        fprintf(out, L(lang, LBL_X_ROW_LINE), rt_table_row_path(t, row), rt_table_line(t, row));
     else
         fprintf(out, L(lang, LBL_X_ROW_ADDED), rt_table_path(t));
     fprintf(out, L(lang, LBL_X_PLAN), p->plan);
@@ -2381,7 +2381,7 @@ int explain_json(const ir_program *p, const rt_table *t, const rt_result *r,
     json_key(&w, "year");
     json_int(&w, x.year);
     json_key(&w, "data");
-    json_str(&w, rt_table_path(t));
+    json_str(&w, rt_table_row_path(t, row));
     json_key(&w, "line");
     if (rt_table_line(t, row))
         json_int(&w, rt_table_line(t, row));

@@ -68,6 +68,11 @@ struct rt_table {
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
     size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
     size_t *first;          /* after sorting: region g's rows are [first[g], first[g + 1]) */
+    /* Several data files (rt_table_load_many): their names, and per row
+     * the index of the file it came from; NULL and 0 for one file. */
+    uint32_t *file;
+    char **paths;
+    size_t npaths;
 };
 
 /* ---- finding rows ---- */
@@ -174,6 +179,8 @@ static void grow_rows(rt_table *t)
     }
     if (t->nrec)
         t->nrec = rt_xrealloc(t->nrec, t->caprows, sizeof *t->nrec);
+    if (t->file)
+        t->file = rt_xrealloc(t->file, t->caprows, sizeof *t->file);
 }
 
 /* Appends a row and notes its key; returns its number.  Its data cells
@@ -200,6 +207,8 @@ static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line, con
     }
     if (t->nrec)
         t->nrec[r] = line ? 1 : 0;
+    if (t->file)
+        t->file[r] = 0;
     if (year > t->maxyear[region])
         t->maxyear[region] = year;
     if (t->nslots) {
@@ -2566,6 +2575,13 @@ static void permute_rows(rt_table *t, const size_t *perm)
         free(t->nrec);
         t->nrec = nrec;
     }
+    if (t->file) {
+        uint32_t *file = rt_xmalloc(n, sizeof *file);
+        for (size_t r = 0; r < n; r++)
+            file[r] = t->file[perm[r]];
+        free(t->file);
+        t->file = file;
+    }
 }
 
 /* Frees what only loading needed and gives the row arrays their exact
@@ -2592,6 +2608,8 @@ static void fit_rows(rt_table *t)
     }
     if (t->nrec)
         t->nrec = rt_xrealloc(t->nrec, n, sizeof *t->nrec);
+    if (t->file)
+        t->file = rt_xrealloc(t->file, n, sizeof *t->file);
     t->caprows = n;
 }
 
@@ -3324,7 +3342,7 @@ static void warn_year_gaps(loader *L, rt_table *t)
     free(with);
     free(in_year);
     size_t nregions = 0;
-    const char *first_name = NULL;
+    const char *first_name = NULL, *first_file = L->name;
     int first_year = 0;
     for (uint32_t g = 0; g < p->nregions; g++) {
         char years[256] = "";
@@ -3354,16 +3372,25 @@ static void warn_year_gaps(loader *L, rt_table *t)
         }
         if (!nyears)
             continue;
+        /* of several files, the one that holds the region's rows */
+        const char *name = L->name;
+        for (size_t r = t->first[g]; t->file && r < t->first[g + 1]; r++)
+            if (t->line[r]) {
+                name = t->paths[t->file[r]];
+                break;
+            }
         if (nregions++ < GAPS_SHOWN)
-            csv_message(L->err, T(L, LBL_L_YEAR_GAP), L->name, p->regions[g].name, years);
-        if (!first_name)
+            csv_message(L->err, T(L, LBL_L_YEAR_GAP), name, p->regions[g].name, years);
+        if (!first_name) {
             first_name = p->regions[g].name;
+            first_file = name;
+        }
     }
     if (nregions > GAPS_SHOWN)
         csv_message(L->err, T(L, nregions == GAPS_SHOWN + 1 ? LBL_L_YEAR_GAP_MORE_ONE : LBL_L_YEAR_GAP_MORE),
                     L->name, nregions - GAPS_SHOWN);
     if (nregions) {
-        note_at(L, L->err, 0);
+        csv_message(L->err, "%s: ", first_file);
         csv_message(L->err, T(L, LBL_L_YEAR_GAP_NOTE), first_name, first_year);
     }
     free(has);
@@ -3374,7 +3401,7 @@ static void warn_year_gaps(loader *L, rt_table *t)
  * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
  * error is then reported alone, as if it had been found before all else. */
 static rt_table *load(const ir_program *p, const char *name, source *src,
-                      const rt_load_options *opts, FILE *err)
+                      const rt_load_options *opts, FILE *err, bool part)
 {
     rt_table *t = rt_xcalloc(1, sizeof *t);
     t->p = p;
@@ -3562,6 +3589,9 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         rt_table_free(t);
         return NULL;
     }
+    /* one of several files: rt_table_load_many finishes the whole */
+    if (part)
+        return t;
     if (has_share(p))
         add_ancestor_rows(t);
     sort_rows(t);
@@ -3580,11 +3610,13 @@ rt_table *rt_table_parse(const ir_program *p, const char *name, const char *buf,
     sha256_ctx digest;
     sha256_init(&digest);
     source_memory(&src, buf, len, opts && opts->digest ? &digest : NULL);
-    return load(p, name, &src, opts, err);
+    return load(p, name, &src, opts, err, false);
 }
 
-rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_options *opts,
-                        FILE *err)
+/* Reads the file at `path` (rt_table_load); `part`: as one of several
+ * (load). */
+static rt_table *load_path(const ir_program *p, const char *path, const rt_load_options *opts,
+                           FILE *err, bool part)
 {
     int fd = open(path, O_RDONLY);
     struct stat st;
@@ -3608,7 +3640,7 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
     sha256_init(&digest);
     source_file(&src, fd, opts && opts->digest ? &digest : NULL,
                 opts && opts->threads > 1 ? ROUND_BYTES : BLOCK_SIZE);
-    rt_table *t = load(p, path, &src, opts, err);
+    rt_table *t = load(p, path, &src, opts, err, part);
     free(src.block);
     /* A file written while it was read (a transfer still running, a
      * writer appending) gives rows of two versions of it, or a last row
@@ -3638,6 +3670,153 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
     }
     close(fd);
     return t;
+}
+
+rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_options *opts,
+                        FILE *err)
+{
+    return load_path(p, path, opts, err, false);
+}
+
+/* Appends the rows of part `part` (file `f` of several) to `m`.  A row
+ * whose (region, year) an earlier file gave is combined with it, cell by
+ * cell: a cell missing in one (or a column its header lacks) is the
+ * other's, and two numbers must agree, else an error names both files'
+ * lines (one city's cells from its province's table, the province's row
+ * from a national one).  The combined row keeps the earlier file's line.
+ * Returns the errors reported so far. */
+static int merge_part(rt_table *m, const rt_table *part, uint32_t f, int nerrors, FILE *err)
+{
+    const ir_program *p = m->p;
+    for (size_t r = 0; r < part->nrows; r++) {
+        uint32_t g = part->region[r];
+        int y = part->year[r];
+        long prev = m->nrows ? seen_find(m, g, y) : -1;
+        size_t row = prev >= 0 ? (size_t)prev : add_row(m, g, y, part->line[r], NULL);
+        if (prev < 0)
+            m->file[row] = f;
+        for (uint32_t k = 0; k < p->ncolumns; k++) {
+            double was = m->data[k][row], v = part->data[k][r];
+            if (prev >= 0 && !isnan(was)) {
+                if (isnan(v) || v == was)
+                    continue;
+                if (nerrors++ < RT_MAX_ERRORS) {
+                    char a[32], b[32];
+                    report_format_number(was, a);
+                    report_format_number(v, b);
+                    csv_message(err, "%s:%u: error: column '%s': %s differs from %s given for %s %d "
+                                     "by %s:%u (two data files that give one region and year must agree "
+                                     "on a column both have)\n",
+                                m->paths[f], part->line[r], p->columns[k].name, b, a, p->regions[g].name, y,
+                                m->paths[m->file[row]], m->line[row]);
+                }
+                continue;
+            }
+            m->data[k][row] = v;
+            if (m->aggn[k])
+                m->aggn[k][row] = part->aggn[k][r];
+            if (m->texts && m->texts[k])
+                m->texts[k][row] = part->texts[k][r];
+        }
+        if (m->nrec)
+            m->nrec[row] = (prev >= 0 ? m->nrec[row] : 0) + part->nrec[r];
+    }
+    return nerrors;
+}
+
+rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size_t n,
+                             const rt_load_options *opts, FILE *err)
+{
+    if (n == 1)
+        return rt_table_load(p, paths[0], opts, err);
+    /* every file is read, so that one run reports the errors of all */
+    rt_table **parts = rt_xcalloc(n ? n : 1, sizeof *parts);
+    bool failed = n == 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(parts[i] = load_path(p, paths[i], opts, err, true)))
+            failed = true;
+    rt_table *m = NULL;
+    if (!failed) {
+        m = rt_xcalloc(1, sizeof *m);
+        m->p = p;
+        m->npaths = n;
+        m->paths = rt_xcalloc(n, sizeof *m->paths);
+        size_t len = 1;
+        for (size_t i = 0; i < n; i++) {
+            m->paths[i] = rt_xstrdup(paths[i]);
+            len += strlen(paths[i]) + 2;
+        }
+        /* the run's name for its data: the files, in order */
+        m->path = rt_xmalloc(len, 1);
+        m->path[0] = '\0';
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                strcat(m->path, ", ");
+            strcat(m->path, paths[i]);
+        }
+        size_t nc = p->ncolumns ? p->ncolumns : 1;
+        m->data = rt_xcalloc(nc, sizeof *m->data);
+        m->aggn = rt_xcalloc(nc, sizeof *m->aggn);
+        m->aggs = rt_xcalloc(nc, sizeof *m->aggs);
+        m->absent = rt_xcalloc(nc, sizeof *m->absent);
+        for (uint32_t k = 0; k < p->ncolumns; k++) {
+            if (parts[0]->aggn[k])
+                m->aggn[k] = rt_xmalloc(1, sizeof *m->aggn[k]);
+            /* absent only when no file has it */
+            m->absent[k] = true;
+            for (size_t i = 0; i < n; i++)
+                m->absent[k] = m->absent[k] && parts[i]->absent[k];
+        }
+        if (parts[0]->texts) {
+            m->texts = rt_xcalloc(nc, sizeof *m->texts);
+            for (uint32_t k = 0; k < p->ncolumns; k++)
+                if (parts[0]->texts[k])
+                    m->texts[k] = rt_xmalloc(1, sizeof *m->texts[k]);
+        }
+        if (parts[0]->nrec)
+            m->nrec = rt_xmalloc(1, sizeof *m->nrec);
+        m->file = rt_xmalloc(1, sizeof *m->file);
+        m->maxyear = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *m->maxyear);
+        grow_rows(m);
+        int nerrors = 0;
+        for (size_t i = 0; i < n; i++)
+            nerrors = merge_part(m, parts[i], (uint32_t)i, nerrors, err);
+        if (nerrors > RT_MAX_ERRORS)
+            csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_L_TOO_MANY), m->path, RT_MAX_ERRORS);
+        if (nerrors) {
+            rt_table_free(m);
+            m = NULL;
+        }
+    }
+    if (m && opts && opts->digest) {
+        /* the hash of the files' hashes, in their order */
+        sha256_ctx d;
+        sha256_init(&d);
+        for (size_t i = 0; i < n; i++) {
+            sha256_update(&d, parts[i]->sha256, strlen(parts[i]->sha256));
+            sha256_update(&d, "\n", 1);
+        }
+        sha256_hex(&d, m->sha256);
+    }
+    for (size_t i = 0; i < n; i++)
+        rt_table_free(parts[i]);
+    free(parts);
+    if (!m)
+        return NULL;
+    if (has_share(p))
+        add_ancestor_rows(m);
+    sort_rows(m);
+    if (opts && opts->warn_year_gaps) {
+        loader L = {.t = m, .p = p, .name = m->path, .err = err, .opts = *opts};
+        warn_year_gaps(&L, m);
+    }
+    share_inputs(m);
+    return m;
+}
+
+const char *rt_table_row_path(const rt_table *t, size_t row)
+{
+    return t->file && t->line[row] ? t->paths[t->file[row]] : t->path;
 }
 
 void rt_table_free(rt_table *t)
@@ -3676,6 +3855,10 @@ void rt_table_free(rt_table *t)
     free(t->maxyear);
     free(t->first);
     free(t->path);
+    free(t->file);
+    for (size_t i = 0; i < t->npaths; i++)
+        free(t->paths[i]);
+    free(t->paths);
     free(t);
 }
 

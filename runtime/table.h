@@ -77,14 +77,28 @@ typedef struct rt_load_options {
  * may be NULL. */
 rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_options *opts,
                         FILE *err);
+/* Reads the CSV files paths[0..n) as one table: each file with its own
+ * header (its columns in any order, its errors and warnings naming it),
+ * the rows of all together.  A (region, year) that two files give is one
+ * row, its cells combined: a cell one file lacks is the other's, and two
+ * numbers must agree (else an error at the later file's line, naming the
+ * earlier's); the row keeps the earlier file's line.  A column is absent
+ * (rt_table_column_absent) only when no file has it.  With one file,
+ * rt_table_load. */
+rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size_t n,
+                             const rt_load_options *opts, FILE *err);
 /* The same for a file already in memory (tests); `name` is used in
  * messages.  buf[0..len) is not kept. */
 rt_table *rt_table_parse(const ir_program *p, const char *name, const char *buf, size_t len,
                          const rt_load_options *opts, FILE *err);
 void rt_table_free(rt_table *t);
 
-/* The file name given to rt_table_load (used in data messages). */
+/* The file name given to rt_table_load (used in data messages); of several
+ * files (rt_table_load_many), their names joined by ", ". */
 const char *rt_table_path(const rt_table *t);
+/* The name of the file that row `row` came from (rt_table_path for one
+ * file; the first file for a row the runtime added). */
+const char *rt_table_row_path(const rt_table *t, size_t row);
 /* The SHA-256 (64 hex digits) of the bytes read, when the options asked
  * for it (digest); else "". */
 const char *rt_table_sha256(const rt_table *t);
