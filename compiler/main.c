@@ -178,7 +178,7 @@ static const char usage_diff[] =
 static const char *rules_root;
 
 static const char usage_run[] =
-    "usage: planc run RULES --data CSV [-o OUT] [--engine auto|jit|interp] [-j N]\n"
+    "usage: planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
     "                 [--skip-unknown-regions] [--allow-missing-columns]\n"
@@ -191,7 +191,11 @@ static const char usage_run[] =
     "  --data CSV       the indicator data: a region column, a year column and\n"
     "                   one column per indicator column (or per year, for a\n"
     "                   column \"C{year}\"); docs/LANGUAGE.md §10; - reads\n"
-    "                   standard input (a file named - is ./-)\n"
+    "                   standard input (a file named - is ./-).  Given again\n"
+    "                   (--data a.csv --data b.csv), the files' rows are read\n"
+    "                   as one table, each file with its own header; a region\n"
+    "                   and year two files give is one row, their numbers\n"
+    "                   agreeing\n"
     "  --skip-unknown-regions\n"
     "                   skip the rows of regions the rules do not declare (a\n"
     "                   national file for a provincial plan) instead of\n"
@@ -289,7 +293,7 @@ static const char usage_run[] =
     "written.\n";
 
 static const char usage_explain[] =
-    "usage: planc explain RULES --data CSV --region R [--year Y] [--target NAME]\n"
+    "usage: planc explain RULES --data CSV... --region R [--year Y] [--target NAME]\n"
     "                     [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
     "                     [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
     "\n"
@@ -301,7 +305,8 @@ static const char usage_explain[] =
     "the weight and the contribution to the measure, section and total, the\n"
     "veto, the clause, measure and lead agency; then the roll-up and grade.\n"
     "\n"
-    "  --data CSV       the indicator data (- reads standard input)\n"
+    "  --data CSV       the indicator data (- reads standard input); given\n"
+    "                   again, the files' rows together, as for 'planc run'\n"
     "  --region R       a region (its name or an alias)\n"
     "  --year Y         a year with a row for R (default: R's last year)\n"
     "  --target NAME    only this target (and its measure and section)\n"

@@ -50,7 +50,9 @@ expect 0 "$planc" test "$rules";     contains out "planc test: 0 tests, 0 passed
 expect 2 "$planc" run "$rules";      contains err "no data given"
 expect 2 "$planc" run "$rules" --data;  contains err "needs a value"
 expect 2 "$planc" run "$rules" --data "$data" --engine nope; contains err "unknown engine"
-expect 2 "$planc" run "$rules" --data "$data" --data "$data"; contains err "option '--data' given twice"
+expect 2 "$planc" run "$rules" --data "$data" --data "$data"; contains err "the data file '$data' is given twice (--data)"
+expect 2 "$planc" run "$rules" --data - --data - </dev/null; contains err "--data - given twice: standard input is read once"
+expect 2 "$planc" explain "$rules" --data "$data" --data "$data" --region 大连; contains err "the data file '$data' is given twice (--data)"
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a" --output "$tmp/b"; contains err "option '--output' given twice"
 expect 2 "$planc" run "$rules" --data "$data" --store "$tmp/a.db" --store "$tmp/b.db"; contains err "option '--store' given twice"
 n=$((n + 1)); if [ -e "$tmp/a.db" ] || [ -e "$tmp/b.db" ]; then echo "FAIL: --store twice created a database"; fails=$((fails + 1)); fi
