@@ -183,6 +183,8 @@ static const char usage_run[] =
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
     "                 [--skip-unknown-regions] [--allow-missing-columns]\n"
     "                 [--na TEXT]... [--data-year Y] [--lang en|zh] [--quiet]\n"
+    "                 (--data CSV may be given again, each followed by\n"
+    "                 --read-with RULES when other rules read it)\n"
     "\n"
     "Scores every (region, year) row of CSV against the rules and writes the\n"
     "results as CSV to stdout, or to OUT (written atomically: a failed or\n"
@@ -196,6 +198,11 @@ static const char usage_run[] =
     "                   as one table, each file with its own header; a region\n"
     "                   and year two files give is one row, their numbers\n"
     "                   agreeing\n"
+    "  --read-with RULES\n"
+    "                   after a --data FILE: read FILE with the keys, column\n"
+    "                   names, units and maps of RULES, an adaptation of the\n"
+    "                   scored rules to that file (its regions the same); its\n"
+    "                   cells are converted into the scored rules' units\n"
     "  --skip-unknown-regions\n"
     "                   skip the rows of regions the rules do not declare (a\n"
     "                   national file for a provincial plan) instead of\n"
@@ -307,6 +314,9 @@ static const char usage_explain[] =
     "\n"
     "  --data CSV       the indicator data (- reads standard input); given\n"
     "                   again, the files' rows together, as for 'planc run'\n"
+    "  --read-with RULES\n"
+    "                   after a --data FILE: read FILE as RULES read it\n"
+    "                   (planc help run)\n"
     "  --region R       a region (its name or an alias)\n"
     "  --year Y         a year with a row for R (default: R's last year)\n"
     "  --target NAME    only this target (and its measure and section)\n"
@@ -1703,9 +1713,62 @@ static const char *stdio_name(const char *data)
     return strcmp(data, "-") == 0 ? "/dev/stdin" : data;
 }
 
-static int run_files(const char *rules, const char **datas, size_t ndata, const char *out,
-                     const char *engine, unsigned jobs, bool timings, bool use_cache, bool quiet,
-                     run_output *rop, data_options *dop, double t_start);
+static int run_files(const char *rules, const char **datas, const char **withs, size_t ndata,
+                     const char *out, const char *engine, unsigned jobs, bool timings,
+                     bool use_cache, bool quiet, run_output *rop, data_options *dop, double t_start);
+
+/* Takes `--read-with RULES` at argv[i] (run, explain): the rules that read
+ * the data file given just before it, withs[ndata - 1].  Returns the
+ * arguments used (2), 0 when argv[i] is another option, or -1 after a
+ * usage error. */
+static int parse_read_with(const char *cmd, int argc, char **argv, int i, const char **withs,
+                           size_t ndata)
+{
+    if (strcmp(argv[i], "--read-with") != 0)
+        return 0;
+    if (i + 1 >= argc) {
+        usage_error(cmd, "option '%s' needs a value", argv[i]);
+        return -1;
+    }
+    if (!ndata || withs[ndata - 1]) {
+        usage_error(cmd, "%s--read-with RULES follows the data file it reads, once: --data FILE "
+                         "--read-with RULES", "");
+        return -1;
+    }
+    withs[ndata - 1] = argv[i + 1];
+    return 2;
+}
+
+/* Compiles the rules each data file is read with (--read-with; withs[i]
+ * NULL: the scored rules), into cs[0..n); *progs gets n programs, NULL
+ * where there is none.  Returns an exit code (EXIT_RULES when a file's
+ * rules have errors, which are printed). */
+static int compile_readers(const char **withs, size_t n, lbl_lang lang, compilation *cs,
+                           const ir_program **progs)
+{
+    for (size_t i = 0; i < n; i++) {
+        compilation_init(&cs[i]);
+        progs[i] = NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!withs[i])
+            continue;
+        cs[i].ir_only = true;
+        cs[i].diag.lang = lang;
+        int rc = compile(&cs[i], withs[i]);
+        if (rc != EXIT_OK)
+            return rc;
+        progs[i] = cs[i].ir;
+    }
+    return EXIT_OK;
+}
+
+/* Frees what compile_readers made. */
+static void free_readers(compilation *cs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        compilation_free(&cs[i]);
+}
 
 /* planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]
  *           [--no-cache] [--timings] */
@@ -1715,8 +1778,9 @@ static int cmd_run(int argc, char **argv)
     const char *rules = NULL, *out = NULL, *engine = NULL;
     /* --data may be given again: the files' rows are read as one table */
     const char **datas = calloc((size_t)argc + 1, sizeof *datas);
+    const char **withs = calloc((size_t)argc + 1, sizeof *withs);
     size_t ndata = 0;
-    if (!datas) {
+    if (!datas || !withs) {
         fputs("planc: internal error: out of memory\n", stderr);
         exit(EXIT_INTERNAL);
     }
@@ -1729,8 +1793,11 @@ static int cmd_run(int argc, char **argv)
         int used = parse_output_option(&ro, argc, argv, i);
         if (used == 0)
             used = parse_data_option(&dopt, "run", argc, argv, i);
+        if (used == 0)
+            used = parse_read_with("run", argc, argv, i, withs, ndata);
         if (used < 0) {
             free(datas);
+            free(withs);
             return EXIT_USAGE;
         }
         if (used > 0) {
@@ -1740,6 +1807,7 @@ static int cmd_run(int argc, char **argv)
         if (is_help(a)) {
             fputs(usage_run, stdout);
             free(datas);
+            free(withs);
             return EXIT_OK;
         } else if (strcmp(a, "--quiet") == 0) {
             quiet = true;
@@ -1752,12 +1820,14 @@ static int cmd_run(int argc, char **argv)
                    strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
             if (i + 1 >= argc) {
                 free(datas);
+                free(withs);
                 return usage_error("run", "option '%s' needs a value", a);
             }
             const char *v = argv[++i];
             bool is_out = strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0;
             if (is_out && out) {
                 free(datas);
+                free(withs);
                 return usage_error("run", "option '%s' given twice (one output per run)", a);
             }
             if (strcmp(a, "--data") == 0)
@@ -1771,25 +1841,28 @@ static int cmd_run(int argc, char **argv)
                 out = v;
         } else if (a[0] == '-' && a[1]) {
             free(datas);
+            free(withs);
             return usage_error("run", "unknown option '%s'", a);
         } else if (!rules) {
             rules = a;
         } else {
             free(datas);
+            free(withs);
             return usage_error("run", "unexpected argument '%s' (one rules file per run)", a);
         }
     }
-    int rc = run_files(rules, datas, ndata, out, engine, jobs, timings, use_cache, quiet, &ro, &dopt,
-                       t_start);
+    int rc = run_files(rules, datas, withs, ndata, out, engine, jobs, timings, use_cache, quiet, &ro,
+                       &dopt, t_start);
     free(datas);
+    free(withs);
     return rc;
 }
 
 /* planc run, its command line read: the rules, the data files
  * datas[0..ndata) and the options. */
-static int run_files(const char *rules, const char **datas, size_t ndata, const char *out,
-                     const char *engine, unsigned jobs, bool timings, bool use_cache, bool quiet,
-                     run_output *rop, data_options *dop, double t_start)
+static int run_files(const char *rules, const char **datas, const char **withs, size_t ndata,
+                     const char *out, const char *engine, unsigned jobs, bool timings,
+                     bool use_cache, bool quiet, run_output *rop, data_options *dop, double t_start)
 {
     run_output ro = *rop;
     data_options dopt = *dop;
@@ -1943,8 +2016,19 @@ static int run_files(const char *rules, const char **datas, size_t ndata, const 
     dopt.load.digest = db != NULL || strcmp(ro.format, "csv") != 0;
     dopt.load.threads = jobs; /* the records are parsed on -j threads too */
     dopt.load.lang = ro.lang; /* the data's messages in the documents' language */
-    rt_table *table = rt_table_load_many(c.ir, datas, ndata, &dopt.load,
-                                         load_held ? fio_hold_stream(load_held) : stderr);
+    compilation *rcs = calloc(ndata, sizeof *rcs);
+    const ir_program **readers = calloc(ndata, sizeof *readers);
+    if (!rcs || !readers) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    int read_rc = compile_readers(withs, ndata, ro.lang, rcs, readers);
+    rt_table *table = read_rc != EXIT_OK ? NULL
+                      : rt_table_load_many(c.ir, datas, readers, ndata, &dopt.load,
+                                           load_held ? fio_hold_stream(load_held) : stderr);
+    free_readers(rcs, ndata);
+    free(rcs);
+    free(readers);
     t_load = now_ms() - t_load;
     double t_wait = now_ms();
     jit_engine *jit = cached ? cached : jit_job_finish(&jj);
@@ -1976,7 +2060,7 @@ static int run_files(const char *rules, const char **datas, size_t ndata, const 
         free(cache_dir);
         store_close(db);
         compilation_free(&c);
-        return EXIT_DATA;
+        return read_rc != EXIT_OK ? read_rc : EXIT_DATA;
     }
     progress_set_total(pg, rt_table_nrows(table));
     if (rt_table_nrows(table) == 0)
@@ -2066,6 +2150,7 @@ static int run_files(const char *rules, const char **datas, size_t ndata, const 
 typedef struct explain_args {
     const char *rules, *region, *year_s, *target, *format;
     const char **datas;     /* the --data files, ndata of them */
+    const char **withs;     /* the rules each is read with (--read-with), NULL: none */
     size_t ndata;
     lbl_lang lang;
     bool lang_given;
@@ -2085,8 +2170,9 @@ static int cmd_explain(int argc, char **argv)
     data_options dopt = {0};
     /* --data may be given again, as for planc run */
     const char **datas = calloc((size_t)argc + 1, sizeof *datas);
+    const char **withs = calloc((size_t)argc + 1, sizeof *withs);
     size_t ndata = 0;
-    if (!datas) {
+    if (!datas || !withs) {
         fputs("planc: internal error: out of memory\n", stderr);
         exit(EXIT_INTERNAL);
     }
@@ -2094,8 +2180,11 @@ static int cmd_explain(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int used = parse_data_option(&dopt, "explain", argc, argv, i);
+        if (used == 0)
+            used = parse_read_with("explain", argc, argv, i, withs, ndata);
         if (used < 0) {
             free(datas);
+            free(withs);
             return EXIT_USAGE;
         }
         if (used > 0) {
@@ -2105,6 +2194,7 @@ static int cmd_explain(int argc, char **argv)
         if (is_help(a)) {
             fputs(usage_explain, stdout);
             free(datas);
+            free(withs);
             return EXIT_OK;
         } else if (strcmp(a, "--data") == 0 || strcmp(a, "--region") == 0 ||
                    strcmp(a, "--year") == 0 || strcmp(a, "--target") == 0 ||
@@ -2146,11 +2236,12 @@ static int cmd_explain(int argc, char **argv)
     }
     if (rc == EXIT_OK) {
         explain_args ea = {.rules = rules, .region = region, .year_s = year_s, .target = target,
-                           .format = format, .datas = datas, .ndata = ndata, .lang = lang,
+                           .format = format, .datas = datas, .withs = withs, .ndata = ndata, .lang = lang,
                            .lang_given = lang_given, .dopt = dopt};
         rc = explain_files(&ea);
     }
     free(datas);
+    free(withs);
     return rc;
 }
 
@@ -2199,10 +2290,21 @@ static int explain_files(explain_args *ea)
     dopt.load.keep_texts = true; /* a mapped cell is shown as the file wrote it */
     dopt.load.digest = strcmp(format, "json") == 0; /* the JSON's source.data_sha256 */
     dopt.load.lang = lang;       /* the data's messages in the explanation's language */
-    rt_table *table = rt_table_load_many(c.ir, ea->datas, ea->ndata, &dopt.load, stderr);
+    compilation *rcs = calloc(ea->ndata, sizeof *rcs);
+    const ir_program **readers = calloc(ea->ndata, sizeof *readers);
+    if (!rcs || !readers) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    int read_rc = compile_readers(ea->withs, ea->ndata, lang, rcs, readers);
+    rt_table *table = read_rc != EXIT_OK ? NULL
+                      : rt_table_load_many(c.ir, ea->datas, readers, ea->ndata, &dopt.load, stderr);
+    free_readers(rcs, ea->ndata);
+    free(rcs);
+    free(readers);
     if (!table) {
         compilation_free(&c);
-        return EXIT_DATA;
+        return read_rc != EXIT_OK ? read_rc : EXIT_DATA;
     }
     rt_result *res = rt_run(c.ir, table, interp_engine(), stderr);
     /* a number that overflowed is the data error of planc run, not an

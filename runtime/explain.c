@@ -1716,6 +1716,19 @@ static void read_text(const ex_row *x, const ex_read *rd, strbuf *b, bool full)
         qty_f(lang, b, rd->value, c->indicator_unit, false, full);
     }
     sbf(b, L(lang, LBL_X_INDICATOR), c->indicator);
+    /* of several data files: which file and line gave the cell, and how
+     * the file wrote it when other rules read it (--read-with) */
+    rt_cell_source cs;
+    long row = rt_table_find(x->t, x->region, rd->year);
+    if (row >= 0 && rt_table_cell_source(x->t, rd->column, (size_t)row, &cs)) {
+        sbf(b, L(lang, LBL_X_FROM), cs.path, cs.line);
+        if (cs.column) {
+            sbf(b, L(lang, LBL_X_FROM_COLUMN), cs.column);
+            qty_f(lang, b, cs.cell, cs.unit, c->type == IR_COL_BOOL, full);
+        }
+        if (cs.plan)
+            sbf(b, L(lang, LBL_X_FROM_PLAN), cs.plan);
+    }
 }
 
 /* The year a `values` table input reads for the row: its own year
@@ -2208,6 +2221,29 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
             json_null(w);
         json_key(w, "value");
         json_num(w, rd->value);
+        /* of several data files only: where the cell came from */
+        rt_cell_source cs;
+        long row = rt_table_find(x->t, x->region, rd->year);
+        if (row >= 0 && rt_table_cell_source(x->t, rd->column, (size_t)row, &cs)) {
+            json_key(w, "from");
+            json_begin_object(w);
+            json_key(w, "data");
+            json_str(w, cs.path);
+            json_key(w, "line");
+            json_int(w, cs.line);
+            json_key(w, "column");
+            json_str(w, cs.column);
+            json_key(w, "column_unit");
+            json_str(w, cs.unit);
+            json_key(w, "cell");
+            if (cs.column)
+                json_num(w, cs.cell);
+            else
+                json_null(w);
+            json_key(w, "plan");
+            json_str(w, cs.plan);
+            json_end_object(w);
+        }
         json_end_object(w);
     }
     json_end_array(w);

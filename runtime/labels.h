@@ -207,6 +207,10 @@ typedef enum lbl_id {
     LBL_L_MISSING_COLUMNS, LBL_L_MISSING_COLUMN, LBL_L_DATA_YEAR, LBL_L_DROPPED_NOTE, LBL_L_SKIPPED_ONE, LBL_L_SKIPPED,
     LBL_L_SKIPPED_DROPPED_ONE, LBL_L_SKIPPED_DROPPED, LBL_L_YEAR_GAP, LBL_L_YEAR_GAP_MORE_ONE, LBL_L_YEAR_GAP_MORE,
     LBL_L_YEAR_GAP_NOTE,
+    /* explain: where a cell came from, of several data files (the file and
+     * line; the file's column as other rules read it, its number, and
+     * those rules' plan) */
+    LBL_X_FROM, LBL_X_FROM_COLUMN, LBL_X_FROM_PLAN,
     /* planc run's warnings on the data as a whole (main.c, report.c): no
      * rows; a column of fractions for a target in %; a target or red line
      * not_applicable on every row (LBL_W_UNJUDGED with the kind and the

@@ -73,6 +73,16 @@ struct rt_table {
     uint32_t *file;
     char **paths;
     size_t npaths;
+    /* ... and per column, per row, the file and line its cell came from
+     * (a row two files give takes cells of both); per file and column
+     * (f * ncolumns + k), when other rules read the file (--read-with),
+     * the name and unit of the file's column and the factor its cells
+     * were converted by, else NULL; per file, those rules' plan name. */
+    uint32_t **cellfile;
+    unsigned **cellline;
+    char **readname, **readunit;
+    double *readscale;
+    char **readplan;
 };
 
 /* ---- finding rows ---- */
@@ -181,6 +191,10 @@ static void grow_rows(rt_table *t)
         t->nrec = rt_xrealloc(t->nrec, t->caprows, sizeof *t->nrec);
     if (t->file)
         t->file = rt_xrealloc(t->file, t->caprows, sizeof *t->file);
+    for (uint32_t k = 0; t->cellfile && k < p->ncolumns; k++) {
+        t->cellfile[k] = rt_xrealloc(t->cellfile[k], t->caprows, sizeof *t->cellfile[k]);
+        t->cellline[k] = rt_xrealloc(t->cellline[k], t->caprows, sizeof *t->cellline[k]);
+    }
 }
 
 /* Appends a row and notes its key; returns its number.  Its data cells
@@ -209,6 +223,10 @@ static size_t add_row(rt_table *t, uint32_t region, int year, unsigned line, con
         t->nrec[r] = line ? 1 : 0;
     if (t->file)
         t->file[r] = 0;
+    for (uint32_t k = 0; t->cellfile && k < p->ncolumns; k++) {
+        t->cellfile[k][r] = 0;
+        t->cellline[k][r] = 0;
+    }
     if (year > t->maxyear[region])
         t->maxyear[region] = year;
     if (t->nslots) {
@@ -2582,6 +2600,18 @@ static void permute_rows(rt_table *t, const size_t *perm)
         free(t->file);
         t->file = file;
     }
+    for (uint32_t k = 0; t->cellfile && k < p->ncolumns; k++) {
+        uint32_t *cf = rt_xmalloc(n, sizeof *cf);
+        unsigned *cl = rt_xmalloc(n, sizeof *cl);
+        for (size_t r = 0; r < n; r++) {
+            cf[r] = t->cellfile[k][perm[r]];
+            cl[r] = t->cellline[k][perm[r]];
+        }
+        free(t->cellfile[k]);
+        free(t->cellline[k]);
+        t->cellfile[k] = cf;
+        t->cellline[k] = cl;
+    }
 }
 
 /* Frees what only loading needed and gives the row arrays their exact
@@ -2610,6 +2640,10 @@ static void fit_rows(rt_table *t)
         t->nrec = rt_xrealloc(t->nrec, n, sizeof *t->nrec);
     if (t->file)
         t->file = rt_xrealloc(t->file, n, sizeof *t->file);
+    for (uint32_t k = 0; t->cellfile && k < t->p->ncolumns; k++) {
+        t->cellfile[k] = rt_xrealloc(t->cellfile[k], n, sizeof *t->cellfile[k]);
+        t->cellline[k] = rt_xrealloc(t->cellline[k], n, sizeof *t->cellline[k]);
+    }
     t->caprows = n;
 }
 
@@ -3678,6 +3712,87 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
     return load_path(p, path, opts, err, false);
 }
 
+/* How a file read by other rules (rt_table_load_many's readers: the
+ * scored rules adapted to a file's keys, columns and units) maps onto the
+ * scored program: per region of the reader, the scored program's region;
+ * per column of the scored program, the reader's column that gives it
+ * (-1: none, its cells missing), the factor that turns the reader's
+ * cell into a cell of the scored column's unit, and whether both read
+ * through the same text map. */
+typedef struct reading {
+    uint32_t *region;
+    long *column;
+    double *scale;
+    bool *same_map;
+} reading;
+
+/* The factor that turns a cell of column c into its indicator's unit. */
+static double to_indicator(const ir_column *c)
+{
+    return c->divisor != 0 ? 1.0 / c->divisor : c->factor != 0 ? c->factor : 1.0;
+}
+
+/* Builds the mapping of reader program `rp` onto `p` for file `path`:
+ * regions by name, columns by the indicator that reads them.  A region
+ * of the reader that `p` lacks is an error (printed; false); an indicator
+ * column the reader does not read is a column of missing cells, with a
+ * warning. */
+static bool reading_make(const ir_program *p, const ir_program *rp, const char *path, reading *rd,
+                         FILE *err)
+{
+    bool ok = true;
+    rd->region = rt_xcalloc(rp->nregions ? rp->nregions : 1, sizeof *rd->region);
+    for (uint32_t g = 0; g < rp->nregions; g++) {
+        uint32_t h = 0;
+        while (h < p->nregions && strcmp(p->regions[h].name, rp->regions[g].name) != 0)
+            h++;
+        if (h == p->nregions) {
+            csv_message(err, "%s: error: the rules it is read with (plan %s) declare region '%s', "
+                             "which the rules scored (plan %s) do not: a file's rules may change its "
+                             "keys and columns only\n",
+                        path, rp->plan, rp->regions[g].name, p->plan);
+            ok = false;
+        }
+        rd->region[g] = h;
+    }
+    size_t nc = p->ncolumns ? p->ncolumns : 1;
+    rd->column = rt_xcalloc(nc, sizeof *rd->column);
+    rd->scale = rt_xcalloc(nc, sizeof *rd->scale);
+    rd->same_map = rt_xcalloc(nc, sizeof *rd->same_map);
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const ir_column *c = &p->columns[k];
+        rd->column[k] = -1;
+        for (uint32_t j = 0; j < rp->ncolumns; j++) {
+            const ir_column *d = &rp->columns[j];
+            if (rp == p ? j == k
+                        : c->indicator ? d->indicator && strcmp(d->indicator, c->indicator) == 0
+                                       : !d->indicator && strcmp(d->name, c->name) == 0) {
+                rd->column[k] = j;
+                rd->scale[k] = to_indicator(d) / to_indicator(c);
+                if (d->divisor == c->divisor && d->factor == c->factor)
+                    rd->scale[k] = 1.0;
+                rd->same_map[k] = d->map == c->map ||
+                                  (d->map && c->map && strcmp(d->map->name, c->map->name) == 0);
+                break;
+            }
+        }
+        if (rd->column[k] < 0 && ok)
+            csv_message(err, "%s: warning: the rules it is read with (plan %s) read no column for "
+                             "indicator %s (column '%s'): its cells are missing\n",
+                        path, rp->plan, c->indicator ? c->indicator : "?", c->name);
+    }
+    return ok;
+}
+
+/* Frees what reading_make allocated. */
+static void reading_free(reading *rd)
+{
+    free(rd->region);
+    free(rd->column);
+    free(rd->scale);
+    free(rd->same_map);
+}
+
 /* Appends the rows of part `part` (file `f` of several) to `m`.  A row
  * whose (region, year) an earlier file gave is combined with it, cell by
  * cell: a cell missing in one (or a column its header lacks) is the
@@ -3685,18 +3800,20 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
  * lines (one city's cells from its province's table, the province's row
  * from a national one).  The combined row keeps the earlier file's line.
  * Returns the errors reported so far. */
-static int merge_part(rt_table *m, const rt_table *part, uint32_t f, int nerrors, FILE *err)
+static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const reading *rd, int nerrors,
+                      FILE *err)
 {
     const ir_program *p = m->p;
     for (size_t r = 0; r < part->nrows; r++) {
-        uint32_t g = part->region[r];
+        uint32_t g = rd->region[part->region[r]];
         int y = part->year[r];
         long prev = m->nrows ? seen_find(m, g, y) : -1;
         size_t row = prev >= 0 ? (size_t)prev : add_row(m, g, y, part->line[r], NULL);
         if (prev < 0)
             m->file[row] = f;
         for (uint32_t k = 0; k < p->ncolumns; k++) {
-            double was = m->data[k][row], v = part->data[k][r];
+            long c = rd->column[k];
+            double was = m->data[k][row], v = c < 0 ? NAN : part->data[c][r] * rd->scale[k];
             if (prev >= 0 && !isnan(was)) {
                 if (isnan(v) || v == was)
                     continue;
@@ -3713,28 +3830,41 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, int nerrors
                 continue;
             }
             m->data[k][row] = v;
+            m->cellfile[k][row] = f;
+            m->cellline[k][row] = part->line[r];
             if (m->aggn[k])
-                m->aggn[k][row] = part->aggn[k][r];
+                m->aggn[k][row] = c >= 0 && part->aggn[c] ? part->aggn[c][r] : !isnan(v);
+            /* a text of the reading's map is no text of the scored rules' */
             if (m->texts && m->texts[k])
-                m->texts[k][row] = part->texts[k][r];
+                m->texts[k][row] = c >= 0 && part->texts && part->texts[c] && rd->same_map[k]
+                                       ? part->texts[c][r] : -1;
         }
         if (m->nrec)
-            m->nrec[row] = (prev >= 0 ? m->nrec[row] : 0) + part->nrec[r];
+            m->nrec[row] = (prev >= 0 ? m->nrec[row] : 0) + (part->nrec ? part->nrec[r] : 1);
     }
     return nerrors;
 }
 
-rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size_t n,
+rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
+                             const ir_program *const *readers, size_t n,
                              const rt_load_options *opts, FILE *err)
 {
-    if (n == 1)
+    bool any_reader = false;
+    for (size_t i = 0; readers && i < n; i++)
+        any_reader |= readers[i] != NULL;
+    if (n == 1 && !any_reader)
         return rt_table_load(p, paths[0], opts, err);
     /* every file is read, so that one run reports the errors of all */
     rt_table **parts = rt_xcalloc(n ? n : 1, sizeof *parts);
+    reading *rds = rt_xcalloc(n ? n : 1, sizeof *rds);
     bool failed = n == 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(parts[i] = load_path(p, paths[i], opts, err, true)))
+    for (size_t i = 0; i < n; i++) {
+        const ir_program *rp = readers && readers[i] ? readers[i] : p;
+        if (!reading_make(p, rp, paths[i], &rds[i], err))
             failed = true;
+        else if (!(parts[i] = load_path(rp, paths[i], opts, err, true)))
+            failed = true;
+    }
     rt_table *m = NULL;
     if (!failed) {
         m = rt_xcalloc(1, sizeof *m);
@@ -3759,28 +3889,56 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size
         m->aggn = rt_xcalloc(nc, sizeof *m->aggn);
         m->aggs = rt_xcalloc(nc, sizeof *m->aggs);
         m->absent = rt_xcalloc(nc, sizeof *m->absent);
+        bool combine = false;
         for (uint32_t k = 0; k < p->ncolumns; k++) {
-            if (parts[0]->aggn[k])
+            if (p->columns[k].agg != IR_AGG_NONE) {
                 m->aggn[k] = rt_xmalloc(1, sizeof *m->aggn[k]);
+                combine = true;
+            }
             /* absent only when no file has it */
             m->absent[k] = true;
             for (size_t i = 0; i < n; i++)
-                m->absent[k] = m->absent[k] && parts[i]->absent[k];
+                m->absent[k] = m->absent[k] &&
+                               (rds[i].column[k] < 0 || parts[i]->absent[rds[i].column[k]]);
         }
-        if (parts[0]->texts) {
+        if (opts && opts->keep_texts) {
             m->texts = rt_xcalloc(nc, sizeof *m->texts);
             for (uint32_t k = 0; k < p->ncolumns; k++)
-                if (parts[0]->texts[k])
+                if (p->columns[k].map && p->columns[k].agg == IR_AGG_NONE)
                     m->texts[k] = rt_xmalloc(1, sizeof *m->texts[k]);
         }
-        if (parts[0]->nrec)
+        if (combine)
             m->nrec = rt_xmalloc(1, sizeof *m->nrec);
         m->file = rt_xmalloc(1, sizeof *m->file);
+        m->cellfile = rt_xcalloc(nc, sizeof *m->cellfile);
+        m->cellline = rt_xcalloc(nc, sizeof *m->cellline);
+        m->readname = rt_xcalloc(n * nc, sizeof *m->readname);
+        m->readunit = rt_xcalloc(n * nc, sizeof *m->readunit);
+        m->readscale = rt_xcalloc(n * nc, sizeof *m->readscale);
+        m->readplan = rt_xcalloc(n, sizeof *m->readplan);
+        for (size_t i = 0; i < n; i++) {
+            const ir_program *rp = readers && readers[i] ? readers[i] : p;
+            if (rp == p)
+                continue;
+            m->readplan[i] = rt_xstrdup(rp->plan ? rp->plan : "");
+            for (uint32_t k = 0; k < p->ncolumns; k++) {
+                long c = rds[i].column[k];
+                if (c < 0)
+                    continue;
+                const ir_column *d = &rp->columns[c], *e = &p->columns[k];
+                bool same_unit = (!d->unit && !e->unit) || (d->unit && e->unit && strcmp(d->unit, e->unit) == 0);
+                if (strcmp(d->name, e->name) == 0 && same_unit && rds[i].scale[k] == 1.0)
+                    continue;
+                m->readname[i * nc + k] = rt_xstrdup(d->name);
+                m->readunit[i * nc + k] = d->unit ? rt_xstrdup(d->unit) : NULL;
+                m->readscale[i * nc + k] = rds[i].scale[k];
+            }
+        }
         m->maxyear = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *m->maxyear);
         grow_rows(m);
         int nerrors = 0;
         for (size_t i = 0; i < n; i++)
-            nerrors = merge_part(m, parts[i], (uint32_t)i, nerrors, err);
+            nerrors = merge_part(m, parts[i], (uint32_t)i, &rds[i], nerrors, err);
         if (nerrors > RT_MAX_ERRORS)
             csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_L_TOO_MANY), m->path, RT_MAX_ERRORS);
         if (nerrors) {
@@ -3788,7 +3946,9 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size
             m = NULL;
         }
     }
-    if (m && opts && opts->digest) {
+    if (m && opts && opts->digest && n == 1) {
+        memcpy(m->sha256, parts[0]->sha256, sizeof m->sha256);
+    } else if (m && opts && opts->digest) {
         /* the hash of the files' hashes, in their order */
         sha256_ctx d;
         sha256_init(&d);
@@ -3798,9 +3958,12 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size
         }
         sha256_hex(&d, m->sha256);
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         rt_table_free(parts[i]);
+        reading_free(&rds[i]);
+    }
     free(parts);
+    free(rds);
     if (!m)
         return NULL;
     if (has_share(p))
@@ -3812,6 +3975,21 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size
     }
     share_inputs(m);
     return m;
+}
+
+bool rt_table_cell_source(const rt_table *t, uint32_t col, size_t row, rt_cell_source *out)
+{
+    if (!t->cellfile || col >= t->p->ncolumns || row >= t->nrows || isnan(t->data[col][row]))
+        return false;
+    size_t nc = t->p->ncolumns ? t->p->ncolumns : 1;
+    uint32_t f = t->cellfile[col][row];
+    size_t at = f * nc + col;
+    *out = (rt_cell_source){.path = t->paths[f], .line = t->cellline[col][row],
+                            .column = t->readname[at], .unit = t->readunit[at],
+                            .plan = t->readplan[f]};
+    if (t->readname[at])
+        out->cell = t->data[col][row] / t->readscale[at];
+    return true;
 }
 
 const char *rt_table_row_path(const rt_table *t, size_t row)
@@ -3856,6 +4034,23 @@ void rt_table_free(rt_table *t)
     free(t->first);
     free(t->path);
     free(t->file);
+    for (uint32_t k = 0; t->cellfile && k < t->p->ncolumns; k++) {
+        free(t->cellfile[k]);
+        free(t->cellline[k]);
+    }
+    free(t->cellfile);
+    free(t->cellline);
+    size_t nc = t->p->ncolumns ? t->p->ncolumns : 1;
+    for (size_t i = 0; t->readname && i < t->npaths * nc; i++) {
+        free(t->readname[i]);
+        free(t->readunit[i]);
+    }
+    for (size_t i = 0; t->readplan && i < t->npaths; i++)
+        free(t->readplan[i]);
+    free(t->readname);
+    free(t->readunit);
+    free(t->readscale);
+    free(t->readplan);
     for (size_t i = 0; i < t->npaths; i++)
         free(t->paths[i]);
     free(t->paths);

@@ -83,9 +83,14 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
  * row, its cells combined: a cell one file lacks is the other's, and two
  * numbers must agree (else an error at the later file's line, naming the
  * earlier's); the row keeps the earlier file's line.  A column is absent
- * (rt_table_column_absent) only when no file has it.  With one file,
- * rt_table_load. */
-rt_table *rt_table_load_many(const ir_program *p, const char *const *paths, size_t n,
+ * (rt_table_column_absent) only when no file has it.  readers (NULL, or
+ * n entries, NULL for p) gives a program each file is read with instead
+ * of p: p adapted to that file's keys, column names, units and maps.  Its
+ * regions must be p's; its cells are converted into p's columns' units,
+ * matched by the indicator that reads them (one it does not read is
+ * missing, with a warning).  With one file and no reader, rt_table_load. */
+rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
+                             const ir_program *const *readers, size_t n,
                              const rt_load_options *opts, FILE *err);
 /* The same for a file already in memory (tests); `name` is used in
  * messages.  buf[0..len) is not kept. */
@@ -96,6 +101,20 @@ void rt_table_free(rt_table *t);
 /* The file name given to rt_table_load (used in data messages); of several
  * files (rt_table_load_many), their names joined by ", ". */
 const char *rt_table_path(const rt_table *t);
+/* Where a cell came from when several files were read (rt_table_load_many):
+ * its file and line; when the file was read by other rules under another
+ * column name or unit, that column's name and unit (NULL, NULL else),
+ * the number as the file wrote it, and the rules' plan name. */
+typedef struct rt_cell_source {
+    const char *path;
+    unsigned line;
+    const char *column, *unit, *plan;
+    double cell;
+} rt_cell_source;
+/* Fills *out for the cell of data column `col` in row `row` and returns
+ * true; false for a table of one file read by the scored rules, or a
+ * missing cell. */
+bool rt_table_cell_source(const rt_table *t, uint32_t col, size_t row, rt_cell_source *out);
 /* The name of the file that row `row` came from (rt_table_path for one
  * file; the first file for a row the runtime added). */
 const char *rt_table_row_path(const rt_table *t, size_t row);
