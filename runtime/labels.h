@@ -211,6 +211,8 @@ typedef enum lbl_id {
      * line; the file's column as other rules read it, its number, and
      * those rules' plan) */
     LBL_X_FROM, LBL_X_FROM_COLUMN, LBL_X_FROM_PLAN,
+    /* of several data files: the columns a file lacks that another gives */
+    LBL_L_ABSENT_ELSEWHERE_ONE, LBL_L_ABSENT_ELSEWHERE,
     /* planc run's warnings on the data as a whole (main.c, report.c): no
      * rows; a column of fractions for a target in %; a target or red line
      * not_applicable on every row (LBL_W_UNJUDGED with the kind and the

@@ -80,6 +80,7 @@ struct rt_table {
      * were converted by, else NULL; per file, those rules' plan name. */
     uint32_t **cellfile;
     unsigned **cellline;
+    unsigned header_line;   /* the header's line (the absent columns' warnings) */
     char **readname, **readunit;
     double *readscale;
     char **readplan;
@@ -1512,6 +1513,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                    "row's year; a data year (%d) cannot be given too", first_per_year(p)->name, L->opts.year);
         return false;
     }
+    L->t->header_line = rec.line;
     const size_t nneed = (size_t)p->ncolumns + 2;
     size_t nmissing = 0;    /* data columns not in the header (each said once) */
     size_t nabsent = 0;     /* of them, read as missing cells (--allow-missing-columns) */
@@ -3845,6 +3847,62 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
     return nerrors;
 }
 
+/* The warnings on the columns each of several files lacks (read as
+ * missing cells, --allow-missing-columns): a column no file has, each as
+ * for one file; those that other files give, in one line a file; and
+ * under `missing zero`, the note that their targets score 0. */
+static void absent_summary(const ir_program *p, rt_table *const *parts, const reading *rds,
+                           const ir_program *const *readers, const char *const *paths, size_t n,
+                           const rt_load_options *opts, FILE *err)
+{
+    lbl_lang lang = opts->lang;
+    for (size_t i = 0; i < n; i++) {
+        const ir_program *rp = readers && readers[i] ? readers[i] : p;
+        unsigned line = parts[i]->header_line;
+        size_t nnone = 0, nother = 0;
+        char *others = NULL;
+        size_t olen = 0;
+        FILE *ob = open_memstream(&others, &olen);
+        if (!ob) {
+            fputs("planc: internal error: out of memory\n", stderr);
+            exit(4);
+        }
+        for (uint32_t k = 0; k < p->ncolumns; k++) {
+            long c = rds[i].column[k];
+            if (c < 0 || !parts[i]->absent[c])
+                continue;
+            bool given = false;
+            for (size_t j = 0; j < n && !given; j++)
+                given = j != i && rds[j].column[k] >= 0 && !parts[j]->absent[rds[j].column[k]];
+            const ir_column *col = &rp->columns[c];
+            if (given) {
+                bool zh = lang == LBL_ZH; /* “co2”、“pm25” */
+                if (nother++ < ABSENT_SHOWN)
+                    fprintf(ob, zh ? "%s“%s”" : "%s'%s'", nother == 1 ? "" : zh ? "、" : ", ", col->name);
+                else if (nother == ABSENT_SHOWN + 1)
+                    fputs(zh ? "……" : ", ...", ob);
+                continue;
+            }
+            if (nnone++ < ABSENT_SHOWN) {
+                if (col->indicator)
+                    csv_message(err, lbl_get(lang, LBL_L_ABSENT_IND), paths[i], line, col->name, col->indicator);
+                else
+                    csv_message(err, lbl_get(lang, LBL_L_ABSENT), paths[i], line, col->name);
+            }
+        }
+        if (nnone > ABSENT_SHOWN)
+            csv_message(err, lbl_get(lang, LBL_L_ABSENT_MORE), paths[i], line, nnone - ABSENT_SHOWN);
+        fclose(ob);
+        if (nother == 1)
+            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE_ONE), paths[i], line, others);
+        else if (nother)
+            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE), paths[i], line, nother, others);
+        free(others);
+        if ((nnone || nother) && p->has_assessment && p->missing == IR_MISSING_ZERO)
+            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ZERO), paths[i], line, p->assessment);
+    }
+}
+
 rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
                              const ir_program *const *readers, size_t n,
                              const rt_load_options *opts, FILE *err)
@@ -3858,13 +3916,19 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     rt_table **parts = rt_xcalloc(n ? n : 1, sizeof *parts);
     reading *rds = rt_xcalloc(n ? n : 1, sizeof *rds);
     bool failed = n == 0;
+    /* the columns a file lacks are said after all are read, once a file
+     * (absent_summary): another file may give them */
+    rt_load_options quiet = opts ? *opts : (rt_load_options){0};
+    quiet.quiet_missing_columns = true;
     for (size_t i = 0; i < n; i++) {
         const ir_program *rp = readers && readers[i] ? readers[i] : p;
         if (!reading_make(p, rp, paths[i], &rds[i], err))
             failed = true;
-        else if (!(parts[i] = load_path(rp, paths[i], opts, err, true)))
+        else if (!(parts[i] = load_path(rp, paths[i], &quiet, err, true)))
             failed = true;
     }
+    if (!failed && opts && opts->allow_missing_columns && !opts->quiet_missing_columns)
+        absent_summary(p, parts, rds, readers, paths, n, opts, err);
     rt_table *m = NULL;
     if (!failed) {
         m = rt_xcalloc(1, sizeof *m);
