@@ -1763,6 +1763,33 @@ static int compile_readers(const char **withs, size_t n, lbl_lang lang, compilat
     return EXIT_OK;
 }
 
+/* The run's data as the results and the history name it when a file is
+ * read with other rules: each file, with ' --read-with RULES' after it
+ * where it has them, joined by ", "; NULL when none has (the table's own
+ * name then). */
+static char *data_names(const char *const *datas, const char *const *withs, size_t n)
+{
+    bool any = false;
+    for (size_t i = 0; i < n; i++)
+        any |= withs[i] != NULL;
+    if (!any)
+        return NULL;
+    char *s = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&s, &len);
+    if (!f) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, "%s%s", i ? ", " : "", datas[i]);
+        if (withs[i])
+            fprintf(f, " --read-with %s", withs[i]);
+    }
+    fclose(f);
+    return s;
+}
+
 /* Frees what compile_readers made. */
 static void free_readers(compilation *cs, size_t n)
 {
@@ -2103,7 +2130,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         report_mark_ungraded(c.ir, table, res, 0, rt_table_nrows(table), &ungraded);
         char *opts = data_options_text(&dopt);
         ro.data_options = opts;
-        rc = write_output(&c, rules, rt_table_path(table), table, res, &ro, db);
+        char *shown = data_names(datas, withs, ndata);
+        rc = write_output(&c, rules, shown ? shown : rt_table_path(table), table, res, &ro, db);
+        free(shown);
         free(opts);
         t_report = now_ms() - t_report + rtt.check;
     }
