@@ -1862,8 +1862,11 @@ static int cmd_run(int argc, char **argv)
             else if (strcmp(a, "--engine") == 0)
                 engine = v;
             else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-                if (!(jobs = parse_jobs(v)))
+                if (!(jobs = parse_jobs(v))) {
+                    free(datas);
+                    free(withs);
                     return usage_error("run", "bad number of threads '%s' (a whole number from 1 to 1024)", v);
+                }
             } else
                 out = v;
         } else if (a[0] == '-' && a[1]) {
