@@ -5,7 +5,8 @@
 # own key columns); the JIT, the interpreter and one thread give the same
 # bytes; a score checked by hand; the same rules for one province read the
 # national file with --skip-unknown-regions; daily PM2.5 readings combined
-# into annual values by aggregates (liaoning-pm25.plan); a table with a
+# into annual values by aggregates (liaoning-pm25.plan), and the same
+# readings split into two --data files, by city and by year; a table with a
 # column per year summed from counties into cities
 # (liaoning-county-co2.plan); China's four economic regions as regional
 # groups of provinces (economic-regions-carbon.plan); a national plan
@@ -150,6 +151,20 @@ if [ -r "$pm" ]; then
     got=$(awk -F, '$2 == 2015 && $4 == "不劣于均值" && ($1 == "沈阳" || $1 == "丹东") { printf "%s:%s:%s ", $1, $8, $11 }' "$tmp/pm.csv")
     check '[ "$got" = "沈阳:failed:53.74797532644475 丹东:met:53.74797532644475 " ]' \
         "pm2.5: the nine cities' average in 2015: $got"
+    # The same readings as two files (several --data, LANGUAGE.md §10):
+    # split by city, and split by year with 沈阳's 2016 in both (its
+    # aggregated cells agree), give the same bytes as the one file.
+    awk -F, 'NR == 1 || $5 < "M"' "$pm" >"$tmp/pm-a.csv"
+    awk -F, 'NR == 1 || $5 >= "M"' "$pm" >"$tmp/pm-b.csv"
+    "$planc" run "$pmrules" --data "$tmp/pm-b.csv" --data "$tmp/pm-a.csv" --skip-unknown-regions \
+        -o "$tmp/pm-two.csv" 2>/dev/null
+    check 'cmp -s "$tmp/pm.csv" "$tmp/pm-two.csv"' "pm2.5: two files split by city differ from one"
+    awk -F, 'NR == 1 || $1 < 2016 || $5 == "Shenyang"' "$pm" >"$tmp/pm-c.csv"
+    awk -F, 'NR == 1 || $1 >= 2016' "$pm" >"$tmp/pm-d.csv"
+    "$planc" run "$pmrules" --data "$tmp/pm-c.csv" --data "$tmp/pm-d.csv" --skip-unknown-regions \
+        -o "$tmp/pm-years.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && cmp -s "$tmp/pm.csv" "$tmp/pm-years.csv"' \
+        "pm2.5: two files split by year (沈阳 2016 in both) differ from one: exit $rc $(head -2 "$tmp/err")"
 else
     echo "realdata.sh: $pm is absent: the daily PM2.5 checks are skipped"
 fi
