@@ -2053,6 +2053,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         exit(EXIT_INTERNAL);
     }
     int read_rc = compile_readers(withs, ndata, ro.lang, rcs, readers);
+    for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
+        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], stderr))
+            read_rc = EXIT_RULES;
     rt_table *table = read_rc != EXIT_OK ? NULL
                       : rt_table_load_many(c.ir, datas, readers, ndata, &dopt.load,
                                            load_held ? fio_hold_stream(load_held) : stderr);
@@ -2329,6 +2332,9 @@ static int explain_files(explain_args *ea)
         exit(EXIT_INTERNAL);
     }
     int read_rc = compile_readers(ea->withs, ea->ndata, lang, rcs, readers);
+    for (size_t i = 0; read_rc == EXIT_OK && i < ea->ndata; i++)
+        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], ea->withs[i], ea->datas[i], stderr))
+            read_rc = EXIT_RULES;
     rt_table *table = read_rc != EXIT_OK ? NULL
                       : rt_table_load_many(c.ir, ea->datas, readers, ea->ndata, &dopt.load, stderr);
     free_readers(rcs, ea->ndata);

@@ -3734,6 +3734,25 @@ static double to_indicator(const ir_column *c)
     return c->divisor != 0 ? 1.0 / c->divisor : c->factor != 0 ? c->factor : 1.0;
 }
 
+bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *rules, const char *path,
+                        FILE *err)
+{
+    bool ok = true;
+    for (uint32_t g = 0; g < rp->nregions; g++) {
+        uint32_t h = 0;
+        while (h < p->nregions && strcmp(p->regions[h].name, rp->regions[g].name) != 0)
+            h++;
+        if (h < p->nregions)
+            continue;
+        csv_message(err, "planc: error: the rules '%s' is read with ('%s', --read-with) declare region "
+                         "'%s', which the rules scored (plan %s) do not: a file's rules may change how "
+                         "it is read (its keys, columns, units, maps and aliases) only\n",
+                    path, rules, rp->regions[g].name, p->plan);
+        ok = false;
+    }
+    return ok;
+}
+
 /* Builds the mapping of reader program `rp` onto `p` for file `path`:
  * regions by name, columns by the indicator that reads them.  A region
  * of the reader that `p` lacks is an error (printed; false); an indicator

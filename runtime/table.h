@@ -101,6 +101,11 @@ void rt_table_free(rt_table *t);
 /* The file name given to rt_table_load (used in data messages); of several
  * files (rt_table_load_many), their names joined by ", ". */
 const char *rt_table_path(const rt_table *t);
+/* Whether reader program rp (the rules `rules` that data file `path` is
+ * read with, rt_table_load_many) declares only regions of p, by name;
+ * prints an error for each other (planc run exits 1 then). */
+bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *rules, const char *path,
+                        FILE *err);
 /* Where a cell came from when several files were read (rt_table_load_many):
  * its file and line; when the file was read by other rules under another
  * column name or unit, that column's name and unit (NULL, NULL else),
