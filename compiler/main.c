@@ -707,6 +707,9 @@ typedef struct run_output {
     const char *data_options; /* how the data was read, for --store ("" for as is) */
     lbl_lang lang;          /* --lang: the language of a workbook's or a page's words */
     bool lang_given;        /* --lang was given (it is for xlsx and html only) */
+    const char *const *datas; /* the --data files as given, ndata of them, for the */
+    const char *const *withs; /* command that writes a page or workbook again, each */
+    size_t ndata;             /* with its --read-with rules (NULL: none) */
 } run_output;
 
 /* Parses argv[i] when it is one of run_output's options: returns how many
@@ -923,7 +926,7 @@ static void put_path(FILE *f, const char *path)
 /* The planc command line that writes workbook or page `ro` again from
  * the files the run read, for the workbook's provenance sheet and the
  * page's footer (docs/OUTPUT.md §7, §8): the rules tree (--root), the
- * rules and the data as given, the data options, the roll-up year, the
+ * rules and the data files as given (each with its --read-with), the data options, the roll-up year, the
  * language, and -o reproduced.xlsx (or .html).  An auditor with the
  * files (their hashes are beside it) runs it to get the same bytes.  Not
  * the -o the run was given: the command is in the document, whose bytes
@@ -946,8 +949,18 @@ static char *reproduce_command(const char *rules, const char *data, const run_ou
         fputc(' ', f);
     }
     put_path(f, rules);
-    fputs(" --data ", f);
-    put_path(f, data);
+    if (!ro->ndata) {
+        fputs(" --data ", f);
+        put_path(f, data);
+    }
+    for (size_t i = 0; i < ro->ndata; i++) {
+        fputs(" --data ", f);
+        put_path(f, ro->datas[i]);
+        if (ro->withs && ro->withs[i]) {
+            fputs(" --read-with ", f);
+            put_path(f, ro->withs[i]);
+        }
+    }
     if (ro->data_options && *ro->data_options)
         fprintf(f, " %s", ro->data_options);
     if (ru)
@@ -2137,6 +2150,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         char *opts = data_options_text(&dopt);
         ro.data_options = opts;
         char *shown = data_names(datas, withs, ndata);
+        ro.datas = datas;
+        ro.withs = withs;
+        ro.ndata = ndata;
         rc = write_output(&c, rules, shown ? shown : rt_table_path(table), table, res, &ro, db);
         free(shown);
         free(opts);
@@ -2360,14 +2376,17 @@ static int explain_files(explain_args *ea)
         char rhash[65];
         char *manifest = rules_hash(&c, rhash);
         char *dopts = data_options_text(&dopt);
+        char *shown = data_names(ea->datas, ea->withs, ea->ndata);
         report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest,
-                             .data = data, .data_sha256 = rt_table_sha256(table),
+                             .data = shown ? shown : rt_table_path(table),
+                             .data_sha256 = rt_table_sha256(table),
                              .data_options = dopts};
         int w = strcmp(format, "json") == 0
                     ? explain_json(c.ir, table, res, (size_t)row, ti, &src, stdout, stderr)
                     : explain_text(c.ir, table, res, (size_t)row, ti, lang, stdout, stderr);
         free(manifest);
         free(dopts);
+        free(shown);
         if (w == -2)
             rc = EXIT_INTERNAL;
         else if (w != 0 || stdout_failed()) {

@@ -123,6 +123,21 @@ again=$(sed -n 's|^<p class="command">[^<]*<code>\(.*\)</code></p>$|\1|p' "$tmp/
 cmp -s "$tmp/out/cmd.html" "$tmp/reproduced.html" || bad "the page's command wrote other bytes"
 rm -f "$tmp/out/cmd.html"
 
+# With several --data files, one read with other rules, the command gives
+# each file with its --read-with, in order (not the files' joined names
+# as one --data), and it writes the same bytes.
+many=$src/tests/run/data-many
+(cd "$many" && "$planc" run rules.plan --data jia.csv --data yi-bureau.csv --read-with yi-reading.plan \
+    --data national.csv --allow-missing-columns --engine interp -o "$tmp/out/many.html" 2>/dev/null) ||
+    bad "planc run of several files -o many.html failed"
+again=$(sed -n 's|^<p class="command">[^<]*<code>\(.*\)</code></p>$|\1|p' "$tmp/out/many.html")
+[ "$again" = "planc run rules.plan --data jia.csv --data yi-bureau.csv --read-with yi-reading.plan --data national.csv --allow-missing-columns --year 2022 -o reproduced.html" ] ||
+    bad "the page's command for several files is '$again'"
+(cd "$many" && eval "\"\$planc\" $(echo "${again#planc }" | sed "s| -o reproduced.html\$||") -o \"\$tmp/many-again.html\"" 2>/dev/null) ||
+    bad "the page's command for several files failed"
+cmp -s "$tmp/out/many.html" "$tmp/many-again.html" || bad "the page's command for several files wrote other bytes"
+rm -f "$tmp/out/many.html"
+
 # The page: self-contained, and the same bytes twice.
 run --format html -o "$tmp/out/a.html" || bad "planc run --format html failed"
 run --format html -o "$tmp/out/b.html" || bad "planc run --format html failed"
