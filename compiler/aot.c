@@ -80,6 +80,7 @@ enum { AOT_OK = 0, AOT_RULES = 1, AOT_USAGE = 2, AOT_INTERNAL = 4, AOT_WRITE = 5
 
 const char aot_usage[] =
     "usage: planc build RULES -o libNAME.so [--header FILE] [--cpu CPU] [--cc CMD]\n"
+    "                   [--lang en|zh]\n"
     "\n"
     "Compiles the rules into a shared library that scores data without planc,\n"
     "and writes NAME.h beside it: the library's C interface (ABI version " ABI_STR(AOT_ABI_VERSION) "),\n"
@@ -93,6 +94,8 @@ const char aot_usage[] =
     "                     generic, x86-64, x86-64-v2, x86-64-v3 or x86-64-v4\n"
     "  --cc CMD           the C compiler that links the library (default: $CC,\n"
     "                     else cc)\n"
+    "  --lang LANG        the language of the rules' messages: en (the default)\n"
+    "                     or zh\n"
     "\n"
     "Both files are written atomically, as a pair: a failed build leaves no\n"
     "partial file and no new file beside an old one (examples/aot/README.md).\n"
@@ -2756,6 +2759,7 @@ int aot_main(int argc, char **argv, const char *root)
 {
     aot_options o = {0};
     const char *rules = NULL;
+    lbl_lang lang = LBL_EN;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -2763,11 +2767,14 @@ int aot_main(int argc, char **argv, const char *root)
             return AOT_OK;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
                    strcmp(a, "--header") == 0 || strcmp(a, "--cpu") == 0 ||
-                   strcmp(a, "--cc") == 0) {
+                   strcmp(a, "--cc") == 0 || strcmp(a, "--lang") == 0) {
             if (i + 1 >= argc)
                 return usage_error("option '%s' needs a value", a);
             const char *v = argv[++i];
-            if (strcmp(a, "--header") == 0)
+            if (strcmp(a, "--lang") == 0) {
+                if (!lbl_parse(v, &lang))
+                    return usage_error("unknown language '%s' (available: en, zh)", v);
+            } else if (strcmp(a, "--header") == 0)
                 o.header = v;
             else if (strcmp(a, "--cpu") == 0)
                 o.cpu = v;
@@ -2798,6 +2805,7 @@ int aot_main(int argc, char **argv, const char *root)
     diag_ctx d;
     arena_init(&a);
     diag_init(&d, stderr);
+    d.lang = lang; /* the rules' messages (msgcat.h) */
     int rc = AOT_RULES;
     ast_program *ast = import_load(&a, &d, rules, root);
     if (ast->nmodules > 0) {

@@ -10,6 +10,7 @@
 
 #include "csv.h"
 #include "fileio.h"
+#include "msgcat.h"
 #include "utf8.h"
 
 /* A source line wider than this is shown as a window around the span. */
@@ -443,10 +444,8 @@ static void jstr(diag_ctx *d, const char *s)
     jputs(d, "\"");
 }
 
-/* Appends one diagnostic's members: "level", "message" and, when sp is in
- * a file and `located`, "file" and the positions (diag.h). */
-static void jmembers(diag_ctx *d, span sp, bool located, const char *level,
-                     const char *fmt, va_list ap)
+/* Appends the message formatted from fmt as a JSON string. */
+static void jmessage(diag_ctx *d, const char *fmt, va_list ap)
 {
     va_list again;
     va_copy(again, ap);
@@ -457,11 +456,30 @@ static void jmembers(diag_ctx *d, span sp, bool located, const char *level,
     else
         msg[0] = '\0';
     va_end(again);
+    jstr(d, msg);
+    free(msg);
+}
+
+/* Appends one diagnostic's members: "level", "message" and, when sp is in
+ * a file and `located`, "file" and the positions (diag.h). */
+static void jmembers(diag_ctx *d, span sp, bool located, const char *level,
+                     const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
     jputs(d, "{\"level\": ");
     jstr(d, level);
     jputs(d, ", \"message\": ");
-    jstr(d, msg);
-    free(msg);
+    jmessage(d, fmt, ap);
+    /* under another language, its text too (English when the catalog has
+     * none): "message" stays what programs match */
+    if (d->lang != LBL_EN) {
+        char key[32];
+        snprintf(key, sizeof key, ", \"message_%s\": ", lbl_name(d->lang));
+        jputs(d, key);
+        jmessage(d, msgcat_get(d->lang, fmt), again);
+    }
+    va_end(again);
     if (located && sp.file < d->nfiles) {
         const diag_file *f = &d->files[sp.file];
         uint32_t lo = sp.lo > f->len ? (uint32_t)f->len : sp.lo;
@@ -534,13 +552,18 @@ static const char *level_word(const diag_ctx *d, const char *level)
 /* The line that says a limit was reached ("too many errors; only the
  * first 100 are shown"), of `what` ("errors", "warnings"): "planc: LEVEL:
  * ..." in the text, a note of its own in JSON. */
-static void limit_line(diag_ctx *d, const char *level, const char *what)
+static void limit_line(diag_ctx *d, const char *level)
 {
-    if (d->json)
-        jtopf(d, "note", "too many %s; only the first %d are shown", what, d->max_errors);
-    else
-        fprintf(d->out, "planc: %stoo many %s; only the first %d are shown\n", level_word(d, level), what,
-                d->max_errors);
+    /* one format per limit, so that the catalog has each sentence whole */
+    const char *fmt = strcmp(level, "error") == 0 ? "too many errors; only the first %d are shown"
+                                                  : "too many warnings; only the first %d are shown";
+    if (d->json) {
+        jtopf(d, "note", fmt, d->max_errors);
+    } else {
+        fprintf(d->out, "planc: %s", level_word(d, level));
+        fprintf(d->out, msgcat_get(d->lang, fmt), d->max_errors);
+        fputc('\n', d->out);
+    }
 }
 
 /* True when the error limit has been passed: nothing more is printed. */
@@ -556,7 +579,7 @@ static bool count_error(diag_ctx *d)
     d->nerrors++;
     d->hushed = false;
     if (d->max_errors > 0 && d->nerrors == d->max_errors + 1) {
-        limit_line(d, "error", "errors");
+        limit_line(d, "error");
         return false;
     }
     return !silenced(d);
@@ -565,6 +588,7 @@ static bool count_error(diag_ctx *d)
 /* Prints "file:line:col: level: message", the line and the underline. */
 static void emit_to(diag_ctx *d, span sp, const char *level, const char *fmt, va_list ap)
 {
+    fmt = msgcat_get(d->lang, fmt);
     if (sp.file >= d->nfiles) {
         fprintf(d->out, "planc: %s", level_word(d, level));
         csv_vmessage(d->out, fmt, ap);
@@ -632,7 +656,7 @@ void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
     d->nwarnings++;
     d->hushed = silenced(d) || (d->max_errors > 0 && d->nwarnings > d->max_errors);
     if (d->max_errors > 0 && d->nwarnings == d->max_errors + 1 && !silenced(d))
-        limit_line(d, "warning", "warnings");
+        limit_line(d, "warning");
     if (d->hushed)
         return;
     va_list ap;
@@ -669,7 +693,7 @@ void diag_hint(diag_ctx *d, const char *fmt, ...)
         jnote(d, (span){0}, false, fmt, ap);
     } else {
         fputs(level_word(d, "note"), d->out);
-        csv_vmessage(d->out, fmt, ap);
+        csv_vmessage(d->out, msgcat_get(d->lang, fmt), ap);
         fputc('\n', d->out);
     }
     va_end(ap);
@@ -686,7 +710,7 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
         jtop(d, (span){0}, false, "error", fmt, ap);
     } else {
         fprintf(d->out, "planc: %s", level_word(d, "error"));
-        csv_vmessage(d->out, fmt, ap);
+        csv_vmessage(d->out, msgcat_get(d->lang, fmt), ap);
         fputc('\n', d->out);
     }
     va_end(ap);

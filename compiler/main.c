@@ -86,8 +86,9 @@ static const char usage_main[] =
     "                             files under DIR only (default: the directory\n"
     "                             of the rules file)\n"
     "  --lang zh                  (run's xlsx and html, explain, history,\n"
-    "                             compare, test, diff) planc's own words in\n"
-    "                             Chinese, as an\n"
+    "                             compare, test, diff; check, build and\n"
+    "                             emit-llvm for the rules' messages) planc's\n"
+    "                             own words in Chinese, as an\n"
     "                             evaluation report words them (达标, 进度滞后,\n"
     "                             基期值, 目标值 ...); en, the default, is English\n"
     "\n"
@@ -128,7 +129,7 @@ static const char usage_test[] =
 
 static const char usage_check[] =
     "usage: planc check [--dump-ast] [--dump-ir] [--origins] [--format text|json]\n"
-    "                   [--root DIR] FILE...\n"
+    "                   [--lang en|zh] [--root DIR] FILE...\n"
     "\n"
     "Checks each rules file on its own (with the files it imports or extends):\n"
     "syntax, names, units and dimensions, years, agencies, regions and weights.\n"
@@ -143,6 +144,9 @@ static const char usage_check[] =
     "  --format F   text (the default) or json: each diagnostic as one JSON\n"
     "               object per line on stderr, its notes inside it, for\n"
     "               editors and other programs (docs/LANGUAGE.md §12)\n"
+    "  --lang LANG  the language of the messages: en (the default) or zh\n"
+    "               (Chinese, where planc has the message in Chinese; JSON\n"
+    "               adds it as \"message_zh\" beside the English \"message\")\n"
     "  --root DIR   the rules tree imports may read from (default: the\n"
     "               directory of each rules file)\n"
     "\n"
@@ -361,13 +365,14 @@ static const char usage_compare[] =
     "output written.\n";
 
 static const char usage_emit_llvm[] =
-    "usage: planc emit-llvm RULES [--O0]\n"
+    "usage: planc emit-llvm RULES [--O0] [--lang en|zh]\n"
     "\n"
     "Prints the LLVM module that `planc run --engine jit` compiles for the\n"
     "rules, as LLVM IR text, to stdout: optimised (default<O3> for this host's\n"
     "CPU), or as lowered from the scoring program with --O0.\n"
     "\n"
-    "  --O0   print the module before optimisation\n"
+    "  --O0         print the module before optimisation\n"
+    "  --lang LANG  the language of the rules' messages: en (the default) or zh\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error, 5 when\n"
     "standard output cannot be written.\n";
@@ -556,6 +561,7 @@ static bool stdout_failed(void)
 static int cmd_check(int argc, char **argv)
 {
     bool dump_ast = false, dump_ir = false, origins = false, json = false;
+    lbl_lang lang = LBL_EN;
     int nfiles = 0, rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
@@ -575,11 +581,12 @@ static int cmd_check(int argc, char **argv)
             dump_ir = true;
         } else if (strcmp(argv[i], "--origins") == 0) {
             origins = true;
-        } else if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
-            /* a reader of the Chinese guide passes --lang zh to every command */
-            return usage_error("check", "check does not take '%s': the rules' errors are English, each "
-                               "at its FILE:LINE:COL with the line and a caret; --lang zh is for run's "
-                               "documents (xlsx, html), explain, test, diff, history and compare", argv[i]);
+        } else if (strcmp(argv[i], "--lang") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("check", "option '%s' needs a value", argv[i]);
+            if (!lbl_parse(argv[i + 1], &lang))
+                return usage_error("check", "unknown language '%s' (available: en, zh)", argv[i + 1]);
+            i++;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("check", "unknown option '%s'", argv[i]);
         } else {
@@ -589,7 +596,7 @@ static int cmd_check(int argc, char **argv)
     if (nfiles == 0)
         return usage_error("check", "%sno rules file given", "");
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0) {
+        if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0) {
             i++; /* and its value */
             continue;
         }
@@ -598,6 +605,7 @@ static int cmd_check(int argc, char **argv)
         compilation c;
         compilation_init(&c);
         diag_set_json(&c.diag, json);
+        c.diag.lang = lang; /* the messages' texts (msgcat.h) and level words */
         int r = compile(&c, argv[i]);
         if (dump_ast && c.ast)
             ast_dump(c.ast, stdout);
@@ -2864,6 +2872,7 @@ static int cmd_emit_llvm(int argc, char **argv)
 {
     const char *rules = NULL;
     bool o0 = false;
+    lbl_lang lang = LBL_EN;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
@@ -2871,6 +2880,11 @@ static int cmd_emit_llvm(int argc, char **argv)
             return EXIT_OK;
         } else if (strcmp(a, "--O0") == 0) {
             o0 = true;
+        } else if (strcmp(a, "--lang") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("emit-llvm", "option '%s' needs a value", a);
+            if (!lbl_parse(argv[++i], &lang))
+                return usage_error("emit-llvm", "unknown language '%s' (available: en, zh)", argv[i]);
         } else if (a[0] == '-' && a[1]) {
             return usage_error("emit-llvm", "unknown option '%s'", a);
         } else if (!rules) {
@@ -2883,6 +2897,7 @@ static int cmd_emit_llvm(int argc, char **argv)
         return usage_error("emit-llvm", "%sno rules file given", "");
     compilation c;
     compilation_init(&c);
+    c.diag.lang = lang; /* the rules' messages (msgcat.h) */
     int rc = compile(&c, rules);
     if (rc == EXIT_OK && jit_emit_ir(c.ir, !o0, stdout, stderr) != 0)
         rc = EXIT_INTERNAL;

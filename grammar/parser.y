@@ -32,6 +32,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
+#include "msgcat.h"
 #include "parse.h"
 
 typedef struct parse_state parse_state;
@@ -1932,14 +1933,15 @@ static void append_source(parse_state *ps, char *buf, size_t size, span sp)
 }
 
 /* How a token kind is written in a message: keywords and punctuation
- * quoted as the user writes them, the others described. */
-static void append_symbol(char *buf, size_t size, yysymbol_kind_t kind)
+ * quoted as the user writes them, the others described (in lang:
+ * msgcat.h). */
+static void append_symbol(char *buf, size_t size, yysymbol_kind_t kind, lbl_lang lang)
 {
     switch (kind) {
-    case YYSYMBOL_YYEOF: append(buf, size, "end of file"); return;
-    case YYSYMBOL_IDENT: append(buf, size, "a name"); return;
-    case YYSYMBOL_NUMBER: append(buf, size, "a number"); return;
-    case YYSYMBOL_STRING: append(buf, size, "a string"); return;
+    case YYSYMBOL_YYEOF: append(buf, size, "%s", msgcat_get(lang, "end of file")); return;
+    case YYSYMBOL_IDENT: append(buf, size, "%s", msgcat_get(lang, "a name")); return;
+    case YYSYMBOL_NUMBER: append(buf, size, "%s", msgcat_get(lang, "a number")); return;
+    case YYSYMBOL_STRING: append(buf, size, "%s", msgcat_get(lang, "a string")); return;
     default: break;
     }
     const char *name = yysymbol_name(kind);
@@ -2032,28 +2034,29 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
 {
     if (lex_stopped(ps->lex))
         return 0; /* the file was given up; that was reported */
-    char msg[512] = "unexpected ";
+    /* the token found (`found`) and what would have done (`wanted`), each
+     * in the reader's language; the sentence around them is one catalog
+     * entry ("unexpected %s, expected %s") */
+    const lbl_lang lang = ps->d->lang;
+    char found[256] = "", src[192] = "";
     yysymbol_kind_t tok = yypcontext_token(ctx);
     const span *loc = yypcontext_location(ctx);
     switch (tok) {
     case YYSYMBOL_IDENT:
-        append(msg, sizeof msg, "name '");
-        append_source(ps, msg, sizeof msg, *loc);
-        append(msg, sizeof msg, "'");
+        append_source(ps, src, sizeof src, *loc);
+        append(found, sizeof found, msgcat_get(lang, "name '%s'"), src);
         break;
     case YYSYMBOL_NUMBER:
-        append(msg, sizeof msg, "number '");
-        append_source(ps, msg, sizeof msg, *loc);
-        append(msg, sizeof msg, "'");
+        append_source(ps, src, sizeof src, *loc);
+        append(found, sizeof found, msgcat_get(lang, "number '%s'"), src);
         break;
     case YYSYMBOL_STRING:
-        append(msg, sizeof msg, "string ");
-        append_source(ps, msg, sizeof msg, *loc);
+        append_source(ps, src, sizeof src, *loc);
+        append(found, sizeof found, msgcat_get(lang, "string %s"), src);
         break;
     default:
-        append_symbol(msg, sizeof msg, tok);
+        append_symbol(found, sizeof found, tok, lang);
     }
-    const int toklen = (int)strlen(msg) - (int)strlen("unexpected "); /* the token's words */
 
     /* What would have done: single tokens still in the list (listed[i])
      * and the groups that replaced some of them. */
@@ -2087,18 +2090,20 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     int count = ngroups;
     for (int i = 0; i < n; i++)
         count += listed[i];
+    char wanted[512] = "";
     if (count >= 1 && count <= 4) {
         int k = 0;
+        const char *comma = msgcat_get(lang, ", "), *or = msgcat_get(lang, " or ");
         for (int i = 0; i < n; i++) {
             if (!listed[i])
                 continue;
-            append(msg, sizeof msg, k == 0 ? ", expected " : k == count - 1 ? " or " : ", ");
-            append_symbol(msg, sizeof msg, expected[i]);
+            append(wanted, sizeof wanted, "%s", k == 0 ? "" : k == count - 1 ? or : comma);
+            append_symbol(wanted, sizeof wanted, expected[i], lang);
             k++;
         }
         for (int g = 0; g < ngroups; g++, k++)
-            append(msg, sizeof msg, "%s%s", k == 0 ? ", expected " : k == count - 1 ? " or " : ", ",
-                   groups[g]);
+            append(wanted, sizeof wanted, "%s%s", k == 0 ? "" : k == count - 1 ? or : comma,
+                   msgcat_get(lang, groups[g]));
     }
     /* `indicator X : %, colum "x"`: a word before '{' reads as a values
      * table's; a word that is no attribute is the mistake, not what follows */
@@ -2125,12 +2130,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         ps->last_sp.lo == loc->lo && ps->last_sp.hi == loc->hi &&
         memchr(ps->d->files[ps->file].text + ps->before_sp.hi, '\n', loc->lo - ps->before_sp.hi)) {
         char exp[128] = "", prev[128] = "";
-        append_symbol(exp, sizeof exp, expected[0]);
+        append_symbol(exp, sizeof exp, expected[0], lang);
         append_source(ps, prev, sizeof prev, ps->before_sp);
         diag_error(ps->d, ps->before_sp, "expected %s after '%s', at the end of its line", exp, prev);
-        diag_note(ps->d, *loc, "the next line goes on with %.*s", toklen, msg + strlen("unexpected "));
+        diag_note(ps->d, *loc, "the next line goes on with %s", found);
+    } else if (wanted[0]) {
+        diag_error(ps->d, *loc, "unexpected %s, expected %s", found, wanted);
     } else {
-        diag_error(ps->d, *loc, "%s", msg);
+        diag_error(ps->d, *loc, "unexpected %s", found);
     }
     unclosed_notes(ps, tok, expected, n);
     /* `missing 0`: the policy is a word */

@@ -1,0 +1,49 @@
+/* msgcat.h — the message catalog: the Chinese text of an English message
+ * of the rules' checker (the lexer's, the parser's, the checker's, the
+ * importer's) and of the driver's, looked up by the English format itself,
+ * as gettext looks a message up by its msgid.
+ *
+ * A caller keeps writing its English format where it reports; diag.c (and
+ * the driver's few messages outside a diag context) pass it through
+ * msgcat_get with the reader's language first.  A message the catalog has
+ * no text for stays English, so a new message never prints empty or
+ * wrong, and English output is the same bytes with or without the catalog.
+ * labels.h is the other table of words: it holds the documents' and the
+ * explanation's words by id; the catalog holds sentences keyed by their
+ * English.
+ *
+ * Arguments.  A Chinese text takes the English format's arguments, but a
+ * Chinese sentence does not keep the English order ("undefined name '%s'
+ * in %s" names the place first in Chinese).  So a Chinese text either
+ * has the English conversions in the same order (%s ... %d), or numbers
+ * every conversion as POSIX printf numbers them (gettext's translations
+ * do the same): "%2$s中未定义的名称“%1$s”"; a precision taken from an
+ * argument is numbered too ("%2$.*1$s": argument 1 the length, argument
+ * 2 the text).  Numbered or not, each argument is used, with the
+ * English conversion's type (tests/unit/test_msgcat.c checks every
+ * entry), since printf cannot skip an argument it does not know.
+ *
+ * Quoting.  English quotes a name and rules text alike in '...'.  A
+ * Chinese text puts a name of the rules or the data (a target's, an
+ * indicator's, a region's, a unit's, a column's) in “...”, as the data's
+ * messages do, and leaves rules syntax (a keyword, an operator, a piece of
+ * rules text to type) as it is written, in half-width '...'
+ * (docs/GUIDE.zh-CN.md §8, 书写规范). */
+#ifndef PLANC_MSGCAT_H
+#define PLANC_MSGCAT_H
+
+#include <stddef.h>
+
+#include "labels.h"
+
+/* The text of English format `en` in lang: the catalog's Chinese for
+ * LBL_ZH when it has one, else en itself (the same pointer).  The result
+ * takes the arguments en takes (format_arg: the compiler checks a call's
+ * arguments against en). */
+const char *msgcat_get(lbl_lang lang, const char *en) __attribute__((format_arg(2)));
+
+/* The entries, for tests: how many, and the i-th's English and Chinese. */
+size_t msgcat_count(void);
+void msgcat_entry(size_t i, const char **en, const char **zh);
+
+#endif
