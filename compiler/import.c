@@ -28,6 +28,7 @@
 
 #include "csv.h"
 #include "fileio.h"
+#include "msgcat.h"
 #include "parse.h"
 #include "places.h"
 
@@ -117,6 +118,14 @@ typedef struct loader {
     ptrvec out;             /* ast_decl *: the program being built */
     ptrvec edits;           /* ast_origin *, in order */
 } loader;
+
+/* The text of an English format or word in the reader's language
+ * (msgcat.h), for the pieces a message is built from. */
+static const char *tr(const loader *L, const char *en) __attribute__((format_arg(2)));
+static const char *tr(const loader *L, const char *en)
+{
+    return msgcat_get(L->d->lang, en);
+}
 
 /* Module i. */
 static mod *M(loader *L, uint32_t i)
@@ -667,8 +676,8 @@ static const char *const itemword[] = {
 static const char *item_ref(loader *L, ast_itemkind k, const char *name)
 {
     if (k == IT_MEASURE)
-        return arena_printf(L->a, "measure (%s)", name);
-    return arena_printf(L->a, "%s '%s'", itemword[k], name);
+        return arena_printf(L->a, tr(L, "measure (%s)"), name);
+    return arena_printf(L->a, tr(L, "%s '%s'"), tr(L, itemword[k]), name);
 }
 
 /* True when module mi declares an item of kind k called `name` itself
@@ -745,7 +754,7 @@ static bool renamed_note(loader *L, const baseidx *b, ast_itemkind k, const char
     for (size_t i = 0; i < L->edits.n; i++) {
         const ast_origin *o = L->edits.v[i];
         if (o->kind == ORIGIN_RENAMED && o->item == k && o->name && strcmp(o->name, name) == 0) {
-            diag_note(L->d, o->edit, "%s '%s' was renamed '%s' here", itemword[k], name, o->new_name);
+            diag_note(L->d, o->edit, "%s '%s' was renamed '%s' here", tr(L, itemword[k]), name, o->new_name);
             diag_hint(L->d, "write its new name, '%s'", o->new_name);
             return true;
         }
@@ -762,8 +771,8 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         return NULL;
     item *it = ntab_find(t, n.s);
     if (!it) {
-        diag_error(L->d, n.sp, "cannot %s %s: the base has no such %s", verb, item_ref(L, k, n.s),
-                   itemword[k]);
+        diag_error(L->d, n.sp, "cannot %s %s: the base has no such %s", tr(L, verb), item_ref(L, k, n.s),
+                   tr(L, itemword[k]));
         if (L->d->max_errors > 0 && L->d->nerrors > L->d->max_errors)
             return NULL; /* no more is shown: spare the search */
         span own;
@@ -777,18 +786,18 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
     }
     if (it->edit && it->edit->kind == ORIGIN_DROPPED && it->edit->item != k) {
         /* a target of a dropped measure, a measure of a dropped section */
-        diag_error(L->d, n.sp, "cannot %s %s: it was dropped with %s", verb, item_ref(L, k, n.s),
+        diag_error(L->d, n.sp, "cannot %s %s: it was dropped with %s", tr(L, verb), item_ref(L, k, n.s),
                    it->edit->what);
         diag_note(L->d, it->edit->edit, "%s, which declares %s, was dropped here", it->edit->what,
-                  k == IT_MEASURE ? arena_printf(L->a, "(%s)", n.s) : arena_printf(L->a, "'%s'", n.s));
+                  k == IT_MEASURE ? arena_printf(L->a, tr(L, "(%s)"), n.s) : arena_printf(L->a, tr(L, "'%s'"), n.s));
         return NULL;
     }
     if (it->edit) {
         const char *how = it->edit->kind == ORIGIN_DROPPED ? "dropped" :
                           it->edit->kind == ORIGIN_REPLACED ? "replaced" :
                           it->edit->kind == ORIGIN_RENAMED ? "renamed" : "overridden";
-        diag_error(L->d, n.sp, "cannot %s %s: it was %s already", verb, item_ref(L, k, n.s), how);
-        diag_note(L->d, it->edit->edit, "it was %s here", how);
+        diag_error(L->d, n.sp, "cannot %s %s: it was %s already", tr(L, verb), item_ref(L, k, n.s), tr(L, how));
+        diag_note(L->d, it->edit->edit, "it was %s here", tr(L, how));
         if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
             diag_hint(L->d, "a renamed %s stays in the plan: to drop it, leave out its rename", itemword[k]);
         else if (it->edit->kind == ORIGIN_RENAMED)
@@ -988,7 +997,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
             break;
         }
         if (b->assess_edit) {
-            const char *how = b->assess_edit->kind == ORIGIN_DROPPED ? "dropped" : "overridden";
+            const char *how = tr(L, b->assess_edit->kind == ORIGIN_DROPPED ? "dropped" : "overridden");
             diag_error(L->d, d->sp, "cannot drop the assessment: it was %s already", how);
             diag_note(L->d, b->assess_edit->edit, "it was %s here", how);
             break;
@@ -1547,7 +1556,7 @@ static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
         return;
     }
     if (b->assess_edit) {
-        const char *how = b->assess_edit->kind == ORIGIN_DROPPED ? "dropped" : "overridden";
+        const char *how = tr(L, b->assess_edit->kind == ORIGIN_DROPPED ? "dropped" : "overridden");
         diag_error(L->d, nm.sp, "cannot override assessment '%s': it was %s already", nm.s ? nm.s : "?", how);
         diag_note(L->d, b->assess_edit->edit, "it was %s here", how);
         return;
@@ -3047,19 +3056,19 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
         if (!d)
             continue;
         if (d->kind == D_PLAN && d->u.plan.title)
-            search_text(L, pl, (placetext){d->u.plan.title, "the title of the plan", d->sp}, &ntexts,
+            search_text(L, pl, (placetext){d->u.plan.title, tr(L, "the title of the plan"), d->sp}, &ntexts,
                         &first, &names);
         if (d->kind == D_INDICATOR && d->u.ind.display)
             search_text(L, pl,
                         (placetext){d->u.ind.display,
-                                    arena_printf(L->a, "the display name of indicator '%s'", d->u.ind.name.s),
+                                    arena_printf(L->a, tr(L, "the display name of indicator '%s'"), d->u.ind.name.s),
                                     d->sp},
                         &ntexts, &first, &names);
         for (uint32_t k = 0; d->kind == D_INDICATOR && k < d->u.ind.nvalues; k++)
             if (d->u.ind.values[k].note)
                 search_text(L, pl,
                             (placetext){d->u.ind.values[k].note,
-                                        arena_printf(L->a, "the note of a values row of indicator '%s'",
+                                        arena_printf(L->a, tr(L, "the note of a values row of indicator '%s'"),
                                                      d->u.ind.name.s),
                                         d->u.ind.values[k].sp},
                             &ntexts, &first, &names);
@@ -3069,7 +3078,7 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
             uint32_t before = ntexts;
             search_text(L, pl,
                         (placetext){d->u.agency.full,
-                                    arena_printf(L->a, "the full name of agency '%s'", d->u.agency.name.s),
+                                    arena_printf(L->a, tr(L, "the full name of agency '%s'"), d->u.agency.name.s),
                                     d->sp},
                         &ntexts, &first, &names);
             agency_text |= ntexts > before;
@@ -3078,7 +3087,7 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
             continue;
         const ast_section *sec = d->u.section;
         if (sec->title)
-            search_text(L, pl, (placetext){sec->title, arena_printf(L->a, "the title of section %s", sec->id.s),
+            search_text(L, pl, (placetext){sec->title, arena_printf(L->a, tr(L, "the title of section %s"), sec->id.s),
                                            sec->sp},
                         &ntexts, &first, &names);
         for (uint32_t j = 0; j < sec->nmeasures; j++) {
@@ -3087,7 +3096,7 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
                 continue;
             if (me->title)
                 search_text(L, pl,
-                            (placetext){me->title, arena_printf(L->a, "the title of measure (%s)", me->id.s),
+                            (placetext){me->title, arena_printf(L->a, tr(L, "the title of measure (%s)"), me->id.s),
                                         me->sp},
                             &ntexts, &first, &names);
             for (uint32_t t = 0; t < me->ntargets; t++) {
@@ -3098,13 +3107,13 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
                 if (tg->desc)
                     search_text(L, pl,
                                 (placetext){tg->desc,
-                                            arena_printf(L->a, "the text of %s '%s'", kind, target_name(tg)),
+                                            arena_printf(L->a, tr(L, "the text of %s '%s'"), tr(L, kind), target_name(tg)),
                                             tg->sp},
                                 &ntexts, &first, &names);
                 if (tg->note)
                     search_text(L, pl,
                                 (placetext){tg->note,
-                                            arena_printf(L->a, "the note of %s '%s'", kind, target_name(tg)),
+                                            arena_printf(L->a, tr(L, "the note of %s '%s'"), tr(L, kind), target_name(tg)),
                                             tg->sp},
                                 &ntexts, &first, &names);
             }
@@ -3122,15 +3131,21 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
     diag_warning(L->d, m->plan->u.plan.extends_sp,
                  "%u text%s of this plan name%s places of the base that it dropped or replaced: %s", ntexts,
                  ntexts == 1 ? "" : "s", ntexts == 1 ? "s" : "", list);
-    diag_note(L->d, first.sp, "%s%s: \"%s\"", ntexts == 1 ? "" : "the first is ", first.what, first.text);
+    if (ntexts == 1)
+        diag_note(L->d, first.sp, "%s: \"%s\"", first.what, first.text);
+    else
+        diag_note(L->d, first.sp, "the first is %s: \"%s\"", first.what, first.text);
     /* the paths quoted for the shell (a name may hold a space or a '),
      * so that the command can be pasted as it is */
     const char *root = L->root_given ? arena_printf(L->a, "--root %s ", shell_arg(L, L->root_shown)) : "";
-    diag_hint(L->d, "give %s this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
-                    "\"...\"', %s...); list %s with: planc diff %s%s %s",
-              ntexts == 1 ? "it" : "them", agency_text ? "'agency NAME \"...\" replaces NAME', " : "",
-              ntexts == 1 ? "it" : "each one", root, shell_arg(L, M(L, (uint32_t)m->base)->path),
-              shell_arg(L, m->path));
+    const char *agency = agency_text ? tr(L, "'agency NAME \"...\" replaces NAME', ") : "";
+    const char *base_path = shell_arg(L, M(L, (uint32_t)m->base)->path), *path = shell_arg(L, m->path);
+    if (ntexts == 1)
+        diag_hint(L->d, "give it this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
+                        "\"...\"', %s...); list it with: planc diff %s%s %s", agency, root, base_path, path);
+    else
+        diag_hint(L->d, "give them this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
+                        "\"...\"', %s...); list each one with: planc diff %s%s %s", agency, root, base_path, path);
 }
 
 /* Applies the drop and override statements of module mi (which extends a

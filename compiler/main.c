@@ -34,6 +34,7 @@
 #include "jit.h"
 #include "lower.h"
 #include "model.h"
+#include "msgcat.h"
 #include "ofile.h"
 #include "parse.h"
 #include "progress.h"
@@ -1487,13 +1488,13 @@ static const char *renamed_as(const char *const *from, const char *const *to, ui
 /* Finds the row and target planc explain was asked about, saying what is
  * wrong (with a did-you-mean) when there is none.  Returns an exit code. */
 static int explain_resolve(const ir_program *p, const rt_table *t, const char *region,
-                           int year, const char *target, long *row, long *ti)
+                           int year, const char *target, long *row, long *ti, lbl_lang lang)
 {
     const char *hint;
     if (region[strspn(region, " \t")] == '\0') {
         /* no name to find, and none near it: every region is "near" '' */
-        csv_message(stderr, "planc: error: --region is empty; give a region's name as the rules "
-                        "declare it (e.g. '%s')\n", p->nregions ? p->regions[0].name : "沈阳");
+        csv_message(stderr, msgcat_get(lang, "planc: error: --region is empty; give a region's name as the rules "
+                        "declare it (e.g. '%s')\n"), p->nregions ? p->regions[0].name : "沈阳");
         return EXIT_USAGE;
     }
     long r = explain_find_region(p, region, &hint);
@@ -1502,19 +1503,19 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     const char *renamed = NULL, *dropped, *dropped_at, *alias_of = NULL;
     int fate = r < 0 ? ir_region_fate(p, region, strlen(region), &renamed, &dropped, &dropped_at, &alias_of) : 0;
     if (fate == 2) {
-        csv_message(stderr, "planc: error: region '%s' was dropped by the rules\n", region);
-        ir_region_drop_note(stderr, LBL_EN, region, strlen(region), dropped, dropped_at, alias_of);
+        csv_message(stderr, msgcat_get(lang, "planc: error: region '%s' was dropped by the rules\n"), region);
+        ir_region_drop_note(stderr, lang, region, strlen(region), dropped, dropped_at, alias_of);
         return EXIT_USAGE;
     }
     if (r < 0) {
-        csv_message(stderr, "planc: error: unknown region '%s'\n", region);
+        csv_message(stderr, msgcat_get(lang, "planc: error: unknown region '%s'\n"), region);
         if (fate == 1 && alias_of)
-            csv_message(stderr, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
-                            "renamed or replaced it)\n", region, alias_of, renamed);
+            csv_message(stderr, msgcat_get(lang, "note: '%s' is an alias of region '%s'; the rules call it '%s' (an adaptation "
+                            "renamed or replaced it)\n"), region, alias_of, renamed);
         else if (fate == 1)
-            csv_message(stderr, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n", renamed);
+            csv_message(stderr, msgcat_get(lang, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n"), renamed);
         else if (hint)
-            csv_message(stderr, "note: did you mean '%s'?\n", hint);
+            csv_message(stderr, msgcat_get(lang, "note: did you mean '%s'?\n"), hint);
         return EXIT_USAGE;
     }
     /* the region's years, for the default and for the message: the last
@@ -1532,15 +1533,17 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     if (!year)
         year = last ? last : last_added;
     if (!year) {
-        csv_message(stderr, "planc: error: %s has no row for %s\n", rt_table_path(t),
+        csv_message(stderr, msgcat_get(lang, "planc: error: %s has no row for %s\n"), rt_table_path(t),
                 p->regions[r].name);
         return EXIT_USAGE;
     }
     *row = rt_table_find(t, (uint32_t)r, year);
     if (*row < 0) {
-        csv_message(stderr, "planc: error: %s has no row for %s in %d", rt_table_path(t),
+        csv_message(stderr, msgcat_get(lang, "planc: error: %s has no row for %s in %d"), rt_table_path(t),
                 p->regions[r].name, year);
-        const char *sep = " (its years: ";
+        /* " (its years: 2019..2021, 2023)", in lang */
+        const char *sep = msgcat_get(lang, " (its years: ");
+        bool any = false;
         int run_start = 0, prev = 0;
         for (size_t i = 0; i <= n; i++) {
             bool mine = i < n && rt_table_region(t, i) == (uint32_t)r;
@@ -1554,20 +1557,21 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                     csv_message(stderr, "%s%d..%d", sep, run_start, prev);
                 else
                     csv_message(stderr, "%s%d", sep, run_start);
-                sep = ", ";
+                sep = msgcat_get(lang, ", ");
+                any = true;
                 run_start = 0;
             }
             if (mine)
                 run_start = prev = y;
         }
-        csv_message(stderr, "%s\n", strcmp(sep, ", ") == 0 ? ")" : " (it has no rows)");
+        csv_message(stderr, "%s\n", msgcat_get(lang, any ? ")" : " (it has no rows)"));
         return EXIT_USAGE;
     }
     *ti = -1;
     if (target) {
         *ti = explain_find_target(p, target, &hint);
         if (*ti < 0) {
-            csv_message(stderr, "planc: error: unknown target '%s'\n", target);
+            csv_message(stderr, msgcat_get(lang, "planc: error: unknown target '%s'\n"), target);
             /* `--target 森林覆盖率`: the indicator, not the target that measures it */
             char *on = NULL;
             size_t onlen = 0;
@@ -1579,11 +1583,11 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                 fclose(ons);
             const char *now = renamed_as(p->renamed_from, p->renamed_to, p->nrenames, target);
             if (now)
-                csv_message(stderr, "note: the rules call it '%s' (an adaptation renamed it)\n", now);
+                csv_message(stderr, msgcat_get(lang, "note: the rules call it '%s' (an adaptation renamed it)\n"), now);
             else if (on && on[0])
-                csv_message(stderr, "note: the targets that measure '%s': %s\n", target, on);
+                csv_message(stderr, msgcat_get(lang, "note: the targets that measure '%s': %s\n"), target, on);
             else if (hint)
-                csv_message(stderr, "note: did you mean '%s'?\n", hint);
+                csv_message(stderr, msgcat_get(lang, "note: did you mean '%s'?\n"), hint);
             free(on);
             return EXIT_USAGE;
         }
@@ -2378,7 +2382,7 @@ static int explain_files(explain_args *ea)
         return EXIT_DATA;
     }
     long row = -1, ti = -1;
-    rc = explain_resolve(c.ir, table, region, year, target, &row, &ti);
+    rc = explain_resolve(c.ir, table, region, year, target, &row, &ti, lang);
     if (rc == EXIT_OK) {
         /* the JSON says what it explains, by hash, as the results' does */
         char rhash[65];

@@ -34,6 +34,7 @@
 #include "ir.h"
 #include "labels.h"
 #include "model.h"
+#include "msgcat.h"
 #include "planword.h"
 
 /* The namespaces (docs/LANGUAGE.md §2). */
@@ -197,6 +198,15 @@ typedef struct S {
     uint32_t nagencies;     /* agency declarations recorded so far */
     const ast_decl **agency_decls; /* [nagencies]: each one's declaration */
 } S;
+
+/* The text of an English format or word in the reader's language
+ * (msgcat.h): the pieces a message is built from (a kind's name, a quoted
+ * name, a suffix) are looked up as the message itself is. */
+static const char *tr(const S *s, const char *en) __attribute__((format_arg(2)));
+static const char *tr(const S *s, const char *en)
+{
+    return msgcat_get(s->d->lang, en);
+}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -431,7 +441,7 @@ static bool qual_ok(S *s, int kind, ast_name n, const sym *y)
     uint32_t dm = mod_of(s, y->sp);
     if (dm == (uint32_t)q || reaches(s, (uint32_t)q, dm))
         return true;
-    diag_error(s->d, n.sp, "%s '%s' is not declared in '%s' (%s)", kindname[kind], n.s, n.qual,
+    diag_error(s->d, n.sp, "%s '%s' is not declared in '%s' (%s)", tr(s, kindname[kind]), n.s, n.qual,
                mod_path(s, (uint32_t)q));
     diag_note(s->d, y->sp, "'%s' is declared here", n.s);
     return false;
@@ -495,12 +505,12 @@ static const char *dropped_why(S *s, int kind, const char *name)
     if (!o)
         return "";
     if (with)
-        return arena_printf(s->a, ": it was dropped with %s", o->what);
+        return arena_printf(s->a, tr(s, ": it was dropped with %s"), o->what);
     if (o->kind == ORIGIN_RENAMED)
-        return arena_printf(s->a, ": it was renamed '%s'", o->new_name);
+        return arena_printf(s->a, tr(s, ": it was renamed '%s'"), o->new_name);
     if (o->kind == ORIGIN_REPLACED && o->new_name)
-        return arena_printf(s->a, ": it was replaced by '%s'", o->new_name);
-    return o->kind == ORIGIN_DROPPED ? ": it was dropped" : ": it was replaced";
+        return arena_printf(s->a, tr(s, ": it was replaced by '%s'"), o->new_name);
+    return tr(s, o->kind == ORIGIN_DROPPED ? ": it was dropped" : ": it was replaced");
 }
 
 /* When an extending file dropped (or replaced) the item `name` of this
@@ -512,17 +522,18 @@ static bool dropped_note(S *s, int kind, const char *name)
     const ast_origin *o = removed_by(s, kind, name, &with);
     if (!o)
         return false;
-    const char *shown = kind == K_MEASURE ? arena_printf(s->a, "(%s)", name) : arena_printf(s->a, "'%s'", name);
+    const char *shown = kind == K_MEASURE ? arena_printf(s->a, tr(s, "(%s)"), name)
+                                          : arena_printf(s->a, tr(s, "'%s'"), name);
     if (with) {
         diag_note(s->d, o->edit, "%s, which declares %s, was dropped here", o->what, shown);
         diag_hint(s->d, "dropping %s drops its %s too", o->what,
-                  o->item == IT_SECTION ? "measures and their targets" : "targets");
+                  tr(s, o->item == IT_SECTION ? "measures and their targets" : "targets"));
     } else if (o->kind == ORIGIN_DROPPED) {
         diag_note(s->d, o->edit, "%s was dropped here", shown);
     } else if (o->kind == ORIGIN_RENAMED) {
         diag_note(s->d, o->edit, "%s was renamed here", shown);
         diag_hint(s->d, "the extending file names the %s by its new name, '%s'",
-                  kind == K_REGION ? "region" : "target", o->new_name);
+                  tr(s, kind == K_REGION ? "region" : "target"), o->new_name);
     } else {
         diag_note(s->d, o->edit, "'%s' was replaced here", name);
         if (o->new_name)
@@ -625,10 +636,10 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
         return found;
     if (nfound == 0) {
         if (n.qual)
-            diag_error(s->d, n.sp, "%s '%s' is not declared in '%s' (%s)", kindname[kind], n.s, n.qual,
+            diag_error(s->d, n.sp, "%s '%s' is not declared in '%s' (%s)", tr(s, kindname[kind]), n.s, n.qual,
                        mod_path(s, m));
         else
-            diag_error(s->d, n.sp, "undefined %s '%s'", kindname[kind], n.s);
+            diag_error(s->d, n.sp, "undefined %s '%s'", tr(s, kindname[kind]), n.s);
         if (!superscript_hint(s, kind, m, n.s) && !planword_unit_hint(s, kind, m, n.s)) {
             suggest_vocab(s, kind, m, extra, n.s);
             /* a plan's own unit or agency not declared yet (`万元`, a new
@@ -644,7 +655,7 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
         }
         return NULL;
     }
-    diag_error(s->d, n.sp, "ambiguous %s '%s': %u imported files declare it", kindname[kind], n.s, nfound);
+    diag_error(s->d, n.sp, "ambiguous %s '%s': %u imported files declare it", tr(s, kindname[kind]), n.s, nfound);
     const char *first = NULL;
     for (uint32_t j = 0; j < s->nmods; j++) {
         const sym *c = j != m && reaches(s, m, j) ? tab_find(vtab(s, kind, j), n.s) : NULL;
@@ -741,7 +752,7 @@ static const sym *lookup(S *s, int kind, ast_name n)
     if (!y && lost_kind(s, kind, n.s))
         return NULL;
     if (!y) {
-        diag_error(s->d, n.sp, "undefined %s '%s'%s", kindname[kind], n.s, dropped_why(s, kind, n.s));
+        diag_error(s->d, n.sp, "undefined %s '%s'%s", tr(s, kindname[kind]), n.s, dropped_why(s, kind, n.s));
         if (!dropped_note(s, kind, n.s) && !other_name_note(s, kind, n.s))
             suggest(s, 1u << kind, NULL, n.s);
     }
@@ -766,15 +777,16 @@ static const char *const edit_hint[K_NKINDS] = {
  * an extending file changes the base's instead. */
 static void duplicate(S *s, int kind, ast_name n, const sym *old)
 {
-    const char *shown = kind == K_MEASURE ? arena_printf(s->a, "(%s)", n.s) : arena_printf(s->a, "'%s'", n.s);
+    const char *shown = kind == K_MEASURE ? arena_printf(s->a, tr(s, "(%s)"), n.s)
+                                          : arena_printf(s->a, tr(s, "'%s'"), n.s);
     uint32_t mn = mod_of(s, n.sp), mo = mod_of(s, old->sp);
     if (mn == mo) {
-        diag_error(s->d, n.sp, "duplicate %s %s", kindname[kind], shown);
+        diag_error(s->d, n.sp, "duplicate %s %s", tr(s, kindname[kind]), shown);
         diag_note(s->d, old->sp, "%s was first declared here", shown);
         return;
     }
     diag_error(s->d, n.sp, "%s %s is declared by two files of the program, %s and %s",
-               kindname[kind], shown, mod_path(s, mo), mod_path(s, mn));
+               tr(s, kindname[kind]), shown, mod_path(s, mo), mod_path(s, mn));
     diag_note(s->d, old->sp, "%s is also declared here", shown);
     int32_t base = s->prog->modules[mn].base;
     if (edit_hint[kind] && base >= 0 && ((uint32_t)base == mo || reaches(s, (uint32_t)base, mo)))
@@ -812,7 +824,7 @@ static const char *numstr(S *s, double v)
  * '万亩': the units have different dimensions". `fmt` has two %s. */
 static void unit_mismatch(S *s, span sp, const char *fmt, const unit_t *a, const unit_t *b)
 {
-    char *what = arena_printf(s->a, fmt, unit_name(a), unit_name(b));
+    char *what = arena_printf(s->a, tr(s, fmt), unit_name(a), unit_name(b));
     diag_error(s->d, sp, "%s: the units have different dimensions", what);
     if (strcmp(unit_name(a), unit_name(b)) == 0)
         diag_hint(s->d, "these are two units called '%s', declared by different files; "
@@ -991,7 +1003,7 @@ static bool want_num(S *s, ast_expr *e, const char *where)
     if (e->sema.type == TY_NUM)
         return true;
     if (e->sema.type == TY_BOOL)
-        diag_error(s->d, e->sp, "expected a number %s, found a yes/no value", where);
+        diag_error(s->d, e->sp, "expected a number %s, found a yes/no value", tr(s, where));
     return false;
 }
 
@@ -1002,7 +1014,7 @@ static bool want_bool(S *s, ast_expr *e, const char *where)
         return true;
     if (e->sema.type == TY_NUM)
         diag_error(s->d, e->sp, "expected a yes/no condition %s, found a number in '%s'",
-                   where, unit_name(e->sema.unit));
+                   tr(s, where), unit_name(e->sema.unit));
     return false;
 }
 
@@ -1160,7 +1172,7 @@ static int check_same_dim_args(S *s, ast_expr *e, const char *fn)
     int first = -1;
     bool ok = true;
     for (uint32_t i = 0; i < n; i++) {
-        if (!want_num(s, args[i], arena_printf(s->a, "in '%s'", fn)))
+        if (!want_num(s, args[i], arena_printf(s->a, tr(s, "in '%s'"), fn)))
             ok = false;
         else if (first < 0 && !is_bare(args[i]))
             first = (int)i;
@@ -1173,7 +1185,7 @@ static int check_same_dim_args(S *s, ast_expr *e, const char *fn)
         if (is_bare(args[i]))
             adopt(args[i], args[first]->sema.unit);
         else if (!unit_same_dim(args[i]->sema.unit, args[first]->sema.unit)) {
-            unit_mismatch(s, args[i]->sp, arena_printf(s->a, "cannot take '%s' of '%%s' and '%%s'", fn),
+            unit_mismatch(s, args[i]->sp, arena_printf(s->a, tr(s, "cannot take '%s' of '%%s' and '%%s'"), fn),
                           args[first]->sema.unit, args[i]->sema.unit);
             return -1;
         }
@@ -1244,7 +1256,7 @@ static sema_type check_below(S *s, ast_expr *e, ectx *c, const char *fn)
 {
     ast_expr *x = e->u.call.args[1];
     bool ok = level_arg(s, e, fn);
-    if (check_expr(s, x, c) == TY_ERROR || !want_num(s, x, arena_printf(s->a, "in '%s'", fn)))
+    if (check_expr(s, x, c) == TY_ERROR || !want_num(s, x, arena_printf(s->a, tr(s, "in '%s'"), fn)))
         return set(e, TY_ERROR, NULL);
     if (!reads_row(x, 0)) {
         diag_error(s->d, x->sp, "the second argument of '%s' must read the data (an indicator, "
@@ -1371,7 +1383,7 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
             return set(e, TY_ERROR, NULL);
         e->sema.index = first;
         if (check_expr(s, args[0], c) == TY_ERROR ||
-            !want_num(s, args[0], arena_printf(s->a, "in '%s'", fn)))
+            !want_num(s, args[0], arena_printf(s->a, tr(s, "in '%s'"), fn)))
             return set(e, TY_ERROR, NULL);
         if (!reads_row(args[0], 0)) {
             diag_error(s->d, args[0]->sp, "the argument of '%s' must read the data (an "
@@ -1384,7 +1396,7 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE:
         if (n == 2)
             return check_below(s, e, c, fn);
-        if (check_expr(s, args[0], c) == TY_ERROR || !want_num(s, args[0], arena_printf(s->a, "in '%s'", fn)))
+        if (check_expr(s, args[0], c) == TY_ERROR || !want_num(s, args[0], arena_printf(s->a, tr(s, "in '%s'"), fn)))
             return set(e, TY_ERROR, NULL);
         if (!reads_row(args[0], 0)) {
             diag_error(s->d, args[0]->sp, "the argument of '%s' must read the data (an indicator, "
@@ -1443,7 +1455,7 @@ static sema_type check_binary(S *s, ast_expr *e, ectx *c)
     const char *opn = ast_opname(op);
     switch (op) {
     case OP_AND: case OP_OR: {
-        char *where = arena_printf(s->a, "in '%s'", opn);
+        char *where = arena_printf(s->a, tr(s, "in '%s'"), opn);
         bool ok = want_bool(s, a, where);
         ok = want_bool(s, b, where) && ok;
         return ok ? set(e, TY_BOOL, s->m->units.boolean) : set(e, TY_ERROR, NULL);
@@ -1463,7 +1475,7 @@ static sema_type check_binary(S *s, ast_expr *e, ectx *c)
         }
         break;
     default: {
-        char *where = arena_printf(s->a, "in '%s'", opn);
+        char *where = arena_printf(s->a, tr(s, "in '%s'"), opn);
         bool ok = want_num(s, a, where);
         ok = want_num(s, b, where) && ok;
         if (!ok)

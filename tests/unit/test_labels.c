@@ -2,15 +2,19 @@
  * language, a printf label takes the same conversions in the same order in
  * each (a caller passes one argument list whatever the language), the
  * English status words are the status codes, the Chinese labels hold no
- * English words, and the sheet names are valid Excel sheet names. */
+ * English words, and the sheet names are valid Excel sheet names; the
+ * message catalog's Chinese (msgcat.h) takes its English's arguments and
+ * holds no English words either. */
 #include <check.h>
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir.h"
 #include "labels.h"
+#include "msgcat.h"
 
 /* The conversions of printf format s, one after the other ("%d%u%s"),
  * "%%" left out, into buf. */
@@ -243,6 +247,233 @@ START_TEST(language_names)
 }
 END_TEST
 
+
+/* ---- the message catalog (msgcat.h) */
+
+/* The arguments printf takes for format s, by position (1-based): the
+ * class of each ('i' an int, 'u' an unsigned, 'l' a long, 'f' a double,
+ * 's' a string, 'c' a char as an int, 'p' a pointer), into types[1..];
+ * returns how many, or -1 when s mixes numbered and unnumbered
+ * conversions, or an argument has two classes.  *numbered tells which
+ * form s has. */
+static int format_args(const char *s, char types[64], bool *numbered)
+{
+    int next = 1, max = 0, seen_numbered = 0, seen_plain = 0;
+    memset(types, 0, 64);
+    for (; *s; s++) {
+        if (*s != '%')
+            continue;
+        if (s[1] == '%') {
+            s++;
+            continue;
+        }
+        s++;
+        int pos = 0;
+        /* "N$" */
+        const char *d = s;
+        while (*d >= '0' && *d <= '9')
+            d++;
+        if (d > s && *d == '$') {
+            pos = atoi(s);
+            s = d + 1;
+        }
+        s += strspn(s, "-+ #0");
+        /* width and precision: digits, '*' or '*N$' (an int argument) */
+        for (int part = 0; part < 2; part++) {
+            if (part == 1) {
+                if (*s != '.')
+                    break;
+                s++;
+            }
+            if (*s == '*') {
+                s++;
+                int wpos = 0;
+                const char *e = s;
+                while (*e >= '0' && *e <= '9')
+                    e++;
+                if (e > s && *e == '$') {
+                    wpos = atoi(s);
+                    s = e + 1;
+                    seen_numbered = 1;
+                } else {
+                    wpos = next++;
+                    seen_plain = 1;
+                }
+                if (wpos < 1 || wpos > 63 || (types[wpos] && types[wpos] != 'i'))
+                    return -1;
+                types[wpos] = 'i';
+                max = wpos > max ? wpos : max;
+            } else {
+                while (*s >= '0' && *s <= '9')
+                    s++;
+            }
+        }
+        int longs = 0;
+        while (*s == 'l' || *s == 'h' || *s == 'z' || *s == 'j' || *s == 't' || *s == 'L')
+            longs += *s++ == 'l' || s[-1] == 'z' || s[-1] == 'j';
+        char cls;
+        switch (*s) {
+        case 'd': case 'i': cls = longs ? 'l' : 'i'; break;
+        case 'u': case 'x': case 'X': case 'o': cls = longs ? 'l' : 'u'; break;
+        case 'c': cls = 'c'; break;
+        case 'e': case 'f': case 'g': case 'E': case 'G': case 'a': cls = 'f'; break;
+        case 's': cls = 's'; break;
+        case 'p': cls = 'p'; break;
+        default: return -1;
+        }
+        if (pos) {
+            seen_numbered = 1;
+        } else {
+            pos = next++;
+            seen_plain = 1;
+        }
+        if (pos < 1 || pos > 63 || (types[pos] && types[pos] != cls))
+            return -1;
+        types[pos] = cls;
+        max = pos > max ? pos : max;
+    }
+    if (seen_numbered && seen_plain)
+        return -1;
+    *numbered = seen_numbered;
+    return max;
+}
+
+/* Every entry has both texts, no English is given twice, and the lookup
+ * finds each entry's Chinese and leaves English and unknown messages as
+ * they are (the same pointer). */
+START_TEST(catalog_entries)
+{
+    size_t n = msgcat_count();
+    ck_assert_uint_gt(n, 100);
+    for (size_t i = 0; i < n; i++) {
+        const char *en, *zh;
+        msgcat_entry(i, &en, &zh);
+        ck_assert_msg(en && en[0] && zh && zh[0], "entry %zu is empty", i);
+        ck_assert_msg(strcmp(en, zh) != 0, "entry '%s' is its own Chinese", en);
+        ck_assert_str_eq(msgcat_get(LBL_ZH, en), zh);
+        ck_assert_ptr_eq(msgcat_get(LBL_EN, en), en);
+        for (size_t k = 0; k < i; k++) {
+            const char *e2, *z2;
+            msgcat_entry(k, &e2, &z2);
+            ck_assert_msg(strcmp(en, e2) != 0, "'%s' is in the catalog twice", en);
+        }
+    }
+    const char *unknown = "no such message %s";
+    ck_assert_ptr_eq(msgcat_get(LBL_ZH, unknown), unknown);
+    ck_assert_ptr_null(msgcat_get(LBL_ZH, NULL));
+    ck_assert_str_eq(msgcat_get(LBL_ZH, "undefined %s '%s'"), "未定义的%s“%s”");
+    const char *en, *zh;
+    msgcat_entry(n, &en, &zh);
+    ck_assert_ptr_null(en);
+}
+END_TEST
+
+/* A Chinese text takes its English's arguments: each argument used, with
+ * the English conversion's class, the conversions in the English order or
+ * all numbered (msgcat.h). */
+START_TEST(catalog_arguments)
+{
+    for (size_t i = 0; i < msgcat_count(); i++) {
+        const char *en, *zh;
+        msgcat_entry(i, &en, &zh);
+        char te[64], tz[64];
+        bool ne, nz; /* unnumbered, the position is the order: the classes compare it */
+        int ae = format_args(en, te, &ne), az = format_args(zh, tz, &nz);
+        ck_assert_msg(ae >= 0, "bad English format '%s'", en);
+        ck_assert_msg(az == ae, "'%s': %d arguments in English, %d in Chinese '%s'", en, ae, az, zh);
+        for (int k = 1; k <= ae; k++)
+            ck_assert_msg(te[k] == tz[k], "'%s': argument %d is '%c' in English, '%c' in Chinese '%s'", en, k,
+                          te[k] ? te[k] : '-', tz[k] ? tz[k] : '-', zh);
+    }
+    /* the check itself tells formats apart */
+    char t[64];
+    bool nb;
+    ck_assert_int_eq(format_args("%2$s %1$d", t, &nb), 2);
+    ck_assert(nb && t[1] == 'i' && t[2] == 's');
+    ck_assert_int_eq(format_args("%s %1$s", t, &nb), -1);
+    ck_assert_int_eq(format_args("%2$.*1$s", t, &nb), 2);
+    ck_assert(t[1] == 'i' && t[2] == 's');
+    ck_assert_int_eq(format_args("%1$s %1$d", t, &nb), -1);
+    ck_assert_int_eq(format_args("%3$s", t, &nb), 3);
+    ck_assert(t[1] == 0); /* then "argument 1 is '-'": a gap fails above */
+}
+END_TEST
+
+/* A Latin word of a Chinese message is rules text or a name: inside
+ * half-width quotes ('for %s', 'override target NAME'), or one of the
+ * words written as they are (a command, an option, an encoding, the
+ * results' status codes, the words of an aggregate); conversions,
+ * options (--root), "\t"
+ * and "\n" and hexadecimal numbers after "0x" and "U+" are left out. */
+static bool message_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "planc", "iconv", "UTF", "f", "t", "rules", "utf8", "plan", "DIR", "MiB", "1e", "1e9",
+        "met", "on_track", "lagging", "failed", "missing", "not_applicable", "yes", "no",
+        "mean", "sum", "min", "max", "count", "share", "OP", "NUMBER", "diff",
+    };
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strlen(words[k]) == n && strncmp(words[k], w, n) == 0)
+            return true;
+    return false;
+}
+
+START_TEST(catalog_has_no_english)
+{
+    for (size_t i = 0; i < msgcat_count(); i++) {
+        const char *en, *zh;
+        msgcat_entry(i, &en, &zh);
+        char text[1024];
+        ck_assert_uint_lt(strlen(zh), sizeof text);
+        strcpy(text, zh);
+        /* rules text in half-width quotes */
+        for (char *q = strchr(text, '\''); q; q = strchr(q, '\'')) {
+            char *end = strchr(q + 1, '\'');
+            if (!end)
+                break;
+            memset(q, ' ', (size_t)(end - q + 1));
+            q = end + 1;
+        }
+        for (char *c = text; *c; c++) {
+            if (*c == '%' && c[1] == '%') { /* "%%s": a conversion of the format it makes */
+                *c = ' ';
+            } else if (*c == '%' && c[1]) { /* a conversion, numbered or not */
+                size_t len = 1 + strspn(c + 1, "-+ #0123456789.*$hlLqjzt");
+                if (c[len])
+                    memset(c, ' ', len + 1);
+            } else if (c[0] == '-' && c[1] == '-') { /* an option, --root */
+                while (*c == '-' || isalnum((unsigned char)*c))
+                    *c++ = ' ';
+                c--;
+            } else if (*c == '\\' && c[1]) {
+                c[0] = c[1] = ' ';
+            } else if ((c[0] == '0' && c[1] == 'x') || (c[0] == 'U' && c[1] == '+')) {
+                c[0] = c[1] = ' ';
+                for (c += 2; isxdigit((unsigned char)*c); c++)
+                    *c = ' ';
+                c--;
+            }
+        }
+        for (const char *c = text; *c;) {
+            if (!isalnum((unsigned char)*c) && *c != '_') {
+                c++;
+                continue;
+            }
+            size_t n = 0;
+            while (isalnum((unsigned char)c[n]) || c[n] == '_')
+                n++;
+            bool letters = false;
+            for (size_t k = 0; k < n; k++)
+                letters = letters || isalpha((unsigned char)c[k]);
+            ck_assert_msg(!letters || message_word(c, n), "the Chinese of '%s' has Latin text: %s", en, zh);
+            c += n;
+        }
+    }
+    ck_assert(message_word("on_track", 8));
+    ck_assert(!message_word("undefined", 9));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("labels");
@@ -254,6 +485,9 @@ int main(void)
     tcase_add_test(tc, sheet_names_are_valid);
     tcase_add_test(tc, language_names);
     tcase_add_test(tc, level_names);
+    tcase_add_test(tc, catalog_entries);
+    tcase_add_test(tc, catalog_arguments);
+    tcase_add_test(tc, catalog_has_no_english);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
