@@ -465,21 +465,10 @@ static void jmessage(diag_ctx *d, const char *fmt, va_list ap)
 static void jmembers(diag_ctx *d, span sp, bool located, const char *level,
                      const char *fmt, va_list ap)
 {
-    va_list again;
-    va_copy(again, ap);
     jputs(d, "{\"level\": ");
     jstr(d, level);
     jputs(d, ", \"message\": ");
     jmessage(d, fmt, ap);
-    /* under another language, its text too (English when the catalog has
-     * none): "message" stays what programs match */
-    if (d->lang != LBL_EN) {
-        char key[32];
-        snprintf(key, sizeof key, ", \"message_%s\": ", lbl_name(d->lang));
-        jputs(d, key);
-        jmessage(d, msgcat_get(d->lang, fmt), again);
-    }
-    va_end(again);
     if (located && sp.file < d->nfiles) {
         const diag_file *f = &d->files[sp.file];
         uint32_t lo = sp.lo > f->len ? (uint32_t)f->len : sp.lo;

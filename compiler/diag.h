@@ -63,10 +63,12 @@ typedef struct diag_ctx {
                           after as many warnings; all are still counted */
     bool hushed;       /* the last warning was not printed: nor are its notes */
     bool json;         /* JSON Lines instead of text (diag_set_json) */
-    lbl_lang lang;     /* the level words of the text ("error: ", under
-                          LBL_ZH "错误：", as gcc writes them in a Chinese
-                          locale: the commands that take --lang zh set it);
-                          the messages stay English, JSON's levels too */
+    lbl_lang lang;     /* the language of the text (the commands that
+                          take --lang zh set it): the level words ("error: ",
+                          under LBL_ZH "错误：", as gcc writes them in a
+                          Chinese locale) and each message, looked up by
+                          its English format in the catalog (msgcat.h:
+                          English when it has none); JSON stays English */
     char *jbuf;        /* json: the diagnostic being built, awaiting its notes */
     size_t jlen, jcap;
 } diag_ctx;

@@ -145,9 +145,9 @@ static const char usage_check[] =
     "  --format F   text (the default) or json: each diagnostic as one JSON\n"
     "               object per line on stderr, its notes inside it, for\n"
     "               editors and other programs (docs/LANGUAGE.md §12)\n"
-    "  --lang LANG  the language of the messages: en (the default) or zh\n"
-    "               (Chinese, where planc has the message in Chinese; JSON\n"
-    "               adds it as \"message_zh\" beside the English \"message\")\n"
+    "  --lang LANG  the language of the text messages: en (the default) or zh\n"
+    "               (Chinese where planc has the message in Chinese, else\n"
+    "               English); --format json keeps its English texts\n"
     "  --root DIR   the rules tree imports may read from (default: the\n"
     "               directory of each rules file)\n"
     "\n"
@@ -596,6 +596,11 @@ static int cmd_check(int argc, char **argv)
     }
     if (nfiles == 0)
         return usage_error("check", "%sno rules file given", "");
+    /* the JSON diagnostics are for programs (editors match their texts):
+     * English, as explain's and run's JSON */
+    if (json && lang != LBL_EN)
+        return usage_error("check", "--lang is for the text messages: %s keeps its English texts for programs",
+                           "--format json");
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0) {
             i++; /* and its value */

@@ -1,10 +1,12 @@
 #!/bin/sh
 # golden.sh — golden tests (cproc, jq): run planc, compare its output exactly.
 #
-#   golden.sh diag PLANC DIR/NAME.plan
+#   golden.sh diag PLANC DIR/NAME.plan [LANG]
 #       runs `planc check NAME.plan` inside DIR; stderr must equal NAME.err
 #       byte for byte (carets included) and the exit code must be 1 when
-#       NAME.err holds an "error:" line, else 0.
+#       NAME.err holds an "error:" line, else 0.  With LANG (zh), runs
+#       `planc check --lang LANG NAME.plan` against NAME-LANG.err (its
+#       error lines say "错误：").
 #   golden.sh case PLANC DIR
 #       DIR/cmd holds planc's arguments (one line, run inside DIR); stdout
 #       must equal DIR/expected.out, stderr DIR/expected.err (empty when the
@@ -39,10 +41,16 @@ compare() { # expected actual label
 
 case "$mode" in
 diag)
-    dir=$(dirname "$what"); name=$(basename "$what" .plan)
-    (cd "$dir" && "$planc" check "$name.plan") >"$tmp/out" 2>"$tmp/err"; rc=$?
-    compare "$dir/$name.err" "$tmp/err" stderr
-    want=0; grep -q 'error:' "$dir/$name.err" 2>/dev/null && want=1
+    dir=$(dirname "$what"); name=$(basename "$what" .plan); lang=${4:-}
+    if [ -n "$lang" ]; then
+        (cd "$dir" && "$planc" check --lang "$lang" "$name.plan") >"$tmp/out" 2>"$tmp/err"; rc=$?
+        expected=$dir/$name-$lang.err
+    else
+        (cd "$dir" && "$planc" check "$name.plan") >"$tmp/out" 2>"$tmp/err"; rc=$?
+        expected=$dir/$name.err
+    fi
+    compare "$expected" "$tmp/err" stderr
+    want=0; grep -q 'error:\|错误：' "$expected" 2>/dev/null && want=1
     [ "${PLANC_UPDATE_GOLDEN:-}" = 1 ] || [ "$rc" -eq "$want" ] || { echo "exit code $rc, expected $want"; fail=1; }
     ;;
 case)
