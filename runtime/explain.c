@@ -1867,7 +1867,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     strbuf b = {0};
     char n1[32];
 
-    sbf(&b, L(lang, LBL_X_TARGET), tg->name, lbl_kind(lang, tg->kind),
+    sbf(&b, L(lang, LBL_X_TARGET), tg->name, lbl_target_kind(lang, tg->kind, tg->boolean),
         tg->veto ? L(lang, LBL_X_HEAD_VETO) : "");
     sbf(&b, "%s ", tg->measured_src ? tg->measured_src : "");
     goals_text(lang, &b, tg, et->full);

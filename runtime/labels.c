@@ -107,6 +107,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_KIND_FALLS] = "falls",
     [LBL_KIND_RISES] = "rises",
     [LBL_KIND_PEAKS] = "peaks",
+    [LBL_KIND_YESNO] = "threshold",
     [LBL_REGIONS_TITLE] = "Regions, %d",
     [LBL_REGIONS_NOTE] = "A table per level, its regions in the order of the heatmap. A level of more than "
                          "%u regions is folded: open it to list them all (in most browsers, finding "
@@ -812,6 +813,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_KIND_FALLS] = "下降",
     [LBL_KIND_RISES] = "上升",
     [LBL_KIND_PEAKS] = "达峰",
+    [LBL_KIND_YESNO] = "是/否",
     [LBL_REGIONS_TITLE] = "%d年分地区结果",
     [LBL_REGIONS_NOTE] = "每个层级一张表，地区顺序同热力图。地区超过%u个的层级折叠显示：展开即列出全部地区"
                          "（多数浏览器中，在页面中查找地区名也会将其展开）。分地区汇总结果和工作簿的“地区”表"
@@ -1480,6 +1482,13 @@ const char *lbl_kind(lbl_lang lang, const char *kind)
                                    LBL_KIND_RATED, LBL_KIND_FALLS, LBL_KIND_RISES,
                                    LBL_KIND_PEAKS};
     return translate(lang, kind, kinds, sizeof kinds / sizeof kinds[0]);
+}
+
+const char *lbl_target_kind(lbl_lang lang, const char *kind, bool boolean)
+{
+    if (boolean && kind && strcmp(kind, "threshold") == 0)
+        return lbl_get(lang, LBL_KIND_YESNO);
+    return lbl_kind(lang, kind);
 }
 
 const char *lbl_status_code(lbl_lang lang, const char *code)

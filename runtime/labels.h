@@ -64,6 +64,7 @@ typedef enum lbl_id {
     /* the kinds of target, when a chart has no goal to show */
     LBL_KIND_THRESHOLD, LBL_KIND_REDLINE, LBL_KIND_COMPLETE, LBL_KIND_RATED,
     LBL_KIND_FALLS, LBL_KIND_RISES, LBL_KIND_PEAKS,
+    LBL_KIND_YESNO,     /* a threshold target on a yes/no value (lbl_target_kind) */
     /* the page's tables */
     LBL_REGIONS_TITLE, LBL_REGIONS_NOTE, LBL_REGIONS_FOLDED, LBL_AGENCIES_TITLE, LBL_AGENCIES_NOTE, LBL_TARGETS_TITLE,
     LBL_VARIES, LBL_NO_ROWS,
@@ -238,6 +239,11 @@ const char *lbl_status(lbl_lang lang, int status);
 /* A target's kind ("threshold", "falls", ...: ir_target.kind) in lang; an
  * unknown kind as it is. */
 const char *lbl_kind(lbl_lang lang, const char *kind);
+/* The kind of a target as a reader is told it: lbl_kind, but a threshold
+ * target whose value is yes/no (`建成 == yes by 2025`, `boolean`) has no
+ * threshold to speak of: 是/否 in Chinese; English keeps the rules
+ * language's kind, "threshold". */
+const char *lbl_target_kind(lbl_lang lang, const char *kind, bool boolean);
 
 /* The word of a status given by its code ("met", "lagging": ir_statusname,
  * as the results and the history write it) in lang; anything else as it

@@ -979,7 +979,7 @@ static void goal_caption(page *g, uint32_t ti)
             }
             fprintf(out, label(g, LBL_IN_YEAR), g->ru->year);
         } else {
-            fputs(lbl_kind(g->lang, tg->kind), out);
+            fputs(lbl_target_kind(g->lang, tg->kind, tg->boolean), out);
         }
     }
 }
