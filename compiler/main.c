@@ -1559,9 +1559,9 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
             }
             if (run_start) {
                 if (prev > run_start)
-                    csv_message(stderr, "%s%d..%d", sep, run_start, prev);
+                    csv_message(stderr, msgcat_get(lang, "%s%d..%d"), sep, run_start, prev);
                 else
-                    csv_message(stderr, "%s%d", sep, run_start);
+                    csv_message(stderr, msgcat_get(lang, "%s%d"), sep, run_start);
                 sep = msgcat_get(lang, ", ");
                 any = true;
                 run_start = 0;

@@ -323,6 +323,8 @@ static const msgcat_pair catalog[] = {
     {"planc: error: %s has no row for %s\n", "planc: 错误：%s 中没有%s的数据行\n"},
     {"planc: error: %s has no row for %s in %d", "planc: 错误：%s 中没有%s %d年的数据行"},
     {" (its years: ", "（其年份："},
+    {"%s%d..%d", "%s%d–%d年"},
+    {"%s%d", "%s%d年"},
     {")", "）"},
     {" (it has no rows)", "（它没有数据行）"},
     {"planc: error: unknown target '%s'\n", "planc: 错误：未知的目标“%s”\n"},
