@@ -81,7 +81,8 @@ typedef struct item {
 /* Where a base measure's lead (or shared) list names a dropped agency. */
 typedef struct agency_use {
     span sp;
-    const char *measure;    /* "measure (九)" */
+    const char *measure;    /* "measure (九)", as rules text writes it */
+    const char *shown;      /* the same in the reader's language (措施（九）) */
     bool shared;            /* in its `shared` list */
 } agency_use;
 
@@ -675,9 +676,26 @@ static const char *const itemword[] = {
 /* How an item is named in messages: target 'x', measure (九). */
 static const char *item_ref(loader *L, ast_itemkind k, const char *name)
 {
+    return import_item_shown(L->a, LBL_EN, k, name);
+}
+
+const char *import_item_shown(arena *a, lbl_lang lang, ast_itemkind k, const char *name)
+{
     if (k == IT_MEASURE)
-        return arena_printf(L->a, tr(L, "measure (%s)"), name);
-    return arena_printf(L->a, tr(L, "%s '%s'"), tr(L, itemword[k]), name);
+        return arena_printf(a, msgcat_get(lang, "measure (%s)"), name);
+    return arena_printf(a, msgcat_get(lang, "%s '%s'"), msgcat_get(lang, itemword[k]), name);
+}
+
+/* item_ref in the reader's language, for a message's text. */
+static const char *item_shown(loader *L, ast_itemkind k, const char *name)
+{
+    return import_item_shown(L->a, L->d->lang, k, name);
+}
+
+/* An edit's item as item_shown names it. */
+static const char *origin_shown(loader *L, const ast_origin *o)
+{
+    return item_shown(L, o->item, o->name ? o->name : "?");
 }
 
 /* True when module mi declares an item of kind k called `name` itself
@@ -744,11 +762,11 @@ static bool renamed_note(loader *L, const baseidx *b, ast_itemkind k, const char
     const item *it = namemap_get(k == IT_REGION ? &b->region_renamed : &b->renamed, name);
     if (it) {
         diag_note(L->d, it->edit->edit, "'%s' is the new name this file gives to %s '%s' here", name,
-                  itemword[k], it->name);
+                  tr(L, itemword[k]), it->name);
         if (strcmp(verb, "drop") == 0)
-            diag_hint(L->d, "to drop it, drop %s '%s' and leave out its rename", itemword[k], it->name);
+            diag_hint(L->d, "to drop it, drop %s '%s' and leave out its rename", tr(L, itemword[k]), it->name);
         else
-            diag_hint(L->d, "a %s is changed by one override: give every change in that one", itemword[k]);
+            diag_hint(L->d, "a %s is changed by one override: give every change in that one", tr(L, itemword[k]));
         return true;
     }
     for (size_t i = 0; i < L->edits.n; i++) {
@@ -771,7 +789,7 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         return NULL;
     item *it = ntab_find(t, n.s);
     if (!it) {
-        diag_error(L->d, n.sp, "cannot %s %s: the base has no such %s", tr(L, verb), item_ref(L, k, n.s),
+        diag_error(L->d, n.sp, "cannot %s %s: the base has no such %s", tr(L, verb), item_shown(L, k, n.s),
                    tr(L, itemword[k]));
         if (L->d->max_errors > 0 && L->d->nerrors > L->d->max_errors)
             return NULL; /* no more is shown: spare the search */
@@ -786,9 +804,9 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
     }
     if (it->edit && it->edit->kind == ORIGIN_DROPPED && it->edit->item != k) {
         /* a target of a dropped measure, a measure of a dropped section */
-        diag_error(L->d, n.sp, "cannot %s %s: it was dropped with %s", tr(L, verb), item_ref(L, k, n.s),
-                   it->edit->what);
-        diag_note(L->d, it->edit->edit, "%s, which declares %s, was dropped here", it->edit->what,
+        diag_error(L->d, n.sp, "cannot %s %s: it was dropped with %s", tr(L, verb), item_shown(L, k, n.s),
+                   origin_shown(L, it->edit));
+        diag_note(L->d, it->edit->edit, "%s, which declares %s, was dropped here", origin_shown(L, it->edit),
                   k == IT_MEASURE ? arena_printf(L->a, tr(L, "(%s)"), n.s) : arena_printf(L->a, tr(L, "'%s'"), n.s));
         return NULL;
     }
@@ -796,13 +814,13 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         const char *how = it->edit->kind == ORIGIN_DROPPED ? "dropped" :
                           it->edit->kind == ORIGIN_REPLACED ? "replaced" :
                           it->edit->kind == ORIGIN_RENAMED ? "renamed" : "overridden";
-        diag_error(L->d, n.sp, "cannot %s %s: it was %s already", tr(L, verb), item_ref(L, k, n.s), tr(L, how));
+        diag_error(L->d, n.sp, "cannot %s %s: it was %s already", tr(L, verb), item_shown(L, k, n.s), tr(L, how));
         diag_note(L->d, it->edit->edit, "it was %s here", tr(L, how));
         if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
-            diag_hint(L->d, "a renamed %s stays in the plan: to drop it, leave out its rename", itemword[k]);
+            diag_hint(L->d, "a renamed %s stays in the plan: to drop it, leave out its rename", tr(L, itemword[k]));
         else if (it->edit->kind == ORIGIN_RENAMED)
             diag_hint(L->d, "a %s is changed by one override: give every change in the one "
-                            "that renames it ('override %s %s as %s ...')", itemword[k], itemword[k], n.s,
+                            "that renames it ('override %s %s as %s ...')", tr(L, itemword[k]), itemword[k], n.s,
                       it->edit->new_name);
         else if (k == IT_REGION && it->edit->kind == ORIGIN_OVERRIDDEN && strcmp(verb, "drop") == 0)
             diag_hint(L->d, "an overridden region stays in the plan: to drop it, leave out its override");
@@ -2409,6 +2427,7 @@ static void fix_agency_list(loader *L, baseidx *b, const ast_measure *me, ast_na
                     agency_use *u = arena_alloc(L->a, sizeof *u);
                     u->sp = n.sp;
                     u->measure = item_ref(L, IT_MEASURE, me->id.s ? me->id.s : "?");
+                    u->shown = item_shown(L, IT_MEASURE, me->id.s ? me->id.s : "?");
                     u->shared = ns == &me->shared;
                     ptrvec_push(L->a, &it->lead_uses, u);
                 }
@@ -2453,13 +2472,13 @@ static void report_dropped_leads(loader *L, const item *it)
         return;
     const agency_use *first = u->v[0];
     if (u->n == 1)
-        diag_error(L->d, it->drop_sp, "agency '%s' is dropped, but it leads %s", it->name, first->measure);
+        diag_error(L->d, it->drop_sp, "agency '%s' is dropped, but it leads %s", it->name, first->shown);
     else
         diag_error(L->d, it->drop_sp, "agency '%s' is dropped, but it leads %zu measures", it->name, u->n);
     for (size_t k = 0; k < u->n; k++) {
         const agency_use *a = u->v[k];
-        diag_note(L->d, a->sp, "%s names it %s here", a->measure,
-                  a->shared ? "among the agencies that share it" : "as its lead");
+        diag_note(L->d, a->sp, "%s names it %s here", a->shown,
+                  tr(L, a->shared ? "among the agencies that share it" : "as its lead"));
     }
     if (u->n == 1 && first->shared)
         diag_hint(L->d, "give it agencies that share it ('override %s { shared ... }'), or drop it",

@@ -47,4 +47,10 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
  * Prints nothing for a program that extends nothing. */
 void import_print_origins(const ast_program *p, FILE *out);
 
+/* How a message in lang names an item of kind k called `name`: target
+ * '近岸海域水质', measure (九) in English, 目标“近岸海域水质”, 措施（九）in
+ * Chinese (msgcat.h), in a.  An edit's `what` (ast_origin) is the English
+ * one, for --origins and the rules text a hint quotes. */
+const char *import_item_shown(arena *a, lbl_lang lang, ast_itemkind k, const char *name);
+
 #endif

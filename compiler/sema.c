@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "import.h"
 #include "ir.h"
 #include "labels.h"
 #include "model.h"
@@ -206,6 +207,13 @@ static const char *tr(const S *s, const char *en) __attribute__((format_arg(2)))
 static const char *tr(const S *s, const char *en)
 {
     return msgcat_get(s->d->lang, en);
+}
+
+/* The item an extending file's edit removed, named in the reader's
+ * language (o->what is the English, for --origins). */
+static const char *origin_shown(S *s, const ast_origin *o)
+{
+    return import_item_shown(s->a, s->d->lang, o->item, o->name ? o->name : "?");
 }
 
 /* ---------------------------------------------------------------- helpers */
@@ -505,7 +513,7 @@ static const char *dropped_why(S *s, int kind, const char *name)
     if (!o)
         return "";
     if (with)
-        return arena_printf(s->a, tr(s, ": it was dropped with %s"), o->what);
+        return arena_printf(s->a, tr(s, ": it was dropped with %s"), origin_shown(s, o));
     if (o->kind == ORIGIN_RENAMED)
         return arena_printf(s->a, tr(s, ": it was renamed '%s'"), o->new_name);
     if (o->kind == ORIGIN_REPLACED && o->new_name)
@@ -525,8 +533,8 @@ static bool dropped_note(S *s, int kind, const char *name)
     const char *shown = kind == K_MEASURE ? arena_printf(s->a, tr(s, "(%s)"), name)
                                           : arena_printf(s->a, tr(s, "'%s'"), name);
     if (with) {
-        diag_note(s->d, o->edit, "%s, which declares %s, was dropped here", o->what, shown);
-        diag_hint(s->d, "dropping %s drops its %s too", o->what,
+        diag_note(s->d, o->edit, "%s, which declares %s, was dropped here", origin_shown(s, o), shown);
+        diag_hint(s->d, "dropping %s drops its %s too", origin_shown(s, o),
                   tr(s, o->item == IT_SECTION ? "measures and their targets" : "targets"));
     } else if (o->kind == ORIGIN_DROPPED) {
         diag_note(s->d, o->edit, "%s was dropped here", shown);
@@ -4195,14 +4203,14 @@ static void check_measure(S *s, uint32_t mi)
     for (uint32_t k = 0; k < mm->ntargets; k++) {
         const sema_target *t = &s->m->targets[mm->targets[k]];
         const char *kind = s->ast_targets[mm->targets[k]]->redline ? "redline" : "target";
-        s->user = arena_printf(s->a, "%s '%s' of %s", s->ast_targets[mm->targets[k]]->redline ? "red line" : "target",
-                               t->name, mm->id);
+        s->user = arena_printf(s->a, tr(s, "%s '%s' of %s"),
+                               tr(s, s->ast_targets[mm->targets[k]]->redline ? "red line" : "target"), t->name, mm->id);
         const char *old = renamed_from(s, t->name);
-        s->user_hint = old ? arena_printf(s->a, "give it a condition without it in the override that renames it "
-                                                "('override %s %s as %s : ...'), or leave out the rename and drop "
-                                                "target '%s' too", kind, old, t->name, old)
-                           : arena_printf(s->a, "drop it too ('drop target %s'), or override its condition "
-                                                "('override %s %s : ...')", t->name, kind, t->name);
+        s->user_hint = old ? arena_printf(s->a, tr(s, "give it a condition without it in the override that renames it "
+                                                      "('override %s %s as %s : ...'), or leave out the rename and "
+                                                      "drop target '%s' too"), kind, old, t->name, old)
+                           : arena_printf(s->a, tr(s, "drop it too ('drop target %s'), or override its condition "
+                                                      "('override %s %s : ...')"), t->name, kind, t->name);
         check_target(s, mm->targets[k]);
         s->user = NULL;
     }
@@ -4333,9 +4341,9 @@ static void pass_check(S *s)
             break;
         }
         case D_INDICATOR:
-            s->user = arena_printf(s->a, "indicator '%s'", s->m->inds[ii].name);
-            s->user_hint = arena_printf(s->a, "drop indicator '%s' too, or override its formula "
-                                              "('override indicator %s, formula ...')",
+            s->user = arena_printf(s->a, tr(s, "indicator '%s'"), s->m->inds[ii].name);
+            s->user_hint = arena_printf(s->a, tr(s, "drop indicator '%s' too, or override its formula "
+                                                    "('override indicator %s, formula ...')"),
                                         s->m->inds[ii].name, s->m->inds[ii].name);
             check_indicator(s, ii++);
             s->user = NULL;
@@ -4353,9 +4361,9 @@ static void pass_check(S *s)
         case D_ASSESSMENT:
             if (d == s->assess) {
                 const char *an = d->u.assess.name.s ? d->u.assess.name.s : "?";
-                s->user = arena_printf(s->a, "assessment '%s'", an);
-                s->user_hint = arena_printf(s->a, "give the assessment another score "
-                                                  "('override assessment %s { score ... }')", an);
+                s->user = arena_printf(s->a, tr(s, "assessment '%s'"), an);
+                s->user_hint = arena_printf(s->a, tr(s, "give the assessment another score "
+                                                        "('override assessment %s { score ... }')"), an);
                 check_assessment(s);
                 s->user = NULL;
             }
