@@ -13,15 +13,18 @@
  * English.
  *
  * Arguments.  A Chinese text takes the English format's arguments, but a
- * Chinese sentence does not keep the English order ("undefined name '%s'
- * in %s" names the place first in Chinese).  So a Chinese text either
- * has the English conversions in the same order (%s ... %d), or numbers
- * every conversion as POSIX printf numbers them (gettext's translations
- * do the same): "%2$s中未定义的名称“%1$s”"; a precision taken from an
- * argument is numbered too ("%2$.*1$s": argument 1 the length, argument
- * 2 the text).  Numbered or not, each argument is used, with the
- * English conversion's type (tests/unit/test_msgcat.c checks every
- * entry), since printf cannot skip an argument it does not know.
+ * Chinese sentence does not keep the English order ("dropping region '%s'
+ * leaves target '%s' of %s with no region" names the measure before the
+ * target in Chinese).  So a Chinese text either has the English
+ * conversions in the same order (%s ... %d), or numbers every conversion
+ * as POSIX printf numbers them (gettext's translations do the same):
+ * "删除地区“%1$s”后，%3$s的目标“%2$s”不再适用于任何地区"; a precision
+ * taken from an argument is numbered too ("%2$.*1$s": argument 1 the
+ * length, argument 2 the text), and an argument Chinese does not show
+ * (an English plural's "s") is taken by "%.0s".  Numbered or not, each
+ * argument is used, with the English conversion's type
+ * (tests/unit/test_labels.c checks every entry), since printf cannot
+ * skip an argument it does not know.
  *
  * Quoting.  English quotes a name and rules text alike in '...'.  A
  * Chinese text puts a name of the rules or the data (a target's, an
