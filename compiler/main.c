@@ -86,9 +86,9 @@ static const char usage_main[] =
     "  --root DIR                 (any command) the rules tree: imports may read\n"
     "                             files under DIR only (default: the directory\n"
     "                             of the rules file)\n"
-    "  --lang zh                  (run's xlsx and html, explain, history,\n"
-    "                             compare, test, diff; check, build and\n"
-    "                             emit-llvm for the rules' messages) planc's\n"
+    "  --lang zh                  (run, explain, history, compare, test,\n"
+    "                             diff; check, build and emit-llvm for the\n"
+    "                             rules' messages) planc's\n"
     "                             own words in Chinese, as an\n"
     "                             evaluation report words them (达标, 进度滞后,\n"
     "                             基期值, 目标值 ...); en, the default, is English\n"
@@ -257,9 +257,10 @@ static const char usage_run[] =
     "                   status words): en (the default) or zh (Chinese, as an\n"
     "                   evaluation report words it: 达标, 进度滞后, 2027年 ...);\n"
     "                   the rules' and the data's texts and the numbers are as\n"
-    "                   they are.  Only with --format xlsx or html: CSV and\n"
-    "                   JSON keep English column names, keys and status codes\n"
-    "                   for programs\n"
+    "                   they are; and the language of the messages about the\n"
+    "                   rules and the data.  CSV and JSON keep English column\n"
+    "                   names, keys and status codes for programs (there --lang\n"
+    "                   gives only the messages)\n"
     "  --store DB       record the run in the SQLite database DB (created when\n"
     "                   absent): the rules' and data's SHA-256, planc's version,\n"
     "                   the time and every result row; see 'planc history'\n"
@@ -720,7 +721,7 @@ typedef struct run_output {
     const char *store;      /* --store DB, or NULL */
     const char *data_options; /* how the data was read, for --store ("" for as is) */
     lbl_lang lang;          /* --lang: the language of a workbook's or a page's words */
-    bool lang_given;        /* --lang was given (it is for xlsx and html only) */
+    bool lang_given;        /* --lang was given */
     const char *const *datas; /* the --data files as given, ndata of them, for the */
     const char *const *withs; /* command that writes a page or workbook again, each */
     size_t ndata;             /* with its --read-with rules (NULL: none) */
@@ -1991,11 +1992,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         return usage_error("run", "--rollup is for csv and json (--format %s holds every roll-up)",
                            ro.format);
     /* the CSV and the JSON are read by programs: their keys and status
-     * codes stay English whatever a reader's language */
-    if (ro.lang_given && !document)
-        return usage_error("run", "--lang is for the documents (--format xlsx or html): the %s "
-                           "keeps its English column names, keys and status codes for programs",
-                           strcmp(ro.format, "json") == 0 ? "JSON" : "CSV");
+     * codes stay English whatever a reader's language; --lang then gives
+     * the messages on stderr (the rules' and the data's) in it */
     /* --year picks a roll-up's year; the CSV results hold every year, so
      * there it would be silently ignored */
     if (ro.year && !ro.rollup && strcmp(ro.format, "csv") == 0)

@@ -122,12 +122,18 @@ left=$( (for n in 1 2 3 4; do cells "$n"; done; cells 5 | sed -e 's/^--na -$//' 
 cmp -s en.numbers zh.numbers || bad "the zh workbook's numbers differ from the en one's"
 
 # --- usage ----------------------------------------------------------------
+# The CSV and the JSON are for programs: --lang zh gives the messages in
+# Chinese and leaves their bytes as they are.
 for f in csv json; do
+    run --format "$f" >out.en 2>err.en || bad "--format $f failed: $(cat err.en)"
     run --format "$f" --lang zh >out 2>err; rc=$?
-    [ "$rc" = 2 ] || bad "--format $f --lang zh: exit $rc, expected 2"
-    [ -s out ] && bad "--format $f --lang zh wrote output"
-    grep -q "lang is for the documents (--format xlsx or html)" err || bad "--format $f --lang zh: $(cat err)"
+    [ "$rc" = 0 ] || bad "--format $f --lang zh: exit $rc, expected 0: $(cat err)"
+    cmp -s out out.en || bad "--format $f --lang zh changed the output"
 done
+printf 'region,year\n' >nocols.csv
+"$planc" run 规划/规则.plan --data nocols.csv --engine interp --lang zh >out 2>err; rc=$?
+[ "$rc" = 3 ] || bad "--lang zh with a CSV and a bad header: exit $rc, expected 3"
+grep -q "错误：" err || bad "--lang zh with a CSV: the data's error is not Chinese: $(cat err)"
 run --lang fr -o x.html 2>err; rc=$?
 [ "$rc" = 2 ] || bad "--lang fr: exit $rc, expected 2"
 grep -q "unknown language 'fr' (available: en, zh)" err || bad "--lang fr: $(cat err)"
