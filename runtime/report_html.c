@@ -1014,7 +1014,6 @@ typedef struct chart {
     int32_t level;           /* the regions of this level only; -1: of every level */
     lbl_lang lang;           /* the page's language (yes / no ticks) */
     bool isbool;             /* a yes/no value: the axis says no / yes */
-    bool *scoped;            /* per region: in the target's scope */
     double lo, hi;           /* the values and goals shown */
     uint32_t nvalues;        /* values of regions in scope */
     uint32_t nscoped;        /* regions in scope */
@@ -1036,28 +1035,30 @@ static void extend(chart *ch, double v)
  * the years (the table's, extended to
  * the current milestone's deadline when it is at most ten years on), and
  * the range of their values and of the goals drawn (milestones whose
- * period starts by the last year shown).  `scoped` is malloc'd
- * (chart_free). */
+ * period starts by the last year shown).  The table's rows are sorted by
+ * region, so a region's rows are consecutive and the regions in scope
+ * come out ascending: a panel's memory is its level's rows, not one flag
+ * per region of the program (a page of many levels draws a panel for
+ * each, and levels x regions flags were most of its time).  `inscope`
+ * is malloc'd (chart_free). */
 static void chart_extent(const page *g, chart *ch)
 {
     const ir_program *p = g->p;
     const rollup *ru = g->ru;
     const ir_target *tg = &p->targets[ch->ti];
     ch->isbool = bool_target(p, ch->ti);
-    ch->scoped = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *ch->scoped);
-    ch->inscope = rt_xmalloc(p->nregions ? p->nregions : 1, sizeof *ch->inscope);
     /* a panel's level's rows only (page.lrows), every row for the chart */
     size_t nrows = rt_table_nrows(g->t);
     bool all = ch->level < 0;
     size_t from = all ? 0 : g->lstart[ch->level], to = all ? nrows : g->lstart[ch->level + 1];
+    size_t cap = to - from < p->nregions ? to - from : p->nregions;
+    ch->inscope = rt_xmalloc(cap ? cap : 1, sizeof *ch->inscope);
     for (size_t j = from; j < to; j++) {
         size_t row = all ? j : g->lrows[j];
         double st = rt_result_value(g->r, tg->status, row);
         uint32_t reg = rt_table_region(g->t, row);
-        if (!isnan(st) && st != IR_ST_NA && !ch->scoped[reg]) {
-            ch->scoped[reg] = true;
+        if (!isnan(st) && st != IR_ST_NA && (ch->nscoped == 0 || ch->inscope[ch->nscoped - 1] != reg))
             ch->inscope[ch->nscoped++] = reg; /* rows by region: ascending */
-        }
     }
     ch->pl.xa = ru->years[0];
     ch->pl.xb = ru->years[ru->nyears - 1];
@@ -1071,10 +1072,15 @@ static void chart_extent(const page *g, chart *ch)
     }
     ch->lo = INFINITY;
     ch->hi = -INFINITY;
-    for (size_t j = from; j < to; j++) {
+    /* the rows of the regions in scope: both ascend by region */
+    uint32_t k = 0;
+    for (size_t j = from; j < to && k < ch->nscoped; j++) {
         size_t row = all ? j : g->lrows[j];
+        uint32_t reg = rt_table_region(g->t, row);
+        while (k < ch->nscoped && ch->inscope[k] < reg)
+            k++;
         double v = rt_result_value(g->r, tg->value, row);
-        if (ch->scoped[rt_table_region(g->t, row)] && isfinite(v)) {
+        if (k < ch->nscoped && ch->inscope[k] == reg && isfinite(v)) {
             extend(ch, v);
             ch->nvalues++;
         }
@@ -1088,7 +1094,6 @@ static void chart_extent(const page *g, chart *ch)
 
 static void chart_free(chart *ch)
 {
-    free(ch->scoped);
     free(ch->inscope);
 }
 
@@ -1479,21 +1484,32 @@ static bool chart_draw(page *g, chart *ch, double w, double h, double top, const
     return bands;
 }
 
+/* Compares two level numbers (qsort). */
+static int cmp_level(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* The levels of the regions in target ti's scope, in the program's
- * order, into levels (room for nlevels); returns how many. */
+ * order, into levels (room for all->nscoped); returns how many.  Walks
+ * the regions in scope, not every region or level: a page calls it for
+ * each target. */
 static uint32_t scope_levels(const page *g, const chart *all, uint32_t *levels)
 {
     const ir_program *p = g->p;
-    bool *has = rt_xcalloc(p->nlevels ? p->nlevels : 1, sizeof *has);
-    for (uint32_t reg = 0; reg < p->nregions; reg++)
-        if (all->scoped[reg] && p->regions[reg].level < p->nlevels)
-            has[p->regions[reg].level] = true;
     uint32_t n = 0;
-    for (uint32_t l = 0; l < p->nlevels; l++)
-        if (has[l])
+    for (uint32_t i = 0; i < all->nscoped; i++) {
+        uint32_t l = p->regions[all->inscope[i]].level;
+        if (l < p->nlevels)
             levels[n++] = l;
-    free(has);
-    return n;
+    }
+    qsort(levels, n, sizeof *levels, cmp_level);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (u == 0 || levels[u - 1] != levels[i])
+            levels[u++] = levels[i];
+    return u;
 }
 
 /* One card: target ti's name, clause, lead, goals and the roll-up year's
@@ -1526,7 +1542,7 @@ static void trajectory(page *g, uint32_t ti)
 
     chart all = {.ti = ti, .lang = g->lang, .level = -1};
     chart_extent(g, &all);
-    uint32_t *levels = rt_xmalloc(g->p->nlevels ? g->p->nlevels : 1, sizeof *levels);
+    uint32_t *levels = rt_xmalloc(all.nscoped ? all.nscoped : 1, sizeof *levels);
     uint32_t nlev = scope_levels(g, &all, levels);
     if (all.nvalues == 0 || (nlev <= 1 && !isfinite(all.hi - all.lo))) {
         /* a target judged on no row (outside its scope, or before its
@@ -1593,11 +1609,11 @@ static void trajectories(page *g)
      * level when the scope has several levels), each once, in declaration
      * order (the table is sorted by region) */
     bool *drawn = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *drawn);
-    uint32_t *levels = rt_xmalloc(p->nlevels ? p->nlevels : 1, sizeof *levels);
     for (uint32_t ti = 0; ti < p->ntargets; ti++) {
         /* as trajectory draws it: the chart, or a panel per level */
         chart all = {.ti = ti, .lang = g->lang, .level = -1};
         chart_extent(g, &all);
+        uint32_t *levels = rt_xmalloc(all.nscoped ? all.nscoped : 1, sizeof *levels);
         uint32_t nlev = scope_levels(g, &all, levels);
         for (uint32_t k = 0; k < (nlev > 1 ? nlev : 1); k++) {
             chart ch = {.ti = ti, .lang = g->lang, .level = nlev > 1 ? (int32_t)levels[k] : -1};
@@ -1608,8 +1624,8 @@ static void trajectories(page *g)
             chart_free(&ch);
         }
         chart_free(&all);
+        free(levels);
     }
-    free(levels);
     size_t nrows = rt_table_nrows(g->t);
     for (size_t row = 0; row < nrows; row++) {
         uint32_t reg = rt_table_region(g->t, row);

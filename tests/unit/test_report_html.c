@@ -1009,6 +1009,76 @@ START_TEST(html_many_levels)
 }
 END_TEST
 
+/* The bytes the runtime's allocators handed out since the last reset:
+ * this executable is linked with --wrap for rt_xmalloc and rt_xcalloc
+ * (tests/CMakeLists.txt), so every call from the runtime's objects comes
+ * through here first.  Counted on one thread (the page is written on
+ * one). */
+static size_t alloc_bytes;
+void *__real_rt_xmalloc(size_t n, size_t size);
+void *__real_rt_xcalloc(size_t n, size_t size);
+void *__wrap_rt_xmalloc(size_t n, size_t size);
+void *__wrap_rt_xcalloc(size_t n, size_t size);
+
+void *__wrap_rt_xmalloc(size_t n, size_t size)
+{
+    alloc_bytes += n * size;
+    return __real_rt_xmalloc(n, size);
+}
+
+void *__wrap_rt_xcalloc(size_t n, size_t size)
+{
+    alloc_bytes += n * size;
+    return __real_rt_xcalloc(n, size);
+}
+
+/* A page of many levels and many regions allocates memory in proportion
+ * to its rows, regions and levels, not to levels x regions: the
+ * trajectory chart's panels (one per level of a target's scope) once
+ * took a flag and an index per region of the program each, 10 bytes x
+ * 4,000 levels x 16,000 regions = 640 MB handed out and zeroed for a page
+ * of 32,000 rows; 816 kB since, some 16 bytes per row, region and level. */
+START_TEST(html_levels_times_regions)
+{
+    enum { L = 4000, R = 4 }; /* levels, regions of each */
+    size_t cap = (size_t)L * R * 48 + (size_t)L * 16 + 4096;
+    char *rules = malloc(cap), *csv = malloc(cap);
+    size_t o = (size_t)sprintf(rules, "plan P { region R0_0 baseline 2020 horizon 2030 }\nlevels ");
+    for (int i = 0; i < L; i++)
+        o += (size_t)sprintf(rules + o, "%sL%d", i ? ", " : "", i);
+    rules[o++] = '\n';
+    for (int i = 0; i < L; i++)
+        for (int j = 0; j < R; j++)
+            o += (size_t)sprintf(rules + o, "region R%d_%d : L%d\n", i, j, i);
+    sprintf(rules + o, "indicator x : 1, higher, column \"x\"\n"
+                       "section S { measure (1) { target t : x >= 5 by 2030 } }\n"
+                       "assessment A { missing zero grade 优 >= 90, 差 }\n");
+    o = (size_t)sprintf(csv, "region,year,x\n");
+    for (int i = 0; i < L; i++)
+        for (int j = 0; j < R; j++)
+            o += (size_t)sprintf(csv + o, "R%d_%d,2023,%d\nR%d_%d,2024,%d\n", i, j, (i + j) % 7, i, j,
+                                 (i * j) % 10);
+    pfx x;
+    pf_setup(&x, rules, csv, false);
+    rollup *ru = rollup_make(x.p, x.t, x.r, 0);
+    char *page = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&page, &len);
+    alloc_bytes = 0;
+    ck_assert_int_eq(report_html(x.p, x.t, x.r, ru, NULL, LBL_EN, f), 0);
+    size_t used = alloc_bytes;
+    fclose(f);
+    size_t rows = (size_t)L * R * 2, units = rows + (size_t)L * R + L;
+    ck_assert_msg(used <= 64 * units, "the page allocated %zu bytes for %zu rows, %d regions and %d levels",
+                  used, rows, L * R, L);
+    free(page);
+    rollup_free(ru);
+    pf_free(&x);
+    free(rules);
+    free(csv);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_html");
@@ -1052,6 +1122,7 @@ int main(void)
     tcase_set_timeout(big, 18);
 #endif
     tcase_add_test(big, html_many_levels);
+    tcase_add_test(big, html_levels_times_regions);
     suite_add_tcase(s, big);
     return fx_main(s);
 }
