@@ -670,8 +670,8 @@ static void diff_plan(D *x)
     }
     field(x, it, "periods", per[0], per[1]);
     field(x, it, "levels", levels_text(x, a), levels_text(x, b));
-    field(x, it, "keys", arena_printf(x->a, "region = \"%s\", year = \"%s\"", a->region_key, a->year_key),
-          arena_printf(x->a, "region = \"%s\", year = \"%s\"", b->region_key, b->year_key));
+    field(x, it, "keys", arena_printf(x->a, "region = %s, year = %s", rules_string(x, a->region_key), rules_string(x, a->year_key)),
+          arena_printf(x->a, "region = %s, year = %s", rules_string(x, b->region_key), rules_string(x, b->year_key)));
     if (it->fields.n)
         x->nchanged++;
     else
@@ -1303,7 +1303,7 @@ static const sema_map *ind_map(const sema_model *m, const sema_indicator *i)
 /* A map's entry as written: "\"green\" = 4", "\"gray\" = missing". */
 static const char *map_entry(D *x, const sema_map *mp, uint32_t k)
 {
-    return arena_printf(x->a, "\"%s\" = %s", mp->texts[k], isnan(mp->values[k]) ? "missing" : num(x, mp->values[k]));
+    return arena_printf(x->a, "%s = %s", rules_string(x, mp->texts[k]), isnan(mp->values[k]) ? "missing" : num(x, mp->values[k]));
 }
 
 /* How the maps of an indicator differ, each side the entries the other
@@ -1354,7 +1354,7 @@ static const char *ind_column(D *x, const sema_model *m, const sema_indicator *i
     const ast_decl *d = i->decl;
     if (!d || !d->u.ind.column)
         return NULL;
-    const char *r = arena_printf(x->a, "\"%s\"", d->u.ind.column);
+    const char *r = rules_string(x, d->u.ind.column);
     const sema_map *mp = ind_map(m, i);
     if (mp)
         r = arena_printf(x->a, "%s as %s", r, mp->name);
