@@ -30,6 +30,9 @@ typedef struct dfield {
     const char *region;     /* an entry of a values table: its region (as the
                                new program calls it), else NULL */
     const char *old, *new;
+    bool untaken;           /* a level's or the `else` row that no region
+                               takes its value from, in either program: a
+                               change of the rules that changes no value */
     bool words;             /* a list ("none, 0.5%") whose items may be words
                                the text report translates one by one */
     const char *lregion[LBL_NLANGS]; /* the text report's region and years in
@@ -1162,6 +1165,22 @@ static double shared_value(const sema_indicator *i, int64_t slot, int y, const c
     return sh->values[slot];
 }
 
+/* Whether some region of model m takes its value of indicator i from
+ * the shared row `name` (a level's name or "else") in year y (0: its
+ * every-year value): a level row of a level without regions, or whose
+ * every region has a row of its own, gives no region anything. */
+static bool shared_taken(const sema_model *m, const sema_indicator *i, const char *name, int y)
+{
+    if (shared_slot(m, i, name) < 0)
+        return false;
+    for (uint32_t k = 0; k < m->nregions; k++) {
+        const char *src = value_source(m, i, k, y);
+        if (src && strcmp(src, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Records the changes of the levels' rows and the `else` row of the two
  * tables, once each ("values city: 40 μg/m^3 -> 38 μg/m^3", "values
  * else 2024: ..."), in the new program's order of levels, then the old
@@ -1218,12 +1237,17 @@ static void shared_field(D *x, ditem *it, const sema_indicator *ia, const sema_i
             }
             const char *where = !y ? name : e - 1 == y ? arena_printf(x->a, "%s %d", name, y)
                                                        : arena_printf(x->a, "%s %d..%d", name, y, e - 1);
+            /* a row no region takes is still a change of the rules, and
+             * listed, but says that it changes no value */
+            bool untaken = !shared_taken(a, ia, name, y) && !shared_taken(b, ib, name, y);
             if (!same_n) {
-                region_field(x, it, "values note", where, on, nn);
+                dfield *f = region_field(x, it, "values note", where, on, nn);
+                f->untaken = untaken;
             }
             if (!same_v) {
-                region_field(x, it, "values", where, isnan(ov) ? NULL : ind_number(x, ia, ov),
-                             isnan(nv) ? NULL : ind_number(x, ib, nv));
+                dfield *f = region_field(x, it, "values", where, isnan(ov) ? NULL : ind_number(x, ia, ov),
+                                         isnan(nv) ? NULL : ind_number(x, ib, nv));
+                f->untaken = untaken;
                 changed = true;
             }
             if (y)
@@ -2598,6 +2622,8 @@ static void text_fields(const ditem *it, int indent, lbl_lang lang, FILE *out)
         csv_message(out, lbl_get(lang, LBL_D_FIELD), indent, "", W(lang, f->name),
                     region ? " " : "", region ? region : "",
                     ow ? ow : W(lang, old), nw ? nw : W(lang, new));
+        if (f->untaken) /* after the line LBL_D_FIELD ends */
+            fprintf(out, lbl_get(lang, LBL_D_UNTAKEN), indent + 4, "");
         free(ow);
         free(nw);
     }
@@ -2851,6 +2877,8 @@ static void json_item(const ditem *it, const char *kids, int ind, FILE *out)
         json_str(f->old, out);
         fputs(", \"new\": ", out);
         json_str(f->new, out);
+        if (f->untaken)
+            fputs(", \"untaken\": true", out);
         fputc('}', out);
     }
     if (it->fields.n)

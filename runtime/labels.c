@@ -721,6 +721,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_D_READS_BELOW] = "%*sreads below %s: ",
     [LBL_D_MORE_ROWS] = "%*s(and %zu more rows whose reads below changed)\n",
     [LBL_D_VALUES_CHANGED] = "%*svalues of %s changed for: ",
+    [LBL_D_UNTAKEN] = "%*s(no region takes its value from this row: it changes no value)\n",
     [LBL_D_PLACES] = "\ntexts of the new rules that name places only the old rules have: %zu\n",
     [LBL_D_PLACE] = "  %s %s, %s: ",
 };
@@ -1369,6 +1370,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_D_READS_BELOW] = "%*s读取 %s 以下地区：",
     [LBL_D_MORE_ROWS] = "%*s（另有%zu行读取的下级地区有变化）\n",
     [LBL_D_VALUES_CHANGED] = "%*s%s 的取值有变化的地区：",
+    [LBL_D_UNTAKEN] = "%*s（没有地区取此行的值：不改变任何取值）\n",
     [LBL_D_PLACES] = "\n新规则中提及仅旧规则有的地名的文本：%zu\n",
     [LBL_D_PLACE] = "  %s %s，%s：",
 };

@@ -161,6 +161,7 @@ typedef enum lbl_id {
     LBL_D_LEGEND, LBL_D_NO_DIFFERENCES, LBL_D_REPLACED, LBL_D_RENAMED, LBL_D_FIELD, LBL_D_MORE, LBL_D_COVERS,
     LBL_D_SUMMARY, LBL_D_ADDED, LBL_D_DROPPED, LBL_D_CHANGED, LBL_D_SETTINGS,
     LBL_D_READS_BELOW, LBL_D_MORE_ROWS, LBL_D_VALUES_CHANGED, LBL_D_PLACES, LBL_D_PLACE,
+    LBL_D_UNTAKEN,       /* under a values row no region takes */
     LBL_D_SCOPE, LBL_D_IN_MEASURES, LBL_D_YEARS, LBL_D_IN_NEW_UNIT,
     LBL_D_COMPLETE,      /* a complete target's condition: what it measures */
     /* a target's scope in words (diff.c scope_words; English writes the
