@@ -406,15 +406,16 @@ static const char *join(D *x, const char *const *v, uint32_t n, const char *sep)
 }
 
 /* Text t as a rules string writes it: in quotes, with the lexer's escapes
- * for a quote, a backslash, a line break and a tab (`"市\"州"`), so that a
- * text with a quote in it reads back as one text. */
+ * for a quote, a backslash, a line break and a tab (`"市\"州"`;
+ * ir_string_escape, which --dump-ir shares), so that a text with a quote
+ * in it reads back as one text. */
 static const char *rules_string(D *x, const char *t)
 {
     size_t n = strlen(t);
     char *o = arena_alloc(x->a, 2 * n + 3), *w = o;
     *w++ = '"';
     for (const char *c = t; *c; c++) {
-        const char *e = *c == '"' ? "\\\"" : *c == '\\' ? "\\\\" : *c == '\n' ? "\\n" : *c == '\t' ? "\\t" : NULL;
+        const char *e = ir_string_escape(*c);
         if (e) {
             memcpy(w, e, 2);
             w += 2;

@@ -475,6 +475,25 @@ static void dump_list(FILE *out, const char *const *v, uint32_t n)
         fprintf(out, "%s%s", i ? ", " : "", v[i]);
 }
 
+const char *ir_string_escape(char c)
+{
+    return c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t" : NULL;
+}
+
+/* Prints s in quotes, as a rules file writes the string. */
+static void dump_quoted(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        const char *esc = ir_string_escape(*s);
+        if (esc)
+            fputs(esc, out);
+        else
+            fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
 /* Prints a shift as the source would say it. */
 static void dump_shift(FILE *out, ir_shift s)
 {
@@ -490,7 +509,14 @@ void ir_dump(const ir_program *p, FILE *out)
             p->plan ? p->plan : "?", p->baseline, p->horizon,
             p->region_key, p->year_key);
     fprintf(out, "levels: ");
-    dump_list(out, p->levels, p->nlevels);
+    /* each with its text, as the rules write it (`city "市州"`) */
+    for (uint32_t i = 0; i < p->nlevels; i++) {
+        fprintf(out, "%s%s", i ? ", " : "", p->levels[i]);
+        if (p->level_texts && p->level_texts[i]) {
+            fputc(' ', out);
+            dump_quoted(out, p->level_texts[i]);
+        }
+    }
     fprintf(out, "\nregions:\n");
     for (uint32_t i = 0; i < p->nregions; i++) {
         const ir_region *r = &p->regions[i];

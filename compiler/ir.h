@@ -494,6 +494,12 @@ typedef struct ir_program {
     const char **region_alias, **region_alias_of; uint32_t nregion_aliases;
 } ir_program;
 
+/* The escape a rules string writes character c with (`\"`, `\\`, `\n`,
+ * `\t`: the lexer's), or NULL for c itself: --dump-ir and planc diff
+ * write a text as the rules would, so that one with a quote or a line
+ * break reads back as one string. */
+const char *ir_string_escape(char c);
+
 /* The word a reader is shown for level l of p, in lang: the rules' own
  * text for it (`city "市州"`) in every language, as an indicator's display
  * name is, else lbl_level's word for its identifier; "" past the levels. */

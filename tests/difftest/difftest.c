@@ -14,7 +14,9 @@
  *     "missing"),
  *   - the same CSV report, byte for byte, and the same again when the run
  *     is streamed (rt_run_stream with report_csv_stream, as `planc run`
- *     writes CSV; the JIT or the interpreter in turn).
+ *     writes CSV; the JIT or the interpreter in turn),
+ *   - the same page (report_html in Chinese, with the levels' texts the
+ *     generator sometimes gives), byte for byte.
  * One case is one (program, data set) pair.  Two more checks ride along:
  * on each program's first data set, the program as `planc explain` lowers
  * it (lower_program_explained) must report the same; and with --aot, the
@@ -51,6 +53,8 @@
 #include "jit.h"
 #include "lower.h"
 #include "report.h"
+#include "report_html.h"
+#include "rollup.h"
 #include "sema.h"
 #include "table.h"
 
@@ -521,6 +525,35 @@ static bool compare_explained(const compiled *c, const dt_buf *data, const rt_re
     return ok;
 }
 
+/* Whether the two runs' pages (report_html in Chinese, which names each
+ * level by its text where the rules give one) are the same, byte for
+ * byte; says why not in why. */
+static bool same_pages(const ir_program *p, const rt_table *t, const rt_result *ri, const rt_result *rj,
+                       dt_buf *why)
+{
+    memout m[2];
+    const rt_result *r[2] = {ri, rj};
+    int rc[2];
+    for (int e = 0; e < 2; e++) {
+        rollup *ru = rollup_make(p, t, r[e], 0);
+        rc[e] = report_html(p, t, r[e], ru, NULL, LBL_ZH, mem_open(&m[e]));
+        mem_text(&m[e]);
+        rollup_free(ru);
+    }
+    bool ok = rc[0] == 0 && rc[1] == 0 && m[0].len == m[1].len && memcmp(m[0].buf, m[1].buf, m[0].len) == 0;
+    if (!ok) {
+        size_t at = 0;
+        while (at < m[0].len && at < m[1].len && m[0].buf[at] == m[1].buf[at])
+            at++;
+        dt_buf_printf(why, "the pages differ (report_html %d and %d) from byte %zu:\n  interp %.200s\n  "
+                      "jit    %.200s\n", rc[0], rc[1], at, m[0].buf ? m[0].buf + at : "",
+                      m[1].buf ? m[1].buf + at : "");
+    }
+    mem_close(&m[0]);
+    mem_close(&m[1]);
+    return ok;
+}
+
 /* Runs data set k of a program: the interpreter, the JIT (with 1, 2 or 3
  * threads), the explained program (data set 0) and with --aot the
  * library.  Returns false on a failure (already saved and printed). */
@@ -572,6 +605,10 @@ static bool run_case(const options *o, compiled *c, const dt_program *g, uint64_
         mem_text(&jc);
         if (ok && (ic.len != jc.len || memcmp(ic.buf, jc.buf, ic.len) != 0)) {
             dt_buf_printf(&why, "the CSV reports differ (see interp.csv, other.csv)\n");
+            ok = false;
+        }
+        if (ok && !same_pages(c->ir, t, ri, rj, &why)) {
+            what = "pages differ";
             ok = false;
         }
     }

@@ -638,7 +638,11 @@ static int add_region(dt_program *g, int level, int parent)
 }
 
 /* levels and regions: a top region with cities (and in a third level,
- * counties), sometimes a second top region with no children; aliases. */
+ * counties), sometimes a second top region with no children; aliases.
+ * A level sometimes has a text of its own (`city "市州"`), some with a
+ * quote, a backslash or a line break: it changes no score, but every
+ * report that names the level shows it (difftest compares the engines'
+ * pages). */
 static void gen_regions(dt_program *g, dt_buf *b)
 {
     rng *r = &g->r;
@@ -649,6 +653,11 @@ static void gen_regions(dt_program *g, dt_buf *b)
     for (int i = 0; i < g->nlevels; i++) {
         snprintf(g->levels[i], NAME_LEN, "%s", g->cjk ? cjk[i] : ascii[i]);
         dt_buf_printf(b, "%s%s", i ? ", " : "", g->levels[i]);
+        /* as the rules write them: escapes inside */
+        static const char *const texts[] = {"市州", "省", "县（市、区）", "the \\\"big\\\" ones",
+                                            "区\\\\县", "第一行\\n第二行", "tab\\there"};
+        if (chance(r, 30))
+            dt_buf_printf(b, " \"%s\"", PICK(r, texts));
     }
     dt_buf_printf(b, "\n");
 

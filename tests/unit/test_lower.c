@@ -1137,6 +1137,23 @@ START_TEST(copy)
 }
 END_TEST
 
+/* --dump-ir lists each level's text after its name, as the rules write
+ * the string (escapes for a quote, a backslash, a line break), and a
+ * level without one bare. */
+START_TEST(dump_level_texts)
+{
+    compile_run("plan P { region 省 baseline 2023 horizon 2035 }\n"
+                "levels province \"省\", area, city \"the \\\"big\\\" one\\\\\\nnext\"\n"
+                "region 省 : province\nregion 甲 : city in 省\n"
+                "indicator x : %, column \"x\"\n"
+                SECTION("一", "    measure (一) \"m\" {\n        target x >= 92% by 2027\n    }\n"), NULL);
+    char *text = dump_text(P);
+    ck_assert_msg(strstr(text, "\nlevels: province \"省\", area, city \"the \\\"big\\\" one\\\\\\nnext\"\n"),
+                  "%s", text);
+    free(text);
+}
+END_TEST
+
 /* Every function over regions or years keeps its operand as written
  * (ir_label) for planc explain: one label per step, a step shared by two
  * calls labelled once, the labels renumbered with the steps when dead
@@ -1219,6 +1236,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, copy);
     tcase_add_test(tc, level_texts);
     tcase_add_test(tc, labels);
+    tcase_add_test(tc, dump_level_texts);
     tcase_add_test(tc, sharing);
     tcase_add_test(tc, many_constants);
     suite_add_tcase(s, tc);
