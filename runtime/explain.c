@@ -572,20 +572,25 @@ static char *operand_of(const ir_program *p, uint32_t step)
 }
 
 /* The children a share step counted on this row: which of them hold the
- * condition, which do not, which have it missing. */
+ * condition, which do not, which have it missing; then those without a
+ * row in the year, which it leaves out (a city whose row is absent is
+ * neither for nor against the share, and a reader counting the cities
+ * of the plan must see where the difference went). */
 static char *share_text(const ex_row *x, uint32_t step)
 {
     const ir_program *p = x->p;
     const ir_step *s = &p->steps[step];
-    strbuf yes = {0}, no = {0}, miss = {0};
-    uint32_t ny = 0, nn = 0, nm = 0;
+    strbuf yes = {0}, no = {0}, miss = {0}, gone = {0};
+    uint32_t ny = 0, nn = 0, nm = 0, ng = 0;
     bool *below = regions_below(p, x->region, (uint32_t)s->aux);
     for (uint32_t d = 0; d < p->nregions; d++) {
         if (!below[d])
             continue;
         long row = rt_table_find(x->t, d, x->year);
-        if (row < 0)
+        if (row < 0) {
+            sbf(&gone, "%s%s", ng++ ? "、" : "", p->regions[d].name);
             continue;
+        }
         double c = rt_result_value(x->r, s->a, (size_t)row);
         strbuf *b = isnan(c) ? &miss : c != 0 ? &yes : &no;
         uint32_t *n = isnan(c) ? &nm : c != 0 ? &ny : &nn;
@@ -597,9 +602,12 @@ static char *share_text(const ex_row *x, uint32_t step)
     const char *none = L(x->lang, LBL_X_NONE);
     sbf(&out, L(x->lang, LBL_X_SHARE), ir_level_word(p, s->aux, x->lang), x->year, ny, ny ? yes.s : none, nn,
         nn ? no.s : none, nm, nm ? miss.s : none, ny, ny + nn);
+    if (ng)
+        sbf(&out, L(x->lang, LBL_X_SHARE_NO_ROW), x->year, ng, gone.s);
     free(yes.s);
     free(no.s);
     free(miss.s);
+    free(gone.s);
     return sb_take(&out);
 }
 

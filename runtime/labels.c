@@ -255,6 +255,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_FOR_GOAL] = ", for the goal",
     [LBL_X_SHARE] = "share over the %s regions with a row in %d: the condition holds in %u "
                     "(%s), not in %u (%s), missing in %u (%s); the share is %u / %u",
+    [LBL_X_SHARE_NO_ROW] = "; left out, without a row in %d: %u (%s)",
     [LBL_X_PEER] = "%s over the %u %s regions with a row in %d%s (%u with a value) = %s",
     [LBL_X_PEER_SCOPE] = "%s over the %u %s regions the target covers with a row in %d%s "
                          "(%u with a value) = %s",
@@ -956,6 +957,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_FOR_BASELINE] = "，用于基期值",
     [LBL_X_FOR_GOAL] = "，用于目标值",
     [LBL_X_SHARE] = "按%s地区中%d年有数据行的地区计算占比：满足条件%u个（%s），不满足%u个（%s），缺失%u个（%s）；占比 = %u / %u",
+    [LBL_X_SHARE_NO_ROW] = "；%d年无数据行、未计入%u个（%s）",
     [LBL_X_PEER] = "%s：%u个%s地区（%d年有数据行%s；其中%u个有数值）= %s",
     [LBL_X_PEER_SCOPE] = "%s：本目标适用范围内的%u个%s地区（%d年有数据行%s；其中%u个有数值）= %s",
     [LBL_X_CUM_HEAD] = "%s，%ld年至%ld年%s：",
