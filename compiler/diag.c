@@ -135,6 +135,7 @@ static int add_file(diag_ctx *d, const char *name, char *text, size_t len)
     f->len = len;
     f->line_starts = starts;
     f->nlines = nlines;
+    f->imported = false;
     return (int)d->nfiles++;
 }
 

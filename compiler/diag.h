@@ -49,6 +49,9 @@ typedef struct diag_file {
     size_t len;
     uint32_t *line_starts; /* byte offset of each line start */
     size_t nlines;
+    bool imported;     /* read by another file's import or extends (import.c):
+                          a hint that has the user rewrite the file must keep
+                          its name, which that file reads */
 } diag_file;
 
 typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;

@@ -441,6 +441,7 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
     free(text);
     if (file < 0)
         return -1;
+    L->d->files[file].imported = true;
     uint32_t ni = new_module(L, shown, arena_strdup(L->a, buf), (uint32_t)file, m->depth + 1);
     load_imports(L, ni);
     return (int32_t)ni;

@@ -454,6 +454,19 @@ if command -v bash >/dev/null 2>&1 && command -v iconv >/dev/null 2>&1 && [ -f "
     [ -z "$bad" ] || { echo "FAIL: the iconv command of the note does not convert a file whose name holds byte(s) $bad"; fails=$((fails + 1)); }
 fi
 
+# The iconv command of the note on an imported GBK rules file converts it
+# in place: afterwards the importing file checks clean (converted beside
+# it as rules-utf8.plan, the import read it as it was).
+gi=$(dirname "$ex")/tests/run/rules-gbk-imported
+if command -v iconv >/dev/null 2>&1 && [ -f "$gi/main.plan" ]; then
+    cp -R "$gi" "$tmp/gbk-import"
+    ( cd "$tmp/gbk-import" && "$planc" check main.plan >/dev/null 2>err
+      cmd=$(LC_ALL=C sed -n 's/.*convert it in place, [^:]*: \(iconv .*\) (or save it as UTF-8 in the editor)$/\1/p' err)
+      [ -n "$cmd" ] && sh -c "$cmd" && "$planc" check main.plan >/dev/null 2>&1 ) ||
+        { echo "FAIL: the iconv command of the note on an imported GBK file does not make it read"; fails=$((fails + 1)); }
+    n=$((n + 1))
+fi
+
 # A level's own text (`city "市州"`) is the word the page shows for the
 # level in every language, where a level without one shows the built-in
 # word (市级) or its identifier; the CSV does not carry the text.
