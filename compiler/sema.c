@@ -3583,26 +3583,30 @@ static uint32_t *share_regions(S *s, uint32_t level, uint32_t *n)
     return v;
 }
 
-/* The default scope of a share target: regions with regions at `level`
- * below them (share_regions; found once per level, as many targets share
- * over the same level). */
-static void share_scope(S *s, sema_target *mt, uint32_t level)
+/* The regions with regions at `level` below them (share_regions; found
+ * once per level, as many targets share over the same level), ascending;
+ * their number in *n. */
+static const uint32_t *share_list(S *s, uint32_t level, uint32_t *n)
 {
     sema_model *m = s->m;
-    const uint32_t *v;
-    uint32_t n;
-    if (level < m->nlevels) {
-        if (!s->sc.share) {
-            s->sc.share = arena_alloc(s->a, (m->nlevels + 1) * sizeof *s->sc.share);
-            s->sc.nshare = arena_alloc(s->a, (m->nlevels + 1) * sizeof *s->sc.nshare);
-        }
-        if (!s->sc.share[level])
-            s->sc.share[level] = share_regions(s, level, &s->sc.nshare[level]);
-        v = s->sc.share[level];
-        n = s->sc.nshare[level];
-    } else {
-        v = share_regions(s, level, &n);
+    if (level >= m->nlevels)
+        return share_regions(s, level, n);
+    if (!s->sc.share) {
+        s->sc.share = arena_alloc(s->a, (m->nlevels + 1) * sizeof *s->sc.share);
+        s->sc.nshare = arena_alloc(s->a, (m->nlevels + 1) * sizeof *s->sc.nshare);
     }
+    if (!s->sc.share[level])
+        s->sc.share[level] = share_regions(s, level, &s->sc.nshare[level]);
+    *n = s->sc.nshare[level];
+    return s->sc.share[level];
+}
+
+/* The default scope of a share target: regions with regions at `level`
+ * below them (share_list). */
+static void share_scope(S *s, sema_target *mt, uint32_t level)
+{
+    uint32_t n;
+    const uint32_t *v = share_list(s, level, &n);
     mt->scoped = true;
     mt->scope = arena_alloc(s->a, (n + 1) * sizeof *mt->scope);
     memcpy(mt->scope, v, n * sizeof *v);
@@ -3695,10 +3699,59 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
     below_done(s);
 }
 
+/* A score that reads the regions below (share, total, or lowest /
+ * highest / average with a level) is missing on a region the target
+ * covers without regions of that level below it, and a missing score
+ * counts 0 (docs/LANGUAGE.md §10): a score is no share target, so the
+ * target still covers such regions (`score 100 * value / total(city, x)`
+ * on a target of the province and its cities scores every city 0).  A
+ * warning at the level argument (or at the formula's name `via`, with a
+ * note at the call), naming the first of those regions, when some of the
+ * covered regions have such regions below (when none does,
+ * check_share_below's error says so). */
+static void warn_score_below(S *s, const sema_target *mt, const ast_expr *sh, const ast_expr *via)
+{
+    sema_model *m = s->m;
+    uint32_t level = (uint32_t)sh->sema.index, nhave;
+    const uint32_t *have = share_list(s, level, &nhave);
+    enum { SHOWN = 3 };
+    const char *names[SHOWN];
+    uint32_t ncov = mt->scoped ? mt->nscope : m->nregions, nout = 0, h = 0;
+    for (uint32_t j = 0; j < ncov; j++) {
+        uint32_t r = mt->scoped ? mt->scope[j] : j; /* ascending, as `have` */
+        while (h < nhave && have[h] < r)
+            h++;
+        if (h < nhave && have[h] == r)
+            continue;
+        if (nout < SHOWN)
+            names[nout] = m->regions[r].name;
+        nout++;
+    }
+    if (nout == 0 || nout == ncov)
+        return;
+    char list[3 * 256 + 64];
+    size_t at = 0;
+    for (uint32_t k = 0; k < nout && k < SHOWN; k++)
+        at += (size_t)snprintf(list + at, sizeof list - at, "%s%.255s", k ? ", " : "", names[k]);
+    if (nout > SHOWN)
+        snprintf(list + at, sizeof list - at, " and %u more", nout - SHOWN);
+    const ast_expr *lv = sh->u.call.args[0];
+    diag_warning(s->d, via ? via->sp : lv->sp, "this score reads the regions of level '%s' below the "
+                 "row's, but %u of the regions target '%s' covers %s none below them (%s): its "
+                 "score is missing there, which counts as 0", m->levels[level], nout, mt->name,
+                 nout == 1 ? "has" : "have", list);
+    if (via)
+        diag_note(s->d, lv->sp, "the formula of '%s' reads them here", via->u.name.s);
+    diag_hint(s->d, "scope the target to the regions with regions of level '%s' below them, or judge "
+                    "the others by a target whose score does not read below", m->levels[level]);
+}
+
 /* Checks every function over the regions below in e (see share_call)
  * whose level was resolved against the target's regions, once each; of a
- * formula e names, the first such call (ind_below). */
-static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, int depth)
+ * formula e names, the first such call (ind_below).  score: e is the
+ * target's score, where a region without such regions below also gets
+ * warn_score_below's warning. */
+static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, int depth, bool score)
 {
     if (!e || depth > AST_MAX_DEPTH)
         return;
@@ -3706,27 +3759,33 @@ static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, in
     case EX_NAME: {
         int i = formula_ind(s, e);
         const ast_expr *call = i >= 0 ? ind_below(s, (uint32_t)i) : NULL;
-        if (call && call->sema.type != TY_ERROR)
+        if (call && call->sema.type != TY_ERROR) {
             check_share_below(s, mt, call, e);
+            if (score)
+                warn_score_below(s, mt, call, e);
+        }
         return;
     }
     case EX_UNARY:
-        check_below_calls(s, mt, e->u.un.a, depth + 1);
+        check_below_calls(s, mt, e->u.un.a, depth + 1, score);
         return;
     case EX_BINARY:
-        check_below_calls(s, mt, e->u.bin.a, depth + 1);
-        check_below_calls(s, mt, e->u.bin.b, depth + 1);
+        check_below_calls(s, mt, e->u.bin.a, depth + 1, score);
+        check_below_calls(s, mt, e->u.bin.b, depth + 1, score);
         return;
     case EX_IF:
-        check_below_calls(s, mt, e->u.cond.c, depth + 1);
-        check_below_calls(s, mt, e->u.cond.a, depth + 1);
-        check_below_calls(s, mt, e->u.cond.b, depth + 1);
+        check_below_calls(s, mt, e->u.cond.c, depth + 1, score);
+        check_below_calls(s, mt, e->u.cond.a, depth + 1, score);
+        check_below_calls(s, mt, e->u.cond.b, depth + 1, score);
         return;
     case EX_CALL:
-        if (is_below_call(e) && e->sema.type != TY_ERROR)
+        if (is_below_call(e) && e->sema.type != TY_ERROR) {
             check_share_below(s, mt, e, NULL);
+            if (score)
+                warn_score_below(s, mt, e, NULL);
+        }
         for (uint32_t i = 0; i < e->u.call.nargs; i++)
-            check_below_calls(s, mt, e->u.call.args[i], depth + 1);
+            check_below_calls(s, mt, e->u.call.args[i], depth + 1, score);
         return;
     default:
         return;
@@ -4162,10 +4221,10 @@ static void check_target(S *s, uint32_t ti)
      * (docs/LANGUAGE.md §7); a written scope that covers none is an
      * error of its own */
     if (mt->type != TY_ERROR && (!t->scope.only.n || mt->nscope > 0)) {
-        check_below_calls(s, mt, t->measured, 0);
+        check_below_calls(s, mt, t->measured, 0, false);
         for (uint32_t k = 0; k < t->nms; k++)
-            check_below_calls(s, mt, t->ms[k].goal, 0);
-        check_below_calls(s, mt, t->score, 0);
+            check_below_calls(s, mt, t->ms[k].goal, 0, false);
+        check_below_calls(s, mt, t->score, 0, true);
     }
     if (t->clause.s) {
         const sym *y = find(s, K_MEASURE, t->clause);
