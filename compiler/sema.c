@@ -3699,59 +3699,126 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
     below_done(s);
 }
 
-/* A score that reads the regions below (share, total, or lowest /
- * highest / average with a level) is missing on a region the target
- * covers without regions of that level below it, and a missing score
- * counts 0 (docs/LANGUAGE.md §10): a score is no share target, so the
- * target still covers such regions (`score 100 * value / total(city, x)`
- * on a target of the province and its cities scores every city 0).  A
- * warning at the level argument (or at the formula's name `via`, with a
- * note at the call), naming the first of those regions, when some of the
- * covered regions have such regions below (when none does,
- * check_share_below's error says so). */
-static void warn_score_below(S *s, const sema_target *mt, const ast_expr *sh, const ast_expr *via)
+/* The regions target mt covers that have no region of `level` below
+ * them (share_list): their number, the first `cap` of their names in
+ * names; the number it covers in *ncov. */
+static uint32_t covered_without_below(S *s, const sema_target *mt, uint32_t level, const char **names,
+                                      uint32_t cap, uint32_t *ncov)
 {
     sema_model *m = s->m;
-    uint32_t level = (uint32_t)sh->sema.index, nhave;
+    uint32_t nhave, nout = 0, h = 0;
     const uint32_t *have = share_list(s, level, &nhave);
-    enum { SHOWN = 3 };
-    const char *names[SHOWN];
-    uint32_t ncov = mt->scoped ? mt->nscope : m->nregions, nout = 0, h = 0;
-    for (uint32_t j = 0; j < ncov; j++) {
+    *ncov = mt->scoped ? mt->nscope : m->nregions;
+    for (uint32_t j = 0; j < *ncov; j++) {
         uint32_t r = mt->scoped ? mt->scope[j] : j; /* ascending, as `have` */
         while (h < nhave && have[h] < r)
             h++;
         if (h < nhave && have[h] == r)
             continue;
-        if (nout < SHOWN)
+        if (nout < cap)
             names[nout] = m->regions[r].name;
         nout++;
     }
+    return nout;
+}
+
+/* names[0 .. min(n, cap)) as "a, b, c and 4 more" (n in all), into buf. */
+static void some_names(const char **names, uint32_t n, uint32_t cap, char *buf, size_t len)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (uint32_t k = 0; k < n && k < cap && at < len; k++)
+        at += (size_t)snprintf(buf + at, len - at, "%s%.255s", k ? ", " : "", names[k]);
+    if (n > cap && at < len)
+        snprintf(buf + at, len - at, " and %u more", n - cap);
+}
+
+/* How many of the regions below the row's a score reads is missing on a
+ * region without regions of that level below it, and a missing score
+ * counts 0 (docs/LANGUAGE.md §10).  A score is no share target, so the
+ * target still covers such regions: `score 100 * value / total(city, x)`
+ * on a target of the province and its cities scores every city 0. */
+enum { BELOW_SHOWN = 3 };
+
+/* A target's own score reading below at `sh` (through the formula named
+ * `via`, or NULL): a warning at the level argument (or at via, with a note
+ * at the call), naming the first regions the target covers without such
+ * regions below, when some of them have some (when none does,
+ * check_share_below's error says so). */
+static void warn_score_below(S *s, const sema_target *mt, const ast_expr *sh, const ast_expr *via)
+{
+    uint32_t level = (uint32_t)sh->sema.index, ncov;
+    const char *names[BELOW_SHOWN];
+    uint32_t nout = covered_without_below(s, mt, level, names, BELOW_SHOWN, &ncov);
     if (nout == 0 || nout == ncov)
         return;
-    char list[3 * 256 + 64];
-    size_t at = 0;
-    for (uint32_t k = 0; k < nout && k < SHOWN; k++)
-        at += (size_t)snprintf(list + at, sizeof list - at, "%s%.255s", k ? ", " : "", names[k]);
-    if (nout > SHOWN)
-        snprintf(list + at, sizeof list - at, " and %u more", nout - SHOWN);
+    char list[BELOW_SHOWN * 258 + 32];
+    some_names(names, nout, BELOW_SHOWN, list, sizeof list);
     const ast_expr *lv = sh->u.call.args[0];
     diag_warning(s->d, via ? via->sp : lv->sp, "this score reads the regions of level '%s' below the "
                  "row's, but %u of the regions target '%s' covers %s none below them (%s): its "
-                 "score is missing there, which counts as 0", m->levels[level], nout, mt->name,
+                 "score is missing there, which counts as 0", s->m->levels[level], nout, mt->name,
                  nout == 1 ? "has" : "have", list);
     if (via)
         diag_note(s->d, lv->sp, "the formula of '%s' reads them here", via->u.name.s);
     diag_hint(s->d, "scope the target to the regions with regions of level '%s' below them, or judge "
-                    "the others by a target whose score does not read below", m->levels[level]);
+                    "the others by a target whose score does not read below", s->m->levels[level]);
 }
 
-/* Checks every function over the regions below in e (see share_call)
- * whose level was resolved against the target's regions, once each; of a
- * formula e names, the first such call (ind_below).  score: e is the
- * target's score, where a region without such regions below also gets
- * warn_score_below's warning. */
-static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, int depth, bool score)
+/* The assessment's score reading below at `sh` (via as above): a warning
+ * there naming the first targets it applies to (those without a score of
+ * their own) that cover a region without such regions below. */
+static void warn_assess_score_below(S *s, const sema_target *unused, const ast_expr *sh, const ast_expr *via)
+{
+    (void)unused;
+    sema_model *m = s->m;
+    uint32_t level = (uint32_t)sh->sema.index, n = 0;
+    const char *names[BELOW_SHOWN];
+    for (uint32_t t = 0; t < m->ntargets; t++) {
+        const sema_target *mt = &m->targets[t];
+        uint32_t ncov;
+        const char *one;
+        if (mt->score || mt->type == TY_ERROR || !covered_without_below(s, mt, level, &one, 1, &ncov))
+            continue;
+        if (n < BELOW_SHOWN)
+            names[n] = mt->name;
+        n++;
+    }
+    if (n == 0)
+        return;
+    char list[BELOW_SHOWN * 258 + 32];
+    some_names(names, n, BELOW_SHOWN, list, sizeof list);
+    const ast_expr *lv = sh->u.call.args[0];
+    diag_warning(s->d, via ? via->sp : lv->sp, "the assessment's score reads the regions of level '%s' "
+                 "below the row's, but %u of the targets it scores (%s) cover regions with none below "
+                 "them: their score is missing there, which counts as 0", m->levels[level], n, list);
+    if (via)
+        diag_note(s->d, lv->sp, "the formula of '%s' reads them here", via->u.name.s);
+    diag_hint(s->d, "give those targets a score of their own, or scope them to the regions with regions "
+                    "of level '%s' below them", m->levels[level]);
+}
+
+/* What check_below_calls does at each function over the regions below. */
+typedef void below_visit(S *s, const sema_target *mt, const ast_expr *sh, const ast_expr *via);
+
+/* A function over the regions below in a target's condition or goal:
+ * check_share_below. */
+static void visit_below(S *s, const sema_target *mt, const ast_expr *sh, const ast_expr *via)
+{
+    check_share_below(s, mt, sh, via);
+}
+
+/* ... in its own score: check_share_below, then warn_score_below. */
+static void visit_score_below(S *s, const sema_target *mt, const ast_expr *sh, const ast_expr *via)
+{
+    check_share_below(s, mt, sh, via);
+    warn_score_below(s, mt, sh, via);
+}
+
+/* Calls visit at every function over the regions below in e (see
+ * share_call) whose level was resolved, once each; of a formula e names,
+ * the first such call (ind_below), with the name as `via`. */
+static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, int depth, below_visit *visit)
 {
     if (!e || depth > AST_MAX_DEPTH)
         return;
@@ -3759,33 +3826,27 @@ static void check_below_calls(S *s, const sema_target *mt, const ast_expr *e, in
     case EX_NAME: {
         int i = formula_ind(s, e);
         const ast_expr *call = i >= 0 ? ind_below(s, (uint32_t)i) : NULL;
-        if (call && call->sema.type != TY_ERROR) {
-            check_share_below(s, mt, call, e);
-            if (score)
-                warn_score_below(s, mt, call, e);
-        }
+        if (call && call->sema.type != TY_ERROR)
+            visit(s, mt, call, e);
         return;
     }
     case EX_UNARY:
-        check_below_calls(s, mt, e->u.un.a, depth + 1, score);
+        check_below_calls(s, mt, e->u.un.a, depth + 1, visit);
         return;
     case EX_BINARY:
-        check_below_calls(s, mt, e->u.bin.a, depth + 1, score);
-        check_below_calls(s, mt, e->u.bin.b, depth + 1, score);
+        check_below_calls(s, mt, e->u.bin.a, depth + 1, visit);
+        check_below_calls(s, mt, e->u.bin.b, depth + 1, visit);
         return;
     case EX_IF:
-        check_below_calls(s, mt, e->u.cond.c, depth + 1, score);
-        check_below_calls(s, mt, e->u.cond.a, depth + 1, score);
-        check_below_calls(s, mt, e->u.cond.b, depth + 1, score);
+        check_below_calls(s, mt, e->u.cond.c, depth + 1, visit);
+        check_below_calls(s, mt, e->u.cond.a, depth + 1, visit);
+        check_below_calls(s, mt, e->u.cond.b, depth + 1, visit);
         return;
     case EX_CALL:
-        if (is_below_call(e) && e->sema.type != TY_ERROR) {
-            check_share_below(s, mt, e, NULL);
-            if (score)
-                warn_score_below(s, mt, e, NULL);
-        }
+        if (is_below_call(e) && e->sema.type != TY_ERROR)
+            visit(s, mt, e, NULL);
         for (uint32_t i = 0; i < e->u.call.nargs; i++)
-            check_below_calls(s, mt, e->u.call.args[i], depth + 1, score);
+            check_below_calls(s, mt, e->u.call.args[i], depth + 1, visit);
         return;
     default:
         return;
@@ -4221,10 +4282,10 @@ static void check_target(S *s, uint32_t ti)
      * (docs/LANGUAGE.md §7); a written scope that covers none is an
      * error of its own */
     if (mt->type != TY_ERROR && (!t->scope.only.n || mt->nscope > 0)) {
-        check_below_calls(s, mt, t->measured, 0, false);
+        check_below_calls(s, mt, t->measured, 0, visit_below);
         for (uint32_t k = 0; k < t->nms; k++)
-            check_below_calls(s, mt, t->ms[k].goal, 0, false);
-        check_below_calls(s, mt, t->score, 0, true);
+            check_below_calls(s, mt, t->ms[k].goal, 0, visit_below);
+        check_below_calls(s, mt, t->score, 0, visit_score_below);
     }
     if (t->clause.s) {
         const sym *y = find(s, K_MEASURE, t->clause);
@@ -5342,6 +5403,9 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_units(s);
     pass_check(s);
     report_dropped_uses(s);
+    /* the assessment's score, once every target's scope is known */
+    if (s->m->score && diag_errors(d) == 0)
+        check_below_calls(s, NULL, s->m->score, 0, warn_assess_score_below);
 
     /* (not after errors that left no declaration at all: a file given up,
      * such as one in another encoding, was reported already) */
