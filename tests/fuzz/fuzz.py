@@ -1042,11 +1042,20 @@ class Fuzzer:
             self.report(case, k, s, d, stage, res)
         self.stats["cases"] += 1
 
+    def smoke_unfinished(self, i):
+        """Whether a --smoke run goes on past its cases (up to four times
+        as many): it has not yet reached an engine comparison or a rules
+        error.  Which corpus entries a seed draws changes whenever a test
+        directory is added, and a draw of only cases that stop before the
+        engines is not a broken harness."""
+        s = self.stats
+        return self.o.smoke and i < 4 * self.o.cases and (s["compared"] == 0 or s["check_err"] == 0)
+
     def loop(self):
         t0 = time.monotonic()
         i = 0
         while True:
-            if self.o.cases and i >= self.o.cases:
+            if self.o.cases and i >= self.o.cases and not self.smoke_unfinished(i):
                 break
             if self.o.secs and time.monotonic() - t0 >= self.o.secs:
                 break
