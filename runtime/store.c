@@ -37,6 +37,7 @@ struct store {
     bool checked;         /* check_intact found it whole */
     FILE *err;            /* where the busy handler says it waits */
     int waited_ms;        /* the busy handler's wait for the current lock */
+    int timeout_ms;       /* how long it waits at most (lock_timeout_ms) */
     bool told;            /* it has said so */
     char *shown[16];      /* shown()'s buffers, used in turn */
     unsigned nshown;      /* the next one */
@@ -59,12 +60,12 @@ static void say_waiting(store *s)
     if (s->told || !s->err)
         return;
     fprintf(s->err, "planc: waiting for the results database '%s': another run holds its "
-                    "lock (for up to %d s)\n", s->path, STORE_BUSY_TIMEOUT_MS / 1000);
+                    "lock (for up to %d s)\n", s->path, s->timeout_ms / 1000);
     s->told = true;
 }
 
 /* SQLite's busy handler: waits for another run's lock in steps of 10 ms,
- * up to STORE_BUSY_TIMEOUT_MS, and says once, after a second, what it
+ * up to s->timeout_ms, and says once, after a second, what it
  * waits for (a run that stops for a minute without a word looks hung).
  * `tries` is 0 at the start of each wait. */
 static int busy_wait(void *arg, int tries)
@@ -72,7 +73,7 @@ static int busy_wait(void *arg, int tries)
     store *s = arg;
     if (tries == 0)
         s->waited_ms = 0;
-    if (s->waited_ms >= STORE_BUSY_TIMEOUT_MS)
+    if (s->waited_ms >= s->timeout_ms)
         return 0;
     if (s->waited_ms >= 1000)
         say_waiting(s);
@@ -172,9 +173,16 @@ static const char schema_v1[] =
  * as it is, and find a damaged page only when they read it). */
 static void db_error(const store *s, const char *what, FILE *err)
 {
+    int code = sqlite3_errcode(s->db);
+    if (code == SQLITE_BUSY) {
+        /* the busy handler gave up: another run held the lock too long */
+        csv_message(err, "planc: error: %s: %s: %s (another run held its lock for over %d s: retry "
+                "later; PLANC_STORE_TIMEOUT sets how many seconds planc waits)\n", s->path, what,
+                sqlite3_errmsg(s->db), s->timeout_ms / 1000);
+        return;
+    }
     csv_message(err, "planc: error: %s: %s: %s%s\n", s->path, what, sqlite3_errmsg(s->db),
-            sqlite3_errcode(s->db) == SQLITE_CORRUPT
-                ? " (the database is damaged: restore it from a backup)" : "");
+            code == SQLITE_CORRUPT ? " (the database is damaged: restore it from a backup)" : "");
 }
 
 /* Runs SQL without results; false after reporting. */
@@ -246,7 +254,7 @@ static bool set_wal(store *s, FILE *err)
         }
         if (rc == SQLITE_ROW || rc == SQLITE_DONE)
             return true;
-        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= STORE_BUSY_TIMEOUT_MS) {
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= s->timeout_ms) {
             db_error(s, "cannot switch to WAL mode", err);
             return false;
         }
@@ -783,6 +791,31 @@ static char *absent_target(const char *path)
     return NULL;
 }
 
+/* How long a connection waits for another's lock, in milliseconds:
+ * PLANC_STORE_TIMEOUT in whole seconds (0 to STORE_MAX_TIMEOUT_S: 0 gives
+ * up at once) when it is set and not empty, else STORE_BUSY_TIMEOUT_MS.
+ * -1 after saying why for a value that is not such a number (a typo must
+ * not turn into a wait of a minute, or none). */
+static int lock_timeout_ms(FILE *err)
+{
+    const char *v = getenv("PLANC_STORE_TIMEOUT");
+    if (!v || !*v)
+        return STORE_BUSY_TIMEOUT_MS;
+    long long n = 0;
+    const char *c = v;
+    for (; *c >= '0' && *c <= '9' && n <= STORE_MAX_TIMEOUT_S; c++)
+        n = n * 10 + (*c - '0');
+    if (*c || n > STORE_MAX_TIMEOUT_S) {
+        char shown_v[6 * 64 + 1];
+        size_t len = strlen(v);
+        csv_escape(shown_v, v, len > 64 ? 64 : len, false);
+        csv_message(err, "planc: error: PLANC_STORE_TIMEOUT='%s': not a number of seconds (a whole "
+                "number from 0 to %d)\n", shown_v, STORE_MAX_TIMEOUT_S);
+        return -1;
+    }
+    return (int)n * 1000;
+}
+
 store *store_open(const char *path, bool create, FILE *err)
 {
     return store_open_why(path, create, NULL, err);
@@ -795,6 +828,9 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
     if (!why)
         why = &dummy;
     *why = STORE_FAIL_FILE;
+    int timeout_ms = lock_timeout_ms(err);
+    if (timeout_ms < 0)
+        return NULL;
     if (!create && stat(path, &stt) != 0) {
         int e = errno;
         csv_message(err, "planc: error: cannot open '%s': %s\n", path, strerror(e));
@@ -814,6 +850,7 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
     store *s = rt_xcalloc(1, sizeof *s);
     s->path = rt_xstrdup(path);
     s->readonly = !create;
+    s->timeout_ms = timeout_ms;
     for (size_t i = 0; i < 4; i++)
         s->tmp_cleanup[i] = -1;
     /* a database that does not exist is made under a temporary name and

@@ -26,8 +26,12 @@
 #define STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of a planc database ("plnc"). */
 #define STORE_APPLICATION_ID 0x706c6e63
-/* How long a writer waits for another to finish, in milliseconds. */
+/* How long a writer waits for another to finish, in milliseconds, unless
+ * the environment variable PLANC_STORE_TIMEOUT gives it in seconds (from 0
+ * to STORE_MAX_TIMEOUT_S; another value is refused: store_open fails with
+ * STORE_FAIL_FILE, a usage error). */
 #define STORE_BUSY_TIMEOUT_MS 60000
+#define STORE_MAX_TIMEOUT_S 86400
 
 typedef struct store store;
 

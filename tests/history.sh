@@ -338,6 +338,32 @@ n=$((n + 1)); [ -z "$(ls "$tmp" | grep '^dmg\.db-')" ] || fail "files left besid
 expect 5 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damaged"
 n=$((n + 1)); [ ! -e "$tmp/absent.db" ] || fail "history created a database"
 
+# A lock held longer than PLANC_STORE_TIMEOUT: the run gives up (exit 5),
+# records nothing and leaves its output as it was; a bad value is a usage
+# error.  (sqlite3 holds the lock until its input ends.)
+if command -v sqlite3 >/dev/null; then
+    mkdir "$tmp/lock"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/lock/h.db" -o "$tmp/lock/r.csv"
+    echo "old results" >"$tmp/lock/r.csv"
+    mkfifo "$tmp/lock/hold"
+    { echo 'BEGIN IMMEDIATE;'; echo 'SELECT 1;'; cat "$tmp/lock/hold"; echo 'COMMIT;'; } |
+        sqlite3 "$tmp/lock/h.db" >"$tmp/lock/held" &
+    holder=$!
+    exec 9>"$tmp/lock/hold"
+    # wait until sqlite3 has the lock (it prints 1 once BEGIN IMMEDIATE is done)
+    k=0; while [ ! -s "$tmp/lock/held" ] && [ $k -lt 100 ]; do sleep 0.1; k=$((k + 1)); done
+    expect 5 env PLANC_STORE_TIMEOUT=1 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/lock/h.db" -o "$tmp/lock/r.csv"
+    contains err "h.db: cannot lock it for writing: database is locked (another run held its lock for over 1 s: retry later; PLANC_STORE_TIMEOUT sets how many seconds planc waits)"
+    exec 9>&-
+    wait $holder
+    n=$((n + 1)); [ "$(cat "$tmp/lock/r.csv")" = "old results" ] || fail "a run that gave up on the lock wrote its output"
+    n=$((n + 1)); [ "$("$planc" history "$tmp/lock/h.db" | tail -n +2 | wc -l)" -eq 1 ] || fail "a run that gave up on the lock was recorded"
+else
+    echo "note: sqlite3 is absent; the lock timeout is checked by unit/test_store alone"
+fi
+expect 2 env PLANC_STORE_TIMEOUT=soon "$planc" history "$db"
+contains err "planc: error: PLANC_STORE_TIMEOUT='soon': not a number of seconds (a whole number from 0 to 86400)"
+
 # The progress line on a terminal, and not with --quiet or on a pipe.
 # (a larger file, so that the run outlasts the display thread's start:
 # each city's 2021 row repeated for the years 1..3000)

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pipe_fixture.h"
@@ -759,6 +760,79 @@ START_TEST(waiting_for_a_lock_says_so)
 }
 END_TEST
 
+/* A lock held longer than the timeout (PLANC_STORE_TIMEOUT, in seconds)
+ * makes the run give up, recording nothing, with an error that says what
+ * held it and what sets the wait; a bad value is refused at open. */
+START_TEST(lock_held_too_long_gives_up)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_int_eq(record(s, &x, "ab12ab12ab12ab12"), 1);
+    store_close(s);
+    int fd[2], go[2]; /* the child says it holds the lock; the parent lets it go */
+    ck_assert_int_eq(pipe(fd), 0);
+    ck_assert_int_eq(pipe(go), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        sqlite3 *h;
+        int bad = sqlite3_open(db, &h) != SQLITE_OK ||
+                  sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK;
+        ssize_t w = write(fd[1], "x", 1);
+        char c;
+        /* holds the lock until the parent has given up */
+        bad |= read(go[0], &c, 1) != 1;
+        bad |= sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK;
+        sqlite3_close(h);
+        _exit(bad || w != 1);
+    }
+    char c;
+    ck_assert_int_eq(read(fd[0], &c, 1), 1);
+    setenv("PLANC_STORE_TIMEOUT", "1", 1);
+    pf_capture cap;
+    FILE *err = pf_cap_open(&cap);
+    s = store_open(db, true, err);
+    ck_assert_ptr_nonnull(s);
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
+                           .rules_path = "rules.plan", .rules_hash = "ab12ab12ab12ab12",
+                           .data_path = "data.csv", .data_hash = "cd34cd34cd34cd34"};
+    long long id = 0;
+    time_t t0 = time(NULL);
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, err), -1);
+    ck_assert_int_le(time(NULL) - t0, 5);
+    store_close(s);
+    ck_assert_int_eq(write(go[1], "x", 1), 1);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&cap), "cannot lock it for writing: database is locked "
+                                 "(another run held its lock for over 1 s: retry later; "
+                                 "PLANC_STORE_TIMEOUT sets how many seconds planc waits)\n"));
+    pf_cap_free(&cap);
+    int st;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 1);
+    /* a value that is not a whole number of seconds is refused as it is */
+    static const char *const bad[] = {"x", "-1", "1.5", " 1", "86401"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        setenv("PLANC_STORE_TIMEOUT", bad[i], 1);
+        err = pf_cap_open(&cap);
+        store_failure why = STORE_FAIL_IO;
+        ck_assert_ptr_null(store_open_why(db, false, &why, err));
+        ck_assert_int_eq(why, STORE_FAIL_FILE);
+        ck_assert_ptr_nonnull(strstr(pf_cap_text(&cap), "planc: error: PLANC_STORE_TIMEOUT='"));
+        ck_assert_ptr_nonnull(strstr(pf_cap_text(&cap), "': not a number of seconds (a whole number "
+                                     "from 0 to 86400)\n"));
+        pf_cap_free(&cap);
+    }
+    unsetenv("PLANC_STORE_TIMEOUT");
+    close(fd[0]);
+    close(fd[1]);
+    close(go[0]);
+    close(go[1]);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(time_from_source_date_epoch)
 {
     char buf[32];
@@ -1077,6 +1151,7 @@ int main(void)
     tcase_add_test(tc, concurrent_writers);
     tcase_add_test(tc, waiting_for_a_lock_says_so);
     tcase_add_test(tc, compare_shows_the_changed_value);
+    tcase_add_test(tc, lock_held_too_long_gives_up);
     tcase_add_test(tc, time_from_source_date_epoch);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
     tcase_add_test(tc, compare_shows_the_changed_tolerance);
