@@ -186,7 +186,7 @@ static const char usage_run[] =
     "usage: planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
-    "                 [--skip-unknown-regions] [--allow-missing-columns]\n"
+    "                 [--store-rows all|totals] [--skip-unknown-regions] [--allow-missing-columns]\n"
     "                 [--na TEXT]... [--data-year Y] [--lang en|zh] [--quiet]\n"
     "                 (--data CSV may be given again, each followed by\n"
     "                 --read-with RULES when other rules read it)\n"
@@ -264,6 +264,12 @@ static const char usage_run[] =
     "  --store DB       record the run in the SQLite database DB (created when\n"
     "                   absent): the rules' and data's SHA-256, planc's version,\n"
     "                   the time and every result row; see 'planc history'.\n"
+    "  --store-rows totals\n"
+    "                   record only the rows of totals, sections and measures\n"
+    "                   (scores and grades), not every target's row: a history\n"
+    "                   a fraction of the size; 'planc compare' then compares\n"
+    "                   grades and scores, not targets.  all: every row (the\n"
+    "                   default)\n"
     "                   It waits up to 60 s for another run's lock, or the\n"
     "                   whole seconds in PLANC_STORE_TIMEOUT (0: not at all)\n"
     "  --quiet          no progress line (shown on a terminal when a run takes\n"
@@ -721,6 +727,7 @@ typedef struct run_output {
     rollup_kind kind;
     int year;               /* --year Y; 0: the last year in the data */
     const char *store;      /* --store DB, or NULL */
+    const char *store_rows; /* --store-rows all|totals, or NULL (all) */
     const char *data_options; /* how the data was read, for --store ("" for as is) */
     lbl_lang lang;          /* --lang: the language of a workbook's or a page's words */
     bool lang_given;        /* --lang was given */
@@ -736,7 +743,8 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
 {
     const char *a = argv[i];
     if (strcmp(a, "--format") != 0 && strcmp(a, "--rollup") != 0 &&
-        strcmp(a, "--year") != 0 && strcmp(a, "--store") != 0 && strcmp(a, "--lang") != 0)
+        strcmp(a, "--year") != 0 && strcmp(a, "--store") != 0 && strcmp(a, "--lang") != 0 &&
+        strcmp(a, "--store-rows") != 0)
         return 0;
     if (i + 1 >= argc) {
         usage_error("run", "option '%s' needs a value", a);
@@ -767,6 +775,16 @@ static int parse_output_option(run_output *ro, int argc, char **argv, int i)
             return -1;
         }
         ro->lang_given = true;
+    } else if (strcmp(a, "--store-rows") == 0) {
+        if (strcmp(v, "all") != 0 && strcmp(v, "totals") != 0) {
+            usage_error("run", "unknown --store-rows '%s' (available: all, totals)", v);
+            return -1;
+        }
+        if (ro->store_rows) {
+            usage_error("run", "option '%s' given twice", a);
+            return -1;
+        }
+        ro->store_rows = v;
     } else {
         if (ro->store) {
             usage_error("run", "option '%s' given twice (one history database per run)", a);
@@ -1139,7 +1157,8 @@ static int write_output(const compilation *c, const char *rules, const char *dat
                                .rules_resolved = rules_real ? rules_real : "",
                                .data_path = data, .data_resolved = data_real ? data_real : "",
                                .data_hash = src.data_sha256, .data_options = ro->data_options,
-                               .rules_texts = texts, .nrules_texts = nfiles};
+                               .rules_texts = texts, .nrules_texts = nfiles,
+                               .totals = ro->store_rows && strcmp(ro->store_rows, "totals") == 0};
         if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_WRITE;
         free(texts);
@@ -1950,6 +1969,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     bool out_stdout = out && strcmp(out, "-") == 0;
     if (out_stdout)
         out = NULL;
+    if (ro.store_rows && !ro.store)
+        return usage_error("run", "%s--store-rows is for the results history: give --store DB too", "");
     /* the history is a database: '-' is no stream for it (it was a file
      * named '-' in the current directory) */
     if (ro.store && strcmp(ro.store, "-") == 0)

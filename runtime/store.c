@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -48,7 +49,14 @@ struct store {
     int tmp_cleanup[4];   /* cleanup handles of tmp and its -journal, -wal, -shm */
     long long run_id;     /* the run store_begin_run started, under its id as recorded */
     bool wrong_file;      /* open failed for the file given, not for reading or writing it */
+    int dir_fd;           /* the database's directory, flock'ed shared while this connection
+                             records a run in pieces (writer_lock); -1: not open */
+    bool pieces;          /* the current run commits its rows in pieces (store_begin_run) */
+    bool partial;         /* some pieces of it are committed: a rollback removes them */
+    bool no_targets;      /* compare: one run has no target rows (--store-rows totals) */
+    long long piece_rows; /* rows per piece: STORE_PIECE_ROWS (store_set_piece_rows) */
 };
+
 
 /* The files SQLite may make beside a database, by the suffix of their
  * names: the rollback journal, the WAL and its index. */
@@ -138,6 +146,14 @@ static const char schema_v6_step[] =
     "  text BLOB NOT NULL,\n"
     "  PRIMARY KEY (run, seq)\n"
     ");\n";
+/* Version 7: which rows a run recorded ('all', or 'totals': its measures,
+ * sections and totals, not its targets: `--store-rows totals`), and
+ * whether it is complete (0 while its rows are written in pieces, and for
+ * a run whose planc was killed meanwhile: history and compare skip it, the
+ * next writer removes it). */
+static const char schema_v7_step[] =
+    "ALTER TABLE runs ADD COLUMN stored TEXT NOT NULL DEFAULT 'all';\n"
+    "ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;\n";
 
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
@@ -283,6 +299,7 @@ static bool upgrade(store *s, FILE *err)
             (ver < 4 && !exec_sql(s, schema_v4_step, "cannot upgrade the schema", err)) ||
             (ver < 5 && !exec_sql(s, schema_v5_step, "cannot upgrade the schema", err)) ||
             (ver < 6 && !exec_sql(s, schema_v6_step, "cannot upgrade the schema", err)) ||
+            (ver < 7 && !exec_sql(s, schema_v7_step, "cannot upgrade the schema", err)) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
             return false;
@@ -390,6 +407,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
               (ver < 4 || sqlite3_exec(mem, schema_v4_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 5 || sqlite3_exec(mem, schema_v5_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 6 || sqlite3_exec(mem, schema_v6_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (ver < 7 || sqlite3_exec(mem, schema_v7_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (want = schema_text(mem)) != NULL && (want_obj = objects_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
@@ -507,6 +525,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                 !exec_sql(s, schema_v4_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v5_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v6_step, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v7_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -851,6 +870,8 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
     s->path = rt_xstrdup(path);
     s->readonly = !create;
     s->timeout_ms = timeout_ms;
+    s->dir_fd = -1;
+    s->piece_rows = STORE_PIECE_ROWS;
     for (size_t i = 0; i < 4; i++)
         s->tmp_cleanup[i] = -1;
     /* a database that does not exist is made under a temporary name and
@@ -905,6 +926,8 @@ void store_close(store *s)
     for (size_t i = 0; i < sizeof s->shown / sizeof *s->shown; i++)
         free(s->shown[i]);
     sqlite3_close(s->db);
+    if (s->dir_fd >= 0)
+        close(s->dir_fd); /* and its lock with it */
     discard_tmp(s); /* a new database whose first run did not commit */
     free(s->made);
     free(s->path);
@@ -952,19 +975,142 @@ static void bind_num(sqlite3_stmt *st, int i, double v)
         sqlite3_bind_double(st, i, v);
 }
 
-/* Where report_each_row's rows go: the prepared INSERT, the run and the
- * next sequence number. */
+static bool fits_size_limit(store *s, FILE *err);
+
+/* Commits the rows of a run recorded in pieces so far, moves them into
+ * the database file (a passive checkpoint: the WAL is then written again
+ * from its start), and opens the next piece's transaction.  False after
+ * saying why (the run is then removed by store_rollback). */
+static bool commit_piece(store *s, FILE *err)
+{
+    if (!fits_size_limit(s, err) || !exec_sql(s, "COMMIT", "cannot record the run", err))
+        return false;
+    s->partial = true;
+    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err);
+}
+
+/* Removes run `run` with its rows in transactions of s->piece_rows rows
+ * each (a run of millions of rows removed in one would fill the WAL as
+ * recording it in one did), the run itself last.  No transaction may be
+ * open.  False after saying why on err (when not NULL). */
+static bool remove_run(store *s, long long run, FILE *err)
+{
+    sqlite3_stmt *st = NULL;
+    long long last = -1;
+    bool ok = sqlite3_prepare_v2(s->db, "SELECT ifnull(max(seq), -1) FROM results WHERE run = ?1", -1,
+                                 &st, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_int64(st, 1, run);
+        ok = sqlite3_step(st) == SQLITE_ROW;
+        last = ok ? sqlite3_column_int64(st, 0) : -1;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    ok = ok && sqlite3_prepare_v2(s->db, "DELETE FROM results WHERE run = ?1 AND seq < ?2", -1, &st,
+                                  NULL) == SQLITE_OK;
+    for (long long to = s->piece_rows; ok && to - s->piece_rows <= last; to += s->piece_rows) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, run);
+        sqlite3_bind_int64(st, 2, to);
+        ok = exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err) &&
+             sqlite3_step(st) == SQLITE_DONE;
+        ok = ok && exec_sql(s, "COMMIT", "cannot remove the run", err);
+        if (ok)
+            sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        else
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    /* its renames and any row left go with it (ON DELETE CASCADE) */
+    ok = ok && sqlite3_prepare_v2(s->db, "DELETE FROM runs WHERE id = ?1", -1, &st, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_int64(st, 1, run);
+        ok = exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err) &&
+             sqlite3_step(st) == SQLITE_DONE && exec_sql(s, "COMMIT", "cannot remove the run", err);
+        if (!ok)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_finalize(st);
+    if (!ok && err && sqlite3_errcode(s->db) != SQLITE_BUSY)
+        db_error(s, "cannot remove the run", err);
+    return ok;
+}
+
+/* Takes, inside the run's first transaction (under the write lock), the
+ * shared lock every planc holds on the database's directory (flock(2): a
+ * lock of its own, which SQLite's locks of the database file cannot
+ * release) while it records a run in pieces, and returns in *orphans the
+ * incomplete runs when no other planc held it: those of a planc killed
+ * while it wrote (a planc that starts after this check holds the lock
+ * before it inserts its run, which it cannot do before this transaction
+ * ends).  False when the directory cannot be locked: the run is then
+ * recorded in one transaction, never seen incomplete. */
+static bool writer_lock(store *s, long long **orphans, size_t *norphans)
+{
+    *orphans = NULL;
+    *norphans = 0;
+    if (s->dir_fd < 0) {
+        char *dir = rt_xstrdup(s->path), *slash = strrchr(dir, '/');
+        if (slash)
+            slash[slash == dir ? 1 : 0] = '\0';
+        s->dir_fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        free(dir);
+        if (s->dir_fd < 0)
+            return false;
+    }
+    if (flock(s->dir_fd, LOCK_EX | LOCK_NB) == 0) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(s->db, "SELECT id FROM runs WHERE complete = 0 ORDER BY id", -1, &st,
+                               NULL) == SQLITE_OK) {
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                *orphans = rt_xrealloc(*orphans, *norphans + 1, sizeof **orphans);
+                (*orphans)[(*norphans)++] = sqlite3_column_int64(st, 0);
+            }
+        }
+        sqlite3_finalize(st);
+    }
+    /* shared from here (from exclusive: a conversion, which never waits) */
+    if (flock(s->dir_fd, LOCK_SH) != 0) {
+        free(*orphans);
+        *orphans = NULL;
+        *norphans = 0;
+        return false;
+    }
+    return true;
+}
+
+/* Where report_each_row's rows go: the prepared INSERT, the run, the next
+ * sequence number (the row's place in the results), how many rows were
+ * inserted, whether target rows are left out (--store-rows totals), and
+ * whether the rows are committed in pieces. */
 typedef struct inserter {
+    store *s;
     sqlite3_stmt *st;
-    long long run, seq;
+    long long run, seq, stored;
+    bool totals;
+    FILE *err;
+    bool told;      /* a piece's commit failed and said why */
 } inserter;
 
-/* Inserts one result row (report_each_row's callback); nonzero on an
- * error. */
+/* Inserts one result row (report_each_row's callback), or skips it (a
+ * target row of a totals-only run); commits a piece every
+ * s->piece_rows rows (s->pieces).  Nonzero on an error. */
 static int insert_row(const report_row *x, void *ctx)
 {
     inserter *in = ctx;
     sqlite3_stmt *st = in->st;
+    if (in->totals && strcmp(x->kind, "target") == 0) {
+        in->seq++;
+        return 0;
+    }
+    if (in->s->pieces && in->stored > 0 && in->stored % in->s->piece_rows == 0 &&
+        !commit_piece(in->s, in->err)) {
+        in->told = true;
+        return 1;
+    }
+    in->stored++;
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, in->run);
     sqlite3_bind_int64(st, 2, in->seq++);
@@ -994,12 +1140,32 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     if (!exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err))
         return -1;
     s->in_tx = true;
+    s->partial = false;
+    /* a database that exists takes the run in pieces (a new one is this
+     * planc's alone until the run commits, in rollback mode: its journal
+     * stays small however many rows it takes); first, the runs of a
+     * planc killed while it wrote are removed, in pieces too */
+    long long *orphans = NULL;
+    size_t norphans = 0;
+    s->pieces = !s->tmp && writer_lock(s, &orphans, &norphans);
+    if (norphans) {
+        bool removed = exec_sql(s, "COMMIT", "cannot lock it for writing", err);
+        s->in_tx = false;
+        for (size_t k = 0; removed && k < norphans; k++)
+            removed = remove_run(s, orphans[k], err);
+        free(orphans);
+        if (!removed || !exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err)) {
+            store_rollback(s);
+            return -1;
+        }
+        s->in_tx = true;
+    }
     sqlite3_stmt *st = NULL;
     const char *ins_run =
         "INSERT INTO runs (time, planc_version, plan, rules_path, rules_sha256, data_path, "
         "data_sha256, data_rows, result_rows, data_options, rules_files, rules_resolved, "
-        "data_resolved, records_tolerance, records_absent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-        "0, ?9, ?10, ?11, ?12, 1, 1)";
+        "data_resolved, records_tolerance, records_absent, stored, complete) VALUES (?1, ?2, ?3, "
+        "?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, 1, 1, ?13, 0)";
     if (sqlite3_prepare_v2(s->db, ins_run, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, info->time, -1, SQLITE_STATIC);
@@ -1014,6 +1180,7 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     sqlite3_bind_text(st, 10, info->rules_files ? info->rules_files : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 11, info->rules_resolved ? info->rules_resolved : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 12, info->data_resolved ? info->data_resolved : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 13, info->totals ? "totals" : "all", -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
         goto fail;
     sqlite3_finalize(st);
@@ -1026,10 +1193,16 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
         "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
     if (sqlite3_prepare_v2(s->db, ins_row, -1, &st, NULL) != SQLITE_OK)
         goto fail;
-    inserter in = {.st = st, .run = *run_id};
-    if (report_each_row(p, t, r, insert_row, &in) != 0)
+    inserter in = {.s = s, .st = st, .run = *run_id, .totals = info->totals, .err = err};
+    if (report_each_row(p, t, r, insert_row, &in) != 0) {
+        if (in.told) {
+            sqlite3_finalize(st);
+            store_rollback(s);
+            return -1;
+        }
         goto fail;
-    long long n = in.seq;
+    }
+    long long n = in.stored;
     sqlite3_finalize(st);
     st = NULL;
     /* the targets renamed, then the regions renamed or replaced (kind
@@ -1086,7 +1259,9 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     }
     sqlite3_finalize(st);
     st = NULL;
-    if (sqlite3_prepare_v2(s->db, "UPDATE runs SET result_rows = ?1 WHERE id = ?2", -1, &st, NULL) != SQLITE_OK)
+    /* visible to others from its commit on */
+    if (sqlite3_prepare_v2(s->db, "UPDATE runs SET result_rows = ?1, complete = 1 WHERE id = ?2", -1,
+                           &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_int64(st, 1, n);
     sqlite3_bind_int64(st, 2, *run_id);
@@ -1166,7 +1341,7 @@ static bool transfer(store *s, FILE *err)
     static const char run_cols[] =
         "time, planc_version, plan, rules_path, rules_sha256, data_path, data_sha256, data_rows, "
         "result_rows, data_options, rules_files, rules_resolved, data_resolved, records_tolerance, "
-        "records_absent";
+        "records_absent, stored";
     static const char row_cols[] =
         "seq, region, year, kind, id, name, clause, lead, status, value, unit, goal, expected, "
         "score, weight, grade, vetoes, tolerance";
@@ -1306,6 +1481,10 @@ int store_commit(store *s, FILE *err)
         return -1;
     }
     s->in_tx = false;
+    s->partial = false;
+    if (s->pieces)
+        flock(s->dir_fd, LOCK_UN);
+    s->pieces = false;
     if (s->tmp) /* a new database: put in place with its first run */
         return publish(s, err) ? 0 : -1;
     /* the run is recorded (in the -wal file); moving it into the database
@@ -1320,11 +1499,25 @@ int store_commit(store *s, FILE *err)
     return 0;
 }
 
+void store_set_piece_rows(store *s, long long rows)
+{
+    s->piece_rows = rows > 0 ? rows : STORE_PIECE_ROWS;
+}
+
 void store_rollback(store *s)
 {
     if (s->in_tx)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->in_tx = false;
+    /* the pieces committed already: removed (when that fails, as on a
+     * full disk, the run stays incomplete, unseen, and the next writer
+     * removes it) */
+    if (s->partial)
+        remove_run(s, s->run_id, NULL);
+    s->partial = false;
+    if (s->pieces)
+        flock(s->dir_fd, LOCK_UN);
+    s->pieces = false;
 }
 
 int store_forget_run(store *s, long long run_id, FILE *err)
@@ -1332,8 +1525,9 @@ int store_forget_run(store *s, long long run_id, FILE *err)
     sqlite3_stmt *st = NULL;
     bool ok = s->db && exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err);
     if (ok) {
-        /* its results and renames go with it (ON DELETE CASCADE) */
-        ok = sqlite3_prepare_v2(s->db, "DELETE FROM runs WHERE id = ?1", -1, &st, NULL) == SQLITE_OK;
+        /* unseen at once (incomplete), then removed in pieces */
+        ok = sqlite3_prepare_v2(s->db, "UPDATE runs SET complete = 0 WHERE id = ?1", -1, &st, NULL) ==
+             SQLITE_OK;
         if (ok) {
             sqlite3_bind_int64(st, 1, run_id);
             ok = sqlite3_step(st) == SQLITE_DONE;
@@ -1345,6 +1539,7 @@ int store_forget_run(store *s, long long run_id, FILE *err)
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             ok = false;
         }
+        ok = ok && remove_run(s, run_id, err);
     }
     if (!ok)
         csv_message(err, "planc: error: %s: run %lld stays recorded although its output was not "
@@ -1393,10 +1588,14 @@ int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
 {
     sqlite3_stmt *st;
     const char *sql = s->version >= 2
-        ? "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, "
-          "data_sha256, plan, rules_path, data_path, data_options FROM runs ORDER BY id"
+        ? s->version >= 7
+            ? "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, data_sha256, "
+              "plan, rules_path, data_path, data_options, stored = 'totals' FROM runs WHERE complete "
+              "ORDER BY id"
+            : "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, "
+              "data_sha256, plan, rules_path, data_path, data_options, 0 FROM runs ORDER BY id"
         : "SELECT id, time, planc_version, data_rows, result_rows, rules_sha256, "
-          "data_sha256, plan, rules_path, data_path, '' FROM runs ORDER BY id";
+          "data_sha256, plan, rules_path, data_path, '', 0 FROM runs ORDER BY id";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
         return -1;
@@ -1425,7 +1624,8 @@ int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
                 shown(s, col_text(st, 6)));
         fprintf(out, lbl_get(lang, LBL_H_SOURCES), shown(s, col_text(st, 7)),
                 shown(s, col_text(st, 8)), shown(s, col_text(st, 9)));
-        fprintf(out, "%s%s\n", *opts ? " " : "", opts);
+        fprintf(out, "%s%s%s\n", *opts ? " " : "", opts,
+                sqlite3_column_int(st, 11) ? lbl_get(lang, LBL_H_TOTALS_ONLY) : "");
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -1470,8 +1670,12 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
                 "written in digits, without a sign or spaces)\n", shown(s, name));
         return -1;
     }
-    const char *sql = offset >= 0 ? "SELECT id FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?1"
-                                  : "SELECT id FROM runs WHERE id = ?1";
+    /* a run being written, or left incomplete, is no run yet */
+    bool v7 = s->version >= 7;
+    const char *sql = offset >= 0 ? v7 ? "SELECT id FROM runs WHERE complete ORDER BY id DESC LIMIT 1 OFFSET ?1"
+                                       : "SELECT id FROM runs ORDER BY id DESC LIMIT 1 OFFSET ?1"
+                                  : v7 ? "SELECT id FROM runs WHERE id = ?1 AND complete"
+                                       : "SELECT id FROM runs WHERE id = ?1";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
         return -2;
@@ -1488,7 +1692,7 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
         return -2;
     }
     long long n = 0;
-    query_int(s, "SELECT count(*) FROM runs", &n, err);
+    query_int(s, v7 ? "SELECT count(*) FROM runs WHERE complete" : "SELECT count(*) FROM runs", &n, err);
     csv_message(err, "planc: error: %s has no run '%s' (it has %lld run%s; see 'planc history %s')\n",
             s->path, name, n, n == 1 ? "" : "s", s->path);
     return -1;
@@ -1502,26 +1706,30 @@ typedef struct run_info {
     bool tolerances;      /* the run recorded its rows' tolerances (version 4 on) */
     char *version;        /* planc's version */
     bool absent_known;    /* the run recorded its absent columns (version 6 on) */
+    bool totals;          /* it recorded no target rows (--store-rows totals, version 7 on) */
 } run_info;
 
 /* Reads run `id`'s facts; false after reporting. */
 static bool read_run(store *s, long long id, run_info *ri, FILE *err)
 {
     sqlite3_stmt *st;
-    const char *sql = s->version >= 6
+    const char *sql = s->version >= 7
         ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
-          "records_tolerance, planc_version, records_absent FROM runs WHERE id = ?1"
+          "records_tolerance, planc_version, records_absent, stored = 'totals' FROM runs WHERE id = ?1"
+        : s->version >= 6
+        ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
+          "records_tolerance, planc_version, records_absent, 0 FROM runs WHERE id = ?1"
         : s->version >= 4
         ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
-          "records_tolerance, planc_version, 0 FROM runs WHERE id = ?1"
+          "records_tolerance, planc_version, 0, 0 FROM runs WHERE id = ?1"
         : s->version >= 3
         ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, rules_files, "
-          "0, planc_version, 0 FROM runs WHERE id = ?1"
+          "0, planc_version, 0, 0 FROM runs WHERE id = ?1"
         : s->version >= 2
         ? "SELECT time, rules_sha256, data_sha256, rules_path, data_path, data_options, '', 0, "
-          "planc_version, 0 FROM runs WHERE id = ?1"
-        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '', '', 0, planc_version, 0 "
-          "FROM runs WHERE id = ?1";
+          "planc_version, 0, 0 FROM runs WHERE id = ?1"
+        : "SELECT time, rules_sha256, data_sha256, rules_path, data_path, '', '', 0, planc_version, 0, "
+          "0 FROM runs WHERE id = ?1";
     memset(ri, 0, sizeof *ri);
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot read the runs", err);
@@ -1544,6 +1752,7 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
         ri->tolerances = sqlite3_column_int(st, 7) != 0;
         ri->version = rt_xstrdup(shown(s, col_text(st, 8)));
         ri->absent_known = sqlite3_column_int(st, 9) != 0;
+        ri->totals = sqlite3_column_int(st, 10) != 0;
     } else {
         db_error(s, "cannot read the runs", err);
     }
@@ -1983,10 +2192,10 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
                                   "(SELECT old FROM temp.planc_idmap)) OR x.kind = 'target' AND y.id IN "
                                   "(SELECT m.old FROM temp.planc_idmap m WHERE m.new = x.id))";
     snprintf(sql, sizeof sql,
-             "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1 AND NOT EXISTS "
+             "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1%s AND NOT EXISTS "
              "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND %s AND y.year = x.year "
              "AND y.kind = x.kind AND %s) ORDER BY x.seq",
-             idx, region, id);
+             s->no_targets ? " AND x.kind <> 'target'" : "", idx, region, id);
     bool ok = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK;
     /* whether run b has a row of a year, of a region (named as in run b) */
     ok = ok && sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM results WHERE run = ?1 AND year = ?2)",
@@ -2331,6 +2540,13 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     bool tol_known = ra.tolerances && rb.tolerances;
     bool ok = compare_absent(s, &ra, &rb, a, b, lang, out, err) &&
               compare_tolerances(s, &ra, &rb, a, b, lang, out, err);
+    /* a run recorded without its target rows: said, and the targets of
+     * the other are not compared (nor listed as rows only it has) */
+    if (ra.totals)
+        fprintf(out, lbl_get(lang, LBL_C_NO_TARGETS), a);
+    if (rb.totals && b != a)
+        fprintf(out, lbl_get(lang, LBL_C_NO_TARGETS), b);
+    s->no_targets = ra.totals || rb.totals;
     run_info_free(&ra);
     run_info_free(&rb);
     bool mapped = false, rmapped = false;
@@ -2348,9 +2564,10 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
              "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
              "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id, y.region, y.unit "
              "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = %s "
-             "AND y.year = x.year AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1 ORDER BY x.seq",
+             "AND y.year = x.year AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1%s ORDER BY x.seq",
              s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s),
-             rmapped ? MAPPED_REGION : "x.region", mapped ? MAPPED_ID : "x.id");
+             rmapped ? MAPPED_REGION : "x.region", mapped ? MAPPED_ID : "x.id",
+             s->no_targets ? " AND x.kind <> 'target'" : "");
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
         return -1;

@@ -7,9 +7,11 @@
  * application_id); another SQLite file, or one written by a newer planc, is
  * refused with a clear error.  The schema is in docs/OUTPUT.md.
  *
- * Concurrency: WAL mode, a busy timeout, and each run written in one
- * IMMEDIATE transaction, so several `planc run --store` may write one
- * database at once; each run gets its own id and all its rows or none. */
+ * Concurrency: WAL mode, a busy timeout, and each run written in
+ * IMMEDIATE transactions of at most STORE_PIECE_ROWS rows, the run marked
+ * complete by the last, so several `planc run --store` may write one
+ * database at once; each run gets its own id, and readers see all its
+ * rows or none. */
 #ifndef PLANC_STORE_H
 #define PLANC_STORE_H
 
@@ -23,7 +25,7 @@
 #include "table.h"
 
 /* The schema version this planc writes and reads. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id of a planc database ("plnc"). */
 #define STORE_APPLICATION_ID 0x706c6e63
 /* How long a writer waits for another to finish, in milliseconds, unless
@@ -32,6 +34,12 @@
  * STORE_FAIL_FILE, a usage error). */
 #define STORE_BUSY_TIMEOUT_MS 60000
 #define STORE_MAX_TIMEOUT_S 86400
+/* How many result rows a run records in one transaction of a database
+ * that exists (docs/OUTPUT.md §5): its rows go in pieces, each committed
+ * and checkpointed, so that the WAL stays the size of a piece instead of
+ * growing to the size of the run (1.3 GB for 25 million rows); the run
+ * stays unseen (runs.complete = 0) until its last piece commits. */
+#define STORE_PIECE_ROWS 100000
 
 typedef struct store store;
 
@@ -78,6 +86,8 @@ typedef struct store_run_info {
     const char *data_options;  /* how the data was read ("--data-year 2019 --na -"), "" for as is */
     const store_file *rules_texts; /* each rules file read, in the manifest's order */
     size_t nrules_texts;
+    bool totals;               /* --store-rows totals: the rows of measures, sections and
+                                  totals only, not the targets' */
 } store_run_info;
 
 /* Starts the run's transaction and writes the run and all its result rows
@@ -92,7 +102,14 @@ int store_commit(store *s, FILE *err);
  * store_commit, it differs from the one store_begin_run gave when the run
  * went into a database another planc created meanwhile (store_open). */
 long long store_run(const store *s);
+/* Undoes the run store_begin_run started: its transaction is rolled back
+ * and the pieces it committed already (a run into a database that exists
+ * commits every STORE_PIECE_ROWS rows, unseen until store_commit) are
+ * removed. */
 void store_rollback(store *s);
+/* How many rows a run commits at a time (STORE_PIECE_ROWS, or `rows` when
+ * it is positive): for the tests, whose runs are a few rows. */
+void store_set_piece_rows(store *s, long long rows);
 /* Removes a committed run with its rows, in a transaction of its own: a
  * run whose output file could not be put in place after it was recorded
  * (planc run commits the run first, then renames the file).  0, or -1

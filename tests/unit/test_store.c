@@ -326,9 +326,9 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 7; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 7; this planc reads version 6)");
-    refused(path, false, "written by a newer planc (schema version 7; this planc reads version 6)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 8; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 8; this planc reads version 7)");
+    refused(path, false, "written by a newer planc (schema version 8; this planc reads version 7)");
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
@@ -833,6 +833,151 @@ START_TEST(lock_held_too_long_gives_up)
 }
 END_TEST
 
+/* --store-rows totals: the run keeps the rows of measures, sections and
+ * totals at their places in the results (seq), not the targets'; it says
+ * so in the history, and compare says what it cannot compare instead of
+ * listing the other run's targets as rows only it has. */
+START_TEST(totals_only_run)
+{
+    pfx x, y;
+    pf_setup(&x, small_plan, small_data, false);
+    /* 乙's x in 2025 corrected from 70 (X failed) to 80 (met) */
+    char *fixed = strdup(small_data);
+    memcpy(strstr(fixed, "乙,2025,70,") + strlen("乙,2025,"), "80", 2);
+    pf_setup(&y, small_plan, fixed, false);
+    store *s = store_open(db, true, stderr);
+    record(s, &x, "aaaa");
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
+                           .rules_path = "rules.plan", .rules_hash = "ab12ab12ab12ab12",
+                           .data_path = "fixed.csv", .data_hash = "bbbb", .totals = true};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, y.p, y.t, y.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    ck_assert_int_eq(id, 2);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2 AND kind = 'target'"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2"),
+                     raw_int(db, "SELECT count(*) FROM results WHERE run = 1 AND kind <> 'target'"));
+    ck_assert_int_eq(raw_int(db, "SELECT result_rows FROM runs WHERE id = 2"),
+                     raw_int(db, "SELECT count(*) FROM results WHERE run = 2"));
+    /* each row at its place in the results, as in a full run */
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results a JOIN results b ON b.run = 1 AND "
+                                 "b.seq = a.seq AND b.region = a.region AND b.year = a.year AND "
+                                 "b.kind = a.kind AND b.id = a.id WHERE a.run = 2"),
+                     raw_int(db, "SELECT count(*) FROM results WHERE run = 2"));
+    char *stored = raw_text(db, "SELECT stored FROM runs WHERE id = 2");
+    ck_assert_str_eq(stored, "totals");
+    free(stored);
+    pf_capture c;
+    ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "rules.plan, fixed.csv (totals only: --store-rows totals)\n"));
+    ck_assert_ptr_null(strstr(pf_cap_text(&c), "data.csv (totals only"));
+    pf_cap_free(&c);
+    ck_assert_int_eq(store_compare(s, 1, 2, LBL_EN, pf_cap_open(&c), stderr), 0);
+    const char *out = pf_cap_text(&c);
+    ck_assert_ptr_nonnull(strstr(out, "  targets: not recorded in run 2 (--store-rows totals): grades and "
+                                      "the scores of totals, sections and measures are compared, target "
+                                      "rows are not\n"));
+    ck_assert_ptr_nonnull(strstr(out, "statuses: 0 changed\n"));
+    ck_assert_ptr_nonnull(strstr(out, "only in run 1: 0 rows\n"));
+    ck_assert_ptr_null(strstr(out, " 2025 target "));
+    ck_assert_ptr_null(strstr(out, " 2024 target "));
+    /* the changed value still shows in the measure's and the total's scores */
+    ck_assert_ptr_nonnull(strstr(out, "  乙 2025 measure (一): 50 → 100\n"));
+    pf_cap_free(&c);
+    ck_assert_int_eq(store_compare(s, 2, 1, LBL_ZH, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  目标：评估 2 未记录（--store-rows totals），只比较等级和总分、"
+                                                  "章节、措施的得分，不比较目标行\n"));
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "仅见于评估 1：0行\n"));
+    pf_cap_free(&c);
+    store_close(s);
+    free(fixed);
+    pf_free(&x);
+    pf_free(&y);
+}
+END_TEST
+
+/* A run into a database that exists is committed in pieces (here of 3
+ * rows): unseen by history and run names until its last piece commits,
+ * then whole; a run rolled back after some pieces leaves nothing; and the
+ * pieces of a planc that died while it wrote are removed by the next
+ * run. */
+START_TEST(run_in_pieces)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    long long whole = record(s, &x, "aaaa"); /* the first, into a new database: one transaction */
+    long long rows = raw_int(db, "SELECT result_rows FROM runs WHERE id = 1");
+    ck_assert_int_gt(rows, 7);
+    store_set_piece_rows(s, 3);
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
+                           .rules_path = "rules.plan", .rules_hash = "ab12ab12ab12ab12",
+                           .data_path = "data.csv", .data_hash = "bbbb"};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    /* pieces are committed: another connection sees them, not the run */
+    ck_assert_int_gt(raw_int(db, "SELECT count(*) FROM results WHERE run = 2"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT complete FROM runs WHERE id = 2"), 0);
+    store *r = store_open(db, false, stderr);
+    long long last = 0;
+    ck_assert_int_eq(store_find_run(r, "last", &last, stderr), 0);
+    ck_assert_int_eq(last, whole);
+    pf_capture c;
+    ck_assert_int_eq(store_find_run(r, "2", &last, pf_cap_open(&c)), -1);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "has no run '2' (it has 1 run;"));
+    pf_cap_free(&c);
+    store_close(r);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT complete FROM runs WHERE id = 2"), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2"), rows);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results a JOIN results b ON b.run = 1 AND "
+                                 "b.seq = a.seq AND b.kind = a.kind AND b.id = a.id AND "
+                                 "b.score IS a.score WHERE a.run = 2"), rows);
+    /* rolled back after its pieces: none of it stays */
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(id, 3);
+    ck_assert_int_gt(raw_int(db, "SELECT count(*) FROM results WHERE run = 3"), 0);
+    store_rollback(s);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE id = 3"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 3"), 0);
+    /* forgotten: removed in pieces too */
+    ck_assert_int_eq(store_forget_run(s, 2, stderr), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2"), 0);
+    store_close(s);
+    /* a planc that dies after some pieces: its run stays, incomplete and
+     * unseen, until the next run removes it */
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        store *k = store_open(db, true, stderr);
+        store_set_piece_rows(k, 3);
+        long long kid = 0;
+        _exit(!k || store_begin_run(k, &info, x.p, x.t, x.r, &kid, stderr) != 0);
+    }
+    int st;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+    ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE complete = 0"), 1);
+    ck_assert_int_gt(raw_int(db, "SELECT count(*) FROM results r JOIN runs u ON u.id = r.run "
+                                 "WHERE u.complete = 0"), 0);
+    s = store_open(db, false, stderr);
+    ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
+    ck_assert_int_eq(strstr(pf_cap_text(&c), "\n2 ") != NULL, 0);
+    ck_assert_int_eq(strstr(pf_cap_text(&c), "\n4 ") != NULL, 0);
+    pf_cap_free(&c);
+    store_close(s);
+    s = store_open(db, true, stderr);
+    long long next = record(s, &x, "cccc");
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE complete = 0"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run NOT IN (SELECT id FROM runs)"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs"), 2);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results"), 2 * rows);
+    ck_assert_int_eq(raw_int(db, "SELECT max(id) FROM runs"), next);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(time_from_source_date_epoch)
 {
     char buf[32];
@@ -1044,7 +1189,7 @@ START_TEST(upgrade_v3)
 END_TEST
 
 /* A version 4 database (before renames were recorded) is read as it is
- * and brought to version 5 by the next run, which records its program's
+ * and brought to the current version by the next run, which records its program's
  * target renames; compare matches a renamed target's rows by them. */
 START_TEST(upgrade_v4_renames)
 {
@@ -1056,6 +1201,7 @@ START_TEST(upgrade_v4_renames)
     store_close(s);
     /* what planc of version 4 made */
     raw_sql(db, "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN records_absent; "
+                "ALTER TABLE runs DROP COLUMN stored; ALTER TABLE runs DROP COLUMN complete; "
                 "DROP TABLE renames; PRAGMA user_version = 4;");
     s = store_open(db, false, stderr);
     ck_assert_ptr_nonnull(s);
@@ -1113,6 +1259,7 @@ START_TEST(upgrade_v5_absent)
     store_close(s);
     /* what planc of version 5 made */
     raw_sql(db, "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN records_absent; "
+                "ALTER TABLE runs DROP COLUMN stored; ALTER TABLE runs DROP COLUMN complete; "
                 "PRAGMA user_version = 5;");
     s = store_open(db, true, stderr);
     ck_assert_ptr_nonnull(s);
@@ -1152,6 +1299,8 @@ int main(void)
     tcase_add_test(tc, waiting_for_a_lock_says_so);
     tcase_add_test(tc, compare_shows_the_changed_value);
     tcase_add_test(tc, lock_held_too_long_gives_up);
+    tcase_add_test(tc, totals_only_run);
+    tcase_add_test(tc, run_in_pieces);
     tcase_add_test(tc, time_from_source_date_epoch);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
     tcase_add_test(tc, compare_shows_the_changed_tolerance);
