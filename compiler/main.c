@@ -1086,7 +1086,8 @@ static int finish_output(ofile *o, int rc)
  * committed, and only then is the file renamed into place; a failure
  * anywhere leaves neither a new file nor a recorded run (a commit that
  * fails on a full disk keeps the old file; a rename that fails after the
- * commit takes the run back out).  Returns an exit code. */
+ * commit takes the run back out; a new database, put in place after the
+ * file, takes the file back out when that fails).  Returns an exit code. */
 static int write_output(const compilation *c, const char *rules, const char *data,
                         const rt_table *t, const rt_result *r, const run_output *ro, store *db)
 {
@@ -1174,14 +1175,31 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     if (db) {
         if (rc != EXIT_OK)
             store_rollback(db);
-        else if (store_commit(db, stderr) != 0)
+        else if (store_commit_pending(db, stderr) != 0)
             rc = EXIT_WRITE;
         else
             recorded = true;
     }
+    /* a new database is put in place after the output, which comes back
+     * out if that fails: whichever fails, neither stays (a database linked
+     * first, then emptied of its run, stayed when the rename failed) */
+    ofile *kept = NULL;
+    if (recorded && store_pending(db) && o && rc == EXIT_OK) {
+        if (ofile_commit_undoable(o, stderr) != 0)
+            rc = EXIT_WRITE;
+        else
+            kept = o;
+        o = NULL;
+    }
     rc = finish_output(o, rc);
-    if (recorded && rc != EXIT_OK)
+    if (recorded && rc != EXIT_OK) {
         store_forget_run(db, store_run(db), stderr);
+    } else if (recorded && store_publish(db, stderr) != 0) {
+        ofile_undo(kept);
+        kept = NULL;
+        rc = EXIT_WRITE;
+    }
+    ofile_settle(kept);
     return rc;
 }
 

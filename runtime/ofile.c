@@ -37,12 +37,16 @@ struct ofile {
     FILE *f;
     int direct;   /* writing straight into a device or FIFO: no rename */
     int cleanup;  /* the temporary file's cleanup handle (cleanup.h), or -1 */
+    char *old;    /* ofile_commit_undoable: a second name of the file it replaced
+                     (NULL: there was none, or it could not be kept) */
+    int had_old;  /* a file was at path before the rename */
 };
 
 /* Frees o's memory (the stream must be closed already). */
 static void ofile_release(ofile *o)
 {
     cleanup_done(o->cleanup);
+    free(o->old);
     free(o->path);
     free(o->tmp);
     free(o->dir);
@@ -247,6 +251,67 @@ int ofile_commit(ofile *o, FILE *err)
     }
     ofile_release(o);
     return 0;
+}
+
+int ofile_commit_undoable(ofile *o, FILE *err)
+{
+    if (ofile_finish(o, err) != 0)
+        return -1;
+    if (o->direct)
+        return 0;
+    struct stat st;
+    o->had_old = lstat(o->path, &st) == 0;
+    if (o->had_old && S_ISREG(st.st_mode)) {
+        /* the old file under a second name beside it (the temporary name
+         * is unique, so is this one), removed if a signal ends planc */
+        size_t n = strlen(o->tmp) + 5;
+        o->old = rt_xmalloc(n, 1);
+        snprintf(o->old, n, "%s.old", o->tmp);
+        if (link(o->path, o->old) != 0) {
+            free(o->old);
+            o->old = NULL;
+        }
+    }
+    int keep = o->old ? cleanup_file(o->old) : -1;
+    if (rename(o->tmp, o->path) != 0) {
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(errno));
+        unlink(o->tmp);
+        if (o->old)
+            unlink(o->old);
+        cleanup_done(keep);
+        ofile_release(o);
+        return -1;
+    }
+    cleanup_done(o->cleanup);
+    o->cleanup = keep;
+    int dfd = open(o->dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    return 0;
+}
+
+void ofile_settle(ofile *o)
+{
+    if (!o)
+        return;
+    if (o->old)
+        unlink(o->old);
+    ofile_release(o);
+}
+
+void ofile_undo(ofile *o)
+{
+    if (!o)
+        return;
+    if (!o->direct) {
+        if (o->old)
+            rename(o->old, o->path);
+        else if (!o->had_old)
+            unlink(o->path);
+    }
+    ofile_release(o);
 }
 
 void ofile_abort(ofile *o)

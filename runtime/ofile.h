@@ -39,6 +39,19 @@ int ofile_finish(ofile *o, FILE *err);
  * over `path`; frees o.  0, or -1 after printing why (the temporary file
  * is removed). */
 int ofile_commit(ofile *o, FILE *err);
+/* ofile_commit, keeping what the file replaced (a second name of the old
+ * file beside it) until ofile_settle or ofile_undo: for a caller that has
+ * one more thing to do after the rename whose failure must leave the old
+ * file (planc run puts a new results database in place after its output).
+ * 0 (o stays), or -1 after printing why (the old file is as it was, o
+ * freed). */
+int ofile_commit_undoable(ofile *o, FILE *err);
+/* Forgets the old file ofile_commit_undoable kept; frees o. */
+void ofile_settle(ofile *o);
+/* Puts back the file ofile_commit_undoable replaced (removes the new one
+ * when there was none); frees o.  A file that was not a regular file (a
+ * device written directly) cannot be put back. */
+void ofile_undo(ofile *o);
 /* Removes the temporary file; frees o. */
 void ofile_abort(ofile *o);
 

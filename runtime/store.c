@@ -1476,6 +1476,25 @@ static bool publish(store *s, FILE *err)
 
 int store_commit(store *s, FILE *err)
 {
+    if (store_commit_pending(s, err) != 0)
+        return -1;
+    return store_publish(s, err);
+}
+
+bool store_pending(const store *s)
+{
+    return s->tmp != NULL;
+}
+
+int store_publish(store *s, FILE *err)
+{
+    if (!s->tmp)
+        return 0;
+    return publish(s, err) ? 0 : -1;
+}
+
+int store_commit_pending(store *s, FILE *err)
+{
     if (!fits_size_limit(s, err) || !exec_sql(s, "COMMIT", "cannot record the run", err)) {
         store_rollback(s);
         return -1;
@@ -1485,8 +1504,8 @@ int store_commit(store *s, FILE *err)
     if (s->pieces)
         flock(s->dir_fd, LOCK_UN);
     s->pieces = false;
-    if (s->tmp) /* a new database: put in place with its first run */
-        return publish(s, err) ? 0 : -1;
+    if (s->tmp) /* a new database: put in place with its first run (store_publish) */
+        return 0;
     /* the run is recorded (in the -wal file); moving it into the database
      * file now, without waiting for other readers, says when the disk
      * cannot take it: the -wal file must then stay with the database
@@ -1522,6 +1541,14 @@ void store_rollback(store *s)
 
 int store_forget_run(store *s, long long run_id, FILE *err)
 {
+    if (s->tmp) {
+        /* the first run of a new database not yet in place: the database
+         * goes with it, as if the run had never been */
+        sqlite3_close(s->db);
+        s->db = NULL;
+        discard_tmp(s);
+        return 0;
+    }
     sqlite3_stmt *st = NULL;
     bool ok = s->db && exec_sql(s, "BEGIN IMMEDIATE", "cannot lock it for writing", err);
     if (ok) {

@@ -97,7 +97,22 @@ typedef struct store_run_info {
  * transaction is then rolled back). */
 int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
                     const rt_table *t, const rt_result *r, long long *run_id, FILE *err);
+/* Commits the run (store_commit_pending) and puts a new database in
+ * place (store_publish).  0, or -1 after saying why. */
 int store_commit(store *s, FILE *err);
+/* Commits the run.  The first run of a new database stays under the
+ * temporary name, with it, until store_publish (store_pending): so a
+ * caller puts its output in place between the two, and a failure of
+ * either leaves no database (store_forget_run then removes it) and no
+ * new output.  0, or -1 after saying why (the run is rolled back). */
+int store_commit_pending(store *s, FILE *err);
+/* Whether the run committed is in a new database not yet in place. */
+bool store_pending(const store *s);
+/* Puts a new database, whose first run is committed, in place (link(2);
+ * into another planc's database made there meanwhile, under its next
+ * id: store_run).  Nothing to do for a database that exists.  0, or -1
+ * after saying why, with the new database removed. */
+int store_publish(store *s, FILE *err);
 /* The id of the run the last store_begin_run started, as recorded: after
  * store_commit, it differs from the one store_begin_run gave when the run
  * went into a database another planc created meanwhile (store_open). */
@@ -110,10 +125,11 @@ void store_rollback(store *s);
 /* How many rows a run commits at a time (STORE_PIECE_ROWS, or `rows` when
  * it is positive): for the tests, whose runs are a few rows. */
 void store_set_piece_rows(store *s, long long rows);
-/* Removes a committed run with its rows, in a transaction of its own: a
- * run whose output file could not be put in place after it was recorded
- * (planc run commits the run first, then renames the file).  0, or -1
- * after saying why on `err`. */
+/* Removes a committed run with its rows (in pieces, unseen from the
+ * first): a run whose output file could not be put in place after it was
+ * recorded (planc run commits the run first, then renames the file); the
+ * first run of a new database not yet in place (store_pending) removes
+ * the database.  0, or -1 after saying why on `err`. */
 int store_forget_run(store *s, long long run_id, FILE *err);
 
 /* Lists the runs, oldest first, as an aligned table, its headers in lang

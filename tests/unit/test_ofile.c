@@ -209,6 +209,50 @@ START_TEST(finish_then_commit_or_abort)
 }
 END_TEST
 
+/* ofile_commit_undoable puts the new file in place and keeps the old one
+ * under a second name: ofile_undo puts it back (or removes the new file
+ * when there was none), ofile_settle keeps the new one; either leaves the
+ * directory with the one file. */
+START_TEST(undoable_commit)
+{
+    char *dir = make_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    for (int undo = 0; undo < 2; undo++)
+        for (int had_old = 0; had_old < 2; had_old++) {
+            unlink(path);
+            if (had_old)
+                put_file(path, "old\n");
+            errbuf e;
+            ofile *o = ofile_open(path, err_open(&e));
+            ck_assert_ptr_nonnull(o);
+            fputs("new\n", ofile_stream(o));
+            ck_assert_int_eq(ofile_commit_undoable(o, e.f), 0);
+            char *got = slurp(path);
+            ck_assert_str_eq(got, "new\n");
+            free(got);
+            /* the new file and the old one's second name */
+            ck_assert_int_eq(count_entries(dir), 1 + had_old);
+            if (undo)
+                ofile_undo(o);
+            else
+                ofile_settle(o);
+            ck_assert_str_eq(err_text(&e), "");
+            free(e.text);
+            if (undo && !had_old) {
+                ck_assert_int_eq(count_entries(dir), 0);
+                continue;
+            }
+            got = slurp(path);
+            ck_assert_str_eq(got, undo ? "old\n" : "new\n");
+            free(got);
+            ck_assert_int_eq(count_entries(dir), 1);
+        }
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
 START_TEST(failed_write_keeps_old_file)
 {
     /* A file size limit makes the writes fail (EFBIG); the commit must then
@@ -459,6 +503,7 @@ int main(void)
     tcase_add_test(tc, commit_replaces_and_keeps_mode);
     tcase_add_test(tc, abort_keeps_old_file);
     tcase_add_test(tc, finish_then_commit_or_abort);
+    tcase_add_test(tc, undoable_commit);
     tcase_add_test(tc, failed_write_keeps_old_file);
     tcase_add_test(tc, rename_failure_keeps_target);
     tcase_add_test(tc, open_errors);

@@ -978,6 +978,58 @@ START_TEST(run_in_pieces)
 }
 END_TEST
 
+/* The first run of a new database commits under the temporary name and
+ * is put in place only after (store_publish): a failure after the commit
+ * (planc run's output that cannot be renamed: store_forget_run) leaves no
+ * database, nor does a publish that fails (a file that is no database put
+ * at the path meanwhile); one that succeeds leaves the database. */
+START_TEST(first_run_failures_leave_no_database)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9",
+                           .rules_path = "rules.plan", .rules_hash = "ab12ab12ab12ab12",
+                           .data_path = "data.csv", .data_hash = "aaaa"};
+    long long id = 0;
+    /* the output's rename fails after the commit */
+    store *s = store_open(db, true, stderr);
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit_pending(s, stderr), 0);
+    ck_assert(store_pending(s));
+    ck_assert_int_eq(access(db, F_OK), -1);
+    ck_assert_int_eq(store_forget_run(s, store_run(s), stderr), 0);
+    ck_assert_int_eq(dir_entries(), 0);
+    store_close(s);
+    ck_assert_int_eq(dir_entries(), 0);
+    /* the database cannot be put in place */
+    s = store_open(db, true, stderr);
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit_pending(s, stderr), 0);
+    FILE *f = fopen(db, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("not a database, and larger than SQLite's header of a hundred bytes: "
+          "0123456789012345678901234567890123456789\n", f);
+    fclose(f);
+    pf_capture c;
+    ck_assert_int_eq(store_publish(s, pf_cap_open(&c)), -1);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "results.db"));
+    pf_cap_free(&c);
+    store_close(s);
+    ck_assert_int_eq(dir_entries(), 1); /* the file put there, alone */
+    unlink(db);
+    /* both go well */
+    s = store_open(db, true, stderr);
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit_pending(s, stderr), 0);
+    ck_assert_int_eq(store_publish(s, stderr), 0);
+    ck_assert(!store_pending(s));
+    store_close(s);
+    ck_assert_int_eq(dir_entries(), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE complete"), 1);
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(time_from_source_date_epoch)
 {
     char buf[32];
@@ -1301,6 +1353,7 @@ int main(void)
     tcase_add_test(tc, lock_held_too_long_gives_up);
     tcase_add_test(tc, totals_only_run);
     tcase_add_test(tc, run_in_pieces);
+    tcase_add_test(tc, first_run_failures_leave_no_database);
     tcase_add_test(tc, time_from_source_date_epoch);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
     tcase_add_test(tc, compare_shows_the_changed_tolerance);
