@@ -37,7 +37,7 @@
 /* How many result rows a run records in one transaction of a database
  * that exists (docs/OUTPUT.md §5): its rows go in pieces, each committed
  * and checkpointed, so that the WAL stays the size of a piece instead of
- * growing to the size of the run (1.3 GB for 25 million rows); the run
+ * growing to the size of the run (616 MB for 4,980,000 rows); the run
  * stays unseen (runs.complete = 0) until its last piece commits. */
 #define STORE_PIECE_ROWS 100000
 
