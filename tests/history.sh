@@ -338,6 +338,30 @@ n=$((n + 1)); [ -z "$(ls "$tmp" | grep '^dmg\.db-')" ] || fail "files left besid
 expect 5 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damaged"
 n=$((n + 1)); [ ! -e "$tmp/absent.db" ] || fail "history created a database"
 
+# --store-rows totals: the run keeps its totals', sections' and measures'
+# rows, not its targets'; history and compare say so; a bad value or one
+# without --store is a usage error that creates nothing.
+mkdir "$tmp/tot"
+expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/tot/h.db" -o "$tmp/tot/a.csv"
+expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/tot/h.db" --store-rows totals -o "$tmp/tot/b.csv"
+expect 0 "$planc" history "$tmp/tot/h.db"
+contains out "data.csv (totals only: --store-rows totals)\$"
+n=$((n + 1)); [ "$(grep -c 'totals only' "$tmp/out")" -eq 1 ] || fail "history marks $(grep -c 'totals only' "$tmp/out") runs as totals only"
+expect 0 "$planc" compare "$tmp/tot/h.db" 1 2
+contains out "^  targets: not recorded in run 2 (--store-rows totals)"
+contains out "^only in run 1: 0 rows$"
+expect 0 "$planc" compare "$tmp/tot/h.db" 1 2 --lang zh
+contains out "^  目标：评估 2 未记录（--store-rows totals）"
+if command -v sqlite3 >/dev/null; then
+    n=$((n + 1)); [ "$(sqlite3 "$tmp/tot/h.db" "SELECT count(*) FROM results WHERE run = 2 AND kind = 'target'")" = 0 ] || fail "a totals-only run recorded target rows"
+    n=$((n + 1)); [ "$(sqlite3 "$tmp/tot/h.db" "SELECT count(*) FROM results WHERE run = 2")" = "$(grep -vc ',target,' "$tmp/tot/b.csv" | awk '{print $1 - 1}')" ] || fail "a totals-only run lacks rows of its results"
+fi
+expect 2 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/tot/n.db" --store-rows some -o "$tmp/tot/c.csv"
+contains err "unknown --store-rows 'some' (available: all, totals)"
+expect 2 "$planc" run --engine interp "$rules" --data "$data" --store-rows totals -o "$tmp/tot/c.csv"
+contains err "--store-rows is for the results history: give --store DB too"
+n=$((n + 1)); [ ! -e "$tmp/tot/n.db" ] && [ ! -e "$tmp/tot/c.csv" ] || fail "a refused --store-rows left files: $(ls "$tmp/tot")"
+
 # A lock held longer than PLANC_STORE_TIMEOUT: the run gives up (exit 5),
 # records nothing and leaves its output as it was; a bad value is a usage
 # error.  (sqlite3 holds the lock until its input ends.)
