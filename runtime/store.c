@@ -1052,7 +1052,10 @@ static bool writer_lock(store *s, long long **orphans, size_t *norphans)
     *orphans = NULL;
     *norphans = 0;
     if (s->dir_fd < 0) {
-        char *dir = rt_xstrdup(s->path), *slash = strrchr(dir, '/');
+        /* the directory of the file itself, whatever link named it: all
+         * writers of one database lock the same directory */
+        char *real = realpath(s->path, NULL);
+        char *dir = real ? real : rt_xstrdup(s->path), *slash = strrchr(dir, '/');
         if (slash)
             slash[slash == dir ? 1 : 0] = '\0';
         s->dir_fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
