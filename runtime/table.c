@@ -3690,7 +3690,19 @@ static rt_table *load_path(const ir_program *p, const char *path, const rt_load_
         (after.st_size != st.st_size || after.st_mtim.tv_sec != st.st_mtim.tv_sec ||
          after.st_mtim.tv_nsec != st.st_mtim.tv_nsec || after.st_ctim.tv_sec != st.st_ctim.tv_sec ||
          after.st_ctim.tv_nsec != st.st_ctim.tv_nsec)) {
-        if (t)
+        /* only the change time moved: a rewrite with its modification
+         * time set back, or a change of the file's status alone (chmod,
+         * a link, a rename), which stat cannot tell apart: say both */
+        bool status_only = after.st_size == st.st_size && after.st_mtim.tv_sec == st.st_mtim.tv_sec &&
+                           after.st_mtim.tv_nsec == st.st_mtim.tv_nsec;
+        if (t && status_only)
+            csv_message(err, "planc: error: '%s' changed while it was read: its size (%lld bytes) "
+                             "and modification time are as when it was opened, but its change "
+                             "time moved: it was rewritten in place with its modification time "
+                             "set back, or its status changed (permissions, owner, links or "
+                             "name); run again when nothing changes it\n",
+                        path, (long long)st.st_size);
+        else if (t)
             csv_message(err, "planc: error: '%s' changed while it was read (%lld bytes when "
                              "opened, %lld after): the rows read may mix two versions of the "
                              "file; write it elsewhere and rename it into place when it is "
