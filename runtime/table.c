@@ -3384,6 +3384,7 @@ static void warn_year_gaps(loader *L, rt_table *t)
         char years[256] = "";
         size_t len = 0;
         int prev = 0, nyears = 0;
+        bool cut = false; /* the list ends in "…": more years than it holds */
         const bool *most = has + p->regions[g].level * span - lo; /* indexed by year */
         for (size_t r = t->first[g]; r < t->first[g + 1]; r++) {
             if (!t->line[r])
@@ -3396,9 +3397,13 @@ static void warn_year_gaps(loader *L, rt_table *t)
                 int e = m;
                 while (e + 1 < y && most[e + 1])
                     e++;
-                if (len < sizeof years - 32)
+                if (len < sizeof years - 32) {
                     len += (size_t)snprintf(years + len, sizeof years - len, e > m ? "%s%d–%d" : "%s%d",
                                             nyears ? T(L, LBL_U_YEAR_SEP) : "", m, e);
+                } else if (!cut) {
+                    len += (size_t)snprintf(years + len, sizeof years - len, "%s…", T(L, LBL_U_YEAR_SEP));
+                    cut = true;
+                }
                 if (!nyears && !first_name)
                     first_year = m;
                 nyears++;
