@@ -645,7 +645,8 @@ class Case:
 
 def same_workbook(a, b):
     """Whether two xlsx files hold the same members but for the time they
-    were made (docProps/core.xml)."""
+    were made (docProps/core.xml; the runs are given one SOURCE_DATE_EPOCH,
+    so this is only for a planc that ignores it)."""
     try:
         za, zb = zipfile.ZipFile(io.BytesIO(a)), zipfile.ZipFile(io.BytesIO(b))
         if za.namelist() != zb.namelist():
@@ -692,6 +693,10 @@ class Fuzzer:
                             "intercept_tls_get_addr=0",   # see Makefile test-asan
             "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1:exitcode=99",
             "LC_ALL": "C.UTF-8",
+            # a workbook's creation time (its properties and its
+            # provenance sheet) from the clock would differ between the
+            # engines' runs: the same time for every run
+            "SOURCE_DATE_EPOCH": "1764547200",
         })
         self.stats = {"cases": 0, "commands": 0, "check_ok": 0, "check_err": 0,
                       "compared": 0, "data_err": 0}
@@ -1001,7 +1006,8 @@ class Fuzzer:
         with open(os.path.join(d, "repro.sh"), "w") as f:
             f.write("#!/bin/sh\n# %s: %s\n# %s\n# case: %s of %s (%s), seed %d\n"
                     "# usage: sh repro.sh [PLANC] — runs in a scratch copy of the corpus\n"
-                    "set -u\nhere=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+                    "set -u\nexport SOURCE_DATE_EPOCH=1764547200 LC_ALL=C.UTF-8\n"
+                    "here=$(cd \"$(dirname \"$0\")\" && pwd)\n"
                     "repo=${REPO:-%s}\nplanc=${1:-$repo/build-asan/planc}\n"
                     "t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT\n"
                     "for d in %s; do mkdir -p \"$t/$(dirname $d)\"; cp -R \"$repo/$d\" \"$t/$d\"; done\n"
