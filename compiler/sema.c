@@ -3722,15 +3722,16 @@ static uint32_t covered_without_below(S *s, const sema_target *mt, uint32_t leve
     return nout;
 }
 
-/* names[0 .. min(n, cap)) as "a, b, c and 4 more" (n in all), into buf. */
-static void some_names(const char **names, uint32_t n, uint32_t cap, char *buf, size_t len)
+/* names[0 .. min(n, cap)) as "a, b, c and 4 more" (n in all), into buf,
+ * in the reader's language (甲、乙、丙及另外4个). */
+static void some_names(const S *s, const char **names, uint32_t n, uint32_t cap, char *buf, size_t len)
 {
     size_t at = 0;
     buf[0] = '\0';
     for (uint32_t k = 0; k < n && k < cap && at < len; k++)
-        at += (size_t)snprintf(buf + at, len - at, "%s%.255s", k ? ", " : "", names[k]);
+        at += (size_t)snprintf(buf + at, len - at, "%s%.255s", k ? tr(s, ", ") : "", names[k]);
     if (n > cap && at < len)
-        snprintf(buf + at, len - at, " and %u more", n - cap);
+        snprintf(buf + at, len - at, tr(s, " and %u more"), n - cap);
 }
 
 /* How many of the regions below the row's a score reads is missing on a
@@ -3753,7 +3754,7 @@ static void warn_score_below(S *s, const sema_target *mt, const ast_expr *sh, co
     if (nout == 0 || nout == ncov)
         return;
     char list[BELOW_SHOWN * 258 + 32];
-    some_names(names, nout, BELOW_SHOWN, list, sizeof list);
+    some_names(s, names, nout, BELOW_SHOWN, list, sizeof list);
     const ast_expr *lv = sh->u.call.args[0];
     diag_warning(s->d, via ? via->sp : lv->sp, "this score reads the regions of level '%s' below the "
                  "row's, but %u of the regions target '%s' covers %s none below them (%s): its "
@@ -3787,7 +3788,7 @@ static void warn_assess_score_below(S *s, const sema_target *unused, const ast_e
     if (n == 0)
         return;
     char list[BELOW_SHOWN * 258 + 32];
-    some_names(names, n, BELOW_SHOWN, list, sizeof list);
+    some_names(s, names, n, BELOW_SHOWN, list, sizeof list);
     const ast_expr *lv = sh->u.call.args[0];
     diag_warning(s->d, via ? via->sp : lv->sp, "the assessment's score reads the regions of level '%s' "
                  "below the row's, but %u of the targets it scores (%s) cover regions with none below "

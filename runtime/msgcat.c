@@ -63,6 +63,7 @@ static const msgcat_pair catalog[] = {
     {"a number", "数字"},
     {"a string", "字符串"},
     {", ", "、"},
+    {" and %u more", "及另外%u个"},
     {" or ", "或"},
     {"a declaration", "声明"},
     {"a plan item", "规划块的一项"},
@@ -422,6 +423,23 @@ static const msgcat_pair catalog[] = {
     {"'%s' was dropped here", "此处删除了“%s”"},
     {"name an agency of this plan, or declare '%s' in this file", "请写本规划的单位，或在本文件中声明“%s”"},
 
+    /* ---- sema.c: a score reading the regions below where some have none */
+    {"this score reads the regions of level '%s' below the row's, but %u of the regions target '%s' "
+     "covers %s none below them (%s): its score is missing there, which counts as 0",
+     "此得分读取本行以下层级“%1$s”的地区，但目标“%3$s”覆盖的地区中有%2$u个%4$.0s下面没有这一层级的地区"
+     "（%5$s）：其得分在那里缺失，按0计"},
+    {"the formula of '%s' reads them here", "“%s”的公式在此处读取它们"},
+    {"scope the target to the regions with regions of level '%s' below them, or judge the others by "
+     "a target whose score does not read below",
+     "请把目标的范围限于下面有层级“%s”地区的地区，或用得分不读取下级地区的目标评判其余地区"},
+    {"the assessment's score reads the regions of level '%s' below the row's, but %u of the targets "
+     "it scores (%s) cover regions with none below them: their score is missing there, which counts "
+     "as 0",
+     "考核的得分读取本行以下层级“%1$s”的地区，但它评分的目标中有%2$u个（%3$s）覆盖的地区下面没有这一层级的地区："
+     "其得分在那里缺失，按0计"},
+    {"give those targets a score of their own, or scope them to the regions with regions of level "
+     "'%s' below them",
+     "请为这些目标给出各自的得分，或把它们的范围限于下面有层级“%s”地区的地区"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
