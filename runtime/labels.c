@@ -684,6 +684,16 @@ static const char *const en[LBL_COUNT] = {
                             "and after\n",
     [LBL_L_YEAR_GAP_NOTE] = "note: if the file left the row out, add it (%s %d, its cells empty where the data "
                             "is missing: its targets are then missing, not left out)\n",
+    [LBL_L_NO_ROW_REGION] = "%s: warning: %s has no row, though most regions of its level have: it has no "
+                            "results, the ranking and the shares and averages over its level leave it out, "
+                            "and the totals that count it are missing\n",
+    [LBL_L_NO_ROW_MORE_ONE] = "%s: warning: %zu more region has no row, though most regions of its level "
+                              "have\n",
+    [LBL_L_NO_ROW_MORE] = "%s: warning: %zu more regions have no row, though most regions of their level "
+                          "have\n",
+    [LBL_L_NO_ROW_NOTE] = "note: if the file left %s out, add its rows (its cells empty where the data is "
+                          "missing: its targets are then missing, not left out); if it is not assessed, leave "
+                          "it out of the rules, or drop it in an adaptation ('drop region %s')\n",
     [LBL_W_NO_ROWS] = "%s: warning: no rows to score\n",
     [LBL_W_TARGET] = "target",
     [LBL_W_REDLINE] = "red line",
@@ -1338,6 +1348,12 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_YEAR_GAP_MORE_ONE] = "%s: 警告：另有%zu个地区缺少前后年份之间某年的数据行\n",
     [LBL_L_YEAR_GAP_MORE] = "%s: 警告：另有%zu个地区缺少前后年份之间某年的数据行\n",
     [LBL_L_YEAR_GAP_NOTE] = "附注：数据表漏了这一行时请补上（%s %d年，没有的数据留空：其目标为数据缺失，而不是不计入）\n",
+    [LBL_L_NO_ROW_REGION] = "%s: 警告：%s没有数据行（同级地区大多有）：没有评估结果，不参加排名，"
+                            "同级地区的占比和平均值不计入，包含它的合计为缺失\n",
+    [LBL_L_NO_ROW_MORE_ONE] = "%s: 警告：另有%zu个地区没有数据行（同级地区大多有）\n",
+    [LBL_L_NO_ROW_MORE] = "%s: 警告：另有%zu个地区没有数据行（同级地区大多有）\n",
+    [LBL_L_NO_ROW_NOTE] = "附注：数据表漏了%s时请补上其数据行（没有的数据留空：其目标为数据缺失，而不是不计入）；"
+                          "不参加评估的地区请从规则中去掉，或在改编的规则中删去（'drop region %s'）\n",
     [LBL_W_NO_ROWS] = "%s: 警告：没有可以评分的数据行\n",
     [LBL_W_TARGET] = "目标",
     [LBL_W_REDLINE] = "红线",

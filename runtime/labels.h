@@ -208,7 +208,7 @@ typedef enum lbl_id {
     LBL_L_DUP_COLUMN, LBL_L_DUP_MORE, LBL_L_ABSENT_IND, LBL_L_ABSENT, LBL_L_ABSENT_MORE, LBL_L_ABSENT_ZERO,
     LBL_L_MISSING_COLUMNS, LBL_L_MISSING_COLUMN, LBL_L_DATA_YEAR, LBL_L_DROPPED_NOTE, LBL_L_SKIPPED_ONE, LBL_L_SKIPPED,
     LBL_L_SKIPPED_DROPPED_ONE, LBL_L_SKIPPED_DROPPED, LBL_L_YEAR_GAP, LBL_L_YEAR_GAP_MORE_ONE, LBL_L_YEAR_GAP_MORE,
-    LBL_L_YEAR_GAP_NOTE,
+    LBL_L_YEAR_GAP_NOTE, LBL_L_NO_ROW_REGION, LBL_L_NO_ROW_MORE_ONE, LBL_L_NO_ROW_MORE, LBL_L_NO_ROW_NOTE,
     /* explain: where a cell came from, of several data files (the file and
      * line; the file's column as other rules read it, its number, and
      * those rules' plan) */

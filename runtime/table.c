@@ -3437,6 +3437,52 @@ static void warn_year_gaps(loader *L, rt_table *t)
     free(has);
 }
 
+/* A region of the rules without a row in the data, where most regions of
+ * its level have rows (a bureau's table that lacks one city, a national
+ * file without a province's smaller cities): it has no results at all,
+ * the ranking and the shares and averages over its level leave it out,
+ * and the totals that count it are missing; nothing else says so.  A
+ * level the data does not cover (a province's rules over its cities'
+ * file) and a regional group are no such case.  Warns of the first
+ * GAPS_SHOWN, then a count, and a note on the first.  Rows are sorted. */
+static void warn_absent_regions(loader *L, rt_table *t)
+{
+    const ir_program *p = t->p;
+    if (!p->nlevels || !t->nrows)
+        return;
+    size_t *with = rt_xcalloc(p->nlevels, sizeof *with), *all = rt_xcalloc(p->nlevels, sizeof *all);
+    bool *any = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *any);
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        if (p->regions[g].is_group)
+            continue;
+        for (size_t r = t->first[g]; r < t->first[g + 1] && !any[g]; r++)
+            any[g] = t->line[r] != 0; /* not a row planc added for a parent */
+        all[p->regions[g].level]++;
+        with[p->regions[g].level] += any[g];
+    }
+    size_t n = 0;
+    const char *first = NULL;
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        uint32_t v = p->regions[g].level;
+        if (p->regions[g].is_group || any[g] || 2 * with[v] <= all[v])
+            continue;
+        if (n++ < GAPS_SHOWN)
+            csv_message(L->err, T(L, LBL_L_NO_ROW_REGION), L->name, p->regions[g].name);
+        if (!first)
+            first = p->regions[g].name;
+    }
+    if (n > GAPS_SHOWN)
+        csv_message(L->err, T(L, n == GAPS_SHOWN + 1 ? LBL_L_NO_ROW_MORE_ONE : LBL_L_NO_ROW_MORE), L->name,
+                    n - GAPS_SHOWN);
+    if (first) {
+        csv_message(L->err, "%s: ", L->name);
+        csv_message(L->err, T(L, LBL_L_NO_ROW_NOTE), first, first);
+    }
+    free(with);
+    free(all);
+    free(any);
+}
+
 /* Reads the table from `src` (see rt_table_load).  The data errors are
  * collected in memory while the input is read and printed at the end: bad
  * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
@@ -3636,8 +3682,10 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (has_share(p))
         add_ancestor_rows(t);
     sort_rows(t);
-    if (L.opts.warn_year_gaps)
+    if (L.opts.warn_year_gaps) {
+        warn_absent_regions(&L, t);
         warn_year_gaps(&L, t);
+    }
     share_inputs(t);
     return t;
 }
@@ -4071,6 +4119,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     sort_rows(m);
     if (opts && opts->warn_year_gaps) {
         loader L = {.t = m, .p = p, .name = m->path, .err = err, .opts = *opts};
+        warn_absent_regions(&L, m);
         warn_year_gaps(&L, m);
     }
     share_inputs(m);

@@ -365,7 +365,7 @@ for c in data-missing-policy cumulative-missing-error data-goals-missing-error m
     expect 0 "$planc" build "$d/rules.plan" -o "$tmp/$c/libblame.so"
     expect 0 "$cc" -std=c17 -Wall -Wextra -Werror -I "$tmp/$c" -DPLANC_HEADER='"blame.h"' "$example" -o "$tmp/$c/score" -lm -ldl
     expect 3 "$tmp/$c/score" "$tmp/$c/libblame.so" "$d/data.csv"
-    want=$(sed -n '1s/.* has no value for [^(]* (\(.*\)) and the assessment.*/\1/p' "$d/expected.err")
+    want=$(sed -n 's/.* has no value for [^(]* (\(.*\)) and the assessment.*/\1/p' "$d/expected.err" | head -1)
     contains err "(input row [0-9]*: $want) and the assessment's missing-data policy is 'error'$"
 done
 
