@@ -913,6 +913,19 @@ static void put_word(FILE *f, const char *s)
     free(q);
 }
 
+/* A stream into memory (*buf, *len once it is closed), for a text built
+ * in pieces; running out of memory ends planc (exit 4), as rt_xmalloc
+ * does. */
+static FILE *memstream(char **buf, size_t *len)
+{
+    FILE *f = open_memstream(buf, len);
+    if (!f) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    return f;
+}
+
 /* The data options as the command line gave them, for the history
  * ("--skip-unknown-regions --na - --data-year 2019"); malloc'd, "" for
  * none. */
@@ -920,11 +933,7 @@ static char *data_options_text(const data_options *d)
 {
     char *buf = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f) {
-        csv_message(stderr, "planc: error: out of memory\n");
-        exit(EXIT_INTERNAL);
-    }
+    FILE *f = memstream(&buf, &len);
     const char *sep = "";
     if (d->load.skip_unknown_regions) {
         fprintf(f, "%s--skip-unknown-regions", sep);
@@ -972,11 +981,7 @@ static char *reproduce_command(const char *rules, const char *data, const run_ou
 {
     char *buf = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f) {
-        csv_message(stderr, "planc: error: out of memory\n");
-        exit(EXIT_INTERNAL);
-    }
+    FILE *f = memstream(&buf, &len);
     fputs("planc run ", f);
     if (rules_root) {
         fputs("--root ", f);
@@ -1036,11 +1041,7 @@ static char *rules_hash(const compilation *c, char hex[65])
 {
     char *text = NULL;
     size_t len = 0;
-    FILE *m = open_memstream(&text, &len);
-    if (!m) {
-        csv_message(stderr, "planc: error: out of memory\n");
-        exit(EXIT_INTERNAL);
-    }
+    FILE *m = memstream(&text, &len);
     for (size_t i = 0; i < c->diag.nfiles; i++) {
         sha256_ctx h;
         char fhex[65];
@@ -1239,11 +1240,7 @@ static int guard_chunk(void *ctx, const rt_result *r, size_t lo, size_t hi, unsi
         return g->inner.chunk(g->inner.ctx, r, lo, hi, place);
     /* the result is read here, while the chunk's frame holds it */
     size_t len = 0;
-    FILE *m = open_memstream(&g->text[place], &len);
-    if (!m) {
-        fputs("planc: internal error: out of memory\n", stderr);
-        exit(EXIT_INTERNAL);
-    }
+    FILE *m = memstream(&g->text[place], &len);
     rt_overflow_error(g->p, g->t, r, (size_t)g->row[place], g->target[place], m);
     fclose(m);
     return 0;
@@ -1846,11 +1843,7 @@ static char *data_names(const char *const *datas, const char *const *withs, size
         return NULL;
     char *s = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&s, &len);
-    if (!f) {
-        fputs("planc: internal error: out of memory\n", stderr);
-        exit(EXIT_INTERNAL);
-    }
+    FILE *f = memstream(&s, &len);
     for (size_t i = 0; i < n; i++) {
         fprintf(f, "%s%s", i ? ", " : "", datas[i]);
         if (withs[i])
