@@ -43,6 +43,7 @@
 #include "report_json.h"
 #include "report_xlsx.h"
 #include "rollup.h"
+#include "rtmem.h"
 #include "sema.h"
 #include "sha256.h"
 #include "store.h"
@@ -1867,13 +1868,9 @@ static int cmd_run(int argc, char **argv)
     double t_start = now_ms();
     const char *rules = NULL, *out = NULL, *engine = NULL;
     /* --data may be given again: the files' rows are read as one table */
-    const char **datas = calloc((size_t)argc + 1, sizeof *datas);
-    const char **withs = calloc((size_t)argc + 1, sizeof *withs);
+    const char **datas = rt_xcalloc((size_t)argc + 1, sizeof *datas);
+    const char **withs = rt_xcalloc((size_t)argc + 1, sizeof *withs);
     size_t ndata = 0;
-    if (!datas || !withs) {
-        fputs("planc: internal error: out of memory\n", stderr);
-        exit(EXIT_INTERNAL);
-    }
     unsigned jobs = rt_default_threads();
     bool timings = false, use_cache = true, quiet = false;
     run_output ro = {0};
@@ -2269,13 +2266,9 @@ static int cmd_explain(int argc, char **argv)
     bool lang_given = false;
     data_options dopt = {0};
     /* --data may be given again, as for planc run */
-    const char **datas = calloc((size_t)argc + 1, sizeof *datas);
-    const char **withs = calloc((size_t)argc + 1, sizeof *withs);
+    const char **datas = rt_xcalloc((size_t)argc + 1, sizeof *datas);
+    const char **withs = rt_xcalloc((size_t)argc + 1, sizeof *withs);
     size_t ndata = 0;
-    if (!datas || !withs) {
-        fputs("planc: internal error: out of memory\n", stderr);
-        exit(EXIT_INTERNAL);
-    }
     int rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
