@@ -727,17 +727,6 @@ static uint32_t chain(L *l, ir_type t, const uint32_t *conds, const uint32_t *va
     return r;
 }
 
-/* The on-track test of a milestone direction: v reaches the expected
- * value e within slack, the rounding error of computing e in doubles
- * (lower_target; docs/LANGUAGE.md §9). */
-static uint32_t track_test(L *l, ast_direction dir, uint32_t v, uint32_t e, uint32_t slack)
-{
-    switch (dir) {
-    case DIR_HIGHER: return op2(l, IR_GE, IR_BOOL, v, op2(l, IR_SUB, IR_NUM, e, slack));
-    case DIR_LOWER: return op2(l, IR_LE, IR_BOOL, v, op2(l, IR_ADD, IR_NUM, e, slack));
-    default: return k(l, IR_BOOL, 1);
-    }
-}
 
 /* True when slot s reads an IR_SHARE step, directly or through its
  * operands: only such values exist on the rows the runtime adds for a
@@ -836,6 +825,40 @@ static uint32_t meets(L *l, const sema_target *t, uint32_t i, uint32_t x, uint32
         return op2(l, IR_AND, IR_BOOL, op2(l, IR_GE, IR_BOOL, x, lo), op2(l, IR_LE, IR_BOOL, x, hi));
     }
     return op2(l, binop(m->op), IR_BOOL, x, jg);
+}
+
+/* How far slot x lies outside the band lo .. hi: max(lo - x, x - hi, 0),
+ * |x - g| when lo = hi = g; NaN when x is (track_test). */
+static uint32_t band_distance(L *l, uint32_t x, uint32_t lo, uint32_t hi)
+{
+    uint32_t out = op2(l, IR_MAX, IR_NUM, op2(l, IR_SUB, IR_NUM, lo, x), op2(l, IR_SUB, IR_NUM, x, hi));
+    return op2(l, IR_MAX, IR_NUM, out, k(l, IR_NUM, 0));
+}
+
+/* The on-track test of milestone i of t (docs/LANGUAGE.md §9 rule 5):
+ * v reaches the expected value e within slack, the rounding error of
+ * computing e in doubles (lower_target), in the milestone's direction.
+ * An '==' goal on a number is approached from either side, and may be
+ * passed: v is on track when it is at least as near the goal g (its
+ * band g - t .. g + t with a tolerance) as e is, so that 48 in a year
+ * when the line from 60 towards `== 50` is at 55 is on track (as 52
+ * would be), not lagging because the indicator is `higher`. */
+static uint32_t track_test(L *l, const sema_target *t, uint32_t i, uint32_t g, uint32_t v, uint32_t e,
+                           uint32_t slack)
+{
+    const sema_milestone *m = &t->ms[i];
+    if (m->op == OP_EQ && t->type != TY_BOOL) {
+        uint32_t lo = g, hi = g;
+        if (!isnan(m->tolerance))
+            goal_band(l, t, i, g, &lo, &hi);
+        return op2(l, IR_LE, IR_BOOL, band_distance(l, v, lo, hi),
+                   op2(l, IR_ADD, IR_NUM, band_distance(l, e, lo, hi), slack));
+    }
+    switch (m->track) {
+    case DIR_HIGHER: return op2(l, IR_GE, IR_BOOL, v, op2(l, IR_SUB, IR_NUM, e, slack));
+    case DIR_LOWER: return op2(l, IR_LE, IR_BOOL, v, op2(l, IR_ADD, IR_NUM, e, slack));
+    default: return k(l, IR_BOOL, 1);
+    }
 }
 
 /* What target t measures, read with shift sh, in the target's unit: a
@@ -1012,7 +1035,7 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
                                  op2(l, IR_MAX, IR_NUM, op1(l, IR_ABS, IR_NUM, bstart),
                                      op1(l, IR_ABS, IR_NUM, jgoal)));
             for (uint32_t i = 0; i < n; i++)
-                tracks[i] = track_test(l, t->ms[i].track, v, e, slack);
+                tracks[i] = track_test(l, t, i, goals[i], v, e, slack);
             uint32_t track = chain(l, IR_BOOL, conds, tracks, n);
             uint32_t before = sel(l, IR_STATUS, track, st_track, st_lag);
             uint32_t notmet = sel(l, IR_STATUS, past, st_failed, before);

@@ -1161,7 +1161,20 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             sbf(&b, L(lang, LBL_X_BEFORE_DEADLINE), y, num(lang, et->deadline, b1));
             test_text(lang, &b, tg, m, op, et->v, et->goal, et->full);
             int track = m ? m->track : 0;
-            if (track == 0) {
+            if (m && m->op == IR_EQ && !tg->boolean) {
+                /* '==': as near the goal (its band) as e (lower.c:
+                 * track_test), short by no more than e's rounding */
+                double lo = et->goal, hi = et->goal;
+                if (m->has_tolerance)
+                    ir_goal_band(m, et->goal, &lo, &hi);
+                double dv = fmax(fmax(lo - et->v, et->v - hi), 0);
+                double de = fmax(fmax(lo - et->expected, et->expected - hi), 0);
+                sbf(&b, "%s", L(lang, m->has_tolerance ? LBL_X_TRACK_NEAR_BAND : LBL_X_TRACK_NEAR));
+                qty_cmp(lang, &b, dv, " <= ", de, tg->unit, false, et->full);
+                bool slack = et->status == IR_ST_ON_TRACK && dv > de;
+                sbf(&b, " %s → %s", slack ? L(lang, LBL_X_HOLDS_ROUNDING) : holds(lang, et->status == IR_ST_ON_TRACK),
+                    lbl_status(lang, et->status));
+            } else if (track == 0) {
                 sbf(&b, "%s%s", L(lang, tg->boolean ? LBL_X_NO_DIRECTION_BOOL : LBL_X_NO_DIRECTION),
                     lbl_status(lang, IR_ST_ON_TRACK));
             } else {

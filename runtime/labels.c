@@ -314,6 +314,10 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_NO_DIRECTION] = "; the indicator has no direction → ",
     [LBL_X_NO_DIRECTION_BOOL] = "; the indicator has no direction (yes/no) → ",
     [LBL_X_TRACK] = "; on the trajectory v %s e: ",
+    [LBL_X_TRACK_NEAR] = "; on the trajectory v is at least as near the goal as e, |v - goal| <= "
+                         "|e - goal|: ",
+    [LBL_X_TRACK_NEAR_BAND] = "; on the trajectory v is at least as near the band from goal - tolerance "
+                              "to goal + tolerance as e (how far each lies outside it): ",
     [LBL_X_EXP_EVERY_YEAR] = "%s (the goal holds every year): ",
     [LBL_X_EXP_PASSED] = "%s (the deadline %d has passed): ",
     [LBL_X_EXP_LINE] = "e = b0 + (%s - b0) × (y - y0) / (deadline - y0) with (y0, b0) = "
@@ -1024,6 +1028,9 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_NO_DIRECTION] = "；该指标没有方向 → ",
     [LBL_X_NO_DIRECTION_BOOL] = "；该指标为是否型，没有方向 → ",
     [LBL_X_TRACK] = "；按进度轨迹 v %s e：",
+    [LBL_X_TRACK_NEAR] = "；按进度轨迹 v 距目标值不比 e 远，|v - 目标值| <= |e - 目标值|：",
+    [LBL_X_TRACK_NEAR_BAND] = "；按进度轨迹 v 距“目标值 - 允许偏差”至“目标值 + 允许偏差”的区间不比 e 远"
+                              "（各自在区间外的距离）：",
     [LBL_X_EXP_EVERY_YEAR] = "%s（每年均须达到）：",
     [LBL_X_EXP_PASSED] = "%s（期限%d年已过）：",
     [LBL_X_EXP_LINE] = "e = b0 + (%s - b0) × (y - y0) / (期限 - y0)，其中 (y0, b0) = (%s, %s)，取%s",
