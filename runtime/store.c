@@ -7,6 +7,7 @@
 #define _GNU_SOURCE /* renameat2, RENAME_NOREPLACE */
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -47,6 +48,9 @@ struct store {
     char *tmp;            /* a new database made under this name beside made until
                              its first run commits (publish); NULL: db is path */
     int tmp_cleanup[4];   /* cleanup handles of tmp and its -journal, -wal, -shm */
+    int tmp_fd;           /* tmp open and flock'ed exclusively while this planc may write it,
+                             so that another tells it from one a killed planc left (sweep_stale);
+                             -1: none */
     long long run_id;     /* the run store_begin_run started, under its id as recorded */
     bool wrong_file;      /* open failed for the file given, not for reading or writing it */
     int dir_fd;           /* the database's directory, flock'ed shared while this connection
@@ -667,6 +671,75 @@ static void discard_tmp(store *s)
         cleanup_done(s->tmp_cleanup[i]);
     free(s->tmp);
     s->tmp = NULL;
+    if (s->tmp_fd >= 0)
+        close(s->tmp_fd); /* and its lock: after SQLite's own descriptors of it are closed */
+    s->tmp_fd = -1;
+}
+
+/* Whether `name`, an entry of a database's directory, is the temporary
+ * file make_tmp makes for the database named `base` there: ".BASE."
+ * and the six letters or digits mkstemp puts in place of its XXXXXX. */
+static bool tmp_name_of(const char *name, const char *base)
+{
+    size_t n = strlen(base);
+    if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || name[n + 1] != '.')
+        return false;
+    const char *x = name + n + 2;
+    for (int i = 0; i < 6; i++)
+        if (!((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= 'A' && x[i] <= 'Z') || (x[i] >= '0' && x[i] <= '9')))
+            return false;
+    return x[6] == '\0';
+}
+
+/* Removes the temporary databases a planc killed during the first run into
+ * the database at `db` left beside it (make_tmp's ".NAME.XXXXXX", and
+ * the journal SQLite made beside one): SIGKILL or a crash runs no clean-up
+ * (cleanup.h), and each such file would stay for good.  A planc that may
+ * still write its temporary database holds an exclusive flock(2) on it
+ * until it is done with it (make_tmp), which ends with the process: a
+ * file this one can lock is no one's.  It is removed while this one holds
+ * the lock, and only when the name still names the file locked (another
+ * planc may have removed it and a third made one of the same name
+ * meanwhile; make_tmp checks the same from the writer's side).  Best
+ * effort: what cannot be read or removed stays. */
+static void sweep_stale(const char *db)
+{
+    char *dir = rt_xstrdup(db), *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : db;
+    if (slash)
+        slash[slash == dir ? 1 : 0] = '\0';
+    const char *dname = slash ? dir : ".";
+    int dfd = open(dname, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+    if (!d) {
+        if (dfd >= 0)
+            close(dfd);
+        free(dir);
+        return;
+    }
+    char *want = rt_xstrdup(base); /* base points into db, which may be dir's */
+    for (struct dirent *e; (e = readdir(d));) {
+        if (!tmp_name_of(e->d_name, want))
+            continue;
+        int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0)
+            continue;
+        struct stat held, named;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &held) == 0 &&
+            fstatat(dfd, e->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(held.st_mode) &&
+            held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+            for (size_t i = 0; i < sizeof side_files / sizeof *side_files; i++) {
+                char *side = suffixed(e->d_name, side_files[i]);
+                unlinkat(dfd, side, 0);
+                free(side);
+            }
+            unlinkat(dfd, e->d_name, 0);
+        }
+        close(fd);
+    }
+    closedir(d);
+    free(want);
+    free(dir);
 }
 
 /* Makes the file of a new database at s->path under a temporary name
@@ -682,7 +755,22 @@ static bool make_tmp(store *s, FILE *err)
     char *tmp = rt_xmalloc(n, 1);
     memcpy(tmp, s->made, prefix);
     snprintf(tmp + prefix, n - prefix, ".%s.XXXXXX", s->made + prefix);
-    int fd = mkstemp(tmp);
+    /* locked until discard_tmp (sweep_stale): a file another planc
+     * removed between mkstemp and flock, taking it for a killed one's, is
+     * no longer named so once locked, and another is made */
+    int fd = -1;
+    for (int tries = 0; fd < 0 && tries < 100; tries++) {
+        strcpy(tmp + prefix + 1 + strlen(s->made + prefix) + 1, "XXXXXX");
+        if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0)
+            break;
+        struct stat held, named;
+        if (flock(fd, LOCK_EX) != 0 || fstat(fd, &held) != 0 || lstat(tmp, &named) != 0 ||
+            held.st_dev != named.st_dev || held.st_ino != named.st_ino) {
+            close(fd);
+            fd = -1;
+            errno = EEXIST;
+        }
+    }
     if (fd < 0) {
         int e = errno;
         if (!create_problem(s->made, err))
@@ -693,7 +781,7 @@ static bool make_tmp(store *s, FILE *err)
     mode_t mask = umask(022);
     umask(mask);
     fchmod(fd, 0644 & ~mask);
-    close(fd);
+    s->tmp_fd = fd;
     s->tmp = tmp;
     s->tmp_cleanup[0] = cleanup_file(tmp);
     for (size_t i = 0; i < sizeof side_files / sizeof *side_files; i++) {
@@ -871,6 +959,7 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
     s->readonly = !create;
     s->timeout_ms = timeout_ms;
     s->dir_fd = -1;
+    s->tmp_fd = -1;
     s->piece_rows = STORE_PIECE_ROWS;
     for (size_t i = 0; i < 4; i++)
         s->tmp_cleanup[i] = -1;
@@ -878,6 +967,15 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
      * put in place only when its first run commits (publish): a run that
      * fails leaves no empty database behind, and another planc never
      * opens one that may yet be removed */
+    if (create) {
+        /* what killed runs left beside the database (or where it goes) */
+        char *real = realpath(path, NULL);
+        char *made = real ? NULL : absent_target(path);
+        if (real || made)
+            sweep_stale(real ? real : made);
+        free(real);
+        free(made);
+    }
     if (create && (s->made = absent_target(path)) && !make_tmp(s, err)) {
         store_close(s);
         return NULL;

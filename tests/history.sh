@@ -388,6 +388,29 @@ fi
 expect 2 env PLANC_STORE_TIMEOUT=soon "$planc" history "$db"
 contains err "planc: error: PLANC_STORE_TIMEOUT='soon': not a number of seconds (a whole number from 0 to 86400)"
 
+# A planc killed (SIGKILL: no clean-up runs) during the first run into a
+# database leaves its temporary database '.k.db.XXXXXX' beside it.  A
+# run into the database while that planc lives leaves its file alone
+# (the killed-or-not test is a lock the writer holds, not a guess); once
+# it is killed, the next run removes the file, and the history holds
+# only the runs recorded.  Each planc waits for its data on a FIFO (the
+# database is opened first), so nothing here depends on timing.
+mkdir "$tmp/kill"; mkfifo "$tmp/kill/fifo"
+"$planc" run --engine interp "$rules" --data "$tmp/kill/fifo" --store "$tmp/kill/k.db" \
+    -o "$tmp/kill/a.csv" 2>/dev/null &
+killed=$!
+k=0; while ! ls -A "$tmp/kill" | grep -q '^\.k\.db\.' && [ $k -lt 600 ]; do sleep 0.1; k=$((k + 1)); done
+left=$(ls -A "$tmp/kill" | grep '^\.k\.db\.')
+n=$((n + 1)); [ -n "$left" ] || fail "no temporary database while the first run waits for its data"
+expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/kill/k.db" -o "$tmp/kill/b.csv"
+n=$((n + 1)); [ -e "$tmp/kill/$left" ] || fail "a run removed the temporary database of a planc still running"
+kill -KILL $killed; wait $killed 2>/dev/null
+n=$((n + 1)); [ -e "$tmp/kill/$left" ] || fail "SIGKILL left no temporary database (the case tests nothing)"
+expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/kill/k.db" -o "$tmp/kill/b.csv"
+n=$((n + 1)); [ "$(ls -A "$tmp/kill" | tr '\n' ' ')" = "b.csv fifo k.db " ] ||
+    fail "left beside the database after a killed first run: $(ls -A "$tmp/kill")"
+n=$((n + 1)); [ "$("$planc" history "$tmp/kill/k.db" | tail -n +2 | wc -l)" -eq 2 ] || fail "the history of k.db"
+
 # The progress line on a terminal, and not with --quiet or on a pipe.
 # (a larger file, so that the run outlasts the display thread's start:
 # each city's 2021 row repeated for the years 1..3000)

@@ -3,6 +3,8 @@
  * refused), recording runs, a rolled-back run leaving nothing, history,
  * run names, compare; and several processes writing one database at once. */
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -1030,6 +1032,74 @@ START_TEST(first_run_failures_leave_no_database)
 }
 END_TEST
 
+/* Whether the file dir/name exists. */
+static bool in_dir(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return access(path, F_OK) == 0;
+}
+
+/* Makes the empty file dir/name; returns it open (to lock), read-only. */
+static int make_in_dir(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0644);
+    ck_assert_int_ge(fd, 0);
+    return fd;
+}
+
+/* A planc killed (SIGKILL) during the first run into a database leaves its
+ * temporary database ".results.db.XXXXXX" (and SQLite's journal beside
+ * it); the next writer removes those no live planc holds locked, and
+ * nothing else: not one another planc is writing (its flock), not another
+ * database's, not a name mkstemp cannot have made. */
+START_TEST(stale_temporaries_removed)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    close(make_in_dir(".results.db.Ab12Cd"));
+    close(make_in_dir(".results.db.Ab12Cd-journal"));
+    int live = make_in_dir(".results.db.Live01");
+    ck_assert_int_eq(flock(live, LOCK_EX), 0); /* another planc's, still writing */
+    close(make_in_dir(".other.db.Ab12Cd"));
+    close(make_in_dir(".results.db.Ab12"));
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert(!in_dir(".results.db.Ab12Cd"));
+    ck_assert(!in_dir(".results.db.Ab12Cd-journal"));
+    ck_assert(in_dir(".results.db.Live01"));
+    ck_assert(in_dir(".other.db.Ab12Cd"));
+    ck_assert(in_dir(".results.db.Ab12"));
+    /* this one's own temporary database, while it is open, is left alone
+     * by another writer of the same database */
+    ck_assert(store_pending(s));
+    int before = dir_entries();
+    store *t = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(dir_entries(), before + 1);
+    store_close(t);
+    ck_assert_int_eq(dir_entries(), before);
+    record(s, &x, "aaaa");
+    store_close(s);
+    ck_assert(in_dir("results.db"));
+    /* the next writer of the existing database sweeps too, once the
+     * other planc's lock is gone */
+    close(live);
+    close(make_in_dir(".results.db.Zz9Zz9"));
+    s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert(!in_dir(".results.db.Live01"));
+    ck_assert(!in_dir(".results.db.Zz9Zz9"));
+    record(s, &x, "bbbb");
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE complete"), 2);
+    ck_assert_int_eq(dir_entries(), 3); /* results.db, .other.db.Ab12Cd, .results.db.Ab12 */
+    pf_free(&x);
+}
+END_TEST
+
 START_TEST(time_from_source_date_epoch)
 {
     char buf[32];
@@ -1354,6 +1424,7 @@ int main(void)
     tcase_add_test(tc, totals_only_run);
     tcase_add_test(tc, run_in_pieces);
     tcase_add_test(tc, first_run_failures_leave_no_database);
+    tcase_add_test(tc, stale_temporaries_removed);
     tcase_add_test(tc, time_from_source_date_epoch);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
     tcase_add_test(tc, compare_shows_the_changed_tolerance);
