@@ -440,6 +440,23 @@ static const msgcat_pair catalog[] = {
     {"give those targets a score of their own, or scope them to the regions with regions of level "
      "'%s' below them",
      "请为这些目标给出各自的得分，或把它们的范围限于下面有层级“%s”地区的地区"},
+
+    /* ---- sk21: a data file that changed while it was read (runtime/table.c) */
+    {"%s: error: the file changed while it was read: its size (%lld bytes) and modification time are "
+     "as when it was opened, but its change time moved: it was rewritten in place with its "
+     "modification time set back, or its status changed (permissions, owner, links or name); run "
+     "again when nothing changes it\n",
+     "%s: 错误：读取期间文件发生了变化：其大小（%lld字节）和修改时间与打开时相同，但状态改变时间变了："
+     "它可能被原地改写后又调回了修改时间，也可能只是状态有变（权限、属主、链接或文件名）；"
+     "请在没有程序改动它时再运行\n"},
+    {"%s: error: the file changed while it was read (%lld bytes when opened, %lld after): the rows "
+     "read may mix two versions of the file; write it elsewhere and rename it into place when it is "
+     "complete, then run again\n",
+     "%s: 错误：读取期间文件发生了变化（打开时%lld字节，读完时%lld字节）：读到的行可能混有文件的两个版本；"
+     "请先写到别处，写完后再改名放到原处，然后再运行\n"},
+    {"%s: note: the file changed while it was read (%lld bytes when opened, %lld after): the errors "
+     "above may come from a file still being written\n",
+     "%s: 附注：读取期间文件发生了变化（打开时%lld字节，读完时%lld字节）：上面的错误可能来自仍在写入的文件\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

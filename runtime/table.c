@@ -26,6 +26,7 @@
 #include "progress.h"
 #include "report.h"
 #include "exec.h"
+#include "msgcat.h"
 #include "rtmem.h"
 #include "sha256.h"
 #include "utf8.h"
@@ -3746,26 +3747,27 @@ static rt_table *load_path(const ir_program *p, const char *path, const rt_load_
         /* only the change time moved: a rewrite with its modification
          * time set back, or a change of the file's status alone (chmod,
          * a link, a rename), which stat cannot tell apart: say both */
+        lbl_lang lang = opts ? opts->lang : LBL_EN;
         bool status_only = after.st_size == st.st_size && after.st_mtim.tv_sec == st.st_mtim.tv_sec &&
                            after.st_mtim.tv_nsec == st.st_mtim.tv_nsec;
         if (t && status_only)
-            csv_message(err, "planc: error: '%s' changed while it was read: its size (%lld bytes) "
-                             "and modification time are as when it was opened, but its change "
-                             "time moved: it was rewritten in place with its modification time "
-                             "set back, or its status changed (permissions, owner, links or "
-                             "name); run again when nothing changes it\n",
+            csv_message(err, msgcat_get(lang, "%s: error: the file changed while it was read: its size "
+                             "(%lld bytes) and modification time are as when it was opened, but its "
+                             "change time moved: it was rewritten in place with its modification "
+                             "time set back, or its status changed (permissions, owner, links or "
+                             "name); run again when nothing changes it\n"),
                         path, (long long)st.st_size);
         else if (t)
-            csv_message(err, "planc: error: '%s' changed while it was read (%lld bytes when "
-                             "opened, %lld after): the rows read may mix two versions of the "
+            csv_message(err, msgcat_get(lang, "%s: error: the file changed while it was read (%lld bytes "
+                             "when opened, %lld after): the rows read may mix two versions of the "
                              "file; write it elsewhere and rename it into place when it is "
-                             "complete, then run again\n",
+                             "complete, then run again\n"),
                         path, (long long)st.st_size, (long long)after.st_size);
         else
-            csv_message(err, "%s: note: '%s' changed while it was read (%lld bytes when opened, "
-                             "%lld after): the errors above may come from a file still being "
-                             "written\n",
-                        path, path, (long long)st.st_size, (long long)after.st_size);
+            csv_message(err, msgcat_get(lang, "%s: note: the file changed while it was read (%lld bytes "
+                             "when opened, %lld after): the errors above may come from a file still "
+                             "being written\n"),
+                        path, (long long)st.st_size, (long long)after.st_size);
         rt_table_free(t);
         t = NULL;
     }

@@ -372,7 +372,7 @@ n=$((n + 1))
 if [ $rc -ne 3 ] || [ -e "$tmp/grow-out.csv" ]; then
     echo "FAIL: a data file growing while read: exit $rc (expected 3), or an output was written"; fails=$((fails + 1))
 fi
-contains err "grow.csv' changed while it was read"
+contains err "grow.csv: error: the file changed while it was read"
 "$planc" run "$rules" --data "$tmp/grow.csv" --engine interp -o "$tmp/grow-out.csv" >"$tmp/out" 2>"$tmp/err"; rc=$?
 n=$((n + 1)); [ $rc -eq 0 ] || { echo "FAIL: the grown file, complete, exited $rc"; fails=$((fails + 1)); }
 # One rewritten in place that keeps its size and gets its modification
@@ -395,7 +395,7 @@ while time.time() < end and not os.path.exists(path + ".stop"):
     if [ $rc -ne 3 ] || [ -e "$tmp/grow-out.csv" ]; then
         echo "FAIL: a data file rewritten in place, its mtime set back: exit $rc (expected 3)"; fails=$((fails + 1))
     fi
-    contains err "grow.csv' changed while it was read"
+    contains err "grow.csv: error: the file changed while it was read"
     # (which a change of its status alone, a chmod, would look like too:
     # the message says both)
     contains err "its change time moved: it was rewritten in place with its modification time set back, or its status changed"
