@@ -14,12 +14,15 @@
  * The workbook is written in libxlsxwriter's constant-memory mode: rows go
  * to a temporary file as they are written, so a large detail sheet does
  * not stay in memory. */
+#define _GNU_SOURCE /* memfd_create */
 #include "report_xlsx.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -65,14 +68,109 @@ typedef struct book {
     char **leads;                           /* each measure's lead text (in lang) */
     char *text;                             /* a cell's cleaned text */
     lxw_error error;                        /* the first write error */
+    int error_errno;                        /* errno when it was reported (the system's reason) */
     time_t created;                         /* the creation time its properties record */
 } book;
 
 /* Keeps the first error libxlsxwriter reported. */
 static void note(book *b, lxw_error e)
 {
-    if (e != LXW_NO_ERROR && b->error == LXW_NO_ERROR)
+    int saved = errno;
+    if (e != LXW_NO_ERROR && b->error == LXW_NO_ERROR) {
         b->error = e;
+        b->error_errno = saved;
+    }
+}
+
+/* Whether libxlsxwriter's error e comes from a file operation, whose
+ * reason errno then gives ("File too large" rather than "Zip generic
+ * error ZIP_ERRNO while creating the xlsx file"). */
+static bool file_error(lxw_error e)
+{
+    switch (e) {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* libxlsxwriter says its errors on stderr itself, before it returns the
+ * error planc then reports in its own words with the file's name
+ * ("[ERROR][./src/packager.c:1541]: Error in closing member in the
+ * zipfile", "[ERROR] workbook_close(): ..."): while the workbook is
+ * written, descriptor 2 is a file in memory (mute_library), and
+ * afterwards its lines go to the real stderr but for the library's own,
+ * those that begin "[ERROR]" or "[WARNING]" (unmute_library).  Nothing
+ * planc or another thread says meanwhile is lost.  saved is the real
+ * stderr, -1 when it could not be set aside (then nothing is held back). */
+typedef struct muted {
+    int saved, mem;
+} muted;
+
+/* Sets descriptor 2 aside and points it at a file in memory. */
+static muted mute_library(void)
+{
+    muted m = {-1, -1};
+    fflush(stderr);
+    m.mem = memfd_create("planc-xlsx-stderr", MFD_CLOEXEC);
+    if (m.mem < 0)
+        return m;
+    m.saved = fcntl(2, F_DUPFD_CLOEXEC, 3);
+    if (m.saved < 0 || dup2(m.mem, 2) < 0) {
+        if (m.saved >= 0)
+            close(m.saved);
+        close(m.mem);
+        m.saved = m.mem = -1;
+    }
+    return m;
+}
+
+/* Writes all n bytes of s to descriptor fd, as far as it takes them. */
+static void write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* Gives descriptor 2 back and passes on what was said meanwhile, but
+ * libxlsxwriter's own lines (mute_library).  errno is kept. */
+static void unmute_library(muted *m)
+{
+    if (m->saved < 0)
+        return;
+    int e = errno;
+    fflush(stderr);
+    dup2(m->saved, 2);
+    close(m->saved);
+    off_t len = lseek(m->mem, 0, SEEK_END);
+    char *text = len > 0 ? malloc((size_t)len + 1) : NULL;
+    if (text && pread(m->mem, text, (size_t)len, 0) == len) {
+        text[len] = '\0';
+        for (char *line = text; *line;) {
+            char *nl = strchr(line, '\n');
+            size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
+            if (strncmp(line, "[ERROR]", 7) != 0 && strncmp(line, "[WARNING]", 9) != 0)
+                write_all(2, line, n);
+            line += n;
+        }
+    }
+    free(text);
+    close(m->mem);
+    m->saved = m->mem = -1;
+    errno = e;
 }
 
 /* ------------------------------------------------------------ cells */
@@ -735,11 +833,13 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     }
     int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
+    muted quiet = mute_library();
     /* the clock, or SOURCE_DATE_EPOCH for the same bytes: read once, for
      * the properties and the provenance sheet alike */
     book b = {.p = p, .t = t, .r = r, .ru = ru, .lang = lang, .created = store_time()};
     b.wb = workbook_new_opt(scratch, &opts);
     if (!b.wb) {
+        unmute_library(&quiet);
         fprintf(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
         unlink(scratch);
         cleanup_done(scratch_cleanup);
@@ -798,11 +898,13 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
 
     lxw_error closed = workbook_close(b.wb);
     note(&b, closed);
+    unmute_library(&quiet);
     int rc = 0, e = 0;
     if (b.error != LXW_NO_ERROR) {
         /* the scratch file, in $TMPDIR, is what could not be written */
         csv_message(err, "planc: error: cannot write the workbook's scratch file '%s': %s\n", scratch,
-                    lxw_strerror(b.error));
+                    file_error(b.error) && b.error_errno ? strerror(b.error_errno)
+                                                         : lxw_strerror(b.error));
         rc = -1;
     } else if (copy_file(scratch, out) != 0) {
         e = errno; /* the caller names its output */

@@ -153,6 +153,9 @@ for fmt in csv json html xlsx; do
         2>"$tmp/err"); rc=$?
     check '[ $rc -eq 5 ]' "$fmt beyond the file size limit exited $rc, expected 5"
     check 'grep -q "File too large" "$tmp/err"' "$fmt beyond the file size limit: $(cat "$tmp/err")"
+    # (said once, in planc's words: not also libxlsxwriter's own
+    # "[ERROR][./src/packager.c:1541]: ..." lines)
+    check '[ "$(wc -l <"$tmp/err")" -eq 1 ]' "$fmt beyond the file size limit said more than one line: $(cat "$tmp/err")"
     check '[ "$(ls -A "$tmp/fs")" = out.$fmt ]' "left beside the $fmt output: $(ls -A "$tmp/fs")"
     check '[ "$(cat "$tmp/fs/out.$fmt")" = "old results" ]' "the old $fmt output was changed"
 done
