@@ -377,6 +377,18 @@ char *csv_escape(char *o, const char *t, size_t n, bool lines)
                    (unsigned char)t[i + 1] <= 0x9F) {
             o += sprintf(o, "\\u%04X", (unsigned char)t[i + 1]); /* U+0080..U+009F */
             i++;
+        } else if (c >= 0x80) {
+            /* a character as it is; a byte of no valid UTF-8 sequence
+             * (a file name, an argument) as \xHH, as compilers show one */
+            uint32_t cp;
+            int k2 = utf8_decode(t + i, n - i, &cp);
+            if (cp == UTF8_BAD) {
+                o += sprintf(o, "\\x%02X", c);
+            } else {
+                memcpy(o, t + i, (size_t)k2);
+                o += k2;
+                i += (size_t)k2 - 1;
+            }
         } else {
             *o++ = (char)c;
         }

@@ -82,8 +82,8 @@ size_t csv_invisible(const char *s, size_t n, unsigned *cp);
 
 /* Writes t[0..n) to o as messages show the text of a cell or of a
  * database: a control character (C0, DEL, C1) written \n, \r, \t, \xHH
- * or \uHHHH and an invisible one (csv_invisible) \uHHHH, line feeds kept
- * as they are when `lines`.  Untrusted text can so neither end a line of
+ * or \uHHHH, an invisible one (csv_invisible) \uHHHH and a byte that is
+ * not part of valid UTF-8 \xHH, line feeds kept as they are when `lines`.  Untrusted text can so neither end a line of
  * a message and forge another, nor send the terminal escape sequences,
  * nor differ unseen from the name it is taken for.  o has room for 6 * n
  * + 1 bytes; returns the end of what was written (a NUL is put there). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "utf8.h"
 
 /* Hands the gathered bytes to the FILE. */
 static void flush(json_writer *w)
@@ -144,23 +145,48 @@ static size_t escape(unsigned char ch, char esc[8])
     }
 }
 
-/* True for the bytes a JSON string holds as they are. */
+/* True for the ASCII bytes a JSON string holds as they are. */
 static bool plain(unsigned char ch)
 {
-    return ch >= 0x20 && ch != '"' && ch != '\\';
+    return ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\';
 }
 
-/* Appends s as a JSON string: each run of plain bytes at once. */
+/* The length of the valid UTF-8 character at p (2 to 4 bytes), 0 for a
+ * byte of none: a JSON text is UTF-8, and such a byte (a file name's, an
+ * argument's) is written U+FFFD, as the page and the workbook write it
+ * (report_style_unsafe). */
+static size_t utf8_char(const unsigned char *p)
+{
+    uint32_t cp;
+    size_t n = strnlen((const char *)p, 4);
+    int k = utf8_decode((const char *)p, n, &cp);
+    return cp == UTF8_BAD ? 0 : (size_t)k;
+}
+
+/* U+FFFD REPLACEMENT CHARACTER in UTF-8. */
+static const char replacement[] = "\xEF\xBF\xBD";
+
+/* Appends s as a JSON string: each run of plain bytes and whole
+ * characters at once. */
 static void put_string(json_writer *w, const char *s)
 {
     put_c(w, '"');
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         const unsigned char *run = p;
-        while (plain(*p))
-            p++;
+        for (size_t k = 1; k;) {
+            if (plain(*p))
+                p++;
+            else if (*p >= 0x80 && (k = utf8_char(p)))
+                p += k;
+            else
+                k = 0;
+        }
         put(w, (const char *)run, (size_t)(p - run));
-        if (*p) {
+        if (*p >= 0x80) {
+            put(w, replacement, 3);
+            p++;
+        } else if (*p) {
             char esc[8];
             put(w, esc, escape(*p++, esc));
         }
@@ -173,10 +199,17 @@ void json_write_string(FILE *out, const char *s)
     putc('"', out);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         char esc[8];
-        if (plain(*p))
+        size_t k;
+        if (plain(*p)) {
             putc(*p, out);
-        else
+        } else if (*p >= 0x80 && (k = utf8_char(p))) {
+            fwrite(p, 1, k, out);
+            p += k - 1;
+        } else if (*p >= 0x80) {
+            fputs(replacement, out);
+        } else {
             fwrite(esc, 1, escape(*p, esc), out);
+        }
     }
     putc('"', out);
 }

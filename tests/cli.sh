@@ -360,6 +360,20 @@ expect 5 env TMPDIR="$tmp/no-tmpdir" "$planc" run "$rules" --data "$data" -o "$t
 contains err "scratch file for the workbook in '$tmp/no-tmpdir' (\$TMPDIR): No such file"
 expect 0 sh -c '"$0" run "$1" --data "$2" -o "$3" >/dev/full' "$planc" "$rules" "$data" "$tmp/full-ok.csv"
 
+# A file name with a byte of no valid UTF-8 character: a message writes
+# it \xHH, the JSON document U+FFFD (it stays UTF-8).
+bad=$(printf 'd\377')
+expect 3 "$planc" run "$rules" --data "$tmp/$bad.csv" -o "$tmp/bad.json"
+contains err "cannot read '$tmp/d\\\\xFF.csv'"
+cp "$data" "$tmp/$bad.csv"
+expect 0 "$planc" run "$rules" --data "$tmp/$bad.csv" -o "$tmp/bad.json"
+if command -v python3 >/dev/null 2>&1; then
+    n=$((n + 1))
+    python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); sys.exit(d["source"]["data"] != sys.argv[2])' \
+        "$tmp/bad.json" "$tmp/d$(printf '\357\277\275').csv" ||
+        { echo "FAIL: the JSON document of a data file named with an invalid byte"; fails=$((fails + 1)); }
+fi
+
 # A data file that grows while it is read (a writer still appending, a
 # transfer not finished) is refused (exit 3), not scored as whatever part
 # of it was there: 135,000 rows, empty lines appended meanwhile.

@@ -502,6 +502,24 @@ START_TEST(data_invisible_characters)
 }
 END_TEST
 
+/* A byte of no valid UTF-8 sequence in a message's text (a file name or
+ * an argument given to planc: the data and the rules are refused before)
+ * is shown \xHH, as compilers show one, and a character beside it as it
+ * is: the message stays UTF-8 and says which byte it was. */
+START_TEST(message_invalid_utf8)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    csv_message(f, "planc: error: unknown region '%s' in '%s'\n", "沈\xff", "d\xe9\x98.csv");
+    csv_message(f, "%s\n", "\xc0\xaf \xed\xa0\x80 阳");
+    fclose(f);
+    ck_assert_str_eq(buf, "planc: error: unknown region '沈\\xFF' in 'd\\xE9\\x98.csv'\n"
+                          "\\xC0\\xAF \\xED\\xA0\\x80 阳\n");
+    free(buf);
+}
+END_TEST
+
 START_TEST(data_header_looks_like_data)
 {
     assert_data_errors(
@@ -994,12 +1012,13 @@ START_TEST(data_load_options)
 END_TEST
 
 /* A lone byte 0xC2 followed by ASCII is not a C1 control: a message
- * writes both as they are (it took 'a\xC2b' for U+0062 and lost the b). */
+ * writes the byte \xHH, as any byte of no valid UTF-8 sequence, and the b
+ * (it took 'a\xC2b' for U+0062 and lost the b). */
 START_TEST(escape_lone_c2)
 {
     char o[64];
     csv_escape(o, "a\xC2" "b", 3, false);
-    ck_assert_str_eq(o, "a\xC2" "b");
+    ck_assert_str_eq(o, "a\\xC2" "b");
     csv_escape(o, "a\xC2\x85" "b", 4, false);
     ck_assert_str_eq(o, "a\\u0085b");
 }
@@ -1071,6 +1090,7 @@ int main(void)
     tcase_add_test(tc, data_missing_columns);
     tcase_add_test(tc, data_similar_header_column);
     tcase_add_test(tc, data_invisible_characters);
+    tcase_add_test(tc, message_invalid_utf8);
     tcase_add_test(tc, data_header_looks_like_data);
     tcase_add_test(tc, data_title_above_header);
     tcase_add_test(tc, data_duplicate_header_column);

@@ -144,6 +144,45 @@ START_TEST(larger_than_the_buffer)
 }
 END_TEST
 
+/* A string with bytes of no valid UTF-8 sequence (a file name's): the
+ * JSON text stays UTF-8, each such byte U+FFFD, as the page and the
+ * workbook write it; characters, a truncated sequence at the end, an
+ * overlong form and a surrogate among them.  json_write_string alike. */
+static const char *const bad_utf8[] = {"d\xff.csv", "沈\xe9\x98", "\xc0\xaf", "\xed\xa0\x80x", "ok 阳"};
+static const char *const bad_utf8_json[] = {
+    "\"d\xEF\xBF\xBD.csv\"", "\"沈\xEF\xBF\xBD\xEF\xBF\xBD\"", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"",
+    "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx\"", "\"ok 阳\""};
+
+static void invalid(json_writer *w)
+{
+    json_begin_inline_array(w);
+    for (size_t i = 0; i < sizeof bad_utf8 / sizeof *bad_utf8; i++)
+        json_str(w, bad_utf8[i]);
+    json_end_array(w);
+}
+
+START_TEST(invalid_utf8_replaced)
+{
+    char *s = render(invalid);
+    char want[256] = "[";
+    for (size_t i = 0; i < sizeof bad_utf8 / sizeof *bad_utf8; i++) {
+        if (i)
+            strcat(want, ", ");
+        strcat(want, bad_utf8_json[i]);
+        char *one = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&one, &len);
+        json_write_string(f, bad_utf8[i]);
+        fclose(f);
+        ck_assert_str_eq(one, bad_utf8_json[i]);
+        free(one);
+    }
+    strcat(want, "]\n");
+    ck_assert_str_eq(s, want);
+    free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("json");
@@ -151,6 +190,7 @@ int main(void)
     tcase_add_test(tc, layout);
     tcase_add_test(tc, numbers_and_strings);
     tcase_add_test(tc, larger_than_the_buffer);
+    tcase_add_test(tc, invalid_utf8_replaced);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
