@@ -29,6 +29,7 @@
 #include "exec.h"
 #include "explain.h"
 #include "fileio.h"
+#include "hashout.h"
 #include "import.h"
 #include "ir.h"
 #include "jit.h"
@@ -349,12 +350,13 @@ static const char usage_explain[] =
     "standard output cannot be written.\n";
 
 static const char usage_history[] =
-    "usage: planc history DB [--lang en|zh]\n"
+    "usage: planc history DB [--full] [--lang en|zh]\n"
     "\n"
     "Lists the runs recorded in DB by 'planc run --store DB', oldest first:\n"
     "run id, time (UTC), planc version, data rows, result rows, the first 12\n"
     "hex digits of the rules' and the data's SHA-256, plan, rules and data.\n"
     "\n"
+    "  --full       the hashes whole (64 hex digits, as sha256sum prints them)\n"
     "  --lang LANG  the language of the column headers: en (the default) or zh\n"
     "\n"
     "exit: 0 ok, 2 when DB does not exist or is not a planc results database,\n"
@@ -735,6 +737,8 @@ typedef struct run_output {
     const char *const *datas; /* the --data files as given, ndata of them, for the */
     const char *const *withs; /* command that writes a page or workbook again, each */
     size_t ndata;             /* with its --read-with rules (NULL: none) */
+    const char *const *with_hashes;    /* for the history: each --read-with's rules */
+    const char *const *with_manifests; /* hash and manifest (rules_hash), or NULL */
 } run_output;
 
 /* Parses argv[i] when it is one of run_output's options: returns how many
@@ -1082,6 +1086,25 @@ static int finish_output(ofile *o, int rc)
     return rc;
 }
 
+/* The real path of an output file about to be written at `path`: its
+ * directory's real path and its name (the file itself is not there yet,
+ * or is the one it replaces), for the history; NULL when the directory's
+ * is unknown.  malloc'd. */
+static char *output_real_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    if (!real)
+        return NULL;
+    const char *base = slash ? slash + 1 : path;
+    char *out = rt_xmalloc(strlen(real) + strlen(base) + 2, 1);
+    sprintf(out, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
+    free(real);
+    return out;
+}
+
 /* The report, then the record in the history database: the report is
  * written (to a temporary file when -o is given, written out to the disk),
  * the run's rows are inserted in one transaction, the transaction is
@@ -1126,8 +1149,15 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
                          .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options,
                          .command = command};
-    int written = write_report(c->ir, t, r, ro, ru, &src, f);
+    /* the history records the output's size and hash, of the bytes as
+     * written (also to standard output or a device, not read back) */
+    hashout *ho = db ? hashout_open(f) : NULL;
+    char out_hash[65] = "";
+    unsigned long long out_bytes = 0;
+    int written = write_report(c->ir, t, r, ro, ru, &src, ho ? hashout_stream(ho) : f);
     free(command);
+    if (ho && hashout_close(ho, out_hash, &out_bytes) != 0 && written == 0)
+        written = -1;
     if (written == REPORT_XLSX_TOO_LARGE) {
         rc = EXIT_USAGE;    /* said by report_xlsx: write CSV instead */
     } else if (written != 0 || fflush(f) != 0) {
@@ -1155,15 +1185,38 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         for (size_t i = 0; i < nfiles; i++)
             texts[i] = (store_file){.name = i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name,
                                     .text = c->diag.files[i].text, .len = c->diag.files[i].len};
+        /* each data file with its hash and its reading's, and the output */
+        size_t nd = ro->ndata ? ro->ndata : 1;
+        store_data_file *dfs = rt_xcalloc(nd, sizeof *dfs);
+        char **dreal = rt_xcalloc(nd, sizeof *dreal);
+        for (size_t i = 0; i < nd; i++) {
+            const char *name = ro->ndata ? ro->datas[i] : data;
+            bool with = ro->ndata && ro->withs && ro->withs[i];
+            dreal[i] = realpath(name, NULL);
+            dfs[i] = (store_data_file){.path = name, .resolved = dreal[i] ? dreal[i] : "",
+                                       .sha256 = rt_table_file_sha256(t, i),
+                                       .read_with = with ? ro->withs[i] : "",
+                                       .read_with_sha256 = with ? ro->with_hashes[i] : "",
+                                       .read_with_files = with ? ro->with_manifests[i] : ""};
+        }
+        char *out_real = ro->path ? output_real_path(ro->path) : NULL;
+        store_output so = {.path = ro->path ? ro->path : "/dev/stdout", .resolved = out_real ? out_real : "",
+                           .format = ro->format, .sha256 = out_hash, .bytes = (long long)out_bytes};
         store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
                                .rules_hash = rhash, .rules_files = manifest,
                                .rules_resolved = rules_real ? rules_real : "",
                                .data_path = data, .data_resolved = data_real ? data_real : "",
                                .data_hash = src.data_sha256, .data_options = ro->data_options,
                                .rules_texts = texts, .nrules_texts = nfiles,
-                               .totals = ro->store_rows && strcmp(ro->store_rows, "totals") == 0};
+                               .totals = ro->store_rows && strcmp(ro->store_rows, "totals") == 0,
+                               .data_files = dfs, .ndata_files = nd, .outputs = &so, .noutputs = 1};
         if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_WRITE;
+        for (size_t i = 0; i < nd; i++)
+            free(dreal[i]);
+        free(dreal);
+        free(dfs);
+        free(out_real);
         free(texts);
         free(rules_real);
         free(data_real);
@@ -1854,6 +1907,14 @@ static char *data_names(const char *const *datas, const char *const *withs, size
     return s;
 }
 
+/* Frees n strings and the array that holds them. */
+static void free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
 /* Frees what compile_readers made. */
 static void free_readers(compilation *cs, size_t n)
 {
@@ -2115,6 +2176,15 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
         if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], stderr))
             read_rc = EXIT_RULES;
+    /* each reading's rules by hash, for the history (their compilations
+     * go before the data is scored) */
+    char **with_hashes = rt_xcalloc(ndata, sizeof *with_hashes);
+    char **with_manifests = rt_xcalloc(ndata, sizeof *with_manifests);
+    for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
+        if (readers[i]) {
+            with_hashes[i] = rt_xmalloc(65, 1);
+            with_manifests[i] = rules_hash(&rcs[i], with_hashes[i]);
+        }
     rt_table *table = read_rc != EXIT_OK ? NULL
                       : rt_table_load_many(c.ir, datas, readers, ndata, &dopt.load,
                                            load_held ? fio_hold_stream(load_held) : stderr);
@@ -2140,6 +2210,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         free(cache_dir);
         store_close(db);
         compilation_free(&c);
+        free_strings(with_hashes, ndata);
+        free_strings(with_manifests, ndata);
         return EXIT_INTERNAL;
     }
     if (load_held)
@@ -2152,6 +2224,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         free(cache_dir);
         store_close(db);
         compilation_free(&c);
+        free_strings(with_hashes, ndata);
+        free_strings(with_manifests, ndata);
         return read_rc != EXIT_OK ? read_rc : EXIT_DATA;
     }
     progress_set_total(pg, rt_table_nrows(table));
@@ -2188,6 +2262,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
             free(cache_dir);
             store_close(db);
             compilation_free(&c);
+            free_strings(with_hashes, ndata);
+            free_strings(with_manifests, ndata);
             return EXIT_DATA;
         }
         t_report = now_ms();
@@ -2199,6 +2275,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         ro.datas = datas;
         ro.withs = withs;
         ro.ndata = ndata;
+        ro.with_hashes = (const char *const *)with_hashes;
+        ro.with_manifests = (const char *const *)with_manifests;
         rc = write_output(&c, rules, shown ? shown : rt_table_path(table), table, res, &ro, db);
         free(shown);
         free(opts);
@@ -2210,6 +2288,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     }
     free(judged);
     free(ungraded.rows);
+    free_strings(with_hashes, ndata);
+    free_strings(with_manifests, ndata);
 
     /* The cache's shared object, if one is being linked, is part of the
      * run's time. */
@@ -2818,10 +2898,13 @@ static int cmd_history(int argc, char **argv)
 {
     const char *path = NULL;
     lbl_lang lang = LBL_EN;
+    bool full = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_history, stdout);
             return EXIT_OK;
+        } else if (strcmp(argv[i], "--full") == 0) {
+            full = true;
         } else if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
                 return usage_error("history", "option '%s' needs a value", argv[i]);
@@ -2843,7 +2926,7 @@ static int cmd_history(int argc, char **argv)
         return why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
     int rc = EXIT_OK;
     /* a failed write is told here (the store reports only its own errors) */
-    int hr = store_history(db, lang, stdout, stderr);
+    int hr = full ? store_history_full(db, lang, stdout, stderr) : store_history(db, lang, stdout, stderr);
     if (stdout_failed()) {
         csv_message(stderr, "planc: error: cannot write the history: %s\n", strerror(errno));
         rc = EXIT_WRITE;

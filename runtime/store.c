@@ -158,6 +158,36 @@ static const char schema_v6_step[] =
 static const char schema_v7_step[] =
     "ALTER TABLE runs ADD COLUMN stored TEXT NOT NULL DEFAULT 'all';\n"
     "ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;\n";
+/* Version 8: each data file a run read, with its own hash and the rules
+ * that read it (--read-with: named before, now hashed by their manifest
+ * as the scored rules are), and each output file it wrote (-o: the CSV,
+ * JSON, workbook or page, or standard output) with its size and hash, so
+ * that `planc verify` checks the files an auditor holds against the run;
+ * records_files tells a run that recorded them (1) from one recorded
+ * before, whose files are known only by the runs columns. */
+static const char schema_v8_step[] =
+    "ALTER TABLE runs ADD COLUMN records_files INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE data_files (\n"
+    "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  path TEXT NOT NULL,\n"
+    "  resolved TEXT NOT NULL,\n"
+    "  sha256 TEXT NOT NULL,\n"
+    "  read_with TEXT NOT NULL,\n"
+    "  read_with_sha256 TEXT NOT NULL,\n"
+    "  read_with_files TEXT NOT NULL,\n"
+    "  PRIMARY KEY (run, seq)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE outputs (\n"
+    "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  path TEXT NOT NULL,\n"
+    "  resolved TEXT NOT NULL,\n"
+    "  format TEXT NOT NULL,\n"
+    "  bytes INTEGER NOT NULL,\n"
+    "  sha256 TEXT NOT NULL,\n"
+    "  PRIMARY KEY (run, seq)\n"
+    ") WITHOUT ROWID;\n";
 
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
@@ -304,6 +334,7 @@ static bool upgrade(store *s, FILE *err)
             (ver < 5 && !exec_sql(s, schema_v5_step, "cannot upgrade the schema", err)) ||
             (ver < 6 && !exec_sql(s, schema_v6_step, "cannot upgrade the schema", err)) ||
             (ver < 7 && !exec_sql(s, schema_v7_step, "cannot upgrade the schema", err)) ||
+            (ver < 8 && !exec_sql(s, schema_v8_step, "cannot upgrade the schema", err)) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
             return false;
@@ -412,6 +443,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
               (ver < 5 || sqlite3_exec(mem, schema_v5_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 6 || sqlite3_exec(mem, schema_v6_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 7 || sqlite3_exec(mem, schema_v7_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (ver < 8 || sqlite3_exec(mem, schema_v8_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (want = schema_text(mem)) != NULL && (want_obj = objects_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
@@ -530,6 +562,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                 !exec_sql(s, schema_v5_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v6_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v7_step, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v8_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -1265,8 +1298,8 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     const char *ins_run =
         "INSERT INTO runs (time, planc_version, plan, rules_path, rules_sha256, data_path, "
         "data_sha256, data_rows, result_rows, data_options, rules_files, rules_resolved, "
-        "data_resolved, records_tolerance, records_absent, stored, complete) VALUES (?1, ?2, ?3, "
-        "?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, 1, 1, ?13, 0)";
+        "data_resolved, records_tolerance, records_absent, stored, complete, records_files) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, 1, 1, ?13, 0, 1)";
     if (sqlite3_prepare_v2(s->db, ins_run, -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, info->time, -1, SQLITE_STATIC);
@@ -1338,6 +1371,45 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
         sqlite3_bind_text(st, 3, info->rules_texts[k].name, -1, SQLITE_STATIC);
         sqlite3_bind_blob64(st, 4, info->rules_texts[k].text ? info->rules_texts[k].text : "",
                             info->rules_texts[k].len, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    /* each data file, with the rules that read it (--read-with) */
+    for (size_t k = 0; k < info->ndata_files; k++) {
+        const store_data_file *d = &info->data_files[k];
+        if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO data_files (run, seq, path, resolved, sha256, "
+                                             "read_with, read_with_sha256, read_with_files) VALUES (?1, "
+                                             "?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &st, NULL) != SQLITE_OK)
+            goto fail;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, *run_id);
+        sqlite3_bind_int64(st, 2, (long long)k);
+        const char *texts[] = {d->path, d->resolved, d->sha256, d->read_with, d->read_with_sha256,
+                               d->read_with_files};
+        for (int j = 0; j < 6; j++)
+            sqlite3_bind_text(st, 3 + j, texts[j] ? texts[j] : "", -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    /* the output it wrote */
+    for (size_t k = 0; k < info->noutputs; k++) {
+        const store_output *o = &info->outputs[k];
+        if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO outputs (run, seq, path, resolved, format, bytes, "
+                                             "sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &st,
+                                      NULL) != SQLITE_OK)
+            goto fail;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, *run_id);
+        sqlite3_bind_int64(st, 2, (long long)k);
+        sqlite3_bind_text(st, 3, o->path ? o->path : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, o->resolved ? o->resolved : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, o->format ? o->format : "", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 6, o->bytes);
+        sqlite3_bind_text(st, 7, o->sha256 ? o->sha256 : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
             goto fail;
     }
@@ -1442,7 +1514,7 @@ static bool transfer(store *s, FILE *err)
     static const char run_cols[] =
         "time, planc_version, plan, rules_path, rules_sha256, data_path, data_sha256, data_rows, "
         "result_rows, data_options, rules_files, rules_resolved, data_resolved, records_tolerance, "
-        "records_absent, stored";
+        "records_absent, stored, records_files";
     static const char row_cols[] =
         "seq, region, year, kind, id, name, clause, lead, status, value, unit, goal, expected, "
         "score, weight, grade, vetoes, tolerance";
@@ -1466,6 +1538,11 @@ static bool transfer(store *s, FILE *err)
         "data_column, indicator FROM planc_new.absent_columns WHERE run = ?1 ORDER BY seq",
         "INSERT INTO main.rules_texts (run, seq, name, text) SELECT ?2, seq, name, text FROM "
         "planc_new.rules_texts WHERE run = ?1 ORDER BY seq",
+        "INSERT INTO main.data_files (run, seq, path, resolved, sha256, read_with, read_with_sha256, "
+        "read_with_files) SELECT ?2, seq, path, resolved, sha256, read_with, read_with_sha256, "
+        "read_with_files FROM planc_new.data_files WHERE run = ?1 ORDER BY seq",
+        "INSERT INTO main.outputs (run, seq, path, resolved, format, bytes, sha256) SELECT ?2, seq, "
+        "path, resolved, format, bytes, sha256 FROM planc_new.outputs WHERE run = ?1 ORDER BY seq",
     };
     for (size_t k = 0; k < sizeof copies / sizeof copies[0]; k++) {
         snprintf(sql, sizeof sql, copies[k], row_cols, row_cols);
@@ -1712,7 +1789,9 @@ static void padded(FILE *out, const char *text, size_t width, bool right)
         fprintf(out, "%s%*s", text, pad, "");
 }
 
-int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
+/* Lists the runs (store_history); with `full`, their hashes whole: 64
+ * hex digits, as sha256sum prints them, instead of their first 12. */
+static int history(store *s, lbl_lang lang, bool full, FILE *out, FILE *err)
 {
     sqlite3_stmt *st;
     const char *sql = s->version >= 2
@@ -1739,17 +1818,18 @@ int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
     fputc(' ', out);
     padded(out, lbl_get(lang, LBL_H_RESULTS), 9, true);
     fputs("  ", out);
-    padded(out, lbl_get(lang, LBL_H_RULES_SHA), 12, false);
+    int hw = full ? 64 : 12;
+    padded(out, lbl_get(lang, LBL_H_RULES_SHA), (size_t)hw, false);
     fputs("  ", out);
-    padded(out, lbl_get(lang, LBL_H_DATA_SHA), 12, false);
+    padded(out, lbl_get(lang, LBL_H_DATA_SHA), (size_t)hw, false);
     fprintf(out, "  %s\n", lbl_get(lang, LBL_H_PLAN));
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *opts = shown(s, col_text(st, 10));
-        fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %.12s  %.12s  ",
+        fprintf(out, "%-5lld %-20s %-8s %9lld %9lld  %-*.*s  %-*.*s  ",
                 sqlite3_column_int64(st, 0), shown(s, col_text(st, 1)), shown(s, col_text(st, 2)),
-                sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), shown(s, col_text(st, 5)),
-                shown(s, col_text(st, 6)));
+                sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4), hw, hw,
+                shown(s, col_text(st, 5)), hw, hw, shown(s, col_text(st, 6)));
         fprintf(out, lbl_get(lang, LBL_H_SOURCES), shown(s, col_text(st, 7)),
                 shown(s, col_text(st, 8)), shown(s, col_text(st, 9)));
         fprintf(out, "%s%s%s\n", *opts ? " " : "", opts,
@@ -1761,6 +1841,136 @@ int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
         return -1;
     }
     return ferror(out) ? -1 : 0;
+}
+
+int store_history(store *s, lbl_lang lang, FILE *out, FILE *err)
+{
+    return history(s, lang, false, out, err);
+}
+
+int store_history_full(store *s, lbl_lang lang, FILE *out, FILE *err)
+{
+    return history(s, lang, true, out, err);
+}
+
+/* A column's text, malloc'd ("" for NULL). */
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    return rt_xstrdup(col_text(st, i));
+}
+
+int store_read_record(store *s, long long run, store_record *rec, FILE *err)
+{
+    memset(rec, 0, sizeof *rec);
+    rec->id = run;
+    /* the columns each version has ('' where it had none) */
+    const char *sql = s->version >= 3
+        ? "SELECT time, planc_version, plan, rules_path, rules_sha256, rules_files, data_path, "
+          "data_sha256, data_options FROM runs WHERE id = ?1"
+        : s->version >= 2
+        ? "SELECT time, planc_version, plan, rules_path, rules_sha256, '', data_path, data_sha256, "
+          "data_options FROM runs WHERE id = ?1"
+        : "SELECT time, planc_version, plan, rules_path, rules_sha256, '', data_path, data_sha256, "
+          "'' FROM runs WHERE id = ?1";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the run", err);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, run);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        rec->time = col_dup(st, 0);
+        rec->version = col_dup(st, 1);
+        rec->plan = col_dup(st, 2);
+        rec->rules_path = col_dup(st, 3);
+        rec->rules_sha256 = col_dup(st, 4);
+        rec->rules_files = col_dup(st, 5);
+        rec->data_path = col_dup(st, 6);
+        rec->data_sha256 = col_dup(st, 7);
+        rec->data_options = col_dup(st, 8);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+        db_error(s, "cannot read the run", err);
+        store_record_free(rec);
+        return -1;
+    }
+    if (s->version < 8)
+        return 0;
+    long long known = 0;
+    char q[96];
+    snprintf(q, sizeof q, "SELECT records_files FROM runs WHERE id = %lld", run);
+    if (!query_int(s, q, &known, err)) {
+        store_record_free(rec);
+        return -1;
+    }
+    rec->files_known = known != 0;
+    /* its data files, then its outputs, each in order */
+    for (int part = 0; part < 2 && rec->files_known; part++) {
+        sql = part == 0 ? "SELECT path, resolved, sha256, read_with, read_with_sha256, read_with_files "
+                          "FROM data_files WHERE run = ?1 ORDER BY seq"
+                        : "SELECT path, resolved, format, sha256, bytes FROM outputs WHERE run = ?1 "
+                          "ORDER BY seq";
+        if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+            db_error(s, "cannot read the run", err);
+            store_record_free(rec);
+            return -1;
+        }
+        sqlite3_bind_int64(st, 1, run);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (part == 0) {
+                rec->data = rt_xrealloc(rec->data, rec->ndata + 1, sizeof *rec->data);
+                rec->data[rec->ndata++] = (store_data_file){
+                    .path = col_dup(st, 0), .resolved = col_dup(st, 1), .sha256 = col_dup(st, 2),
+                    .read_with = col_dup(st, 3), .read_with_sha256 = col_dup(st, 4),
+                    .read_with_files = col_dup(st, 5)};
+            } else {
+                rec->outputs = rt_xrealloc(rec->outputs, rec->noutputs + 1, sizeof *rec->outputs);
+                rec->outputs[rec->noutputs++] = (store_output){
+                    .path = col_dup(st, 0), .resolved = col_dup(st, 1), .format = col_dup(st, 2),
+                    .sha256 = col_dup(st, 3), .bytes = sqlite3_column_int64(st, 4)};
+            }
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE) {
+            db_error(s, "cannot read the run", err);
+            store_record_free(rec);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void store_record_free(store_record *rec)
+{
+    char **texts[] = {&rec->time, &rec->version, &rec->plan, &rec->rules_path, &rec->rules_sha256,
+                      &rec->rules_files, &rec->data_path, &rec->data_sha256, &rec->data_options};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        free(*texts[i]);
+        *texts[i] = NULL;
+    }
+    for (size_t i = 0; i < rec->ndata; i++) {
+        store_data_file *d = &rec->data[i];
+        free((char *)d->path);
+        free((char *)d->resolved);
+        free((char *)d->sha256);
+        free((char *)d->read_with);
+        free((char *)d->read_with_sha256);
+        free((char *)d->read_with_files);
+    }
+    for (size_t i = 0; i < rec->noutputs; i++) {
+        store_output *o = &rec->outputs[i];
+        free((char *)o->path);
+        free((char *)o->resolved);
+        free((char *)o->format);
+        free((char *)o->sha256);
+    }
+    free(rec->data);
+    free(rec->outputs);
+    rec->data = NULL;
+    rec->outputs = NULL;
+    rec->ndata = rec->noutputs = 0;
 }
 
 /* Reads s, when it is one or more ASCII digits and nothing else (no

@@ -25,7 +25,7 @@
 #include "table.h"
 
 /* The schema version this planc writes and reads. */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 /* PRAGMA application_id of a planc database ("plnc"). */
 #define STORE_APPLICATION_ID 0x706c6e63
 /* How long a writer waits for another to finish, in milliseconds, unless
@@ -74,6 +74,24 @@ typedef struct store_file {
     size_t len;
 } store_file;
 
+/* A data file a run read (schema version 8): its name as given
+ * (/dev/stdin for -), its real path ("" unknown), the SHA-256 of the bytes
+ * read, and the rules that read it (--read-with: their name as given,
+ * the SHA-256 of their manifest and the manifest, as rules_hash makes
+ * them; all "" when the scored rules read it). */
+typedef struct store_data_file {
+    const char *path, *resolved, *sha256;
+    const char *read_with, *read_with_sha256, *read_with_files;
+} store_data_file;
+
+/* An output a run wrote (schema version 8): -o's name as given
+ * (/dev/stdout for standard output), its real path ("" unknown), the
+ * format (csv, json, xlsx, html), the number of bytes and their SHA-256. */
+typedef struct store_output {
+    const char *path, *resolved, *format, *sha256;
+    long long bytes;
+} store_output;
+
 /* What a run records besides its results. */
 typedef struct store_run_info {
     const char *time;          /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
@@ -88,6 +106,10 @@ typedef struct store_run_info {
     size_t nrules_texts;
     bool totals;               /* --store-rows totals: the rows of measures, sections and
                                   totals only, not the targets' */
+    const store_data_file *data_files; /* each --data file, in the order given */
+    size_t ndata_files;
+    const store_output *outputs;       /* what the run wrote */
+    size_t noutputs;
 } store_run_info;
 
 /* Starts the run's transaction and writes the run and all its result rows
@@ -135,6 +157,31 @@ int store_forget_run(store *s, long long run_id, FILE *err);
 /* Lists the runs, oldest first, as an aligned table, its headers in lang
  * (`planc history --lang`).  0, or -1 after saying why on `err`. */
 int store_history(store *s, lbl_lang lang, FILE *out, FILE *err);
+
+/* store_history with the hashes whole (`planc history --full`): 64 hex
+ * digits, as sha256sum prints them, instead of their first 12. */
+int store_history_full(store *s, lbl_lang lang, FILE *out, FILE *err);
+
+/* What a run recorded of the files it read and wrote (planc verify), its
+ * texts as the database holds them (not escaped). */
+typedef struct store_record {
+    long long id;
+    char *time, *version, *plan;
+    char *rules_path, *rules_sha256;
+    char *rules_files;       /* the rules manifest; "" before schema version 3 */
+    char *data_path, *data_sha256, *data_options;
+    bool files_known;        /* the run recorded its data files and outputs
+                                (schema version 8 on): data, outputs */
+    store_data_file *data;   /* each --data file, in the order given */
+    size_t ndata;
+    store_output *outputs;   /* what it wrote: none for a run before version 8 */
+    size_t noutputs;
+} store_record;
+
+/* Reads run `run`'s record (a run store_find_run found).  0, or -1 after
+ * saying why on `err` (the database could not be read). */
+int store_read_record(store *s, long long run, store_record *rec, FILE *err);
+void store_record_free(store_record *rec);
 
 /* Resolves a run named on the command line: a run id, "last" (the newest)
  * or "last~N" (N runs before it).  0; -1 after saying why on `err` (a

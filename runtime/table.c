@@ -74,6 +74,7 @@ struct rt_table {
     uint32_t *file;
     char **paths;
     size_t npaths;
+    char (*file_sha256)[65]; /* per file, its bytes' hash (digest), else NULL */
     /* ... and per column, per row, the file and line its cell came from
      * (a row two files give takes cells of both); per file and column
      * (f * ncolumns + k), when other rules read the file (--read-with),
@@ -4099,7 +4100,11 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     if (m && opts && opts->digest && n == 1) {
         memcpy(m->sha256, parts[0]->sha256, sizeof m->sha256);
     } else if (m && opts && opts->digest) {
-        /* the hash of the files' hashes, in their order */
+        /* each file's hash (the history records them one by one), and
+         * the run's: the hash of the files' hashes, in their order */
+        m->file_sha256 = rt_xcalloc(n, sizeof *m->file_sha256);
+        for (size_t i = 0; i < n; i++)
+            memcpy(m->file_sha256[i], parts[i]->sha256, sizeof *m->file_sha256);
         sha256_ctx d;
         sha256_init(&d);
         for (size_t i = 0; i < n; i++) {
@@ -4205,11 +4210,19 @@ void rt_table_free(rt_table *t)
     for (size_t i = 0; i < t->npaths; i++)
         free(t->paths[i]);
     free(t->paths);
+    free(t->file_sha256);
     free(t);
 }
 
 const char *rt_table_path(const rt_table *t) { return t->path; }
 const char *rt_table_sha256(const rt_table *t) { return t->sha256; }
+
+const char *rt_table_file_sha256(const rt_table *t, size_t i)
+{
+    if (t->file_sha256)
+        return i < t->npaths ? t->file_sha256[i] : "";
+    return i == 0 ? t->sha256 : "";
+}
 size_t rt_table_nrows(const rt_table *t) { return t->nrows; }
 uint32_t rt_table_region(const rt_table *t, size_t row) { return t->region[row]; }
 int rt_table_year(const rt_table *t, size_t row) { return t->year[row]; }

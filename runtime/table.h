@@ -126,6 +126,10 @@ const char *rt_table_row_path(const rt_table *t, size_t row);
 /* The SHA-256 (64 hex digits) of the bytes read, when the options asked
  * for it (digest); else "". */
 const char *rt_table_sha256(const rt_table *t);
+/* The SHA-256 of the i-th data file's bytes (rt_table_load_many's order;
+ * for one file, rt_table_sha256), when the options asked for it; else
+ * "". */
+const char *rt_table_file_sha256(const rt_table *t, size_t i);
 size_t rt_table_nrows(const rt_table *t);
 /* Region index (into p->regions), year and source line of a row; the line
  * is the physical line where the row's record starts, 0 for a row added

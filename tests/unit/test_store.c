@@ -111,6 +111,10 @@ static char *file_bytes(const char *path, size_t *len)
     return b;
 }
 
+/* What version 8 added, taken out again: a database as an older planc
+ * made it. */
+#define V8_UNDONE "DROP TABLE data_files; DROP TABLE outputs; ALTER TABLE runs DROP COLUMN records_files; "
+
 /* Records one run of x in s; returns its id. */
 static long long record_to(store *s, const pfx *x, const char *data_hash, FILE *err)
 {
@@ -328,9 +332,9 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 8; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 8; this planc reads version 7)");
-    refused(path, false, "written by a newer planc (schema version 8; this planc reads version 7)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 9; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 9; this planc reads version 8)");
+    refused(path, false, "written by a newer planc (schema version 9; this planc reads version 8)");
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
@@ -1322,8 +1326,8 @@ START_TEST(upgrade_v4_renames)
     ck_assert_int_eq(record(s, &x, "aa"), 1);
     store_close(s);
     /* what planc of version 4 made */
-    raw_sql(db, "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN records_absent; "
-                "ALTER TABLE runs DROP COLUMN stored; ALTER TABLE runs DROP COLUMN complete; "
+    raw_sql(db, V8_UNDONE "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN "
+                "records_absent; ALTER TABLE runs DROP COLUMN stored; ALTER TABLE runs DROP COLUMN complete; "
                 "DROP TABLE renames; PRAGMA user_version = 4;");
     s = store_open(db, false, stderr);
     ck_assert_ptr_nonnull(s);
@@ -1380,8 +1384,8 @@ START_TEST(upgrade_v5_absent)
     ck_assert_int_eq(record(s, &x, "aa"), 1);
     store_close(s);
     /* what planc of version 5 made */
-    raw_sql(db, "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN records_absent; "
-                "ALTER TABLE runs DROP COLUMN stored; ALTER TABLE runs DROP COLUMN complete; "
+    raw_sql(db, V8_UNDONE "DROP TABLE absent_columns; DROP TABLE rules_texts; ALTER TABLE runs DROP COLUMN "
+                "records_absent; ALTER TABLE runs DROP COLUMN stored; ALTER TABLE runs DROP COLUMN complete; "
                 "PRAGMA user_version = 5;");
     s = store_open(db, true, stderr);
     ck_assert_ptr_nonnull(s);
@@ -1395,6 +1399,118 @@ START_TEST(upgrade_v5_absent)
     ck_assert_ptr_null(strstr(pf_cap_text(&c), "absent columns"));
     ck_assert_ptr_null(strstr(pf_cap_text(&c), "planc:"));
     pf_cap_free(&c);
+    store_close(s);
+    pf_free(&x);
+}
+END_TEST
+
+/* A run records each data file (with the rules that read it) and its
+ * output; store_read_record gives them back, in order. */
+START_TEST(records_files)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    store_data_file dfs[] = {
+        {.path = "a.csv", .resolved = "/d/a.csv", .sha256 = "aa"},
+        {.path = "b.csv", .resolved = "/d/b.csv", .sha256 = "bb", .read_with = "b.plan",
+         .read_with_sha256 = "cc", .read_with_files = "dd  b.plan\n"},
+    };
+    store_output o = {.path = "out.xlsx", .resolved = "/d/out.xlsx", .format = "xlsx", .sha256 = "ee",
+                      .bytes = 1234};
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9", .rules_path = "rules.plan",
+                           .rules_hash = "ab12", .data_path = "a.csv, b.csv --read-with b.plan",
+                           .data_hash = "ff", .data_files = dfs, .ndata_files = 2, .outputs = &o,
+                           .noutputs = 1};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    store_record rec;
+    ck_assert_int_eq(store_read_record(s, id, &rec, stderr), 0);
+    ck_assert(rec.files_known);
+    ck_assert_uint_eq(rec.ndata, 2);
+    ck_assert_str_eq(rec.data[0].path, "a.csv");
+    ck_assert_str_eq(rec.data[0].read_with, "");
+    ck_assert_str_eq(rec.data[1].sha256, "bb");
+    ck_assert_str_eq(rec.data[1].read_with, "b.plan");
+    ck_assert_str_eq(rec.data[1].read_with_sha256, "cc");
+    ck_assert_str_eq(rec.data[1].read_with_files, "dd  b.plan\n");
+    ck_assert_uint_eq(rec.noutputs, 1);
+    ck_assert_str_eq(rec.outputs[0].path, "out.xlsx");
+    ck_assert_str_eq(rec.outputs[0].format, "xlsx");
+    ck_assert_int_eq(rec.outputs[0].bytes, 1234);
+    ck_assert_str_eq(rec.rules_sha256, "ab12");
+    store_record_free(&rec);
+    /* a run removed takes its files with it */
+    ck_assert_int_eq(store_forget_run(s, id, stderr), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM data_files"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM outputs"), 0);
+    store_close(s);
+    pf_free(&x);
+}
+END_TEST
+
+/* A version 7 database (before the data files and outputs were
+ * recorded) is read as it is: its runs' records say their files are
+ * unknown, and history --full gives its hashes whole; the next run brings
+ * it to version 8, recording its own files, the old run's still unknown. */
+START_TEST(upgrade_v7_files)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"), 1);
+    store_close(s);
+    raw_sql(db, V8_UNDONE "PRAGMA user_version = 7;");
+    size_t len0, len1;
+    char *before = file_bytes(db, &len0);
+    s = store_open(db, false, stderr);
+    ck_assert_ptr_nonnull(s);
+    store_record rec;
+    ck_assert_int_eq(store_read_record(s, 1, &rec, stderr), 0);
+    ck_assert(!rec.files_known);
+    ck_assert_uint_eq(rec.ndata, 0);
+    ck_assert_uint_eq(rec.noutputs, 0);
+    ck_assert_str_eq(rec.data_sha256, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    store_record_free(&rec);
+    pf_capture c;
+    ck_assert_int_eq(store_history_full(s, LBL_EN, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef  "));
+    pf_cap_free(&c);
+    ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
+    ck_assert_ptr_nonnull(strstr(pf_cap_text(&c), "  0123456789ab  "));
+    ck_assert_ptr_null(strstr(pf_cap_text(&c), "0123456789abc"));
+    pf_cap_free(&c);
+    store_close(s);
+    char *after = file_bytes(db, &len1);
+    ck_assert(len0 == len1 && memcmp(before, after, len0) == 0);
+    free(before);
+    free(after);
+    ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), 7);
+
+    s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    store_data_file df = {.path = "data.csv", .sha256 = "aa"};
+    store_output o = {.path = "/dev/stdout", .format = "csv", .sha256 = "bb", .bytes = 10};
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9", .rules_path = "rules.plan",
+                           .rules_hash = "ab12", .data_path = "data.csv", .data_hash = "aa",
+                           .data_files = &df, .ndata_files = 1, .outputs = &o, .noutputs = 1};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(db, "SELECT records_files FROM runs WHERE id = 1"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT records_files FROM runs WHERE id = 2"), 1);
+    ck_assert_int_eq(store_read_record(s, 1, &rec, stderr), 0);
+    ck_assert(!rec.files_known);
+    store_record_free(&rec);
+    ck_assert_int_eq(store_read_record(s, 2, &rec, stderr), 0);
+    ck_assert(rec.files_known);
+    ck_assert_uint_eq(rec.noutputs, 1);
+    ck_assert_str_eq(rec.outputs[0].path, "/dev/stdout");
+    store_record_free(&rec);
     store_close(s);
     pf_free(&x);
 }
@@ -1430,6 +1546,8 @@ int main(void)
     tcase_add_test(tc, compare_shows_the_changed_tolerance);
     tcase_add_test(tc, compare_shows_the_changed_goal);
     tcase_add_test(tc, upgrade_v3);
+    tcase_add_test(tc, records_files);
+    tcase_add_test(tc, upgrade_v7_files);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
