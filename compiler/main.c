@@ -49,6 +49,7 @@
 #include "sha256.h"
 #include "store.h"
 #include "table.h"
+#include "verify.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
@@ -60,7 +61,8 @@
  * full disk, the file size limit, a lock held too long, a damaged
  * database; so that a script tells "fix the command" (2) from "retry, or
  * mend what is around it" (5). */
-enum { EXIT_OK = 0, EXIT_RULES = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_INTERNAL = 4, EXIT_WRITE = 5 };
+enum { EXIT_OK = 0, EXIT_RULES = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_INTERNAL = 4, EXIT_WRITE = 5,
+       EXIT_NOT_VERIFIED = 6 /* planc verify: a file is not the run's, or cannot be read */ };
 
 static const char usage_main[] =
     "usage: planc COMMAND [OPTIONS]\n"
@@ -75,6 +77,8 @@ static const char usage_main[] =
     "                             was derived, with the numbers filled in\n"
     "  history DB                 list the runs recorded with run --store DB\n"
     "  compare DB RUN_A RUN_B     show what changed between two recorded runs\n"
+    "  verify DB RUN [RULES] [--data CSV]... [--output FILE]...\n"
+    "                             check files by SHA-256 against a recorded run\n"
     "  emit-llvm RULES [--O0]     print the rules' scoring code as LLVM IR\n"
     "  build RULES -o libNAME.so  compile the rules into a C library (planc build --help)\n"
     "  diff OLD NEW [--format text|json]\n"
@@ -104,6 +108,7 @@ static const char usage_main[] =
     "  5  an output file, standard output or the results database could\n"
     "     not be written (or the database read): no permission, a\n"
     "     read-only file, a full disk, a lock held too long\n"
+    "  6  (verify) a file is not the one the run recorded, or cannot be read\n"
     "\n"
     "Run 'planc help COMMAND' for a command's options.  The language is\n"
     "described in docs/LANGUAGE.md.\n";
@@ -377,6 +382,34 @@ static const char usage_compare[] =
     "has no such run, 5 when it cannot be read (locked, damaged) or standard\n"
     "output written.\n";
 
+static const char usage_verify[] =
+    "usage: planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]...\n"
+    "                    [--output FILE]... [--lang en|zh]\n"
+    "\n"
+    "Checks files against run RUN of DB (a run id from 'planc history', 'last'\n"
+    "or 'last~N'), by SHA-256: RULES and each file it imported (named as the\n"
+    "run's rules manifest names them, beside RULES) and the hash of their\n"
+    "manifest; each data file, and the rules it was read with; each output\n"
+    "the run wrote (its CSV, JSON, workbook or page).  A line per file gives\n"
+    "its full SHA-256 and whether it matches, with the hash the run recorded\n"
+    "when it does not; then what the run recorded that was not given.\n"
+    "\n"
+    "  RULES            the rules file given to planc run\n"
+    "  --data CSV       a data file (given again for several; - is not a file)\n"
+    "  --read-with RULES\n"
+    "                   after a --data CSV: the rules it was read with\n"
+    "  --output FILE    a file the run wrote (-o), given again for several\n"
+    "  --lang LANG      the language of verify's own words: en (the default)\n"
+    "                   or zh (一致, 不一致 ...)\n"
+    "\n"
+    "A run recorded before planc 0.13 (schema version 8) kept no output's\n"
+    "hash and one hash of all its data files: its outputs are 'not\n"
+    "recorded', its data files checked together.\n"
+    "\n"
+    "exit: 0 every file given is the run's, 6 a file differs, cannot be read or\n"
+    "was not recorded by the run, 2 usage (no such run, no file given, DB\n"
+    "not a planc results database), 5 when DB cannot be read (locked, damaged)\n"
+    "or standard output written.\n";
 static const char usage_emit_llvm[] =
     "usage: planc emit-llvm RULES [--O0] [--lang en|zh]\n"
     "\n"
@@ -2984,6 +3017,96 @@ static int cmd_compare(int argc, char **argv)
     return rc;
 }
 
+/* planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]... [--output
+ * FILE]...: the files against what the run recorded (verify.h).  A
+ * command of its own, as compare is (a database and a run, then what to
+ * hold against it), not an option of history, which lists runs: its exit
+ * code says whether the files are the run's. */
+static int cmd_verify(int argc, char **argv)
+{
+    const char *args[3] = {NULL, NULL, NULL};
+    int n = 0;
+    lbl_lang lang = LBL_EN;
+    verify_data *data = rt_xcalloc((size_t)argc + 1, sizeof *data);
+    const char **outputs = rt_xcalloc((size_t)argc + 1, sizeof *outputs);
+    size_t ndata = 0, noutputs = 0;
+    int rc = EXIT_OK;
+    for (int i = 0; i < argc && rc == EXIT_OK; i++) {
+        const char *a = argv[i];
+        bool valued = strcmp(a, "--lang") == 0 || strcmp(a, "--data") == 0 || strcmp(a, "--read-with") == 0 ||
+                      strcmp(a, "--output") == 0;
+        if (is_help(a)) {
+            fputs(usage_verify, stdout);
+            free(data);
+            free(outputs);
+            return EXIT_OK;
+        } else if (valued && i + 1 >= argc) {
+            rc = usage_error("verify", "option '%s' needs a value", a);
+        } else if (strcmp(a, "--lang") == 0) {
+            if (!lbl_parse(argv[++i], &lang))
+                rc = usage_error("verify", "unknown language '%s' (available: en, zh)", argv[i]);
+        } else if (strcmp(a, "--data") == 0) {
+            data[ndata++].path = argv[++i];
+        } else if (strcmp(a, "--read-with") == 0) {
+            if (!ndata || data[ndata - 1].read_with)
+                rc = usage_error("verify", "%s--read-with RULES follows the data file it reads, once: --data "
+                                           "FILE --read-with RULES", "");
+            else
+                data[ndata - 1].read_with = argv[++i];
+        } else if (strcmp(a, "--output") == 0) {
+            outputs[noutputs++] = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            rc = usage_error("verify", "unknown option '%s'", a);
+        } else if (n < 3) {
+            args[n++] = a;
+        } else {
+            rc = usage_error("verify", "unexpected argument '%s' (a database, a run and the rules file; "
+                                       "data files with --data, outputs with --output)", a);
+        }
+    }
+    if (rc == EXIT_OK && n < 2)
+        rc = usage_error("verify", "%sa database and a run are needed", "");
+    else if (rc == EXIT_OK && n < 3 && !ndata && !noutputs)
+        rc = usage_error("verify", "%snothing to check: give the rules file, --data files or --output files "
+                                   "('planc history DB --full' lists the runs' hashes)", "");
+    for (size_t i = 0; rc == EXIT_OK && i < ndata; i++)
+        if (strcmp(data[i].path, "-") == 0)
+            rc = usage_error("verify", "%s--data -: standard input cannot be checked against a run; save it to "
+                                       "a file and give that", "");
+    store *db = NULL;
+    if (rc == EXIT_OK) {
+        store_failure why;
+        db = store_open_why(args[0], false, &why, stderr);
+        if (!db)
+            rc = why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
+    }
+    long long run = 0;
+    if (rc == EXIT_OK) {
+        int fr = store_find_run(db, args[1], &run, stderr);
+        if (fr != 0)
+            rc = fr == -2 ? EXIT_WRITE : EXIT_USAGE;
+    }
+    store_record rec;
+    if (rc == EXIT_OK && store_read_record(db, run, &rec, stderr) != 0)
+        rc = EXIT_WRITE;
+    else if (rc == EXIT_OK) {
+        verify_files vf = {.rules = n > 2 ? args[2] : NULL, .data = data, .ndata = ndata,
+                           .outputs = outputs, .noutputs = noutputs};
+        int vr = verify_run(&rec, &vf, lang, stdout);
+        store_record_free(&rec);
+        if (stdout_failed()) {
+            csv_message(stderr, "planc: error: cannot write the verification: %s\n", strerror(errno));
+            rc = EXIT_WRITE;
+        } else if (vr != VERIFY_MATCH) {
+            rc = EXIT_NOT_VERIFIED;
+        }
+    }
+    store_close(db);
+    free(data);
+    free(outputs);
+    return rc;
+}
+
 /* planc emit-llvm RULES [--O0] */
 static int cmd_emit_llvm(int argc, char **argv)
 {
@@ -3193,6 +3316,8 @@ static int command(int argc, char **argv)
             fputs(usage_history, stdout);
         else if (strcmp(what, "compare") == 0)
             fputs(usage_compare, stdout);
+        else if (strcmp(what, "verify") == 0)
+            fputs(usage_verify, stdout);
         else if (strcmp(what, "diff") == 0)
             fputs(usage_diff, stdout);
         else if (strcmp(what, "test") == 0)
@@ -3215,6 +3340,8 @@ static int command(int argc, char **argv)
         return cmd_history(argc - 2, argv + 2);
     if (strcmp(cmd, "compare") == 0)
         return cmd_compare(argc - 2, argv + 2);
+    if (strcmp(cmd, "verify") == 0)
+        return cmd_verify(argc - 2, argv + 2);
     if (strcmp(cmd, "build") == 0)
         return aot_main(argc - 2, argv + 2, rules_root);
     if (strcmp(cmd, "diff") == 0)

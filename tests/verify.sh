@@ -1,0 +1,193 @@
+#!/bin/sh
+# verify.sh — `planc verify`: the files an auditor holds checked against
+# a recorded run by SHA-256.  A match (rules with an import, data, the
+# workbook; several data files with a --read-with reading); each kind of
+# mismatch (the rules, an imported file, the data, a reading, an output,
+# a reading given for a file read without one); a file missing; a
+# version 7 database (before the files were recorded); --lang zh; the
+# usage errors and an unreadable database; and that verify changes no
+# byte of the database.
+#   verify.sh PLANC SOURCE_DIR
+set -u
+planc=$1; src=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+export SOURCE_DATE_EPOCH=1735689600   # 2025-01-01T00:00:00Z
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect RC CMD... : runs CMD, checks its exit code (output in $tmp/out, $tmp/err).
+expect() {
+    want=$1; shift; n=$((n + 1))
+    "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    [ "$rc" -eq "$want" ] || { fail "'$*' exited $rc, expected $want"; sed 's/^/  | /' "$tmp/err" "$tmp/out" | head -12; }
+}
+contains() { # FILE TEXT
+    n=$((n + 1))
+    grep -qF -- "$2" "$tmp/$1" || { fail "$1 does not contain '$2'"; sed 's/^/  | /' "$tmp/$1" | head -12; }
+}
+lacks() { # FILE TEXT
+    n=$((n + 1))
+    ! grep -qF -- "$2" "$tmp/$1" || { fail "$1 contains '$2'"; sed 's/^/  | /' "$tmp/$1" | head -12; }
+}
+hash() { sha256sum "$1" | cut -c1-64; }
+# sql DB SQL: the rows of a query (or a script's changes), as sqlite3 shows
+# them (columns joined by |), with python3's sqlite3 (sqlite3(1) is no
+# dependency of planc's).
+sql() {
+    python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+if sys.argv[2].lstrip().upper().startswith("SELECT"):
+    for row in db.execute(sys.argv[2]):
+        print("|".join("" if v is None else str(v) for v in row))
+else:
+    db.executescript(sys.argv[2])
+    db.commit()' "$1" "$2"
+}
+
+# The scene: the Liaoning rules (which import assessment-default.plan)
+# scored into a workbook (run 1), and a ministry's three files, one read
+# with a reading of its own, into a JSON document (run 2).
+cd "$tmp" || exit 1
+mkdir a
+cp -r "$src/rules/liaoning" a/r
+cp "$src/examples/liaoning/data.csv" a/data.csv
+cp -r "$src/tests/run/data-many" m
+expect 0 "$planc" run --engine interp a/r/beautiful-liaoning.plan --data a/data.csv --store h.db \
+    -o a/out.xlsx --quiet
+expect 0 "$planc" run --engine interp m/rules.plan --data m/jia.csv --data m/yi-bureau.csv \
+    --read-with m/yi-reading.plan --data m/national.csv --allow-missing-columns --store h.db -o m/out.json --quiet
+cp h.db h-before.db
+
+# A match: each file with its full SHA-256, as sha256sum prints it.
+expect 0 "$planc" verify h.db 1 a/r/beautiful-liaoning.plan --data a/data.csv --output a/out.xlsx
+contains out "run 1 (2025-01-01T00:00:00Z, planc "
+contains out "  rules    match        $(hash a/r/beautiful-liaoning.plan)  a/r/beautiful-liaoning.plan"
+contains out "  rules    match        $(hash a/r/assessment-default.plan)  a/r/assessment-default.plan (imported: assessment-default.plan)"
+contains out "  rules    match        $(sql h.db 'SELECT rules_sha256 FROM runs WHERE id = 1')  the rules' hash"
+contains out "  data     match        $(hash a/data.csv)  a/data.csv"
+contains out "  output   match        $(hash a/out.xlsx)  a/out.xlsx ($(wc -c <a/out.xlsx) bytes)"
+contains out "verified: the 4 files checked are the run's"
+# the outputs the run recorded: its path, size and hash
+n=$((n + 1)); [ "$(sql h.db 'SELECT path, format, bytes, sha256 FROM outputs WHERE run = 1')" = \
+    "a/out.xlsx|xlsx|$(wc -c <a/out.xlsx)|$(hash a/out.xlsx)" ] || fail "outputs of run 1: $(sql h.db 'SELECT * FROM outputs')"
+# from another directory, the files under other names: the same
+mkdir elsewhere
+cp a/out.xlsx elsewhere/copy.xlsx
+expect 0 sh -c "cd elsewhere && exec '$planc' verify ../h.db last~1 '$tmp/a/r/beautiful-liaoning.plan' --output copy.xlsx"
+contains out "copy.xlsx ($(wc -c <a/out.xlsx) bytes; the run wrote it as a/out.xlsx)"
+contains out "  data     not given    $(hash a/data.csv)  a/data.csv"
+
+# Several files, one with a reading: matched by hash in any order; a
+# reading not given is listed, not failed.
+expect 0 "$planc" verify h.db 2 m/rules.plan --data m/national.csv --data m/yi-bureau.csv \
+    --read-with m/yi-reading.plan --data m/jia.csv --output m/out.json
+contains out "  reading  match        $(hash m/yi-reading.plan)  m/yi-reading.plan"
+contains out "  reading  match        $(hash m/rules.plan)  m/rules.plan (imported: rules.plan)"
+contains out "verified: the 7 files checked are the run's"
+n=$((n + 1)); [ "$(sql h.db "SELECT read_with, length(read_with_sha256) FROM data_files WHERE run = 2 AND seq = 1")" = \
+    "m/yi-reading.plan|64" ] || fail "the reading is not hashed: $(sql h.db 'SELECT * FROM data_files WHERE run = 2')"
+expect 0 "$planc" verify h.db 2 --data m/yi-bureau.csv
+contains out "  reading  not given    "
+contains out "m/yi-reading.plan (the run read m/yi-bureau.csv with it: --read-with)"
+contains out "  data     not given    $(hash m/jia.csv)  m/jia.csv"
+
+# Each kind of mismatch: exit 6, the file's hash and the run's.
+mkdir b
+cp -r a/r b/r
+echo '# edited' >>b/r/beautiful-liaoning.plan
+expect 6 "$planc" verify h.db 1 b/r/beautiful-liaoning.plan
+contains out "  rules    differs      $(hash b/r/beautiful-liaoning.plan)  b/r/beautiful-liaoning.plan"
+contains out "           recorded     $(hash a/r/beautiful-liaoning.plan)  beautiful-liaoning.plan"
+contains out "not verified: 2 files checked, 1 of them the run's: 1 differ, 0 unreadable, 0 not recorded by the run"
+cp a/r/beautiful-liaoning.plan b/r/
+echo '# edited' >>b/r/assessment-default.plan
+expect 6 "$planc" verify h.db 1 b/r/beautiful-liaoning.plan
+contains out "  rules    match        $(hash a/r/beautiful-liaoning.plan)  b/r/beautiful-liaoning.plan"
+contains out "  rules    differs      $(hash b/r/assessment-default.plan)  b/r/assessment-default.plan (imported: assessment-default.plan)"
+contains out "           recorded     $(hash a/r/assessment-default.plan)  assessment-default.plan"
+# an imported file missing
+rm b/r/assessment-default.plan
+expect 6 "$planc" verify h.db 1 b/r/beautiful-liaoning.plan
+contains out "  rules    unreadable                                                                     b/r/assessment-default.plan: No such file or directory"
+contains out "1 unreadable"
+# a data cell corrected after the run
+sed '3s/,[0-9.]*,/,1,/' a/data.csv >b/data.csv
+expect 6 "$planc" verify h.db 1 --data b/data.csv
+contains out "  data     differs      $(hash b/data.csv)  b/data.csv"
+contains out "           recorded     $(hash a/data.csv)  a/data.csv"
+# a workbook changed (one byte more), and one missing
+cp a/out.xlsx b/out.xlsx; printf x >>b/out.xlsx
+expect 6 "$planc" verify h.db 1 --output b/out.xlsx --output b/gone.html
+contains out "  output   differs      $(hash b/out.xlsx)  b/out.xlsx ($(wc -c <b/out.xlsx) bytes)"
+contains out "           recorded     $(hash a/out.xlsx)  a/out.xlsx ($(wc -c <a/out.xlsx) bytes)"
+contains out "  output   unreadable                                                                     b/gone.html: No such file or directory"
+# a reading edited, and a reading given for a file read without one
+cp m/yi-reading.plan b/reading.plan; echo '# edited' >>b/reading.plan
+expect 6 "$planc" verify h.db 2 --data m/yi-bureau.csv --read-with b/reading.plan --data m/jia.csv \
+    --read-with m/yi-reading.plan
+contains out "  reading  differs      $(hash b/reading.plan)  b/reading.plan"
+contains out "           recorded     $(hash m/yi-reading.plan)  yi-reading.plan"
+contains out "m/yi-reading.plan (the run read m/jia.csv with the scored rules, not with --read-with)"
+# a data file the run did not read
+expect 6 "$planc" verify h.db 2 --data m/jia.csv --data a/data.csv --data m/national.csv --data m/yi-bureau.csv
+contains out "  data     differs      $(hash a/data.csv)  a/data.csv (the run read no other data file)"
+# verify changed nothing
+n=$((n + 1)); cmp -s h.db h-before.db || fail "verify changed the database"
+
+# --lang zh
+expect 0 "$planc" verify h.db 1 a/r/beautiful-liaoning.plan --data a/data.csv --output a/out.xlsx --lang zh
+contains out "评估 1（2025-01-01T00:00:00Z，planc "
+contains out "  规则     一致         $(hash a/r/beautiful-liaoning.plan)  a/r/beautiful-liaoning.plan"
+contains out "（导入：assessment-default.plan）"
+contains out "  输出     一致         $(hash a/out.xlsx)  a/out.xlsx（$(wc -c <a/out.xlsx) 字节）"
+contains out "核验通过：所核对的 4 个文件均为该评估所用"
+expect 6 "$planc" verify h.db 1 --data b/data.csv --lang zh
+contains out "  数据     不一致       $(hash b/data.csv)  b/data.csv"
+contains out "           记录为       $(hash a/data.csv)  a/data.csv"
+contains out "核验未通过：核对 1 个文件，其中 0 个为该评估所用；1 个不一致"
+
+# A version 7 database (what planc 0.12 made): read as it is; the data
+# checked against the run's one hash (of a file, or of several files'
+# hashes, in order), an output or a reading not recorded (exit 6).
+cp h-before.db v7.db
+sql v7.db "DROP TABLE data_files; DROP TABLE outputs; ALTER TABLE runs DROP COLUMN records_files; PRAGMA user_version = 7;"
+cp v7.db v7-before.db
+expect 0 "$planc" verify v7.db 1 a/r/beautiful-liaoning.plan --data a/data.csv
+contains out "  data     match        $(hash a/data.csv)  a/data.csv"
+expect 6 "$planc" verify v7.db 1 --data b/data.csv --output a/out.xlsx
+contains out "  data     differs      $(hash b/data.csv)  b/data.csv"
+contains out "  output   not recorded $(hash a/out.xlsx)  a/out.xlsx (the run, recorded before schema version 8, kept no hash of what it wrote"
+expect 0 "$planc" verify v7.db 2 --data m/jia.csv --data m/yi-bureau.csv --data m/national.csv
+contains out "  data     match        $(printf '%s\n%s\n%s\n' "$(hash m/jia.csv)" "$(hash m/yi-bureau.csv)" "$(hash m/national.csv)" | sha256sum | cut -c1-64)  the data's hash"
+expect 6 "$planc" verify v7.db 2 --data m/yi-bureau.csv --data m/jia.csv --data m/national.csv
+contains out "  data     not recorded $(hash m/jia.csv)  m/jia.csv"
+contains out "  data     differs      "
+expect 6 "$planc" verify v7.db 2 --data m/jia.csv --data m/yi-bureau.csv --read-with m/yi-reading.plan \
+    --data m/national.csv
+contains out "  reading  not recorded "
+n=$((n + 1)); cmp -s v7.db v7-before.db || fail "verify changed the version 7 database"
+n=$((n + 1)); [ "$(sql v7.db 'SELECT user_version FROM pragma_user_version')" = 7 ] || fail "verify upgraded the database"
+# history --full: the hashes whole; without it, their first 12 digits
+expect 0 "$planc" history v7.db --full
+contains out "  $(hash a/data.csv)  "
+expect 0 "$planc" history v7.db
+lacks out "$(hash a/data.csv)"
+contains out "  $(hash a/data.csv | cut -c1-12)  "
+
+# Usage errors (exit 2), an unreadable database (exit 5).
+expect 2 "$planc" verify h.db 1;                   contains err "nothing to check"
+expect 2 "$planc" verify h.db;                     contains err "a database and a run are needed"
+expect 2 "$planc" verify h.db 9 --data a/data.csv; contains err "has no run '9'"
+expect 2 "$planc" verify absent.db 1 --data a/data.csv; contains err "cannot open"
+expect 2 "$planc" verify a/data.csv 1 --data a/data.csv; contains err "not a database"
+expect 2 "$planc" verify h.db 1 --data -;          contains err "standard input cannot be checked"
+expect 2 "$planc" verify h.db 1 --read-with m/yi-reading.plan; contains err "--read-with RULES follows the data file"
+expect 2 "$planc" verify h.db 1 --bogus;           contains err "unknown option '--bogus'"
+expect 2 "$planc" verify h.db 1 a b;               contains err "unexpected argument 'b'"
+expect 5 sh -c "ulimit -f 20; exec '$planc' verify h.db 1 --data a/data.csv"
+contains err "cannot read it"
+expect 0 "$planc" help verify;                     contains out "exit: 0 every file given is the run's, 6"
+n=$((n + 1)); [ ! -e absent.db ] || fail "verify created a database"
+
+echo "$n checks, $fails failed"
+[ "$fails" -eq 0 ]
