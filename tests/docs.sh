@@ -147,6 +147,26 @@ block docs/OUTPUT.md '^`history --lang zh` writes' > "$tmp/compare.doc"
 [ -s "$tmp/compare.doc" ] || fail "docs/OUTPUT.md §5: no compare --lang zh block"
 shown "docs/OUTPUT.md §5 (compare --lang zh)" "$tmp/compare.doc" "$tmp/compare.out"
 
+# --- docs/OUTPUT.md §5: planc verify, on the runs the text describes -------
+# (the block is indented in its list item; planc's version is left out of
+# the comparison, which the next version would change)
+mkdir "$tmp/verify"
+cp examples/quickstart/rules.plan examples/quickstart/data.csv "$tmp/verify/"
+(cd "$tmp/verify" && export SOURCE_DATE_EPOCH=1735689600 &&
+ "$planc" run --engine interp rules.plan --data data.csv --store h.db -o results.csv --quiet &&
+ sed 's/^阜新,2024,88.3,40.1,590000,/阜新,2024,88.3,40.1,700000,/' data.csv > fixed.csv &&
+ "$planc" run --engine interp rules.plan --data fixed.csv --store h.db -o results.csv --quiet) ||
+    fail "docs/OUTPUT.md §5: the runs of the verify example failed"
+(cd "$tmp/verify" && "$planc" verify h.db 1 rules.plan --data fixed.csv --output results.csv) |
+    sed -E 's/planc [0-9]+\.[0-9]+\.[0-9]+,/planc V,/' > "$tmp/verify.out"
+awk 'f && /^   ```$/ { exit } f { print substr($0, 4) }
+     /^   \$ planc verify h.db 1 rules.plan --data fixed.csv --output results.csv$/ { f = 1 }' docs/OUTPUT.md |
+    sed -E 's/planc [0-9]+\.[0-9]+\.[0-9]+,/planc V,/' > "$tmp/verify.doc"
+[ -s "$tmp/verify.doc" ] || fail "docs/OUTPUT.md §5: no verify block"
+same "docs/OUTPUT.md §5 (planc verify)" "$tmp/verify.doc" "$tmp/verify.out"
+(cd "$tmp/verify" && "$planc" verify h.db 2 --output results.csv) > "$tmp/verify2.out" ||
+    fail "docs/OUTPUT.md §5: planc verify h.db 2 --output results.csv does not say match"
+
 # --- docs/OUTPUT.md §5: the history read with SQL, as written ---------------
 # nth DOC REGEX N: the N-th fenced block after the first line matching REGEX.
 nth() {
