@@ -368,13 +368,15 @@ static const char usage_history[] =
     "5 when it cannot be read (locked, damaged) or standard output written.\n";
 
 static const char usage_compare[] =
-    "usage: planc compare DB RUN_A RUN_B [--lang en|zh]\n"
+    "usage: planc compare DB RUN_A RUN_B [--full] [--lang en|zh]\n"
     "\n"
     "Shows what changed from RUN_A to RUN_B (run ids from 'planc history', or\n"
     "'last' for the newest and 'last~N' for N runs before it): whether the\n"
     "rules and the data changed, then each grade, status and score that\n"
     "changed, in result order, and the rows only one of the runs has.\n"
     "\n"
+    "  --full       also each run's rules and data SHA-256 whole (64 hex\n"
+    "               digits; the header gives their first 12)\n"
     "  --lang LANG  the language of compare's own words: en (the default) or\n"
     "               zh (Chinese: 等级变化, 达标 → 未达标, 2027年 ...)\n"
     "\n"
@@ -2975,10 +2977,13 @@ static int cmd_compare(int argc, char **argv)
     const char *args[3];
     int n = 0;
     lbl_lang lang = LBL_EN;
+    bool full = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_compare, stdout);
             return EXIT_OK;
+        } else if (strcmp(argv[i], "--full") == 0) {
+            full = true;
         } else if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
                 return usage_error("compare", "option '%s' needs a value", argv[i]);
@@ -3006,7 +3011,8 @@ static int cmd_compare(int argc, char **argv)
          * read is not */
         rc = fa == -2 || fb == -2 ? EXIT_WRITE : EXIT_USAGE;
     } else {
-        int cr = store_compare(db, a, b, lang, stdout, stderr);
+        int cr = full ? store_compare_full(db, a, b, lang, stdout, stderr)
+                      : store_compare(db, a, b, lang, stdout, stderr);
         if (stdout_failed()) {
             csv_message(stderr, "planc: error: cannot write the comparison: %s\n", strerror(errno));
             rc = EXIT_WRITE;

@@ -509,6 +509,8 @@ static const msgcat_pair catalog[] = {
      "（其文件清单的哈希值）"},
     {"run %lld (%s, planc %s, plan %s)\n",
      "评估 %lld（%s，planc %s，规划 %s）\n"},
+    {"  run %lld: rules %s, data %s\n",
+     "  评估 %lld：规则 %s，数据 %s\n"},
     {"verified: the %zu files checked are the run's\n",
      "核验通过：所核对的 %zu 个文件均为该评估所用\n"},
     {"not verified: %zu files checked, %zu of them the run's: %zu differ, %zu unreadable, %zu not recorded by the run\n",

@@ -25,6 +25,7 @@
 
 #include "cleanup.h"
 #include "labels.h"
+#include "msgcat.h"
 #include "csv.h"
 #include "report.h"
 #include "report_style.h"
@@ -2851,7 +2852,9 @@ static bool map_renames(store *s, long long a, long long b, const char *kind, co
     return ok;
 }
 
-int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
+/* store_compare; with `full`, the two runs' hashes whole after the
+ * header's lines of the rules and the data (which give 12 digits). */
+static int compare(store *s, long long a, long long b, lbl_lang lang, bool full, FILE *out, FILE *err)
 {
     run_info ra, rb;
     if (!read_run(s, a, &ra, err))
@@ -2871,6 +2874,10 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
     else
         fprintf(out, lbl_get(lang, LBL_C_DATA_CHANGED), ra.data_hash, ra.data_path,
                 rb.data_hash, rb.data_path);
+    if (full) {
+        fprintf(out, msgcat_get(lang, "  run %lld: rules %s, data %s\n"), a, ra.rules_hash, ra.data_hash);
+        fprintf(out, msgcat_get(lang, "  run %lld: rules %s, data %s\n"), b, rb.rules_hash, rb.data_hash);
+    }
     if (strcmp(ra.data_options, rb.data_options) != 0)
         fprintf(out, lbl_get(lang, LBL_C_OPTIONS_CHANGED),
                 *ra.data_options ? ra.data_options : none,
@@ -3008,4 +3015,14 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
         only_in(s, b, a, mapped, rmapped, true, lang, out, err) < 0)
         return -1;
     return ferror(out) ? -1 : 0;
+}
+
+int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
+{
+    return compare(s, a, b, lang, false, out, err);
+}
+
+int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
+{
+    return compare(s, a, b, lang, true, out, err);
 }

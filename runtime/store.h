@@ -193,6 +193,10 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err);
  * order; its words in lang (`planc compare --lang`).  0, or -1 after
  * saying why on `err`. */
 int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err);
+/* store_compare with the two runs' rules and data hashes whole (64 hex
+ * digits) after the header's lines that give their first 12 (`planc
+ * compare --full`). */
+int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err);
 
 /* The current time: SOURCE_DATE_EPOCH, when set to a number of seconds,
  * instead of the clock (for reproducible records and workbooks). */

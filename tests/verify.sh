@@ -174,6 +174,15 @@ expect 0 "$planc" history v7.db
 lacks out "$(hash a/data.csv)"
 contains out "  $(hash a/data.csv | cut -c1-12)  "
 
+# compare --full: each run's hashes whole, after the header's 12 digits
+expect 0 "$planc" compare h.db 1 2 --full
+contains out "  run 1: rules $(sql h.db 'SELECT rules_sha256 FROM runs WHERE id = 1'), data $(hash a/data.csv)"
+contains out "  run 2: rules $(sql h.db 'SELECT rules_sha256 FROM runs WHERE id = 2'), data "
+expect 0 "$planc" compare h.db 1 2 --full --lang zh
+contains out "  评估 1：规则 $(sql h.db 'SELECT rules_sha256 FROM runs WHERE id = 1')，数据 $(hash a/data.csv)"
+expect 0 "$planc" compare h.db 1 2
+lacks out "$(hash a/data.csv)"
+
 # Usage errors (exit 2), an unreadable database (exit 5).
 expect 2 "$planc" verify h.db 1;                   contains err "nothing to check"
 expect 2 "$planc" verify h.db;                     contains err "a database and a run are needed"
