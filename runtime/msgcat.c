@@ -511,7 +511,7 @@ static const msgcat_pair catalog[] = {
      "评估 %lld（%s，planc %s，规划 %s）\n"},
     {"  run %lld: rules %s, data %s\n",
      "  评估 %lld：规则 %s，数据 %s\n"},
-    {"verified: the %zu files checked are the run's\n",
+    {"verified: every file checked is the run's (%zu)\n",
      "核验通过：所核对的 %zu 个文件均为该评估所用\n"},
     {"not verified: %zu files checked, %zu of them the run's: %zu differ, %zu unreadable, %zu not recorded by the run\n",
      "核验未通过：核对 %zu 个文件，其中 %zu 个为该评估所用；%zu 个不一致，%zu 个无法读取，%zu 个未被该评估记录\n"},

@@ -390,7 +390,7 @@ int verify_run(const store_record *rec, const verify_files *vf, lbl_lang lang, F
     size_t checked = v.counts[V_MATCH] + v.counts[V_DIFFERS] + v.counts[V_UNREADABLE] + v.counts[V_UNRECORDED];
     bool ok = checked == v.counts[V_MATCH];
     if (ok)
-        fprintf(out, msgcat_get(lang, "verified: the %zu files checked are the run's\n"), checked);
+        fprintf(out, msgcat_get(lang, "verified: every file checked is the run's (%zu)\n"), checked);
     else
         fprintf(out, msgcat_get(lang, "not verified: %zu files checked, %zu of them the run's: %zu differ, %zu "
                                       "unreadable, %zu not recorded by the run\n"),

@@ -66,7 +66,7 @@ contains out "  rules    match        $(hash a/r/assessment-default.plan)  a/r/a
 contains out "  rules    match        $(sql h.db 'SELECT rules_sha256 FROM runs WHERE id = 1')  the rules' hash"
 contains out "  data     match        $(hash a/data.csv)  a/data.csv"
 contains out "  output   match        $(hash a/out.xlsx)  a/out.xlsx ($(wc -c <a/out.xlsx) bytes)"
-contains out "verified: the 4 files checked are the run's"
+contains out "verified: every file checked is the run's (4)"
 # the outputs the run recorded: its path, size and hash
 n=$((n + 1)); [ "$(sql h.db 'SELECT path, format, bytes, sha256 FROM outputs WHERE run = 1')" = \
     "a/out.xlsx|xlsx|$(wc -c <a/out.xlsx)|$(hash a/out.xlsx)" ] || fail "outputs of run 1: $(sql h.db 'SELECT * FROM outputs')"
@@ -83,7 +83,7 @@ expect 0 "$planc" verify h.db 2 m/rules.plan --data m/national.csv --data m/yi-b
     --read-with m/yi-reading.plan --data m/jia.csv --output m/out.json
 contains out "  reading  match        $(hash m/yi-reading.plan)  m/yi-reading.plan"
 contains out "  reading  match        $(hash m/rules.plan)  m/rules.plan (imported: rules.plan)"
-contains out "verified: the 7 files checked are the run's"
+contains out "verified: every file checked is the run's (7)"
 n=$((n + 1)); [ "$(sql h.db "SELECT read_with, length(read_with_sha256) FROM data_files WHERE run = 2 AND seq = 1")" = \
     "m/yi-reading.plan|64" ] || fail "the reading is not hashed: $(sql h.db 'SELECT * FROM data_files WHERE run = 2')"
 expect 0 "$planc" verify h.db 2 --data m/yi-bureau.csv
@@ -131,6 +131,12 @@ contains out "m/yi-reading.plan (the run read m/jia.csv with the scored rules, n
 # a data file the run did not read
 expect 6 "$planc" verify h.db 2 --data m/jia.csv --data a/data.csv --data m/national.csv --data m/yi-bureau.csv
 contains out "  data     differs      $(hash a/data.csv)  a/data.csv (the run read no other data file)"
+# results written to standard output: recorded as /dev/stdout, and a
+# copy saved from the pipe is the run's
+"$planc" run --engine interp m/rules.plan --data m/jia.csv --data m/national.csv --allow-missing-columns \
+    --store out.db --quiet >saved.csv 2>/dev/null
+expect 0 "$planc" verify out.db 1 --output saved.csv
+contains out "  output   match        $(hash saved.csv)  saved.csv ($(wc -c <saved.csv) bytes; the run wrote it as /dev/stdout)"
 # verify changed nothing
 n=$((n + 1)); cmp -s h.db h-before.db || fail "verify changed the database"
 
