@@ -183,8 +183,13 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
             complete = false;
         } else {
             bool same = strcmp(hex, want) == 0;
-            line(v, kind, same ? V_MATCH : V_DIFFERS, hex, path,
-                 k == 0 ? NULL : note(buf, sizeof buf, v, " (imported: %s)", shown(v, name), ""));
+            /* the file given under another name than the run's */
+            const char *base = strrchr(given, '/') ? strrchr(given, '/') + 1 : given;
+            const char *what = k > 0 ? note(buf, sizeof buf, v, " (imported: %s)", shown(v, name), "")
+                               : strcmp(base, name) != 0
+                                   ? note(buf, sizeof buf, v, " (the run read it as %s)", shown(v, name), "")
+                                   : NULL;
+            line(v, kind, same ? V_MATCH : V_DIFFERS, hex, path, what);
             if (!same)
                 recorded(v, want, name, NULL);
             fprintf(m, "%s  %s\n", hex, name);

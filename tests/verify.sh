@@ -77,6 +77,11 @@ expect 0 sh -c "cd elsewhere && exec '$planc' verify ../h.db last~1 '$tmp/a/r/be
 contains out "copy.xlsx ($(wc -c <a/out.xlsx) bytes; the run wrote it as a/out.xlsx)"
 contains out "  data     not given    $(hash a/data.csv)  a/data.csv"
 
+# the rules under another name: their bytes are the run's, their name is said
+cp a/r/beautiful-liaoning.plan a/r/published.plan
+expect 0 "$planc" verify h.db 1 a/r/published.plan
+contains out "  rules    match        $(hash a/r/beautiful-liaoning.plan)  a/r/published.plan (the run read it as beautiful-liaoning.plan)"
+
 # Several files, one with a reading: matched by hash in any order; a
 # reading not given is listed, not failed.
 expect 0 "$planc" verify h.db 2 m/rules.plan --data m/national.csv --data m/yi-bureau.csv \
