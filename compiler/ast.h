@@ -402,6 +402,8 @@ struct ast_decl {
             ast_valrow *values;      /* `values { 北京, 天津 = 20.5%, ... }`, or NULL */
             uint32_t nvalues;
             span values_sp;          /* where `values` was written */
+            ast_name rename;         /* `override indicator OLD as NEW`: NEW (.s NULL:
+                                        none; only in an override statement) */
         } ind;
         ast_section *section;
         struct {
@@ -449,7 +451,7 @@ struct ast_decl {
             ast_decl *decl;          /* OVR_INDICATOR (a D_INDICATOR whose unit may be NULL),
                                         OVR_ASSESSMENT (a D_ASSESSMENT), OVR_REGION (a D_REGION
                                         of the old name: level, parent .s NULL when not given) */
-            ast_name rename;         /* OVR_REGION: `as NEW` (.s NULL: none) */
+            ast_name rename;         /* OVR_REGION, OVR_INDICATOR: `as NEW` (.s NULL: none) */
         } over;
     } u;
     /* Set by the loader in an extended program: where the declaration

@@ -98,6 +98,7 @@ typedef struct baseidx {
     namemap renamed;        /* the new names the extending file gives base
                                targets (`override target OLD as NEW`) -> item */
     namemap region_renamed; /* the same for regions (`override region OLD as NEW`) */
+    namemap ind_renamed;    /* the same for indicators (`override indicator OLD as NEW`) */
 } baseidx;
 
 /* The loader's state. */
@@ -760,7 +761,10 @@ static bool declared_by(loader *L, uint32_t mi, ast_itemkind k, const char *name
  * of a base that extends another), a note at that rename; true then. */
 static bool renamed_note(loader *L, const baseidx *b, ast_itemkind k, const char *name, const char *verb)
 {
-    const item *it = namemap_get(k == IT_REGION ? &b->region_renamed : &b->renamed, name);
+    const item *it = namemap_get(k == IT_REGION      ? &b->region_renamed
+                                 : k == IT_INDICATOR ? &b->ind_renamed
+                                                     : &b->renamed,
+                                 name);
     if (it) {
         diag_note(L->d, it->edit->edit, "'%s' is the new name this file gives to %s '%s' here", name,
                   tr(L, itemword[k]), it->name);
@@ -795,7 +799,7 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         if (L->d->max_errors > 0 && L->d->nerrors > L->d->max_errors)
             return NULL; /* no more is shown: spare the search */
         span own;
-        if ((k == IT_TARGET || k == IT_REGION) && renamed_note(L, b, k, n.s, verb))
+        if ((k == IT_TARGET || k == IT_REGION || k == IT_INDICATOR) && renamed_note(L, b, k, n.s, verb))
             return NULL;
         if (declared_by(L, mi, k, n.s, &own))
             diag_note(L->d, own, "it is declared in this file; 'drop' and 'override' change only the base");
@@ -1469,18 +1473,83 @@ static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t 
     it->edit = org;
 }
 
+/* Whether base indicator `it` may take the name `nw` (`override indicator
+ * OLD as NEW`), by the rules of a target's rename (rename_ok): not OLD
+ * itself, no name the base gives an indicator (kept or dropped), none
+ * this file declares, no other rename's new name, no earlier rename's old
+ * name (in an adaptation of an adaptation) — so that one name never
+ * means two indicators to `planc diff` or to a reader of the results.
+ * Reports why not. */
+static bool ind_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw, uint32_t mi)
+{
+    const char *hint = "a new name must be one the base never gave an indicator: then 'planc diff' and "
+                       "the results never take one indicator for another";
+    if (strcmp(nw.s, it->name) == 0) {
+        diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': that is its name already", it->name,
+                   nw.s);
+        return false;
+    }
+    const item *other = ntab_find(&b->inds, nw.s);
+    if (other) {
+        diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': the base has an indicator '%s'",
+                   it->name, nw.s, nw.s);
+        diag_note(L->d, other->sp, "the base's indicator '%s' is here%s", nw.s,
+                  other->dropped ? " (this file drops it, but its name stays the base's)" : "");
+        diag_hint(L->d, "%s", hint);
+        return false;
+    }
+    span own;
+    if (declared_by(L, mi, IT_INDICATOR, nw.s, &own)) {
+        diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': this file declares an indicator '%s'",
+                   it->name, nw.s, nw.s);
+        diag_note(L->d, own, "'%s' is declared here", nw.s);
+        diag_hint(L->d, "rename it to a name of its own, or drop it and declare '%s' alone", nw.s);
+        return false;
+    }
+    const item *first = namemap_get(&b->ind_renamed, nw.s);
+    if (first) {
+        diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': indicator '%s' is renamed '%s' already",
+                   it->name, nw.s, first->name, nw.s);
+        diag_note(L->d, first->edit->edit, "'%s' is renamed here", first->name);
+        return false;
+    }
+    for (size_t i = 0; i < L->edits.n; i++) {
+        const ast_origin *o = L->edits.v[i];
+        if (o->kind == ORIGIN_RENAMED && o->item == IT_INDICATOR && o->name && strcmp(o->name, nw.s) == 0) {
+            diag_error(L->d, nw.sp,
+                       "cannot rename indicator '%s' as '%s': '%s' is the old name of indicator '%s'", it->name,
+                       nw.s, nw.s, o->new_name);
+            diag_note(L->d, o->edit, "'%s' was renamed '%s' here", nw.s, o->new_name);
+            diag_hint(L->d, "%s", hint);
+            return false;
+        }
+    }
+    return true;
+}
+
 /* `override indicator NAME ...`: a new declaration in the place of the
  * base's; the checker compares the units (ast_decl.base). */
 static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 {
     const ast_decl *o = d->u.over.decl;
-    item *it = find_base(L, b, &b->inds, IT_INDICATOR, d->u.over.name, "override", mi);
+    ast_name nw = d->u.over.rename;
+    item *it = find_base(L, b, &b->inds, IT_INDICATOR, d->u.over.name, nw.s ? "rename" : "override", mi);
     if (!it)
+        return;
+    if (nw.s && !ind_rename_ok(L, b, it, nw, mi))
         return;
     const ast_decl *old = L->out.v[it->slot];
     ast_decl *n = arena_alloc(L->a, sizeof *n);
     *n = *old;
     const char *detail = NULL;
+    if (nw.s) {
+        /* the base's column, formula or values, unit and display name stay
+         * (each is its own attribute: the data column is named by `column`,
+         * never by the indicator's name); fix_indicators renames the base's
+         * uses */
+        n->u.ind.name = nw;
+        n->u.ind.name.qual = NULL;
+    }
     if (o->u.ind.display) {
         n->u.ind.display = o->u.ind.display;
         detail = detail_add(L, detail, "display name");
@@ -1518,12 +1587,18 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         n->u.ind.map = (ast_name){0};
         detail = detail_add(L, detail, o->u.ind.values ? "values" : "formula");
     }
-    if (!detail)
+    if (!detail && !nw.s)
         diag_warning(L->d, d->sp, "this override of indicator '%s' changes nothing", it->name);
     n->sp = o->sp;
     n->base = old;
-    ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_INDICATOR, it->name, item_ref(L, IT_INDICATOR, it->name),
-                             NULL, old->sp, d->sp);
+    ast_origin *org = origin(L, nw.s ? ORIGIN_RENAMED : ORIGIN_OVERRIDDEN, IT_INDICATOR, it->name,
+                             item_ref(L, IT_INDICATOR, it->name), NULL, old->sp, d->sp);
+    if (nw.s) {
+        /* "as 细颗粒物浓度" or "as 细颗粒物浓度; column" */
+        org->new_name = nw.s;
+        detail = detail ? arena_printf(L->a, "as %s; %s", nw.s, detail) : arena_printf(L->a, "as %s", nw.s);
+        namemap_put(L->a, &b->ind_renamed, nw.s, it);
+    }
     org->detail = detail;
     n->origin = org;
     it->edit = org;
@@ -2543,6 +2618,99 @@ static const char *renamed_to(const baseidx *b, const char *name)
     return it && it->edit && it->edit->kind == ORIGIN_RENAMED ? it->edit->new_name : NULL;
 }
 
+/* The new name of base indicator `name` when the extending file renamed
+ * it (`override indicator OLD as NEW`), else NULL. */
+static const char *ind_renamed_to(const baseidx *b, const char *name)
+{
+    const item *it = name ? ntab_find(&b->inds, name) : NULL;
+    return it && it->edit && it->edit->kind == ORIGIN_RENAMED ? it->edit->new_name : NULL;
+}
+
+/* Renames, in expression e, each name written in the base (of this
+ * adaptation: the extending file's own use the new names) that names an
+ * indicator the extending file renamed.  A qualified one (`甲.PM25`) loses
+ * its qualifier: the new declaration is the extending file's. */
+static void rename_ind_uses(loader *L, const baseidx *b, ast_expr *e, int depth)
+{
+    if (!e || depth > AST_MAX_DEPTH)
+        return;
+    switch (e->kind) {
+    case EX_NAME: {
+        const char *nw = in_base(L, e->sp) ? ind_renamed_to(b, e->u.name.s) : NULL;
+        if (nw) {
+            e->u.name.s = nw;
+            e->u.name.qual = NULL;
+        }
+        return;
+    }
+    case EX_UNARY:
+        rename_ind_uses(L, b, e->u.un.a, depth + 1);
+        return;
+    case EX_BINARY:
+        rename_ind_uses(L, b, e->u.bin.a, depth + 1);
+        rename_ind_uses(L, b, e->u.bin.b, depth + 1);
+        return;
+    case EX_IF:
+        rename_ind_uses(L, b, e->u.cond.c, depth + 1);
+        rename_ind_uses(L, b, e->u.cond.a, depth + 1);
+        rename_ind_uses(L, b, e->u.cond.b, depth + 1);
+        return;
+    case EX_CALL:
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            rename_ind_uses(L, b, e->u.call.args[i], depth + 1);
+        return;
+    default:
+        return;
+    }
+}
+
+/* After the edits: the base's uses of an indicator the extending file
+ * renamed (`override indicator OLD as NEW`) name NEW — the formulas of
+ * other indicators, what the targets and red lines measure, their goals,
+ * tolerances and scores, the assessment's score — as the base's
+ * assessment names a renamed target (fix_assessment).  A base target
+ * without a name of its own, named after the indicator it measures,
+ * keeps the name OLD: a target's name is what the results, the history
+ * and `planc compare` pair its rows by, and the extending file renames
+ * it, if it will, with `override target OLD as NEW`. */
+static void fix_indicators(loader *L, baseidx *b)
+{
+    if (!b->ind_renamed.order.n)
+        return;
+    for (size_t i = 0; i < L->out.n; i++) {
+        ast_decl *d = L->out.v[i];
+        if (!d)
+            continue;
+        if (d->kind == D_INDICATOR) {
+            rename_ind_uses(L, b, d->u.ind.formula, 0);
+        } else if (d->kind == D_ASSESSMENT) {
+            rename_ind_uses(L, b, d->u.assess.score, 0);
+        } else if (d->kind == D_SECTION) {
+            ast_section *sec = d->u.section;
+            for (uint32_t j = 0; j < sec->nmeasures; j++) {
+                ast_measure *me = sec->measures[j];
+                for (uint32_t k = 0; k < me->ntargets; k++) {
+                    ast_target *t = me->targets[k];
+                    if (!t)
+                        continue;
+                    if (!t->name.s && t->measured && t->measured->kind == EX_NAME && t->measured->u.name.s &&
+                        in_base(L, t->measured->sp) && ind_renamed_to(b, t->measured->u.name.s)) {
+                        t->name = t->measured->u.name;
+                        t->name.qual = NULL;
+                    }
+                    rename_ind_uses(L, b, t->measured, 0);
+                    for (uint32_t m = 0; m < t->nms; m++) {
+                        rename_ind_uses(L, b, t->ms[m].goal, 0);
+                        rename_ind_uses(L, b, t->ms[m].tolerance, 0);
+                    }
+                    rename_ind_uses(L, b, t->tolerance, 0);
+                    rename_ind_uses(L, b, t->score, 0);
+                }
+            }
+        }
+    }
+}
+
 /* Whether the extending file's `override assessment` gives a weight of
  * kind k to target (or item) `name` itself: then it replaces the base's. */
 static bool own_weight(loader *L, const ast_decl *d, ast_weightkind k, const char *name)
@@ -3224,6 +3392,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
     fix_regions(L, &b);
     fix_agencies(L, &b, mi);
     fix_assessment(L, &b);
+    fix_indicators(L, &b);
     fix_tests(L, &b);
     warn_gone_places(L, mi, &gone);
     sort_edits(L, first_edit);

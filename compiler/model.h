@@ -256,6 +256,8 @@ struct sema_model {
                                replaces OLD`), in the order of the program's edits */
     sema_rename *target_renames; uint32_t ntarget_renames; /* in the order of the
                                program's edits: a base's before its extension's */
+    sema_rename *ind_renames; uint32_t nind_renames; /* the indicators renamed
+                               (`override indicator OLD as NEW`), likewise */
     sema_rename *region_drops; uint32_t nregion_drops; /* the base regions an
                                extending file dropped (`drop region A`, `drop regions`):
                                each name (from) and where the drop is (to,

@@ -541,7 +541,7 @@ static bool dropped_note(S *s, int kind, const char *name)
     } else if (o->kind == ORIGIN_RENAMED) {
         diag_note(s->d, o->edit, "%s was renamed here", shown);
         diag_hint(s->d, "the extending file names the %s by its new name, '%s'",
-                  tr(s, kind == K_REGION ? "region" : "target"), o->new_name);
+                  tr(s, kind == K_REGION ? "region" : kind == K_INDICATOR ? "indicator" : "target"), o->new_name);
     } else {
         diag_note(s->d, o->edit, "'%s' was replaced here", name);
         if (o->new_name)
@@ -1799,6 +1799,23 @@ static void renamed_away(S *s, ast_name n)
     }
 }
 
+/* The same for an indicator (`override indicator OLD as NEW`, then
+ * `indicator OLD` declared anew): one name would mean two indicators to
+ * `planc diff` and to a reader of the base's results beside these. */
+static void ind_renamed_away(S *s, ast_name n)
+{
+    for (uint32_t i = 0; n.s && i < s->prog->nedits; i++) {
+        const ast_origin *o = s->prog->edits[i];
+        if (o->kind != ORIGIN_RENAMED || o->item != IT_INDICATOR || !o->name || strcmp(o->name, n.s) != 0)
+            continue;
+        diag_error(s->d, n.sp, "indicator '%s' takes the old name of indicator '%s'", n.s, o->new_name);
+        diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
+        diag_hint(s->d, "give the new indicator a name no base indicator was renamed from: then "
+                        "'planc diff' and the results never take one indicator for another");
+        return;
+    }
+}
+
 /* The same for a region (`override region OLD as NEW`, then `region OLD`
  * declared anew): false after reporting it. */
 static bool region_renamed_away(S *s, ast_name n)
@@ -2006,6 +2023,7 @@ static void pass_declare(S *s)
             m->inds[ii].formula = d->u.ind.formula;
             m->inds[ii].decl = d;
             m->inds[ii].origin = d->origin;
+            ind_renamed_away(s, d->u.ind.name);
             declare(s, K_INDICATOR, d->u.ind.name, ii);
             ii++;
             break;
@@ -5352,6 +5370,11 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
         if (prog->edits[i]->kind == ORIGIN_RENAMED && prog->edits[i]->item == IT_TARGET)
             m->target_renames[m->ntarget_renames++] =
                 (sema_rename){prog->edits[i]->name, prog->edits[i]->new_name};
+    /* the indicators renamed, likewise: planc diff matches OLD with NEW */
+    m->ind_renames = arena_alloc(a, (prog->nedits + 1) * sizeof *m->ind_renames);
+    for (uint32_t i = 0; i < prog->nedits; i++)
+        if (prog->edits[i]->kind == ORIGIN_RENAMED && prog->edits[i]->item == IT_INDICATOR)
+            m->ind_renames[m->nind_renames++] = (sema_rename){prog->edits[i]->name, prog->edits[i]->new_name};
     /* the regions renamed or replaced, likewise: the results history
      * records them, and compare pairs a region's rows by them */
     m->region_renames = arena_alloc(a, (prog->nedits + 1) * sizeof *m->region_renames);

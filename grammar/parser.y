@@ -158,6 +158,8 @@ struct parse_state {
     bool in_target;     /* inside `target|redline NAME ...` of a measure */
     bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
                            the hints of a syntax error there) */
+    bool ovr_indicator; /* inside `override indicator NAME ...` */
+    bool ind_column;    /* in an indicator, after its `column` */
     bool in_values;     /* inside the braces of an indicator's `values { }` */
     bool in_test;       /* inside a test block */
     bool missing_open;  /* an assessment's `missing` is read, its mode not yet */
@@ -607,7 +609,7 @@ clauseids:
 /* override := 'override' ('target'|'redline') IDENT ['as' IDENT] [STRING] [scope] [':' condition] {target_attr}
  *           | 'override' 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}'
  *           | 'override' 'section' IDENT [STRING] ['weight' sum] '{' { measure } '}'
- *           | 'override' 'indicator' IDENT [STRING] [':' unitexpr] {',' ind_attr}
+ *           | 'override' 'indicator' IDENT ['as' IDENT] [STRING] [':' unitexpr] {',' ind_attr}
  *           | 'override' 'assessment' IDENT '{' { assess_item } '}'
  *           | 'override' 'region' IDENT ['as' IDENT] [':' IDENT] ['in' qname] ['alias' STRING {',' STRING}]
  * Only what is written changes; the rest is the base's (docs/LANGUAGE.md §14). */
@@ -639,6 +641,7 @@ override:
         {
             $$ = new_override(ps, OVR_INDICATOR, $1->u.ind.name, @$);
             $$->u.over.decl = $1;
+            $$->u.over.rename = $1->u.ind.rename;
         }
   | kw_override KW_ASSESSMENT IDENT '{' assess_items '}'
         {
@@ -721,18 +724,20 @@ ovr_target:
 
 /* The indicator of an override: its name, then what it restates. */
 ovr_indicator:
-    kw_override KW_INDICATOR IDENT opt_string
+    kw_override KW_INDICATOR IDENT opt_as opt_string
         {
             $$ = new_decl(ps, D_INDICATOR, @$);
             $$->u.ind.name = $3;
-            $$->u.ind.display = $4;
+            $$->u.ind.rename = $4;
+            $$->u.ind.display = $5;
         }
-  | kw_override KW_INDICATOR IDENT opt_string ':' unitexpr
+  | kw_override KW_INDICATOR IDENT opt_as opt_string ':' unitexpr
         {
             $$ = new_decl(ps, D_INDICATOR, @$);
             $$->u.ind.name = $3;
-            $$->u.ind.display = $4;
-            $$->u.ind.unit = $6;
+            $$->u.ind.rename = $4;
+            $$->u.ind.display = $5;
+            $$->u.ind.unit = $7;
         }
   | ovr_indicator ',' ind_attr
         { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
@@ -1795,10 +1800,15 @@ static void track_override(parse_state *ps, int tok)
         ps->ovr_target = ps->in_target = false;
         ps->ovr_region = tok == KW_REGION && ps->prev_tok == KW_OVERRIDE;
         ps->in_indicator = tok == KW_INDICATOR && ps->prev_tok != KW_DROP;
+        ps->ovr_indicator = tok == KW_INDICATOR && ps->prev_tok == KW_OVERRIDE;
+        ps->ind_column = false;
         ps->in_map = ps->in_map && tok == '{'; /* a map's braces */
         break;
+    case KW_COLUMN:
+        ps->ind_column = ps->in_indicator;
+        break;
     case KW_MAP:
-        ps->ovr_target = ps->in_target = ps->in_indicator = false;
+        ps->ovr_target = ps->in_target = ps->in_indicator = ps->ovr_indicator = false;
         ps->in_map = true;
         break;
     default:
@@ -2066,7 +2076,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         n = 0;
     bool listed[YYNTOKENS];
     for (int i = 0; i < n; i++) /* '.' after a name (a qualifier) is never worth suggesting */
-        listed[i] = strcmp(yysymbol_name(expected[i]), "'.'") != 0;
+        listed[i] = strcmp(yysymbol_name(expected[i]), "'.'") != 0 &&
+                    /* nor a rename's 'as' after an overridden indicator's name:
+                     * what is missing there is an attribute, rarely a rename */
+                    !(ps->ovr_indicator && expected[i] == YYSYMBOL_KW_AS && n > 1);
     const char *groups[sizeof token_groups / sizeof token_groups[0]];
     int ngroups = 0;
     for (size_t g = 0; g < sizeof token_groups / sizeof token_groups[0]; g++) {
@@ -2201,8 +2214,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     /* `as NEW` after a target's text, or in a target written anew: only an
      * `override target OLD` renames, with the new name right after the old */
     /* `column "c" in kg as M`: the map comes first */
-    if (tok == YYSYMBOL_KW_AS && ps->in_indicator)
+    if (tok == YYSYMBOL_KW_AS && ps->in_indicator && ps->ind_column)
         diag_hint(ps->d, "a column's text map comes right after its name: 'column \"NAME\" as MAP in UNIT'");
+    /* `override indicator X "text" as Y`, `indicator X as Y`: only an
+     * `override indicator OLD` renames, with the new name right after the old */
+    else if (tok == YYSYMBOL_KW_AS && ps->in_indicator)
+        diag_hint(ps->d, ps->ovr_indicator
+                             ? "the new name comes right after the old one: 'override indicator OLD as NEW "
+                               "\"display\" ...'"
+                             : "'as' renames a base indicator, in an extending plan's 'override indicator OLD "
+                               "as NEW'; an indicator written here takes its name after 'indicator'");
     /* `column "c" sum in Mt`: the unit the cells are in comes before how
      * a region's rows combine (the cells are converted, then combined) */
     if (tok == YYSYMBOL_KW_IN && ps->in_indicator && ps->before_tok == IDENT) {
