@@ -770,6 +770,8 @@ static bool renamed_note(loader *L, const baseidx *b, ast_itemkind k, const char
                   tr(L, itemword[k]), it->name);
         if (strcmp(verb, "drop") == 0)
             diag_hint(L->d, "to drop it, drop %s '%s' and leave out its rename", tr(L, itemword[k]), it->name);
+        else if (k == IT_INDICATOR)
+            diag_hint(L->d, "an indicator is changed by one override: give every change in that one");
         else
             diag_hint(L->d, "a %s is changed by one override: give every change in that one", tr(L, itemword[k]));
         return true;
@@ -823,6 +825,9 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         diag_note(L->d, it->edit->edit, "it was %s here", tr(L, how));
         if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
             diag_hint(L->d, "a renamed %s stays in the plan: to drop it, leave out its rename", tr(L, itemword[k]));
+        else if (it->edit->kind == ORIGIN_RENAMED && k == IT_INDICATOR)
+            diag_hint(L->d, "an indicator is changed by one override: give every change in the one "
+                            "that renames it ('override indicator %s as %s ...')", n.s, it->edit->new_name);
         else if (it->edit->kind == ORIGIN_RENAMED)
             diag_hint(L->d, "a %s is changed by one override: give every change in the one "
                             "that renames it ('override %s %s as %s ...')", tr(L, itemword[k]), itemword[k], n.s,
@@ -1482,8 +1487,6 @@ static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t 
  * Reports why not. */
 static bool ind_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw, uint32_t mi)
 {
-    const char *hint = "a new name must be one the base never gave an indicator: then 'planc diff' and "
-                       "the results never take one indicator for another";
     if (strcmp(nw.s, it->name) == 0) {
         diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': that is its name already", it->name,
                    nw.s);
@@ -1494,8 +1497,16 @@ static bool ind_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw, ui
         diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': the base has an indicator '%s'",
                    it->name, nw.s, nw.s);
         diag_note(L->d, other->sp, "the base's indicator '%s' is here%s", nw.s,
-                  other->dropped ? " (this file drops it, but its name stays the base's)" : "");
-        diag_hint(L->d, "%s", hint);
+                  other->dropped ? tr(L, " (this file drops it, but its name stays the base's)") : "");
+        diag_hint(L->d, "a new name must be one the base never gave an indicator: then 'planc diff' and "
+                        "the results never take one indicator for another");
+        return false;
+    }
+    const item *first = namemap_get(&b->ind_renamed, nw.s);
+    if (first) {
+        diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': indicator '%s' is renamed '%s' already",
+                   it->name, nw.s, first->name, nw.s);
+        diag_note(L->d, first->edit->edit, "'%s' is renamed here", first->name);
         return false;
     }
     span own;
@@ -1506,13 +1517,6 @@ static bool ind_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw, ui
         diag_hint(L->d, "rename it to a name of its own, or drop it and declare '%s' alone", nw.s);
         return false;
     }
-    const item *first = namemap_get(&b->ind_renamed, nw.s);
-    if (first) {
-        diag_error(L->d, nw.sp, "cannot rename indicator '%s' as '%s': indicator '%s' is renamed '%s' already",
-                   it->name, nw.s, first->name, nw.s);
-        diag_note(L->d, first->edit->edit, "'%s' is renamed here", first->name);
-        return false;
-    }
     for (size_t i = 0; i < L->edits.n; i++) {
         const ast_origin *o = L->edits.v[i];
         if (o->kind == ORIGIN_RENAMED && o->item == IT_INDICATOR && o->name && strcmp(o->name, nw.s) == 0) {
@@ -1520,7 +1524,8 @@ static bool ind_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw, ui
                        "cannot rename indicator '%s' as '%s': '%s' is the old name of indicator '%s'", it->name,
                        nw.s, nw.s, o->new_name);
             diag_note(L->d, o->edit, "'%s' was renamed '%s' here", nw.s, o->new_name);
-            diag_hint(L->d, "%s", hint);
+            diag_hint(L->d, "a new name must be one the base never gave an indicator: then 'planc diff' and "
+                        "the results never take one indicator for another");
             return false;
         }
     }

@@ -438,6 +438,7 @@ typedef struct compilation {
     bool explained;         /* lower with lower_program_explained (planc explain) */
     bool ir_only;           /* keep only the program (ir_copy): the syntax
                                tree and the checked model are freed */
+    bool reading;           /* the rules a data file is read with (--read-with) */
     const char *root;       /* the rules tree (--root), or NULL */
     char **rules_names;     /* [diag.nfiles]: each rules file's name in the
                                rules manifest (rules_names), malloc'd */
@@ -512,6 +513,24 @@ static void rules_names(compilation *c)
     free(dir);
 }
 
+/* The rules a data file is read with (--read-with) pair their indicators
+ * with the scored rules' by name: an indicator they rename (`override
+ * indicator OLD as NEW`) would be one the scored rules lack, and OLD's
+ * cells missing.  An error at each such rename. */
+static void reading_renames(compilation *c)
+{
+    for (uint32_t i = 0; i < c->ast->nedits; i++) {
+        const ast_origin *o = c->ast->edits[i];
+        if (o->kind != ORIGIN_RENAMED || o->item != IT_INDICATOR || !o->name || !o->new_name)
+            continue;
+        diag_error(&c->diag, o->edit, "rules a data file is read with (--read-with) cannot rename indicator '%s'",
+                   o->name);
+        diag_hint(&c->diag, "they pair each indicator with the scored rules' by its name: give '%s' the file's "
+                            "column without renaming it ('override indicator %s, column \"...\"')",
+                  o->name, o->name);
+    }
+}
+
 /* Parse -> check -> lower one rules file.  Returns EXIT_OK or EXIT_RULES.
  * The checker also runs on what parsed after syntax errors (the parser
  * recovers at declaration boundaries), so one run reports the mistakes of
@@ -526,6 +545,8 @@ static int compile(compilation *c, const char *path)
     rules_names(c);
     double t1 = now_ms();
     c->model = sema_check(&c->arena, &c->diag, c->ast);
+    if (c->reading)
+        reading_renames(c);
     double t2 = now_ms();
     c->t_parse = t1 - t0;
     c->t_check = t2 - t1;
@@ -1910,6 +1931,7 @@ static int compile_readers(const char **withs, size_t n, lbl_lang lang, compilat
         if (!withs[i])
             continue;
         cs[i].ir_only = true;
+        cs[i].reading = true;
         cs[i].diag.lang = lang;
         int rc = compile(&cs[i], withs[i]);
         if (rc != EXIT_OK)
