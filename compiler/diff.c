@@ -170,6 +170,8 @@ typedef struct D {
     sema_rename *tmap;      /* the target renames between the two, old name to new,
                                in the order they apply (map_targets) */
     uint32_t ntmap;
+    sema_rename *imap;      /* the indicator renames likewise (map_indicators) */
+    uint32_t nimap;
     ditem plan, assess;
     ptrvec regions, inds, agencies, sections;
     ptrvec places;          /* dplace *: the new program's texts naming old places */
@@ -245,6 +247,88 @@ static void map_targets(D *x)
     for (uint32_t k = 0; k < b->ntarget_renames; k++)
         if (!has_rename(a->target_renames, a->ntarget_renames, &b->target_renames[k]))
             x->tmap[x->ntmap++] = b->target_renames[k];
+}
+
+/* The indicator renames between the two programs (`override indicator
+ * OLD as NEW`), as map_targets makes the targets'. */
+static void map_indicators(D *x)
+{
+    const sema_model *a = x->o->m, *b = x->n->m;
+    x->imap = arena_alloc(x->a, (a->nind_renames + b->nind_renames + 1) * sizeof *x->imap);
+    for (uint32_t k = a->nind_renames; k-- > 0;)
+        if (!has_rename(b->ind_renames, b->nind_renames, &a->ind_renames[k]))
+            x->imap[x->nimap++] = (sema_rename){a->ind_renames[k].to, a->ind_renames[k].from};
+    for (uint32_t k = 0; k < b->nind_renames; k++)
+        if (!has_rename(a->ind_renames, a->nind_renames, &b->ind_renames[k]))
+            x->imap[x->nimap++] = b->ind_renames[k];
+}
+
+/* The name the new program gives the old program's indicator `name`. */
+static const char *ind_new_name(const D *x, const char *name)
+{
+    for (uint32_t k = 0; k < x->nimap; k++)
+        if (strcmp(name, x->imap[k].from) == 0)
+            name = x->imap[k].to;
+    return name;
+}
+
+/* Expression e with each indicator named as the new program names it
+ * (a copy when one is renamed): what two expressions are compared by,
+ * so that a base's `PM25 <= 35` is no change beside its adaptation's
+ * `细颗粒物浓度 <= 35` under `override indicator PM25 as 细颗粒物浓度`. */
+static const ast_expr *new_names(D *x, const ast_expr *e, int depth)
+{
+    if (!e || !x->nimap || depth > AST_MAX_DEPTH)
+        return e;
+    ast_expr *c;
+    switch (e->kind) {
+    case EX_NAME: {
+        if (e->sema.ref != REF_INDICATOR || !e->u.name.s)
+            return e;
+        const char *nn = ind_new_name(x, e->u.name.s);
+        if (nn == e->u.name.s)
+            return e;
+        c = arena_alloc(x->a, sizeof *c);
+        *c = *e;
+        c->u.name.s = nn;
+        c->u.name.qual = NULL;
+        return c;
+    }
+    case EX_UNARY:
+        c = arena_alloc(x->a, sizeof *c);
+        *c = *e;
+        c->u.un.a = (ast_expr *)new_names(x, e->u.un.a, depth + 1);
+        return c;
+    case EX_BINARY:
+        c = arena_alloc(x->a, sizeof *c);
+        *c = *e;
+        c->u.bin.a = (ast_expr *)new_names(x, e->u.bin.a, depth + 1);
+        c->u.bin.b = (ast_expr *)new_names(x, e->u.bin.b, depth + 1);
+        return c;
+    case EX_IF:
+        c = arena_alloc(x->a, sizeof *c);
+        *c = *e;
+        c->u.cond.c = (ast_expr *)new_names(x, e->u.cond.c, depth + 1);
+        c->u.cond.a = (ast_expr *)new_names(x, e->u.cond.a, depth + 1);
+        c->u.cond.b = (ast_expr *)new_names(x, e->u.cond.b, depth + 1);
+        return c;
+    case EX_CALL:
+        c = arena_alloc(x->a, sizeof *c);
+        *c = *e;
+        c->u.call.args = arena_alloc(x->a, (e->u.call.nargs + 1) * sizeof *c->u.call.args);
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            c->u.call.args[i] = (ast_expr *)new_names(x, e->u.call.args[i], depth + 1);
+        return c;
+    default:
+        return e;
+    }
+}
+
+/* Expression e's structural text with the new program's indicator names
+ * (new_names): what two expressions are compared by. */
+static const char *expr_key(D *x, const ast_expr *e)
+{
+    return ast_expr_text(x->a, new_names(x, e, 0));
 }
 
 /* The name the new program gives the old program's target `name`. */
@@ -329,13 +413,9 @@ static const char *quantity(D *x, double v, const unit_t *u, sema_type t)
     return arena_printf(x->a, "%s%s%s", num(x, v), unit_gap(unit_name(u)), unit_name(u));
 }
 
-/* The source text of a span with every run of white space made one space. */
-static const char *source(D *x, const diag_ctx *d, span sp)
+/* Text t[0..n) with every run of white space made one space. */
+static const char *one_spaced(D *x, const char *t, size_t n)
 {
-    if (sp.file >= d->nfiles || sp.hi > d->files[sp.file].len || sp.hi <= sp.lo)
-        return "";
-    const char *t = d->files[sp.file].text + sp.lo;
-    size_t n = sp.hi - sp.lo;
     char *out = arena_alloc(x->a, n + 1);
     size_t k = 0;
     bool space = false;
@@ -354,10 +434,14 @@ static const char *source(D *x, const diag_ctx *d, span sp)
     return out;
 }
 
-/* An expression as written in its side's source. */
+/* An expression as written in its side's source, an indicator the side's
+ * rules renamed written by its new name (sema_expr_source). */
 static const char *expr_src(D *x, const diff_side *s, const ast_expr *e)
 {
-    return e ? source(x, s->d, e->sp) : NULL;
+    if (!e)
+        return NULL;
+    const char *t = sema_expr_source(x->a, s->d, e);
+    return one_spaced(x, t, strlen(t));
 }
 
 /* Compares two expressions by structure; records the field, showing them
@@ -366,7 +450,7 @@ static const char *expr_src(D *x, const diff_side *s, const ast_expr *e)
 static void expr_field_dflt(D *x, ditem *it, const char *name, const ast_expr *eo,
                             const ast_expr *en, const char *dflt)
 {
-    const char *to = eo ? ast_expr_text(x->a, eo) : dflt, *tn = en ? ast_expr_text(x->a, en) : dflt;
+    const char *to = eo ? expr_key(x, eo) : dflt, *tn = en ? expr_key(x, en) : dflt;
     if ((!to && !tn) || (to && tn && strcmp(to, tn) == 0))
         return;
     dfield *f = arena_alloc(x->a, sizeof *f);
@@ -524,7 +608,7 @@ static const char *goal_text(D *x, const diff_side *side, const sema_target *t, 
     return arena_printf(x->a, "%s %s", ast_opname(t->ms[k].op),
                         !t->ms[k].goal_expr ? quantity(x, g, u, t->type)
                         : side ? expr_src(x, side, t->ms[k].goal_expr)
-                            : ast_expr_text(x->a, t->ms[k].goal_expr));
+                            : expr_key(x, t->ms[k].goal_expr));
 }
 
 /* The goals of a target in unit u: ">= 92%, >= 95%" (goal_text each). */
@@ -1587,7 +1671,8 @@ static void diff_indicators(D *x)
     bool *seen = arena_alloc(x->a, (b->ninds + 1) * sizeof *seen);
     for (uint32_t i = 0; i < a->ninds; i++) {
         const sema_indicator *ia = &a->inds[i];
-        int64_t k = stab_get(&tb, ia->name);
+        const char *nn = ind_new_name(x, ia->name);
+        int64_t k = stab_get(&tb, nn);
         if (k < 0) {
             ditem *it = item(x, '-', "indicator", ia->name);
             it->desc = ind_desc(x, x->o, ia);
@@ -1598,6 +1683,10 @@ static void diff_indicators(D *x)
         seen[k] = true;
         const sema_indicator *ib = &b->inds[k];
         ditem *it = item(x, '~', "indicator", ia->name);
+        if (nn != ia->name) {
+            it->renamed = nn;
+            it->rename = true;
+        }
         field(x, it, "display", ia->display, ib->display);
         field(x, it, "unit", ia->unit ? unit_name(ia->unit) : NULL, ib->unit ? unit_name(ib->unit) : NULL);
         field(x, it, "direction", dir_name(ia->dir), dir_name(ib->dir));
@@ -1612,7 +1701,7 @@ static void diff_indicators(D *x)
         field(x, it, "conversion", ind_conversion(x, ia, ib), ind_conversion(x, ib, ia));
         expr_field(x, it, "formula", ia->formula, ib->formula);
         values_field(x, it, ia, ib, (uint32_t)k);
-        if (it->fields.n) {
+        if (it->fields.n || it->renamed) {
             ptrvec_push(x->a, &x->inds, it);
             x->c_inds.changed++;
         }
@@ -3006,6 +3095,7 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     x->n = new;
     map_regions(x);
     map_targets(x);
+    map_indicators(x);
     cover_init(x, &x->co, old->m);
     cover_init(x, &x->cn, new->m);
     cover_levels(x);

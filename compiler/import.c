@@ -2687,9 +2687,11 @@ static void fix_indicators(loader *L, baseidx *b)
         if (!d)
             continue;
         if (d->kind == D_INDICATOR) {
-            rename_ind_uses(L, b, d->u.ind.formula, 0);
+            for (const ast_decl *x = d; x; x = x->base)
+                rename_ind_uses(L, b, x->u.ind.formula, 0);
         } else if (d->kind == D_ASSESSMENT) {
-            rename_ind_uses(L, b, d->u.assess.score, 0);
+            for (const ast_decl *x = d; x; x = x->base)
+                rename_ind_uses(L, b, x->u.assess.score, 0);
         } else if (d->kind == D_SECTION) {
             ast_section *sec = d->u.section;
             for (uint32_t j = 0; j < sec->nmeasures; j++) {
@@ -2703,13 +2705,17 @@ static void fix_indicators(loader *L, baseidx *b)
                         t->name = t->measured->u.name;
                         t->name.qual = NULL;
                     }
-                    rename_ind_uses(L, b, t->measured, 0);
-                    for (uint32_t m = 0; m < t->nms; m++) {
-                        rename_ind_uses(L, b, t->ms[m].goal, 0);
-                        rename_ind_uses(L, b, t->ms[m].tolerance, 0);
+                    /* and the base's target an override replaced, which
+                     * the checker compares the override with */
+                    for (ast_target *x = t; x; x = (ast_target *)x->base) {
+                        rename_ind_uses(L, b, x->measured, 0);
+                        for (uint32_t m = 0; m < x->nms; m++) {
+                            rename_ind_uses(L, b, x->ms[m].goal, 0);
+                            rename_ind_uses(L, b, x->ms[m].tolerance, 0);
+                        }
+                        rename_ind_uses(L, b, x->tolerance, 0);
+                        rename_ind_uses(L, b, x->score, 0);
                     }
-                    rename_ind_uses(L, b, t->tolerance, 0);
-                    rename_ind_uses(L, b, t->score, 0);
                 }
             }
         }

@@ -545,88 +545,11 @@ static ir_aggkind lower_aggkind(ast_aggkind k)
     return IR_AGG_NONE;
 }
 
-/* The source text of a span, copied into the arena (for planc explain). */
-static const char *src_text(L *l, span sp)
-{
-    const diag_file *f = &l->d->files[sp.file];
-    if (sp.lo > sp.hi || sp.hi > f->len)
-        return "";
-    return arena_strndup(l->a, f->text + sp.lo, sp.hi - sp.lo);
-}
-
-/* The indicator names of expression e (in source order) whose text as
- * written differs from the name they stand for now: the uses in a base of
- * an indicator its adaptation renamed (`override indicator OLD as NEW`,
- * import.c fix_indicators), appended to v (at most cap). */
-static void renamed_names(L *l, const ast_expr *e, const ast_expr **v, size_t *n, size_t cap, int depth)
-{
-    if (!e || depth > AST_MAX_DEPTH || *n >= cap)
-        return;
-    switch (e->kind) {
-    case EX_NAME: {
-        if (e->sema.ref != REF_INDICATOR || e->u.name.qual || !e->u.name.s)
-            return;
-        const diag_file *f = &l->d->files[e->sp.file];
-        size_t len = strlen(e->u.name.s);
-        if (e->sp.lo > e->sp.hi || e->sp.hi > f->len ||
-            (e->sp.hi - e->sp.lo == len && memcmp(f->text + e->sp.lo, e->u.name.s, len) == 0))
-            return;
-        v[(*n)++] = e;
-        return;
-    }
-    case EX_UNARY:
-        renamed_names(l, e->u.un.a, v, n, cap, depth + 1);
-        return;
-    case EX_BINARY:
-        renamed_names(l, e->u.bin.a, v, n, cap, depth + 1);
-        renamed_names(l, e->u.bin.b, v, n, cap, depth + 1);
-        return;
-    case EX_IF:
-        renamed_names(l, e->u.cond.c, v, n, cap, depth + 1);
-        renamed_names(l, e->u.cond.a, v, n, cap, depth + 1);
-        renamed_names(l, e->u.cond.b, v, n, cap, depth + 1);
-        return;
-    case EX_CALL:
-        for (uint32_t i = 0; i < e->u.call.nargs; i++)
-            renamed_names(l, e->u.call.args[i], v, n, cap, depth + 1);
-        return;
-    default:
-        return;
-    }
-}
-
-/* Expression e as written (for planc explain), with the names of the
- * indicators an adaptation renamed written as it names them: a base's
- * `PM25 <= 35` reads `细颗粒物浓度 <= 35` under `override indicator PM25
- * as 细颗粒物浓度`, as the reads below it name the indicator. */
+/* Expression e as written, the names of indicators an adaptation renamed
+ * as it names them (sema_expr_source), for planc explain. */
 static const char *expr_text(L *l, const ast_expr *e)
 {
-    enum { CAP = 64 };
-    const ast_expr *v[CAP];
-    size_t n = 0;
-    renamed_names(l, e, v, &n, CAP, 0);
-    const char *whole = src_text(l, e->sp);
-    if (!n)
-        return whole;
-    size_t len = strlen(whole) + 1;
-    for (size_t i = 0; i < n; i++)
-        len += strlen(v[i]->u.name.s);
-    char *out = arena_alloc(l->a, len), *at = out;
-    const char *text = l->d->files[e->sp.file].text;
-    uint32_t from = e->sp.lo;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i]->sp.file != e->sp.file || v[i]->sp.lo < from || v[i]->sp.hi > e->sp.hi)
-            return whole; /* not nested as written: the text as it stands */
-        memcpy(at, text + from, v[i]->sp.lo - from);
-        at += v[i]->sp.lo - from;
-        size_t k = strlen(v[i]->u.name.s);
-        memcpy(at, v[i]->u.name.s, k);
-        at += k;
-        from = v[i]->sp.hi;
-    }
-    memcpy(at, text + from, e->sp.hi - from);
-    at[e->sp.hi - from] = '\0';
-    return out;
+    return sema_expr_source(l->a, l->d, e);
 }
 
 /* A barrier step for a call whose operand is `arg`: emitted (or found

@@ -5452,3 +5452,81 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     m->level_order = level_order(s);
     return m;
 }
+
+/* ---------------------------------------------------------------- source text */
+
+/* The indicator names of expression e (in source order) whose text as
+ * written differs from the name they stand for now: the uses in a base of
+ * an indicator its adaptation renamed (`override indicator OLD as NEW`,
+ * import.c fix_indicators), appended to v (at most cap). */
+static void renamed_names(const diag_ctx *d, const ast_expr *e, const ast_expr **v, size_t *n, size_t cap, int depth)
+{
+    if (!e || depth > AST_MAX_DEPTH || *n >= cap)
+        return;
+    switch (e->kind) {
+    case EX_NAME: {
+        if (e->sema.ref != REF_INDICATOR || e->u.name.qual || !e->u.name.s)
+            return;
+        if (e->sp.file >= d->nfiles)
+            return;
+        const diag_file *f = &d->files[e->sp.file];
+        size_t len = strlen(e->u.name.s);
+        if (e->sp.lo > e->sp.hi || e->sp.hi > f->len ||
+            (e->sp.hi - e->sp.lo == len && memcmp(f->text + e->sp.lo, e->u.name.s, len) == 0))
+            return;
+        v[(*n)++] = e;
+        return;
+    }
+    case EX_UNARY:
+        renamed_names(d, e->u.un.a, v, n, cap, depth + 1);
+        return;
+    case EX_BINARY:
+        renamed_names(d, e->u.bin.a, v, n, cap, depth + 1);
+        renamed_names(d, e->u.bin.b, v, n, cap, depth + 1);
+        return;
+    case EX_IF:
+        renamed_names(d, e->u.cond.c, v, n, cap, depth + 1);
+        renamed_names(d, e->u.cond.a, v, n, cap, depth + 1);
+        renamed_names(d, e->u.cond.b, v, n, cap, depth + 1);
+        return;
+    case EX_CALL:
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            renamed_names(d, e->u.call.args[i], v, n, cap, depth + 1);
+        return;
+    default:
+        return;
+    }
+}
+
+/* (sema.h) The names renamed_names finds, spliced into e's source text. */
+const char *sema_expr_source(arena *a, const diag_ctx *d, const ast_expr *e)
+{
+    enum { CAP = 64 };
+    const ast_expr *v[CAP];
+    size_t n = 0;
+    renamed_names(d, e, v, &n, CAP, 0);
+    if (e->sp.file >= d->nfiles || e->sp.lo > e->sp.hi || e->sp.hi > d->files[e->sp.file].len)
+        return "";
+    const char *text = d->files[e->sp.file].text;
+    const char *whole = arena_strndup(a, text + e->sp.lo, e->sp.hi - e->sp.lo);
+    if (!n)
+        return whole;
+    size_t len = strlen(whole) + 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(v[i]->u.name.s);
+    char *out = arena_alloc(a, len), *at = out;
+    uint32_t from = e->sp.lo;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i]->sp.file != e->sp.file || v[i]->sp.lo < from || v[i]->sp.hi > e->sp.hi)
+            return whole; /* not nested as written: the text as it stands */
+        memcpy(at, text + from, v[i]->sp.lo - from);
+        at += v[i]->sp.lo - from;
+        size_t k = strlen(v[i]->u.name.s);
+        memcpy(at, v[i]->u.name.s, k);
+        at += k;
+        from = v[i]->sp.hi;
+    }
+    memcpy(at, text + from, e->sp.hi - from);
+    at[e->sp.hi - from] = '\0';
+    return out;
+}

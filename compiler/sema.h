@@ -17,4 +17,11 @@ typedef struct sema_model sema_model;
  * reported: check diag_errors(d)). */
 sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog);
 
+/* Checked expression e as its source writes it, with each name of an
+ * indicator an adaptation renamed (`override indicator OLD as NEW`, whose
+ * uses in the base now name NEW) written as NEW: a base's `PM25 <= 35`
+ * reads `细颗粒物浓度 <= 35`, as the program names the indicator (planc
+ * explain, planc diff).  In arena a. */
+const char *sema_expr_source(arena *a, const diag_ctx *d, const ast_expr *e);
+
 #endif
