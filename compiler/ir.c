@@ -749,6 +749,8 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->renamed_to = dup_strs(a, p->renamed_to, p->nrenames);
     c->region_from = dup_strs(a, p->region_from, p->nregion_renames);
     c->region_to = dup_strs(a, p->region_to, p->nregion_renames);
+    c->ind_from = dup_strs(a, p->ind_from, p->nind_renames);
+    c->ind_to = dup_strs(a, p->ind_to, p->nind_renames);
     c->unit_names = dup_strs(a, p->unit_names, p->nunit_names);
     c->region_dropped = dup_strs(a, p->region_dropped, p->nregion_drops);
     c->region_dropped_at = dup_strs(a, p->region_dropped_at, p->nregion_drops);

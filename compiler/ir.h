@@ -481,6 +481,10 @@ typedef struct ir_program {
     /* The regions it renamed (`override region OLD as NEW`) or replaced
      * (`region NEW replaces OLD`), likewise. */
     const char **region_from, **region_to; uint32_t nregion_renames;
+    /* The indicators it renamed (`override indicator OLD as NEW`),
+     * likewise: compare lists them (its rows are its targets', whose names
+     * an indicator's rename leaves). */
+    const char **ind_from, **ind_to; uint32_t nind_renames;
     /* The base regions it dropped (`drop region A`, `drop regions`), each
      * with where the drop is ("ext.plan:6"): the data reader and planc
      * explain say so of a region that names one (ir_region_fate). */

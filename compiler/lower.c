@@ -1534,6 +1534,8 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     split_pairs(a, m->target_renames, m->ntarget_renames, &p->renamed_from, &p->renamed_to);
     p->nregion_renames = m->nregion_renames;
     split_pairs(a, m->region_renames, m->nregion_renames, &p->region_from, &p->region_to);
+    p->nind_renames = m->nind_renames;
+    split_pairs(a, m->ind_renames, m->nind_renames, &p->ind_from, &p->ind_to);
     p->unit_names = m->unit_names;
     p->nunit_names = m->nunit_names;
     p->nregion_drops = m->nregion_drops;

@@ -1341,20 +1341,25 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     sqlite3_finalize(st);
     st = NULL;
     /* the targets renamed, then the regions renamed or replaced (kind
-     * 'region'), numbered on */
-    if (p->nrenames || p->nregion_renames) {
+     * 'region'), then the indicators renamed (kind 'indicator': a planc
+     * that reads only the other kinds ignores them), numbered on */
+    uint32_t nren = p->nrenames + p->nregion_renames + p->nind_renames;
+    if (nren) {
         if (sqlite3_prepare_v2(s->db, "INSERT INTO renames (run, seq, kind, old, new) VALUES "
                                       "(?1, ?2, ?3, ?4, ?5)", -1, &st, NULL) != SQLITE_OK)
             goto fail;
-        for (uint32_t k = 0; k < p->nrenames + p->nregion_renames; k++) {
-            bool region = k >= p->nrenames;
-            uint32_t j = region ? k - p->nrenames : k;
+        for (uint32_t k = 0; k < nren; k++) {
+            bool region = k >= p->nrenames && k < p->nrenames + p->nregion_renames;
+            bool ind = k >= p->nrenames + p->nregion_renames;
+            uint32_t j = ind ? k - p->nrenames - p->nregion_renames : region ? k - p->nrenames : k;
             sqlite3_reset(st);
             sqlite3_bind_int64(st, 1, *run_id);
             sqlite3_bind_int64(st, 2, k);
-            sqlite3_bind_text(st, 3, region ? "region" : "target", -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 4, region ? p->region_from[j] : p->renamed_from[j], -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 5, region ? p->region_to[j] : p->renamed_to[j], -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, ind ? "indicator" : region ? "region" : "target", -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, ind ? p->ind_from[j] : region ? p->region_from[j] : p->renamed_from[j], -1,
+                              SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, ind ? p->ind_to[j] : region ? p->region_to[j] : p->renamed_to[j], -1,
+                              SQLITE_STATIC);
             if (sqlite3_step(st) != SQLITE_DONE)
                 goto fail;
         }
@@ -2894,9 +2899,10 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
     s->no_targets = ra.totals || rb.totals;
     run_info_free(&ra);
     run_info_free(&rb);
-    bool mapped = false, rmapped = false;
+    bool mapped = false, rmapped = false, imapped = false; /* imapped: the header only (the rows are targets') */
     if (!ok || !map_renames(s, a, b, "target", "planc_idmap", LBL_C_RENAMED, &mapped, lang, out, err) ||
-        !map_renames(s, a, b, "region", "planc_regionmap", LBL_C_REGIONS_RENAMED, &rmapped, lang, out, err))
+        !map_renames(s, a, b, "region", "planc_regionmap", LBL_C_REGIONS_RENAMED, &rmapped, lang, out, err) ||
+        !map_renames(s, a, b, "indicator", "planc_indmap", LBL_C_INDICATORS_RENAMED, &imapped, lang, out, err))
         return -1;
 
     /* Each row of run a finds its row of run b through results_key
