@@ -2631,16 +2631,31 @@ static const char *ind_renamed_to(const baseidx *b, const char *name)
     return it && it->edit && it->edit->kind == ORIGIN_RENAMED ? it->edit->new_name : NULL;
 }
 
+/* Whether `name` is one a score expression reads as the row's value,
+ * goal ... (docs/LANGUAGE.md §7) rather than as an indicator. */
+static bool score_word(const char *name)
+{
+    static const char *const words[] = {"value", "goal", "base", "expected", "year", "deadline", "direction"};
+    for (size_t k = 0; name && k < sizeof words / sizeof words[0]; k++)
+        if (strcmp(name, words[k]) == 0)
+            return true;
+    return false;
+}
+
 /* Renames, in expression e, each name written in the base (of this
  * adaptation: the extending file's own use the new names) that names an
- * indicator the extending file renamed.  A qualified one (`甲.PM25`) loses
- * its qualifier: the new declaration is the extending file's. */
-static void rename_ind_uses(loader *L, const baseidx *b, ast_expr *e, int depth)
+ * indicator the extending file renamed — in a score expression (`score`
+ * true) not a word such as `value`, which names the row's value there.
+ * A qualified one (`甲.PM25`) loses its qualifier: the new declaration is
+ * the extending file's. */
+static void rename_ind_uses(loader *L, const baseidx *b, ast_expr *e, bool score, int depth)
 {
     if (!e || depth > AST_MAX_DEPTH)
         return;
     switch (e->kind) {
     case EX_NAME: {
+        if (score && !e->u.name.qual && score_word(e->u.name.s))
+            return;
         const char *nw = in_base(L, e->sp) ? ind_renamed_to(b, e->u.name.s) : NULL;
         if (nw) {
             e->u.name.s = nw;
@@ -2649,20 +2664,20 @@ static void rename_ind_uses(loader *L, const baseidx *b, ast_expr *e, int depth)
         return;
     }
     case EX_UNARY:
-        rename_ind_uses(L, b, e->u.un.a, depth + 1);
+        rename_ind_uses(L, b, e->u.un.a, score, depth + 1);
         return;
     case EX_BINARY:
-        rename_ind_uses(L, b, e->u.bin.a, depth + 1);
-        rename_ind_uses(L, b, e->u.bin.b, depth + 1);
+        rename_ind_uses(L, b, e->u.bin.a, score, depth + 1);
+        rename_ind_uses(L, b, e->u.bin.b, score, depth + 1);
         return;
     case EX_IF:
-        rename_ind_uses(L, b, e->u.cond.c, depth + 1);
-        rename_ind_uses(L, b, e->u.cond.a, depth + 1);
-        rename_ind_uses(L, b, e->u.cond.b, depth + 1);
+        rename_ind_uses(L, b, e->u.cond.c, score, depth + 1);
+        rename_ind_uses(L, b, e->u.cond.a, score, depth + 1);
+        rename_ind_uses(L, b, e->u.cond.b, score, depth + 1);
         return;
     case EX_CALL:
         for (uint32_t i = 0; i < e->u.call.nargs; i++)
-            rename_ind_uses(L, b, e->u.call.args[i], depth + 1);
+            rename_ind_uses(L, b, e->u.call.args[i], score, depth + 1);
         return;
     default:
         return;
@@ -2688,10 +2703,10 @@ static void fix_indicators(loader *L, baseidx *b)
             continue;
         if (d->kind == D_INDICATOR) {
             for (const ast_decl *x = d; x; x = x->base)
-                rename_ind_uses(L, b, x->u.ind.formula, 0);
+                rename_ind_uses(L, b, x->u.ind.formula, false, 0);
         } else if (d->kind == D_ASSESSMENT) {
             for (const ast_decl *x = d; x; x = x->base)
-                rename_ind_uses(L, b, x->u.assess.score, 0);
+                rename_ind_uses(L, b, x->u.assess.score, true, 0);
         } else if (d->kind == D_SECTION) {
             ast_section *sec = d->u.section;
             for (uint32_t j = 0; j < sec->nmeasures; j++) {
@@ -2708,13 +2723,13 @@ static void fix_indicators(loader *L, baseidx *b)
                     /* and the base's target an override replaced, which
                      * the checker compares the override with */
                     for (ast_target *x = t; x; x = (ast_target *)x->base) {
-                        rename_ind_uses(L, b, x->measured, 0);
+                        rename_ind_uses(L, b, x->measured, false, 0);
                         for (uint32_t m = 0; m < x->nms; m++) {
-                            rename_ind_uses(L, b, x->ms[m].goal, 0);
-                            rename_ind_uses(L, b, x->ms[m].tolerance, 0);
+                            rename_ind_uses(L, b, x->ms[m].goal, false, 0);
+                            rename_ind_uses(L, b, x->ms[m].tolerance, false, 0);
                         }
-                        rename_ind_uses(L, b, x->tolerance, 0);
-                        rename_ind_uses(L, b, x->score, 0);
+                        rename_ind_uses(L, b, x->tolerance, false, 0);
+                        rename_ind_uses(L, b, x->score, true, 0);
                     }
                 }
             }
