@@ -1524,8 +1524,8 @@ static bool ind_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw, ui
                        "cannot rename indicator '%s' as '%s': '%s' is the old name of indicator '%s'", it->name,
                        nw.s, nw.s, o->new_name);
             diag_note(L->d, o->edit, "'%s' was renamed '%s' here", nw.s, o->new_name);
-            diag_hint(L->d, "a new name must be one the base never gave an indicator: then 'planc diff' and "
-                        "the results never take one indicator for another");
+            diag_hint(L->d, "a new name must be one the base never gave an indicator: then 'planc diff' "
+                            "and the results never take one indicator for another");
             return false;
         }
     }

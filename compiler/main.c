@@ -516,12 +516,14 @@ static void rules_names(compilation *c)
 /* The rules a data file is read with (--read-with) pair their indicators
  * with the scored rules' by name: an indicator they rename (`override
  * indicator OLD as NEW`) would be one the scored rules lack, and OLD's
- * cells missing.  An error at each such rename. */
+ * cells missing.  An error at each such rename of the reading's own file
+ * (the renames of the rules it extends are the scored rules' too). */
 static void reading_renames(compilation *c)
 {
     for (uint32_t i = 0; i < c->ast->nedits; i++) {
         const ast_origin *o = c->ast->edits[i];
-        if (o->kind != ORIGIN_RENAMED || o->item != IT_INDICATOR || !o->name || !o->new_name)
+        if (o->kind != ORIGIN_RENAMED || o->item != IT_INDICATOR || !o->name || !o->new_name ||
+            o->edit.file >= c->ast->nfiles || c->ast->file_module[o->edit.file] != 0)
             continue;
         diag_error(&c->diag, o->edit, "rules a data file is read with (--read-with) cannot rename indicator '%s'",
                    o->name);
