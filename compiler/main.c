@@ -517,7 +517,9 @@ static void rules_names(compilation *c)
  * with the scored rules' by name: an indicator they rename (`override
  * indicator OLD as NEW`) would be one the scored rules lack, and OLD's
  * cells missing.  An error at each such rename of the reading's own file
- * (the renames of the rules it extends are the scored rules' too). */
+ * (the renames of the rules it extends are the scored rules' too); a
+ * warning at each column it replaces by a formula or values, which the
+ * data reader does not compute. */
 static void reading_renames(compilation *c)
 {
     for (uint32_t i = 0; i < c->ast->nedits; i++) {
@@ -530,6 +532,27 @@ static void reading_renames(compilation *c)
         diag_hint(&c->diag, "they pair each indicator with the scored rules' by its name: give '%s' the file's "
                             "column without renaming it ('override indicator %s, column \"...\"')",
                   o->name, o->name);
+    }
+    /* a formula or values table of the reading's own is not evaluated: the
+     * file's rows give the scored rules columns, and the indicator has none */
+    for (uint32_t i = 0; i < c->ast->ndecls; i++) {
+        const ast_decl *d = c->ast->decls[i];
+        if (d->kind != D_INDICATOR || !d->base || !d->base->u.ind.column || d->u.ind.column ||
+            !d->origin || d->origin->edit.file >= c->ast->nfiles ||
+            c->ast->file_module[d->origin->edit.file] != 0)
+            continue;
+        const char *nm = d->u.ind.name.s ? d->u.ind.name.s : "?";
+        if (d->u.ind.formula)
+            diag_warning(&c->diag, d->origin->edit,
+                         "rules a data file is read with (--read-with) give indicator '%s' a formula, which "
+                         "reading a file does not compute: its cells of the file are missing", nm);
+        else
+            diag_warning(&c->diag, d->origin->edit,
+                         "rules a data file is read with (--read-with) give indicator '%s' values, which "
+                         "reading a file does not use: its cells of the file are missing", nm);
+        diag_hint(&c->diag, "a reading gives each indicator the file's column ('override indicator %s, column "
+                            "\"...\"'); a quantity the file lacks is computed by the scored rules",
+                  nm);
     }
 }
 

@@ -545,6 +545,12 @@ static const msgcat_pair catalog[] = {
      "读取数据文件所用的规则（--read-with）不能给指标“%s”改名"},
     {"they pair each indicator with the scored rules' by its name: give '%s' the file's column without renaming it ('override indicator %s, column \"...\"')",
      "这些规则按名称把每个指标与评分规则的指标对应：请不改名而给“%s”指定该文件的列（'override indicator %s, column \"...\"'）"},
+    {"rules a data file is read with (--read-with) give indicator '%s' a formula, which reading a file does not compute: its cells of the file are missing",
+     "读取数据文件所用的规则（--read-with）给指标“%s”指定了公式，而读取文件时不计算公式：该文件中它的值缺失"},
+    {"rules a data file is read with (--read-with) give indicator '%s' values, which reading a file does not use: its cells of the file are missing",
+     "读取数据文件所用的规则（--read-with）给指标“%s”指定了取值表，而读取文件时不使用取值表：该文件中它的值缺失"},
+    {"a reading gives each indicator the file's column ('override indicator %s, column \"...\"'); a quantity the file lacks is computed by the scored rules",
+     "读取规则只给每个指标指定文件中的列（'override indicator %s, column \"...\"'）；文件中没有的量由评分规则计算"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
