@@ -11,6 +11,7 @@
 #include "table.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -3882,6 +3883,16 @@ static void reading_free(reading *rd)
     free(rd->same_map);
 }
 
+/* Whether two files' numbers for one cell agree (merge_part): equal, or
+ * a few units in the last place apart, as a cell converted from another
+ * unit is (0.0041 mg/m^3 read as 0.0041 * 1000 = 4.1000000000000005
+ * μg/m^3 against another file's 4.1): a rounding of the conversion is no
+ * disagreement between the files.  -0 and 0 agree; 1e-300 and 0 do not. */
+static bool same_number(double a, double b)
+{
+    return a == b || fabs(a - b) <= 4 * DBL_EPSILON * fmax(fabs(a), fabs(b));
+}
+
 /* Appends the rows of part `part` (file `f` of several) to `m`.  A row
  * whose (region, year) an earlier file gave is combined with it, cell by
  * cell: a cell missing in one (or a column its header lacks) is the
@@ -3904,7 +3915,7 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
             long c = rd->column[k];
             double was = m->data[k][row], v = c < 0 ? NAN : part->data[c][r] * rd->scale[k];
             if (prev >= 0 && !isnan(was)) {
-                if (isnan(v) || v == was)
+                if (isnan(v) || same_number(v, was))
                     continue;
                 if (nerrors++ < RT_MAX_ERRORS) {
                     char a[32], b[32];
