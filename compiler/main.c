@@ -2256,7 +2256,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     }
     int read_rc = compile_readers(withs, ndata, ro.lang, rcs, readers);
     for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
-        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], stderr))
+        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], ro.lang, stderr))
             read_rc = EXIT_RULES;
     /* each reading's rules by hash, for the history (their compilations
      * go before the data is scored) */
@@ -2553,7 +2553,7 @@ static int explain_files(explain_args *ea)
     }
     int read_rc = compile_readers(ea->withs, ea->ndata, lang, rcs, readers);
     for (size_t i = 0; read_rc == EXIT_OK && i < ea->ndata; i++)
-        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], ea->withs[i], ea->datas[i], stderr))
+        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], ea->withs[i], ea->datas[i], lang, stderr))
             read_rc = EXIT_RULES;
     rt_table *table = read_rc != EXIT_OK ? NULL
                       : rt_table_load_many(c.ir, ea->datas, readers, ea->ndata, &dopt.load, stderr);

@@ -3804,7 +3804,7 @@ static double to_indicator(const ir_column *c)
 }
 
 bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *rules, const char *path,
-                        FILE *err)
+                        lbl_lang lang, FILE *err)
 {
     bool ok = true;
     for (uint32_t g = 0; g < rp->nregions; g++) {
@@ -3813,11 +3813,34 @@ bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *r
             h++;
         if (h < p->nregions)
             continue;
-        csv_message(err, "planc: error: the rules '%s' is read with ('%s', --read-with) declare region "
+        csv_message(err, msgcat_get(lang, "planc: error: the rules '%s' is read with ('%s', --read-with) declare region "
                          "'%s', which the rules scored (plan %s) do not: a file's rules may change how "
-                         "it is read (its keys, columns, units, maps and aliases) only\n",
+                         "it is read (its keys, columns, units, maps and aliases) only\n"),
                     path, rules, rp->regions[g].name, p->plan);
         ok = false;
+    }
+    /* its cells are converted from its column's unit into its indicator's
+     * (the reading's column factor), then taken as the scored indicator's:
+     * an indicator given another unit (`override indicator PM25 :
+     * mg/m^3`) would be read 1000 times too small or large */
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const ir_column *c = &p->columns[k];
+        for (uint32_t j = 0; c->indicator && j < rp->ncolumns; j++) {
+            const ir_column *d = &rp->columns[j];
+            if (!d->indicator || strcmp(d->indicator, c->indicator) != 0)
+                continue;
+            const char *du = d->indicator_unit ? d->indicator_unit : "", *cu = c->indicator_unit ? c->indicator_unit : "";
+            if (strcmp(du, cu) != 0) {
+                csv_message(err, msgcat_get(lang, "planc: error: the rules '%s' is read with ('%s', --read-with) give indicator "
+                                 "%s the unit %s, which the rules scored (plan %s) measure in %s: a file's "
+                                 "rules give the unit of its column instead (override indicator %s, column "
+                                 "\"%s\" in %s), and its cells are converted\n"),
+                            path, rules, c->indicator, *du ? du : "1", p->plan, *cu ? cu : "1", c->indicator,
+                            d->name, *du ? du : "1");
+                ok = false;
+            }
+            break;
+        }
     }
     return ok;
 }
