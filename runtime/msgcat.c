@@ -564,6 +564,14 @@ static const msgcat_pair catalog[] = {
      "planc: 错误：读取 '%1$s' 所用的规则（'%2$s'，--read-with）把指标“%3$s”的单位改为 %4$s，而评估所用的规则"
      "（plan %5$s）以 %6$s 计量：数据文件的规则应写明其列的单位（'override indicator %7$s, column \"%8$s\" "
      "in %9$s'），读入的数值即按单位换算\n"},
+    {"planc: error: the rules '%s' is read with ('%s', --read-with, plan %s) read none of the indicators of "
+     "the rules scored (plan %s): a file's rules are an adaptation of the scored rules (extends) that says "
+     "how the file writes their indicators\n",
+     "planc: 错误：读取 '%1$s' 所用的规则（'%2$s'，--read-with，plan %3$s）没有读取评估所用的规则（plan %4$s）的"
+     "任何指标：数据文件的规则应是评估规则的改编（'extends'），写明该文件如何记载其指标\n"},
+    {"%s: warning: the rules it is read with (plan %s) read no column for indicator %s (column '%s'): its "
+     "cells are missing\n",
+     "%1$s：警告：读取它所用的规则（plan %2$s）没有读取指标“%3$s”的列（列“%4$s”）：其单元格按缺失读取\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -3819,6 +3819,24 @@ bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *r
                     path, rules, rp->regions[g].name, p->plan);
         ok = false;
     }
+    /* rules that read none of the scored rules' columns are no reading of
+     * this file for them (another plan's rules, given by mistake): every
+     * cell of the file would be missing, its rows still counted */
+    bool reads = false;
+    for (uint32_t k = 0; k < p->ncolumns && !reads; k++)
+        for (uint32_t j = 0; j < rp->ncolumns && !reads; j++) {
+            const ir_column *c = &p->columns[k], *d = &rp->columns[j];
+            reads = c->indicator ? d->indicator && strcmp(d->indicator, c->indicator) == 0
+                                 : !d->indicator && strcmp(d->name, c->name) == 0;
+        }
+    if (!reads && p->ncolumns) {
+        csv_message(err, msgcat_get(lang, "planc: error: the rules '%s' is read with ('%s', --read-with, plan "
+                                          "%s) read none of the indicators of the rules scored (plan %s): a "
+                                          "file's rules are an adaptation of the scored rules (extends) that "
+                                          "says how the file writes their indicators\n"),
+                    path, rules, rp->plan, p->plan);
+        ok = false;
+    }
     /* its cells are converted from its column's unit into its indicator's
      * (the reading's column factor), then taken as the scored indicator's:
      * an indicator given another unit (`override indicator PM25 :
@@ -3851,7 +3869,7 @@ bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *r
  * column the reader does not read is a column of missing cells, with a
  * warning. */
 static bool reading_make(const ir_program *p, const ir_program *rp, const char *path, reading *rd,
-                         FILE *err)
+                         lbl_lang lang, FILE *err)
 {
     bool ok = true;
     rd->region = rt_xcalloc(rp->nregions ? rp->nregions : 1, sizeof *rd->region);
@@ -3890,8 +3908,8 @@ static bool reading_make(const ir_program *p, const ir_program *rp, const char *
             }
         }
         if (rd->column[k] < 0 && ok)
-            csv_message(err, "%s: warning: the rules it is read with (plan %s) read no column for "
-                             "indicator %s (column '%s'): its cells are missing\n",
+            csv_message(err, msgcat_get(lang, "%s: warning: the rules it is read with (plan %s) read no column for "
+                             "indicator %s (column '%s'): its cells are missing\n"),
                         path, rp->plan, c->indicator ? c->indicator : "?", c->name);
     }
     return ok;
@@ -4043,7 +4061,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     quiet.quiet_missing_columns = true;
     for (size_t i = 0; i < n; i++) {
         const ir_program *rp = readers && readers[i] ? readers[i] : p;
-        if (!reading_make(p, rp, paths[i], &rds[i], err))
+        if (!reading_make(p, rp, paths[i], &rds[i], opts ? opts->lang : LBL_EN, err))
             failed = true;
         else if (!(parts[i] = load_path(rp, paths[i], &quiet, err, true)))
             failed = true;
