@@ -1919,6 +1919,34 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
                      const char *out, const char *engine, unsigned jobs, bool timings,
                      bool use_cache, bool quiet, run_output *rop, data_options *dop, double t_start);
 
+/* Whether one data file is given twice among datas[0..n) (names as
+ * stdio_name gives them), after the usage error that says so (run,
+ * explain): by one name, `--data -` twice, standard input redirected from
+ * a file also given by its name, or one file under two names (a link).
+ * Every row would be a duplicate of itself; standard input is read once. */
+static bool data_twice(const char *cmd, const char *const *datas, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++) {
+            bool same_name = strcmp(datas[i], datas[j]) == 0;
+            if (!same_name && !fio_same_file(datas[i], datas[j]))
+                continue;
+            bool in_i = strcmp(datas[i], "/dev/stdin") == 0, in_j = strcmp(datas[j], "/dev/stdin") == 0;
+            if (in_i && in_j)
+                usage_error(cmd, "--data - given twice: standard input is read once%s", "");
+            else if (same_name)
+                usage_error(cmd, "the data file '%s' is given twice (--data)", datas[i]);
+            else if (in_i || in_j)
+                usage_error(cmd, "standard input (--data -) is the data file '%s', given too (--data): each "
+                                 "file is read once", in_i ? datas[j] : datas[i]);
+            else
+                usage_error(cmd, "the data file '%s' is one given before under another name: each "
+                                 "file is read once (--data)", datas[i]);
+            return true;
+        }
+    return false;
+}
+
 /* Takes `--read-with RULES` at argv[i] (run, explain): the rules that read
  * the data file given just before it, withs[ndata - 1].  Returns the
  * arguments used (2), 0 when argv[i] is another option, or -1 after a
@@ -2109,13 +2137,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         datas[i] = stdio_name(datas[i]);
     /* the same file twice would be every row a duplicate; standard input
      * is read once */
-    for (size_t i = 0; i < ndata; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(datas[i], datas[j]) == 0 || fio_same_file(datas[i], datas[j]))
-                return usage_error("run", strcmp(datas[i], "/dev/stdin") == 0
-                                              ? "--data - given twice: standard input is read once%s"
-                                              : "the data file '%s' is given twice (--data)",
-                                   strcmp(datas[i], "/dev/stdin") == 0 ? "" : datas[i]);
+    if (data_twice("run", datas, ndata))
+        return EXIT_USAGE;
     const char *data = datas[0];
     bool out_stdout = out && strcmp(out, "-") == 0;
     if (out_stdout)
@@ -2514,13 +2537,8 @@ static int explain_files(explain_args *ea)
         return usage_error("explain", "%sno data given (--data CSV)", "");
     for (size_t i = 0; i < ea->ndata; i++)
         ea->datas[i] = stdio_name(ea->datas[i]);
-    for (size_t i = 0; i < ea->ndata; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(ea->datas[i], ea->datas[j]) == 0 || fio_same_file(ea->datas[i], ea->datas[j]))
-                return usage_error("explain", strcmp(ea->datas[i], "/dev/stdin") == 0
-                                                  ? "--data - given twice: standard input is read once%s"
-                                                  : "the data file '%s' is given twice (--data)",
-                                   strcmp(ea->datas[i], "/dev/stdin") == 0 ? "" : ea->datas[i]);
+    if (data_twice("explain", ea->datas, ea->ndata))
+        return EXIT_USAGE;
     if (!region)
         return usage_error("explain", "%sno region given (--region R)", "");
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
