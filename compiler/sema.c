@@ -4797,7 +4797,7 @@ static char *cycle_path(S *s, const uint32_t *stack, uint32_t from, uint32_t n)
         skipped = len - CYCLE_SHOWN;
     }
     char more[48];
-    snprintf(more, sizeof more, "... %u more ...", skipped);
+    snprintf(more, sizeof more, tr(s, "... %u more ..."), skipped); /* in the message's language */
     size_t total = strlen(m->inds[stack[from]].name) + 1;
     for (uint32_t k = 0; k < len; k++) {
         if (skipped && k == skip_at)

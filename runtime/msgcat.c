@@ -572,6 +572,8 @@ static const msgcat_pair catalog[] = {
     {"%s: warning: the rules it is read with (plan %s) read no column for indicator %s (column '%s'): its "
      "cells are missing\n",
      "%1$s：警告：读取它所用的规则（plan %2$s）没有读取指标“%3$s”的列（列“%4$s”）：其单元格按缺失读取\n"},
+    /* ---- rb21: a piece of the checker's messages */
+    {"... %u more ...", "……另有%u个……"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
