@@ -1969,29 +1969,88 @@ static int parse_read_with(const char *cmd, int argc, char **argv, int i, const 
     return 2;
 }
 
-/* Compiles the rules each data file is read with (--read-with; withs[i]
- * NULL: the scored rules), into cs[0..n); *progs gets n programs, NULL
- * where there is none.  Returns an exit code (EXIT_RULES when a file's
- * rules have errors, which are printed). */
-static int compile_readers(const char **withs, size_t n, lbl_lang lang, compilation *cs,
-                           const ir_program **progs)
+/* Orders region names (qsort, bsearch over const char *). */
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether the rules `rc` (a --read-with reading of data file `data`)
+ * only change how the file is read for scored program p: each region they
+ * declare is one of p's, and each indicator p reads from a column has p's
+ * unit there (its column may have another: its cells are converted).  An
+ * error at the reading's own line for each other (in its language); false
+ * then. */
+static bool reader_fits(compilation *rc, const ir_program *p, const char *data)
+{
+    const sema_model *m = rc->model;
+    bool ok = true;
+    const char **names = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *names);
+    for (uint32_t g = 0; g < p->nregions; g++)
+        names[g] = p->regions[g].name;
+    qsort(names, p->nregions, sizeof *names, name_cmp);
+    for (uint32_t g = 0; g < m->nregions; g++) {
+        const char *name = m->regions[g].name;
+        if (bsearch(&name, names, p->nregions, sizeof *names, name_cmp))
+            continue;
+        diag_error(&rc->diag, m->regions[g].sp,
+                   "region '%s' is not one of the rules scored (plan %s): the rules a data file is read "
+                   "with (--read-with, here for '%s') may change how it is read (its keys, columns, units, "
+                   "maps and aliases) only", name, p->plan, data);
+        ok = false;
+    }
+    free(names);
+    /* a cell is converted from its column's unit into its indicator's,
+     * then taken as the scored indicator's: another unit for the
+     * indicator itself (`override indicator PM25 : mg/m^3`) would read it
+     * 1000 times too small or large */
+    for (uint32_t i = 0; i < m->ninds; i++) {
+        const sema_indicator *ind = &m->inds[i];
+        const ir_column *c = NULL;
+        for (uint32_t k = 0; k < p->ncolumns && !c; k++)
+            if (p->columns[k].indicator && strcmp(p->columns[k].indicator, ind->name) == 0)
+                c = &p->columns[k];
+        const char *u = ind->unit ? unit_name(ind->unit) : "";
+        if (!c || ind->column < 0 || strcmp(u, c->indicator_unit ? c->indicator_unit : "") == 0)
+            continue;
+        const ast_decl *d = ind->decl;
+        span sp = d && d->u.ind.unit ? d->u.ind.unit->sp : ind->sp;
+        diag_error(&rc->diag, sp,
+                   "indicator '%s' is in '%s' here, in '%s' in the rules scored (plan %s): the rules a data "
+                   "file is read with give the unit of its column ('column \"%s\" in %s'), and its cells "
+                   "are converted", ind->name, u, c->indicator_unit, p->plan,
+                   ind->column >= 0 && (uint32_t)ind->column < m->ncolumns ? m->columns[ind->column].name : c->name, u);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Compiles the rules each data file datas[i] is read with (--read-with;
+ * withs[i] NULL: the scored rules p), into cs[0..n); *progs gets n
+ * programs, NULL where there is none.  Returns an exit code (EXIT_RULES
+ * when a file's rules have errors, or do more than change how the file
+ * is read (reader_fits): printed at their lines). */
+static int compile_readers(const char **withs, const char **datas, size_t n, const ir_program *p,
+                           lbl_lang lang, compilation *cs, const ir_program **progs)
 {
     for (size_t i = 0; i < n; i++) {
         compilation_init(&cs[i]);
         progs[i] = NULL;
     }
+    int rc = EXIT_OK;
     for (size_t i = 0; i < n; i++) {
         if (!withs[i])
             continue;
-        cs[i].ir_only = true;
         cs[i].reading = true;
-        cs[i].diag.lang = lang;
-        int rc = compile(&cs[i], withs[i]);
-        if (rc != EXIT_OK)
-            return rc;
+        cs[i].diag.lang = lang; /* the model is kept: reader_fits names its lines */
+        int r = compile(&cs[i], withs[i]);
+        if (r != EXIT_OK)
+            return r;
+        if (!reader_fits(&cs[i], p, datas[i]))
+            rc = EXIT_RULES;
         progs[i] = cs[i].ir;
     }
-    return EXIT_OK;
+    return rc;
 }
 
 /* The run's data as the results and the history name it when a file is
@@ -2277,7 +2336,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         fputs("planc: internal error: out of memory\n", stderr);
         exit(EXIT_INTERNAL);
     }
-    int read_rc = compile_readers(withs, ndata, ro.lang, rcs, readers);
+    int read_rc = compile_readers(withs, datas, ndata, c.ir, ro.lang, rcs, readers);
     for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
         if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], ro.lang, stderr))
             read_rc = EXIT_RULES;
@@ -2569,7 +2628,7 @@ static int explain_files(explain_args *ea)
         fputs("planc: internal error: out of memory\n", stderr);
         exit(EXIT_INTERNAL);
     }
-    int read_rc = compile_readers(ea->withs, ea->ndata, lang, rcs, readers);
+    int read_rc = compile_readers(ea->withs, ea->datas, ea->ndata, c.ir, lang, rcs, readers);
     for (size_t i = 0; read_rc == EXIT_OK && i < ea->ndata; i++)
         if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], ea->withs[i], ea->datas[i], lang, stderr))
             read_rc = EXIT_RULES;

@@ -553,17 +553,14 @@ static const msgcat_pair catalog[] = {
      "读取规则只给每个指标指定文件中的列（'override indicator %s, column \"...\"'）；文件中没有的量由评分规则计算"},
 
     /* ---- rb21: a --read-with reading's rules errors */
-    {"planc: error: the rules '%s' is read with ('%s', --read-with) declare region '%s', which the rules scored "
-     "(plan %s) do not: a file's rules may change how it is read (its keys, columns, units, maps and aliases) "
-     "only\n",
-     "planc: 错误：读取 '%1$s' 所用的规则（'%2$s'，--read-with）声明了地区“%3$s”，而评估所用的规则（plan %4$s）"
-     "没有：数据文件的规则只能改变该文件的读法（键、列、单位、映射和别名）\n"},
-    {"planc: error: the rules '%s' is read with ('%s', --read-with) give indicator %s the unit %s, which the "
-     "rules scored (plan %s) measure in %s: a file's rules give the unit of its column instead (override "
-     "indicator %s, column \"%s\" in %s), and its cells are converted\n",
-     "planc: 错误：读取 '%1$s' 所用的规则（'%2$s'，--read-with）把指标“%3$s”的单位改为 %4$s，而评估所用的规则"
-     "（plan %5$s）以 %6$s 计量：数据文件的规则应写明其列的单位（'override indicator %7$s, column \"%8$s\" "
-     "in %9$s'），读入的数值即按单位换算\n"},
+    {"region '%s' is not one of the rules scored (plan %s): the rules a data file is read with (--read-with, "
+     "here for '%s') may change how it is read (its keys, columns, units, maps and aliases) only",
+     "地区“%1$s”不是评估所用的规则（plan %2$s）中的地区：读取数据文件所用的规则（--read-with，此处用于 '%3$s'）"
+     "只能改变该文件的读法（键、列、单位、映射和别名）"},
+    {"indicator '%s' is in '%s' here, in '%s' in the rules scored (plan %s): the rules a data file is read with "
+     "give the unit of its column ('column \"%s\" in %s'), and its cells are converted",
+     "指标“%1$s”在此以 %2$s 计量，而在评估所用的规则（plan %4$s）中以 %3$s 计量：读取数据文件所用的规则应写明"
+     "其列的单位（'column \"%5$s\" in %6$s'），读入的数值即按单位换算"},
     {"planc: error: the rules '%s' is read with ('%s', --read-with, plan %s) read none of the indicators of "
      "the rules scored (plan %s): a file's rules are an adaptation of the scored rules (extends) that says "
      "how the file writes their indicators\n",

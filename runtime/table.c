@@ -3840,17 +3840,6 @@ static uint32_t region_by_name(const ir_program *p, const named_region *v, const
 bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *rules, const char *path,
                         lbl_lang lang, FILE *err)
 {
-    bool ok = true;
-    named_region *names = named_regions(p);
-    for (uint32_t g = 0; g < rp->nregions; g++) {
-        if (region_by_name(p, names, rp->regions[g].name) < p->nregions)
-            continue;
-        csv_message(err, msgcat_get(lang, "planc: error: the rules '%s' is read with ('%s', --read-with) declare region "
-                         "'%s', which the rules scored (plan %s) do not: a file's rules may change how "
-                         "it is read (its keys, columns, units, maps and aliases) only\n"),
-                    path, rules, rp->regions[g].name, p->plan);
-        ok = false;
-    }
     /* rules that read none of the scored rules' columns are no reading of
      * this file for them (another plan's rules, given by mistake): every
      * cell of the file would be missing, its rows still counted */
@@ -3867,33 +3856,9 @@ bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *r
                                           "file's rules are an adaptation of the scored rules (extends) that "
                                           "says how the file writes their indicators\n"),
                     path, rules, rp->plan, p->plan);
-        ok = false;
+        return false;
     }
-    /* its cells are converted from its column's unit into its indicator's
-     * (the reading's column factor), then taken as the scored indicator's:
-     * an indicator given another unit (`override indicator PM25 :
-     * mg/m^3`) would be read 1000 times too small or large */
-    for (uint32_t k = 0; k < p->ncolumns; k++) {
-        const ir_column *c = &p->columns[k];
-        for (uint32_t j = 0; c->indicator && j < rp->ncolumns; j++) {
-            const ir_column *d = &rp->columns[j];
-            if (!d->indicator || strcmp(d->indicator, c->indicator) != 0)
-                continue;
-            const char *du = d->indicator_unit ? d->indicator_unit : "", *cu = c->indicator_unit ? c->indicator_unit : "";
-            if (strcmp(du, cu) != 0) {
-                csv_message(err, msgcat_get(lang, "planc: error: the rules '%s' is read with ('%s', --read-with) give indicator "
-                                 "%s the unit %s, which the rules scored (plan %s) measure in %s: a file's "
-                                 "rules give the unit of its column instead (override indicator %s, column "
-                                 "\"%s\" in %s), and its cells are converted\n"),
-                            path, rules, c->indicator, *du ? du : "1", p->plan, *cu ? cu : "1", c->indicator,
-                            d->name, *du ? du : "1");
-                ok = false;
-            }
-            break;
-        }
-    }
-    free(names);
-    return ok;
+    return true;
 }
 
 /* Builds the mapping of reader program `rp` onto `p` for file `path`:

@@ -102,10 +102,10 @@ void rt_table_free(rt_table *t);
  * files (rt_table_load_many), their names joined by ", ". */
 const char *rt_table_path(const rt_table *t);
 /* Whether reader program rp (the rules `rules` that data file `path` is
- * read with, rt_table_load_many) declares only regions of p, by name, and
- * gives each indicator it reads p's unit (its column may have another:
- * that is converted); prints an error for each other, in lang (planc run
- * exits 1 then). */
+ * read with, rt_table_load_many) reads any of p's indicators (rules of
+ * another plan read none: every cell of the file would be missing);
+ * prints an error in lang when not (planc run exits 1 then).  planc's
+ * driver checks the reader's regions and units before, at their lines. */
 bool rt_table_reader_ok(const ir_program *p, const ir_program *rp, const char *rules, const char *path,
                         lbl_lang lang, FILE *err);
 /* Where a cell came from when several files were read (rt_table_load_many):
