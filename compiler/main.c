@@ -556,6 +556,20 @@ static void reading_renames(compilation *c)
     }
 }
 
+/* The program copied into an arena of its own, and the rest of the
+ * compilation (its syntax tree and checked model: for a plan of many
+ * regions most of its memory) freed before any data is read. */
+static void keep_ir_only(compilation *c)
+{
+    arena ir_arena;
+    arena_init(&ir_arena);
+    c->ir = ir_copy(&ir_arena, c->ir);
+    arena_free(&c->arena);
+    c->arena = ir_arena;
+    c->ast = NULL;
+    c->model = NULL;
+}
+
 /* Parse -> check -> lower one rules file.  Returns EXIT_OK or EXIT_RULES.
  * The checker also runs on what parsed after syntax errors (the parser
  * recovers at declaration boundaries), so one run reports the mistakes of
@@ -583,18 +597,8 @@ static int compile(compilation *c, const char *path)
         c->t_lower = now_ms() - t2;
         return EXIT_RULES;
     }
-    if (c->ir_only) {
-        /* The program copied into an arena of its own, and the rest (for a
-         * plan of many regions most of the compilation's memory) freed
-         * before any data is read. */
-        arena ir_arena;
-        arena_init(&ir_arena);
-        c->ir = ir_copy(&ir_arena, c->ir);
-        arena_free(&c->arena);
-        c->arena = ir_arena;
-        c->ast = NULL;
-        c->model = NULL;
-    }
+    if (c->ir_only)
+        keep_ir_only(c);
     c->t_lower = now_ms() - t2;
     return EXIT_OK;
 }
@@ -2048,6 +2052,7 @@ static int compile_readers(const char **withs, const char **datas, size_t n, con
             return r;
         if (!reader_fits(&cs[i], p, datas[i]))
             rc = EXIT_RULES;
+        keep_ir_only(&cs[i]);
         progs[i] = cs[i].ir;
     }
     return rc;
