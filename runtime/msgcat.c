@@ -568,7 +568,11 @@ static const msgcat_pair catalog[] = {
      "任何指标：数据文件的规则应是评估规则的改编（'extends'），写明该文件如何记载其指标\n"},
     {"%s: warning: the rules it is read with (plan %s) read no column for indicator %s (column '%s'): its "
      "cells are missing\n",
-     "%1$s：警告：读取它所用的规则（plan %2$s）没有读取指标“%3$s”的列（列“%4$s”）：其单元格按缺失读取\n"},
+     "%1$s: 警告：读取它所用的规则（plan %2$s）没有读取指标“%3$s”的列（列“%4$s”）：其单元格按缺失读取\n"},
+    {"%s:%u: error: column '%s': %s differs from %s given for %s %d by %s:%u (two data files that give one "
+     "region and year must agree on a column both have)\n",
+     "%1$s:%2$u: 错误：列“%3$s”：%4$s 与 %8$s:%9$u 给出的%6$s %7$d年的 %5$s 不同（两个数据文件给出同一地区同一年时，"
+     "双方都有的列的数值须相同）\n"},
     /* ---- rb21: a piece of the checker's messages */
     {"... %u more ...", "……另有%u个……"},
 };

@@ -3941,7 +3941,7 @@ static bool same_number(double a, double b)
  * from a national one).  The combined row keeps the earlier file's line.
  * Returns the errors reported so far. */
 static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const reading *rd, int nerrors,
-                      FILE *err)
+                      lbl_lang lang, FILE *err)
 {
     const ir_program *p = m->p;
     for (size_t r = 0; r < part->nrows; r++) {
@@ -3961,9 +3961,9 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
                     char a[32], b[32];
                     report_format_number(was, a);
                     report_format_number(v, b);
-                    csv_message(err, "%s:%u: error: column '%s': %s differs from %s given for %s %d "
+                    csv_message(err, msgcat_get(lang, "%s:%u: error: column '%s': %s differs from %s given for %s %d "
                                      "by %s:%u (two data files that give one region and year must agree "
-                                     "on a column both have)\n",
+                                     "on a column both have)\n"),
                                 m->paths[f], part->line[r], p->columns[k].name, b, a, p->regions[g].name, y,
                                 m->paths[m->file[row]], m->line[row]);
                 }
@@ -4140,7 +4140,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         grow_rows(m);
         int nerrors = 0;
         for (size_t i = 0; i < n; i++)
-            nerrors = merge_part(m, parts[i], (uint32_t)i, &rds[i], nerrors, err);
+            nerrors = merge_part(m, parts[i], (uint32_t)i, &rds[i], nerrors, opts ? opts->lang : LBL_EN, err);
         if (nerrors > RT_MAX_ERRORS)
             csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_L_TOO_MANY), m->path, RT_MAX_ERRORS);
         if (nerrors) {
