@@ -573,6 +573,8 @@ static const msgcat_pair catalog[] = {
      "region and year must agree on a column both have)\n",
      "%1$s:%2$u: 错误：列“%3$s”：%4$s 与 %8$s:%9$u 给出的%6$s %7$d年的 %5$s 不同（两个数据文件给出同一地区同一年时，"
      "双方都有的列的数值须相同）\n"},
+    /* ---- rb21: compare */
+    {"  data: same (%.12s), named otherwise: %s → %s\n", "  数据：未变（%.12s），名称不同：%s → %s\n"},
     /* ---- rb21: a piece of the checker's messages */
     {"... %u more ...", "……另有%u个……"},
 };

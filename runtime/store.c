@@ -2874,7 +2874,13 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
     if (strcmp(ra.version, rb.version) != 0)
         fprintf(out, lbl_get(lang, LBL_C_PLANC_CHANGED), ra.version, rb.version);
     compare_rules(out, lang, &ra, &rb, a, b);
-    if (strcmp(ra.data_hash, rb.data_hash) == 0)
+    if (strcmp(ra.data_hash, rb.data_hash) == 0 && strcmp(ra.data_path, rb.data_path) != 0)
+        /* the same bytes named otherwise: a file moved, or read with other
+         * rules (--read-with, named and not hashed), which may change
+         * every number while the hashes stay */
+        fprintf(out, msgcat_get(lang, "  data: same (%.12s), named otherwise: %s → %s\n"), ra.data_hash,
+                ra.data_path, rb.data_path);
+    else if (strcmp(ra.data_hash, rb.data_hash) == 0)
         fprintf(out, lbl_get(lang, LBL_C_DATA_SAME), ra.data_hash);
     else
         fprintf(out, lbl_get(lang, LBL_C_DATA_CHANGED), ra.data_hash, ra.data_path,
