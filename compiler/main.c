@@ -50,6 +50,7 @@
 #include "store.h"
 #include "table.h"
 #include "verify.h"
+#include "template.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
@@ -84,6 +85,9 @@ static const char usage_main[] =
     "  diff OLD NEW [--format text|json]\n"
     "                             list what differs between two rule sets\n"
     "  test RULES                 run the tests written in the rules file\n"
+    "  template RULES [--region R] [--years A-B]\n"
+    "                             write the blank data file the rules read\n"
+    "                             (the columns a region's rows need)\n"
     "  help [COMMAND]             show help for a command\n"
     "\n"
     "options:\n"
@@ -412,6 +416,33 @@ static const char usage_verify[] =
     "was not recorded by the run, 2 usage (no such run, no file given, DB\n"
     "not a planc results database), 5 when DB cannot be read (locked, damaged)\n"
     "or standard output written.\n";
+
+static const char usage_template[] =
+    "usage: planc template RULES [--region R]... [--years A-B] [--list]\n"
+    "                      [-o OUT] [--lang en|zh] [--root DIR]\n"
+    "\n"
+    "Writes the blank data file RULES read, as CSV: a header of the rules'\n"
+    "region and year columns and every data column a target reads on the\n"
+    "chosen regions' rows, then a row of empty cells per region and year, to\n"
+    "fill in and give to planc run --data.  A column is listed when a target\n"
+    "that applies to one of the regions reads it, or a target above them\n"
+    "(a province's share or total of its cities) or beside them (average(x))\n"
+    "reads it on their rows; the columns of other regions' targets are left\n"
+    "out.  An empty cell is a missing number.\n"
+    "\n"
+    "  --region R   a region the file is for (its name or an alias), given\n"
+    "               again for more; default: every region the rules declare\n"
+    "  --years A-B  a row per region for each year A to B (or one year A);\n"
+    "               without it, the header alone\n"
+    "  --list       instead of the CSV, list its columns, a line each: what a\n"
+    "               cell holds (a number in the column's unit, yes or no, a\n"
+    "               0-100 rating, a text map's texts), the indicator, and the\n"
+    "               chosen regions that need it when not all do\n"
+    "  -o OUT       write to OUT (written atomically) instead of stdout\n"
+    "  --lang LANG  the language of --list and of the messages: en or zh\n"
+    "\n"
+    "exit: 0 ok, 1 errors in the rules, 2 usage, 5 when OUT cannot be written.\n";
+
 static const char usage_emit_llvm[] =
     "usage: planc emit-llvm RULES [--O0] [--lang en|zh]\n"
     "\n"
@@ -3284,6 +3315,151 @@ static int cmd_emit_llvm(int argc, char **argv)
     return rc;
 }
 
+/* Reads --years A-B (or A) into *from, *to: years 1..9999, A <= B.
+ * Returns false for anything else. */
+static bool parse_years(const char *s, int *from, int *to)
+{
+    char *end;
+    errno = 0;
+    long a = strtol(s, &end, 10);
+    long b = a;
+    if (end == s || errno)
+        return false;
+    if (*end == '-' || *end == '.') {
+        const char *t = end + (end[0] == '.' && end[1] == '.' ? 2 : 1);
+        if (*t < '0' || *t > '9')
+            return false;
+        b = strtol(t, &end, 10);
+    }
+    if (*end || errno || a < 1 || b > 9999 || a > b)
+        return false;
+    *from = (int)a;
+    *to = (int)b;
+    return true;
+}
+
+/* planc template RULES [--region R]... [--years A-B] [--list] [-o OUT]:
+ * the blank data file of the rules' columns for the chosen regions
+ * (template.h), or the list of its columns. */
+static int cmd_template(int argc, char **argv)
+{
+    const char *rules = NULL, *out = NULL;
+    const char **names = calloc((size_t)argc + 1, sizeof *names);
+    uint32_t nnames = 0;
+    int from = 0, to = 0;
+    bool list = false;
+    lbl_lang lang = LBL_EN;
+    int rc = EXIT_OK;
+    if (!names) {
+        csv_message(stderr, "planc: error: out of memory\n");
+        return EXIT_INTERNAL;
+    }
+    for (int i = 0; i < argc && rc == EXIT_OK; i++) {
+        const char *a = argv[i];
+        bool valued = strcmp(a, "--region") == 0 || strcmp(a, "--years") == 0 || strcmp(a, "-o") == 0 ||
+                      strcmp(a, "--output") == 0 || strcmp(a, "--lang") == 0;
+        if (is_help(a)) {
+            fputs(usage_template, stdout);
+            free(names);
+            return EXIT_OK;
+        } else if (valued && i + 1 >= argc) {
+            rc = usage_error("template", "option '%s' needs a value", a);
+        } else if (strcmp(a, "--region") == 0) {
+            names[nnames++] = argv[++i];
+        } else if (strcmp(a, "--years") == 0) {
+            if (!parse_years(argv[++i], &from, &to))
+                rc = usage_error("template", "bad --years '%s' (a year, or two joined by '-': 2019-2024)", argv[i]);
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            out = argv[++i];
+        } else if (strcmp(a, "--lang") == 0) {
+            if (!lbl_parse(argv[++i], &lang))
+                rc = usage_error("template", "unknown language '%s' (available: en, zh)", argv[i]);
+        } else if (strcmp(a, "--list") == 0) {
+            list = true;
+        } else if (a[0] == '-' && a[1]) {
+            rc = usage_error("template", "unknown option '%s'", a);
+        } else if (!rules) {
+            rules = a;
+        } else {
+            rc = usage_error("template", "unexpected argument '%s' (one rules file)", a);
+        }
+    }
+    if (rc == EXIT_OK && !rules)
+        rc = usage_error("template", "%sno rules file given", "");
+    if (rc != EXIT_OK) {
+        free(names);
+        return rc;
+    }
+    compilation c;
+    compilation_init(&c);
+    c.diag.lang = lang;
+    rc = compile(&c, rules);
+    const ir_program *p = c.ir;
+    uint32_t *regions = NULL, nregions = 0;
+    if (rc == EXIT_OK) {
+        regions = calloc((size_t)p->nregions + nnames + 1, sizeof *regions);
+        if (!regions) {
+            csv_message(stderr, "planc: error: out of memory\n");
+            rc = EXIT_INTERNAL;
+        }
+    }
+    /* the chosen regions, each once, in the order given; else every
+     * region the data has rows of (a group's row is planc's own) */
+    for (uint32_t k = 0; rc == EXIT_OK && k < nnames; k++) {
+        const char *hint;
+        long r = explain_find_region(p, names[k], &hint);
+        if (r < 0 || p->regions[r].is_group) {
+            csv_message(stderr, msgcat_get(lang, r < 0 ? "planc: error: unknown region '%s'\n"
+                                                       : "planc: error: '%s' is a regional group: planc makes its "
+                                                         "rows from its members', the data has none\n"), names[k]);
+            if (r < 0 && hint)
+                csv_message(stderr, msgcat_get(lang, "note: did you mean '%s'?\n"), hint);
+            rc = EXIT_USAGE;
+            break;
+        }
+        bool dup = false;
+        for (uint32_t j = 0; j < nregions; j++)
+            dup |= regions[j] == (uint32_t)r;
+        if (!dup)
+            regions[nregions++] = (uint32_t)r;
+    }
+    for (uint32_t g = 0; rc == EXIT_OK && nnames == 0 && g < p->nregions; g++)
+        if (!p->regions[g].is_group)
+            regions[nregions++] = g;
+    tmpl_needs *n = rc == EXIT_OK ? tmpl_needs_make(p, regions, nregions) : NULL;
+    if (n && tmpl_wide(p, n) && from == 0) {
+        csv_message(stderr, msgcat_get(lang, "planc: error: the rules read a column per year; give the years "
+                                             "with --years A-B\n"));
+        rc = EXIT_USAGE;
+    }
+    ofile *o = NULL;
+    FILE *f = stdout;
+    if (rc == EXIT_OK && out && strcmp(out, "-") != 0) {
+        ofile_failure why;
+        if (!(o = ofile_open_why(out, &why, stderr)))
+            rc = why == OFILE_FAIL_NAME ? EXIT_USAGE : EXIT_WRITE;
+        else
+            f = ofile_stream(o);
+    }
+    if (rc == EXIT_OK) {
+        if (list)
+            tmpl_write_list(f, lang, p, n, from, to);
+        else
+            tmpl_write_csv(f, p, n, from, to);
+        if (o && ofile_commit(o, stderr) != 0)
+            rc = EXIT_WRITE;
+        else if (!o && stdout_failed()) {
+            csv_message(stderr, "planc: error: cannot write to standard output: %s\n", strerror(errno));
+            rc = EXIT_WRITE;
+        }
+    }
+    tmpl_needs_free(n);
+    free(regions);
+    free(names);
+    compilation_free(&c);
+    return rc;
+}
+
 /* planc diff OLD NEW [--format text|json]: both are checked (each in its
  * own compilation), then compared (diff.h). */
 static int cmd_diff(int argc, char **argv)
@@ -3459,6 +3635,8 @@ static int command(int argc, char **argv)
             fputs(usage_test, stdout);
         else if (strcmp(what, "build") == 0)
             fputs(aot_usage, stdout);
+        else if (strcmp(what, "template") == 0)
+            fputs(usage_template, stdout);
         else
             return usage_error(NULL, "no help for unknown command '%s'", what);
         return EXIT_OK;
@@ -3483,6 +3661,8 @@ static int command(int argc, char **argv)
         return cmd_diff(argc - 2, argv + 2);
     if (strcmp(cmd, "test") == 0)
         return cmd_test(argc - 2, argv + 2);
+    if (strcmp(cmd, "template") == 0)
+        return cmd_template(argc - 2, argv + 2);
     return usage_error(NULL, "unknown command '%s'", cmd);
 }
 

@@ -577,6 +577,28 @@ static const msgcat_pair catalog[] = {
     {"  data: same (%.12s), named otherwise: %s → %s\n", "  数据：未变（%.12s），名称不同：%s → %s\n"},
     /* ---- rb21: a piece of the checker's messages */
     {"... %u more ...", "……另有%u个……"},
+
+    /* ---- ck21: planc template (template.c, main.c's cmd_template) */
+    {"one of the texts", "以下文字之一"},
+    {" (map %s)", "（文本映射 %s）"},
+    {"; any other text is missing", "；其他文字读作缺失"},
+    {"yes or no (是/否, 1/0)", "是或否（是/否、yes/no、1/0）"},
+    {"a rating from 0 to 100 (the evaluator's score of a goal without a number)",
+     "0到100的评分（评估方对没有数值的目标的评分）"},
+    {"a number in %s", "以 %s 为单位的数字"},
+    {" (70 or 70%% for seventy per cent, not 0.7)", "（百分之七十写 70 或 70%%，不写 0.7）"},
+    {"%s: the region, as the rules name it (or an alias)\n", "%s: 地区，按规则中的名称（或别名）\n"},
+    {"%s: the year, four digits (2024, not 2024年)\n", "%s: 年份，四位数字（写 2024，不写 2024年）\n"},
+    {"; indicator %s", "；指标 %s"},
+    {"; several rows per region and year are combined (%s)", "；同一地区同一年的多行合并计算（%s）"},
+    {"; a column per year (%d to %d)", "；每年一列（%d–%d年）"},
+    {"; only for", "；仅用于"},
+    {"%u columns the rules read for these regions; an empty cell is a missing number\n",
+     "规则对这些地区读取%u列；空单元格即数据缺失\n"},
+    {"planc: error: '%s' is a regional group: planc makes its rows from its members', the data has none\n",
+     "planc: 错误：“%s”是区域组：其数据行由 planc 按成员地区生成，数据中没有它的行\n"},
+    {"planc: error: the rules read a column per year; give the years with --years A-B\n",
+     "planc: 错误：规则按每年一列读取数据；请用 --years 给出年份（如 --years 2019-2024）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

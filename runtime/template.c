@@ -1,0 +1,312 @@
+/* template.c — the blank data file the rules read (template.h): which data
+ * columns a region's rows need, found by walking each target's steps from
+ * its results down to the data inputs, and the CSV and the column list
+ * written from that. */
+#include "template.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "msgcat.h"
+#include "rtmem.h"
+
+/* How a walk reached a step: on the row's own region (any year of it), or
+ * through a function over other regions' rows: a peer function (the
+ * regions of the row's level) or share/total over a level below the row's
+ * region (WALK_SHARE + the level). */
+enum { WALK_OWN = 0, WALK_PEER = 1, WALK_SHARE = 2 };
+
+/* The columns one target reads, by how it reads them: per column a bit
+ * for WALK_OWN, WALK_PEER and, per level, WALK_SHARE + level. */
+typedef struct reads {
+    uint32_t nmodes;        /* 2 + the program's levels */
+    uint8_t *col;           /* ncolumns * nmodes: 1 where read so */
+    uint8_t *seen;          /* nsteps * nmodes: the walk's marks */
+    uint32_t *stack;        /* pairs (step, mode) */
+} reads;
+
+/* Walks target t's result slots (status, value, goal, score) down to the
+ * data inputs, marking in r->col each column by how it is reached. */
+static void walk_target(reads *r, const ir_program *p, const ir_target *t)
+{
+    memset(r->col, 0, (size_t)p->ncolumns * r->nmodes);
+    memset(r->seen, 0, (size_t)p->nsteps * r->nmodes);
+    size_t top = 0;
+    const uint32_t roots[4] = {t->status, t->value, t->goal, t->score};
+    for (int k = 0; k < 4; k++)
+        if (roots[k] < p->nsteps && !r->seen[(size_t)roots[k] * r->nmodes]) {
+            r->seen[(size_t)roots[k] * r->nmodes] = 1;
+            r->stack[top++] = roots[k];
+            r->stack[top++] = WALK_OWN;
+        }
+    while (top) {
+        uint32_t mode = r->stack[--top];
+        const ir_step *s = &p->steps[r->stack[--top]];
+        if (s->op == IR_INPUT) {
+            const ir_input *in = &p->inputs[s->aux];
+            if (in->kind == IR_IN_DATA && in->column < p->ncolumns)
+                r->col[(size_t)in->column * r->nmodes + mode] = 1;
+            continue;
+        }
+        uint32_t next = mode;
+        if (s->op == IR_PEER)
+            next = WALK_PEER;
+        else if (s->op == IR_SHARE && s->aux < p->nlevels)
+            next = WALK_SHARE + s->aux;
+        const uint32_t ops[3] = {s->a, s->b, s->c};
+        for (int k = 0; k < ir_arity(s->op); k++) {
+            if (ops[k] >= p->nsteps || r->seen[(size_t)ops[k] * r->nmodes + next])
+                continue;
+            r->seen[(size_t)ops[k] * r->nmodes + next] = 1;
+            r->stack[top++] = ops[k];
+            r->stack[top++] = next;
+        }
+    }
+}
+
+/* Whether target t applies to region g. */
+static bool applies(const ir_target *t, uint32_t g)
+{
+    if (!t->scoped)
+        return true;
+    size_t lo = 0, hi = t->nscope;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->scope[mid] == g)
+            return true;
+        if (t->scope[mid] < g)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* Whether target t applies to a region of level l. */
+static bool applies_at_level(const ir_program *p, const ir_target *t, uint32_t l)
+{
+    if (!t->scoped) {
+        for (uint32_t g = 0; g < p->nregions; g++)
+            if (!p->regions[g].is_group && p->regions[g].level == l)
+                return true;
+        return false;
+    }
+    for (uint32_t i = 0; i < t->nscope; i++)
+        if (!p->regions[t->scope[i]].is_group && p->regions[t->scope[i]].level == l)
+            return true;
+    return false;
+}
+
+/* Whether target t applies to a region above g (its parent and the groups
+ * listing it, and theirs). */
+static bool applies_above(const ir_program *p, const ir_target *t, uint32_t g, ir_upwalk *w)
+{
+    ir_up_start(w, g);
+    for (int32_t u; (u = ir_up_next(w)) >= 0;)
+        if (applies(t, (uint32_t)u))
+            return true;
+    return false;
+}
+
+tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32_t nregions)
+{
+    tmpl_needs *n = rt_xcalloc(1, sizeof *n);
+    n->nregions = nregions;
+    n->regions = rt_xcalloc(nregions ? nregions : 1, sizeof *n->regions);
+    memcpy(n->regions, regions, (size_t)nregions * sizeof *regions);
+    n->need = rt_xcalloc((size_t)nregions * p->ncolumns + 1, 1);
+    n->rated = rt_xcalloc((size_t)p->ncolumns + 1, 1);
+    reads r = {.nmodes = 2 + p->nlevels};
+    r.col = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, 1);
+    r.seen = rt_xcalloc((size_t)p->nsteps * r.nmodes + 1, 1);
+    r.stack = rt_xcalloc((size_t)p->nsteps * r.nmodes * 2 + 8, sizeof *r.stack);
+    uint32_t *mark = rt_xcalloc(p->nregions + 1, sizeof *mark);
+    uint32_t *stack = rt_xcalloc(p->nregions + 1, sizeof *stack);
+    ir_upwalk w;
+    ir_up_init(&w, p, mark, stack);
+    for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+        const ir_target *t = &p->targets[ti];
+        walk_target(&r, p, t);
+        bool rated = t->kind && strcmp(t->kind, "rated") == 0;
+        for (uint32_t i = 0; i < nregions; i++) {
+            uint32_t g = regions[i];
+            uint32_t l = p->regions[g].level;
+            bool own = applies(t, g);
+            bool peer = applies_at_level(p, t, l);
+            bool share = l < p->nlevels && applies_above(p, t, g, &w);
+            for (uint32_t c = 0; c < p->ncolumns; c++) {
+                const uint8_t *m = &r.col[(size_t)c * r.nmodes];
+                if ((own && m[WALK_OWN]) || (peer && m[WALK_PEER]) || (share && m[WALK_SHARE + l])) {
+                    n->need[(size_t)i * p->ncolumns + c] = 1;
+                    if (rated && own && m[WALK_OWN])
+                        n->rated[c] = 1;
+                }
+            }
+        }
+    }
+    free(r.col);
+    free(r.seen);
+    free(r.stack);
+    free(mark);
+    free(stack);
+    return n;
+}
+
+void tmpl_needs_free(tmpl_needs *n)
+{
+    if (!n)
+        return;
+    free(n->regions);
+    free(n->need);
+    free(n->rated);
+    free(n);
+}
+
+bool tmpl_column_needed(const ir_program *p, const tmpl_needs *n, uint32_t c)
+{
+    for (uint32_t i = 0; i < n->nregions; i++)
+        if (n->need[(size_t)i * p->ncolumns + c])
+            return true;
+    return false;
+}
+
+/* Writes one CSV field (RFC 4180: quoted when it holds a comma, a quote or
+ * a line break). */
+static void put_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* Writes a per-year column's name for `year`: its "{year}" replaced. */
+static void put_year_field(FILE *f, const char *name, int year)
+{
+    const char *at = strstr(name, "{year}");
+    size_t len = strlen(name) + 16;
+    char *s = rt_xcalloc(len, 1);
+    snprintf(s, len, "%.*s%d%s", (int)(at - name), name, year, at + 6);
+    put_field(f, s);
+    free(s);
+}
+
+bool tmpl_wide(const ir_program *p, const tmpl_needs *n)
+{
+    for (uint32_t c = 0; c < p->ncolumns; c++)
+        if (p->columns[c].per_year && tmpl_column_needed(p, n, c))
+            return true;
+    return false;
+}
+
+void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from, int to)
+{
+    bool wide = tmpl_wide(p, n);
+    put_field(f, p->region_key);
+    if (!wide) {
+        fputc(',', f);
+        put_field(f, p->year_key);
+    }
+    uint32_t ncells = 0;
+    for (uint32_t c = 0; c < p->ncolumns; c++) {
+        if (!tmpl_column_needed(p, n, c))
+            continue;
+        if (p->columns[c].per_year) {
+            for (int y = from; y <= to; y++, ncells++) {
+                fputc(',', f);
+                put_year_field(f, p->columns[c].name, y);
+            }
+        } else {
+            fputc(',', f);
+            put_field(f, p->columns[c].name);
+            ncells++;
+        }
+    }
+    fputc('\n', f);
+    for (uint32_t i = 0; i < n->nregions; i++) {
+        int last = wide ? from : to;
+        for (int y = from; from > 0 && y <= last; y++) {
+            put_field(f, p->regions[n->regions[i]].name);
+            if (!wide)
+                fprintf(f, ",%d", y);
+            for (uint32_t k = 0; k < ncells; k++)
+                fputc(',', f);
+            fputc('\n', f);
+        }
+    }
+}
+
+/* The words a cell of column c is written in: yes/no, a text map's texts,
+ * a rating, or a number in the column's unit. */
+static void put_kind(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c)
+{
+    const ir_column *col = &p->columns[c];
+    const char *sep = lang == LBL_ZH ? "、" : ", ";
+    if (col->map) {
+        fputs(msgcat_get(lang, "one of the texts"), f);
+        for (uint32_t k = 0; k < col->map->n; k++)
+            csv_message(f, "%s\"%s\"", k ? sep : " ", col->map->texts[k]);
+        csv_message(f, msgcat_get(lang, " (map %s)"), col->map->name);
+        if (col->map->else_missing)
+            fputs(msgcat_get(lang, "; any other text is missing"), f);
+    } else if (col->type == IR_COL_BOOL) {
+        fputs(msgcat_get(lang, "yes or no (是/否, 1/0)"), f);
+    } else if (n->rated[c]) {
+        fputs(msgcat_get(lang, "a rating from 0 to 100 (the evaluator's score of a goal without a number)"), f);
+    } else if (col->unit && *col->unit && strcmp(col->unit, "1") != 0) {
+        csv_message(f, msgcat_get(lang, "a number in %s"), col->unit);
+        if (strcmp(col->unit, "%") == 0)
+            csv_message(f, msgcat_get(lang, " (70 or 70%% for seventy per cent, not 0.7)"));
+    } else {
+        fputs(msgcat_get(lang, "a number"), f);
+    }
+}
+
+void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to)
+{
+    bool wide = tmpl_wide(p, n);
+    csv_message(f, msgcat_get(lang, "%s: the region, as the rules name it (or an alias)\n"), p->region_key);
+    if (!wide)
+        csv_message(f, msgcat_get(lang, "%s: the year, four digits (2024, not 2024年)\n"), p->year_key);
+    uint32_t count = 0;
+    for (uint32_t c = 0; c < p->ncolumns; c++) {
+        if (!tmpl_column_needed(p, n, c))
+            continue;
+        const ir_column *col = &p->columns[c];
+        count++;
+        csv_message(f, "%s: ", col->name);
+        put_kind(f, lang, p, n, c);
+        csv_message(f, msgcat_get(lang, "; indicator %s"), col->indicator ? col->indicator : "?");
+        if (col->agg_text)
+            csv_message(f, msgcat_get(lang, "; several rows per region and year are combined (%s)"), col->agg_text);
+        if (col->per_year && from > 0)
+            csv_message(f, msgcat_get(lang, "; a column per year (%d to %d)"), from, to);
+        /* the selected regions that need it, when not all of them do */
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < n->nregions; i++)
+            k += n->need[(size_t)i * p->ncolumns + c];
+        if (k < n->nregions) {
+            fputs(msgcat_get(lang, "; only for"), f);
+            uint32_t shown = 0;
+            for (uint32_t i = 0; i < n->nregions && shown < 8; i++)
+                if (n->need[(size_t)i * p->ncolumns + c])
+                    csv_message(f, "%s%s", shown++ ? (lang == LBL_ZH ? "、" : ", ") : " ",
+                                p->regions[n->regions[i]].name);
+            if (k > shown)
+                csv_message(f, msgcat_get(lang, " and %u more"), k - shown);
+        }
+        fputc('\n', f);
+    }
+    csv_message(f, msgcat_get(lang, "%u columns the rules read for these regions; an empty cell is a missing number\n"),
+                count);
+}

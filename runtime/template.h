@@ -1,0 +1,50 @@
+/* template.h — the blank data file a rules file reads (`planc template`):
+ * for chosen regions, which data columns their rows need, and that as a
+ * CSV of empty cells (its header the rules' keys and those columns, a row
+ * per region and year) or as a list saying what each column holds.
+ *
+ * A column is needed on region g's rows when a target that applies to g
+ * reads it on g's rows (in any year: prev(), baseline()), when a target
+ * that applies to a region of g's level compares g's level with a peer
+ * function (average(x) reads every region of the level), or when a target
+ * that applies to a region above g reads it through share/total/... over
+ * g's level (a province's share(city, ...) reads each city's cell). */
+#ifndef PLANC_TEMPLATE_H
+#define PLANC_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ir.h"
+#include "labels.h"
+
+/* The columns the chosen regions need: need[i * ncolumns + c] is 1 when
+ * regions[i] needs column c; rated[c] when a rated target reads column c
+ * on a region's own rows (a 0..100 rating the evaluator gives). */
+typedef struct tmpl_needs {
+    uint32_t *regions;
+    uint32_t nregions;
+    uint8_t *need;
+    uint8_t *rated;
+} tmpl_needs;
+
+/* What regions[0..nregions) (indices into p->regions) need. */
+tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32_t nregions);
+void tmpl_needs_free(tmpl_needs *n);
+/* Whether some chosen region needs column c. */
+bool tmpl_column_needed(const ir_program *p, const tmpl_needs *n, uint32_t c);
+/* Whether a needed column is one per year ("C{year}"): the file then has
+ * no year column, one row per region, and needs the years. */
+bool tmpl_wide(const ir_program *p, const tmpl_needs *n);
+
+/* The CSV: the keys and the needed columns (a per-year column once per
+ * year from..to), then a row of empty cells per region and year (per
+ * region, for a wide file); no rows when from is 0. */
+void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from, int to);
+/* The columns of that CSV, a line each, in lang: what a cell holds (a
+ * number in the column's unit, yes or no, a rating, a text map's texts),
+ * the indicator, and the chosen regions that need it when not all do. */
+void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to);
+
+#endif
