@@ -599,6 +599,20 @@ static const msgcat_pair catalog[] = {
      "planc: 错误：“%s”是区域组：其数据行由 planc 按成员地区生成，数据中没有它的行\n"},
     {"planc: error: the rules read a column per year; give the years with --years A-B\n",
      "planc: 错误：规则按每年一列读取数据；请用 --years 给出年份（如 --years 2019-2024）\n"},
+    /* ---- ck21: reading a data file that is not UTF-8 (table.c) */
+    {"header field %ld: ", "表头第%ld个字段："},
+    {"column '%s': ", "列“%s”："},
+    {"field %ld: ", "第%ld个字段："},
+    {"%sNUL byte in the data (the file must be UTF-8 text)", "%s数据中有 NUL 字节（文件须为 UTF-8 文本）"},
+    {"%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8", "%s无效的 UTF-8 字节 0x%02X；数据须为 UTF-8 编码"},
+    {"note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+     "iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n",
+     "附注：该文件似为 UTF-16 编码；请另存为 UTF-8，或转换：iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n"},
+    {"note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+     "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
+     "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n",
+     "附注：该文件似为 GBK（GB18030）编码（中文 Windows 上 Excel 另存的“CSV”即是）；请另存为“CSV UTF-8”，"
+     "或转换：iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -959,7 +959,8 @@ typedef struct source {
     bool bad;               /* a NUL byte or invalid UTF-8 was found: */
     bool bad_nul;           /* a NUL byte */
     unsigned char bad_byte; /* else the first byte of the invalid sequence */
-    unsigned char bad_tail[3]; /* and up to three bytes after it */
+    unsigned char bad_tail[32]; /* and up to 32 bytes after it, for the
+                                   encoding note (encoding_note) */
     unsigned bad_ntail;        /* how many (the window may end first) */
     unsigned bad_line;      /* its line */
     long bad_field;         /* the field of the record holding it, or -1 (not
@@ -1049,7 +1050,7 @@ static void check_text(source *s)
         if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             s->bad = true;
             s->bad_byte = (unsigned char)c;
-            for (s->bad_ntail = 0; s->bad_ntail < 3 && i + 1 + s->bad_ntail < len; s->bad_ntail++)
+            for (s->bad_ntail = 0; s->bad_ntail < sizeof s->bad_tail && i + 1 + s->bad_ntail < len; s->bad_ntail++)
                 s->bad_tail[s->bad_ntail] = b[i + 1 + s->bad_ntail];
             s->bad_line = line;
             break;
@@ -2826,6 +2827,68 @@ static bool gbk_pair_loose(unsigned c, unsigned d)
     return c >= 0x81 && c <= 0xFE && d >= 0x80 && d <= 0xFE;
 }
 
+/* Whether t[0..n) up to the end of the line (or of what was kept: a
+ * sequence cut there counts as whole) is UTF-8 text, after the
+ * continuation bytes it starts with: what follows a stray byte in a UTF-8
+ * file cut or damaged in the middle of a character. */
+static bool utf8_rest(const unsigned char *t, unsigned n)
+{
+    unsigned i = 0;
+    while (i < n && t[i] >= 0x80 && t[i] <= 0xBF)
+        i++;
+    while (i < n && t[i] != '\n' && t[i] != '\r') {
+        unsigned c = t[i], k = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                                       : c >= 0xF0 && c <= 0xF4 ? 3 : 4;
+        if (k == 4)
+            return false;
+        for (unsigned j = 1; j <= k && i + j < n; j++)
+            if (t[i + j] < 0x80 || t[i + j] > 0xBF)
+                return false;
+        i += k + 1;
+    }
+    return true;
+}
+
+/* Whether the bytes from the bad byte c on (c, then tail[0..n)) read as
+ * GBK/GB18030 text of two characters or more: c and tail[0] are one
+ * (gbk_pair), the bytes after are not UTF-8 (utf8_rest: a UTF-8 file
+ * damaged in the middle of a character goes on in UTF-8; nor those after
+ * tail[0] when c may be a continuation byte), and up to the
+ * end of the line (or of what was kept) they are ASCII and GBK/GB18030
+ * characters (two bytes, or four with digits second and fourth), at least
+ * one of them: a yearbook's title "表8-3 鞍山市..." has a single
+ * character before its ASCII. */
+static bool gbk_text(unsigned c, const unsigned char *tail, unsigned n)
+{
+    if (n < 1 || !gbk_pair(c, tail[0]) || utf8_rest(tail, n))
+        return false;
+    /* a bad byte that may be a stray continuation byte (80..BF) with a
+     * GBK-like byte after it, and UTF-8 text after those two: a damaged
+     * UTF-8 file, not GBK */
+    if (c < 0xC0 && utf8_rest(tail + 1, n - 1))
+        return false;
+    unsigned chars = 0;
+    for (unsigned i = 1; i < n && tail[i] != '\n' && tail[i] != '\r';) {
+        unsigned b = tail[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        if (i + 1 >= n)
+            break; /* a character cut where the kept bytes end */
+        unsigned d = tail[i + 1];
+        if (b >= 0x81 && b <= 0xFE && d >= 0x30 && d <= 0x39 && i + 3 < n && tail[i + 2] >= 0x81 &&
+            tail[i + 2] <= 0xFE && tail[i + 3] >= 0x30 && tail[i + 3] <= 0x39)
+            i += 4;
+        else if (gbk_pair_loose(b, d))
+            i += 2;
+        else
+            return false;
+        chars++;
+    }
+    return chars >= 1;
+}
+
 /* After "invalid UTF-8": the encoding the bytes suggest, and how to convert
  * the file (or save it from Excel as UTF-8).  A byte-order mark FF FE or FE FF on the first line is UTF-16
  * (a spreadsheet's "Unicode text"); two GBK characters in a row at the bad
@@ -2835,7 +2898,7 @@ static bool gbk_pair_loose(unsigned c, unsigned d)
  * reading fails at C0, and CA A1 is valid UTF-8) unless the bad byte is a
  * UTF-8 continuation byte (80..BF), as in a UTF-8 file cut or damaged in
  * the middle of a character, whose next character is UTF-8. */
-static void encoding_note(FILE *err, const char *name, const source *src)
+static void encoding_note(FILE *err, lbl_lang lang, const char *name, const source *src)
 {
     unsigned c = src->bad_byte;
     const unsigned char *t = src->bad_tail;
@@ -2844,21 +2907,19 @@ static void encoding_note(FILE *err, const char *name, const source *src)
     char *q = csv_shell_path(name);
     bool utf16 = src->bad_line == 1 && src->bad_ntail >= 1 &&
                  ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF));
-    bool gbk = !utf16 && src->bad_ntail >= 3 && gbk_pair(c, t[0]) &&
-               (c >= 0xC0 ? gbk_pair_loose(t[1], t[2]) : gbk_pair(t[1], t[2]));
+    bool gbk = !utf16 && gbk_text(c, t, src->bad_ntail);
     if ((utf16 || gbk) && src->bad_line) /* named as the error it follows names the file */
         csv_message(err, "%s:%u: ", name, src->bad_line);
     else if (utf16 || gbk)
         csv_message(err, "%s: ", name);
     if (src->bad_line == 1 && src->bad_ntail >= 1 &&
         ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
-        csv_message(err, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
-                     "iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n", q);
-    else if (src->bad_ntail >= 3 && gbk_pair(c, t[0]) &&
-             (c >= 0xC0 ? gbk_pair_loose(t[1], t[2]) : gbk_pair(t[1], t[2])))
-        csv_message(err, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
-                     "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                     "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n", q);
+        csv_message(err, msgcat_get(lang, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                                          "iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n"), q);
+    else if (gbk)
+        csv_message(err, msgcat_get(lang, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                                          "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
+                                          "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n"), q);
     free(q);
 }
 
@@ -3594,19 +3655,21 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             /* where: the column, or the header's field */
             char where[160] = "";
             long f = src->bad_field;
+            lbl_lang lang = L.opts.lang;
             if (f >= 0 && src->bad_in_header)
-                snprintf(where, sizeof where, "header field %ld: ", f + 1);
+                snprintf(where, sizeof where, msgcat_get(lang, "header field %ld: "), f + 1);
             else if (f >= 0 && (size_t)f < L.nheader)
-                snprintf(where, sizeof where, "column '%s': ",
+                snprintf(where, sizeof where, msgcat_get(lang, "column '%s': "),
                          shown(&L, L.header[f], strlen(L.header[f])));
             else if (f >= 0)
-                snprintf(where, sizeof where, "field %ld: ", f + 1);
+                snprintf(where, sizeof where, msgcat_get(lang, "field %ld: "), f + 1);
             if (src->bad_nul)
-                data_error(&L, src->bad_line, "%sNUL byte in the data (the file must be UTF-8 text)", where);
+                data_error(&L, src->bad_line, msgcat_get(lang, "%sNUL byte in the data (the file must be UTF-8 text)"),
+                           where);
             else {
-                data_error(&L, src->bad_line, "%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8",
+                data_error(&L, src->bad_line, msgcat_get(lang, "%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8"),
                            where, src->bad_byte);
-                encoding_note(err, name, src);
+                encoding_note(err, lang, name, src);
             }
         }
         L.nerrors = 1;

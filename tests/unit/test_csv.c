@@ -846,6 +846,23 @@ START_TEST(data_not_utf8)
      * 9E): a stray continuation byte, the next character UTF-8: no guess */
     assert_data_errors("city,year,farmland_mu,park\n\xA4\xA7\xE8\xBF\x9E,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xA4); the data must be UTF-8\n");
+    /* a yearbook's title, 表8-3 鞍山 in GBK (B1 ED, then ASCII, then B0 B0
+     * C9 BD: 山 is also valid UTF-8): one character before the ASCII, the
+     * others after it on the line; a GB18030 four-byte character (81 30
+     * 81 30) after the ASCII counts as one */
+    assert_data_errors("\xB1\xED" "8-3 " "\xB0\xB0\xC9\xBD,,\n",
+                       "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xB1); the data must be UTF-8\n"
+                       "data.csv:1: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
+                       "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    assert_data_errors("\xB1\xED" "8-3 " "\x81\x30\x81\x30\n",
+                       "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xB1); the data must be UTF-8\n"
+                       "data.csv:1: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
+                       "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    /* a stray byte pair, then UTF-8 text on the line (大连): no guess */
+    assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3 \xE5\xA4\xA7\xE8\xBF\x9E,2024,1,1\n",
+                       "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
     /* one GBK-like pair alone, or ASCII after a stray byte: no guess */
     assert_data_errors("city,year,farmland_mu,park\n大连,2024,1,\xB4\xF3\n",
                        "data.csv:2: error: column 'park': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");

@@ -411,6 +411,7 @@ static bool message_word(const char *w, size_t n)
         "planc", "iconv", "UTF", "f", "t", "rules", "utf8", "plan", "DIR", "MiB", "1e", "1e9",
         "met", "on_track", "lagging", "failed", "missing", "not_applicable", "yes", "no",
         "mean", "sum", "min", "max", "count", "share", "OP", "NUMBER", "diff",
+        "GBK", "GB18030", "CSV", "Excel", "Windows", "NUL", "data", "csv",
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (strlen(words[k]) == n && strncmp(words[k], w, n) == 0)
