@@ -420,6 +420,8 @@ static const char usage_verify[] =
 static const char usage_template[] =
     "usage: planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                      [-o OUT] [--lang en|zh] [--root DIR]\n"
+    "       planc template RULES --check FILE [--region R]... [--years A-B]\n"
+    "                      [--na TEXT]... [--lang en|zh]\n"
     "\n"
     "Writes the blank data file RULES read, as CSV: a header of the rules'\n"
     "region and year columns and every data column a target reads on the\n"
@@ -438,10 +440,19 @@ static const char usage_template[] =
     "               cell holds (a number in the column's unit, yes or no, a\n"
     "               0-100 rating, a text map's texts), the indicator, and the\n"
     "               chosen regions that need it when not all do\n"
+    "  --check FILE instead, check a filled-in FILE as planc run reads it (the\n"
+    "               data errors, with file:line), for the regions given, else\n"
+    "               those it has rows of: a needed column the header lacks, a\n"
+    "               row of another region (with --region), a year of --years\n"
+    "               without a row are errors; each needed column's empty cells\n"
+    "               are listed.  The columns other regions need are not asked\n"
+    "               for: a city's file is checked alone.  Ends with 'FILE: ok'\n"
+    "  --na TEXT    with --check: a cell holding TEXT is missing (planc run's)\n"
     "  -o OUT       write to OUT (written atomically) instead of stdout\n"
     "  --lang LANG  the language of --list and of the messages: en or zh\n"
     "\n"
-    "exit: 0 ok, 1 errors in the rules, 2 usage, 5 when OUT cannot be written.\n";
+    "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the checked file,\n"
+    "5 when OUT cannot be written.\n";
 
 static const char usage_emit_llvm[] =
     "usage: planc emit-llvm RULES [--O0] [--lang en|zh]\n"
@@ -3343,27 +3354,34 @@ static bool parse_years(const char *s, int *from, int *to)
  * (template.h), or the list of its columns. */
 static int cmd_template(int argc, char **argv)
 {
-    const char *rules = NULL, *out = NULL;
+    const char *rules = NULL, *out = NULL, *check = NULL;
     const char **names = calloc((size_t)argc + 1, sizeof *names);
-    uint32_t nnames = 0;
+    const char **na = calloc((size_t)argc + 1, sizeof *na);
+    uint32_t nnames = 0, nna = 0;
     int from = 0, to = 0;
     bool list = false;
     lbl_lang lang = LBL_EN;
     int rc = EXIT_OK;
-    if (!names) {
+    if (!names || !na) {
         csv_message(stderr, "planc: error: out of memory\n");
         return EXIT_INTERNAL;
     }
     for (int i = 0; i < argc && rc == EXIT_OK; i++) {
         const char *a = argv[i];
         bool valued = strcmp(a, "--region") == 0 || strcmp(a, "--years") == 0 || strcmp(a, "-o") == 0 ||
-                      strcmp(a, "--output") == 0 || strcmp(a, "--lang") == 0;
+                      strcmp(a, "--output") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--check") == 0 ||
+                      strcmp(a, "--na") == 0;
         if (is_help(a)) {
             fputs(usage_template, stdout);
             free(names);
+            free(na);
             return EXIT_OK;
         } else if (valued && i + 1 >= argc) {
             rc = usage_error("template", "option '%s' needs a value", a);
+        } else if (strcmp(a, "--check") == 0) {
+            check = argv[++i];
+        } else if (strcmp(a, "--na") == 0) {
+            na[nna++] = argv[++i];
         } else if (strcmp(a, "--region") == 0) {
             names[nnames++] = argv[++i];
         } else if (strcmp(a, "--years") == 0) {
@@ -3386,8 +3404,13 @@ static int cmd_template(int argc, char **argv)
     }
     if (rc == EXIT_OK && !rules)
         rc = usage_error("template", "%sno rules file given", "");
+    if (rc == EXIT_OK && check && (out || list))
+        rc = usage_error("template", "%s--check writes no file: it cannot be given with -o or --list", "");
+    if (rc == EXIT_OK && nna && !check)
+        rc = usage_error("template", "%s--na is for the file --check reads", "");
     if (rc != EXIT_OK) {
         free(names);
+        free(na);
         return rc;
     }
     compilation c;
@@ -3423,25 +3446,56 @@ static int cmd_template(int argc, char **argv)
         if (!dup)
             regions[nregions++] = (uint32_t)r;
     }
-    for (uint32_t g = 0; rc == EXIT_OK && nnames == 0 && g < p->nregions; g++)
+    /* --check: the file, read as planc run reads it, with the columns
+     * its header lacks read as missing (the check says which of them the
+     * regions need) */
+    rt_table *t = NULL;
+    if (rc == EXIT_OK && check) {
+        rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true,
+                                .na = na, .nna = nna, .lang = lang};
+        t = rt_table_load(p, check, &opts, stderr);
+        if (!t)
+            rc = EXIT_DATA;
+    }
+    /* without --region, --check is for the regions the file has rows of,
+     * in the order of their first rows */
+    for (size_t row = 0; t && nnames == 0 && rc == EXIT_OK && row < rt_table_nrows(t); row++) {
+        uint32_t g = rt_table_region(t, row);
+        bool dup = rt_table_line(t, row) == 0;
+        for (uint32_t j = 0; !dup && j < nregions; j++)
+            dup = regions[j] == g;
+        if (!dup)
+            regions[nregions++] = g;
+    }
+    for (uint32_t g = 0; rc == EXIT_OK && nnames == 0 && !check && g < p->nregions; g++)
         if (!p->regions[g].is_group)
             regions[nregions++] = g;
     tmpl_needs *n = rc == EXIT_OK ? tmpl_needs_make(p, regions, nregions) : NULL;
-    if (n && tmpl_wide(p, n) && from == 0) {
+    if (n && t) {
+        if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t)) != 0)
+            rc = EXIT_DATA;
+        tmpl_needs_free(n);
+        n = NULL;
+        if (rc == EXIT_OK)
+            rc = -1; /* checked: nothing to write */
+    }
+    if (rc == -1)
+        rc = EXIT_OK;
+    else if (n && tmpl_wide(p, n) && from == 0) {
         csv_message(stderr, msgcat_get(lang, "planc: error: the rules read a column per year; give the years "
                                              "with --years A-B\n"));
         rc = EXIT_USAGE;
     }
     ofile *o = NULL;
     FILE *f = stdout;
-    if (rc == EXIT_OK && out && strcmp(out, "-") != 0) {
+    if (rc == EXIT_OK && n && out && strcmp(out, "-") != 0) {
         ofile_failure why;
         if (!(o = ofile_open_why(out, &why, stderr)))
             rc = why == OFILE_FAIL_NAME ? EXIT_USAGE : EXIT_WRITE;
         else
             f = ofile_stream(o);
     }
-    if (rc == EXIT_OK) {
+    if (rc == EXIT_OK && n) {
         if (list)
             tmpl_write_list(f, lang, p, n, from, to);
         else
@@ -3454,8 +3508,10 @@ static int cmd_template(int argc, char **argv)
         }
     }
     tmpl_needs_free(n);
+    rt_table_free(t);
     free(regions);
     free(names);
+    free(na);
     compilation_free(&c);
     return rc;
 }

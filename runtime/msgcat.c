@@ -588,7 +588,9 @@ static const msgcat_pair catalog[] = {
     {"a number in %s", "以 %s 为单位的数字"},
     {" (70 or 70%% for seventy per cent, not 0.7)", "（百分之七十写 70 或 70%%，不写 0.7）"},
     {"%s: the region, as the rules name it (or an alias)\n", "%s: 地区，按规则中的名称（或别名）\n"},
-    {"%s: the year, four digits (2024, not 2024年)\n", "%s: 年份，四位数字（写 2024，不写 2024年）\n"},
+    {"%s: the year, four digits (2024, not 2024年); the plan's baseline year is %d, "
+     "the first it judges %d (a trend also reads the year before)\n",
+     "%s: 年份，四位数字（写 2024，不写 2024年）；规划的基期年为%d年，从%d年起判定（逐年下降等趋势目标还读取上一年）\n"},
     {"; indicator %s", "；指标 %s"},
     {"; several rows per region and year are combined (%s)", "；同一地区同一年的多行合并计算（%s）"},
     {"; a column per year (%d to %d)", "；每年一列（%d–%d年）"},
@@ -613,6 +615,18 @@ static const msgcat_pair catalog[] = {
      "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n",
      "附注：该文件似为 GBK（GB18030）编码（中文 Windows 上 Excel 另存的“CSV”即是）；请另存为“CSV UTF-8”，"
      "或转换：iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n"},
+    /* ---- ck21: planc template --check (template.c) */
+    {"%s:%u: error: a row of %s, which the file is not for (--region)\n",
+     "%s:%u: 错误：%s 的数据行，而该文件不是它的（--region）\n"},
+    {"%s: error: column '%s' (indicator %s) is not in the header; the rules read it for ",
+     "%s: 错误：表头中没有列“%s”（指标 %s）；规则对以下地区读取该列："},
+    {"%s: note: column '%s' is empty (a missing number) for ", "%s: 附注：列“%s”为空（数据缺失）："},
+    {"%s: note: rating columns (0 to 100, the evaluator's scores of goals without a number) with empty cells: ",
+     "%s: 附注：有空单元格的评分列（0到100，评估方对没有数值的目标的评分）："},
+    {"%s: error: no row of %s for %d\n", "%s: 错误：没有 %s %d年的数据行\n"},
+    {"%s: ok: %zu rows, %u columns the rules read for these regions, empty cells (missing): %u\n",
+     "%s: 无误：%zu行，规则对这些地区读取%u列，%u个单元格为空（数据缺失）\n"},
+    {"%s: problems found: %u\n", "%s: 发现%u个问题\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

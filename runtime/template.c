@@ -277,7 +277,9 @@ void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
     bool wide = tmpl_wide(p, n);
     csv_message(f, msgcat_get(lang, "%s: the region, as the rules name it (or an alias)\n"), p->region_key);
     if (!wide)
-        csv_message(f, msgcat_get(lang, "%s: the year, four digits (2024, not 2024年)\n"), p->year_key);
+        csv_message(f, msgcat_get(lang, "%s: the year, four digits (2024, not 2024年); the plan's baseline year is %d, "
+                                        "the first it judges %d (a trend also reads the year before)\n"),
+                    p->year_key, p->baseline, p->baseline + 1);
     uint32_t count = 0;
     for (uint32_t c = 0; c < p->ncolumns; c++) {
         if (!tmpl_column_needed(p, n, c))
@@ -309,4 +311,118 @@ void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
     }
     csv_message(f, msgcat_get(lang, "%u columns the rules read for these regions; an empty cell is a missing number\n"),
                 count);
+}
+
+/* Appends region g's name to a list being written to f ("甲, 乙" or
+ * "甲、乙"). */
+static void put_listed(FILE *f, lbl_lang lang, const char *name, bool first)
+{
+    csv_message(f, "%s%s", first ? "" : lang == LBL_ZH ? "、" : ", ", name);
+}
+
+unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_table *t, const tmpl_needs *n,
+                    bool chosen, int from, int to, const char *name)
+{
+    unsigned problems = 0, empty = 0, needed = 0, nrated = 0;
+    size_t nrows = rt_table_nrows(t), own = 0;
+    /* rows of regions the file is not for */
+    for (size_t row = 0; chosen && row < nrows; row++) {
+        if (rt_table_line(t, row) == 0)
+            continue;
+        bool ours = false;
+        for (uint32_t i = 0; i < n->nregions && !ours; i++)
+            ours = rt_table_region(t, row) == n->regions[i];
+        if (!ours) {
+            csv_message(err, msgcat_get(lang, "%s:%u: error: a row of %s, which the file is not for (--region)\n"),
+                        name, rt_table_line(t, row), p->regions[rt_table_region(t, row)].name);
+            problems++;
+        }
+    }
+    for (uint32_t c = 0; c < p->ncolumns; c++) {
+        if (!tmpl_column_needed(p, n, c))
+            continue;
+        needed++;
+        const ir_column *col = &p->columns[c];
+        if (rt_table_column_absent(t, c)) {
+            csv_message(err, msgcat_get(lang, "%s: error: column '%s' (indicator %s) is not in the header; the rules "
+                                              "read it for "),
+                        name, col->name, col->indicator ? col->indicator : "?");
+            bool first = true;
+            for (uint32_t i = 0; i < n->nregions; i++)
+                if (n->need[(size_t)i * p->ncolumns + c]) {
+                    put_listed(err, lang, p->regions[n->regions[i]].name, first);
+                    first = false;
+                }
+            fputc('\n', err);
+            problems++;
+            continue;
+        }
+        /* the empty cells of the column on the rows of the regions that
+         * need it, as one note: "甲 2019, 2020; 乙 2024" */
+        const double *v = rt_table_column(t, c);
+        bool any = false;
+        if (n->rated[c]) { /* the evaluator's ratings: counted below */
+            for (size_t row = 0; row < nrows && !any; row++)
+                any = rt_table_line(t, row) != 0 && v[row] != v[row];
+            nrated += any;
+            continue;
+        }
+        for (uint32_t i = 0; i < n->nregions; i++) {
+            if (!n->need[(size_t)i * p->ncolumns + c])
+                continue;
+            bool region_shown = false;
+            for (size_t row = 0; row < nrows; row++) {
+                if (rt_table_line(t, row) == 0 || rt_table_region(t, row) != n->regions[i] || v[row] == v[row])
+                    continue;
+                if (!any)
+                    csv_message(err, msgcat_get(lang, "%s: note: column '%s' is empty (a missing number) for "), name,
+                                col->name);
+                csv_message(err, "%s%s%s%d", any && !region_shown ? (lang == LBL_ZH ? "；" : "; ") : "",
+                            region_shown ? "" : p->regions[n->regions[i]].name,
+                            region_shown ? (lang == LBL_ZH ? "、" : ", ") : " ", rt_table_year(t, row));
+                any = region_shown = true;
+                empty++;
+            }
+        }
+        if (any)
+            fputc('\n', err);
+    }
+    /* the rating columns with empty cells, in one note: a bureau leaves
+     * them to the evaluator */
+    for (uint32_t c = 0, k = 0; nrated && c < p->ncolumns; c++) {
+        if (!n->rated[c] || !tmpl_column_needed(p, n, c) || rt_table_column_absent(t, c))
+            continue;
+        const double *v = rt_table_column(t, c);
+        bool any = false;
+        for (size_t row = 0; row < nrows && !any; row++)
+            any = rt_table_line(t, row) != 0 && v[row] != v[row];
+        if (!any)
+            continue;
+        if (k == 0)
+            csv_message(err, msgcat_get(lang, "%s: note: rating columns (0 to 100, the evaluator's scores of goals "
+                                              "without a number) with empty cells: "), name);
+        put_listed(err, lang, p->columns[c].name, k++ == 0);
+        if (k == nrated)
+            fputc('\n', err);
+    }
+    /* each chosen region's rows, and the years it lacks */
+    for (uint32_t i = 0; i < n->nregions; i++) {
+        const char *rn = p->regions[n->regions[i]].name;
+        for (int y = from; from > 0 && y <= to; y++) {
+            long row = rt_table_find(t, n->regions[i], y);
+            if (row < 0 || rt_table_line(t, (size_t)row) == 0) {
+                csv_message(err, msgcat_get(lang, "%s: error: no row of %s for %d\n"), name, rn, y);
+                problems++;
+            }
+        }
+        for (size_t row = 0; row < nrows; row++)
+            own += rt_table_line(t, row) != 0 && rt_table_region(t, row) == n->regions[i];
+    }
+    if (problems == 0)
+        csv_message(err, msgcat_get(lang, "%s: ok: %zu rows, %u columns the rules read for these regions, "
+                                          "empty cells (missing): %u\n"),
+                    name, own, needed, empty);
+    else
+        csv_message(err, msgcat_get(lang, "%s: problems found: %u\n"), name, problems);
+    return problems;
 }

@@ -18,6 +18,7 @@
 
 #include "ir.h"
 #include "labels.h"
+#include "table.h"
 
 /* The columns the chosen regions need: need[i * ncolumns + c] is 1 when
  * regions[i] needs column c; rated[c] when a rated target reads column c
@@ -46,5 +47,15 @@ void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from,
  * number in the column's unit, yes or no, a rating, a text map's texts),
  * the indicator, and the chosen regions that need it when not all do. */
 void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to);
+
+/* Checks data file `name`, read as t (every column the rules read that
+ * its header lacks read as missing), against the template of the regions
+ * in n: rows of other regions when they were chosen (--region), needed
+ * columns the header lacks, a chosen region's years from..to without a
+ * row (none when from is 0) are problems, each an error on err; the
+ * needed columns' empty cells are a note per column.  Ends with a line
+ * "NAME: ok: ..." or "NAME: N problems"; returns the problems. */
+unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_table *t, const tmpl_needs *n,
+                    bool chosen, int from, int to, const char *name);
 
 #endif
