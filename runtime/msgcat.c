@@ -627,6 +627,13 @@ static const msgcat_pair catalog[] = {
     {"%s: ok: %zu rows, %u columns the rules read for these regions, empty cells (missing): %u\n",
      "%s: 无误：%zu行，规则对这些地区读取%u列，%u个单元格为空（数据缺失）\n"},
     {"%s: problems found: %u\n", "%s: 发现%u个问题\n"},
+    /* ---- ck21: a yearbook's cells (table.c) */
+    {"note: '%s' is the year %d with a mark after it; a year cell is read whole, so write %d (a mark such as "
+     "初步, provisional, may go in a column of its own, which planc does not read)\n",
+     "附注：“%s”是%d年后带标记；年份单元格按整格读取，请写 %d（“初步”等标记可另起一列，planc 不读取该列）\n"},
+    {"column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
+     "列“%s”：“%s”不是是/否值（应为 '1/0'、'yes/no'、'true/false' 或 '是/否'）"},
+    {"column '%s': year '%s' is out of range (1..%d)", "列“%s”：年份“%s”超出范围（1–%d）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

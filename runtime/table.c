@@ -320,6 +320,8 @@ typedef struct loader {
     bool dropped_noted;     /* a row of a dropped region was an error: the
                                note after the errors names the option */
     bool whole_noted;       /* a row called 全省 (合计 ...) was explained */
+    bool year_mark_noted;   /* a year cell with a mark after the year
+                               (2024年(初步)) was explained */
     char *first_unknown;    /* the first region reported unknown that is
                                like no declared one (no did-you-mean), or
                                NULL (malloc'd): the note after the errors
@@ -756,6 +758,30 @@ static int parse_year(const char *s, size_t n, int *y)
             plain[m++] = s[i++];
     }
     return changed ? parse_plain_year(plain, m, y) : -1;
+}
+
+/* After "not a year": when the cell s[0..n) is a year (digits, then 年
+ * or not) followed by a mark without digits, as a yearbook writes a
+ * provisional year (2024年(初步), 2024p, 2024*) or 2024年度, a note, once
+ * per file, that planc reads a year cell whole and which year to write. */
+static void year_mark_note(loader *L, unsigned line, const char *s, size_t n)
+{
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9')
+        d++;
+    size_t end = d + (d + 3 <= n && memcmp(s + d, "\xE5\xB9\xB4", 3) == 0 ? 3 : 0);
+    int year;
+    if (L->year_mark_noted || L->stopped || d < 3 || end >= n || parse_year(s, end, &year) != 0)
+        return;
+    for (size_t i = end; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return; /* 2024.5, 2024.01: a number or a date, not a mark */
+    L->year_mark_noted = true;
+    note_at(L, L->err, line);
+    csv_message(L->err, msgcat_get(L->opts.lang, "note: '%s' is the year %d with a mark after it; a year cell is read "
+                                                 "whole, so write %d (a mark such as 初步, provisional, may go in a "
+                                                 "column of its own, which planc does not read)\n"),
+                shown(L, s, n), year, year);
 }
 
 /* FNV-1a hash of s[0..n). */
@@ -2195,7 +2221,9 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
         if (r != 0) {
             if (c->map)
                 return unmapped(L, rec, k, field, s, cell_len);
-            data_error(L, rec->line, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
+            data_error(L, rec->line,
+                       msgcat_get(L->opts.lang, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, "
+                                                "true/false or 是/否)"),
                        name, shown(L, s, cell_len));
             return false;
         }
@@ -2508,10 +2536,11 @@ cells:
             region = -1;
         } else if (yr == -1) {
             data_error(L, rec->line, T(L, LBL_L_MALFORMED_YEAR), key, shown(L, s, n));
+            year_mark_note(L, rec->line, s, n);
             region = -1;
         } else if (yr == -2) {
-            data_error(L, rec->line, "column '%s': year '%s' is out of range (1..%d)", key, shown(L, s, n),
-                       MAX_YEAR);
+            data_error(L, rec->line, msgcat_get(L->opts.lang, "column '%s': year '%s' is out of range (1..%d)"), key,
+                       shown(L, s, n), MAX_YEAR);
             region = -1;
         }
     }
