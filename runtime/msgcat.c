@@ -634,6 +634,11 @@ static const msgcat_pair catalog[] = {
     {"column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, true/false or 是/否)",
      "列“%s”：“%s”不是是/否值（应为 '1/0'、'yes/no'、'true/false' 或 '是/否'）"},
     {"column '%s': year '%s' is out of range (1..%d)", "列“%s”：年份“%s”超出范围（1–%d）"},
+    {"note: '%s' names the whole of a region below %s, not a region: write that region's name in its rows "
+     "(such as %s, as the rules declare it), and leave out the rows of the regions below it, which the rules "
+     "do not read\n",
+     "附注：“%s”指%s下某一地区的全体，不是一个地区：在这些行中写该地区的名称（如“%s”，按规则中的名称），"
+     "并删去其下级地区（区、县）的行，规则不读取它们\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

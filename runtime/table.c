@@ -320,6 +320,8 @@ typedef struct loader {
     bool dropped_noted;     /* a row of a dropped region was an error: the
                                note after the errors names the option */
     bool whole_noted;       /* a row called 全省 (合计 ...) was explained */
+    int32_t sole_region;    /* the region of every row read so far whose
+                               region is known; -1 none yet, -2 several */
     bool year_mark_noted;   /* a year cell with a mark after the year
                                (2024年(初步)) was explained */
     char *first_unknown;    /* the first region reported unknown that is
@@ -879,19 +881,48 @@ static bool whole_word(const char *s)
     return false;
 }
 
+/* Whether a word for the whole names the whole of a city, a district or
+ * a county (全市合计 in a city bureau's table), a region below a
+ * province's plan's own, rather than the whole the plan covers. */
+static bool whole_below(const char *s)
+{
+    return strncmp(s, "全市", strlen("全市")) == 0 || strncmp(s, "全区", strlen("全区")) == 0 ||
+           strncmp(s, "全县", strlen("全县")) == 0;
+}
+
 /* The note after an unknown region `s` that is a word for the whole: an
  * alias makes its rows those of the region they total, named when the
- * rules have one region at the top (the plan's, most often). */
+ * rules have one region at the top (the plan's, most often).  A city's,
+ * a district's or a county's whole (whole_below) under a top region that
+ * has regions below it is not the top's: its rows are that region's, to
+ * be written with its name (the region of the file's rows so far, when
+ * they are of one region below the top, else the first such region as
+ * an example), which a bureau can do where it cannot change the rules. */
 static void whole_note(loader *L, unsigned line, const char *s)
 {
     const char *top = NULL;
     int ntop = 0;
+    uint32_t itop = 0;
     for (uint32_t r = 0; r < L->p->nregions; r++)
-        if (L->p->regions[r].parent < 0 && !L->p->regions[r].is_group && ntop++ == 0)
+        if (L->p->regions[r].parent < 0 && !L->p->regions[r].is_group && ntop++ == 0) {
             top = L->p->regions[r].name;
+            itop = r;
+        }
+    const char *below = NULL;
+    for (uint32_t r = 0; ntop == 1 && !below && r < L->p->nregions; r++)
+        if (L->p->regions[r].parent == (int32_t)itop && !L->p->regions[r].is_group)
+            below = L->p->regions[r].name;
+    if (L->sole_region >= 0 && (uint32_t)L->sole_region != itop)
+        below = below ? L->p->regions[L->sole_region].name : NULL;
     const char *w = shown(L, s, strlen(s));
     note_at(L, L->err, line);
-    if (ntop == 1)
+    if (ntop == 1 && below && whole_below(s))
+        csv_message(L->err, msgcat_get(L->opts.lang, "note: '%s' names the whole of a region below %s, not a "
+                                                     "region: write that region's name in its rows (such as %s, "
+                                                     "as the rules declare it), and leave out the rows of the "
+                                                     "regions below it, which the rules do not read\n"),
+                    w, top, below);
+    else if (ntop == 1)
         csv_message(L->err, T(L, LBL_L_WHOLE_TOP), w, top, top, top, w);
     else
         csv_message(L->err, T(L, LBL_L_WHOLE), w, w);
@@ -2545,6 +2576,8 @@ cells:
         }
     }
 
+    if (region >= 0)
+        L->sole_region = L->sole_region == -1 || L->sole_region == (int32_t)region ? (int32_t)region : -2;
     long row = region >= 0 ? key_row(L, rec, (uint32_t)region, year) : -1;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
         read_cell(L, csv, rec, k);
@@ -3612,7 +3645,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     char *msgs = NULL;
     size_t msglen = 0;
     FILE *mem = open_memstream(&msgs, &msglen);
-    loader L = {.t = t, .p = p, .name = name, .err = mem ? mem : err,
+    loader L = {.t = t, .p = p, .sole_region = -1, .name = name, .err = mem ? mem : err,
                 .region_field = -1, .year_field = -1};
     if (opts)
         L.opts = *opts;
@@ -4268,7 +4301,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         add_ancestor_rows(m);
     sort_rows(m);
     if (opts && opts->warn_year_gaps) {
-        loader L = {.t = m, .p = p, .name = m->path, .err = err, .opts = *opts};
+        loader L = {.t = m, .p = p, .sole_region = -1, .name = m->path, .err = err, .opts = *opts};
         warn_absent_regions(&L, m);
         warn_year_gaps(&L, m);
     }
