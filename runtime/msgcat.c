@@ -639,6 +639,7 @@ static const msgcat_pair catalog[] = {
      "do not read\n",
      "附注：“%s”指%s下某一地区的全体，不是一个地区：在这些行中写该地区的名称（如“%s”，按规则中的名称），"
      "并删去其下级地区（区、县）的行，规则不读取它们\n"},
+    {"row has %zu field%s, the header has %zu", "该行有%zu个字段%.0s，表头有%zu个（一行的字段数须与表头相同，没有的数据留空）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

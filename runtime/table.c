@@ -2457,7 +2457,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     report_notes(L);
     L->any_row = true;
     if (rec->nfields != L->nheader) {
-        data_error(L, rec->line, "row has %zu field%s, the header has %zu", rec->nfields,
+        data_error(L, rec->line, msgcat_get(L->opts.lang, "row has %zu field%s, the header has %zu"), rec->nfields,
                    rec->nfields == 1 ? "" : "s", L->nheader);
         return;
     }
