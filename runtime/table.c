@@ -30,6 +30,7 @@
 #include "msgcat.h"
 #include "rtmem.h"
 #include "sha256.h"
+#include "template.h"
 #include "utf8.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
@@ -4112,8 +4113,10 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
 
 /* The warnings on the columns each of several files lacks (read as
  * missing cells, --allow-missing-columns): a column no file has, each as
- * for one file; those that other files give, in one line a file; and
- * under `missing zero`, the note that their targets score 0. */
+ * for one file; those that other files give and the file's own regions
+ * need (a target on them reads it: template.h), in one line a file; and
+ * under `missing zero`, the note that their targets score 0.  A column
+ * another file gives and no region of this file needs is not missed. */
 static void absent_summary(const ir_program *p, rt_table *const *parts, const reading *rds,
                            const ir_program *const *readers, const char *const *paths, size_t n,
                            const rt_load_options *opts, FILE *err)
@@ -4130,6 +4133,20 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
             fputs("planc: internal error: out of memory\n", stderr);
             exit(4);
         }
+        /* the columns this file's regions need (template.h): one that
+         * another file gives and none of them needs is no loss (a city
+         * bureau's file without the province's own columns) */
+        uint32_t *own = rt_xcalloc(p->nregions + 1, sizeof *own);
+        uint32_t nown = 0;
+        for (size_t row = 0; row < rt_table_nrows(parts[i]); row++) {
+            uint32_t g = rt_table_region(parts[i], row);
+            bool dup = rt_table_line(parts[i], row) == 0 || g >= p->nregions;
+            for (uint32_t j = 0; !dup && j < nown; j++)
+                dup = own[j] == g;
+            if (!dup)
+                own[nown++] = g;
+        }
+        tmpl_needs *needs = tmpl_needs_make(p, own, nown);
         for (uint32_t k = 0; k < p->ncolumns; k++) {
             long c = rds[i].column[k];
             if (c < 0 || !parts[i]->absent[c])
@@ -4138,6 +4155,8 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
             for (size_t j = 0; j < n && !given; j++)
                 given = j != i && rds[j].column[k] >= 0 && !parts[j]->absent[rds[j].column[k]];
             const ir_column *col = &rp->columns[c];
+            if (given && !tmpl_column_needed(p, needs, k))
+                continue;
             if (given) {
                 bool zh = lang == LBL_ZH; /* “co2”、“pm25” */
                 if (nother++ < ABSENT_SHOWN)
@@ -4153,6 +4172,8 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
                     csv_message(err, lbl_get(lang, LBL_L_ABSENT), paths[i], line, col->name);
             }
         }
+        tmpl_needs_free(needs);
+        free(own);
         if (nnone > ABSENT_SHOWN)
             csv_message(err, lbl_get(lang, LBL_L_ABSENT_MORE), paths[i], line, nnone - ABSENT_SHOWN);
         fclose(ob);
