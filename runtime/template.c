@@ -24,6 +24,9 @@ enum { WALK_OWN = 0, WALK_PEER = 1, WALK_SHARE = 2 };
 typedef struct reads {
     uint32_t nmodes;        /* 2 + the program's levels */
     uint8_t *col;           /* ncolumns * nmodes: 1 where read so */
+    uint32_t *list;         /* the (column, mode) pairs marked in col, as
+                               column * nmodes + mode */
+    uint32_t nlist;
     uint8_t *seen;          /* nsteps * nmodes: the walk's marks */
     uint32_t *stack;        /* pairs (step, mode) */
 } reads;
@@ -32,7 +35,9 @@ typedef struct reads {
  * data inputs, marking in r->col each column by how it is reached. */
 static void walk_target(reads *r, const ir_program *p, const ir_target *t)
 {
-    memset(r->col, 0, (size_t)p->ncolumns * r->nmodes);
+    for (uint32_t k = 0; k < r->nlist; k++)
+        r->col[r->list[k]] = 0;
+    r->nlist = 0;
     memset(r->seen, 0, (size_t)p->nsteps * r->nmodes);
     size_t top = 0;
     const uint32_t roots[4] = {t->status, t->value, t->goal, t->score};
@@ -47,8 +52,11 @@ static void walk_target(reads *r, const ir_program *p, const ir_target *t)
         const ir_step *s = &p->steps[r->stack[--top]];
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
-            if (in->kind == IR_IN_DATA && in->column < p->ncolumns)
-                r->col[(size_t)in->column * r->nmodes + mode] = 1;
+            size_t at = (size_t)in->column * r->nmodes + mode;
+            if (in->kind == IR_IN_DATA && in->column < p->ncolumns && !r->col[at]) {
+                r->col[at] = 1;
+                r->list[r->nlist++] = (uint32_t)at;
+            }
             continue;
         }
         uint32_t next = mode;
@@ -85,19 +93,21 @@ static bool applies(const ir_target *t, uint32_t g)
     return false;
 }
 
-/* Whether target t applies to a region of level l. */
-static bool applies_at_level(const ir_program *p, const ir_target *t, uint32_t l)
+/* Per level l, in lv[l], whether target t applies to a region of level l
+ * (has[l]: the program has a region of level l, for a target of every
+ * region). */
+static void applied_levels(const ir_program *p, const ir_target *t, const uint8_t *has, uint8_t *lv)
 {
     if (!t->scoped) {
-        for (uint32_t g = 0; g < p->nregions; g++)
-            if (!p->regions[g].is_group && p->regions[g].level == l)
-                return true;
-        return false;
+        memcpy(lv, has, p->nlevels);
+        return;
     }
-    for (uint32_t i = 0; i < t->nscope; i++)
-        if (!p->regions[t->scope[i]].is_group && p->regions[t->scope[i]].level == l)
-            return true;
-    return false;
+    memset(lv, 0, p->nlevels);
+    for (uint32_t i = 0; i < t->nscope; i++) {
+        const ir_region *g = &p->regions[t->scope[i]];
+        if (!g->is_group && g->level < p->nlevels)
+            lv[g->level] = 1;
+    }
 }
 
 /* Whether target t applies to a region above g (its parent and the groups
@@ -121,37 +131,54 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
     n->rated = rt_xcalloc((size_t)p->ncolumns + 1, 1);
     reads r = {.nmodes = 2 + p->nlevels};
     r.col = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, 1);
+    r.list = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, sizeof *r.list);
     r.seen = rt_xcalloc((size_t)p->nsteps * r.nmodes + 1, 1);
     r.stack = rt_xcalloc((size_t)p->nsteps * r.nmodes * 2 + 8, sizeof *r.stack);
     uint32_t *mark = rt_xcalloc(p->nregions + 1, sizeof *mark);
     uint32_t *stack = rt_xcalloc(p->nregions + 1, sizeof *stack);
+    uint8_t *has = rt_xcalloc(p->nlevels + 1, 1), *lv = rt_xcalloc(p->nlevels + 1, 1);
+    for (uint32_t g = 0; g < p->nregions; g++)
+        if (!p->regions[g].is_group && p->regions[g].level < p->nlevels)
+            has[p->regions[g].level] = 1;
     ir_upwalk w;
     ir_up_init(&w, p, mark, stack);
     for (uint32_t ti = 0; ti < p->ntargets; ti++) {
         const ir_target *t = &p->targets[ti];
         walk_target(&r, p, t);
+        if (r.nlist == 0)
+            continue;
+        applied_levels(p, t, has, lv);
         bool rated = t->kind && strcmp(t->kind, "rated") == 0;
         for (uint32_t i = 0; i < nregions; i++) {
             uint32_t g = regions[i];
             uint32_t l = p->regions[g].level;
             bool own = applies(t, g);
-            bool peer = applies_at_level(p, t, l);
-            bool share = l < p->nlevels && applies_above(p, t, g, &w);
-            for (uint32_t c = 0; c < p->ncolumns; c++) {
-                const uint8_t *m = &r.col[(size_t)c * r.nmodes];
-                if ((own && m[WALK_OWN]) || (peer && m[WALK_PEER]) || (share && m[WALK_SHARE + l])) {
-                    n->need[(size_t)i * p->ncolumns + c] = 1;
-                    if (rated && own && m[WALK_OWN])
-                        n->rated[c] = 1;
+            bool peer = l < p->nlevels && lv[l];
+            int share = -1; /* not yet known: an up-walk, only when needed */
+            for (uint32_t k = 0; k < r.nlist; k++) {
+                uint32_t c = r.list[k] / r.nmodes, mode = r.list[k] % r.nmodes;
+                bool read = mode == WALK_OWN ? own : mode == WALK_PEER ? peer : mode == WALK_SHARE + l;
+                if (read && mode >= WALK_SHARE) {
+                    if (share < 0)
+                        share = applies_above(p, t, g, &w);
+                    read = share == 1;
                 }
+                if (!read)
+                    continue;
+                n->need[(size_t)i * p->ncolumns + c] = 1;
+                if (rated && mode == WALK_OWN)
+                    n->rated[c] = 1;
             }
         }
     }
     free(r.col);
+    free(r.list);
     free(r.seen);
     free(r.stack);
     free(mark);
     free(stack);
+    free(has);
+    free(lv);
     return n;
 }
 
@@ -234,6 +261,13 @@ void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from,
     }
     fputc('\n', f);
     for (uint32_t i = 0; i < n->nregions; i++) {
+        /* a region no column is read for has nothing to fill in (a
+         * province whose rows planc makes from its counties') */
+        bool any = false;
+        for (uint32_t c = 0; c < p->ncolumns && !any; c++)
+            any = n->need[(size_t)i * p->ncolumns + c];
+        if (!any)
+            continue;
         int last = wide ? from : to;
         for (int y = from; from > 0 && y <= last; y++) {
             put_field(f, p->regions[n->regions[i]].name);

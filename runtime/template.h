@@ -41,7 +41,8 @@ bool tmpl_wide(const ir_program *p, const tmpl_needs *n);
 
 /* The CSV: the keys and the needed columns (a per-year column once per
  * year from..to), then a row of empty cells per region and year (per
- * region, for a wide file); no rows when from is 0. */
+ * region, for a wide file) of each region that needs a column; no rows
+ * when from is 0. */
 void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from, int to);
 /* The columns of that CSV, a line each, in lang: what a cell holds (a
  * number in the column's unit, yes or no, a rating, a text map's texts),
