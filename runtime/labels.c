@@ -743,6 +743,29 @@ static const char *const en[LBL_COUNT] = {
     [LBL_D_UNTAKEN] = "%*s(no region takes its value from this row: it changes no value)\n",
     [LBL_D_PLACES] = "\ntexts of the new rules that name places only the old rules have: %zu\n",
     [LBL_D_PLACE] = "  %s %s, %s: ",
+    /* the targets off track */
+    [LBL_NAV_OFFTRACK] = "Off track",
+    [LBL_OFFTRACK_TITLE] = "Targets off track in %d",
+    [LBL_OFFTRACK_NOTE] = "Every target a region failed or lags behind on in %d, the regions furthest "
+                          "behind first (a failed veto target, then the most failed and the most "
+                          "lagging targets), each level apart, coarse levels first. Since: the first "
+                          "year of the unbroken run of years up to %d in which the target was failed "
+                          "or lagging. Previous year: its status the year before. Gap: how far the "
+                          "value is from what it is judged against, in the target's unit: the "
+                          "expected value on the trajectory from the baseline when lagging, the goal "
+                          "when failed.",
+    [LBL_OFFTRACK_NONE] = "No region failed or lags behind on a target in %d.",
+    [LBL_OFFTRACK_CUT] = "%zu more not listed here: the workbook's off_track sheet (--format xlsx) "
+                         "lists them all.",
+    [LBL_SHEET_OFFTRACK] = "off_track",
+    [LBL_COL_SINCE] = "since",
+    [LBL_COL_PREV_STATUS] = "previous_year",
+    [LBL_COL_GAP] = "gap",
+    [LBL_COL_REDLINE] = "veto_or_redline",
+    [LBL_OFFTRACK_VETO] = "veto",
+    [LBL_OFFTRACK_REDLINE] = "red line",
+    [LBL_COL_PREV_STATUS_PAGE] = "previous year",
+    [LBL_COL_REDLINE_PAGE] = "veto or red line",
 };
 
 /* Chinese: as a provincial department's evaluation report words it. */
@@ -1405,6 +1428,25 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_D_UNTAKEN] = "%*s（没有地区取此行的值：不改变任何取值）\n",
     [LBL_D_PLACES] = "\n新规则中提及仅旧规则有的地名的文本：%zu\n",
     [LBL_D_PLACE] = "  %s %s，%s：",
+    /* 问题清单 */
+    [LBL_NAV_OFFTRACK] = "问题清单",
+    [LBL_OFFTRACK_TITLE] = "%d年未达标和进度滞后目标清单",
+    [LBL_OFFTRACK_NOTE] = "%d年各地区未达标或进度滞后的全部目标，按层级分列（上级在前），问题最多的地区在前"
+                          "（先列一票否决目标未达标的地区，再按未达标、进度滞后目标数从多到少）。"
+                          "起始年份：截至%d年连续未达标或进度滞后的第一年；上年状态：上一年度的状态；"
+                          "差距：数值与评判依据之差，单位同目标——进度滞后的与按基期到期限进度应达到的"
+                          "进度预期值相比，未达标的与目标值相比。",
+    [LBL_OFFTRACK_NONE] = "%d年没有地区的目标未达标或进度滞后。",
+    [LBL_OFFTRACK_CUT] = "另有%zu项未在此列出：工作簿的“问题清单”表列有全部。",
+    [LBL_SHEET_OFFTRACK] = "问题清单",
+    [LBL_COL_SINCE] = "起始年份",
+    [LBL_COL_PREV_STATUS] = "上年状态",
+    [LBL_COL_GAP] = "差距",
+    [LBL_COL_REDLINE] = "一票否决或红线",
+    [LBL_OFFTRACK_VETO] = "一票否决",
+    [LBL_OFFTRACK_REDLINE] = "红线",
+    [LBL_COL_PREV_STATUS_PAGE] = "上年状态",
+    [LBL_COL_REDLINE_PAGE] = "一票否决或红线",
 };
 
 static const char *const *const tables[LBL_NLANGS] = {[LBL_EN] = en, [LBL_ZH] = zh};

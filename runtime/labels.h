@@ -227,6 +227,16 @@ typedef enum lbl_id {
     LBL_W_NO_OWN_ONE, LBL_W_NO_OWN, LBL_W_BEFORE, LBL_W_BEFORE_OWN, LBL_W_END_TREND,
     LBL_W_END_TREND_OWN, LBL_W_END_GOAL, LBL_W_END_GOAL_OWN, LBL_W_A_PEAK, LBL_W_A_DEADLINE,
     LBL_W_NONE_JUDGED_ONE, LBL_W_NONE_JUDGED,
+    /* the targets off track (rollup_offtrack_make): the page's section
+     * (its table of contents entry, title with the year, note with the
+     * year twice, the line for none, the line under a cut list) and the
+     * workbook's sheet; the columns the two add to the others' (since,
+     * the previous year's status, the gap, a veto or red line) and that
+     * column's words */
+    LBL_NAV_OFFTRACK, LBL_OFFTRACK_TITLE, LBL_OFFTRACK_NOTE, LBL_OFFTRACK_NONE, LBL_OFFTRACK_CUT,
+    LBL_SHEET_OFFTRACK, LBL_COL_SINCE, LBL_COL_PREV_STATUS, LBL_COL_GAP, LBL_COL_REDLINE,
+    LBL_OFFTRACK_VETO, LBL_OFFTRACK_REDLINE,
+    LBL_COL_PREV_STATUS_PAGE, LBL_COL_REDLINE_PAGE, /* the page's words for those two headers */
     LBL_COUNT
 } lbl_id;
 

@@ -98,7 +98,8 @@ static const char css[] =
     "@page{size:A4 landscape;margin:12mm}\n"
     "@media print{body{margin:0;max-width:none;padding:0;font-size:11px}"
     "nav{display:none}section{break-before:page}section:first-of-type{break-before:auto}"
-    "h2{break-after:avoid}figure,.card,tr{break-inside:avoid}"
+    "h2,h3{break-after:avoid}figure,.card,tr{break-inside:avoid}"
+    "table{font-size:10px}th,td{padding:2px 4px}td.name{min-width:8em}"
     "thead{display:table-header-group}thead th{position:static}"
     ".grid{grid-template-columns:repeat(3,1fr)}a{color:inherit}}\n";
 
@@ -261,18 +262,39 @@ static int step_decimals(double step)
     return d < 0 ? 0 : d > 6 ? 6 : d;
 }
 
+/* The strokes that mark a failed cell (a cross) and a lagging one (a
+ * slash) over their colour, so that a reader who cannot tell the red of
+ * failed from the green of met (the commonest colour blindness) still
+ * can: CSS gradients for a swatch (printf formats: %% is one percent
+ * sign), as status_swatch writes them. */
+#define MARK_SLASH "linear-gradient(to top right,transparent 42%%,#1f2328 42%%,#1f2328 58%%,transparent 58%%)"
+#define MARK_BACKSLASH "linear-gradient(to top left,transparent 42%%,#1f2328 42%%,#1f2328 58%%,transparent 58%%)"
+
+/* A status's swatch (span.sw): its colour, with the heatmap's mark of a
+ * failed or lagging cell. */
+static void status_swatch(FILE *out, int st)
+{
+    int32_t fill = report_style_status_fill(st);
+    char c[8] = "#ffffff";
+    if (fill != REPORT_STYLE_NONE)
+        colour_text((uint32_t)fill, c);
+    if (st == IR_ST_FAILED)
+        fprintf(out, "<span class=\"sw\" style=\"background:" MARK_SLASH "," MARK_BACKSLASH ",%s\"></span>", c);
+    else if (st == IR_ST_LAGGING)
+        fprintf(out, "<span class=\"sw\" style=\"background:" MARK_SLASH ",%s\"></span>", c);
+    else
+        fprintf(out, "<span class=\"sw\" style=\"background:%s\"></span>", c);
+}
+
 /* Writes the legend of the statuses as an HTML list. */
 static void status_legend(const page *g)
 {
     FILE *out = g->out;
     fputs("<ul class=\"legend\">", out);
     for (int st = IR_ST_MET; st >= IR_ST_NA; st--) {
-        int32_t fill = report_style_status_fill(st);
-        char c[8] = "#ffffff";
-        if (fill != REPORT_STYLE_NONE)
-            colour_text((uint32_t)fill, c);
-        fprintf(out, "<li><span class=\"sw\" style=\"background:%s\"></span>%s</li>", c,
-                lbl_status(g->lang, st));
+        fputs("<li>", out);
+        status_swatch(out, st);
+        fprintf(out, "%s</li>", lbl_status(g->lang, st));
     }
     fputs("</ul>\n", out);
 }
@@ -351,7 +373,7 @@ static void header(page *g)
         return;
     /* the sections' ids (docs/OUTPUT.md §8) and their names */
     static const struct { const char *id; lbl_id name; } nav[] = {
-        {"ranking", LBL_NAV_RANKING},   {"heatmap", LBL_NAV_HEATMAP},
+        {"ranking", LBL_NAV_RANKING},   {"heatmap", LBL_NAV_HEATMAP}, {"offtrack", LBL_NAV_OFFTRACK},
         {"trajectories", LBL_NAV_TRAJECTORIES}, {"regions", LBL_NAV_REGIONS},
         {"agencies", LBL_NAV_AGENCIES}, {"targets", LBL_NAV_TARGETS},
     };
@@ -740,6 +762,15 @@ static void heat_row(page *g, const heat_layout *L, const rollup_region *rr, dou
             fputs(label(g, LBL_PAREN_CLOSE), out);
         }
         fputs("</title></rect>\n", out);
+        if (st == IR_ST_FAILED || st == IR_ST_LAGGING) {
+            /* a slash for lagging, a cross for failed: not by colour alone */
+            double x0 = L->xs[ti] + 2, x1 = L->xs[ti] + HEAT_CW - 3;
+            double y0 = y + 4, y1 = y + HEAT_CH - 5;
+            fprintf(out, "<path class=\"mark\" d=\"M%.1f %.1fL%.1f %.1f", x0, y1, x1, y0);
+            if (st == IR_ST_FAILED)
+                fprintf(out, "M%.1f %.1fL%.1f %.1f", x0, y0, x1, y1);
+            fputs("\" stroke=\"#1f2328\" stroke-width=\"1.2\" pointer-events=\"none\"/>\n", out);
+        }
     }
     const rollup_counts *c = &rr->counts;
     fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#57606a\">", L->countx, y + 13);
@@ -1668,12 +1699,9 @@ static void count_headers(const page *g)
     FILE *out = g->out;
     for (int i = 0; i <= IR_ST_MET; i++) {
         int st = rollup_status_order[i];
-        int32_t fill = report_style_status_fill(st);
-        char c[8] = "#ffffff";
-        if (fill != REPORT_STYLE_NONE)
-            colour_text((uint32_t)fill, c);
-        fprintf(out, "<th><span class=\"sw\" style=\"background:%s\"></span>%s</th>", c,
-                lbl_status(g->lang, st));
+        fputs("<th>", out);
+        status_swatch(out, st);
+        fprintf(out, "%s</th>", lbl_status(g->lang, st));
     }
 }
 
@@ -1692,6 +1720,112 @@ static void header_cells(const page *g, const lbl_id *heads, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         fprintf(g->out, "<th>%s</th>", label(g, heads[i]));
+}
+
+/* --------------------------------------------------------- off track */
+
+/* How many off-track pairs the page lists: beyond it, a line says how
+ * many more the workbook's sheet lists (China's county plan would make a
+ * table of thousands of rows). */
+#define OFFTRACK_SHOWN 300
+
+/* A value, goal or expected value of target ti in an off-track row: the
+ * number as the page shows numbers, or yes / no. */
+static void offtrack_value(page *g, uint32_t ti, double v)
+{
+    if (bool_target(g->p, ti) && !isnan(v))
+        fprintf(g->out, "<td class=\"n\">%s</td>", label(g, v != 0 ? LBL_YES : LBL_NO));
+    else
+        number_cell(g->out, v);
+}
+
+/* A status cell: the status's colour swatch and its word (empty for
+ * none). */
+static void status_cell(page *g, int st)
+{
+    if (st < IR_ST_NA || st > IR_ST_MET) {
+        fputs("<td></td>", g->out);
+        return;
+    }
+    fputs("<td class=\"id\">", g->out);
+    status_swatch(g->out, st);
+    fprintf(g->out, "%s</td>", lbl_status(g->lang, st));
+}
+
+/* The targets off track in the roll-up year (rollup_offtrack_make): who
+ * is behind on what, since when, by how much and which agency leads it,
+ * the regions furthest behind first; a red line or veto marked. */
+static void offtrack(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    const rollup *ru = g->ru;
+    size_t n;
+    rollup_offtrack *o = rollup_offtrack_make(p, g->t, g->r, ru, &n);
+    fputs("<section id=\"offtrack\">\n<h2>", out);
+    fprintf(out, label(g, LBL_OFFTRACK_TITLE), ru->year);
+    fputs("</h2>\n", out);
+    if (!n) {
+        fputs("<p class=\"note\">", out);
+        fprintf(out, label(g, LBL_OFFTRACK_NONE), ru->year);
+        fputs("</p>\n</section>\n", out);
+        return;
+    }
+    fputs("<p class=\"note\">", out);
+    fprintf(out, label(g, LBL_OFFTRACK_NOTE), ru->year, ru->year);
+    fputs("</p>\n", out);
+    static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_TARGET, LBL_COL_CLAUSE, LBL_COL_LEAD,
+                                   LBL_COL_STATUS, LBL_COL_SINCE, LBL_COL_PREV_STATUS_PAGE,
+                                   LBL_COL_VALUE, LBL_COL_EXPECTED, LBL_COL_GOAL, LBL_COL_GAP,
+                                   LBL_COL_UNIT, LBL_COL_REDLINE_PAGE};
+    size_t shown = n < OFFTRACK_SHOWN ? n : OFFTRACK_SHOWN;
+    uint32_t level = UINT32_MAX;
+    for (size_t k = 0; k < shown; k++) {
+        const rollup_region *rr = &ru->regions[o[k].region];
+        if (rr->level != level) {
+            /* a table per level, under the level's name */
+            if (level != UINT32_MAX)
+                fputs("</tbody>\n</table>\n", out);
+            level = rr->level;
+            fputs("<h3>", out);
+            put_text(out, level < p->nlevels ? ir_level_word(p, level, g->lang) : "");
+            fputs("</h3>\n<table class=\"offtrack\">\n<thead><tr>", out);
+            header_cells(g, heads, sizeof heads / sizeof heads[0]);
+            fputs("</tr></thead>\n<tbody>\n", out);
+        }
+        uint32_t ti = o[k].target;
+        const ir_target *tg = &p->targets[ti];
+        fputs("<tr><td class=\"id\">", out);
+        put_text(out, p->regions[rr->region].name);
+        fputs("</td><td class=\"name\">", out);
+        put_text(out, tg->name);
+        fputs("</td><td class=\"id\">", out);
+        put_text(out, tg->clause);
+        fputs("</td><td>", out);
+        put_text(out, target_lead(g, ti));
+        fputs("</td>", out);
+        status_cell(g, o[k].status);
+        fprintf(out, "<td class=\"n%s\">%d</td>", o[k].since < ru->year ? " bad" : "", o[k].since);
+        status_cell(g, o[k].prev);
+        offtrack_value(g, ti, o[k].value);
+        offtrack_value(g, ti, o[k].expected);
+        offtrack_value(g, ti, o[k].goal);
+        number_cell(out, o[k].gap);
+        fputs("<td class=\"id\">", out);
+        put_text(out, unit_after_number(tg));
+        fputs("</td><td class=\"veto\">", out);
+        if (tg->veto || tg->redline)
+            fputs(label(g, tg->veto ? LBL_OFFTRACK_VETO : LBL_OFFTRACK_REDLINE), out);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n", out);
+    if (n > shown) {
+        fputs("<p class=\"note cut\">", out);
+        fprintf(out, label(g, LBL_OFFTRACK_CUT), n - shown);
+        fputs("</p>\n", out);
+    }
+    fputs("</section>\n", out);
+    free(o);
 }
 
 /* One row of a level's table of regions; with the parent's cell when
@@ -1860,8 +1994,8 @@ static void target_table(page *g)
             put_text(out, ir_level_word(p, rt->level, g->lang));
         fputs("</td><td>", out);
         put_text(out, target_lead(g, ti));
-        fputs("</td><td>", out);
-        put_text(out, tg->unit);
+        fputs("</td><td class=\"id\">", out);
+        put_text(out, unit_after_number(tg)); /* not `1` or `bool` */
         fputs("</td>", out);
         if (rt->goal_varies)
             fprintf(out, "<td class=\"n\">%s</td>", label(g, LBL_VARIES));
@@ -2039,6 +2173,7 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
     if (ru) {
         ranking(&g);
         heatmap(&g);
+        offtrack(&g);
         trajectories(&g);
         region_table(&g);
         agency_table(&g);

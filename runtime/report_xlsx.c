@@ -317,7 +317,10 @@ static void sheet_begin(book *b, sheet *s, lbl_id name, const lbl_id *heads, uin
 }
 
 /* Sets each column as wide as its widest cell, freezes the header row and
- * puts an autofilter on it; frees s's bookkeeping. */
+ * puts an autofilter on it; prints on A4 landscape, one page wide, the
+ * header row repeated on every page (a sheet wider than a page would
+ * otherwise print its last columns on pages of their own); frees s's
+ * bookkeeping. */
 static void sheet_end(book *b, sheet *s)
 {
     if (s->ws) {
@@ -327,6 +330,10 @@ static void sheet_end(book *b, sheet *s)
                                          (double)(w < MAX_WIDTH ? w : MAX_WIDTH), NULL));
         }
         worksheet_freeze_panes(s->ws, 1, 0);
+        worksheet_set_landscape(s->ws);
+        worksheet_set_paper(s->ws, 9); /* A4 */
+        worksheet_fit_to_pages(s->ws, 1, 0);
+        note(b, worksheet_repeat_rows(s->ws, 0, 0));
         note(b, worksheet_autofilter(s->ws, 0, 0, s->row > 1 ? s->row - 1 : 0,
                                      (lxw_col_t)(s->ncols - 1)));
     }
@@ -396,6 +403,60 @@ static void sheet_regions(book *b)
     }
     sheet_end(b, &s);
     free(names);
+}
+
+/* The off_track sheet: each (region, target) failed or lagging in the
+ * roll-up year, in rollup_offtrack_make's order (the regions furthest
+ * behind first), with what the page's list shows and the region's level,
+ * parent and top for the autofilter. */
+static void sheet_offtrack(book *b)
+{
+    static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_LEVEL, LBL_COL_YEAR, LBL_COL_TARGET,
+                                   LBL_COL_CLAUSE, LBL_COL_LEAD, LBL_COL_STATUS, LBL_COL_SINCE,
+                                   LBL_COL_PREV_STATUS, LBL_COL_VALUE, LBL_COL_EXPECTED,
+                                   LBL_COL_GOAL, LBL_COL_GAP, LBL_COL_UNIT, LBL_COL_REDLINE,
+                                   LBL_COL_PARENT, LBL_COL_TOP};
+    const ir_program *p = b->p;
+    const rollup *ru = b->ru;
+    size_t n = 0;
+    rollup_offtrack *o = rollup_offtrack_make(p, b->t, b->r, ru, &n);
+    sheet s;
+    sheet_begin(b, &s, LBL_SHEET_OFFTRACK, heads, sizeof heads / sizeof heads[0]);
+    for (size_t k = 0; s.ws && k < n; k++, s.row++) {
+        const rollup_region *rr = &ru->regions[o[k].region];
+        const ir_target *tg = &p->targets[o[k].target];
+        bool yesno = report_target_bool(p, tg);
+        cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
+        cell_text(b, &s, 1, rr->level < p->nlevels ? ir_level_word(p, rr->level, b->lang) : NULL, NULL);
+        cell_number(b, &s, 2, ru->year, NULL);
+        cell_text(b, &s, 3, tg->name, NULL);
+        cell_text(b, &s, 4, tg->clause, NULL);
+        cell_text(b, &s, 5, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
+        cell_status(b, &s, 6, o[k].status);
+        cell_number(b, &s, 7, o[k].since, NULL);
+        if (o[k].prev >= 0)
+            cell_status(b, &s, 8, o[k].prev);
+        /* rounded as the page shows them: a list for people (the detail
+         * sheet has every number in full) */
+        double nums[3] = {o[k].value, o[k].expected, o[k].goal};
+        for (lxw_col_t c = 0; c < 3; c++) {
+            if (yesno)
+                cell_value(b, &s, 9 + c, nums[c], true);
+            else
+                cell_shown(b, &s, 9 + c, nums[c]);
+        }
+        cell_shown(b, &s, 12, o[k].gap);
+        /* no unit for a plain number or a yes/no, as the page writes it */
+        bool plain = !tg->unit || strcmp(tg->unit, "1") == 0 || strcmp(tg->unit, "bool") == 0;
+        cell_text(b, &s, 13, plain ? NULL : tg->unit, NULL);
+        if (tg->veto || tg->redline)
+            cell_text(b, &s, 14, lbl_get(b->lang, tg->veto ? LBL_OFFTRACK_VETO : LBL_OFFTRACK_REDLINE),
+                      b->status[IR_ST_FAILED]);
+        cell_text(b, &s, 15, rr->parent >= 0 ? p->regions[rr->parent].name : NULL, NULL);
+        cell_text(b, &s, 16, rr->top >= 0 ? p->regions[rr->top].name : NULL, NULL);
+    }
+    sheet_end(b, &s);
+    free(o);
 }
 
 /* The agencies sheet: the columns of `--rollup agency`, one row per
@@ -880,6 +941,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     make_formats(&b);
 
     sheet_regions(&b);
+    sheet_offtrack(&b);
     sheet_agencies(&b);
     sheet_targets(&b);
     sheet_detail(&b);

@@ -652,3 +652,98 @@ int rollup_write_csv(const ir_program *p, const rollup *ru, rollup_kind kind, FI
     }
     return ferror(out) ? -1 : 0;
 }
+
+/* An off-track pair with its sort key (rollup_offtrack_make's order). */
+typedef struct offtrack_entry {
+    rollup_offtrack o;
+    uint32_t level, vetoed, failed, lagging, pos; /* the region's */
+    uint32_t kind;          /* 0 a failed veto target, 1 failed, 2 lagging */
+} offtrack_entry;
+
+/* qsort comparison of off-track entries: level, the region's veto, its
+ * failed and lagging counts (most first), its rank position, then the
+ * kind of the pair and program order. */
+static int cmp_offtrack(const void *pa, const void *pb)
+{
+    const offtrack_entry *a = pa, *b = pb;
+    if (a->level != b->level)
+        return a->level < b->level ? -1 : 1;
+    if (a->vetoed != b->vetoed)
+        return a->vetoed > b->vetoed ? -1 : 1;
+    if (a->failed != b->failed)
+        return a->failed > b->failed ? -1 : 1;
+    if (a->lagging != b->lagging)
+        return a->lagging > b->lagging ? -1 : 1;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return (a->o.target > b->o.target) - (a->o.target < b->o.target);
+}
+
+/* Whether status st (a result slot's number) is failed or lagging. */
+static bool off_track(double st)
+{
+    return st == IR_ST_FAILED || st == IR_ST_LAGGING;
+}
+
+rollup_offtrack *rollup_offtrack_make(const ir_program *p, const rt_table *t, const rt_result *r,
+                                      const rollup *ru, size_t *n)
+{
+    *n = 0;
+    if (!ru)
+        return NULL;
+    /* the position of each year of the table: the year before, and the run
+     * of years back from the roll-up year */
+    uint32_t yk = 0;
+    while (yk < ru->nyears && ru->years[yk] != ru->year)
+        yk++;
+    uint32_t *pos = rt_xcalloc(ru->nregions ? ru->nregions : 1, sizeof *pos);
+    for (uint32_t k = 0; k < ru->nregions; k++)
+        pos[ru->by_rank[k]] = k;
+    size_t cnt = 0;
+    for (uint32_t i = 0; i < ru->nregions; i++)
+        cnt += ru->regions[i].counts.n[IR_ST_FAILED] + ru->regions[i].counts.n[IR_ST_LAGGING];
+    if (!cnt) {
+        free(pos);
+        return NULL;
+    }
+    offtrack_entry *e = rt_xmalloc(cnt, sizeof *e);
+    size_t m = 0;
+    for (uint32_t i = 0; i < ru->nregions; i++) {
+        const rollup_region *rr = &ru->regions[i];
+        for (uint32_t ti = 0; ti < p->ntargets && m < cnt; ti++) {
+            const ir_target *tg = &p->targets[ti];
+            double st = rt_result_value(r, tg->status, rr->row);
+            if (!off_track(st))
+                continue;
+            rollup_offtrack o = {.region = i, .target = ti, .status = (int)st, .prev = -1};
+            o.value = rt_result_value(r, tg->value, rr->row);
+            o.goal = report_target_goal(r, tg, rr->row);
+            o.expected = report_target_expected(r, tg, rr->row);
+            double ref = st == IR_ST_LAGGING && !isnan(o.expected) ? o.expected : o.goal;
+            o.gap = tg->boolean ? NAN : fabs(o.value - ref); /* NaN stays NaN */
+            o.since = ru->year;
+            for (uint32_t k = yk; k > 0; k--) {
+                long row = rt_table_find(t, rr->region, ru->years[k - 1]);
+                double pst = row < 0 ? NAN : rt_result_value(r, tg->status, (size_t)row);
+                if (k == yk && row >= 0)
+                    o.prev = (int)pst;
+                if (!off_track(pst))
+                    break;
+                o.since = ru->years[k - 1];
+            }
+            uint32_t kind = st == IR_ST_LAGGING ? 2 : tg->veto ? 0 : 1;
+            e[m++] = (offtrack_entry){o, rr->level, rr->vetoed, rr->counts.n[IR_ST_FAILED],
+                                      rr->counts.n[IR_ST_LAGGING], pos[i], kind};
+        }
+    }
+    qsort(e, m, sizeof *e, cmp_offtrack);
+    rollup_offtrack *out = rt_xmalloc(m ? m : 1, sizeof *out);
+    for (size_t k = 0; k < m; k++)
+        out[k] = e[k].o;
+    free(e);
+    free(pos);
+    *n = m;
+    return out;
+}

@@ -168,6 +168,39 @@ typedef struct rollup {
 rollup *rollup_make(const ir_program *p, const rt_table *t, const rt_result *r, int year);
 void rollup_free(rollup *ru);
 
+/* One (region, target) pair off track in the roll-up year: the list a
+ * reader briefing on the assessment starts from (who is behind on what,
+ * since when, by how much; docs/OUTPUT.md §7 and §8). */
+typedef struct rollup_offtrack {
+    uint32_t region;        /* index into ru->regions */
+    uint32_t target;        /* index into p->targets */
+    int status;             /* IR_ST_FAILED or IR_ST_LAGGING */
+    double value, goal, expected; /* as the results show them (NaN: none) */
+    double gap;             /* how far the value is from what it is judged
+                               against: |value - expected| when lagging
+                               (the trajectory; the goal when there is no
+                               expected value), |value - goal| when failed;
+                               NaN for a yes/no target or a missing number */
+    int since;              /* the first year of the run of years, ending
+                               in the roll-up year, in which the region's
+                               row has this target failed or lagging (the
+                               table's years: a year without a row of the
+                               region ends the run) */
+    int prev;               /* the target's status in the region's row of
+                               the table's year before the roll-up year;
+                               -1 when there is no such row */
+} rollup_offtrack;
+
+/* The off-track pairs of ru's year, malloc'd (*n of them; NULL when
+ * none): by level (coarse first); within a level the regions with a
+ * failed veto target first, then by their failed and then lagging counts
+ * (most first), then in rank order; within a region the failed veto
+ * targets, the other failed ones, then the lagging ones, each in program
+ * order.  So the regions furthest behind lead the list, where the
+ * ranking puts them last. */
+rollup_offtrack *rollup_offtrack_make(const ir_program *p, const rt_table *t, const rt_result *r,
+                                      const rollup *ru, size_t *n);
+
 /* Ranking rule, used by rollup_make: a region with a total ranks above one
  * without; among ranked regions of a level, a region without a veto ranks
  * above one with a veto (its grade is the last band whatever its score),

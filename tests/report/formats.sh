@@ -54,9 +54,9 @@ rm -f "$tmp/out/named."*
 run -o "$tmp/out/results.csv" || bad "planc run (csv) failed"
 run --format xlsx -o "$tmp/out/results.xlsx" || bad "planc run --format xlsx failed"
 "$zipcat" "$tmp/out/results.xlsx" xl/workbook.xml >"$tmp/workbook.xml" || bad "no xl/workbook.xml"
-sheets=$(grep -o '<sheet name="[a-z]*"' "$tmp/workbook.xml" | cut -d'"' -f2 | tr '\n' ' ')
-[ "$sheets" = "regions agencies targets detail provenance " ] || bad "sheets are '$sheets'"
-"$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet4.xml >"$tmp/detail.xml" || bad "no detail sheet"
+sheets=$(grep -o '<sheet name="[a-z_]*"' "$tmp/workbook.xml" | cut -d'"' -f2 | tr '\n' ' ')
+[ "$sheets" = "regions off_track agencies targets detail provenance " ] || bad "sheets are '$sheets'"
+"$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet5.xml >"$tmp/detail.xml" || bad "no detail sheet"
 rows=$(grep -o '<row ' "$tmp/detail.xml" | wc -l)
 lines=$(wc -l <"$tmp/out/results.csv")
 [ "$rows" = "$lines" ] || bad "the detail sheet has $rows rows, the CSV $lines lines"
@@ -82,7 +82,7 @@ cmp -s "$tmp/a.xlsx" "$tmp/b.xlsx" || bad "two workbooks with SOURCE_DATE_EPOCH 
 # --year and the data options, whatever -o names (tests/run cannot hold a
 # workbook; OUTPUT.md §7).
 run --na - --format xlsx -o "$tmp/clock.xlsx" || bad "planc run --format xlsx --na - failed"
-"$zipcat" "$tmp/clock.xlsx" xl/worksheets/sheet5.xml >"$tmp/prov.xml" || bad "no provenance sheet"
+"$zipcat" "$tmp/clock.xlsx" xl/worksheets/sheet6.xml >"$tmp/prov.xml" || bad "no provenance sheet"
 again=$(sed 's/<row /\n&/g' "$tmp/prov.xml" | grep '>command that writes it again<' |
         sed 's/.*<c r="B[0-9]*" t="inlineStr"><is><t>\([^<]*\)<.*/\1/')
 case "$again" in
@@ -219,11 +219,11 @@ for lang in en zh; do
         "$planc" run "$vn" --data "$vd" --engine interp --lang $lang -o "$tmp/out/notes-$lang.html" ||
         bad "planc run of values-note --lang $lang failed"
 done
-"$zipcat" "$tmp/out/notes-en.xlsx" xl/workbook.xml | grep -q '<sheet name="sources" sheetId="5"' &&
-    [ "$("$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet5.xml | grep -o '<row ' | wc -l)" = 6 ] &&
-    "$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet5.xml | grep -q '<t>同上；海南为特殊功能区，目标较低</t>' ||
+"$zipcat" "$tmp/out/notes-en.xlsx" xl/workbook.xml | grep -q '<sheet name="sources" sheetId="6"' &&
+    [ "$("$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet6.xml | grep -o '<row ' | wc -l)" = 6 ] &&
+    "$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet6.xml | grep -q '<t>同上；海南为特殊功能区，目标较低</t>' ||
     bad "the workbook has no sources sheet of the header and the 5 noted regions"
-"$zipcat" "$tmp/out/notes-zh.xlsx" xl/workbook.xml | grep -q '<sheet name="数值来源" sheetId="5"' ||
+"$zipcat" "$tmp/out/notes-zh.xlsx" xl/workbook.xml | grep -q '<sheet name="数值来源" sheetId="6"' ||
     bad "--lang zh: the sources sheet is not 数值来源"
 grep -q '<tr id="source-1"><td class="n">1</td><td>强度下降目标</td><td>北京、天津</td><td class="n">20.5</td>' "$tmp/out/notes-en.html" &&
     [ "$(grep -o '<sup class="fn"><a href="#source-[12]"' "$tmp/out/notes-en.html" | wc -l)" = 4 ] ||
@@ -245,8 +245,8 @@ grep -q '<tr><td></td><td>PM25年度目标</td><td>every city</td><td class="n">
     bad "the page does not list the row of every city once"
 grep -q '<td>全部市级</td><td class="n">40</td>' "$tmp/out/levels-zh.html" ||
     bad "--lang zh: the row of every city is not 全部市级"
-"$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet5.xml | grep -q '<t>every city</t>' &&
-    [ "$("$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet5.xml | grep -o '<row ' | wc -l)" = 3 ] ||
+"$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet6.xml | grep -q '<t>every city</t>' &&
+    [ "$("$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet6.xml | grep -o '<row ' | wc -l)" = 3 ] ||
     bad "the sources sheet has not the header, 大连 and the row of every city"
 
 # A noted row for every city, or an else row, with `in` that no region

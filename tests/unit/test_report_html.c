@@ -67,7 +67,7 @@ START_TEST(html_sections_and_charts)
     char *h = render_fixture(true, NULL);
     ck_assert_ptr_nonnull(strstr(h, "<!DOCTYPE html>\n"));
     ck_assert_ptr_nonnull(strstr(h, "<meta charset=\"utf-8\">"));
-    const char *ids[] = {"ranking", "heatmap", "trajectories", "regions", "agencies", "targets"};
+    const char *ids[] = {"ranking", "heatmap", "offtrack", "trajectories", "regions", "agencies", "targets"};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         char want[64];
         snprintf(want, sizeof want, "<section id=\"%s\">", ids[i]);
@@ -112,10 +112,72 @@ START_TEST(html_sections_and_charts)
     /* the targets table: a row per target and level, here the cities */
     ck_assert_ptr_nonnull(strstr(h, "<th>target</th><th>level</th><th>lead</th>"));
     ck_assert_ptr_nonnull(strstr(h, "<td class=\"name\">绿色建筑</td><td>city</td>"));
-    /* rows: 3 regions, 4 agencies (two leads, two sharing), 2 targets */
-    ck_assert_int_eq(count_of(h, "</td></tr>"), 3 + 4 + 2);
+    /* the list of targets off track: 大连's failed veto target, with its
+     * lead, since when (2025: it was met in 2024), the year
+     * before's status, value, goal, gap and unit, marked a veto; the
+     * heatmap's failed cell is crossed (not told by colour alone) */
+    ck_assert_ptr_nonnull(strstr(h, "<a href=\"#offtrack\">Off track</a>"));
+    ck_assert_ptr_nonnull(strstr(h, "<h2>Targets off track in 2025</h2>"));
+    ck_assert_int_eq(count_of(h, "<table class=\"offtrack\">"), 1);
+    ck_assert_ptr_nonnull(strstr(h, "<tr><td class=\"id\">大连</td><td class=\"name\">近岸海域水质</td>"
+                                    "<td class=\"id\">(九)</td><td>省生态环境厅、省自然资源厅</td>"));
+    ck_assert_ptr_nonnull(strstr(h, "#f8696b\"></span>failed</td><td class=\"n\">2025</td><td class=\"id\">"
+                                    "<span class=\"sw\" style=\"background:#63be7b\"></span>met</td>"
+                                    "<td class=\"n\">80</td><td class=\"n\">90.5</td><td class=\"n\">92</td>"
+                                    "<td class=\"n\">12</td><td class=\"id\">%</td><td class=\"veto\">veto</td></tr>"));
+    ck_assert_int_eq(count_of(h, "<path class=\"mark\""), 1);
+    /* rows: 1 off track, 3 regions, 4 agencies (two leads, two sharing),
+     * 2 targets */
+    ck_assert_int_eq(count_of(h, "</td></tr>"), 1 + 3 + 4 + 2);
     ck_assert_ptr_nonnull(strstr(h, "</html>\n"));
     free(h);
+}
+END_TEST
+
+/* The targets off track (rollup_offtrack_make): since when runs back over
+ * the table's years while the target stays failed or lagging, and a year
+ * without a row of the region ends the run; the year before's status;
+ * the gap against the goal when failed; the regions with more failed
+ * targets first, then by rank (here tied).  And the page's order: the list after the
+ * heatmap, before the trajectories. */
+START_TEST(html_offtrack_since)
+{
+    static const char data[] = "city,year,farmland_mu,park\n"
+                               "大连,2022,95,\n大连,2023,80,\n大连,2024,85,\n大连,2025,70,\n"
+                               "沈阳,2022,70,\n沈阳,2024,75,\n沈阳,2025,91,\n"
+                               "鞍山,2024,99,\n鞍山,2025,99,\n";
+    report_run run;
+    report_run_start(&run, true, data, NULL);
+    size_t n = 0;
+    rollup_offtrack *o = rollup_offtrack_make(&run.f.p, run.t, run.r, run.ru, &n);
+    ck_assert_uint_eq(n, 2);
+    /* both failed one veto target and tie in rank (0 + 0.3 over 2):
+     * the by_rank order, 沈阳 first as the rules declare it */
+    ck_assert_str_eq(run.f.p.regions[run.ru->regions[o[0].region].region].name, "沈阳");
+    ck_assert_int_eq(o[0].status, IR_ST_FAILED);
+    ck_assert_int_eq(o[0].since, 2024); /* 2023 has no row: the run starts in 2024 */
+    ck_assert_int_eq(o[0].prev, IR_ST_FAILED);
+    ck_assert_double_eq_tol(o[0].gap, 1, 1e-9);
+    ck_assert_str_eq(run.f.p.regions[run.ru->regions[o[1].region].region].name, "大连");
+    ck_assert_int_eq(o[1].since, 2023); /* met in 2022 */
+    ck_assert_int_eq(o[1].prev, IR_ST_FAILED);
+    ck_assert_double_eq_tol(o[1].gap, 22, 1e-9);
+    ck_assert_uint_eq(o[1].target, 0);
+    free(o);
+    report_run_end(&run);
+
+    char *h = render_fixture(true, NULL);
+    const char *heat = strstr(h, "<section id=\"heatmap\">");
+    const char *off = strstr(h, "<section id=\"offtrack\">");
+    const char *traj = strstr(h, "<section id=\"trajectories\">");
+    ck_assert(heat && off && traj && heat < off && off < traj);
+    free(h);
+    /* no region off track: an empty list */
+    report_run_start(&run, true, "city,year,farmland_mu,park\n沈阳,2025,95,\n", NULL);
+    o = rollup_offtrack_make(&run.f.p, run.t, run.r, run.ru, &n);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_ptr_null(o);
+    report_run_end(&run);
 }
 END_TEST
 
@@ -1084,6 +1146,7 @@ int main(void)
     Suite *s = suite_create("report_html");
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, html_sections_and_charts);
+    tcase_add_test(tc, html_offtrack_since);
     tcase_add_test(tc, html_absent_columns_caveat);
     tcase_add_test(tc, html_ranking_level_without_totals);
     tcase_add_test(tc, html_bool_value_words);

@@ -14,7 +14,10 @@
 typedef struct workbook {
     unsigned char *zip;
     size_t len;
-    char *sheet[5];   /* xl/worksheets/sheet1.xml .. sheet4.xml; [0] the workbook */
+    char *sheet[5];   /* [0] the workbook; [1] .. [4] the sheets regions,
+                         agencies, targets, detail (xl/worksheets/sheet1.xml,
+                         sheet3.xml .. sheet5.xml) */
+    char *offtrack;   /* off_track, the second sheet (sheet2.xml) */
     char *styles;
 } workbook;
 
@@ -37,10 +40,12 @@ static void write_book_in(report_run *run, workbook *wb, lbl_lang lang)
     wb->sheet[0] = zip_member(wb->zip, wb->len, "xl/workbook.xml", NULL);
     for (int i = 1; i <= 4; i++) {
         char name[64];
-        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
+        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i == 1 ? 1 : i + 1);
         wb->sheet[i] = zip_member(wb->zip, wb->len, name, NULL);
         ck_assert_msg(wb->sheet[i], "no %s", name);
     }
+    wb->offtrack = zip_member(wb->zip, wb->len, "xl/worksheets/sheet2.xml", NULL);
+    ck_assert_ptr_nonnull(wb->offtrack);
     wb->styles = zip_member(wb->zip, wb->len, "xl/styles.xml", NULL);
     ck_assert_ptr_nonnull(wb->sheet[0]);
     ck_assert_ptr_nonnull(wb->styles);
@@ -56,6 +61,7 @@ static void free_book(workbook *wb)
 {
     for (int i = 0; i < 5; i++)
         free(wb->sheet[i]);
+    free(wb->offtrack);
     free(wb->styles);
     free(wb->zip);
 }
@@ -139,7 +145,7 @@ START_TEST(xlsx_sources_sheet_years)
     workbook wb;
     write_book(&run, &wb);
     report_run_end(&run);
-    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
     ck_assert_ptr_nonnull(src);
     char buf[512];
     ck_assert_ptr_nonnull(strstr(cell(src, "B2", buf, sizeof buf), "<t>沈阳</t>"));
@@ -164,9 +170,9 @@ START_TEST(xlsx_sources_sheet)
     workbook wb;
     write_book(&run, &wb);
     report_run_end(&run);
-    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"detail\" sheetId=\"4\""));
-    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"sources\" sheetId=\"5\""));
-    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"detail\" sheetId=\"5\""));
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"sources\" sheetId=\"6\""));
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
     ck_assert_ptr_nonnull(src);
     static const char *const heads[] = {"indicator", "region", "value", "unit", "note",
                                         "target_names"};
@@ -223,9 +229,9 @@ START_TEST(xlsx_absent_columns_sheet)
         workbook wb;
         write_book_in(&run, &wb, zh ? LBL_ZH : LBL_EN);
         report_run_end(&run);
-        ck_assert_ptr_nonnull(strstr(wb.sheet[0], zh ? "<sheet name=\"缺失数据列\" sheetId=\"5\""
-                                                     : "<sheet name=\"missing_columns\" sheetId=\"5\""));
-        char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+        ck_assert_ptr_nonnull(strstr(wb.sheet[0], zh ? "<sheet name=\"缺失数据列\" sheetId=\"6\""
+                                                     : "<sheet name=\"missing_columns\" sheetId=\"6\""));
+        char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
         ck_assert_ptr_nonnull(src);
         char buf[512];
         ck_assert_ptr_nonnull(strstr(cell(src, "A1", buf, sizeof buf), zh ? "<t>指标</t>" : "<t>indicator</t>"));
@@ -271,7 +277,7 @@ START_TEST(xlsx_bool_words)
     /* the targets sheet: a goal that varies (the table's) is no cell */
     ck_assert_str_eq(cell(wb.sheet[3], "T2", buf, sizeof buf), "");
     /* the sources sheet: the table's yes and no */
-    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet5.xml", NULL);
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
     ck_assert_ptr_nonnull(src);
     assert_cell(src, "B2", "沈阳");
     assert_cell(src, "C2", "yes");
@@ -355,11 +361,11 @@ START_TEST(xlsx_provenance_sheet)
         unlink(path);
         ck_assert_ptr_nonnull(zip);
         char *wbx = zip_member(zip, len, "xl/workbook.xml", NULL);
-        char *p = zip_member(zip, len, "xl/worksheets/sheet5.xml", NULL);
+        char *p = zip_member(zip, len, "xl/worksheets/sheet6.xml", NULL);
         ck_assert_ptr_nonnull(wbx);
         ck_assert_ptr_nonnull(p);
-        ck_assert_ptr_nonnull(strstr(wbx, zh ? "<sheet name=\"生成信息\" sheetId=\"5\""
-                                             : "<sheet name=\"provenance\" sheetId=\"5\""));
+        ck_assert_ptr_nonnull(strstr(wbx, zh ? "<sheet name=\"生成信息\" sheetId=\"6\""
+                                             : "<sheet name=\"provenance\" sheetId=\"6\""));
         cell_is(p, "A1", zh ? "项目" : "item");
         cell_is(p, "A2", zh ? "planc 版本" : "planc version");
         cell_is(p, "B2", PLANC_VERSION);
@@ -465,11 +471,12 @@ START_TEST(xlsx_sheets_in_order)
     fixture_book(&wb, NULL);
     const char *wbx = wb.sheet[0];
     const char *r = strstr(wbx, "<sheet name=\"regions\" sheetId=\"1\"");
-    const char *a = strstr(wbx, "<sheet name=\"agencies\" sheetId=\"2\"");
-    const char *t = strstr(wbx, "<sheet name=\"targets\" sheetId=\"3\"");
-    const char *d = strstr(wbx, "<sheet name=\"detail\" sheetId=\"4\"");
-    ck_assert(r && a && t && d && r < a && a < t && t < d);
-    ck_assert_int_eq(count_of(wbx, "<sheet "), 4);
+    const char *a = strstr(wbx, "<sheet name=\"agencies\" sheetId=\"3\"");
+    const char *t = strstr(wbx, "<sheet name=\"targets\" sheetId=\"4\"");
+    const char *d = strstr(wbx, "<sheet name=\"detail\" sheetId=\"5\"");
+    const char *o = strstr(wbx, "<sheet name=\"off_track\" sheetId=\"2\"");
+    ck_assert(r && o && a && t && d && r < o && o < a && a < t && t < d);
+    ck_assert_int_eq(count_of(wbx, "<sheet "), 5);
     free_book(&wb);
 }
 END_TEST
@@ -553,6 +560,49 @@ START_TEST(xlsx_frozen_headers_and_widths)
     ck_assert_ptr_nonnull(strstr(wb.sheet[4], "<col min=\"1\" max=\"1\" width=\"8."));
     /* column E (name): 持续深入推进污染防治攻坚, 12 characters, 24 columns */
     ck_assert_ptr_nonnull(strstr(wb.sheet[4], "<col min=\"5\" max=\"5\" width=\"26."));
+    free_book(&wb);
+}
+END_TEST
+
+/* The off_track sheet (second): 大连's failed veto target with its
+ * level, lead, status, since, the year before's status, the numbers
+ * rounded as the page shows them, the gap, unit and veto; every sheet
+ * prints on A4 landscape, one page wide, its header row on each page. */
+START_TEST(xlsx_offtrack_sheet)
+{
+    workbook wb;
+    fixture_book(&wb, NULL);
+    char buf[512], fill[16];
+    const char *o = wb.offtrack;
+    assert_cell(o, "A1", "region");
+    assert_cell(o, "H1", "since");
+    assert_cell(o, "I1", "previous_year");
+    assert_cell(o, "M1", "gap");
+    assert_cell(o, "O1", "veto_or_redline");
+    assert_cell(o, "A2", "大连");
+    assert_cell(o, "B2", "city");
+    assert_cell(o, "C2", "2025");
+    assert_cell(o, "D2", "近岸海域水质");
+    assert_cell(o, "E2", "(九)");
+    assert_cell(o, "G2", "failed");
+    cell_fill(&wb, cell(o, "G2", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FFF8696B");
+    assert_cell(o, "H2", "2025");
+    assert_cell(o, "I2", "met");
+    assert_cell(o, "J2", "80");
+    assert_cell(o, "K2", "90.5");
+    assert_cell(o, "L2", "92");
+    assert_cell(o, "M2", "12");
+    assert_cell(o, "N2", "%");
+    assert_cell(o, "O2", "veto");
+    ck_assert_int_eq(count_of(o, "<row "), 2); /* the header and 大连's one pair */
+    ck_assert_ptr_nonnull(strstr(o, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+    ck_assert_ptr_nonnull(strstr(o, "<autoFilter ref=\"A1:Q2\"/>"));
+    for (int i = 1; i <= 4; i++) {
+        ck_assert_ptr_nonnull(strstr(wb.sheet[i], "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"));
+        ck_assert_ptr_nonnull(strstr(wb.sheet[i], "<pageSetUpPr fitToPage=\"1\"/>"));
+    }
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">off_track!$1:$1</definedName>"));
     free_book(&wb);
 }
 END_TEST
@@ -805,6 +855,7 @@ int main(void)
     tcase_add_test(tc, xlsx_detail_cells);
     tcase_add_test(tc, xlsx_frozen_headers_and_widths);
     tcase_add_test(tc, xlsx_roll_up_sheets);
+    tcase_add_test(tc, xlsx_offtrack_sheet);
     tcase_add_test(tc, xlsx_text_is_cleaned);
     tcase_add_test(tc, xlsx_text_is_never_a_formula);
     tcase_add_test(tc, xlsx_no_rows);
