@@ -630,6 +630,14 @@ static void ranking(page *g)
         colour_text(report_style_grade_fill(b, p->nbands), c);
         fprintf(out, "<li><span class=\"sw\" style=\"background:%s\"></span>", c);
         put_text(out, p->bands[b]);
+        /* the band's bounds, so that a reader sees what a grade rests on:
+         * "≥ 90" for each band but the last, "< 60" for the last */
+        if (p->band_min && p->nbands > 1) {
+            char v[32];
+            bool last = b + 1 == p->nbands;
+            short_number(p->band_min[last ? b - 1 : b], v);
+            fprintf(out, " %s %s", last ? "&#60;" : "\xE2\x89\xA5", v); /* &#60;: no Latin letters in the zh page */
+        }
         fputs("</li>", out);
     }
     fputs("</ul>\n", out);

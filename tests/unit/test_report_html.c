@@ -134,6 +134,30 @@ START_TEST(html_sections_and_charts)
 }
 END_TEST
 
+/* Gives the fixture's grades their lower bounds (优秀 >= 50, 良好 >= 10,
+ * 合格 >= 0, 不合格 below). */
+static void grade_bounds(ir_program *p)
+{
+    static const double mins[] = {50, 10, 0};
+    p->band_min = mins;
+}
+
+/* The ranking's legend gives each grade's bounds: what a grade rests on. */
+START_TEST(html_grade_bounds)
+{
+    char *h = render_fixture(true, grade_bounds);
+    ck_assert_ptr_nonnull(strstr(h, "></span>优秀 ≥ 50</li>"));
+    ck_assert_ptr_nonnull(strstr(h, "></span>良好 ≥ 10</li>"));
+    ck_assert_ptr_nonnull(strstr(h, "></span>合格 ≥ 0</li>"));
+    ck_assert_ptr_nonnull(strstr(h, "></span>不合格 &#60; 0</li>"));
+    free(h);
+    /* without bounds (a program made by hand), the names alone */
+    h = render_fixture(true, NULL);
+    ck_assert_ptr_nonnull(strstr(h, "></span>优秀</li>"));
+    free(h);
+}
+END_TEST
+
 /* The targets off track (rollup_offtrack_make): since when runs back over
  * the table's years while the target stays failed or lagging, and a year
  * without a row of the region ends the run; the year before's status;
@@ -1147,6 +1171,7 @@ int main(void)
     TCase *tc = tcase_create("html");
     tcase_add_test(tc, html_sections_and_charts);
     tcase_add_test(tc, html_offtrack_since);
+    tcase_add_test(tc, html_grade_bounds);
     tcase_add_test(tc, html_absent_columns_caveat);
     tcase_add_test(tc, html_ranking_level_without_totals);
     tcase_add_test(tc, html_bool_value_words);
