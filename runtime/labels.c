@@ -766,6 +766,8 @@ static const char *const en[LBL_COUNT] = {
     [LBL_OFFTRACK_REDLINE] = "red line",
     [LBL_COL_PREV_STATUS_PAGE] = "previous year",
     [LBL_COL_REDLINE_PAGE] = "veto or red line",
+    [LBL_COL_PREV_TOTAL] = "total %d",
+    [LBL_COL_PREV_GRADE] = "grade %d",
 };
 
 /* Chinese: as a provincial department's evaluation report words it. */
@@ -1447,6 +1449,8 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_OFFTRACK_REDLINE] = "红线",
     [LBL_COL_PREV_STATUS_PAGE] = "上年状态",
     [LBL_COL_REDLINE_PAGE] = "一票否决或红线",
+    [LBL_COL_PREV_TOTAL] = "%d年总分",
+    [LBL_COL_PREV_GRADE] = "%d年等级",
 };
 
 static const char *const *const tables[LBL_NLANGS] = {[LBL_EN] = en, [LBL_ZH] = zh};

@@ -237,6 +237,8 @@ typedef enum lbl_id {
     LBL_SHEET_OFFTRACK, LBL_COL_SINCE, LBL_COL_PREV_STATUS, LBL_COL_GAP, LBL_COL_REDLINE,
     LBL_OFFTRACK_VETO, LBL_OFFTRACK_REDLINE,
     LBL_COL_PREV_STATUS_PAGE, LBL_COL_REDLINE_PAGE, /* the page's words for those two headers */
+    /* the page's table of regions: the year before's total and grade (%d the year) */
+    LBL_COL_PREV_TOTAL, LBL_COL_PREV_GRADE,
     LBL_COUNT
 } lbl_id;
 

@@ -118,6 +118,10 @@ typedef struct page {
                             ascending: level lv's are lrows[lstart[lv] ..
                             lstart[lv + 1]) (chart_extent's panels) */
     size_t *lstart;
+    int prev_year;       /* the data's year before the roll-up year, whose
+                            totals and grades the table of regions shows
+                            beside this year's (the last assessment); 0
+                            when there is none or no assessment */
 } page;
 
 /* The text of label id in the page's language. */
@@ -1836,8 +1840,23 @@ static void offtrack(page *g)
     free(o);
 }
 
+/* A grade's cell: its colour and name (empty for none). */
+static void grade_cell(page *g, int32_t grade)
+{
+    const ir_program *p = g->p;
+    fputs("<td>", g->out);
+    if (grade >= 0 && (uint32_t)grade < p->nbands) {
+        char c[8];
+        colour_text(report_style_grade_fill((uint32_t)grade, p->nbands), c);
+        fprintf(g->out, "<span class=\"sw\" style=\"background:%s\"></span>", c);
+        put_text(g->out, p->bands[grade]);
+    }
+    fputs("</td>", g->out);
+}
+
 /* One row of a level's table of regions; with the parent's cell when
- * `parents`. */
+ * `parents`, and the year before's total, grade and rank when the page
+ * has that year's roll-up. */
 static void region_row(page *g, const rollup_region *rr, bool parents)
 {
     FILE *out = g->out;
@@ -1857,20 +1876,23 @@ static void region_row(page *g, const rollup_region *rr, bool parents)
         fputs("</td>", out);
     }
     number_cell(out, rr->total);
-    fputs("<td>", out);
-    if (rr->grade >= 0 && (uint32_t)rr->grade < p->nbands) {
-        char c[8];
-        colour_text(report_style_grade_fill((uint32_t)rr->grade, p->nbands), c);
-        fprintf(out, "<span class=\"sw\" style=\"background:%s\"></span>", c);
-        put_text(out, p->bands[rr->grade]);
-    }
-    fputs("</td><td class=\"veto\">", out);
+    grade_cell(g, rr->grade);
+    fputs("<td class=\"veto\">", out);
     for (uint32_t i = 0; i < rr->nvetoes; i++) {
         if (i)
             fputs("、", out);
         put_text(out, p->targets[rr->vetoes[i]].name);
     }
     fputs("</td>", out);
+    if (g->prev_year) {
+        /* the region's row of the year before, read as rollup_make reads a
+         * total and a grade */
+        long row = rt_table_find(g->t, rr->region, g->prev_year);
+        double total = row >= 0 ? rt_result_value(g->r, p->total, (size_t)row) : NAN;
+        double grade = row >= 0 ? rt_result_value(g->r, p->grade, (size_t)row) : NAN;
+        number_cell(out, total);
+        grade_cell(g, isnan(grade) ? -1 : (int32_t)grade);
+    }
     count_cells(out, &rr->counts);
     fputs("</tr>\n", out);
 }
@@ -1908,6 +1930,14 @@ static void region_level(page *g, uint32_t level)
     static const lbl_id tail[] = {LBL_COL_TOTAL, LBL_COL_GRADE, LBL_COL_VETOES};
     header_cells(g, heads, parents ? 3 : 2);
     header_cells(g, tail, sizeof tail / sizeof tail[0]);
+    if (g->prev_year) {
+        static const lbl_id prev[] = {LBL_COL_PREV_TOTAL, LBL_COL_PREV_GRADE};
+        for (size_t i = 0; i < sizeof prev / sizeof prev[0]; i++) {
+            fputs("<th>", out);
+            fprintf(out, label(g, prev[i]), g->prev_year);
+            fputs("</th>", out);
+        }
+    }
     count_headers(g);
     fputs("</tr></thead>\n<tbody>\n", out);
     for (uint32_t k = ru->level_first[level]; k < ru->level_first[level + 1]; k++)
@@ -2168,6 +2198,11 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
     g.leads = rt_xcalloc(p->nmeasures ? p->nmeasures : 1, sizeof *g.leads);
     for (uint32_t i = 0; i < p->nmeasures; i++)
         g.leads[i] = report_style_lead_in(&p->measures[i], lang);
+    /* the last assessment: the data's year before, for the table of
+     * regions (what changed since) */
+    for (uint32_t k = 1; ru && p->has_assessment && k < ru->nyears; k++)
+        if (ru->years[k] == ru->year)
+            g.prev_year = ru->years[k - 1];
 
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", lbl_tag(lang));
     fputs("<head>\n<meta charset=\"utf-8\">\n"
@@ -2199,6 +2234,7 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
     free(g.leads);
     free(g.lrows);
     free(g.lstart);
+
     report_notes_free(&g.notes);
     return ferror(out) ? -1 : 0;
 }

@@ -126,6 +126,16 @@ START_TEST(html_sections_and_charts)
                                     "<td class=\"n\">80</td><td class=\"n\">90.5</td><td class=\"n\">92</td>"
                                     "<td class=\"n\">12</td><td class=\"id\">%</td><td class=\"veto\">veto</td></tr>"));
     ck_assert_int_eq(count_of(h, "<path class=\"mark\""), 1);
+    /* the table of regions gives the year before's total and grade
+     * beside this year's: 大连 was 优秀 in 2024 (50.15), 不合格 in 2025;
+     * 鞍山 had no row in 2024 */
+    ck_assert_ptr_nonnull(strstr(h, "<th>vetoes</th><th>total 2024</th><th>grade 2024</th><th>"));
+    ck_assert_ptr_nonnull(strstr(h, "<td>大连</td><td>辽宁省</td><td class=\"n\">0.15</td><td><span class=\"sw\" style=\"background:#d73027\"></span>不合格</td>"
+                                    "<td class=\"veto\">近岸海域水质</td><td class=\"n\">50.15</td>"
+                                    "<td><span class=\"sw\" style=\"background:#1a9850\"></span>优秀</td>"));
+    const char *anshan = strstr(h, "<td>鞍山</td><td>辽宁省</td><td class=\"n\">0.15</td>");
+    ck_assert_ptr_nonnull(anshan);
+    ck_assert_ptr_nonnull(strstr(anshan, "</span>良好</td><td class=\"veto\"></td><td class=\"n\"></td><td></td><td"));
     /* rows: 1 off track, 3 regions, 4 agencies (two leads, two sharing),
      * 2 targets */
     ck_assert_int_eq(count_of(h, "</td></tr>"), 1 + 3 + 4 + 2);
