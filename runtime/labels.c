@@ -768,6 +768,8 @@ static const char *const en[LBL_COUNT] = {
     [LBL_COL_REDLINE_PAGE] = "veto or red line",
     [LBL_COL_PREV_TOTAL] = "total %d",
     [LBL_COL_PREV_GRADE] = "grade %d",
+    [LBL_RESOLVED_TITLE] = "Put right since %d: failed or lagging then, met or on track in %d",
+    [LBL_RESOLVED_CUT] = "%zu more not listed here.",
 };
 
 /* Chinese: as a provincial department's evaluation report words it. */
@@ -1451,6 +1453,8 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_COL_REDLINE_PAGE] = "一票否决或红线",
     [LBL_COL_PREV_TOTAL] = "%d年总分",
     [LBL_COL_PREV_GRADE] = "%d年等级",
+    [LBL_RESOLVED_TITLE] = "%d年未达标或进度滞后、%d年已达标或进度正常的目标",
+    [LBL_RESOLVED_CUT] = "另有%zu项未在此列出。",
 };
 
 static const char *const *const tables[LBL_NLANGS] = {[LBL_EN] = en, [LBL_ZH] = zh};

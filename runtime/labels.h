@@ -239,6 +239,9 @@ typedef enum lbl_id {
     LBL_COL_PREV_STATUS_PAGE, LBL_COL_REDLINE_PAGE, /* the page's words for those two headers */
     /* the page's table of regions: the year before's total and grade (%d the year) */
     LBL_COL_PREV_TOTAL, LBL_COL_PREV_GRADE,
+    /* the page's list of targets put right since the year before (%d that
+     * year, %d this year) and the line under a cut one */
+    LBL_RESOLVED_TITLE, LBL_RESOLVED_CUT,
     LBL_COUNT
 } lbl_id;
 

@@ -1764,6 +1764,59 @@ static void status_cell(page *g, int st)
     fprintf(g->out, "%s</td>", lbl_status(g->lang, st));
 }
 
+/* What was put right since the data's year before (rollup_resolved_make):
+ * a region's target failed or lagging then, met or on track now, under a
+ * heading with the two years; nothing when there is none. */
+static void resolved(page *g)
+{
+    FILE *out = g->out;
+    const ir_program *p = g->p;
+    size_t n;
+    rollup_offtrack *o = rollup_resolved_make(p, g->t, g->r, g->ru, &n);
+    if (!n)
+        return;
+    int before = 0; /* the data's year before (there is one: n > 0) */
+    for (uint32_t k = 1; k < g->ru->nyears; k++)
+        if (g->ru->years[k] == g->ru->year)
+            before = g->ru->years[k - 1];
+    fputs("<h3>", out);
+    fprintf(out, label(g, LBL_RESOLVED_TITLE), before, g->ru->year);
+    fputs("</h3>\n<table class=\"resolved\">\n<thead><tr>", out);
+    static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_TARGET, LBL_COL_CLAUSE, LBL_COL_LEAD,
+                                   LBL_COL_PREV_STATUS_PAGE, LBL_COL_STATUS, LBL_COL_VALUE,
+                                   LBL_COL_GOAL, LBL_COL_UNIT};
+    header_cells(g, heads, sizeof heads / sizeof heads[0]);
+    fputs("</tr></thead>\n<tbody>\n", out);
+    size_t shown = n < OFFTRACK_SHOWN ? n : OFFTRACK_SHOWN;
+    for (size_t k = 0; k < shown; k++) {
+        uint32_t ti = o[k].target;
+        const ir_target *tg = &p->targets[ti];
+        fputs("<tr><td class=\"id\">", out);
+        put_text(out, p->regions[g->ru->regions[o[k].region].region].name);
+        fputs("</td><td class=\"name\">", out);
+        put_text(out, tg->name);
+        fputs("</td><td class=\"id\">", out);
+        put_text(out, tg->clause);
+        fputs("</td><td>", out);
+        put_text(out, target_lead(g, ti));
+        fputs("</td>", out);
+        status_cell(g, o[k].prev);
+        status_cell(g, o[k].status);
+        offtrack_value(g, ti, o[k].value);
+        offtrack_value(g, ti, o[k].goal);
+        fputs("<td class=\"id\">", out);
+        put_text(out, unit_after_number(tg));
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n", out);
+    if (n > shown) {
+        fputs("<p class=\"note cut\">", out);
+        fprintf(out, label(g, LBL_RESOLVED_CUT), n - shown);
+        fputs("</p>\n", out);
+    }
+    free(o);
+}
+
 /* The targets off track in the roll-up year (rollup_offtrack_make): who
  * is behind on what, since when, by how much and which agency leads it,
  * the regions furthest behind first; a red line or veto marked. */
@@ -1780,7 +1833,9 @@ static void offtrack(page *g)
     if (!n) {
         fputs("<p class=\"note\">", out);
         fprintf(out, label(g, LBL_OFFTRACK_NONE), ru->year);
-        fputs("</p>\n</section>\n", out);
+        fputs("</p>\n", out);
+        resolved(g);
+        fputs("</section>\n", out);
         return;
     }
     fputs("<p class=\"note\">", out);
@@ -1836,6 +1891,7 @@ static void offtrack(page *g)
         fprintf(out, label(g, LBL_OFFTRACK_CUT), n - shown);
         fputs("</p>\n", out);
     }
+    resolved(g);
     fputs("</section>\n", out);
     free(o);
 }

@@ -747,3 +747,44 @@ rollup_offtrack *rollup_offtrack_make(const ir_program *p, const rt_table *t, co
     *n = m;
     return out;
 }
+
+rollup_offtrack *rollup_resolved_make(const ir_program *p, const rt_table *t, const rt_result *r,
+                                      const rollup *ru, size_t *n)
+{
+    *n = 0;
+    if (!ru)
+        return NULL;
+    int prev_year = 0;
+    for (uint32_t k = 1; k < ru->nyears; k++)
+        if (ru->years[k] == ru->year)
+            prev_year = ru->years[k - 1];
+    if (!prev_year)
+        return NULL;
+    rollup_offtrack *out = NULL;
+    size_t cap = 0;
+    /* by_rank is by level, then rank: the order wanted */
+    for (uint32_t k = 0; k < ru->nregions; k++) {
+        const rollup_region *rr = &ru->regions[ru->by_rank[k]];
+        long row = rt_table_find(t, rr->region, prev_year);
+        if (row < 0)
+            continue;
+        for (uint32_t ti = 0; ti < p->ntargets; ti++) {
+            const ir_target *tg = &p->targets[ti];
+            double was = rt_result_value(r, tg->status, (size_t)row);
+            double now = rt_result_value(r, tg->status, rr->row);
+            if (!off_track(was) || (now != IR_ST_MET && now != IR_ST_ON_TRACK))
+                continue;
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 16;
+                out = rt_xrealloc(out, cap, sizeof *out);
+            }
+            out[(*n)++] = (rollup_offtrack){
+                .region = ru->by_rank[k], .target = ti, .status = (int)now,
+                .value = rt_result_value(r, tg->value, rr->row),
+                .goal = report_target_goal(r, tg, rr->row),
+                .expected = report_target_expected(r, tg, rr->row),
+                .gap = NAN, .since = ru->year, .prev = (int)was};
+        }
+    }
+    return out;
+}

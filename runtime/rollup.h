@@ -201,6 +201,15 @@ typedef struct rollup_offtrack {
 rollup_offtrack *rollup_offtrack_make(const ir_program *p, const rt_table *t, const rt_result *r,
                                       const rollup *ru, size_t *n);
 
+/* The pairs off track in the data's year before ru's year and no longer
+ * so (met or on_track) in ru's year: what was put right since the last
+ * assessment, the counterpart of the off-track list's previous year.
+ * rollup_offtrack entries (status: this year's; prev: the year before's;
+ * since: ru's year; gap: NaN), by level, then the regions' rank order,
+ * then program order; malloc'd (*n of them; NULL when none). */
+rollup_offtrack *rollup_resolved_make(const ir_program *p, const rt_table *t, const rt_result *r,
+                                      const rollup *ru, size_t *n);
+
 /* Ranking rule, used by rollup_make: a region with a total ranks above one
  * without; among ranked regions of a level, a region without a veto ranks
  * above one with a veto (its grade is the last band whatever its score),

@@ -211,6 +211,32 @@ START_TEST(html_offtrack_since)
     o = rollup_offtrack_make(&run.f.p, run.t, run.r, run.ru, &n);
     ck_assert_uint_eq(n, 0);
     ck_assert_ptr_null(o);
+    o = rollup_resolved_make(&run.f.p, run.t, run.r, run.ru, &n); /* one year: none */
+    ck_assert_uint_eq(n, 0);
+    ck_assert_ptr_null(o);
+    report_run_end(&run);
+    /* put right since the year before: 大连 failed in 2024, met in 2025;
+     * 沈阳 missing in 2024 (not off track) and met in 2025 is not listed */
+    report_run_start(&run, true, "city,year,farmland_mu,park\n大连,2024,80,\n大连,2025,95,\n"
+                                 "沈阳,2024,,\n沈阳,2025,95,\n", NULL);
+    o = rollup_resolved_make(&run.f.p, run.t, run.r, run.ru, &n);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(run.f.p.regions[run.ru->regions[o[0].region].region].name, "大连");
+    ck_assert_uint_eq(o[0].target, 0);
+    ck_assert_int_eq(o[0].prev, IR_ST_FAILED);
+    ck_assert_int_eq(o[0].status, IR_ST_MET);
+    ck_assert_double_eq_tol(o[0].value, 95, 1e-9);
+    free(o);
+    char *page = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&page, &len);
+    ck_assert_int_eq(report_html(&run.f.p, run.t, run.r, run.ru, NULL, LBL_EN, f), 0);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(page, "<p class=\"note\">No region failed or lags behind on a target in 2025.</p>\n"
+                                       "<h3>Put right since 2024: failed or lagging then, met or on track in 2025</h3>\n"
+                                       "<table class=\"resolved\">"));
+    ck_assert_int_eq(count_of(page, "<td class=\"name\">近岸海域水质</td>"), 2); /* and the table of targets */
+    free(page);
     report_run_end(&run);
 }
 END_TEST
