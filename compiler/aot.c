@@ -56,6 +56,7 @@
 #include "fileio.h"
 #include "import.h"
 #include "lower.h"
+#include "msgcat.h"
 #include "ofile.h"
 #include "sema.h"
 #include "proc.h"
@@ -2412,7 +2413,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, con
         if (e != 0) {
             csv_message(err, "planc: error: cannot run the C compiler '%s': %s (planc build links the "
                     "library with it: install one, e.g. build-essential, or name it with --cc or "
-                    "$CC)\n", argv[0], strerror(e));
+                    "$CC)\n", argv[0], msgcat_strerror(msgcat_lang(), e));
             rc = AOT_INTERNAL;
         } else if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) &&
                    (e = cc_write_error(status, log, dir, &elsewhere))) {
@@ -2420,10 +2421,10 @@ static int link_library(const char *cc, const char *dir, const char *soname, con
                 csv_message(err, "planc: error: cannot write '%s': %s (the C compiler '%s' could not "
                             "write its temporary file '%s': it writes them in $TMPDIR, else /tmp; "
                             "make room there, or give TMPDIR another directory)\n",
-                            output, strerror(e), argv[0], elsewhere);
+                            output, msgcat_strerror(msgcat_lang(), e), argv[0], elsewhere);
             else
                 csv_message(err, "planc: error: cannot write '%s': %s (the C compiler '%s' could not "
-                            "write the library)\n", output, strerror(e), argv[0]);
+                            "write the library)\n", output, msgcat_strerror(msgcat_lang(), e), argv[0]);
             free(elsewhere);
             rc = AOT_WRITE;
         } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -2557,7 +2558,7 @@ static int commit_pair(ofile *hf, const char *header, const char *work, const ch
     snprintf(old, sizeof old, "%s/old.h", work);
     int fd = open(lib, O_RDONLY);
     if (fd < 0 || fsync(fd) != 0) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", output, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", output, msgcat_strerror(msgcat_lang(), errno));
         if (fd >= 0)
             close(fd);
         ofile_abort(hf);
@@ -2585,7 +2586,7 @@ static int commit_pair(ofile *hf, const char *header, const char *work, const ch
         int e = errno;
         const char *undo = real ? real : header;
         bool undone = kept ? rename(old, undo) == 0 : !had_header && unlink(header) == 0;
-        csv_message(err, "planc: error: cannot write '%s': %s (%s)\n", output, strerror(e),
+        csv_message(err, "planc: error: cannot write '%s': %s (%s)\n", output, msgcat_strerror(msgcat_lang(), e),
                 undone ? (kept ? "the old header is put back" : "the new header is removed")
                        : "the new header is left beside the old library: their fingerprints differ");
         rc = -1;
@@ -2675,7 +2676,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     }
     have_plan = true;
     if (!mkdtemp(work)) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->output, msgcat_strerror(msgcat_lang(), errno));
         free(work);
         work = NULL;
         rc = AOT_WRITE;
@@ -2704,7 +2705,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     if (!ok) {
         /* a full disk or the file size limit (ulimit -f) where the output
          * goes: the library cannot be written (glue.c is planc's own) */
-        csv_message(err, "planc: error: cannot write '%s': %s\n", o->output, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->output, msgcat_strerror(msgcat_lang(), errno));
         rc = AOT_WRITE;
         goto done;
     }
@@ -2718,7 +2719,7 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
 
     /* the header, then both into place (commit_pair) */
     if (!write_header(ofile_stream(hf), p, name, macro, fingerprint, cpu_used, o->rules_path)) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", header, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", header, msgcat_strerror(msgcat_lang(), errno));
         rc = AOT_WRITE;
         goto done;
     }
@@ -2750,8 +2751,8 @@ done:
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "planc: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nRun 'planc build --help' for usage.\n");
+    fprintf(stderr, msgcat_tr(fmt), arg);
+    fputs(msgcat_tr("\nRun 'planc build --help' for usage.\n"), stderr);
     return AOT_USAGE;
 }
 

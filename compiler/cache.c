@@ -13,6 +13,7 @@
 
 #include "cleanup.h"
 #include "fileio.h"
+#include "msgcat.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
@@ -154,7 +155,7 @@ static cache *open_dir(const char *dir, FILE *warn, lbl_lang lang, bool told)
 {
     if (make_dirs(dir) != 0 || access(dir, W_OK | X_OK) != 0) {
         if (!told)
-            fprintf(warn, lbl_get(lang, LBL_C_UNUSABLE), dir, strerror(errno));
+            fprintf(warn, lbl_get(lang, LBL_C_UNUSABLE), dir, msgcat_strerror(msgcat_lang(), errno));
         return NULL;
     }
     cache *c = calloc(1, sizeof *c);
@@ -280,7 +281,7 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno != ENOENT)
-            fprintf(c->warn, lbl_get(c->lang, LBL_C_UNREADABLE), path, strerror(errno), c->then);
+            fprintf(c->warn, lbl_get(c->lang, LBL_C_UNREADABLE), path, msgcat_strerror(msgcat_lang(), errno), c->then);
         free(path);
         return false;
     }
@@ -370,7 +371,7 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
         cleanup_done(cleanup);
     }
     if (failed && !c->write_warned) {
-        fprintf(c->warn, lbl_get(c->lang, LBL_C_NO_WRITE), c->dir, strerror(failed));
+        fprintf(c->warn, lbl_get(c->lang, LBL_C_NO_WRITE), c->dir, msgcat_strerror(msgcat_lang(), failed));
         c->write_warned = true;
     }
     free(tmp);

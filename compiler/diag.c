@@ -54,6 +54,7 @@ void diag_init(diag_ctx *d, FILE *out)
 void diag_borrow(diag_ctx *b, const diag_ctx *d, FILE *out)
 {
     diag_init(b, out);
+    b->lang = d->lang; /* the texts in the reader's language (diag_first_message reads each) */
     b->files = d->files;
     b->nfiles = d->nfiles;
     b->capfiles = d->capfiles;
@@ -75,15 +76,23 @@ char *diag_first_message(const char *text)
         const char *end = strchr(at, '\n');
         size_t n = end ? (size_t)(end - at) : strlen(at);
         const char *e = NULL;
-        for (size_t k = 0; !e && k + 9 <= n; k++)
-            if (memcmp(at + k, ": error: ", 9) == 0)
-                e = at + k;
+        size_t wlen = 0;
+        for (size_t k = 0; !e && k + 2 < n; k++)
+            for (int l = 0; !e && l < LBL_NLANGS && at[k] == ':' && at[k + 1] == ' '; l++) {
+                /* ": error: " or ": 错误：", the level word of a language */
+                const char *w = lbl_get((lbl_lang)l, LBL_G_ERROR);
+                size_t len = strlen(w);
+                if (k + 2 + len <= n && memcmp(at + k + 2, w, len) == 0) {
+                    e = at + k;
+                    wlen = len;
+                }
+            }
         if (e) {
-            char *m = xmalloc(n - 7 + 1);
             size_t head = (size_t)(e - at) + 2;
+            char *m = xmalloc(n - wlen + 1);
             memcpy(m, at, head);
-            memcpy(m + head, e + 9, n - head - 7);
-            m[n - 7] = '\0';
+            memcpy(m + head, e + 2 + wlen, n - head - wlen);
+            m[n - wlen] = '\0';
             return m;
         }
         at = end ? end + 1 : NULL;
@@ -165,7 +174,7 @@ int diag_load_file(diag_ctx *d, const char *path)
         if (errno == EFBIG)
             diag_plain_error(d, "cannot read '%s': larger than 256 MiB", path);
         else
-            diag_plain_error(d, "cannot read '%s': %s", path, strerror(errno));
+            diag_plain_error(d, "cannot read '%s': %s", path, msgcat_strerror(msgcat_lang(), errno));
         return -1;
     }
     return add_file(d, path, buf, len);

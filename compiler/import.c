@@ -281,7 +281,7 @@ static const char *why(int err)
     case EACCES: return "permission denied";
     case EFBIG: return "larger than 256 MiB";
     case ELOOP: return "too many symbolic links";
-    default: return strerror(err);
+    default: return msgcat_strerror(msgcat_lang(), err);
     }
 }
 
@@ -3519,7 +3519,7 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
             rootdir = realdir;
     }
     if (!realpath(rootdir, buf)) {
-        diag_plain_error(d, "cannot use '%s' as the rules tree: %s", rootdir, strerror(errno));
+        diag_plain_error(d, "cannot use '%s' as the rules tree: %s", rootdir, msgcat_strerror(msgcat_lang(), errno));
         return prog;
     }
     L->root = arena_strdup(a, buf);

@@ -32,6 +32,7 @@
 #include "cleanup.h"
 #include "diag.h"
 #include "fileio.h"
+#include "msgcat.h"
 #include "proc.h"
 
 #ifndef PLANC_VERSION
@@ -350,7 +351,7 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
     const char *why = NULL;
     int fd = memfd_create("planc-code", MFD_CLOEXEC);
     if (fd < 0 || !fio_write_all(fd, so->data, so->len)) {
-        why = strerror(errno);
+        why = msgcat_strerror(msgcat_lang(), errno);
     } else {
         char name[64];
         snprintf(name, sizeof name, "/proc/self/fd/%d", fd);

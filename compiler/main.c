@@ -669,10 +669,11 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
      * control, invisible and bidi characters are escaped as every message
      * escapes them (csv_vmessage), so that it can neither forge a line
      * nor reorder the terminal's */
+    fmt = msgcat_tr(fmt);
     int n = snprintf(NULL, 0, fmt, arg);
     char *text = malloc(n > 0 ? (size_t)n + 1 : 1);
     if (!text) {
-        fputs("planc: error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         return EXIT_USAGE;
     }
     text[0] = '\0';
@@ -680,8 +681,26 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
         snprintf(text, (size_t)n + 1, fmt, arg);
     csv_message(stderr, "planc: %s\n", text);
     free(text);
-    fprintf(stderr, "Run 'planc help%s%s' for usage.\n", cmd ? " " : "", cmd ? cmd : "");
+    fprintf(stderr, msgcat_tr("Run 'planc help%s%s' for usage.\n"), cmd ? " " : "", cmd ? cmd : "");
     return EXIT_USAGE;
+}
+
+/* The language the command line asks for: the value of its first
+ * `--lang` (wherever it stands among the options), LBL_EN without one or
+ * with a value no language has (that value is the command's usage error,
+ * said in English).  The driver sets it (msgcat_set_lang) before a
+ * command parses its options, so that every usage error, and the results
+ * history's and the files' messages, are in the reader's language. */
+static lbl_lang lang_of_args(int argc, char **argv)
+{
+    lbl_lang lang = LBL_EN;
+    for (int i = 2; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--lang") == 0) {
+            if (!lbl_parse(argv[i + 1], &lang))
+                lang = LBL_EN;
+            break;
+        }
+    return lang;
 }
 
 static bool is_help(const char *s)
@@ -763,7 +782,7 @@ static int cmd_check(int argc, char **argv)
         compilation_free(&c);
     }
     if ((dump_ast || dump_ir || origins) && stdout_failed()) {
-        csv_message(stderr, "planc: error: cannot write the listing: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the listing: %s\n", msgcat_strerror(msgcat_lang(), errno));
         rc = EXIT_WRITE;
     }
     return rc;
@@ -1196,8 +1215,8 @@ static char *rules_hash(const compilation *c, char hex[65])
 /* Says that the results could not be written (to -o's file, or stdout). */
 static void cannot_write(const run_output *ro)
 {
-    csv_message(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : "results",
-            ro->path ? ro->path : "", ro->path ? "'" : "", strerror(errno));
+    csv_message(stderr, "planc: error: cannot write %s%s%s: %s\n", ro->path ? "'" : msgcat_tr("results"),
+            ro->path ? ro->path : "", ro->path ? "'" : "", msgcat_strerror(msgcat_lang(), errno));
 }
 
 /* Ends -o's output file: renamed into place when rc is EXIT_OK, else
@@ -2718,7 +2737,7 @@ static int explain_files(explain_args *ea)
         if (w == -2)
             rc = EXIT_INTERNAL;
         else if (w != 0 || stdout_failed()) {
-            csv_message(stderr, "planc: error: cannot write the explanation: %s\n", strerror(errno));
+            csv_message(stderr, "planc: error: cannot write the explanation: %s\n", msgcat_strerror(msgcat_lang(), errno));
             rc = EXIT_WRITE;
         }
     }
@@ -3091,7 +3110,7 @@ static int cmd_test(int argc, char **argv)
     free(others);
     free(named);
     if (stdout_failed()) {
-        csv_message(stderr, "planc: error: cannot write the results: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the results: %s\n", msgcat_strerror(msgcat_lang(), errno));
         rc = EXIT_WRITE;
     } else if (passed < n) {
         rc = EXIT_RULES;
@@ -3134,7 +3153,7 @@ static int cmd_history(int argc, char **argv)
     /* a failed write is told here (the store reports only its own errors) */
     int hr = full ? store_history_full(db, lang, stdout, stderr) : store_history(db, lang, stdout, stderr);
     if (stdout_failed()) {
-        csv_message(stderr, "planc: error: cannot write the history: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the history: %s\n", msgcat_strerror(msgcat_lang(), errno));
         rc = EXIT_WRITE;
     } else if (hr != 0)
         rc = EXIT_WRITE;
@@ -3185,7 +3204,7 @@ static int cmd_compare(int argc, char **argv)
         int cr = full ? store_compare_full(db, a, b, lang, stdout, stderr)
                       : store_compare(db, a, b, lang, stdout, stderr);
         if (stdout_failed()) {
-            csv_message(stderr, "planc: error: cannot write the comparison: %s\n", strerror(errno));
+            csv_message(stderr, "planc: error: cannot write the comparison: %s\n", msgcat_strerror(msgcat_lang(), errno));
             rc = EXIT_WRITE;
         } else if (cr != 0)
             rc = EXIT_WRITE;
@@ -3319,7 +3338,7 @@ static int cmd_emit_llvm(int argc, char **argv)
     if (rc == EXIT_OK && jit_emit_ir(c.ir, !o0, stdout, stderr) != 0)
         rc = EXIT_INTERNAL;
     if (rc == EXIT_OK && stdout_failed()) {
-        csv_message(stderr, "planc: error: cannot write the module: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write the module: %s\n", msgcat_strerror(msgcat_lang(), errno));
         rc = EXIT_WRITE;
     }
     compilation_free(&c);
@@ -3567,7 +3586,7 @@ static int cmd_diff(int argc, char **argv)
         diff_write(&c[1].arena, &old, &new, strcmp(format, "json") == 0 ? DIFF_JSON : DIFF_TEXT,
                    lang, stdout);
         if (stdout_failed()) {
-            csv_message(stderr, "planc: error: cannot write the differences: %s\n", strerror(errno));
+            csv_message(stderr, "planc: error: cannot write the differences: %s\n", msgcat_strerror(msgcat_lang(), errno));
             rc = EXIT_WRITE;
         }
     }
@@ -3697,6 +3716,7 @@ static int command(int argc, char **argv)
             return usage_error(NULL, "no help for unknown command '%s'", what);
         return EXIT_OK;
     }
+    msgcat_set_lang(lang_of_args(argc, argv));
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "run") == 0)
@@ -3744,7 +3764,7 @@ int main(int argc, char **argv)
      * itself (the help of every command, --version): a full disk or a
      * closed stdout is exit 5 there too, not a silent 0 */
     if (rc == EXIT_OK && stdout_failed()) {
-        csv_message(stderr, "planc: error: cannot write to standard output: %s\n", strerror(errno));
+        csv_message(stderr, "planc: error: cannot write to standard output: %s\n", msgcat_strerror(msgcat_lang(), errno));
         rc = EXIT_WRITE;
     }
     return rc;

@@ -1,5 +1,6 @@
 /* csv.c — an RFC 4180 reader over a file held in memory (see csv.h). */
 #include "csv.h"
+#include "msgcat.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -399,6 +400,11 @@ char *csv_escape(char *o, const char *t, size_t n, bool lines)
 
 int csv_vmessage(FILE *out, const char *fmt, va_list ap)
 {
+    /* the driver's messages in the command line's language: an English
+     * format the catalog has a Chinese text for (msgcat.h; the same
+     * arguments) prints in Chinese under --lang zh; a text already in the
+     * reader's language, or one the catalog lacks, prints as it is */
+    fmt = msgcat_tr(fmt);
     va_list again;
     va_copy(again, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);

@@ -109,7 +109,9 @@ char *csv_shell_path(const char *path);
  * (a column's from a rules string or a CSV header, a region's, a map's
  * text) can neither fake a line of messages nor reorder the terminal's
  * line (U+202E).  Every message of the checker (diag.c), the data reader
- * and the runs is written through it.  Returns what fputs returns. */
+ * and the runs is written through it.  Under --lang zh (msgcat_lang())
+ * an English format the message catalog has is written in its Chinese
+ * (msgcat.h).  Returns what fputs returns. */
 int csv_vmessage(FILE *out, const char *fmt, va_list ap);
 int csv_message(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

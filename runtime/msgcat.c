@@ -3,6 +3,7 @@
  * the English through an index sorted once. */
 #include "msgcat.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,6 +374,203 @@ static const msgcat_pair catalog[] = {
     {"planc: error: unknown target '%s'\n", "planc: 错误：未知的目标“%s”\n"},
     {"note: the rules call it '%s' (an adaptation renamed it)\n", "附注：规则称其为“%s”（改编的规则将其改名）\n"},
     {"note: the targets that measure '%s': %s\n", "附注：度量“%s”的目标：%s\n"},
+    /* ---- the driver (compiler/main.c, compiler/aot.c): usage errors, exit 2 */
+    {"Run 'planc help%s%s' for usage.\n", "运行 'planc help%s%s' 查看用法。\n"},
+    {"\nRun 'planc build --help' for usage.\n", "\n运行 'planc build --help' 查看用法。\n"},
+    {"planc: error: out of memory\n", "planc: 错误：内存不足\n"},
+    {"option '%s' needs a value", "选项 '%s' 需要一个值"},
+    {"unknown option '%s'", "未知的选项 '%s'"},
+    {"unknown language '%s' (available: en, zh)", "未知的语言 '%s'（可用：'en'、'zh'）"},
+    {"unknown format '%s' (available: text, json)", "未知的格式 '%s'（可用：'text'、'json'）"},
+    {"unknown format '%s' (available: csv, json, xlsx, html)", "未知的格式 '%s'（可用：'csv'、'json'、'xlsx'、'html'）"},
+    {"unknown roll-up '%s' (available: region, agency, target)",
+     "未知的汇总方式 '%s'（可用：'region'、'agency'、'target'）"},
+    {"unknown --store-rows '%s' (available: all, totals)", "未知的 --store-rows 值 '%s'（可用：'all'、'totals'）"},
+    {"unknown command '%s'", "未知的命令 '%s'"},
+    {"no help for unknown command '%s'", "没有未知命令 '%s' 的帮助"},
+    {"%sno rules file given", "%s没有给出规则文件"},
+    {"%sno data given (--data CSV)", "%s没有给出数据（'--data CSV'）"},
+    {"%sno region given (--region R)", "%s没有给出地区（'--region R'）"},
+    {"%sno database given", "%s没有给出数据库"},
+    {"%sa database and two runs are needed", "%s需要一个数据库和两次运行"},
+    {"%sgive two rules files: the old and the new", "%s请给出两个规则文件：旧的和新的"},
+    {"%soption '--root' needs a value", "%s选项 '--root' 需要一个值"},
+    {"%sno output given (-o libNAME.so)", "%s没有给出输出（'-o libNAME.so'）"},
+    {"option '%s' given twice", "选项 '%s' 给了两次"},
+    {"option '%s' given twice (one history database per run)", "选项 '%s' 给了两次（每次运行一个历史库）"},
+    {"option '%s' given twice (one output per run)", "选项 '%s' 给了两次（每次运行一个输出）"},
+    {"%s--data-year given twice", "%s--data-year 给了两次"},
+    {"bad year '%s' (a whole number from 1 to 9999)", "无效的年份 '%s'（须是1到9999的整数）"},
+    {"bad data year '%s' (a whole number from 1 to 9999)", "无效的数据年份 '%s'（须是1到9999的整数）"},
+    {"bad number of threads '%s' (a whole number from 1 to 1024)", "无效的线程数 '%s'（须是1到1024的整数）"},
+    {"bad --na value '%s' (cells are compared after trimming: give the text without spaces around it; empty cells are missing already)",
+     "无效的 --na 值 '%s'（单元格去掉两端空格后比较：请给出不带两端空格的文本；空单元格本就视为缺失）"},
+    {"%stoo many --na values (at most 32)", "%s--na 值过多（最多32个）"},
+    {"%s--read-with RULES follows the data file it reads, once: --data FILE --read-with RULES",
+     "%s'--read-with RULES' 写在它读取的数据文件之后，且只写一次：'--data FILE --read-with RULES'"},
+    {"unexpected argument '%s' (one rules file per run)", "多余的参数 '%s'（每次运行一个规则文件）"},
+    {"unexpected argument '%s' (one rules file)", "多余的参数 '%s'（一个规则文件）"},
+    {"unexpected argument '%s' (one database)", "多余的参数 '%s'（一个数据库）"},
+    {"unexpected argument '%s' (a database and two runs)", "多余的参数 '%s'（一个数据库和两次运行）"},
+    {"unexpected argument '%s' (two rules files)", "多余的参数 '%s'（两个规则文件）"},
+    {"unexpected argument '%s' (one rules file per library)", "多余的参数 '%s'（每个库一个规则文件）"},
+    {"--data - given twice: standard input is read once%s", "--data - 给了两次：标准输入只读取一次%s"},
+    {"the data file '%s' is given twice (--data)", "数据文件 '%s' 给了两次（--data）"},
+    {"%s--store-rows is for the results history: give --store DB too",
+     "%s--store-rows 用于结果历史库：请同时给出 '--store DB'"},
+    {"%s--store - : the results history is a database file, not standard output; name a file (./- for one named -)",
+     "%s--store - ：结果历史库是数据库文件，不是标准输出；请写文件名（名为 - 的文件写作 ./-）"},
+    {"unknown engine '%s' in PLANC_ENGINE (available: auto, jit, interp)",
+     "'PLANC_ENGINE' 中未知的引擎 '%s'（可用：'auto'、'jit'、'interp'）"},
+    {"unknown engine '%s' (available: auto, jit, interp)", "未知的引擎 '%s'（可用：'auto'、'jit'、'interp'）"},
+    {"the output '%s' is the data file (--data): write the results elsewhere",
+     "输出 '%s' 就是数据文件（--data）：请把结果写到别处"},
+    {"the output '%s' is the rules file: write the results elsewhere", "输出 '%s' 就是规则文件：请把结果写到别处"},
+    {"the history database '%s' (--store) is an input file of the run", "历史库 '%s'（--store）是本次运行的输入文件"},
+    {"the output '%s' is the history database (--store): write the results elsewhere",
+     "输出 '%s' 就是历史库（--store）：请把结果写到别处"},
+    {"--format %s is a file, not text for standard output (-o -): name one (-o FILE)",
+     "--format %s 是文件，不是写到标准输出的文本（'-o -'）：请给出文件名（'-o FILE'）"},
+    {"--format %s needs an output file (-o FILE)", "--format %s 需要输出文件（'-o FILE'）"},
+    {"--rollup is for csv and json (--format %s holds every roll-up)",
+     "--rollup 用于 'csv' 和 'json'（--format %s 含有全部汇总）"},
+    {"--year picks the year of a roll-up (--rollup KIND, or --format json, xlsx or html); the %s results hold every year",
+     "--year 选择汇总的年份（'--rollup KIND'，或 '--format json'、'xlsx'、'html'）；%s 结果含有全部年份"},
+    {"the output '%s' is named for the old Excel format (.xls), which planc does not write: name it .xlsx for a workbook",
+     "输出 '%s' 的扩展名是旧的 Excel 格式（'.xls'），planc 不写这种格式：工作簿请命名为 '.xlsx'"},
+    {"the output '%s' is named for %s but --format %s was given: leave out --format (the name decides) or rename the output",
+     "输出 '%s' 的扩展名表示 %s，但给出的是 --format %s：请去掉 --format（由文件名决定）或给输出改名"},
+    {"--lang is for the text messages: %s keeps its English texts for programs",
+     "--lang 用于文本消息：%s 为程序保留英文文本"},
+    {"--lang is for the text explanation: %s keeps its English texts for programs",
+     "--lang 用于文本解释：%s 为程序保留英文文本"},
+    {"--lang is for the review report: %s keeps English keys for programs", "--lang 用于审阅报告：%s 为程序保留英文键名"},
+    {"the output '%s' is the rules file: write the library elsewhere", "输出 '%s' 就是规则文件：请把库写到别处"},
+    /* ---- the driver: writing its outputs (compiler/main.c, compiler/aot.c, runtime/ofile.c) */
+    {"planc: error: cannot write '%s': %s\n", "planc: 错误：无法写入 '%s'：%s\n"},
+    {"planc: error: cannot write '%s': %s (%s)\n", "planc: 错误：无法写入 '%s'：%s（%s）\n"},
+    {"planc: error: cannot write %s%s%s: %s\n", "planc: 错误：无法写入 %s%s%s：%s\n"},
+    {"planc: error: cannot write the listing: %s\n", "planc: 错误：无法写出清单：%s\n"},
+    {"planc: error: cannot write the explanation: %s\n", "planc: 错误：无法写出解释：%s\n"},
+    {"planc: error: cannot write the results: %s\n", "planc: 错误：无法写出结果：%s\n"},
+    {"planc: error: cannot write the history: %s\n", "planc: 错误：无法写出历史：%s\n"},
+    {"planc: error: cannot write the comparison: %s\n", "planc: 错误：无法写出比较：%s\n"},
+    {"planc: error: cannot write the module: %s\n", "planc: 错误：无法写出模块：%s\n"},
+    {"planc: error: cannot write the differences: %s\n", "planc: 错误：无法写出差异：%s\n"},
+    {"planc: error: cannot write to standard output: %s\n", "planc: 错误：无法写入标准输出：%s\n"},
+    {"planc: error: cannot write '%s': cannot create files in '%s'\n",
+     "planc: 错误：无法写入 '%s'：无法在 '%s' 中创建文件\n"},
+    {"planc: error: cannot write '%s': directory '%s' does not exist\n",
+     "planc: 错误：无法写入 '%s'：目录 '%s' 不存在\n"},
+    {"planc: error: cannot write '%s': '%s' is not a directory\n", "planc: 错误：无法写入 '%s'：'%s' 不是目录\n"},
+    {"planc: error: cannot write '%s': no permission to create files in '%s'\n",
+     "planc: 错误：无法写入 '%s'：没有在 '%s' 中创建文件的权限\n"},
+    {"planc: error: cannot write '%s': you may not write it (mode %04o), and planc does not replace a file kept read-only: make it writable (chmod u+w) or write elsewhere\n",
+     "planc: 错误：无法写入 '%s'：你没有写它的权限（模式 %04o），planc 不替换保持只读的文件：请使其可写（'chmod u+w'）或写到别处\n"},
+    {"planc: error: cannot write '%s': it is a directory\n", "planc: 错误：无法写入 '%s'：它是一个目录\n"},
+    {"planc: error: cannot write '%s': not a file name\n", "planc: 错误：无法写入 '%s'：不是文件名\n"},
+    {"planc: error: the output '%s' is a rules file ('%s', read by the rules): write the results elsewhere\n",
+     "planc: 错误：输出 '%s' 是规则文件（'%s'，由规则读取）：请把结果写到别处\n"},
+    {"planc: error: %s has no row in %d (--year)\n", "planc: 错误：%s 中没有%d年的数据行（--year）\n"},
+    {"planc: error: %s has no rows to roll up\n", "planc: 错误：%s 中没有可汇总的数据行\n"},
+    {"planc: error: cannot create a scratch file for the workbook in '%s'%s: %s\n",
+     "planc: 错误：无法在 '%s'%s 中为工作簿创建临时文件：%s\n"},
+    {"planc: error: cannot write the workbook's scratch file '%s': %s\n",
+     "planc: 错误：无法写入工作簿的临时文件 '%s'：%s\n"},
+    {"planc: error: the C compiler command is empty (--cc or $CC)\n",
+     "planc: 错误：C 编译器命令为空（'--cc' 或 '$CC'）\n"},
+    {"planc: error: cannot run the C compiler '%s': %s (planc build links the library with it: install one, e.g. build-essential, or name it with --cc or $CC)\n",
+     "planc: 错误：无法运行 C 编译器 '%s'：%s（'planc build' 用它链接库：请安装一个，如 'build-essential'，或用 '--cc' 或 '$CC' 指定）\n"},
+    {"planc: error: cannot write '%s': %s (the C compiler '%s' could not write its temporary file '%s': it writes them in $TMPDIR, else /tmp; make room there, or give TMPDIR another directory)\n",
+     "planc: 错误：无法写入 '%s'：%s（C 编译器 '%s' 无法写它的临时文件 '%s'：它写在 '$TMPDIR' 中，未设定时写在 '/tmp' 中；请在那里腾出空间，或给 'TMPDIR' 另一个目录）\n"},
+    {"planc: error: cannot write '%s': %s (the C compiler '%s' could not write the library)\n",
+     "planc: 错误：无法写入 '%s'：%s（C 编译器 '%s' 无法写出库）\n"},
+    {"planc: error: no output given (-o libNAME.so)\n", "planc: 错误：没有给出输出（'-o libNAME.so'）\n"},
+    {"planc: error: unknown CPU '%s' (available: host, generic, x86-64, x86-64-v2, x86-64-v3, x86-64-v4)\n",
+     "planc: 错误：未知的 CPU '%s'（可用：'host'、'generic'、'x86-64'、'x86-64-v2'、'x86-64-v3'、'x86-64-v4'）\n"},
+    {"planc: error: cannot name a library '%s'; write -o libNAME.so\n",
+     "planc: 错误：库不能命名为 '%s'；请写 '-o libNAME.so'\n"},
+    {"planc: error: the header and the library are the same file '%s'\n", "planc: 错误：头文件和库是同一个文件 '%s'\n"},
+    /* ---- the results history (runtime/store.c) and history/compare */
+    {"planc: waiting for the results database '%s': another run holds its lock (for up to %d s)\n",
+     "planc: 正在等待结果数据库 '%s'：另一次运行持有它的锁（最多等%d秒）\n"},
+    {"planc: error: %s: %s: %s (another run held its lock for over %d s: retry later; PLANC_STORE_TIMEOUT sets how many seconds planc waits)\n",
+     "planc: 错误：%s：%s：%s（另一次运行持有它的锁超过%d秒：请稍后重试；'PLANC_STORE_TIMEOUT' 设定 planc 等待的秒数）\n"},
+    {"planc: error: %s: %s: %s%s\n", "planc: 错误：%s：%s：%s%s\n"},
+    {" (the database is damaged: restore it from a backup)", "（数据库已损坏：请从备份恢复）"},
+    {"cannot read it", "无法读取"},
+    {"cannot read its schema", "无法读取其模式"},
+    {"cannot read the runs", "无法读取运行记录"},
+    {"cannot compare the runs", "无法比较运行"},
+    {"cannot open it", "无法打开"},
+    {"cannot record the run", "无法记录本次运行"},
+    {"cannot remove the run", "无法删除运行记录"},
+    {"cannot switch to WAL mode", "无法切换到 WAL 模式"},
+    {"cannot create the schema", "无法创建模式"},
+    {"cannot upgrade the schema", "无法升级模式"},
+    {"cannot lock it", "无法锁定"},
+    {"cannot lock it for writing", "无法锁定以写入"},
+    {"cannot roll back", "无法回滚"},
+    {"cannot set it up", "无法设置"},
+    {"record a run", "记录运行"},
+    {"read it", "读取"},
+    {"planc: error: %s: cannot make planc's schema to compare it with\n",
+     "planc: 错误：%s：无法生成用于比较的 planc 模式\n"},
+    {"planc: error: %s: not a planc results database (it has planc's application id, but its schema differs from the one planc makes)\n",
+     "planc: 错误：%s：不是 planc 结果数据库（它有 planc 的应用编号，但其模式与 planc 生成的不同）\n"},
+    {"planc: error: %s: the database is damaged (SQLite's quick_check: %.*s%s); planc records no run into it and leaves it as it is: restore it from a backup, or give --store a new database\n",
+     "planc: 错误：%s：数据库已损坏（SQLite 的 'quick_check'：%.*s%s）；planc 不向其中记录运行，也不改动它：请从备份恢复，或给 --store 一个新数据库\n"},
+    {"planc: error: %s: an empty database, not a planc results database\n",
+     "planc: 错误：%s：空数据库，不是 planc 结果数据库\n"},
+    {"planc: error: %s: not a planc results database (it is another SQLite database: application_id %lld)\n",
+     "planc: 错误：%s：不是 planc 结果数据库（它是另一种 SQLite 数据库：'application_id' %lld）\n"},
+    {"planc: error: %s: written by a newer planc (schema version %lld; this planc reads version %d)\n",
+     "planc: 错误：%s：由更新版本的 planc 写入（模式版本 %lld；本 planc 读取版本 %d）\n"},
+    {"planc: error: %s: a planc results database with an unknown schema version %lld\n",
+     "planc: 错误：%s：模式版本 %lld 未知的 planc 结果数据库\n"},
+    {"planc: error: %s: cannot record a run: the database holds %llu bytes, beyond the file size limit (ulimit -f) of %llu bytes\n",
+     "planc: 错误：%s：无法记录运行：数据库有 %llu 字节，超出文件大小限制（'ulimit -f'）%llu 字节\n"},
+    {"planc: error: %s: cannot %s: the file size limit (ulimit -f) of %llu bytes is below the %d bytes of the index SQLite writes beside the database (%s-shm)\n",
+     "planc: 错误：%s：无法%s：文件大小限制（'ulimit -f'）%llu 字节小于 SQLite 在数据库旁写的索引的 %d 字节（'%s-shm'）\n"},
+    {"planc: error: %s: cannot create it: directory '%s' does not exist\n",
+     "planc: 错误：%s：无法创建：目录 '%s' 不存在\n"},
+    {"planc: error: %s: cannot create it: '%s' is not a directory\n", "planc: 错误：%s：无法创建：'%s' 不是目录\n"},
+    {"planc: error: %s: cannot create it: no permission to create files in '%s'\n",
+     "planc: 错误：%s：无法创建：没有在 '%s' 中创建文件的权限\n"},
+    {"planc: error: %s: cannot create it: %s\n", "planc: 错误：%s：无法创建：%s\n"},
+    {"planc: error: %s: cannot record a run: you may not write it (mode %04o), and planc does not change a database kept read-only: make it writable (chmod u+w), or record into a writable copy\n",
+     "planc: 错误：%s：无法记录运行：你没有写它的权限（模式 %04o），planc 不改动保持只读的数据库：请使其可写（'chmod u+w'），或记录到可写的副本中\n"},
+    {"planc: error: PLANC_STORE_TIMEOUT='%s': not a number of seconds (a whole number from 0 to %d)\n",
+     "planc: 错误：'PLANC_STORE_TIMEOUT'='%s'：不是秒数（须是0到%d的整数）\n"},
+    {"planc: error: cannot open '%s': %s\n", "planc: 错误：无法打开 '%s'：%s\n"},
+    {"planc: error: cannot open '%s': it is a directory\n", "planc: 错误：无法打开 '%s'：它是一个目录\n"},
+    {"planc: error: cannot open '%s'\n", "planc: 错误：无法打开 '%s'\n"},
+    {"planc: error: %s: cannot record the run: the database would grow to %lld bytes, beyond the file size limit (ulimit -f) of %llu bytes\n",
+     "planc: 错误：%s：无法记录本次运行：数据库将增长到 %lld 字节，超出文件大小限制（'ulimit -f'）%llu 字节\n"},
+    {"planc: error: %s: cannot record the run: the new database could not be closed whole\n",
+     "planc: 错误：%s：无法记录本次运行：新数据库未能完整关闭\n"},
+    {"planc: warning: %s: the run is recorded, but the database cannot be opened again: %s\n",
+     "planc: 警告：%s：本次运行已记录，但无法再次打开数据库：%s\n"},
+    {"planc: warning: %s: the run is recorded, but only in %s-wal so far: %s (keep %s-wal with %s: the next 'planc run --store' with room moves the run into it)\n",
+     "planc: 警告：%s：本次运行已记录，但目前只在 '%s-wal' 中：%s（请把 '%s-wal' 与 %s 放在一起：下一次有空间的 'planc run --store' 会把这次运行移入数据库）\n"},
+    {"planc: error: %s: run %lld stays recorded although its output was not written\n",
+     "planc: 错误：%s：运行 %lld 仍有记录，尽管其输出没有写出\n"},
+    {"planc: error: bad run '%s' (a run id, 'last' or 'last~N': N and the id written in digits, without a sign or spaces)\n",
+     "planc: 错误：无效的运行 '%s'（运行编号、'last' 或 'last~N'：'N' 和编号用数字书写，不带符号或空格）\n"},
+    {"planc: error: %s has no run '%s' (it has %lld run%s; see 'planc history %s')\n",
+     "planc: 错误：%s 中没有运行 '%s'（它有%lld次运行%.0s；见 'planc history %s'）\n"},
+    /* ---- the data files' reading (runtime/table.c) */
+    {"results", "结果"},
+    {"planc: error: cannot read '%s': %s\n", "planc: 错误：无法读取 '%s'：%s\n"},
+    {"planc: error: cannot read '%s': it is a directory\n", "planc: 错误：无法读取 '%s'：它是一个目录\n"},
+    {"planc: error: '%s' changed while it was read: its size (%lld bytes) and modification time are as when it was opened, but its change time moved: it was rewritten in place with its modification time set back, or its status changed (permissions, owner, links or name); run again when nothing changes it\n",
+     "planc: 错误：'%s' 在读取期间有改动：其大小（%lld 字节）和修改时间与打开时相同，但其状态改变时间变了：它被原地重写并调回了修改时间，或其状态有改动（权限、属主、链接或名称）；请在没有东西改动它时再运行\n"},
+    {"planc: error: '%s' changed while it was read (%lld bytes when opened, %lld after): the rows read may mix two versions of the file; write it elsewhere and rename it into place when it is complete, then run again\n",
+     "planc: 错误：'%s' 在读取期间有改动（打开时 %lld 字节，之后 %lld 字节）：读到的数据行可能混有文件的两个版本；请把它写到别处，写完后再改名放到原处，然后再运行\n"},
+    {"%s: note: '%s' changed while it was read (%lld bytes when opened, %lld after): the errors above may come from a file still being written\n",
+     "%s: 附注：'%s' 在读取期间有改动（打开时 %lld 字节，之后 %lld 字节）：以上错误可能来自仍在写入的文件\n"},
+    {"planc: error: the rules '%s' is read with ('%s', --read-with) declare region '%s', which the rules scored (plan %s) do not: a file's rules may change how it is read (its keys, columns, units, maps and aliases) only\n",
+     "planc: 错误：读取 '%s' 所用的规则（'%s'，--read-with）声明了地区“%s”，而评分的规则（规划 %s）中没有：文件的读取规则只能改变它的读法（键列、数据列、单位、文本映射和别名）\n"},
     /* ---- the checker: more of what the tests and docs meet */
     {"an override gives, in this order: 'override region OLD [as NEW] [: LEVEL] [in PARENT] [of MEMBERS] [alias ...]'",
      "改写地区依次写：'override region OLD [as NEW] [: LEVEL] [in PARENT] [of MEMBERS] [alias ...]'"},
@@ -681,6 +879,61 @@ const char *msgcat_get(lbl_lang lang, const char *en)
             lo = mid + 1;
     }
     return en;
+}
+
+/* The driver's language (msgcat_set_lang). */
+static lbl_lang driver_lang = LBL_EN;
+
+void msgcat_set_lang(lbl_lang lang)
+{
+    driver_lang = lang == LBL_ZH ? LBL_ZH : LBL_EN;
+}
+
+lbl_lang msgcat_lang(void)
+{
+    return driver_lang;
+}
+
+const char *msgcat_tr(const char *en)
+{
+    return msgcat_get(driver_lang, en);
+}
+
+/* An errno value and its Chinese: the errors of opening, reading, writing
+ * and renaming files planc meets, in the words of glibc's zh_CN catalog. */
+typedef struct msgcat_errno {
+    int e;
+    const char *zh;
+} msgcat_errno;
+
+static const msgcat_errno errnos[] = {
+    {ENOENT, "没有那个文件或目录"},
+    {EACCES, "权限不够"},
+    {EISDIR, "是一个目录"},
+    {ENOSPC, "设备上没有空间"},
+    {EROFS, "只读文件系统"},
+    {EEXIST, "文件已存在"},
+    {ENOTDIR, "不是目录"},
+    {EFBIG, "文件过大"},
+    {EPIPE, "断开的管道"},
+    {ELOOP, "符号链接的层数过多"},
+    {ENAMETOOLONG, "文件名过长"},
+    {EBUSY, "设备或资源忙"},
+#ifdef EDQUOT
+    {EDQUOT, "超出磁盘配额"},
+#endif
+    {EIO, "输入/输出错误"},
+    {ENOMEM, "无法分配内存"},
+    {EPERM, "不允许的操作"},
+};
+
+const char *msgcat_strerror(lbl_lang lang, int e)
+{
+    if (lang == LBL_ZH)
+        for (size_t i = 0; i < sizeof errnos / sizeof errnos[0]; i++)
+            if (errnos[i].e == e)
+                return errnos[i].zh;
+    return strerror(e);
 }
 
 size_t msgcat_count(void)

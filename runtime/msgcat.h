@@ -45,6 +45,23 @@
  * arguments against en). */
 const char *msgcat_get(lbl_lang lang, const char *en) __attribute__((format_arg(2)));
 
+/* The language of the driver's own messages (a usage error, the results
+ * history's, a file's): the command line's `--lang`, wherever it stands,
+ * set by the driver before it parses the other options (so that an
+ * option's error is already in the reader's language), LBL_EN until then.
+ * Set once, before any thread starts. */
+void msgcat_set_lang(lbl_lang lang);
+lbl_lang msgcat_lang(void);
+
+/* msgcat_get in the driver's language (msgcat_lang()). */
+const char *msgcat_tr(const char *en) __attribute__((format_arg(1)));
+
+/* The text of errno value e in lang: for LBL_ZH the catalog's Chinese of
+ * the errors planc meets (ENOENT, EACCES, EISDIR, ENOSPC, ...), and
+ * strerror's text for the others and for LBL_EN (the same bytes as
+ * strerror). */
+const char *msgcat_strerror(lbl_lang lang, int e);
+
 /* The entries, for tests: how many, and the i-th's English and Chinese. */
 size_t msgcat_count(void);
 void msgcat_entry(size_t i, const char **en, const char **zh);

@@ -27,6 +27,7 @@
 
 #include "cleanup.h"
 #include "csv.h"
+#include "msgcat.h"
 #include "rtmem.h"
 
 /* An output file being written. */
@@ -72,7 +73,7 @@ static void create_error(const ofile *o, int e, FILE *err)
         csv_message(err, "planc: error: cannot write '%s': no permission to create files in '%s'\n",
                 o->path, o->dir);
     else
-        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, msgcat_strerror(msgcat_lang(), e));
 }
 
 /* Opens a target that is not a regular file (a device or a FIFO) for
@@ -81,7 +82,7 @@ static ofile *open_direct(const char *path, FILE *err)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));
         return NULL;
     }
     ofile *o = rt_xcalloc(1, sizeof *o);
@@ -174,7 +175,7 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
     o->cleanup = cleanup_file(o->tmp); /* removed if a signal ends planc */
     o->f = fdopen(fd, "w");
     if (!o->f) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", path, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));
         close(fd);
         unlink(o->tmp);
         ofile_release(o);
@@ -219,7 +220,7 @@ int ofile_finish(ofile *o, FILE *err)
         e = errno ? errno : EIO;
     o->f = NULL;
     if (e) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(e));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, msgcat_strerror(msgcat_lang(), e));
         if (!o->direct)
             unlink(o->tmp);
         ofile_release(o);
@@ -237,7 +238,7 @@ int ofile_commit(ofile *o, FILE *err)
         return 0;
     }
     if (rename(o->tmp, o->path) != 0) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, msgcat_strerror(msgcat_lang(), errno));
         unlink(o->tmp);
         ofile_release(o);
         return -1;
@@ -274,7 +275,7 @@ int ofile_commit_undoable(ofile *o, FILE *err)
     }
     int keep = o->old ? cleanup_file(o->old) : -1;
     if (rename(o->tmp, o->path) != 0) {
-        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, strerror(errno));
+        csv_message(err, "planc: error: cannot write '%s': %s\n", o->path, msgcat_strerror(msgcat_lang(), errno));
         unlink(o->tmp);
         if (o->old)
             unlink(o->old);

@@ -30,6 +30,7 @@
 #include "cleanup.h"
 #include "csv.h"
 #include "labels.h"
+#include "msgcat.h"
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -889,7 +890,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     if (!scratch) {
         const char *dir = getenv("TMPDIR");
         csv_message(err, "planc: error: cannot create a scratch file for the workbook in '%s'%s: %s\n",
-                    dir && *dir ? dir : "/tmp", dir && *dir ? " ($TMPDIR)" : "", strerror(errno));
+                    dir && *dir ? dir : "/tmp", dir && *dir ? " ($TMPDIR)" : "", msgcat_strerror(msgcat_lang(), errno));
         return -1;
     }
     int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */

@@ -27,6 +27,7 @@
 #include "labels.h"
 #include "msgcat.h"
 #include "csv.h"
+#include "msgcat.h"
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -72,8 +73,8 @@ static void say_waiting(store *s)
 {
     if (s->told || !s->err)
         return;
-    fprintf(s->err, "planc: waiting for the results database '%s': another run holds its "
-                    "lock (for up to %d s)\n", s->path, s->timeout_ms / 1000);
+    fprintf(s->err, msgcat_tr("planc: waiting for the results database '%s': another run holds its "
+                              "lock (for up to %d s)\n"), s->path, s->timeout_ms / 1000);
     s->told = true;
 }
 
@@ -228,12 +229,12 @@ static void db_error(const store *s, const char *what, FILE *err)
     if (code == SQLITE_BUSY) {
         /* the busy handler gave up: another run held the lock too long */
         csv_message(err, "planc: error: %s: %s: %s (another run held its lock for over %d s: retry "
-                "later; PLANC_STORE_TIMEOUT sets how many seconds planc waits)\n", s->path, what,
+                "later; PLANC_STORE_TIMEOUT sets how many seconds planc waits)\n", s->path, msgcat_tr(what),
                 sqlite3_errmsg(s->db), s->timeout_ms / 1000);
         return;
     }
-    csv_message(err, "planc: error: %s: %s: %s%s\n", s->path, what, sqlite3_errmsg(s->db),
-            code == SQLITE_CORRUPT ? " (the database is damaged: restore it from a backup)" : "");
+    csv_message(err, "planc: error: %s: %s: %s%s\n", s->path, msgcat_tr(what), sqlite3_errmsg(s->db),
+            code == SQLITE_CORRUPT ? msgcat_tr(" (the database is damaged: restore it from a backup)") : "");
 }
 
 /* Runs SQL without results; false after reporting. */
@@ -635,7 +636,7 @@ static bool fits_open_limit(const char *path, bool create, FILE *err)
     else
         csv_message(err, "planc: error: %s: cannot %s: the file size limit (ulimit -f) of %llu bytes is "
                 "below the %d bytes of the index SQLite writes beside the database (%s-shm)\n", path,
-                create ? "record a run" : "read it", limit, STORE_SHM_BYTES, path);
+                msgcat_tr(create ? "record a run" : "read it"), limit, STORE_SHM_BYTES, path);
     return false;
 }
 
@@ -808,7 +809,7 @@ static bool make_tmp(store *s, FILE *err)
     if (fd < 0) {
         int e = errno;
         if (!create_problem(s->made, err))
-            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->made, strerror(e));
+            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->made, msgcat_strerror(msgcat_lang(), e));
         free(tmp);
         return false;
     }
@@ -974,7 +975,7 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
         return NULL;
     if (!create && stat(path, &stt) != 0) {
         int e = errno;
-        csv_message(err, "planc: error: cannot open '%s': %s\n", path, strerror(e));
+        csv_message(err, "planc: error: cannot open '%s': %s\n", path, msgcat_strerror(msgcat_lang(), e));
         if (e != ENOENT && e != ENOTDIR && e != ENAMETOOLONG)
             *why = STORE_FAIL_IO;
         return NULL;
@@ -1627,7 +1628,7 @@ static bool publish(store *s, FILE *err)
         if (e == EEXIST)
             return transfer(s, err);
         if (e) {
-            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->path, strerror(e));
+            csv_message(err, "planc: error: %s: cannot create it: %s\n", s->path, msgcat_strerror(msgcat_lang(), e));
             discard_tmp(s);
             return false;
         }

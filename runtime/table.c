@@ -3713,7 +3713,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         L.nerrors = 0;
         L.stopped = false;
         if (src->read_errno)
-            csv_message(err, "planc: error: cannot read '%s': %s\n", name, strerror(src->read_errno));
+            csv_message(err, "planc: error: cannot read '%s': %s\n", name, msgcat_strerror(msgcat_lang(), src->read_errno));
         else {
             /* where: the column, or the header's field */
             char where[160] = "";
@@ -3839,7 +3839,7 @@ static rt_table *load_path(const ir_program *p, const char *path, const rt_load_
     int fd = open(path, O_RDONLY);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        csv_message(err, "planc: error: cannot read '%s': %s\n", path, strerror(errno));
+        csv_message(err, "planc: error: cannot read '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));
         if (fd >= 0)
             close(fd);
         return NULL;

@@ -1,0 +1,2 @@
+# the two recorded runs of compare-en
+. "$CASE/../compare-en/gen.sh"
