@@ -1970,7 +1970,7 @@ static bool region_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw)
             diag_error(L->d, nw.sp, "cannot rename region '%s' as '%s': '%s' is the old name of region '%s'",
                        it->name, nw.s, nw.s, to);
             diag_note(L->d, o->edit, "'%s' was %s '%s' here", nw.s,
-                      o->kind == ORIGIN_RENAMED ? "renamed" : "replaced by", to);
+                      tr(L, o->kind == ORIGIN_RENAMED ? "renamed" : "replaced by"), to);
             diag_hint(L->d, why);
             return false;
         }

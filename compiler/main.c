@@ -975,8 +975,8 @@ static int settle_format(run_output *ro, const char *out)
     const char *named = out ? format_of_name(out) : NULL;
     char msg[512];
     if (named && strcmp(named, "xls") == 0) {
-        snprintf(msg, sizeof msg, "the output '%s' is named for the old Excel format (.xls), "
-                 "which planc does not write: name it .xlsx for a workbook", out);
+        snprintf(msg, sizeof msg, msgcat_tr("the output '%s' is named for the old Excel format (.xls), "
+                                            "which planc does not write: name it .xlsx for a workbook"), out);
         return usage_error("run", "%s", msg);
     }
     if (!ro->format) {
@@ -984,9 +984,9 @@ static int settle_format(run_output *ro, const char *out)
         return EXIT_OK;
     }
     if (named && strcmp(named, ro->format) != 0) {
-        snprintf(msg, sizeof msg, "the output '%s' is named for %s but --format %s was given: "
-                 "leave out --format (the name decides) or rename the output", out, named,
-                 ro->format);
+        snprintf(msg, sizeof msg, msgcat_tr("the output '%s' is named for %s but --format %s was given: "
+                                            "leave out --format (the name decides) or rename the output"),
+                 out, named, ro->format);
         return usage_error("run", "%s", msg);
     }
     return EXIT_OK;
@@ -1820,7 +1820,7 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
             FILE *ons = open_memstream(&on, &onlen);
             for (uint32_t i = 0; ons && i < p->ntargets; i++)
                 if (p->targets[i].measured_src && strcmp(p->targets[i].measured_src, target) == 0)
-                    fprintf(ons, "%s%s", ftell(ons) ? ", " : "", p->targets[i].name);
+                    fprintf(ons, "%s%s", ftell(ons) ? msgcat_get(lang, ", ") : "", p->targets[i].name);
             if (ons)
                 fclose(ons);
             const char *now = renamed_as(p->renamed_from, p->renamed_to, p->nrenames, target);

@@ -409,10 +409,11 @@ static int32_t qual_module(S *s, uint32_t m, ast_name n)
     const ast_module *mo = &p->modules[m];
     suggestion g;
     suggest_init(&g, n.qual);
-    size_t len = 0;
+    const char *sep = tr(s, ", ");
+    size_t len = 0, seplen = strlen(sep);
     for (uint32_t k = 0; k < mo->nimports; k++) {
         suggest_one(&g, n.qual, mo->imports[k].as);
-        len += strlen(mo->imports[k].as) + 2;
+        len += strlen(mo->imports[k].as) + seplen;
     }
     if (g.name) {
         diag_hint(s->d, "did you mean '%s'?", g.name);
@@ -424,8 +425,8 @@ static int32_t qual_module(S *s, uint32_t m, ast_name n)
     for (uint32_t k = 0; k < mo->nimports; k++) {
         size_t l = strlen(mo->imports[k].as);
         if (k > 0) {
-            memcpy(at, ", ", 2);
-            at += 2;
+            memcpy(at, sep, seplen);
+            at += seplen;
         }
         memcpy(at, mo->imports[k].as, l);
         at += l;
@@ -1126,7 +1127,7 @@ static sema_type check_name(S *s, ast_expr *e, ectx *c)
         return set(e, TY_ERROR, NULL);
     }
     if (c->mode == EM_CONST) {
-        diag_error(s->d, e->sp, "%s must be a constant; '%s' is an indicator", c->what, n);
+        diag_error(s->d, e->sp, "%s must be a constant; '%s' is an indicator", tr(s, c->what), n);
         return set(e, TY_ERROR, NULL);
     }
     e->sema.ref = REF_INDICATOR;
@@ -1320,7 +1321,7 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
         return set(e, TY_ERROR, NULL);
     }
     if (c->mode == EM_CONST && ref != FN_MIN && ref != FN_MAX && ref != FN_CLAMP && ref != FN_ABS) {
-        diag_error(s->d, e->sp, "%s must be a constant; '%s' reads the data", c->what, fn);
+        diag_error(s->d, e->sp, "%s must be a constant; '%s' reads the data", tr(s, c->what), fn);
         return set(e, TY_ERROR, NULL);
     }
 
@@ -1673,7 +1674,7 @@ static bool const_number(S *s, ast_expr *e, const char *what, double *out)
     if (!e || check_expr(s, e, &c) == TY_ERROR)
         return false;
     if (e->sema.type != TY_NUM) {
-        diag_error(s->d, e->sp, "%s must be a number, not a yes/no value", what);
+        diag_error(s->d, e->sp, "%s must be a number, not a yes/no value", tr(s, what));
         return false;
     }
     if (!unit_is_dimensionless(e->sema.unit)) {
@@ -2607,7 +2608,7 @@ static void add_year_run(S *s, valrun *runs, uint32_t *nruns, uint32_t *head, in
     if (*link != NO_RUN && runs[*link].run.from <= to) {
         const valrun *g = &runs[*link];
         stop = g->run.from > from ? g->run.from : from;
-        diag_error(s->d, sp, "%s%s'%s' is given twice for %d in the values of '%s'", kind ? kind : "",
+        diag_error(s->d, sp, "%s%s'%s' is given twice for %d in the values of '%s'", kind ? tr(s, kind) : "",
                    kind ? " " : "", name, stop, ind);
         diag_note(s->d, g->at, "first given here");
     }
@@ -2694,7 +2695,7 @@ static bool valcell_give(S *s, valcell *c, size_t i, double x, const ast_valrow 
                          const char *kind, const char *name, const char *ind)
 {
     if (c->given[i]) {
-        diag_error(s->d, sp, "%s%s'%s' is given twice in the values of '%s'", kind ? kind : "",
+        diag_error(s->d, sp, "%s%s'%s' is given twice in the values of '%s'", kind ? tr(s, kind) : "",
                    kind ? " " : "", name, ind);
         diag_note(s->d, c->at[i], "first given here");
         return false;
@@ -3169,7 +3170,7 @@ static void note_plan_year(S *s, const char *target, const ast_year *y, const ch
 {
     if (set_sp.file == y->sp.file)
         return;
-    diag_note(s->d, set_sp, "the %s %d is set here", what, year);
+    diag_note(s->d, set_sp, "the %s %d is set here", tr(s, what), year);
     const char *old = renamed_from(s, target);
     if (s->plan && s->plan->u.plan.extends && old)
         diag_hint(s->d, "give the base's target a deadline of this plan in the override that renames it "
@@ -3684,7 +3685,7 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
         return;
     }
     const ast_expr *lv = sh->u.call.args[0];
-    const char *who = mt->nscope == 0 ? "no region has" : "no region this target covers has";
+    const char *who = tr(s, mt->nscope == 0 ? "no region has" : "no region this target covers has");
     if (via) {
         diag_error(s->d, via->sp, "the formula of '%s' reads the regions of level '%s' below the "
                    "row's, but %s regions of that level below it", via->u.name.s, m->levels[level],
@@ -3701,14 +3702,14 @@ static void check_share_below(S *s, const sema_target *mt, const ast_expr *sh, c
     size_t len = 32;
     for (uint32_t k = 0; k < m->nlevels; k++)
         if (below[k] && nbelow++ < LEVELS_SHOWN)
-            len += strlen(m->levels[k]) + 4;
+            len += strlen(m->levels[k]) + 10; /* “”、 in Chinese */
     char *levels = arena_alloc(s->a, len), *at = levels;
     uint32_t shown = 0;
     for (uint32_t k = 0; k < m->nlevels && shown < LEVELS_SHOWN; k++)
         if (below[k])
-            at += sprintf(at, "%s'%s'", shown++ ? ", " : "", m->levels[k]);
+            at += sprintf(at, tr(s, "%s'%s'"), shown++ ? tr(s, ", ") : "", m->levels[k]);
     if (nbelow > shown)
-        sprintf(at, " and %u more", nbelow - shown);
+        sprintf(at, tr(s, " and %u more"), nbelow - shown);
     if (nbelow)
         diag_hint(s->d, "below the regions it covers are regions of level%s %s", nbelow > 1 ? "s" : "",
                   levels);
@@ -4311,7 +4312,7 @@ static void check_target(S *s, uint32_t ti)
         if (!y) {
             const char *why = dropped_why(s, K_MEASURE, t->clause.s);
             diag_error(s->d, t->clause.sp, "undefined clause (%s)%s", t->clause.s,
-                       *why ? why : ": no measure has this id");
+                       *why ? why : tr(s, ": no measure has this id"));
             if (!dropped_note(s, K_MEASURE, t->clause.s))
                 suggest(s, 1u << K_MEASURE, NULL, t->clause.s);
         }
@@ -4694,17 +4695,17 @@ static void warn_untargeted_regions(S *s)
             uint32_t shown = 0;
             for (uint32_t j = i; j < nleft && shown < REGIONS_SHOWN; j++)
                 if (m->regions[left[j]].level == lv) {
-                    len += strlen(m->regions[left[j]].name) + 4;
+                    len += strlen(m->regions[left[j]].name) + 10; /* “”、 in Chinese */
                     shown++;
                 }
             char *names = arena_alloc(s->a, len), *at = names;
             shown = 0;
             for (uint32_t j = i; j < nleft && shown < REGIONS_SHOWN; j++)
                 if (m->regions[left[j]].level == lv)
-                    at += sprintf(at, "%s'%s'", shown++ ? ", " : "", m->regions[left[j]].name);
+                    at += sprintf(at, tr(s, "%s'%s'"), shown++ ? tr(s, ", ") : "", m->regions[left[j]].name);
             diag_warning(s->d, x->sp, "no target applies to %u regions of level '%s' (%s%s): every "
                                       "target's scope leaves them out, so their rows are judged on nothing",
-                         n, lname, names, n > shown ? ", ..." : "");
+                         n, lname, names, n > shown ? tr(s, ", ...") : "");
         }
         if (n == 1)
             diag_hint(s->d, "give a target that covers it ('for %s', or its level '%s' in a target's "
@@ -5073,7 +5074,7 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
                 const ast_expr *e = m->targets[i].measured;
                 if (e && e->kind == EX_NAME && e->sema.ref == REF_INDICATOR &&
                     e->sema.index == (int)ind->index && non++ < TARGETS_SHOWN)
-                    len += strlen(m->targets[i].name) + 4;
+                    len += strlen(m->targets[i].name) + 10; /* “”、 in Chinese */
             }
             char *on = arena_alloc(s->a, len), *at = on;
             uint32_t shown = 0;
@@ -5081,10 +5082,10 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
                 const ast_expr *e = m->targets[i].measured;
                 if (e && e->kind == EX_NAME && e->sema.ref == REF_INDICATOR &&
                     e->sema.index == (int)ind->index)
-                    at += sprintf(at, "%s'%s'", shown++ ? ", " : "", m->targets[i].name);
+                    at += sprintf(at, tr(s, "%s'%s'"), shown++ ? tr(s, ", ") : "", m->targets[i].name);
             }
             if (non > shown)
-                sprintf(at, " and %u more", non - shown);
+                sprintf(at, tr(s, " and %u more"), non - shown);
             if (non)
                 diag_hint(s->d, "the targets that measure it: %s", on);
             return false;

@@ -421,7 +421,8 @@ decl:
   | import | drop | override | test | map
   | target
         {
-            diag_error(ps->d, $1->sp, "a %s belongs in a measure", $1->redline ? "red line" : "target");
+            diag_error(ps->d, $1->sp, "a %s belongs in a measure",
+                       msgcat_get(ps->d->lang, $1->redline ? "red line" : "target"));
             diag_hint(ps->d, "write it inside a measure of a section: section ID \"TITLE\" "
                              "{ measure (ID) \"TITLE\" { %s ... } }", $1->redline ? "redline" : "target");
             $$ = NULL;
@@ -2748,7 +2749,7 @@ static ast_name source_name(parse_state *ps, span sp)
 /* "'baseline' given twice in plan", with a note at the first. */
 static void given_twice(parse_state *ps, const char *what, const char *where, span again, span first)
 {
-    diag_error(ps->d, again, "'%s' given twice in one %s", what, where);
+    diag_error(ps->d, again, "'%s' given twice in one %s", what, msgcat_get(ps->d->lang, where));
     diag_note(ps->d, first, "first given here");
 }
 
