@@ -2534,7 +2534,7 @@ static bool agg_ok(S *s, const ast_decl *d, const unit_t *u)
     }
     if ((agg->kind == AGG_COUNT || agg->kind == AGG_SHARE) && d->u.ind.column_unit) {
         diag_error(s->d, d->u.ind.column_unit->sp, "'%s' makes its own number (%s); 'in' has nothing to convert",
-                   word, agg->kind == AGG_COUNT ? "how many rows have a value" : "a percentage of rows");
+                   word, tr(s, agg->kind == AGG_COUNT ? "how many rows have a value" : "a percentage of rows"));
         diag_hint(s->d, agg->kind == AGG_SHARE ? "the limit of 'share' is compared with the cells as the file writes them"
                                                : "remove 'in' and its unit");
         return false;
@@ -5131,8 +5131,8 @@ static bool check_expect(S *s, const ast_expect *x, sema_expect *out)
     case EXP_MEASURE: case EXP_TOTAL: case EXP_GRADE: case EXP_VETO:
         if (!m->has_assessment) {
             diag_error(s->d, x->sp, "the plan has no assessment: there is no %s to expect",
-                       x->kind == EXP_MEASURE ? "measure score" : x->kind == EXP_TOTAL ? "total"
-                       : x->kind == EXP_GRADE ? "grade" : "veto");
+                       tr(s, x->kind == EXP_MEASURE ? "measure score" : x->kind == EXP_TOTAL ? "total"
+                             : x->kind == EXP_GRADE ? "grade" : "veto"));
             return false;
         }
         if (x->kind == EXP_MEASURE) {
