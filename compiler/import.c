@@ -1294,8 +1294,8 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
     const ast_target *t = it->t;
     if (o->redline != t->redline) {
         diag_error(L->d, o->name.sp, "'%s' is %sa red line in the base; write 'override %s %s'",
-                   it->name, t->redline ? "" : "not ", t->redline ? "redline" : "target", it->name);
-        diag_note(L->d, t->sp, "the base's %s is here", t->redline ? "red line" : "target");
+                   it->name, t->redline ? "" : tr(L, "not "), t->redline ? "redline" : "target", it->name);
+        diag_note(L->d, t->sp, "the base's %s is here", tr(L, t->redline ? "red line" : "target"));
         return;
     }
     if (o->rename.s && !rename_ok(L, b, it, o->rename))

@@ -2951,10 +2951,10 @@ static test_outcome run_test(compilation *c, const sema_test *st, lbl_lang lang,
     unsigned line = 0, col = 0;
     diag_linecol(&c->diag, d->u.test.data[0].sp.file, d->u.test.data[0].sp.lo, &line, &col);
     char name[1100];
-    snprintf(name, sizeof name, "%s:%u (test data)", c->diag.files[d->u.test.data[0].sp.file].name,
+    snprintf(name, sizeof name, msgcat_get(lang, "%s:%u (test data)"), c->diag.files[d->u.test.data[0].sp.file].name,
              line);
     /* columns the header leaves out are missing in every row */
-    rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true,
+    rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true, .lang = lang,
                             .test_rows = true};
     /* another file's test: the header's and the data reader's errors are
      * the reason it is skipped, written to memory */
@@ -3081,7 +3081,7 @@ static int cmd_test(int argc, char **argv)
         bool own = st->file == c.file;
         if (!own && !all) {
             if (!named[st->file])
-                fprintf(of, "%s%s", other ? ", " : "", file_name(&c, st->file));
+                fprintf(of, "%s%s", other ? msgcat_get(lang, ", ") : "", file_name(&c, st->file));
             named[st->file] = true;
             other++;
             continue;

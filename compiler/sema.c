@@ -2172,9 +2172,9 @@ static void check_plan(S *s)
         diag_error(s->d, at, "the region key and the year key are both the column \"%s\"", m->region_key);
         if (d->u.plan.region_key && d->u.plan.year_key)
             diag_note(s->d, year_last ? d->u.plan.region_key_sp : d->u.plan.year_key_sp, "the %s key is here",
-                      year_last ? "region" : "year");
+                      tr(s, year_last ? "region" : "year"));
         else
-            diag_hint(s->d, "the %s key is \"%s\" when the plan does not give it", year_last ? "region" : "year",
+            diag_hint(s->d, "the %s key is \"%s\" when the plan does not give it", tr(s, year_last ? "region" : "year"),
                       year_last ? "region" : "year");
     }
     if (d->u.plan.region.s)
@@ -2632,7 +2632,7 @@ static double valrow_value(S *s, const ast_valrow *row, const sema_indicator *in
     bool ok = true;
     if (is_bool != (e->sema.type == TY_BOOL)) {
         diag_error(s->d, e->sp, "indicator '%s' is %s, so its values are %s", ind->name,
-                   is_bool ? "yes/no" : "a number", is_bool ? "yes or no" : "numbers");
+                   tr(s, is_bool ? "yes/no" : "a number"), tr(s, is_bool ? "yes or no" : "numbers"));
     } else if (is_bool) {
         x = const_eval(s, e, &ok);
     } else {
@@ -3033,7 +3033,7 @@ static void check_indicator(S *s, uint32_t i)
     }
     if (d->u.ind.values && (d->u.ind.column || d->u.ind.formula)) {
         diag_error(s->d, d->u.ind.values_sp, "indicator '%s' has both values and a %s; keep one", name,
-                   d->u.ind.column ? "column" : "formula");
+                   tr(s, d->u.ind.column ? "column" : "formula"));
         return;
     }
     if (!d->u.ind.column && !d->u.ind.formula && !d->u.ind.values) {
@@ -3934,8 +3934,8 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, bool first
     if (mt->type == TY_BOOL || g->sema.type == TY_BOOL) {
         if ((int)mt->type != g->sema.type) {
             diag_error(s->d, g->sp, "cannot compare a %s with a %s goal",
-                       mt->type == TY_BOOL ? "yes/no value" : "number",
-                       g->sema.type == TY_BOOL ? "yes/no" : "numeric");
+                       tr(s, mt->type == TY_BOOL ? "yes/no value" : "number"),
+                       tr(s, g->sema.type == TY_BOOL ? "yes/no" : "numeric"));
             return false;
         }
         if (op != OP_EQ && op != OP_NE) {

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "csv.h"
+#include "msgcat.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -420,7 +421,7 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
         if (tg->ncolumns == 0)
             return false;
         csv_message(err, "%s: error: target '%s' has no value for %s %d (the data has no row for %s %ld) %s\n",
-                rt_table_path(t), tg->name, rname, year, rname, y, policy_tail);
+                rt_table_path(t), tg->name, rname, year, rname, y, msgcat_tr(policy_tail));
         return true;
     }
     for (uint32_t c = 0; c < tg->ncolumns; c++) {
@@ -430,10 +431,10 @@ static bool blame_year(const ir_program *p, const rt_table *t, const ir_target *
         error_at(err, t, (size_t)at);
         if (y == year)
             csv_message(err, "target '%s' has no value for %s %d (column '%s') %s\n",
-                    tg->name, rname, year, col, policy_tail);
+                    tg->name, rname, year, col, msgcat_tr(policy_tail));
         else
             csv_message(err, "target '%s' has no value for %s %d (column '%s' is missing in %ld) %s\n",
-                    tg->name, rname, year, col, y, policy_tail);
+                    tg->name, rname, year, col, y, msgcat_tr(policy_tail));
         return true;
     }
     return false;
@@ -504,17 +505,17 @@ static void missing_error(const ir_program *p, const rt_table *t, const ir_targe
         /* A row added for a share target that also reads the region's own
          * data (its goal from the region's own column, say): that is what
          * is missing, not the regions below. */
-        fprintf(err, "%s: error: target '%s' has no value for %s %d (the data has no row for %s %d, "
-                     "which planc added for the targets that read the regions below, and the target "
-                     "reads %s's own column '%s') %s\n",
+        fprintf(err, msgcat_tr("%s: error: target '%s' has no value for %s %d (the data has no row for %s %d, "
+                               "which planc added for the targets that read the regions below, and the target "
+                               "reads %s's own column '%s') %s\n"),
                 rt_table_path(t), tg->name, rname, year, rname, year, rname, p->columns[own].name,
-                policy_tail);
+                msgcat_tr(policy_tail));
         return;
     }
     if (rt_table_line(t, row) == 0 && tg->ncolumns) {
         /* A row added for a share target: its value comes from below. */
         csv_message(err, "%s: error: target '%s' has no value for %s %d (it is computed from the regions below it, and too few of them have a value in column '%s') %s\n",
-                rt_table_path(t), tg->name, rname, year, p->columns[tg->columns[0]].name, policy_tail);
+                rt_table_path(t), tg->name, rname, year, p->columns[tg->columns[0]].name, msgcat_tr(policy_tail));
         return;
     }
     if (blame_year(p, t, tg, region, year, year, err))
@@ -528,7 +529,7 @@ static void missing_error(const ir_program *p, const rt_table *t, const ir_targe
         return;
     error_at(err, t, row);
     csv_message(err, "target '%s' has no value for %s %d (it cannot be computed from the data) %s\n",
-            tg->name, rname, year, policy_tail);
+            tg->name, rname, year, msgcat_tr(policy_tail));
 }
 
 /* For each target, whether its status depends on an IR_SHARE step (a
@@ -610,15 +611,16 @@ char *rt_overflow_reads(const ir_program *p, const uint32_t *cols, uint32_t ncol
 {
     size_t len = sizeof "the rules' numbers" + sizeof " and 4294967295 more";
     for (uint32_t c = 0; c < ncols && c < 3; c++)
-        len += strlen(p->columns[cols[c]].name) + sizeof ", column ''";
+        len += strlen(p->columns[cols[c]].name) + sizeof ", column ''" + 8; /* 、列“” in Chinese */
     char *s = rt_xmalloc(len, 1);
     size_t n = 0;
     if (ncols == 0)
-        n += (size_t)snprintf(s + n, len - n, "the rules' numbers");
+        n += (size_t)snprintf(s + n, len - n, "%s", msgcat_tr("the rules' numbers"));
     for (uint32_t c = 0; c < ncols && c < 3; c++)
-        n += (size_t)snprintf(s + n, len - n, "%scolumn '%s'", c ? ", " : "", p->columns[cols[c]].name);
+        n += (size_t)snprintf(s + n, len - n, msgcat_tr("%scolumn '%s'"), c ? msgcat_tr(", ") : "",
+                              p->columns[cols[c]].name);
     if (ncols > 3)
-        snprintf(s + n, len - n, " and %u more", ncols - 3);
+        snprintf(s + n, len - n, msgcat_tr(" and %u more"), ncols - 3);
     return s;
 }
 
@@ -642,7 +644,7 @@ void rt_overflow_error(const ir_program *p, const rt_table *t, const rt_result *
     csv_message(err, "target '%s' for %s %d: its %s, computed from %s, overflows: it is beyond "
                  "±1.8e308, the largest number planc holds\n",
             tg->name, p->regions[rt_table_region(t, row)].name, rt_table_year(t, row),
-            overflow_what[k], reads);
+            msgcat_tr(overflow_what[k]), reads);
     free(reads);
     arena_free(&a);
 }
