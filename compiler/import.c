@@ -1117,7 +1117,7 @@ static void stale_text(loader *L, const ast_decl *d, const ast_target *base, con
         const char *nm = base->name.s ? base->name.s : "?";
         diag_warning(L->d, o->measured ? o->measured->sp : d->sp,
                      "the override of %s '%s' changes its condition but keeps the base's text, which says %s",
-                     base->redline ? "red line" : "target", nm, was[i]);
+                     tr(L, base->redline ? "red line" : "target"), nm, was[i]);
         diag_note(L->d, base->sp, "the base's text is here: \"%s\"", base->desc);
         diag_hint(L->d, "give the text too: 'override %s %s%s%s \"...\" : ...'", base->redline ? "redline" : "target",
                   nm, o->rename.s ? " as " : "", o->rename.s ? o->rename.s : "");
@@ -1225,7 +1225,7 @@ static bool lost_milestones(loader *L, const ast_target *base, const ast_target 
         cond = arena_printf(L->a, "%s, %s", cond, g ? g : "...");
     }
     const char *nm = base->name.s ? base->name.s : "?";
-    const char *whose = o->desc ? "its text" : "the text it keeps from the base";
+    const char *whose = tr(L, o->desc ? "its text" : "the text it keeps from the base");
     if (nnamed == nlost)
         diag_warning(L->d, o->ms[0].sp, "the override of target '%s' drops the base's goal%s by %s, which %s "
                      "still names", nm, nlost == 1 ? "" : "s", lost, whose);

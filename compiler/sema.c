@@ -3886,10 +3886,10 @@ static void warn_against_direction(S *s, const sema_target *mt, const ast_milest
     if ((ind->dir == DIR_LOWER && up) || (ind->dir == DIR_HIGHER && down)) {
         diag_warning(s->d, ms->sp, "'%s' is declared '%s' (%s is better), but this goal asks for '%s'",
                      ind->name, ind->dir == DIR_LOWER ? "lower" : "higher",
-                     ind->dir == DIR_LOWER ? "less" : "more", ast_opname(ms->op));
+                     tr(s, ind->dir == DIR_LOWER ? "less" : "more"), ast_opname(ms->op));
         diag_hint(s->d, "the goal's operator decides what is on track: a value moving %s counts as "
                         "improving here; check the operator or the indicator's direction",
-                  up ? "up" : "down");
+                  tr(s, up ? "up" : "down"));
     }
 }
 
