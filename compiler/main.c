@@ -3293,7 +3293,7 @@ static int cmd_verify(int argc, char **argv)
         int vr = verify_run(&rec, &vf, lang, stdout);
         store_record_free(&rec);
         if (stdout_failed()) {
-            csv_message(stderr, "planc: error: cannot write the verification: %s\n", strerror(errno));
+            csv_message(stderr, "planc: error: cannot write the verification: %s\n", msgcat_strerror(msgcat_lang(), errno));
             rc = EXIT_WRITE;
         } else if (vr != VERIFY_MATCH) {
             rc = EXIT_NOT_VERIFIED;

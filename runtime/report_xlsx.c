@@ -966,7 +966,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     if (b.error != LXW_NO_ERROR) {
         /* the scratch file, in $TMPDIR, is what could not be written */
         csv_message(err, "planc: error: cannot write the workbook's scratch file '%s': %s\n", scratch,
-                    file_error(b.error) && b.error_errno ? strerror(b.error_errno)
+                    file_error(b.error) && b.error_errno ? msgcat_strerror(msgcat_lang(), b.error_errno)
                                                          : lxw_strerror(b.error));
         rc = -1;
     } else if (copy_file(scratch, out) != 0) {

@@ -144,7 +144,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
     if (!*manifest) {
         int e = hash_file(given, hex, &bytes);
         if (e) {
-            line(v, kind, V_UNREADABLE, NULL, given, note(buf, sizeof buf, v, ": %s", strerror(e), ""));
+            line(v, kind, V_UNREADABLE, NULL, given, note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, e), ""));
             return;
         }
         bool same = strcmp(hex, hash) == 0;
@@ -179,7 +179,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
         char *path = k == 0 ? rt_xstrdup(given) : beside(given, name);
         int e = hash_file(path, hex, &bytes);
         if (e) {
-            line(v, kind, V_UNREADABLE, NULL, path, note(buf, sizeof buf, v, ": %s", strerror(e), ""));
+            line(v, kind, V_UNREADABLE, NULL, path, note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, e), ""));
             complete = false;
         } else {
             bool same = strcmp(hex, want) == 0;
@@ -247,7 +247,7 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
         for (size_t i = 0; i < n; i++) {
             if (err[i])
                 line(v, "data", V_UNREADABLE, NULL, vf->data[i].path,
-                     note(buf, sizeof buf, v, ": %s", strerror(err[i]), ""));
+                     note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, err[i]), ""));
             else if (n == 1)
                 line(v, "data", same ? V_MATCH : V_DIFFERS, hex[i], vf->data[i].path, NULL);
             else
@@ -293,7 +293,7 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
         const store_data_file *d = j < rec->ndata ? &rec->data[j] : NULL;
         if (err[i]) {
             line(v, "data", V_UNREADABLE, NULL, vf->data[i].path,
-                 note(buf, sizeof buf, v, ": %s", strerror(err[i]), ""));
+                 note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, err[i]), ""));
         } else if (!d) {
             line(v, "data", V_DIFFERS, hex[i], vf->data[i].path,
                  note(buf, sizeof buf, v, " (the run read no other data file)", "", ""));
@@ -332,7 +332,7 @@ static void check_outputs(vctx *v, const store_record *rec, const verify_files *
         long long bytes;
         int e = hash_file(vf->outputs[i], hex, &bytes);
         if (e) {
-            line(v, "output", V_UNREADABLE, NULL, vf->outputs[i], note(buf, sizeof buf, v, ": %s", strerror(e), ""));
+            line(v, "output", V_UNREADABLE, NULL, vf->outputs[i], note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, e), ""));
             continue;
         }
         if (!rec->files_known || !rec->noutputs) {
