@@ -3623,11 +3623,10 @@ static const char short_with_value[] = "oj";
  * every command (the commands read `-j 4`).  An argument right after such
  * an option, or after its long form, is that option's value and is left
  * whole (`-o -jx` writes the file '-jx').  Returns the new argv (argc in
- * *argc), or NULL when out of memory. */
+ * *argc), malloc'd (main frees it), or NULL when out of memory. */
 static char **split_short_values(int *argc, char **argv)
 {
-    static char **v; /* the process's argv from here on */
-    v = malloc(((size_t)*argc * 2 + 1) * sizeof *v);
+    char **v = malloc(((size_t)*argc * 2 + 1) * sizeof *v);
     if (!v)
         return NULL;
     int n = 0;
@@ -3758,10 +3757,12 @@ int main(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     if (argc < 2) {
+        free(argv);
         fputs(usage_main, stderr);
         return EXIT_USAGE;
     }
     int rc = command(argc, argv);
+    free(argv); /* split_short_values' copy; its strings are the process's */
     /* what a command that succeeded wrote to stdout and did not check
      * itself (the help of every command, --version): a full disk or a
      * closed stdout is exit 5 there too, not a silent 0 */
