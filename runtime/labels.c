@@ -770,6 +770,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_COL_PREV_GRADE] = "grade %d",
     [LBL_RESOLVED_TITLE] = "Put right since %d: failed or lagging then, met or on track in %d",
     [LBL_RESOLVED_CUT] = "%zu more not listed here.",
+    [LBL_SHEET_RESOLVED] = "put_right",
 };
 
 /* Chinese: as a provincial department's evaluation report words it. */
@@ -1455,6 +1456,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_COL_PREV_GRADE] = "%d年等级",
     [LBL_RESOLVED_TITLE] = "%d年未达标或进度滞后、%d年已达标或进度正常的目标",
     [LBL_RESOLVED_CUT] = "另有%zu项未在此列出。",
+    [LBL_SHEET_RESOLVED] = "较上年改善",
 };
 
 static const char *const *const tables[LBL_NLANGS] = {[LBL_EN] = en, [LBL_ZH] = zh};

@@ -242,6 +242,8 @@ typedef enum lbl_id {
     /* the page's list of targets put right since the year before (%d that
      * year, %d this year) and the line under a cut one */
     LBL_RESOLVED_TITLE, LBL_RESOLVED_CUT,
+    /* the workbook's sheet of the targets put right since the year before */
+    LBL_SHEET_RESOLVED,
     LBL_COUNT
 } lbl_id;
 

@@ -1,9 +1,11 @@
 /* report_xlsx.c — the results as an Excel workbook (see report_xlsx.h and
  * docs/OUTPUT.md).
  *
- * Four sheets, in this order: regions, agencies, targets (the roll-ups of
- * one year, rollup.h) and detail (every result row, the columns of the
- * CSV); a fifth, sources, when a values table of the rules has notes
+ * Six sheets, in this order: regions, off_track and put_right (what is
+ * behind, and what was put right since the year before), agencies,
+ * targets (the roll-ups of one year, rollup.h) and detail (every result
+ * row, the columns of the CSV); then sources, when a values table of the
+ * rules has notes
  * (where the plan's numbers come from).  Each sheet starts with a header row, frozen so that it stays in
  * view, and has an autofilter.  While a sheet is written the widest text
  * of each column is kept (display width: a CJK character counts two
@@ -68,6 +70,10 @@ typedef struct book {
     lxw_format *score;                      /* scores: two decimals shown */
     char **leads;                           /* each measure's lead text (in lang) */
     char *text;                             /* a cell's cleaned text */
+    int prev_year;                          /* the data's year before the roll-up year, whose
+                                               totals and grades the regions sheet gives
+                                               beside this year's; 0 when there is none or
+                                               no assessment */
     lxw_error error;                        /* the first write error */
     int error_errno;                        /* errno when it was reported (the system's reason) */
     time_t created;                         /* the creation time its properties record */
@@ -297,7 +303,8 @@ static void cell_grade(book *b, sheet *s, lxw_col_t col, double g)
 
 /* Adds the sheet named by label `name` with its header row.  `heads[i]`
  * names column i; a status word's label (LBL_ST_*) gets that status's
- * colour. */
+ * colour; the year before's total and grade (LBL_COL_PREV_TOTAL,
+ * LBL_COL_PREV_GRADE) name that year, b->prev_year. */
 static void sheet_begin(book *b, sheet *s, lbl_id name, const lbl_id *heads, uint32_t n)
 {
     s->ws = workbook_add_worksheet(b->wb, lbl_get(b->lang, name));
@@ -312,7 +319,13 @@ static void sheet_begin(book *b, sheet *s, lbl_id name, const lbl_id *heads, uin
         lxw_format *f = b->head;
         if ((int)heads[c] >= (int)LBL_ST_NA && heads[c] <= LBL_ST_MET)
             f = b->head_status[heads[c] - LBL_ST_NA];
-        cell_text(b, s, (lxw_col_t)c, lbl_get(b->lang, heads[c]), f);
+        if (heads[c] == LBL_COL_PREV_TOTAL || heads[c] == LBL_COL_PREV_GRADE) {
+            char text[64];
+            snprintf(text, sizeof text, lbl_get(b->lang, heads[c]), b->prev_year);
+            cell_text(b, s, (lxw_col_t)c, text, f);
+        } else {
+            cell_text(b, s, (lxw_col_t)c, lbl_get(b->lang, heads[c]), f);
+        }
     }
     s->row = 1;
 }
@@ -374,17 +387,29 @@ static void cell_list(book *b, sheet *s, lxw_col_t col, const char *const *names
 }
 
 /* The regions sheet: the columns of `--rollup region` (docs/OUTPUT.md),
- * one row per region of the roll-up year, ordered by level and rank. */
+ * one row per region of the roll-up year, ordered by level and rank; when
+ * the page's table of regions has them (b->prev_year), the year before's
+ * total and grade right after this year's (the last assessment beside
+ * this one), read from the region's row of that year as rollup_make reads
+ * a total and a grade. */
 static void sheet_regions(book *b)
 {
     static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_LEVEL, LBL_COL_YEAR, LBL_COL_TOTAL,
                                    LBL_COL_GRADE,  LBL_COL_RANK,  LBL_COL_RANKED, COUNT_HEADS,
                                    LBL_COL_VETOES, LBL_COL_PARENT, LBL_COL_TOP};
+    static const lbl_id heads_prev[] = {
+        LBL_COL_REGION, LBL_COL_LEVEL,  LBL_COL_YEAR,   LBL_COL_TOTAL,  LBL_COL_GRADE,
+        LBL_COL_PREV_TOTAL, LBL_COL_PREV_GRADE, LBL_COL_RANK, LBL_COL_RANKED, COUNT_HEADS,
+        LBL_COL_VETOES, LBL_COL_PARENT, LBL_COL_TOP};
     const ir_program *p = b->p;
     const rollup *ru = b->ru;
     const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
+    lxw_col_t x = b->prev_year ? 2 : 0; /* the later columns' shift */
     sheet s;
-    sheet_begin(b, &s, LBL_SHEET_REGIONS, heads, sizeof heads / sizeof heads[0]);
+    if (b->prev_year)
+        sheet_begin(b, &s, LBL_SHEET_REGIONS, heads_prev, sizeof heads_prev / sizeof heads_prev[0]);
+    else
+        sheet_begin(b, &s, LBL_SHEET_REGIONS, heads, sizeof heads / sizeof heads[0]);
     for (uint32_t k = 0; ru && s.ws && k < ru->nregions; k++, s.row++) {
         const rollup_region *rr = &ru->regions[ru->by_rank[k]];
         cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
@@ -392,15 +417,22 @@ static void sheet_regions(book *b)
         cell_number(b, &s, 2, ru->year, NULL);
         cell_number(b, &s, 3, rr->total, b->score);
         cell_grade(b, &s, 4, rr->grade);
+        if (b->prev_year) {
+            long row = rt_table_find(b->t, rr->region, b->prev_year);
+            if (row >= 0) {
+                cell_number(b, &s, 5, rt_result_value(b->r, p->total, (size_t)row), b->score);
+                cell_grade(b, &s, 6, rt_result_value(b->r, p->grade, (size_t)row));
+            }
+        }
         if (rr->rank)
-            cell_count(b, &s, 5, rr->rank);
-        cell_count(b, &s, 6, rr->nranked);
-        cell_counts(b, &s, 7, &rr->counts);
+            cell_count(b, &s, 5 + x, rr->rank);
+        cell_count(b, &s, 6 + x, rr->nranked);
+        cell_counts(b, &s, 7 + x, &rr->counts);
         for (uint32_t i = 0; i < rr->nvetoes; i++)
             names[i] = p->targets[rr->vetoes[i]].name;
-        cell_list(b, &s, 13, names, rr->nvetoes, b->status[IR_ST_FAILED]);
-        cell_text(b, &s, 14, rr->parent >= 0 ? p->regions[rr->parent].name : NULL, NULL);
-        cell_text(b, &s, 15, rr->top >= 0 ? p->regions[rr->top].name : NULL, NULL);
+        cell_list(b, &s, 13 + x, names, rr->nvetoes, b->status[IR_ST_FAILED]);
+        cell_text(b, &s, 14 + x, rr->parent >= 0 ? p->regions[rr->parent].name : NULL, NULL);
+        cell_text(b, &s, 15 + x, rr->top >= 0 ? p->regions[rr->top].name : NULL, NULL);
     }
     sheet_end(b, &s);
     free(names);
@@ -455,6 +487,54 @@ static void sheet_offtrack(book *b)
                       b->status[IR_ST_FAILED]);
         cell_text(b, &s, 15, rr->parent >= 0 ? p->regions[rr->parent].name : NULL, NULL);
         cell_text(b, &s, 16, rr->top >= 0 ? p->regions[rr->top].name : NULL, NULL);
+    }
+    sheet_end(b, &s);
+    free(o);
+}
+
+/* The put_right sheet: each (region, target) failed or lagging in the
+ * data's year before the roll-up year and met or on track in it
+ * (rollup_resolved_make: by level, rank, then program order), with what
+ * the page's list under the off-track one shows and the region's level,
+ * parent and top for the autofilter; only its header row when none was
+ * put right or the data has no year before (the sheet is always there,
+ * so that the sheets after it keep their places). */
+static void sheet_resolved(book *b)
+{
+    static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_LEVEL, LBL_COL_YEAR, LBL_COL_TARGET,
+                                   LBL_COL_CLAUSE, LBL_COL_LEAD, LBL_COL_PREV_STATUS,
+                                   LBL_COL_STATUS, LBL_COL_VALUE, LBL_COL_GOAL, LBL_COL_UNIT,
+                                   LBL_COL_PARENT, LBL_COL_TOP};
+    const ir_program *p = b->p;
+    const rollup *ru = b->ru;
+    size_t n = 0;
+    rollup_offtrack *o = rollup_resolved_make(p, b->t, b->r, ru, &n);
+    sheet s;
+    sheet_begin(b, &s, LBL_SHEET_RESOLVED, heads, sizeof heads / sizeof heads[0]);
+    for (size_t k = 0; s.ws && k < n; k++, s.row++) {
+        const rollup_region *rr = &ru->regions[o[k].region];
+        const ir_target *tg = &p->targets[o[k].target];
+        bool yesno = report_target_bool(p, tg);
+        cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
+        cell_text(b, &s, 1, rr->level < p->nlevels ? ir_level_word(p, rr->level, b->lang) : NULL, NULL);
+        cell_number(b, &s, 2, ru->year, NULL);
+        cell_text(b, &s, 3, tg->name, NULL);
+        cell_text(b, &s, 4, tg->clause, NULL);
+        cell_text(b, &s, 5, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
+        cell_status(b, &s, 6, o[k].prev);
+        cell_status(b, &s, 7, o[k].status);
+        /* rounded as the page shows them, as the off_track sheet's */
+        double nums[2] = {o[k].value, o[k].goal};
+        for (lxw_col_t c = 0; c < 2; c++) {
+            if (yesno)
+                cell_value(b, &s, 8 + c, nums[c], true);
+            else
+                cell_shown(b, &s, 8 + c, nums[c]);
+        }
+        bool plain = !tg->unit || strcmp(tg->unit, "1") == 0 || strcmp(tg->unit, "bool") == 0;
+        cell_text(b, &s, 10, plain ? NULL : tg->unit, NULL);
+        cell_text(b, &s, 11, rr->parent >= 0 ? p->regions[rr->parent].name : NULL, NULL);
+        cell_text(b, &s, 12, rr->top >= 0 ? p->regions[rr->top].name : NULL, NULL);
     }
     sheet_end(b, &s);
     free(o);
@@ -941,8 +1021,14 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     free(comments);
     make_formats(&b);
 
+    /* the last assessment: the data's year before, as the page's table of
+     * regions has it */
+    for (uint32_t k = 1; ru && p->has_assessment && k < ru->nyears; k++)
+        if (ru->years[k] == ru->year)
+            b.prev_year = ru->years[k - 1];
     sheet_regions(&b);
     sheet_offtrack(&b);
+    sheet_resolved(&b);
     sheet_agencies(&b);
     sheet_targets(&b);
     sheet_detail(&b);

@@ -1,8 +1,9 @@
 /* report_xlsx.h — the results as an Excel workbook (libxlsxwriter).
  *
  * Sheets (docs/OUTPUT.md, "Excel"): `regions`, `agencies` and `targets` —
- * the roll-ups of one year — and `detail`, every result row as the CSV has
- * it.  Each sheet has one frozen header row and an autofilter; columns are
+ * the roll-ups of one year —, `off_track` and `put_right` (what is behind,
+ * what was put right since the year before) and `detail`, every result
+ * row as the CSV has it.  Each sheet has one frozen header row and an autofilter; columns are
  * as wide as their text (CJK characters count two); status cells are
  * coloured; numbers are numbers and a missing value is an empty cell. */
 #ifndef PLANC_REPORT_XLSX_H

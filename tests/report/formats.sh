@@ -49,14 +49,15 @@ grep -q "old Excel format (.xls)" "$tmp/stderr" || bad "-o bad.xls: $(cat "$tmp/
 [ -e "$tmp/out/bad.xlsx" ] || [ -e "$tmp/out/bad.xls" ] && bad "a refused output was written"
 rm -f "$tmp/out/named."*
 
-# The workbook: four sheets in order and provenance last; the detail sheet
-# has the CSV's rows.
+# The workbook: six sheets in order and provenance last; the detail sheet
+# has the CSV's rows; the put_right sheet the pairs of the page's list of
+# those put right since the year before, in the same order.
 run -o "$tmp/out/results.csv" || bad "planc run (csv) failed"
 run --format xlsx -o "$tmp/out/results.xlsx" || bad "planc run --format xlsx failed"
 "$zipcat" "$tmp/out/results.xlsx" xl/workbook.xml >"$tmp/workbook.xml" || bad "no xl/workbook.xml"
 sheets=$(grep -o '<sheet name="[a-z_]*"' "$tmp/workbook.xml" | cut -d'"' -f2 | tr '\n' ' ')
-[ "$sheets" = "regions off_track agencies targets detail provenance " ] || bad "sheets are '$sheets'"
-"$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet5.xml >"$tmp/detail.xml" || bad "no detail sheet"
+[ "$sheets" = "regions off_track put_right agencies targets detail provenance " ] || bad "sheets are '$sheets'"
+"$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet6.xml >"$tmp/detail.xml" || bad "no detail sheet"
 rows=$(grep -o '<row ' "$tmp/detail.xml" | wc -l)
 lines=$(wc -l <"$tmp/out/results.csv")
 [ "$rows" = "$lines" ] || bad "the detail sheet has $rows rows, the CSV $lines lines"
@@ -66,6 +67,13 @@ grep -q "<c r=\"A2\" t=\"inlineStr\"><is><t>$region</t></is></c><c r=\"B2\"><v>$
     bad "the detail's first row is not $region, $year"
 "$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet1.xml | grep -q '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' ||
     bad "the regions sheet has no frozen header row"
+run --format html -o "$tmp/results.html" || bad "planc run --format html failed"
+pairs() { sed 's/<\/tr>/&\n/g' | sed -n 's/.*<td class="id">\([^<]*\)<\/td><td class="name">\([^<]*\)<\/td>.*/\1 \2/p'; }
+sed -n '/<table class="resolved">/,/<\/table>/p' "$tmp/results.html" | pairs >"$tmp/resolved.page"
+"$zipcat" "$tmp/out/results.xlsx" xl/worksheets/sheet3.xml | sed 's/<row /\n&/g' | sed '1,2d' |
+    sed -n 's/.*<c r="A[0-9]*" t="inlineStr"><is><t>\([^<]*\)<.*<c r="D[0-9]*" t="inlineStr"><is><t>\([^<]*\)<.*/\1 \2/p' >"$tmp/resolved.book"
+[ -s "$tmp/resolved.page" ] && [ "$(cat "$tmp/resolved.page")" = "$(cat "$tmp/resolved.book")" ] ||
+    bad "the put_right sheet's pairs are not the page's: $(diff "$tmp/resolved.page" "$tmp/resolved.book" | tr '\n' ' ')"
 
 # With SOURCE_DATE_EPOCH the workbook's creation time is that, not the
 # clock: two runs a second apart write the same bytes.
@@ -82,7 +90,7 @@ cmp -s "$tmp/a.xlsx" "$tmp/b.xlsx" || bad "two workbooks with SOURCE_DATE_EPOCH 
 # --year and the data options, whatever -o names (tests/run cannot hold a
 # workbook; OUTPUT.md §7).
 run --na - --format xlsx -o "$tmp/clock.xlsx" || bad "planc run --format xlsx --na - failed"
-"$zipcat" "$tmp/clock.xlsx" xl/worksheets/sheet6.xml >"$tmp/prov.xml" || bad "no provenance sheet"
+"$zipcat" "$tmp/clock.xlsx" xl/worksheets/sheet7.xml >"$tmp/prov.xml" || bad "no provenance sheet"
 again=$(sed 's/<row /\n&/g' "$tmp/prov.xml" | grep '>command that writes it again<' |
         sed 's/.*<c r="B[0-9]*" t="inlineStr"><is><t>\([^<]*\)<.*/\1/')
 case "$again" in
@@ -219,11 +227,11 @@ for lang in en zh; do
         "$planc" run "$vn" --data "$vd" --engine interp --lang $lang -o "$tmp/out/notes-$lang.html" ||
         bad "planc run of values-note --lang $lang failed"
 done
-"$zipcat" "$tmp/out/notes-en.xlsx" xl/workbook.xml | grep -q '<sheet name="sources" sheetId="6"' &&
-    [ "$("$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet6.xml | grep -o '<row ' | wc -l)" = 6 ] &&
-    "$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet6.xml | grep -q '<t>同上；海南为特殊功能区，目标较低</t>' ||
+"$zipcat" "$tmp/out/notes-en.xlsx" xl/workbook.xml | grep -q '<sheet name="sources" sheetId="7"' &&
+    [ "$("$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet7.xml | grep -o '<row ' | wc -l)" = 6 ] &&
+    "$zipcat" "$tmp/out/notes-en.xlsx" xl/worksheets/sheet7.xml | grep -q '<t>同上；海南为特殊功能区，目标较低</t>' ||
     bad "the workbook has no sources sheet of the header and the 5 noted regions"
-"$zipcat" "$tmp/out/notes-zh.xlsx" xl/workbook.xml | grep -q '<sheet name="数值来源" sheetId="6"' ||
+"$zipcat" "$tmp/out/notes-zh.xlsx" xl/workbook.xml | grep -q '<sheet name="数值来源" sheetId="7"' ||
     bad "--lang zh: the sources sheet is not 数值来源"
 grep -q '<tr id="source-1"><td class="n">1</td><td>强度下降目标</td><td>北京、天津</td><td class="n">20.5</td>' "$tmp/out/notes-en.html" &&
     [ "$(grep -o '<sup class="fn"><a href="#source-[12]"' "$tmp/out/notes-en.html" | wc -l)" = 4 ] ||
@@ -245,8 +253,8 @@ grep -q '<tr><td></td><td>PM25年度目标</td><td>every city</td><td class="n">
     bad "the page does not list the row of every city once"
 grep -q '<td>全部市级</td><td class="n">40</td>' "$tmp/out/levels-zh.html" ||
     bad "--lang zh: the row of every city is not 全部市级"
-"$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet6.xml | grep -q '<t>every city</t>' &&
-    [ "$("$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet6.xml | grep -o '<row ' | wc -l)" = 3 ] ||
+"$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet7.xml | grep -q '<t>every city</t>' &&
+    [ "$("$zipcat" "$tmp/out/levels-en.xlsx" xl/worksheets/sheet7.xml | grep -o '<row ' | wc -l)" = 3 ] ||
     bad "the sources sheet has not the header, 大连 and the row of every city"
 
 # A noted row for every city, or an else row, with `in` that no region

@@ -35,7 +35,8 @@ bad() { echo "FAIL: $*"; fail=1; }
 run() { "$planc" run 规划/规则.plan --data 规划/数据.csv --engine interp --quiet "$@"; }
 # the workbook parts compared
 parts="xl/workbook.xml xl/styles.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml
-xl/worksheets/sheet3.xml xl/worksheets/sheet4.xml xl/worksheets/sheet5.xml docProps/core.xml"
+xl/worksheets/sheet3.xml xl/worksheets/sheet4.xml xl/worksheets/sheet5.xml xl/worksheets/sheet6.xml
+docProps/core.xml"
 # planc's version, which a release changes, taken out
 unversioned() { sed 's/planc [0-9][^ "<]*/planc VERSION/g'; }
 
@@ -92,35 +93,37 @@ left=$(grep -oE '[A-Za-z_]+' zh.txt | sort -u |
 
 # the workbook: Chinese sheet names, headers and statuses
 sheets=$("$zipcat" zh.xlsx xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
-[ "$sheets" = "地区 问题清单 牵头单位 目标 明细 生成信息 " ] || bad "the zh sheets are '$sheets'"
+[ "$sheets" = "地区 问题清单 较上年改善 牵头单位 目标 明细 生成信息 " ] || bad "the zh sheets are '$sheets'"
 cells() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g'; }
 header() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | sed 's/<\/row>.*//' | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g' | tr '\n' ' '; }
-[ "$(header 1)" = "地区 层级 年份 总分 等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 上级地区 所属一级地区 " ] ||
+[ "$(header 1)" = "地区 层级 年份 总分 等级 2024年总分 2024年等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 上级地区 所属一级地区 " ] ||
     bad "the zh regions header is '$(header 1)'"
 [ "$(header 2)" = "地区 层级 年份 目标 条款 牵头单位 状态 起始年份 上年状态 数值 进度预期值 目标值 差距 单位 一票否决或红线 上级地区 所属一级地区 " ] ||
     bad "the zh off_track header is '$(header 2)'"
-[ "$(header 5)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 单位 目标值 进度预期值 得分 权重 等级 一票否决 上级地区 所属一级地区 " ] ||
-    bad "the zh detail header is '$(header 5)'"
-statuses=$(cells 5 | grep -xE '达标|进度正常|进度滞后|未达标|数据缺失|不适用' | sort -u | tr '\n' ' ')
+[ "$(header 3)" = "地区 层级 年份 目标 条款 牵头单位 上年状态 状态 数值 目标值 单位 上级地区 所属一级地区 " ] ||
+    bad "the zh put_right header is '$(header 3)'"
+[ "$(header 6)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 单位 目标值 进度预期值 得分 权重 等级 一票否决 上级地区 所属一级地区 " ] ||
+    bad "the zh detail header is '$(header 6)'"
+statuses=$(cells 6 | grep -xE '达标|进度正常|进度滞后|未达标|数据缺失|不适用' | sort -u | tr '\n' ' ')
 [ "$statuses" = "不适用 数据缺失 未达标 达标 进度正常 进度滞后 " ] || bad "the zh detail's statuses are '$statuses'"
-cells 5 | grep -qx '总分' || bad "the zh detail has no total rows"
-cells 4 | grep -qx '否' || bad "the zh targets sheet's goal_varies is not 否"
+cells 6 | grep -qx '总分' || bad "the zh detail has no total rows"
+cells 5 | grep -qx '否' || bad "the zh targets sheet's goal_varies is not 否"
 # the provenance sheet: what the page's footer says, a line each
-[ "$(header 6)" = "项目 内容 SHA-256 校验值 " ] || bad "the zh provenance header is '$(header 6)'"
-prov=$(cells 6 | tr '\n' '|')
+[ "$(header 7)" = "项目 内容 SHA-256 校验值 " ] || bad "the zh provenance header is '$(header 7)'"
+prov=$(cells 7 | tr '\n' '|')
 for want in '|planc 版本|' '|规则（SHA-256 按文件清单计算）|规划/规则.plan|' '|规则文件|规则.plan|' \
     '|数据|规划/数据.csv|' '|数据读取选项|--na -|' '|汇总年份|' '|生成时间|2025-01-01T00:00:00Z|' \
     '|重新生成本工作簿的命令|SOURCE_DATE_EPOCH=1735689600 planc run '\''规划/规则.plan'\'' --data '\''规划/数据.csv'\'' --na - --year 2025 --lang zh -o reproduced.xlsx|'; do
     case "$prov" in *"$want"*) ;; *) bad "the zh provenance sheet lacks '$want': $prov" ;; esac
 done
-left=$( (for n in 1 2 3 4 5; do cells "$n"; done; cells 6 | sed -e 's/^--na -$//' -e '/^SOURCE_DATE_EPOCH=/d' -e '/^[0-9-]*T[0-9:]*Z$/d') | grep -oE '[A-Za-z_]+' | sort -u |
+left=$( (for n in 1 2 3 4 5 6; do cells "$n"; done; cells 7 | sed -e 's/^--na -$//' -e '/^SOURCE_DATE_EPOCH=/d' -e '/^[0-9-]*T[0-9:]*Z$/d') | grep -oE '[A-Za-z_]+' | sort -u |
     grep -vxE 'city|province|PM|COD|g|m|plan|csv|planc|SHA|[0-9a-f]+' | tr '\n' ' ')
 [ -z "$left" ] || bad "English left in the zh workbook: $left"
 "$zipcat" zh.xlsx docProps/core.xml | grep -q '<dc:description>由 planc [^ ]* 生成；规则：规划/规则.plan（SHA-256 [0-9a-f]*，按文件清单计算：规则.plan [0-9a-f]*）；数据：规划/数据.csv（SHA-256 [0-9a-f]*），读取选项：--na -</dc:description>' ||
     bad "the zh workbook's comments: $("$zipcat" zh.xlsx docProps/core.xml | grep -o '<dc:description>.*</dc:description>')"
 # the numbers are the same cells in both languages
-"$zipcat" en.xlsx xl/worksheets/sheet5.xml | grep -o '<v>[^<]*</v>' >en.numbers
-"$zipcat" zh.xlsx xl/worksheets/sheet5.xml | grep -o '<v>[^<]*</v>' >zh.numbers
+"$zipcat" en.xlsx xl/worksheets/sheet6.xml | grep -o '<v>[^<]*</v>' >en.numbers
+"$zipcat" zh.xlsx xl/worksheets/sheet6.xml | grep -o '<v>[^<]*</v>' >zh.numbers
 cmp -s en.numbers zh.numbers || bad "the zh workbook's numbers differ from the en one's"
 
 # --- usage ----------------------------------------------------------------

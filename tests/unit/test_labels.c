@@ -200,13 +200,14 @@ START_TEST(chinese_has_no_english)
 END_TEST
 
 /* Sheet names Excel accepts: 1 to 31 characters, none of []:*?/\, no
- * apostrophe at either end, not "History"; and the four differ. */
+ * apostrophe at either end, not "History"; and all the workbook's differ. */
 START_TEST(sheet_names_are_valid)
 {
-    const lbl_id sheets[] = {LBL_SHEET_REGIONS, LBL_SHEET_AGENCIES, LBL_SHEET_TARGETS,
-                             LBL_SHEET_DETAIL};
+    const lbl_id sheets[] = {LBL_SHEET_REGIONS,  LBL_SHEET_OFFTRACK, LBL_SHEET_RESOLVED,
+                             LBL_SHEET_AGENCIES, LBL_SHEET_TARGETS,  LBL_SHEET_DETAIL,
+                             LBL_SHEET_SOURCES,  LBL_SHEET_ABSENT,   LBL_SHEET_PROVENANCE};
     for (int lang = 0; lang < LBL_NLANGS; lang++)
-        for (size_t i = 0; i < 4; i++) {
+        for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++) {
             const char *s = lbl_get((lbl_lang)lang, sheets[i]);
             size_t chars = 0;
             for (const char *c = s; *c; c++)

@@ -16,8 +16,9 @@ typedef struct workbook {
     size_t len;
     char *sheet[5];   /* [0] the workbook; [1] .. [4] the sheets regions,
                          agencies, targets, detail (xl/worksheets/sheet1.xml,
-                         sheet3.xml .. sheet5.xml) */
+                         sheet4.xml .. sheet7.xml) */
     char *offtrack;   /* off_track, the second sheet (sheet2.xml) */
+    char *resolved;   /* put_right, the third (sheet3.xml) */
     char *styles;
 } workbook;
 
@@ -40,12 +41,14 @@ static void write_book_in(report_run *run, workbook *wb, lbl_lang lang)
     wb->sheet[0] = zip_member(wb->zip, wb->len, "xl/workbook.xml", NULL);
     for (int i = 1; i <= 4; i++) {
         char name[64];
-        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i == 1 ? 1 : i + 1);
+        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i == 1 ? 1 : i + 2);
         wb->sheet[i] = zip_member(wb->zip, wb->len, name, NULL);
         ck_assert_msg(wb->sheet[i], "no %s", name);
     }
     wb->offtrack = zip_member(wb->zip, wb->len, "xl/worksheets/sheet2.xml", NULL);
     ck_assert_ptr_nonnull(wb->offtrack);
+    wb->resolved = zip_member(wb->zip, wb->len, "xl/worksheets/sheet3.xml", NULL);
+    ck_assert_ptr_nonnull(wb->resolved);
     wb->styles = zip_member(wb->zip, wb->len, "xl/styles.xml", NULL);
     ck_assert_ptr_nonnull(wb->sheet[0]);
     ck_assert_ptr_nonnull(wb->styles);
@@ -62,6 +65,7 @@ static void free_book(workbook *wb)
     for (int i = 0; i < 5; i++)
         free(wb->sheet[i]);
     free(wb->offtrack);
+    free(wb->resolved);
     free(wb->styles);
     free(wb->zip);
 }
@@ -145,7 +149,7 @@ START_TEST(xlsx_sources_sheet_years)
     workbook wb;
     write_book(&run, &wb);
     report_run_end(&run);
-    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet7.xml", NULL);
     ck_assert_ptr_nonnull(src);
     char buf[512];
     ck_assert_ptr_nonnull(strstr(cell(src, "B2", buf, sizeof buf), "<t>沈阳</t>"));
@@ -170,9 +174,9 @@ START_TEST(xlsx_sources_sheet)
     workbook wb;
     write_book(&run, &wb);
     report_run_end(&run);
-    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"detail\" sheetId=\"5\""));
-    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"sources\" sheetId=\"6\""));
-    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"detail\" sheetId=\"6\""));
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<sheet name=\"sources\" sheetId=\"7\""));
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet7.xml", NULL);
     ck_assert_ptr_nonnull(src);
     static const char *const heads[] = {"indicator", "region", "value", "unit", "note",
                                         "target_names"};
@@ -229,9 +233,9 @@ START_TEST(xlsx_absent_columns_sheet)
         workbook wb;
         write_book_in(&run, &wb, zh ? LBL_ZH : LBL_EN);
         report_run_end(&run);
-        ck_assert_ptr_nonnull(strstr(wb.sheet[0], zh ? "<sheet name=\"缺失数据列\" sheetId=\"6\""
-                                                     : "<sheet name=\"missing_columns\" sheetId=\"6\""));
-        char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
+        ck_assert_ptr_nonnull(strstr(wb.sheet[0], zh ? "<sheet name=\"缺失数据列\" sheetId=\"7\""
+                                                     : "<sheet name=\"missing_columns\" sheetId=\"7\""));
+        char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet7.xml", NULL);
         ck_assert_ptr_nonnull(src);
         char buf[512];
         ck_assert_ptr_nonnull(strstr(cell(src, "A1", buf, sizeof buf), zh ? "<t>指标</t>" : "<t>indicator</t>"));
@@ -277,7 +281,7 @@ START_TEST(xlsx_bool_words)
     /* the targets sheet: a goal that varies (the table's) is no cell */
     ck_assert_str_eq(cell(wb.sheet[3], "T2", buf, sizeof buf), "");
     /* the sources sheet: the table's yes and no */
-    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet6.xml", NULL);
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet7.xml", NULL);
     ck_assert_ptr_nonnull(src);
     assert_cell(src, "B2", "沈阳");
     assert_cell(src, "C2", "yes");
@@ -361,11 +365,11 @@ START_TEST(xlsx_provenance_sheet)
         unlink(path);
         ck_assert_ptr_nonnull(zip);
         char *wbx = zip_member(zip, len, "xl/workbook.xml", NULL);
-        char *p = zip_member(zip, len, "xl/worksheets/sheet6.xml", NULL);
+        char *p = zip_member(zip, len, "xl/worksheets/sheet7.xml", NULL);
         ck_assert_ptr_nonnull(wbx);
         ck_assert_ptr_nonnull(p);
-        ck_assert_ptr_nonnull(strstr(wbx, zh ? "<sheet name=\"生成信息\" sheetId=\"6\""
-                                             : "<sheet name=\"provenance\" sheetId=\"6\""));
+        ck_assert_ptr_nonnull(strstr(wbx, zh ? "<sheet name=\"生成信息\" sheetId=\"7\""
+                                             : "<sheet name=\"provenance\" sheetId=\"7\""));
         cell_is(p, "A1", zh ? "项目" : "item");
         cell_is(p, "A2", zh ? "planc 版本" : "planc version");
         cell_is(p, "B2", PLANC_VERSION);
@@ -471,12 +475,13 @@ START_TEST(xlsx_sheets_in_order)
     fixture_book(&wb, NULL);
     const char *wbx = wb.sheet[0];
     const char *r = strstr(wbx, "<sheet name=\"regions\" sheetId=\"1\"");
-    const char *a = strstr(wbx, "<sheet name=\"agencies\" sheetId=\"3\"");
-    const char *t = strstr(wbx, "<sheet name=\"targets\" sheetId=\"4\"");
-    const char *d = strstr(wbx, "<sheet name=\"detail\" sheetId=\"5\"");
+    const char *a = strstr(wbx, "<sheet name=\"agencies\" sheetId=\"4\"");
+    const char *t = strstr(wbx, "<sheet name=\"targets\" sheetId=\"5\"");
+    const char *d = strstr(wbx, "<sheet name=\"detail\" sheetId=\"6\"");
     const char *o = strstr(wbx, "<sheet name=\"off_track\" sheetId=\"2\"");
-    ck_assert(r && o && a && t && d && r < o && o < a && a < t && t < d);
-    ck_assert_int_eq(count_of(wbx, "<sheet "), 5);
+    const char *pr = strstr(wbx, "<sheet name=\"put_right\" sheetId=\"3\"");
+    ck_assert(r && o && pr && a && t && d && r < o && o < pr && pr < a && a < t && t < d);
+    ck_assert_int_eq(count_of(wbx, "<sheet "), 6);
     free_book(&wb);
 }
 END_TEST
@@ -607,18 +612,91 @@ START_TEST(xlsx_offtrack_sheet)
 }
 END_TEST
 
+/* The put_right sheet (third): 大连 failed 农田 in 2024 and met it in
+ * 2025; 沈阳, missing in 2024, is not listed; with the level, the two
+ * statuses filled with their colours, the value and goal rounded as the
+ * page's, the unit; printed and filtered as the others.  In Chinese, its
+ * name and headers.  The fixture (nothing put right) and a run of one
+ * year have only the header row, and one year no year-before columns in
+ * the regions sheet. */
+START_TEST(xlsx_resolved_sheet)
+{
+    static const char data[] = "city,year,farmland_mu,park\n大连,2024,80,\n大连,2025,95,\n"
+                               "沈阳,2024,,\n沈阳,2025,95,\n";
+    report_run run;
+    workbook wb, zh;
+    char buf[512], fill[16];
+    report_run_start(&run, true, data, NULL);
+    write_book(&run, &wb);
+    write_book_in(&run, &zh, LBL_ZH);
+    report_run_end(&run);
+    const char *o = wb.resolved;
+    assert_cell(o, "A1", "region");
+    assert_cell(o, "G1", "previous_year");
+    assert_cell(o, "H1", "status");
+    assert_cell(o, "M1", "top");
+    assert_cell(o, "A2", "大连");
+    assert_cell(o, "B2", "city");
+    assert_cell(o, "C2", "2025");
+    assert_cell(o, "D2", "近岸海域水质");
+    assert_cell(o, "E2", "(九)");
+    assert_cell(o, "F2", "省生态环境厅、省自然资源厅");
+    assert_cell(o, "G2", "failed");
+    cell_fill(&wb, cell(o, "G2", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FFF8696B");
+    assert_cell(o, "H2", "met");
+    cell_fill(&wb, cell(o, "H2", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FF63BE7B");
+    assert_cell(o, "I2", "95");
+    assert_cell(o, "J2", "92");
+    assert_cell(o, "K2", "%");
+    assert_cell(o, "L2", "辽宁省");
+    assert_cell(o, "M2", "大连");
+    ck_assert_int_eq(count_of(o, "<row "), 2);
+    ck_assert_ptr_nonnull(strstr(o, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+    ck_assert_ptr_nonnull(strstr(o, "<autoFilter ref=\"A1:M2\"/>"));
+    ck_assert_ptr_nonnull(strstr(o, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"));
+    ck_assert_ptr_nonnull(strstr(o, "<pageSetUpPr fitToPage=\"1\"/>"));
+    ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">put_right!$1:$1</definedName>"));
+    ck_assert_ptr_nonnull(strstr(zh.sheet[0], "<sheet name=\"较上年改善\" sheetId=\"3\""));
+    assert_cell(zh.resolved, "G1", "上年状态");
+    assert_cell(zh.resolved, "H1", "状态");
+    assert_cell(zh.resolved, "G2", "未达标");
+    assert_cell(zh.resolved, "H2", "达标");
+    assert_cell(zh.sheet[1], "F1", "2024年总分");
+    assert_cell(zh.sheet[1], "G1", "2024年等级");
+    free_book(&wb);
+    free_book(&zh);
+    fixture_book(&wb, NULL);
+    ck_assert_int_eq(count_of(wb.resolved, "<row "), 1);
+    free_book(&wb);
+    report_run_start(&run, true, "city,year,farmland_mu,park\n大连,2025,95,\n", NULL);
+    write_book(&run, &wb);
+    report_run_end(&run);
+    ck_assert_int_eq(count_of(wb.resolved, "<row "), 1);
+    assert_cell(wb.sheet[1], "F1", "rank");
+    ck_assert_ptr_null(strstr(wb.sheet[1], "total 20"));
+    free_book(&wb);
+}
+END_TEST
+
 START_TEST(xlsx_roll_up_sheets)
 {
     workbook wb;
     fixture_book(&wb, NULL);
     char buf[512], fill[16];
-    /* regions (the columns of --rollup region), by rank: 沈阳 1 (50.15,
-     * 优秀), 鞍山 2, 大连 3 (vetoed) */
+    /* regions (the columns of --rollup region, the year before's total
+     * and grade after this year's), by rank: 沈阳 1 (50.15, 优秀), 鞍山 2,
+     * 大连 3 (vetoed) */
     const char *r = wb.sheet[1];
     assert_cell(r, "A1", "region");
-    assert_cell(r, "H1", "met");
-    assert_cell(r, "N1", "vetoes");
-    cell_fill(&wb, cell(r, "H1", buf, sizeof buf), fill);
+    assert_cell(r, "E1", "grade");
+    assert_cell(r, "F1", "total 2024");
+    assert_cell(r, "G1", "grade 2024");
+    assert_cell(r, "H1", "rank");
+    assert_cell(r, "J1", "met");
+    assert_cell(r, "P1", "vetoes");
+    cell_fill(&wb, cell(r, "J1", buf, sizeof buf), fill);
     ck_assert_str_eq(fill, "FF63BE7B");
     assert_cell(r, "A2", "沈阳");
     assert_cell(r, "B2", "city");
@@ -627,22 +705,34 @@ START_TEST(xlsx_roll_up_sheets)
     assert_cell(r, "E2", "优秀");
     cell_fill(&wb, cell(r, "E2", buf, sizeof buf), fill);
     ck_assert_str_eq(fill, "FF1A9850");
-    assert_cell(r, "F2", "1");
-    assert_cell(r, "G2", "3");
-    assert_cell(r, "H2", "1");  /* 沈阳 met 近岸海域水质 */
-    assert_cell(r, "I2", "1");  /* and 绿色建筑 is on track */
+    assert_cell(r, "H2", "1");
+    assert_cell(r, "I2", "3");
+    assert_cell(r, "J2", "1");  /* 沈阳 met 近岸海域水质 */
+    assert_cell(r, "K2", "1");  /* and 绿色建筑 is on track */
     assert_cell(r, "A3", "鞍山");
+    /* 鞍山 has no row in 2024: no total, no grade */
+    ck_assert_str_eq(cell(r, "F3", buf, sizeof buf), "");
+    ck_assert_str_eq(cell(r, "G3", buf, sizeof buf), "");
     assert_cell(r, "A4", "大连");
-    assert_cell(r, "F4", "3");
-    assert_cell(r, "N4", "近岸海域水质");
+    /* 大连 was 优秀 in 2024 (50.15, its grade's fill and the score
+     * format), 不合格 in 2025 for its veto */
+    assert_cell(r, "E4", "不合格");
+    assert_cell(r, "F4", "50.15");
+    assert_cell(r, "G4", "优秀");
+    cell_fill(&wb, cell(r, "G4", buf, sizeof buf), fill);
+    ck_assert_str_eq(fill, "FF1A9850");
+    char buf2[512];
+    ck_assert_int_eq(attr_num(cell(r, "F4", buf, sizeof buf), "s"), attr_num(cell(r, "D4", buf2, sizeof buf2), "s"));
+    assert_cell(r, "H4", "3");
+    assert_cell(r, "P4", "近岸海域水质");
     /* each region's parent (辽宁省) and top (the city itself, as its
      * parent is the top of the hierarchy), last */
-    assert_cell(r, "O1", "parent");
-    assert_cell(r, "P1", "top");
-    assert_cell(r, "O2", "辽宁省");
-    assert_cell(r, "P2", "沈阳");
-    assert_cell(r, "O4", "辽宁省");
-    assert_cell(r, "P4", "大连");
+    assert_cell(r, "Q1", "parent");
+    assert_cell(r, "R1", "top");
+    assert_cell(r, "Q2", "辽宁省");
+    assert_cell(r, "R2", "沈阳");
+    assert_cell(r, "Q4", "辽宁省");
+    assert_cell(r, "R4", "大连");
     /* agencies: the two leads of (九), then the two sharing (五) */
     const char *a = wb.sheet[2];
     assert_cell(a, "A1", "agency");
@@ -856,6 +946,7 @@ int main(void)
     tcase_add_test(tc, xlsx_frozen_headers_and_widths);
     tcase_add_test(tc, xlsx_roll_up_sheets);
     tcase_add_test(tc, xlsx_offtrack_sheet);
+    tcase_add_test(tc, xlsx_resolved_sheet);
     tcase_add_test(tc, xlsx_text_is_cleaned);
     tcase_add_test(tc, xlsx_text_is_never_a_formula);
     tcase_add_test(tc, xlsx_no_rows);
