@@ -2461,7 +2461,11 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         return read_rc != EXIT_OK ? read_rc : EXIT_DATA;
     }
     progress_set_total(pg, rt_table_nrows(table));
-    if (rt_table_nrows(table) == 0)
+    /* of several files, about the whole table: no one file is its place */
+    if (rt_table_nrows(table) == 0 && rt_table_nfiles(table) > 1)
+        csv_message(stderr, msgcat_get(dopt.load.lang, "planc: warning: no rows to score in any of the files (%s)\n"),
+                    rt_table_path(table));
+    else if (rt_table_nrows(table) == 0)
         csv_message(stderr, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), rt_table_path(table));
     warn_fractions(&c, table, dopt.load.lang);
     rt_options rto = {.threads = jobs};

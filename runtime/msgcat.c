@@ -1203,6 +1203,29 @@ static const msgcat_pair catalog[] = {
      "附注：“%s”指%s下某一地区的全体，不是一个地区：在这些行中写该地区的名称（如“%s”，按规则中的名称），"
      "并删去其下级地区（区、县）的行，规则不读取它们\n"},
     {"row has %zu field%s, the header has %zu", "该行有%zu个字段%.0s，表头有%zu个（一行的字段数须与表头相同，没有的数据留空）"},
+    /* ---- lc22: several data files' warnings named by the file they are about (table.c, main.c) */
+    {"planc: warning: %s has no row in %s in any of the files that have its rows (%s), though it has rows before "
+     "and after: it has no results then, the year's ranking and the shares and averages over its level leave it "
+     "out, and the totals that count it are missing\n",
+     "planc: 警告：%s在有其数据行的各数据文件中都缺少%s年的数据行（%s；前后年份都有）：该年没有评估结果，不参加该年排名，"
+     "同级地区的占比和平均值不计入，包含它的合计为缺失\n"},
+    {"planc: warning: %zu more region has no row in a year, though it has rows before and after (its rows are in "
+     "%s)\n",
+     "planc: 警告：另有%zu个地区缺少前后年份之间某年的数据行（其数据行在 %s）\n"},
+    {"planc: warning: %zu more regions have no row in a year, though they have rows before and after (their rows "
+     "are in %s)\n",
+     "planc: 警告：另有%zu个地区缺少前后年份之间某年的数据行（其数据行在 %s）\n"},
+    {"planc: warning: %s has no row in any of the files (%s), though most regions of its level have: it has no "
+     "results, the ranking and the shares and averages over its level leave it out, and the totals that count it "
+     "are missing\n",
+     "planc: 警告：%s在各数据文件（%s）中都没有数据行（同级地区大多有）：没有评估结果，不参加排名，"
+     "同级地区的占比和平均值不计入，包含它的合计为缺失\n"},
+    {"planc: warning: %zu more region has no row in any of the files (%s), though most regions of its level have\n",
+     "planc: 警告：另有%zu个地区在各数据文件（%s）中都没有数据行（同级地区大多有）\n"},
+    {"planc: warning: %zu more regions have no row in any of the files (%s), though most regions of their level "
+     "have\n",
+     "planc: 警告：另有%zu个地区在各数据文件（%s）中都没有数据行（同级地区大多有）\n"},
+    {"planc: warning: no rows to score in any of the files (%s)\n", "planc: 警告：各数据文件（%s）中都没有可以评分的数据行\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -76,6 +76,8 @@ struct rt_table {
     uint32_t *file;
     char **paths;
     size_t npaths;
+    bool *file_region;      /* [file * nregions + region]: the file has rows
+                               of the region (a combined row is of each) */
     char (*file_sha256)[65]; /* per file, its bytes' hash (digest), else NULL */
     /* ... and per column, per row, the file and line its cell came from
      * (a row two files give takes cells of both); per file and column
@@ -3463,6 +3465,31 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
 /* The most regions warn_year_gaps names one by one. */
 #define GAPS_SHOWN 3
 
+/* The names of the files of several (t->file) marked in `in`, joined by
+ * ", " in their order (malloc'd), for a warning about the whole table,
+ * which names no one file; *count: how many, *only: the one when one. */
+static char *files_list(const rt_table *t, const bool *in, size_t *count, const char **only)
+{
+    size_t len = 1;
+    *count = 0;
+    *only = NULL;
+    for (size_t i = 0; i < t->npaths; i++)
+        if (in[i]) {
+            len += strlen(t->paths[i]) + 2;
+            *only = t->paths[i];
+            ++*count;
+        }
+    char *list = rt_xmalloc(len, 1);
+    list[0] = '\0';
+    for (size_t i = 0, k = 0; i < t->npaths; i++)
+        if (in[i]) {
+            if (k++)
+                strcat(list, ", ");
+            strcat(list, t->paths[i]);
+        }
+    return list;
+}
+
 /* A region whose rows skip a year between two years of its own, in
  * which most regions of its level have a row (a statistics bureau's
  * table that lacks one city's return for 2024): the region has no
@@ -3507,6 +3534,9 @@ static void warn_year_gaps(loader *L, rt_table *t)
     size_t nregions = 0;
     const char *first_name = NULL, *first_file = L->name;
     int first_year = 0;
+    /* of several files, those that hold the rows of the regions past
+     * GAPS_SHOWN, which one line counts */
+    bool *more_in = t->file ? rt_xcalloc(t->npaths, sizeof *more_in) : NULL;
     for (uint32_t g = 0; g < p->nregions; g++) {
         char years[256] = "";
         size_t len = 0;
@@ -3540,23 +3570,55 @@ static void warn_year_gaps(loader *L, rt_table *t)
         }
         if (!nyears)
             continue;
-        /* of several files, the one that holds the region's rows */
+        /* of several files, the one that holds the region's rows; when
+         * several do (one a column's), none: the files are in the text */
         const char *name = L->name;
-        for (size_t r = t->first[g]; t->file && r < t->first[g + 1]; r++)
-            if (t->line[r]) {
-                name = t->paths[t->file[r]];
-                break;
-            }
-        if (nregions++ < GAPS_SHOWN)
+        size_t nfiles = 1;
+        char *list = NULL;
+        if (more_in) {
+            bool *in = rt_xcalloc(t->npaths, sizeof *in);
+            for (size_t i = 0; i < t->npaths; i++)
+                in[i] = t->file_region[i * p->nregions + g];
+            list = files_list(t, in, &nfiles, &name);
+            for (size_t i = 0; nregions >= GAPS_SHOWN && i < t->npaths; i++)
+                more_in[i] |= in[i];
+            free(in);
+        }
+        if (nregions++ < GAPS_SHOWN && nfiles > 1)
+            csv_message(L->err, msgcat_get(L->opts.lang, "planc: warning: %s has no row in %s in any of the "
+                                                         "files that have its rows (%s), though it has rows "
+                                                         "before and after: it has no results then, the year's "
+                                                         "ranking and the shares and averages over its level "
+                                                         "leave it out, and the totals that count it are "
+                                                         "missing\n"),
+                        p->regions[g].name, years, list);
+        else if (nregions <= GAPS_SHOWN)
             csv_message(L->err, T(L, LBL_L_YEAR_GAP), name, p->regions[g].name, years);
+        free(list);
         if (!first_name) {
             first_name = p->regions[g].name;
-            first_file = name;
+            first_file = nfiles > 1 ? "planc" : name;
         }
     }
-    if (nregions > GAPS_SHOWN)
-        csv_message(L->err, T(L, nregions == GAPS_SHOWN + 1 ? LBL_L_YEAR_GAP_MORE_ONE : LBL_L_YEAR_GAP_MORE),
-                    L->name, nregions - GAPS_SHOWN);
+    if (nregions > GAPS_SHOWN) {
+        /* named by the file that holds the counted regions' rows; when
+         * several do, by none: the files are in the text */
+        size_t nfiles = 1;
+        const char *at = L->name;
+        char *list = more_in ? files_list(t, more_in, &nfiles, &at) : NULL;
+        if (nfiles > 1)
+            csv_message(L->err, msgcat_get(L->opts.lang, nregions == GAPS_SHOWN + 1
+                            ? "planc: warning: %zu more region has no row in a year, though it has rows before "
+                              "and after (its rows are in %s)\n"
+                            : "planc: warning: %zu more regions have no row in a year, though they have rows "
+                              "before and after (their rows are in %s)\n"),
+                        nregions - GAPS_SHOWN, list);
+        else
+            csv_message(L->err, T(L, nregions == GAPS_SHOWN + 1 ? LBL_L_YEAR_GAP_MORE_ONE : LBL_L_YEAR_GAP_MORE),
+                        at, nregions - GAPS_SHOWN);
+        free(list);
+    }
+    free(more_in);
     if (nregions) {
         csv_message(L->err, "%s: ", first_file);
         csv_message(L->err, T(L, LBL_L_YEAR_GAP_NOTE), first_name, first_year);
@@ -3587,24 +3649,69 @@ static void warn_absent_regions(loader *L, rt_table *t)
         all[p->regions[g].level]++;
         with[p->regions[g].level] += any[g];
     }
+    /* of several files, per level those that hold rows of its regions:
+     * a region's rows are lacking from them */
+    bool *level_in = NULL;
+    size_t nf = t->file ? t->npaths : 0;
+    if (nf) {
+        level_in = rt_xcalloc(p->nlevels * nf, sizeof *level_in);
+        for (uint32_t g = 0; g < p->nregions; g++)
+            for (size_t i = 0; !p->regions[g].is_group && i < nf; i++)
+                level_in[p->regions[g].level * nf + i] |= t->file_region[i * p->nregions + g];
+    }
+    bool *more_in = nf ? rt_xcalloc(nf, sizeof *more_in) : NULL; /* the levels' past GAPS_SHOWN */
     size_t n = 0;
-    const char *first = NULL;
+    const char *first = NULL, *first_at = L->name;
     for (uint32_t g = 0; g < p->nregions; g++) {
         uint32_t v = p->regions[g].level;
         if (p->regions[g].is_group || any[g] || 2 * with[v] <= all[v])
             continue;
-        if (n++ < GAPS_SHOWN)
-            csv_message(L->err, T(L, LBL_L_NO_ROW_REGION), L->name, p->regions[g].name);
-        if (!first)
+        /* named by the file that holds its level's rows; when several
+         * do, by none: the files are in the text */
+        size_t nfiles = 1;
+        const char *at = L->name;
+        char *list = nf ? files_list(t, level_in + v * nf, &nfiles, &at) : NULL;
+        if (n++ < GAPS_SHOWN) {
+            if (nfiles > 1)
+                csv_message(L->err, msgcat_get(L->opts.lang, "planc: warning: %s has no row in any of the files "
+                                                             "(%s), though most regions of its level have: it "
+                                                             "has no results, the ranking and the shares and "
+                                                             "averages over its level leave it out, and the "
+                                                             "totals that count it are missing\n"),
+                            p->regions[g].name, list);
+            else
+                csv_message(L->err, T(L, LBL_L_NO_ROW_REGION), at, p->regions[g].name);
+        } else
+            for (size_t i = 0; i < nf; i++)
+                more_in[i] |= level_in[v * nf + i];
+        if (!first) {
             first = p->regions[g].name;
+            first_at = nfiles > 1 ? NULL : at;
+        }
+        free(list);
     }
-    if (n > GAPS_SHOWN)
-        csv_message(L->err, T(L, n == GAPS_SHOWN + 1 ? LBL_L_NO_ROW_MORE_ONE : LBL_L_NO_ROW_MORE), L->name,
-                    n - GAPS_SHOWN);
+    if (n > GAPS_SHOWN) {
+        size_t nfiles = 1;
+        const char *at = L->name;
+        char *list = nf ? files_list(t, more_in, &nfiles, &at) : NULL;
+        if (nfiles > 1)
+            csv_message(L->err, msgcat_get(L->opts.lang, n == GAPS_SHOWN + 1
+                            ? "planc: warning: %zu more region has no row in any of the files (%s), though most "
+                              "regions of its level have\n"
+                            : "planc: warning: %zu more regions have no row in any of the files (%s), though "
+                              "most regions of their level have\n"),
+                        n - GAPS_SHOWN, list);
+        else
+            csv_message(L->err, T(L, n == GAPS_SHOWN + 1 ? LBL_L_NO_ROW_MORE_ONE : LBL_L_NO_ROW_MORE), at,
+                        n - GAPS_SHOWN);
+        free(list);
+    }
     if (first) {
-        csv_message(L->err, "%s: ", L->name);
+        csv_message(L->err, "%s: ", first_at ? first_at : "planc");
         csv_message(L->err, T(L, LBL_L_NO_ROW_NOTE), first, first);
     }
+    free(level_in);
+    free(more_in);
     free(with);
     free(all);
     free(any);
@@ -4077,6 +4184,7 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
         size_t row = prev >= 0 ? (size_t)prev : add_row(m, g, y, part->line[r], NULL);
         if (prev < 0)
             m->file[row] = f;
+        m->file_region[f * p->nregions + g] = true;
         for (uint32_t k = 0; k < p->ncolumns; k++) {
             long c = rd->column[k];
             double was = m->data[k][row], v = c < 0 ? NAN : part->data[c][r] * rd->scale[k];
@@ -4258,6 +4366,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         if (combine)
             m->nrec = rt_xmalloc(1, sizeof *m->nrec);
         m->file = rt_xmalloc(1, sizeof *m->file);
+        m->file_region = rt_xcalloc(n * (p->nregions ? p->nregions : 1), sizeof *m->file_region);
         m->cellfile = rt_xcalloc(nc, sizeof *m->cellfile);
         m->cellline = rt_xcalloc(nc, sizeof *m->cellline);
         m->readname = rt_xcalloc(n * nc, sizeof *m->readname);
@@ -4387,6 +4496,7 @@ void rt_table_free(rt_table *t)
     free(t->first);
     free(t->path);
     free(t->file);
+    free(t->file_region);
     for (uint32_t k = 0; t->cellfile && k < t->p->ncolumns; k++) {
         free(t->cellfile[k]);
         free(t->cellline[k]);
@@ -4412,6 +4522,7 @@ void rt_table_free(rt_table *t)
 }
 
 const char *rt_table_path(const rt_table *t) { return t->path; }
+size_t rt_table_nfiles(const rt_table *t) { return t->npaths ? t->npaths : 1; }
 const char *rt_table_sha256(const rt_table *t) { return t->sha256; }
 
 const char *rt_table_file_sha256(const rt_table *t, size_t i)

@@ -101,6 +101,8 @@ void rt_table_free(rt_table *t);
 /* The file name given to rt_table_load (used in data messages); of several
  * files (rt_table_load_many), their names joined by ", ". */
 const char *rt_table_path(const rt_table *t);
+/* How many files the table was read from: 1, or rt_table_load_many's n. */
+size_t rt_table_nfiles(const rt_table *t);
 /* Whether reader program rp (the rules `rules` that data file `path` is
  * read with, rt_table_load_many) reads any of p's indicators (rules of
  * another plan read none: every cell of the file would be missing);
