@@ -1226,6 +1226,17 @@ static const msgcat_pair catalog[] = {
      "have\n",
      "planc: 警告：另有%zu个地区在各数据文件（%s）中都没有数据行（同级地区大多有）\n"},
     {"planc: warning: no rows to score in any of the files (%s)\n", "planc: 警告：各数据文件（%s）中都没有可以评分的数据行\n"},
+    /* ---- lc22: a city bureau's file with its districts' and counties' rows (table.c) */
+    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
+     "of %s, delete those rows: the rules read only %s's own rows, the whole city's (a total row such as 全市合计, "
+     "with %s in the region column); %s skips them instead\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是%s下辖的区、县，请删去这些行：规则只读取%s本身的行，"
+     "即全市的数据（如全市合计行，地区列写“%s”）；也可用 %s 跳过这些行\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
+     "of a city, delete those rows and give the whole city's row (a total row such as 全市合计) with the city's name "
+     "as the rules declare it (such as %s) in the region column; %s skips them instead\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
+     "（如全市合计行），地区列写规则中该市的名称（如“%s”）；也可用 %s 跳过这些行\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

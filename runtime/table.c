@@ -268,6 +268,11 @@ typedef struct header_entry {
 /* At most this many bytes of a cell are shown in a message. */
 enum { SHOWN_BYTES = 60 };
 
+/* At most this many regions the rules do not declare beside a city's
+ * rows make a city's file (its counties'), whatever their years
+ * (unknown_note). */
+enum { UNKNOWN_FEW = 5 };
+
 typedef struct loader {
     rt_table *t;
     const ir_program *p;
@@ -331,6 +336,15 @@ typedef struct loader {
                                like no declared one (no did-you-mean), or
                                NULL (malloc'd): the note after the errors
                                suggests --skip-unknown-regions */
+    char *unknowns[UNKNOWN_FEW];  /* the distinct ones of them, the first
+                               UNKNOWN_FEW (malloc'd), and how many (up
+                               to UNKNOWN_FEW + 1: more): a city's file
+                               with its counties' rows (unknown_note) */
+    size_t nunknowns;
+    bool *unknown_years;    /* MAX_YEAR + 1 (malloc'd when one comes): the
+                               years of those rows (a wide row's: all) */
+    bool unknown_wide;
+    bool whole_below_seen;  /* a row of a city's whole (全市合计: whole_below) */
     bool *map_noted;        /* per column: the note listing its map's texts was printed */
     bool *suffix_noted;     /* per column: the note on a unit or multiplier after
                                its numbers was printed (suffix_note) */
@@ -929,6 +943,77 @@ static void whole_note(loader *L, unsigned line, const char *s)
         csv_message(L->err, T(L, LBL_L_WHOLE_TOP), w, top, top, top, w);
     else
         csv_message(L->err, T(L, LBL_L_WHOLE), w, w);
+}
+
+/* Counts the region `s` the rules do not declare among the file's
+ * distinct ones (L->unknowns), up to one more than UNKNOWN_FEW. */
+static void count_unknown(loader *L, const char *s)
+{
+    for (size_t i = 0; i < L->nunknowns && i < UNKNOWN_FEW; i++)
+        if (strcmp(L->unknowns[i], s) == 0)
+            return;
+    if (L->nunknowns < UNKNOWN_FEW)
+        L->unknowns[L->nunknowns] = rt_xstrdup(s);
+    if (L->nunknowns <= UNKNOWN_FEW)
+        L->nunknowns++;
+}
+
+/* The note after the errors of rows of regions the rules do not declare
+ * (L->first_unknown among them).  A city bureau's file with its
+ * districts' and counties' rows beside the city's is told to delete
+ * those rows and give the whole city's, named as the rules name it: its
+ * known rows all of one region below another, with a row in every year
+ * of the unknown rows or beside a handful of unknown regions (the note
+ * names it); or none, but a 全市合计 row (the note gives an example).
+ * Else --skip-unknown-regions is the way, as for a national file read
+ * for a provincial plan. */
+static void unknown_note(loader *L, FILE *err)
+{
+    const ir_program *p = L->p;
+    const char *s = shown(L, L->first_unknown, strlen(L->first_unknown));
+    const char *opt = "--skip-unknown-regions";
+    /* the region of every row of the table (the rows the parsing threads
+     * read never pass read_row, which keeps L->sole_region) */
+    int32_t sole = -1;
+    for (size_t r = 0; r < L->t->nrows && sole != -2; r++)
+        sole = sole == -1 || sole == (int32_t)L->t->region[r] ? (int32_t)L->t->region[r] : -2;
+    /* a city's file: its rows of one region below another, and each
+     * unknown row in a year that region has a row (wide rows: every
+     * year), or a handful of unknown regions in all */
+    bool below = sole >= 0 && p->regions[sole].parent >= 0;
+    if (below && L->nunknowns > UNKNOWN_FEW && !L->unknown_wide && L->unknown_years) {
+        bool *own = rt_xcalloc(MAX_YEAR + 1, sizeof *own);
+        for (size_t r = 0; r < L->t->nrows; r++)
+            own[L->t->year[r]] = true;
+        for (int y = 0; below && y <= MAX_YEAR; y++)
+            below = !L->unknown_years[y] || own[y];
+        free(own);
+    }
+    /* none of the file's rows of a declared region, but its 全市合计: a
+     * region below the top, as the rules declare it, for an example */
+    const char *example = NULL;
+    for (uint32_t r = 0; sole == -1 && L->whole_below_seen && !example && r < p->nregions; r++)
+        if (p->regions[r].parent >= 0 && !p->regions[r].is_group)
+            example = p->regions[r].name;
+    note_at(L, err, 0);
+    if (below) {
+        const char *c = p->regions[sole].name;
+        csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
+                                                  "are errors; if they are districts or counties of %s, delete "
+                                                  "those rows: the rules read only %s's own rows, the whole "
+                                                  "city's (a total row such as 全市合计, with %s in the region "
+                                                  "column); %s skips them instead\n"),
+                    s, c, c, c, opt);
+    } else if (example)
+        csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
+                                                  "are errors; if they are districts or counties of a city, "
+                                                  "delete those rows and give the whole city's row (a total row "
+                                                  "such as 全市合计) with the city's name as the rules declare "
+                                                  "it (such as %s) in the region column; %s skips them "
+                                                  "instead\n"),
+                    s, example, opt);
+    else
+        csv_message(err, T(L, LBL_L_UNKNOWN_NOTE), s, opt);
 }
 
 /* The region name or alias closest to `s`, when close enough to suggest
@@ -2474,6 +2559,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     size_t n;
     const char *s = cell(csv, (size_t)L->region_field, &n);
     long region = -1;
+    bool unknown = false; /* a region like no declared one (L->unknowns) */
     if (!n) {
         data_error(L, rec->line, T(L, LBL_L_MISSING_REGION), key);
         ok = false;
@@ -2530,6 +2616,11 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         if (whole && !L->whole_noted && !L->stopped)
             whole_note(L, rec->line, name);
         L->whole_noted |= whole;
+        L->whole_below_seen |= whole && whole_below(name);
+        if (!hint && !whole && !renamed) {
+            count_unknown(L, name);
+            unknown = true;
+        }
         if (!hint && !whole && !renamed && !L->first_unknown)
             L->first_unknown = name;
         else
@@ -2556,6 +2647,7 @@ cells:
     if (!ok)
         region = -1; /* the cells are still checked */
     if (L->nyears) {
+        L->unknown_wide |= unknown;
         read_wide_row(L, csv, rec, region);
         return;
     }
@@ -2579,6 +2671,11 @@ cells:
         }
     }
 
+    if (unknown && year > 0 && year <= MAX_YEAR) {
+        if (!L->unknown_years)
+            L->unknown_years = rt_xcalloc(MAX_YEAR + 1, sizeof *L->unknown_years);
+        L->unknown_years[year] = true;
+    }
     if (region >= 0)
         L->sole_region = L->sole_region == -1 || L->sole_region == (int32_t)region ? (int32_t)region : -2;
     long row = region >= 0 ? key_row(L, rec, (uint32_t)region, year) : -1;
@@ -3848,11 +3945,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             fwrite(msgs, 1, msglen, err);
         /* rows of regions unlike any declared one: most likely a file that
          * covers more than the plan (docs/LANGUAGE.md §10) */
-        if (L.first_unknown && L.nerrors && !L.opts.test_rows) {
-            note_at(&L, err, 0);
-            csv_message(err, T(&L, LBL_L_UNKNOWN_NOTE), shown(&L, L.first_unknown, strlen(L.first_unknown)),
-                    "--skip-unknown-regions");
-        }
+        if (L.first_unknown && L.nerrors && !L.opts.test_rows)
+            unknown_note(&L, err);
         /* a marker of missing values, as yearbooks write '-' or '—' */
         if (L.nmarkers && L.nerrors && !L.opts.test_rows)
             marker_note(&L, err);
@@ -3863,6 +3957,9 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         csv_message(err, "%s", T(&L, LBL_L_DROPPED_NOTE));
     }
     free(L.first_unknown);
+    for (size_t i = 0; i < L.nunknowns && i < UNKNOWN_FEW; i++)
+        free(L.unknowns[i]);
+    free(L.unknown_years);
     for (size_t i = 0; i < L.nmarkers; i++) {
         free(L.markers[i]);
         free(L.marker_cols[i]);
