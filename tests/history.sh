@@ -399,7 +399,17 @@ mkdir "$tmp/kill"; mkfifo "$tmp/kill/fifo"
 "$planc" run --engine interp "$rules" --data "$tmp/kill/fifo" --store "$tmp/kill/k.db" \
     -o "$tmp/kill/a.csv" 2>/dev/null &
 killed=$!
-k=0; while ! ls -A "$tmp/kill" | grep -q '^\.k\.db\.' && [ $k -lt 600 ]; do sleep 0.1; k=$((k + 1)); done
+# wait until the file is there and its writer holds its lock (mkstemp
+# comes before the flock: a run in between takes the file for a killed
+# one's, and the writer makes another, as store.c says)
+locked() {
+    f=$(ls -A "$tmp/kill" | grep '^\.k\.db\.' | head -n 1)
+    [ -n "$f" ] || return 1
+    if command -v flock >/dev/null; then
+        flock -n -E 99 "$tmp/kill/$f" true; [ $? -eq 99 ]
+    fi
+}
+k=0; while ! locked && [ $k -lt 600 ]; do sleep 0.1; k=$((k + 1)); done
 left=$(ls -A "$tmp/kill" | grep '^\.k\.db\.')
 n=$((n + 1)); [ -n "$left" ] || fail "no temporary database while the first run waits for its data"
 expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/kill/k.db" -o "$tmp/kill/b.csv"
