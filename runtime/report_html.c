@@ -190,9 +190,8 @@ static double text_px(const char *s, double font)
  * for `1` (a plain number). */
 static const char *unit_after_number(const ir_target *tg)
 {
-    if (!tg->unit || strcmp(tg->unit, "bool") == 0 || strcmp(tg->unit, "1") == 0)
-        return "";
-    return tg->unit;
+    const char *u = report_target_unit_shown(tg);
+    return u ? u : "";
 }
 
 /* Formats v for a reader as the page shows numbers: at most two decimals

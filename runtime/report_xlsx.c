@@ -438,6 +438,20 @@ static void sheet_regions(book *b)
     free(names);
 }
 
+/* The first six cells of a row of the off_track and put_right sheets,
+ * one (region rr, target tg) pair of the roll-up year: region, level,
+ * year, target, clause, the lead agency of its measure. */
+static void pair_cells(book *b, sheet *s, const rollup_region *rr, const ir_target *tg)
+{
+    const ir_program *p = b->p;
+    cell_text(b, s, 0, p->regions[rr->region].name, NULL);
+    cell_text(b, s, 1, rr->level < p->nlevels ? ir_level_word(p, rr->level, b->lang) : NULL, NULL);
+    cell_number(b, s, 2, b->ru->year, NULL);
+    cell_text(b, s, 3, tg->name, NULL);
+    cell_text(b, s, 4, tg->clause, NULL);
+    cell_text(b, s, 5, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
+}
+
 /* The off_track sheet: each (region, target) failed or lagging in the
  * roll-up year, in rollup_offtrack_make's order (the regions furthest
  * behind first), with what the page's list shows and the region's level,
@@ -459,12 +473,7 @@ static void sheet_offtrack(book *b)
         const rollup_region *rr = &ru->regions[o[k].region];
         const ir_target *tg = &p->targets[o[k].target];
         bool yesno = report_target_bool(p, tg);
-        cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
-        cell_text(b, &s, 1, rr->level < p->nlevels ? ir_level_word(p, rr->level, b->lang) : NULL, NULL);
-        cell_number(b, &s, 2, ru->year, NULL);
-        cell_text(b, &s, 3, tg->name, NULL);
-        cell_text(b, &s, 4, tg->clause, NULL);
-        cell_text(b, &s, 5, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
+        pair_cells(b, &s, rr, tg);
         cell_status(b, &s, 6, o[k].status);
         cell_number(b, &s, 7, o[k].since, NULL);
         if (o[k].prev >= 0)
@@ -480,8 +489,7 @@ static void sheet_offtrack(book *b)
         }
         cell_shown(b, &s, 12, o[k].gap);
         /* no unit for a plain number or a yes/no, as the page writes it */
-        bool plain = !tg->unit || strcmp(tg->unit, "1") == 0 || strcmp(tg->unit, "bool") == 0;
-        cell_text(b, &s, 13, plain ? NULL : tg->unit, NULL);
+        cell_text(b, &s, 13, report_target_unit_shown(tg), NULL);
         if (tg->veto || tg->redline)
             cell_text(b, &s, 14, lbl_get(b->lang, tg->veto ? LBL_OFFTRACK_VETO : LBL_OFFTRACK_REDLINE),
                       b->status[IR_ST_FAILED]);
@@ -515,12 +523,7 @@ static void sheet_resolved(book *b)
         const rollup_region *rr = &ru->regions[o[k].region];
         const ir_target *tg = &p->targets[o[k].target];
         bool yesno = report_target_bool(p, tg);
-        cell_text(b, &s, 0, p->regions[rr->region].name, NULL);
-        cell_text(b, &s, 1, rr->level < p->nlevels ? ir_level_word(p, rr->level, b->lang) : NULL, NULL);
-        cell_number(b, &s, 2, ru->year, NULL);
-        cell_text(b, &s, 3, tg->name, NULL);
-        cell_text(b, &s, 4, tg->clause, NULL);
-        cell_text(b, &s, 5, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
+        pair_cells(b, &s, rr, tg);
         cell_status(b, &s, 6, o[k].prev);
         cell_status(b, &s, 7, o[k].status);
         /* rounded as the page shows them, as the off_track sheet's */
@@ -531,8 +534,7 @@ static void sheet_resolved(book *b)
             else
                 cell_shown(b, &s, 8 + c, nums[c]);
         }
-        bool plain = !tg->unit || strcmp(tg->unit, "1") == 0 || strcmp(tg->unit, "bool") == 0;
-        cell_text(b, &s, 10, plain ? NULL : tg->unit, NULL);
+        cell_text(b, &s, 10, report_target_unit_shown(tg), NULL);
         cell_text(b, &s, 11, rr->parent >= 0 ? p->regions[rr->parent].name : NULL, NULL);
         cell_text(b, &s, 12, rr->top >= 0 ? p->regions[rr->top].name : NULL, NULL);
     }
