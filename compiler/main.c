@@ -78,6 +78,8 @@ static const char usage_main[] =
     "                             was derived, with the numbers filled in\n"
     "  history DB                 list the runs recorded with run --store DB\n"
     "  compare DB RUN_A RUN_B     show what changed between two recorded runs\n"
+    "  compare DB RUN --year A --against-year B\n"
+    "                             show what changed from year A to year B\n"
     "  verify DB RUN [RULES] [--data CSV]... [--output FILE]...\n"
     "                             check files by SHA-256 against a recorded run\n"
     "  emit-llvm RULES [--O0]     print the rules' scoring code as LLVM IR\n"
@@ -375,20 +377,30 @@ static const char usage_history[] =
 
 static const char usage_compare[] =
     "usage: planc compare DB RUN_A RUN_B [--full] [--lang en|zh]\n"
+    "       planc compare DB RUN [RUN_B] --year A --against-year B [--full] [--lang en|zh]\n"
     "\n"
     "Shows what changed from RUN_A to RUN_B (run ids from 'planc history', or\n"
     "'last' for the newest and 'last~N' for N runs before it): whether the\n"
     "rules and the data changed, then each grade, status and score that\n"
-    "changed, in result order, and the rows only one of the runs has.\n"
+    "changed, in result order, and the rows only one of the runs has.  Each\n"
+    "row of a year is paired with the other run's row of the same year.\n"
     "\n"
+    "With --year A --against-year B, the rows of year A (of RUN, or RUN_A)\n"
+    "are paired with those of year B (of RUN, or RUN_B) by region and item\n"
+    "instead: which regions and targets moved from one year to the next\n"
+    "('沈阳 2023 → 2024 target PM25: on_track → lagging (...)').\n"
+    "\n"
+    "  --year A     the year of RUN (RUN_A) to compare from\n"
+    "  --against-year B\n"
+    "               the year of RUN (RUN_B) to compare with; another year\n"
     "  --full       also each run's rules and data SHA-256 whole (64 hex\n"
     "               digits; the header gives their first 12)\n"
     "  --lang LANG  the language of compare's own words and errors: en (the\n"
     "               default) or zh (Chinese: 等级变化, 达标 → 未达标, 2027年 ...)\n"
     "\n"
     "exit: 0 ok, 2 when DB does not exist, is not a planc results database or\n"
-    "has no such run, 5 when it cannot be read (locked, damaged) or standard\n"
-    "output written.\n";
+    "has no such run (or the run no rows of a year given), 5 when it cannot be\n"
+    "read (locked, damaged) or standard output written.\n";
 
 static const char usage_verify[] =
     "usage: planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]...\n"
@@ -3167,19 +3179,31 @@ static int cmd_history(int argc, char **argv)
     return rc;
 }
 
-/* planc compare DB RUN_A RUN_B */
+/* planc compare DB RUN_A RUN_B, and DB RUN [RUN_B] --year A
+ * --against-year B: one year's rows against another's. */
 static int cmd_compare(int argc, char **argv)
 {
     const char *args[3];
     int n = 0;
     lbl_lang lang = LBL_EN;
     bool full = false;
+    int year[2] = {0, 0}; /* --year, --against-year */
+    const char *year_arg[2] = {NULL, NULL};
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_compare, stdout);
             return EXIT_OK;
         } else if (strcmp(argv[i], "--full") == 0) {
             full = true;
+        } else if (strcmp(argv[i], "--year") == 0 || strcmp(argv[i], "--against-year") == 0) {
+            int k = argv[i][2] == 'a';
+            if (i + 1 >= argc)
+                return usage_error("compare", "option '%s' needs a value", argv[i]);
+            if (year_arg[k])
+                return usage_error("compare", "option '%s' given twice", argv[i]);
+            year_arg[k] = argv[++i];
+            if (!(year[k] = parse_year_arg(argv[i])))
+                return usage_error("compare", "bad year '%s' (a whole number from 1 to 9999)", argv[i]);
         } else if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
                 return usage_error("compare", "option '%s' needs a value", argv[i]);
@@ -3193,6 +3217,18 @@ static int cmd_compare(int argc, char **argv)
             return usage_error("compare", "unexpected argument '%s' (a database and two runs)", argv[i]);
         }
     }
+    if (year[0] && !year[1])
+        return usage_error("compare", "option '%s' needs --against-year (the year of RUN_B, or of "
+                                      "the one RUN, to set beside it)", "--year");
+    if (year[1] && !year[0])
+        return usage_error("compare", "option '%s' needs --year (the year of RUN_A, or of the one "
+                                      "RUN, to set beside it)", "--against-year");
+    if (year[0] && year[0] == year[1])
+        return usage_error("compare", "--year and --against-year are the same year, %s: they name "
+                                      "two years to pair (the same year of two runs is what "
+                                      "'planc compare DB RUN_A RUN_B' pairs, without them)", year_arg[1]);
+    if (n == 2 && year[0])
+        args[n++] = args[1]; /* one run: its two years */
     if (n < 3)
         return usage_error("compare", "%sa database and two runs are needed", "");
     store_failure why;
@@ -3202,13 +3238,19 @@ static int cmd_compare(int argc, char **argv)
     long long a, b;
     int rc = EXIT_OK, fa = store_find_run(db, args[1], &a, stderr);
     int fb = fa == 0 ? store_find_run(db, args[2], &b, stderr) : 0;
+    if (fa == 0 && fb == 0 && year[0]) {
+        /* a year the run lacks: said as an absent run is */
+        fa = store_run_year(db, a, year[0], stderr);
+        fb = fa == 0 ? store_run_year(db, b, year[1], stderr) : 0;
+    }
     if (fa != 0 || fb != 0) {
         /* a bad or absent run is the command's; a database that cannot be
          * read is not */
         rc = fa == -2 || fb == -2 ? EXIT_WRITE : EXIT_USAGE;
     } else {
-        int cr = full ? store_compare_full(db, a, b, lang, stdout, stderr)
-                      : store_compare(db, a, b, lang, stdout, stderr);
+        int cr = year[0] ? store_compare_years(db, a, year[0], b, year[1], full, lang, stdout, stderr)
+                 : full ? store_compare_full(db, a, b, lang, stdout, stderr)
+                        : store_compare(db, a, b, lang, stdout, stderr);
         if (stdout_failed()) {
             csv_message(stderr, "planc: error: cannot write the comparison: %s\n", msgcat_strerror(msgcat_lang(), errno));
             rc = EXIT_WRITE;

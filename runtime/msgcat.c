@@ -1237,6 +1237,28 @@ static const msgcat_pair catalog[] = {
      "as the rules declare it (such as %s) in the region column; %s skips them instead\n",
      "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
      "（如全市合计行），地区列写规则中该市的名称（如“%s”）；也可用 %s 跳过这些行\n"},
+    /* ---- yr22: compare --year A --against-year B (one year's rows against another's; store.c, main.c) */
+    {"run %lld (%s): %d → %d\n", "评估 %lld（%s）：%d年 → %d年\n"},
+    {"run %lld (%s), %d → run %lld (%s), %d\n", "评估 %lld（%s）%d年 → 评估 %lld（%s）%d年\n"},
+    {"  %s %d → %d %s", "  %s %d年 → %d年 %s"},
+    {"run %lld, %d", "评估 %lld 的%d年"},
+    {"only in %s: %lld row\n", "仅见于%s：%lld行\n"},
+    {"only in %s: %lld rows\n", "仅见于%s：%lld行\n"},
+    {"  %s: %lld row in %s, none in %s\n", "  %s：%lld行（%s），%s没有这个地区的结果\n"},
+    {"  %s: %lld rows in %s, none in %s\n", "  %s：%lld行（%s），%s没有这个地区的结果\n"},
+    {"  ... and %lld more regions, none in %s\n", "  ……另有%lld个地区，%s没有它们的结果\n"},
+    {"planc: error: %s: run %lld has no row of the year %d (its years: %s)\n",
+     "planc: 错误：%s：运行 %lld 没有%d年的结果（它有的年份：%s）\n"},
+    {"planc: error: %s: run %lld has no row of the year %d (it has no rows)\n",
+     "planc: 错误：%s：运行 %lld 没有%d年的结果（它没有结果行）\n"},
+    {"option '%s' needs --against-year (the year of RUN_B, or of the one RUN, to set beside it)",
+     "选项 '%s' 需要 --against-year（与它对照的第二个运行的年份；只给一个运行时为该运行的另一个年份）"},
+    {"option '%s' needs --year (the year of RUN_A, or of the one RUN, to set beside it)",
+     "选项 '%s' 需要 --year（与它对照的第一个运行的年份；只给一个运行时为该运行的另一个年份）"},
+    {"--year and --against-year are the same year, %s: they name two years to pair (the same year of two runs "
+     "is what 'planc compare DB RUN_A RUN_B' pairs, without them)",
+     "--year 和 --against-year 是同一年 %s：它们指定要对照的两个年份（两次运行的同一年份由不带这两个选项的 "
+     "'planc compare DB RUN_A RUN_B' 对照）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -60,6 +60,9 @@ struct store {
     bool pieces;          /* the current run commits its rows in pieces (store_begin_run) */
     bool partial;         /* some pieces of it are committed: a rollback removes them */
     bool no_targets;      /* compare: one run has no target rows (--store-rows totals) */
+    int cmp_year[2];      /* compare --year A --against-year B: run a's year A and run b's
+                             year B, paired; 0, 0: each year with the same year */
+    long long cmp_run[2]; /* compare: runs a and b */
     long long piece_rows; /* rows per piece: STORE_PIECE_ROWS (store_set_piece_rows) */
 };
 
@@ -2276,7 +2279,8 @@ static bool same_num(double a, double b)
 /* Writes "大连 2027 target 耕地红线" (kind and id; the total has no id), in
  * lang; with `renamed` (a column, else -1) holding the other run's id of
  * the row, and the next its region, "… target 耕地红线 → 市级耕地红线"
- * and "大连 → 甲市 2027 …" where the two differ. */
+ * and "大连 → 甲市 2027 …" where the two differ, and "大连 2023 → 2024 …"
+ * when the comparison pairs two years (s->cmp_year). */
 static void row_label(store *s, FILE *f, lbl_lang lang, sqlite3_stmt *st, int renamed)
 {
     const char *region = shown(s, col_text(st, 0));
@@ -2288,8 +2292,13 @@ static void row_label(store *s, FILE *f, lbl_lang lang, sqlite3_stmt *st, int re
         snprintf(both, n, "%s → %s", region, other);
         region = both;
     }
-    fprintf(f, lbl_get(lang, LBL_C_ROW), region, sqlite3_column_int(st, 1),
-            lbl_item(lang, shown(s, col_text(st, 2))));
+    if (renamed >= 0 && s->cmp_year[0])
+        /* a row of one year paired with a row of another (compare --year) */
+        fprintf(f, msgcat_get(lang, "  %s %d → %d %s"), region, s->cmp_year[0], s->cmp_year[1],
+                lbl_item(lang, shown(s, col_text(st, 2))));
+    else
+        fprintf(f, lbl_get(lang, LBL_C_ROW), region, sqlite3_column_int(st, 1),
+                lbl_item(lang, shown(s, col_text(st, 2))));
     free(both);
     if (*col_text(st, 3))
         fprintf(f, " %s", shown(s, col_text(st, 3)));
@@ -2433,7 +2442,9 @@ static int only_years(store *s, long long other, const only_year *years, size_t 
             rc = -1;
             break;
         }
-        bool none = sqlite3_column_int(st, 0) == 0;
+        /* with two years paired (compare --year), run `other`'s rows are
+         * of another year: whether it has rows of this one is beside the point */
+        bool none = !s->cmp_year[0] && sqlite3_column_int(st, 0) == 0;
         lbl_id what = years[y].rows == 1 ? LBL_C_YEAR_ROW
                       : years[y].regions == 1 ? LBL_C_YEAR_ROWS1 : LBL_C_YEAR_ROWS;
         fprintf(f, lbl_get(lang, what), years[y].year, years[y].rows, years[y].regions);
@@ -2493,6 +2504,17 @@ static void add_years(char **years, int first, int last, lbl_lang lang)
     strcat(*years, run);
 }
 
+/* Names one side of a comparison of two years (compare --year A
+ * --against-year B) in buf: the year alone when both are of one run
+ * ("2023", "2023年"), else with the run ("run 1, 2023", "评估 1 的2023年"). */
+static void year_side(const store *s, char buf[64], lbl_lang lang, long long run, int year)
+{
+    if (s->cmp_run[0] == s->cmp_run[1])
+        snprintf(buf, 64, lbl_get(lang, LBL_YEAR), year);
+    else
+        snprintf(buf, 64, msgcat_get(lang, "run %lld, %d"), run, year);
+}
+
 /* Appends name to a whole year's names (up to ONLY_NAMES, then ", …",
  * 等 in Chinese). */
 static void add_name(whole_year *w, const char *name, lbl_lang lang)
@@ -2536,18 +2558,23 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
                                 : "(y.id = x.id AND (x.kind <> 'target' OR y.id NOT IN "
                                   "(SELECT old FROM temp.planc_idmap)) OR x.kind = 'target' AND y.id IN "
                                   "(SELECT m.old FROM temp.planc_idmap m WHERE m.new = x.id))";
+    /* with two years paired (compare --year), run a's rows of its year
+     * against run b's of its own: ?3 and ?4 */
+    int xyear = s->cmp_year[reverse ? 1 : 0], yyear = s->cmp_year[reverse ? 0 : 1];
     snprintf(sql, sizeof sql,
-             "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1%s AND NOT EXISTS "
-             "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND %s AND y.year = x.year "
+             "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1%s%s AND NOT EXISTS "
+             "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND %s AND y.year = %s "
              "AND y.kind = x.kind AND %s) ORDER BY x.seq",
-             s->no_targets ? " AND x.kind <> 'target'" : "", idx, region, id);
+             xyear ? " AND x.year = ?3" : "", s->no_targets ? " AND x.kind <> 'target'" : "", idx,
+             region, xyear ? "?4" : "x.year", id);
     bool ok = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK;
-    /* whether run b has a row of a year, of a region (named as in run b) */
+    /* whether run b has a row of a year, of a region (named as in run b;
+     * in its year, when two are paired) */
     ok = ok && sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM results WHERE run = ?1 AND year = ?2)",
                                   -1, &has_year, NULL) == SQLITE_OK;
     snprintf(sql, sizeof sql,
-             "SELECT EXISTS (SELECT 1 FROM results y WHERE y.run = ?1 AND %s) FROM (SELECT ?2 AS region) x",
-             region);
+             "SELECT EXISTS (SELECT 1 FROM results y WHERE y.run = ?1 AND %s%s) FROM (SELECT ?2 AS region) x",
+             region, xyear ? " AND y.year = ?3" : "");
     ok = ok && sqlite3_prepare_v2(s->db, sql, -1, &has_region, NULL) == SQLITE_OK;
     if (!ok) {
         sqlite3_finalize(st);
@@ -2560,6 +2587,11 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
     sqlite3_bind_int64(st, 2, b);
     sqlite3_bind_int64(has_year, 1, b);
     sqlite3_bind_int64(has_region, 1, b);
+    if (xyear) {
+        sqlite3_bind_int(st, 3, xyear);
+        sqlite3_bind_int(st, 4, yyear);
+        sqlite3_bind_int(has_region, 3, yyear);
+    }
     long long n = 0, rest = 0;
     int rc;
     char *text = NULL;
@@ -2593,7 +2625,9 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
             free(last_region);
             last_region = rt_xstrdup(name);
         }
-        if (new_pair) {
+        if (new_pair && xyear) {
+            year_in_b = true; /* run b has rows of its year (store_run_year) */
+        } else if (new_pair) {
             sqlite3_reset(has_year);
             sqlite3_bind_int(has_year, 2, year);
             if (sqlite3_step(has_year) != SQLITE_ROW) {
@@ -2661,7 +2695,15 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
         db_error(s, "cannot compare the runs", err);
         n = -1;
     } else {
-        fprintf(out, lbl_get(lang, n == 1 ? LBL_C_ONLY_IN_ROW : LBL_C_ONLY_IN_ROWS), a, n);
+        char side_a[64], side_b[64]; /* with two years paired: "2023", "run 1, 2023" */
+        if (xyear) {
+            year_side(s, side_a, lang, a, xyear);
+            year_side(s, side_b, lang, b, yyear);
+            fprintf(out, msgcat_get(lang, n == 1 ? "only in %s: %lld row\n" : "only in %s: %lld rows\n"),
+                    side_a, n);
+        } else {
+            fprintf(out, lbl_get(lang, n == 1 ? LBL_C_ONLY_IN_ROW : LBL_C_ONLY_IN_ROWS), a, n);
+        }
         for (size_t y = 0; y < nwy && y < ONLY_YEARS_LISTED; y++)
             fprintf(out, lbl_get(lang, wy[y].rows == 1 ? LBL_C_WHOLE_YEAR_ROW
                                        : wy[y].regions == 1 ? LBL_C_WHOLE_YEAR1 : LBL_C_WHOLE_YEAR),
@@ -2670,10 +2712,18 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
             fprintf(out, lbl_get(lang, LBL_C_YEARS_MORE), (long long)(nwy - ONLY_YEARS_LISTED));
         for (size_t r = 0; r < nwr && r < ONLY_REGIONS_LISTED; r++) {
             add_years(&wr[r].years, wr[r].first, wr[r].last, lang);
-            fprintf(out, lbl_get(lang, wr[r].rows == 1 ? LBL_C_WHOLE_REGION_ROW : LBL_C_WHOLE_REGION),
-                    wr[r].name, wr[r].rows, wr[r].years, b);
+            if (xyear)
+                fprintf(out, msgcat_get(lang, wr[r].rows == 1 ? "  %s: %lld row in %s, none in %s\n"
+                                                              : "  %s: %lld rows in %s, none in %s\n"),
+                        wr[r].name, wr[r].rows, wr[r].years, side_b);
+            else
+                fprintf(out, lbl_get(lang, wr[r].rows == 1 ? LBL_C_WHOLE_REGION_ROW : LBL_C_WHOLE_REGION),
+                        wr[r].name, wr[r].rows, wr[r].years, b);
         }
-        if (nwr > ONLY_REGIONS_LISTED)
+        if (nwr > ONLY_REGIONS_LISTED && xyear)
+            fprintf(out, msgcat_get(lang, "  ... and %lld more regions, none in %s\n"),
+                    (long long)(nwr - ONLY_REGIONS_LISTED), side_b);
+        else if (nwr > ONLY_REGIONS_LISTED)
             fprintf(out, lbl_get(lang, LBL_C_REGIONS_MORE), (long long)(nwr - ONLY_REGIONS_LISTED), b);
         fputs(text ? text : "", out);
         if (rest > ONLY_ROWS_LISTED)
@@ -2859,7 +2909,9 @@ static bool map_renames(store *s, long long a, long long b, const char *kind, co
 }
 
 /* store_compare; with `full`, the two runs' hashes whole after the
- * header's lines of the rules and the data (which give 12 digits). */
+ * header's lines of the rules and the data (which give 12 digits); with
+ * s->cmp_year set, run a's rows of one year paired with run b's of
+ * another (store_compare_years). */
 static int compare(store *s, long long a, long long b, lbl_lang lang, bool full, FILE *out, FILE *err)
 {
     run_info ra, rb;
@@ -2870,7 +2922,14 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
         return -1;
     }
     const char *none = lbl_get(lang, LBL_X_NONE);
-    fprintf(out, lbl_get(lang, LBL_C_HEAD), a, ra.time, b, rb.time);
+    if (!s->cmp_year[0])
+        fprintf(out, lbl_get(lang, LBL_C_HEAD), a, ra.time, b, rb.time);
+    else if (a == b)
+        fprintf(out, msgcat_get(lang, "run %lld (%s): %d → %d\n"), a, ra.time, s->cmp_year[0],
+                s->cmp_year[1]);
+    else
+        fprintf(out, msgcat_get(lang, "run %lld (%s), %d → run %lld (%s), %d\n"), a, ra.time,
+                s->cmp_year[0], b, rb.time, s->cmp_year[1]);
     /* another planc may score the same rules and data otherwise */
     if (strcmp(ra.version, rb.version) != 0)
         fprintf(out, lbl_get(lang, LBL_C_PLANC_CHANGED), ra.version, rb.version);
@@ -2922,9 +2981,10 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
              "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
              "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id, y.region, y.unit "
              "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = %s "
-             "AND y.year = x.year AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1%s ORDER BY x.seq",
+             "AND y.year = %s AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1%s%s ORDER BY x.seq",
              s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s),
-             rmapped ? MAPPED_REGION : "x.region", mapped ? MAPPED_ID : "x.id",
+             rmapped ? MAPPED_REGION : "x.region", s->cmp_year[0] ? "?4" : "x.year",
+             mapped ? MAPPED_ID : "x.id", s->cmp_year[0] ? " AND x.year = ?3" : "",
              s->no_targets ? " AND x.kind <> 'target'" : "");
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
@@ -2932,6 +2992,10 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
     }
     sqlite3_bind_int64(st, 1, a);
     sqlite3_bind_int64(st, 2, b);
+    if (s->cmp_year[0]) {
+        sqlite3_bind_int(st, 3, s->cmp_year[0]);
+        sqlite3_bind_int(st, 4, s->cmp_year[1]);
+    }
     /* four lists, filled in one pass in result order: each row in the
      * first that applies (a corrected value that leaves the status and
      * the score as they were is listed under values) */
@@ -3033,6 +3097,75 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
 int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
 {
     return compare(s, a, b, lang, false, out, err);
+}
+
+int store_compare_years(store *s, long long a, int year_a, long long b, int year_b, bool full,
+                        lbl_lang lang, FILE *out, FILE *err)
+{
+    s->cmp_year[0] = year_a;
+    s->cmp_year[1] = year_b;
+    s->cmp_run[0] = a;
+    s->cmp_run[1] = b;
+    int rc = compare(s, a, b, lang, full, out, err);
+    s->cmp_year[0] = s->cmp_year[1] = 0;
+    return rc;
+}
+
+int store_run_year(store *s, long long run, int year, FILE *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM results WHERE run = ?1 AND year = ?2)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the runs", err);
+        return -2;
+    }
+    sqlite3_bind_int64(st, 1, run);
+    sqlite3_bind_int(st, 2, year);
+    int rc = sqlite3_step(st);
+    bool has = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+        db_error(s, "cannot read the runs", err);
+        return -2;
+    }
+    if (has)
+        return 0;
+    /* the years it has, as runs ("2020–2027"), for the message */
+    if (sqlite3_prepare_v2(s->db, "SELECT DISTINCT year FROM results WHERE run = ?1 ORDER BY year",
+                           -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the runs", err);
+        return -2;
+    }
+    sqlite3_bind_int64(st, 1, run);
+    lbl_lang lang = msgcat_lang();
+    char *years = NULL;
+    int first = 0, last = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int y = sqlite3_column_int(st, 0);
+        if (first && y == last + 1) {
+            last = y;
+            continue;
+        }
+        if (first)
+            add_years(&years, first, last, lang);
+        first = last = y;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(years);
+        db_error(s, "cannot read the runs", err);
+        return -2;
+    }
+    if (first)
+        add_years(&years, first, last, lang);
+    if (years)
+        csv_message(err, "planc: error: %s: run %lld has no row of the year %d (its years: %s)\n", s->path,
+                    run, year, years);
+    else
+        csv_message(err, "planc: error: %s: run %lld has no row of the year %d (it has no rows)\n", s->path,
+                    run, year);
+    free(years);
+    return -1;
 }
 
 int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)

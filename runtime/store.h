@@ -197,6 +197,19 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
  * digits) after the header's lines that give their first 12 (`planc
  * compare --full`). */
 int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err);
+/* store_compare of run a's rows of year_a against run b's of year_b (a
+ * and b may be the same run), paired by region, kind and id as
+ * store_compare pairs them (and the runs' renames): `planc compare
+ * --year A --against-year B`; rows are labelled "沈阳 2023 → 2024 …" and
+ * the rows only one side has "only in 2023" ("only in run 1, 2023" for
+ * two runs); with `full` as store_compare_full.  Both years must be
+ * among the runs' (store_run_year). */
+int store_compare_years(store *s, long long a, int year_a, long long b, int year_b, bool full,
+                        lbl_lang lang, FILE *out, FILE *err);
+/* Whether run `run` has rows of `year`: 0; -1 after saying it has not,
+ * with the years it has ("2020–2027", in msgcat_lang()); -2 when the
+ * database could not be read. */
+int store_run_year(store *s, long long run, int year, FILE *err);
 
 /* The current time: SOURCE_DATE_EPOCH, when set to a number of seconds,
  * instead of the clock (for reproducible records and workbooks). */
