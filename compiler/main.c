@@ -3187,8 +3187,7 @@ static int cmd_compare(int argc, char **argv)
     int n = 0;
     lbl_lang lang = LBL_EN;
     bool full = false;
-    int year[2] = {0, 0}; /* --year, --against-year */
-    const char *year_arg[2] = {NULL, NULL};
+    int year[2] = {0, 0}; /* --year, --against-year; 0: not given */
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_compare, stdout);
@@ -3199,10 +3198,9 @@ static int cmd_compare(int argc, char **argv)
             int k = argv[i][2] == 'a';
             if (i + 1 >= argc)
                 return usage_error("compare", "option '%s' needs a value", argv[i]);
-            if (year_arg[k])
+            if (year[k])
                 return usage_error("compare", "option '%s' given twice", argv[i]);
-            year_arg[k] = argv[++i];
-            if (!(year[k] = parse_year_arg(argv[i])))
+            if (!(year[k] = parse_year_arg(argv[++i])))
                 return usage_error("compare", "bad year '%s' (a whole number from 1 to 9999)", argv[i]);
         } else if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
@@ -3223,10 +3221,13 @@ static int cmd_compare(int argc, char **argv)
     if (year[1] && !year[0])
         return usage_error("compare", "option '%s' needs --year (the year of RUN_A, or of the one "
                                       "RUN, to set beside it)", "--against-year");
-    if (year[0] && year[0] == year[1])
+    if (year[0] && year[0] == year[1]) {
+        char y[16]; /* as a number: "2024" and "2024年" are one year */
+        snprintf(y, sizeof y, "%d", year[0]);
         return usage_error("compare", "--year and --against-year are the same year, %s: they name "
                                       "two years to pair (the same year of two runs is what "
-                                      "'planc compare DB RUN_A RUN_B' pairs, without them)", year_arg[1]);
+                                      "'planc compare DB RUN_A RUN_B' pairs, without them)", y);
+    }
     if (n == 2 && year[0])
         args[n++] = args[1]; /* one run: its two years */
     if (n < 3)
