@@ -750,10 +750,13 @@ static const char *const en[LBL_COUNT] = {
                           "behind first (a failed veto target, then the most failed and the most "
                           "lagging targets), each level apart, coarse levels first. Since: the first "
                           "year of the unbroken run of years up to %d in which the target was failed "
-                          "or lagging. Previous year: its status the year before. Gap: how far the "
-                          "value is from what it is judged against, in the target's unit: the "
-                          "expected value on the trajectory from the baseline when lagging, the goal "
-                          "when failed.",
+                          "or lagging. ",
+    [LBL_OFFTRACK_NOTE_PREV] = "Previous year: its status the year before. ",
+    [LBL_OFFTRACK_NOTE_PREV_YEAR] = "Status %d: its status in %d, the data's year before. ",
+    [LBL_OFFTRACK_NOTE_GAP] = "Gap: how far the "
+                              "value is from what it is judged against, in the target's unit: the "
+                              "expected value on the trajectory from the baseline when lagging, the goal "
+                              "when failed.",
     [LBL_OFFTRACK_NONE] = "No region failed or lags behind on a target in %d.",
     [LBL_OFFTRACK_CUT] = "%zu more not listed here: the workbook's off_track sheet (--format xlsx) "
                          "lists them all.",
@@ -768,6 +771,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_COL_REDLINE_PAGE] = "veto or red line",
     [LBL_COL_PREV_TOTAL] = "total %d",
     [LBL_COL_PREV_GRADE] = "grade %d",
+    [LBL_COL_PREV_STATUS_YEAR] = "status %d",
     [LBL_RESOLVED_TITLE] = "Put right since %d: failed or lagging then, met or on track in %d",
     [LBL_RESOLVED_CUT] = "%zu more not listed here.",
     [LBL_SHEET_RESOLVED] = "put_right",
@@ -1438,9 +1442,11 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_OFFTRACK_TITLE] = "%d年未达标和进度滞后目标清单",
     [LBL_OFFTRACK_NOTE] = "%d年各地区未达标或进度滞后的全部目标，按层级分列（上级在前），问题最多的地区在前"
                           "（先列一票否决目标未达标的地区，再按未达标、进度滞后目标数从多到少）。"
-                          "起始年份：截至%d年连续未达标或进度滞后的第一年；上年状态：上一年度的状态；"
-                          "差距：数值与评判依据之差，单位同目标——进度滞后的与按基期到期限进度应达到的"
-                          "进度预期值相比，未达标的与目标值相比。",
+                          "起始年份：截至%d年连续未达标或进度滞后的第一年；",
+    [LBL_OFFTRACK_NOTE_PREV] = "上年状态：上一年度的状态；",
+    [LBL_OFFTRACK_NOTE_PREV_YEAR] = "%d年状态：%d年（数据中的上一年度）的状态；",
+    [LBL_OFFTRACK_NOTE_GAP] = "差距：数值与评判依据之差，单位同目标——进度滞后的与按基期到期限进度应达到的"
+                              "进度预期值相比，未达标的与目标值相比。",
     [LBL_OFFTRACK_NONE] = "%d年没有地区的目标未达标或进度滞后。",
     [LBL_OFFTRACK_CUT] = "另有%zu项未在此列出：工作簿的“问题清单”表列有全部。",
     [LBL_SHEET_OFFTRACK] = "问题清单",
@@ -1454,6 +1460,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_COL_REDLINE_PAGE] = "一票否决或红线",
     [LBL_COL_PREV_TOTAL] = "%d年总分",
     [LBL_COL_PREV_GRADE] = "%d年等级",
+    [LBL_COL_PREV_STATUS_YEAR] = "%d年状态",
     [LBL_RESOLVED_TITLE] = "%d年未达标或进度滞后、%d年已达标或进度正常的目标",
     [LBL_RESOLVED_CUT] = "另有%zu项未在此列出。",
     [LBL_SHEET_RESOLVED] = "较上年改善",

@@ -237,6 +237,11 @@ typedef enum lbl_id {
     LBL_SHEET_OFFTRACK, LBL_COL_SINCE, LBL_COL_PREV_STATUS, LBL_COL_GAP, LBL_COL_REDLINE,
     LBL_OFFTRACK_VETO, LBL_OFFTRACK_REDLINE,
     LBL_COL_PREV_STATUS_PAGE, LBL_COL_REDLINE_PAGE, /* the page's words for those two headers */
+    /* the previous status's header when the data has a year before (%d
+     * that year: "status 2023", as LBL_COL_PREV_TOTAL names the total);
+     * the page's note on the column, without and with that year (%d
+     * twice), and the note's sentence after it (the gap's) */
+    LBL_COL_PREV_STATUS_YEAR, LBL_OFFTRACK_NOTE_PREV, LBL_OFFTRACK_NOTE_PREV_YEAR, LBL_OFFTRACK_NOTE_GAP,
     /* the page's table of regions: the year before's total and grade (%d the year) */
     LBL_COL_PREV_TOTAL, LBL_COL_PREV_GRADE,
     /* the page's list of targets put right since the year before (%d that

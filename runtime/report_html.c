@@ -122,6 +122,10 @@ typedef struct page {
                             totals and grades the table of regions shows
                             beside this year's (the last assessment); 0
                             when there is none or no assessment */
+    int year_before;     /* the data's year before the roll-up year, assessed
+                            or not (rollup_year_before): the off-track and
+                            put-right lists name their previous status's
+                            column by it; 0 when there is none */
 } page;
 
 /* The text of label id in the page's language. */
@@ -1726,11 +1730,19 @@ static void count_cells(FILE *out, const rollup_counts *c)
     }
 }
 
-/* Writes a header cell for each label of heads[0 .. n-1]. */
+/* Writes a header cell for each label of heads[0 .. n-1]; the previous
+ * status's (LBL_COL_PREV_STATUS_PAGE) names the data's year before when
+ * there is one ("status 2023", "2023年状态"). */
 static void header_cells(const page *g, const lbl_id *heads, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        fprintf(g->out, "<th>%s</th>", label(g, heads[i]));
+    for (size_t i = 0; i < n; i++) {
+        fputs("<th>", g->out);
+        if (heads[i] == LBL_COL_PREV_STATUS_PAGE && g->year_before)
+            fprintf(g->out, label(g, LBL_COL_PREV_STATUS_YEAR), g->year_before);
+        else
+            fputs(label(g, heads[i]), g->out);
+        fputs("</th>", g->out);
+    }
 }
 
 /* --------------------------------------------------------- off track */
@@ -1774,12 +1786,9 @@ static void resolved(page *g)
     rollup_offtrack *o = rollup_resolved_make(p, g->t, g->r, g->ru, &n);
     if (!n)
         return;
-    int before = 0; /* the data's year before (there is one: n > 0) */
-    for (uint32_t k = 1; k < g->ru->nyears; k++)
-        if (g->ru->years[k] == g->ru->year)
-            before = g->ru->years[k - 1];
     fputs("<h3>", out);
-    fprintf(out, label(g, LBL_RESOLVED_TITLE), before, g->ru->year);
+    /* the data's year before: there is one (n > 0) */
+    fprintf(out, label(g, LBL_RESOLVED_TITLE), g->year_before, g->ru->year);
     fputs("</h3>\n<table class=\"resolved\">\n<thead><tr>", out);
     static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_TARGET, LBL_COL_CLAUSE, LBL_COL_LEAD,
                                    LBL_COL_PREV_STATUS_PAGE, LBL_COL_STATUS, LBL_COL_VALUE,
@@ -1839,6 +1848,11 @@ static void offtrack(page *g)
     }
     fputs("<p class=\"note\">", out);
     fprintf(out, label(g, LBL_OFFTRACK_NOTE), ru->year, ru->year);
+    if (g->year_before)
+        fprintf(out, label(g, LBL_OFFTRACK_NOTE_PREV_YEAR), g->year_before, g->year_before);
+    else
+        fputs(label(g, LBL_OFFTRACK_NOTE_PREV), out);
+    fputs(label(g, LBL_OFFTRACK_NOTE_GAP), out);
     fputs("</p>\n", out);
     static const lbl_id heads[] = {LBL_COL_REGION, LBL_COL_TARGET, LBL_COL_CLAUSE, LBL_COL_LEAD,
                                    LBL_COL_STATUS, LBL_COL_SINCE, LBL_COL_PREV_STATUS_PAGE,
@@ -2258,6 +2272,7 @@ int report_html(const ir_program *p, const rt_table *t, const rt_result *r,
     for (uint32_t k = 1; ru && p->has_assessment && k < ru->nyears; k++)
         if (ru->years[k] == ru->year)
             g.prev_year = ru->years[k - 1];
+    g.year_before = rollup_year_before(ru);
 
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", lbl_tag(lang));
     fputs("<head>\n<meta charset=\"utf-8\">\n"

@@ -74,6 +74,10 @@ typedef struct book {
                                                totals and grades the regions sheet gives
                                                beside this year's; 0 when there is none or
                                                no assessment */
+    int year_before;                        /* the data's year before the roll-up year,
+                                               assessed or not (rollup_year_before),
+                                               which the off_track and put_right sheets'
+                                               previous status column names; 0: none */
     lxw_error error;                        /* the first write error */
     int error_errno;                        /* errno when it was reported (the system's reason) */
     time_t created;                         /* the creation time its properties record */
@@ -304,7 +308,9 @@ static void cell_grade(book *b, sheet *s, lxw_col_t col, double g)
 /* Adds the sheet named by label `name` with its header row.  `heads[i]`
  * names column i; a status word's label (LBL_ST_*) gets that status's
  * colour; the year before's total and grade (LBL_COL_PREV_TOTAL,
- * LBL_COL_PREV_GRADE) name that year, b->prev_year. */
+ * LBL_COL_PREV_GRADE) name that year, b->prev_year, and the previous
+ * status (LBL_COL_PREV_STATUS) the data's year before, b->year_before,
+ * when there is one ("status 2023"). */
 static void sheet_begin(book *b, sheet *s, lbl_id name, const lbl_id *heads, uint32_t n)
 {
     s->ws = workbook_add_worksheet(b->wb, lbl_get(b->lang, name));
@@ -322,6 +328,10 @@ static void sheet_begin(book *b, sheet *s, lbl_id name, const lbl_id *heads, uin
         if (heads[c] == LBL_COL_PREV_TOTAL || heads[c] == LBL_COL_PREV_GRADE) {
             char text[64];
             snprintf(text, sizeof text, lbl_get(b->lang, heads[c]), b->prev_year);
+            cell_text(b, s, (lxw_col_t)c, text, f);
+        } else if (heads[c] == LBL_COL_PREV_STATUS && b->year_before) {
+            char text[64];
+            snprintf(text, sizeof text, lbl_get(b->lang, LBL_COL_PREV_STATUS_YEAR), b->year_before);
             cell_text(b, s, (lxw_col_t)c, text, f);
         } else {
             cell_text(b, s, (lxw_col_t)c, lbl_get(b->lang, heads[c]), f);
@@ -1028,6 +1038,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     for (uint32_t k = 1; ru && p->has_assessment && k < ru->nyears; k++)
         if (ru->years[k] == ru->year)
             b.prev_year = ru->years[k - 1];
+    b.year_before = rollup_year_before(ru);
     sheet_regions(&b);
     sheet_offtrack(&b);
     sheet_resolved(&b);

@@ -748,16 +748,21 @@ rollup_offtrack *rollup_offtrack_make(const ir_program *p, const rt_table *t, co
     return out;
 }
 
+int rollup_year_before(const rollup *ru)
+{
+    for (uint32_t k = 1; ru && k < ru->nyears; k++)
+        if (ru->years[k] == ru->year)
+            return ru->years[k - 1];
+    return 0;
+}
+
 rollup_offtrack *rollup_resolved_make(const ir_program *p, const rt_table *t, const rt_result *r,
                                       const rollup *ru, size_t *n)
 {
     *n = 0;
     if (!ru)
         return NULL;
-    int prev_year = 0;
-    for (uint32_t k = 1; k < ru->nyears; k++)
-        if (ru->years[k] == ru->year)
-            prev_year = ru->years[k - 1];
+    int prev_year = rollup_year_before(ru);
     if (!prev_year)
         return NULL;
     rollup_offtrack *out = NULL;

@@ -201,6 +201,12 @@ typedef struct rollup_offtrack {
 rollup_offtrack *rollup_offtrack_make(const ir_program *p, const rt_table *t, const rt_result *r,
                                       const rollup *ru, size_t *n);
 
+/* The data's year before ru's year (the table's year before it, which
+ * may be more than one year back), or 0 when ru's year is the first: the
+ * year of the off-track and put-right lists' previous status, which the
+ * page and the workbook name in its header ("status 2023"). */
+int rollup_year_before(const rollup *ru);
+
 /* The pairs off track in the data's year before ru's year and no longer
  * so (met or on_track) in ru's year: what was put right since the last
  * assessment, the counterpart of the off-track list's previous year.

@@ -581,7 +581,7 @@ START_TEST(xlsx_offtrack_sheet)
     const char *o = wb.offtrack;
     assert_cell(o, "A1", "region");
     assert_cell(o, "H1", "since");
-    assert_cell(o, "I1", "previous_year");
+    assert_cell(o, "I1", "status 2024"); /* the data's year before, named */
     assert_cell(o, "M1", "gap");
     assert_cell(o, "O1", "veto_or_redline");
     assert_cell(o, "A2", "大连");
@@ -616,9 +616,10 @@ END_TEST
  * 2025; 沈阳, missing in 2024, is not listed; with the level, the two
  * statuses filled with their colours, the value and goal rounded as the
  * page's, the unit; printed and filtered as the others.  In Chinese, its
- * name and headers.  The fixture (nothing put right) and a run of one
- * year have only the header row, and one year no year-before columns in
- * the regions sheet. */
+ * name and headers (the previous status named by its year, 2024年状态).
+ * The fixture (nothing put right) and a run of one year have only the
+ * header row, and one year no year-before columns in the regions sheet
+ * and no year in the previous status's header. */
 START_TEST(xlsx_resolved_sheet)
 {
     static const char data[] = "city,year,farmland_mu,park\n大连,2024,80,\n大连,2025,95,\n"
@@ -632,7 +633,7 @@ START_TEST(xlsx_resolved_sheet)
     report_run_end(&run);
     const char *o = wb.resolved;
     assert_cell(o, "A1", "region");
-    assert_cell(o, "G1", "previous_year");
+    assert_cell(o, "G1", "status 2024");
     assert_cell(o, "H1", "status");
     assert_cell(o, "M1", "top");
     assert_cell(o, "A2", "大连");
@@ -659,7 +660,7 @@ START_TEST(xlsx_resolved_sheet)
     ck_assert_ptr_nonnull(strstr(o, "<pageSetUpPr fitToPage=\"1\"/>"));
     ck_assert_ptr_nonnull(strstr(wb.sheet[0], "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">put_right!$1:$1</definedName>"));
     ck_assert_ptr_nonnull(strstr(zh.sheet[0], "<sheet name=\"较上年改善\" sheetId=\"3\""));
-    assert_cell(zh.resolved, "G1", "上年状态");
+    assert_cell(zh.resolved, "G1", "2024年状态");
     assert_cell(zh.resolved, "H1", "状态");
     assert_cell(zh.resolved, "G2", "未达标");
     assert_cell(zh.resolved, "H2", "达标");
@@ -676,6 +677,9 @@ START_TEST(xlsx_resolved_sheet)
     ck_assert_int_eq(count_of(wb.resolved, "<row "), 1);
     assert_cell(wb.sheet[1], "F1", "rank");
     ck_assert_ptr_null(strstr(wb.sheet[1], "total 20"));
+    /* no year before to name: the previous status's header as it was */
+    assert_cell(wb.resolved, "G1", "previous_year");
+    assert_cell(wb.offtrack, "I1", "previous_year");
     free_book(&wb);
 }
 END_TEST
