@@ -147,6 +147,15 @@ block docs/OUTPUT.md '^`history --lang zh` writes' > "$tmp/compare.doc"
 [ -s "$tmp/compare.doc" ] || fail "docs/OUTPUT.md §5: no compare --lang zh block"
 shown "docs/OUTPUT.md §5 (compare --lang zh)" "$tmp/compare.doc" "$tmp/compare.out"
 
+# --- docs/OUTPUT.md §5: compare of two years, on the runs of run/compare-years ---
+mkdir "$tmp/years"
+(cd "$tmp/years" && PLANC=$planc CASE=$src/tests/run/compare-years sh "$src/tests/run/compare-years/gen.sh") ||
+    fail "tests/run/compare-years/gen.sh failed"
+block docs/OUTPUT.md '^\*\*Two years side by side' > "$tmp/years.doc"
+(cd "$tmp/years" && "$planc" compare h.db 1 --year 2023 --against-year 2024) > "$tmp/years.out"
+[ -s "$tmp/years.doc" ] || fail "docs/OUTPUT.md §5: no compare --year block"
+shown "docs/OUTPUT.md §5 (compare --year)" "$tmp/years.doc" "$tmp/years.out"
+
 # --- docs/OUTPUT.md §5: planc verify, on the runs the text describes -------
 # (the block is indented in its list item; planc's version is left out of
 # the comparison, which the next version would change)
