@@ -3525,20 +3525,14 @@ static int cmd_template(int argc, char **argv)
         if (!t)
             rc = EXIT_DATA;
     }
-    /* without --region, --check is for the regions the file has rows of,
-     * in the order of their first rows */
-    for (size_t row = 0; t && nnames == 0 && rc == EXIT_OK && row < rt_table_nrows(t); row++) {
-        uint32_t g = rt_table_region(t, row);
-        bool dup = rt_table_line(t, row) == 0;
-        for (uint32_t j = 0; !dup && j < nregions; j++)
-            dup = regions[j] == g;
-        if (!dup)
-            regions[nregions++] = g;
-    }
     for (uint32_t g = 0; rc == EXIT_OK && nnames == 0 && !check && g < p->nregions; g++)
         if (!p->regions[g].is_group)
             regions[nregions++] = g;
-    tmpl_needs *n = rc == EXIT_OK ? tmpl_needs_make(p, regions, nregions) : NULL;
+    /* without --region, --check is for the regions the file has rows of,
+     * as planc run reads each of several files (tmpl_needs_of_table) */
+    tmpl_needs *n = rc != EXIT_OK            ? NULL
+                    : t && nnames == 0 ? tmpl_needs_of_table(p, t)
+                                       : tmpl_needs_make(p, regions, nregions);
     if (n && t) {
         if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t)) != 0)
             rc = EXIT_DATA;

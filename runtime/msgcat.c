@@ -1259,6 +1259,19 @@ static const msgcat_pair catalog[] = {
      "is what 'planc compare DB RUN_A RUN_B' pairs, without them)",
      "--year 和 --against-year 是同一年 %s：它们指定要对照的两个年份（两次运行的同一年份由不带这两个选项的 "
      "'planc compare DB RUN_A RUN_B' 对照）"},
+    /* ---- dp22: several files each with only its own regions' columns (table.c) */
+    {"column '%s' (indicator %s) is not in the header, and the rules read it for this file's rows of %s",
+     "表头中没有列“%s”（指标 %s），而规则读取本文件中%s的数据行时需要它"},
+    {"column '%s' is not in the header, and the rules read it for this file's rows of %s",
+     "表头中没有列“%s”，而规则读取本文件中%s的数据行时需要它"},
+    {"%s:%u: note: the file's rows of %s need none of these columns: if its rows of %s belong in another file, "
+     "delete them here\n",
+     "%s:%u: 附注：本文件中%s的数据行不需要这些列；如果%s的数据行应在另一个文件中，请从本文件删去\n"},
+    {"%s:%u: note: with several data files, a file needs the columns the rules read for the regions of its own "
+     "rows (the header 'planc template RULES --region R' writes); --allow-missing-columns reads a missing one as "
+     "missing cells\n",
+     "%s:%u: 附注：使用多个数据文件时，每个文件须有规则读取其自身各地区数据时所需的列（即 'planc template 规则文件 "
+     "--region 地区' 写出的表头）；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

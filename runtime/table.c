@@ -330,6 +330,9 @@ typedef struct loader {
     bool whole_noted;       /* a row called 全省 (合计 ...) was explained */
     int32_t sole_region;    /* the region of every row read so far whose
                                region is known; -1 none yet, -2 several */
+    bool needs_check;       /* a column the header lacks was read as missing
+                               cells until the rows show whether the
+                               file's regions need it (needed_columns_only) */
     bool year_mark_noted;   /* a year cell with a mark after the year
                                (2024年(初步)) was explained */
     char *first_unknown;    /* the first region reported unknown that is
@@ -1695,6 +1698,18 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             L->column_field[k - 2] = at;
         if (at >= 0)
             continue;
+        if (k >= 2 && L->opts.needed_columns_only && !L->opts.allow_missing_columns) {
+            /* one of several files: missing cells until the rows say
+             * whether its regions need the column (check_needed), unless
+             * the header has a field like it, the column misspelt */
+            unsigned cp = 0;
+            if (reported_before(L, (uint32_t)(k - 2)) ||
+                (invisible_field(L, want, &cp) < 0 && similar_field(L, want) < 0)) {
+                L->t->absent[k - 2] = true;
+                L->needs_check = true;
+                continue;
+            }
+        }
         if (k >= 2 && reported_before(L, (uint32_t)(k - 2)))
             continue; /* another aggregate of the same column: said once */
         if (k >= 2 && L->opts.allow_missing_columns) {
@@ -1836,6 +1851,108 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             csv_message(L->err, T(L, LBL_L_MISSING_COLUMN), L->name, rec.line);
     }
     return ok;
+}
+
+/* The names of the regions n->regions[i] for which pick(i) holds, the
+ * first three, then "and N more" ("甲一, 甲二, 乙一 and 2 more"),
+ * malloc'd.  pick reads column k's needs, or `mask` when k is -1. */
+static char *needs_list(const ir_program *p, const tmpl_needs *n, long k, const uint8_t *mask, bool want,
+                        lbl_lang lang)
+{
+    char *list = NULL;
+    size_t len = 0;
+    unsigned shown = 0, more = 0;
+    FILE *f = open_memstream(&list, &len);
+    if (!f) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(4);
+    }
+    for (uint32_t i = 0; i < n->nregions; i++) {
+        bool on = k >= 0 ? n->need[(size_t)i * p->ncolumns + (size_t)k] != 0 : (mask[i] != 0) == want;
+        if (!on)
+            continue;
+        if (shown < 3)
+            csv_message(f, "%s%s", shown++ ? lang == LBL_ZH ? "、" : ", " : "", p->regions[n->regions[i]].name);
+        else
+            more++;
+    }
+    if (more)
+        csv_message(f, msgcat_get(lang, " and %u more"), more);
+    fclose(f);
+    return list;
+}
+
+/* One of several files whose header lacks columns (needed_columns_only),
+ * once its rows are read: a column that a region of its rows needs
+ * (tmpl_needs_of_table, the rule `planc template` writes a region's
+ * header by) is an error at the header, naming the regions (the first
+ * three); the others stay missing cells, another file's to give.  A
+ * column read with several aggregates is said once.  When only some of
+ * the file's regions need what it lacks, each of a level of one that
+ * does not, a note names both: the rows of a region in a peer's file
+ * (大连's row in 鞍山's; a province's row beside its cities' is its
+ * own table's). */
+static void check_needed(loader *L)
+{
+    const ir_program *p = L->p;
+    lbl_lang lang = L->opts.lang;
+    unsigned line = L->t->header_line;
+    tmpl_needs *n = tmpl_needs_of_table(p, L->t);
+    uint8_t *named = rt_xcalloc(n->nregions + 1, 1);
+    size_t nmissing = 0;
+    for (uint32_t k = 0; k < p->ncolumns && !L->stopped; k++) {
+        if (!L->t->absent[k] || !tmpl_column_needed(p, n, k))
+            continue;
+        bool said = false;
+        for (uint32_t j = k > 64 ? k - 64 : 0; j < k && !said; j++)
+            said = strcmp(p->columns[j].name, p->columns[k].name) == 0 && L->t->absent[j] &&
+                   tmpl_column_needed(p, n, j);
+        if (said)
+            continue;
+        for (uint32_t i = 0; i < n->nregions; i++)
+            named[i] |= n->need[(size_t)i * p->ncolumns + k];
+        char *list = needs_list(p, n, k, NULL, true, lang);
+        const ir_column *c = &p->columns[k];
+        if (c->indicator)
+            data_error(L, line, msgcat_get(lang, "column '%s' (indicator %s) is not in the header, and the rules "
+                                                 "read it for this file's rows of %s"),
+                       c->name, c->indicator, list);
+        else
+            data_error(L, line, msgcat_get(lang, "column '%s' is not in the header, and the rules read it for "
+                                                 "this file's rows of %s"),
+                       c->name, list);
+        free(list);
+        nmissing++;
+    }
+    /* the note on a peer's rows: regions of the levels of the file's
+     * other regions (not a province's row beside its cities') */
+    uint8_t *level = rt_xcalloc(p->nlevels + 1, 1);
+    uint32_t others = 0;
+    bool peers = true;
+    for (uint32_t i = 0; i < n->nregions; i++)
+        if (!named[i] && p->regions[n->regions[i]].level < p->nlevels) {
+            others++;
+            level[p->regions[n->regions[i]].level] = 1;
+        }
+    for (uint32_t i = 0; i < n->nregions; i++)
+        peers &= !named[i] || (p->regions[n->regions[i]].level < p->nlevels && level[p->regions[n->regions[i]].level]);
+    free(level);
+    if (nmissing && others && peers && !L->stopped) {
+        char *some = needs_list(p, n, -1, named, true, lang), *rest = needs_list(p, n, -1, named, false, lang);
+        csv_message(L->err, msgcat_get(lang, "%s:%u: note: the file's rows of %s need none of these columns: if "
+                                             "its rows of %s belong in another file, delete them here\n"),
+                    L->name, line, rest, some);
+        free(some);
+        free(rest);
+    }
+    if (nmissing && !L->stopped)
+        csv_message(L->err, msgcat_get(lang, "%s:%u: note: with several data files, a file needs the columns the "
+                                             "rules read for the regions of its own rows (the header 'planc "
+                                             "template RULES --region R' writes); --allow-missing-columns reads "
+                                             "a missing one as missing cells\n"),
+                    L->name, line);
+    free(named);
+    tmpl_needs_free(n);
 }
 
 /* Adds cell v (NaN: missing, left out) of aggregated column c to a row's
@@ -3902,6 +4019,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             finish(&L);
             check_scaled(&L);
         }
+        if (L.needs_check && !L.stopped && !source_failed(src))
+            check_needed(&L);
     }
     csv_dispose(&csv);
     csv_dispose(&L.slow);
@@ -4338,20 +4457,11 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
             fputs("planc: internal error: out of memory\n", stderr);
             exit(4);
         }
-        /* the columns this file's regions need (template.h): one that
-         * another file gives and none of them needs is no loss (a city
-         * bureau's file without the province's own columns) */
-        uint32_t *own = rt_xcalloc(p->nregions + 1, sizeof *own);
-        uint32_t nown = 0;
-        for (size_t row = 0; row < rt_table_nrows(parts[i]); row++) {
-            uint32_t g = rt_table_region(parts[i], row);
-            bool dup = rt_table_line(parts[i], row) == 0 || g >= p->nregions;
-            for (uint32_t j = 0; !dup && j < nown; j++)
-                dup = own[j] == g;
-            if (!dup)
-                own[nown++] = g;
-        }
-        tmpl_needs *needs = tmpl_needs_make(p, own, nown);
+        /* the columns this file's regions need (template.h), as the
+         * rules it is read with find them: one that another file gives
+         * and none of them needs is no loss (a city bureau's file
+         * without the province's own columns) */
+        tmpl_needs *needs = tmpl_needs_of_table(rp, parts[i]);
         for (uint32_t k = 0; k < p->ncolumns; k++) {
             long c = rds[i].column[k];
             if (c < 0 || !parts[i]->absent[c])
@@ -4360,7 +4470,7 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
             for (size_t j = 0; j < n && !given; j++)
                 given = j != i && rds[j].column[k] >= 0 && !parts[j]->absent[rds[j].column[k]];
             const ir_column *col = &rp->columns[c];
-            if (given && !tmpl_column_needed(p, needs, k))
+            if (given && !tmpl_column_needed(rp, needs, (uint32_t)c))
                 continue;
             if (given) {
                 bool zh = lang == LBL_ZH; /* “co2”、“pm25” */
@@ -4378,7 +4488,6 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
             }
         }
         tmpl_needs_free(needs);
-        free(own);
         if (nnone > ABSENT_SHOWN)
             csv_message(err, lbl_get(lang, LBL_L_ABSENT_MORE), paths[i], line, nnone - ABSENT_SHOWN);
         fclose(ob);
@@ -4409,6 +4518,9 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
      * (absent_summary): another file may give them */
     rt_load_options quiet = opts ? *opts : (rt_load_options){0};
     quiet.quiet_missing_columns = true;
+    /* a file needs the columns its own regions need (a city bureau's
+     * file has none of the province's own); one file alone, all */
+    quiet.needed_columns_only = n > 1;
     for (size_t i = 0; i < n; i++) {
         const ir_program *rp = readers && readers[i] ? readers[i] : p;
         if (!reading_make(p, rp, paths[i], &rds[i], opts ? opts->lang : LBL_EN, err))

@@ -45,6 +45,14 @@ typedef struct rt_load_options {
     /* With allow_missing_columns: no warning either (the rows of a test in
      * a rules file give only the columns the test is about). */
     bool quiet_missing_columns;
+    /* One of several files (rt_table_load_many): a column the header
+     * lacks is an error only when a region the file has rows of needs it
+     * (template.h: a target on the region, above it or beside it reads
+     * it), named in the error; another such column is read as missing
+     * cells, without a word (another file gives it, or no region read
+     * needs it).  A column like one in the header (a misspelling) is an
+     * error all the same. */
+    bool needed_columns_only;
     /* The rows are a test's in a rules file (planc test): no note suggests
      * a command-line option of planc run (--na, --skip-unknown-regions). */
     bool test_rows;

@@ -182,6 +182,23 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
     return n;
 }
 
+tmpl_needs *tmpl_needs_of_table(const ir_program *p, const rt_table *t)
+{
+    uint32_t *regions = rt_xcalloc(p->nregions + 1, sizeof *regions), nregions = 0;
+    uint8_t *seen = rt_xcalloc(p->nregions + 1, 1);
+    for (size_t row = 0; row < rt_table_nrows(t); row++) {
+        uint32_t g = rt_table_region(t, row);
+        if (rt_table_line(t, row) == 0 || g >= p->nregions || seen[g])
+            continue;
+        seen[g] = 1;
+        regions[nregions++] = g;
+    }
+    tmpl_needs *n = tmpl_needs_make(p, regions, nregions);
+    free(regions);
+    free(seen);
+    return n;
+}
+
 void tmpl_needs_free(tmpl_needs *n)
 {
     if (!n)

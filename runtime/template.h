@@ -32,6 +32,12 @@ typedef struct tmpl_needs {
 
 /* What regions[0..nregions) (indices into p->regions) need. */
 tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32_t nregions);
+/* What the regions table t has rows of need: its own rows' regions (not
+ * the rows planc adds above them), in the order of their first rows.
+ * p is the program t was read with.  The one rule for a file's columns:
+ * `planc template --check` without --region, and with several data files
+ * the columns a file must have and the absent ones worth a warning. */
+tmpl_needs *tmpl_needs_of_table(const ir_program *p, const rt_table *t);
 void tmpl_needs_free(tmpl_needs *n);
 /* Whether some chosen region needs column c. */
 bool tmpl_column_needed(const ir_program *p, const tmpl_needs *n, uint32_t c);

@@ -1,0 +1,162 @@
+#!/bin/sh
+# data-cities.sh — a province combines its cities' files.  The example
+# data (examples/liaoning/data.csv) is split as the province's evaluator
+# gets it back: a file per city and one for the province, each with the
+# header `planc template RULES --region R` writes (only the columns that
+# region's rows need) and that region's rows.  Read together they score
+# byte for byte what the one file scores (CSV, JSON but for its source,
+# the workbook's results sheet); each file checks alone with `planc
+# template --check`.  Then the shapes that must fail: a city's file that
+# lacks one of its own columns, a city's file with another city's row,
+# two files that disagree on a cell (a city's corrected file given beside
+# the first), a misspelt column in a column no region of the file needs;
+# and a file split by indicator still needs --allow-missing-columns.
+#   data-cities.sh PLANC SOURCE_DIR
+set -u
+planc=$1; src=$2
+rules=$src/rules/liaoning/beautiful-liaoning.plan
+data=$src/examples/liaoning/data.csv
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+export SOURCE_DATE_EPOCH=1735689600   # 2025-01-01T00:00:00Z
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect RC CMD... : runs CMD, checks its exit code (output in $tmp/out, $tmp/err).
+expect() {
+    want=$1; shift; n=$((n + 1))
+    "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    [ "$rc" -eq "$want" ] || { fail "'$*' exited $rc, expected $want"; sed 's/^/  | /' "$tmp/err" | head -12; }
+}
+contains() { # FILE TEXT
+    n=$((n + 1))
+    grep -qF -- "$2" "$tmp/$1" || { fail "$1 does not contain '$2'"; sed 's/^/  | /' "$tmp/$1" | head -12; }
+}
+lacks() { # FILE TEXT
+    n=$((n + 1))
+    ! grep -qF -- "$2" "$tmp/$1" || { fail "$1 contains '$2'"; sed 's/^/  | /' "$tmp/$1" | head -12; }
+}
+same() { # A B: byte-identical
+    n=$((n + 1))
+    cmp -s "$1" "$2" || { fail "$1 and $2 differ"; diff "$1" "$2" | head -12 | sed 's/^/  | /'; }
+}
+
+# split REGION OUT: REGION's rows of the example data under
+# the header planc template writes for it, its columns picked by name.
+split() {
+    "$planc" template "$rules" --region "$1" | head -n 1 >"$tmp/hdr" || return 1
+    awk -F, -v region="$1" -v OFS=, '
+        NR == FNR { for (i = 1; i <= NF; i++) want[i] = $i; nwant = NF; next }
+        FNR == 1 { for (i = 1; i <= NF; i++) at[$i] = i
+                   for (i = 1; i <= nwant; i++) if (!(want[i] in at)) { print "no column " want[i] > "/dev/stderr"; exit 1 }
+                   next }
+        $1 == region { line = ""
+                       for (i = 1; i <= nwant; i++) line = line (i > 1 ? "," : "") $(at[want[i]])
+                       print line }' "$tmp/hdr" "$data" >"$tmp/body" || return 1
+    { cat "$tmp/hdr"; cat "$tmp/body"; } >"$2"
+}
+
+cd "$tmp" || exit 1
+mkdir files
+regions=$(awk -F, 'NR > 1 && !seen[$1]++ { print $1 }' "$data")
+set --
+for r in $regions; do
+    split "$r" "files/$r.csv" || fail "cannot split $r"
+    set -- "$@" --data "files/$r.csv"
+done
+n=$((n + 1))
+[ "$(echo "$regions" | wc -l)" -eq 15 ] || fail "the example data has $(echo "$regions" | wc -l) regions, not 15"
+# a city's file has only its own columns: fewer than the province's
+n=$((n + 1))
+[ "$(head -n 1 files/鞍山.csv | tr , '\n' | wc -l)" -lt "$(head -n 1 files/辽宁省.csv | tr , '\n' | wc -l)" ] ||
+    fail "鞍山's file has as many columns as the province's"
+n=$((n + 1)); ! head -n 1 files/鞍山.csv | grep -q coastal_good_ratio || fail "鞍山's file has a coastal column"
+
+# each file checks alone (the clerk's `template --check`)
+for r in $regions; do
+    expect 0 "$planc" template "$rules" --check "files/$r.csv" --region "$r" --years 2020-2027
+    contains err "files/$r.csv: ok:"
+done
+
+# together: what the one file scores, byte for byte
+expect 0 "$planc" run "$rules" --data "$data" -o one.csv
+expect 0 "$planc" run "$rules" "$@" -o many.csv
+lacks err "warning"
+same one.csv many.csv
+expect 0 "$planc" run "$rules" --data "$data" --format json -o one.json
+expect 0 "$planc" run "$rules" "$@" --format json -o many.json
+grep -v '"data"\|"data_sha256"' one.json >one.cut
+grep -v '"data"\|"data_sha256"' many.json >many.cut
+same one.cut many.cut
+expect 0 "$planc" run "$rules" --data "$data" --rollup region -o one-rollup.csv
+expect 0 "$planc" run "$rules" "$@" --rollup region -o many-rollup.csv
+same one-rollup.csv many-rollup.csv
+# and in any order of the files
+set -- $(for r in $regions; do echo "--data files/$r.csv"; done | sort -r)
+expect 0 "$planc" run "$rules" "$@" -o reversed.csv
+same one.csv reversed.csv
+
+# A city's file without one of its own columns (鞍山's co2_10kt): an error
+# at that file naming the city; no results.
+mkdir bad
+cp files/*.csv bad/
+awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "co2_10kt") drop = i }
+    { line = ""; k = 0
+      for (i = 1; i <= NF; i++) if (i != drop) line = line (k++ ? "," : "") $i
+      print line }' files/鞍山.csv >bad/鞍山.csv
+set -- $(for r in $regions; do echo "--data bad/$r.csv"; done)
+rm -f out.csv
+expect 3 "$planc" run "$rules" "$@" -o out.csv
+contains err "bad/鞍山.csv:1: error: column 'co2_10kt' (indicator 碳排放量) is not in the header, and the rules read it for this file's rows of 鞍山"
+contains err "bad/鞍山.csv:1: note: with several data files, a file needs the columns"
+lacks err "bad/大连.csv"
+n=$((n + 1)); [ ! -e out.csv ] || fail "a results file was written"
+expect 3 "$planc" run "$rules" "$@" --lang zh
+contains err "bad/鞍山.csv:1: 错误：表头中没有列“co2_10kt”（指标 碳排放量），而规则读取本文件中鞍山的数据行时需要它"
+cp files/鞍山.csv bad/鞍山.csv
+
+# A city's file with another city's row (大连 2027 in 鞍山's file, under
+# 鞍山's header): 大连's coastal columns are not there, an error naming
+# 大连, and a note that 鞍山's own rows need none of them.
+awk -F, -v OFS=, 'NR == FNR { if (FNR == 1) for (i = 1; i <= NF; i++) want[i] = $i; nwant = NF; next }
+    FNR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
+    $1 == "大连" && $2 == "2027" { line = ""
+        for (i = 1; i <= nwant; i++) line = line (i > 1 ? "," : "") $(at[want[i]])
+        print line }' files/鞍山.csv "$data" >>bad/鞍山.csv
+n=$((n + 1)); [ "$(tail -n 1 bad/鞍山.csv | cut -d, -f1-2)" = "大连,2027" ] || fail "no 大连 row appended"
+expect 3 "$planc" run "$rules" "$@"
+contains err "bad/鞍山.csv:1: error: column 'coastal_good_ratio' (indicator 近岸海域水质优良比例) is not in the header, and the rules read it for this file's rows of 大连"
+contains err "bad/鞍山.csv:1: note: the file's rows of 鞍山 need none of these columns: if its rows of 大连 belong in another file, delete them here"
+lacks err "rows of 鞍山 and"
+cp files/鞍山.csv bad/鞍山.csv
+
+# Two files that disagree on a cell: 大连's corrected file given beside
+# its first, one number changed; the same file's copy agrees.
+awk -F, -v OFS=, '$1 == "大连" && $2 == "2024" { $3 = $3 + 1 } { print }' files/大连.csv >bad/大连-更正.csv
+line=$(grep -n '^大连,2024,' bad/大连-更正.csv | cut -d: -f1)
+expect 3 "$planc" run "$rules" "$@" --data bad/大连-更正.csv
+contains err "bad/大连-更正.csv:$line: error: column 'pollutant_total_10kt':"
+contains err "given for 大连 2024 by bad/大连.csv:$line"
+cp files/大连.csv bad/大连-副本.csv
+expect 0 "$planc" run "$rules" "$@" --data bad/大连-副本.csv -o copy.csv
+same one.csv copy.csv
+
+# A misspelt column is caught though no region of the file needs it: 鞍山's
+# file with a province's column under another spelling.
+awk -F, -v OFS=, 'NR == 1 { $0 = $0 ",horqin_wetlnd_ha" } NR > 1 { $0 = $0 "," } { print }' files/鞍山.csv >bad/鞍山.csv
+expect 3 "$planc" run "$rules" "$@"
+contains err "bad/鞍山.csv:1: error: column 'horqin_wetland_ha' (indicator"
+contains err "bad/鞍山.csv:1: note: the header has a similar column 'horqin_wetlnd_ha'"
+cp files/鞍山.csv bad/鞍山.csv
+
+# A national carbon table (one column, co2_10kt, the province's row and
+# others'): its regions need more than co2, so it is read with
+# --allow-missing-columns, and its number must agree with the province's.
+{ echo "region,year,co2_10kt"; grep '^辽宁省,2024,' "$data" | cut -d, -f1,2,6; echo "吉林省,2024,25000"; } >carbon.csv
+expect 3 "$planc" run "$rules" "$@" --data carbon.csv --skip-unknown-regions
+contains err "carbon.csv:1: error: column 'pollutant_total_10kt'"
+expect 0 "$planc" run "$rules" "$@" --data carbon.csv --skip-unknown-regions --allow-missing-columns -o carbon-run.csv
+same one.csv carbon-run.csv
+contains err "carbon.csv: warning: skipped 1 row"
+
+echo "data-cities: $n checks, $fails failed"
+[ "$fails" -eq 0 ]
