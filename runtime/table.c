@@ -268,11 +268,6 @@ typedef struct header_entry {
 /* At most this many bytes of a cell are shown in a message. */
 enum { SHOWN_BYTES = 60 };
 
-/* At most this many regions the rules do not declare beside a city's
- * rows make a city's file (its counties'), whatever their years
- * (unknown_note). */
-enum { UNKNOWN_FEW = 5 };
-
 typedef struct loader {
     rt_table *t;
     const ir_program *p;
@@ -329,7 +324,8 @@ typedef struct loader {
                                note after the errors names the option */
     bool whole_noted;       /* a row called 全省 (合计 ...) was explained */
     int32_t sole_region;    /* the region of every row read so far whose
-                               region is known; -1 none yet, -2 several */
+                               region is known (note_region); -1 none yet,
+                               -2 several */
     bool needs_check;       /* a column the header lacks was read as missing
                                cells until the rows show whether the
                                file's regions need it (needed_columns_only) */
@@ -339,15 +335,12 @@ typedef struct loader {
                                like no declared one (no did-you-mean), or
                                NULL (malloc'd): the note after the errors
                                suggests --skip-unknown-regions */
-    char *unknowns[UNKNOWN_FEW];  /* the distinct ones of them, the first
-                               UNKNOWN_FEW (malloc'd), and how many (up
-                               to UNKNOWN_FEW + 1: more): a city's file
-                               with its counties' rows (unknown_note) */
-    size_t nunknowns;
     bool *unknown_years;    /* MAX_YEAR + 1 (malloc'd when one comes): the
-                               years of those rows (a wide row's: all) */
-    bool unknown_wide;
+                               years of the rows of such regions */
+    bool unknown_wide;      /* one of them is a wide row's (every year) */
     bool whole_below_seen;  /* a row of a city's whole (全市合计: whole_below) */
+    bool whole_above_seen;  /* a row of a province's or the nation's whole
+                               (全省, 全国合计: whole_above) */
     bool *map_noted;        /* per column: the note listing its map's texts was printed */
     bool *suffix_noted;     /* per column: the note on a unit or multiplier after
                                its numbers was printed (suffix_note) */
@@ -901,6 +894,15 @@ static bool whole_word(const char *s)
     return false;
 }
 
+/* Keeps L->sole_region for a row of `region` the reading enters: read_row's
+ * rows and those the parsing threads read (commit_range), so that the
+ * notes on a whole (whole_note) and on unknown regions (unknown_note)
+ * see every row, on one thread or many. */
+static void note_region(loader *L, uint32_t region)
+{
+    L->sole_region = L->sole_region == -1 || L->sole_region == (int32_t)region ? (int32_t)region : -2;
+}
+
 /* Whether a word for the whole names the whole of a city, a district or
  * a county (全市合计 in a city bureau's table), a region below a
  * province's plan's own, rather than the whole the plan covers. */
@@ -948,43 +950,43 @@ static void whole_note(loader *L, unsigned line, const char *s)
         csv_message(L->err, T(L, LBL_L_WHOLE), w, w);
 }
 
-/* Counts the region `s` the rules do not declare among the file's
- * distinct ones (L->unknowns), up to one more than UNKNOWN_FEW. */
-static void count_unknown(loader *L, const char *s)
+/* Whether a word for the whole names a province's or the nation's whole
+ * (全省, 全国合计): a table holding it is a province's or a ministry's,
+ * not a city bureau's. */
+static bool whole_above(const char *s)
 {
-    for (size_t i = 0; i < L->nunknowns && i < UNKNOWN_FEW; i++)
-        if (strcmp(L->unknowns[i], s) == 0)
-            return;
-    if (L->nunknowns < UNKNOWN_FEW)
-        L->unknowns[L->nunknowns] = rt_xstrdup(s);
-    if (L->nunknowns <= UNKNOWN_FEW)
-        L->nunknowns++;
+    return strncmp(s, "全省", strlen("全省")) == 0 || strncmp(s, "全国", strlen("全国")) == 0;
 }
 
 /* The note after the errors of rows of regions the rules do not declare
  * (L->first_unknown among them).  A city bureau's file with its
  * districts' and counties' rows beside the city's is told to delete
- * those rows and give the whole city's, named as the rules name it: its
- * known rows all of one region below another, with a row in every year
- * of the unknown rows or beside a handful of unknown regions (the note
- * names it); or none, but a 全市合计 row (the note gives an example).
- * Else --skip-unknown-regions is the way, as for a national file read
- * for a provincial plan. */
+ * those rows and give the whole city's, named as the rules name it; or,
+ * with none of a declared region, but a 全市合计 row, the note gives an
+ * example.  Else --skip-unknown-regions is the way, as for a national
+ * file read for a provincial plan.
+ *
+ * A city's file is told by its known rows' region X and the unknown
+ * rows' years, not their names (上海 and 铁西区 are names alike): all
+ * the file's known rows are X's; X's level is the rules' lowest below
+ * another (below it the rules name no level, so X's districts and
+ * counties are regions they do not declare; a region with a level below
+ * it, a province of a national plan, would have its cities declared,
+ * and its file's unknown rows are more likely its peers: other
+ * provinces); no row is a province's or the nation's whole (全省: a
+ * province's table, whose unknown rows are not one city's counties);
+ * and each unknown row is in a year X has a row (wide rows: every year),
+ * as a county's rows come with its city's, and a province's in a small
+ * file need not. */
 static void unknown_note(loader *L, FILE *err)
 {
     const ir_program *p = L->p;
     const char *s = shown(L, L->first_unknown, strlen(L->first_unknown));
     const char *opt = "--skip-unknown-regions";
-    /* the region of every row of the table (the rows the parsing threads
-     * read never pass read_row, which keeps L->sole_region) */
-    int32_t sole = -1;
-    for (size_t r = 0; r < L->t->nrows && sole != -2; r++)
-        sole = sole == -1 || sole == (int32_t)L->t->region[r] ? (int32_t)L->t->region[r] : -2;
-    /* a city's file: its rows of one region below another, and each
-     * unknown row in a year that region has a row (wide rows: every
-     * year), or a handful of unknown regions in all */
-    bool below = sole >= 0 && p->regions[sole].parent >= 0;
-    if (below && L->nunknowns > UNKNOWN_FEW && !L->unknown_wide && L->unknown_years) {
+    int32_t sole = L->sole_region;
+    bool below = sole >= 0 && p->regions[sole].parent >= 0 && p->regions[sole].level + 1 >= p->nlevels &&
+                 !L->whole_above_seen;
+    if (below && !L->unknown_wide && L->unknown_years) {
         bool *own = rt_xcalloc(MAX_YEAR + 1, sizeof *own);
         for (size_t r = 0; r < L->t->nrows; r++)
             own[L->t->year[r]] = true;
@@ -2734,10 +2736,8 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             whole_note(L, rec->line, name);
         L->whole_noted |= whole;
         L->whole_below_seen |= whole && whole_below(name);
-        if (!hint && !whole && !renamed) {
-            count_unknown(L, name);
-            unknown = true;
-        }
+        L->whole_above_seen |= whole && whole_above(name);
+        unknown = !hint && !whole && !renamed;
         if (!hint && !whole && !renamed && !L->first_unknown)
             L->first_unknown = name;
         else
@@ -2764,6 +2764,8 @@ cells:
     if (!ok)
         region = -1; /* the cells are still checked */
     if (L->nyears) {
+        if (region >= 0)
+            note_region(L, (uint32_t)region);
         L->unknown_wide |= unknown;
         read_wide_row(L, csv, rec, region);
         return;
@@ -2794,7 +2796,7 @@ cells:
         L->unknown_years[year] = true;
     }
     if (region >= 0)
-        L->sole_region = L->sole_region == -1 || L->sole_region == (int32_t)region ? (int32_t)region : -2;
+        note_region(L, (uint32_t)region);
     long row = region >= 0 ? key_row(L, rec, (uint32_t)region, year) : -1;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
         read_cell(L, csv, rec, k);
@@ -3380,6 +3382,7 @@ static void commit_range(loader *L, const char *buf, const prange *g, unsigned b
         }
         const double *v = g->vals + i * nc;
         unsigned line = base + r->rline - 1;
+        note_region(L, r->region);
         /* A new row where no aggregate folds cells (most files): its cells
          * go in as they are, as key_row and store() would put them. */
         if (!L->combine && seen_find(L->t, r->region, r->year) < 0) {
@@ -4076,8 +4079,6 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         csv_message(err, "%s", T(&L, LBL_L_DROPPED_NOTE));
     }
     free(L.first_unknown);
-    for (size_t i = 0; i < L.nunknowns && i < UNKNOWN_FEW; i++)
-        free(L.unknowns[i]);
     free(L.unknown_years);
     for (size_t i = 0; i < L.nmarkers; i++) {
         free(L.markers[i]);

@@ -11,6 +11,8 @@
 # two files that disagree on a cell (a city's corrected file given beside
 # the first), a misspelt column in a column no region of the file needs;
 # and a file split by indicator still needs --allow-missing-columns.
+# Last, a city's long file read on several threads: the notes on a
+# 全市合计 row and on its districts' rows name the city.
 #   data-cities.sh PLANC SOURCE_DIR
 set -u
 planc=$1; src=$2
@@ -157,6 +159,26 @@ contains err "carbon.csv:1: error: column 'pollutant_total_10kt'"
 expect 0 "$planc" run "$rules" "$@" --data carbon.csv --skip-unknown-regions --allow-missing-columns -o carbon-run.csv
 same one.csv carbon-run.csv
 contains err "carbon.csv: warning: skipped 1 row"
+
+# A city bureau's long file (鞍山's row repeated over 3000 years, 450 KB,
+# read on two threads as on one) with a 全市合计 row, then with its
+# districts' rows: the notes name 鞍山, the region of every row before,
+# also when the parsing threads read those rows.
+awk -F, -v OFS=, 'NR == 1 { print; next } NR == 2 { for (y = 1001; y <= 4000; y++) { $2 = y; print } }' \
+    files/鞍山.csv >big.csv
+awk -F, -v OFS=, 'NR == 2 { $1 = "全市合计"; $2 = 2024; for (i = 3; i <= NF; i++) $i = ""; print }' files/鞍山.csv >>big.csv
+for j in 1 2; do
+    expect 3 "$planc" run "$rules" --data big.csv --allow-missing-columns -j $j
+    contains err "big.csv:3002: note: '全市合计' names the whole of a region below 辽宁省, not a region: write that region's name in its rows (such as 鞍山,"
+    cp err "whole-$j.err"
+done
+same whole-1.err whole-2.err
+sed '$d' big.csv >big2.csv
+awk -F, -v OFS=, 'NR > 1 && $2 >= 2020 && $2 <= 2022 { $1 = "铁东区"; print; $1 = "铁西区"; print }' files/鞍山.csv >>big2.csv
+for j in 1 2; do
+    expect 3 "$planc" run "$rules" --data big2.csv --allow-missing-columns -j $j
+    contains err "big2.csv: note: rows of regions the rules do not declare (such as '铁东区') are errors; if they are districts or counties of 鞍山, delete those rows"
+done
 
 echo "data-cities: $n checks, $fails failed"
 [ "$fails" -eq 0 ]
