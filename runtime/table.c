@@ -1112,6 +1112,8 @@ typedef struct source {
     unsigned char bad_tail[32]; /* and up to 32 bytes after it, for the
                                    encoding note (encoding_note) */
     unsigned bad_ntail;        /* how many (the window may end first) */
+    bool bad_field_start;   /* it follows a line break, a separator or a
+                               quote in the window: it begins a field */
     unsigned bad_line;      /* its line */
     long bad_field;         /* the field of the record holding it, or -1 (not
                              * found: the reading stopped before it) */
@@ -1202,6 +1204,7 @@ static void check_text(source *s)
             s->bad_byte = (unsigned char)c;
             for (s->bad_ntail = 0; s->bad_ntail < sizeof s->bad_tail && i + 1 + s->bad_ntail < len; s->bad_ntail++)
                 s->bad_tail[s->bad_ntail] = b[i + 1 + s->bad_ntail];
+            s->bad_field_start = i > 0 && memchr(",;\t\"\r\n", b[i - 1], 6) != NULL;
             s->bad_line = line;
             break;
         }
@@ -3170,6 +3173,27 @@ static bool gbk_text(unsigned c, const unsigned char *tail, unsigned n)
     return chars >= 1;
 }
 
+/* Whether a field that begins with the bad byte c (then t[0..n)) is two
+ * or more GBK/GB18030 characters up to its end: a region's name at the
+ * start of a row, 鞍山 (B0 B0 C9 BD), whose last two bytes happen to be
+ * UTF-8 too, so that gbk_text takes it for a UTF-8 file damaged in the
+ * middle of a character; but such damage right at a field's start, the
+ * lead byte of the field's first character lost, is rare where GBK names
+ * are not.  One pair alone is no guess (a stray pair in a UTF-8 file). */
+static bool gbk_field(unsigned c, const unsigned char *t, unsigned n)
+{
+    if (n < 1 || !gbk_pair(c, t[0]))
+        return false;
+    unsigned i = 1, chars = 1;
+    while (i < n && t[i] != ',' && t[i] != ';' && t[i] != '\t' && t[i] != '"' && t[i] != '\r' && t[i] != '\n') {
+        if (i + 1 >= n || !gbk_pair_loose(t[i], t[i + 1]))
+            return false;
+        i += 2;
+        chars++;
+    }
+    return i < n && chars >= 2; /* the field's end was seen */
+}
+
 /* After "invalid UTF-8": the encoding the bytes suggest, and how to convert
  * the file (or save it from Excel as UTF-8).  A byte-order mark FF FE or FE FF on the first line is UTF-16
  * (a spreadsheet's "Unicode text"); two GBK characters in a row at the bad
@@ -3188,7 +3212,8 @@ static void encoding_note(FILE *err, lbl_lang lang, const char *name, const sour
     char *q = csv_shell_path(name);
     bool utf16 = src->bad_line == 1 && src->bad_ntail >= 1 &&
                  ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF));
-    bool gbk = !utf16 && gbk_text(c, t, src->bad_ntail);
+    bool gbk = !utf16 && (gbk_text(c, t, src->bad_ntail) ||
+                          (src->bad_field_start && gbk_field(c, t, src->bad_ntail)));
     if ((utf16 || gbk) && src->bad_line) /* named as the error it follows names the file */
         csv_message(err, "%s:%u: ", name, src->bad_line);
     else if (utf16 || gbk)

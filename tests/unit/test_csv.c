@@ -860,6 +860,14 @@ START_TEST(data_not_utf8)
                        "data.csv:1: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                        "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                        "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
+    /* 鞍山 in GBK (B0 B0 C9 BD: 山 is valid UTF-8 too) alone in the
+     * region field: GBK; a UTF-8 file's field that lost its first byte
+     * (大连 without E5) is not */
+    assert_data_errors("city,year,farmland_mu,park\n\xB0\xB0\xC9\xBD,2024,1,1\n",
+                       "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB0); the data must be UTF-8\n"
+                       "data.csv:2: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
+                       "iconv -f GB18030 -t UTF-8 'data.csv' > data-utf8.csv\n");
     /* a stray byte pair, then UTF-8 text on the line (大连): no guess */
     assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3 \xE5\xA4\xA7\xE8\xBF\x9E,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
