@@ -1,7 +1,7 @@
 #!/bin/sh
 # docs.sh — the documents say what planc does: the examples and printed
-# outputs of README.md, docs/LANGUAGE.md, docs/OUTPUT.md, docs/ADAPTING.md
-# and docs/GUIDE.zh-CN.md
+# outputs of README.md, docs/LANGUAGE.md, docs/OUTPUT.md, docs/ADAPTING.md,
+# docs/DATA.md and docs/GUIDE.zh-CN.md
 # are checked against the files they quote and against planc's output, so
 # that a change of behaviour or of an example file shows up here.
 #
@@ -244,6 +244,68 @@ sed '/^drop measure (九)/d' "$adapt" > "$tmp/$adapt"
 awk '/error: indicator .* is dropped, but/ { f = 1 } f && /^```/ { exit } f' docs/ADAPTING.md > "$tmp/dropind.doc"
 [ -s "$tmp/dropind.doc" ] || fail "docs/ADAPTING.md §4 shows no dropped indicator error"
 shown "docs/ADAPTING.md §4 (a dropped indicator still used)" "$tmp/dropind.doc" "$tmp/dropind.err"
+
+# --- docs/DATA.md and docs/GUIDE.zh-CN.md §9: the data providers' guide ---
+# The commands shown, run with the Liaoning rules for RULES / 规则.plan in a
+# directory of their own: the blank files of every region (as the first
+# block writes two of them), --list, --check of the blank file, a GBK copy
+# of it, all the files combined, and 鞍山's without co2_10kt.
+drules=$src/rules/liaoning/beautiful-liaoning.plan
+mkdir "$tmp/data" "$tmp/data/gbk" "$tmp/data/bad"
+# doc_cmd LINE: the "$ planc ..." line of a doc block run in the current
+# directory, its rules named by the placeholder; its output on stdout and
+# stderr, as it shows both.
+doc_cmd() {
+    cmd=$(printf '%s\n' "$1" | sed "s#^\\\$ planc ##; s#RULES#$drules#; s#规则\\.plan#$drules#")
+    eval "\"\$planc\" $cmd" 2>&1
+}
+for doc in docs/DATA.md docs/GUIDE.zh-CN.md; do
+    case $doc in
+        *DATA.md) first='^## 1\. Sending the blank files'; list='^holds, to send with it:$'
+                  gbk='^the first Chinese text is the region'; check='^\*\*Checking before sending'
+                  err='^  鞍山\.csv:1: ' ;;
+        *) first='^\*\*下发模板（省）'; list='^随表下发逐列说明'; gbk='^读到 GBK 文件时报错'
+           check='^\*\*报送前自查（市）'; err='^  鞍山\.csv:1: ' ;;
+    esac
+    block "$doc" "$first" | grep '^\$ planc template ' > "$tmp/data/send"
+    [ "$(wc -l < "$tmp/data/send")" -eq 2 ] || fail "$doc: the blank files' block has not two commands"
+    (cd "$tmp/data" && while IFS= read -r line; do doc_cmd "$line" || exit 1; done < send) > /dev/null ||
+        fail "$doc: a command of the blank files' block fails"
+    [ -s "$tmp/data/鞍山.csv" ] && [ -s "$tmp/data/辽宁省.csv" ] || fail "$doc: the blank files' block wrote no 鞍山.csv, 辽宁省.csv"
+    block "$doc" "$list" > "$tmp/data/list.doc"
+    (cd "$tmp/data" && doc_cmd "$(head -n 1 list.doc)") > "$tmp/data/list.out"
+    sed 1d "$tmp/data/list.doc" > "$tmp/data/list.shown"
+    [ -s "$tmp/data/list.shown" ] || fail "$doc: no --list block"
+    shown "$doc (template --list)" "$tmp/data/list.shown" "$tmp/data/list.out"
+    block "$doc" "$check" > "$tmp/data/check.doc"
+    (cd "$tmp/data" && doc_cmd "$(head -n 1 check.doc)") > "$tmp/data/check.out"
+    sed 1d "$tmp/data/check.doc" > "$tmp/data/check.shown"
+    [ -s "$tmp/data/check.shown" ] || fail "$doc: no --check block"
+    shown "$doc (template --check)" "$tmp/data/check.shown" "$tmp/data/check.out"
+    # the GBK file: the blank file saved as GBK, checked as the clerk does
+    iconv -f UTF-8 -t GB18030 "$tmp/data/鞍山.csv" > "$tmp/data/gbk/鞍山.csv" || fail "iconv failed"
+    block "$doc" "$gbk" > "$tmp/data/gbk.doc"
+    case $doc in *zh-CN*) lang='--lang zh' ;; *) lang='' ;; esac
+    (cd "$tmp/data/gbk" && "$planc" template "$drules" --check 鞍山.csv --region 鞍山 $lang 2> gbk.err)
+    [ -s "$tmp/data/gbk.doc" ] || fail "$doc: no GBK block"
+    same "$doc (a GBK file)" "$tmp/data/gbk.doc" "$tmp/data/gbk/gbk.err"
+    # every region's blank file, combined; then 鞍山's without co2_10kt
+    regions=$("$planc" template "$drules" --years 2024-2024 | awk -F, 'NR > 1 { print $1 }' | sort -u)
+    (cd "$tmp/data" && for r in $regions; do "$planc" template "$drules" --region "$r" --years 2024-2024 -o "$r.csv"; done)
+    set --
+    for r in $regions; do set -- "$@" --data "$r.csv"; done
+    (cd "$tmp/data" && "$planc" run "$drules" "$@" -o results.csv $lang 2> run.err) ||
+        fail "$doc: the combined blank files do not run: $(head -c 300 "$tmp/data/run.err")"
+    awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "co2_10kt") drop = i }
+        { s = ""; k = 0; for (i = 1; i <= NF; i++) if (i != drop) s = s (k++ ? "," : "") $i; print s }' \
+        "$tmp/data/鞍山.csv" > "$tmp/data/bad/鞍山.csv"
+    for r in $regions; do [ "$r" = 鞍山 ] || cp "$tmp/data/$r.csv" "$tmp/data/bad/"; done
+    (cd "$tmp/data/bad" && "$planc" run "$drules" "$@" $lang 2> run.err > /dev/null)
+    grep "$err" "$doc" | sed 's/^  //' > "$tmp/data/err.doc"
+    [ "$(wc -l < "$tmp/data/err.doc")" -eq 2 ] || fail "$doc: not two lines of 鞍山.csv's error"
+    shown "$doc (a city's file without a column)" "$tmp/data/err.doc" "$tmp/data/bad/run.err"
+    rm -f "$tmp/data"/*.csv "$tmp/data/bad"/*.csv
+done
 
 [ "$fails" -eq 0 ] && echo "docs: every checked example and output agrees" && exit 0
 echo "docs: $fails disagreements"
