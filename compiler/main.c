@@ -1267,6 +1267,29 @@ static char *output_real_path(const char *path)
     return out;
 }
 
+/* Each data file of the run for the documents' source (report_data_file):
+ * datas[0..n) as given, their hashes as the table read them, each reading's
+ * rules as given with their hash and manifest (withs[i] NULL: none;
+ * with_hashes, with_manifests NULL when not known).  malloc'd; NULL when
+ * the table hashed nothing (a CSV without --store asks for no hash). */
+static report_data_file *data_file_list(const char *const *datas, const char *const *withs,
+                                        const char *const *with_hashes,
+                                        const char *const *with_manifests, size_t n,
+                                        const rt_table *t)
+{
+    if (!n || !*rt_table_file_sha256(t, 0))
+        return NULL;
+    report_data_file *dfs = rt_xcalloc(n, sizeof *dfs);
+    for (size_t i = 0; i < n; i++) {
+        bool with = withs && withs[i];
+        dfs[i] = (report_data_file){.name = datas[i], .sha256 = rt_table_file_sha256(t, i),
+                                    .read_with = with ? withs[i] : NULL,
+                                    .read_with_sha256 = with && with_hashes ? with_hashes[i] : NULL,
+                                    .read_with_files = with && with_manifests ? with_manifests[i] : NULL};
+    }
+    return dfs;
+}
+
 /* The report, then the record in the history database: the report is
  * written (to a temporary file when -o is given, written out to the disk),
  * the run's rows are inserted in one transaction, the transaction is
@@ -1308,8 +1331,12 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     char *manifest = rules_hash(c, rhash);
     char *command = strcmp(ro->format, "xlsx") == 0 || strcmp(ro->format, "html") == 0
                         ? reproduce_command(rules, data, ro, ru) : NULL;
+    size_t nfiles_given = ro->ndata ? ro->ndata : 1;
+    report_data_file *data_files = data_file_list(ro->ndata ? ro->datas : &data, ro->ndata ? ro->withs : NULL,
+                                                  ro->with_hashes, ro->with_manifests, nfiles_given, t);
     report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
-                         .data_sha256 = rt_table_sha256(t), .data_options = ro->data_options,
+                         .data_sha256 = rt_table_sha256(t), .data_files = data_files,
+                         .ndata_files = nfiles_given, .data_options = ro->data_options,
                          .command = command};
     /* the history records the output's size and hash, of the bytes as
      * written (also to standard output or a device, not read back) */
@@ -1318,6 +1345,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     unsigned long long out_bytes = 0;
     int written = write_report(c->ir, t, r, ro, ru, &src, ho ? hashout_stream(ho) : f);
     free(command);
+    free(data_files);
     if (ho && hashout_close(ho, out_hash, &out_bytes) != 0 && written == 0)
         written = -1;
     if (written == REPORT_XLSX_TOO_LARGE) {
@@ -2720,11 +2748,21 @@ static int explain_files(explain_args *ea)
             read_rc = EXIT_RULES;
     rt_table *table = read_rc != EXIT_OK ? NULL
                       : rt_table_load_many(c.ir, ea->datas, readers, ea->ndata, &dopt.load, stderr);
+    /* each reading's rules by hash, for the JSON's source.data_files */
+    char **with_hashes = rt_xcalloc(ea->ndata, sizeof *with_hashes);
+    char **with_manifests = rt_xcalloc(ea->ndata, sizeof *with_manifests);
+    for (size_t i = 0; table && i < ea->ndata; i++)
+        if (readers[i]) {
+            with_hashes[i] = rt_xmalloc(65, 1);
+            with_manifests[i] = rules_hash(&rcs[i], with_hashes[i]);
+        }
     free_readers(rcs, ea->ndata);
     free(rcs);
     free(readers);
     if (!table) {
         compilation_free(&c);
+        free_strings(with_hashes, ea->ndata);
+        free_strings(with_manifests, ea->ndata);
         return read_rc != EXIT_OK ? read_rc : EXIT_DATA;
     }
     rt_result *res = rt_run(c.ir, table, interp_engine(), stderr);
@@ -2734,6 +2772,8 @@ static int explain_files(explain_args *ea)
         rt_result_free(res);
         rt_table_free(table);
         compilation_free(&c);
+        free_strings(with_hashes, ea->ndata);
+        free_strings(with_manifests, ea->ndata);
         return EXIT_DATA;
     }
     long row = -1, ti = -1;
@@ -2744,16 +2784,19 @@ static int explain_files(explain_args *ea)
         char *manifest = rules_hash(&c, rhash);
         char *dopts = data_options_text(&dopt);
         char *shown = data_names(ea->datas, ea->withs, ea->ndata);
+        report_data_file *data_files = data_file_list(ea->datas, ea->withs, (const char *const *)with_hashes,
+                                                      (const char *const *)with_manifests, ea->ndata, table);
         report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest,
                              .data = shown ? shown : rt_table_path(table),
-                             .data_sha256 = rt_table_sha256(table),
-                             .data_options = dopts};
+                             .data_sha256 = rt_table_sha256(table), .data_files = data_files,
+                             .ndata_files = ea->ndata, .data_options = dopts};
         int w = strcmp(format, "json") == 0
                     ? explain_json(c.ir, table, res, (size_t)row, ti, &src, stdout, stderr)
                     : explain_text(c.ir, table, res, (size_t)row, ti, lang, stdout, stderr);
         free(manifest);
         free(dopts);
         free(shown);
+        free(data_files);
         if (w == -2)
             rc = EXIT_INTERNAL;
         else if (w != 0 || stdout_failed()) {
@@ -2764,6 +2807,8 @@ static int explain_files(explain_args *ea)
     rt_result_free(res);
     rt_table_free(table);
     compilation_free(&c);
+    free_strings(with_hashes, ea->ndata);
+    free_strings(with_manifests, ea->ndata);
     return rc;
 }
 

@@ -159,6 +159,17 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
  * baseline year 2020", ... (LBL_W_*).  malloc'd. */
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg, lbl_lang lang);
 
+/* One data file of a run (--data FILE, with its --read-with RULES when it
+ * has them), for the documents that list each with its hash: the file as
+ * the command line named it and the SHA-256 of its bytes as read; for a
+ * file read with other rules, those rules as named, the hash of their
+ * manifest and the manifest ("HEX  NAME\n" a file, as rules_files); NULL
+ * for a file read with the scored rules. */
+typedef struct report_data_file {
+    const char *name, *sha256;
+    const char *read_with, *read_with_sha256, *read_with_files;
+} report_data_file;
+
 /* What produced a report, for a reader of the report alone (an auditor
  * reproducing a number): the rules and the data as the command line named
  * them, their SHA-256 as the results history records them (the rules'
@@ -171,6 +182,8 @@ typedef struct report_source {
                                   hash of: "HEX  NAME\n" per file read, in
                                   order (docs/OUTPUT.md §5); NULL: not known */
     const char *data, *data_sha256;
+    const report_data_file *data_files; /* each data file, ndata_files of */
+    size_t ndata_files;                 /* them, in the order given; NULL: not known */
     const char *data_options;
     const char *command;       /* the planc command line that writes the
                                   same output from these files, without

@@ -57,14 +57,15 @@ static void put_plan(json_writer *w, const ir_program *p)
     json_end_object(w);
 }
 
-/* "rules_files": the rules manifest (report_source) as records {"name",
- * "sha256"}, in its order; absent when the caller does not know it. */
-static void put_rules_files(json_writer *w, const char *manifest)
+/* A rules manifest ("HEX  NAME\n" a file) as an array of records {"name",
+ * "sha256"}, in its order: on lines of their own, or (inline) on the
+ * line of the record it is in. */
+static void put_manifest(json_writer *w, const char *manifest, bool inline_)
 {
-    if (!manifest)
-        return;
-    json_key(w, "rules_files");
-    json_begin_array(w);
+    if (inline_)
+        json_begin_inline_array(w);
+    else
+        json_begin_array(w);
     for (const char *line = manifest; *line;) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
@@ -84,6 +85,50 @@ static void put_rules_files(json_writer *w, const char *manifest)
             free(name);
         }
         line += len + (end ? 1 : 0);
+    }
+    json_end_array(w);
+}
+
+/* "rules_files": the rules manifest (report_source) as records {"name",
+ * "sha256"}, in its order; absent when the caller does not know it. */
+static void put_rules_files(json_writer *w, const char *manifest)
+{
+    if (!manifest)
+        return;
+    json_key(w, "rules_files");
+    put_manifest(w, manifest, false);
+}
+
+/* "data_files": each data file (report_source) as a record {"name",
+ * "sha256", "read_with", "read_with_sha256", "read_with_files"} (the
+ * last three null for a file read with the scored rules), in the order
+ * given, as the history's data_files table keeps them: data_sha256 is,
+ * for several files, only the hash of their hashes, and an auditor holding
+ * the document alone checks each file with sha256sum.  Absent when the
+ * caller does not know them. */
+static void put_data_files(json_writer *w, const report_source *src)
+{
+    if (!src->data_files)
+        return;
+    json_key(w, "data_files");
+    json_begin_array(w);
+    for (size_t i = 0; i < src->ndata_files; i++) {
+        const report_data_file *d = &src->data_files[i];
+        json_begin_record(w);
+        json_key(w, "name");
+        json_str(w, d->name);
+        json_key(w, "sha256");
+        json_str(w, d->sha256);
+        json_key(w, "read_with");
+        json_str(w, d->read_with);
+        json_key(w, "read_with_sha256");
+        json_str(w, d->read_with ? d->read_with_sha256 : NULL);
+        json_key(w, "read_with_files");
+        if (d->read_with && d->read_with_files)
+            put_manifest(w, d->read_with_files, true);
+        else
+            json_null(w);
+        json_end_object(w);
     }
     json_end_array(w);
 }
@@ -141,6 +186,7 @@ void report_json_source(json_writer *w, const ir_program *p, const rt_table *t,
     json_str(w, src->data);
     json_key(w, "data_sha256");
     json_str(w, src->data_sha256);
+    put_data_files(w, src);
     json_key(w, "data_options");
     json_str(w, src->data_options);
     put_absent_columns(w, p, t);

@@ -805,13 +805,42 @@ static void sheet_absent(book *b)
     free(names);
 }
 
+/* A row per file of a rules manifest ("HEX  NAME\n" a file) on s: the
+ * item `what`, the file's name and its hash. */
+static void manifest_rows(book *b, sheet *s, const char *manifest, lbl_id what)
+{
+    for (const char *line = manifest; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        const char *sep = memchr(line, ' ', n);
+        if (sep && sep + 2 <= line + n && sep[1] == ' ') {
+            size_t nh = (size_t)(sep - line), nl = n - nh - 2;
+            char *hex = rt_xmalloc(nh + 1, 1), *name = rt_xmalloc(nl + 1, 1);
+            memcpy(hex, line, nh);
+            hex[nh] = '\0';
+            memcpy(name, sep + 2, nl);
+            name[nl] = '\0';
+            cell_text(b, s, 0, lbl_get(b->lang, what), NULL);
+            cell_text(b, s, 1, name, NULL);
+            cell_text(b, s, 2, hex, NULL);
+            s->row++;
+            free(hex);
+            free(name);
+        }
+        line += end ? n + 1 : n;
+    }
+}
+
 /* The provenance sheet, when the source of the run is known: what the
  * page's footer and the workbook's comments say produced it, a line each,
  * so that a reader of the workbook alone can reproduce a number (OUTPUT.md
  * §7): planc's version; the rules file as the command line named it with
  * the SHA-256 of the rules manifest, then each file of the manifest with
- * its own (OUTPUT.md §5); the data file with its SHA-256; the options that
- * changed how the data was read (when any); the roll-up year. */
+ * its own (OUTPUT.md §5); the data file with its SHA-256, then, for several
+ * files or one read with other rules (--read-with), each file with its own
+ * and its reading's rules by the hash of their manifest, a line per file
+ * of it; the options that changed how the data was read (when any); the
+ * roll-up year. */
 static void sheet_provenance(book *b, const report_source *src)
 {
     static const lbl_id heads[] = {LBL_COL_ITEM, LBL_COL_CONTENT, LBL_COL_SHA256};
@@ -828,31 +857,30 @@ static void sheet_provenance(book *b, const report_source *src)
     cell_text(b, &s, 1, src->rules, NULL);
     cell_text(b, &s, 2, src->rules_sha256, NULL);
     s.row++;
-    /* the manifest: "HEX  NAME\n" per file */
-    for (const char *line = src->rules_files; line && *line;) {
-        const char *end = strchr(line, '\n');
-        size_t n = end ? (size_t)(end - line) : strlen(line);
-        const char *sep = memchr(line, ' ', n);
-        if (sep && sep + 2 <= line + n && sep[1] == ' ') {
-            size_t nh = (size_t)(sep - line), nl = n - nh - 2;
-            char *hex = rt_xmalloc(nh + 1, 1), *name = rt_xmalloc(nl + 1, 1);
-            memcpy(hex, line, nh);
-            hex[nh] = '\0';
-            memcpy(name, sep + 2, nl);
-            name[nl] = '\0';
-            cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_RULES_FILE), NULL);
-            cell_text(b, &s, 1, name, NULL);
-            cell_text(b, &s, 2, hex, NULL);
-            s.row++;
-            free(hex);
-            free(name);
-        }
-        line += end ? n + 1 : n;
-    }
+    manifest_rows(b, &s, src->rules_files, LBL_PROV_RULES_FILE);
     cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_DATA), NULL);
     cell_text(b, &s, 1, src->data, NULL);
     cell_text(b, &s, 2, src->data_sha256, NULL);
     s.row++;
+    /* several files (whose hash above is of their hashes), or one read
+     * with other rules: each file with its own hash, and its reading's */
+    bool each = src->ndata_files > 1;
+    for (size_t i = 0; src->data_files && i < src->ndata_files; i++)
+        each |= src->data_files[i].read_with != NULL;
+    for (size_t i = 0; each && src->data_files && i < src->ndata_files; i++) {
+        const report_data_file *d = &src->data_files[i];
+        cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_DATA_FILE), NULL);
+        cell_text(b, &s, 1, d->name, NULL);
+        cell_text(b, &s, 2, d->sha256, NULL);
+        s.row++;
+        if (d->read_with) {
+            cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_READING), NULL);
+            cell_text(b, &s, 1, d->read_with, NULL);
+            cell_text(b, &s, 2, d->read_with_sha256, NULL);
+            s.row++;
+            manifest_rows(b, &s, d->read_with_files, LBL_PROV_READING_FILE);
+        }
+    }
     if (src->data_options && *src->data_options) {
         cell_text(b, &s, 0, lbl_get(b->lang, LBL_PROV_READ_WITH), NULL);
         cell_text(b, &s, 1, src->data_options, NULL);

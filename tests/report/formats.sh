@@ -120,6 +120,33 @@ if command -v sha256sum >/dev/null; then
         bad "the page's footer does not name the rules, the data and the options"
 fi
 
+# With several data files the data's hash is of their hashes: the
+# provenance sheet gives each file's own, and the rules a file was read
+# with (--read-with) by their manifest's hash and a line per file of it,
+# so that an auditor holding the workbook alone checks each file with
+# sha256sum (OUTPUT.md §7).
+if command -v sha256sum >/dev/null; then
+    many=$src/tests/run/data-many
+    "$planc" run "$many/rules.plan" --data "$many/jia.csv" --data "$many/yi-bureau.csv" \
+        --read-with "$many/yi-reading.plan" --allow-missing-columns --engine interp \
+        -o "$tmp/many.xlsx" 2>/dev/null || bad "planc run --data A --data B --read-with R -o many.xlsx failed"
+    # (sheet 8: the data lack a column, and so the workbook has missing_columns)
+    "$zipcat" "$tmp/many.xlsx" xl/worksheets/sheet8.xml | sed 's/<row /\n&/g' >"$tmp/many-prov.xml"
+    prov_row() { # ITEM NAME HASH: the provenance has that row
+        grep -q ">$1</t></is></c><c r=\"B[0-9]*\" t=\"inlineStr\"><is><t>$2</t></is></c><c r=\"C[0-9]*\" t=\"inlineStr\"><is><t>$3</t>" "$tmp/many-prov.xml" ||
+            bad "the provenance of several data files has no row '$1 | $2 | $3'"
+    }
+    prov_row "data file" "$many/jia.csv" "$(sha256sum <"$many/jia.csv" | cut -d' ' -f1)"
+    prov_row "data file" "$many/yi-bureau.csv" "$(sha256sum <"$many/yi-bureau.csv" | cut -d' ' -f1)"
+    prov_row "its reading (SHA-256 of the manifest)" "$many/yi-reading.plan" \
+        "$(cd "$many" && sha256sum yi-reading.plan rules.plan | sha256sum | cut -d' ' -f1)"
+    prov_row "reading's rules file" "yi-reading.plan" "$(sha256sum <"$many/yi-reading.plan" | cut -d' ' -f1)"
+    prov_row "reading's rules file" "rules.plan" "$(sha256sum <"$many/rules.plan" | cut -d' ' -f1)"
+    # one file read with the scored rules: its hash is the data's, given once
+    "$zipcat" "$tmp/clock.xlsx" xl/worksheets/sheet7.xml | grep -q '>data file<' &&
+        bad "the provenance of one data file lists it twice"
+fi
+
 # The page's footer says how to write it again (its language and roll-up
 # year, which the line above it does not name): that command writes the
 # same bytes.
