@@ -7,7 +7,12 @@
  * the target is either the old file or the complete new one.
  *
  * A signal that ends planc (Ctrl-C) removes the temporary file too
- * (cleanup.h).
+ * (cleanup.h).  SIGKILL (or a crash) runs no clean-up: the writer holds an
+ * exclusive flock(2) on its temporary file while it may still write it,
+ * which ends with the process, and the next ofile_open of the same target
+ * removes the temporaries of it that it can lock (ofile_sweep), never one
+ * a live planc still writes, stopped or not.  The results history's
+ * temporary databases are made and swept the same way (store.c).
  *
  * A target that exists and is not a regular file (/dev/null, /dev/stdout,
  * a FIFO) cannot be replaced: it is written directly.  A symbolic link is
@@ -22,6 +27,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,6 +45,8 @@ struct ofile {
     FILE *f;
     int direct;   /* writing straight into a device or FIFO: no rename */
     int cleanup;  /* the temporary file's cleanup handle (cleanup.h), or -1 */
+    int lock_fd;  /* a descriptor of the temporary file holding its flock until o
+                     is freed (the stream's is closed before the rename), or -1 */
     char *old;    /* ofile_commit_undoable: a second name of the file it replaced
                      (NULL: there was none, or it could not be kept) */
     int had_old;  /* a file was at path before the rename */
@@ -47,6 +56,8 @@ struct ofile {
 static void ofile_release(ofile *o)
 {
     cleanup_done(o->cleanup);
+    if (o->lock_fd >= 0)
+        close(o->lock_fd); /* and the lock, once the file is renamed or removed */
     free(o->old);
     free(o->path);
     free(o->tmp);
@@ -90,7 +101,89 @@ static ofile *open_direct(const char *path, FILE *err)
     o->f = f;
     o->direct = 1;
     o->cleanup = -1;
+    o->lock_fd = -1;
     return o;
+}
+
+bool ofile_temp_name_of(const char *name, const char *base)
+{
+    size_t n = strlen(base);
+    if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || name[n + 1] != '.')
+        return false;
+    const char *x = name + n + 2;
+    for (int i = 0; i < 6; i++)
+        if (!((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= 'A' && x[i] <= 'Z') || (x[i] >= '0' && x[i] <= '9')))
+            return false;
+    return x[6] == '\0';
+}
+
+/* `name` followed by `suffix`, malloc'd. */
+static char *suffixed(const char *name, const char *suffix)
+{
+    char *p = rt_xmalloc(strlen(name) + strlen(suffix) + 1, 1);
+    strcpy(p, name);
+    strcat(p, suffix);
+    return p;
+}
+
+void ofile_sweep(const char *path, const char *const *sides, size_t nsides)
+{
+    char *dir = rt_xstrdup(path), *slash = strrchr(dir, '/');
+    if (slash)
+        slash[slash == dir ? 1 : 0] = '\0';
+    const char *dname = slash ? dir : ".";
+    char *base = rt_xstrdup(slash ? strrchr(path, '/') + 1 : path);
+    int dfd = open(dname, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+    if (!d) {
+        if (dfd >= 0)
+            close(dfd);
+        free(base);
+        free(dir);
+        return;
+    }
+    for (struct dirent *e; *base && (e = readdir(d));) {
+        if (!ofile_temp_name_of(e->d_name, base))
+            continue;
+        int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0)
+            continue;
+        struct stat held, named;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &held) == 0 &&
+            fstatat(dfd, e->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(held.st_mode) &&
+            held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+            for (size_t i = 0; i < nsides; i++) {
+                char *side = suffixed(e->d_name, sides[i]);
+                unlinkat(dfd, side, 0);
+                free(side);
+            }
+            unlinkat(dfd, e->d_name, 0);
+        }
+        close(fd);
+    }
+    closedir(d);
+    free(base);
+    free(dir);
+}
+
+int ofile_make_locked(char *tmpl)
+{
+    size_t n = strlen(tmpl);
+    int fd = -1;
+    for (int tries = 0; fd < 0 && tries < 100; tries++) {
+        memcpy(tmpl + n - 6, "XXXXXX", 6);
+        if ((fd = mkstemp(tmpl)) < 0)
+            return -1;
+        fcntl(fd, F_SETFD, FD_CLOEXEC);
+        struct stat held, named;
+        if (flock(fd, LOCK_EX) != 0 || fstat(fd, &held) != 0 || lstat(tmpl, &named) != 0 ||
+            held.st_dev != named.st_dev || held.st_ino != named.st_ino) {
+            close(fd);
+            fd = -1;
+            errno = EEXIST;
+        }
+    }
+    return fd;
 }
 
 int ofile_writable(const char *path, FILE *err)
@@ -149,6 +242,7 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
     ofile *o = rt_xcalloc(1, sizeof *o);
     o->path = rt_xstrdup(path);
     o->cleanup = -1;
+    o->lock_fd = -1;
     size_t dirlen = slash ? (size_t)(slash - path) : 0;
     if (!slash) {
         o->dir = rt_xstrdup(".");
@@ -166,13 +260,24 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
     memcpy(o->tmp, path, prefix);
     snprintf(o->tmp + prefix, n - prefix, ".%s.XXXXXX", base);
 
-    int fd = mkstemp(o->tmp);
+    /* what killed runs of the same target left, then a file of our own,
+     * locked until o is freed (ofile_sweep) */
+    ofile_sweep(path, NULL, 0);
+    int fd = ofile_make_locked(o->tmp);
     if (fd < 0) {
         create_error(o, errno, err);
         ofile_release(o);
         return NULL;
     }
     o->cleanup = cleanup_file(o->tmp); /* removed if a signal ends planc */
+    o->lock_fd = dup(fd);  /* the same open file, and so the same lock */
+    if (o->lock_fd < 0) {
+        csv_message(err, "planc: error: cannot write '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));
+        close(fd);
+        unlink(o->tmp);
+        ofile_release(o);
+        return NULL;
+    }
     o->f = fdopen(fd, "w");
     if (!o->f) {
         csv_message(err, "planc: error: cannot write '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));

@@ -4,6 +4,7 @@
 #ifndef PLANC_OFILE_H
 #define PLANC_OFILE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef struct ofile ofile;
@@ -29,6 +30,27 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err);
  * place needs only the directory's permission. */
 int ofile_writable(const char *path, FILE *err);
 FILE *ofile_stream(ofile *o);
+/* Whether `name`, an entry of a directory, is a temporary file made there
+ * for the file named `base` (ofile_open's, or a new results database's):
+ * ".BASE." and the six letters or digits mkstemp puts for its XXXXXX. */
+bool ofile_temp_name_of(const char *name, const char *base);
+/* Makes a file from `tmpl` (a path ending in XXXXXX, which mkstemp
+ * replaces) and takes an exclusive flock(2) on it, which a planc holds as
+ * long as it may write the file: a file another planc removed between the
+ * two, taking it for a killed one's (ofile_sweep), is named no more once
+ * locked, and another is made.  The descriptor (close-on-exec), or -1
+ * with errno set. */
+int ofile_make_locked(char *tmpl);
+/* Removes the temporary files of the target `path` (ofile_temp_name_of)
+ * that a planc killed while writing them left beside it, with the files
+ * named as one and a suffix of sides[0..nsides) (SQLite's journal beside a
+ * database): SIGKILL or a crash runs no clean-up (cleanup.h).  A file whose
+ * lock (ofile_make_locked) this one can take is no live planc's, stopped
+ * or not; it is removed while locked, and only when its name still names
+ * the file locked (another planc may have removed it and a third made one
+ * of the same name meanwhile).  Best effort: what cannot be read or
+ * removed stays. */
+void ofile_sweep(const char *path, const char *const *sides, size_t nsides);
 /* Writes the file out (flushes, fsyncs and closes it: what a full disk
  * fails) without putting it in place yet, so that a caller can do what
  * must happen before (record the run) between this and ofile_commit.  0

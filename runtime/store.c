@@ -28,6 +28,7 @@
 #include "msgcat.h"
 #include "csv.h"
 #include "msgcat.h"
+#include "ofile.h"
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -714,70 +715,17 @@ static void discard_tmp(store *s)
     s->tmp_fd = -1;
 }
 
-/* Whether `name`, an entry of a database's directory, is the temporary
- * file make_tmp makes for the database named `base` there: ".BASE."
- * and the six letters or digits mkstemp puts in place of its XXXXXX. */
-static bool tmp_name_of(const char *name, const char *base)
-{
-    size_t n = strlen(base);
-    if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || name[n + 1] != '.')
-        return false;
-    const char *x = name + n + 2;
-    for (int i = 0; i < 6; i++)
-        if (!((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= 'A' && x[i] <= 'Z') || (x[i] >= '0' && x[i] <= '9')))
-            return false;
-    return x[6] == '\0';
-}
-
 /* Removes the temporary databases a planc killed during the first run into
  * the database at `db` left beside it (make_tmp's ".NAME.XXXXXX", and
  * the journal SQLite made beside one): SIGKILL or a crash runs no clean-up
  * (cleanup.h), and each such file would stay for good.  A planc that may
  * still write its temporary database holds an exclusive flock(2) on it
  * until it is done with it (make_tmp), which ends with the process: a
- * file this one can lock is no one's.  It is removed while this one holds
- * the lock, and only when the name still names the file locked (another
- * planc may have removed it and a third made one of the same name
- * meanwhile; make_tmp checks the same from the writer's side).  Best
- * effort: what cannot be read or removed stays. */
+ * file this one can lock is no one's (ofile_sweep, which -o's temporary
+ * files are swept by too). */
 static void sweep_stale(const char *db)
 {
-    char *dir = rt_xstrdup(db), *slash = strrchr(dir, '/');
-    const char *base = slash ? slash + 1 : db;
-    if (slash)
-        slash[slash == dir ? 1 : 0] = '\0';
-    const char *dname = slash ? dir : ".";
-    int dfd = open(dname, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
-    if (!d) {
-        if (dfd >= 0)
-            close(dfd);
-        free(dir);
-        return;
-    }
-    char *want = rt_xstrdup(base); /* base points into db, which may be dir's */
-    for (struct dirent *e; (e = readdir(d));) {
-        if (!tmp_name_of(e->d_name, want))
-            continue;
-        int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-        if (fd < 0)
-            continue;
-        struct stat held, named;
-        if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &held) == 0 &&
-            fstatat(dfd, e->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(held.st_mode) &&
-            held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
-            for (size_t i = 0; i < sizeof side_files / sizeof *side_files; i++) {
-                char *side = suffixed(e->d_name, side_files[i]);
-                unlinkat(dfd, side, 0);
-                free(side);
-            }
-            unlinkat(dfd, e->d_name, 0);
-        }
-        close(fd);
-    }
-    closedir(d);
-    free(want);
-    free(dir);
+    ofile_sweep(db, side_files, sizeof side_files / sizeof *side_files);
 }
 
 /* Makes the file of a new database at s->path under a temporary name
@@ -796,19 +744,7 @@ static bool make_tmp(store *s, FILE *err)
     /* locked until discard_tmp (sweep_stale): a file another planc
      * removed between mkstemp and flock, taking it for a killed one's, is
      * no longer named so once locked, and another is made */
-    int fd = -1;
-    for (int tries = 0; fd < 0 && tries < 100; tries++) {
-        strcpy(tmp + prefix + 1 + strlen(s->made + prefix) + 1, "XXXXXX");
-        if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0)
-            break;
-        struct stat held, named;
-        if (flock(fd, LOCK_EX) != 0 || fstat(fd, &held) != 0 || lstat(tmp, &named) != 0 ||
-            held.st_dev != named.st_dev || held.st_ino != named.st_ino) {
-            close(fd);
-            fd = -1;
-            errno = EEXIST;
-        }
-    }
+    int fd = ofile_make_locked(tmp);
     if (fd < 0) {
         int e = errno;
         if (!create_problem(s->made, err))

@@ -127,6 +127,52 @@ else
     echo "note: neither sqlite3 nor Python's sqlite3 is there to hold a lock; the SIGINT case is skipped"
 fi
 
+# ---- planc run -o: the temporary output file of a planc SIGKILLed ----
+# SIGKILL runs no clean-up: the temporary '.out.FMT.XXXXXX' stays, and
+# the next run of the same output removes it, but never the file of a
+# planc that lives, stopped (SIGSTOP) or not: it holds a lock on it
+# (runtime/ofile.h, ofile_sweep).  A run of each format writes its output
+# and waits for the history's lock, as above; stopped, another run of the
+# same output proceeds and leaves its file; killed, the next run removes it.
+if [ -n "$holder" ] && command -v sqlite3 >/dev/null; then
+    mkdir "$tmp/k"
+    rm -f "$tmp/held"
+    { echo 'BEGIN IMMEDIATE;'; echo 'SELECT 1;'; cat "$tmp/hold"; echo 'COMMIT;'; } |
+        sqlite3 "$tmp/o/h.db" >"$tmp/held" & holder=$!
+    exec 9>"$tmp/hold"
+    waitfor '[ -s "$tmp/held" ]' || fail "the lock holder never took the lock"
+    pids=
+    for fmt in csv json html xlsx; do
+        PLANC_STORE_TIMEOUT=600 "$planc" run "$rules" --data "$data" --engine interp \
+            --store "$tmp/o/h.db" -o "$tmp/k/out.$fmt" 2>"$tmp/k-$fmt.err" &
+        pids="$pids $!"
+    done
+    for fmt in csv json html xlsx; do
+        waitfor 'grep -q "waiting for the results database" "$tmp/k-$fmt.err"' ||
+            fail "the $fmt run never said it waits for the lock: $(cat "$tmp/k-$fmt.err")"
+    done
+    kill -STOP $pids
+    left=$(ls -A "$tmp/k" | tr '\n' ' ')
+    for fmt in csv json html xlsx; do
+        check 'ls -A "$tmp/k" | grep -q "^\.out\.$fmt\.......\$"' "no temporary $fmt output while the run waits: $left"
+        "$planc" run "$rules" --data "$data" --engine interp -o "$tmp/k/out.$fmt" 2>"$tmp/err" ||
+            fail "a run of the $fmt output of a stopped run failed: $(cat "$tmp/err")"
+    done
+    check '[ "$(ls -A "$tmp/k" | grep "^\." | tr "\n" " ")" = "$(echo "$left" | tr " " "\n" | grep "^\." | tr "\n" " ")" ]' \
+        "a run removed the temporary output of a stopped planc: $left -> $(ls -A "$tmp/k" | tr '\n' ' ')"
+    kill -KILL $pids
+    for p in $pids; do wait $p 2>/dev/null; done
+    exec 9>&-
+    wait $holder
+    check '[ "$(ls -A "$tmp/k" | grep -c "^\.")" -eq 4 ]' "SIGKILL left no temporary outputs (the case tests nothing): $(ls -A "$tmp/k")"
+    for fmt in csv json html xlsx; do
+        "$planc" run "$rules" --data "$data" --engine interp -o "$tmp/k/out.$fmt" 2>"$tmp/err" ||
+            fail "the $fmt run after a killed one failed: $(cat "$tmp/err")"
+    done
+    check '[ "$(ls -A "$tmp/k" | tr "\n" " ")" = "out.csv out.html out.json out.xlsx " ]' \
+        "left beside the outputs after killed runs: $(ls -A "$tmp/k")"
+fi
+
 # ---- a signal planc's caller ignores stays ignored ----
 # (nohup: a closed terminal must not stop the run.)  The signal is sent
 # once planc is reading the data from a FIFO.
