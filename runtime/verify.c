@@ -116,8 +116,9 @@ static const char *note(char *buf, size_t size, vctx *v, const char *fmt, const 
     return buf;
 }
 
-/* The path of manifest name `name` beside the rules file `given`: in its
- * directory (a name is relative to it, "../x" included).  malloc'd. */
+/* The path of manifest name `name` beside the rules file `given` (its
+ * names_anchor): in its directory (a name is relative to it, "../x"
+ * included).  malloc'd. */
 static char *beside(const char *given, const char *name)
 {
     if (name[0] == '/')
@@ -128,6 +129,32 @@ static char *beside(const char *given, const char *name)
     memcpy(p, given, dlen);
     strcpy(p + dlen, name);
     return p;
+}
+
+/* The path the names of a manifest are relative to for the rules file
+ * `given`: `given` itself, or, when it is a symbolic link to a file in
+ * another directory (`current.plan -> v3/plan.plan`), the real path of
+ * that file, whose directory its imports were read from and its manifest
+ * names them from (docs/LANGUAGE.md §14): verify looks where run read.
+ * malloc'd. */
+static char *names_anchor(const char *given)
+{
+    char *real = realpath(given, NULL);
+    if (!real)
+        return rt_xstrdup(given);
+    const char *slash = strrchr(given, '/');
+    char *gdir = slash ? strndup(given, slash == given ? 1 : (size_t)(slash - given)) : rt_xstrdup(".");
+    char *rgdir = gdir ? realpath(gdir, NULL) : NULL;
+    const char *rslash = strrchr(real, '/');
+    size_t rlen = rslash == real ? 1 : (size_t)(rslash - real);
+    bool same = rgdir && strlen(rgdir) == rlen && strncmp(rgdir, real, rlen) == 0;
+    free(gdir);
+    free(rgdir);
+    if (same) {
+        free(real);
+        return rt_xstrdup(given);
+    }
+    return real;
 }
 
 /* Checks a rules file and what it imported against a manifest ("HEX  NAME\n"
@@ -165,6 +192,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
     }
     bool complete = true;
     size_t k = 0;
+    char *anchor = names_anchor(given);
     for (const char *l = manifest; *l; k++) {
         const char *end = strchr(l, '\n');
         size_t len = end ? (size_t)(end - l) : strlen(l);
@@ -176,7 +204,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
         char want[65];
         memcpy(want, l, 64);
         want[64] = '\0';
-        char *path = k == 0 ? rt_xstrdup(given) : beside(given, name);
+        char *path = k == 0 ? rt_xstrdup(given) : beside(anchor, name);
         int e = hash_file(path, hex, &bytes);
         if (e) {
             line(v, kind, V_UNREADABLE, NULL, path, note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, e), ""));
@@ -198,6 +226,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
         free(name);
         l += len + (end ? 1 : 0);
     }
+    free(anchor);
     fclose(m);
     if (complete) {
         sha256_ctx h;

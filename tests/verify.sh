@@ -194,6 +194,26 @@ contains out "  评估 1：规则 $(sql h.db 'SELECT rules_sha256 FROM runs WHER
 expect 0 "$planc" compare h.db 1 2
 lacks out "$(hash a/data.csv)"
 
+# A rules file given through a symbolic link to a file in another
+# directory (a 'current' link to a versioned plan): run reads its imports
+# beside the file the link leads to, and names them from there in the
+# manifest; verify looks for them there too (LANGUAGE.md §14).  An
+# import that is itself a link is read, and checked, where it leads.
+mkdir s s/t s/t/shared
+ln -s ../a/r/beautiful-liaoning.plan s/current.plan
+expect 0 "$planc" run --engine interp s/current.plan --data a/data.csv --store s.db -o s/out.csv --quiet
+expect 0 "$planc" verify s.db 1 s/current.plan --data a/data.csv
+contains out "  rules    match        $(hash a/r/beautiful-liaoning.plan)  s/current.plan (the run read it as beautiful-liaoning.plan)"
+contains out "  rules    match        $(hash a/r/assessment-default.plan)  $(cd a/r && pwd -P)/assessment-default.plan (imported: assessment-default.plan)"
+contains out "verified: every file checked is the run's (3)"
+cp a/r/beautiful-liaoning.plan s/t/main.plan
+cp a/r/assessment-default.plan s/t/shared/assessment-default.plan
+ln -s shared/assessment-default.plan s/t/assessment-default.plan
+expect 0 "$planc" run --engine interp s/t/main.plan --data a/data.csv --store s.db -o s/out.csv --quiet
+expect 0 "$planc" verify s.db 2 s/t/main.plan --data a/data.csv
+contains out "  rules    match        $(hash a/r/assessment-default.plan)  s/t/shared/assessment-default.plan (imported: shared/assessment-default.plan)"
+contains out "verified: every file checked is the run's (3)"
+
 # Usage errors (exit 2), an unreadable database (exit 5).
 expect 2 "$planc" verify h.db 1;                   contains err "nothing to check"
 expect 2 "$planc" verify h.db;                     contains err "a database and a run are needed"
