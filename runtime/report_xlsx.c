@@ -231,17 +231,24 @@ static void cell_text(book *b, sheet *s, lxw_col_t col, const char *text, lxw_fo
 
 /* Writes a number; a missing one (NaN) leaves the cell empty, and an
  * infinity (which a cell cannot hold) is written as text, as the CSV
- * writes it. */
+ * writes it.  The number is rounded to 15 significant digits, the
+ * precision Excel shows and computes to: the digits beyond (the last bits
+ * of a sum, 0.30000000000000004; the 17th digit some doubles need to read
+ * back) are no part of a result a reader copies from a cell, and the CSV
+ * and the JSON keep every bit (docs/OUTPUT.md §7). */
 static void cell_number(book *b, sheet *s, lxw_col_t col, double v, lxw_format *f)
 {
     char buf[32];
     if (isnan(v))
         return;
-    report_format_number(v, buf);
     if (isinf(v)) {
+        report_format_number(v, buf);
         cell_text(b, s, col, buf, f);
         return;
     }
+    snprintf(buf, sizeof buf, "%.15g", v);
+    v = strtod(buf, NULL);
+    report_format_number(v, buf);
     /* -0 (a score of 100 × clamp(-0 / d, 0, 1), a cell "-0") is written 0,
      * as the CSV, the JSON and the history write it: libxlsxwriter would
      * write "-0", which a spreadsheet may show as -0.00. */

@@ -13,8 +13,9 @@
 #     `92 %` as explain writes it, the targets sheet's score_note and its
 #     distribution rounded as the page shows it, the provenance sheet's
 #     creation time and command, which its autofilter in workbook.xml
-#     spans, the page's footer's command, and the off-track and put-right
-#     lists' previous status named by its year, `status 2024`);
+#     spans, the page's footer's command, the off-track and put-right
+#     lists' previous status named by its year, `status 2024`, and the
+#     workbook's numbers rounded to 15 significant digits);
 #   - zh has the Chinese headings, statuses, sheet names and column headers,
 #     <html lang="zh-CN">, and no English word of planc's own;
 #   - --lang with CSV or JSON, and an unknown language, are usage errors.

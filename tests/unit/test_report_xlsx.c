@@ -938,6 +938,42 @@ START_TEST(xlsx_negative_zero)
 }
 END_TEST
 
+/* A number is stored rounded to 15 significant digits, Excel's own
+ * precision (OUTPUT.md §7): a sum's last bits (0.1 + 0.2 is
+ * 0.30000000000000004) are no digits a user copying the cell should get,
+ * and a number that needs 17 digits to read back is the 15 Excel shows.
+ * The detail sheet's I8 is 沈阳's 2025 value. */
+START_TEST(xlsx_numbers_fifteen_digits)
+{
+    static const char *const cells[][2] = {{"0.30000000000000004", "0.3"},
+                                           {"35.714285714285715", "35.7142857142857"},
+                                           {"-1.0000000000000002e-7", "-1e-7"},
+                                           {"123456789012345678", "123456789012346000"}};
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        char data[256];
+        snprintf(data, sizeof data, "city,year,farmland_mu,park\n大连,2025,80,\n大连,2024,95,\n"
+                                    "沈阳,2024,,\n沈阳,2025,%s,\n鞍山,2025,,\n", cells[i][0]);
+        report_run run;
+        report_run_start(&run, true, data, NULL);
+        workbook wb;
+        write_book(&run, &wb);
+        report_run_end(&run);
+        ck_assert_double_eq(cell_value_of(wb.sheet[4], "I8"), strtod(cells[i][1], NULL));
+        free_book(&wb);
+    }
+    /* the first: the cell's text too, not 16 digits of the double */
+    report_run run;
+    report_run_start(&run, true, "city,year,farmland_mu,park\n大连,2025,80,\n大连,2024,95,\n"
+                                 "沈阳,2024,,\n沈阳,2025,0.30000000000000004,\n鞍山,2025,,\n", NULL);
+    workbook wb;
+    write_book(&run, &wb);
+    report_run_end(&run);
+    char buf[512];
+    ck_assert_str_eq(cell(wb.sheet[4], "I8", buf, sizeof buf), "<c r=\"I8\"><v>0.3</v></c>");
+    free_book(&wb);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report_xlsx");
@@ -962,6 +998,7 @@ int main(void)
     tcase_add_test(tc, xlsx_bool_goal_rollup);
     tcase_add_test(tc, xlsx_on_track_zero_note);
     tcase_add_test(tc, xlsx_targets_distribution_rounded);
+    tcase_add_test(tc, xlsx_numbers_fifteen_digits);
     tcase_add_test(tc, xlsx_provenance_sheet);
     suite_add_tcase(s, tc);
     return fx_main(s);
