@@ -1170,7 +1170,11 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
                 double dv = fmax(fmax(lo - et->v, et->v - hi), 0);
                 double de = fmax(fmax(lo - et->expected, et->expected - hi), 0);
                 sbf(&b, "%s", L(lang, m->has_tolerance ? LBL_X_TRACK_NEAR_BAND : LBL_X_TRACK_NEAR));
-                qty_cmp(lang, &b, dv, " <= ", de, tg->unit, false, et->full);
+                /* the distances rounded as explain's other numbers are,
+                 * in full only when they are written alike (qty_cmp): a
+                 * value and goal written in full (et->full) make no
+                 * distance of 7.105427357601002e-15 worth 16 digits */
+                qty_cmp(lang, &b, dv, " <= ", de, tg->unit, false, false);
                 bool slack = et->status == IR_ST_ON_TRACK && dv > de;
                 sbf(&b, " %s → %s", slack ? L(lang, LBL_X_HOLDS_ROUNDING) : holds(lang, et->status == IR_ST_ON_TRACK),
                     lbl_status(lang, et->status));
