@@ -902,6 +902,8 @@ typedef struct run_output {
     size_t ndata;             /* with its --read-with rules (NULL: none) */
     const char *const *with_hashes;    /* for the history: each --read-with's rules */
     const char *const *with_manifests; /* hash and manifest (rules_hash), or NULL */
+    store_file *const *with_texts;     /* and the bytes of each file of it */
+    const size_t *nwith_texts;         /* (reading_texts), or NULL */
 } run_output;
 
 /* Parses argv[i] when it is one of run_output's options: returns how many
@@ -1229,6 +1231,42 @@ static char *rules_hash(const compilation *c, char hex[65])
     return text;
 }
 
+/* The bytes of each rules file compilation c read, named as in its
+ * manifest (rules_hash), copied (the compilation of a --read-with's rules
+ * is freed before the run is recorded); *n gets how many.  malloc'd, for
+ * free_texts. */
+static store_file *copy_texts(const compilation *c, size_t *n)
+{
+    *n = c->diag.nfiles;
+    store_file *t = rt_xcalloc(*n ? *n : 1, sizeof *t);
+    for (size_t i = 0; i < *n; i++) {
+        char *text = rt_xmalloc(c->diag.files[i].len + 1, 1);
+        memcpy(text, c->diag.files[i].text, c->diag.files[i].len);
+        t[i] = (store_file){.name = rt_xstrdup(i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name),
+                            .text = text, .len = c->diag.files[i].len};
+    }
+    return t;
+}
+
+/* Frees copy_texts's n texts (t may be NULL). */
+static void free_texts(store_file *t, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++) {
+        free((char *)t[i].name);
+        free((char *)t[i].text);
+    }
+    free(t);
+}
+
+/* Frees each of n readings' texts (copy_texts) and the arrays. */
+static void free_all_texts(store_file **t, size_t *nt, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free_texts(t[i], nt[i]);
+    free(t);
+    free(nt);
+}
+
 /* Says that the results could not be written (to -o's file, or stdout). */
 static void cannot_write(const run_output *ro)
 {
@@ -1388,7 +1426,9 @@ static int write_output(const compilation *c, const char *rules, const char *dat
                                        .sha256 = rt_table_file_sha256(t, i),
                                        .read_with = with ? ro->withs[i] : "",
                                        .read_with_sha256 = with ? ro->with_hashes[i] : "",
-                                       .read_with_files = with ? ro->with_manifests[i] : ""};
+                                       .read_with_files = with ? ro->with_manifests[i] : "",
+                                       .read_with_texts = with && ro->with_texts ? ro->with_texts[i] : NULL,
+                                       .nread_with_texts = with && ro->nwith_texts ? ro->nwith_texts[i] : 0};
         }
         char *out_real = ro->path ? output_real_path(ro->path) : NULL;
         store_output so = {.path = ro->path ? ro->path : "/dev/stdout", .resolved = out_real ? out_real : "",
@@ -2455,10 +2495,14 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
      * go before the data is scored) */
     char **with_hashes = rt_xcalloc(ndata, sizeof *with_hashes);
     char **with_manifests = rt_xcalloc(ndata, sizeof *with_manifests);
+    store_file **with_texts = rt_xcalloc(ndata, sizeof *with_texts);
+    size_t *nwith_texts = rt_xcalloc(ndata, sizeof *nwith_texts);
     for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
         if (readers[i]) {
             with_hashes[i] = rt_xmalloc(65, 1);
             with_manifests[i] = rules_hash(&rcs[i], with_hashes[i]);
+            if (db)
+                with_texts[i] = copy_texts(&rcs[i], &nwith_texts[i]);
         }
     rt_table *table = read_rc != EXIT_OK ? NULL
                       : rt_table_load_many(c.ir, datas, readers, ndata, &dopt.load,
@@ -2487,6 +2531,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         compilation_free(&c);
         free_strings(with_hashes, ndata);
         free_strings(with_manifests, ndata);
+        free_all_texts(with_texts, nwith_texts, ndata);
         return EXIT_INTERNAL;
     }
     if (load_held)
@@ -2501,6 +2546,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         compilation_free(&c);
         free_strings(with_hashes, ndata);
         free_strings(with_manifests, ndata);
+        free_all_texts(with_texts, nwith_texts, ndata);
         return read_rc != EXIT_OK ? read_rc : EXIT_DATA;
     }
     progress_set_total(pg, rt_table_nrows(table));
@@ -2543,6 +2589,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
             compilation_free(&c);
             free_strings(with_hashes, ndata);
             free_strings(with_manifests, ndata);
+            free_all_texts(with_texts, nwith_texts, ndata);
             return EXIT_DATA;
         }
         t_report = now_ms();
@@ -2556,6 +2603,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         ro.ndata = ndata;
         ro.with_hashes = (const char *const *)with_hashes;
         ro.with_manifests = (const char *const *)with_manifests;
+        ro.with_texts = with_texts;
+        ro.nwith_texts = nwith_texts;
         rc = write_output(&c, rules, shown ? shown : rt_table_path(table), table, res, &ro, db);
         free(shown);
         free(opts);
@@ -2569,6 +2618,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     free(ungraded.rows);
     free_strings(with_hashes, ndata);
     free_strings(with_manifests, ndata);
+    free_all_texts(with_texts, nwith_texts, ndata);
 
     /* The cache's shared object, if one is being linked, is part of the
      * run's time. */

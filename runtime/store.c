@@ -195,6 +195,23 @@ static const char schema_v8_step[] =
     "  PRIMARY KEY (run, seq)\n"
     ") WITHOUT ROWID;\n";
 
+/* Version 9: the bytes of each rules file a data file was read with
+ * (--read-with), as rules_texts keeps the scored rules': data_files names
+ * the reading and hashes its manifest, the texts say what it read, so
+ * that an auditor has the whole of what made a number from the history
+ * alone.  `file` is the data file's seq in data_files; a table of its own
+ * keeps rules_texts the scored rules' files alone (written out by name,
+ * docs/OUTPUT.md §5, a reading's file could take the name of one). */
+static const char schema_v9_step[] =
+    "CREATE TABLE reading_texts (\n"
+    "  run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,\n"
+    "  file INTEGER NOT NULL,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  text BLOB NOT NULL,\n"
+    "  PRIMARY KEY (run, file, seq)\n"
+    ");\n";
+
 /* The schema of version 1 (docs/OUTPUT.md describes it, with version 2's
  * step). */
 static const char schema_v1[] =
@@ -341,6 +358,7 @@ static bool upgrade(store *s, FILE *err)
             (ver < 6 && !exec_sql(s, schema_v6_step, "cannot upgrade the schema", err)) ||
             (ver < 7 && !exec_sql(s, schema_v7_step, "cannot upgrade the schema", err)) ||
             (ver < 8 && !exec_sql(s, schema_v8_step, "cannot upgrade the schema", err)) ||
+            (ver < 9 && !exec_sql(s, schema_v9_step, "cannot upgrade the schema", err)) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
             return false;
@@ -450,6 +468,7 @@ static bool same_schema(store *s, long long ver, FILE *err)
               (ver < 6 || sqlite3_exec(mem, schema_v6_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 7 || sqlite3_exec(mem, schema_v7_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (ver < 8 || sqlite3_exec(mem, schema_v8_step, NULL, NULL, NULL) == SQLITE_OK) &&
+              (ver < 9 || sqlite3_exec(mem, schema_v9_step, NULL, NULL, NULL) == SQLITE_OK) &&
               (want = schema_text(mem)) != NULL && (want_obj = objects_text(mem)) != NULL;
     sqlite3_close(mem);
     if (!ok) {
@@ -569,6 +588,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                 !exec_sql(s, schema_v6_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v7_step, "cannot create the schema", err) ||
                 !exec_sql(s, schema_v8_step, "cannot create the schema", err) ||
+                !exec_sql(s, schema_v9_step, "cannot create the schema", err) ||
                 !exec_sql(s, pragmas, "cannot create the schema", err)) {
                 exec_sql(s, "ROLLBACK", "cannot roll back", err);
                 return false;
@@ -1341,6 +1361,26 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     }
     sqlite3_finalize(st);
     st = NULL;
+    /* the bytes of each file of each reading, in its manifest's order */
+    for (size_t k = 0; k < info->ndata_files; k++) {
+        const store_data_file *d = &info->data_files[k];
+        for (size_t j = 0; j < d->nread_with_texts; j++) {
+            if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO reading_texts (run, file, seq, name, text) "
+                                                 "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL) != SQLITE_OK)
+                goto fail;
+            sqlite3_reset(st);
+            sqlite3_bind_int64(st, 1, *run_id);
+            sqlite3_bind_int64(st, 2, (long long)k);
+            sqlite3_bind_int64(st, 3, (long long)j);
+            sqlite3_bind_text(st, 4, d->read_with_texts[j].name, -1, SQLITE_STATIC);
+            sqlite3_bind_blob64(st, 5, d->read_with_texts[j].text ? d->read_with_texts[j].text : "",
+                                d->read_with_texts[j].len, SQLITE_STATIC);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                goto fail;
+        }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
     /* the output it wrote */
     for (size_t k = 0; k < info->noutputs; k++) {
         const store_output *o = &info->outputs[k];
@@ -1489,6 +1529,8 @@ static bool transfer(store *s, FILE *err)
         "read_with_files FROM planc_new.data_files WHERE run = ?1 ORDER BY seq",
         "INSERT INTO main.outputs (run, seq, path, resolved, format, bytes, sha256) SELECT ?2, seq, "
         "path, resolved, format, bytes, sha256 FROM planc_new.outputs WHERE run = ?1 ORDER BY seq",
+        "INSERT INTO main.reading_texts (run, file, seq, name, text) SELECT ?2, file, seq, name, text "
+        "FROM planc_new.reading_texts WHERE run = ?1 ORDER BY file, seq",
     };
     for (size_t k = 0; k < sizeof copies / sizeof copies[0]; k++) {
         snprintf(sql, sizeof sql, copies[k], row_cols, row_cols);

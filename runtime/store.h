@@ -25,7 +25,7 @@
 #include "table.h"
 
 /* The schema version this planc writes and reads. */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 /* PRAGMA application_id of a planc database ("plnc"). */
 #define STORE_APPLICATION_ID 0x706c6e63
 /* How long a writer waits for another to finish, in milliseconds, unless
@@ -82,6 +82,8 @@ typedef struct store_file {
 typedef struct store_data_file {
     const char *path, *resolved, *sha256;
     const char *read_with, *read_with_sha256, *read_with_files;
+    const store_file *read_with_texts; /* schema version 9: the bytes of each file */
+    size_t nread_with_texts;           /* of read_with_files, in its order */
 } store_data_file;
 
 /* An output a run wrote (schema version 8): -o's name as given

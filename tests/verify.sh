@@ -91,6 +91,15 @@ contains out "  reading  match        $(hash m/rules.plan)  m/rules.plan (import
 contains out "verified: every file checked is the run's (7)"
 n=$((n + 1)); [ "$(sql h.db "SELECT read_with, length(read_with_sha256) FROM data_files WHERE run = 2 AND seq = 1")" = \
     "m/yi-reading.plan|64" ] || fail "the reading is not hashed: $(sql h.db 'SELECT * FROM data_files WHERE run = 2')"
+# the reading's texts are kept as the scored rules' are (schema 9,
+# reading_texts): each file of its manifest, named so, its bytes whole
+n=$((n + 1)); [ "$(sql h.db "SELECT seq, name FROM reading_texts WHERE run = 2 AND file = 1 ORDER BY seq" | tr '\n' ' ')" = \
+    "0|yi-reading.plan 1|rules.plan " ] || fail "the reading's texts: $(sql h.db 'SELECT run, file, seq, name FROM reading_texts')"
+n=$((n + 1)); python3 -c 'import sqlite3, sys
+db = sqlite3.connect("h.db")
+rows = db.execute("SELECT name, text FROM reading_texts WHERE run = 2 AND file = 1 ORDER BY seq").fetchall()
+sys.exit(0 if rows and all(t == open("m/" + n, "rb").read() for n, t in rows) else 1)' ||
+    fail "the reading's texts are not its files' bytes"
 expect 0 "$planc" verify h.db 2 --data m/yi-bureau.csv
 contains out "  reading  not given    "
 contains out "m/yi-reading.plan (the run read m/yi-bureau.csv with it: --read-with)"
@@ -161,7 +170,7 @@ contains out "核验未通过：核对 1 个文件，其中 0 个为该评估所
 # checked against the run's one hash (of a file, or of several files'
 # hashes, in order), an output or a reading not recorded (exit 6).
 cp h-before.db v7.db
-sql v7.db "DROP TABLE data_files; DROP TABLE outputs; ALTER TABLE runs DROP COLUMN records_files; PRAGMA user_version = 7;"
+sql v7.db "DROP TABLE reading_texts; DROP TABLE data_files; DROP TABLE outputs; ALTER TABLE runs DROP COLUMN records_files; PRAGMA user_version = 7;"
 cp v7.db v7-before.db
 expect 0 "$planc" verify v7.db 1 a/r/beautiful-liaoning.plan --data a/data.csv
 contains out "  data     match        $(hash a/data.csv)  a/data.csv"

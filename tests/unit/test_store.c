@@ -111,9 +111,11 @@ static char *file_bytes(const char *path, size_t *len)
     return b;
 }
 
-/* What version 8 added, taken out again: a database as an older planc
- * made it. */
-#define V8_UNDONE "DROP TABLE data_files; DROP TABLE outputs; ALTER TABLE runs DROP COLUMN records_files; "
+/* What version 9 added, taken out again: a database as planc 0.13 made it. */
+#define V9_UNDONE "DROP TABLE reading_texts; "
+/* What versions 8 and 9 added, taken out again: a database as an older
+ * planc made it. */
+#define V8_UNDONE V9_UNDONE "DROP TABLE data_files; DROP TABLE outputs; ALTER TABLE runs DROP COLUMN records_files; "
 
 /* Records one run of x in s; returns its id. */
 static long long record_to(store *s, const pfx *x, const char *data_hash, FILE *err)
@@ -332,9 +334,9 @@ START_TEST(foreign_files)
     raw_sql(path, "CREATE TABLE t (x)");
     refused(path, true, "not a planc results database (it is another SQLite database");
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 9; CREATE TABLE runs (x)");
-    refused(path, true, "written by a newer planc (schema version 9; this planc reads version 8)");
-    refused(path, false, "written by a newer planc (schema version 9; this planc reads version 8)");
+    raw_sql(path, "PRAGMA application_id = 1886154339; PRAGMA user_version = 10; CREATE TABLE runs (x)");
+    refused(path, true, "written by a newer planc (schema version 10; this planc reads version 9)");
+    refused(path, false, "written by a newer planc (schema version 10; this planc reads version 9)");
     /* planc's application id and version, but tables planc does not make:
      * a run's time without NOT NULL, or a table missing */
     const char *forged = "not a planc results database (it has planc's application id, but its "
@@ -1516,6 +1518,47 @@ START_TEST(upgrade_v7_files)
 }
 END_TEST
 
+/* A version 8 database (planc 0.13: before the readings' texts) is
+ * brought to version 9 by the next run, which records the bytes of each
+ * file of a data file's reading (--read-with) under the data file's seq,
+ * in its manifest's order; the runs recorded before keep none. */
+START_TEST(upgrade_v8_reading_texts)
+{
+    pfx x;
+    pf_setup(&x, small_plan, small_data, false);
+    store *s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(record(s, &x, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"), 1);
+    store_close(s);
+    raw_sql(db, V9_UNDONE "PRAGMA user_version = 8;");
+    s = store_open(db, true, stderr);
+    ck_assert_ptr_nonnull(s);
+    static const char reading[] = "plan r extends \"rules.plan\" {}\n";
+    store_file texts[] = {{.name = "reading.plan", .text = reading, .len = sizeof reading - 1},
+                          {.name = "rules.plan", .text = "x\0y", .len = 3}};
+    store_data_file dfs[] = {{.path = "a.csv", .sha256 = "aa"},
+                             {.path = "b.csv", .sha256 = "bb", .read_with = "reading.plan",
+                              .read_with_sha256 = "cc", .read_with_files = "dd  reading.plan\nee  rules.plan\n",
+                              .read_with_texts = texts, .nread_with_texts = 2}};
+    store_output o = {.path = "/dev/stdout", .format = "csv", .sha256 = "ff", .bytes = 10};
+    store_run_info info = {.time = "2025-01-02T03:04:05Z", .version = "9.9.9", .rules_path = "rules.plan",
+                           .rules_hash = "ab12", .data_path = "a.csv, b.csv --read-with reading.plan",
+                           .data_hash = "ab", .data_files = dfs, .ndata_files = 2, .outputs = &o, .noutputs = 1};
+    long long id = 0;
+    ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
+    ck_assert_int_eq(store_commit(s, stderr), 0);
+    store_close(s);
+    ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM reading_texts WHERE run = 1"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM reading_texts WHERE run = 2"), 2);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM reading_texts WHERE run = 2 AND file = 1 AND seq = 0 "
+                                 "AND name = 'reading.plan' AND length(text) = 31"), 1);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM reading_texts WHERE run = 2 AND file = 1 AND seq = 1 "
+                                 "AND name = 'rules.plan' AND text = CAST(X'780079' AS BLOB)"), 1);
+    pf_free(&x);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -1548,6 +1591,7 @@ int main(void)
     tcase_add_test(tc, upgrade_v3);
     tcase_add_test(tc, records_files);
     tcase_add_test(tc, upgrade_v7_files);
+    tcase_add_test(tc, upgrade_v8_reading_texts);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
