@@ -2217,6 +2217,36 @@ static void sources(page *g)
     fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
+/* After the data's hash, for several data files (whose hash it is of
+ * their hashes) or one read with other rules: each file with its own, and
+ * the rules it was read with by the hash of their manifest and each file
+ * of it (as the JSON's source.data_files and the workbook's provenance
+ * sheet give them): " of the files' hashes: a.csv <code>H</code>; b.csv
+ * <code>H</code>, read by the rules r.plan (SHA-256 H of the manifest:
+ * r.plan H)".  Nothing for one file read with the scored rules. */
+static void put_data_files(page *g, const report_source *src)
+{
+    bool each = src->ndata_files > 1;
+    for (size_t i = 0; src->data_files && i < src->ndata_files; i++)
+        each |= src->data_files[i].read_with != NULL;
+    if (!each || !src->data_files)
+        return;
+    fputs(label(g, LBL_OF_DATA_FILES), g->out);
+    for (size_t i = 0; i < src->ndata_files; i++) {
+        const report_data_file *d = &src->data_files[i];
+        fputs(label(g, i ? LBL_LIST_SEP : LBL_MANIFEST_FIRST), g->out);
+        put_text(g->out, d->name);
+        fprintf(g->out, " <code>%s</code>", d->sha256);
+        if (d->read_with) {
+            fputs(label(g, LBL_READ_BY), g->out);
+            char *with = report_style_rules(d->read_with, d->read_with_sha256 ? d->read_with_sha256 : "",
+                                            d->read_with_files, g->lang);
+            put_text(g->out, with);
+            free(with);
+        }
+    }
+}
+
 /* What the statuses mean, and what wrote the page. */
 static void footer(page *g)
 {
@@ -2231,8 +2261,9 @@ static void footer(page *g)
         free(rules);
         fputs(label(g, LBL_AND_DATA), g->out);
         put_text(g->out, src->data);
-        fprintf(g->out, "%sSHA-256 <code>%s</code>%s", label(g, LBL_PAREN_OPEN), src->data_sha256,
-                label(g, LBL_PAREN_CLOSE));
+        fprintf(g->out, "%sSHA-256 <code>%s</code>", label(g, LBL_PAREN_OPEN), src->data_sha256);
+        put_data_files(g, src);
+        fputs(label(g, LBL_PAREN_CLOSE), g->out);
         if (src->data_options && *src->data_options) {
             fputs(label(g, LBL_READ_WITH), g->out);
             put_text(g->out, src->data_options);

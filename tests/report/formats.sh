@@ -142,6 +142,12 @@ if command -v sha256sum >/dev/null; then
         "$(cd "$many" && sha256sum yi-reading.plan rules.plan | sha256sum | cut -d' ' -f1)"
     prov_row "reading's rules file" "yi-reading.plan" "$(sha256sum <"$many/yi-reading.plan" | cut -d' ' -f1)"
     prov_row "reading's rules file" "rules.plan" "$(sha256sum <"$many/rules.plan" | cut -d' ' -f1)"
+    # the page's footer gives them too, after the hash of their hashes
+    "$planc" run "$many/rules.plan" --data "$many/jia.csv" --data "$many/yi-bureau.csv" \
+        --read-with "$many/yi-reading.plan" --allow-missing-columns --engine interp \
+        -o "$tmp/many-footer.html" 2>/dev/null || bad "planc run --data A --data B --read-with R -o many-footer.html failed"
+    grep -q " of the files' hashes: $many/jia.csv <code>$(sha256sum <"$many/jia.csv" | cut -d' ' -f1)</code>; $many/yi-bureau.csv <code>$(sha256sum <"$many/yi-bureau.csv" | cut -d' ' -f1)</code>, read by the rules $many/yi-reading.plan (SHA-256 $(cd "$many" && sha256sum yi-reading.plan rules.plan | sha256sum | cut -d' ' -f1) of the manifest: yi-reading.plan $(sha256sum <"$many/yi-reading.plan" | cut -d' ' -f1); rules.plan " "$tmp/many-footer.html" ||
+        bad "the page's footer does not give each data file's hash and its reading's"
     # one file read with the scored rules: its hash is the data's, given once
     "$zipcat" "$tmp/clock.xlsx" xl/worksheets/sheet7.xml | grep -q '>data file<' &&
         bad "the provenance of one data file lists it twice"
