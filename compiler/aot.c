@@ -2587,8 +2587,8 @@ static int commit_pair(ofile *hf, const char *header, const char *work, const ch
         const char *undo = real ? real : header;
         bool undone = kept ? rename(old, undo) == 0 : !had_header && unlink(header) == 0;
         csv_message(err, "planc: error: cannot write '%s': %s (%s)\n", output, msgcat_strerror(msgcat_lang(), e),
-                undone ? (kept ? "the old header is put back" : "the new header is removed")
-                       : "the new header is left beside the old library: their fingerprints differ");
+                msgcat_tr(undone ? (kept ? "the old header is put back" : "the new header is removed")
+                                 : "the new header is left beside the old library: their fingerprints differ"));
         rc = -1;
     } else {
         char *dir = dir_of(output);
@@ -2624,9 +2624,9 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     struct stat st;
     if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode)) {
         csv_message(err, "planc: error: cannot write '%s': %s\n", o->output,
-                S_ISDIR(st.st_mode) ? "it is a directory"
-                                    : "it is not a regular file (a device, a FIFO or a socket), "
-                                      "and the library is renamed into place");
+                msgcat_tr(S_ISDIR(st.st_mode) ? "it is a directory"
+                                              : "it is not a regular file (a device, a FIFO or a socket), "
+                                                "and the library is renamed into place"));
         return AOT_USAGE;
     }
     /* a library or header made read-only is kept (ofile_writable), as
@@ -2660,8 +2660,8 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     if (same_file(header, o->output)) {
         csv_message(err, "planc: error: the header and the library are the same file '%s'\n", header);
         if (!o->header)
-            fprintf(err, "note: the header is NAME.h beside libNAME.so: write -o lib%s.so, "
-                         "or give --header FILE\n", name);
+            csv_message(err, "note: the header is NAME.h beside libNAME.so: write -o lib%s.so, "
+                             "or give --header FILE\n", name);
         rc = AOT_USAGE;
         goto done;
     }

@@ -2,6 +2,8 @@
  * module planc-llvm.so, loaded with dlopen on first need (backend.h says
  * where it is looked for). */
 #include "backend.h"
+#include "csv.h"
+#include "msgcat.h"
 
 #include <dlfcn.h>
 #include <limits.h>
@@ -95,9 +97,9 @@ const be_api *be_get(FILE *err, double *load_ms)
             snprintf(beside, sizeof beside, "%s", path);
             snprintf(path + n, sizeof path - n, "../lib/planc/%s", BE_MODULE);
             if (access(path, F_OK) != 0) {
-                fprintf(err, "planc: error: cannot find the LLVM back end: neither '%s' nor "
-                             "'%s' exists (planc compiles rules with it; it is built beside "
-                             "planc; PLANC_BACKEND may name it)\n", beside, path);
+                csv_message(err, "planc: error: cannot find the LLVM back end: neither '%s' nor "
+                                 "'%s' exists (planc compiles rules with it; it is built beside "
+                                 "planc; PLANC_BACKEND may name it)\n", beside, path);
                 pthread_mutex_unlock(&mu);
                 return NULL;
             }
@@ -107,9 +109,9 @@ const be_api *be_get(FILE *err, double *load_ms)
     if (be)
         loaded = be;
     else
-        fprintf(err, "planc: error: cannot load the LLVM back end '%s': %s (planc compiles "
-                     "rules with it; it is built beside planc; PLANC_BACKEND may name it)\n",
-                path, why ? why : "unknown error");
+        csv_message(err, "planc: error: cannot load the LLVM back end '%s': %s (planc compiles "
+                         "rules with it; it is built beside planc; PLANC_BACKEND may name it)\n",
+                    path, why ? why : msgcat_tr("unknown error"));
     pthread_mutex_unlock(&mu);
     if (be && load_ms)
         *load_ms = now_ms() - t0;

@@ -271,17 +271,18 @@ static const char *stem_qualifier(arena *a, const char *path)
     return q;
 }
 
-/* Why a file cannot be read, in words that do not depend on the C library. */
-static const char *why(int err)
+/* Why a file cannot be read, in words that do not depend on the C library
+ * (in the messages' language: msgcat.h). */
+static const char *why(const loader *L, int err)
 {
     switch (err) {
-    case ENOENT: return "no such file";
-    case ENOTDIR: return "no such file (a part of the path is not a directory)";
-    case EISDIR: return "it is a directory";
-    case EACCES: return "permission denied";
-    case EFBIG: return "larger than 256 MiB";
-    case ELOOP: return "too many symbolic links";
-    default: return msgcat_strerror(msgcat_lang(), err);
+    case ENOENT: return tr(L, "no such file");
+    case ENOTDIR: return tr(L, "no such file (a part of the path is not a directory)");
+    case EISDIR: return tr(L, "it is a directory");
+    case EACCES: return tr(L, "permission denied");
+    case EFBIG: return tr(L, "larger than 256 MiB");
+    case ELOOP: return tr(L, "too many symbolic links");
+    default: return msgcat_strerror(L->d->lang, err);
     }
 }
 
@@ -371,7 +372,7 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
     const char *shown = join_shown(L->a, dir_of(L->a, m->path), path);
     char buf[PATH_MAX];
     if (!realpath(joined, buf)) {
-        diag_error(L->d, path_sp, "cannot import %s: %s", what, why(errno));
+        diag_error(L->d, path_sp, "cannot import %s: %s", what, why(L, errno));
         return -1;
     }
     if (strcmp(buf, L->root) == 0) { /* `import "."`: the tree's own directory */
@@ -435,7 +436,7 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
         exit(4);
     }
     if (!text) {
-        diag_error(L->d, path_sp, "cannot import %s: %s", what, why(errno));
+        diag_error(L->d, path_sp, "cannot import %s: %s", what, why(L, errno));
         return -1;
     }
     int file = diag_add_text(L->d, shown, text, len);
@@ -1255,7 +1256,7 @@ static bool rename_ok(loader *L, baseidx *b, const item *it, ast_name nw)
         diag_error(L->d, nw.sp, "cannot rename target '%s' as '%s': the base has a target '%s'", it->name,
                    nw.s, nw.s);
         diag_note(L->d, other->sp, "the base's target '%s' is here%s", nw.s,
-                  other->dropped ? " (this file drops it, but its name stays the base's)" : "");
+                  other->dropped ? tr(L, " (this file drops it, but its name stays the base's)") : "");
         diag_hint(L->d, "a new name must be one the base never gave a target: then the results, the "
                         "history and 'planc diff' never take one target for another");
         return false;
@@ -1941,8 +1942,8 @@ static bool region_rename_ok(loader *L, baseidx *b, const item *it, ast_name nw)
         diag_error(L->d, nw.sp, "cannot rename region '%s' as '%s': the base has a region '%s'", it->name,
                    nw.s, nw.s);
         diag_note(L->d, other->sp, "the base's region '%s' is here%s", nw.s,
-                  other->dropped ? " (this file drops it, but its name stays the base's)"
-                  : other->replaced_by && !other->over ? " (this file replaces it, but its name stays the base's)"
+                  other->dropped ? tr(L, " (this file drops it, but its name stays the base's)")
+                  : other->replaced_by && !other->over ? tr(L, " (this file replaces it, but its name stays the base's)")
                                                        : "");
         diag_hint(L->d, why);
         return false;

@@ -23,7 +23,9 @@
 #include <llvm-c/Transforms/PassBuilder.h>
 
 #include "cg.h"
+#include "csv.h"
 #include "diag.h"
+#include "msgcat.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
@@ -621,7 +623,7 @@ static LLVMTargetMachineRef build_machine(const char *cpu, char **cpu_used, bool
     LLVMDisposeMessage(msg);
     bool host = !cpu || strcmp(cpu, "host") == 0;
     if (!host && strncmp(cpu, "x86-64", 6) == 0 && strncmp(triple, "x86_64", 6) != 0) {
-        fprintf(err, "planc: error: --cpu %s is an x86-64 CPU; this host is %s\n", cpu, triple);
+        csv_message(err, "planc: error: --cpu %s is an x86-64 CPU; this host is %s\n", cpu, triple);
         *usage = true;
         LLVMDisposeMessage(triple);
         return NULL;
@@ -684,7 +686,7 @@ static int be_emit_object(const ir_program *p, const exec_plan *plan, const char
                 e = errno;
             }
             if (!ok) {
-                fprintf(err, "planc: error: cannot write '%s': %s\n", shown, strerror(e));
+                csv_message(err, "planc: error: cannot write '%s': %s\n", shown, msgcat_strerror(msgcat_lang(), e));
                 rc = 1;
             }
         }

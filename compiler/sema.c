@@ -603,7 +603,7 @@ static bool superscript_hint(S *s, int kind, uint32_t m, const char *name)
 static bool planword_unit_hint(S *s, int kind, uint32_t m, const char *name)
 {
     size_t stem_len;
-    const char *hint = kind == K_UNIT ? planword_suffix(name, &stem_len) : NULL;
+    const char *hint = kind == K_UNIT ? planword_suffix(s->d->lang, name, &stem_len) : NULL;
     if (!hint)
         return false;
     char *stem = arena_printf(s->a, "%.*s", (int)stem_len, name);
@@ -1679,7 +1679,7 @@ static bool const_number(S *s, ast_expr *e, const char *what, double *out)
     }
     if (!unit_is_dimensionless(e->sema.unit)) {
         diag_error(s->d, e->sp, "%s must be a number without a unit (or a %%), not in '%s'",
-                   what, unit_name(e->sema.unit));
+                   tr(s, what), unit_name(e->sema.unit));
         return false;
     }
     bool ok = true;
@@ -1688,7 +1688,7 @@ static bool const_number(S *s, ast_expr *e, const char *what, double *out)
         return false;
     *out = unit_convert(v, e->sema.unit, s->m->units.one);
     if (!isfinite(*out)) {
-        diag_error(s->d, e->sp, "%s is out of range", what);
+        diag_error(s->d, e->sp, "%s is out of range", tr(s, what));
         return false;
     }
     return true;
@@ -2125,7 +2125,7 @@ static bool year_ok(S *s, int y, span sp, const char *what)
         return true;
     if (y == 0)
         return false; /* the parser reported it */
-    diag_error(s->d, sp, "%s %d is not a year (1..9999)", what, y);
+    diag_error(s->d, sp, "%s %d is not a year (1..9999)", tr(s, what), y);
     return false;
 }
 
@@ -3077,7 +3077,7 @@ static void check_indicator(S *s, uint32_t i)
         }
         if (strcmp(col, m->region_key) == 0 || strcmp(col, m->year_key) == 0) {
             diag_error(s->d, d->u.ind.column_sp, "column \"%s\" is the plan's %s key, not an indicator column",
-                       col, strcmp(col, m->region_key) == 0 ? "region" : "year");
+                       col, tr(s, strcmp(col, m->region_key) == 0 ? "region" : "year"));
             return;
         }
         bool is_bool = unit_is_bool(u);
@@ -3090,7 +3090,7 @@ static void check_indicator(S *s, uint32_t i)
         if (old && m->columns[old->index].is_bool != is_bool) {
             sema_column *c = &m->columns[old->index];
             diag_error(s->d, d->u.ind.column_sp, "column \"%s\" is read as %s here but as %s by '%s'",
-                       col, is_bool ? "yes/no" : "a number", c->is_bool ? "yes/no" : "a number",
+                       col, tr(s, is_bool ? "yes/no" : "a number"), tr(s, c->is_bool ? "yes/no" : "a number"),
                        m->inds[c->indicator].name);
             diag_note(s->d, old->sp, "'%s' reads it here", m->inds[c->indicator].name);
             return;

@@ -1872,7 +1872,7 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
          * target) */
         if (ps->expect_pos == 4 && tok == IDENT && ps->last_tok == NUMBER && loc->lo == ps->last_sp.hi &&
             strncmp(val->name.s, "年", strlen("年")) == 0 &&
-            planword_hint(val->name.s, strlen(val->name.s), 0, NULL, 0)) {
+            planword_hint(ps->d->lang, val->name.s, strlen(val->name.s), 0, NULL, 0)) {
             diag_error(ps->d, *loc, "unexpected name '%s' after the year", val->name.s);
             diag_hint(ps->d, "a year is written without '%s': 'expect REGION %d ...'", val->name.s,
                       (int)ps->last_num);
@@ -2293,7 +2293,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                     ? (long)ps->last_num
                     : 0;
     const char *word = tok == YYSYMBOL_IDENT
-                           ? planword_hint(ps->d->files[ps->file].text + loc->lo, loc->hi - loc->lo, year,
+                           ? planword_hint(ps->d->lang, ps->d->files[ps->file].text + loc->lo, loc->hi - loc->lo, year,
                                            year_hint, sizeof year_hint)
                            : NULL;
     if (word)
@@ -2866,7 +2866,7 @@ static bool is_word(parse_state *ps, ast_name w, const char *want, const char *w
 {
     if (w.s && strcmp(w.s, want) == 0)
         return true;
-    diag_error(ps->d, w.sp, "unexpected '%s', expected %s", w.s ? w.s : "?", what);
+    diag_error(ps->d, w.sp, "unexpected '%s', expected %s", w.s ? w.s : "?", msgcat_get(ps->d->lang, what));
     return false;
 }
 

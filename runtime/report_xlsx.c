@@ -1008,9 +1008,9 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     size_t items = p->ntargets + (p->has_assessment ? p->nmeasures + p->nsections + 1 : 0);
     size_t nrows = rt_table_nrows(t);
     if (items && nrows > (LXW_ROW_MAX - 1) / items) {
-        fprintf(err, "planc: error: the results have %zu rows, more than an Excel sheet holds "
-                     "(%d); write them as CSV instead (--format csv)\n",
-                nrows * items, LXW_ROW_MAX - 1);
+        csv_message(err, "planc: error: the results have %zu rows, more than an Excel sheet holds "
+                         "(%d); write them as CSV instead (--format csv)\n",
+                    nrows * items, LXW_ROW_MAX - 1);
         return REPORT_XLSX_TOO_LARGE;
     }
     char *scratch = scratch_file();
@@ -1029,7 +1029,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     b.wb = workbook_new_opt(scratch, &opts);
     if (!b.wb) {
         unmute_library(&quiet);
-        fprintf(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
+        csv_message(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
         unlink(scratch);
         cleanup_done(scratch_cleanup);
         free(scratch);

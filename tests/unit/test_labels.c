@@ -416,7 +416,7 @@ static bool message_word(const char *w, size_t n)
         "GBK", "GB18030", "CSV", "Excel", "Windows", "NUL", "data", "csv",
         /* the names of things planc's driver messages name (a C compiler,
          * a CPU, an Excel format, SQLite and its WAL mode) */
-        "C", "CPU", "SQLite", "WAL",
+        "C", "CPU", "SQLite", "WAL", "LLVM", "mv",
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (strlen(words[k]) == n && strncmp(words[k], w, n) == 0)

@@ -3,6 +3,7 @@
  * the scanner joins to it, never as the start of a longer name; a unit
  * followed by a word is split at the longest word. */
 #include <check.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,7 @@
 static const char *hint(const char *s)
 {
     static char buf[256];
-    return planword_hint(s, strlen(s), 0, buf, sizeof buf);
+    return planword_hint(LBL_EN, s, strlen(s), 0, buf, sizeof buf);
 }
 
 START_TEST(whole_words)
@@ -53,24 +54,24 @@ END_TEST
 START_TEST(the_rules_year)
 {
     char buf[256];
-    const char *h = planword_hint("到2027年", strlen("到2027年"), 0, buf, sizeof buf);
+    const char *h = planword_hint(LBL_EN, "到2027年", strlen("到2027年"), 0, buf, sizeof buf);
     ck_assert_str_eq(h, "'到2027年' (by 2027) is written 'by 2027', after the goal: '>= 95% by 2027'");
     ck_assert_ptr_null(strstr(h, "2025"));
     /* `2030年底`: the year before the word, given by the parser */
-    h = planword_hint("年底", strlen("年底"), 2030, buf, sizeof buf);
+    h = planword_hint(LBL_EN, "年底", strlen("年底"), 2030, buf, sizeof buf);
     ck_assert_str_eq(h, "a year is written without '年底': 'by 2030'");
-    h = planword_hint("年", strlen("年"), 2035, buf, sizeof buf);
+    h = planword_hint(LBL_EN, "年", strlen("年"), 2035, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(h, "'by 2035'"));
     ck_assert_ptr_nonnull(strstr(h, "'baseline 2035'"));
     /* the year in the name wins over the number before it */
-    h = planword_hint("到2035年", strlen("到2035年"), 2027, buf, sizeof buf);
+    h = planword_hint(LBL_EN, "到2035年", strlen("到2035年"), 2027, buf, sizeof buf);
     ck_assert_ptr_nonnull(strstr(h, "'by 2035'"));
     ck_assert_ptr_null(strstr(h, "2027"));
     /* a hint without a year is the constant, whatever the year */
-    ck_assert_str_eq(planword_hint("以上", strlen("以上"), 2027, buf, sizeof buf), hint("以上"));
+    ck_assert_str_eq(planword_hint(LBL_EN, "以上", strlen("以上"), 2027, buf, sizeof buf), hint("以上"));
     /* a small buffer truncates, never overflows */
     char small[8];
-    h = planword_hint("到2027年", strlen("到2027年"), 0, small, sizeof small);
+    h = planword_hint(LBL_EN, "到2027年", strlen("到2027年"), 0, small, sizeof small);
     ck_assert_uint_lt(strlen(h), sizeof small);
 }
 END_TEST
@@ -82,23 +83,55 @@ START_TEST(names_that_start_with_a_word)
     ck_assert_ptr_null(hint("年均浓度"));
     ck_assert_ptr_null(hint("PM25"));
     /* only the given length counts */
-    ck_assert_ptr_nonnull(planword_hint("以上海", strlen("以上"), 0, NULL, 0));
+    ck_assert_ptr_nonnull(planword_hint(LBL_EN, "以上海", strlen("以上"), 0, NULL, 0));
+}
+END_TEST
+
+/* Under --lang zh a hint is Chinese: every word of the table has one,
+ * whose Latin letters are rules text or a file name in half-width quotes
+ * (docs/GUIDE.zh-CN.md §8), and which names the rules' own year too. */
+START_TEST(chinese_hints)
+{
+    static const char *const all[] = {"以上", "及以上", "不低于", "不少于", "不小于", "至少", "达到", "以下",
+                                      "及以下", "以内", "不高于", "不超过", "不大于", "不多于", "至多", "超过",
+                                      "高于", "大于", "低于", "小于", "左右", "到", "年", "年底", "年前", "下降",
+                                      "降低", "减少", "削减", "提高", "提升", "增长", "百分点", "个百分点", "累计",
+                                      "稳定在", "保持在", "控制在"};
+    char buf[256];
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        const char *zh = planword_hint(LBL_ZH, all[i], strlen(all[i]), 2027, buf, sizeof buf);
+        ck_assert_ptr_nonnull(zh);
+        ck_assert_str_ne(zh, hint(all[i]));
+        bool quoted = false;
+        for (const char *c = zh; *c; c++) {
+            if (*c == '\'')
+                quoted = !quoted;
+            ck_assert_msg(quoted || !((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')),
+                          "the Chinese hint of %s has Latin text outside quotes: %s", all[i], zh);
+        }
+        ck_assert_msg(!quoted, "the Chinese hint of %s leaves a quote open: %s", all[i], zh);
+    }
+    ck_assert_ptr_nonnull(strstr(planword_hint(LBL_ZH, "到2027年", strlen("到2027年"), 0, buf, sizeof buf),
+                                 "'by 2027'"));
+    size_t stem;
+    ck_assert_ptr_nonnull(strstr(planword_suffix(LBL_ZH, "万公里以上", &stem), "'>='"));
+    ck_assert_uint_eq(stem, strlen("万公里"));
 }
 END_TEST
 
 START_TEST(unit_then_word)
 {
     size_t n = 0;
-    const char *h = planword_suffix("万公里以上", &n);
+    const char *h = planword_suffix(LBL_EN, "万公里以上", &n);
     ck_assert_ptr_nonnull(h);
     ck_assert_uint_eq(n, strlen("万公里"));
     /* the longest word wins: 及以上, not 以上 */
-    h = planword_suffix("万吨及以上", &n);
+    h = planword_suffix(LBL_EN, "万吨及以上", &n);
     ck_assert_str_eq(h, hint("及以上"));
     ck_assert_uint_eq(n, strlen("万吨"));
     /* a word alone has no unit before it; a unit alone no word after it */
-    ck_assert_ptr_null(planword_suffix("以上", &n));
-    ck_assert_ptr_null(planword_suffix("万公里", &n));
+    ck_assert_ptr_null(planword_suffix(LBL_EN, "以上", &n));
+    ck_assert_ptr_null(planword_suffix(LBL_EN, "万公里", &n));
 }
 END_TEST
 
@@ -111,6 +144,7 @@ static Suite *planword_suite(void)
     tcase_add_test(tc, names_that_start_with_a_word);
     tcase_add_test(tc, the_rules_year);
     tcase_add_test(tc, unit_then_word);
+    tcase_add_test(tc, chinese_hints);
     suite_add_tcase(s, tc);
     return s;
 }
