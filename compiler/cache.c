@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "csv.h"
 #include "fileio.h"
 #include "msgcat.h"
 
@@ -107,11 +108,12 @@ char *cache_default_dir(FILE *warn, lbl_lang lang)
     else if ((v = env("HOME")))
         dir = join(v, ".cache/planc");
     else {
-        fputs(lbl_get(lang, LBL_C_NO_DIR), warn);
+        csv_message(warn, msgcat_get(lang, "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME "
+                                           "or HOME); running without the cache\n"));
         return NULL;
     }
     if (!dir)
-        fputs(lbl_get(lang, LBL_C_NO_MEMORY), warn);
+        csv_message(warn, msgcat_get(lang, "planc: warning: out of memory; running without the cache\n"));
     return dir;
 }
 
@@ -155,7 +157,9 @@ static cache *open_dir(const char *dir, FILE *warn, lbl_lang lang, bool told)
 {
     if (make_dirs(dir) != 0 || access(dir, W_OK | X_OK) != 0) {
         if (!told)
-            fprintf(warn, lbl_get(lang, LBL_C_UNUSABLE), dir, msgcat_strerror(msgcat_lang(), errno));
+            csv_message(warn, msgcat_get(lang, "planc: warning: cannot use the cache directory '%s': %s; running "
+                                               "without the cache\n"),
+                        dir, msgcat_strerror(lang, errno));
         return NULL;
     }
     cache *c = calloc(1, sizeof *c);
@@ -164,7 +168,7 @@ static cache *open_dir(const char *dir, FILE *warn, lbl_lang lang, bool told)
         c = NULL;
     }
     if (!c) {
-        fputs(lbl_get(lang, LBL_C_NO_MEMORY), warn);
+        csv_message(warn, msgcat_get(lang, "planc: warning: out of memory; running without the cache\n"));
         return NULL;
     }
     c->warn = warn;
@@ -262,7 +266,8 @@ void *cache_get(cache *c, const cache_key *k, size_t *len)
         *len = m.len;
     } else {
         char *path = cache_entry_path(c, k);
-        fprintf(c->warn, lbl_get(c->lang, LBL_C_TOO_LARGE), path ? path : "?", c->then);
+        csv_message(c->warn, msgcat_get(c->lang, "planc: warning: ignoring cache entry '%s' (too large to read)%s\n"),
+                    path ? path : "?", c->then);
         free(path);
     }
     cache_unmap(&m);
@@ -281,7 +286,8 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno != ENOENT)
-            fprintf(c->warn, lbl_get(c->lang, LBL_C_UNREADABLE), path, msgcat_strerror(msgcat_lang(), errno), c->then);
+            csv_message(c->warn, msgcat_get(c->lang, "planc: warning: cannot read cache entry '%s': %s%s\n"), path,
+                        msgcat_strerror(c->lang, errno), c->then);
         free(path);
         return false;
     }
@@ -316,7 +322,8 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
             bad = LBL_C_WHY_CHECKSUM;
     }
     if (bad != LBL_COUNT) {
-        fprintf(c->warn, lbl_get(c->lang, LBL_C_IGNORING), path, lbl_get(c->lang, bad), c->then);
+        csv_message(c->warn, msgcat_get(c->lang, "planc: warning: ignoring cache entry '%s' (%s)%s\n"), path,
+                    lbl_get(c->lang, bad), c->then);
         if (base)
             munmap(base, size);
         free(path);
@@ -371,7 +378,8 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
         cleanup_done(cleanup);
     }
     if (failed && !c->write_warned) {
-        fprintf(c->warn, lbl_get(c->lang, LBL_C_NO_WRITE), c->dir, msgcat_strerror(msgcat_lang(), failed));
+        csv_message(c->warn, msgcat_get(c->lang, "planc: warning: cannot write to the cache directory '%s': %s\n"),
+                    c->dir, msgcat_strerror(c->lang, failed));
         c->write_warned = true;
     }
     free(tmp);

@@ -30,6 +30,7 @@
 #include "cache.h"
 #include "cg.h"
 #include "cleanup.h"
+#include "csv.h"
 #include "diag.h"
 #include "fileio.h"
 #include "msgcat.h"
@@ -375,8 +376,8 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
         }
     }
     if (!j->dl) {
-        fprintf(j->err, lbl_get(j->lang, LBL_C_NO_LOAD), path ? path : "?", why ? why : "unknown error",
-                after_bad_entry(j));
+        csv_message(j->err, msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its code does not load: %s)%s\n"),
+                    path ? path : "?", why ? why : msgcat_get(j->lang, "unknown error"), after_bad_entry(j));
         return false;
     }
     return true;
@@ -560,7 +561,8 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
         (memcmp(kind, KIND_SHARED, 8) != 0 && memcmp(kind, KIND_OBJECTS, 8) != 0) ||
         (memcmp(kind, KIND_SHARED, 8) == 0 && n != 1)) {
         path = cache_entry_path(c, key);
-        fprintf(j->err, lbl_get(j->lang, LBL_C_NO_PARSE), path ? path : "?", after_bad_entry(j));
+        csv_message(j->err, msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its code does not parse)%s\n"),
+                    path ? path : "?", after_bad_entry(j));
     } else if (memcmp(kind, KIND_SHARED, 8) == 0) {
         j->timings.cache = now_ms() - t0;
         double t1 = now_ms();
@@ -605,8 +607,9 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
             if (strncmp(msg, prefix, sizeof prefix - 1) == 0)
                 msg += sizeof prefix - 1;
             path = cache_entry_path(c, key);
-            fprintf(j->err, lbl_get(j->lang, LBL_C_NO_LINK), path ? path : "?", (int)strcspn(msg, "\n"), msg,
-                    after_bad_entry(j));
+            csv_message(j->err,
+                        msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its objects do not link: %.*s)%s\n"),
+                        path ? path : "?", (int)strcspn(msg, "\n"), msg, after_bad_entry(j));
         }
         free(why);
     }

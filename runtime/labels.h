@@ -193,8 +193,7 @@ typedef enum lbl_id {
      * memory, a directory it cannot use or write; an entry it ignores (too
      * large, unreadable, why: LBL_C_WHY_*), and what it does instead; an
      * entry whose code does not load, parse or link */
-    LBL_C_NO_DIR, LBL_C_NO_MEMORY, LBL_C_UNUSABLE, LBL_C_NO_WRITE, LBL_C_TOO_LARGE, LBL_C_UNREADABLE,
-    LBL_C_IGNORING, LBL_C_RECOMPILING, LBL_C_NO_LOAD, LBL_C_NO_PARSE, LBL_C_NO_LINK,
+    LBL_C_RECOMPILING,
     LBL_C_WHY_NOT_ENTRY, LBL_C_WHY_FORMAT, LBL_C_WHY_VERSION, LBL_C_WHY_FOREIGN, LBL_C_WHY_LENGTH,
     LBL_C_WHY_NOT_FILE, LBL_C_WHY_OWNER, LBL_C_WHY_UNREADABLE, LBL_C_WHY_CHECKSUM, LBL_C_WHY_NO_SEGMENT,
     /* planc run's warning of a parent region left ungraded on its added

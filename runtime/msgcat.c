@@ -1126,6 +1126,22 @@ static const msgcat_pair catalog[] = {
      "planc: 错误：结果有%zu行，超过 Excel 工作表能容纳的行数（%d）；请改为写出 CSV（'--format csv'）\n"},
     {"planc: error: cannot start the workbook in '%s'\n", "planc: 错误：无法在 '%s' 中开始写工作簿\n"},
 
+    /* the compiled code's cache (compiler/cache.c, compiler/jit.c): its warnings, written through the
+     * catalog as every other message (they were labels, printed by fprintf) */
+    {"planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME or HOME); running without the cache\n",
+     "planc: 警告：没有缓存目录（请设置 'PLANC_CACHE_DIR'、'XDG_CACHE_HOME' 或 'HOME'）；不使用缓存运行\n"},
+    {"planc: warning: out of memory; running without the cache\n", "planc: 警告：内存不足；不使用缓存运行\n"},
+    {"planc: warning: cannot use the cache directory '%s': %s; running without the cache\n",
+     "planc: 警告：无法使用缓存目录 '%s'：%s；不使用缓存运行\n"},
+    {"planc: warning: cannot write to the cache directory '%s': %s\n", "planc: 警告：无法写入缓存目录 '%s'：%s\n"},
+    {"planc: warning: ignoring cache entry '%s' (too large to read)%s\n", "planc: 警告：忽略缓存项 '%s'（太大，无法读取）%s\n"},
+    {"planc: warning: cannot read cache entry '%s': %s%s\n", "planc: 警告：无法读取缓存项 '%s'：%s%s\n"},
+    {"planc: warning: ignoring cache entry '%s' (%s)%s\n", "planc: 警告：忽略缓存项 '%s'（%s）%s\n"},
+    {"planc: warning: ignoring cache entry '%s' (its code does not load: %s)%s\n",
+     "planc: 警告：忽略缓存项 '%s'（其代码无法加载，系统报告：“%s”）%s\n"},
+    {"planc: warning: ignoring cache entry '%s' (its code does not parse)%s\n", "planc: 警告：忽略缓存项 '%s'（其代码无法解析）%s\n"},
+    {"planc: warning: ignoring cache entry '%s' (its objects do not link: %.*s)%s\n",
+     "planc: 警告：忽略缓存项 '%s'（其目标文件无法链接，LLVM 报告：“%.*s”）%s\n"},
     {"unknown error", "未知错误"},
     /* why an imported file cannot be read (import.c) */
     {"no such file", "没有这个文件"},

@@ -302,7 +302,7 @@ same "$tmp/miss.csv" "$tmp/t.csv"
 # warnings are run's warnings, in the run's language.
 expect 0 env PLANC_CACHE_DIR="$tmp/file/cache" "$planc" run "$rules" --data "$data" --lang zh \
     -o "$tmp/t.html"
-contains err "planc: 警告：无法使用缓存目录“$tmp/file/cache”：不是目录；不使用缓存运行"
+contains err "planc: 警告：无法使用缓存目录 '$tmp/file/cache'：不是目录；不使用缓存运行"
 lacks err "warning"
 
 # The directory from the environment: XDG_CACHE_HOME, then HOME.
