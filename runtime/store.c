@@ -241,6 +241,32 @@ static const char schema_v1[] =
     ") WITHOUT ROWID;\n"
     "CREATE INDEX results_key ON results(run, region, year, kind, id);\n";
 
+/* What to do about SQLite's error `code`, for a reader of another
+ * language than SQLite's own (msgcat.h): the message gives SQLite's
+ * English text as it is, quoted as the cause, and this says in the
+ * reader's words what it means for the database.  English gives the text
+ * alone (its words are SQLite's), so this is "" in English. */
+static const char *db_advice(int code)
+{
+    if (msgcat_lang() == LBL_EN)
+        return "";
+    switch (code & 0xff) {
+    case SQLITE_FULL: return msgcat_tr(" (the disk is full: make room there and run again)");
+    case SQLITE_IOERR: return msgcat_tr(" (the disk could not be read or written: check the disk and run again)");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return msgcat_tr(" (the database may not be written: check the permissions of the file and its directory)");
+    case SQLITE_CANTOPEN:
+        return msgcat_tr(" (the database cannot be opened: check its path and the permissions of its directory)");
+    case SQLITE_NOTADB: return msgcat_tr(" (the file is not an SQLite database: check the name of the database given)");
+    case SQLITE_NOMEM: return msgcat_tr(" (out of memory: close other programs and run again)");
+    case SQLITE_LOCKED:
+    case SQLITE_BUSY: return msgcat_tr(" (another run holds its lock: run again later)");
+    default: return msgcat_tr(" (run again; if the error stays, restore the database from a backup)");
+    }
+}
+
 /* Reports SQLite's last error on `err`: "planc: error: DB: WHAT: message",
  * saying so when the database is damaged (history and compare read it
  * as it is, and find a damaged page only when they read it). */
@@ -255,7 +281,8 @@ static void db_error(const store *s, const char *what, FILE *err)
         return;
     }
     csv_message(err, "planc: error: %s: %s: %s%s\n", s->path, msgcat_tr(what), sqlite3_errmsg(s->db),
-            code == SQLITE_CORRUPT ? msgcat_tr(" (the database is damaged: restore it from a backup)") : "");
+            code == SQLITE_CORRUPT ? msgcat_tr(" (the database is damaged: restore it from a backup)")
+                                   : db_advice(code));
 }
 
 /* Runs SQL without results; false after reporting. */
