@@ -444,10 +444,10 @@ static void quote_error(loader *L, const csv_record *rec, csv_status st, bool he
 {
     char where[200];
     if (header || rec->quote_field >= L->nheader)
-        snprintf(where, sizeof where, "%s field %zu", header ? "header" : "record",
+        snprintf(where, sizeof where, msgcat_get(L->opts.lang, header ? "header field %zu" : "record field %zu"),
                  rec->quote_field + 1);
     else
-        snprintf(where, sizeof where, "column '%s'",
+        snprintf(where, sizeof where, msgcat_get(L->opts.lang, "column '%s'"),
                  shown(L, L->header[rec->quote_field], strlen(L->header[rec->quote_field])));
     if (st == CSV_TOO_LONG)
         data_error(L, rec->quote_line,

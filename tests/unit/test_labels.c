@@ -410,7 +410,7 @@ END_TEST
 static bool message_word(const char *w, size_t n)
 {
     static const char *const words[] = {
-        "planc", "iconv", "UTF", "f", "t", "rules", "utf8", "plan", "DIR", "MiB", "1e", "1e9",
+        "planc", "iconv", "UTF", "f", "t", "rules", "utf8", "plan", "DIR", "MiB", "KiB", "1e", "1e9",
         "met", "on_track", "lagging", "failed", "missing", "not_applicable", "yes", "no",
         "mean", "sum", "min", "max", "count", "share", "OP", "NUMBER", "diff",
         "GBK", "GB18030", "CSV", "Excel", "Windows", "NUL", "data", "csv",
