@@ -339,7 +339,7 @@ expect 5 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damag
 # In Chinese, SQLite's own English text is the quoted cause of a Chinese
 # sentence that says what failed and what to do.
 expect 5 "$planc" compare "$tmp/dmg.db" 1 2 --lang zh
-contains err "dmg.db：无法比较运行（SQLite 报告：“database disk image is malformed”）：数据库已损坏，请从备份恢复"
+contains err "dmg.db：无法比较评估（SQLite 报告：“database disk image is malformed”）：数据库已损坏，请从备份恢复"
 head -c 4096 /dev/zero | tr '\0' 'x' >"$tmp/xs.db"
 expect 2 "$planc" history "$tmp/xs.db" --lang zh
 contains err "xs.db：无法读取（SQLite 报告：“file is not a database”）：该文件不是 SQLite 数据库，请检查所给的数据库文件名"

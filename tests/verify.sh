@@ -160,11 +160,11 @@ contains out "评估 1（2025-01-01T00:00:00Z，planc "
 contains out "  规则     一致         $(hash a/r/beautiful-liaoning.plan)  a/r/beautiful-liaoning.plan"
 contains out "（导入：assessment-default.plan）"
 contains out "  输出     一致         $(hash a/out.xlsx)  a/out.xlsx（$(wc -c <a/out.xlsx) 字节）"
-contains out "核验通过：所核对的 4 个文件均为该评估所用"
+contains out "核验通过：所核对的4个文件均为该评估所用"
 expect 6 "$planc" verify h.db 1 --data b/data.csv --lang zh
 contains out "  数据     不一致       $(hash b/data.csv)  b/data.csv"
 contains out "           记录为       $(hash a/data.csv)  a/data.csv"
-contains out "核验未通过：核对 1 个文件，其中 0 个为该评估所用；1 个不一致"
+contains out "核验未通过：核对1个文件，其中0个为该评估所用；1个不一致"
 
 # A version 7 database (what planc 0.12 made): read as it is; the data
 # checked against the run's one hash (of a file, or of several files'
