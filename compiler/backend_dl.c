@@ -59,9 +59,9 @@ static const be_api *try_load(const char *path, const char **why)
     }
     const be_api *be = dlsym(h, "planc_backend");
     if (!be) {
-        *why = "it has no table 'planc_backend'";
+        *why = msgcat_tr("it has no table 'planc_backend'");
     } else if (be->version != BE_API_VERSION || strcmp(be->planc_version, PLANC_VERSION) != 0) {
-        *why = "it belongs to another version of planc";
+        *why = msgcat_tr("it belongs to another version of planc");
         be = NULL;
     }
     if (!be)
@@ -87,7 +87,7 @@ const be_api *be_get(FILE *err, double *load_ms)
         be = try_load(path, &why);
     } else if (!exe_dir(path, PATH_MAX)) {
         snprintf(path, sizeof path, "%s", BE_MODULE);
-        why = "planc cannot find its own directory (/proc/self/exe)";
+        why = msgcat_tr("planc cannot find its own directory (/proc/self/exe)");
     } else {
         size_t n = strlen(path);
         snprintf(path + n, sizeof path - n, "%s", BE_MODULE);

@@ -3114,7 +3114,7 @@ static void check_indicator(S *s, uint32_t i)
     if (check_expr(s, f, &c) == TY_ERROR || !u)
         return;
     if (unit_is_bool(u)) {
-        want_bool(s, f, arena_printf(s->a, "as the formula of yes/no indicator '%s'", name));
+        want_bool(s, f, arena_printf(s->a, tr(s, "as the formula of yes/no indicator '%s'"), name));
         return;
     }
     if (f->sema.type == TY_BOOL) {
@@ -5271,7 +5271,7 @@ static void check_tests(S *s)
         fclose(f);
         char *why = failed ? diag_first_message(text) : NULL;
         if (failed)
-            t->skip = arena_strdup(s->a, why ? why : "an error in this program");
+            t->skip = arena_strdup(s->a, why ? why : tr(s, "an error in this program"));
         free(why);
         free(text);
     }
