@@ -1447,16 +1447,16 @@ static const msgcat_pair catalog[] = {
     {"  %s: %lld rows in %s, none in %s\n", "  %s：%lld行（%s），%s没有这个地区的结果\n"},
     {"  ... and %lld more regions, none in %s\n", "  ……另有%lld个地区，%s没有它们的结果\n"},
     {"planc: error: %s: run %lld has no row of the year %d (its years: %s)\n",
-     "planc: 错误：%s：运行 %lld 没有%d年的结果（它有的年份：%s）\n"},
+     "planc: 错误：%s：评估 %lld 没有%d年的结果（它有的年份：%s）\n"},
     {"planc: error: %s: run %lld has no row of the year %d (it has no rows)\n",
-     "planc: 错误：%s：运行 %lld 没有%d年的结果（它没有结果行）\n"},
+     "planc: 错误：%s：评估 %lld 没有%d年的结果（它没有结果行）\n"},
     {"option '%s' needs --against-year (the year of RUN_B, or of the one RUN, to set beside it)",
-     "选项 '%s' 需要 --against-year（与它对照的第二个运行的年份；只给一个运行时为该运行的另一个年份）"},
+     "选项 '%s' 需要 --against-year（与它对照的第二次评估的年份；只给一次评估时为该评估的另一个年份）"},
     {"option '%s' needs --year (the year of RUN_A, or of the one RUN, to set beside it)",
-     "选项 '%s' 需要 --year（与它对照的第一个运行的年份；只给一个运行时为该运行的另一个年份）"},
+     "选项 '%s' 需要 --year（与它对照的第一次评估的年份；只给一次评估时为该评估的另一个年份）"},
     {"--year and --against-year are the same year, %s: they name two years to pair (the same year of two runs "
      "is what 'planc compare DB RUN_A RUN_B' pairs, without them)",
-     "--year 和 --against-year 是同一年 %s：它们指定要对照的两个年份（两次运行的同一年份由不带这两个选项的 "
+     "--year 和 --against-year 是同一年 %s：它们指定要对照的两个年份（两次评估的同一年份由不带这两个选项的 "
      "'planc compare DB RUN_A RUN_B' 对照）"},
     /* ---- dp22: several files each with only its own regions' columns (table.c) */
     {"column '%s' (indicator %s) is not in the header, and the rules read it for this file's rows of %s",
