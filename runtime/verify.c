@@ -46,12 +46,21 @@ static const char *shown(vctx *v, const char *t)
 }
 
 /* The SHA-256 of the file at path into hex and its size into *bytes;
- * 0, or the errno of the failure to read it. */
+ * 0, or the errno of the failure to read it.  Opened without waiting: a
+ * FIFO no program writes (an output's name taken by one, say) would
+ * otherwise hold verify forever at open(); it is read as it stands, as
+ * a pipe a shell gives (`<(zcat data.csv.gz)`) is. */
 static int hash_file(const char *path, char hex[65], long long *bytes)
 {
-    int fd = open(path, O_RDONLY);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return errno;
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        int e = errno;
+        close(fd);
+        return e;
+    }
     sha256_ctx h;
     sha256_init(&h);
     char buf[1 << 16];
@@ -85,7 +94,9 @@ static void put_padded(vctx *v, const char *word, size_t width)
 
 /* Writes one file's line: "  KIND  STATUS  HASH  NAME NOTE" (the hash
  * blank for a file that could not be read), and counts it.  `note` is
- * written as it is (its texts shown already). */
+ * written as it is (its texts shown already); the hash is shown as the
+ * name is, since a hash the run recorded is the database's text (one
+ * edited by hand may hold a line break or an escape sequence). */
 static void line(vctx *v, const char *kind, vstatus st, const char *hex, const char *name,
                  const char *note)
 {
@@ -93,19 +104,21 @@ static void line(vctx *v, const char *kind, vstatus st, const char *hex, const c
     fputs("  ", v->out);
     put_padded(v, msgcat_get(v->lang, kind), 9);
     put_padded(v, msgcat_get(v->lang, words[st]), 13);
-    fprintf(v->out, "%-64s  %s%s\n", hex ? hex : "", shown(v, name), note ? note : "");
+    fprintf(v->out, "%-64s  ", hex ? shown(v, hex) : "");
+    fprintf(v->out, "%s%s\n", shown(v, name), note ? note : "");
     v->counts[st]++;
 }
 
 /* The detail under a line that differs: the hash the run recorded, in
  * the column of hashes, and of which file (its name as the run gave it)
- * with `more` after it. */
+ * with `more` after it; both the database's texts, shown escaped. */
 static void recorded(vctx *v, const char *hex, const char *name, const char *more)
 {
     fputs("  ", v->out);
     put_padded(v, "", 9);
     put_padded(v, msgcat_get(v->lang, "recorded"), 13);
-    fprintf(v->out, "%s%s%s%s\n", hex, *name ? "  " : "", shown(v, name), more ? more : "");
+    fputs(shown(v, hex), v->out);
+    fprintf(v->out, "%s%s%s\n", *name ? "  " : "", shown(v, name), more ? more : "");
 }
 
 /* A note " (TEXT)" made from a format of the catalog and its arguments,

@@ -151,6 +151,25 @@ contains out "  data     differs      $(hash a/data.csv)  a/data.csv (the run re
     --store out.db --quiet >saved.csv 2>/dev/null
 expect 0 "$planc" verify out.db 1 --output saved.csv
 contains out "  output   match        $(hash saved.csv)  saved.csv ($(wc -c <saved.csv) bytes; the run wrote it as /dev/stdout)"
+# an output's name taken by a FIFO no program writes: read as it stands
+# (nothing), not waited on for ever
+mkfifo b/fifo.xlsx
+expect 6 timeout 20 "$planc" verify h.db 1 --output b/fifo.xlsx
+contains out "  output   differs      $(printf '' | sha256sum | cut -c1-64)  b/fifo.xlsx (0 bytes)"
+# a database edited by hand: the hashes it holds are its text, shown
+# escaped as its names are (no line break or escape sequence reaches the
+# terminal)
+cp h-before.db forged.db
+sql forged.db "UPDATE outputs SET sha256 = 'ab' || char(10) || 'verified: forged' || char(27) || '[2J' WHERE run = 1;
+UPDATE data_files SET sha256 = char(27) || ']0;t' || char(7) WHERE run = 1;
+UPDATE runs SET rules_sha256 = 'r' || char(10) || 'x' WHERE id = 1;"
+expect 6 "$planc" verify forged.db 1 --output a/out.xlsx --data a/data.csv
+contains out "           recorded     ab\\nverified: forged\\x1B[2J  a/out.xlsx"
+contains out "           recorded     \\x1B]0;t\\x07  a/data.csv"
+contains out "  rules    not given    r\\nx  "
+lacks out "$(printf '\033')"
+n=$((n + 1)); [ "$(grep -c '^verified' "$tmp/out")" = 0 ] || fail "a forged line in verify's output"
+
 # verify changed nothing
 n=$((n + 1)); cmp -s h.db h-before.db || fail "verify changed the database"
 
