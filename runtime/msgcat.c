@@ -1471,6 +1471,11 @@ static const msgcat_pair catalog[] = {
      "missing cells\n",
      "%s:%u: 附注：使用多个数据文件时，每个文件须有规则读取其自身各地区数据时所需的列（即 'planc template 规则文件 "
      "--region 地区' 写出的表头）；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
+
+    /* ---- rb22: planc template --check of a file of many regions, or of none (template.c) */
+    {" and %u more regions", "及另外%u个地区"},
+    {"%s: error: the file has no rows, only its header\n", "%s: 错误：文件只有表头，没有数据行\n"},
+    {"%s: error: no row of %s\n", "%s: 错误：没有 %s 的数据行\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
