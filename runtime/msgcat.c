@@ -1476,6 +1476,8 @@ static const msgcat_pair catalog[] = {
     {" and %u more regions", "及另外%u个地区"},
     {"%s: error: the file has no rows, only its header\n", "%s: 错误：文件只有表头，没有数据行\n"},
     {"%s: error: no row of %s\n", "%s: 错误：没有 %s 的数据行\n"},
+    /* ---- rb22: planc verify of a device's name (verify.c) */
+    {"a device, not a file", "是设备，不是文件"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

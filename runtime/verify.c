@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csv.h"
@@ -45,21 +46,37 @@ static const char *shown(vctx *v, const char *t)
     return v->shown[slot];
 }
 
+/* hash_file's failure for a device: no errno says it. */
+enum { NOT_A_FILE = -1 };
+
+/* Why a file could not be read: hash_file's failure in words. */
+static const char *unreadable_why(const vctx *v, int e)
+{
+    return e == NOT_A_FILE ? msgcat_get(v->lang, "a device, not a file") : msgcat_strerror(v->lang, e);
+}
+
 /* The SHA-256 of the file at path into hex and its size into *bytes;
- * 0, or the errno of the failure to read it.  Opened without waiting: a
- * FIFO no program writes (an output's name taken by one, say) would
- * otherwise hold verify forever at open(); it is read as it stands, as
- * a pipe a shell gives (`<(zcat data.csv.gz)`) is. */
+ * 0, NOT_A_FILE, or the errno of the failure to read it.  Opened without
+ * waiting: a FIFO no program writes (an output's name taken by one, say)
+ * would otherwise hold verify forever at open(); it is read as it
+ * stands, as a pipe a shell gives (`<(zcat data.csv.gz)`) is.  A device
+ * (a terminal, /dev/zero: a name in a database edited by hand, say) is
+ * not read: it may never end. */
 static int hash_file(const char *path, char hex[65], long long *bytes)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         return errno;
+    struct stat st;
     int flags = fcntl(fd, F_GETFL);
-    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+    if (fstat(fd, &st) != 0 || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
         int e = errno;
         close(fd);
         return e;
+    }
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
+        close(fd);
+        return NOT_A_FILE;
     }
     sha256_ctx h;
     sha256_init(&h);
@@ -184,7 +201,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
     if (!*manifest) {
         int e = hash_file(given, hex, &bytes);
         if (e) {
-            line(v, kind, V_UNREADABLE, NULL, given, note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, e), ""));
+            line(v, kind, V_UNREADABLE, NULL, given, note(buf, sizeof buf, v, ": %s", unreadable_why(v, e), ""));
             return;
         }
         bool same = strcmp(hex, hash) == 0;
@@ -220,7 +237,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
         char *path = k == 0 ? rt_xstrdup(given) : beside(anchor, name);
         int e = hash_file(path, hex, &bytes);
         if (e) {
-            line(v, kind, V_UNREADABLE, NULL, path, note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, e), ""));
+            line(v, kind, V_UNREADABLE, NULL, path, note(buf, sizeof buf, v, ": %s", unreadable_why(v, e), ""));
             complete = false;
         } else {
             bool same = strcmp(hex, want) == 0;
@@ -289,7 +306,7 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
         for (size_t i = 0; i < n; i++) {
             if (err[i])
                 line(v, "data", V_UNREADABLE, NULL, vf->data[i].path,
-                     note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, err[i]), ""));
+                     note(buf, sizeof buf, v, ": %s", unreadable_why(v, err[i]), ""));
             else if (n == 1)
                 line(v, "data", same ? V_MATCH : V_DIFFERS, hex[i], vf->data[i].path, NULL);
             else
@@ -335,7 +352,7 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
         const store_data_file *d = j < rec->ndata ? &rec->data[j] : NULL;
         if (err[i]) {
             line(v, "data", V_UNREADABLE, NULL, vf->data[i].path,
-                 note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, err[i]), ""));
+                 note(buf, sizeof buf, v, ": %s", unreadable_why(v, err[i]), ""));
         } else if (!d) {
             line(v, "data", V_DIFFERS, hex[i], vf->data[i].path,
                  note(buf, sizeof buf, v, " (the run read no other data file)", "", ""));
@@ -374,7 +391,7 @@ static void check_outputs(vctx *v, const store_record *rec, const verify_files *
         long long bytes;
         int e = hash_file(vf->outputs[i], hex, &bytes);
         if (e) {
-            line(v, "output", V_UNREADABLE, NULL, vf->outputs[i], note(buf, sizeof buf, v, ": %s", msgcat_strerror(v->lang, e), ""));
+            line(v, "output", V_UNREADABLE, NULL, vf->outputs[i], note(buf, sizeof buf, v, ": %s", unreadable_why(v, e), ""));
             continue;
         }
         if (!rec->files_known || !rec->noutputs) {

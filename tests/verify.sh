@@ -169,6 +169,11 @@ contains out "           recorded     \\x1B]0;t\\x07  a/data.csv"
 contains out "  rules    not given    r\\nx  "
 lacks out "$(printf '\033')"
 n=$((n + 1)); [ "$(grep -c '^verified' "$tmp/out")" = 0 ] || fail "a forged line in verify's output"
+# a manifest edited to name a device: not read (/dev/zero never ends)
+cp h-before.db device.db
+sql device.db "UPDATE runs SET rules_files = rules_files || '$(hash a/data.csv)  /dev/zero' || char(10) WHERE id = 1;"
+expect 6 timeout 20 "$planc" verify device.db 1 a/r/beautiful-liaoning.plan
+contains out "  rules    unreadable                                                                     /dev/zero: a device, not a file"
 
 # verify changed nothing
 n=$((n + 1)); cmp -s h.db h-before.db || fail "verify changed the database"
