@@ -1478,6 +1478,9 @@ static const msgcat_pair catalog[] = {
     {"%s: error: no row of %s\n", "%s: 错误：没有 %s 的数据行\n"},
     /* ---- rb22: planc verify of a device's name (verify.c) */
     {"a device, not a file", "是设备，不是文件"},
+    {"not verified: each of the %zu files checked is the run's, but the rules' hash they make is not the one the run "
+     "recorded\n",
+     "核验未通过：所核对的 %zu 个文件均为该评估所用，但由它们得出的规则哈希值与该评估记录的不同\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -31,6 +31,7 @@ typedef struct vctx {
     FILE *out;
     lbl_lang lang;
     size_t counts[V_NOT_GIVEN + 1];
+    size_t manifests_differ; /* rules' hashes (of manifests) not the run's */
     char *shown[4];       /* shown()'s buffers, used in turn */
     unsigned nshown;
 } vctx;
@@ -268,8 +269,10 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
         put_padded(v, msgcat_get(v->lang, kind), 9);
         put_padded(v, msgcat_get(v->lang, same ? "match" : "differs"), 13);
         fprintf(v->out, msgcat_get(v->lang, "%s  the rules' hash (of the manifest of the files above)\n"), hex);
-        if (!same)
+        if (!same) {
             recorded(v, hash, "", NULL);
+            v->manifests_differ++; /* no file's, but the run's hash differs: not verified */
+        }
     }
     free(made);
 }
@@ -452,9 +455,12 @@ int verify_run(const store_record *rec, const verify_files *vf, lbl_lang lang, F
     free(paired);
     free(written);
     size_t checked = v.counts[V_MATCH] + v.counts[V_DIFFERS] + v.counts[V_UNREADABLE] + v.counts[V_UNRECORDED];
-    bool ok = checked == v.counts[V_MATCH];
+    bool ok = checked == v.counts[V_MATCH] && !v.manifests_differ;
     if (ok)
         fprintf(out, msgcat_get(lang, "verified: every file checked is the run's (%zu)\n"), checked);
+    else if (checked == v.counts[V_MATCH])
+        fprintf(out, msgcat_get(lang, "not verified: each of the %zu files checked is the run's, but the rules' hash "
+                                      "they make is not the one the run recorded\n"), checked);
     else
         fprintf(out, msgcat_get(lang, "not verified: %zu files checked, %zu of them the run's: %zu differ, %zu "
                                       "unreadable, %zu not recorded by the run\n"),

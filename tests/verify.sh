@@ -169,6 +169,14 @@ contains out "           recorded     \\x1B]0;t\\x07  a/data.csv"
 contains out "  rules    not given    r\\nx  "
 lacks out "$(printf '\033')"
 n=$((n + 1)); [ "$(grep -c '^verified' "$tmp/out")" = 0 ] || fail "a forged line in verify's output"
+# the run's rules hash edited: every file matches, but the hash they make
+# is not the run's: not verified (it printed 'differs', then 'verified',
+# exit 0)
+cp h-before.db rehashed.db
+sql rehashed.db "UPDATE runs SET rules_sha256 = '$(hash a/data.csv)' WHERE id = 1;"
+expect 6 "$planc" verify rehashed.db 1 a/r/beautiful-liaoning.plan
+contains out "  rules    differs      $(sql h.db 'SELECT rules_sha256 FROM runs WHERE id = 1')  the rules' hash"
+contains out "not verified: each of the 2 files checked is the run's, but the rules' hash they make is not the one the run recorded"
 # a manifest edited to name a device: not read (/dev/zero never ends)
 cp h-before.db device.db
 sql device.db "UPDATE runs SET rules_files = rules_files || '$(hash a/data.csv)  /dev/zero' || char(10) WHERE id = 1;"
