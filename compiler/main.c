@@ -3574,6 +3574,10 @@ static int cmd_template(int argc, char **argv)
         rc = usage_error("template", "%s--check writes no file: it cannot be given with -o or --list", "");
     if (rc == EXIT_OK && nna && !check)
         rc = usage_error("template", "%s--na is for the file --check reads", "");
+    /* the blank file would replace the rules (it is renamed over them),
+     * as planc run's results would */
+    if (rc == EXIT_OK && out && strcmp(out, "-") != 0 && fio_same_file(out, rules))
+        rc = usage_error("template", "the output '%s' is the rules file: write the results elsewhere", out);
     if (rc != EXIT_OK) {
         free(names);
         free(na);
@@ -3583,6 +3587,13 @@ static int cmd_template(int argc, char **argv)
     compilation_init(&c);
     c.diag.lang = lang;
     rc = compile(&c, rules);
+    /* nor a file the rules imported (known once they are read) */
+    for (size_t i = 1; rc == EXIT_OK && out && strcmp(out, "-") != 0 && i < c.diag.nfiles; i++)
+        if (fio_same_file(out, c.diag.files[i].name)) {
+            csv_message(stderr, "planc: error: the output '%s' is a rules file ('%s', read by the "
+                            "rules): write the results elsewhere\n", out, c.diag.files[i].name);
+            rc = EXIT_USAGE;
+        }
     const ir_program *p = c.ir;
     uint32_t *regions = NULL, nregions = 0;
     if (rc == EXIT_OK) {

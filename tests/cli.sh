@@ -78,6 +78,7 @@ expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" -o "$tmp/link.csv"; co
 expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" -o "$tmp/in.plan"; contains err "is the rules file"
 expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.csv"; contains err "is an input file"
 expect 2 "$planc" build "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
+expect 2 "$planc" template "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
 n=$((n + 1)); cmp -s "$rules" "$tmp/in.plan" && cmp -s "$data" "$tmp/in.csv" || { echo "FAIL: an input was replaced"; fails=$((fails + 1)); }
 # nor the history database (-o over it lost every recorded run), nor a
 # file the rules import
@@ -87,6 +88,7 @@ expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.db" -
 n=$((n + 1)); cmp -s "$tmp/in.db" "$tmp/in-copy.db" || { echo "FAIL: -o replaced the history database"; fails=$((fails + 1)); }
 mkdir "$tmp/imp"; cp "$ex/../rules/liaoning/"*.plan "$tmp/imp/"; cp "$tmp/imp/assessment-default.plan" "$tmp/imp-copy.plan"
 expect 2 "$planc" run "$tmp/imp/beautiful-liaoning.plan" --data "$ex/liaoning/data.csv" -o "$tmp/imp/assessment-default.plan"; contains err "is a rules file ('.*assessment-default.plan', read by the rules)"
+expect 2 "$planc" template "$tmp/imp/beautiful-liaoning.plan" -o "$tmp/imp/assessment-default.plan"; contains err "is a rules file ('.*assessment-default.plan', read by the rules)"
 n=$((n + 1)); cmp -s "$tmp/imp/assessment-default.plan" "$tmp/imp-copy.plan" || { echo "FAIL: -o replaced an imported rules file"; fails=$((fails + 1)); }
 
 # A good run writes the file; stdout stays empty.
