@@ -710,13 +710,12 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
  * history's and the files' messages, are in the reader's language. */
 static lbl_lang lang_of_args(int argc, char **argv)
 {
+    /* the last --lang, as each command's own parsing takes it: the first
+     * gave the driver's messages one language and the command's another */
     lbl_lang lang = LBL_EN;
     for (int i = 2; i + 1 < argc; i++)
-        if (strcmp(argv[i], "--lang") == 0) {
-            if (!lbl_parse(argv[i + 1], &lang))
-                lang = LBL_EN;
-            break;
-        }
+        if (strcmp(argv[i], "--lang") == 0 && !lbl_parse(argv[++i], &lang))
+            lang = LBL_EN;
     return lang;
 }
 
