@@ -3641,6 +3641,15 @@ static int cmd_template(int argc, char **argv)
     tmpl_needs *n = rc != EXIT_OK            ? NULL
                     : t && nnames == 0 ? tmpl_needs_of_table(p, t)
                                        : tmpl_needs_make(p, regions, nregions);
+    /* a column per year is named with its year in four digits (table.c
+     * reads no other): C1..C999 would be columns planc never reads */
+    if (n && tmpl_wide(p, n) && from > 0 && from < 1000) {
+        csv_message(stderr, msgcat_get(lang, "planc: error: the rules read a column per year, named with the year in "
+                                             "four digits: give years from 1000 on (--years %d-%d)\n"), from, to);
+        rc = EXIT_USAGE;
+        tmpl_needs_free(n);
+        n = NULL;
+    }
     if (n && t) {
         if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t)) != 0)
             rc = EXIT_DATA;

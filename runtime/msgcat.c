@@ -1476,6 +1476,9 @@ static const msgcat_pair catalog[] = {
     {" and %u more regions", "及另外%u个地区"},
     {"%s: error: the file has no rows, only its header\n", "%s: 错误：文件只有表头，没有数据行\n"},
     {"%s: error: no row of %s\n", "%s: 错误：没有 %s 的数据行\n"},
+    {"planc: error: the rules read a column per year, named with the year in four digits: give years from 1000 on "
+     "(--years %d-%d)\n",
+     "planc: 错误：规则按年份分列读取数据，列名中的年份为四位数：请给出 1000 年及以后的年份（--years %d-%d）\n"},
     /* ---- rb22: planc verify of a device's name (verify.c) */
     {"a device, not a file", "是设备，不是文件"},
     {"not verified: each of the %zu files checked is the run's, but the rules' hash they make is not the one the run "
