@@ -1476,6 +1476,8 @@ static const msgcat_pair catalog[] = {
     {" and %u more regions", "及另外%u个地区"},
     {"%s: error: the file has no rows, only its header\n", "%s: 错误：文件只有表头，没有数据行\n"},
     {"%s: error: no row of %s\n", "%s: 错误：没有 %s 的数据行\n"},
+    {"%s: error: %zu more rows of regions the file is not for (--region)\n",
+     "%s: 错误：另有%zu行其他地区的数据行，该文件不是它们的（--region）\n"},
     {"planc: error: the rules read a column per year, named with the year in four digits: give years from 1000 on "
      "(--years %d-%d)\n",
      "planc: 错误：规则按年份分列读取数据，列名中的年份为四位数：请给出 1000 年及以后的年份（--years %d-%d）\n"},

@@ -372,8 +372,9 @@ static void put_listed(FILE *f, lbl_lang lang, const char *name, bool first)
 }
 
 /* The regions listed in one line at most, the others counted ("and 992
- * more"): a file of a thousand regions gets lines a reader can read. */
-enum { TMPL_LISTED = 8 };
+ * more"): a file of a thousand regions gets lines a reader can read; and
+ * the rows of other regions listed, one a line. */
+enum { TMPL_LISTED = 8, TMPL_ROWS_LISTED = 20 };
 
 /* The rows of the chosen regions, grouped by region: rows[first[i] ..
  * first[i + 1]) are n->regions[i]'s, in file order (the file's own
@@ -415,18 +416,25 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
     size_t nrows = rt_table_nrows(t);
     by_region b = group_rows(p, t, n);
     size_t own = b.first[n->nregions];
-    /* rows of regions the file is not for: those in no group */
+    /* rows of regions the file is not for: those in no group (the first
+     * TMPL_ROWS_LISTED each on a line, the others counted: a national
+     * file checked for one city has thousands) */
     if (chosen) {
         uint8_t *ours = rt_xcalloc(nrows + 1, 1);
         for (size_t k = 0; k < own; k++)
             ours[b.rows[k]] = 1;
+        size_t others = 0;
         for (size_t row = 0; row < nrows; row++) {
             if (rt_table_line(t, row) == 0 || ours[row])
                 continue;
-            csv_message(err, msgcat_get(lang, "%s:%u: error: a row of %s, which the file is not for (--region)\n"),
-                        name, rt_table_line(t, row), p->regions[rt_table_region(t, row)].name);
+            if (others++ < TMPL_ROWS_LISTED)
+                csv_message(err, msgcat_get(lang, "%s:%u: error: a row of %s, which the file is not for (--region)\n"),
+                            name, rt_table_line(t, row), p->regions[rt_table_region(t, row)].name);
             problems++;
         }
+        if (others > TMPL_ROWS_LISTED)
+            csv_message(err, msgcat_get(lang, "%s: error: %zu more rows of regions the file is not for (--region)\n"),
+                        name, others - TMPL_ROWS_LISTED);
         free(ours);
     }
     for (uint32_t c = 0; c < p->ncolumns; c++) {
