@@ -34,6 +34,7 @@ typedef struct vctx {
     size_t manifests_differ; /* rules' hashes (of manifests) not the run's */
     char *shown[4];       /* shown()'s buffers, used in turn */
     unsigned nshown;
+    char *note_text;      /* note()'s text */
 } vctx;
 
 /* Text t escaped as messages show a file's or the database's text (no
@@ -140,11 +141,16 @@ static void recorded(vctx *v, const char *hex, const char *name, const char *mor
 }
 
 /* A note " (TEXT)" made from a format of the catalog and its arguments,
- * in a buffer of the caller's. */
-static const char *note(char *buf, size_t size, vctx *v, const char *fmt, const char *a, const char *b)
+ * whole (a name of a few hundred characters was cut short in a buffer of
+ * 512 bytes, with its closing parenthesis); valid until the next note. */
+static const char *note(vctx *v, const char *fmt, const char *a, const char *b)
 {
-    snprintf(buf, size, msgcat_get(v->lang, fmt), a, b);
-    return buf;
+    fmt = msgcat_get(v->lang, fmt);
+    int n = snprintf(NULL, 0, fmt, a, b);
+    free(v->note_text);
+    v->note_text = rt_xmalloc(n > 0 ? (size_t)n + 1 : 1, 1);
+    snprintf(v->note_text, n > 0 ? (size_t)n + 1 : 1, fmt, a, b);
+    return v->note_text;
 }
 
 /* The path of manifest name `name` beside the rules file `given` (its
@@ -197,17 +203,17 @@ static char *names_anchor(const char *given)
 static void check_rules(vctx *v, const char *kind, const char *given, const char *manifest,
                         const char *hash)
 {
-    char hex[65], buf[512];
+    char hex[65];
     long long bytes;
     if (!*manifest) {
         int e = hash_file(given, hex, &bytes);
         if (e) {
-            line(v, kind, V_UNREADABLE, NULL, given, note(buf, sizeof buf, v, ": %s", unreadable_why(v, e), ""));
+            line(v, kind, V_UNREADABLE, NULL, given, note(v, ": %s", unreadable_why(v, e), ""));
             return;
         }
         bool same = strcmp(hex, hash) == 0;
         line(v, kind, same ? V_MATCH : V_DIFFERS, hex, given,
-             same ? NULL : note(buf, sizeof buf, v, " (the run was recorded before schema version 3: "
+             same ? NULL : note(v, " (the run was recorded before schema version 3: "
                                 "its hash is of its rules files' bytes joined)", "", ""));
         if (!same)
             recorded(v, hash, "", NULL);
@@ -238,15 +244,15 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
         char *path = k == 0 ? rt_xstrdup(given) : beside(anchor, name);
         int e = hash_file(path, hex, &bytes);
         if (e) {
-            line(v, kind, V_UNREADABLE, NULL, path, note(buf, sizeof buf, v, ": %s", unreadable_why(v, e), ""));
+            line(v, kind, V_UNREADABLE, NULL, path, note(v, ": %s", unreadable_why(v, e), ""));
             complete = false;
         } else {
             bool same = strcmp(hex, want) == 0;
             /* the file given under another name than the run's */
             const char *base = strrchr(given, '/') ? strrchr(given, '/') + 1 : given;
-            const char *what = k > 0 ? note(buf, sizeof buf, v, " (imported: %s)", shown(v, name), "")
+            const char *what = k > 0 ? note(v, " (imported: %s)", shown(v, name), "")
                                : strcmp(base, name) != 0
-                                   ? note(buf, sizeof buf, v, " (the run read it as %s)", shown(v, name), "")
+                                   ? note(v, " (the run read it as %s)", shown(v, name), "")
                                    : NULL;
             line(v, kind, same ? V_MATCH : V_DIFFERS, hex, path, what);
             if (!same)
@@ -283,7 +289,6 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
  * of the file, or of the files' hashes. */
 static void check_data(vctx *v, const store_record *rec, const verify_files *vf, bool *paired)
 {
-    char buf[512];
     long long bytes;
     size_t n = vf->ndata;
     char (*hex)[65] = rt_xcalloc(n ? n : 1, sizeof *hex);
@@ -309,7 +314,7 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
         for (size_t i = 0; i < n; i++) {
             if (err[i])
                 line(v, "data", V_UNREADABLE, NULL, vf->data[i].path,
-                     note(buf, sizeof buf, v, ": %s", unreadable_why(v, err[i]), ""));
+                     note(v, ": %s", unreadable_why(v, err[i]), ""));
             else if (n == 1)
                 line(v, "data", same ? V_MATCH : V_DIFFERS, hex[i], vf->data[i].path, NULL);
             else
@@ -317,7 +322,7 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
                 line(v, "data", same ? V_MATCH : V_UNRECORDED, hex[i], vf->data[i].path, NULL);
             if (vf->data[i].read_with)
                 line(v, "reading", V_UNRECORDED, NULL, vf->data[i].read_with,
-                     note(buf, sizeof buf, v, " (the run, recorded before schema version 8, named the rules "
+                     note(v, " (the run, recorded before schema version 8, named the rules "
                           "it read %s with, without their hash)", shown(v, vf->data[i].path), ""));
         }
         if (n > 1 && all) {
@@ -355,15 +360,15 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
         const store_data_file *d = j < rec->ndata ? &rec->data[j] : NULL;
         if (err[i]) {
             line(v, "data", V_UNREADABLE, NULL, vf->data[i].path,
-                 note(buf, sizeof buf, v, ": %s", unreadable_why(v, err[i]), ""));
+                 note(v, ": %s", unreadable_why(v, err[i]), ""));
         } else if (!d) {
             line(v, "data", V_DIFFERS, hex[i], vf->data[i].path,
-                 note(buf, sizeof buf, v, " (the run read no other data file)", "", ""));
+                 note(v, " (the run read no other data file)", "", ""));
         } else {
             bool same = strcmp(d->sha256, hex[i]) == 0;
             line(v, "data", same ? V_MATCH : V_DIFFERS, hex[i], vf->data[i].path,
                  same && strcmp(d->path, vf->data[i].path) != 0
-                     ? note(buf, sizeof buf, v, " (the run read it as %s)", shown(v, d->path), "") : NULL);
+                     ? note(v, " (the run read it as %s)", shown(v, d->path), "") : NULL);
             if (!same)
                 recorded(v, d->sha256, d->path, NULL);
         }
@@ -373,11 +378,11 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
             check_rules(v, "reading", rw, d->read_with_files, d->read_with_sha256);
         else if (rw)
             line(v, "reading", V_DIFFERS, hash_file(rw, hex[i], &bytes) == 0 ? hex[i] : NULL, rw,
-                 note(buf, sizeof buf, v, " (the run read %s with the scored rules, not with --read-with)",
+                 note(v, " (the run read %s with the scored rules, not with --read-with)",
                       d ? shown(v, d->path) : shown(v, vf->data[i].path), ""));
         else if (d && *d->read_with)
             line(v, "reading", V_NOT_GIVEN, d->read_with_sha256, d->read_with,
-                 note(buf, sizeof buf, v, " (the run read %s with it: --read-with)", shown(v, d->path), ""));
+                 note(v, " (the run read %s with it: --read-with)", shown(v, d->path), ""));
     }
     free(pair);
     free(hex);
@@ -388,18 +393,18 @@ static void check_data(vctx *v, const store_record *rec, const verify_files *vf,
  * hash of one of its outputs is that output. */
 static void check_outputs(vctx *v, const store_record *rec, const verify_files *vf, bool *written)
 {
-    char buf[512], bytes_text[32];
+    char bytes_text[32];
     for (size_t i = 0; i < vf->noutputs; i++) {
         char hex[65];
         long long bytes;
         int e = hash_file(vf->outputs[i], hex, &bytes);
         if (e) {
-            line(v, "output", V_UNREADABLE, NULL, vf->outputs[i], note(buf, sizeof buf, v, ": %s", unreadable_why(v, e), ""));
+            line(v, "output", V_UNREADABLE, NULL, vf->outputs[i], note(v, ": %s", unreadable_why(v, e), ""));
             continue;
         }
         if (!rec->files_known || !rec->noutputs) {
             line(v, "output", V_UNRECORDED, hex, vf->outputs[i],
-                 note(buf, sizeof buf, v, " (the run, recorded before schema version 8, kept no hash of "
+                 note(v, " (the run, recorded before schema version 8, kept no hash of "
                       "what it wrote: score the files again and compare, docs/OUTPUT.md §5)", "", ""));
             continue;
         }
@@ -411,15 +416,15 @@ static void check_outputs(vctx *v, const store_record *rec, const verify_files *
             written[j] = true;
             line(v, "output", V_MATCH, hex, vf->outputs[i],
                  strcmp(rec->outputs[j].path, vf->outputs[i]) == 0
-                     ? note(buf, sizeof buf, v, " (%s bytes)", bytes_text, "")
-                     : note(buf, sizeof buf, v, " (%s bytes; the run wrote it as %s)", bytes_text,
+                     ? note(v, " (%s bytes)", bytes_text, "")
+                     : note(v, " (%s bytes; the run wrote it as %s)", bytes_text,
                             shown(v, rec->outputs[j].path)));
         } else {
             const store_output *o = &rec->outputs[0];
             line(v, "output", V_DIFFERS, hex, vf->outputs[i],
-                 note(buf, sizeof buf, v, " (%s bytes)", bytes_text, ""));
+                 note(v, " (%s bytes)", bytes_text, ""));
             snprintf(bytes_text, sizeof bytes_text, "%lld", o->bytes);
-            recorded(v, o->sha256, o->path, note(buf, sizeof buf, v, " (%s bytes)", bytes_text, ""));
+            recorded(v, o->sha256, o->path, note(v, " (%s bytes)", bytes_text, ""));
         }
     }
 }
@@ -427,7 +432,6 @@ static void check_outputs(vctx *v, const store_record *rec, const verify_files *
 int verify_run(const store_record *rec, const verify_files *vf, lbl_lang lang, FILE *out)
 {
     vctx v = {.out = out, .lang = lang};
-    char buf[512];
     fprintf(out, msgcat_get(lang, "run %lld (%s, planc %s, plan %s)\n"), rec->id, shown(&v, rec->time),
             shown(&v, rec->version), shown(&v, rec->plan));
     if (vf->rules)
@@ -441,7 +445,7 @@ int verify_run(const store_record *rec, const verify_files *vf, lbl_lang lang, F
      * hand, or to give next time */
     if (!vf->rules)
         line(&v, "rules", V_NOT_GIVEN, rec->rules_sha256, rec->rules_path,
-             note(buf, sizeof buf, &v, " (the hash of its manifest)", "", ""));
+             note(&v, " (the hash of its manifest)", "", ""));
     if (rec->files_known) {
         for (size_t k = 0; k < rec->ndata; k++)
             if (!paired[k])
@@ -468,5 +472,6 @@ int verify_run(const store_record *rec, const verify_files *vf, lbl_lang lang, F
                 v.counts[V_UNRECORDED]);
     for (size_t i = 0; i < 4; i++)
         free(v.shown[i]);
+    free(v.note_text);
     return ok ? VERIFY_MATCH : VERIFY_MISMATCH;
 }

@@ -183,6 +183,14 @@ sql device.db "UPDATE runs SET rules_files = rules_files || '$(hash a/data.csv) 
 expect 6 timeout 20 "$planc" verify device.db 1 a/r/beautiful-liaoning.plan
 contains out "  rules    unreadable                                                                     /dev/zero: a device, not a file"
 
+# a data file of a long path (over 512 bytes): named whole in the note
+long=$(printf '%0200d' 0 | tr 0 x)
+mkdir -p "$long/$long/$long"
+cp a/data.csv "$long/$long/$long/data.csv"
+"$planc" run --engine interp a/r/beautiful-liaoning.plan --data "$long/$long/$long/data.csv" \
+    --store long.db -o long.json --quiet 2>/dev/null
+expect 0 "$planc" verify long.db 1 --data a/data.csv
+contains out "a/data.csv (the run read it as $long/$long/$long/data.csv)"
 # verify changed nothing
 n=$((n + 1)); cmp -s h.db h-before.db || fail "verify changed the database"
 
