@@ -461,9 +461,10 @@ static const char usage_template[] =
     "               data errors, with file:line), for the regions given, else\n"
     "               those it has rows of: a needed column the header lacks, a\n"
     "               row of another region (with --region), a year of --years\n"
-    "               without a row are errors; each needed column's empty cells\n"
-    "               are listed.  The columns other regions need are not asked\n"
-    "               for: a city's file is checked alone.  Ends with 'FILE: ok'\n"
+    "               without a row, a file of its header only are errors; each\n"
+    "               needed column's empty cells are listed.  The columns other\n"
+    "               regions need are not asked for: a city's file is checked\n"
+    "               alone.  Ends with 'FILE: ok'.  - reads standard input\n"
     "  --na TEXT    with --check: a cell holding TEXT is missing (planc run's)\n"
     "  -o OUT       write to OUT (written atomically) instead of stdout\n"
     "  --lang LANG  the language of --list and of the messages: en or zh\n"
@@ -3629,7 +3630,7 @@ static int cmd_template(int argc, char **argv)
     if (rc == EXIT_OK && check) {
         rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true,
                                 .na = na, .nna = nna, .lang = lang};
-        t = rt_table_load(p, check, &opts, stderr);
+        t = rt_table_load(p, stdio_name(check), &opts, stderr);
         if (!t)
             rc = EXIT_DATA;
     }

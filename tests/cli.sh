@@ -79,6 +79,8 @@ expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" -o "$tmp/in.plan"; con
 expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.csv"; contains err "is an input file"
 expect 2 "$planc" build "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
 expect 2 "$planc" template "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
+# template --check - reads standard input, as run --data - does
+expect 0 sh -c "exec '$planc' template '$tmp/in.plan' --check - <'$tmp/in.csv'"; contains err "/dev/stdin: ok: "
 n=$((n + 1)); cmp -s "$rules" "$tmp/in.plan" && cmp -s "$data" "$tmp/in.csv" || { echo "FAIL: an input was replaced"; fails=$((fails + 1)); }
 # nor the history database (-o over it lost every recorded run), nor a
 # file the rules import
