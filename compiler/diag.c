@@ -145,6 +145,7 @@ static int add_file(diag_ctx *d, const char *name, char *text, size_t len)
     f->line_starts = starts;
     f->nlines = nlines;
     f->imported = false;
+    f->cmdline = false;
     return (int)d->nfiles++;
 }
 
@@ -636,6 +637,8 @@ static void emit(diag_ctx *d, span sp, const char *level, const char *fmt, va_li
 /* An error at sp: counted, and printed unless over the limit. */
 void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
 {
+    if (sp.file < d->nfiles && d->files[sp.file].cmdline)
+        d->ncmdline_errors++;
     if (!count_error(d))
         return;
     va_list ap;

@@ -52,6 +52,8 @@ typedef struct diag_file {
     bool imported;     /* read by another file's import or extends (import.c):
                           a hint that has the user rewrite the file must keep
                           its name, which that file reads */
+    bool cmdline;      /* not a rules file: a command line's text (a --set),
+                          whose errors diag_ctx.ncmdline_errors counts */
 } diag_file;
 
 typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
@@ -61,6 +63,8 @@ typedef struct diag_ctx {
     size_t nfiles, capfiles;
     FILE *out;         /* where diagnostics go (stderr by default) */
     int nerrors;
+    int ncmdline_errors; /* of them, those located in a cmdline file: the
+                            command line's mistakes (exit 2, not 1) */
     int nwarnings;
     int max_errors;    /* stop printing after this many errors (default 100), and
                           after as many warnings; all are still counted */

@@ -202,7 +202,7 @@ static const char usage_run[] =
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
     "                 [--store-rows all|totals] [--skip-unknown-regions]\n"
     "                 [--allow-missing-columns] [--na TEXT]... [--data-year Y]\n"
-    "                 [--lang en|zh] [--quiet]\n"
+    "                 [--set NAME=VALUE]... [--lang en|zh] [--quiet]\n"
     "                 (--data CSV may be given again, each followed by\n"
     "                 --read-with RULES when other rules read it)\n"
     "\n"
@@ -236,6 +236,12 @@ static const char usage_run[] =
     "                   NA (e.g. --na - --na ..); may be repeated\n"
     "  --data-year Y    the data has no year column: every row is of year Y\n"
     "                   (one year's snapshot, such as an index)\n"
+    "  --set NAME=VALUE score as if the rules gave indicator NAME, one given by\n"
+    "                   'values { ... }', the constant VALUE (30, 80%,\n"
+    "                   '30 [μg/m^3]', yes) for every region and year: a\n"
+    "                   scenario without editing the rules; may be repeated\n"
+    "                   for other indicators; recorded with the data options\n"
+    "                   (docs/LANGUAGE.md §4)\n"
     "  -o, --output OUT write the results to OUT instead of stdout (-oOUT too;\n"
     "                   -o - is stdout)\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
@@ -332,6 +338,7 @@ static const char usage_explain[] =
     "usage: planc explain RULES --data CSV... --region R [--year Y] [--target NAME]\n"
     "                     [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
     "                     [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
+    "                     [--set NAME=VALUE]...\n"
     "\n"
     "Scores the data like 'planc run', then shows for region R in year Y how\n"
     "each score was derived, with the numbers filled in: the data cells read\n"
@@ -357,6 +364,7 @@ static const char usage_explain[] =
     "                   are.  Only with --format text: the JSON keeps English\n"
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
     "                   read the data as 'planc run' does with them\n"
+    "  --set NAME=VALUE explain the scenario 'planc run --set' scores\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
     "a year without a row), 3 errors in the data, 4 internal error, 5 when\n"
@@ -502,7 +510,10 @@ typedef struct compilation {
     const char *root;       /* the rules tree (--root), or NULL */
     char **rules_names;     /* [diag.nfiles]: each rules file's name in the
                                rules manifest (rules_names), malloc'd */
-    size_t nrules_names;
+    size_t nrules_names;    /* the rules files: diag's first files; the
+                               --set texts come after them */
+    const char *const *settings; /* --set NAME=VALUE, nsettings of them */
+    size_t nsettings;
 } compilation;
 
 /* Milliseconds on the monotonic clock. */
@@ -630,6 +641,135 @@ static void keep_ir_only(compilation *c)
     c->model = NULL;
 }
 
+static FILE *memstream(char **buf, size_t *len);
+
+/* The indicators that `values { ... }` gives, for a --set that names
+ * another: "A, B, C" (at most 8, then ", ..."), "" for none; malloc'd. */
+static char *settable_names(const ast_program *p)
+{
+    char *buf = NULL;
+    size_t len = 0, n = 0;
+    FILE *f = memstream(&buf, &len);
+    for (uint32_t i = 0; i < p->ndecls; i++) {
+        const ast_decl *d = p->decls[i];
+        if (d->kind != D_INDICATOR || !d->u.ind.values)
+            continue;
+        if (n++ == 8) {
+            fputs(", ...", f);
+            break;
+        }
+        fprintf(f, "%s%s", n > 1 ? ", " : "", d->u.ind.name.s);
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Applies the --set NAME=VALUE texts of the command line to the program
+ * read (docs/LANGUAGE.md §4, Values set on the command line): each is a
+ * file of its own in c->diag, named "--set", so that its errors point
+ * into it; NAME must be an indicator given by `values { ... }`, whose
+ * table becomes the one row `else = VALUE` (every region, every year).
+ * The checker then checks VALUE as it checks a row it reads in the
+ * rules (its dimension).  Returns false after an error. */
+static bool apply_settings(compilation *c)
+{
+    const ast_decl **done = calloc(c->nsettings + 1, sizeof *done);
+    span *done_sp = calloc(c->nsettings + 1, sizeof *done_sp);
+    if (!done || !done_sp) {
+        csv_message(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    bool ok = true;
+    for (size_t k = 0; k < c->nsettings; k++) {
+        const char *text = c->settings[k];
+        int file = diag_add_text(&c->diag, "--set", text, strlen(text));
+        if (file < 0) {
+            ok = false;
+            continue;
+        }
+        c->diag.files[file].cmdline = true;
+        ast_name name;
+        ast_expr *value;
+        if (!parse_setting(&c->arena, &c->diag, file, &name, &value)) {
+            diag_hint(&c->diag, "write --set NAME=VALUE: NAME an indicator given by 'values { ... }' in "
+                                "the rules, VALUE a constant as a row of its table writes it (PM25目标=30, "
+                                "PM25目标=30 [μg/m^3], 达标率目标=80%%)");
+            ok = false;
+            continue;
+        }
+        if (name.qual) {
+            /* one namespace of indicators: a module's name would be
+             * one more thing to get wrong, and to check */
+            diag_error(&c->diag, name.sp, "--set names an indicator by its name alone: write '%s'", name.s);
+            ok = false;
+            continue;
+        }
+        ast_decl *ind = NULL;
+        for (uint32_t i = 0; i < c->ast->ndecls && !ind; i++) {
+            ast_decl *d = c->ast->decls[i];
+            if (d->kind == D_INDICATOR && d->u.ind.name.s && strcmp(d->u.ind.name.s, name.s) == 0)
+                ind = d;
+        }
+        if (!ind) {
+            diag_error(&c->diag, name.sp, "no indicator '%s' in the rules for --set to change", name.s);
+            char *names = settable_names(c->ast);
+            if (*names)
+                diag_hint(&c->diag, "--set changes an indicator given by 'values { ... }': %s", names);
+            else
+                diag_hint(&c->diag, "--set changes an indicator given by 'values { ... }', and the rules "
+                                    "have none: write the goal to vary as one ('indicator NAME : UNIT, "
+                                    "values { else = 35 }', and the target '<= NAME')");
+            free(names);
+            ok = false;
+            continue;
+        }
+        if (!ind->u.ind.values) {
+            diag_error(&c->diag, name.sp, "--set cannot change indicator '%s': it is %s, not given by "
+                                          "'values { ... }'",
+                       name.s, msgcat_get(c->diag.lang, ind->u.ind.formula ? "a formula" : "read from the data"));
+            diag_note(&c->diag, ind->u.ind.name.sp, "'%s' is declared here", name.s);
+            ok = false;
+            continue;
+        }
+        size_t j = 0;
+        while (j < k && done[j] != ind)
+            j++;
+        if (j < k) {
+            diag_error(&c->diag, name.sp, "--set gives indicator '%s' twice", name.s);
+            diag_note(&c->diag, done_sp[j], "it is given here first");
+            ok = false;
+            continue;
+        }
+        done[k] = ind;
+        done_sp[k] = name.sp;
+        ast_valrow *row = arena_alloc(&c->arena, sizeof *row);
+        memset(row, 0, sizeof *row);
+        row->is_else = true;
+        row->else_sp = name.sp;
+        row->value = value;
+        row->sp = ast_join(name.sp, value->sp);
+        /* where the value comes from, as a row's note says it: explain,
+         * the workbook's sources sheet and the page's sources show it */
+        size_t nl = strlen("--set ") + strlen(text) + 1;
+        char *note = arena_alloc(&c->arena, nl);
+        snprintf(note, nl, "--set %s", text);
+        row->note = note;
+        ind->u.ind.values = row;
+        ind->u.ind.nvalues = 1;
+    }
+    free(done);
+    free(done_sp);
+    return ok;
+}
+
+/* The exit code of a compilation that reported errors: 2 when each was
+ * in a --set (the command line's mistake), else 1. */
+static int errors_exit(const compilation *c)
+{
+    return c->diag.ncmdline_errors > 0 && c->diag.ncmdline_errors == diag_errors(&c->diag) ? EXIT_USAGE
+                                                                                            : EXIT_RULES;
+}
+
 /* Parse -> check -> lower one rules file.  Returns EXIT_OK or EXIT_RULES.
  * The checker also runs on what parsed after syntax errors (the parser
  * recovers at declaration boundaries), so one run reports the mistakes of
@@ -642,6 +782,8 @@ static int compile(compilation *c, const char *path)
         return EXIT_RULES;
     c->file = (int)c->ast->modules[0].file;
     rules_names(c);
+    if (c->nsettings && !diag_errors(&c->diag) && !apply_settings(c))
+        return errors_exit(c);
     double t1 = now_ms();
     c->model = sema_check(&c->arena, &c->diag, c->ast);
     if (c->reading)
@@ -650,7 +792,7 @@ static int compile(compilation *c, const char *path)
     c->t_parse = t1 - t0;
     c->t_check = t2 - t1;
     if (diag_errors(&c->diag))
-        return EXIT_RULES;
+        return errors_exit(c);
     c->ir = c->explained ? lower_program_explained(&c->arena, &c->diag, c->model)
                          : lower_program(&c->arena, &c->diag, c->model);
     if (diag_errors(&c->diag)) {
@@ -1014,11 +1156,18 @@ static int settle_format(run_output *ro, const char *out)
 /* How many --na texts one command takes (the message says 32). */
 #define MAX_NA 32
 
+/* How many --set texts one command takes (the message says 64). */
+#define MAX_SET 64
+
 /* The data options of planc run and planc explain (rt_load_options): the
- * options and the --na texts they point to. */
+ * options and the --na texts they point to; and the --set NAME=VALUE
+ * texts, which change the rules' values (apply_settings) and, like the
+ * data options, are recorded with the results (data_options_text). */
 typedef struct data_options {
     rt_load_options load;
     const char *na[MAX_NA];
+    const char *set[MAX_SET];
+    size_t nset;
 } data_options;
 
 /* Parses argv[i] when it is a data option (--skip-unknown-regions,
@@ -1035,13 +1184,21 @@ static int parse_data_option(data_options *d, const char *cmd, int argc, char **
         d->load.allow_missing_columns = true;
         return 1;
     }
-    if (strcmp(a, "--na") != 0 && strcmp(a, "--data-year") != 0)
+    if (strcmp(a, "--na") != 0 && strcmp(a, "--data-year") != 0 && strcmp(a, "--set") != 0)
         return 0;
     if (i + 1 >= argc) {
         usage_error(cmd, "option '%s' needs a value", a);
         return -1;
     }
     const char *v = argv[i + 1];
+    if (strcmp(a, "--set") == 0) {
+        if (d->nset == MAX_SET) {
+            usage_error(cmd, "%stoo many --set values (at most 64)", "");
+            return -1;
+        }
+        d->set[d->nset++] = v; /* read with the rules (apply_settings) */
+        return 2;
+    }
     if (strcmp(a, "--data-year") == 0) {
         if (d->load.year) {
             usage_error(cmd, "%s--data-year given twice", "");
@@ -1120,6 +1277,11 @@ static char *data_options_text(const data_options *d)
     }
     if (d->load.year)
         fprintf(f, "%s--data-year %d", sep, d->load.year);
+    for (size_t i = 0; i < d->nset; i++) {
+        fprintf(f, "%s--set ", sep);
+        put_word(f, d->set[i]);
+        sep = " ";
+    }
     fclose(f);
     return buf;
 }
@@ -1212,7 +1374,7 @@ static char *rules_hash(const compilation *c, char hex[65])
     char *text = NULL;
     size_t len = 0;
     FILE *m = memstream(&text, &len);
-    for (size_t i = 0; i < c->diag.nfiles; i++) {
+    for (size_t i = 0; i < c->nrules_names; i++) { /* not the --set texts */
         sha256_ctx h;
         char fhex[65];
         sha256_init(&h);
@@ -1405,7 +1567,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
          * name was */
         char *rules_real = realpath(rules, NULL), *data_real = realpath(data, NULL);
         /* the rules files' bytes, named as in the manifest (rules_hash) */
-        size_t nfiles = c->diag.nfiles;
+        size_t nfiles = c->nrules_names; /* not the --set texts: data_options has them */
         store_file *texts = calloc(nfiles ? nfiles : 1, sizeof *texts);
         if (!texts) {
             csv_message(stderr, "planc: error: out of memory\n");
@@ -2411,13 +2573,15 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     compilation_init(&c);
     c.ir_only = true;
     c.diag.lang = ro.lang; /* the rules' messages' level words, as the data's */
+    c.settings = dopt.set;
+    c.nsettings = dopt.nset;
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);
         return rc;
     }
     /* nor a file the rules imported (known once they are read) */
-    for (size_t i = 1; out && i < c.diag.nfiles; i++)
+    for (size_t i = 1; out && i < c.nrules_names; i++)
         if (fio_same_file(out, c.diag.files[i].name)) {
             csv_message(stderr, "planc: error: the output '%s' is a rules file ('%s', read by the "
                             "rules): write the results elsewhere\n", out, c.diag.files[i].name);
@@ -2779,6 +2943,8 @@ static int explain_files(explain_args *ea)
     compilation_init(&c);
     c.explained = true;
     c.diag.lang = lang; /* the rules' messages' level words, as the data's */
+    c.settings = dopt.set;
+    c.nsettings = dopt.nset;
     int rc = compile(&c, rules);
     if (rc != EXIT_OK) {
         compilation_free(&c);

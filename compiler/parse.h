@@ -13,4 +13,11 @@
  * Never returns NULL. */
 ast_program *parse_file(arena *a, diag_ctx *d, int file);
 
+/* Parses file `file` of d as the NAME = VALUE of a `planc run --set`
+ * (docs/LANGUAGE.md §4, Values set on the command line): a name and a
+ * constant expression, as a `values` row writes them.  Reports a syntax
+ * error through d, located in the file, and returns false then; else
+ * true with *name and *value. */
+bool parse_setting(arena *a, diag_ctx *d, int file, ast_name *name, ast_expr **value);
+
 #endif

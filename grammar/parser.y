@@ -185,6 +185,10 @@ struct parse_state {
     ptrvec pending_periods; /* const char *: the periods of the `periods`
                                item being read, until the plan holds them */
     ptrvec lost;           /* ast_lost *: names a syntax error threw away */
+    int start_tok;         /* a token parse_lex returns before the file's
+                              first (START_SETTING: parse_setting), 0: none */
+    ast_name set_name;     /* parse_setting's NAME = VALUE, once read */
+    ast_expr *set_value;
 };
 
 /* A list under construction: elsize-byte elements in malloc'd storage. */
@@ -357,6 +361,7 @@ static void quoted_agency(parse_state *ps, const char *text, span sp);
 %token KW_YES "yes" KW_NO "no"
 %token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
 %token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test" KW_OF "of" KW_MAP "map"
+%token START_SETTING "start of a setting"
 %token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
 
 %type <decl> decl plan levels region agency unit indicator section assessment
@@ -396,7 +401,15 @@ static void quoted_agency(parse_state *ps, const char *text, span sp);
 %type <weight> wt
 %type <band> band
 
+%start top
 %%
+
+/* top := program | START_SETTING NAME '=' sum: a rules file, or (the token
+ * parse_setting puts first) the NAME=VALUE of a command line's --set */
+top:
+    program
+  | START_SETTING qname '=' sum  { ps->set_name = $2; ps->set_value = $4; }
+  ;
 
 /* program := { decl } */
 program:
@@ -1835,6 +1848,12 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
     /* a loop, not a call of itself, for each token dropped: a line of a
      * million of them must not run out of stack (rules are untrusted) */
     int tok;
+    if (ps->start_tok) {
+        tok = ps->start_tok;
+        ps->start_tok = 0;
+        *loc = (span){ps->file, 0, 0};
+        return tok;
+    }
     for (;;) {
         tok = lex_next(ps->lex, val, loc);
         if (tok == KW_TEST || tok == '}')
@@ -2842,6 +2861,22 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
     prog->lost = lost;
     prog->nlost = (uint32_t)ps.lost.n;
     return prog;
+}
+
+/* (parse.h) A --set's NAME = VALUE, file `file` of d. */
+bool parse_setting(arena *a, diag_ctx *d, int file, ast_name *name, ast_expr **value)
+{
+    if (file < 0 || (size_t)file >= d->nfiles)
+        return false;
+    int before = diag_errors(d);
+    parse_state ps = {.a = a, .d = d, .file = (uint32_t)file, .start_tok = START_SETTING};
+    ps.lex = lex_open(a, d, file);
+    parse_parse(&ps);
+    free(ps.blocks);
+    lex_close(ps.lex);
+    *name = ps.set_name;
+    *value = ps.set_value;
+    return diag_errors(d) == before && ps.set_name.s && ps.set_value;
 }
 
 /* A new, empty test block. */

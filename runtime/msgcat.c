@@ -1486,6 +1486,26 @@ static const msgcat_pair catalog[] = {
     {"not verified: each of the %zu files checked is the run's, but the rules' hash they make is not the one the run "
      "recorded\n",
      "核验未通过：所核对的 %zu 个文件均为该评估所用，但由它们得出的规则哈希值与该评估记录的不同\n"},
+
+    /* ---- os22: --set NAME=VALUE, a values indicator set on the command line (main.c) */
+    {"%stoo many --set values (at most 64)", "%s--set 值过多（最多64个）"},
+    {"write --set NAME=VALUE: NAME an indicator given by 'values { ... }' in the rules, VALUE a constant as a "
+     "row of its table writes it (PM25目标=30, PM25目标=30 [μg/m^3], 达标率目标=80%%)",
+     "写作 --set 名称=值：名称是规则中由 'values { ... }' 给出的指标，值是一个常量，写法同其表中的一行"
+     "（'PM25目标=30'、'PM25目标=30 [μg/m^3]'、'达标率目标=80%%'）"},
+    {"no indicator '%s' in the rules for --set to change", "规则中没有可由 --set 更改的指标“%s”"},
+    {"--set changes an indicator given by 'values { ... }': %s", "--set 更改由 'values { ... }' 给出的指标：%s"},
+    {"--set changes an indicator given by 'values { ... }', and the rules have none: write the goal to vary as "
+     "one ('indicator NAME : UNIT, values { else = 35 }', and the target '<= NAME')",
+     "--set 更改由 'values { ... }' 给出的指标，而规则中没有这样的指标：把要变动的目标值写成一个"
+     "（'indicator 名称 : 单位, values { else = 35 }'，目标写作 '<= 名称'）"},
+    {"--set cannot change indicator '%s': it is %s, not given by 'values { ... }'",
+     "--set 不能更改指标“%s”：它是%s，不是由 'values { ... }' 给出的"},
+    {"a formula", "公式"},
+    {"read from the data", "从数据读取的"},
+    {"--set gives indicator '%s' twice", "--set 两次给出指标“%s”"},
+    {"--set names an indicator by its name alone: write '%s'", "--set 只用指标的名称（不带模块名）：写作“%s”"},
+    {"it is given here first", "此处第一次给出"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
