@@ -239,9 +239,10 @@ static const char usage_run[] =
     "  --set NAME=VALUE score as if the rules gave indicator NAME, one given by\n"
     "                   'values { ... }', the constant VALUE (30, 80%,\n"
     "                   '30 [μg/m^3]', yes) for every region and year: a\n"
-    "                   scenario without editing the rules; may be repeated\n"
-    "                   for other indicators; recorded with the data options\n"
-    "                   (docs/LANGUAGE.md §4)\n"
+    "                   scenario without editing the rules; NAME=FROM..TO\n"
+    "                   gives a period of the plan other years (a deadline\n"
+    "                   'by NAME' moves); may be repeated for other names;\n"
+    "                   recorded with the data options (docs/LANGUAGE.md §4)\n"
     "  -o, --output OUT write the results to OUT instead of stdout (-oOUT too;\n"
     "                   -o - is stdout)\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
@@ -664,16 +665,104 @@ static char *settable_names(const ast_program *p)
     return buf;
 }
 
+/* The plan's period called `name`, or NULL. */
+static ast_period *plan_period(const ast_program *p, const char *name)
+{
+    for (uint32_t i = 0; i < p->ndecls; i++) {
+        const ast_decl *d = p->decls[i];
+        if (d->kind != D_PLAN)
+            continue;
+        for (uint32_t k = 0; k < d->u.plan.nperiods; k++)
+            if (d->u.plan.periods[k].name.s && strcmp(d->u.plan.periods[k].name.s, name) == 0)
+                return &d->u.plan.periods[k];
+    }
+    return NULL;
+}
+
+/* The plan's baseline and horizon (0 when it has none). */
+static void plan_years(const ast_program *p, int *baseline, int *horizon)
+{
+    *baseline = *horizon = 0;
+    for (uint32_t i = 0; i < p->ndecls; i++)
+        if (p->decls[i]->kind == D_PLAN) {
+            *baseline = p->decls[i]->u.plan.has_baseline ? p->decls[i]->u.plan.baseline : 0;
+            *horizon = p->decls[i]->u.plan.has_horizon ? p->decls[i]->u.plan.horizon : 0;
+        }
+}
+
+/* A --set of a period's years (`考核期=2016..2020`, text): the plan's
+ * period of that name takes them, so that every deadline written with
+ * it (`by 考核期`) and every values row `in 考核期` moves with it.  They
+ * must end after the baseline and no later than the horizon, as a
+ * deadline must (the checker's errors would otherwise point at the
+ * targets).  done/done_sp[0..k) are the earlier settings' (the period
+ * cast to a declaration pointer), for one given twice.  Returns false
+ * after an error. */
+static bool set_period(compilation *c, const ast_period *v, const char *text, const void **done,
+                       span *done_sp, size_t k)
+{
+    ast_period *p = plan_period(c->ast, v->name.s);
+    for (uint32_t i = 0; !p && i < c->ast->ndecls; i++) {
+        const ast_decl *d = c->ast->decls[i];
+        if (d->kind == D_INDICATOR && d->u.ind.name.s && strcmp(d->u.ind.name.s, v->name.s) == 0) {
+            diag_error(&c->diag, v->sp, "'%s' is an indicator, not a period: give it one value ('%s=35')",
+                       v->name.s, v->name.s);
+            return false;
+        }
+    }
+    if (!p) {
+        diag_error(&c->diag, v->name.sp, "no period '%s' in the plan for --set to change", v->name.s);
+        diag_hint(&c->diag, "'--set NAME=FROM..TO' gives the years of a period of the plan's 'periods'; "
+                            "'--set NAME=VALUE' the value of an indicator given by 'values { ... }'");
+        return false;
+    }
+    if (!v->from || !v->to) /* the parser reported the year */
+        return false;
+    int baseline, horizon;
+    plan_years(c->ast, &baseline, &horizon);
+    span years = {v->sp.file, v->name.sp.hi, v->sp.hi};
+    while (years.lo < years.hi && (text[years.lo] == '=' || text[years.lo] == ' '))
+        years.lo++;
+    if (v->from > v->to) {
+        diag_error(&c->diag, years, "period '%s' ends (%d) before it starts (%d)", v->name.s, v->to, v->from);
+        return false;
+    }
+    if (horizon && v->to > horizon) {
+        diag_error(&c->diag, years, "period '%s' would end in %d, after the plan's horizon %d: a deadline "
+                                    "'by %s' must be no later", v->name.s, v->to, horizon, v->name.s);
+        return false;
+    }
+    if (baseline && v->to <= baseline) {
+        diag_error(&c->diag, years, "period '%s' would end in %d, not after the plan's baseline %d: a "
+                                    "deadline 'by %s' must come after it", v->name.s, v->to, baseline,
+                   v->name.s);
+        return false;
+    }
+    for (size_t j = 0; j < k; j++)
+        if (done[j] == (const void *)p) {
+            diag_error(&c->diag, v->name.sp, "--set gives period '%s' twice", v->name.s);
+            diag_note(&c->diag, done_sp[j], "it is given here first");
+            return false;
+        }
+    done[k] = p;
+    done_sp[k] = v->name.sp;
+    p->from = v->from;
+    p->to = v->to;
+    p->sp = v->sp;
+    return true;
+}
+
 /* Applies the --set NAME=VALUE texts of the command line to the program
  * read (docs/LANGUAGE.md §4, Values set on the command line): each is a
  * file of its own in c->diag, named "--set", so that its errors point
  * into it; NAME must be an indicator given by `values { ... }`, whose
- * table becomes the one row `else = VALUE` (every region, every year).
- * The checker then checks VALUE as it checks a row it reads in the
- * rules (its dimension).  Returns false after an error. */
+ * table becomes the one row `else = VALUE` (every region, every year),
+ * or a period of the plan, given FROM..TO (set_period).  The checker
+ * then checks VALUE as it checks a row it reads in the rules (its
+ * dimension).  Returns false after an error. */
 static bool apply_settings(compilation *c)
 {
-    const ast_decl **done = calloc(c->nsettings + 1, sizeof *done);
+    const void **done = calloc(c->nsettings + 1, sizeof *done);
     span *done_sp = calloc(c->nsettings + 1, sizeof *done_sp);
     if (!done || !done_sp) {
         csv_message(stderr, "planc: error: out of memory\n");
@@ -690,10 +779,12 @@ static bool apply_settings(compilation *c)
         c->diag.files[file].cmdline = true;
         ast_name name;
         ast_expr *value;
-        if (!parse_setting(&c->arena, &c->diag, file, &name, &value)) {
+        ast_period period;
+        if (!parse_setting(&c->arena, &c->diag, file, &name, &value, &period)) {
             diag_hint(&c->diag, "write --set NAME=VALUE: NAME an indicator given by 'values { ... }' in "
                                 "the rules, VALUE a constant as a row of its table writes it (PM25目标=30, "
-                                "PM25目标=30 [μg/m^3], 达标率目标=80%%)");
+                                "PM25目标=30 [μg/m^3], 达标率目标=80%%); or NAME a period of the plan, VALUE "
+                                "its years (考核期=2016..2020)");
             ok = false;
             continue;
         }
@@ -704,7 +795,17 @@ static bool apply_settings(compilation *c)
             ok = false;
             continue;
         }
+        if (!value) {
+            ok = set_period(c, &period, text, done, done_sp, k) && ok;
+            continue;
+        }
         ast_decl *ind = NULL;
+        if (plan_period(c->ast, name.s)) {
+            diag_error(&c->diag, value->sp, "'%s' is a period: give its years, as the plan does ('%s=%d..%d')",
+                       name.s, name.s, plan_period(c->ast, name.s)->from, plan_period(c->ast, name.s)->to);
+            ok = false;
+            continue;
+        }
         for (uint32_t i = 0; i < c->ast->ndecls && !ind; i++) {
             ast_decl *d = c->ast->decls[i];
             if (d->kind == D_INDICATOR && d->u.ind.name.s && strcmp(d->u.ind.name.s, name.s) == 0)

@@ -15,9 +15,11 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file);
 
 /* Parses file `file` of d as the NAME = VALUE of a `planc run --set`
  * (docs/LANGUAGE.md §4, Values set on the command line): a name and a
- * constant expression, as a `values` row writes them.  Reports a syntax
- * error through d, located in the file, and returns false then; else
- * true with *name and *value. */
-bool parse_setting(arena *a, diag_ctx *d, int file, ast_name *name, ast_expr **value);
+ * constant expression, as a `values` row writes them (*value), or the
+ * years of a period, `十四五=2021..2025`, as the plan writes them
+ * (*period, its name set; *value NULL).  Reports a syntax error through
+ * d, located in the file, and returns false then; else true. */
+bool parse_setting(arena *a, diag_ctx *d, int file, ast_name *name, ast_expr **value,
+                   ast_period *period);
 
 #endif

@@ -189,6 +189,7 @@ struct parse_state {
                               first (START_SETTING: parse_setting), 0: none */
     ast_name set_name;     /* parse_setting's NAME = VALUE, once read */
     ast_expr *set_value;
+    ast_period set_period; /* or NAME = FROM..TO (.name.s set) */
 };
 
 /* A list under construction: elsize-byte elements in malloc'd storage. */
@@ -404,11 +405,19 @@ static void quoted_agency(parse_state *ps, const char *text, span sp);
 %start top
 %%
 
-/* top := program | START_SETTING NAME '=' sum: a rules file, or (the token
- * parse_setting puts first) the NAME=VALUE of a command line's --set */
+/* top := program | START_SETTING NAME '=' (sum | NUMBER '..' NUMBER): a
+ * rules file, or (the token parse_setting puts first) the NAME=VALUE of a
+ * command line's --set: a constant, or the years of a period */
 top:
     program
   | START_SETTING qname '=' sum  { ps->set_name = $2; ps->set_value = $4; }
+  | START_SETTING qname '=' NUMBER DOTDOT NUMBER
+        {
+            ps->set_name = $2;
+            ps->set_period = (ast_period){.name = $2, .sp = @$};
+            ps->set_period.from = year_value(ps, $4, @4);
+            ps->set_period.to = year_value(ps, $6, @6);
+        }
   ;
 
 /* program := { decl } */
@@ -2864,7 +2873,8 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
 }
 
 /* (parse.h) A --set's NAME = VALUE, file `file` of d. */
-bool parse_setting(arena *a, diag_ctx *d, int file, ast_name *name, ast_expr **value)
+bool parse_setting(arena *a, diag_ctx *d, int file, ast_name *name, ast_expr **value,
+                   ast_period *period)
 {
     if (file < 0 || (size_t)file >= d->nfiles)
         return false;
@@ -2876,7 +2886,8 @@ bool parse_setting(arena *a, diag_ctx *d, int file, ast_name *name, ast_expr **v
     lex_close(ps.lex);
     *name = ps.set_name;
     *value = ps.set_value;
-    return diag_errors(d) == before && ps.set_name.s && ps.set_value;
+    *period = ps.set_period;
+    return diag_errors(d) == before && ps.set_name.s && (ps.set_value || ps.set_period.name.s);
 }
 
 /* A new, empty test block. */

@@ -1490,9 +1490,25 @@ static const msgcat_pair catalog[] = {
     /* ---- os22: --set NAME=VALUE, a values indicator set on the command line (main.c) */
     {"%stoo many --set values (at most 64)", "%s--set 值过多（最多64个）"},
     {"write --set NAME=VALUE: NAME an indicator given by 'values { ... }' in the rules, VALUE a constant as a "
-     "row of its table writes it (PM25目标=30, PM25目标=30 [μg/m^3], 达标率目标=80%%)",
+     "row of its table writes it (PM25目标=30, PM25目标=30 [μg/m^3], 达标率目标=80%%); or NAME a period of the "
+     "plan, VALUE its years (考核期=2016..2020)",
      "写作 --set 名称=值：名称是规则中由 'values { ... }' 给出的指标，值是一个常量，写法同其表中的一行"
-     "（'PM25目标=30'、'PM25目标=30 [μg/m^3]'、'达标率目标=80%%'）"},
+     "（'PM25目标=30'、'PM25目标=30 [μg/m^3]'、'达标率目标=80%%'）；或者名称是规划的一个时期，值是其起止年份"
+     "（'考核期=2016..2020'）"},
+    {"no period '%s' in the plan for --set to change", "规划中没有可由 --set 更改的时期“%s”"},
+    {"'--set NAME=FROM..TO' gives the years of a period of the plan's 'periods'; '--set NAME=VALUE' the value "
+     "of an indicator given by 'values { ... }'",
+     "'--set 名称=起..止' 给出规划 'periods' 中一个时期的起止年份；'--set 名称=值' 给出由 'values { ... }' "
+     "给出的指标的值"},
+    {"--set gives period '%s' twice", "--set 两次给出时期“%s”"},
+    {"period '%s' would end in %d, after the plan's horizon %d: a deadline 'by %s' must be no later",
+     "时期“%s”将于%d年结束，晚于规划期末（%d年）：期限 'by %s' 不得晚于规划期末"},
+    {"period '%s' would end in %d, not after the plan's baseline %d: a deadline 'by %s' must come after it",
+     "时期“%s”将于%d年结束，不晚于规划的基期%d年：期限 'by %s' 须在基期之后"},
+    {"'%s' is a period: give its years, as the plan does ('%s=%d..%d')",
+     "“%s”是一个时期：按规划中的写法给出其起止年份（'%s=%d..%d'）"},
+    {"'%s' is an indicator, not a period: give it one value ('%s=35')",
+     "“%s”是指标，不是时期：给出一个值（'%s=35'）"},
     {"no indicator '%s' in the rules for --set to change", "规则中没有可由 --set 更改的指标“%s”"},
     {"--set changes an indicator given by 'values { ... }': %s", "--set 更改由 'values { ... }' 给出的指标：%s"},
     {"--set changes an indicator given by 'values { ... }', and the rules have none: write the goal to vary as "
