@@ -159,6 +159,7 @@ struct parse_state {
     bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
                            the hints of a syntax error there) */
     bool ovr_indicator; /* inside `override indicator NAME ...` */
+    const char *ovr_indicator_name; /* its NAME, once read */
     bool ind_column;    /* in an indicator, after its `column` */
     bool in_values;     /* inside the braces of an indicator's `values { }` */
     bool in_test;       /* inside a test block */
@@ -1926,6 +1927,8 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
     track_blocks(ps, tok, *loc);
     if (tok == '{' || tok == '}')
         ps->in_values = tok == '{' && ps->in_indicator && ps->prev_tok == IDENT;
+    if (tok == IDENT && ps->ovr_indicator && ps->prev_tok == KW_INDICATOR)
+        ps->ovr_indicator_name = val->name.s; /* for the hints of a syntax error */
     track_override(ps, tok);
     ps->before2_tok = ps->before_tok;
     ps->before_tok = ps->last_tok;
@@ -2211,7 +2214,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     }
     /* `indicator 评分 : score, ...`: a word of the language where the unit
      * goes (a rated target's score has no unit of its own) */
-    if (ps->in_indicator && ps->before_tok == ':' && tok != YYSYMBOL_IDENT)
+    /* `override indicator X : column "c"`: an override that keeps the unit
+     * writes no ':' (the unit is what ':' gives) */
+    bool ovr_attr = ps->ovr_indicator && ps->before_tok == ':' &&
+                    (tok == YYSYMBOL_KW_COLUMN || tok == YYSYMBOL_KW_FORMULA || tok == YYSYMBOL_KW_HIGHER ||
+                     tok == YYSYMBOL_KW_LOWER);
+    if (ovr_attr)
+        diag_hint(ps->d, "an override that keeps the indicator's unit writes no ':' (which gives a new "
+                         "unit): 'override indicator %s, %s ...'",
+                  ps->ovr_indicator_name ? ps->ovr_indicator_name : "NAME", yysymbol_name(tok));
+    else if (ps->in_indicator && ps->before_tok == ':' && tok != YYSYMBOL_IDENT)
         diag_hint(ps->d, "an indicator's unit comes after ':': a declared unit, '%%', 'bool' (yes/no) or "
                          "'1' (a plain number, as a rated target's 0-100 score: 'indicator NAME : 1, "
                          "higher, column \"...\"')");

@@ -1507,6 +1507,9 @@ static const msgcat_pair catalog[] = {
      "时期“%s”将于%d年结束，不晚于规划的基期%d年：期限 'by %s' 须在基期之后"},
     {"'%s' is a period: give its years, as the plan does ('%s=%d..%d')",
      "“%s”是一个时期：按规划中的写法给出其起止年份（'%s=%d..%d'）"},
+    {"an override that keeps the indicator's unit writes no ':' (which gives a new unit): 'override indicator "
+     "%s, %s ...'",
+     "只改列名等属性、不改单位的改写不写 ':'（':' 之后是新的单位）：'override indicator %s, %s ...'"},
     {"'%s' is an indicator, not a period: give it one value ('%s=35')",
      "“%s”是指标，不是时期：给出一个值（'%s=35'）"},
     {"no indicator '%s' in the rules for --set to change", "规则中没有可由 --set 更改的指标“%s”"},
