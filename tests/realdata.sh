@@ -3,7 +3,7 @@
 # repository): examples/realdata/province-carbon.plan scores the published
 # 30-province carbon panel as it is (a BOM, English names by alias, its
 # own key columns); the JIT, the interpreter and one thread give the same
-# bytes; a score checked by hand; the same rules for one province read the
+# bytes; a score checked by hand; a sweep of one goal by --set; the same rules for one province read the
 # national file with --skip-unknown-regions; daily PM2.5 readings combined
 # into annual values by aggregates (liaoning-pm25.plan), and the same
 # readings split into two --data files, by city and by year; a table with a
@@ -66,6 +66,25 @@ check '[ "$(echo "$line" | cut -d, -f8-12)" = "lagging,4.372606074193996,%,18,7.
     "辽宁 2017 十三五强度下降: $line"
 line=$(grep '^中国,2019,target,全国排放总量,' "$tmp/jit.csv")
 check '[ "$(echo "$line" | cut -d, -f9)" = 12289.770000000002 ]' "中国 2019 全国排放总量: $line"
+
+# A scenario sweep without editing the rules (--set, docs/LANGUAGE.md §4):
+# every province held to one 十三五 goal, 12%, 18% or 24%.  A higher goal
+# is met by no more provinces in 2019; 辽宁's own 18% scores as the
+# table's; each run records its --set in the JSON's data_options.
+prev=31
+for g in 12 18 24; do
+    "$planc" run "$rules" --data "$data" --set "十三五强度下降指标=$g%" -o "$tmp/s$g.csv" 2>/dev/null
+    met=$(awk -F, '$3 == "target" && $4 == "十三五强度下降" && $2 == 2019 && $8 == "met"' "$tmp/s$g.csv" | wc -l)
+    check '[ "$met" -le "$prev" ] && [ "$met" -gt 0 ]' "--set 十三五强度下降指标=$g%: $met met in 2019, after $prev"
+    prev=$met
+done
+check '[ "$(grep "^辽宁,2017,target,十三五强度下降," "$tmp/s18.csv")" = "$(grep "^辽宁,2017,target,十三五强度下降," "$tmp/jit.csv")" ] &&
+       [ "$(grep -c "^" "$tmp/s18.csv")" -eq 12277 ]' "--set 十三五强度下降指标=18% changed 辽宁's row or the rows"
+check '[ "$(awk -F, '"'"'$3 == "target" && $4 == "十三五强度下降" && $2 == 2019 && $8 == "met"'"'"' "$tmp/s12.csv" | wc -l)" -gt "$prev" ]' \
+    "a goal of 12% is met by no more provinces than one of 24%"
+"$planc" run "$rules" --data "$data" --set "十三五强度下降指标=20%" --format json -o "$tmp/s.json" 2>/dev/null
+check 'grep -q "\"data_options\": \"--set '"'"'十三五强度下降指标=20%'"'"'\"" "$tmp/s.json"' \
+    "the JSON does not record the --set: $(grep data_options "$tmp/s.json")"
 
 # The same rules for Liaoning alone, as an adaptation that drops the other
 # 29 provinces (they leave the base's scopes and values table): the
