@@ -1510,6 +1510,9 @@ static const msgcat_pair catalog[] = {
     {"an override that keeps the indicator's unit writes no ':' (which gives a new unit): 'override indicator "
      "%s, %s ...'",
      "只改列名等属性、不改单位的改写不写 ':'（':' 之后是新的单位）：'override indicator %s, %s ...'"},
+    {"options", "选项"},
+    {" (the run's options: give them again to score these files again)",
+     "（该评估的选项：重新评分这些文件时照样给出）"},
     {"'%s' is an indicator, not a period: give it one value ('%s=35')",
      "“%s”是指标，不是时期：给出一个值（'%s=35'）"},
     {"no indicator '%s' in the rules for --set to change", "规则中没有可由 --set 更改的指标“%s”"},

@@ -434,6 +434,15 @@ int verify_run(const store_record *rec, const verify_files *vf, lbl_lang lang, F
     vctx v = {.out = out, .lang = lang};
     fprintf(out, msgcat_get(lang, "run %lld (%s, planc %s, plan %s)\n"), rec->id, shown(&v, rec->time),
             shown(&v, rec->version), shown(&v, rec->plan));
+    /* the options the run read the data with and the values it set
+     * (--set): the files alone do not say them, and scoring the files
+     * again (docs/OUTPUT.md §5, 3.) needs them */
+    if (rec->data_options && *rec->data_options) {
+        fputs("  ", out);
+        put_padded(&v, msgcat_get(lang, "options"), 9);
+        fprintf(out, "%s%s\n", shown(&v, rec->data_options),
+                msgcat_get(lang, " (the run's options: give them again to score these files again)"));
+    }
     if (vf->rules)
         check_rules(&v, "rules", vf->rules, rec->rules_files, rec->rules_sha256);
     bool *paired = rt_xcalloc(rec->ndata ? rec->ndata : 1, sizeof *paired);

@@ -89,6 +89,12 @@ expect 0 "$planc" verify h.db 2 m/rules.plan --data m/national.csv --data m/yi-b
 contains out "  reading  match        $(hash m/yi-reading.plan)  m/yi-reading.plan"
 contains out "  reading  match        $(hash m/rules.plan)  m/rules.plan (imported: rules.plan)"
 contains out "verified: every file checked is the run's (7)"
+# the options the run was given, which the files do not say, on a line
+# after the first (run 1 had none: no such line)
+contains out "run 2 (2025-01-01T00:00:00Z, planc "
+contains out "  options  --allow-missing-columns (the run's options: give them again to score these files again)"
+expect 0 "$planc" verify h.db 1 --data a/data.csv
+lacks out "options"
 n=$((n + 1)); [ "$(sql h.db "SELECT read_with, length(read_with_sha256) FROM data_files WHERE run = 2 AND seq = 1")" = \
     "m/yi-reading.plan|64" ] || fail "the reading is not hashed: $(sql h.db 'SELECT * FROM data_files WHERE run = 2')"
 # the reading's texts are kept as the scored rules' are (schema 9,
