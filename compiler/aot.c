@@ -105,6 +105,36 @@ const char aot_usage[] =
     "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error (LLVM or the\n"
     "C compiler failed), 5 an output that cannot be written.\n";
 
+/* aot_usage in Chinese (aot_usage_text): the same options, placeholders
+ * and examples, in docs/GUIDE.zh-CN.md §8's words. */
+static const char aot_usage_zh[] =
+    "用法：planc build RULES -o libNAME.so [--header FILE] [--cpu CPU] [--cc CMD]\n"
+    "                  [--lang en|zh]\n"
+    "\n"
+    "把规则编译为共享库，无需 planc 即可对数据评分，并在其旁写出 NAME.h：\n"
+    "该库的 C 接口（ABI 第" ABI_STR(AOT_ABI_VERSION) "版），说明其输入列、地区和输出列。C 程序用\n"
+    "dlopen() 加载该库；见 examples/aot/。\n"
+    "\n"
+    "  -o, --output FILE  要写的库（libNAME.so）；必需（也可写作 -oFILE）\n"
+    "  --header FILE      要写的头文件（默认：库旁的 NAME.h）\n"
+    "  --cpu CPU          内核代码所针对的 CPU：host（本机，默认：最快，但在\n"
+    "                     较旧的 CPU 上可能无法运行）、generic、x86-64、\n"
+    "                     x86-64-v2、x86-64-v3 或 x86-64-v4\n"
+    "  --cc CMD           链接该库的 C 编译器（默认：$CC，否则为 cc）\n"
+    "  --lang LANG        规则报错信息所用语言：en（默认）或 zh\n"
+    "\n"
+    "两个文件成对原子写入：构建失败时不留下不完整的文件，也不会在旧文件旁\n"
+    "留下新文件（见 examples/aot/README.md）。库是改名就位的，因此 -o 不能\n"
+    "指向设备或 FIFO。\n"
+    "\n"
+    "退出码：成功为 0，规则有错误为 1，用法错误为 2，内部错误（LLVM 或 C\n"
+    "编译器失败）为 4，有输出无法写入为 5。\n";
+
+const char *aot_usage_text(void)
+{
+    return msgcat_lang() == LBL_ZH ? aot_usage_zh : aot_usage;
+}
+
 /* The library ABI: the definitions every header and every glue.c begin
  * with (guarded, so that several libraries' headers can be included
  * together).  Changing a layout here means a new AOT_ABI_VERSION. */
@@ -2764,7 +2794,7 @@ int aot_main(int argc, char **argv, const char *root)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(aot_usage, stdout);
+            fputs(aot_usage_text(), stdout);
             return AOT_OK;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
                    strcmp(a, "--header") == 0 || strcmp(a, "--cpu") == 0 ||

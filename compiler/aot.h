@@ -69,4 +69,8 @@ int aot_main(int argc, char **argv, const char *root);
 /* The usage text of planc build. */
 extern const char aot_usage[];
 
+/* planc build's usage text in the language of the run's messages
+ * (msgcat_lang()): aot_usage, or its Chinese twin. */
+const char *aot_usage_text(void);
+
 #endif

@@ -494,6 +494,395 @@ static const char usage_emit_llvm[] =
     "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error, 5 when\n"
     "standard output cannot be written.\n";
 
+/* The Chinese twins of the help texts above (usage_text). */
+static const char usage_main_zh[] =
+    "用法：planc COMMAND [OPTIONS]\n"
+    "\n"
+    "planc 编译规划规则，并按规则对指标数据评分。\n"
+    "\n"
+    "命令：\n"
+    "  check FILE...              检查规则文件，报告其中每个错误\n"
+    "  run RULES --data CSV       按规则对数据评分\n"
+    "  explain RULES --data CSV --region R --year Y\n"
+    "                             列出某地区某年的每项得分如何得出，\n"
+    "                             代入实际数值\n"
+    "  history DB                 列出以 run --store DB 记入的评估\n"
+    "  compare DB RUN_A RUN_B     列出两次记入的评估之间的变化\n"
+    "  compare DB RUN --year A --against-year B\n"
+    "                             列出从 A 年到 B 年的变化\n"
+    "  verify DB RUN [RULES] [--data CSV]... [--output FILE]...\n"
+    "                             按 SHA-256 核对文件是否为某次评估所用、所写\n"
+    "  emit-llvm RULES [--O0]     以 LLVM IR 输出规则的评分代码\n"
+    "  build RULES -o libNAME.so  把规则编译为 C 库（见 planc build --help）\n"
+    "  diff OLD NEW [--format text|json]\n"
+    "                             列出两套规则的差异\n"
+    "  test RULES                 运行规则文件中写的测试\n"
+    "  template RULES [--region R] [--years A-B]\n"
+    "                             写出规则所读的空白数据文件\n"
+    "                             （所选地区各行需要的列）\n"
+    "  help [COMMAND]             显示某个命令的说明\n"
+    "\n"
+    "选项：\n"
+    "  -h, --help                 显示本说明\n"
+    "  --version                  显示 planc 的版本\n"
+    "  --root DIR                 （各命令）规则目录树：import 只能读取 DIR\n"
+    "                             之下的文件（默认：规则文件所在目录）\n"
+    "  --lang zh                  （run、explain、history、compare、test、\n"
+    "                             diff；check、build 和 emit-llvm 用于规则的\n"
+    "                             报错信息）planc 自身的文字用中文，措辞同\n"
+    "                             评估报告（达标、进度滞后、基期值、目标值……）；\n"
+    "                             其报错信息（包括用法错误）和本说明也用中文；\n"
+    "                             默认 en 为英文\n"
+    "\n"
+    "退出码：\n"
+    "  0  成功\n"
+    "  1  规则有错误\n"
+    "  2  用法错误（命令行有误）\n"
+    "  3  数据有错误\n"
+    "  4  内部错误\n"
+    "  5  无法写入输出文件、标准输出或结果历史库（或无法读取历史库）：\n"
+    "     权限不够、文件只读、磁盘已满、锁等待超时\n"
+    "  6  （verify）文件不是该次评估记录的文件，或无法读取\n"
+    "\n"
+    "运行 'planc help COMMAND' 查看某个命令的选项。规则语言见\n"
+    "docs/LANGUAGE.md，中文指南见 docs/GUIDE.zh-CN.md。\n";
+
+static const char usage_test_zh[] =
+    "用法：planc test [--root DIR] [--all] [--lang en|zh] RULES\n"
+    "\n"
+    "运行 RULES 中写的测试（`test \"...\" { data ... expect ... }`，\n"
+    "docs/LANGUAGE.md §15）：每个测试的数据行由参考解释器评分，每条期望\n"
+    "与结果比较。未满足的期望报告为 FILE:LINE:COL，并给出期望值和实际结果。\n"
+    "import 的文件和所扩展的基础规则中的测试只计数，不运行。\n"
+    "\n"
+    "  --all        也运行 RULES 所 import 或扩展的文件中的测试，在 RULES\n"
+    "               生成的评分程序上运行（改编后规划的目标）；测试中用到本程序\n"
+    "               没有的名称（删去的地区、目标或列）时跳过该测试，并给出名称\n"
+    "  --lang LANG  结果和未满足期望的信息所用语言：en（默认）或 zh（中文：\n"
+    "               通过、失败、达标……）；规则的报错和读数据的报错也随之\n"
+    "\n"
+    "退出码：全部测试通过（或没有测试）为 0，规则有错误或有测试失败为 1，\n"
+    "用法错误为 2，无法写入标准输出为 5。\n";
+
+static const char usage_check_zh[] =
+    "用法：planc check [--dump-ast] [--dump-ir] [--origins] [--format text|json]\n"
+    "                  [--lang en|zh] [--root DIR] FILE...\n"
+    "\n"
+    "逐个检查规则文件（连同其 import 或扩展的文件）：语法、名称、计量单位\n"
+    "和量纲、年份、单位、地区和权重。文件中的每个错误报告为 FILE:LINE:COL，\n"
+    "并附源代码行和指示符号 ^。\n"
+    "\n"
+    "  --dump-ast   把每个文件的语法树输出到标准输出\n"
+    "  --dump-ir    把每个文件的评分程序输出到标准输出\n"
+    "  --origins    列出扩展另一规划的规划改动了什么：覆盖、新增、删除或替换\n"
+    "               的每一项，以及该语句和基础规则中声明所在的行\n"
+    "  --format F   text（默认）或 json：每条诊断信息为标准错误上的一行 JSON\n"
+    "               对象，附注在其中，供编辑器等程序读取（docs/LANGUAGE.md §12）\n"
+    "  --lang LANG  文本信息所用语言：en（默认）或 zh（planc 有中文的信息用\n"
+    "               中文，否则为英文）；--format json 保持英文\n"
+    "  --root DIR   import 可读取的规则目录树（默认：各规则文件所在目录）\n"
+    "\n"
+    "退出码：所有文件都没有错误为 0，有错误为 1，用法错误为 2，\n"
+    "无法写入清单（--dump-ast、--dump-ir、--origins）为 5。\n";
+
+static const char usage_diff_zh[] =
+    "用法：planc diff OLD.plan NEW.plan [--format text|json] [--lang en|zh]\n"
+    "                 [--root DIR]\n"
+    "\n"
+    "检查两套规则，按章节和措施分组列出差异：新增、删除和改动的目标（所度量\n"
+    "的量、目标值、期限、阶段目标、计量单位、适用范围、权重、一票否决），\n"
+    "措施（标题、牵头单位、责任单位和按职责分工负责的单位、权重），章节、\n"
+    "地区、指标，规划（基期、规划期末、时期）和考核（数据缺失的处理、得分、\n"
+    "等级）。输出顺序稳定：先按旧规则的顺序，再列只有新规则才有的内容。\n"
+    "\n"
+    "  --format FORMAT  text（审阅报告，默认）或 json（结构见\n"
+    "                   docs/ADAPTING.md）\n"
+    "  --lang LANG      审阅报告自身文字所用语言：en（默认）或 zh（中文：\n"
+    "                   期限、适用范围、新增……）；规则中的名称、文字和表达式\n"
+    "                   照原样。仅用于 --format text\n"
+    "  --root DIR       import 可读取的规则目录树（默认：各规则文件所在目录）\n"
+    "\n"
+    "退出码：无论有无差异均为 0，规则有错误为 1，用法错误为 2，\n"
+    "无法写入标准输出为 5。\n";
+
+static const char usage_run_zh[] =
+    "用法：planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]\n"
+    "                [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
+    "                [--rollup region|agency|target] [--year Y] [--store DB]\n"
+    "                [--store-rows all|totals] [--skip-unknown-regions]\n"
+    "                [--allow-missing-columns] [--na TEXT]... [--data-year Y]\n"
+    "                [--lang en|zh] [--quiet]\n"
+    "                （--data CSV 可重复给出，由其他规则读取的文件后跟\n"
+    "                --read-with RULES）\n"
+    "\n"
+    "按规则对 CSV 中每个（地区，年份）行评分，把结果以 CSV 写到标准输出或\n"
+    "OUT（原子写入：失败或中断的评估不留下不完整的文件，已有的文件保持不变）。\n"
+    "\n"
+    "  --data CSV       指标数据：一个地区列、一个年份列，每个指标列一列（对\n"
+    "                   \"C{year}\" 这样的列则每年一列）；见 docs/LANGUAGE.md\n"
+    "                   §10；- 读标准输入（名为 - 的文件写作 ./-）。重复给出时\n"
+    "                   （--data a.csv --data b.csv），各文件的行作为一张表读取，\n"
+    "                   每个文件有自己的表头和其地区需要的列（同 planc template\n"
+    "                   为某地区写的文件）；两个文件都给出的同一地区同一年为\n"
+    "                   一行，其数值须一致\n"
+    "  --read-with RULES\n"
+    "                   在 --data FILE 之后：按 RULES 的键、列名、计量单位和\n"
+    "                   映射读取 FILE；RULES 是所评分规则针对该文件的改编（地区\n"
+    "                   相同）；其单元格换算为所评分规则的计量单位\n"
+    "  --skip-unknown-regions\n"
+    "                   跳过规则未声明的地区的行（如用全国文件评省级规划），\n"
+    "                   而不是逐行报错；以一条警告给出跳过的行数\n"
+    "  --allow-missing-columns\n"
+    "                   数据缺少的指标列按单元格缺失读取（数据尚未收集），\n"
+    "                   给出警告而不是报错\n"
+    "  --na TEXT        内容为 TEXT 的单元格视为缺失，同空单元格或 NA\n"
+    "                   （如 --na - --na ..）；可重复给出\n"
+    "  --data-year Y    数据没有年份列：每行都是 Y 年的（某一年的快照，如指数）\n"
+    "  -o, --output OUT 把结果写到 OUT 而不是标准输出（也可写作 -oOUT；\n"
+    "                   -o - 为标准输出）\n"
+    "  --engine ENGINE  运行评分程序的方式：jit（经 LLVM 编译的本机代码）、\n"
+    "                   interp（参考解释器）或 auto（默认，否则取\n"
+    "                   $PLANC_ENGINE）：缓存中有 JIT 代码时用 JIT，否则数据行数\n"
+    "                   多到编译合算时用 JIT（辽宁这样规模的规划约 100,000 行；\n"
+    "                   --timings 给出估计），否则用解释器。结果相同\n"
+    "  -j, --jobs N     用 N 个线程读取数据并评分（默认：在线处理器数）；输出和\n"
+    "                   信息对任何 N 都相同（也可写作 -jN）\n"
+    "  --no-cache       既不读也不写编译代码的缓存\n"
+    "  --format FORMAT  csv（默认：结果，每个地区、年份和项目一行）、json（一个\n"
+    "                   包含结果和汇总的文档；结构见 docs/OUTPUT.md）、xlsx（Excel\n"
+    "                   工作簿：每种汇总一张工作表，另有结果）或 html（一个含图表\n"
+    "                   和表格的网页）；xlsx 和 html 需要 -o。不给 --format 时由\n"
+    "                   OUT 的名称决定：.csv、.json、.xlsx、.html 或 .htm（不分\n"
+    "                   大小写），其他名称为 CSV；--format 与名称矛盾时报错\n"
+    "  --rollup KIND    写出汇总而不是结果：region（各地区的总分、等级、排名和\n"
+    "                   一票否决）、agency（各牵头单位的措施、目标和各状态计数）\n"
+    "                   或 target（按层级，达标的地区数及数值相对目标值的分布）；\n"
+    "                   与 --format json 同用时，文档只含该汇总，不含结果\n"
+    "  --year Y         汇总所针对的年份（默认：数据中的最后一年）\n"
+    "  --lang LANG      工作簿或网页自身文字（标题、说明、图例、工作表名、列标题、\n"
+    "                   状态词）所用语言：en（默认）或 zh（中文，措辞同评估报告：\n"
+    "                   达标、进度滞后、2027年……）；规则和数据中的文字以及数值照\n"
+    "                   原样；也是有关规则和数据的信息所用语言。CSV 和 JSON 为供\n"
+    "                   程序读取保持英文列名、键名和状态代码（此时 --lang 只作用\n"
+    "                   于信息）\n"
+    "  --store DB       把本次评估记入 SQLite 数据库 DB（不存在时创建）：规则和\n"
+    "                   数据的 SHA-256、planc 版本、时间和每个结果行；见\n"
+    "                   'planc history'。等待另一评估的锁最多 60 秒，或\n"
+    "                   PLANC_STORE_TIMEOUT 给出的整秒数（0：不等待）\n"
+    "  --store-rows totals\n"
+    "                   只记入总分、章节和措施的行（得分和等级），不记每个目标\n"
+    "                   的行：历史库更小；'planc compare' 这时比较等级和得分，\n"
+    "                   不比较目标。all：记入每一行（默认）\n"
+    "  --quiet          不显示进度行（评估超过约一秒时在终端上显示）\n"
+    "  --timings        把各阶段用时输出到标准错误，每行一个：\n"
+    "                     timing: NAME MS ms[ (NOTE)]\n"
+    "                   NAME 依次为：parse、check、lower（前端）；使用 JIT 时：\n"
+    "                   cache（键、查找和存入；附注为 hit、hit objects、miss 或\n"
+    "                   off）、llvm-load（加载 planc 的 LLVM 后端；命中时为\n"
+    "                   'not needed'）、llvm-lower、optimise、codegen（编译代码\n"
+    "                   来自缓存时为 0，附注 'cache hit'）、link（载入 JIT 或\n"
+    "                   缓存的库）；然后是 load（读取数据；使用 JIT 时规则同时在\n"
+    "                   另一线程编译，附注 'overlapped with jit'）、wait（仅 JIT：\n"
+    "                   评分等待编译代码的时间）、kernel（编译或解释执行的各段之\n"
+    "                   和；附注给出线程数，使用 --engine auto 时还给出所选方式及\n"
+    "                   原因）、barriers（峰值和占比）、report（数据缺失检查和写出\n"
+    "                   结果；结果在评分时逐块写出时附注 'streamed'）和 total\n"
+    "                   （整个评估）\n"
+    "\n"
+    "JIT 把编译的代码存入缓存，以规则、planc 版本和本机 CPU 为键，因此再次\n"
+    "运行未改动的规则时跳过优化和代码生成（C 编译器 $CC，否则 cc，把代码链接\n"
+    "成库后还跳过 LLVM 本身）：缓存在 $PLANC_CACHE_DIR，否则\n"
+    "$XDG_CACHE_HOME/planc，否则 ~/.cache/planc。损坏或不相符的缓存项会被\n"
+    "发现并替换；目录不可用时不用缓存（给出警告）。\n"
+    "\n"
+    "结果：每个地区、年份和项目（每个目标、措施、章节和总分）一行，列为\n"
+    "  region,year,kind,id,name,clause,lead,status,value,unit,goal,expected,score,weight,grade,vetoes,\n"
+    "  parent,top\n"
+    "（目标值有允许偏差时，goal 之后有 tolerance 列）。\n"
+    "\n"
+    "退出码：成功为 0，规则有错误为 1，用法错误为 2，数据有错误为 3，内部\n"
+    "错误为 4，无法写入 OUT、标准输出或 --store 数据库为 5。\n";
+
+static const char usage_explain_zh[] =
+    "用法：planc explain RULES --data CSV... --region R [--year Y] [--target NAME]\n"
+    "                    [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
+    "                    [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
+    "\n"
+    "像 'planc run' 一样对数据评分，然后列出地区 R 在 Y 年的每项得分如何\n"
+    "得出，代入实际数值：所读的数据单元格（列、年份、计量单位和换算）、\n"
+    "基期值和目标值、进度预期值、所适用的 docs/LANGUAGE.md §9 判定规则、\n"
+    "得分公式及其各项数值、权重及对措施、章节和总分的贡献、一票否决、\n"
+    "条款、措施和牵头单位；然后是汇总和等级。\n"
+    "\n"
+    "  --data CSV       指标数据（- 读标准输入）；重复给出时各文件的行合在\n"
+    "                   一起，同 'planc run'\n"
+    "  --read-with RULES\n"
+    "                   在 --data FILE 之后：按 RULES 的读法读取 FILE\n"
+    "                   （见 planc help run）\n"
+    "  --region R       地区（名称或别名）\n"
+    "  --year Y         R 有数据行的年份（默认：R 的最后一年）\n"
+    "  --target NAME    只列这个目标（及其措施和章节）\n"
+    "  --format FORMAT  text（默认）或 json（见 docs/OUTPUT.md）\n"
+    "  --lang LANG      文本说明自身文字所用语言：en（默认）或 zh（中文，措辞\n"
+    "                   同评估报告：达标、进度滞后、基期值、目标值……）；数值、\n"
+    "                   公式以及规则和数据中的文字照原样。仅用于 --format text：\n"
+    "                   JSON 保持英文\n"
+    "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
+    "                   读取数据的方式与 'planc run' 使用这些选项时相同\n"
+    "\n"
+    "退出码：成功为 0，规则有错误为 1，用法错误（未知的地区或目标、没有数据\n"
+    "行的年份）为 2，数据有错误为 3，内部错误为 4，无法写入标准输出为 5。\n";
+
+static const char usage_history_zh[] =
+    "用法：planc history DB [--full] [--lang en|zh]\n"
+    "\n"
+    "列出 'planc run --store DB' 记入 DB 的各次评估，从早到晚：评估编号、\n"
+    "时间（UTC）、planc 版本、数据行数、结果行数、规则和数据的 SHA-256\n"
+    "前12位十六进制数字、规划、规则和数据。\n"
+    "\n"
+    "  --full       完整的哈希值（64位十六进制数字，同 sha256sum 的输出）\n"
+    "  --lang LANG  列标题和报错信息所用语言：en（默认）或 zh\n"
+    "\n"
+    "退出码：成功为 0，DB 不存在或不是 planc 结果历史库为 2，\n"
+    "无法读取（被锁定、已损坏）或无法写入标准输出为 5。\n";
+
+static const char usage_compare_zh[] =
+    "用法：planc compare DB RUN_A RUN_B [--full] [--lang en|zh]\n"
+    "      planc compare DB RUN [RUN_B] --year A --against-year B [--full] [--lang en|zh]\n"
+    "\n"
+    "列出从评估 RUN_A 到评估 RUN_B 的变化（评估编号见 'planc history'，\n"
+    "'last' 为最新一次，'last~N' 为其前第 N 次）：规则和数据是否已变，\n"
+    "然后按结果顺序列出每个变化的等级、状态和得分，以及只有一次评估才有\n"
+    "的行。每年的行与另一次评估同一年的行配对。\n"
+    "\n"
+    "使用 --year A --against-year B 时，改为把 A 年的行（RUN 或 RUN_A 的）\n"
+    "与 B 年的行（RUN 或 RUN_B 的）按地区和项目配对：哪些地区和目标从一年\n"
+    "到下一年有了变化（'沈阳 2023年 → 2024年 目标 PM25：进度正常 → 进度滞后（……）'）。\n"
+    "\n"
+    "  --year A     RUN（RUN_A）中作为比较起点的年份\n"
+    "  --against-year B\n"
+    "               RUN（RUN_B）中与之比较的另一年份\n"
+    "  --full       同时给出每次评估的规则和数据的完整 SHA-256（64位十六进制\n"
+    "               数字；表头给出前12位）\n"
+    "  --lang LANG  compare 自身文字和报错信息所用语言：en（默认）或 zh\n"
+    "               （中文：等级变化、达标 → 未达标、2027年……）\n"
+    "\n"
+    "退出码：成功为 0，DB 不存在、不是 planc 结果历史库或没有该评估（或该\n"
+    "评估没有所给年份的行）为 2，无法读取（被锁定、已损坏）或无法写入\n"
+    "标准输出为 5。\n";
+
+static const char usage_verify_zh[] =
+    "用法：planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]...\n"
+    "                   [--output FILE]... [--lang en|zh]\n"
+    "\n"
+    "按 SHA-256 核对文件是否为 DB 中评估 RUN（评估编号见 'planc history'，\n"
+    "或 'last'、'last~N'）所用、所写：RULES 及其 import 的每个文件（以该次\n"
+    "评估的规则清单中的名称，在 RULES 旁或在其链接指向的文件旁，同 run\n"
+    "读取时）和清单的哈希值；每个数据文件及读取它所用的规则；该次评估写出\n"
+    "的每个输出（CSV、JSON、工作簿或网页）。每个文件一行，给出其完整\n"
+    "SHA-256 及是否一致，不一致时附该次评估记录的哈希值；最后列出该次评估\n"
+    "记录了但未给出的文件。\n"
+    "\n"
+    "  RULES            传给 planc run 的规则文件\n"
+    "  --data CSV       数据文件（多个时重复给出；- 不是文件）\n"
+    "  --read-with RULES\n"
+    "                   在 --data CSV 之后：读取该文件所用的规则\n"
+    "  --output FILE    该次评估写出的文件（-o），多个时重复给出\n"
+    "  --lang LANG      verify 自身文字所用语言：en（默认）或 zh（一致、\n"
+    "                   不一致……）\n"
+    "\n"
+    "planc 0.12 及更早版本（结构第8版之前）记入的评估没有保存输出的哈希值，\n"
+    "所有数据文件只有一个哈希值：其输出为“未记录”，数据文件一并核对。\n"
+    "\n"
+    "退出码：给出的每个文件都是该次评估的为 0，有文件不一致、无法读取或未被\n"
+    "该次评估记录为 6，用法错误（没有该评估、未给出文件、DB 不是 planc 结果\n"
+    "历史库）为 2，无法读取 DB（被锁定、已损坏）或无法写入标准输出为 5。\n";
+
+static const char usage_template_zh[] =
+    "用法：planc template RULES [--region R]... [--years A-B] [--list]\n"
+    "                     [-o OUT] [--lang en|zh] [--root DIR]\n"
+    "      planc template RULES --check FILE [--region R]... [--years A-B]\n"
+    "                     [--na TEXT]... [--lang en|zh]\n"
+    "\n"
+    "以 CSV 写出 RULES 所读的空白数据文件：表头为规则的地区列、年份列，以及\n"
+    "所选地区各行上有目标读取的每个数据列，然后每个地区每年一行空单元格，\n"
+    "填好后交给 planc run --data。适用于其中某个地区的目标读取的列列出；\n"
+    "其上级（省对所辖市的占比或合计）或同级（average(x)）的目标在这些地区\n"
+    "的行上读取的列也列出；其他地区的目标所读的列不列。空单元格即数值缺失。\n"
+    "各地区填好的文件可直接合并：planc run RULES --data A.csv --data B.csv ...\n"
+    "\n"
+    "  --region R   文件所对应的地区（名称或别名），重复给出可多选；\n"
+    "               默认：规则声明的所有地区\n"
+    "  --years A-B  每个地区从 A 年到 B 年每年一行（或只有 A 年）；\n"
+    "               不给时只有表头\n"
+    "  --list       不写 CSV，改为逐行列出其各列：单元格填什么（以该列计量\n"
+    "               单位计的数字、yes 或 no、0-100 的评分、文字映射的文字）、\n"
+    "               所属指标，以及不是所有所选地区都需要时需要它的地区\n"
+    "  --check FILE 改为按 planc run 的读法检查填好的 FILE（数据错误，附\n"
+    "               file:line），针对所给地区，否则针对其中有数据行的地区：\n"
+    "               表头缺少需要的列、有其他地区的行（给出 --region 时）、\n"
+    "               --years 中某年缺行均为错误；列出每个需要的列中的空单元格。\n"
+    "               不要求其他地区需要的列：市的文件可单独检查。最后一行为\n"
+    "               'FILE: ok'\n"
+    "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）\n"
+    "  -o OUT       写到 OUT（原子写入），而不是标准输出\n"
+    "  --lang LANG  --list 和报错信息所用语言：en 或 zh\n"
+    "\n"
+    "退出码：成功为 0，规则有错误为 1，用法错误为 2，所检查的文件有错误为 3，\n"
+    "无法写入 OUT 为 5。\n";
+
+static const char usage_emit_llvm_zh[] =
+    "用法：planc emit-llvm RULES [--O0] [--lang en|zh]\n"
+    "\n"
+    "把 `planc run --engine jit` 为规则编译的 LLVM 模块以 LLVM IR 文本输出到\n"
+    "标准输出：经过优化（按本机 CPU 的 default<O3>），或用 --O0 时为从评分\n"
+    "程序降级所得、未优化的模块。\n"
+    "\n"
+    "  --O0         输出优化前的模块\n"
+    "  --lang LANG  规则报错信息所用语言：en（默认）或 zh\n"
+    "\n"
+    "退出码：成功为 0，规则有错误为 1，用法错误为 2，内部错误为 4，\n"
+    "无法写入标准输出为 5。\n";
+
+/* Each command's help in English and in Chinese (usage_text); cmd NULL
+ * is planc's own (planc help, planc --help).  The Chinese keeps the
+ * commands, options, placeholders (RULES, CSV, DB) and examples as the
+ * English has them and follows docs/GUIDE.zh-CN.md §8's glossary;
+ * tests/help.sh fails when the two list different options. */
+typedef struct usage_entry {
+    const char *cmd;
+    const char *en, *zh;
+} usage_entry;
+
+static const usage_entry usages[] = {
+    {NULL, usage_main, usage_main_zh},
+    {"check", usage_check, usage_check_zh},
+    {"run", usage_run, usage_run_zh},
+    {"emit-llvm", usage_emit_llvm, usage_emit_llvm_zh},
+    {"explain", usage_explain, usage_explain_zh},
+    {"history", usage_history, usage_history_zh},
+    {"compare", usage_compare, usage_compare_zh},
+    {"verify", usage_verify, usage_verify_zh},
+    {"diff", usage_diff, usage_diff_zh},
+    {"test", usage_test, usage_test_zh},
+    {"template", usage_template, usage_template_zh},
+};
+
+/* The help of command cmd (NULL: planc's own) in the language of the
+ * run's messages (msgcat_lang(): --lang zh anywhere on the command
+ * line), so that `planc help run --lang zh` and `planc run --help --lang
+ * zh` read Chinese; NULL for a command without help.  planc build's is
+ * aot.c's (aot_usage_text). */
+static const char *usage_text(const char *cmd)
+{
+    if (cmd && strcmp(cmd, "build") == 0)
+        return aot_usage_text();
+    for (size_t i = 0; i < sizeof usages / sizeof usages[0]; i++)
+        if (cmd ? usages[i].cmd && strcmp(cmd, usages[i].cmd) == 0 : !usages[i].cmd)
+            return msgcat_lang() == LBL_ZH ? usages[i].zh : usages[i].en;
+    return NULL;
+}
+
 /* One compilation: its arena, diagnostics, each pass's result, and the
  * wall-clock time of each pass in milliseconds (for --timings). */
 typedef struct compilation {
@@ -984,7 +1373,7 @@ static int cmd_check(int argc, char **argv)
     int nfiles = 0, rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
-            fputs(usage_check, stdout);
+            fputs(usage_text("check"), stdout);
             return EXIT_OK;
         } else if (strcmp(argv[i], "--format") == 0) {
             if (i + 1 >= argc)
@@ -2536,7 +2925,7 @@ static int cmd_run(int argc, char **argv)
             continue;
         }
         if (is_help(a)) {
-            fputs(usage_run, stdout);
+            fputs(usage_text("run"), stdout);
             free(datas);
             free(withs);
             return EXIT_OK;
@@ -2959,7 +3348,7 @@ static int cmd_explain(int argc, char **argv)
             continue;
         }
         if (is_help(a)) {
-            fputs(usage_explain, stdout);
+            fputs(usage_text("explain"), stdout);
             free(datas);
             free(withs);
             return EXIT_OK;
@@ -3420,7 +3809,7 @@ static int cmd_test(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
-            fputs(usage_test, stdout);
+            fputs(usage_text("test"), stdout);
             return EXIT_OK;
         } else if (strcmp(a, "--lang") == 0) {
             if (i + 1 >= argc)
@@ -3509,7 +3898,7 @@ static int cmd_history(int argc, char **argv)
     bool full = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
-            fputs(usage_history, stdout);
+            fputs(usage_text("history"), stdout);
             return EXIT_OK;
         } else if (strcmp(argv[i], "--full") == 0) {
             full = true;
@@ -3555,7 +3944,7 @@ static int cmd_compare(int argc, char **argv)
     int year[2] = {0, 0}; /* --year, --against-year; 0: not given */
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
-            fputs(usage_compare, stdout);
+            fputs(usage_text("compare"), stdout);
             return EXIT_OK;
         } else if (strcmp(argv[i], "--full") == 0) {
             full = true;
@@ -3646,7 +4035,7 @@ static int cmd_verify(int argc, char **argv)
         bool valued = strcmp(a, "--lang") == 0 || strcmp(a, "--data") == 0 || strcmp(a, "--read-with") == 0 ||
                       strcmp(a, "--output") == 0;
         if (is_help(a)) {
-            fputs(usage_verify, stdout);
+            fputs(usage_text("verify"), stdout);
             free(data);
             free(outputs);
             return EXIT_OK;
@@ -3726,7 +4115,7 @@ static int cmd_emit_llvm(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
-            fputs(usage_emit_llvm, stdout);
+            fputs(usage_text("emit-llvm"), stdout);
             return EXIT_OK;
         } else if (strcmp(a, "--O0") == 0) {
             o0 = true;
@@ -3805,7 +4194,7 @@ static int cmd_template(int argc, char **argv)
                       strcmp(a, "--output") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--check") == 0 ||
                       strcmp(a, "--na") == 0;
         if (is_help(a)) {
-            fputs(usage_template, stdout);
+            fputs(usage_text("template"), stdout);
             free(names);
             free(na);
             return EXIT_OK;
@@ -3973,7 +4362,7 @@ static int cmd_diff(int argc, char **argv)
     bool lang_given = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
-            fputs(usage_diff, stdout);
+            fputs(usage_text("diff"), stdout);
             return EXIT_OK;
         } else if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
@@ -4105,8 +4494,10 @@ static void std_streams_open(void)
 static int command(int argc, char **argv)
 {
     const char *cmd = argv[1];
+    /* the language of the messages, and of the help (usage_text) */
+    msgcat_set_lang(lang_of_args(argc, argv));
     if (is_help(cmd)) {
-        fputs(usage_main, stdout);
+        fputs(usage_text(NULL), stdout);
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
@@ -4114,36 +4505,21 @@ static int command(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {
-        const char *what = argc > 2 ? argv[2] : NULL;
-        if (!what || strcmp(what, "help") == 0)
-            fputs(usage_main, stdout);
-        else if (strcmp(what, "check") == 0)
-            fputs(usage_check, stdout);
-        else if (strcmp(what, "run") == 0)
-            fputs(usage_run, stdout);
-        else if (strcmp(what, "emit-llvm") == 0)
-            fputs(usage_emit_llvm, stdout);
-        else if (strcmp(what, "explain") == 0)
-            fputs(usage_explain, stdout);
-        else if (strcmp(what, "history") == 0)
-            fputs(usage_history, stdout);
-        else if (strcmp(what, "compare") == 0)
-            fputs(usage_compare, stdout);
-        else if (strcmp(what, "verify") == 0)
-            fputs(usage_verify, stdout);
-        else if (strcmp(what, "diff") == 0)
-            fputs(usage_diff, stdout);
-        else if (strcmp(what, "test") == 0)
-            fputs(usage_test, stdout);
-        else if (strcmp(what, "build") == 0)
-            fputs(aot_usage, stdout);
-        else if (strcmp(what, "template") == 0)
-            fputs(usage_template, stdout);
-        else
+        /* the command asked about: the first argument that is not
+         * --lang or its value (planc help --lang zh run) */
+        const char *what = NULL;
+        for (int i = 2; i < argc && !what; i++) {
+            if (strcmp(argv[i], "--lang") == 0)
+                i++;
+            else
+                what = argv[i];
+        }
+        const char *text = usage_text(what && strcmp(what, "help") != 0 ? what : NULL);
+        if (!text)
             return usage_error(NULL, "no help for unknown command '%s'", what);
+        fputs(text, stdout);
         return EXIT_OK;
     }
-    msgcat_set_lang(lang_of_args(argc, argv));
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "run") == 0)
