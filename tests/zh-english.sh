@@ -7,7 +7,8 @@
 # (not only the ones with a -zh twin: a new message is met there first)
 # and every case of tests/run as golden.sh runs it, with `--lang zh` added
 # to an English case's command (one in JSON or another language is left
-# out).  It flags each line of their messages (stderr), and of the output
+# out), and `planc help CMD --lang zh` for planc and each command.  It
+# flags each line of their messages (stderr), of the help, and of the output
 # of a case written with `--lang zh` whose command writes text for a
 # reader (check, explain, test, diff, history, compare, verify, template),
 # that holds three or more Latin words in a row outside what a Chinese
@@ -54,7 +55,7 @@ scan() { # label file
         }
         s = t s
         # a shell command planc gives to run, up to the Chinese after it
-        gsub(/(iconv|planc (diff|run|check|explain|test|history|compare|verify|template|build)) [ -~]*/, " ", s)
+        gsub(/(iconv|planc (diff|run|check|explain|test|history|compare|verify|template|build|help|emit-llvm)) [ -~]*/, " ", s)
         gsub(/[A-Za-z0-9_.~\/-]*\/[A-Za-z0-9_.~\/-]*/, " ", s)   # paths
         gsub(/[A-Za-z0-9_-]+\.[A-Za-z][A-Za-z0-9]*/, " ", s)       # file names, dotted names
         gsub(/--?[A-Za-z][A-Za-z0-9-]*/, " ", s)                   # options
@@ -151,6 +152,16 @@ for dir in "$src"/tests/run/*/; do
         case " $args " in *" --format json "* | *" --format=json "* | *" --dump-ast "*) ;;
         *) report "run/$name (stdout)" "$tmp/out" ;; esac ;;
     esac
+done
+
+# every command's help in Chinese (planc help CMD --lang zh), its
+# placeholders (RULES, CSV, FILE:LINE:COL, RUN_A) taken out first: they
+# stand for what the user gives, as the English has them
+for c in "" $("$planc" help | sed -n '/^commands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p' | sort -u); do
+    # shellcheck disable=SC2086
+    "$planc" help $c --lang zh 2>&1 | LC_ALL=C sed -E 's/(^|[^A-Za-z0-9_])[A-Z][A-Z0-9_]*([:~][A-Z]+)*/\1 /g' >"$tmp/out"
+    runs=$((runs + 1))
+    report "help ${c:-planc} (--lang zh)" "$tmp/out"
 done
 
 echo "zh-english: $runs runs, $fails with English in a Chinese run"
