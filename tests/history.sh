@@ -412,14 +412,16 @@ killed=$!
 # comes before the flock: a run in between takes the file for a killed
 # one's, and the writer makes another, as store.c says)
 locked() {
-    f=$(ls -A "$tmp/kill" | grep '^\.k\.db\.' | head -n 1)
+    f=$(ls -A "$tmp/kill" | grep -E '^\.k\.db\.[A-Za-z0-9]{6}$' | head -n 1)
     [ -n "$f" ] || return 1
     if command -v flock >/dev/null; then
         flock -n -E 99 "$tmp/kill/$f" true; [ $? -eq 99 ]
     fi
 }
 k=0; while ! locked && [ $k -lt 600 ]; do sleep 0.1; k=$((k + 1)); done
-left=$(ls -A "$tmp/kill" | grep '^\.k\.db\.')
+# (the file alone: SQLite's journal '.k.db.XXXXXX-journal' is beside it
+# while the first run still writes the schema)
+left=$(ls -A "$tmp/kill" | grep -E '^\.k\.db\.[A-Za-z0-9]{6}$')
 n=$((n + 1)); [ -n "$left" ] || fail "no temporary database while the first run waits for its data"
 expect 0 "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/kill/k.db" -o "$tmp/kill/b.csv"
 n=$((n + 1)); [ -e "$tmp/kill/$left" ] || fail "a run removed the temporary database of a planc still running"
