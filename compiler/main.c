@@ -3949,10 +3949,21 @@ static int cmd_compare(int argc, char **argv)
     lbl_lang lang = LBL_EN;
     bool full = false;
     int year[2] = {0, 0}; /* --year, --against-year; 0: not given */
+    bool json = false, lang_given = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
             fputs(usage_text("compare"), stdout);
             return EXIT_OK;
+        } else if (strcmp(argv[i], "--format") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("compare", "option '%s' needs a value", argv[i]);
+            i++;
+            if (strcmp(argv[i], "json") == 0)
+                json = true;
+            else if (strcmp(argv[i], "text") == 0)
+                json = false;
+            else
+                return usage_error("compare", "unknown format '%s' (available: text, json)", argv[i]);
         } else if (strcmp(argv[i], "--full") == 0) {
             full = true;
         } else if (strcmp(argv[i], "--year") == 0 || strcmp(argv[i], "--against-year") == 0) {
@@ -3968,6 +3979,7 @@ static int cmd_compare(int argc, char **argv)
                 return usage_error("compare", "option '%s' needs a value", argv[i]);
             if (!lbl_parse(argv[++i], &lang))
                 return usage_error("compare", "unknown language '%s' (available: en, zh)", argv[i]);
+            lang_given = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("compare", "unknown option '%s'", argv[i]);
         } else if (n < 3) {
@@ -3989,6 +4001,10 @@ static int cmd_compare(int argc, char **argv)
                                       "two years to pair (the same year of two runs is what "
                                       "'planc compare DB RUN_A RUN_B' pairs, without them)", y);
     }
+    if (json && lang_given)
+        /* as explain's: the document's keys and codes are English */
+        return usage_error("compare", "--lang is for the text comparison: %s keeps English keys and "
+                                      "codes for programs", "--format json");
     if (n == 2 && year[0])
         args[n++] = args[1]; /* one run: its two years */
     if (n < 3)
@@ -4010,7 +4026,8 @@ static int cmd_compare(int argc, char **argv)
          * read is not */
         rc = fa == -2 || fb == -2 ? EXIT_WRITE : EXIT_USAGE;
     } else {
-        int cr = year[0] ? store_compare_years(db, a, year[0], b, year[1], full, lang, stdout, stderr)
+        int cr = json ? store_compare_json(db, a, year[0], b, year[1], stdout, stderr)
+                 : year[0] ? store_compare_years(db, a, year[0], b, year[1], full, lang, stdout, stderr)
                  : full ? store_compare_full(db, a, b, lang, stdout, stderr)
                         : store_compare(db, a, b, lang, stdout, stderr);
         if (stdout_failed()) {

@@ -1528,6 +1528,9 @@ static const msgcat_pair catalog[] = {
     {"--set gives indicator '%s' twice", "--set 两次给出指标“%s”"},
     {"--set names an indicator by its name alone: write '%s'", "--set 只用指标的名称（不带模块名）：写作“%s”"},
     {"it is given here first", "此处第一次给出"},
+    /* ---- cj22: compare --format json */
+    {"--lang is for the text comparison: %s keeps English keys and codes for programs",
+     "--lang 用于文本比较：%s 为程序保留英文键名和代码"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

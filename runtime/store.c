@@ -27,6 +27,7 @@
 #include "labels.h"
 #include "msgcat.h"
 #include "csv.h"
+#include "json.h"
 #include "msgcat.h"
 #include "ofile.h"
 #include "report.h"
@@ -64,6 +65,7 @@ struct store {
     int cmp_year[2];      /* compare --year A --against-year B: run a's year A and run b's
                              year B, paired; 0, 0: each year with the same year */
     long long cmp_run[2]; /* compare: runs a and b */
+    json_writer *cmp_json; /* compare --format json: the document, else NULL (text) */
     long long piece_rows; /* rows per piece: STORE_PIECE_ROWS (store_set_piece_rows) */
 };
 
@@ -2247,12 +2249,31 @@ static void manifest_changes(FILE *out, lbl_lang lang, const char *ma, const cha
  * run of each kind is compared when the newer one read a single file (the
  * older hash is then that file's), and is otherwise said to be not
  * comparable by hash. */
+/* What compare_rules says of two runs' rules: the same, changed, or (a run
+ * recorded before version 3 against a newer one of several files) not
+ * comparable by hash; for compare's text and its JSON alike. */
+typedef enum { RULES_SAME, RULES_CHANGED, RULES_NOT_COMPARABLE } rules_verdict;
+
+/* The verdict on the rules of two runs (compare_rules). */
+static rules_verdict rules_compared(const run_info *ra, const run_info *rb)
+{
+    bool olda = !*ra->rules_files, oldb = !*rb->rules_files;
+    if (olda == oldb)
+        return strcmp(ra->rules_hash, rb->rules_hash) == 0 ? RULES_SAME : RULES_CHANGED;
+    const run_info *new = olda ? rb : ra, *old = olda ? ra : rb;
+    size_t nfiles = 0;
+    manifest_hash(new->rules_files, NULL, 0, &nfiles);
+    if (nfiles == 1)
+        return strncmp(new->rules_files, old->rules_hash, 64) == 0 ? RULES_SAME : RULES_CHANGED;
+    return RULES_NOT_COMPARABLE;
+}
+
 static void compare_rules(FILE *out, lbl_lang lang, const run_info *ra, const run_info *rb,
                           long long a, long long b)
 {
     bool olda = !*ra->rules_files, oldb = !*rb->rules_files;
     if (olda == oldb) {
-        if (strcmp(ra->rules_hash, rb->rules_hash) == 0) {
+        if (rules_compared(ra, rb) == RULES_SAME) {
             fprintf(out, lbl_get(lang, LBL_C_RULES_SAME), ra->rules_hash);
             return;
         }
@@ -2262,12 +2283,13 @@ static void compare_rules(FILE *out, lbl_lang lang, const run_info *ra, const ru
             manifest_changes(out, lang, ra->rules_files, rb->rules_files, a, b);
         return;
     }
-    const run_info *old = olda ? ra : rb, *new = olda ? rb : ra;
+    const run_info *new = olda ? rb : ra;
     size_t nfiles = 0;
     manifest_hash(new->rules_files, NULL, 0, &nfiles);
-    if (nfiles == 1 && strncmp(new->rules_files, old->rules_hash, 64) == 0)
+    rules_verdict v = rules_compared(ra, rb);
+    if (v == RULES_SAME)
         fprintf(out, lbl_get(lang, LBL_C_RULES_SAME_OLD), new->rules_hash, olda ? a : b);
-    else if (nfiles == 1)
+    else if (v == RULES_CHANGED)
         fprintf(out, lbl_get(lang, LBL_C_RULES_CHANGED_OLD), ra->rules_hash, ra->rules_path,
                 rb->rules_hash, rb->rules_path, olda ? a : b);
     else
@@ -2535,6 +2557,54 @@ static void add_name(whole_year *w, const char *name, lbl_lang lang)
     strcat(w->names, what);
 }
 
+/* A text of a compared row as the JSON gives it: null for "" (a total's
+ * id, a row without a status or a grade). */
+static void json_text_or_null(json_writer *w, const char *key, sqlite3_stmt *st, int col)
+{
+    const char *t = col_text(st, col);
+    json_key(w, key);
+    if (*t)
+        json_str(w, t);
+    else
+        json_null(w);
+}
+
+/* only_in's JSON (compare --format json): every row of the query `st`
+ * (only_in's, region, year, kind, id) as a record of only_in_a (only_in_b
+ * when `reverse`), unabridged: a script reads them all, where the text
+ * summarises whole years and regions.  Finalizes the three statements;
+ * returns how many rows, or -1 after reporting. */
+static long long only_in_json(store *s, sqlite3_stmt *st, sqlite3_stmt *has_year, sqlite3_stmt *has_region,
+                              bool reverse, FILE *err)
+{
+    json_writer *w = s->cmp_json;
+    json_key(w, reverse ? "only_in_b" : "only_in_a");
+    json_begin_array(w);
+    long long n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        json_begin_record(w);
+        json_key(w, "region");
+        json_str(w, col_text(st, 0));
+        json_key(w, "year");
+        json_int(w, sqlite3_column_int(st, 1));
+        json_key(w, "kind");
+        json_str(w, col_text(st, 2));
+        json_text_or_null(w, "id", st, 3);
+        json_end_object(w);
+        n++;
+    }
+    json_end_array(w);
+    sqlite3_finalize(st);
+    sqlite3_finalize(has_year);
+    sqlite3_finalize(has_region);
+    if (rc != SQLITE_DONE) {
+        db_error(s, "cannot compare the runs", err);
+        return -1;
+    }
+    return n;
+}
+
 /* Writes the rows of one run that the other lacks; returns how many there
  * are, or -1 on an error.  A year of run a in which run b has no row at
  * all is one line (its rows, its regions and their first names: a year
@@ -2597,6 +2667,8 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
         sqlite3_bind_int(st, 4, yyear);
         sqlite3_bind_int(has_region, 3, yyear);
     }
+    if (s->cmp_json)
+        return only_in_json(s, st, has_year, has_region, reverse, err);
     long long n = 0, rest = 0;
     int rc;
     char *text = NULL;
@@ -2877,12 +2949,30 @@ static bool map_renames(store *s, long long a, long long b, const char *kind, co
         }
     bool ok = true;
     sqlite3_stmt *st = NULL;
+    if (s->cmp_json) {
+        /* the JSON's renames.targets (regions, indicators): [] for none */
+        json_writer *w = s->cmp_json;
+        json_key(w, strcmp(kind, "target") == 0 ? "targets" : strcmp(kind, "region") == 0 ? "regions"
+                                                                                            : "indicators");
+        json_begin_inline_array(w);
+        for (size_t k = 0; k < n; k++) {
+            json_begin_record(w);
+            json_key(w, "from");
+            json_str(w, from[k]);
+            json_key(w, "to");
+            json_str(w, to[k]);
+            json_end_object(w);
+        }
+        json_end_array(w);
+    }
     if (n) {
-        fputs(lbl_get(lang, head), out);
-        for (size_t k = 0; k < n; k++)
+        if (!s->cmp_json)
+            fputs(lbl_get(lang, head), out);
+        for (size_t k = 0; k < n && !s->cmp_json; k++)
             fprintf(out, lbl_get(lang, LBL_C_RENAME), k ? lbl_get(lang, LBL_C_COMMA) : "",
                     shown(s, from[k]), shown(s, to[k]));
-        fputc('\n', out);
+        if (!s->cmp_json)
+            fputc('\n', out);
         char sql[256];
         snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s (old TEXT PRIMARY KEY, "
                                   "new TEXT NOT NULL); DELETE FROM temp.%s;", table, table);
@@ -2913,10 +3003,117 @@ static bool map_renames(store *s, long long a, long long b, const char *kind, co
     return ok;
 }
 
+/* One side of compare's JSON ("a", "b"): run `id`'s recorded facts and,
+ * with two years paired, its year (else null). */
+static void json_side(json_writer *w, const char *key, long long id, const run_info *ri, int year)
+{
+    json_key(w, key);
+    json_begin_object(w);
+    json_key(w, "run");
+    json_int(w, id);
+    json_key(w, "time");
+    json_str(w, ri->time);
+    json_key(w, "year");
+    if (year)
+        json_int(w, year);
+    else
+        json_null(w);
+    json_key(w, "planc");
+    json_str(w, ri->version);
+    json_key(w, "rules");
+    json_str(w, ri->rules_path);
+    json_key(w, "rules_sha256");
+    json_str(w, ri->rules_hash);
+    json_key(w, "data");
+    json_str(w, ri->data_path);
+    json_key(w, "data_sha256");
+    json_str(w, ri->data_hash);
+    json_key(w, "data_options");
+    json_str(w, ri->data_options);
+    json_key(w, "target_rows");
+    json_bool(w, !ri->totals);
+    json_key(w, "tolerances");
+    json_bool(w, ri->tolerances);
+    json_end_object(w);
+}
+
+/* The header of compare's JSON: the format, the two sides and what
+ * changed between them (the facts the text's header says). */
+static void json_head(store *s, json_writer *w, long long a, const run_info *ra, long long b,
+                      const run_info *rb)
+{
+    json_begin_object(w);
+    json_key(w, "format");
+    json_str(w, "planc-compare");
+    json_key(w, "version");
+    json_int(w, 1);
+    json_side(w, "a", a, ra, s->cmp_year[0]);
+    json_side(w, "b", b, rb, s->cmp_year[1]);
+    json_key(w, "planc_changed");
+    json_bool(w, strcmp(ra->version, rb->version) != 0);
+    static const char *const rules[] = {"same", "changed", "not_comparable"};
+    json_key(w, "rules");
+    json_str(w, rules[rules_compared(ra, rb)]);
+    json_key(w, "data");
+    json_str(w, strcmp(ra->data_hash, rb->data_hash) != 0   ? "changed"
+                : strcmp(ra->data_path, rb->data_path) != 0 ? "renamed"
+                                                            : "same");
+    json_key(w, "data_options_changed");
+    json_bool(w, strcmp(ra->data_options, rb->data_options) != 0);
+}
+
+/* A value of a compared row's side in compare's JSON. */
+static void json_val(json_writer *w, const char *key, sqlite3_stmt *st, int col)
+{
+    json_key(w, key);
+    json_num(w, col_num(st, col));
+}
+
+/* A compared row in compare's JSON, on one line: which list the text
+ * gives it under (`change`), its kind and unit, and each side's region,
+ * year, id, status, score, grade, value, goal and tolerance (columns of
+ * compare's query; null where a side has none). */
+static void json_row(store *s, json_writer *w, sqlite3_stmt *st, const char *change, bool tolerances_known)
+{
+    json_begin_record(w);
+    json_key(w, "change");
+    json_str(w, change);
+    json_key(w, "kind");
+    json_str(w, col_text(st, 2));
+    json_key(w, "unit");
+    json_str(w, sqlite3_column_text(st, CMP_UNIT) ? col_text(st, CMP_UNIT) : NULL);
+    for (int side = 0; side < 2; side++) {
+        json_key(w, side ? "b" : "a");
+        json_begin_object(w);
+        json_key(w, "region");
+        json_str(w, col_text(st, side ? CMP_ID + 1 : 0));
+        json_key(w, "year");
+        json_int(w, side && s->cmp_year[0] ? s->cmp_year[1] : sqlite3_column_int(st, 1));
+        json_text_or_null(w, "id", st, side ? CMP_ID : 3);
+        json_text_or_null(w, "status", st, 4 + side);
+        json_val(w, "score", st, 6 + side);
+        json_text_or_null(w, "grade", st, 8 + side);
+        json_val(w, "value", st, CMP_VALUE + side);
+        json_val(w, "goal", st, CMP_GOAL + side);
+        json_key(w, "tolerance");
+        if (tolerances_known)
+            json_num(w, col_num(st, CMP_TOLERANCE + side));
+        else
+            json_null(w);
+        json_end_object(w);
+    }
+    json_end_object(w);
+}
+
 /* store_compare; with `full`, the two runs' hashes whole after the
  * header's lines of the rules and the data (which give 12 digits); with
  * s->cmp_year set, run a's rows of one year paired with run b's of
  * another (store_compare_years). */
+static bool compare_head(store *s, const run_info *pa, const run_info *pb, long long a, long long b,
+                         lbl_lang lang, bool full, FILE *out, FILE *err);
+static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool tol_known, bool mapped,
+                        bool rmapped, FILE *out, FILE *err);
+
 static int compare(store *s, long long a, long long b, lbl_lang lang, bool full, FILE *out, FILE *err)
 {
     run_info ra, rb;
@@ -2926,6 +3123,38 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
         run_info_free(&ra);
         return -1;
     }
+    json_writer *w = s->cmp_json;
+    bool tol_known = ra.tolerances && rb.tolerances, ok = true;
+    if (w)
+        json_head(s, w, a, &ra, b, &rb);
+    else
+        ok = compare_head(s, &ra, &rb, a, b, lang, full, out, err);
+    s->no_targets = ra.totals || rb.totals;
+    run_info_free(&ra);
+    run_info_free(&rb);
+    if (w) {
+        json_key(w, "tolerances_known");
+        json_bool(w, tol_known);
+        json_key(w, "renames");
+        json_begin_object(w);
+    }
+    bool mapped = false, rmapped = false, imapped = false; /* imapped: the header only (the rows are targets') */
+    if (!ok || !map_renames(s, a, b, "target", "planc_idmap", LBL_C_RENAMED, &mapped, lang, out, err) ||
+        !map_renames(s, a, b, "region", "planc_regionmap", LBL_C_REGIONS_RENAMED, &rmapped, lang, out, err) ||
+        !map_renames(s, a, b, "indicator", "planc_indmap", LBL_C_INDICATORS_RENAMED, &imapped, lang, out, err))
+        return -1;
+    if (w)
+        json_end_object(w);
+    return compare_rows(s, a, b, lang, tol_known, mapped, rmapped, out, err);
+}
+
+/* The text header of compare: the two runs, then whether planc, the rules,
+ * the data, the options, the absent columns and the tolerances changed,
+ * and a run without target rows.  False after reporting. */
+static bool compare_head(store *s, const run_info *pa, const run_info *pb, long long a, long long b,
+                         lbl_lang lang, bool full, FILE *out, FILE *err)
+{
+    const run_info ra = *pa, rb = *pb;
     const char *none = lbl_get(lang, LBL_X_NONE);
     if (!s->cmp_year[0])
         fprintf(out, lbl_get(lang, LBL_C_HEAD), a, ra.time, b, rb.time);
@@ -2958,7 +3187,6 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
         fprintf(out, lbl_get(lang, LBL_C_OPTIONS_CHANGED),
                 *ra.data_options ? ra.data_options : none,
                 *rb.data_options ? rb.data_options : none);
-    bool tol_known = ra.tolerances && rb.tolerances;
     bool ok = compare_absent(s, &ra, &rb, a, b, lang, out, err) &&
               compare_tolerances(s, &ra, &rb, a, b, lang, out, err);
     /* a run recorded without its target rows: said, and the targets of
@@ -2967,14 +3195,17 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
         fprintf(out, lbl_get(lang, LBL_C_NO_TARGETS), a);
     if (rb.totals && b != a)
         fprintf(out, lbl_get(lang, LBL_C_NO_TARGETS), b);
-    s->no_targets = ra.totals || rb.totals;
-    run_info_free(&ra);
-    run_info_free(&rb);
-    bool mapped = false, rmapped = false, imapped = false; /* imapped: the header only (the rows are targets') */
-    if (!ok || !map_renames(s, a, b, "target", "planc_idmap", LBL_C_RENAMED, &mapped, lang, out, err) ||
-        !map_renames(s, a, b, "region", "planc_regionmap", LBL_C_REGIONS_RENAMED, &rmapped, lang, out, err) ||
-        !map_renames(s, a, b, "indicator", "planc_indmap", LBL_C_INDICATORS_RENAMED, &imapped, lang, out, err))
-        return -1;
+    return ok;
+}
+
+/* compare's rows: those paired in the two runs that changed, in four
+ * lists (text) or one array in result order (JSON), then the rows only
+ * one run has.  0, or -1 after reporting. */
+static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool tol_known, bool mapped,
+                        bool rmapped, FILE *out, FILE *err)
+{
+    const char *none = lbl_get(lang, LBL_X_NONE);
+    json_writer *w = s->cmp_json;
 
     /* Each row of run a finds its row of run b through results_key
      * (key_index): left to itself SQLite searches b's rows by the primary
@@ -3014,17 +3245,34 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
     int rc;
     char b1[32], b2[32], b3[32], b4[32];
     const char *ta, *tb;
+    static const char *const lists[NLISTS] = {"grade", "status", "score", "value"};
+    if (w) {
+        json_key(w, "changes");
+        json_begin_array(w);
+    }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *kind = col_text(st, 2);
         double sa = col_num(st, 6), sb = col_num(st, 7);
         const char *ga = shown(s, col_text(st, 8)), *gb = shown(s, col_text(st, 9));
         const char *sta = shown(s, col_text(st, 4)), *stb = shown(s, col_text(st, 5));
-        if (strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0) {
+        /* the list a row is in: the first that applies */
+        int list = strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0 ? 0
+                   : strcmp(sta, stb) != 0                           ? 1
+                   : !same_num(sa, sb)                               ? 2
+                   : has_causes(st, tol_known)                       ? 3
+                                                                     : -1;
+        if (list < 0)
+            continue;
+        n[list]++;
+        if (w) {
+            json_row(s, w, st, lists[list], tol_known);
+            continue;
+        }
+        if (list == 0) {
             row_label(s, f[0], lang, st, CMP_ID);
             pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
             fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none, ta, tb);
-            n[0]++;
-        } else if (strcmp(sta, stb) != 0) {
+        } else if (list == 1) {
             row_label(s, f[1], lang, st, CMP_ID);
             fprintf(f[1], lbl_get(lang, LBL_C_STATUS), *sta ? lbl_status_code(lang, sta) : none,
                     *stb ? lbl_status_code(lang, stb) : none);
@@ -3032,8 +3280,7 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
                 fputs(lbl_get(lang, LBL_C_COMMA), f[1]);
             pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
             fprintf(f[1], lbl_get(lang, LBL_C_SCORE_CLOSE), ta, tb);
-            n[1]++;
-        } else if (!same_num(sa, sb)) {
+        } else if (list == 2) {
             row_label(s, f[2], lang, st, CMP_ID);
             pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
             fprintf(f[2], lbl_get(lang, LBL_C_SCORE), ta, tb);
@@ -3043,8 +3290,7 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
                 fputs(lbl_get(lang, LBL_PAREN_CLOSE), f[2]);
             }
             fputs("\n", f[2]);
-            n[2]++;
-        } else if (has_causes(st, tol_known)) {
+        } else {
             row_label(s, f[3], lang, st, CMP_ID);
             double ga = col_num(st, CMP_GOAL), gb = col_num(st, CMP_GOAL + 1);
             bool tol = tolerance_changed(st, tol_known);
@@ -3075,15 +3321,16 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
             if (tol || !(isnan(ga) && isnan(gb)))
                 fputs(lbl_get(lang, LBL_PAREN_CLOSE), f[3]);
             fputs("\n", f[3]);
-            n[3]++;
         }
     }
     sqlite3_finalize(st);
+    if (w)
+        json_end_array(w);
     static const lbl_id heads[NLISTS] = {LBL_C_GRADES_HEAD, LBL_C_STATUSES_HEAD,
                                          LBL_C_SCORES_HEAD, LBL_C_VALUES_HEAD};
     for (int i = 0; i < NLISTS; i++) {
         fclose(f[i]);
-        if (rc == SQLITE_DONE) {
+        if (rc == SQLITE_DONE && !w) {
             fprintf(out, lbl_get(lang, heads[i]), n[i]);
             fputs(txt[i] ? txt[i] : "", out);
         }
@@ -3093,9 +3340,26 @@ static int compare(store *s, long long a, long long b, lbl_lang lang, bool full,
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
-    if (only_in(s, a, b, mapped, rmapped, false, lang, out, err) < 0 ||
-        only_in(s, b, a, mapped, rmapped, true, lang, out, err) < 0)
+    long long only_a = only_in(s, a, b, mapped, rmapped, false, lang, out, err);
+    long long only_b = only_a < 0 ? -1 : only_in(s, b, a, mapped, rmapped, true, lang, out, err);
+    if (only_b < 0)
         return -1;
+    if (w) {
+        /* the text's headings' counts */
+        static const char *const counts[NLISTS] = {"grades", "statuses", "scores", "values"};
+        json_key(w, "counts");
+        json_begin_record(w);
+        for (int i = 0; i < NLISTS; i++) {
+            json_key(w, counts[i]);
+            json_int(w, n[i]);
+        }
+        json_key(w, "only_in_a");
+        json_int(w, only_a);
+        json_key(w, "only_in_b");
+        json_int(w, only_b);
+        json_end_object(w);
+        json_end_object(w);
+    }
     return ferror(out) ? -1 : 0;
 }
 
@@ -3176,4 +3440,23 @@ int store_run_year(store *s, long long run, int year, FILE *err)
 int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
 {
     return compare(s, a, b, lang, true, out, err);
+}
+
+int store_compare_json(store *s, long long a, int year_a, long long b, int year_b, FILE *out, FILE *err)
+{
+    json_writer *w = rt_xmalloc(1, sizeof *w);
+    json_init(w, out);
+    s->cmp_json = w;
+    s->cmp_year[0] = year_a;
+    s->cmp_year[1] = year_b;
+    s->cmp_run[0] = a;
+    s->cmp_run[1] = b;
+    int rc = compare(s, a, b, LBL_EN, true, out, err);
+    s->cmp_year[0] = s->cmp_year[1] = 0;
+    s->cmp_json = NULL;
+    /* a document cut short by an error is not finished: the error says so */
+    if (rc == 0)
+        json_finish(w);
+    free(w);
+    return rc == 0 && ferror(out) ? -1 : rc;
 }

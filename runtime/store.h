@@ -208,6 +208,12 @@ int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *
  * among the runs' (store_run_year). */
 int store_compare_years(store *s, long long a, int year_a, long long b, int year_b, bool full,
                         lbl_lang lang, FILE *out, FILE *err);
+/* store_compare (with year_a and year_b, not 0: store_compare_years) as
+ * one JSON document (`planc compare --format json`, docs/OUTPUT.md §5):
+ * the two runs, what changed in the header, each changed row in result
+ * order with both sides' facts, and every row only one side has.  0, or
+ * -1 after saying why on `err` (the document then unfinished). */
+int store_compare_json(store *s, long long a, int year_a, long long b, int year_b, FILE *out, FILE *err);
 /* Whether run `run` has rows of `year`: 0; -1 after saying it has not,
  * with the years it has ("2020–2027", in msgcat_lang()); -2 when the
  * database could not be read. */
