@@ -313,6 +313,36 @@ expect 0 "$planc" run --engine interp "$tmp/big2.plan" --data "$tmp/big.csv" --s
 expect 0 timeout 30 "$planc" compare "$tmp/big.db" 1 2
 contains out "statuses: 3000 changed"
 contains out "c67 2020 target T: met → missing"
+# ... and as JSON (compare --format json): a document python3 reads, its
+# counts the text's headings, a record per changed row and per row only
+# one run has (unabridged, where the text lists 20), the same with --full
+# (the JSON's hashes are whole either way)
+expect 0 "$planc" compare "$tmp/big.db" 1 2 --format json; cp "$tmp/out" "$tmp/big.json"
+expect 0 "$planc" compare "$tmp/big.db" 1 2 --format json --full
+n=$((n + 1)); cmp -s "$tmp/out" "$tmp/big.json" || fail "compare --format json: --full changed the document"
+if command -v python3 >/dev/null 2>&1; then
+    "$planc" compare "$db" 1 last >"$tmp/cmp.txt" && "$planc" compare "$db" 1 last --format json >"$tmp/cmp.json"
+    "$planc" compare "$tmp/big.db" 1 2 >"$tmp/big.txt"
+    for c in cmp big; do
+        n=$((n + 1))
+        python3 -m json.tool "$tmp/$c.json" >/dev/null || fail "compare --format json: $c.json does not parse"
+        n=$((n + 1))
+        python3 -c '
+import json, re, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+text = open(sys.argv[2], encoding="utf-8").read()
+c = d["counts"]
+for key, head in (("grades", "grades"), ("statuses", "statuses"), ("scores", "scores"), ("values", "values")):
+    m = re.search("^%s: ([0-9]+) changed$" % head, text, re.M)
+    assert m and int(m.group(1)) == c[key], key
+    assert sum(1 for r in d["changes"] if r["change"] == key.rstrip("s").replace("statuse", "status")) == c[key], key
+only = re.findall(r"^only in run [0-9]+: ([0-9]+) rows?$", text, re.M)
+assert [int(x) for x in only] == [c["only_in_a"], c["only_in_b"]], only
+assert len(d["only_in_a"]) == c["only_in_a"] and len(d["only_in_b"]) == c["only_in_b"]
+assert d["format"] == "planc-compare" and d["version"] == 1 and d["a"]["year"] is None
+' "$tmp/$c.json" "$tmp/$c.txt" || fail "compare --format json: $c.json disagrees with the text"
+    done
+fi
 
 # Refused databases.
 printf 'not a database at all, just text\n' >"$tmp/text.db"
