@@ -385,8 +385,9 @@ static const char usage_history[] =
     "5 when it cannot be read (locked, damaged) or standard output written.\n";
 
 static const char usage_compare[] =
-    "usage: planc compare DB RUN_A RUN_B [--full] [--lang en|zh]\n"
-    "       planc compare DB RUN [RUN_B] --year A --against-year B [--full] [--lang en|zh]\n"
+    "usage: planc compare DB RUN_A RUN_B [--full] [--format text|json] [--lang en|zh]\n"
+    "       planc compare DB RUN [RUN_B] --year A --against-year B [--full]\n"
+    "                     [--format text|json] [--lang en|zh]\n"
     "\n"
     "Shows what changed from RUN_A to RUN_B (run ids from 'planc history', or\n"
     "'last' for the newest and 'last~N' for N runs before it): whether the\n"
@@ -404,6 +405,11 @@ static const char usage_compare[] =
     "               the year of RUN (RUN_B) to compare with; another year\n"
     "  --full       also each run's rules and data SHA-256 whole (64 hex\n"
     "               digits; the header gives their first 12)\n"
+    "  --format F   text (the default) or json: one document for scripts, each\n"
+    "               changed row with both runs' status, score, grade, value,\n"
+    "               goal and tolerance, and every row only one side has\n"
+    "               (docs/OUTPUT.md section 5); its hashes are whole, its keys\n"
+    "               English (no --lang)\n"
     "  --lang LANG  the language of compare's own words and errors: en (the\n"
     "               default) or zh (Chinese: 等级变化, 达标 → 未达标, 2027年 ...)\n"
     "\n"
@@ -754,8 +760,9 @@ static const char usage_history_zh[] =
     "无法读取（被锁定、已损坏）或无法写入标准输出为 5。\n";
 
 static const char usage_compare_zh[] =
-    "用法：planc compare DB RUN_A RUN_B [--full] [--lang en|zh]\n"
-    "      planc compare DB RUN [RUN_B] --year A --against-year B [--full] [--lang en|zh]\n"
+    "用法：planc compare DB RUN_A RUN_B [--full] [--format text|json] [--lang en|zh]\n"
+    "      planc compare DB RUN [RUN_B] --year A --against-year B [--full]\n"
+    "                    [--format text|json] [--lang en|zh]\n"
     "\n"
     "列出从评估 RUN_A 到评估 RUN_B 的变化（评估编号见 'planc history'，\n"
     "'last' 为最新一次，'last~N' 为其前第 N 次）：规则和数据是否已变，\n"
@@ -771,6 +778,10 @@ static const char usage_compare_zh[] =
     "               RUN（RUN_B）中与之比较的另一年份\n"
     "  --full       同时给出每次评估的规则和数据的完整 SHA-256（64位十六进制\n"
     "               数字；表头给出前12位）\n"
+    "  --format F   text（默认）或 json：供脚本读取的一个文档，每个变化的行\n"
+    "               给出两次评估的状态、得分、等级、数值、目标值和容差，并列出\n"
+    "               只有一方才有的每一行（结构见 docs/OUTPUT.md 第5节）；其中\n"
+    "               哈希值完整，键名为英文（不能与 --lang 同用）\n"
     "  --lang LANG  compare 自身文字和报错信息所用语言：en（默认）或 zh\n"
     "               （中文：等级变化、达标 → 未达标、2027年……）\n"
     "\n"
