@@ -1258,6 +1258,34 @@ static int insert_row(const report_row *x, void *ctx)
     return sqlite3_step(st) != SQLITE_DONE;
 }
 
+/* Inserts files' bytes (rules_texts, reading_texts), one row each in
+ * their order: SQL binds run, seq, name and text, after the data file's
+ * number when file >= 0 (reading_texts' file comes first).  0, or -1
+ * with the statement finalised (the caller rolls back). */
+static int insert_texts(store *s, const char *sql, long long run, long long file, const store_file *texts,
+                        size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    if (n && sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int first = file >= 0 ? 2 : 1;
+    for (size_t j = 0; j < n; j++) {
+        sqlite3_reset(st);
+        if (file >= 0)
+            sqlite3_bind_int64(st, 1, file);
+        sqlite3_bind_int64(st, first, run);
+        sqlite3_bind_int64(st, first + 1, (long long)j);
+        sqlite3_bind_text(st, first + 2, texts[j].name, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(st, first + 3, texts[j].text ? texts[j].text : "", texts[j].len, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            sqlite3_finalize(st);
+            return -1;
+        }
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
 int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
                     const rt_table *t, const rt_result *r, long long *run_id, FILE *err)
 {
@@ -1356,21 +1384,9 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
         st = NULL;
     }
     /* the rules files' bytes, in the manifest's order */
-    for (size_t k = 0; k < info->nrules_texts; k++) {
-        if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO rules_texts (run, seq, name, text) VALUES "
-                                             "(?1, ?2, ?3, ?4)", -1, &st, NULL) != SQLITE_OK)
-            goto fail;
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, *run_id);
-        sqlite3_bind_int64(st, 2, (long long)k);
-        sqlite3_bind_text(st, 3, info->rules_texts[k].name, -1, SQLITE_STATIC);
-        sqlite3_bind_blob64(st, 4, info->rules_texts[k].text ? info->rules_texts[k].text : "",
-                            info->rules_texts[k].len, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            goto fail;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+    if (insert_texts(s, "INSERT INTO rules_texts (run, seq, name, text) VALUES (?1, ?2, ?3, ?4)", *run_id, -1,
+                     info->rules_texts, info->nrules_texts) != 0)
+        goto fail;
     /* each data file, with the rules that read it (--read-with) */
     for (size_t k = 0; k < info->ndata_files; k++) {
         const store_data_file *d = &info->data_files[k];
@@ -1391,25 +1407,11 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     sqlite3_finalize(st);
     st = NULL;
     /* the bytes of each file of each reading, in its manifest's order */
-    for (size_t k = 0; k < info->ndata_files; k++) {
-        const store_data_file *d = &info->data_files[k];
-        for (size_t j = 0; j < d->nread_with_texts; j++) {
-            if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO reading_texts (run, file, seq, name, text) "
-                                                 "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL) != SQLITE_OK)
-                goto fail;
-            sqlite3_reset(st);
-            sqlite3_bind_int64(st, 1, *run_id);
-            sqlite3_bind_int64(st, 2, (long long)k);
-            sqlite3_bind_int64(st, 3, (long long)j);
-            sqlite3_bind_text(st, 4, d->read_with_texts[j].name, -1, SQLITE_STATIC);
-            sqlite3_bind_blob64(st, 5, d->read_with_texts[j].text ? d->read_with_texts[j].text : "",
-                                d->read_with_texts[j].len, SQLITE_STATIC);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                goto fail;
-        }
-    }
-    sqlite3_finalize(st);
-    st = NULL;
+    for (size_t k = 0; k < info->ndata_files; k++)
+        if (insert_texts(s, "INSERT INTO reading_texts (file, run, seq, name, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                         *run_id, (long long)k, info->data_files[k].read_with_texts,
+                         info->data_files[k].nread_with_texts) != 0)
+            goto fail;
     /* the output it wrote */
     for (size_t k = 0; k < info->noutputs; k++) {
         const store_output *o = &info->outputs[k];
