@@ -4184,8 +4184,9 @@ static int cmd_emit_llvm(int argc, char **argv)
 }
 
 /* Reads --years A-B (or A) into *from, *to: years 1..9999, A <= B.
- * Returns false for anything else. */
-static bool parse_years(const char *s, int *from, int *to)
+ * Returns false for anything else; *reversed says the two years were
+ * good but given later first (2030-2020), which the error then names. */
+static bool parse_years(const char *s, int *from, int *to, bool *reversed)
 {
     char *end;
     errno = 0;
@@ -4199,6 +4200,7 @@ static bool parse_years(const char *s, int *from, int *to)
             return false;
         b = strtol(t, &end, 10);
     }
+    *reversed = !*end && !errno && b >= 1 && a <= 9999 && a > b;
     if (*end || errno || a < 1 || b > 9999 || a > b)
         return false;
     *from = (int)a;
@@ -4242,8 +4244,13 @@ static int cmd_template(int argc, char **argv)
         } else if (strcmp(a, "--region") == 0) {
             names[nnames++] = argv[++i];
         } else if (strcmp(a, "--years") == 0) {
-            if (!parse_years(argv[++i], &from, &to))
-                rc = usage_error("template", "bad --years '%s' (a year, or two joined by '-': 2019-2024)", argv[i]);
+            bool reversed = false;
+            if (!parse_years(argv[++i], &from, &to, &reversed))
+                rc = usage_error("template",
+                                 reversed ? "--years '%s' has its years reversed: give the earlier year first "
+                                            "(2019-2024, not 2024-2019)"
+                                          : "bad --years '%s' (a year, or two joined by '-': 2019-2024)",
+                                 argv[i]);
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             out = argv[++i];
         } else if (strcmp(a, "--lang") == 0) {
@@ -4356,6 +4363,24 @@ static int cmd_template(int argc, char **argv)
         csv_message(stderr, msgcat_get(lang, "planc: error: the rules read a column per year; give the years "
                                              "with --years A-B\n"));
         rc = EXIT_USAGE;
+    }
+    /* a file of its keys alone says why: the rules declare no region
+     * (a data column is read on a region's rows), or no target reads a
+     * column on the regions chosen */
+    if (rc == EXIT_OK && n) {
+        bool any_column = false, any_region = false;
+        for (uint32_t c = 0; c < p->ncolumns && !any_column; c++)
+            any_column = tmpl_column_needed(p, n, c);
+        for (uint32_t g = 0; g < p->nregions && !any_region; g++)
+            any_region = !p->regions[g].is_group;
+        if (!any_column)
+            csv_message(stderr,
+                        msgcat_get(lang, any_region ? "planc: note: the file has only its keys (%s, %s): no target "
+                                                      "reads a data column on the rows of these regions\n"
+                                                    : "planc: note: the file has only its keys (%s, %s): the rules "
+                                                      "declare no region, and the data's columns are read on a "
+                                                      "region's rows\n"),
+                        p->region_key, p->year_key);
     }
     ofile *o = NULL;
     FILE *f = stdout;

@@ -1531,6 +1531,16 @@ static const msgcat_pair catalog[] = {
     /* ---- cj22: compare --format json */
     {"--lang is for the text comparison: %s keeps English keys and codes for programs",
      "--lang 用于文本比较：%s 为程序保留英文键名和代码"},
+    /* ---- mn22: small limits (template's years and keys, --check's missing years, a database not a file,
+     * explain of a --set value) */
+    {"--years '%s' has its years reversed: give the earlier year first (2019-2024, not 2024-2019)",
+     "--years '%s' 的年份顺序颠倒：请先写较早的年份（2019-2024，而不是 2024-2019）"},
+    {"planc: note: the file has only its keys (%s, %s): no target reads a data column on the rows of these "
+     "regions\n",
+     "planc: 附注：文件只有键列（%s、%s）：没有目标在这些地区的行上读取数据列\n"},
+    {"planc: note: the file has only its keys (%s, %s): the rules declare no region, and the data's columns are "
+     "read on a region's rows\n",
+     "planc: 附注：文件只有键列（%s、%s）：规则没有声明任何地区，而数据列是在某个地区的行上读取的\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
