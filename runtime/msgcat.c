@@ -1541,6 +1541,9 @@ static const msgcat_pair catalog[] = {
     {"planc: note: the file has only its keys (%s, %s): the rules declare no region, and the data's columns are "
      "read on a region's rows\n",
      "planc: 附注：文件只有键列（%s、%s）：规则没有声明任何地区，而数据列是在某个地区的行上读取的\n"},
+    {"%s: error: %u more regions without a row\n", "%s: 错误：另有%u个地区没有数据行\n"},
+    {"%s: error: %u more regions without a row for a year of --years\n",
+     "%s: 错误：另有%u个地区缺少 --years 中某些年份的数据行\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

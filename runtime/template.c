@@ -528,21 +528,38 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         csv_message(err, msgcat_get(lang, "%s: error: the file has no rows, only its header\n"), name);
         problems++;
     }
+    /* (the first TMPL_LISTED regions short of rows each named, the
+     * others counted, as the other lists of regions: a check of a
+     * thousand --region's gave a line per region and year) */
+    uint32_t short_regions = 0;
     for (uint32_t i = 0; lines && chosen && from == 0 && i < n->nregions; i++)
         if (b.first[i] == b.first[i + 1]) {
-            csv_message(err, msgcat_get(lang, "%s: error: no row of %s\n"), name, p->regions[n->regions[i]].name);
+            if (short_regions++ < TMPL_LISTED)
+                csv_message(err, msgcat_get(lang, "%s: error: no row of %s\n"), name,
+                            p->regions[n->regions[i]].name);
             problems++;
         }
+    if (short_regions > TMPL_LISTED)
+        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row\n"), name,
+                    short_regions - TMPL_LISTED);
+    short_regions = 0;
     for (uint32_t i = 0; lines && i < n->nregions; i++) {
         const char *rn = p->regions[n->regions[i]].name;
+        bool lacks = false;
         for (int y = from; from > 0 && y <= to; y++) {
             long row = rt_table_find(t, n->regions[i], y);
             if (row < 0 || rt_table_line(t, (size_t)row) == 0) {
-                csv_message(err, msgcat_get(lang, "%s: error: no row of %s for %d\n"), name, rn, y);
+                if (short_regions < TMPL_LISTED)
+                    csv_message(err, msgcat_get(lang, "%s: error: no row of %s for %d\n"), name, rn, y);
+                lacks = true;
                 problems++;
             }
         }
+        short_regions += lacks;
     }
+    if (short_regions > TMPL_LISTED)
+        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row for a year of --years\n"), name,
+                    short_regions - TMPL_LISTED);
     if (problems == 0)
         csv_message(err, msgcat_get(lang, "%s: ok: %zu rows, %u columns the rules read for these regions, "
                                           "empty cells (missing): %u\n"),
