@@ -1544,6 +1544,12 @@ static const msgcat_pair catalog[] = {
     {"%s: error: %u more regions without a row\n", "%s: 错误：另有%u个地区没有数据行\n"},
     {"%s: error: %u more regions without a row for a year of --years\n",
      "%s: 错误：另有%u个地区缺少 --years 中某些年份的数据行\n"},
+    {"planc: error: cannot open '%s': it is %s, not a file (a results database is a regular file)\n",
+     "planc: 错误：无法打开“%s”：它是%s，不是文件（结果数据库是普通文件）\n"},
+    {"a named pipe (FIFO)", "命名管道"},
+    {"a device", "设备"},
+    {"a socket", "套接字"},
+    {"a special file", "特殊文件"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

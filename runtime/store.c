@@ -973,6 +973,19 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
         return NULL;
     }
     *why = STORE_FAIL_IO;
+    /* a FIFO or a device is no database: SQLite said "disk I/O error" of
+     * a FIFO (or waited on it) and "an empty database" of /dev/zero */
+    if (stat(path, &stt) == 0 && !S_ISREG(stt.st_mode)) {
+        lbl_lang lang = msgcat_lang();
+        const char *kind = S_ISFIFO(stt.st_mode)                           ? "a named pipe (FIFO)"
+                           : S_ISCHR(stt.st_mode) || S_ISBLK(stt.st_mode) ? "a device"
+                           : S_ISSOCK(stt.st_mode)                         ? "a socket"
+                                                                           : "a special file";
+        csv_message(err, "planc: error: cannot open '%s': it is %s, not a file (a results database is a regular "
+                         "file)\n",
+                    path, msgcat_get(lang, kind));
+        return NULL;
+    }
     if (create && !writable(path, err))
         return NULL;
     if (!fits_open_limit(path, create, err))

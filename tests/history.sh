@@ -124,6 +124,23 @@ else
     echo "note: running as root without setpriv; the read-only directory check is skipped"
 fi
 
+# A FIFO or a device named as the database: refused as no file before
+# SQLite opens it ("disk I/O error" of a FIFO, "an empty database" of
+# /dev/zero), exit 5 as other database errors, by every command.
+mkfifo "$tmp/special.db"
+for bad in "$tmp/special.db" /dev/zero; do
+    expect 5 "$planc" history "$bad"
+    contains err "not a file (a results database is a regular file)"
+    expect 5 "$planc" compare "$bad" 1 2
+    contains err "not a file"
+    expect 5 "$planc" verify "$bad" 1 "$rules"
+    contains err "not a file"
+    expect 5 "$planc" run --engine interp "$rules" --data "$data" --store "$bad" -o "$tmp/fifo-out.csv"
+    contains err "not a file"
+    n=$((n + 1)); [ ! -e "$tmp/fifo-out.csv" ] || fail "--store $bad: the results were written"
+done
+rm -f "$tmp/special.db"
+
 # Two runs racing to create one database: each makes it under a temporary
 # name, the first to commit puts its file in place and the other records
 # its run into that one; both runs are there, the database whole, nothing
