@@ -49,6 +49,9 @@ struct ofile {
                      is freed (the stream's is closed before the rename), or -1 */
     char *old;    /* ofile_commit_undoable: a second name of the file it replaced
                      (NULL: there was none, or it could not be kept) */
+    int old_lock; /* a descriptor of that file holding a shared flock while the
+                     name may be needed (ofile_sweep removes it once none
+                     holds one), or -1 */
     int had_old;  /* a file was at path before the rename */
 };
 
@@ -58,6 +61,8 @@ static void ofile_release(ofile *o)
     cleanup_done(o->cleanup);
     if (o->lock_fd >= 0)
         close(o->lock_fd); /* and the lock, once the file is renamed or removed */
+    if (o->old_lock >= 0)
+        close(o->old_lock);
     free(o->old);
     free(o->path);
     free(o->tmp);
@@ -102,6 +107,7 @@ static ofile *open_direct(const char *path, FILE *err)
     o->direct = 1;
     o->cleanup = -1;
     o->lock_fd = -1;
+    o->old_lock = -1;
     return o;
 }
 
@@ -115,6 +121,19 @@ bool ofile_temp_name_of(const char *name, const char *base)
         if (!((x[i] >= 'a' && x[i] <= 'z') || (x[i] >= 'A' && x[i] <= 'Z') || (x[i] >= '0' && x[i] <= '9')))
             return false;
     return x[6] == '\0';
+}
+
+/* Whether `name` is the second name ofile_commit_undoable gives the file
+ * it replaces: a temporary name of `base` followed by ".old". */
+static bool old_name_of(const char *name, const char *base)
+{
+    size_t n = strlen(name);
+    if (n < 4 || strcmp(name + n - 4, ".old") != 0 || n - 4 >= 256)
+        return false;
+    char temp[256];
+    memcpy(temp, name, n - 4);
+    temp[n - 4] = '\0';
+    return ofile_temp_name_of(temp, base);
 }
 
 /* `name` followed by `suffix`, malloc'd. */
@@ -143,7 +162,11 @@ void ofile_sweep(const char *path, const char *const *sides, size_t nsides)
         return;
     }
     for (struct dirent *e; *base && (e = readdir(d));) {
-        if (!ofile_temp_name_of(e->d_name, base))
+        /* a temporary file, or the old file's second name a writer killed
+         * between ofile_commit_undoable's link and the settle left (its
+         * writer holds a shared lock on it while it may need it) */
+        bool old = old_name_of(e->d_name, base);
+        if (!old && !ofile_temp_name_of(e->d_name, base))
             continue;
         int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
         if (fd < 0)
@@ -152,7 +175,7 @@ void ofile_sweep(const char *path, const char *const *sides, size_t nsides)
         if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &held) == 0 &&
             fstatat(dfd, e->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(held.st_mode) &&
             held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
-            for (size_t i = 0; i < nsides; i++) {
+            for (size_t i = 0; !old && i < nsides; i++) {
                 char *side = suffixed(e->d_name, sides[i]);
                 unlinkat(dfd, side, 0);
                 free(side);
@@ -243,6 +266,7 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
     o->path = rt_xstrdup(path);
     o->cleanup = -1;
     o->lock_fd = -1;
+    o->old_lock = -1;
     size_t dirlen = slash ? (size_t)(slash - path) : 0;
     if (!slash) {
         o->dir = rt_xstrdup(".");
@@ -373,7 +397,24 @@ int ofile_commit_undoable(ofile *o, FILE *err)
         size_t n = strlen(o->tmp) + 5;
         o->old = rt_xmalloc(n, 1);
         snprintf(o->old, n, "%s.old", o->tmp);
+        /* locked before the name exists (ofile_sweep removes the names
+         * no planc holds a lock of): shared, as two writers may keep the
+         * same old file; an old file someone else holds exclusively is
+         * kept without the lock, and no sweep removes it meanwhile */
+        o->old_lock = open(o->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+        if (o->old_lock >= 0 && flock(o->old_lock, LOCK_SH | LOCK_NB) != 0) {
+            close(o->old_lock);
+            o->old_lock = -1;
+        }
+        struct stat held, named;
         if (link(o->path, o->old) != 0) {
+            free(o->old);
+            o->old = NULL;
+        } else if (o->old_lock >= 0 && (fstat(o->old_lock, &held) != 0 || lstat(o->old, &named) != 0 ||
+                                        held.st_dev != named.st_dev || held.st_ino != named.st_ino)) {
+            /* another writer's rename came between the open and the link:
+             * this name is of a file not locked, and not the one read */
+            unlink(o->old);
             free(o->old);
             o->old = NULL;
         }

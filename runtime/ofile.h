@@ -48,8 +48,10 @@ int ofile_make_locked(char *tmpl);
  * lock (ofile_make_locked) this one can take is no live planc's, stopped
  * or not; it is removed while locked, and only when its name still names
  * the file locked (another planc may have removed it and a third made one
- * of the same name meanwhile).  Best effort: what cannot be read or
- * removed stays. */
+ * of the same name meanwhile).  So is the old file's second name
+ * (".NAME.XXXXXX.old", ofile_commit_undoable) a planc killed before it
+ * settled left: its writer holds a shared lock of it while it may need
+ * it.  Best effort: what cannot be read or removed stays. */
 void ofile_sweep(const char *path, const char *const *sides, size_t nsides);
 /* Writes the file out (flushes, fsyncs and closes it: what a full disk
  * fails) without putting it in place yet, so that a caller can do what
@@ -62,7 +64,8 @@ int ofile_finish(ofile *o, FILE *err);
  * is removed). */
 int ofile_commit(ofile *o, FILE *err);
 /* ofile_commit, keeping what the file replaced (a second name of the old
- * file beside it) until ofile_settle or ofile_undo: for a caller that has
+ * file beside it, its temporary name and ".old", locked shared so that
+ * no sweep takes it meanwhile) until ofile_settle or ofile_undo: for a caller that has
  * one more thing to do after the rename whose failure must leave the old
  * file (planc run puts a new results database in place after its output).
  * 0 (o stays), or -1 after printing why (the old file is as it was, o

@@ -253,6 +253,49 @@ START_TEST(undoable_commit)
 }
 END_TEST
 
+/* The old file's second name a writer killed after the commit's link
+ * left (".out.csv.XXXXXX.old") is removed by the next ofile_open of the
+ * target, as a killed writer's temporary file is; a live writer's, whose
+ * ofile_undo still needs it, is kept (it holds a lock of it), and names
+ * that only look alike are no one's to remove. */
+START_TEST(sweep_removes_killed_old_name)
+{
+    char *dir = make_dir();
+    char path[4096], left[4096], other[4096], more[4096];
+    snprintf(path, sizeof path, "%s/out.csv", dir);
+    snprintf(left, sizeof left, "%s/.out.csv.Ab12Cd.old", dir);
+    snprintf(other, sizeof other, "%s/.out.csv.Ab12Cd.older", dir);
+    snprintf(more, sizeof more, "%s/.out.csv.Ab12.old", dir);
+    put_file(path, "old\n");
+    ck_assert_int_eq(link(path, left), 0); /* as the killed commit made it */
+    put_file(other, "x\n");
+    put_file(more, "x\n");
+    errbuf e;
+    ofile *o = ofile_open(path, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    ck_assert_int_ne(access(left, F_OK), 0);
+    ck_assert_int_eq(access(other, F_OK), 0);
+    ck_assert_int_eq(access(more, F_OK), 0);
+    /* a live writer's second name survives another's sweep */
+    fputs("new\n", ofile_stream(o));
+    ck_assert_int_eq(ofile_commit_undoable(o, e.f), 0);
+    ck_assert_int_eq(count_entries(dir), 4); /* out.csv, its .old, other, more */
+    ofile *o2 = ofile_open(path, e.f);
+    ck_assert_ptr_nonnull(o2);
+    ofile_abort(o2);
+    ck_assert_int_eq(count_entries(dir), 4);
+    ofile_undo(o);
+    char *got = slurp(path);
+    ck_assert_str_eq(got, "old\n");
+    free(got);
+    ck_assert_int_eq(count_entries(dir), 3);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
 START_TEST(failed_write_keeps_old_file)
 {
     /* A file size limit makes the writes fail (EFBIG); the commit must then
@@ -504,6 +547,7 @@ int main(void)
     tcase_add_test(tc, abort_keeps_old_file);
     tcase_add_test(tc, finish_then_commit_or_abort);
     tcase_add_test(tc, undoable_commit);
+    tcase_add_test(tc, sweep_removes_killed_old_name);
     tcase_add_test(tc, failed_write_keeps_old_file);
     tcase_add_test(tc, rename_failure_keeps_target);
     tcase_add_test(tc, open_errors);
