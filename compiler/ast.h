@@ -148,6 +148,7 @@ typedef struct ast_valrow {
     span years_sp;     /* the years after `in` */
     const char *note;  /* `note "..."` after the value (its source), or NULL */
     span else_sp;      /* the word `else` of a fallback row */
+    bool from_set;     /* the row --set NAME=VALUE made (no row of the rules) */
     span sp;
 } ast_valrow;
 

@@ -214,6 +214,9 @@ typedef struct ir_input {
      * run's own note in the years of a run) */
     const char *indicator, *unit;
     const char *const *notes;
+    /* IR_IN_TABLE: the table is the one row --set NAME=VALUE gave (an
+     * `else` row no rules wrote: explain says it was set, no more) */
+    bool set;
     /* IR_IN_TABLE with a level's or the `else` row (NULL: every value is
      * a region's own row's): those rows, for the engines, planc explain
      * and the reports (ir_valshared) */

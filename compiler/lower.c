@@ -422,7 +422,8 @@ static uint32_t table(L *l, const sema_indicator *ind, ir_shift sh)
 {
     ir_input in = {.kind = IR_IN_TABLE, .values = ind->values, .scale = 1.0,
                    .indicator = ind->name, .unit = ind->unit ? unit_name(ind->unit) : "",
-                   .notes = ind->value_notes, .shared = ind->values_shared};
+                   .notes = ind->value_notes, .shared = ind->values_shared,
+                   .set = ind->decl && ind->decl->u.ind.nvalues == 1 && ind->decl->u.ind.values[0].from_set};
     if (ind->values_nyears) {
         in.shift = sh;
         in.year0 = ind->values_year0;

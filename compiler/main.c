@@ -1253,6 +1253,7 @@ static bool apply_settings(compilation *c)
         ast_valrow *row = arena_alloc(&c->arena, sizeof *row);
         memset(row, 0, sizeof *row);
         row->is_else = true;
+        row->from_set = true;
         row->else_sp = name.sp;
         row->value = value;
         row->sp = ast_join(name.sp, value->sp);

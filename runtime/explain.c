@@ -1783,9 +1783,13 @@ static void table_text(const ex_row *x, const ir_step *st, strbuf *b, bool full)
     ir_valfrom from = isnan(v) ? IR_VAL_OWN : ir_table_from(in, x->region, table_year(x, in));
     if (from == IR_VAL_LEVEL)
         sbf(b, L(lang, LBL_X_TABLE_LEVEL), ir_level_word(x->p, x->p->regions[x->region].level, lang));
-    else if (from == IR_VAL_ELSE)
+    /* a value --set gave is from no row of the rules: said set, its
+     * note the --set */
+    if (in->set && note)
+        sbf(b, L(lang, LBL_X_TABLE_SET), note);
+    else if (from == IR_VAL_ELSE && !in->set)
         sbf(b, "%s", L(lang, LBL_X_TABLE_ELSE));
-    if (note)
+    if (note && !in->set)
         sbf(b, L(lang, LBL_X_TABLE_NOTE), note);
 }
 

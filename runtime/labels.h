@@ -249,6 +249,8 @@ typedef enum lbl_id {
     LBL_RESOLVED_TITLE, LBL_RESOLVED_CUT,
     /* the workbook's sheet of the targets put right since the year before */
     LBL_SHEET_RESOLVED,
+    /* explain's values line of a value --set gave (%s: the --set) */
+    LBL_X_TABLE_SET,
     LBL_COUNT
 } lbl_id;
 
