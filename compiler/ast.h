@@ -490,6 +490,8 @@ struct ast_origin {
     const char *what;       /* "target 近岸海域水质", "measure (九)", "region 辽宁省" */
     const char *clause;     /* the base clause of a target or measure, "(九)", or NULL */
     const char *detail;     /* what was changed ("condition, scope"), or NULL */
+    const char *what_zh;    /* what, for --lang zh: "目标“近岸海域水质”", "措施（九）" */
+    const char *detail_zh;  /* detail, for --lang zh: "改动条件、适用范围", or NULL */
     const char *new_name;   /* ORIGIN_RENAMED: the target's new name */
     span base;              /* the base's declaration (hi == 0: none) */
     span edit;              /* the statement that made the change */

@@ -547,14 +547,95 @@ static ast_origin *origin(loader *L, ast_originkind kind, ast_itemkind it, const
     o->edit = edit;
     o->base_at = base.hi ? where(L, base) : NULL;
     o->edit_at = where(L, edit);
+    o->what_zh = import_item_shown(L->a, LBL_ZH, it, name ? name : "?");
     ptrvec_push(L->a, &L->edits, o);
     return o;
 }
 
-/* Appends ", part" (or "part") to a detail string. */
-static const char *detail_add(loader *L, const char *detail, const char *part)
+/* What an edit changed, as check --origins prints it after the item: en in
+ * English ("title, weight, 2 new targets"); for --lang zh the fields changed
+ * ("标题、权重") and what came with the change ("新增2项目标") apart, so
+ * that set_detail can make one Chinese phrase of them. */
+typedef struct dtext {
+    const char *en;
+    const char *zh_fields;
+    const char *zh_more;
+} dtext;
+
+/* The Chinese of each field word an edit's detail names (docs/GUIDE.zh-CN.md
+ * §8's terms). */
+static const struct { const char *en, *zh; } field_zh[] = {
+    {"condition", "条件"}, {"text", "原文"}, {"scope", "适用范围"}, {"weight", "权重"},
+    {"veto", "一票否决"}, {"score", "得分公式"}, {"clause", "条款"}, {"note", "备注"},
+    {"baseline", "基期"}, {"title", "标题"}, {"shared", "按职责分工负责的单位"},
+    {"lead", "牵头单位"}, {"responsible", "责任单位"}, {"display name", "显示名称"},
+    {"unit", "计量单位"}, {"direction", "方向"}, {"column", "数据列"},
+    {"values", "规则给定值"}, {"formula", "公式"}, {"missing", "缺失数据处理"},
+    {"weights", "权重"}, {"veto redlines", "一票否决的红线"}, {"vetoes", "一票否决"},
+    {"grades", "等级"}, {"name", "名称"}, {"region", "地区"}, {"horizon", "规划期末"},
+    {"periods", "时期"}, {"keys", "地区列和年份列"}, {"level", "层级"}, {"levels", "层级"},
+    {"parent", "上级地区"}, {"members", "成员"}, {"aliases", "别名"},
+};
+
+/* Appends ", part" (or "part") to s. */
+static const char *list_add(loader *L, const char *s, const char *sep, const char *part)
 {
-    return detail ? arena_printf(L->a, "%s, %s", detail, part) : part;
+    return s ? arena_printf(L->a, "%s%s%s", s, sep, part) : part;
+}
+
+/* Adds a field word (one of field_zh's) to an edit's detail. */
+static void detail_add(loader *L, dtext *d, const char *field)
+{
+    const char *zh = field;
+    for (size_t i = 0; i < sizeof field_zh / sizeof field_zh[0]; i++)
+        if (strcmp(field_zh[i].en, field) == 0)
+            zh = field_zh[i].zh;
+    d->en = list_add(L, d->en, ", ", field);
+    d->zh_fields = list_add(L, d->zh_fields, "、", zh);
+}
+
+/* Adds what came with an edit ("2 new targets", "新增2项目标"). */
+static void detail_more(loader *L, dtext *d, const char *en, const char *zh)
+{
+    d->en = list_add(L, d->en, ", ", en);
+    d->zh_more = list_add(L, d->zh_more, "，", zh);
+}
+
+/* Gives an edit its detail in both languages: "改动标题、权重，新增2项目标";
+ * a rename leads with the new name ("as 水质达标; condition",
+ * "新名称“水质达标”，并改动条件"). */
+static void set_detail(loader *L, ast_origin *o, const dtext *d)
+{
+    const char *zh = d->zh_fields ? arena_printf(L->a, "改动%s", d->zh_fields) : NULL;
+    if (d->zh_more)
+        zh = list_add(L, zh, "，", d->zh_more);
+    o->detail = d->en;
+    if (o->new_name) {
+        o->detail = d->en ? arena_printf(L->a, "as %s; %s", o->new_name, d->en)
+                          : arena_printf(L->a, "as %s", o->new_name);
+        zh = zh ? arena_printf(L->a, "新名称“%s”，并%s", o->new_name, zh)
+                : arena_printf(L->a, "新名称“%s”", o->new_name);
+    }
+    o->detail_zh = zh;
+}
+
+/* A target's scope for --origins --lang zh: "所有地区", "“沈阳、大连”",
+ * "“辽宁省”内的“city”（“沈阳”除外）" (level names as written). */
+static const char *scope_zh(loader *L, const ast_scope *sc)
+{
+    if (sc->only.n == 0 && sc->except.n == 0)
+        return "所有地区";
+    const ast_names *part[3] = {&sc->within, &sc->only, &sc->except};
+    const char *list[3] = {NULL, NULL, NULL};
+    for (int p = 0; p < 3; p++)
+        for (uint32_t i = 0; i < part[p]->n; i++)
+            list[p] = list_add(L, list[p], "、", part[p]->v[i].s ? part[p]->v[i].s : "?");
+    const char *s = list[1] ? arena_printf(L->a, "“%s”", list[1]) : "所有地区";
+    if (list[0])
+        s = arena_printf(L->a, "“%s”内的%s", list[0], s);
+    if (list[2])
+        s = arena_printf(L->a, "%s（“%s”除外）", s, list[2]);
+    return s;
 }
 
 /* "(九)" */
@@ -1010,6 +1091,7 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
             uint32_t nm = it->in_measures;
             org->detail = nm ? arena_printf(L->a, "from %u measure%s", nm, nm == 1 ? "" : "s")
                              : "named by no measure";
+            org->detail_zh = nm ? arena_printf(L->a, "从%u项措施中去掉", nm) : "没有措施列出该单位";
             it->edit = org;
             /* two files of the base may each declare it (index_base) */
             for (size_t i = 0; i < L->out.n; i++) {
@@ -1303,7 +1385,7 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         return;
     ast_target *n = arena_alloc(L->a, sizeof *n);
     *n = *t;
-    const char *detail = NULL;
+    dtext detail = {0};
     n->name = o->rename.s ? o->rename : o->name;
     n->name.qual = NULL;
     if (o->measured) {
@@ -1314,46 +1396,46 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         n->peak_by = o->peak_by;
         n->has_peak_by = o->has_peak_by;
         n->tolerance = o->tolerance;
-        detail = detail_add(L, detail, "condition");
+        detail_add(L, &detail, "condition");
     }
     bool lost = o->measured && lost_milestones(L, t, o);
     if (o->desc) {
         n->desc = o->desc;
-        detail = detail_add(L, detail, "text");
+        detail_add(L, &detail, "text");
     } else if (o->measured && !lost) {
         stale_text(L, d, t, o);
     }
     if (o->scope.only.n || o->scope.except.n) {
         n->scope = o->scope;
-        detail = detail_add(L, detail, "scope");
+        detail_add(L, &detail, "scope");
     }
     if (o->weight) {
         n->weight = o->weight;
-        detail = detail_add(L, detail, "weight");
+        detail_add(L, &detail, "weight");
     }
     if (o->veto && !t->veto) {
         n->veto = true;
-        detail = detail_add(L, detail, "veto");
+        detail_add(L, &detail, "veto");
     }
     if (o->score) {
         n->score = o->score;
-        detail = detail_add(L, detail, "score");
+        detail_add(L, &detail, "score");
     }
     if (o->clause.s) {
         n->clause = o->clause;
-        detail = detail_add(L, detail, "clause");
+        detail_add(L, &detail, "clause");
     }
     if (o->note) {
         n->note = o->note;
-        detail = detail_add(L, detail, "note");
+        detail_add(L, &detail, "note");
     }
     if (o->has_baseline) {
         n->baseline = o->baseline;
         n->has_baseline = true;
         n->baseline_kw = o->baseline_kw;
-        detail = detail_add(L, detail, "baseline");
+        detail_add(L, &detail, "baseline");
     }
-    if (!detail && !o->rename.s)
+    if (!detail.en && !o->rename.s)
         diag_warning(L->d, d->sp, "this override of target '%s' changes nothing", it->name);
     n->sp = o->sp;
     n->measure = it->me;
@@ -1363,11 +1445,9 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
     if (o->rename.s) {
         /* "as 水质达标" or "as 水质达标; condition, text" */
         org->new_name = o->rename.s;
-        detail = detail ? arena_printf(L->a, "as %s; %s", o->rename.s, detail)
-                        : arena_printf(L->a, "as %s", o->rename.s);
         namemap_put(L->a, &b->renamed, o->rename.s, it);
     }
-    org->detail = detail;
+    set_detail(L, org, &detail);
     n->origin = org;
     it->edit = org;
     it->me->targets[it->slot] = n;
@@ -1394,27 +1474,27 @@ static void override_measure(loader *L, baseidx *b, const ast_decl *d, uint32_t 
     if (!it)
         return;
     ast_measure *me = it->me;
-    const char *detail = NULL;
+    dtext detail = {0};
     ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_MEASURE, it->name, item_ref(L, IT_MEASURE, it->name),
                              clause_of(L, me), me->sp, d->sp);
     if (o->title) {
         me->title = o->title;
-        detail = detail_add(L, detail, "title");
+        detail_add(L, &detail, "title");
     }
     if (o->weight) {
         me->weight = o->weight;
-        detail = detail_add(L, detail, "weight");
+        detail_add(L, &detail, "weight");
     }
     if (o->lead.n || o->has_shared) {
         /* a measure has a lead or shared agencies: giving one replaces both */
         me->lead = o->lead;
         me->shared = o->shared;
         me->has_shared = o->has_shared;
-        detail = detail_add(L, detail, o->has_shared ? "shared" : "lead");
+        detail_add(L, &detail, o->has_shared ? "shared" : "lead");
     }
     if (o->responsible.n) {
         me->responsible = o->responsible;
-        detail = detail_add(L, detail, "responsible");
+        detail_add(L, &detail, "responsible");
     }
     if (o->ntargets) {
         uint32_t from = me->ntargets;
@@ -1424,12 +1504,12 @@ static void override_measure(loader *L, baseidx *b, const ast_decl *d, uint32_t 
         for (uint32_t k = 0; k < o->ntargets; k++)
             o->targets[k]->measure = me;
         mark_added_targets(L, me, from);
-        detail = detail_add(L, detail, arena_printf(L->a, "%u new target%s", o->ntargets,
-                                                    o->ntargets == 1 ? "" : "s"));
+        detail_more(L, &detail, arena_printf(L->a, "%u new target%s", o->ntargets, o->ntargets == 1 ? "" : "s"),
+                    arena_printf(L->a, "新增%u项目标", o->ntargets));
     }
-    if (!detail)
+    if (!detail.en)
         diag_warning(L->d, d->sp, "this override of measure (%s) changes nothing", it->name);
-    org->detail = detail;
+    set_detail(L, org, &detail);
     me->origin = org;
     it->edit = org;
 }
@@ -1451,16 +1531,16 @@ static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t 
     if (!it)
         return;
     ast_section *sec = it->sec;
-    const char *detail = NULL;
+    dtext detail = {0};
     ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_SECTION, it->name, item_ref(L, IT_SECTION, it->name),
                              NULL, sec->sp, d->sp);
     if (o->title) {
         sec->title = o->title;
-        detail = detail_add(L, detail, "title");
+        detail_add(L, &detail, "title");
     }
     if (o->weight) {
         sec->weight = o->weight;
-        detail = detail_add(L, detail, "weight");
+        detail_add(L, &detail, "weight");
     }
     sec->measures = (ast_measure **)append_ptrs(L->a, (void **)sec->measures, sec->nmeasures,
                                                 (void *const *)o->measures, o->nmeasures);
@@ -1470,11 +1550,11 @@ static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t 
         mark_added_measure(L, o->measures[k]);
     }
     if (o->nmeasures)
-        detail = detail_add(L, detail, arena_printf(L->a, "%u new measure%s", o->nmeasures,
-                                                    o->nmeasures == 1 ? "" : "s"));
-    if (!detail)
+        detail_more(L, &detail, arena_printf(L->a, "%u new measure%s", o->nmeasures, o->nmeasures == 1 ? "" : "s"),
+                    arena_printf(L->a, "新增%u项措施", o->nmeasures));
+    if (!detail.en)
         diag_warning(L->d, d->sp, "this override of section '%s' changes nothing", it->name);
-    org->detail = detail;
+    set_detail(L, org, &detail);
     sec->origin = org;
     it->edit = org;
 }
@@ -1547,7 +1627,7 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
     const ast_decl *old = L->out.v[it->slot];
     ast_decl *n = arena_alloc(L->a, sizeof *n);
     *n = *old;
-    const char *detail = NULL;
+    dtext detail = {0};
     if (nw.s) {
         /* the base's column, formula or values, unit and display name stay
          * (each is its own attribute: the data column is named by `column`,
@@ -1558,16 +1638,16 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
     }
     if (o->u.ind.display) {
         n->u.ind.display = o->u.ind.display;
-        detail = detail_add(L, detail, "display name");
+        detail_add(L, &detail, "display name");
     }
     if (o->u.ind.unit) {
         n->u.ind.unit = o->u.ind.unit;
-        detail = detail_add(L, detail, "unit");
+        detail_add(L, &detail, "unit");
     }
     if (o->u.ind.dir != DIR_NONE) {
         n->u.ind.dir = o->u.ind.dir;
         n->u.ind.dir_sp = o->u.ind.dir_sp;
-        detail = detail_add(L, detail, "direction");
+        detail_add(L, &detail, "direction");
     }
     if (o->u.ind.column) {
         /* a column replaces the base's column or formula */
@@ -1579,7 +1659,7 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         n->u.ind.formula = o->u.ind.formula;
         n->u.ind.values = o->u.ind.values;
         n->u.ind.nvalues = o->u.ind.nvalues;
-        detail = detail_add(L, detail, "column");
+        detail_add(L, &detail, "column");
     } else if (o->u.ind.formula || o->u.ind.values) {
         /* a formula or a values table replaces the base's column, formula
          * or table */
@@ -1591,9 +1671,9 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         n->u.ind.column_unit = NULL;
         n->u.ind.agg = (ast_agg){.kind = AGG_NONE};
         n->u.ind.map = (ast_name){0};
-        detail = detail_add(L, detail, o->u.ind.values ? "values" : "formula");
+        detail_add(L, &detail, o->u.ind.values ? "values" : "formula");
     }
-    if (!detail && !nw.s)
+    if (!detail.en && !nw.s)
         diag_warning(L->d, d->sp, "this override of indicator '%s' changes nothing", it->name);
     n->sp = o->sp;
     n->base = old;
@@ -1602,10 +1682,9 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
     if (nw.s) {
         /* "as 细颗粒物浓度" or "as 细颗粒物浓度; column" */
         org->new_name = nw.s;
-        detail = detail ? arena_printf(L->a, "as %s; %s", nw.s, detail) : arena_printf(L->a, "as %s", nw.s);
         namemap_put(L->a, &b->ind_renamed, nw.s, it);
     }
-    org->detail = detail;
+    set_detail(L, org, &detail);
     n->origin = org;
     it->edit = org;
     L->out.v[it->slot] = n;
@@ -1670,15 +1749,15 @@ static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
     }
     ast_decl *n = arena_alloc(L->a, sizeof *n);
     *n = *old;
-    const char *detail = NULL;
+    dtext detail = {0};
     if (o->u.assess.missing != MISSING_UNSET) {
         n->u.assess.missing = o->u.assess.missing;
         n->u.assess.missing_sp = o->u.assess.missing_sp;
-        detail = detail_add(L, detail, "missing");
+        detail_add(L, &detail, "missing");
     }
     if (o->u.assess.score) {
         n->u.assess.score = o->u.assess.score;
-        detail = detail_add(L, detail, "score");
+        detail_add(L, &detail, "score");
     }
     if (o->u.assess.nweights) {
         uint32_t nw = old->u.assess.nweights;
@@ -1699,12 +1778,12 @@ static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
         }
         n->u.assess.weights = w;
         n->u.assess.nweights = nw;
-        detail = detail_add(L, detail, "weights");
+        detail_add(L, &detail, "weights");
     }
     if (o->u.assess.veto_redlines && !old->u.assess.veto_redlines) {
         n->u.assess.veto_redlines = true;
         n->u.assess.veto_redlines_sp = o->u.assess.veto_redlines_sp;
-        detail = detail_add(L, detail, "veto redlines");
+        detail_add(L, &detail, "veto redlines");
     }
     if (o->u.assess.veto.n) {
         uint32_t nv = old->u.assess.veto.n;
@@ -1713,21 +1792,21 @@ static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
             memcpy(v, old->u.assess.veto.v, nv * sizeof *v);
         memcpy(v + nv, o->u.assess.veto.v, o->u.assess.veto.n * sizeof *v);
         n->u.assess.veto = (ast_names){v, nv + o->u.assess.veto.n};
-        detail = detail_add(L, detail, "vetoes");
+        detail_add(L, &detail, "vetoes");
     }
     if (o->u.assess.nbands) {
         n->u.assess.bands = o->u.assess.bands;
         n->u.assess.nbands = o->u.assess.nbands;
         n->u.assess.grade_sp = o->u.assess.grade_sp;
-        detail = detail_add(L, detail, "grades");
+        detail_add(L, &detail, "grades");
     }
-    if (!detail)
+    if (!detail.en)
         diag_warning(L->d, d->sp, "this override of assessment '%s' changes nothing", nm.s ? nm.s : "?");
     n->base = old;
     ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_ASSESSMENT, old->u.assess.name.s,
                              item_ref(L, IT_ASSESSMENT, old->u.assess.name.s ? old->u.assess.name.s : "?"),
                              NULL, old->sp, d->sp);
-    org->detail = detail;
+    set_detail(L, org, &detail);
     n->origin = org;
     b->assess_edit = org;
     L->out.v[b->assess_slot] = n;
@@ -1755,33 +1834,33 @@ static void merge_plan(loader *L, const ast_decl *p)
     }
     ast_decl *n = arena_alloc(L->a, sizeof *n);
     *n = *old;
-    const char *detail = NULL;
+    dtext detail = {0};
     n->sp = p->sp;
     n->u.plan.name = p->u.plan.name;
     n->u.plan.extends = p->u.plan.extends;
     n->u.plan.extends_sp = p->u.plan.extends_sp;
     n->u.plan.extends_as = p->u.plan.extends_as;
     if (!old->u.plan.name.s || !p->u.plan.name.s || strcmp(old->u.plan.name.s, p->u.plan.name.s) != 0)
-        detail = detail_add(L, detail, "name");
+        detail_add(L, &detail, "name");
     if (p->u.plan.title) {
         n->u.plan.title = p->u.plan.title;
-        detail = detail_add(L, detail, "title");
+        detail_add(L, &detail, "title");
     }
     if (p->u.plan.region.s) {
         n->u.plan.region = p->u.plan.region;
-        detail = detail_add(L, detail, "region");
+        detail_add(L, &detail, "region");
     }
     if (p->u.plan.has_baseline) {
         n->u.plan.baseline = p->u.plan.baseline;
         n->u.plan.baseline_sp = p->u.plan.baseline_sp;
         n->u.plan.has_baseline = true;
-        detail = detail_add(L, detail, "baseline");
+        detail_add(L, &detail, "baseline");
     }
     if (p->u.plan.has_horizon) {
         n->u.plan.horizon = p->u.plan.horizon;
         n->u.plan.horizon_sp = p->u.plan.horizon_sp;
         n->u.plan.has_horizon = true;
-        detail = detail_add(L, detail, "horizon");
+        detail_add(L, &detail, "horizon");
     }
     if (p->u.plan.nperiods) {
         uint32_t np = old->u.plan.nperiods;
@@ -1800,24 +1879,24 @@ static void merge_plan(loader *L, const ast_decl *p)
         }
         n->u.plan.periods = v;
         n->u.plan.nperiods = np;
-        detail = detail_add(L, detail, "periods");
+        detail_add(L, &detail, "periods");
     }
     if (p->u.plan.region_key) {
         n->u.plan.region_key = p->u.plan.region_key;
         n->u.plan.region_key_sp = p->u.plan.region_key_sp;
-        detail = detail_add(L, detail, "keys");
+        detail_add(L, &detail, "keys");
     }
     if (p->u.plan.year_key) {
         n->u.plan.year_key = p->u.plan.year_key;
         n->u.plan.year_key_sp = p->u.plan.year_key_sp;
         if (!p->u.plan.region_key)
-            detail = detail_add(L, detail, "keys");
+            detail_add(L, &detail, "keys");
     }
     n->base = old;
     ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_PLAN, n->u.plan.name.s,
                              item_ref(L, IT_PLAN, n->u.plan.name.s ? n->u.plan.name.s : "?"),
                              NULL, old->sp, p->sp);
-    org->detail = detail;
+    set_detail(L, org, &detail);
     n->origin = org;
     L->out.v[slot] = n;
 }
@@ -1893,6 +1972,7 @@ static void merge_levels(loader *L, ast_decl *d, const char *plan)
     ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_PLAN, plan, item_ref(L, IT_PLAN, plan ? plan : "?"),
                              NULL, old->sp, d->sp);
     org->detail = "levels";
+    org->detail_zh = "改动层级";
     d->origin = org;
     L->out.v[slot] = d;
 }
@@ -1917,6 +1997,7 @@ static void apply_replaces(loader *L, baseidx *b, const ast_decl *d, uint32_t mi
     ast_origin *org = origin(L, ORIGIN_REPLACED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
                              NULL, it->sp, d->sp);
     org->detail = arena_printf(L->a, "by %s", it->replaced_by);
+    org->detail_zh = arena_printf(L->a, "替换为“%s”", it->replaced_by);
     org->new_name = it->replaced_by;
     it->edit = org;
     ((ast_decl *)d)->origin = org;
@@ -2007,16 +2088,16 @@ static void override_region(loader *L, baseidx *b, const ast_decl *d, uint32_t m
                         "declare one ('region NAME : LEVEL of ...')");
         return;
     }
-    const char *detail = NULL;
+    dtext detail = {0};
     if (o->u.region.level.s)
-        detail = detail_add(L, detail, "level");
+        detail_add(L, &detail, "level");
     if (o->u.region.parent.s)
-        detail = detail_add(L, detail, "parent");
+        detail_add(L, &detail, "parent");
     if (o->u.region.is_group)
-        detail = detail_add(L, detail, "members");
+        detail_add(L, &detail, "members");
     if (o->u.region.naliases)
-        detail = detail_add(L, detail, "aliases");
-    if (!detail && !nw.s) {
+        detail_add(L, &detail, "aliases");
+    if (!detail.en && !nw.s) {
         diag_warning(L->d, d->sp, "this override of region '%s' changes nothing", it->name);
         diag_hint(L->d, "give a new name ('as NEW'), a level (': LEVEL'), a parent ('in PARENT'), "
                         "a group's members ('of ...') or aliases");
@@ -2025,12 +2106,11 @@ static void override_region(loader *L, baseidx *b, const ast_decl *d, uint32_t m
                              item_ref(L, IT_REGION, it->name), NULL, it->sp, d->sp);
     if (nw.s) {
         org->new_name = nw.s;
-        detail = detail ? arena_printf(L->a, "as %s; %s", nw.s, detail) : arena_printf(L->a, "as %s", nw.s);
         namemap_put(L->a, &b->region_renamed, nw.s, it);
         it->replaced_by = nw.s;
         it->drop_sp = nw.sp;
     }
-    org->detail = detail;
+    set_detail(L, org, &detail);
     it->edit = org;
     it->over = o;
 }
@@ -2384,6 +2464,8 @@ static void fix_regions(loader *L, baseidx *b)
                                              clause_of(L, me), before.sp, cause->drop_sp);
                     org->detail = arena_printf(L->a, "%s -> %s", scope_text(L, &before),
                                                scope_text(L, &t->scope));
+                    org->detail_zh = arena_printf(L->a, "由%s改为%s", scope_zh(L, &before),
+                                                  scope_zh(L, &t->scope));
                     if (!t->origin)
                         t->origin = org;
                 }
@@ -2606,6 +2688,8 @@ static void fix_agencies(loader *L, baseidx *b, uint32_t mi)
         org->detail = it->uses ? arena_printf(L->a, "by %s, in %u measure%s", it->replaced_by, it->uses,
                                               it->uses == 1 ? "" : "s")
                                : arena_printf(L->a, "by %s, in no measure", it->replaced_by);
+        org->detail_zh = it->uses ? arena_printf(L->a, "替换为“%s”，涉及%u项措施", it->replaced_by, it->uses)
+                                  : arena_printf(L->a, "替换为“%s”，没有措施列出该单位", it->replaced_by);
     }
 }
 
@@ -2775,6 +2859,8 @@ static void fix_assessment(loader *L, baseidx *b)
                                                 item_ref(L, ik, x->what.s), an),
                                    NULL, x->sp, dropped_at(it));
             o->detail = "its item was dropped";
+            o->what_zh = arena_printf(L->a, "考核“%s”中%s的权重", an, import_item_shown(L->a, LBL_ZH, ik, x->what.s));
+            o->detail_zh = arena_printf(L->a, "因该%s已删除", msgcat_get(LBL_ZH, itemword[ik]));
             changed = true;
             continue;
         }
@@ -2799,6 +2885,8 @@ static void fix_assessment(loader *L, baseidx *b)
                                    arena_printf(L->a, "veto of target '%s' from assessment %s", x.s, an),
                                    NULL, x.sp, dropped_at(it));
             o->detail = "its target was dropped";
+            o->what_zh = arena_printf(L->a, "考核“%s”中对目标“%s”的一票否决", an, x.s);
+            o->detail_zh = "因该目标已删除";
             changed = true;
             continue;
         }
@@ -3582,10 +3670,34 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
 }
 
 /* One line per edit, in the program's order (see import.h). */
-void import_print_origins(const ast_program *p, FILE *out)
+void import_print_origins(const ast_program *p, lbl_lang lang, FILE *out)
 {
+    /* the Chinese of each kind of edit, a whole phrase around the item:
+     * "在措施（九）中改写目标“近岸海域水质”", "改变目标“x”的适用范围" */
+    static const char *const zh_before[] = {
+        [ORIGIN_OVERRIDDEN] = "改写", [ORIGIN_ADDED] = "新增", [ORIGIN_DROPPED] = "删除",
+        [ORIGIN_REPLACED] = "替换", [ORIGIN_RESCOPED] = "改变", [ORIGIN_RENAMED] = "把",
+    };
+    static const char *const zh_after[] = {
+        [ORIGIN_OVERRIDDEN] = "", [ORIGIN_ADDED] = "", [ORIGIN_DROPPED] = "",
+        [ORIGIN_REPLACED] = "", [ORIGIN_RESCOPED] = "的适用范围", [ORIGIN_RENAMED] = "改名",
+    };
     for (uint32_t i = 0; i < p->nedits; i++) {
         const ast_origin *o = p->edits[i];
+        if (lang == LBL_ZH && o->kind <= ORIGIN_RENAMED) {
+            fprintf(out, "%s: ", o->edit_at);
+            /* a target's clause "(九)" leads: "在措施（九）中删除目标“x”" */
+            size_t n = o->clause && o->item == IT_TARGET ? strlen(o->clause) : 0;
+            if (n > 2)
+                fprintf(out, "在措施（%.*s）中", (int)(n - 2), o->clause + 1);
+            fprintf(out, "%s%s%s", zh_before[o->kind], o->what_zh ? o->what_zh : o->what, zh_after[o->kind]);
+            if (o->base_at)
+                fprintf(out, "（基础规则 %s）", o->base_at);
+            if (o->detail_zh)
+                fprintf(out, "：%s", o->detail_zh);
+            fputc('\n', out);
+            continue;
+        }
         fprintf(out, "%s: %s %s", o->edit_at, ast_origin_word(o->kind), o->what);
         if (o->clause && o->item == IT_TARGET)
             fprintf(out, " in %s", o->clause);

@@ -44,8 +44,10 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
 /* Prints the program's edits, one line each, in the order of the
  * statements that made them (`planc check --origins`):
  *   FILE:LINE: overridden target 近岸海域水质 in (九) (base FILE:LINE): condition
+ * or, in Chinese (lang LBL_ZH), whole Chinese phrases:
+ *   FILE:LINE: 在措施（九）中改写目标“近岸海域水质”（基础规则 FILE:LINE）：改动条件
  * Prints nothing for a program that extends nothing. */
-void import_print_origins(const ast_program *p, FILE *out);
+void import_print_origins(const ast_program *p, lbl_lang lang, FILE *out);
 
 /* How a message in lang names an item of kind k called `name`: target
  * '近岸海域水质', measure (九) in English, 目标“近岸海域水质”, 措施（九）in

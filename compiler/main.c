@@ -579,7 +579,7 @@ static const char usage_check_zh[] =
     "\n"
     "  --dump-ast   把每个文件的语法树输出到标准输出\n"
     "  --dump-ir    把每个文件的评分程序输出到标准输出\n"
-    "  --origins    列出扩展另一规划的规划改动了什么：覆盖、新增、删除或替换\n"
+    "  --origins    列出扩展另一规划的规划改动了什么：改写、新增、删除或替换\n"
     "               的每一项，以及该语句和基础规则中声明所在的行\n"
     "  --format F   text（默认）或 json：每条诊断信息为标准错误上的一行 JSON\n"
     "               对象，附注在其中，供编辑器等程序读取（docs/LANGUAGE.md §12）\n"
@@ -1444,7 +1444,7 @@ static int cmd_check(int argc, char **argv)
         if (dump_ir && c.ir)
             ir_dump(c.ir, stdout);
         if (origins && c.ast)
-            import_print_origins(c.ast, stdout);
+            import_print_origins(c.ast, lang, stdout);
         if (r != EXIT_OK)
             rc = r;
         compilation_free(&c);

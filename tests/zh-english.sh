@@ -10,7 +10,9 @@
 # out), and `planc help CMD --lang zh` for planc and each command.  It
 # flags each line of their messages (stderr), of the help, and of the output
 # of a case written with `--lang zh` whose command writes text for a
-# reader (check, explain, test, diff, history, compare, verify, template),
+# reader (check, explain, test, diff, history, compare, verify, template;
+# check's --origins listing too, through the `-origins-zh` cases, but not
+# --dump-ast, whose syntax tree stays English),
 # that holds three or more Latin words in a row outside what a Chinese
 # message keeps as it is (docs/GUIDE.zh-CN.md §8): rules text and names
 # in '...', “...”, "..." or `...`, file names and paths, options, words

@@ -92,17 +92,23 @@ static int count_decls(const ast_program *p, ast_declkind k)
     return n;
 }
 
-/* The --origins listing of p. */
-static char *origins(const ast_program *p)
+/* The --origins listing of p in a language. */
+static char *origins_in(const ast_program *p, lbl_lang lang)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    import_print_origins(p, f);
+    import_print_origins(p, lang, f);
     fclose(f);
     char *r = arena_strdup(&A, buf);
     free(buf);
     return r;
+}
+
+/* The --origins listing of p, in English. */
+static char *origins(const ast_program *p)
+{
+    return origins_in(p, LBL_EN);
 }
 
 /* A small base: a plan, two cities, a target on each and a red line. */
@@ -435,6 +441,17 @@ START_TEST(extension)
     ck_assert(strstr(o, "rescoped target '乙目标' in (一)") != NULL);
     ck_assert(strstr(o, "for 乙, 省 -> for 新省") != NULL);
     ck_assert(strstr(o, "added target '丙目标' in (一)") != NULL);
+    /* the same listing in Chinese: whole phrases, the scopes in Chinese */
+    o = origins_in(p, LBL_ZH);
+    ck_assert(strstr(o, "x.plan:2: 替换地区“省”（基础规则 ") != NULL);
+    ck_assert(strstr(o, "：替换为“新省”\n") != NULL);
+    ck_assert(strstr(o, "x.plan:3: 删除地区“乙”（基础规则 ") != NULL);
+    ck_assert(strstr(o, "x.plan:5: 在措施（一）中改写目标“甲目标”（基础规则 ") != NULL);
+    ck_assert(strstr(o, "base.plan:13）：改动条件\n") != NULL);
+    ck_assert(strstr(o, "在措施（一）中改变目标“乙目标”的适用范围（基础规则 ") != NULL);
+    ck_assert(strstr(o, "：由“乙、省”改为“新省”\n") != NULL);
+    ck_assert(strstr(o, "在措施（一）中新增目标“丙目标”\n") != NULL);
+    ck_assert(strstr(o, "overridden") == NULL && strstr(o, "base ") == NULL);
 }
 END_TEST
 
@@ -627,6 +644,11 @@ START_TEST(edited_then_dropped_along)
     ck_assert_uint_eq(m->ntargets, 0);
     const char *o = origins(p);
     ck_assert(strstr(o, "x.plan:3: dropped weight of target '甲目标' from assessment 考核") != NULL);
+    o = origins_in(p, LBL_ZH);
+    ck_assert(strstr(o, "x.plan:2: 在措施（一）中把目标“甲目标”改名（基础规则 ") != NULL);
+    ck_assert(strstr(o, "：新名称“甲市目标”\n") != NULL);
+    ck_assert(strstr(o, "x.plan:3: 删除考核“考核”中目标“甲目标”的权重（基础规则 ") != NULL);
+    ck_assert(strstr(o, "：因该目标已删除\n") != NULL);
     put("y.plan",
         "plan Y extends \"base.plan\" { }\n"
         "override target 甲目标 weight 3\n"
