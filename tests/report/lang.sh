@@ -100,11 +100,11 @@ cells() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | grep -o '<t[^>]*>[^<]*
 header() { "$zipcat" zh.xlsx "xl/worksheets/sheet$1.xml" | sed 's/<\/row>.*//' | grep -o '<t[^>]*>[^<]*</t>' | sed 's/<[^>]*>//g' | tr '\n' ' '; }
 [ "$(header 1)" = "地区 层级 年份 总分 等级 2024年总分 2024年等级 排名 参与排名地区数 达标 进度正常 进度滞后 未达标 数据缺失 不适用 一票否决 上级地区 所属一级地区 " ] ||
     bad "the zh regions header is '$(header 1)'"
-[ "$(header 2)" = "地区 层级 年份 目标 条款 牵头单位 状态 起始年份 2024年状态 数值 进度预期值 目标值 差距 单位 一票否决或红线 上级地区 所属一级地区 " ] ||
+[ "$(header 2)" = "地区 层级 年份 目标 条款 牵头单位 状态 起始年份 2024年状态 数值 进度预期值 目标值 差距 计量单位 一票否决或红线 上级地区 所属一级地区 " ] ||
     bad "the zh off_track header is '$(header 2)'"
-[ "$(header 3)" = "地区 层级 年份 目标 条款 牵头单位 2024年状态 状态 数值 目标值 单位 上级地区 所属一级地区 " ] ||
+[ "$(header 3)" = "地区 层级 年份 目标 条款 牵头单位 2024年状态 状态 数值 目标值 计量单位 上级地区 所属一级地区 " ] ||
     bad "the zh put_right header is '$(header 3)'"
-[ "$(header 6)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 单位 目标值 进度预期值 得分 权重 等级 一票否决 上级地区 所属一级地区 " ] ||
+[ "$(header 6)" = "地区 年份 类型 标识 名称 条款 牵头单位 状态 数值 计量单位 目标值 进度预期值 得分 权重 等级 一票否决 上级地区 所属一级地区 " ] ||
     bad "the zh detail header is '$(header 6)'"
 statuses=$(cells 6 | grep -xE '达标|进度正常|进度滞后|未达标|数据缺失|不适用' | sort -u | tr '\n' ' ')
 [ "$statuses" = "不适用 数据缺失 未达标 达标 进度正常 进度滞后 " ] || bad "the zh detail's statuses are '$statuses'"
