@@ -620,21 +620,34 @@ static void set_detail(loader *L, ast_origin *o, const dtext *d)
 }
 
 /* A target's scope for --origins --lang zh: "所有地区", "“沈阳、大连”",
- * "“辽宁省”内的“city”（“沈阳”除外）" (level names as written). */
+ * "“辽宁省”内的“city”（“沈阳”除外）" (level names as written).  Written
+ * once, its length counted first, as scope_text does: a scope may name
+ * tens of thousands of regions (tests/run/adapt-drop-region-wide-scope). */
 static const char *scope_zh(loader *L, const ast_scope *sc)
 {
     if (sc->only.n == 0 && sc->except.n == 0)
         return "所有地区";
+    /* within, only (or 所有地区), except, each its names joined by 、 */
     const ast_names *part[3] = {&sc->within, &sc->only, &sc->except};
-    const char *list[3] = {NULL, NULL, NULL};
-    for (int p = 0; p < 3; p++)
+    static const char *const open[3] = {"“", "“", "（“"}, *const close[3] = {"”内的", "”", "”除外）"};
+    size_t len = sizeof "所有地区";
+    for (int p = 0; p < 3; p++) {
+        len += strlen(open[p]) + strlen(close[p]);
         for (uint32_t i = 0; i < part[p]->n; i++)
-            list[p] = list_add(L, list[p], "、", part[p]->v[i].s ? part[p]->v[i].s : "?");
-    const char *s = list[1] ? arena_printf(L->a, "“%s”", list[1]) : "所有地区";
-    if (list[0])
-        s = arena_printf(L->a, "“%s”内的%s", list[0], s);
-    if (list[2])
-        s = arena_printf(L->a, "%s（“%s”除外）", s, list[2]);
+            len += strlen("、") + strlen(part[p]->v[i].s ? part[p]->v[i].s : "?");
+    }
+    char *s = arena_alloc(L->a, len), *at = s;
+    for (int p = 0; p < 3; p++) {
+        if (part[p]->n == 0) {
+            if (p == 1)
+                at += sprintf(at, "所有地区");
+            continue;
+        }
+        at += sprintf(at, "%s", open[p]);
+        for (uint32_t i = 0; i < part[p]->n; i++)
+            at += sprintf(at, "%s%s", i ? "、" : "", part[p]->v[i].s ? part[p]->v[i].s : "?");
+        at += sprintf(at, "%s", close[p]);
+    }
     return s;
 }
 
