@@ -3440,9 +3440,10 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
     const ptrvec *o = &names.order;
     const char *list = NULL;
     for (size_t k = 0; k < o->n && k < PLACES_SHOWN; k++)
-        list = list ? arena_printf(L->a, "%s, %s", list, (const char *)o->v[k]) : o->v[k];
+        list = list ? arena_printf(L->a, L->d->lang == LBL_ZH ? "%s、%s" : "%s, %s", list, (const char *)o->v[k])
+                    : o->v[k];
     if (o->n > PLACES_SHOWN)
-        list = arena_printf(L->a, "%s (and %zu more)", list, o->n - PLACES_SHOWN);
+        list = arena_printf(L->a, tr(L, "%s (and %zu more)"), list, o->n - PLACES_SHOWN);
     const mod *m = M(L, mi);
     diag_warning(L->d, m->plan->u.plan.extends_sp,
                  "%u text%s of this plan name%s places of the base that it dropped or replaced: %s", ntexts,

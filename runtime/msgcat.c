@@ -1550,6 +1550,8 @@ static const msgcat_pair catalog[] = {
     {"a device", "设备"},
     {"a socket", "套接字"},
     {"a special file", "特殊文件"},
+    /* ---- main, twenty-second session: a list of places cut short */
+    {"%s (and %zu more)", "%s及另外%zu个"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
