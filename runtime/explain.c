@@ -2305,11 +2305,15 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_key(w, "note");
         json_str(w, note);
         /* the row that gives it: null (the region's own), the region's
-         * level (its row, `city = 40`) or "else" */
+         * level (its row, `city = 40`), "else", or "set" for the value
+         * `--set` gave every region (a row of its own kind, not the
+         * rules' else row) */
         ir_valfrom from = isnan(v) ? IR_VAL_OWN : ir_table_from(in, x->region, table_year(x, in));
         json_key(w, "from");
-        json_str(w, from == IR_VAL_LEVEL ? p->levels[p->regions[x->region].level]
-                    : from == IR_VAL_ELSE ? "else" : NULL);
+        json_str(w, in->set                 ? "set"
+                    : from == IR_VAL_LEVEL ? p->levels[p->regions[x->region].level]
+                    : from == IR_VAL_ELSE  ? "else"
+                                           : NULL);
         json_end_object(w);
     }
     json_end_array(w);
