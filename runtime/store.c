@@ -3378,21 +3378,34 @@ static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool 
     return ferror(out) ? -1 : 0;
 }
 
-int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
+/* Every compare entry point: sets the comparison's runs, years (0 for
+ * the same-year form) and JSON writer (NULL for text) on the store for
+ * compare's parts to read, runs it, and clears them again, so that no
+ * comparison sees another's. */
+static int compare_with(store *s, long long a, int year_a, long long b, int year_b, json_writer *w,
+                        lbl_lang lang, bool full, FILE *out, FILE *err)
 {
-    return compare(s, a, b, lang, false, out, err);
-}
-
-int store_compare_years(store *s, long long a, int year_a, long long b, int year_b, bool full,
-                        lbl_lang lang, FILE *out, FILE *err)
-{
+    s->cmp_json = w;
     s->cmp_year[0] = year_a;
     s->cmp_year[1] = year_b;
     s->cmp_run[0] = a;
     s->cmp_run[1] = b;
     int rc = compare(s, a, b, lang, full, out, err);
     s->cmp_year[0] = s->cmp_year[1] = 0;
+    s->cmp_run[0] = s->cmp_run[1] = 0;
+    s->cmp_json = NULL;
     return rc;
+}
+
+int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
+{
+    return compare_with(s, a, 0, b, 0, NULL, lang, false, out, err);
+}
+
+int store_compare_years(store *s, long long a, int year_a, long long b, int year_b, bool full,
+                        lbl_lang lang, FILE *out, FILE *err)
+{
+    return compare_with(s, a, year_a, b, year_b, NULL, lang, full, out, err);
 }
 
 int store_run_year(store *s, long long run, int year, FILE *err)
@@ -3454,21 +3467,14 @@ int store_run_year(store *s, long long run, int year, FILE *err)
 
 int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
 {
-    return compare(s, a, b, lang, true, out, err);
+    return compare_with(s, a, 0, b, 0, NULL, lang, true, out, err);
 }
 
 int store_compare_json(store *s, long long a, int year_a, long long b, int year_b, FILE *out, FILE *err)
 {
     json_writer *w = rt_xmalloc(1, sizeof *w);
     json_init(w, out);
-    s->cmp_json = w;
-    s->cmp_year[0] = year_a;
-    s->cmp_year[1] = year_b;
-    s->cmp_run[0] = a;
-    s->cmp_run[1] = b;
-    int rc = compare(s, a, b, LBL_EN, true, out, err);
-    s->cmp_year[0] = s->cmp_year[1] = 0;
-    s->cmp_json = NULL;
+    int rc = compare_with(s, a, year_a, b, year_b, w, LBL_EN, true, out, err);
     /* a document cut short by an error is not finished: the error says so */
     if (rc == 0)
         json_finish(w);
