@@ -49,6 +49,7 @@
 #include "sha256.h"
 #include "store.h"
 #include "table.h"
+#include "restore.h"
 #include "verify.h"
 #include "template.h"
 
@@ -82,6 +83,8 @@ static const char usage_main[] =
     "                             show what changed from year A to year B\n"
     "  verify DB RUN [RULES] [--data CSV]... [--output FILE]...\n"
     "                             check files by SHA-256 against a recorded run\n"
+    "  restore DB RUN DIR         write the rules files a recorded run read\n"
+    "                             into a new directory DIR\n"
     "  emit-llvm RULES [--O0]     print the rules' scoring code as LLVM IR\n"
     "  build RULES -o libNAME.so  compile the rules into a C library (planc build --help)\n"
     "  diff OLD NEW [--format text|json]\n"
@@ -115,7 +118,8 @@ static const char usage_main[] =
     "  5  an output file, standard output or the results database could\n"
     "     not be written (or the database read): no permission, a\n"
     "     read-only file, a full disk, a lock held too long\n"
-    "  6  (verify) a file is not the one the run recorded, or cannot be read\n"
+    "  6  (verify) a file is not the one the run recorded, or cannot be read;\n"
+    "     (restore) the run's rules cannot be given back as it read them\n"
     "\n"
     "Run 'planc help COMMAND' for a command's options.  The language is\n"
     "described in docs/LANGUAGE.md.\n";
@@ -447,6 +451,32 @@ static const char usage_verify[] =
     "not a planc results database), 5 when DB cannot be read (locked, damaged)\n"
     "or standard output written.\n";
 
+static const char usage_restore[] =
+    "usage: planc restore DB RUN DIR [--lang en|zh]\n"
+    "\n"
+    "Writes the rules files run RUN of DB (a run id from 'planc history',\n"
+    "'last' or 'last~N') read into DIR, a new directory (or an empty one):\n"
+    "the rules file given to planc run, each file it imported, and the\n"
+    "rules each data file was read with (--read-with), from the texts the\n"
+    "history keeps (schema version 6 on; a reading's from version 9).  Each\n"
+    "file goes where the run found it, relative to the directory planc run\n"
+    "was started in, so the run's own command line names the same files\n"
+    "from DIR.  Every text is first checked against the SHA-256 the run\n"
+    "recorded for it, and their manifest against the run's rules hash:\n"
+    "nothing is written unless all of them hold, and DIR appears whole or\n"
+    "not at all.  The data files are not in the history (only their\n"
+    "SHA-256): 'planc verify' checks those an auditor holds.\n"
+    "\n"
+    "  --lang LANG  the language of restore's own words: en (the default)\n"
+    "               or zh\n"
+    "\n"
+    "exit: 0 restored, 2 usage (no such run, DB not a planc results\n"
+    "database, DIR exists and is not an empty directory), 5 when DB cannot\n"
+    "be read or DIR written, 6 when the run's rules cannot be given back as\n"
+    "it read them: recorded before the history kept their texts, or texts\n"
+    "not matching the hashes the run recorded (a database changed after\n"
+    "the run), or a name planc will not write (a control character).\n";
+
 static const char usage_template[] =
     "usage: planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                      [-o OUT] [--lang en|zh] [--root DIR]\n"
@@ -517,6 +547,7 @@ static const char usage_main_zh[] =
     "                             列出从 A 年到 B 年的变化\n"
     "  verify DB RUN [RULES] [--data CSV]... [--output FILE]...\n"
     "                             按 SHA-256 核对文件是否为某次评估所用、所写\n"
+    "  restore DB RUN DIR         把某次记入的评估所读的规则文件写入新目录 DIR\n"
     "  emit-llvm RULES [--O0]     以 LLVM IR 输出规则的评分代码\n"
     "  build RULES -o libNAME.so  把规则编译为 C 库（见 planc build --help）\n"
     "  diff OLD NEW [--format text|json]\n"
@@ -547,7 +578,8 @@ static const char usage_main_zh[] =
     "  4  内部错误\n"
     "  5  无法写入输出文件、标准输出或结果历史库（或无法读取历史库）：\n"
     "     权限不够、文件只读、磁盘已满、锁等待超时\n"
-    "  6  （verify）文件不是该次评估记录的文件，或无法读取\n"
+    "  6  （verify）文件不是该次评估记录的文件，或无法读取；\n"
+    "     （restore）无法按该次评估所读的原样还原其规则文件\n"
     "\n"
     "运行 'planc help COMMAND' 查看某个命令的选项。规则语言见\n"
     "docs/LANGUAGE.md，中文指南见 docs/GUIDE.zh-CN.md。\n";
@@ -816,6 +848,27 @@ static const char usage_verify_zh[] =
     "该次评估记录为 6，用法错误（没有该评估、未给出文件、DB 不是 planc 结果\n"
     "历史库）为 2，无法读取 DB（被锁定、已损坏）或无法写入标准输出为 5。\n";
 
+static const char usage_restore_zh[] =
+    "用法：planc restore DB RUN DIR [--lang en|zh]\n"
+    "\n"
+    "把 DB 中评估 RUN（评估编号见 'planc history'，或 'last'、'last~N'）所读\n"
+    "的规则文件写入 DIR（新目录或空目录）：传给 planc run 的规则文件、它\n"
+    "import 的每个文件，以及读取各数据文件所用的规则（--read-with），取自\n"
+    "结果历史库保存的文本（结构第6版起；--read-with 规则的文本第9版起）。\n"
+    "每个文件写在该次评估找到它的位置（相对于运行 planc run 时所在的目录），\n"
+    "因此在 DIR 中用该次评估原来的命令行即可指到同样的文件。写入前先按该次\n"
+    "评估记录的 SHA-256 核对每个文本，并按规则哈希值核对其清单：全部一致\n"
+    "才写入，DIR 要么完整出现，要么不出现。数据文件不在历史库中（只有其\n"
+    "SHA-256）：审核人手中的数据文件用 'planc verify' 核对。\n"
+    "\n"
+    "  --lang LANG  restore 自身文字所用语言：en（默认）或 zh\n"
+    "\n"
+    "退出码：还原成功为 0，用法错误（没有该评估、DB 不是 planc 结果历史库、\n"
+    "DIR 已存在且不是空目录）为 2，无法读取 DB 或无法写入 DIR 为 5，无法按\n"
+    "该次评估所读的原样还原其规则为 6：记入时历史库尚未保存规则文本，或\n"
+    "文本与该次评估记录的哈希值不符（评估之后数据库被改动过），或文件名\n"
+    "planc 不会写出（含控制字符）。\n";
+
 static const char usage_template_zh[] =
     "用法：planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                     [-o OUT] [--lang en|zh] [--root DIR]\n"
@@ -881,6 +934,7 @@ static const usage_entry usages[] = {
     {"history", usage_history, usage_history_zh},
     {"compare", usage_compare, usage_compare_zh},
     {"verify", usage_verify, usage_verify_zh},
+    {"restore", usage_restore, usage_restore_zh},
     {"diff", usage_diff, usage_diff_zh},
     {"test", usage_test, usage_test_zh},
     {"template", usage_template, usage_template_zh},
@@ -4142,6 +4196,90 @@ static int cmd_verify(int argc, char **argv)
     return rc;
 }
 
+/* planc restore DB RUN DIR: the rules files run RUN read, written into a
+ * new directory DIR (restore.h), checked against the run's hashes first.
+ * A command of its own beside verify: verify checks the files an auditor
+ * holds, restore gives back those the history keeps. */
+static int cmd_restore(int argc, char **argv)
+{
+    const char *args[3] = {NULL, NULL, NULL};
+    int n = 0;
+    lbl_lang lang = LBL_EN;
+    int rc = EXIT_OK;
+    for (int i = 0; i < argc && rc == EXIT_OK; i++) {
+        const char *a = argv[i];
+        if (is_help(a)) {
+            fputs(usage_text("restore"), stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--lang") == 0) {
+            if (i + 1 >= argc)
+                rc = usage_error("restore", "option '%s' needs a value", a);
+            else if (!lbl_parse(argv[++i], &lang))
+                rc = usage_error("restore", "unknown language '%s' (available: en, zh)", argv[i]);
+        } else if (a[0] == '-' && a[1]) {
+            rc = usage_error("restore", "unknown option '%s'", a);
+        } else if (n < 3) {
+            args[n++] = a;
+        } else {
+            rc = usage_error("restore", "unexpected argument '%s' (a database, a run and a directory)", a);
+        }
+    }
+    if (rc == EXIT_OK && n < 3)
+        rc = usage_error("restore", "%sa database, a run and the directory to write are needed", "");
+    store *db = NULL;
+    if (rc == EXIT_OK) {
+        store_failure why;
+        db = store_open_why(args[0], false, &why, stderr);
+        if (!db)
+            rc = why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
+    }
+    long long run = 0;
+    if (rc == EXIT_OK) {
+        int fr = store_find_run(db, args[1], &run, stderr);
+        if (fr != 0)
+            rc = fr == -2 ? EXIT_WRITE : EXIT_USAGE;
+    }
+    store_record rec;
+    if (rc == EXIT_OK && store_read_record(db, run, &rec, stderr) != 0)
+        rc = EXIT_WRITE;
+    else if (rc == EXIT_OK) {
+        /* the scored rules' texts, then each reading's */
+        restore_set *sets = rt_xcalloc(rec.ndata + 1, sizeof *sets);
+        size_t nsets = 0;
+        for (long long k = -1; rc == EXIT_OK && k < (long long)rec.ndata; k++) {
+            if (k >= 0 && !*rec.data[k].read_with)
+                continue;
+            store_file *files;
+            size_t nfiles;
+            int tr = store_read_texts(db, run, k, &files, &nfiles, stderr);
+            if (tr < 0)
+                rc = EXIT_WRITE;
+            else
+                sets[nsets++] = (restore_set){.reading = k, .files = files, .nfiles = nfiles, .recorded = tr == 0};
+        }
+        if (rc == EXIT_OK) {
+            restore_status st = restore_run(&rec, sets, nsets, args[0], args[2], lang, stdout, stderr);
+            if (st == RESTORE_USAGE)
+                rc = EXIT_USAGE;
+            else if (st == RESTORE_WRITE)
+                rc = EXIT_WRITE;
+            else if (st == RESTORE_UNFAITHFUL)
+                rc = EXIT_NOT_VERIFIED;
+            else if (stdout_failed()) {
+                csv_message(stderr, "planc: error: cannot write the list of files restored: %s\n",
+                            msgcat_strerror(msgcat_lang(), errno));
+                rc = EXIT_WRITE;
+            }
+        }
+        for (size_t i = 0; i < nsets; i++)
+            store_texts_free((store_file *)sets[i].files, sets[i].nfiles);
+        free(sets);
+        store_record_free(&rec);
+    }
+    store_close(db);
+    return rc;
+}
+
 /* planc emit-llvm RULES [--O0] */
 static int cmd_emit_llvm(int argc, char **argv)
 {
@@ -4595,6 +4733,8 @@ static int command(int argc, char **argv)
         return cmd_compare(argc - 2, argv + 2);
     if (strcmp(cmd, "verify") == 0)
         return cmd_verify(argc - 2, argv + 2);
+    if (strcmp(cmd, "restore") == 0)
+        return cmd_restore(argc - 2, argv + 2);
     if (strcmp(cmd, "build") == 0)
         return aot_main(argc - 2, argv + 2, rules_root);
     if (strcmp(cmd, "diff") == 0)

@@ -162,6 +162,17 @@ static void clean_kind(int kind)
     }
 }
 
+/* Removes the registered directories, in passes: one registered inside
+ * another (planc restore's tree) may hold a slot before it, and its
+ * parent's rmdir fails until it is gone; CLEANUP_DIR_PASSES passes remove
+ * a tree that deep whatever the order of their slots. */
+#define CLEANUP_DIR_PASSES 8
+static void clean_dirs(void)
+{
+    for (int pass = 0; pass < CLEANUP_DIR_PASSES; pass++)
+        clean_kind(KIND_DIR);
+}
+
 /* The handler: kills the children (so they write no more), removes the
  * files, then the directories; then ends the process with the same
  * signal, by its default action (the signal is blocked while the handler
@@ -182,7 +193,7 @@ static void on_signal(int sig)
     }
     clean_kind(KIND_CHILD);
     clean_kind(KIND_FILE);
-    clean_kind(KIND_DIR);
+    clean_dirs();
     struct sigaction dfl = {.sa_handler = SIG_DFL};
     sigemptyset(&dfl.sa_mask);
     sigaction(sig, &dfl, NULL);
@@ -208,7 +219,7 @@ static void on_exit_clean(void)
         return;
     clean_kind(KIND_CHILD);
     clean_kind(KIND_FILE);
-    clean_kind(KIND_DIR);
+    clean_dirs();
 }
 
 /* Whether cleanup_install made SIGXFSZ ignored (it was not before). */

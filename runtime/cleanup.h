@@ -45,7 +45,8 @@ void cleanup_child_sigdefault(sigset_t *set);
 /* Registers a file to remove; returns its handle (-1: not registered). */
 int cleanup_file(const char *path);
 
-/* Registers a directory to remove with the files in it (one level). */
+/* Registers a directory to remove with the files in it (one level; a
+ * directory in it that is registered too is removed first). */
 int cleanup_dir(const char *path);
 
 /* Registers a child process to kill (SIGKILL) before anything is removed. */

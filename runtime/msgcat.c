@@ -1552,6 +1552,61 @@ static const msgcat_pair catalog[] = {
     {"a special file", "特殊文件"},
     /* ---- main, twenty-second session: a list of places cut short */
     {"%s (and %zu more)", "%s及另外%zu个"},
+    /* ---- restore: planc restore (runtime/restore.c): a run's rules given back */
+    {"cannot read the run's rules texts", "无法读取该次评估的规则文本"},
+    {"reading rules", "读取规则"},
+    {"planc: error: run %lld's %s: its manifest does not list '%s' as file %zu (the database was changed after "
+     "the run)\n",
+     "planc: 错误：评估 %1$lld 的%2$s：其清单第%4$zu个文件不是“%3$s”（评估之后数据库被改动过）\n"},
+    {"planc: error: run %lld's %s: the text of '%s' is not the one the run read (its SHA-256 %s, the run's "
+     "%.64s): the database was changed after the run\n",
+     "planc: 错误：评估 %lld 的%s：“%s”的文本不是该次评估所读的（其哈希值为 %s，评估记录的为 %.64s）："
+     "评估之后数据库被改动过\n"},
+    {"planc: error: run %lld's %s: planc will not write a file named '%s' (a control character, or no file "
+     "name)\n",
+     "planc: 错误：评估 %lld 的%s：planc 不会写出名为“%s”的文件（含控制字符，或没有文件名）\n"},
+    {"planc: error: run %lld's %s: its manifest lists more files than the history keeps texts of (the "
+     "database was changed after the run)\n",
+     "planc: 错误：评估 %lld 的%s：其清单所列文件多于历史库保存的文本（评估之后数据库被改动过）\n"},
+    {"planc: error: run %lld's %s: their manifest is not the one the run hashed (its SHA-256 %s, the run's "
+     "%s): the database was changed after the run\n",
+     "planc: 错误：评估 %lld 的%s：其清单不是该次评估计算哈希值时的清单（其哈希值为 %s，评估记录的为 %s）："
+     "评估之后数据库被改动过\n"},
+    {"planc: error: run %lld read two different files as '%s' (the database was changed after the run)\n",
+     "planc: 错误：评估 %lld 以“%s”读取了两个不同的文件（评估之后数据库被改动过）\n"},
+    {"planc: error: run %lld's files '%s' and '%s' cannot both be written: one names the other's "
+     "directory\n",
+     "planc: 错误：评估 %lld 的文件“%s”和“%s”无法同时写出：一个的名称是另一个所在的目录\n"},
+    {"planc: error: %s exists and is not an empty directory: restore writes a new directory (give a name that "
+     "does not exist)\n",
+     "planc: 错误：%s 已存在且不是空目录：还原时写出的是新目录（请给出一个尚不存在的名称）\n"},
+    {"planc: error: cannot make a directory beside %s: %s\n", "planc: 错误：无法在 %s 旁建立目录：%s\n"},
+    {"planc: error: cannot write %s/%s: %s\n", "planc: 错误：无法写入 %s/%s：%s\n"},
+    {"planc: error: run %lld keeps no rules texts: it was recorded by planc %s, before the history kept them "
+     "(schema version 6); only their SHA-256 is known ('planc verify' checks files against it)\n",
+     "planc: 错误：评估 %lld 没有保存规则文本：它由 planc %s 记入，当时历史库尚未保存规则文本（结构第6版之前）；"
+     "只知道其哈希值（可用 'planc verify' 按它核对文件）\n"},
+    {"planc: warning: run %lld keeps no texts of the rules %s was read with (--read-with %s; recorded by "
+     "planc %s, before the history kept them, schema version 9): only their SHA-256 is known\n",
+     "planc: 警告：评估 %lld 没有保存读取 %s 所用规则的文本（--read-with %s；由 planc %s 记入，当时历史库"
+     "尚未保存这些文本，结构第9版之前）：只知道其哈希值\n"},
+    {"restored the rules of run %lld (recorded %s by planc %s) into %s:\n",
+     "已把评估 %lld（%s 由 planc %s 记入）的规则还原到 %s：\n"},
+    {"the rules given to planc run", "传给 'planc run' 的规则"},
+    {"imported", "导入的文件"},
+    {"the rules %s was read with", "读取 %s 所用的规则"},
+    {"imported by the rules %s was read with", "读取 %s 所用的规则导入的文件"},
+    {"Each file's SHA-256, and their manifest's, are those the run recorded.\n",
+     "每个文件及其清单的哈希值都与该次评估记录的一致。\n"},
+    {"The rules import files from %d directories above the one planc run was started in, whose names the "
+     "history does not keep: that directory is %s/%s.\n",
+     "规则导入了运行 'planc run' 时所在目录往上%d层目录中的文件，历史库没有保存这些目录的名称：该目录"
+     "还原为 %s/%s。\n"},
+    {"To check them against the run: ", "按该次评估核对这些文件："},
+    {"unexpected argument '%s' (a database, a run and a directory)",
+     "多余的参数“%s”（应给出数据库、评估和目录）"},
+    {"%sa database, a run and the directory to write are needed", "%s需要给出数据库、评估和要写入的目录"},
+    {"planc: error: cannot write the list of files restored: %s\n", "planc: 错误：无法写出已还原文件的清单：%s\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

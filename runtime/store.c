@@ -2005,6 +2005,56 @@ void store_record_free(store_record *rec)
     rec->ndata = rec->noutputs = 0;
 }
 
+int store_read_texts(store *s, long long run, long long file, store_file **files, size_t *n, FILE *err)
+{
+    *files = NULL;
+    *n = 0;
+    /* rules_texts from version 6, reading_texts from version 9 */
+    if (s->version < (file < 0 ? 6 : 9))
+        return 1;
+    const char *sql = file < 0 ? "SELECT name, text FROM rules_texts WHERE run = ?1 ORDER BY seq"
+                               : "SELECT name, text FROM reading_texts WHERE run = ?1 AND file = ?2 ORDER BY seq";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_error(s, "cannot read the run's rules texts", err);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, run);
+    if (file >= 0)
+        sqlite3_bind_int64(st, 2, file);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        /* the bytes as a blob (a text column reads the same), with a NUL
+         * after them for the callers that print a name */
+        const void *b = sqlite3_column_blob(st, 1);
+        size_t len = (size_t)sqlite3_column_bytes(st, 1);
+        char *text = rt_xmalloc(len + 1, 1);
+        if (len)
+            memcpy(text, b, len);
+        text[len] = '\0';
+        *files = rt_xrealloc(*files, *n + 1, sizeof **files);
+        (*files)[(*n)++] = (store_file){.name = col_dup(st, 0), .text = text, .len = len};
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        db_error(s, "cannot read the run's rules texts", err);
+        store_texts_free(*files, *n);
+        *files = NULL;
+        *n = 0;
+        return -1;
+    }
+    return 0;
+}
+
+void store_texts_free(store_file *files, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free((char *)files[i].name);
+        free((char *)files[i].text);
+    }
+    free(files);
+}
+
 /* Reads s, when it is one or more ASCII digits and nothing else (no
  * sign, no space before or after: a run reference is read the same way
  * at either end, and '1 ' is not taken for 1), into *n; a number beyond

@@ -185,6 +185,16 @@ typedef struct store_record {
 int store_read_record(store *s, long long run, store_record *rec, FILE *err);
 void store_record_free(store_record *rec);
 
+/* The rules texts run `run` recorded, in their manifest's order: the
+ * scored rules' (rules_texts) for file < 0, else those data file `file`
+ * (its seq in data_files, from 0) was read with (reading_texts), each a
+ * name and its bytes (malloc'd, with a NUL after them), into *files and
+ * *n (planc restore).  0 (perhaps none); 1 when the database's schema
+ * kept no such texts (before version 6, or 9 for a reading's), with none;
+ * -1 after saying why on `err`.  Free them with store_texts_free. */
+int store_read_texts(store *s, long long run, long long file, store_file **files, size_t *n, FILE *err);
+void store_texts_free(store_file *files, size_t n);
+
 /* Resolves a run named on the command line: a run id, "last" (the newest)
  * or "last~N" (N runs before it).  0; -1 after saying why on `err` (a
  * bad name, no such run); -2 when the database could not be read. */
