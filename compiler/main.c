@@ -4092,10 +4092,9 @@ static int cmd_compare(int argc, char **argv)
          * read is not */
         rc = fa == -2 || fb == -2 ? EXIT_WRITE : EXIT_USAGE;
     } else {
-        int cr = json ? store_compare_json(db, a, year[0], b, year[1], stdout, stderr)
-                 : year[0] ? store_compare_years(db, a, year[0], b, year[1], full, lang, stdout, stderr)
-                 : full ? store_compare_full(db, a, b, lang, stdout, stderr)
-                        : store_compare(db, a, b, lang, stdout, stderr);
+        store_compare_req rq = {.run = {a, b}, .year = {year[0], year[1]}, .lang = lang, .full = full,
+                                .format = json ? STORE_COMPARE_JSON : STORE_COMPARE_TEXT};
+        int cr = store_compare_request(db, &rq, stdout, stderr);
         if (stdout_failed()) {
             csv_message(stderr, "planc: error: cannot write the comparison: %s\n", msgcat_strerror(msgcat_lang(), errno));
             rc = EXIT_WRITE;

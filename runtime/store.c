@@ -61,11 +61,6 @@ struct store {
                              records a run in pieces (writer_lock); -1: not open */
     bool pieces;          /* the current run commits its rows in pieces (store_begin_run) */
     bool partial;         /* some pieces of it are committed: a rollback removes them */
-    bool no_targets;      /* compare: one run has no target rows (--store-rows totals) */
-    int cmp_year[2];      /* compare --year A --against-year B: run a's year A and run b's
-                             year B, paired; 0, 0: each year with the same year */
-    long long cmp_run[2]; /* compare: runs a and b */
-    json_writer *cmp_json; /* compare --format json: the document, else NULL (text) */
     long long piece_rows; /* rows per piece: STORE_PIECE_ROWS (store_set_piece_rows) */
 };
 
@@ -2129,6 +2124,22 @@ typedef struct run_info {
     bool totals;          /* it recorded no target rows (--store-rows totals, version 7 on) */
 } run_info;
 
+/* One comparison, as its parts share it (store_compare_request): the
+ * request, where it writes, and what its header finds that the rows
+ * need.  Made and dropped with the comparison: the store holds none of
+ * it, so that no comparison sees another's. */
+typedef struct comparison {
+    store *s;
+    const store_compare_req *rq;
+    long long a, b;       /* rq->run: the first side's run and the second's */
+    lbl_lang lang;        /* the text's words (rq->lang); English for the JSON */
+    json_writer *w;       /* the JSON form's document; NULL for the text */
+    FILE *out, *err;      /* out: the comparison, held until it is whole */
+    bool no_targets;      /* a run has no target rows (--store-rows totals): targets not compared */
+    bool tol_known;       /* both runs recorded tolerances (else none is compared) */
+    bool mapped, rmapped; /* planc_idmap (planc_regionmap) holds renames of targets (regions) */
+} comparison;
+
 /* Reads run `id`'s facts; false after reporting. */
 static bool read_run(store *s, long long id, run_info *ri, FILE *err)
 {
@@ -2369,12 +2380,15 @@ static bool same_num(double a, double b)
 }
 
 /* Writes "大连 2027 target 耕地红线" (kind and id; the total has no id), in
- * lang; with `renamed` (a column, else -1) holding the other run's id of
- * the row, and the next its region, "… target 耕地红线 → 市级耕地红线"
- * and "大连 → 甲市 2027 …" where the two differ, and "大连 2023 → 2024 …"
- * when the comparison pairs two years (s->cmp_year). */
-static void row_label(store *s, FILE *f, lbl_lang lang, sqlite3_stmt *st, int renamed)
+ * the comparison's language; with `renamed` (a column, else -1) holding
+ * the other run's id of the row, and the next its region, "… target
+ * 耕地红线 → 市级耕地红线" and "大连 → 甲市 2027 …" where the two differ,
+ * and "大连 2023 → 2024 …" when the comparison pairs two years. */
+static void row_label(const comparison *c, FILE *f, sqlite3_stmt *st, int renamed)
 {
+    store *s = c->s;
+    lbl_lang lang = c->lang;
+    const int *year = c->rq->year;
     const char *region = shown(s, col_text(st, 0));
     char *both = NULL;
     if (renamed >= 0 && strcmp(col_text(st, 0), col_text(st, renamed + 1)) != 0) {
@@ -2384,9 +2398,9 @@ static void row_label(store *s, FILE *f, lbl_lang lang, sqlite3_stmt *st, int re
         snprintf(both, n, "%s → %s", region, other);
         region = both;
     }
-    if (renamed >= 0 && s->cmp_year[0])
+    if (renamed >= 0 && year[0])
         /* a row of one year paired with a row of another (compare --year) */
-        fprintf(f, msgcat_get(lang, "  %s %d → %d %s"), region, s->cmp_year[0], s->cmp_year[1],
+        fprintf(f, msgcat_get(lang, "  %s %d → %d %s"), region, year[0], year[1],
                 lbl_item(lang, shown(s, col_text(st, 2))));
     else
         fprintf(f, lbl_get(lang, LBL_C_ROW), region, sqlite3_column_int(st, 1),
@@ -2515,9 +2529,11 @@ typedef struct only_year {
  * year at all (a year added or taken out of the data: the 20 rows listed
  * are then the first region's items alone).  Returns 0, or -1 on an
  * error. */
-static int only_years(store *s, long long other, const only_year *years, size_t nyears,
-                      lbl_lang lang, char **text)
+static int only_years(const comparison *c, long long other, const only_year *years, size_t nyears,
+                      char **text)
 {
+    store *s = c->s;
+    lbl_lang lang = c->lang;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT EXISTS (SELECT 1 FROM results WHERE run = ?1 AND year = ?2)",
                            -1, &st, NULL) != SQLITE_OK)
@@ -2536,7 +2552,7 @@ static int only_years(store *s, long long other, const only_year *years, size_t 
         }
         /* with two years paired (compare --year), run `other`'s rows are
          * of another year: whether it has rows of this one is beside the point */
-        bool none = !s->cmp_year[0] && sqlite3_column_int(st, 0) == 0;
+        bool none = !c->rq->year[0] && sqlite3_column_int(st, 0) == 0;
         lbl_id what = years[y].rows == 1 ? LBL_C_YEAR_ROW
                       : years[y].regions == 1 ? LBL_C_YEAR_ROWS1 : LBL_C_YEAR_ROWS;
         fprintf(f, lbl_get(lang, what), years[y].year, years[y].rows, years[y].regions);
@@ -2599,12 +2615,12 @@ static void add_years(char **years, int first, int last, lbl_lang lang)
 /* Names one side of a comparison of two years (compare --year A
  * --against-year B) in buf: the year alone when both are of one run
  * ("2023", "2023年"), else with the run ("run 1, 2023", "评估 1 的2023年"). */
-static void year_side(const store *s, char buf[64], lbl_lang lang, long long run, int year)
+static void year_side(const comparison *c, char buf[64], long long run, int year)
 {
-    if (s->cmp_run[0] == s->cmp_run[1])
-        snprintf(buf, 64, lbl_get(lang, LBL_YEAR), year);
+    if (c->a == c->b)
+        snprintf(buf, 64, lbl_get(c->lang, LBL_YEAR), year);
     else
-        snprintf(buf, 64, msgcat_get(lang, "run %lld, %d"), run, year);
+        snprintf(buf, 64, msgcat_get(c->lang, "run %lld, %d"), run, year);
 }
 
 /* Appends name to a whole year's names (up to ONLY_NAMES, then ", …",
@@ -2639,10 +2655,10 @@ static void json_text_or_null(json_writer *w, const char *key, sqlite3_stmt *st,
  * when `reverse`), unabridged: a script reads them all, where the text
  * summarises whole years and regions.  Finalizes the three statements;
  * returns how many rows, or -1 after reporting. */
-static long long only_in_json(store *s, sqlite3_stmt *st, sqlite3_stmt *has_year, sqlite3_stmt *has_region,
-                              bool reverse, FILE *err)
+static long long only_in_json(const comparison *c, sqlite3_stmt *st, sqlite3_stmt *has_year,
+                              sqlite3_stmt *has_region, bool reverse)
 {
-    json_writer *w = s->cmp_json;
+    json_writer *w = c->w;
     json_key(w, reverse ? "only_in_b" : "only_in_a");
     json_begin_array(w);
     long long n = 0;
@@ -2664,7 +2680,7 @@ static long long only_in_json(store *s, sqlite3_stmt *st, sqlite3_stmt *has_year
     sqlite3_finalize(has_year);
     sqlite3_finalize(has_region);
     if (rc != SQLITE_DONE) {
-        db_error(s, "cannot compare the runs", err);
+        db_error(c->s, "cannot compare the runs", c->err);
         return -1;
     }
     return n;
@@ -2678,12 +2694,17 @@ static long long only_in_json(store *s, sqlite3_stmt *st, sqlite3_stmt *has_year
  * lost); of the other rows, a line per year when there are more than
  * ONLY_ROWS_LISTED, then the first ONLY_ROWS_LISTED one by one.  The
  * count in the heading is every such row; the database keeps them all.
- * With `ids` (`regions`), run a's target ids (regions) are named in run b
- * as planc_idmap (planc_regionmap) says (`reverse`: a is the second run of
- * the comparison, b the first). */
-static long long only_in(store *s, long long a, long long b, bool ids, bool regions, bool reverse,
-                         lbl_lang lang, FILE *out, FILE *err)
+ * Run a is the comparison's first run and b its second, or with
+ * `reverse` the other way round.  When the header mapped renames
+ * (c->mapped, c->rmapped), run a's target ids (regions) are named in run b
+ * as planc_idmap (planc_regionmap) says. */
+static long long only_in(const comparison *c, bool reverse)
 {
+    store *s = c->s;
+    lbl_lang lang = c->lang;
+    FILE *out = c->out, *err = c->err;
+    long long a = reverse ? c->b : c->a, b = reverse ? c->a : c->b;
+    bool ids = c->mapped, regions = c->rmapped;
     sqlite3_stmt *st, *has_year = NULL, *has_region = NULL;
     char sql[2048];
     const char *idx = key_index(s);
@@ -2700,12 +2721,12 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
                                   "(SELECT m.old FROM temp.planc_idmap m WHERE m.new = x.id))";
     /* with two years paired (compare --year), run a's rows of its year
      * against run b's of its own: ?3 and ?4 */
-    int xyear = s->cmp_year[reverse ? 1 : 0], yyear = s->cmp_year[reverse ? 0 : 1];
+    int xyear = c->rq->year[reverse ? 1 : 0], yyear = c->rq->year[reverse ? 0 : 1];
     snprintf(sql, sizeof sql,
              "SELECT x.region, x.year, x.kind, x.id FROM results x WHERE x.run = ?1%s%s AND NOT EXISTS "
              "(SELECT 1 FROM results y%s WHERE y.run = ?2 AND %s AND y.year = %s "
              "AND y.kind = x.kind AND %s) ORDER BY x.seq",
-             xyear ? " AND x.year = ?3" : "", s->no_targets ? " AND x.kind <> 'target'" : "", idx,
+             xyear ? " AND x.year = ?3" : "", c->no_targets ? " AND x.kind <> 'target'" : "", idx,
              region, xyear ? "?4" : "x.year", id);
     bool ok = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK;
     /* whether run b has a row of a year, of a region (named as in run b;
@@ -2732,8 +2753,8 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
         sqlite3_bind_int(st, 4, yyear);
         sqlite3_bind_int(has_region, 3, yyear);
     }
-    if (s->cmp_json)
-        return only_in_json(s, st, has_year, has_region, reverse, err);
+    if (c->w)
+        return only_in_json(c, st, has_year, has_region, reverse);
     long long n = 0, rest = 0;
     int rc;
     char *text = NULL;
@@ -2812,7 +2833,7 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
             continue;
         }
         if (rest < ONLY_ROWS_LISTED) {
-            row_label(s, buf, lang, st, -1);
+            row_label(c, buf, st, -1);
             fputc('\n', buf);
         }
         rest++;
@@ -2833,14 +2854,14 @@ static long long only_in(store *s, long long a, long long b, bool ids, bool regi
     sqlite3_finalize(has_year);
     sqlite3_finalize(has_region);
     fclose(buf);
-    if (rc != SQLITE_DONE || (rest > ONLY_ROWS_LISTED && only_years(s, b, years, nyears, lang, &text) != 0)) {
+    if (rc != SQLITE_DONE || (rest > ONLY_ROWS_LISTED && only_years(c, b, years, nyears, &text) != 0)) {
         db_error(s, "cannot compare the runs", err);
         n = -1;
     } else {
         char side_a[64], side_b[64]; /* with two years paired: "2023", "run 1, 2023" */
         if (xyear) {
-            year_side(s, side_a, lang, a, xyear);
-            year_side(s, side_b, lang, b, yyear);
+            year_side(c, side_a, a, xyear);
+            year_side(c, side_b, b, yyear);
             fprintf(out, msgcat_get(lang, n == 1 ? "only in %s: %lld row\n" : "only in %s: %lld rows\n"),
                     side_a, n);
         } else {
@@ -2989,9 +3010,12 @@ static bool has_rename(const run_renames *r, const char *from, const char *to)
  * run b that run a lacks.  When there are any, compare's header lists
  * them (`head`), and the temporary table `table` maps each name of run a
  * that they change to its name in run b (*mapped is then true). */
-static bool map_renames(store *s, long long a, long long b, const char *kind, const char *table, lbl_id head,
-                        bool *mapped, lbl_lang lang, FILE *out, FILE *err)
+static bool map_renames(const comparison *c, const char *kind, const char *table, lbl_id head, bool *mapped)
 {
+    store *s = c->s;
+    lbl_lang lang = c->lang;
+    FILE *out = c->out, *err = c->err;
+    long long a = c->a, b = c->b;
     run_renames ra, rb;
     if (!read_renames(s, a, kind, &ra, err))
         return false;
@@ -3014,9 +3038,9 @@ static bool map_renames(store *s, long long a, long long b, const char *kind, co
         }
     bool ok = true;
     sqlite3_stmt *st = NULL;
-    if (s->cmp_json) {
+    if (c->w) {
         /* the JSON's renames.targets (regions, indicators): [] for none */
-        json_writer *w = s->cmp_json;
+        json_writer *w = c->w;
         json_key(w, strcmp(kind, "target") == 0 ? "targets" : strcmp(kind, "region") == 0 ? "regions"
                                                                                             : "indicators");
         json_begin_inline_array(w);
@@ -3031,12 +3055,12 @@ static bool map_renames(store *s, long long a, long long b, const char *kind, co
         json_end_array(w);
     }
     if (n) {
-        if (!s->cmp_json)
+        if (!c->w)
             fputs(lbl_get(lang, head), out);
-        for (size_t k = 0; k < n && !s->cmp_json; k++)
+        for (size_t k = 0; k < n && !c->w; k++)
             fprintf(out, lbl_get(lang, LBL_C_RENAME), k ? lbl_get(lang, LBL_C_COMMA) : "",
                     shown(s, from[k]), shown(s, to[k]));
-        if (!s->cmp_json)
+        if (!c->w)
             fputc('\n', out);
         char sql[256];
         snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s (old TEXT PRIMARY KEY, "
@@ -3104,16 +3128,16 @@ static void json_side(json_writer *w, const char *key, long long id, const run_i
 
 /* The header of compare's JSON: the format, the two sides and what
  * changed between them (the facts the text's header says). */
-static void json_head(store *s, json_writer *w, long long a, const run_info *ra, long long b,
-                      const run_info *rb)
+static void json_head(const comparison *c, const run_info *ra, const run_info *rb)
 {
+    json_writer *w = c->w;
     json_begin_object(w);
     json_key(w, "format");
     json_str(w, "planc-compare");
     json_key(w, "version");
     json_int(w, 1);
-    json_side(w, "a", a, ra, s->cmp_year[0]);
-    json_side(w, "b", b, rb, s->cmp_year[1]);
+    json_side(w, "a", c->a, ra, c->rq->year[0]);
+    json_side(w, "b", c->b, rb, c->rq->year[1]);
     json_key(w, "planc_changed");
     json_bool(w, strcmp(ra->version, rb->version) != 0);
     static const char *const rules[] = {"same", "changed", "not_comparable"};
@@ -3138,8 +3162,9 @@ static void json_val(json_writer *w, const char *key, sqlite3_stmt *st, int col)
  * gives it under (`change`), its kind and unit, and each side's region,
  * year, id, status, score, grade, value, goal and tolerance (columns of
  * compare's query; null where a side has none). */
-static void json_row(store *s, json_writer *w, sqlite3_stmt *st, const char *change, bool tolerances_known)
+static void json_row(const comparison *c, sqlite3_stmt *st, const char *change)
 {
+    json_writer *w = c->w;
     json_begin_record(w);
     json_key(w, "change");
     json_str(w, change);
@@ -3153,7 +3178,7 @@ static void json_row(store *s, json_writer *w, sqlite3_stmt *st, const char *cha
         json_key(w, "region");
         json_str(w, col_text(st, side ? CMP_ID + 1 : 0));
         json_key(w, "year");
-        json_int(w, side && s->cmp_year[0] ? s->cmp_year[1] : sqlite3_column_int(st, 1));
+        json_int(w, side && c->rq->year[0] ? c->rq->year[1] : sqlite3_column_int(st, 1));
         json_text_or_null(w, "id", st, side ? CMP_ID : 3);
         json_text_or_null(w, "status", st, 4 + side);
         json_val(w, "score", st, 6 + side);
@@ -3161,7 +3186,7 @@ static void json_row(store *s, json_writer *w, sqlite3_stmt *st, const char *cha
         json_val(w, "value", st, CMP_VALUE + side);
         json_val(w, "goal", st, CMP_GOAL + side);
         json_key(w, "tolerance");
-        if (tolerances_known)
+        if (c->tol_known)
             json_num(w, col_num(st, CMP_TOLERANCE + side));
         else
             json_null(w);
@@ -3170,65 +3195,67 @@ static void json_row(store *s, json_writer *w, sqlite3_stmt *st, const char *cha
     json_end_object(w);
 }
 
-/* store_compare; with `full`, the two runs' hashes whole after the
- * header's lines of the rules and the data (which give 12 digits); with
- * s->cmp_year set, run a's rows of one year paired with run b's of
- * another (store_compare_years). */
-static bool compare_head(store *s, const run_info *pa, const run_info *pb, long long a, long long b,
-                         lbl_lang lang, bool full, FILE *out, FILE *err);
-static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool tol_known, bool mapped,
-                        bool rmapped, FILE *out, FILE *err);
+/* The comparison c->rq asks for, written to c->out: the header (text or
+ * JSON), the renames by which rows pair, then the rows.  0, or -1 after
+ * reporting. */
+static bool compare_head(const comparison *c, const run_info *ra, const run_info *rb);
+static int compare_rows(const comparison *c);
 
-static int compare(store *s, long long a, long long b, lbl_lang lang, bool full, FILE *out, FILE *err)
+static int compare(comparison *c)
 {
+    store *s = c->s;
     run_info ra, rb;
-    if (!read_run(s, a, &ra, err))
+    if (!read_run(s, c->a, &ra, c->err))
         return -1;
-    if (!read_run(s, b, &rb, err)) {
+    if (!read_run(s, c->b, &rb, c->err)) {
         run_info_free(&ra);
         return -1;
     }
-    json_writer *w = s->cmp_json;
-    bool tol_known = ra.tolerances && rb.tolerances, ok = true;
+    json_writer *w = c->w;
+    bool ok = true;
+    c->tol_known = ra.tolerances && rb.tolerances;
+    c->no_targets = ra.totals || rb.totals;
     if (w)
-        json_head(s, w, a, &ra, b, &rb);
+        json_head(c, &ra, &rb);
     else
-        ok = compare_head(s, &ra, &rb, a, b, lang, full, out, err);
-    s->no_targets = ra.totals || rb.totals;
+        ok = compare_head(c, &ra, &rb);
     run_info_free(&ra);
     run_info_free(&rb);
     if (w) {
         json_key(w, "tolerances_known");
-        json_bool(w, tol_known);
+        json_bool(w, c->tol_known);
         json_key(w, "renames");
         json_begin_object(w);
     }
-    bool mapped = false, rmapped = false, imapped = false; /* imapped: the header only (the rows are targets') */
-    if (!ok || !map_renames(s, a, b, "target", "planc_idmap", LBL_C_RENAMED, &mapped, lang, out, err) ||
-        !map_renames(s, a, b, "region", "planc_regionmap", LBL_C_REGIONS_RENAMED, &rmapped, lang, out, err) ||
-        !map_renames(s, a, b, "indicator", "planc_indmap", LBL_C_INDICATORS_RENAMED, &imapped, lang, out, err))
+    bool imapped = false; /* the header only (the rows are targets') */
+    if (!ok || !map_renames(c, "target", "planc_idmap", LBL_C_RENAMED, &c->mapped) ||
+        !map_renames(c, "region", "planc_regionmap", LBL_C_REGIONS_RENAMED, &c->rmapped) ||
+        !map_renames(c, "indicator", "planc_indmap", LBL_C_INDICATORS_RENAMED, &imapped))
         return -1;
     if (w)
         json_end_object(w);
-    return compare_rows(s, a, b, lang, tol_known, mapped, rmapped, out, err);
+    return compare_rows(c);
 }
 
 /* The text header of compare: the two runs, then whether planc, the rules,
  * the data, the options, the absent columns and the tolerances changed,
  * and a run without target rows.  False after reporting. */
-static bool compare_head(store *s, const run_info *pa, const run_info *pb, long long a, long long b,
-                         lbl_lang lang, bool full, FILE *out, FILE *err)
+static bool compare_head(const comparison *c, const run_info *pa, const run_info *pb)
 {
+    store *s = c->s;
+    lbl_lang lang = c->lang;
+    FILE *out = c->out, *err = c->err;
+    long long a = c->a, b = c->b;
+    const int *year = c->rq->year;
     const run_info ra = *pa, rb = *pb;
     const char *none = lbl_get(lang, LBL_X_NONE);
-    if (!s->cmp_year[0])
+    if (!year[0])
         fprintf(out, lbl_get(lang, LBL_C_HEAD), a, ra.time, b, rb.time);
     else if (a == b)
-        fprintf(out, msgcat_get(lang, "run %lld (%s): %d → %d\n"), a, ra.time, s->cmp_year[0],
-                s->cmp_year[1]);
+        fprintf(out, msgcat_get(lang, "run %lld (%s): %d → %d\n"), a, ra.time, year[0], year[1]);
     else
         fprintf(out, msgcat_get(lang, "run %lld (%s), %d → run %lld (%s), %d\n"), a, ra.time,
-                s->cmp_year[0], b, rb.time, s->cmp_year[1]);
+                year[0], b, rb.time, year[1]);
     /* another planc may score the same rules and data otherwise */
     if (strcmp(ra.version, rb.version) != 0)
         fprintf(out, lbl_get(lang, LBL_C_PLANC_CHANGED), ra.version, rb.version);
@@ -3244,7 +3271,7 @@ static bool compare_head(store *s, const run_info *pa, const run_info *pb, long 
     else
         fprintf(out, lbl_get(lang, LBL_C_DATA_CHANGED), ra.data_hash, ra.data_path,
                 rb.data_hash, rb.data_path);
-    if (full) {
+    if (c->rq->full) {
         fprintf(out, msgcat_get(lang, "  run %lld: rules %s, data %s\n"), a, ra.rules_hash, ra.data_hash);
         fprintf(out, msgcat_get(lang, "  run %lld: rules %s, data %s\n"), b, rb.rules_hash, rb.data_hash);
     }
@@ -3266,11 +3293,16 @@ static bool compare_head(store *s, const run_info *pa, const run_info *pb, long 
 /* compare's rows: those paired in the two runs that changed, in four
  * lists (text) or one array in result order (JSON), then the rows only
  * one run has.  0, or -1 after reporting. */
-static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool tol_known, bool mapped,
-                        bool rmapped, FILE *out, FILE *err)
+static int compare_rows(const comparison *c)
 {
+    store *s = c->s;
+    lbl_lang lang = c->lang;
+    FILE *out = c->out, *err = c->err;
+    long long a = c->a, b = c->b;
+    const int *year = c->rq->year;
+    bool tol_known = c->tol_known;
     const char *none = lbl_get(lang, LBL_X_NONE);
-    json_writer *w = s->cmp_json;
+    json_writer *w = c->w;
 
     /* Each row of run a finds its row of run b through results_key
      * (key_index): left to itself SQLite searches b's rows by the primary
@@ -3284,18 +3316,18 @@ static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool 
              "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = %s "
              "AND y.year = %s AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1%s%s ORDER BY x.seq",
              s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s),
-             rmapped ? MAPPED_REGION : "x.region", s->cmp_year[0] ? "?4" : "x.year",
-             mapped ? MAPPED_ID : "x.id", s->cmp_year[0] ? " AND x.year = ?3" : "",
-             s->no_targets ? " AND x.kind <> 'target'" : "");
+             c->rmapped ? MAPPED_REGION : "x.region", year[0] ? "?4" : "x.year",
+             c->mapped ? MAPPED_ID : "x.id", year[0] ? " AND x.year = ?3" : "",
+             c->no_targets ? " AND x.kind <> 'target'" : "");
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
     sqlite3_bind_int64(st, 1, a);
     sqlite3_bind_int64(st, 2, b);
-    if (s->cmp_year[0]) {
-        sqlite3_bind_int(st, 3, s->cmp_year[0]);
-        sqlite3_bind_int(st, 4, s->cmp_year[1]);
+    if (year[0]) {
+        sqlite3_bind_int(st, 3, year[0]);
+        sqlite3_bind_int(st, 4, year[1]);
     }
     /* four lists, filled in one pass in result order: each row in the
      * first that applies (a corrected value that leaves the status and
@@ -3330,15 +3362,15 @@ static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool 
             continue;
         n[list]++;
         if (w) {
-            json_row(s, w, st, lists[list], tol_known);
+            json_row(c, st, lists[list]);
             continue;
         }
         if (list == 0) {
-            row_label(s, f[0], lang, st, CMP_ID);
+            row_label(c, f[0], st, CMP_ID);
             pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
             fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none, ta, tb);
         } else if (list == 1) {
-            row_label(s, f[1], lang, st, CMP_ID);
+            row_label(c, f[1], st, CMP_ID);
             fprintf(f[1], lbl_get(lang, LBL_C_STATUS), *sta ? lbl_status_code(lang, sta) : none,
                     *stb ? lbl_status_code(lang, stb) : none);
             if (causes(f[1], lang, st, tol_known))
@@ -3346,7 +3378,7 @@ static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool 
             pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
             fprintf(f[1], lbl_get(lang, LBL_C_SCORE_CLOSE), ta, tb);
         } else if (list == 2) {
-            row_label(s, f[2], lang, st, CMP_ID);
+            row_label(c, f[2], st, CMP_ID);
             pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
             fprintf(f[2], lbl_get(lang, LBL_C_SCORE), ta, tb);
             if (has_causes(st, tol_known)) {
@@ -3356,7 +3388,7 @@ static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool 
             }
             fputs("\n", f[2]);
         } else {
-            row_label(s, f[3], lang, st, CMP_ID);
+            row_label(c, f[3], st, CMP_ID);
             double ga = col_num(st, CMP_GOAL), gb = col_num(st, CMP_GOAL + 1);
             bool tol = tolerance_changed(st, tol_known);
             if (isnan(ga) && isnan(gb)) {
@@ -3405,8 +3437,8 @@ static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool 
         db_error(s, "cannot compare the runs", err);
         return -1;
     }
-    long long only_a = only_in(s, a, b, mapped, rmapped, false, lang, out, err);
-    long long only_b = only_a < 0 ? -1 : only_in(s, b, a, mapped, rmapped, true, lang, out, err);
+    long long only_a = only_in(c, false);
+    long long only_b = only_a < 0 ? -1 : only_in(c, true);
     if (only_b < 0)
         return -1;
     if (w) {
@@ -3428,34 +3460,27 @@ static int compare_rows(store *s, long long a, long long b, lbl_lang lang, bool 
     return ferror(out) ? -1 : 0;
 }
 
-/* Every compare entry point: sets the comparison's runs, years (0 for
- * the same-year form) and JSON writer (NULL for text) on the store for
- * compare's parts to read, runs it, and clears them again, so that no
- * comparison sees another's. */
-static int compare_with(store *s, long long a, int year_a, long long b, int year_b, json_writer *w,
-                        lbl_lang lang, bool full, FILE *out, FILE *err)
+int store_compare_request(store *s, const store_compare_req *rq, FILE *out, FILE *err)
 {
-    s->cmp_json = w;
-    s->cmp_year[0] = year_a;
-    s->cmp_year[1] = year_b;
-    s->cmp_run[0] = a;
-    s->cmp_run[1] = b;
-    int rc = compare(s, a, b, lang, full, out, err);
-    s->cmp_year[0] = s->cmp_year[1] = 0;
-    s->cmp_run[0] = s->cmp_run[1] = 0;
-    s->cmp_json = NULL;
-    return rc;
+    bool json = rq->format == STORE_COMPARE_JSON;
+    comparison c = {.s = s, .rq = rq, .a = rq->run[0], .b = rq->run[1], .lang = json ? LBL_EN : rq->lang,
+                    .out = out, .err = err};
+    if (json) {
+        c.w = rt_xmalloc(1, sizeof *c.w);
+        json_init(c.w, out);
+    }
+    int rc = compare(&c);
+    /* a document cut short by an error is not finished: the error says so */
+    if (rc == 0 && json)
+        json_finish(c.w);
+    free(c.w);
+    return rc == 0 && ferror(out) ? -1 : rc;
 }
 
 int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
 {
-    return compare_with(s, a, 0, b, 0, NULL, lang, false, out, err);
-}
-
-int store_compare_years(store *s, long long a, int year_a, long long b, int year_b, bool full,
-                        lbl_lang lang, FILE *out, FILE *err)
-{
-    return compare_with(s, a, year_a, b, year_b, NULL, lang, full, out, err);
+    store_compare_req rq = {.run = {a, b}, .format = STORE_COMPARE_TEXT, .lang = lang};
+    return store_compare_request(s, &rq, out, err);
 }
 
 int store_run_year(store *s, long long run, int year, FILE *err)
@@ -3513,21 +3538,4 @@ int store_run_year(store *s, long long run, int year, FILE *err)
                     run, year);
     free(years);
     return -1;
-}
-
-int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err)
-{
-    return compare_with(s, a, 0, b, 0, NULL, lang, true, out, err);
-}
-
-int store_compare_json(store *s, long long a, int year_a, long long b, int year_b, FILE *out, FILE *err)
-{
-    json_writer *w = rt_xmalloc(1, sizeof *w);
-    json_init(w, out);
-    int rc = compare_with(s, a, year_a, b, year_b, w, LBL_EN, true, out, err);
-    /* a document cut short by an error is not finished: the error says so */
-    if (rc == 0)
-        json_finish(w);
-    free(w);
-    return rc == 0 && ferror(out) ? -1 : rc;
 }

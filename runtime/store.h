@@ -200,30 +200,38 @@ void store_texts_free(store_file *files, size_t n);
  * bad name, no such run); -2 when the database could not be read. */
 int store_find_run(store *s, const char *name, long long *run_id, FILE *err);
 
-/* Shows what changed from run a to run b: grades (and totals), statuses,
+/* The form of a comparison: the text (its words in a language), or one
+ * JSON document for programs (docs/OUTPUT.md §5). */
+typedef enum { STORE_COMPARE_TEXT, STORE_COMPARE_JSON } store_compare_format;
+
+/* What `planc compare` is asked: the two runs, the years to pair, the
+ * form, and the text's language and hashes.  The store keeps none of it:
+ * the request goes to every part of the comparison. */
+typedef struct store_compare_req {
+    long long run[2];     /* RUN_A and RUN_B (one run twice: two of its years) */
+    int year[2];          /* --year A --against-year B: run[0]'s rows of year A paired
+                             with run[1]'s of year B; 0, 0: each year with the same year */
+    store_compare_format format;
+    lbl_lang lang;        /* the text's words (the JSON's keys and codes are English) */
+    bool full;            /* the text's hashes whole, 64 hex digits, after the header's
+                             lines that give their first 12 (--full; the JSON's always are) */
+} store_compare_req;
+
+/* Shows what changed from run[0] to run[1]: grades (and totals), statuses,
  * other scores, and rows only in one of them; deterministic, in result
- * order; its words in lang (`planc compare --lang`).  0, or -1 after
- * saying why on `err`. */
+ * order.  With years, run[0]'s rows of year[0] against run[1]'s of
+ * year[1], paired by region, kind and id as the same-year form pairs them
+ * (and the runs' renames): rows are labelled "沈阳 2023 → 2024 …", the
+ * rows only one side has "only in 2023" ("only in run 1, 2023" for two
+ * runs); both years must be among the runs' (store_run_year).  The JSON
+ * form: the two runs, what changed in the header, each changed row in
+ * result order with both sides' facts, and every row only one side has.
+ * The whole comparison is made before its first byte is written: 0, or -1
+ * after saying why on `err` with nothing written to `out`. */
+int store_compare_request(store *s, const store_compare_req *rq, FILE *out, FILE *err);
+/* store_compare_request of the text of runs a and b, year by year, in
+ * lang (`planc compare DB A B --lang LANG`). */
 int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err);
-/* store_compare with the two runs' rules and data hashes whole (64 hex
- * digits) after the header's lines that give their first 12 (`planc
- * compare --full`). */
-int store_compare_full(store *s, long long a, long long b, lbl_lang lang, FILE *out, FILE *err);
-/* store_compare of run a's rows of year_a against run b's of year_b (a
- * and b may be the same run), paired by region, kind and id as
- * store_compare pairs them (and the runs' renames): `planc compare
- * --year A --against-year B`; rows are labelled "沈阳 2023 → 2024 …" and
- * the rows only one side has "only in 2023" ("only in run 1, 2023" for
- * two runs); with `full` as store_compare_full.  Both years must be
- * among the runs' (store_run_year). */
-int store_compare_years(store *s, long long a, int year_a, long long b, int year_b, bool full,
-                        lbl_lang lang, FILE *out, FILE *err);
-/* store_compare (with year_a and year_b, not 0: store_compare_years) as
- * one JSON document (`planc compare --format json`, docs/OUTPUT.md §5):
- * the two runs, what changed in the header, each changed row in result
- * order with both sides' facts, and every row only one side has.  0, or
- * -1 after saying why on `err` (the document then unfinished). */
-int store_compare_json(store *s, long long a, int year_a, long long b, int year_b, FILE *out, FILE *err);
 /* Whether run `run` has rows of `year`: 0; -1 after saying it has not,
  * with the years it has ("2020–2027", in msgcat_lang()); -2 when the
  * database could not be read. */
