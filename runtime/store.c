@@ -3462,18 +3462,36 @@ static int compare_rows(const comparison *c)
 
 int store_compare_request(store *s, const store_compare_req *rq, FILE *out, FILE *err)
 {
+    /* The comparison is written whole into memory, then to `out`: a read
+     * that fails after its first lines (a damaged page of the results, met
+     * in the rows) leaves nothing, not part of a text or of a document
+     * (the text's lists were held so already, the JSON's rows were not). */
+    char *held = NULL;
+    size_t len = 0;
+    FILE *spool = open_memstream(&held, &len);
+    if (!spool) {
+        csv_message(err, "planc: error: out of memory\n");
+        return -1;
+    }
     bool json = rq->format == STORE_COMPARE_JSON;
     comparison c = {.s = s, .rq = rq, .a = rq->run[0], .b = rq->run[1], .lang = json ? LBL_EN : rq->lang,
-                    .out = out, .err = err};
+                    .out = spool, .err = err};
     if (json) {
         c.w = rt_xmalloc(1, sizeof *c.w);
-        json_init(c.w, out);
+        json_init(c.w, spool);
     }
     int rc = compare(&c);
-    /* a document cut short by an error is not finished: the error says so */
     if (rc == 0 && json)
         json_finish(c.w);
     free(c.w);
+    if (fclose(spool) != 0 && rc == 0) {
+        /* the memory stream could not grow */
+        csv_message(err, "planc: error: out of memory\n");
+        rc = -1;
+    }
+    if (rc == 0)
+        fwrite(held, 1, len, out);
+    free(held);
     return rc == 0 && ferror(out) ? -1 : rc;
 }
 

@@ -383,6 +383,7 @@ n=$((n + 1)); cmp -s "$tmp/dmg.db" "$tmp/dmg-copy.db" || fail "the damaged datab
 n=$((n + 1)); [ "$(cat "$tmp/dmg.csv")" = "old results" ] || fail "a refused run wrote its output"
 n=$((n + 1)); [ -z "$(ls "$tmp" | grep '^dmg\.db-')" ] || fail "files left beside the damaged database: $(ls "$tmp" | grep dmg)"
 expect 5 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damaged"
+n=$((n + 1)); [ ! -s "$tmp/out" ] || fail "compare of a damaged database wrote part of its text"
 # In Chinese, SQLite's own English text is the quoted cause of a Chinese
 # sentence that says what failed and what to do.
 expect 5 "$planc" compare "$tmp/dmg.db" 1 2 --lang zh
