@@ -2117,7 +2117,8 @@ int store_find_run(store *s, const char *name, long long *run_id, FILE *err)
 typedef struct run_info {
     char time[32], rules_hash[65], data_hash[65];
     char *rules_path, *data_path, *data_options;
-    char *rules_files;    /* the rules manifest; "" before version 3 */
+    char *rules_files;    /* the rules manifest as shown (escaped); "" before version 3 */
+    char *manifest;       /* the rules manifest as recorded (for the JSON) */
     bool tolerances;      /* the run recorded its rows' tolerances (version 4 on) */
     char *version;        /* planc's version */
     bool absent_known;    /* the run recorded its absent columns (version 6 on) */
@@ -2180,6 +2181,7 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
         const char *m = col_text(st, 6);
         ri->rules_files = rt_xmalloc(6 * strlen(m) + 1, 1);
         csv_escape(ri->rules_files, m, strlen(m), true);
+        ri->manifest = rt_xstrdup(m);
         ri->tolerances = sqlite3_column_int(st, 7) != 0;
         ri->version = rt_xstrdup(shown(s, col_text(st, 8)));
         ri->absent_known = sqlite3_column_int(st, 9) != 0;
@@ -2198,6 +2200,7 @@ static void run_info_free(run_info *ri)
     free(ri->data_path);
     free(ri->data_options);
     free(ri->rules_files);
+    free(ri->manifest);
     free(ri->version);
 }
 
@@ -2296,10 +2299,15 @@ static const char *manifest_hash(const char *manifest, const char *name, size_t 
     return found;
 }
 
-/* Lists the files that differ between two rules manifests: "changed",
- * "only in run A" and "only in run B", in each manifest's order. */
-static void manifest_changes(FILE *out, lbl_lang lang, const char *ma, const char *mb,
-                             long long a, long long b)
+/* A file that differs between two rules manifests (manifest_walk): its
+ * name (nlen bytes, not terminated) and its hash in each (64 hex digits,
+ * not terminated; NULL in the manifest that lacks it). */
+typedef void manifest_visit(void *arg, const char *name, int nlen, const char *hash_a, const char *hash_b);
+
+/* Visits the files that differ between rules manifests ma and mb: those
+ * of ma changed in mb or not in it, in ma's order, then those only in mb,
+ * in its order (compare's text and its JSON alike). */
+static void manifest_walk(const char *ma, const char *mb, manifest_visit *visit, void *arg)
 {
     for (int side = 0; side < 2; side++) {
         const char *m = side ? mb : ma, *other = side ? ma : mb;
@@ -2309,15 +2317,40 @@ static void manifest_changes(FILE *out, lbl_lang lang, const char *ma, const cha
             if (len > 66) {
                 const char *o = manifest_hash(other, line + 66, len - 66, NULL);
                 if (!o)
-                    fprintf(out, lbl_get(lang, LBL_C_FILE_ONLY_IN), (int)(len - 66), line + 66,
-                            side ? b : a);
+                    visit(arg, line + 66, (int)(len - 66), side ? NULL : line, side ? line : NULL);
                 else if (!side && memcmp(o, line, 64) != 0)
-                    fprintf(out, lbl_get(lang, LBL_C_FILE_CHANGED), (int)(len - 66), line + 66,
-                            line, o);
+                    visit(arg, line + 66, (int)(len - 66), line, o);
             }
             line += len + (end ? 1 : 0);
         }
     }
+}
+
+/* Where manifest_changes writes, and the words and runs it names. */
+typedef struct manifest_text {
+    FILE *out;
+    lbl_lang lang;
+    long long a, b;
+} manifest_text;
+
+/* manifest_walk's visit for the text: "    rules.plan: changed (…)",
+ * "    x.plan: only in run 2". */
+static void manifest_line(void *arg, const char *name, int nlen, const char *hash_a, const char *hash_b)
+{
+    const manifest_text *t = arg;
+    if (hash_a && hash_b)
+        fprintf(t->out, lbl_get(t->lang, LBL_C_FILE_CHANGED), nlen, name, hash_a, hash_b);
+    else
+        fprintf(t->out, lbl_get(t->lang, LBL_C_FILE_ONLY_IN), nlen, name, hash_a ? t->a : t->b);
+}
+
+/* Lists the files that differ between two rules manifests: "changed",
+ * "only in run A" and "only in run B", in each manifest's order. */
+static void manifest_changes(FILE *out, lbl_lang lang, const char *ma, const char *mb,
+                             long long a, long long b)
+{
+    manifest_text t = {out, lang, a, b};
+    manifest_walk(ma, mb, manifest_line, &t);
 }
 
 /* Says whether the rules of runs a and b are the same.  Runs recorded
@@ -3092,10 +3125,75 @@ static bool map_renames(const comparison *c, const char *kind, const char *table
     return ok;
 }
 
-/* One side of compare's JSON ("a", "b"): run `id`'s recorded facts and,
- * with two years paired, its year (else null). */
-static void json_side(json_writer *w, const char *key, long long id, const run_info *ri, int year)
+/* A side's absent_columns in compare's JSON: every indicator column run
+ * `id`'s data lacked (read as missing cells under --allow-missing-columns),
+ * `{"column", "indicator"}` each in the order recorded, [] for none; null
+ * for a run recorded before the history kept them (schema version 6),
+ * which the text calls unknown.  False after reporting. */
+static bool json_absent(const comparison *c, long long id, const run_info *ri)
 {
+    json_writer *w = c->w;
+    json_key(w, "absent_columns");
+    if (!ri->absent_known) {
+        json_null(w);
+        return true;
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->s->db, "SELECT data_column, indicator FROM absent_columns WHERE run = ?1 "
+                                     "ORDER BY seq", -1, &st, NULL) != SQLITE_OK) {
+        db_error(c->s, "cannot read the runs", c->err);
+        return false;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    json_begin_inline_array(w);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        json_begin_record(w);
+        json_key(w, "column");
+        json_str(w, col_text(st, 0));
+        json_key(w, "indicator");
+        json_str(w, col_text(st, 1));
+        json_end_object(w);
+    }
+    json_end_array(w);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        db_error(c->s, "cannot read the runs", c->err);
+        return false;
+    }
+    return true;
+}
+
+/* manifest_walk's visit for the JSON's rules_files_changed: a record of
+ * the file's name and its hash in each run's rules (null in the one that
+ * lacks it). */
+static void manifest_record(void *arg, const char *name, int nlen, const char *hash_a, const char *hash_b)
+{
+    json_writer *w = arg;
+    char *nm = rt_xmalloc((size_t)nlen + 1, 1);
+    memcpy(nm, name, (size_t)nlen);
+    nm[nlen] = 0;
+    char ha[65] = "", hb[65] = "";
+    if (hash_a)
+        memcpy(ha, hash_a, 64);
+    if (hash_b)
+        memcpy(hb, hash_b, 64);
+    json_begin_record(w);
+    json_key(w, "name");
+    json_str(w, nm);
+    json_key(w, "a_sha256");
+    json_str(w, hash_a ? ha : NULL);
+    json_key(w, "b_sha256");
+    json_str(w, hash_b ? hb : NULL);
+    json_end_object(w);
+    free(nm);
+}
+
+/* One side of compare's JSON ("a", "b"): run `id`'s recorded facts and,
+ * with two years paired, its year (else null).  False after reporting. */
+static bool json_side(const comparison *c, const char *key, long long id, const run_info *ri, int year)
+{
+    json_writer *w = c->w;
     json_key(w, key);
     json_begin_object(w);
     json_key(w, "run");
@@ -3119,16 +3217,20 @@ static void json_side(json_writer *w, const char *key, long long id, const run_i
     json_str(w, ri->data_hash);
     json_key(w, "data_options");
     json_str(w, ri->data_options);
+    if (!json_absent(c, id, ri))
+        return false;
     json_key(w, "target_rows");
     json_bool(w, !ri->totals);
     json_key(w, "tolerances");
     json_bool(w, ri->tolerances);
     json_end_object(w);
+    return true;
 }
 
 /* The header of compare's JSON: the format, the two sides and what
- * changed between them (the facts the text's header says). */
-static void json_head(const comparison *c, const run_info *ra, const run_info *rb)
+ * changed between them (the facts the text's header says).  False after
+ * reporting. */
+static bool json_head(const comparison *c, const run_info *ra, const run_info *rb)
 {
     json_writer *w = c->w;
     json_begin_object(w);
@@ -3136,19 +3238,31 @@ static void json_head(const comparison *c, const run_info *ra, const run_info *r
     json_str(w, "planc-compare");
     json_key(w, "version");
     json_int(w, 1);
-    json_side(w, "a", c->a, ra, c->rq->year[0]);
-    json_side(w, "b", c->b, rb, c->rq->year[1]);
+    if (!json_side(c, "a", c->a, ra, c->rq->year[0]) || !json_side(c, "b", c->b, rb, c->rq->year[1]))
+        return false;
     json_key(w, "planc_changed");
     json_bool(w, strcmp(ra->version, rb->version) != 0);
     static const char *const rules[] = {"same", "changed", "not_comparable"};
     json_key(w, "rules");
     json_str(w, rules[rules_compared(ra, rb)]);
+    /* the files of the two manifests that differ, as the text lists them
+     * under its rules line; null when a run was recorded before the
+     * history kept the manifest (schema version 3) */
+    json_key(w, "rules_files_changed");
+    if (*ra->manifest && *rb->manifest) {
+        json_begin_array(w);
+        manifest_walk(ra->manifest, rb->manifest, manifest_record, w);
+        json_end_array(w);
+    } else {
+        json_null(w);
+    }
     json_key(w, "data");
     json_str(w, strcmp(ra->data_hash, rb->data_hash) != 0   ? "changed"
                 : strcmp(ra->data_path, rb->data_path) != 0 ? "renamed"
                                                             : "same");
     json_key(w, "data_options_changed");
     json_bool(w, strcmp(ra->data_options, rb->data_options) != 0);
+    return true;
 }
 
 /* A value of a compared row's side in compare's JSON. */
@@ -3216,7 +3330,7 @@ static int compare(comparison *c)
     c->tol_known = ra.tolerances && rb.tolerances;
     c->no_targets = ra.totals || rb.totals;
     if (w)
-        json_head(c, &ra, &rb);
+        ok = json_head(c, &ra, &rb);
     else
         ok = compare_head(c, &ra, &rb);
     run_info_free(&ra);
