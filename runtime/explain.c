@@ -1113,12 +1113,15 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
         ir_op op = falls ? IR_LT : IR_GT;
         sbf(&b, L(lang, LBL_X_RULE_TREND),
             L(lang, falls ? LBL_FALLS_EVERY_YEAR : LBL_RISES_EVERY_YEAR));
-        if (isnan(et->v) || isnan(et->goal)) {
-            sbf(&b, "%s%s",
-                L(lang, isnan(et->v) ? LBL_X_TREND_NOW_MISSING : LBL_X_TREND_PREV_MISSING),
-                lbl_status(lang, IR_ST_MISSING));
+        /* the year before is named, as the report's `status 2024`
+         * headers name it: "2023's value", "2023年数值" */
+        if (isnan(et->v)) {
+            sbf(&b, "%s%s", L(lang, LBL_X_TREND_NOW_MISSING), lbl_status(lang, IR_ST_MISSING));
+        } else if (isnan(et->goal)) {
+            sbf(&b, L(lang, LBL_X_TREND_PREV_MISSING), y - 1);
+            sbf(&b, "%s", lbl_status(lang, IR_ST_MISSING));
         } else {
-            sbf(&b, L(lang, LBL_X_TREND_TEST), opname(op));
+            sbf(&b, L(lang, LBL_X_TREND_TEST), y, opname(op), y - 1);
             qty_cmp(lang, &b, et->v, op == IR_LT ? " < " : " > ", et->goal, tg->unit, false, et->full);
             sbf(&b, " %s → %s", holds(lang, ir_compare(op, et->v, et->goal)),
                 lbl_status(lang, et->status));
@@ -1800,7 +1803,7 @@ static void goal_line(const ex_row *x, const ir_target *tg, const ex_target *et,
     lbl_lang lang = x->lang;
     const ir_milestone *ms = et->ms >= 0 ? &tg->milestones[et->ms] : NULL;
     if (strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0) {
-        sbf(b, "%s", L(lang, LBL_X_PREV_VALUE));
+        sbf(b, L(lang, LBL_X_PREV_VALUE), x->year - 1);
         qty_f(lang, b, et->goal, tg->unit, false, et->full);
     } else if (ms && (!isnan(ms->goal) || ms->goal_src)) {
         sbf(b, "%s ", opname(ms->op));

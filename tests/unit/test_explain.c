@@ -110,6 +110,16 @@ START_TEST(redline_veto_and_units)
 }
 END_TEST
 
+/* 丁's 2024 e left empty: the trend of 2025 lacks the year before's value. */
+static const char prev_missing_data[] =
+    "region,year,x,f,e\n"
+    "甲,2023,60,1000000,10\n"
+    "甲,2024,70,1100000,6\n"
+    "甲,2025,90,1200000,5\n"
+    "丁,2023,60,1000000,10\n"
+    "丁,2024,NA,1000000,\n"
+    "丁,2025,,1000000,3\n";
+
 START_TEST(trends_and_not_applicable)
 {
     pfx x;
@@ -117,9 +127,10 @@ START_TEST(trends_and_not_applicable)
     char *s = explain(&x, "丁", 2025, "E");
     has(s, "  reads      e of 丁 2025 = 3 (indicator e)\n"
            "             e of 丁 2024 (previous year) = 3 (indicator e)\n");
-    has(s, "  goal       the previous year's value: 3\n");
-    has(s, "  status     failed — §9 trends (falls every year): this year's value < the previous "
-           "year's: 3 < 3 does not hold → failed\n");
+    /* the year before named, as the reports' `status 2024` headers name it */
+    has(s, "  goal       2024's value: 3\n");
+    has(s, "  status     failed — §9 trends (falls every year): 2025's value < 2024's: "
+           "3 < 3 does not hold → failed\n");
     has(s, "  score      trends score 0 unless met\n");
     has(s, "  weight     1 of 1 counted in measure (三), 100.00% → 0 of its score 0\n");
     free(s);
@@ -127,6 +138,14 @@ START_TEST(trends_and_not_applicable)
     has(s, "  status     §9 rule 1 (not_applicable): trends are judged from the year after the "
            "baseline year 2023\n");
     free(s);
+    /* in Chinese too: "2024年数值", not "上年数值" */
+    pf_capture c;
+    ck_assert_int_eq(explain_text(x.p, x.t, x.r, pf_row(&x, "丁", 2025), (long)pf_target(&x, "E"), LBL_ZH,
+                                  pf_cap_open(&c), stderr), 0);
+    pf_cap_text(&c);
+    has(c.buf, "2024年数值：3\n");
+    has(c.buf, "：2025年数值 < 2024年数值：3 < 3 不成立 → 未达标\n");
+    free(c.buf);
     /* every target, then the roll-up */
     s = explain(&x, "丁", 2025, NULL);
     has(s, "target X (threshold)");
@@ -136,6 +155,12 @@ START_TEST(trends_and_not_applicable)
            "  measure    (二) 乙项: 100; weight 1, 50.00% of section 一\n"
            "  measure    (三) 丙项: 0; weight 1, 50.00% of section 一\n"
            "  section    一 第一部分: 50; weight 1, 100.00% of the total\n");
+    free(s);
+    pf_free(&x);
+    /* the year before's value missing: that year named */
+    pf_setup(&x, small_plan, prev_missing_data, true);
+    s = explain(&x, "丁", 2025, "E");
+    has(s, "§9 trends (falls every year): 2024's value is missing → missing\n");
     free(s);
     pf_free(&x);
 }
