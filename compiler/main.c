@@ -419,7 +419,8 @@ static const char usage_compare[] =
     "\n"
     "exit: 0 ok, 2 when DB does not exist, is not a planc results database or\n"
     "has no such run (or the run no rows of a year given), 5 when it cannot be\n"
-    "read (locked, damaged) or standard output written.\n";
+    "read (locked, damaged: nothing is then written, however far it read) or\n"
+    "standard output written.\n";
 
 static const char usage_verify[] =
     "usage: planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]...\n"
@@ -818,8 +819,8 @@ static const char usage_compare_zh[] =
     "               （中文：等级变化、达标 → 未达标、2027年……）\n"
     "\n"
     "退出码：成功为 0，DB 不存在、不是 planc 结果历史库或没有该评估（或该\n"
-    "评估没有所给年份的行）为 2，无法读取（被锁定、已损坏）或无法写入\n"
-    "标准输出为 5。\n";
+    "评估没有所给年份的行）为 2，无法读取（被锁定、已损坏；此时无论已读到\n"
+    "哪里，标准输出上都不写任何内容）或无法写入标准输出为 5。\n";
 
 static const char usage_verify_zh[] =
     "用法：planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]...\n"
