@@ -673,7 +673,7 @@ static void dump_section(const ast_section *s, const char *kw, FILE *out)
         dump_measure(s->measures[i], 1, out);
 }
 
-/* Prints a `drop` statement. */
+/* Prints a `drop` or `keep` statement. */
 static void dump_drop(const ast_decl *d, FILE *out)
 {
     static const char *const what[] = {
@@ -681,7 +681,7 @@ static void dump_drop(const ast_decl *d, FILE *out)
         [DROP_REGION] = "region", [DROP_REGIONS] = "regions", [DROP_ASSESSMENT] = "assessment",
         [DROP_INDICATOR] = "indicator", [DROP_AGENCY] = "agency",
     };
-    fprintf(out, "drop %s", what[d->u.drop.what]);
+    fprintf(out, "%s %s", d->u.drop.keep ? "keep" : "drop", what[d->u.drop.what]);
     for (uint32_t i = 0; i < d->u.drop.names.n; i++) {
         fputs(i ? ", " : " ", out);
         if (d->u.drop.what == DROP_MEASURE)

@@ -290,7 +290,8 @@ typedef enum ast_declkind {
     D_SECTION,     /* section ID "title" { measures } */
     D_ASSESSMENT,  /* assessment NAME { missing ..  score ..  weight ..  veto ..  grade .. } */
     D_IMPORT,      /* import "path.plan" [as NAME] */
-    D_DROP,        /* drop target A, B | measure (九) | section 三 | region A | regions | assessment */
+    D_DROP,        /* drop target A, B | measure (九) | section 三 | region A | regions | assessment;
+                      keep target A, B | measure (一) | section 一 | region A | indicator A | agency A */
     D_OVERRIDE,    /* override target|redline|measure|section|indicator|assessment ... */
     D_TEST,        /* test "title" { data "csv line" ...  expect REGION YEAR ... } */
     D_MAP          /* map NAME ["title"] { "text", ... = NUMBER|missing|yes|no, ...  [else missing|error] } */
@@ -435,6 +436,9 @@ struct ast_decl {
         struct {
             ast_dropkind what;
             ast_names names;         /* targets, clause ids, sections or regions */
+            bool keep;               /* `keep KIND names`: the names stay, every other
+                                        item of that kind of the base is dropped */
+            span head;               /* keep: `keep KIND`, where its drops are shown */
         } drop;
         struct {
             const char *title;
@@ -493,6 +497,7 @@ struct ast_origin {
     const char *what_zh;    /* what, for --lang zh: "目标“近岸海域水质”", "措施（九）" */
     const char *detail_zh;  /* detail, for --lang zh: "改动条件、适用范围", or NULL */
     const char *new_name;   /* ORIGIN_RENAMED: the target's new name */
+    bool by_keep;           /* ORIGIN_DROPPED: left out by a `keep` (edit is its `keep KIND`) */
     span base;              /* the base's declaration (hi == 0: none) */
     span edit;              /* the statement that made the change */
     const char *base_at;    /* "rules/liaoning/beautiful-liaoning.plan:456" (NULL: none) */

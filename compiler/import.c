@@ -75,6 +75,7 @@ typedef struct item {
                                that still name it (agency_use *) */
     const ast_measure *counted; /* IT_AGENCY: the last measure counted in `uses` */
     span drop_sp;           /* where it was dropped or replaced */
+    span kept;              /* its name in a `keep` of this file (hi 0: none) */
     const ast_origin *edit; /* the first drop or override of it, or NULL */
 } item;
 
@@ -898,7 +899,10 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         span own;
         if ((k == IT_TARGET || k == IT_REGION || k == IT_INDICATOR) && renamed_note(L, b, k, n.s, verb))
             return NULL;
-        if (declared_by(L, mi, k, n.s, &own))
+        if (declared_by(L, mi, k, n.s, &own) && strcmp(verb, "keep") == 0)
+            diag_note(L->d, own, "it is declared in this file; 'keep' lists the base's items that stay, and a "
+                                 "file's own items always stay");
+        else if (declared_by(L, mi, k, n.s, &own))
             diag_note(L->d, own, "it is declared in this file; 'drop' and 'override' change only the base");
         else
             suggest(L, t, n.s);
@@ -910,6 +914,20 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
                    origin_shown(L, it->edit));
         diag_note(L->d, it->edit->edit, "%s, which declares %s, was dropped here", origin_shown(L, it->edit),
                   k == IT_MEASURE ? arena_printf(L->a, tr(L, "(%s)"), n.s) : arena_printf(L->a, tr(L, "'%s'"), n.s));
+        if (it->edit->by_keep)
+            diag_hint(L->d, "'keep %s' leaves out %s: add it to that list to keep it", itemword[it->edit->item],
+                      origin_shown(L, it->edit));
+        return NULL;
+    }
+    if (it->edit && it->edit->by_keep) {
+        /* a drop or override of an item a keep left out */
+        diag_error(L->d, n.sp, "cannot %s %s: 'keep %s' leaves it out", tr(L, verb), item_shown(L, k, n.s),
+                   itemword[k]);
+        diag_note(L->d, it->edit->edit, "this 'keep' drops every %s of the base it does not list", tr(L, itemword[k]));
+        if (strcmp(verb, "drop") == 0)
+            diag_hint(L->d, "it is dropped already: leave out this 'drop'");
+        else
+            diag_hint(L->d, "add it to the 'keep %s' list to change it", itemword[k]);
         return NULL;
     }
     if (it->edit) {
@@ -1000,119 +1018,214 @@ static void drop_targets_of(loader *L, baseidx *b, const ast_measure *me, ast_or
 
 /* ---------------------------------------------------------------- drop */
 
+/* Drops base target it; at is the statement's name (or `keep target`). */
+static ast_origin *drop_target(loader *L, item *it, span at)
+{
+    it->dropped = true;
+    it->edit = origin(L, ORIGIN_DROPPED, IT_TARGET, it->name, item_ref(L, IT_TARGET, it->name),
+                      clause_of(L, it->me), it->t->sp, at);
+    it->me->targets[it->slot] = NULL;
+    return (ast_origin *)it->edit;
+}
+
+/* Drops base measure it with its targets. */
+static ast_origin *drop_measure(loader *L, baseidx *b, item *it, span at)
+{
+    it->dropped = true;
+    ast_origin *org = origin(L, ORIGIN_DROPPED, IT_MEASURE, it->name, item_ref(L, IT_MEASURE, it->name),
+                             clause_of(L, it->me), it->me->sp, at);
+    it->edit = org;
+    drop_targets_of(L, b, it->me, org);
+    it->sec->measures[it->slot] = NULL;
+    return org;
+}
+
+/* Drops base section it with its measures and their targets. */
+static ast_origin *drop_section(loader *L, baseidx *b, item *it, span at)
+{
+    it->dropped = true;
+    ast_origin *org = origin(L, ORIGIN_DROPPED, IT_SECTION, it->name, item_ref(L, IT_SECTION, it->name),
+                             NULL, it->sec->sp, at);
+    it->edit = org;
+    for (uint32_t j = 0; j < it->sec->nmeasures; j++) {
+        if (!it->sec->measures[j])
+            continue;
+        item *mit = ntab_find(&b->measures, it->sec->measures[j]->id.s);
+        if (mit && mit->me == it->sec->measures[j]) {
+            if (!mit->edit) {
+                mit->dropped = true;
+                mit->edit = org;
+            }
+            ptrvec_push(L->a, &org->along_measures, (void *)mit->name);
+        }
+        drop_targets_of(L, b, it->sec->measures[j], org);
+    }
+    L->out.v[it->slot] = NULL;
+    return org;
+}
+
+/* Drops base region it (fix_regions takes it out of the program). */
+static ast_origin *drop_region(loader *L, item *it, span at)
+{
+    it->dropped = true;
+    it->drop_sp = at;
+    it->edit = origin(L, ORIGIN_DROPPED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name), NULL, it->sp, at);
+    return (ast_origin *)it->edit;
+}
+
+/* Drops base indicator it.  The checker reports what still uses it, at
+ * the drop (sema.c): only it knows which names are indicators. */
+static ast_origin *drop_indicator(loader *L, item *it, span at)
+{
+    it->dropped = true;
+    it->edit = origin(L, ORIGIN_DROPPED, IT_INDICATOR, it->name, item_ref(L, IT_INDICATOR, it->name), NULL,
+                      ((const ast_decl *)L->out.v[it->slot])->sp, at);
+    L->out.v[it->slot] = NULL;
+    return (ast_origin *)it->edit;
+}
+
+/* Drops base agency it: its declarations go; the base's lists lose it
+ * after the overrides, which may give a measure it leads a new lead
+ * (fix_agencies). */
+static ast_origin *drop_agency(loader *L, item *it, span at)
+{
+    it->dropped = true;
+    it->drop_sp = at;
+    ast_origin *org = origin(L, ORIGIN_DROPPED, IT_AGENCY, it->name, item_ref(L, IT_AGENCY, it->name), NULL,
+                             it->sp, at);
+    uint32_t nm = it->in_measures;
+    org->detail = nm ? arena_printf(L->a, "from %u measure%s", nm, nm == 1 ? "" : "s") : "named by no measure";
+    org->detail_zh = nm ? arena_printf(L->a, "从%u项措施中去掉", nm) : "没有措施列出该单位";
+    it->edit = org;
+    /* two files of the base may each declare it (index_base) */
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *ad = L->out.v[i];
+        if (ad && ad->kind == D_AGENCY && in_base(L, ad->sp) && ad->u.agency.name.s &&
+            strcmp(ad->u.agency.name.s, it->name) == 0)
+            L->out.v[i] = NULL;
+    }
+    return org;
+}
+
+/* The kind of item a drop or keep of `what` names (not `regions` or
+ * `assessment`), and the base's table of them. */
+static ast_itemkind drop_item_kind(ast_dropkind what)
+{
+    switch (what) {
+    case DROP_TARGET: return IT_TARGET;
+    case DROP_MEASURE: return IT_MEASURE;
+    case DROP_SECTION: return IT_SECTION;
+    case DROP_INDICATOR: return IT_INDICATOR;
+    case DROP_AGENCY: return IT_AGENCY;
+    default: return IT_REGION;
+    }
+}
+
+static ntab *drop_table(baseidx *b, ast_itemkind k)
+{
+    switch (k) {
+    case IT_TARGET: return &b->targets;
+    case IT_MEASURE: return &b->measures;
+    case IT_SECTION: return &b->sections;
+    case IT_INDICATOR: return &b->inds;
+    case IT_AGENCY: return &b->agencies;
+    default: return &b->regions;
+    }
+}
+
+/* Drops base item it of kind k (by a drop's name, or a keep's `keep
+ * KIND`, at). */
+static ast_origin *drop_item(loader *L, baseidx *b, ast_itemkind k, item *it, span at)
+{
+    switch (k) {
+    case IT_TARGET: return drop_target(L, it, at);
+    case IT_MEASURE: return drop_measure(L, b, it, at);
+    case IT_SECTION: return drop_section(L, b, it, at);
+    case IT_INDICATOR: return drop_indicator(L, it, at);
+    case IT_AGENCY: return drop_agency(L, it, at);
+    default: return drop_region(L, it, at);
+    }
+}
+
+/* A kept item that a drop of another kind would take with it (a kept
+ * target of a dropped measure, a kept measure or target of a dropped
+ * section), or NULL. */
+static const item *kept_along(baseidx *b, ast_itemkind k, const item *it)
+{
+    const ast_section *sec = k == IT_SECTION ? it->sec : NULL;
+    for (uint32_t j = 0; sec && j < sec->nmeasures; j++) {
+        const ast_measure *me = sec->measures[j];
+        const item *mit = me ? ntab_find(&b->measures, me->id.s) : NULL;
+        if (mit && mit->me == me && mit->kept.hi)
+            return mit;
+    }
+    for (uint32_t j = 0; (k == IT_SECTION || k == IT_MEASURE) && j < (sec ? sec->nmeasures : 1); j++) {
+        const ast_measure *me = sec ? sec->measures[j] : it->me;
+        for (uint32_t n = 0; me && n < me->ntargets; n++) {
+            const ast_target *t = me->targets[n];
+            const item *ti = t ? ntab_find(&b->targets, target_name(t)) : NULL;
+            if (ti && ti->t == t && ti->kept.hi)
+                return ti;
+        }
+    }
+    return NULL;
+}
+
+/* Whether dropping base item it (of kind k, named at n) would undo a
+ * `keep`: it is kept, or it holds a kept item; reported at n. */
+static bool drops_kept(loader *L, baseidx *b, ast_itemkind k, const item *it, span n)
+{
+    if (it->kept.hi) {
+        diag_error(L->d, n, "cannot drop %s: this file keeps it", item_shown(L, k, it->name));
+        diag_note(L->d, it->kept, "it is kept here");
+        diag_hint(L->d, "leave it out of the 'keep %s' list to drop it", itemword[k]);
+        return true;
+    }
+    const item *in = kept_along(b, k, it);
+    if (in) {
+        diag_error(L->d, n, "dropping %s drops %s, which this file keeps", item_shown(L, k, it->name),
+                   item_shown(L, in->kind, in->name));
+        diag_note(L->d, in->kept, "it is kept here");
+        return true;
+    }
+    return false;
+}
+
 /* One `drop` statement of module mi. */
 static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 {
     const ast_names *ns = &d->u.drop.names;
     switch (d->u.drop.what) {
     case DROP_TARGET:
-        for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, b, &b->targets, IT_TARGET, ns->v[k], "drop", mi);
-            if (!it)
-                continue;
-            it->dropped = true;
-            it->edit = origin(L, ORIGIN_DROPPED, IT_TARGET, it->name, item_ref(L, IT_TARGET, it->name),
-                              clause_of(L, it->me), it->t->sp, ns->v[k].sp);
-            it->me->targets[it->slot] = NULL;
-        }
-        break;
     case DROP_MEASURE:
-        for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, b, &b->measures, IT_MEASURE, ns->v[k], "drop", mi);
-            if (!it)
-                continue;
-            it->dropped = true;
-            ast_origin *org = origin(L, ORIGIN_DROPPED, IT_MEASURE, it->name, item_ref(L, IT_MEASURE, it->name),
-                                     clause_of(L, it->me), it->me->sp, ns->v[k].sp);
-            it->edit = org;
-            drop_targets_of(L, b, it->me, org);
-            it->sec->measures[it->slot] = NULL;
-        }
-        break;
     case DROP_SECTION:
-        for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, b, &b->sections, IT_SECTION, ns->v[k], "drop", mi);
-            if (!it)
-                continue;
-            it->dropped = true;
-            ast_origin *org = origin(L, ORIGIN_DROPPED, IT_SECTION, it->name, item_ref(L, IT_SECTION, it->name),
-                                     NULL, it->sec->sp, ns->v[k].sp);
-            it->edit = org;
-            for (uint32_t j = 0; j < it->sec->nmeasures; j++) {
-                if (!it->sec->measures[j])
-                    continue;
-                item *mit = ntab_find(&b->measures, it->sec->measures[j]->id.s);
-                if (mit && mit->me == it->sec->measures[j]) {
-                    if (!mit->edit) {
-                        mit->dropped = true;
-                        mit->edit = org;
-                    }
-                    ptrvec_push(L->a, &org->along_measures, (void *)mit->name);
-                }
-                drop_targets_of(L, b, it->sec->measures[j], org);
-            }
-            L->out.v[it->slot] = NULL;
-        }
-        break;
     case DROP_REGION:
-        for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, b, &b->regions, IT_REGION, ns->v[k], "drop", mi);
-            if (!it)
-                continue;
-            it->dropped = true;
-            it->drop_sp = ns->v[k].sp;
-            it->edit = origin(L, ORIGIN_DROPPED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
-                              NULL, it->sp, ns->v[k].sp);
+    case DROP_INDICATOR:
+    case DROP_AGENCY: {
+        ast_itemkind k = drop_item_kind(d->u.drop.what);
+        for (uint32_t i = 0; i < ns->n; i++) {
+            item *it = find_base(L, b, drop_table(b, k), k, ns->v[i], "drop", mi);
+            if (it && !drops_kept(L, b, k, it, ns->v[i].sp))
+                drop_item(L, b, k, it, ns->v[i].sp);
         }
         break;
+    }
     case DROP_REGIONS:
         for (size_t k = 0; k < b->regions.order.n; k++) {
             item *it = b->regions.order.v[k];
-            if (it->edit)
-                continue; /* dropped by name or replaced already */
-            it->dropped = true;
-            it->drop_sp = d->sp;
-            it->edit = origin(L, ORIGIN_DROPPED, IT_REGION, it->name, item_ref(L, IT_REGION, it->name),
-                              NULL, it->sp, d->sp);
-        }
-        break;
-    case DROP_INDICATOR:
-        /* the checker reports what still uses a dropped indicator, at
-         * the drop (sema.c): only it knows which names are indicators */
-        for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, b, &b->inds, IT_INDICATOR, ns->v[k], "drop", mi);
-            if (!it)
-                continue;
-            it->dropped = true;
-            it->edit = origin(L, ORIGIN_DROPPED, IT_INDICATOR, it->name, item_ref(L, IT_INDICATOR, it->name),
-                              NULL, ((const ast_decl *)L->out.v[it->slot])->sp, ns->v[k].sp);
-            L->out.v[it->slot] = NULL;
-        }
-        break;
-    case DROP_AGENCY:
-        /* its declarations go; the base's lists lose it after the
-         * overrides, which may give a measure it leads a new lead
-         * (fix_agencies) */
-        for (uint32_t k = 0; k < ns->n; k++) {
-            item *it = find_base(L, b, &b->agencies, IT_AGENCY, ns->v[k], "drop", mi);
-            if (!it)
-                continue;
-            it->dropped = true;
-            it->drop_sp = ns->v[k].sp;
-            ast_origin *org = origin(L, ORIGIN_DROPPED, IT_AGENCY, it->name, item_ref(L, IT_AGENCY, it->name),
-                                     NULL, it->sp, ns->v[k].sp);
-            uint32_t nm = it->in_measures;
-            org->detail = nm ? arena_printf(L->a, "from %u measure%s", nm, nm == 1 ? "" : "s")
-                             : "named by no measure";
-            org->detail_zh = nm ? arena_printf(L->a, "从%u项措施中去掉", nm) : "没有措施列出该单位";
-            it->edit = org;
-            /* two files of the base may each declare it (index_base) */
-            for (size_t i = 0; i < L->out.n; i++) {
-                const ast_decl *ad = L->out.v[i];
-                if (ad && ad->kind == D_AGENCY && in_base(L, ad->sp) && ad->u.agency.name.s &&
-                    strcmp(ad->u.agency.name.s, it->name) == 0)
-                    L->out.v[i] = NULL;
+            if (it->kept.hi) {
+                diag_error(L->d, d->sp, "'drop regions' drops every region of the base, but this file keeps %s",
+                           item_shown(L, IT_REGION, it->name));
+                diag_note(L->d, it->kept, "it is kept here");
+                diag_hint(L->d, "'keep region' drops the base's other regions already: leave out 'drop regions'");
+                break;
             }
+        }
+        for (size_t k = 0; k < b->regions.order.n; k++) {
+            item *it = b->regions.order.v[k];
+            if (it->edit || it->kept.hi)
+                continue; /* dropped by name or replaced already */
+            drop_region(L, it, d->sp);
         }
         break;
     case DROP_ASSESSMENT:
@@ -1135,6 +1248,85 @@ static void apply_drop(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
         }
         break;
     }
+}
+
+/* ---------------------------------------------------------------- keep */
+
+/* The order keeps are applied in: the coarser first, so that a finer keep
+ * finds the items a coarser one left out gone (`keep section 一` then
+ * `keep measure (三)` of section 二: an error at (三)). */
+static int keep_rank(ast_dropkind what)
+{
+    switch (what) {
+    case DROP_SECTION: return 0;
+    case DROP_MEASURE: return 1;
+    case DROP_TARGET: return 2;
+    default: return 3;
+    }
+}
+
+/* One `keep KIND names` statement of module mi: the names must be the
+ * base's items of that kind; every other item of that kind of the base
+ * that nothing changed already (a region replaced or overridden stays, as
+ * with `drop regions`; an item a coarser keep dropped is gone) is dropped,
+ * each drop recorded at `keep KIND` and marked as a keep's.  first[what]
+ * is the first keep of each kind, for a second one. */
+static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, const ast_decl **first)
+{
+    ast_dropkind what = d->u.drop.what;
+    ast_itemkind k = drop_item_kind(what);
+    ntab *t = drop_table(b, k);
+    if (first[what]) {
+        diag_error(L->d, d->u.drop.head, "a second 'keep %s': one 'keep' lists every %s the plan keeps", itemword[k],
+                   tr(L, itemword[k]));
+        diag_note(L->d, first[what]->u.drop.head, "the first 'keep %s' is here", itemword[k]);
+        diag_hint(L->d, "add these names to that list");
+        return;
+    }
+    first[what] = d;
+    const ast_names *ns = &d->u.drop.names;
+    bool bad = false;
+    for (uint32_t i = 0; i < ns->n; i++) {
+        item *it = ns->v[i].s ? ntab_find(t, ns->v[i].s) : NULL;
+        if (it && it->kept.hi) {
+            diag_error(L->d, ns->v[i].sp, "%s is listed twice", item_shown(L, k, it->name));
+            diag_note(L->d, it->kept, "it is listed here first");
+            bad = true;
+            continue;
+        }
+        if (!it || (it->edit && it->edit->kind == ORIGIN_DROPPED)) {
+            find_base(L, b, t, k, ns->v[i], "keep", mi); /* reports what is wrong */
+            bad = true;
+            continue;
+        }
+        it->kept = ns->v[i].sp;
+    }
+    uint32_t ndropped = 0;
+    for (size_t i = 0; i < t->order.n; i++) {
+        item *it = t->order.v[i];
+        if (it->kept.hi || it->edit)
+            continue;
+        ast_origin *o = drop_item(L, b, k, it, d->u.drop.head);
+        o->by_keep = true;
+        o->detail = o->detail ? arena_printf(L->a, "%s, not kept", o->detail) : "not kept";
+        o->detail_zh = o->detail_zh ? arena_printf(L->a, "%s，未保留", o->detail_zh) : "未保留";
+        ndropped++;
+    }
+    if (!ndropped && !bad)
+        diag_warning(L->d, d->u.drop.head, "'keep %s' keeps every %s of the base: it drops nothing", itemword[k],
+                     tr(L, itemword[k]));
+}
+
+/* Applies the keep statements of stmts, coarser kinds first (keep_rank). */
+static void apply_keeps(loader *L, baseidx *b, const ptrvec *stmts, uint32_t mi)
+{
+    const ast_decl *first[DROP_AGENCY + 1] = {0};
+    for (int rank = 0; rank <= 3; rank++)
+        for (size_t i = 0; i < stmts->n; i++) {
+            const ast_decl *d = stmts->v[i];
+            if (d->kind == D_DROP && d->u.drop.keep && keep_rank(d->u.drop.what) == rank)
+                apply_keep(L, b, d, mi, first);
+        }
 }
 
 /* ---------------------------------------------------------------- override */
@@ -3499,10 +3691,14 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         if (d->kind == D_OVERRIDE && d->u.over.what == OVR_REGION)
             override_region(L, &b, d, mi);
     }
+    /* then the keeps, whichever line they are on: a drop or an override
+     * of an item a keep left out is an error wherever it is written */
+    apply_keeps(L, &b, stmts, mi);
     for (size_t i = 0; i < stmts->n; i++) {
         const ast_decl *d = stmts->v[i];
         if (d->kind == D_DROP) {
-            apply_drop(L, &b, d, mi);
+            if (!d->u.drop.keep)
+                apply_drop(L, &b, d, mi);
             continue;
         }
         switch (d->u.over.what) {
@@ -3553,8 +3749,9 @@ static void emit_module(loader *L, uint32_t mi)
             if (extends)
                 ptrvec_push(L->a, &stmts, d);
             else if (!m->plan) /* (a base that failed to load was reported) */
-                diag_error(L->d, d->sp, "'%s' changes a base, but this file's plan extends none",
-                           d->kind == D_DROP ? "drop" : "override");
+                diag_error(L->d, d->kind == D_DROP && d->u.drop.keep ? d->u.drop.head : d->sp,
+                           "'%s' changes a base, but this file's plan extends none",
+                           d->kind == D_OVERRIDE ? "override" : d->u.drop.keep ? "keep" : "drop");
             break;
         case D_PLAN:
             if (extends && d == m->plan) {

@@ -537,6 +537,8 @@ static bool dropped_note(S *s, int kind, const char *name)
         diag_note(s->d, o->edit, "%s, which declares %s, was dropped here", origin_shown(s, o), shown);
         diag_hint(s->d, "dropping %s drops its %s too", origin_shown(s, o),
                   tr(s, o->item == IT_SECTION ? "measures and their targets" : "targets"));
+    } else if (o->kind == ORIGIN_DROPPED && o->by_keep) {
+        diag_note(s->d, o->edit, "%s was dropped here: this 'keep' lists the items of its kind that stay", shown);
     } else if (o->kind == ORIGIN_DROPPED) {
         diag_note(s->d, o->edit, "%s was dropped here", shown);
     } else if (o->kind == ORIGIN_RENAMED) {
@@ -5302,7 +5304,13 @@ static void report_dropped_uses(S *s)
         }
         if (!first)
             continue;
-        if (nusers == 1)
+        if (nusers == 1 && o->by_keep)
+            diag_error(s->d, o->edit, "'keep indicator' leaves out indicator '%s', but %s still uses it", o->name,
+                       first->user);
+        else if (o->by_keep)
+            diag_error(s->d, o->edit, "'keep indicator' leaves out indicator '%s', but %u items still use it",
+                       o->name, nusers);
+        else if (nusers == 1)
             diag_error(s->d, o->edit, "indicator '%s' is dropped, but %s still uses it", o->name, first->user);
         else
             diag_error(s->d, o->edit, "indicator '%s' is dropped, but %u items still use it", o->name, nusers);
@@ -5313,7 +5321,9 @@ static void report_dropped_uses(S *s)
         }
         /* an item of the dropping file itself is changed where it is
          * written, not overridden */
-        if (nusers == 1 && first->sp.file != o->edit.file)
+        if (o->by_keep)
+            diag_hint(s->d, "add '%s' to the 'keep indicator' list, or drop or override what uses it", o->name);
+        else if (nusers == 1 && first->sp.file != o->edit.file)
             diag_hint(s->d, "%s", first->hint);
         else if (nusers == 1)
             diag_hint(s->d, "change it so that it does not use '%s'", o->name);

@@ -186,6 +186,11 @@ struct parse_state {
     ptrvec pending_periods; /* const char *: the periods of the `periods`
                                item being read, until the plan holds them */
     ptrvec lost;           /* ast_lost *: names a syntax error threw away */
+    bool peeked;           /* the scanner's next token was read ahead (after
+                              a `keep`) and is held here for parse_lex */
+    int peek_tok;
+    PARSE_STYPE peek_val;
+    span peek_loc;
     int start_tok;         /* a token parse_lex returns before the file's
                               first (START_SETTING: parse_setting), 0: none */
     ast_name set_name;     /* parse_setting's NAME = VALUE, once read */
@@ -256,6 +261,7 @@ static bool is_word(parse_state *ps, ast_name w, const char *want, const char *w
 static ast_expect expect_number(parse_state *ps, ast_expectkind k, ast_name item, double v, span num_sp);
 
 static ast_decl *new_decl(parse_state *ps, ast_declkind k, span sp);
+static ast_decl *keep_decl(parse_state *ps, ast_dropkind what, span kw, span kind, parse_list *names);
 static ast_target *new_target(parse_state *ps, ast_targetkind k, ast_expr *measured);
 static ast_milestone milestone(int op, ast_expr *goal, const ast_year *by, span sp);
 static int year_value(parse_state *ps, double v, span sp);
@@ -363,11 +369,12 @@ static void quoted_agency(parse_state *ps, const char *text, span sp);
 %token KW_YES "yes" KW_NO "no"
 %token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
 %token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test" KW_OF "of" KW_MAP "map"
+%token KW_KEEP "keep"   /* a contextual word: never from the scanner (parse_lex) */
 %token START_SETTING "start of a setting"
 %token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
 
 %type <decl> decl plan levels region agency unit indicator section assessment
-%type <decl> import drop override ovr_indicator test map
+%type <decl> import drop keep override ovr_indicator test map
 %type <tacc> test_items
 %type <expect> expect_what
 %type <plan> plan_items
@@ -435,13 +442,13 @@ program:
   ;
 
 /* decl := plan | levels | region | agency | unit | indicator | section | assessment
- *       | import | drop | override | test | map
+ *       | import | drop | keep | override | test | map
  * A target or a measure among the declarations is parsed whole (so what
  * precedes it ends as usual and its own errors are reported), then
  * reported as out of place and dropped. */
 decl:
     plan | levels | region | agency | unit | indicator | section | assessment
-  | import | drop | override | test | map
+  | import | drop | keep | override | test | map
   | target
         {
             diag_error(ps->d, $1->sp, "a %s belongs in a measure",
@@ -474,6 +481,7 @@ kw_section:     KW_SECTION      { yyerrok; } ;
 kw_assessment:  KW_ASSESSMENT   { yyerrok; } ;
 kw_import:      KW_IMPORT       { yyerrok; } ;
 kw_drop:        KW_DROP         { yyerrok; } ;
+kw_keep:        KW_KEEP         { yyerrok; } ;
 kw_override:    KW_OVERRIDE     { yyerrok; } ;
 kw_test:        KW_TEST         { yyerrok; } ;
 kw_map:         KW_MAP          { yyerrok; } ;
@@ -549,6 +557,29 @@ drop:
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_AGENCY; $$->u.drop.names = names_finish(ps, $3); }
   | kw_drop KW_ASSESSMENT
         { $$ = new_decl(ps, D_DROP, @$); $$->u.drop.what = DROP_ASSESSMENT; }
+  ;
+
+/* keep := 'keep' ('target' names | 'measure' clauseids | 'section' names
+ *                 | 'region' names | 'indicator' names | 'agency' names)
+ * The base's other items of that kind leave the program, as if dropped
+ * (import.c, apply_keep).  `keep` is a word, not a keyword: parse_lex
+ * returns KW_KEEP only for a `keep` that starts a line outside every block
+ * and is followed by one of these six keywords, so a rules file may still
+ * name an agency or a region `keep`.  The statement's span is that of
+ * `keep` and the kind's word, where the drops it makes are shown. */
+keep:
+    kw_keep KW_TARGET names
+        { $$ = keep_decl(ps, DROP_TARGET, @1, @2, $3); }
+  | kw_keep KW_MEASURE clauseids
+        { $$ = keep_decl(ps, DROP_MEASURE, @1, @2, $3); }
+  | kw_keep KW_SECTION names
+        { $$ = keep_decl(ps, DROP_SECTION, @1, @2, $3); }
+  | kw_keep KW_REGION names
+        { $$ = keep_decl(ps, DROP_REGION, @1, @2, $3); }
+  | kw_keep KW_INDICATOR names
+        { $$ = keep_decl(ps, DROP_INDICATOR, @1, @2, $3); }
+  | kw_keep KW_AGENCY names
+        { $$ = keep_decl(ps, DROP_AGENCY, @1, @2, $3); }
   ;
 
 /* test := 'test' STRING '{' { test_item } '}' */
@@ -1813,17 +1844,17 @@ static void track_override(parse_state *ps, int tok)
     case KW_TARGET: case KW_REDLINE:
         if (ps->prev_tok == KW_OVERRIDE) {
             ps->ovr_target = true;
-        } else if (ps->prev_tok != KW_WEIGHT && ps->prev_tok != KW_DROP) {
+        } else if (ps->prev_tok != KW_WEIGHT && ps->prev_tok != KW_DROP && ps->prev_tok != KW_KEEP) {
             ps->ovr_target = false;
             ps->in_target = true;
         }
         break;
     case KW_PLAN: case KW_LEVELS: case KW_REGION: case KW_AGENCY: case KW_UNIT:
     case KW_INDICATOR: case KW_SECTION: case KW_MEASURE: case KW_ASSESSMENT:
-    case KW_IMPORT: case KW_DROP: case KW_OVERRIDE: case KW_TEST: case '{': case '}':
+    case KW_IMPORT: case KW_DROP: case KW_KEEP: case KW_OVERRIDE: case KW_TEST: case '{': case '}':
         ps->ovr_target = ps->in_target = false;
         ps->ovr_region = tok == KW_REGION && ps->prev_tok == KW_OVERRIDE;
-        ps->in_indicator = tok == KW_INDICATOR && ps->prev_tok != KW_DROP;
+        ps->in_indicator = tok == KW_INDICATOR && ps->prev_tok != KW_DROP && ps->prev_tok != KW_KEEP;
         ps->ovr_indicator = tok == KW_INDICATOR && ps->prev_tok == KW_OVERRIDE;
         ps->ind_column = false;
         ps->in_map = ps->in_map && tok == '{'; /* a map's braces */
@@ -1839,6 +1870,35 @@ static void track_override(parse_state *ps, int tok)
         break;
     }
     ps->prev_tok = tok;
+}
+
+/* Whether the name just read (val at loc) is the word `keep` that starts
+ * a `keep` statement: at the start of a line, outside every block, and
+ * followed by `target`, `measure`, `section`, `region`, `indicator` or
+ * `agency` (read ahead, and held for the next call of parse_lex).  A
+ * `keep` anywhere else is a name as before (`lead keep`, `region 甲 : city
+ * in keep` on the line above a `region`), so that no rules file that names
+ * something `keep` changes its meaning. */
+static bool keep_starts(parse_state *ps, const PARSE_STYPE *val, span loc)
+{
+    if (ps->nblocks != 0 || !val->name.s || strcmp(val->name.s, "keep") != 0 || ps->start_tok)
+        return false;
+    const char *text = ps->d->files[ps->file].text;
+    for (uint32_t i = loc.lo; i > 0; i--) {
+        char c = text[i - 1];
+        if (c == '\n' || c == '\r')
+            break;
+        if (c != ' ' && c != '\t')
+            return false;
+    }
+    ps->peek_tok = lex_next(ps->lex, &ps->peek_val, &ps->peek_loc);
+    ps->peeked = true;
+    switch (ps->peek_tok) {
+    case KW_TARGET: case KW_MEASURE: case KW_SECTION: case KW_REGION: case KW_INDICATOR: case KW_AGENCY:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Whether s is a word that begins what an `expect` line checks after
@@ -1865,7 +1925,16 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
         return tok;
     }
     for (;;) {
-        tok = lex_next(ps->lex, val, loc);
+        if (ps->peeked) {
+            ps->peeked = false;
+            tok = ps->peek_tok;
+            *val = ps->peek_val;
+            *loc = ps->peek_loc;
+        } else {
+            tok = lex_next(ps->lex, val, loc);
+        }
+        if (tok == IDENT && keep_starts(ps, val, *loc))
+            tok = KW_KEEP;
         if (tok == KW_TEST || tok == '}')
             ps->in_test = tok == KW_TEST;
         if (ps->in_test && tok == IDENT && strcmp(val->name.s, "expect") == 0) {
@@ -1999,14 +2068,14 @@ static void append_symbol(char *buf, size_t size, yysymbol_kind_t kind, lbl_lang
  * start an expression.  Tokens are given by their names in the grammar. */
 static const struct token_group {
     const char *what;
-    const char *required[13];
+    const char *required[14];
     const char *optional[4];
 } token_groups[] = {
     /* a target or measure among the declarations is parsed to be reported
      * as out of place: not worth suggesting there */
     {"a declaration",
      {"plan", "levels", "region", "agency", "unit", "indicator", "section", "assessment",
-      "import", "drop", "override", "test", "map"},
+      "import", "drop", "keep", "override", "test", "map"},
      {"end of file", "target", "redline", "measure"}},
     {"a plan item", {"region", "baseline", "horizon", "periods", "keys"}, {NULL}},
     /* after `drop`: more than four words, each worth naming */
@@ -2042,7 +2111,7 @@ static void unclosed_notes(parse_state *ps, yysymbol_kind_t tok, const yysymbol_
         static const yysymbol_kind_t starts[] = {
             YYSYMBOL_KW_PLAN, YYSYMBOL_KW_LEVELS, YYSYMBOL_KW_REGION, YYSYMBOL_KW_AGENCY,
             YYSYMBOL_KW_UNIT, YYSYMBOL_KW_INDICATOR, YYSYMBOL_KW_SECTION, YYSYMBOL_KW_ASSESSMENT,
-            YYSYMBOL_KW_IMPORT, YYSYMBOL_KW_DROP, YYSYMBOL_KW_OVERRIDE, YYSYMBOL_KW_TEST,
+            YYSYMBOL_KW_IMPORT, YYSYMBOL_KW_DROP, YYSYMBOL_KW_KEEP, YYSYMBOL_KW_OVERRIDE, YYSYMBOL_KW_TEST,
             YYSYMBOL_KW_MAP, YYSYMBOL_KW_MEASURE,
         };
         bool starts_decl = false;
@@ -2117,14 +2186,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     for (size_t g = 0; g < sizeof token_groups / sizeof token_groups[0]; g++) {
         const struct token_group *tg = &token_groups[g];
         bool all = true;
-        for (int k = 0; k < 13 && tg->required[k] && all; k++) {
+        for (int k = 0; k < 14 && tg->required[k] && all; k++) {
             int i = find_token(expected, n, tg->required[k]);
             all = i >= 0 && listed[i];
         }
         if (!all)
             continue;
         groups[ngroups++] = tg->what;
-        for (int k = 0; k < 13 && tg->required[k]; k++)
+        for (int k = 0; k < 14 && tg->required[k]; k++)
             listed[find_token(expected, n, tg->required[k])] = false;
         for (int k = 0; k < 4 && tg->optional[k]; k++) {
             int i = find_token(expected, n, tg->optional[k]);
@@ -2565,6 +2634,20 @@ static ast_decl *new_decl(parse_state *ps, ast_declkind k, span sp)
     ast_decl *d = arena_alloc(ps->a, sizeof *d);
     d->kind = k;
     d->sp = sp;
+    return d;
+}
+
+/* A `keep` statement: the kind of item it keeps, `keep` and the kind's
+ * word (kw, kind), and the names it keeps. */
+static ast_decl *keep_decl(parse_state *ps, ast_dropkind what, span kw, span kind, parse_list *names)
+{
+    ast_decl *d = new_decl(ps, D_DROP, (span){kw.file, kw.lo, kind.hi});
+    d->u.drop.what = what;
+    d->u.drop.keep = true;
+    d->u.drop.head = d->sp;
+    d->u.drop.names = names_finish(ps, names);
+    if (d->u.drop.names.n)
+        d->sp.hi = d->u.drop.names.v[d->u.drop.names.n - 1].sp.hi;
     return d;
 }
 
