@@ -2254,6 +2254,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         diag_error(ps->d, *loc, "unexpected %s", found);
     }
     unclosed_notes(ps, tok, expected, n);
+    /* `keep (一)`, `keep measures (一)`: what a keep keeps is named first */
+    if (tok == YYSYMBOL_IDENT && ps->nblocks == 0 && strcmp(src, "keep") == 0)
+        diag_hint(ps->d, "a 'keep' statement names the kind of item it keeps first, at the start of a line: "
+                         "'keep target|measure|section|region|indicator|agency NAMES'");
     /* `missing 0`: the policy is a word */
     if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
         diag_hint(ps->d, "'missing zero' scores a target without data 0, 'missing reweight' leaves it out "

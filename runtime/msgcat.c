@@ -1639,6 +1639,9 @@ static const msgcat_pair catalog[] = {
      "'keep indicator' 没有保留指标“%s”，但仍有%u项使用它"},
     {"add '%s' to the 'keep indicator' list, or drop or override what uses it",
      "请把“%s”加入 'keep indicator' 的清单，或删除、改写使用它的各项"},
+    {"a 'keep' statement names the kind of item it keeps first, at the start of a line: "
+     "'keep target|measure|section|region|indicator|agency NAMES'",
+     "'keep' 语句写在行首，先写所保留对象的种类：'keep target|measure|section|region|indicator|agency 名称'"},
     {"%s was dropped here: this 'keep' lists the items of its kind that stay",
      "此处删除了%s：这条 'keep' 列出同类中留下的各项"},
 };
