@@ -1291,15 +1291,21 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
         if (it && it->kept.hi) {
             diag_error(L->d, ns->v[i].sp, "%s is listed twice", item_shown(L, k, it->name));
             diag_note(L->d, it->kept, "it is listed here first");
-            bad = true;
             continue;
         }
         if (!it || (it->edit && it->edit->kind == ORIGIN_DROPPED)) {
             find_base(L, b, t, k, ns->v[i], "keep", mi); /* reports what is wrong */
-            bad = true;
+            bad |= !it;
             continue;
         }
         it->kept = ns->v[i].sp;
+    }
+    if (bad) {
+        /* a name misspelt or of another program: the list is not what
+         * the author means, and dropping by it would only add errors that
+         * follow from the mistake (the plan's region dropped, ...) */
+        diag_note(L->d, d->u.drop.head, "this 'keep' drops nothing until every name it lists is the base's");
+        return;
     }
     uint32_t ndropped = 0;
     for (size_t i = 0; i < t->order.n; i++) {
@@ -1312,7 +1318,7 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
         o->detail_zh = o->detail_zh ? arena_printf(L->a, "%s，未保留", o->detail_zh) : "未保留";
         ndropped++;
     }
-    if (!ndropped && !bad)
+    if (!ndropped)
         diag_warning(L->d, d->u.drop.head, "'keep %s' keeps every %s of the base: it drops nothing", itemword[k],
                      tr(L, itemword[k]));
 }

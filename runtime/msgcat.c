@@ -1642,6 +1642,8 @@ static const msgcat_pair catalog[] = {
     {"a 'keep' statement names the kind of item it keeps first, at the start of a line: "
      "'keep target|measure|section|region|indicator|agency NAMES'",
      "'keep' 语句写在行首，先写所保留对象的种类：'keep target|measure|section|region|indicator|agency 名称'"},
+    {"this 'keep' drops nothing until every name it lists is the base's",
+     "在所列名称都是基础规则中的名称之前，这条 'keep' 不删除任何内容"},
     {"%s was dropped here: this 'keep' lists the items of its kind that stay",
      "此处删除了%s：这条 'keep' 列出同类中留下的各项"},
 };
