@@ -235,7 +235,7 @@ TOKEN_RE = re.compile(
     rb'|>=|<=|==|!=|->|\.\.|.', re.S)  # punctuation, anything else
 
 KEYWORDS = (b"plan section measure indicator target redline region regions level levels "
-            b"group agency assessment test override drop replaces extends import as alias "
+            b"group agency assessment test override drop keep replaces extends import as alias "
             b"by from to for when else and or not yes no unit lead shared responsible "
             b"weight tolerance sum avg min max prev at goal cumulative").split()
 
