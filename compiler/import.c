@@ -1265,13 +1265,37 @@ static int keep_rank(ast_dropkind what)
     }
 }
 
+/* The base's name of the item of kind k that an override among stmts
+ * renames `name` (`override target OLD as NAME`, `override region OLD as
+ * NAME`, `override indicator OLD as NAME`), or NULL: a keep may name a
+ * renamed item by either name. */
+static const char *renamed_from(const ptrvec *stmts, ast_itemkind k, const char *name)
+{
+    for (size_t i = 0; name && i < stmts->n; i++) {
+        const ast_decl *d = stmts->v[i];
+        if (d->kind != D_OVERRIDE)
+            continue;
+        const ast_target *t = d->u.over.what == OVR_TARGET ? d->u.over.target : NULL;
+        if (k == IT_TARGET && t && t->rename.s && strcmp(t->rename.s, name) == 0)
+            return t->name.s;
+        if (((k == IT_REGION && d->u.over.what == OVR_REGION) ||
+             (k == IT_INDICATOR && d->u.over.what == OVR_INDICATOR)) &&
+            d->u.over.rename.s && strcmp(d->u.over.rename.s, name) == 0)
+            return d->u.over.name.s;
+    }
+    return NULL;
+}
+
 /* One `keep KIND names` statement of module mi: the names must be the
  * base's items of that kind; every other item of that kind of the base
  * that nothing changed already (a region replaced or overridden stays, as
  * with `drop regions`; an item a coarser keep dropped is gone) is dropped,
  * each drop recorded at `keep KIND` and marked as a keep's.  first[what]
- * is the first keep of each kind, for a second one. */
-static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, const ast_decl **first)
+ * is the first keep of each kind, for a second one; stmts are the file's
+ * drops, keeps and overrides (a renamed item may be kept by its new
+ * name). */
+static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, const ast_decl **first,
+                       const ptrvec *stmts)
 {
     ast_dropkind what = d->u.drop.what;
     ast_itemkind k = drop_item_kind(what);
@@ -1288,6 +1312,9 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
     bool bad = false;
     for (uint32_t i = 0; i < ns->n; i++) {
         item *it = ns->v[i].s ? ntab_find(t, ns->v[i].s) : NULL;
+        const char *old = it ? NULL : renamed_from(stmts, k, ns->v[i].s);
+        if (old)
+            it = ntab_find(t, old);
         if (it && it->kept.hi) {
             diag_error(L->d, ns->v[i].sp, "%s is listed twice", item_shown(L, k, it->name));
             diag_note(L->d, it->kept, "it is listed here first");
@@ -1331,7 +1358,7 @@ static void apply_keeps(loader *L, baseidx *b, const ptrvec *stmts, uint32_t mi)
         for (size_t i = 0; i < stmts->n; i++) {
             const ast_decl *d = stmts->v[i];
             if (d->kind == D_DROP && d->u.drop.keep && keep_rank(d->u.drop.what) == rank)
-                apply_keep(L, b, d, mi, first);
+                apply_keep(L, b, d, mi, first, stmts);
         }
 }
 
