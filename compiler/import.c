@@ -1350,16 +1350,65 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
                      tr(L, itemword[k]));
 }
 
-/* Applies the keep statements of stmts, coarser kinds first (keep_rank). */
-static void apply_keeps(loader *L, baseidx *b, const ptrvec *stmts, uint32_t mi)
+/* Applies the keep statements of stmts, coarser kinds first (keep_rank);
+ * first[what] is then the keep of each kind (NULL: none). */
+static void apply_keeps(loader *L, baseidx *b, const ptrvec *stmts, uint32_t mi, const ast_decl **first)
 {
-    const ast_decl *first[DROP_AGENCY + 1] = {0};
     for (int rank = 0; rank <= 3; rank++)
         for (size_t i = 0; i < stmts->n; i++) {
             const ast_decl *d = stmts->v[i];
             if (d->kind == D_DROP && d->u.drop.keep && keep_rank(d->u.drop.what) == rank)
                 apply_keep(L, b, d, mi, first, stmts);
         }
+}
+
+/* After every edit: the base measures a `keep target` left with no
+ * target, and the base sections a `keep measure` left with no measure,
+ * are scored on nothing (their rows empty, their weight shared among the
+ * others): a warning at the keep naming them, since the plan more likely
+ * meant to leave them out too.  A measure or section the file's
+ * overrides gave new targets or measures is not empty. */
+static void warn_kept_empty(loader *L, baseidx *b, const ast_decl *const *first)
+{
+    enum { SHOWN = 8 };
+    for (int pass = 0; pass < 2; pass++) {
+        const ast_decl *d = first[pass == 0 ? DROP_TARGET : DROP_MEASURE];
+        if (!d)
+            continue;
+        const ntab *t = pass == 0 ? &b->measures : &b->sections;
+        uint32_t n = 0;
+        const char *list = NULL;
+        for (size_t i = 0; i < t->order.n; i++) {
+            const item *it = t->order.v[i];
+            if (it->dropped || (it->edit && it->edit->kind == ORIGIN_DROPPED))
+                continue;
+            void *const *v = pass == 0 ? (void *const *)it->me->targets : (void *const *)it->sec->measures;
+            uint32_t nv = pass == 0 ? it->me->ntargets : it->sec->nmeasures, left = 0;
+            for (uint32_t k = 0; k < nv; k++)
+                left += v[k] != NULL;
+            if (nv == 0 || left)
+                continue;
+            const char *shown = item_shown(L, pass == 0 ? IT_MEASURE : IT_SECTION, it->name);
+            if (n < SHOWN)
+                list = list ? arena_printf(L->a, L->d->lang == LBL_ZH ? "%s、%s" : "%s, %s", list, shown) : shown;
+            n++;
+        }
+        if (!n)
+            continue;
+        if (n > SHOWN)
+            list = arena_printf(L->a, tr(L, "%s (and %zu more)"), list, (size_t)(n - SHOWN));
+        if (pass == 0) {
+            diag_warning(L->d, d->u.drop.head, "'keep target' leaves %u measure%s of the base with no target: %s", n,
+                         n == 1 ? "" : "s", list);
+            diag_hint(L->d, "such a measure is scored on nothing; keep a target of it, or leave it out with "
+                            "'keep measure'");
+        } else {
+            diag_warning(L->d, d->u.drop.head, "'keep measure' leaves %u section%s of the base with no measure: %s",
+                         n, n == 1 ? "" : "s", list);
+            diag_hint(L->d, "such a section is scored on nothing; keep a measure of it, or leave it out with "
+                            "'keep section'");
+        }
+    }
 }
 
 /* ---------------------------------------------------------------- override */
@@ -3726,7 +3775,8 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
     }
     /* then the keeps, whichever line they are on: a drop or an override
      * of an item a keep left out is an error wherever it is written */
-    apply_keeps(L, &b, stmts, mi);
+    const ast_decl *kept[DROP_AGENCY + 1] = {0};
+    apply_keeps(L, &b, stmts, mi, kept);
     for (size_t i = 0; i < stmts->n; i++) {
         const ast_decl *d = stmts->v[i];
         if (d->kind == D_DROP) {
@@ -3743,6 +3793,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         case OVR_REGION: break; /* applied first, above */
         }
     }
+    warn_kept_empty(L, &b, kept);
     places gone = {0};
     gone_places(L, &b, mi, &gone);
     keep_gone_aliases(L, &b);
