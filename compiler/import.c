@@ -1265,25 +1265,39 @@ static int keep_rank(ast_dropkind what)
     }
 }
 
-/* The base's name of the item of kind k that an override among stmts
- * renames `name` (`override target OLD as NAME`, `override region OLD as
- * NAME`, `override indicator OLD as NAME`), or NULL: a keep may name a
- * renamed item by either name. */
-static const char *renamed_from(const ptrvec *stmts, ast_itemkind k, const char *name)
+/* The new names the file's overrides give base items (`override target
+ * OLD as NEW`, `override region OLD as NEW`, `override indicator OLD as
+ * NEW`), each to OLD: a keep may name a renamed item by either name.
+ * Made once for the file's keeps (a lookup per name, not a search of the
+ * statements: a keep may list thousands of regions). */
+typedef struct keep_renames {
+    namemap target, region, ind;    /* NEW -> OLD (const char *) */
+} keep_renames;
+
+/* Fills r from the overrides among stmts. */
+static void find_renames(loader *L, const ptrvec *stmts, keep_renames *r)
 {
-    for (size_t i = 0; name && i < stmts->n; i++) {
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < stmts->n; i++) {
         const ast_decl *d = stmts->v[i];
         if (d->kind != D_OVERRIDE)
             continue;
         const ast_target *t = d->u.over.what == OVR_TARGET ? d->u.over.target : NULL;
-        if (k == IT_TARGET && t && t->rename.s && strcmp(t->rename.s, name) == 0)
-            return t->name.s;
-        if (((k == IT_REGION && d->u.over.what == OVR_REGION) ||
-             (k == IT_INDICATOR && d->u.over.what == OVR_INDICATOR)) &&
-            d->u.over.rename.s && strcmp(d->u.over.rename.s, name) == 0)
-            return d->u.over.name.s;
+        if (t && t->rename.s && t->name.s)
+            namemap_put(L->a, &r->target, t->rename.s, (void *)t->name.s);
+        else if (d->u.over.what == OVR_REGION && d->u.over.rename.s && d->u.over.name.s)
+            namemap_put(L->a, &r->region, d->u.over.rename.s, (void *)d->u.over.name.s);
+        else if (d->u.over.what == OVR_INDICATOR && d->u.over.rename.s && d->u.over.name.s)
+            namemap_put(L->a, &r->ind, d->u.over.rename.s, (void *)d->u.over.name.s);
     }
-    return NULL;
+}
+
+/* The base's name of the item of kind k that the file renames `name`,
+ * or NULL. */
+static const char *renamed_from(const keep_renames *r, ast_itemkind k, const char *name)
+{
+    const namemap *m = k == IT_TARGET ? &r->target : k == IT_REGION ? &r->region : k == IT_INDICATOR ? &r->ind : NULL;
+    return m && name ? namemap_get(m, name) : NULL;
 }
 
 /* One `keep KIND names` statement of module mi: the names must be the
@@ -1291,11 +1305,10 @@ static const char *renamed_from(const ptrvec *stmts, ast_itemkind k, const char 
  * that nothing changed already (a region replaced or overridden stays, as
  * with `drop regions`; an item a coarser keep dropped is gone) is dropped,
  * each drop recorded at `keep KIND` and marked as a keep's.  first[what]
- * is the first keep of each kind, for a second one; stmts are the file's
- * drops, keeps and overrides (a renamed item may be kept by its new
- * name). */
+ * is the first keep of each kind, for a second one; renames are the
+ * file's (a renamed item may be kept by its new name). */
 static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, const ast_decl **first,
-                       const ptrvec *stmts)
+                       const keep_renames *renames)
 {
     ast_dropkind what = d->u.drop.what;
     ast_itemkind k = drop_item_kind(what);
@@ -1312,7 +1325,7 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
     bool bad = false;
     for (uint32_t i = 0; i < ns->n; i++) {
         item *it = ns->v[i].s ? ntab_find(t, ns->v[i].s) : NULL;
-        const char *old = it ? NULL : renamed_from(stmts, k, ns->v[i].s);
+        const char *old = it ? NULL : renamed_from(renames, k, ns->v[i].s);
         if (old)
             it = ntab_find(t, old);
         if (it && it->kept.hi) {
@@ -1354,11 +1367,18 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
  * first[what] is then the keep of each kind (NULL: none). */
 static void apply_keeps(loader *L, baseidx *b, const ptrvec *stmts, uint32_t mi, const ast_decl **first)
 {
+    keep_renames renames;
+    bool any = false;
+    for (size_t i = 0; i < stmts->n && !any; i++)
+        any = ((const ast_decl *)stmts->v[i])->kind == D_DROP && ((const ast_decl *)stmts->v[i])->u.drop.keep;
+    if (!any)
+        return;
+    find_renames(L, stmts, &renames);
     for (int rank = 0; rank <= 3; rank++)
         for (size_t i = 0; i < stmts->n; i++) {
             const ast_decl *d = stmts->v[i];
             if (d->kind == D_DROP && d->u.drop.keep && keep_rank(d->u.drop.what) == rank)
-                apply_keep(L, b, d, mi, first, stmts);
+                apply_keep(L, b, d, mi, first, &renames);
         }
 }
 
