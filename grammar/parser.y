@@ -2176,8 +2176,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (n < 0)
         n = 0;
     bool listed[YYNTOKENS];
-    for (int i = 0; i < n; i++) /* '.' after a name (a qualifier) is never worth suggesting */
+    for (int i = 0; i < n; i++) /* '.' after a name (a qualifier) is never worth suggesting, */
         listed[i] = strcmp(yysymbol_name(expected[i]), "'.'") != 0 &&
+                    /* nor the token parse_setting starts with (at a file's start) */
+                    expected[i] != YYSYMBOL_START_SETTING &&
                     /* nor a rename's 'as' after an overridden indicator's name:
                      * what is missing there is an attribute, rarely a rename */
                     !(ps->ovr_indicator && expected[i] == YYSYMBOL_KW_AS && n > 1);

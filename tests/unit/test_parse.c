@@ -887,6 +887,50 @@ START_TEST(nesting_up_to_the_limit_is_accepted)
 }
 END_TEST
 
+/* `keep` is a statement only at a line's start outside every block and
+ * before one of its six kinds; elsewhere it is a name, so files naming
+ * something `keep` read as before. */
+START_TEST(keep_is_a_contextual_word)
+{
+    ast_program *p = parse("keep measure (一), (三)\n"
+                           "  keep region 甲, 乙\n"
+                           "region 甲市,\n"
+                           "    keep : city in 省\n"
+                           "agency keep\n"
+                           "section 一 \"一\" {\n"
+                           "    measure (一) \"一\" {\n"
+                           "        lead keep\n"
+                           "        target t for keep : x >= 1% by 2027\n"
+                           "    }\n"
+                           "}\n"
+                           "drop region keep\n");
+    ck_assert_str_eq(errs(), "");
+    ck_assert_uint_eq(p->ndecls, 6);
+    ck_assert_int_eq(p->decls[0]->kind, D_DROP);
+    ck_assert(p->decls[0]->u.drop.keep);
+    ck_assert_int_eq(p->decls[0]->u.drop.what, DROP_MEASURE);
+    ck_assert_uint_eq(p->decls[0]->u.drop.names.n, 2);
+    ck_assert_str_eq(p->decls[0]->u.drop.names.v[1].s, "三");
+    ck_assert(p->decls[1]->u.drop.keep);
+    ck_assert_int_eq(p->decls[1]->u.drop.what, DROP_REGION);
+    /* the statement's span is `keep KIND` and its names */
+    ck_assert_uint_eq(p->decls[1]->u.drop.head.hi - p->decls[1]->u.drop.head.lo, strlen("keep region"));
+    ck_assert_int_eq(p->decls[2]->kind, D_REGION);
+    ck_assert_str_eq(p->decls[2]->u.region.names.v[1].s, "keep");
+    ck_assert_int_eq(p->decls[3]->kind, D_AGENCY);
+    ck_assert_str_eq(p->decls[3]->u.agency.name.s, "keep");
+    ck_assert_str_eq(p->decls[4]->u.section->measures[0]->lead.v[0].s, "keep");
+    ck_assert(!p->decls[5]->u.drop.keep);
+    ck_assert_str_eq(p->decls[5]->u.drop.names.v[0].s, "keep");
+    ck_assert(strstr(dump(p), "keep measure (一), (三)\n") != NULL);
+    /* a keep without its kind is a name where a declaration belongs (at
+     * a file's start too, where parse_setting's token is not named) */
+    parse("keep (一)\n");
+    ck_assert(strstr(errs(), "unexpected name 'keep', expected a declaration") != NULL);
+    ck_assert(strstr(errs(), "'keep target|measure|section|region|indicator|agency NAMES'") != NULL);
+}
+END_TEST
+
 static Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
@@ -924,6 +968,7 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, long_operator_chains_are_bounded);
     tcase_add_test(tc, deep_unit_expressions_are_bounded);
     tcase_add_test(tc, nesting_up_to_the_limit_is_accepted);
+    tcase_add_test(tc, keep_is_a_contextual_word);
     suite_add_tcase(s, tc);
     return s;
 }
