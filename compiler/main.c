@@ -49,6 +49,7 @@
 #include "sha256.h"
 #include "store.h"
 #include "table.h"
+#include "manifest.h"
 #include "restore.h"
 #include "verify.h"
 #include "template.h"
@@ -1944,7 +1945,7 @@ static char *rules_hash(const compilation *c, char hex[65])
         sha256_init(&h);
         sha256_update(&h, c->diag.files[i].text, c->diag.files[i].len);
         sha256_hex(&h, fhex);
-        fprintf(m, "%s  %s\n", fhex, i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name);
+        manifest_put(m, fhex, i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name);
     }
     if (fclose(m) != 0) {
         csv_message(stderr, "planc: error: out of memory\n");

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "manifest.h"
 #include "report.h"
 #include "rtmem.h"
 
@@ -66,26 +67,17 @@ static void put_manifest(json_writer *w, const char *manifest, bool inline_)
         json_begin_inline_array(w);
     else
         json_begin_array(w);
-    for (const char *line = manifest; *line;) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        if (len > 66) {
-            char hex[65];
-            memcpy(hex, line, 64);
-            hex[64] = '\0';
-            char *name = rt_xmalloc(len - 66 + 1, 1);
-            memcpy(name, line + 66, len - 66);
-            name[len - 66] = '\0';
-            json_begin_record(w);
-            json_key(w, "name");
-            json_str(w, name);
-            json_key(w, "sha256");
-            json_str(w, hex);
-            json_end_object(w);
-            free(name);
-        }
-        line += len + (end ? 1 : 0);
+    size_t n;
+    manifest_entry *e = manifest_parse(manifest, &n);
+    for (size_t i = 0; i < n; i++) {
+        json_begin_record(w);
+        json_key(w, "name");
+        json_str(w, e[i].name);
+        json_key(w, "sha256");
+        json_str(w, e[i].hex);
+        json_end_object(w);
     }
+    manifest_free(e, n);
     json_end_array(w);
 }
 

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "ir.h"
+#include "manifest.h"
 #include "rtmem.h"
 #include "utf8.h"
 
@@ -157,15 +158,13 @@ char *report_style_rules(const char *rules, const char *sha256, const char *mani
     o += sprintf(o, "%s%sSHA-256 %s", rules, open, sha256);
     if (manifest && *manifest) {
         o += sprintf(o, "%s", of);
-        for (const char *line = manifest; *line;) {
-            const char *end = strchr(line, '\n');
-            size_t n = end ? (size_t)(end - line) : strlen(line);
-            if (n > 66) {
-                o += sprintf(o, "%s%.*s %.64s", sep, (int)(n - 66), line + 66, line);
-                sep = next;
-            }
-            line += n + (end ? 1 : 0);
+        size_t n;
+        manifest_entry *e = manifest_parse(manifest, &n);
+        for (size_t i = 0; i < n; i++) {
+            o += sprintf(o, "%s%s %s", sep, e[i].name, e[i].hex);
+            sep = next;
         }
+        manifest_free(e, n);
     }
     strcpy(o, close);
     return text;

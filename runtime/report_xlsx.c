@@ -32,6 +32,7 @@
 #include "cleanup.h"
 #include "csv.h"
 #include "labels.h"
+#include "manifest.h"
 #include "msgcat.h"
 #include "report.h"
 #include "report_style.h"
@@ -816,26 +817,15 @@ static void sheet_absent(book *b)
  * item `what`, the file's name and its hash. */
 static void manifest_rows(book *b, sheet *s, const char *manifest, lbl_id what)
 {
-    for (const char *line = manifest; line && *line;) {
-        const char *end = strchr(line, '\n');
-        size_t n = end ? (size_t)(end - line) : strlen(line);
-        const char *sep = memchr(line, ' ', n);
-        if (sep && sep + 2 <= line + n && sep[1] == ' ') {
-            size_t nh = (size_t)(sep - line), nl = n - nh - 2;
-            char *hex = rt_xmalloc(nh + 1, 1), *name = rt_xmalloc(nl + 1, 1);
-            memcpy(hex, line, nh);
-            hex[nh] = '\0';
-            memcpy(name, sep + 2, nl);
-            name[nl] = '\0';
-            cell_text(b, s, 0, lbl_get(b->lang, what), NULL);
-            cell_text(b, s, 1, name, NULL);
-            cell_text(b, s, 2, hex, NULL);
-            s->row++;
-            free(hex);
-            free(name);
-        }
-        line += end ? n + 1 : n;
+    size_t n;
+    manifest_entry *e = manifest_parse(manifest, &n);
+    for (size_t i = 0; i < n; i++) {
+        cell_text(b, s, 0, lbl_get(b->lang, what), NULL);
+        cell_text(b, s, 1, e[i].name, NULL);
+        cell_text(b, s, 2, e[i].hex, NULL);
+        s->row++;
     }
+    manifest_free(e, n);
 }
 
 /* The provenance sheet, when the source of the run is known: what the

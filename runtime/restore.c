@@ -31,6 +31,7 @@
 
 #include "cleanup.h"
 #include "csv.h"
+#include "manifest.h"
 #include "msgcat.h"
 #include "rtmem.h"
 #include "sha256.h"
@@ -171,28 +172,28 @@ static void hash_bytes(const void *b, size_t n, char hex[65])
 static bool gather(rctx *c, const restore_set *set, const char *manifest, const char *hash, const char *dir,
                    const char *what)
 {
-    const char *l = manifest;
-    for (size_t i = 0; i < set->nfiles; i++) {
+    size_t n;
+    manifest_entry *e = manifest_parse(manifest, &n);
+    bool ok = true;
+    for (size_t i = 0; i < set->nfiles && ok; i++) {
         const store_file *f = &set->files[i];
-        const char *end = l ? strchr(l, '\n') : NULL;
-        size_t len = end ? (size_t)(end - l) : 0;
         char hex[65];
         hash_bytes(f->text, f->len, hex);
-        if (!end || len < 67 || memcmp(l + 64, "  ", 2) != 0 || len - 66 != strlen(f->name) ||
-            memcmp(l + 66, f->name, len - 66) != 0) {
+        if (i >= n || strcmp(e[i].name, f->name) != 0) {
             csv_message(c->err, msgcat_get(c->lang, "planc: error: run %lld's %s: its manifest does not list "
                                                     "'%s' as file %zu (the database was changed after the run)\n"),
                         c->rec->id, msgcat_get(c->lang, what), shown(c, f->name), i + 1);
-            return false;
+            ok = false;
+            break;
         }
-        if (memcmp(l, hex, 64) != 0) {
+        if (strcmp(e[i].hex, hex) != 0) {
             csv_message(c->err, msgcat_get(c->lang, "planc: error: run %lld's %s: the text of '%s' is not the one "
                                                     "the run read (its SHA-256 %s, the run's %.64s): the "
                                                     "database was changed after the run\n"),
-                        c->rec->id, msgcat_get(c->lang, what), shown(c, f->name), hex, l);
-            return false;
+                        c->rec->id, msgcat_get(c->lang, what), shown(c, f->name), hex, e[i].hex);
+            ok = false;
+            break;
         }
-        l = end + 1;
         rfile r = {.src = f, .role = set->reading < 0 ? (i == 0 ? R_GIVEN : R_IMPORTED)
                                                       : i == 0 ? R_READING : R_READING_IMPORTED};
         if (set->reading >= 0)
@@ -201,18 +202,22 @@ static bool gather(rctx *c, const restore_set *set, const char *manifest, const 
             csv_message(c->err, msgcat_get(c->lang, "planc: error: run %lld's %s: planc will not write a file "
                                                     "named '%s' (a control character, or no file name)\n"),
                         c->rec->id, msgcat_get(c->lang, what), shown(c, f->name));
-            return false;
+            ok = false;
+            break;
         }
         c->files = rt_xrealloc(c->files, c->nfiles + 1, sizeof *c->files);
         c->files[c->nfiles++] = r;
     }
-    if (l && *l) {
+    manifest_free(e, n);
+    if (ok && n > set->nfiles) {
         csv_message(c->err, msgcat_get(c->lang, "planc: error: run %lld's %s: its manifest lists more files "
                                                 "than the history keeps texts of (the database was changed "
                                                 "after the run)\n"),
                     c->rec->id, msgcat_get(c->lang, what));
-        return false;
+        ok = false;
     }
+    if (!ok)
+        return false;
     char hex[65];
     hash_bytes(manifest, strlen(manifest), hex);
     if (strcmp(hex, hash) != 0) {

@@ -25,6 +25,7 @@
 
 #include "cleanup.h"
 #include "labels.h"
+#include "manifest.h"
 #include "msgcat.h"
 #include "csv.h"
 #include "json.h"
@@ -2280,23 +2281,13 @@ static bool compare_absent(store *s, const run_info *ra, const run_info *rb, lon
     return true;
 }
 
-/* The hash of file `name` in a rules manifest ("HEX  NAME\n" lines), or
- * NULL; *nlines, when not NULL, gets how many files it lists. */
-static const char *manifest_hash(const char *manifest, const char *name, size_t nlen,
-                                 size_t *nlines)
+/* How many files a rules manifest lists. */
+static size_t manifest_count(const char *manifest)
 {
-    const char *found = NULL;
-    size_t n = 0;
-    for (const char *line = manifest; *line; n++) {
-        const char *end = strchr(line, '\n');
-        size_t len = end ? (size_t)(end - line) : strlen(line);
-        if (name && len == 66 + nlen && memcmp(line + 66, name, nlen) == 0 && !found)
-            found = line;
-        line += len + (end ? 1 : 0);
-    }
-    if (nlines)
-        *nlines = n;
-    return found;
+    size_t n;
+    manifest_entry *e = manifest_parse(manifest, &n);
+    manifest_free(e, n);
+    return n;
 }
 
 /* A file that differs between two rules manifests (manifest_walk): its
@@ -2309,21 +2300,22 @@ typedef void manifest_visit(void *arg, const char *name, int nlen, const char *h
  * in its order (compare's text and its JSON alike). */
 static void manifest_walk(const char *ma, const char *mb, manifest_visit *visit, void *arg)
 {
+    size_t na, nb;
+    manifest_entry *ea = manifest_parse(ma, &na), *eb = manifest_parse(mb, &nb);
     for (int side = 0; side < 2; side++) {
-        const char *m = side ? mb : ma, *other = side ? ma : mb;
-        for (const char *line = m; *line;) {
-            const char *end = strchr(line, '\n');
-            size_t len = end ? (size_t)(end - line) : strlen(line);
-            if (len > 66) {
-                const char *o = manifest_hash(other, line + 66, len - 66, NULL);
-                if (!o)
-                    visit(arg, line + 66, (int)(len - 66), side ? NULL : line, side ? line : NULL);
-                else if (!side && memcmp(o, line, 64) != 0)
-                    visit(arg, line + 66, (int)(len - 66), line, o);
-            }
-            line += len + (end ? 1 : 0);
+        const manifest_entry *e = side ? eb : ea, *other = side ? ea : eb;
+        size_t n = side ? nb : na, nother = side ? na : nb;
+        for (size_t i = 0; i < n; i++) {
+            const char *name = e[i].name;
+            const manifest_entry *o = manifest_find(other, nother, name);
+            if (!o)
+                visit(arg, name, (int)strlen(name), side ? NULL : e[i].hex, side ? e[i].hex : NULL);
+            else if (!side && strcmp(o->hex, e[i].hex) != 0)
+                visit(arg, name, (int)strlen(name), e[i].hex, o->hex);
         }
     }
+    manifest_free(ea, na);
+    manifest_free(eb, nb);
 }
 
 /* Where manifest_changes writes, and the words and runs it names. */
@@ -2370,11 +2362,12 @@ static rules_verdict rules_compared(const run_info *ra, const run_info *rb)
     if (olda == oldb)
         return strcmp(ra->rules_hash, rb->rules_hash) == 0 ? RULES_SAME : RULES_CHANGED;
     const run_info *new = olda ? rb : ra, *old = olda ? ra : rb;
-    size_t nfiles = 0;
-    manifest_hash(new->rules_files, NULL, 0, &nfiles);
-    if (nfiles == 1)
-        return strncmp(new->rules_files, old->rules_hash, 64) == 0 ? RULES_SAME : RULES_CHANGED;
-    return RULES_NOT_COMPARABLE;
+    size_t n;
+    manifest_entry *e = manifest_parse(new->rules_files, &n);
+    rules_verdict v = n != 1 ? RULES_NOT_COMPARABLE
+                      : strcmp(e[0].hex, old->rules_hash) == 0 ? RULES_SAME : RULES_CHANGED;
+    manifest_free(e, n);
+    return v;
 }
 
 static void compare_rules(FILE *out, lbl_lang lang, const run_info *ra, const run_info *rb,
@@ -2393,8 +2386,7 @@ static void compare_rules(FILE *out, lbl_lang lang, const run_info *ra, const ru
         return;
     }
     const run_info *new = olda ? rb : ra;
-    size_t nfiles = 0;
-    manifest_hash(new->rules_files, NULL, 0, &nfiles);
+    size_t nfiles = manifest_count(new->rules_files);
     rules_verdict v = rules_compared(ra, rb);
     if (v == RULES_SAME)
         fprintf(out, lbl_get(lang, LBL_C_RULES_SAME_OLD), new->rules_hash, olda ? a : b);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "manifest.h"
 #include "msgcat.h"
 #include "report_style.h"
 #include "rtmem.h"
@@ -230,17 +231,10 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
     bool complete = true;
     size_t k = 0;
     char *anchor = names_anchor(given);
-    for (const char *l = manifest; *l; k++) {
-        const char *end = strchr(l, '\n');
-        size_t len = end ? (size_t)(end - l) : strlen(l);
-        if (len < 67) {
-            l += len + (end ? 1 : 0);
-            continue;
-        }
-        char *name = strndup(l + 66, len - 66);
-        char want[65];
-        memcpy(want, l, 64);
-        want[64] = '\0';
+    size_t nentries;
+    manifest_entry *entries = manifest_parse(manifest, &nentries);
+    for (; k < nentries; k++) {
+        const char *name = entries[k].name, *want = entries[k].hex;
         char *path = k == 0 ? rt_xstrdup(given) : beside(anchor, name);
         int e = hash_file(path, hex, &bytes);
         if (e) {
@@ -257,12 +251,11 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
             line(v, kind, same ? V_MATCH : V_DIFFERS, hex, path, what);
             if (!same)
                 recorded(v, want, name, NULL);
-            fprintf(m, "%s  %s\n", hex, name);
+            manifest_put(m, hex, name);
         }
         free(path);
-        free(name);
-        l += len + (end ? 1 : 0);
     }
+    manifest_free(entries, nentries);
     free(anchor);
     fclose(m);
     if (complete) {

@@ -284,5 +284,24 @@ contains err "cannot read it"
 expect 0 "$planc" help verify;                     contains out "exit: 0 every file given is the run's, 6"
 n=$((n + 1)); [ ! -e absent.db ] || fail "verify created a database"
 
+# A rules file named with a line break (and one with a backslash): its
+# manifest line is escaped as sha256sum escapes it, so the rules' hash is
+# what `sha256sum NAME | sha256sum` prints, and verify finds the file the
+# run's (before, the name split the manifest's line in two: "differs").
+mkdir esc
+for name in "$(printf 'r\nules.plan')" 'r\\ules.plan'; do
+    rm -f esc/h.db
+    cp "$src/examples/quickstart/rules.plan" "esc/$name"
+    (cd esc && "$planc" run --engine interp "$name" --data "$src/examples/quickstart/data.csv" --store h.db \
+        -o /dev/null --quiet) || fail "the run of a rules file named with a line break or backslash"
+    n=$((n + 1))
+    want=$(cd esc && sha256sum "$name" | sha256sum | cut -c1-64)
+    got=$(sql esc/h.db "SELECT rules_sha256 FROM runs")
+    [ "$want" = "$got" ] || fail "the rules hash of an escaped name is not sha256sum's: $got, sha256sum $want"
+    expect 0 "$planc" verify esc/h.db 1 "esc/$name"
+    contains out "verified: every file checked is the run's (1)"
+    rm -f "esc/$name"
+done
+
 echo "$n checks, $fails failed"
 [ "$fails" -eq 0 ]
