@@ -333,6 +333,10 @@ static void cell_is(const char *sheet, const char *ref, const char *text)
     ck_assert_msg(strstr(c, want) != NULL, "%s is '%s', not %s", ref, c, text);
 }
 
+/* Two files' hashes, 64 hex digits as a manifest holds them. */
+#define B64 "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+#define C64 "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
+
 /* The provenance sheet (the fifth here: the fixture has no sources and no
  * missing columns), written only when the run's source is known: planc's
  * version, the rules with the manifest's hash, each rules file with its
@@ -343,7 +347,7 @@ START_TEST(xlsx_provenance_sheet)
 {
     static const report_source src = {
         .rules = "规划/规则.plan", .rules_sha256 = "aaaa",
-        .rules_files = "bbbb  规则.plan\ncccc  公共/单位.plan\n",
+        .rules_files = B64 "  规则.plan\n" C64 "  公共/单位.plan\n",
         .data = "数据.csv", .data_sha256 = "dddd", .data_options = "--na -",
         .command = "planc run 规划/规则.plan --data 数据.csv --na - --year 2025 -o reproduced.xlsx"};
     setenv("SOURCE_DATE_EPOCH", "1735689600", 1);
@@ -378,9 +382,9 @@ START_TEST(xlsx_provenance_sheet)
         cell_is(p, "C3", "aaaa");
         cell_is(p, "A4", zh ? "规则文件" : "rules file");
         cell_is(p, "B4", "规则.plan");
-        cell_is(p, "C4", "bbbb");
+        cell_is(p, "C4", B64);
         cell_is(p, "B5", "公共/单位.plan");
-        cell_is(p, "C5", "cccc");
+        cell_is(p, "C5", C64);
         cell_is(p, "A6", zh ? "数据" : "data");
         cell_is(p, "B6", "数据.csv");
         cell_is(p, "C6", "dddd");
