@@ -656,7 +656,9 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
 void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
 {
     d->nwarnings++;
-    d->hushed = silenced(d) || (d->max_errors > 0 && d->nwarnings > d->max_errors);
+    d->hushed = d->no_warnings || silenced(d) || (d->max_errors > 0 && d->nwarnings > d->max_errors);
+    if (d->no_warnings)
+        return;
     if (d->max_errors > 0 && d->nwarnings == d->max_errors + 1 && !silenced(d))
         limit_line(d, "warning");
     if (d->hushed)

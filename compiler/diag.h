@@ -70,6 +70,8 @@ typedef struct diag_ctx {
                           after as many warnings; all are still counted */
     bool hushed;       /* the last warning was not printed: nor are its notes */
     bool json;         /* JSON Lines instead of text (diag_set_json) */
+    bool no_warnings;  /* -w: warnings are counted, not printed, nor their
+                          notes */
     lbl_lang lang;     /* the language of the text (the commands that
                           take --lang zh set it): the level words ("error: ",
                           under LBL_ZH "错误：", as gcc writes them in a

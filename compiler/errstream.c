@@ -1,0 +1,355 @@
+/* errstream.c — standard error read line by line: JSON Lines, warnings
+ * left out, warnings counted (see errstream.h). */
+#define _GNU_SOURCE /* fopencookie */
+#include "errstream.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* A growing byte buffer. */
+typedef struct buf {
+    char *p;
+    size_t len, cap;
+} buf;
+
+/* What a line of standard error is (classify). */
+typedef enum kind { K_ERROR, K_WARNING, K_NOTE, K_USAGE, K_MORE, K_OTHER } kind;
+
+/* The one stream's state: stderr is one per process. */
+static struct {
+    bool on;
+    bool json, no_warnings;
+    lbl_lang lang;
+    FILE *real;       /* what stderr was */
+    FILE *file;       /* the stream in its place */
+    buf line;         /* the line being written, without its newline */
+    buf obj;          /* json: the object awaiting its notes, without "]}" */
+    bool pending;     /* a diagnostic is open: its notes and indented
+                         lines belong to it (obj holds it under json) */
+    bool usage;       /* it is a usage error ("planc: MESSAGE") */
+    bool dropping;    /* it is a warning left out (no_warnings) */
+    unsigned warnings;
+} es;
+
+/* Appends n bytes to b; out of memory is the driver's exit 4. */
+static void put(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            fputs("planc: error: out of memory\n", es.real ? es.real : stderr);
+            _Exit(4);
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void puts_(buf *b, const char *s)
+{
+    put(b, s, strlen(s));
+}
+
+/* Appends s[0..n) as a JSON string: the escapes RFC 8259 requires and
+ * U+FFFD for a byte of no valid UTF-8 character, as diag.c writes them. */
+static void jstr(buf *b, const char *s, size_t n)
+{
+    puts_(b, "\"");
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (cp == UTF8_BAD) {
+            puts_(b, "\xEF\xBF\xBD");
+        } else if (c == '"' || c == '\\') {
+            put(b, c == '"' ? "\\\"" : "\\\\", 2);
+        } else if (c < 0x20) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            puts_(b, esc);
+        } else {
+            put(b, s + i, (size_t)len);
+        }
+        i += (size_t)(len > 0 ? len : 1);
+    }
+    puts_(b, "\"");
+}
+
+/* Writes the pending JSON object, closed. */
+static void finish_object(void)
+{
+    if (es.json && es.pending && es.obj.len) {
+        puts_(&es.obj, "]}\n");
+        fwrite(es.obj.p, 1, es.obj.len, es.real);
+        fflush(es.real);
+    }
+    es.obj.len = 0;
+    es.pending = es.usage = es.dropping = false;
+}
+
+/* The level word of level k in the messages' language ("error: "). */
+static const char *word(kind k)
+{
+    return lbl_get(es.lang, k == K_ERROR ? LBL_G_ERROR : k == K_WARNING ? LBL_G_WARNING : LBL_G_NOTE);
+}
+
+/* Reads line s[0..n): its kind and, for a diagnostic, where its location
+ * ends (*loc, 0 for none) and its message starts (*msg).  The location is
+ * what stands before the first ": LEVEL: " (a file's name may hold
+ * spaces and colons: "rules.plan:51 (test data):2"); a line that starts
+ * with a blank goes on the diagnostic before it. */
+static kind classify(const char *s, size_t n, size_t *loc, size_t *msg)
+{
+    *loc = *msg = 0;
+    if (n == 0 || s[0] == ' ' || s[0] == '\t')
+        return K_MORE;
+    static const kind levels[] = {K_ERROR, K_WARNING, K_NOTE};
+    for (size_t l = 0; l < 3; l++) {
+        const char *w = word(levels[l]);
+        size_t wl = strlen(w);
+        if (n >= wl && memcmp(s, w, wl) == 0) {
+            *msg = wl;
+            return levels[l];
+        }
+    }
+    size_t best = SIZE_MAX;
+    kind k = K_OTHER;
+    for (size_t l = 0; l < 3; l++) {
+        const char *w = word(levels[l]);
+        size_t wl = strlen(w);
+        for (size_t i = 0; i + 2 + wl <= n && i < best; i++)
+            if (s[i] == ':' && s[i + 1] == ' ' && memcmp(s + i + 2, w, wl) == 0) {
+                best = i;
+                k = levels[l];
+                *msg = i + 2 + wl;
+            }
+    }
+    if (k != K_OTHER) {
+        /* "planc: error: ..." is planc's own, of no file */
+        *loc = best == 5 && memcmp(s, "planc", 5) == 0 ? 0 : best;
+        return k;
+    }
+    if (n > 7 && memcmp(s, "planc: ", 7) == 0) {
+        *msg = 7;
+        return K_USAGE;
+    }
+    return K_OTHER;
+}
+
+/* Strips a trailing ":DIGITS" from s[0..*n): its number, or 0. */
+static unsigned long trailing_number(const char *s, size_t *n)
+{
+    size_t i = *n;
+    while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+        i--;
+    if (i == *n || i < 2 || s[i - 1] != ':' || *n - i > 9)
+        return 0;
+    unsigned long v = strtoul(s + i, NULL, 10);
+    if (v == 0)
+        return 0;
+    *n = i - 1;
+    return v;
+}
+
+/* Appends a diagnostic's members to obj: "level", "message" and, from the
+ * location s[0..loc), "file", "line" and "column" (with "end_line" and
+ * "end_column" as diag.h writes an empty span's), and "data_column" for a
+ * data message about one column ("column 'NAME': ..."). */
+static void members(const char *level, const char *s, size_t loc, const char *m, size_t mn)
+{
+    puts_(&es.obj, "{\"level\": ");
+    jstr(&es.obj, level, strlen(level));
+    puts_(&es.obj, ", \"message\": ");
+    jstr(&es.obj, m, mn);
+    if (loc) {
+        size_t fn = loc;
+        unsigned long a = trailing_number(s, &fn), b = a ? trailing_number(s, &fn) : 0;
+        unsigned long line = b ? b : a, col = b ? a : 0;
+        if (fn == 0) { /* all digits: a name, not a place */
+            fn = loc;
+            line = col = 0;
+        }
+        puts_(&es.obj, ", \"file\": ");
+        jstr(&es.obj, s, fn);
+        char pos[160];
+        if (line && col)
+            snprintf(pos, sizeof pos, ", \"line\": %lu, \"column\": %lu, \"end_line\": %lu, \"end_column\": %lu",
+                     line, col, line, col);
+        else if (line)
+            snprintf(pos, sizeof pos, ", \"line\": %lu", line);
+        else
+            pos[0] = '\0';
+        puts_(&es.obj, pos);
+    }
+    static const char col_head[] = "column '";
+    size_t ch = sizeof col_head - 1;
+    if (mn > ch && memcmp(m, col_head, ch) == 0) {
+        for (size_t i = ch; i + 2 < mn; i++)
+            if (m[i] == '\'' && m[i + 1] == ':' && m[i + 2] == ' ') {
+                puts_(&es.obj, ", \"data_column\": ");
+                jstr(&es.obj, m + ch, i - ch);
+                break;
+            }
+    }
+}
+
+/* Starts a JSON object of its own (after writing the one before). */
+static void start_object(const char *level, const char *s, size_t loc, const char *m, size_t mn)
+{
+    finish_object();
+    members(level, s, loc, m, mn);
+    puts_(&es.obj, ", \"notes\": [");
+    es.pending = true;
+}
+
+/* Adds a note to the pending object, or starts one of its own. */
+static void add_note(const char *s, size_t loc, const char *m, size_t mn)
+{
+    if (!es.pending) {
+        start_object("note", s, loc, m, mn);
+        return;
+    }
+    if (es.obj.p[es.obj.len - 1] != '[')
+        puts_(&es.obj, ", ");
+    members("note", s, loc, m, mn);
+    puts_(&es.obj, "}");
+}
+
+/* Writes line s[0..n) and its newline to the real stream. */
+static void pass(const char *s, size_t n)
+{
+    fwrite(s, 1, n, es.real);
+    fputc('\n', es.real);
+    fflush(es.real);
+}
+
+/* One whole line written to stderr, without its newline. */
+static void line(const char *s, size_t n)
+{
+    if (es.json && n && s[0] == '{') {
+        /* diag.c's JSON (planc check's form) */
+        finish_object();
+        static const char w[] = "{\"level\": \"warning\"";
+        es.warnings += n >= sizeof w - 1 && memcmp(s, w, sizeof w - 1) == 0;
+        pass(s, n);
+        return;
+    }
+    size_t loc, msg;
+    kind k = classify(s, n, &loc, &msg);
+    if (k == K_WARNING)
+        es.warnings++;
+    if (k == K_ERROR || k == K_WARNING || k == K_USAGE) {
+        finish_object();
+        if (k == K_WARNING && es.no_warnings) {
+            es.pending = es.dropping = true;
+            return;
+        }
+        if (es.json)
+            start_object(k == K_WARNING ? "warning" : "error", s, loc, s + msg, n - msg);
+        else {
+            pass(s, n);
+            es.pending = true;
+        }
+        es.usage = k == K_USAGE;
+        return;
+    }
+    if (k == K_NOTE || k == K_MORE || (k == K_OTHER && es.usage)) {
+        if (es.dropping)
+            return;
+        if (!es.json) {
+            pass(s, n);
+            return;
+        }
+        size_t at = msg;
+        if (k == K_MORE)
+            while (at < n && (s[at] == ' ' || s[at] == '\t'))
+                at++;
+        if (k != K_MORE || at < n)
+            add_note(s, loc, s + at, n - at);
+        return;
+    }
+    /* a line of no diagnostic (--timings, a summary): on its own */
+    finish_object();
+    if (es.json)
+        start_object("note", s, 0, s, n);
+    else
+        pass(s, n);
+}
+
+/* The stream's write: whole lines are read as they end. */
+static ssize_t es_write(void *cookie, const char *s, size_t n)
+{
+    (void)cookie;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            line(es.line.p ? es.line.p : "", es.line.len);
+            es.line.len = 0;
+        } else {
+            put(&es.line, s + i, 1);
+        }
+    }
+    return (ssize_t)n;
+}
+
+/* Run at exit (a command's exit() as its return). */
+static void at_exit(void)
+{
+    es_finish();
+}
+
+bool es_install(bool json, bool no_warnings, lbl_lang lang)
+{
+    if (es.on)
+        return true;
+    FILE *f = fopencookie(NULL, "w", (cookie_io_functions_t){.write = es_write});
+    if (!f)
+        return false;
+    setvbuf(f, NULL, _IONBF, 0);
+    static bool registered;
+    if (!registered && atexit(at_exit) == 0)
+        registered = true;
+    es.on = true;
+    es.json = json;
+    es.no_warnings = no_warnings;
+    es.lang = json ? LBL_EN : lang;
+    es.real = stderr;
+    es.file = f;
+    es.warnings = 0;
+    stderr = f;
+    return true;
+}
+
+void es_finish(void)
+{
+    if (!es.on)
+        return;
+    fflush(es.file);
+    if (es.line.len) {
+        line(es.line.p, es.line.len);
+        es.line.len = 0;
+    }
+    finish_object();
+    stderr = es.real;
+    fclose(es.file);
+    es.on = false;
+    free(es.line.p);
+    free(es.obj.p);
+    es.line = es.obj = (buf){0};
+}
+
+unsigned es_warnings(void)
+{
+    return es.warnings;
+}
+
+FILE *es_terminal(void)
+{
+    return es.on ? es.real : stderr;
+}
