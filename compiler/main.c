@@ -53,6 +53,7 @@
 #include "restore.h"
 #include "verify.h"
 #include "template.h"
+#include "errstream.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
@@ -148,7 +149,7 @@ static const char usage_test[] =
 
 static const char usage_check[] =
     "usage: planc check [--dump-ast] [--dump-ir] [--origins] [--format text|json]\n"
-    "                   [--lang en|zh] [--root DIR] FILE...\n"
+    "                   [-w | --warnings-as-errors] [--lang en|zh] [--root DIR] FILE...\n"
     "\n"
     "Checks each rules file on its own (with the files it imports or extends):\n"
     "syntax, names, units and dimensions, years, agencies, regions and weights.\n"
@@ -162,14 +163,21 @@ static const char usage_check[] =
     "               the statement and of the base's declaration\n"
     "  --format F   text (the default) or json: each diagnostic as one JSON\n"
     "               object per line on stderr, its notes inside it, for\n"
-    "               editors and other programs (docs/LANGUAGE.md §12)\n"
+    "               editors and other programs (docs/LANGUAGE.md §12);\n"
+    "               --diagnostics json is the same\n"
+    "  -w, --no-warnings\n"
+    "               leave the warnings out (they are still checked for)\n"
+    "  --warnings-as-errors\n"
+    "               a file with warnings fails as one with errors (exit 1),\n"
+    "               after a last error that counts them\n"
     "  --lang LANG  the language of the text messages: en (the default) or zh\n"
     "               (Chinese where planc has the message in Chinese, else\n"
     "               English); --format json keeps its English texts\n"
     "  --root DIR   the rules tree imports may read from (default: the\n"
     "               directory of each rules file)\n"
     "\n"
-    "exit: 0 when every file is clean, 1 when any has errors, 2 on usage errors,\n"
+    "exit: 0 when every file is clean, 1 when any has errors (or warnings, with\n"
+    "--warnings-as-errors), 2 on usage errors,\n"
     "5 when a listing (--dump-ast, --dump-ir, --origins) cannot be written.\n";
 
 static const char usage_diff[] =
@@ -200,6 +208,16 @@ static const char usage_diff[] =
  * file's own directory (import.h). */
 static const char *rules_root;
 
+/* How the command writes its diagnostics (parse_diag_option): as JSON
+ * Lines (--diagnostics json), without its warnings (-w, --no-warnings),
+ * its warnings failing it (--warnings-as-errors).  compilation_init gives
+ * each rules check the first two; the rest goes through errstream.h. */
+typedef struct diag_options {
+    bool json, no_warnings, werror;
+    bool werror_said;  /* the error that ends a run for its warnings was said */
+} diag_options;
+static diag_options diag_opts;
+
 static const char usage_run[] =
     "usage: planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
@@ -207,6 +225,7 @@ static const char usage_run[] =
     "                 [--store-rows all|totals] [--skip-unknown-regions]\n"
     "                 [--allow-missing-columns] [--na TEXT]... [--data-year Y]\n"
     "                 [--set NAME=VALUE]... [--lang en|zh] [--quiet]\n"
+    "                 [--diagnostics text|json] [-w | --warnings-as-errors]\n"
     "                 (--data CSV may be given again, each followed by\n"
     "                 --read-with RULES when other rules read it)\n"
     "\n"
@@ -299,7 +318,19 @@ static const char usage_run[] =
     "                   history; 'planc compare' then compares grades and\n"
     "                   scores, not targets.  all: every row (the default)\n"
     "  --quiet          no progress line (shown on a terminal when a run takes\n"
-    "                   more than about a second)\n"
+    "                   more than about a second); the messages stay (-w)\n"
+    "  --diagnostics F  text (the default) or json: every message on stderr\n"
+    "                   (the rules', the data's with file:line, the run's,\n"
+    "                   the cache's) as one JSON object per line, its notes\n"
+    "                   inside it, as 'planc check --format json' writes them\n"
+    "                   (docs/LANGUAGE.md §12); the results are unchanged\n"
+    "  -w, --no-warnings\n"
+    "                   leave the warnings out (skipped regions, missing\n"
+    "                   columns, ...); the errors and the results stay\n"
+    "  --warnings-as-errors\n"
+    "                   a warning fails the run, after a last error that\n"
+    "                   counts them: no results are written nor recorded;\n"
+    "                   exit 1 when the rules warned, else 3\n"
     "  --timings        print the time of each phase to stderr, one line each:\n"
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME is, in order: parse, check, lower (the front end);\n"
@@ -337,13 +368,14 @@ static const char usage_run[] =
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the data, 4 internal\n"
     "error, 5 when OUT, standard output or the --store database cannot be\n"
-    "written.\n";
+    "written (--warnings-as-errors: a warning is an error of the rules or the\n"
+    "data).\n";
 
 static const char usage_explain[] =
     "usage: planc explain RULES --data CSV... --region R [--year Y] [--target NAME]\n"
     "                     [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
     "                     [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
-    "                     [--set NAME=VALUE]...\n"
+    "                     [--set NAME=VALUE]... [--diagnostics text|json] [-w]\n"
     "\n"
     "Scores the data like 'planc run', then shows for region R in year Y how\n"
     "each score was derived, with the numbers filled in: the data cells read\n"
@@ -370,6 +402,9 @@ static const char usage_explain[] =
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
     "                   read the data as 'planc run' does with them\n"
     "  --set NAME=VALUE explain the scenario 'planc run --set' scores\n"
+    "  --diagnostics F, -w, --no-warnings\n"
+    "                   the messages on stderr as JSON, or without the\n"
+    "                   warnings, as for 'planc run'\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
     "a year without a row), 3 errors in the data, 4 internal error, 5 when\n"
@@ -425,7 +460,7 @@ static const char usage_compare[] =
 
 static const char usage_verify[] =
     "usage: planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]...\n"
-    "                    [--output FILE]... [--lang en|zh]\n"
+    "                    [--output FILE]... [--lang en|zh] [--diagnostics text|json]\n"
     "\n"
     "Checks files against run RUN of DB (a run id from 'planc history', 'last'\n"
     "or 'last~N'), by SHA-256: RULES and each file it imported (named as the\n"
@@ -443,6 +478,9 @@ static const char usage_verify[] =
     "  --output FILE    a file the run wrote (-o), given again for several\n"
     "  --lang LANG      the language of verify's own words: en (the default)\n"
     "                   or zh (一致, 不一致 ...)\n"
+    "  --diagnostics F, -w, --no-warnings\n"
+    "                   the messages on stderr (not the lines on stdout) as\n"
+    "                   JSON, or without the warnings, as for 'planc run'\n"
     "\n"
     "A run recorded by planc 0.12 or earlier (before schema version 8) kept\n"
     "no output's hash and one hash of all its data files: its outputs are\n"
@@ -483,7 +521,7 @@ static const char usage_template[] =
     "usage: planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                      [-o OUT] [--lang en|zh] [--root DIR]\n"
     "       planc template RULES --check FILE [--region R]... [--years A-B]\n"
-    "                      [--na TEXT]... [--lang en|zh]\n"
+    "                      [--na TEXT]... [--lang en|zh] [--diagnostics text|json] [-w]\n"
     "\n"
     "Writes the blank data file RULES read, as CSV: a header of the rules'\n"
     "region and year columns and every data column a target reads on the\n"
@@ -514,6 +552,9 @@ static const char usage_template[] =
     "  --na TEXT    with --check: a cell holding TEXT is missing (planc run's)\n"
     "  -o OUT       write to OUT (written atomically) instead of stdout\n"
     "  --lang LANG  the language of --list and of the messages: en or zh\n"
+    "  --diagnostics F, -w, --no-warnings\n"
+    "               the messages on stderr (--check's too) as JSON, or\n"
+    "               without the warnings, as for 'planc run'\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the checked file,\n"
     "5 when OUT cannot be written.\n";
@@ -605,7 +646,7 @@ static const char usage_test_zh[] =
 
 static const char usage_check_zh[] =
     "用法：planc check [--dump-ast] [--dump-ir] [--origins] [--format text|json]\n"
-    "                  [--lang en|zh] [--root DIR] FILE...\n"
+    "                  [-w | --warnings-as-errors] [--lang en|zh] [--root DIR] FILE...\n"
     "\n"
     "逐个检查规则文件（连同其 import 或扩展的文件）：语法、名称、计量单位\n"
     "和量纲、年份、单位、地区和权重。文件中的每个错误报告为 FILE:LINE:COL，\n"
@@ -616,12 +657,19 @@ static const char usage_check_zh[] =
     "  --origins    列出扩展另一规划的规划改动了什么：改写、新增、删除或替换\n"
     "               的每一项，以及该语句和基础规则中声明所在的行\n"
     "  --format F   text（默认）或 json：每条诊断信息为标准错误上的一行 JSON\n"
-    "               对象，附注在其中，供编辑器等程序读取（docs/LANGUAGE.md §12）\n"
+    "               对象，附注在其中，供编辑器等程序读取（docs/LANGUAGE.md §12）；\n"
+    "               --diagnostics json 与之相同\n"
+    "  -w, --no-warnings\n"
+    "               不输出警告（仍照常检查）\n"
+    "  --warnings-as-errors\n"
+    "               有警告的文件与有错误的文件一样算作失败（退出码 1），最后\n"
+    "               以一条错误给出警告的个数\n"
     "  --lang LANG  文本信息所用语言：en（默认）或 zh（planc 有中文的信息用\n"
     "               中文，否则为英文）；--format json 保持英文\n"
     "  --root DIR   import 可读取的规则目录树（默认：各规则文件所在目录）\n"
     "\n"
-    "退出码：所有文件都没有错误为 0，有错误为 1，用法错误为 2，\n"
+    "退出码：所有文件都没有错误为 0，有错误（使用 --warnings-as-errors 时，\n"
+    "或有警告）为 1，用法错误为 2，\n"
     "无法写入清单（--dump-ast、--dump-ir、--origins）为 5。\n";
 
 static const char usage_diff_zh[] =
@@ -651,6 +699,7 @@ static const char usage_run_zh[] =
     "                [--store-rows all|totals] [--skip-unknown-regions]\n"
     "                [--allow-missing-columns] [--na TEXT]... [--data-year Y]\n"
     "                [--set NAME=VALUE]... [--lang en|zh] [--quiet]\n"
+    "                [--diagnostics text|json] [-w | --warnings-as-errors]\n"
     "                （--data CSV 可重复给出，由其他规则读取的文件后跟\n"
     "                --read-with RULES）\n"
     "\n"
@@ -718,7 +767,17 @@ static const char usage_run_zh[] =
     "                   只记入总分、章节和措施的行（得分和等级），不记每个目标\n"
     "                   的行：历史库更小；'planc compare' 这时比较等级和得分，\n"
     "                   不比较目标。all：记入每一行（默认）\n"
-    "  --quiet          不显示进度行（评估超过约一秒时在终端上显示）\n"
+    "  --quiet          不显示进度行（评估超过约一秒时在终端上显示）；信息照常\n"
+    "                   输出（见 -w）\n"
+    "  --diagnostics F  text（默认）或 json：标准错误上的每条信息（规则的、带\n"
+    "                   file:line 的数据的、评估的、缓存的）为一行 JSON 对象，\n"
+    "                   附注在其中，与 'planc check --format json' 的格式相同\n"
+    "                   （docs/LANGUAGE.md §12）；评估结果不变\n"
+    "  -w, --no-warnings\n"
+    "                   不输出警告（跳过的地区、缺少的列等）；错误和结果照常\n"
+    "  --warnings-as-errors\n"
+    "                   有警告时评估失败，最后以一条错误给出警告的个数：不写出\n"
+    "                   也不记入结果；规则有警告时退出码为 1，否则为 3\n"
     "  --timings        把各阶段用时输出到标准错误，每行一个：\n"
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME 依次为：parse、check、lower（前端）；使用 JIT 时：\n"
@@ -746,13 +805,14 @@ static const char usage_run_zh[] =
     "（目标值有允许偏差时，goal 之后有 tolerance 列）。\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误为 2，数据有错误为 3，内部\n"
-    "错误为 4，无法写入 OUT、标准输出或 --store 数据库为 5。\n";
+    "错误为 4，无法写入 OUT、标准输出或 --store 数据库为 5（使用\n"
+    "--warnings-as-errors 时，警告算作规则或数据的错误）。\n";
 
 static const char usage_explain_zh[] =
     "用法：planc explain RULES --data CSV... --region R [--year Y] [--target NAME]\n"
     "                    [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
     "                    [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
-    "                    [--set NAME=VALUE]...\n"
+    "                    [--set NAME=VALUE]... [--diagnostics text|json] [-w]\n"
     "\n"
     "像 'planc run' 一样对数据评分，然后列出地区 R 在 Y 年的每项得分如何\n"
     "得出，代入实际数值：所读的数据单元格（列、年份、计量单位和换算）、\n"
@@ -776,6 +836,8 @@ static const char usage_explain_zh[] =
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
     "                   读取数据的方式与 'planc run' 使用这些选项时相同\n"
     "  --set NAME=VALUE 说明 'planc run --set' 所评分的情景\n"
+    "  --diagnostics F, -w, --no-warnings\n"
+    "                   标准错误上的信息为 JSON，或不输出警告，同 'planc run'\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误（未知的地区或目标、没有数据\n"
     "行的年份）为 2，数据有错误为 3，内部错误为 4，无法写入标准输出为 5。\n";
@@ -825,7 +887,7 @@ static const char usage_compare_zh[] =
 
 static const char usage_verify_zh[] =
     "用法：planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]...\n"
-    "                   [--output FILE]... [--lang en|zh]\n"
+    "                   [--output FILE]... [--lang en|zh] [--diagnostics text|json]\n"
     "\n"
     "按 SHA-256 核对文件是否为 DB 中评估 RUN（评估编号见 'planc history'，\n"
     "或 'last'、'last~N'）所用、所写：RULES 及其 import 的每个文件（以该次\n"
@@ -842,6 +904,9 @@ static const char usage_verify_zh[] =
     "  --output FILE    该次评估写出的文件（-o），多个时重复给出\n"
     "  --lang LANG      verify 自身文字所用语言：en（默认）或 zh（一致、\n"
     "                   不一致……）\n"
+    "  --diagnostics F, -w, --no-warnings\n"
+    "                   标准错误上的信息（不是标准输出上的各行）为 JSON，或\n"
+    "                   不输出警告，同 'planc run'\n"
     "\n"
     "planc 0.12 及更早版本（结构第8版之前）记入的评估没有保存输出的哈希值，\n"
     "所有数据文件只有一个哈希值：其输出为“未记录”，数据文件一并核对。\n"
@@ -875,7 +940,7 @@ static const char usage_template_zh[] =
     "用法：planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                     [-o OUT] [--lang en|zh] [--root DIR]\n"
     "      planc template RULES --check FILE [--region R]... [--years A-B]\n"
-    "                     [--na TEXT]... [--lang en|zh]\n"
+    "                     [--na TEXT]... [--lang en|zh] [--diagnostics text|json] [-w]\n"
     "\n"
     "以 CSV 写出 RULES 所读的空白数据文件：表头为规则的地区列、年份列，以及\n"
     "所选地区各行上有目标读取的每个数据列，然后每个地区每年一行空单元格，\n"
@@ -900,6 +965,9 @@ static const char usage_template_zh[] =
     "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）\n"
     "  -o OUT       写到 OUT（原子写入），而不是标准输出\n"
     "  --lang LANG  --list 和报错信息所用语言：en 或 zh\n"
+    "  --diagnostics F, -w, --no-warnings\n"
+    "               标准错误上的信息（包括 --check 的）为 JSON，或不输出\n"
+    "               警告，同 'planc run'\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误为 2，所检查的文件有错误为 3，\n"
     "无法写入 OUT 为 5。\n";
@@ -1339,7 +1407,7 @@ static int errors_exit(const compilation *c)
  * The checker also runs on what parsed after syntax errors (the parser
  * recovers at declaration boundaries), so one run reports the mistakes of
  * every kind; lowering runs only on a clean program. */
-static int compile(compilation *c, const char *path)
+static int compile_rules(compilation *c, const char *path)
 {
     double t0 = now_ms();
     c->ast = import_load(&c->arena, &c->diag, path, c->root); /* the file and what it imports */
@@ -1370,6 +1438,16 @@ static int compile(compilation *c, const char *path)
     return EXIT_OK;
 }
 
+/* compile_rules, with the last JSON diagnostic written out (diag.h
+ * holds one awaiting its notes): the data's and the run's messages come
+ * after it, as they do in the text. */
+static int compile(compilation *c, const char *path)
+{
+    int rc = compile_rules(c, path);
+    diag_flush(&c->diag);
+    return rc;
+}
+
 static void compilation_init(compilation *c)
 {
     memset(c, 0, sizeof *c);
@@ -1377,6 +1455,8 @@ static void compilation_init(compilation *c)
     c->root = rules_root;
     arena_init(&c->arena);
     diag_init(&c->diag, stderr);
+    diag_set_json(&c->diag, diag_opts.json);
+    c->diag.no_warnings = diag_opts.no_warnings;
 }
 
 static void compilation_free(compilation *c)
@@ -1432,6 +1512,84 @@ static bool is_help(const char *s)
     return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
 }
 
+/* Parses argv[i] when it is one of the diagnostics' options (diag_opts):
+ * --diagnostics text|json, -w or --no-warnings, and --warnings-as-errors
+ * where the command `cmd` takes it (werror_ok).  Returns how many
+ * arguments it took (0 when it is not one of them), or -1 after a usage
+ * error. */
+static int parse_diag_option(const char *cmd, bool werror_ok, int argc, char **argv, int i)
+{
+    const char *a = argv[i];
+    if (strcmp(a, "-w") == 0 || strcmp(a, "--no-warnings") == 0) {
+        diag_opts.no_warnings = true;
+        return 1;
+    }
+    if (werror_ok && strcmp(a, "--warnings-as-errors") == 0) {
+        diag_opts.werror = true;
+        return 1;
+    }
+    if (strcmp(a, "--diagnostics") != 0)
+        return 0;
+    if (i + 1 >= argc) {
+        usage_error(cmd, "option '%s' needs a value", a);
+        return -1;
+    }
+    const char *v = argv[i + 1];
+    if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
+        usage_error(cmd, "unknown format '%s' (available: text, json)", v);
+        return -1;
+    }
+    diag_opts.json = strcmp(v, "json") == 0;
+    return 2;
+}
+
+/* After the command line of `cmd` is read (its messages' language
+ * `lang`): refuses what contradicts, and puts standard error's reader in
+ * place (errstream.h) when an option asks for it and `install`.  EXIT_OK
+ * or EXIT_USAGE. */
+static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
+{
+    /* JSON is for programs: English, as check --format json */
+    if (diag_opts.json && lang != LBL_EN)
+        return usage_error(cmd, "--lang is for the text messages: %s keeps its English texts for programs",
+                           "--diagnostics json");
+    if (diag_opts.no_warnings && diag_opts.werror)
+        return usage_error(cmd, "%s-w leaves out the warnings that --warnings-as-errors makes errors: give "
+                                "one of the two", "");
+    if (install && (diag_opts.json || diag_opts.no_warnings || diag_opts.werror) &&
+        !es_install(diag_opts.json, diag_opts.no_warnings, lang)) {
+        csv_message(stderr, "planc: error: out of memory\n");
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}
+
+/* --warnings-as-errors: when `nwarnings` warnings were written (by what
+ * `code` is about: 1 the rules, 3 the data and the run), says that the
+ * warnings written so far end the command (once) and returns `code`;
+ * EXIT_OK otherwise. */
+static int warnings_gate(unsigned nwarnings, int code)
+{
+    if (!diag_opts.werror || nwarnings == 0)
+        return EXIT_OK;
+    if (es_warnings() > nwarnings)
+        nwarnings = es_warnings();
+    if (!diag_opts.werror_said) {
+        /* as the checker says an error of no place: text or JSON */
+        diag_ctx d;
+        diag_init(&d, stderr);
+        diag_set_json(&d, diag_opts.json);
+        d.lang = msgcat_lang();
+        if (nwarnings == 1)
+            diag_plain_error(&d, "%u warning treated as an error (--warnings-as-errors)", nwarnings);
+        else
+            diag_plain_error(&d, "%u warnings treated as errors (--warnings-as-errors)", nwarnings);
+        diag_dispose(&d);
+    }
+    diag_opts.werror_said = true;
+    return code;
+}
+
 /* Whether writing to stdout failed: the flush of what is buffered, or an
  * earlier write (a large fputs to a full disk writes past the buffer, and
  * its failure shows only in the stream's error flag). */
@@ -1447,6 +1605,13 @@ static int cmd_check(int argc, char **argv)
     lbl_lang lang = LBL_EN;
     int nfiles = 0, rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
+        int used = parse_diag_option("check", true, argc, argv, i);
+        if (used < 0)
+            return EXIT_USAGE;
+        if (used > 0) {
+            i += used - 1;
+            continue;
+        }
         if (is_help(argv[i])) {
             fputs(usage_text("check"), stdout);
             return EXIT_OK;
@@ -1483,8 +1648,14 @@ static int cmd_check(int argc, char **argv)
     if (json && lang != LBL_EN)
         return usage_error("check", "--lang is for the text messages: %s keeps its English texts for programs",
                            "--format json");
+    /* the checker writes every message of check: no reader of stderr */
+    if (settle_diag_options("check", lang, false) != EXIT_OK)
+        return EXIT_USAGE;
+    json = diag_opts.json = json || diag_opts.json;
+    unsigned nwarnings = 0;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0) {
+        if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0 ||
+            strcmp(argv[i], "--diagnostics") == 0) {
             i++; /* and its value */
             continue;
         }
@@ -1503,8 +1674,11 @@ static int cmd_check(int argc, char **argv)
             import_print_origins(c.ast, lang, stdout);
         if (r != EXIT_OK)
             rc = r;
+        nwarnings += (unsigned)c.diag.nwarnings;
         compilation_free(&c);
     }
+    if (rc == EXIT_OK)
+        rc = warnings_gate(nwarnings, EXIT_RULES);
     if ((dump_ast || dump_ir || origins) && stdout_failed()) {
         csv_message(stderr, "planc: error: cannot write the listing: %s\n", msgcat_strerror(msgcat_lang(), errno));
         rc = EXIT_WRITE;
@@ -2223,7 +2397,9 @@ static int write_output(const compilation *c, const char *rules, const char *dat
  * the progress line). */
 static bool streamable(const ir_program *p, const run_output *ro, const store *db)
 {
-    if (db || ro->rollup || strcmp(ro->format, "csv") != 0 || !rt_can_stream(p))
+    /* --warnings-as-errors holds the results until every warning about
+     * them is said */
+    if (db || ro->rollup || strcmp(ro->format, "csv") != 0 || !rt_can_stream(p) || diag_opts.werror)
         return false;
     return ro->path || !isatty(fileno(stdout));
 }
@@ -2420,6 +2596,7 @@ static void warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
         diag_hint(&c->diag, lbl_get(lang, LBL_W_FRACTIONS_HINT), rule, col->indicator);
         free(rule);
     }
+    diag_flush(&c->diag); /* under JSON, before the messages that follow */
 }
 
 /* The most targets warn_unjudged describes one by one; the others are
@@ -2454,6 +2631,7 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged,
                      lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name, why);
         free(why);
     }
+    diag_flush(&c->diag); /* under JSON, before the messages that follow */
     if (!more)
         return;
     /* one line, its names joined (and escaped, as every message is) */
@@ -2925,6 +3103,7 @@ static int compile_readers(const char **withs, const char **datas, size_t n, con
             return r;
         if (!reader_fits(&cs[i], p, datas[i]))
             rc = EXIT_RULES;
+        diag_flush(&cs[i].diag); /* under JSON, before the data's messages */
         keep_ir_only(&cs[i]);
         progs[i] = cs[i].ir;
     }
@@ -2986,6 +3165,8 @@ static int cmd_run(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int used = parse_output_option(&ro, argc, argv, i);
+        if (used == 0)
+            used = parse_diag_option("run", true, argc, argv, i);
         if (used == 0)
             used = parse_data_option(&dopt, "run", argc, argv, i);
         if (used == 0)
@@ -3049,7 +3230,9 @@ static int cmd_run(int argc, char **argv)
             return usage_error("run", "unexpected argument '%s' (one rules file per run)", a);
         }
     }
-    int rc = run_files(rules, datas, withs, ndata, out, engine, jobs, timings, use_cache, quiet, &ro,
+    int rc = settle_diag_options("run", ro.lang, true);
+    if (rc == EXIT_OK)
+        rc = run_files(rules, datas, withs, ndata, out, engine, jobs, timings, use_cache, quiet, &ro,
                        &dopt, t_start);
     free(datas);
     free(withs);
@@ -3141,6 +3324,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     c.settings = dopt.set;
     c.nsettings = dopt.nset;
     int rc = compile(&c, rules);
+    /* --warnings-as-errors: the rules' warnings are errors in the rules */
+    if (rc == EXIT_OK)
+        rc = warnings_gate((unsigned)c.diag.nwarnings, EXIT_RULES);
     if (rc != EXIT_OK) {
         compilation_free(&c);
         return rc;
@@ -3201,7 +3387,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     }
     bool overlapped = jj.started;
 
-    progress *pg = progress_start(stderr, quiet);
+    /* the progress line is for a terminal, not a message: not read by
+     * errstream.h, and none amid JSON */
+    progress *pg = progress_start(es_terminal(), quiet || diag_opts.json);
     double t_load = now_ms();
     /* The data's messages are held while the compile runs, so that they
      * come after the compile's, as if the two ran one after the other. */
@@ -3220,6 +3408,12 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
         if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], ro.lang, stderr))
             read_rc = EXIT_RULES;
+    /* the rules each file is read with warned: errors in the rules */
+    unsigned reader_warnings = 0;
+    for (size_t i = 0; i < ndata; i++)
+        reader_warnings += (unsigned)rcs[i].diag.nwarnings;
+    if (read_rc == EXIT_OK)
+        read_rc = warnings_gate(reader_warnings, EXIT_RULES);
     /* each reading's rules by hash, for the history (their compilations
      * go before the data is scored) */
     char **with_hashes = rt_xcalloc(ndata, sizeof *with_hashes);
@@ -3324,6 +3518,27 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         t_report = now_ms();
         report_mark_judged(c.ir, res, 0, rt_table_nrows(table), judged);
         report_mark_ungraded(c.ir, table, res, 0, rt_table_nrows(table), &ungraded);
+        /* --warnings-as-errors: the warnings about the results come
+         * before they are written, which they then stop */
+        if (diag_opts.werror) {
+            warn_unjudged(&c, table, judged, dopt.load.lang);
+            warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
+        }
+        if (warnings_gate(es_warnings(), EXIT_DATA) != EXIT_OK) {
+            rt_result_free(res);
+            free(judged);
+            free(ungraded.rows);
+            jit_dispose(jit);
+            jit_job_close(&jj);
+            rt_table_free(table);
+            free(cache_dir);
+            store_close(db);
+            compilation_free(&c);
+            free_strings(with_hashes, ndata);
+            free_strings(with_manifests, ndata);
+            free_all_texts(with_texts, nwith_texts, ndata);
+            return EXIT_DATA;
+        }
         char *opts = data_options_text(&dopt);
         ro.data_options = opts;
         char *shown = data_names(datas, withs, ndata);
@@ -3339,7 +3554,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         free(opts);
         t_report = now_ms() - t_report + rtt.check;
     }
-    if (rc == EXIT_OK) {
+    if (rc == EXIT_OK && !diag_opts.werror) {
         warn_unjudged(&c, table, judged, dopt.load.lang);
         warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
     }
@@ -3412,6 +3627,8 @@ static int cmd_explain(int argc, char **argv)
         const char *a = argv[i];
         int used = parse_data_option(&dopt, "explain", argc, argv, i);
         if (used == 0)
+            used = parse_diag_option("explain", false, argc, argv, i);
+        if (used == 0)
             used = parse_read_with("explain", argc, argv, i, withs, ndata);
         if (used < 0) {
             free(datas);
@@ -3465,6 +3682,8 @@ static int cmd_explain(int argc, char **argv)
             break;
         }
     }
+    if (rc == EXIT_OK)
+        rc = settle_diag_options("explain", lang, true);
     if (rc == EXIT_OK) {
         explain_args ea = {.rules = rules, .region = region, .year_s = year_s, .target = target,
                            .format = format, .datas = datas, .withs = withs, .ndata = ndata, .lang = lang,
@@ -4125,7 +4344,12 @@ static int cmd_verify(int argc, char **argv)
         const char *a = argv[i];
         bool valued = strcmp(a, "--lang") == 0 || strcmp(a, "--data") == 0 || strcmp(a, "--read-with") == 0 ||
                       strcmp(a, "--output") == 0;
-        if (is_help(a)) {
+        int used = parse_diag_option("verify", false, argc, argv, i);
+        if (used != 0) {
+            if (used < 0)
+                rc = EXIT_USAGE;
+            i += used - 1;
+        } else if (is_help(a)) {
             fputs(usage_text("verify"), stdout);
             free(data);
             free(outputs);
@@ -4154,6 +4378,8 @@ static int cmd_verify(int argc, char **argv)
                                        "data files with --data, outputs with --output)", a);
         }
     }
+    if (rc == EXIT_OK)
+        rc = settle_diag_options("verify", lang, true);
     if (rc == EXIT_OK && n < 2)
         rc = usage_error("verify", "%sa database and a run are needed", "");
     else if (rc == EXIT_OK && n < 3 && !ndata && !noutputs)
@@ -4370,7 +4596,12 @@ static int cmd_template(int argc, char **argv)
         bool valued = strcmp(a, "--region") == 0 || strcmp(a, "--years") == 0 || strcmp(a, "-o") == 0 ||
                       strcmp(a, "--output") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--check") == 0 ||
                       strcmp(a, "--na") == 0;
-        if (is_help(a)) {
+        int used = parse_diag_option("template", false, argc, argv, i);
+        if (used != 0) {
+            if (used < 0)
+                rc = EXIT_USAGE;
+            i += used - 1;
+        } else if (is_help(a)) {
             fputs(usage_text("template"), stdout);
             free(names);
             free(na);
@@ -4406,6 +4637,8 @@ static int cmd_template(int argc, char **argv)
             rc = usage_error("template", "unexpected argument '%s' (one rules file)", a);
         }
     }
+    if (rc == EXIT_OK)
+        rc = settle_diag_options("template", lang, true);
     if (rc == EXIT_OK && !rules)
         rc = usage_error("template", "%sno rules file given", "");
     if (rc == EXIT_OK && check && (out || list))
@@ -4774,5 +5007,6 @@ int main(int argc, char **argv)
         csv_message(stderr, "planc: error: cannot write to standard output: %s\n", msgcat_strerror(msgcat_lang(), errno));
         rc = EXIT_WRITE;
     }
+    es_finish(); /* what errstream.h holds, and stderr back */
     return rc;
 }

@@ -1654,6 +1654,11 @@ static const msgcat_pair catalog[] = {
      "这样的章节没有可评估的内容；请保留它的一项措施，或用 'keep section' 不保留它"},
     {"%s was dropped here: this 'keep' lists the items of its kind that stay",
      "此处删除了%s：这条 'keep' 列出同类中留下的各项"},
+    /* ---- dg23: warnings left out or made errors (-w, --warnings-as-errors) */
+    {"%s-w leaves out the warnings that --warnings-as-errors makes errors: give one of the two",
+     "%s'-w' 会略去 --warnings-as-errors 要当作错误的警告：两者只能给一个"},
+    {"%u warning treated as an error (--warnings-as-errors)", "%u个警告按错误处理（--warnings-as-errors）"},
+    {"%u warnings treated as errors (--warnings-as-errors)", "%u个警告按错误处理（--warnings-as-errors）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
