@@ -111,6 +111,10 @@ done < "$tmp/phrases"
 block docs/LANGUAGE.md '^\*\*For programs\.\*\*' > "$tmp/json.doc"
 (cd tests/run/check-json && "$planc" check --format json ../../diagnostics/groups.plan 2> "$tmp/json.err")
 shown "docs/LANGUAGE.md §12 (--format json)" "$tmp/json.doc" "$tmp/json.err"
+block docs/LANGUAGE.md '^\(in `tests/run/adapt-region-alias`\), stderr holds' > "$tmp/djson.doc"
+(cd tests/run/adapt-region-alias && "$planc" run ext.plan --data data.csv --diagnostics json 2> "$tmp/djson.err")
+[ -s "$tmp/djson.doc" ] || fail "docs/LANGUAGE.md §12 (--diagnostics json): no example found"
+shown "docs/LANGUAGE.md §12 (--diagnostics json)" "$tmp/djson.doc" "$tmp/djson.err"
 
 # --- docs/LANGUAGE.md §12: the hint at a word of a Chinese plan -------------
 block docs/LANGUAGE.md '^A word of a Chinese plan where planc' |

@@ -1,0 +1,194 @@
+#!/bin/sh
+# diagjson.sh — the diagnostics for programs and the warnings' control
+# (docs/LANGUAGE.md §12): --diagnostics json, -w and --warnings-as-errors.
+#
+#   diagjson.sh PLANC SRCDIR
+#
+# Every line a JSON run writes on stderr is parsed (python3's json) and its
+# members checked: a run with data errors (file, line, data_column, the
+# note in the error's notes), one with warnings, one with the rules'
+# warnings (positions from the checker), explain, template --check and
+# verify; -w leaves the warnings out and nothing else; warnings as errors
+# end a run with exit 1 (the rules') or 3 (the data's) and no output file
+# nor recorded run; and the text is the same bytes without the options as
+# with --diagnostics text.
+set -u
+planc=$1; src=$2
+runs=$src/tests/run
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+command -v python3 >/dev/null 2>&1 || { echo "diagjson: no python3, skipped"; exit 77; }
+
+# Checks that every line of FILE is a JSON object of the diagnostics'
+# schema, then runs the python CHECK with `d` the list of objects.
+json_lines() { # label file check
+    python3 - "$2" "$3" 2>"$tmp/py.err" <<'EOF' || fail "$1: $(cat "$tmp/py.err" 2>/dev/null)"
+import json, sys
+path, check = sys.argv[1], sys.argv[2]
+d = []
+for n, line in enumerate(open(path, encoding="utf-8"), 1):
+    o = json.loads(line)
+    assert isinstance(o, dict), "line %d: not an object" % n
+    assert o["level"] in ("error", "warning", "note"), "line %d: level %r" % (n, o["level"])
+    assert isinstance(o["message"], str) and o["message"], "line %d: message" % n
+    assert isinstance(o["notes"], list), "line %d: notes" % n
+    for x in [o] + o["notes"]:
+        assert set(x) <= {"level", "message", "notes", "file", "line", "column", "end_line",
+                          "end_column", "data_column"}, "line %d: members %r" % (n, sorted(x))
+        if "line" in x:
+            assert "file" in x and isinstance(x["line"], int) and x["line"] >= 1, "line %d: line" % n
+        if "column" in x:
+            assert x["end_line"] >= x["line"] and isinstance(x["column"], int), "line %d: column" % n
+    d.append(o)
+exec(check)
+EOF
+}
+
+run_in() { # dir planc-args... (stdout, stderr and rc into $tmp/out, $tmp/err, $tmp/rc)
+    dir=$1; shift
+    (cd "$dir" && "$planc" "$@") >"$tmp/out" 2>"$tmp/err"
+    echo $? >"$tmp/rc"
+}
+rc() { cat "$tmp/rc"; }
+
+# --- data errors: each with its file, line and column name; notes inside
+run_in "$runs/adapt-region-alias" run ext.plan --data data.csv --diagnostics json -o "$tmp/o.csv"
+[ "$(rc)" = 3 ] || fail "data errors: exit $(rc), expected 3"
+[ -e "$tmp/o.csv" ] && fail "data errors: an output file was written"
+json_lines "data errors" "$tmp/err" '
+assert len(d) == 4, len(d)
+for o in d:
+    assert o["level"] == "error" and o["file"] == "data.csv" and o["data_column"] == "region", o
+    assert o["notes"] and o["notes"][0]["line"] == o["line"], o
+assert [o["line"] for o in d] == [4, 5, 6, 7]
+assert d[2]["message"] == "column '"'"'region'"'"': unknown region '"'"'Jiasheng'"'"'", d[2]["message"]
+assert d[3]["notes"][-1]["message"].startswith("rows of regions the rules dropped are errors")
+assert "line" not in d[3]["notes"][-1]
+'
+
+# --- a warning of the data, with its note; the results as without it
+run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions --rollup region --diagnostics json
+[ "$(rc)" = 0 ] || fail "data warning: exit $(rc)"
+cmp -s "$tmp/out" "$runs/adapt-region-dropped-skip/expected.out" || fail "data warning: the results differ with --diagnostics json"
+json_lines "data warning" "$tmp/err" '
+assert len(d) == 1 and d[0]["level"] == "warning", d
+assert d[0]["message"].startswith("skipped 4 rows of regions the rules do not declare"), d[0]
+assert d[0]["file"] == "data-base.csv" and "line" not in d[0]
+assert len(d[0]["notes"]) == 1 and d[0]["notes"][0]["message"].startswith("4 of them name a region")
+'
+
+# --- -w: the warning and its note left out, nothing else
+run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions --rollup region -w
+[ "$(rc)" = 0 ] || fail "-w: exit $(rc)"
+[ -s "$tmp/err" ] && fail "-w: stderr not empty: $(cat "$tmp/err")"
+cmp -s "$tmp/out" "$runs/adapt-region-dropped-skip/expected.out" || fail "-w: the results differ"
+run_in "$runs/adapt-region-alias" run ext.plan --data data.csv --no-warnings
+cmp -s "$tmp/err" "$runs/adapt-region-alias/expected.err" || fail "--no-warnings: the errors differ"
+[ "$(rc)" = 3 ] || fail "--no-warnings: exit $(rc)"
+run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions --rollup region -w --diagnostics json
+[ -s "$tmp/err" ] && fail "-w --diagnostics json: stderr not empty: $(cat "$tmp/err")"
+
+# --- warnings as errors: exit 3, no output, no run recorded
+run_in "$runs/adapt-region-dropped-skip" run ../adapt-region/dropped.plan --data ../adapt-region/data-base.csv \
+    --skip-unknown-regions --warnings-as-errors -o "$tmp/w.csv" --store "$tmp/h.db"
+[ "$(rc)" = 3 ] || fail "--warnings-as-errors: exit $(rc), expected 3"
+[ -e "$tmp/w.csv" ] && fail "--warnings-as-errors: the output file was written"
+[ -e "$tmp/h.db" ] && fail "--warnings-as-errors: the history database was made"
+[ -s "$tmp/out" ] && fail "--warnings-as-errors: stdout not empty"
+tail -n 1 "$tmp/err" | grep -qx 'planc: error: 1 warning treated as an error (--warnings-as-errors)' ||
+    fail "--warnings-as-errors: last line: $(tail -n 1 "$tmp/err")"
+head -n 2 "$tmp/err" | cmp -s - "$runs/adapt-region-dropped-skip/expected.err" ||
+    fail "--warnings-as-errors: the warning differs from the text's"
+run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions \
+    --warnings-as-errors --diagnostics json
+[ "$(rc)" = 3 ] || fail "--warnings-as-errors json: exit $(rc)"
+[ -s "$tmp/out" ] && fail "--warnings-as-errors json: results on stdout"
+json_lines "warnings as errors" "$tmp/err" '
+assert [o["level"] for o in d] == ["warning", "error"], d
+assert d[1]["message"] == "1 warning treated as an error (--warnings-as-errors)", d[1]
+'
+# -w and --warnings-as-errors contradict
+run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions --warnings-as-errors -w
+[ "$(rc)" = 2 ] || fail "-w with --warnings-as-errors: exit $(rc), expected 2"
+
+# --- the rules' warnings: the checker's positions; as errors, exit 1
+run_in "$runs/adapt-run" run ../../../rules/examples/adapted-province.plan --root ../../../rules \
+    --data ../../../examples/adapted/data.csv --diagnostics json
+[ "$(rc)" = 0 ] || fail "rules warning: exit $(rc)"
+cmp -s "$tmp/out" "$runs/adapt-run/expected.out" || fail "rules warning: the results differ"
+json_lines "rules warning" "$tmp/err" '
+w = [o for o in d if o["level"] == "warning"]
+assert w and w[0]["file"].endswith("adapted-province.plan") and w[0]["line"] == 34 and w[0]["column"] == 13, w
+assert w[0]["end_column"] > w[0]["column"], w[0]
+assert any("file" in n and n["line"] == 101 for n in w[0]["notes"]), w[0]["notes"]
+'
+run_in "$runs/adapt-run" run ../../../rules/examples/adapted-province.plan --root ../../../rules \
+    --data ../../../examples/adapted/data.csv --warnings-as-errors -o "$tmp/r.csv"
+[ "$(rc)" = 1 ] || fail "rules warning as error: exit $(rc), expected 1"
+[ -e "$tmp/r.csv" ] && fail "rules warning as error: the output file was written"
+
+# --- check: -w, --warnings-as-errors, --diagnostics json as --format json
+diags=$src/tests/diagnostics
+run_in "$diags" check many-warnings.plan -w
+{ [ "$(rc)" = 0 ] && [ ! -s "$tmp/err" ]; } || fail "check -w: exit $(rc), stderr $(head -c 200 "$tmp/err")"
+run_in "$diags" check many-warnings.plan --warnings-as-errors
+[ "$(rc)" = 1 ] || fail "check --warnings-as-errors: exit $(rc), expected 1"
+tail -n 1 "$tmp/err" | grep -qx 'planc: error: 102 warnings treated as errors (--warnings-as-errors)' ||
+    fail "check --warnings-as-errors: last line: $(tail -n 1 "$tmp/err")"
+run_in "$diags" check groups.plan --diagnostics json
+cp "$tmp/err" "$tmp/a"
+run_in "$diags" check groups.plan --format json
+cmp -s "$tmp/a" "$tmp/err" || fail "check --diagnostics json differs from --format json"
+run_in "$diags" check many-warnings.plan --warnings-as-errors --format json
+json_lines "check json" "$tmp/err" '
+assert d[-1] == {"level": "error", "message": "102 warnings treated as errors (--warnings-as-errors)", "notes": []}, d[-1]
+'
+run_in "$diags" check --lang zh many-warnings.plan --warnings-as-errors
+tail -n 1 "$tmp/err" | grep -qx 'planc: 错误：102个警告按错误处理（--warnings-as-errors）' ||
+    fail "check zh: last line: $(tail -n 1 "$tmp/err")"
+
+# --- explain, template --check and verify
+run_in "$runs/adapt-region" explain dropped.plan --data data.csv --skip-unknown-regions --region 乙二 \
+    --year 2027 --diagnostics json
+[ "$(rc)" = 2 ] || fail "explain json: exit $(rc)"
+json_lines "explain" "$tmp/err" '
+assert [o["level"] for o in d] == ["warning", "error"], d
+assert d[1]["message"] == "region '"'"'乙二'"'"' was dropped by the rules" and "file" not in d[1], d[1]
+assert d[1]["notes"] == [{"level": "note", "message": "the rules drop it at ext.plan:6"}], d[1]
+'
+run_in "$runs/template-check-errors" template rules.plan --check data.csv --region 甲 --years 2023-2024 \
+    --diagnostics json
+[ "$(rc)" = 3 ] || fail "template json: exit $(rc)"
+json_lines "template --check" "$tmp/err" '
+assert [o["level"] for o in d] == ["error", "error", "error", "note"], d
+assert d[0]["file"] == "data.csv" and d[0]["line"] == 3, d[0]
+assert d[3]["message"] == "data.csv: problems found: 3", d[3]
+'
+run_in "$tmp" verify "$tmp/none.db" 1 --data "$tmp/none.csv" --diagnostics json
+[ "$(rc)" = 2 ] || fail "verify json: exit $(rc)"
+json_lines "verify" "$tmp/err" '
+assert len(d) == 1 and d[0]["level"] == "error" and "none.db" in d[0]["message"], d
+'
+run_in "$runs/adapt-region" explain dropped.plan --data data.csv --region 乙二 --warnings-as-errors
+[ "$(rc)" = 2 ] || fail "explain --warnings-as-errors: exit $(rc), expected 2 (not an option of explain)"
+
+# --- usage: JSON is English; a bad value
+run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --lang zh --diagnostics json
+[ "$(rc)" = 2 ] || fail "--lang zh --diagnostics json: exit $(rc), expected 2"
+run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --diagnostics xml
+{ [ "$(rc)" = 2 ] && grep -q "unknown format 'xml' (available: text, json)" "$tmp/err"; } ||
+    fail "--diagnostics xml: exit $(rc): $(cat "$tmp/err")"
+
+# --- text: the same bytes with --diagnostics text as without
+for c in adapt-region-alias adapt-region-dropped-skip adapt-run; do
+    args=$(cat "$runs/$c/cmd")
+    (cd "$runs/$c" && eval "\"$planc\" $args --diagnostics text") >"$tmp/out" 2>"$tmp/err"
+    cmp -s "$tmp/err" "$runs/$c/expected.err" 2>/dev/null ||
+        { [ ! -f "$runs/$c/expected.err" ] && [ ! -s "$tmp/err" ]; } || fail "$c: --diagnostics text differs"
+    exp=$runs/$c/expected.out; [ -f "$exp" ] || exp=/dev/null
+    cmp -s "$tmp/out" "$exp" || fail "$c: the results differ with --diagnostics text"
+done
+
+echo "diagjson: $fails failures"
+[ "$fails" -eq 0 ]
