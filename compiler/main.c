@@ -375,7 +375,8 @@ static const char usage_explain[] =
     "usage: planc explain RULES --data CSV... --region R [--year Y] [--target NAME]\n"
     "                     [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
     "                     [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
-    "                     [--set NAME=VALUE]... [--diagnostics text|json] [-w]\n"
+    "                     [--set NAME=VALUE]... [--diagnostics text|json]\n"
+    "                     [-w | --warnings-as-errors]\n"
     "\n"
     "Scores the data like 'planc run', then shows for region R in year Y how\n"
     "each score was derived, with the numbers filled in: the data cells read\n"
@@ -402,9 +403,10 @@ static const char usage_explain[] =
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
     "                   read the data as 'planc run' does with them\n"
     "  --set NAME=VALUE explain the scenario 'planc run --set' scores\n"
-    "  --diagnostics F, -w, --no-warnings\n"
-    "                   the messages on stderr as JSON, or without the\n"
-    "                   warnings, as for 'planc run'\n"
+    "  --diagnostics F, -w, --no-warnings, --warnings-as-errors\n"
+    "                   the messages on stderr as JSON, without the warnings,\n"
+    "                   or with a warning failing the explanation (none is\n"
+    "                   written), as for 'planc run'\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
     "a year without a row), 3 errors in the data, 4 internal error, 5 when\n"
@@ -812,7 +814,8 @@ static const char usage_explain_zh[] =
     "用法：planc explain RULES --data CSV... --region R [--year Y] [--target NAME]\n"
     "                    [--format text|json] [--lang en|zh] [--skip-unknown-regions]\n"
     "                    [--na TEXT]... [--data-year Y] [--allow-missing-columns]\n"
-    "                    [--set NAME=VALUE]... [--diagnostics text|json] [-w]\n"
+    "                    [--set NAME=VALUE]... [--diagnostics text|json]\n"
+    "                    [-w | --warnings-as-errors]\n"
     "\n"
     "像 'planc run' 一样对数据评分，然后列出地区 R 在 Y 年的每项得分如何\n"
     "得出，代入实际数值：所读的数据单元格（列、年份、计量单位和换算）、\n"
@@ -836,8 +839,9 @@ static const char usage_explain_zh[] =
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
     "                   读取数据的方式与 'planc run' 使用这些选项时相同\n"
     "  --set NAME=VALUE 说明 'planc run --set' 所评分的情景\n"
-    "  --diagnostics F, -w, --no-warnings\n"
-    "                   标准错误上的信息为 JSON，或不输出警告，同 'planc run'\n"
+    "  --diagnostics F, -w, --no-warnings, --warnings-as-errors\n"
+    "                   标准错误上的信息为 JSON、不输出警告，或有警告时解释失败\n"
+    "                   （不输出解释），同 'planc run'\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误（未知的地区或目标、没有数据\n"
     "行的年份）为 2，数据有错误为 3，内部错误为 4，无法写入标准输出为 5。\n";
@@ -3593,6 +3597,11 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     free(cache_dir);
     store_close(db);
     compilation_free(&c);
+    /* --warnings-as-errors: a warning said once the results were written
+     * (the cache's as it stores the compiled code, the history's after
+     * recording) fails the run too, though the results stay */
+    if (rc == EXIT_OK)
+        rc = warnings_gate(es_warnings(), EXIT_DATA);
     return rc;
 }
 
@@ -3627,7 +3636,7 @@ static int cmd_explain(int argc, char **argv)
         const char *a = argv[i];
         int used = parse_data_option(&dopt, "explain", argc, argv, i);
         if (used == 0)
-            used = parse_diag_option("explain", false, argc, argv, i);
+            used = parse_diag_option("explain", true, argc, argv, i);
         if (used == 0)
             used = parse_read_with("explain", argc, argv, i, withs, ndata);
         if (used < 0) {
@@ -3730,6 +3739,8 @@ static int explain_files(explain_args *ea)
     c.settings = dopt.set;
     c.nsettings = dopt.nset;
     int rc = compile(&c, rules);
+    if (rc == EXIT_OK) /* --warnings-as-errors, as planc run */
+        rc = warnings_gate((unsigned)c.diag.nwarnings, EXIT_RULES);
     if (rc != EXIT_OK) {
         compilation_free(&c);
         return rc;
@@ -3747,6 +3758,11 @@ static int explain_files(explain_args *ea)
     for (size_t i = 0; read_rc == EXIT_OK && i < ea->ndata; i++)
         if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], ea->withs[i], ea->datas[i], lang, stderr))
             read_rc = EXIT_RULES;
+    unsigned reader_warnings = 0;
+    for (size_t i = 0; i < ea->ndata; i++)
+        reader_warnings += (unsigned)rcs[i].diag.nwarnings;
+    if (read_rc == EXIT_OK)
+        read_rc = warnings_gate(reader_warnings, EXIT_RULES);
     rt_table *table = read_rc != EXIT_OK ? NULL
                       : rt_table_load_many(c.ir, ea->datas, readers, ea->ndata, &dopt.load, stderr);
     /* each reading's rules by hash, for the JSON's source.data_files */
@@ -3779,6 +3795,8 @@ static int explain_files(explain_args *ea)
     }
     long row = -1, ti = -1;
     rc = explain_resolve(c.ir, table, region, year, target, &row, &ti, lang);
+    if (rc == EXIT_OK)
+        rc = warnings_gate(es_warnings(), EXIT_DATA);
     if (rc == EXIT_OK) {
         /* the JSON says what it explains, by hash, as the results' does */
         char rhash[65];

@@ -108,6 +108,20 @@ json_lines "warnings as errors" "$tmp/err" '
 assert [o["level"] for o in d] == ["warning", "error"], d
 assert d[1]["message"] == "1 warning treated as an error (--warnings-as-errors)", d[1]
 '
+# the warnings about the results (a target no row judges, a region without
+# a total), said after them otherwise, stop them: stdout stays empty
+run_in "$runs/added-row-grade-own" run rules.plan --data data.csv --warnings-as-errors
+[ "$(rc)" = 3 ] || fail "results' warnings as errors: exit $(rc), expected 3"
+[ -s "$tmp/out" ] && fail "results' warnings as errors: results on stdout"
+grep -c ': warning: ' "$tmp/err" | grep -qx 2 || fail "results' warnings as errors: $(cat "$tmp/err")"
+run_in "$runs/added-row-grade-own" run rules.plan --data data.csv --diagnostics json
+cmp -s "$tmp/out" "$runs/added-row-grade-own/expected.out" || fail "results' warnings json: the results differ"
+json_lines "results' warnings" "$tmp/err" '
+assert [o["level"] for o in d] == ["warning", "warning"], d
+assert d[0]["file"] == "rules.plan" and d[0]["line"] == 27 and d[0]["column"] == 21, d[0]
+assert d[1]["file"] == "data.csv" and "line" not in d[1], d[1]
+assert d[1]["notes"] == [{"level": "note", "message": "hint: give 甲省 rows of its own in the data"}], d[1]
+'
 # -w and --warnings-as-errors contradict
 run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions --warnings-as-errors -w
 [ "$(rc)" = 2 ] || fail "-w with --warnings-as-errors: exit $(rc), expected 2"
@@ -170,8 +184,15 @@ run_in "$tmp" verify "$tmp/none.db" 1 --data "$tmp/none.csv" --diagnostics json
 json_lines "verify" "$tmp/err" '
 assert len(d) == 1 and d[0]["level"] == "error" and "none.db" in d[0]["message"], d
 '
-run_in "$runs/adapt-region" explain dropped.plan --data data.csv --region 乙二 --warnings-as-errors
-[ "$(rc)" = 2 ] || fail "explain --warnings-as-errors: exit $(rc), expected 2 (not an option of explain)"
+run_in "$runs/adapt-region" explain dropped.plan --data data-base.csv --skip-unknown-regions --region 甲省 \
+    --year 2023 --warnings-as-errors
+[ "$(rc)" = 3 ] || fail "explain --warnings-as-errors: exit $(rc), expected 3"
+[ -s "$tmp/out" ] && fail "explain --warnings-as-errors: an explanation was written"
+run_in "$runs/adapt-region" explain dropped.plan --data data-base.csv --skip-unknown-regions --region 甲省 \
+    --year 2023 -w
+{ [ "$(rc)" = 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; } || fail "explain -w: exit $(rc), $(cat "$tmp/err")"
+run_in "$runs/template-check-errors" template rules.plan --check data.csv --warnings-as-errors
+[ "$(rc)" = 2 ] || fail "template --warnings-as-errors: exit $(rc), expected 2 (not an option of template)"
 
 # --- usage: JSON is English; a bad value
 run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --lang zh --diagnostics json
