@@ -94,43 +94,50 @@ static void finish_object(void)
     es.pending = es.usage = es.dropping = false;
 }
 
-/* The level word of level k in the messages' language ("error: "). */
-static const char *word(kind k)
+/* The level word of level k in language `lang` ("error: "). */
+static const char *word(lbl_lang lang, kind k)
 {
-    return lbl_get(es.lang, k == K_ERROR ? LBL_G_ERROR : k == K_WARNING ? LBL_G_WARNING : LBL_G_NOTE);
+    return lbl_get(lang, k == K_ERROR ? LBL_G_ERROR : k == K_WARNING ? LBL_G_WARNING : LBL_G_NOTE);
 }
 
 /* Reads line s[0..n): its kind and, for a diagnostic, where its location
  * ends (*loc, 0 for none) and its message starts (*msg).  The location is
  * what stands before the first ": LEVEL: " (a file's name may hold
- * spaces and colons: "rules.plan:51 (test data):2"); a line that starts
- * with a blank goes on the diagnostic before it. */
+ * spaces and colons: "rules.plan:51 (test data):2"; one that ends in
+ * ":DIGITS" is taken for a name and a line); a line that starts with a
+ * blank goes on the diagnostic before it.  The level words are the
+ * messages' language's and English (a message the catalog lacks stays
+ * English in a Chinese run). */
 static kind classify(const char *s, size_t n, size_t *loc, size_t *msg)
 {
     *loc = *msg = 0;
     if (n == 0 || s[0] == ' ' || s[0] == '\t')
         return K_MORE;
     static const kind levels[] = {K_ERROR, K_WARNING, K_NOTE};
-    for (size_t l = 0; l < 3; l++) {
-        const char *w = word(levels[l]);
-        size_t wl = strlen(w);
-        if (n >= wl && memcmp(s, w, wl) == 0) {
-            *msg = wl;
-            return levels[l];
+    const lbl_lang langs[] = {es.lang, LBL_EN};
+    size_t nlangs = es.lang == LBL_EN ? 1 : 2;
+    for (size_t g = 0; g < nlangs; g++)
+        for (size_t l = 0; l < 3; l++) {
+            const char *w = word(langs[g], levels[l]);
+            size_t wl = strlen(w);
+            if (n >= wl && memcmp(s, w, wl) == 0) {
+                *msg = wl;
+                return levels[l];
+            }
         }
-    }
     size_t best = SIZE_MAX;
     kind k = K_OTHER;
-    for (size_t l = 0; l < 3; l++) {
-        const char *w = word(levels[l]);
-        size_t wl = strlen(w);
-        for (size_t i = 0; i + 2 + wl <= n && i < best; i++)
-            if (s[i] == ':' && s[i + 1] == ' ' && memcmp(s + i + 2, w, wl) == 0) {
-                best = i;
-                k = levels[l];
-                *msg = i + 2 + wl;
-            }
-    }
+    for (size_t g = 0; g < nlangs; g++)
+        for (size_t l = 0; l < 3; l++) {
+            const char *w = word(langs[g], levels[l]);
+            size_t wl = strlen(w);
+            for (size_t i = 0; i + 2 + wl <= n && i < best; i++)
+                if (s[i] == ':' && s[i + 1] == ' ' && memcmp(s + i + 2, w, wl) == 0) {
+                    best = i;
+                    k = levels[l];
+                    *msg = i + 2 + wl;
+                }
+        }
     if (k != K_OTHER) {
         /* "planc: error: ..." is planc's own, of no file */
         *loc = best == 5 && memcmp(s, "planc", 5) == 0 ? 0 : best;

@@ -1549,8 +1549,8 @@ static int parse_diag_option(const char *cmd, bool werror_ok, int argc, char **a
 
 /* After the command line of `cmd` is read (its messages' language
  * `lang`): refuses what contradicts, and puts standard error's reader in
- * place (errstream.h) when an option asks for it and `install`.  EXIT_OK
- * or EXIT_USAGE. */
+ * place (errstream.h) when an option asks for it and `install`.  EXIT_OK,
+ * EXIT_USAGE, or EXIT_INTERNAL when the reader cannot be made. */
 static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
 {
     /* JSON is for programs: English, as check --format json */
