@@ -195,11 +195,13 @@ static void members(const char *level, const char *s, size_t loc, const char *m,
             pos[0] = '\0';
         puts_(&es.obj, pos);
     }
+    /* the name ends at the quote a ':' or a blank follows ("column
+     * 'region': ...", "column 'c2' (indicator ...) is not in the header") */
     static const char col_head[] = "column '";
     size_t ch = sizeof col_head - 1;
     if (mn > ch && memcmp(m, col_head, ch) == 0) {
-        for (size_t i = ch; i + 2 < mn; i++)
-            if (m[i] == '\'' && m[i + 1] == ':' && m[i + 2] == ' ') {
+        for (size_t i = ch; i + 1 < mn; i++)
+            if (m[i] == '\'' && (m[i + 1] == ':' || m[i + 1] == ' ')) {
                 puts_(&es.obj, ", \"data_column\": ");
                 jstr(&es.obj, m + ch, i - ch);
                 break;

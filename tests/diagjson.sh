@@ -78,6 +78,15 @@ assert d[0]["file"] == "data-base.csv" and "line" not in d[0]
 assert len(d[0]["notes"]) == 1 and d[0]["notes"][0]["message"].startswith("4 of them name a region")
 '
 
+# --- a column missing (--allow-missing-columns): its name in data_column
+run_in "$runs/data-allow-missing-columns" run ../../../examples/quickstart/rules.plan --data data.csv \
+    --allow-missing-columns --rollup region --diagnostics json
+cmp -s "$tmp/out" "$runs/data-allow-missing-columns/expected.out" || fail "missing column: the results differ"
+json_lines "missing column" "$tmp/err" '
+m = [o for o in d if "is not in the header" in o["message"]]
+assert m and m[0]["level"] == "warning" and m[0]["data_column"] == "pm25" and m[0]["line"] == 1, d
+'
+
 # --- -w: the warning and its note left out, nothing else
 run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions --rollup region -w
 [ "$(rc)" = 0 ] || fail "-w: exit $(rc)"
