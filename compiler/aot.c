@@ -95,8 +95,8 @@ const char aot_usage[] =
     "                     generic, x86-64, x86-64-v2, x86-64-v3 or x86-64-v4\n"
     "  --cc CMD           the C compiler that links the library (default: $CC,\n"
     "                     else cc)\n"
-    "  --lang LANG        the language of the rules' messages: en (the default)\n"
-    "                     or zh\n"
+    "  --lang LANG        the language of the rules' messages: en or zh (without\n"
+    "                     it PLANC_LANG's or the locale's, planc help)\n"
     "\n"
     "Both files are written atomically, as a pair: a failed build leaves no\n"
     "partial file and no new file beside an old one (examples/aot/README.md).\n"
@@ -121,7 +121,8 @@ static const char aot_usage_zh[] =
     "                     较旧的 CPU 上可能无法运行）、generic、x86-64、\n"
     "                     x86-64-v2、x86-64-v3 或 x86-64-v4\n"
     "  --cc CMD           链接该库的 C 编译器（默认：$CC，否则为 cc）\n"
-    "  --lang LANG        规则报错信息所用语言：en（默认）或 zh\n"
+    "  --lang LANG        规则报错信息所用语言：en 或 zh（不给时按 PLANC_LANG\n"
+    "                     或语言环境，见 planc help）\n"
     "\n"
     "两个文件成对原子写入：构建失败时不留下不完整的文件，也不会在旧文件旁\n"
     "留下新文件（见 examples/aot/README.md）。库是改名就位的，因此 -o 不能\n"
@@ -2790,7 +2791,7 @@ int aot_main(int argc, char **argv, const char *root)
 {
     aot_options o = {0};
     const char *rules = NULL;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {

@@ -109,7 +109,15 @@ static const char usage_main[] =
     "                             own words in Chinese, as an\n"
     "                             evaluation report words them (达标, 进度滞后,\n"
     "                             基期值, 目标值 ...); its errors too, usage\n"
-    "                             errors included; en, the default, is English\n"
+    "                             errors included; en is English\n"
+    "\n"
+    "language: without --lang, the messages, the help and the text of\n"
+    "explain, test, diff, history, compare, verify and template speak\n"
+    "$PLANC_LANG (en or zh), else the locale's language (LANGUAGE, LC_ALL,\n"
+    "LC_MESSAGES, LANG, as gettext reads them: zh_CN.UTF-8 is Chinese; C,\n"
+    "POSIX or any other English).  A page's or a workbook's words are\n"
+    "--lang's alone (a document handed on is the same whoever writes it), and\n"
+    "what programs read (CSV, JSON, the history) stays English.\n"
     "\n"
     "exit codes:\n"
     "  0  success\n"
@@ -140,8 +148,9 @@ static const char usage_test[] =
     "               names what this program does not have (a dropped region,\n"
     "               target or column) is skipped, with the name\n"
     "  --lang LANG  the language of the results, of a failed expectation's\n"
-    "               message and of the rules' and data's errors: en (the\n"
-    "               default) or zh (Chinese: 通过, 失败, 达标 ...)\n"
+    "               message and of the rules' and data's errors: en or zh\n"
+    "               (Chinese: 通过, 失败, 达标 ...); without it PLANC_LANG's or\n"
+    "               the locale's (planc help)\n"
     "\n"
     "exit: 0 when every test passes (or there are none), 1 when the rules have\n"
     "errors or a test fails, 2 on usage errors, 5 when standard output cannot\n"
@@ -170,9 +179,10 @@ static const char usage_check[] =
     "  --warnings-as-errors\n"
     "               a file with warnings fails as one with errors (exit 1),\n"
     "               after a last error that counts them\n"
-    "  --lang LANG  the language of the text messages: en (the default) or zh\n"
-    "               (Chinese where planc has the message in Chinese, else\n"
-    "               English); --format json keeps its English texts\n"
+    "  --lang LANG  the language of the text messages: en or zh (Chinese\n"
+    "               where planc has the message in Chinese, else English;\n"
+    "               without it PLANC_LANG's or the locale's, planc help);\n"
+    "               --format json keeps its English texts\n"
     "  --root DIR   the rules tree imports may read from (default: the\n"
     "               directory of each rules file)\n"
     "\n"
@@ -194,9 +204,10 @@ static const char usage_diff[] =
     "\n"
     "  --format FORMAT  text (a review report, the default) or json (schema in\n"
     "                   docs/ADAPTING.md)\n"
-    "  --lang LANG      the language of the review report's own words: en (the\n"
-    "                   default) or zh (Chinese: 期限, 适用范围, 新增 ...); the\n"
-    "                   rules' names, texts and expressions are as written.\n"
+    "  --lang LANG      the language of the review report's own words: en or zh\n"
+    "                   (Chinese: 期限, 适用范围, 新增 ...; without it PLANC_LANG's\n"
+    "                   or the locale's, planc help); the rules' names, texts\n"
+    "                   and expressions are as written.\n"
     "                   Only with --format text\n"
     "  --root DIR       the rules tree imports may read from (default: the\n"
     "                   directory of each rules file)\n"
@@ -304,9 +315,11 @@ static const char usage_run[] =
     "                   evaluation report words it: 达标, 进度滞后, 2027年 ...);\n"
     "                   the rules' and the data's texts and the numbers are as\n"
     "                   they are; and the language of the messages about the\n"
-    "                   rules and the data.  CSV and JSON keep English column\n"
-    "                   names, keys and status codes for programs (there --lang\n"
-    "                   gives only the messages)\n"
+    "                   rules and the data (without --lang: PLANC_LANG's or the\n"
+    "                   locale's; a page or a workbook is then English).  CSV\n"
+    "                   and JSON keep English column names, keys and status\n"
+    "                   codes for programs (there --lang gives only the\n"
+    "                   messages)\n"
     "  --store DB       record the run in the SQLite database DB (created when\n"
     "                   absent): the rules' and data's SHA-256, planc's version,\n"
     "                   the time and every result row; see 'planc history'.\n"
@@ -396,8 +409,9 @@ static const char usage_explain[] =
     "  --target NAME    only this target (and its measure and section)\n"
     "  --format FORMAT  text (the default) or json (docs/OUTPUT.md)\n"
     "  --lang LANG      the language of the text explanation's own words: en\n"
-    "                   (the default) or zh (Chinese, as an evaluation report\n"
-    "                   words it: 达标, 进度滞后, 基期值, 目标值 ...); the numbers,\n"
+    "                   or zh (Chinese, as an evaluation report words it: 达标,\n"
+    "                   进度滞后, 基期值, 目标值 ...; without it PLANC_LANG's or the\n"
+    "                   locale's, planc help); the numbers,\n"
     "                   formulas and the rules' and the data's texts are as they\n"
     "                   are.  Only with --format text: the JSON keeps English\n"
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
@@ -421,7 +435,7 @@ static const char usage_history[] =
     "\n"
     "  --full       the hashes whole (64 hex digits, as sha256sum prints them)\n"
     "  --lang LANG  the language of the column headers and of the errors: en\n"
-    "               (the default) or zh\n"
+    "               or zh (without it PLANC_LANG's or the locale's, planc help)\n"
     "\n"
     "exit: 0 ok, 2 when DB does not exist or is not a planc results database,\n"
     "5 when it cannot be read (locked, damaged) or standard output written.\n";
@@ -452,8 +466,9 @@ static const char usage_compare[] =
     "               goal and tolerance, and every row only one side has\n"
     "               (docs/OUTPUT.md section 5); its hashes are whole, its keys\n"
     "               English (no --lang)\n"
-    "  --lang LANG  the language of compare's own words and errors: en (the\n"
-    "               default) or zh (Chinese: 等级变化, 达标 → 未达标, 2027年 ...)\n"
+    "  --lang LANG  the language of compare's own words and errors: en or\n"
+    "               zh (Chinese: 等级变化, 达标 → 未达标, 2027年 ...; without it\n"
+    "               PLANC_LANG's or the locale's, planc help)\n"
     "\n"
     "exit: 0 ok, 2 when DB does not exist, is not a planc results database or\n"
     "has no such run (or the run no rows of a year given), 5 when it cannot be\n"
@@ -478,8 +493,8 @@ static const char usage_verify[] =
     "  --read-with RULES\n"
     "                   after a --data CSV: the rules it was read with\n"
     "  --output FILE    a file the run wrote (-o), given again for several\n"
-    "  --lang LANG      the language of verify's own words: en (the default)\n"
-    "                   or zh (一致, 不一致 ...)\n"
+    "  --lang LANG      the language of verify's own words: en or zh (一致,\n"
+    "                   不一致 ...; without it PLANC_LANG's or the locale's)\n"
     "  --diagnostics F, -w, --no-warnings\n"
     "                   the messages on stderr (not the lines on stdout) as\n"
     "                   JSON, or without the warnings, as for 'planc run'\n"
@@ -554,6 +569,7 @@ static const char usage_template[] =
     "  --na TEXT    with --check: a cell holding TEXT is missing (planc run's)\n"
     "  -o OUT       write to OUT (written atomically) instead of stdout\n"
     "  --lang LANG  the language of --list and of the messages: en or zh\n"
+    "               (without it PLANC_LANG's or the locale's, planc help)\n"
     "  --diagnostics F, -w, --no-warnings\n"
     "               the messages on stderr (--check's too) as JSON, or\n"
     "               without the warnings, as for 'planc run'\n"
@@ -569,7 +585,8 @@ static const char usage_emit_llvm[] =
     "CPU), or as lowered from the scoring program with --O0.\n"
     "\n"
     "  --O0         print the module before optimisation\n"
-    "  --lang LANG  the language of the rules' messages: en (the default) or zh\n"
+    "  --lang LANG  the language of the rules' messages: en or zh (without it\n"
+    "               PLANC_LANG's or the locale's, planc help)\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage, 4 internal error, 5 when\n"
     "standard output cannot be written.\n";
@@ -613,7 +630,13 @@ static const char usage_main_zh[] =
     "                             报错信息）planc 自身的文字用中文，措辞同\n"
     "                             评估报告（达标、进度滞后、基期值、目标值……）；\n"
     "                             其报错信息（包括用法错误）和本说明也用中文；\n"
-    "                             默认 en 为英文\n"
+    "                             en 为英文\n"
+    "\n"
+    "语言：不给 --lang 时，报错信息、说明以及 explain、test、diff、history、\n"
+    "compare、verify、template 的文本按 $PLANC_LANG（en 或 zh），否则按语言环境\n"
+    "（LANGUAGE、LC_ALL、LC_MESSAGES、LANG，读法同 gettext：zh_CN.UTF-8 为中文，\n"
+    "C、POSIX 或其他为英文）。网页和工作簿的文字只由 --lang 决定（交给他人的\n"
+    "报告不因生成者的终端而不同）；供程序读取的 CSV、JSON 和历史库保持英文。\n"
     "\n"
     "退出码：\n"
     "  0  成功\n"
@@ -640,8 +663,9 @@ static const char usage_test_zh[] =
     "  --all        也运行 RULES 所 import 或扩展的文件中的测试，在 RULES\n"
     "               生成的评分程序上运行（改编后规划的目标）；测试中用到本程序\n"
     "               没有的名称（删去的地区、目标或列）时跳过该测试，并给出名称\n"
-    "  --lang LANG  结果和未满足期望的信息所用语言：en（默认）或 zh（中文：\n"
-    "               通过、失败、达标……）；规则的报错和读数据的报错也随之\n"
+    "  --lang LANG  结果和未满足期望的信息所用语言：en 或 zh（中文：\n"
+    "               通过、失败、达标……）；规则的报错和读数据的报错也随之；\n"
+    "               不给时按 PLANC_LANG 或语言环境（见 planc help）\n"
     "\n"
     "退出码：全部测试通过（或没有测试）为 0，规则有错误或有测试失败为 1，\n"
     "用法错误为 2，无法写入标准输出为 5。\n";
@@ -666,8 +690,9 @@ static const char usage_check_zh[] =
     "  --warnings-as-errors\n"
     "               有警告的文件与有错误的文件一样算作失败（退出码 1），最后\n"
     "               以一条错误给出警告的个数\n"
-    "  --lang LANG  文本信息所用语言：en（默认）或 zh（planc 有中文的信息用\n"
-    "               中文，否则为英文）；--format json 保持英文\n"
+    "  --lang LANG  文本信息所用语言：en 或 zh（不给时按 PLANC_LANG 或语言环境，\n"
+    "               见 planc help；planc 有中文的信息用中文，否则为英文）；\n"
+    "               --format json 保持英文\n"
     "  --root DIR   import 可读取的规则目录树（默认：各规则文件所在目录）\n"
     "\n"
     "退出码：所有文件都没有错误为 0，有错误（使用 --warnings-as-errors 时，\n"
@@ -686,9 +711,10 @@ static const char usage_diff_zh[] =
     "\n"
     "  --format FORMAT  text（审阅报告，默认）或 json（结构见\n"
     "                   docs/ADAPTING.md）\n"
-    "  --lang LANG      审阅报告自身文字所用语言：en（默认）或 zh（中文：\n"
-    "                   期限、适用范围、新增……）；规则中的名称、文字和表达式\n"
-    "                   照原样。仅用于 --format text\n"
+    "  --lang LANG      审阅报告自身文字所用语言：en 或 zh（中文：\n"
+    "                   期限、适用范围、新增……；不给时按 PLANC_LANG 或语言环境，\n"
+    "                   见 planc help）；规则中的名称、文字和表达式照原样。\n"
+    "                   仅用于 --format text\n"
     "  --root DIR       import 可读取的规则目录树（默认：各规则文件所在目录）\n"
     "\n"
     "退出码：无论有无差异均为 0，规则有错误为 1，用法错误为 2，\n"
@@ -758,9 +784,10 @@ static const char usage_run_zh[] =
     "  --lang LANG      工作簿或网页自身文字（标题、说明、图例、工作表名、列标题、\n"
     "                   状态词）所用语言：en（默认）或 zh（中文，措辞同评估报告：\n"
     "                   达标、进度滞后、2027年……）；规则和数据中的文字以及数值照\n"
-    "                   原样；也是有关规则和数据的信息所用语言。CSV 和 JSON 为供\n"
-    "                   程序读取保持英文列名、键名和状态代码（此时 --lang 只作用\n"
-    "                   于信息）\n"
+    "                   原样；也是有关规则和数据的信息所用语言（不给 --lang 时按\n"
+    "                   PLANC_LANG 或语言环境，网页和工作簿则为英文）。CSV 和\n"
+    "                   JSON 为供程序读取保持英文列名、键名和状态代码（此时\n"
+    "                   --lang 只作用于信息）\n"
     "  --store DB       把本次评估记入 SQLite 数据库 DB（不存在时创建）：规则和\n"
     "                   数据的 SHA-256、planc 版本、时间和每个结果行；见\n"
     "                   'planc history'。等待另一评估的锁最多 60 秒，或\n"
@@ -832,8 +859,9 @@ static const char usage_explain_zh[] =
     "  --year Y         R 有数据行的年份（默认：R 的最后一年）\n"
     "  --target NAME    只列这个目标（及其措施和章节）\n"
     "  --format FORMAT  text（默认）或 json（见 docs/OUTPUT.md）\n"
-    "  --lang LANG      文本说明自身文字所用语言：en（默认）或 zh（中文，措辞\n"
-    "                   同评估报告：达标、进度滞后、基期值、目标值……）；数值、\n"
+    "  --lang LANG      文本说明自身文字所用语言：en 或 zh（不给时按 PLANC_LANG\n"
+    "                   或语言环境，见 planc help；中文措辞同评估报告：达标、\n"
+    "                   进度滞后、基期值、目标值……）；数值、\n"
     "                   公式以及规则和数据中的文字照原样。仅用于 --format text：\n"
     "                   JSON 保持英文\n"
     "  --skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year Y\n"
@@ -854,7 +882,8 @@ static const char usage_history_zh[] =
     "前12位十六进制数字、规划、规则和数据。\n"
     "\n"
     "  --full       完整的哈希值（64位十六进制数字，同 sha256sum 的输出）\n"
-    "  --lang LANG  列标题和报错信息所用语言：en（默认）或 zh\n"
+    "  --lang LANG  列标题和报错信息所用语言：en 或 zh（不给时按 PLANC_LANG\n"
+    "               或语言环境，见 planc help）\n"
     "\n"
     "退出码：成功为 0，DB 不存在或不是 planc 结果历史库为 2，\n"
     "无法读取（被锁定、已损坏）或无法写入标准输出为 5。\n";
@@ -882,8 +911,9 @@ static const char usage_compare_zh[] =
     "               给出两次评估的状态、得分、等级、数值、目标值和容差，并列出\n"
     "               只有一方才有的每一行（结构见 docs/OUTPUT.md 第5节）；其中\n"
     "               哈希值完整，键名为英文（不能与 --lang 同用）\n"
-    "  --lang LANG  compare 自身文字和报错信息所用语言：en（默认）或 zh\n"
-    "               （中文：等级变化、达标 → 未达标、2027年……）\n"
+    "  --lang LANG  compare 自身文字和报错信息所用语言：en 或 zh\n"
+    "               （中文：等级变化、达标 → 未达标、2027年……；不给时按\n"
+    "               PLANC_LANG 或语言环境，见 planc help）\n"
     "\n"
     "退出码：成功为 0，DB 不存在、不是 planc 结果历史库或没有该评估（或该\n"
     "评估没有所给年份的行）为 2，无法读取（被锁定、已损坏；此时无论已读到\n"
@@ -906,8 +936,8 @@ static const char usage_verify_zh[] =
     "  --read-with RULES\n"
     "                   在 --data CSV 之后：读取该文件所用的规则\n"
     "  --output FILE    该次评估写出的文件（-o），多个时重复给出\n"
-    "  --lang LANG      verify 自身文字所用语言：en（默认）或 zh（一致、\n"
-    "                   不一致……）\n"
+    "  --lang LANG      verify 自身文字所用语言：en 或 zh（一致、\n"
+    "                   不一致……；不给时按 PLANC_LANG 或语言环境）\n"
     "  --diagnostics F, -w, --no-warnings\n"
     "                   标准错误上的信息（不是标准输出上的各行）为 JSON，或\n"
     "                   不输出警告，同 'planc run'\n"
@@ -968,7 +998,8 @@ static const char usage_template_zh[] =
     "               最后一行为 'FILE: ok'。- 读标准输入\n"
     "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）\n"
     "  -o OUT       写到 OUT（原子写入），而不是标准输出\n"
-    "  --lang LANG  --list 和报错信息所用语言：en 或 zh\n"
+    "  --lang LANG  --list 和报错信息所用语言：en 或 zh（不给时按\n"
+    "               PLANC_LANG 或语言环境，见 planc help）\n"
     "  --diagnostics F, -w, --no-warnings\n"
     "               标准错误上的信息（包括 --check 的）为 JSON，或不输出\n"
     "               警告，同 'planc run'\n"
@@ -984,7 +1015,8 @@ static const char usage_emit_llvm_zh[] =
     "程序降级所得、未优化的模块。\n"
     "\n"
     "  --O0         输出优化前的模块\n"
-    "  --lang LANG  规则报错信息所用语言：en（默认）或 zh\n"
+    "  --lang LANG  规则报错信息所用语言：en 或 zh（不给时按 PLANC_LANG\n"
+    "               或语言环境，见 planc help）\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误为 2，内部错误为 4，\n"
     "无法写入标准输出为 5。\n";
@@ -1494,21 +1526,46 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-/* The language the command line asks for: the value of its first
- * `--lang` (wherever it stands among the options), LBL_EN without one or
- * with a value no language has (that value is the command's usage error,
- * said in English).  The driver sets it (msgcat_set_lang) before a
- * command parses its options, so that every usage error, and the results
- * history's and the files' messages, are in the reader's language. */
-static lbl_lang lang_of_args(int argc, char **argv)
+/* The language of the messages (msgcat_set_lang): the command line's
+ * last `--lang` (wherever it stands among the options, as each command's
+ * own parsing takes it: the first gave the driver's messages one language
+ * and the command's another), else the environment's (msgcat_env_lang:
+ * PLANC_LANG, else the locale, docs/LANGUAGE.md §12).  A `--lang` no
+ * language has is the command's usage error, said in the environment's
+ * language.  Sets *bad_env to a PLANC_LANG no language has when the
+ * command line gives no --lang (the driver's usage error), else NULL.
+ * The driver sets it before a command parses its options, so that every
+ * usage error, and the results history's and the files' messages, are
+ * in the reader's language. */
+/* Whether the command line gave --lang (lang_of_args): --diagnostics
+ * json refuses a --lang zh given, not the environment's Chinese. */
+static bool lang_on_command_line;
+
+static lbl_lang lang_of_args(int argc, char **argv, const char **bad_env)
 {
-    /* the last --lang, as each command's own parsing takes it: the first
-     * gave the driver's messages one language and the command's another */
-    lbl_lang lang = LBL_EN;
+    lbl_lang env;
+    const char *bad = msgcat_env_lang(&env);
+    lbl_lang lang = env;
+    bool given = false;
     for (int i = 2; i + 1 < argc; i++)
-        if (strcmp(argv[i], "--lang") == 0 && !lbl_parse(argv[++i], &lang))
-            lang = LBL_EN;
+        if (strcmp(argv[i], "--lang") == 0) {
+            given = true;
+            if (!lbl_parse(argv[++i], &lang))
+                lang = env;
+        }
+    *bad_env = given ? NULL : bad;
+    lang_on_command_line = given;
     return lang;
+}
+
+/* The language of a command's output meant for programs (`--format
+ * json` of check, explain, compare and diff, which refuse --lang): English
+ * whatever the environment says, and so are the messages around it, the
+ * same bytes as under LANG=C.  Returns LBL_EN. */
+static lbl_lang programs_lang(void)
+{
+    msgcat_set_lang(LBL_EN);
+    return LBL_EN;
 }
 
 static bool is_help(const char *s)
@@ -1553,10 +1610,13 @@ static int parse_diag_option(const char *cmd, bool werror_ok, int argc, char **a
  * EXIT_USAGE, or EXIT_INTERNAL when the reader cannot be made. */
 static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
 {
-    /* JSON is for programs: English, as check --format json */
-    if (diag_opts.json && lang != LBL_EN)
+    /* JSON is for programs: English, as check --format json, whatever
+     * PLANC_LANG or the locale say; a --lang zh given is refused */
+    if (diag_opts.json && lang != LBL_EN && lang_on_command_line)
         return usage_error(cmd, "--lang is for the text messages: %s keeps its English texts for programs",
                            "--diagnostics json");
+    if (diag_opts.json)
+        lang = programs_lang();
     if (diag_opts.no_warnings && diag_opts.werror)
         return usage_error(cmd, "%s-w leaves out the warnings that --warnings-as-errors makes errors: give "
                                 "one of the two", "");
@@ -1606,7 +1666,8 @@ static bool stdout_failed(void)
 static int cmd_check(int argc, char **argv)
 {
     bool dump_ast = false, dump_ir = false, origins = false, json = false;
-    lbl_lang lang = LBL_EN;
+    bool lang_given = false; /* --lang zh (--lang en is the JSON's own) */
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     int nfiles = 0, rc = EXIT_OK;
     for (int i = 0; i < argc; i++) {
         int used = parse_diag_option("check", true, argc, argv, i);
@@ -1638,6 +1699,7 @@ static int cmd_check(int argc, char **argv)
                 return usage_error("check", "option '%s' needs a value", argv[i]);
             if (!lbl_parse(argv[i + 1], &lang))
                 return usage_error("check", "unknown language '%s' (available: en, zh)", argv[i + 1]);
+            lang_given = lang != LBL_EN;
             i++;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return usage_error("check", "unknown option '%s'", argv[i]);
@@ -1649,7 +1711,7 @@ static int cmd_check(int argc, char **argv)
         return usage_error("check", "%sno rules file given", "");
     /* the JSON diagnostics are for programs (editors match their texts):
      * English, as explain's and run's JSON */
-    if (json && lang != LBL_EN)
+    if (json && lang_given)
         return usage_error("check", "--lang is for the text messages: %s keeps its English texts for programs",
                            "--format json");
     /* the checker writes every message of check: no reader of stderr */
@@ -1657,6 +1719,8 @@ static int cmd_check(int argc, char **argv)
         return EXIT_USAGE;
     json = diag_opts.json = json || diag_opts.json;
     unsigned nwarnings = 0;
+    if (json)
+        lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0 ||
             strcmp(argv[i], "--diagnostics") == 0) {
@@ -3324,7 +3388,10 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     compilation c;
     compilation_init(&c);
     c.ir_only = true;
-    c.diag.lang = ro.lang; /* the rules' messages' level words, as the data's */
+    /* the messages' language: --lang, else PLANC_LANG or the locale; a
+     * workbook's or a page's is --lang's alone (ro.lang) */
+    lbl_lang mlang = msgcat_lang();
+    c.diag.lang = mlang; /* the rules' messages' level words, as the data's */
     c.settings = dopt.set;
     c.nsettings = dopt.nset;
     int rc = compile(&c, rules);
@@ -3367,10 +3434,10 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     jit_options jo = {0};
     if (is_auto || strcmp(engine, "jit") == 0) {
         t_key = now_ms();
-        cache_dir = use_cache ? cache_default_dir(stderr, ro.lang) : NULL;
+        cache_dir = use_cache ? cache_default_dir(stderr, mlang) : NULL;
         rules_key = rules_digest(&c);
         jo = (jit_options){.cache_dir = cache_dir, .source = rules_key.b,
-                           .source_len = sizeof rules_key.b, .lang = ro.lang};
+                           .source_len = sizeof rules_key.b, .lang = mlang};
         if (is_auto) {
             cached = jit_cached(c.ir, &jo, stderr);
             /* a compile after a miss warns about the cache no more */
@@ -3401,16 +3468,16 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     /* the history and the documents (json, xlsx, html) give the data's hash */
     dopt.load.digest = db != NULL || strcmp(ro.format, "csv") != 0;
     dopt.load.threads = jobs; /* the records are parsed on -j threads too */
-    dopt.load.lang = ro.lang; /* the data's messages in the documents' language */
+    dopt.load.lang = mlang; /* the data's messages in the rules' messages' language */
     compilation *rcs = calloc(ndata, sizeof *rcs);
     const ir_program **readers = calloc(ndata, sizeof *readers);
     if (!rcs || !readers) {
         fputs("planc: internal error: out of memory\n", stderr);
         exit(EXIT_INTERNAL);
     }
-    int read_rc = compile_readers(withs, datas, ndata, c.ir, ro.lang, rcs, readers);
+    int read_rc = compile_readers(withs, datas, ndata, c.ir, mlang, rcs, readers);
     for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
-        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], ro.lang, stderr))
+        if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], mlang, stderr))
             read_rc = EXIT_RULES;
     /* the rules each file is read with warned: errors in the rules */
     unsigned reader_warnings = 0;
@@ -3562,6 +3629,17 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         warn_unjudged(&c, table, judged, dopt.load.lang);
         warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
     }
+    /* a reader whose locale speaks Chinese, handed an English document
+     * it did not ask for: how to get the Chinese one (the document's
+     * language is --lang's alone, docs/OUTPUT.md §1) */
+    if (rc == EXIT_OK && document && !ro.lang_given && mlang != ro.lang)
+        csv_message(stderr, msgcat_get(mlang, strcmp(ro.format, "xlsx") == 0
+                                                  ? "planc: note: the workbook is in English: give --lang zh for "
+                                                    "its words in Chinese (a document's language is --lang's, not "
+                                                    "the locale's)\n"
+                                                  : "planc: note: the page is in English: give --lang zh for its "
+                                                    "words in Chinese (a document's language is --lang's, not the "
+                                                    "locale's)\n"));
     free(judged);
     free(ungraded.rows);
     free_strings(with_hashes, ndata);
@@ -3624,7 +3702,7 @@ static int cmd_explain(int argc, char **argv)
 {
     const char *rules = NULL, *region = NULL, *year_s = NULL;
     const char *target = NULL, *format = "text";
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     bool lang_given = false;
     data_options dopt = {0};
     /* --data may be given again, as for planc run */
@@ -3728,6 +3806,8 @@ static int explain_files(explain_args *ea)
     if (lang_given && strcmp(format, "json") == 0)
         return usage_error("explain", "--lang is for the text explanation: %s keeps its "
                                       "English texts for programs", "--format json");
+    if (strcmp(format, "json") == 0)
+        lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
     int year = 0;
     if (year_s && !(year = parse_year_arg(year_s)))
         return usage_error("explain", "bad year '%s' (a whole number from 1 to 9999)", year_s);
@@ -4116,7 +4196,7 @@ static const char *file_name(const compilation *c, int file)
 static int cmd_test(int argc, char **argv)
 {
     const char *rules = NULL;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     bool all = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -4206,7 +4286,7 @@ static int cmd_test(int argc, char **argv)
 static int cmd_history(int argc, char **argv)
 {
     const char *path = NULL;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     bool full = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
@@ -4251,7 +4331,7 @@ static int cmd_compare(int argc, char **argv)
 {
     const char *args[3];
     int n = 0;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     bool full = false;
     int year[2] = {0, 0}; /* --year, --against-year; 0: not given */
     bool json = false, lang_given = false;
@@ -4310,6 +4390,8 @@ static int cmd_compare(int argc, char **argv)
         /* as explain's: the document's keys and codes are English */
         return usage_error("compare", "--lang is for the text comparison: %s keeps English keys and "
                                       "codes for programs", "--format json");
+    if (json)
+        lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
     if (n == 2 && year[0])
         args[n++] = args[1]; /* one run: its two years */
     if (n < 3)
@@ -4353,7 +4435,7 @@ static int cmd_verify(int argc, char **argv)
 {
     const char *args[3] = {NULL, NULL, NULL};
     int n = 0;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     verify_data *data = rt_xcalloc((size_t)argc + 1, sizeof *data);
     const char **outputs = rt_xcalloc((size_t)argc + 1, sizeof *outputs);
     size_t ndata = 0, noutputs = 0;
@@ -4530,7 +4612,7 @@ static int cmd_emit_llvm(int argc, char **argv)
 {
     const char *rules = NULL;
     bool o0 = false;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (is_help(a)) {
@@ -4603,7 +4685,7 @@ static int cmd_template(int argc, char **argv)
     uint32_t nnames = 0, nna = 0;
     int from = 0, to = 0;
     bool list = false;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     int rc = EXIT_OK;
     if (!names || !na) {
         csv_message(stderr, "planc: error: out of memory\n");
@@ -4809,7 +4891,7 @@ static int cmd_diff(int argc, char **argv)
 {
     const char *files[2] = {NULL, NULL}, *format = "text";
     int nfiles = 0;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     bool lang_given = false;
     for (int i = 0; i < argc; i++) {
         if (is_help(argv[i])) {
@@ -4841,6 +4923,8 @@ static int cmd_diff(int argc, char **argv)
     if (lang_given && strcmp(format, "json") == 0)
         return usage_error("diff", "--lang is for the review report: %s keeps English keys "
                                    "for programs", "--format json");
+    if (strcmp(format, "json") == 0)
+        lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
     compilation c[2];
     int rc = EXIT_OK;
     for (int k = 0; k < 2; k++) {
@@ -4946,7 +5030,8 @@ static int command(int argc, char **argv)
 {
     const char *cmd = argv[1];
     /* the language of the messages, and of the help (usage_text) */
-    msgcat_set_lang(lang_of_args(argc, argv));
+    const char *bad_env = NULL;
+    msgcat_set_lang(lang_of_args(argc, argv, &bad_env));
     if (is_help(cmd)) {
         fputs(usage_text(NULL), stdout);
         return EXIT_OK;
@@ -4971,6 +5056,10 @@ static int command(int argc, char **argv)
         fputs(text, stdout);
         return EXIT_OK;
     }
+    /* as --lang's own error, but the help above still reads (in the
+     * locale's language) */
+    if (bad_env)
+        return usage_error(NULL, "unknown language '%s' in PLANC_LANG (available: en, zh)", bad_env);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "run") == 0)
@@ -5001,6 +5090,11 @@ static int command(int argc, char **argv)
 int main(int argc, char **argv)
 {
     std_streams_open();
+    /* the environment's language until the command line is read
+     * (command): `planc` alone, an error of --root */
+    lbl_lang env;
+    msgcat_env_lang(&env);
+    msgcat_set_lang(env);
     /* Ctrl-C and the like remove the temporary files of the run. */
     cleanup_install();
     argc = take_root(argc, argv);
@@ -5013,7 +5107,7 @@ int main(int argc, char **argv)
     }
     if (argc < 2) {
         free(argv);
-        fputs(usage_main, stderr);
+        fputs(usage_text(NULL), stderr);
         return EXIT_USAGE;
     }
     int rc = command(argc, argv);

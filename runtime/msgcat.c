@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1659,6 +1660,16 @@ static const msgcat_pair catalog[] = {
      "%s'-w' 会略去 --warnings-as-errors 要当作错误的警告：两者只能给一个"},
     {"%u warning treated as an error (--warnings-as-errors)", "%u个警告按错误处理（--warnings-as-errors）"},
     {"%u warnings treated as errors (--warnings-as-errors)", "%u个警告按错误处理（--warnings-as-errors）"},
+
+    /* ---- zl23: the language of the environment (PLANC_LANG, the locale) */
+    {"unknown language '%s' in PLANC_LANG (available: en, zh)",
+     "'PLANC_LANG' 中未知的语言 '%s'（可用：'en'、'zh'）"},
+    {"planc: note: the workbook is in English: give --lang zh for its words in Chinese (a document's language is "
+     "--lang's, not the locale's)\n",
+     "planc: 附注：工作簿为英文；加 '--lang zh' 可写出中文工作簿（报告的语言只由 --lang 决定，不随终端的语言环境）\n"},
+    {"planc: note: the page is in English: give --lang zh for its words in Chinese (a document's language is "
+     "--lang's, not the locale's)\n",
+     "planc: 附注：网页为英文；加 '--lang zh' 可写出中文网页（报告的语言只由 --lang 决定，不随终端的语言环境）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
@@ -1713,6 +1724,59 @@ void msgcat_set_lang(lbl_lang lang)
 lbl_lang msgcat_lang(void)
 {
     return driver_lang;
+}
+
+lbl_lang msgcat_locale_lang(const char *v)
+{
+    if (!v || v[0] != 'z' || v[1] != 'h')
+        return LBL_EN;
+    return v[2] == '\0' || strchr("_-.@", v[2]) ? LBL_ZH : LBL_EN;
+}
+
+/* Whether locale name v is the C locale: "C", "POSIX", or C with a
+ * codeset or modifier ("C.UTF-8"), in which gettext translates nothing
+ * and ignores LANGUAGE. */
+static bool is_c_locale(const char *v)
+{
+    return strcmp(v, "POSIX") == 0 || (v[0] == 'C' && (v[1] == '\0' || v[1] == '.' || v[1] == '@'));
+}
+
+lbl_lang msgcat_locale_of(const char *language, const char *lc_all, const char *lc_messages, const char *lang)
+{
+    const char *locale = lc_all && *lc_all           ? lc_all
+                         : lc_messages && *lc_messages ? lc_messages
+                         : lang && *lang               ? lang
+                                                       : NULL;
+    if (!locale || is_c_locale(locale))
+        return LBL_EN;
+    if (!language || !*language)
+        return msgcat_locale_lang(locale);
+    /* LANGUAGE's entries in order: the first planc has a catalog for
+     * (English is always there); "de:fr" has none, and gettext then
+     * leaves the messages untranslated: English */
+    for (const char *e = language; *e;) {
+        size_t n = strcspn(e, ":");
+        char name[64];
+        if (n > 0 && n < sizeof name) {
+            memcpy(name, e, n);
+            name[n] = '\0';
+            if (msgcat_locale_lang(name) == LBL_ZH)
+                return LBL_ZH;
+            if (strcmp(name, "en") == 0 || (strncmp(name, "en", 2) == 0 && strchr("_-.@", name[2])))
+                return LBL_EN;
+        }
+        e += n + (e[n] == ':');
+    }
+    return LBL_EN;
+}
+
+const char *msgcat_env_lang(lbl_lang *lang)
+{
+    *lang = msgcat_locale_of(getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
+    const char *v = getenv("PLANC_LANG");
+    if (!v || !*v)
+        return NULL;
+    return lbl_parse(v, lang) ? NULL : v;
 }
 
 const char *msgcat_tr(const char *en)

@@ -47,11 +47,37 @@ const char *msgcat_get(lbl_lang lang, const char *en) __attribute__((format_arg(
 
 /* The language of the driver's own messages (a usage error, the results
  * history's, a file's): the command line's `--lang`, wherever it stands,
- * set by the driver before it parses the other options (so that an
- * option's error is already in the reader's language), LBL_EN until then.
+ * else the environment's (msgcat_env_lang), set by the driver before it
+ * parses the other options (so that an option's error is already in the
+ * reader's language), LBL_EN until then.
  * Set once, before any thread starts. */
 void msgcat_set_lang(lbl_lang lang);
 lbl_lang msgcat_lang(void);
+
+/* The language of locale name `v` (a value of LC_ALL, LC_MESSAGES, LANG
+ * or an entry of LANGUAGE): LBL_ZH for "zh" alone or followed by '_',
+ * '-', '.' or '@' (zh_CN.UTF-8, zh_TW, zh-Hans), LBL_EN for any other
+ * value (en_US.UTF-8, C, POSIX, de_DE). */
+lbl_lang msgcat_locale_lang(const char *v);
+
+/* The language the locale asks for, as gettext reads its variables (each
+ * argument a variable's value, NULL or "" when unset): the locale is the
+ * first of lc_all, lc_messages and lang that is set; when it is set and
+ * is not C or POSIX (C.UTF-8 is C too), `language`, a list of names
+ * joined by ':' (zh_CN:en), has the say: its first entry planc speaks (zh
+ * or en, as msgcat_locale_lang reads them), English when none; else the
+ * locale's own (msgcat_locale_lang), English when no variable is set.
+ * Pure, for tests: msgcat_env_lang reads the environment. */
+lbl_lang msgcat_locale_of(const char *language, const char *lc_all, const char *lc_messages, const char *lang);
+
+/* The language of the messages when the command line gives no `--lang`
+ * (docs/LANGUAGE.md §12): the environment variable PLANC_LANG (`en` or
+ * `zh`, as --lang takes them) when set and not empty, else the locale's
+ * (msgcat_locale_of the environment's LANGUAGE, LC_ALL, LC_MESSAGES and
+ * LANG).  Sets *lang and returns NULL; for a PLANC_LANG no language has,
+ * sets *lang to the locale's and returns that value (the driver's usage
+ * error names it). */
+const char *msgcat_env_lang(lbl_lang *lang);
 
 /* msgcat_get in the driver's language (msgcat_lang()). */
 const char *msgcat_tr(const char *en) __attribute__((format_arg(1)));

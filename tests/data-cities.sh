@@ -15,6 +15,10 @@
 # 全市合计 row and on its districts' rows name the city.
 #   data-cities.sh PLANC SOURCE_DIR
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1; src=$2
 rules=$src/rules/liaoning/beautiful-liaoning.plan
 data=$src/examples/liaoning/data.csv

@@ -20,6 +20,10 @@
 # Set PLANC_UPDATE_GOLDEN=1 to rewrite the expected files from the actual
 # output (then review the diff before committing).
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 mode=$1; planc=$2; what=$3
 # The cases run the JIT, as they did before `planc run` chose its engine
 # (--engine auto would interpret their few rows): the results are the same,

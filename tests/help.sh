@@ -12,6 +12,10 @@
 # Chinese (用法：, 退出码：), it is what `planc CMD --help --lang zh` and
 # `planc help --lang zh CMD` print too, and `--lang en` is the English.
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -65,7 +69,10 @@ golden main.zh '  -h, --help                 显示本说明'
 golden run.zh '  --no-cache       既不读也不写编译代码的缓存'
 golden run.zh '  --year Y         汇总所针对的年份（默认：数据中的最后一年）'
 golden check.zh '  --dump-ir    把每个文件的评分程序输出到标准输出'
-golden history.zh '  --lang LANG  列标题和报错信息所用语言：en（默认）或 zh'
+golden history.zh '  --lang LANG  列标题和报错信息所用语言：en 或 zh（不给时按 PLANC_LANG'
+# where the language comes from without --lang, in both
+golden main.en '$PLANC_LANG (en or zh), else the locale'"'"'s language (LANGUAGE, LC_ALL,'
+golden main.zh 'compare、verify、template 的文本按 $PLANC_LANG（en 或 zh），否则按语言环境'
 golden template.zh "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）"
 "$planc" --help --lang zh | cmp -s - "$tmp/main.zh" || fail "planc --help --lang zh differs from planc help --lang zh"
 # an unknown command's error is in the run's language too

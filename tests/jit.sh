@@ -8,6 +8,10 @@
 # `planc emit-llvm`; --engine auto (the default) and $PLANC_ENGINE.
 #   jit.sh PLANC EXAMPLES_DIR
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1; ex=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0; n=0

@@ -31,6 +31,10 @@
 # With PLANC_ZH_ENGLISH_SELFTEST=1 it also checks itself: a Chinese
 # sentence passes, and an English one inside a Chinese run does not.
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1; src=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 allow=$src/tests/zh-english.allow

@@ -6,6 +6,10 @@
 # random order, gaps, missing cells, huge and tiny values, aliases, quoted
 # fields, CRLF) go the same way.
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1; src=$2; difftest=${3:-}
 cc=${CC:-cc}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

@@ -698,6 +698,11 @@ class Fuzzer:
             # engines' runs: the same time for every run
             "SOURCE_DATE_EPOCH": "1764547200",
         })
+        # the messages in English whatever the developer's locale says
+        # (docs/LANGUAGE.md §12): LC_ALL above, and no PLANC_LANG or
+        # LANGUAGE to overrule it
+        for var in ("PLANC_LANG", "LANGUAGE"):
+            self.env.pop(var, None)
         self.stats = {"cases": 0, "commands": 0, "check_ok": 0, "check_err": 0,
                       "compared": 0, "data_err": 0}
         self.findings = []
@@ -1006,7 +1011,7 @@ class Fuzzer:
         with open(os.path.join(d, "repro.sh"), "w") as f:
             f.write("#!/bin/sh\n# %s: %s\n# %s\n# case: %s of %s (%s), seed %d\n"
                     "# usage: sh repro.sh [PLANC] — runs in a scratch copy of the corpus\n"
-                    "set -u\nexport SOURCE_DATE_EPOCH=1764547200 LC_ALL=C.UTF-8\n"
+                    "set -u\nexport SOURCE_DATE_EPOCH=1764547200 LC_ALL=C.UTF-8; unset LANGUAGE PLANC_LANG\n"
                     "here=$(cd \"$(dirname \"$0\")\" && pwd)\n"
                     "repo=${REPO:-%s}\nplanc=${1:-$repo/build-asan/planc}\n"
                     "t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT\n"

@@ -15,6 +15,10 @@
 #
 #   chromium.sh PLANC PNGSTAT SRCDIR
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1; pngstat=$2; src=$3
 
 browser=$(command -v chromium || command -v chromium-browser || true)

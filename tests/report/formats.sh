@@ -9,6 +9,10 @@
 #
 #   formats.sh PLANC ZIPCAT SRCDIR
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1; zipcat=$2; src=$3
 rules=$src/examples/quickstart/rules.plan
 data=$src/examples/quickstart/data.csv

@@ -23,6 +23,10 @@
 #   lang.sh PLANC ZIPCAT SRCDIR
 # PLANC_UPDATE_GOLDEN=1 rewrites lang-en.cksum (check the page first).
 set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
 planc=$1; zipcat=$2; src=$3
 golden=$src/tests/report/lang-en.cksum
 
