@@ -122,7 +122,7 @@ static const char aot_usage_zh[] =
     "                     x86-64-v2、x86-64-v3 或 x86-64-v4\n"
     "  --cc CMD           链接该库的 C 编译器（默认：$CC，否则为 cc）\n"
     "  --lang LANG        规则报错信息所用语言：en 或 zh（不给时按 PLANC_LANG\n"
-    "                     或语言环境，见 planc help）\n"
+    "                     或语言环境，见 'planc help'）\n"
     "\n"
     "两个文件成对原子写入：构建失败时不留下不完整的文件，也不会在旧文件旁\n"
     "留下新文件（见 examples/aot/README.md）。库是改名就位的，因此 -o 不能\n"
@@ -1561,7 +1561,7 @@ static void write_blame(FILE *f, const ir_program *p)
     bool *seen = calloc(p->nsteps + 1, sizeof *seen);
     uint32_t *stack = malloc((p->nsteps + 1) * sizeof *stack);
     if (!y0 || !cfirst || !bfirst || !cols || !kind || !ya || !yb || !seen || !stack) {
-        fputs("planc: error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     for (uint32_t i = 0, c = 0; i < p->ntargets; i++) {
@@ -1595,7 +1595,7 @@ static void write_blame(FILE *f, const ir_program *p)
                     ya = realloc(ya, cap * sizeof *ya);
                     yb = realloc(yb, cap * sizeof *yb);
                     if (!kind || !ya || !yb) {
-                        fputs("planc: error: out of memory\n", stderr);
+                        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
                         exit(4);
                     }
                 }
@@ -2460,7 +2460,7 @@ static int link_library(const char *cc, const char *dir, const char *soname, con
             rc = AOT_WRITE;
         } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             diag_internal(err, "build", "the C compiler '%s' failed (%s %d) linking the library:", argv[0],
-                     WIFSIGNALED(status) ? "signal" : "exit status",
+                     msgcat_tr(WIFSIGNALED(status) ? "signal" : "exit status"),
                      WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
             show_log(log, err);
             rc = AOT_INTERNAL;

@@ -1,5 +1,6 @@
 /* arena.c — the compilation's bump allocator (see arena.h). */
 #include "arena.h"
+#include "msgcat.h"
 
 #include <stdalign.h>
 #include <stdarg.h>
@@ -131,7 +132,7 @@ void *arena_alloc(arena *a, size_t n)
     if (n == 0)
         n = 1;
     if (n > SIZE_MAX / 4) {
-        fprintf(stderr, "planc: internal error: allocation of %zu bytes\n", n);
+        fprintf(stderr, msgcat_tr("planc: internal error: allocation of %zu bytes\n"), n);
         exit(4);
     }
     n = (n + align - 1) / align * align;
@@ -141,7 +142,7 @@ void *arena_alloc(arena *a, size_t n)
         if (!b)
             b = block_malloc(n);
         if (!b) {
-            fprintf(stderr, "planc: error: out of memory\n");
+            fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
             exit(4);
         }
         /* A block that is no larger than needed goes behind the current

@@ -6,6 +6,7 @@
  * parenthesised prefix forms, e.g. `(>= 近岸海域水质优良比例 92[%])`, and
  * units infix with every compound part parenthesised, e.g. `(吨/万元)*年`. */
 #include "ast.h"
+#include "msgcat.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -859,7 +860,7 @@ char *ast_expr_text(arena *a, const ast_expr *e)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     if (!f) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     if (e)

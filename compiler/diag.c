@@ -24,7 +24,7 @@ static void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     return p;
@@ -35,7 +35,7 @@ static void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     return p;
@@ -169,7 +169,7 @@ int diag_load_file(diag_ctx *d, const char *path)
     char *buf = fio_read_file(path, FIO_MAX_FILE_BYTES, &len);
     if (!buf) {
         if (errno == ENOMEM) {
-            fprintf(stderr, "planc: error: out of memory\n");
+            fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
             exit(4);
         }
         if (errno == EFBIG)
@@ -782,9 +782,20 @@ int diag_editdist(const char *a, const char *b)
 
 void diag_internalv(FILE *err, const char *who, const char *fmt, va_list ap)
 {
-    fprintf(err, "planc: internal error: %s: ", who);
-    vfprintf(err, fmt, ap);
+    fprintf(err, msgcat_tr("planc: internal error: %s: "), who);
+    vfprintf(err, msgcat_tr(fmt), ap);
     fputc('\n', err);
+}
+
+const char *diag_internal_detail(const char *text, const char *who)
+{
+    for (int l = 0; l < LBL_NLANGS; l++) {
+        char prefix[128];
+        int n = snprintf(prefix, sizeof prefix, msgcat_get((lbl_lang)l, "planc: internal error: %s: "), who);
+        if (n > 0 && (size_t)n < sizeof prefix && strncmp(text, prefix, (size_t)n) == 0)
+            return text + n;
+    }
+    return text;
 }
 
 void diag_internal(FILE *err, const char *who, const char *fmt, ...)

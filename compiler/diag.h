@@ -154,9 +154,18 @@ int diag_editdist(const char *a, const char *b);
 
 /* Prints an internal error (a bug or a broken tool planc relies on, not
  * bad input) to `err` in the driver's format: "planc: internal error: WHO:
- * MESSAGE" and a newline. */
+ * MESSAGE" and a newline, in the driver's language (msgcat_tr: the
+ * sentence in Chinese under --lang zh, `planc: 内部错误：WHO：`, and
+ * MESSAGE when the catalog has it; LLVM's and the C compiler's texts, the
+ * technical tail of a bug report, as they are). */
 void diag_internal(FILE *err, const char *who, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void diag_internalv(FILE *err, const char *who, const char *fmt, va_list ap);
+
+/* MESSAGE of an internal error that diag_internal wrote for `who` into
+ * text (what follows "planc: internal error: WHO: ", in either language),
+ * or text itself when it does not start so: for a caller that quotes the
+ * error inside a message of its own. */
+const char *diag_internal_detail(const char *text, const char *who);
 
 #endif

@@ -433,7 +433,7 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
     size_t len = 0;
     char *text = fio_read_file(buf, FIO_MAX_FILE_BYTES, &len);
     if (!text && errno == ENOMEM) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     if (!text) {
@@ -3257,7 +3257,7 @@ static const char *rewritten_record(loader *L, csv_reader *csv, const csv_record
     size_t len = 0;
     FILE *buf = open_memstream(&line, &len);
     if (!buf) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     for (size_t i = 0; i < rec->nfields; i++) {
@@ -3879,7 +3879,7 @@ static void emit_module(loader *L, uint32_t mi)
                            : d->u.agency.replaces.n ? d->u.agency.replaces.v[0] : (ast_name){0};
             if (!extends && !m->plan && rep.s)
                 diag_error(L->d, rep.sp, "'replaces' names %s of a base, but this file's plan extends none",
-                           d->kind == D_REGION ? "a region" : "an agency");
+                           tr(L, d->kind == D_REGION ? "a region" : "an agency"));
         }
             /* fall through */
         default:

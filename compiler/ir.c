@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "csv.h"
+#include "msgcat.h"
 
 /* Op names as printed by --dump-ir, indexed by ir_op. */
 static const char *const opnames[IR_NOPS] = {
@@ -132,7 +133,7 @@ bool ir_target_reads_own(const ir_program *p, uint32_t ti, uint32_t *column)
     bool *seen = calloc(p->nsteps, sizeof *seen);
     uint32_t *stack = malloc(p->nsteps * sizeof *stack);
     if (!seen || !stack) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     size_t top = 0;

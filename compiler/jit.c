@@ -602,10 +602,7 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
          * stops there); objects that do not link are a bad entry: the
          * caller compiles. */
         if (j->be) {
-            static const char prefix[] = "planc: internal error: JIT: ";
-            const char *msg = why ? why : "";
-            if (strncmp(msg, prefix, sizeof prefix - 1) == 0)
-                msg += sizeof prefix - 1;
+            const char *msg = diag_internal_detail(why ? why : "", "JIT");
             path = cache_entry_path(c, key);
             csv_message(j->err,
                         msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its objects do not link: %.*s)%s\n"),

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "msgcat.h"
 
 /* ---------------------------------------------------------------- hashing */
 
@@ -743,7 +744,7 @@ static bool reads_share(L *l, uint32_t s)
             cap *= 2;
         uint8_t *v = realloc(l->share, cap);
         if (!v) {
-            fprintf(stderr, "planc: error: out of memory\n");
+            fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
             exit(4);
         }
         l->share = v;

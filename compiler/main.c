@@ -665,7 +665,7 @@ static const char usage_test_zh[] =
     "               没有的名称（删去的地区、目标或列）时跳过该测试，并给出名称\n"
     "  --lang LANG  结果和未满足期望的信息所用语言：en 或 zh（中文：\n"
     "               通过、失败、达标……）；规则的报错和读数据的报错也随之；\n"
-    "               不给时按 PLANC_LANG 或语言环境（见 planc help）\n"
+    "               不给时按 PLANC_LANG 或语言环境（见 'planc help'）\n"
     "\n"
     "退出码：全部测试通过（或没有测试）为 0，规则有错误或有测试失败为 1，\n"
     "用法错误为 2，无法写入标准输出为 5。\n";
@@ -691,7 +691,7 @@ static const char usage_check_zh[] =
     "               有警告的文件与有错误的文件一样算作失败（退出码 1），最后\n"
     "               以一条错误给出警告的个数\n"
     "  --lang LANG  文本信息所用语言：en 或 zh（不给时按 PLANC_LANG 或语言环境，\n"
-    "               见 planc help；planc 有中文的信息用中文，否则为英文）；\n"
+    "               见 'planc help'；planc 有中文的信息用中文，否则为英文）；\n"
     "               --format json 保持英文\n"
     "  --root DIR   import 可读取的规则目录树（默认：各规则文件所在目录）\n"
     "\n"
@@ -713,7 +713,7 @@ static const char usage_diff_zh[] =
     "                   docs/ADAPTING.md）\n"
     "  --lang LANG      审阅报告自身文字所用语言：en 或 zh（中文：\n"
     "                   期限、适用范围、新增……；不给时按 PLANC_LANG 或语言环境，\n"
-    "                   见 planc help）；规则中的名称、文字和表达式照原样。\n"
+    "                   见 'planc help'）；规则中的名称、文字和表达式照原样。\n"
     "                   仅用于 --format text\n"
     "  --root DIR       import 可读取的规则目录树（默认：各规则文件所在目录）\n"
     "\n"
@@ -860,7 +860,7 @@ static const char usage_explain_zh[] =
     "  --target NAME    只列这个目标（及其措施和章节）\n"
     "  --format FORMAT  text（默认）或 json（见 docs/OUTPUT.md）\n"
     "  --lang LANG      文本说明自身文字所用语言：en 或 zh（不给时按 PLANC_LANG\n"
-    "                   或语言环境，见 planc help；中文措辞同评估报告：达标、\n"
+    "                   或语言环境，见 'planc help'；中文措辞同评估报告：达标、\n"
     "                   进度滞后、基期值、目标值……）；数值、\n"
     "                   公式以及规则和数据中的文字照原样。仅用于 --format text：\n"
     "                   JSON 保持英文\n"
@@ -883,7 +883,7 @@ static const char usage_history_zh[] =
     "\n"
     "  --full       完整的哈希值（64位十六进制数字，同 sha256sum 的输出）\n"
     "  --lang LANG  列标题和报错信息所用语言：en 或 zh（不给时按 PLANC_LANG\n"
-    "               或语言环境，见 planc help）\n"
+    "               或语言环境，见 'planc help'）\n"
     "\n"
     "退出码：成功为 0，DB 不存在或不是 planc 结果历史库为 2，\n"
     "无法读取（被锁定、已损坏）或无法写入标准输出为 5。\n";
@@ -913,7 +913,7 @@ static const char usage_compare_zh[] =
     "               哈希值完整，键名为英文（不能与 --lang 同用）\n"
     "  --lang LANG  compare 自身文字和报错信息所用语言：en 或 zh\n"
     "               （中文：等级变化、达标 → 未达标、2027年……；不给时按\n"
-    "               PLANC_LANG 或语言环境，见 planc help）\n"
+    "               PLANC_LANG 或语言环境，见 'planc help'）\n"
     "\n"
     "退出码：成功为 0，DB 不存在、不是 planc 结果历史库或没有该评估（或该\n"
     "评估没有所给年份的行）为 2，无法读取（被锁定、已损坏；此时无论已读到\n"
@@ -999,7 +999,7 @@ static const char usage_template_zh[] =
     "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）\n"
     "  -o OUT       写到 OUT（原子写入），而不是标准输出\n"
     "  --lang LANG  --list 和报错信息所用语言：en 或 zh（不给时按\n"
-    "               PLANC_LANG 或语言环境，见 planc help）\n"
+    "               PLANC_LANG 或语言环境，见 'planc help'）\n"
     "  --diagnostics F, -w, --no-warnings\n"
     "               标准错误上的信息（包括 --check 的）为 JSON，或不输出\n"
     "               警告，同 'planc run'\n"
@@ -1016,7 +1016,7 @@ static const char usage_emit_llvm_zh[] =
     "\n"
     "  --O0         输出优化前的模块\n"
     "  --lang LANG  规则报错信息所用语言：en 或 zh（不给时按 PLANC_LANG\n"
-    "               或语言环境，见 planc help）\n"
+    "               或语言环境，见 'planc help'）\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误为 2，内部错误为 4，\n"
     "无法写入标准输出为 5。\n";
@@ -2054,7 +2054,7 @@ static FILE *memstream(char **buf, size_t *len)
 {
     FILE *f = open_memstream(buf, len);
     if (!f) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
     return f;
@@ -2538,7 +2538,7 @@ static int guarded_stream(const ir_program *p, const rt_table *t, const exec_eng
                         .target = calloc(places, sizeof *g.target),
                         .text = calloc(places, sizeof *g.text)};
     if (!g.row || !g.target || !g.text) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
     rt_stream st = {.ctx = &g, .chunk = guard_chunk, .flush = guard_flush};
@@ -2657,7 +2657,7 @@ static void warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
         size_t rlen = strlen(col->name) + sizeof "'column \"\" in 1'";
         char *rule = malloc(rlen); /* the rules text, as typed */
         if (!rule) {
-            fputs("planc: internal error: out of memory\n", stderr);
+            fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
             exit(EXIT_INTERNAL);
         }
         snprintf(rule, rlen, "'column \"%s\" in 1'", col->name);
@@ -2708,7 +2708,7 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged,
         cap += strlen(p->targets[i].name) + strlen(lbl_get(lang, LBL_U_NAME_SEP));
     char *names = malloc(cap), *o = names;
     if (!names) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
     *o = '\0';
@@ -3472,7 +3472,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     compilation *rcs = calloc(ndata, sizeof *rcs);
     const ir_program **readers = calloc(ndata, sizeof *readers);
     if (!rcs || !readers) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
     int read_rc = compile_readers(withs, datas, ndata, c.ir, mlang, rcs, readers);
@@ -3561,7 +3561,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     bool *judged = calloc(c.ir->ntargets + 1, sizeof *judged);
     report_ungraded ungraded = {0};
     if (!judged) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
     if (streamed) {
@@ -3831,7 +3831,7 @@ static int explain_files(explain_args *ea)
     compilation *rcs = calloc(ea->ndata, sizeof *rcs);
     const ir_program **readers = calloc(ea->ndata, sizeof *readers);
     if (!rcs || !readers) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
     int read_rc = compile_readers(ea->withs, ea->datas, ea->ndata, c.ir, lang, rcs, readers);

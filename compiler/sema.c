@@ -4296,7 +4296,7 @@ static void check_target(S *s, uint32_t ti)
 
     /* attributes */
     if (t->weight)
-        set_weight(s, &s->wt[ti], &mt->weight, t->weight, arena_printf(s->a, "target '%s'", mt->name));
+        set_weight(s, &s->wt[ti], &mt->weight, t->weight, arena_printf(s->a, tr(s, "target '%s'"), mt->name));
     if (t->score && mt->type != TY_ERROR)
         check_score(s, t->score, mt->unit, mt->type);
     /* every function over the regions below, in what is measured, the
@@ -4328,7 +4328,7 @@ static void check_measure(S *s, uint32_t mi)
     const ast_measure *me = s->ast_measures[mi];
     sema_measure *mm = &s->m->measures[mi];
     if (me->weight)
-        set_weight(s, &s->wm[mi], &mm->weight, me->weight, arena_printf(s->a, "measure (%s)", mm->id));
+        set_weight(s, &s->wm[mi], &mm->weight, me->weight, arena_printf(s->a, tr(s, "measure (%s)"), mm->id));
     /* A shared measure's accountable agencies are those that share the
      * work (按照职责分工负责); they take the place of a lead. */
     mm->shared = me->has_shared;
@@ -4385,7 +4385,7 @@ static void check_assessment(S *s)
         case WK_SECTION:
             if ((y = lookup(s, K_SECTION, w->what)))
                 set_weight(s, &s->ws[y->index], &m->sections[y->index].weight, w->value,
-                           arena_printf(s->a, "section '%s'", w->what.s));
+                           arena_printf(s->a, tr(s, "section '%s'"), w->what.s));
             break;
         case WK_MEASURE:
             y = find(s, K_MEASURE, w->what);
@@ -4396,13 +4396,13 @@ static void check_assessment(S *s)
                     suggest(s, 1u << K_MEASURE, NULL, w->what.s);
             } else {
                 set_weight(s, &s->wm[y->index], &m->measures[y->index].weight, w->value,
-                           arena_printf(s->a, "measure (%s)", w->what.s));
+                           arena_printf(s->a, tr(s, "measure (%s)"), w->what.s));
             }
             break;
         case WK_TARGET:
             if ((y = lookup(s, K_TARGET, w->what)))
                 set_weight(s, &s->wt[y->index], &m->targets[y->index].weight, w->value,
-                           arena_printf(s->a, "target '%s'", w->what.s));
+                           arena_printf(s->a, tr(s, "target '%s'"), w->what.s));
             break;
         }
     }
@@ -4495,7 +4495,7 @@ static void pass_check(S *s)
                 break;
             if (d->u.section->weight)
                 set_weight(s, &s->ws[si], &s->m->sections[si].weight, d->u.section->weight,
-                           arena_printf(s->a, "section '%s'", s->m->sections[si].id));
+                           arena_printf(s->a, tr(s, "section '%s'"), s->m->sections[si].id));
             for (uint32_t k = 0; k < s->m->sections[si].nmeasures; k++)
                 check_measure(s, mi++);
             si++;
@@ -5260,7 +5260,7 @@ static void check_tests(S *s)
         size_t len = 0;
         FILE *f = open_memstream(&text, &len);
         if (!f) {
-            fprintf(stderr, "planc: error: out of memory\n");
+            fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
             exit(4);
         }
         diag_ctx quiet, *d0 = s->d;

@@ -2428,7 +2428,7 @@ static void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n);
     if (!p) {
-        fprintf(stderr, "planc: error: out of memory\n");
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
     return p;

@@ -22,6 +22,7 @@
 #include "report_style.h"
 #include "rtmem.h"
 #include "unit.h"
+#include "msgcat.h"
 
 /* ---------------------------------------------------------------- strings */
 
@@ -2062,7 +2063,7 @@ static bool row_init(ex_row *x, const ir_program *p, const rt_table *t, const rt
     x->year = rt_table_year(t, row);
     x->slot = eval_row(p, t, r, row);
     if (!x->slot) {
-        fprintf(err, "planc: internal error: the scoring program is malformed\n");
+        fputs(msgcat_tr("planc: internal error: the scoring program is malformed\n"), err);
         return false;
     }
     rollup_shares(x);

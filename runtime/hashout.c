@@ -9,6 +9,7 @@
 
 #include "rtmem.h"
 #include "sha256.h"
+#include "msgcat.h"
 
 /* The hash so far, the bytes counted and where they go. */
 struct hashout {
@@ -38,7 +39,7 @@ hashout *hashout_open(FILE *to)
     cookie_io_functions_t io = {.write = hashout_write};
     h->f = fopencookie(h, "w", io);
     if (!h->f) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(4);
     }
     return h;

@@ -1264,18 +1264,18 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_WHY_COMMA] = "（数字中的逗号只能用作千位分隔，如 1,234.5）",
     [LBL_L_UNKNOWN_REGION] = "列“%s”：未知地区“%s”",
     [LBL_L_DID_YOU_MEAN] = "附注：是否应为“%s”？\n",
-    [LBL_L_WHOLE_TOP] = "附注：“%s”指全体，不是一个地区；若这些行是%s的数据，给%s加上别名：region %s : ... alias \"%s\"\n",
-    [LBL_L_WHOLE] = "附注：“%s”指全体，不是一个地区；若这些行是某个地区的数据，给该地区加上别名：region NAME : ... alias \"%s\"\n",
-    [LBL_L_MAP_UNMAPPED] = "列“%s”：“%s”既不是数字，也不是 map“%s”中的文本",
-    [LBL_L_MAP_CASE] = "附注：是否应为“%s”？（map 的文本按原样匹配，区分大小写）\n",
-    [LBL_L_MAP_READS] = "附注：map“%s”可读取的文本为",
+    [LBL_L_WHOLE_TOP] = "附注：“%s”指全体，不是一个地区；若这些行是%s的数据，给%s加上别名：'region %s : ... alias \"%s\"'\n",
+    [LBL_L_WHOLE] = "附注：“%s”指全体，不是一个地区；若这些行是某个地区的数据，给该地区加上别名：'region NAME : ... alias \"%s\"'\n",
+    [LBL_L_MAP_UNMAPPED] = "列“%s”：“%s”既不是数字，也不是文本映射“%s”中的文本",
+    [LBL_L_MAP_CASE] = "附注：是否应为“%s”？（文本映射的文本按原样匹配，区分大小写）\n",
+    [LBL_L_MAP_READS] = "附注：文本映射“%s”可读取的文本为",
     [LBL_L_MAP_ITEM] = "%s“%s”",
     [LBL_L_MAP_SEP] = "、",
     [LBL_L_MAP_MORE] = "等，另有%u个",
     [LBL_L_MAP_NONE] = "（无）",
-    [LBL_L_MAP_TAIL] = "；请把该文本加入 map，或在 map 中写 else missing，把其中没有的文本读作缺失\n",
+    [LBL_L_MAP_TAIL] = "；请把该文本加入该映射，或在映射中写 'else missing'，把其中没有的文本读作缺失\n",
     [LBL_L_REGION_INVISIBLE] = "附注：是否应为“%s”？该单元格就是它，但带有不可见字符（U+%04X）\n",
-    [LBL_L_REGION_PREFIX] = "附注：是否应为“%s”？（“%s”以它开头；若数据这样称呼%s，给它加上别名：region %s : ... alias \"%s\"）\n",
+    [LBL_L_REGION_PREFIX] = "附注：是否应为“%s”？（“%s”以它开头；若数据这样称呼%s，给它加上别名：'region %s : ... alias \"%s\"'）\n",
     [LBL_L_MISSING_REGION] = "列“%s”：缺少地区",
     [LBL_L_MISSING_YEAR] = "列“%s”：缺少年份",
     [LBL_L_MALFORMED_YEAR] = "列“%s”：“%s”不是年份",
@@ -1353,7 +1353,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_U_MORE] = "%s: 警告：另有%u个地区因没有本级数据行而没有总分和等级\n",
     [LBL_U_HINT_ONE] = "  提示：在数据中补上%s本级的数据行%s\n",
     [LBL_U_HINT] = "  提示：在数据中补上这些地区本级的数据行%s\n",
-    [LBL_U_HINT_SCOPE] = "，或给只对下级地区适用的目标加上适用范围（for city）",
+    [LBL_U_HINT_SCOPE] = "，或给只对下级地区适用的目标加上适用范围（'for city'）",
     [LBL_L_DUP_COLUMN] = "%s:%u: 警告：列“%s”在表头中出现%zu次（第%zu、%zu%s个字段）；读取第一个；"
                          "规则可用 '%s.1' 指第二个\n",
     [LBL_L_DUP_MORE] = "……",
@@ -1361,8 +1361,8 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_ABSENT] = "%s:%u: 警告：表头中没有列“%s”：其单元格按缺失读取\n",
     [LBL_L_ABSENT_MORE] = "%s:%u: 警告：另有%zu个规则读取的列不在表头中：其单元格同样按缺失读取（工作簿的 "
                           "missing_columns 表、网页的页首和 JSON 的 source.absent_columns 列出了每一列）\n",
-    [LBL_L_ABSENT_ZERO] = "%s:%u: 附注：考核把缺失的目标记为0分（missing zero）：读取这些列的目标在各措施、章节得分"
-        "和总分中均记0分，并拉低各地区的等级；若要把它们排除在权重之外，在考核中写 missing reweight"
+    [LBL_L_ABSENT_ZERO] = "%s:%u: 附注：考核把缺失的目标记为0分（'missing zero'）：读取这些列的目标在各措施、章节得分"
+        "和总分中均记0分，并拉低各地区的等级；若要把它们排除在权重之外，在考核中写 'missing reweight'"
         "（改编时写 'override assessment %s { missing reweight }'）\n",
     [LBL_L_MISSING_COLUMNS] = "%s:%u: 附注：表头中缺少%zu个规则读取的列；--allow-missing-columns 把它们读作"
                               "缺失的单元格，改编的规则也可以删去没有数据的指标（'drop indicator'）\n",

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "msgcat.h"
 #include "rtmem.h"
 
 /* Rows read, and rows scored summed over the program's segments. */
@@ -81,17 +82,19 @@ static void draw(progress *pg)
     size_t read = atomic_load_explicit(&rows_read, memory_order_relaxed);
     size_t scored = atomic_load_explicit(&rows_scored, memory_order_relaxed);
     char b1[32];
-    fprintf(pg->out, "\rplanc: read %zu rows", read);
+    /* in the messages' language (msgcat_tr; the catalog is sorted by
+     * then, the driver having looked a message up) */
+    fprintf(pg->out, msgcat_tr("\rplanc: read %zu rows"), read);
     if (pg->nsegs && pg->total) {
         size_t rows = scored / pg->nsegs;
-        fprintf(pg->out, ", scored %zu of %zu (%zu%%)", rows, pg->total, rows * 100 / pg->total);
+        fprintf(pg->out, msgcat_tr(", scored %zu of %zu (%zu%%)"), rows, pg->total, rows * 100 / pg->total);
         if (pg->t_score > 0 && now > pg->t_score) {
             human(rows / ((now - pg->t_score) / 1e3), b1);
-            fprintf(pg->out, ", %s rows/s", b1);
+            fprintf(pg->out, msgcat_tr(", %s rows/s"), b1);
         }
     } else if (now > pg->t0) {
         human(read / ((now - pg->t0) / 1e3), b1);
-        fprintf(pg->out, ", %s rows/s", b1);
+        fprintf(pg->out, msgcat_tr(", %s rows/s"), b1);
     }
     fputs("\033[K", pg->out);
     fflush(pg->out);

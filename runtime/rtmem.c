@@ -1,5 +1,6 @@
 /* rtmem.c — checked allocation for the runtime (see rtmem.h). */
 #include "rtmem.h"
+#include "msgcat.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +10,7 @@
 /* Out of memory (or a size that cannot be represented): exit 4. */
 static void out_of_memory(void)
 {
-    fputs("planc: internal error: out of memory\n", stderr);
+    fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
     exit(4);
 }
 

@@ -1869,7 +1869,7 @@ static char *needs_list(const ir_program *p, const tmpl_needs *n, long k, const 
     unsigned shown = 0, more = 0;
     FILE *f = open_memstream(&list, &len);
     if (!f) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(4);
     }
     for (uint32_t i = 0; i < n->nregions; i++) {
@@ -4480,7 +4480,7 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
         size_t olen = 0;
         FILE *ob = open_memstream(&others, &olen);
         if (!ob) {
-            fputs("planc: internal error: out of memory\n", stderr);
+            fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
             exit(4);
         }
         /* the columns this file's regions need (template.h), as the

@@ -225,7 +225,7 @@ static void check_rules(vctx *v, const char *kind, const char *given, const char
     size_t made_len = 0;
     FILE *m = open_memstream(&made, &made_len);
     if (!m) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(4);
     }
     bool complete = true;

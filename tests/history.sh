@@ -495,6 +495,10 @@ if command -v script >/dev/null; then
     n=$((n + 1)); grep -q 'planc: read' "$tmp/tty" || { fail "no progress line on a terminal"; od -c "$tmp/tty" | head; }
     script -qec "$cmd --quiet" /dev/null >"$tmp/tty" 2>&1
     n=$((n + 1)); ! grep -q 'planc: read' "$tmp/tty" || fail "progress line despite --quiet"
+    # in the messages' language
+    script -qec "$cmd --lang zh" /dev/null >"$tmp/tty" 2>&1
+    n=$((n + 1)); grep -q 'planc: 已读取[0-9]*行' "$tmp/tty" && ! grep -q 'planc: read\|rows' "$tmp/tty" ||
+        { fail "the progress line under --lang zh is not Chinese"; od -c "$tmp/tty" | head; }
 else
     echo "note: script(1) is absent; the terminal check is skipped"
 fi
