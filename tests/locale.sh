@@ -143,6 +143,10 @@ same "diff --format json" diff "$rules" "$bad" --format json
 "$planc" run "$rules" --data "$data" --store "$tmp/h.db" -o "$tmp/r2.csv" 2>/dev/null
 same "compare --format json" compare "$tmp/h.db" 1 2 --format json
 same "compare --format json, no such run" compare "$tmp/h.db" 1 9 --format json
+# the blank data file a city fills in, the IR and the syntax tree
+same "template" template "$rules"
+same "emit-llvm" emit-llvm "$rules"
+same "check --dump-ir" check --dump-ir "$rules"
 # run's CSV and JSON: the results the same; the messages may be Chinese
 for f in csv json; do
     run LC_ALL=C -- run "$rules" --data "$data" --format $f; cp "$tmp/out" "$tmp/c.$f"
