@@ -112,7 +112,7 @@ static const char usage_main[] =
     "                             errors included; en is English\n"
     "\n"
     "language: without --lang, the messages, the help and the text of\n"
-    "explain, test, diff, history, compare, verify and template speak\n"
+    "explain, test, diff, history, compare, verify, restore and template speak\n"
     "$PLANC_LANG (en or zh), else the locale's language (LANGUAGE, LC_ALL,\n"
     "LC_MESSAGES, LANG, as gettext reads them: zh_CN.UTF-8 is Chinese; C,\n"
     "POSIX or any other English).  A page's or a workbook's words are\n"
@@ -524,8 +524,8 @@ static const char usage_restore[] =
     "not at all.  The data files are not in the history (only their\n"
     "SHA-256): 'planc verify' checks those an auditor holds.\n"
     "\n"
-    "  --lang LANG  the language of restore's own words: en (the default)\n"
-    "               or zh\n"
+    "  --lang LANG  the language of restore's own words: en or zh (without it\n"
+    "               PLANC_LANG's or the locale's, planc help)\n"
     "\n"
     "exit: 0 restored, 2 usage (no such run, DB not a planc results\n"
     "database, DIR exists and is not an empty directory), 5 when DB cannot\n"
@@ -633,10 +633,10 @@ static const char usage_main_zh[] =
     "                             en 为英文\n"
     "\n"
     "语言：不给 --lang 时，报错信息、说明以及 explain、test、diff、history、\n"
-    "compare、verify、template 的文本按 $PLANC_LANG（en 或 zh），否则按语言环境\n"
-    "（LANGUAGE、LC_ALL、LC_MESSAGES、LANG，读法同 gettext：zh_CN.UTF-8 为中文，\n"
-    "C、POSIX 或其他为英文）。网页和工作簿的文字只由 --lang 决定（交给他人的\n"
-    "报告不因生成者的终端而不同）；供程序读取的 CSV、JSON 和历史库保持英文。\n"
+    "compare、verify、restore、template 的文本按 $PLANC_LANG（en 或 zh），否则按\n"
+    "语言环境（LANGUAGE、LC_ALL、LC_MESSAGES、LANG，读法同 gettext：zh_CN.UTF-8\n"
+    "为中文，C、POSIX 或其他为英文）。网页和工作簿的文字只由 --lang 决定（交给\n"
+    "他人的报告不因生成者的终端而不同）；供程序读取的 CSV、JSON 和历史库保持英文。\n"
     "\n"
     "退出码：\n"
     "  0  成功\n"
@@ -962,7 +962,8 @@ static const char usage_restore_zh[] =
     "才写入，DIR 要么完整出现，要么不出现。数据文件不在历史库中（只有其\n"
     "SHA-256）：审核人手中的数据文件用 'planc verify' 核对。\n"
     "\n"
-    "  --lang LANG  restore 自身文字所用语言：en（默认）或 zh\n"
+    "  --lang LANG  restore 自身文字所用语言：en 或 zh（不给时按 PLANC_LANG\n"
+    "               或语言环境，见 'planc help'）\n"
     "\n"
     "退出码：还原成功为 0，用法错误（没有该评估、DB 不是 planc 结果历史库、\n"
     "DIR 已存在且不是空目录）为 2，无法读取 DB 或无法写入 DIR 为 5，无法按\n"
@@ -4531,7 +4532,7 @@ static int cmd_restore(int argc, char **argv)
 {
     const char *args[3] = {NULL, NULL, NULL};
     int n = 0;
-    lbl_lang lang = LBL_EN;
+    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     int rc = EXIT_OK;
     for (int i = 0; i < argc && rc == EXIT_OK; i++) {
         const char *a = argv[i];

@@ -72,7 +72,7 @@ golden check.zh '  --dump-ir    把每个文件的评分程序输出到标准输
 golden history.zh '  --lang LANG  列标题和报错信息所用语言：en 或 zh（不给时按 PLANC_LANG'
 # where the language comes from without --lang, in both
 golden main.en '$PLANC_LANG (en or zh), else the locale'"'"'s language (LANGUAGE, LC_ALL,'
-golden main.zh 'compare、verify、template 的文本按 $PLANC_LANG（en 或 zh），否则按语言环境'
+golden main.zh 'compare、verify、restore、template 的文本按 $PLANC_LANG（en 或 zh），否则按'
 golden template.zh "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）"
 "$planc" --help --lang zh | cmp -s - "$tmp/main.zh" || fail "planc --help --lang zh differs from planc help --lang zh"
 # an unknown command's error is in the run's language too

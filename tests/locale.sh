@@ -170,6 +170,9 @@ grep -q '评估' "$tmp/out" || fail "compare under LANG=zh_CN.UTF-8: not Chinese
 run LANG=zh_CN.UTF-8 -- verify "$tmp/c.db" 1 --output "$tmp/r.csv"
 [ "$rc" = 0 ] || fail "verify under LANG=zh_CN.UTF-8: exit $rc: $(cat "$tmp/err")"
 grep -q '^评估 1' "$tmp/out" || fail "verify under LANG=zh_CN.UTF-8: not Chinese: $(head -n 1 "$tmp/out")"
+run LANG=zh_CN.UTF-8 -- restore "$tmp/c.db" 1 "$tmp/restored"
+[ "$rc" = 0 ] || fail "restore under LANG=zh_CN.UTF-8: exit $rc: $(cat "$tmp/err")"
+grep -q '^已把评估 1' "$tmp/out" || fail "restore under LANG=zh_CN.UTF-8: not Chinese: $(head -n 1 "$tmp/out")"
 
 # --- the documents: --lang's language, never the locale's -------------
 for f in xlsx html; do
