@@ -96,7 +96,7 @@ const char aot_usage[] =
     "  --cc CMD           the C compiler that links the library (default: $CC,\n"
     "                     else cc)\n"
     "  --lang LANG        the language of the rules' messages: en or zh (without\n"
-    "                     it PLANC_LANG's or the locale's, planc help)\n"
+    "                     it PLANC_LANG's or the locale's, 'planc help')\n"
     "\n"
     "Both files are written atomically, as a pair: a failed build leaves no\n"
     "partial file and no new file beside an old one (examples/aot/README.md).\n"
