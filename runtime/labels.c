@@ -1312,11 +1312,11 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_G_NOTE] = "附注：",
     [LBL_L_LOOKS_DATA] = "%s:%u: 附注：这一行像是数据；第一行必须是列名所在的表头\n",
     [LBL_L_KEYS_BOTH] = "%s:%u: 附注：规划块指定的地区列和年份列为“%s”、“%s”；表头中这两列另有名称时，"
-                        "在规划块中写明：keys region = \"%s\"",
+                        "在规划块中写明：'keys region = \"%s\"",
     [LBL_L_KEYS_REGION] = "%s:%u: 附注：规划块指定的地区列为“%s”；表头中该列另有名称时，在规划块中写明："
-                          "keys region = \"%s\"",
+                          "'keys region = \"%s\"",
     [LBL_L_KEYS_YEAR] = ", year = \"%s\"",
-    [LBL_L_KEYS_END] = "（改编的规则也可在自己的规划块中这样写）\n",
+    [LBL_L_KEYS_END] = "'（改编的规则也可在自己的规划块中这样写）\n",
     [LBL_L_ONE_FIELD] = "%s:%u: 附注：表头只有一个字段，其中有%s：文件似乎以%s分隔；planc 读取以逗号分隔的数据\n",
     [LBL_L_SEMICOLONS] = "分号",
     [LBL_L_TABS] = "制表符",
