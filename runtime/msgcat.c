@@ -331,7 +331,7 @@ static const msgcat_pair catalog[] = {
     {"every target of measure %s has weight 0; the weights must not all be zero", "措施 %s 的每个目标权重都是0；权重不能全为零"},
     {"weight %s is out of range; weights are relative: give them between 1e-9 and 1e9 (or 0)",
      "权重 %s 超出范围；权重是相对的：请给出1e-9到1e9之间的值（或0）"},
-    {"grades go best first: '%s' (>= %s) must be below '%s' (>= %s)", "等级从最好的写起：“%s”（>= %s）须写在“%s”（>= %s）之后"},
+    {"grades go best first: '%s' (>= %s) must be below '%s' (>= %s)", "等级从最好的写起：“%s”（>= %s）的分数线须低于它前面的“%s”（>= %s）"},
     {"a tolerance of %g is %g%% of the previous year's value; for %g percent write %g%%",
      "允许偏差 %g 即上一年数值的%g%%；若指百分之%g，写作 %g%%"},
     {"a tolerance is an amount in the goal's unit, not a share of the goal: '20%%左右' is '>= 20%% tolerance 0.5%%'",
