@@ -746,6 +746,36 @@ static bool other_name_note(S *s, int kind, const char *name)
     return false;
 }
 
+/* For an undefined region or level: when `name` is the word the reports
+ * show for a level of the plan — its text (`city "市州"`), else its
+ * Chinese word (`town` is shown 乡镇, `county` 县级), with or without a
+ * last 级 (`for 县`) — a note that the rules name the level by its own
+ * name: a reader who learnt the levels from a Chinese page writes
+ * `for 乡镇`.  True then. */
+static bool level_word_note(S *s, const char *name)
+{
+    const sema_model *m = s->m;
+    size_t n = name ? strlen(name) : 0;
+    for (uint32_t li = 0; n && li < m->nlevels; li++) {
+        const char *lv = m->levels[li];
+        const char *word = m->level_texts && m->level_texts[li] ? m->level_texts[li] : lbl_level(LBL_ZH, lv);
+        if (!lv || !word || strcmp(word, lv) == 0)
+            continue;
+        size_t w = strlen(word), ji = strlen("级");
+        bool same = strcmp(word, name) == 0 ||
+                    (w == n + ji && strncmp(word, name, n) == 0 && strcmp(word + n, "级") == 0);
+        if (same && m->level_texts && m->level_texts[li])
+            diag_hint(s->d, "'%s' is how the reports show level '%s'; the rules name the level '%s' "
+                            "('for %s', 'share(%s, ...)')", word, lv, lv, lv, lv);
+        else if (same)
+            diag_hint(s->d, "'%s' is how the Chinese reports show level '%s'; the rules name the level '%s' "
+                            "('for %s', 'share(%s, ...)')", word, lv, lv, lv, lv);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 /* Looks a name up in one namespace; reports "undefined KIND 'x'" (with a
  * did-you-mean, or where an extending file dropped it) when absent, but
  * for a target a syntax error threw away.  Returns the symbol or NULL. */
@@ -1252,7 +1282,7 @@ static bool level_arg(S *s, ast_expr *e, const char *fn)
             diag_hint(s->d, "'%s' is an indicator: with two arguments, '%s(LEVEL, x)' ranges over "
                       "the regions at LEVEL below the row's; with one, '%s(x)' over the regions of "
                       "the row's level", lv->u.name.s, fn, fn);
-        else
+        else if (!level_word_note(s, lv->u.name.s))
             suggest(s, 1u << K_LEVEL, NULL, lv->u.name.s);
         return false;
     }
@@ -2803,7 +2833,8 @@ static void check_values(S *s, const ast_decl *d, sema_indicator *ind, const uni
                     if (fallback_word(n->s))
                         diag_hint(s->d, "a row for every region no other row gives is written "
                                   "'else = VALUE'");
-                    else if (!dropped_note(s, K_REGION, n->s) && !other_name_note(s, K_REGION, n->s))
+                    else if (!dropped_note(s, K_REGION, n->s) && !other_name_note(s, K_REGION, n->s) &&
+                             !level_word_note(s, n->s))
                         suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n->s);
                 }
                 continue;
@@ -3483,7 +3514,8 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                 ok = false; /* its declaration had a syntax error */
             } else {
                 diag_error(s->d, n.sp, "undefined region or level '%s'%s", n.s, dropped_why(s, K_REGION, n.s));
-                if (!dropped_note(s, K_REGION, n.s) && !other_name_note(s, K_REGION, n.s))
+                if (!dropped_note(s, K_REGION, n.s) && !other_name_note(s, K_REGION, n.s) &&
+                    !level_word_note(s, n.s))
                     suggest(s, (1u << K_REGION) | (1u << K_LEVEL), NULL, n.s);
                 ok = false;
             }

@@ -1714,6 +1714,11 @@ static const msgcat_pair catalog[] = {
     {"\rplanc: read %zu rows", "\rplanc: 已读取%zu行"},
     {", scored %zu of %zu (%zu%%)", "，已评分%zu行，共%zu行（%zu%%）"},
     {", %s rows/s", "，每秒%s行"},
+    /* ---- ou23: a county analyst's first plan (sema.c) */
+    {"'%s' is how the reports show level '%s'; the rules name the level '%s' ('for %s', 'share(%s, ...)')",
+     "“%s”是报告中层级 '%s' 的显示文字；规则中该层级写作 '%s'（'for %s'、'share(%s, ...)'）"},
+    {"'%s' is how the Chinese reports show level '%s'; the rules name the level '%s' ('for %s', 'share(%s, ...)')",
+     "“%s”是中文报告中层级 '%s' 的显示文字；规则中该层级写作 '%s'（'for %s'、'share(%s, ...)'）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
