@@ -618,6 +618,33 @@ static bool planword_unit_hint(S *s, int kind, uint32_t m, const char *name)
     return true;
 }
 
+/* For an undefined unit that is a word for one of the built-in units
+ * (`百分比` for %, `千分比` for ‰, `是否` for bool, `无量纲` for 1): how to
+ * write it.  Declaring such a word (`unit 百分比`, what the general hint
+ * would offer) makes a unit of its own that a % goal cannot be compared
+ * with.  True when it was given. */
+static bool builtin_word_hint(S *s, int kind, const char *name)
+{
+    static const struct {
+        const char *word, *unit, *example;
+    } words[] = {
+        {"百分比", "%", "92%"}, {"百分数", "%", "92%"}, {"百分率", "%", "92%"}, {"百分之", "%", "92%"},
+        {"percent", "%", "92%"}, {"pct", "%", "92%"}, {"千分比", "‰", "5‰"}, {"千分率", "‰", "5‰"},
+        {"千分数", "‰", "5‰"}, {"permille", "‰", "5‰"}, {"是否", "bool", "yes"},
+        {"布尔", "bool", "yes"}, {"boolean", "bool", "yes"}, {"无量纲", "1", "0.5"}, {"无单位", "1", "0.5"},
+    };
+    if (kind != K_UNIT)
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(name, words[i].word) == 0) {
+            diag_hint(s->d, "'%s' is written '%s', a unit planc knows without a declaration "
+                            "('indicator NAME : %s, ...'; a goal '%s')",
+                      name, words[i].unit, words[i].unit, words[i].example);
+            return true;
+        }
+    return false;
+}
+
 /* A unit or agency as the file it is written in sees it: its own, else
  * the one declaration among the files it imports.  Reports an undefined
  * or ambiguous name (with the candidates); `extra` are more names for the
@@ -651,7 +678,8 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
                        mod_path(s, m));
         else
             diag_error(s->d, n.sp, "undefined %s '%s'", tr(s, kindname[kind]), n.s);
-        if (!superscript_hint(s, kind, m, n.s) && !planword_unit_hint(s, kind, m, n.s)) {
+        if (!superscript_hint(s, kind, m, n.s) && !planword_unit_hint(s, kind, m, n.s) &&
+            !builtin_word_hint(s, kind, n.s)) {
             suggest_vocab(s, kind, m, extra, n.s);
             /* a plan's own unit or agency not declared yet (`万元`, a new
              * bureau): how to, at the first use */

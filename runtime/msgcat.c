@@ -1719,6 +1719,8 @@ static const msgcat_pair catalog[] = {
      "“%s”是报告中层级 '%s' 的显示文字；规则中该层级写作 '%s'（'for %s'、'share(%s, ...)'）"},
     {"'%s' is how the Chinese reports show level '%s'; the rules name the level '%s' ('for %s', 'share(%s, ...)')",
      "“%s”是中文报告中层级 '%s' 的显示文字；规则中该层级写作 '%s'（'for %s'、'share(%s, ...)'）"},
+    {"'%s' is written '%s', a unit planc knows without a declaration ('indicator NAME : %s, ...'; a goal '%s')",
+     "“%s”写作 '%s'，是 planc 无须声明即认识的计量单位（'indicator 名称 : %s, ...'；目标值如 '%s'）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
