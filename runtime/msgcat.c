@@ -1721,6 +1721,11 @@ static const msgcat_pair catalog[] = {
      "“%s”是中文报告中层级 '%s' 的显示文字；规则中该层级写作 '%s'（'for %s'、'share(%s, ...)'）"},
     {"'%s' is written '%s', a unit planc knows without a declaration ('indicator NAME : %s, ...'; a goal '%s')",
      "“%s”写作 '%s'，是 planc 无须声明即认识的计量单位（'indicator 名称 : %s, ...'；目标值如 '%s'）"},
+    /* (table.c) */
+    {"%s:%u: note: field %ld '%s' is headed with the name of indicator %s, whose cells the rules read from column "
+     "'%s': rename the field to '%s', or write 'column \"%s\"' on the indicator\n",
+     "%s:%u: 附注：第%ld个字段“%s”以指标 %s 的名称为列名，规则从列“%s”读取该指标的数据：把表头中的这一列改名为“%s”，"
+     "或在指标上写 'column \"%s\"'\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -1376,8 +1376,47 @@ static bool is_needed(const loader *L, const char *name)
 /* How many header fields similar_field looks at. */
 #define SIMILAR_MAX_FIELDS 100000
 
-/* The header field most like `want` (differing in case, or by a few
- * characters) that the program does not read under its own name, or -1. */
+/* s past the marks a header may put between a name's words or digits:
+ * '.', '_', '-', ' ' and the ideographic space U+3000. */
+static const char *skip_marks(const char *s)
+{
+    for (;;) {
+        if (*s == '.' || *s == '_' || *s == '-' || *s == ' ')
+            s++;
+        else if ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+            s += 3;
+        else
+            return s;
+    }
+}
+
+/* Whether a and b are one name but for the case of ASCII letters and the
+ * marks between its parts ("PM2.5" and "pm25", "Forest PCT" and
+ * "forest_pct"); names of marks only are not. */
+static bool loose_eq(const char *a, const char *b)
+{
+    bool any = false;
+    for (;;) {
+        a = skip_marks(a);
+        b = skip_marks(b);
+        if (!*a || !*b)
+            return !*a && !*b && any;
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+        a++;
+        b++;
+        any = true;
+    }
+}
+
+/* The header field most like `want` (the same but for case and the marks
+ * between its parts, else differing by a few characters) that the program
+ * does not read under its own name, or -1. */
 static long similar_field(const loader *L, const char *want)
 {
     long best = -1;
@@ -1390,6 +1429,11 @@ static long similar_field(const loader *L, const char *want)
     size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS;
     for (size_t i = 0; i < n; i++) {
         const char *h = L->header[i];
+        if (loose_eq(h, want) && !is_needed(L, h))
+            return (long)i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *h = L->header[i];
         int lh = cplen(h);
         if (lh - lw > limit || lw - lh > limit || is_needed(L, h))
             continue;
@@ -1400,6 +1444,20 @@ static long similar_field(const loader *L, const char *want)
         }
     }
     return best;
+}
+
+/* The header field that names column k's indicator rather than the
+ * column (a bureau heads its table 森林覆盖率 where the rules read
+ * forest_pct), alike as loose_eq says, and is not read under its own
+ * name; or -1. */
+static long indicator_field(const loader *L, uint32_t k)
+{
+    const char *ind = L->p->columns[k].indicator;
+    size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS;
+    for (size_t i = 0; ind && i < n; i++)
+        if ((strcmp(L->header[i], ind) == 0 || loose_eq(L->header[i], ind)) && !is_needed(L, L->header[i]))
+            return (long)i;
+    return -1;
 }
 
 /* The header field that is `want` but for invisible characters
@@ -1676,6 +1734,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
     size_t nabsent = 0;     /* of them, read as missing cells (--allow-missing-columns) */
     bool keys_missing = false;  /* the region or year column is not either */
     bool near_named = false;    /* a missing column's likely name in the header was said */
+    size_t nnear = 0;           /* the missing data columns that were (a field named each) */
     for (size_t k = 0; k < nneed; k++) {
         const char *want = k == 0 ? p->region_key : k == 1 ? p->year_key : p->columns[k - 2].name;
         if (k == 1 && (wide || L->opts.year)) {
@@ -1709,7 +1768,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
              * the header has a field like it, the column misspelt */
             unsigned cp = 0;
             if (reported_before(L, (uint32_t)(k - 2)) ||
-                (invisible_field(L, want, &cp) < 0 && similar_field(L, want) < 0)) {
+                (invisible_field(L, want, &cp) < 0 && similar_field(L, want) < 0 &&
+                 indicator_field(L, (uint32_t)(k - 2)) < 0)) {
                 L->t->absent[k - 2] = true;
                 L->needs_check = true;
                 continue;
@@ -1754,13 +1814,25 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         unsigned cp = 0;
         long near = L->stopped ? -1 : invisible_field(L, want, &cp);
         near_named |= near >= 0;
+        nnear += near >= 0 && k >= 2;
         if (near >= 0)
             csv_message(L->err, T(L, LBL_L_INVISIBLE), L->name, rec.line,
                     shown(L, L->header[near], strlen(L->header[near])), near + 1, want, cp,
                     cp == 0xFEFF ? T(L, LBL_L_INVISIBLE_BOM) : "");
         else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0) {
             near_named = true;
+            nnear += k >= 2;
             csv_message(L->err, T(L, LBL_L_SIMILAR), L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
+        } else if (k >= 2 && (near = L->stopped ? -1 : indicator_field(L, (uint32_t)(k - 2))) >= 0) {
+            /* the field is headed by what the column holds, not its name */
+            const char *f = shown(L, L->header[near], strlen(L->header[near]));
+            near_named = true;
+            nnear++;
+            csv_message(L->err, msgcat_get(L->opts.lang, "%s:%u: note: field %ld '%s' is headed with the name of "
+                                                         "indicator %s, whose cells the rules read from column "
+                                                         "'%s': rename the field to '%s', or write 'column \"%s\"' "
+                                                         "on the indicator\n"),
+                        L->name, rec.line, near + 1, f, p->columns[k - 2].indicator, want, want, f);
         }
     }
     if (nabsent > ABSENT_SHOWN)
@@ -1843,7 +1915,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                                                        : NULL;
         if (sep)
             csv_message(L->err, T(L, LBL_L_ONE_FIELD), L->name, rec.line, sep, sep);
-        if (nmissing >= 2 && !data_like && !title && !sep && (!keys_missing || L->stopped))
+        if (nmissing >= 2 && nnear < nmissing && !data_like && !title && !sep && (!keys_missing || L->stopped))
             /* a file for another plan, or from another year's survey:
              * say how many, and the ways on; where the keys are named
              * otherwise too, only when the errors stopped before naming

@@ -470,6 +470,41 @@ START_TEST(data_similar_header_column)
 }
 END_TEST
 
+/* A header that names a column otherwise: the same but for case and the
+ * marks between its parts ("FARMLAND MU", "PM2.5" for pm25), or by the
+ * indicator the column feeds (a bureau's 辽河口国家公园 for park): each
+ * said, and no note sending the reader to --allow-missing-columns while
+ * every missing column has its field; with one column of no field, the
+ * note stays. */
+START_TEST(data_header_names_otherwise)
+{
+    assert_data_errors(
+        "city,year,FARMLAND MU,辽河口国家公园\n",
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: note: the header has a similar column 'FARMLAND MU' (field 3)\n"
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: field 4 '辽河口国家公园' is headed with the name of indicator 辽河口国家公园, "
+        "whose cells the rules read from column 'park': rename the field to 'park', or write "
+        "'column \"辽河口国家公园\"' on the indicator\n");
+    assert_data_errors(
+        "city,year,farmland_mu,辽河口　国家公园,x\n",
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: field 4 '辽河口　国家公园' is headed with the name of indicator 辽河口国家公园, "
+        "whose cells the rules read from column 'park': rename the field to 'park', or write "
+        "'column \"辽河口　国家公园\"' on the indicator\n");
+    assert_data_errors(
+        "city,year,耕地保有量\n",
+        "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
+        "data.csv:1: note: field 3 '耕地保有量' is headed with the name of indicator 耕地保有量, whose "
+        "cells the rules read from column 'farmland_mu': rename the field to 'farmland_mu', or write "
+        "'column \"耕地保有量\"' on the indicator\n"
+        "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
+        "data.csv:1: note: 2 columns the rules read are not in the header; --allow-missing-columns "
+        "reads them as missing cells, and an adaptation can drop the indicators it has no data for "
+        "('drop indicator')\n");
+}
+END_TEST
+
 /* Invisible characters in a header name or a cell (a byte order mark
  * inside a header of joined files, a zero-width space pasted from a web
  * page) are shown escaped, and a header name that is a column's but for
@@ -484,10 +519,7 @@ START_TEST(data_invisible_characters)
         "first?): remove them from the header\n"
         "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
         "data.csv:1: note: did you mean 'pa\\u200Brk' (field 4)? It is 'park' with invisible "
-        "characters (U+200B): remove them from the header\n"
-        "data.csv:1: note: 2 columns the rules read are not in the header; --allow-missing-columns "
-        "reads them as missing cells, and an adaptation can drop the indicators it has no data for "
-        "('drop indicator')\n");
+        "characters (U+200B): remove them from the header\n");
     assert_data_errors(
         "city,year,farmland_mu,park\n"
         "\xE2\x80\x8D大连\xC2\xAD,2024,1,1\n",
@@ -1115,6 +1147,7 @@ int main(void)
     tcase_add_test(tc, data_missing_columns);
     tcase_add_test(tc, data_similar_header_column);
     tcase_add_test(tc, data_invisible_characters);
+    tcase_add_test(tc, data_header_names_otherwise);
     tcase_add_test(tc, message_invalid_utf8);
     tcase_add_test(tc, data_header_looks_like_data);
     tcase_add_test(tc, data_title_above_header);
