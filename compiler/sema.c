@@ -3321,6 +3321,11 @@ static int check_deadline(S *s, const sema_target *mt, ast_year *y)
     if (year > s->m->horizon) {
         diag_error(s->d, y->sp, "deadline %s is after the plan's horizon %d", shown, s->m->horizon);
         note_plan_year(s, target, y, "horizon", s->m->horizon, s->plan->u.plan.horizon_sp);
+        /* the plan's own file: its plan block is the user's to edit (a
+         * county's plan to 2027 that looks ahead to 2035) */
+        if (s->plan->u.plan.horizon_sp.file == y->sp.file)
+            diag_hint(s->d, "the horizon is the last year a deadline may name: if the plan looks ahead to %d, "
+                            "write 'horizon %d' in the plan block", year, year);
         return 0;
     }
     return year;

@@ -1721,6 +1721,9 @@ static const msgcat_pair catalog[] = {
      "“%s”是中文报告中层级 '%s' 的显示文字；规则中该层级写作 '%s'（'for %s'、'share(%s, ...)'）"},
     {"'%s' is written '%s', a unit planc knows without a declaration ('indicator NAME : %s, ...'; a goal '%s')",
      "“%s”写作 '%s'，是 planc 无须声明即认识的计量单位（'indicator 名称 : %s, ...'；目标值如 '%s'）"},
+    {"the horizon is the last year a deadline may name: if the plan looks ahead to %d, write 'horizon %d' in the "
+     "plan block",
+     "规划期末是期限所能写的最后一年：规划展望到%d年时，在规划块中写 'horizon %d'"},
     /* (table.c) */
     {"%s:%u: note: field %ld '%s' is headed with the name of indicator %s, whose cells the rules read from column "
      "'%s': rename the field to '%s', or write 'column \"%s\"' on the indicator\n",
