@@ -2264,6 +2264,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
         diag_hint(ps->d, "'missing zero' scores a target without data 0, 'missing reweight' leaves it out "
                          "and shares its weight among the others, 'missing error' stops the run");
+    /* `cumulative(x, 2024..2027)`, `by 2024..2027`: a range of years is
+     * written in two places only; elsewhere one year or a period's name */
+    if (tok == YYSYMBOL_DOTDOT && ps->before_tok == NUMBER && ps->before2_tok == ',')
+        diag_hint(ps->d, "a function takes one year or a period's name: 'cumulative(x, 2024)' adds up the years "
+                         "from 2024 to the row's; a range of years is a period, declared in the plan block "
+                         "('periods 考核期 = 2024..2027') and named ('cumulative(x, 考核期)')");
+    else if (tok == YYSYMBOL_DOTDOT)
+        diag_hint(ps->d, "a range of years 'A..B' is written only in the plan block's periods ('periods 十四五 = "
+                         "2021..2025') and after 'in' in a values row ('甲 = 36 in 2023..2025'); a deadline is "
+                         "one year or a period's name ('by 2027', 'by 十四五')");
     /* `values { 甲 = 20% 乙 = 30% }`: the rows follow each other after ',' */
     if (ps->in_values && tok == YYSYMBOL_IDENT && find_token(expected, n, "','") >= 0)
         diag_hint(ps->d, "the rows of a values table are separated by ',': 'values { 甲 = 20%%, 乙, 丙 = 30%% }'");

@@ -1724,6 +1724,17 @@ static const msgcat_pair catalog[] = {
     {"the horizon is the last year a deadline may name: if the plan looks ahead to %d, write 'horizon %d' in the "
      "plan block",
      "规划期末是期限所能写的最后一年：规划展望到%d年时，在规划块中写 'horizon %d'"},
+    /* (parser.y) */
+    {"a function takes one year or a period's name: 'cumulative(x, 2024)' adds up the years from 2024 to the "
+     "row's; a range of years is a period, declared in the plan block ('periods 考核期 = 2024..2027') and named "
+     "('cumulative(x, 考核期)')",
+     "函数的年份参数是一个年份或时期名：'cumulative(x, 2024)' 从2024年累加到该行的年份；年份范围是时期，"
+     "在规划块中声明（'periods 考核期 = 2024..2027'）后写时期名（'cumulative(x, 考核期)'）"},
+    {"a range of years 'A..B' is written only in the plan block's periods ('periods 十四五 = 2021..2025') and "
+     "after 'in' in a values row ('甲 = 36 in 2023..2025'); a deadline is one year or a period's name ('by 2027', "
+     "'by 十四五')",
+     "年份范围 'A..B' 只写在规划块的时期中（'periods 十四五 = 2021..2025'）和规则给定值一行的 'in' 之后"
+     "（'甲 = 36 in 2023..2025'）；期限是一个年份或时期名（'by 2027'、'by 十四五'）"},
     /* (table.c) */
     {"%s:%u: note: field %ld '%s' is headed with the name of indicator %s, whose cells the rules read from column "
      "'%s': rename the field to '%s', or write 'column \"%s\"' on the indicator\n",
