@@ -2668,6 +2668,133 @@ static void warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
     diag_flush(&c->diag); /* under JSON, before the messages that follow */
 }
 
+/* Whether sorted region list v[0..n) holds r. */
+static bool in_scope(const uint32_t *v, uint32_t n, uint32_t r)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (v[mid] == r)
+            return true;
+        if (v[mid] < r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* How many regions warn_no_base names before counting the rest. */
+#define NO_BASE_SHOWN 3
+
+/* Warns of each target with a deadline (threshold, complete, rated) that
+ * measures an indicator's column as read, where regions it applies to
+ * have a row in the target's baseline year y0 with that column empty,
+ * and a value in a later year before the first deadline: the trajectory
+ * starts from the baseline value, so until the deadline such a region's
+ * target is missing in every year it is not met, its value shown beside
+ * the status, and the assessment leaves it out.  An evaluator's rating
+ * first given in the plan's first year is the usual cause.  Once per
+ * target, naming NO_BASE_SHOWN regions, with the two ways on. */
+static void warn_no_base(compilation *c, const rt_table *t, lbl_lang lang)
+{
+    const ir_program *p = c->ir;
+    size_t n = rt_table_nrows(t);
+    if (n == 0 || p->nregions == 0)
+        return;
+    /* per region: its row of year y0 (SIZE_MAX: none), found in one pass
+     * over the rows for each y0 the targets use (the plan's, mostly), so
+     * that a target costs the regions, not the rows, unless some region
+     * has the cell empty; and seen[r]: 4 the cell of y0 empty, 2 a value
+     * in a later year before the deadline, first[r] the first such year */
+    size_t *at = malloc(p->nregions * sizeof *at);
+    uint8_t *seen = malloc(p->nregions);
+    int *first = malloc(p->nregions * sizeof *first);
+    if (!at || !seen || !first) {
+        csv_message(stderr, "planc: error: out of memory\n");
+        exit(EXIT_INTERNAL);
+    }
+    int at_year = 0; /* the y0 `at` holds, 0 for none yet */
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *tg = &p->targets[i];
+        if (tg->redline || tg->nmilestones == 0 || tg->milestones[0].deadline <= tg->y0 || !tg->measured_src ||
+            (strcmp(tg->kind, "threshold") != 0 && strcmp(tg->kind, "complete") != 0 &&
+             strcmp(tg->kind, "rated") != 0))
+            continue;
+        long col = -1;
+        for (uint32_t k = 0; k < p->ncolumns && col < 0; k++)
+            if (p->columns[k].indicator && p->columns[k].agg == IR_AGG_NONE && !p->columns[k].per_year &&
+                strcmp(p->columns[k].indicator, tg->measured_src) == 0)
+                col = (long)k;
+        if (col < 0)
+            continue;
+        if (at_year != tg->y0) {
+            for (uint32_t r = 0; r < p->nregions; r++)
+                at[r] = SIZE_MAX;
+            for (size_t row = 0; row < n; row++)
+                if (rt_table_year(t, row) == tg->y0 && rt_table_region(t, row) < p->nregions)
+                    at[rt_table_region(t, row)] = row;
+            at_year = tg->y0;
+        }
+        int deadline = tg->milestones[0].deadline;
+        const double *v = rt_table_column(t, (uint32_t)col);
+        bool any = false;
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            seen[r] = at[r] != SIZE_MAX && isnan(v[at[r]]) &&
+                              (!tg->scoped || in_scope(tg->scope, tg->nscope, r)) ? 4 : 0;
+            any |= seen[r] != 0;
+        }
+        if (!any)
+            continue;
+        for (size_t row = 0; row < n; row++) {
+            uint32_t r = rt_table_region(t, row);
+            int y = rt_table_year(t, row);
+            if (r >= p->nregions || !seen[r] || y <= tg->y0 || y >= deadline || isnan(v[row]))
+                continue;
+            if (!(seen[r] & 2) || y < first[r])
+                first[r] = y;
+            seen[r] |= 2;
+        }
+        uint32_t count = 0;
+        int from = 0;
+        char *list = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&list, &len);
+        if (!f) {
+            csv_message(stderr, "planc: error: out of memory\n");
+            exit(EXIT_INTERNAL);
+        }
+        for (uint32_t r = 0; r < p->nregions; r++) {
+            if (seen[r] != (2 | 4))
+                continue;
+            if (count < NO_BASE_SHOWN)
+                fprintf(f, "%s%s", count ? lbl_get(lang, LBL_U_NAME_SEP) : "", p->regions[r].name);
+            count++;
+            if (!from || first[r] < from)
+                from = first[r];
+        }
+        if (count > NO_BASE_SHOWN)
+            fprintf(f, msgcat_get(lang, " and %u more"), count - NO_BASE_SHOWN);
+        fclose(f);
+        if (count) {
+            span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
+            diag_warning(&c->diag, sp,
+                         msgcat_get(lang, "%s '%s' has no baseline value for %s: column '%s' is empty in %d and "
+                                          "has values later; until its deadline (%d) it is missing in every year "
+                                          "it is not met, since its trajectory starts from the baseline value"),
+                         lbl_get(lang, LBL_W_TARGET), tg->name, list, p->columns[col].name, tg->y0, deadline);
+            diag_hint(&c->diag,
+                      msgcat_get(lang, "fill the %d cells, or give the target a baseline of its own, the first year "
+                                       "with data: 'baseline %d' after its goals"),
+                      tg->y0, from);
+        }
+        free(list);
+    }
+    free(at);
+    free(seen);
+    free(first);
+}
+
 /* The most targets warn_unjudged describes one by one; the others are
  * named in one more warning (data for a region or two of a large plan
  * leaves dozens of targets without a row). */
@@ -3552,6 +3679,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     else if (rt_table_nrows(table) == 0)
         csv_message(stderr, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), rt_table_path(table));
     warn_fractions(&c, table, dopt.load.lang);
+    warn_no_base(&c, table, dopt.load.lang);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
     const exec_engine *scorer = jit ? jit_exec_engine(jit) : interp_engine();

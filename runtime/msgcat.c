@@ -1735,6 +1735,14 @@ static const msgcat_pair catalog[] = {
      "'by 十四五')",
      "年份范围 'A..B' 只写在规划块的时期中（'periods 十四五 = 2021..2025'）和规则给定值一行的 'in' 之后"
      "（'甲 = 36 in 2023..2025'）；期限是一个年份或时期名（'by 2027'、'by 十四五'）"},
+    /* (main.c) */
+    {"%s '%s' has no baseline value for %s: column '%s' is empty in %d and has values later; until its deadline "
+     "(%d) it is missing in every year it is not met, since its trajectory starts from the baseline value",
+     "%s“%s”在%s没有基期值：列“%s”%d年为空，其后各年有数值；进度轨迹从基期值出发，到期限（%d年）以前，"
+     "未达标的年份都是数据缺失"},
+    {"fill the %d cells, or give the target a baseline of its own, the first year with data: 'baseline %d' after "
+     "its goals",
+     "请补上%d年的数值，或给该目标设定自己的基期年，即有数据的第一年：在目标值之后写 'baseline %d'"},
     /* (table.c) */
     {"%s:%u: note: field %ld '%s' is headed with the name of indicator %s, whose cells the rules read from column "
      "'%s': rename the field to '%s', or write 'column \"%s\"' on the indicator\n",
