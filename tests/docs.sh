@@ -111,6 +111,15 @@ while IFS= read -r line; do
         fail "docs/GUIDE.zh-CN.md §4: '$line' is not a line of $phrases"
 done < "$tmp/phrases"
 
+# --- docs/GUIDE.zh-CN.md §10: the county's lines are lines of its example ----
+block docs/GUIDE.zh-CN.md '^## 10\. 县级规划' > "$tmp/county.doc"
+[ -s "$tmp/county.doc" ] || fail "docs/GUIDE.zh-CN.md §10: no block of the county's rules"
+sed 's/^ *//; s/ *$//' examples/county/rules.plan > "$tmp/county.plan"
+while IFS= read -r line; do
+    grep -qxF "$line" "$tmp/county.plan" ||
+        fail "docs/GUIDE.zh-CN.md §10: '$line' is not a line of examples/county/rules.plan"
+done < "$tmp/county.doc"
+
 # --- docs/LANGUAGE.md §12: a JSON diagnostic, as planc writes it ------------
 block docs/LANGUAGE.md '^\*\*For programs\.\*\*' > "$tmp/json.doc"
 (cd tests/run/check-json && "$planc" check --format json ../../diagnostics/groups.plan 2> "$tmp/json.err")
