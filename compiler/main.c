@@ -2796,6 +2796,82 @@ static void warn_no_base(compilation *c, const rt_table *t, lbl_lang lang)
     free(first);
 }
 
+/* Warns of each data column read in a unit other than its indicator's
+ * by a factor of 100 or more (`column "farmland_mu" in 亩` of an
+ * indicator in 万亩) whose every positive cell, on the rows a target
+ * with a constant goal applies to, is nearer that goal's number as
+ * written than the goal in the column's unit: cells written in the
+ * indicator's unit (40.15 for 40.15万亩 where the template asks for 亩),
+ * which no row could meet, or every row meets by a factor of ten
+ * thousand.  Once per column, at the first target with such a goal and
+ * rows, as warn_fractions; a column with one cell of the expected size is
+ * left alone. */
+static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
+{
+    const ir_program *p = c->ir;
+    size_t n = rt_table_nrows(t);
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const ir_column *col = &p->columns[k];
+        if (col->type != IR_COL_NUM || col->agg != IR_AGG_NONE || col->map || col->per_year || !col->indicator ||
+            !col->unit || !col->indicator_unit)
+            continue;
+        /* an indicator's value is the cell times conv */
+        double conv = col->divisor != 0 ? 1 / col->divisor : col->factor;
+        if (!(conv > 0) || (conv > 0.01 && conv < 100))
+            continue;
+        for (uint32_t i = 0; i < p->ntargets; i++) {
+            const ir_target *tg = &p->targets[i];
+            if (!tg->measured_src || strcmp(tg->measured_src, col->indicator) != 0 || !tg->unit ||
+                strcmp(tg->unit, col->indicator_unit) != 0 || tg->boolean)
+                continue;
+            double goal = NAN;
+            for (uint32_t m = 0; m < tg->nmilestones && isnan(goal); m++)
+                if (!tg->milestones[m].goal_src && tg->milestones[m].goal > 0)
+                    goal = tg->milestones[m].goal;
+            if (isnan(goal))
+                continue;
+            const double *v = rt_table_column(t, k);
+            long top = -1;
+            bool off = true;
+            for (size_t row = 0; row < n && off; row++) {
+                if (isnan(v[row]) || !(v[row] > 0) ||
+                    (tg->scoped && !in_scope(tg->scope, tg->nscope, rt_table_region(t, row))))
+                    continue;
+                /* nearer the goal's number as the cell is than the goal in
+                 * the column's unit (on a log scale: a province's sum in
+                 * 万亩 is 20 times a city's goal, yet 500 times below it
+                 * read as 亩) */
+                double as_written = fabs(log(goal / v[row])), as_read = fabs(log(goal / (v[row] * conv)));
+                off = as_written < as_read;
+                if (top < 0 || v[row] > v[top])
+                    top = (long)row;
+            }
+            if (top < 0)
+                continue;
+            if (off) {
+                char big[32], bigc[32], want[32], fac[32];
+                report_format_number(v[top], big);
+                report_format_number(col->divisor != 0 ? v[top] / col->divisor : v[top] * col->factor, bigc);
+                report_format_number(goal, want);
+                report_format_number(conv < 1 ? 1 / conv : conv, fac);
+                span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
+                diag_warning(&c->diag, sp,
+                             msgcat_get(lang, "the values of column '%s' that %s '%s' reads look written in %s, "
+                                              "while the column is read in %s (a factor of %s): the largest, %s, is "
+                                              "%s %s against the goal %s %s (line %u of %s)"),
+                             col->name, lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name,
+                             col->indicator_unit, col->unit, fac, big, bigc, col->indicator_unit, want,
+                             col->indicator_unit, rt_table_line(t, (size_t)top), rt_table_row_path(t, (size_t)top));
+                diag_hint(&c->diag,
+                          msgcat_get(lang, "if the cells are in %s, read them so: 'column \"%s\" in %s' on "
+                                           "indicator %s; else convert them into %s"),
+                          col->indicator_unit, col->name, col->indicator_unit, col->indicator, col->unit);
+            }
+            break; /* the column's first target with a constant goal decides */
+        }
+    }
+}
+
 /* The most targets warn_unjudged describes one by one; the others are
  * named in one more warning (data for a region or two of a large plan
  * leaves dozens of targets without a row). */
@@ -3681,6 +3757,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         csv_message(stderr, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), rt_table_path(table));
     warn_fractions(&c, table, dopt.load.lang);
     warn_no_base(&c, table, dopt.load.lang);
+    warn_unit_factor(&c, table, dopt.load.lang);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
     const exec_engine *scorer = jit ? jit_exec_engine(jit) : interp_engine();

@@ -1724,6 +1724,12 @@ static const msgcat_pair catalog[] = {
     {"the horizon is the last year a deadline may name: if the plan looks ahead to %d, write 'horizon %d' in the "
      "plan block",
      "规划期末是期限所能写的最后一年：规划展望到%d年时，在规划块中写 'horizon %d'"},
+    {"the values of column '%s' that %s '%s' reads look written in %s, while the column is read in %s (a factor of "
+     "%s): the largest, %s, is %s %s against the goal %s %s (line %u of %s)",
+     "列“%s”中%s“%s”读取的数值似按 %s 填写，而该列按 %s 读取（相差 %s 倍）：最大的 %s 读作 %s %s，目标值为 %s %s"
+     "（第%u行，%s）"},
+    {"if the cells are in %s, read them so: 'column \"%s\" in %s' on indicator %s; else convert them into %s",
+     "单元格若以 %s 计，就按它读取：'column \"%s\" in %s'（写在指标 %s 上）；否则把单元格换算为以 %s 计的数"},
     /* (parser.y) */
     {"a function takes one year or a period's name: 'cumulative(x, 2024)' adds up the years from 2024 to the "
      "row's; a range of years is a period, declared in the plan block ('periods 考核期 = 2024..2027') and named "
