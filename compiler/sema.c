@@ -4193,6 +4193,69 @@ static const char *const tkname[] = {
     [TG_FALLS] = "falls", [TG_RISES] = "rises", [TG_PEAKS] = "peaks",
 };
 
+/* The first call of baseline(...) in e, or NULL. */
+static const ast_expr *baseline_call(const ast_expr *e)
+{
+    const ast_expr *r = NULL;
+    if (!e)
+        return NULL;
+    switch (e->kind) {
+    case EX_CALL:
+        if (e->u.call.fn.s && strcmp(e->u.call.fn.s, "baseline") == 0)
+            return e;
+        for (uint32_t i = 0; i < e->u.call.nargs && !r; i++)
+            r = baseline_call(e->u.call.args[i]);
+        return r;
+    case EX_UNARY:
+        return baseline_call(e->u.un.a);
+    case EX_BINARY:
+        r = baseline_call(e->u.bin.a);
+        return r ? r : baseline_call(e->u.bin.b);
+    case EX_IF:
+        r = baseline_call(e->u.cond.c);
+        r = r ? r : baseline_call(e->u.cond.a);
+        return r ? r : baseline_call(e->u.cond.b);
+    default:
+        return NULL;
+    }
+}
+
+/* A target whose text counts from a year ("比2020年下降13.5%", "较2020年")
+ * other than the plan's baseline while its condition reads baseline(x),
+ * the plan's baseline year: the phrase table's `x / baseline(x) <= 86.5%`
+ * copied into a plan based on 2023 measures from 2023.  A warning at the
+ * call, with at(x, YEAR) as the way on. */
+static void check_baseline_text(S *s, const ast_target *t)
+{
+    if (!t->desc)
+        return;
+    int year = 0;
+    char phrase[16] = "";
+    for (const char *p = t->desc; *p && !year; p++) {
+        if (strncmp(p, "比", strlen("比")) != 0 && strncmp(p, "较", strlen("较")) != 0)
+            continue;
+        const char *d = p + strlen("比"); /* 比 and 较 are both three bytes */
+        if (d[0] >= '1' && d[0] <= '2' && d[1] >= '0' && d[1] <= '9' && d[2] >= '0' && d[2] <= '9' &&
+            d[3] >= '0' && d[3] <= '9' && strncmp(d + 4, "年", strlen("年")) == 0) {
+            year = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+            snprintf(phrase, sizeof phrase, "%.*s", (int)(d + 4 + strlen("年") - p), p);
+        }
+    }
+    if (!year || year == s->m->baseline)
+        return;
+    const ast_expr *call = baseline_call(t->measured);
+    for (uint32_t k = 0; k < t->nms && !call; k++)
+        call = baseline_call(t->ms[k].goal);
+    if (!call)
+        return;
+    const ast_expr *arg = call->u.call.nargs == 1 ? call->u.call.args[0] : NULL;
+    const char *x = arg && arg->kind == EX_NAME && arg->u.name.s ? arg->u.name.s : "x";
+    diag_warning(s->d, call->sp, "the target's text counts from %d ('%s'), but baseline(%s) reads the plan's "
+                                 "baseline year %d", year, phrase, x, s->m->baseline);
+    diag_hint(s->d, "to count from %d, read that year: 'at(%s, %d)' (the data then needs a row of %d)", year, x,
+              year, year);
+}
+
 /* A target: what it measures, its goals and deadlines (converted into the
  * measured unit), its scope and attributes. */
 static void check_target(S *s, uint32_t ti)
@@ -4213,6 +4276,7 @@ static void check_target(S *s, uint32_t ti)
     mt->y0 = m->baseline;
     if (t->has_baseline)
         check_target_baseline(s, mt, &t->baseline);
+    check_baseline_text(s, t);
 
     /* what is measured */
     ectx c = {.mode = EM_PLAIN};

@@ -1730,6 +1730,10 @@ static const msgcat_pair catalog[] = {
      "（第%u行，%s）"},
     {"if the cells are in %s, read them so: 'column \"%s\" in %s' on indicator %s; else convert them into %s",
      "单元格若以 %s 计，就按它读取：'column \"%s\" in %s'（写在指标 %s 上）；否则把单元格换算为以 %s 计的数"},
+    {"the target's text counts from %d ('%s'), but baseline(%s) reads the plan's baseline year %d",
+     "目标原文从%d年算起（“%s”），而 'baseline(%s)' 读取的是规划的基期年%d年"},
+    {"to count from %d, read that year: 'at(%s, %d)' (the data then needs a row of %d)",
+     "要从%d年算起，就读取该年：'at(%s, %d)'（数据须有%d年的行）"},
     /* (parser.y) */
     {"a function takes one year or a period's name: 'cumulative(x, 2024)' adds up the years from 2024 to the "
      "row's; a range of years is a period, declared in the plan block ('periods 考核期 = 2024..2027') and named "
