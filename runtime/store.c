@@ -578,11 +578,27 @@ static bool check_intact(store *s, FILE *err)
 
 /* Checks that the database is planc's, of our schema version; with
  * `create`, writes the schema into an empty database.  False after
- * reporting. */
+ * reporting.  The header and the tables are read in one read transaction,
+ * so from one snapshot: another planc may upgrade an older database
+ * between two statements, and a version read before its commit with the
+ * tables read after it was "not a planc results database". */
 static bool check_schema(store *s, bool create, FILE *err)
 {
     long long app, ver, nobj;
-    if (!read_header(s, &app, &ver, &nobj, err))
+    if (!exec_sql(s, "BEGIN", "cannot read it", err))
+        return false;
+    bool read = read_header(s, &app, &ver, &nobj, err);
+    /* a version this planc reads: its tables (same_schema says why not) */
+    bool ours = read && app == STORE_APPLICATION_ID && ver >= 1 && ver <= STORE_SCHEMA_VERSION;
+    bool schema_ok = ours && same_schema(s, ver, err);
+    if (!read) {
+        /* the error is the file's (not a database: store_open's exit 2),
+         * before ending the transaction replaces SQLite's error code */
+        s->wrong_file = s->wrong_file || sqlite3_errcode(s->db) == SQLITE_NOTADB;
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return false;
+    }
+    if (!exec_sql(s, "COMMIT", "cannot read it", err))
         return false;
     if (app == 0 && ver == 0 && nobj == 0) {
         if (!create) {
@@ -637,8 +653,7 @@ static bool check_schema(store *s, bool create, FILE *err)
     }
     if (ver >= 1 && ver < STORE_SCHEMA_VERSION && create) {
         s->version = ver;
-        return same_schema(s, ver, err) && check_intact(s, err) && upgrade(s, err) &&
-               check_schema(s, false, err);
+        return schema_ok && check_intact(s, err) && upgrade(s, err) && check_schema(s, false, err);
     }
     if (ver < 1) {
         s->wrong_file = true;
@@ -646,7 +661,7 @@ static bool check_schema(store *s, bool create, FILE *err)
                 s->path, ver);
         return false;
     }
-    if (!same_schema(s, ver, err))
+    if (!schema_ok)
         return false;
     s->version = ver;
     /* a reader leaves the file as it is (an archived database keeps its

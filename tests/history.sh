@@ -484,6 +484,31 @@ n=$((n + 1)); [ "$(ls -A "$tmp/kill" | tr '\n' ' ')" = "b.csv fifo k.db " ] ||
     fail "left beside the database after a killed first run: $(ls -A "$tmp/kill")"
 n=$((n + 1)); [ "$("$planc" history "$tmp/kill/k.db" | tail -n +2 | wc -l)" -eq 2 ] || fail "the history of k.db"
 
+# A database of an older schema (8: no reading_texts) upgraded by one
+# writer while other writers and readers open it: each reads the schema
+# version and the tables from one snapshot.  Read in two, a version 8 seen
+# before the upgrade's commit and the tables after it were "not a planc
+# results database" (exit 2), and a writer's run was lost.
+if command -v sqlite3 >/dev/null; then
+    mkdir "$tmp/up"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/v8.db" -o /dev/null 2>/dev/null
+    sqlite3 "$tmp/up/v8.db" "DROP TABLE reading_texts; PRAGMA user_version = 8;"
+    for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
+        rm -f "$tmp/up/h.db"*; cp "$tmp/up/v8.db" "$tmp/up/h.db"
+        for w in 1 2 3; do
+            "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/h.db" -o /dev/null \
+                2>"$tmp/up/w$w.err" &
+        done
+        for r in 1 2 3 4 5 6; do
+            "$planc" history "$tmp/up/h.db" >/dev/null 2>"$tmp/up/r.err" ||
+                fail "upgrade $k: history while the database is upgraded: $(cat "$tmp/up/r.err")"
+        done
+        wait
+        n=$((n + 1)); [ "$("$planc" history "$tmp/up/h.db" | tail -n +2 | wc -l)" -eq 4 ] ||
+            fail "upgrade $k: $("$planc" history "$tmp/up/h.db" 2>&1 | tail -n +2 | wc -l) runs, not 4; $(cat "$tmp"/up/w?.err)"
+    done
+fi
+
 # The progress line on a terminal, and not with --quiet or on a pipe.
 # (a larger file, so that the run outlasts the display thread's start:
 # each city's 2021 row repeated for the years 1..3000)
