@@ -16,7 +16,8 @@
  *
  * A target that exists and is not a regular file (/dev/null, /dev/stdout,
  * a FIFO) cannot be replaced: it is written directly.  A symbolic link is
- * followed, so the file it points to is replaced and the link kept.  A
+ * followed, so the file it points to is replaced and the link kept (or
+ * made, when the link names none yet: ofile_absent_target).  A
  * regular file the user may not write is refused (ofile_writable): the
  * rename would replace it, as the directory allows, although it was made
  * read-only to be kept. */
@@ -24,6 +25,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,6 +211,37 @@ int ofile_make_locked(char *tmpl)
     return fd;
 }
 
+char *ofile_absent_target(const char *path)
+{
+    char *p = rt_xstrdup(path);
+    for (int hops = 0; hops < 40; hops++) {
+        struct stat st;
+        if (lstat(p, &st) != 0)
+            return errno == ENOENT ? p : (free(p), NULL);
+        if (!S_ISLNK(st.st_mode))
+            break;
+        char to[PATH_MAX];
+        ssize_t n = readlink(p, to, sizeof to - 1);
+        if (n <= 0)
+            break;
+        to[n] = '\0';
+        const char *slash = strrchr(p, '/');
+        char *next;
+        if (to[0] == '/' || !slash) {
+            next = rt_xstrdup(to);
+        } else {
+            size_t dir = (size_t)(slash - p) + 1;
+            next = rt_xmalloc(dir + (size_t)n + 1, 1);
+            memcpy(next, p, dir);
+            memcpy(next + dir, to, (size_t)n + 1);
+        }
+        free(p);
+        p = next;
+    }
+    free(p);
+    return NULL;
+}
+
 int ofile_writable(const char *path, FILE *err)
 {
     struct stat st;
@@ -245,12 +278,21 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
     }
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
         return open_direct(path, err);
-    /* Replace what a symbolic link points to, not the link. */
+    /* Replace what a symbolic link points to, not the link; make the
+     * file a link to none yet names (ofile_absent_target). */
     struct stat lst;
-    char *real = NULL;
-    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (real = realpath(path, NULL))) {
-        ofile *o = ofile_open_why(real, why, err);
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        char *real = realpath(path, NULL);
+        char *made = real ? NULL : ofile_absent_target(path);
+        if (!real && !made) {
+            /* links that loop: stat said why */
+            int e = stat(path, &st) != 0 ? errno : ELOOP;
+            csv_message(err, "planc: error: cannot write '%s': %s\n", path, msgcat_strerror(msgcat_lang(), e));
+            return NULL;
+        }
+        ofile *o = ofile_open_why(real ? real : made, why, err);
         free(real);
+        free(made);
         return o;
     }
     if (ofile_writable(path, err) != 0)

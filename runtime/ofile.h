@@ -29,6 +29,13 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err);
  * be kept, and the rename that puts an output in
  * place needs only the directory's permission. */
 int ofile_writable(const char *path, FILE *err);
+/* The file a new output (or results database) at `path` is to be made as,
+ * malloc'd: path itself when nothing is there, or the file a symbolic link
+ * there names (through a chain of links, each relative to its own
+ * directory) when that does not exist, so that a link to a file yet to be
+ * made is made through and kept (latest.csv -> 2024.csv); NULL when a
+ * file is there (or a link to one), or the links loop. */
+char *ofile_absent_target(const char *path);
 FILE *ofile_stream(ofile *o);
 /* Whether `name`, an entry of a directory, is a temporary file made there
  * for the file named `base` (ofile_open's, or a new results database's):

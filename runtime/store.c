@@ -49,7 +49,7 @@ struct store {
     char *shown[16];      /* shown()'s buffers, used in turn */
     unsigned nshown;      /* the next one */
     char *made;           /* where a new database goes: path, or the file a
-                             symbolic link at path names (absent_target) */
+                             symbolic link at path names (ofile_absent_target) */
     char *tmp;            /* a new database made under this name beside made until
                              its first run commits (publish); NULL: db is path */
     int tmp_cleanup[4];   /* cleanup handles of tmp and its -journal, -wal, -shm */
@@ -894,44 +894,6 @@ static char *immutable_uri(const char *path)
     return uri;
 }
 
-/* The file a new database at `path` is to be made as, malloc'd: path
- * itself when nothing is there, or the file a symbolic link there names
- * (through a chain of links, each relative to its own directory) when that
- * does not exist, so that a link to a database yet to be made is made
- * through (SQLite follows it) by the temporary file and link(2) as any
- * new database is; NULL when a file is there (or a link to one), or the
- * links loop. */
-static char *absent_target(const char *path)
-{
-    char *p = rt_xstrdup(path);
-    for (int hops = 0; hops < 40; hops++) {
-        struct stat st;
-        if (lstat(p, &st) != 0)
-            return errno == ENOENT ? p : (free(p), NULL);
-        if (!S_ISLNK(st.st_mode))
-            break;
-        char to[PATH_MAX];
-        ssize_t n = readlink(p, to, sizeof to - 1);
-        if (n <= 0)
-            break;
-        to[n] = '\0';
-        const char *slash = strrchr(p, '/');
-        char *next;
-        if (to[0] == '/' || !slash) {
-            next = rt_xstrdup(to);
-        } else {
-            size_t dir = (size_t)(slash - p) + 1;
-            next = rt_xmalloc(dir + (size_t)n + 1, 1);
-            memcpy(next, p, dir);
-            memcpy(next + dir, to, (size_t)n + 1);
-        }
-        free(p);
-        p = next;
-    }
-    free(p);
-    return NULL;
-}
-
 /* How long a connection waits for another's lock, in milliseconds:
  * PLANC_STORE_TIMEOUT in whole seconds (0 to STORE_MAX_TIMEOUT_S: 0 gives
  * up at once) when it is set and not empty, else STORE_BUSY_TIMEOUT_MS.
@@ -1017,13 +979,13 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
     if (create) {
         /* what killed runs left beside the database (or where it goes) */
         char *real = realpath(path, NULL);
-        char *made = real ? NULL : absent_target(path);
+        char *made = real ? NULL : ofile_absent_target(path);
         if (real || made)
             sweep_stale(real ? real : made);
         free(real);
         free(made);
     }
-    if (create && (s->made = absent_target(path)) && !make_tmp(s, err)) {
+    if (create && (s->made = ofile_absent_target(path)) && !make_tmp(s, err)) {
         store_close(s);
         return NULL;
     }

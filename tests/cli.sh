@@ -126,6 +126,23 @@ expect 2 "$planc" run "$rules" --data "$data" --store "$tmp/outdir" -o "$tmp/x.c
 expect 2 "$planc" build "$rules" -o "$tmp/outdir"
 expect 2 "$planc" build "$rules" -o "$tmp/libdirh.so" --header "$tmp/outdir"; contains err "it is a directory"
 n=$((n + 1)); [ -z "$(ls -A "$tmp/outdir")" ] && [ ! -e "$tmp/libdirh.so" ] || { echo "FAIL: a refused output left files: $(ls -A "$tmp" "$tmp/outdir")"; fails=$((fails + 1)); }
+# A symbolic link to an output yet to be made (latest.csv -> 2024.csv) is
+# written through, through a chain of links each relative to its own
+# directory, as --store makes a database through one: the link is kept
+# and the file it names made.  The link was replaced by the results.  A
+# link into a directory that does not exist is that directory's error,
+# and links that loop are refused, each link kept.
+mkdir "$tmp/lk" "$tmp/lk/sub"
+ln -s sub/2024.csv "$tmp/lk/latest.csv"; ln -s ../latest.csv "$tmp/lk/sub/hop.csv"
+ln -s nodir/x.csv "$tmp/lk/nowhere.csv"; ln -s loop-b.csv "$tmp/lk/loop-a.csv"; ln -s loop-a.csv "$tmp/lk/loop-b.csv"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/lk/sub/hop.csv"
+n=$((n + 1)); [ -L "$tmp/lk/sub/hop.csv" ] && [ -L "$tmp/lk/latest.csv" ] && cmp -s "$tmp/lk/sub/2024.csv" "$tmp/good.csv" ||
+    { echo "FAIL: -o through a link to a file yet to be made: $(ls -lR "$tmp/lk")"; fails=$((fails + 1)); }
+expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/lk/nowhere.csv"; contains err "directory '$tmp/lk/nodir' does not exist"
+expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/lk/loop-a.csv"; contains err "cannot write '$tmp/lk/loop-a.csv': "
+n=$((n + 1)); [ -L "$tmp/lk/nowhere.csv" ] && [ -L "$tmp/lk/loop-a.csv" ] && [ -L "$tmp/lk/loop-b.csv" ] &&
+    [ "$(ls -A "$tmp/lk" | tr '\n' ' ')" = "latest.csv loop-a.csv loop-b.csv nowhere.csv sub " ] ||
+    { echo "FAIL: a refused -o through a link: $(ls -lA "$tmp/lk")"; fails=$((fails + 1)); }
 
 # A read-only output is kept: the rename that puts an output in place needs
 # only the directory's permission, and replaced last month's report made
