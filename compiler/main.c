@@ -5213,6 +5213,21 @@ static char **split_short_values(int *argc, char **argv)
     return v;
 }
 
+/* Moves a `--lang LANG` written before the command (`planc --lang zh help
+ * run`, as --root may stand there) to just after it, where the command
+ * reads it: "wherever --lang stands" (docs/LANGUAGE.md §12).  Right after
+ * the command, so that a --lang among its options, later on the line,
+ * still counts over it. */
+static void lead_lang(int argc, char **argv)
+{
+    if (argc < 4 || strcmp(argv[1], "--lang") != 0)
+        return;
+    char *opt = argv[1], *value = argv[2];
+    argv[1] = argv[3];
+    argv[2] = opt;
+    argv[3] = value;
+}
+
 /* Opens /dev/null, read only, on each of the standard descriptors 0, 1
  * and 2 that is closed (`2>&-`, `<&-`): else the next file planc opens
  * takes its number, and the warnings went into the results file that got
@@ -5296,6 +5311,7 @@ static int command(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    int rc = EXIT_OK;
     std_streams_open();
     /* the environment's language until the command line is read
      * (command): `planc` alone, an error of --root */
@@ -5312,12 +5328,22 @@ int main(int argc, char **argv)
         csv_message(stderr, "planc: error: out of memory\n");
         return EXIT_INTERNAL;
     }
-    if (argc < 2) {
+    lead_lang(argc, argv);
+    /* no command (planc, planc --lang zh): planc's help, in that language */
+    lbl_lang lang = env;
+    bool lang_only = argc >= 2 && argc <= 3 && strcmp(argv[1], "--lang") == 0;
+    if (lang_only && argc == 2)
+        rc = usage_error(NULL, "option '%s' needs a value", "--lang");
+    else if (lang_only && !lbl_parse(argv[2], &lang))
+        rc = usage_error(NULL, "unknown language '%s' (available: en, zh)", argv[2]);
+    if (argc < 2 || lang_only) {
+        msgcat_set_lang(lang);
+        if (rc == EXIT_OK)
+            fputs(usage_text(NULL), stderr);
         free(argv);
-        fputs(usage_text(NULL), stderr);
         return EXIT_USAGE;
     }
-    int rc = command(argc, argv);
+    rc = command(argc, argv);
     free(argv); /* split_short_values' copy; its strings are the process's */
     /* what a command that succeeded wrote to stdout and did not check
      * itself (the help of every command, --version): a full disk or a

@@ -57,6 +57,9 @@ for c in main $cmds; do
     "$planc" "$c" --help --lang zh | cmp -s - "$tmp/$c.zh" || fail "planc $c --help --lang zh differs from planc help $c --lang zh"
     "$planc" "$c" --lang zh --help | cmp -s - "$tmp/$c.zh" || fail "planc $c --lang zh --help differs from planc help $c --lang zh"
     "$planc" help --lang zh "$c" | cmp -s - "$tmp/$c.zh" || fail "planc help --lang zh $c differs from planc help $c --lang zh"
+    # before the command too, as --root may stand (it was "unknown command '--lang'")
+    "$planc" --lang zh help "$c" | cmp -s - "$tmp/$c.zh" || fail "planc --lang zh help $c differs from planc help $c --lang zh"
+    "$planc" --lang zh "$c" --help | cmp -s - "$tmp/$c.zh" || fail "planc --lang zh $c --help differs from planc help $c --lang zh"
     "$planc" "$c" --help | cmp -s - "$tmp/$c.en" || fail "planc $c --help differs from planc help $c"
 done
 
@@ -75,6 +78,14 @@ golden main.en '$PLANC_LANG (en or zh), else the locale'"'"'s language (LANGUAGE
 golden main.zh 'compare、verify、restore、template 的文本按 $PLANC_LANG（en 或 zh），否则按'
 golden template.zh "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）"
 "$planc" --help --lang zh | cmp -s - "$tmp/main.zh" || fail "planc --help --lang zh differs from planc help --lang zh"
+"$planc" --lang zh --help | cmp -s - "$tmp/main.zh" || fail "planc --lang zh --help differs from planc help --lang zh"
+# a --lang before the command that is a later one's: the last counts
+"$planc" --lang zh help run --lang en | cmp -s - "$tmp/run.en" || fail "planc --lang zh help run --lang en is not the English"
+# a command's own error, with --lang before it
+"$planc" --lang zh run >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "^运行 'planc help run' 查看用法。" "$tmp/err" || fail "planc --lang zh run: $(cat "$tmp/err")"
+"$planc" --lang zh >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "^用法：planc " "$tmp/err" || fail "planc --lang zh: $(cat "$tmp/err")"
 # an unknown command's error is in the run's language too
 "$planc" help nosuch --lang zh >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "未知的命令 'nosuch'" "$tmp/err" || fail "planc help nosuch --lang zh: $(cat "$tmp/err")"
