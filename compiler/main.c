@@ -1420,10 +1420,18 @@ static bool apply_settings(compilation *c)
         row->value = value;
         row->sp = ast_join(name.sp, value->sp);
         /* where the value comes from, as a row's note says it: explain,
-         * the workbook's sources sheet and the page's sources show it */
-        size_t nl = strlen("--set ") + strlen(text) + 1;
+         * the workbook's sources sheet and the page's sources show it.
+         * NAME=VALUE as the text writes the two, without the spaces, the
+         * comment or the line end around them (a CR a Windows script
+         * left printed raw in explain), a control character inside as a
+         * space; the data options keep the text as given. */
+        size_t nlen = name.sp.hi - name.sp.lo, vlen = value->sp.hi - value->sp.lo;
+        size_t nl = strlen("--set ") + nlen + 1 + vlen + 1;
         char *note = arena_alloc(&c->arena, nl);
-        snprintf(note, nl, "--set %s", text);
+        snprintf(note, nl, "--set %.*s=%.*s", (int)nlen, text + name.sp.lo, (int)vlen, text + value->sp.lo);
+        for (char *q = note; *q; q++)
+            if ((unsigned char)*q < 0x20 || *q == 0x7f)
+                *q = ' ';
         row->note = note;
         ind->u.ind.values = row;
         ind->u.ind.nvalues = 1;
