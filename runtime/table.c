@@ -4726,6 +4726,12 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         }
         sha256_hex(&d, m->sha256);
     }
+    /* a file of its header only beside files with rows (a city's blank
+     * template sent back): said of that file, as of one file alone; of
+     * no rows anywhere the caller speaks once */
+    for (size_t i = 0; m && m->nrows > 0 && i < n; i++)
+        if (parts[i]->nrows == 0)
+            csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_W_NO_ROWS), paths[i]);
     for (size_t i = 0; i < n; i++) {
         rt_table_free(parts[i]);
         reading_free(&rds[i]);

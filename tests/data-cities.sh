@@ -151,6 +151,15 @@ cp files/大连.csv bad/大连-副本.csv
 expect 0 "$planc" run "$rules" "$@" --data bad/大连-副本.csv -o copy.csv
 same one.csv copy.csv
 
+# A city's blank template sent back, its header only, beside the others:
+# said of that file (it added nothing, silently), as of one file alone.
+head -n 1 files/铁岭.csv >bad/铁岭-空.csv
+expect 0 "$planc" run "$rules" "$@" --data bad/铁岭-空.csv -o blank.csv
+contains err "bad/铁岭-空.csv: warning: no rows to score"
+same one.csv blank.csv
+expect 0 "$planc" run "$rules" "$@" --data bad/铁岭-空.csv -o blank.csv --lang zh
+contains err "bad/铁岭-空.csv: 警告：没有可以评分的数据行"
+
 # A misspelt column is caught though no region of the file needs it: 鞍山's
 # file with a province's column under another spelling.
 awk -F, -v OFS=, 'NR == 1 { $0 = $0 ",horqin_wetlnd_ha" } NR > 1 { $0 = $0 "," } { print }' files/鞍山.csv >bad/鞍山.csv
