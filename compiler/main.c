@@ -5280,7 +5280,8 @@ static int command(int argc, char **argv)
             else
                 what = argv[i];
         }
-        const char *text = usage_text(what && strcmp(what, "help") != 0 ? what : NULL);
+        /* help's own help (planc help help, planc help --help) is planc's */
+        const char *text = usage_text(what && strcmp(what, "help") != 0 && !is_help(what) ? what : NULL);
         if (!text)
             return usage_error(NULL, "no help for unknown command '%s'", what);
         fputs(text, stdout);

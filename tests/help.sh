@@ -79,6 +79,9 @@ golden main.zh 'compare、verify、restore、template 的文本按 $PLANC_LANG�
 golden template.zh "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）"
 "$planc" --help --lang zh | cmp -s - "$tmp/main.zh" || fail "planc --help --lang zh differs from planc help --lang zh"
 "$planc" --lang zh --help | cmp -s - "$tmp/main.zh" || fail "planc --lang zh --help differs from planc help --lang zh"
+# help's own --help is planc's help, as 'planc help help' is (it was "unknown command '--help'")
+"$planc" help --help --lang zh | cmp -s - "$tmp/main.zh" || fail "planc help --help --lang zh differs from planc help --lang zh"
+"$planc" help -h | cmp -s - "$tmp/main.en" || fail "planc help -h differs from planc help"
 # a --lang before the command that is a later one's: the last counts
 "$planc" --lang zh help run --lang en | cmp -s - "$tmp/run.en" || fail "planc --lang zh help run --lang en is not the English"
 # a command's own error, with --lang before it
