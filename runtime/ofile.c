@@ -336,7 +336,9 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
         return NULL;
     }
     o->cleanup = cleanup_file(o->tmp); /* removed if a signal ends planc */
-    o->lock_fd = dup(fd);  /* the same open file, and so the same lock */
+    /* the same open file, and so the same lock; close-on-exec as fd is
+     * (dup clears it), so that a C compiler planc starts holds neither */
+    o->lock_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (o->lock_fd < 0) {
         csv_message(err, "planc: error: cannot write '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));
         close(fd);

@@ -103,6 +103,16 @@ expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/xfsz-
 contains err "planc: error: cannot write '$tmp/fsz/libqs.so': File too large (the C compiler"
 expect 5 "$planc" build "$qs/rules.plan" -o "$tmp/fsz/libqs.so" --cc "$tmp/full-cc"
 contains err "planc: error: cannot write '$tmp/fsz/libqs.so': No space left on device (the C compiler"
+# The C compiler inherits no descriptor of planc's temporary header: its
+# lock was dup'ed without close-on-exec, so a compiler that leaves a
+# server running (a compiler cache's) held the lock of a header a killed
+# build left, and no later build swept it (ofile.c).
+mkdir "$tmp/fdcc"
+printf '#!/bin/sh\nls -l /proc/$$/fd/ >"%s" 2>&1\nexec cc "$@"\n' "$tmp/fdcc/fds" >"$tmp/fd-cc"
+chmod +x "$tmp/fd-cc"
+expect 0 "$planc" build "$qs/rules.plan" -o "$tmp/fdcc/libqs.so" --cc "$tmp/fd-cc"
+n=$((n + 1)); [ -s "$tmp/fdcc/fds" ] || fail "the C compiler did not run"
+n=$((n + 1)); grep -q '\.qs\.h\.' "$tmp/fdcc/fds" && fail "the C compiler inherited the temporary header: $(cat "$tmp/fdcc/fds")"
 # One that could not write its own temporary file ($TMPDIR full, where
 # the library's directory has room) says so and names it: it blamed the
 # library's directory.
