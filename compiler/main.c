@@ -1084,6 +1084,15 @@ typedef struct compilation {
                                --set texts come after them */
     const char *const *settings; /* --set NAME=VALUE, nsettings of them */
     size_t nsettings;
+    /* the periods a --set gave other years (set_period), in the arena:
+     * named after the errors the checker then finds (set_periods_note) */
+    struct set_period_info {
+        span sp;          /* the --set text's NAME=FROM..TO */
+        const char *name;
+        int from, to;     /* as --set gives them */
+        int was_from, was_to; /* as the plan gives them */
+    } *set_periods;
+    size_t nset_periods;
 } compilation;
 
 /* Milliseconds on the monotonic clock. */
@@ -1315,10 +1324,31 @@ static bool set_period(compilation *c, const ast_period *v, const char *text, co
         }
     done[k] = p;
     done_sp[k] = v->name.sp;
+    if (!c->set_periods)
+        c->set_periods = arena_alloc(&c->arena, c->nsettings * sizeof *c->set_periods);
+    c->set_periods[c->nset_periods++] = (struct set_period_info){
+        .sp = v->sp, .name = v->name.s, .from = v->from, .to = v->to, .was_from = p->from, .was_to = p->to};
     p->from = v->from;
     p->to = v->to;
     p->sp = v->sp;
     return true;
+}
+
+/* After the checker found errors in rules a --set gave a period other
+ * years: a note at each such --set saying so, with the plan's own years.
+ * The errors are the rules' (exit 1), at the rules' lines, but one the
+ * years cause (a deadline before a target's baseline, two `values` rows
+ * `in` periods that now overlap) names years the rules do not write. */
+static void set_periods_note(compilation *c)
+{
+    if (diag_errors(&c->diag) <= c->diag.ncmdline_errors)
+        return;
+    for (size_t i = 0; i < c->nset_periods; i++) {
+        const struct set_period_info *v = &c->set_periods[i];
+        diag_note(&c->diag, v->sp, "the rules were checked with period '%s' as --set gives it, %d..%d "
+                                   "(the plan gives %d..%d)",
+                  v->name, v->from, v->to, v->was_from, v->was_to);
+    }
 }
 
 /* Applies the --set NAME=VALUE texts of the command line to the program
@@ -1465,6 +1495,7 @@ static int compile_rules(compilation *c, const char *path)
         return errors_exit(c);
     double t1 = now_ms();
     c->model = sema_check(&c->arena, &c->diag, c->ast);
+    set_periods_note(c);
     if (c->reading)
         reading_renames(c);
     double t2 = now_ms();

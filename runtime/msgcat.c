@@ -1758,6 +1758,9 @@ static const msgcat_pair catalog[] = {
      "'%s': rename the field to '%s', or write 'column \"%s\"' on the indicator\n",
      "%s:%u: 附注：第%ld个字段“%s”以指标 %s 的名称为列名，规则从列“%s”读取该指标的数据：把表头中的这一列改名为“%s”，"
      "或在指标上写 'column \"%s\"'\n"},
+    /* ---- rb23: the errors in rules checked with a period --set gave other years (main.c) */
+    {"the rules were checked with period '%s' as --set gives it, %d..%d (the plan gives %d..%d)",
+     "规则是按 --set 给出的时期“%s”（%d–%d年）检查的（规划给出的是 %d–%d年）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
