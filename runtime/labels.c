@@ -651,7 +651,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_L_ABSENT] = "%s:%u: warning: column '%s' is not in the header: its cells are missing\n",
     [LBL_L_ABSENT_MORE] = "%s:%u: warning: %zu more columns the rules read are not in the header: their cells "
                           "are missing too (the workbook's missing_columns sheet, the page's header and the "
-                          "JSON's source.absent_columns list every one)\n",
+                          "JSON's source.absent_columns list each that the data's regions need)\n",
     [LBL_L_ABSENT_ZERO] = "%s:%u: note: the assessment counts a missing target as 0 (missing zero): the "
         "targets that read these columns score 0 in every measure, section and total, and lower every "
         "grade; to leave them out of the weights instead, write missing reweight in the assessment "
@@ -1360,7 +1360,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_ABSENT_IND] = "%s:%u: 警告：表头中没有列“%s”（指标 %s）：其单元格按缺失读取\n",
     [LBL_L_ABSENT] = "%s:%u: 警告：表头中没有列“%s”：其单元格按缺失读取\n",
     [LBL_L_ABSENT_MORE] = "%s:%u: 警告：另有%zu个规则读取的列不在表头中：其单元格同样按缺失读取（工作簿的 "
-                          "missing_columns 表、网页的页首和 JSON 的 source.absent_columns 列出了每一列）\n",
+                          "missing_columns 表、网页的页首和 JSON 的 source.absent_columns 列出了数据中各地区需要的每一列）\n",
     [LBL_L_ABSENT_ZERO] = "%s:%u: 附注：考核把缺失的目标记为0分（'missing zero'）：读取这些列的目标在各措施、章节得分"
         "和总分中均记0分，并拉低各地区的等级；若要把它们排除在权重之外，在考核中写 'missing reweight'"
         "（改编时写 'override assessment %s { missing reweight }'）\n",

@@ -321,7 +321,7 @@ static void absent_columns(page *g)
     const ir_program *p = g->p;
     uint32_t n = 0;
     for (uint32_t k = 0; k < p->ncolumns; k++)
-        n += rt_table_column_absent(g->t, k);
+        n += rt_table_column_absent_needed(g->t, k);
     if (n == 0)
         return;
     /* styled where it is: a rule in the style sheet would change every page */
@@ -330,7 +330,7 @@ static void absent_columns(page *g)
     fprintf(g->out, label(g, LBL_ABSENT_COLUMNS), n);
     uint32_t shown = 0;
     for (uint32_t k = 0; k < p->ncolumns && shown < ABSENT_NAMED; k++) {
-        if (!rt_table_column_absent(g->t, k))
+        if (!rt_table_column_absent_needed(g->t, k))
             continue;
         const ir_column *c = &p->columns[k];
         if (shown++)

@@ -126,15 +126,17 @@ static void put_data_files(json_writer *w, const report_source *src)
 }
 
 /* "absent_columns": the indicator columns the data's header lacked, read
- * as missing cells (--allow-missing-columns), each with its indicator and
- * the targets that read it (missing in every region and year): what the
- * page's header and the workbook's missing_columns sheet say. */
+ * as missing cells (--allow-missing-columns), that the rules read on a
+ * region the data has rows of (rt_table_column_absent_needed), each with
+ * its indicator and the targets that read it (missing in every region and
+ * year): what the page's header and the workbook's missing_columns sheet
+ * say. */
 static void put_absent_columns(json_writer *w, const ir_program *p, const rt_table *t)
 {
     json_key(w, "absent_columns");
     json_begin_array(w);
     for (uint32_t k = 0; k < p->ncolumns; k++) {
-        if (!rt_table_column_absent(t, k))
+        if (!rt_table_column_absent_needed(t, k))
             continue;
         json_begin_object(w);
         json_key(w, "column");

@@ -795,7 +795,7 @@ static void sheet_absent(book *b)
     sheet s;
     sheet_begin(b, &s, LBL_SHEET_ABSENT, heads, sizeof heads / sizeof heads[0]);
     for (uint32_t k = 0; s.ws && k < p->ncolumns; k++) {
-        if (!rt_table_column_absent(b->t, k))
+        if (!rt_table_column_absent_needed(b->t, k))
             continue;
         uint32_t nnames = 0;
         for (uint32_t t = 0; t < p->ntargets; t++)
@@ -1077,7 +1077,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     report_notes_free(&notes);
     bool absent = false;
     for (uint32_t k = 0; k < p->ncolumns && !absent; k++)
-        absent = rt_table_column_absent(t, k);
+        absent = rt_table_column_absent_needed(t, k);
     if (absent)
         sheet_absent(&b);
     if (src)

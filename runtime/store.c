@@ -1420,7 +1420,7 @@ int store_begin_run(store *s, const store_run_info *info, const ir_program *p,
     st = NULL;
     /* the indicator columns the header lacked (--allow-missing-columns) */
     for (uint32_t k = 0, seq = 0; k < p->ncolumns; k++) {
-        if (!rt_table_column_absent(t, k))
+        if (!rt_table_column_absent_needed(t, k))
             continue;
         if (!st && sqlite3_prepare_v2(s->db, "INSERT INTO absent_columns (run, seq, data_column, "
                                              "indicator) VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL) != SQLITE_OK)

@@ -68,6 +68,8 @@ struct rt_table {
                                it (0 for an added row); else NULL */
     bool *absent;           /* p->ncolumns: the header lacked the column, read as
                                missing cells (--allow-missing-columns) */
+    bool *absent_needed;    /* of them, those the rules read on the rows of a
+                               region the table has rows of (NULL: none) */
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
     size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
     size_t *first;          /* after sorting: region g's rows are [first[g], first[g + 1]) */
@@ -97,6 +99,42 @@ struct rt_table {
 bool rt_table_column_absent(const rt_table *t, uint32_t col)
 {
     return col < t->p->ncolumns && t->absent[col];
+}
+
+bool rt_table_column_absent_needed(const rt_table *t, uint32_t col)
+{
+    return t->absent_needed && col < t->p->ncolumns && t->absent_needed[col];
+}
+
+/* Marks, once the table is whole (planc's rows above its regions added),
+ * the absent columns that the rules read on the rows of a region it has
+ * rows of (template.h): the columns whose absence leaves a result missing.
+ * A column no file has and no region of the data needs (a coastal city's
+ * column, in data without coastal cities) is none of the results' concern. */
+static void mark_absent_needed(rt_table *t)
+{
+    const ir_program *p = t->p;
+    bool any = false;
+    for (uint32_t k = 0; k < p->ncolumns && !any; k++)
+        any = t->absent[k];
+    if (!any)
+        return;
+    uint32_t *regions = rt_xcalloc((size_t)p->nregions + 1, sizeof *regions), nregions = 0;
+    uint8_t *seen = rt_xcalloc((size_t)p->nregions + 1, 1);
+    for (size_t row = 0; row < t->nrows; row++) {
+        uint32_t g = t->region[row];
+        if (g < p->nregions && !seen[g]) {
+            seen[g] = 1;
+            regions[nregions++] = g;
+        }
+    }
+    tmpl_needs *n = tmpl_needs_make(p, regions, nregions);
+    t->absent_needed = rt_xcalloc(p->ncolumns, sizeof *t->absent_needed);
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        t->absent_needed[k] = t->absent[k] && tmpl_column_needed(p, n, k);
+    tmpl_needs_free(n);
+    free(regions);
+    free(seen);
 }
 
 long rt_table_find(const rt_table *t, uint32_t region, long year)
@@ -4232,6 +4270,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (has_share(p))
         add_ancestor_rows(t);
     sort_rows(t);
+    mark_absent_needed(t);
     if (L.opts.warn_year_gaps) {
         warn_absent_regions(&L, t);
         warn_year_gaps(&L, t);
@@ -4743,6 +4782,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     if (has_share(p))
         add_ancestor_rows(m);
     sort_rows(m);
+    mark_absent_needed(m);
     if (opts && opts->warn_year_gaps) {
         loader L = {.t = m, .p = p, .sole_region = -1, .name = m->path, .err = err, .opts = *opts};
         warn_absent_regions(&L, m);
@@ -4789,6 +4829,7 @@ void rt_table_free(rt_table *t)
     free(t->texts);
     free(t->nrec);
     free(t->absent);
+    free(t->absent_needed);
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             if (!t->input_shared[i])

@@ -159,6 +159,12 @@ const double *rt_table_column(const rt_table *t, uint32_t col);
  * every value of its indicator is missing, which the page says at its top
  * (docs/OUTPUT.md §8) lest a grade read as if the data had been judged. */
 bool rt_table_column_absent(const rt_table *t, uint32_t col);
+/* Whether data column `col` is absent (rt_table_column_absent) and the
+ * rules read it on the rows of a region the table has rows of (template.h:
+ * a target on the region, above it or beside it): a column whose absence
+ * leaves results missing.  The absent columns the results, the page, the
+ * workbook, the JSON and the history list are these. */
+bool rt_table_column_absent_needed(const rt_table *t, uint32_t col);
 /* How many data records made a row: 1, or more when a column's aggregate
  * combined several (docs/LANGUAGE.md §4); 0 for a row the runtime added. */
 uint32_t rt_table_records(const rt_table *t, size_t row);

@@ -495,33 +495,51 @@ END_TEST
 
 /* A column the data lacks, read as missing (--allow-missing-columns):
  * the header says which indicator and column, in both languages, lest a
- * grade made of missing targets read as judged; complete data: no caveat. */
+ * grade made of missing targets read as judged; a column the data lacks
+ * that no target reads on its regions (park) leaves nothing missing and
+ * is not named; complete data: no caveat. */
 START_TEST(html_absent_columns_caveat)
 {
     report_run run;
     fx_init(&run.f);
     report_fixture_program(&run.f, true);
-    static const char csv[] = "city,year,farmland_mu\n大连,2025,80\n沈阳,2025,93\n";
+    static const char csv[] = "city,year,park\n大连,2025,yes\n沈阳,2025,no\n";
     rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true};
     capture c;
     run.t = rt_table_parse(&run.f.p, "data.csv", csv, strlen(csv), &opts, cap_open(&c));
     ck_assert_str_eq(cap_text(&c), "");
     cap_free(&c);
     ck_assert_ptr_nonnull(run.t);
-    ck_assert(rt_table_column_absent(run.t, FX_PARK));
-    ck_assert(!rt_table_column_absent(run.t, FX_FARMLAND));
+    ck_assert(rt_table_column_absent(run.t, FX_FARMLAND));
+    ck_assert(rt_table_column_absent_needed(run.t, FX_FARMLAND));
+    ck_assert(!rt_table_column_absent(run.t, FX_PARK));
     run.r = fx_run(&run.f, run.t);
     run.ru = rollup_make(&run.f.p, run.t, run.r, 0);
     char *h = render(&run);
     ck_assert_ptr_nonnull(strstr(h, "padding:6px 10px;margin:0 0 8px\">Not in the data: the data file has no column "
                                     "for 1 indicators, read as missing cells (--allow-missing-columns), "
                                     "so their targets are missing in every region and year: "
-                                    "辽河口国家公园 (column &#39;park&#39;).</p>\n</header>"));
+                                    "耕地保有量 (column &#39;farmland_mu&#39;).</p>\n</header>"));
     free(h);
     h = render_in(&run, LBL_ZH);
     ck_assert_ptr_nonnull(strstr(h, "padding:6px 10px;margin:0 0 8px\">数据缺列：数据文件中没有1个指标的数据列，"
                                     "已按缺失读取（--allow-missing-columns），相关目标在所有地区和年份均为"
-                                    "数据缺失：辽河口国家公园（列“park”）。</p>"));
+                                    "数据缺失：耕地保有量（列“farmland_mu”）。</p>"));
+    free(h);
+    report_run_end(&run);
+    /* park, which no target reads: absent, and not named */
+    fx_init(&run.f);
+    report_fixture_program(&run.f, true);
+    static const char unread[] = "city,year,farmland_mu\n大连,2025,80\n沈阳,2025,93\n";
+    run.t = rt_table_parse(&run.f.p, "data.csv", unread, strlen(unread), &opts, cap_open(&c));
+    cap_free(&c);
+    ck_assert_ptr_nonnull(run.t);
+    ck_assert(rt_table_column_absent(run.t, FX_PARK));
+    ck_assert(!rt_table_column_absent_needed(run.t, FX_PARK));
+    run.r = fx_run(&run.f, run.t);
+    run.ru = rollup_make(&run.f.p, run.t, run.r, 0);
+    h = render(&run);
+    ck_assert_ptr_null(strstr(h, "class=\"caveat\""));
     free(h);
     report_run_end(&run);
     h = render_fixture(true, NULL);
