@@ -249,10 +249,12 @@ static const char usage_run[] =
     "                   column \"C{year}\"); docs/LANGUAGE.md §10; - reads\n"
     "                   standard input (a file named - is ./-).  Given again\n"
     "                   (--data a.csv --data b.csv), the files' rows are read\n"
-    "                   as one table, each file with its own header and the\n"
-    "                   columns its own regions need (as planc template\n"
-    "                   writes a region's file); a region and year two files\n"
-    "                   give is one row, their numbers agreeing\n"
+    "                   as one table, each file with its own header; a column\n"
+    "                   the rules read for a region is to be in one of the\n"
+    "                   files with rows of that region (a city's file as\n"
+    "                   planc template writes it, or a ratings file beside\n"
+    "                   it); a region and year two files give is one row,\n"
+    "                   their numbers agreeing\n"
     "  --read-with RULES\n"
     "                   after a --data FILE: read FILE with the keys, column\n"
     "                   names, units and maps of RULES, an adaptation of the\n"
@@ -537,7 +539,7 @@ static const char usage_restore[] =
 static const char usage_template[] =
     "usage: planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                      [-o OUT] [--lang en|zh] [--root DIR]\n"
-    "       planc template RULES --check FILE [--region R]... [--years A-B]\n"
+    "       planc template RULES --check FILE... [--region R]... [--years A-B]\n"
     "                      [--na TEXT]... [--lang en|zh] [--diagnostics text|json] [-w]\n"
     "\n"
     "Writes the blank data file RULES read, as CSV: a header of the rules'\n"
@@ -565,7 +567,10 @@ static const char usage_template[] =
     "               without a row, a file of its header only are errors; each\n"
     "               needed column's empty cells are listed.  The columns other\n"
     "               regions need are not asked for: a city's file is checked\n"
-    "               alone.  Ends with 'FILE: ok'.  - reads standard input\n"
+    "               alone.  Ends with 'FILE: ok'.  - reads standard input.\n"
+    "               Given again, the files are checked together as planc run\n"
+    "               --data A --data B reads them (a ratings file with the\n"
+    "               files it rates), a column a region needs in one of them\n"
     "  --na TEXT    with --check: a cell holding TEXT is missing (planc run's)\n"
     "  -o OUT       write to OUT (written atomically) instead of stdout\n"
     "  --lang LANG  the language of --list and of the messages: en or zh\n"
@@ -739,9 +744,10 @@ static const char usage_run_zh[] =
     "                   \"C{year}\" 这样的列则每年一列）；见 docs/LANGUAGE.md\n"
     "                   §10；- 读标准输入（名为 - 的文件写作 ./-）。重复给出时\n"
     "                   （--data a.csv --data b.csv），各文件的行作为一张表读取，\n"
-    "                   每个文件有自己的表头和其地区需要的列（同 planc template\n"
-    "                   为某地区写的文件）；两个文件都给出的同一地区同一年为\n"
-    "                   一行，其数值须一致\n"
+    "                   每个文件有自己的表头；规则读取某地区数据所需的列，须在\n"
+    "                   有该地区数据行的某一个文件中（如 planc template 为某市\n"
+    "                   写的文件，或与之一起读入的评分表）；两个文件都给出的\n"
+    "                   同一地区同一年为一行，其数值须一致\n"
     "  --read-with RULES\n"
     "                   在 --data FILE 之后：按 RULES 的键、列名、计量单位和\n"
     "                   映射读取 FILE；RULES 是所评分规则针对该文件的改编（地区\n"
@@ -975,7 +981,7 @@ static const char usage_restore_zh[] =
 static const char usage_template_zh[] =
     "用法：planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                     [-o OUT] [--lang en|zh] [--root DIR]\n"
-    "      planc template RULES --check FILE [--region R]... [--years A-B]\n"
+    "      planc template RULES --check FILE... [--region R]... [--years A-B]\n"
     "                     [--na TEXT]... [--lang en|zh] [--diagnostics text|json] [-w]\n"
     "\n"
     "以 CSV 写出 RULES 所读的空白数据文件：表头为规则的地区列、年份列，以及\n"
@@ -997,7 +1003,9 @@ static const char usage_template_zh[] =
     "               表头缺少需要的列、有其他地区的行（给出 --region 时）、\n"
     "               --years 中某年缺行、文件只有表头均为错误；列出每个需要的列\n"
     "               中的空单元格。不要求其他地区需要的列：市的文件可单独检查。\n"
-    "               最后一行为 'FILE: 无误'。- 读标准输入\n"
+    "               最后一行为 'FILE: 无误'。- 读标准输入。重复给出时，按\n"
+    "               planc run --data A --data B 的读法合起来检查这些文件（如\n"
+    "               评分表和它所评的各表），地区所需的列在其中一个文件中即可\n"
     "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）\n"
     "  -o OUT       写到 OUT（原子写入），而不是标准输出\n"
     "  --lang LANG  --list 和报错信息所用语言：en 或 zh（不给时按\n"
@@ -4922,19 +4930,24 @@ static bool parse_years(const char *s, int *from, int *to, bool *reversed)
 
 /* planc template RULES [--region R]... [--years A-B] [--list] [-o OUT]:
  * the blank data file of the rules' columns for the chosen regions
- * (template.h), or the list of its columns. */
+ * (template.h), or the list of its columns; with --check FILE..., the
+ * files filled in, checked as planc run reads them. */
 static int cmd_template(int argc, char **argv)
 {
     const char *rules = NULL, *out = NULL, *check = NULL;
     const char **names = calloc((size_t)argc + 1, sizeof *names);
     const char **na = calloc((size_t)argc + 1, sizeof *na);
-    uint32_t nnames = 0, nna = 0;
+    const char **checks = calloc((size_t)argc + 1, sizeof *checks);
+    uint32_t nnames = 0, nna = 0, nchecks = 0;
     int from = 0, to = 0;
     bool list = false;
     lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
     int rc = EXIT_OK;
-    if (!names || !na) {
+    if (!names || !na || !checks) {
         csv_message(stderr, "planc: error: out of memory\n");
+        free(names);
+        free(na);
+        free(checks);
         return EXIT_INTERNAL;
     }
     for (int i = 0; i < argc && rc == EXIT_OK; i++) {
@@ -4951,11 +4964,13 @@ static int cmd_template(int argc, char **argv)
             fputs(usage_text("template"), stdout);
             free(names);
             free(na);
+            free(checks);
             return EXIT_OK;
         } else if (valued && i + 1 >= argc) {
             rc = usage_error("template", "option '%s' needs a value", a);
         } else if (strcmp(a, "--check") == 0) {
             check = argv[++i];
+            checks[nchecks++] = stdio_name(check);
         } else if (strcmp(a, "--na") == 0) {
             na[nna++] = argv[++i];
         } else if (strcmp(a, "--region") == 0) {
@@ -4998,6 +5013,7 @@ static int cmd_template(int argc, char **argv)
     if (rc != EXIT_OK) {
         free(names);
         free(na);
+        free(checks);
         return rc;
     }
     compilation c;
@@ -5042,20 +5058,23 @@ static int cmd_template(int argc, char **argv)
     }
     /* --check: the file, read as planc run reads it, with the columns
      * its header lacks read as missing (the check says which of them the
-     * regions need) */
+     * regions need); several files, as planc run --data A --data B reads
+     * them: a column a region needs is to be in one of the files with its
+     * rows, and is an error of planc run's when none has it */
     rt_table *t = NULL;
     if (rc == EXIT_OK && check) {
-        rt_load_options opts = {.allow_missing_columns = true, .quiet_missing_columns = true,
+        rt_load_options opts = {.allow_missing_columns = nchecks == 1, .quiet_missing_columns = true,
                                 .na = na, .nna = nna, .lang = lang};
-        t = rt_table_load(p, stdio_name(check), &opts, stderr);
+        t = rt_table_load_many(p, checks, NULL, nchecks, &opts, stderr);
         if (!t)
             rc = EXIT_DATA;
     }
     for (uint32_t g = 0; rc == EXIT_OK && nnames == 0 && !check && g < p->nregions; g++)
         if (!p->regions[g].is_group)
             regions[nregions++] = g;
-    /* without --region, --check is for the regions the file has rows of,
-     * as planc run reads each of several files (tmpl_needs_of_table) */
+    /* without --region, --check is for the regions the file (or the
+     * files together) has rows of, as planc run asks the files for their
+     * regions' columns (tmpl_needs_of_table) */
     tmpl_needs *n = rc != EXIT_OK            ? NULL
                     : t && nnames == 0 ? tmpl_needs_of_table(p, t)
                                        : tmpl_needs_make(p, regions, nregions);
@@ -5127,6 +5146,7 @@ static int cmd_template(int argc, char **argv)
     free(regions);
     free(names);
     free(na);
+    free(checks);
     compilation_free(&c);
     return rc;
 }

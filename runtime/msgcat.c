@@ -1467,11 +1467,6 @@ static const msgcat_pair catalog[] = {
     {"%s:%u: note: the file's rows of %s need none of these columns: if its rows of %s belong in another file, "
      "delete them here\n",
      "%s:%u: 附注：本文件中%s的数据行不需要这些列；如果%s的数据行应在另一个文件中，请从本文件删去\n"},
-    {"%s:%u: note: with several data files, a file needs the columns the rules read for the regions of its own "
-     "rows (the header 'planc template RULES --region R' writes); --allow-missing-columns reads a missing one as "
-     "missing cells\n",
-     "%s:%u: 附注：使用多个数据文件时，每个文件须有规则读取其自身各地区数据时所需的列（即 'planc template 规则文件 "
-     "--region 地区' 写出的表头）；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
 
     /* ---- rb22: planc template --check of a file of many regions, or of none (template.c) */
     {" and %u more regions", "及另外%u个地区"},
@@ -1761,6 +1756,15 @@ static const msgcat_pair catalog[] = {
     /* ---- rb23: the errors in rules checked with a period --set gave other years (main.c) */
     {"the rules were checked with period '%s' as --set gives it, %d..%d (the plan gives %d..%d)",
      "规则是按 --set 给出的时期“%s”（%d–%d年）检查的（规划给出的是 %d–%d年）"},
+
+    /* ---- dp23: several files give a region's columns together (table.c) */
+    {"%s:%u: note: no other file with rows of %s has the column either: %s\n",
+     "%s:%u: 附注：其他有%s数据行的文件也都没有该列：%s\n"},
+    {"%s:%u: note: with several data files, a column the rules read for a region must be in the header of one of "
+     "the files with rows of that region (the header 'planc template RULES --region R' writes has them all); "
+     "--allow-missing-columns reads a missing one as missing cells\n",
+     "%s:%u: 附注：使用多个数据文件时，规则读取某地区数据所需的列，须在有该地区数据行的某一个文件的表头中（'planc "
+     "template 规则文件 --region 地区' 写出的表头包含全部这些列）；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

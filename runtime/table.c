@@ -364,9 +364,6 @@ typedef struct loader {
     int32_t sole_region;    /* the region of every row read so far whose
                                region is known (note_region); -1 none yet,
                                -2 several */
-    bool needs_check;       /* a column the header lacks was read as missing
-                               cells until the rows show whether the
-                               file's regions need it (needed_columns_only) */
     bool year_mark_noted;   /* a year cell with a mark after the year
                                (2024年(初步)) was explained */
     char *first_unknown;    /* the first region reported unknown that is
@@ -1801,15 +1798,15 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         if (at >= 0)
             continue;
         if (k >= 2 && L->opts.needed_columns_only && !L->opts.allow_missing_columns) {
-            /* one of several files: missing cells until the rows say
-             * whether its regions need the column (check_needed), unless
-             * the header has a field like it, the column misspelt */
+            /* one of several files: missing cells until all are read
+             * and say whether another file gives the column for the
+             * regions that need it (check_given), unless the header has
+             * a field like it, the column misspelt */
             unsigned cp = 0;
             if (reported_before(L, (uint32_t)(k - 2)) ||
                 (invisible_field(L, want, &cp) < 0 && similar_field(L, want) < 0 &&
                  indicator_field(L, (uint32_t)(k - 2)) < 0)) {
                 L->t->absent[k - 2] = true;
-                L->needs_check = true;
                 continue;
             }
         }
@@ -1966,108 +1963,6 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             csv_message(L->err, T(L, LBL_L_MISSING_COLUMN), L->name, rec.line);
     }
     return ok;
-}
-
-/* The names of the regions n->regions[i] for which pick(i) holds, the
- * first three, then "and N more" ("甲一, 甲二, 乙一 and 2 more"),
- * malloc'd.  pick reads column k's needs, or `mask` when k is -1. */
-static char *needs_list(const ir_program *p, const tmpl_needs *n, long k, const uint8_t *mask, bool want,
-                        lbl_lang lang)
-{
-    char *list = NULL;
-    size_t len = 0;
-    unsigned shown = 0, more = 0;
-    FILE *f = open_memstream(&list, &len);
-    if (!f) {
-        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
-        exit(4);
-    }
-    for (uint32_t i = 0; i < n->nregions; i++) {
-        bool on = k >= 0 ? n->need[(size_t)i * p->ncolumns + (size_t)k] != 0 : (mask[i] != 0) == want;
-        if (!on)
-            continue;
-        if (shown < 3)
-            csv_message(f, "%s%s", shown++ ? lang == LBL_ZH ? "、" : ", " : "", p->regions[n->regions[i]].name);
-        else
-            more++;
-    }
-    if (more)
-        csv_message(f, msgcat_get(lang, " and %u more"), more);
-    fclose(f);
-    return list;
-}
-
-/* One of several files whose header lacks columns (needed_columns_only),
- * once its rows are read: a column that a region of its rows needs
- * (tmpl_needs_of_table, the rule `planc template` writes a region's
- * header by) is an error at the header, naming the regions (the first
- * three); the others stay missing cells, another file's to give.  A
- * column read with several aggregates is said once.  When only some of
- * the file's regions need what it lacks, each of a level of one that
- * does not, a note names both: the rows of a region in a peer's file
- * (大连's row in 鞍山's; a province's row beside its cities' is its
- * own table's). */
-static void check_needed(loader *L)
-{
-    const ir_program *p = L->p;
-    lbl_lang lang = L->opts.lang;
-    unsigned line = L->t->header_line;
-    tmpl_needs *n = tmpl_needs_of_table(p, L->t);
-    uint8_t *named = rt_xcalloc(n->nregions + 1, 1);
-    size_t nmissing = 0;
-    for (uint32_t k = 0; k < p->ncolumns && !L->stopped; k++) {
-        if (!L->t->absent[k] || !tmpl_column_needed(p, n, k))
-            continue;
-        bool said = false;
-        for (uint32_t j = k > 64 ? k - 64 : 0; j < k && !said; j++)
-            said = strcmp(p->columns[j].name, p->columns[k].name) == 0 && L->t->absent[j] &&
-                   tmpl_column_needed(p, n, j);
-        if (said)
-            continue;
-        for (uint32_t i = 0; i < n->nregions; i++)
-            named[i] |= n->need[(size_t)i * p->ncolumns + k];
-        char *list = needs_list(p, n, k, NULL, true, lang);
-        const ir_column *c = &p->columns[k];
-        if (c->indicator)
-            data_error(L, line, msgcat_get(lang, "column '%s' (indicator %s) is not in the header, and the rules "
-                                                 "read it for this file's rows of %s"),
-                       c->name, c->indicator, list);
-        else
-            data_error(L, line, msgcat_get(lang, "column '%s' is not in the header, and the rules read it for "
-                                                 "this file's rows of %s"),
-                       c->name, list);
-        free(list);
-        nmissing++;
-    }
-    /* the note on a peer's rows: regions of the levels of the file's
-     * other regions (not a province's row beside its cities') */
-    uint8_t *level = rt_xcalloc(p->nlevels + 1, 1);
-    uint32_t others = 0;
-    bool peers = true;
-    for (uint32_t i = 0; i < n->nregions; i++)
-        if (!named[i] && p->regions[n->regions[i]].level < p->nlevels) {
-            others++;
-            level[p->regions[n->regions[i]].level] = 1;
-        }
-    for (uint32_t i = 0; i < n->nregions; i++)
-        peers &= !named[i] || (p->regions[n->regions[i]].level < p->nlevels && level[p->regions[n->regions[i]].level]);
-    free(level);
-    if (nmissing && others && peers && !L->stopped) {
-        char *some = needs_list(p, n, -1, named, true, lang), *rest = needs_list(p, n, -1, named, false, lang);
-        csv_message(L->err, msgcat_get(lang, "%s:%u: note: the file's rows of %s need none of these columns: if "
-                                             "its rows of %s belong in another file, delete them here\n"),
-                    L->name, line, rest, some);
-        free(some);
-        free(rest);
-    }
-    if (nmissing && !L->stopped)
-        csv_message(L->err, msgcat_get(lang, "%s:%u: note: with several data files, a file needs the columns the "
-                                             "rules read for the regions of its own rows (the header 'planc "
-                                             "template RULES --region R' writes); --allow-missing-columns reads "
-                                             "a missing one as missing cells\n"),
-                    L->name, line);
-    free(named);
-    tmpl_needs_free(n);
 }
 
 /* Adds cell v (NaN: missing, left out) of aggregated column c to a row's
@@ -4157,8 +4052,6 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             finish(&L);
             check_scaled(&L);
         }
-        if (L.needs_check && !L.stopped && !source_failed(src))
-            check_needed(&L);
     }
     csv_dispose(&csv);
     csv_dispose(&L.slow);
@@ -4519,15 +4412,356 @@ static bool same_number(double a, double b)
     return a == b || fabs(a - b) <= 4 * DBL_EPSILON * fmax(fabs(a), fabs(b));
 }
 
+/* What several files give (rt_table_load_many), in the scored rules'
+ * terms: the regions the files have rows of (needs->regions, in the order
+ * of their first rows, the files in order) and the columns each needs
+ * (template.h); per file, which of them it has rows of and which columns
+ * its header has, or lacks though its rules read them; per region and
+ * column, whether a file with rows of the region has the column.  The
+ * one rule for the columns of several files: a column the rules read for
+ * a region is required of the files together, in the header of one of
+ * the files with rows of that region (a city's own file, or a ratings
+ * file or national table beside it), not of each file. */
+typedef struct coverage {
+    size_t n;               /* files */
+    uint32_t nc;            /* p->ncolumns */
+    tmpl_needs *needs;
+    uint32_t *slot;         /* p->nregions: a region's r + 1 (0: no file has rows of it) */
+    uint8_t *rows;          /* [file * needs->nregions + r]: rows of needs->regions[r] */
+    uint32_t *fregion;      /* the r of each file's regions, file by file ... */
+    size_t *ffirst;         /* ... file i's at fregion[ffirst[i] .. ffirst[i + 1]) */
+    uint8_t *has;           /* [file * nc + k]: the header has column k */
+    uint8_t *lacks;         /* [file * nc + k]: the header lacks column k, which
+                               the file's rules read (--read-with rules that read
+                               no column for it warned of that already) */
+    uint8_t *given;         /* [r * nc + k]: a file with rows of needs->regions[r]
+                               has column k */
+} coverage;
+
+/* Fills *cv for parts[0..n), each read as rds[i] maps it onto p. */
+static void coverage_make(coverage *cv, const ir_program *p, rt_table *const *parts, const reading *rds, size_t n)
+{
+    uint32_t nc = p->ncolumns;
+    uint32_t *slot = rt_xcalloc((size_t)p->nregions + 1, sizeof *slot); /* index in regions + 1, or 0 */
+    uint32_t *regions = rt_xcalloc((size_t)p->nregions + 1, sizeof *regions), nr = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t row = 0; row < parts[i]->nrows; row++) {
+            uint32_t g = rds[i].region[parts[i]->region[row]];
+            if (parts[i]->line[row] == 0 || g >= p->nregions || slot[g])
+                continue;
+            regions[nr++] = g;
+            slot[g] = nr;
+        }
+    *cv = (coverage){.n = n, .nc = nc, .needs = tmpl_needs_make(p, regions, nr), .slot = slot};
+    cv->rows = rt_xcalloc(n * nr + 1, 1);
+    cv->ffirst = rt_xcalloc(n + 1, sizeof *cv->ffirst);
+    cv->has = rt_xcalloc(n * nc + 1, 1);
+    cv->lacks = rt_xcalloc(n * nc + 1, 1);
+    cv->given = rt_xcalloc((size_t)nr * nc + 1, 1);
+    size_t nlist = 0, cap = nr + 1;
+    cv->fregion = rt_xcalloc(cap, sizeof *cv->fregion);
+    for (size_t i = 0; i < n; i++) {
+        cv->ffirst[i] = nlist;
+        for (size_t row = 0; row < parts[i]->nrows; row++) {
+            uint32_t g = rds[i].region[parts[i]->region[row]];
+            if (parts[i]->line[row] == 0 || g >= p->nregions || cv->rows[i * nr + slot[g] - 1])
+                continue;
+            cv->rows[i * nr + slot[g] - 1] = 1;
+            if (nlist == cap) {
+                cap *= 2;
+                cv->fregion = rt_xrealloc(cv->fregion, cap, sizeof *cv->fregion);
+            }
+            cv->fregion[nlist++] = slot[g] - 1;
+        }
+        for (uint32_t k = 0; k < nc; k++) {
+            long c = rds[i].column[k];
+            cv->has[i * nc + k] = c >= 0 && !parts[i]->absent[c];
+            cv->lacks[i * nc + k] = c >= 0 && parts[i]->absent[c];
+        }
+        for (size_t at = cv->ffirst[i]; at < nlist; at++)
+            for (uint32_t k = 0; k < nc; k++)
+                cv->given[(size_t)cv->fregion[at] * nc + k] |= cv->has[i * nc + k];
+    }
+    cv->ffirst[n] = nlist;
+    free(regions);
+}
+
+/* Frees what coverage_make allocated. */
+static void coverage_free(coverage *cv)
+{
+    tmpl_needs_free(cv->needs);
+    free(cv->slot);
+    free(cv->rows);
+    free(cv->fregion);
+    free(cv->ffirst);
+    free(cv->has);
+    free(cv->lacks);
+    free(cv->given);
+}
+
+/* Whether file i's rows of needs->regions[r] miss column k: a region the
+ * file has rows of needs it and no file with rows of the region has it. */
+static bool coverage_short(const coverage *cv, size_t i, uint32_t r, uint32_t k)
+{
+    size_t at = (size_t)r * cv->nc + k;
+    return cv->rows[i * cv->needs->nregions + r] && cv->needs->need[at] && !cv->given[at];
+}
+
+/* The names of needs->regions[r] where mask[r] is `want` (the first
+ * three, then "and N more": "甲一, 甲二, 乙一 and 2 more"), malloc'd. */
+static char *coverage_regions(const ir_program *p, const coverage *cv, const uint8_t *mask, bool want,
+                              lbl_lang lang)
+{
+    char *list = NULL;
+    size_t len = 0;
+    unsigned shown = 0, more = 0;
+    FILE *f = open_memstream(&list, &len);
+    if (!f) {
+        fputs("planc: internal error: out of memory\n", stderr);
+        exit(4);
+    }
+    for (uint32_t r = 0; r < cv->needs->nregions; r++) {
+        if ((mask[r] != 0) != want)
+            continue;
+        if (shown < 3)
+            csv_message(f, "%s%s", shown++ ? lang == LBL_ZH ? "、" : ", " : "",
+                        p->regions[cv->needs->regions[r]].name);
+        else
+            more++;
+    }
+    if (more)
+        csv_message(f, msgcat_get(lang, " and %u more"), more);
+    fclose(f);
+    return list;
+}
+
+/* Whether p's columns j and k are one column of the file rd reads with rp
+ * (a column read with several aggregates). */
+static bool same_file_column(const ir_program *rp, const reading *rd, uint32_t j, uint32_t k)
+{
+    return rd->column[j] >= 0 && rd->column[k] >= 0 &&
+           strcmp(rp->columns[rd->column[j]].name, rp->columns[rd->column[k]].name) == 0;
+}
+
+/* Which file each column that no file with rows of a region has
+ * (coverage_short) is said at: per column, the file that lacks it with
+ * rows of the most such regions (a ratings file of every city, one
+ * error), of files as many the one whose header has the most columns (a
+ * city's own file, not a few-column table beside it), else the first
+ * given; then the same for the regions left.  owner[r * nc + k] is the
+ * file, or SIZE_MAX where nothing is missing. */
+static size_t *coverage_owners(const coverage *cv)
+{
+    uint32_t nr = cv->needs->nregions, nc = cv->nc;
+    size_t *owner = rt_xmalloc((size_t)nr * nc + 1, sizeof *owner);
+    uint8_t *left = rt_xcalloc(nr + 1, 1);
+    size_t *width = rt_xcalloc(cv->n + 1, sizeof *width);
+    for (size_t i = 0; i < cv->n; i++)
+        for (uint32_t k = 0; k < nc; k++)
+            width[i] += cv->has[i * nc + k];
+    for (size_t at = 0; at < (size_t)nr * nc; at++)
+        owner[at] = SIZE_MAX;
+    for (uint32_t k = 0; k < nc; k++) {
+        uint32_t nleft = 0;
+        for (uint32_t r = 0; r < nr; r++) {
+            size_t at = (size_t)r * nc + k;
+            left[r] = cv->needs->need[at] && !cv->given[at];
+            nleft += left[r];
+        }
+        while (nleft) {
+            size_t best = SIZE_MAX;
+            uint32_t most = 0;
+            for (size_t i = 0; i < cv->n; i++) {
+                if (!cv->lacks[i * nc + k])
+                    continue;
+                uint32_t count = 0;
+                for (size_t at = cv->ffirst[i]; at < cv->ffirst[i + 1]; at++)
+                    count += left[cv->fregion[at]];
+                if (count > most || (count == most && count && width[i] > width[best])) {
+                    best = i;
+                    most = count;
+                }
+            }
+            if (best == SIZE_MAX)
+                break; /* the files with rows of the rest do not read it (--read-with: warned) */
+            for (size_t at = cv->ffirst[best]; at < cv->ffirst[best + 1]; at++) {
+                uint32_t r = cv->fregion[at];
+                if (left[r]) {
+                    owner[(size_t)r * nc + k] = best;
+                    left[r] = 0;
+                    nleft--;
+                }
+            }
+        }
+    }
+    free(left);
+    free(width);
+    return owner;
+}
+
+/* The errors on several files' columns (rt_table_load_many, without
+ * --allow-missing-columns): a column the rules read for a region that no
+ * file with rows of the region has (coverage), said at one file whose
+ * header lacks it (coverage_owners), naming the regions (the first
+ * three); a note names the other files with rows of them, which lack it
+ * too.  A column read with several aggregates is said once.  Per file:
+ * when only some of its regions need what it lacks, each of a level of
+ * one that does not, a note names both (a region's row in a peer's file,
+ * 大连's in 鞍山's, where no file of 大连's own was given).  The rule,
+ * once.  Returns nerrors and the errors said. */
+static int check_given(const coverage *cv, const ir_program *p, rt_table *const *parts, const reading *rds,
+                       const ir_program *const *readers, const char *const *paths, int nerrors, lbl_lang lang,
+                       FILE *err)
+{
+    uint32_t nr = cv->needs->nregions, nc = cv->nc;
+    const uint8_t *need = cv->needs->need;
+    size_t *owner = coverage_owners(cv);
+    uint8_t *here = rt_xcalloc(nr + 1, 1);     /* the regions of one error */
+    uint8_t *named = rt_xcalloc(nr + 1, 1);    /* of the file's errors */
+    uint8_t *other = rt_xcalloc(cv->n + 1, 1); /* the files of one error's note */
+    uint8_t *wanted = rt_xcalloc(nc + 1, 1);   /* the file's columns said */
+    const char *first = NULL;                  /* the first file with an error, and its line */
+    unsigned first_line = 0;
+    for (size_t i = 0; i < cv->n && nerrors < RT_MAX_ERRORS; i++) {
+        const ir_program *rp = readers && readers[i] ? readers[i] : p;
+        const char *path = paths[i];
+        unsigned line = parts[i]->header_line;
+        size_t nmissing = 0;
+        memset(named, 0, nr);
+        memset(wanted, 0, nc);
+        for (uint32_t k = 0; k < nc && nerrors < RT_MAX_ERRORS; k++) {
+            if (!cv->lacks[i * nc + k])
+                continue;
+            /* a column read with several aggregates: said with the first */
+            bool later = false;
+            for (uint32_t j = k > 64 ? k - 64 : 0; j < k && !later; j++)
+                later = cv->lacks[i * nc + j] && same_file_column(rp, &rds[i], j, k);
+            if (later)
+                continue;
+            uint32_t end = k + 64 < nc ? k + 64 : nc, count = 0;
+            memset(here, 0, nr);
+            for (size_t at = cv->ffirst[i]; at < cv->ffirst[i + 1]; at++) {
+                uint32_t r = cv->fregion[at];
+                for (uint32_t j = k; j < end && !here[r]; j++)
+                    here[r] = (j == k || (cv->lacks[i * nc + j] && same_file_column(rp, &rds[i], j, k))) &&
+                              owner[(size_t)r * nc + j] == i;
+                count += here[r];
+            }
+            if (count == 0)
+                continue;
+            for (uint32_t j = k; j < end; j++)
+                wanted[j] |= j == k || (cv->lacks[i * nc + j] && same_file_column(rp, &rds[i], j, k));
+            for (uint32_t r = 0; r < nr; r++)
+                named[r] |= here[r];
+            char *list = coverage_regions(p, cv, here, true, lang);
+            const ir_column *c = &rp->columns[rds[i].column[k]];
+            csv_message(err, lbl_get(lang, LBL_L_ERROR_AT), path, line);
+            if (c->indicator)
+                csv_message(err, msgcat_get(lang, "column '%s' (indicator %s) is not in the header, and the rules "
+                                                  "read it for this file's rows of %s"),
+                            c->name, c->indicator, list);
+            else
+                csv_message(err, msgcat_get(lang, "column '%s' is not in the header, and the rules read it for "
+                                                  "this file's rows of %s"),
+                            c->name, list);
+            fputc('\n', err);
+            nmissing++;
+            if (!first) {
+                first = path;
+                first_line = line;
+            }
+            /* the other files with rows of these regions: none has it */
+            size_t nother = 0;
+            for (size_t j = 0; j < cv->n; j++) {
+                other[j] = 0;
+                for (size_t at = cv->ffirst[j]; j != i && at < cv->ffirst[j + 1] && !other[j]; at++)
+                    other[j] = here[cv->fregion[at]];
+                nother += other[j];
+            }
+            if (nother) {
+                char *files = NULL;
+                size_t len = 0;
+                unsigned shown = 0;
+                FILE *f = open_memstream(&files, &len);
+                if (!f) {
+                    fputs("planc: internal error: out of memory\n", stderr);
+                    exit(4);
+                }
+                for (size_t j = 0; j < cv->n; j++)
+                    if (other[j] && shown < 3)
+                        csv_message(f, "%s%s", shown++ ? lang == LBL_ZH ? "、" : ", " : "", paths[j]);
+                if (nother > shown)
+                    csv_message(f, msgcat_get(lang, " and %u more"), (unsigned)(nother - shown));
+                fclose(f);
+                csv_message(err, msgcat_get(lang, "%s:%u: note: no other file with rows of %s has the column "
+                                                  "either: %s\n"),
+                            path, line, list, files);
+                free(files);
+            }
+            free(list);
+            if (++nerrors == RT_MAX_ERRORS)
+                csv_message(err, lbl_get(lang, LBL_L_TOO_MANY), path, RT_MAX_ERRORS);
+        }
+        if (nmissing == 0 || nerrors >= RT_MAX_ERRORS)
+            continue;
+        /* the note on a peer's rows: the file's regions that need none of
+         * the columns said, of the levels of those named (not a
+         * province's row beside its cities') */
+        uint8_t *level = rt_xcalloc(p->nlevels + 1, 1), *rest = rt_xcalloc(nr + 1, 1);
+        uint32_t others = 0;
+        bool peers = true;
+        for (size_t at = cv->ffirst[i]; at < cv->ffirst[i + 1]; at++) {
+            uint32_t r = cv->fregion[at], l = p->regions[cv->needs->regions[r]].level;
+            if (named[r] || l >= p->nlevels)
+                continue;
+            bool needs_any = false;
+            for (uint32_t k = 0; k < nc && !needs_any; k++)
+                needs_any = wanted[k] && need[(size_t)r * nc + k];
+            if (needs_any)
+                continue;
+            rest[r] = 1;
+            others++;
+            level[l] = 1;
+        }
+        for (size_t at = cv->ffirst[i]; at < cv->ffirst[i + 1]; at++) {
+            uint32_t r = cv->fregion[at], l = p->regions[cv->needs->regions[r]].level;
+            peers &= !named[r] || (l < p->nlevels && level[l]);
+        }
+        if (others && peers) {
+            char *some = coverage_regions(p, cv, named, true, lang), *them = coverage_regions(p, cv, rest, true, lang);
+            csv_message(err, msgcat_get(lang, "%s:%u: note: the file's rows of %s need none of these columns: if "
+                                              "its rows of %s belong in another file, delete them here\n"),
+                        path, line, them, some);
+            free(some);
+            free(them);
+        }
+        free(level);
+        free(rest);
+    }
+    if (first && nerrors < RT_MAX_ERRORS)
+        csv_message(err, msgcat_get(lang, "%s:%u: note: with several data files, a column the rules read for a "
+                                          "region must be in the header of one of the files with rows of that "
+                                          "region (the header 'planc template RULES --region R' writes has them "
+                                          "all); --allow-missing-columns reads a missing one as missing cells\n"),
+                    first, first_line);
+    free(owner);
+    free(here);
+    free(named);
+    free(other);
+    free(wanted);
+    return nerrors;
+}
+
 /* Appends the rows of part `part` (file `f` of several) to `m`.  A row
  * whose (region, year) an earlier file gave is combined with it, cell by
  * cell: a cell missing in one (or a column its header lacks) is the
  * other's, and two numbers must agree, else an error names both files'
  * lines (one city's cells from its province's table, the province's row
  * from a national one).  The combined row keeps the earlier file's line.
- * Returns the errors reported so far. */
-static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const reading *rd, int nerrors,
-                      lbl_lang lang, FILE *err)
+ * where (NULL, or part->nrows entries) is given the row of m each of the
+ * part's rows went into.  Returns the errors reported so far. */
+static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const reading *rd, size_t *where,
+                      int nerrors, lbl_lang lang, FILE *err)
 {
     const ir_program *p = m->p;
     for (size_t r = 0; r < part->nrows; r++) {
@@ -4537,6 +4771,8 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
         size_t row = prev >= 0 ? (size_t)prev : add_row(m, g, y, part->line[r], NULL);
         if (prev < 0)
             m->file[row] = f;
+        if (where)
+            where[r] = row;
         m->file_region[f * p->nregions + g] = true;
         for (uint32_t k = 0; k < p->ncolumns; k++) {
             long c = rd->column[k];
@@ -4573,17 +4809,69 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
 }
 
 /* The warnings on the columns each of several files lacks (read as
- * missing cells, --allow-missing-columns): a column no file has, each as
- * for one file; those that other files give and the file's own regions
- * need (a target on them reads it: template.h), in one line a file; and
- * under `missing zero`, the note that their targets score 0.  A column
- * another file gives and no region of this file needs is not missed. */
-static void absent_summary(const ir_program *p, rt_table *const *parts, const reading *rds,
-                           const ir_program *const *readers, const char *const *paths, size_t n,
-                           const rt_load_options *opts, FILE *err)
+ * missing cells), once the files are combined into m (where[i][r]: the
+ * row of m that file i's row r is part of).  With allow_missing_columns,
+ * a column a region of the file's rows needs that no file with rows of
+ * that region has (coverage): a column no file has, each as for one
+ * file; one that other files give, but not for these regions, in one line
+ * a file with the next.  And with or without it, a column another file
+ * gives for the region, but not for every year of the file's rows (a
+ * national table of one year beside a province's of five, a city's row
+ * in a peer's file): its cells are missing in those rows, as said in
+ * that line.  Under `missing zero`, the note that their targets score 0.
+ * A column no region of the file needs, or the other files give for each
+ * of the file's rows that needs it (a ratings file beside a city's), is
+ * not missed; but one file alone (read with other rules) is warned of
+ * every column it lacks, as a file read by the scored rules is. */
+static void absent_summary(const coverage *cv, const ir_program *p, const reading *rds,
+                           const ir_program *const *readers, rt_table *const *parts, size_t *const *where,
+                           const rt_table *m, const char *const *paths, const rt_load_options *opts, FILE *err)
 {
-    lbl_lang lang = opts->lang;
-    for (size_t i = 0; i < n; i++) {
+    lbl_lang lang = opts ? opts->lang : LBL_EN;
+    bool allow = opts && opts->allow_missing_columns;
+    uint32_t nc = cv->nc;
+    const uint8_t *need = cv->needs->need;
+    /* per file and column: 0 not missed, 1 in no file, 2 in another file;
+     * column by column, a row of m marked when a file with the column
+     * gave it (one pass over the rows a column) */
+    uint8_t *said = rt_xcalloc(cv->n * nc + 1, 1);
+    uint8_t *mark = rt_xcalloc(m->nrows + 1, 1);
+    for (uint32_t k = 0; k < nc; k++) {
+        bool given = false, marked = false;
+        for (size_t j = 0; j < cv->n && !given; j++)
+            given = cv->has[j * nc + k];
+        for (size_t i = 0; i < cv->n; i++) {
+            if (!cv->lacks[i * nc + k])
+                continue;
+            /* (one file read with other rules: every column it lacks, as
+             * for one file read by the scored rules) */
+            bool missed = cv->n == 1, partly = false;
+            for (size_t at = cv->ffirst[i]; at < cv->ffirst[i + 1] && !missed; at++)
+                missed = coverage_short(cv, i, cv->fregion[at], k);
+            if (missed && !allow)
+                continue; /* an error (check_given) */
+            if (!missed && given) {
+                /* the file's rows of regions that need the column: each
+                 * in a row some file with the column gave? */
+                if (!marked) {
+                    for (size_t j = 0; j < cv->n; j++)
+                        for (size_t r = 0; cv->has[j * nc + k] && r < parts[j]->nrows; r++)
+                            mark[where[j][r]] = 1;
+                    marked = true;
+                }
+                for (size_t r = 0; r < parts[i]->nrows && !partly; r++) {
+                    uint32_t g = rds[i].region[parts[i]->region[r]];
+                    partly = g < p->nregions && cv->slot[g] && need[(size_t)(cv->slot[g] - 1) * nc + k] &&
+                             !mark[where[i][r]];
+                }
+            }
+            if (missed || partly)
+                said[i * nc + k] = given ? 2 : 1;
+        }
+        if (marked)
+            memset(mark, 0, m->nrows);
+    }
+    for (size_t i = 0; i < cv->n; i++) {
         const ir_program *rp = readers && readers[i] ? readers[i] : p;
         unsigned line = parts[i]->header_line;
         size_t nnone = 0, nother = 0;
@@ -4594,22 +4882,11 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
             fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
             exit(4);
         }
-        /* the columns this file's regions need (template.h), as the
-         * rules it is read with find them: one that another file gives
-         * and none of them needs is no loss (a city bureau's file
-         * without the province's own columns) */
-        tmpl_needs *needs = tmpl_needs_of_table(rp, parts[i]);
-        for (uint32_t k = 0; k < p->ncolumns; k++) {
-            long c = rds[i].column[k];
-            if (c < 0 || !parts[i]->absent[c])
+        for (uint32_t k = 0; k < nc; k++) {
+            if (!said[i * nc + k])
                 continue;
-            bool given = false;
-            for (size_t j = 0; j < n && !given; j++)
-                given = j != i && rds[j].column[k] >= 0 && !parts[j]->absent[rds[j].column[k]];
-            const ir_column *col = &rp->columns[c];
-            if (given && !tmpl_column_needed(rp, needs, (uint32_t)c))
-                continue;
-            if (given) {
+            const ir_column *col = &rp->columns[rds[i].column[k]];
+            if (said[i * nc + k] == 2) {
                 bool zh = lang == LBL_ZH; /* “co2”、“pm25” */
                 if (nother++ < ABSENT_SHOWN)
                     fprintf(ob, zh ? "%s“%s”" : "%s'%s'", nother == 1 ? "" : zh ? "、" : ", ", col->name);
@@ -4624,7 +4901,6 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
                     csv_message(err, lbl_get(lang, LBL_L_ABSENT), paths[i], line, col->name);
             }
         }
-        tmpl_needs_free(needs);
         if (nnone > ABSENT_SHOWN)
             csv_message(err, lbl_get(lang, LBL_L_ABSENT_MORE), paths[i], line, nnone - ABSENT_SHOWN);
         fclose(ob);
@@ -4636,6 +4912,8 @@ static void absent_summary(const ir_program *p, rt_table *const *parts, const re
         if ((nnone || nother) && p->has_assessment && p->missing == IR_MISSING_ZERO)
             csv_message(err, lbl_get(lang, LBL_L_ABSENT_ZERO), paths[i], line, p->assessment);
     }
+    free(said);
+    free(mark);
 }
 
 rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
@@ -4665,8 +4943,23 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         else if (!(parts[i] = load_path(rp, paths[i], &quiet, err, true)))
             failed = true;
     }
-    if (!failed && opts && opts->allow_missing_columns && !opts->quiet_missing_columns)
-        absent_summary(p, parts, rds, readers, paths, n, opts, err);
+    /* the columns the files lack, once all are read: another file with
+     * rows of the same regions may give them (coverage) */
+    int nerrors = 0;
+    bool lacking = false;
+    for (size_t i = 0; !failed && i < n && !lacking; i++)
+        for (uint32_t k = 0; k < p->ncolumns && !lacking; k++)
+            lacking = rds[i].column[k] >= 0 && parts[i]->absent[rds[i].column[k]];
+    coverage cv = {0};
+    if (lacking) {
+        coverage_make(&cv, p, parts, rds, n);
+        if (!(opts && opts->allow_missing_columns))
+            nerrors = check_given(&cv, p, parts, rds, readers, paths, nerrors, opts ? opts->lang : LBL_EN, err);
+        failed = nerrors > 0;
+    }
+    /* per file, the row of the combined table each of its rows is part of
+     * (absent_summary) */
+    size_t **where = rt_xcalloc(n ? n : 1, sizeof *where);
     rt_table *m = NULL;
     if (!failed) {
         m = rt_xcalloc(1, sizeof *m);
@@ -4739,9 +5032,12 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         }
         m->maxyear = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *m->maxyear);
         grow_rows(m);
-        int nerrors = 0;
-        for (size_t i = 0; i < n; i++)
-            nerrors = merge_part(m, parts[i], (uint32_t)i, &rds[i], nerrors, opts ? opts->lang : LBL_EN, err);
+        for (size_t i = 0; i < n; i++) {
+            if (lacking)
+                where[i] = rt_xcalloc(parts[i]->nrows + 1, sizeof *where[i]);
+            nerrors = merge_part(m, parts[i], (uint32_t)i, &rds[i], where[i], nerrors, opts ? opts->lang : LBL_EN,
+                                 err);
+        }
         if (nerrors > RT_MAX_ERRORS)
             csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_L_TOO_MANY), m->path, RT_MAX_ERRORS);
         if (nerrors) {
@@ -4749,6 +5045,13 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
             m = NULL;
         }
     }
+    if (m && lacking && !(opts && opts->quiet_missing_columns))
+        absent_summary(&cv, p, rds, readers, parts, where, m, paths, opts, err);
+    if (lacking)
+        coverage_free(&cv);
+    for (size_t i = 0; i < n; i++)
+        free(where[i]);
+    free(where);
     if (m && opts && opts->digest && n == 1) {
         memcpy(m->sha256, parts[0]->sha256, sizeof m->sha256);
     } else if (m && opts && opts->digest) {

@@ -46,12 +46,11 @@ typedef struct rt_load_options {
      * a rules file give only the columns the test is about). */
     bool quiet_missing_columns;
     /* One of several files (rt_table_load_many): a column the header
-     * lacks is an error only when a region the file has rows of needs it
-     * (template.h: a target on the region, above it or beside it reads
-     * it), named in the error; another such column is read as missing
-     * cells, without a word (another file gives it, or no region read
-     * needs it).  A column like one in the header (a misspelling) is an
-     * error all the same. */
+     * lacks is read as missing cells, and rt_table_load_many says, once
+     * every file is read, whether another file with rows of the regions
+     * that need it (template.h: a target on the region, above it or
+     * beside it reads it) gives it, or it is an error.  A column like one
+     * in the header (a misspelling) is an error all the same. */
     bool needed_columns_only;
     /* The rows are a test's in a rules file (planc test): no note suggests
      * a command-line option of planc run (--na, --skip-unknown-regions). */
@@ -90,8 +89,13 @@ rt_table *rt_table_load(const ir_program *p, const char *path, const rt_load_opt
  * the rows of all together.  A (region, year) that two files give is one
  * row, its cells combined: a cell one file lacks is the other's, and two
  * numbers must agree (else an error at the later file's line, naming the
- * earlier's); the row keeps the earlier file's line.  A column is absent
- * (rt_table_column_absent) only when no file has it.  readers (NULL, or
+ * earlier's); the row keeps the earlier file's line.  A column the rules
+ * read for a region must be in the header of one of the files with rows
+ * of that region (not of each: a city's file and a ratings file beside
+ * it); one that none has is an error at the first such file, naming the
+ * regions (with allow_missing_columns, a warning and missing cells).  A
+ * column is absent (rt_table_column_absent) only when no file has it.
+ * readers (NULL, or
  * n entries, NULL for p) gives a program each file is read with instead
  * of p: p adapted to that file's keys, column names, units and maps.  Its
  * regions must be p's; its cells are converted into p's columns' units,

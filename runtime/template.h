@@ -34,9 +34,9 @@ typedef struct tmpl_needs {
 tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32_t nregions);
 /* What the regions table t has rows of need: its own rows' regions (not
  * the rows planc adds above them), in the order of their first rows.
- * p is the program t was read with.  The one rule for a file's columns:
- * `planc template --check` without --region, and with several data files
- * the columns a file must have and the absent ones worth a warning. */
+ * p is the program t was read with: `planc template --check` without
+ * --region.  (Several data files are asked for the columns of all their
+ * rows' regions together, tmpl_needs_make: table.c's coverage.) */
 tmpl_needs *tmpl_needs_of_table(const ir_program *p, const rt_table *t);
 void tmpl_needs_free(tmpl_needs *n);
 /* Whether some chosen region needs column c. */

@@ -7,10 +7,14 @@
 # byte for byte what the one file scores (CSV, JSON but for its source,
 # the workbook's results sheet); each file checks alone with `planc
 # template --check`.  Then the shapes that must fail: a city's file that
-# lacks one of its own columns, a city's file with another city's row,
-# two files that disagree on a cell (a city's corrected file given beside
-# the first), a misspelt column in a column no region of the file needs;
-# and a file split by indicator still needs --allow-missing-columns.
+# lacks one of its own columns, a city's file with another city's row
+# (its own file not given), two files that disagree on a cell (a city's
+# corrected file given beside the first), a misspelt column in a column
+# no region of the file needs.  A column is required of the files
+# together, region by region: a national table of a few columns (carbon)
+# and an assessment body's ratings file combine with files that lack
+# those columns, as planc run and template --check both read them; a
+# column neither gives is an error naming the regions and the column.
 # Last, a city's long file read on several threads: the notes on a
 # 全市合计 row and on its districts' rows name the city.
 #   data-cities.sh PLANC SOURCE_DIR
@@ -118,7 +122,8 @@ set -- $(for r in $regions; do echo "--data bad/$r.csv"; done)
 rm -f out.csv
 expect 3 "$planc" run "$rules" "$@" -o out.csv
 contains err "bad/鞍山.csv:1: error: column 'co2_10kt' (indicator 碳排放量) is not in the header, and the rules read it for this file's rows of 鞍山"
-contains err "bad/鞍山.csv:1: note: with several data files, a file needs the columns"
+contains err "bad/鞍山.csv:1: note: with several data files, a column the rules read for a region must be in the header of one of the files with rows of that region"
+lacks err "note: no other file"
 lacks err "bad/大连.csv"
 n=$((n + 1)); [ ! -e out.csv ] || fail "a results file was written"
 expect 3 "$planc" run "$rules" "$@" --lang zh
@@ -126,18 +131,25 @@ contains err "bad/鞍山.csv:1: 错误：表头中没有列“co2_10kt”（指�
 cp files/鞍山.csv bad/鞍山.csv
 
 # A city's file with another city's row (大连 2027 in 鞍山's file, under
-# 鞍山's header): 大连's coastal columns are not there, an error naming
-# 大连, and a note that 鞍山's own rows need none of them.
+# 鞍山's header): beside 大连's own file, which has 大连's coastal columns
+# for that row, it is one row with 大连's, its numbers agreeing.  Without
+# 大连's file no file with rows of 大连 has them: an error naming 大连,
+# and a note that 鞍山's own rows need none of them.
 awk -F, -v OFS=, 'NR == FNR { if (FNR == 1) for (i = 1; i <= NF; i++) want[i] = $i; nwant = NF; next }
     FNR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
     $1 == "大连" && $2 == "2027" { line = ""
         for (i = 1; i <= nwant; i++) line = line (i > 1 ? "," : "") $(at[want[i]])
         print line }' files/鞍山.csv "$data" >>bad/鞍山.csv
 n=$((n + 1)); [ "$(tail -n 1 bad/鞍山.csv | cut -d, -f1-2)" = "大连,2027" ] || fail "no 大连 row appended"
+expect 0 "$planc" run "$rules" "$@" -o peer.csv
+lacks err "warning"
+same one.csv peer.csv
+set -- $(for r in $regions; do [ "$r" = 大连 ] || echo "--data bad/$r.csv"; done)
 expect 3 "$planc" run "$rules" "$@"
 contains err "bad/鞍山.csv:1: error: column 'coastal_good_ratio' (indicator 近岸海域水质优良比例) is not in the header, and the rules read it for this file's rows of 大连"
 contains err "bad/鞍山.csv:1: note: the file's rows of 鞍山 need none of these columns: if its rows of 大连 belong in another file, delete them here"
 lacks err "rows of 鞍山 and"
+set -- $(for r in $regions; do echo "--data bad/$r.csv"; done)
 cp files/鞍山.csv bad/鞍山.csv
 
 # Two files that disagree on a cell: 大连's corrected file given beside
@@ -169,14 +181,90 @@ contains err "bad/鞍山.csv:1: note: the header has a similar column 'horqin_we
 cp files/鞍山.csv bad/鞍山.csv
 
 # A national carbon table (one column, co2_10kt, the province's row and
-# others'): its regions need more than co2, so it is read with
-# --allow-missing-columns, and its number must agree with the province's.
+# others'): the other columns its regions need are the province's file's,
+# so it combines without --allow-missing-columns; its number must agree
+# with the province's.
 { echo "region,year,co2_10kt"; grep '^辽宁省,2024,' "$data" | cut -d, -f1,2,6; echo "吉林省,2024,25000"; } >carbon.csv
-expect 3 "$planc" run "$rules" "$@" --data carbon.csv --skip-unknown-regions
-contains err "carbon.csv:1: error: column 'pollutant_total_10kt'"
-expect 0 "$planc" run "$rules" "$@" --data carbon.csv --skip-unknown-regions --allow-missing-columns -o carbon-run.csv
+n=$((n + 1)); [ "$(head -n 1 "$data" | cut -d, -f6)" = co2_10kt ] || fail "co2_10kt is not the data's sixth column"
+expect 0 "$planc" run "$rules" "$@" --data carbon.csv --skip-unknown-regions -o carbon-run.csv
 same one.csv carbon-run.csv
 contains err "carbon.csv: warning: skipped 1 row"
+lacks err "not in the header"
+awk -F, -v OFS=, 'NR == 2 { $3 = $3 + 1 } { print }' carbon.csv >carbon-off.csv
+expect 3 "$planc" run "$rules" "$@" --data carbon-off.csv --skip-unknown-regions
+contains err "carbon-off.csv:2: error: column 'co2_10kt':"
+contains err "given for 辽宁省 2024 by bad/辽宁省.csv:"
+
+# cut_column REGEX IN OUT: IN without the columns whose names match
+cut_column() {
+    awk -F, -v OFS=, -v re="$1" 'NR == 1 { for (i = 1; i <= NF; i++) keep[i] = $i !~ re }
+        { line = ""; k = 0
+          for (i = 1; i <= NF; i++) if (keep[i]) line = line (k++ ? "," : "") $i
+          print line }' "$2" >"$3"
+}
+
+# The national table of co2 for every region and year, the files without
+# it: the column is required of the files together, region by region.
+mkdir noco2
+for r in $regions; do cut_column '^co2_10kt$' "files/$r.csv" "noco2/$r.csv"; done
+awk -F, -v OFS=, '{ print $1, $2, $6 } END { print "吉林省,2024,25000" }' "$data" >carbon-all.csv
+set -- $(for r in $regions; do echo "--data noco2/$r.csv"; done)
+expect 0 "$planc" run "$rules" "$@" --data carbon-all.csv --skip-unknown-regions -o carbon-all.out
+same one.csv carbon-all.out
+lacks err "not in the header"
+# for 2024 only: the column is there for every region, and missing in the
+# files' other years' rows (a warning a file), as empty cells would be
+{ head -n 1 carbon-all.csv; grep ',2024,' carbon-all.csv; } >carbon-2024.csv
+expect 0 "$planc" run "$rules" "$@" --data carbon-2024.csv --skip-unknown-regions
+contains err "noco2/鞍山.csv:1: warning: column 'co2_10kt' is not in the header, though another data file has it: its cells are missing in this file's rows"
+# in none of the files: an error at each city's file naming its city
+expect 3 "$planc" run "$rules" "$@"
+contains err "noco2/辽宁省.csv:1: error: column 'co2_10kt' (indicator 碳排放量) is not in the header, and the rules read it for this file's rows of 辽宁省"
+contains err "noco2/鞍山.csv:1: error: column 'co2_10kt' (indicator 碳排放量) is not in the header, and the rules read it for this file's rows of 鞍山"
+
+# An assessment body's ratings of every region (region, year and the r_
+# columns) beside files without them: the same results; template --check
+# of all the files together agrees.
+mkdir norate
+for r in $regions; do cut_column '^r_' "files/$r.csv" "norate/$r.csv"; done
+awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) rated[i] = $i ~ /^r_/ }
+    { line = $1 "," $2; for (i = 3; i <= NF; i++) if (rated[i]) line = line "," $i; print line }' "$data" >ratings.csv
+n=$((n + 1)); ! head -n 1 norate/鞍山.csv | grep -qE '(^|,)r_' || fail "norate/鞍山.csv has a rating column"
+set -- $(for r in $regions; do echo "--data norate/$r.csv"; done) --data ratings.csv
+expect 0 "$planc" run "$rules" "$@" -o ratings.out
+same one.csv ratings.out
+lacks err "warning"
+expect 0 "$planc" template "$rules" $(echo "$*" | sed 's/--data/--check/g')
+contains err ": ok: 120 rows"
+# a rating neither the ratings file nor the regions' files have: one error,
+# at the ratings file, which has rows of every region, naming the regions
+# and the column, and a note naming the other files; template --check the
+# same lines
+cut_column '^r_living_env$' ratings.csv ratings-short.csv
+set -- $(for r in $regions; do echo "--data norate/$r.csv"; done) --data ratings-short.csv
+expect 3 "$planc" run "$rules" "$@"
+contains err "ratings-short.csv:1: error: column 'r_living_env' (indicator 城乡人居环境评级) is not in the header, and the rules read it for this file's rows of 辽宁省, 沈阳, 大连 and 12 more"
+contains err "ratings-short.csv:1: note: no other file with rows of 辽宁省, 沈阳, 大连 and 12 more has the column either: norate/辽宁省.csv, norate/沈阳.csv, norate/大连.csv and 12 more"
+n=$((n + 1)); [ "$(grep -c 'error:' "$tmp/err")" -eq 1 ] || fail "not one error: $(grep -c 'error:' "$tmp/err")"
+cp err run.err
+expect 3 "$planc" template "$rules" $(echo "$*" | sed 's/--data/--check/g')
+same run.err err
+expect 3 "$planc" run "$rules" "$@" --lang zh
+contains err "ratings-short.csv:1: 附注：其他有辽宁省、沈阳、大连及另外12个数据行的文件也都没有该列：norate/辽宁省.csv、norate/沈阳.csv、norate/大连.csv及另外12个"
+# the ratings read with rules of their own (--read-with: the body's keys
+# and a column named in Chinese; an import path is relative, and outside
+# the tree of the file read, --root): the same results
+sed '1s/^region,year,r_green_lifestyle,/地区,年份,绿色生产生活方式评级,/' ratings.csv >ratings-cn.csv
+n=$((n + 1)); head -n 1 ratings-cn.csv | grep -q '^地区,年份,绿色生产生活方式评级,' || fail "ratings.csv does not begin with r_green_lifestyle"
+cat >ratings.plan <<EOF
+plan 评估机构评级 extends "$(realpath --relative-to="$tmp" "$rules")" {
+    keys region = "地区", year = "年份"
+}
+override indicator 绿色生产生活方式评级, column "绿色生产生活方式评级"
+EOF
+set -- $(for r in $regions; do echo "--data norate/$r.csv"; done) --data ratings-cn.csv --read-with ratings.plan
+expect 0 "$planc" run --root / "$rules" "$@" -o ratings-cn.out
+same one.csv ratings-cn.out
 
 # A city bureau's long file (鞍山's row repeated over 3000 years, 450 KB,
 # read on two threads as on one) with a 全市合计 row, then with its
