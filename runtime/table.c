@@ -4517,7 +4517,7 @@ static char *coverage_regions(const ir_program *p, const coverage *cv, const uin
     unsigned shown = 0, more = 0;
     FILE *f = open_memstream(&list, &len);
     if (!f) {
-        fputs("planc: internal error: out of memory\n", stderr);
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(4);
     }
     for (uint32_t r = 0; r < cv->needs->nregions; r++) {
@@ -4684,7 +4684,7 @@ static int check_given(const coverage *cv, const ir_program *p, rt_table *const 
                 unsigned shown = 0;
                 FILE *f = open_memstream(&files, &len);
                 if (!f) {
-                    fputs("planc: internal error: out of memory\n", stderr);
+                    fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
                     exit(4);
                 }
                 for (size_t j = 0; j < cv->n; j++)
