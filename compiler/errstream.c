@@ -3,10 +3,14 @@
 #define _GNU_SOURCE /* fopencookie */
 #include "errstream.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cleanup.h"
 #include "utf8.h"
 
 /* A growing byte buffer. */
@@ -25,6 +29,7 @@ static struct {
     lbl_lang lang;
     FILE *real;       /* what stderr was */
     FILE *file;       /* the stream in its place */
+    int real_fd;      /* real's descriptor, for on_signal */
     buf line;         /* the line being written, without its newline */
     buf obj;          /* json: the object awaiting its notes, without "]}" */
     bool pending;     /* a diagnostic is open: its notes and indented
@@ -34,6 +39,10 @@ static struct {
     unsigned warnings;
 } es;
 
+/* Whether es is being changed (a line read, the stream finished): the
+ * signal handler's last words leave it alone then. */
+static volatile sig_atomic_t es_busy;
+
 /* Appends n bytes to b; out of memory is the driver's exit 4. */
 static void put(buf *b, const char *s, size_t n)
 {
@@ -41,7 +50,9 @@ static void put(buf *b, const char *s, size_t n)
         size_t cap = (b->len + n + 1) * 2;
         char *p = realloc(b->p, cap);
         if (!p) {
-            fputs("planc: error: out of memory\n", es.real ? es.real : stderr);
+            fputs(es.json ? "{\"level\": \"error\", \"message\": \"out of memory\", \"notes\": []}\n"
+                          : "planc: error: out of memory\n",
+                  es.real ? es.real : stderr);
             _Exit(4);
         }
         b->p = p;
@@ -292,10 +303,42 @@ static void line(const char *s, size_t n)
         pass(s, n);
 }
 
+/* Writes n bytes at s to descriptor fd in a signal handler. */
+static void write_all(int fd, const char *s, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* The signal handler's last words (cleanup_last_words): a JSON object
+ * still awaiting its notes is written, closed, so that a run ended by a
+ * signal (SIGPIPE when its results' reader is gone, Ctrl-C) loses no
+ * message it said (the text was written at once); nothing while a line
+ * is being read, when obj may be half made. */
+static void on_signal(void)
+{
+    if (es_busy || !es.on || !es.json || !es.pending || !es.obj.len)
+        return;
+    int saved = errno;
+    write_all(es.real_fd, es.obj.p, es.obj.len);
+    write_all(es.real_fd, "]}\n", 3);
+    es.pending = false;
+    errno = saved;
+}
+
 /* The stream's write: whole lines are read as they end. */
 static ssize_t es_write(void *cookie, const char *s, size_t n)
 {
     (void)cookie;
+    sig_atomic_t was = es_busy; /* es_finish's flush is busy already */
+    es_busy = 1;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\n') {
             line(es.line.p ? es.line.p : "", es.line.len);
@@ -304,6 +347,7 @@ static ssize_t es_write(void *cookie, const char *s, size_t n)
             put(&es.line, s + i, 1);
         }
     }
+    es_busy = was;
     return (ssize_t)n;
 }
 
@@ -329,9 +373,11 @@ bool es_install(bool json, bool no_warnings, lbl_lang lang)
     es.no_warnings = no_warnings;
     es.lang = json ? LBL_EN : lang;
     es.real = stderr;
+    es.real_fd = fileno(stderr);
     es.file = f;
     es.warnings = 0;
     stderr = f;
+    cleanup_last_words(on_signal);
     return true;
 }
 
@@ -339,6 +385,8 @@ void es_finish(void)
 {
     if (!es.on)
         return;
+    cleanup_last_words(NULL);
+    es_busy = 1;
     fflush(es.file);
     if (es.line.len) {
         line(es.line.p, es.line.len);
@@ -351,6 +399,7 @@ void es_finish(void)
     free(es.line.p);
     free(es.obj.p);
     es.line = es.obj = (buf){0};
+    es_busy = 0;
 }
 
 unsigned es_warnings(void)

@@ -49,6 +49,14 @@ static atomic_int spawning;
 static atomic_int deferred;
 static atomic_bool ending;
 
+/* cleanup_last_words' function, or NULL. */
+static void (*_Atomic last_words)(void);
+
+void cleanup_last_words(void (*fn)(void))
+{
+    atomic_store(&last_words, fn);
+}
+
 /* Takes a free slot for `kind` (and path or pid); returns it, or -1. */
 static int add(int kind, const char *path, pid_t pid)
 {
@@ -192,6 +200,9 @@ static void on_signal(int sig)
         return;
     }
     clean_kind(KIND_CHILD);
+    void (*words)(void) = atomic_load(&last_words);
+    if (words)
+        words();
     clean_kind(KIND_FILE);
     clean_dirs();
     struct sigaction dfl = {.sa_handler = SIG_DFL};

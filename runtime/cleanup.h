@@ -42,6 +42,12 @@ void cleanup_install(void);
  * own parent (an ignored signal stays ignored across exec). */
 void cleanup_child_sigdefault(sigset_t *set);
 
+/* Sets the function the signal handler calls before planc ends (NULL:
+ * none), after the children are stopped and before the files go: it
+ * must be async-signal-safe (standard error's reader writes the message
+ * it holds with write(2); errstream.c). */
+void cleanup_last_words(void (*fn)(void));
+
 /* Registers a file to remove; returns its handle (-1: not registered). */
 int cleanup_file(const char *path);
 

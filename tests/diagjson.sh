@@ -210,6 +210,28 @@ run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --diagnostics 
 { [ "$(rc)" = 2 ] && grep -q "unknown format 'xml' (available: text, json)" "$tmp/err"; } ||
     fail "--diagnostics xml: exit $(rc): $(cat "$tmp/err")"
 
+# --- a run ended by a signal: the JSON object awaiting its notes is
+# written all the same (SIGPIPE: the results' reader gone before they are
+# written; the text form had said the warning at once)
+for form in json text; do
+    (cd "$runs/adapt-region" && python3 - "$planc" "$form" "$tmp/sig-$form.err" <<'EOF'
+import os, subprocess, sys
+planc, form, err = sys.argv[1:4]
+r, w = os.pipe()
+os.close(r)  # no reader: the first write of the results is SIGPIPE
+with open(err, "wb") as e:
+    rc = subprocess.call([planc, "run", "dropped.plan", "--data", "data-base.csv", "--skip-unknown-regions",
+                          "--rollup", "region", "--diagnostics", form], stdout=w, stderr=e)
+sys.exit(0 if rc == -13 else 1)
+EOF
+    ) || fail "signal ($form): not ended by SIGPIPE"
+done
+grep -q "^data-base.csv: warning: skipped 4 rows" "$tmp/sig-text.err" || fail "signal (text): the warning is lost"
+json_lines "signal" "$tmp/sig-json.err" '
+assert len(d) == 1 and d[0]["level"] == "warning" and len(d[0]["notes"]) == 1, d
+assert d[0]["message"].startswith("skipped 4 rows"), d[0]
+'
+
 # --- text: the same bytes with --diagnostics text as without
 for c in adapt-region-alias adapt-region-dropped-skip adapt-run; do
     args=$(cat "$runs/$c/cmd")
