@@ -18,7 +18,7 @@
 enum { SLOT_FREE, SLOT_BUSY, SLOT_ACTIVE };
 
 /* What a slot holds. */
-enum { KIND_FILE, KIND_DIR, KIND_CHILD };
+enum { KIND_FILE, KIND_DIR, KIND_TREE, KIND_CHILD };
 
 /* One registered file, directory or child.  The handler reads kind, pid
  * and path only while state is SLOT_ACTIVE, and they change only while it
@@ -85,6 +85,11 @@ int cleanup_file(const char *path)
 int cleanup_dir(const char *path)
 {
     return add(KIND_DIR, path, 0);
+}
+
+int cleanup_tree(const char *path)
+{
+    return add(KIND_TREE, path, 0);
 }
 
 int cleanup_child(pid_t pid)
@@ -154,6 +159,56 @@ static void remove_dir(const char *dir)
     }
 }
 
+/* Removes directory `root` and everything under it, however deep (with
+ * system calls only, and no recursion: a path buffer walked down to a
+ * directory not yet empty and back up once it is).  It gives up where an
+ * entry will not go (the tree is left, but the handler ends). */
+static void remove_tree(const char *root)
+{
+    static char path[2 * CLEANUP_PATH_MAX];
+    size_t rl = strlen(root), len = rl;
+    if (rl >= sizeof path)
+        return;
+    memcpy(path, root, rl + 1);
+    for (;;) {
+        int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            return;
+        bool down = false;
+        _Alignas(8) char buf[2048];
+        long n;
+        while (!down && (n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+            for (long at = 0; at < n && !down;) {
+                const struct dirent64_raw *d = (const void *)(buf + at);
+                at += d->reclen;
+                if (d->name[0] == '.' && (d->name[1] == '\0' || (d->name[1] == '.' && d->name[2] == '\0')))
+                    continue;
+                if (unlinkat(fd, d->name, 0) == 0 || unlinkat(fd, d->name, AT_REMOVEDIR) == 0)
+                    continue;
+                size_t nl = strlen(d->name);
+                if (errno != ENOTEMPTY && errno != EEXIST)
+                    continue; /* left; the rmdir below then fails */
+                if (len + 1 + nl >= sizeof path) {
+                    close(fd);
+                    return;
+                }
+                path[len] = '/';
+                memcpy(path + len + 1, d->name, nl + 1);
+                len += 1 + nl;
+                down = true;
+            }
+        }
+        close(fd);
+        if (down)
+            continue;
+        if (rmdir(path) != 0 || len == rl)
+            return;
+        while (len > rl && path[len] != '/')
+            len--;
+        path[len] = '\0';
+    }
+}
+
 /* Does what the slots of `kind` ask: kills, unlinks or removes. */
 static void clean_kind(int kind)
 {
@@ -165,6 +220,8 @@ static void clean_kind(int kind)
             kill(s->pid, SIGKILL);
         else if (kind == KIND_FILE)
             unlink(s->path);
+        else if (kind == KIND_TREE)
+            remove_tree(s->path);
         else
             remove_dir(s->path);
     }
@@ -179,6 +236,7 @@ static void clean_dirs(void)
 {
     for (int pass = 0; pass < CLEANUP_DIR_PASSES; pass++)
         clean_kind(KIND_DIR);
+    clean_kind(KIND_TREE);
 }
 
 /* The handler: kills the children (so they write no more), removes the

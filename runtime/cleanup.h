@@ -55,6 +55,11 @@ int cleanup_file(const char *path);
  * directory in it that is registered too is removed first). */
 int cleanup_dir(const char *path);
 
+/* Registers a directory to remove with everything under it, however
+ * many directories deep (planc restore's tree, whose directories would
+ * not fit the slots nor CLEANUP_DIR_PASSES' passes). */
+int cleanup_tree(const char *path);
+
 /* Registers a child process to kill (SIGKILL) before anything is removed. */
 int cleanup_child(pid_t pid);
 

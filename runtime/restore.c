@@ -320,11 +320,10 @@ typedef struct rtree {
     char *tmp;
     char **made;      /* paths under tmp, directories and files */
     bool *is_dir;
-    int *handle;      /* cleanup's, for the directories */
     size_t nmade;
 } rtree;
 
-/* Removes what t made, deepest first, and forgets cleanup's handles. */
+/* Removes what t made, deepest first. */
 static void unmake(rtree *t)
 {
     for (size_t i = t->nmade; i-- > 0;) {
@@ -332,7 +331,6 @@ static void unmake(rtree *t)
             rmdir(t->made[i]);
         else
             unlink(t->made[i]);
-        cleanup_done(t->handle[i]);
         free(t->made[i]);
     }
     t->nmade = 0;
@@ -343,10 +341,8 @@ static void made(rtree *t, char *path, bool dir)
 {
     t->made = rt_xrealloc(t->made, t->nmade + 1, sizeof *t->made);
     t->is_dir = rt_xrealloc(t->is_dir, t->nmade + 1, sizeof *t->is_dir);
-    t->handle = rt_xrealloc(t->handle, t->nmade + 1, sizeof *t->handle);
     t->made[t->nmade] = path;
     t->is_dir[t->nmade] = dir;
-    t->handle[t->nmade] = dir ? cleanup_dir(path) : -1;
     t->nmade++;
 }
 
@@ -449,7 +445,7 @@ static restore_status write_tree(rctx *c, const char *dir)
                     shown(c, name), msgcat_strerror(c->lang, e));
         st = RESTORE_WRITE;
     } else {
-        int h = cleanup_dir(t.tmp);
+        int h = cleanup_tree(t.tmp); /* all of it, however deep and many */
         mode_t mask = umask(0);
         umask(mask);
         chmod(t.tmp, 0777 & ~mask);
@@ -476,17 +472,14 @@ static restore_status write_tree(rctx *c, const char *dir)
             rmdir(t.tmp);
         } else {
             /* in place: the temporary names name nothing now */
-            for (size_t i = 0; i < t.nmade; i++) {
-                cleanup_done(t.handle[i]);
+            for (size_t i = 0; i < t.nmade; i++)
                 free(t.made[i]);
-            }
         }
         cleanup_done(h);
     }
     free(t.tmp);
     free(t.made);
     free(t.is_dir);
-    free(t.handle);
     free(parent);
     free(name);
     return st;

@@ -248,6 +248,44 @@ contains out "usage: planc restore DB RUN DIR [--lang en|zh]"
 expect 0 "$planc" help restore --lang zh
 contains out "用法：planc restore DB RUN DIR [--lang en|zh]"
 
+# 8. Interrupted (SIGINT while its directories are made, by strace's
+# fault injection where it runs): no temporary left, however many
+# directories (more than the cleanup's slots) or how deep (more than its
+# passes over registered directories) the tree is.
+manyfiles() { # DB OUT N MODE: run 1 with N more files, each in a directory of its own or 20 deep
+    python3 -c 'import hashlib, shutil, sqlite3, sys
+src, dst, n, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+shutil.copy(src, dst)
+db = sqlite3.connect(dst)
+(files,) = db.execute("SELECT rules_files FROM runs WHERE id = 1").fetchone()
+seq = db.execute("SELECT max(seq) FROM rules_texts WHERE run = 1").fetchone()[0]
+for i in range(n):
+    name = "d%04d/f.plan" % i if mode == "many" else "/".join(["%02d" % k for k in range(20)]) + "/f%d.plan" % i
+    text = b"// %d\n" % i
+    db.execute("INSERT INTO rules_texts (run, seq, name, text) VALUES (1, ?, ?, ?)", (seq + 1 + i, name, text))
+    files += hashlib.sha256(text).hexdigest() + "  " + name + "\n"
+db.execute("UPDATE runs SET rules_files = ?, rules_sha256 = ? WHERE id = 1",
+           (files, hashlib.sha256(files.encode()).hexdigest()))
+db.commit()' "$1" "$2" "$3" "$4"
+}
+manyfiles h.db many.db 100 many
+manyfiles h.db deep.db 1 deep
+expect 0 "$planc" restore many.db 1 x15
+n=$((n + 1)); [ "$(find x15 -type f | wc -l)" -eq 103 ] || fail "x15 holds $(find x15 -type f | wc -l) files"
+expect 0 "$planc" restore deep.db 1 x16
+n=$((n + 1)); [ -f x16/rules/examples/00/01/02/03/04/05/06/07/08/09/10/11/12/13/14/15/16/17/18/19/f0.plan ] || fail "x16: the deep file is missing"
+if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
+    for c in "many.db 90" "deep.db 24"; do
+        set -- $c
+        expect 130 strace -f -o /dev/null -e trace=mkdir -e inject=mkdir:signal=SIGINT:when=$2 \
+            "$planc" restore "$1" 1 x17
+        absent x17
+        no_temporaries .
+    done
+else
+    echo "restore: no strace, the interrupted restores skipped"
+fi
+
 # restore reads the database, never writes it
 n=$((n + 1))
 cmp -s h.db h-before.db || fail "restore changed the database"
