@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -111,9 +112,29 @@ static const char *word(lbl_lang lang, kind k)
     return lbl_get(lang, k == K_ERROR ? LBL_G_ERROR : k == K_WARNING ? LBL_G_WARNING : LBL_G_NOTE);
 }
 
+static unsigned long trailing_number(const char *s, size_t *n);
+
+/* Whether location s[0..n), without a ":LINE" or ":LINE:COL" it ends in,
+ * names a file there is (a data file named "x: error: y.csv" holds what
+ * looks like a level word; its messages' level is the one after it). */
+static bool names_file(const char *s, size_t n)
+{
+    size_t fn = n;
+    if (trailing_number(s, &fn))
+        trailing_number(s, &fn);
+    char path[4096];
+    if (fn == 0 || fn >= sizeof path)
+        return false;
+    memcpy(path, s, fn);
+    path[fn] = '\0';
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
 /* Reads line s[0..n): its kind and, for a diagnostic, where its location
  * ends (*loc, 0 for none) and its message starts (*msg).  The location is
- * what stands before the first ": LEVEL: " (a file's name may hold
+ * what stands before the first ": LEVEL: " that follows a file's name
+ * (names_file), else before the first (a file's name may hold
  * spaces and colons: "rules.plan:51 (test data):2"; one that ends in
  * ":DIGITS" is taken for a name and a line); a line that starts with a
  * blank goes on the diagnostic before it.  The level words are the
@@ -136,23 +157,40 @@ static kind classify(const char *s, size_t n, size_t *loc, size_t *msg)
                 return levels[l];
             }
         }
-    size_t best = SIZE_MAX;
-    kind k = K_OTHER;
-    for (size_t g = 0; g < nlangs; g++)
-        for (size_t l = 0; l < 3; l++) {
-            const char *w = word(langs[g], levels[l]);
-            size_t wl = strlen(w);
-            for (size_t i = 0; i + 2 + wl <= n && i < best; i++)
-                if (s[i] == ':' && s[i + 1] == ' ' && memcmp(s + i + 2, w, wl) == 0) {
-                    best = i;
-                    k = levels[l];
+    /* each ": LEVEL: " in order: the first whose location names a file
+     * there is (or is planc's own) ends it; else the first */
+    size_t first = SIZE_MAX, first_msg = 0;
+    kind first_k = K_OTHER;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] != ':' || s[i + 1] != ' ')
+            continue;
+        for (size_t g = 0; g < nlangs; g++)
+            for (size_t l = 0; l < 3; l++) {
+                const char *w = word(langs[g], levels[l]);
+                size_t wl = strlen(w);
+                if (i + 2 + wl > n || memcmp(s + i + 2, w, wl) != 0)
+                    continue;
+                if (i == 5 && memcmp(s, "planc", 5) == 0) {
+                    /* "planc: error: ..." is planc's own, of no file */
                     *msg = i + 2 + wl;
+                    return levels[l];
                 }
-        }
-    if (k != K_OTHER) {
-        /* "planc: error: ..." is planc's own, of no file */
-        *loc = best == 5 && memcmp(s, "planc", 5) == 0 ? 0 : best;
-        return k;
+                if (first == SIZE_MAX) {
+                    first = i;
+                    first_msg = i + 2 + wl;
+                    first_k = levels[l];
+                }
+                if (names_file(s, i)) {
+                    *loc = i;
+                    *msg = i + 2 + wl;
+                    return levels[l];
+                }
+            }
+    }
+    if (first_k != K_OTHER) {
+        *loc = first;
+        *msg = first_msg;
+        return first_k;
     }
     if (n > 7 && memcmp(s, "planc: ", 7) == 0) {
         *msg = 7;

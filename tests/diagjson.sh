@@ -232,6 +232,24 @@ assert len(d) == 1 and d[0]["level"] == "warning" and len(d[0]["notes"]) == 1, d
 assert d[0]["message"].startswith("skipped 4 rows"), d[0]
 '
 
+# --- a data file whose name holds a level word ("x: error: y.csv"): the
+# level is the one after the name, so -w leaves its warning out and
+# --warnings-as-errors fails on it
+mkdir "$tmp/lw" && cp "$runs/adapt-region/data-base.csv" "$tmp/lw/x: error: y.csv"
+run_in "$runs/adapt-region" run dropped.plan --data "$tmp/lw/x: error: y.csv" --skip-unknown-regions \
+    --rollup region --diagnostics json
+json_lines "level word in a name" "$tmp/err" '
+assert len(d) == 1 and d[0]["level"] == "warning" and d[0]["file"].endswith("/x: error: y.csv"), d
+assert d[0]["message"].startswith("skipped 4 rows") and len(d[0]["notes"]) == 1, d[0]
+'
+run_in "$runs/adapt-region" run dropped.plan --data "$tmp/lw/x: error: y.csv" --skip-unknown-regions \
+    --rollup region -w
+[ "$(rc)" = 0 ] && [ ! -s "$tmp/err" ] || fail "level word in a name, -w: exit $(rc), stderr $(head -c 200 "$tmp/err")"
+run_in "$runs/adapt-region" run dropped.plan --data "$tmp/lw/x: error: y.csv" --skip-unknown-regions \
+    --rollup region --warnings-as-errors -o "$tmp/lw.csv"
+[ "$(rc)" = 3 ] || fail "level word in a name, --warnings-as-errors: exit $(rc), expected 3"
+[ -e "$tmp/lw.csv" ] && fail "level word in a name, --warnings-as-errors: an output file was written"
+
 # --- text: the same bytes with --diagnostics text as without
 for c in adapt-region-alias adapt-region-dropped-skip adapt-run; do
     args=$(cat "$runs/$c/cmd")
