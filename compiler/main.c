@@ -1435,7 +1435,16 @@ static bool apply_settings(compilation *c)
             diag_error(&c->diag, name.sp, "--set cannot change indicator '%s': it is %s, not given by "
                                           "'values { ... }'",
                        name.s, msgcat_get(c->diag.lang, ind->u.ind.formula ? "a formula" : "read from the data"));
-            diag_note(&c->diag, ind->u.ind.name.sp, "'%s' is declared here", name.s);
+            /* an override that took the base's values away (or gave a
+             * formula a column, or the other way) made it so: the note
+             * is at the override, not at the base's declaration */
+            const ast_decl *b = ind->base;
+            if (ind->origin && ind->origin->edit.hi && b && b->kind == D_INDICATOR &&
+                (b->u.ind.values || !b->u.ind.formula != !ind->u.ind.formula))
+                diag_note(&c->diag, ind->origin->edit, "the override here makes '%s' %s", name.s,
+                          msgcat_get(c->diag.lang, ind->u.ind.formula ? "a formula" : "read from the data"));
+            else
+                diag_note(&c->diag, ind->u.ind.name.sp, "'%s' is declared here", name.s);
             ok = false;
             continue;
         }

@@ -1765,6 +1765,8 @@ static const msgcat_pair catalog[] = {
      "--allow-missing-columns reads a missing one as missing cells\n",
      "%s:%u: 附注：使用多个数据文件时，规则读取某地区数据所需的列，须在有该地区数据行的某一个文件的表头中（'planc "
      "template 规则文件 --region 地区' 写出的表头包含全部这些列）；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
+    /* ---- rc23: --set of an indicator an override made a column or a formula (main.c) */
+    {"the override here makes '%s' %s", "此处的改写使“%s”成为%s"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
