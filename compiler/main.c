@@ -5332,13 +5332,20 @@ static int command(int argc, char **argv)
     }
     if (strcmp(cmd, "help") == 0) {
         /* the command asked about: the first argument that is not
-         * --lang or its value (planc help --lang zh run) */
+         * --lang or its value (planc help --lang zh run); a --lang
+         * without a language, or with one planc has not, is the usage
+         * error every command's --lang is */
         const char *what = NULL;
-        for (int i = 2; i < argc && !what; i++) {
-            if (strcmp(argv[i], "--lang") == 0)
-                i++;
-            else
+        for (int i = 2; i < argc; i++) {
+            if (strcmp(argv[i], "--lang") == 0) {
+                lbl_lang given;
+                if (i + 1 >= argc)
+                    return usage_error(NULL, "option '%s' needs a value", "--lang");
+                if (!lbl_parse(argv[++i], &given))
+                    return usage_error(NULL, "unknown language '%s' (available: en, zh)", argv[i]);
+            } else if (!what) {
                 what = argv[i];
+            }
         }
         /* help's own help (planc help help, planc help --help) is planc's */
         const char *text = usage_text(what && strcmp(what, "help") != 0 && !is_help(what) ? what : NULL);

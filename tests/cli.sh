@@ -46,6 +46,12 @@ expect 0 "$planc" test --help;       contains out "expect"
 expect 0 "$planc" help test;         contains out "planc test"
 expect 0 "$planc" help help;         contains out "help [COMMAND]"
 expect 2 "$planc" help nope;         contains err "no help for unknown command 'nope'"
+# help's --lang is checked as every command's (a bad one was ignored)
+expect 2 "$planc" help --lang xx;    contains err "^planc: unknown language 'xx' (available: en, zh)$"
+[ -s "$tmp/out" ] && { echo "FAIL: planc help --lang xx printed a help"; fails=$((fails + 1)); }
+expect 2 "$planc" help run --lang xx; contains err "unknown language 'xx'"
+expect 2 "$planc" help run --lang;   contains err "option '--lang' needs a value"
+expect 2 "$planc" check --lang xx "$rules"; contains err "^planc: unknown language 'xx' (available: en, zh)$"
 expect 2 "$planc" test;              contains err "no rules file given"
 expect 2 "$planc" test --bogus;      contains err "unknown option '--bogus'"
 expect 2 "$planc" test "$rules" "$rules"; contains err "unexpected argument"
