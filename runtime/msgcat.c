@@ -1765,6 +1765,9 @@ static const msgcat_pair catalog[] = {
      "--allow-missing-columns reads a missing one as missing cells\n",
      "%s:%u: 附注：使用多个数据文件时，规则读取某地区数据所需的列，须在有该地区数据行的某一个文件的表头中（'planc "
      "template 规则文件 --region 地区' 写出的表头包含全部这些列）；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
+    /* ---- rc23: a results database's name too long for SQLite's journal beside it (store.c) */
+    {"planc: error: %s: cannot record a run: the file name is %zu bytes long, and SQLite names files beside the database by adding up to %zu bytes to it ('%s'), beyond the 255 bytes a file name may have: give a name of at most %zu bytes\n",
+     "planc: 错误：%s：无法记录评估：文件名长 %zu 字节，SQLite 在数据库旁写的文件的名字要在它后面加上至多 %zu 字节（'%s'），超出文件名最多 255 字节的限制：请用不超过 %zu 字节的文件名\n"},
     /* ---- rc23: --set of an indicator an override made a column or a formula (main.c) */
     {"the override here makes '%s' %s", "此处的改写使“%s”成为%s"},
 };

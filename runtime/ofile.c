@@ -1,7 +1,8 @@
 /* ofile.c — output files written atomically (see ofile.h).
  *
  * The temporary file is made with mkstemp beside the target (same directory,
- * so rename is atomic), named ".NAME.XXXXXX".  Commit flushes, fsyncs, gives
+ * so rename is atomic), named ".NAME.XXXXXX" (NAME shortened when it is
+ * too long for the temporary name and its suffixes to fit: ofile_temp_stem).  Commit flushes, fsyncs, gives
  * the file the target's mode (or 0666 less the umask for a new file) and
  * renames it over the target; any failure removes the temporary file, so
  * the target is either the old file or the complete new one.
@@ -113,9 +114,21 @@ static ofile *open_direct(const char *path, FILE *err)
     return o;
 }
 
-bool ofile_temp_name_of(const char *name, const char *base)
+size_t ofile_temp_stem(const char *base)
 {
     size_t n = strlen(base);
+    if (n <= OFILE_STEM_MAX)
+        return n;
+    /* cut before a UTF-8 continuation byte's character, not inside it */
+    n = OFILE_STEM_MAX;
+    while (n > 0 && ((unsigned char)base[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+bool ofile_temp_name_of(const char *name, const char *base)
+{
+    size_t n = ofile_temp_stem(base);
     if (name[0] != '.' || strncmp(name + 1, base, n) != 0 || name[n + 1] != '.')
         return false;
     const char *x = name + n + 2;
@@ -319,12 +332,13 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
         memcpy(o->dir, path, dirlen);
         o->dir[dirlen] = '\0';
     }
-    /* PREFIX/.BASE.XXXXXX, PREFIX being the path up to its last slash. */
+    /* PREFIX/.STEM.XXXXXX, PREFIX being the path up to its last slash and
+     * STEM the base, shortened when long (ofile_temp_stem) */
     size_t prefix = slash ? dirlen + 1 : 0;
     size_t n = prefix + 1 + strlen(base) + 8;
     o->tmp = rt_xmalloc(n, 1);
     memcpy(o->tmp, path, prefix);
-    snprintf(o->tmp + prefix, n - prefix, ".%s.XXXXXX", base);
+    snprintf(o->tmp + prefix, n - prefix, ".%.*s.XXXXXX", (int)ofile_temp_stem(base), base);
 
     /* what killed runs of the same target left, then a file of our own,
      * locked until o is freed (ofile_sweep) */

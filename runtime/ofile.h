@@ -37,9 +37,19 @@ int ofile_writable(const char *path, FILE *err);
  * file is there (or a link to one), or the links loop. */
 char *ofile_absent_target(const char *path);
 FILE *ofile_stream(ofile *o);
+/* The longest stem of a temporary name: ".STEM.XXXXXX" and the longest
+ * suffix given it ("-journal" SQLite adds to a new database's) fit in
+ * NAME_MAX (255) bytes, the longest file name Linux's file systems take. */
+#define OFILE_STEM_MAX (255 - 16)
+/* How many bytes of the file name `base` begin the temporary names made
+ * for it: all of it, or the first OFILE_STEM_MAX bytes less any part of a
+ * UTF-8 character cut there, so that a legal name of up to 255 bytes has
+ * a legal temporary name beside it. */
+size_t ofile_temp_stem(const char *base);
 /* Whether `name`, an entry of a directory, is a temporary file made there
  * for the file named `base` (ofile_open's, or a new results database's):
- * ".BASE." and the six letters or digits mkstemp puts for its XXXXXX. */
+ * ".STEM." (ofile_temp_stem) and the six letters or digits mkstemp puts
+ * for its XXXXXX. */
 bool ofile_temp_name_of(const char *name, const char *base);
 /* Makes a file from `tmpl` (a path ending in XXXXXX, which mkstemp
  * replaces) and takes an exclusive flock(2) on it, which a planc holds as

@@ -33,6 +33,7 @@
 #include "csv.h"
 #include "manifest.h"
 #include "msgcat.h"
+#include "ofile.h"
 #include "rtmem.h"
 #include "sha256.h"
 
@@ -437,7 +438,9 @@ static restore_status write_tree(rctx *c, const char *dir)
     size_t pl = strlen(parent), bl = strlen(base);
     rtree t = {0};
     t.tmp = rt_xmalloc(pl + bl + 16, 1);
-    snprintf(t.tmp, pl + bl + 16, "%s%s.%s.XXXXXX", parent, pl && parent[pl - 1] != '/' ? "/" : "", base);
+    /* the name shortened when long, so that a legal name has a legal temporary one (ofile_temp_stem) */
+    snprintf(t.tmp, pl + bl + 16, "%s%s.%.*s.XXXXXX", parent, pl && parent[pl - 1] != '/' ? "/" : "",
+             (int)ofile_temp_stem(base), base);
     restore_status st = RESTORE_OK;
     if (!mkdtemp(t.tmp)) {
         e = errno;

@@ -704,6 +704,30 @@ static bool fits_open_limit(const char *path, bool create, FILE *err)
     return false;
 }
 
+/* Whether the file name of the database at `path` (the file a symbolic
+ * link names, when it is one: SQLite names its files beside that) leaves
+ * room for the names SQLite gives the files it writes beside the database
+ * ("-journal", "-wal", "-shm"): a name longer than 255 bytes less the
+ * longest suffix cannot be recorded into, since SQLite's journal could
+ * not be made, and SQLite's own error says only "unable to open database
+ * file".  False after saying the limit. */
+static bool fits_name_limit(const char *path, FILE *err)
+{
+    char *real = realpath(path, NULL);
+    char *made = real ? NULL : ofile_absent_target(path);
+    const char *name = real ? real : made ? made : path;
+    const char *slash = strrchr(name, '/');
+    size_t n = strlen(slash ? slash + 1 : name), most = 255 - strlen(side_files[0]);
+    if (n > most)
+        csv_message(err, "planc: error: %s: cannot record a run: the file name is %zu bytes long, and SQLite "
+                "names files beside the database by adding up to %zu bytes to it ('%s'), beyond the 255 bytes "
+                "a file name may have: give a name of at most %zu bytes\n", path, n, strlen(side_files[0]),
+                side_files[0], most);
+    free(real);
+    free(made);
+    return n <= most;
+}
+
 /* Why a database that does not exist cannot be created at path, as -o says
  * it of an output file (SQLite's "unable to open database file" does not):
  * its directory is missing, is no directory or takes no new file.  False
@@ -800,7 +824,8 @@ static bool make_tmp(store *s, FILE *err)
     size_t prefix = slash ? (size_t)(slash - s->made) + 1 : 0, n = strlen(s->made) + 9;
     char *tmp = rt_xmalloc(n, 1);
     memcpy(tmp, s->made, prefix);
-    snprintf(tmp + prefix, n - prefix, ".%s.XXXXXX", s->made + prefix);
+    /* the name shortened to leave room for SQLite's "-journal" (ofile_temp_stem) */
+    snprintf(tmp + prefix, n - prefix, ".%.*s.XXXXXX", (int)ofile_temp_stem(s->made + prefix), s->made + prefix);
     /* locked until discard_tmp (sweep_stale): a file another planc
      * removed between mkstemp and flock, taking it for a killed one's, is
      * no longer named so once locked, and another is made */
@@ -961,7 +986,7 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
     }
     if (create && !writable(path, err))
         return NULL;
-    if (!fits_open_limit(path, create, err))
+    if (!fits_open_limit(path, create, err) || (create && !fits_name_limit(path, err)))
         return NULL;
     store *s = rt_xcalloc(1, sizeof *s);
     s->path = rt_xstrdup(path);

@@ -550,5 +550,33 @@ if [ -f "$lt/adapt.plan" ]; then
     n=$((n + 1)); grep -q '市州' "$tmp/out" && { echo "FAIL: the CSV carries a level's text"; fails=$((fails + 1)); }
 fi
 
+# Names of up to 255 bytes (NAME_MAX), the longest legal: -o's temporary
+# name beside one (".NAME.XXXXXX", 8 bytes more) was "File name too
+# long"; it is made of the name's first 239 bytes (runtime/ofile.h,
+# ofile_temp_stem), which the sweep still knows as the name's.  A results
+# database's name leaves room for the "-journal" SQLite adds: 247 bytes,
+# and a longer one is refused saying so.
+mkdir "$tmp/long"
+long=$(printf 'a%.0s' $(seq 251)).csv                 # 255 bytes
+zh=$(printf '名%.0s' $(seq 83)).csv                    # 253 bytes, 87 characters
+stem=$(printf %s "$long" | LC_ALL=C cut -c1-239)
+: >"$tmp/long/.$stem.Ab12Cd"                           # a killed run's, unlocked
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/long/$long"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/long/$zh"
+n=$((n + 1))
+[ "$(ls -A "$tmp/long" | LC_ALL=C sort | tr '\n' ' ')" = "$(printf '%s\n' "$long" "$zh" | LC_ALL=C sort | tr '\n' ' ')" ] ||
+    { echo "FAIL: -o of 255-byte names: $(ls -A "$tmp/long" | awk '{ print length($0) }' | tr '\n' ' ')"; fails=$((fails + 1)); }
+db247=$(printf 'b%.0s' $(seq 244)).db; db248=$(printf 'c%.0s' $(seq 245)).db
+expect 0 "$planc" run "$rules" --data "$data" --store "$tmp/long/$db247" -o "$tmp/long/$long"
+expect 0 "$planc" run "$rules" --data "$data" --store "$tmp/long/$db247" -o "$tmp/long/$long"
+expect 0 "$planc" history "$tmp/long/$db247";  contains out '^2 '
+expect 5 "$planc" run "$rules" --data "$data" --store "$tmp/long/$db248" -o "$tmp/long/out.csv"
+contains err "the file name is 248 bytes long, and SQLite names files beside the database by adding up to 8 bytes to it ('-journal'), beyond the 255 bytes a file name may have: give a name of at most 247 bytes"
+n=$((n + 1))
+[ "$(ls -A "$tmp/long" | wc -l)" -eq 3 ] || { echo "FAIL: files left by --store of a 248-byte name: $(ls -A "$tmp/long" | awk '{ print length($0) }' | tr '\n' ' ')"; fails=$((fails + 1)); }
+dir=$(printf 'd%.0s' $(seq 255))
+expect 0 "$planc" restore "$tmp/long/$db247" last "$tmp/long/$dir"
+n=$((n + 1)); [ -d "$tmp/long/$dir" ] || { echo "FAIL: restore into a 255-byte name"; fails=$((fails + 1)); }
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -296,6 +296,65 @@ START_TEST(sweep_removes_killed_old_name)
 }
 END_TEST
 
+/* A target's name of 255 bytes (NAME_MAX, the longest legal) has a
+ * temporary name beside it, and a second name of the file it replaces:
+ * made of the name's first OFILE_STEM_MAX bytes (not cutting a UTF-8
+ * character), and known to the sweep as the target's ("File name too
+ * long" before).  A name that shares only those bytes is no one's. */
+START_TEST(long_names_fit)
+{
+    char name[256], zh[256];
+    memset(name, 'a', 251);
+    strcpy(name + 251, ".csv");
+    ck_assert_uint_eq(strlen(name), 255);
+    ck_assert_uint_eq(ofile_temp_stem(name), OFILE_STEM_MAX);
+    ck_assert_uint_eq(ofile_temp_stem("out.csv"), 7);
+    /* 83 three-byte characters and ".csv": cut before the 80th */
+    zh[0] = '\0';
+    for (int i = 0; i < 83; i++)
+        strcat(zh, "名");
+    strcat(zh, ".csv");
+    ck_assert_uint_eq(ofile_temp_stem(zh), 79 * 3);
+    char temp[300];
+    snprintf(temp, sizeof temp, ".%.*s.Ab12Cd", OFILE_STEM_MAX, name);
+    ck_assert(ofile_temp_name_of(temp, name));
+    snprintf(temp, sizeof temp, ".%.*s.Ab12Cd", OFILE_STEM_MAX - 1, name);
+    ck_assert(!ofile_temp_name_of(temp, name));
+    snprintf(temp, sizeof temp, ".%.*s.Ab12Cd", 79 * 3, zh);
+    ck_assert(ofile_temp_name_of(temp, zh));
+
+    char *dir = make_dir();
+    char path[4096], left[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(left, sizeof left, "%s/.%.*s.Xy34Zw", dir, OFILE_STEM_MAX, name);
+    put_file(path, "old\n");
+    put_file(left, "killed\n"); /* a killed writer's, no lock held */
+    errbuf e;
+    ofile *o = ofile_open(path, err_open(&e));
+    ck_assert_ptr_nonnull(o);
+    ck_assert_int_ne(access(left, F_OK), 0);
+    fputs("new\n", ofile_stream(o));
+    ck_assert_int_eq(ofile_commit_undoable(o, e.f), 0);
+    ck_assert_int_eq(count_entries(dir), 2); /* the file and the old one's second name */
+    ofile_undo(o);
+    char *got = slurp(path);
+    ck_assert_str_eq(got, "old\n");
+    free(got);
+    o = ofile_open(path, e.f);
+    ck_assert_ptr_nonnull(o);
+    fputs("new\n", ofile_stream(o));
+    ck_assert_int_eq(ofile_commit(o, e.f), 0);
+    got = slurp(path);
+    ck_assert_str_eq(got, "new\n");
+    free(got);
+    ck_assert_int_eq(count_entries(dir), 1);
+    ck_assert_str_eq(err_text(&e), "");
+    free(e.text);
+    remove_dir(dir);
+    free(dir);
+}
+END_TEST
+
 START_TEST(failed_write_keeps_old_file)
 {
     /* A file size limit makes the writes fail (EFBIG); the commit must then
@@ -548,6 +607,7 @@ int main(void)
     tcase_add_test(tc, finish_then_commit_or_abort);
     tcase_add_test(tc, undoable_commit);
     tcase_add_test(tc, sweep_removes_killed_old_name);
+    tcase_add_test(tc, long_names_fit);
     tcase_add_test(tc, failed_write_keeps_old_file);
     tcase_add_test(tc, rename_failure_keeps_target);
     tcase_add_test(tc, open_errors);
