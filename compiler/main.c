@@ -511,7 +511,8 @@ static const char usage_verify[] =
     "or standard output written.\n";
 
 static const char usage_restore[] =
-    "usage: planc restore DB RUN DIR [--lang en|zh]\n"
+    "usage: planc restore DB RUN DIR [--lang en|zh] [--diagnostics text|json]\n"
+    "                     [-w | --warnings-as-errors]\n"
     "\n"
     "Writes the rules files run RUN of DB (a run id from 'planc history',\n"
     "'last' or 'last~N') read into DIR, a new directory (or an empty one):\n"
@@ -528,6 +529,11 @@ static const char usage_restore[] =
     "\n"
     "  --lang LANG  the language of restore's own words: en or zh (without it\n"
     "               PLANC_LANG's or the locale's, 'planc help')\n"
+    "  --diagnostics F, -w, --no-warnings, --warnings-as-errors\n"
+    "               the messages on stderr (not the list on stdout) as JSON,\n"
+    "               without the warnings, or with a warning failing the\n"
+    "               command (a reading's rules without texts: nothing is\n"
+    "               written, exit 6), as for 'planc run'\n"
     "\n"
     "exit: 0 restored, 2 usage (no such run, DB not a planc results\n"
     "database, DIR exists and is not an empty directory), 5 when DB cannot\n"
@@ -540,7 +546,8 @@ static const char usage_template[] =
     "usage: planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                      [-o OUT] [--lang en|zh] [--root DIR]\n"
     "       planc template RULES --check FILE... [--region R]... [--years A-B]\n"
-    "                      [--na TEXT]... [--lang en|zh] [--diagnostics text|json] [-w]\n"
+    "                      [--na TEXT]... [--lang en|zh] [--diagnostics text|json]\n"
+    "                      [-w | --warnings-as-errors]\n"
     "\n"
     "Writes the blank data file RULES read, as CSV: a header of the rules'\n"
     "region and year columns and every data column a target reads on the\n"
@@ -575,12 +582,15 @@ static const char usage_template[] =
     "  -o OUT       write to OUT (written atomically) instead of stdout\n"
     "  --lang LANG  the language of --list and of the messages: en or zh\n"
     "               (without it PLANC_LANG's or the locale's, 'planc help')\n"
-    "  --diagnostics F, -w, --no-warnings\n"
-    "               the messages on stderr (--check's too) as JSON, or\n"
-    "               without the warnings, as for 'planc run'\n"
+    "  --diagnostics F, -w, --no-warnings, --warnings-as-errors\n"
+    "               the messages on stderr (--check's too) as JSON, without\n"
+    "               the warnings, or with a warning failing the command (no\n"
+    "               file is written; after --check's last line), as for\n"
+    "               'planc run'\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the checked file,\n"
-    "5 when OUT cannot be written.\n";
+    "5 when OUT cannot be written (--warnings-as-errors: a warning is an error\n"
+    "of the rules, or of the checked file).\n";
 
 static const char usage_emit_llvm[] =
     "usage: planc emit-llvm RULES [--O0] [--lang en|zh]\n"
@@ -957,7 +967,8 @@ static const char usage_verify_zh[] =
     "历史库）为 2，无法读取 DB（被锁定、已损坏）或无法写入标准输出为 5。\n";
 
 static const char usage_restore_zh[] =
-    "用法：planc restore DB RUN DIR [--lang en|zh]\n"
+    "用法：planc restore DB RUN DIR [--lang en|zh] [--diagnostics text|json]\n"
+    "                    [-w | --warnings-as-errors]\n"
     "\n"
     "把 DB 中评估 RUN（评估编号见 'planc history'，或 'last'、'last~N'）所读\n"
     "的规则文件写入 DIR（新目录或空目录）：传给 planc run 的规则文件、它\n"
@@ -971,6 +982,10 @@ static const char usage_restore_zh[] =
     "\n"
     "  --lang LANG  restore 自身文字所用语言：en 或 zh（不给时按 PLANC_LANG\n"
     "               或语言环境，见 'planc help'）\n"
+    "  --diagnostics F, -w, --no-warnings, --warnings-as-errors\n"
+    "               标准错误上的信息（不是标准输出上的清单）为 JSON、不输出\n"
+    "               警告，或有警告时命令失败（某数据文件读取所用的规则没有\n"
+    "               文本：不写入任何文件，退出码为 6），同 'planc run'\n"
     "\n"
     "退出码：还原成功为 0，用法错误（没有该评估、DB 不是 planc 结果历史库、\n"
     "DIR 已存在且不是空目录）为 2，无法读取 DB 或无法写入 DIR 为 5，无法按\n"
@@ -982,7 +997,8 @@ static const char usage_template_zh[] =
     "用法：planc template RULES [--region R]... [--years A-B] [--list]\n"
     "                     [-o OUT] [--lang en|zh] [--root DIR]\n"
     "      planc template RULES --check FILE... [--region R]... [--years A-B]\n"
-    "                     [--na TEXT]... [--lang en|zh] [--diagnostics text|json] [-w]\n"
+    "                     [--na TEXT]... [--lang en|zh] [--diagnostics text|json]\n"
+    "                     [-w | --warnings-as-errors]\n"
     "\n"
     "以 CSV 写出 RULES 所读的空白数据文件：表头为规则的地区列、年份列，以及\n"
     "所选地区各行上有目标读取的每个数据列，然后每个地区每年一行空单元格，\n"
@@ -1010,12 +1026,14 @@ static const char usage_template_zh[] =
     "  -o OUT       写到 OUT（原子写入），而不是标准输出\n"
     "  --lang LANG  --list 和报错信息所用语言：en 或 zh（不给时按\n"
     "               PLANC_LANG 或语言环境，见 'planc help'）\n"
-    "  --diagnostics F, -w, --no-warnings\n"
-    "               标准错误上的信息（包括 --check 的）为 JSON，或不输出\n"
-    "               警告，同 'planc run'\n"
+    "  --diagnostics F, -w, --no-warnings, --warnings-as-errors\n"
+    "               标准错误上的信息（包括 --check 的）为 JSON、不输出警告，\n"
+    "               或有警告时命令失败（不写出文件；在 --check 的最后一行\n"
+    "               之后），同 'planc run'\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误为 2，所检查的文件有错误为 3，\n"
-    "无法写入 OUT 为 5。\n";
+    "无法写入 OUT 为 5（使用 --warnings-as-errors 时，警告算作规则或所检查\n"
+    "文件的错误）。\n";
 
 static const char usage_emit_llvm_zh[] =
     "用法：planc emit-llvm RULES [--O0] [--lang en|zh]\n"
@@ -4798,7 +4816,12 @@ static int cmd_restore(int argc, char **argv)
     int rc = EXIT_OK;
     for (int i = 0; i < argc && rc == EXIT_OK; i++) {
         const char *a = argv[i];
-        if (is_help(a)) {
+        int used = parse_diag_option("restore", true, argc, argv, i);
+        if (used != 0) {
+            if (used < 0)
+                rc = EXIT_USAGE;
+            i += used - 1;
+        } else if (is_help(a)) {
             fputs(usage_text("restore"), stdout);
             return EXIT_OK;
         } else if (strcmp(a, "--lang") == 0) {
@@ -4814,6 +4837,8 @@ static int cmd_restore(int argc, char **argv)
             rc = usage_error("restore", "unexpected argument '%s' (a database, a run and a directory)", a);
         }
     }
+    if (rc == EXIT_OK)
+        rc = settle_diag_options("restore", lang, true);
     if (rc == EXIT_OK && n < 3)
         rc = usage_error("restore", "%sa database, a run and the directory to write are needed", "");
     store *db = NULL;
@@ -4848,8 +4873,17 @@ static int cmd_restore(int argc, char **argv)
                 sets[nsets++] = (restore_set){.reading = k, .files = files, .nfiles = nfiles, .recorded = tr == 0};
         }
         if (rc == EXIT_OK) {
-            restore_status st = restore_run(&rec, sets, nsets, args[0], args[2], lang, stdout, stderr);
-            if (st == RESTORE_USAGE)
+            /* the messages of --diagnostics json are English, and so
+             * is restore's list then (one language in restore_run) */
+            restore_status st = restore_run(&rec, sets, nsets, args[0], args[2], diag_opts.werror,
+                                            diag_opts.json ? LBL_EN : lang, stdout, stderr);
+            /* --warnings-as-errors: a reading's rules without texts stop
+             * it, nothing written; the run's rules are not given back as
+             * it read them (exit 6) */
+            int gate = warnings_gate(es_warnings(), EXIT_NOT_VERIFIED);
+            if (gate != EXIT_OK)
+                rc = gate;
+            else if (st == RESTORE_USAGE)
                 rc = EXIT_USAGE;
             else if (st == RESTORE_WRITE)
                 rc = EXIT_WRITE;
@@ -4964,7 +4998,7 @@ static int cmd_template(int argc, char **argv)
         bool valued = strcmp(a, "--region") == 0 || strcmp(a, "--years") == 0 || strcmp(a, "-o") == 0 ||
                       strcmp(a, "--output") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--check") == 0 ||
                       strcmp(a, "--na") == 0;
-        int used = parse_diag_option("template", false, argc, argv, i);
+        int used = parse_diag_option("template", true, argc, argv, i);
         if (used != 0) {
             if (used < 0)
                 rc = EXIT_USAGE;
@@ -5009,6 +5043,12 @@ static int cmd_template(int argc, char **argv)
     }
     if (rc == EXIT_OK)
         rc = settle_diag_options("template", lang, true);
+    /* the messages of --diagnostics json are English (a Chinese one read
+     * back from stderr was no message, a note of its whole line); --list
+     * keeps its language */
+    lbl_lang list_lang = lang;
+    if (diag_opts.json)
+        lang = LBL_EN;
     if (rc == EXIT_OK && !rules)
         rc = usage_error("template", "%sno rules file given", "");
     if (rc == EXIT_OK && check && (out || list))
@@ -5029,6 +5069,10 @@ static int cmd_template(int argc, char **argv)
     compilation_init(&c);
     c.diag.lang = lang;
     rc = compile(&c, rules);
+    /* --warnings-as-errors: the rules' warnings are errors in the rules,
+     * before any file is written */
+    if (rc == EXIT_OK)
+        rc = warnings_gate((unsigned)c.diag.nwarnings, EXIT_RULES);
     /* nor a file the rules imported (known once they are read) */
     for (size_t i = 1; rc == EXIT_OK && out && strcmp(out, "-") != 0 && i < c.diag.nfiles; i++)
         if (fio_same_file(out, c.diag.files[i].name)) {
@@ -5099,6 +5143,11 @@ static int cmd_template(int argc, char **argv)
     if (n && t) {
         if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t)) != 0)
             rc = EXIT_DATA;
+        /* --warnings-as-errors: a warning of the files read (a column in
+         * another unit, a file of its header only) is a data problem, as
+         * planc run's */
+        if (rc == EXIT_OK)
+            rc = warnings_gate(es_warnings(), EXIT_DATA);
         tmpl_needs_free(n);
         n = NULL;
         if (rc == EXIT_OK)
@@ -5140,7 +5189,7 @@ static int cmd_template(int argc, char **argv)
     }
     if (rc == EXIT_OK && n) {
         if (list)
-            tmpl_write_list(f, lang, p, n, from, to);
+            tmpl_write_list(f, list_lang, p, n, from, to);
         else
             tmpl_write_csv(f, p, n, from, to);
         if (o && ofile_commit(o, stderr) != 0)

@@ -510,7 +510,7 @@ static void put_word(FILE *out, const char *path)
 }
 
 restore_status restore_run(const store_record *rec, const restore_set *sets, size_t nsets, const char *db,
-                           const char *dir, lbl_lang lang, FILE *out, FILE *err)
+                           const char *dir, bool strict, lbl_lang lang, FILE *out, FILE *err)
 {
     rctx c = {.rec = rec, .lang = lang, .err = err};
     restore_status st = RESTORE_OK;
@@ -531,6 +531,10 @@ restore_status restore_run(const store_record *rec, const restore_set *sets, siz
                                               "kept them, schema version 9): only their SHA-256 is known\n"),
                         rec->id, shown(&c, rec->data[set->reading].path),
                         shown(&c, rec->data[set->reading].read_with), shown(&c, rec->version));
+            if (strict) {
+                st = RESTORE_UNFAITHFUL; /* the warning is an error: nothing written */
+                break;
+            }
             continue;
         }
         const store_data_file *d = set->reading >= 0 ? &rec->data[set->reading] : NULL;

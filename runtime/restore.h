@@ -6,6 +6,7 @@
 #ifndef PLANC_RESTORE_H
 #define PLANC_RESTORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -39,8 +40,11 @@ typedef enum {
  * manifest's SHA-256 and each manifest against the run's hash of it;
  * nothing is written unless all of them hold, and dir appears whole or
  * not at all (written under a temporary name beside it, then renamed).
- * Says what it wrote on out, why not on err, in lang. */
+ * Says what it wrote on out, why not on err, in lang.  The one warning
+ * (a reading's rules the history kept no texts of, left out) stops it
+ * before anything is written when `strict` (--warnings-as-errors):
+ * RESTORE_UNFAITHFUL. */
 restore_status restore_run(const store_record *rec, const restore_set *sets, size_t nsets, const char *db,
-                           const char *dir, lbl_lang lang, FILE *out, FILE *err);
+                           const char *dir, bool strict, lbl_lang lang, FILE *out, FILE *err);
 
 #endif

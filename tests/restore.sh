@@ -230,6 +230,25 @@ expect 0 "$planc" restore t11.db 2 x11
 contains err "planc: warning: run 2 keeps no texts of the rules m/yi-bureau.csv was read with (--read-with m/yi-reading.plan;"
 same w/m/rules.plan x11/m/rules.plan
 absent x11/m/yi-reading.plan
+# ... which --warnings-as-errors makes an error: nothing written, exit 6;
+# -w leaves it out, --diagnostics json writes it as JSON, as for run
+expect 6 "$planc" restore t11.db 2 x11w --warnings-as-errors
+contains err "planc: warning: run 2 keeps no texts of the rules m/yi-bureau.csv"
+contains err "planc: error: 1 warning treated as an error (--warnings-as-errors)"
+absent x11w
+[ -s "$tmp/out" ] && fail "restore --warnings-as-errors listed files: $(cat "$tmp/out")"
+expect 0 "$planc" restore t11.db 2 x11q -w
+[ -s "$tmp/err" ] && fail "restore -w wrote messages: $(cat "$tmp/err")"
+same w/m/rules.plan x11q/m/rules.plan
+expect 6 "$planc" restore t11.db 2 x11j --warnings-as-errors --diagnostics json
+contains err '{"level": "warning", "message": "run 2 keeps no texts of the rules m/yi-bureau.csv'
+contains err '{"level": "error", "message": "1 warning treated as an error (--warnings-as-errors)"'
+absent x11j
+expect 2 "$planc" restore t11.db 2 x11k --warnings-as-errors -w
+contains err "leaves out the warnings that --warnings-as-errors makes errors"
+expect 2 "$planc" restore t11.db 2 x11k --diagnostics xml
+contains err "unknown format 'xml' (available: text, json)"
+absent x11k
 
 # 7. Usage: no such run, too few arguments, an unknown option, not a
 # database; help in both languages.
