@@ -2951,37 +2951,21 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
  * leaves dozens of targets without a row). */
 #define UNJUDGED_SHOWN 10
 
-/* Warns, once per target, of each target that no row of the run judged
- * (not_applicable on every row: a red line for a province whose data has
- * only city rows), at the target's scope and saying why; such a target
- * leaves no trace in the results but a column of not_applicable, and a
- * veto it should fire is silently absent.  After UNJUDGED_SHOWN of them,
- * one warning names the rest.  The exit code is not changed. */
-static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged, lbl_lang lang)
+/* Whether targets a and b cover the same regions (both scoped). */
+static bool same_scope(const ir_target *a, const ir_target *b)
 {
-    const ir_program *p = c->ir;
-    if (rt_table_nrows(t) == 0)
-        return;
-    uint32_t shown = 0, more = 0;
-    for (uint32_t i = 0; i < p->ntargets; i++) {
-        const ir_target *tg = &p->targets[i];
-        if (judged[i])
-            continue;
-        if (shown == UNJUDGED_SHOWN) {
-            more++;
-            continue;
-        }
-        shown++;
-        char *why = report_unjudged_reason(p, t, tg, lang);
-        span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
-        diag_warning(&c->diag, sp, lbl_get(lang, LBL_W_UNJUDGED),
-                     lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name, why);
-        free(why);
-    }
-    diag_flush(&c->diag); /* under JSON, before the messages that follow */
-    if (!more)
-        return;
-    /* one line, its names joined (and escaped, as every message is) */
+    if (a->nscope != b->nscope)
+        return false;
+    for (uint32_t i = 0; i < a->nscope; i++)
+        if (a->scope[i] != b->scope[i])
+            return false;
+    return true;
+}
+
+/* Joins the names of the targets marked in pick with the name separator
+ * of lang; malloc'd. */
+static char *unjudged_names(const ir_program *p, const bool *pick, lbl_lang lang)
+{
     size_t cap = 1;
     for (uint32_t i = 0; i < p->ntargets; i++)
         cap += strlen(p->targets[i].name) + strlen(lbl_get(lang, LBL_U_NAME_SEP));
@@ -2991,13 +2975,98 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged,
         exit(EXIT_INTERNAL);
     }
     *o = '\0';
-    for (uint32_t i = 0, k = 0; i < p->ntargets; i++)
-        if (!judged[i] && k++ >= UNJUDGED_SHOWN)
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        if (pick[i])
             o += sprintf(o, "%s%s", o == names ? "" : lbl_get(lang, LBL_U_NAME_SEP), p->targets[i].name);
-    csv_message(stderr, lbl_get(lang, more == 1 ? LBL_W_UNJUDGED_MORE_ONE : LBL_W_UNJUDGED_MORE),
-                rt_table_path(t), more);
-    csv_message(stderr, "%s\n", names);
-    free(names);
+    return names;
+}
+
+/* Warns of the targets that no row of the run judged (not_applicable on
+ * every row: a red line for a province whose data has only city rows);
+ * such a target leaves no trace in the results but a column of
+ * not_applicable, and a veto it should fire is silently absent.  Two or
+ * more targets of the same regions unjudged because those regions have
+ * no row (or no row of their own) are one warning at the data, saying
+ * the regions lack rows once and naming the targets (a county with only
+ * its towns' data leaves every county target so); each other target is
+ * a warning at the target, saying why.  After UNJUDGED_SHOWN of these,
+ * one warning names the rest.  The exit code is not changed. */
+static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged, lbl_lang lang)
+{
+    const ir_program *p = c->ir;
+    if (rt_table_nrows(t) == 0)
+        return;
+    /* why[i]: report_unjudged_rows of each unjudged target; done[i] once
+     * it is said in a group */
+    int *why = rt_xcalloc(p->ntargets + 1, sizeof *why);
+    bool *done = rt_xcalloc(p->ntargets + 1, sizeof *done);
+    bool *pick = rt_xcalloc(p->ntargets + 1, sizeof *pick);
+    for (uint32_t i = 0; i < p->ntargets; i++)
+        if (!judged[i])
+            why[i] = report_unjudged_rows(p, t, &p->targets[i]);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        if (judged[i] || !why[i] || done[i])
+            continue;
+        unsigned n = 0;
+        memset(pick, 0, p->ntargets * sizeof *pick);
+        for (uint32_t j = i; j < p->ntargets; j++)
+            if (!judged[j] && !done[j] && why[j] == why[i] && same_scope(&p->targets[i], &p->targets[j])) {
+                pick[j] = true;
+                n++;
+            }
+        if (n < 2)
+            continue;
+        for (uint32_t j = i; j < p->ntargets; j++)
+            done[j] = done[j] || pick[j];
+        char *regions = report_scope_names(p, &p->targets[i], lang), *names = unjudged_names(p, pick, lang);
+        const char *fmt;
+        if (p->targets[i].nscope == 1)
+            fmt = why[i] == 1 ? "%s: warning: %s has no row in %s: the %u targets that cover only it are "
+                                "not_applicable on every row of the data: %s\n"
+                              : "%s: warning: %s has no row of its own in %s (planc adds rows for share targets "
+                                "only): the %u targets that cover only it are not_applicable on every row of the "
+                                "data: %s\n";
+        else
+            fmt = why[i] == 1 ? "%s: warning: %s have no row in %s: the %u targets that cover only them are "
+                                "not_applicable on every row of the data: %s\n"
+                              : "%s: warning: %s have no row of their own in %s (planc adds rows for share "
+                                "targets only): the %u targets that cover only them are not_applicable on every "
+                                "row of the data: %s\n";
+        diag_flush(&c->diag);
+        csv_message(stderr, msgcat_get(lang, fmt), rt_table_path(t), regions, rt_table_path(t), n, names);
+        free(regions);
+        free(names);
+    }
+    uint32_t shown = 0, more = 0;
+    memset(pick, 0, p->ntargets * sizeof *pick);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
+        const ir_target *tg = &p->targets[i];
+        if (judged[i] || done[i])
+            continue;
+        if (shown == UNJUDGED_SHOWN) {
+            pick[i] = true;
+            more++;
+            continue;
+        }
+        shown++;
+        char *reason = report_unjudged_reason(p, t, tg, lang);
+        span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
+        diag_warning(&c->diag, sp, lbl_get(lang, LBL_W_UNJUDGED),
+                     lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name, reason);
+        free(reason);
+    }
+    diag_flush(&c->diag); /* under JSON, before the messages that follow */
+    if (more) {
+        /* one line, its names joined (and escaped, as every message is) */
+        char *names = unjudged_names(p, pick, lang);
+        csv_message(stderr, lbl_get(lang, more == 1 ? LBL_W_UNJUDGED_MORE_ONE : LBL_W_UNJUDGED_MORE),
+                    rt_table_path(t), more);
+        csv_message(stderr, "%s\n", names);
+        free(names);
+    }
+    free(pick);
+    free(done);
+    free(why);
 }
 
 /* Orders ungraded rows by region, then year. */
@@ -3045,7 +3114,12 @@ static void warn_ungraded(const ir_program *p, const rt_table *t, report_ungrade
         csv_message(stderr, lbl_get(lang, more == 1 ? LBL_U_MORE_ONE : LBL_U_MORE), rt_table_path(t), more);
     /* the hint once: a region's own rows, else (for a target on every
      * region) a scope that keeps it off the parent */
-    const char *scope = unscoped ? lbl_get(lang, LBL_U_HINT_SCOPE) : "";
+    /* the level below the first such region's, as the rules name it
+     * (for city under a province, for town under a county) */
+    char scope[256] = "";
+    uint32_t below = p->regions[u->rows[0].region].level + 1;
+    if (unscoped && below < p->nlevels)
+        snprintf(scope, sizeof scope, lbl_get(lang, LBL_U_HINT_SCOPE), p->levels[below]);
     if (regions == 1)
         csv_message(stderr, lbl_get(lang, LBL_U_HINT_ONE), p->regions[u->rows[0].region].name, scope);
     else

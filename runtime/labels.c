@@ -642,7 +642,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_U_MORE] = "%s: warning: %u more regions have no total or grade, for want of their own rows\n",
     [LBL_U_HINT_ONE] = "  hint: give %s rows of its own in the data%s\n",
     [LBL_U_HINT] = "  hint: give these regions rows of their own in the data%s\n",
-    [LBL_U_HINT_SCOPE] = ", or scope the targets meant for the regions below (for city)",
+    [LBL_U_HINT_SCOPE] = ", or scope the targets meant for the regions below (for %s)",
     [LBL_L_DUP_COLUMN] = "%s:%u: warning: column '%s' appears %zu times in the header (fields %zu and "
                          "%zu%s); reading the first; the rules can name the next '%s.1'\n",
     [LBL_L_DUP_MORE] = ", ...",
@@ -1353,7 +1353,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_U_MORE] = "%s: 警告：另有%u个地区因没有本级数据行而没有总分和等级\n",
     [LBL_U_HINT_ONE] = "  提示：在数据中补上%s本级的数据行%s\n",
     [LBL_U_HINT] = "  提示：在数据中补上这些地区本级的数据行%s\n",
-    [LBL_U_HINT_SCOPE] = "，或给只对下级地区适用的目标加上适用范围（'for city'）",
+    [LBL_U_HINT_SCOPE] = "，或给只对下级地区适用的目标加上适用范围（'for %s'）",
     [LBL_L_DUP_COLUMN] = "%s:%u: 警告：列“%s”在表头中出现%zu次（第%zu、%zu%s个字段）；读取第一个；"
                          "规则可用 '%s.1' 指第二个\n",
     [LBL_L_DUP_MORE] = "……",

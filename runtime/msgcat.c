@@ -1770,6 +1770,20 @@ static const msgcat_pair catalog[] = {
      "planc: 错误：%s：无法记录评估：文件名长 %zu 字节，SQLite 在数据库旁写的文件的名字要在它后面加上至多 %zu 字节（'%s'），超出文件名最多 255 字节的限制：请用不超过 %zu 字节的文件名\n"},
     /* ---- rc23: --set of an indicator an override made a column or a formula (main.c) */
     {"the override here makes '%s' %s", "此处的改写使“%s”成为%s"},
+
+    /* ---- nb23: a county plan's newcomer leftovers (main.c) */
+    {"%s: warning: %s has no row in %s: the %u targets that cover only it are not_applicable on every row of the "
+     "data: %s\n",
+     "%s: 警告：%s在 %s 中没有数据行：只适用于它的%u项目标对数据的每一行都不适用：%s\n"},
+    {"%s: warning: %s has no row of its own in %s (planc adds rows for share targets only): the %u targets that "
+     "cover only it are not_applicable on every row of the data: %s\n",
+     "%s: 警告：%s在 %s 中没有本级的数据行（planc 只为读取下级地区的目标补入数据行）：只适用于它的%u项目标对数据的每一行都不适用：%s\n"},
+    {"%s: warning: %s have no row in %s: the %u targets that cover only them are not_applicable on every row of "
+     "the data: %s\n",
+     "%s: 警告：%s在 %s 中没有数据行：只适用于它们的%u项目标对数据的每一行都不适用：%s\n"},
+    {"%s: warning: %s have no row of their own in %s (planc adds rows for share targets only): the %u targets "
+     "that cover only them are not_applicable on every row of the data: %s\n",
+     "%s: 警告：%s在 %s 中没有本级的数据行（planc 只为读取下级地区的目标补入数据行）：只适用于它们的%u项目标对数据的每一行都不适用：%s\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -1060,6 +1060,32 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
     return out;
 }
 
+int report_unjudged_rows(const ir_program *p, const rt_table *t, const ir_target *tg)
+{
+    if (!tg->scoped)
+        return 0;
+    size_t covered = 0, own = 0;
+    for (size_t row = 0; row < rt_table_nrows(t); row++) {
+        if (!in_scope(tg, rt_table_region(t, row)))
+            continue;
+        covered++;
+        if (rt_table_line(t, row) != 0)
+            own++;
+    }
+    if (covered == 0)
+        return 1;
+    if (own == 0 && !reads_below(p, tg->value) && !reads_below(p, tg->goal))
+        return 2;
+    return 0;
+}
+
+char *report_scope_names(const ir_program *p, const ir_target *tg, lbl_lang lang)
+{
+    strbuf b = {0};
+    scope_names(p, tg, lang, &b);
+    return b.s;
+}
+
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg, lbl_lang lang)
 {
     /* the rows of the regions the target covers: how many, how many of them

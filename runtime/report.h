@@ -159,6 +159,18 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
  * baseline year 2020", ... (LBL_W_*).  malloc'd. */
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg, lbl_lang lang);
 
+/* Whether target tg is not_applicable on every row of t for want of rows
+ * of the regions it covers (the first two reasons report_unjudged_reason
+ * gives): 1 when they have no row in t, 2 when they have only the rows
+ * planc added and tg does not read the regions below, 0 otherwise (and
+ * for an unscoped target).  warn_unjudged says it once for the targets
+ * of the same regions. */
+int report_unjudged_rows(const ir_program *p, const rt_table *t, const ir_target *tg);
+
+/* The names of tg's regions, as report_unjudged_reason lists them after
+ * "it covers ": up to 8, then how many more.  malloc'd. */
+char *report_scope_names(const ir_program *p, const ir_target *tg, lbl_lang lang);
+
 /* One data file of a run (--data FILE, with its --read-with RULES when it
  * has them), for the documents that list each with its hash: the file as
  * the command line named it and the SHA-256 of its bytes as read; for a

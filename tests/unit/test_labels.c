@@ -160,7 +160,7 @@ START_TEST(chinese_has_no_english)
         strcpy(text, s);
         /* names kept as written: the program, a hash, an option or rules
          * text to type */
-        const char *names[] = {"planc", "SHA-256", "--allow-missing-columns", "--all", "for city",
+        const char *names[] = {"planc", "SHA-256", "--allow-missing-columns", "--all", "for city", "for %s",
                                "--skip-unknown-regions", "--data-year", "'drop indicator'", "'drop region",
                                "missing_columns", "source.absent_columns", "JSON",
                                "keys region =", "year =", "PLANC_CACHE_DIR", "XDG_CACHE_HOME", "HOME",

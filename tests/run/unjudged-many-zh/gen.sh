@@ -1,5 +1,7 @@
-# Twelve targets for a region the data has no row of, with a Chinese page:
-# ten warnings one by one, then one line names the other two, in Chinese
+# Twelve targets for a region whose rows are all before the baseline year,
+# with a Chinese page: ten warnings one by one, then one line names the
+# other two, in Chinese (targets for a region with no row at all are one
+# warning: unjudged-no-rows)
 {
     echo 'plan 甲 {'
     echo '    region 甲'
@@ -19,4 +21,4 @@
     echo '    }'
     echo '}'
 } > rules.plan
-printf 'region,year,c\n乙,2021,60\n' > data.csv
+printf 'region,year,c\n乙,2021,60\n丙,2019,50\n' > data.csv
