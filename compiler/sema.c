@@ -103,6 +103,17 @@ typedef struct indinfo {
     uint32_t ndeps;
 } indinfo;
 
+/* A weight written with a unit (`section 一 = 35%`), which scales it: said
+ * once for all of them by warn_unit_weights.  For a section, its index. */
+typedef struct pctweight {
+    span sp;
+    const char *what;   /* "section '一'" */
+    const char *unit;   /* "%" */
+    double written;     /* 35 */
+    double v;           /* 0.35, as counted */
+    int section;        /* the section's index, else -1 */
+} pctweight;
+
 /* Where a weight was set, so that a second one can point at the first. */
 typedef struct weightinfo {
     bool set;
@@ -184,6 +195,8 @@ typedef struct S {
     const ast_measure **ast_measures;
     const ast_section **ast_sections;
     weightinfo *wt, *wm, *ws;   /* per target, measure, section */
+    struct pctweight *pct;      /* the weights written with a unit (19.3%) */
+    uint32_t npct, cappct;
     int depth;              /* of the expression being checked */
 
     uint32_t nmods;         /* files of the program (1 for a single parsed file) */
@@ -4153,18 +4166,27 @@ static void check_score(S *s, ast_expr *e, const unit_t *u, sema_type t)
  * message below says 1e-9 and 1e9). */
 #define SEMA_MAX_WEIGHT 1e9
 
-/* Sets the weight of a target, measure or section, reporting a second one. */
-static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const char *what)
+/* Sets the weight of a target, measure or section (section: its index,
+ * else -1), reporting a second one. */
+static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const char *what, int section)
 {
     double v;
     if (!const_number(s, e, "a weight", &v))
         return;
     /* `weight section 一 = 19.3%` beside `section 二 = 16.5` gives 一 a
-     * hundredth of what the table meant */
-    if (unit_factor(e->sema.unit, s->m->units.one) != 1) {
-        diag_warning(s->d, e->sp, "this weight counts as %s: weights are relative numbers, and '%s' "
-                                  "scales it", numstr(s, v), unit_name(e->sema.unit));
-        diag_hint(s->d, "write the number alone (19.3%% of the total is weight 19.3 beside the others)");
+     * hundredth of what the table meant: kept for warn_unit_weights */
+    double f = unit_factor(e->sema.unit, s->m->units.one);
+    if (f != 1) {
+        if (s->npct == s->cappct) {
+            uint32_t cap = s->cappct ? 2 * s->cappct : 8;
+            pctweight *grown = arena_alloc(s->a, cap * sizeof *grown);
+            if (s->npct)
+                memcpy(grown, s->pct, s->npct * sizeof *grown);
+            s->pct = grown;
+            s->cappct = cap;
+        }
+        s->pct[s->npct++] = (pctweight){.sp = e->sp, .what = what, .unit = unit_name(e->sema.unit),
+                                        .written = f != 0 ? v / f : v, .v = v, .section = section};
     }
     if (w->set) {
         diag_error(s->d, e->sp, "the weight of %s is given twice", what);
@@ -4425,7 +4447,8 @@ static void check_target(S *s, uint32_t ti)
 
     /* attributes */
     if (t->weight)
-        set_weight(s, &s->wt[ti], &mt->weight, t->weight, arena_printf(s->a, tr(s, "target '%s'"), mt->name));
+        set_weight(s, &s->wt[ti], &mt->weight, t->weight, arena_printf(s->a, tr(s, "target '%s'"), mt->name),
+                   -1);
     if (t->score && mt->type != TY_ERROR)
         check_score(s, t->score, mt->unit, mt->type);
     /* every function over the regions below, in what is measured, the
@@ -4457,7 +4480,8 @@ static void check_measure(S *s, uint32_t mi)
     const ast_measure *me = s->ast_measures[mi];
     sema_measure *mm = &s->m->measures[mi];
     if (me->weight)
-        set_weight(s, &s->wm[mi], &mm->weight, me->weight, arena_printf(s->a, tr(s, "measure (%s)"), mm->id));
+        set_weight(s, &s->wm[mi], &mm->weight, me->weight, arena_printf(s->a, tr(s, "measure (%s)"), mm->id),
+                   -1);
     /* A shared measure's accountable agencies are those that share the
      * work (按照职责分工负责); they take the place of a lead. */
     mm->shared = me->has_shared;
@@ -4514,7 +4538,7 @@ static void check_assessment(S *s)
         case WK_SECTION:
             if ((y = lookup(s, K_SECTION, w->what)))
                 set_weight(s, &s->ws[y->index], &m->sections[y->index].weight, w->value,
-                           arena_printf(s->a, tr(s, "section '%s'"), w->what.s));
+                           arena_printf(s->a, tr(s, "section '%s'"), w->what.s), (int)y->index);
             break;
         case WK_MEASURE:
             y = find(s, K_MEASURE, w->what);
@@ -4525,13 +4549,13 @@ static void check_assessment(S *s)
                     suggest(s, 1u << K_MEASURE, NULL, w->what.s);
             } else {
                 set_weight(s, &s->wm[y->index], &m->measures[y->index].weight, w->value,
-                           arena_printf(s->a, tr(s, "measure (%s)"), w->what.s));
+                           arena_printf(s->a, tr(s, "measure (%s)"), w->what.s), -1);
             }
             break;
         case WK_TARGET:
             if ((y = lookup(s, K_TARGET, w->what)))
                 set_weight(s, &s->wt[y->index], &m->targets[y->index].weight, w->value,
-                           arena_printf(s->a, tr(s, "target '%s'"), w->what.s));
+                           arena_printf(s->a, tr(s, "target '%s'"), w->what.s), -1);
             break;
         }
     }
@@ -4624,7 +4648,7 @@ static void pass_check(S *s)
                 break;
             if (d->u.section->weight)
                 set_weight(s, &s->ws[si], &s->m->sections[si].weight, d->u.section->weight,
-                           arena_printf(s->a, tr(s, "section '%s'"), s->m->sections[si].id));
+                           arena_printf(s->a, tr(s, "section '%s'"), s->m->sections[si].id), (int)si);
             for (uint32_t k = 0; k < s->m->sections[si].nmeasures; k++)
                 check_measure(s, mi++);
             si++;
@@ -5157,6 +5181,68 @@ static void check_weight_sums(S *s)
     }
 }
 
+/* Warns once of the weights written with a unit (`section 一 = 35%`):
+ * weights are relative numbers, and the unit scales each (35% counts as
+ * 0.35 beside another section's plain 25).  One such weight keeps the
+ * message it always had; several are one warning at the first, listing
+ * them.  When every section that has a score has its weight in %, the
+ * plan meant shares of the total; if they do not add up to 100%, each
+ * section counts for its weight's share of their sum, not the share
+ * written: a second warning gives the sum (plain weights are relative by
+ * design, §8, and their sum is not checked). */
+static void warn_unit_weights(S *s)
+{
+    sema_model *m = s->m;
+    if (s->npct == 0)
+        return;
+    const pctweight *w0 = &s->pct[0];
+    if (s->npct == 1) {
+        diag_warning(s->d, w0->sp, "this weight counts as %s: weights are relative numbers, and '%s' scales it",
+                     numstr(s, w0->v), w0->unit);
+        diag_hint(s->d, "write the number alone (19.3%% of the total is weight 19.3 beside the others)");
+    } else {
+        char *list = "";
+        for (uint32_t k = 0; k < s->npct; k++)
+            list = arena_printf(s->a, tr(s, "%s%s%s = %s%s counts as %s"), list, k ? tr(s, ", ") : "",
+                                s->pct[k].what, numstr(s, s->pct[k].written), s->pct[k].unit,
+                                numstr(s, s->pct[k].v));
+        diag_warning(s->d, w0->sp, "%u weights are written with a unit, and weights are relative numbers: the "
+                                   "unit scales each (%s)", s->npct, list);
+        diag_hint(s->d, "write the numbers alone (19.3%% of the total is weight 19.3 beside the others)");
+    }
+    if (s->prog->syntax_errors || m->nsections == 0)
+        return;
+    /* the sections that have a score (a measure with targets) */
+    bool *scored = arena_alloc(s->a, (m->nsections + 1) * sizeof *scored);
+    bool *given = arena_alloc(s->a, (m->nsections + 1) * sizeof *given);
+    for (uint32_t i = 0; i < m->nmeasures; i++)
+        if (m->measures[i].ntargets > 0)
+            scored[m->measures[i].section] = true;
+    double sum = 0;
+    const pctweight *first = NULL;
+    for (uint32_t k = 0; k < s->npct; k++) {
+        const pctweight *w = &s->pct[k];
+        if (w->section < 0 || !scored[w->section])
+            continue;
+        if (given[w->section] || strcmp(w->unit, "%") != 0)
+            return; /* given twice (an error), or in another unit */
+        given[w->section] = true;
+        sum += w->written;
+        if (!first)
+            first = w;
+    }
+    for (uint32_t i = 0; i < m->nsections; i++)
+        if (scored[i] && !given[i])
+            return;
+    if (!first || fabs(sum - 100) < 1e-9)
+        return;
+    diag_warning(s->d, first->sp, "the sections' weights, written in %%, add up to %s%%, not 100%%: each section "
+                                  "counts for its weight's share of %s%% (%s counts for %s%% of the total, not "
+                                  "%s%%)", numstr(s, sum), numstr(s, sum), first->what,
+                 arena_printf(s->a, "%.4g", first->written / sum * 100), numstr(s, first->written));
+    diag_hint(s->d, "correct the weights so that they add up to 100%%, if they are meant as shares of the total");
+}
+
 /* ---------------------------------------------------------------- entry */
 
 /* A region of a test's expectation, by name or alias; -1 after an error. */
@@ -5586,6 +5672,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_region_cycles(s);
     check_aliases(s);
     check_weight_sums(s);
+    warn_unit_weights(s);
     warn_untargeted_regions(s);
     check_rated_maps(s);
     check_tests(s);

@@ -1784,6 +1784,16 @@ static const msgcat_pair catalog[] = {
     {"%s: warning: %s have no row of their own in %s (planc adds rows for share targets only): the %u targets "
      "that cover only them are not_applicable on every row of the data: %s\n",
      "%s: 警告：%s在 %s 中没有本级的数据行（planc 只为读取下级地区的目标补入数据行）：只适用于它们的%u项目标对数据的每一行都不适用：%s\n"},
+    {"%s%s%s = %s%s counts as %s", "%s%s%s = %s%s 按 %s 计"},
+    {"%u weights are written with a unit, and weights are relative numbers: the unit scales each (%s)",
+     "%u个权重带了单位，而权重是相对的数：单位对每个权重都作了换算（%s）"},
+    {"write the numbers alone (19.3%% of the total is weight 19.3 beside the others)",
+     "请只写数字（占总数的19.3%% 即与其他权重并列的权重 19.3）"},
+    {"the sections' weights, written in %%, add up to %s%%, not 100%%: each section counts for its weight's share "
+     "of %s%% (%s counts for %s%% of the total, not %s%%)",
+     "各章节的权重以 %% 写出，合计 %s%%，不是 100%%：每个章节按其权重占 %s%% 的比例计入总分（%s占总分的 %s%%，不是 %s%%）"},
+    {"correct the weights so that they add up to 100%%, if they are meant as shares of the total",
+     "如果这些权重是占总分的比例，请改正使其合计为 100%%"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
