@@ -17,6 +17,7 @@
 #include "exec.h"
 #include "json.h"
 #include "labels.h"
+#include "msgcat.h"
 #include "report.h"
 #include "report_json.h"
 #include "report_style.h"
@@ -700,15 +701,20 @@ static char *cumsum_text(const ex_row *x, uint32_t step, ex_for role)
     strbuf out = {0};
     char *of = operand_of(x->p, step);
     char *head = function_of(lang, peak ? "peakvalue" : "cumulative", of);
+    if (!peak && upto == first - 1) {
+        /* the year before the sum starts (its baseline, often): said
+         * as that year, not as a range from 2024 to 2023 */
+        sbf(&out, msgcat_get(lang, "%s in %ld%s: nothing accumulated yet (the sum starts in %ld) = 0"), head,
+            upto, for_text(lang, role), first);
+        free(head);
+        free(of);
+        return sb_take(&out);
+    }
     sbf(&out, L(lang, LBL_X_CUM_HEAD), head, first, upto, for_text(lang, role));
     free(head);
     free(of);
     if (upto < first - 1 || (peak && upto < first)) {
         sbf(&out, L(lang, peak ? LBL_X_CUM_BEFORE_SERIES : LBL_X_CUM_BEFORE_SUM), upto);
-        return sb_take(&out);
-    }
-    if (upto == first - 1) {
-        sbf(&out, "%s", L(lang, LBL_X_CUM_NOTHING));
         return sb_take(&out);
     }
     strbuf terms = {0};

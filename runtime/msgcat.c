@@ -1794,6 +1794,7 @@ static const msgcat_pair catalog[] = {
      "各章节的权重以 %% 写出，合计 %s%%，不是 100%%：每个章节按其权重占 %s%% 的比例计入总分（%s占总分的 %s%%，不是 %s%%）"},
     {"correct the weights so that they add up to 100%%, if they are meant as shares of the total",
      "如果这些权重是占总分的比例，请改正使其合计为 100%%"},
+    {"%s in %ld%s: nothing accumulated yet (the sum starts in %ld) = 0", "%s，%ld年%s：尚未开始累计（自%ld年起累计）= 0"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
