@@ -216,6 +216,8 @@ struct parse_plan_acc {
 struct parse_measure_acc {
     ast_measure *m;
     parse_list *lead, *responsible, *shared, *targets;
+    bool has_lead; /* a 'lead' line was read, at lead_sp (a second one is an error) */
+    span lead_sp;
 };
 
 /* The assessment block being parsed. */
@@ -1290,7 +1292,22 @@ clauseid:
 /* measure_item := 'lead' names | 'responsible' names | 'shared' names | target */
 measure_items:
     %empty                              { $$ = measure_acc_new(ps); }
-  | measure_items kw_lead anames        { $$ = $1; list_append($$->lead, $3); }
+  | measure_items kw_lead anames
+        {
+            $$ = $1;
+            /* `lead A` then `lead B` in one measure: a copied block that
+             * kept its old lead, or joint leads split over two lines;
+             * either way one list says it (`lead A, B`) */
+            if ($$->has_lead) {
+                diag_error(ps->d, @2, "'lead' is given twice in this measure; name every lead agency in one "
+                                      "list ('lead A, B')");
+                diag_note(ps->d, $$->lead_sp, "the first 'lead' is here");
+            } else {
+                $$->has_lead = true;
+                $$->lead_sp = @2;
+                list_append($$->lead, $3);
+            }
+        }
   | measure_items kw_responsible anames { $$ = $1; list_append($$->responsible, $3); }
   | measure_items kw_shared anames
         {
@@ -2565,6 +2582,8 @@ static parse_measure_acc *measure_acc_new(parse_state *ps)
     m->responsible = list_new(sizeof(ast_name));
     m->shared = list_new(sizeof(ast_name));
     m->targets = list_new(sizeof(ast_target *));
+    m->has_lead = false;
+    m->lead_sp = (span){0};
     return m;
 }
 

@@ -1795,6 +1795,9 @@ static const msgcat_pair catalog[] = {
     {"correct the weights so that they add up to 100%%, if they are meant as shares of the total",
      "如果这些权重是占总分的比例，请改正使其合计为 100%%"},
     {"%s in %ld%s: nothing accumulated yet (the sum starts in %ld) = 0", "%s，%ld年%s：尚未开始累计（自%ld年起累计）= 0"},
+    {"'lead' is given twice in this measure; name every lead agency in one list ('lead A, B')",
+     "同一措施中 'lead' 写了两次；请把所有牵头单位写在一个列表中（'lead 甲, 乙'）"},
+    {"the first 'lead' is here", "第一个 'lead' 在此"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
