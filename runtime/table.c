@@ -70,6 +70,9 @@ struct rt_table {
                                missing cells (--allow-missing-columns) */
     bool *absent_needed;    /* of them, those the rules read on the rows of a
                                region the table has rows of (NULL: none) */
+    char **absent_note;     /* p->ncolumns or NULL: per absent column read
+                               quietly, the note planc run gives on a field like
+                               it (near_note), for template --check; else NULL */
     size_t *slot;           /* while loading, once needed: 0 = empty, else row + 1 */
     size_t nslots;          /* a power of two, at least twice nrows; 0 = no hash yet */
     size_t *first;          /* after sorting: region g's rows are [first[g], first[g + 1]) */
@@ -99,6 +102,11 @@ struct rt_table {
 bool rt_table_column_absent(const rt_table *t, uint32_t col)
 {
     return col < t->p->ncolumns && t->absent[col];
+}
+
+const char *rt_table_absent_note(const rt_table *t, uint32_t col)
+{
+    return t->absent_note && col < t->p->ncolumns ? t->absent_note[col] : NULL;
 }
 
 bool rt_table_column_absent_needed(const rt_table *t, uint32_t col)
@@ -1710,6 +1718,39 @@ static long find_field(loader *L, const char *want, unsigned line)
  * warns of one by one; one more warning counts the rest. */
 #define ABSENT_SHOWN 10
 
+/* Writes to f the note on a header without field `want` (the region
+ * column for k 0, the year's for 1, column k - 2 after) that has a field
+ * like it: the same but for invisible characters, a similar name, or the
+ * column's indicator's name (森林覆盖率 for forest_pct).  Returns whether
+ * it wrote one.  planc run gives it after its error; template --check
+ * after its own (rt_table_absent_note). */
+static bool near_note(loader *L, FILE *f, unsigned line, size_t k, const char *want)
+{
+    unsigned cp = 0;
+    long near = invisible_field(L, want, &cp);
+    if (near >= 0) {
+        csv_message(f, T(L, LBL_L_INVISIBLE), L->name, line, shown(L, L->header[near], strlen(L->header[near])),
+                    near + 1, want, cp, cp == 0xFEFF ? T(L, LBL_L_INVISIBLE_BOM) : "");
+        return true;
+    }
+    if ((near = similar_field(L, want)) >= 0) {
+        csv_message(f, T(L, LBL_L_SIMILAR), L->name, line, shown(L, L->header[near], strlen(L->header[near])),
+                    near + 1);
+        return true;
+    }
+    if (k >= 2 && (near = indicator_field(L, (uint32_t)(k - 2))) >= 0) {
+        /* the field is headed by what the column holds, not its name */
+        const char *fld = shown(L, L->header[near], strlen(L->header[near]));
+        csv_message(f, msgcat_get(L->opts.lang, "%s:%u: note: field %ld '%s' is headed with the name of "
+                                                "indicator %s, whose cells the rules read from column "
+                                                "'%s': rename the field to '%s', or write 'column \"%s\"' "
+                                                "on the indicator\n"),
+                    L->name, line, near + 1, fld, L->p->columns[k - 2].indicator, want, want, fld);
+        return true;
+    }
+    return false;
+}
+
 /* Reads the header record and finds every column the program needs.
  * Returns false after reporting what is missing. */
 static bool read_header(loader *L, source *src, csv_reader *csv)
@@ -1816,6 +1857,23 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             /* --allow-missing-columns: a column of missing cells */
             const char *ind = p->columns[k - 2].indicator;
             L->t->absent[k - 2] = true;
+            /* read quietly (template --check): the note on a field like
+             * it kept for the check's error on the column */
+            if (!L->stopped && L->opts.quiet_missing_columns) {
+                char *text = NULL;
+                size_t len = 0;
+                FILE *m = open_memstream(&text, &len);
+                bool any = m && near_note(L, m, rec.line, k, want);
+                if (m)
+                    fclose(m);
+                if (any) {
+                    if (!L->t->absent_note)
+                        L->t->absent_note = rt_xcalloc(p->ncolumns, sizeof *L->t->absent_note);
+                    L->t->absent_note[k - 2] = text;
+                } else {
+                    free(text);
+                }
+            }
             /* one warning a column up to ABSENT_SHOWN, then one line for
              * the rest (a plan's rules on another plan's data may lack
              * dozens: the page, the workbook and the JSON list them all) */
@@ -1846,28 +1904,9 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                        p->columns[k - 2].indicator);
         else
             data_error(L, rec.line, T(L, LBL_L_NO_COL), want);
-        unsigned cp = 0;
-        long near = L->stopped ? -1 : invisible_field(L, want, &cp);
-        near_named |= near >= 0;
-        nnear += near >= 0 && k >= 2;
-        if (near >= 0)
-            csv_message(L->err, T(L, LBL_L_INVISIBLE), L->name, rec.line,
-                    shown(L, L->header[near], strlen(L->header[near])), near + 1, want, cp,
-                    cp == 0xFEFF ? T(L, LBL_L_INVISIBLE_BOM) : "");
-        else if ((near = L->stopped ? -1 : similar_field(L, want)) >= 0) {
+        if (!L->stopped && near_note(L, L->err, rec.line, k, want)) {
             near_named = true;
             nnear += k >= 2;
-            csv_message(L->err, T(L, LBL_L_SIMILAR), L->name, rec.line, shown(L, L->header[near], strlen(L->header[near])), near + 1);
-        } else if (k >= 2 && (near = L->stopped ? -1 : indicator_field(L, (uint32_t)(k - 2))) >= 0) {
-            /* the field is headed by what the column holds, not its name */
-            const char *f = shown(L, L->header[near], strlen(L->header[near]));
-            near_named = true;
-            nnear++;
-            csv_message(L->err, msgcat_get(L->opts.lang, "%s:%u: note: field %ld '%s' is headed with the name of "
-                                                         "indicator %s, whose cells the rules read from column "
-                                                         "'%s': rename the field to '%s', or write 'column \"%s\"' "
-                                                         "on the indicator\n"),
-                        L->name, rec.line, near + 1, f, p->columns[k - 2].indicator, want, want, f);
         }
     }
     if (nabsent > ABSENT_SHOWN)
@@ -5133,6 +5172,9 @@ void rt_table_free(rt_table *t)
     free(t->nrec);
     free(t->absent);
     free(t->absent_needed);
+    for (uint32_t k = 0; t->absent_note && k < t->p->ncolumns; k++)
+        free(t->absent_note[k]);
+    free(t->absent_note);
     if (t->inputs)
         for (uint32_t i = 0; i < t->p->ninputs; i++)
             if (!t->input_shared[i])

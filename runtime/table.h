@@ -163,6 +163,13 @@ const double *rt_table_column(const rt_table *t, uint32_t col);
  * every value of its indicator is missing, which the page says at its top
  * (docs/OUTPUT.md §8) lest a grade read as if the data had been judged. */
 bool rt_table_column_absent(const rt_table *t, uint32_t col);
+/* For a data column absent from a header read quietly
+ * (rt_load_options.quiet_missing_columns with allow_missing_columns:
+ * template --check), the note planc run gives after its error on it when
+ * a field of the header is like it ("data.csv:1: note: field 5 '森林覆盖率'
+ * is headed with the name of indicator 森林覆盖率 ...", a similar name,
+ * invisible characters), with its newline; else NULL. */
+const char *rt_table_absent_note(const rt_table *t, uint32_t col);
 /* Whether data column `col` is absent (rt_table_column_absent) and the
  * rules read it on the rows of a region the table has rows of (template.h:
  * a target on the region, above it or beside it): a column whose absence

@@ -457,6 +457,9 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
             if (more)
                 csv_message(err, msgcat_get(lang, " and %u more regions"), more);
             fputc('\n', err);
+            /* a field like it (森林覆盖率 for forest_pct): planc run's note */
+            if (rt_table_absent_note(t, c))
+                fputs(rt_table_absent_note(t, c), err);
             problems++;
             continue;
         }
