@@ -1302,6 +1302,7 @@ measure_items:
                 diag_error(ps->d, @2, "'lead' is given twice in this measure; name every lead agency in one "
                                       "list ('lead A, B')");
                 diag_note(ps->d, $$->lead_sp, "the first 'lead' is here");
+                list_free($3);
             } else {
                 $$->has_lead = true;
                 $$->lead_sp = @2;
