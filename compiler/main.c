@@ -4781,6 +4781,23 @@ static int cmd_compare(int argc, char **argv)
     return rc;
 }
 
+/* Opens the results database at `path` to read and reads the record of
+ * the run `name` names (an id, last, last~N): verify's and restore's
+ * first steps.  EXIT_OK with *db open and *rec read (store_record_free
+ * it); else the exit code after saying why (2: no such database or run;
+ * 5: it cannot be read), *db NULL or open (store_close takes NULL). */
+static int open_run_record(const char *path, const char *name, store **db, long long *run, store_record *rec)
+{
+    store_failure why;
+    *db = store_open_why(path, false, &why, stderr);
+    if (!*db)
+        return why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
+    int fr = store_find_run(*db, name, run, stderr);
+    if (fr != 0)
+        return fr == -2 ? EXIT_WRITE : EXIT_USAGE;
+    return store_read_record(*db, *run, rec, stderr) != 0 ? EXIT_WRITE : EXIT_OK;
+}
+
 /* planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]... [--output
  * FILE]...: the files against what the run recorded (verify.h).  A
  * command of its own, as compare is (a database and a run, then what to
@@ -4845,22 +4862,11 @@ static int cmd_verify(int argc, char **argv)
             rc = usage_error("verify", "%s--data -: standard input cannot be checked against a run; save it to "
                                        "a file and give that", "");
     store *db = NULL;
-    if (rc == EXIT_OK) {
-        store_failure why;
-        db = store_open_why(args[0], false, &why, stderr);
-        if (!db)
-            rc = why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
-    }
     long long run = 0;
-    if (rc == EXIT_OK) {
-        int fr = store_find_run(db, args[1], &run, stderr);
-        if (fr != 0)
-            rc = fr == -2 ? EXIT_WRITE : EXIT_USAGE;
-    }
     store_record rec;
-    if (rc == EXIT_OK && store_read_record(db, run, &rec, stderr) != 0)
-        rc = EXIT_WRITE;
-    else if (rc == EXIT_OK) {
+    if (rc == EXIT_OK)
+        rc = open_run_record(args[0], args[1], &db, &run, &rec);
+    if (rc == EXIT_OK) {
         verify_files vf = {.rules = n > 2 ? args[2] : NULL, .data = data, .ndata = ndata,
                            .outputs = outputs, .noutputs = noutputs};
         int vr = verify_run(&rec, &vf, lang, stdout);
@@ -4916,22 +4922,11 @@ static int cmd_restore(int argc, char **argv)
     if (rc == EXIT_OK && n < 3)
         rc = usage_error("restore", "%sa database, a run and the directory to write are needed", "");
     store *db = NULL;
-    if (rc == EXIT_OK) {
-        store_failure why;
-        db = store_open_why(args[0], false, &why, stderr);
-        if (!db)
-            rc = why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
-    }
     long long run = 0;
-    if (rc == EXIT_OK) {
-        int fr = store_find_run(db, args[1], &run, stderr);
-        if (fr != 0)
-            rc = fr == -2 ? EXIT_WRITE : EXIT_USAGE;
-    }
     store_record rec;
-    if (rc == EXIT_OK && store_read_record(db, run, &rec, stderr) != 0)
-        rc = EXIT_WRITE;
-    else if (rc == EXIT_OK) {
+    if (rc == EXIT_OK)
+        rc = open_run_record(args[0], args[1], &db, &run, &rec);
+    if (rc == EXIT_OK) {
         /* the scored rules' texts, then each reading's */
         restore_set *sets = rt_xcalloc(rec.ndata + 1, sizeof *sets);
         size_t nsets = 0;
