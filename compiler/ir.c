@@ -117,6 +117,23 @@ int ir_first_judged_year(const ir_target *tg)
     return every_year ? tg->y0 : tg->y0 + 1;
 }
 
+bool ir_target_in_scope(const ir_target *tg, uint32_t r)
+{
+    if (!tg->scoped)
+        return true;
+    uint32_t lo = 0, hi = tg->nscope;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tg->scope[mid] == r)
+            return true;
+        if (tg->scope[mid] < r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 bool ir_target_counts(const ir_program *p, uint32_t ti)
 {
     const ir_target *t = &p->targets[ti];

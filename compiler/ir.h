@@ -661,6 +661,10 @@ int ir_first_judged_year(const ir_target *tg);
  * (lower.c's added_incomplete; explain names them). */
 bool ir_target_counts(const ir_program *p, uint32_t ti);
 
+/* Whether target tg applies to region r: every region when it is not
+ * scoped, else r among its scope (ascending: a binary search). */
+bool ir_target_in_scope(const ir_target *tg, uint32_t r);
+
 /* Whether target ti of p reads, on a row, a data column of the row's own
  * region in the row's year (an unshifted data input, or one that a peak
  * or a sum over years up to the row's year reads), other than through a

@@ -2743,22 +2743,6 @@ static void warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
     diag_flush(&c->diag); /* under JSON, before the messages that follow */
 }
 
-/* Whether sorted region list v[0..n) holds r. */
-static bool in_scope(const uint32_t *v, uint32_t n, uint32_t r)
-{
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (v[mid] == r)
-            return true;
-        if (v[mid] < r)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
-}
-
 /* How many regions warn_no_base names before counting the rest. */
 #define NO_BASE_SHOWN 3
 
@@ -2816,7 +2800,7 @@ static void warn_no_base(compilation *c, const rt_table *t, lbl_lang lang)
         bool any = false;
         for (uint32_t r = 0; r < p->nregions; r++) {
             seen[r] = at[r] != SIZE_MAX && isnan(v[at[r]]) &&
-                              (!tg->scoped || in_scope(tg->scope, tg->nscope, r)) ? 4 : 0;
+                              ir_target_in_scope(tg, r) ? 4 : 0;
             any |= seen[r] != 0;
         }
         if (!any)
@@ -2909,7 +2893,7 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
             bool off = true;
             for (size_t row = 0; row < n && off; row++) {
                 if (isnan(v[row]) || !(v[row] > 0) ||
-                    (tg->scoped && !in_scope(tg->scope, tg->nscope, rt_table_region(t, row))))
+                    !ir_target_in_scope(tg, rt_table_region(t, row)))
                     continue;
                 /* nearer the goal's number as the cell is than the goal in
                  * the column's unit (on a log scale: a province's sum in

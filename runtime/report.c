@@ -897,16 +897,6 @@ void report_csv_stream_judged(const report_csv_stream *s, bool *judged)
 }
 
 /* Whether region `reg` is in tg's scope (every region when unscoped). */
-static bool in_scope(const ir_target *tg, uint32_t reg)
-{
-    if (!tg->scoped)
-        return true;
-    for (uint32_t i = 0; i < tg->nscope; i++)
-        if (tg->scope[i] == reg)
-            return true;
-    return false;
-}
-
 bool report_left_out_added(const ir_program *p, uint32_t ti, double status, uint32_t region, int year)
 {
     if (status == IR_ST_MISSING)
@@ -918,7 +908,7 @@ bool report_left_out_added(const ir_program *p, uint32_t ti, double status, uint
     if ((trend && year <= tg->y0) || year < tg->y0 ||
         (year == tg->y0 && ir_first_judged_year(tg) > tg->y0))
         return false;
-    return in_scope(tg, region);
+    return ir_target_in_scope(tg, region);
 }
 
 /* Appends one row to u. */
@@ -1035,7 +1025,7 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
     uint32_t k = 0;
     for (uint32_t i = 0; i < p->ntargets; i++) {
         const ir_target *tg = &p->targets[i];
-        if (!ir_target_counts(p, i) || !in_scope(tg, reg) ||
+        if (!ir_target_counts(p, i) || !ir_target_in_scope(tg, reg) ||
             ((reads_below(p, tg->value) || reads_below(p, tg->goal)) &&
              !ir_target_reads_own(p, i, NULL)))
             continue;
@@ -1066,7 +1056,7 @@ int report_unjudged_rows(const ir_program *p, const rt_table *t, const ir_target
         return 0;
     size_t covered = 0, own = 0;
     for (size_t row = 0; row < rt_table_nrows(t); row++) {
-        if (!in_scope(tg, rt_table_region(t, row)))
+        if (!ir_target_in_scope(tg, rt_table_region(t, row)))
             continue;
         covered++;
         if (rt_table_line(t, row) != 0)
@@ -1093,7 +1083,7 @@ char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_ta
     size_t covered = 0, own = 0;
     int last = 0;
     for (size_t row = 0; row < rt_table_nrows(t); row++) {
-        if (!in_scope(tg, rt_table_region(t, row)))
+        if (!ir_target_in_scope(tg, rt_table_region(t, row)))
             continue;
         covered++;
         if (rt_table_line(t, row) != 0)
