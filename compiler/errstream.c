@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "fileio.h"
 #include "utf8.h"
 
 /* A growing byte buffer. */
@@ -341,20 +342,6 @@ static void line(const char *s, size_t n)
         pass(s, n);
 }
 
-/* Writes n bytes at s to descriptor fd in a signal handler. */
-static void write_all(int fd, const char *s, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return;
-        s += w;
-        n -= (size_t)w;
-    }
-}
-
 /* The signal handler's last words (cleanup_last_words): a JSON object
  * still awaiting its notes is written, closed, so that a run ended by a
  * signal (SIGPIPE when its results' reader is gone, Ctrl-C) loses no
@@ -365,8 +352,8 @@ static void on_signal(void)
     if (es_busy || !es.on || !es.json || !es.pending || !es.obj.len)
         return;
     int saved = errno;
-    write_all(es.real_fd, es.obj.p, es.obj.len);
-    write_all(es.real_fd, "]}\n", 3);
+    fio_write_all(es.real_fd, es.obj.p, es.obj.len);
+    fio_write_all(es.real_fd, "]}\n", 3);
     es.pending = false;
     errno = saved;
 }

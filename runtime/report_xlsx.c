@@ -31,6 +31,7 @@
 
 #include "cleanup.h"
 #include "csv.h"
+#include "fileio.h"
 #include "labels.h"
 #include "manifest.h"
 #include "msgcat.h"
@@ -143,20 +144,6 @@ static muted mute_library(void)
     return m;
 }
 
-/* Writes all n bytes of s to descriptor fd, as far as it takes them. */
-static void write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return;
-        s += w;
-        n -= (size_t)w;
-    }
-}
-
 /* Gives descriptor 2 back and passes on what was said meanwhile, but
  * libxlsxwriter's own lines (mute_library).  errno is kept. */
 static void unmute_library(muted *m)
@@ -175,7 +162,7 @@ static void unmute_library(muted *m)
             char *nl = strchr(line, '\n');
             size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
             if (strncmp(line, "[ERROR]", 7) != 0 && strncmp(line, "[WARNING]", 9) != 0)
-                write_all(2, line, n);
+                fio_write_all(2, line, n);
             line += n;
         }
     }

@@ -31,6 +31,7 @@
 
 #include "cleanup.h"
 #include "csv.h"
+#include "fileio.h"
 #include "manifest.h"
 #include "msgcat.h"
 #include "ofile.h"
@@ -374,16 +375,11 @@ static int write_file(rtree *t, const rfile *f)
         return e;
     }
     made(t, p, false);
-    for (size_t at = 0; at < f->src->len;) {
-        ssize_t w = write(fd, f->src->text + at, f->src->len - at);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            int e = w < 0 ? errno : EIO;
-            close(fd);
-            return e;
-        }
-        at += (size_t)w;
+    errno = 0; /* a write of nothing (0 returned) sets none */
+    if (!fio_write_all(fd, f->src->text, f->src->len)) {
+        int e = errno ? errno : EIO;
+        close(fd);
+        return e;
     }
     if (close(fd) != 0)
         return errno;
