@@ -3911,30 +3911,20 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         res = rt_run_opts(c.ir, table, eng, &rto, &rtt, stderr);
         progress_stop(pg);
         /* a number that overflowed is a data error, not an inf written */
-        if (!res || rt_check_overflow(c.ir, table, res, stderr)) {
-            rt_result_free(res);
-            free(judged);
-            jit_dispose(jit);
-            jit_job_close(&jj);
-            rt_table_free(table);
-            free(cache_dir);
-            store_close(db);
-            compilation_free(&c);
-            free_strings(with_hashes, ndata);
-            free_strings(with_manifests, ndata);
-            free_all_texts(with_texts, nwith_texts, ndata);
-            return EXIT_DATA;
+        bool failed = !res || rt_check_overflow(c.ir, table, res, stderr);
+        if (!failed) {
+            t_report = now_ms();
+            report_mark_judged(c.ir, res, 0, rt_table_nrows(table), judged);
+            report_mark_ungraded(c.ir, table, res, 0, rt_table_nrows(table), &ungraded);
+            /* --warnings-as-errors: the warnings about the results come
+             * before they are written, which they then stop */
+            if (diag_opts.werror) {
+                warn_unjudged(&c, table, judged, dopt.load.lang);
+                warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
+            }
+            failed = warnings_gate(es_warnings(), EXIT_DATA) != EXIT_OK;
         }
-        t_report = now_ms();
-        report_mark_judged(c.ir, res, 0, rt_table_nrows(table), judged);
-        report_mark_ungraded(c.ir, table, res, 0, rt_table_nrows(table), &ungraded);
-        /* --warnings-as-errors: the warnings about the results come
-         * before they are written, which they then stop */
-        if (diag_opts.werror) {
-            warn_unjudged(&c, table, judged, dopt.load.lang);
-            warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
-        }
-        if (warnings_gate(es_warnings(), EXIT_DATA) != EXIT_OK) {
+        if (failed) {
             rt_result_free(res);
             free(judged);
             free(ungraded.rows);
