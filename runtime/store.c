@@ -2144,8 +2144,10 @@ typedef struct comparison {
     bool mapped, rmapped; /* planc_idmap (planc_regionmap) holds renames of targets (regions) */
 } comparison;
 
-/* Reads run `id`'s facts; false after reporting. */
-static bool read_run(store *s, long long id, run_info *ri, FILE *err)
+/* Reads run `id`'s facts, its texts as the text form shows them (a
+ * control or invisible character escaped), or as recorded when `raw` (for
+ * the JSON, whose own escaping keeps them); false after reporting. */
+static bool read_run(store *s, long long id, bool raw, run_info *ri, FILE *err)
 {
     sqlite3_stmt *st;
     const char *sql = s->version >= 7
@@ -2173,20 +2175,22 @@ static bool read_run(store *s, long long id, run_info *ri, FILE *err)
     sqlite3_bind_int64(st, 1, id);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
     if (ok) {
-        /* the texts as they are shown */
-        snprintf(ri->time, sizeof ri->time, "%s", shown(s, col_text(st, 0)));
-        snprintf(ri->rules_hash, sizeof ri->rules_hash, "%s", shown(s, col_text(st, 1)));
-        snprintf(ri->data_hash, sizeof ri->data_hash, "%s", shown(s, col_text(st, 2)));
-        ri->rules_path = rt_xstrdup(shown(s, col_text(st, 3)));
-        ri->data_path = rt_xstrdup(shown(s, col_text(st, 4)));
-        ri->data_options = rt_xstrdup(shown(s, col_text(st, 5)));
+        /* the texts as they are shown, or as recorded */
+#define RUN_TEXT(col) (raw ? col_text(st, col) : shown(s, col_text(st, col)))
+        snprintf(ri->time, sizeof ri->time, "%s", RUN_TEXT(0));
+        snprintf(ri->rules_hash, sizeof ri->rules_hash, "%s", RUN_TEXT(1));
+        snprintf(ri->data_hash, sizeof ri->data_hash, "%s", RUN_TEXT(2));
+        ri->rules_path = rt_xstrdup(RUN_TEXT(3));
+        ri->data_path = rt_xstrdup(RUN_TEXT(4));
+        ri->data_options = rt_xstrdup(RUN_TEXT(5));
         /* the manifest's lines as they are shown, with their line breaks */
         const char *m = col_text(st, 6);
         ri->rules_files = rt_xmalloc(6 * strlen(m) + 1, 1);
         csv_escape(ri->rules_files, m, strlen(m), true);
         ri->manifest = rt_xstrdup(m);
         ri->tolerances = sqlite3_column_int(st, 7) != 0;
-        ri->version = rt_xstrdup(shown(s, col_text(st, 8)));
+        ri->version = rt_xstrdup(RUN_TEXT(8));
+#undef RUN_TEXT
         ri->absent_known = sqlite3_column_int(st, 9) != 0;
         ri->totals = sqlite3_column_int(st, 10) != 0;
     } else {
@@ -3303,19 +3307,36 @@ static void json_row(const comparison *c, sqlite3_stmt *st, const char *change)
     json_end_object(w);
 }
 
-/* The comparison c->rq asks for, written to c->out: the header (text or
- * JSON), the renames by which rows pair, then the rows.  0, or -1 after
- * reporting. */
 static bool compare_head(const comparison *c, const run_info *ra, const run_info *rb);
 static int compare_rows(const comparison *c);
+static int compare_read(comparison *c);
 
+/* The comparison c->rq asks for, written to c->out: the header (text or
+ * JSON), the renames by which rows pair, then the rows.  0, or -1 after
+ * reporting.  compare_read in one read transaction: every statement of a comparison
+ * reads one snapshot of the database, so a run recorded, or a failed one
+ * removed, by another planc while the comparison reads cannot leave its
+ * header describing one state of the history and its rows another. */
 static int compare(comparison *c)
+{
+    if (!exec_sql(c->s, "BEGIN", "cannot read it", c->err))
+        return -1;
+    int rc = compare_read(c);
+    if (rc == 0 && !exec_sql(c->s, "COMMIT", "cannot read it", c->err))
+        rc = -1;
+    if (rc != 0)
+        sqlite3_exec(c->s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* The comparison's header, its renames and its rows (compare). */
+static int compare_read(comparison *c)
 {
     store *s = c->s;
     run_info ra, rb;
-    if (!read_run(s, c->a, &ra, c->err))
+    if (!read_run(s, c->a, c->w != NULL, &ra, c->err))
         return -1;
-    if (!read_run(s, c->b, &rb, c->err)) {
+    if (!read_run(s, c->b, c->w != NULL, &rb, c->err)) {
         run_info_free(&ra);
         return -1;
     }
