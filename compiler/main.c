@@ -5447,9 +5447,17 @@ static int command(int argc, char **argv)
         return EXIT_OK;
     }
     /* as --lang's own error, but the help above still reads (in the
-     * locale's language) */
-    if (bad_env)
+     * locale's language), and so does a command's (planc run --help):
+     * a user who asks how to use planc is told, not refused */
+    if (bad_env) {
+        const char *text = usage_text(cmd);
+        for (int i = 2; text && i < argc; i++)
+            if (is_help(argv[i])) {
+                fputs(text, stdout);
+                return EXIT_OK;
+            }
         return usage_error(NULL, "unknown language '%s' in PLANC_LANG (available: en, zh)", bad_env);
+    }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "run") == 0)

@@ -121,6 +121,11 @@ run PLANC_LANG=fr -- help
 [ "$rc" = 0 ] || fail "PLANC_LANG=fr help: exit $rc"
 run PLANC_LANG=fr -- --version
 [ "$rc" = 0 ] || fail "PLANC_LANG=fr --version: exit $rc"
+run PLANC_LANG=fr -- run --help
+[ "$rc" = 0 ] || fail "PLANC_LANG=fr run --help: exit $rc"
+grep -q -- "--data" "$tmp/out" || fail "PLANC_LANG=fr run --help: no help: $(head -c 300 "$tmp/out")"
+run PLANC_LANG=fr -- check -h
+[ "$rc" = 0 ] || fail "PLANC_LANG=fr check -h: exit $rc"
 
 # --- what programs read: the same bytes whatever the locale -----------
 # each: the command under LC_ALL=C, then under LANG=zh_CN.UTF-8, and
