@@ -1,0 +1,2 @@
+" planc rules files
+autocmd BufRead,BufNewFile *.plan setfiletype planc
