@@ -198,7 +198,7 @@ csv_status csv_next(csv_reader *r, csv_record *rec)
                     goto more;
                 put_bytes(r, r->buf + r->pos, (size_t)nl);
                 r->pos += (size_t)nl;
-                r->line++;
+                r->line += !r->rows;
             }
             /* After the closing quote only a comma or the record's end may
              * follow; anything else is kept but marks the field bad. */

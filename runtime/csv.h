@@ -63,6 +63,11 @@ typedef struct csv_reader {
     size_t capfields;
     bool final;        /* buf[len) is the end of the input */
     bool bom;          /* buf starts with the input's byte order mark */
+    /* A line break inside quotes counts as no line: the input is a sheet
+     * of a workbook made into records (xlsx_read.h), a row a line, so that
+     * a record's line is its row even below a cell of several lines.  Set
+     * after csv_init_window. */
+    bool rows;
 } csv_reader;
 
 /* The text s[0..n) without surrounding spaces, tabs and wide spaces (a

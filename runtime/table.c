@@ -32,6 +32,7 @@
 #include "sha256.h"
 #include "template.h"
 #include "utf8.h"
+#include "xlsx_read.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
  * order: `maxyear` holds each region's latest year so far, so a row that
@@ -1162,6 +1163,8 @@ typedef struct source {
                              * found: the reading stopped before it) */
     bool bad_in_header;     /* that record is the header */
     sha256_ctx *digest;     /* hashes every byte read, or NULL */
+    bool rows;              /* a workbook's sheet made into CSV: a line is a
+                               row (csv_reader.rows) */
 } source;
 
 /* 0x80 in each byte of the 64-bit word w that is zero, exactly: (b & 0x7F)
@@ -4063,6 +4066,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
 
     csv_reader csv;
     csv_init_window(&csv, src->buf, src->len, src->final);
+    csv.rows = src->rows;
     if (read_header(&L, src, &csv)) {
         csv_record rec;
         csv_status st;
@@ -4223,35 +4227,136 @@ rt_table *rt_table_parse(const ir_program *p, const char *name, const char *buf,
     return load(p, name, &src, opts, err, false);
 }
 
+/* Reads sheet `sheet` (NULL: the first) of the workbook open as fd (file
+ * `path`, st its status) as its CSV text (xlsx_read.h): the table named
+ * "FILE#SHEET", whose hash is the workbook's bytes'.  The sheet's text is
+ * read on one thread (its lines are rows, not the text's line breaks). */
+static rt_table *load_workbook(const ir_program *p, const char *path, const char *sheet, int fd,
+                               const struct stat *st, const rt_load_options *opts, FILE *err, bool part)
+{
+    lbl_lang lang = opts ? opts->lang : LBL_EN;
+    if ((size_t)st->st_size > XLSXR_FILE_MAX) {
+        csv_message(err, msgcat_get(lang, "%s: error: the workbook is larger than %zu MiB, the most planc reads "
+                                          "of one; save its data as CSV UTF-8\n"),
+                    path, XLSXR_FILE_MAX >> 20);
+        return NULL;
+    }
+    size_t len = (size_t)st->st_size, got = 0;
+    char *buf = rt_xmalloc(len ? len : 1, 1);
+    while (got < len) {
+        ssize_t n = pread(fd, buf + got, len - got, (off_t)got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            csv_message(err, "planc: error: cannot read '%s': %s\n", path,
+                        msgcat_strerror(msgcat_lang(), n < 0 ? errno : EIO));
+            free(buf);
+            return NULL;
+        }
+        got += (size_t)n;
+    }
+    xlsxr_sheet sh;
+    bool ok = xlsxr_read(buf, len, path, sheet, lang, &sh, err);
+    char hex[65] = "";
+    if (ok && opts && opts->digest) {
+        sha256_ctx digest;
+        sha256_init(&digest);
+        sha256_update(&digest, buf, len);
+        sha256_hex(&digest, hex);
+    }
+    free(buf);
+    if (!ok)
+        return NULL;
+    rt_load_options o = {0};
+    if (opts)
+        o = *opts;
+    o.threads = 1;
+    o.digest = false;
+    source src;
+    source_memory(&src, sh.csv, sh.len, NULL);
+    src.rows = true;
+    rt_table *t = load(p, sh.name, &src, &o, err, part);
+    if (t)
+        memcpy(t->sha256, hex, sizeof hex);
+    else
+        xlsxr_date_notes(&sh, lang, err);
+    xlsxr_free(&sh);
+    return t;
+}
+
+/* Whether the file open as fd (file `path`, given as `arg`, `sheet` named
+ * after a '#' or NULL) is a workbook: its first bytes are a zip archive's.
+ * A file that is no workbook but was named as one (an .xls, a '#SHEET', a
+ * name ending .xlsx) is an error said here: *bad is set. */
+static bool is_workbook(int fd, const struct stat *st, const char *path, const char *sheet, lbl_lang lang,
+                        FILE *err, bool *bad)
+{
+    unsigned char head[8];
+    ssize_t got = S_ISREG(st->st_mode) ? pread(fd, head, sizeof head, 0) : -1;
+    size_t n = got > 0 ? (size_t)got : 0;
+    *bad = false;
+    if (xlsxr_is_zip(head, n))
+        return true;
+    if (xlsxr_is_ole2(head, n)) {
+        csv_message(err, msgcat_get(lang, "%s: error: the file is an Excel 97-2003 workbook (.xls), which planc "
+                                          "does not read; save it as an Excel Workbook (.xlsx) or as CSV UTF-8\n"),
+                    path);
+        *bad = true;
+    } else if (sheet || (S_ISREG(st->st_mode) && xlsxr_named(path))) {
+        csv_message(err, msgcat_get(lang, "%s: error: the file is no Excel workbook (.xlsx is a zip archive, and "
+                                          "its first bytes are not a zip archive's); a CSV file is read under a "
+                                          "name that does not end in .xlsx%s\n"),
+                    path, sheet ? msgcat_get(lang, ", without '#SHEET'") : "");
+        *bad = true;
+    }
+    return false;
+}
+
 /* Reads the file at `path` (rt_table_load); `part`: as one of several
- * (load). */
-static rt_table *load_path(const ir_program *p, const char *path, const rt_load_options *opts,
+ * (load).  `FILE#SHEET` names a sheet of workbook FILE (xlsxr_split). */
+static rt_table *load_path(const ir_program *p, const char *arg, const rt_load_options *opts,
                            FILE *err, bool part)
 {
+    const char *sheet = NULL;
+    char *file = xlsxr_split(arg, &sheet);
+    const char *path = file ? file : arg;
     int fd = open(path, O_RDONLY);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         csv_message(err, "planc: error: cannot read '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));
         if (fd >= 0)
             close(fd);
+        free(file);
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
         csv_message(err, "planc: error: cannot read '%s': it is a directory\n", path);
         close(fd);
+        free(file);
         return NULL;
     }
     if (!program_ok(p, err)) {
         close(fd);
+        free(file);
         return NULL;
     }
-    source src;
-    sha256_ctx digest;
-    sha256_init(&digest);
-    source_file(&src, fd, opts && opts->digest ? &digest : NULL,
-                opts && opts->threads > 1 ? ROUND_BYTES : BLOCK_SIZE);
-    rt_table *t = load(p, path, &src, opts, err, part);
-    free(src.block);
+    bool bad;
+    rt_table *t;
+    if (is_workbook(fd, &st, path, sheet, opts ? opts->lang : LBL_EN, err, &bad))
+        t = load_workbook(p, path, sheet, fd, &st, opts, err, part);
+    else if (bad) {
+        close(fd);
+        free(file);
+        return NULL;
+    } else {
+        source src;
+        sha256_ctx digest;
+        sha256_init(&digest);
+        source_file(&src, fd, opts && opts->digest ? &digest : NULL,
+                    opts && opts->threads > 1 ? ROUND_BYTES : BLOCK_SIZE);
+        t = load(p, path, &src, opts, err, part);
+        free(src.block);
+    }
     /* A file written while it was read (a transfer still running, a
      * writer appending) gives rows of two versions of it, or a last row
      * cut in the middle of a number that reads as another number: the
@@ -4292,6 +4397,7 @@ static rt_table *load_path(const ir_program *p, const char *path, const rt_load_
         t = NULL;
     }
     close(fd);
+    free(file);
     return t;
 }
 

@@ -4,7 +4,7 @@
 # what it installs otherwise.  Used by `make demo`, `make test` and .ci/run.
 set -eu
 
-PKGS="build-essential cmake pkg-config flex bison llvm-19-dev libzstd-dev check libsqlite3-dev libxlsxwriter-dev zlib1g-dev python3"
+PKGS="build-essential cmake pkg-config flex bison llvm-19-dev libzstd-dev check libsqlite3-dev libxlsxwriter-dev libminizip-dev libexpat1-dev zlib1g-dev python3"
 # Extra packages for a target (e.g. `tools/deps.sh valgrind`).
 PKGS="$PKGS ${*:-}"
 
