@@ -5088,6 +5088,11 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         else if (!(parts[i] = load_path(rp, paths[i], &quiet, err, true)))
             failed = true;
     }
+    /* each file's name in the messages from here on: a workbook's is
+     * FILE#SHEET, as its own messages name it */
+    const char **names = rt_xcalloc(n ? n : 1, sizeof *names);
+    for (size_t i = 0; i < n; i++)
+        names[i] = parts[i] ? parts[i]->path : paths[i];
     /* the columns the files lack, once all are read: another file with
      * rows of the same regions may give them (coverage) */
     int nerrors = 0;
@@ -5099,7 +5104,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     if (lacking) {
         coverage_make(&cv, p, parts, rds, n);
         if (!(opts && opts->allow_missing_columns))
-            nerrors = check_given(&cv, p, parts, rds, readers, paths, nerrors, opts ? opts->lang : LBL_EN, err);
+            nerrors = check_given(&cv, p, parts, rds, readers, names, nerrors, opts ? opts->lang : LBL_EN, err);
         failed = nerrors > 0;
     }
     /* per file, the row of the combined table each of its rows is part of
@@ -5113,8 +5118,8 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         m->paths = rt_xcalloc(n, sizeof *m->paths);
         size_t len = 1;
         for (size_t i = 0; i < n; i++) {
-            m->paths[i] = rt_xstrdup(paths[i]);
-            len += strlen(paths[i]) + 2;
+            m->paths[i] = rt_xstrdup(names[i]);
+            len += strlen(names[i]) + 2;
         }
         /* the run's name for its data: the files, in order */
         m->path = rt_xmalloc(len, 1);
@@ -5122,7 +5127,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         for (size_t i = 0; i < n; i++) {
             if (i)
                 strcat(m->path, ", ");
-            strcat(m->path, paths[i]);
+            strcat(m->path, names[i]);
         }
         size_t nc = p->ncolumns ? p->ncolumns : 1;
         m->data = rt_xcalloc(nc, sizeof *m->data);
@@ -5191,7 +5196,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         }
     }
     if (m && lacking && !(opts && opts->quiet_missing_columns))
-        absent_summary(&cv, p, rds, readers, parts, where, m, paths, opts, err);
+        absent_summary(&cv, p, rds, readers, parts, where, m, names, opts, err);
     if (lacking)
         coverage_free(&cv);
     for (size_t i = 0; i < n; i++)
@@ -5218,13 +5223,14 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
      * no rows anywhere the caller speaks once */
     for (size_t i = 0; m && m->nrows > 0 && i < n; i++)
         if (parts[i]->nrows == 0)
-            csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_W_NO_ROWS), paths[i]);
+            csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_W_NO_ROWS), names[i]);
     for (size_t i = 0; i < n; i++) {
         rt_table_free(parts[i]);
         reading_free(&rds[i]);
     }
     free(parts);
     free(rds);
+    free(names);
     if (!m)
         return NULL;
     if (has_share(p))

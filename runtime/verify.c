@@ -23,6 +23,7 @@
 #include "report_style.h"
 #include "rtmem.h"
 #include "sha256.h"
+#include "xlsx_read.h"
 
 /* A status of a file checked (or of one the run recorded, not given). */
 typedef enum { V_MATCH, V_DIFFERS, V_UNREADABLE, V_UNRECORDED, V_NOT_GIVEN } vstatus;
@@ -65,9 +66,15 @@ static const char *unreadable_why(const vctx *v, int e)
  * stands, as a pipe a shell gives (`<(zcat data.csv.gz)`) is.  A device
  * (a terminal, /dev/zero: a name in a database edited by hand, say) is
  * not read: it may never end. */
-static int hash_file(const char *path, char hex[65], long long *bytes)
+static int hash_file(const char *arg, char hex[65], long long *bytes)
 {
+    /* a workbook's sheet (--data FILE.xlsx#SHEET): the run hashed the
+     * workbook's bytes */
+    const char *sheet;
+    char *file = xlsxr_split(arg, &sheet);
+    const char *path = file ? file : arg;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    free(file);
     if (fd < 0)
         return errno;
     struct stat st;

@@ -430,6 +430,8 @@ static bool message_word(const char *w, size_t n)
         /* the names of things planc's driver messages name (a C compiler,
          * a CPU, an Excel format, SQLite and its WAL mode) */
         "C", "CPU", "SQLite", "WAL", "LLVM", "mv",
+        /* a workbook's (xlsx_read.c): its format, archive, last column */
+        "xlsx", "xls", "zip", "XML", "XFD", "LibreOffice",
     };
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (strlen(words[k]) == n && strncmp(words[k], w, n) == 0)
