@@ -1808,6 +1808,9 @@ static const msgcat_pair catalog[] = {
      "%s: 错误：工作簿已损坏或不完整：部件“%s”无法解压\n"},
     {"%s: error: the workbook's part '%s' unpacks to more than %zu MiB, the most planc reads of one part\n",
      "%s: 错误：工作簿的部件“%s”解压后超过 %zu MiB，超出 planc 对单个部件读取的上限\n"},
+    {"%s: error: the workbook's part '%s' unpacks to more than %d times its packed size, as a zip bomb does and no "
+     "sheet's XML does\n",
+     "%s: 错误：工作簿的部件“%s”解压后超过压缩大小的 %d 倍，这是“zip 炸弹”的特征，工作表的 XML 不会如此\n"},
     {"%s: error: the workbook is damaged: its part '%s' is not well-formed XML (line %lu: '%s')\n",
      "%s: 错误：工作簿已损坏：部件“%s”不是格式正确的 XML（第 %lu 行：'%s'）\n"},
     {"%s: error: the workbook's part '%s' has a tag longer than %d MiB, which no Excel workbook has\n",
@@ -1846,9 +1849,11 @@ static const msgcat_pair catalog[] = {
     {"%s: error: sheet '%s' is no worksheet (a chart or dialog sheet): it has no cells to read\n",
      "%s: 错误：“%s”不是普通工作表（是图表或对话框工作表）：没有可读取的单元格\n"},
     {"%s:%lu: note: cell %s%lu is formatted as a date, so it reads as the date it shows, %s; the number it holds "
-     "is %s (a year typed into a cell formatted as a date shows so: 2024 as 1905-07-16): format the column's "
-     "cells as General (常规) or Number\n",
-     "%s:%lu: 附注：单元格 %s%lu 设置为日期格式，因此按其显示的日期 %s 读取；单元格中的数是 %s（在日期格式的单元格中输入年份就会这样显示：2024 显示为 1905-07-16）：请把该列单元格的格式设为“常规”或“数值”\n"},
+     "is %s, a year typed into a cell formatted as a date: format the column's cells as General (常规) or Number\n",
+     "%s:%lu: 附注：单元格 %s%lu 设置为日期格式，因此按其显示的日期 %s 读取；单元格中的数是 %s，是输入到日期格式单元格中的年份：请把该列单元格的格式设为“常规”或“数值”\n"},
+    {"%s:%lu: note: cell %s%lu is formatted as a date, so it reads as the date it shows, %s (the number it holds "
+     "is %s): a column the rules read as numbers is to be formatted as General (常规) or Number\n",
+     "%s:%lu: 附注：单元格 %s%lu 设置为日期格式，因此按其显示的日期 %s 读取（单元格中的数是 %s）：规则作为数字读取的列，其单元格格式应设为“常规”或“数值”\n"},
     {"%s: error: the workbook is larger than %zu MiB, the most planc reads of one; save its data as CSV UTF-8\n",
      "%s: 错误：工作簿超过 %zu MiB，超出 planc 读取的上限；请把数据另存为“CSV UTF-8”\n"},
     {"%s: error: the file is an Excel 97-2003 workbook (.xls), which planc does not read; save it as an Excel "

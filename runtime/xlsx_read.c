@@ -257,6 +257,7 @@ static bool parse_part(reader *R, const char *name, void *ud, XML_StartElementHa
     char buf[1 << 16];
     size_t total = 0;
     bool ok = true;
+    ZPOS64_T packed_at = unzGetCurrentFileZStreamPos64(R->zip);
     for (;;) {
         int got = unzReadCurrentFile(R->zip, buf, sizeof buf);
         if (got < 0) {
@@ -271,6 +272,16 @@ static bool parse_part(reader *R, const char *name, void *ud, XML_StartElementHa
             fail(R, msgcat_get(R->lang, "%s: error: the workbook's part '%s' unpacks to more than %zu MiB, "
                                         "the most planc reads of one part\n"),
                  R->path, name, XLSXR_PART_MAX >> 20);
+            ok = false;
+            break;
+        }
+        /* a zip bomb: far more unpacked than a sheet's XML gives of its
+         * packed bytes, said before the limit's gigabytes are unpacked */
+        ZPOS64_T packed = unzGetCurrentFileZStreamPos64(R->zip) - packed_at;
+        if (total > XLSXR_RATIO_GRACE && total / XLSXR_RATIO_MAX > packed) {
+            fail(R, msgcat_get(R->lang, "%s: error: the workbook's part '%s' unpacks to more than %d times its "
+                                        "packed size, as a zip bomb does and no sheet's XML does\n"),
+                 R->path, name, XLSXR_RATIO_MAX);
             ok = false;
             break;
         }
@@ -451,9 +462,9 @@ typedef struct sstparse {
 } sstparse;
 
 /* Decodes the _xHHHH_ escapes of OOXML text s[0..*n) in place (Excel
- * writes a control character, a CR most often, so; _x005F_ is a literal
- * _): only the characters a cell may hold (tab, line feed, CR, and none
- * below U+0020 or among the surrogates), the others left as written. */
+ * writes a control character, which XML cannot hold, so: a CR most often;
+ * _x005F_ is a literal _).  U+0000 and the surrogates are left as
+ * written (no text holds them). */
 static void unescape(char *s, size_t *n)
 {
     size_t o = 0;
@@ -469,7 +480,7 @@ static void unescape(char *s, size_t *n)
             esc = d < 16;
             v = v << 4 | d;
         }
-        if (esc && (v == 9 || v == 10 || v == 13 || (v >= 0x20 && (v < 0xD800 || v > 0xDFFF)))) {
+        if (esc && v != 0 && (v < 0xD800 || v > 0xDFFF)) {
             if (v < 0x80)
                 s[o++] = (char)v;
             else if (v < 0x800) {
@@ -1167,13 +1178,21 @@ void xlsxr_date_notes(const xlsxr_sheet *s, lbl_lang lang, FILE *err)
 {
     for (size_t i = 0; i < s->ndates; i++) {
         const struct xlsxr_date *d = &s->dates[i];
-        char col[8];
+        char col[8], *end;
         xlsxr_column_name(d->col, col);
-        csv_message(err, msgcat_get(lang, "%s:%lu: note: cell %s%lu is formatted as a date, so it reads as the "
-                                          "date it shows, %s; the number it holds is %s (a year typed into a "
-                                          "cell formatted as a date shows so: 2024 as 1905-07-16): format the "
-                                          "column's cells as General (常规) or Number\n"),
-                    s->name, d->row, col, d->row, d->date, d->number);
+        /* a whole number of four digits: a year typed into a date cell */
+        double v = strtod(d->number, &end);
+        if (!*end && v == floor(v) && v >= 1000 && v <= 9999)
+            csv_message(err, msgcat_get(lang, "%s:%lu: note: cell %s%lu is formatted as a date, so it reads as the "
+                                              "date it shows, %s; the number it holds is %s, a year typed into a "
+                                              "cell formatted as a date: format the column's cells as General "
+                                              "(常规) or Number\n"),
+                        s->name, d->row, col, d->row, d->date, d->number);
+        else
+            csv_message(err, msgcat_get(lang, "%s:%lu: note: cell %s%lu is formatted as a date, so it reads as the "
+                                              "date it shows, %s (the number it holds is %s): a column the rules "
+                                              "read as numbers is to be formatted as General (常规) or Number\n"),
+                        s->name, d->row, col, d->row, d->date, d->number);
     }
 }
 

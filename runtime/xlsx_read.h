@@ -39,6 +39,12 @@
  * stops there.  A sheet of Excel's 1,048,576 rows of twenty numbers is
  * about 900 MiB of XML. */
 #define XLSXR_PART_MAX ((size_t)2048 << 20)
+/* A part that unpacks to more than XLSXR_RATIO_MAX times the packed bytes
+ * read so far is a zip bomb, stopped early, once XLSXR_RATIO_GRACE bytes
+ * are unpacked (the XML of sheets packs some 10 to 40 times, of a sheet of
+ * empty formatted rows up to some 100 times). */
+#define XLSXR_RATIO_MAX 250
+#define XLSXR_RATIO_GRACE ((size_t)16 << 20)
 /* The most text of the shared strings, and how many there may be. */
 #define XLSXR_STRINGS_MAX ((size_t)256 << 20)
 #define XLSXR_NSTRINGS_MAX ((size_t)1 << 24)

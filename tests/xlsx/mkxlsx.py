@@ -30,6 +30,16 @@ def colname(c):
     return s
 
 
+CONTROL = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)')
+
+
+def xml_text(s):
+    """s as the text of an element: escaped, and the characters XML cannot
+    hold (control characters) written _xHHHH_ as Excel writes them (and a
+    _ that would start such an escape as _x005F_)."""
+    return CONTROL.sub(lambda m: '_x%04X_' % ord(m.group(0)), escape(s))
+
+
 NUM = re.compile(r'^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$')
 
 
@@ -112,7 +122,7 @@ class Book:
             z.writestr('xl/worksheets/sheet%d.xml' % (i + 1), ''.join(x))
         sst = ['<?xml version="1.0" encoding="UTF-8"?><sst xmlns="%s" count="%d" uniqueCount="%d">' % (NS, len(self.sst), len(self.sst))]
         for s in self.sst:
-            sst.append('<si><t xml:space="preserve">%s</t></si>' % escape(s))
+            sst.append('<si><t xml:space="preserve">%s</t></si>' % xml_text(s))
         sst.append('</sst>')
         z.writestr('xl/sharedStrings.xml', ''.join(sst))
         z.close()
@@ -120,7 +130,7 @@ class Book:
 
 def s_cell(book, text, inline=False):
     if inline:
-        return '<c r="@" t="inlineStr"><is><t>%s</t></is></c>' % escape(text)
+        return '<c r="@" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % xml_text(text)
     return '<c r="@" t="s"><v>%d</v></c>' % book.string(text)
 
 
@@ -143,53 +153,134 @@ def csv_rows(book, path, inline):
     return rows
 
 
+HEADER = ['city', 'year', 'coastal_good_ratio', 'farmland_mu', 'water_saving_city']
+
+
 def fixture(name, out):
+    """The workbooks of tests/run/xlsx-*: a sheet of tests/xlsx/rules.plan's
+    columns with one thing wrong (or one shape of cell) each."""
     b = Book()
-    head = {1: s_cell(b, 'region'), 2: s_cell(b, 'year'), 3: s_cell(b, 'x')}
-    if name == 'formula-no-value':
-        b.sheet('数据', {1: head, 2: {1: s_cell(b, '甲'), 2: n_cell(2024), 3: '<c r="@"><f>1+1</f></c>'}})
-    elif name == 'formula':
-        b.sheet('Sheet1', {1: head,
-                           2: {1: '<c r="@" t="str"><f>"甲"</f><v>甲</v></c>', 2: n_cell(2024),
-                               3: '<c r="@"><f>0.1+0.2</f><v>0.30000000000000004</v></c>'}})
+    head = {c: s_cell(b, h) for c, h in enumerate(HEADER, 1)}
+
+    def row(city, year, ratio, mu, ok):
+        r = {}
+        for c, v in enumerate((city, year, ratio, mu, ok), 1):
+            if v is None:
+                continue
+            r[c] = v if v.startswith('<') else n_cell(v) if NUM.match(v) else s_cell(b, v)
+        return r
+    if name == 'cells':
+        # every kind of cell, sparse rows and cells, a formula's value
+        b.sheet('数据', {1: head,
+                       3: row('<c r="@" t="inlineStr"><is><r><t>大</t></r><r><t>连</t></r></is></c>', '2024',
+                              '<c r="@"><f>46.5*2</f><v>93</v></c>', '590000', '<c r="@" t="b"><v>1</v></c>'),
+                       4: row('<c r="@" t="str"><f>"沈阳"&amp;"市"</f><v>沈阳市</v></c>', '2024', '85.25',
+                              '<c r="@" t="s"><v>%d</v></c>' % b.string('700000'), '是'),
+                       6: row('鞍山', '2024', None, '6.5E5', '<c r="@" t="b"><v>0</v></c>')})
+    elif name == 'formula-no-value':
+        b.sheet('数据', {1: head, 2: row('大连', '2024', '<c r="@"><f>C3*2</f></c>', '590000', 'yes')})
     elif name == 'error-cell':
-        b.sheet('Sheet1', {1: head, 2: {1: s_cell(b, '甲'), 2: n_cell(2024), 3: '<c r="@" t="e"><v>#DIV/0!</v></c>'}})
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', '<c r="@" t="e"><f>1/0</f><v>#DIV/0!</v></c>', '590000', 'yes'),
+                           3: row('沈阳', '2024', '<c r="@" t="e"><v>#N/A</v></c>', '700000', 'yes')})
     elif name == 'date-year':
         b.numfmts.append((176, 'yyyy"年"m"月"d"日"'))
         d = b.xf(176)
-        b.sheet('Sheet1', {1: head, 2: {1: s_cell(b, '甲'), 2: n_cell(2024, d), 3: n_cell(5)},
-                           3: {1: s_cell(b, '乙'), 2: n_cell(2024, d), 3: n_cell(6)}})
+        t = b.xf(14)
+        b.sheet('Sheet1', {1: head, 2: row('大连', n_cell(2024, d), '93', '590000', 'yes'),
+                           3: row('沈阳', n_cell(2024, d), '85', '700000', 'yes'),
+                           4: row('鞍山', '2024', '80', '650000', n_cell('45658.5', t))})
     elif name == 'doctype':
         b.sheet('Sheet1', {1: head})
         b.save(out, doctype='<!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>')
         return
     elif name == 'bad-sst':
-        b.sheet('Sheet1', {1: head, 2: {1: '<c r="@" t="s"><v>99</v></c>', 2: n_cell(2024), 3: n_cell(1)}})
+        b.sheet('Sheet1', {1: head, 2: row('<c r="@" t="s"><v>99</v></c>', '2024', '93', '590000', 'yes')})
     elif name == 'rows-out-of-order':
-        b.sheet('Sheet1', {1: head, 3: {1: s_cell(b, '甲')}})
+        b.sheet('Sheet1', {1: head, 3: row('大连', '2024', '93', '590000', 'yes')})
         b.save(out)
         data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml').decode()
-        data = data.replace('<row r="3">', '<row r="3"></row><row r="2">')
-        rewrite(out, 'xl/worksheets/sheet1.xml', data)
+        rewrite(out, 'xl/worksheets/sheet1.xml', data.replace('<row r="3">', '<row r="3"></row><row r="2">'))
         return
     elif name == 'past-last-row':
-        b.sheet('Sheet1', {1: head, 1048577: {1: s_cell(b, '甲')}})
+        b.sheet('Sheet1', {1: head, 1048577: row('大连', '2024', '93', '590000', 'yes')})
     elif name == 'chart':
         b.sheet('Sheet1', {1: head})
         b.save(out)
         rewrite(out, 'xl/_rels/workbook.xml.rels',
                 zipfile.ZipFile(out).read('xl/_rels/workbook.xml.rels').decode().replace('/worksheet"', '/chartsheet"'))
         return
+    elif name == 'no-workbook-part':
+        b.sheet('Sheet1', {1: head})
+        b.save(out)
+        drop(out, 'xl/workbook.xml')
+        return
+    elif name == 'bad-xml':
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', '93', '590000', 'yes')})
+        b.save(out)
+        data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml').decode()
+        rewrite(out, 'xl/worksheets/sheet1.xml', data.replace('</sheetData></worksheet>', '</sheetData>'))
+        return
+    elif name == 'crc':
+        # a byte of the sheet changed after it was packed (stored, not
+        # deflated, so that the XML still parses): its CRC-32 is wrong
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', '93', '590000', 'yes')})
+        b.save(out)
+        data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml')
+        drop(out, 'xl/worksheets/sheet1.xml')
+        z = zipfile.ZipFile(out, 'a', zipfile.ZIP_STORED)
+        z.writestr('xl/worksheets/sheet1.xml', data)
+        z.close()
+        raw = open(out, 'rb').read()
+        at = raw.index(b'<v>590000</v>')
+        open(out, 'wb').write(raw[:at] + b'<v>590001</v>' + raw[at + 13:])
+        return
     elif name == 'bomb':
-        # a sheet of 2.2 GiB of spaces inside <sheetData>: a few MiB zipped
-        import zlib
+        # 64 MiB of spaces in <sheetData>: 64 KiB packed
         b.sheet('Sheet1', {1: head})
         b.save(out)
         bomb_part(out)
         return
+    elif name == 'rows':
+        # Excel's last row filled in: the sheet of 1,048,576 rows
+        b.sheet('Sheet1', {1: head})
+        b.save(out)
+        big_sheet(out)
+        return
     else:
         sys.exit('unknown fixture ' + name)
     b.save(out)
+
+
+def drop(path, part):
+    z = zipfile.ZipFile(path)
+    items = [(i.filename, z.read(i.filename)) for i in z.infolist() if i.filename != part]
+    z.close()
+    z = zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED)
+    for n, d in items:
+        z.writestr(n, d)
+    z.close()
+
+
+def big_sheet(path):
+    """The first sheet: the header, then rows 2 to 1,048,576 of 大连's
+    years 1..1048575 (each a year of its own), a row a number."""
+    drop(path, 'xl/worksheets/sheet1.xml')
+    z = zipfile.ZipFile(path, 'a', zipfile.ZIP_DEFLATED)
+    with z.open('xl/worksheets/sheet1.xml', 'w', force_zip64=True) as f:
+        f.write(('<?xml version="1.0"?><worksheet xmlns="%s"><sheetData><row r="1">' % NS).encode())
+        for c, h in enumerate(HEADER, 1):
+            f.write(('<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % (colname(c), h)).encode())
+        f.write(b'</row>')
+        buf = []
+        for r in range(2, 1048577):
+            buf.append('<row r="%d"><c r="A%d" t="inlineStr"><is><t>X</t></is></c><c r="B%d"><v>2024</v></c>'
+                       '<c r="C%d"><v>%d</v></c></row>' % (r, r, r, r, r))
+            if len(buf) == 10000:
+                f.write(''.join(buf).encode())
+                buf = []
+        f.write(''.join(buf).encode())
+        f.write(b'</sheetData></worksheet>')
+    z.close()
 
 
 def rewrite(path, part, text):
@@ -203,7 +294,8 @@ def rewrite(path, part, text):
 
 
 def bomb_part(path):
-    """Replaces the first sheet by one that unpacks to more than 2 GiB."""
+    """Replaces the first sheet by one that unpacks a thousand times its
+    packed size (64 MiB of spaces)."""
     z = zipfile.ZipFile(path)
     items = [(i.filename, z.read(i.filename)) for i in z.infolist() if i.filename != 'xl/worksheets/sheet1.xml']
     z.close()
@@ -213,7 +305,7 @@ def bomb_part(path):
     with z.open('xl/worksheets/sheet1.xml', 'w', force_zip64=True) as f:
         f.write(('<?xml version="1.0"?><worksheet xmlns="%s"><sheetData>' % NS).encode())
         chunk = b' ' * (1 << 20)
-        for _ in range(2100):
+        for _ in range(64):
             f.write(chunk)
         f.write(b'</sheetData></worksheet>')
     z.close()
