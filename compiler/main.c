@@ -43,6 +43,7 @@
 #include "report_html.h"
 #include "report_json.h"
 #include "report_xlsx.h"
+#include "xlsx_read.h"
 #include "rollup.h"
 #include "rtmem.h"
 #include "sema.h"
@@ -254,7 +255,9 @@ static const char usage_run[] =
     "                   files with rows of that region (a city's file as\n"
     "                   planc template writes it, or a ratings file beside\n"
     "                   it); a region and year two files give is one row,\n"
-    "                   their numbers agreeing\n"
+    "                   their numbers agreeing.  An Excel workbook (.xlsx) is\n"
+    "                   read as the CSV Excel saves of its first sheet, or of\n"
+    "                   sheet S with FILE.xlsx#S; its messages name FILE#S:ROW\n"
     "  --read-with RULES\n"
     "                   after a --data FILE: read FILE with the keys, column\n"
     "                   names, units and maps of RULES, an adaptation of the\n"
@@ -403,6 +406,7 @@ static const char usage_explain[] =
     "\n"
     "  --data CSV       the indicator data (- reads standard input); given\n"
     "                   again, the files' rows together, as for 'planc run'\n"
+    "                   (a workbook: FILE.xlsx, FILE.xlsx#SHEET)\n"
     "  --read-with RULES\n"
     "                   after a --data FILE: read FILE as RULES read it\n"
     "                   (planc help run)\n"
@@ -567,7 +571,8 @@ static const char usage_template[] =
     "               cell holds (a number in the column's unit, yes or no, a\n"
     "               0-100 rating, a text map's texts), the indicator, and the\n"
     "               chosen regions that need it when not all do\n"
-    "  --check FILE instead, check a filled-in FILE as planc run reads it (the\n"
+    "  --check FILE instead, check a filled-in FILE (a CSV file, or a workbook:\n"
+    "               FILE.xlsx, FILE.xlsx#SHEET) as planc run reads it (the\n"
     "               data errors, with file:line), for the regions given, else\n"
     "               those it has rows of: a needed column the header lacks, a\n"
     "               row of another region (with --region), a year of --years\n"
@@ -757,7 +762,9 @@ static const char usage_run_zh[] =
     "                   每个文件有自己的表头；规则读取某地区数据所需的列，须在\n"
     "                   有该地区数据行的某一个文件中（如 planc template 为某市\n"
     "                   写的文件，或与之一起读入的评分表）；两个文件都给出的\n"
-    "                   同一地区同一年为一行，其数值须一致\n"
+    "                   同一地区同一年为一行，其数值须一致。Excel 工作簿（.xlsx）\n"
+    "                   按 Excel 另存其第一个工作表的 CSV 读取，FILE.xlsx#S 读取\n"
+    "                   工作表 S；其报错注明 FILE#S:行号\n"
     "  --read-with RULES\n"
     "                   在 --data FILE 之后：按 RULES 的键、列名、计量单位和\n"
     "                   映射读取 FILE；RULES 是所评分规则针对该文件的改编（地区\n"
@@ -868,7 +875,7 @@ static const char usage_explain_zh[] =
     "条款、措施和牵头单位；然后是汇总和等级。\n"
     "\n"
     "  --data CSV       指标数据（- 读标准输入）；重复给出时各文件的行合在\n"
-    "                   一起，同 'planc run'\n"
+    "                   一起，同 'planc run'（工作簿：FILE.xlsx、FILE.xlsx#工作表）\n"
     "  --read-with RULES\n"
     "                   在 --data FILE 之后：按 RULES 的读法读取 FILE\n"
     "                   （见 planc help run）\n"
@@ -1014,7 +1021,8 @@ static const char usage_template_zh[] =
     "  --list       不写 CSV，改为逐行列出其各列：单元格填什么（以该列计量\n"
     "               单位计的数字、yes 或 no、0-100 的评分、文字映射的文字）、\n"
     "               所属指标，以及不是所有所选地区都需要时需要它的地区\n"
-    "  --check FILE 改为按 planc run 的读法检查填好的 FILE（数据错误，附\n"
+    "  --check FILE 改为按 planc run 的读法检查填好的 FILE（CSV 文件，或工作簿\n"
+    "               FILE.xlsx、FILE.xlsx#工作表；数据错误，附\n"
     "               file:line），针对所给地区，否则针对其中有数据行的地区：\n"
     "               表头缺少需要的列、有其他地区的行（给出 --region 时）、\n"
     "               --years 中某年缺行、文件只有表头均为错误；列出每个需要的列\n"
@@ -2374,6 +2382,24 @@ static report_data_file *data_file_list(const char *const *datas, const char *co
     return dfs;
 }
 
+
+/* The real path of data file `name`, or NULL; of a workbook's sheet
+ * (FILE#SHEET, xlsx_read.h) FILE's with #SHEET after it. */
+static char *data_realpath(const char *name)
+{
+    const char *sheet = NULL;
+    char *file = xlsxr_split(name, &sheet);
+    char *real = realpath(file ? file : name, NULL);
+    if (real && file) {
+        size_t n = strlen(real) + strlen(sheet) + 2;
+        char *both = rt_xmalloc(n, 1);
+        snprintf(both, n, "%s#%s", real, sheet);
+        free(real);
+        real = both;
+    }
+    free(file);
+    return real;
+}
 /* The report, then the record in the history database: the report is
  * written (to a temporary file when -o is given, written out to the disk),
  * the run's rows are inserted in one transaction, the transaction is
@@ -2448,7 +2474,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         /* the files' real paths beside the names given ("" when there is
          * none: a pipe), so that the history says which file a relative
          * name was */
-        char *rules_real = realpath(rules, NULL), *data_real = realpath(data, NULL);
+        char *rules_real = realpath(rules, NULL), *data_real = data_realpath(data);
         /* the rules files' bytes, named as in the manifest (rules_hash) */
         size_t nfiles = c->nrules_names; /* not the --set texts: data_options has them */
         store_file *texts = calloc(nfiles ? nfiles : 1, sizeof *texts);
@@ -2466,7 +2492,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         for (size_t i = 0; i < nd; i++) {
             const char *name = ro->ndata ? ro->datas[i] : data;
             bool with = ro->ndata && ro->withs && ro->withs[i];
-            dreal[i] = realpath(name, NULL);
+            dreal[i] = data_realpath(name);
             dfs[i] = (store_data_file){.path = name, .resolved = dreal[i] ? dreal[i] : "",
                                        .sha256 = rt_table_file_sha256(t, i),
                                        .read_with = with ? ro->withs[i] : "",

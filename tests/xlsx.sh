@@ -1,0 +1,139 @@
+#!/bin/sh
+# xlsx.sh — data in Excel workbooks (docs/DATA.md "Excel workbooks"):
+#  1. every tests/run case that runs one data.csv, with the CSV made into a
+#     workbook (tests/xlsx/mkxlsx.py), prints the same bytes, its messages
+#     naming data.xlsx#Sheet1 where the CSV's name data.csv (the few cases
+#     whose CSV a workbook cannot be the twin of are listed with why);
+#  2. the examples score to the same bytes from a CSV and its workbook
+#     (shared or inline strings, the sheet named or the first), and a CSV
+#     and a workbook given together as from one file;
+#  3. the history records the workbook's bytes' SHA-256 and verify checks
+#     FILE#SHEET against it; a file whose name holds a '#' is that file;
+#  4. damaged workbooks (cut at many lengths, bytes changed) end with exit
+#     3 or 0 and a message naming the file, never a crash;
+#  5. a sheet of Excel's 1,048,576 rows is read.
+# Usage: xlsx.sh PLANC REPO
+set -u
+planc=$1; repo=$2
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
+mk=$repo/tests/xlsx/mkxlsx.py
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+# ---- 1. the run cases' CSVs as workbooks
+# Cases whose CSV has no twin in a workbook:
+#   data-cell-shown, data-malformed-number  a cell of several lines: the
+#       workbook's rows are one line each (xlsx-multiline shows it);
+#   data-field-count, data-whole-city-zh    rows of fewer fields than the
+#       header: a sheet's rows all have its width;
+#   data-unterminated-quote                 a quote no workbook holds;
+#   data-not-utf8                           GBK: a workbook's text is Unicode.
+skip=" data-cell-shown data-malformed-number data-field-count data-whole-city-zh data-unterminated-quote data-not-utf8 "
+ntwins=0
+for d in "$repo"/tests/run/*/; do
+    d=${d%/}; name=${d##*/}
+    [ -f "$d/data.csv" ] && [ -f "$d/cmd" ] && [ ! -f "$d/gen.sh" ] || continue
+    case "$skip" in *" $name "*) continue ;; esac
+    cmd=$(cat "$d/cmd")
+    case "$cmd" in *"--data data.csv"*) ;; *) continue ;; esac
+    case "$cmd" in *"--data "*"--data "*|*"|"*|*">"*|*"<"*|*"data.csv "*"data.csv"*) continue ;; esac
+    w=$tmp/twin/$name; mkdir -p "$w"; cp -R "$d"/. "$w"/
+    python3 "$mk" csv "$w/data.csv" "$w/data.xlsx" || { bad "$name: mkxlsx"; continue; }
+    cmd2=$(printf '%s' "$cmd" | sed 's/--data data\.csv/--data data.xlsx/')
+    (cd "$w" && eval "\"$planc\" $cmd" >o1 2>e1; echo $? >r1; eval "\"$planc\" $cmd2" >o2 2>e2; echo $? >r2)
+    # the name, and the data's hashes (the workbook's bytes are hashed)
+    for f in o1 e1 o2 e2; do
+        sed 's/data\.csv/data.xlsx#Sheet1/g; s/[0-9a-f]\{64\}/HASH/g' "$w/$f" >"$w/$f.n"
+    done
+    # a JSON document's data files are named as given (data.xlsx), its
+    # data as read (data.xlsx#Sheet1)
+    for f in o1 o2; do
+        sed -i 's/"name": "data\.xlsx#Sheet1"/"name": "data.xlsx"/' "$w/$f.n"
+    done
+    if ! cmp -s "$w/o1.n" "$w/o2.n" || ! cmp -s "$w/e1.n" "$w/e2.n" || ! cmp -s "$w/r1" "$w/r2"; then
+        bad "$name: the workbook twin differs from the CSV"
+        diff "$w/e1.n" "$w/e2.n" | head -5; diff "$w/o1.n" "$w/o2.n" | head -5
+    fi
+    ntwins=$((ntwins + 1))
+done
+[ "$ntwins" -ge 100 ] || bad "only $ntwins run cases made into workbooks"
+
+# ---- 2. the examples
+q=$repo/examples/quickstart
+cd "$tmp" || exit 1
+python3 "$mk" csv "$q/data.csv" q.xlsx
+python3 "$mk" csv "$q/data.csv" qi.xlsx --inline
+python3 "$mk" csv "$q/data.csv" qs.xlsx --sheet 数据 --before 说明
+"$planc" run "$q/rules.plan" --data "$q/data.csv" -o q.csv || bad "quickstart CSV"
+"$planc" run "$q/rules.plan" --data "$q/data.csv" --format json -o q.json || bad "quickstart CSV json"
+for x in q.xlsx qi.xlsx 'qs.xlsx#数据'; do
+    "$planc" run "$q/rules.plan" --data "$x" -o x.csv && cmp -s q.csv x.csv || bad "quickstart $x: not the CSV's results"
+    "$planc" run "$q/rules.plan" --data "$x" --format json -o x.json
+    sed 's/[0-9a-f]\{64\}/HASH/g; s/data\.csv/DATA/g' q.json | sed "s|$q/DATA|DATA|g" >q.json.n
+    sed 's/[0-9a-f]\{64\}/HASH/g; s/q[is]*[.]xlsx\(#[^"]*\)\{0,1\}/DATA/g' x.json >x.json.n
+    cmp -s q.json.n x.json.n || { bad "quickstart $x: the JSON differs"; diff q.json.n x.json.n | head -5; }
+done
+# the first sheet, empty: an error of an empty file, naming the sheet
+"$planc" run "$q/rules.plan" --data qs.xlsx -o /dev/null 2>e; rc=$?
+[ $rc -eq 3 ] && grep -q '^qs.xlsx#说明: error: ' e || bad "the first sheet, empty: exit $rc, $(cat e)"
+l=$repo/examples/liaoning
+python3 "$mk" csv "$l/data.csv" l.xlsx
+"$planc" run "$repo/rules/liaoning/beautiful-liaoning.plan" --data "$l/data.csv" -o l1.csv 2>/dev/null
+"$planc" run "$repo/rules/liaoning/beautiful-liaoning.plan" --data l.xlsx -o l2.csv 2>/dev/null
+[ -s l1.csv ] && cmp -s l1.csv l2.csv || bad "liaoning: the workbook's results differ"
+# a CSV and a workbook together: the province's rows in one, the cities' in the other
+head -1 "$q/data.csv" >a.csv; grep '^示例省,' "$q/data.csv" >>a.csv
+head -1 "$q/data.csv" >b.csv; grep -v '^示例省,\|^region,' "$q/data.csv" >>b.csv
+python3 "$mk" csv b.csv b.xlsx
+"$planc" run "$q/rules.plan" --data a.csv --data b.xlsx -o m.csv && cmp -s q.csv m.csv || bad "a CSV and a workbook together"
+"$planc" template "$q/rules.plan" --check a.csv --check b.xlsx >t1 2>&1
+"$planc" template "$q/rules.plan" --check a.csv --check b.csv >t2 2>&1
+sed 's/b\.xlsx#Sheet1/b.csv/g' t1 | cmp -s - t2 || bad "template --check of a CSV and a workbook"
+
+# ---- 3. the history and verify; a name holding '#'
+"$planc" run "$q/rules.plan" --data 'qs.xlsx#数据' --store h.db -o /dev/null || bad "run --store"
+sum=$(sha256sum qs.xlsx | cut -c1-64)
+"$planc" verify h.db 1 --data 'qs.xlsx#数据' >v 2>&1 || bad "verify of FILE#SHEET: $(cat v)"
+grep -q "match *$sum *qs.xlsx#数据" v || bad "verify: not the workbook's hash: $(cat v)"
+cp q.xlsx 'a#b.xlsx'
+"$planc" run "$q/rules.plan" --data 'a#b.xlsx' -o x.csv && cmp -s q.csv x.csv || bad "a name holding '#'"
+"$planc" run "$q/rules.plan" --data 'a#b.xlsx#Sheet1' -o x.csv && cmp -s q.csv x.csv || bad "a name holding '#', #SHEET"
+
+# ---- 4. damaged workbooks: cut short, bytes changed
+size=$(wc -c <q.xlsx)
+n=0; i=0
+while [ $i -lt "$size" ]; do
+    head -c $i q.xlsx >cut.xlsx
+    "$planc" run "$q/rules.plan" --data cut.xlsx -o /dev/null 2>e; rc=$?
+    { [ $rc -eq 3 ] && grep -q '^cut\.xlsx' e; } || bad "cut at $i bytes: exit $rc, $(head -c 300 e)"
+    i=$((i + 509)); n=$((n + 1))
+done
+python3 - q.xlsx <<'EOF' || bad "mutations: python"
+import random, sys
+data = open(sys.argv[1], 'rb').read()
+rnd = random.Random(24)
+for k in range(60):
+    b = bytearray(data)
+    for _ in range(rnd.randint(1, 8)):
+        at = rnd.randrange(len(b))
+        b[at] = rnd.randrange(256)
+    open('mut%02d.xlsx' % k, 'wb').write(bytes(b))
+EOF
+for f in mut*.xlsx; do
+    "$planc" run "$q/rules.plan" --data "$f" -o /dev/null 2>e; rc=$?
+    case $rc in
+        0) ;;
+        3) grep -q "^$f" e || bad "$f: exit 3 without the file's name: $(head -c 300 e)" ;;
+        *) bad "$f: exit $rc: $(head -c 300 e)" ;;
+    esac
+done
+
+# ---- 5. Excel's last row
+python3 "$mk" fixture rows rows.xlsx
+cp "$repo/tests/xlsx/rules.plan" .
+"$planc" run rules.plan --data rows.xlsx --skip-unknown-regions -o /dev/null 2>e; rc=$?
+grep -q "^rows.xlsx#Sheet1: warning: skipped 1048575 rows" e || bad "1,048,576 rows: exit $rc, $(cat e)"
+
+[ $fail -eq 0 ] && echo "xlsx: ok ($ntwins run cases as workbooks, $n cut workbooks, 60 changed)"
+exit $fail
