@@ -5124,6 +5124,11 @@ static int cmd_template(int argc, char **argv)
         rc = usage_error("template", "%s--check writes no file: it cannot be given with -o or --list", "");
     if (rc == EXIT_OK && nna && !check)
         rc = usage_error("template", "%s--na is for the file --check reads", "");
+    /* CSV text named .xlsx opens in no spreadsheet, and planc reads a file
+     * of that name as a workbook */
+    if (rc == EXIT_OK && out && !list && xlsxr_named(out))
+        rc = usage_error("template", "the blank file is CSV text, not an Excel workbook: name it .csv ('%s'); "
+                                     "Excel opens it, and planc reads it back as CSV or saved as .xlsx", out);
     /* the blank file would replace the rules (it is renamed over them),
      * as planc run's results would */
     if (rc == EXIT_OK && out && strcmp(out, "-") != 0 && fio_same_file(out, rules))

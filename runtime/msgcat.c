@@ -1863,6 +1863,9 @@ static const msgcat_pair catalog[] = {
      "archive's); a CSV file is read under a name that does not end in .xlsx%s\n",
      "%s: 错误：该文件不是 Excel 工作簿（.xlsx 是 zip 压缩包，而该文件开头不是 zip 压缩包）；CSV 文件请以不以 .xlsx 结尾的文件名读取%s\n"},
     {", without '#SHEET'", "，不带 '#工作表'"},
+    {"the blank file is CSV text, not an Excel workbook: name it .csv ('%s'); Excel opens it, and planc reads it "
+     "back as CSV or saved as .xlsx",
+     "空表是 CSV 文本，不是 Excel 工作簿：请以 .csv 命名（'%s'）；Excel 可以打开它，planc 可以读回该 CSV 或另存的 .xlsx"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
