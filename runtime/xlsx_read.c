@@ -139,6 +139,7 @@ typedef struct reader {
     size_t nsst, sstcapn;
     /* per cell format (the styles' cellXfs): whether it shows a date */
     bool *xf_date;
+    bool *xf_percent; /* whether it shows a percentage (70% for 0.7) */
     size_t nxf;
     bool date1904;
 } reader;
@@ -594,6 +595,135 @@ static bool date_code(const char *code)
     return false;
 }
 
+/* Whether a number format's code shows a percentage: a % outside quoted
+ * text, escapes and [brackets]. */
+static bool percent_code(const char *code)
+{
+    for (const char *c = code; *c; c++) {
+        if (*c == '"') {
+            const char *q = strchr(c + 1, '"');
+            if (!q)
+                return false;
+            c = q;
+        } else if (*c == '\\' || *c == '_' || *c == '*') {
+            if (!c[1])
+                return false;
+            c++;
+        } else if (*c == '[') {
+            const char *q = strchr(c, ']');
+            if (!q)
+                return false;
+            c = q;
+        } else if (*c == '%')
+            return true;
+    }
+    return false;
+}
+
+/* The number s[0..n) (the XML's text: [-]digits[.digits][E[+-]digits])
+ * times 100 followed by %, as a cell formatted as a percentage shows it
+ * (0.7 is 70%), its decimal point moved in the text, so that no digit
+ * changes (0.07 * 100 is 7.000000000000001 in binary), into out (size
+ * bytes); false when s is no such number. */
+static bool percent_text(const char *s, size_t n, char *out, size_t size)
+{
+    char digits[64];
+    size_t nd = 0, i = 0;
+    long point = -1, exp = 0;
+    bool neg = i < n && s[i] == '-';
+    i += neg;
+    for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); i++) {
+        if (s[i] == '.') {
+            if (point >= 0)
+                return false;
+            point = (long)nd;
+        } else if (nd < sizeof digits)
+            digits[nd++] = s[i];
+        else
+            return false;
+    }
+    if (nd == 0)
+        return false;
+    if (point < 0)
+        point = (long)nd;
+    if (i < n && (s[i] == 'E' || s[i] == 'e')) {
+        char *end;
+        char tmp[16];
+        size_t k = n - i - 1 < sizeof tmp - 1 ? n - i - 1 : sizeof tmp - 1;
+        memcpy(tmp, s + i + 1, k);
+        tmp[k] = '\0';
+        exp = strtol(tmp, &end, 10);
+        if (end == tmp || *end || exp < -400 || exp > 400)
+            return false;
+        i = n;
+    }
+    if (i != n)
+        return false;
+    point += exp + 2;
+    /* without leading and trailing zeros */
+    size_t a = 0;
+    while (a < nd && digits[a] == '0') {
+        a++;
+        point--;
+    }
+    while (nd > a && digits[nd - 1] == '0' && (long)nd > point)
+        nd--;
+    if (a == nd) {
+        snprintf(out, size, "0%%");
+        return true;
+    }
+    size_t o = 0, len = nd - a;
+    if (size < len + (size_t)labs(point) + 8)
+        return false;
+    if (neg)
+        out[o++] = '-';
+    if (point <= 0) {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (long z = point; z < 0; z++)
+            out[o++] = '0';
+        memcpy(out + o, digits + a, len);
+        o += len;
+    } else if ((size_t)point >= len) {
+        memcpy(out + o, digits + a, len);
+        o += len;
+        for (size_t z = len; z < (size_t)point; z++)
+            out[o++] = '0';
+    } else {
+        memcpy(out + o, digits + a, (size_t)point);
+        o += (size_t)point;
+        out[o++] = '.';
+        memcpy(out + o, digits + a + point, len - (size_t)point);
+        o += len - (size_t)point;
+    }
+    out[o++] = '%';
+    out[o] = '\0';
+    return true;
+}
+
+/* The number s (a NUL-terminated text) as a percentage with the fewest
+ * digits that are still the cell's number: the shortest P such that
+ * "PE-2" reads back as the same double (a writer of 17 digits wrote 0.07
+ * as 7.0000000000000007E-2: shown 7%, and 7 is the percentage typed).
+ * False when s is no number or no P of up to 17 digits is exact. */
+static bool percent_shortest(const char *s, char *out, size_t size)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !isfinite(v) || size < 40)
+        return false;
+    for (int k = 1; k <= 17; k++) {
+        char c[40], back[48];
+        snprintf(c, sizeof c, "%.*g", k, v * 100.0);
+        snprintf(back, sizeof back, "%sE-2", c);
+        if (strtod(back, NULL) == v) {
+            snprintf(out, size, "%s%%", c);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether built-in number format id shows a date (ECMA-376 18.8.30, with
  * the East Asian ids 27-36 and 50-58, dates in a Chinese Excel). */
 static bool date_id(unsigned long id)
@@ -606,8 +736,8 @@ static bool date_id(unsigned long id)
  * format (cellXfs) and whether its number format is one of those. */
 typedef struct styleparse {
     xmlrun x;
-    unsigned long *date_ids;
-    size_t ndate_ids;
+    unsigned long *date_ids, *percent_ids;
+    size_t ndate_ids, npercent_ids;
     bool in_xfs;
 } styleparse;
 
@@ -623,6 +753,9 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
         if (id && code && date_code(code) && p->ndate_ids < 4096) {
             p->date_ids = rt_xrealloc(p->date_ids, p->ndate_ids + 1, sizeof *p->date_ids);
             p->date_ids[p->ndate_ids++] = strtoul(id, NULL, 10);
+        } else if (id && code && percent_code(code) && p->npercent_ids < 4096) {
+            p->percent_ids = rt_xrealloc(p->percent_ids, p->npercent_ids + 1, sizeof *p->percent_ids);
+            p->percent_ids[p->npercent_ids++] = strtoul(id, NULL, 10);
         }
     } else if (strcmp(l, "cellXfs") == 0)
         p->in_xfs = true;
@@ -632,8 +765,13 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
         bool date = date_id(v);
         for (size_t i = 0; i < p->ndate_ids && !date; i++)
             date = p->date_ids[i] == v;
+        bool percent = v == 9 || v == 10;
+        for (size_t i = 0; i < p->npercent_ids && !percent; i++)
+            percent = p->percent_ids[i] == v;
         R->xf_date = rt_xrealloc(R->xf_date, R->nxf + 1, sizeof *R->xf_date);
-        R->xf_date[R->nxf++] = date;
+        R->xf_percent = rt_xrealloc(R->xf_percent, R->nxf + 1, sizeof *R->xf_percent);
+        R->xf_date[R->nxf] = date;
+        R->xf_percent[R->nxf++] = percent && !date;
     }
 }
 
@@ -852,7 +990,7 @@ static void end_cell(sheetparse *p)
     const char *t = p->type;
     const char *s = p->val.s ? p->val.s : "";
     size_t n = p->val.len;
-    char buf[64];
+    char buf[64], pct[512];
     if (strcmp(t, "inlineStr") == 0) {
         if (!p->has_is && !p->has_v)
             return;
@@ -879,6 +1017,13 @@ static void end_cell(sheetparse *p)
         n = strlen(s);
     } else if (strcmp(t, "str") == 0 || strcmp(t, "e") == 0 || strcmp(t, "d") == 0) {
         unescape(p->val.s, &n);
+    } else if (p->style < R->nxf && R->xf_percent[p->style]) {
+        /* a number shown as a percentage: as shown, 70% (the cell holds
+         * 0.7), which the data reader reads as 70 in a column in % */
+        if (percent_shortest(s, pct, sizeof pct) || percent_text(s, n, pct, sizeof pct)) {
+            s = pct;
+            n = strlen(pct);
+        }
     } else if (p->style < R->nxf && R->xf_date[p->style]) {
         /* a number shown as a date: the date, as the CSV would show it */
         char *end;
@@ -1138,6 +1283,7 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
             styleparse yp = {0};
             parse_part(&R, part, &yp, style_start, style_end, no_chars, true);
             free(yp.date_ids);
+            free(yp.percent_ids);
             free(part);
         }
     }
@@ -1166,6 +1312,7 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
     free(R.sst);
     free(R.sst_end);
     free(R.xf_date);
+    free(R.xf_percent);
     unzClose(R.zip);
     if (R.failed) {
         xlsxr_free(out);

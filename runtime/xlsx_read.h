@@ -12,7 +12,9 @@
  * writes it (already the shortest text that reads back as the number:
  * never reformatted), a boolean TRUE or FALSE, a formula its computed
  * value (one without is an error naming the cell), an error value its
- * text (#DIV/0!, #N/A), a number formatted as a date the date
+ * text (#DIV/0!, #N/A), a number formatted as a percentage as it shows
+ * (70% for 0.7, with the fewest digits that are still the number), a
+ * number formatted as a date the date
  * (YYYY-MM-DD, with the time when it has one).  Merged cells are their
  * first cell's value and empty cells after it; hidden rows and columns
  * are read as any other.  A field holding a comma, a quote or a line break

@@ -88,9 +88,20 @@ START_TEST(cells_as_csv)
     worksheet_write_formula_num(ws, 3, 2, "=3+4", NULL, 7);
     /* row 5 only a formatted empty cell: an empty line, never written */
     worksheet_write_blank(ws, 4, 1, grey);
-    /* row 6: a boolean false and a number below one */
+    /* row 6: a boolean false and a number below one; percentages, as
+     * shown (the decimal point moved in the text: 0.07 is 7%, not
+     * 7.000000000000001%) */
     worksheet_write_number(ws, 5, 0, 0.25, NULL);
     worksheet_write_boolean(ws, 5, 1, 0, NULL);
+    lxw_format *pct = workbook_add_format(wb);
+    format_set_num_format(pct, "0%");
+    lxw_format *pct2 = workbook_add_format(wb);
+    format_set_num_format_index(pct2, 10);
+    worksheet_write_number(ws, 5, 2, 0.07, pct);
+    worksheet_write_number(ws, 5, 3, 0.123456, pct2);
+    worksheet_write_number(ws, 5, 4, 12, pct);
+    worksheet_write_number(ws, 5, 5, -0.0015, pct);
+    worksheet_write_number(ws, 5, 6, 0, pct);
     ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
 
     xlsxr_sheet s;
@@ -101,7 +112,7 @@ START_TEST(cells_as_csv)
                             "\n"
                             ",,7,,,,\n"
                             "\n"
-                            "0.25,FALSE,,,,,\n");
+                            "0.25,FALSE,7%,12.3456%,1200%,-0.15%,0%\n");
     ck_assert_uint_eq(s.len, strlen(s.csv));
     char want[160];
     snprintf(want, sizeof want, "%s#数据", path);

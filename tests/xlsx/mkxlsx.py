@@ -170,11 +170,13 @@ def fixture(name, out):
             r[c] = v if v.startswith('<') else n_cell(v) if NUM.match(v) else s_cell(b, v)
         return r
     if name == 'cells':
-        # every kind of cell, sparse rows and cells, a formula's value
+        # every kind of cell, sparse rows and cells, a formula's value, a
+        # ratio formatted as a percentage (0.8525 shown as 85.25%)
+        pct = b.xf(10)
         b.sheet('数据', {1: head,
                        3: row('<c r="@" t="inlineStr"><is><r><t>大</t></r><r><t>连</t></r></is></c>', '2024',
                               '<c r="@"><f>46.5*2</f><v>93</v></c>', '590000', '<c r="@" t="b"><v>1</v></c>'),
-                       4: row('<c r="@" t="str"><f>"沈阳"&amp;"市"</f><v>沈阳市</v></c>', '2024', '85.25',
+                       4: row('<c r="@" t="str"><f>"沈阳"&amp;"市"</f><v>沈阳市</v></c>', '2024', n_cell('0.8525', pct),
                               '<c r="@" t="s"><v>%d</v></c>' % b.string('700000'), '是'),
                        6: row('鞍山', '2024', None, '6.5E5', '<c r="@" t="b"><v>0</v></c>')})
     elif name == 'formula-no-value':
