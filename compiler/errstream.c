@@ -133,31 +133,25 @@ static bool names_file(const char *s, size_t n)
 }
 
 /* Reads line s[0..n): its kind and, for a diagnostic, where its location
- * ends (*loc, 0 for none) and its message starts (*msg).  The location is
- * what stands before the first ": LEVEL: " that follows a file's name
- * (names_file), else before the first (a file's name may hold
- * spaces and colons: "rules.plan:51 (test data):2"; one that ends in
- * ":DIGITS" is taken for a name and a line); a line that starts with a
- * blank goes on the diagnostic before it.  The level words are the
- * messages' language's and English (a message the catalog lacks stays
- * English in a Chinese run). */
-static kind classify(const char *s, size_t n, size_t *loc, size_t *msg)
+ * ends (*loc, 0 for none) and its message starts (*msg); *of_file when
+ * the location names a file there is.  The location is what stands
+ * before the first ": LEVEL: " that follows a file's name (names_file),
+ * else before the first (a file's name may hold spaces and colons:
+ * "rules.plan:51 (test data):2"; one that ends in ":DIGITS" is taken for
+ * a name and a line).  A file's name is looked for first: a data file
+ * named " x.csv", "warning: x.csv" or "{x.csv" starts its messages' lines
+ * as a continuation, a level word or diag.c's JSON would; otherwise a
+ * line that starts with a blank goes on the diagnostic before it, and
+ * one that starts with a level word is a diagnostic without a location.
+ * The level words are the messages' language's and English (a message
+ * the catalog lacks stays English in a Chinese run). */
+static kind classify(const char *s, size_t n, size_t *loc, size_t *msg, bool *of_file)
 {
     *loc = *msg = 0;
-    if (n == 0 || s[0] == ' ' || s[0] == '\t')
-        return K_MORE;
+    *of_file = false;
     static const kind levels[] = {K_ERROR, K_WARNING, K_NOTE};
     const lbl_lang langs[] = {es.lang, LBL_EN};
     size_t nlangs = es.lang == LBL_EN ? 1 : 2;
-    for (size_t g = 0; g < nlangs; g++)
-        for (size_t l = 0; l < 3; l++) {
-            const char *w = word(langs[g], levels[l]);
-            size_t wl = strlen(w);
-            if (n >= wl && memcmp(s, w, wl) == 0) {
-                *msg = wl;
-                return levels[l];
-            }
-        }
     /* each ": LEVEL: " in order: the first whose location names a file
      * there is (or is planc's own) ends it; else the first */
     size_t first = SIZE_MAX, first_msg = 0;
@@ -184,10 +178,22 @@ static kind classify(const char *s, size_t n, size_t *loc, size_t *msg)
                 if (names_file(s, i)) {
                     *loc = i;
                     *msg = i + 2 + wl;
+                    *of_file = true;
                     return levels[l];
                 }
             }
     }
+    if (n == 0 || s[0] == ' ' || s[0] == '\t')
+        return K_MORE;
+    for (size_t g = 0; g < nlangs; g++)
+        for (size_t l = 0; l < 3; l++) {
+            const char *w = word(langs[g], levels[l]);
+            size_t wl = strlen(w);
+            if (n >= wl && memcmp(s, w, wl) == 0) {
+                *msg = wl;
+                return levels[l];
+            }
+        }
     if (first_k != K_OTHER) {
         *loc = first;
         *msg = first_msg;
@@ -292,7 +298,10 @@ static void pass(const char *s, size_t n)
 /* One whole line written to stderr, without its newline. */
 static void line(const char *s, size_t n)
 {
-    if (es.json && n && s[0] == '{') {
+    size_t loc, msg;
+    bool of_file;
+    kind k = classify(s, n, &loc, &msg, &of_file);
+    if (es.json && n && s[0] == '{' && !of_file) {
         /* diag.c's JSON (planc check's form) */
         finish_object();
         static const char w[] = "{\"level\": \"warning\"";
@@ -300,8 +309,6 @@ static void line(const char *s, size_t n)
         pass(s, n);
         return;
     }
-    size_t loc, msg;
-    kind k = classify(s, n, &loc, &msg);
     if (k == K_WARNING)
         es.warnings++;
     if (k == K_ERROR || k == K_WARNING || k == K_USAGE) {

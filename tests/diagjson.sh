@@ -265,6 +265,37 @@ run_in "$runs/adapt-region" run dropped.plan --data "$tmp/lw/x: error: y.csv" --
 [ "$(rc)" = 3 ] || fail "level word in a name, --warnings-as-errors: exit $(rc), expected 3"
 [ -e "$tmp/lw.csv" ] && fail "level word in a name, --warnings-as-errors: an output file was written"
 
+# --- data files whose names start as a message's continuation or level
+# do (a blank, "warning: ", "{": relative names, so the message's line
+# starts with them): each warning is still a warning of its file, so -w
+# leaves it out, --warnings-as-errors fails on it and JSON stays JSON
+mkdir "$tmp/lw2"
+for name in " lead.csv" "warning: x.csv" "{x.csv"; do
+    cp "$runs/adapt-region/data-base.csv" "$tmp/lw2/$name"
+    run_in "$tmp/lw2" run "$runs/adapt-region/dropped.plan" --data "$name" --skip-unknown-regions \
+        --rollup region --diagnostics json
+    NAME=$name json_lines "name '$name' starting a line" "$tmp/err" '
+import os
+assert len(d) == 1 and d[0]["level"] == "warning" and d[0]["file"] == os.environ["NAME"], d
+assert d[0]["message"].startswith("skipped 4 rows") and len(d[0]["notes"]) == 1, d[0]
+'
+    run_in "$tmp/lw2" run "$runs/adapt-region/dropped.plan" --data "$name" --skip-unknown-regions \
+        --rollup region -w
+    [ "$(rc)" = 0 ] && [ ! -s "$tmp/err" ] || fail "name '$name' starting a line, -w: exit $(rc), stderr $(head -c 200 "$tmp/err")"
+    rm -f "$tmp/lw2.csv"
+    run_in "$tmp/lw2" run "$runs/adapt-region/dropped.plan" --data "$name" --skip-unknown-regions \
+        --rollup region --warnings-as-errors -o "$tmp/lw2.csv"
+    [ "$(rc)" = 3 ] || fail "name '$name' starting a line, --warnings-as-errors: exit $(rc), expected 3"
+    [ -e "$tmp/lw2.csv" ] && fail "name '$name' starting a line, --warnings-as-errors: an output file was written"
+    grep -q '^planc: error: 1 warning treated as an error' "$tmp/err" ||
+        fail "name '$name' starting a line, --warnings-as-errors: $(head -c 300 "$tmp/err")"
+done
+# ... and an error of such a file stays an error under -w (exit 3, said)
+cp "$runs/adapt-region/data-base.csv" "$tmp/lw2/warning: e.csv"
+run_in "$tmp/lw2" run "$runs/adapt-region/dropped.plan" --data "warning: e.csv" -w
+[ "$(rc)" = 3 ] && grep -q "^warning: e.csv:5: error: " "$tmp/err" ||
+    fail "an error of 'warning: e.csv' under -w: exit $(rc), stderr $(head -c 300 "$tmp/err")"
+
 # --- text: the same bytes with --diagnostics text as without
 for c in adapt-region-alias adapt-region-dropped-skip adapt-run; do
     args=$(cat "$runs/$c/cmd")
