@@ -485,24 +485,20 @@ static restore_status write_tree(rctx *c, const char *dir)
 }
 
 /* A shell word for path: as it is when it holds only characters a shell
- * leaves alone, else in single quotes (a quote in it as '\''). */
+ * leaves alone and a terminal shows as themselves, else quoted as
+ * csv_shell_path quotes it (in single quotes, a byte of no valid UTF-8
+ * character or an invisible one as $'\xHH', ./ before a leading '-'),
+ * so that the command can be pasted as it is. */
 static void put_word(FILE *out, const char *path)
 {
-    bool plain = *path != '\0';
+    char *q = csv_shell_path(path);
+    size_t n = strlen(path);
+    bool plain = n && strlen(q) == n + 2; /* only the quotes added */
     for (const char *s = path; *s && plain; s++)
         plain = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
                 strchr("/._-+,:@%=", *s) || (unsigned char)*s >= 0x80;
-    if (plain) {
-        fputs(path, out);
-        return;
-    }
-    fputc('\'', out);
-    for (const char *s = path; *s; s++)
-        if (*s == '\'')
-            fputs("'\\''", out);
-        else
-            fputc(*s, out);
-    fputc('\'', out);
+    fputs(plain ? path : q, out);
+    free(q);
 }
 
 restore_status restore_run(const store_record *rec, const restore_set *sets, size_t nsets, const char *db,
@@ -550,13 +546,15 @@ restore_status restore_run(const store_record *rec, const restore_set *sets, siz
     if (st == RESTORE_OK) {
         fprintf(out, msgcat_get(lang, "restored the rules of run %lld (recorded %s by planc %s) into %s:\n"),
                 rec->id, shown(&c, rec->time), shown(&c, rec->version), shown(&c, dir));
+        /* the names as messages show them: a byte of no valid UTF-8
+         * character or an invisible one (U+202E) escaped */
         size_t width = 0;
         for (size_t i = 0; i < c.nfiles; i++)
-            if (strlen(c.files[i].path) > width)
-                width = strlen(c.files[i].path);
+            if (strlen(shown(&c, c.files[i].path)) > width)
+                width = strlen(shown(&c, c.files[i].path));
         for (size_t i = 0; i < c.nfiles; i++) {
             const rfile *f = &c.files[i];
-            fprintf(out, "  %-*s  ", (int)width, f->path);
+            fprintf(out, "  %-*s  ", (int)width, shown(&c, f->path));
             if (f->role == R_GIVEN)
                 fputs(msgcat_get(lang, "the rules given to planc run"), out);
             else if (f->role == R_IMPORTED)

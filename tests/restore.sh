@@ -208,6 +208,20 @@ doctor t8.db "/tmp/planc-restore-escaped.plan"
 expect 0 "$planc" restore t8.db 1 x8
 n=$((n + 1))
 [ -f x8/tmp/planc-restore-escaped.plan ] || fail "x8 laid out otherwise: $(find x8 -type f)"
+# a name with an invisible character (U+202E, which turns the rest of a
+# terminal's line around) or a byte of no UTF-8: the listing shows them
+# escaped, as messages do; the verify command quotes DIR for the shell
+cp h-before.db t8b.db
+doctor t8b.db "$(printf 'evil\342\200\256lp.plan')"
+expect 0 "$planc" restore t8b.db 1 "$(printf 'x8b\377')"
+contains out "  rules/examples/evil\u202Elp.plan  "
+contains out "restored the rules of run 1 (recorded 2025-01-01T00:00:00Z by planc "
+contains out "into x8b\xFF:"
+contains out "To check them against the run: planc verify t8b.db 1 'x8b'\$'\xFF''/rules/examples/adapted-province.plan'"
+n=$((n + 1))
+grep -q "$(printf '\342\200\256\|\377')" "$tmp/out" && fail "the listing holds the raw bytes: $(cat "$tmp/out")"
+n=$((n + 1))
+[ -f "$(printf 'x8b\377/rules/examples/evil\342\200\256lp.plan')" ] || fail "x8b laid out otherwise"
 # two files at one path with different bytes
 cp h-before.db t9.db
 doctor t9.db "adapted-province.plan"
