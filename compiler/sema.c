@@ -5181,6 +5181,28 @@ static void check_weight_sums(S *s)
     }
 }
 
+/* How far from 100 the sections' % weights may add up only because each
+ * was rounded to the digits written (thirds as 33.33% three times make
+ * 99.99%): half a unit of the last digit any of them writes, once per
+ * section's weight. */
+static double rounding_slack(const S *s)
+{
+    int digits = 0;
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < s->npct; k++) {
+        if (s->pct[k].section < 0)
+            continue;
+        n++;
+        double v = fabs(s->pct[k].written);
+        int d = 0;
+        while (d < 6 && fabs(v * pow(10, d) - nearbyint(v * pow(10, d))) > 1e-6 * pow(10, d))
+            d++;
+        if (d > digits)
+            digits = d;
+    }
+    return n * 0.5 * pow(10, -digits);
+}
+
 /* Warns once of the weights written with a unit (`section 一 = 35%`):
  * weights are relative numbers, and the unit scales each (35% counts as
  * 0.35 beside another section's plain 25).  One such weight keeps the
@@ -5234,12 +5256,17 @@ static void warn_unit_weights(S *s)
     for (uint32_t i = 0; i < m->nsections; i++)
         if (scored[i] && !given[i])
             return;
-    if (!first || fabs(sum - 100) < 1e-9)
+    if (!first || fabs(sum - 100) < rounding_slack(s) + 1e-9)
         return;
+    /* the real share with the digits that tell it from the written one */
+    double share = first->written / sum * 100;
+    const char *shown = arena_printf(s->a, "%.4g", share);
+    for (int p = 5; p <= 12 && strtod(shown, NULL) == first->written; p++)
+        shown = arena_printf(s->a, "%.*g", p, share);
     diag_warning(s->d, first->sp, "the sections' weights, written in %%, add up to %s%%, not 100%%: each section "
                                   "counts for its weight's share of %s%% (%s counts for %s%% of the total, not "
-                                  "%s%%)", numstr(s, sum), numstr(s, sum), first->what,
-                 arena_printf(s->a, "%.4g", first->written / sum * 100), numstr(s, first->written));
+                                  "%s%%)", numstr(s, sum), numstr(s, sum), first->what, shown,
+                 numstr(s, first->written));
     diag_hint(s->d, "correct the weights so that they add up to 100%%, if they are meant as shares of the total");
 }
 
