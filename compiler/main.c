@@ -5124,6 +5124,14 @@ static int cmd_template(int argc, char **argv)
         rc = usage_error("template", "%s--check writes no file: it cannot be given with -o or --list", "");
     if (rc == EXIT_OK && nna && !check)
         rc = usage_error("template", "%s--na is for the file --check reads", "");
+    /* a file checked twice (by one name or two) would be each of its rows
+     * a duplicate of itself, and the columns it lacks "in no other file"
+     * but itself: planc run refuses it so (data_twice) */
+    for (uint32_t i = 0; rc == EXIT_OK && i < nchecks; i++)
+        for (uint32_t j = 0; j < i && rc == EXIT_OK; j++)
+            if (strcmp(checks[i], checks[j]) == 0 || fio_same_file(checks[i], checks[j]))
+                rc = usage_error("template", "the file '%s' is given to --check twice (by this name or another): "
+                                             "each file is read once", checks[i]);
     /* CSV text named .xlsx opens in no spreadsheet, and planc reads a file
      * of that name as a workbook */
     if (rc == EXIT_OK && out && !list && xlsxr_named(out))

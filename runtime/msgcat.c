@@ -1866,6 +1866,9 @@ static const msgcat_pair catalog[] = {
     {"the blank file is CSV text, not an Excel workbook: name it .csv ('%s'); Excel opens it, and planc reads it "
      "back as CSV or saved as .xlsx",
      "空表是 CSV 文本，不是 Excel 工作簿：请以 .csv 命名（'%s'）；Excel 可以打开它，planc 可以读回该 CSV 或另存的 .xlsx"},
+    /* ---- rb24: a file given to template --check twice (main.c) */
+    {"the file '%s' is given to --check twice (by this name or another): each file is read once",
+     "文件 '%s' 两次给了 --check（用同一名称或另一名称）：每个文件只读取一次"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
