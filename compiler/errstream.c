@@ -115,21 +115,76 @@ static const char *word(lbl_lang lang, kind k)
 
 static unsigned long trailing_number(const char *s, size_t *n);
 
-/* Whether location s[0..n), without a ":LINE" or ":LINE:COL" it ends in,
- * names a file there is (a data file named "x: error: y.csv" holds what
- * looks like a level word; its messages' level is the one after it). */
-static bool names_file(const char *s, size_t n)
+/* The value of hex digit c, or -1. */
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Name s[0..n) as a message shows it (csv_escape: a line break as \n,
+ * a control byte or one of no UTF-8 as \xHH, an invisible character as
+ * \uHHHH), those escapes undone into out (room for n + 1 bytes: no
+ * escape is shorter than what it stands for); false when it holds none. */
+static bool unescape_name(const char *s, size_t n, char *out)
+{
+    bool any = false;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n && (s[i + 1] == 'n' || s[i + 1] == 'r' || s[i + 1] == 't')) {
+            out[o++] = s[i + 1] == 'n' ? '\n' : s[i + 1] == 'r' ? '\r' : '\t';
+            i++;
+            any = true;
+        } else if (s[i] == '\\' && i + 3 < n && s[i + 1] == 'x' && hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0) {
+            out[o++] = (char)(hexval(s[i + 2]) * 16 + hexval(s[i + 3]));
+            i += 3;
+            any = true;
+        } else if (s[i] == '\\' && i + 5 < n && s[i + 1] == 'u' && hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0 &&
+                   hexval(s[i + 4]) >= 0 && hexval(s[i + 5]) >= 0) {
+            unsigned cp = (unsigned)(((hexval(s[i + 2]) * 16 + hexval(s[i + 3])) * 16 + hexval(s[i + 4])) * 16 +
+                                     hexval(s[i + 5]));
+            if (cp < 0x80) {
+                out[o++] = (char)cp;
+            } else if (cp < 0x800) {
+                out[o++] = (char)(0xC0 | cp >> 6);
+                out[o++] = (char)(0x80 | (cp & 0x3F));
+            } else {
+                out[o++] = (char)(0xE0 | cp >> 12);
+                out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                out[o++] = (char)(0x80 | (cp & 0x3F));
+            }
+            i += 5;
+            any = true;
+        } else {
+            out[o++] = s[i];
+        }
+    }
+    out[o] = '\0';
+    return any;
+}
+
+/* Which file location s[0..n), without a ":LINE" or ":LINE:COL" it ends
+ * in, names: 0 none there is, 1 the name as written, 2 the name its
+ * escapes stand for (a data file named with a line break or a byte of no
+ * UTF-8, which messages show escaped); that name into path (4096 bytes)
+ * and its length into *len.  A data file named "x: error: y.csv" holds
+ * what looks like a level word; its messages' level is the one after it. */
+static int names_file(const char *s, size_t n, char path[4096], size_t *len)
 {
     size_t fn = n;
     if (trailing_number(s, &fn))
         trailing_number(s, &fn);
-    char path[4096];
-    if (fn == 0 || fn >= sizeof path)
-        return false;
+    if (fn == 0 || fn >= 4096)
+        return 0;
+    struct stat st;
     memcpy(path, s, fn);
     path[fn] = '\0';
-    struct stat st;
-    return stat(path, &st) == 0;
+    *len = fn;
+    if (stat(path, &st) == 0)
+        return 1;
+    if (!unescape_name(s, fn, path) || stat(path, &st) != 0)
+        return 0;
+    *len = strlen(path);
+    return 2;
 }
 
 /* Reads line s[0..n): its kind and, for a diagnostic, where its location
@@ -175,7 +230,9 @@ static kind classify(const char *s, size_t n, size_t *loc, size_t *msg, bool *of
                     first_msg = i + 2 + wl;
                     first_k = levels[l];
                 }
-                if (names_file(s, i)) {
+                char path[4096];
+                size_t len;
+                if (names_file(s, i, path, &len)) {
                     *loc = i;
                     *msg = i + 2 + wl;
                     *of_file = true;
@@ -239,8 +296,15 @@ static void members(const char *level, const char *s, size_t loc, const char *m,
             fn = loc;
             line = col = 0;
         }
+        /* the file's own name where messages show it escaped (jstr
+         * writes a byte of no UTF-8 as U+FFFD, as check's JSON does) */
+        char path[4096];
+        size_t len;
         puts_(&es.obj, ", \"file\": ");
-        jstr(&es.obj, s, fn);
+        if (names_file(s, loc, path, &len) == 2)
+            jstr(&es.obj, path, len);
+        else
+            jstr(&es.obj, s, fn);
         char pos[160];
         if (line && col)
             snprintf(pos, sizeof pos, ", \"line\": %lu, \"column\": %lu, \"end_line\": %lu, \"end_column\": %lu",

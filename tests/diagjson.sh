@@ -296,6 +296,23 @@ run_in "$tmp/lw2" run "$runs/adapt-region/dropped.plan" --data "warning: e.csv" 
 [ "$(rc)" = 3 ] && grep -q "^warning: e.csv:5: error: " "$tmp/err" ||
     fail "an error of 'warning: e.csv' under -w: exit $(rc), stderr $(head -c 300 "$tmp/err")"
 
+# --- data files whose names messages show escaped (a line break, a tab,
+# a byte of no UTF-8): "file" is the file's own name, as check's JSON
+# gives a rules file's (the byte as U+FFFD), and a level word after the
+# escaped name is still read as part of it
+mkdir "$tmp/esc"
+for name in "$(printf 'nl\nx.csv')" "$(printf 'bad\377.csv')" "$(printf 'tab\tx: error: y.csv')"; do
+    cp "$runs/adapt-region/data-base.csv" "$tmp/esc/$name"
+    run_in "$tmp/esc" run "$runs/adapt-region/dropped.plan" --data "$name" --skip-unknown-regions \
+        --rollup region --diagnostics json
+    NAME=$name json_lines "escaped name $(printf '%s' "$name" | od -An -c | tr -s ' ')" "$tmp/err" '
+import os
+want = os.fsencode(os.environ["NAME"]).decode("utf-8", "replace")
+assert len(d) == 1 and d[0]["level"] == "warning" and d[0]["file"] == want, (d, want)
+assert d[0]["notes"][0]["file"] == want, d[0]
+'
+done
+
 # --- text: the same bytes with --diagnostics text as without
 for c in adapt-region-alias adapt-region-dropped-skip adapt-run; do
     args=$(cat "$runs/$c/cmd")
