@@ -162,9 +162,25 @@ static int cplen(const char *s)
 }
 
 /* "note: did you mean 'x'?" for the closest name of t to `name` (ties go
- * to the first added), when it is close enough. */
+ * to the first added), when it is close enough; for a section's or a
+ * measure's title, whose it is. */
 static void suggest(loader *L, const ntab *t, const char *name)
 {
+    /* a section's or a measure's title where its id goes ('keep section
+     * 污染防治' for section 一 "污染防治"), said as the checker says it */
+    for (size_t i = 0; i < t->order.n; i++) {
+        const item *it = t->order.v[i];
+        if (it->kind == IT_SECTION && it->sec && it->sec->title && strcmp(it->sec->title, name) == 0) {
+            diag_hint(L->d, "'%s' is the title of section '%s'; a section is named by its id: 'section %s'", name,
+                      it->name, it->name);
+            return;
+        }
+        if (it->kind == IT_MEASURE && it->me && it->me->title && strcmp(it->me->title, name) == 0) {
+            diag_hint(L->d, "'%s' is the title of measure (%s); a measure is named by its clause id: "
+                            "'measure (%s)'", name, it->name, it->name);
+            return;
+        }
+    }
     int len = cplen(name);
     int limit = len / 3 > 1 ? len / 3 : 1, best = limit + 1;
     const char *pick = NULL;
