@@ -1704,8 +1704,11 @@ static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
     if (diag_opts.no_warnings && diag_opts.werror)
         return usage_error(cmd, "%s-w leaves out the warnings that --warnings-as-errors makes errors: give "
                                 "one of the two", "");
+    /* the level words are read in the messages' language: the command
+     * line's --lang, else PLANC_LANG's or the locale's (run's own lang is
+     * its documents', --lang's alone) */
     if (install && (diag_opts.json || diag_opts.no_warnings || diag_opts.werror) &&
-        !es_install(diag_opts.json, diag_opts.no_warnings, lang)) {
+        !es_install(diag_opts.json, diag_opts.no_warnings, diag_opts.json ? lang : msgcat_lang())) {
         csv_message(stderr, "planc: error: out of memory\n");
         return EXIT_INTERNAL;
     }

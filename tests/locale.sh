@@ -197,6 +197,17 @@ for f in xlsx html; do
     cmp -s "$tmp/c.$f" "$tmp/p.$f" || fail "the $f under PLANC_LANG=zh differs from LC_ALL=C's"
 done
 
+# -w and --warnings-as-errors read the Chinese level words of the
+# locale's messages, as of --lang zh's
+ar=$src/tests/run/adapt-region
+run PLANC_LANG=zh -- run "$ar/dropped.plan" --data "$ar/data-base.csv" --skip-unknown-regions -w -o "$tmp/w.csv"
+[ "$rc" = 0 ] && [ ! -s "$tmp/err" ] || fail "run -w under PLANC_LANG=zh: exit $rc, stderr $(cat "$tmp/err")"
+rm -f "$tmp/w.csv"
+run LANG=zh_CN.UTF-8 -- run "$ar/dropped.plan" --data "$ar/data-base.csv" --skip-unknown-regions \
+    --warnings-as-errors -o "$tmp/w.csv"
+[ "$rc" = 3 ] && [ ! -e "$tmp/w.csv" ] && grep -q '^planc: 错误：.*--warnings-as-errors' "$tmp/err" ||
+    fail "run --warnings-as-errors under LANG=zh_CN.UTF-8: exit $rc, stderr $(cat "$tmp/err")"
+
 # --- the other commands' text in the locale's language ----------------
 run LANG=zh_CN.UTF-8 -- explain "$rules" --data "$data" --region 沈阳 --year 2024
 grep -q '达标\|目标' "$tmp/out" || fail "explain under LANG=zh_CN.UTF-8: not Chinese: $(head -n 3 "$tmp/out")"
