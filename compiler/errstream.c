@@ -498,6 +498,17 @@ void es_finish(void)
     es_busy = 0;
 }
 
+void es_end_message(void)
+{
+    if (!es.on)
+        return;
+    sig_atomic_t was = es_busy;
+    es_busy = 1;
+    fflush(es.file);
+    finish_object();
+    es_busy = was;
+}
+
 unsigned es_warnings(void)
 {
     return es.warnings;

@@ -37,6 +37,12 @@ bool es_install(bool json, bool no_warnings, lbl_lang lang);
 /* Writes what is pending (a JSON object awaiting its notes, a line without
  * its newline) and puts stderr back.  Also run at exit. */
 void es_finish(void);
+/* Ends the diagnostic being written (its JSON object written, a warning
+ * left out no longer leaving out the lines after it): for a message of no
+ * diagnostic before it that reads as a note ("planc: note: the workbook
+ * is in English ..."), which would otherwise be taken for the last
+ * warning's note and so left out under -w, or put among its notes. */
+void es_end_message(void);
 /* The warnings written to stderr since es_install (left out or not). */
 unsigned es_warnings(void);
 /* The stream standard error was before es_install (for the progress line,

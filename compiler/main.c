@@ -3990,7 +3990,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     /* a reader whose locale speaks Chinese, handed an English document
      * it did not ask for: how to get the Chinese one (the document's
      * language is --lang's alone, docs/OUTPUT.md §1) */
-    if (rc == EXIT_OK && document && !ro.lang_given && mlang != ro.lang)
+    if (rc == EXIT_OK && document && !ro.lang_given && mlang != ro.lang) {
+        es_end_message(); /* a note of its own, not the last warning's */
         csv_message(stderr, msgcat_get(mlang, strcmp(ro.format, "xlsx") == 0
                                                   ? "planc: note: the workbook is in English: give --lang zh for "
                                                     "its words in Chinese (a document's language is --lang's, not "
@@ -3998,6 +3999,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
                                                   : "planc: note: the page is in English: give --lang zh for its "
                                                     "words in Chinese (a document's language is --lang's, not the "
                                                     "locale's)\n"));
+    }
     free(judged);
     free(ungraded.rows);
     free_strings(with_hashes, ndata);

@@ -208,6 +208,14 @@ run LANG=zh_CN.UTF-8 -- run "$ar/dropped.plan" --data "$ar/data-base.csv" --skip
 [ "$rc" = 3 ] && [ ! -e "$tmp/w.csv" ] && grep -q '^planc: 错误：.*--warnings-as-errors' "$tmp/err" ||
     fail "run --warnings-as-errors under LANG=zh_CN.UTF-8: exit $rc, stderr $(cat "$tmp/err")"
 
+# the note that says how to get a Chinese document, told after a warning
+# -w leaves out, is no note of it: it stays
+run LANG=zh_CN.UTF-8 -- run "$ar/dropped.plan" --data "$ar/data-base.csv" --skip-unknown-regions -w \
+    -o "$tmp/w.xlsx"
+[ "$rc" = 0 ] || fail "run -w -o w.xlsx under LANG=zh_CN.UTF-8: exit $rc"
+grep -q '^planc: 附注：.*--lang zh' "$tmp/err" && ! grep -q '警告' "$tmp/err" ||
+    fail "run -w -o w.xlsx under LANG=zh_CN.UTF-8, after a warning left out: $(cat "$tmp/err")"
+
 # --- the other commands' text in the locale's language ----------------
 run LANG=zh_CN.UTF-8 -- explain "$rules" --data "$data" --region 沈阳 --year 2024
 grep -q '达标\|目标' "$tmp/out" || fail "explain under LANG=zh_CN.UTF-8: not Chinese: $(head -n 3 "$tmp/out")"
