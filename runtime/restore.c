@@ -201,9 +201,16 @@ static bool gather(rctx *c, const restore_set *set, const char *manifest, const 
         if (set->reading >= 0)
             r.reading_of = c->rec->data[set->reading].path;
         if (!place(dir, f->name, &r)) {
+            /* the path as joined: the control character may be in the
+             * directory the run recorded its rules in, not in the name */
+            size_t dl = strlen(dir), nl = strlen(f->name);
+            char *joined = rt_xmalloc(dl + nl + 2, 1);
+            snprintf(joined, dl + nl + 2, "%s%s%s", f->name[0] == '/' ? "" : dir,
+                     f->name[0] == '/' || !dl || dir[dl - 1] == '/' ? "" : "/", f->name);
             csv_message(c->err, msgcat_get(c->lang, "planc: error: run %lld's %s: planc will not write a file "
                                                     "named '%s' (a control character, or no file name)\n"),
-                        c->rec->id, msgcat_get(c->lang, what), shown(c, f->name));
+                        c->rec->id, msgcat_get(c->lang, what), shown(c, joined));
+            free(joined);
             ok = false;
             break;
         }

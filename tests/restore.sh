@@ -185,7 +185,14 @@ absent x5
 cp h-before.db t6.db
 doctor t6.db "$(printf 'a\tb.plan')"
 expect 6 "$planc" restore t6.db 1 x6
-contains err "planc will not write a file named 'a\\tb.plan' (a control character, or no file name)"
+contains err "planc will not write a file named 'rules/examples/a\\tb.plan' (a control character, or no file name)"
+absent x6
+# ... and one in the directory the run recorded its rules in: the message
+# names the path where it is
+cp h-before.db t6c.db
+sql t6c.db "UPDATE runs SET rules_path = 'ru' || char(27) || 'les/examples/adapted-province.plan' WHERE id = 1"
+expect 6 "$planc" restore t6c.db 1 x6
+contains err "planc will not write a file named 'ru\x1Bles/examples/adapted-province.plan' (a control character"
 absent x6
 cp h-before.db t6b.db
 doctor t6b.db "$(printf 'a\nb.plan')"
