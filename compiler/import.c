@@ -163,7 +163,7 @@ static int cplen(const char *s)
 
 /* "note: did you mean 'x'?" for the closest name of t to `name` (ties go
  * to the first added), when it is close enough; for a section's or a
- * measure's title, whose it is. */
+ * measure's title or a region's alias, whose it is. */
 static void suggest(loader *L, const ntab *t, const char *name)
 {
     /* a section's or a measure's title where its id goes ('keep section
@@ -180,6 +180,14 @@ static void suggest(loader *L, const ntab *t, const char *name)
                             "'measure (%s)'", name, it->name, it->name);
             return;
         }
+        /* a region's alias, a spelling of the data ('keep region Jiasheng') */
+        const ast_decl *d = it->kind == IT_REGION && it->slot < L->out.n ? L->out.v[it->slot] : NULL;
+        for (uint32_t k = 0; d && d->kind == D_REGION && d->u.region.names.n == 1 && k < d->u.region.naliases; k++)
+            if (strcmp(d->u.region.aliases[k], name) == 0) {
+                diag_hint(L->d, "'%s' is an alias of region '%s', a spelling the data may use; the rules name it "
+                                "'%s'", name, it->name, it->name);
+                return;
+            }
     }
     int len = cplen(name);
     int limit = len / 3 > 1 ? len / 3 : 1, best = limit + 1;
