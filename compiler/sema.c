@@ -3203,8 +3203,46 @@ static void check_indicator(S *s, uint32_t i)
                       f->sema.unit, u);
 }
 
+/* Whether name k of a measure's agency list ns was named before in the
+ * measure: earlier in ns, or in its lead (or shared) list `leads` when ns
+ * is the responsible list.  Named again, it counts once (as the lead, if
+ * it leads): a copied name, or the lead repeated among those that assist,
+ * which would count an agency twice in what it answers for.  A warning at
+ * the second naming with a note at the first when both are in one file;
+ * an adaptation's override that makes an assisting agency the lead
+ * (`override measure (一) { lead 乙 }` of a base with `responsible 乙`)
+ * combines two files' lists, and says nothing. */
+static bool agency_again(S *s, const ast_measure *me, const ast_names *ns, uint32_t k, const ast_names *leads)
+{
+    const ast_name *n = &ns->v[k];
+    const ast_name *first = NULL;
+    bool in_leads = false;
+    for (uint32_t j = 0; leads && !first && j < leads->n; j++)
+        if (leads->v[j].s && strcmp(leads->v[j].s, n->s) == 0)
+            first = &leads->v[j], in_leads = true;
+    for (uint32_t j = 0; !first && j < k; j++)
+        if (ns->v[j].s && strcmp(ns->v[j].s, n->s) == 0)
+            first = &ns->v[j];
+    if (!first)
+        return false;
+    if (first->sp.file != n->sp.file)
+        return true;
+    const char *kw = ns == &me->responsible ? "responsible" : ns == &me->shared ? "shared" : "lead";
+    if (in_leads) {
+        const char *lkw = leads == &me->shared ? "shared" : "lead";
+        diag_warning(s->d, n->sp, "agency '%s' is named in this measure's '%s' list and again in its '%s' list; "
+                                  "it counts once, in '%s'", n->s, lkw, kw, lkw);
+    } else {
+        diag_warning(s->d, n->sp, "agency '%s' is named twice in this measure's '%s' list; it counts once", n->s,
+                     kw);
+    }
+    diag_note(s->d, first->sp, "'%s' is first named here", n->s);
+    return true;
+}
+
 /* Resolves the agencies of a list; returns them as strings. */
-static const char **agencies(S *s, const ast_names *ns, uint32_t *n)
+static const char **agencies(S *s, const ast_measure *me, const ast_names *ns, const ast_names *leads,
+                             uint32_t *n)
 {
     const char **v = arena_alloc(s->a, (ns->n + 1) * sizeof *v);
     *n = 0;
@@ -3212,7 +3250,8 @@ static const char **agencies(S *s, const ast_names *ns, uint32_t *n)
         if (!ns->v[k].s)
             continue;
         lookup(s, K_AGENCY, ns->v[k]);
-        v[(*n)++] = ns->v[k].s;
+        if (!agency_again(s, me, ns, k, leads))
+            v[(*n)++] = ns->v[k].s;
     }
     return v;
 }
@@ -4485,11 +4524,9 @@ static void check_measure(S *s, uint32_t mi)
     /* A shared measure's accountable agencies are those that share the
      * work (按照职责分工负责); they take the place of a lead. */
     mm->shared = me->has_shared;
-    if (me->has_shared && me->lead.n == 0)
-        mm->lead = agencies(s, &me->shared, &mm->nlead);
-    else
-        mm->lead = agencies(s, &me->lead, &mm->nlead);
-    mm->responsible = agencies(s, &me->responsible, &mm->nresponsible);
+    const ast_names *leads = me->has_shared && me->lead.n == 0 ? &me->shared : &me->lead;
+    mm->lead = agencies(s, me, leads, NULL, &mm->nlead);
+    mm->responsible = agencies(s, me, &me->responsible, leads, &mm->nresponsible);
     /* A measure may name no agency at all (the plan's own 主要目标 names
      * none); it may not have both a lead and shared responsibility. */
     if (me->lead.n > 0 && me->has_shared)

@@ -218,6 +218,10 @@ struct parse_measure_acc {
     parse_list *lead, *responsible, *shared, *targets;
     bool has_lead; /* a 'lead' line was read, at lead_sp (a second one is an error) */
     span lead_sp;
+    /* a 'responsible' or 'shared' line was read, at its span (a second
+     * one is joined to it with a warning: repeated_list) */
+    bool has_responsible, has_shared_line;
+    span responsible_sp, shared_sp;
 };
 
 /* The assessment block being parsed. */
@@ -253,6 +257,7 @@ static parse_plan_acc *plan_acc_new(parse_state *ps);
 static void plan_acc_free(parse_plan_acc *p);
 static parse_measure_acc *measure_acc_new(parse_state *ps);
 static void measure_acc_free(parse_measure_acc *m);
+static void repeated_list(parse_state *ps, const char *kw, bool *seen, span *first, span sp);
 static parse_assess_acc *assess_acc_new(parse_state *ps);
 static void assess_acc_free(parse_assess_acc *as);
 static parse_cond_acc *cond_acc_new(parse_state *ps, ast_expr *measured);
@@ -1309,11 +1314,17 @@ measure_items:
                 list_append($$->lead, $3);
             }
         }
-  | measure_items kw_responsible anames { $$ = $1; list_append($$->responsible, $3); }
+  | measure_items kw_responsible anames
+        {
+            $$ = $1;
+            repeated_list(ps, "responsible", &$$->has_responsible, &$$->responsible_sp, @2);
+            list_append($$->responsible, $3);
+        }
   | measure_items kw_shared anames
         {
             $$ = $1;
             $$->m->has_shared = true;
+            repeated_list(ps, "shared", &$$->has_shared_line, &$$->shared_sp, @2);
             list_append($$->shared, $3);
         }
   | measure_items target
@@ -2585,7 +2596,27 @@ static parse_measure_acc *measure_acc_new(parse_state *ps)
     m->targets = list_new(sizeof(ast_target *));
     m->has_lead = false;
     m->lead_sp = (span){0};
+    m->has_responsible = m->has_shared_line = false;
+    m->responsible_sp = m->shared_sp = (span){0};
     return m;
+}
+
+/* A measure's 'responsible' or 'shared' line (kw, at sp) after another of
+ * the same kind (*seen, the first at *first): the lists are joined, as
+ * they always were, with a warning at the second and a note at the
+ * first, since two lines of one role are a copied block's leftover as
+ * often as a long list split (a second 'lead' is an error: it changes who
+ * answers for the measure). */
+static void repeated_list(parse_state *ps, const char *kw, bool *seen, span *first, span sp)
+{
+    if (!*seen) {
+        *seen = true;
+        *first = sp;
+        return;
+    }
+    diag_warning(ps->d, sp, "'%s' is given twice in this measure; the two lists are joined: name the agencies in "
+                            "one list ('%s A, B')", kw, kw);
+    diag_note(ps->d, *first, "the first '%s' is here", kw);
 }
 
 /* Frees a measure block under construction. */

@@ -1869,6 +1869,16 @@ static const msgcat_pair catalog[] = {
     /* ---- rb24: a file given to template --check twice (main.c) */
     {"the file '%s' is given to --check twice (by this name or another): each file is read once",
      "文件 '%s' 两次给了 --check（用同一名称或另一名称）：每个文件只读取一次"},
+
+    /* ---- nb24: known limits left by 0.15.0 (parser.y, sema.c, main.c, table.c) */
+    {"'%s' is given twice in this measure; the two lists are joined: name the agencies in one list ('%s A, B')",
+     "同一措施中 '%s' 写了两次；两个列表已合并：请把这些单位写在一个列表中（'%s 甲, 乙'）"},
+    {"the first '%s' is here", "第一个 '%s' 在此"},
+    {"agency '%s' is named in this measure's '%s' list and again in its '%s' list; it counts once, in '%s'",
+     "单位“%s”已写在本措施的 '%s' 列表中，又写在 '%s' 列表中；只计一次，计在 '%s' 中"},
+    {"agency '%s' is named twice in this measure's '%s' list; it counts once",
+     "单位“%s”在本措施的 '%s' 列表中写了两次；只计一次"},
+    {"'%s' is first named here", "“%s”第一次写在此处"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
