@@ -2883,16 +2883,82 @@ static void warn_no_base(compilation *c, const rt_table *t, lbl_lang lang)
     free(first);
 }
 
+/* Where a target's goal comes from on a data row, for warn_unit_factor:
+ * its first positive constant goal (constant; NaN when it has none),
+ * else the first goal read from the data that is an indicator's `values`
+ * table in the target's unit (table: the region's quota, 耕地保护任务 of
+ * each town) or a data column read into the target's unit (column, an
+ * index into the program's columns; -1 when none). */
+typedef struct row_goal {
+    double constant;
+    const ir_input *table;
+    long column;
+    const char *src;    /* the goal as written, for table and column */
+} row_goal;
+
+/* The source of target tg's goal on a row (row_goal); false when it has
+ * none planc can read before scoring (a goal computed from other
+ * indicators, in a named year, in another unit). */
+static bool row_goal_of(const ir_program *p, const ir_target *tg, row_goal *g)
+{
+    *g = (row_goal){.constant = NAN, .column = -1};
+    for (uint32_t m = 0; m < tg->nmilestones; m++)
+        if (!tg->milestones[m].goal_src && tg->milestones[m].goal > 0) {
+            g->constant = tg->milestones[m].goal;
+            return true;
+        }
+    for (uint32_t m = 0; m < tg->nmilestones; m++) {
+        const char *src = tg->milestones[m].goal_src;
+        if (!src)
+            continue;
+        for (uint32_t k = 0; k < p->ninputs; k++) {
+            const ir_input *in = &p->inputs[k];
+            if (in->kind == IR_IN_TABLE && in->indicator && strcmp(in->indicator, src) == 0 && in->unit &&
+                strcmp(in->unit, tg->unit) == 0 && !in->shift.absolute && in->shift.rel == 0) {
+                g->table = in;
+                g->src = src;
+                return true;
+            }
+        }
+        for (uint32_t k = 0; k < p->ncolumns; k++) {
+            const ir_column *col = &p->columns[k];
+            if (col->type == IR_COL_NUM && col->agg == IR_AGG_NONE && !col->map && !col->per_year &&
+                col->indicator && strcmp(col->indicator, src) == 0 && col->indicator_unit &&
+                strcmp(col->indicator_unit, tg->unit) == 0) {
+                g->column = (long)k;
+                g->src = src;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Target goal g on row `row` of t, in the target's unit: NaN when the row
+ * has none (a region without a quota, an empty cell). */
+static double row_goal_at(const ir_program *p, const rt_table *t, const row_goal *g, size_t row)
+{
+    if (!isnan(g->constant))
+        return g->constant;
+    if (g->table)
+        return ir_table_value(g->table, rt_table_region(t, row), rt_table_year(t, row), NULL);
+    const ir_column *col = &p->columns[g->column];
+    double cell = rt_table_column(t, (uint32_t)g->column)[row];
+    return col->divisor != 0 ? cell / col->divisor : cell * col->factor;
+}
+
 /* Warns of each data column read in a unit other than its indicator's
  * by a factor of 100 or more (`column "farmland_mu" in 亩` of an
  * indicator in 万亩) whose every positive cell, on the rows a target
- * with a constant goal applies to, is nearer that goal's number as
- * written than the goal in the column's unit: cells written in the
- * indicator's unit (40.15 for 40.15万亩 where the template asks for 亩),
- * which no row could meet, or every row meets by a factor of ten
- * thousand.  Once per column, at the first target with such a goal and
- * rows, as warn_fractions; a column with one cell of the expected size is
- * left alone. */
+ * with a goal applies to, is nearer that row's goal's number as written
+ * than the goal in the column's unit: cells written in the indicator's
+ * unit (40.15 for 40.15万亩 where the template asks for 亩), which no row
+ * could meet, or every row meets by a factor of ten thousand.  Once per
+ * column, at the first target with a constant goal and rows, as
+ * warn_fractions; when no such target has rows, at the first whose goal
+ * is read on each row from a `values` table or a column in its unit (a
+ * red line against each town's quota: row_goal_of).  A column with one
+ * cell of the expected size is left alone. */
 static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
 {
     const ir_program *p = c->ir;
@@ -2906,56 +2972,73 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
         double conv = col->divisor != 0 ? 1 / col->divisor : col->factor;
         if (!(conv > 0) || (conv > 0.01 && conv < 100))
             continue;
-        for (uint32_t i = 0; i < p->ntargets; i++) {
-            const ir_target *tg = &p->targets[i];
-            if (!tg->measured_src || strcmp(tg->measured_src, col->indicator) != 0 || !tg->unit ||
-                strcmp(tg->unit, col->indicator_unit) != 0 || tg->boolean)
-                continue;
-            double goal = NAN;
-            for (uint32_t m = 0; m < tg->nmilestones && isnan(goal); m++)
-                if (!tg->milestones[m].goal_src && tg->milestones[m].goal > 0)
-                    goal = tg->milestones[m].goal;
-            if (isnan(goal))
-                continue;
-            const double *v = rt_table_column(t, k);
-            long top = -1;
-            bool off = true;
-            for (size_t row = 0; row < n && off; row++) {
-                if (isnan(v[row]) || !(v[row] > 0) ||
-                    !ir_target_in_scope(tg, rt_table_region(t, row)))
+        /* pass 0: the targets with a constant goal; pass 1, when none of
+         * them had rows: those with a goal read on each row */
+        bool decided = false;
+        for (int pass = 0; pass < 2 && !decided; pass++)
+            for (uint32_t i = 0; i < p->ntargets && !decided; i++) {
+                const ir_target *tg = &p->targets[i];
+                if (!tg->measured_src || strcmp(tg->measured_src, col->indicator) != 0 || !tg->unit ||
+                    strcmp(tg->unit, col->indicator_unit) != 0 || tg->boolean)
                     continue;
-                /* nearer the goal's number as the cell is than the goal in
-                 * the column's unit (on a log scale: a province's sum in
-                 * 万亩 is 20 times a city's goal, yet 500 times below it
-                 * read as 亩) */
-                double as_written = fabs(log(goal / v[row])), as_read = fabs(log(goal / (v[row] * conv)));
-                off = as_written < as_read;
-                if (top < 0 || v[row] > v[top])
-                    top = (long)row;
-            }
-            if (top < 0)
-                continue;
-            if (off) {
+                row_goal g;
+                if (!row_goal_of(p, tg, &g) || isnan(g.constant) != (pass == 1))
+                    continue;
+                const double *v = rt_table_column(t, k);
+                long top = -1;
+                double top_goal = NAN;
+                bool off = true;
+                for (size_t row = 0; row < n && off; row++) {
+                    if (isnan(v[row]) || !(v[row] > 0) ||
+                        !ir_target_in_scope(tg, rt_table_region(t, row)))
+                        continue;
+                    double goal = row_goal_at(p, t, &g, row);
+                    if (!(goal > 0) || isinf(goal))
+                        continue;
+                    /* nearer the goal's number as the cell is than the goal in
+                     * the column's unit (on a log scale: a province's sum in
+                     * 万亩 is 20 times a city's goal, yet 500 times below it
+                     * read as 亩) */
+                    double as_written = fabs(log(goal / v[row])), as_read = fabs(log(goal / (v[row] * conv)));
+                    off = as_written < as_read;
+                    if (top < 0 || v[row] > v[top]) {
+                        top = (long)row;
+                        top_goal = goal;
+                    }
+                }
+                if (top < 0)
+                    continue;
+                decided = true; /* the column's first target with a goal and rows decides */
+                if (!off)
+                    break;
                 char big[32], bigc[32], want[32], fac[32];
                 report_format_number(v[top], big);
                 report_format_number(col->divisor != 0 ? v[top] / col->divisor : v[top] * col->factor, bigc);
-                report_format_number(goal, want);
+                report_format_number(top_goal, want);
                 report_format_number(conv < 1 ? 1 / conv : conv, fac);
                 span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
-                diag_warning(&c->diag, sp,
-                             msgcat_get(lang, "the values of column '%s' that %s '%s' reads look written in %s, "
-                                              "while the column is read in %s (a factor of %s): the largest, %s, is "
-                                              "%s %s against the goal %s %s (line %u of %s)"),
-                             col->name, lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name,
-                             col->indicator_unit, col->unit, fac, big, bigc, col->indicator_unit, want,
-                             col->indicator_unit, rt_table_line(t, (size_t)top), rt_table_row_path(t, (size_t)top));
+                const char *what = lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET);
+                if (pass == 0)
+                    diag_warning(&c->diag, sp,
+                                 msgcat_get(lang, "the values of column '%s' that %s '%s' reads look written in %s, "
+                                                  "while the column is read in %s (a factor of %s): the largest, %s, "
+                                                  "is %s %s against the goal %s %s (line %u of %s)"),
+                                 col->name, what, tg->name, col->indicator_unit, col->unit, fac, big, bigc,
+                                 col->indicator_unit, want, col->indicator_unit, rt_table_line(t, (size_t)top),
+                                 rt_table_row_path(t, (size_t)top));
+                else
+                    diag_warning(&c->diag, sp,
+                                 msgcat_get(lang, "the values of column '%s' that %s '%s' reads look written in %s, "
+                                                  "while the column is read in %s (a factor of %s): the largest, %s, "
+                                                  "is %s %s against its goal on that row, %s = %s %s (line %u of %s)"),
+                                 col->name, what, tg->name, col->indicator_unit, col->unit, fac, big, bigc,
+                                 col->indicator_unit, g.src, want, col->indicator_unit,
+                                 rt_table_line(t, (size_t)top), rt_table_row_path(t, (size_t)top));
                 diag_hint(&c->diag,
                           msgcat_get(lang, "if the cells are in %s, read them so: 'column \"%s\" in %s' on "
                                            "indicator %s; else convert them into %s"),
                           col->indicator_unit, col->name, col->indicator_unit, col->indicator, col->unit);
             }
-            break; /* the column's first target with a constant goal decides */
-        }
     }
 }
 

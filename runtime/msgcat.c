@@ -1879,6 +1879,10 @@ static const msgcat_pair catalog[] = {
     {"agency '%s' is named twice in this measure's '%s' list; it counts once",
      "单位“%s”在本措施的 '%s' 列表中写了两次；只计一次"},
     {"'%s' is first named here", "“%s”第一次写在此处"},
+    {"the values of column '%s' that %s '%s' reads look written in %s, while the column is read in %s (a factor of "
+     "%s): the largest, %s, is %s %s against its goal on that row, %s = %s %s (line %u of %s)",
+     "列“%s”中%s“%s”读取的数值似按 %s 填写，而该列按 %s 读取（相差 %s 倍）：最大的 %s 读作 %s %s，该行的目标值 %s 为 %s %s"
+     "（第%u行，%s）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
