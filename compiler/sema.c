@@ -103,15 +103,21 @@ typedef struct indinfo {
     uint32_t ndeps;
 } indinfo;
 
+/* What a weight weighs: a section in the total, a measure in its
+ * section, a target in its measure. */
+typedef enum wowner { W_SECTION, W_MEASURE, W_TARGET } wowner;
+
 /* A weight written with a unit (`section 一 = 35%`), which scales it: said
- * once for all of them by warn_unit_weights.  For a section, its index. */
+ * once for all of them by warn_unit_weights, which also adds up those of
+ * one section's measures, one measure's targets or the sections. */
 typedef struct pctweight {
     span sp;
     const char *what;   /* "section '一'" */
     const char *unit;   /* "%" */
     double written;     /* 35 */
     double v;           /* 0.35, as counted */
-    int section;        /* the section's index, else -1 */
+    wowner owner;       /* what it weighs, */
+    uint32_t index;     /* and its index (in sections, measures, targets) */
 } pctweight;
 
 /* Where a weight was set, so that a second one can point at the first. */
@@ -4205,9 +4211,10 @@ static void check_score(S *s, ast_expr *e, const unit_t *u, sema_type t)
  * message below says 1e-9 and 1e9). */
 #define SEMA_MAX_WEIGHT 1e9
 
-/* Sets the weight of a target, measure or section (section: its index,
- * else -1), reporting a second one. */
-static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const char *what, int section)
+/* Sets the weight of a target, measure or section (owner, its index),
+ * reporting a second one. */
+static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const char *what, wowner owner,
+                       uint32_t index)
 {
     double v;
     if (!const_number(s, e, "a weight", &v))
@@ -4225,7 +4232,7 @@ static void set_weight(S *s, weightinfo *w, double *slot, ast_expr *e, const cha
             s->cappct = cap;
         }
         s->pct[s->npct++] = (pctweight){.sp = e->sp, .what = what, .unit = unit_name(e->sema.unit),
-                                        .written = f != 0 ? v / f : v, .v = v, .section = section};
+                                        .written = f != 0 ? v / f : v, .v = v, .owner = owner, .index = index};
     }
     if (w->set) {
         diag_error(s->d, e->sp, "the weight of %s is given twice", what);
@@ -4487,7 +4494,7 @@ static void check_target(S *s, uint32_t ti)
     /* attributes */
     if (t->weight)
         set_weight(s, &s->wt[ti], &mt->weight, t->weight, arena_printf(s->a, tr(s, "target '%s'"), mt->name),
-                   -1);
+                   W_TARGET, ti);
     if (t->score && mt->type != TY_ERROR)
         check_score(s, t->score, mt->unit, mt->type);
     /* every function over the regions below, in what is measured, the
@@ -4519,8 +4526,8 @@ static void check_measure(S *s, uint32_t mi)
     const ast_measure *me = s->ast_measures[mi];
     sema_measure *mm = &s->m->measures[mi];
     if (me->weight)
-        set_weight(s, &s->wm[mi], &mm->weight, me->weight, arena_printf(s->a, tr(s, "measure (%s)"), mm->id),
-                   -1);
+        set_weight(s, &s->wm[mi], &mm->weight, me->weight,
+                   arena_printf(s->a, tr(s, "measure (%s)"), me->id.s ? me->id.s : "?"), W_MEASURE, mi);
     /* A shared measure's accountable agencies are those that share the
      * work (按照职责分工负责); they take the place of a lead. */
     mm->shared = me->has_shared;
@@ -4575,7 +4582,7 @@ static void check_assessment(S *s)
         case WK_SECTION:
             if ((y = lookup(s, K_SECTION, w->what)))
                 set_weight(s, &s->ws[y->index], &m->sections[y->index].weight, w->value,
-                           arena_printf(s->a, tr(s, "section '%s'"), w->what.s), (int)y->index);
+                           arena_printf(s->a, tr(s, "section '%s'"), w->what.s), W_SECTION, y->index);
             break;
         case WK_MEASURE:
             y = find(s, K_MEASURE, w->what);
@@ -4586,13 +4593,13 @@ static void check_assessment(S *s)
                     suggest(s, 1u << K_MEASURE, NULL, w->what.s);
             } else {
                 set_weight(s, &s->wm[y->index], &m->measures[y->index].weight, w->value,
-                           arena_printf(s->a, tr(s, "measure (%s)"), w->what.s), -1);
+                           arena_printf(s->a, tr(s, "measure (%s)"), w->what.s), W_MEASURE, y->index);
             }
             break;
         case WK_TARGET:
             if ((y = lookup(s, K_TARGET, w->what)))
                 set_weight(s, &s->wt[y->index], &m->targets[y->index].weight, w->value,
-                           arena_printf(s->a, tr(s, "target '%s'"), w->what.s), -1);
+                           arena_printf(s->a, tr(s, "target '%s'"), w->what.s), W_TARGET, y->index);
             break;
         }
     }
@@ -4685,7 +4692,7 @@ static void pass_check(S *s)
                 break;
             if (d->u.section->weight)
                 set_weight(s, &s->ws[si], &s->m->sections[si].weight, d->u.section->weight,
-                           arena_printf(s->a, tr(s, "section '%s'"), s->m->sections[si].id), (int)si);
+                           arena_printf(s->a, tr(s, "section '%s'"), s->m->sections[si].id), W_SECTION, si);
             for (uint32_t k = 0; k < s->m->sections[si].nmeasures; k++)
                 check_measure(s, mi++);
             si++;
@@ -5218,19 +5225,15 @@ static void check_weight_sums(S *s)
     }
 }
 
-/* How far from 100 the sections' % weights may add up only because each
- * was rounded to the digits written (thirds as 33.33% three times make
+/* How far from 100 a group's % weights may add up only because each was
+ * rounded to the digits written (thirds as 33.33% three times make
  * 99.99%): half a unit of the last digit any of them writes, once per
- * section's weight. */
-static double rounding_slack(const S *s)
+ * weight of the group (ws[0..n)). */
+static double rounding_slack(const pctweight *const *ws, uint32_t n)
 {
     int digits = 0;
-    uint32_t n = 0;
-    for (uint32_t k = 0; k < s->npct; k++) {
-        if (s->pct[k].section < 0)
-            continue;
-        n++;
-        double v = fabs(s->pct[k].written);
+    for (uint32_t k = 0; k < n; k++) {
+        double v = fabs(ws[k]->written);
         int d = 0;
         while (d < 6 && fabs(v * pow(10, d) - nearbyint(v * pow(10, d))) > 1e-6 * pow(10, d))
             d++;
@@ -5240,14 +5243,73 @@ static double rounding_slack(const S *s)
     return n * 0.5 * pow(10, -digits);
 }
 
+/* The weights of one group (the scored sections; one section's measures
+ * with targets; one measure's targets), members[0..n) of one kind, when
+ * every one of them is written in % once: if they do not add up to 100%
+ * (beyond what rounding each to its digits explains: rounding_slack),
+ * each counts for its weight's share of their sum, not the share written,
+ * which a warning at the first says (fmt: its message, naming the group
+ * when group is not NULL, then the sum twice, the first member, its real
+ * share and its share as written).  pct_of[i]: the pct entry of member i,
+ * -1 none, -2 given twice or not in % (pct_index).  Returns whether it
+ * warned, for the caller's hint. */
+static bool warn_pct_sum(S *s, const int32_t *pct_of, const uint32_t *members, uint32_t n, const char *group,
+                         const char *fmt)
+{
+    double sum = 0;
+    const pctweight *first = NULL;
+    const pctweight **ws = arena_alloc(s->a, (n + 1) * sizeof *ws);
+    for (uint32_t k = 0; k < n; k++) {
+        if (pct_of[members[k]] < 0)
+            return false;
+        const pctweight *w = &s->pct[pct_of[members[k]]];
+        ws[k] = w;
+        sum += w->written;
+        if (!first || w < first) /* the first written */
+            first = w;
+    }
+    if (!first || fabs(sum - 100) < rounding_slack(ws, n) + 1e-9)
+        return false;
+    /* the real share with the digits that tell it from the written one */
+    double real = first->written / sum * 100;
+    const char *share = arena_printf(s->a, "%.4g", real);
+    for (int p = 5; p <= 12 && strtod(share, NULL) == first->written; p++)
+        share = arena_printf(s->a, "%.*g", p, real);
+    if (group)
+        diag_warning(s->d, first->sp, fmt, group, numstr(s, sum), numstr(s, sum), first->what, share,
+                     numstr(s, first->written));
+    else
+        diag_warning(s->d, first->sp, fmt, numstr(s, sum), numstr(s, sum), first->what, share,
+                     numstr(s, first->written));
+    return true;
+}
+
+/* pct_of for warn_pct_sum: per item of owner's kind (n of them), its
+ * weight's entry in s->pct, -1 when it has none, -2 when given twice or
+ * in a unit other than %. */
+static int32_t *pct_index(S *s, wowner owner, uint32_t n)
+{
+    int32_t *of = arena_alloc(s->a, (n + 1) * sizeof *of);
+    for (uint32_t i = 0; i < n; i++)
+        of[i] = -1;
+    for (uint32_t k = 0; k < s->npct; k++) {
+        const pctweight *w = &s->pct[k];
+        if (w->owner != owner || w->index >= n)
+            continue;
+        of[w->index] = of[w->index] != -1 || strcmp(w->unit, "%") != 0 ? -2 : (int32_t)k;
+    }
+    return of;
+}
+
 /* Warns once of the weights written with a unit (`section 一 = 35%`):
  * weights are relative numbers, and the unit scales each (35% counts as
  * 0.35 beside another section's plain 25).  One such weight keeps the
  * message it always had; several are one warning at the first, listing
- * them.  When every section that has a score has its weight in %, the
- * plan meant shares of the total; if they do not add up to 100%, each
- * section counts for its weight's share of their sum, not the share
- * written: a second warning gives the sum (plain weights are relative by
+ * them.  When every member of a group has its weight in % — the scored
+ * sections, one section's measures with targets, one measure's targets —
+ * the plan meant shares; if they do not add up to 100%, each counts for
+ * its weight's share of their sum, not the share written: a warning per
+ * such group gives the sum (warn_pct_sum; plain weights are relative by
  * design, §8, and their sum is not checked). */
 static void warn_unit_weights(S *s)
 {
@@ -5273,38 +5335,43 @@ static void warn_unit_weights(S *s)
         return;
     /* the sections that have a score (a measure with targets) */
     bool *scored = arena_alloc(s->a, (m->nsections + 1) * sizeof *scored);
-    bool *given = arena_alloc(s->a, (m->nsections + 1) * sizeof *given);
     for (uint32_t i = 0; i < m->nmeasures; i++)
         if (m->measures[i].ntargets > 0)
             scored[m->measures[i].section] = true;
-    double sum = 0;
-    const pctweight *first = NULL;
-    for (uint32_t k = 0; k < s->npct; k++) {
-        const pctweight *w = &s->pct[k];
-        if (w->section < 0 || !scored[w->section])
-            continue;
-        if (given[w->section] || strcmp(w->unit, "%") != 0)
-            return; /* given twice (an error), or in another unit */
-        given[w->section] = true;
-        sum += w->written;
-        if (!first)
-            first = w;
-    }
+    uint32_t *members = arena_alloc(s->a, (m->nsections + m->nmeasures + m->ntargets + 1) * sizeof *members);
+    uint32_t n = 0;
     for (uint32_t i = 0; i < m->nsections; i++)
-        if (scored[i] && !given[i])
-            return;
-    if (!first || fabs(sum - 100) < rounding_slack(s) + 1e-9)
-        return;
-    /* the real share with the digits that tell it from the written one */
-    double share = first->written / sum * 100;
-    const char *shown = arena_printf(s->a, "%.4g", share);
-    for (int p = 5; p <= 12 && strtod(shown, NULL) == first->written; p++)
-        shown = arena_printf(s->a, "%.*g", p, share);
-    diag_warning(s->d, first->sp, "the sections' weights, written in %%, add up to %s%%, not 100%%: each section "
-                                  "counts for its weight's share of %s%% (%s counts for %s%% of the total, not "
-                                  "%s%%)", numstr(s, sum), numstr(s, sum), first->what, shown,
-                 numstr(s, first->written));
-    diag_hint(s->d, "correct the weights so that they add up to 100%%, if they are meant as shares of the total");
+        if (scored[i])
+            members[n++] = i;
+    if (warn_pct_sum(s, pct_index(s, W_SECTION, m->nsections), members, n, NULL,
+                     "the sections' weights, written in %%, add up to %s%%, not 100%%: each section counts for "
+                     "its weight's share of %s%% (%s counts for %s%% of the total, not %s%%)"))
+        diag_hint(s->d, "correct the weights so that they add up to 100%%, if they are meant as shares of the total");
+    const int32_t *mpct = pct_index(s, W_MEASURE, m->nmeasures);
+    for (uint32_t i = 0; i < m->nsections; i++) {
+        const sema_section *sec = &m->sections[i];
+        n = 0;
+        for (uint32_t k = 0; k < sec->nmeasures; k++)
+            if (m->measures[sec->measures[k]].ntargets > 0)
+                members[n++] = sec->measures[k];
+        if (warn_pct_sum(s, mpct, members, n, arena_printf(s->a, tr(s, "section '%s'"), sec->id),
+                         "the weights of the measures of %s, written in %%, add up to %s%%, not 100%%: each "
+                         "measure counts for its weight's share of %s%% (%s counts for %s%% of the section's "
+                         "score, not %s%%)"))
+            diag_hint(s->d, "correct the weights so that they add up to 100%%, if they are meant as shares of the "
+                            "section's score");
+    }
+    const int32_t *tpct = pct_index(s, W_TARGET, m->ntargets);
+    for (uint32_t i = 0; i < m->nmeasures; i++) {
+        const sema_measure *mm = &m->measures[i];
+        const char *id = s->ast_measures[i]->id.s ? s->ast_measures[i]->id.s : "?";
+        if (warn_pct_sum(s, tpct, mm->targets, mm->ntargets, arena_printf(s->a, tr(s, "measure (%s)"), id),
+                         "the weights of the targets of %s, written in %%, add up to %s%%, not 100%%: each "
+                         "target counts for its weight's share of %s%% (%s counts for %s%% of the measure's "
+                         "score, not %s%%)"))
+            diag_hint(s->d, "correct the weights so that they add up to 100%%, if they are meant as shares of the "
+                            "measure's score");
+    }
 }
 
 /* ---------------------------------------------------------------- entry */

@@ -1883,6 +1883,16 @@ static const msgcat_pair catalog[] = {
      "%s): the largest, %s, is %s %s against its goal on that row, %s = %s %s (line %u of %s)",
      "列“%s”中%s“%s”读取的数值似按 %s 填写，而该列按 %s 读取（相差 %s 倍）：最大的 %s 读作 %s %s，该行的目标值 %s 为 %s %s"
      "（第%u行，%s）"},
+    {"the weights of the measures of %s, written in %%, add up to %s%%, not 100%%: each measure counts for its "
+     "weight's share of %s%% (%s counts for %s%% of the section's score, not %s%%)",
+     "%s各措施的权重以 %% 写出，合计 %s%%，不是 100%%：每个措施按其权重占 %s%% 的比例计入章节得分（%s占章节得分的 %s%%，不是 %s%%）"},
+    {"correct the weights so that they add up to 100%%, if they are meant as shares of the section's score",
+     "如果这些权重是占章节得分的比例，请改正使其合计为 100%%"},
+    {"the weights of the targets of %s, written in %%, add up to %s%%, not 100%%: each target counts for its "
+     "weight's share of %s%% (%s counts for %s%% of the measure's score, not %s%%)",
+     "%s各目标的权重以 %% 写出，合计 %s%%，不是 100%%：每个目标按其权重占 %s%% 的比例计入措施得分（%s占措施得分的 %s%%，不是 %s%%）"},
+    {"correct the weights so that they add up to 100%%, if they are meant as shares of the measure's score",
+     "如果这些权重是占措施得分的比例，请改正使其合计为 100%%"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
