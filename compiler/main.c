@@ -3046,6 +3046,9 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
  * named in one more warning (data for a region or two of a large plan
  * leaves dozens of targets without a row). */
 #define UNJUDGED_SHOWN 10
+/* The most targets of a group of warn_unjudged after its first that have
+ * a note at their place (the warning names them all). */
+#define UNJUDGED_NOTES 4
 
 /* Whether targets a and b cover the same regions (both scoped). */
 static bool same_scope(const ir_target *a, const ir_target *b)
@@ -3117,19 +3120,31 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged,
         char *regions = report_scope_names(p, &p->targets[i], lang), *names = unjudged_names(p, pick, lang);
         const char *fmt;
         if (p->targets[i].nscope == 1)
-            fmt = why[i] == 1 ? "%s: warning: %s has no row in %s: the %u targets that cover only it are "
-                                "not_applicable on every row of the data: %s\n"
-                              : "%s: warning: %s has no row of its own in %s (planc adds rows for share targets "
-                                "only): the %u targets that cover only it are not_applicable on every row of the "
-                                "data: %s\n";
+            fmt = why[i] == 1 ? "%s has no row in %s: the %u targets that cover only it are not_applicable on "
+                                "every row of the data: %s"
+                              : "%s has no row of its own in %s (planc adds rows for share targets only): the %u "
+                                "targets that cover only it are not_applicable on every row of the data: %s";
         else
-            fmt = why[i] == 1 ? "%s: warning: %s have no row in %s: the %u targets that cover only them are "
-                                "not_applicable on every row of the data: %s\n"
-                              : "%s: warning: %s have no row of their own in %s (planc adds rows for share "
-                                "targets only): the %u targets that cover only them are not_applicable on every "
-                                "row of the data: %s\n";
-        diag_flush(&c->diag);
-        csv_message(stderr, msgcat_get(lang, fmt), rt_table_path(t), regions, rt_table_path(t), n, names);
+            fmt = why[i] == 1 ? "%s have no row in %s: the %u targets that cover only them are not_applicable on "
+                                "every row of the data: %s"
+                              : "%s have no row of their own in %s (planc adds rows for share targets only): the "
+                                "%u targets that cover only them are not_applicable on every row of the data: %s";
+        /* at the first target, the next few in notes (the message names
+         * them all) */
+        const ir_target *tg = &p->targets[i];
+        diag_warning(&c->diag, (span){.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi},
+                     msgcat_get(lang, fmt), regions, rt_table_path(t), n, names);
+        unsigned noted = 0;
+        for (uint32_t j = i + 1; j < p->ntargets; j++) {
+            if (!pick[j] || noted++ >= UNJUDGED_NOTES)
+                continue;
+            const ir_target *o = &p->targets[j];
+            diag_note(&c->diag, (span){.file = o->src_file, .lo = o->src_lo, .hi = o->src_hi},
+                      msgcat_get(lang, "%s '%s' is another of them"),
+                      lbl_get(lang, o->redline ? LBL_W_REDLINE : LBL_W_TARGET), o->name);
+        }
+        if (noted > UNJUDGED_NOTES)
+            diag_hint(&c->diag, msgcat_get(lang, "and %u more of them, named above"), noted - UNJUDGED_NOTES);
         free(regions);
         free(names);
     }

@@ -1772,18 +1772,16 @@ static const msgcat_pair catalog[] = {
     {"the override here makes '%s' %s", "此处的改写使“%s”成为%s"},
 
     /* ---- nb23: a county plan's newcomer leftovers (main.c) */
-    {"%s: warning: %s has no row in %s: the %u targets that cover only it are not_applicable on every row of the "
-     "data: %s\n",
-     "%s: 警告：%s在 %s 中没有数据行：只适用于它的%u项目标对数据的每一行都不适用：%s\n"},
-    {"%s: warning: %s has no row of its own in %s (planc adds rows for share targets only): the %u targets that "
-     "cover only it are not_applicable on every row of the data: %s\n",
-     "%s: 警告：%s在 %s 中没有本级的数据行（planc 只为读取下级地区的目标补入数据行）：只适用于它的%u项目标对数据的每一行都不适用：%s\n"},
-    {"%s: warning: %s have no row in %s: the %u targets that cover only them are not_applicable on every row of "
-     "the data: %s\n",
-     "%s: 警告：%s在 %s 中没有数据行：只适用于它们的%u项目标对数据的每一行都不适用：%s\n"},
-    {"%s: warning: %s have no row of their own in %s (planc adds rows for share targets only): the %u targets "
-     "that cover only them are not_applicable on every row of the data: %s\n",
-     "%s: 警告：%s在 %s 中没有本级的数据行（planc 只为读取下级地区的目标补入数据行）：只适用于它们的%u项目标对数据的每一行都不适用：%s\n"},
+    {"%s has no row in %s: the %u targets that cover only it are not_applicable on every row of the data: %s",
+     "%s在 %s 中没有数据行：只适用于它的%u项目标对数据的每一行都不适用：%s"},
+    {"%s has no row of its own in %s (planc adds rows for share targets only): the %u targets that cover only it "
+     "are not_applicable on every row of the data: %s",
+     "%s在 %s 中没有本级的数据行（planc 只为读取下级地区的目标补入数据行）：只适用于它的%u项目标对数据的每一行都不适用：%s"},
+    {"%s have no row in %s: the %u targets that cover only them are not_applicable on every row of the data: %s",
+     "%s在 %s 中没有数据行：只适用于它们的%u项目标对数据的每一行都不适用：%s"},
+    {"%s have no row of their own in %s (planc adds rows for share targets only): the %u targets that cover only "
+     "them are not_applicable on every row of the data: %s",
+     "%s在 %s 中没有本级的数据行（planc 只为读取下级地区的目标补入数据行）：只适用于它们的%u项目标对数据的每一行都不适用：%s"},
     {"%s%s%s = %s%s counts as %s", "%s%s%s = %s%s 按 %s 计"},
     {"%u weights are written with a unit, and weights are relative numbers: the unit scales each (%s)",
      "%u个权重带了单位，而权重是相对的数：单位对每个权重都作了换算（%s）"},
@@ -1893,6 +1891,8 @@ static const msgcat_pair catalog[] = {
      "%s各目标的权重以 %% 写出，合计 %s%%，不是 100%%：每个目标按其权重占 %s%% 的比例计入措施得分（%s占措施得分的 %s%%，不是 %s%%）"},
     {"correct the weights so that they add up to 100%%, if they are meant as shares of the measure's score",
      "如果这些权重是占措施得分的比例，请改正使其合计为 100%%"},
+    {"%s '%s' is another of them", "%s“%s”也是其中之一"},
+    {"and %u more of them, named above", "其余%u项见上文所列"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
