@@ -375,10 +375,10 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_INDICATOR] = " (indicator %s)",
     [LBL_X_FROM] = ", from %s:%u",
     [LBL_L_ABSENT_ELSEWHERE_ONE] = "%s:%u: warning: column %s is not in the header, though another data "
-                                   "file has it: its cells are missing in this file's rows\n",
+                                   "file has it: its cells are missing in this file's rows of %s\n",
     [LBL_L_ABSENT_ELSEWHERE] = "%s:%u: warning: %zu columns the rules read are not in the header, though "
                                "other data files have them: their cells are missing in this file's rows "
-                               "(%s)\n",
+                               "of %s (%s)\n",
     [LBL_X_FROM_COLUMN] = " column '%s' = ",
     [LBL_X_FROM_PLAN] = " (read with plan %s)",
     [LBL_X_BASE_YEAR] = " (%d)",
@@ -1109,8 +1109,8 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_NOT_IN_DATA] = "缺失：数据中没有这一行",
     [LBL_X_INDICATOR] = "（指标 %s）",
     [LBL_X_FROM] = "，取自 %s:%u",
-    [LBL_L_ABSENT_ELSEWHERE_ONE] = "%s:%u: 警告：表头中没有列%s（其他数据文件中有）：本文件各行的该列按缺失读取\n",
-    [LBL_L_ABSENT_ELSEWHERE] = "%s:%u: 警告：表头中没有%zu个规则读取的列（其他数据文件中有）：本文件各行的这些列按缺失读取（%s）\n",
+    [LBL_L_ABSENT_ELSEWHERE_ONE] = "%s:%u: 警告：表头中没有列%s（其他数据文件中有）：本文件中%s的行该列按缺失读取\n",
+    [LBL_L_ABSENT_ELSEWHERE] = "%s:%u: 警告：表头中没有%zu个规则读取的列（其他数据文件中有）：本文件中%s的行这些列按缺失读取（%s）\n",
     [LBL_X_FROM_COLUMN] = " 的“%s”列 = ",
     [LBL_X_FROM_PLAN] = "（按 %s 读取）",
     [LBL_X_BASE_YEAR] = "（%d年）",

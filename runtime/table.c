@@ -4953,6 +4953,79 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
     return nerrors;
 }
 
+/* The most regions lacking_rows names; the others are counted. */
+#define LACKING_SHOWN 5
+
+/* A region and year of a data row, for lacking_rows. */
+typedef struct region_year {
+    uint32_t region;
+    int year;
+} region_year;
+
+/* Orders region_year by region (the rules' order), then year. */
+static int region_year_cmp(const void *a, const void *b)
+{
+    const region_year *x = a, *y = b;
+    if (x->region != y->region)
+        return x->region < y->region ? -1 : 1;
+    return (x->year > y->year) - (x->year < y->year);
+}
+
+/* The rows of one file flagged in flag (its rows some other file's
+ * column leaves missing), named by region with their years in runs,
+ * "鞍山 (2019–2023)", the first LACKING_SHOWN regions then " and N
+ * more": what absent_summary's warning of columns given for some years
+ * only names.  malloc'd. */
+static char *lacking_rows(const ir_program *p, const reading *rd, const rt_table *part, const uint8_t *flag,
+                          lbl_lang lang)
+{
+    size_t n = 0;
+    region_year *v = rt_xcalloc(part->nrows + 1, sizeof *v);
+    for (size_t r = 0; flag && r < part->nrows; r++) {
+        uint32_t g = rd->region[part->region[r]];
+        if (flag[r] && g < p->nregions)
+            v[n++] = (region_year){g, part->year[r]};
+    }
+    qsort(v, n, sizeof *v, region_year_cmp);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&text, &len);
+    if (!o) {
+        fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
+        exit(4);
+    }
+    bool zh = lang == LBL_ZH;
+    unsigned regions = 0, more = 0;
+    for (size_t k = 0; k < n;) {
+        size_t e = k;
+        while (e < n && v[e].region == v[k].region)
+            e++;
+        if (regions++ >= LACKING_SHOWN) {
+            more++;
+            k = e;
+            continue;
+        }
+        fprintf(o, "%s%s%s", regions > 1 ? (zh ? "、" : ", ") : "", p->regions[v[k].region].name, zh ? "（" : " (");
+        /* the years in runs of consecutive ones (a year twice: one row) */
+        for (size_t a = k, runs = 0; a < e; runs++) {
+            size_t b = a;
+            while (b + 1 < e && v[b + 1].year <= v[b].year + 1)
+                b++;
+            fprintf(o, "%s%d", runs ? (zh ? "、" : ", ") : "", v[a].year);
+            if (v[b].year != v[a].year)
+                fprintf(o, "–%d", v[b].year);
+            a = b + 1;
+        }
+        fputs(zh ? "）" : ")", o);
+        k = e;
+    }
+    if (more)
+        fprintf(o, lbl_get(lang, LBL_W_SCOPE_MORE), more);
+    fclose(o);
+    free(v);
+    return text;
+}
+
 /* The warnings on the columns each of several files lacks (read as
  * missing cells), once the files are combined into m (where[i][r]: the
  * row of m that file i's row r is part of).  With allow_missing_columns,
@@ -4981,6 +5054,9 @@ static void absent_summary(const coverage *cv, const ir_program *p, const readin
      * gave it (one pass over the rows a column) */
     uint8_t *said = rt_xcalloc(cv->n * nc + 1, 1);
     uint8_t *mark = rt_xcalloc(m->nrows + 1, 1);
+    /* per file, its rows some column of another file leaves missing (the
+     * rows a warning names; NULL: none) */
+    uint8_t **lack = rt_xcalloc(cv->n + 1, sizeof *lack);
     for (uint32_t k = 0; k < nc; k++) {
         bool given = false, marked = false;
         for (size_t j = 0; j < cv->n && !given; j++)
@@ -4995,19 +5071,26 @@ static void absent_summary(const coverage *cv, const ir_program *p, const readin
                 missed = coverage_short(cv, i, cv->fregion[at], k);
             if (missed && !allow)
                 continue; /* an error (check_given) */
-            if (!missed && given) {
+            if (given) {
                 /* the file's rows of regions that need the column: each
-                 * in a row some file with the column gave? */
+                 * in a row some file with the column gave?  (Of a file
+                 * missing it, under --allow-missing-columns, the rows the
+                 * warning names.) */
                 if (!marked) {
                     for (size_t j = 0; j < cv->n; j++)
                         for (size_t r = 0; cv->has[j * nc + k] && r < parts[j]->nrows; r++)
                             mark[where[j][r]] = 1;
                     marked = true;
                 }
-                for (size_t r = 0; r < parts[i]->nrows && !partly; r++) {
+                for (size_t r = 0; r < parts[i]->nrows; r++) {
                     uint32_t g = rds[i].region[parts[i]->region[r]];
-                    partly = g < p->nregions && cv->slot[g] && need[(size_t)(cv->slot[g] - 1) * nc + k] &&
-                             !mark[where[i][r]];
+                    if (!(g < p->nregions && cv->slot[g] && need[(size_t)(cv->slot[g] - 1) * nc + k] &&
+                          !mark[where[i][r]]))
+                        continue;
+                    partly = true;
+                    if (!lack[i])
+                        lack[i] = rt_xcalloc(parts[i]->nrows + 1, 1);
+                    lack[i][r] = 1;
                 }
             }
             if (missed || partly)
@@ -5049,14 +5132,19 @@ static void absent_summary(const coverage *cv, const ir_program *p, const readin
         if (nnone > ABSENT_SHOWN)
             csv_message(err, lbl_get(lang, LBL_L_ABSENT_MORE), paths[i], line, nnone - ABSENT_SHOWN);
         fclose(ob);
+        char *rows = nother ? lacking_rows(p, &rds[i], parts[i], lack[i], lang) : NULL;
         if (nother == 1)
-            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE_ONE), paths[i], line, others);
+            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE_ONE), paths[i], line, others, rows);
         else if (nother)
-            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE), paths[i], line, nother, others);
+            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE), paths[i], line, nother, rows, others);
+        free(rows);
         free(others);
         if ((nnone || nother) && p->has_assessment && p->missing == IR_MISSING_ZERO)
             csv_message(err, lbl_get(lang, LBL_L_ABSENT_ZERO), paths[i], line, p->assessment);
     }
+    for (size_t i = 0; i < cv->n; i++)
+        free(lack[i]);
+    free(lack);
     free(said);
     free(mark);
 }
