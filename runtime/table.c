@@ -1885,6 +1885,11 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                     csv_message(L->err, T(L, LBL_L_ABSENT_IND), L->name, rec.line, want, ind);
                 else
                     csv_message(L->err, T(L, LBL_L_ABSENT), L->name, rec.line, want);
+                /* a field like it (pm2.5 for pm25): the note the error
+                 * without the option gives, since a column read as
+                 * missing that the header has under another name is the
+                 * mistake the option hides */
+                near_note(L, L->err, rec.line, k, want);
             }
             continue;
         }
