@@ -923,10 +923,7 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         span own;
         if ((k == IT_TARGET || k == IT_REGION || k == IT_INDICATOR) && renamed_note(L, b, k, n.s, verb))
             return NULL;
-        if (declared_by(L, mi, k, n.s, &own) && strcmp(verb, "keep") == 0)
-            diag_note(L->d, own, "it is declared in this file; 'keep' lists the base's items that stay, and a "
-                                 "file's own items always stay");
-        else if (declared_by(L, mi, k, n.s, &own))
+        if (declared_by(L, mi, k, n.s, &own))
             diag_note(L->d, own, "it is declared in this file; 'drop' and 'override' change only the base");
         else
             suggest(L, t, n.s);
@@ -1357,6 +1354,10 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
             diag_note(L->d, it->kept, "it is listed here first");
             continue;
         }
+        span own;
+        if (!it && ns->v[i].s && declared_by(L, mi, k, ns->v[i].s, &own))
+            continue; /* the file's own item: it stays, as every one does (a keep list copied into a file
+                       * that declares one of its names means no more) */
         if (!it || (it->edit && it->edit->kind == ORIGIN_DROPPED)) {
             find_base(L, b, t, k, ns->v[i], "keep", mi); /* reports what is wrong */
             bad |= !it;

@@ -1627,8 +1627,6 @@ static const msgcat_pair catalog[] = {
     {"this 'keep' drops every %s of the base it does not list", "这条 'keep' 删除基础规则中它未列出的全部%s"},
     {"it is dropped already: leave out this 'drop'", "它已被删除：请去掉这条 'drop'"},
     {"add it to the 'keep %s' list to change it", "要改动它，请把它加入 'keep %s' 的清单"},
-    {"it is declared in this file; 'keep' lists the base's items that stay, and a file's own items always stay",
-     "它在本文件中声明；'keep' 列出基础规则中留下的项，本文件自己的项总会留下"},
     {"'keep indicator' leaves out indicator '%s', but %s still uses it",
      "'keep indicator' 没有保留指标“%s”，但%s仍在使用它"},
     {"'keep indicator' leaves out indicator '%s', but %u items still use it",
