@@ -106,6 +106,8 @@ int diag_add_text(diag_ctx *d, const char *name, const char *text, size_t len);
 /* 1-based line and column (in code points) of byte offset `off`. */
 void diag_linecol(const diag_ctx *d, uint32_t file, uint32_t off,
                   unsigned *line, unsigned *col);
+/* The 1-based line of byte offset `off` (0 for no file), in log time. */
+unsigned diag_line(const diag_ctx *d, uint32_t file, uint32_t off);
 
 /* Emit a diagnostic at a span: header, source line and underline. */
 void diag_error(diag_ctx *d, span sp, const char *fmt, ...)

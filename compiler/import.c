@@ -553,9 +553,7 @@ static void mark_reach(loader *L, uint32_t mi, bool *reach)
 /* "path:line" of a span's start. */
 static const char *where(loader *L, span sp)
 {
-    unsigned line, col;
-    diag_linecol(L->d, sp.file, sp.lo, &line, &col);
-    return arena_printf(L->a, "%s:%u", L->d->files[sp.file].name, line);
+    return arena_printf(L->a, "%s:%u", L->d->files[sp.file].name, diag_line(L->d, sp.file, sp.lo));
 }
 
 /* A new trace, recorded in the program's edit list. */
