@@ -204,6 +204,11 @@ typedef struct S {
     struct pctweight *pct;      /* the weights written with a unit (19.3%) */
     uint32_t npct, cappct;
     int depth;              /* of the expression being checked */
+    /* the extending files' renames (`override target OLD as NEW`), by
+     * OLD: targets, indicators, regions; built at the first lookup
+     * (renamed_edit) */
+    namemap renamed[3];
+    bool renamed_built;
 
     uint32_t nmods;         /* files of the program (1 for a single parsed file) */
     symtab *vunit;          /* per file: the units it declares */
@@ -1860,6 +1865,28 @@ static const ast_name *implicit_name(const ast_target *t)
     return NULL;
 }
 
+/* The rename of an item of kind k (target, indicator or region) whose
+ * old name is `name` (`override target OLD as NEW`), or NULL: from a map
+ * of the program's renames made at the first call, since every declared
+ * target, indicator and region asks, and an adaptation that drops 20,000
+ * regions has as many edits (a scan of them per region was quadratic). */
+static const ast_origin *renamed_edit(S *s, ast_itemkind k, const char *name)
+{
+    int slot = k == IT_TARGET ? 0 : k == IT_INDICATOR ? 1 : k == IT_REGION ? 2 : -1;
+    if (slot < 0 || !name)
+        return NULL;
+    if (!s->renamed_built) {
+        s->renamed_built = true;
+        for (uint32_t i = 0; i < s->prog->nedits; i++) {
+            const ast_origin *o = s->prog->edits[i];
+            int at = o->item == IT_TARGET ? 0 : o->item == IT_INDICATOR ? 1 : o->item == IT_REGION ? 2 : -1;
+            if (o->kind == ORIGIN_RENAMED && at >= 0 && o->name)
+                namemap_put(s->a, &s->renamed[at], o->name, (void *)o); /* the first rename of a name */
+        }
+    }
+    return namemap_get(&s->renamed[slot], name);
+}
+
 /* A target (a new one: the renamed base target has its new name) that
  * takes a name an extending file renamed away (`override target OLD as
  * NEW`, then a target OLD): an error, as renaming another target OLD is
@@ -1867,16 +1894,13 @@ static const ast_name *implicit_name(const ast_target *t)
  * history and `planc compare` (a run of the base's OLD against this one's). */
 static void renamed_away(S *s, ast_name n)
 {
-    for (uint32_t i = 0; n.s && i < s->prog->nedits; i++) {
-        const ast_origin *o = s->prog->edits[i];
-        if (o->kind != ORIGIN_RENAMED || o->item != IT_TARGET || !o->name || strcmp(o->name, n.s) != 0)
-            continue;
-        diag_error(s->d, n.sp, "target '%s' takes the old name of target '%s'", n.s, o->new_name);
-        diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
-        diag_hint(s->d, "give the new target a name no base target was renamed from: then the "
-                        "results, the history and 'planc compare' never take one target for another");
+    const ast_origin *o = renamed_edit(s, IT_TARGET, n.s);
+    if (!o)
         return;
-    }
+    diag_error(s->d, n.sp, "target '%s' takes the old name of target '%s'", n.s, o->new_name);
+    diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
+    diag_hint(s->d, "give the new target a name no base target was renamed from: then the "
+                    "results, the history and 'planc compare' never take one target for another");
 }
 
 /* The same for an indicator (`override indicator OLD as NEW`, then
@@ -1884,33 +1908,27 @@ static void renamed_away(S *s, ast_name n)
  * `planc diff` and to a reader of the base's results beside these. */
 static void ind_renamed_away(S *s, ast_name n)
 {
-    for (uint32_t i = 0; n.s && i < s->prog->nedits; i++) {
-        const ast_origin *o = s->prog->edits[i];
-        if (o->kind != ORIGIN_RENAMED || o->item != IT_INDICATOR || !o->name || strcmp(o->name, n.s) != 0)
-            continue;
-        diag_error(s->d, n.sp, "indicator '%s' takes the old name of indicator '%s'", n.s, o->new_name);
-        diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
-        diag_hint(s->d, "give the new indicator a name no base indicator was renamed from: then "
-                        "'planc diff' and the results never take one indicator for another");
+    const ast_origin *o = renamed_edit(s, IT_INDICATOR, n.s);
+    if (!o)
         return;
-    }
+    diag_error(s->d, n.sp, "indicator '%s' takes the old name of indicator '%s'", n.s, o->new_name);
+    diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
+    diag_hint(s->d, "give the new indicator a name no base indicator was renamed from: then "
+                    "'planc diff' and the results never take one indicator for another");
 }
 
 /* The same for a region (`override region OLD as NEW`, then `region OLD`
  * declared anew): false after reporting it. */
 static bool region_renamed_away(S *s, ast_name n)
 {
-    for (uint32_t i = 0; n.s && i < s->prog->nedits; i++) {
-        const ast_origin *o = s->prog->edits[i];
-        if (o->kind != ORIGIN_RENAMED || o->item != IT_REGION || !o->name || strcmp(o->name, n.s) != 0)
-            continue;
-        diag_error(s->d, n.sp, "region '%s' takes the old name of region '%s'", n.s, o->new_name);
-        diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
-        diag_hint(s->d, "give the new region a name no base region was renamed from: then the "
-                        "results, the history and 'planc compare' never take one region for another");
-        return false;
-    }
-    return true;
+    const ast_origin *o = renamed_edit(s, IT_REGION, n.s);
+    if (!o)
+        return true;
+    diag_error(s->d, n.sp, "region '%s' takes the old name of region '%s'", n.s, o->new_name);
+    diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
+    diag_hint(s->d, "give the new region a name no base region was renamed from: then the "
+                    "results, the history and 'planc compare' never take one region for another");
+    return false;
 }
 
 /* Declares a target's name (its own, or its indicator's). */
