@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,25 @@ static const char *env(const char *name)
     return v && *v ? v : NULL;
 }
 
+/* The warnings cache_warn wrote (the compiling thread writes some while
+ * the data loads). */
+static atomic_uint warnings_said;
+
+int cache_warn(FILE *out, const char *fmt, ...)
+{
+    atomic_fetch_add(&warnings_said, 1);
+    va_list ap;
+    va_start(ap, fmt);
+    int r = csv_vmessage(out, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+unsigned cache_warnings(void)
+{
+    return atomic_load(&warnings_said);
+}
+
 char *cache_default_dir(FILE *warn, lbl_lang lang)
 {
     const char *v;
@@ -108,12 +128,12 @@ char *cache_default_dir(FILE *warn, lbl_lang lang)
     else if ((v = env("HOME")))
         dir = join(v, ".cache/planc");
     else {
-        csv_message(warn, msgcat_get(lang, "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME "
+        cache_warn(warn, msgcat_get(lang, "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME "
                                            "or HOME); running without the cache\n"));
         return NULL;
     }
     if (!dir)
-        csv_message(warn, msgcat_get(lang, "planc: warning: out of memory; running without the cache\n"));
+        cache_warn(warn, msgcat_get(lang, "planc: warning: out of memory; running without the cache\n"));
     return dir;
 }
 
@@ -157,7 +177,7 @@ static cache *open_dir(const char *dir, FILE *warn, lbl_lang lang, bool told)
 {
     if (make_dirs(dir) != 0 || access(dir, W_OK | X_OK) != 0) {
         if (!told)
-            csv_message(warn, msgcat_get(lang, "planc: warning: cannot use the cache directory '%s': %s; running "
+            cache_warn(warn, msgcat_get(lang, "planc: warning: cannot use the cache directory '%s': %s; running "
                                                "without the cache\n"),
                         dir, msgcat_strerror(lang, errno));
         return NULL;
@@ -168,7 +188,7 @@ static cache *open_dir(const char *dir, FILE *warn, lbl_lang lang, bool told)
         c = NULL;
     }
     if (!c) {
-        csv_message(warn, msgcat_get(lang, "planc: warning: out of memory; running without the cache\n"));
+        cache_warn(warn, msgcat_get(lang, "planc: warning: out of memory; running without the cache\n"));
         return NULL;
     }
     c->warn = warn;
@@ -266,7 +286,7 @@ void *cache_get(cache *c, const cache_key *k, size_t *len)
         *len = m.len;
     } else {
         char *path = cache_entry_path(c, k);
-        csv_message(c->warn, msgcat_get(c->lang, "planc: warning: ignoring cache entry '%s' (too large to read)%s\n"),
+        cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: ignoring cache entry '%s' (too large to read)%s\n"),
                     path ? path : "?", c->then);
         free(path);
     }
@@ -286,7 +306,7 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno != ENOENT)
-            csv_message(c->warn, msgcat_get(c->lang, "planc: warning: cannot read cache entry '%s': %s%s\n"), path,
+            cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: cannot read cache entry '%s': %s%s\n"), path,
                         msgcat_strerror(c->lang, errno), c->then);
         free(path);
         return false;
@@ -322,7 +342,7 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
             bad = LBL_C_WHY_CHECKSUM;
     }
     if (bad != LBL_COUNT) {
-        csv_message(c->warn, msgcat_get(c->lang, "planc: warning: ignoring cache entry '%s' (%s)%s\n"), path,
+        cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: ignoring cache entry '%s' (%s)%s\n"), path,
                     lbl_get(c->lang, bad), c->then);
         if (base)
             munmap(base, size);
@@ -378,7 +398,7 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
         cleanup_done(cleanup);
     }
     if (failed && !c->write_warned) {
-        csv_message(c->warn, msgcat_get(c->lang, "planc: warning: cannot write to the cache directory '%s': %s\n"),
+        cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: cannot write to the cache directory '%s': %s\n"),
                     c->dir, msgcat_strerror(c->lang, failed));
         c->write_warned = true;
     }

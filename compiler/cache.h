@@ -76,6 +76,18 @@ void cache_key_hex(const cache_key *k, char out[65]);
  * after printing one warning to `warn` when none of them is set. */
 char *cache_default_dir(FILE *warn, lbl_lang lang);
 
+/* Writes a warning about the cache (its directory, an entry) as
+ * csv_message does, and counts it: the cache is an optimisation of the
+ * machine planc runs on, not a fault of the rules or the data, so
+ * --warnings-as-errors leaves its warnings out of the count that fails a
+ * run (a nightly job whose HOME is read-only still scores).  `out` is
+ * stderr, or a stream held until the data is loaded and then written
+ * there (planc run's compiling thread): every one reaches stderr before
+ * a run counts its warnings. */
+int cache_warn(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* How many warnings cache_warn has written in this process. */
+unsigned cache_warnings(void);
+
 /* An open cache directory. */
 typedef struct cache cache;
 

@@ -376,7 +376,7 @@ static bool load_shared(jit_engine *j, const be_object *so, const char *path)
         }
     }
     if (!j->dl) {
-        csv_message(j->err, msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its code does not load: %s)%s\n"),
+        cache_warn(j->err, msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its code does not load: %s)%s\n"),
                     path ? path : "?", why ? why : msgcat_get(j->lang, "unknown error"), after_bad_entry(j));
         return false;
     }
@@ -561,7 +561,7 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
         (memcmp(kind, KIND_SHARED, 8) != 0 && memcmp(kind, KIND_OBJECTS, 8) != 0) ||
         (memcmp(kind, KIND_SHARED, 8) == 0 && n != 1)) {
         path = cache_entry_path(c, key);
-        csv_message(j->err, msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its code does not parse)%s\n"),
+        cache_warn(j->err, msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its code does not parse)%s\n"),
                     path ? path : "?", after_bad_entry(j));
     } else if (memcmp(kind, KIND_SHARED, 8) == 0) {
         j->timings.cache = now_ms() - t0;
@@ -604,9 +604,9 @@ static bool from_cache(jit_engine *j, cache *c, const cache_key *key, double t0)
         if (j->be) {
             const char *msg = diag_internal_detail(why ? why : "", "JIT");
             path = cache_entry_path(c, key);
-            csv_message(j->err,
-                        msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its objects do not link: %.*s)%s\n"),
-                        path ? path : "?", (int)strcspn(msg, "\n"), msg, after_bad_entry(j));
+            cache_warn(j->err,
+                       msgcat_get(j->lang, "planc: warning: ignoring cache entry '%s' (its objects do not link: %.*s)%s\n"),
+                       path ? path : "?", (int)strcspn(msg, "\n"), msg, after_bad_entry(j));
         }
         free(why);
     }

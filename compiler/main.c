@@ -348,7 +348,8 @@ static const char usage_run[] =
     "  --warnings-as-errors\n"
     "                   a warning fails the run, after a last error that\n"
     "                   counts them: no results are written nor recorded;\n"
-    "                   exit 1 when the rules warned, else 3\n"
+    "                   exit 1 when the rules warned, else 3 (the cache's\n"
+    "                   warnings, about the machine, are not counted)\n"
     "  --timings        print the time of each phase to stderr, one line each:\n"
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME is, in order: parse, check, lower (the front end);\n"
@@ -830,7 +831,8 @@ static const char usage_run_zh[] =
     "                   不输出警告（跳过的地区、缺少的列等）；错误和结果照常\n"
     "  --warnings-as-errors\n"
     "                   有警告时评估失败，最后以一条错误给出警告的个数：不写出\n"
-    "                   也不记入结果；规则有警告时退出码为 1，否则为 3\n"
+    "                   也不记入结果；规则有警告时退出码为 1，否则为 3（缓存的\n"
+    "                   警告关乎本机，不计入）\n"
     "  --timings        把各阶段用时输出到标准错误，每行一个：\n"
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME 依次为：parse、check、lower（前端）；使用 JIT 时：\n"
@@ -1715,6 +1717,17 @@ static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
     return EXIT_OK;
 }
 
+/* The warnings written to stderr that --warnings-as-errors counts: all of
+ * them but the cache's (cache_warn), which are about the machine planc
+ * runs on (no cache directory, one it may not write), not about the rules
+ * or the data, and which a job that cannot change its HOME would
+ * otherwise fail on. */
+static unsigned counted_warnings(void)
+{
+    unsigned n = es_warnings(), cached = cache_warnings();
+    return n > cached ? n - cached : 0;
+}
+
 /* --warnings-as-errors: when `nwarnings` warnings were written (by what
  * `code` is about: 1 the rules, 3 the data and the run), says that the
  * warnings written so far end the command (once) and returns `code`;
@@ -1723,8 +1736,8 @@ static int warnings_gate(unsigned nwarnings, int code)
 {
     if (!diag_opts.werror || nwarnings == 0)
         return EXIT_OK;
-    if (es_warnings() > nwarnings)
-        nwarnings = es_warnings();
+    if (counted_warnings() > nwarnings)
+        nwarnings = counted_warnings();
     if (!diag_opts.werror_said) {
         /* as the checker says an error of no place: text or JSON */
         diag_ctx d;
@@ -4049,7 +4062,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
                 warn_unjudged(&c, table, judged, dopt.load.lang);
                 warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
             }
-            failed = warnings_gate(es_warnings(), EXIT_DATA) != EXIT_OK;
+            failed = warnings_gate(counted_warnings(), EXIT_DATA) != EXIT_OK;
         }
         if (failed) {
             rt_result_free(res);
@@ -4134,10 +4147,11 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     store_close(db);
     compilation_free(&c);
     /* --warnings-as-errors: a warning said once the results were written
-     * (the cache's as it stores the compiled code, the history's after
-     * recording) fails the run too, though the results stay */
+     * (the history's after recording) fails the run too, though the
+     * results stay; the cache's, as it stores the compiled code, do not
+     * count (counted_warnings) */
     if (rc == EXIT_OK)
-        rc = warnings_gate(es_warnings(), EXIT_DATA);
+        rc = warnings_gate(counted_warnings(), EXIT_DATA);
     return rc;
 }
 
@@ -4334,7 +4348,7 @@ static int explain_files(explain_args *ea)
     long row = -1, ti = -1;
     rc = explain_resolve(c.ir, table, region, year, target, &row, &ti, lang);
     if (rc == EXIT_OK)
-        rc = warnings_gate(es_warnings(), EXIT_DATA);
+        rc = warnings_gate(counted_warnings(), EXIT_DATA);
     if (rc == EXIT_OK) {
         /* the JSON says what it explains, by hash, as the results' does */
         char rhash[65];
@@ -5052,7 +5066,7 @@ static int cmd_restore(int argc, char **argv)
             /* --warnings-as-errors: a reading's rules without texts stop
              * it, nothing written; the run's rules are not given back as
              * it read them (exit 6) */
-            int gate = warnings_gate(es_warnings(), EXIT_NOT_VERIFIED);
+            int gate = warnings_gate(counted_warnings(), EXIT_NOT_VERIFIED);
             if (gate != EXIT_OK)
                 rc = gate;
             else if (st == RESTORE_USAGE)
@@ -5332,7 +5346,7 @@ static int cmd_template(int argc, char **argv)
          * another unit, a file of its header only) is a data problem, as
          * planc run's */
         if (rc == EXIT_OK)
-            rc = warnings_gate(es_warnings(), EXIT_DATA);
+            rc = warnings_gate(counted_warnings(), EXIT_DATA);
         tmpl_needs_free(n);
         n = NULL;
         if (rc == EXIT_OK)

@@ -1,0 +1,54 @@
+#!/bin/sh
+# unattended.sh — planc as a nightly job runs it:
+# the cache's warnings, about the machine, fail no --warnings-as-errors
+# run, while the data's still do.
+#   unattended.sh PLANC SOURCE_DIR
+set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
+planc=$1; src=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; n=0
+rules=$src/examples/quickstart/rules.plan
+data=$src/examples/quickstart/data.csv
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+check() { n=$((n + 1)); if ! eval "$1"; then fail "$2"; fi; }
+
+# --- the cache's warnings do not fail --warnings-as-errors
+# A cache directory planc cannot use (here a file; a read-only HOME in a
+# cron job): a warning, and the run scores.
+: >"$tmp/notadir"
+PLANC_CACHE_DIR=$tmp/notadir "$planc" run "$rules" --data "$data" --engine jit \
+    --warnings-as-errors -o "$tmp/r.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ]' "--warnings-as-errors, cache unusable: exit $rc, expected 0: $(cat "$tmp/err")"
+check '[ -s "$tmp/r.csv" ]' "--warnings-as-errors, cache unusable: no results written"
+check 'grep -q "^planc: warning: cannot use the cache directory" "$tmp/err"' \
+    "the cache's warning is not said: $(cat "$tmp/err")"
+check '! grep -q "treated as an error" "$tmp/err"' "the cache's warning was counted: $(cat "$tmp/err")"
+# the same with the compile on its thread (--engine auto, a large file is
+# not needed: jit forced above) and with JSON diagnostics
+PLANC_CACHE_DIR=$tmp/notadir "$planc" run "$rules" --data "$data" --engine jit \
+    --warnings-as-errors --diagnostics json -o "$tmp/r2.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ]' "--warnings-as-errors json, cache unusable: exit $rc: $(cat "$tmp/err")"
+check 'grep -q "\"level\": \"warning\", \"message\": \"cannot use the cache directory" "$tmp/err"' \
+    "the cache's warning is not in the JSON: $(cat "$tmp/err")"
+# a data warning beside the cache's still fails the run, and is the only
+# one counted
+head -n 1 "$data" >"$tmp/empty.csv"
+PLANC_CACHE_DIR=$tmp/notadir "$planc" run "$rules" --data "$data" --data "$tmp/empty.csv" \
+    --engine jit --warnings-as-errors -o "$tmp/r4.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 3 ]' "--warnings-as-errors, a data warning and the cache's: exit $rc, expected 3"
+check '[ ! -e "$tmp/r4.csv" ]' "--warnings-as-errors, a data warning: results written"
+check 'tail -n 1 "$tmp/err" | grep -qx "planc: error: 1 warning treated as an error (--warnings-as-errors)"' \
+    "the count is not of the data's warning alone: $(cat "$tmp/err")"
+check 'grep -q "^planc: warning: cannot use the cache directory" "$tmp/err"' \
+    "the cache's warning is not said beside the data's"
+
+echo "unattended: $n checks, $fails failed"
+[ "$fails" = 0 ]
