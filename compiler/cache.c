@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -117,6 +118,14 @@ unsigned cache_warnings(void)
     return atomic_load(&warnings_said);
 }
 
+/* The user's home directory as the password database has it (HOME unset),
+ * NULL when it has none. */
+static const char *passwd_home(void)
+{
+    struct passwd *pw = getpwuid(getuid());
+    return pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
+}
+
 char *cache_default_dir(FILE *warn, lbl_lang lang)
 {
     const char *v;
@@ -125,7 +134,7 @@ char *cache_default_dir(FILE *warn, lbl_lang lang)
         dir = strdup(v);
     else if ((v = env("XDG_CACHE_HOME")))
         dir = join(v, "planc");
-    else if ((v = env("HOME")))
+    else if ((v = env("HOME")) || (v = passwd_home()))
         dir = join(v, ".cache/planc");
     else {
         cache_warn(warn, msgcat_get(lang, "planc: warning: no cache directory (set PLANC_CACHE_DIR, XDG_CACHE_HOME "

@@ -72,8 +72,10 @@ void cache_hash_end(cache_hasher *hs, cache_key *out);
 void cache_key_hex(const cache_key *k, char out[65]);
 
 /* The cache directory: $PLANC_CACHE_DIR, else $XDG_CACHE_HOME/planc, else
- * $HOME/.cache/planc (an empty variable counts as unset).  malloc'd; NULL
- * after printing one warning to `warn` when none of them is set. */
+ * $HOME/.cache/planc, else, HOME unset (a job started with env -i, a
+ * daemon), the user's home directory from the password database
+ * (getpwuid), as other tools find ~ (an empty variable counts as unset).
+ * malloc'd; NULL after printing one warning to `warn` when none is known. */
 char *cache_default_dir(FILE *warn, lbl_lang lang);
 
 /* Writes a warning about the cache (its directory, an entry) as
