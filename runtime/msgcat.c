@@ -1891,6 +1891,11 @@ static const msgcat_pair catalog[] = {
      "如果这些权重是占措施得分的比例，请改正使其合计为 100%%"},
     {"%s '%s' is another of them", "%s“%s”也是其中之一"},
     {"and %u more of them, named above", "其余%u项见上文所列"},
+
+    /* ---- op24: a workbook whose sheets came out cut short in $TMPDIR (report_xlsx.c) */
+    {"planc: error: cannot write the workbook's scratch files in '%s'%s: a sheet came out shorter than its rows "
+     "(the disk is full, or the file size limit, ulimit -f, was reached)\n",
+     "planc: 错误：无法在 '%s'%s 中写入工作簿的临时文件：有一个工作表写出后比其中的行短（磁盘已满，或已达到文件大小上限 'ulimit -f'）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

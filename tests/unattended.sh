@@ -1,7 +1,8 @@
 #!/bin/sh
 # unattended.sh — planc as a nightly job runs it:
 # the cache's warnings, about the machine, fail no --warnings-as-errors
-# run, while the data's still do.
+# run, while the data's still do; a workbook that does not fit in $TMPDIR
+# fails rather than coming out cut short.
 #   unattended.sh PLANC SOURCE_DIR
 set -u
 # one locale whatever the developer's: planc speaks PLANC_LANG's or the
@@ -49,6 +50,28 @@ check 'tail -n 1 "$tmp/err" | grep -qx "planc: error: 1 warning treated as an er
     "the count is not of the data's warning alone: $(cat "$tmp/err")"
 check 'grep -q "^planc: warning: cannot use the cache directory" "$tmp/err"' \
     "the cache's warning is not said beside the data's"
+
+# --- a workbook whose rows do not fit in $TMPDIR (a full disk, here the
+# file size limit): libxlsxwriter writes each sheet's rows to a file there
+# without checking the writes, and the workbook came out with its detail
+# sheet cut short, exit 0.  Now exit 5, no output, nothing left behind.
+mkdir -p "$tmp/scratch"
+lrules=$src/rules/liaoning/beautiful-liaoning.plan
+ldata=$src/examples/liaoning/data.csv
+# (ulimit -f counts 512- or 1024-byte blocks by shell: 1000 is below the
+# detail sheet's 10 MB of rows and above the rules and data read)
+(ulimit -f 1000; TMPDIR=$tmp/scratch exec "$planc" run "$lrules" --data "$ldata" -o "$tmp/cut.xlsx" \
+    >"$tmp/out" 2>"$tmp/err")
+rc=$?
+check '[ $rc = 5 ]' "a workbook's rows beyond the file size limit: exit $rc, expected 5: $(cat "$tmp/err")"
+check '[ ! -e "$tmp/cut.xlsx" ]' "a workbook cut short was written"
+check 'grep -q "^planc: error: cannot write the workbook.s scratch file" "$tmp/err"' \
+    "no error names the workbook's scratch file: $(cat "$tmp/err")"
+check '[ -z "$(ls -A "$tmp/scratch")" ]' "scratch files left in TMPDIR: $(ls -A "$tmp/scratch")"
+# and with room, the same command writes it
+TMPDIR=$tmp/scratch "$planc" run "$lrules" --data "$ldata" -o "$tmp/whole.xlsx" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && [ -s "$tmp/whole.xlsx" ]' "the workbook with room: exit $rc: $(cat "$tmp/err")"
 
 echo "unattended: $n checks, $fails failed"
 [ "$fails" = 0 ]
