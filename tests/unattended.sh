@@ -2,15 +2,18 @@
 # unattended.sh — planc as a nightly job runs it:
 # the cache's warnings, about the machine, fail no --warnings-as-errors
 # run, while the data's still do; a workbook that does not fit in $TMPDIR
-# fails rather than coming out cut short.
-#   unattended.sh PLANC SOURCE_DIR
+# fails rather than coming out cut short; the installed planc runs from
+# any directory, its manual page complete.
+#   unattended.sh PLANC SOURCE_DIR [CMAKE BUILD_DIR]
+# With CMAKE and BUILD_DIR it also installs the build (cmake --install)
+# and runs the installed planc as cron would.
 set -u
 # one locale whatever the developer's: planc speaks PLANC_LANG's or the
 # locale's language (docs/LANGUAGE.md §12), and the expected outputs are
 # English unless a command says --lang zh
 LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG
-planc=$1; src=$2
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+planc=$1; src=$2; cmake=${3:-}; build=${4:-}
+tmp=$(mktemp -d); trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 fails=0; n=0
 rules=$src/examples/quickstart/rules.plan
 data=$src/examples/quickstart/data.csv
@@ -72,6 +75,41 @@ check '[ -z "$(ls -A "$tmp/scratch")" ]' "scratch files left in TMPDIR: $(ls -A 
 TMPDIR=$tmp/scratch "$planc" run "$lrules" --data "$ldata" -o "$tmp/whole.xlsx" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check '[ $rc = 0 ] && [ -s "$tmp/whole.xlsx" ]' "the workbook with room: exit $rc: $(cat "$tmp/err")"
+
+# --- the installed planc: from any directory, as another user's job,
+# the prefix read-only and nothing written there; its manual page names
+# every command and every variable planc reads
+if [ -n "$cmake" ]; then
+    prefix=$tmp/root/opt/planc
+    "$cmake" --install "$build" --prefix "$prefix" >"$tmp/out" 2>&1
+    rc=$?
+    check '[ $rc = 0 ]' "cmake --install: exit $rc: $(cat "$tmp/out")"
+    for f in bin/planc lib/planc/planc-llvm.so share/man/man1/planc.1 share/doc/planc/README.md \
+             share/doc/planc/docs/LANGUAGE.md; do
+        check '[ -s "$prefix/$f" ]' "not installed: $f"
+    done
+    chmod -R a-w "$tmp/root"
+    : >"$tmp/marker"
+    mkdir -p "$tmp/elsewhere" "$tmp/home"
+    (cd "$tmp/elsewhere" && env -i PATH=/usr/bin:/bin HOME="$tmp/home" "$prefix/bin/planc" run "$rules" \
+        --data "$data" --engine jit -o out.csv >"$tmp/out" 2>"$tmp/err")
+    rc=$?
+    check '[ $rc = 0 ] && [ -s "$tmp/elsewhere/out.csv" ]' "the installed planc, --engine jit: exit $rc: $(cat "$tmp/err")"
+    check 'cmp -s "$tmp/elsewhere/out.csv" "$tmp/r.csv"' "the installed planc's results differ from the build's"
+    check '[ -z "$(find "$tmp/root" -newer "$tmp/marker")" ]' \
+        "the installed planc wrote under its prefix: $(find "$tmp/root" -newer "$tmp/marker")"
+    check '[ -n "$(ls "$tmp/home/.cache/planc")" ]' "the cache is not in \$HOME/.cache/planc"
+    man=$prefix/share/man/man1/planc.1
+    check 'grep -q "^\.TH PLANC 1 \"\" \"planc $("$planc" --version | cut -d" " -f2)\"" "$man"' \
+        "the manual page is not of this version: $(grep "^.TH" "$man")"
+    for cmd in $("$planc" help | sed -n '/^commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
+        check 'grep -q "^\.B[IR]* *\"*$cmd[ \"]" "$man"' "the manual page lacks the command $cmd"
+    done
+    for var in $(cat "$src"/compiler/*.c "$src"/runtime/*.c | grep -o '\(getenv\|env\)("[A-Z_]*")' |
+                 sed 's/.*("\(.*\)")/\1/' | sort -u); do
+        check 'grep -q "^\.BR* .*\b$var\b" "$man"' "the manual page's ENVIRONMENT lacks $var"
+    done
+fi
 
 echo "unattended: $n checks, $fails failed"
 [ "$fails" = 0 ]
