@@ -1628,6 +1628,8 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 /* Whether the command line gave --lang (lang_of_args): --diagnostics
  * json refuses a --lang zh given, not the environment's Chinese. */
 static bool lang_on_command_line;
+/* planc run writes a workbook or a page, whose words --lang gives */
+static bool lang_of_document;
 
 static lbl_lang lang_of_args(int argc, char **argv, const char **bad_env)
 {
@@ -1699,8 +1701,10 @@ static int parse_diag_option(const char *cmd, bool werror_ok, int argc, char **a
 static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
 {
     /* JSON is for programs: English, as check --format json, whatever
-     * PLANC_LANG or the locale say; a --lang zh given is refused */
-    if (diag_opts.json && lang != LBL_EN && lang_on_command_line)
+     * PLANC_LANG or the locale say; a --lang zh given is refused, unless
+     * it is the language of the document planc run writes (a workbook or
+     * a page for people, the messages' JSON for the job that runs it) */
+    if (diag_opts.json && lang != LBL_EN && lang_on_command_line && !lang_of_document)
         return usage_error(cmd, "--lang is for the text messages: %s keeps its English texts for programs",
                            "--diagnostics json");
     if (diag_opts.json)
@@ -3777,6 +3781,8 @@ static int cmd_run(int argc, char **argv)
             return usage_error("run", "unexpected argument '%s' (one rules file per run)", a);
         }
     }
+    const char *format = ro.format ? ro.format : out ? format_of_name(out) : NULL;
+    lang_of_document = format && (strcmp(format, "xlsx") == 0 || strcmp(format, "html") == 0);
     int rc = settle_diag_options("run", ro.lang, true);
     if (rc == EXIT_OK)
         rc = run_files(rules, datas, withs, ndata, out, engine, jobs, timings, use_cache, quiet, &ro,

@@ -221,6 +221,23 @@ run_in "$runs/template-check-werror" template rules.plan --check data.csv -w
 # --- usage: JSON is English; a bad value
 run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --lang zh --diagnostics json
 [ "$(rc)" = 2 ] || fail "--lang zh --diagnostics json: exit $(rc), expected 2"
+# ... but --lang zh of a workbook or a page is the document's: the JSON
+# stays English, the workbook is Chinese
+for doc in xlsx html; do
+    run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --skip-unknown-regions --lang zh \
+        --diagnostics json -o "$tmp/zh.$doc"
+    [ "$(rc)" = 0 ] || fail "--lang zh --diagnostics json -o zh.$doc: exit $(rc): $(cat "$tmp/err")"
+    python3 -c '
+import json, sys
+d = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert d and all(x["level"] == "warning" and x["message"].startswith("skipped 4 rows") for x in d), d
+' "$tmp/err" || fail "--lang zh --diagnostics json -o zh.$doc: not English JSON: $(cat "$tmp/err")"
+done
+python3 -c '
+import sys, zipfile
+assert "地区".encode() in zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml")
+' "$tmp/zh.xlsx" || fail "--lang zh --diagnostics json: the workbook is not in Chinese"
+grep -q "地区" "$tmp/zh.html" || fail "--lang zh --diagnostics json: the page is not in Chinese"
 run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --diagnostics xml
 { [ "$(rc)" = 2 ] && grep -q "unknown format 'xml' (available: text, json)" "$tmp/err"; } ||
     fail "--diagnostics xml: exit $(rc): $(cat "$tmp/err")"
