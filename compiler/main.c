@@ -133,8 +133,9 @@ static const char usage_main[] =
     "     (restore) the run's rules cannot be given back as it read them\n"
     "\n"
     "Run 'planc help COMMAND' for a command's options.  The language is\n"
-    "described in docs/LANGUAGE.md: in the source tree, or where planc is\n"
-    "installed, PREFIX/share/doc/planc/docs/ (and 'man planc').\n";
+    "described in docs/LANGUAGE.md, running planc from cron in\n"
+    "docs/UNATTENDED.md: in the source tree, or where planc is installed,\n"
+    "PREFIX/share/doc/planc/docs/ (and 'man planc').\n";
 
 static const char usage_test[] =
     "usage: planc test [--root DIR] [--all] [--lang en|zh] RULES\n"
@@ -673,8 +674,9 @@ static const char usage_main_zh[] =
     "     （restore）无法按该次评估所读的原样还原其规则文件\n"
     "\n"
     "运行 'planc help COMMAND' 查看某个命令的选项。规则语言见\n"
-    "docs/LANGUAGE.md，中文指南见 docs/GUIDE.zh-CN.md：在源代码目录中，安装后\n"
-    "在 PREFIX/share/doc/planc/docs/（另见 'man planc'）。\n";
+    "docs/LANGUAGE.md，中文指南见 docs/GUIDE.zh-CN.md，用 cron 定时运行见\n"
+    "docs/UNATTENDED.md：在源代码目录中，安装后在 PREFIX/share/doc/planc/docs/\n"
+    "（另见 'man planc'）。\n";
 
 static const char usage_test_zh[] =
     "用法：planc test [--root DIR] [--all] [--lang en|zh] RULES\n"

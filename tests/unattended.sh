@@ -1,9 +1,10 @@
 #!/bin/sh
-# unattended.sh — planc as a nightly job runs it:
+# unattended.sh — planc as a nightly job runs it (docs/UNATTENDED.md):
 # the cache's warnings, about the machine, fail no --warnings-as-errors
 # run, while the data's still do; a workbook that does not fit in $TMPDIR
-# fails rather than coming out cut short; the installed planc runs from
-# any directory, its manual page complete.
+# fails rather than coming out cut short; the nightly script of
+# docs/UNATTENDED.md §5 works as it is written there; the installed planc
+# runs from any directory, its manual page complete.
 #   unattended.sh PLANC SOURCE_DIR [CMAKE BUILD_DIR]
 # With CMAKE and BUILD_DIR it also installs the build (cmake --install)
 # and runs the installed planc as cron would.
@@ -76,6 +77,56 @@ TMPDIR=$tmp/scratch "$planc" run "$lrules" --data "$ldata" -o "$tmp/whole.xlsx" 
 rc=$?
 check '[ $rc = 0 ] && [ -s "$tmp/whole.xlsx" ]' "the workbook with room: exit $rc: $(cat "$tmp/err")"
 
+# --- the nightly script of docs/UNATTENDED.md §5, as it is there
+sed -n '/^<!-- planc-nightly/,/^```$/p' "$src/docs/UNATTENDED.md" | sed '1,2d;$d' >"$tmp/nightly"
+check 'head -n 1 "$tmp/nightly" | grep -qx "#!/bin/sh"' "the script is not found in docs/UNATTENDED.md"
+up=$tmp/uploads
+mkdir -p "$up" "$tmp/accepted" "$tmp/share" "$tmp/var"
+for city in $(tail -n +2 "$data" | cut -d, -f1 | sort -u); do
+    mkdir -p "$up/$city"
+    { head -n 1 "$data"; grep "^$city," "$data"; } >"$up/$city/2026-12-01.csv"
+done
+# what cities send: Windows line ends and a byte-order mark (accepted as
+# they are), GBK and a title line (not accepted, with the note saying how)
+sed 's/$/\r/' "$up/丹东/2026-12-01.csv" >"$tmp/x" && { printf '\357\273\277'; cat "$tmp/x"; } >"$up/丹东/2026-12-01.csv"
+iconv -f UTF-8 -t GB18030 "$up/大连/2026-12-01.csv" >"$tmp/x" && mv "$tmp/x" "$up/大连/2026-12-01.csv"
+{ printf '朝阳市指标报送表,,\r\n'; cat "$up/朝阳/2026-12-01.csv"; } >"$tmp/x" && mv "$tmp/x" "$up/朝阳/2026-12-01.csv"
+touch -d '2026-12-01 12:00' "$up"/*/*.csv
+nightly() {
+    env -i PATH=/usr/bin:/bin HOME="$tmp/var" PLANC="$planc" RULES="$rules" UPLOADS="$up" \
+        ACCEPTED="$tmp/accepted" HISTORY="$tmp/var/history.db" SHARE="$tmp/share" \
+        PLANC_CACHE_DIR="$tmp/var/cache" sh "$tmp/nightly" >"$tmp/mail" 2>&1
+}
+nightly; rc=$?
+check '[ $rc = 3 ]' "nightly with two files not accepted: exit $rc, expected 3: $(cat "$tmp/mail")"
+check 'grep -q "^== 大连: .*/大连/2026-12-01.csv not accepted (exit 3)" "$tmp/mail"' \
+    "the mail does not name 大连's file: $(cat "$tmp/mail")"
+check 'grep -q "iconv -f GB18030 -t UTF-8" "$tmp/mail"' "the mail does not say how to convert the GBK file"
+check 'grep -q "^== 朝阳: " "$tmp/mail" && grep -q "tail -n +2" "$tmp/mail"' \
+    "the mail does not say to delete 朝阳's title line: $(cat "$tmp/mail")"
+check '! grep -q "^== 丹东" "$tmp/mail"' "丹东's file with CRLF and a BOM was not accepted: $(cat "$tmp/mail")"
+check '[ "$(ls "$tmp/accepted" | wc -l)" = 13 ]' "accepted: $(ls "$tmp/accepted")"
+check '[ -s "$tmp/share/results.xlsx" ] && [ -s "$tmp/share/report.html" ]' "no workbook or page: $(ls "$tmp/share")"
+check '"$planc" history "$tmp/var/history.db" | grep -c "^[0-9]" | grep -qx 1' "the history does not hold the run"
+check 'grep -q "^== planc run (exit 0)" "$tmp/mail" && grep -q "警告：大连在各数据文件" "$tmp/mail"' \
+    "the mail does not carry the run's warnings: $(cat "$tmp/mail")"
+# 大连 sends the file again in UTF-8: accepted, scored, the mail is of 朝阳 alone
+iconv -f GB18030 -t UTF-8 "$up/大连/2026-12-01.csv" >"$up/大连/2026-12-02.csv"
+touch -d '+1 hour' "$up/大连/2026-12-02.csv"
+nightly; rc=$?
+check '[ $rc = 3 ] && ! grep -q "^== 大连" "$tmp/mail" && grep -q "^== 朝阳: " "$tmp/mail"' \
+    "the second night: exit $rc: $(cat "$tmp/mail")"
+check '[ -e "$tmp/accepted/大连.csv" ]' "大连's new file was not accepted"
+check '"$planc" history "$tmp/var/history.db" | grep -c "^[0-9]" | grep -qx 2' "the second night is not in the history"
+# a night's job still running: the next one says so and does nothing
+flock "$tmp/accepted/.lock" sh -c "env -i PATH=/usr/bin:/bin PLANC='$planc' RULES='$rules' UPLOADS='$up' \
+    ACCEPTED='$tmp/accepted' HISTORY='$tmp/var/history.db' SHARE='$tmp/share' sh '$tmp/nightly'" \
+    >"$tmp/mail" 2>&1
+rc=$?
+check '[ $rc = 1 ] && grep -q "the previous job is still running" "$tmp/mail"' \
+    "a second job beside a running one: exit $rc: $(cat "$tmp/mail")"
+check '"$planc" history "$tmp/var/history.db" | grep -c "^[0-9]" | grep -qx 2' "the job beside a running one recorded a run"
+
 # --- the installed planc: from any directory, as another user's job,
 # the prefix read-only and nothing written there; its manual page names
 # every command and every variable planc reads
@@ -85,7 +136,7 @@ if [ -n "$cmake" ]; then
     rc=$?
     check '[ $rc = 0 ]' "cmake --install: exit $rc: $(cat "$tmp/out")"
     for f in bin/planc lib/planc/planc-llvm.so share/man/man1/planc.1 share/doc/planc/README.md \
-             share/doc/planc/docs/LANGUAGE.md; do
+             share/doc/planc/docs/UNATTENDED.md share/doc/planc/docs/LANGUAGE.md; do
         check '[ -s "$prefix/$f" ]' "not installed: $f"
     done
     chmod -R a-w "$tmp/root"
