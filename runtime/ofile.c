@@ -204,6 +204,14 @@ void ofile_sweep(const char *path, const char *const *sides, size_t nsides)
     free(dir);
 }
 
+/* Whether flock(2) failed with `e` because the file system has no such
+ * locks (NFS mounted without its lock daemon, some network and FUSE file
+ * systems), not for this file. */
+static bool no_locks_here(int e)
+{
+    return e == ENOLCK || e == EOPNOTSUPP || e == ENOTSUP || e == EINVAL || e == ENOSYS;
+}
+
 int ofile_make_locked(char *tmpl)
 {
     size_t n = strlen(tmpl);
@@ -214,8 +222,25 @@ int ofile_make_locked(char *tmpl)
             return -1;
         fcntl(fd, F_SETFD, FD_CLOEXEC);
         struct stat held, named;
-        if (flock(fd, LOCK_EX) != 0 || fstat(fd, &held) != 0 || lstat(tmpl, &named) != 0 ||
-            held.st_dev != named.st_dev || held.st_ino != named.st_ino) {
+        int locked = flock(fd, LOCK_EX), e = errno;
+        bool ours = fstat(fd, &held) == 0 && lstat(tmpl, &named) == 0 && held.st_dev == named.st_dev &&
+                    held.st_ino == named.st_ino;
+        if (locked != 0 && ours && no_locks_here(e)) {
+            /* No locks on this file system: the file goes unlocked.  No
+             * planc takes it for a killed one's either (ofile_sweep
+             * removes only a file it can lock), so it is safe; a killed
+             * planc's files are then left for a person to remove. */
+            break;
+        }
+        if (locked != 0 && ours) {
+            /* another reason, which another file would meet too: the
+             * file made is removed, not left beside the output */
+            unlink(tmpl);
+            close(fd);
+            errno = e;
+            return -1;
+        }
+        if (locked != 0 || !ours) {
             close(fd);
             fd = -1;
             errno = EEXIST;

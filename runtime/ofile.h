@@ -55,8 +55,10 @@ bool ofile_temp_name_of(const char *name, const char *base);
  * replaces) and takes an exclusive flock(2) on it, which a planc holds as
  * long as it may write the file: a file another planc removed between the
  * two, taking it for a killed one's (ofile_sweep), is named no more once
- * locked, and another is made.  The descriptor (close-on-exec), or -1
- * with errno set. */
+ * locked, and another is made.  On a file system without flock (NFS
+ * without its lock daemon: ENOLCK) the file is made unlocked, which
+ * ofile_sweep then never removes.  The descriptor (close-on-exec), or -1
+ * with errno set (and no file made). */
 int ofile_make_locked(char *tmpl);
 /* Removes the temporary files of the target `path` (ofile_temp_name_of)
  * that a planc killed while writing them left beside it, with the files

@@ -77,6 +77,26 @@ TMPDIR=$tmp/scratch "$planc" run "$lrules" --data "$ldata" -o "$tmp/whole.xlsx" 
 rc=$?
 check '[ $rc = 0 ] && [ -s "$tmp/whole.xlsx" ]' "the workbook with room: exit $rc: $(cat "$tmp/err")"
 
+# --- a shared directory whose file system has no flock(2) (NFS without
+# its lock daemon: ENOLCK): planc wrote 100 temporary files beside the
+# output there, each run, and failed with 'File exists'.  A flock that
+# always fails, put in front of the C library's (LD_PRELOAD).
+if command -v cc >/dev/null 2>&1; then
+    printf '%s\n' '#include <errno.h>' '#include <sys/file.h>' \
+        'int flock(int fd, int op) { (void)fd; (void)op; errno = ENOLCK; return -1; }' >"$tmp/nolock.c"
+    cc -shared -fPIC -o "$tmp/nolock.so" "$tmp/nolock.c"
+    mkdir -p "$tmp/nfs"
+    for i in 1 2; do
+        LD_PRELOAD=$tmp/nolock.so "$planc" run "$rules" --data "$data" -o "$tmp/nfs/r.csv" \
+            --store "$tmp/nfs/h.db" >"$tmp/out" 2>"$tmp/err"
+        rc=$?
+        check '[ $rc = 0 ]' "no flock, run $i: exit $rc, expected 0: $(cat "$tmp/err")"
+    done
+    check '[ "$(ls -A "$tmp/nfs" | tr "\n" " ")" = "h.db r.csv " ]' "no flock: files left: $(ls -A "$tmp/nfs" | head)"
+    check 'cmp -s "$tmp/nfs/r.csv" "$tmp/r.csv"' "no flock: the results differ"
+    check '"$planc" history "$tmp/nfs/h.db" | grep -c "^[0-9]" | grep -qx 2' "no flock: the runs are not recorded"
+fi
+
 # --- the nightly script of docs/UNATTENDED.md §5, as it is there
 sed -n '/^<!-- planc-nightly/,/^```$/p' "$src/docs/UNATTENDED.md" | sed '1,2d;$d' >"$tmp/nightly"
 check 'head -n 1 "$tmp/nightly" | grep -qx "#!/bin/sh"' "the script is not found in docs/UNATTENDED.md"
