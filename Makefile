@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_Q     = cmake -S . -B
 
-.PHONY: all deps build demo test test-asan fuzz bench clean
+.PHONY: all deps build demo test install test-asan fuzz bench clean
 
 all: build
 
@@ -23,6 +23,12 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# PREFIX/bin/planc, PREFIX/lib/planc/planc-llvm.so, the manual page and
+# the documents (docs/UNATTENDED.md §1); DESTDIR stages them for a package.
+PREFIX ?= /usr/local
+install: build
+	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX) >/dev/null
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer with
 # leak detection; any report fails the run.  intercept_tls_get_addr=0:
