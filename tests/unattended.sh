@@ -111,7 +111,8 @@ done
 sed 's/$/\r/' "$up/丹东/2026-12-01.csv" >"$tmp/x" && { printf '\357\273\277'; cat "$tmp/x"; } >"$up/丹东/2026-12-01.csv"
 iconv -f UTF-8 -t GB18030 "$up/大连/2026-12-01.csv" >"$tmp/x" && mv "$tmp/x" "$up/大连/2026-12-01.csv"
 { printf '朝阳市指标报送表,,\r\n'; cat "$up/朝阳/2026-12-01.csv"; } >"$tmp/x" && mv "$tmp/x" "$up/朝阳/2026-12-01.csv"
-touch -d '2026-12-01 12:00' "$up"/*/*.csv
+mv "$up/本溪/2026-12-01.csv" "$up/本溪/2026-12-01.CSV"   # as Windows may name it
+touch -d '2026-12-01 12:00' "$up"/*/*.csv "$up"/*/*.CSV
 nightly() {
     env -i PATH=/usr/bin:/bin HOME="$tmp/var" PLANC="$planc" RULES="$rules" UPLOADS="$up" \
         ACCEPTED="$tmp/accepted" HISTORY="$tmp/var/history.db" SHARE="$tmp/share" \
