@@ -76,6 +76,25 @@ check '[ -z "$(ls -A "$tmp/scratch")" ]' "scratch files left in TMPDIR: $(ls -A 
 TMPDIR=$tmp/scratch "$planc" run "$lrules" --data "$ldata" -o "$tmp/whole.xlsx" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check '[ $rc = 0 ] && [ -s "$tmp/whole.xlsx" ]' "the workbook with room: exit $rc: $(cat "$tmp/err")"
+# a limit that lets the detail sheet's rows be written, and not the sheet
+# they are then copied into (its rows and some 1.7 KB of head and tail):
+# the sheet read back from the workbook is short
+if command -v python3 >/dev/null 2>&1; then
+    whole=$(python3 -c 'import sys, zipfile
+print(max(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist() if i.filename.startswith("xl/worksheets/")))' \
+        "$tmp/whole.xlsx")
+    # the shell's block for ulimit -f: 512 or 1024 bytes
+    (ulimit -f 1; head -c 2000 /dev/zero >"$tmp/block"; :) 2>/dev/null
+    block=$(wc -c <"$tmp/block")
+    limit=$(( (whole - 200) / block ))
+    (ulimit -f "$limit"; TMPDIR=$tmp/scratch exec "$planc" run "$lrules" --data "$ldata" -o "$tmp/cut2.xlsx" \
+        >"$tmp/out" 2>"$tmp/err")
+    rc=$?
+    check '[ $rc = 5 ] && [ ! -e "$tmp/cut2.xlsx" ]' \
+        "a sheet cut short in its copy ($limit blocks of $block, sheet $whole): exit $rc: $(cat "$tmp/err")"
+    check 'grep -q "a sheet came out shorter than its rows" "$tmp/err"' "the short sheet is not said: $(cat "$tmp/err")"
+    check '[ -z "$(ls -A "$tmp/scratch")" ]' "scratch files left in TMPDIR: $(ls -A "$tmp/scratch")"
+fi
 
 # --- a shared directory whose file system has no flock(2) (NFS without
 # its lock daemon: ENOLCK): planc wrote 100 temporary files beside the
