@@ -21,16 +21,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
-#include <zlib.h>
+#include <unzip.h>
 
 #include "cleanup.h"
 #include "csv.h"
@@ -949,7 +947,7 @@ static void make_formats(book *b)
  * short, written and exit 0 as if whole.  rows_flushed flushes each
  * sheet's file before the workbook is closed, notes a write that failed
  * (false), and keeps each file's size in rows[] (0 for a sheet without
- * one), in the order of the sheets; sheets_whole then checks that each
+ * one), in the order of the sheets; file_sheets_whole then checks that each
  * sheet in the workbook written holds at least as many bytes. */
 static bool rows_flushed(book *b, long rows[MAX_SHEETS], size_t *n)
 {
@@ -974,127 +972,59 @@ static bool rows_flushed(book *b, long rows[MAX_SHEETS], size_t *n)
     return true;
 }
 
-/* A little-endian number of `len` bytes at p. */
-static uint32_t zip_le(const unsigned char *p, int len)
-{
-    uint32_t v = 0;
-    for (int i = len; i-- > 0;)
-        v = v << 8 | p[i];
-    return v;
-}
-
-/* Whether the deflated (method 8) or stored (0) data of `clen` bytes at d
- * inflates to `full` bytes that end a sheet ("</worksheet>"). */
-static bool sheet_ends(const unsigned char *d, size_t clen, int method, uint64_t full)
+/* Whether the open zip entry reads whole (its CRC checked as minizip
+ * reads it) to `full` bytes that end a sheet ("</worksheet>"). */
+static bool sheet_ends(unzFile z, uint64_t full)
 {
     static const char close_tag[] = "</worksheet>";
     const size_t tl = sizeof close_tag - 1;
-    if (method == 0)
-        return clen == full && clen >= tl && memcmp(d + clen - tl, close_tag, tl) == 0;
-    if (method != 8)
+    if (unzOpenCurrentFile(z) != UNZ_OK)
         return false;
-    z_stream zs = {0};
-    if (inflateInit2(&zs, -MAX_WBITS) != Z_OK)
-        return false;
-    unsigned char buf[65536], tail[sizeof close_tag - 1];
+    char buf[65536], tail[sizeof close_tag - 1];
     size_t have = 0; /* bytes of tail filled */
     uint64_t total = 0;
-    int zr = Z_OK;
-    zs.next_in = (unsigned char *)d;
-    zs.avail_in = (uInt)(clen > UINT_MAX ? UINT_MAX : clen);
-    while (zr == Z_OK) {
-        zs.next_out = buf;
-        zs.avail_out = sizeof buf;
-        zr = inflate(&zs, Z_NO_FLUSH);
-        size_t got = sizeof buf - zs.avail_out;
-        total += got;
-        if (got >= tl) {
-            memcpy(tail, buf + got - tl, tl);
+    int got;
+    while ((got = unzReadCurrentFile(z, buf, sizeof buf)) > 0) {
+        size_t g = (size_t)got;
+        total += g;
+        if (g >= tl) {
+            memcpy(tail, buf + g - tl, tl);
             have = tl;
-        } else if (got) {
-            size_t keep = have + got > tl ? tl - got : have;
+        } else {
+            size_t keep = have + g > tl ? tl - g : have;
             memmove(tail, tail + have - keep, keep);
-            memcpy(tail + keep, buf, got);
-            have = keep + got;
+            memcpy(tail + keep, buf, g);
+            have = keep + g;
         }
-        if (zr == Z_BUF_ERROR || (zr == Z_OK && got == 0 && zs.avail_in == 0))
-            break;
     }
-    inflateEnd(&zs);
-    return zr == Z_STREAM_END && total == full && have == tl && memcmp(tail, close_tag, tl) == 0;
+    /* a CRC that does not match is said on closing */
+    bool closed = unzCloseCurrentFile(z) == UNZ_OK;
+    return got == 0 && closed && total == full && have == tl && memcmp(tail, close_tag, tl) == 0;
 }
 
-/* Whether the workbook (a zip file of `size` bytes at z) has, for each of
- * the n sheets, an entry xl/worksheets/sheetK.xml of at least rows[K-1]
- * bytes that ends the sheet, read through the zip's central directory
- * (rows_flushed).  A workbook whose directory cannot be read is not whole
- * either. */
-static bool sheets_whole(const unsigned char *z, size_t size, const long *rows, size_t n)
-{
-    /* the end of central directory record: 22 bytes and a comment */
-    if (size < 22)
-        return false;
-    size_t end = size - 22;
-    while (zip_le(z + end, 4) != 0x06054b50) {
-        if (end == 0 || size - end > 22 + 65535)
-            return false;
-        end--;
-    }
-    size_t entries = zip_le(z + end + 10, 2), at = zip_le(z + end + 16, 4);
-    size_t found = 0;
-    static const char prefix[] = "xl/worksheets/sheet";
-    const size_t pl = sizeof prefix - 1;
-    for (size_t e = 0; e < entries; e++) {
-        if (at + 46 > end || zip_le(z + at, 4) != 0x02014b50)
-            return false;
-        int method = (int)zip_le(z + at + 10, 2);
-        size_t clen = zip_le(z + at + 20, 4);
-        uint32_t full = zip_le(z + at + 24, 4);
-        size_t name_len = zip_le(z + at + 28, 2), extra = zip_le(z + at + 30, 2),
-               comment = zip_le(z + at + 32, 2), local = zip_le(z + at + 42, 4);
-        if (at + 46 + name_len > end)
-            return false;
-        const char *name = (const char *)z + at + 46;
-        size_t k = 0;
-        if (name_len > pl + 4 && memcmp(name, prefix, pl) == 0 && memcmp(name + name_len - 4, ".xml", 4) == 0) {
-            for (size_t i = pl; i < name_len - 4; i++)
-                k = name[i] >= '0' && name[i] <= '9' && k < 1000 ? k * 10 + (size_t)(name[i] - '0') : 1000;
-            if (k >= 1 && k <= n) {
-                found++;
-                /* 0xFFFFFFFF: ZIP64 sizes, which libxlsxwriter writes only
-                 * beyond 4 GB: not checked */
-                bool zip64 = full == 0xFFFFFFFFu || clen == 0xFFFFFFFFu;
-                if (!zip64 && k <= MAX_SHEETS && (uint64_t)full < (uint64_t)rows[k - 1])
-                    return false;
-                if (!zip64 && (local + 30 > end || zip_le(z + local, 4) != 0x04034b50))
-                    return false;
-                size_t data = zip64 ? 0 : local + 30 + zip_le(z + local + 26, 2) + zip_le(z + local + 28, 2);
-                if (!zip64 && (data > end || clen > end - data || !sheet_ends(z + data, clen, method, full)))
-                    return false;
-            }
-        }
-        at += 46 + name_len + extra + comment;
-    }
-    return found == n;
-}
-
-/* sheets_whole of the file at `path`.  True also when it cannot be mapped
+/* Whether the workbook at `path` has, for each of the n sheets, an entry
+ * xl/worksheets/sheetK.xml of at least rows[K-1] bytes that reads whole
+ * and ends the sheet (rows_flushed), read with minizip as planc reads a
+ * data workbook (xlsx_read.c).  A workbook whose directory cannot be read
+ * is not whole either; true when the file cannot be opened at all
  * (copy_file then reports why). */
 static bool file_sheets_whole(const char *path, const long *rows, size_t n)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (access(path, R_OK) != 0)
         return true;
-    struct stat st;
-    bool ok = true;
-    if (fstat(fd, &st) == 0 && st.st_size > 0) {
-        void *z = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (z != MAP_FAILED) {
-            ok = sheets_whole(z, (size_t)st.st_size, rows, n);
-            munmap(z, (size_t)st.st_size);
-        }
+    unzFile z = unzOpen64(path);
+    bool ok = z != NULL;
+    for (size_t k = 1; ok && k <= n; k++) {
+        char name[64];
+        snprintf(name, sizeof name, "xl/worksheets/sheet%zu.xml", k);
+        unz_file_info64 info;
+        ok = unzLocateFile(z, name, 1) == UNZ_OK &&
+             unzGetCurrentFileInfo64(z, &info, NULL, 0, NULL, 0, NULL, 0) == UNZ_OK &&
+             (k > MAX_SHEETS || info.uncompressed_size >= (uint64_t)rows[k - 1]) &&
+             sheet_ends(z, info.uncompressed_size);
     }
-    close(fd);
+    if (z)
+        unzClose(z);
     return ok;
 }
 
