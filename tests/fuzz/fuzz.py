@@ -14,14 +14,23 @@ valid ones of the repository and runs planc on each:
          move, splice a declaration of another file) and bytes (invalid UTF-8,
          NUL, CR LF, a BOM, a truncated file);
   data   a CSV of the corpus mutated by rows and cells (ragged rows, quotes,
-         BOMs, huge cells, odd numbers and years, duplicate rows and columns).
+         BOMs, huge cells, odd numbers and years, duplicate rows and columns);
+  xlsx   a workbook (the clean entries' CSVs made into workbooks by
+         tests/xlsx/mkxlsx.py, and its fixtures) mutated in its parts' XML
+         (attributes r= t= s= numFmtId= ..., cell values, elements
+         duplicated, nested, deleted, deep nesting, a document type,
+         entities, encodings, long text), its entries (missing, duplicated,
+         renamed, swapped, spliced, a part unpacking far larger) and the
+         archive's bytes (header fields: sizes, CRCs, methods, flags,
+         offsets; truncation), read with --data FILE.xlsx[#SHEET].
 
 Each case runs `planc check` (and `check --format json` when it says
 anything), `planc diff` of the original and the mutant, `planc test` when
 the rules carry tests and check, and — when the case has data
 — `planc run` with the interpreter and with the JIT (outputs compared byte
 for byte when both succeed; as CSV, JSON, xlsx or HTML, sometimes a roll-up) and `planc explain` for a region and year of the
-data.  Rules that do not check are run once more (with the interpreter) for
+data (a workbook's case also `planc template --check` of it; it is not
+minimised, the zip's bytes having no lines).  Rules that do not check are run once more (with the interpreter) for
 how the run fails.  A case is a finding when a command
   crash      is stopped by a signal or exits with a code >= 128;
   sanitizer  prints an AddressSanitizer / UBSan / LeakSanitizer report;
@@ -44,6 +53,7 @@ tests/run commands' relative paths work; a case overlays one file of it.
 
   fuzz.py --planc build-asan/planc [--seed N] [--cases N | --secs S]
           [--timeout S] [--out DIR] [--minimise-secs S] [--smoke]
+          [--only rules|data|xlsx]
 """
 import argparse
 import io
@@ -65,7 +75,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 
 # What the mirror holds (relative to the repository), and files larger than
 # this are not copied (no corpus file is; a stray big one is not needed).
-MIRROR_DIRS = ["rules", "examples", "tests/lang-examples", "tests/diagnostics", "tests/run"]
+MIRROR_DIRS = ["rules", "examples", "tests/lang-examples", "tests/diagnostics", "tests/run", "tests/xlsx"]
 MAX_CORPUS_FILE = 2 << 20
 
 DOCUMENTED_RC = {0, 1, 2, 3, 5}  # LANGUAGE.md §12; 4 (internal error) is a finding here
@@ -554,6 +564,307 @@ class Mutator:
         return b"".join(lines)
 
 
+# ---------------------------------------------------------------- workbooks
+
+# Odd values of the attributes a workbook's reader reads, by local name.
+ODD_ATTRS = {
+    b"r": [b"", b"A0", b"XFD1", b"XFE1", b"ZZZZ1", b"A1048576", b"A1048577", b"1048577",
+           b"A" + b"9" * 30, b"-1", b"+5", b" 3", b"1A", b"a1", b"AAAA", b"A4294967297",
+           b"A18446744073709551617", b"\xe4\xb8\xad1", b"A01", b"0", b"99999999999999999999"],
+    b"t": [b"s", b"n", b"b", b"e", b"str", b"d", b"inlineStr", b"", b"zz", b"S", b"inlineStrXXXXXXXXXXXX"],
+    b"s": [b"0", b"1", b"2", b"-1", b"65535", b"65536", b"4294967296", b"99999999999999999999", b"x", b""],
+    b"numFmtId": [b"0", b"9", b"10", b"14", b"22", b"27", b"58", b"59", b"176", b"-1",
+                  b"4294967295", b"18446744073709551616", b"x"],
+    b"formatCode": [b"0%", b"0.00%", b"yyyy", b"m/d/yyyy", b"[h]:mm", b"[Red]0%", b"\"unterminated",
+                    b"[", b"\\", b"_", b"*", b"General", b"0\"%\"", b"\\%", b"[mm]", b"hh", b"%%%", b""],
+    b"date1904": [b"1", b"true", b"0", b"false", b""],
+    b"count": [b"0", b"-1", b"99999999999", b"18446744073709551616"],
+    b"uniqueCount": [b"0", b"-1", b"99999999999"],
+    b"name": [b"", b"Sheet1", b"\xe6\x95\xb0\xe6\x8d\xae", b"x" * 5000, b"a#b", b"&lt;&amp;",
+              b"\x1b[31m", b"'", b"%s%n"],
+    b"Id": [b"", b"rId1", b"rId999", b"rId2"],
+    b"id": [b"", b"rId1", b"rId999", b"rId2"],
+    b"Target": [b"", b"/", b"../../../etc/passwd", b"worksheets/sheet9.xml", b"/xl/worksheets/sheet1.xml",
+                b"./worksheets/../worksheets/sheet1.xml", b"xl/workbook.xml", b"../" * 200,
+                b"sharedStrings.xml", b"styles.xml", b"a" * 5000, b"worksheets\\sheet1.xml"],
+    b"Type": [b"", b"x/worksheet", b"x/chartsheet", b"x/sharedStrings", b"x/styles",
+              b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"],
+}
+
+ODD_VALUES = [b"", b"0", b"-0", b"1", b"-1", b"5", b"99", b"4294967296", b"18446744073709551616",
+              b"99999999999999999999", b"1e308", b"1E+308", b"1e309", b"-1e309", b"1e-400", b"NaN",
+              b"inf", b"0.07", b"7.0000000000000007E-2", b"0.8525", b"1E+400", b"1E-400", b"1" * 70,
+              b"0." + b"0" * 70 + b"1", b"45658.5", b"60", b"59.99999", b"2958465", b"2958465.99999",
+              b"2958466", b"-0.5", b"2024", b"abc", b" 1", b"1 ", b"+1", b"0x10", b"1.2.3", b"1e",
+              b"9" * 400 + b"E-398", b"_x000D_", b"_x0000_", b"_xD800_", b"_x005F_x0041_", b"a,b",
+              b'a"b', b"#DIV/0!", b"TRUE", b"\xe4\xb8\xad", b"-", b".", b"1e+", b"1e-", b"%", b"50%"]
+
+ODD_TEXT = [b"", b"x" * 32767, b"x" * 32768, "\u4e2d".encode() * 32768, b"_x000D_" * 5000,
+            b"_x0000_", b"_xD800_", b"_xFFFF_", b"_x005F_", b"_x00", b"a,b", b'"', b"a\r\nb",
+            b"&#0;", b"&#x1F;", b"&#xD;", b"&#x10FFFF;", b"&#xFFFE;", b"&undefined;", b"&amp;&lt;",
+            b"<![CDATA[x,y]]>", b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x1b[31m", b"y" * 200000]
+
+DOCTYPES = [b'<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>',
+            b'<!DOCTYPE x SYSTEM "file:///etc/passwd">', b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///dev/zero">]>',
+            b'<!DOCTYPE worksheet>']
+
+ELEMENT_RE = {n: re.compile(rb"<(?:\w+:)?" + n + rb"\b[^>]*?(?:/>|>.*?</(?:\w+:)?" + n + rb">)", re.S)
+              for n in (b"c", b"row", b"si", b"xf", b"numFmt", b"sheet", b"Relationship", b"v", b"t",
+                        b"sheetData", b"is", b"f", b"cellXfs", b"sst")}
+ATTR_RE = re.compile(rb'\b((?:\w+:)?(\w+))="([^"]*)"')
+
+
+class WorkbookMutator:
+    """Mutations of an .xlsx workbook (a zip archive of XML parts): of its
+    parts' XML (attributes such as r="C7" and t="s", cell values, elements
+    duplicated, nested, deleted, entities, encodings, long text), of its
+    entries (missing, duplicated, renamed, swapped, spliced from another
+    workbook, stored or deflated, a part unpacking far larger) and of the
+    archive's bytes (header fields: sizes, CRCs, methods, flags, name
+    lengths, offsets; truncation, flipped bytes)."""
+
+    def __init__(self, rng, books):
+        self.rng = rng
+        self.books = books  # path -> bytes
+        self.paths = sorted(books)
+
+    @staticmethod
+    def unpack(b):
+        """The entries of b as [name, data], or None when b is no zip."""
+        try:
+            z = zipfile.ZipFile(io.BytesIO(b))
+            return [[i.filename, z.read(i)] for i in z.infolist()]
+        except Exception:  # BadZipFile, a bad CRC, an odd method: not repacked
+            return None
+
+    def pack(self, items):
+        r = self.rng
+        out = io.BytesIO()
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a duplicate name is the point
+            z = zipfile.ZipFile(out, "w")
+            for name, data in items:
+                method = zipfile.ZIP_STORED if r.random() < 0.15 else zipfile.ZIP_DEFLATED
+                z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), data, compress_type=method)
+            z.close()
+        return out.getvalue()
+
+    def workbook(self, b):
+        r = self.rng
+        for _ in range(r.choice([1, 1, 1, 2, 3])):
+            k = r.random()
+            items = self.unpack(b)
+            if items is None or k >= 0.85:
+                b = self.raw_op(b)
+            elif k < 0.6:
+                b = self.pack(self.xml_op(items))
+            else:
+                b = self.pack(self.entry_op(items))
+        return b
+
+    # -- the XML of a part
+    def pick_part(self, items):
+        r = self.rng
+        weights = []
+        for name, _ in items:
+            w = (10 if "worksheets/" in name else 4 if "sharedStrings" in name else
+                 3 if "styles" in name or "workbook.xml" in name else 2 if name.endswith(".rels") else 1)
+            weights.append(w)
+        return r.choices(range(len(items)), weights)[0]
+
+    def xml_op(self, items):
+        r = self.rng
+        i = self.pick_part(items)
+        x = items[i][1]
+        op = r.randrange(14)
+        if op <= 2:  # an attribute's value
+            ms = [m for m in ATTR_RE.finditer(x) if m.group(2) in ODD_ATTRS]
+            if ms:
+                m = r.choice(ms)
+                v = r.choice(ODD_ATTRS[m.group(2)])
+                if m.group(2) == b"r" and r.random() < 0.3:  # the same column or row elsewhere
+                    v = r.choice([b"XFD", b"A", b"B", b"AA"]) + str(r.choice([1, 2, 3, 1048576])).encode()
+                x = x[:m.start(3)] + v + x[m.end(3):]
+        elif op <= 4:  # a value's text
+            ms = list(re.finditer(rb"<((?:\w+:)?[vt])(?: [^>]*)?>([^<]*)</\1>", x))
+            if ms:
+                m = r.choice(ms)
+                v = r.choice(ODD_VALUES if op == 3 else ODD_TEXT)
+                x = x[:m.start(2)] + v + x[m.end(2):]
+        elif op == 5:  # an element duplicated (a few or many times)
+            kinds = [k for k in ELEMENT_RE if ELEMENT_RE[k].search(x)]
+            if kinds:
+                ms = list(ELEMENT_RE[r.choice(kinds)].finditer(x))
+                m = r.choice(ms)
+                x = x[:m.end()] + m.group(0) * r.choice([1, 2, 50, 5000]) + x[m.end():]
+        elif op == 6:  # an element nested in itself or in another, or moved
+            kinds = [k for k in ELEMENT_RE if ELEMENT_RE[k].search(x)]
+            if kinds:
+                m = r.choice(list(ELEMENT_RE[r.choice(kinds)].finditer(x)))
+                el = m.group(0)
+                k = r.randrange(3)
+                if k == 0 and not el.endswith(b"/>"):  # itself inside itself, before its end tag
+                    at = el.rindex(b"</")
+                    el = el[:at] + el + el[at:]
+                elif k == 1:
+                    tag = r.choice([b"row", b"c", b"si", b"is", b"v", b"t", b"sheetData", b"rPh", b"x"])
+                    el = b"<" + tag + b">" + el + b"</" + tag + b">"
+                else:
+                    el = b""
+                x = x[:m.start()] + el + x[m.end():]
+        elif op == 7:  # deep nesting
+            n = r.choice([63, 64, 65, 1000, 100000])
+            tag = r.choice([b"row", b"c", b"si", b"x", b"t"])
+            at = self.inner_pos(x)
+            x = x[:at] + (b"<" + tag + b">") * n + (b"</" + tag + b">") * n + x[at:]
+        elif op == 8:  # a document type, entities, character references
+            if r.random() < 0.5:
+                decl = re.match(rb"<\?xml[^>]*\?>", x)
+                at = decl.end() if decl else 0
+                x = x[:at] + r.choice(DOCTYPES) + x[at:]
+            else:
+                at = self.inner_pos(x)
+                x = x[:at] + r.choice([b"&#0;", b"&undefined;", b"&#x1F;", b"&#xD800;", b"&a;", b"&#99999999;"]) + x[at:]
+        elif op == 9:  # the encoding
+            k = r.randrange(6)
+            if k == 0:
+                x = re.sub(rb'encoding="[^"]*"', b'encoding="' + r.choice(
+                    [b"UTF-16", b"GBK", b"ISO-8859-1", b"US-ASCII", b"x-unknown", b"UTF-32"]) + b'"', x, count=1)
+            elif k == 1:
+                x = b"\xff\xfe" + x.decode("utf-8", "replace").encode("utf-16-le")
+            elif k == 2:
+                x = b"\xef\xbb\xbf" + x
+            elif k == 3:
+                x = re.sub(rb"^<\?xml[^>]*\?>", b"", x)
+            elif k == 4:
+                x = x.decode("utf-8", "replace").encode("utf-16-be")
+            else:
+                hi = [j for j in range(len(x)) if x[j] >= 0x80]
+                j = r.choice(hi) if hi else r.randrange(len(x) + 1)
+                x = x[:j] + bytes([r.randrange(256)]) + x[j + 1:]
+        elif op == 10:  # a tag deleted (an end tag: not well-formed; a start: maybe)
+            ms = list(re.finditer(rb"<[^>?!]*>", x))
+            if ms:
+                m = r.choice(ms)
+                x = x[:m.start()] + x[m.end():]
+        elif op == 11:  # the part cut short, or a namespace prefix on every tag
+            if r.random() < 0.5:
+                x = x[:r.randrange(len(x) + 1)]
+            else:
+                x = re.sub(rb"<(/?)(?=[A-Za-z])", rb"<\1x:", x)
+        elif op == 12:  # a cell far away, a row far down, a huge attribute
+            k = r.randrange(3)
+            at = x.rfind(b"</sheetData>")
+            if at >= 0 and k < 2:
+                row = r.choice([2, 1000, 1048576, 500000]) if k == 0 else r.choice([100, 999999])
+                col = r.choice([b"XFD", b"AAA", b"Z"])
+                extra = b"".join(b'<row r="%d"><c r="%s%d"><v>1</v></c></row>' % (row + j, col, row + j)
+                                 for j in range(r.choice([1, 2, 100])) if row + j <= 1048576)
+                x = x[:at] + extra + x[at:]
+            else:
+                ms = list(ATTR_RE.finditer(x))
+                if ms:
+                    m = r.choice(ms)
+                    x = x[:m.start(3)] + b"A" * r.choice([70000, 9 << 20]) + x[m.end(3):]
+        else:  # a part's XML put in place of another's
+            j = r.randrange(len(items))
+            x = items[j][1]
+        items[i][1] = x
+        return items
+
+    @staticmethod
+    def inner_pos(x):
+        """A place inside the root element (after its start tag)."""
+        m = re.search(rb"<(?:\w+:)?(?:sheetData|sst|sheets|Relationships|cellXfs|styleSheet|Types)\b[^>]*>", x)
+        return m.end() if m else len(x) // 2
+
+    # -- the archive's entries
+    def entry_op(self, items):
+        r = self.rng
+        if not items:
+            return items
+        i = r.randrange(len(items))
+        op = r.randrange(8)
+        if op == 0:  # missing
+            del items[i]
+        elif op == 1:  # duplicated (with other content, or the same)
+            other = r.choice([items[i][1], b"", b"<x/>", items[r.randrange(len(items))][1]])
+            items.insert(r.choice([i, i + 1, len(items)]), [items[i][0], other])
+        elif op == 2:  # renamed
+            n = items[i][0]
+            items[i][0] = r.choice([n.upper(), "/" + n, n.replace("/", "\\"), n + "x", "x" * 5000,
+                                    "../" + n, n.replace("xl/", "xl//"), ""])
+        elif op == 3:  # two entries' contents swapped
+            j = r.randrange(len(items))
+            items[i][1], items[j][1] = items[j][1], items[i][1]
+        elif op == 4:  # an entry of another workbook
+            other = self.unpack(self.books[r.choice(self.paths)]) or []
+            if other:
+                items.insert(i, r.choice(other))
+        elif op == 5:  # a part that unpacks far larger than it packs
+            items[i][1] = items[i][1] + b" " * r.choice([1 << 20, 20 << 20])
+        elif op == 6:  # empty, or not XML
+            items[i][1] = r.choice([b"", b"\x00" * 100, b"PK\x03\x04", b"<", items[i][1][:50]])
+        else:  # the order of the entries
+            r.shuffle(items)
+        return items
+
+    # -- the archive's bytes
+    def raw_op(self, b):
+        r = self.rng
+        if not b:
+            return b"PK\x03\x04"
+        local = [m.start() for m in re.finditer(rb"PK\x03\x04", b)]
+        central = [m.start() for m in re.finditer(rb"PK\x01\x02", b)]
+        eocd = [m.start() for m in re.finditer(rb"PK\x05\x06", b)]
+        op = r.randrange(10)
+
+        def field(at, size, value=None):
+            if at + size > len(b):
+                return b
+            if value is None:
+                old = int.from_bytes(b[at:at + size], "little")
+                value = r.choice([0, 1, old + 1, max(old - 1, 0), old * 2, (1 << (8 * size)) - 1,
+                                  r.randrange(1 << (8 * size)), 1 << (8 * size - 1)])
+            value &= (1 << (8 * size)) - 1
+            return b[:at] + value.to_bytes(size, "little") + b[at + size:]
+        # (local offset, central offset, size) of a header's fields
+        fields = [(14, 16, 4), (18, 20, 4), (22, 24, 4), (26, 28, 2), (28, 30, 2), (6, 8, 2)]
+        if op <= 2 and (local or central):  # a field: CRC, sizes, name/extra length, flags
+            lo, co, size = r.choice(fields)
+            if central and (r.random() < 0.5 or not local):
+                return field(r.choice(central) + co, size)
+            return field(r.choice(local) + lo, size)
+        if op == 3 and (local or central):  # the compression method
+            m = r.choice([0, 1, 8, 9, 12, 14, 93, 99, 65535])
+            if central and r.random() < 0.5:
+                return field(r.choice(central) + 10, 2, m)
+            return field(r.choice(local) + 8, 2, m) if local else b
+        if op == 4 and central:  # where a local header is, its disk number
+            c = r.choice(central)
+            return field(c + r.choice([42, 34]), r.choice([4, 2]))
+        if op == 5 and eocd:  # the end record: counts, the directory's size and place, a comment
+            e = eocd[-1]
+            off, size = r.choice([(8, 2), (10, 2), (12, 4), (16, 4), (20, 2), (4, 2)])
+            return field(e + off, size)
+        if op == 6:  # cut short
+            return b[:r.choice([r.randrange(len(b) + 1), max(len(b) - r.randrange(1, 100), 0), 22, 30])]
+        if op == 7:  # bytes changed
+            b = bytearray(b)
+            for _ in range(r.choice([1, 1, 4, 32])):
+                b[r.randrange(len(b))] = r.randrange(256)
+            return bytes(b)
+        if op == 8:  # bytes before or after the archive
+            junk = r.choice([b"\x00" * 100, b"PK\x05\x06" + b"\x00" * 18, b"x" * 70000, b"PK\x03\x04"])
+            return junk + b if r.random() < 0.5 else b + junk
+        # a zip64 marker in a size or offset
+        if central:
+            c = r.choice(central)
+            return field(c + r.choice([20, 24, 42]), 4, 0xFFFFFFFF)
+        return b
+
+
 # ---------------------------------------------------------------- running planc
 
 class Result:
@@ -686,6 +997,8 @@ class Fuzzer:
         self.rng = random.Random(opts.seed)
         self.rmut = Mutator(self.rng, self.rules_bytes)
         self.dmut = Mutator(self.rng, self.csv_bytes)
+        self.xlsx_entries, self.xlsx_bytes = self.make_workbooks()
+        self.xmut = WorkbookMutator(self.rng, self.xlsx_bytes)
         self.env = dict(os.environ)
         self.env.update({
             "PLANC_CACHE_DIR": os.path.join(self.work, "cache"),
@@ -704,7 +1017,7 @@ class Fuzzer:
         for var in ("PLANC_LANG", "LANGUAGE"):
             self.env.pop(var, None)
         self.stats = {"cases": 0, "commands": 0, "check_ok": 0, "check_err": 0,
-                      "compared": 0, "data_err": 0}
+                      "compared": 0, "data_err": 0, "workbooks": 0}
         self.findings = []
         self.seen = set()
         self.rcs = {}  # "stage=rc" -> how many, for --verbose
@@ -712,6 +1025,50 @@ class Fuzzer:
     def read(self, rel):
         with open(os.path.join(self.mirror, rel), "rb") as f:
             return f.read()
+
+    # The fixtures of tests/xlsx/mkxlsx.py mutated (those that read, and
+    # those damaged one way, whose neighbours are worth reaching); not the
+    # large ones (bomb, rows).
+    XLSX_FIXTURES = ["cells", "error-cell", "date-year", "formula-no-value", "bad-sst",
+                     "rows-out-of-order", "chart", "bad-xml", "crc", "doctype", "no-workbook-part"]
+
+    def make_workbooks(self):
+        """Workbooks written into the mirror beside the CSVs of the clean
+        entries (shared or inline strings, another sheet first sometimes),
+        and the mkxlsx fixtures beside tests/xlsx/rules.plan: their Entries
+        (data the workbook) and path -> bytes.  An Entry's csv is the CSV
+        it was made of (for a region and year to explain)."""
+        sys.path.insert(0, os.path.join(self.o.repo, "tests", "xlsx"))
+        try:
+            import mkxlsx
+        finally:
+            sys.path.pop(0)
+        entries, books = [], {}
+        for e in self.clean:
+            src = os.path.join(self.mirror, e.data_path())
+            if not e.data.endswith(".csv") or os.path.getsize(src) > (256 << 10):
+                continue
+            rel = os.path.splitext(e.data)[0] + ".fuzz.xlsx"
+            b = mkxlsx.Book()
+            if len(entries) % 5 == 4:
+                b.sheet("封面", {})
+            try:
+                b.sheet("Sheet1", mkxlsx.csv_rows(b, src, len(entries) % 3 == 2))
+            except (UnicodeDecodeError, ValueError):
+                continue  # a CSV not UTF-8 has no workbook twin
+            b.save(os.path.join(self.mirror, e.cwd, rel))
+            x = Entry(e.cwd, e.rules, rel, e.root, e.extra, e.clean)
+            x.csv = e.data_path()
+            entries.append(x)
+        for name in self.XLSX_FIXTURES:
+            rel = "fuzz-%s.xlsx" % name
+            mkxlsx.fixture(name, os.path.join(self.mirror, "tests/xlsx", rel))
+            x = Entry("tests/xlsx", "rules.plan", rel)
+            x.csv = None
+            entries.append(x)
+        for x in entries:
+            books[x.data_path()] = self.read(x.data_path())
+        return entries, books
 
     def outdir(self):
         d = os.path.join(self.work, "out")
@@ -736,7 +1093,11 @@ class Fuzzer:
         if r.random() < 0.15:
             lenient += ["--na", r.choice(["-", "..", "x", "0", "", "NA", "—"])]
         lang = ["--lang", "zh"] if fmt in ("xlsx", "html") and r.random() < 0.3 else []
-        return {"fmt": fmt, "lang": lang, "rollup": rollup, "json": r.random() < 0.3, "lenient": lenient,
+        # a workbook's sheet: the first (none named), named, or none such
+        sheet = ""
+        if e.data and e.data.endswith(".xlsx"):
+            sheet = r.choice(["", "", "", "", "", "", "#Sheet1", "#Sheet1", "#数据", "#nosuch"])
+        return {"fmt": fmt, "sheet": sheet, "lang": lang, "rollup": rollup, "json": r.random() < 0.3, "lenient": lenient,
                 "jobs": str(r.randint(2, 4)), "region": region, "year": year, "target": target,
                 "orig": os.path.join(os.path.dirname(e.rules), "fuzz-orig-" + os.path.basename(e.rules))}
 
@@ -757,7 +1118,8 @@ class Fuzzer:
             cmds.append(("diff", ["diff"] + root + [c["orig"], e.rules] + (
                 ["--format", "json"] if c["json"] else []), lambda r: True))
         if e.data:
-            base = ["run"] + root + [e.rules, "--data", e.data] + e.extra + c["lenient"] + c["lang"] + (
+            data = e.data + c.get("sheet", "")
+            base = ["run"] + root + [e.rules, "--data", data] + e.extra + c["lenient"] + c["lang"] + (
                 ["--rollup", c["rollup"]] if c["rollup"] else [])
             fmt = c["fmt"]
             # the interpreter on one thread, the JIT on several: the output
@@ -767,7 +1129,7 @@ class Fuzzer:
                                                "-o", os.path.join(od, "interp." + fmt)], lambda r: True))
             cmds.append(("run-jit", base + ["--engine", "jit", "--no-cache", "-j", c["jobs"],
                                             "-o", os.path.join(od, "jit." + fmt)], checked))
-            ex = ["explain"] + root + [e.rules, "--data", e.data, "--region", c["region"]]
+            ex = ["explain"] + root + [e.rules, "--data", data, "--region", c["region"]]
             if c["year"]:
                 ex += ["--year", c["year"]]
             if c["target"]:
@@ -776,6 +1138,12 @@ class Fuzzer:
                 ex += ["--format", "json"]
             ex += self.na_args(e) + c["lenient"]
             cmds.append(("explain", ex, checked))
+            if case.how == "xlsx":
+                # the check before sending, of the workbook
+                tc = ["template"] + root + [e.rules, "--check", data] + self.na_args(e)
+                if c["year"]:
+                    tc += ["--region", c["region"], "--years", c["year"]]
+                cmds.append(("template-check", tc, checked))
         return cmds
 
     @staticmethod
@@ -788,7 +1156,9 @@ class Fuzzer:
 
     def region_year(self, e):
         """A region and year of a row of the entry's original data."""
-        b = self.csv_bytes.get(e.data_path(), b"")
+        b = self.csv_bytes.get(getattr(e, "csv", None) or e.data_path(), b"")
+        if e.data.endswith(".xlsx") and not getattr(e, "csv", None):
+            return "大连", "2024"  # the mkxlsx fixtures' rows
         lines = [ln for ln in b.decode("utf-8", "replace").lstrip("\ufeff").splitlines() if ln.strip()]
         if len(lines) < 2:
             return "x", None
@@ -978,7 +1348,7 @@ class Fuzzer:
             return
         self.seen.add(key)
         content = case.content
-        if self.o.minimise_secs > 0:
+        if self.o.minimise_secs > 0 and case.how != "xlsx":
             content = self.minimise(case, kind, sig, stage)
         n = len(self.findings) + 1
         d = os.path.join(self.o.out, "%03d-%s" % (n, kind))
@@ -1029,7 +1399,13 @@ class Fuzzer:
     # -- the loop
     def one(self, i):
         r = self.rng
-        if r.random() < 0.35 and self.with_data:
+        only = self.o.only
+        if only == "xlsx" or (not only and r.random() < 0.2 and self.xlsx_entries):
+            e = r.choice(self.xlsx_entries)
+            path = e.data_path()
+            content = self.xmut.workbook(self.xlsx_bytes[path])
+            how = "xlsx"
+        elif only == "data" or (not only and r.random() < 0.35 and self.with_data):
             e = r.choice(self.clean if r.random() < 0.8 else self.with_data)
             path = e.data_path()
             content = self.dmut.data(self.csv_bytes[path])
@@ -1052,6 +1428,8 @@ class Fuzzer:
         for k, s, d, stage, res in self.execute(case):
             self.report(case, k, s, d, stage, res)
         self.stats["cases"] += 1
+        if how == "xlsx":
+            self.stats["workbooks"] += 1
 
     def smoke_unfinished(self, i):
         """Whether a --smoke run goes on past its cases (up to four times
@@ -1111,6 +1489,8 @@ def main():
     ap.add_argument("--progress", type=int, default=100)
     ap.add_argument("--smoke", action="store_true",
                     help="also fail when the harness reached no engine comparison (it rotted)")
+    ap.add_argument("--only", choices=["rules", "data", "xlsx"],
+                    help="mutate only rules files, CSV data or workbooks")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
     ap.add_argument("-v", "--verbose", action="store_true")
     o = ap.parse_args()
@@ -1137,9 +1517,11 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
     s = fz.stats
     print("fuzz.py: %d cases, %d commands in %.0f s: rules checked clean %d, with errors %d; "
-          "engines compared %d; explained %d; diffed %d; tested %d; data errors %d; findings %d" %
+          "engines compared %d; explained %d; diffed %d; tested %d; data errors %d; workbooks %d; "
+          "findings %d" %
           (s["cases"], s["commands"], secs, s["check_ok"], s["check_err"], s["compared"],
-           s.get("explain", 0), s.get("diff", 0), s.get("test", 0), s["data_err"], len(fz.findings)))
+           s.get("explain", 0), s.get("diff", 0), s.get("test", 0), s["data_err"], s["workbooks"],
+           len(fz.findings)))
     if o.verbose:
         print("fuzz.py: exit codes: " + " ".join("%s:%d" % kv for kv in sorted(fz.rcs.items())))
     bad = bool(fz.findings)
