@@ -85,7 +85,7 @@ NOT_THE_INPUT_RC = {2, 5}
 
 SANITIZER_RE = re.compile(
     r"ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer)"
-    r"|runtime error:|SUMMARY: UndefinedBehaviorSanitizer")
+    r"|runtime error:|SUMMARY: UndefinedBehaviorSanitizer|Sanitizer: hard rss limit exhausted")
 # A diagnostic line: "LOC: error: ..." or "error: ..." (no location).
 DIAG_RE = re.compile(r"^(?:(.*?): )?(error|warning): ")
 LOC_RE = re.compile(r"^.+:\d+(:\d+)?$")
@@ -908,7 +908,7 @@ def judge(res, stage):
         return [("timeout", stage, "no answer within the time limit")]
     m = SANITIZER_RE.search(err)
     if m:
-        sig = first_line(res.err, r"ERROR: \w+Sanitizer|runtime error:")
+        sig = first_line(res.err, r"ERROR: \w+Sanitizer|runtime error:|hard rss limit")
         # the first frame inside planc names where
         frame = first_line(res.err, r"#\d+ 0x[0-9a-f]+ in (?!__|_asan|__interceptor)")
         f.append(("sanitizer", stage + ":" + re.sub(r"0x[0-9a-f]+|==\d+==", "", sig)[:120] +
@@ -1002,8 +1002,10 @@ class Fuzzer:
         self.env = dict(os.environ)
         self.env.update({
             "PLANC_CACHE_DIR": os.path.join(self.work, "cache"),
+            # hard_rss_limit_mb: a command that takes gigabytes (a workbook's
+            # few packed bytes made into a huge text) is stopped with a report
             "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=0:exitcode=99:allocator_may_return_null=1:"
-                            "intercept_tls_get_addr=0",   # see Makefile test-asan
+                            "intercept_tls_get_addr=0:hard_rss_limit_mb=3072",   # see Makefile test-asan
             "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1:exitcode=99",
             "LC_ALL": "C.UTF-8",
             # a workbook's creation time (its properties and its
