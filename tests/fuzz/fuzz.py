@@ -655,7 +655,7 @@ class WorkbookMutator:
         for _ in range(r.choice([1, 1, 1, 2, 3])):
             k = r.random()
             items = self.unpack(b)
-            if items is None or k >= 0.85:
+            if not items or k >= 0.85:  # no zip, or one of no entries
                 b = self.raw_op(b)
             elif k < 0.6:
                 b = self.pack(self.xml_op(items))
