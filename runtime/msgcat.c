@@ -1896,6 +1896,9 @@ static const msgcat_pair catalog[] = {
     {"planc: error: cannot write the workbook's scratch files in '%s'%s: a sheet came out shorter than its rows "
      "(the disk is full, or the file size limit, ulimit -f, was reached)\n",
      "planc: 错误：无法在 '%s'%s 中写入工作簿的临时文件：有一个工作表写出后比其中的行短（磁盘已满，或已达到文件大小上限 'ulimit -f'）\n"},
+    /* ---- xf24: damaged workbooks the fuzzer made (xlsx_read.c) */
+    {"%s:%lu: error: the workbook is damaged: row %lu of the sheet begins inside row %lu\n",
+     "%s:%lu: 错误：工作簿已损坏：工作表的第 %lu 行出现在第 %lu 行之内\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

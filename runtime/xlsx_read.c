@@ -803,6 +803,7 @@ typedef struct sheetparse {
     unsigned long width;  /* the widest row's fields */
     unsigned long line;   /* the next line of the text (1-based) */
     bool in_data;         /* in <sheetData> */
+    bool in_row;          /* in a <row> (its end tag not yet read) */
     unsigned long row;    /* the row being read (0: none yet) */
     unsigned long nf;     /* its fields written */
     size_t row_at;        /* where its text starts */
@@ -1080,6 +1081,15 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
             XML_StopParser(p->x.xp, XML_FALSE);
             return;
         }
+        /* a row inside a row: no workbook has one, and the text's rows
+         * would overlap (each is one line of it) */
+        if (p->in_row) {
+            fail(R, msgcat_get(R->lang, "%s:%lu: error: the workbook is damaged: row %lu of the sheet begins "
+                                        "inside row %lu\n"),
+                 p->out->name, p->row, n, p->row);
+            XML_StopParser(p->x.xp, XML_FALSE);
+            return;
+        }
         if (n <= p->row) {
             fail(R, msgcat_get(R->lang, "%s: error: the workbook is damaged: row %lu of the sheet comes after "
                                         "row %lu\n"),
@@ -1088,7 +1098,8 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
             return;
         }
         start_row(p, n);
-    } else if (strcmp(l, "c") == 0 && p->row) {
+        p->in_row = true;
+    } else if (strcmp(l, "c") == 0 && p->in_row) {
         const char *r = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
         unsigned long col = r ? ref_column(r) : p->last_col + 1;
         if (col == 0 || col > XLSXR_COLS) {
@@ -1138,13 +1149,20 @@ static void sheet_end(void *ud, const XML_Char *name)
     p->x.depth--;
     const char *l = local(name);
     if (strcmp(l, "sheetData") == 0) {
+        /* a row left open by a <sheetData> inside it ends here */
+        if (p->in_row)
+            end_row(p);
+        p->in_row = false;
         p->in_data = false;
         return;
     }
     if (!p->in_data)
         return;
-    if (strcmp(l, "row") == 0)
-        end_row(p);
+    if (strcmp(l, "row") == 0) {
+        if (p->in_row)
+            end_row(p);
+        p->in_row = false;
+    }
     else if (strcmp(l, "c") == 0 && p->in_cell) {
         p->in_cell = false;
         end_cell(p);

@@ -203,6 +203,15 @@ def fixture(name, out):
         data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml').decode()
         rewrite(out, 'xl/worksheets/sheet1.xml', data.replace('<row r="3">', '<row r="3"></row><row r="2">'))
         return
+    elif name == 'nested-row':
+        # row 3 inside row 2 (no workbook has one), then a wider row 4
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', '93', '590000', 'yes')})
+        b.save(out)
+        data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml').decode()
+        rewrite(out, 'xl/worksheets/sheet1.xml', data.replace(
+            '</row></sheetData>', '<row r="3"><c r="A3"><v>1</v></c></row></row>'
+            '<row r="4"><c r="A4"><v>1</v></c><c r="Z4"><v>1</v></c></row></sheetData>'))
+        return
     elif name == 'past-last-row':
         b.sheet('Sheet1', {1: head, 1048577: row('大连', '2024', '93', '590000', 'yes')})
     elif name == 'chart':
