@@ -838,13 +838,20 @@ static void cell_fail(sheetparse *p, const char *fmt, ...)
     XML_StopParser(p->x.xp, XML_FALSE);
 }
 
-/* Says that the sheet's text grew past XLSXR_TEXT_MAX. */
-static void text_full(sheetparse *p)
+/* Says that the sheet's text grew (or would grow, padded) past
+ * XLSXR_TEXT_MAX. */
+static void say_text_full(sheetparse *p)
 {
     reader *R = p->x.R;
     fail(R, msgcat_get(R->lang, "%s: error: the sheet makes more than %zu MiB of text, the most planc reads "
                                 "of a sheet\n"),
          p->out->name, XLSXR_TEXT_MAX >> 20);
+}
+
+/* Says that the sheet's text grew past XLSXR_TEXT_MAX and stops the parse. */
+static void text_full(sheetparse *p)
+{
+    say_text_full(p);
     XML_StopParser(p->x.xp, XML_FALSE);
 }
 
@@ -1188,14 +1195,20 @@ static void sheet_chars(void *ud, const XML_Char *s, int len)
 }
 
 /* Pads every row of the text to the widest row's fields (a spreadsheet's
- * CSV has as many in every line), in place from the end. */
-static void pad_rows(sheetparse *p)
+ * CSV has as many in every line), in place from the end; false (said)
+ * when the padded text would pass XLSXR_TEXT_MAX (one cell in column XFD
+ * and many rows of one cell: a few packed bytes asking for gigabytes). */
+static bool pad_rows(sheetparse *p)
 {
     size_t extra = 0;
     for (size_t i = 0; i < p->nrows; i++)
         extra += p->width - p->rows[i].nf;
     if (!extra)
-        return;
+        return true;
+    if (extra > XLSXR_TEXT_MAX - p->csv.len) {
+        say_text_full(p);
+        return false;
+    }
     text *t = &p->csv;
     size_t newlen = t->len + extra;
     t->s = rt_xrealloc(t->s, newlen + 1, 1);
@@ -1217,6 +1230,7 @@ static void pad_rows(sheetparse *p)
         src = r->at;
     }
     t->len = newlen;
+    return true;
 }
 
 /* ---- the whole */
@@ -1307,8 +1321,8 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
     }
     if (sheetpart && !R.failed) {
         sheetparse sp = {.out = out, .line = 1};
-        if (parse_part(&R, sheetpart, &sp, sheet_start, sheet_end, sheet_chars, true) && !R.failed) {
-            pad_rows(&sp);
+        if (parse_part(&R, sheetpart, &sp, sheet_start, sheet_end, sheet_chars, true) && !R.failed &&
+            pad_rows(&sp)) {
             out->csv = sp.csv.s ? sp.csv.s : rt_xstrdup("");
             out->len = sp.csv.len;
             sp.csv.s = NULL;

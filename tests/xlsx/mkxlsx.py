@@ -212,6 +212,17 @@ def fixture(name, out):
             '</row></sheetData>', '<row r="3"><c r="A3"><v>1</v></c></row></row>'
             '<row r="4"><c r="A4"><v>1</v></c><c r="Z4"><v>1</v></c></row></sheetData>'))
         return
+    elif name == 'pad-past-limit':
+        # a cell in column XFD of the header, then 40,000 rows of one cell:
+        # 1 MiB of XML, 655 MiB of text once every row has 16,384 fields
+        wide = dict(head)
+        wide[16384] = n_cell('1')
+        b.sheet('Sheet1', {1: wide})
+        b.save(out)
+        data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml').decode()
+        rows = ''.join('<row r="%d"><c r="A%d"><v>1</v></c></row>' % (r, r) for r in range(2, 40002))
+        rewrite(out, 'xl/worksheets/sheet1.xml', data.replace('</sheetData>', rows + '</sheetData>'))
+        return
     elif name == 'past-last-row':
         b.sheet('Sheet1', {1: head, 1048577: row('大连', '2024', '93', '590000', 'yes')})
     elif name == 'chart':
