@@ -832,8 +832,15 @@ static void cell_fail(sheetparse *p, const char *fmt, ...)
     snprintf(cell + strlen(cell), sizeof cell - strlen(cell), "%lu", p->row);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    int k = vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
+    if (k >= (int)sizeof why) {
+        /* cut short: at a character's start, its line still ended */
+        size_t end = sizeof why - 5;
+        while (end && ((unsigned char)why[end] & 0xC0) == 0x80)
+            end--;
+        memcpy(why + end, "...\n", 5);
+    }
     csv_message(R->err, msgcat_get(R->lang, "%s:%lu: error: cell %s: %s"), p->out->name, p->row, cell, why);
     XML_StopParser(p->x.xp, XML_FALSE);
 }
@@ -1013,8 +1020,15 @@ static void end_cell(sheetparse *p)
         char *end;
         unsigned long i = strtoul(s, &end, 10);
         if (end == s || *end || s[0] == '-' || i >= R->nsst) {
+            /* the index as written, its first 32 bytes when longer (a
+             * cell holds up to 128 KiB of it) */
+            char idx[40];
+            size_t k = n <= 32 ? n : 32;
+            while (k < n && k && ((unsigned char)s[k] & 0xC0) == 0x80)
+                k--;
+            snprintf(idx, sizeof idx, "%.*s%s", (int)k, s, k < n ? "..." : "");
             cell_fail(p, msgcat_get(R->lang, "the cell refers to shared string '%s', but the workbook has %zu\n"),
-                      s, R->nsst);
+                      idx, R->nsst);
             return;
         }
         size_t a = i ? R->sst_end[i - 1] : 0;

@@ -223,6 +223,10 @@ def fixture(name, out):
         rows = ''.join('<row r="%d"><c r="A%d"><v>1</v></c></row>' % (r, r) for r in range(2, 40002))
         rewrite(out, 'xl/worksheets/sheet1.xml', data.replace('</sheetData>', rows + '</sheetData>'))
         return
+    elif name == 'bad-sst-long':
+        # a shared string's index of 2,000 digits: the message quotes its
+        # start (the whole cut the message short, without its line's end)
+        b.sheet('Sheet1', {1: head, 2: row('<c r="@" t="s"><v>%s</v></c>' % ('9' * 2000), '2024', '93', '590000', 'yes')})
     elif name == 'past-last-row':
         b.sheet('Sheet1', {1: head, 1048577: row('大连', '2024', '93', '590000', 'yes')})
     elif name == 'chart':
