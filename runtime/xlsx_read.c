@@ -1152,8 +1152,12 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
     } else if (!p->in_cell)
         return;
     else if (strcmp(l, "v") == 0) {
+        /* a second <v> is the value: the first's text is gone (a reader
+         * of the text as NUL-terminated would see it) */
         p->has_v = p->in_v = true;
         p->val.len = 0;
+        if (p->val.s)
+            p->val.s[0] = '\0';
     } else if (strcmp(l, "f") == 0)
         p->has_f = true;
     else if (strcmp(l, "is") == 0)

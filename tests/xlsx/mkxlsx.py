@@ -227,6 +227,11 @@ def fixture(name, out):
         # a shared string's index of 2,000 digits: the message quotes its
         # start (the whole cut the message short, without its line's end)
         b.sheet('Sheet1', {1: head, 2: row('<c r="@" t="s"><v>%s</v></c>' % ('9' * 2000), '2024', '93', '590000', 'yes')})
+    elif name == 'two-values':
+        # a cell of two <v>: the last is its value (an empty index here),
+        # not the first's text left behind
+        b.sheet('Sheet1', {1: head, 2: row('<c r="@" t="s"><v>%d</v><v></v></c>' % b.string('大连'), '2024', '93',
+                                           '590000', 'yes')})
     elif name == 'past-last-row':
         b.sheet('Sheet1', {1: head, 1048577: row('大连', '2024', '93', '590000', 'yes')})
     elif name == 'chart':
