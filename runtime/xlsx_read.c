@@ -1290,11 +1290,22 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
         if (pick < 0 && !sheet)
             fail(&R, msgcat_get(lang, "%s: error: the workbook has no sheet\n"), path);
         else if (pick < 0) {
+            /* the sheets' names, the first 4 KiB of them, each cut at 256
+             * bytes (Excel's are 31 characters; a damaged workbook's
+             * 4,096 names of megabytes each would make a message of
+             * gigabytes) */
             text list = {0};
             for (size_t i = 0; i < wb.nsheets; i++) {
+                if (list.len > 4096) {
+                    put(&list, ", ...", 5, SIZE_MAX / 2);
+                    break;
+                }
+                size_t n = strlen(wb.names[i]), k = n <= 256 ? n : 256;
+                while (k < n && k && ((unsigned char)wb.names[i][k] & 0xC0) == 0x80)
+                    k--;
                 put(&list, i ? ", '" : "'", i ? 3 : 1, SIZE_MAX / 2);
-                put(&list, wb.names[i], strlen(wb.names[i]), SIZE_MAX / 2);
-                put(&list, "'", 1, SIZE_MAX / 2);
+                put(&list, wb.names[i], k, SIZE_MAX / 2);
+                put(&list, k < n ? "...'" : "'", k < n ? 4 : 1, SIZE_MAX / 2);
             }
             fail(&R, msgcat_get(lang, "%s: error: the workbook has no sheet named '%s'; its sheets: %s\n"), path,
                  sheet, list.s ? list.s : "");

@@ -232,6 +232,12 @@ def fixture(name, out):
         # not the first's text left behind
         b.sheet('Sheet1', {1: head, 2: row('<c r="@" t="s"><v>%d</v><v></v></c>' % b.string('大连'), '2024', '93',
                                            '590000', 'yes')})
+    elif name == 'long-sheet-names':
+        # forty sheets of 300-byte names: the message listing them for a
+        # sheet none is named quotes each name's first 256 bytes, and the
+        # first 4 KiB of the list
+        for i in range(40):
+            b.sheet('%02d' % i + '表' * 99, {1: head})
     elif name == 'past-last-row':
         b.sheet('Sheet1', {1: head, 1048577: row('大连', '2024', '93', '590000', 'yes')})
     elif name == 'chart':
