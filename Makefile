@@ -45,8 +45,8 @@ test-asan: deps
 	@cd $(ASAN_BUILD) && $(ASAN_ENV) \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
-# The fuzzer (tests/fuzz/fuzz.py) on the ASan build: mutated rules and data
-# files through check, run (both engines) and explain, for FUZZ_SECS seconds
+# The fuzzer (tests/fuzz/fuzz.py) on the ASan build: mutated rules, data
+# files and workbooks through check, run (both engines) and explain, for FUZZ_SECS seconds
 # or FUZZ_CASES cases (whichever ends first; 0 = no limit), from FUZZ_SEED
 # (default: printed, taken from the clock).  A reproducer per finding, line-
 # minimised, goes to $(ASAN_BUILD)/fuzz-findings/NNN-KIND/repro.sh.
