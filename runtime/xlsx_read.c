@@ -975,7 +975,10 @@ static void civil(long long z, long long *y, unsigned *m, unsigned *d)
  * (negative, past 9999-12-31). */
 static bool serial_date(double v, bool date1904, char *out, size_t size)
 {
-    if (!(v >= 0 && v < 2958466))
+    /* 9999-12-31 is day 2,958,465 of the 1900 system, 2,957,003 of the
+     * 1904 one; a time rounded up to midnight is the next day's */
+    long long last = date1904 ? 2957003 : 2958465;
+    if (!(v >= 0 && v < (double)(last + 1)))
         return false;
     long long days = (long long)floor(v);
     long secs = lround((v - (double)days) * 86400.0);
@@ -983,6 +986,8 @@ static bool serial_date(double v, bool date1904, char *out, size_t size)
         days++;
         secs -= 86400;
     }
+    if (days > last)
+        return false;
     long long y;
     unsigned m, d;
     if (date1904)

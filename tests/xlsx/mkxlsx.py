@@ -238,6 +238,15 @@ def fixture(name, out):
         # first 4 KiB of the list
         for i in range(40):
             b.sheet('%02d' % i + '表' * 99, {1: head})
+    elif name == 'date-past-9999':
+        # numbers formatted as dates in the 1904 system: 9999-12-31 (day
+        # 2,957,003) shows as that date; a day later, or a time rounding
+        # up past its midnight, is no date Excel shows (not 10000-01-01)
+        b.date1904 = True
+        d = b.xf(14)
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', n_cell('2957003', d), '590000', 'yes'),
+                           3: row('沈阳', '2024', n_cell('2957004', d), '700000', 'yes'),
+                           4: row('鞍山', '2024', n_cell('2957003.99999999', d), '650000', 'yes')})
     elif name == 'past-last-row':
         b.sheet('Sheet1', {1: head, 1048577: row('大连', '2024', '93', '590000', 'yes')})
     elif name == 'chart':
