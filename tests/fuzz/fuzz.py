@@ -700,7 +700,14 @@ class WorkbookMutator:
                 x = x[:m.end()] + m.group(0) * r.choice([1, 2, 50, 5000]) + x[m.end():]
         elif op == 6:  # an element nested in itself or in another, or moved
             kinds = [k for k in ELEMENT_RE if ELEMENT_RE[k].search(x)]
-            if kinds:
+            ends = [m.start() for m in re.finditer(rb"</(?:\w+:)?row>", x)]
+            if ends and r.random() < 0.3:  # a row begun inside a row (the next one's number, or none)
+                at = r.choice([ends[-1], r.choice(ends)])  # the last: no row after to refuse it
+                nums = re.findall(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"', x[:at])
+                n = (int(nums[-1]) if nums else x[:at].count(b"<row")) + r.choice([1, 2, 1000])
+                x = x[:at] + r.choice([b'<row r="%d">' % n, b"<row>"]) + r.choice(
+                    [b"", b'<c r="A%d"><v>1</v></c>' % n, b"<c><v>1</v></c>" * r.choice([1, 30])]) + b"</row>" + x[at:]
+            elif kinds:
                 m = r.choice(list(ELEMENT_RE[r.choice(kinds)].finditer(x)))
                 el = m.group(0)
                 k = r.randrange(3)
