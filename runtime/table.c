@@ -5359,6 +5359,16 @@ const char *rt_table_row_path(const rt_table *t, size_t row)
     return t->file && t->line[row] ? t->paths[t->file[row]] : t->path;
 }
 
+size_t rt_table_row_file(const rt_table *t, size_t row)
+{
+    return t->file && t->line[row] ? t->file[row] : 0;
+}
+
+const char *rt_table_file_path(const rt_table *t, size_t i)
+{
+    return t->paths && i < t->npaths ? t->paths[i] : t->path;
+}
+
 void rt_table_free(rt_table *t)
 {
     if (!t)

@@ -139,6 +139,11 @@ bool rt_table_cell_source(const rt_table *t, uint32_t col, size_t row, rt_cell_s
 /* The name of the file that row `row` came from (rt_table_path for one
  * file; the first file for a row the runtime added). */
 const char *rt_table_row_path(const rt_table *t, size_t row);
+/* The index (rt_table_load_many's order, below rt_table_nfiles) of the
+ * file row `row` came from: 0 for one file, and for a row the runtime
+ * added; and the name of the i-th file (rt_table_path for one file). */
+size_t rt_table_row_file(const rt_table *t, size_t row);
+const char *rt_table_file_path(const rt_table *t, size_t i);
 /* The SHA-256 (64 hex digits) of the bytes read, when the options asked
  * for it (digest); else "". */
 const char *rt_table_sha256(const rt_table *t);

@@ -416,6 +416,12 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
     size_t nrows = rt_table_nrows(t);
     by_region b = group_rows(p, t, n);
     size_t own = b.first[n->nregions];
+    /* of several files, each message names the file it is about (a
+     * row's, a cell's: the file of its row); one about the files
+     * together (a region without a row in any) is planc's, of no file;
+     * the last line names them all */
+    size_t nfiles = rt_table_nfiles(t);
+    const char *together = nfiles > 1 ? "planc" : name;
     /* rows of regions the file is not for: those in no group (the first
      * TMPL_ROWS_LISTED each on a line, the others counted: a national
      * file checked for one city has thousands) */
@@ -423,18 +429,22 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         uint8_t *ours = rt_xcalloc(nrows + 1, 1);
         for (size_t k = 0; k < own; k++)
             ours[b.rows[k]] = 1;
-        size_t others = 0;
+        size_t others = 0, *unlisted = rt_xcalloc(nfiles, sizeof *unlisted); /* per file, beyond those listed */
         for (size_t row = 0; row < nrows; row++) {
             if (rt_table_line(t, row) == 0 || ours[row])
                 continue;
             if (others++ < TMPL_ROWS_LISTED)
                 csv_message(err, msgcat_get(lang, "%s:%u: error: a row of %s, which the file is not for (--region)\n"),
-                            name, rt_table_line(t, row), p->regions[rt_table_region(t, row)].name);
+                            rt_table_row_path(t, row), rt_table_line(t, row), p->regions[rt_table_region(t, row)].name);
+            else
+                unlisted[rt_table_row_file(t, row)]++;
             problems++;
         }
-        if (others > TMPL_ROWS_LISTED)
-            csv_message(err, msgcat_get(lang, "%s: error: %zu more rows of regions the file is not for (--region)\n"),
-                        name, others - TMPL_ROWS_LISTED);
+        for (size_t f = 0; f < nfiles; f++)
+            if (unlisted[f])
+                csv_message(err, msgcat_get(lang, "%s: error: %zu more rows of regions the file is not for (--region)\n"),
+                            rt_table_file_path(t, f), unlisted[f]);
+        free(unlisted);
         free(ours);
     }
     for (uint32_t c = 0; c < p->ncolumns; c++) {
@@ -443,9 +453,12 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         needed++;
         const ir_column *col = &p->columns[c];
         if (rt_table_column_absent(t, c)) {
+            /* in no file's header: said at the first file (of several,
+             * the reading has refused a column the rows of a region read,
+             * so no region needing it has a row) */
             csv_message(err, msgcat_get(lang, "%s: error: column '%s' (indicator %s) is not in the header; the rules "
                                               "read it for "),
-                        name, col->name, col->indicator ? col->indicator : "?");
+                        rt_table_file_path(t, 0), col->name, col->indicator ? col->indicator : "?");
             uint32_t listed = 0, more = 0;
             for (uint32_t i = 0; i < n->nregions; i++)
                 if (n->need[(size_t)i * p->ncolumns + c]) {
@@ -473,52 +486,60 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
             nrated += any;
             continue;
         }
-        uint32_t listed = 0, more = 0;
-        for (uint32_t i = 0; i < n->nregions; i++) {
-            if (!n->need[(size_t)i * p->ncolumns + c])
-                continue;
-            bool region_shown = false, counted = false;
-            for (size_t k = b.first[i]; k < b.first[i + 1]; k++) {
-                size_t row = b.rows[k];
-                if (v[row] == v[row])
+        /* a note per file, of the cells of its rows */
+        for (size_t f = 0; f < nfiles; f++) {
+            uint32_t listed = 0, more = 0;
+            any = false;
+            for (uint32_t i = 0; i < n->nregions; i++) {
+                if (!n->need[(size_t)i * p->ncolumns + c])
                     continue;
-                empty++;
-                if (listed == TMPL_LISTED) { /* a region beyond those listed: counted */
-                    more += !counted;
-                    counted = true;
-                    continue;
+                bool region_shown = false, counted = false;
+                for (size_t k = b.first[i]; k < b.first[i + 1]; k++) {
+                    size_t row = b.rows[k];
+                    if (v[row] == v[row] || rt_table_row_file(t, row) != f)
+                        continue;
+                    empty++;
+                    if (listed == TMPL_LISTED) { /* a region beyond those listed: counted */
+                        more += !counted;
+                        counted = true;
+                        continue;
+                    }
+                    if (!any)
+                        csv_message(err, msgcat_get(lang, "%s: note: column '%s' is empty (a missing number) for "),
+                                    rt_table_file_path(t, f), col->name);
+                    csv_message(err, "%s%s%s%d", any && !region_shown ? (lang == LBL_ZH ? "；" : "; ") : "",
+                                region_shown ? "" : p->regions[n->regions[i]].name,
+                                region_shown ? (lang == LBL_ZH ? "、" : ", ") : " ", rt_table_year(t, row));
+                    any = region_shown = true;
                 }
-                if (!any)
-                    csv_message(err, msgcat_get(lang, "%s: note: column '%s' is empty (a missing number) for "), name,
-                                col->name);
-                csv_message(err, "%s%s%s%d", any && !region_shown ? (lang == LBL_ZH ? "；" : "; ") : "",
-                            region_shown ? "" : p->regions[n->regions[i]].name,
-                            region_shown ? (lang == LBL_ZH ? "、" : ", ") : " ", rt_table_year(t, row));
-                any = region_shown = true;
+                listed += region_shown;
             }
-            listed += region_shown;
+            if (more)
+                csv_message(err, msgcat_get(lang, " and %u more regions"), more);
+            if (any)
+                fputc('\n', err);
         }
-        if (more)
-            csv_message(err, msgcat_get(lang, " and %u more regions"), more);
-        if (any)
-            fputc('\n', err);
     }
     /* the rating columns with empty cells, in one note: a bureau leaves
      * them to the evaluator */
-    for (uint32_t c = 0, k = 0; nrated && c < p->ncolumns; c++) {
-        if (!n->rated[c] || !tmpl_column_needed(p, n, c) || rt_table_column_absent(t, c))
-            continue;
-        const double *v = rt_table_column(t, c);
-        bool any = false;
-        for (size_t row = 0; row < nrows && !any; row++)
-            any = rt_table_line(t, row) != 0 && v[row] != v[row];
-        if (!any)
-            continue;
-        if (k == 0)
-            csv_message(err, msgcat_get(lang, "%s: note: rating columns (0 to 100, the evaluator's scores of goals "
-                                              "without a number) with empty cells: "), name);
-        put_listed(err, lang, p->columns[c].name, k++ == 0);
-        if (k == nrated)
+    for (size_t f = 0; nrated && f < nfiles; f++) {
+        uint32_t k = 0;
+        for (uint32_t c = 0; c < p->ncolumns; c++) {
+            if (!n->rated[c] || !tmpl_column_needed(p, n, c) || rt_table_column_absent(t, c))
+                continue;
+            const double *v = rt_table_column(t, c);
+            bool any = false;
+            for (size_t row = 0; row < nrows && !any; row++)
+                any = rt_table_line(t, row) != 0 && v[row] != v[row] && rt_table_row_file(t, row) == f;
+            if (!any)
+                continue;
+            if (k == 0)
+                csv_message(err, msgcat_get(lang, "%s: note: rating columns (0 to 100, the evaluator's scores of "
+                                                  "goals without a number) with empty cells: "),
+                            rt_table_file_path(t, f));
+            put_listed(err, lang, p->columns[c].name, k++ == 0);
+        }
+        if (k)
             fputc('\n', err);
     }
     /* each chosen region's rows, and the years it lacks (without
@@ -527,8 +548,9 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
     size_t lines = 0;
     for (size_t row = 0; row < nrows; row++)
         lines += rt_table_line(t, row) != 0;
-    if (lines == 0) {
-        csv_message(err, msgcat_get(lang, "%s: error: the file has no rows, only its header\n"), name);
+    for (size_t f = 0; lines == 0 && f < nfiles; f++) {
+        csv_message(err, msgcat_get(lang, "%s: error: the file has no rows, only its header\n"),
+                    rt_table_file_path(t, f));
         problems++;
     }
     /* (the first TMPL_LISTED regions short of rows each named, the
@@ -538,12 +560,12 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
     for (uint32_t i = 0; lines && chosen && from == 0 && i < n->nregions; i++)
         if (b.first[i] == b.first[i + 1]) {
             if (short_regions++ < TMPL_LISTED)
-                csv_message(err, msgcat_get(lang, "%s: error: no row of %s\n"), name,
+                csv_message(err, msgcat_get(lang, "%s: error: no row of %s\n"), together,
                             p->regions[n->regions[i]].name);
             problems++;
         }
     if (short_regions > TMPL_LISTED)
-        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row\n"), name,
+        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row\n"), together,
                     short_regions - TMPL_LISTED);
     short_regions = 0;
     for (uint32_t i = 0; lines && i < n->nregions; i++) {
@@ -553,7 +575,7 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
             long row = rt_table_find(t, n->regions[i], y);
             if (row < 0 || rt_table_line(t, (size_t)row) == 0) {
                 if (short_regions < TMPL_LISTED)
-                    csv_message(err, msgcat_get(lang, "%s: error: no row of %s for %d\n"), name, rn, y);
+                    csv_message(err, msgcat_get(lang, "%s: error: no row of %s for %d\n"), together, rn, y);
                 lacks = true;
                 problems++;
             }
@@ -561,7 +583,7 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         short_regions += lacks;
     }
     if (short_regions > TMPL_LISTED)
-        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row for a year of --years\n"), name,
+        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row for a year of --years\n"), together,
                     short_regions - TMPL_LISTED);
     if (problems == 0)
         csv_message(err, msgcat_get(lang, "%s: ok: %zu rows, %u columns the rules read for these regions, "

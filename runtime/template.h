@@ -60,8 +60,11 @@ void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
  * in n: rows of other regions when they were chosen (--region), needed
  * columns the header lacks, a chosen region's years from..to without a
  * row (none when from is 0) are problems, each an error on err; the
- * needed columns' empty cells are a note per column.  Ends with a line
- * "NAME: ok: ..." or "NAME: N problems"; returns the problems. */
+ * needed columns' empty cells are a note per column.  Of several files
+ * (rt_table_load_many), each message names the file it is about, and one
+ * about them together is planc's ("planc: error: no row of R").  Ends
+ * with a line "NAME: ok: ..." or "NAME: N problems"; returns the
+ * problems. */
 unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_table *t, const tmpl_needs *n,
                     bool chosen, int from, int to, const char *name);
 

@@ -191,6 +191,17 @@ assert [o["level"] for o in d] == ["error", "error", "error", "note"], d
 assert d[0]["file"] == "data.csv" and d[0]["line"] == 3, d[0]
 assert d[3]["message"] == "data.csv: problems found: 3", d[3]
 '
+# of several files, each message's "file" is the one file it is about (it
+# was "a.csv, b.csv", the files joined); one about them together has none
+run_in "$runs/template-check-files" template rules.plan --check a.csv --check b.csv --region 甲 --region 丙 \
+    --region 省 --years 2023-2024 --diagnostics json
+[ "$(rc)" = 3 ] || fail "template json, two files: exit $(rc)"
+json_lines "template --check, two files" "$tmp/err" '
+files = [x.get("file") for o in d for x in [o] + o["notes"]]
+assert set(files) == {"a.csv", "b.csv", None}, files
+assert d[0]["file"] == "b.csv" and d[0]["line"] == 2, d[0]
+assert "file" not in d[3] and d[3]["message"] == "no row of 丙 for 2023", d[3]
+'
 run_in "$tmp" verify "$tmp/none.db" 1 --data "$tmp/none.csv" --diagnostics json
 [ "$(rc)" = 2 ] || fail "verify json: exit $(rc)"
 json_lines "verify" "$tmp/err" '
