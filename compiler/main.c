@@ -3520,6 +3520,14 @@ static void kernel_note(char *buf, size_t len, unsigned threads, const engine_ch
  * history already take as a pipe). */
 static const char *stdio_name(const char *data)
 {
+    /* a data file named "planc" is shown "./planc": its messages without
+     * a line ("planc: warning: no rows to score", template's "planc: ok:
+     * ...") read as planc's own, of no file (--diagnostics json left out
+     * their "file", and took the ok line for an error), and a reader of
+     * the text could not tell them apart either; "planc:2: error:" was
+     * the file's already, as is any other name */
+    if (strcmp(data, "planc") == 0)
+        return "./planc";
     return strcmp(data, "-") == 0 ? "/dev/stdin" : data;
 }
 

@@ -226,6 +226,21 @@ assert [o["level"] for o in d] == ["warning", "note", "error"], d
 assert d[0]["file"] == "data.csv" and d[0]["message"].startswith("skipped 1 line at the end"), d[0]
 assert d[2]["message"] == "1 warning treated as an error (--warnings-as-errors)", d[2]
 '
+# a data file named "planc": "planc: warning: ..." was planc's own, of no
+# file, and "planc: ok: ..." an error; it is shown ./planc ("planc.csv"
+# was its own name already)
+for f in planc planc.csv; do
+    cp "$runs/template-check-werror/data.csv" "$tmp/$f"
+    run_in "$tmp" template "$runs/template-check-werror/rules.plan" --check "$f" --diagnostics json
+    [ "$(rc)" = 0 ] || fail "template --check $f: exit $(rc)"
+    json_lines "template --check $f" "$tmp/err" '
+want = "'"$f"'"
+want = "./planc" if want == "planc" else want
+assert [o["level"] for o in d] == ["warning", "note"], d
+assert d[0]["file"] == want and all(x["file"] == want for x in d[0]["notes"]), d[0]
+assert d[1]["message"].startswith(want + ": ok: "), d[1]
+'
+done
 run_in "$runs/template-check-werror" template rules.plan --check data.csv -w
 { [ "$(rc)" = 0 ] && ! grep -q warning "$tmp/err"; } || fail "template -w: exit $(rc), $(cat "$tmp/err")"
 
