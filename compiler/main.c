@@ -4996,6 +4996,17 @@ static int cmd_verify(int argc, char **argv)
         if (strcmp(data[i].path, "-") == 0)
             rc = usage_error("verify", "%s--data -: standard input cannot be checked against a run; save it to "
                                        "a file and give that", "");
+    /* a file given twice (by one name or two): the run read none twice
+     * (run refuses it so), and the second was set against another of its
+     * files, a "differs" of a file whose hash is the run's */
+    if (rc == EXIT_OK) {
+        const char **paths = rt_xcalloc(ndata + 1, sizeof *paths);
+        for (size_t i = 0; i < ndata; i++)
+            paths[i] = data[i].path;
+        if (data_twice("verify", paths, ndata))
+            rc = EXIT_USAGE;
+        free(paths);
+    }
     store *db = NULL;
     long long run = 0;
     store_record rec;

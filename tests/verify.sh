@@ -99,6 +99,15 @@ contains out "run 2 (2025-01-01T00:00:00Z, planc "
 contains out "  options  --allow-missing-columns (the run's options: give them again to score these files again)"
 expect 0 "$planc" verify h.db 1 --data a/data.csv
 lacks out "options"
+# a file given twice (by one name or through a link): a usage error, as
+# run's; the second was set against another file of the run, "differs"
+# though its hash was the run's
+expect 2 "$planc" verify h.db 1 --data a/data.csv --data a/data.csv
+contains err "planc: the data file 'a/data.csv' is given twice (--data)"
+ln -s data.csv a/link.csv
+expect 2 "$planc" verify h.db 2 --data m/jia.csv --data a/data.csv --data a/link.csv
+contains err "the data file 'a/link.csv' is one given before under another name"
+rm a/link.csv
 n=$((n + 1)); [ "$(sql h.db "SELECT read_with, length(read_with_sha256) FROM data_files WHERE run = 2 AND seq = 1")" = \
     "m/yi-reading.plan|64" ] || fail "the reading is not hashed: $(sql h.db 'SELECT * FROM data_files WHERE run = 2')"
 # the reading's texts are kept as the scored rules' are (schema 9,
