@@ -3455,12 +3455,16 @@ typedef struct engine_choice {
  * is read: reading a smaller file first, to count its rows, delays a
  * compile by little (4 MiB load in about 30 ms). */
 #define EARLY_CHOICE_BYTES (4u << 20)
+/* The bytes of a sheet's XML a cell takes, about: `<c r="AB12345" s="1"><v>
+ * 956.03</v></c>` (a workbook of 40,000 rows of 52 numbers, 31.5). */
+#define XLSX_CELL_BYTES 32u
 
 /* --engine auto, no code cached: whether `data` is a regular file large
  * enough that compiling pays, so that the rules compile while it loads (as
  * --engine jit does).  Its rows are estimated from its size and the
  * length of its first lines (a table with a column per year has more rows
- * than lines: it is then undercounted, and decided once loaded).  False
+ * than lines: it is then undercounted, and decided once loaded), a
+ * workbook's from its sheet's XML unpacked (xlsxr_sheet_bytes).  False
  * also when the file cannot be read here (the load then says why): the
  * rows are counted first. */
 static bool large_data(const ir_program *p, const char *data, engine_choice *ch)
@@ -3474,13 +3478,28 @@ static bool large_data(const ir_program *p, const char *data, engine_choice *ch)
     static char head[64 << 10];
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
-    size_t lines = 0;
-    for (size_t i = 0; i < n; i++)
-        lines += head[i] == '\n';
-    if (lines < 2)
-        return false;
-    /* the header is one of the lines read, and none of the rows */
-    uint64_t rows = (uint64_t)((double)st.st_size / ((double)n / (double)lines)) - 1;
+    uint64_t rows;
+    if (xlsxr_is_zip((const unsigned char *)head, n)) {
+        /* a workbook: its packed bytes say little of its rows (a sheet's
+         * XML packs 10 to 40 times, and the line ends counted in them are
+         * the packing's: 10 times too few rows); its largest sheet's XML,
+         * as the archive's directory gives its size, is some
+         * XLSX_CELL_BYTES a cell, a cell per column the rules read and the
+         * keys (a sheet of other columns too is undercounted, and decided
+         * once loaded) */
+        unsigned long long xml = xlsxr_sheet_bytes(data);
+        rows = xml / (((uint64_t)p->ncolumns + 2) * XLSX_CELL_BYTES);
+        if (rows < 2)
+            return false;
+    } else {
+        size_t lines = 0;
+        for (size_t i = 0; i < n; i++)
+            lines += head[i] == '\n';
+        if (lines < 2)
+            return false;
+        /* the header is one of the lines read, and none of the rows */
+        rows = (uint64_t)((double)st.st_size / ((double)n / (double)lines)) - 1;
+    }
     jit_estimate e = jit_estimate_run(p, rows);
     if (!(e.interp_ms > e.jit_ms))
         return false;

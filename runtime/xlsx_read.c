@@ -52,6 +52,28 @@ char *xlsxr_split(const char *arg, const char **sheet)
     return file;
 }
 
+unsigned long long xlsxr_sheet_bytes(const char *path)
+{
+    unzFile z = unzOpen64(path);
+    if (!z)
+        return 0;
+    unsigned long long most = 0;
+    /* the directory's entries, a bounded number of them (an archive is
+     * untrusted; a workbook has a few dozen parts) */
+    int r = unzGoToFirstFile(z);
+    for (unsigned k = 0; r == UNZ_OK && k < 65536; k++, r = unzGoToNextFile(z)) {
+        unz_file_info64 info;
+        char name[256];
+        if (unzGetCurrentFileInfo64(z, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
+            break;
+        if (strncmp(name, "xl/worksheets/", 14) == 0 && !strchr(name + 14, '/') &&
+            info.uncompressed_size > most)
+            most = info.uncompressed_size;
+    }
+    unzClose(z);
+    return most;
+}
+
 void xlsxr_column_name(unsigned long col, char *buf)
 {
     char tmp[4];

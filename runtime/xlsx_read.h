@@ -66,6 +66,13 @@ bool xlsxr_is_ole2(const unsigned char *head, size_t n);
 /* True when `path` ends with .xlsx or .xlsm (any case). */
 bool xlsxr_named(const char *path);
 
+/* The bytes the largest worksheet of the workbook at `path` unpacks to
+ * (its XML), as the zip archive's directory gives them, without reading
+ * the sheet: what a workbook's rows are estimated from before it is read
+ * (planc run --engine auto), its packed size saying little of them.  0
+ * when the file is no zip archive minizip opens, or holds no worksheet. */
+unsigned long long xlsxr_sheet_bytes(const char *path);
+
 /* `--data FILE#SHEET`: when `arg` names no file itself but has a '#' after
  * which a sheet's name follows, and the text before the last '#' names a
  * file: that file's name (malloc'd) with *sheet pointing into arg after
