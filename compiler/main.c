@@ -54,6 +54,7 @@
 #include "restore.h"
 #include "verify.h"
 #include "template.h"
+#include "template_xlsx.h"
 #include "errstream.h"
 
 #ifndef PLANC_VERSION
@@ -5297,11 +5298,14 @@ static int cmd_template(int argc, char **argv)
             if (strcmp(checks[i], checks[j]) == 0 || fio_same_file(checks[i], checks[j]))
                 rc = usage_error("template", "the file '%s' is given to --check twice (by this name or another): "
                                              "each file is read once", checks[i]);
-    /* CSV text named .xlsx opens in no spreadsheet, and planc reads a file
-     * of that name as a workbook */
-    if (rc == EXIT_OK && out && !list && xlsxr_named(out))
-        rc = usage_error("template", "the blank file is CSV text, not an Excel workbook: name it .csv ('%s'); "
-                                     "Excel opens it, and planc reads it back as CSV or saved as .xlsx", out);
+    /* -o NAME.xlsx: the blank file is a workbook (template_xlsx.h); a
+     * macro workbook (.xlsm) Excel opens only with its macros' parts,
+     * which planc writes none of */
+    bool workbook = out && !list && xlsxr_named(out);
+    size_t outlen = out ? strlen(out) : 0;
+    if (rc == EXIT_OK && workbook && strcasecmp(out + outlen - 5, ".xlsm") == 0)
+        rc = usage_error("template", "the blank workbook is written as .xlsx, not as a macro workbook: name it "
+                                     ".xlsx or .csv ('%s')", out);
     /* the blank file would replace the rules (it is renamed over them),
      * as planc run's results would */
     if (rc == EXIT_OK && out && strcmp(out, "-") != 0 && fio_same_file(out, rules))
@@ -5434,7 +5438,20 @@ static int cmd_template(int argc, char **argv)
         else
             f = ofile_stream(o);
     }
-    if (rc == EXIT_OK && n) {
+    if (rc == EXIT_OK && n && workbook) {
+        /* the workbook's texts in the documents' language, as --list's */
+        int w = tmplx_write(f, list_lang, p, n, from, to, stderr);
+        if (w == TMPLX_OUT_ERROR)
+            csv_message(stderr, "planc: error: cannot write '%s': %s\n", out, msgcat_strerror(msgcat_lang(), errno));
+        if (w != 0) {
+            rc = w == TMPLX_TOO_LARGE ? EXIT_USAGE : EXIT_WRITE;
+            if (o)
+                ofile_abort(o);
+        } else if (o && ofile_commit(o, stderr) != 0) {
+            rc = EXIT_WRITE;
+        }
+        o = NULL;
+    } else if (rc == EXIT_OK && n) {
         if (list)
             tmpl_write_list(f, list_lang, p, n, from, to);
         else

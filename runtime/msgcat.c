@@ -1859,9 +1859,6 @@ static const msgcat_pair catalog[] = {
      "archive's); a CSV file is read under a name that does not end in .xlsx%s\n",
      "%s: 错误：该文件不是 Excel 工作簿（.xlsx 是 zip 压缩包，而该文件开头不是 zip 压缩包）；CSV 文件请以不以 .xlsx 结尾的文件名读取%s\n"},
     {", without '#SHEET'", "，不带 '#工作表'"},
-    {"the blank file is CSV text, not an Excel workbook: name it .csv ('%s'); Excel opens it, and planc reads it "
-     "back as CSV or saved as .xlsx",
-     "空表是 CSV 文本，不是 Excel 工作簿：请以 .csv 命名（'%s'）；Excel 可以打开它，planc 可以读回该 CSV 或另存的 .xlsx"},
     /* ---- rb24: a file given to template --check twice (main.c) */
     {"the file '%s' is given to --check twice (by this name or another): each file is read once",
      "文件 '%s' 两次给了 --check（用同一名称或另一名称）：每个文件只读取一次"},
@@ -1899,6 +1896,16 @@ static const msgcat_pair catalog[] = {
     /* ---- xf24: damaged workbooks the fuzzer made (xlsx_read.c) */
     {"%s:%lu: error: the workbook is damaged: row %lu of the sheet begins inside row %lu\n",
      "%s:%lu: 错误：工作簿已损坏：工作表的第 %lu 行出现在第 %lu 行之内\n"},
+
+    /* ---- xt24: planc template -o NAME.xlsx, the blank workbook (runtime/template_xlsx.c) */
+    {"notes", "说明"},
+    {"What each column of sheet '%s' holds (planc template --list)",
+     "工作表 '%s' 各列应填写的内容（'planc template --list'）"},
+    {"planc: error: the blank file has %zu rows and %u columns, more than an Excel sheet holds (%d rows, %d "
+     "columns): write it as CSV (-o NAME.csv)\n",
+     "planc: 错误：空表有 %zu 行、%u 列，超出 Excel 工作表的容量（%d 行、%d 列）：请写成 CSV（'-o 名称.csv'）\n"},
+    {"the blank workbook is written as .xlsx, not as a macro workbook: name it .xlsx or .csv ('%s')",
+     "空白工作簿以 .xlsx 格式写出，不是启用宏的工作簿：请以 .xlsx 或 .csv 命名（'%s'）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -123,9 +123,7 @@ static bool file_error(lxw_error e)
  * those that begin "[ERROR]" or "[WARNING]" (unmute_library).  Nothing
  * planc or another thread says meanwhile is lost.  saved is the real
  * stderr, -1 when it could not be set aside (then nothing is held back). */
-typedef struct muted {
-    int saved, mem;
-} muted;
+typedef report_xlsx_muted muted;
 
 /* Sets descriptor 2 aside and points it at a file in memory. */
 static muted mute_library(void)
@@ -1197,4 +1195,33 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     free(b.text);
     errno = e;
     return rc;
+}
+
+/* ------------------------------------------- for other workbooks */
+
+/* The workbook writers' shared steps (report_xlsx.h): planc template's
+ * blank workbook (template_xlsx.c) is written as this one is. */
+char *report_xlsx_scratch(void)
+{
+    return scratch_file();
+}
+
+int report_xlsx_copy(const char *path, FILE *out)
+{
+    return copy_file(path, out);
+}
+
+report_xlsx_muted report_xlsx_mute(void)
+{
+    return mute_library();
+}
+
+void report_xlsx_unmute(report_xlsx_muted *m)
+{
+    unmute_library(m);
+}
+
+bool report_xlsx_file_error(int e)
+{
+    return file_error((lxw_error)e);
 }

@@ -9,6 +9,7 @@
 #ifndef PLANC_REPORT_XLSX_H
 #define PLANC_REPORT_XLSX_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "exec.h"
@@ -37,5 +38,24 @@
 #define REPORT_XLSX_OUT_ERROR (-3)
 int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
                 const rollup *ru, const report_source *src, lbl_lang lang, FILE *out, FILE *err);
+
+/* The steps of writing a workbook that planc template's (template_xlsx.c)
+ * shares: libxlsxwriter writes to a path, so a workbook is built in a
+ * new empty scratch file in $TMPDIR (else /tmp; report_xlsx_scratch: its
+ * malloc'd path, or NULL with errno set) and then copied to the output
+ * stream (report_xlsx_copy: 0, or -1 with errno set); while it is built,
+ * libxlsxwriter's own "[ERROR]" lines are kept off stderr
+ * (report_xlsx_mute, then report_xlsx_unmute, which passes on what else
+ * was said meanwhile; saved is -1 when stderr could not be set aside);
+ * report_xlsx_file_error says whether a libxlsxwriter error is a file
+ * operation's, whose reason errno gives. */
+typedef struct report_xlsx_muted {
+    int saved, mem;
+} report_xlsx_muted;
+char *report_xlsx_scratch(void);
+int report_xlsx_copy(const char *path, FILE *out);
+report_xlsx_muted report_xlsx_mute(void);
+void report_xlsx_unmute(report_xlsx_muted *m);
+bool report_xlsx_file_error(int e);
 
 #endif

@@ -234,15 +234,14 @@ static void put_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
-/* Writes a per-year column's name for `year`: its "{year}" replaced. */
-static void put_year_field(FILE *f, const char *name, int year)
+/* A per-year column's name for `year`: its "{year}" replaced (malloc'd). */
+static char *year_name(const char *name, int year)
 {
     const char *at = strstr(name, "{year}");
     size_t len = strlen(name) + 16;
     char *s = rt_xcalloc(len, 1);
     snprintf(s, len, "%.*s%d%s", (int)(at - name), name, year, at + 6);
-    put_field(f, s);
-    free(s);
+    return s;
 }
 
 bool tmpl_wide(const ir_program *p, const tmpl_needs *n)
@@ -253,37 +252,64 @@ bool tmpl_wide(const ir_program *p, const tmpl_needs *n)
     return false;
 }
 
-void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from, int to)
+tmpl_head *tmpl_header(const ir_program *p, const tmpl_needs *n, int from, int to, uint32_t *nheads)
 {
     bool wide = tmpl_wide(p, n);
-    put_field(f, p->region_key);
-    if (!wide) {
-        fputc(',', f);
-        put_field(f, p->year_key);
-    }
-    uint32_t ncells = 0;
+    size_t cap = 2;
+    for (uint32_t c = 0; c < p->ncolumns; c++)
+        if (tmpl_column_needed(p, n, c))
+            cap += p->columns[c].per_year ? (size_t)(to >= from ? to - from + 1 : 0) : 1;
+    tmpl_head *h = rt_xcalloc(cap, sizeof *h);
+    uint32_t k = 0;
+    h[k++] = (tmpl_head){rt_xstrdup(p->region_key), TMPL_REGION_KEY, 0};
+    if (!wide)
+        h[k++] = (tmpl_head){rt_xstrdup(p->year_key), TMPL_YEAR_KEY, 0};
     for (uint32_t c = 0; c < p->ncolumns; c++) {
         if (!tmpl_column_needed(p, n, c))
             continue;
         if (p->columns[c].per_year) {
-            for (int y = from; y <= to; y++, ncells++) {
-                fputc(',', f);
-                put_year_field(f, p->columns[c].name, y);
-            }
+            for (int y = from; y <= to; y++)
+                h[k++] = (tmpl_head){year_name(p->columns[c].name, y), c, y};
         } else {
-            fputc(',', f);
-            put_field(f, p->columns[c].name);
-            ncells++;
+            h[k++] = (tmpl_head){rt_xstrdup(p->columns[c].name), c, 0};
         }
     }
+    *nheads = k;
+    return h;
+}
+
+void tmpl_header_free(tmpl_head *h, uint32_t nheads)
+{
+    for (uint32_t k = 0; h && k < nheads; k++)
+        free(h[k].text);
+    free(h);
+}
+
+bool tmpl_region_has_rows(const ir_program *p, const tmpl_needs *n, uint32_t i)
+{
+    /* a region no column is read for has nothing to fill in (a province
+     * whose rows planc makes from its counties') */
+    for (uint32_t c = 0; c < p->ncolumns; c++)
+        if (n->need[(size_t)i * p->ncolumns + c])
+            return true;
+    return false;
+}
+
+void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from, int to)
+{
+    bool wide = tmpl_wide(p, n);
+    uint32_t nheads;
+    tmpl_head *h = tmpl_header(p, n, from, to, &nheads);
+    for (uint32_t k = 0; k < nheads; k++) {
+        if (k)
+            fputc(',', f);
+        put_field(f, h[k].text);
+    }
     fputc('\n', f);
+    uint32_t ncells = nheads - (wide ? 1 : 2);
+    tmpl_header_free(h, nheads);
     for (uint32_t i = 0; i < n->nregions; i++) {
-        /* a region no column is read for has nothing to fill in (a
-         * province whose rows planc makes from its counties') */
-        bool any = false;
-        for (uint32_t c = 0; c < p->ncolumns && !any; c++)
-            any = n->need[(size_t)i * p->ncolumns + c];
-        if (!any)
+        if (!tmpl_region_has_rows(p, n, i))
             continue;
         int last = wide ? from : to;
         for (int y = from; from > 0 && y <= last; y++) {
@@ -323,6 +349,32 @@ static void put_kind(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
     }
 }
 
+void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from,
+                            int to)
+{
+    const ir_column *col = &p->columns[c];
+    put_kind(f, lang, p, n, c);
+    csv_message(f, msgcat_get(lang, "; indicator %s"), col->indicator ? col->indicator : "?");
+    if (col->agg_text)
+        csv_message(f, msgcat_get(lang, "; several rows per region and year are combined (%s)"), col->agg_text);
+    if (col->per_year && from > 0)
+        csv_message(f, msgcat_get(lang, "; a column per year (%d to %d)"), from, to);
+    /* the selected regions that need it, when not all of them do */
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n->nregions; i++)
+        k += n->need[(size_t)i * p->ncolumns + c];
+    if (k < n->nregions) {
+        fputs(msgcat_get(lang, "; only for"), f);
+        uint32_t shown = 0;
+        for (uint32_t i = 0; i < n->nregions && shown < 8; i++)
+            if (n->need[(size_t)i * p->ncolumns + c])
+                csv_message(f, "%s%s", shown++ ? (lang == LBL_ZH ? "、" : ", ") : " ",
+                            p->regions[n->regions[i]].name);
+        if (k > shown)
+            csv_message(f, msgcat_get(lang, " and %u more"), k - shown);
+    }
+}
+
 void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to)
 {
     bool wide = tmpl_wide(p, n);
@@ -335,29 +387,9 @@ void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
     for (uint32_t c = 0; c < p->ncolumns; c++) {
         if (!tmpl_column_needed(p, n, c))
             continue;
-        const ir_column *col = &p->columns[c];
         count++;
-        csv_message(f, "%s: ", col->name);
-        put_kind(f, lang, p, n, c);
-        csv_message(f, msgcat_get(lang, "; indicator %s"), col->indicator ? col->indicator : "?");
-        if (col->agg_text)
-            csv_message(f, msgcat_get(lang, "; several rows per region and year are combined (%s)"), col->agg_text);
-        if (col->per_year && from > 0)
-            csv_message(f, msgcat_get(lang, "; a column per year (%d to %d)"), from, to);
-        /* the selected regions that need it, when not all of them do */
-        uint32_t k = 0;
-        for (uint32_t i = 0; i < n->nregions; i++)
-            k += n->need[(size_t)i * p->ncolumns + c];
-        if (k < n->nregions) {
-            fputs(msgcat_get(lang, "; only for"), f);
-            uint32_t shown = 0;
-            for (uint32_t i = 0; i < n->nregions && shown < 8; i++)
-                if (n->need[(size_t)i * p->ncolumns + c])
-                    csv_message(f, "%s%s", shown++ ? (lang == LBL_ZH ? "、" : ", ") : " ",
-                                p->regions[n->regions[i]].name);
-            if (k > shown)
-                csv_message(f, msgcat_get(lang, " and %u more"), k - shown);
-        }
+        csv_message(f, "%s: ", p->columns[c].name);
+        tmpl_write_column_note(f, lang, p, n, c, from, to);
         fputc('\n', f);
     }
     csv_message(f, msgcat_get(lang, "%u columns the rules read for these regions; an empty cell is a missing number\n"),

@@ -45,15 +45,38 @@ bool tmpl_column_needed(const ir_program *p, const tmpl_needs *n, uint32_t c);
  * no year column, one row per region, and needs the years. */
 bool tmpl_wide(const ir_program *p, const tmpl_needs *n);
 
-/* The CSV: the keys and the needed columns (a per-year column once per
- * year from..to), then a row of empty cells per region and year (per
- * region, for a wide file) of each region that needs a column; no rows
- * when from is 0. */
+/* One cell of the blank file's header: its text (malloc'd), the rules'
+ * column it is (an index into p->columns, or TMPL_REGION_KEY or
+ * TMPL_YEAR_KEY), and for a per-year column its year. */
+#define TMPL_REGION_KEY UINT32_MAX
+#define TMPL_YEAR_KEY (UINT32_MAX - 1)
+typedef struct tmpl_head {
+    char *text;
+    uint32_t column;
+    int year;
+} tmpl_head;
+/* The header of the blank file, *nheads cells: the keys (no year key in
+ * a wide file) and the needed columns (a per-year column once per year
+ * from..to), as the CSV and the workbook have it. */
+tmpl_head *tmpl_header(const ir_program *p, const tmpl_needs *n, int from, int to, uint32_t *nheads);
+void tmpl_header_free(tmpl_head *h, uint32_t nheads);
+/* Whether the chosen region n->regions[i] has rows in the blank file: it
+ * needs a column (a province whose rows planc makes from its counties'
+ * has nothing to fill in). */
+bool tmpl_region_has_rows(const ir_program *p, const tmpl_needs *n, uint32_t i);
+
+/* The CSV: the header (tmpl_header), then a row of empty cells per region
+ * and year (per region, for a wide file) of each region that has rows
+ * (tmpl_region_has_rows); no rows when from is 0. */
 void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from, int to);
 /* The columns of that CSV, a line each, in lang: what a cell holds (a
  * number in the column's unit, yes or no, a rating, a text map's texts),
  * the indicator, and the chosen regions that need it when not all do. */
 void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to);
+/* What the list says of column c after its name (no line break): the
+ * workbook's note of the column's header cell. */
+void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from,
+                            int to);
 
 /* Checks data file `name`, read as t (every column the rules read that
  * its header lacks read as missing), against the template of the regions

@@ -11,7 +11,11 @@
 #     FILE#SHEET against it; a file whose name holds a '#' is that file;
 #  4. damaged workbooks (cut at many lengths, bytes changed) end with exit
 #     3 or 0 and a message naming the file, never a crash;
-#  5. a sheet of Excel's 1,048,576 rows is read.
+#  5. a sheet of Excel's 1,048,576 rows is read;
+#  6. planc template -o NAME.xlsx: the blank workbook, filled in (mkxlsx.py
+#     fill, as an official fills it in Excel), scores as the blank CSV
+#     filled in with the same cells, and as the data the cells came from;
+#     template --check of the blank workbook says what the CSV's says.
 # Usage: xlsx.sh PLANC REPO
 set -u
 planc=$1; repo=$2
@@ -135,5 +139,58 @@ cp "$repo/tests/xlsx/rules.plan" .
 "$planc" run rules.plan --data rows.xlsx --skip-unknown-regions -o /dev/null 2>e; rc=$?
 grep -q "^rows.xlsx#Sheet1: warning: skipped 1048575 rows" e || bad "1,048,576 rows: exit $rc, $(cat e)"
 
-[ $fail -eq 0 ] && echo "xlsx: ok ($ntwins run cases as workbooks, $n cut workbooks, 60 changed)"
+# ---- 6. the blank workbook of planc template, filled in
+# rt RULES YEARS SOURCE SHEET [template options]: template -o as CSV and
+# as a workbook, both filled from SOURCE, run, and checked blank
+rt() {
+    r=$1; y=$2; src=$3; sh=$4; shift 4
+    rm -f bt.csv bt.xlsx ft.csv ft.xlsx
+    "$planc" template "$r" --years "$y" "$@" -o bt.csv && "$planc" template "$r" --years "$y" "$@" -o bt.xlsx ||
+        { bad "template $r $*: exit $?"; return; }
+    python3 "$mk" fill bt.csv ft.csv "$src" && python3 "$mk" fill bt.xlsx ft.xlsx "$src" || { bad "fill $r"; return; }
+    "$planc" run "$r" --data ft.csv >o1 2>e1; echo $? >r1
+    "$planc" run "$r" --data ft.xlsx >o2 2>e2; echo $? >r2
+    { sed "s/ft\.csv/ft.xlsx#$sh/g" e1 | cmp -s - e2 && cmp -s o1 o2 && cmp -s r1 r2; } ||
+        { bad "template $r $*: the workbook filled in scores otherwise than the CSV"; diff e1 e2 | head -5; diff o1 o2 | head -5; }
+    "$planc" template "$r" --years "$y" "$@" --check bt.csv >c1 2>&1; echo $? >>c1
+    "$planc" template "$r" --years "$y" "$@" --check bt.xlsx >c2 2>&1; echo $? >>c2
+    sed "s/bt\.csv/bt.xlsx#$sh/g" c1 | cmp -s - c2 || { bad "template $r $*: --check of the blank workbook"; diff c1 c2 | head -5; }
+}
+rt "$q/rules.plan" 2021-2025 "$q/data.csv" data
+"$planc" run "$q/rules.plan" --data "$q/data.csv" >o3 2>/dev/null
+cmp -s o2 o3 || bad "quickstart: the blank workbook filled from data.csv scores otherwise than data.csv"
+rt "$q/rules.plan" 2021-2025 "$q/data.csv" 数据 --lang zh
+# (a file of two regions: the columns only other regions need are
+# missing, an error of each file alike)
+rt "$repo/rules/liaoning/beautiful-liaoning.plan" 2020-2027 "$l/data.csv" data --region 沈阳 --region 辽宁省
+grep -q "^ft.xlsx#data:1: error: column '[a-z_]*' (indicator" e2 || bad "liaoning, two regions: $(head -3 e2)"
+w=$repo/tests/run/template-wide/rules.plan
+printf 'code,C2018,C2019,C2020\n甲,12.5,11,10.25\n乙,8,,7.5\n' >wide.csv
+rt "$w" 2018-2020 wide.csv data
+[ "$(cat r2)" = 0 ] && [ -s o2 ] || bad "the wide blank workbook filled in: exit $(cat r2)"
+# the workbook: a data sheet and a notes sheet, the header frozen, a note
+# on each indicator's header cell, its texts in the template's language
+"$planc" template "$q/rules.plan" --years 2024 -o n.xlsx --lang zh || bad "template --lang zh"
+python3 - n.xlsx <<'EOF' || bad "the blank workbook's parts"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+wb = z.read('xl/workbook.xml').decode()
+assert wb.index('name="数据"') < wb.index('name="说明"'), wb
+s1 = z.read('xl/worksheets/sheet1.xml').decode()
+assert 'state="frozen"' in s1 and 'ySplit="1"' in s1, s1
+c = z.read('xl/comments1.xml').decode()
+assert '是/否' in c and '指标' in c, c
+assert 'planc template --list' in z.read('xl/sharedStrings.xml').decode()
+EOF
+# .xlsm is a macro workbook, which planc does not write
+"$planc" template "$q/rules.plan" -o m.xlsm 2>e; rc=$?
+[ $rc -eq 2 ] && [ ! -e m.xlsm ] || bad "template -o m.xlsm: exit $rc, $(cat e)"
+# more rows than a sheet holds: said, exit 2, no file
+"$planc" template "$repo/examples/realdata/air-quality-2023.plan" --years 1000-9999 -o big.xlsx 2>e; rc=$?
+[ $rc -eq 2 ] && [ ! -e big.xlsx ] && grep -q 'more than an Excel sheet holds' e || bad "a blank workbook too large: exit $rc, $(cat e)"
+# a write that fails leaves nothing: no scratch space
+TMPDIR=$tmp/none "$planc" template "$q/rules.plan" --years 2024 -o s.xlsx 2>e; rc=$?
+[ $rc -eq 5 ] && [ ! -e s.xlsx ] && grep -q 'scratch file' e || bad "template -o, no scratch space: exit $rc, $(cat e)"
+
+[ $fail -eq 0 ] && echo "xlsx: ok ($ntwins run cases as workbooks, $n cut workbooks, 60 changed, blank workbooks filled in)"
 exit $fail

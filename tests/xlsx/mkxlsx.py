@@ -11,6 +11,14 @@ dates, sparse rows and cells, several sheets, and damaged archives.
       an empty sheet NAME first.
   mkxlsx.py fixture NAME OUT.xlsx
       one of the FIXTURES below.
+  mkxlsx.py fill TEMPLATE OUT SOURCE.csv
+      TEMPLATE, a blank data file of `planc template` (.csv or .xlsx),
+      filled in from SOURCE as an official would: each empty cell of a
+      row gets SOURCE's cell of the column of the same name on the row
+      whose key cells (the cells the template's row has: the region,
+      the year) are the same; the rest of the file as it was (a
+      workbook's other parts byte for byte; its cells a number where the
+      text is one, an inline string else).
 """
 import re
 import sys
@@ -357,6 +365,105 @@ def bomb_part(path):
     z.close()
 
 
+def fill_source(path):
+    """SOURCE.csv's header and rows."""
+    import csv
+    with open(path, newline='', encoding='utf-8-sig') as f:
+        rows = list(csv.reader(f))
+    return rows[0], rows[1:]
+
+
+def fill_value(head, src, key):
+    """The source's cell of column `head` on the row whose cells of the
+    key columns key [(name, text)] are those texts; '' when none."""
+    shead, srows = src
+    if head not in shead:
+        return ''
+    at = [shead.index(k) if k in shead else -1 for k, _ in key]
+    for r in srows:
+        if all(i >= 0 and i < len(r) and r[i] == t for i, (_, t) in zip(at, key)):
+            i = shead.index(head)
+            return r[i] if i < len(r) else ''
+    return ''
+
+
+def fill_csv(template, out, src):
+    import csv
+    with open(template, newline='', encoding='utf-8') as f:
+        rows = list(csv.reader(f))
+    head = rows[0]
+    for r in rows[1:]:
+        key = [(head[i], t) for i, t in enumerate(r) if t != '']
+        for i, t in enumerate(r):
+            if t == '':
+                r[i] = fill_value(head[i], src, key)
+    with open(out, 'w', newline='', encoding='utf-8') as f:
+        csv.writer(f, lineterminator='\n').writerows(rows)
+
+
+CELL = re.compile(r'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+ROW = re.compile(r'<row r="(\d+)"([^>]*)>(.*?)</row>', re.S)
+
+
+def colnum(name):
+    n = 0
+    for ch in name:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def xml_unescape(s):
+    return s.replace('&lt;', '<').replace('&gt;', '>').replace('&quot;', '"').replace('&amp;', '&')
+
+
+def fill_xlsx(template, out, src):
+    zin = zipfile.ZipFile(template)
+    parts = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    sst = []
+    if 'xl/sharedStrings.xml' in parts:
+        for si in re.findall(r'<si>(.*?)</si>', parts['xl/sharedStrings.xml'].decode(), re.S):
+            sst.append(xml_unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S))))
+
+    def text(attrs, inner):
+        v = re.search(r'<v>(.*?)</v>', inner or '', re.S)
+        if 't="s"' in attrs:
+            return sst[int(v.group(1))]
+        if 't="inlineStr"' in attrs:
+            return xml_unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', inner, re.S)))
+        return xml_unescape(v.group(1)) if v else ''
+
+    sheet = parts['xl/worksheets/sheet1.xml'].decode()
+    rows = [(m, {colnum(c.group(1)): c for c in CELL.finditer(m.group(3))}) for m in ROW.finditer(sheet)]
+    head = {c: text(m.group(3), m.group(4)) for c, m in rows[0][1].items()}
+    ncols = max(head)
+    pieces, last = [], 0
+    for m, cells in rows[1:]:
+        r = int(m.group(1))
+        key = [(head[c], text(cells[c].group(3), cells[c].group(4))) for c in sorted(cells)]
+        xml = []
+        for c in range(1, ncols + 1):
+            if c in cells:
+                xml.append(cells[c].group(0))
+                continue
+            t = fill_value(head[c], src, key)
+            ref = '%s%d' % (colname(c), r)
+            if t == '':
+                continue
+            if NUM.match(t):
+                xml.append('<c r="%s"><v>%s</v></c>' % (ref, t))
+            else:
+                xml.append('<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref, xml_text(t)))
+        pieces.append(sheet[last:m.start(3)])
+        pieces.append(''.join(xml))
+        last = m.end(3)
+    pieces.append(sheet[last:])
+    parts['xl/worksheets/sheet1.xml'] = ''.join(pieces).encode()
+    z = zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED)
+    for i in zin.infolist():
+        z.writestr(i, parts[i.filename], zipfile.ZIP_DEFLATED)
+    z.close()
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == 'csv':
         b = Book()
@@ -369,6 +476,9 @@ def main(argv):
             sheet = args[args.index('--sheet') + 1]
         b.sheet(sheet, csv_rows(b, argv[2], inline))
         b.save(argv[3])
+    elif len(argv) == 5 and argv[1] == 'fill':
+        src = fill_source(argv[4])
+        (fill_xlsx if argv[2].lower().endswith('.xlsx') else fill_csv)(argv[2], argv[3], src)
     elif len(argv) == 4 and argv[1] == 'fixture':
         fixture(argv[2], argv[3])
     else:

@@ -1,0 +1,235 @@
+/* template_xlsx.c — planc template's blank data file as an Excel workbook
+ * (template_xlsx.h).  Written with libxlsxwriter as the results' workbook
+ * is (report_xlsx.c): in a scratch file, then copied to the output, which
+ * the caller renames into place only when all of it was written. */
+#define _GNU_SOURCE /* open_memstream */
+#include "template_xlsx.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "cleanup.h"
+#include "csv.h"
+#include "msgcat.h"
+#include "report_style.h"
+#include "report_xlsx.h"
+#include "rtmem.h"
+#include "store.h"
+
+/* The widest a column is made, in characters; an indicator's column is
+ * at least as wide as Excel's General format shows a number. */
+#define MAX_WIDTH 60
+#define NOTES_WIDTH 120
+#define NUMBER_WIDTH 11
+
+/* The workbook being written and the first error libxlsxwriter reported
+ * (with errno then: a file operation's reason). */
+typedef struct tbook {
+    lxw_workbook *wb;
+    lxw_error error;
+    int error_errno;
+} tbook;
+
+/* Keeps the first error. */
+static void note(tbook *b, lxw_error e)
+{
+    int saved = errno;
+    if (e != LXW_NO_ERROR && b->error == LXW_NO_ERROR) {
+        b->error = e;
+        b->error_errno = saved;
+    }
+}
+
+/* What f, an open_memstream stream, holds: its text, malloc'd ("" when
+ * it could not be had). */
+static char *mem_text(FILE *f, char **buf)
+{
+    if (!f || fclose(f) != 0 || !*buf) {
+        free(*buf);
+        return rt_xstrdup("");
+    }
+    return *buf;
+}
+
+/* The note of column c's header cell: what a cell of it holds. */
+static char *column_note(lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from, int to)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f)
+        tmpl_write_column_note(f, lang, p, n, c, from, to);
+    return mem_text(f, &buf);
+}
+
+/* The sheet of the data: the header, and each region's rows. */
+static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
+                       int from, int to)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, msgcat_get(lang, "data"));
+    if (!ws) {
+        note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    bool wide = tmpl_wide(p, n);
+    uint32_t nheads;
+    tmpl_head *h = tmpl_header(p, n, from, to, &nheads);
+    size_t *width = rt_xcalloc(nheads, sizeof *width);
+    for (uint32_t k = 0; k < nheads; k++) {
+        note(b, worksheet_write_string(ws, 0, (lxw_col_t)k, h[k].text, head));
+        width[k] = report_style_width(h[k].text);
+        if (h[k].column == TMPL_YEAR_KEY && width[k] < 4)
+            width[k] = 4;
+        if (h[k].column < p->ncolumns) {
+            if (width[k] < NUMBER_WIDTH)
+                width[k] = NUMBER_WIDTH;
+            /* a per-year column's note once, on its first year's cell */
+            if (h[k].year == 0 || h[k].year == from) {
+                char *text = column_note(lang, p, n, h[k].column, from, to);
+                lxw_comment_options o = {.width = 360, .height = 160, .author = "planc"};
+                note(b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)k, text, &o));
+                free(text);
+            }
+        }
+    }
+    lxw_row_t row = 1;
+    for (uint32_t i = 0; i < n->nregions; i++) {
+        if (!tmpl_region_has_rows(p, n, i))
+            continue;
+        const char *name = p->regions[n->regions[i]].name;
+        if (report_style_width(name) > width[0])
+            width[0] = report_style_width(name);
+        int last = wide ? from : to;
+        for (int y = from; from > 0 && y <= last; y++, row++) {
+            note(b, worksheet_write_string(ws, row, 0, name, NULL));
+            if (!wide)
+                note(b, worksheet_write_number(ws, row, 1, y, NULL));
+        }
+    }
+    for (uint32_t k = 0; k < nheads; k++) {
+        size_t w = width[k] + 2;
+        note(b, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, (double)(w < MAX_WIDTH ? w : MAX_WIDTH), NULL));
+    }
+    worksheet_freeze_panes(ws, 1, wide ? 1 : 2);
+    free(width);
+    tmpl_header_free(h, nheads);
+}
+
+/* The sheet of notes: the list of the columns (planc template --list), a
+ * line a row, under a title. */
+static void notes_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
+                        int from, int to)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, msgcat_get(lang, "notes"));
+    if (!ws) {
+        note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f)
+        tmpl_write_list(f, lang, p, n, from, to);
+    char *text = mem_text(f, &buf);
+    char *title = NULL;
+    const char *fmt = msgcat_get(lang, "What each column of sheet '%s' holds (planc template --list)");
+    int tn = snprintf(NULL, 0, fmt, msgcat_get(lang, "data"));
+    title = rt_xmalloc((size_t)tn + 1, 1);
+    snprintf(title, (size_t)tn + 1, fmt, msgcat_get(lang, "data"));
+    note(b, worksheet_write_string(ws, 0, 0, title, head));
+    size_t widest = report_style_width(title);
+    lxw_row_t row = 1;
+    for (char *line = text; *line; row++) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        note(b, worksheet_write_string(ws, row, 0, line, NULL));
+        if (report_style_width(line) > widest)
+            widest = report_style_width(line);
+        line = nl ? nl + 1 : line + strlen(line);
+    }
+    widest += 2;
+    note(b, worksheet_set_column(ws, 0, 0, (double)(widest < NOTES_WIDTH ? widest : NOTES_WIDTH), NULL));
+    worksheet_freeze_panes(ws, 1, 0);
+    free(title);
+    free(text);
+}
+
+int tmplx_write(FILE *out, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to, FILE *err)
+{
+    /* the sheet must hold the header and every row, and every column */
+    uint32_t nheads;
+    tmpl_head *h = tmpl_header(p, n, from, to, &nheads);
+    tmpl_header_free(h, nheads);
+    size_t nrows = 1;
+    bool wide = tmpl_wide(p, n);
+    for (uint32_t i = 0; from > 0 && i < n->nregions; i++)
+        if (tmpl_region_has_rows(p, n, i))
+            nrows += wide ? 1 : (size_t)(to - from + 1);
+    if (nrows > LXW_ROW_MAX || nheads > LXW_COL_MAX) {
+        csv_message(err, msgcat_get(lang, "planc: error: the blank file has %zu rows and %u columns, more than an "
+                                          "Excel sheet holds (%d rows, %d columns): write it as CSV (-o NAME.csv)\n"),
+                    nrows, nheads, LXW_ROW_MAX, LXW_COL_MAX);
+        return TMPLX_TOO_LARGE;
+    }
+    char *scratch = report_xlsx_scratch();
+    if (!scratch) {
+        const char *dir = getenv("TMPDIR");
+        csv_message(err, "planc: error: cannot create a scratch file for the workbook in '%s'%s: %s\n",
+                    dir && *dir ? dir : "/tmp", dir && *dir ? " ($TMPDIR)" : "",
+                    msgcat_strerror(msgcat_lang(), errno));
+        return -1;
+    }
+    int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */
+    report_xlsx_muted quiet = report_xlsx_mute();
+    tbook b = {0};
+    b.wb = workbook_new(scratch);
+    if (!b.wb) {
+        report_xlsx_unmute(&quiet);
+        csv_message(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
+        unlink(scratch);
+        cleanup_done(scratch_cleanup);
+        free(scratch);
+        return -1;
+    }
+    /* the creation time: the clock, or SOURCE_DATE_EPOCH for the same
+     * bytes (libxlsxwriter's own would be the clock's) */
+    const char *fmt = lbl_get(lang, LBL_BOOK_WRITTEN_BY);
+    int cn = snprintf(NULL, 0, fmt, PLANC_VERSION);
+    char *comments = rt_xmalloc((size_t)cn + 1, 1);
+    snprintf(comments, (size_t)cn + 1, fmt, PLANC_VERSION);
+    lxw_doc_properties props = {.title = (char *)(p->title ? p->title : p->plan),
+                                .author = "planc",
+                                .comments = comments,
+                                .created = store_time()};
+    note(&b, workbook_set_properties(b.wb, &props));
+    lxw_format *head = workbook_add_format(b.wb);
+    format_set_bold(head);
+    format_set_pattern(head, LXW_PATTERN_SOLID);
+    format_set_bg_color(head, 0xF2F2F2);
+    format_set_bottom(head, LXW_BORDER_THIN);
+    data_sheet(&b, head, lang, p, n, from, to);
+    notes_sheet(&b, head, lang, p, n, from, to);
+    note(&b, workbook_close(b.wb));
+    free(comments);
+    report_xlsx_unmute(&quiet);
+    int rc = 0, e = 0;
+    if (b.error != LXW_NO_ERROR) {
+        /* the scratch file, in $TMPDIR, is what could not be written */
+        csv_message(err, "planc: error: cannot write the workbook's scratch file '%s': %s\n", scratch,
+                    report_xlsx_file_error(b.error) && b.error_errno ? msgcat_strerror(msgcat_lang(), b.error_errno)
+                                                                     : lxw_strerror(b.error));
+        rc = -1;
+    } else if (report_xlsx_copy(scratch, out) != 0) {
+        e = errno;
+        rc = TMPLX_OUT_ERROR;
+    }
+    unlink(scratch);
+    cleanup_done(scratch_cleanup);
+    free(scratch);
+    errno = e;
+    return rc;
+}
