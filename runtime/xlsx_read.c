@@ -585,61 +585,40 @@ static void sst_chars(void *ud, const XML_Char *s, int len)
     R->sstcap = t.cap;
 }
 
-/* Whether a number format's code shows a date or a time: a y, m, d, h or s
- * outside quoted text, escapes and [brackets] (colours, conditions; [h]
- * elapsed hours do count). */
-static bool date_code(const char *code)
+/* What a number format's code shows, outside quoted text, escapes and
+ * [brackets] (colours, conditions): a date or a time (a y, m, d, h or s;
+ * [h] elapsed hours do count), a percentage (a %).  "General" shows
+ * neither; an unterminated quote or bracket ends the code. */
+enum { SHOWS_DATE = 1, SHOWS_PERCENT = 2 };
+static unsigned code_shows(const char *code)
 {
+    unsigned f = 0;
     if (strcasecmp(code, "General") == 0)
-        return false;
+        return f;
     for (const char *c = code; *c; c++) {
         if (*c == '"') {
             const char *q = strchr(c + 1, '"');
             if (!q)
-                return false;
+                return f;
             c = q;
         } else if (*c == '\\' || *c == '_' || *c == '*') {
             if (!c[1])
-                return false;
+                return f;
             c++;
         } else if (*c == '[') {
             const char *q = strchr(c, ']');
             if (!q)
-                return false;
-            if (q - c == 2 && strchr("hHmMsS", c[1]))
-                return true;
-            if (q - c == 3 && c[1] == c[2] && strchr("hHmMsS", c[1]))
-                return true;
+                return f;
+            if ((q - c == 2 && strchr("hHmMsS", c[1])) || (q - c == 3 && c[1] == c[2] && strchr("hHmMsS", c[1])))
+                f |= SHOWS_DATE;
             c = q;
-        } else if (strchr("yYmMdDhHsS", *c))
-            return true;
+        } else if (strchr("yYmMdDhHsS", *c)) {
+            f |= SHOWS_DATE;
+        } else if (*c == '%') {
+            f |= SHOWS_PERCENT;
+        }
     }
-    return false;
-}
-
-/* Whether a number format's code shows a percentage: a % outside quoted
- * text, escapes and [brackets]. */
-static bool percent_code(const char *code)
-{
-    for (const char *c = code; *c; c++) {
-        if (*c == '"') {
-            const char *q = strchr(c + 1, '"');
-            if (!q)
-                return false;
-            c = q;
-        } else if (*c == '\\' || *c == '_' || *c == '*') {
-            if (!c[1])
-                return false;
-            c++;
-        } else if (*c == '[') {
-            const char *q = strchr(c, ']');
-            if (!q)
-                return false;
-            c = q;
-        } else if (*c == '%')
-            return true;
-    }
-    return false;
+    return f;
 }
 
 /* The number s[0..n) (the XML's text: [-]digits[.digits][E[+-]digits])
@@ -772,10 +751,10 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
     const char *l = local(name);
     if (strcmp(l, "numFmt") == 0) {
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
-        if (id && code && date_code(code) && p->ndate_ids < 4096) {
+        if (id && code && (code_shows(code) & SHOWS_DATE) && p->ndate_ids < 4096) {
             p->date_ids = rt_xrealloc(p->date_ids, p->ndate_ids + 1, sizeof *p->date_ids);
             p->date_ids[p->ndate_ids++] = strtoul(id, NULL, 10);
-        } else if (id && code && percent_code(code) && p->npercent_ids < 4096) {
+        } else if (id && code && (code_shows(code) & SHOWS_PERCENT) && p->npercent_ids < 4096) {
             p->percent_ids = rt_xrealloc(p->percent_ids, p->npercent_ids + 1, sizeof *p->percent_ids);
             p->percent_ids[p->npercent_ids++] = strtoul(id, NULL, 10);
         }
