@@ -104,9 +104,14 @@ if command -v cc >/dev/null 2>&1; then
     printf '%s\n' '#include <errno.h>' '#include <sys/file.h>' \
         'int flock(int fd, int op) { (void)fd; (void)op; errno = ENOLCK; return -1; }' >"$tmp/nolock.c"
     cc -shared -fPIC -o "$tmp/nolock.so" "$tmp/nolock.c"
+    # under AddressSanitizer (make test-asan) its runtime must come first
+    # in the list of libraries preloaded
+    preload=$tmp/nolock.so
+    asan=$(ldd "$planc" 2>/dev/null | awk '/libasan/ { print $3; exit }')
+    [ -n "$asan" ] && preload="$asan:$preload"
     mkdir -p "$tmp/nfs"
     for i in 1 2; do
-        LD_PRELOAD=$tmp/nolock.so "$planc" run "$rules" --data "$data" -o "$tmp/nfs/r.csv" \
+        LD_PRELOAD=$preload "$planc" run "$rules" --data "$data" -o "$tmp/nfs/r.csv" \
             --store "$tmp/nfs/h.db" >"$tmp/out" 2>"$tmp/err"
         rc=$?
         check '[ $rc = 0 ]' "no flock, run $i: exit $rc, expected 0: $(cat "$tmp/err")"
