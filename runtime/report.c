@@ -1050,18 +1050,32 @@ char *report_ungraded_text(const ir_program *p, const rt_table *t, const report_
     return out;
 }
 
+/* The rows of the regions tg covers: how many (*covered), how many of
+ * them read from the data rather than added for share targets (*own), and
+ * their last year (*last, 0 when none). */
+static void scope_rows(const rt_table *t, const ir_target *tg, size_t *covered, size_t *own, int *last)
+{
+    *covered = *own = 0;
+    *last = 0;
+    for (size_t row = 0; row < rt_table_nrows(t); row++) {
+        if (!ir_target_in_scope(tg, rt_table_region(t, row)))
+            continue;
+        ++*covered;
+        if (rt_table_line(t, row) != 0)
+            ++*own;
+        int y = rt_table_year(t, row);
+        if (*covered == 1 || y > *last)
+            *last = y;
+    }
+}
+
 int report_unjudged_rows(const ir_program *p, const rt_table *t, const ir_target *tg)
 {
     if (!tg->scoped)
         return 0;
-    size_t covered = 0, own = 0;
-    for (size_t row = 0; row < rt_table_nrows(t); row++) {
-        if (!ir_target_in_scope(tg, rt_table_region(t, row)))
-            continue;
-        covered++;
-        if (rt_table_line(t, row) != 0)
-            own++;
-    }
+    size_t covered, own;
+    int last;
+    scope_rows(t, tg, &covered, &own, &last);
     if (covered == 0)
         return 1;
     if (own == 0 && !reads_below(p, tg->value) && !reads_below(p, tg->goal))
@@ -1078,20 +1092,9 @@ char *report_scope_names(const ir_program *p, const ir_target *tg, lbl_lang lang
 
 char *report_unjudged_reason(const ir_program *p, const rt_table *t, const ir_target *tg, lbl_lang lang)
 {
-    /* the rows of the regions the target covers: how many, how many of them
-     * read from the data (not added for share targets), and their last year */
-    size_t covered = 0, own = 0;
-    int last = 0;
-    for (size_t row = 0; row < rt_table_nrows(t); row++) {
-        if (!ir_target_in_scope(tg, rt_table_region(t, row)))
-            continue;
-        covered++;
-        if (rt_table_line(t, row) != 0)
-            own++;
-        int y = rt_table_year(t, row);
-        if (covered == 1 || y > last)
-            last = y;
-    }
+    size_t covered, own;
+    int last;
+    scope_rows(t, tg, &covered, &own, &last);
     bool trend = strcmp(tg->kind, "falls") == 0 || strcmp(tg->kind, "rises") == 0;
     bool many = !tg->scoped || tg->nscope > 1;
     /* the year the target is judged from: its own baseline, else the plan's */
