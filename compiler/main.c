@@ -5037,6 +5037,15 @@ static int cmd_verify(int argc, char **argv)
             rc = EXIT_USAGE;
         free(paths);
     }
+    /* an output given twice would be checked twice and counted twice in
+     * the verdict ("every file checked is the run's (2)") */
+    for (size_t i = 0; rc == EXIT_OK && i < noutputs; i++)
+        for (size_t j = 0; rc == EXIT_OK && j < i; j++)
+            if (strcmp(outputs[i], outputs[j]) == 0)
+                rc = usage_error("verify", "the output '%s' is given twice (--output)", outputs[i]);
+            else if (fio_same_file(outputs[i], outputs[j]))
+                rc = usage_error("verify", "the output '%s' is one given before under another name: each "
+                                           "file is checked once (--output)", outputs[i]);
     store *db = NULL;
     long long run = 0;
     store_record rec;

@@ -108,6 +108,13 @@ ln -s data.csv a/link.csv
 expect 2 "$planc" verify h.db 2 --data m/jia.csv --data a/data.csv --data a/link.csv
 contains err "the data file 'a/link.csv' is one given before under another name"
 rm a/link.csv
+# an output given twice: checked once (the verdict's count is of files)
+expect 2 "$planc" verify h.db 1 --output a/out.xlsx --output a/out.xlsx
+contains err "planc: the output 'a/out.xlsx' is given twice (--output)"
+ln -s out.xlsx a/link.xlsx
+expect 2 "$planc" verify h.db 1 --output a/out.xlsx --output a/link.xlsx
+contains err "the output 'a/link.xlsx' is one given before under another name"
+rm a/link.xlsx
 n=$((n + 1)); [ "$(sql h.db "SELECT read_with, length(read_with_sha256) FROM data_files WHERE run = 2 AND seq = 1")" = \
     "m/yi-reading.plan|64" ] || fail "the reading is not hashed: $(sql h.db 'SELECT * FROM data_files WHERE run = 2')"
 # the reading's texts are kept as the scored rules' are (schema 9,
