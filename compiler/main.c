@@ -234,7 +234,7 @@ typedef struct diag_options {
 static diag_options diag_opts;
 
 static const char usage_run[] =
-    "usage: planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]\n"
+    "usage: planc run RULES --data CSV... [-o OUT]... [--engine auto|jit|interp] [-j N]\n"
     "                 [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                 [--rollup region|agency|target] [--year Y] [--store DB]\n"
     "                 [--store-rows all|totals] [--skip-unknown-regions]\n"
@@ -286,7 +286,9 @@ static const char usage_run[] =
     "                   'by NAME' moves); may be repeated for other names;\n"
     "                   recorded with the data options (docs/LANGUAGE.md §4)\n"
     "  -o, --output OUT write the results to OUT instead of stdout (-oOUT too;\n"
-    "                   -o - is stdout)\n"
+    "                   -o - is stdout); given again (-o r.csv -o r.xlsx\n"
+    "                   -o r.html), to each file in the format its name\n"
+    "                   asks for, all of them or none\n"
     "  --engine ENGINE  what runs the scoring program: jit (native code\n"
     "                   compiled through LLVM), interp (the reference\n"
     "                   interpreter) or auto (the default, else\n"
@@ -754,7 +756,7 @@ static const char usage_diff_zh[] =
     "无法写入标准输出为 5。\n";
 
 static const char usage_run_zh[] =
-    "用法：planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]\n"
+    "用法：planc run RULES --data CSV... [-o OUT]... [--engine auto|jit|interp] [-j N]\n"
     "                [--no-cache] [--timings] [--format csv|json|xlsx|html]\n"
     "                [--rollup region|agency|target] [--year Y] [--store DB]\n"
     "                [--store-rows all|totals] [--skip-unknown-regions]\n"
@@ -797,7 +799,9 @@ static const char usage_run_zh[] =
     "                   的期限随之改变）；可对其他名称重复给出；与数据选项一同\n"
     "                   记入（docs/LANGUAGE.md §4）\n"
     "  -o, --output OUT 把结果写到 OUT 而不是标准输出（也可写作 -oOUT；\n"
-    "                   -o - 为标准输出）\n"
+    "                   -o - 为标准输出）；可多次给出（-o r.csv -o r.xlsx\n"
+    "                   -o r.html），按各文件名所示格式分别写出，\n"
+    "                   要么全部写出，要么一个也不写\n"
     "  --engine ENGINE  运行评分程序的方式：jit（经 LLVM 编译的本机代码）、\n"
     "                   interp（参考解释器）或 auto（默认，否则取\n"
     "                   $PLANC_ENGINE）：缓存中有 JIT 代码时用 JIT，否则数据行数\n"
@@ -1952,11 +1956,19 @@ static int parse_year_arg(const char *v)
     return (int)n;
 }
 
+/* One output of `planc run`: -o OUT and the format it is written in. */
+typedef struct run_out {
+    const char *path;       /* NULL: stdout */
+    const char *format;     /* "csv", "json", "xlsx" or "html" */
+} run_out;
+
 /* What `planc run` writes and where: --format, --rollup, --year, -o,
  * --store, --lang. */
 typedef struct run_output {
-    const char *path;       /* -o OUT; NULL: stdout */
+    const char *path;       /* -o OUT; NULL: stdout (the first output's) */
     const char *format;     /* "csv", "json", "xlsx" or "html"; NULL until settled */
+    const run_out *outs;    /* every output (-o given again: several), */
+    size_t nouts;           /* at least one (stdout when no -o) */
     bool rollup;            /* --rollup KIND: that roll-up, not the results */
     rollup_kind kind;
     int year;               /* --year Y; 0: the last year in the data */
@@ -2435,19 +2447,26 @@ static char *data_realpath(const char *name)
     free(file);
     return real;
 }
-/* The report, then the record in the history database: the report is
- * written (to a temporary file when -o is given, written out to the disk),
- * the run's rows are inserted in one transaction, the transaction is
- * committed, and only then is the file renamed into place; a failure
+/* The reports, then the record in the history database: each output is
+ * written (to a temporary file when it is a file, written out to the
+ * disk), the run's rows are inserted in one transaction, the transaction
+ * is committed, and only then are the files renamed into place; a failure
  * anywhere leaves neither a new file nor a recorded run (a commit that
- * fails on a full disk keeps the old file; a rename that fails after the
- * commit takes the run back out; a new database, put in place after the
- * file, takes the file back out when that fails).  Returns an exit code. */
+ * fails on a full disk keeps the old files; a rename that fails after the
+ * commit puts back the files renamed before it and takes the run back
+ * out; a new database, put in place after the files, takes them back out
+ * when that fails).  ro->outs[0..ro->nouts) are the outputs (-o, given
+ * once or more; one without a path is standard output).  Returns an exit
+ * code. */
 static int write_output(const compilation *c, const char *rules, const char *data,
                         const rt_table *t, const rt_result *r, const run_output *ro, store *db)
 {
+    size_t nouts = ro->nouts;
+    bool need_rollup = ro->rollup;
+    for (size_t i = 0; i < nouts; i++)
+        need_rollup |= strcmp(ro->outs[i].format, "csv") != 0;
     rollup *ru = NULL;
-    if (ro->rollup || strcmp(ro->format, "csv") != 0) {
+    if (need_rollup) {
         if (ro->year && !rollup_has_year(t, ro->year)) {
             csv_message(stderr, "planc: error: %s has no row in %d (--year)\n", data, ro->year);
             return EXIT_USAGE;
@@ -2459,48 +2478,62 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         return EXIT_USAGE;
     }
     int rc = EXIT_OK;
-    ofile *o = NULL;
-    FILE *f = stdout;
-    if (ro->path) {
-        ofile_failure why;
-        if (!(o = ofile_open_why(ro->path, &why, stderr))) {
-            rollup_free(ru);
-            return why == OFILE_FAIL_NAME ? EXIT_USAGE : EXIT_WRITE;
+    ofile **o = rt_xcalloc(nouts, sizeof *o);
+    for (size_t i = 0; i < nouts && rc == EXIT_OK; i++)
+        if (ro->outs[i].path) {
+            ofile_failure why;
+            if (!(o[i] = ofile_open_why(ro->outs[i].path, &why, stderr)))
+                rc = why == OFILE_FAIL_NAME ? EXIT_USAGE : EXIT_WRITE;
         }
-        f = ofile_stream(o);
+    if (rc != EXIT_OK) {
+        for (size_t i = 0; i < nouts; i++)
+            if (o[i])
+                ofile_abort(o[i]);
+        free(o);
+        rollup_free(ru);
+        return rc;
     }
     /* what produced the results, for the reports that say it and the
      * history: the data's hash is of the bytes the table was read from (a
      * pipe cannot be read again, and a file may have changed since) */
     char rhash[65];
     char *manifest = rules_hash(c, rhash);
-    char *command = strcmp(ro->format, "xlsx") == 0 || strcmp(ro->format, "html") == 0
-                        ? reproduce_command(rules, data, ro, ru) : NULL;
     size_t nfiles_given = ro->ndata ? ro->ndata : 1;
     report_data_file *data_files = data_file_list(ro->ndata ? ro->datas : &data, ro->ndata ? ro->withs : NULL,
                                                   ro->with_hashes, ro->with_manifests, nfiles_given, t);
-    report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
-                         .data_sha256 = rt_table_sha256(t), .data_files = data_files,
-                         .ndata_files = nfiles_given, .data_options = ro->data_options,
-                         .command = command};
-    /* the history records the output's size and hash, of the bytes as
+    /* the history records each output's size and hash, of the bytes as
      * written (also to standard output or a device, not read back) */
-    hashout *ho = db ? hashout_open(f) : NULL;
-    char out_hash[65] = "";
-    unsigned long long out_bytes = 0;
-    int written = write_report(c->ir, t, r, ro, ru, &src, ho ? hashout_stream(ho) : f);
-    free(command);
-    free(data_files);
-    if (ho && hashout_close(ho, out_hash, &out_bytes) != 0 && written == 0)
-        written = -1;
-    if (written == REPORT_XLSX_TOO_LARGE) {
-        rc = EXIT_USAGE;    /* said by report_xlsx: write CSV instead */
-    } else if (written != 0 || fflush(f) != 0) {
-        /* report_xlsx says itself what went wrong */
-        if (written == 0 || written == REPORT_XLSX_OUT_ERROR || strcmp(ro->format, "xlsx") != 0)
-            cannot_write(ro);
-        rc = EXIT_WRITE;
+    store_output *so = rt_xcalloc(nouts, sizeof *so);
+    char (*out_hash)[65] = rt_xcalloc(nouts, sizeof *out_hash);
+    for (size_t i = 0; i < nouts && rc == EXIT_OK; i++) {
+        run_output one = *ro; /* this output's path and format */
+        one.path = ro->outs[i].path;
+        one.format = ro->outs[i].format;
+        FILE *f = o[i] ? ofile_stream(o[i]) : stdout;
+        bool document = strcmp(one.format, "xlsx") == 0 || strcmp(one.format, "html") == 0;
+        char *command = document ? reproduce_command(rules, data, &one, ru) : NULL;
+        report_source src = {.rules = rules, .rules_sha256 = rhash, .rules_files = manifest, .data = data,
+                             .data_sha256 = rt_table_sha256(t), .data_files = data_files,
+                             .ndata_files = nfiles_given, .data_options = ro->data_options,
+                             .command = command};
+        hashout *ho = db ? hashout_open(f) : NULL;
+        unsigned long long out_bytes = 0;
+        int written = write_report(c->ir, t, r, &one, ru, &src, ho ? hashout_stream(ho) : f);
+        free(command);
+        if (ho && hashout_close(ho, out_hash[i], &out_bytes) != 0 && written == 0)
+            written = -1;
+        if (written == REPORT_XLSX_TOO_LARGE) {
+            rc = EXIT_USAGE;    /* said by report_xlsx: write CSV instead */
+        } else if (written != 0 || fflush(f) != 0) {
+            /* report_xlsx says itself what went wrong */
+            if (written == 0 || written == REPORT_XLSX_OUT_ERROR || strcmp(one.format, "xlsx") != 0)
+                cannot_write(&one);
+            rc = EXIT_WRITE;
+        }
+        so[i] = (store_output){.path = one.path ? one.path : "/dev/stdout", .format = one.format,
+                               .sha256 = out_hash[i], .bytes = (long long)out_bytes};
     }
+    free(data_files);
     rollup_free(ru);
     long long run_id = 0;
     if (rc == EXIT_OK && db) {
@@ -2520,7 +2553,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         for (size_t i = 0; i < nfiles; i++)
             texts[i] = (store_file){.name = i < c->nrules_names ? c->rules_names[i] : c->diag.files[i].name,
                                     .text = c->diag.files[i].text, .len = c->diag.files[i].len};
-        /* each data file with its hash and its reading's, and the output */
+        /* each data file with its hash and its reading's, and the outputs */
         size_t nd = ro->ndata ? ro->ndata : 1;
         store_data_file *dfs = rt_xcalloc(nd, sizeof *dfs);
         char **dreal = rt_xcalloc(nd, sizeof *dreal);
@@ -2536,33 +2569,40 @@ static int write_output(const compilation *c, const char *rules, const char *dat
                                        .read_with_texts = with && ro->with_texts ? ro->with_texts[i] : NULL,
                                        .nread_with_texts = with && ro->nwith_texts ? ro->nwith_texts[i] : 0};
         }
-        char *out_real = ro->path ? output_real_path(ro->path) : NULL;
-        store_output so = {.path = ro->path ? ro->path : "/dev/stdout", .resolved = out_real ? out_real : "",
-                           .format = ro->format, .sha256 = out_hash, .bytes = (long long)out_bytes};
+        char **out_real = rt_xcalloc(nouts, sizeof *out_real);
+        for (size_t i = 0; i < nouts; i++) {
+            out_real[i] = ro->outs[i].path ? output_real_path(ro->outs[i].path) : NULL;
+            so[i].resolved = out_real[i] ? out_real[i] : "";
+        }
         store_run_info info = {.time = now, .version = PLANC_VERSION, .rules_path = rules,
                                .rules_hash = rhash, .rules_files = manifest,
                                .rules_resolved = rules_real ? rules_real : "",
                                .data_path = data, .data_resolved = data_real ? data_real : "",
-                               .data_hash = src.data_sha256, .data_options = ro->data_options,
+                               .data_hash = rt_table_sha256(t), .data_options = ro->data_options,
                                .rules_texts = texts, .nrules_texts = nfiles,
                                .totals = ro->store_rows && strcmp(ro->store_rows, "totals") == 0,
-                               .data_files = dfs, .ndata_files = nd, .outputs = &so, .noutputs = 1};
+                               .data_files = dfs, .ndata_files = nd, .outputs = so, .noutputs = nouts};
         if (store_begin_run(db, &info, c->ir, t, r, &run_id, stderr) != 0)
             rc = EXIT_WRITE;
         for (size_t i = 0; i < nd; i++)
             free(dreal[i]);
         free(dreal);
         free(dfs);
+        for (size_t i = 0; i < nouts; i++)
+            free(out_real[i]);
         free(out_real);
         free(texts);
         free(rules_real);
         free(data_real);
     }
     free(manifest);
-    if (o && rc == EXIT_OK && ofile_finish(o, stderr) != 0) {
-        o = NULL; /* removed and freed */
-        rc = EXIT_WRITE;
-    }
+    free(so);
+    free(out_hash);
+    for (size_t i = 0; i < nouts && rc == EXIT_OK; i++)
+        if (o[i] && ofile_finish(o[i], stderr) != 0) {
+            o[i] = NULL; /* removed and freed */
+            rc = EXIT_WRITE;
+        }
     bool recorded = false;
     if (db) {
         if (rc != EXIT_OK)
@@ -2572,31 +2612,42 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         else
             recorded = true;
     }
-    /* a new database is put in place after the output, which comes back
-     * out if that fails: whichever fails, neither stays (a database linked
-     * first, then emptied of its run, stayed when the rename failed) */
-    ofile *kept = NULL;
-    if (recorded && store_pending(db) && o && rc == EXIT_OK) {
-        if (ofile_commit_undoable(o, stderr) != 0)
+    /* A new database is put in place after the outputs, which come back
+     * out if that fails, and a second output's failed rename puts the
+     * first back: whichever fails, none stays (a database linked first,
+     * then emptied of its run, stayed when the rename failed).  One output
+     * without a new database is simply renamed into place. */
+    bool undoable = nouts > 1 || (recorded && store_pending(db));
+    ofile **kept = rt_xcalloc(nouts, sizeof *kept);
+    for (size_t i = 0; i < nouts; i++) {
+        if (!o[i])
+            continue;
+        if (!undoable || rc != EXIT_OK)
+            rc = finish_output(o[i], rc);
+        else if (ofile_commit_undoable(o[i], stderr) != 0)
             rc = EXIT_WRITE;
         else
-            kept = o;
-        o = NULL;
+            kept[i] = o[i];
+        o[i] = NULL;
     }
-    rc = finish_output(o, rc);
     if (recorded && rc != EXIT_OK) {
         store_forget_run(db, store_run(db), stderr);
     } else if (recorded && store_publish(db, stderr) != 0) {
-        ofile_undo(kept);
-        kept = NULL;
         rc = EXIT_WRITE;
     }
-    ofile_settle(kept);
+    for (size_t i = 0; i < nouts; i++) {
+        if (rc != EXIT_OK)
+            ofile_undo(kept[i]);
+        else
+            ofile_settle(kept[i]);
+    }
+    free(kept);
+    free(o);
     return rc;
 }
 
 /* Whether `planc run` can score and write as a stream (rt_run_stream): CSV
- * results (not a roll-up, which needs every row) of a program the stream
+ * results as its one output (not a roll-up, which needs every row) of a program the stream
  * can run (not under the `error` missing-data policy), without --store (which records the whole result in one
  * transaction), and not onto a terminal (where the lines would mix with
  * the progress line). */
@@ -2604,7 +2655,8 @@ static bool streamable(const ir_program *p, const run_output *ro, const store *d
 {
     /* --warnings-as-errors holds the results until every warning about
      * them is said */
-    if (db || ro->rollup || strcmp(ro->format, "csv") != 0 || !rt_can_stream(p) || diag_opts.werror)
+    if (db || ro->nouts > 1 || ro->rollup || strcmp(ro->format, "csv") != 0 || !rt_can_stream(p) ||
+        diag_opts.werror)
         return false;
     return ro->path || !isatty(fileno(stdout));
 }
@@ -3562,7 +3614,7 @@ static const char *stdio_name(const char *data)
 }
 
 static int run_files(const char *rules, const char **datas, const char **withs, size_t ndata,
-                     const char *out, const char *engine, unsigned jobs, bool timings,
+                     run_out *outs, size_t nouts, const char *engine, unsigned jobs, bool timings,
                      bool use_cache, bool quiet, run_output *rop, data_options *dop, double t_start);
 
 /* Whether one data file is given twice among datas[0..n) (names as
@@ -3589,6 +3641,40 @@ static bool data_twice(const char *cmd, const char *const *datas, size_t n)
                 usage_error(cmd, "the data file '%s' is one given before under another name: each "
                                  "file is read once (--data)", datas[i]);
             return true;
+        }
+    return false;
+}
+
+/* Whether one output is given twice among outs[0..n) (-o: a path, or
+ * NULL for standard output), after the usage error that says so: by one
+ * name, by two names of one place (./r.csv and r.csv, or a link), or
+ * standard output twice.  The second would replace the first. */
+static bool outs_twice(const run_out *outs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++) {
+            const char *a = outs[i].path, *b = outs[j].path;
+            if (!a || !b) {
+                if (!a && !b) {
+                    usage_error("run", "%sstandard output (-o -) is given twice", "");
+                    return true;
+                }
+                continue;
+            }
+            bool same = strcmp(a, b) == 0;
+            if (same) {
+                usage_error("run", "the output '%s' is given twice (-o)", a);
+                return true;
+            }
+            char *ra = output_real_path(a), *rb = output_real_path(b);
+            same = (ra && rb && strcmp(ra, rb) == 0) || fio_same_file(a, b);
+            free(ra);
+            free(rb);
+            if (same) {
+                usage_error("run", "the output '%s' is one given before under another name: each "
+                                   "file is written once (-o)", a);
+                return true;
+            }
         }
     return false;
 }
@@ -3739,16 +3825,19 @@ static void free_readers(compilation *cs, size_t n)
         compilation_free(&cs[i]);
 }
 
-/* planc run RULES --data CSV... [-o OUT] [--engine auto|jit|interp] [-j N]
+/* planc run RULES --data CSV... [-o OUT]... [--engine auto|jit|interp] [-j N]
  *           [--no-cache] [--timings] */
 static int cmd_run(int argc, char **argv)
 {
     double t_start = now_ms();
-    const char *rules = NULL, *out = NULL, *engine = NULL;
+    const char *rules = NULL, *engine = NULL;
     /* --data may be given again: the files' rows are read as one table */
     const char **datas = rt_xcalloc((size_t)argc + 1, sizeof *datas);
     const char **withs = rt_xcalloc((size_t)argc + 1, sizeof *withs);
     size_t ndata = 0;
+    /* and -o: the results written to several files in one run */
+    run_out *outs = rt_xcalloc((size_t)argc + 1, sizeof *outs);
+    size_t nouts = 0;
     unsigned jobs = rt_default_threads();
     bool timings = false, use_cache = true, quiet = false;
     run_output ro = {0};
@@ -3765,6 +3854,7 @@ static int cmd_run(int argc, char **argv)
         if (used < 0) {
             free(datas);
             free(withs);
+            free(outs);
             return EXIT_USAGE;
         }
         if (used > 0) {
@@ -3775,6 +3865,7 @@ static int cmd_run(int argc, char **argv)
             fputs(usage_text("run"), stdout);
             free(datas);
             free(withs);
+            free(outs);
             return EXIT_OK;
         } else if (strcmp(a, "--quiet") == 0) {
             quiet = true;
@@ -3788,15 +3879,10 @@ static int cmd_run(int argc, char **argv)
             if (i + 1 >= argc) {
                 free(datas);
                 free(withs);
+                free(outs);
                 return usage_error("run", "option '%s' needs a value", a);
             }
             const char *v = argv[++i];
-            bool is_out = strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0;
-            if (is_out && out) {
-                free(datas);
-                free(withs);
-                return usage_error("run", "option '%s' given twice (one output per run)", a);
-            }
             if (strcmp(a, "--data") == 0)
                 datas[ndata++] = v;
             else if (strcmp(a, "--engine") == 0)
@@ -3808,34 +3894,40 @@ static int cmd_run(int argc, char **argv)
                     return usage_error("run", "bad number of threads '%s' (a whole number from 1 to 1024)", v);
                 }
             } else
-                out = v;
+                outs[nouts++].path = v;
         } else if (a[0] == '-' && a[1]) {
             free(datas);
             free(withs);
+            free(outs);
             return usage_error("run", "unknown option '%s'", a);
         } else if (!rules) {
             rules = a;
         } else {
             free(datas);
             free(withs);
+            free(outs);
             return usage_error("run", "unexpected argument '%s' (one rules file per run)", a);
         }
     }
-    const char *format = ro.format ? ro.format : out ? format_of_name(out) : NULL;
-    lang_of_document = format && (strcmp(format, "xlsx") == 0 || strcmp(format, "html") == 0);
+    /* a workbook or a page among the outputs: --lang is the document's */
+    for (size_t i = 0; i < (nouts ? nouts : 1); i++) {
+        const char *format = ro.format ? ro.format : nouts ? format_of_name(outs[i].path) : NULL;
+        lang_of_document |= format && (strcmp(format, "xlsx") == 0 || strcmp(format, "html") == 0);
+    }
     int rc = settle_diag_options("run", ro.lang, true);
     if (rc == EXIT_OK)
-        rc = run_files(rules, datas, withs, ndata, out, engine, jobs, timings, use_cache, quiet, &ro,
+        rc = run_files(rules, datas, withs, ndata, outs, nouts, engine, jobs, timings, use_cache, quiet, &ro,
                        &dopt, t_start);
     free(datas);
     free(withs);
+    free(outs);
     return rc;
 }
 
 /* planc run, its command line read: the rules, the data files
  * datas[0..ndata) and the options. */
 static int run_files(const char *rules, const char **datas, const char **withs, size_t ndata,
-                     const char *out, const char *engine, unsigned jobs, bool timings,
+                     run_out *outs, size_t nouts, const char *engine, unsigned jobs, bool timings,
                      bool use_cache, bool quiet, run_output *rop, data_options *dop, double t_start)
 {
     run_output ro = *rop;
@@ -3853,9 +3945,18 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     if (data_twice("run", datas, ndata))
         return EXIT_USAGE;
     const char *data = datas[0];
-    bool out_stdout = out && strcmp(out, "-") == 0;
-    if (out_stdout)
-        out = NULL;
+    /* -o, given once or more; none is the results on standard output,
+     * as -o - (outs has room for one more than were given) */
+    bool out_stdout = false;
+    if (!nouts)
+        outs[nouts++].path = NULL;
+    for (size_t i = 0; i < nouts; i++)
+        if (outs[i].path && strcmp(outs[i].path, "-") == 0) {
+            outs[i].path = NULL;
+            out_stdout = true;
+        }
+    if (outs_twice(outs, nouts))
+        return EXIT_USAGE;
     if (ro.store_rows && !ro.store)
         return usage_error("run", "%s--store-rows is for the results history: give --store DB too", "");
     /* the history is a database: '-' is no stream for it (it was a file
@@ -3876,37 +3977,54 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
                                                "auto, jit, interp)"
                                              : "unknown engine '%s' (available: auto, jit, interp)",
                            engine);
-    ro.path = out;
-    if (settle_format(&ro, out) != EXIT_OK)
-        return EXIT_USAGE;
-    /* the results would replace an input (the file is renamed over it) */
-    for (size_t i = 0; i < ndata; i++)
-        if (out && fio_same_file(out, datas[i]))
-            return usage_error("run", "the output '%s' is the data file (--data): write the results elsewhere", out);
-    if (out && fio_same_file(out, rules))
-        return usage_error("run", "the output '%s' is the rules file: write the results elsewhere", out);
+    /* each output's format: --format, else the one its name asks for */
+    const char *first_document = NULL; /* the first workbook or page */
+    bool all_csv = true, any_table = false; /* any csv or json */
+    for (size_t k = 0; k < nouts; k++) {
+        const char *out = outs[k].path;
+        run_output one = ro;
+        if (settle_format(&one, out) != EXIT_OK)
+            return EXIT_USAGE;
+        outs[k].format = one.format;
+        /* the results would replace an input (the file is renamed over it) */
+        for (size_t i = 0; i < ndata; i++)
+            if (out && fio_same_file(out, datas[i]))
+                return usage_error("run", "the output '%s' is the data file (--data): write the results elsewhere", out);
+        if (out && fio_same_file(out, rules))
+            return usage_error("run", "the output '%s' is the rules file: write the results elsewhere", out);
+        if (out && ro.store && fio_same_file(out, ro.store))
+            return usage_error("run", "the output '%s' is the history database (--store): write the results elsewhere", out);
+        /* A workbook or a page holds every roll-up, and is no text for a
+         * terminal: it needs -o. */
+        bool document = strcmp(one.format, "xlsx") == 0 || strcmp(one.format, "html") == 0;
+        if (document && !out)
+            return usage_error("run", out_stdout ? "--format %s is a file, not text for standard output "
+                                                   "(-o -): name one (-o FILE)"
+                                                 : "--format %s needs an output file (-o FILE)",
+                               one.format);
+        if (document && !first_document)
+            first_document = one.format;
+        all_csv &= strcmp(one.format, "csv") == 0;
+        any_table |= !document;
+    }
+    ro.outs = outs;
+    ro.nouts = nouts;
+    ro.path = outs[0].path;
+    ro.format = outs[0].format;
     for (size_t i = 0; i < ndata; i++)
         if (ro.store && (fio_same_file(ro.store, datas[i]) || fio_same_file(ro.store, rules)))
             return usage_error("run", "the history database '%s' (--store) is an input file of the run", ro.store);
-    if (out && ro.store && fio_same_file(out, ro.store))
-        return usage_error("run", "the output '%s' is the history database (--store): write the results elsewhere", out);
-    /* A workbook or a page holds every roll-up, and is no text for a
-     * terminal: it needs -o. */
-    bool document = strcmp(ro.format, "xlsx") == 0 || strcmp(ro.format, "html") == 0;
-    if (document && !out)
-        return usage_error("run", out_stdout ? "--format %s is a file, not text for standard output "
-                                               "(-o -): name one (-o FILE)"
-                                             : "--format %s needs an output file (-o FILE)",
-                           ro.format);
-    if (document && ro.rollup)
+    bool document = first_document != NULL;
+    /* of several outputs, --rollup is the CSV's and the JSON's */
+    if (ro.rollup && !any_table)
         return usage_error("run", "--rollup is for csv and json (--format %s holds every roll-up)",
-                           ro.format);
+                           first_document);
     /* the CSV and the JSON are read by programs: their keys and status
      * codes stay English whatever a reader's language; --lang then gives
      * the messages on stderr (the rules' and the data's) in it */
     /* --year picks a roll-up's year; the CSV results hold every year, so
      * there it would be silently ignored */
-    if (ro.year && !ro.rollup && strcmp(ro.format, "csv") == 0)
+    if (ro.year && !ro.rollup && all_csv)
         return usage_error("run", "--year picks the year of a roll-up (--rollup KIND, or "
                            "--format json, xlsx or html); the %s results hold every year", "CSV");
 
@@ -3928,13 +4046,14 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         return rc;
     }
     /* nor a file the rules imported (known once they are read) */
-    for (size_t i = 1; out && i < c.nrules_names; i++)
-        if (fio_same_file(out, c.diag.files[i].name)) {
-            csv_message(stderr, "planc: error: the output '%s' is a rules file ('%s', read by the "
-                            "rules): write the results elsewhere\n", out, c.diag.files[i].name);
-            compilation_free(&c);
-            return EXIT_USAGE;
-        }
+    for (size_t k = 0; k < nouts; k++)
+        for (size_t i = 1; outs[k].path && i < c.nrules_names; i++)
+            if (fio_same_file(outs[k].path, c.diag.files[i].name)) {
+                csv_message(stderr, "planc: error: the output '%s' is a rules file ('%s', read by the "
+                                "rules): write the results elsewhere\n", outs[k].path, c.diag.files[i].name);
+                compilation_free(&c);
+                return EXIT_USAGE;
+            }
     /* The history database is opened before the data is scored, so that a
      * wrong file is reported at once. */
     store *db = NULL;
@@ -3991,7 +4110,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
      * come after the compile's, as if the two ran one after the other. */
     fio_held *load_held = overlapped ? fio_hold_open(stderr) : NULL;
     /* the history and the documents (json, xlsx, html) give the data's hash */
-    dopt.load.digest = db != NULL || strcmp(ro.format, "csv") != 0;
+    dopt.load.digest = db != NULL || !all_csv;
     dopt.load.threads = jobs; /* the records are parsed on -j threads too */
     dopt.load.lang = mlang; /* the data's messages in the rules' messages' language */
     compilation *rcs = calloc(ndata, sizeof *rcs);
@@ -4151,7 +4270,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
      * language is --lang's alone, docs/OUTPUT.md §1) */
     if (rc == EXIT_OK && document && !ro.lang_given && mlang != ro.lang) {
         es_end_message(); /* a note of its own, not the last warning's */
-        csv_message(stderr, msgcat_get(mlang, strcmp(ro.format, "xlsx") == 0
+        csv_message(stderr, msgcat_get(mlang, strcmp(first_document, "xlsx") == 0
                                                   ? "planc: note: the workbook is in English: give --lang zh for "
                                                     "its words in Chinese (a document's language is --lang's, not "
                                                     "the locale's)\n"

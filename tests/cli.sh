@@ -72,7 +72,32 @@ expect 2 "$planc" run "$rules" --read-with "$rules" --data "$data"; contains err
 expect 2 "$planc" run "$rules" --data "$data" --read-with "$rules" --read-with "$rules"; contains err "--read-with RULES follows the data file it reads, once"
 expect 2 "$planc" explain "$rules" --data "$data" --region 大连 --read-with; contains err "option '--read-with' needs a value"
 expect 2 "$planc" explain "$rules" --data "$data" --data "$data" --region 大连; contains err "the data file '$data' is given twice (--data)"
-expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a" --output "$tmp/b"; contains err "option '--output' given twice"
+# -o given again: the results written to each file in one run, each in
+# the format its name asks for, each as a run with that one -o writes it
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/m.csv" --output "$tmp/m.json" -o "$tmp/m.html"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/s.csv"
+n=$((n + 1)); cmp -s "$tmp/m.csv" "$tmp/s.csv" || { echo "FAIL: -o twice: the CSV differs from one run's"; fails=$((fails + 1)); }
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/s.json"
+n=$((n + 1)); cmp -s "$tmp/m.json" "$tmp/s.json" || { echo "FAIL: -o twice: the JSON differs from one run's"; fails=$((fails + 1)); }
+n=$((n + 1)); grep -q "<html" "$tmp/m.html" || { echo "FAIL: -o twice: no page"; fails=$((fails + 1)); }
+# and the CSV on standard output beside a file
+expect 0 "$planc" run "$rules" --data "$data" -o - -o "$tmp/m2.json"
+n=$((n + 1)); cmp -s "$tmp/out" "$tmp/s.csv" || { echo "FAIL: -o - -o F: stdout is not the CSV"; fails=$((fails + 1)); }
+rm -f "$tmp/m.csv" "$tmp/m.json" "$tmp/m.html" "$tmp/m2.json"
+# one file twice, by one name or two, and standard output twice
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a.csv" --output "$tmp/a.csv"; contains err "the output '$tmp/a.csv' is given twice (-o)"
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a.csv" -o "$tmp/./a.csv"; contains err "is one given before under another name: each file is written once (-o)"
+expect 2 "$planc" run "$rules" --data "$data" -o - -o -; contains err "standard output (-o -) is given twice"
+# one output that cannot be written: none is, an old file is kept
+echo old > "$tmp/keep.csv"
+expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/keep.csv" -o "$tmp/no-such-dir/r.json"
+n=$((n + 1)); [ "$(cat "$tmp/keep.csv")" = old ] || { echo "FAIL: -o twice: a failed run replaced the first output"; fails=$((fails + 1)); }
+n=$((n + 1)); [ -z "$(ls -A "$tmp" | grep '^\.keep')" ] || { echo "FAIL: -o twice: a temporary file left"; fails=$((fails + 1)); }
+# --rollup is the CSV's and the JSON's beside a workbook; alone with one, an error
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/r.html" --rollup region; contains err "--rollup is for csv and json"
+expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/r.csv" -o "$tmp/r.html" --rollup region
+n=$((n + 1)); head -1 "$tmp/r.csv" | grep -q "^region,level,year,total" || { echo "FAIL: -o twice: --rollup not the CSV's"; fails=$((fails + 1)); }
+rm -f "$tmp/r.csv" "$tmp/r.html" "$tmp/keep.csv"
 expect 2 "$planc" run "$rules" --data "$data" --store "$tmp/a.db" --store "$tmp/b.db"; contains err "option '--store' given twice"
 n=$((n + 1)); if [ -e "$tmp/a.db" ] || [ -e "$tmp/b.db" ]; then echo "FAIL: --store twice created a database"; fails=$((fails + 1)); fi
 expect 2 "$planc" explain "$rules" --data "$data" --region 大连 --region 沈阳; contains err "option '--region' given twice"
