@@ -323,5 +323,19 @@ for name in "$(printf 'r\nules.plan')" 'r\\ules.plan'; do
     rm -f "esc/$name"
 done
 
+# Several outputs of one run (-o given again): each recorded in order,
+# each verified; a changed one differs alone.
+mkdir multi
+expect 0 "$planc" run --engine interp "$src/examples/quickstart/rules.plan" --data "$src/examples/quickstart/data.csv" \
+    --store multi/h.db -o multi/r.csv -o multi/r.xlsx -o multi/r.html --quiet
+n=$((n + 1)); [ "$(sql multi/h.db "SELECT seq, path, format FROM outputs ORDER BY seq" | tr '\n' ' ')" = \
+    "0|multi/r.csv|csv 1|multi/r.xlsx|xlsx 2|multi/r.html|html " ] ||
+    fail "the outputs of one run: $(sql multi/h.db 'SELECT seq, path, format FROM outputs')"
+expect 0 "$planc" verify multi/h.db 1 --output multi/r.csv --output multi/r.xlsx --output multi/r.html
+contains out "verified: every file checked is the run's (3)"
+echo >> multi/r.html
+expect 6 "$planc" verify multi/h.db 1 --output multi/r.csv --output multi/r.xlsx --output multi/r.html
+contains out "  output   match        $(hash multi/r.csv)  multi/r.csv"
+
 echo "$n checks, $fails failed"
 [ "$fails" -eq 0 ]
