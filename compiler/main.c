@@ -3891,6 +3891,7 @@ static int cmd_run(int argc, char **argv)
                 if (!(jobs = parse_jobs(v))) {
                     free(datas);
                     free(withs);
+                    free(outs);
                     return usage_error("run", "bad number of threads '%s' (a whole number from 1 to 1024)", v);
                 }
             } else
