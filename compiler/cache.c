@@ -2,6 +2,7 @@
  * format, atomic writes. */
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -24,6 +26,22 @@
 
 /* The largest entry read back: anything bigger is damaged. */
 #define CACHE_MAX_ENTRY ((size_t)1 << 30)
+
+/* The bounds of the cache directory (cache.h): an entry unused for
+ * CACHE_DEFAULT_DAYS days goes, and the entries together are kept under
+ * CACHE_DEFAULT_MAX bytes, unless PLANC_CACHE_DAYS or PLANC_CACHE_MAX
+ * say otherwise. */
+#define CACHE_DEFAULT_DAYS 30
+#define CACHE_DEFAULT_MAX ((uint64_t)100 << 20)
+
+/* How long an entry's time of use stays good enough: a hit within this
+ * many seconds of the last one does not write it again. */
+#define CACHE_TOUCH_SECS 3600
+
+/* How old a writer's temporary file must be before a sweep removes it: a
+ * write takes milliseconds, so one this old was left by a planc killed
+ * with SIGKILL (the others remove theirs: cleanup.h). */
+#define CACHE_STALE_TMP_SECS 86400
 
 static const char cache_magic[8] = {'P', 'L', 'A', 'N', 'C', 'O', 'B', 'J'};
 
@@ -75,6 +93,7 @@ struct cache {
     FILE *warn;
     lbl_lang lang;       /* the language of the warnings (labels.h) */
     bool write_warned;   /* a failed write was reported already */
+    bool bound_warned;   /* a bad PLANC_CACHE_MAX or _DAYS was reported already */
     const char *then;    /* ends a warning about a bad entry: what the
                             caller does instead ("; recompiling") */
 };
@@ -342,7 +361,6 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
         else
             base = p;
     }
-    close(fd);
     if (bad == LBL_COUNT && (bad = check_header(base, size, k)) == LBL_COUNT) {
         size_t n = size - CACHE_HEADER_SIZE;
         cache_key sum;
@@ -350,6 +368,14 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m)
         if (memcmp(sum.b, base + 72, 32) != 0)
             bad = LBL_C_WHY_CHECKSUM;
     }
+    /* a hit: the entry's time of use (its modification time, which
+     * eviction reads; the access time is not kept on many file systems)
+     * set to now, at most once per CACHE_TOUCH_SECS; failing quietly */
+    if (bad == LBL_COUNT && time(NULL) - st.st_mtime >= CACHE_TOUCH_SECS) {
+        struct timespec times[2] = {{.tv_nsec = UTIME_OMIT}, {.tv_nsec = UTIME_NOW}};
+        futimens(fd, times);
+    }
+    close(fd);
     if (bad != LBL_COUNT) {
         cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: ignoring cache entry '%s' (%s)%s\n"), path,
                     lbl_get(c->lang, bad), c->then);
@@ -371,6 +397,195 @@ void cache_unmap(cache_mapping *m)
     if (m->base)
         munmap(m->base, m->size);
     memset(m, 0, sizeof *m);
+}
+
+/* ---- eviction ---- */
+
+/* Whether `name` is an entry's, KEY.plo with KEY 64 lowercase hex digits:
+ * the only files eviction removes besides stale temporary ones; anything
+ * else in the directory is not planc's and is left alone. */
+static bool entry_name(const char *name)
+{
+    for (int i = 0; i < 64; i++)
+        if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
+            return false;
+    return strcmp(name + 64, ".plo") == 0;
+}
+
+/* Whether `name` is a temporary file of cache_put: ".HEX16.PID.N.tmp". */
+static bool temp_name(const char *name)
+{
+    if (name[0] != '.')
+        return false;
+    for (int i = 1; i <= 16; i++)
+        if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
+            return false;
+    const char *p = name + 17;
+    for (int part = 0; part < 2; part++) {
+        if (*p++ != '.' || !(*p >= '0' && *p <= '9'))
+            return false;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return strcmp(p, ".tmp") == 0;
+}
+
+/* The value of PLANC_CACHE_MAX in bytes: digits with an optional K, M or
+ * G (KiB, MiB, GiB); 0 means no bound.  *bad is set when the variable is
+ * set but not such a size (the default is used). */
+static uint64_t size_bound(bool *bad)
+{
+    const char *v = env("PLANC_CACHE_MAX");
+    *bad = false;
+    if (!v)
+        return CACHE_DEFAULT_MAX;
+    uint64_t n = 0;
+    const char *p = v;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (n > (UINT64_MAX - 9) / 10) {
+            *bad = true;
+            return CACHE_DEFAULT_MAX;
+        }
+        n = n * 10 + (uint64_t)(*p - '0');
+    }
+    int shift = 0;
+    if (p > v && (*p == 'K' || *p == 'k'))
+        shift = 10;
+    else if (p > v && (*p == 'M' || *p == 'm'))
+        shift = 20;
+    else if (p > v && (*p == 'G' || *p == 'g'))
+        shift = 30;
+    if (shift)
+        p++;
+    if (p == v || *p != '\0' || (shift && n > UINT64_MAX >> shift)) {
+        *bad = true;
+        return CACHE_DEFAULT_MAX;
+    }
+    return n << shift;
+}
+
+/* The value of PLANC_CACHE_DAYS: whole days, 0 meaning no bound; *bad as
+ * size_bound's. */
+static long days_bound(bool *bad)
+{
+    const char *v = env("PLANC_CACHE_DAYS");
+    *bad = false;
+    if (!v)
+        return CACHE_DEFAULT_DAYS;
+    long n = 0;
+    const char *p = v;
+    for (; *p >= '0' && *p <= '9' && n <= 1000000; p++)
+        n = n * 10 + (*p - '0');
+    if (p == v || *p != '\0' || n > 1000000) {
+        *bad = true;
+        return CACHE_DEFAULT_DAYS;
+    }
+    return n;
+}
+
+/* An entry a sweep found: its name, its time of last use (the file's
+ * modification time: cache_map sets it on a hit), its size and inode. */
+typedef struct swept {
+    char name[72];
+    time_t used;
+    uint64_t size;
+    ino_t ino;
+} swept;
+
+/* Oldest use first; of one time, by name (the order is the same for every
+ * planc sweeping at once). */
+static int by_use(const void *a, const void *b)
+{
+    const swept *x = a, *y = b;
+    if (x->used != y->used)
+        return x->used < y->used ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* Removes the entry e from the directory dfd, if it is still the file the
+ * sweep saw (a planc may have renamed a fresh entry over it since: that
+ * one stays).  What is removed is only a name: a planc that opened the
+ * entry before keeps reading the file it opened (cache_map maps it;
+ * planc never truncates or writes into an entry), and one that opens it
+ * after finds no entry and compiles. */
+static bool evict(int dfd, const swept *e)
+{
+    struct stat st;
+    if (fstatat(dfd, e->name, &st, AT_SYMLINK_NOFOLLOW) != 0 || st.st_ino != e->ino ||
+        st.st_mtime != e->used)
+        return false;
+    return unlinkat(dfd, e->name, 0) == 0;
+}
+
+/* Keeps the directory within its bounds, after cache_put stored the entry
+ * named `keep` (which stays, whatever its size): removes the entries
+ * unused for longer than PLANC_CACHE_DAYS, then, least recently used
+ * first, as many as keep the rest under PLANC_CACHE_MAX, and the temporary
+ * files a killed planc left.  Needs no lock: removing a name never harms
+ * a planc reading that entry (evict), and two planc sweeping at once
+ * remove the same files (one finds them gone).  Files other than entries
+ * and cache_put's temporary files are left alone; failures are quiet
+ * (the cache is an optimisation). */
+static void sweep(cache *c, const char *keep)
+{
+    bool bad_max, bad_days;
+    uint64_t max = size_bound(&bad_max);
+    long days = days_bound(&bad_days);
+    if (bad_max && !c->bound_warned)
+        cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: ignoring PLANC_CACHE_MAX='%s' (not a size "
+                                                "such as 500M or 2G; 0: no bound); the cache is kept under "
+                                                "100M\n"), getenv("PLANC_CACHE_MAX"));
+    if (bad_days && !c->bound_warned)
+        cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: ignoring PLANC_CACHE_DAYS='%s' (not a number "
+                                                "of days; 0: no bound); entries unused for 30 days are "
+                                                "removed\n"), getenv("PLANC_CACHE_DAYS"));
+    if (bad_max || bad_days)
+        c->bound_warned = true;
+    int dfd = open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+    if (!d) {
+        if (dfd >= 0)
+            close(dfd);
+        return;
+    }
+    time_t now = time(NULL);
+    swept *all = NULL;
+    size_t n = 0, cap = 0;
+    uint64_t total = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        bool entry = entry_name(de->d_name);
+        struct stat st;
+        if ((!entry && !temp_name(de->d_name)) ||
+            fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (!entry) {
+            if (now - st.st_mtime > CACHE_STALE_TMP_SECS)
+                unlinkat(dfd, de->d_name, 0);
+            continue;
+        }
+        swept e = {.used = st.st_mtime, .size = (uint64_t)st.st_size, .ino = st.st_ino};
+        memcpy(e.name, de->d_name, 69);
+        if (strcmp(e.name, keep) != 0 && days > 0 && now - e.used > (time_t)days * 86400 && evict(dfd, &e))
+            continue;
+        if (n == cap) {
+            swept *more = realloc(all, (cap ? 2 * cap : 64) * sizeof *all);
+            if (!more)
+                break;
+            all = more;
+            cap = cap ? 2 * cap : 64;
+        }
+        all[n++] = e;
+        total += e.size;
+    }
+    if (max > 0 && total > max) {
+        qsort(all, n, sizeof *all, by_use);
+        for (size_t i = 0; i < n && total > max; i++)
+            if (strcmp(all[i].name, keep) != 0 && evict(dfd, &all[i]))
+                total -= all[i].size;
+    }
+    free(all);
+    closedir(d);
 }
 
 int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
@@ -405,6 +620,11 @@ int cache_put(cache *c, const cache_key *k, const void *payload, size_t len)
         if (failed)
             unlink(tmp);
         cleanup_done(cleanup);
+        if (!failed) {
+            char keep[72]; /* the entry's name, KEY.plo */
+            snprintf(keep, sizeof keep, "%s.plo", hex);
+            sweep(c, keep);
+        }
     }
     if (failed && !c->write_warned) {
         cache_warn(c->warn, msgcat_get(c->lang, "planc: warning: cannot write to the cache directory '%s': %s\n"),

@@ -34,8 +34,22 @@
  * new one, or none, never a partial file; concurrent writers of one key
  * each rename a complete entry (the last one stays).  A directory that
  * cannot be created or written means no cache, after one warning; a
- * failed write later is one warning too.  No entry is ever evicted: the
- * directory may be cleared at any time. */
+ * failed write later is one warning too.
+ *
+ * Eviction: a hit sets the entry's modification time (its time of last
+ * use; at most once an hour), and each cache_put, once its entry is in
+ * place, sweeps the directory: entries unused for PLANC_CACHE_DAYS days
+ * (default 30) are removed, then the least recently used until the rest
+ * take at most PLANC_CACHE_MAX bytes (default 100M; K, M, G suffixes),
+ * never the entry just stored; 0 lifts either bound, and a value that does
+ * not parse is warned about once and the default used.  Temporary files of
+ * cache_put older than a day (a writer killed by SIGKILL) go too; no other
+ * file is touched.  It takes no lock: an entry is only ever unlinked,
+ * never truncated or written in place, so a planc that opened it keeps
+ * the file it opened (and checked, and maps), and one that looks it up
+ * afterwards misses and compiles; an entry renamed over the swept one
+ * meanwhile is left (its inode and time are checked again before the
+ * unlink).  The directory may also be cleared by hand at any time. */
 #ifndef PLANC_CACHE_H
 #define PLANC_CACHE_H
 
@@ -141,8 +155,9 @@ bool cache_map(cache *c, const cache_key *k, cache_mapping *m);
 /* Releases a mapping of cache_map (an empty one is a no-op). */
 void cache_unmap(cache_mapping *m);
 
-/* Stores payload[0..len) under `k`, atomically.  Returns 0, or -1 after
- * printing a warning (the first failed write of an open cache only). */
+/* Stores payload[0..len) under `k`, atomically, then keeps the directory
+ * within its bounds (eviction, above).  Returns 0, or -1 after printing a
+ * warning (the first failed write of an open cache only). */
 int cache_put(cache *c, const cache_key *k, const void *payload, size_t len);
 
 /* The path of the entry for `k` (malloc'd), for tests and messages. */

@@ -1912,6 +1912,14 @@ static const msgcat_pair catalog[] = {
      "planc: 错误：空表有 %zu 行、%u 列，超出 Excel 工作表的容量（%d 行、%d 列）：请写成 CSV（'-o 名称.csv'）\n"},
     {"the blank workbook is written as .xlsx, not as a macro workbook: name it .xlsx or .csv ('%s')",
      "空白工作簿以 .xlsx 格式写出，不是启用宏的工作簿：请以 .xlsx 或 .csv 命名（'%s'）"},
+
+    /* ---- ca25: the cache's bounds (compiler/cache.c) */
+    {"planc: warning: ignoring PLANC_CACHE_MAX='%s' (not a size such as 500M or 2G; 0: no bound); the cache is kept "
+     "under 100M\n",
+     "planc: 警告：忽略 'PLANC_CACHE_MAX' 的值 '%s'（应为 '500M'、'2G' 这样的大小；0 表示不限）；缓存保持在 '100M' 以内\n"},
+    {"planc: warning: ignoring PLANC_CACHE_DAYS='%s' (not a number of days; 0: no bound); entries unused for 30 days "
+     "are removed\n",
+     "planc: 警告：忽略 'PLANC_CACHE_DAYS' 的值 '%s'（应为天数；0 表示不限）；30 天未用的缓存项将被删除\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

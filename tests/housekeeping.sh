@@ -1,0 +1,140 @@
+#!/bin/sh
+# housekeeping.sh — what a planc installed for years keeps in bounds by
+# itself (docs/UNATTENDED.md §2, §7): the cache of compiled code evicts
+# entries unused for PLANC_CACHE_DAYS and keeps under PLANC_CACHE_MAX,
+# least recently used first, leaving foreign files and another writer's
+# temporary file alone, and never failing a planc that loads an entry
+# meanwhile.
+#   housekeeping.sh PLANC SOURCE_DIR
+set -u
+# one locale whatever the developer's: planc speaks PLANC_LANG's or the
+# locale's language (docs/LANGUAGE.md §12), and the expected outputs are
+# English unless a command says --lang zh
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG PLANC_CACHE_MAX PLANC_CACHE_DAYS
+planc=$1; src=$2
+tmp=$(mktemp -d); trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+fails=0; n=0
+rules=$src/examples/quickstart/rules.plan
+data=$src/examples/quickstart/data.csv
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+check() { n=$((n + 1)); if ! eval "$1"; then fail "$2"; fi; }
+
+# variant K: the quickstart rules with a comment of their own, so that
+# each compiles to an entry under another key
+variant() {
+    [ -e "$tmp/v$1.plan" ] || { cat "$rules"; echo "# variant $1"; } >"$tmp/v$1.plan"
+    echo "$tmp/v$1.plan"
+}
+# fake KEYCHAR BYTES AGE: an entry's name (KEYCHAR 64 times) and BYTES
+# bytes, last used AGE ago (touch -d); planc ignores its content (never
+# looked up) but counts it as an entry
+fake() {
+    f=$cache/$(printf "%064d" 0 | tr 0 "$1").plo
+    head -c "$2" /dev/zero >"$f"
+    touch -d "$3" "$f"
+}
+entries() { ls "$cache" | grep -c '^[0-9a-f]\{64\}\.plo$'; }
+# score RULES [ENV...]: a JIT run into $tmp/out.csv, its stderr in $tmp/err
+score() {
+    r=$1; shift
+    env PLANC_CACHE_DIR="$cache" "$@" "$planc" run "$r" --data "$data" --engine jit -o "$tmp/out.csv" \
+        2>"$tmp/err"
+}
+
+"$planc" run "$rules" --data "$data" --engine interp -o "$tmp/want.csv" 2>/dev/null ||
+    fail "the interpreter's results"
+
+# --- age: entries unused for longer than PLANC_CACHE_DAYS (default 30)
+# go when a planc stores a new entry; younger ones, files not named as
+# entries, and a temporary file a writer may still fill stay; one a
+# planc killed by SIGKILL left over a day ago goes
+cache=$tmp/cache1; mkdir "$cache"
+fake a 1000 "40 days ago"; fake b 1000 "29 days ago"; fake c 1000 "2 hours ago"
+echo "not planc's" >"$cache/README"
+head -c 1000 /dev/zero >"$cache/$(printf "%064d" 0 | tr 0 d).plo.old"; touch -d "400 days ago" "$cache/$(printf "%064d" 0 | tr 0 d).plo.old"
+: >"$cache/.0123456789abcdef.4242.0.tmp"; touch -d "2 days ago" "$cache/.0123456789abcdef.4242.0.tmp"
+: >"$cache/.fedcba9876543210.4243.0.tmp"
+score "$(variant 1)"; rc=$?
+check '[ $rc = 0 ] && [ ! -s "$tmp/err" ]' "age: exit $rc: $(cat "$tmp/err")"
+check 'cmp -s "$tmp/out.csv" "$tmp/want.csv"' "age: the results differ"
+check '[ ! -e "$cache/$(printf "%064d" 0 | tr 0 a).plo" ]' "age: an entry unused for 40 days stayed"
+check '[ -e "$cache/$(printf "%064d" 0 | tr 0 b).plo" ] && [ -e "$cache/$(printf "%064d" 0 | tr 0 c).plo" ]' \
+    "age: a younger entry was removed: $(ls -A "$cache")"
+check '[ -e "$cache/README" ] && [ -e "$cache/$(printf "%064d" 0 | tr 0 d).plo.old" ]' \
+    "age: a file not planc's was removed: $(ls -A "$cache")"
+check '[ ! -e "$cache/.0123456789abcdef.4242.0.tmp" ]' "age: a killed writer's temporary file stayed"
+check '[ -e "$cache/.fedcba9876543210.4243.0.tmp" ]' "age: a fresh temporary file (a writer's) was removed"
+check '[ "$(entries)" = 3 ]' "age: $(entries) entries, not 3 (b, c, the new one): $(ls -A "$cache")"
+# PLANC_CACHE_DAYS=20 removes b too; 0 removes none by age
+fake e 1000 "100 days ago"
+score "$(variant 2)" PLANC_CACHE_DAYS=0
+check '[ -e "$cache/$(printf "%064d" 0 | tr 0 e).plo" ]' "PLANC_CACHE_DAYS=0: an old entry was removed"
+score "$(variant 3)" PLANC_CACHE_DAYS=20
+check '[ ! -e "$cache/$(printf "%064d" 0 | tr 0 e).plo" ] && [ ! -e "$cache/$(printf "%064d" 0 | tr 0 b).plo" ]' \
+    "PLANC_CACHE_DAYS=20: entries unused for 29 and 100 days stayed: $(ls -A "$cache")"
+check '[ -e "$cache/$(printf "%064d" 0 | tr 0 c).plo" ]' "PLANC_CACHE_DAYS=20: an entry used 2 hours ago was removed"
+
+# --- a hit is a use: an entry scored from keeps its place (its time of
+# use, the file's modification time, moves to now)
+hit=$(ls -t "$cache"/*.plo | head -n 1)
+touch -d "25 days ago" "$hit"
+score "$(variant 3)" PLANC_CACHE_DAYS=20
+check '[ "$(find "$hit" -mmin -60 | wc -l)" = 1 ]' "a hit did not mark its entry used: $(ls -l "$hit")"
+check '[ ! -s "$tmp/err" ] && cmp -s "$tmp/out.csv" "$tmp/want.csv"' "the hit: $(cat "$tmp/err")"
+
+# --- size: PLANC_CACHE_MAX keeps the entries under a size, removing the
+# least recently used first; the entry just stored stays
+cache=$tmp/cache2; mkdir "$cache"
+fake 1 300000 "5 days ago"; fake 2 300000 "4 days ago"; fake 3 300000 "3 days ago"
+fake 4 300000 "2 days ago"; fake 5 300000 "1 day ago"
+echo "not planc's" >"$cache/notes.txt"
+score "$(variant 4)" PLANC_CACHE_MAX=1M; rc=$?
+check '[ $rc = 0 ] && [ ! -s "$tmp/err" ]' "size: exit $rc: $(cat "$tmp/err")"
+total=$(find "$cache" -name '*.plo' -printf '%s\n' | awk '{ t += $1 } END { print t + 0 }')
+check '[ "$total" -le 1048576 ]' "size: the entries take $total bytes, over 1M: $(ls -l "$cache")"
+check '[ ! -e "$cache/$(printf "%064d" 0 | tr 0 1).plo" ] && [ ! -e "$cache/$(printf "%064d" 0 | tr 0 2).plo" ]' \
+    "size: the least recently used entries stayed: $(ls -A "$cache")"
+check '[ -e "$cache/$(printf "%064d" 0 | tr 0 5).plo" ]' "size: the most recently used entry was removed"
+check '[ -e "$cache/notes.txt" ]' "size: a file not planc's was removed"
+check '[ "$(entries)" = 4 ]' "size: $(entries) entries, not 4 (3, 4, 5, the new one): $(ls -A "$cache")"
+# the new entry stays even alone over the bound
+score "$(variant 5)" PLANC_CACHE_MAX=1K
+check '[ "$(entries)" = 1 ]' "PLANC_CACHE_MAX=1K: $(entries) entries, not the new one alone: $(ls -A "$cache")"
+score "$(variant 5)" PLANC_CACHE_MAX=1K
+check '[ ! -s "$tmp/err" ] && cmp -s "$tmp/out.csv" "$tmp/want.csv"' "PLANC_CACHE_MAX=1K: the hit: $(cat "$tmp/err")"
+# a bad bound: one warning, the default used, the run scores
+fake 6 1000 "1 day ago"
+score "$(variant 6)" PLANC_CACHE_MAX=lots PLANC_CACHE_DAYS=-1; rc=$?
+check '[ $rc = 0 ] && cmp -s "$tmp/out.csv" "$tmp/want.csv"' "a bad bound: exit $rc"
+check '[ "$(grep -c "^planc: warning: ignoring PLANC_CACHE_MAX=.lots." "$tmp/err")" = 1 ]' \
+    "a bad PLANC_CACHE_MAX: $(cat "$tmp/err")"
+check '[ "$(grep -c "^planc: warning: ignoring PLANC_CACHE_DAYS=.-1." "$tmp/err")" = 1 ]' \
+    "a bad PLANC_CACHE_DAYS: $(cat "$tmp/err")"
+check '[ -e "$cache/$(printf "%064d" 0 | tr 0 6).plo" ]' "a bad bound: the defaults removed a young small entry"
+
+# --- two at once: a planc loading an entry while another, storing one
+# with a bound that leaves only its own, removes it.  The reader has the
+# file open (then mapped): removing its name harms neither.
+cache=$tmp/cache3; mkdir "$cache"
+score "$(variant 7)"
+k=0
+while [ $k -lt 8 ]; do
+    k=$((k + 1))
+    env PLANC_CACHE_DIR="$cache" "$planc" run "$(variant 7)" --data "$data" --engine jit -o "$tmp/a$k.csv" \
+        2>"$tmp/a$k.err" &
+    a=$!
+    env PLANC_CACHE_DIR="$cache" PLANC_CACHE_MAX=1 "$planc" run "$(variant "1$k")" --data "$data" \
+        --engine jit -o "$tmp/b$k.csv" 2>"$tmp/b$k.err" &
+    b=$!
+    wait $a; ra=$?
+    wait $b; rb=$?
+    check '[ $ra = 0 ] && [ $rb = 0 ] && [ ! -s "$tmp/a$k.err" ] && [ ! -s "$tmp/b$k.err" ]' \
+        "two at once, $k: exits $ra $rb: $(cat "$tmp/a$k.err" "$tmp/b$k.err")"
+    check 'cmp -s "$tmp/a$k.csv" "$tmp/want.csv" && cmp -s "$tmp/b$k.csv" "$tmp/want.csv"' \
+        "two at once, $k: the results differ"
+done
+check '[ "$(ls -A "$cache" | grep -vc "\.plo$")" = 0 ]' "two at once: files left: $(ls -A "$cache")"
+
+echo "$n checks, $fails failed"
+[ "$fails" -eq 0 ]
