@@ -1913,13 +1913,20 @@ static const msgcat_pair catalog[] = {
     {"the blank workbook is written as .xlsx, not as a macro workbook: name it .xlsx or .csv ('%s')",
      "空白工作簿以 .xlsx 格式写出，不是启用宏的工作簿：请以 .xlsx 或 .csv 命名（'%s'）"},
 
-    /* ---- ca25: the cache's bounds (compiler/cache.c) */
+    /* ---- ca25: the cache's bounds (compiler/cache.c); the copy kept before a schema upgrade (runtime/store.c) */
     {"planc: warning: ignoring PLANC_CACHE_MAX='%s' (not a size such as 500M or 2G; 0: no bound); the cache is kept "
      "under 100M\n",
      "planc: 警告：忽略 'PLANC_CACHE_MAX' 的值 '%s'（应为 '500M'、'2G' 这样的大小；0 表示不限）；缓存保持在 '100M' 以内\n"},
     {"planc: warning: ignoring PLANC_CACHE_DAYS='%s' (not a number of days; 0: no bound); entries unused for 30 days "
      "are removed\n",
      "planc: 警告：忽略 'PLANC_CACHE_DAYS' 的值 '%s'（应为天数；0 表示不限）；30 天未用的缓存项将被删除\n"},
+    {"planc: error: %s: not upgraded from schema version %lld to %d: cannot keep a copy of it first in '%s': %s "
+     "(nothing was changed: make room, or make its directory writable)\n",
+     "planc: 错误：%s：未从数据库结构第%lld版升级到第%d版：无法先在 '%s' 保留它的副本：%s（数据库未作任何改动：请腾出空间，"
+     "或使其所在目录可写）\n"},
+    {"planc: note: %s: its schema is upgraded from version %lld to %d; the database as it was is kept in '%s' (for an "
+     "older planc; remove it when no longer needed)\n",
+     "planc: 附注：%s：其数据库结构已从第%lld版升级到第%d版；升级前的数据库保留在 '%s'（供旧版 planc 使用；不再需要时可删除）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

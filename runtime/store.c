@@ -362,8 +362,69 @@ static bool set_wal(store *s, FILE *err)
     }
 }
 
+/* Keeps a copy of the database at s->path, of schema version `ver`, before
+ * upgrade changes it, and returns its name (malloc'd): "DB.schema-VER.bak"
+ * beside it, else (a copy of that name is there already, from an earlier
+ * upgrade or the administrator, and is never replaced) "DB.schema-VER.2.bak"
+ * and on.  Written by VACUUM INTO through a second connection, which
+ * reads the last commit: this one holds the write lock (upgrade), so that
+ * is the database the upgrade starts from, and SQLite refuses to copy
+ * through a connection in a write transaction.  The copy gets the
+ * database's permissions (a private history stays private) and is removed
+ * if a signal ends planc while it is written.  NULL after saying why it
+ * cannot be made (a directory planc may not write, a full disk): the
+ * caller then does not upgrade. */
+static char *keep_copy(store *s, long long ver, FILE *err)
+{
+    size_t n = strlen(s->path) + 48;
+    char *copy = rt_xmalloc(n, 1);
+    struct stat st;
+    int i = 1;
+    for (; i < 100; i++) {
+        if (i == 1)
+            snprintf(copy, n, "%s.schema-%lld.bak", s->path, ver);
+        else
+            snprintf(copy, n, "%s.schema-%lld.%d.bak", s->path, ver, i);
+        if (lstat(copy, &st) != 0 && errno == ENOENT)
+            break;
+    }
+    const char *why = NULL;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *vacuum = NULL;
+    int cleanup = -1;
+    if (i == 100) {
+        why = msgcat_strerror(msgcat_lang(), EEXIST);
+    } else if (sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+               sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &vacuum, NULL) != SQLITE_OK ||
+               sqlite3_bind_text(vacuum, 1, copy, -1, SQLITE_STATIC) != SQLITE_OK) {
+        why = db ? sqlite3_errmsg(db) : msgcat_strerror(msgcat_lang(), ENOMEM);
+    } else {
+        sqlite3_busy_timeout(db, s->timeout_ms);
+        cleanup = cleanup_file(copy);
+        if (sqlite3_step(vacuum) != SQLITE_DONE)
+            why = sqlite3_errmsg(db);
+        else if (stat(s->path, &st) == 0)
+            chmod(copy, st.st_mode & 07777);
+    }
+    if (why) {
+        csv_message(err, "planc: error: %s: not upgraded from schema version %lld to %d: cannot keep a copy "
+                         "of it first in '%s': %s (nothing was changed: make room, or make its directory "
+                         "writable)\n", s->path, ver, STORE_SCHEMA_VERSION, copy, why);
+        if (cleanup >= 0)
+            unlink(copy);
+        free(copy);
+        copy = NULL;
+    }
+    if (cleanup >= 0)
+        cleanup_done(cleanup);
+    sqlite3_finalize(vacuum);
+    sqlite3_close(db);
+    return copy;
+}
+
 /* Brings an older database to the current version (a writer does, under the write
- * lock; another may have done it meanwhile).  False after reporting. */
+ * lock; another may have done it meanwhile), after keeping a copy of it
+ * (keep_copy) and saying so.  False after reporting. */
 static bool upgrade(store *s, FILE *err)
 {
     long long ver;
@@ -373,7 +434,12 @@ static bool upgrade(store *s, FILE *err)
         exec_sql(s, "ROLLBACK", "cannot roll back", err);
         return false;
     }
+    char *copy = NULL;
     if (ver < STORE_SCHEMA_VERSION) {
+        if (!(copy = keep_copy(s, ver, err))) {
+            exec_sql(s, "ROLLBACK", "cannot roll back", err);
+            return false;
+        }
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d;", STORE_SCHEMA_VERSION);
         if ((ver < 2 && !exec_sql(s, schema_v2_step, "cannot upgrade the schema", err)) ||
@@ -386,10 +452,23 @@ static bool upgrade(store *s, FILE *err)
             (ver < 9 && !exec_sql(s, schema_v9_step, "cannot upgrade the schema", err)) ||
             !exec_sql(s, pragma, "cannot upgrade the schema", err)) {
             exec_sql(s, "ROLLBACK", "cannot roll back", err);
+            unlink(copy); /* the database is as it was: the next upgrade copies it again */
+            free(copy);
             return false;
         }
     }
-    return exec_sql(s, "COMMIT", "cannot upgrade the schema", err);
+    if (!exec_sql(s, "COMMIT", "cannot upgrade the schema", err)) {
+        if (copy)
+            unlink(copy);
+        free(copy);
+        return false;
+    }
+    if (copy)
+        csv_message(err, "planc: note: %s: its schema is upgraded from version %lld to %d; the database as it "
+                         "was is kept in '%s' (for an older planc; remove it when no longer needed)\n",
+                    s->path, ver, STORE_SCHEMA_VERSION, copy);
+    free(copy);
+    return true;
 }
 
 /* Writes the rows of query `sql` on db to f, one line per row, the

@@ -4,7 +4,8 @@
 # entries unused for PLANC_CACHE_DAYS and keeps under PLANC_CACHE_MAX,
 # least recently used first, leaving foreign files and another writer's
 # temporary file alone, and never failing a planc that loads an entry
-# meanwhile.
+# meanwhile; and a schema upgrade of the history keeps a copy of the
+# older database first (and refuses to upgrade without one).
 #   housekeeping.sh PLANC SOURCE_DIR
 set -u
 # one locale whatever the developer's: planc speaks PLANC_LANG's or the
@@ -135,6 +136,74 @@ while [ $k -lt 8 ]; do
         "two at once, $k: the results differ"
 done
 check '[ "$(ls -A "$cache" | grep -vc "\.plo$")" = 0 ]' "two at once: files left: $(ls -A "$cache")"
+
+# --- the history's schema upgrade keeps a copy of the older database
+# first: DB.schema-VER.bak beside it (another name when that one is
+# taken), said once on stderr; without a copy, no upgrade (exit 5, the
+# database as it was).  An older database as tests/history.sh makes one:
+# version 8 had no reading_texts.
+if command -v sqlite3 >/dev/null; then
+    mkdir "$tmp/up"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/v8.db" -o /dev/null 2>/dev/null
+    sqlite3 "$tmp/up/v8.db" "DROP TABLE reading_texts; PRAGMA user_version = 8;"
+    chmod 600 "$tmp/up/v8.db"
+    cp "$tmp/up/v8.db" "$tmp/up/h.db"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/h.db" -o /dev/null 2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ]' "upgrade: exit $rc: $(cat "$tmp/err")"
+    check '[ "$(cat "$tmp/err")" = "planc: note: $tmp/up/h.db: its schema is upgraded from version 8 to 9; the database as it was is kept in '"'"'$tmp/up/h.db.schema-8.bak'"'"' (for an older planc; remove it when no longer needed)" ]' \
+        "upgrade: the note: $(cat "$tmp/err")"
+    check '[ "$(sqlite3 "$tmp/up/h.db.schema-8.bak" "PRAGMA user_version")" = 8 ]' "upgrade: the copy is not of version 8"
+    check '[ "$(sqlite3 "$tmp/up/h.db" "PRAGMA user_version")" = 9 ]' "upgrade: the database is not of version 9"
+    check '[ "$("$planc" history "$tmp/up/h.db.schema-8.bak" | tail -n +2 | wc -l)" = 1 ]' \
+        "upgrade: the copy's runs: $("$planc" history "$tmp/up/h.db.schema-8.bak" 2>&1)"
+    check '[ "$("$planc" history "$tmp/up/h.db" | tail -n +2 | wc -l)" = 2 ]' "upgrade: the upgraded database's runs"
+    check '[ "$(stat -c %a "$tmp/up/h.db.schema-8.bak")" = 600 ]' \
+        "upgrade: the copy of a private database is mode $(stat -c %a "$tmp/up/h.db.schema-8.bak")"
+    check '[ "$(ls -A "$tmp/up" | tr "\n" " ")" = "h.db h.db.schema-8.bak v8.db " ]' "upgrade: files left: $(ls -A "$tmp/up")"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/h.db" -o /dev/null 2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ] && [ ! -s "$tmp/err" ]' "after the upgrade: exit $rc, $(cat "$tmp/err")"
+    check '[ "$(ls -A "$tmp/up" | tr "\n" " ")" = "h.db h.db.schema-8.bak v8.db " ]' \
+        "after the upgrade: files left: $(ls -A "$tmp/up")"
+    # in Chinese
+    cp "$tmp/up/v8.db" "$tmp/up/z.db"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/z.db" -o /dev/null --lang zh 2>"$tmp/err"
+    check 'grep -q "^planc: 附注：.*z.db：其数据库结构已从第8版升级到第9版" "$tmp/err"' "upgrade, --lang zh: $(cat "$tmp/err")"
+    # a copy of that name is there (an earlier upgrade's, the
+    # administrator's): kept, and the copy named another way
+    cp "$tmp/up/v8.db" "$tmp/up/k.db"; echo mine >"$tmp/up/k.db.schema-8.bak"
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/k.db" -o /dev/null 2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ] && [ "$(cat "$tmp/up/k.db.schema-8.bak")" = mine ]' "upgrade, a copy there: $rc, $(cat "$tmp/err")"
+    check '[ "$(sqlite3 "$tmp/up/k.db.schema-8.2.bak" "PRAGMA user_version")" = 8 ]' \
+        "upgrade, a copy there: no second copy: $(ls -A "$tmp/up")"
+    # no copy can be made (every name taken; the same as a directory planc
+    # may not write or a full disk): no upgrade, exit 5, the database as
+    # it was, and no run recorded
+    cp "$tmp/up/v8.db" "$tmp/up/n.db"
+    : >"$tmp/up/n.db.schema-8.bak"
+    i=2; while [ $i -lt 100 ]; do : >"$tmp/up/n.db.schema-8.$i.bak"; i=$((i + 1)); done
+    "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/n.db" -o "$tmp/up/n.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc = 5 ]' "no copy: exit $rc, expected 5: $(cat "$tmp/err")"
+    check 'grep -q "^planc: error: $tmp/up/n.db: not upgraded from schema version 8 to 9: cannot keep a copy of it first in " "$tmp/err"' \
+        "no copy: the message: $(cat "$tmp/err")"
+    check '[ ! -e "$tmp/up/n.csv" ] && cmp -s "$tmp/up/n.db" "$tmp/up/v8.db"' "no copy: the database or the output changed"
+    check '[ ! -s "$tmp/up/n.db.schema-8.bak" ]' "no copy: a copy's name taken was written"
+    # a reader upgrades nothing and copies nothing
+    cp "$tmp/up/v8.db" "$tmp/up/r.db"
+    "$planc" history "$tmp/up/r.db" >/dev/null 2>"$tmp/err"
+    check '[ ! -s "$tmp/err" ] && [ ! -e "$tmp/up/r.db.schema-8.bak" ]' "history of an older database: $(cat "$tmp/err")"
+    # three writers at once: one upgrades, and keeps one copy
+    mkdir "$tmp/up3"; cp "$tmp/up/v8.db" "$tmp/up3/h.db"
+    for w in 1 2 3; do
+        "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up3/h.db" -o /dev/null 2>"$tmp/up3/w$w.err" &
+    done
+    wait
+    check '[ "$(cat "$tmp"/up3/w?.err | grep -c "^planc: note: .*schema is upgraded")" = 1 ]' \
+        "three writers: the note: $(cat "$tmp"/up3/w?.err)"
+    check '[ "$(ls "$tmp/up3" | grep -c "\.bak$")" = 1 ] && [ "$("$planc" history "$tmp/up3/h.db" | tail -n +2 | wc -l)" = 4 ]' \
+        "three writers: $(ls "$tmp/up3")"
+else
+    echo "note: sqlite3 is absent; the schema upgrade's copy is not checked"
+fi
 
 echo "$n checks, $fails failed"
 [ "$fails" -eq 0 ]
