@@ -4,15 +4,18 @@
 # entries unused for PLANC_CACHE_DAYS and keeps under PLANC_CACHE_MAX,
 # least recently used first, leaving foreign files and another writer's
 # temporary file alone, and never failing a planc that loads an entry
-# meanwhile; and a schema upgrade of the history keeps a copy of the
-# older database first (and refuses to upgrade without one).
-#   housekeeping.sh PLANC SOURCE_DIR
+# meanwhile; a schema upgrade of the history keeps a copy of the older
+# database first (and refuses to upgrade without one); and the history
+# on a file system without flock(2) (NFS without its lock daemon).
+#   housekeeping.sh PLANC SOURCE_DIR [TEST_STORE]
+# With TEST_STORE (the unit tests of runtime/store.c) it runs them again
+# without flock(2) too.
 set -u
 # one locale whatever the developer's: planc speaks PLANC_LANG's or the
 # locale's language (docs/LANGUAGE.md §12), and the expected outputs are
 # English unless a command says --lang zh
 LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE PLANC_LANG PLANC_CACHE_MAX PLANC_CACHE_DAYS
-planc=$1; src=$2
+planc=$1; src=$2; unit=${3:-}
 tmp=$(mktemp -d); trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 fails=0; n=0
 rules=$src/examples/quickstart/rules.plan
@@ -203,6 +206,51 @@ if command -v sqlite3 >/dev/null; then
         "three writers: $(ls "$tmp/up3")"
 else
     echo "note: sqlite3 is absent; the schema upgrade's copy is not checked"
+fi
+
+# --- the history on a file system without flock(2) (NFS without its lock
+# daemon: ENOLCK), a flock that always fails put in front of the C
+# library's (LD_PRELOAD), as tests/unattended.sh does for -o: a new
+# database, writers at once, an upgrade, the readers; and the store's
+# unit tests (runs in pieces, a killed writer's run) under it too.
+if command -v cc >/dev/null 2>&1; then
+    printf '%s\n' '#include <errno.h>' '#include <sys/file.h>' \
+        'int flock(int fd, int op) { (void)fd; (void)op; errno = ENOLCK; return -1; }' >"$tmp/nolock.c"
+    cc -shared -fPIC -o "$tmp/nolock.so" "$tmp/nolock.c"
+    # under AddressSanitizer (make test-asan) its runtime must come first
+    preload=$tmp/nolock.so
+    asan=$(ldd "$planc" 2>/dev/null | awk '/libasan/ { print $3; exit }')
+    [ -n "$asan" ] && preload="$asan:$preload"
+    nfs=$tmp/nfs; mkdir "$nfs"
+    LD_PRELOAD=$preload "$planc" run --engine interp "$rules" --data "$data" --store "$nfs/h.db" -o /dev/null \
+        2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ] && [ ! -s "$tmp/err" ]' "no flock, a new database: exit $rc: $(cat "$tmp/err")"
+    for w in 1 2 3 4; do
+        LD_PRELOAD=$preload "$planc" run --engine interp "$rules" --data "$data" --store "$nfs/h.db" \
+            -o "$nfs/r$w.csv" 2>"$nfs/w$w.err" &
+    done
+    wait
+    check '[ -z "$(cat "$nfs"/w?.err)" ]' "no flock, writers at once: $(cat "$nfs"/w?.err)"
+    check '[ "$(LD_PRELOAD=$preload "$planc" history "$nfs/h.db" | tail -n +2 | wc -l)" = 5 ]' \
+        "no flock, writers at once: runs lost: $(LD_PRELOAD=$preload "$planc" history "$nfs/h.db" 2>&1)"
+    check 'cmp -s "$nfs/r4.csv" "$tmp/want.csv"' "no flock: the results differ"
+    LD_PRELOAD=$preload "$planc" compare "$nfs/h.db" last~1 last >"$tmp/out" 2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ] && [ ! -s "$tmp/err" ]' "no flock, compare: exit $rc: $(cat "$tmp/err")"
+    LD_PRELOAD=$preload "$planc" verify "$nfs/h.db" last "$rules" --data "$data" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ] && [ ! -s "$tmp/err" ]' "no flock, verify: exit $rc: $(cat "$tmp/err")"
+    check '[ "$(ls -A "$nfs" | grep -v "^r[0-9].csv$\|^w[0-9].err$" | tr "\n" " ")" = "h.db " ]' \
+        "no flock: files left: $(ls -A "$nfs")"
+    if command -v sqlite3 >/dev/null; then
+        cp "$tmp/up/v8.db" "$nfs/old.db"
+        LD_PRELOAD=$preload "$planc" run --engine interp "$rules" --data "$data" --store "$nfs/old.db" -o /dev/null \
+            2>"$tmp/err"; rc=$?
+        check '[ $rc = 0 ] && grep -q "^planc: note: .*schema is upgraded" "$tmp/err" && [ -e "$nfs/old.db.schema-8.bak" ]' \
+            "no flock, an upgrade: exit $rc: $(cat "$tmp/err")"
+    fi
+    if [ -n "$unit" ]; then
+        LD_PRELOAD=$preload CK_FORK=yes "$unit" >"$tmp/out" 2>&1; rc=$?
+        check '[ $rc = 0 ]' "no flock, the store's unit tests: exit $rc: $(grep -v "^Running\|^100%" "$tmp/out" | head -20)"
+    fi
 fi
 
 echo "$n checks, $fails failed"

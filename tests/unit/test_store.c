@@ -80,6 +80,21 @@ static long long raw_int(const char *path, const char *sql)
     return v;
 }
 
+/* Whether flock(2) works here: not on NFS without its lock daemon, nor
+ * under tests/housekeeping.sh's shim, which runs these tests without it
+ * (docs/UNATTENDED.md §6: a run is then recorded in one transaction, and
+ * a killed planc's temporary database is not swept). */
+static bool flock_works(void)
+{
+    char path[] = "/tmp/planc-flock-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    unlink(path);
+    bool ok = flock(fd, LOCK_EX | LOCK_NB) == 0;
+    close(fd);
+    return ok;
+}
+
 /* A text answer, malloc'd. */
 static char *raw_text(const char *path, const char *sql)
 {
@@ -908,9 +923,11 @@ END_TEST
  * rows): unseen by history and run names until its last piece commits,
  * then whole; a run rolled back after some pieces leaves nothing; and the
  * pieces of a planc that died while it wrote are removed by the next
- * run. */
+ * run.  Without flock (flock_works) each run is one transaction: nothing
+ * of it is seen before it commits, and a planc that dies leaves nothing. */
 START_TEST(run_in_pieces)
 {
+    bool pieces = flock_works();
     pfx x;
     pf_setup(&x, small_plan, small_data, false);
     store *s = store_open(db, true, stderr);
@@ -924,8 +941,8 @@ START_TEST(run_in_pieces)
     long long id = 0;
     ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
     /* pieces are committed: another connection sees them, not the run */
-    ck_assert_int_gt(raw_int(db, "SELECT count(*) FROM results WHERE run = 2"), 0);
-    ck_assert_int_eq(raw_int(db, "SELECT complete FROM runs WHERE id = 2"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 2") > 0, pieces);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE id = 2 AND complete = 0"), pieces);
     store *r = store_open(db, false, stderr);
     long long last = 0;
     ck_assert_int_eq(store_find_run(r, "last", &last, stderr), 0);
@@ -944,7 +961,7 @@ START_TEST(run_in_pieces)
     /* rolled back after its pieces: none of it stays */
     ck_assert_int_eq(store_begin_run(s, &info, x.p, x.t, x.r, &id, stderr), 0);
     ck_assert_int_eq(id, 3);
-    ck_assert_int_gt(raw_int(db, "SELECT count(*) FROM results WHERE run = 3"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 3") > 0, pieces);
     store_rollback(s);
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE id = 3"), 0);
     ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results WHERE run = 3"), 0);
@@ -965,9 +982,9 @@ START_TEST(run_in_pieces)
     int st;
     ck_assert_int_eq(waitpid(pid, &st, 0), pid);
     ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
-    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE complete = 0"), 1);
-    ck_assert_int_gt(raw_int(db, "SELECT count(*) FROM results r JOIN runs u ON u.id = r.run "
-                                 "WHERE u.complete = 0"), 0);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE complete = 0"), pieces);
+    ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM results r JOIN runs u ON u.id = r.run "
+                                 "WHERE u.complete = 0") > 0, pieces);
     s = store_open(db, false, stderr);
     ck_assert_int_eq(store_history(s, LBL_EN, pf_cap_open(&c), stderr), 0);
     ck_assert_int_eq(strstr(pf_cap_text(&c), "\n2 ") != NULL, 0);
@@ -1067,6 +1084,19 @@ START_TEST(stale_temporaries_removed)
     pf_setup(&x, small_plan, small_data, false);
     close(make_in_dir(".results.db.Ab12Cd"));
     close(make_in_dir(".results.db.Ab12Cd-journal"));
+    if (!flock_works()) {
+        /* no lock tells a live planc's file from a leftover: none is
+         * removed, and the database is made and written as elsewhere */
+        store *s = store_open(db, true, stderr);
+        ck_assert_ptr_nonnull(s);
+        record(s, &x, "aaaa");
+        store_close(s);
+        ck_assert(in_dir(".results.db.Ab12Cd") && in_dir(".results.db.Ab12Cd-journal"));
+        ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM runs WHERE complete"), 1);
+        ck_assert_int_eq(dir_entries(), 3);
+        pf_free(&x);
+        return;
+    }
     int live = make_in_dir(".results.db.Live01");
     ck_assert_int_eq(flock(live, LOCK_EX), 0); /* another planc's, still writing */
     close(make_in_dir(".other.db.Ab12Cd"));
