@@ -15,7 +15,11 @@
 #  6. planc template -o NAME.xlsx: the blank workbook, filled in (mkxlsx.py
 #     fill, as an official fills it in Excel), scores as the blank CSV
 #     filled in with the same cells, and as the data the cells came from;
-#     template --check of the blank workbook says what the CSV's says.
+#     template --check of the blank workbook says what the CSV's says;
+#  7. workbooks saved by LibreOffice Calc (tests/xlsx/lo: a city's data
+#     sheet, one with a title above its header, a CSV opened and saved as
+#     a workbook, the blank workbook filled in and saved again) score as
+#     their CSV twins.
 # Usage: xlsx.sh PLANC REPO
 set -u
 planc=$1; repo=$2
@@ -192,5 +196,38 @@ EOF
 TMPDIR=$tmp/none "$planc" template "$q/rules.plan" --years 2024 -o s.xlsx 2>e; rc=$?
 [ $rc -eq 5 ] && [ ! -e s.xlsx ] && grep -q 'scratch file' e || bad "template -o, no scratch space: exit $rc, $(cat e)"
 
-[ $fail -eq 0 ] && echo "xlsx: ok ($ntwins run cases as workbooks, $n cut workbooks, 60 changed, blank workbooks filled in)"
+# ---- 7. workbooks LibreOffice Calc saved (tests/xlsx/lo-fixtures.py made
+# them; committed, so that no test needs LibreOffice): each scores as its
+# CSV twin, the same results and messages but for the file's name
+lo=$repo/tests/xlsx/lo
+# same RULES WORKBOOK[#SHEET] SHEET CSV [options]: run, as CSV and JSON,
+# and template --check, alike of the workbook and of the CSV
+same() {
+    r=$1; x=$2; sh=$3; c=$4; shift 4
+    for f in csv json; do
+        "$planc" run "$r" --data "$lo/$c" --format $f "$@" >o1 2>e1; echo $? >r1
+        "$planc" run "$r" --data "$lo/$x" --format $f "$@" >o2 2>e2; echo $? >r2
+        b=${x%%#*}
+        sed "s|$lo/$c|$lo/$b#$sh|g; s/[0-9a-f]\{64\}/HASH/g" o1 >o1.n; sed 's/[0-9a-f]\{64\}/HASH/g' o2 >o2.n
+        # a JSON document's data files are named as given
+        [ $f = json ] && sed -i "s|\"name\": \"$lo/$b#$sh\"|\"name\": \"$lo/$x\"|" o1.n
+        { sed "s|$lo/$c|$lo/$b#$sh|g" e1 | cmp -s - e2 && cmp -s o1.n o2.n && cmp -s r1 r2 && [ -s o2 ]; } ||
+            { bad "LibreOffice's $x ($f) scores otherwise than $c"; diff e1 e2 | head -5; diff o1.n o2.n | head -5; }
+    done
+    "$planc" template "$r" --check "$lo/$c" >c1 2>&1; echo $? >>c1
+    "$planc" template "$r" --check "$lo/$x" >c2 2>&1; echo $? >>c2
+    sed "s|$lo/$c|$lo/${x%%#*}#$sh|g" c1 | cmp -s - c2 || { bad "template --check of LibreOffice's $x"; diff c1 c2 | head -5; }
+}
+same "$q/rules.plan" 'city.xlsx#鞍山市 数据' '鞍山市 数据' city.csv
+same "$q/rules.plan" typed.xlsx typed typed.csv
+same "$q/rules.plan" 'typed.xlsx#typed' typed typed.csv --rollup region --year 2025
+same "$q/rules.plan" template.xlsx data template.csv
+# the title merged above the header: an error of the CSV's (the note on
+# it is the workbook's own: tests/run/xlsx-lo-title)
+"$planc" run "$q/rules.plan" --data "$lo/title.csv" -o /dev/null 2>e1; echo $? >r1
+"$planc" run "$q/rules.plan" --data "$lo/title.xlsx#鞍山市 数据" -o /dev/null 2>e2; echo $? >r2
+grep ': error: ' e1 | sed "s|$lo/title.csv|$lo/title.xlsx#鞍山市 数据|" | cmp -s - "$(grep ': error: ' e2 >e2.e; echo e2.e)" &&
+    [ "$(cat r1)" = 3 ] && cmp -s r1 r2 || bad "LibreOffice's title.xlsx: not the CSV's errors: $(head -3 e2)"
+
+[ $fail -eq 0 ] && echo "xlsx: ok ($ntwins run cases as workbooks, $n cut workbooks, 60 changed, blank workbooks filled in, LibreOffice's workbooks)"
 exit $fail
