@@ -368,6 +368,7 @@ typedef struct wbparse {
     rel *rels;
     size_t nrels;
     char **names, **rids;
+    bool *hidden; /* a sheet's state="hidden" or "veryHidden" */
     size_t nsheets;
     bool date1904;
 } wbparse;
@@ -394,11 +395,13 @@ static void wb_start(void *ud, const XML_Char *name, const XML_Char **atts)
         const char *d = attr(atts, "date1904");
         w->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
     } else if (strcmp(l, "sheet") == 0 && w->nsheets < 4096) {
-        const char *n = attr(atts, "name"), *id = attr(atts, "id");
+        const char *n = attr(atts, "name"), *id = attr(atts, "id"), *state = attr(atts, "state");
         if (!n || !id)
             return;
         w->names = rt_xrealloc(w->names, w->nsheets + 1, sizeof *w->names);
         w->rids = rt_xrealloc(w->rids, w->nsheets + 1, sizeof *w->rids);
+        w->hidden = rt_xrealloc(w->hidden, w->nsheets + 1, sizeof *w->hidden);
+        w->hidden[w->nsheets] = state && (strcmp(state, "hidden") == 0 || strcmp(state, "veryHidden") == 0);
         w->names[w->nsheets] = rt_xstrdup(n);
         w->rids[w->nsheets++] = rt_xstrdup(id);
     }
@@ -1290,9 +1293,14 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
     free(relspart);
     long pick = -1;
     if (!R.failed) {
+        /* no name: the first sheet shown (a hidden one, the list of a
+         * drop-down say, is not what the city filled in), else the first;
+         * a name: the sheet of that name */
         for (size_t i = 0; i < wb.nsheets && pick < 0; i++)
-            if (!sheet || strcmp(wb.names[i], sheet) == 0)
+            if (sheet ? strcmp(wb.names[i], sheet) == 0 : !wb.hidden[i])
                 pick = (long)i;
+        if (!sheet && pick < 0 && wb.nsheets)
+            pick = 0;
         if (pick < 0 && !sheet)
             fail(&R, msgcat_get(lang, "%s: error: the workbook has no sheet\n"), path);
         else if (pick < 0) {
@@ -1376,6 +1384,7 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
     }
     free(wb.names);
     free(wb.rids);
+    free(wb.hidden);
     free(R.sst);
     free(R.sst_end);
     free(R.xf_date);

@@ -95,9 +95,10 @@ typedef struct xlsxr_sheet {
 } xlsxr_sheet;
 #define XLSXR_DATE_NOTES 4
 
-/* Reads sheet `sheet` (NULL: the first) of the workbook buf[0..len),
- * file `path`, into *out.  On an error, says it on err in lang (exit 3
- * for the caller) and returns false (*out is then empty). */
+/* Reads sheet `sheet` (NULL: the first sheet not hidden, else the first)
+ * of the workbook buf[0..len), file `path`, into *out.  On an error, says
+ * it on err in lang (exit 3 for the caller) and returns false (*out is
+ * then empty). */
 bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet, lbl_lang lang,
                 xlsxr_sheet *out, FILE *err);
 /* The notes on the cells formatted as dates (after the data's errors: a

@@ -219,6 +219,8 @@ same() {
     sed "s|$lo/$c|$lo/${x%%#*}#$sh|g" c1 | cmp -s - c2 || { bad "template --check of LibreOffice's $x"; diff c1 c2 | head -5; }
 }
 same "$q/rules.plan" 'city.xlsx#鞍山市 数据' '鞍山市 数据' city.csv
+# no sheet named: the first shown (the hidden list 选项 comes first)
+same "$q/rules.plan" city.xlsx '鞍山市 数据' city.csv
 same "$q/rules.plan" typed.xlsx typed typed.csv
 same "$q/rules.plan" 'typed.xlsx#typed' typed typed.csv --rollup region --year 2025
 same "$q/rules.plan" template.xlsx data template.csv

@@ -3,7 +3,7 @@
  * commas, quotes and line breaks, numbers as written, booleans, formulas'
  * values, dates, sparse rows and cells, the rows' width), the sheet by
  * name, damaged archives, FILE#SHEET, column names, and the CSV reader's
- * rows mode (a line break inside quotes is no line). */
+ * rows mode (a line break inside quotes is no line); hidden sheets. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +192,31 @@ START_TEST(dates_and_sheets)
 }
 END_TEST
 
+START_TEST(hidden_sheets)
+{
+    /* a first sheet hidden (the list of a drop-down, as a template has):
+     * no name reads the first sheet shown; the hidden one by its name */
+    const char *path = book_path("hidden.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *list = workbook_add_worksheet(wb, "选项");
+    worksheet_write_string(list, 0, 0, "是", NULL);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Sheet2");
+    worksheet_write_string(ws, 0, 0, "region", NULL);
+    worksheet_activate(ws);
+    worksheet_hide(list);
+    ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
+
+    xlsxr_sheet s;
+    char msg[512] = "";
+    ck_assert_msg(read_book(path, NULL, &s, msg, sizeof msg), "%s", msg);
+    ck_assert_str_eq(s.csv, "region\n");
+    xlsxr_free(&s);
+    ck_assert_msg(read_book(path, "选项", &s, msg, sizeof msg), "%s", msg);
+    ck_assert_str_eq(s.csv, "是\n");
+    xlsxr_free(&s);
+}
+END_TEST
+
 START_TEST(damaged)
 {
     const char *path = book_path("d.xlsx");
@@ -278,6 +303,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, cells_as_csv);
     tcase_add_test(tc, dates_and_sheets);
+    tcase_add_test(tc, hidden_sheets);
     tcase_add_test(tc, damaged);
     tcase_add_test(tc, names_and_magic);
     suite_add_tcase(s, tc);
