@@ -4232,6 +4232,69 @@ rt_table *rt_table_parse(const ir_program *p, const char *name, const char *buf,
     return load(p, name, &src, opts, err, false);
 }
 
+/* Whether header field f[0..n) names a column program p reads: the region
+ * or year column, a data column ("C{year}" one of a year). */
+static bool names_read_column(const ir_program *p, const char *f, size_t n)
+{
+    if ((strlen(p->region_key) == n && memcmp(f, p->region_key, n) == 0) ||
+        (strlen(p->year_key) == n && memcmp(f, p->year_key, n) == 0))
+        return true;
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const char *name = p->columns[k].name, *y = strstr(name, "{year}");
+        size_t len = strlen(name);
+        if (!y) {
+            if (len == n && memcmp(f, name, n) == 0)
+                return true;
+            continue;
+        }
+        size_t a = (size_t)(y - name), b = len - a - 6; /* before and after {year} */
+        if (n != a + 4 + b || memcmp(f, name, a) != 0 || memcmp(f + a + 4, y + 6, b) != 0)
+            continue;
+        bool digits = true;
+        for (size_t i = a; i < a + 4; i++)
+            digits = digits && f[i] >= '0' && f[i] <= '9';
+        if (digits)
+            return true;
+    }
+    return false;
+}
+
+/* Keeps of the sheet's dates (xlsxr_date_notes' notes) those in columns
+ * program p reads, by the field above each in the sheet's first line (the
+ * header): a date in a column the rules do not read (the day the file was
+ * filled in) has nothing to do with an error, and the note's advice
+ * would be wrong of it. */
+static void keep_read_dates(const ir_program *p, xlsxr_sheet *sh)
+{
+    const char *line = sh->csv, *nl = memchr(line, '\n', sh->len);
+    size_t len = nl ? (size_t)(nl - line) : sh->len;
+    char *field = rt_xmalloc(len + 1, 1);
+    size_t kept = 0;
+    for (size_t i = 0; i < sh->ndates; i++) {
+        /* field dates[i].col of the line, quoted as xlsx_read writes it */
+        size_t at = 0, n = 0;
+        bool found = false;
+        for (unsigned long col = 1; at <= len && !found; col++) {
+            n = 0;
+            if (at < len && line[at] == '"') {
+                for (at++; at < len && !(line[at] == '"' && (at + 1 >= len || line[at + 1] != '"')); at++) {
+                    at += line[at] == '"';
+                    field[n++] = line[at];
+                }
+                at++;
+            } else
+                while (at < len && line[at] != ',')
+                    field[n++] = line[at++];
+            found = col == sh->dates[i].col;
+            at++; /* past the comma */
+        }
+        if (found && names_read_column(p, field, n))
+            sh->dates[kept++] = sh->dates[i];
+    }
+    free(field);
+    sh->ndates = kept;
+}
+
 /* Reads sheet `sheet` (NULL: the first) of the workbook open as fd (file
  * `path`, st its status) as its CSV text (xlsx_read.h): the table named
  * "FILE#SHEET", whose hash is the workbook's bytes'.  The sheet's text is
@@ -4283,8 +4346,10 @@ static rt_table *load_workbook(const ir_program *p, const char *path, const char
     rt_table *t = load(p, sh.name, &src, &o, err, part);
     if (t)
         memcpy(t->sha256, hex, sizeof hex);
-    else
+    else {
+        keep_read_dates(p, &sh);
         xlsxr_date_notes(&sh, lang, err);
+    }
     xlsxr_free(&sh);
     return t;
 }
