@@ -1927,6 +1927,13 @@ static const msgcat_pair catalog[] = {
     {"planc: note: %s: its schema is upgraded from version %lld to %d; the database as it was is kept in '%s' (for an "
      "older planc; remove it when no longer needed)\n",
      "planc: 附注：%s：其数据库结构已从第%lld版升级到第%d版；升级前的数据库保留在 '%s'（供旧版 planc 使用；不再需要时可删除）\n"},
+
+    /* ---- wb25: a title merged above a sheet's header (table.c) */
+    {"%s:%u: note: only the first cell of this row is filled ('%s'): a title above the table (merged across the "
+     "columns)? The sheet's first row must be the header naming the columns: delete the rows above it in the "
+     "sheet, or copy the table from its header down into a sheet of its own\n",
+     "%s:%u: 附注：这一行只有第一格有文字（“%s”）：是表格上方（跨列合并）的标题吗？工作表的第一行必须是列名所在的表头："
+     "请在工作表中删除表头上方的行，或将表格从表头起复制到一个单独的工作表中\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -1970,7 +1970,17 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                      !strchr(L->header[0], ';') && !strchr(L->header[0], '\t');
         for (size_t i = 1; i < L->nheader && title; i++)
             title = L->header[i][0] == '\0';
-        if (title)
+        if (title && src->rows)
+            /* a sheet's: its title most often merged across the columns,
+             * which the program's Delete Rows removes (no command does) */
+            csv_message(L->err, msgcat_get(L->opts.lang, "%s:%u: note: only the first cell of this row is filled "
+                                                         "('%s'): a title above the table (merged across the "
+                                                         "columns)? The sheet's first row must be the header "
+                                                         "naming the columns: delete the rows above it in the "
+                                                         "sheet, or copy the table from its header down into a "
+                                                         "sheet of its own\n"),
+                        L->name, rec.line, shown(L, L->header[0], strlen(L->header[0])));
+        else if (title)
             csv_message(L->err, T(L, LBL_L_TITLE), L->name, rec.line,
                     shown(L, L->header[0], strlen(L->header[0])), "tail -n +2 FILE > NEW.csv");
         /* A header of names without the plan's region column: a table
