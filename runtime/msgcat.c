@@ -1934,6 +1934,10 @@ static const msgcat_pair catalog[] = {
      "sheet, or copy the table from its header down into a sheet of its own\n",
      "%s:%u: 附注：这一行只有第一格有文字（“%s”）：是表格上方（跨列合并）的标题吗？工作表的第一行必须是列名所在的表头："
      "请在工作表中删除表头上方的行，或将表格从表头起复制到一个单独的工作表中\n"},
+    /* ---- wb25: a sheet named but for the case of its letters (xlsx_read.c) */
+    {"%s: error: the workbook has no sheet named '%s' as written, and %zu whose names differ from it in case "
+     "only: %s; name one as it is written\n",
+     "%s: 错误：工作簿中没有与“%s”写法完全相同的工作表，而有 %zu 个名称仅大小写不同的工作表：%s；请按其原样写出其中一个的名称\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -1295,21 +1295,31 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
     if (!R.failed) {
         /* no name: the first sheet shown (a hidden one, the list of a
          * drop-down say, is not what the city filled in), else the first;
-         * a name: the sheet of that name */
+         * a name: the sheet named as written, else the one named so but
+         * for the case of its letters A-Z (Excel's names are
+         * case-insensitive: it lets no two sheets differ in case only) */
+        size_t nfold = 0;
         for (size_t i = 0; i < wb.nsheets && pick < 0; i++)
             if (sheet ? strcmp(wb.names[i], sheet) == 0 : !wb.hidden[i])
                 pick = (long)i;
         if (!sheet && pick < 0 && wb.nsheets)
             pick = 0;
+        for (size_t i = 0; i < wb.nsheets && pick < 0 && sheet; i++)
+            nfold += strcasecmp(wb.names[i], sheet) == 0;
+        for (size_t i = 0; i < wb.nsheets && pick < 0 && nfold == 1; i++)
+            if (strcasecmp(wb.names[i], sheet) == 0)
+                pick = (long)i;
         if (pick < 0 && !sheet)
             fail(&R, msgcat_get(lang, "%s: error: the workbook has no sheet\n"), path);
         else if (pick < 0) {
-            /* the sheets' names, the first 4 KiB of them, each cut at 256
-             * bytes (Excel's are 31 characters; a damaged workbook's
-             * 4,096 names of megabytes each would make a message of
-             * gigabytes) */
+            /* the sheets' names (those differing in case only, when two
+             * or more do), the first 4 KiB of them, each cut at 256 bytes
+             * (Excel's are 31 characters; a damaged workbook's 4,096 names
+             * of megabytes each would make a message of gigabytes) */
             text list = {0};
             for (size_t i = 0; i < wb.nsheets; i++) {
+                if (nfold > 1 && strcasecmp(wb.names[i], sheet) != 0)
+                    continue;
                 if (list.len > 4096) {
                     put(&list, ", ...", 5, SIZE_MAX / 2);
                     break;
@@ -1317,12 +1327,18 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
                 size_t n = strlen(wb.names[i]), k = n <= 256 ? n : 256;
                 while (k < n && k && ((unsigned char)wb.names[i][k] & 0xC0) == 0x80)
                     k--;
-                put(&list, i ? ", '" : "'", i ? 3 : 1, SIZE_MAX / 2);
+                put(&list, list.len ? ", '" : "'", list.len ? 3 : 1, SIZE_MAX / 2);
                 put(&list, wb.names[i], k, SIZE_MAX / 2);
                 put(&list, k < n ? "...'" : "'", k < n ? 4 : 1, SIZE_MAX / 2);
             }
-            fail(&R, msgcat_get(lang, "%s: error: the workbook has no sheet named '%s'; its sheets: %s\n"), path,
-                 sheet, list.s ? list.s : "");
+            if (nfold > 1)
+                fail(&R, msgcat_get(lang, "%s: error: the workbook has no sheet named '%s' as written, and %zu "
+                                          "whose names differ from it in case only: %s; name one as it is "
+                                          "written\n"),
+                     path, sheet, nfold, list.s);
+            else
+                fail(&R, msgcat_get(lang, "%s: error: the workbook has no sheet named '%s'; its sheets: %s\n"),
+                     path, sheet, list.s ? list.s : "");
             free(list.s);
         }
     }

@@ -77,7 +77,7 @@ python3 "$mk" csv "$q/data.csv" qi.xlsx --inline
 python3 "$mk" csv "$q/data.csv" qs.xlsx --sheet 数据 --before 说明
 "$planc" run "$q/rules.plan" --data "$q/data.csv" -o q.csv || bad "quickstart CSV"
 "$planc" run "$q/rules.plan" --data "$q/data.csv" --format json -o q.json || bad "quickstart CSV json"
-for x in q.xlsx qi.xlsx 'qs.xlsx#数据'; do
+for x in q.xlsx qi.xlsx 'qs.xlsx#数据' 'q.xlsx#sheet1' 'qi.xlsx#SHEET1'; do
     "$planc" run "$q/rules.plan" --data "$x" -o x.csv && cmp -s q.csv x.csv || bad "quickstart $x: not the CSV's results"
     "$planc" run "$q/rules.plan" --data "$x" --format json -o x.json
     sed 's/[0-9a-f]\{64\}/HASH/g; s/data\.csv/DATA/g' q.json | sed "s|$q/DATA|DATA|g" >q.json.n

@@ -185,6 +185,12 @@ START_TEST(dates_and_sheets)
                                         "it shows, 2025-01-01 12:00:00 (the number it holds is 45658.5)"));
     xlsxr_free(&s);
 
+    /* a name is matched but for the case of its letters, as Excel does */
+    ck_assert_msg(read_book(path, "sHEET2", &s, msg, sizeof msg), "%s", msg);
+    ck_assert_str_eq(s.csv, "year,when\n1905-07-16,2025-01-01 12:00:00\n1900-01-01,1900-03-01\n1900-02-29,\n");
+    ck_assert_uint_eq(strlen(s.name) - strlen(path), strlen("#Sheet2"));
+    ck_assert_str_eq(s.name + strlen(path), "#Sheet2"); /* named as the workbook names it */
+    xlsxr_free(&s);
     ck_assert(!read_book(path, "Sheet3", &s, msg, sizeof msg));
     ck_assert_ptr_nonnull(strstr(msg, ": error: the workbook has no sheet named 'Sheet3'; its sheets: '说明', "
                                       "'Sheet2'\n"));
