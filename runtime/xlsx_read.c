@@ -708,14 +708,21 @@ static bool percent_text(const char *s, size_t n, char *out, size_t size)
 /* The number s (a NUL-terminated text) as a percentage with the fewest
  * digits that are still the cell's number: the shortest P such that
  * "PE-2" reads back as the same double (a writer of 17 digits wrote 0.07
- * as 7.0000000000000007E-2: shown 7%, and 7 is the percentage typed).
- * False when s is no number or no P of up to 17 digits is exact. */
+ * as 7.0000000000000007E-2: shown 7%, and 7 is the percentage typed);
+ * zero, negative or not, is 0%.  False when s is no number or no P of up
+ * to 17 digits is exact. */
 static bool percent_shortest(const char *s, char *out, size_t size)
 {
     char *end;
     double v = strtod(s, &end);
     if (end == s || *end || !isfinite(v) || size < 40)
         return false;
+    if (v == 0) {
+        /* -0 too (a formula's -0, a writer's "-0"), which Excel shows
+         * as 0%, never "-0%" */
+        snprintf(out, size, "0%%");
+        return true;
+    }
     for (int k = 1; k <= 17; k++) {
         char c[40], back[48];
         snprintf(c, sizeof c, "%.*g", k, v * 100.0);

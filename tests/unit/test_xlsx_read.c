@@ -198,6 +198,29 @@ START_TEST(dates_and_sheets)
 }
 END_TEST
 
+START_TEST(percent_negative_zero)
+{
+    /* -0 under a percentage format (a formula's, a writer's "-0") shows
+     * 0%, as Excel shows it: "-0%" would be read as the number -0 */
+    const char *path = book_path("zero.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Sheet1");
+    lxw_format *pct = workbook_add_format(wb);
+    format_set_num_format(pct, "0.0%");
+    worksheet_write_number(ws, 0, 0, -0.0, pct);
+    worksheet_write_formula_num(ws, 0, 1, "=-0*A1", pct, -0.0);
+    worksheet_write_number(ws, 0, 2, 0.0, pct);
+    worksheet_write_number(ws, 0, 3, -0.0, NULL);
+    ck_assert_int_eq(workbook_close(wb), LXW_NO_ERROR);
+
+    xlsxr_sheet s;
+    char msg[512] = "";
+    ck_assert_msg(read_book(path, NULL, &s, msg, sizeof msg), "%s", msg);
+    ck_assert_str_eq(s.csv, "0%,0%,0%,-0\n"); /* a number not a percentage: as written */
+    xlsxr_free(&s);
+}
+END_TEST
+
 START_TEST(hidden_sheets)
 {
     /* a first sheet hidden (the list of a drop-down, as a template has):
@@ -310,6 +333,7 @@ int main(void)
     tcase_add_test(tc, cells_as_csv);
     tcase_add_test(tc, dates_and_sheets);
     tcase_add_test(tc, hidden_sheets);
+    tcase_add_test(tc, percent_negative_zero);
     tcase_add_test(tc, damaged);
     tcase_add_test(tc, names_and_magic);
     suite_add_tcase(s, tc);
