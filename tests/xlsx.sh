@@ -223,6 +223,8 @@ same() {
 same "$q/rules.plan" 'city.xlsx#鞍山市 数据' '鞍山市 数据' city.csv
 # no sheet named: the first shown (the hidden list 选项 comes first)
 same "$q/rules.plan" city.xlsx '鞍山市 数据' city.csv
+# the same saved again by Gnumeric (21 digits a number, indented XML)
+same "$q/rules.plan" 'gnumeric-city.xlsx#鞍山市 数据' '鞍山市 数据' city.csv
 same "$q/rules.plan" typed.xlsx typed typed.csv
 same "$q/rules.plan" 'typed.xlsx#typed' typed typed.csv --rollup region --year 2025
 same "$q/rules.plan" template.xlsx data template.csv

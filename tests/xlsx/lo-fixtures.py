@@ -32,11 +32,16 @@ writes into OUTDIR, each workbook beside the CSV file it is the twin of
       as a workbook, filled in (mkxlsx.py fill, from the quickstart's
       data) and opened and saved again by soffice; the CSV is the blank
       CSV filled in from the same data.
+  gnumeric-city.xlsx       city.xlsx opened and saved by Gnumeric's
+      ssconvert (a second program's way: numbers of 21 significant
+      digits, 39.2000000000000000007; its XML indented; the hidden sheet
+      no longer hidden), the twin of city.csv too.
 
 The workbooks are committed (tests need no LibreOffice); this script
-made them with LibreOffice 7.4.7.2 (Debian 12's libreoffice-calc-nogui).
-soffice must be on PATH; it is a tool to make these files, not a
-dependency of planc or its tests.
+made them with LibreOffice 7.4.7.2 (Debian 12's libreoffice-calc-nogui)
+and Gnumeric 1.12.55's ssconvert (Debian 12's gnumeric).  soffice and
+ssconvert must be on PATH; they are tools to make these files, not
+dependencies of planc or its tests.
 """
 import csv
 import os
@@ -303,6 +308,9 @@ def main(argv):
         make_city(out, tmp, True)
         make_typed(out, tmp)
         make_template(planc, out, tmp)
+        subprocess.run(['ssconvert', '-T', 'Gnumeric_Excel:xlsx2', os.path.join(out, 'city.xlsx'),
+                        os.path.join(out, 'gnumeric-city.xlsx')], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
