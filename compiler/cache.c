@@ -19,6 +19,7 @@
 #include "csv.h"
 #include "fileio.h"
 #include "msgcat.h"
+#include "warnings.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
@@ -127,7 +128,7 @@ int cache_warn(FILE *out, const char *fmt, ...)
     atomic_fetch_add(&warnings_said, 1);
     va_list ap;
     va_start(ap, fmt);
-    int r = csv_vmessage(out, fmt, ap);
+    int r = warn_vmessage(out, WARN_CACHE, fmt, ap);
     va_end(ap);
     return r;
 }

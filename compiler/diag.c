@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "msgcat.h"
 #include "utf8.h"
+#include "warnings.h"
 
 /* A source line wider than this is shown as a window around the span. */
 enum { MAX_SHOWN_WIDTH = 200, WINDOW_WIDTH = 160, WINDOW_LEAD = 40 };
@@ -485,15 +486,20 @@ static void jmessage(diag_ctx *d, const char *fmt, va_list ap)
     free(msg);
 }
 
-/* Appends one diagnostic's members: "level", "message" and, when sp is in
- * a file and `located`, "file" and the positions (diag.h). */
-static void jmembers(diag_ctx *d, span sp, bool located, const char *level,
+/* Appends one diagnostic's members: "level", "message", a warning's
+ * "name" (w, -1 for none) and, when sp is in a file and `located`, "file"
+ * and the positions (diag.h). */
+static void jmembers(diag_ctx *d, span sp, bool located, const char *level, int w,
                      const char *fmt, va_list ap)
 {
     jputs(d, "{\"level\": ");
     jstr(d, level);
     jputs(d, ", \"message\": ");
     jmessage(d, fmt, ap);
+    if (w >= 0) { /* a warning's name (warnings.h) */
+        jputs(d, ", \"name\": ");
+        jstr(d, warn_name((warn_id)w));
+    }
     if (located && sp.file < d->nfiles) {
         const diag_file *f = &d->files[sp.file];
         uint32_t lo = sp.lo > f->len ? (uint32_t)f->len : sp.lo;
@@ -522,10 +528,10 @@ void diag_flush(diag_ctx *d)
 
 /* Starts a JSON diagnostic (after writing the one before): its members,
  * then the "notes" array its notes go into. */
-static void jtop(diag_ctx *d, span sp, bool located, const char *level, const char *fmt, va_list ap)
+static void jtop(diag_ctx *d, span sp, bool located, const char *level, int w, const char *fmt, va_list ap)
 {
     diag_flush(d);
-    jmembers(d, sp, located, level, fmt, ap);
+    jmembers(d, sp, located, level, w, fmt, ap);
     jputs(d, ", \"notes\": [");
 }
 
@@ -534,12 +540,12 @@ static void jtop(diag_ctx *d, span sp, bool located, const char *level, const ch
 static void jnote(diag_ctx *d, span sp, bool located, const char *fmt, va_list ap)
 {
     if (d->jlen == 0) {
-        jtop(d, sp, located, "note", fmt, ap);
+        jtop(d, sp, located, "note", -1, fmt, ap);
         return;
     }
     if (d->jbuf[d->jlen - 1] != '[')
         jputs(d, ", ");
-    jmembers(d, sp, located, "note", fmt, ap);
+    jmembers(d, sp, located, "note", -1, fmt, ap);
     jputs(d, "}");
 }
 
@@ -550,7 +556,7 @@ static void jtopf(diag_ctx *d, const char *level, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    jtop(d, (span){0}, false, level, fmt, ap);
+    jtop(d, (span){0}, false, level, -1, fmt, ap);
     va_end(ap);
 }
 
@@ -599,13 +605,16 @@ static bool count_error(diag_ctx *d)
     return !silenced(d);
 }
 
-/* Prints "file:line:col: level: message", the line and the underline. */
-static void emit_to(diag_ctx *d, span sp, const char *level, const char *fmt, va_list ap)
+/* Prints "file:line:col: level: message", a warning's name w (" [-WNAME]",
+ * -1 for none), the line and the underline. */
+static void emit_to(diag_ctx *d, span sp, const char *level, int w, const char *fmt, va_list ap)
 {
     fmt = msgcat_get(d->lang, fmt);
     if (sp.file >= d->nfiles) {
         fprintf(d->out, "planc: %s", level_word(d, level));
         csv_vmessage(d->out, fmt, ap);
+        if (w >= 0)
+            fprintf(d->out, " [-W%s]", warn_name((warn_id)w));
         fputc('\n', d->out);
         return;
     }
@@ -616,6 +625,8 @@ static void emit_to(diag_ctx *d, span sp, const char *level, const char *fmt, va
      * message had ended there */
     csv_message(d->out, "%s:%u:%u: %s", d->files[sp.file].name, line, col, level_word(d, level));
     csv_vmessage(d->out, fmt, ap);
+    if (w >= 0)
+        fprintf(d->out, " [-W%s]", warn_name((warn_id)w));
     fputc('\n', d->out);
     print_source(d, sp, line);
 }
@@ -625,25 +636,25 @@ static void emit_to(diag_ctx *d, span sp, const char *level, const char *fmt, va
  * (the underline a character at a time) cost a hundred write calls, so a
  * rules file with ten thousand warnings spent seconds in the kernel.  When
  * the memory stream fails it is printed directly, as before. */
-static void emit(diag_ctx *d, span sp, const char *level, const char *fmt, va_list ap)
+static void emit(diag_ctx *d, span sp, const char *level, int w, const char *fmt, va_list ap)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *out = d->out;
     FILE *m = open_memstream(&buf, &len);
     if (!m) {
-        emit_to(d, sp, level, fmt, ap);
+        emit_to(d, sp, level, w, fmt, ap);
         return;
     }
     va_list again;
     va_copy(again, ap);
     d->out = m;
-    emit_to(d, sp, level, fmt, ap);
+    emit_to(d, sp, level, w, fmt, ap);
     d->out = out;
     if (fclose(m) == 0)
         fwrite(buf, 1, len, out);
     else
-        emit_to(d, sp, level, fmt, again);
+        emit_to(d, sp, level, w, fmt, again);
     va_end(again);
     free(buf);
 }
@@ -658,18 +669,24 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     if (d->json)
-        jtop(d, sp, true, "error", fmt, ap);
+        jtop(d, sp, true, "error", -1, fmt, ap);
     else
-        emit(d, sp, "error", fmt, ap);
+        emit(d, sp, "error", -1, fmt, ap);
     va_end(ap);
 }
 
-/* A warning at sp: counted apart from errors, and printed up to the same
- * limit (a rules file can draw a warning per region it lists, and each
- * prints its source line). */
-void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
+/* A warning of kind w at sp: counted apart from errors, and printed up to
+ * the same limit (a rules file can draw a warning per region it lists, and
+ * each prints its source line), its name after it; one turned off
+ * (-Wno-NAME) is neither printed nor counted, nor are its notes. */
+void diag_warning(diag_ctx *d, warn_id w, span sp, const char *fmt, ...)
 {
+    if (!warn_enabled(w)) {
+        d->hushed = true;
+        return;
+    }
     d->nwarnings++;
+    d->nfatal += warn_fatal(w);
     d->hushed = d->no_warnings || silenced(d) || (d->max_errors > 0 && d->nwarnings > d->max_errors);
     if (d->no_warnings)
         return;
@@ -680,9 +697,9 @@ void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     if (d->json)
-        jtop(d, sp, true, "warning", fmt, ap);
+        jtop(d, sp, true, "warning", (int)w, fmt, ap);
     else
-        emit(d, sp, "warning", fmt, ap);
+        emit(d, sp, "warning", (int)w, fmt, ap);
     va_end(ap);
 }
 
@@ -696,7 +713,7 @@ void diag_note(diag_ctx *d, span sp, const char *fmt, ...)
     if (d->json)
         jnote(d, sp, true, fmt, ap);
     else
-        emit(d, sp, "note", fmt, ap);
+        emit(d, sp, "note", -1, fmt, ap);
     va_end(ap);
 }
 
@@ -725,7 +742,7 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     if (d->json) {
-        jtop(d, (span){0}, false, "error", fmt, ap);
+        jtop(d, (span){0}, false, "error", -1, fmt, ap);
     } else {
         fprintf(d->out, "planc: %s", level_word(d, "error"));
         csv_vmessage(d->out, msgcat_get(d->lang, fmt), ap);

@@ -35,6 +35,7 @@
 #include <stdio.h>
 
 #include "labels.h"
+#include "warnings.h"
 
 /* A byte range [lo, hi) in source file `file` (an index into diag_ctx.files). */
 typedef struct span {
@@ -66,6 +67,8 @@ typedef struct diag_ctx {
     int ncmdline_errors; /* of them, those located in a cmdline file: the
                             command line's mistakes (exit 2, not 1) */
     int nwarnings;
+    int nfatal;        /* of them, those that fail the command (warn_fatal:
+                          --warnings-as-errors, -Werror=NAME) */
     int max_errors;    /* stop printing after this many errors (default 100), and
                           after as many warnings; all are still counted */
     bool hushed;       /* the last warning was not printed: nor are its notes */
@@ -112,8 +115,11 @@ unsigned diag_line(const diag_ctx *d, uint32_t file, uint32_t off);
 /* Emit a diagnostic at a span: header, source line and underline. */
 void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void diag_warning(diag_ctx *d, span sp, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* A warning names its kind (warnings.h): printed after the message as
+ * " [-WNAME]", in JSON as "name"; not printed nor counted when the command
+ * line turned it off. */
+void diag_warning(diag_ctx *d, warn_id w, span sp, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* A note about a related location (e.g. "first declared here"). */
 void diag_note(diag_ctx *d, span sp, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

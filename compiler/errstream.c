@@ -14,6 +14,7 @@
 #include "cleanup.h"
 #include "fileio.h"
 #include "utf8.h"
+#include "warnings.h"
 
 /* A growing byte buffer. */
 typedef struct buf {
@@ -39,6 +40,7 @@ static struct {
     bool usage;       /* it is a usage error ("planc: MESSAGE") */
     bool dropping;    /* it is a warning left out (no_warnings) */
     unsigned warnings;
+    unsigned fatal;   /* of them, those that fail the command (warn_fatal) */
 } es;
 
 /* Whether es is being changed (a line read, the stream finished): the
@@ -278,16 +280,24 @@ static unsigned long trailing_number(const char *s, size_t *n)
     return v;
 }
 
-/* Appends a diagnostic's members to obj: "level", "message" and, from the
- * location s[0..loc), "file", "line" and "column" (with "end_line" and
- * "end_column" as diag.h writes an empty span's), and "data_column" for a
- * data message about one column ("column 'NAME': ..."). */
+/* Appends a diagnostic's members to obj: "level", "message", a warning's
+ * "name" (the " [-WNAME]" its line ends in, left out of the message), and,
+ * from the location s[0..loc), "file", "line" and "column" (with
+ * "end_line" and "end_column" as diag.h writes an empty span's), and
+ * "data_column" for a data message about one column ("column 'NAME':
+ * ..."). */
 static void members(const char *level, const char *s, size_t loc, const char *m, size_t mn)
 {
+    size_t bare;
+    int w = strcmp(level, "warning") == 0 ? warn_tag_of(m, mn, &bare) : -1;
     puts_(&es.obj, "{\"level\": ");
     jstr(&es.obj, level, strlen(level));
     puts_(&es.obj, ", \"message\": ");
-    jstr(&es.obj, m, mn);
+    jstr(&es.obj, m, w >= 0 ? bare : mn);
+    if (w >= 0) {
+        puts_(&es.obj, ", \"name\": ");
+        jstr(&es.obj, warn_name((warn_id)w), strlen(warn_name((warn_id)w)));
+    }
     if (loc) {
         size_t fn = loc;
         unsigned long a = trailing_number(s, &fn), b = a ? trailing_number(s, &fn) : 0;
@@ -359,6 +369,24 @@ static void pass(const char *s, size_t n)
     fflush(es.real);
 }
 
+/* The warning's kind a line of diag.c's JSON names ("name": "NAME"), or
+ * -1 when it names none. */
+static int json_name(const char *s, size_t n)
+{
+    static const char key[] = "\"name\": \"";
+    const char *at = memmem(s, n, key, sizeof key - 1);
+    if (!at)
+        return -1;
+    at += sizeof key - 1;
+    const char *end = memchr(at, '"', n - (size_t)(at - s));
+    if (!end || end - at > 64)
+        return -1;
+    char name[65];
+    memcpy(name, at, (size_t)(end - at));
+    name[end - at] = '\0';
+    return warn_lookup(name);
+}
+
 /* One whole line written to stderr, without its newline. */
 static void line(const char *s, size_t n)
 {
@@ -369,12 +397,28 @@ static void line(const char *s, size_t n)
         /* diag.c's JSON (planc check's form) */
         finish_object();
         static const char w[] = "{\"level\": \"warning\"";
-        es.warnings += n >= sizeof w - 1 && memcmp(s, w, sizeof w - 1) == 0;
+        if (n >= sizeof w - 1 && memcmp(s, w, sizeof w - 1) == 0) {
+            es.warnings++;
+            es.fatal += warn_fatal((warn_id)json_name(s, n));
+        }
         pass(s, n);
         return;
     }
-    if (k == K_WARNING)
+    /* a warning's kind, from the name its line ends in (-1: none, a
+     * warning of no name, which only --warnings-as-errors counts) */
+    int w = -1;
+    if (k == K_WARNING) {
+        size_t bare;
+        w = warn_tag_of(s + msg, n - msg, &bare);
+        if (w >= 0 && !warn_enabled((warn_id)w)) {
+            /* turned off (-Wno-NAME): left out with its notes, uncounted */
+            finish_object();
+            es.pending = es.dropping = true;
+            return;
+        }
         es.warnings++;
+        es.fatal += warn_fatal((warn_id)w);
+    }
     if (k == K_ERROR || k == K_WARNING || k == K_USAGE) {
         finish_object();
         if (k == K_WARNING && es.no_warnings) {
@@ -471,7 +515,7 @@ bool es_install(bool json, bool no_warnings, lbl_lang lang)
     es.real = stderr;
     es.real_fd = fileno(stderr);
     es.file = f;
-    es.warnings = 0;
+    es.warnings = es.fatal = 0;
     stderr = f;
     cleanup_last_words(on_signal);
     return true;
@@ -512,6 +556,11 @@ void es_end_message(void)
 unsigned es_warnings(void)
 {
     return es.warnings;
+}
+
+unsigned es_fatal_warnings(void)
+{
+    return es.fatal;
 }
 
 FILE *es_terminal(void)

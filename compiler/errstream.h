@@ -17,7 +17,9 @@
  *     of its own, with the members diag.h's JSON has ("level", "message",
  *     "file", "line", "column", "notes"), its notes and indented lines in
  *     "notes"; a line diag.c wrote as JSON already goes through as it is;
- *   - under no_warnings, leaves out each warning with its notes;
+ *   - under no_warnings, leaves out each warning with its notes, and
+ *     so each warning turned off by its name (warnings.h: a line that
+ *     ends in " [-WNAME]"), whose name JSON gives as "name";
  *   - counts the warnings (es_warnings), for --warnings-as-errors.
  *
  * Everything else is written as it came, at once: the text form stays the
@@ -43,8 +45,12 @@ void es_finish(void);
  * is in English ..."), which would otherwise be taken for the last
  * warning's note and so left out under -w, or put among its notes. */
 void es_end_message(void);
-/* The warnings written to stderr since es_install (left out or not). */
+/* The warnings written to stderr since es_install (left out by -w or
+ * not; one turned off by -Wno-NAME is not counted). */
 unsigned es_warnings(void);
+/* Of them, those that fail the command (warnings.h warn_fatal: all but
+ * the cache's under --warnings-as-errors, those named by -Werror=NAME). */
+unsigned es_fatal_warnings(void);
 /* The stream standard error was before es_install (for the progress line,
  * which redraws a terminal's line and is no message); stderr without it. */
 FILE *es_terminal(void);

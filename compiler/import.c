@@ -1382,7 +1382,7 @@ static void apply_keep(loader *L, baseidx *b, const ast_decl *d, uint32_t mi, co
         ndropped++;
     }
     if (!ndropped)
-        diag_warning(L->d, d->u.drop.head, "'keep %s' keeps every %s of the base: it drops nothing", itemword[k],
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->u.drop.head, "'keep %s' keeps every %s of the base: it drops nothing", itemword[k],
                      tr(L, itemword[k]));
 }
 
@@ -1441,12 +1441,12 @@ static void warn_kept_empty(loader *L, baseidx *b, const ast_decl *const *first)
         if (n > SHOWN)
             list = arena_printf(L->a, tr(L, "%s (and %zu more)"), list, (size_t)(n - SHOWN));
         if (pass == 0) {
-            diag_warning(L->d, d->u.drop.head, "'keep target' leaves %u measure%s of the base with no target: %s", n,
+            diag_warning(L->d, WARN_KEEP_LEAVES_EMPTY, d->u.drop.head, "'keep target' leaves %u measure%s of the base with no target: %s", n,
                          n == 1 ? "" : "s", list);
             diag_hint(L->d, "such a measure is scored on nothing; keep a target of it, or leave it out with "
                             "'keep measure'");
         } else {
-            diag_warning(L->d, d->u.drop.head, "'keep measure' leaves %u section%s of the base with no measure: %s",
+            diag_warning(L->d, WARN_KEEP_LEAVES_EMPTY, d->u.drop.head, "'keep measure' leaves %u section%s of the base with no measure: %s",
                          n, n == 1 ? "" : "s", list);
             diag_hint(L->d, "such a section is scored on nothing; keep a measure of it, or leave it out with "
                             "'keep section'");
@@ -1528,7 +1528,7 @@ static void stale_text(loader *L, const ast_decl *d, const ast_target *base, con
         if (kept || !text_has_number(base->desc, was[i]))
             continue;
         const char *nm = base->name.s ? base->name.s : "?";
-        diag_warning(L->d, o->measured ? o->measured->sp : d->sp,
+        diag_warning(L->d, WARN_STALE_TEXT, o->measured ? o->measured->sp : d->sp,
                      "the override of %s '%s' changes its condition but keeps the base's text, which says %s",
                      tr(L, base->redline ? "red line" : "target"), nm, was[i]);
         diag_note(L->d, base->sp, "the base's text is here: \"%s\"", base->desc);
@@ -1640,10 +1640,10 @@ static bool lost_milestones(loader *L, const ast_target *base, const ast_target 
     const char *nm = base->name.s ? base->name.s : "?";
     const char *whose = tr(L, o->desc ? "its text" : "the text it keeps from the base");
     if (nnamed == nlost)
-        diag_warning(L->d, o->ms[0].sp, "the override of target '%s' drops the base's goal%s by %s, which %s "
+        diag_warning(L->d, WARN_STALE_TEXT, o->ms[0].sp, "the override of target '%s' drops the base's goal%s by %s, which %s "
                      "still names", nm, nlost == 1 ? "" : "s", lost, whose);
     else
-        diag_warning(L->d, o->ms[0].sp, "the override of target '%s' drops the base's goals by %s, though %s "
+        diag_warning(L->d, WARN_STALE_TEXT, o->ms[0].sp, "the override of target '%s' drops the base's goals by %s, though %s "
                      "still names %s", nm, lost, whose, named);
     diag_note(L->d, first->sp, "the base's goal by %s is here", first->by.period.s ? first->by.period.s
                                                                  : arena_printf(L->a, "%d", first->by.year));
@@ -1766,7 +1766,7 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         detail_add(L, &detail, "baseline");
     }
     if (!detail.en && !o->rename.s)
-        diag_warning(L->d, d->sp, "this override of target '%s' changes nothing", it->name);
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp, "this override of target '%s' changes nothing", it->name);
     n->sp = o->sp;
     n->measure = it->me;
     n->base = t;
@@ -1838,7 +1838,7 @@ static void override_measure(loader *L, baseidx *b, const ast_decl *d, uint32_t 
                     arena_printf(L->a, "新增%u项目标", o->ntargets));
     }
     if (!detail.en)
-        diag_warning(L->d, d->sp, "this override of measure (%s) changes nothing", it->name);
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp, "this override of measure (%s) changes nothing", it->name);
     set_detail(L, org, &detail);
     me->origin = org;
     it->edit = org;
@@ -1883,7 +1883,7 @@ static void override_section(loader *L, baseidx *b, const ast_decl *d, uint32_t 
         detail_more(L, &detail, arena_printf(L->a, "%u new measure%s", o->nmeasures, o->nmeasures == 1 ? "" : "s"),
                     arena_printf(L->a, "新增%u项措施", o->nmeasures));
     if (!detail.en)
-        diag_warning(L->d, d->sp, "this override of section '%s' changes nothing", it->name);
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp, "this override of section '%s' changes nothing", it->name);
     set_detail(L, org, &detail);
     sec->origin = org;
     it->edit = org;
@@ -2004,7 +2004,7 @@ static void override_indicator(loader *L, baseidx *b, const ast_decl *d, uint32_
         detail_add(L, &detail, o->u.ind.values ? "values" : "formula");
     }
     if (!detail.en && !nw.s)
-        diag_warning(L->d, d->sp, "this override of indicator '%s' changes nothing", it->name);
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp, "this override of indicator '%s' changes nothing", it->name);
     n->sp = o->sp;
     n->base = old;
     ast_origin *org = origin(L, nw.s ? ORIGIN_RENAMED : ORIGIN_OVERRIDDEN, IT_INDICATOR, it->name,
@@ -2131,7 +2131,7 @@ static void override_assessment(loader *L, baseidx *b, const ast_decl *d)
         detail_add(L, &detail, "grades");
     }
     if (!detail.en)
-        diag_warning(L->d, d->sp, "this override of assessment '%s' changes nothing", nm.s ? nm.s : "?");
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp, "this override of assessment '%s' changes nothing", nm.s ? nm.s : "?");
     n->base = old;
     ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_ASSESSMENT, old->u.assess.name.s,
                              item_ref(L, IT_ASSESSMENT, old->u.assess.name.s ? old->u.assess.name.s : "?"),
@@ -2428,7 +2428,7 @@ static void override_region(loader *L, baseidx *b, const ast_decl *d, uint32_t m
     if (o->u.region.naliases)
         detail_add(L, &detail, "aliases");
     if (!detail.en && !nw.s) {
-        diag_warning(L->d, d->sp, "this override of region '%s' changes nothing", it->name);
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp, "this override of region '%s' changes nothing", it->name);
         diag_hint(L->d, "give a new name ('as NEW'), a level (': LEVEL'), a parent ('in PARENT'), "
                         "a group's members ('of ...') or aliases");
     }
@@ -2772,7 +2772,7 @@ static void fix_regions(loader *L, baseidx *b)
                     if (before.except.n > 0 && t->scope.except.n == 0 && ignore) {
                         /* `for city except 沈阳, 大连` with both dropped: every
                          * city now, the adapting plan's own included */
-                        diag_warning(L->d, ignore->drop_sp,
+                        diag_warning(L->d, WARN_SCOPE_WIDENED, ignore->drop_sp,
                                      "dropping region '%s' leaves target '%s' of %s with no exception: "
                                      "its scope is now '%s'",
                                      ignore->name, nm ? nm : "?", clause_of(L, me),
@@ -2846,7 +2846,7 @@ static void apply_agency_replace(loader *L, baseidx *b, ast_decl *d, ast_name ol
     const char *base_full = bd && bd->kind == D_AGENCY ? bd->u.agency.full : NULL;
     bool new_full = d->u.agency.full && (!base_full || strcmp(d->u.agency.full, base_full) != 0);
     if (!named && !new_full)
-        diag_warning(L->d, it->drop_sp, "no measure of the base names agency '%s': replacing it changes nothing",
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, it->drop_sp, "no measure of the base names agency '%s': replacing it changes nothing",
                      it->name);
 }
 
@@ -3762,7 +3762,7 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
     if (o->n > PLACES_SHOWN)
         list = arena_printf(L->a, tr(L, "%s (and %zu more)"), list, o->n - PLACES_SHOWN);
     const mod *m = M(L, mi);
-    diag_warning(L->d, m->plan->u.plan.extends_sp,
+    diag_warning(L->d, WARN_STALE_TEXT, m->plan->u.plan.extends_sp,
                  "%u text%s of this plan name%s places of the base that it dropped or replaced: %s", ntexts,
                  ntexts == 1 ? "" : "s", ntexts == 1 ? "s" : "", list);
     if (ntexts == 1)

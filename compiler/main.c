@@ -56,6 +56,7 @@
 #include "template.h"
 #include "template_xlsx.h"
 #include "errstream.h"
+#include "warnings.h"
 
 #ifndef PLANC_VERSION
 #define PLANC_VERSION "0.0.0"
@@ -97,7 +98,9 @@ static const char usage_main[] =
     "  template RULES [--region R] [--years A-B]\n"
     "                             write the blank data file the rules read\n"
     "                             (the columns a region's rows need)\n"
-    "  help [COMMAND]             show help for a command\n"
+    "  help [COMMAND]             show help for a command; 'planc help\n"
+    "                             warnings' lists the warnings' names\n"
+    "                             (-Wno-NAME turns one off)\n"
     "\n"
     "options:\n"
     "  -h, --help                 show this help\n"
@@ -183,6 +186,11 @@ static const char usage_check[] =
     "  --warnings-as-errors\n"
     "               a file with warnings fails as one with errors (exit 1),\n"
     "               after a last error that counts them\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "               leave one warning out, show it again, make it alone fail\n"
+    "               the file, keep it a warning under --warnings-as-errors\n"
+    "               (a warning ends in its name, [-WNAME]; 'planc help\n"
+    "               warnings' lists them)\n"
     "  --lang LANG  the language of the text messages: en or zh (Chinese\n"
     "               where planc has the message in Chinese, else English;\n"
     "               without it PLANC_LANG's or the locale's, 'planc help');\n"
@@ -355,6 +363,11 @@ static const char usage_run[] =
     "                   counts them: no results are written nor recorded;\n"
     "                   exit 1 when the rules warned, else 3 (the cache's\n"
     "                   warnings, about the machine, are not counted)\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "                   leave one warning out, show it again, make it alone\n"
+    "                   fail the run, keep it a warning under\n"
+    "                   --warnings-as-errors (a warning ends in its name,\n"
+    "                   [-WNAME]; 'planc help warnings' lists them)\n"
     "  --timings        print the time of each phase to stderr, one line each:\n"
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME is, in order: parse, check, lower (the front end);\n"
@@ -435,6 +448,9 @@ static const char usage_explain[] =
     "                   the messages on stderr as JSON, without the warnings,\n"
     "                   or with a warning failing the explanation (none is\n"
     "                   written), as for 'planc run'\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "                   one warning left out, shown, failing the explanation\n"
+    "                   or not, as for 'planc run' ('planc help warnings')\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage (an unknown region or target,\n"
     "a year without a row), 3 errors in the data, 4 internal error, 5 when\n"
@@ -512,6 +528,8 @@ static const char usage_verify[] =
     "  --diagnostics F, -w, --no-warnings\n"
     "                   the messages on stderr (not the lines on stdout) as\n"
     "                   JSON, or without the warnings, as for 'planc run'\n"
+    "  -Wno-NAME, -WNAME\n"
+    "                   one warning left out or shown, as for 'planc run'\n"
     "\n"
     "A run recorded by planc 0.12 or earlier (before schema version 8) kept\n"
     "no output's hash and one hash of all its data files: its outputs are\n"
@@ -546,6 +564,9 @@ static const char usage_restore[] =
     "               without the warnings, or with a warning failing the\n"
     "               command (a reading's rules without texts: nothing is\n"
     "               written, exit 6), as for 'planc run'\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "               one warning left out, shown, failing the command or not,\n"
+    "               as for 'planc run' ('planc help warnings')\n"
     "\n"
     "exit: 0 restored, 2 usage (no such run, DB not a planc results\n"
     "database, DIR exists and is not an empty directory), 5 when DB cannot\n"
@@ -606,6 +627,9 @@ static const char usage_template[] =
     "               the warnings, or with a warning failing the command (no\n"
     "               file is written; after --check's last line), as for\n"
     "               'planc run'\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "               one warning left out, shown, failing the command or not,\n"
+    "               as for 'planc run' ('planc help warnings')\n"
     "\n"
     "exit: 0 ok, 1 errors in the rules, 2 usage, 3 errors in the checked file,\n"
     "5 when OUT cannot be written (--warnings-as-errors: a warning is an error\n"
@@ -652,7 +676,8 @@ static const char usage_main_zh[] =
     "  template RULES [--region R] [--years A-B]\n"
     "                             写出规则所读的空白数据文件\n"
     "                             （所选地区各行需要的列）\n"
-    "  help [COMMAND]             显示某个命令的说明\n"
+    "  help [COMMAND]             显示某个命令的说明；'planc help warnings'\n"
+    "                             列出各种警告的名称（-Wno-NAME 关闭其一）\n"
     "\n"
     "选项：\n"
     "  -h, --help                 显示本说明\n"
@@ -727,6 +752,10 @@ static const char usage_check_zh[] =
     "  --warnings-as-errors\n"
     "               有警告的文件与有错误的文件一样算作失败（退出码 1），最后\n"
     "               以一条错误给出警告的个数\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "               不输出某一种警告、重新输出它、只让它令文件失败、在\n"
+    "               --warnings-as-errors 下仍把它当作警告（每条警告末尾有其\n"
+    "               名称 [-WNAME]；'planc help warnings' 列出全部名称）\n"
     "  --lang LANG  文本信息所用语言：en 或 zh（不给时按 PLANC_LANG 或语言环境，\n"
     "               见 'planc help'；planc 有中文的信息用中文，否则为英文）；\n"
     "               --format json 保持英文\n"
@@ -850,6 +879,10 @@ static const char usage_run_zh[] =
     "                   有警告时评估失败，最后以一条错误给出警告的个数：不写出\n"
     "                   也不记入结果；规则有警告时退出码为 1，否则为 3（缓存的\n"
     "                   警告关乎本机，不计入）\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "                   不输出某一种警告、重新输出它、只让它令评估失败、在\n"
+    "                   --warnings-as-errors 下仍把它当作警告（每条警告末尾\n"
+    "                   有其名称 [-WNAME]；'planc help warnings' 列出全部名称）\n"
     "  --timings        把各阶段用时输出到标准错误，每行一个：\n"
     "                     timing: NAME MS ms[ (NOTE)]\n"
     "                   NAME 依次为：parse、check、lower（前端）；使用 JIT 时：\n"
@@ -915,6 +948,9 @@ static const char usage_explain_zh[] =
     "  --diagnostics F, -w, --no-warnings, --warnings-as-errors\n"
     "                   标准错误上的信息为 JSON、不输出警告，或有警告时解释失败\n"
     "                   （不输出解释），同 'planc run'\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "                   某一种警告不输出、输出、令解释失败或不令其失败，同\n"
+    "                   'planc run'（'planc help warnings'）\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误（未知的地区或目标、没有数据\n"
     "行的年份）为 2，数据有错误为 3，内部错误为 4，无法写入标准输出为 5。\n";
@@ -986,6 +1022,8 @@ static const char usage_verify_zh[] =
     "  --diagnostics F, -w, --no-warnings\n"
     "                   标准错误上的信息（不是标准输出上的各行）为 JSON，或\n"
     "                   不输出警告，同 'planc run'\n"
+    "  -Wno-NAME, -WNAME\n"
+    "                   某一种警告不输出或输出，同 'planc run'\n"
     "\n"
     "planc 0.12 及更早版本（结构第8版之前）记入的评估没有保存输出的哈希值，\n"
     "所有数据文件只有一个哈希值：其输出为“未记录”，数据文件一并核对。\n"
@@ -1014,6 +1052,9 @@ static const char usage_restore_zh[] =
     "               标准错误上的信息（不是标准输出上的清单）为 JSON、不输出\n"
     "               警告，或有警告时命令失败（某数据文件读取所用的规则没有\n"
     "               文本：不写入任何文件，退出码为 6），同 'planc run'\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "               某一种警告不输出、输出、令命令失败或不令其失败，同\n"
+    "               'planc run'（'planc help warnings'）\n"
     "\n"
     "退出码：还原成功为 0，用法错误（没有该评估、DB 不是 planc 结果历史库、\n"
     "DIR 已存在且不是空目录）为 2，无法读取 DB 或无法写入 DIR 为 5，无法按\n"
@@ -1063,6 +1104,9 @@ static const char usage_template_zh[] =
     "               标准错误上的信息（包括 --check 的）为 JSON、不输出警告，\n"
     "               或有警告时命令失败（不写出文件；在 --check 的最后一行\n"
     "               之后），同 'planc run'\n"
+    "  -Wno-NAME, -WNAME, -Werror=NAME, -Wno-error=NAME\n"
+    "               某一种警告不输出、输出、令命令失败或不令其失败，同\n"
+    "               'planc run'（'planc help warnings'）\n"
     "\n"
     "退出码：成功为 0，规则有错误为 1，用法错误为 2，所检查的文件有错误为 3，\n"
     "无法写入 OUT 为 5（使用 --warnings-as-errors 时，警告算作规则或所检查\n"
@@ -1252,11 +1296,11 @@ static void reading_renames(compilation *c)
             continue;
         const char *nm = d->u.ind.name.s ? d->u.ind.name.s : "?";
         if (d->u.ind.formula)
-            diag_warning(&c->diag, d->origin->edit,
+            diag_warning(&c->diag, WARN_READ_WITH_COMPUTED, d->origin->edit,
                          "rules a data file is read with (--read-with) give indicator '%s' a formula, which "
                          "reading a file does not compute: its cells of the file are missing", nm);
         else
-            diag_warning(&c->diag, d->origin->edit,
+            diag_warning(&c->diag, WARN_READ_WITH_COMPUTED, d->origin->edit,
                          "rules a data file is read with (--read-with) give indicator '%s' values, which "
                          "reading a file does not use: its cells of the file are missing", nm);
         diag_hint(&c->diag, "a reading gives each indicator the file's column ('override indicator %s, column "
@@ -1684,11 +1728,55 @@ static bool is_help(const char *s)
     return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
 }
 
+/* Parses a named warning's option a (warnings.h): -WNAME, -Wno-NAME,
+ * -Werror=NAME and -Wno-error=NAME (the last two where the command `cmd`
+ * takes --warnings-as-errors, werror_ok).  Returns 1 when it took it, 0
+ * when a is none of them, -1 after a usage error (an unknown name, with
+ * the nearest one). */
+static int parse_warning_option(const char *cmd, bool werror_ok, const char *a)
+{
+    if (a[0] != '-' || a[1] != 'W' || !a[2])
+        return 0;
+    const char *name = a + 2;
+    int mode = 1; /* 1 on, 0 off, 2 an error, 3 not an error */
+    if (strncmp(name, "error=", 6) == 0) {
+        name += 6;
+        mode = 2;
+    } else if (strncmp(name, "no-error=", 9) == 0) {
+        name += 9;
+        mode = 3;
+    } else if (strncmp(name, "no-", 3) == 0) {
+        name += 3;
+        mode = 0;
+    }
+    if (mode >= 2 && !werror_ok)
+        return 0; /* the command's own "unknown option" */
+    int w = warn_lookup(name);
+    if (w < 0) {
+        const char *near = warn_closest(name);
+        if (!near) {
+            usage_error(cmd, "unknown warning '%s' ('planc help warnings' lists them)", a);
+            return -1;
+        }
+        /* the option as the user would write it with the nearest name */
+        csv_message(stderr, msgcat_tr("planc: unknown warning '%s': did you mean '%.*s%s'? ('planc help warnings' "
+                                      "lists them)\n"),
+                    a, (int)(name - a), a, near);
+        fprintf(stderr, msgcat_tr("Run 'planc help%s%s' for usage.\n"), cmd ? " " : "", cmd ? cmd : "");
+        return -1;
+    }
+    if (mode <= 1)
+        warn_set_enabled((warn_id)w, mode == 1);
+    else
+        warn_set_error((warn_id)w, mode == 2);
+    return 1;
+}
+
 /* Parses argv[i] when it is one of the diagnostics' options (diag_opts):
- * --diagnostics text|json, -w or --no-warnings, and --warnings-as-errors
- * where the command `cmd` takes it (werror_ok).  Returns how many
- * arguments it took (0 when it is not one of them), or -1 after a usage
- * error. */
+ * --diagnostics text|json, -w or --no-warnings, a named warning's option
+ * (parse_warning_option), and --warnings-as-errors (-Werror too) where the
+ * command `cmd` takes it (werror_ok).  Returns how many arguments it took
+ * (0 when it is not one of them), or -1 after a usage error. */
 static int parse_diag_option(const char *cmd, bool werror_ok, int argc, char **argv, int i)
 {
     const char *a = argv[i];
@@ -1696,10 +1784,14 @@ static int parse_diag_option(const char *cmd, bool werror_ok, int argc, char **a
         diag_opts.no_warnings = true;
         return 1;
     }
-    if (werror_ok && strcmp(a, "--warnings-as-errors") == 0) {
+    if (werror_ok && (strcmp(a, "--warnings-as-errors") == 0 || strcmp(a, "-Werror") == 0)) {
         diag_opts.werror = true;
+        warn_set_all_errors(true);
         return 1;
     }
+    int named = parse_warning_option(cmd, werror_ok, a);
+    if (named != 0)
+        return named;
     if (strcmp(a, "--diagnostics") != 0)
         return 0;
     if (i + 1 >= argc) {
@@ -1733,10 +1825,13 @@ static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
     if (diag_opts.no_warnings && diag_opts.werror)
         return usage_error(cmd, "%s-w leaves out the warnings that --warnings-as-errors makes errors: give "
                                 "one of the two", "");
+    if (diag_opts.no_warnings && warn_any_fatal())
+        return usage_error(cmd, "-w leaves out the warnings that %s makes errors: give one of the two",
+                           warn_error_options());
     /* the level words are read in the messages' language: the command
      * line's --lang, else PLANC_LANG's or the locale's (run's own lang is
      * its documents', --lang's alone) */
-    if (install && (diag_opts.json || diag_opts.no_warnings || diag_opts.werror) &&
+    if (install && (diag_opts.json || diag_opts.no_warnings || warn_any_fatal() || warn_changed()) &&
         !es_install(diag_opts.json, diag_opts.no_warnings, diag_opts.json ? lang : msgcat_lang())) {
         csv_message(stderr, "planc: error: out of memory\n");
         return EXIT_INTERNAL;
@@ -1744,24 +1839,24 @@ static int settle_diag_options(const char *cmd, lbl_lang lang, bool install)
     return EXIT_OK;
 }
 
-/* The warnings written to stderr that --warnings-as-errors counts: all of
- * them but the cache's (cache_warn), which are about the machine planc
- * runs on (no cache directory, one it may not write), not about the rules
- * or the data, and which a job that cannot change its HOME would
- * otherwise fail on. */
+/* The warnings written to stderr that fail the command (warn_fatal): under
+ * --warnings-as-errors all of them but the cache's (cache_warn, counted
+ * false in warnings.h), which are about the machine planc runs on (no
+ * cache directory, one it may not write), not about the rules or the
+ * data, and which a job that cannot change its HOME would otherwise fail
+ * on; those -Werror=NAME names. */
 static unsigned counted_warnings(void)
 {
-    unsigned n = es_warnings(), cached = cache_warnings();
-    return n > cached ? n - cached : 0;
+    return es_fatal_warnings();
 }
 
-/* --warnings-as-errors: when `nwarnings` warnings were written (by what
- * `code` is about: 1 the rules, 3 the data and the run), says that the
- * warnings written so far end the command (once) and returns `code`;
- * EXIT_OK otherwise. */
+/* --warnings-as-errors or -Werror=NAME: when `nwarnings` warnings that
+ * fail the command were written (by what `code` is about: 1 the rules, 3
+ * the data and the run), says that the warnings written so far end the
+ * command (once) and returns `code`; EXIT_OK otherwise. */
 static int warnings_gate(unsigned nwarnings, int code)
 {
-    if (!diag_opts.werror || nwarnings == 0)
+    if (!warn_any_fatal() || nwarnings == 0)
         return EXIT_OK;
     if (counted_warnings() > nwarnings)
         nwarnings = counted_warnings();
@@ -1771,7 +1866,11 @@ static int warnings_gate(unsigned nwarnings, int code)
         diag_init(&d, stderr);
         diag_set_json(&d, diag_opts.json);
         d.lang = msgcat_lang();
-        if (nwarnings == 1)
+        if (!diag_opts.werror && nwarnings == 1) /* -Werror=NAME alone */
+            diag_plain_error(&d, "%u warning treated as an error (%s)", nwarnings, warn_error_options());
+        else if (!diag_opts.werror)
+            diag_plain_error(&d, "%u warnings treated as errors (%s)", nwarnings, warn_error_options());
+        else if (nwarnings == 1)
             diag_plain_error(&d, "%u warning treated as an error (--warnings-as-errors)", nwarnings);
         else
             diag_plain_error(&d, "%u warnings treated as errors (--warnings-as-errors)", nwarnings);
@@ -1869,7 +1968,7 @@ static int cmd_check(int argc, char **argv)
             import_print_origins(c.ast, lang, stdout);
         if (r != EXIT_OK)
             rc = r;
-        nwarnings += (unsigned)c.diag.nwarnings;
+        nwarnings += (unsigned)c.diag.nfatal;
         compilation_free(&c);
     }
     if (rc == EXIT_OK)
@@ -2660,7 +2759,7 @@ static bool streamable(const ir_program *p, const run_output *ro, const store *d
     /* --warnings-as-errors holds the results until every warning about
      * them is said */
     if (db || ro->nouts > 1 || ro->rollup || strcmp(ro->format, "csv") != 0 || !rt_can_stream(p) ||
-        diag_opts.werror)
+        warn_any_fatal())
         return false;
     return ro->path || !isatty(fileno(stdout));
 }
@@ -2843,7 +2942,7 @@ static void warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
         report_format_number(v[top], big);
         report_format_number(goal, want);
         span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
-        diag_warning(&c->diag, sp, lbl_get(lang, LBL_W_FRACTIONS), col->name, col->indicator, big,
+        diag_warning(&c->diag, WARN_DATA_FRACTIONS, sp, lbl_get(lang, LBL_W_FRACTIONS), col->name, col->indicator, big,
                      rt_table_line(t, (size_t)top), rt_table_row_path(t, (size_t)top),
                      lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name,
                      lbl_get(lang, strict ? LBL_W_MORE_THAN : LBL_W_AT_LEAST), want);
@@ -2954,7 +3053,7 @@ static void warn_no_base(compilation *c, const rt_table *t, lbl_lang lang)
         fclose(f);
         if (count) {
             span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
-            diag_warning(&c->diag, sp,
+            diag_warning(&c->diag, WARN_MISSING_BASELINE, sp,
                          msgcat_get(lang, "%s '%s' has no baseline value for %s: column '%s' is empty in %d and "
                                           "has values later; until its deadline (%d) it is missing in every year "
                                           "it is not met, since its trajectory starts from the baseline value"),
@@ -3107,7 +3206,7 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
                 span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
                 const char *what = lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET);
                 if (pass == 0)
-                    diag_warning(&c->diag, sp,
+                    diag_warning(&c->diag, WARN_UNIT_FACTOR, sp,
                                  msgcat_get(lang, "the values of column '%s' that %s '%s' reads look written in %s, "
                                                   "while the column is read in %s (a factor of %s): the largest, %s, "
                                                   "is %s %s against the goal %s %s (line %u of %s)"),
@@ -3115,7 +3214,7 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
                                  col->indicator_unit, want, col->indicator_unit, rt_table_line(t, (size_t)top),
                                  rt_table_row_path(t, (size_t)top));
                 else
-                    diag_warning(&c->diag, sp,
+                    diag_warning(&c->diag, WARN_UNIT_FACTOR, sp,
                                  msgcat_get(lang, "the values of column '%s' that %s '%s' reads look written in %s, "
                                                   "while the column is read in %s (a factor of %s): the largest, %s, "
                                                   "is %s %s against its goal on that row, %s = %s %s (line %u of %s)"),
@@ -3220,7 +3319,7 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged,
         /* at the first target, the next few in notes (the message names
          * them all) */
         const ir_target *tg = &p->targets[i];
-        diag_warning(&c->diag, (span){.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi},
+        diag_warning(&c->diag, WARN_UNJUDGED_TARGET, (span){.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi},
                      msgcat_get(lang, fmt), regions, rt_table_path(t), n, names);
         unsigned noted = 0;
         for (uint32_t j = i + 1; j < p->ntargets; j++) {
@@ -3250,7 +3349,7 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged,
         shown++;
         char *reason = report_unjudged_reason(p, t, tg, lang);
         span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
-        diag_warning(&c->diag, sp, lbl_get(lang, LBL_W_UNJUDGED),
+        diag_warning(&c->diag, WARN_UNJUDGED_TARGET, sp, lbl_get(lang, LBL_W_UNJUDGED),
                      lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name, reason);
         free(reason);
     }
@@ -3258,9 +3357,16 @@ static void warn_unjudged(compilation *c, const rt_table *t, const bool *judged,
     if (more) {
         /* one line, its names joined (and escaped, as every message is) */
         char *names = unjudged_names(p, pick, lang);
-        csv_message(stderr, lbl_get(lang, more == 1 ? LBL_W_UNJUDGED_MORE_ONE : LBL_W_UNJUDGED_MORE),
-                    rt_table_path(t), more);
-        csv_message(stderr, "%s\n", names);
+        const char *fmt = lbl_get(lang, more == 1 ? LBL_W_UNJUDGED_MORE_ONE : LBL_W_UNJUDGED_MORE);
+        int n = snprintf(NULL, 0, fmt, rt_table_path(t), more);
+        char *head = malloc(n > 0 ? (size_t)n + 1 : 1);
+        if (head && n >= 0) {
+            snprintf(head, (size_t)n + 1, fmt, rt_table_path(t), more);
+            warn_message(stderr, WARN_UNJUDGED_TARGET, "%s%s\n", head, names);
+        } else {
+            fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
+        }
+        free(head);
         free(names);
     }
     free(pick);
@@ -3303,14 +3409,14 @@ static void warn_ungraded(const ir_program *p, const rt_table *t, report_ungrade
         } else {
             bool any;
             char *text = report_ungraded_text(p, t, &u->rows[i], j - i, lang, &any);
-            csv_message(stderr, "%s", text);
+            warn_message(stderr, WARN_UNGRADED_REGION, "%s", text);
             free(text);
             unscoped = unscoped || any;
         }
         i = j;
     }
     if (more)
-        csv_message(stderr, lbl_get(lang, more == 1 ? LBL_U_MORE_ONE : LBL_U_MORE), rt_table_path(t), more);
+        warn_message(stderr, WARN_UNGRADED_REGION, lbl_get(lang, more == 1 ? LBL_U_MORE_ONE : LBL_U_MORE), rt_table_path(t), more);
     /* the hint once: a region's own rows, else (for a target on every
      * region) a scope that keeps it off the parent */
     /* the level below the first such region's, as the rules name it
@@ -4045,7 +4151,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     int rc = compile(&c, rules);
     /* --warnings-as-errors: the rules' warnings are errors in the rules */
     if (rc == EXIT_OK)
-        rc = warnings_gate((unsigned)c.diag.nwarnings, EXIT_RULES);
+        rc = warnings_gate((unsigned)c.diag.nfatal, EXIT_RULES);
     if (rc != EXIT_OK) {
         compilation_free(&c);
         return rc;
@@ -4131,7 +4237,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     /* the rules each file is read with warned: errors in the rules */
     unsigned reader_warnings = 0;
     for (size_t i = 0; i < ndata; i++)
-        reader_warnings += (unsigned)rcs[i].diag.nwarnings;
+        reader_warnings += (unsigned)rcs[i].diag.nfatal;
     if (read_rc == EXIT_OK)
         read_rc = warnings_gate(reader_warnings, EXIT_RULES);
     /* each reading's rules by hash, for the history (their compilations
@@ -4195,10 +4301,10 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     progress_set_total(pg, rt_table_nrows(table));
     /* of several files, about the whole table: no one file is its place */
     if (rt_table_nrows(table) == 0 && rt_table_nfiles(table) > 1)
-        csv_message(stderr, msgcat_get(dopt.load.lang, "planc: warning: no rows to score in any of the files (%s)\n"),
+        warn_message(stderr, WARN_NOTHING_TO_SCORE, msgcat_get(dopt.load.lang, "planc: warning: no rows to score in any of the files (%s)\n"),
                     rt_table_path(table));
     else if (rt_table_nrows(table) == 0)
-        csv_message(stderr, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), rt_table_path(table));
+        warn_message(stderr, WARN_NOTHING_TO_SCORE, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), rt_table_path(table));
     warn_fractions(&c, table, dopt.load.lang);
     warn_no_base(&c, table, dopt.load.lang);
     warn_unit_factor(&c, table, dopt.load.lang);
@@ -4230,7 +4336,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
             report_mark_ungraded(c.ir, table, res, 0, rt_table_nrows(table), &ungraded);
             /* --warnings-as-errors: the warnings about the results come
              * before they are written, which they then stop */
-            if (diag_opts.werror) {
+            if (warn_any_fatal()) {
                 warn_unjudged(&c, table, judged, dopt.load.lang);
                 warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
             }
@@ -4266,7 +4372,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         free(opts);
         t_report = now_ms() - t_report + rtt.check;
     }
-    if (rc == EXIT_OK && !diag_opts.werror) {
+    if (rc == EXIT_OK && !warn_any_fatal()) {
         warn_unjudged(&c, table, judged, dopt.load.lang);
         warn_ungraded(c.ir, table, &ungraded, dopt.load.lang);
     }
@@ -4464,7 +4570,7 @@ static int explain_files(explain_args *ea)
     c.nsettings = dopt.nset;
     int rc = compile(&c, rules);
     if (rc == EXIT_OK) /* --warnings-as-errors, as planc run */
-        rc = warnings_gate((unsigned)c.diag.nwarnings, EXIT_RULES);
+        rc = warnings_gate((unsigned)c.diag.nfatal, EXIT_RULES);
     if (rc != EXIT_OK) {
         compilation_free(&c);
         return rc;
@@ -4484,7 +4590,7 @@ static int explain_files(explain_args *ea)
             read_rc = EXIT_RULES;
     unsigned reader_warnings = 0;
     for (size_t i = 0; i < ea->ndata; i++)
-        reader_warnings += (unsigned)rcs[i].diag.nwarnings;
+        reader_warnings += (unsigned)rcs[i].diag.nfatal;
     if (read_rc == EXIT_OK)
         read_rc = warnings_gate(reader_warnings, EXIT_RULES);
     rt_table *table = read_rc != EXIT_OK ? NULL
@@ -5253,7 +5359,7 @@ static int cmd_restore(int argc, char **argv)
         if (rc == EXIT_OK) {
             /* the messages of --diagnostics json are English, and so
              * is restore's list then (one language in restore_run) */
-            restore_status st = restore_run(&rec, sets, nsets, args[0], args[2], diag_opts.werror,
+            restore_status st = restore_run(&rec, sets, nsets, args[0], args[2], warn_fatal(WARN_RESTORE_WITHOUT_TEXTS),
                                             diag_opts.json ? LBL_EN : lang, stdout, stderr);
             /* --warnings-as-errors: a reading's rules without texts stop
              * it, nothing written; the run's rules are not given back as
@@ -5466,7 +5572,7 @@ static int cmd_template(int argc, char **argv)
     /* --warnings-as-errors: the rules' warnings are errors in the rules,
      * before any file is written */
     if (rc == EXIT_OK)
-        rc = warnings_gate((unsigned)c.diag.nwarnings, EXIT_RULES);
+        rc = warnings_gate((unsigned)c.diag.nfatal, EXIT_RULES);
     /* nor a file the rules imported (known once they are read) */
     for (size_t i = 1; rc == EXIT_OK && out && strcmp(out, "-") != 0 && i < c.diag.nfiles; i++)
         if (fio_same_file(out, c.diag.files[i].name)) {
@@ -5802,6 +5908,11 @@ static int command(int argc, char **argv)
             } else if (!what) {
                 what = argv[i];
             }
+        }
+        /* the named warnings (warnings.h), in the reader's language */
+        if (what && strcmp(what, "warnings") == 0) {
+            warn_list(stdout, msgcat_lang());
+            return stdout_failed() ? EXIT_WRITE : EXIT_OK;
         }
         /* help's own help (planc help help, planc help --help) is planc's */
         const char *text = usage_text(what && strcmp(what, "help") != 0 && !is_help(what) ? what : NULL);

@@ -2314,7 +2314,7 @@ static void check_plan(S *s)
         for (uint32_t j = 0; j < k; j++) {
             const ast_period *q = &d->u.plan.periods[j];
             if (q->from <= q->to && p->from <= q->to && q->from <= p->to) {
-                diag_warning(s->d, p->sp, "period '%s' (%d..%d) overlaps period '%s' (%d..%d)",
+                diag_warning(s->d, WARN_OVERLAPPING_PERIODS, p->sp, "period '%s' (%d..%d) overlaps period '%s' (%d..%d)",
                              p->name.s ? p->name.s : "?", p->from, p->to,
                              q->name.s ? q->name.s : "?", q->from, q->to);
                 diag_note(s->d, q->sp, "'%s' is declared here", q->name.s ? q->name.s : "?");
@@ -2497,7 +2497,7 @@ static void check_region_decl(S *s, const ast_decl *d)
     for (uint32_t k = 0; k < n; k++) {
         const ast_name *rn = &d->u.region.names.v[k];
         if (rn->s && tab_find(&s->tab[K_LEVEL], rn->s)) {
-            diag_warning(s->d, rn->sp, "region '%s' has the name of a level: a scope or a values row "
+            diag_warning(s->d, WARN_REGION_NAMED_LIKE_LEVEL, rn->sp, "region '%s' has the name of a level: a scope or a values row "
                          "that names '%s' means this region alone, not every region of level '%s'",
                          rn->s, rn->s, rn->s);
             diag_hint(s->d, "give the region another name (the data may still call it so: "
@@ -2591,7 +2591,7 @@ static void check_region_decl(S *s, const ast_decl *d)
         /* a member inside another member (太原 beside 山西) adds nothing */
         int32_t other = s->gc.member[y->index] == stamp ? member_above(s, m->regions[y->index].parent, stamp) : -1;
         if (other >= 0)
-            diag_warning(s->d, mn.sp, "'%s' is in '%s', which group '%s' lists already",
+            diag_warning(s->d, WARN_REPEATED_GROUP_MEMBER, mn.sp, "'%s' is in '%s', which group '%s' lists already",
                          mn.s, m->regions[other].name, gr->name);
         /* a member in another region of the level of the group's parent (a
          * city of 吉林 in a group in 辽宁) would count as the parent's own
@@ -2600,7 +2600,7 @@ static void check_region_decl(S *s, const ast_decl *d)
         for (int32_t a = m->regions[y->index].parent, steps = 0; gp >= 0 && s->rlevel_ok[gp] &&
              a >= 0 && a != gp && steps < (int32_t)m->nregions; a = m->regions[a].parent, steps++)
             if (s->rlevel_ok[a] && m->regions[a].level == m->regions[gp].level) {
-                diag_warning(s->d, mn.sp, "'%s' is in '%s', but group '%s' is in '%s', which "
+                diag_warning(s->d, WARN_GROUP_MEMBER_OUTSIDE, mn.sp, "'%s' is in '%s', but group '%s' is in '%s', which "
                              "counts it as its own through the group", mn.s, m->regions[a].name,
                              gr->name, m->regions[gp].name);
                 if (!outside_hinted)
@@ -2741,7 +2741,7 @@ static double valrow_value(S *s, const ast_valrow *row, const sema_indicator *in
         } else {
             double y = const_eval(s, e, &ok);
             if (ok && bare && u == m->units.percent && y > 0 && y < 1)
-                diag_warning(s->d, e->sp, "this value is %s%%: a number alone is in the "
+                diag_warning(s->d, WARN_PERCENT_AS_FRACTION, e->sp, "this value is %s%%: a number alone is in the "
                              "indicator's unit, %%", numstr(s, y));
             if (ok)
                 x = unit_convert(y, e->sema.unit, u);
@@ -3254,10 +3254,10 @@ static bool agency_again(S *s, const ast_measure *me, const ast_names *ns, uint3
     const char *kw = ns == &me->responsible ? "responsible" : ns == &me->shared ? "shared" : "lead";
     if (in_leads) {
         const char *lkw = leads == &me->shared ? "shared" : "lead";
-        diag_warning(s->d, n->sp, "agency '%s' is named in this measure's '%s' list and again in its '%s' list; "
+        diag_warning(s->d, WARN_REPEATED_AGENCY, n->sp, "agency '%s' is named in this measure's '%s' list and again in its '%s' list; "
                                   "it counts once, in '%s'", n->s, lkw, kw, lkw);
     } else {
-        diag_warning(s->d, n->sp, "agency '%s' is named twice in this measure's '%s' list; it counts once", n->s,
+        diag_warning(s->d, WARN_REPEATED_AGENCY, n->sp, "agency '%s' is named twice in this measure's '%s' list; it counts once", n->s,
                      kw);
     }
     diag_note(s->d, first->sp, "'%s' is first named here", n->s);
@@ -3918,7 +3918,7 @@ static void warn_score_below(S *s, const sema_target *mt, const ast_expr *sh, co
     char list[BELOW_SHOWN * 258 + 32];
     some_names(s, names, nout, BELOW_SHOWN, list, sizeof list);
     const ast_expr *lv = sh->u.call.args[0];
-    diag_warning(s->d, via ? via->sp : lv->sp, "this score reads the regions of level '%s' below the "
+    diag_warning(s->d, WARN_SCORE_BELOW_MISSING, via ? via->sp : lv->sp, "this score reads the regions of level '%s' below the "
                  "row's, but %u of the regions target '%s' covers %s none below them (%s): its "
                  "score is missing there, which counts as 0", s->m->levels[level], nout, mt->name,
                  nout == 1 ? "has" : "have", list);
@@ -3952,7 +3952,7 @@ static void warn_assess_score_below(S *s, const sema_target *unused, const ast_e
     char list[BELOW_SHOWN * 258 + 32];
     some_names(s, names, n, BELOW_SHOWN, list, sizeof list);
     const ast_expr *lv = sh->u.call.args[0];
-    diag_warning(s->d, via ? via->sp : lv->sp, "the assessment's score reads the regions of level '%s' "
+    diag_warning(s->d, WARN_SCORE_BELOW_MISSING, via ? via->sp : lv->sp, "the assessment's score reads the regions of level '%s' "
                  "below the row's, but %u of the targets it scores (%s) cover regions with none below "
                  "them: their score is missing there, which counts as 0", m->levels[level], n, list);
     if (via)
@@ -4027,7 +4027,7 @@ static void warn_against_direction(S *s, const sema_target *mt, const ast_milest
     const sema_indicator *ind = &s->m->inds[e->sema.index];
     bool up = ms->op == OP_GE || ms->op == OP_GT, down = ms->op == OP_LE || ms->op == OP_LT;
     if ((ind->dir == DIR_LOWER && up) || (ind->dir == DIR_HIGHER && down)) {
-        diag_warning(s->d, ms->sp, "'%s' is declared '%s' (%s is better), but this goal asks for '%s'",
+        diag_warning(s->d, WARN_GOAL_AGAINST_DIRECTION, ms->sp, "'%s' is declared '%s' (%s is better), but this goal asks for '%s'",
                      ind->name, ind->dir == DIR_LOWER ? "lower" : "higher",
                      tr(s, ind->dir == DIR_LOWER ? "less" : "more"), ast_opname(ms->op));
         diag_hint(s->d, "the goal's operator decides what is on track: a value moving %s counts as "
@@ -4116,7 +4116,7 @@ static bool check_goal(S *s, sema_target *mt, ast_op op, ast_expr *g, bool first
         return false;
     /* `>= 0.15` on a % indicator is 0.15%, seldom what a table's 15% meant */
     if (bare && g->sema.unit == s->m->units.percent && v > 0 && v < 1) {
-        diag_warning(s->d, g->sp, "this goal is %s%%: a number alone is in the target's unit, %%",
+        diag_warning(s->d, WARN_PERCENT_AS_FRACTION, g->sp, "this goal is %s%%: a number alone is in the target's unit, %%",
                      numstr(s, v));
         diag_hint(s->d, "for %s%% write %s%%; write %s%% to keep this goal and silence the warning",
                   numstr(s, v * 100), numstr(s, v * 100), numstr(s, v));
@@ -4200,7 +4200,7 @@ static double check_tolerance(S *s, sema_target *mt, const ast_milestone *ms, do
     }
     /* `>= 20% tolerance 20%` is met by any value of 0% or more */
     if (isfinite(goal) && goal != 0 && t >= fabs(goal)) {
-        diag_warning(s->d, e->sp, "the tolerance %s%s is as large as the goal %s%s itself",
+        diag_warning(s->d, WARN_LARGE_TOLERANCE, e->sp, "the tolerance %s%s is as large as the goal %s%s itself",
                      numstr(s, t), unit_after_number(mt->unit), numstr(s, goal),
                      unit_after_number(mt->unit));
         diag_hint(s->d, "a tolerance is an amount in the goal's unit, not a share of the goal: "
@@ -4336,7 +4336,7 @@ static void check_baseline_text(S *s, const ast_target *t)
         return;
     const ast_expr *arg = call->u.call.nargs == 1 ? call->u.call.args[0] : NULL;
     const char *x = arg && arg->kind == EX_NAME && arg->u.name.s ? arg->u.name.s : "x";
-    diag_warning(s->d, call->sp, "the target's text counts from %d ('%s'), but baseline(%s) reads the plan's "
+    diag_warning(s->d, WARN_BASELINE_YEAR, call->sp, "the target's text counts from %d ('%s'), but baseline(%s) reads the plan's "
                                  "baseline year %d", year, phrase, x, s->m->baseline);
     diag_hint(s->d, "to count from %d, read that year: 'at(%s, %d)' (the data then needs a row of %d)", year, x,
               year, year);
@@ -4490,7 +4490,7 @@ static void check_target(S *s, uint32_t ti)
                     mt->tolerance = v;
                 /* `tolerance 1` is a fraction: 100%, hardly what was meant */
                 if (shown && v >= 1 && t->tolerance->sema.unit == s->m->units.one)
-                    diag_warning(s->d, t->tolerance->sp,
+                    diag_warning(s->d, WARN_TOLERANCE_PERCENT, t->tolerance->sp,
                                  "a tolerance of %g is %g%% of the previous year's value; for %g "
                                  "percent write %g%%", v, v * 100, v, v);
             }
@@ -4905,7 +4905,7 @@ static void warn_untargeted_regions(S *s)
             n += m->regions[left[j]].level == lv;
         const char *lname = lv < m->nlevels ? m->levels[lv] : "?";
         if (n == 1) {
-            diag_warning(s->d, x->sp, "no target applies to region '%s': every target's scope leaves it "
+            diag_warning(s->d, WARN_UNTARGETED_REGION, x->sp, "no target applies to region '%s': every target's scope leaves it "
                                       "out, so its rows are judged on nothing", x->name);
         } else {
             size_t len = 1;
@@ -4920,7 +4920,7 @@ static void warn_untargeted_regions(S *s)
             for (uint32_t j = i; j < nleft && shown < REGIONS_SHOWN; j++)
                 if (m->regions[left[j]].level == lv)
                     at += sprintf(at, tr(s, "%s'%s'"), shown++ ? tr(s, ", ") : "", m->regions[left[j]].name);
-            diag_warning(s->d, x->sp, "no target applies to %u regions of level '%s' (%s%s): every "
+            diag_warning(s->d, WARN_UNTARGETED_REGION, x->sp, "no target applies to %u regions of level '%s' (%s%s): every "
                                       "target's scope leaves them out, so their rows are judged on nothing",
                          n, lname, names, n > shown ? tr(s, ", ...") : "");
         }
@@ -5294,10 +5294,10 @@ static bool warn_pct_sum(S *s, const int32_t *pct_of, const uint32_t *members, u
     for (int p = 5; p <= 12 && strtod(share, NULL) == first->written; p++)
         share = arena_printf(s->a, "%.*g", p, real);
     if (group)
-        diag_warning(s->d, first->sp, fmt, group, numstr(s, sum), numstr(s, sum), first->what, share,
+        diag_warning(s->d, WARN_PERCENT_SUM, first->sp, fmt, group, numstr(s, sum), numstr(s, sum), first->what, share,
                      numstr(s, first->written));
     else
-        diag_warning(s->d, first->sp, fmt, numstr(s, sum), numstr(s, sum), first->what, share,
+        diag_warning(s->d, WARN_PERCENT_SUM, first->sp, fmt, numstr(s, sum), numstr(s, sum), first->what, share,
                      numstr(s, first->written));
     return true;
 }
@@ -5336,7 +5336,7 @@ static void warn_unit_weights(S *s)
         return;
     const pctweight *w0 = &s->pct[0];
     if (s->npct == 1) {
-        diag_warning(s->d, w0->sp, "this weight counts as %s: weights are relative numbers, and '%s' scales it",
+        diag_warning(s->d, WARN_WEIGHT_UNIT, w0->sp, "this weight counts as %s: weights are relative numbers, and '%s' scales it",
                      numstr(s, w0->v), w0->unit);
         diag_hint(s->d, "write the number alone (19.3%% of the total is weight 19.3 beside the others)");
     } else {
@@ -5345,7 +5345,7 @@ static void warn_unit_weights(S *s)
             list = arena_printf(s->a, tr(s, "%s%s%s = %s%s counts as %s"), list, k ? tr(s, ", ") : "",
                                 s->pct[k].what, numstr(s, s->pct[k].written), s->pct[k].unit,
                                 numstr(s, s->pct[k].v));
-        diag_warning(s->d, w0->sp, "%u weights are written with a unit, and weights are relative numbers: the "
+        diag_warning(s->d, WARN_WEIGHT_UNIT, w0->sp, "%u weights are written with a unit, and weights are relative numbers: the "
                                    "unit scales each (%s)", s->npct, list);
         diag_hint(s->d, "write the numbers alone (19.3%% of the total is weight 19.3 beside the others)");
     }

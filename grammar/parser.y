@@ -2614,7 +2614,7 @@ static void repeated_list(parse_state *ps, const char *kw, bool *seen, span *fir
         *first = sp;
         return;
     }
-    diag_warning(ps->d, sp, "'%s' is given twice in this measure; the two lists are joined: name the agencies in "
+    diag_warning(ps->d, WARN_REPEATED_AGENCY, sp, "'%s' is given twice in this measure; the two lists are joined: name the agencies in "
                             "one list ('%s A, B')", kw, kw);
     diag_note(ps->d, *first, "the first '%s' is here", kw);
 }

@@ -1938,6 +1938,16 @@ static const msgcat_pair catalog[] = {
     {"%s: error: the workbook has no sheet named '%s' as written, and %zu whose names differ from it in case "
      "only: %s; name one as it is written\n",
      "%s: 错误：工作簿中没有与“%s”写法完全相同的工作表，而有 %zu 个名称仅大小写不同的工作表：%s；请按其原样写出其中一个的名称\n"},
+
+    /* ---- wn25: named warnings (-Wno-NAME, -WNAME, -Werror=NAME; compiler/warnings.c) */
+    {"planc: unknown warning '%s': did you mean '%.*s%s'? ('planc help warnings' lists them)\n",
+     "planc: 未知的警告 '%s'：是不是想写 '%.*s%s'？（'planc help warnings' 列出全部警告）\n"},
+    {"unknown warning '%s' ('planc help warnings' lists them)",
+     "未知的警告 '%s'（'planc help warnings' 列出全部警告）"},
+    {"-w leaves out the warnings that %s makes errors: give one of the two",
+     "'-w' 会略去 %s 要当作错误的警告：两者只能给一个"},
+    {"%u warning treated as an error (%s)", "%u个警告按错误处理（%s）"},
+    {"%u warnings treated as errors (%s)", "%u个警告按错误处理（%s）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

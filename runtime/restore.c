@@ -37,6 +37,7 @@
 #include "ofile.h"
 #include "rtmem.h"
 #include "sha256.h"
+#include "warnings.h"
 
 /* A file to write: its path under DIR ('/'-separated, no "." or ".."),
  * its bytes, and what it is to the run (for the listing). */
@@ -525,7 +526,7 @@ restore_status restore_run(const store_record *rec, const restore_set *sets, siz
             break;
         }
         if (set->reading >= 0 && (!set->recorded || !set->nfiles)) {
-            csv_message(err, msgcat_get(lang, "planc: warning: run %lld keeps no texts of the rules %s was read "
+            warn_message(err, WARN_RESTORE_WITHOUT_TEXTS, msgcat_get(lang, "planc: warning: run %lld keeps no texts of the rules %s was read "
                                               "with (--read-with %s; recorded by planc %s, before the history "
                                               "kept them, schema version 9): only their SHA-256 is known\n"),
                         rec->id, shown(&c, rec->data[set->reading].path),

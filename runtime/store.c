@@ -34,6 +34,7 @@
 #include "report.h"
 #include "report_style.h"
 #include "rtmem.h"
+#include "warnings.h"
 
 struct store {
     sqlite3 *db;
@@ -1749,7 +1750,7 @@ static bool publish(store *s, FILE *err)
     if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
         /* the run is in place; only taking it back out (store_forget_run)
          * would need the connection */
-        csv_message(err, "planc: warning: %s: the run is recorded, but the database cannot be opened "
+        warn_message(err, WARN_HISTORY, "planc: warning: %s: the run is recorded, but the database cannot be opened "
                          "again: %s\n", s->path, sqlite3_errmsg(s->db));
         sqlite3_close(s->db);
         s->db = NULL;
@@ -1799,7 +1800,7 @@ int store_commit_pending(store *s, FILE *err)
      * (the next writer with room moves it) */
     int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-        csv_message(err, "planc: warning: %s: the run is recorded, but only in %s-wal so far: %s (keep "
+        warn_message(err, WARN_HISTORY, "planc: warning: %s: the run is recorded, but only in %s-wal so far: %s (keep "
                 "%s-wal with %s: the next 'planc run --store' with room moves the run into it)\n",
                 s->path, s->path, sqlite3_errmsg(s->db), s->path, s->path);
     return 0;

@@ -33,6 +33,7 @@
 #include "template.h"
 #include "utf8.h"
 #include "xlsx_read.h"
+#include "warnings.h"
 
 /* The rows and columns of one data file.  Before sorting, rows are in file
  * order: `maxyear` holds each region's latest year so far, so a row that
@@ -1699,7 +1700,7 @@ static long find_field(loader *L, const char *want, unsigned line)
         n++;
     if (n > 1 && !L->stopped && !L->warned[L->by_name[at].field]) {
         L->warned[L->by_name[at].field] = true;
-        csv_message(L->err, T(L, LBL_L_DUP_COLUMN), L->name, line, want, n, L->by_name[at].field + 1,
+        warn_message(L->err, WARN_DUPLICATE_COLUMN, T(L, LBL_L_DUP_COLUMN), L->name, line, want, n, L->by_name[at].field + 1,
                     L->by_name[at + 1].field + 1, n > 2 ? T(L, LBL_L_DUP_MORE) : "", want);
     }
     if (n > 0)
@@ -1882,9 +1883,9 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
              * dozens: the page, the workbook and the JSON list them all) */
             if (!L->stopped && !L->opts.quiet_missing_columns && nabsent++ < ABSENT_SHOWN) {
                 if (ind)
-                    csv_message(L->err, T(L, LBL_L_ABSENT_IND), L->name, rec.line, want, ind);
+                    warn_message(L->err, WARN_MISSING_COLUMN, T(L, LBL_L_ABSENT_IND), L->name, rec.line, want, ind);
                 else
-                    csv_message(L->err, T(L, LBL_L_ABSENT), L->name, rec.line, want);
+                    warn_message(L->err, WARN_MISSING_COLUMN, T(L, LBL_L_ABSENT), L->name, rec.line, want);
                 /* a field like it (pm2.5 for pm25): the note the error
                  * without the option gives, since a column read as
                  * missing that the header has under another name is the
@@ -1918,7 +1919,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         }
     }
     if (nabsent > ABSENT_SHOWN)
-        csv_message(L->err, T(L, LBL_L_ABSENT_MORE), L->name, rec.line, nabsent - ABSENT_SHOWN);
+        warn_message(L->err, WARN_MISSING_COLUMN, T(L, LBL_L_ABSENT_MORE), L->name, rec.line, nabsent - ABSENT_SHOWN);
     /* under `missing zero` the absent columns' targets weigh on every
      * total as 0: say so once, and how to leave them out instead (an
      * adapter's first run, on a bureau's table with a few of the base's
@@ -3889,7 +3890,7 @@ static void warn_year_gaps(loader *L, rt_table *t)
             free(in);
         }
         if (nregions++ < GAPS_SHOWN && nfiles > 1)
-            csv_message(L->err, msgcat_get(L->opts.lang, "planc: warning: %s has no row in %s in any of the "
+            warn_message(L->err, WARN_YEAR_GAP, msgcat_get(L->opts.lang, "planc: warning: %s has no row in %s in any of the "
                                                          "files that have its rows (%s), though it has rows "
                                                          "before and after: it has no results then, the year's "
                                                          "ranking and the shares and averages over its level "
@@ -3897,7 +3898,7 @@ static void warn_year_gaps(loader *L, rt_table *t)
                                                          "missing\n"),
                         p->regions[g].name, years, list);
         else if (nregions <= GAPS_SHOWN)
-            csv_message(L->err, T(L, LBL_L_YEAR_GAP), name, p->regions[g].name, years);
+            warn_message(L->err, WARN_YEAR_GAP, T(L, LBL_L_YEAR_GAP), name, p->regions[g].name, years);
         free(list);
         if (!first_name) {
             first_name = p->regions[g].name;
@@ -3911,14 +3912,14 @@ static void warn_year_gaps(loader *L, rt_table *t)
         const char *at = L->name;
         char *list = more_in ? files_list(t, more_in, &nfiles, &at) : NULL;
         if (nfiles > 1)
-            csv_message(L->err, msgcat_get(L->opts.lang, nregions == GAPS_SHOWN + 1
+            warn_message(L->err, WARN_YEAR_GAP, msgcat_get(L->opts.lang, nregions == GAPS_SHOWN + 1
                             ? "planc: warning: %zu more region has no row in a year, though it has rows before "
                               "and after (its rows are in %s)\n"
                             : "planc: warning: %zu more regions have no row in a year, though they have rows "
                               "before and after (their rows are in %s)\n"),
                         nregions - GAPS_SHOWN, list);
         else
-            csv_message(L->err, T(L, nregions == GAPS_SHOWN + 1 ? LBL_L_YEAR_GAP_MORE_ONE : LBL_L_YEAR_GAP_MORE),
+            warn_message(L->err, WARN_YEAR_GAP, T(L, nregions == GAPS_SHOWN + 1 ? LBL_L_YEAR_GAP_MORE_ONE : LBL_L_YEAR_GAP_MORE),
                         at, nregions - GAPS_SHOWN);
         free(list);
     }
@@ -3977,14 +3978,14 @@ static void warn_absent_regions(loader *L, rt_table *t)
         char *list = nf ? files_list(t, level_in + v * nf, &nfiles, &at) : NULL;
         if (n++ < GAPS_SHOWN) {
             if (nfiles > 1)
-                csv_message(L->err, msgcat_get(L->opts.lang, "planc: warning: %s has no row in any of the files "
+                warn_message(L->err, WARN_MISSING_REGION, msgcat_get(L->opts.lang, "planc: warning: %s has no row in any of the files "
                                                              "(%s), though most regions of its level have: it "
                                                              "has no results, the ranking and the shares and "
                                                              "averages over its level leave it out, and the "
                                                              "totals that count it are missing\n"),
                             p->regions[g].name, list);
             else
-                csv_message(L->err, T(L, LBL_L_NO_ROW_REGION), at, p->regions[g].name);
+                warn_message(L->err, WARN_MISSING_REGION, T(L, LBL_L_NO_ROW_REGION), at, p->regions[g].name);
         } else
             for (size_t i = 0; i < nf; i++)
                 more_in[i] |= level_in[v * nf + i];
@@ -3999,14 +4000,14 @@ static void warn_absent_regions(loader *L, rt_table *t)
         const char *at = L->name;
         char *list = nf ? files_list(t, more_in, &nfiles, &at) : NULL;
         if (nfiles > 1)
-            csv_message(L->err, msgcat_get(L->opts.lang, n == GAPS_SHOWN + 1
+            warn_message(L->err, WARN_MISSING_REGION, msgcat_get(L->opts.lang, n == GAPS_SHOWN + 1
                             ? "planc: warning: %zu more region has no row in any of the files (%s), though most "
                               "regions of its level have\n"
                             : "planc: warning: %zu more regions have no row in any of the files (%s), though "
                               "most regions of their level have\n"),
                         n - GAPS_SHOWN, list);
         else
-            csv_message(L->err, T(L, n == GAPS_SHOWN + 1 ? LBL_L_NO_ROW_MORE_ONE : LBL_L_NO_ROW_MORE), at,
+            warn_message(L->err, WARN_MISSING_REGION, T(L, n == GAPS_SHOWN + 1 ? LBL_L_NO_ROW_MORE_ONE : LBL_L_NO_ROW_MORE), at,
                         n - GAPS_SHOWN);
         free(list);
     }
@@ -4172,7 +4173,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     }
     free(msgs);
     if (L.skipped && !L.nerrors)
-        csv_message(err, T(&L, L.skipped == 1 ? LBL_L_SKIPPED_ONE : LBL_L_SKIPPED), name, L.skipped,
+        warn_message(err, WARN_SKIPPED_REGIONS, T(&L, L.skipped == 1 ? LBL_L_SKIPPED_ONE : LBL_L_SKIPPED), name, L.skipped,
                     L.first_skipped, shown(&L, L.first_region, strlen(L.first_region)));
     if (L.skipped_dropped && !L.nerrors) {
         note_at(&L, err, 0);
@@ -4185,7 +4186,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (L.nnotes && !L.nerrors) {
         /* the first note's text, up to a line end or SHOWN_BYTES (shown()) */
         size_t n = strcspn(L.first_note, "\r\n");
-        csv_message(err, T(&L, L.nnotes == 1 ? LBL_L_NOTES_SKIPPED_ONE : LBL_L_NOTES_SKIPPED), name, L.nnotes,
+        warn_message(err, WARN_TRAILING_NOTES, T(&L, L.nnotes == 1 ? LBL_L_NOTES_SKIPPED_ONE : LBL_L_NOTES_SKIPPED), name, L.nnotes,
                 L.note_line[0], shown(&L, L.first_note, n),
                 L.first_note[n] && n <= SHOWN_BYTES ? "..." : "");
     }
@@ -4611,7 +4612,7 @@ static bool reading_make(const ir_program *p, const ir_program *rp, const char *
             }
         }
         if (rd->column[k] < 0 && ok)
-            csv_message(err, msgcat_get(lang, "%s: warning: the rules it is read with (plan %s) read no column for "
+            warn_message(err, WARN_MISSING_COLUMN, msgcat_get(lang, "%s: warning: the rules it is read with (plan %s) read no column for "
                              "indicator %s (column '%s'): its cells are missing\n"),
                         path, rp->plan, c->indicator ? c->indicator : "?", c->name);
     }
@@ -5204,19 +5205,19 @@ static void absent_summary(const coverage *cv, const ir_program *p, const readin
             }
             if (nnone++ < ABSENT_SHOWN) {
                 if (col->indicator)
-                    csv_message(err, lbl_get(lang, LBL_L_ABSENT_IND), paths[i], line, col->name, col->indicator);
+                    warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_IND), paths[i], line, col->name, col->indicator);
                 else
-                    csv_message(err, lbl_get(lang, LBL_L_ABSENT), paths[i], line, col->name);
+                    warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT), paths[i], line, col->name);
             }
         }
         if (nnone > ABSENT_SHOWN)
-            csv_message(err, lbl_get(lang, LBL_L_ABSENT_MORE), paths[i], line, nnone - ABSENT_SHOWN);
+            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_MORE), paths[i], line, nnone - ABSENT_SHOWN);
         fclose(ob);
         char *rows = nother ? lacking_rows(p, &rds[i], parts[i], lack[i], lang) : NULL;
         if (nother == 1)
-            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE_ONE), paths[i], line, others, rows);
+            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE_ONE), paths[i], line, others, rows);
         else if (nother)
-            csv_message(err, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE), paths[i], line, nother, rows, others);
+            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_ELSEWHERE), paths[i], line, nother, rows, others);
         free(rows);
         free(others);
         if ((nnone || nother) && p->has_assessment && p->missing == IR_MISSING_ZERO)
@@ -5391,7 +5392,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
      * no rows anywhere the caller speaks once */
     for (size_t i = 0; m && m->nrows > 0 && i < n; i++)
         if (parts[i]->nrows == 0)
-            csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_W_NO_ROWS), names[i]);
+            warn_message(err, WARN_NOTHING_TO_SCORE, lbl_get(opts ? opts->lang : LBL_EN, LBL_W_NO_ROWS), names[i]);
     for (size_t i = 0; i < n; i++) {
         rt_table_free(parts[i]);
         reading_free(&rds[i]);

@@ -24,7 +24,7 @@ command -v python3 >/dev/null 2>&1 || { echo "diagjson: no python3, skipped"; ex
 # schema, then runs the python CHECK with `d` the list of objects.
 json_lines() { # label file check
     python3 - "$2" "$3" 2>"$tmp/py.err" <<'EOF' || fail "$1: $(cat "$tmp/py.err" 2>/dev/null)"
-import json, sys
+import json, re, sys
 path, check = sys.argv[1], sys.argv[2]
 d = []
 for n, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -33,8 +33,14 @@ for n, line in enumerate(open(path, encoding="utf-8"), 1):
     assert o["level"] in ("error", "warning", "note"), "line %d: level %r" % (n, o["level"])
     assert isinstance(o["message"], str) and o["message"], "line %d: message" % n
     assert isinstance(o["notes"], list), "line %d: notes" % n
+    # a warning's name (docs/LANGUAGE.md §12, named warnings): each
+    # warning has one, kebab-case, and its message does not repeat it
+    if o["level"] == "warning":
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", o.get("name", "")), "line %d: name %r" % (n, o.get("name"))
     for x in [o] + o["notes"]:
-        assert set(x) <= {"level", "message", "notes", "file", "line", "column", "end_line",
+        assert "name" not in x or x["level"] == "warning", "line %d: a name on a %s" % (n, x["level"])
+        assert not re.search(r" \[-W[a-z0-9-]+\]$", x["message"]), "line %d: the name in the message" % n
+        assert set(x) <= {"level", "message", "name", "notes", "file", "line", "column", "end_line",
                           "end_column", "data_column"}, "line %d: members %r" % (n, sorted(x))
         if "line" in x:
             assert "file" in x and isinstance(x["line"], int) and x["line"] >= 1, "line %d: line" % n

@@ -203,7 +203,7 @@ START_TEST(default_dir)
     } else {
         ck_assert_ptr_null(d);
         ck_assert_str_eq(warnings(), "planc: warning: no cache directory (set PLANC_CACHE_DIR, "
-                                     "XDG_CACHE_HOME or HOME); running without the cache\n");
+                                     "XDG_CACHE_HOME or HOME); running without the cache [-Wcache]\n");
     }
     free(d);
     for (int i = 0; i < 3; i++) {
@@ -314,7 +314,7 @@ static void check_refused(cache *c, const cache_key *k, const char *why)
     const char *w = warnings();
     ck_assert_msg(strstr(w, why) != NULL, "no '%s' in: %s", why, w);
     ck_assert_ptr_nonnull(strstr(w, "planc: warning: ignoring cache entry '"));
-    ck_assert_ptr_nonnull(strstr(w, "; recompiling\n"));
+    ck_assert_ptr_nonnull(strstr(w, "; recompiling [-Wcache]\n"));
     ck_assert_int_eq(cache_put(c, k, "fixed", 5), 0);
     void *got = cache_get(c, k, &len);
     ck_assert_ptr_nonnull(got);
@@ -402,7 +402,7 @@ START_TEST(unusable_directory)
     ck_assert_ptr_null(cache_open(bad, warnf, LBL_EN));
     char want[512];
     snprintf(want, sizeof want, "planc: warning: cannot use the cache directory '%s': "
-             "Not a directory; running without the cache\n", bad);
+             "Not a directory; running without the cache [-Wcache]\n", bad);
     ck_assert_str_eq(warnings(), want);
     ck_assert_ptr_null(cache_open(file, warnf, LBL_EN));
     ck_assert_int_eq(nwarnings(), 2);

@@ -607,7 +607,7 @@ START_TEST(data_duplicate_header_column)
     rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
     ck_assert_str_eq(cap_text(&c), "data.csv:1: warning: column 'farmland_mu' appears 3 times in the "
                                    "header (fields 3 and 5, ...); reading the first; the rules can "
-                                   "name the next 'farmland_mu.1'\n");
+                                   "name the next 'farmland_mu.1' [-Wduplicate-column]\n");
     cap_free(&c);
     ck_assert_ptr_nonnull(t);
     fx_assert_same(rt_table_column(t, FX_FARMLAND)[0], 1);
@@ -648,7 +648,7 @@ START_TEST(data_footer_notes)
     rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, NULL, cap_open(&c));
     ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 2 lines at the end with only a first "
                                    "field, taken for notes (the first at line 3: 'Note: farmland in mu, from the "
-                                   "2024 survey, revised in March...')\n");
+                                   "2024 survey, revised in March...') [-Wtrailing-notes]\n");
     cap_free(&c);
     ck_assert_ptr_nonnull(t);
     ck_assert_uint_eq(rt_table_nrows(t), 1);
@@ -659,7 +659,7 @@ START_TEST(data_footer_notes)
     t = rt_table_parse(&f.p, "data.csv", padded, sizeof padded - 1, NULL, cap_open(&c));
     ck_assert_ptr_nonnull(t);
     ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 1 line at the end with only a first field, "
-                                   "taken for notes (the first at line 3: '数据来源：统计年鉴')\n");
+                                   "taken for notes (the first at line 3: '数据来源：统计年鉴') [-Wtrailing-notes]\n");
     cap_free(&c);
     rt_table_free(t);
     fx_free(&f);
@@ -694,7 +694,7 @@ START_TEST(data_allow_missing_columns)
     capture c;
     rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c));
     ck_assert_str_eq(cap_text(&c), "data.csv:1: warning: column 'farmland_mu' (indicator 耕地保有量) is "
-                                   "not in the header: its cells are missing\n");
+                                   "not in the header: its cells are missing [-Wmissing-column]\n");
     cap_free(&c);
     ck_assert_ptr_nonnull(t);
     ck_assert(isnan(rt_table_column(t, FX_FARMLAND)[0]));
@@ -1050,7 +1050,7 @@ START_TEST(data_load_options)
     o.nna = 3;
     t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c));
     ck_assert_str_eq(cap_text(&c), "data.csv: warning: skipped 2 rows of regions the rules do not "
-                                   "declare (the first at line 3: '北京市')\n");
+                                   "declare (the first at line 3: '北京市') [-Wskipped-regions]\n");
     cap_free(&c);
     ck_assert_ptr_nonnull(t);
     ck_assert_uint_eq(rt_table_nrows(t), 3);

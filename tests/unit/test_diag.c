@@ -143,14 +143,14 @@ START_TEST(note_warning_hint_plain)
 {
     int f = add("indicator x : %\n");
     diag_note(&D, find(f, "x"), "'x' was first declared here");
-    diag_warning(&D, find(f, "%"), "odd");
+    diag_warning(&D, WARN_UNIT_FACTOR, find(f, "%"), "odd");
     diag_hint(&D, "did you mean '%s'?", "耕地保有量");
     diag_plain_error(&D, "cannot read '%s': %s", "a.plan", "No such file or directory");
     ck_assert_str_eq(out(),
                      "t.plan:1:11: note: 'x' was first declared here\n"
                      "    1 | indicator x : %\n"
                      "      |           ^\n"
-                     "t.plan:1:15: warning: odd\n"
+                     "t.plan:1:15: warning: odd [-Wunit-factor]\n"
                      "    1 | indicator x : %\n"
                      "      |               ^\n"
                      "note: did you mean '耕地保有量'?\n"
@@ -335,7 +335,7 @@ START_TEST(json_lines_nest_notes)
     ck_assert_str_eq(out(), "{\"level\": \"note\", \"message\": \"alone\", \"file\": \"t.plan\", "
                             "\"line\": 1, \"column\": 1, \"end_line\": 1, \"end_column\": 7, "
                             "\"notes\": []}\n");
-    diag_warning(&D, (span){(uint32_t)f, 0, 0}, "tab\there");
+    diag_warning(&D, WARN_UNIT_FACTOR, (span){(uint32_t)f, 0, 0}, "tab\there");
     diag_plain_error(&D, "bad byte \xff in %s", "x");
     diag_flush(&D);
     diag_flush(&D); /* nothing pending: writes nothing */
@@ -347,7 +347,7 @@ START_TEST(json_lines_nest_notes)
         "{\"level\": \"note\", \"message\": \"declared \\\"here\\\"\", \"file\": \"t.plan\", "
         "\"line\": 1, \"column\": 8, \"end_line\": 1, \"end_column\": 11}, "
         "{\"level\": \"note\", \"message\": \"did you mean '耕地保有量'?\"}]}\n"
-        "{\"level\": \"warning\", \"message\": \"tab\\u0009here\", \"file\": \"t.plan\", "
+        "{\"level\": \"warning\", \"message\": \"tab\\u0009here\", \"name\": \"unit-factor\", \"file\": \"t.plan\", "
         "\"line\": 1, \"column\": 1, \"end_line\": 1, \"end_column\": 1, \"notes\": []}\n"
         "{\"level\": \"error\", \"message\": \"bad byte \xEF\xBF\xBD in x\", \"notes\": []}\n");
     ck_assert_int_eq(D.nerrors, 2);
@@ -475,7 +475,7 @@ START_TEST(diagnostic_is_one_write_on_unbuffered_stream)
     D.out = c;
     nwrites = 0;
     nwritten = 0;
-    diag_warning(&D, find(f, "很长的名字_with_a_long_tail"), "a warning about '%s'", "x");
+    diag_warning(&D, WARN_UNIT_FACTOR, find(f, "很长的名字_with_a_long_tail"), "a warning about '%s'", "x");
     ck_assert_int_eq(nwrites, 1);
     diag_note(&D, find(f, "column"), "a note");
     ck_assert_int_eq(nwrites, 2);

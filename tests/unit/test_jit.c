@@ -1181,7 +1181,7 @@ START_TEST(cache_damaged_entry)
     damage(path);
     jit_engine *j = cached(NULL, JIT_CACHE_MISS);
     ck_assert_ptr_nonnull(strstr(errors(), "planc: warning: ignoring cache entry '"));
-    ck_assert_ptr_nonnull(strstr(errors(), "(damaged: its checksum does not match); recompiling\n"));
+    ck_assert_ptr_nonnull(strstr(errors(), "(damaged: its checksum does not match); recompiling [-Wcache]\n"));
     reset_errors();
     check_engine(j, NV * NV);
     check_engine(cached(NULL, JIT_CACHE_HIT), NV * NV);
@@ -1209,7 +1209,7 @@ START_TEST(cache_only)
     ck_assert_int_eq(cache_entries(path), 1);
     damage(path);
     ck_assert_ptr_null(jit_cached(&P, &o, errf));
-    ck_assert_ptr_nonnull(strstr(errors(), "(damaged: its checksum does not match)\n"));
+    ck_assert_ptr_nonnull(strstr(errors(), "(damaged: its checksum does not match) [-Wcache]\n"));
     reset_errors();
     ck_assert_ptr_null(jit_cached(&P, &(jit_options){0}, errf));
     ck_assert_ptr_null(jit_cached(&P, NULL, errf));
@@ -1228,7 +1228,7 @@ START_TEST(cache_unparsable_payload)
     ck_assert_int_eq(cache_put(c, &k, "PLANCOBJ\x01\x00\x00\x00\xff\xff", 14), 0);
     cache_close(c);
     jit_engine *j = cached(NULL, JIT_CACHE_MISS);
-    ck_assert_ptr_nonnull(strstr(errors(), "(its code does not parse); recompiling\n"));
+    ck_assert_ptr_nonnull(strstr(errors(), "(its code does not parse); recompiling [-Wcache]\n"));
     reset_errors();
     check_engine(j, NV * 3);
     check_engine(cached(NULL, JIT_CACHE_HIT), NV * 3);
