@@ -599,15 +599,21 @@ check_configuration()
 # The problem matchers of package.json, on planc's messages.
 
 def diag_reference(line):
-    """(severity, file, line, column, message) of a line of planc's
-    diagnostics, by the level words of runtime/labels.c, or None."""
+    """(severity, file, line, column, message, code) of a line of planc's
+    diagnostics, by the level words of runtime/labels.c, or None; a
+    warning's code is the name its line ends in (" [-Wpercent-sum]",
+    compiler/warnings.h), left out of the message."""
     m = re.match(r"^(.+?):([0-9]+):([0-9]+): (.*)$", line)
     if not m:
         return None
     for sev, key in (("error", "ERROR"), ("warning", "WARNING")):
         for word in LEVELS[key]:
             if m.group(4).startswith(word):
-                return (sev, m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)[len(word):])
+                msg, code = m.group(4)[len(word):], None
+                named = re.match(r"^(.*) \[-W([a-z0-9-]+)\]$", msg) if sev == "warning" else None
+                if named:
+                    msg, code = named.group(1), named.group(2)
+                return (sev, m.group(1), int(m.group(2)), int(m.group(3)), msg, code)
     return None
 
 
@@ -640,13 +646,13 @@ def check_problem_matchers():
 
     def read_line(line):
         """What VS Code would show for a line of planc's output: one
-        (severity, file, line, column, message) or None."""
+        (severity, file, line, column, message, code) or None."""
         hits = []
         for name, (rx, p, sev) in matchers.items():
             m = rx.match(line)
             if m:
                 hits.append((sev, m.group(p["file"]), int(m.group(p["line"])), int(m.group(p["column"])),
-                             m.group(p["message"])))
+                             m.group(p["message"]), m.group(p["code"]) if "code" in p else None))
         if len(hits) > 1:
             fail("two problem matchers read %r" % line)
         return hits[0] if hits else None
@@ -839,7 +845,8 @@ def check_vim_highlighting():
             if r:
                 # :make knows an English level word's type; a Chinese one it shows as is
                 t = r[0][0] if re.search(r": (error|warning): ", line) else ""
-                want.append("%s|%d|%d|%s|%s" % (r[1], r[2], r[3], t, r[4]))
+                # the whole text, a warning's name too (vim has no field for it)
+                want.append("%s|%d|%d|%s|%s%s" % (r[1], r[2], r[3], t, r[4], " [-W%s]" % r[5] if r[5] else ""))
         if got != want or len(want) < 10:
             fail("vim: :make (compiler/planc.vim) read %d messages, not the %d planc wrote: %s"
                  % (len(got), len(want), sorted(set(got) ^ set(want))[:3]))
