@@ -1948,6 +1948,9 @@ static const msgcat_pair catalog[] = {
      "'-w' 会略去 %s 要当作错误的警告：两者只能给一个"},
     {"%u warning treated as an error (%s)", "%u个警告按错误处理（%s）"},
     {"%u warnings treated as errors (%s)", "%u个警告按错误处理（%s）"},
+
+    /* ---- tx25: the template workbook finished (runtime/template.c, template_xlsx.c, main.c) */
+    {", which reads it as ", "，读作"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

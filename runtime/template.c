@@ -121,6 +121,39 @@ static bool applies_above(const ir_program *p, const ir_target *t, uint32_t g, i
     return false;
 }
 
+/* A column's name and index, sorted to find the columns of one name. */
+typedef struct named {
+    const char *name;
+    uint32_t column;
+} named;
+
+/* Orders by name, then index. */
+static int by_name(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    int d = strcmp(x->name, y->name);
+    return d ? d : (x->column > y->column) - (x->column < y->column);
+}
+
+/* Fills n->first and n->next (tmpl_needs): the columns of each name, in
+ * the order of p->columns. */
+static void name_groups(const ir_program *p, tmpl_needs *n)
+{
+    n->first = rt_xcalloc((size_t)p->ncolumns + 1, sizeof *n->first);
+    n->next = rt_xcalloc((size_t)p->ncolumns + 1, sizeof *n->next);
+    named *v = rt_xcalloc((size_t)p->ncolumns + 1, sizeof *v);
+    for (uint32_t c = 0; c < p->ncolumns; c++)
+        v[c] = (named){p->columns[c].name, c};
+    qsort(v, p->ncolumns, sizeof *v, by_name);
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        bool same = k > 0 && strcmp(v[k].name, v[k - 1].name) == 0;
+        n->first[v[k].column] = same ? n->first[v[k - 1].column] : v[k].column;
+        n->next[v[k].column] = k + 1 < p->ncolumns && strcmp(v[k].name, v[k + 1].name) == 0 ? v[k + 1].column
+                                                                                           : UINT32_MAX;
+    }
+    free(v);
+}
+
 tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32_t nregions)
 {
     tmpl_needs *n = rt_xcalloc(1, sizeof *n);
@@ -129,6 +162,7 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
     memcpy(n->regions, regions, (size_t)nregions * sizeof *regions);
     n->need = rt_xcalloc((size_t)nregions * p->ncolumns + 1, 1);
     n->rated = rt_xcalloc((size_t)p->ncolumns + 1, 1);
+    name_groups(p, n);
     reads r = {.nmodes = 2 + p->nlevels};
     r.col = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, 1);
     r.list = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, sizeof *r.list);
@@ -206,6 +240,8 @@ void tmpl_needs_free(tmpl_needs *n)
     free(n->regions);
     free(n->need);
     free(n->rated);
+    free(n->first);
+    free(n->next);
     free(n);
 }
 
@@ -213,6 +249,33 @@ bool tmpl_column_needed(const ir_program *p, const tmpl_needs *n, uint32_t c)
 {
     for (uint32_t i = 0; i < n->nregions; i++)
         if (n->need[(size_t)i * p->ncolumns + c])
+            return true;
+    return false;
+}
+
+bool tmpl_column_listed(const ir_program *p, const tmpl_needs *n, uint32_t c)
+{
+    if (n->first[c] != c)
+        return false;
+    for (uint32_t m = c; m != UINT32_MAX; m = n->next[m])
+        if (tmpl_column_needed(p, n, m))
+            return true;
+    return false;
+}
+
+bool tmpl_column_rated(const tmpl_needs *n, uint32_t c)
+{
+    for (uint32_t m = n->first[c]; m != UINT32_MAX; m = n->next[m])
+        if (n->rated[m])
+            return true;
+    return false;
+}
+
+/* Whether the chosen region n->regions[i] needs a column of c's name. */
+static bool region_needs(const ir_program *p, const tmpl_needs *n, uint32_t i, uint32_t c)
+{
+    for (uint32_t m = n->first[c]; m != UINT32_MAX; m = n->next[m])
+        if (n->need[(size_t)i * p->ncolumns + m])
             return true;
     return false;
 }
@@ -257,7 +320,7 @@ tmpl_head *tmpl_header(const ir_program *p, const tmpl_needs *n, int from, int t
     bool wide = tmpl_wide(p, n);
     size_t cap = 2;
     for (uint32_t c = 0; c < p->ncolumns; c++)
-        if (tmpl_column_needed(p, n, c))
+        if (tmpl_column_listed(p, n, c))
             cap += p->columns[c].per_year ? (size_t)(to >= from ? to - from + 1 : 0) : 1;
     tmpl_head *h = rt_xcalloc(cap, sizeof *h);
     uint32_t k = 0;
@@ -265,7 +328,7 @@ tmpl_head *tmpl_header(const ir_program *p, const tmpl_needs *n, int from, int t
     if (!wide)
         h[k++] = (tmpl_head){rt_xstrdup(p->year_key), TMPL_YEAR_KEY, 0};
     for (uint32_t c = 0; c < p->ncolumns; c++) {
-        if (!tmpl_column_needed(p, n, c))
+        if (!tmpl_column_listed(p, n, c))
             continue;
         if (p->columns[c].per_year) {
             for (int y = from; y <= to; y++)
@@ -349,25 +412,78 @@ static void put_kind(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
     }
 }
 
-void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from,
-                            int to)
+/* A column's unit as the list says it: "" for none (or "1"). */
+static const char *shown_unit(const ir_column *col)
 {
-    const ir_column *col = &p->columns[c];
-    put_kind(f, lang, p, n, c);
+    return col->unit && strcmp(col->unit, "1") != 0 ? col->unit : "";
+}
+
+/* Whether columns a and b (of one name) hold the same kind of cell
+ * (put_kind says the same of them). */
+static bool same_kind(const ir_program *p, const tmpl_needs *n, uint32_t a, uint32_t b)
+{
+    const ir_column *x = &p->columns[a], *y = &p->columns[b];
+    if (x->map || y->map)
+        return x->map == y->map;
+    if (x->type != y->type)
+        return false;
+    if (x->type == IR_COL_BOOL)
+        return true;
+    if (n->rated[a] || n->rated[b])
+        return n->rated[a] == n->rated[b];
+    return strcmp(shown_unit(x), shown_unit(y)) == 0;
+}
+
+/* The indicator reading column col, and how it combines rows. */
+static void put_indicator(FILE *f, lbl_lang lang, const ir_column *col)
+{
     csv_message(f, msgcat_get(lang, "; indicator %s"), col->indicator ? col->indicator : "?");
     if (col->agg_text)
         csv_message(f, msgcat_get(lang, "; several rows per region and year are combined (%s)"), col->agg_text);
+}
+
+void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from,
+                            int to)
+{
+    /* the columns of c's name that the chosen regions need, each its
+     * indicator (one data column read by several, or with several
+     * aggregates): what a cell holds said once, unless one of them reads
+     * it otherwise */
+    uint32_t m0 = UINT32_MAX;
+    for (uint32_t m = n->first[c]; m != UINT32_MAX; m = n->next[m]) {
+        if (!tmpl_column_needed(p, n, m))
+            continue;
+        if (m0 == UINT32_MAX) {
+            m0 = m;
+            put_kind(f, lang, p, n, m);
+            put_indicator(f, lang, &p->columns[m]);
+            continue;
+        }
+        csv_message(f, msgcat_get(lang, "; indicator %s"), p->columns[m].indicator ? p->columns[m].indicator : "?");
+        if (!same_kind(p, n, m0, m)) {
+            fputs(msgcat_get(lang, ", which reads it as "), f);
+            put_kind(f, lang, p, n, m);
+        }
+        if (p->columns[m].agg_text)
+            csv_message(f, msgcat_get(lang, "; several rows per region and year are combined (%s)"),
+                        p->columns[m].agg_text);
+    }
+    if (m0 == UINT32_MAX) { /* none needed: the column's own */
+        put_kind(f, lang, p, n, c);
+        put_indicator(f, lang, &p->columns[c]);
+    }
+    const ir_column *col = &p->columns[c];
     if (col->per_year && from > 0)
         csv_message(f, msgcat_get(lang, "; a column per year (%d to %d)"), from, to);
     /* the selected regions that need it, when not all of them do */
     uint32_t k = 0;
     for (uint32_t i = 0; i < n->nregions; i++)
-        k += n->need[(size_t)i * p->ncolumns + c];
+        k += region_needs(p, n, i, c);
     if (k < n->nregions) {
         fputs(msgcat_get(lang, "; only for"), f);
         uint32_t shown = 0;
         for (uint32_t i = 0; i < n->nregions && shown < 8; i++)
-            if (n->need[(size_t)i * p->ncolumns + c])
+            if (region_needs(p, n, i, c))
                 csv_message(f, "%s%s", shown++ ? (lang == LBL_ZH ? "、" : ", ") : " ",
                             p->regions[n->regions[i]].name);
         if (k > shown)
@@ -385,7 +501,7 @@ void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
                     p->year_key, p->baseline, p->baseline + 1);
     uint32_t count = 0;
     for (uint32_t c = 0; c < p->ncolumns; c++) {
-        if (!tmpl_column_needed(p, n, c))
+        if (!tmpl_column_listed(p, n, c))
             continue;
         count++;
         csv_message(f, "%s: ", p->columns[c].name);
@@ -441,6 +557,19 @@ static by_region group_rows(const ir_program *p, const rt_table *t, const tmpl_n
     return b;
 }
 
+/* Whether the cell of column c's name on `row` is empty (a missing
+ * number): missing as one of the columns of its name reads it (a count
+ * of the cells is never missing). */
+static bool cell_empty(const rt_table *t, const tmpl_needs *n, uint32_t c, size_t row)
+{
+    for (uint32_t m = n->first[c]; m != UINT32_MAX; m = n->next[m]) {
+        double v = rt_table_column(t, m)[row];
+        if (v != v)
+            return true;
+    }
+    return false;
+}
+
 unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_table *t, const tmpl_needs *n,
                     bool chosen, int from, int to, const char *name)
 {
@@ -480,7 +609,7 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         free(ours);
     }
     for (uint32_t c = 0; c < p->ncolumns; c++) {
-        if (!tmpl_column_needed(p, n, c))
+        if (!tmpl_column_listed(p, n, c))
             continue;
         needed++;
         const ir_column *col = &p->columns[c];
@@ -493,7 +622,7 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
                         rt_table_file_path(t, 0), col->name, col->indicator ? col->indicator : "?");
             uint32_t listed = 0, more = 0;
             for (uint32_t i = 0; i < n->nregions; i++)
-                if (n->need[(size_t)i * p->ncolumns + c]) {
+                if (region_needs(p, n, i, c)) {
                     if (listed < TMPL_LISTED)
                         put_listed(err, lang, p->regions[n->regions[i]].name, listed++ == 0);
                     else
@@ -510,11 +639,10 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         }
         /* the empty cells of the column on the rows of the regions that
          * need it, as one note: "甲 2019, 2020; 乙 2024" */
-        const double *v = rt_table_column(t, c);
         bool any = false;
-        if (n->rated[c]) { /* the evaluator's ratings: counted below */
+        if (tmpl_column_rated(n, c)) { /* the evaluator's ratings: counted below */
             for (size_t row = 0; row < nrows && !any; row++)
-                any = rt_table_line(t, row) != 0 && v[row] != v[row];
+                any = rt_table_line(t, row) != 0 && cell_empty(t, n, c, row);
             nrated += any;
             continue;
         }
@@ -523,12 +651,12 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
             uint32_t listed = 0, more = 0;
             any = false;
             for (uint32_t i = 0; i < n->nregions; i++) {
-                if (!n->need[(size_t)i * p->ncolumns + c])
+                if (!region_needs(p, n, i, c))
                     continue;
                 bool region_shown = false, counted = false;
                 for (size_t k = b.first[i]; k < b.first[i + 1]; k++) {
                     size_t row = b.rows[k];
-                    if (v[row] == v[row] || rt_table_row_file(t, row) != f)
+                    if (!cell_empty(t, n, c, row) || rt_table_row_file(t, row) != f)
                         continue;
                     empty++;
                     if (listed == TMPL_LISTED) { /* a region beyond those listed: counted */
@@ -557,12 +685,11 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
     for (size_t f = 0; nrated && f < nfiles; f++) {
         uint32_t k = 0;
         for (uint32_t c = 0; c < p->ncolumns; c++) {
-            if (!n->rated[c] || !tmpl_column_needed(p, n, c) || rt_table_column_absent(t, c))
+            if (!tmpl_column_rated(n, c) || !tmpl_column_listed(p, n, c) || rt_table_column_absent(t, c))
                 continue;
-            const double *v = rt_table_column(t, c);
             bool any = false;
             for (size_t row = 0; row < nrows && !any; row++)
-                any = rt_table_line(t, row) != 0 && v[row] != v[row] && rt_table_row_file(t, row) == f;
+                any = rt_table_line(t, row) != 0 && cell_empty(t, n, c, row) && rt_table_row_file(t, row) == f;
             if (!any)
                 continue;
             if (k == 0)

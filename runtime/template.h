@@ -22,12 +22,18 @@
 
 /* The columns the chosen regions need: need[i * ncolumns + c] is 1 when
  * regions[i] needs column c; rated[c] when a rated target reads column c
- * on a region's own rows (a 0..100 rating the evaluator gives). */
+ * on a region's own rows (a 0..100 rating the evaluator gives).  Columns
+ * of one name (two indicators reading one data column, or one column
+ * read with two aggregates) are one column of the file: first[c] is the
+ * first of c's name in p->columns, next[c] the one after c of its name
+ * (UINT32_MAX after the last); the blank file has such a column once,
+ * as the first of its name. */
 typedef struct tmpl_needs {
     uint32_t *regions;
     uint32_t nregions;
     uint8_t *need;
     uint8_t *rated;
+    uint32_t *first, *next;
 } tmpl_needs;
 
 /* What regions[0..nregions) (indices into p->regions) need. */
@@ -41,6 +47,11 @@ tmpl_needs *tmpl_needs_of_table(const ir_program *p, const rt_table *t);
 void tmpl_needs_free(tmpl_needs *n);
 /* Whether some chosen region needs column c. */
 bool tmpl_column_needed(const ir_program *p, const tmpl_needs *n, uint32_t c);
+/* Whether column c is one of the blank file's: the first of its name
+ * (tmpl_needs) and some chosen region needs a column of that name. */
+bool tmpl_column_listed(const ir_program *p, const tmpl_needs *n, uint32_t c);
+/* Whether a column of c's name is a rating (rated) in the file. */
+bool tmpl_column_rated(const tmpl_needs *n, uint32_t c);
 /* Whether a needed column is one per year ("C{year}"): the file then has
  * no year column, one row per region, and needs the years. */
 bool tmpl_wide(const ir_program *p, const tmpl_needs *n);
@@ -56,8 +67,9 @@ typedef struct tmpl_head {
     int year;
 } tmpl_head;
 /* The header of the blank file, *nheads cells: the keys (no year key in
- * a wide file) and the needed columns (a per-year column once per year
- * from..to), as the CSV and the workbook have it. */
+ * a wide file) and the needed columns, each name once
+ * (tmpl_column_listed; a per-year column once per year from..to), as the
+ * CSV and the workbook have it. */
 tmpl_head *tmpl_header(const ir_program *p, const tmpl_needs *n, int from, int to, uint32_t *nheads);
 void tmpl_header_free(tmpl_head *h, uint32_t nheads);
 /* Whether the chosen region n->regions[i] has rows in the blank file: it
@@ -74,7 +86,9 @@ void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from,
  * the indicator, and the chosen regions that need it when not all do. */
 void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to);
 /* What the list says of column c after its name (no line break): the
- * workbook's note of the column's header cell. */
+ * workbook's note of the column's header cell.  Of a name several
+ * columns have, each needed one's indicator (and what it reads a cell
+ * as, when that is not what the first reads it as). */
 void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from,
                             int to);
 
