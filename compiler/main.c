@@ -600,7 +600,8 @@ static const char usage_template[] =
     "  --list       instead of the CSV, list its columns, a line each: what a\n"
     "               cell holds (a number in the column's unit, yes or no, a\n"
     "               0-100 rating, a text map's texts), the indicator, and the\n"
-    "               chosen regions that need it when not all do\n"
+    "               chosen regions that need it when not all do; it is text:\n"
+    "               -o NAME.xlsx is a usage error (the workbook holds the list)\n"
     "  --check FILE instead, check a filled-in FILE (a CSV file, or a workbook:\n"
     "               FILE.xlsx, FILE.xlsx#SHEET) as planc run reads it (the\n"
     "               data errors, with file:line), for the regions given, else\n"
@@ -1083,7 +1084,8 @@ static const char usage_template_zh[] =
     "               不给时只有表头\n"
     "  --list       不写 CSV，改为逐行列出其各列：单元格填什么（以该列计量\n"
     "               单位计的数字、yes 或 no、0-100 的评分、文字映射的文字）、\n"
-    "               所属指标，以及不是所有所选地区都需要时需要它的地区\n"
+    "               所属指标，以及不是所有所选地区都需要时需要它的地区；\n"
+    "               输出是文本，-o 名称.xlsx 是用法错误（工作簿中已有逐列说明）\n"
     "  --check FILE 改为按 planc run 的读法检查填好的 FILE（CSV 文件，或工作簿\n"
     "               FILE.xlsx、FILE.xlsx#工作表；数据错误，附\n"
     "               file:line），针对所给地区，否则针对其中有数据行的地区：\n"
@@ -5552,6 +5554,12 @@ static int cmd_template(int argc, char **argv)
      * which planc writes none of */
     bool workbook = out && !list && xlsxr_named(out);
     size_t outlen = out ? strlen(out) : 0;
+    /* --list is text: under a workbook's name Excel would not open it,
+     * and the blank workbook holds the list already */
+    if (rc == EXIT_OK && list && out && xlsxr_named(out))
+        rc = usage_error("template", "--list writes text, not a workbook ('%s'): the blank workbook (-o NAME.xlsx "
+                                     "without --list) holds the list on its second sheet; write the list as text "
+                                     "(-o NAME.txt)", out);
     if (rc == EXIT_OK && workbook && strcasecmp(out + outlen - 5, ".xlsm") == 0)
         rc = usage_error("template", "the blank workbook is written as .xlsx, not as a macro workbook: name it "
                                      ".xlsx or .csv ('%s')", out);

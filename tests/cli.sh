@@ -114,6 +114,12 @@ expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" -o "$tmp/in.plan"; con
 expect 2 "$planc" run "$tmp/in.plan" --data "$tmp/in.csv" --store "$tmp/in.csv"; contains err "is an input file"
 expect 2 "$planc" build "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
 expect 2 "$planc" template "$tmp/in.plan" -o "$tmp/in.plan"; contains err "is the rules file"
+# template --list is text: not written under a workbook's name (Excel
+# would not open it), nothing written
+expect 2 "$planc" template "$tmp/in.plan" --list -o "$tmp/cols.xlsx"; contains err "writes text, not a workbook"
+n=$((n + 1)); [ ! -e "$tmp/cols.xlsx" ] || { echo "FAIL: template --list wrote cols.xlsx"; fails=$((fails + 1)); }
+expect 0 "$planc" template "$tmp/in.plan" --list -o "$tmp/cols.txt"
+n=$((n + 1)); grep -q "^region: " "$tmp/cols.txt" || { echo "FAIL: template --list -o cols.txt: $(head -c 80 "$tmp/cols.txt")"; fails=$((fails + 1)); }
 # template --check - reads standard input, as run --data - does
 expect 0 sh -c "exec '$planc' template '$tmp/in.plan' --check - <'$tmp/in.csv'"; contains err "/dev/stdin: ok: "
 n=$((n + 1)); cmp -s "$rules" "$tmp/in.plan" && cmp -s "$data" "$tmp/in.csv" || { echo "FAIL: an input was replaced"; fails=$((fails + 1)); }
