@@ -1001,11 +1001,11 @@ static bool sheet_ends(unzFile z, uint64_t full)
 }
 
 /* Whether the workbook at `path` has, for each of the n sheets, an entry
- * xl/worksheets/sheetK.xml of at least rows[K-1] bytes that reads whole
- * and ends the sheet (rows_flushed), read with minizip as planc reads a
- * data workbook (xlsx_read.c).  A workbook whose directory cannot be read
- * is not whole either; true when the file cannot be opened at all
- * (copy_file then reports why). */
+ * xl/worksheets/sheetK.xml of at least rows[K-1] bytes (any, when rows
+ * is NULL) that reads whole and ends the sheet (rows_flushed), read with
+ * minizip as planc reads a data workbook (xlsx_read.c).  A workbook whose
+ * directory cannot be read is not whole either; true when the file
+ * cannot be opened at all (copy_file then reports why). */
 static bool file_sheets_whole(const char *path, const long *rows, size_t n)
 {
     if (access(path, R_OK) != 0)
@@ -1018,7 +1018,7 @@ static bool file_sheets_whole(const char *path, const long *rows, size_t n)
         unz_file_info64 info;
         ok = unzLocateFile(z, name, 1) == UNZ_OK &&
              unzGetCurrentFileInfo64(z, &info, NULL, 0, NULL, 0, NULL, 0) == UNZ_OK &&
-             (k > MAX_SHEETS || info.uncompressed_size >= (uint64_t)rows[k - 1]) &&
+             (!rows || k > MAX_SHEETS || info.uncompressed_size >= (uint64_t)rows[k - 1]) &&
              sheet_ends(z, info.uncompressed_size);
     }
     if (z)
@@ -1168,12 +1168,7 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
     note(&b, closed);
     unmute_library(&quiet);
     int rc = 0, e = 0;
-    if (flushed && b.error == LXW_NO_ERROR && !file_sheets_whole(scratch, rows, nsheets)) {
-        const char *dir = getenv("TMPDIR");
-        csv_message(err, "planc: error: cannot write the workbook's scratch files in '%s'%s: a sheet came out "
-                         "shorter than its rows (the disk is full, or the file size limit, ulimit -f, was "
-                         "reached)\n",
-                    dir && *dir ? dir : "/tmp", dir && *dir ? " ($TMPDIR)" : "");
+    if (flushed && b.error == LXW_NO_ERROR && !report_xlsx_whole(scratch, rows, nsheets, err)) {
         rc = -1;
     } else if (b.error != LXW_NO_ERROR) {
         /* the scratch file, in $TMPDIR, is what could not be written */
@@ -1219,6 +1214,18 @@ report_xlsx_muted report_xlsx_mute(void)
 void report_xlsx_unmute(report_xlsx_muted *m)
 {
     unmute_library(m);
+}
+
+bool report_xlsx_whole(const char *path, const long *rows, size_t nsheets, FILE *err)
+{
+    if (file_sheets_whole(path, rows, nsheets))
+        return true;
+    const char *dir = getenv("TMPDIR");
+    csv_message(err, "planc: error: cannot write the workbook's scratch files in '%s'%s: a sheet came out "
+                     "shorter than its rows (the disk is full, or the file size limit, ulimit -f, was "
+                     "reached)\n",
+                dir && *dir ? dir : "/tmp", dir && *dir ? " ($TMPDIR)" : "");
+    return false;
 }
 
 bool report_xlsx_file_error(int e)

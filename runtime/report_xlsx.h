@@ -48,7 +48,13 @@ int report_xlsx(const ir_program *p, const rt_table *t, const rt_result *r,
  * (report_xlsx_mute, then report_xlsx_unmute, which passes on what else
  * was said meanwhile; saved is -1 when stderr could not be set aside);
  * report_xlsx_file_error says whether a libxlsxwriter error is a file
- * operation's, whose reason errno gives. */
+ * operation's, whose reason errno gives.  report_xlsx_whole reads the
+ * workbook written at `path` back (minizip, as planc reads a data
+ * workbook): libxlsxwriter does not check its writes of the files it
+ * makes each part in, in $TMPDIR, so a full disk or the file size limit
+ * (ulimit -f) gave a workbook cut short, written as whole.  True when
+ * each of its nsheets sheets reads whole to its end tag, of at least
+ * rows[K-1] bytes (rows NULL: any); else false after saying so on err. */
 typedef struct report_xlsx_muted {
     int saved, mem;
 } report_xlsx_muted;
@@ -57,5 +63,6 @@ int report_xlsx_copy(const char *path, FILE *out);
 report_xlsx_muted report_xlsx_mute(void);
 void report_xlsx_unmute(report_xlsx_muted *m);
 bool report_xlsx_file_error(int e);
+bool report_xlsx_whole(const char *path, const long *rows, size_t nsheets, FILE *err);
 
 #endif

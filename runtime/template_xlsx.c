@@ -213,11 +213,21 @@ int tmplx_write(FILE *out, lbl_lang lang, const ir_program *p, const tmpl_needs 
     format_set_bottom(head, LXW_BORDER_THIN);
     data_sheet(&b, head, lang, p, n, from, to);
     notes_sheet(&b, head, lang, p, n, from, to);
+    size_t nsheets = 0;
+    lxw_worksheet *ws;
+    LXW_FOREACH_WORKSHEET(ws, b.wb) {
+        nsheets++;
+    }
     note(&b, workbook_close(b.wb));
     free(comments);
     report_xlsx_unmute(&quiet);
     int rc = 0, e = 0;
-    if (b.error != LXW_NO_ERROR) {
+    /* read back as the results' workbook is: libxlsxwriter writes each
+     * part to a file in $TMPDIR first without checking the writes, and a
+     * full disk or ulimit -f there cut the data sheet short, exit 0 */
+    if (b.error == LXW_NO_ERROR && !report_xlsx_whole(scratch, NULL, nsheets, err)) {
+        rc = -1;
+    } else if (b.error != LXW_NO_ERROR) {
         /* the scratch file, in $TMPDIR, is what could not be written */
         csv_message(err, "planc: error: cannot write the workbook's scratch file '%s': %s\n", scratch,
                     report_xlsx_file_error(b.error) && b.error_errno ? msgcat_strerror(msgcat_lang(), b.error_errno)

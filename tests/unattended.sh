@@ -2,7 +2,7 @@
 # unattended.sh — planc as a nightly job runs it (docs/UNATTENDED.md):
 # the cache's warnings, about the machine, fail no --warnings-as-errors
 # run, while the data's still do; a workbook that does not fit in $TMPDIR
-# fails rather than coming out cut short; the nightly script of
+# (the results', planc template's) fails rather than coming out cut short; the nightly script of
 # docs/UNATTENDED.md §5 works as it is written there; the installed planc
 # runs from any directory, its manual page complete.
 #   unattended.sh PLANC SOURCE_DIR [CMAKE BUILD_DIR]
@@ -92,6 +92,33 @@ print(max(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist() if i.file
     rc=$?
     check '[ $rc = 5 ] && [ ! -e "$tmp/cut2.xlsx" ]' \
         "a sheet cut short in its copy ($limit blocks of $block, sheet $whole): exit $rc: $(cat "$tmp/err")"
+    check 'grep -q "a sheet came out shorter than its rows" "$tmp/err"' "the short sheet is not said: $(cat "$tmp/err")"
+    check '[ -z "$(ls -A "$tmp/scratch")" ]' "scratch files left in TMPDIR: $(ls -A "$tmp/scratch")"
+fi
+
+# --- planc template's blank workbook, read back as the results' is:
+# libxlsxwriter makes each part of it in a file in $TMPDIR, unchecked,
+# and a limit below the data sheet's text (and above the compressed
+# workbook's) gave a workbook with the sheet cut short, exit 0.  Now
+# exit 5, no output, nothing left behind.
+if command -v python3 >/dev/null 2>&1; then
+    arules=$src/examples/realdata/air-quality-2023.plan
+    TMPDIR=$tmp/scratch "$planc" template "$arules" --years 2000-2030 -o "$tmp/blank.xlsx" 2>"$tmp/err"
+    rc=$?
+    check '[ $rc = 0 ] && [ -s "$tmp/blank.xlsx" ]' "the blank workbook with room: exit $rc: $(cat "$tmp/err")"
+    sizes=$(python3 -c 'import os, sys, zipfile
+print(zipfile.ZipFile(sys.argv[1]).getinfo("xl/worksheets/sheet1.xml").file_size, os.path.getsize(sys.argv[1]))' \
+        "$tmp/blank.xlsx")
+    sheet=${sizes% *}; book=${sizes#* }
+    (ulimit -f 1; head -c 2000 /dev/zero >"$tmp/block"; :) 2>/dev/null
+    block=$(wc -c <"$tmp/block")
+    limit=$(( (sheet - 200) / block ))
+    check '[ $((limit * block)) -gt $((book * 2)) ]' "the blank workbook's sheet ($sheet) is not much larger than the workbook ($book)"
+    (ulimit -f "$limit"; TMPDIR=$tmp/scratch exec "$planc" template "$arules" --years 2000-2030 -o "$tmp/cut3.xlsx" \
+        >"$tmp/out" 2>"$tmp/err")
+    rc=$?
+    check '[ $rc = 5 ] && [ ! -e "$tmp/cut3.xlsx" ]' \
+        "a blank workbook's sheet cut short ($limit blocks of $block, sheet $sheet): exit $rc: $(cat "$tmp/err")"
     check 'grep -q "a sheet came out shorter than its rows" "$tmp/err"' "the short sheet is not said: $(cat "$tmp/err")"
     check '[ -z "$(ls -A "$tmp/scratch")" ]' "scratch files left in TMPDIR: $(ls -A "$tmp/scratch")"
 fi
