@@ -1951,6 +1951,9 @@ static const msgcat_pair catalog[] = {
 
     /* ---- tx25: the template workbook finished (runtime/template.c, template_xlsx.c, main.c) */
     {", which reads it as ", "，读作"},
+    {"This column takes %s; leave the cell empty, or write NA, when the value is missing.",
+     "此列填写%s；数值缺失时留空或写 'NA'。"},
+    {"Check the cell", "请检查此单元格"},
     {"--list writes text, not a workbook ('%s'): the blank workbook (-o NAME.xlsx without --list) holds the list on "
      "its second sheet; write the list as text (-o NAME.txt)",
      "--list 写出的是文本，不是工作簿（'%s'）：空白工作簿（'-o 名称.xlsx'，不加 --list）的第二个工作表就是逐列说明；"

@@ -442,6 +442,14 @@ static void put_indicator(FILE *f, lbl_lang lang, const ir_column *col)
         csv_message(f, msgcat_get(lang, "; several rows per region and year are combined (%s)"), col->agg_text);
 }
 
+void tmpl_write_column_kind(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c)
+{
+    uint32_t m = n->first[c];
+    while (m != UINT32_MAX && !tmpl_column_needed(p, n, m))
+        m = n->next[m];
+    put_kind(f, lang, p, n, m != UINT32_MAX ? m : c);
+}
+
 void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from,
                             int to)
 {

@@ -85,6 +85,11 @@ void tmpl_write_csv(FILE *f, const ir_program *p, const tmpl_needs *n, int from,
  * number in the column's unit, yes or no, a rating, a text map's texts),
  * the indicator, and the chosen regions that need it when not all do. */
 void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, int from, int to);
+/* What a cell of column c holds, as the list says it first (a number in
+ * the column's unit, yes or no, a rating, a text map's texts): the
+ * workbook's input message of its cells.  Of a name several columns
+ * have, as the first that a chosen region needs reads it. */
+void tmpl_write_column_kind(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c);
 /* What the list says of column c after its name (no line break): the
  * workbook's note of the column's header cell.  Of a name several
  * columns have, each needed one's indicator (and what it reads a cell

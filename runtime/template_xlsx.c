@@ -24,6 +24,10 @@
 #define MAX_WIDTH 60
 #define NOTES_WIDTH 120
 #define NUMBER_WIDTH 11
+/* Excel's limits on a data validation's title and messages, in
+ * characters (libxlsxwriter refuses longer ones). */
+#define TITLE_CHARS 32
+#define MESSAGE_CHARS 255
 
 /* The workbook being written and the first error libxlsxwriter reported
  * (with errno then: a file operation's reason). */
@@ -65,6 +69,75 @@ static char *column_note(lbl_lang lang, const ir_program *p, const tmpl_needs *n
     return mem_text(f, &buf);
 }
 
+/* s cut, in place, to at most max characters (UTF-8), at a character's
+ * start. */
+static void clip(char *s, size_t max)
+{
+    size_t chars = 0;
+    for (char *c = s; *c; c++)
+        if (((unsigned char)*c & 0xC0) != 0x80 && chars++ == max) {
+            *c = '\0';
+            return;
+        }
+}
+
+/* The check Excel (and WPS) makes of what is typed into the cells below
+ * header cell k, of column c: a drop-down of yes and no, in the words of
+ * lang that planc run reads (table.c), on a yes/no column; a number from
+ * 0 to 100 on a rating's; a number on any other number's; none on a text
+ * map's, whose texts and numbers are both read.  Each only warns (the
+ * official may keep what was typed): an empty cell, NA and the marks
+ * --na reads as missing stay possible.  Selecting a cell shows its
+ * indicator and what it holds (the unit).  Nothing of it is read back:
+ * the sheet reads as it did without. */
+static void validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
+                            lxw_col_t k, uint32_t c)
+{
+    const ir_column *col = &p->columns[c];
+    if (col->map)
+        return;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f)
+        tmpl_write_column_kind(f, lang, p, n, c);
+    char *kind = mem_text(f, &buf);
+    const char *fmt = msgcat_get(lang, "This column takes %s; leave the cell empty, or write NA, when the value is "
+                                       "missing.");
+    int mn = snprintf(NULL, 0, fmt, kind);
+    char *message = rt_xmalloc((size_t)mn + 1, 1);
+    snprintf(message, (size_t)mn + 1, fmt, kind);
+    char *title = rt_xstrdup(col->indicator ? col->indicator : col->name);
+    clip(title, TITLE_CHARS);
+    clip(kind, MESSAGE_CHARS);
+    clip(message, MESSAGE_CHARS);
+    char cell[32], formula[48];
+    lxw_rowcol_to_cell(cell, 1, k);
+    snprintf(formula, sizeof formula, "=ISNUMBER(%s)", cell);
+    char *words[3] = {lang == LBL_ZH ? "是" : "yes", lang == LBL_ZH ? "否" : "no", NULL};
+    lxw_data_validation v = {.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING,
+                             .input_title = title,
+                             .input_message = kind,
+                             .error_title = (char *)msgcat_get(lang, "Check the cell"),
+                             .error_message = message};
+    if (col->type == IR_COL_BOOL) {
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_list = words;
+    } else if (tmpl_column_rated(n, c)) {
+        v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+        v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+        v.minimum_number = 0;
+        v.maximum_number = 100;
+    } else {
+        v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+        v.value_formula = formula;
+    }
+    note(b, worksheet_data_validation_range(ws, 1, k, LXW_ROW_MAX - 1, k, &v));
+    free(title);
+    free(message);
+    free(kind);
+}
+
 /* The sheet of the data: the header, and each region's rows. */
 static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
                        int from, int to)
@@ -93,6 +166,7 @@ static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_progr
                 note(b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)k, text, &o));
                 free(text);
             }
+            validate_column(b, ws, lang, p, n, (lxw_col_t)k, h[k].column);
         }
     }
     lxw_row_t row = 1;

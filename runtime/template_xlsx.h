@@ -8,9 +8,11 @@
  * workbook, filled in, as it reads the CSV filled in with the same cells
  * (xlsx_read.h).  Besides: the header row (and the keys' columns) frozen,
  * the columns as wide as their text, a note on each indicator column's
- * header cell saying what a cell holds (the list's text, in lang), and a
- * second sheet ("notes", 说明) with the list of the columns
- * (tmpl_write_list). */
+ * header cell saying what a cell holds (the list's text, in lang), the
+ * cells below it checked as they are typed (a drop-down of the yes/no
+ * words, a number, a rating from 0 to 100: warnings only, which change
+ * nothing planc reads), and a second sheet ("notes", 说明) with the list
+ * of the columns (tmpl_write_list). */
 #ifndef PLANC_TEMPLATE_XLSX_H
 #define PLANC_TEMPLATE_XLSX_H
 

@@ -178,7 +178,7 @@ rt "$w" 2018-2020 wide.csv data
 # on each indicator's header cell, its texts in the template's language
 "$planc" template "$q/rules.plan" --years 2024 -o n.xlsx --lang zh || bad "template --lang zh"
 python3 - n.xlsx <<'EOF' || bad "the blank workbook's parts"
-import sys, zipfile
+import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 wb = z.read('xl/workbook.xml').decode()
 assert wb.index('name="数据"') < wb.index('name="说明"'), wb
@@ -187,6 +187,32 @@ assert 'state="frozen"' in s1 and 'ySplit="1"' in s1, s1
 c = z.read('xl/comments1.xml').decode()
 assert '是/否' in c and '指标' in c, c
 assert 'planc template --list' in z.read('xl/sharedStrings.xml').decode()
+# the checks of what is typed: a drop-down of 是 and 否 on the yes/no
+# column, a number on the others, each a warning only
+dv = re.findall(r'<dataValidation ([^>]*)>(.*?)</dataValidation>', s1, re.S)
+assert len(dv) == 6 and all('errorStyle="warning"' in a and 'allowBlank="1"' in a for a, _ in dv), dv
+assert [f for a, f in dv if 'type="list"' in a] == ['<formula1>"是,否"</formula1>'], dv
+assert [f for a, f in dv if 'type="custom"' in a] == ['<formula1>ISNUMBER(%s2)</formula1>' % c for c in 'CDEFG'], dv
+assert 'promptTitle="耕地保有量" prompt="以 亩 计的数字"' in s1, s1
+EOF
+# in English, each kind of column: yes/no a drop-down of yes and no, a
+# rating a number from 0 to 100, a text map's none (its texts and numbers
+# both read), a number's a number; every column below its header
+"$planc" template "$repo/tests/run/template-scopes/rules.plan" -o k.xlsx || bad "template of template-scopes"
+python3 - k.xlsx <<'EOF' || bad "the blank workbook's checks of its cells"
+import re, sys, zipfile
+s1 = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
+dv = {re.search(r'sqref="([A-Z]+)2:[A-Z]+1048576"', a).group(1): (a, f)
+      for a, f in re.findall(r'<dataValidation ([^>]*)>(.*?)</dataValidation>', s1, re.S)}
+# 地区,年份,farmland,policy,water_saving,pm25,"sea, good",dash,rating
+assert sorted(dv) == ['C', 'D', 'E', 'F', 'G', 'I'], sorted(dv)
+assert all('errorStyle="warning"' in a for a, f in dv.values())
+for c in 'DE':
+    assert 'type="list"' in dv[c][0] and dv[c][1] == '<formula1>"yes,no"</formula1>', dv[c]
+for c in 'CFG':
+    assert 'type="custom"' in dv[c][0] and dv[c][1] == '<formula1>ISNUMBER(%s2)</formula1>' % c, dv[c]
+assert 'type="decimal"' in dv['I'][0] and dv['I'][1] == '<formula1>0</formula1><formula2>100</formula2>', dv['I']
+assert 'promptTitle="评级"' in dv['I'][0] and 'prompt="a rating from 0 to 100' in dv['I'][0], dv['I']
 EOF
 # .xlsm is a macro workbook, which planc does not write
 "$planc" template "$q/rules.plan" -o m.xlsm 2>e; rc=$?

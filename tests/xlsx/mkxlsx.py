@@ -19,6 +19,10 @@ dates, sparse rows and cells, several sheets, and damaged archives.
       the year) are the same; the rest of the file as it was (a
       workbook's other parts byte for byte; its cells a number where the
       text is one, an inline string else).
+  mkxlsx.py dropdown TEMPLATE.xlsx COLUMN
+      the words of the drop-down list (a data validation of type list)
+      on the first sheet's cells below the header cell COLUMN, one a
+      line, as Excel offers them; exit 1 when there is none.
 """
 import re
 import sys
@@ -464,6 +468,31 @@ def fill_xlsx(template, out, src):
     z.close()
 
 
+def dropdown(template, column):
+    z = zipfile.ZipFile(template)
+    sheet = z.read('xl/worksheets/sheet1.xml').decode()
+    sst = []
+    if 'xl/sharedStrings.xml' in z.namelist():
+        for si in re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S):
+            sst.append(xml_unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S))))
+    row1 = ROW.search(sheet)
+    at = None
+    for c in CELL.finditer(row1.group(3)):
+        v = re.search(r'<v>(.*?)</v>', c.group(4) or '', re.S)
+        if 't="s"' in c.group(3) and v and sst[int(v.group(1))] == column:
+            at = c.group(1)
+    if at is None:
+        sys.exit('no header cell %s' % column)
+    for m in re.finditer(r'<dataValidation ([^>]*)>(.*?)</dataValidation>', sheet, re.S):
+        ref = re.search(r'sqref="([A-Z]+)2:([A-Z]+)\d+"', m.group(1))
+        if 'type="list"' in m.group(1) and ref and ref.group(1) == at == ref.group(2):
+            f = re.search(r'<formula1>"(.*)"</formula1>', m.group(2), re.S)
+            for w in xml_unescape(f.group(1)).split(','):
+                print(w)
+            return
+    sys.exit('no drop-down below %s' % column)
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == 'csv':
         b = Book()
@@ -479,6 +508,8 @@ def main(argv):
     elif len(argv) == 5 and argv[1] == 'fill':
         src = fill_source(argv[4])
         (fill_xlsx if argv[2].lower().endswith('.xlsx') else fill_csv)(argv[2], argv[3], src)
+    elif len(argv) == 4 and argv[1] == 'dropdown':
+        dropdown(argv[2], argv[3])
     elif len(argv) == 4 and argv[1] == 'fixture':
         fixture(argv[2], argv[3])
     else:
