@@ -608,9 +608,12 @@ static const char usage_template[] =
     "               those it has rows of: a needed column the header lacks, a\n"
     "               row of another region (with --region), a year of --years\n"
     "               without a row, a file of its header only are errors; each\n"
-    "               needed column's empty cells are listed.  The columns other\n"
-    "               regions need are not asked for: a city's file is checked\n"
-    "               alone.  Ends with 'FILE: ok'.  - reads standard input.\n"
+    "               needed column's empty cells are listed; a column in % of\n"
+    "               fractions only (0.7 for 70%), or one filled in its\n"
+    "               indicator's unit (万亩 for 公顷), is warned of as planc\n"
+    "               run warns.  The columns other regions need are not asked\n"
+    "               for: a city's file is checked alone.  Ends with 'FILE:\n"
+    "               ok'.  - reads standard input.\n"
     "               Given again, the files are checked together as planc run\n"
     "               --data A --data B reads them (a ratings file with the\n"
     "               files it rates), a column a region needs in one of them\n"
@@ -1093,7 +1096,9 @@ static const char usage_template_zh[] =
     "               file:line），针对所给地区，否则针对其中有数据行的地区：\n"
     "               表头缺少需要的列、有其他地区的行（给出 --region 时）、\n"
     "               --years 中某年缺行、文件只有表头均为错误；列出每个需要的列\n"
-    "               中的空单元格。不要求其他地区需要的列：市的文件可单独检查。\n"
+    "               中的空单元格；% 列全是0到1的小数（70% 填成 0.7）、或列按\n"
+    "               指标的单位填写（公顷列填了万亩数）时，与 planc run 一样给出\n"
+    "               警告。不要求其他地区需要的列：市的文件可单独检查。\n"
     "               最后一行为 'FILE: 无误'。- 读标准输入。重复给出时，按\n"
     "               planc run --data A --data B 的读法合起来检查这些文件（如\n"
     "               评分表和它所评的各表），地区所需的列在其中一个文件中即可\n"
@@ -5652,6 +5657,12 @@ static int cmd_template(int argc, char **argv)
         n = NULL;
     }
     if (n && t) {
+        /* the cells planc run would warn of, before the run: shares
+         * written as fractions (0.7 for 70%), a column filled in the
+         * indicator's unit (万亩 where the template asks for 公顷) */
+        warn_fractions(&c, t, lang);
+        warn_unit_factor(&c, t, lang);
+        diag_flush(&c.diag);
         if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t)) != 0)
             rc = EXIT_DATA;
         /* --warnings-as-errors: a warning of the files read (a column in
