@@ -701,7 +701,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_W_MORE_THAN] = "more than",
     [LBL_W_AT_LEAST] = "at least",
     [LBL_W_FRACTIONS_HINT] = "if the column holds fractions (0.957 for 95.7%%), read it as such: %s on "
-                             "indicator %s",
+                             "indicator %s; else write the cells as percentages (95.7, not 0.957)",
     [LBL_W_UNJUDGED] = "%s '%s' is not_applicable on every row of the data: %s",
     [LBL_W_UNJUDGED_MORE_ONE] = "%s: warning: %u more target is not_applicable on every row of the data: ",
     [LBL_W_UNJUDGED_MORE] = "%s: warning: %u more targets are not_applicable on every row of the data: ",
@@ -1391,7 +1391,7 @@ static const char *const zh[LBL_COUNT] = {
                         "要求%s %s%%：没有一行能达到",
     [LBL_W_MORE_THAN] = "高于",
     [LBL_W_AT_LEAST] = "不低于",
-    [LBL_W_FRACTIONS_HINT] = "若该列是小数（0.957 即 95.7%%），就按小数读取：%s，写在指标 %s 上",
+    [LBL_W_FRACTIONS_HINT] = "若该列是小数（0.957 即 95.7%%），就按小数读取：%s，写在指标 %s 上；否则把单元格改写为百分数（写 95.7，不写 0.957）",
     [LBL_W_UNJUDGED] = "%s“%s”对数据的每一行都不适用：%s",
     [LBL_W_UNJUDGED_MORE_ONE] = "%s: 警告：另有%u项目标对数据的每一行都不适用：",
     [LBL_W_UNJUDGED_MORE] = "%s: 警告：另有%u项目标对数据的每一行都不适用：",
