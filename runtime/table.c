@@ -2236,9 +2236,31 @@ static const char *why_text(const loader *L, lbl_id id)
     return buf;
 }
 
+/* The length in bytes of the digit (0-9 or ０-９) that ends s[0..n), 0
+ * if s does not end in one. */
+static size_t digit_before(const char *s, size_t n)
+{
+    if (n >= 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
+        return 1;
+    size_t k;
+    char c = n >= 3 ? wide_char(s + n - 3, 3, &k) : 0;
+    return c >= '0' && c <= '9' ? 3 : 0;
+}
+
+/* Whether s[0..n) begins with a digit (0-9 or ０-９). */
+static bool digit_after(const char *s, size_t n)
+{
+    size_t k;
+    char c = n >= 1 ? wide_char(s, n, &k) : 0;
+    return (n >= 1 && s[0] >= '0' && s[0] <= '9') || (c >= '0' && c <= '9');
+}
+
 /* Why the cell s[0..n) of column k is no number, when a form that is
  * read elsewhere explains it: a % outside a % column, a comma that does
- * not separate groups of three digits.  "" otherwise. */
+ * not separate groups of three digits, a full-width comma (typed in a
+ * Chinese input method's full-width mode, as the digits around it are
+ * read), a space between two digits (a thousands separator of a
+ * yearbook's layout, or two numbers run together).  "" otherwise. */
 static const char *malformed_why(const loader *L, const char *s, size_t n, uint32_t k)
 {
     bool percent = memchr(s, '%', n) != NULL;
@@ -2248,6 +2270,15 @@ static const char *malformed_why(const loader *L, const char *s, size_t n, uint3
         return why_text(L, LBL_L_WHY_PERCENT);
     if (memchr(s, ',', n) && has_digit(s, n))
         return why_text(L, LBL_L_WHY_COMMA);
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (memcmp(s + i, "\xEF\xBC\x8C", 3) == 0 && has_digit(s, n)) /* ， */
+            return msgcat_get(L->opts.lang, " (a full-width comma '，' is not read in a number: leave it out, or "
+                                            "write ',' between groups of three digits)");
+    for (size_t i = 1; i < n; i++) {
+        size_t w = s[i] == ' ' ? 1 : i + 3 <= n && memcmp(s + i, "\xE3\x80\x80", 3) == 0 ? 3 : 0; /* U+3000 */
+        if (w && digit_before(s, i) && digit_after(s + i + w, n - i - w))
+            return msgcat_get(L->opts.lang, " (a space between digits is not read in a number: leave it out)");
+    }
     return "";
 }
 

@@ -327,7 +327,7 @@ START_TEST(data_malformed_number)
         "data.csv:4: error: column 'farmland_mu': malformed number 'inf'\n"
         "data.csv:5: error: column 'farmland_mu': malformed number '0x10'\n"
         "data.csv:6: error: column 'farmland_mu': malformed number '12abc'\n"
-        "data.csv:7: error: column 'farmland_mu': malformed number '1 000'\n"
+        "data.csv:7: error: column 'farmland_mu': malformed number '1 000' (a space between digits is not read in a number: leave it out)\n"
         "data.csv:8: error: column 'farmland_mu': malformed number '-'\n"
         "data.csv:9: error: column 'farmland_mu': number '1e999' is out of range\n"
         "data.csv:10: error: column 'farmland_mu': malformed number 'Infinity'\n"
