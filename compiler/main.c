@@ -3144,6 +3144,17 @@ static double row_goal_at(const ir_program *p, const rt_table *t, const row_goal
     return col->divisor != 0 ? cell / col->divisor : cell * col->factor;
 }
 
+/* x rounded to six significant digits, for a message: a factor between
+ * units (666.6666666666666 between 万亩 and 公顷) or a cell converted by
+ * it (0.9187500000000001) is read as 666.667 and 0.91875. */
+static double six_digits(double x)
+{
+    if (!(x != 0) || !isfinite(x))
+        return x;
+    double mag = pow(10, 5 - floor(log10(fabs(x))));
+    return isfinite(mag) && isfinite(x * mag) ? round(x * mag) / mag : x;
+}
+
 /* Warns of each data column read in a unit other than its indicator's
  * by a factor of 100 or more (`column "farmland_mu" in 亩` of an
  * indicator in 万亩) whose every positive cell, on the rows a target
@@ -3210,9 +3221,10 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
                     break;
                 char big[32], bigc[32], want[32], fac[32];
                 report_format_number(v[top], big);
-                report_format_number(col->divisor != 0 ? v[top] / col->divisor : v[top] * col->factor, bigc);
+                report_format_number(six_digits(col->divisor != 0 ? v[top] / col->divisor : v[top] * col->factor),
+                                     bigc);
                 report_format_number(top_goal, want);
-                report_format_number(conv < 1 ? 1 / conv : conv, fac);
+                report_format_number(six_digits(conv < 1 ? 1 / conv : conv), fac);
                 span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
                 const char *what = lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET);
                 if (pass == 0)
