@@ -5246,7 +5246,9 @@ static void check_weight_sums(S *s)
 /* How far from 100 a group's % weights may add up only because each was
  * rounded to the digits written (thirds as 33.33% three times make
  * 99.99%): half a unit of the last digit any of them writes, once per
- * weight of the group (ws[0..n)). */
+ * weight of the group (ws[0..n)).  None when all are whole per cents:
+ * shares rounded to whole numbers are written to add up (33%, 33%, 34%),
+ * and half a per cent a weight excused eleven weights adding up to 101%. */
 static double rounding_slack(const pctweight *const *ws, uint32_t n)
 {
     int digits = 0;
@@ -5258,7 +5260,7 @@ static double rounding_slack(const pctweight *const *ws, uint32_t n)
         if (d > digits)
             digits = d;
     }
-    return n * 0.5 * pow(10, -digits);
+    return digits ? n * 0.5 * pow(10, -digits) : 0;
 }
 
 /* The weights of one group (the scored sections; one section's measures
@@ -5286,7 +5288,9 @@ static bool warn_pct_sum(S *s, const int32_t *pct_of, const uint32_t *members, u
         if (!first || w < first) /* the first written */
             first = w;
     }
-    if (!first || fabs(sum - 100) < rounding_slack(ws, n) + 1e-9)
+    /* all 0%: the error that weights must not all be zero says it; of a
+     * sum of 0 no weight has a share */
+    if (!first || !(sum > 0) || fabs(sum - 100) < rounding_slack(ws, n) + 1e-9)
         return false;
     /* the real share with the digits that tell it from the written one */
     double real = first->written / sum * 100;
