@@ -190,6 +190,29 @@ check '[ $rc = 3 ] && ! grep -q "^== 大连" "$tmp/mail" && grep -q "^== 朝阳:
     "the second night: exit $rc: $(cat "$tmp/mail")"
 check '[ -e "$tmp/accepted/大连.csv" ]' "大连's new file was not accepted"
 check '"$planc" history "$tmp/var/history.db" | grep -c "^[0-9]" | grep -qx 2' "the second night is not in the history"
+# the third night: uploads named as anyone may name a file (blanks and a
+# leading '-', a line break) and a workbook (DATA.md: a city may send the
+# .xlsx itself), each the newest of its city: all accepted and scored.
+# The script took the newest name from 'ls -t | grep', which cut a name at
+# its line break (the file's older neighbour was taken, nothing said) and
+# left workbooks out (the city's old file was scored, nothing said).
+sed 's/^\(锦州,2024,\)[0-9.]*,/\171.5,/' "$tmp/accepted/锦州.csv" >"$up/锦州/-n 2026 12 03.csv"
+nl='
+'
+sed 's/^\(铁岭,2024,\)[0-9.]*,/\173.5,/' "$tmp/accepted/铁岭.csv" >"$up/铁岭/2026-12-03${nl}v2.csv"
+sed 's/^\(辽阳,2024,\)[0-9.]*,/\172.5,/' "$tmp/accepted/辽阳.csv" >"$tmp/辽阳.csv"
+python3 "$src/tests/xlsx/mkxlsx.py" csv "$tmp/辽阳.csv" "$up/辽阳/2026-12-03.xlsx"
+touch -d '+2 hours' "$up/锦州/-n 2026 12 03.csv" "$up/铁岭/2026-12-03${nl}v2.csv" "$up/辽阳/2026-12-03.xlsx"
+nightly; rc=$?
+check '[ $rc = 3 ] && grep -q "^== 朝阳: " "$tmp/mail" && ! grep -q "^== \(锦州\|铁岭\|辽阳\)" "$tmp/mail"' \
+    "the third night: exit $rc: $(cat "$tmp/mail")"
+check 'cmp -s "$tmp/accepted/锦州.csv" "$up/锦州/-n 2026 12 03.csv"' "an upload named '-n 2026 12 03.csv' was not accepted"
+check 'cmp -s "$tmp/accepted/铁岭.csv" "$up/铁岭/2026-12-03${nl}v2.csv"' "an upload named with a line break was not accepted"
+check 'cmp -s "$tmp/accepted/辽阳.xlsx" "$up/辽阳/2026-12-03.xlsx" && [ ! -e "$tmp/accepted/辽阳.csv" ]' \
+    "a workbook upload was not accepted in place of the city's CSV: $(ls "$tmp/accepted" | tr "\n" " ")"
+check '"$planc" history "$tmp/var/history.db" | grep -c "^[0-9]" | grep -qx 3' "the third night is not in the history"
+check '"$planc" history "$tmp/var/history.db" | tail -n 1 | grep -q "accepted/辽阳\.xlsx"' \
+    "the third night's run did not read the workbook: $("$planc" history "$tmp/var/history.db" | tail -n 1)"
 # a night's job still running: the next one says so and does nothing
 flock "$tmp/accepted/.lock" sh -c "env -i PATH=/usr/bin:/bin PLANC='$planc' RULES='$rules' UPLOADS='$up' \
     ACCEPTED='$tmp/accepted' HISTORY='$tmp/var/history.db' SHARE='$tmp/share' sh '$tmp/nightly'" \
@@ -197,7 +220,7 @@ flock "$tmp/accepted/.lock" sh -c "env -i PATH=/usr/bin:/bin PLANC='$planc' RULE
 rc=$?
 check '[ $rc = 1 ] && grep -q "the previous job is still running" "$tmp/mail"' \
     "a second job beside a running one: exit $rc: $(cat "$tmp/mail")"
-check '"$planc" history "$tmp/var/history.db" | grep -c "^[0-9]" | grep -qx 2' "the job beside a running one recorded a run"
+check '"$planc" history "$tmp/var/history.db" | grep -c "^[0-9]" | grep -qx 3' "the job beside a running one recorded a run"
 
 # --- the installed planc: from any directory, as another user's job,
 # the prefix read-only and nothing written there; its manual page names
