@@ -257,5 +257,19 @@ if [ -n "$cmake" ]; then
     done
 fi
 
+# --- make install with a PREFIX and a DESTDIR holding blanks (the
+# Makefile's recipe had them unquoted: cmake took the prefix's second word
+# for an argument, the shell DESTDIR's for the command); its build step
+# left out (-o build: the build directory given is built)
+if [ -n "$cmake" ] && command -v make >/dev/null 2>&1; then
+    make -s -C "$src" -o build install BUILD="$build" PREFIX="/opt/my planc" DESTDIR="$tmp/stage area" \
+        >"$tmp/out" 2>&1
+    rc=$?
+    check '[ $rc = 0 ] && [ -x "$tmp/stage area/opt/my planc/bin/planc" ] &&
+           [ -s "$tmp/stage area/opt/my planc/lib/planc/planc-llvm.so" ] &&
+           [ -s "$tmp/stage area/opt/my planc/share/man/man1/planc.1" ]' \
+        "make install PREFIX='/opt/my planc' DESTDIR='stage area': exit $rc: $(cat "$tmp/out")"
+fi
+
 echo "unattended: $n checks, $fails failed"
 [ "$fails" = 0 ]
