@@ -26,9 +26,12 @@ test: build
 
 # PREFIX/bin/planc, PREFIX/lib/planc/planc-llvm.so, the manual page and
 # the documents (docs/UNATTENDED.md §1); DESTDIR stages them for a package.
+# Each is one word to the shell whatever it holds (blanks, quotes):
+# quoted as $(call sq,VALUE) quotes.
 PREFIX ?= /usr/local
+sq = '$(subst ','\'',$(1))'
 install: build
-	@DESTDIR=$(DESTDIR) cmake --install $(BUILD) --prefix $(PREFIX) >/dev/null
+	@DESTDIR=$(call sq,$(DESTDIR)) cmake --install $(call sq,$(BUILD)) --prefix $(call sq,$(PREFIX)) >/dev/null
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer with
 # leak detection; any report fails the run.  intercept_tls_get_addr=0:
