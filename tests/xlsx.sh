@@ -109,6 +109,24 @@ grep -q "match *$sum *qs.xlsx#数据" v || bad "verify: not the workbook's hash:
 cp q.xlsx 'a#b.xlsx'
 "$planc" run "$q/rules.plan" --data 'a#b.xlsx' -o x.csv && cmp -s q.csv x.csv || bad "a name holding '#'"
 "$planc" run "$q/rules.plan" --data 'a#b.xlsx#Sheet1' -o x.csv && cmp -s q.csv x.csv || bad "a name holding '#', #SHEET"
+# a sheet whose name holds a '#' (Excel allows it) is FILE#SHEET's too:
+# the file is the longest part before a '#' that is a file
+python3 "$mk" csv "$q/data.csv" hs.xlsx --sheet '第#2' --before '#'
+"$planc" run "$q/rules.plan" --data 'hs.xlsx#第#2' -o x.csv 2>e && cmp -s q.csv x.csv ||
+    bad "a sheet named '第#2': $(cat e)"
+"$planc" run "$q/rules.plan" --data 'hs.xlsx##' -o /dev/null 2>e
+grep -q "^hs.xlsx##: error: the file is empty" e || bad "a sheet named '#': $(cat e)"
+# nothing after the '#': no sheet of that name, the sheets listed
+"$planc" run "$q/rules.plan" --data 'q.xlsx#' -o /dev/null 2>e; rc=$?
+[ $rc = 3 ] && grep -q "^q.xlsx: error: the workbook has no sheet named ''; its sheets: 'Sheet1'" e ||
+    bad "FILE.xlsx# (no sheet name): exit $rc, $(cat e)"
+# a '#' in a directory's name: a file not there is that path's, not the
+# directory before the '#' (it said "cannot read 'd': it is a directory")
+mkdir -p d 'd#x'
+"$planc" run "$q/rules.plan" --data 'd#x/none.xlsx' -o /dev/null 2>e
+grep -q "^planc: error: cannot read 'd#x/none.xlsx': No such file" e || bad "d#x/none.xlsx: $(cat e)"
+cp q.xlsx 'd#x/q.xlsx'
+"$planc" run "$q/rules.plan" --data 'd#x/q.xlsx#Sheet1' -o x.csv && cmp -s q.csv x.csv || bad "d#x/q.xlsx#Sheet1"
 
 # ---- 4. damaged workbooks: cut short, bytes changed
 size=$(wc -c <q.xlsx)

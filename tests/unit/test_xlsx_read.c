@@ -319,7 +319,26 @@ START_TEST(names_and_magic)
     free(file);
     snprintf(arg, sizeof arg, "%s/none.xlsx#Sheet1", dir);
     ck_assert_ptr_null(xlsxr_split(arg, &sheet));
+    /* nothing after the '#': sheet "" (which no workbook has: the
+     * message lists its sheets); a sheet named with a '#' (Excel allows
+     * it): the file is the longest part before a '#' that is a file */
     snprintf(arg, sizeof arg, "%s#", a);
+    file = xlsxr_split(arg, &sheet);
+    ck_assert_str_eq(file, a);
+    ck_assert_str_eq(sheet, "");
+    free(file);
+    snprintf(arg, sizeof arg, "%s#第#2", a);
+    file = xlsxr_split(arg, &sheet);
+    ck_assert_str_eq(file, a);
+    ck_assert_str_eq(sheet, "第#2");
+    free(file);
+    snprintf(arg, sizeof arg, "%s##", b);
+    file = xlsxr_split(arg, &sheet);
+    ck_assert_str_eq(file, b);
+    ck_assert_str_eq(sheet, "#");
+    free(file);
+    /* a directory before a '#' is no workbook: the path is a file's */
+    snprintf(arg, sizeof arg, "%s#x/none.xlsx", dir);
     ck_assert_ptr_null(xlsxr_split(arg, &sheet));
 }
 END_TEST
