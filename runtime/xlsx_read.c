@@ -37,19 +37,24 @@ bool xlsxr_named(const char *path)
 char *xlsxr_split(const char *arg, const char **sheet)
 {
     struct stat st;
-    const char *hash = strrchr(arg, '#');
-    if (!hash || hash == arg || !hash[1] || stat(arg, &st) == 0)
+    if (stat(arg, &st) == 0)
         return NULL;
-    size_t n = (size_t)(hash - arg);
-    char *file = rt_xmalloc(n + 1, 1);
-    memcpy(file, arg, n);
-    file[n] = '\0';
-    if (stat(file, &st) != 0) {
-        free(file);
-        return NULL;
+    /* the longest part before a '#' that is a file: a sheet's name may
+     * hold a '#' too (Excel allows it), a directory's is no workbook's */
+    size_t len = strlen(arg);
+    char *file = rt_xmalloc(len + 1, 1);
+    for (size_t n = len; n-- > 1;) {
+        if (arg[n] != '#')
+            continue;
+        memcpy(file, arg, n);
+        file[n] = '\0';
+        if (stat(file, &st) == 0 && S_ISREG(st.st_mode)) {
+            *sheet = arg + n + 1;
+            return file;
+        }
     }
-    *sheet = hash + 1;
-    return file;
+    free(file);
+    return NULL;
 }
 
 unsigned long long xlsxr_sheet_bytes(const char *path)

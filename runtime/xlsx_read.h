@@ -73,11 +73,12 @@ bool xlsxr_named(const char *path);
  * when the file is no zip archive minizip opens, or holds no worksheet. */
 unsigned long long xlsxr_sheet_bytes(const char *path);
 
-/* `--data FILE#SHEET`: when `arg` names no file itself but has a '#' after
- * which a sheet's name follows, and the text before the last '#' names a
- * file: that file's name (malloc'd) with *sheet pointing into arg after
- * the '#'.  Else NULL (arg is the file; a name holding a '#' is read as
- * it is when it exists). */
+/* `--data FILE#SHEET`: when `arg` names no file itself but the text
+ * before one of its '#'s names a regular file (the longest such: a
+ * sheet's name may hold a '#'): that file's name (malloc'd) with *sheet
+ * pointing into arg after that '#' ("" when nothing follows it).  Else
+ * NULL (arg is the file; a name holding a '#' is read as it is when it
+ * exists, and a directory before a '#' is part of the path). */
 char *xlsxr_split(const char *arg, const char **sheet);
 
 /* One sheet read (xlsxr_read). */
