@@ -19,7 +19,9 @@
 #  7. workbooks saved by LibreOffice Calc (tests/xlsx/lo: a city's data
 #     sheet, one with a title above its header, a CSV opened and saved as
 #     a workbook, the blank workbook filled in and saved again) score as
-#     their CSV twins.
+#     their CSV twins;
+#  8. text that looks like the XML's escapes (_x0041_) is written so that
+#     it reads back as it is (a blank workbook's column, a results title).
 # Usage: xlsx.sh PLANC REPO
 set -u
 planc=$1; repo=$2
@@ -280,4 +282,45 @@ grep ': error: ' e1 | sed "s|$lo/title.csv|$lo/title.xlsx#鞍山市 数据|" | c
     [ "$(cat r1)" = 3 ] && cmp -s r1 r2 || bad "LibreOffice's title.xlsx: not the CSV's errors: $(head -3 e2)"
 
 [ $fail -eq 0 ] && echo "xlsx: ok ($ntwins run cases as workbooks, $n cut workbooks, 60 changed, blank workbooks filled in, LibreOffice's workbooks)"
+# ---- 8. text that looks like an escape of the workbook's XML: Excel
+# reads '_x0041_' in a cell as 'A' (the escape it writes a control
+# character with), so the text is written with its '_' escaped, _x005F_;
+# a blank workbook of a column named so read back by planc itself had
+# lost the column ('not in the header'), a results workbook showed 'A'
+cat >esc.plan <<'EOF'
+plan 省 {
+    region   省
+    baseline 2023
+    horizon  2030
+}
+levels province
+region 省 : province
+indicator X : %, higher, column "_x0041_"
+section 一 "_x4E00_章" {
+    measure (一) "措施 _x0042_" { target T : X >= 50% }
+}
+assessment 考核 {
+    missing reweight
+    grade   优秀 >= 90, 合格 >= 60, 不合格
+}
+EOF
+"$planc" template esc.plan --years 2024 -o esc.xlsx 2>e || bad "template of column '_x0041_': $(cat e)"
+"$planc" template esc.plan --check esc.xlsx >e 2>&1
+grep -q "^esc.xlsx#data: note: column '_x0041_' is empty" e || bad "the blank workbook of column '_x0041_': $(cat e)"
+printf 'region,year,_x0041_\n省,2024,60\n' >esc.csv
+"$planc" run esc.plan --data esc.csv -o esc-r.xlsx 2>e || bad "results of '_x0041_': $(cat e)"
+python3 - esc-r.xlsx <<'EOF' || bad "the results workbook's texts that look like escapes"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+texts = set()
+for n in z.namelist():
+    if n.startswith('xl/worksheets/') or n == 'xl/sharedStrings.xml':
+        for t in re.findall(r'<t[^>]*>([^<]*)</t>', z.read(n).decode()):
+            # as Excel reads a cell's text: _xHHHH_ is that character
+            texts.add(re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), t))
+for want in ('_x4E00_章', '措施 _x0042_'):
+    assert want in texts, (want, sorted(t for t in texts if '_' in t or '章' in t))
+EOF
+
+[ $fail -eq 0 ] && echo "xlsx: ok ($ntwins run cases as workbooks, $n cut workbooks, 60 changed, blank workbooks filled in)"
 exit $fail
