@@ -2,6 +2,7 @@
  * report_style.h). */
 #include "report_style.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +111,36 @@ bool report_style_unsafe(uint32_t cp)
 {
     return cp == UTF8_BAD || (cp < 0x20 && cp != '\t' && cp != '\n') ||
            (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+bool report_style_xlsx_escape_at(const char *s)
+{
+    if (s[0] != '_' || s[1] != 'x')
+        return false;
+    for (int i = 2; i < 6; i++)
+        if (!isxdigit((unsigned char)s[i]))
+            return false;
+    return s[6] == '_';
+}
+
+char *report_style_xlsx_text(const char *s)
+{
+    size_t extra = 0, n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        extra += report_style_xlsx_escape_at(s + i) ? 6 : 0;
+    if (!extra)
+        return NULL;
+    char *out = rt_xmalloc(n + extra + 1, 1), *o = out;
+    for (size_t i = 0; i < n; i++) {
+        if (report_style_xlsx_escape_at(s + i)) {
+            memcpy(o, "_x005F_", 7);
+            o += 7;
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    return out;
 }
 
 /* The lead text of m (report_style_lead) with `shared` before the agencies

@@ -62,6 +62,17 @@ size_t report_style_width(const char *s);
  * controls, and U+FFFE / U+FFFF (not allowed in XML). */
 bool report_style_unsafe(uint32_t cp);
 
+/* Whether s (at an '_') starts what a workbook's XML reads as an escaped
+ * character, _xHHHH_ (Excel writes a control character so, and reads
+ * '_x0041_' in a cell as 'A'): such a '_' is written escaped itself,
+ * _x005F_, for the text to read back as it is. */
+bool report_style_xlsx_escape_at(const char *s);
+
+/* s with each '_' that report_style_xlsx_escape_at finds written _x005F_
+ * (malloc'd), or NULL when s has none: the text of a workbook's cell or
+ * note that Excel shows as it is. */
+char *report_style_xlsx_text(const char *s);
+
 /* The lead text of a measure, as the CSV writes it (docs/LANGUAGE.md §11):
  * its lead agencies joined with '、', or "shared: " and the agencies that
  * share the work.  malloc'd. */

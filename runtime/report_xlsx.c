@@ -174,7 +174,9 @@ static void unmute_library(muted *m)
 /* ------------------------------------------------------------ cells */
 
 /* Copies s into b->text with unsafe characters (report_style_unsafe)
- * replaced by U+FFFD, cut at a character boundary before MAX_TEXT bytes. */
+ * replaced by U+FFFD and a '_' that would start an escape of the XML
+ * written _x005F_ (report_style_xlsx_escape_at), cut at a character
+ * boundary before MAX_TEXT bytes. */
 static const char *clean_text(book *b, const char *s)
 {
     size_t n = strlen(s), len = 0;
@@ -186,6 +188,9 @@ static const char *clean_text(book *b, const char *s)
         if (report_style_unsafe(cp)) {
             src = "\xEF\xBF\xBD";
             m = 3;
+        } else if (report_style_xlsx_escape_at(s)) {
+            src = "_x005F_"; /* '_x0041_' shown as it is, not as 'A' */
+            m = 7;
         }
         if (len + m > MAX_TEXT)
             break;

@@ -47,6 +47,17 @@ static void note(tbook *b, lxw_error e)
     }
 }
 
+/* Writes text s into a cell, a '_' that would start an escape of the
+ * XML written escaped itself (report_style_xlsx_text: '_x0041_' is to
+ * read back as it is, not as 'A'). */
+static lxw_error put_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f)
+{
+    char *e = report_style_xlsx_text(s);
+    lxw_error r = worksheet_write_string(ws, row, col, e ? e : s, f);
+    free(e);
+    return r;
+}
+
 /* What f, an open_memstream stream, holds: its text, malloc'd ("" when
  * it could not be had). */
 static char *mem_text(FILE *f, char **buf)
@@ -152,7 +163,7 @@ static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_progr
     tmpl_head *h = tmpl_header(p, n, from, to, &nheads);
     size_t *width = rt_xcalloc(nheads, sizeof *width);
     for (uint32_t k = 0; k < nheads; k++) {
-        note(b, worksheet_write_string(ws, 0, (lxw_col_t)k, h[k].text, head));
+        note(b, put_text(ws, 0, (lxw_col_t)k, h[k].text, head));
         width[k] = report_style_width(h[k].text);
         if (h[k].column == TMPL_YEAR_KEY && width[k] < 4)
             width[k] = 4;
@@ -162,8 +173,10 @@ static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_progr
             /* a per-year column's note once, on its first year's cell */
             if (h[k].year == 0 || h[k].year == from) {
                 char *text = column_note(lang, p, n, h[k].column, from, to);
+                char *e = report_style_xlsx_text(text);
                 lxw_comment_options o = {.width = 360, .height = 160, .author = "planc"};
-                note(b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)k, text, &o));
+                note(b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)k, e ? e : text, &o));
+                free(e);
                 free(text);
             }
             validate_column(b, ws, lang, p, n, (lxw_col_t)k, h[k].column);
@@ -178,7 +191,7 @@ static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_progr
             width[0] = report_style_width(name);
         int last = wide ? from : to;
         for (int y = from; from > 0 && y <= last; y++, row++) {
-            note(b, worksheet_write_string(ws, row, 0, name, NULL));
+            note(b, put_text(ws, row, 0, name, NULL));
             if (!wide)
                 note(b, worksheet_write_number(ws, row, 1, y, NULL));
         }
@@ -213,14 +226,14 @@ static void notes_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_prog
     int tn = snprintf(NULL, 0, fmt, msgcat_get(lang, "data"));
     title = rt_xmalloc((size_t)tn + 1, 1);
     snprintf(title, (size_t)tn + 1, fmt, msgcat_get(lang, "data"));
-    note(b, worksheet_write_string(ws, 0, 0, title, head));
+    note(b, put_text(ws, 0, 0, title, head));
     size_t widest = report_style_width(title);
     lxw_row_t row = 1;
     for (char *line = text; *line; row++) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
-        note(b, worksheet_write_string(ws, row, 0, line, NULL));
+        note(b, put_text(ws, row, 0, line, NULL));
         if (report_style_width(line) > widest)
             widest = report_style_width(line);
         line = nl ? nl + 1 : line + strlen(line);
