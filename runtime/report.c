@@ -170,13 +170,15 @@ static u128 pow10_u128(int i)
     return i < 20 ? pow10_u64[i] : (u128)pow10_u64[19] * pow10_u64[i - 19];
 }
 
-/* The number of decimal digits of k (1 for 0). */
+/* The number of decimal digits of k (1 for 0): estimated from its bit
+ * length (log10 2 is about 1233 / 4096; the estimate t is the digits of
+ * 2^(bits-1), so k has t or t + 1), then one comparison.  k | 1 has the
+ * digits of k (a power of ten above 1 is even) and counts 0 as 1. */
 static int count_digits(uint64_t k)
 {
-    int n = 1;
-    while (n < 20 && k >= pow10_u64[n])
-        n++;
-    return n;
+    k |= 1;
+    int t = (64 - __builtin_clzll(k)) * 1233 >> 12;
+    return t + (k >= pow10_u64[t]);
 }
 
 /* Writes the last n digits of k to s (leading zeros when k has fewer; no
@@ -187,14 +189,22 @@ static void put_digits(char *s, uint64_t k, int n)
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    while (n >= 2) {
+    while (n >= 2 && k > UINT32_MAX) {
         unsigned r = (unsigned)(k % 100);
         k /= 100;
         n -= 2;
         memcpy(s + n, pairs + 2 * r, 2);
     }
+    /* the rest in 32 bits: cheaper divisions by 100 */
+    uint32_t k32 = (uint32_t)k;
+    while (n >= 2) {
+        unsigned r = k32 % 100;
+        k32 /= 100;
+        n -= 2;
+        memcpy(s + n, pairs + 2 * r, 2);
+    }
     if (n == 1)
-        s[0] = (char)('0' + k % 10);
+        s[0] = (char)('0' + k32 % 10);
 }
 
 /* Writes the decimal k / 10^d, negated when neg, in plain digits without
@@ -229,15 +239,17 @@ static size_t put_decimal(char buf[32], bool neg, uint64_t k, int d)
         *s++ = '.';
         put_digits(s, k, d); /* with d - n leading zeros */
         s += d;
+    } else if (d > 0) {
+        /* The digits one place on, then the whole part (a few digits,
+         * mostly) moved back to make room for the point (constant
+         * divisors only: a division by 10^d is slow). */
+        put_digits(s + 1, k, n);
+        for (int i = 0; i < n - d; i++)
+            s[i] = s[i + 1];
+        s[n - d] = '.';
+        s += n + 1;
     } else {
-        /* The digits, then the fraction moved up to make room for the
-         * point (constant divisors only: a division by 10^d is slow). */
         put_digits(s, k, n);
-        if (d > 0) {
-            memmove(s + n - d + 1, s + n - d, (size_t)d);
-            s[n - d] = '.';
-            s++;
-        }
         s += n;
     }
     *s = '\0';
@@ -362,7 +374,7 @@ static size_t format_number(double v, char buf[32])
     double a = fabs(v);
     /* Whole numbers below 1e15 are exact in plain digits (and the search
      * would give the same text). */
-    if (a < 1e15 && v == trunc(v))
+    if (a < 1e15 && (double)(uint64_t)a == a) /* whole: trunc() without the call */
         return put_decimal(buf, v < 0, (uint64_t)a, 0);
     if (a >= 1e-4 && a < 1e15) {
         /* Most data have a few decimals.  k = |v| * 10^6 rounded: when
