@@ -594,9 +594,48 @@ static double overflow_number(const rt_result *r, const ir_target *tg, int k, si
     return rt_result_value(r, k == 0 ? tg->value : k == 1 ? tg->goal : tg->expected, row);
 }
 
+/* Whether slot `slot` of r is infinite on some row of [lo, hi): a scan
+ * of its column without branches (rt_result_value's cases: a materialized
+ * column, a constant, an input). */
+static bool slot_has_inf(const rt_result *r, uint32_t slot, size_t lo, size_t hi)
+{
+    if (slot >= r->nsteps)
+        return false;
+    const double *col = r->cols[slot];
+    if (!col) {
+        const ir_step *s = &r->p->steps[slot];
+        if (s->op == IR_CONST)
+            return isinf(s->imm);
+        if (s->op != IR_INPUT)
+            return false;
+        col = r->inputs[s->aux];
+    }
+    size_t end = r->first + r->nrows;
+    if (lo < r->first)
+        lo = r->first;
+    if (hi > end)
+        hi = end;
+    unsigned any = 0;
+    for (size_t row = lo; row < hi; row++)
+        any |= fabs(col[row - r->first]) == INFINITY;
+    return any != 0;
+}
+
 long rt_first_overflow(const ir_program *p, const rt_result *r, size_t lo, size_t hi,
                        uint32_t *target)
 {
+    /* Mostly nothing overflows: each number's column is scanned first
+     * (whatever the status, so a superset of the rows below), and only
+     * an infinity sends the rows through the exact search, which asks
+     * rt_result_value for six numbers of each row and target. */
+    bool any = false;
+    for (uint32_t i = 0; i < p->ntargets && !any; i++) {
+        const ir_target *tg = &p->targets[i];
+        any = slot_has_inf(r, tg->value, lo, hi) || slot_has_inf(r, tg->goal, lo, hi) ||
+              slot_has_inf(r, tg->expected, lo, hi);
+    }
+    if (!any)
+        return -1;
     for (size_t row = lo; row < hi; row++)
         for (uint32_t i = 0; i < p->ntargets; i++)
             for (int k = 0; k < 3; k++)
