@@ -18,14 +18,6 @@ void *rt_xrealloc(void *p, size_t n, size_t size);
 /* A malloc'd copy of s. */
 char *rt_xstrdup(const char *s);
 
-/* A table's row arrays: n * size bytes, (re)allocated like rt_xrealloc
- * (p NULL: a new one; the contents move with it), but a large one is
- * mapped in whole 2 MiB pages advised for transparent huge pages, so
- * that its first writes fault once per 2 MiB instead of once per 4 KiB
- * (rtmem.c).  Free it with rt_rows_free, never free(). */
-void *rt_rows_realloc(void *p, size_t n, size_t size);
-void rt_rows_free(void *p);
-
 /* Columns and the first-level cache.  Two columns whose starts are a
  * multiple of 4 KiB apart put row r at the same offset within a page.  A
  * kernel that stores row r of one and then loads row r of the other waits
@@ -44,8 +36,7 @@ size_t rt_col_stride(size_t n);
  * one) for n doubles, its values starting a number of lines into the
  * allocation that depends on `key` (a column's index), so that columns
  * with different keys start on different lines of a page.  The values
- * move with the column.  It is a row array (rt_rows_realloc).  Free it
- * with rt_col_free and the same key. */
+ * move with the column.  Free it with rt_col_free and the same key. */
 double *rt_col_realloc(double *col, size_t key, size_t n);
 void rt_col_free(double *col, size_t key);
 

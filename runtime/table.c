@@ -230,9 +230,9 @@ static void grow_rows(rt_table *t)
 {
     const ir_program *p = t->p;
     t->caprows = t->caprows ? t->caprows * 2 : 256;
-    t->region = rt_rows_realloc(t->region, t->caprows, sizeof *t->region);
-    t->year = rt_rows_realloc(t->year, t->caprows, sizeof *t->year);
-    t->line = rt_rows_realloc(t->line, t->caprows, sizeof *t->line);
+    t->region = rt_xrealloc(t->region, t->caprows, sizeof *t->region);
+    t->year = rt_xrealloc(t->year, t->caprows, sizeof *t->year);
+    t->line = rt_xrealloc(t->line, t->caprows, sizeof *t->line);
     for (uint32_t k = 0; k < p->ncolumns; k++) {
         t->data[k] = rt_col_realloc(t->data[k], k, t->caprows);
         if (t->aggn[k])
@@ -2932,20 +2932,20 @@ static void permute_rows(rt_table *t, const size_t *perm)
 {
     const ir_program *p = t->p;
     size_t n = t->nrows;
-    uint32_t *region = rt_rows_realloc(NULL, n, sizeof *region);
+    uint32_t *region = rt_xmalloc(n, sizeof *region);
     for (size_t r = 0; r < n; r++)
         region[r] = t->region[perm[r]];
-    rt_rows_free(t->region);
+    free(t->region);
     t->region = region;
-    int *year = rt_rows_realloc(NULL, n, sizeof *year);
+    int *year = rt_xmalloc(n, sizeof *year);
     for (size_t r = 0; r < n; r++)
         year[r] = t->year[perm[r]];
-    rt_rows_free(t->year);
+    free(t->year);
     t->year = year;
-    unsigned *line = rt_rows_realloc(NULL, n, sizeof *line);
+    unsigned *line = rt_xmalloc(n, sizeof *line);
     for (size_t r = 0; r < n; r++)
         line[r] = t->line[perm[r]];
-    rt_rows_free(t->line);
+    free(t->line);
     t->line = line;
     for (uint32_t k = 0; k < p->ncolumns; k++) {
         double *col = rt_col_realloc(NULL, k, n);
@@ -3010,9 +3010,9 @@ static void fit_rows(rt_table *t)
     size_t n = t->nrows;
     if (n == 0 || n == t->caprows)
         return;
-    t->region = rt_rows_realloc(t->region, n, sizeof *t->region);
-    t->year = rt_rows_realloc(t->year, n, sizeof *t->year);
-    t->line = rt_rows_realloc(t->line, n, sizeof *t->line);
+    t->region = rt_xrealloc(t->region, n, sizeof *t->region);
+    t->year = rt_xrealloc(t->year, n, sizeof *t->year);
+    t->line = rt_xrealloc(t->line, n, sizeof *t->line);
     for (uint32_t k = 0; k < t->p->ncolumns; k++) {
         t->data[k] = rt_col_realloc(t->data[k], k, n);
         if (t->aggn[k])
@@ -5509,9 +5509,9 @@ void rt_table_free(rt_table *t)
     free(t->members);
     free(t->inputs);
     free(t->input_shared);
-    rt_rows_free(t->region);
-    rt_rows_free(t->year);
-    rt_rows_free(t->line);
+    free(t->region);
+    free(t->year);
+    free(t->line);
     free(t->slot);
     free(t->maxyear);
     free(t->first);
