@@ -213,14 +213,8 @@ fi
 # library's (LD_PRELOAD), as tests/unattended.sh does for -o: a new
 # database, writers at once, an upgrade, the readers; and the store's
 # unit tests (runs in pieces, a killed writer's run) under it too.
-if command -v cc >/dev/null 2>&1; then
-    printf '%s\n' '#include <errno.h>' '#include <sys/file.h>' \
-        'int flock(int fd, int op) { (void)fd; (void)op; errno = ENOLCK; return -1; }' >"$tmp/nolock.c"
-    cc -shared -fPIC -o "$tmp/nolock.so" "$tmp/nolock.c"
-    # under AddressSanitizer (make test-asan) its runtime must come first
-    preload=$tmp/nolock.so
-    asan=$(ldd "$planc" 2>/dev/null | awk '/libasan/ { print $3; exit }')
-    [ -n "$asan" ] && preload="$asan:$preload"
+. "$src/tests/nolock.sh"
+if preload=$(nolock_preload "$tmp" "$planc"); then
     nfs=$tmp/nfs; mkdir "$nfs"
     LD_PRELOAD=$preload "$planc" run --engine interp "$rules" --data "$data" --store "$nfs/h.db" -o /dev/null \
         2>"$tmp/err"; rc=$?

@@ -127,15 +127,8 @@ fi
 # its lock daemon: ENOLCK): planc wrote 100 temporary files beside the
 # output there, each run, and failed with 'File exists'.  A flock that
 # always fails, put in front of the C library's (LD_PRELOAD).
-if command -v cc >/dev/null 2>&1; then
-    printf '%s\n' '#include <errno.h>' '#include <sys/file.h>' \
-        'int flock(int fd, int op) { (void)fd; (void)op; errno = ENOLCK; return -1; }' >"$tmp/nolock.c"
-    cc -shared -fPIC -o "$tmp/nolock.so" "$tmp/nolock.c"
-    # under AddressSanitizer (make test-asan) its runtime must come first
-    # in the list of libraries preloaded
-    preload=$tmp/nolock.so
-    asan=$(ldd "$planc" 2>/dev/null | awk '/libasan/ { print $3; exit }')
-    [ -n "$asan" ] && preload="$asan:$preload"
+. "$src/tests/nolock.sh"
+if preload=$(nolock_preload "$tmp" "$planc"); then
     mkdir -p "$tmp/nfs"
     for i in 1 2; do
         LD_PRELOAD=$preload "$planc" run "$rules" --data "$data" -o "$tmp/nfs/r.csv" \
