@@ -5580,6 +5580,15 @@ static int cmd_template(int argc, char **argv)
         rc = usage_error("template", "--list writes text, not a workbook ('%s'): the blank workbook (-o NAME.xlsx "
                                      "without --list) holds the list on its second sheet; write the list as text "
                                      "(-o NAME.txt)", out);
+    /* NAME.xls is Excel's old binary format: a CSV under that name is a
+     * file Excel warns about, as planc run's results would be */
+    const char *named = out ? format_of_name(out) : NULL;
+    if (rc == EXIT_OK && named && strcmp(named, "xls") == 0) {
+        char msg[512];
+        snprintf(msg, sizeof msg, msgcat_tr("the output '%s' is named for the old Excel format (.xls), "
+                                            "which planc does not write: name it .xlsx for a workbook"), out);
+        rc = usage_error("template", "%s", msg);
+    }
     if (rc == EXIT_OK && workbook && strcasecmp(out + outlen - 5, ".xlsm") == 0)
         rc = usage_error("template", "the blank workbook is written as .xlsx, not as a macro workbook: name it "
                                      ".xlsx or .csv ('%s')", out);
