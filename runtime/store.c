@@ -1146,9 +1146,15 @@ void store_close(store *s)
     free(s);
 }
 
+/* The run's time, read once: every document of one run (two workbooks,
+ * a workbook and the history's record) carries the same time, though
+ * writing them took seconds.  One planc process is one run. */
 time_t store_time(void)
 {
-    time_t now = time(NULL);
+    static time_t now = (time_t)-1;
+    if (now != (time_t)-1)
+        return now;
+    now = time(NULL);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         char *end;

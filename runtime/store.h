@@ -237,8 +237,10 @@ int store_compare(store *s, long long a, long long b, lbl_lang lang, FILE *out, 
  * database could not be read. */
 int store_run_year(store *s, long long run, int year, FILE *err);
 
-/* The current time: SOURCE_DATE_EPOCH, when set to a number of seconds,
- * instead of the clock (for reproducible records and workbooks). */
+/* The run's time: SOURCE_DATE_EPOCH, when set to a number of seconds,
+ * instead of the clock (for reproducible records and workbooks); read at
+ * the first call and the same for the rest of the process, so that the
+ * outputs of one run and its record agree. */
 time_t store_time(void);
 
 /* store_time() as store_run_info.time wants it (UTC, ISO 8601). */

@@ -1142,10 +1142,26 @@ START_TEST(time_from_source_date_epoch)
     setenv("SOURCE_DATE_EPOCH", "86400", 1);
     store_now(buf);
     ck_assert_str_eq(buf, "1970-01-02T00:00:00Z");
+    /* read once a run: the workbooks of one run and its record give one
+     * time, though the clock moves on while they are written */
+    setenv("SOURCE_DATE_EPOCH", "172800", 1);
+    store_now(buf);
+    ck_assert_str_eq(buf, "1970-01-02T00:00:00Z");
     unsetenv("SOURCE_DATE_EPOCH");
+    ck_assert_int_eq((long long)store_time(), 86400);
+}
+END_TEST
+
+/* Without SOURCE_DATE_EPOCH the run's time is the clock's (UTC). */
+START_TEST(time_from_the_clock)
+{
+    char buf[32];
+    unsetenv("SOURCE_DATE_EPOCH");
+    time_t before = time(NULL);
     store_now(buf);
     ck_assert_int_eq(strlen(buf), 20);
     ck_assert_int_eq(buf[19], 'Z');
+    ck_assert(store_time() >= before && store_time() <= time(NULL));
 }
 END_TEST
 
@@ -1615,6 +1631,7 @@ int main(void)
     tcase_add_test(tc, first_run_failures_leave_no_database);
     tcase_add_test(tc, stale_temporaries_removed);
     tcase_add_test(tc, time_from_source_date_epoch);
+    tcase_add_test(tc, time_from_the_clock);
     tcase_add_test(tc, not_applicable_rows_store_no_goal);
     tcase_add_test(tc, compare_shows_the_changed_tolerance);
     tcase_add_test(tc, compare_shows_the_changed_goal);
