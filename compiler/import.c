@@ -3333,26 +3333,6 @@ static const char *renamed_row(loader *L, const baseidx *b, const char *text, si
     return out;
 }
 
-/* Which field of a test's header (data line `text`) is the region key
- * `key`, or SIZE_MAX. */
-static size_t region_field(const char *text, const char *key)
-{
-    csv_reader csv;
-    csv_record rec;
-    csv_init(&csv, text, strlen(text));
-    size_t col = SIZE_MAX, kn;
-    const char *k = csv_trim(key, strlen(key), &kn);
-    if (csv_next(&csv, &rec) == CSV_RECORD)
-        for (size_t i = 0; i < rec.nfields && col == SIZE_MAX; i++) {
-            size_t n;
-            const char *f = csv_trim(csv_field(&csv, i), csv_field_len(&csv, i), &n);
-            if (n == kn && memcmp(f, k, n) == 0)
-                col = i;
-        }
-    csv_dispose(&csv);
-    return col;
-}
-
 /* rekeyed_header's replacement: a field that is an old key (one the
  * program renamed) becomes the new key; counts the fields replaced. */
 struct rekey {
@@ -3450,7 +3430,7 @@ static void fix_tests(loader *L, baseidx *b)
             memcpy(rows, d->u.test.data, d->u.test.ndata * sizeof *rows);
             rows[0].text = header;
         }
-        size_t col = d->u.test.ndata && key ? region_field(header ? header : d->u.test.data[0].text, key)
+        size_t col = d->u.test.ndata && key ? csv_header_index(header ? header : d->u.test.data[0].text, key)
                                             : SIZE_MAX;
         for (uint32_t k = 1; col != SIZE_MAX && k < d->u.test.ndata; k++) {
             const char *row = renamed_row(L, b, d->u.test.data[k].text, col);

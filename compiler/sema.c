@@ -1887,47 +1887,40 @@ static const ast_origin *renamed_edit(S *s, ast_itemkind k, const char *name)
     return namemap_get(&s->renamed[slot], name);
 }
 
-/* A target (a new one: the renamed base target has its new name) that
- * takes a name an extending file renamed away (`override target OLD as
- * NEW`, then a target OLD): an error, as renaming another target OLD is
- * (import.c, rename_ok), since OLD would then mean two targets to the
- * history and `planc compare` (a run of the base's OLD against this one's). */
-static void renamed_away(S *s, ast_name n)
-{
-    const ast_origin *o = renamed_edit(s, IT_TARGET, n.s);
-    if (!o)
-        return;
-    diag_error(s->d, n.sp, "target '%s' takes the old name of target '%s'", n.s, o->new_name);
-    diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
-    diag_hint(s->d, "give the new target a name no base target was renamed from: then the "
-                    "results, the history and 'planc compare' never take one target for another");
-}
+/* A new item that takes a name an extending file renamed away
+ * (`override target OLD as NEW`, then a target OLD): an error, as renaming
+ * another item OLD is (import.c, rename_ok), since OLD would then mean two
+ * items to the history, `planc compare` and `planc diff` (a run of the
+ * base's OLD against this one's).  One row a kind: the messages are the
+ * catalog's keys, so each kind keeps its own words. */
+static const struct renamed_words {
+    int kind;                 /* IT_TARGET, IT_INDICATOR, IT_REGION */
+    const char *error, *hint; /* "%s takes the old name of %s"; the fix */
+} renamed_words[] = {
+    {IT_TARGET, "target '%s' takes the old name of target '%s'",
+     "give the new target a name no base target was renamed from: then the "
+     "results, the history and 'planc compare' never take one target for another"},
+    {IT_INDICATOR, "indicator '%s' takes the old name of indicator '%s'",
+     "give the new indicator a name no base indicator was renamed from: then "
+     "'planc diff' and the results never take one indicator for another"},
+    {IT_REGION, "region '%s' takes the old name of region '%s'",
+     "give the new region a name no base region was renamed from: then the "
+     "results, the history and 'planc compare' never take one region for another"},
+};
 
-/* The same for an indicator (`override indicator OLD as NEW`, then
- * `indicator OLD` declared anew): one name would mean two indicators to
- * `planc diff` and to a reader of the base's results beside these. */
-static void ind_renamed_away(S *s, ast_name n)
+/* Reports item n of a kind of renamed_words when its name was renamed
+ * away; false after reporting it. */
+static bool renamed_away(S *s, int kind, ast_name n)
 {
-    const ast_origin *o = renamed_edit(s, IT_INDICATOR, n.s);
-    if (!o)
-        return;
-    diag_error(s->d, n.sp, "indicator '%s' takes the old name of indicator '%s'", n.s, o->new_name);
-    diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
-    diag_hint(s->d, "give the new indicator a name no base indicator was renamed from: then "
-                    "'planc diff' and the results never take one indicator for another");
-}
-
-/* The same for a region (`override region OLD as NEW`, then `region OLD`
- * declared anew): false after reporting it. */
-static bool region_renamed_away(S *s, ast_name n)
-{
-    const ast_origin *o = renamed_edit(s, IT_REGION, n.s);
+    const ast_origin *o = renamed_edit(s, kind, n.s);
     if (!o)
         return true;
-    diag_error(s->d, n.sp, "region '%s' takes the old name of region '%s'", n.s, o->new_name);
-    diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
-    diag_hint(s->d, "give the new region a name no base region was renamed from: then the "
-                    "results, the history and 'planc compare' never take one region for another");
+    for (size_t i = 0; i < sizeof renamed_words / sizeof *renamed_words; i++)
+        if (renamed_words[i].kind == kind) {
+            diag_error(s->d, n.sp, renamed_words[i].error, n.s, o->new_name);
+            diag_note(s->d, o->edit, "'%s' was renamed '%s' here", n.s, o->new_name);
+            diag_hint(s->d, "%s", tr(s, renamed_words[i].hint));
+        }
     return false;
 }
 
@@ -1935,7 +1928,7 @@ static bool region_renamed_away(S *s, ast_name n)
 static void declare_target(S *s, ast_target *t, uint32_t ti, bool *unnamed_on_ind)
 {
     sema_target *mt = &s->m->targets[ti];
-    renamed_away(s, t->name.s ? t->name : implicit_name(t) ? *implicit_name(t) : (ast_name){0});
+    renamed_away(s, IT_TARGET, t->name.s ? t->name : implicit_name(t) ? *implicit_name(t) : (ast_name){0});
     if (t->name.s) {
         mt->name = t->name.s;
         declare(s, K_TARGET, t->name, ti);
@@ -2066,7 +2059,7 @@ static void pass_declare(S *s)
         case D_REGION:
             for (uint32_t k = 0; k < d->u.region.names.n; k++, ro++) {
                 ast_name n = d->u.region.names.v[k];
-                region_renamed_away(s, n);
+                renamed_away(s, IT_REGION, n);
                 m->regions[ri].name = n.s ? n.s : "?";
                 m->regions[ri].sp = n.sp;
                 m->regions[ri].parent = -1;
@@ -2121,7 +2114,7 @@ static void pass_declare(S *s)
             m->inds[ii].formula = d->u.ind.formula;
             m->inds[ii].decl = d;
             m->inds[ii].origin = d->origin;
-            ind_renamed_away(s, d->u.ind.name);
+            renamed_away(s, IT_INDICATOR, d->u.ind.name);
             declare(s, K_INDICATOR, d->u.ind.name, ii);
             ii++;
             break;
@@ -5539,19 +5532,9 @@ static void test_data_regions(S *s, const ast_decl *d)
 {
     if (d->u.test.ndata < 2 || !d->u.test.data[0].text)
         return;
-    size_t kn, col = SIZE_MAX;
-    const char *key = csv_trim(s->m->region_key, strlen(s->m->region_key), &kn);
+    size_t col = csv_header_index(d->u.test.data[0].text, s->m->region_key);
     csv_reader csv;
     csv_record rec;
-    csv_init(&csv, d->u.test.data[0].text, strlen(d->u.test.data[0].text));
-    if (csv_next(&csv, &rec) == CSV_RECORD)
-        for (size_t i = 0; i < rec.nfields && col == SIZE_MAX; i++) {
-            size_t n;
-            const char *f = csv_trim(csv_field(&csv, i), csv_field_len(&csv, i), &n);
-            if (n == kn && memcmp(f, key, n) == 0)
-                col = i;
-        }
-    csv_dispose(&csv);
     for (uint32_t k = 1; col != SIZE_MAX && k < d->u.test.ndata; k++) {
         const char *text = d->u.test.data[k].text;
         if (!text)

@@ -461,3 +461,24 @@ const char *csv_trim(const char *s, size_t n, size_t *len)
     *len = n;
     return s;
 }
+
+/* csv_header_index: the first record read as a header, each field trimmed
+ * and compared with the trimmed key (a test's data in a rules file, whose
+ * region column import and sema look up alike). */
+size_t csv_header_index(const char *text, const char *key)
+{
+    csv_reader csv;
+    csv_record rec;
+    csv_init(&csv, text, strlen(text));
+    size_t col = SIZE_MAX, kn;
+    const char *k = csv_trim(key, strlen(key), &kn);
+    if (csv_next(&csv, &rec) == CSV_RECORD)
+        for (size_t i = 0; i < rec.nfields && col == SIZE_MAX; i++) {
+            size_t n;
+            const char *f = csv_trim(csv_field(&csv, i), csv_field_len(&csv, i), &n);
+            if (n == kn && memcmp(f, k, n) == 0)
+                col = i;
+        }
+    csv_dispose(&csv);
+    return col;
+}

@@ -129,6 +129,10 @@ void csv_dispose(csv_reader *r);
  * where its open quote is. */
 csv_status csv_next(csv_reader *r, csv_record *rec);
 
+/* Which field of the first record of `text` (a header line) is `key`,
+ * both trimmed as csv_trim trims, or SIZE_MAX when none is. */
+size_t csv_header_index(const char *text, const char *key);
+
 /* Field i (< rec.nfields) of the record last read. */
 const char *csv_field(const csv_reader *r, size_t i);
 /* Its length in bytes (the NUL after it not counted). */
