@@ -2159,56 +2159,40 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     const ir_target *tg = &p->targets[et->ti];
     const ir_measure *m = tg->measure < p->nmeasures ? &p->measures[tg->measure] : NULL;
     json_begin_object(w);
-    json_key(w, "target");
-    json_str(w, tg->name);
-    json_key(w, "text");
-    json_str(w, tg->desc);
-    json_key(w, "kind");
-    json_str(w, tg->kind);
-    json_key(w, "redline");
-    json_bool(w, tg->redline);
-    json_key(w, "unit");
-    json_str(w, tg->unit);
-    json_key(w, "clause");
-    json_str(w, tg->clause);
-    json_key(w, "measure");
-    json_str(w, m ? m->id : NULL);
-    json_key(w, "measure_title");
-    json_str(w, m ? m->title : NULL);
+    json_key_str(w, "target", tg->name);
+    json_key_str(w, "text", tg->desc);
+    json_key_str(w, "kind", tg->kind);
+    json_key_bool(w, "redline", tg->redline);
+    json_key_str(w, "unit", tg->unit);
+    json_key_str(w, "clause", tg->clause);
+    json_key_str(w, "measure", m ? m->id : NULL);
+    json_key_str(w, "measure_title", m ? m->title : NULL);
     json_key(w, "lead");
     if (m)
         report_json_lead(w, m);
     else
         json_null(w);
-    json_key(w, "shared");
-    json_bool(w, m && m->shared);
-    json_key(w, "source");
-    json_str(w, tg->source);
-    json_key(w, "note");
-    json_str(w, tg->note);
-    json_key(w, "measured");
-    json_str(w, tg->measured_src);
-    json_key(w, "formula");
-    json_str(w, tg->measured_formula);
+    json_key_bool(w, "shared", m && m->shared);
+    json_key_str(w, "source", tg->source);
+    json_key_str(w, "note", tg->note);
+    json_key_str(w, "measured", tg->measured_src);
+    json_key_str(w, "formula", tg->measured_formula);
     json_key(w, "reads");
     json_begin_array(w);
     for (uint32_t i = 0; i < et->nreads; i++) {
         const ex_read *rd = &et->reads[i];
         const ir_column *c = &p->columns[rd->column];
         json_begin_record(w);
-        json_key(w, "role");
-        json_str(w, rd->role);
+        json_key_str(w, "role", rd->role);
         json_key(w, "column");
         char *col = header_name(c, rd->year);
         json_str(w, col);
         free(col);
-        json_key(w, "aggregate");
-        json_str(w, c->agg_text);
+        json_key_str(w, "aggregate", c->agg_text);
         json_key(w, "map");
         if (c->map) {
             json_begin_object(w);
-            json_key(w, "name");
-            json_str(w, c->map->name);
+            json_key_str(w, "name", c->map->name);
             json_key(w, "texts");
             json_begin_array(w);
             if (map_cell(c, rd))
@@ -2218,21 +2202,16 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         } else {
             json_null(w);
         }
-        json_key(w, "records");
-        json_int(w, rd->in_data ? (long)rd->records : 0);
+        json_key_int(w, "records", rd->in_data ? (long)rd->records : 0);
         json_key(w, "values");
         if (c->agg_text && rd->in_data)
             json_int(w, rd->values);
         else
             json_null(w);
-        json_key(w, "indicator");
-        json_str(w, c->indicator);
-        json_key(w, "region");
-        json_str(w, p->regions[x->region].name);
-        json_key(w, "year");
-        json_int(w, rd->year);
-        json_key(w, "in_data");
-        json_bool(w, rd->in_data);
+        json_key_str(w, "indicator", c->indicator);
+        json_key_str(w, "region", p->regions[x->region].name);
+        json_key_int(w, "year", rd->year);
+        json_key_bool(w, "in_data", rd->in_data);
         /* the data line of the cell's row, so that every cell read can be
          * cited as FILE:LINE and its column (the first record's line for
          * a row an aggregate combined) */
@@ -2242,12 +2221,9 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
             json_int(w, (long)rt_table_line(x->t, (size_t)at));
         else
             json_null(w);
-        json_key(w, "cell");
-        json_num(w, rd->cell);
-        json_key(w, "column_unit");
-        json_str(w, c->unit);
-        json_key(w, "unit");
-        json_str(w, c->indicator_unit);
+        json_key_num(w, "cell", rd->cell);
+        json_key_str(w, "column_unit", c->unit);
+        json_key_str(w, "unit", c->indicator_unit);
         json_key(w, "divisor");
         if (c->divisor != 0)
             json_num(w, c->divisor);
@@ -2258,29 +2234,23 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
             json_num(w, c->factor);
         else
             json_null(w);
-        json_key(w, "value");
-        json_num(w, rd->value);
+        json_key_num(w, "value", rd->value);
         /* of several data files only: where the cell came from */
         rt_cell_source cs;
         long row = rt_table_find(x->t, x->region, rd->year);
         if (row >= 0 && rt_table_cell_source(x->t, rd->column, (size_t)row, &cs)) {
             json_key(w, "from");
             json_begin_object(w);
-            json_key(w, "data");
-            json_str(w, cs.path);
-            json_key(w, "line");
-            json_int(w, cs.line);
-            json_key(w, "column");
-            json_str(w, cs.column);
-            json_key(w, "column_unit");
-            json_str(w, cs.unit);
+            json_key_str(w, "data", cs.path);
+            json_key_int(w, "line", cs.line);
+            json_key_str(w, "column", cs.column);
+            json_key_str(w, "column_unit", cs.unit);
             json_key(w, "cell");
             if (cs.column)
                 json_num(w, cs.cell);
             else
                 json_null(w);
-            json_key(w, "plan");
-            json_str(w, cs.plan);
+            json_key_str(w, "plan", cs.plan);
             json_end_object(w);
         }
         json_end_object(w);
@@ -2292,10 +2262,8 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         const ir_step *st = &p->steps[et->tables[i]];
         const ir_input *in = &p->inputs[st->aux];
         json_begin_record(w);
-        json_key(w, "indicator");
-        json_str(w, in->indicator);
-        json_key(w, "region");
-        json_str(w, p->regions[x->region].name);
+        json_key_str(w, "indicator", in->indicator);
+        json_key_str(w, "region", p->regions[x->region].name);
         /* the year read, for a table whose rows give years (null: the
          * table holds in every year) */
         json_key(w, "year");
@@ -2310,10 +2278,8 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
             json_bool(w, v != 0);
         else
             json_num(w, v);
-        json_key(w, "unit");
-        json_str(w, in->unit);
-        json_key(w, "note");
-        json_str(w, note);
+        json_key_str(w, "unit", in->unit);
+        json_key_str(w, "note", note);
         /* the row that gives it: null (the region's own), the region's
          * level (its row, `city = 40`), "else", or "set" for the value
          * `--set` gave every region (a row of its own kind, not the
@@ -2327,21 +2293,17 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_end_object(w);
     }
     json_end_array(w);
-    json_key(w, "share");
-    json_str(w, et->share_text);
+    json_key_str(w, "share", et->share_text);
     list_json(w, "peers", &et->peers);
     list_json(w, "sums", &et->sums);
     list_json(w, "peaks", &et->peaks);
     list_json(w, "below", &et->below);
-    json_key(w, "value");
-    json_num(w, et->v);
+    json_key_num(w, "value", et->v);
     json_key(w, "baseline");
     if (et->uses_base) {
         json_begin_record(w);
-        json_key(w, "year");
-        json_int(w, tg->y0);
-        json_key(w, "value");
-        json_num(w, et->base);
+        json_key_int(w, "year", tg->y0);
+        json_key_num(w, "value", et->base);
         json_end_object(w);
     } else {
         json_null(w);
@@ -2351,14 +2313,10 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     for (uint32_t i = 0; i < tg->nmilestones; i++) {
         const ir_milestone *ms = &tg->milestones[i];
         json_begin_record(w);
-        json_key(w, "op");
-        json_str(w, isnan(ms->goal) && !ms->goal_src ? NULL : opname(ms->op));
-        json_key(w, "goal");
-        json_num(w, ms->goal);
-        json_key(w, "goal_from");
-        json_str(w, ms->goal_src);
-        json_key(w, "tolerance");
-        json_num(w, ir_tolerance(ms));
+        json_key_str(w, "op", isnan(ms->goal) && !ms->goal_src ? NULL : opname(ms->op));
+        json_key_num(w, "goal", ms->goal);
+        json_key_str(w, "goal_from", ms->goal_src);
+        json_key_num(w, "tolerance", ir_tolerance(ms));
         json_key(w, "deadline");
         if (ms->deadline)
             json_int(w, ms->deadline);
@@ -2372,68 +2330,44 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
         json_int(w, et->ms);
     else
         json_null(w);
-    json_key(w, "goal");
-    json_num(w, et->goal);
-    json_key(w, "tolerance");
-    json_num(w, et->ms >= 0 ? ir_tolerance(&tg->milestones[et->ms]) : NAN);
-    json_key(w, "deadline");
-    json_num(w, et->deadline);
+    json_key_num(w, "goal", et->goal);
+    json_key_num(w, "tolerance", et->ms >= 0 ? ir_tolerance(&tg->milestones[et->ms]) : NAN);
+    json_key_num(w, "deadline", et->deadline);
     json_key(w, "expected");
     json_begin_object(w);
-    json_key(w, "value");
-    json_num(w, et->expected);
-    json_key(w, "start_year");
-    json_num(w, et->ystart);
-    json_key(w, "start_value");
-    json_num(w, et->bstart);
-    json_key(w, "formula");
-    json_str(w, et->expected_text);
+    json_key_num(w, "value", et->expected);
+    json_key_num(w, "start_year", et->ystart);
+    json_key_num(w, "start_value", et->bstart);
+    json_key_str(w, "formula", et->expected_text);
     json_end_object(w);
-    json_key(w, "status");
-    json_str(w, ir_statusname(et->status));
+    json_key_str(w, "status", ir_statusname(et->status));
     json_key(w, "rule");
     json_begin_object(w);
-    json_key(w, "branch");
-    json_str(w, et->branch);
-    json_key(w, "text");
-    json_str(w, et->rule);
+    json_key_str(w, "branch", et->branch);
+    json_key_str(w, "text", et->rule);
     json_end_object(w);
     json_key(w, "score");
     json_begin_object(w);
-    json_key(w, "value");
-    json_num(w, et->score);
-    json_key(w, "rule");
-    json_str(w, et->score_kind);
-    json_key(w, "expression");
-    json_str(w, tg->score_src);
-    json_key(w, "default");
-    json_num(w, et->dscore);
-    json_key(w, "formula");
-    json_str(w, et->score_text);
+    json_key_num(w, "value", et->score);
+    json_key_str(w, "rule", et->score_kind);
+    json_key_str(w, "expression", tg->score_src);
+    json_key_num(w, "default", et->dscore);
+    json_key_str(w, "formula", et->score_text);
     json_end_object(w);
     json_key(w, "weight");
     json_begin_object(w);
-    json_key(w, "weight");
-    json_num(w, tg->weight);
-    json_key(w, "counted");
-    json_bool(w, et->counted);
-    json_key(w, "share_of_measure");
-    json_num(w, et->share);
-    json_key(w, "to_measure");
-    json_num(w, et->to_measure);
-    json_key(w, "to_section");
-    json_num(w, et->to_section);
-    json_key(w, "to_total");
-    json_num(w, et->to_total);
+    json_key_num(w, "weight", tg->weight);
+    json_key_bool(w, "counted", et->counted);
+    json_key_num(w, "share_of_measure", et->share);
+    json_key_num(w, "to_measure", et->to_measure);
+    json_key_num(w, "to_section", et->to_section);
+    json_key_num(w, "to_total", et->to_total);
     json_end_object(w);
     json_key(w, "veto");
     json_begin_record(w);
-    json_key(w, "veto");
-    json_bool(w, tg->veto);
-    json_key(w, "broken");
-    json_bool(w, et->veto_broken);
-    json_key(w, "fired");
-    json_bool(w, et->veto_fired);
+    json_key_bool(w, "veto", tg->veto);
+    json_key_bool(w, "broken", et->veto_broken);
+    json_key_bool(w, "fired", et->veto_fired);
     json_end_object(w);
     json_end_object(w);
 }

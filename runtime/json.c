@@ -222,6 +222,31 @@ void json_key(json_writer *w, const char *key)
     w->after_key = true;
 }
 
+/* json_key_*: the members most objects are made of, one call each. */
+void json_key_str(json_writer *w, const char *key, const char *s)
+{
+    json_key(w, key);
+    json_str(w, s);
+}
+
+void json_key_num(json_writer *w, const char *key, double v)
+{
+    json_key(w, key);
+    json_num(w, v);
+}
+
+void json_key_int(json_writer *w, const char *key, long long v)
+{
+    json_key(w, key);
+    json_int(w, v);
+}
+
+void json_key_bool(json_writer *w, const char *key, bool b)
+{
+    json_key(w, key);
+    json_bool(w, b);
+}
+
 void json_str(json_writer *w, const char *s)
 {
     before_value(w);

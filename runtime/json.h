@@ -62,6 +62,12 @@ void json_int(json_writer *w, long long v);
 void json_bool(json_writer *w, bool b);
 void json_null(json_writer *w);
 
+/* A member of the enclosing object: json_key, then the value. */
+void json_key_str(json_writer *w, const char *key, const char *s);
+void json_key_num(json_writer *w, const char *key, double v);
+void json_key_int(json_writer *w, const char *key, long long v);
+void json_key_bool(json_writer *w, const char *key, bool b);
+
 /* Writes s as a JSON string literal (quotes included) to out, outside a
  * document. */
 void json_write_string(FILE *out, const char *s);

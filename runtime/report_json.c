@@ -30,8 +30,7 @@ void report_json_counts(json_writer *w, const rollup_counts *c)
         json_key(w, ir_statusname(st));
         json_int(w, c->n[st]);
     }
-    json_key(w, "total");
-    json_int(w, c->total);
+    json_key_int(w, "total", c->total);
     json_end_object(w);
 }
 
@@ -40,16 +39,11 @@ static void put_plan(json_writer *w, const ir_program *p)
 {
     json_key(w, "plan");
     json_begin_object(w);
-    json_key(w, "name");
-    json_str(w, p->plan);
-    json_key(w, "title");
-    json_str(w, p->title);
-    json_key(w, "baseline");
-    json_int(w, p->baseline);
-    json_key(w, "horizon");
-    json_int(w, p->horizon);
-    json_key(w, "assessment");
-    json_str(w, p->has_assessment ? p->assessment : NULL);
+    json_key_str(w, "name", p->plan);
+    json_key_str(w, "title", p->title);
+    json_key_int(w, "baseline", p->baseline);
+    json_key_int(w, "horizon", p->horizon);
+    json_key_str(w, "assessment", p->has_assessment ? p->assessment : NULL);
     json_key(w, "grades");
     json_begin_inline_array(w);
     for (uint32_t i = 0; i < p->nbands; i++)
@@ -71,10 +65,8 @@ static void put_manifest(json_writer *w, const char *manifest, bool inline_)
     manifest_entry *e = manifest_parse(manifest, &n);
     for (size_t i = 0; i < n; i++) {
         json_begin_record(w);
-        json_key(w, "name");
-        json_str(w, e[i].name);
-        json_key(w, "sha256");
-        json_str(w, e[i].hex);
+        json_key_str(w, "name", e[i].name);
+        json_key_str(w, "sha256", e[i].hex);
         json_end_object(w);
     }
     manifest_free(e, n);
@@ -107,14 +99,10 @@ static void put_data_files(json_writer *w, const report_source *src)
     for (size_t i = 0; i < src->ndata_files; i++) {
         const report_data_file *d = &src->data_files[i];
         json_begin_record(w);
-        json_key(w, "name");
-        json_str(w, d->name);
-        json_key(w, "sha256");
-        json_str(w, d->sha256);
-        json_key(w, "read_with");
-        json_str(w, d->read_with);
-        json_key(w, "read_with_sha256");
-        json_str(w, d->read_with ? d->read_with_sha256 : NULL);
+        json_key_str(w, "name", d->name);
+        json_key_str(w, "sha256", d->sha256);
+        json_key_str(w, "read_with", d->read_with);
+        json_key_str(w, "read_with_sha256", d->read_with ? d->read_with_sha256 : NULL);
         json_key(w, "read_with_files");
         if (d->read_with && d->read_with_files)
             put_manifest(w, d->read_with_files, true);
@@ -139,10 +127,8 @@ static void put_absent_columns(json_writer *w, const ir_program *p, const rt_tab
         if (!rt_table_column_absent_needed(t, k))
             continue;
         json_begin_object(w);
-        json_key(w, "column");
-        json_str(w, p->columns[k].name);
-        json_key(w, "indicator");
-        json_str(w, p->columns[k].indicator);
+        json_key_str(w, "column", p->columns[k].name);
+        json_key_str(w, "indicator", p->columns[k].indicator);
         json_key(w, "targets");
         json_begin_inline_array(w);
         for (uint32_t i = 0; i < p->ntargets; i++)
@@ -169,20 +155,14 @@ void report_json_source(json_writer *w, const ir_program *p, const rt_table *t,
         return;
     }
     json_begin_object(w);
-    json_key(w, "planc");
-    json_str(w, PLANC_VERSION);
-    json_key(w, "rules");
-    json_str(w, src->rules);
-    json_key(w, "rules_sha256");
-    json_str(w, src->rules_sha256);
+    json_key_str(w, "planc", PLANC_VERSION);
+    json_key_str(w, "rules", src->rules);
+    json_key_str(w, "rules_sha256", src->rules_sha256);
     put_rules_files(w, src->rules_files);
-    json_key(w, "data");
-    json_str(w, src->data);
-    json_key(w, "data_sha256");
-    json_str(w, src->data_sha256);
+    json_key_str(w, "data", src->data);
+    json_key_str(w, "data_sha256", src->data_sha256);
     put_data_files(w, src);
-    json_key(w, "data_options");
-    json_str(w, src->data_options);
+    json_key_str(w, "data_options", src->data_options);
     put_absent_columns(w, p, t);
     json_end_object(w);
 }
@@ -192,18 +172,12 @@ void report_json_source(json_writer *w, const ir_program *p, const rt_table *t,
 static void put_row_head(json_writer *w, const char *region, int year, const char *kind,
                          const char *id, const char *name, const char *clause)
 {
-    json_key(w, "region");
-    json_str(w, region);
-    json_key(w, "year");
-    json_int(w, year);
-    json_key(w, "kind");
-    json_str(w, kind);
-    json_key(w, "id");
-    json_str(w, id);
-    json_key(w, "name");
-    json_str(w, name);
-    json_key(w, "clause");
-    json_str(w, clause);
+    json_key_str(w, "region", region);
+    json_key_int(w, "year", year);
+    json_key_str(w, "kind", kind);
+    json_key_str(w, "id", id);
+    json_key_str(w, "name", name);
+    json_key_str(w, "clause", clause);
 }
 
 /* The lead and shared fields of a record: a measure's, or null. */
@@ -228,34 +202,24 @@ static void put_row_tail(json_writer *w, const char *status, double value, const
                          double goal, bool tol, double tolerance, double expected, double score,
                          double weight)
 {
-    json_key(w, "status");
-    json_str(w, status);
-    json_key(w, "value");
-    json_num(w, value);
-    json_key(w, "unit");
-    json_str(w, unit);
-    json_key(w, "goal");
-    json_num(w, goal);
+    json_key_str(w, "status", status);
+    json_key_num(w, "value", value);
+    json_key_str(w, "unit", unit);
+    json_key_num(w, "goal", goal);
     if (tol) {
-        json_key(w, "tolerance");
-        json_num(w, tolerance);
+        json_key_num(w, "tolerance", tolerance);
     }
-    json_key(w, "expected");
-    json_num(w, expected);
-    json_key(w, "score");
-    json_num(w, score);
-    json_key(w, "weight");
-    json_num(w, weight);
+    json_key_num(w, "expected", expected);
+    json_key_num(w, "score", score);
+    json_key_num(w, "weight", weight);
 }
 
 /* The last fields of a result record: the region's parent and top (null
  * for none), as the CSV's last columns. */
 static void put_place(json_writer *w, const char *parent, const char *top)
 {
-    json_key(w, "parent");
-    json_str(w, parent);
-    json_key(w, "top");
-    json_str(w, top);
+    json_key_str(w, "parent", parent);
+    json_key_str(w, "top", top);
 }
 
 /* "results": one record per result row, in the order of the CSV. */
@@ -322,8 +286,7 @@ static void put_results(json_writer *w, const ir_program *p, const rt_table *t, 
         put_lead(w, NULL);
         put_row_tail(w, NULL, NAN, NULL, NAN, tol, NAN, NAN, rt_result_value(r, p->total, row), NAN);
         double g = rt_result_value(r, p->grade, row);
-        json_key(w, "grade");
-        json_str(w, !isnan(g) && g >= 0 && g < p->nbands ? p->bands[(uint32_t)g] : NULL);
+        json_key_str(w, "grade", !isnan(g) && g >= 0 && g < p->nbands ? p->bands[(uint32_t)g] : NULL);
         json_key(w, "vetoes");
         json_begin_array(w);
         for (uint32_t i = 0; i < p->ntargets; i++)
@@ -344,27 +307,19 @@ static void put_regions(json_writer *w, const ir_program *p, const rollup *ru)
     for (uint32_t i = 0; i < ru->nregions; i++) {
         const rollup_region *rg = &ru->regions[i];
         json_begin_record(w);
-        json_key(w, "region");
-        json_str(w, p->regions[rg->region].name);
-        json_key(w, "level");
-        json_str(w, p->levels[rg->level]);
-        json_key(w, "parent");
-        json_str(w, rg->parent >= 0 ? p->regions[rg->parent].name : NULL);
-        json_key(w, "top");
-        json_str(w, rg->top >= 0 ? p->regions[rg->top].name : NULL);
-        json_key(w, "in_data");
-        json_bool(w, rg->present);
-        json_key(w, "total");
-        json_num(w, rg->total);
-        json_key(w, "grade");
-        json_str(w, rg->grade >= 0 ? p->bands[rg->grade] : NULL);
+        json_key_str(w, "region", p->regions[rg->region].name);
+        json_key_str(w, "level", p->levels[rg->level]);
+        json_key_str(w, "parent", rg->parent >= 0 ? p->regions[rg->parent].name : NULL);
+        json_key_str(w, "top", rg->top >= 0 ? p->regions[rg->top].name : NULL);
+        json_key_bool(w, "in_data", rg->present);
+        json_key_num(w, "total", rg->total);
+        json_key_str(w, "grade", rg->grade >= 0 ? p->bands[rg->grade] : NULL);
         json_key(w, "rank");
         if (rg->rank)
             json_int(w, rg->rank);
         else
             json_null(w);
-        json_key(w, "ranked");
-        json_int(w, rg->nranked);
+        json_key_int(w, "ranked", rg->nranked);
         json_key(w, "vetoes");
         json_begin_inline_array(w);
         for (uint32_t k = 0; k < rg->nvetoes; k++)
@@ -385,8 +340,7 @@ static void put_agencies(json_writer *w, const ir_program *p, const rollup *ru)
     for (uint32_t i = 0; i < ru->nagencies; i++) {
         const rollup_agency *ag = &ru->agencies[i];
         json_begin_object(w);
-        json_key(w, "agency");
-        json_str(w, ag->name);
+        json_key_str(w, "agency", ag->name);
         json_key(w, "counts");
         report_json_counts(w, &ag->counts);
         json_key(w, "measures");
@@ -395,14 +349,10 @@ static void put_agencies(json_writer *w, const ir_program *p, const rollup *ru)
             uint32_t m = ag->measures[k];
             const ir_measure *ms = &p->measures[m];
             json_begin_record(w);
-            json_key(w, "id");
-            json_str(w, ms->id);
-            json_key(w, "title");
-            json_str(w, ms->title);
-            json_key(w, "shared");
-            json_bool(w, ms->shared);
-            json_key(w, "mean_score");
-            json_num(w, ru->measures[m].mean_score);
+            json_key_str(w, "id", ms->id);
+            json_key_str(w, "title", ms->title);
+            json_key_bool(w, "shared", ms->shared);
+            json_key_num(w, "mean_score", ru->measures[m].mean_score);
             json_key(w, "counts");
             report_json_counts(w, &ru->measures[m].counts);
             json_key(w, "targets");
@@ -428,40 +378,24 @@ static void put_targets(json_writer *w, const ir_program *p, const rollup *ru)
         const rollup_target *rt = &ru->targets[i];
         const ir_target *tg = &p->targets[rt->target];
         json_begin_record(w);
-        json_key(w, "target");
-        json_str(w, tg->name);
-        json_key(w, "clause");
-        json_str(w, tg->clause);
-        json_key(w, "unit");
-        json_str(w, tg->unit);
-        json_key(w, "level");
-        json_str(w, rt->level == ROLLUP_NO_LEVEL ? NULL : p->levels[rt->level]);
+        json_key_str(w, "target", tg->name);
+        json_key_str(w, "clause", tg->clause);
+        json_key_str(w, "unit", tg->unit);
+        json_key_str(w, "level", rt->level == ROLLUP_NO_LEVEL ? NULL : p->levels[rt->level]);
         json_key(w, "counts");
         report_json_counts(w, &rt->counts);
-        json_key(w, "values");
-        json_int(w, rt->nvalues);
-        json_key(w, "min");
-        json_num(w, rt->min);
-        json_key(w, "q1");
-        json_num(w, rt->q1);
-        json_key(w, "median");
-        json_num(w, rt->median);
-        json_key(w, "q3");
-        json_num(w, rt->q3);
-        json_key(w, "max");
-        json_num(w, rt->max);
-        json_key(w, "mean");
-        json_num(w, rt->mean);
-        json_key(w, "goal");
-        json_num(w, rt->goal);
-        json_key(w, "goal_varies");
-        json_bool(w, rt->goal_varies);
-        json_key(w, "below_goal");
-        json_int(w, rt->nbelow_goal);
-        json_key(w, "above_goal");
-        json_int(w, rt->nabove_goal);
-        json_key(w, "mean_score");
-        json_num(w, rt->mean_score);
+        json_key_int(w, "values", rt->nvalues);
+        json_key_num(w, "min", rt->min);
+        json_key_num(w, "q1", rt->q1);
+        json_key_num(w, "median", rt->median);
+        json_key_num(w, "q3", rt->q3);
+        json_key_num(w, "max", rt->max);
+        json_key_num(w, "mean", rt->mean);
+        json_key_num(w, "goal", rt->goal);
+        json_key_bool(w, "goal_varies", rt->goal_varies);
+        json_key_int(w, "below_goal", rt->nbelow_goal);
+        json_key_int(w, "above_goal", rt->nabove_goal);
+        json_key_num(w, "mean_score", rt->mean_score);
         json_end_object(w);
     }
     json_end_array(w);

@@ -2782,12 +2782,9 @@ static long long only_in_json(const comparison *c, sqlite3_stmt *st, sqlite3_stm
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         json_begin_record(w);
-        json_key(w, "region");
-        json_str(w, col_text(st, 0));
-        json_key(w, "year");
-        json_int(w, sqlite3_column_int(st, 1));
-        json_key(w, "kind");
-        json_str(w, col_text(st, 2));
+        json_key_str(w, "region", col_text(st, 0));
+        json_key_int(w, "year", sqlite3_column_int(st, 1));
+        json_key_str(w, "kind", col_text(st, 2));
         json_text_or_null(w, "id", st, 3);
         json_end_object(w);
         n++;
@@ -3163,10 +3160,8 @@ static bool map_renames(const comparison *c, const char *kind, const char *table
         json_begin_inline_array(w);
         for (size_t k = 0; k < n; k++) {
             json_begin_record(w);
-            json_key(w, "from");
-            json_str(w, from[k]);
-            json_key(w, "to");
-            json_str(w, to[k]);
+            json_key_str(w, "from", from[k]);
+            json_key_str(w, "to", to[k]);
             json_end_object(w);
         }
         json_end_array(w);
@@ -3233,10 +3228,8 @@ static bool json_absent(const comparison *c, long long id, const run_info *ri)
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         json_begin_record(w);
-        json_key(w, "column");
-        json_str(w, col_text(st, 0));
-        json_key(w, "indicator");
-        json_str(w, col_text(st, 1));
+        json_key_str(w, "column", col_text(st, 0));
+        json_key_str(w, "indicator", col_text(st, 1));
         json_end_object(w);
     }
     json_end_array(w);
@@ -3263,12 +3256,9 @@ static void manifest_record(void *arg, const char *name, int nlen, const char *h
     if (hash_b)
         memcpy(hb, hash_b, 64);
     json_begin_record(w);
-    json_key(w, "name");
-    json_str(w, nm);
-    json_key(w, "a_sha256");
-    json_str(w, hash_a ? ha : NULL);
-    json_key(w, "b_sha256");
-    json_str(w, hash_b ? hb : NULL);
+    json_key_str(w, "name", nm);
+    json_key_str(w, "a_sha256", hash_a ? ha : NULL);
+    json_key_str(w, "b_sha256", hash_b ? hb : NULL);
     json_end_object(w);
     free(nm);
 }
@@ -3280,33 +3270,23 @@ static bool json_side(const comparison *c, const char *key, long long id, const 
     json_writer *w = c->w;
     json_key(w, key);
     json_begin_object(w);
-    json_key(w, "run");
-    json_int(w, id);
-    json_key(w, "time");
-    json_str(w, ri->time);
+    json_key_int(w, "run", id);
+    json_key_str(w, "time", ri->time);
     json_key(w, "year");
     if (year)
         json_int(w, year);
     else
         json_null(w);
-    json_key(w, "planc");
-    json_str(w, ri->version);
-    json_key(w, "rules");
-    json_str(w, ri->rules_path);
-    json_key(w, "rules_sha256");
-    json_str(w, ri->rules_hash);
-    json_key(w, "data");
-    json_str(w, ri->data_path);
-    json_key(w, "data_sha256");
-    json_str(w, ri->data_hash);
-    json_key(w, "data_options");
-    json_str(w, ri->data_options);
+    json_key_str(w, "planc", ri->version);
+    json_key_str(w, "rules", ri->rules_path);
+    json_key_str(w, "rules_sha256", ri->rules_hash);
+    json_key_str(w, "data", ri->data_path);
+    json_key_str(w, "data_sha256", ri->data_hash);
+    json_key_str(w, "data_options", ri->data_options);
     if (!json_absent(c, id, ri))
         return false;
-    json_key(w, "target_rows");
-    json_bool(w, !ri->totals);
-    json_key(w, "tolerances");
-    json_bool(w, ri->tolerances);
+    json_key_bool(w, "target_rows", !ri->totals);
+    json_key_bool(w, "tolerances", ri->tolerances);
     json_end_object(w);
     return true;
 }
@@ -3318,17 +3298,13 @@ static bool json_head(const comparison *c, const run_info *ra, const run_info *r
 {
     json_writer *w = c->w;
     json_begin_object(w);
-    json_key(w, "format");
-    json_str(w, "planc-compare");
-    json_key(w, "version");
-    json_int(w, 1);
+    json_key_str(w, "format", "planc-compare");
+    json_key_int(w, "version", 1);
     if (!json_side(c, "a", c->a, ra, c->rq->year[0]) || !json_side(c, "b", c->b, rb, c->rq->year[1]))
         return false;
-    json_key(w, "planc_changed");
-    json_bool(w, strcmp(ra->version, rb->version) != 0);
+    json_key_bool(w, "planc_changed", strcmp(ra->version, rb->version) != 0);
     static const char *const rules[] = {"same", "changed", "not_comparable"};
-    json_key(w, "rules");
-    json_str(w, rules[rules_compared(ra, rb)]);
+    json_key_str(w, "rules", rules[rules_compared(ra, rb)]);
     /* the files of the two manifests that differ, as the text lists them
      * under its rules line; null when a run was recorded before the
      * history kept the manifest (schema version 3) */
@@ -3344,8 +3320,7 @@ static bool json_head(const comparison *c, const run_info *ra, const run_info *r
     json_str(w, strcmp(ra->data_hash, rb->data_hash) != 0   ? "changed"
                 : strcmp(ra->data_path, rb->data_path) != 0 ? "renamed"
                                                             : "same");
-    json_key(w, "data_options_changed");
-    json_bool(w, strcmp(ra->data_options, rb->data_options) != 0);
+    json_key_bool(w, "data_options_changed", strcmp(ra->data_options, rb->data_options) != 0);
     return true;
 }
 
@@ -3364,19 +3339,14 @@ static void json_row(const comparison *c, sqlite3_stmt *st, const char *change)
 {
     json_writer *w = c->w;
     json_begin_record(w);
-    json_key(w, "change");
-    json_str(w, change);
-    json_key(w, "kind");
-    json_str(w, col_text(st, 2));
-    json_key(w, "unit");
-    json_str(w, sqlite3_column_text(st, CMP_UNIT) ? col_text(st, CMP_UNIT) : NULL);
+    json_key_str(w, "change", change);
+    json_key_str(w, "kind", col_text(st, 2));
+    json_key_str(w, "unit", sqlite3_column_text(st, CMP_UNIT) ? col_text(st, CMP_UNIT) : NULL);
     for (int side = 0; side < 2; side++) {
         json_key(w, side ? "b" : "a");
         json_begin_object(w);
-        json_key(w, "region");
-        json_str(w, col_text(st, side ? CMP_ID + 1 : 0));
-        json_key(w, "year");
-        json_int(w, side && c->rq->year[0] ? c->rq->year[1] : sqlite3_column_int(st, 1));
+        json_key_str(w, "region", col_text(st, side ? CMP_ID + 1 : 0));
+        json_key_int(w, "year", side && c->rq->year[0] ? c->rq->year[1] : sqlite3_column_int(st, 1));
         json_text_or_null(w, "id", st, side ? CMP_ID : 3);
         json_text_or_null(w, "status", st, 4 + side);
         json_val(w, "score", st, 6 + side);
@@ -3437,8 +3407,7 @@ static int compare_read(comparison *c)
     run_info_free(&ra);
     run_info_free(&rb);
     if (w) {
-        json_key(w, "tolerances_known");
-        json_bool(w, c->tol_known);
+        json_key_bool(w, "tolerances_known", c->tol_known);
         json_key(w, "renames");
         json_begin_object(w);
     }
@@ -3665,10 +3634,8 @@ static int compare_rows(const comparison *c)
             json_key(w, counts[i]);
             json_int(w, n[i]);
         }
-        json_key(w, "only_in_a");
-        json_int(w, only_a);
-        json_key(w, "only_in_b");
-        json_int(w, only_b);
+        json_key_int(w, "only_in_a", only_a);
+        json_key_int(w, "only_in_b", only_b);
         json_end_object(w);
         json_end_object(w);
     }
