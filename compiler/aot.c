@@ -2842,6 +2842,8 @@ int aot_main(int argc, char **argv, const char *root)
     ast_program *ast = import_load(&a, &d, rules, root);
     if (ast->nmodules > 0) {
         sema_model *m = sema_check(&a, &d, ast);
+        if (!diag_errors(&d))
+            diag_allow_unused(&d);
         if (!diag_errors(&d)) {
             ir_program *ir = lower_program(&a, &d, m);
             if (!diag_errors(&d))

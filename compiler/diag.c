@@ -108,6 +108,9 @@ void diag_dispose(diag_ctx *d)
     free(d->jbuf);
     d->jbuf = NULL;
     d->jcap = 0;
+    free(d->allows);
+    d->allows = NULL;
+    d->nallows = d->capallows = 0;
     for (size_t i = 0; i < d->nfiles; i++) {
         free(d->files[i].name);
         free(d->files[i].text);
@@ -679,8 +682,72 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
  * the same limit (a rules file can draw a warning per region it lists, and
  * each prints its source line), its name after it; one turned off
  * (-Wno-NAME) is neither printed nor counted, nor are its notes. */
+/* Whether an `allow` of the rules accepts warning w at sp, marking every
+ * one that does as used.  Checked before the command line's choices: an
+ * `allow` speaks of one place, -WNAME of the whole run, and the place
+ * wins (docs/LANGUAGE.md §12); nor does an allowed place count as unused
+ * under -Wno-NAME. */
+static bool allowed(diag_ctx *d, warn_id w, span sp)
+{
+    bool yes = false;
+    for (size_t i = 0; i < d->nallows; i++) {
+        diag_allow *al = &d->allows[i];
+        if (al->scoped && al->w == w && al->scope.file == sp.file && sp.lo >= al->scope.lo &&
+            sp.hi <= al->scope.hi) {
+            al->used = true;
+            yes = true;
+        }
+    }
+    return yes;
+}
+
+void diag_allow_add(diag_ctx *d, warn_id w, span name, uint32_t at, const char *reason)
+{
+    if (d->nallows == d->capallows) {
+        d->capallows = d->capallows ? d->capallows * 2 : 8;
+        d->allows = xrealloc(d->allows, d->capallows * sizeof *d->allows);
+    }
+    d->allows[d->nallows++] = (diag_allow){.w = w, .name = name, .at = at, .reason = reason};
+}
+
+void diag_allow_scope(diag_ctx *d, span within, span scope)
+{
+    /* the names inside `within` are the last ones added: read back to the
+     * first one before it */
+    for (size_t i = d->nallows; i-- > 0;) {
+        diag_allow *al = &d->allows[i];
+        if (al->name.file != within.file || al->name.lo < within.lo)
+            break;
+        if (!al->scoped && al->name.hi <= within.hi) {
+            al->scope = scope;
+            al->scoped = true;
+        }
+    }
+}
+
+void diag_allow_unused(diag_ctx *d)
+{
+    /* unused-allow's own `allow`s last, after the others have had the
+     * chance to be accepted by them */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < d->nallows; i++) {
+            diag_allow *al = &d->allows[i];
+            if (al->used || !al->scoped || (al->w == WARN_UNUSED_ALLOW) != (pass == 1) ||
+                al->name.file >= d->nfiles || d->files[al->name.file].imported)
+                continue;
+            al->used = true; /* said once */
+            diag_warning(d, WARN_UNUSED_ALLOW, al->name, "'allow %s' accepts no warning here",
+                         warn_name(al->w));
+            diag_hint(d, "remove the name from the 'allow' if what it was written for is fixed");
+        }
+}
+
 void diag_warning(diag_ctx *d, warn_id w, span sp, const char *fmt, ...)
 {
+    if (allowed(d, w, sp)) {
+        d->hushed = true;
+        return;
+    }
     if (!warn_enabled(w)) {
         d->hushed = true;
         return;

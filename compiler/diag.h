@@ -59,6 +59,23 @@ typedef struct diag_file {
 
 typedef enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
 
+/* One name of an `allow` of the rules (docs/LANGUAGE.md §12): warning w,
+ * reported at a span inside scope (the declaration or block the `allow`
+ * is written in, or its whole file), is neither printed nor counted.
+ * The parser adds each with no scope yet (diag_allow_add) and gives it
+ * one when the declaration around it is read (diag_allow_scope); one
+ * never given a scope (its block did not parse) accepts nothing. */
+typedef struct diag_allow {
+    warn_id w;
+    span name;         /* the name as the `allow` writes it */
+    span scope;        /* where it accepts w (when scoped) */
+    uint32_t at;       /* where its `allow` word is (planc diff shows the
+                          declaration it is in up to there) */
+    const char *reason; /* the `allow`'s text, or NULL (the parser's arena) */
+    bool scoped;
+    bool used;         /* it accepted a warning */
+} diag_allow;
+
 typedef struct diag_ctx {
     diag_file *files;
     size_t nfiles, capfiles;
@@ -83,6 +100,8 @@ typedef struct diag_ctx {
                           English when it has none); JSON stays English */
     char *jbuf;        /* json: the diagnostic being built, awaiting its notes */
     size_t jlen, jcap;
+    diag_allow *allows; /* the rules' `allow`s, in the order read (malloc'd) */
+    size_t nallows, capallows;
 } diag_ctx;
 
 void diag_init(diag_ctx *d, FILE *out);
@@ -131,6 +150,19 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 int diag_errors(const diag_ctx *d);
+
+/* Records one name of an `allow` at name, accepting w once it has a scope. */
+void diag_allow_add(diag_ctx *d, warn_id w, span name, uint32_t at, const char *reason);
+/* Gives every `allow` name not scoped yet that lies inside `within` the
+ * scope `scope` (the parser, when it has read the declaration or block
+ * `within`, or a file-level `allow` statement whose scope is its file). */
+void diag_allow_scope(diag_ctx *d, span within, span scope);
+/* Reports as unused-allow each name of an `allow` in a file not read by
+ * another's import that accepted no warning (once; those that accept
+ * unused-allow itself last).  The compiler calls it when the rules have
+ * been checked without errors: after errors, a check may have stopped
+ * short of the warning an `allow` is for. */
+void diag_allow_unused(diag_ctx *d);
 
 /* JSON Lines (`planc check --format json`): from now on each error or
  * warning is written as one JSON object on a line of its own, its notes

@@ -84,6 +84,12 @@ const char *warn_closest(const char *name)
     return best && bestd <= limit ? best : NULL;
 }
 
+bool warn_about_rules(warn_id w)
+{
+    /* WARN_LIST puts the rules' warnings first, unused-allow last of them */
+    return (unsigned)w <= WARN_UNUSED_ALLOW;
+}
+
 void warn_set_enabled(warn_id w, bool on)
 {
     init();

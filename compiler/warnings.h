@@ -80,6 +80,10 @@
     X(READ_WITH_COMPUTED, "read-with-computed", true, true,                                                            \
       "the rules a data file is read with give an indicator a formula or values, which reading does not use",         \
       "读取数据文件所用的规则为指标给出了公式或数值，读取时不会使用")                                                  \
+    /* an `allow` of the rules (compiler/diag.c); the warnings above the                                           \
+     * data's are about the rules, the ones an `allow` may accept (warn_about_rules) */                                 \
+    X(UNUSED_ALLOW, "unused-allow", true, true, "an 'allow' of the rules that accepts no warning where it is written",  \
+      "规则中的 'allow' 在其所在之处没有接受任何警告")                                                                \
     /* the data against the rules (compiler/main.c) */                                                                 \
     X(DATA_FRACTIONS, "data-fractions", true, true, "a column in % that holds only numbers from 0 to 1",               \
       "以 % 为单位的列只有 0 到 1 之间的数")                                                                           \
@@ -136,6 +140,13 @@ int warn_lookup(const char *name);
 /* The name nearest `name` by edit distance, for a did-you-mean; NULL when
  * none is near. */
 const char *warn_closest(const char *name);
+
+/* Whether w is about the rules (the checker's and an adaptation's,
+ * reported while the rules are compiled), so that an `allow` of the rules
+ * may accept it (docs/LANGUAGE.md §12); false for a warning about the
+ * data, the run, the history or the cache, which depends on more than the
+ * rules file. */
+bool warn_about_rules(warn_id w);
 
 /* The command line's choices (process-wide, as the options are). */
 void warn_set_enabled(warn_id w, bool on);

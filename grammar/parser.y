@@ -289,6 +289,8 @@ static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_na
 static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 static void lose_pending(parse_state *ps);
 static void quoted_agency(parse_state *ps, const char *text, span sp);
+static void allow_names(parse_state *ps, parse_list *names, const char *reason, span kw);
+static bool allow_attached(const parse_state *ps, span loc);
 
 /* Stops the parse when an expression or unit tree gets too deep. */
 #define CHECK_DEPTH(node)                  \
@@ -377,6 +379,9 @@ static void quoted_agency(parse_state *ps, const char *text, span sp);
 %token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
 %token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test" KW_OF "of" KW_MAP "map"
 %token KW_KEEP "keep"   /* a contextual word: never from the scanner (parse_lex) */
+%token KW_ALLOW "allow"
+%token KW_ALLOW_ATTR "'allow' after a target or region" /* `allow` on the line of a target's or
+                                   region's text, or after an indicator's comma (parse_lex) */
 %token START_SETTING "start of a setting"
 %token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!=" PERMILLE "‰"
 
@@ -392,9 +397,10 @@ static void quoted_agency(parse_state *ps, const char *text, span sp);
 %type <list> level_items
 %type <name> opt_level_text
 %type <list> valrows periods names qnames anames clauseids strings opt_aliases measures args wts bands
+%type <list> wnames
 %type <period> period
 %type <keys> keys key
-%type <name> clauseid clauseref qname aname opt_ident opt_parent opt_as opt_level opt_map
+%type <name> clauseid clauseref qname aname opt_ident opt_parent opt_as opt_level opt_map wname
 %type <rtail> region_tail opt_members
 %type <ext> opt_extends
 %type <iattr> ind_attr
@@ -440,6 +446,9 @@ program:
     %empty
   | program decl
         {
+            /* an `allow` inside the declaration, not inside one of its
+             * measures or targets: the whole declaration */
+            diag_allow_scope(ps->d, @2, @2);
             if ($2)
                 ptrvec_push(ps->a, &ps->decls, $2);
             ps->pending_indicator = ps->pending_map = (ast_name){0};
@@ -456,6 +465,13 @@ program:
 decl:
     plan | levels | region | agency | unit | indicator | section | assessment
   | import | drop | keep | override | test | map
+  | allow
+        {
+            /* among the declarations: the whole file */
+            const diag_file *f = &ps->d->files[ps->file];
+            diag_allow_scope(ps->d, @1, (span){ps->file, 0, (uint32_t)f->len});
+            $$ = NULL;
+        }
   | target
         {
             diag_error(ps->d, $1->sp, "a %s belongs in a measure",
@@ -505,6 +521,8 @@ kw_score:       KW_SCORE        { yyerrok; } ;
 kw_weight:      KW_WEIGHT       { yyerrok; } ;
 kw_veto:        KW_VETO         { yyerrok; } ;
 kw_grade:       KW_GRADE        { yyerrok; } ;
+kw_allow:       KW_ALLOW        { yyerrok; } ;
+
 
 /* ---- plan ---- */
 
@@ -720,7 +738,7 @@ override:
             assess_acc_free($5);
             $$->u.over.decl = d;
         }
-  | kw_override KW_REGION IDENT opt_as opt_level opt_parent opt_members opt_aliases
+  | kw_override KW_REGION IDENT opt_as opt_level opt_parent opt_members opt_aliases opt_allow_attr
         {
             /* a D_REGION of the old name holding what the override gives:
              * the level and the parent (.s NULL: the base's), a group's
@@ -782,6 +800,8 @@ ovr_target:
         }
   | ovr_target target_attr
         { $$ = $1; $$->sp = @$; target_attr(ps, $$, &$2); }
+  | ovr_target allow_attr
+        { $$ = $1; $$->sp = @$; }
   ;
 
 /* The indicator of an override: its name, then what it restates. */
@@ -803,6 +823,8 @@ ovr_indicator:
         }
   | ovr_indicator ',' ind_attr
         { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
+  | ovr_indicator ',' allow_ind
+        { $$ = $1; $$->sp = @$; }
   ;
 
 /* plan_item := 'region' IDENT | 'baseline' NUMBER | 'horizon' NUMBER
@@ -865,6 +887,8 @@ plan_items:
                 }
             }
         }
+  | plan_items allow
+        { $$ = $1; }
   | plan_items error
         { $$ = $1; lose_pending(ps); }
   ;
@@ -988,6 +1012,8 @@ region:
                 $$->u.region.naliases = n;
             }
         }
+  | region allow_attr
+        { $$ = $1; $$->sp = @$; }
   ;
 
 /* ['in' qname] */
@@ -1115,6 +1141,8 @@ indicator:
         }
   | indicator ',' ind_attr
         { $$ = $1; $$->sp = @$; ind_attr(ps, $$, &$3); }
+  | indicator ',' allow_ind
+        { $$ = $1; $$->sp = @$; }
   ;
 
 /* ind_attr := 'higher' | 'lower' | 'column' STRING ['as' qname] ['in' unitexpr] [aggregate]
@@ -1262,7 +1290,15 @@ section:
 /* { measure } */
 measures:
     %empty              { $$ = list_new(sizeof(ast_measure *)); }
-  | measures measure    { $$ = $1; if ($2) list_push($$, &$2); }
+  | measures measure
+        {
+            /* an `allow` inside the measure, not inside one of its targets */
+            diag_allow_scope(ps->d, @2, @2);
+            $$ = $1;
+            if ($2)
+                list_push($$, &$2);
+        }
+  | measures allow      { $$ = $1; }
   | measures error      { $$ = $1; lose_pending(ps); }
   ;
 
@@ -1329,10 +1365,12 @@ measure_items:
         }
   | measure_items target
         {
+            diag_allow_scope(ps->d, @2, @2);
             $$ = $1;
             list_push($$->targets, &$2);
             ps->pending_target = (ast_name){0};
         }
+  | measure_items allow                 { $$ = $1; }
   | measure_items error                 { $$ = $1; lose_pending(ps); }
   ;
 
@@ -1362,6 +1400,8 @@ target:
         }
   | target target_attr
         { $$ = $1; $$->sp = @$; target_attr(ps, $$, &$2); }
+  | target allow_attr
+        { $$ = $1; $$->sp = @$; }
   ;
 
 /* target_attr := 'weight' sum | 'veto' | 'score' expr | 'clause' clauseref | 'note' STRING
@@ -1619,6 +1659,8 @@ assess_items:
                 list_append($$->bands, $3);
             }
         }
+  | assess_items allow
+        { $$ = $1; }
   | assess_items error
         {
             $$ = $1;
@@ -1805,6 +1847,61 @@ args:
   | args ',' expr       { $$ = $1; list_push($$, &$3); }
   ;
 
+/* ---- allow ---- */
+
+/* allow := 'allow' wname {',' wname} [STRING]: the warnings named are
+ * accepted in the declaration or block the statement is written in (the
+ * whole file among the declarations), with the reason the text gives
+ * (docs/LANGUAGE.md §12).  The same after a target's or a region's text
+ * on its line, or after an indicator's comma (KW_ALLOW_ATTR), is that
+ * target's, region's or indicator's. */
+allow:
+    kw_allow wnames opt_string      { allow_names(ps, $2, $3, @1); }
+  ;
+allow_attr:
+    KW_ALLOW_ATTR wnames opt_string { allow_names(ps, $2, $3, @1); }
+  ;
+/* [allow_attr], at the end of an override of a region */
+opt_allow_attr:
+    %empty
+  | allow_attr
+  ;
+/* 'allow' wname [STRING] after an indicator's comma: one name, as the
+ * comma goes on to the indicator's next attribute */
+allow_ind:
+    KW_ALLOW_ATTR wname opt_string
+        {
+            parse_list *l = list_new(sizeof(ast_name));
+            list_push(l, &$2);
+            allow_names(ps, l, $3, @1);
+        }
+  ;
+
+/* wnames := wname {',' wname} */
+wnames:
+    wname               { $$ = list_new(sizeof(ast_name)); list_push($$, &$1); }
+  | wnames ',' wname    { $$ = $1; list_push($$, &$3); }
+  ;
+
+/* wname := wword {'-' wword}: a warning's name, written without spaces
+ * (its words may be keywords: score-below-missing, unit-factor) */
+wname:
+    wword               { $$ = source_name(ps, @$); }
+  | wname '-' wword
+        {
+            /* read as written without them, so the name is still checked */
+            if (@1.hi != @2.lo || @2.hi != @3.lo)
+                diag_error(ps->d, @$, "a warning's name is written without spaces");
+            $$ = (ast_name){.s = arena_printf(ps->a, "%s-%s", $1.s, source_name(ps, @3).s), .sp = @$};
+        }
+  ;
+
+wword:
+    IDENT | KW_ALLOW | KW_ALLOW_ATTR | KW_AS | KW_AGENCY | KW_BASELINE | KW_COLUMN | KW_IN | KW_MISSING
+  | KW_NOTE | KW_OF | KW_PERIODS | KW_REGION | KW_REGIONS | KW_SCORE | KW_TARGET | KW_TOLERANCE | KW_UNIT
+  | KW_WEIGHT | KW_YEAR
+  ;
+
 %%
 
 /* ---- the scanner, seen from the parser ---- */
@@ -1930,6 +2027,55 @@ static bool keep_starts(parse_state *ps, const PARSE_STYPE *val, span loc)
     }
 }
 
+/* Whether the `allow` at loc belongs to what it follows (KW_ALLOW_ATTR):
+ * after an indicator's comma, or on the line of a target's or region's
+ * text (after anything but a brace); else it is a statement of the block
+ * or file it is in (KW_ALLOW). */
+static bool allow_attached(const parse_state *ps, span loc)
+{
+    if (ps->in_indicator && ps->last_tok == ',')
+        return true;
+    if (ps->last_tok == 0 || ps->last_tok == '{' || ps->last_tok == '}')
+        return false;
+    const char *text = ps->d->files[ps->file].text;
+    for (uint32_t i = loc.lo; i > 0; i--) {
+        char c = text[i - 1];
+        if (c == '\n' || c == '\r')
+            return false;
+        if (c != ' ' && c != '\t')
+            return true;
+    }
+    return false;
+}
+
+/* The names of an `allow` (parse list of ast_name, freed here; kw the
+ * `allow` word) and its reason, or NULL: each recorded for diag_allow_scope to place, or
+ * reported when no warning has that name or the warning is not about the
+ * rules. */
+static void allow_names(parse_state *ps, parse_list *names, const char *reason, span kw)
+{
+    uint32_t n = 0;
+    ast_name *v = list_finish(ps, names, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        int w = warn_lookup(v[i].s);
+        if (w < 0) {
+            diag_error(ps->d, v[i].sp, "no warning is named '%s'", v[i].s);
+            const char *near = warn_closest(v[i].s);
+            if (near)
+                diag_hint(ps->d, "did you mean '%s'?", near);
+            else
+                diag_hint(ps->d, "'planc help warnings' lists the warnings");
+        } else if (!warn_about_rules((warn_id)w)) {
+            diag_error(ps->d, v[i].sp, "'%s' is a warning about the data or the run, which an 'allow' of the "
+                                       "rules cannot accept", v[i].s);
+            diag_hint(ps->d, "turn it off for a run with -Wno-%s; an 'allow' accepts the warnings about the "
+                             "rules that 'planc check' gives", v[i].s);
+        } else {
+            diag_allow_add(ps->d, (warn_id)w, v[i].sp, kw.lo, reason);
+        }
+    }
+}
+
 /* Whether s is a word that begins what an `expect` line checks after
  * its target: a status of the results or `value` (`score` is a keyword). */
 static bool expectation_word(const char *s)
@@ -1964,6 +2110,8 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
         }
         if (tok == IDENT && keep_starts(ps, val, *loc))
             tok = KW_KEEP;
+        if (tok == KW_ALLOW && allow_attached(ps, *loc))
+            tok = KW_ALLOW_ATTR;
         if (tok == KW_TEST || tok == '}')
             ps->in_test = tok == KW_TEST;
         if (ps->in_test && tok == IDENT && strcmp(val->name.s, "expect") == 0) {
@@ -2209,6 +2357,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         listed[i] = strcmp(yysymbol_name(expected[i]), "'.'") != 0 &&
                     /* nor the token parse_setting starts with (at a file's start) */
                     expected[i] != YYSYMBOL_START_SETTING &&
+                    /* nor an `allow`, which may come almost anywhere and
+                     * is never what is missing */
+                    expected[i] != YYSYMBOL_KW_ALLOW && expected[i] != YYSYMBOL_KW_ALLOW_ATTR &&
                     /* nor a rename's 'as' after an overridden indicator's name:
                      * what is missing there is an attribute, rarely a rename */
                     !(ps->ovr_indicator && expected[i] == YYSYMBOL_KW_AS && n > 1);

@@ -1961,6 +1961,17 @@ static const msgcat_pair catalog[] = {
     {" (a full-width comma '，' is not read in a number: leave it out, or write ',' between groups of three digits)",
      "（数字中不能有全角逗号“，”：去掉它，或改用半角逗号 ',' 作千位分隔）"},
     {" (a space between digits is not read in a number: leave it out)", "（数字的各位之间不能有空格：去掉空格）"},
+    /* ---- al26: an `allow` of the rules (grammar/parser.y, compiler/diag.c) */
+    {"'allow %s' accepts no warning here", "'allow %s' 在此处没有接受任何警告"},
+    {"remove the name from the 'allow' if what it was written for is fixed",
+     "如果当初写它所针对的问题已经改正，请从 'allow' 中删去这个名称"},
+    {"no warning is named '%s'", "没有名为“%s”的警告"},
+    {"'planc help warnings' lists the warnings", "'planc help warnings' 列出全部警告"},
+    {"'%s' is a warning about the data or the run, which an 'allow' of the rules cannot accept",
+     "“%s”是关于数据或运行的警告，规则中的 'allow' 不能接受它"},
+    {"turn it off for a run with -Wno-%s; an 'allow' accepts the warnings about the rules that 'planc check' gives",
+     "运行时可用 '-Wno-%s' 关闭它；'allow' 接受的是 'planc check' 给出的关于规则的警告"},
+    {"a warning's name is written without spaces", "警告名称中不能有空格"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -139,6 +139,45 @@ START_TEST(error_format_with_caret_under_cjk)
 }
 END_TEST
 
+/* An `allow` accepts its warning inside its scope only, innermost scoping
+ * first, marks itself used, hushes the warning's notes, and one that
+ * accepted nothing is reported by diag_allow_unused (once); one never
+ * scoped accepts nothing and is not reported. */
+START_TEST(allow_scopes_and_unused)
+{
+    int f = add("measure {\n  target a allow x\n  target b\n  allow y\n}\nallow z\n");
+    span ta = find(f, "target a allow x"), m = find(f, "measure {");
+    m.hi = find(f, "}").hi;
+    /* the target's allow (names at "x"), then the measure's ("y") */
+    diag_allow_add(&D, WARN_PERCENT_SUM, find(f, "x"), find(f, "allow x").lo, NULL);
+    diag_allow_scope(&D, ta, ta);
+    diag_allow_add(&D, WARN_WEIGHT_UNIT, find(f, "y"), find(f, "allow y").lo, "why");
+    diag_allow_add(&D, WARN_STALE_TEXT, find(f, "z"), find(f, "allow z").lo, NULL);
+    diag_allow_scope(&D, m, m);
+    ck_assert(D.allows[0].scoped && D.allows[0].scope.hi == ta.hi);
+    ck_assert(D.allows[1].scoped && D.allows[1].scope.lo == m.lo && D.allows[1].scope.hi == m.hi);
+    ck_assert(!D.allows[2].scoped); /* after the measure: not its */
+    diag_warning(&D, WARN_PERCENT_SUM, find(f, "a allow"), "accepted");
+    diag_note(&D, ta, "hushed with it");
+    diag_warning(&D, WARN_WEIGHT_UNIT, find(f, "b"), "accepted too");
+    ck_assert_str_eq(out(), "");
+    ck_assert_int_eq(D.nwarnings, 0);
+    diag_warning(&D, WARN_PERCENT_SUM, find(f, "b"), "outside the target");
+    ck_assert_int_eq(D.nwarnings, 1);
+    ck_assert_ptr_nonnull(strstr(out(), "t.plan:3:10: warning: outside the target [-Wpercent-sum]"));
+    ck_assert(D.allows[0].used && D.allows[1].used);
+    diag_allow_unused(&D);
+    ck_assert_int_eq(D.nwarnings, 1); /* z was never scoped */
+    /* scoped (to the file), it accepted nothing: reported once */
+    diag_allow_scope(&D, find(f, "allow z"), (span){(uint32_t)f, 0, (uint32_t)D.files[f].len});
+    diag_allow_unused(&D);
+    diag_allow_unused(&D);
+    ck_assert_int_eq(D.nwarnings, 2);
+    ck_assert_ptr_nonnull(strstr(out(), "t.plan:6:7: warning: 'allow stale-text' accepts no warning here "
+                                        "[-Wunused-allow]"));
+}
+END_TEST
+
 START_TEST(note_warning_hint_plain)
 {
     int f = add("indicator x : %\n");
@@ -513,6 +552,7 @@ static Suite *diag_suite(void)
     tcase_add_test(tc, diagnostic_is_one_write_on_unbuffered_stream);
     tcase_add_test(tc, json_lines_nest_notes);
     tcase_add_test(tc, json_lines_error_limit);
+    tcase_add_test(tc, allow_scopes_and_unused);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -24,7 +24,7 @@ syntax iskeyword @,48-57,_,170,178,179,181,186,192-214,216-246,248-255
 " is matched below, not listed.
 syntax keyword plancDeclaration plan region regions levels agency unit indicator
 syntax keyword plancDeclaration section measure target redline assessment test map
-syntax keyword plancModule import extends override drop replaces as
+syntax keyword plancModule import extends override drop replaces as allow
 syntax keyword plancConditional if then else
 syntax keyword plancOperator and or not
 syntax keyword plancBoolean yes no
