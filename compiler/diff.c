@@ -175,7 +175,9 @@ typedef struct D {
     ditem plan, assess;
     ptrvec regions, inds, agencies, sections;
     ptrvec places;          /* dplace *: the new program's texts naming old places */
-    counts c_regions, c_inds, c_agencies, c_sections, c_measures, c_targets;
+    ptrvec allows;          /* ditem *: the `allow`s of one program only, or
+                               whose reason changed */
+    counts c_regions, c_inds, c_agencies, c_sections, c_measures, c_targets, c_allows;
     unsigned nchanged;      /* items that differ */
 } D;
 
@@ -2864,6 +2866,7 @@ static void write_text(const D *x, lbl_lang lang, FILE *out)
         fputc('\n', out);
         text_item(&x->assess, 0, lang, out);
     }
+    text_list("allows", &x->allows, lang, out);
     if (x->places.n) {
         fprintf(out, lbl_get(lang, LBL_D_PLACES), x->places.n);
         for (size_t k = 0; k < x->places.n; k++) {
@@ -2882,9 +2885,101 @@ static void write_text(const D *x, lbl_lang lang, FILE *out)
     text_counts(out, "regions", x->c_regions, &first, lang);
     text_counts(out, "indicators", x->c_inds, &first, lang);
     text_counts(out, "agencies", x->c_agencies, &first, lang);
+    text_counts(out, "allows", x->c_allows, &first, lang);
     if (first)
         fputs(lbl_get(lang, LBL_D_SETTINGS), out);
     fputc('\n', out);
+}
+
+/* The declaration an `allow` accepts warnings in, as its file writes it
+ * up to its first ':', '{' (outside a string), line end or the `allow`
+ * itself ("target 非化石 for 省", "measure (二) \"水\""); NULL for the
+ * whole file. */
+static const char *allow_place(D *x, const diag_ctx *d, const diag_allow *al)
+{
+    const diag_file *f = &d->files[al->scope.file];
+    if (al->scope.lo == 0 && al->scope.hi >= f->len)
+        return NULL;
+    uint32_t e = al->scope.lo;
+    bool quoted = false;
+    for (; e < al->scope.hi && e != al->at && f->text[e] != '\n'; e++) {
+        if (f->text[e] == '"')
+            quoted = !quoted;
+        else if (!quoted && (f->text[e] == ':' || f->text[e] == '{'))
+            break;
+    }
+    while (e > al->scope.lo && (f->text[e - 1] == ' ' || f->text[e - 1] == '\t' || f->text[e - 1] == '\r'))
+        e--;
+    return arena_strndup(x->a, f->text + al->scope.lo, e - al->scope.lo);
+}
+
+/* One side's `allow` names: each "NAME\nPLACE" key (PLACE empty for the
+ * file) with its reason, into keys[] and reasons[] (n of them). */
+static uint32_t allow_keys(D *x, const diag_ctx *d, const char ***keys, const char ***reasons,
+                           const char ***places)
+{
+    uint32_t n = 0;
+    *keys = arena_alloc(x->a, (d->nallows + 1) * sizeof **keys);
+    *reasons = arena_alloc(x->a, (d->nallows + 1) * sizeof **reasons);
+    *places = arena_alloc(x->a, (d->nallows + 1) * sizeof **places);
+    for (size_t i = 0; i < d->nallows; i++) {
+        const diag_allow *al = &d->allows[i];
+        if (!al->scoped || al->scope.file >= d->nfiles)
+            continue;
+        const char *pl = allow_place(x, d, al);
+        (*keys)[n] = arena_printf(x->a, "%s\n%s", warn_name(al->w), pl ? pl : "");
+        (*reasons)[n] = al->reason;
+        (*places)[n] = pl;
+        n++;
+    }
+    return n;
+}
+
+/* An item of an `allow` name of one program only ('+', '-') or whose
+ * reason changed ('~'): its warning's name, and where. */
+static ditem *allow_item(D *x, char op, const char *key, const char *place, const char *reason)
+{
+    ditem *it = item(x, op, "allow", arena_strndup(x->a, key, strcspn(key, "\n")));
+    const char *where = place ? place : "file";
+    it->desc = reason && op != '~' ? arena_printf(x->a, "%s \"%s\"", where, reason) : where;
+    if (!place)
+        it->ldesc[LBL_ZH] = reason && op != '~' ? arena_printf(x->a, "整个文件 \"%s\"", reason) : "整个文件";
+    ptrvec_push(x->a, &x->allows, it);
+    return it;
+}
+
+/* The `allow`s of the rules (docs/LANGUAGE.md §12) added, dropped, or
+ * given another reason: a name at a place, the place being the
+ * declaration it is in as written (or the file), so that one accepted
+ * somewhere else shows as dropped there and added here. */
+static void diff_allows(D *x)
+{
+    const char **ko, **ro, **po, **kn, **rn, **pn;
+    uint32_t no = allow_keys(x, x->o->d, &ko, &ro, &po);
+    uint32_t nn = allow_keys(x, x->n->d, &kn, &rn, &pn);
+    for (uint32_t i = 0; i < no; i++) {
+        uint32_t j = 0;
+        while (j < nn && strcmp(ko[i], kn[j]) != 0)
+            j++;
+        if (j == nn) {
+            allow_item(x, '-', ko[i], po[i], ro[i]);
+            x->c_allows.dropped++;
+        } else if ((ro[i] == NULL) != (rn[j] == NULL) || (ro[i] && strcmp(ro[i], rn[j]) != 0)) {
+            ditem *it = allow_item(x, '~', kn[j], pn[j], NULL);
+            field(x, it, "reason", ro[i], rn[j]);
+            x->c_allows.changed++;
+        }
+    }
+    for (uint32_t j = 0; j < nn; j++) {
+        uint32_t i = 0;
+        while (i < no && strcmp(ko[i], kn[j]) != 0)
+            i++;
+        if (i == no) {
+            allow_item(x, '+', kn[j], pn[j], rn[j]);
+            x->c_allows.added++;
+        }
+    }
+    x->nchanged += x->c_allows.added + x->c_allows.dropped + x->c_allows.changed;
 }
 
 /* ---------------------------------------------------------------- JSON */
@@ -3057,7 +3152,13 @@ static void write_json(const D *x, FILE *out)
         json_item(&x->assess, NULL, 2, out);
     else
         fputs("null", out);
-    fputs(",\n  \"old_places\": [", out);
+    if (x->allows.n) { /* only when some differ: the schema before them stays */
+        fputs(",\n", out);
+        json_list("allows", &x->allows, NULL, out);
+        /* json_list ends its list with ",\n" */
+        fputs("  \"old_places\": [", out);
+    } else
+        fputs(",\n  \"old_places\": [", out);
     for (size_t k = 0; k < x->places.n; k++) {
         const dplace *p = x->places.v[k];
         fputs(k ? ",\n    {\"kind\": " : "\n    {\"kind\": ", out);
@@ -3112,6 +3213,7 @@ unsigned diff_write(arena *a, const diff_side *old, const diff_side *new, diff_f
     diff_sections(x);
     diff_assessment(x);
     diff_places(x);
+    diff_allows(x);
     x->nchanged += x->c_regions.added + x->c_regions.dropped + x->c_regions.changed +
                    x->c_inds.added + x->c_inds.dropped + x->c_inds.changed + x->c_agencies.changed +
                    x->c_agencies.dropped;

@@ -17,7 +17,9 @@
  * total, lowest / highest / average over a level) that it gains and
  * loses.  Last, the texts of the new program that name places only the
  * old one has (its regions' names and aliases, its plan's name holding
- * one; places.h), in the new program's order.  The output follows the old program's order,
+ * one; places.h), in the new program's order.  And the `allow`s of the
+ * rules (docs/LANGUAGE.md §12) of one program only, or whose reason
+ * changed, each a warning's name at the declaration it is written in.  The output follows the old program's order,
  * with what only the new one has after it: the same inputs give the same
  * bytes. */
 #ifndef PLANC_DIFF_H

@@ -1521,6 +1521,10 @@ static const struct {
     {"in no measure", "不属于任何措施"},
     {"higher", "越高越好"},
     {"lower", "越低越好"},
+    /* al26: planc diff's `allow`s of the rules */
+    {"allows", "接受的警告"},
+    {"allow", "接受警告"},
+    {"reason", "理由"},
 };
 
 /* The languages' names (lbl_parse, lbl_name) and HTML tags. */
