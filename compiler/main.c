@@ -2718,6 +2718,12 @@ static int write_output(const compilation *c, const char *rules, const char *dat
             o[i] = NULL; /* removed and freed */
             rc = EXIT_WRITE;
         }
+    /* From the history's commit to the last rename, a signal (Ctrl-C)
+     * waits until all is done: it came between two renames, or after the
+     * commit and before the rename, and left one output new and another
+     * old, or a run recorded whose output was not there (its temporary
+     * file removed).  None of these steps waits for a lock. */
+    cleanup_hold();
     bool recorded = false;
     if (db) {
         if (rc != EXIT_OK)
@@ -2745,17 +2751,20 @@ static int write_output(const compilation *c, const char *rules, const char *dat
             kept[i] = o[i];
         o[i] = NULL;
     }
-    if (recorded && rc != EXIT_OK) {
-        store_forget_run(db, store_run(db), stderr);
-    } else if (recorded && store_publish(db, stderr) != 0) {
+    bool forget = recorded && rc != EXIT_OK;
+    if (recorded && !forget && store_publish(db, stderr) != 0)
         rc = EXIT_WRITE;
-    }
     for (size_t i = 0; i < nouts; i++) {
         if (rc != EXIT_OK)
             ofile_undo(kept[i]);
         else
             ofile_settle(kept[i]);
     }
+    cleanup_release();
+    /* (after the hold: taking the run back out may wait for the lock,
+     * which another writer may have taken since the commit) */
+    if (forget)
+        store_forget_run(db, store_run(db), stderr);
     free(kept);
     free(o);
     return rc;

@@ -37,7 +37,8 @@ static slot slots[CLEANUP_SLOTS];
 static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 
 /* Starting a child (cleanup_spawn_begin/end): how many threads are
- * between starting one and registering it; the signal whose handler
+ * between starting one and registering it, or hold the signals off
+ * (cleanup_hold); the signal whose handler
  * found one and left it to the last of them to deliver again (0: none);
  * and whether a signal has begun to end planc (no child is started
  * then).  A signal that arrived in that gap used to end planc with the
@@ -117,6 +118,18 @@ int cleanup_spawn_end(pid_t pid)
             kill(getpid(), sig); /* its handler now finds the child */
     }
     return handle;
+}
+
+/* A hold counts as a child being started: the handler defers a signal
+ * while either is under way, and the last to end delivers it. */
+void cleanup_hold(void)
+{
+    atomic_fetch_add(&spawning, 1);
+}
+
+void cleanup_release(void)
+{
+    cleanup_spawn_end(-1);
 }
 
 void cleanup_done(int handle)

@@ -73,6 +73,17 @@ int cleanup_child(pid_t pid);
 bool cleanup_spawn_begin(void);
 int cleanup_spawn_end(pid_t pid);
 
+/* Holding off the signals that end planc while a few steps must all be
+ * taken or none (planc run's outputs renamed into place one after the
+ * other, with the results history's commit): cleanup_hold() before the
+ * first, cleanup_release() after the last.  A signal that arrives in
+ * between is held by the handler, as one that arrives while a child is
+ * started, and acted on by cleanup_release (which removes what is still
+ * registered then, and ends planc by it).  Nothing that may wait long
+ * (a lock, a pipe's reader) belongs between the two. */
+void cleanup_hold(void);
+void cleanup_release(void);
+
 /* The file, directory or child is gone, or kept on purpose (a file
  * renamed into place): forget it.  -1: nothing. */
 void cleanup_done(int handle);
