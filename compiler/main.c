@@ -3788,6 +3788,15 @@ static bool data_twice(const char *cmd, const char *const *datas, size_t n)
     return false;
 }
 
+/* Whether `path` names the file standard output is (/dev/stdout, the
+ * terminal's device, the file it is redirected to). */
+static bool is_stdout(const char *path)
+{
+    struct stat out, st;
+    return fstat(STDOUT_FILENO, &out) == 0 && stat(path, &st) == 0 && out.st_dev == st.st_dev &&
+           out.st_ino == st.st_ino;
+}
+
 /* Whether one output is given twice among outs[0..n) (-o: a path, or
  * NULL for standard output), after the usage error that says so: by one
  * name, by two names of one place (./r.csv and r.csv, or a link), or
@@ -3800,6 +3809,13 @@ static bool outs_twice(const run_out *outs, size_t n)
             if (!a || !b) {
                 if (!a && !b) {
                     usage_error("run", "%sstandard output (-o -) is given twice", "");
+                    return true;
+                }
+                /* -o - and /dev/stdout, or the file stdout goes to:
+                 * the results were written into it twice */
+                if (is_stdout(a ? a : b)) {
+                    usage_error("run", "the output '%s' is standard output (-o -) under another name: each "
+                                       "file is written once (-o)", a ? a : b);
                     return true;
                 }
                 continue;

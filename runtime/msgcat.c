@@ -1972,6 +1972,11 @@ static const msgcat_pair catalog[] = {
     {"turn it off for a run with -Wno-%s; an 'allow' accepts the warnings about the rules that 'planc check' gives",
      "运行时可用 '-Wno-%s' 关闭它；'allow' 接受的是 'planc check' 给出的关于规则的警告"},
     {"a warning's name is written without spaces", "警告名称中不能有空格"},
+
+
+    /* ---- rv26: several outputs (main.c outs_twice) */
+    {"the output '%s' is standard output (-o -) under another name: each file is written once (-o)",
+     "输出文件 '%s' 就是另一个名称下的标准输出（--output -）：每个文件只写一次（--output）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

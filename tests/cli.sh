@@ -88,6 +88,10 @@ rm -f "$tmp/m.csv" "$tmp/m.json" "$tmp/m.html" "$tmp/m2.json"
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a.csv" --output "$tmp/a.csv"; contains err "the output '$tmp/a.csv' is given twice (-o)"
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a.csv" -o "$tmp/./a.csv"; contains err "is one given before under another name: each file is written once (-o)"
 expect 2 "$planc" run "$rules" --data "$data" -o - -o -; contains err "standard output (-o -) is given twice"
+# and standard output under another name (the results went into it twice)
+expect 2 "$planc" run "$rules" --data "$data" -o - -o /dev/stdout; contains err "the output '/dev/stdout' is standard output (-o -) under another name"
+n=$((n + 1)); [ ! -s "$tmp/out" ] || { echo "FAIL: -o - -o /dev/stdout wrote $(wc -c <"$tmp/out") bytes"; fails=$((fails + 1)); }
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/out" -o -; contains err "the output '$tmp/out' is standard output (-o -) under another name"
 # template's blank file under Excel's old binary name: refused, as run's results are
 expect 2 "$planc" template "$rules" -o "$tmp/blank.xls"; contains err "is named for the old Excel format (.xls)"
 n=$((n + 1)); [ ! -e "$tmp/blank.xls" ] || { echo "FAIL: template -o x.xls wrote a file"; fails=$((fails + 1)); }
