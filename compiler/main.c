@@ -5711,6 +5711,10 @@ static int cmd_template(int argc, char **argv)
         warn_fractions(&c, t, lang);
         warn_unit_factor(&c, t, lang);
         diag_flush(&c.diag);
+        /* the check's notes (a column's empty cells) are its own, not the
+         * last warning's: -w or -Wno-NAME of that warning left them out,
+         * and JSON gave them as its notes */
+        es_end_message();
         if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t)) != 0)
             rc = EXIT_DATA;
         /* --warnings-as-errors: a warning of the files read (a column in

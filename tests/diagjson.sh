@@ -228,9 +228,11 @@ run_in "$runs/adapt-region" explain dropped.plan --data data-base.csv --skip-unk
  run_in "$runs/template-check-werror" template rules.plan --check data.csv --warnings-as-errors --diagnostics json)
 [ "$(rc)" = 3 ] || fail "template --warnings-as-errors: exit $(rc), expected 3"
 json_lines "template --warnings-as-errors" "$tmp/err" '
-assert [o["level"] for o in d] == ["warning", "note", "error"], d
+assert [o["level"] for o in d] == ["warning", "note", "note", "error"], d
 assert d[0]["file"] == "data.csv" and d[0]["message"].startswith("skipped 1 line at the end"), d[0]
-assert d[2]["message"] == "1 warning treated as an error (--warnings-as-errors)", d[2]
+# the check's notes are its own, not the warning's
+assert d[0]["notes"] == [] and d[1]["message"].startswith("column 'pm25' is empty"), d[:2]
+assert d[3]["message"] == "1 warning treated as an error (--warnings-as-errors)", d[3]
 '
 # a data file named "planc": "planc: warning: ..." was planc's own, of no
 # file, and "planc: ok: ..." an error; it is shown ./planc ("planc.csv"
@@ -242,13 +244,14 @@ for f in planc planc.csv; do
     json_lines "template --check $f" "$tmp/err" '
 want = "'"$f"'"
 want = "./planc" if want == "planc" else want
-assert [o["level"] for o in d] == ["warning", "note"], d
-assert d[0]["file"] == want and all(x["file"] == want for x in d[0]["notes"]), d[0]
-assert d[1]["message"].startswith(want + ": ok: "), d[1]
+assert [o["level"] for o in d] == ["warning", "note", "note"], d
+assert d[0]["file"] == want and d[1]["file"] == want and all(x["file"] == want for x in d[1]["notes"]), d[:2]
+assert d[2]["message"].startswith(want + ": ok: "), d[2]
 '
 done
 run_in "$runs/template-check-werror" template rules.plan --check data.csv -w
-{ [ "$(rc)" = 0 ] && ! grep -q warning "$tmp/err"; } || fail "template -w: exit $(rc), $(cat "$tmp/err")"
+{ [ "$(rc)" = 0 ] && ! grep -q warning "$tmp/err" && grep -q "note: column 'pm25' is empty" "$tmp/err"; } ||
+    fail "template -w: exit $(rc), $(cat "$tmp/err")"
 
 # --- usage: JSON is English; a bad value
 run_in "$runs/adapt-region" run dropped.plan --data data-base.csv --lang zh --diagnostics json
