@@ -363,6 +363,19 @@ static bool set_wal(store *s, FILE *err)
     }
 }
 
+/* The name SQLite is given for the file at `path`: the path, or
+ * "./path" when it begins with "file:", which SQLite built to read URI
+ * file names (as Debian's is) takes for a URI ("--store file:h.db"
+ * opened and recorded into h.db, and the copy of an upgrade went to
+ * another name than the one said).  malloc'd. */
+static char *sqlite_name(const char *path)
+{
+    bool uri = strncmp(path, "file:", 5) == 0;
+    char *name = rt_xmalloc(strlen(path) + 3, 1);
+    sprintf(name, "%s%s", uri ? "./" : "", path);
+    return name;
+}
+
 /* Keeps a copy of the database at s->path, of schema version `ver`, before
  * upgrade changes it, and returns its name (malloc'd): "DB.schema-VER.bak"
  * beside it, else (a copy of that name is there already, from an earlier
@@ -393,11 +406,12 @@ static char *keep_copy(store *s, long long ver, FILE *err)
     sqlite3 *db = NULL;
     sqlite3_stmt *vacuum = NULL;
     int cleanup = -1;
+    char *main_name = sqlite_name(s->path), *copy_name = sqlite_name(copy);
     if (i == 100) {
         why = msgcat_strerror(msgcat_lang(), EEXIST);
-    } else if (sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+    } else if (sqlite3_open_v2(main_name, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
                sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &vacuum, NULL) != SQLITE_OK ||
-               sqlite3_bind_text(vacuum, 1, copy, -1, SQLITE_STATIC) != SQLITE_OK) {
+               sqlite3_bind_text(vacuum, 1, copy_name, -1, SQLITE_STATIC) != SQLITE_OK) {
         why = db ? sqlite3_errmsg(db) : msgcat_strerror(msgcat_lang(), ENOMEM);
     } else {
         sqlite3_busy_timeout(db, s->timeout_ms);
@@ -420,6 +434,8 @@ static char *keep_copy(store *s, long long ver, FILE *err)
         cleanup_done(cleanup);
     sqlite3_finalize(vacuum);
     sqlite3_close(db);
+    free(main_name);
+    free(copy_name);
     return copy;
 }
 
@@ -1104,7 +1120,9 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
         flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
         name = uri;
     }
-    int opened = sqlite3_open_v2(name, &s->db, flags, NULL);
+    char *sname = uri ? NULL : sqlite_name(name);
+    int opened = sqlite3_open_v2(uri ? uri : sname, &s->db, flags, NULL);
+    free(sname);
     free(uri);
     if (opened != SQLITE_OK) {
         bool told = create && !s->tmp && stat(path, &stt) != 0 && create_problem(path, err);
@@ -1612,11 +1630,13 @@ static bool transfer(store *s, FILE *err)
     sqlite3_stmt *st = NULL;
     bool ok = false, attached = false;
     long long id = 0;
+    char *tmp_name = sqlite_name(s->tmp);
     if (sqlite3_prepare_v2(o->db, "ATTACH ?1 AS planc_new", -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, s->tmp, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 1, tmp_name, -1, SQLITE_STATIC);
         attached = sqlite3_step(st) == SQLITE_DONE;
     }
     sqlite3_finalize(st);
+    free(tmp_name);
     st = NULL;
     if (!attached) {
         db_error(o, "cannot record the run", err);
@@ -1753,7 +1773,10 @@ static bool publish(store *s, FILE *err)
         close(dfd);
     }
     free(dir);
-    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    char *sname = sqlite_name(s->path);
+    int opened = sqlite3_open_v2(sname, &s->db, SQLITE_OPEN_READWRITE, NULL);
+    free(sname);
+    if (opened != SQLITE_OK) {
         /* the run is in place; only taking it back out (store_forget_run)
          * would need the connection */
         warn_message(err, WARN_HISTORY, "planc: warning: %s: the run is recorded, but the database cannot be opened "

@@ -194,6 +194,20 @@ if command -v sqlite3 >/dev/null; then
     cp "$tmp/up/v8.db" "$tmp/up/r.db"
     "$planc" history "$tmp/up/r.db" >/dev/null 2>"$tmp/err"
     check '[ ! -s "$tmp/err" ] && [ ! -e "$tmp/up/r.db.schema-8.bak" ]' "history of an older database: $(cat "$tmp/err")"
+    # a database named 'file:...' (a relative name): SQLite, built to read
+    # URI file names as Debian's is, took it for a URI: planc recorded into
+    # 'u.db' and said the copy was in a file that was not there
+    mkdir "$tmp/upf"; cp "$tmp/up/v8.db" "$tmp/upf/file:u.db"
+    (cd "$tmp/upf" && "$planc" run --engine interp "$rules" --data "$data" --store file:u.db -o /dev/null) 2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ] && grep -q "kept in '"'"'file:u.db.schema-8.bak'"'"'" "$tmp/err"' "upgrade of file:u.db: exit $rc, $(cat "$tmp/err")"
+    check '[ "$(ls -A "$tmp/upf" | tr "\n" " ")" = "file:u.db file:u.db.schema-8.bak " ]' "upgrade of file:u.db: files: $(ls -A "$tmp/upf")"
+    check '[ "$(sqlite3 "$tmp/upf/file:u.db.schema-8.bak" "PRAGMA user_version")" = 8 ]' "upgrade of file:u.db: the copy is not of version 8"
+    check '[ "$(cd "$tmp/upf" && "$planc" history file:u.db | tail -n +2 | wc -l)" = 2 ]' "upgrade of file:u.db: its runs"
+    # and a new one of that name, made and then recorded into again
+    (cd "$tmp/upf" && "$planc" run --engine interp "$rules" --data "$data" --store file:n.db -o /dev/null &&
+        "$planc" run --engine interp "$rules" --data "$data" --store file:n.db -o /dev/null) 2>"$tmp/err"; rc=$?
+    check '[ $rc = 0 ] && [ ! -e "$tmp/upf/n.db" ] && [ "$(cd "$tmp/upf" && "$planc" history file:n.db | tail -n +2 | wc -l)" = 2 ]' \
+        "a new file:n.db: exit $rc, $(cat "$tmp/err"), files: $(ls -A "$tmp/upf")"
     # three writers at once: one upgrades, and keeps one copy
     mkdir "$tmp/up3"; cp "$tmp/up/v8.db" "$tmp/up3/h.db"
     for w in 1 2 3; do
