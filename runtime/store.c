@@ -393,33 +393,44 @@ static char *keep_copy(store *s, long long ver, FILE *err)
     size_t n = strlen(s->path) + 48;
     char *copy = rt_xmalloc(n, 1);
     struct stat st;
-    int i = 1;
+    mode_t mode = stat(s->path, &st) == 0 ? st.st_mode & 07777 : 0600;
+    /* the file made here, empty, with the database's permissions, for
+     * VACUUM INTO to fill: SQLite made it with its own (0644 less the
+     * umask) and the copy of a private history was readable by anyone
+     * while it was written, or for good when the chmod after failed */
+    int fd = -1, open_errno = 0, i = 1;
     for (; i < 100; i++) {
         if (i == 1)
             snprintf(copy, n, "%s.schema-%lld.bak", s->path, ver);
         else
             snprintf(copy, n, "%s.schema-%lld.%d.bak", s->path, ver, i);
-        if (lstat(copy, &st) != 0 && errno == ENOENT)
+        fd = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0700);
+        if (fd >= 0 || errno != EEXIST)
             break;
     }
+    open_errno = errno;
     const char *why = NULL;
     sqlite3 *db = NULL;
     sqlite3_stmt *vacuum = NULL;
     int cleanup = -1;
     char *main_name = sqlite_name(s->path), *copy_name = sqlite_name(copy);
+    if (fd >= 0) {
+        cleanup = cleanup_file(copy);
+        fchmod(fd, mode);
+        close(fd);
+    }
     if (i == 100) {
         why = msgcat_strerror(msgcat_lang(), EEXIST);
+    } else if (fd < 0) {
+        why = msgcat_strerror(msgcat_lang(), open_errno);
     } else if (sqlite3_open_v2(main_name, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
                sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &vacuum, NULL) != SQLITE_OK ||
                sqlite3_bind_text(vacuum, 1, copy_name, -1, SQLITE_STATIC) != SQLITE_OK) {
         why = db ? sqlite3_errmsg(db) : msgcat_strerror(msgcat_lang(), ENOMEM);
     } else {
         sqlite3_busy_timeout(db, s->timeout_ms);
-        cleanup = cleanup_file(copy);
         if (sqlite3_step(vacuum) != SQLITE_DONE)
             why = sqlite3_errmsg(db);
-        else if (stat(s->path, &st) == 0)
-            chmod(copy, st.st_mode & 07777);
     }
     if (why) {
         csv_message(err, "planc: error: %s: not upgraded from schema version %lld to %d: cannot keep a copy "

@@ -163,6 +163,25 @@ if command -v sqlite3 >/dev/null; then
     check '[ "$(stat -c %a "$tmp/up/h.db.schema-8.bak")" = 600 ]' \
         "upgrade: the copy of a private database is mode $(stat -c %a "$tmp/up/h.db.schema-8.bak")"
     check '[ "$(ls -A "$tmp/up" | tr "\n" " ")" = "h.db h.db.schema-8.bak v8.db " ]' "upgrade: files left: $(ls -A "$tmp/up")"
+    # the copy is made with the database's permissions, not widened after:
+    # SQLite made it 0644 less the umask, readable by anyone while it was
+    # written, and for good where the chmod after failed (a chmod that
+    # always fails put in front of the C library's)
+    if command -v cc >/dev/null 2>&1; then
+        printf '%s\n' '#include <errno.h>' '#include <sys/stat.h>' \
+            'int chmod(const char *p, mode_t m) { (void)p; (void)m; errno = EPERM; return -1; }' \
+            'int fchmod(int fd, mode_t m) { (void)fd; (void)m; errno = EPERM; return -1; }' >"$tmp/nochmod.c"
+        if cc -shared -fPIC -o "$tmp/nochmod.so" "$tmp/nochmod.c"; then
+            asan=$(ldd "$planc" 2>/dev/null | awk '/libasan/ { print $3; exit }')
+            preload="$tmp/nochmod.so"; [ -z "$asan" ] || preload="$asan:$preload"
+            cp "$tmp/up/v8.db" "$tmp/up/m.db"
+            (umask 022; LD_PRELOAD="$preload" "$planc" run --engine interp "$rules" --data "$data" \
+                --store "$tmp/up/m.db" -o /dev/null) 2>"$tmp/err"
+            check '[ "$(stat -c %a "$tmp/up/m.db.schema-8.bak")" = 600 ]' \
+                "upgrade, no chmod: the copy of a private database is mode $(stat -c %a "$tmp/up/m.db.schema-8.bak"): $(cat "$tmp/err")"
+            rm -f "$tmp/up/m.db" "$tmp/up/m.db.schema-8.bak"
+        fi
+    fi
     "$planc" run --engine interp "$rules" --data "$data" --store "$tmp/up/h.db" -o /dev/null 2>"$tmp/err"; rc=$?
     check '[ $rc = 0 ] && [ ! -s "$tmp/err" ]' "after the upgrade: exit $rc, $(cat "$tmp/err")"
     check '[ "$(ls -A "$tmp/up" | tr "\n" " ")" = "h.db h.db.schema-8.bak v8.db " ]' \
