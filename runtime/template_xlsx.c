@@ -92,6 +92,17 @@ static void clip(char *s, size_t max)
         }
 }
 
+/* s, malloc'd, with a '_' that would start an escape of the workbook's
+ * XML written escaped itself (report_style_xlsx_text); s is freed. */
+static char *escaped(char *s)
+{
+    char *e = report_style_xlsx_text(s);
+    if (!e)
+        return s;
+    free(s);
+    return e;
+}
+
 /* The check Excel (and WPS) makes of what is typed into the cells below
  * header cell k, of column c: a drop-down of yes and no, in the words of
  * lang that planc run reads (table.c), on a yes/no column; a number from
@@ -119,6 +130,13 @@ static void validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir
     char *message = rt_xmalloc((size_t)mn + 1, 1);
     snprintf(message, (size_t)mn + 1, fmt, kind);
     char *title = rt_xstrdup(col->indicator ? col->indicator : col->name);
+    /* Excel reads the texts of a data validation as it reads a cell's
+     * (_x0041_ is 'A'): a '_' that would start such an escape is written
+     * escaped (report_style_xlsx_text), then the text clipped to Excel's
+     * length as libxlsxwriter counts it */
+    title = escaped(title);
+    kind = escaped(kind);
+    message = escaped(message);
     clip(title, TITLE_CHARS);
     clip(kind, MESSAGE_CHARS);
     clip(message, MESSAGE_CHARS);

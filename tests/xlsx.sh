@@ -295,9 +295,9 @@ plan 省 {
 }
 levels province
 region 省 : province
-indicator X : %, higher, column "_x0041_"
+indicator X_x0043_ : %, higher, column "_x0041_"
 section 一 "_x4E00_章" {
-    measure (一) "措施 _x0042_" { target T : X >= 50% }
+    measure (一) "措施 _x0042_" { target T : X_x0043_ >= 50% }
 }
 assessment 考核 {
     missing reweight
@@ -305,6 +305,19 @@ assessment 考核 {
 }
 EOF
 "$planc" template esc.plan --years 2024 -o esc.xlsx 2>e || bad "template of column '_x0041_': $(cat e)"
+# the drop-down's texts too: the note shown on a cell of the column had
+# 'XC' for its indicator's name
+python3 - esc.xlsx <<'EOF' || bad "the blank workbook's data validation texts that look like escapes"
+import re, sys, zipfile
+s = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
+dv = re.findall(r'<dataValidation ([^>]*)>', s)
+assert dv, s
+for attrs in dv:
+    title = re.search(r'promptTitle="([^"]*)"', attrs).group(1)
+    # as Excel reads it: _xHHHH_ is that character
+    shown = re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), title)
+    assert shown == 'X_x0043_', (title, shown)
+EOF
 "$planc" template esc.plan --check esc.xlsx >e 2>&1
 grep -q "^esc.xlsx#data: note: column '_x0041_' is empty" e || bad "the blank workbook of column '_x0041_': $(cat e)"
 printf 'region,year,_x0041_\n省,2024,60\n' >esc.csv
