@@ -2620,7 +2620,19 @@ static int write_output(const compilation *c, const char *rules, const char *dat
      * written (also to standard output or a device, not read back) */
     store_output *so = rt_xcalloc(nouts, sizeof *so);
     char (*out_hash)[65] = rt_xcalloc(nouts, sizeof *out_hash);
-    for (size_t i = 0; i < nouts && rc == EXIT_OK; i++) {
+    /* the files first, then standard output and the devices or FIFOs,
+     * which are written in place and cannot be taken back: a file that
+     * cannot be written (a full disk) leaves them unwritten too (stdout
+     * had the whole CSV when the second output failed) */
+    size_t *order = rt_xcalloc(nouts, sizeof *order), nfirst = 0;
+    for (size_t i = 0; i < nouts; i++)
+        if (o[i] && !ofile_in_place(o[i]))
+            order[nfirst++] = i;
+    for (size_t i = 0, k = nfirst; i < nouts; i++)
+        if (!o[i] || ofile_in_place(o[i]))
+            order[k++] = i;
+    for (size_t k = 0; k < nouts && rc == EXIT_OK; k++) {
+        size_t i = order[k];
         run_output one = *ro; /* this output's path and format */
         one.path = ro->outs[i].path;
         one.format = ro->outs[i].format;
@@ -2648,6 +2660,7 @@ static int write_output(const compilation *c, const char *rules, const char *dat
         so[i] = (store_output){.path = one.path ? one.path : "/dev/stdout", .format = one.format,
                                .sha256 = out_hash[i], .bytes = (long long)out_bytes};
     }
+    free(order);
     free(data_files);
     rollup_free(ru);
     long long run_id = 0;

@@ -401,6 +401,11 @@ FILE *ofile_stream(ofile *o)
     return o->f;
 }
 
+bool ofile_in_place(const ofile *o)
+{
+    return o->direct;
+}
+
 /* The mode a new output file gets: 0666 less the process's umask. */
 static mode_t default_mode(void)
 {

@@ -37,6 +37,9 @@ int ofile_writable(const char *path, FILE *err);
  * file is there (or a link to one), or the links loop. */
 char *ofile_absent_target(const char *path);
 FILE *ofile_stream(ofile *o);
+/* Whether o is written in place (a device or a FIFO: what is written
+ * cannot be taken back), not to a temporary file renamed into place. */
+bool ofile_in_place(const ofile *o);
 /* The longest stem of a temporary name: ".STEM.XXXXXX" and the longest
  * suffix given it ("-journal" SQLite adds to a new database's) fit in
  * NAME_MAX (255) bytes, the longest file name Linux's file systems take. */

@@ -100,6 +100,13 @@ echo old > "$tmp/keep.csv"
 expect 5 "$planc" run "$rules" --data "$data" -o "$tmp/keep.csv" -o "$tmp/no-such-dir/r.json"
 n=$((n + 1)); [ "$(cat "$tmp/keep.csv")" = old ] || { echo "FAIL: -o twice: a failed run replaced the first output"; fails=$((fails + 1)); }
 n=$((n + 1)); [ -z "$(ls -A "$tmp" | grep '^\.keep')" ] || { echo "FAIL: -o twice: a temporary file left"; fails=$((fails + 1)); }
+# one that cannot be written beside standard output: nothing on stdout
+# either (it had the whole CSV, written before the file failed); the file
+# size limit (300 blocks) is below the JSON's size and stdout a pipe
+n=$((n + 1))
+got=$( (ulimit -f 300; exec "$planc" run "$rules" --data "$data" -o - -o "$tmp/big.json" 2>"$tmp/err"; ) | wc -c)
+[ "$got" -eq 0 ] && grep -q "cannot write '$tmp/big.json'" "$tmp/err" ||
+    { echo "FAIL: -o - -o F, F too large: $got bytes on stdout: $(cat "$tmp/err")"; fails=$((fails + 1)); }
 # --rollup is the CSV's and the JSON's beside a workbook; alone with one, an error
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/r.html" --rollup region; contains err "--rollup is for csv and json"
 expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/r.csv" -o "$tmp/r.html" --rollup region
