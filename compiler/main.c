@@ -3801,6 +3801,19 @@ static bool data_twice(const char *cmd, const char *const *datas, size_t n)
     return false;
 }
 
+/* Where output `path` is to be written, for telling two outputs apart:
+ * the real path (output_real_path) of the file that a link naming no
+ * file yet will make (ofile_absent_target: -o c.json -o link.csv, the
+ * link to c.json, wrote the CSV into c.json, the JSON lost), else of
+ * path.  malloc'd, or NULL. */
+static char *output_place(const char *path)
+{
+    char *made = ofile_absent_target(path);
+    char *real = output_real_path(made ? made : path);
+    free(made);
+    return real;
+}
+
 /* Whether `path` names the file standard output is (/dev/stdout, the
  * terminal's device, the file it is redirected to). */
 static bool is_stdout(const char *path)
@@ -3838,7 +3851,7 @@ static bool outs_twice(const run_out *outs, size_t n)
                 usage_error("run", "the output '%s' is given twice (-o)", a);
                 return true;
             }
-            char *ra = output_real_path(a), *rb = output_real_path(b);
+            char *ra = output_place(a), *rb = output_place(b);
             same = (ra && rb && strcmp(ra, rb) == 0) || fio_same_file(a, b);
             free(ra);
             free(rb);

@@ -88,6 +88,11 @@ rm -f "$tmp/m.csv" "$tmp/m.json" "$tmp/m.html" "$tmp/m2.json"
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a.csv" --output "$tmp/a.csv"; contains err "the output '$tmp/a.csv' is given twice (-o)"
 expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/a.csv" -o "$tmp/./a.csv"; contains err "is one given before under another name: each file is written once (-o)"
 expect 2 "$planc" run "$rules" --data "$data" -o - -o -; contains err "standard output (-o -) is given twice"
+# a link to a file not there yet, and that file (the CSV went into c.json)
+ln -s c.json "$tmp/link.csv"
+expect 2 "$planc" run "$rules" --data "$data" -o "$tmp/c.json" -o "$tmp/link.csv"; contains err "the output '$tmp/link.csv' is one given before under another name"
+n=$((n + 1)); [ ! -e "$tmp/c.json" ] || { echo "FAIL: -o c.json -o link.csv wrote c.json"; fails=$((fails + 1)); }
+rm -f "$tmp/link.csv"
 # and standard output under another name (the results went into it twice)
 expect 2 "$planc" run "$rules" --data "$data" -o - -o /dev/stdout; contains err "the output '/dev/stdout' is standard output (-o -) under another name"
 n=$((n + 1)); [ ! -s "$tmp/out" ] || { echo "FAIL: -o - -o /dev/stdout wrote $(wc -c <"$tmp/out") bytes"; fails=$((fails + 1)); }
