@@ -23,6 +23,7 @@
 #include "ast.h"
 #include "cache.h"
 #include "cleanup.h"
+#include "cliopt.h"
 #include "csv.h"
 #include "diag.h"
 #include "diff.h"
@@ -1900,52 +1901,74 @@ static bool stdout_failed(void)
     return fflush(stdout) != 0 || ferror(stdout);
 }
 
+/* Reads the command line of a command by its table (cliopt.h) into *st,
+ * the command's struct: true to go on; false with *rc the command's exit
+ * code, after its help (EXIT_OK) or a usage error (EXIT_USAGE). */
+static bool read_command_line(const cliopt_command *c, void *st, int argc, char **argv, int *rc)
+{
+    cliopt_result r = cliopt_parse(c, st, argc, argv);
+    if (r == CLIOPT_HELP)
+        fputs(usage_text(c->name), stdout);
+    *rc = r == CLIOPT_USAGE ? EXIT_USAGE : EXIT_OK;
+    return r == CLIOPT_OK;
+}
+
+/* Reads `--format text|json` (check, compare) into the bool at `where`:
+ * whether it is JSON.  0, or the usage error's exit code. */
+static int take_text_json(const char *cmd, void *where, const char *opt, const char *v)
+{
+    (void)opt;
+    if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0)
+        return usage_error(cmd, "unknown format '%s' (available: text, json)", v);
+    *(bool *)where = strcmp(v, "json") == 0;
+    return 0;
+}
+
+/* planc check's command line (check_command). */
+typedef struct check_args {
+    bool dump_ast, dump_ir, origins, json;
+    cliopt_lang lang;  /* --lang, else PLANC_LANG or the locale */
+    cliopt_list files; /* the rules files, in their order */
+} check_args;
+
+/* planc check's options besides the diagnostics' (parse_diag_option). */
+static const cliopt_option check_options[] = {
+    {"--format", NULL, CLIOPT_CALL, offsetof(check_args, json), take_text_json},
+    {"--dump-ast", NULL, CLIOPT_FLAG, offsetof(check_args, dump_ast), NULL},
+    {"--dump-ir", NULL, CLIOPT_FLAG, offsetof(check_args, dump_ir), NULL},
+    {"--origins", NULL, CLIOPT_FLAG, offsetof(check_args, origins), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(check_args, lang), NULL},
+    {NULL, NULL, CLIOPT_FLAG, 0, NULL},
+};
+
+/* planc check's command line: any number of rules files. */
+static const cliopt_command check_command = {
+    "check", check_options, parse_diag_option, true, offsetof(check_args, files), 0, NULL, usage_error,
+};
+
+static int check_files(check_args *a);
+
 /* planc check [--dump-ast] [--dump-ir] [--origins] FILE... */
 static int cmd_check(int argc, char **argv)
 {
-    bool dump_ast = false, dump_ir = false, origins = false, json = false;
-    bool lang_given = false; /* --lang zh (--lang en is the JSON's own) */
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    int nfiles = 0, rc = EXIT_OK;
-    for (int i = 0; i < argc; i++) {
-        int used = parse_diag_option("check", true, argc, argv, i);
-        if (used < 0)
-            return EXIT_USAGE;
-        if (used > 0) {
-            i += used - 1;
-            continue;
-        }
-        if (is_help(argv[i])) {
-            fputs(usage_text("check"), stdout);
-            return EXIT_OK;
-        } else if (strcmp(argv[i], "--format") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("check", "option '%s' needs a value", argv[i]);
-            const char *v = argv[i + 1];
-            if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0)
-                return usage_error("check", "unknown format '%s' (available: text, json)", v);
-            json = strcmp(v, "json") == 0;
-            i++;
-        } else if (strcmp(argv[i], "--dump-ast") == 0) {
-            dump_ast = true;
-        } else if (strcmp(argv[i], "--dump-ir") == 0) {
-            dump_ir = true;
-        } else if (strcmp(argv[i], "--origins") == 0) {
-            origins = true;
-        } else if (strcmp(argv[i], "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("check", "option '%s' needs a value", argv[i]);
-            if (!lbl_parse(argv[i + 1], &lang))
-                return usage_error("check", "unknown language '%s' (available: en, zh)", argv[i + 1]);
-            lang_given = lang != LBL_EN;
-            i++;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage_error("check", "unknown option '%s'", argv[i]);
-        } else {
-            nfiles++;
-        }
-    }
-    if (nfiles == 0)
+    check_args a = {.lang = {msgcat_lang(), false}};
+    a.files.v = rt_xcalloc((size_t)argc + 1, sizeof *a.files.v);
+    int rc;
+    if (read_command_line(&check_command, &a, argc, argv, &rc))
+        rc = check_files(&a);
+    free(a.files.v);
+    return rc;
+}
+
+/* planc check, its command line read: each rules file checked in turn. */
+static int check_files(check_args *a)
+{
+    bool dump_ast = a->dump_ast, dump_ir = a->dump_ir, origins = a->origins, json = a->json;
+    /* --lang zh (--lang en is the JSON's own): the last --lang counts */
+    bool lang_given = a->lang.given && a->lang.lang != LBL_EN;
+    lbl_lang lang = a->lang.lang;
+    int rc = EXIT_OK;
+    if (a->files.n == 0)
         return usage_error("check", "%sno rules file given", "");
     /* the JSON diagnostics are for programs (editors match their texts):
      * English, as explain's and run's JSON */
@@ -1959,19 +1982,12 @@ static int cmd_check(int argc, char **argv)
     unsigned nwarnings = 0;
     if (json)
         lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0 ||
-            strcmp(argv[i], "--diagnostics") == 0) {
-            i++; /* and its value */
-            continue;
-        }
-        if (argv[i][0] == '-' && argv[i][1])
-            continue;
+    for (size_t i = 0; i < a->files.n; i++) {
         compilation c;
         compilation_init(&c);
         diag_set_json(&c.diag, json);
         c.diag.lang = lang; /* the messages' texts (msgcat.h) and level words */
-        int r = compile(&c, argv[i]);
+        int r = compile(&c, a->files.v[i]);
         if (dump_ast && c.ast)
             ast_dump(c.ast, stdout);
         if (dump_ir && c.ir)
