@@ -1913,6 +1913,9 @@ static bool read_command_line(const cliopt_command *c, void *st, int argc, char 
     return r == CLIOPT_OK;
 }
 
+/* The end of an option table (cliopt.h). */
+#define END_OF_OPTIONS {NULL, NULL, CLIOPT_FLAG, 0, NULL}
+
 /* Reads `--format text|json` (check, compare) into the bool at `where`:
  * whether it is JSON.  0, or the usage error's exit code. */
 static int take_text_json(const char *cmd, void *where, const char *opt, const char *v)
@@ -1938,7 +1941,7 @@ static const cliopt_option check_options[] = {
     {"--dump-ir", NULL, CLIOPT_FLAG, offsetof(check_args, dump_ir), NULL},
     {"--origins", NULL, CLIOPT_FLAG, offsetof(check_args, origins), NULL},
     {"--lang", NULL, CLIOPT_LANG, offsetof(check_args, lang), NULL},
-    {NULL, NULL, CLIOPT_FLAG, 0, NULL},
+    END_OF_OPTIONS,
 };
 
 /* planc check's command line: any number of rules files. */
@@ -2117,63 +2120,78 @@ typedef struct run_output {
     const size_t *nwith_texts;         /* (reading_texts), or NULL */
 } run_output;
 
-/* Parses argv[i] when it is one of run_output's options: returns how many
- * arguments it took (0 when it is not one of them), or -1 after a usage
- * error. */
-static int parse_output_option(run_output *ro, int argc, char **argv, int i)
+/* Reads run's `--format csv|json|xlsx|html` into the const char * at
+ * `where`.  0, or the usage error's exit code. */
+static int take_run_format(const char *cmd, void *where, const char *opt, const char *v)
 {
-    const char *a = argv[i];
-    if (strcmp(a, "--format") != 0 && strcmp(a, "--rollup") != 0 &&
-        strcmp(a, "--year") != 0 && strcmp(a, "--store") != 0 && strcmp(a, "--lang") != 0 &&
-        strcmp(a, "--store-rows") != 0)
-        return 0;
-    if (i + 1 >= argc) {
-        usage_error("run", "option '%s' needs a value", a);
-        return -1;
-    }
-    const char *v = argv[i + 1];
-    if (strcmp(a, "--format") == 0) {
-        if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0 && strcmp(v, "xlsx") != 0 &&
-            strcmp(v, "html") != 0) {
-            usage_error("run", "unknown format '%s' (available: csv, json, xlsx, html)", v);
-            return -1;
-        }
-        ro->format = v;
-    } else if (strcmp(a, "--rollup") == 0) {
-        if (!rollup_parse_kind(v, &ro->kind)) {
-            usage_error("run", "unknown roll-up '%s' (available: region, agency, target)", v);
-            return -1;
-        }
-        ro->rollup = true;
-    } else if (strcmp(a, "--year") == 0) {
-        if (!(ro->year = parse_year_arg(v))) {
-            usage_error("run", "bad year '%s' (a whole number from 1 to 9999)", v);
-            return -1;
-        }
-    } else if (strcmp(a, "--lang") == 0) {
-        if (!lbl_parse(v, &ro->lang)) {
-            usage_error("run", "unknown language '%s' (available: en, zh)", v);
-            return -1;
-        }
-        ro->lang_given = true;
-    } else if (strcmp(a, "--store-rows") == 0) {
-        if (strcmp(v, "all") != 0 && strcmp(v, "totals") != 0) {
-            usage_error("run", "unknown --store-rows '%s' (available: all, totals)", v);
-            return -1;
-        }
-        if (ro->store_rows) {
-            usage_error("run", "option '%s' given twice", a);
-            return -1;
-        }
-        ro->store_rows = v;
-    } else {
-        if (ro->store) {
-            usage_error("run", "option '%s' given twice (one history database per run)", a);
-            return -1;
-        }
-        ro->store = v;
-    }
-    return 2;
+    (void)opt;
+    if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0 && strcmp(v, "xlsx") != 0 && strcmp(v, "html") != 0)
+        return usage_error(cmd, "unknown format '%s' (available: csv, json, xlsx, html)", v);
+    *(const char **)where = v;
+    return 0;
+}
+
+/* Reads run's `--rollup KIND` into the run_output at `where`. */
+static int take_rollup(const char *cmd, void *where, const char *opt, const char *v)
+{
+    run_output *ro = where;
+    (void)opt;
+    if (!rollup_parse_kind(v, &ro->kind))
+        return usage_error(cmd, "unknown roll-up '%s' (available: region, agency, target)", v);
+    ro->rollup = true;
+    return 0;
+}
+
+/* Reads a year (`--year Y`, parse_year_arg) into the int at `where`. */
+static int take_year(const char *cmd, void *where, const char *opt, const char *v)
+{
+    (void)opt;
+    if (!(*(int *)where = parse_year_arg(v)))
+        return usage_error(cmd, "bad year '%s' (a whole number from 1 to 9999)", v);
+    return 0;
+}
+
+/* Reads run's `--store DB`, given once, into the const char * at `where`. */
+static int take_store(const char *cmd, void *where, const char *opt, const char *v)
+{
+    const char **store = where;
+    if (*store)
+        return usage_error(cmd, "option '%s' given twice (one history database per run)", opt);
+    *store = v;
+    return 0;
+}
+
+/* Reads run's `--store-rows all|totals`, given once, into the const char *
+ * at `where`. */
+static int take_store_rows(const char *cmd, void *where, const char *opt, const char *v)
+{
+    const char **rows = where;
+    if (strcmp(v, "all") != 0 && strcmp(v, "totals") != 0)
+        return usage_error(cmd, "unknown --store-rows '%s' (available: all, totals)", v);
+    if (*rows)
+        return usage_error(cmd, "option '%s' given twice", opt);
+    *rows = v;
+    return 0;
+}
+
+/* Reads a value given once (explain's --region) into the const char * at
+ * `where`. */
+static int take_once(const char *cmd, void *where, const char *opt, const char *v)
+{
+    const char **once = where;
+    if (*once)
+        return usage_error(cmd, "option '%s' given twice", opt);
+    *once = v;
+    return 0;
+}
+
+/* Reads run's `-j N` (parse_jobs) into the unsigned at `where`. */
+static int take_jobs(const char *cmd, void *where, const char *opt, const char *v)
+{
+    (void)opt;
+    if (!(*(unsigned *)where = parse_jobs(v)))
+        return usage_error(cmd, "bad number of threads '%s' (a whole number from 1 to 1024)", v);
+    return 0;
 }
 
 /* The format an output file's name asks for: "csv", "json", "xlsx" or
@@ -2239,60 +2257,84 @@ typedef struct data_options {
     size_t nset;
 } data_options;
 
-/* Parses argv[i] when it is a data option (--skip-unknown-regions,
- * --allow-missing-columns, --na TEXT, --data-year Y) of command `cmd`: returns how many arguments
- * it took (0 when it is not one), or -1 after a usage error. */
-static int parse_data_option(data_options *d, const char *cmd, int argc, char **argv, int i)
+/* Reads `--set NAME=VALUE` into the data_options at `where`: the text is
+ * read with the rules (apply_settings). */
+static int take_set(const char *cmd, void *where, const char *opt, const char *v)
 {
-    const char *a = argv[i];
-    if (strcmp(a, "--skip-unknown-regions") == 0) {
-        d->load.skip_unknown_regions = true;
-        return 1;
-    }
-    if (strcmp(a, "--allow-missing-columns") == 0) {
-        d->load.allow_missing_columns = true;
-        return 1;
-    }
-    if (strcmp(a, "--na") != 0 && strcmp(a, "--data-year") != 0 && strcmp(a, "--set") != 0)
-        return 0;
-    if (i + 1 >= argc) {
-        usage_error(cmd, "option '%s' needs a value", a);
-        return -1;
-    }
-    const char *v = argv[i + 1];
-    if (strcmp(a, "--set") == 0) {
-        if (d->nset == MAX_SET) {
-            usage_error(cmd, "%stoo many --set values (at most 64)", "");
-            return -1;
-        }
-        d->set[d->nset++] = v; /* read with the rules (apply_settings) */
-        return 2;
-    }
-    if (strcmp(a, "--data-year") == 0) {
-        if (d->load.year) {
-            usage_error(cmd, "%s--data-year given twice", "");
-            return -1;
-        }
-        if (!(d->load.year = parse_year_arg(v))) {
-            usage_error(cmd, "bad data year '%s' (a whole number from 1 to 9999)", v);
-            return -1;
-        }
-        return 2;
-    }
+    data_options *d = where;
+    (void)opt;
+    if (d->nset == MAX_SET)
+        return usage_error(cmd, "%stoo many --set values (at most 64)", "");
+    d->set[d->nset++] = v;
+    return 0;
+}
+
+/* Reads `--data-year Y`, given once, into the data_options at `where`. */
+static int take_data_year(const char *cmd, void *where, const char *opt, const char *v)
+{
+    data_options *d = where;
+    (void)opt;
+    if (d->load.year)
+        return usage_error(cmd, "%s--data-year given twice", "");
+    if (!(d->load.year = parse_year_arg(v)))
+        return usage_error(cmd, "bad data year '%s' (a whole number from 1 to 9999)", v);
+    return 0;
+}
+
+/* Reads `--na TEXT` into the data_options at `where`: a text without
+ * spaces around it (cells are compared trimmed), 32 of them at most. */
+static int take_na(const char *cmd, void *where, const char *opt, const char *v)
+{
+    data_options *d = where;
+    (void)opt;
     size_t n = strlen(v);
-    if (n == 0 || v[0] == ' ' || v[0] == '\t' || v[n - 1] == ' ' || v[n - 1] == '\t') {
-        usage_error(cmd, "bad --na value '%s' (cells are compared after trimming: give the text "
-                         "without spaces around it; empty cells are missing already)", v);
-        return -1;
-    }
-    if (d->load.nna == MAX_NA) {
-        usage_error(cmd, "%stoo many --na values (at most 32)", "");
-        return -1;
-    }
+    if (n == 0 || v[0] == ' ' || v[0] == '\t' || v[n - 1] == ' ' || v[n - 1] == '\t')
+        return usage_error(cmd, "bad --na value '%s' (cells are compared after trimming: give the text "
+                                "without spaces around it; empty cells are missing already)", v);
+    if (d->load.nna == MAX_NA)
+        return usage_error(cmd, "%stoo many --na values (at most 32)", "");
     d->na[d->load.nna++] = v;
     d->load.na = d->na;
-    return 2;
+    return 0;
 }
+
+/* The rows of the data options of planc run and planc explain
+ * (--skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year
+ * Y, --set NAME=VALUE) in the table of command struct T, whose member
+ * `dopt` holds them. */
+#define DATA_OPTION_ROWS(T)                                                                                         \
+    {"--skip-unknown-regions", NULL, CLIOPT_FLAG, offsetof(T, dopt.load.skip_unknown_regions), NULL},               \
+    {"--allow-missing-columns", NULL, CLIOPT_FLAG, offsetof(T, dopt.load.allow_missing_columns), NULL},             \
+    {"--na", NULL, CLIOPT_CALL, offsetof(T, dopt), take_na},                                                        \
+    {"--data-year", NULL, CLIOPT_CALL, offsetof(T, dopt), take_data_year},                                          \
+    {"--set", NULL, CLIOPT_CALL, offsetof(T, dopt), take_set}
+
+/* The data files of run, explain and verify: `--data FILE`, given again,
+ * each with the rules that read it (`--read-with RULES` after it; NULL
+ * for none).  data.v and withs have room for every argument. */
+typedef struct data_files {
+    cliopt_list data;
+    const char **withs;
+} data_files;
+
+/* Reads `--read-with RULES` into the data_files at `where`: the rules
+ * that read the data file given just before it, once. */
+static int take_read_with(const char *cmd, void *where, const char *opt, const char *v)
+{
+    data_files *f = where;
+    (void)opt;
+    if (!f->data.n || f->withs[f->data.n - 1])
+        return usage_error(cmd, "%s--read-with RULES follows the data file it reads, once: --data FILE "
+                                "--read-with RULES", "");
+    f->withs[f->data.n - 1] = v;
+    return 0;
+}
+
+/* The rows of --data and --read-with in the table of command struct T,
+ * whose member `files` (data_files) holds them. */
+#define DATA_FILE_ROWS(T)                                                                                           \
+    {"--data", NULL, CLIOPT_LIST, offsetof(T, files.data), NULL},                                                    \
+    {"--read-with", NULL, CLIOPT_CALL, offsetof(T, files), take_read_with}
 
 /* Writes s to f as a shell word: as it is when it is plain, else quoted
  * as csv_shell_quoted does (a control character as $'\xHH', which the
@@ -3880,28 +3922,6 @@ static bool outs_twice(const run_out *outs, size_t n)
     return false;
 }
 
-/* Takes `--read-with RULES` at argv[i] (run, explain): the rules that read
- * the data file given just before it, withs[ndata - 1].  Returns the
- * arguments used (2), 0 when argv[i] is another option, or -1 after a
- * usage error. */
-static int parse_read_with(const char *cmd, int argc, char **argv, int i, const char **withs,
-                           size_t ndata)
-{
-    if (strcmp(argv[i], "--read-with") != 0)
-        return 0;
-    if (i + 1 >= argc) {
-        usage_error(cmd, "option '%s' needs a value", argv[i]);
-        return -1;
-    }
-    if (!ndata || withs[ndata - 1]) {
-        usage_error(cmd, "%s--read-with RULES follows the data file it reads, once: --data FILE "
-                         "--read-with RULES", "");
-        return -1;
-    }
-    withs[ndata - 1] = argv[i + 1];
-    return 2;
-}
-
 /* Orders region names (qsort, bsearch over const char *). */
 static int name_cmp(const void *a, const void *b)
 {
@@ -4026,102 +4046,78 @@ static void free_readers(compilation *cs, size_t n)
         compilation_free(&cs[i]);
 }
 
+/* planc run's command line (run_command). */
+typedef struct run_args {
+    cliopt_list rules;  /* the one rules file */
+    data_files files;   /* --data FILE [--read-with RULES], given again: one table */
+    cliopt_list outs;   /* -o OUT, given again: the results in several files */
+    const char *engine; /* --engine, or NULL */
+    unsigned jobs;      /* -j N */
+    bool timings, no_cache, quiet;
+    cliopt_lang lang;   /* --lang: the words of a workbook or a page (ro.lang) */
+    run_output ro;      /* --format, --rollup, --year, --store, --store-rows */
+    data_options dopt;
+} run_args;
+
+/* planc run's options besides the diagnostics' (parse_diag_option). */
+static const cliopt_option run_options[] = {
+    DATA_FILE_ROWS(run_args),
+    DATA_OPTION_ROWS(run_args),
+    {"--output", "-o", CLIOPT_LIST, offsetof(run_args, outs), NULL},
+    {"--format", NULL, CLIOPT_CALL, offsetof(run_args, ro.format), take_run_format},
+    {"--rollup", NULL, CLIOPT_CALL, offsetof(run_args, ro), take_rollup},
+    {"--year", NULL, CLIOPT_CALL, offsetof(run_args, ro.year), take_year},
+    {"--store", NULL, CLIOPT_CALL, offsetof(run_args, ro.store), take_store},
+    {"--store-rows", NULL, CLIOPT_CALL, offsetof(run_args, ro.store_rows), take_store_rows},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(run_args, lang), NULL},
+    {"--engine", NULL, CLIOPT_STRING, offsetof(run_args, engine), NULL},
+    {"--jobs", "-j", CLIOPT_CALL, offsetof(run_args, jobs), take_jobs},
+    {"--quiet", NULL, CLIOPT_FLAG, offsetof(run_args, quiet), NULL},
+    {"--timings", NULL, CLIOPT_FLAG, offsetof(run_args, timings), NULL},
+    {"--no-cache", NULL, CLIOPT_FLAG, offsetof(run_args, no_cache), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc run's command line: one rules file. */
+static const cliopt_command run_command = {
+    "run", run_options, parse_diag_option, true, offsetof(run_args, rules), 1,
+    "unexpected argument '%s' (one rules file per run)", usage_error,
+};
+
 /* planc run RULES --data CSV... [-o OUT]... [--engine auto|jit|interp] [-j N]
  *           [--no-cache] [--timings] */
 static int cmd_run(int argc, char **argv)
 {
     double t_start = now_ms();
-    const char *rules = NULL, *engine = NULL;
-    /* --data may be given again: the files' rows are read as one table */
-    const char **datas = rt_xcalloc((size_t)argc + 1, sizeof *datas);
-    const char **withs = rt_xcalloc((size_t)argc + 1, sizeof *withs);
-    size_t ndata = 0;
-    /* and -o: the results written to several files in one run */
+    const char *rules[1] = {NULL};
+    run_args a = {.rules.v = rules, .jobs = rt_default_threads(), .dopt = {.load.warn_year_gaps = true}};
+    /* --data, --read-with and -o may be given again: room for each argument */
+    a.files.data.v = rt_xcalloc((size_t)argc + 1, sizeof *a.files.data.v);
+    a.files.withs = rt_xcalloc((size_t)argc + 1, sizeof *a.files.withs);
+    a.outs.v = rt_xcalloc((size_t)argc + 1, sizeof *a.outs.v);
+    /* and one more output than given (run_files: stdout when none is) */
     run_out *outs = rt_xcalloc((size_t)argc + 1, sizeof *outs);
-    size_t nouts = 0;
-    unsigned jobs = rt_default_threads();
-    bool timings = false, use_cache = true, quiet = false;
-    run_output ro = {0};
-    data_options dopt = {.load.warn_year_gaps = true};
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        int used = parse_output_option(&ro, argc, argv, i);
-        if (used == 0)
-            used = parse_diag_option("run", true, argc, argv, i);
-        if (used == 0)
-            used = parse_data_option(&dopt, "run", argc, argv, i);
-        if (used == 0)
-            used = parse_read_with("run", argc, argv, i, withs, ndata);
-        if (used < 0) {
-            free(datas);
-            free(withs);
-            free(outs);
-            return EXIT_USAGE;
+    int rc;
+    if (read_command_line(&run_command, &a, argc, argv, &rc)) {
+        size_t nouts = a.outs.n;
+        for (size_t i = 0; i < nouts; i++)
+            outs[i].path = a.outs.v[i];
+        run_output ro = a.ro;
+        ro.lang = a.lang.lang;
+        ro.lang_given = a.lang.given;
+        /* a workbook or a page among the outputs: --lang is the document's */
+        for (size_t i = 0; i < (nouts ? nouts : 1); i++) {
+            const char *format = ro.format ? ro.format : nouts ? format_of_name(outs[i].path) : NULL;
+            lang_of_document |= format && (strcmp(format, "xlsx") == 0 || strcmp(format, "html") == 0);
         }
-        if (used > 0) {
-            i += used - 1;
-            continue;
-        }
-        if (is_help(a)) {
-            fputs(usage_text("run"), stdout);
-            free(datas);
-            free(withs);
-            free(outs);
-            return EXIT_OK;
-        } else if (strcmp(a, "--quiet") == 0) {
-            quiet = true;
-        } else if (strcmp(a, "--timings") == 0) {
-            timings = true;
-        } else if (strcmp(a, "--no-cache") == 0) {
-            use_cache = false;
-        } else if (strcmp(a, "--data") == 0 || strcmp(a, "-o") == 0 ||
-                   strcmp(a, "--output") == 0 || strcmp(a, "--engine") == 0 ||
-                   strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-            if (i + 1 >= argc) {
-                free(datas);
-                free(withs);
-                free(outs);
-                return usage_error("run", "option '%s' needs a value", a);
-            }
-            const char *v = argv[++i];
-            if (strcmp(a, "--data") == 0)
-                datas[ndata++] = v;
-            else if (strcmp(a, "--engine") == 0)
-                engine = v;
-            else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-                if (!(jobs = parse_jobs(v))) {
-                    free(datas);
-                    free(withs);
-                    free(outs);
-                    return usage_error("run", "bad number of threads '%s' (a whole number from 1 to 1024)", v);
-                }
-            } else
-                outs[nouts++].path = v;
-        } else if (a[0] == '-' && a[1]) {
-            free(datas);
-            free(withs);
-            free(outs);
-            return usage_error("run", "unknown option '%s'", a);
-        } else if (!rules) {
-            rules = a;
-        } else {
-            free(datas);
-            free(withs);
-            free(outs);
-            return usage_error("run", "unexpected argument '%s' (one rules file per run)", a);
-        }
+        rc = settle_diag_options("run", ro.lang, true);
+        if (rc == EXIT_OK)
+            rc = run_files(rules[0], a.files.data.v, a.files.withs, a.files.data.n, outs, nouts, a.engine,
+                           a.jobs, a.timings, !a.no_cache, a.quiet, &ro, &a.dopt, t_start);
     }
-    /* a workbook or a page among the outputs: --lang is the document's */
-    for (size_t i = 0; i < (nouts ? nouts : 1); i++) {
-        const char *format = ro.format ? ro.format : nouts ? format_of_name(outs[i].path) : NULL;
-        lang_of_document |= format && (strcmp(format, "xlsx") == 0 || strcmp(format, "html") == 0);
-    }
-    int rc = settle_diag_options("run", ro.lang, true);
-    if (rc == EXIT_OK)
-        rc = run_files(rules, datas, withs, ndata, outs, nouts, engine, jobs, timings, use_cache, quiet, &ro,
-                       &dopt, t_start);
-    free(datas);
-    free(withs);
+    free(a.files.data.v);
+    free(a.files.withs);
+    free(a.outs.v);
     free(outs);
     return rc;
 }
@@ -4537,89 +4533,53 @@ typedef struct explain_args {
 
 static int explain_files(explain_args *ea);
 
+/* planc explain's command line (explain_command), read into explain_args
+ * (explain_files) once it is whole. */
+typedef struct explain_cli {
+    cliopt_list rules; /* the one rules file */
+    data_files files;  /* --data FILE [--read-with RULES], given again, as for planc run */
+    const char *region, *year, *target, *format;
+    cliopt_lang lang;  /* --lang, else PLANC_LANG or the locale */
+    data_options dopt;
+} explain_cli;
+
+/* planc explain's options besides the diagnostics' (parse_diag_option). */
+static const cliopt_option explain_options[] = {
+    DATA_FILE_ROWS(explain_cli),
+    DATA_OPTION_ROWS(explain_cli),
+    {"--region", NULL, CLIOPT_CALL, offsetof(explain_cli, region), take_once},
+    {"--year", NULL, CLIOPT_STRING, offsetof(explain_cli, year), NULL},
+    {"--target", NULL, CLIOPT_STRING, offsetof(explain_cli, target), NULL},
+    {"--format", NULL, CLIOPT_STRING, offsetof(explain_cli, format), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(explain_cli, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc explain's command line: one rules file. */
+static const cliopt_command explain_command = {
+    "explain", explain_options, parse_diag_option, true, offsetof(explain_cli, rules), 1,
+    "unexpected argument '%s' (one rules file)", usage_error,
+};
+
 /* planc explain RULES --data CSV... --region R [--year Y] [--target NAME]
  *               [--format text|json] */
 static int cmd_explain(int argc, char **argv)
 {
-    const char *rules = NULL, *region = NULL, *year_s = NULL;
-    const char *target = NULL, *format = "text";
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    bool lang_given = false;
-    data_options dopt = {0};
-    /* --data may be given again, as for planc run */
-    const char **datas = rt_xcalloc((size_t)argc + 1, sizeof *datas);
-    const char **withs = rt_xcalloc((size_t)argc + 1, sizeof *withs);
-    size_t ndata = 0;
-    int rc = EXIT_OK;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        int used = parse_data_option(&dopt, "explain", argc, argv, i);
-        if (used == 0)
-            used = parse_diag_option("explain", true, argc, argv, i);
-        if (used == 0)
-            used = parse_read_with("explain", argc, argv, i, withs, ndata);
-        if (used < 0) {
-            free(datas);
-            free(withs);
-            return EXIT_USAGE;
-        }
-        if (used > 0) {
-            i += used - 1;
-            continue;
-        }
-        if (is_help(a)) {
-            fputs(usage_text("explain"), stdout);
-            free(datas);
-            free(withs);
-            return EXIT_OK;
-        } else if (strcmp(a, "--data") == 0 || strcmp(a, "--region") == 0 ||
-                   strcmp(a, "--year") == 0 || strcmp(a, "--target") == 0 ||
-                   strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc) {
-                rc = usage_error("explain", "option '%s' needs a value", a);
-                break;
-            }
-            const char *v = argv[++i];
-            if (strcmp(a, "--region") == 0 && region) {
-                rc = usage_error("explain", "option '%s' given twice", a);
-                break;
-            }
-            if (strcmp(a, "--lang") == 0) {
-                if (!lbl_parse(v, &lang)) {
-                    rc = usage_error("explain", "unknown language '%s' (available: en, zh)", v);
-                    break;
-                }
-                lang_given = true;
-            } else if (strcmp(a, "--data") == 0)
-                datas[ndata++] = v;
-            else if (strcmp(a, "--region") == 0)
-                region = v;
-            else if (strcmp(a, "--year") == 0)
-                year_s = v;
-            else if (strcmp(a, "--target") == 0)
-                target = v;
-            else
-                format = v;
-        } else if (a[0] == '-' && a[1]) {
-            rc = usage_error("explain", "unknown option '%s'", a);
-            break;
-        } else if (!rules) {
-            rules = a;
-        } else {
-            rc = usage_error("explain", "unexpected argument '%s' (one rules file)", a);
-            break;
-        }
-    }
-    if (rc == EXIT_OK)
-        rc = settle_diag_options("explain", lang, true);
-    if (rc == EXIT_OK) {
-        explain_args ea = {.rules = rules, .region = region, .year_s = year_s, .target = target,
-                           .format = format, .datas = datas, .withs = withs, .ndata = ndata, .lang = lang,
-                           .lang_given = lang_given, .dopt = dopt};
+    const char *rules[1] = {NULL};
+    explain_cli a = {.rules.v = rules, .format = "text", .lang = {msgcat_lang(), false}};
+    a.files.data.v = rt_xcalloc((size_t)argc + 1, sizeof *a.files.data.v);
+    a.files.withs = rt_xcalloc((size_t)argc + 1, sizeof *a.files.withs);
+    int rc;
+    if (read_command_line(&explain_command, &a, argc, argv, &rc) &&
+        (rc = settle_diag_options("explain", a.lang.lang, true)) == EXIT_OK) {
+        explain_args ea = {.rules = rules[0], .region = a.region, .year_s = a.year, .target = a.target,
+                           .format = a.format, .datas = a.files.data.v, .withs = a.files.withs,
+                           .ndata = a.files.data.n, .lang = a.lang.lang, .lang_given = a.lang.given,
+                           .dopt = a.dopt};
         rc = explain_files(&ea);
     }
-    free(datas);
-    free(withs);
+    free(a.files.data.v);
+    free(a.files.withs);
     return rc;
 }
 
