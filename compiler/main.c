@@ -4991,40 +4991,71 @@ static const char *file_name(const compilation *c, int file)
     return c->diag.files[file].name;
 }
 
+/* The command line of a command of one argument, --lang and one flag of
+ * its own: test (--all), history (--full), emit-llvm (--O0). */
+typedef struct simple_args {
+    cliopt_list arg;  /* the one argument: the rules file, or history's database */
+    cliopt_lang lang; /* --lang, else PLANC_LANG or the locale */
+    bool flag;        /* the command's flag */
+} simple_args;
+
+/* planc test's options. */
+static const cliopt_option test_options[] = {
+    {"--lang", NULL, CLIOPT_LANG, offsetof(simple_args, lang), NULL},
+    {"--all", NULL, CLIOPT_FLAG, offsetof(simple_args, flag), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc test's command line: one rules file, no diagnostics' options. */
+static const cliopt_command test_command = {
+    "test", test_options, NULL, false, offsetof(simple_args, arg), 1,
+    "unexpected argument '%s' (one rules file)", usage_error,
+};
+
+/* planc history's options. */
+static const cliopt_option history_options[] = {
+    {"--full", NULL, CLIOPT_FLAG, offsetof(simple_args, flag), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(simple_args, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc history's command line: one database. */
+static const cliopt_command history_command = {
+    "history", history_options, NULL, false, offsetof(simple_args, arg), 1,
+    "unexpected argument '%s' (one database)", usage_error,
+};
+
+/* planc emit-llvm's options. */
+static const cliopt_option emit_llvm_options[] = {
+    {"--O0", NULL, CLIOPT_FLAG, offsetof(simple_args, flag), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(simple_args, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc emit-llvm's command line: one rules file. */
+static const cliopt_command emit_llvm_command = {
+    "emit-llvm", emit_llvm_options, NULL, false, offsetof(simple_args, arg), 1,
+    "unexpected argument '%s' (one rules file)", usage_error,
+};
+
 /* planc test RULES [--all]: the rules file's tests, and with --all those of
  * the files it imports or extends, run on this program (docs/LANGUAGE.md
  * §15). */
 static int cmd_test(int argc, char **argv)
 {
-    const char *rules = NULL;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    bool all = false;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (is_help(a)) {
-            fputs(usage_text("test"), stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("test", "option '%s' needs a value", a);
-            if (!lbl_parse(argv[++i], &lang))
-                return usage_error("test", "unknown language '%s' (available: en, zh)", argv[i]);
-        } else if (strcmp(a, "--all") == 0) {
-            all = true;
-        } else if (a[0] == '-' && a[1]) {
-            return usage_error("test", "unknown option '%s'", a);
-        } else if (!rules) {
-            rules = a;
-        } else {
-            return usage_error("test", "unexpected argument '%s' (one rules file)", a);
-        }
-    }
-    if (!rules)
+    const char *rules[1] = {NULL};
+    simple_args a = {.arg.v = rules, .lang = {msgcat_lang(), false}};
+    int rc;
+    if (!read_command_line(&test_command, &a, argc, argv, &rc))
+        return rc;
+    lbl_lang lang = a.lang.lang;
+    bool all = a.flag;
+    if (!rules[0])
         return usage_error("test", "%sno rules file given", "");
     compilation c;
     compilation_init(&c);
     c.diag.lang = lang; /* the rules' messages' level words */
-    int rc = compile(&c, rules);
+    rc = compile(&c, rules[0]);
     if (rc != EXIT_OK) {
         compilation_free(&c);
         return rc;
@@ -5084,37 +5115,23 @@ static int cmd_test(int argc, char **argv)
     return rc;
 }
 
+/* planc history DB [--full]: the runs the database holds. */
 static int cmd_history(int argc, char **argv)
 {
-    const char *path = NULL;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    bool full = false;
-    for (int i = 0; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(usage_text("history"), stdout);
-            return EXIT_OK;
-        } else if (strcmp(argv[i], "--full") == 0) {
-            full = true;
-        } else if (strcmp(argv[i], "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("history", "option '%s' needs a value", argv[i]);
-            if (!lbl_parse(argv[++i], &lang))
-                return usage_error("history", "unknown language '%s' (available: en, zh)", argv[i]);
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage_error("history", "unknown option '%s'", argv[i]);
-        } else if (!path) {
-            path = argv[i];
-        } else {
-            return usage_error("history", "unexpected argument '%s' (one database)", argv[i]);
-        }
-    }
-    if (!path)
+    const char *path[1] = {NULL};
+    simple_args a = {.arg.v = path, .lang = {msgcat_lang(), false}};
+    int rc;
+    if (!read_command_line(&history_command, &a, argc, argv, &rc))
+        return rc;
+    lbl_lang lang = a.lang.lang;
+    bool full = a.flag;
+    if (!path[0])
         return usage_error("history", "%sno database given", "");
     store_failure why;
-    store *db = store_open_why(path, false, &why, stderr);
+    store *db = store_open_why(path[0], false, &why, stderr);
     if (!db)
         return why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     /* a failed write is told here (the store reports only its own errors) */
     int hr = full ? store_history_full(db, lang, stdout, stderr) : store_history(db, lang, stdout, stderr);
     if (stdout_failed()) {
@@ -5442,35 +5459,18 @@ static int cmd_restore(int argc, char **argv)
 /* planc emit-llvm RULES [--O0] */
 static int cmd_emit_llvm(int argc, char **argv)
 {
-    const char *rules = NULL;
-    bool o0 = false;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (is_help(a)) {
-            fputs(usage_text("emit-llvm"), stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "--O0") == 0) {
-            o0 = true;
-        } else if (strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("emit-llvm", "option '%s' needs a value", a);
-            if (!lbl_parse(argv[++i], &lang))
-                return usage_error("emit-llvm", "unknown language '%s' (available: en, zh)", argv[i]);
-        } else if (a[0] == '-' && a[1]) {
-            return usage_error("emit-llvm", "unknown option '%s'", a);
-        } else if (!rules) {
-            rules = a;
-        } else {
-            return usage_error("emit-llvm", "unexpected argument '%s' (one rules file)", a);
-        }
-    }
-    if (!rules)
+    const char *rules[1] = {NULL};
+    simple_args a = {.arg.v = rules, .lang = {msgcat_lang(), false}};
+    int rc;
+    if (!read_command_line(&emit_llvm_command, &a, argc, argv, &rc))
+        return rc;
+    bool o0 = a.flag;
+    if (!rules[0])
         return usage_error("emit-llvm", "%sno rules file given", "");
     compilation c;
     compilation_init(&c);
-    c.diag.lang = lang; /* the rules' messages (msgcat.h) */
-    int rc = compile(&c, rules);
+    c.diag.lang = a.lang.lang; /* the rules' messages (msgcat.h) */
+    rc = compile(&c, rules[0]);
     if (rc == EXIT_OK && jit_emit_ir(c.ir, !o0, stdout, stderr) != 0)
         rc = EXIT_INTERNAL;
     if (rc == EXIT_OK && stdout_failed()) {
