@@ -5143,54 +5143,52 @@ static int cmd_history(int argc, char **argv)
     return rc;
 }
 
+/* Reads a year given once (compare's --year and --against-year) into the
+ * int at `where` (0 until given). */
+static int take_year_once(const char *cmd, void *where, const char *opt, const char *v)
+{
+    if (*(int *)where)
+        return usage_error(cmd, "option '%s' given twice", opt);
+    return take_year(cmd, where, opt, v);
+}
+
+/* planc compare's command line (compare_command). */
+typedef struct compare_args {
+    cliopt_list args;  /* the database and the runs: three at most */
+    cliopt_lang lang;  /* --lang, else PLANC_LANG or the locale */
+    bool json, full;
+    int year[2];       /* --year, --against-year; 0: not given */
+} compare_args;
+
+/* planc compare's options. */
+static const cliopt_option compare_options[] = {
+    {"--format", NULL, CLIOPT_CALL, offsetof(compare_args, json), take_text_json},
+    {"--full", NULL, CLIOPT_FLAG, offsetof(compare_args, full), NULL},
+    {"--year", NULL, CLIOPT_CALL, offsetof(compare_args, year[0]), take_year_once},
+    {"--against-year", NULL, CLIOPT_CALL, offsetof(compare_args, year[1]), take_year_once},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(compare_args, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc compare's command line: a database and two runs (or one). */
+static const cliopt_command compare_command = {
+    "compare", compare_options, NULL, false, offsetof(compare_args, args), 3,
+    "unexpected argument '%s' (a database and two runs)", usage_error,
+};
+
 /* planc compare DB RUN_A RUN_B, and DB RUN [RUN_B] --year A
  * --against-year B: one year's rows against another's. */
 static int cmd_compare(int argc, char **argv)
 {
     const char *args[3];
-    int n = 0;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    bool full = false;
-    int year[2] = {0, 0}; /* --year, --against-year; 0: not given */
-    bool json = false, lang_given = false;
-    for (int i = 0; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(usage_text("compare"), stdout);
-            return EXIT_OK;
-        } else if (strcmp(argv[i], "--format") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("compare", "option '%s' needs a value", argv[i]);
-            i++;
-            if (strcmp(argv[i], "json") == 0)
-                json = true;
-            else if (strcmp(argv[i], "text") == 0)
-                json = false;
-            else
-                return usage_error("compare", "unknown format '%s' (available: text, json)", argv[i]);
-        } else if (strcmp(argv[i], "--full") == 0) {
-            full = true;
-        } else if (strcmp(argv[i], "--year") == 0 || strcmp(argv[i], "--against-year") == 0) {
-            int k = argv[i][2] == 'a';
-            if (i + 1 >= argc)
-                return usage_error("compare", "option '%s' needs a value", argv[i]);
-            if (year[k])
-                return usage_error("compare", "option '%s' given twice", argv[i]);
-            if (!(year[k] = parse_year_arg(argv[++i])))
-                return usage_error("compare", "bad year '%s' (a whole number from 1 to 9999)", argv[i]);
-        } else if (strcmp(argv[i], "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("compare", "option '%s' needs a value", argv[i]);
-            if (!lbl_parse(argv[++i], &lang))
-                return usage_error("compare", "unknown language '%s' (available: en, zh)", argv[i]);
-            lang_given = true;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage_error("compare", "unknown option '%s'", argv[i]);
-        } else if (n < 3) {
-            args[n++] = argv[i];
-        } else {
-            return usage_error("compare", "unexpected argument '%s' (a database and two runs)", argv[i]);
-        }
-    }
+    compare_args ca = {.args.v = args, .lang = {msgcat_lang(), false}};
+    int rc;
+    if (!read_command_line(&compare_command, &ca, argc, argv, &rc))
+        return rc;
+    int n = (int)ca.args.n;
+    lbl_lang lang = ca.lang.lang;
+    bool full = ca.full, json = ca.json, lang_given = ca.lang.given;
+    const int *year = ca.year;
     if (year[0] && !year[1])
         return usage_error("compare", "option '%s' needs --against-year (the year of RUN_B, or of "
                                       "the one RUN, to set beside it)", "--year");
@@ -5219,7 +5217,7 @@ static int cmd_compare(int argc, char **argv)
     if (!db)
         return why == STORE_FAIL_FILE ? EXIT_USAGE : EXIT_WRITE;
     long long a, b;
-    int rc = EXIT_OK, fa = store_find_run(db, args[1], &a, stderr);
+    int fa = store_find_run(db, args[1], &a, stderr);
     int fb = fa == 0 ? store_find_run(db, args[2], &b, stderr) : 0;
     if (fa == 0 && fb == 0 && year[0]) {
         /* a year the run lacks: said as an absent run is */
@@ -5261,6 +5259,30 @@ static int open_run_record(const char *path, const char *name, store **db, long 
     return store_read_record(*db, *run, rec, stderr) != 0 ? EXIT_WRITE : EXIT_OK;
 }
 
+/* planc verify's command line (verify_command). */
+typedef struct verify_args {
+    cliopt_list args;    /* the database, the run and the rules: three at most */
+    data_files files;    /* --data FILE [--read-with RULES], given again */
+    cliopt_list outputs; /* --output FILE, given again */
+    cliopt_lang lang;    /* --lang, else PLANC_LANG or the locale */
+} verify_args;
+
+/* planc verify's options besides the diagnostics' (parse_diag_option,
+ * without --warnings-as-errors: verify's verdict is its exit code). */
+static const cliopt_option verify_options[] = {
+    DATA_FILE_ROWS(verify_args),
+    {"--output", NULL, CLIOPT_LIST, offsetof(verify_args, outputs), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(verify_args, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc verify's command line: a database, a run and the rules file. */
+static const cliopt_command verify_command = {
+    "verify", verify_options, parse_diag_option, false, offsetof(verify_args, args), 3,
+    "unexpected argument '%s' (a database, a run and the rules file; data files with --data, outputs with "
+    "--output)", usage_error,
+};
+
 /* planc verify DB RUN [RULES] [--data CSV [--read-with RULES]]... [--output
  * FILE]...: the files against what the run recorded (verify.h).  A
  * command of its own, as compare is (a database and a run, then what to
@@ -5269,52 +5291,27 @@ static int open_run_record(const char *path, const char *name, store **db, long 
 static int cmd_verify(int argc, char **argv)
 {
     const char *args[3] = {NULL, NULL, NULL};
-    int n = 0;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    verify_data *data = rt_xcalloc((size_t)argc + 1, sizeof *data);
-    const char **outputs = rt_xcalloc((size_t)argc + 1, sizeof *outputs);
-    size_t ndata = 0, noutputs = 0;
-    int rc = EXIT_OK;
-    for (int i = 0; i < argc && rc == EXIT_OK; i++) {
-        const char *a = argv[i];
-        bool valued = strcmp(a, "--lang") == 0 || strcmp(a, "--data") == 0 || strcmp(a, "--read-with") == 0 ||
-                      strcmp(a, "--output") == 0;
-        int used = parse_diag_option("verify", false, argc, argv, i);
-        if (used != 0) {
-            if (used < 0)
-                rc = EXIT_USAGE;
-            i += used - 1;
-        } else if (is_help(a)) {
-            fputs(usage_text("verify"), stdout);
-            free(data);
-            free(outputs);
-            return EXIT_OK;
-        } else if (valued && i + 1 >= argc) {
-            rc = usage_error("verify", "option '%s' needs a value", a);
-        } else if (strcmp(a, "--lang") == 0) {
-            if (!lbl_parse(argv[++i], &lang))
-                rc = usage_error("verify", "unknown language '%s' (available: en, zh)", argv[i]);
-        } else if (strcmp(a, "--data") == 0) {
-            data[ndata++].path = argv[++i];
-        } else if (strcmp(a, "--read-with") == 0) {
-            if (!ndata || data[ndata - 1].read_with)
-                rc = usage_error("verify", "%s--read-with RULES follows the data file it reads, once: --data "
-                                           "FILE --read-with RULES", "");
-            else
-                data[ndata - 1].read_with = argv[++i];
-        } else if (strcmp(a, "--output") == 0) {
-            outputs[noutputs++] = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            rc = usage_error("verify", "unknown option '%s'", a);
-        } else if (n < 3) {
-            args[n++] = a;
-        } else {
-            rc = usage_error("verify", "unexpected argument '%s' (a database, a run and the rules file; "
-                                       "data files with --data, outputs with --output)", a);
-        }
+    verify_args va = {.args.v = args, .lang = {msgcat_lang(), false}};
+    va.files.data.v = rt_xcalloc((size_t)argc + 1, sizeof *va.files.data.v);
+    va.files.withs = rt_xcalloc((size_t)argc + 1, sizeof *va.files.withs);
+    va.outputs.v = rt_xcalloc((size_t)argc + 1, sizeof *va.outputs.v);
+    int rc;
+    if (!read_command_line(&verify_command, &va, argc, argv, &rc)) {
+        free(va.files.data.v);
+        free(va.files.withs);
+        free(va.outputs.v);
+        return rc;
     }
-    if (rc == EXIT_OK)
-        rc = settle_diag_options("verify", lang, true);
+    int n = (int)va.args.n;
+    lbl_lang lang = va.lang.lang;
+    size_t ndata = va.files.data.n, noutputs = va.outputs.n;
+    const char **outputs = va.outputs.v;
+    verify_data *data = rt_xcalloc(ndata + 1, sizeof *data);
+    for (size_t i = 0; i < ndata; i++)
+        data[i] = (verify_data){.path = va.files.data.v[i], .read_with = va.files.withs[i]};
+    free(va.files.data.v);
+    free(va.files.withs);
+    rc = settle_diag_options("verify", lang, true);
     if (rc == EXIT_OK && n < 2)
         rc = usage_error("verify", "%sa database and a run are needed", "");
     else if (rc == EXIT_OK && n < 3 && !ndata && !noutputs)
@@ -5367,6 +5364,24 @@ static int cmd_verify(int argc, char **argv)
     return rc;
 }
 
+/* planc restore's command line (restore_command). */
+typedef struct restore_args {
+    cliopt_list args; /* the database, the run and the directory */
+    cliopt_lang lang; /* --lang, else PLANC_LANG or the locale */
+} restore_args;
+
+/* planc restore's options besides the diagnostics' (parse_diag_option). */
+static const cliopt_option restore_options[] = {
+    {"--lang", NULL, CLIOPT_LANG, offsetof(restore_args, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc restore's command line: a database, a run and a directory. */
+static const cliopt_command restore_command = {
+    "restore", restore_options, parse_diag_option, true, offsetof(restore_args, args), 3,
+    "unexpected argument '%s' (a database, a run and a directory)", usage_error,
+};
+
 /* planc restore DB RUN DIR: the rules files run RUN read, written into a
  * new directory DIR (restore.h), checked against the run's hashes first.
  * A command of its own beside verify: verify checks the files an auditor
@@ -5374,35 +5389,13 @@ static int cmd_verify(int argc, char **argv)
 static int cmd_restore(int argc, char **argv)
 {
     const char *args[3] = {NULL, NULL, NULL};
-    int n = 0;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    int rc = EXIT_OK;
-    for (int i = 0; i < argc && rc == EXIT_OK; i++) {
-        const char *a = argv[i];
-        int used = parse_diag_option("restore", true, argc, argv, i);
-        if (used != 0) {
-            if (used < 0)
-                rc = EXIT_USAGE;
-            i += used - 1;
-        } else if (is_help(a)) {
-            fputs(usage_text("restore"), stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc)
-                rc = usage_error("restore", "option '%s' needs a value", a);
-            else if (!lbl_parse(argv[++i], &lang))
-                rc = usage_error("restore", "unknown language '%s' (available: en, zh)", argv[i]);
-        } else if (a[0] == '-' && a[1]) {
-            rc = usage_error("restore", "unknown option '%s'", a);
-        } else if (n < 3) {
-            args[n++] = a;
-        } else {
-            rc = usage_error("restore", "unexpected argument '%s' (a database, a run and a directory)", a);
-        }
-    }
-    if (rc == EXIT_OK)
-        rc = settle_diag_options("restore", lang, true);
-    if (rc == EXIT_OK && n < 3)
+    restore_args ra = {.args.v = args, .lang = {msgcat_lang(), false}};
+    int rc;
+    if (!read_command_line(&restore_command, &ra, argc, argv, &rc))
+        return rc;
+    lbl_lang lang = ra.lang.lang;
+    rc = settle_diag_options("restore", lang, true);
+    if (rc == EXIT_OK && ra.args.n < 3)
         rc = usage_error("restore", "%sa database, a run and the directory to write are needed", "");
     store *db = NULL;
     long long run = 0;
@@ -5798,37 +5791,39 @@ static int cmd_template(int argc, char **argv)
     return rc;
 }
 
+/* planc diff's command line (diff_command). */
+typedef struct diff_args {
+    cliopt_list files;  /* the old and the new rules */
+    const char *format; /* --format, checked once the line is read */
+    cliopt_lang lang;   /* --lang, else PLANC_LANG or the locale */
+} diff_args;
+
+/* planc diff's options. */
+static const cliopt_option diff_options[] = {
+    {"--format", NULL, CLIOPT_STRING, offsetof(diff_args, format), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(diff_args, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc diff's command line: two rules files. */
+static const cliopt_command diff_command = {
+    "diff", diff_options, NULL, false, offsetof(diff_args, files), 2, "unexpected argument '%s' (two rules files)",
+    usage_error,
+};
+
 /* planc diff OLD NEW [--format text|json]: both are checked (each in its
  * own compilation), then compared (diff.h). */
 static int cmd_diff(int argc, char **argv)
 {
-    const char *files[2] = {NULL, NULL}, *format = "text";
-    int nfiles = 0;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    bool lang_given = false;
-    for (int i = 0; i < argc; i++) {
-        if (is_help(argv[i])) {
-            fputs(usage_text("diff"), stdout);
-            return EXIT_OK;
-        } else if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("diff", "option '%s' needs a value", argv[i]);
-            if (strcmp(argv[i], "--format") == 0) {
-                format = argv[++i];
-            } else {
-                if (!lbl_parse(argv[++i], &lang))
-                    return usage_error("diff", "unknown language '%s' (available: en, zh)", argv[i]);
-                lang_given = true;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage_error("diff", "unknown option '%s'", argv[i]);
-        } else if (nfiles < 2) {
-            files[nfiles++] = argv[i];
-        } else {
-            return usage_error("diff", "unexpected argument '%s' (two rules files)", argv[i]);
-        }
-    }
-    if (nfiles < 2)
+    const char *files[2] = {NULL, NULL};
+    diff_args da = {.files.v = files, .format = "text", .lang = {msgcat_lang(), false}};
+    int rc;
+    if (!read_command_line(&diff_command, &da, argc, argv, &rc))
+        return rc;
+    const char *format = da.format;
+    lbl_lang lang = da.lang.lang;
+    bool lang_given = da.lang.given;
+    if (da.files.n < 2)
         return usage_error("diff", "%sgive two rules files: the old and the new", "");
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         return usage_error("diff", "unknown format '%s' (available: text, json)", format);
@@ -5839,7 +5834,7 @@ static int cmd_diff(int argc, char **argv)
     if (strcmp(format, "json") == 0)
         lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
     compilation c[2];
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     for (int k = 0; k < 2; k++) {
         compilation_init(&c[k]);
         c[k].diag.lang = lang; /* the rules' messages' level words */
