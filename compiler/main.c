@@ -5499,21 +5499,63 @@ static bool parse_years(const char *s, int *from, int *to, bool *reversed)
     return true;
 }
 
+/* Reads template's `--years A-B` (parse_years) into the int[2] at `where`:
+ * the first year and the last. */
+static int take_years(const char *cmd, void *where, const char *opt, const char *v)
+{
+    int *years = where;
+    bool reversed = false;
+    (void)opt;
+    if (!parse_years(v, &years[0], &years[1], &reversed))
+        return usage_error(cmd,
+                           reversed ? "--years '%s' has its years reversed: give the earlier year first "
+                                      "(2019-2024, not 2024-2019)"
+                                    : "bad --years '%s' (a year, or two joined by '-': 2019-2024)",
+                           v);
+    return 0;
+}
+
+/* planc template's command line (template_command). */
+typedef struct template_args {
+    cliopt_list rules;   /* the one rules file */
+    cliopt_list regions; /* --region R, given again */
+    cliopt_list na;      /* --na TEXT, given again */
+    cliopt_list checks;  /* --check FILE, given again */
+    const char *out;     /* -o OUT */
+    int years[2];        /* --years A-B; 0 0: not given */
+    bool list;           /* --list */
+    cliopt_lang lang;    /* --lang, else PLANC_LANG or the locale */
+} template_args;
+
+/* planc template's options besides the diagnostics' (parse_diag_option). */
+static const cliopt_option template_options[] = {
+    {"--check", NULL, CLIOPT_LIST, offsetof(template_args, checks), NULL},
+    {"--na", NULL, CLIOPT_LIST, offsetof(template_args, na), NULL},
+    {"--region", NULL, CLIOPT_LIST, offsetof(template_args, regions), NULL},
+    {"--years", NULL, CLIOPT_CALL, offsetof(template_args, years), take_years},
+    {"--output", "-o", CLIOPT_STRING, offsetof(template_args, out), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(template_args, lang), NULL},
+    {"--list", NULL, CLIOPT_FLAG, offsetof(template_args, list), NULL},
+    END_OF_OPTIONS,
+};
+
+/* planc template's command line: one rules file. */
+static const cliopt_command template_command = {
+    "template", template_options, parse_diag_option, true, offsetof(template_args, rules), 1,
+    "unexpected argument '%s' (one rules file)", usage_error,
+};
+
 /* planc template RULES [--region R]... [--years A-B] [--list] [-o OUT]:
  * the blank data file of the rules' columns for the chosen regions
  * (template.h), or the list of its columns; with --check FILE..., the
  * files filled in, checked as planc run reads them. */
 static int cmd_template(int argc, char **argv)
 {
-    const char *rules = NULL, *out = NULL, *check = NULL;
-    const char **names = calloc((size_t)argc + 1, sizeof *names);
-    const char **na = calloc((size_t)argc + 1, sizeof *na);
-    const char **checks = calloc((size_t)argc + 1, sizeof *checks);
-    uint32_t nnames = 0, nna = 0, nchecks = 0;
-    int from = 0, to = 0;
-    bool list = false;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    int rc = EXIT_OK;
+    const char *rules_v[1] = {NULL};
+    template_args ta = {.rules.v = rules_v, .lang = {msgcat_lang(), false}};
+    const char **names = ta.regions.v = calloc((size_t)argc + 1, sizeof *names);
+    const char **na = ta.na.v = calloc((size_t)argc + 1, sizeof *na);
+    const char **checks = ta.checks.v = calloc((size_t)argc + 1, sizeof *checks);
     if (!names || !na || !checks) {
         csv_message(stderr, "planc: error: out of memory\n");
         free(names);
@@ -5521,56 +5563,21 @@ static int cmd_template(int argc, char **argv)
         free(checks);
         return EXIT_INTERNAL;
     }
-    for (int i = 0; i < argc && rc == EXIT_OK; i++) {
-        const char *a = argv[i];
-        bool valued = strcmp(a, "--region") == 0 || strcmp(a, "--years") == 0 || strcmp(a, "-o") == 0 ||
-                      strcmp(a, "--output") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--check") == 0 ||
-                      strcmp(a, "--na") == 0;
-        int used = parse_diag_option("template", true, argc, argv, i);
-        if (used != 0) {
-            if (used < 0)
-                rc = EXIT_USAGE;
-            i += used - 1;
-        } else if (is_help(a)) {
-            fputs(usage_text("template"), stdout);
-            free(names);
-            free(na);
-            free(checks);
-            return EXIT_OK;
-        } else if (valued && i + 1 >= argc) {
-            rc = usage_error("template", "option '%s' needs a value", a);
-        } else if (strcmp(a, "--check") == 0) {
-            check = argv[++i];
-            checks[nchecks++] = stdio_name(check);
-        } else if (strcmp(a, "--na") == 0) {
-            na[nna++] = argv[++i];
-        } else if (strcmp(a, "--region") == 0) {
-            names[nnames++] = argv[++i];
-        } else if (strcmp(a, "--years") == 0) {
-            bool reversed = false;
-            if (!parse_years(argv[++i], &from, &to, &reversed))
-                rc = usage_error("template",
-                                 reversed ? "--years '%s' has its years reversed: give the earlier year first "
-                                            "(2019-2024, not 2024-2019)"
-                                          : "bad --years '%s' (a year, or two joined by '-': 2019-2024)",
-                                 argv[i]);
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            out = argv[++i];
-        } else if (strcmp(a, "--lang") == 0) {
-            if (!lbl_parse(argv[++i], &lang))
-                rc = usage_error("template", "unknown language '%s' (available: en, zh)", argv[i]);
-        } else if (strcmp(a, "--list") == 0) {
-            list = true;
-        } else if (a[0] == '-' && a[1]) {
-            rc = usage_error("template", "unknown option '%s'", a);
-        } else if (!rules) {
-            rules = a;
-        } else {
-            rc = usage_error("template", "unexpected argument '%s' (one rules file)", a);
-        }
+    int rc;
+    if (!read_command_line(&template_command, &ta, argc, argv, &rc)) {
+        free(names);
+        free(na);
+        free(checks);
+        return rc;
     }
-    if (rc == EXIT_OK)
-        rc = settle_diag_options("template", lang, true);
+    const char *rules = rules_v[0], *out = ta.out;
+    uint32_t nnames = (uint32_t)ta.regions.n, nna = (uint32_t)ta.na.n, nchecks = (uint32_t)ta.checks.n;
+    bool check = nchecks > 0, list = ta.list;
+    int from = ta.years[0], to = ta.years[1];
+    lbl_lang lang = ta.lang.lang;
+    for (uint32_t i = 0; i < nchecks; i++)
+        checks[i] = stdio_name(checks[i]);
+    rc = settle_diag_options("template", lang, true);
     /* the messages of --diagnostics json are English (a Chinese one read
      * back from stderr was no message, a note of its whole line); --list
      * keeps its language */
