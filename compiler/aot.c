@@ -50,6 +50,7 @@
 #include "backend.h"
 #include "cg.h"
 #include "cleanup.h"
+#include "cliopt.h"
 #include "csv.h"
 #include "diag.h"
 #include "exec.h"
@@ -2787,41 +2788,49 @@ static int usage_error(const char *fmt, const char *arg)
     return AOT_USAGE;
 }
 
+/* usage_error as the option table's reporter (cliopt_usage_fn): build's
+ * errors name no command but point at `planc build --help`. */
+static int build_usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    (void)cmd;
+    return usage_error(fmt, arg);
+}
+
+/* planc build's command line (build_command). */
+typedef struct build_args {
+    cliopt_list rules; /* the one rules file */
+    aot_options o;     /* -o, --header, --cpu, --cc */
+    cliopt_lang lang;  /* --lang, else PLANC_LANG or the locale */
+} build_args;
+
+/* planc build's options. */
+static const cliopt_option build_options[] = {
+    {"--output", "-o", CLIOPT_STRING, offsetof(build_args, o.output), NULL},
+    {"--header", NULL, CLIOPT_STRING, offsetof(build_args, o.header), NULL},
+    {"--cpu", NULL, CLIOPT_STRING, offsetof(build_args, o.cpu), NULL},
+    {"--cc", NULL, CLIOPT_STRING, offsetof(build_args, o.cc), NULL},
+    {"--lang", NULL, CLIOPT_LANG, offsetof(build_args, lang), NULL},
+    {NULL, NULL, CLIOPT_FLAG, 0, NULL},
+};
+
+/* planc build's command line: one rules file. */
+static const cliopt_command build_command = {
+    "build", build_options, NULL, false, offsetof(build_args, rules), 1,
+    "unexpected argument '%s' (one rules file per library)", build_usage_error,
+};
+
 int aot_main(int argc, char **argv, const char *root)
 {
-    aot_options o = {0};
-    const char *rules = NULL;
-    lbl_lang lang = msgcat_lang(); /* --lang, else PLANC_LANG or the locale */
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(aot_usage_text(), stdout);
-            return AOT_OK;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
-                   strcmp(a, "--header") == 0 || strcmp(a, "--cpu") == 0 ||
-                   strcmp(a, "--cc") == 0 || strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("option '%s' needs a value", a);
-            const char *v = argv[++i];
-            if (strcmp(a, "--lang") == 0) {
-                if (!lbl_parse(v, &lang))
-                    return usage_error("unknown language '%s' (available: en, zh)", v);
-            } else if (strcmp(a, "--header") == 0)
-                o.header = v;
-            else if (strcmp(a, "--cpu") == 0)
-                o.cpu = v;
-            else if (strcmp(a, "--cc") == 0)
-                o.cc = v;
-            else
-                o.output = v;
-        } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option '%s'", a);
-        } else if (!rules) {
-            rules = a;
-        } else {
-            return usage_error("unexpected argument '%s' (one rules file per library)", a);
-        }
-    }
+    const char *rules_v[1] = {NULL};
+    build_args ba = {.rules.v = rules_v, .lang = {msgcat_lang(), false}};
+    cliopt_result r = cliopt_parse(&build_command, &ba, argc, argv);
+    if (r == CLIOPT_HELP)
+        fputs(aot_usage_text(), stdout);
+    if (r != CLIOPT_OK)
+        return r == CLIOPT_HELP ? AOT_OK : AOT_USAGE;
+    aot_options o = ba.o;
+    const char *rules = rules_v[0];
+    lbl_lang lang = ba.lang.lang;
     if (!rules)
         return usage_error("%sno rules file given", "");
     if (!o.output)
