@@ -1736,11 +1736,6 @@ static lbl_lang programs_lang(void)
     return LBL_EN;
 }
 
-static bool is_help(const char *s)
-{
-    return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
-}
-
 /* Parses a named warning's option a (warnings.h): -WNAME, -Wno-NAME,
  * -Werror=NAME and -Wno-error=NAME (the last two where the command `cmd`
  * takes --warnings-as-errors, werror_ok).  Returns 1 when it took it, 0
@@ -1789,7 +1784,9 @@ static int parse_warning_option(const char *cmd, bool werror_ok, const char *a)
  * --diagnostics text|json, -w or --no-warnings, a named warning's option
  * (parse_warning_option), and --warnings-as-errors (-Werror too) where the
  * command `cmd` takes it (werror_ok).  Returns how many arguments it took
- * (0 when it is not one of them), or -1 after a usage error. */
+ * (0 when it is not one of them), or -1 after a usage error.  The commands
+ * that take them name it in their cliopt_command (`more`), and the walk
+ * tries it on each argument before the table. */
 static int parse_diag_option(const char *cmd, bool werror_ok, int argc, char **argv, int i)
 {
     const char *a = argv[i];
@@ -5962,7 +5959,7 @@ static int command(int argc, char **argv)
     /* the language of the messages, and of the help (usage_text) */
     const char *bad_env = NULL;
     msgcat_set_lang(lang_of_args(argc, argv, &bad_env));
-    if (is_help(cmd)) {
+    if (cliopt_is_help(cmd)) {
         fputs(usage_text(NULL), stdout);
         return EXIT_OK;
     }
@@ -5993,7 +5990,7 @@ static int command(int argc, char **argv)
             return stdout_failed() ? EXIT_WRITE : EXIT_OK;
         }
         /* help's own help (planc help help, planc help --help) is planc's */
-        const char *text = usage_text(what && strcmp(what, "help") != 0 && !is_help(what) ? what : NULL);
+        const char *text = usage_text(what && strcmp(what, "help") != 0 && !cliopt_is_help(what) ? what : NULL);
         if (!text)
             return usage_error(NULL, "no help for unknown command '%s'", what);
         fputs(text, stdout);
@@ -6005,7 +6002,7 @@ static int command(int argc, char **argv)
     if (bad_env) {
         const char *text = usage_text(cmd);
         for (int i = 2; text && i < argc; i++)
-            if (is_help(argv[i])) {
+            if (cliopt_is_help(argv[i])) {
                 fputs(text, stdout);
                 return EXIT_OK;
             }
