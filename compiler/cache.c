@@ -431,6 +431,19 @@ static bool temp_name(const char *name)
     return strcmp(p, ".tmp") == 0;
 }
 
+/* Reads the decimal digits at *p into a number, *p left past those read;
+ * stops before a digit once the number is past `limit` (a limit of at
+ * most (UINT64_MAX - 9) / 10 keeps it from overflowing), where the
+ * caller then finds a digit left: the environment's bounds
+ * (size_bound, days_bound) read their digits alike. */
+static uint64_t read_digits(const char **p, uint64_t limit)
+{
+    uint64_t n = 0;
+    for (; **p >= '0' && **p <= '9' && n <= limit; (*p)++)
+        n = n * 10 + (uint64_t)(**p - '0');
+    return n;
+}
+
 /* The value of PLANC_CACHE_MAX in bytes: digits with an optional K, M or
  * G (KiB, MiB, GiB); 0 means no bound.  *bad is set when the variable is
  * set but not such a size (the default is used). */
@@ -440,15 +453,8 @@ static uint64_t size_bound(bool *bad)
     *bad = false;
     if (!v)
         return CACHE_DEFAULT_MAX;
-    uint64_t n = 0;
     const char *p = v;
-    for (; *p >= '0' && *p <= '9'; p++) {
-        if (n > (UINT64_MAX - 9) / 10) {
-            *bad = true;
-            return CACHE_DEFAULT_MAX;
-        }
-        n = n * 10 + (uint64_t)(*p - '0');
-    }
+    uint64_t n = read_digits(&p, (UINT64_MAX - 9) / 10);
     int shift = 0;
     if (p > v && (*p == 'K' || *p == 'k'))
         shift = 10;
@@ -473,15 +479,13 @@ static long days_bound(bool *bad)
     *bad = false;
     if (!v)
         return CACHE_DEFAULT_DAYS;
-    long n = 0;
     const char *p = v;
-    for (; *p >= '0' && *p <= '9' && n <= 1000000; p++)
-        n = n * 10 + (*p - '0');
+    uint64_t n = read_digits(&p, 1000000);
     if (p == v || *p != '\0' || n > 1000000) {
         *bad = true;
         return CACHE_DEFAULT_DAYS;
     }
-    return n;
+    return (long)n;
 }
 
 /* An entry a sweep found: its name, its time of last use (the file's
