@@ -717,19 +717,20 @@ static int parse_number(const loader *L, const char *s, size_t n, double *v)
     return parse_plain(plain, strlen(plain), v);
 }
 
+/* c with an ASCII capital made small, any other byte as it is (a byte of
+ * a UTF-8 sequence too, whatever the locale, which tolower follows). */
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 /* ASCII case-insensitive equality of s[0..n) and the NUL-terminated b. */
 static bool eq_nocase_n(const char *s, size_t n, const char *b)
 {
     size_t i = 0;
-    for (; i < n && b[i]; i++) {
-        char x = s[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
+    for (; i < n && b[i]; i++)
+        if (ascii_lower(s[i]) != ascii_lower(b[i]))
             return false;
-    }
     return i == n && !b[i];
 }
 
@@ -1448,12 +1449,7 @@ static bool loose_eq(const char *a, const char *b)
         b = skip_marks(b);
         if (!*a || !*b)
             return !*a && !*b && any;
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
+        if (ascii_lower(*a) != ascii_lower(*b))
             return false;
         a++;
         b++;
