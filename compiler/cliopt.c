@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+/* Whether s is -h or --help (cliopt.h). */
 bool cliopt_is_help(const char *s)
 {
     return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0;
@@ -50,6 +51,9 @@ static int store_option(const cliopt_command *c, const cliopt_option *o, void *s
     return 0;
 }
 
+/* The walk over a command's line (cliopt.h): each argument tried as one of
+ * `more`'s options, then as help, then against the table, else as an
+ * unknown option or one of the arguments that are no option. */
 cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **argv)
 {
     cliopt_list *args = (cliopt_list *)((char *)st + c->args);
