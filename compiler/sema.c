@@ -3097,6 +3097,40 @@ static void check_rated_maps(S *s)
     }
 }
 
+/* Two indicators reading one header column in different units (`column
+ * "x"` of an indicator in 万吨 and of one in 吨, or `column "x" in kg`
+ * beside one in t): one cell cannot be in both, so one of them reads it
+ * scaled wrong.  A warning at the second, with a note at the first that
+ * reads the cells' numbers (docs/LANGUAGE.md §4).  A `count` or `share`
+ * reads no number of a cell in its unit (a count of cells, a share in %),
+ * and is left out; units of one size (an alias) are one unit.  `from` is
+ * the first column of the name (the columns of one name are searched
+ * only when a name is read twice). */
+static void column_units_differ(S *s, const ast_decl *d, const sema_indicator *ind, uint32_t from, span first)
+{
+    const sema_model *m = s->m;
+    ast_aggkind k = d->u.ind.agg.kind;
+    if (!ind->column_unit || k == AGG_COUNT || k == AGG_SHARE)
+        return;
+    const char *name = m->columns[from].name;
+    for (uint32_t j = from; j < m->ncolumns; j++) {
+        const sema_column *c = &m->columns[j];
+        if (c->agg.kind == AGG_COUNT || c->agg.kind == AGG_SHARE || strcmp(c->name, name) != 0)
+            continue;
+        const sema_indicator *o = &m->inds[c->indicator];
+        const unit_t *a = ind->column_unit, *b = o->column_unit;
+        if (!b || a == b || (unit_same_dim(a, b) && unit_convert(1, a, b) == 1))
+            return;
+        diag_warning(s->d, WARN_COLUMN_UNITS, d->u.ind.column_sp,
+                     "column \"%s\" is read in '%s' here but in '%s' by '%s': a cell is in one unit, so one of them "
+                     "reads it wrong",
+                     name, unit_name(a), unit_name(b), o->name);
+        diag_note(s->d, j == from || !o->decl ? first : o->decl->u.ind.column_sp, "'%s' reads it in '%s' here", o->name,
+                  unit_name(b));
+        return;
+    }
+}
+
 static void check_indicator(S *s, uint32_t i)
 {
     sema_model *m = s->m;
@@ -3186,6 +3220,8 @@ static void check_indicator(S *s, uint32_t i)
             diag_note(s->d, old->sp, "'%s' reads it here", m->inds[c->indicator].name);
             return;
         }
+        if (old)
+            column_units_differ(s, d, ind, old->index, old->sp);
         int32_t map = -1;
         if (d->u.ind.map.s && !column_map(s, d, ind, is_bool, u, &map))
             return;

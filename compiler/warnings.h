@@ -67,6 +67,8 @@
       "以 % 写出的权重或占比之和不是 100")                                                                             \
     X(WEIGHT_UNIT, "weight-unit", true, true, "weights written with a unit (weights are relative numbers)",            \
       "权重带有单位（权重是相对数）")                                                                                  \
+    X(COLUMN_UNITS, "column-units", true, true, "two indicators read one data column in different units",             \
+      "两个指标以不同单位读取同一数据列")                                                                              \
     /* an adaptation (compiler/import.c) */                                                                            \
     X(EDIT_CHANGES_NOTHING, "edit-changes-nothing", true, true,                                                        \
       "an override, keep or replacement of an adaptation that changes nothing",                                        \

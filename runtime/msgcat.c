@@ -1977,6 +1977,11 @@ static const msgcat_pair catalog[] = {
     /* ---- rv26: several outputs (main.c outs_twice) */
     {"the output '%s' is standard output (-o -) under another name: each file is written once (-o)",
      "输出文件 '%s' 就是另一个名称下的标准输出（--output -）：每个文件只写一次（--output）"},
+
+    /* ---- tp26: one column read in two units (compiler/sema.c); the template's drop-downs */
+    {"column \"%s\" is read in '%s' here but in '%s' by '%s': a cell is in one unit, so one of them reads it wrong",
+     "列“%s”在此按“%s”读取，而按“%s”读取它的是“%s”：一个单元格只有一种单位，两者必有一个读错"},
+    {"'%s' reads it in '%s' here", "“%s”在此按“%s”读取它"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
