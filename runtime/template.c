@@ -28,8 +28,20 @@ typedef struct reads {
                                column * nmodes + mode */
     uint32_t nlist;
     uint8_t *seen;          /* nsteps * nmodes: the walk's marks */
+    size_t *marked;         /* the marks in seen, to clear them alone for
+                               the next target (a memset of all of seen
+                               per target made 5,000 indicators' template
+                               quadratic: half its instructions) */
+    size_t nmarked;
     uint32_t *stack;        /* pairs (step, mode) */
 } reads;
+
+/* Marks (step, mode) at index at of r->seen, noting it for the clearing. */
+static void mark_seen(reads *r, size_t at)
+{
+    r->seen[at] = 1;
+    r->marked[r->nmarked++] = at;
+}
 
 /* Walks target t's result slots (status, value, goal, score) down to the
  * data inputs, marking in r->col each column by how it is reached. */
@@ -38,12 +50,14 @@ static void walk_target(reads *r, const ir_program *p, const ir_target *t)
     for (uint32_t k = 0; k < r->nlist; k++)
         r->col[r->list[k]] = 0;
     r->nlist = 0;
-    memset(r->seen, 0, (size_t)p->nsteps * r->nmodes);
+    for (size_t k = 0; k < r->nmarked; k++)
+        r->seen[r->marked[k]] = 0;
+    r->nmarked = 0;
     size_t top = 0;
     const uint32_t roots[4] = {t->status, t->value, t->goal, t->score};
     for (int k = 0; k < 4; k++)
         if (roots[k] < p->nsteps && !r->seen[(size_t)roots[k] * r->nmodes]) {
-            r->seen[(size_t)roots[k] * r->nmodes] = 1;
+            mark_seen(r, (size_t)roots[k] * r->nmodes);
             r->stack[top++] = roots[k];
             r->stack[top++] = WALK_OWN;
         }
@@ -68,7 +82,7 @@ static void walk_target(reads *r, const ir_program *p, const ir_target *t)
         for (int k = 0; k < ir_arity(s->op); k++) {
             if (ops[k] >= p->nsteps || r->seen[(size_t)ops[k] * r->nmodes + next])
                 continue;
-            r->seen[(size_t)ops[k] * r->nmodes + next] = 1;
+            mark_seen(r, (size_t)ops[k] * r->nmodes + next);
             r->stack[top++] = ops[k];
             r->stack[top++] = next;
         }
@@ -167,6 +181,7 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
     r.col = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, 1);
     r.list = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, sizeof *r.list);
     r.seen = rt_xcalloc((size_t)p->nsteps * r.nmodes + 1, 1);
+    r.marked = rt_xcalloc((size_t)p->nsteps * r.nmodes + 1, sizeof *r.marked);
     r.stack = rt_xcalloc((size_t)p->nsteps * r.nmodes * 2 + 8, sizeof *r.stack);
     uint32_t *mark = rt_xcalloc(p->nregions + 1, sizeof *mark);
     uint32_t *stack = rt_xcalloc(p->nregions + 1, sizeof *stack);
@@ -208,6 +223,7 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
     free(r.col);
     free(r.list);
     free(r.seen);
+    free(r.marked);
     free(r.stack);
     free(mark);
     free(stack);
