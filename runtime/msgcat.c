@@ -1982,6 +1982,9 @@ static const msgcat_pair catalog[] = {
     {"column \"%s\" is read in '%s' here but in '%s' by '%s': a cell is in one unit, so one of them reads it wrong",
      "列“%s”在此按“%s”读取，而按“%s”读取它的是“%s”：一个单元格只有一种单位，两者必有一个读错"},
     {"'%s' reads it in '%s' here", "“%s”在此按“%s”读取它"},
+    {"Only the first %d columns of sheet '%s' have a note on their header cell (many notes make a workbook slow to "
+     "write and to open): this list says what each column holds.",
+     "工作表“%2$s”只有前 %1$d 列的表头单元格带批注（批注过多会使工作簿写出和打开都很慢）：各列填写什么见本说明。"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -28,6 +28,16 @@
  * characters (libxlsxwriter refuses longer ones). */
 #define TITLE_CHARS 32
 #define MESSAGE_CHARS 255
+/* A drop-down's words, joined by commas, are at most 255 characters in
+ * Excel; libxlsxwriter copies them into a buffer of 255 bytes, so the
+ * bytes are counted. */
+#define LIST_BYTES 255
+/* The header cells after the first NOTE_COLUMNS have no note: placing a
+ * note costs libxlsxwriter a walk over the columns before it, each looked
+ * up among the columns given a width, so the notes of K columns cost K³
+ * (5,000 indicators' notes took 80 s); the notes sheet says what each
+ * column holds, and the sheet says where the notes stop. */
+#define NOTE_COLUMNS 256
 
 /* The workbook being written and the first error libxlsxwriter reported
  * (with errno then: a file operation's reason). */
@@ -103,21 +113,47 @@ static char *escaped(char *s)
     return e;
 }
 
+/* The words of text map m as a drop-down's list (malloc'd, NULL-ended),
+ * or NULL when Excel cannot list them: a text holding a comma (the list's
+ * separator) or a double quote, more than 255 words, or more than
+ * LIST_BYTES in all. */
+static char **map_words(const ir_textmap *m)
+{
+    size_t bytes = 0;
+    for (uint32_t k = 0; k < m->n; k++) {
+        if (strpbrk(m->texts[k], ",\"") || k >= 255)
+            return NULL;
+        bytes += strlen(m->texts[k]) + (k ? 1 : 0);
+    }
+    if (m->n == 0 || bytes > LIST_BYTES)
+        return NULL;
+    char **words = rt_xcalloc((size_t)m->n + 1, sizeof *words);
+    for (uint32_t k = 0; k < m->n; k++)
+        words[k] = (char *)m->texts[k];
+    return words;
+}
+
 /* The check Excel (and WPS) makes of what is typed into the cells below
  * header cell k, of column c: a drop-down of yes and no, in the words of
- * lang that planc run reads (table.c), on a yes/no column; a number from
- * 0 to 100 on a rating's; a number on any other number's; none on a text
- * map's, whose texts and numbers are both read.  Each only warns (the
- * official may keep what was typed): an empty cell, NA and the marks
- * --na reads as missing stay possible.  Selecting a cell shows its
- * indicator and what it holds (the unit).  Nothing of it is read back:
- * the sheet reads as it did without. */
-static void validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
-                            lxw_col_t k, uint32_t c)
+ * lang that planc run reads (table.c), on a yes/no column; a drop-down of
+ * the map's texts on a text map's (run reads them whatever the language;
+ * none when Excel cannot list them, map_words); a number from 0 to 100
+ * on a rating's; a number on any other number's.  Each only warns (the
+ * official may keep what was typed): an empty cell, NA, a number in a
+ * map's column and the marks --na reads as missing stay possible.
+ * Selecting a cell shows its indicator and what it holds (the unit).
+ * Nothing of it is read back: the sheet reads as it did without.
+ * Returns whether the cells show `said` (the header cell's note) whole:
+ * the title the indicator and the message the kind, neither cut, and the
+ * note no more than
+ * that (the header cell then needs no note of its own). */
+static bool validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
+                            lxw_col_t k, uint32_t c, const char *said)
 {
     const ir_column *col = &p->columns[c];
-    if (col->map)
-        return;
+    char **list = col->map ? map_words(col->map) : NULL;
+    if (col->map && !list)
+        return false;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -129,7 +165,15 @@ static void validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir
     int mn = snprintf(NULL, 0, fmt, kind);
     char *message = rt_xmalloc((size_t)mn + 1, 1);
     snprintf(message, (size_t)mn + 1, fmt, kind);
-    char *title = rt_xstrdup(col->indicator ? col->indicator : col->name);
+    const char *indicator = col->indicator ? col->indicator : col->name;
+    /* what the note says when the cells say it all: the kind and the
+     * indicator, as tmpl_write_column_note writes a column's own */
+    const char *ifmt = msgcat_get(lang, "; indicator %s");
+    int pn = snprintf(NULL, 0, "%s", kind) + snprintf(NULL, 0, ifmt, indicator);
+    char *plain = rt_xmalloc((size_t)pn + 1, 1);
+    int at = snprintf(plain, (size_t)pn + 1, "%s", kind);
+    snprintf(plain + at, (size_t)pn + 1 - (size_t)at, ifmt, indicator);
+    char *title = rt_xstrdup(indicator);
     /* Excel reads the texts of a data validation as it reads a cell's
      * (_x0041_ is 'A'): a '_' that would start such an escape is written
      * escaped (report_style_xlsx_text), then the text clipped to Excel's
@@ -137,9 +181,11 @@ static void validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir
     title = escaped(title);
     kind = escaped(kind);
     message = escaped(message);
+    size_t tlen = strlen(title), klen = strlen(kind);
     clip(title, TITLE_CHARS);
     clip(kind, MESSAGE_CHARS);
     clip(message, MESSAGE_CHARS);
+    bool whole = strlen(title) == tlen && strlen(kind) == klen && said && strcmp(said, plain) == 0;
     char cell[32], formula[48];
     lxw_rowcol_to_cell(cell, 1, k);
     snprintf(formula, sizeof formula, "=ISNUMBER(%s)", cell);
@@ -149,7 +195,10 @@ static void validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir
                              .input_message = kind,
                              .error_title = (char *)msgcat_get(lang, "Check the cell"),
                              .error_message = message};
-    if (col->type == IR_COL_BOOL) {
+    if (list) {
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_list = list;
+    } else if (col->type == IR_COL_BOOL) {
         v.validate = LXW_VALIDATION_TYPE_LIST;
         v.value_list = words;
     } else if (tmpl_column_rated(n, c)) {
@@ -162,14 +211,18 @@ static void validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir
         v.value_formula = formula;
     }
     note(b, worksheet_data_validation_range(ws, 1, k, LXW_ROW_MAX - 1, k, &v));
+    free(list);
     free(title);
     free(message);
     free(kind);
+    free(plain);
+    return whole;
 }
 
-/* The sheet of the data: the header, and each region's rows. */
+/* The sheet of the data: the header, and each region's rows.  Sets
+ * *unnoted when a header cell after NOTE_COLUMNS went without its note. */
 static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
-                       int from, int to)
+                       int from, int to, bool *unnoted)
 {
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, msgcat_get(lang, "data"));
     if (!ws) {
@@ -188,16 +241,22 @@ static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_progr
         if (h[k].column < p->ncolumns) {
             if (width[k] < NUMBER_WIDTH)
                 width[k] = NUMBER_WIDTH;
-            /* a per-year column's note once, on its first year's cell */
-            if (h[k].year == 0 || h[k].year == from) {
-                char *text = column_note(lang, p, n, h[k].column, from, to);
-                char *e = report_style_xlsx_text(text);
-                lxw_comment_options o = {.width = 360, .height = 160, .author = "planc"};
-                note(b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)k, e ? e : text, &o));
-                free(e);
-                free(text);
+            /* a per-year column's note once, on its first year's cell;
+             * none where the cells' input message says it all, nor
+             * after NOTE_COLUMNS (the notes sheet says what each holds) */
+            char *text = column_note(lang, p, n, h[k].column, from, to);
+            bool whole = validate_column(b, ws, lang, p, n, (lxw_col_t)k, h[k].column, text);
+            if (!whole && (h[k].year == 0 || h[k].year == from)) {
+                if (k < NOTE_COLUMNS) {
+                    char *e = report_style_xlsx_text(text);
+                    lxw_comment_options o = {.width = 360, .height = 160, .author = "planc"};
+                    note(b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)k, e ? e : text, &o));
+                    free(e);
+                } else {
+                    *unnoted = true;
+                }
             }
-            validate_column(b, ws, lang, p, n, (lxw_col_t)k, h[k].column);
+            free(text);
         }
     }
     lxw_row_t row = 1;
@@ -224,9 +283,10 @@ static void data_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_progr
 }
 
 /* The sheet of notes: the list of the columns (planc template --list), a
- * line a row, under a title. */
+ * line a row, under a title (and, when the data sheet's header cells after
+ * NOTE_COLUMNS have no note, a line saying so). */
 static void notes_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_program *p, const tmpl_needs *n,
-                        int from, int to)
+                        int from, int to, bool unnoted)
 {
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, msgcat_get(lang, "notes"));
     if (!ws) {
@@ -247,6 +307,16 @@ static void notes_sheet(tbook *b, lxw_format *head, lbl_lang lang, const ir_prog
     note(b, put_text(ws, 0, 0, title, head));
     size_t widest = report_style_width(title);
     lxw_row_t row = 1;
+    if (unnoted) {
+        const char *ufmt = msgcat_get(lang, "Only the first %d columns of sheet '%s' have a note on their header cell "
+                                            "(many notes make a workbook slow to write and to open): this list says "
+                                            "what each column holds.");
+        int un = snprintf(NULL, 0, ufmt, NOTE_COLUMNS, msgcat_get(lang, "data"));
+        char *line = rt_xmalloc((size_t)un + 1, 1);
+        snprintf(line, (size_t)un + 1, ufmt, NOTE_COLUMNS, msgcat_get(lang, "data"));
+        note(b, put_text(ws, row++, 0, line, NULL));
+        free(line);
+    }
     for (char *line = text; *line; row++) {
         char *nl = strchr(line, '\n');
         if (nl)
@@ -291,7 +361,13 @@ int tmplx_write(FILE *out, lbl_lang lang, const ir_program *p, const tmpl_needs 
     int scratch_cleanup = cleanup_file(scratch); /* removed if a signal ends planc */
     report_xlsx_muted quiet = report_xlsx_mute();
     tbook b = {0};
-    b.wb = workbook_new(scratch);
+    /* rows go to the file as they are written (the header, then each
+     * region's rows in order): the memory is a row's, not the sheet's
+     * (~330 bytes a row built in memory made 1M rows 385 MB); the texts
+     * are then written in their cells rather than shared, which planc
+     * and Excel read alike */
+    lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
+    b.wb = workbook_new_opt(scratch, &opts);
     if (!b.wb) {
         report_xlsx_unmute(&quiet);
         csv_message(err, "planc: error: cannot start the workbook in '%s'\n", scratch);
@@ -316,8 +392,9 @@ int tmplx_write(FILE *out, lbl_lang lang, const ir_program *p, const tmpl_needs 
     format_set_pattern(head, LXW_PATTERN_SOLID);
     format_set_bg_color(head, 0xF2F2F2);
     format_set_bottom(head, LXW_BORDER_THIN);
-    data_sheet(&b, head, lang, p, n, from, to);
-    notes_sheet(&b, head, lang, p, n, from, to);
+    bool unnoted = false;
+    data_sheet(&b, head, lang, p, n, from, to, &unnoted);
+    notes_sheet(&b, head, lang, p, n, from, to, unnoted);
     size_t nsheets = 0;
     lxw_worksheet *ws;
     LXW_FOREACH_WORKSHEET(ws, b.wb) {

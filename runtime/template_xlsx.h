@@ -7,12 +7,14 @@
  * a number cell, the indicator columns empty.  So planc reads the
  * workbook, filled in, as it reads the CSV filled in with the same cells
  * (xlsx_read.h).  Besides: the header row (and the keys' columns) frozen,
- * the columns as wide as their text, a note on each indicator column's
- * header cell saying what a cell holds (the list's text, in lang), the
- * cells below it checked as they are typed (a drop-down of the yes/no
- * words, a number, a rating from 0 to 100: warnings only, which change
- * nothing planc reads), and a second sheet ("notes", 说明) with the list
- * of the columns (tmpl_write_list). */
+ * the columns as wide as their text, the cells below an indicator's
+ * header checked as they are typed (a drop-down of the yes/no words or of
+ * a text map's texts, a number, a rating from 0 to 100: warnings only,
+ * which change nothing planc reads) with an input message of the
+ * indicator and what a cell holds, a note on the header cell saying what
+ * a cell holds (the list's text, in lang) where that message does not
+ * say it all (the first 256 columns), and a second sheet ("notes", 说明)
+ * with the list of the columns (tmpl_write_list). */
 #ifndef PLANC_TEMPLATE_XLSX_H
 #define PLANC_TEMPLATE_XLSX_H
 

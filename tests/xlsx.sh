@@ -206,7 +206,7 @@ s1 = z.read('xl/worksheets/sheet1.xml').decode()
 assert 'state="frozen"' in s1 and 'ySplit="1"' in s1, s1
 c = z.read('xl/comments1.xml').decode()
 assert '是/否' in c and '指标' in c, c
-assert 'planc template --list' in z.read('xl/sharedStrings.xml').decode()
+assert 'planc template --list' in z.read('xl/worksheets/sheet2.xml').decode()
 # the checks of what is typed: a drop-down of 是 and 否 on the yes/no
 # column, a number on the others, each a warning only
 dv = re.findall(r'<dataValidation ([^>]*)>(.*?)</dataValidation>', s1, re.S)
@@ -216,8 +216,9 @@ assert [f for a, f in dv if 'type="custom"' in a] == ['<formula1>ISNUMBER(%s2)</
 assert 'promptTitle="耕地保有量" prompt="以 亩 计的数字"' in s1, s1
 EOF
 # in English, each kind of column: yes/no a drop-down of yes and no, a
-# rating a number from 0 to 100, a text map's none (its texts and numbers
-# both read), a number's a number; every column below its header
+# rating a number from 0 to 100, a text map's a drop-down of its texts
+# (a number typed there only warns: both are read), a number's a number;
+# every column below its header
 "$planc" template "$repo/tests/run/template-scopes/rules.plan" -o k.xlsx || bad "template of template-scopes"
 python3 - k.xlsx <<'EOF' || bad "the blank workbook's checks of its cells"
 import re, sys, zipfile
@@ -225,14 +226,75 @@ s1 = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
 dv = {re.search(r'sqref="([A-Z]+)2:[A-Z]+1048576"', a).group(1): (a, f)
       for a, f in re.findall(r'<dataValidation ([^>]*)>(.*?)</dataValidation>', s1, re.S)}
 # 地区,年份,farmland,policy,water_saving,pm25,"sea, good",dash,rating
-assert sorted(dv) == ['C', 'D', 'E', 'F', 'G', 'I'], sorted(dv)
+assert sorted(dv) == ['C', 'D', 'E', 'F', 'G', 'H', 'I'], sorted(dv)
 assert all('errorStyle="warning"' in a for a, f in dv.values())
+assert 'type="list"' in dv['H'][0] and dv['H'][1] == '<formula1>"green,red"</formula1>', dv['H']
+assert 'prompt="one of the texts' in dv['H'][0], dv['H']
 for c in 'DE':
     assert 'type="list"' in dv[c][0] and dv[c][1] == '<formula1>"yes,no"</formula1>', dv[c]
 for c in 'CFG':
     assert 'type="custom"' in dv[c][0] and dv[c][1] == '<formula1>ISNUMBER(%s2)</formula1>' % c, dv[c]
 assert 'type="decimal"' in dv['I'][0] and dv['I'][1] == '<formula1>0</formula1><formula2>100</formula2>', dv['I']
 assert 'promptTitle="评级"' in dv['I'][0] and 'prompt="a rating from 0 to 100' in dv['I'][0], dv['I']
+EOF
+# a header cell's note only where the cells' input message (the indicator,
+# what a cell holds) does not say it all: a column of one indicator has
+# none, a column only some regions need, or a map whose texts Excel
+# cannot list (a comma in one) has one; a map's drop-down lists its texts
+# under --lang zh too
+cat >nt.plan <<'EOF'
+plan nt { region P baseline 2020 horizon 2025 }
+levels province, city
+region P : province
+region 甲, 乙 : city in P
+map 色 { "green" = 2, "red, dark" = 1 }
+map 级 { "优" = 3, "良" = 2, "差" = 1 }
+indicator 一 : 1, higher, column "a"
+indicator 二 : 1, higher, column "b"
+indicator 三 : 1, higher, column "c" as 色
+indicator 四 : 1, higher, column "d" as 级
+section 一 "一" {
+  measure (一) "一" {
+    target t1 : 一 >= 1
+    target t2 for 甲 : 二 >= 1
+    target t3 : 三 >= 1
+    target t4 : 四 >= 1
+  }
+}
+EOF
+for lang in en zh; do
+    "$planc" template nt.plan --lang $lang -o nt.xlsx 2>e || bad "template nt.plan --lang $lang: $(cat e)"
+    python3 - nt.xlsx <<'EOF' || bad "the header notes and the map's drop-down, --lang $lang"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+s1 = z.read('xl/worksheets/sheet1.xml').decode()
+dv = {re.search(r'sqref="([A-Z]+)2:[A-Z]+1048576"', a).group(1): (a, f)
+      for a, f in re.findall(r'<dataValidation ([^>]*)>(.*?)</dataValidation>', s1, re.S)}
+# region,year,a,b,c,d: c's map has a comma in a text, no drop-down
+assert sorted(dv) == ['C', 'D', 'F'], sorted(dv)
+assert dv['F'][1] == '<formula1>"优,良,差"</formula1>', dv['F']
+refs = re.findall(r'<comment ref="([A-Z]+)1"', z.read('xl/comments1.xml').decode())
+assert refs == ['D', 'E'], refs
+EOF
+done
+# past the first 256 columns no header cell has a note (libxlsxwriter
+# places K notes in K³ steps): the notes sheet says so
+python3 - <<'EOF' >wide300.plan
+print('plan w { region P baseline 2020 horizon 2025 }\nlevels province, city\nregion P : province\nregion 甲, 乙 : city in P')
+for i in range(300):
+    print('indicator i%d : 1, higher, column "c%d"' % (i, i))
+print('section 一 "一" {\n  measure (一) "一" {')
+for i in range(300):
+    print('    target t%d for 甲 : i%d >= 1' % (i, i))
+print('  }\n}')
+EOF
+"$planc" template wide300.plan -o w3.xlsx 2>e || bad "template wide300.plan: $(cat e)"
+python3 - w3.xlsx <<'EOF' || bad "the notes of the first 256 columns"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+refs = re.findall(r'<comment ref="([A-Z]+)1"', z.read('xl/comments1.xml').decode())
+assert len(refs) == 254 and refs[0] == 'C' and refs[-1] == 'IV', (len(refs), refs[-1:])
+assert "Only the first 256 columns of sheet 'data' have a note" in z.read('xl/worksheets/sheet2.xml').decode()
 EOF
 # .xlsm is a macro workbook, which planc does not write
 "$planc" template "$q/rules.plan" -o m.xlsm 2>e; rc=$?

@@ -481,6 +481,11 @@ def dropdown(template, column):
         v = re.search(r'<v>(.*?)</v>', c.group(4) or '', re.S)
         if 't="s"' in c.group(3) and v and sst[int(v.group(1))] == column:
             at = c.group(1)
+        # a workbook written row by row (constant_memory) has its texts
+        # in the cells
+        if 't="inlineStr"' in c.group(3) and \
+                xml_unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', c.group(4) or '', re.S))) == column:
+            at = c.group(1)
     if at is None:
         sys.exit('no header cell %s' % column)
     for m in re.finditer(r'<dataValidation ([^>]*)>(.*?)</dataValidation>', sheet, re.S):
