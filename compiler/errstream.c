@@ -15,6 +15,7 @@
 #include "fileio.h"
 #include "utf8.h"
 #include "warnings.h"
+#include "xlsx_read.h"
 
 /* A growing byte buffer. */
 typedef struct buf {
@@ -167,11 +168,23 @@ static bool unescape_name(const char *s, size_t n, char *out)
 /* Which file location s[0..n), without a ":LINE" or ":LINE:COL" it ends
  * in, names: 0 none there is, 1 the name as written, 2 the name its
  * escapes stand for (a data file named with a line break or a byte of no
- * UTF-8, which messages show escaped); that name into path (4096 bytes)
- * and its length into *len.  A data file named "x: error: y.csv" holds
- * what looks like a level word; its messages' level is the one after it. */
-static int names_file(const char *s, size_t n, char path[4096], size_t *len)
+ * UTF-8, which messages show escaped), 3 a workbook's sheet read
+ * ("FILE#SHEET", xlsxr_sheet_named: its name may hold a ':' or a line
+ * break), followed by nothing or ":LINE" (a data message's; *end is where
+ * the name ends in s); that name into path (4096 bytes) and its length
+ * into *len.  A data file named "x: error: y.csv" holds what looks like a
+ * level word; its messages' level is the one after it. */
+static int names_file(const char *s, size_t n, char path[4096], size_t *len, size_t *end)
 {
+    size_t sheet = xlsxr_sheet_named(s, n, path, 4096);
+    if (sheet) {
+        size_t rest = n;
+        if (sheet == n || (trailing_number(s, &rest) && rest == sheet)) {
+            *len = strlen(path);
+            *end = sheet;
+            return 3;
+        }
+    }
     size_t fn = n;
     if (trailing_number(s, &fn))
         trailing_number(s, &fn);
@@ -233,8 +246,8 @@ static kind classify(const char *s, size_t n, size_t *loc, size_t *msg, bool *of
                     first_k = levels[l];
                 }
                 char path[4096];
-                size_t len;
-                if (names_file(s, i, path, &len)) {
+                size_t len, end;
+                if (names_file(s, i, path, &len, &end)) {
                     *loc = i;
                     *msg = i + 2 + wl;
                     *of_file = true;
@@ -284,6 +297,7 @@ static unsigned long trailing_number(const char *s, size_t *n)
  * "name" (the " [-WNAME]" its line ends in, left out of the message), and,
  * from the location s[0..loc), "file", "line" and "column" (with
  * "end_line" and "end_column" as diag.h writes an empty span's), and
+ * "cell" for a message about a workbook's cell ("cell C5: ..."), and
  * "data_column" for a data message about one column ("column 'NAME':
  * ..."). */
 static void members(const char *level, const char *s, size_t loc, const char *m, size_t mn)
@@ -307,11 +321,18 @@ static void members(const char *level, const char *s, size_t loc, const char *m,
             line = col = 0;
         }
         /* the file's own name where messages show it escaped (jstr
-         * writes a byte of no UTF-8 as U+FFFD, as check's JSON does) */
+         * writes a byte of no UTF-8 as U+FFFD, as check's JSON does); a
+         * sheet's name as it is, with the line after it (a ':' in the
+         * name is no place's) */
         char path[4096];
-        size_t len;
+        size_t len, end;
+        int named = names_file(s, loc, path, &len, &end);
+        if (named == 3) {
+            line = end < loc ? strtoul(s + end + 1, NULL, 10) : 0;
+            col = 0;
+        }
         puts_(&es.obj, ", \"file\": ");
-        if (names_file(s, loc, path, &len) == 2)
+        if (named == 2 || named == 3)
             jstr(&es.obj, path, len);
         else
             jstr(&es.obj, s, fn);
@@ -324,6 +345,29 @@ static void members(const char *level, const char *s, size_t loc, const char *m,
         else
             pos[0] = '\0';
         puts_(&es.obj, pos);
+    }
+    /* a workbook's cell, "cell C5: " (单元格 C5：) before the message's
+     * own words (xlsx_read's errors, the data reader's of a workbook) */
+    static const char *const cell_heads[] = {"cell ", "单元格 "};
+    for (size_t h = 0; h < 2; h++) {
+        size_t hl = strlen(cell_heads[h]), j = hl, k;
+        if (mn <= hl || memcmp(m, cell_heads[h], hl) != 0)
+            continue;
+        while (j < mn && m[j] >= 'A' && m[j] <= 'Z')
+            j++;
+        for (k = j; k < mn && m[k] >= '0' && m[k] <= '9';)
+            k++;
+        static const char colon[] = "：";
+        bool sep = (k + 1 < mn && m[k] == ':' && m[k + 1] == ' ') ||
+                   (k + sizeof colon - 1 <= mn && memcmp(m + k, colon, sizeof colon - 1) == 0);
+        if (j > hl && j - hl <= 3 && k > j && sep) {
+            puts_(&es.obj, ", \"cell\": ");
+            jstr(&es.obj, m + hl, k - hl);
+            size_t skip = m[k] == ':' ? k + 2 : k + sizeof colon - 1;
+            m += skip;
+            mn -= skip;
+        }
+        break;
     }
     /* the name ends at the quote a ':' or a blank follows ("column
      * 'region': ...", "column 'c2' (indicator ...) is not in the header") */

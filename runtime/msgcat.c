@@ -1985,6 +1985,9 @@ static const msgcat_pair catalog[] = {
     {"Only the first %d columns of sheet '%s' have a note on their header cell (many notes make a workbook slow to "
      "write and to open): this list says what each column holds.",
      "工作表“%2$s”只有前 %1$d 列的表头单元格带批注（批注过多会使工作簿写出和打开都很慢）：各列填写什么见本说明。"},
+
+    /* ---- wb26: a workbook's data errors name the cell (runtime/table.c, xlsx_read.c) */
+    {"cell %s: ", "单元格 %s："},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -323,6 +323,8 @@ typedef struct loader {
     FILE *err;
     int nerrors;
     bool stopped;           /* RT_MAX_ERRORS reached */
+    bool workbook;          /* the text is a workbook's sheet (xlsx_read.h):
+                               a cell's error names the cell (vreport) */
     char **header;          /* the header's field names (trimmed copies) */
     size_t nheader;
     header_entry *by_name;  /* the header's fields sorted by name, then field (find_field) */
@@ -411,10 +413,13 @@ static const char *T(const loader *L, lbl_id id)
 }
 
 /* Prints one data error "NAME:LINE: error: ..." (no line when 0) and counts
- * it; after RT_MAX_ERRORS, says so once and stops the reading. */
-static void data_error(loader *L, unsigned line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void data_error(loader *L, unsigned line, const char *fmt, ...)
+ * it; after RT_MAX_ERRORS, says so once and stops the reading.  `field`:
+ * the header field of the one cell the error is about, or -1; a
+ * workbook's error names that cell as Excel shows it ("cell C5: ", row
+ * LINE and the field's column: xlsx_read.h writes column N as field N
+ * and row N as line N), as xlsx_read's own cell errors do, where the
+ * person fixing the file looks for it; a CSV file's stays as it was. */
+static void vreport(loader *L, unsigned line, long field, const char *fmt, va_list ap)
 {
     if (L->stopped)
         return;
@@ -422,15 +427,40 @@ static void data_error(loader *L, unsigned line, const char *fmt, ...)
         csv_message(L->err, T(L, LBL_L_ERROR_AT), L->name, line);
     else
         csv_message(L->err, T(L, LBL_L_ERROR), L->name);
-    va_list ap;
-    va_start(ap, fmt);
+    if (L->workbook && line && field >= 0 && (unsigned long)field < XLSXR_COLS) {
+        char ref[32];
+        xlsxr_column_name((unsigned long)field + 1, ref);
+        snprintf(ref + strlen(ref), sizeof ref - strlen(ref), "%u", line);
+        csv_message(L->err, msgcat_get(L->opts.lang, "cell %s: "), ref);
+    }
     csv_vmessage(L->err, fmt, ap);
-    va_end(ap);
     fputc('\n', L->err);
     if (++L->nerrors >= RT_MAX_ERRORS) {
         csv_message(L->err, T(L, LBL_L_TOO_MANY), L->name, RT_MAX_ERRORS);
         L->stopped = true;
     }
+}
+
+static void data_error(loader *L, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void data_error(loader *L, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(L, line, -1, fmt, ap);
+    va_end(ap);
+}
+
+/* A data error about the cell in header field `field` of line `line`
+ * (vreport). */
+static void cell_error(loader *L, unsigned line, long field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void cell_error(loader *L, unsigned line, long field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(L, line, field, fmt, ap);
+    va_end(ap);
 }
 
 /* Begins a note about the data file as its errors begin (data_error):
@@ -2112,7 +2142,15 @@ static void check_scaled(loader *L)
             if (isinf(d[r] * scale[k]) && !isinf(d[r])) {
                 char num[32];
                 report_format_number(d[r], num);
-                data_error(L, t->line[r], "column '%s': %s %s is out of range in %s (indicator %s)",
+                /* the cell it was read from: of a plain column, or of a
+                 * year's column; none when rows were combined */
+                long field = -1;
+                if (!L->combine && !c->per_year)
+                    field = L->column_field[k];
+                else if (!L->combine && t->year[r] >= 0 && t->year[r] <= MAX_YEAR && L->year_index &&
+                         L->year_index[t->year[r]])
+                    field = L->year_field_of[k][L->year_index[t->year[r]] - 1];
+                cell_error(L, t->line[r], field, "column '%s': %s %s is out of range in %s (indicator %s)",
                            c->name, num, c->unit, c->indicator_unit, c->indicator ? c->indicator : "?");
             }
     }
@@ -2446,7 +2484,7 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
         return false; /* said for an earlier column of this field */
     L->unmapped_line = rec->line;
     L->unmapped_field = field;
-    data_error(L, rec->line, T(L, LBL_L_MAP_UNMAPPED), name, shown(L, s, n), m->name);
+    cell_error(L, rec->line, field, T(L, LBL_L_MAP_UNMAPPED), name, shown(L, s, n), m->name);
     if (L->stopped)
         return false;
     for (uint32_t i = 0; i < m->n; i++)
@@ -2552,7 +2590,7 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
         if (r != 0) {
             if (c->map)
                 return unmapped(L, rec, k, field, s, cell_len);
-            data_error(L, rec->line,
+            cell_error(L, rec->line, field,
                        msgcat_get(L->opts.lang, "column '%s': malformed yes/no value '%s' (expected 1/0, yes/no, "
                                                 "true/false or 是/否)"),
                        name, shown(L, s, cell_len));
@@ -2563,7 +2601,7 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     if (r == -1) {
         if (c->map)
             return unmapped(L, rec, k, field, s, cell_len);
-        data_error(L, rec->line, T(L, LBL_L_MALFORMED), name, shown(L, s, cell_len),
+        cell_error(L, rec->line, field, T(L, LBL_L_MALFORMED), name, shown(L, s, cell_len),
                    malformed_why(L, s, cell_len, k));
         suffix_note(L, rec->line, k, name, s, cell_len);
         if (is_marker_like(s, cell_len))
@@ -2571,7 +2609,7 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
         return false;
     }
     if (r == -2) {
-        data_error(L, rec->line, "column '%s': number '%s' is out of range", name, shown(L, s, cell_len));
+        cell_error(L, rec->line, field, "column '%s': number '%s' is out of range", name, shown(L, s, cell_len));
         return false;
     }
     return true;
@@ -2613,10 +2651,11 @@ static long key_row(loader *L, const csv_record *rec, uint32_t region, int year)
     return prev >= 0 ? prev : (long)add_row(t, region, year, rec->line, NULL);
 }
 
-/* Puts cell value v of column k into row `row`: folded into an aggregate,
- * or set; a column without an aggregate in a row that an earlier record
- * made must agree with what that record held. */
-static void store(loader *L, const csv_record *rec, uint32_t k, size_t row, double v)
+/* Puts cell value v of column k (read from header field `field`) into row
+ * `row`: folded into an aggregate, or set; a column without an aggregate
+ * in a row that an earlier record made must agree with what that record
+ * held. */
+static void store(loader *L, const csv_record *rec, uint32_t k, long field, size_t row, double v)
 {
     rt_table *t = L->t;
     const ir_column *c = &L->p->columns[k];
@@ -2634,7 +2673,7 @@ static void store(loader *L, const csv_record *rec, uint32_t k, size_t row, doub
         char was[32], now[32];
         report_format_number(*d, was);
         report_format_number(v, now);
-        data_error(L, rec->line, "column '%s': %s differs from %s in an earlier row for %s %d "
+        cell_error(L, rec->line, field, "column '%s': %s differs from %s in an earlier row for %s %d "
                    "(the first at line %u)", c->name, now, was, L->p->regions[t->region[row]].name,
                    t->year[row], t->line[row]);
         if (!L->stopped)
@@ -2663,14 +2702,15 @@ static void read_wide_row(loader *L, csv_reader *csv, const csv_record *rec, lon
             region = -1; /* a duplicate: said once for the record, not per year */
         for (uint32_t k = 0; k < p->ncolumns; k++) {
             double v = L->plain[k];
+            long field = L->column_field[k];
             if (p->columns[k].per_year) {
-                long field = L->year_field_of[k][y];
+                field = L->year_field_of[k][y];
                 v = NAN;
                 if (field >= 0 && !cell_value(L, csv, rec, k, field, &v))
                     continue;
             }
             if (row >= 0)
-                store(L, rec, k, (size_t)row, v);
+                store(L, rec, k, field, (size_t)row, v);
         }
     }
 }
@@ -2773,7 +2813,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     long region = -1;
     bool unknown = false; /* a region like no declared one (L->unknowns) */
     if (!n) {
-        data_error(L, rec->line, T(L, LBL_L_MISSING_REGION), key);
+        cell_error(L, rec->line, L->region_field, T(L, LBL_L_MISSING_REGION), key);
         ok = false;
     } else if ((region = find_region(L, s, n)) < 0 && L->opts.skip_unknown_regions) {
         if (L->skipped++ == 0) {
@@ -2798,7 +2838,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         const char *renamed = NULL, *dropped = NULL, *dropped_at = NULL, *alias_of;
         int fate = ir_region_fate(L->p, s, n, &renamed, &dropped, &dropped_at, &alias_of);
         if (fate == 2) {
-            data_error(L, rec->line, T(L, LBL_L_DROPPED_REGION), key, shown(L, s, n));
+            cell_error(L, rec->line, L->region_field, T(L, LBL_L_DROPPED_REGION), key, shown(L, s, n));
             if (!L->stopped) {
                 note_at(L, L->err, rec->line);
                 ir_region_drop_note(L->err, L->opts.lang, s, n, dropped, dropped_at, alias_of);
@@ -2808,7 +2848,7 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             ok = false;
             goto cells;
         }
-        data_error(L, rec->line, T(L, LBL_L_UNKNOWN_REGION), key, shown(L, s, n));
+        cell_error(L, rec->line, L->region_field, T(L, LBL_L_UNKNOWN_REGION), key, shown(L, s, n));
         char *name = rt_xmalloc(n + 1, 1);
         memcpy(name, s, n);
         name[n] = '\0';
@@ -2870,14 +2910,15 @@ cells:
         s = cell(csv, (size_t)L->year_field, &n);
         int yr = parse_year(s, n, &year);
         if (!n) {
-            data_error(L, rec->line, T(L, LBL_L_MISSING_YEAR), key);
+            cell_error(L, rec->line, L->year_field, T(L, LBL_L_MISSING_YEAR), key);
             region = -1;
         } else if (yr == -1) {
-            data_error(L, rec->line, T(L, LBL_L_MALFORMED_YEAR), key, shown(L, s, n));
+            cell_error(L, rec->line, L->year_field, T(L, LBL_L_MALFORMED_YEAR), key, shown(L, s, n));
             year_mark_note(L, rec->line, s, n);
             region = -1;
         } else if (yr == -2) {
-            data_error(L, rec->line, msgcat_get(L->opts.lang, "column '%s': year '%s' is out of range (1..%d)"), key,
+            cell_error(L, rec->line, L->year_field, msgcat_get(L->opts.lang, "column '%s': year '%s' is out of range (1..%d)"),
+                       key,
                        shown(L, s, n), MAX_YEAR);
             region = -1;
         }
@@ -2894,7 +2935,7 @@ cells:
     for (uint32_t k = 0; k < p->ncolumns; k++) {
         read_cell(L, csv, rec, k);
         if (L->cell_ok[k] && row >= 0)
-            store(L, rec, k, (size_t)row, L->plain[k]);
+            store(L, rec, k, L->column_field[k], (size_t)row, L->plain[k]);
     }
 }
 
@@ -3507,7 +3548,7 @@ static void commit_range(loader *L, const char *buf, const prange *g, unsigned b
         csv_record rec = {.line = line, .nfields = L->nheader, .bad_field = -1};
         long row = key_row(L, &rec, r->region, r->year);
         for (uint32_t k = 0; row >= 0 && k < nc; k++)
-            store(L, &rec, k, (size_t)row, v[k]);
+            store(L, &rec, k, L->column_field[k], (size_t)row, v[k]);
     }
 }
 
@@ -4090,6 +4131,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (opts)
         L.opts = *opts;
     L.combine = combine;
+    L.workbook = src->rows;
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
     L.year_field_of = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.year_field_of);
     L.plain = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.plain);

@@ -6,6 +6,7 @@
 #include <expat.h>
 #include <stdarg.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,46 @@ void xlsxr_column_name(unsigned long col, char *buf)
     for (size_t i = 0; i < n; i++)
         buf[i] = tmp[n - 1 - i];
     buf[n] = '\0';
+}
+
+/* ---- the names of the sheets read */
+
+/* The names "FILE#SHEET" of the sheets read so far in this process (the
+ * first XLSXR_NAMES_KEPT), for xlsxr_sheet_named; read by any thread. */
+enum { XLSXR_NAMES_KEPT = 256 };
+static char *names_read[XLSXR_NAMES_KEPT];
+static size_t nnames_read;
+static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Notes that sheet name `name` was read (xlsxr_sheet_named). */
+static void keep_name(const char *name)
+{
+    pthread_mutex_lock(&names_lock);
+    bool seen = false;
+    for (size_t i = 0; i < nnames_read && !seen; i++)
+        seen = strcmp(names_read[i], name) == 0;
+    if (!seen && nnames_read < XLSXR_NAMES_KEPT)
+        names_read[nnames_read++] = rt_xstrdup(name);
+    pthread_mutex_unlock(&names_lock);
+}
+
+size_t xlsxr_sheet_named(const char *s, size_t n, char *name, size_t size)
+{
+    size_t best = 0;
+    char *esc = NULL;
+    pthread_mutex_lock(&names_lock);
+    for (size_t i = 0; i < nnames_read; i++) {
+        size_t len = strlen(names_read[i]);
+        esc = rt_xrealloc(esc, 4 * len + 1, 1);
+        size_t elen = (size_t)(csv_escape(esc, names_read[i], len, false) - esc);
+        if (elen > best && elen <= n && memcmp(s, esc, elen) == 0 && len < size) {
+            best = elen;
+            memcpy(name, names_read[i], len + 1);
+        }
+    }
+    pthread_mutex_unlock(&names_lock);
+    free(esc);
+    return best;
 }
 
 /* ---- the zip archive in memory: minizip's file functions over a buffer */
@@ -1359,6 +1400,7 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
         size_t n = strlen(path) + strlen(R.sheet) + 2;
         out->name = rt_xmalloc(n, 1);
         snprintf(out->name, n, "%s#%s", path, R.sheet);
+        keep_name(out->name);
         const rel *sr = find_rel(&wb, NULL, wb.rids[pick]);
         if (!sr)
             fail(&R, msgcat_get(lang, "%s: error: the workbook is damaged: sheet '%s' has no part\n"), path,

@@ -107,6 +107,14 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
 void xlsxr_date_notes(const xlsxr_sheet *s, lbl_lang lang, FILE *err);
 void xlsxr_free(xlsxr_sheet *s);
 
+/* Whether text s[0..n) begins with the name "FILE#SHEET" of a sheet read
+ * so far in this process (xlsxr_read), as messages show it (csv_escape):
+ * the length of the longest such, that name as it is into name (size
+ * bytes); 0 when none does.  What a reader of the messages (errstream)
+ * tells a sheet's name by: a sheet may be named with a ':' or a line
+ * break, which the text shows as it shows ":LINE" and "\n". */
+size_t xlsxr_sheet_named(const char *s, size_t n, char *name, size_t size);
+
 /* Column number col (1-based) as Excel names it (A, Z, AA, XFD) into
  * buf (at least 4 bytes). */
 void xlsxr_column_name(unsigned long col, char *buf);

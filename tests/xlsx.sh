@@ -2,8 +2,10 @@
 # xlsx.sh — data in Excel workbooks (docs/DATA.md "Excel workbooks"):
 #  1. every tests/run case that runs one data.csv, with the CSV made into a
 #     workbook (tests/xlsx/mkxlsx.py), prints the same bytes, its messages
-#     naming data.xlsx#Sheet1 where the CSV's name data.csv (the few cases
-#     whose CSV a workbook cannot be the twin of are listed with why);
+#     naming data.xlsx#Sheet1 where the CSV's name data.csv, and an error
+#     about one cell its cell of the message's row (cell C5), which the
+#     CSV's does not (the few cases whose CSV a workbook cannot be the
+#     twin of are listed with why);
 #  2. the examples score to the same bytes from a CSV and its workbook
 #     (shared or inline strings, the sheet named or the first), and a CSV
 #     and a workbook given together as from one file;
@@ -63,6 +65,15 @@ for d in "$repo"/tests/run/*/; do
     for f in o1 o2; do
         sed -i 's/"name": "data\.xlsx#Sheet1"/"name": "data.xlsx"/' "$w/$f.n"
     done
+    # a workbook's error about one cell names it (cell C5, 单元格 C5, JSON's
+    # "cell"), of the message's row; a CSV file's does not
+    if grep -E 'Sheet1:([0-9]+): (error: cell|错误：单元格) [A-Z]+[0-9]+' "$w/e2" |
+        sed -E 's/^.*Sheet1:([0-9]+): (error: cell|错误：单元格) [A-Z]+([0-9]+).*$/\1 \3/' |
+        awk '$1 != $2 { bad = 1 } END { exit !bad }'; then
+        bad "$name: a cell named in a row other than the message's"
+    fi
+    sed -i -E 's/(: error: )cell [A-Z]+[0-9]+: /\1/; s/(: 错误：)单元格 [A-Z]+[0-9]+：/\1/;
+        s/("message": ")cell [A-Z]+[0-9]+: /\1/; s/, "cell": "[A-Z]+[0-9]+"//' "$w/e2.n"
     if ! cmp -s "$w/o1.n" "$w/o2.n" || ! cmp -s "$w/e1.n" "$w/e2.n" || ! cmp -s "$w/r1" "$w/r2"; then
         bad "$name: the workbook twin differs from the CSV"
         diff "$w/e1.n" "$w/e2.n" | head -5; diff "$w/o1.n" "$w/o2.n" | head -5

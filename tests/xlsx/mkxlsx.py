@@ -100,7 +100,8 @@ class Book:
         wb.append('<sheets>')
         rels = ['<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="%s">' % PRNS]
         for i, (name, _) in enumerate(self.sheets):
-            wb.append('<sheet name="%s" sheetId="%d" r:id="rId%d"/>' % (escape(name, {'"': '&quot;'}), i + 1, i + 1))
+            # a line break in the name as &#10;, which XML keeps (a raw one reads as a blank)
+            wb.append('<sheet name="%s" sheetId="%d" r:id="rId%d"/>' % (escape(name, {'"': '&quot;', '\n': '&#10;'}), i + 1, i + 1))
             rels.append('<Relationship Id="rId%d" Type="%s/worksheet" Target="worksheets/sheet%d.xml"/>' % (i + 1, RNS, i + 1))
         wb.append('</sheets></workbook>')
         n = len(self.sheets)
