@@ -208,6 +208,7 @@ typedef struct reader {
     /* per cell format (the styles' cellXfs): whether it shows a date */
     bool *xf_date;
     bool *xf_percent; /* whether it shows a percentage (70% for 0.7) */
+    bool *xf_year;    /* whether it shows a date's year alone ("yyyy") */
     size_t nxf;
     bool date1904;
 } reader;
@@ -634,12 +635,13 @@ static void sst_chars(void *ud, const XML_Char *s, int len)
     R->sstcap = t.cap;
 }
 
-/* What a number format's code shows, outside quoted text, escapes and
- * [brackets] (colours, conditions): a date or a time (a y, m, d, h or s;
- * [h] elapsed hours do count), a percentage (a %).  "General" shows
- * neither; an unterminated quote or bracket ends the code. */
-enum { SHOWS_DATE = 1, SHOWS_PERCENT = 2 };
-static unsigned code_shows(const char *code)
+/* What a number format's code shows (code_shows). */
+enum { SHOWS_DATE = 1, SHOWS_PERCENT = 2, SHOWS_YEAR_ONLY = 4 };
+
+/* code_shows' reading of the code, with SHOWS_NOT_YEAR for a date's or
+ * time's part other than the year (m, d, h, s, [h]). */
+enum { SHOWS_NOT_YEAR = 8 };
+static unsigned code_letters(const char *code)
 {
     unsigned f = 0;
     if (strcasecmp(code, "General") == 0)
@@ -659,15 +661,28 @@ static unsigned code_shows(const char *code)
             if (!q)
                 return f;
             if ((q - c == 2 && strchr("hHmMsS", c[1])) || (q - c == 3 && c[1] == c[2] && strchr("hHmMsS", c[1])))
-                f |= SHOWS_DATE;
+                f |= SHOWS_DATE | SHOWS_NOT_YEAR;
             c = q;
         } else if (strchr("yYmMdDhHsS", *c)) {
-            f |= SHOWS_DATE;
+            f |= SHOWS_DATE | (*c == 'y' || *c == 'Y' ? 0u : (unsigned)SHOWS_NOT_YEAR);
         } else if (*c == '%') {
             f |= SHOWS_PERCENT;
         }
     }
     return f;
+}
+
+/* What a number format's code shows, outside quoted text, escapes and
+ * [brackets] (colours, conditions): a date or a time (a y, m, d, h or s;
+ * [h] elapsed hours do count), of which the year alone (y its only such
+ * letter: "yyyy", "yyyy年"), a percentage (a %).  "General" shows
+ * neither; an unterminated quote or bracket ends the code. */
+static unsigned code_shows(const char *code)
+{
+    unsigned f = code_letters(code);
+    if ((f & SHOWS_DATE) && !(f & SHOWS_NOT_YEAR))
+        f |= SHOWS_YEAR_ONLY;
+    return f & ~(unsigned)SHOWS_NOT_YEAR;
 }
 
 /* The number s[0..n) (the XML's text: [-]digits[.digits][E[+-]digits])
@@ -794,6 +809,7 @@ static bool date_id(unsigned long id)
 typedef struct styleparse {
     xmlrun x;
     unsigned long *date_ids, *percent_ids;
+    bool *year_only; /* per date id: its code shows the year alone */
     size_t ndate_ids, npercent_ids;
     bool in_xfs;
 } styleparse;
@@ -807,8 +823,11 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
     const char *l = local(name);
     if (strcmp(l, "numFmt") == 0) {
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
-        if (id && code && (code_shows(code) & SHOWS_DATE) && p->ndate_ids < 4096) {
+        unsigned shows = code ? code_shows(code) : 0;
+        if (id && code && (shows & SHOWS_DATE) && p->ndate_ids < 4096) {
             p->date_ids = rt_xrealloc(p->date_ids, p->ndate_ids + 1, sizeof *p->date_ids);
+            p->year_only = rt_xrealloc(p->year_only, p->ndate_ids + 1, sizeof *p->year_only);
+            p->year_only[p->ndate_ids] = (shows & SHOWS_YEAR_ONLY) != 0;
             p->date_ids[p->ndate_ids++] = strtoul(id, NULL, 10);
         } else if (id && code && (code_shows(code) & SHOWS_PERCENT) && p->npercent_ids < 4096) {
             p->percent_ids = rt_xrealloc(p->percent_ids, p->npercent_ids + 1, sizeof *p->percent_ids);
@@ -819,14 +838,17 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
     else if (strcmp(l, "xf") == 0 && p->in_xfs && R->nxf < 65536) {
         const char *id = attr(atts, "numFmtId");
         unsigned long v = id ? strtoul(id, NULL, 10) : 0;
-        bool date = date_id(v);
+        bool date = date_id(v), year = false;
         for (size_t i = 0; i < p->ndate_ids && !date; i++)
-            date = p->date_ids[i] == v;
+            if (p->date_ids[i] == v)
+                date = true, year = p->year_only[i];
         bool percent = v == 9 || v == 10;
         for (size_t i = 0; i < p->npercent_ids && !percent; i++)
             percent = p->percent_ids[i] == v;
         R->xf_date = rt_xrealloc(R->xf_date, R->nxf + 1, sizeof *R->xf_date);
         R->xf_percent = rt_xrealloc(R->xf_percent, R->nxf + 1, sizeof *R->xf_percent);
+        R->xf_year = rt_xrealloc(R->xf_year, R->nxf + 1, sizeof *R->xf_year);
+        R->xf_year[R->nxf] = year;
         R->xf_date[R->nxf] = date;
         R->xf_percent[R->nxf++] = percent && !date;
     }
@@ -1060,6 +1082,26 @@ static bool serial_date(double v, bool date1904, char *out, size_t size)
     return true;
 }
 
+/* The year of ISO 8601 date text s[0..n) ("2024-03-01", with a time
+ * "T12:00:00" or not: a t="d" cell's value), its four digits, into out
+ * (at least 8 bytes); false when s is no such date. */
+static bool iso_year(const char *s, size_t n, char *out)
+{
+    size_t i = 0;
+    while (i < n && i < 5 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i != 4 || n < 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (size_t k = 5; k < 10; k++)
+        if (k != 7 && (s[k] < '0' || s[k] > '9'))
+            return false;
+    if (n > 10 && s[10] != 'T' && s[10] != ' ')
+        return false;
+    memcpy(out, s, 4);
+    out[4] = '\0';
+    return true;
+}
+
 /* The cell just ended: its text into the row. */
 static void end_cell(sheetparse *p)
 {
@@ -1099,6 +1141,11 @@ static void end_cell(sheetparse *p)
     } else if (strcmp(t, "b") == 0) {
         s = strcmp(s, "0") == 0 ? "FALSE" : "TRUE";
         n = strlen(s);
+    } else if (strcmp(t, "d") == 0 && p->style < R->nxf && R->xf_year[p->style] && iso_year(s, n, buf)) {
+        /* a date as ISO 8601 text (2024-03-01T00:00:00) formatted to show
+         * its year alone: the year, as shown */
+        s = buf;
+        n = strlen(buf);
     } else if (strcmp(t, "str") == 0 || strcmp(t, "e") == 0 || strcmp(t, "d") == 0) {
         unescape(p->val.s, &n);
     } else if (p->style < R->nxf && R->xf_percent[p->style]) {
@@ -1112,7 +1159,16 @@ static void end_cell(sheetparse *p)
         /* a number shown as a date: the date, as the CSV would show it */
         char *end;
         double v = strtod(s, &end);
-        if (end != s && !*end && serial_date(v, R->date1904, buf, sizeof buf)) {
+        if (end != s && !*end && R->xf_year[p->style] && !(v == floor(v) && v >= 1000 && v <= 9999) &&
+            serial_date(v, R->date1904, buf, sizeof buf)) {
+            /* a date formatted to show its year alone ("yyyy"): the year,
+             * as shown; but a whole number of four digits is the year
+             * typed into the cell (2024, shown 1905), read as the date
+             * below so that the note on it says so */
+            buf[strcspn(buf, "-")] = '\0';
+            s = buf;
+            n = strlen(buf);
+        } else if (end != s && !*end && serial_date(v, R->date1904, buf, sizeof buf)) {
             xlsxr_sheet *o = p->out;
             bool seen = false;
             for (size_t i = 0; i < o->ndates; i++)
@@ -1429,6 +1485,7 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
             parse_part(&R, part, &yp, style_start, style_end, no_chars, true);
             free(yp.date_ids);
             free(yp.percent_ids);
+            free(yp.year_only);
             free(part);
         }
     }
@@ -1459,6 +1516,7 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
     free(R.sst_end);
     free(R.xf_date);
     free(R.xf_percent);
+    free(R.xf_year);
     unzClose(R.zip);
     if (R.failed) {
         xlsxr_free(out);

@@ -6,6 +6,7 @@
 #     about one cell its cell of the message's row (cell C5), which the
 #     CSV's does not (the few cases whose CSV a workbook cannot be the
 #     twin of are listed with why);
+#     1b. a year column of dates formatted "yyyy" reads as the years;
 #  2. the examples score to the same bytes from a CSV and its workbook
 #     (shared or inline strings, the sheet named or the first), and a CSV
 #     and a workbook given together as from one file;
@@ -81,6 +82,18 @@ for d in "$repo"/tests/run/*/; do
     ntwins=$((ntwins + 1))
 done
 [ "$ntwins" -ge 100 ] || bad "only $ntwins run cases made into workbooks"
+
+# ---- 1b. a year column of dates formatted to show the year alone
+# (mkxlsx.py fixture year-format: "yyyy", "yyyy年", an ISO date cell under
+# "YYYY") scores as the CSV of the years typed
+mkdir -p "$tmp/yf" && cd "$tmp/yf" || exit 1
+cp "$repo/tests/xlsx/rules.plan" . && python3 "$mk" fixture year-format yf.xlsx
+printf '%s\n' city,year,coastal_good_ratio,farmland_mu,water_saving_city 大连,2024,93,590000,yes \
+    沈阳,2024,85,700000,yes 鞍山,2024,80,650000,yes >yf.csv
+"$planc" run rules.plan --data yf.csv >yf1 2>/dev/null; r1=$?
+"$planc" run rules.plan --data yf.xlsx >yf2 2>/dev/null; r2=$?
+[ "$r1" = 0 ] && [ "$r2" = 0 ] && cmp -s yf1 yf2 || bad "year-format: the workbook's years read otherwise than typed"
+cd "$repo" || exit 1
 
 # ---- 2. the examples
 q=$repo/examples/quickstart

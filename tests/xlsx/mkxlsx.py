@@ -204,6 +204,27 @@ def fixture(name, out):
         b.sheet('Sheet1', {1: head, 2: row('大连', n_cell(2024, d), '93', '590000', 'yes'),
                            3: row('沈阳', n_cell(2024, d), '85', '700000', 'yes'),
                            4: row('鞍山', '2024', '80', '650000', n_cell('45658.5', t))})
+    elif name == 'year-format':
+        # a year column of dates formatted to show the year alone: a
+        # serial number (45352, 2024-03-01) under "yyyy" and "yyyy年", an
+        # ISO date cell (t="d", as LibreOffice may write) under "YYYY":
+        # each reads as the year it shows
+        b.numfmts.append((176, 'yyyy'))
+        b.numfmts.append((177, 'yyyy"年"'))
+        b.numfmts.append((178, 'YYYY'))
+        y, yn, yu = b.xf(176), b.xf(177), b.xf(178)
+        b.sheet('Sheet1', {1: head, 2: row('大连', n_cell('45352', y), '93', '590000', 'yes'),
+                           3: row('沈阳', n_cell('45473.5', yn), '85', '700000', 'yes'),
+                           4: row('鞍山', '<c r="@" t="d" s="%d"><v>2024-06-30T00:00:00</v></c>' % yu, '80',
+                                  '650000', 'yes')})
+    elif name == 'year-format-typed':
+        # the year typed into a cell formatted "yyyy": 2024 is a date of
+        # 1905, which Excel shows as 1905; the year is malformed (no year
+        # read silently wrong) and the note says what the cell holds
+        b.numfmts.append((176, 'yyyy'))
+        y = b.xf(176)
+        b.sheet('Sheet1', {1: head, 2: row('大连', n_cell('45352', y), '93', '590000', 'yes'),
+                           3: row('沈阳', n_cell('2024', y), '85', '700000', 'yes')})
     elif name == 'doctype':
         b.sheet('Sheet1', {1: head})
         b.save(out, doctype='<!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>')
