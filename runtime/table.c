@@ -5124,8 +5124,9 @@ static int region_year_cmp(const void *a, const void *b)
 /* The rows of one file flagged in flag (its rows some other file's
  * column leaves missing), named by region with their years in runs,
  * "鞍山 (2019–2023)", the first LACKING_SHOWN regions then " and N
- * more": what absent_summary's warning of columns given for some years
- * only names.  malloc'd. */
+ * more", of each the first LACKING_SHOWN runs then " and N more" (years):
+ * what absent_summary's warning of columns given for some years only
+ * names.  malloc'd. */
 static char *lacking_rows(const ir_program *p, const reading *rd, const rt_table *part, const uint8_t *flag,
                           lbl_lang lang)
 {
@@ -5156,16 +5157,25 @@ static char *lacking_rows(const ir_program *p, const reading *rd, const rt_table
             continue;
         }
         fprintf(o, "%s%s%s", regions > 1 ? (zh ? "、" : ", ") : "", p->regions[v[k].region].name, zh ? "（" : " (");
-        /* the years in runs of consecutive ones (a year twice: one row) */
+        /* the years in runs of consecutive ones (a year twice: one row),
+         * the first LACKING_SHOWN runs, then " and N more" years (a
+         * file of every other year would list them all) */
+        unsigned more_years = 0;
         for (size_t a = k, runs = 0; a < e; runs++) {
             size_t b = a;
             while (b + 1 < e && v[b + 1].year <= v[b].year + 1)
                 b++;
-            fprintf(o, "%s%d", runs ? (zh ? "、" : ", ") : "", v[a].year);
-            if (v[b].year != v[a].year)
-                fprintf(o, "–%d", v[b].year);
+            if (runs < LACKING_SHOWN) {
+                fprintf(o, "%s%d", runs ? (zh ? "、" : ", ") : "", v[a].year);
+                if (v[b].year != v[a].year)
+                    fprintf(o, "–%d", v[b].year);
+            } else
+                for (size_t y = a; y <= b; y++)
+                    more_years += y == a || v[y].year != v[y - 1].year;
             a = b + 1;
         }
+        if (more_years)
+            fprintf(o, lbl_get(lang, LBL_W_SCOPE_MORE), more_years);
         fputs(zh ? "）" : ")", o);
         k = e;
     }
