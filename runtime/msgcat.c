@@ -1987,7 +1987,12 @@ static const msgcat_pair catalog[] = {
      "工作表“%2$s”只有前 %1$d 列的表头单元格带批注（批注过多会使工作簿写出和打开都很慢）：各列填写什么见本说明。"},
 
     /* ---- wb26: a workbook's data errors name the cell (runtime/table.c, xlsx_read.c) */
+
+    /* ---- wb26: a workbook's data errors name the cell, a workbook's parts of one name (runtime/table.c, xlsx_read.c) */
     {"cell %s: ", "单元格 %s："},
+    {"%s: error: the workbook is damaged: it holds two parts named '%s' (a workbook's zip archive names each part "
+     "once)\n",
+     "%s: 错误：工作簿已损坏：其中有两个名为 '%s' 的部件（工作簿的 zip 压缩包中每个部件只有一个）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -1371,6 +1371,42 @@ static bool pad_rows(sheetparse *p)
 
 /* ---- the whole */
 
+/* qsort's order of part names: ASCII letters in either case alike (a
+ * package's part names are equal so, ECMA-376 Part 2, 8.1.1.2). */
+static int by_part_name(const void *a, const void *b)
+{
+    return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Says (and fails) when the archive holds two parts of one name (such as
+ * two entries xl/worksheets/sheet1.xml): a workbook names each part once,
+ * and which of the two a reader takes is its own choice (minizip the
+ * first), so the file is damaged or made by hand, not read.  The
+ * directory's first 65,536 entries (as xlsxr_sheet_bytes). */
+static void check_part_names(reader *R)
+{
+    char **names = NULL;
+    size_t n = 0;
+    int r = unzGoToFirstFile(R->zip);
+    for (; r == UNZ_OK && n < 65536; r = unzGoToNextFile(R->zip)) {
+        unz_file_info64 info;
+        char name[1024];
+        if (unzGetCurrentFileInfo64(R->zip, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
+            break;
+        names = rt_xrealloc(names, n + 1, sizeof *names);
+        names[n++] = rt_xstrdup(name);
+    }
+    qsort(names, n, sizeof *names, by_part_name);
+    for (size_t i = 1; i < n && !R->failed; i++)
+        if (strcasecmp(names[i - 1], names[i]) == 0)
+            fail(R, msgcat_get(R->lang, "%s: error: the workbook is damaged: it holds two parts named '%s' (a "
+                                        "workbook's zip archive names each part once)\n"),
+                 R->path, names[i]);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
 bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet, lbl_lang lang,
                 xlsxr_sheet *out, FILE *err)
 {
@@ -1387,6 +1423,7 @@ bool xlsxr_read(const char *buf, size_t len, const char *path, const char *sheet
              path);
         return false;
     }
+    check_part_names(&R);
     /* where the workbook part is, its sheets, and where each is */
     wbparse root = {0}, wb = {0};
     char *wbpart = NULL, *sheetpart = NULL;

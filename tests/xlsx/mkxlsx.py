@@ -314,6 +314,19 @@ def fixture(name, out):
         at = raw.index(b'<v>590000</v>')
         open(out, 'wb').write(raw[:at] + b'<v>590001</v>' + raw[at + 13:])
         return
+    elif name == 'dup-part':
+        # a second entry xl/worksheets/sheet1.xml (another 大连 row), after
+        # the first: two parts of one name, which no workbook has
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', '93', '590000', 'yes')})
+        b.save(out)
+        data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml').decode()
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')  # zipfile's "Duplicate name"
+            z = zipfile.ZipFile(out, 'a', zipfile.ZIP_DEFLATED)
+            z.writestr('xl/worksheets/sheet1.xml', data.replace('<v>93</v>', '<v>12</v>'))
+            z.close()
+        return
     elif name == 'bomb':
         # 64 MiB of spaces in <sheetData>: 64 KiB packed
         b.sheet('Sheet1', {1: head})
