@@ -1989,10 +1989,15 @@ static const msgcat_pair catalog[] = {
     /* ---- wb26: a workbook's data errors name the cell (runtime/table.c, xlsx_read.c) */
 
     /* ---- wb26: a workbook's data errors name the cell, a workbook's parts of one name (runtime/table.c, xlsx_read.c) */
+
+    /* ---- wb26: a workbook's data errors name the cell, a workbook's parts of one name, a cell in another row than its reference's (runtime/table.c, xlsx_read.c) */
     {"cell %s: ", "单元格 %s："},
     {"%s: error: the workbook is damaged: it holds two parts named '%s' (a workbook's zip archive names each part "
      "once)\n",
      "%s: 错误：工作簿已损坏：其中有两个名为 '%s' 的部件（工作簿的 zip 压缩包中每个部件只有一个）\n"},
+    {"%s:%lu: error: the workbook is damaged: row %lu of the sheet holds a cell referred to as '%s', a cell of row "
+     "%lu\n",
+     "%s:%lu: 错误：工作簿已损坏：工作表第%lu行中有一个单元格的引用是 '%s'，即第%lu行的单元格\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

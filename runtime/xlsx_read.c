@@ -1241,10 +1241,27 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
     } else if (strcmp(l, "c") == 0 && p->in_row) {
         const char *r = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
         unsigned long col = r ? ref_column(r) : p->last_col + 1;
-        if (col == 0 || col > XLSXR_COLS) {
+        /* the reference's row: the row the cell is in */
+        unsigned long in_row = r && col ? row_number(r + strspn(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+                                        : p->row;
+        if (col == 0 || col > XLSXR_COLS || in_row == 0) {
             fail(R, msgcat_get(R->lang, "%s:%lu: error: the cell reference '%s' is malformed or past Excel's "
                                         "last column (XFD)\n"),
                  p->out->name, p->row, r ? r : "?");
+            XML_StopParser(p->x.xp, XML_FALSE);
+            return;
+        }
+        if (in_row != p->row) {
+            /* a cell of row 2 referred to as C5: LibreOffice and Gnumeric
+             * put it in row 5, among that row's cells; planc reads the
+             * rows in their order, and such a file is damaged or edited
+             * by hand: said where it is */
+            char ref[32];
+            xlsxr_column_name(col, ref);
+            snprintf(ref + strlen(ref), sizeof ref - strlen(ref), "%lu", in_row);
+            fail(R, msgcat_get(R->lang, "%s:%lu: error: the workbook is damaged: row %lu of the sheet holds a cell "
+                                        "referred to as '%s', a cell of row %lu\n"),
+                 p->out->name, p->row, p->row, ref, in_row);
             XML_StopParser(p->x.xp, XML_FALSE);
             return;
         }

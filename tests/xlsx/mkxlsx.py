@@ -314,6 +314,14 @@ def fixture(name, out):
         at = raw.index(b'<v>590000</v>')
         open(out, 'wb').write(raw[:at] + b'<v>590001</v>' + raw[at + 13:])
         return
+    elif name == 'cell-other-row':
+        # row 2's cell C2 written r="C5" (a hand edit): LibreOffice 7.4 and
+        # Gnumeric 1.12 put it in row 5; planc says where it is
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', '93', '590000', 'yes')})
+        b.save(out)
+        data = zipfile.ZipFile(out).read('xl/worksheets/sheet1.xml').decode()
+        rewrite(out, 'xl/worksheets/sheet1.xml', data.replace('<c r="C2"', '<c r="C5"'))
+        return
     elif name == 'dup-part':
         # a second entry xl/worksheets/sheet1.xml (another 大连 row), after
         # the first: two parts of one name, which no workbook has
