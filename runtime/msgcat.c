@@ -1998,6 +1998,13 @@ static const msgcat_pair catalog[] = {
     {"%s:%lu: error: the workbook is damaged: row %lu of the sheet holds a cell referred to as '%s', a cell of row "
      "%lu\n",
      "%s:%lu: 错误：工作簿已损坏：工作表第%lu行中有一个单元格的引用是 '%s'，即第%lu行的单元格\n"},
+
+    /* ---- wb26: one region's file alone, without the columns only other regions need (runtime/table.c) */
+    {"%s:%u: note: only regions this file has no row of need the columns above (a file of one region's rows, as "
+     "'planc template --region' writes it, has only that region's columns): give the other regions' files too "
+     "(--data A --data B) to score them\n",
+     "%s:%u: 附注：只有本文件中没有数据行的地区才需要上述各列（只含一个地区数据行的文件，如 'planc template --region' "
+     "写出的，只有该地区所需的列）：要评估那些地区，请同时给出它们的文件（'--data A --data B'）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

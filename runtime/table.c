@@ -5309,6 +5309,81 @@ static void absent_summary(const coverage *cv, const ir_program *p, const readin
     free(mark);
 }
 
+/* One data file alone (rt_table_load_many): as rt_table_load, but the
+ * columns its header lacks that only regions it has no row of need (the
+ * province's own columns, which a city's file as 'planc template --region
+ * CITY' writes it lacks) are read as missing cells, with a warning and a
+ * note saying why, not an error a column.  The file is read with such
+ * columns set aside (needed_columns_only) and its messages held; when a
+ * column it lacks is one a region of its rows needs (template.h), or the
+ * reading fails, it is read again as rt_table_load reads it, so that
+ * what is said is the same bytes as ever. */
+static rt_table *load_one(const ir_program *p, const char *path, const rt_load_options *opts, FILE *err)
+{
+    if (opts && opts->allow_missing_columns)
+        return rt_table_load(p, path, opts, err);
+    rt_load_options o = opts ? *opts : (rt_load_options){0};
+    o.needed_columns_only = true;
+    char *held = NULL;
+    size_t heldlen = 0;
+    FILE *mem = open_memstream(&held, &heldlen);
+    if (!mem)
+        return rt_table_load(p, path, opts, err);
+    rt_table *t = load_path(p, path, &o, mem, false);
+    fclose(mem);
+    size_t nabsent = 0;
+    for (uint32_t k = 0; t && k < p->ncolumns; k++)
+        nabsent += t->absent[k];
+    bool again = !t;
+    if (t && nabsent) {
+        /* the regions of the file's own rows (not planc's rows above them) */
+        uint32_t *regions = rt_xcalloc((size_t)p->nregions + 1, sizeof *regions), nr = 0;
+        uint8_t *seen = rt_xcalloc((size_t)p->nregions + 1, 1);
+        for (size_t row = 0; row < t->nrows; row++) {
+            uint32_t g = t->region[row];
+            if (t->line[row] != 0 && g < p->nregions && !seen[g]) {
+                seen[g] = 1;
+                regions[nr++] = g;
+            }
+        }
+        tmpl_needs *needs = tmpl_needs_make(p, regions, nr);
+        for (uint32_t k = 0; k < p->ncolumns && !again; k++)
+            again = t->absent[k] && (nr == 0 || tmpl_column_needed(p, needs, k));
+        tmpl_needs_free(needs);
+        free(seen);
+        free(regions);
+    }
+    if (again) {
+        rt_table_free(t);
+        free(held);
+        return rt_table_load(p, path, opts, err);
+    }
+    fwrite(held, 1, heldlen, err);
+    free(held);
+    lbl_lang lang = opts ? opts->lang : LBL_EN;
+    size_t said = 0;
+    for (uint32_t k = 0; k < p->ncolumns && nabsent; k++) {
+        if (!t->absent[k] || said++ >= ABSENT_SHOWN)
+            continue;
+        const ir_column *c = &p->columns[k];
+        if (c->indicator)
+            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_IND), t->path, t->header_line, c->name,
+                         c->indicator);
+        else
+            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT), t->path, t->header_line, c->name);
+    }
+    if (nabsent > ABSENT_SHOWN)
+        warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_MORE), t->path, t->header_line,
+                     nabsent - ABSENT_SHOWN);
+    if (nabsent)
+        csv_message(err, msgcat_get(lang, "%s:%u: note: only regions this file has no row of need the columns "
+                                          "above (a file of one region's rows, as 'planc template --region' "
+                                          "writes it, has only that region's columns): give the other regions' "
+                                          "files too (--data A --data B) to score them\n"),
+                    t->path, t->header_line);
+    return t;
+}
+
 rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
                              const ir_program *const *readers, size_t n,
                              const rt_load_options *opts, FILE *err)
@@ -5317,7 +5392,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     for (size_t i = 0; readers && i < n; i++)
         any_reader |= readers[i] != NULL;
     if (n == 1 && !any_reader)
-        return rt_table_load(p, paths[0], opts, err);
+        return load_one(p, paths[0], opts, err);
     /* every file is read, so that one run reports the errors of all */
     rt_table **parts = rt_xcalloc(n ? n : 1, sizeof *parts);
     reading *rds = rt_xcalloc(n ? n : 1, sizeof *rds);
