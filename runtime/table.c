@@ -1878,6 +1878,8 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                 (invisible_field(L, want, &cp) < 0 && similar_field(L, want) < 0 &&
                  indicator_field(L, (uint32_t)(k - 2)) < 0)) {
                 L->t->absent[k - 2] = true;
+                if (L->opts.set_aside)
+                    *L->opts.set_aside = true;
                 continue;
             }
         }
@@ -5315,15 +5317,24 @@ static void absent_summary(const coverage *cv, const ir_program *p, const readin
  * CITY' writes it lacks) are read as missing cells, with a warning and a
  * note saying why, not an error a column.  The file is read with such
  * columns set aside (needed_columns_only) and its messages held; when a
- * column it lacks is one a region of its rows needs (template.h), or the
- * reading fails, it is read again as rt_table_load reads it, so that
- * what is said is the same bytes as ever. */
+ * column was set aside and one a region of its rows needs (template.h),
+ * or the reading failed, it is read again as rt_table_load reads it, so
+ * that what is said is the same bytes as ever.  A file that is not a
+ * regular one (standard input), which cannot be read twice, is read as
+ * rt_table_load reads it. */
 static rt_table *load_one(const ir_program *p, const char *path, const rt_load_options *opts, FILE *err)
 {
-    if (opts && opts->allow_missing_columns)
+    const char *sheet = NULL;
+    char *file = xlsxr_split(path, &sheet);
+    struct stat st;
+    bool regular = stat(file ? file : path, &st) == 0 && S_ISREG(st.st_mode);
+    free(file);
+    if ((opts && opts->allow_missing_columns) || !regular)
         return rt_table_load(p, path, opts, err);
     rt_load_options o = opts ? *opts : (rt_load_options){0};
+    bool set_aside = false;
     o.needed_columns_only = true;
+    o.set_aside = &set_aside;
     char *held = NULL;
     size_t heldlen = 0;
     FILE *mem = open_memstream(&held, &heldlen);
@@ -5334,7 +5345,8 @@ static rt_table *load_one(const ir_program *p, const char *path, const rt_load_o
     size_t nabsent = 0;
     for (uint32_t k = 0; t && k < p->ncolumns; k++)
         nabsent += t->absent[k];
-    bool again = !t;
+    /* (without a column set aside, the reading was rt_table_load's) */
+    bool again = !t && set_aside;
     if (t && nabsent) {
         /* the regions of the file's own rows (not planc's rows above them) */
         uint32_t *regions = rt_xcalloc((size_t)p->nregions + 1, sizeof *regions), nr = 0;

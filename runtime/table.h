@@ -52,6 +52,9 @@ typedef struct rt_load_options {
      * beside it reads it) gives it, or it is an error.  A column like one
      * in the header (a misspelling) is an error all the same. */
     bool needed_columns_only;
+    /* With needed_columns_only: set true when a column the header lacks
+     * was so read as missing cells (NULL: not asked). */
+    bool *set_aside;
     /* The rows are a test's in a rules file (planc test): no note suggests
      * a command-line option of planc run (--na, --skip-unknown-regions). */
     bool test_rows;
