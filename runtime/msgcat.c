@@ -1357,9 +1357,9 @@ static const msgcat_pair catalog[] = {
     {"a number in %s", "以 %s 计的数字"},
     {" (70 or 70%% for seventy per cent, not 0.7)", "（百分之七十写 70 或 70%%，不写 0.7）"},
     {"%s: the region, as the rules name it (or an alias)\n", "%s: 地区，按规则中的名称（或别名）\n"},
-    {"%s: the year, four digits (2024, not 2024年); the plan's baseline year is %d, "
+    {"%s: the year, four digits (2024; 2024年 is read as 2024 too); the plan's baseline year is %d, "
      "the first it judges %d (a trend also reads the year before)\n",
-     "%s: 年份，四位数字（写 2024，不写 2024年）；规划的基期年为%d年，从%d年起判定（逐年下降等趋势目标还读取上一年）\n"},
+     "%s: 年份，四位数字（写 2024；写成 2024年 也按 2024 读取）；规划的基期年为%d年，从%d年起判定（逐年下降等趋势目标还读取上一年）\n"},
     {"; indicator %s", "；指标 %s"},
     {"; several rows per region and year are combined (%s)", "；同一地区同一年的多行合并计算（%s）"},
     {"; a column per year (%d to %d)", "；每年一列（%d–%d年）"},

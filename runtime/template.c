@@ -520,7 +520,7 @@ void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
     bool wide = tmpl_wide(p, n);
     csv_message(f, msgcat_get(lang, "%s: the region, as the rules name it (or an alias)\n"), p->region_key);
     if (!wide)
-        csv_message(f, msgcat_get(lang, "%s: the year, four digits (2024, not 2024年); the plan's baseline year is %d, "
+        csv_message(f, msgcat_get(lang, "%s: the year, four digits (2024; 2024年 is read as 2024 too); the plan's baseline year is %d, "
                                         "the first it judges %d (a trend also reads the year before)\n"),
                     p->year_key, p->baseline, p->baseline + 1);
     uint32_t count = 0;
