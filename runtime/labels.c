@@ -550,7 +550,7 @@ static const char *const en[LBL_COUNT] = {
                             "give it the alias: region %s : ... alias \"%s\")\n",
     [LBL_L_MISSING_REGION] = "column '%s': missing region",
     [LBL_L_MISSING_YEAR] = "column '%s': missing year",
-    [LBL_L_MALFORMED_YEAR] = "column '%s': malformed year '%s'",
+    [LBL_L_MALFORMED_YEAR] = "column '%s': malformed year '%s'%s",
     [LBL_L_DUPLICATE] = "duplicate row for %s %d (first at line %u)",
     [LBL_L_TITLE] = "%s:%u: note: only the first field of this line is filled ('%s'): a title above the table? "
                     "The first line must be the header naming the columns: delete the lines above it (%s "
@@ -1276,7 +1276,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_REGION_PREFIX] = "附注：是否应为“%s”？（“%s”以它开头；若数据这样称呼%s，给它加上别名：'region %s : ... alias \"%s\"'）\n",
     [LBL_L_MISSING_REGION] = "列“%s”：缺少地区",
     [LBL_L_MISSING_YEAR] = "列“%s”：缺少年份",
-    [LBL_L_MALFORMED_YEAR] = "列“%s”：“%s”不是年份",
+    [LBL_L_MALFORMED_YEAR] = "列“%s”：“%s”不是年份%s",
     [LBL_L_DUPLICATE] = "%s %d年的数据行重复（首次出现在第%u行）",
     [LBL_L_TITLE] = "%s:%u: 附注：这一行只有第一格有文字（“%s”）：是表格上方的标题吗？第一行必须是列名所在的表头："
                     "删去表头以上的各行（%s 删去一行）\n",

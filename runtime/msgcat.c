@@ -2005,6 +2005,9 @@ static const msgcat_pair catalog[] = {
      "(--data A --data B) to score them\n",
      "%s:%u: 附注：只有本文件中没有数据行的地区才需要上述各列（只含一个地区数据行的文件，如 'planc template --region' "
      "写出的，只有该地区所需的列）：要评估那些地区，请同时给出它们的文件（'--data A --data B'）\n"},
+
+    /* ---- ou26: the city's cells and template --check's last line (table.c, template.c, main.c) */
+    {" (a year in Chinese numerals is not read: write %ld)", "（年份不能用汉字数字书写：请写 %ld）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

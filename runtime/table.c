@@ -875,6 +875,35 @@ static void year_mark_note(loader *L, unsigned line, const char *s, size_t n)
                 shown(L, s, n), year, year);
 }
 
+/* Why the year cell s[0..n) is no year when it is a year written digit
+ * by digit in Chinese numerals (二〇二四, 二○二四年, as a document's date
+ * is written): the year to write, in a buffer of the thread until the
+ * next call.  "" otherwise (two thousand and twenty-four in words,
+ * 两千零二十四, is no digit-by-digit year and gets nothing). */
+static const char *year_why(const loader *L, const char *s, size_t n)
+{
+    static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "零", "○"};
+    static _Thread_local char buf[160];
+    if (n >= 3 && memcmp(s + n - 3, "\xE5\xB9\xB4", 3) == 0) /* 年 */
+        n -= 3;
+    long year = 0;
+    size_t count = 0;
+    for (size_t i = 0; i < n; count++) {
+        size_t d = 0;
+        while (d < sizeof digits / sizeof digits[0] && (n - i < 3 || memcmp(s + i, digits[d], 3) != 0))
+            d++;
+        if (d == sizeof digits / sizeof digits[0] || count == 4)
+            return "";
+        year = year * 10 + (long)(d < 10 ? d : 0); /* 零 and ○ are 0 */
+        i += 3;
+    }
+    if (count != 4 || year < 1000)
+        return "";
+    snprintf(buf, sizeof buf,
+             msgcat_get(L->opts.lang, " (a year in Chinese numerals is not read: write %ld)"), year);
+    return buf;
+}
+
 /* FNV-1a hash of s[0..n). */
 static uint64_t name_hash(const char *s, size_t n)
 {
@@ -2361,11 +2390,23 @@ static bool rules_unit(const ir_program *p, const char *name, size_t n)
  * declared in (`in UNIT`, docs/LANGUAGE.md §4).  Nothing for any other
  * text after the number: thousands separators ("1 000", "7，603"), "93%%"
  * and invisible characters have their own messages. */
-static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, const char *s, size_t n)
+static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, const char *cell_text, size_t cell_n)
 {
     const ir_column *c = &L->p->columns[k];
-    if (L->suffix_noted[k] || L->stopped)
+    if (L->suffix_noted[k] || L->stopped || cell_n >= PLAIN_MAX)
         return;
+    /* the cell with its full-width digits, sign and point as ASCII
+     * (５９万 is 59万, as ５９ alone is read as 59); the cell as
+     * written is what the note quotes */
+    char ascii[PLAIN_MAX];
+    size_t n = 0;
+    for (size_t j = 0; j < cell_n;) {
+        size_t w;
+        char wc = wide_char(cell_text + j, cell_n - j, &w);
+        ascii[n++] = wc ? wc : cell_text[j];
+        j += wc ? w : 1;
+    }
+    const char *s = ascii;
     size_t i = 0;
     if (i < n && (s[i] == '-' || s[i] == '+'))
         i++;
@@ -2413,7 +2454,7 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
              * number as written is in it already; converting (× 10000)
              * would read 123000 万吨 */
             note_at(L, L->err, line);
-            csv_message(L->err, T(L, LBL_L_MULT_SCALED), name, multipliers[m].text, shown(L, s, n), unit, (int)end,
+            csv_message(L->err, T(L, LBL_L_MULT_SCALED), name, multipliers[m].text, shown(L, cell_text, cell_n), unit, (int)end,
                         s, cell, base, (int)end, s, unit);
             return;
         }
@@ -2426,7 +2467,7 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
             snprintf(as_base, sizeof as_base, "%.15g", num * multipliers[m].value / uscale);
             snprintf(as_unit, sizeof as_unit, "%.15g", num * multipliers[m].value);
             note_at(L, L->err, line);
-            csv_message(L->err, T(L, LBL_L_MULT_OTHER), name, multipliers[m].text, shown(L, s, n), unit, cell,
+            csv_message(L->err, T(L, LBL_L_MULT_OTHER), name, multipliers[m].text, shown(L, cell_text, cell_n), unit, cell,
                         cell, base, as_base, unit, as_base, cell, unit, as_unit, unit, as_unit);
             return;
         }
@@ -2435,7 +2476,7 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
         char value[64];
         snprintf(value, sizeof value, "%.15g", num * multipliers[m].value);
         note_at(L, L->err, line);
-        csv_message(L->err, T(L, LBL_L_MULTIPLIER), name, multipliers[m].text, shown(L, s, n), cell,
+        csv_message(L->err, T(L, LBL_L_MULTIPLIER), name, multipliers[m].text, shown(L, cell_text, cell_n), cell,
                     unit ? " " : "", unit ? unit : "", value, unit ? " " : "", unit ? unit : "", value);
         /* the unit of that scale: the multiplier before the column's unit
          * (59万 in a column of 亩 is 59 万亩), a unit the rules use, or
@@ -2464,11 +2505,11 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
     L->suffix_noted[k] = true;
     note_at(L, L->err, line);
     if (unit && strlen(unit) == sn && memcmp(unit, suf, sn) == 0)
-        csv_message(L->err, T(L, LBL_L_UNIT_SAME), name, shown(L, s, n), unit, (int)end, s);
+        csv_message(L->err, T(L, LBL_L_UNIT_SAME), name, shown(L, cell_text, cell_n), unit, (int)end, s);
     else {
         char code[512];
         snprintf(code, sizeof code, "column \"%s\" in %.*s", name, (int)sn, suf);
-        csv_message(L->err, T(L, LBL_L_UNIT_OTHER), name, shown(L, s, n), (int)sn, suf, code,
+        csv_message(L->err, T(L, LBL_L_UNIT_OTHER), name, shown(L, cell_text, cell_n), (int)sn, suf, code,
                 ind_unit ? ind_unit : "?", unit ? unit : "?");
     }
 }
@@ -2915,7 +2956,7 @@ cells:
             cell_error(L, rec->line, L->year_field, T(L, LBL_L_MISSING_YEAR), key);
             region = -1;
         } else if (yr == -1) {
-            cell_error(L, rec->line, L->year_field, T(L, LBL_L_MALFORMED_YEAR), key, shown(L, s, n));
+            cell_error(L, rec->line, L->year_field, T(L, LBL_L_MALFORMED_YEAR), key, shown(L, s, n), year_why(L, s, n));
             year_mark_note(L, rec->line, s, n);
             region = -1;
         } else if (yr == -2) {

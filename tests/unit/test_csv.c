@@ -406,7 +406,7 @@ START_TEST(data_malformed_year)
         "大连,0,1,1\n"
         "大连,123456789012345678901234567890,1,1\n"
         "大连,-2024,1,1\n",
-        "data.csv:2: error: column 'year': malformed year '二〇二四'\n"
+        "data.csv:2: error: column 'year': malformed year '二〇二四' (a year in Chinese numerals is not read: write 2024)\n"
         "data.csv:3: error: column 'year': malformed year '2024.01'\n"
         "data.csv:4: error: column 'year': missing year\n"
         "data.csv:5: error: column 'year': year '0' is out of range (1..9999)\n"
