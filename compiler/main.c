@@ -614,7 +614,8 @@ static const char usage_template[] =
     "               indicator's unit (万亩 for 公顷), is warned of as planc\n"
     "               run warns.  The columns other regions need are not asked\n"
     "               for: a city's file is checked alone.  Ends with 'FILE:\n"
-    "               ok'.  - reads standard input.\n"
+    "               ok', or 'FILE: no errors, N warnings' after warnings.\n"
+    "               - reads standard input.\n"
     "               Given again, the files are checked together as planc run\n"
     "               --data A --data B reads them (a ratings file with the\n"
     "               files it rates), a column a region needs in one of them\n"
@@ -1102,7 +1103,8 @@ static const char usage_template_zh[] =
     "               中的空单元格；% 列全是0到1的小数（70% 填成 0.7）、或列按\n"
     "               指标的单位填写（公顷列填了万亩数）时，与 planc run 一样给出\n"
     "               警告。不要求其他地区需要的列：市的文件可单独检查。\n"
-    "               最后一行为 'FILE: 无误'。- 读标准输入。重复给出时，按\n"
+    "               最后一行为 'FILE: 无误'（有警告时为 'FILE: 没有错误，但有\n"
+    "               N个警告'）。- 读标准输入。重复给出时，按\n"
     "               planc run --data A --data B 的读法合起来检查这些文件（如\n"
     "               评分表和它所评的各表），地区所需的列在其中一个文件中即可\n"
     "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）\n"
@@ -5631,6 +5633,12 @@ static int cmd_template(int argc, char **argv)
         free(checks);
         return rc;
     }
+    /* --check's last line counts the warnings written above it (a file
+     * "ok" after warnings read as nothing to mend): errstream counts
+     * them, so it is put in place here when no option did (the text
+     * stays the same bytes), before the rules' diagnostics take stderr */
+    if (check && !diag_opts.no_warnings)
+        (void)es_install(diag_opts.json, false, diag_opts.json ? LBL_EN : msgcat_lang());
     compilation c;
     compilation_init(&c);
     c.diag.lang = lang;
@@ -5717,7 +5725,8 @@ static int cmd_template(int argc, char **argv)
          * last warning's: -w or -Wno-NAME of that warning left them out,
          * and JSON gave them as its notes */
         es_end_message();
-        if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t)) != 0)
+        if (tmpl_check(stderr, lang, p, t, n, nnames > 0, from, to, rt_table_path(t),
+                       diag_opts.no_warnings ? 0 : es_warnings()) != 0)
             rc = EXIT_DATA;
         /* --warnings-as-errors: a warning of the files read (a column in
          * another unit, a file of its header only) is a data problem, as

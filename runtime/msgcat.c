@@ -2008,6 +2008,9 @@ static const msgcat_pair catalog[] = {
 
     /* ---- ou26: the city's cells and template --check's last line (table.c, template.c, main.c) */
     {" (a year in Chinese numerals is not read: write %ld)", "（年份不能用汉字数字书写：请写 %ld）"},
+    {"%s: no errors, %u warning%s (above): %zu rows, %u columns the rules read for these regions, empty cells "
+     "(missing): %u\n",
+     "%s: 没有错误，但有%u个警告%.0s（见上，报送前请改正）：%zu行，规则对这些地区读取%u列，%u个单元格为空（数据缺失）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

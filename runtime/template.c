@@ -595,7 +595,7 @@ static bool cell_empty(const rt_table *t, const tmpl_needs *n, uint32_t c, size_
 }
 
 unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_table *t, const tmpl_needs *n,
-                    bool chosen, int from, int to, const char *name)
+                    bool chosen, int from, int to, const char *name, unsigned warnings)
 {
     unsigned problems = 0, empty = 0, needed = 0, nrated = 0;
     size_t nrows = rt_table_nrows(t);
@@ -768,7 +768,11 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
     if (short_regions > TMPL_LISTED)
         csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row for a year of --years\n"), together,
                     short_regions - TMPL_LISTED);
-    if (problems == 0)
+    if (problems == 0 && warnings > 0)
+        csv_message(err, msgcat_get(lang, "%s: no errors, %u warning%s (above): %zu rows, %u columns the rules read "
+                                          "for these regions, empty cells (missing): %u\n"),
+                    name, warnings, warnings == 1 ? "" : "s", own, needed, empty);
+    else if (problems == 0)
         csv_message(err, msgcat_get(lang, "%s: ok: %zu rows, %u columns the rules read for these regions, "
                                           "empty cells (missing): %u\n"),
                     name, own, needed, empty);

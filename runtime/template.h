@@ -105,9 +105,10 @@ void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const t
  * needed columns' empty cells are a note per column.  Of several files
  * (rt_table_load_many), each message names the file it is about, and one
  * about them together is planc's ("planc: error: no row of R").  Ends
- * with a line "NAME: ok: ..." or "NAME: N problems"; returns the
- * problems. */
+ * with a line "NAME: ok: ..." ("NAME: no errors, W warnings: ..." when
+ * `warnings` warnings were written before it) or "NAME: N problems";
+ * returns the problems. */
 unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_table *t, const tmpl_needs *n,
-                    bool chosen, int from, int to, const char *name);
+                    bool chosen, int from, int to, const char *name, unsigned warnings);
 
 #endif
