@@ -5691,7 +5691,7 @@ static int cmd_template(int argc, char **argv)
     rt_table *t = NULL;
     if (rc == EXIT_OK && check) {
         rt_load_options opts = {.allow_missing_columns = nchecks == 1, .quiet_missing_columns = true,
-                                .na = na, .nna = nna, .lang = lang};
+                                .na = na, .nna = nna, .lang = lang, .provider = true};
         t = rt_table_load_many(p, checks, NULL, nchecks, &opts, stderr);
         if (!t)
             rc = EXIT_DATA;

@@ -2011,6 +2011,25 @@ static const msgcat_pair catalog[] = {
     {"%s: no errors, %u warning%s (above): %zu rows, %u columns the rules read for these regions, empty cells "
      "(missing): %u\n",
      "%s: 没有错误，但有%u个警告%.0s（见上，报送前请改正）：%zu行，规则对这些地区读取%u列，%u个单元格为空（数据缺失）\n"},
+    {"note: did you mean '%s'? ('%s' begins with it: write the region as the rules name it, %s, as the blank file "
+     "from planc template has it (the cell is read whole: nothing after the name))\n",
+     "附注：是否应为“%s”？（“%s”以它开头：地区请按规则中的名称写作“%s”，与下发的空白表中的写法相同；"
+     "单元格按整格读取，名称后不要加标注）\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors: write each region as the rules "
+     "name it (or an alias), as the blank file from planc template has it, and leave out the rows of regions the "
+     "file is not for\n",
+     "附注：规则中没有的地区（如“%s”）的行是错误：地区请按规则中的名称（或别名）填写，与下发的空白表中的写法"
+     "相同；不是本文件所报地区的行请删去\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
+     "of %s, delete those rows: the rules read only %s's own rows, the whole city's (a total row such as 全市合计, "
+     "with %s in the region column)\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是%s下辖的区、县，请删去这些行：规则只读取%s本身的行，"
+     "即全市的数据（如全市合计行，地区列写“%s”）\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
+     "of a city, delete those rows and give the whole city's row (a total row such as 全市合计) with the city's name "
+     "as the rules declare it (such as %s) in the region column\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
+     "（如全市合计行），地区列写规则中该市的名称（如“%s”）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

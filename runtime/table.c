@@ -1106,7 +1106,15 @@ static void unknown_note(loader *L, FILE *err)
         if (p->regions[r].parent >= 0 && !p->regions[r].is_group)
             example = p->regions[r].name;
     note_at(L, err, 0);
-    if (below) {
+    if (below && L->opts.provider) { /* template --check: no option to skip them */
+        const char *c = p->regions[sole].name;
+        csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
+                                                  "are errors; if they are districts or counties of %s, delete "
+                                                  "those rows: the rules read only %s's own rows, the whole "
+                                                  "city's (a total row such as 全市合计, with %s in the region "
+                                                  "column)\n"),
+                    s, c, c, c);
+    } else if (below) {
         const char *c = p->regions[sole].name;
         csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
                                                   "are errors; if they are districts or counties of %s, delete "
@@ -1114,7 +1122,14 @@ static void unknown_note(loader *L, FILE *err)
                                                   "city's (a total row such as 全市合计, with %s in the region "
                                                   "column); %s skips them instead\n"),
                     s, c, c, c, opt);
-    } else if (example)
+    } else if (example && L->opts.provider)
+        csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
+                                                  "are errors; if they are districts or counties of a city, "
+                                                  "delete those rows and give the whole city's row (a total row "
+                                                  "such as 全市合计) with the city's name as the rules declare "
+                                                  "it (such as %s) in the region column\n"),
+                    s, example);
+    else if (example)
         csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
                                                   "are errors; if they are districts or counties of a city, "
                                                   "delete those rows and give the whole city's row (a total row "
@@ -1122,6 +1137,12 @@ static void unknown_note(loader *L, FILE *err)
                                                   "it (such as %s) in the region column; %s skips them "
                                                   "instead\n"),
                     s, example, opt);
+    else if (L->opts.provider)
+        csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
+                                                  "are errors: write each region as the rules name it (or an "
+                                                  "alias), as the blank file from planc template has it, and "
+                                                  "leave out the rows of regions the file is not for\n"),
+                    s);
     else
         csv_message(err, T(L, LBL_L_UNKNOWN_NOTE), s, opt);
 }
@@ -2482,7 +2503,8 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
          * (59万 in a column of 亩 is 59 万亩), a unit the rules use, or
          * one to declare when the column's unit has no multiplier of its
          * own (not 万万亩) */
-        if (unit && rules_unit(L->p, unit, strlen(unit))) {
+        /* (not for a provider's file: declaring a unit is the rules') */
+        if (unit && !L->opts.provider && rules_unit(L->p, unit, strlen(unit))) {
             char scaled[128];
             snprintf(scaled, sizeof scaled, "%s%s", multipliers[m].text, unit);
             /* (base is NULL here: the unit is no multiplier and a unit
@@ -2929,7 +2951,15 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
         else if (pre && !L->stopped) {
             const char *r = L->p->regions[pre_region].name;
             const char *w = shown(L, s, n);
-            csv_message(L->err, T(L, LBL_L_REGION_PREFIX), hint, w, r, r, w);
+            if (L->opts.provider) /* the city's officer, who cannot change the rules */
+                csv_message(L->err,
+                            msgcat_get(L->opts.lang, "note: did you mean '%s'? ('%s' begins with it: write the "
+                                                     "region as the rules name it, %s, as the blank file from "
+                                                     "planc template has it (the cell is read whole: nothing "
+                                                     "after the name))\n"),
+                            hint, w, r);
+            else
+                csv_message(L->err, T(L, LBL_L_REGION_PREFIX), hint, w, r, r, w);
         } else if (hint && !L->stopped)
             csv_message(L->err, T(L, LBL_L_DID_YOU_MEAN), hint);
         free(visible);

@@ -58,6 +58,11 @@ typedef struct rt_load_options {
     /* The rows are a test's in a rules file (planc test): no note suggests
      * a command-line option of planc run (--na, --skip-unknown-regions). */
     bool test_rows;
+    /* The file is a data provider's, checked before it is sent (planc
+     * template --check): a note says what to write in the file, not how
+     * the rules could read it (an alias, a unit to declare) or which
+     * option of planc run would skip it. */
+    bool provider;
     /* Warn of a region without a row in a year between two of its own,
      * which most regions of its level have (planc run: the region then
      * leaves that year's results and ranking without another word). */
