@@ -1377,13 +1377,13 @@ static const msgcat_pair catalog[] = {
     {"%sNUL byte in the data (the file must be UTF-8 text)", "%s数据中有 NUL 字节（文件须为 UTF-8 文本）"},
     {"%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8", "%s无效的 UTF-8 字节 0x%02X；数据须为 UTF-8 编码"},
     {"note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
-     "iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n",
-     "附注：该文件似为 UTF-16 编码；请另存为 UTF-8，或转换：iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n"},
+     "iconv -f UTF-16 -t UTF-8 %s > %s\n",
+     "附注：该文件似为 UTF-16 编码；请另存为 UTF-8，或转换：iconv -f UTF-16 -t UTF-8 %s > %s\n"},
     {"note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
      "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-     "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n",
+     "iconv -f GB18030 -t UTF-8 %s > %s\n",
      "附注：该文件似为 GBK（GB18030）编码（中文 Windows 上 Excel 另存的“CSV”即是）；请另存为“CSV UTF-8”，"
-     "或转换：iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n"},
+     "或转换：iconv -f GB18030 -t UTF-8 %s > %s\n"},
     /* ---- ck21: planc template --check (template.c) */
     {"%s:%u: error: a row of %s, which the file is not for (--region)\n",
      "%s:%u: 错误：%s 的数据行不应在该文件中（该文件只给 --region 所指的地区）\n"},

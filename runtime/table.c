@@ -3407,6 +3407,27 @@ static bool gbk_field(unsigned c, const unsigned char *t, unsigned n)
  * reading fails at C0, and CA A1 is valid UTF-8) unless the bad byte is a
  * UTF-8 continuation byte (80..BF), as in a UTF-8 file cut or damaged in
  * the middle of a character, whose next character is UTF-8. */
+/* The name of the UTF-8 copy the encoding note's iconv command writes,
+ * quoted for the shell (malloc'd): beside the file, "-utf8" before its
+ * extension (鞍山.csv: 鞍山-utf8.csv), so that the files of several
+ * cities converted in turn do not overwrite one copy; data-utf8.csv for
+ * a file of no such name (standard input, /dev/fd/3). */
+static char *utf8_copy_name(const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    if (strncmp(name, "/dev/", 5) == 0 || !*base)
+        return csv_shell_path("data-utf8.csv");
+    const char *dot = strrchr(base, '.');
+    size_t stem = dot && dot > base ? (size_t)(dot - name) : strlen(name);
+    const char *ext = dot && dot > base ? dot : ".csv";
+    char *copy = rt_xmalloc(stem + strlen("-utf8") + strlen(ext) + 1, 1);
+    sprintf(copy, "%.*s-utf8%s", (int)stem, name, ext);
+    char *q = csv_shell_path(copy);
+    free(copy);
+    return q;
+}
+
 static void encoding_note(FILE *err, lbl_lang lang, const char *name, const source *src)
 {
     unsigned c = src->bad_byte;
@@ -3414,6 +3435,7 @@ static void encoding_note(FILE *err, lbl_lang lang, const char *name, const sour
     /* the file's name quoted for the shell: a name may hold a ', a
      * control character, or start with '-' */
     char *q = csv_shell_path(name);
+    char *out = utf8_copy_name(name);
     bool utf16 = src->bad_line == 1 && src->bad_ntail >= 1 &&
                  ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF));
     bool gbk = !utf16 && (gbk_text(c, t, src->bad_ntail) ||
@@ -3425,12 +3447,13 @@ static void encoding_note(FILE *err, lbl_lang lang, const char *name, const sour
     if (src->bad_line == 1 && src->bad_ntail >= 1 &&
         ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
         csv_message(err, msgcat_get(lang, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
-                                          "iconv -f UTF-16 -t UTF-8 %s > data-utf8.csv\n"), q);
+                                          "iconv -f UTF-16 -t UTF-8 %s > %s\n"), q, out);
     else if (gbk)
         csv_message(err, msgcat_get(lang, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                                           "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                                          "iconv -f GB18030 -t UTF-8 %s > data-utf8.csv\n"), q);
+                                          "iconv -f GB18030 -t UTF-8 %s > %s\n"), q, out);
     free(q);
+    free(out);
 }
 
 /* Records read between two updates of the progress count. */

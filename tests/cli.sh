@@ -549,7 +549,9 @@ expect 0 "$planc" history "$tmp/na.db"
 contains out "--na 'x'\$'\\\\x01''y'"
 
 # The iconv command of a GBK data file's note, pasted into bash, converts
-# that file whatever byte its name holds (every one but / and NUL; 0
+# that file into a copy beside it named for it (NAME-utf8.csv, so that
+# several cities' files converted in turn keep their copies) whatever
+# byte its name holds (every one but / and NUL; 0
 # stands for a name starting with '-': a
 # control character or a line break was written as \xHH or \n inside the
 # quotes, a lone 0xC2 ate the next character, a name starting with '-'
@@ -563,8 +565,11 @@ if command -v bash >/dev/null 2>&1 && command -v iconv >/dev/null 2>&1 && [ -f "
             if [ $b -eq 0 ]; then name=-x.csv; else printf -v name "a\\x$(printf %02x $b)b.csv"; fi
             rm -rf d; mkdir d; cp "$gbk/data.csv" "d/$name"
             ( cd d && "$planc" run "$gbk/rules.plan" --data "$name" >/dev/null 2>err
-              cmd=$(LC_ALL=C sed -n "s/.*convert it: \(iconv .* > data-utf8.csv\)\$/\1/p" err)
-              [ -n "$cmd" ] && bash -c "$cmd" 2>/dev/null && iconv -f GB18030 -t UTF-8 "./$name" | cmp -s data-utf8.csv - ) ||
+              cmd=$(LC_ALL=C sed -n "s/.*convert it: \(iconv .* > .*\)\$/\1/p" err)
+              out=$(printf "%s" "$cmd" | LC_ALL=C sed "s/.* > //")
+              eval "set -- $out"
+              [ -n "$cmd" ] && [ "$#" -eq 1 ] && [ ! -e "$1" ] && bash -c "$cmd" 2>/dev/null &&
+                  iconv -f GB18030 -t UTF-8 "./$name" | cmp -s "$1" - ) ||
                 printf "%s " "$b"
         done')
     n=$((n + 1))
