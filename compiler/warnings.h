@@ -107,6 +107,9 @@
       "跳过了规则未声明的地区的数据行")                                                                                \
     X(YEAR_GAP, "year-gap", true, true, "a region with no row in a year between years it has rows in",                 \
       "地区在前后年份都有数据行，中间某年却没有")                                                                      \
+    X(LAST_YEAR_MISSING, "last-year-missing", true, true,                                                              \
+      "a region with no row in the data's last year, which most regions of its level have",                            \
+      "同层级多数地区有数据最后一年的数据行，而该地区没有")                                                            \
     X(MISSING_REGION, "missing-region", true, true, "a region with no row where most regions of its level have",      \
       "同层级多数地区有数据行，而该地区没有")                                                                          \
     X(NOTHING_TO_SCORE, "nothing-to-score", true, true, "no rows to score", "没有可以评分的数据行")                                      \

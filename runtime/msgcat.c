@@ -2030,6 +2030,23 @@ static const msgcat_pair catalog[] = {
      "as the rules declare it (such as %s) in the region column\n",
      "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
      "（如全市合计行），地区列写规则中该市的名称（如“%s”）\n"},
+    /* ---- last-year-missing: a region whose rows end before the data's last year (table.c warn_last_year) */
+    {"planc: warning: %s has no row in %d, the data's last year, in any of the files that have its rows (%s), "
+     "though most regions of its level have one (its rows end in %d): it has no results that year, and the year's "
+     "ranking and the shares and averages over its level leave it out\n",
+     "planc: 警告：%1$s在有其数据行的各数据文件中（%3$s）都缺少%2$d年（数据的最后一年）的数据行，而同级地区大多有"
+     "（其数据行止于%4$d年）：该年没有评估结果，不参加该年排名，同级地区的占比和平均值不计入\n"},
+    {"%s: warning: %s has no row in %d, the data's last year, though most regions of its level have one (its rows "
+     "end in %d): it has no results that year, and the year's ranking and the shares and averages over its level "
+     "leave it out\n",
+     "%s: 警告：%s缺少%d年（数据的最后一年）的数据行，而同级地区大多有（其数据行止于%d年）：该年没有评估结果，"
+     "不参加该年排名，同级地区的占比和平均值不计入\n"},
+    {"%s: warning: %zu more region has no row in %d, the data's last year\n",
+     "%s: 警告：另有%zu个地区缺少%d年（数据的最后一年）的数据行\n"},
+    {"%s: warning: %zu more regions have no row in %d, the data's last year\n",
+     "%s: 警告：另有%zu个地区缺少%d年（数据的最后一年）的数据行\n"},
+    {"%s: note: a file of an earlier year sent again? %s's rows end in %d; its rows of %d are wanted\n",
+     "%s: 附注：是否重复报送了往年的文件？%s的数据行止于%d年，需要其%d年的数据行\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

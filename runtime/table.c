@@ -3969,7 +3969,12 @@ static char *files_list(const rt_table *t, const bool *in, size_t *count, const 
  * nor is a year that few regions of the level have (a sparse file, the
  * milestone years of most regions and an extra year of one).  Rows are
  * sorted. */
-static void warn_year_gaps(loader *L, rt_table *t)
+/* The years of the data's rows (planc's added rows aside) in *lo..*hi,
+ * and for each level and year whether most of the level's regions that
+ * have rows have one that year: has[level * span + year - lo] (malloc'd),
+ * NULL when the data spans fewer than min_span years or the rules have
+ * no levels.  Rows are sorted. */
+static bool *level_years(const rt_table *t, int min_span, int *lo_out, int *hi_out)
 {
     const ir_program *p = t->p;
     int lo = 0, hi = 0;
@@ -3978,8 +3983,8 @@ static void warn_year_gaps(loader *L, rt_table *t)
             lo = lo && lo < t->year[r] ? lo : t->year[r];
             hi = hi > t->year[r] ? hi : t->year[r];
         }
-    if (!lo || hi - lo < 2 || !p->nlevels)
-        return;
+    if (!lo || hi - lo + 1 < min_span || !p->nlevels)
+        return NULL;
     /* per level: how many regions have a row of the file, and how many
      * have one in each year */
     size_t span = (size_t)(hi - lo) + 1;
@@ -4000,6 +4005,19 @@ static void warn_year_gaps(loader *L, rt_table *t)
             has[v * span + y] = 2 * in_year[v * span + y] > with[v];
     free(with);
     free(in_year);
+    *lo_out = lo;
+    *hi_out = hi;
+    return has;
+}
+
+static void warn_year_gaps(loader *L, rt_table *t)
+{
+    const ir_program *p = t->p;
+    int lo, hi;
+    bool *has = level_years(t, 3, &lo, &hi);
+    if (!has)
+        return;
+    size_t span = (size_t)(hi - lo) + 1;
     size_t nregions = 0;
     const char *first_name = NULL, *first_file = L->name;
     int first_year = 0;
@@ -4092,6 +4110,78 @@ static void warn_year_gaps(loader *L, rt_table *t)
         csv_message(L->err, "%s: ", first_file);
         csv_message(L->err, T(L, LBL_L_YEAR_GAP_NOTE), first_name, first_year);
     }
+    free(has);
+}
+
+/* A region whose rows end before the data's last year, a year most
+ * regions of its level have a row in (a city that sent last year's file
+ * again): it has no results in the year an evaluator reads first, and
+ * drops out of that year's ranking and of the shares and averages over
+ * its level without a word (warn_year_gaps counts only the years between
+ * a region's own).  Warns of the first GAPS_SHOWN regions, then a count,
+ * and a note on the first.  Rows are sorted. */
+static void warn_last_year(loader *L, rt_table *t)
+{
+    const ir_program *p = t->p;
+    int lo, hi;
+    bool *has = level_years(t, 2, &lo, &hi);
+    if (!has)
+        return;
+    size_t span = (size_t)(hi - lo) + 1, nregions = 0;
+    const char *first_name = NULL, *first_file = L->name;
+    int first_end = 0;
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        int end = 0; /* the region's last year with a row of the data */
+        for (size_t r = t->first[g]; r < t->first[g + 1]; r++)
+            if (t->line[r])
+                end = t->year[r];
+        if (!end || end == hi || !has[p->regions[g].level * span + (size_t)(hi - lo)])
+            continue;
+        const char *name = L->name;
+        size_t nfiles = 1;
+        char *list = NULL;
+        if (t->file) {
+            bool *in = rt_xcalloc(t->npaths, sizeof *in);
+            for (size_t i = 0; i < t->npaths; i++)
+                in[i] = t->file_region[i * p->nregions + g];
+            list = files_list(t, in, &nfiles, &name);
+            free(in);
+        }
+        if (nregions++ < GAPS_SHOWN) {
+            if (nfiles > 1)
+                warn_message(L->err, WARN_LAST_YEAR_MISSING,
+                             msgcat_get(L->opts.lang, "planc: warning: %s has no row in %d, the data's last year, in "
+                                                      "any of the files that have its rows (%s), though most "
+                                                      "regions of its level have one (its rows end in %d): it has "
+                                                      "no results that year, and the year's ranking and the shares "
+                                                      "and averages over its level leave it out\n"),
+                             p->regions[g].name, hi, list, end);
+            else
+                warn_message(L->err, WARN_LAST_YEAR_MISSING,
+                             msgcat_get(L->opts.lang, "%s: warning: %s has no row in %d, the data's last year, "
+                                                      "though most regions of its level have one (its rows end in "
+                                                      "%d): it has no results that year, and the year's ranking and "
+                                                      "the shares and averages over its level leave it out\n"),
+                             name, p->regions[g].name, hi, end);
+        }
+        free(list);
+        if (!first_name) {
+            first_name = p->regions[g].name;
+            first_file = nfiles > 1 ? "planc" : name;
+            first_end = end;
+        }
+    }
+    if (nregions > GAPS_SHOWN)
+        warn_message(L->err, WARN_LAST_YEAR_MISSING,
+                     msgcat_get(L->opts.lang, nregions == GAPS_SHOWN + 1
+                                    ? "%s: warning: %zu more region has no row in %d, the data's last year\n"
+                                    : "%s: warning: %zu more regions have no row in %d, the data's last year\n"),
+                     t->file ? "planc" : L->name, nregions - GAPS_SHOWN, hi);
+    if (nregions)
+        csv_message(L->err,
+                    msgcat_get(L->opts.lang, "%s: note: a file of an earlier year sent again? %s's rows end in %d; "
+                                             "its rows of %d are wanted\n"),
+                    first_file, first_name, first_end, hi);
     free(has);
 }
 
@@ -4391,6 +4481,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (L.opts.warn_year_gaps) {
         warn_absent_regions(&L, t);
         warn_year_gaps(&L, t);
+        warn_last_year(&L, t);
     }
     share_inputs(t);
     return t;
@@ -5670,6 +5761,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         loader L = {.t = m, .p = p, .sole_region = -1, .name = m->path, .err = err, .opts = *opts};
         warn_absent_regions(&L, m);
         warn_year_gaps(&L, m);
+        warn_last_year(&L, m);
     }
     share_inputs(m);
     return m;
