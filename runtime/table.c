@@ -3959,6 +3959,22 @@ static char *files_list(const rt_table *t, const bool *in, size_t *count, const 
     return list;
 }
 
+/* files_list of the files of several that hold region g's rows; each
+ * marked in `more` too when it is not NULL (the files of the regions a
+ * warning only counts). */
+static char *region_files(const rt_table *t, uint32_t g, bool *more, size_t *count, const char **only)
+{
+    bool *in = rt_xcalloc(t->npaths, sizeof *in);
+    for (size_t i = 0; i < t->npaths; i++) {
+        in[i] = t->file_region[i * t->p->nregions + g];
+        if (more)
+            more[i] |= in[i];
+    }
+    char *list = files_list(t, in, count, only);
+    free(in);
+    return list;
+}
+
 /* A region whose rows skip a year between two years of its own, in
  * which most regions of its level have a row (a statistics bureau's
  * table that lacks one city's return for 2024): the region has no
@@ -4062,15 +4078,8 @@ static void warn_year_gaps(loader *L, rt_table *t)
         const char *name = L->name;
         size_t nfiles = 1;
         char *list = NULL;
-        if (more_in) {
-            bool *in = rt_xcalloc(t->npaths, sizeof *in);
-            for (size_t i = 0; i < t->npaths; i++)
-                in[i] = t->file_region[i * p->nregions + g];
-            list = files_list(t, in, &nfiles, &name);
-            for (size_t i = 0; nregions >= GAPS_SHOWN && i < t->npaths; i++)
-                more_in[i] |= in[i];
-            free(in);
-        }
+        if (more_in)
+            list = region_files(t, g, nregions >= GAPS_SHOWN ? more_in : NULL, &nfiles, &name);
         if (nregions++ < GAPS_SHOWN && nfiles > 1)
             warn_message(L->err, WARN_YEAR_GAP, msgcat_get(L->opts.lang, "planc: warning: %s has no row in %s in any of the "
                                                          "files that have its rows (%s), though it has rows "
@@ -4140,13 +4149,8 @@ static void warn_last_year(loader *L, rt_table *t)
         const char *name = L->name;
         size_t nfiles = 1;
         char *list = NULL;
-        if (t->file) {
-            bool *in = rt_xcalloc(t->npaths, sizeof *in);
-            for (size_t i = 0; i < t->npaths; i++)
-                in[i] = t->file_region[i * p->nregions + g];
-            list = files_list(t, in, &nfiles, &name);
-            free(in);
-        }
+        if (t->file)
+            list = region_files(t, g, NULL, &nfiles, &name);
         if (nregions++ < GAPS_SHOWN) {
             if (nfiles > 1)
                 warn_message(L->err, WARN_LAST_YEAR_MISSING,
