@@ -7,6 +7,7 @@
  * units infix with every compound part parenthesised, e.g. `(吨/万元)*年`. */
 #include "ast.h"
 #include "msgcat.h"
+#include "warnings.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -382,9 +383,35 @@ static void dump_year(const ast_year *y, FILE *out)
         fprintf(out, "%d", y->year);
 }
 
-/* Prints one target with its condition and attributes. */
-static void dump_target(const ast_target *t, int depth, FILE *out)
+/* The printer's state: where it writes and, of the program's allows,
+ * those already shown (under the innermost node that holds them, which
+ * is printed before the nodes around it). */
+typedef struct dumper {
+    FILE *out;
+    const ast_program *p;
+    bool *shown;            /* [p->nallows] */
+} dumper;
+
+/* Prints, at depth, the allows whose `allow` word lies inside sp that no
+ * node inside sp has shown: the allows of the node spanning sp. */
+static void dump_allows(dumper *dp, span sp, int depth)
 {
+    for (uint32_t i = 0; i < dp->p->nallows; i++) {
+        const ast_allow *al = &dp->p->allows[i];
+        if (dp->shown[i] || al->file != sp.file || al->at < sp.lo || al->at >= sp.hi)
+            continue;
+        dp->shown[i] = true;
+        indent(dp->out, depth);
+        fprintf(dp->out, "allow %s", al->name);
+        dump_opt_string(al->reason, dp->out);
+        fputc('\n', dp->out);
+    }
+}
+
+/* Prints one target with its condition and attributes. */
+static void dump_target(dumper *dp, const ast_target *t, int depth)
+{
+    FILE *out = dp->out;
     static const char *const kinds[] = {
         [TG_THRESHOLD] = "threshold", [TG_COMPLETE] = "complete", [TG_RATED] = "rated",
         [TG_FALLS] = "falls", [TG_RISES] = "rises", [TG_PEAKS] = "peaks",
@@ -479,11 +506,13 @@ attributes:
         dump_year(&t->baseline, out);
         fputc('\n', out);
     }
+    dump_allows(dp, t->sp, depth + 1);
 }
 
 /* Prints a measure: its agencies and targets. */
-static void dump_measure(const ast_measure *m, int depth, FILE *out)
+static void dump_measure(dumper *dp, const ast_measure *m, int depth)
 {
+    FILE *out = dp->out;
     indent(out, depth);
     fprintf(out, "measure (%s)", m->id.s);
     dump_opt_string(m->title, out);
@@ -507,7 +536,8 @@ static void dump_measure(const ast_measure *m, int depth, FILE *out)
         fputc('\n', out);
     }
     for (uint32_t i = 0; i < m->ntargets; i++)
-        dump_target(m->targets[i], depth + 1, out);
+        dump_target(dp, m->targets[i], depth + 1);
+    dump_allows(dp, m->sp, depth + 1);
 }
 
 /* Prints the plan declaration. */
@@ -660,8 +690,9 @@ static void dump_indicator(const ast_decl *d, const char *kw, FILE *out)
 }
 
 /* Prints a section and its measures (kw "section" or "override section"). */
-static void dump_section(const ast_section *s, const char *kw, FILE *out)
+static void dump_section(dumper *dp, const ast_section *s, const char *kw)
 {
+    FILE *out = dp->out;
     fprintf(out, "%s %s", kw, s->id.s);
     dump_opt_string(s->title, out);
     if (s->weight) {
@@ -671,7 +702,7 @@ static void dump_section(const ast_section *s, const char *kw, FILE *out)
     fputc('\n', out);
     dump_origin(s->origin, 1, out);
     for (uint32_t i = 0; i < s->nmeasures; i++)
-        dump_measure(s->measures[i], 1, out);
+        dump_measure(dp, s->measures[i], 1);
 }
 
 /* Prints a `drop` or `keep` statement. */
@@ -694,19 +725,20 @@ static void dump_drop(const ast_decl *d, FILE *out)
 }
 
 /* Prints an `override` statement with what it restates. */
-static void dump_override(const ast_decl *d, FILE *out)
+static void dump_override(dumper *dp, const ast_decl *d)
 {
+    FILE *out = dp->out;
     switch (d->u.over.what) {
     case OVR_TARGET:
         fputs("override\n", out);
-        dump_target(d->u.over.target, 1, out);
+        dump_target(dp, d->u.over.target, 1);
         break;
     case OVR_MEASURE:
         fputs("override\n", out);
-        dump_measure(d->u.over.measure, 1, out);
+        dump_measure(dp, d->u.over.measure, 1);
         break;
     case OVR_SECTION:
-        dump_section(d->u.over.section, "override section", out);
+        dump_section(dp, d->u.over.section, "override section");
         break;
     case OVR_INDICATOR:
         dump_indicator(d->u.over.decl, "override indicator", out);
@@ -737,9 +769,10 @@ static void dump_override(const ast_decl *d, FILE *out)
     }
 }
 
-/* Prints one declaration and everything inside it. */
-static void dump_decl(const ast_decl *d, FILE *out)
+/* Prints one declaration and everything inside it, its own allows last. */
+static void dump_decl(dumper *dp, const ast_decl *d)
 {
+    FILE *out = dp->out;
     switch (d->kind) {
     case D_MAP:
         fprintf(out, "map %s", d->u.map.name.s);
@@ -825,7 +858,7 @@ static void dump_decl(const ast_decl *d, FILE *out)
         dump_indicator(d, "indicator", out);
         break;
     case D_SECTION:
-        dump_section(d->u.section, "section", out);
+        dump_section(dp, d->u.section, "section");
         break;
     case D_ASSESSMENT:
         dump_assessment(d, out);
@@ -841,16 +874,65 @@ static void dump_decl(const ast_decl *d, FILE *out)
         dump_drop(d, out);
         break;
     case D_OVERRIDE:
-        dump_override(d, out);
+        dump_override(dp, d);
         break;
     }
+    dump_allows(dp, d->sp, 1);
+}
+
+/* (ast.h) */
+void ast_take_allows(arena *a, ast_program *p, const diag_ctx *d, size_t from)
+{
+    size_t n = d->nallows > from ? d->nallows - from : 0;
+    ast_allow *v = arena_alloc(a, (n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        const diag_allow *al = &d->allows[from + i];
+        v[i] = (ast_allow){.name = warn_name(al->w), .reason = al->reason,
+                           .file = al->name.file, .at = al->at};
+    }
+    p->allows = v;
+    p->nallows = (uint32_t)n;
 }
 
 /* Prints every declaration of p (format at the top of this file). */
 void ast_dump(const ast_program *p, FILE *out)
 {
-    for (uint32_t i = 0; i < p->ndecls; i++)
-        dump_decl(p->decls[i], out);
+    dumper dp = {.out = out, .p = p, .shown = calloc(p->nallows + 1, sizeof *dp.shown)};
+    if (!dp.shown) {
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
+        exit(4);
+    }
+    /* an allow among the declarations (inside none) is the file's: shown
+     * at the top level, before the first declaration of its file after it */
+    bool *filewide = calloc(p->nallows + 1, sizeof *filewide);
+    if (!filewide) {
+        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
+        exit(4);
+    }
+    for (uint32_t k = 0; k < p->nallows; k++) {
+        filewide[k] = true;
+        for (uint32_t i = 0; i < p->ndecls && filewide[k]; i++) {
+            span sp = p->decls[i]->sp;
+            if (sp.file == p->allows[k].file && p->allows[k].at >= sp.lo && p->allows[k].at < sp.hi)
+                filewide[k] = false;
+        }
+    }
+    for (uint32_t i = 0; i <= p->ndecls; i++) {
+        for (uint32_t k = 0; k < p->nallows; k++) {
+            const ast_allow *al = &p->allows[k];
+            if (!filewide[k] || dp.shown[k] ||
+                (i < p->ndecls && (al->file != p->decls[i]->sp.file || al->at >= p->decls[i]->sp.lo)))
+                continue;
+            dp.shown[k] = true;
+            fprintf(out, "allow %s", al->name);
+            dump_opt_string(al->reason, out);
+            fputc('\n', out);
+        }
+        if (i < p->ndecls)
+            dump_decl(&dp, p->decls[i]);
+    }
+    free(filewide);
+    free(dp.shown);
 }
 
 /* The prefix form of e, as ast_dump prints it, in the arena. */

@@ -542,6 +542,18 @@ typedef struct ast_lost {
     const char *name;
 } ast_lost;
 
+/* One name of an `allow` (docs/LANGUAGE.md §12) as `--dump-ast` shows it:
+ * under the innermost declaration, section, measure or target whose span
+ * holds its `allow` word, or among the declarations when none does (a
+ * file's own).  The checker reads allows from the diagnostics context
+ * (diag_allow), where they take effect; these are a copy for the printer. */
+typedef struct ast_allow {
+    const char *name;       /* the warning's name */
+    const char *reason;     /* the allow's text, or NULL */
+    uint32_t file;          /* the file and the offset of its `allow` word */
+    uint32_t at;
+} ast_allow;
+
 /* A whole file (or, after import, a whole program).  A program made by the
  * loader also lists its modules (nmodules 0 for a single parsed file: then
  * every name is the file's own) and every edit an extending file made. */
@@ -563,6 +575,8 @@ typedef struct ast_program {
                                period `NAME =`): what names it is not reported
                                as undefined */
     uint32_t nlost;
+    const ast_allow *allows; /* every allow of its files, in the order read */
+    uint32_t nallows;
 } ast_program;
 
 /* Constructors used by the parser; all allocate in `a`. */
@@ -576,6 +590,10 @@ ast_expr *ast_call(arena *a, span sp, ast_name fn, ast_expr **args, uint32_t nar
 ast_unit *ast_unitname(arena *a, ast_name n);
 ast_unit *ast_unitbin(arena *a, span sp, ast_unitkind k, ast_unit *l, ast_unit *r);
 ast_unit *ast_unitpow(arena *a, span sp, ast_unit *b, int exp);
+
+/* Copies the allows d holds from the from'th on into p (arena a), for
+ * the printer: the parser's of one file, the loader's of them all. */
+void ast_take_allows(arena *a, ast_program *p, const diag_ctx *d, size_t from);
 
 /* A span covering both. */
 span ast_join(span a, span b);

@@ -3984,6 +3984,7 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
             lost[prog->nlost++] = mp->lost[k];
     }
     prog->lost = lost;
+    ast_take_allows(a, prog, d, 0);
     return prog;
 }
 

@@ -3171,10 +3171,12 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
     if (file < 0 || (size_t)file >= d->nfiles)
         return prog;
     parse_state ps = {.a = a, .d = d, .file = (uint32_t)file};
+    size_t allows_before = d->nallows;
     ps.lex = lex_open(a, d, file);
     parse_parse(&ps);
     free(ps.blocks);
     lex_close(ps.lex);
+    ast_take_allows(a, prog, d, allows_before);
     prog->decls = (ast_decl **)ps.decls.v;
     prog->ndecls = (uint32_t)ps.decls.n;
     ast_lost *lost = arena_alloc(a, (ps.lost.n + 1) * sizeof *lost);
