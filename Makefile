@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_Q     = cmake -S . -B
 
-.PHONY: all deps build demo test install test-asan fuzz bench clean
+.PHONY: all deps build demo test install test-asan fuzz bench coverage clean
 
 all: build
 
@@ -74,5 +74,12 @@ bench: deps
 	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target planc planc-bench -- --no-print-directory -s
 	@sh tests/bench/run.sh $(BENCH_BUILD) $(BENCH_ARGS)
 
+# Line coverage of planc's sources by the whole suite (tools/coverage.sh:
+# a Debug build with gcc's --coverage, ctest, gcov), least covered first;
+# the list is also in $(COV_BUILD)/coverage.txt.  Not part of `make test`.
+COV_BUILD ?= build-cov
+coverage: deps
+	@JOBS=$(JOBS) sh tools/coverage.sh $(COV_BUILD)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(COV_BUILD)

@@ -19,10 +19,6 @@
  * advances by at least one byte. */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);
 
-/* Writes cp (at most U+10FFFF) as UTF-8 into out, which has room for 4
- * bytes; returns the number of bytes written. */
-int utf8_encode(uint32_t cp, char *out);
-
 /* Number of code points in s[0..n); each ill-formed byte counts as one. */
 size_t utf8_count(const char *s, size_t n);
 
