@@ -1751,6 +1751,10 @@ static int parse_warning_option(const char *cmd, bool werror_ok, const char *a)
     if (a[0] != '-' || a[1] != 'W' || !a[2])
         return 0;
     const char *name = a + 2;
+    /* -Werror is --warnings-as-errors (parse_diag_option), no warning's
+     * name: where the command takes neither, its "unknown option" */
+    if (strcmp(name, "error") == 0)
+        return 0;
     int mode = 1; /* 1 on, 0 off, 2 an error, 3 not an error */
     if (strncmp(name, "error=", 6) == 0) {
         name += 6;
