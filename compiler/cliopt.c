@@ -19,6 +19,19 @@ static const cliopt_option *find_option(const cliopt_option *t, const char *a)
     return NULL;
 }
 
+/* The row of table `t` whose short spelling (an alias "-X") starts
+ * argument a, joined to its value as getopt reads it (`-j4`, `-oout.csv`),
+ * when the row takes a value; else NULL.  A flag's short spelling has no
+ * value to join (`-wx` is no -w). */
+static const cliopt_option *find_short_joined(const cliopt_option *t, const char *a)
+{
+    for (; t && t->name; t++)
+        if (t->kind != CLIOPT_FLAG && t->alias && t->alias[0] == '-' && t->alias[1] && t->alias[1] != '-' &&
+            !t->alias[2] && strncmp(a, t->alias, 2) == 0 && a[2])
+            return t;
+    return NULL;
+}
+
 /* Stores option row o, given as `opt` with `value` (NULL for a flag), into
  * the command's struct st.  Returns 0, or the exit code of the usage error
  * written. */
@@ -51,14 +64,88 @@ static int store_option(const cliopt_command *c, const cliopt_option *o, void *s
     return 0;
 }
 
-/* The walk over a command's line (cliopt.h): each argument tried as one of
- * `more`'s options, then as help, then against the table, else as an
- * unknown option or one of the arguments that are no option. */
+/* Whether argv[i] gives the option `name` with its value (cliopt.h). */
+int cliopt_value_at(const char *name, int argc, char **argv, int i, const char **value)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[i], name, n) != 0)
+        return 0;
+    if (argv[i][n] == '=') {
+        *value = argv[i] + n + 1;
+        return 1;
+    }
+    if (argv[i][n])
+        return 0;
+    if (i + 1 >= argc)
+        return -1;
+    *value = argv[i + 1];
+    return 2;
+}
+
+/* `--name=value` (cliopt.h), a the argument and eq its first '=': the
+ * option `--name` given its value in the same argument, read as `--name
+ * value` is, by `more` first and then by the table.  A flag given a value
+ * (`--quiet=yes`, `--no-warnings=1`, `--help=x`) is a usage error naming
+ * the option; a name neither knows is an unknown option, the argument
+ * named whole. */
+static cliopt_result parse_joined(const cliopt_command *c, void *st, const char *a, const char *eq)
+{
+    char name[64]; /* longer than any option's name: then it is none */
+    size_t n = (size_t)(eq - a);
+    if (n >= sizeof name) {
+        c->usage(c->name, "unknown option '%s'", a);
+        return CLIOPT_USAGE;
+    }
+    memcpy(name, a, n);
+    name[n] = '\0';
+    char *pair[2] = {name, (char *)eq + 1};
+    int used = c->more ? c->more(c->name, c->werror_ok, 2, pair, 0) : 0;
+    if (used < 0)
+        return CLIOPT_USAGE;
+    if (used == 2)
+        return CLIOPT_OK;
+    const cliopt_option *o = used == 0 ? find_option(c->options, name) : NULL;
+    if (used == 1 || cliopt_is_help(name) || (o && o->kind == CLIOPT_FLAG)) {
+        c->usage(c->name, "option '%s' takes no value", name);
+        return CLIOPT_USAGE;
+    }
+    if (!o) {
+        c->usage(c->name, "unknown option '%s'", a);
+        return CLIOPT_USAGE;
+    }
+    return store_option(c, o, st, name, eq + 1) == 0 ? CLIOPT_OK : CLIOPT_USAGE;
+}
+
+/* The walk over a command's line (cliopt.h): each argument after a `--`,
+ * and each that is no option, is one of the command's arguments; an
+ * option is read joined to its value (parse_joined), else tried as one of
+ * `more`'s options, then as help, then against the table (a short option
+ * possibly joined to its value), else it is an unknown option. */
 cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **argv)
 {
     cliopt_list *args = (cliopt_list *)((char *)st + c->args);
+    bool ended = false; /* after `--`: no argument is an option */
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
+        if (!ended && strcmp(a, "--") == 0) {
+            ended = true;
+            continue;
+        }
+        if (ended || a[0] != '-' || !a[1]) {
+            if (c->most && args->n == c->most) {
+                c->usage(c->name, c->too_many, a);
+                return CLIOPT_USAGE;
+            }
+            args->v[args->n++] = a;
+            continue;
+        }
+        const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+        if (eq) {
+            cliopt_result r = parse_joined(c, st, a, eq);
+            if (r != CLIOPT_OK)
+                return r;
+            continue;
+        }
         int used = c->more ? c->more(c->name, c->werror_ok, argc, argv, i) : 0;
         if (used < 0)
             return CLIOPT_USAGE;
@@ -69,26 +156,23 @@ cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **a
         if (cliopt_is_help(a))
             return CLIOPT_HELP;
         const cliopt_option *o = find_option(c->options, a);
-        if (o) {
-            const char *value = NULL;
-            if (o->kind != CLIOPT_FLAG) {
-                if (i + 1 >= argc) {
-                    c->usage(c->name, "option '%s' needs a value", a);
-                    return CLIOPT_USAGE;
-                }
-                value = argv[++i];
-            }
-            if (store_option(c, o, st, a, value) != 0)
+        const char *value = NULL;
+        if (o && o->kind != CLIOPT_FLAG) {
+            if (i + 1 >= argc) {
+                c->usage(c->name, "option '%s' needs a value", a);
                 return CLIOPT_USAGE;
-        } else if (a[0] == '-' && a[1]) {
+            }
+            value = argv[++i];
+        } else if (!o && (o = find_short_joined(c->options, a)) != NULL) {
+            value = a + 2;
+            a = o->alias;
+        }
+        if (!o) {
             c->usage(c->name, "unknown option '%s'", a);
             return CLIOPT_USAGE;
-        } else if (c->most && args->n == c->most) {
-            c->usage(c->name, c->too_many, a);
-            return CLIOPT_USAGE;
-        } else {
-            args->v[args->n++] = a;
         }
+        if (store_option(c, o, st, a, value) != 0)
+            return CLIOPT_USAGE;
     }
     return CLIOPT_OK;
 }

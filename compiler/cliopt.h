@@ -11,10 +11,13 @@
  * option, and the usage errors of an unknown option, an option without its
  * value and an argument too many, in the command's own words (its usage
  * function).  An option's value is the next argument, whatever it is
- * (`-o -jx` writes the file '-jx'); `--opt=value` is no option of planc
- * (an unknown option), nor is `--`.  Checks between options (one that
- * needs another, two that exclude each other) stay with the command,
- * after the walk. */
+ * (`-o -jx` writes the file '-jx'), or joined to it: `--opt=value` (GNU's
+ * spelling, for every option that takes a value, `more`'s too; a flag
+ * given one is a usage error naming it) and a short option's `-j4`,
+ * `-oout.csv` (getopt's).  `--` ends the options: every argument after it
+ * is one of the command's arguments (`planc run -- -odd-name.plan`).
+ * Checks between options (one that needs another, two that exclude each
+ * other) stay with the command, after the walk. */
 #ifndef PLANC_CLIOPT_H
 #define PLANC_CLIOPT_H
 
@@ -95,13 +98,22 @@ typedef enum cliopt_result {
 /* Whether s asks for help: -h or --help. */
 bool cliopt_is_help(const char *s);
 
+/* Whether argv[i] gives the option `name` with its value, the next
+ * argument (`--lang zh`: returns 2) or joined to it (`--lang=zh`: 1),
+ * *value set to it; 0 when argv[i] is not that option, -1 when it is
+ * `name` last on the line, without its value.  For the driver's options
+ * read before a command's walk (--root, --lang), as the walk reads them. */
+int cliopt_value_at(const char *name, int argc, char **argv, int i, const char **value);
+
 /* Reads the command line argv[0..argc) of command c (the arguments after
  * its name) into *st, the command's struct, from left to right: each
- * argument is one of `more`'s options, -h or --help (CLIOPT_HELP at once),
- * an option of the table (with the argument after it when it takes a
- * value), another argument starting with '-' and more (an unknown option),
- * or an argument that is no option ('-' is one: standard input or
- * output).  The first usage error ends the walk. */
+ * argument is `--` (the arguments after it are no options), an option
+ * joined to its value (`--opt=value`), one of `more`'s options, -h or
+ * --help (CLIOPT_HELP at once), an option of the table (with the argument
+ * after it when it takes a value, or a short one's joined value: `-j4`),
+ * another argument starting with '-' and more (an unknown option), or an
+ * argument that is no option ('-' is one: standard input or output).  The
+ * first usage error ends the walk. */
 cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **argv);
 
 #endif

@@ -1698,10 +1698,11 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 }
 
 /* The language of the messages (msgcat_set_lang): the command line's
- * last `--lang` (wherever it stands among the options, as each command's
- * own parsing takes it: the first gave the driver's messages one language
- * and the command's another), else the environment's (msgcat_env_lang:
- * PLANC_LANG, else the locale, docs/LANGUAGE.md §12).  A `--lang` no
+ * last `--lang` or `--lang=` before a `--` (wherever it stands among the
+ * options, as each command's own parsing takes it: the first gave the
+ * driver's messages one language and the command's another), else the
+ * environment's (msgcat_env_lang: PLANC_LANG, else the locale,
+ * docs/LANGUAGE.md §12).  A `--lang` no
  * language has is the command's usage error, said in the environment's
  * language.  Sets *bad_env to a PLANC_LANG no language has when the
  * command line gives no --lang (the driver's usage error), else NULL.
@@ -1720,12 +1721,16 @@ static lbl_lang lang_of_args(int argc, char **argv, const char **bad_env)
     const char *bad = msgcat_env_lang(&env);
     lbl_lang lang = env;
     bool given = false;
-    for (int i = 2; i + 1 < argc; i++)
-        if (strcmp(argv[i], "--lang") == 0) {
+    for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v;
+        int used = cliopt_value_at("--lang", argc, argv, i, &v);
+        if (used > 0) {
             given = true;
-            if (!lbl_parse(argv[++i], &lang))
+            if (!lbl_parse(v, &lang))
                 lang = env;
+            i += used - 1;
         }
+    }
     *bad_env = given ? NULL : bad;
     lang_on_command_line = given;
     return lang;
@@ -5875,78 +5880,44 @@ static int cmd_diff(int argc, char **argv)
     return rc;
 }
 
-/* Takes `--root DIR` (which every command accepts) out of argv into
- * rules_root; returns the new argc, or -1 when DIR is missing. */
+/* Takes `--root DIR` or `--root=DIR` (which every command accepts,
+ * wherever it stands before a `--`) out of argv into rules_root; returns
+ * the new argc, or -1 when DIR is missing. */
 static int take_root(int argc, char **argv)
 {
-    int k = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--root") == 0) {
-            if (i + 1 >= argc)
-                return -1;
-            rules_root = argv[++i];
+    int k = 0, i = 0;
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *dir;
+        int used = cliopt_value_at("--root", argc, argv, i, &dir);
+        if (used < 0)
+            return -1;
+        if (used > 0) {
+            rules_root = dir;
+            i += used - 1;
             continue;
         }
         argv[k++] = argv[i];
     }
+    while (i < argc)
+        argv[k++] = argv[i++];
     argv[k] = NULL;
     return k;
 }
 
-/* The short options that take a value (run's -o and -j, build's -o). */
-static const char short_with_value[] = "oj";
-
-/* Splits a short option written with its value attached, `-j4` or
- * `-oout.csv`, into the option and its value, as getopt reads them, for
- * every command (the commands read `-j 4`).  An argument right after such
- * an option, or after its long form, is that option's value and is left
- * whole (`-o -jx` writes the file '-jx').  Returns the new argv (argc in
- * *argc), malloc'd (main frees it), or NULL when out of memory. */
-static char **split_short_values(int *argc, char **argv)
-{
-    char **v = malloc(((size_t)*argc * 2 + 1) * sizeof *v);
-    if (!v)
-        return NULL;
-    int n = 0;
-    bool value_next = false;
-    for (int i = 0; i < *argc; i++) {
-        const char *a = argv[i];
-        bool is_value = value_next;
-        value_next = false;
-        if (i == 0 || is_value) {
-            v[n++] = argv[i];
-            continue;
-        }
-        if (a[0] == '-' && a[1] && strchr(short_with_value, a[1]) && a[2]) {
-            static char opts[sizeof short_with_value][3];
-            char *o = opts[strchr(short_with_value, a[1]) - short_with_value];
-            o[0] = '-', o[1] = a[1], o[2] = '\0';
-            v[n++] = o;
-            v[n++] = argv[i] + 2;
-            continue;
-        }
-        value_next = (a[0] == '-' && a[1] && strchr(short_with_value, a[1]) && !a[2]) ||
-                     strcmp(a, "--output") == 0 || strcmp(a, "--jobs") == 0;
-        v[n++] = argv[i];
-    }
-    v[n] = NULL;
-    *argc = n;
-    return v;
-}
-
-/* Moves a `--lang LANG` written before the command (`planc --lang zh help
- * run`, as --root may stand there) to just after it, where the command
- * reads it: "wherever --lang stands" (docs/LANGUAGE.md §12).  Right after
- * the command, so that a --lang among its options, later on the line,
- * still counts over it. */
+/* Moves a `--lang LANG` (or `--lang=LANG`) written before the command
+ * (`planc --lang zh help run`, as --root may stand there) to just after
+ * it, where the command reads it: "wherever --lang stands"
+ * (docs/LANGUAGE.md §12).  Right after the command, so that a --lang among
+ * its options, later on the line, still counts over it. */
 static void lead_lang(int argc, char **argv)
 {
-    if (argc < 4 || strcmp(argv[1], "--lang") != 0)
+    const char *value;
+    int used = argc > 1 ? cliopt_value_at("--lang", argc, argv, 1, &value) : 0;
+    if (used <= 0 || argc < used + 2)
         return;
-    char *opt = argv[1], *value = argv[2];
-    argv[1] = argv[3];
-    argv[2] = opt;
-    argv[3] = value;
+    char *cmd = argv[1 + used];
+    memmove(argv + 2, argv + 1, (size_t)used * sizeof *argv);
+    argv[1] = cmd;
 }
 
 /* Opens /dev/null, read only, on each of the standard descriptors 0, 1
@@ -6065,28 +6036,23 @@ int main(int argc, char **argv)
     argc = take_root(argc, argv);
     if (argc < 0)
         return usage_error(NULL, "%soption '--root' needs a value", "");
-    argv = split_short_values(&argc, argv);
-    if (!argv) {
-        csv_message(stderr, "planc: error: out of memory\n");
-        return EXIT_INTERNAL;
-    }
     lead_lang(argc, argv);
     /* no command (planc, planc --lang zh): planc's help, in that language */
     lbl_lang lang = env;
-    bool lang_only = argc >= 2 && argc <= 3 && strcmp(argv[1], "--lang") == 0;
-    if (lang_only && argc == 2)
+    const char *lang_v = NULL;
+    int lang_used = argc >= 2 ? cliopt_value_at("--lang", argc, argv, 1, &lang_v) : 0;
+    bool lang_only = lang_used != 0 && argc == 1 + (lang_used < 0 ? 1 : lang_used);
+    if (lang_only && lang_used < 0)
         rc = usage_error(NULL, "option '%s' needs a value", "--lang");
-    else if (lang_only && !lbl_parse(argv[2], &lang))
-        rc = usage_error(NULL, "unknown language '%s' (available: en, zh)", argv[2]);
+    else if (lang_only && !lbl_parse(lang_v, &lang))
+        rc = usage_error(NULL, "unknown language '%s' (available: en, zh)", lang_v);
     if (argc < 2 || lang_only) {
         msgcat_set_lang(lang);
         if (rc == EXIT_OK)
             fputs(usage_text(NULL), stderr);
-        free(argv);
         return EXIT_USAGE;
     }
     rc = command(argc, argv);
-    free(argv); /* split_short_values' copy; its strings are the process's */
     /* what a command that succeeded wrote to stdout and did not check
      * itself (the help of every command, --version): a full disk or a
      * closed stdout is exit 5 there too, not a silent 0 */

@@ -2047,6 +2047,8 @@ static const msgcat_pair catalog[] = {
      "%s: 警告：另有%zu个地区缺少%d年（数据的最后一年）的数据行\n"},
     {"%s: note: a file of an earlier year sent again? %s's rows end in %d; its rows of %d are wanted\n",
      "%s: 附注：是否重复报送了往年的文件？%s的数据行止于%d年，需要其%d年的数据行\n"},
+    /* ---- cq27: an option's value joined to it (--opt=value), `--` (compiler/cliopt.c) */
+    {"option '%s' takes no value", "选项 '%s' 不带值"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

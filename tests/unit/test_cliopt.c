@@ -2,7 +2,8 @@
  * (compiler/cliopt.c): each kind of row, a second spelling, a value that
  * starts with '-', the options of no fixed name tried first, help, and
  * the usage errors (unknown option, missing value, an argument too many,
- * a handler's own) that end the walk at once. */
+ * a handler's own) that end the walk at once; a value joined to its
+ * option (`--opt=value`, `-j4`), `--`, and cliopt_value_at. */
 #include <check.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@ typedef struct t_args {
     bool quiet;
     cliopt_lang lang;
     int n;
+    const char *j; /* --jobs, -j N */
 } t_args;
 
 /* The usage errors written, one a line ("CMD: MESSAGE"), and how many. */
@@ -45,12 +47,24 @@ static int t_take_n(const char *cmd, void *where, const char *opt, const char *v
     return 0;
 }
 
+/* The value of --diag given last (t_more). */
+static const char *diag;
+
 /* The options of no fixed name: -Wanything, one argument; -Wbad a usage
- * error. */
+ * error; --diag VALUE, two; --plain, one. */
 static int t_more(const char *cmd, bool werror_ok, int argc, char **argv, int i)
 {
-    (void)argc;
     ck_assert(werror_ok);
+    if (strcmp(argv[i], "--plain") == 0)
+        return 1;
+    if (strcmp(argv[i], "--diag") == 0) {
+        if (i + 1 >= argc) {
+            t_usage(cmd, "option '%s' needs a value", argv[i]);
+            return -1;
+        }
+        diag = argv[i + 1];
+        return 2;
+    }
     if (strncmp(argv[i], "-W", 2) != 0)
         return 0;
     if (strcmp(argv[i], "-Wbad") == 0) {
@@ -66,6 +80,8 @@ static const cliopt_option t_options[] = {
     {"--quiet", NULL, CLIOPT_FLAG, offsetof(t_args, quiet), NULL},
     {"--lang", NULL, CLIOPT_LANG, offsetof(t_args, lang), NULL},
     {"--n", NULL, CLIOPT_CALL, offsetof(t_args, n), t_take_n},
+    {"--jobs", "-j", CLIOPT_STRING, offsetof(t_args, j), NULL},
+    {"--verbose", "-v", CLIOPT_FLAG, offsetof(t_args, quiet), NULL},
     {NULL, NULL, CLIOPT_FLAG, 0, NULL},
 };
 
@@ -91,6 +107,7 @@ static cliopt_result walk(t_args *a, const char *line)
     a->lang.lang = LBL_ZH; /* the default the command sets */
     said[0] = '\0';
     nsaid = 0;
+    diag = NULL;
     return cliopt_parse(&t_command, a, argc, argv);
 }
 
@@ -140,10 +157,8 @@ START_TEST(usage_errors)
     ck_assert_str_eq(said, "t: option '--data' needs a value\n");
     ck_assert_int_eq(walk(&a, "x -o"), CLIOPT_USAGE);
     ck_assert_str_eq(said, "t: option '-o' needs a value\n"); /* as it was spelt */
-    ck_assert_int_eq(walk(&a, "--data=a.csv"), CLIOPT_USAGE);
-    ck_assert_str_eq(said, "t: unknown option '--data=a.csv'\n");
-    ck_assert_int_eq(walk(&a, "-- x"), CLIOPT_USAGE);
-    ck_assert_str_eq(said, "t: unknown option '--'\n");
+    ck_assert_int_eq(walk(&a, "--data= --bogus=x"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: unknown option '--bogus=x'\n"); /* named whole */
     ck_assert_int_eq(walk(&a, "x y z --bogus"), CLIOPT_USAGE);
     ck_assert_str_eq(said, "t: unexpected argument 'z' (two)\n");
     ck_assert_int_eq(walk(&a, "--lang xx --bogus"), CLIOPT_USAGE);
@@ -156,6 +171,103 @@ START_TEST(usage_errors)
 }
 END_TEST
 
+/* `--opt=value`: the table's options and `more`'s that take a value, read
+ * as `--opt value`; a flag given a value is a usage error naming it. */
+START_TEST(joined)
+{
+    t_args a;
+    ck_assert_int_eq(walk(&a, "--data=a.csv --data= --output=x=y --lang=en --n=3 --diag=json x"), CLIOPT_OK);
+    ck_assert_int_eq((int)a.data.n, 2);
+    ck_assert_str_eq(a.data.v[0], "a.csv");
+    ck_assert_str_eq(a.data.v[1], ""); /* as --data '' */
+    ck_assert_str_eq(a.out, "x=y");    /* split at the first '=' */
+    ck_assert_int_eq(a.lang.lang, LBL_EN);
+    ck_assert(a.lang.given);
+    ck_assert_int_eq(a.n, 3);
+    ck_assert_str_eq(diag, "json");
+    ck_assert_int_eq((int)a.args.n, 1);
+
+    ck_assert_int_eq(walk(&a, "--n=12"), CLIOPT_USAGE); /* the handler's own error */
+    ck_assert_str_eq(said, "t: bad number '12'\n");
+    ck_assert_int_eq(walk(&a, "--lang=xx"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: unknown language 'xx' (available: en, zh)\n");
+    ck_assert_int_eq(walk(&a, "--quiet=yes"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: option '--quiet' takes no value\n");
+    ck_assert(!a.quiet);
+    ck_assert_int_eq(walk(&a, "--quiet="), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: option '--quiet' takes no value\n");
+    ck_assert_int_eq(walk(&a, "--plain=1"), CLIOPT_USAGE); /* more's flag */
+    ck_assert_str_eq(said, "t: option '--plain' takes no value\n");
+    ck_assert_int_eq(walk(&a, "--help=1"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: option '--help' takes no value\n");
+    ck_assert_int_eq(walk(&a, "--=x"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: unknown option '--=x'\n");
+    ck_assert_int_eq(walk(&a, "--an-option-name-longer-than-any-that-a-table-holds-and-longer-still=1"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: unknown option '--an-option-name-longer-than-any-that-a-table-holds-and-longer-still=1'\n");
+    ck_assert_int_eq(nsaid, 1);
+}
+END_TEST
+
+/* A short option that takes a value, joined to it as getopt reads it;
+ * a short flag is not, nor is a single-dash option given '=' a long one. */
+START_TEST(short_joined)
+{
+    t_args a;
+    ck_assert_int_eq(walk(&a, "-oout.csv -j4 -o=x"), CLIOPT_OK);
+    ck_assert_str_eq(a.j, "4");
+    ck_assert_str_eq(a.out, "=x"); /* getopt's reading of -o=x */
+    ck_assert_int_eq(walk(&a, "-oa -ob"), CLIOPT_OK);
+    ck_assert_str_eq(a.out, "b");
+    ck_assert_int_eq(walk(&a, "-vx"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: unknown option '-vx'\n");
+    ck_assert_int_eq(walk(&a, "-x4"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: unknown option '-x4'\n");
+    ck_assert_int_eq(walk(&a, "-o -j4"), CLIOPT_OK); /* a value is the next argument, whole */
+    ck_assert_str_eq(a.out, "-j4");
+    ck_assert(a.j == NULL);
+}
+END_TEST
+
+/* `--` ends the options: the arguments after it are the command's
+ * arguments, whatever they look like, and a second `--` is one of them. */
+START_TEST(end_of_options)
+{
+    t_args a;
+    ck_assert_int_eq(walk(&a, "--quiet -- -odd --help"), CLIOPT_OK);
+    ck_assert(a.quiet);
+    ck_assert(a.out == NULL);
+    ck_assert_int_eq((int)a.args.n, 2);
+    ck_assert_str_eq(a.args.v[0], "-odd");
+    ck_assert_str_eq(a.args.v[1], "--help");
+    ck_assert_int_eq(walk(&a, "-- -Wbad --"), CLIOPT_OK); /* more is not tried */
+    ck_assert_str_eq(a.args.v[0], "-Wbad");
+    ck_assert_str_eq(a.args.v[1], "--");
+    ck_assert_int_eq(walk(&a, "--"), CLIOPT_OK);
+    ck_assert_int_eq((int)a.args.n, 0);
+    ck_assert_int_eq(walk(&a, "x -- y -z"), CLIOPT_USAGE); /* too many still counts */
+    ck_assert_str_eq(said, "t: unexpected argument '-z' (two)\n");
+    ck_assert_int_eq(walk(&a, "-o -- x"), CLIOPT_OK); /* the value of -o, not the end */
+    ck_assert_str_eq(a.out, "--");
+    ck_assert_int_eq((int)a.args.n, 1);
+}
+END_TEST
+
+/* cliopt_value_at: an option and its value, apart or joined. */
+START_TEST(value_at)
+{
+    char a0[] = "--lang", a1[] = "zh", a2[] = "--lang=en", a3[] = "--language", a4[] = "--lang";
+    char *argv[] = {a0, a1, a2, a3, a4, NULL};
+    const char *v = NULL;
+    ck_assert_int_eq(cliopt_value_at("--lang", 5, argv, 0, &v), 2);
+    ck_assert_str_eq(v, "zh");
+    ck_assert_int_eq(cliopt_value_at("--lang", 5, argv, 1, &v), 0);
+    ck_assert_int_eq(cliopt_value_at("--lang", 5, argv, 2, &v), 1);
+    ck_assert_str_eq(v, "en");
+    ck_assert_int_eq(cliopt_value_at("--lang", 5, argv, 3, &v), 0); /* another option */
+    ck_assert_int_eq(cliopt_value_at("--lang", 5, argv, 4, &v), -1); /* last, no value */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("cliopt");
@@ -163,6 +275,10 @@ int main(void)
     tcase_add_test(tc, rows);
     tcase_add_test(tc, help);
     tcase_add_test(tc, usage_errors);
+    tcase_add_test(tc, joined);
+    tcase_add_test(tc, short_joined);
+    tcase_add_test(tc, end_of_options);
+    tcase_add_test(tc, value_at);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
