@@ -5938,6 +5938,32 @@ static void std_streams_open(void)
     }
 }
 
+/* planc help's command line (help_command). */
+typedef struct help_args {
+    cliopt_list what; /* the command asked about, the first of them */
+    cliopt_lang lang; /* checked here; the driver has set it (lang_of_args) */
+} help_args;
+
+/* planc help's options. */
+static const cliopt_option help_options[] = {
+    {"--lang", NULL, CLIOPT_LANG, offsetof(help_args, lang), NULL},
+    END_OF_OPTIONS,
+};
+
+/* usage_error as help's reporter (cliopt_usage_fn): its errors point at
+ * `planc help`, planc's own, not at `planc help help`. */
+static int help_usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    (void)cmd;
+    return usage_error(NULL, fmt, arg);
+}
+
+/* planc help's command line: the command asked about (the arguments after
+ * it are let be, as ever), no diagnostics' options. */
+static const cliopt_command help_command = {
+    "help", help_options, NULL, false, offsetof(help_args, what), 0, NULL, help_usage_error,
+};
+
 /* Runs the command argv[1] (argc >= 2 after main's options) and returns
  * its exit code. */
 static int command(int argc, char **argv)
@@ -5955,22 +5981,16 @@ static int command(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {
-        /* the command asked about: the first argument that is not
-         * --lang or its value (planc help --lang zh run); a --lang
-         * without a language, or with one planc has not, is the usage
-         * error every command's --lang is */
-        const char *what = NULL;
-        for (int i = 2; i < argc; i++) {
-            if (strcmp(argv[i], "--lang") == 0) {
-                lbl_lang given;
-                if (i + 1 >= argc)
-                    return usage_error(NULL, "option '%s' needs a value", "--lang");
-                if (!lbl_parse(argv[++i], &given))
-                    return usage_error(NULL, "unknown language '%s' (available: en, zh)", argv[i]);
-            } else if (!what) {
-                what = argv[i];
-            }
-        }
+        /* the command asked about: the first argument that is no option
+         * (planc help --lang zh run); a --lang without a language, or with
+         * one planc has not, is the usage error every command's --lang is;
+         * a -h or --help after it is its help (before it, planc's) */
+        help_args h = {.what.v = rt_xcalloc((size_t)argc + 1, sizeof *h.what.v), .lang = {msgcat_lang(), false}};
+        cliopt_result r = cliopt_parse(&help_command, &h, argc - 2, argv + 2);
+        const char *what = h.what.n ? h.what.v[0] : NULL;
+        free(h.what.v);
+        if (r == CLIOPT_USAGE)
+            return EXIT_USAGE;
         /* the named warnings (warnings.h), in the reader's language */
         if (what && strcmp(what, "warnings") == 0) {
             warn_list(stdout, msgcat_lang());
