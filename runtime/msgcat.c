@@ -1338,10 +1338,6 @@ static const msgcat_pair catalog[] = {
     {"%s: warning: the rules it is read with (plan %s) read no column for indicator %s (column '%s'): its "
      "cells are missing\n",
      "%1$s: 警告：读取它所用的规则（规划 %2$s）没有读取指标“%3$s”的列（列“%4$s”）：其单元格按缺失读取\n"},
-    {"%s:%u: error: column '%s': %s differs from %s given for %s %d by %s:%u (two data files that give one "
-     "region and year must agree on a column both have)\n",
-     "%1$s:%2$u: 错误：列“%3$s”：%4$s 与 %8$s:%9$u 给出的%6$s %7$d年的 %5$s 不同（两个数据文件给出同一地区同一年时，"
-     "双方都有的列的数值须相同）\n"},
     /* ---- rb21: compare */
     {"  data: same (%.12s), named otherwise: %s → %s\n", "  数据：未变（%.12s），名称不同：%s → %s\n"},
     /* ---- rb21: a piece of the checker's messages */
@@ -2049,6 +2045,13 @@ static const msgcat_pair catalog[] = {
      "%s: 附注：是否重复报送了往年的文件？%s的数据行止于%d年，需要其%d年的数据行\n"},
     /* ---- cq27: an option's value joined to it (--opt=value), `--` (compiler/cliopt.c) */
     {"option '%s' takes no value", "选项 '%s' 不带值"},
+
+    /* ---- wb27: several files' disagreeing cells named in workbooks (runtime/table.c merge_part) */
+    {"column '%s': %s differs from %s given for %s %d by %s:%u%s (two data files that give one region and year "
+     "must agree on a column both have)\n",
+     "列“%1$s”：%2$s 与 %6$s:%7$u%8$s 给出的%4$s %5$d年的 %3$s 不同（两个数据文件给出同一地区同一年时，"
+     "双方都有的列的数值须相同）\n"},
+    {", cell %s", "（单元格 %s）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

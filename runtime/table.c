@@ -97,6 +97,15 @@ struct rt_table {
     char **readname, **readunit;
     double *readscale;
     char **readplan;
+    /* A workbook's sheet whose rows are its records' (no aggregate
+     * combined them): per column, the header field its cells are read
+     * from (-1: none), and for a column per year, per year of the header
+     * (year_index: MAX_YEAR + 1, a year's index + 1, 0 if absent), that
+     * year's field; else NULL.  cell_field() names the cell of a row
+     * from them, for the errors of several files (merge_part). */
+    long *cell_field;
+    long **cell_year_field;
+    int *cell_year_index;
 };
 
 /* ---- finding rows ---- */
@@ -4455,8 +4464,17 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         free(L.header[i]);
     free(L.header);
     free(L.by_name);
+    if (t && part && L.workbook && !combine) {
+        /* kept, to name the cells of a row (cell_field) */
+        t->cell_field = L.column_field;
+        t->cell_year_field = L.year_field_of;
+        t->cell_year_index = L.year_index;
+        L.column_field = NULL;
+        L.year_field_of = NULL;
+        L.year_index = NULL;
+    }
     free(L.column_field);
-    for (uint32_t k = 0; k < p->ncolumns; k++)
+    for (uint32_t k = 0; L.year_field_of && k < p->ncolumns; k++)
         free(L.year_field_of[k]);
     free(L.year_field_of);
     free(L.plain);
@@ -5238,18 +5256,44 @@ static int check_given(const coverage *cv, const ir_program *p, rt_table *const 
     return nerrors;
 }
 
+/* The cell of column c in the row of year `year` of t, one of several
+ * files (load_path's part), as Excel names it ("C5" for row `line`), in
+ * ref (room for 32 bytes); false when t is no workbook, its rows were
+ * combined, or no field of the header gives the cell. */
+static bool cell_ref(const rt_table *t, long c, int year, unsigned line, char *ref)
+{
+    if (!t->cell_field || c < 0 || line == 0)
+        return false;
+    long field = t->cell_field[c];
+    if (t->p->columns[c].per_year)
+        field = t->cell_year_index && year >= 1 && year <= MAX_YEAR && t->cell_year_index[year] && t->cell_year_field[c]
+                    ? t->cell_year_field[c][t->cell_year_index[year] - 1]
+                    : -1;
+    if (field < 0 || (unsigned long)field >= XLSXR_COLS)
+        return false;
+    xlsxr_column_name((unsigned long)field + 1, ref);
+    snprintf(ref + strlen(ref), 32 - strlen(ref), "%u", line);
+    return true;
+}
+
 /* Appends the rows of part `part` (file `f` of several) to `m`.  A row
  * whose (region, year) an earlier file gave is combined with it, cell by
  * cell: a cell missing in one (or a column its header lacks) is the
  * other's, and two numbers must agree, else an error names both files'
  * lines (one city's cells from its province's table, the province's row
- * from a national one).  The combined row keeps the earlier file's line.
- * where (NULL, or part->nrows entries) is given the row of m each of the
- * part's rows went into.  Returns the errors reported so far. */
-static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const reading *rd, size_t *where,
+ * from a national one), and of a workbook the cell (cell_ref): the
+ * earlier cell's file and line are the ones it came from (cellfile; a
+ * row's cells may be of several files).  The combined row keeps the
+ * earlier file's line.  parts and rds: the files read, and their
+ * readings (rd = &rds[f]).  where (NULL, or part->nrows entries) is
+ * given the row of m each of the part's rows went into.  Returns the
+ * errors reported so far. */
+static int merge_part(rt_table *m, rt_table *const *parts, uint32_t f, const reading *rds, size_t *where,
                       int nerrors, lbl_lang lang, FILE *err)
 {
     const ir_program *p = m->p;
+    const rt_table *part = parts[f];
+    const reading *rd = &rds[f];
     for (size_t r = 0; r < part->nrows; r++) {
         uint32_t g = rd->region[part->region[r]];
         int y = part->year[r];
@@ -5267,14 +5311,20 @@ static int merge_part(rt_table *m, const rt_table *part, uint32_t f, const readi
                 if (isnan(v) || same_number(v, was))
                     continue;
                 if (nerrors++ < RT_MAX_ERRORS) {
-                    char a[32], b[32];
+                    char a[32], b[32], here[32], there[32], other[64] = "";
                     report_format_number(was, a);
                     report_format_number(v, b);
-                    csv_message(err, msgcat_get(lang, "%s:%u: error: column '%s': %s differs from %s given for %s %d "
-                                     "by %s:%u (two data files that give one region and year must agree "
-                                     "on a column both have)\n"),
-                                m->paths[f], part->line[r], p->columns[k].name, b, a, p->regions[g].name, y,
-                                m->paths[m->file[row]], m->line[row]);
+                    uint32_t g2 = m->cellfile[k][row];
+                    unsigned line2 = m->cellline[k][row];
+                    csv_message(err, lbl_get(lang, LBL_L_ERROR_AT), m->paths[f], part->line[r]);
+                    if (cell_ref(part, c, y, part->line[r], here))
+                        csv_message(err, msgcat_get(lang, "cell %s: "), here);
+                    if (cell_ref(parts[g2], rds[g2].column[k], y, line2, there))
+                        snprintf(other, sizeof other, msgcat_get(lang, ", cell %s"), there);
+                    csv_message(err, msgcat_get(lang, "column '%s': %s differs from %s given for %s %d by %s:%u%s (two "
+                                                      "data files that give one region and year must agree on a "
+                                                      "column both have)\n"),
+                                p->columns[k].name, b, a, p->regions[g].name, y, m->paths[g2], line2, other);
                 }
                 continue;
             }
@@ -5709,8 +5759,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         for (size_t i = 0; i < n; i++) {
             if (lacking)
                 where[i] = rt_xcalloc(parts[i]->nrows + 1, sizeof *where[i]);
-            nerrors = merge_part(m, parts[i], (uint32_t)i, &rds[i], where[i], nerrors, opts ? opts->lang : LBL_EN,
-                                 err);
+            nerrors = merge_part(m, parts, (uint32_t)i, rds, where[i], nerrors, opts ? opts->lang : LBL_EN, err);
         }
         if (nerrors > RT_MAX_ERRORS)
             csv_message(err, lbl_get(opts ? opts->lang : LBL_EN, LBL_L_TOO_MANY), m->path, RT_MAX_ERRORS);
@@ -5805,6 +5854,11 @@ void rt_table_free(rt_table *t)
 {
     if (!t)
         return;
+    free(t->cell_field);
+    for (uint32_t k = 0; t->cell_year_field && k < t->p->ncolumns; k++)
+        free(t->cell_year_field[k]);
+    free(t->cell_year_field);
+    free(t->cell_year_index);
     for (uint32_t k = 0; k < t->p->ncolumns; k++) {
         rt_col_free(t->data[k], k);
         free(t->aggn[k]);
