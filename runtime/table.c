@@ -2151,8 +2151,9 @@ static void fold(const ir_column *c, double *acc, double *n, double *scaled, dou
  * a mean divides (rt_mean_of: the mean of cells near the largest double is
  * finite although their sum is not), a count is the count, a share a
  * percentage; with no cell that is not missing, every aggregate but count
- * is missing.  A sum that overflows is a data error at the row's first
- * line (so is a mean, which cannot, the cells being finite). */
+ * is missing.  A sum that overflows is a data error at the record whose
+ * cell carried it out of range (store(), as it is read); a mean, which
+ * cannot, the cells being finite, would be one at the row's first line. */
 static void finish(loader *L)
 {
     rt_table *t = L->t;
@@ -2172,7 +2173,7 @@ static void finish(loader *L)
                 d[r] = rt_mean_of(d[r], t->aggs[k][r], n[r]);
             else if (c->agg == IR_AGG_SHARE)
                 d[r] = 100 * d[r] / n[r];
-            if (isinf(d[r]))
+            if (isinf(d[r]) && c->agg != IR_AGG_SUM)
                 data_error(L, t->line[r], "column '%s': the %s of the rows for %s %d is out of range",
                            c->name, c->agg_text, p->regions[t->region[r]].name, t->year[r]);
         }
@@ -2204,11 +2205,14 @@ static void check_scaled(loader *L)
                 char num[32];
                 report_format_number(d[r], num);
                 /* the cell it was read from: of a plain column, or of a
-                 * year's column; none when rows were combined */
+                 * year's column; none when records were combined into
+                 * the row (a row of one record, among combined ones,
+                 * has its cell) */
                 long field = -1;
-                if (!L->combine && !c->per_year)
+                bool one = !L->combine || (t->nrec && t->nrec[r] == 1);
+                if (one && !c->per_year)
                     field = L->column_field[k];
-                else if (!L->combine && t->year[r] >= 0 && t->year[r] <= MAX_YEAR && L->year_index &&
+                else if (one && t->year[r] >= 0 && t->year[r] <= MAX_YEAR && L->year_index &&
                          L->year_index[t->year[r]])
                     field = L->year_field_of[k][L->year_index[t->year[r]] - 1];
                 cell_error(L, t->line[r], field, "column '%s': %s %s is out of range in %s (indicator %s)",
@@ -2735,7 +2739,13 @@ static void store(loader *L, const csv_record *rec, uint32_t k, long field, size
     const ir_column *c = &L->p->columns[k];
     double *d = &t->data[k][row];
     if (c->agg != IR_AGG_NONE) {
+        bool finite = !isinf(*d);
         fold(c, d, &t->aggn[k][row], t->aggs[k] ? &t->aggs[k][row] : NULL, v);
+        /* a sum carried out of range by this record's cell: said at the
+         * cell, where the number that did it is (finish says the rest) */
+        if (c->agg == IR_AGG_SUM && finite && isinf(*d))
+            cell_error(L, rec->line, field, "column '%s': the %s of the rows for %s %d is out of range", c->name,
+                       c->agg_text, L->p->regions[t->region[row]].name, t->year[row]);
     } else if (!L->again || isnan(*d)) {
         *d = v;
         if (t->texts && t->texts[k])
