@@ -5560,26 +5560,34 @@ static void absent_summary(const coverage *cv, const ir_program *p, const readin
     free(mark);
 }
 
-/* One data file alone (rt_table_load_many): as rt_table_load, but the
- * columns its header lacks that only regions it has no row of need (the
- * province's own columns, which a city's file as 'planc template --region
- * CITY' writes it lacks) are read as missing cells, with a warning and a
- * note saying why, not an error a column.  The file is read with such
- * columns set aside (needed_columns_only) and its messages held; when a
- * column was set aside and one a region of its rows needs (template.h),
- * or the reading failed, it is read again as rt_table_load reads it, so
- * that what is said is the same bytes as ever.  A file that is not a
- * regular one (standard input), which cannot be read twice, is read as
- * rt_table_load reads it. */
-static rt_table *load_one(const ir_program *p, const char *path, const rt_load_options *opts, FILE *err)
+static rt_table *load_many(const ir_program *p, const char *const *paths, const ir_program *const *readers,
+                           size_t n, const rt_load_options *opts, FILE *err);
+
+/* One data file alone (rt_table_load_many), read by the scored rules or
+ * by others (--read-with): the columns its header lacks that only
+ * regions it has no row of need (the province's own columns, which a
+ * city's file as 'planc template --region CITY' writes it lacks) are
+ * read as missing cells, with a warning and a note saying why, not an
+ * error a column.  The file is read with such columns set aside
+ * (needed_columns_only) and its messages held; when a column was set
+ * aside and one a region of its rows needs (template.h), or the reading
+ * failed, it is read again as it was read before (rt_table_load, or
+ * load_many for other rules), so that what is said is the same bytes as
+ * ever.  A file that is not a regular one (standard input), which cannot
+ * be read twice, is read so at once.  reader: the rules that read it, or
+ * NULL for p. */
+static rt_table *load_one(const ir_program *p, const char *path, const ir_program *reader,
+                          const rt_load_options *opts, FILE *err)
 {
+    const char *const paths[1] = {path};
+    const ir_program *const readers[1] = {reader};
     const char *sheet = NULL;
     char *file = xlsxr_split(path, &sheet);
     struct stat st;
     bool regular = stat(file ? file : path, &st) == 0 && S_ISREG(st.st_mode);
     free(file);
     if ((opts && opts->allow_missing_columns) || !regular)
-        return rt_table_load(p, path, opts, err);
+        return reader ? load_many(p, paths, readers, 1, opts, err) : rt_table_load(p, path, opts, err);
     rt_load_options o = opts ? *opts : (rt_load_options){0};
     bool set_aside = false;
     o.needed_columns_only = true;
@@ -5588,13 +5596,13 @@ static rt_table *load_one(const ir_program *p, const char *path, const rt_load_o
     size_t heldlen = 0;
     FILE *mem = open_memstream(&held, &heldlen);
     if (!mem)
-        return rt_table_load(p, path, opts, err);
-    rt_table *t = load_path(p, path, &o, mem, false);
+        return reader ? load_many(p, paths, readers, 1, opts, err) : rt_table_load(p, path, opts, err);
+    rt_table *t = reader ? load_many(p, paths, readers, 1, &o, mem) : load_path(p, path, &o, mem, false);
     fclose(mem);
     size_t nabsent = 0;
     for (uint32_t k = 0; t && k < p->ncolumns; k++)
         nabsent += t->absent[k];
-    /* (without a column set aside, the reading was rt_table_load's) */
+    /* (without a column set aside, the reading was the usual one) */
     bool again = !t && set_aside;
     if (t && nabsent) {
         /* the regions of the file's own rows (not planc's rows above them) */
@@ -5617,31 +5625,35 @@ static rt_table *load_one(const ir_program *p, const char *path, const rt_load_o
     if (again) {
         rt_table_free(t);
         free(held);
-        return rt_table_load(p, path, opts, err);
+        return reader ? load_many(p, paths, readers, 1, opts, err) : rt_table_load(p, path, opts, err);
     }
     fwrite(held, 1, heldlen, err);
     free(held);
     lbl_lang lang = opts ? opts->lang : LBL_EN;
     size_t said = 0;
+    const char *name = t && t->file ? t->paths[0] : t ? t->path : path;
+    unsigned header_line = t && t->header_line ? t->header_line : 1;
     for (uint32_t k = 0; k < p->ncolumns && nabsent; k++) {
         if (!t->absent[k] || said++ >= ABSENT_SHOWN)
             continue;
         const ir_column *c = &p->columns[k];
+        /* the file's own name of a column its rules name otherwise */
+        const char *col = t->readname && t->readname[k] ? t->readname[k] : c->name;
         if (c->indicator)
-            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_IND), t->path, t->header_line, c->name,
+            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_IND), name, header_line, col,
                          c->indicator);
         else
-            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT), t->path, t->header_line, c->name);
+            warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT), name, header_line, col);
     }
     if (nabsent > ABSENT_SHOWN)
-        warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_MORE), t->path, t->header_line,
+        warn_message(err, WARN_MISSING_COLUMN, lbl_get(lang, LBL_L_ABSENT_MORE), name, header_line,
                      nabsent - ABSENT_SHOWN);
     if (nabsent)
         csv_message(err, msgcat_get(lang, "%s:%u: note: only regions this file has no row of need the columns "
                                           "above (a file of one region's rows, as 'planc template --region' "
                                           "writes it, has only that region's columns): give the other regions' "
                                           "files too (--data A --data B) to score them\n"),
-                    t->path, t->header_line);
+                    name, header_line);
     return t;
 }
 
@@ -5649,11 +5661,17 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
                              const ir_program *const *readers, size_t n,
                              const rt_load_options *opts, FILE *err)
 {
-    bool any_reader = false;
-    for (size_t i = 0; readers && i < n; i++)
-        any_reader |= readers[i] != NULL;
-    if (n == 1 && !any_reader)
-        return load_one(p, paths[0], opts, err);
+    if (n == 1)
+        return load_one(p, paths[0], readers ? readers[0] : NULL, opts, err);
+    return load_many(p, paths, readers, n, opts, err);
+}
+
+/* rt_table_load_many's reading of several files (or of one read by other
+ * rules); a column a file lacks is set aside (needed_columns_only) with
+ * several files, or when opts asks it of one. */
+static rt_table *load_many(const ir_program *p, const char *const *paths, const ir_program *const *readers,
+                           size_t n, const rt_load_options *opts, FILE *err)
+{
     /* every file is read, so that one run reports the errors of all */
     rt_table **parts = rt_xcalloc(n ? n : 1, sizeof *parts);
     reading *rds = rt_xcalloc(n ? n : 1, sizeof *rds);
@@ -5664,7 +5682,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
     quiet.quiet_missing_columns = true;
     /* a file needs the columns its own regions need (a city bureau's
      * file has none of the province's own); one file alone, all */
-    quiet.needed_columns_only = n > 1;
+    quiet.needed_columns_only = n > 1 || (opts && opts->needed_columns_only);
     for (size_t i = 0; i < n; i++) {
         const ir_program *rp = readers && readers[i] ? readers[i] : p;
         if (!reading_make(p, rp, paths[i], &rds[i], opts ? opts->lang : LBL_EN, err))
@@ -5699,6 +5717,7 @@ rt_table *rt_table_load_many(const ir_program *p, const char *const *paths,
         m = rt_xcalloc(1, sizeof *m);
         m->p = p;
         m->npaths = n;
+        m->header_line = n == 1 ? parts[0]->header_line : 0; /* load_one's warnings */
         m->paths = rt_xcalloc(n, sizeof *m->paths);
         size_t len = 1;
         for (size_t i = 0; i < n; i++) {
