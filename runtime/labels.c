@@ -539,6 +539,9 @@ static const char *const en[LBL_COUNT] = {
                     "region the alias: region NAME : ... alias \"%s\"\n",
     [LBL_L_MAP_UNMAPPED] = "column '%s': '%s' is neither a number nor a text of map '%s'",
     [LBL_L_MAP_CASE] = "note: did you mean '%s'? (a map's texts are matched exactly, case included)\n",
+    [LBL_L_MAP_FORM] = "note: did you mean '%s'? (a map's texts are matched exactly, and the cell writes some "
+                       "of its characters in another form of the same look, such as 'III' for the one "
+                       "character 'Ⅲ', or a full-width 'Ａ' for 'A')\n",
     [LBL_L_MAP_READS] = "note: map '%s' reads ",
     [LBL_L_MAP_ITEM] = "%s'%s'",
     [LBL_L_MAP_SEP] = ", ",
@@ -1266,6 +1269,8 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_WHOLE] = "附注：“%s”指全体，不是一个地区；若这些行是某个地区的数据，给该地区加上别名：'region NAME : ... alias \"%s\"'\n",
     [LBL_L_MAP_UNMAPPED] = "列“%s”：“%s”既不是数字，也不是文本映射“%s”中的文本",
     [LBL_L_MAP_CASE] = "附注：是否应为“%s”？（文本映射的文本按原样匹配，区分大小写）\n",
+    [LBL_L_MAP_FORM] = "附注：是否应为“%s”？（文本映射的文本按原样匹配，而该单元格中有的字符换了一种外形相同的写法，"
+                       "如以三个拉丁字母代替一个罗马数字字符“Ⅲ”、以全角字母代替半角字母）\n",
     [LBL_L_MAP_READS] = "附注：文本映射“%s”可读取的文本为",
     [LBL_L_MAP_ITEM] = "%s“%s”",
     [LBL_L_MAP_SEP] = "、",

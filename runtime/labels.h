@@ -251,6 +251,9 @@ typedef enum lbl_id {
     LBL_SHEET_RESOLVED,
     /* explain's values line of a value --set gave (%s: the --set) */
     LBL_X_TABLE_SET,
+    /* the did-you-mean of a cell that is a map's text written with other
+     * characters of the same look (III for Ⅲ, a full-width Ａ) */
+    LBL_L_MAP_FORM,
     LBL_COUNT
 } lbl_id;
 

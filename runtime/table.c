@@ -2549,11 +2549,56 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
     }
 }
 
+/* Writes s[0..n) into out (of size cap) with the characters that look
+ * like ASCII written as ASCII, small: the Roman numerals U+2160..U+217F
+ * (Ⅲ as "iii", ⅻ as "xii"), the full-width forms U+FF01..U+FF5E (Ａ as
+ * "a") and the ideographic space; every other byte as it is.  A water
+ * quality class is typed 'III类' as often as 'Ⅲ类', and a form filled in
+ * with a Chinese input method gives full-width letters, so two texts
+ * equal after this look the same to the one who typed them.  Returns the
+ * length written, or -1 when it does not fit. */
+static long fold_lookalike(const char *s, size_t n, char *out, size_t cap)
+{
+    static const char *const roman[16] = {"i",   "ii", "iii", "iv", "v", "vi", "vii", "viii",
+                                          "ix",  "x",  "xi",  "xii", "l", "c", "d",   "m"};
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        const char *rep = NULL;
+        char one[2] = {0, 0};
+        size_t used = 1;
+        if (n - i >= 3 && u[0] == 0xE2 && u[1] == 0x85 && u[2] >= 0xA0 && u[2] <= 0xBF) {
+            rep = roman[(u[2] - 0xA0) % 16]; /* U+2160..U+217F */
+            used = 3;
+        } else if (n - i >= 3 && u[0] == 0xEF &&
+                   ((u[1] == 0xBC && u[2] >= 0x81) || (u[1] == 0xBD && u[2] >= 0x80 && u[2] <= 0x9E))) {
+            one[0] = ascii_lower((char)(0x21 + (u[1] - 0xBC) * 64 + (u[2] - 0x81))); /* U+FF01..U+FF5E */
+            rep = one;
+            used = 3;
+        } else if (n - i >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) {
+            rep = " "; /* U+3000 */
+            used = 3;
+        } else {
+            one[0] = ascii_lower(s[i]);
+            rep = one;
+        }
+        size_t k = strlen(rep);
+        if (o + k >= cap)
+            return -1;
+        memcpy(out + o, rep, k);
+        o += k;
+        i += used;
+    }
+    out[o] = '\0';
+    return (long)o;
+}
+
 /* A cell s[0..n) of column k (in header field `field`) that is no number
  * and no text of the column's map (which has no `else missing`): an error,
  * with a did-you-mean when a text of the map differs from it in ASCII case
- * alone, and once per map a note listing the map's texts; said once when
- * two columns read the field through the map.  Returns false. */
+ * alone, or else in characters of the same look (fold_lookalike), and
+ * once per map a note listing the map's texts; said once when two
+ * columns read the field through the map.  Returns false. */
 static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, const char *s, size_t n)
 {
     const ir_textmap *m = L->p->columns[k].map;
@@ -2565,12 +2610,22 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
     cell_error(L, rec->line, field, T(L, LBL_L_MAP_UNMAPPED), name, shown(L, s, n), m->name);
     if (L->stopped)
         return false;
-    for (uint32_t i = 0; i < m->n; i++)
+    bool meant = false;
+    for (uint32_t i = 0; i < m->n && !meant; i++)
         if (eq_nocase_n(s, n, m->texts[i])) {
             note_at(L, L->err, rec->line);
             csv_message(L->err, T(L, LBL_L_MAP_CASE), m->texts[i]);
-            break;
+            meant = true;
         }
+    char cell[256], text[256];
+    if (!meant && fold_lookalike(s, n, cell, sizeof cell) >= 0)
+        for (uint32_t i = 0; i < m->n; i++)
+            if (fold_lookalike(m->texts[i], strlen(m->texts[i]), text, sizeof text) >= 0 &&
+                strcmp(cell, text) == 0) {
+                note_at(L, L->err, rec->line);
+                csv_message(L->err, T(L, LBL_L_MAP_FORM), m->texts[i]);
+                break;
+            }
     if (!L->map_noted[k]) {
         for (uint32_t j = 0; j < L->p->ncolumns; j++)
             L->map_noted[j] |= L->p->columns[j].map == m;
