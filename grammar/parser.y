@@ -2440,6 +2440,20 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (tok == YYSYMBOL_IDENT && ps->nblocks == 0 && strcmp(src, "keep") == 0)
         diag_hint(ps->d, "a 'keep' statement names the kind of item it keeps first, at the start of a line: "
                          "'keep target|measure|section|region|indicator|agency NAMES'");
+    /* `unit μg/m³`: a compound unit is written of declared units where it
+     * is used, and declared only under a name of its own */
+    if (ps->before_tok == IDENT && ps->before2_tok == KW_UNIT &&
+        (strcmp(yysymbol_name(tok), "'/'") == 0 || strcmp(yysymbol_name(tok), "'*'") == 0 ||
+         strcmp(yysymbol_name(tok), "'^'") == 0)) {
+        char name[128] = "", op[4] = "";
+        append_source(ps, name, sizeof name, ps->before_sp);
+        append_source(ps, op, sizeof op, *loc);
+        diag_hint(ps->d,
+                  "a 'unit' declaration names one unit; a compound unit ('%s%s...') needs no declaration of its "
+                  "own: declare the units it is made of ('unit %s' and the others) and write the compound where "
+                  "it is used, or give it a name ('unit NAME = 1 %s%s...')",
+                  name, op, name, name, op);
+    }
     /* `missing 0`: the policy is a word */
     if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
         diag_hint(ps->d, "'missing zero' scores a target without data 0, 'missing reweight' leaves it out "

@@ -2052,6 +2052,13 @@ static const msgcat_pair catalog[] = {
      "列“%1$s”：%2$s 与 %6$s:%7$u%8$s 给出的%4$s %5$d年的 %3$s 不同（两个数据文件给出同一地区同一年时，"
      "双方都有的列的数值须相同）\n"},
     {", cell %s", "（单元格 %s）"},
+
+    /* ---- ou27: a compound unit after 'unit' (grammar/parser.y's syntax hints) */
+    {"a 'unit' declaration names one unit; a compound unit ('%s%s...') needs no declaration of its own: declare "
+     "the units it is made of ('unit %s' and the others) and write the compound where it is used, or give it a "
+     "name ('unit NAME = 1 %s%s...')",
+     "'unit' 声明只声明一个计量单位；复合单位（'%s%s...'）不必另行声明：声明组成它的各个计量单位（'unit %s' 等），"
+     "在用到处直接写复合单位；或给它一个名称（'unit NAME = 1 %s%s...'）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
