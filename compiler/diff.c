@@ -2253,15 +2253,24 @@ static void values_read(D *x, ditem *it, const sema_target *ta, const sema_targe
     }
 }
 
-/* A target only one program has. */
+/* A target only one program has: its condition and scope, and its weight
+ * when it is not 1 (a weight the assessment gives a new target, `weight
+ * target X = 3`, is shown nowhere else, so a reviewer would not see it). */
 static ditem *lone_target(D *x, char op, const diff_side *s, const sema_target *t)
 {
     ditem *it = item(x, op, "target", t->name);
     const char *scope = scope_text(x, t->ast, false);
     it->desc = arena_printf(x->a, "%s (%s)", condition(x, s, t, LBL_EN), scope);
-    for (int l = 0; l < LBL_NLANGS; l++)
-        it->ldesc[l] = arena_printf(x->a, lbl_get((lbl_lang)l, LBL_D_SCOPE), condition(x, s, t, (lbl_lang)l),
-                                    scope_words(x, s->m, t->ast, false, (lbl_lang)l));
+    if (t->weight != 1)
+        it->desc = arena_printf(x->a, "%s; weight %s", it->desc, num(x, t->weight));
+    for (int l = 0; l < LBL_NLANGS; l++) {
+        lbl_lang g = (lbl_lang)l;
+        it->ldesc[l] = arena_printf(x->a, lbl_get(g, LBL_D_SCOPE), condition(x, s, t, g),
+                                    scope_words(x, s->m, t->ast, false, g));
+        if (t->weight != 1)
+            it->ldesc[l] = arena_printf(x->a, "%s%s%s %s", it->ldesc[l], lbl_get(g, LBL_LIST_SEP),
+                                        lbl_word(g, "weight"), num(x, t->weight));
+    }
     if (op == '+')
         x->c_targets.added++;
     else
