@@ -111,6 +111,14 @@ while IFS= read -r line; do
         fail "docs/GUIDE.zh-CN.md §4: '$line' is not a line of $phrases"
 done < "$tmp/phrases"
 
+# --- docs/GUIDE.zh-CN.md §6: an adaptation beside its base needs --root ---
+block docs/GUIDE.zh-CN.md '^\*\*规则目录树与' | grep -v '^\$ ' > "$tmp/guide-root.doc"
+"$planc" check --lang zh rules/examples/adapted-province.plan 2> "$tmp/guide-root.err" &&
+    fail "docs/GUIDE.zh-CN.md §6: the adaptation checks without --root"
+same "docs/GUIDE.zh-CN.md §6 (--root)" "$tmp/guide-root.doc" "$tmp/guide-root.err"
+"$planc" check --root rules --lang zh -Wno-stale-text rules/examples/adapted-province.plan 2> "$tmp/guide-root2.err" ||
+    fail "docs/GUIDE.zh-CN.md §6: the adaptation does not check with --root rules"
+
 # --- docs/GUIDE.zh-CN.md §10: the county's lines are lines of its example ----
 block docs/GUIDE.zh-CN.md '^## 10\. 县级规划' > "$tmp/county.doc"
 [ -s "$tmp/county.doc" ] || fail "docs/GUIDE.zh-CN.md §10: no block of the county's rules"
