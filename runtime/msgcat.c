@@ -2059,6 +2059,9 @@ static const msgcat_pair catalog[] = {
      "name ('unit NAME = 1 %s%s...')",
      "'unit' 声明只声明一个计量单位；复合单位（'%s%s...'）不必另行声明：声明组成它的各个计量单位（'unit %s' 等），"
      "在用到处直接写复合单位；或给它一个名称（'unit NAME = 1 %s%s...'）"},
+    /* ---- ou27: template --list, a column read in a year before the baseline (runtime/template.c) */
+    {"; also read in %s, years before the baseline that a target reads",
+     "；另需%s年的值（基期年之前、有目标读取的年份）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -466,6 +466,45 @@ void tmpl_write_column_kind(FILE *f, lbl_lang lang, const ir_program *p, const t
     put_kind(f, lang, p, n, m != UINT32_MAX ? m : c);
 }
 
+/* The years before the plan's baseline year in which a target reads the
+ * column of c's name (at(x, 2020) for a text that counts "比2020年", a
+ * target counting from 2015, at(x, 2015)), as "; also read in 2020": the year
+ * line says the rules judge from the year after the baseline, and a file
+ * filled in from there would leave such a target missing.  Nothing when
+ * none is read. */
+static void put_early_years(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c)
+{
+    enum { MAXYEARS = 8 };
+    int years[MAXYEARS];
+    uint32_t ny = 0;
+    for (uint32_t i = 0; i < p->ninputs; i++) {
+        const ir_input *in = &p->inputs[i];
+        if (in->kind != IR_IN_DATA || !in->shift.absolute || in->shift.year >= p->baseline)
+            continue;
+        bool ours = in->column == c;
+        for (uint32_t m = n->first[c]; m != UINT32_MAX && !ours; m = n->next[m])
+            ours = in->column == m;
+        if (!ours)
+            continue;
+        uint32_t k = 0; /* kept in order, each once */
+        while (k < ny && years[k] < in->shift.year)
+            k++;
+        if ((k < ny && years[k] == in->shift.year) || ny == MAXYEARS)
+            continue;
+        memmove(years + k + 1, years + k, (ny - k) * sizeof years[0]);
+        years[k] = in->shift.year;
+        ny++;
+    }
+    if (ny == 0)
+        return;
+    char list[MAXYEARS * 16] = "";
+    size_t len = 0;
+    for (uint32_t k = 0; k < ny; k++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%d", k ? (lang == LBL_ZH ? "、" : ", ") : "",
+                                years[k]);
+    csv_message(f, msgcat_get(lang, "; also read in %s, years before the baseline that a target reads"), list);
+}
+
 void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, int from,
                             int to)
 {
@@ -499,6 +538,7 @@ void tmpl_write_column_note(FILE *f, lbl_lang lang, const ir_program *p, const t
     const ir_column *col = &p->columns[c];
     if (col->per_year && from > 0)
         csv_message(f, msgcat_get(lang, "; a column per year (%d to %d)"), from, to);
+    put_early_years(f, lang, p, n, c);
     /* the selected regions that need it, when not all of them do */
     uint32_t k = 0;
     for (uint32_t i = 0; i < n->nregions; i++)
