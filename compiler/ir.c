@@ -753,6 +753,16 @@ const char *ir_level_word(const ir_program *p, uint32_t l, lbl_lang lang)
     return lbl_level(lang, p->levels[l]);
 }
 
+/* (ir.h) A linear search: the rules know tens of units, and it runs once
+ * per column with a malformed cell. */
+const ir_unit *ir_unit_find(const ir_program *p, const char *name, size_t n)
+{
+    for (uint32_t i = 0; i < p->nunits; i++)
+        if (strlen(p->units[i].name) == n && memcmp(p->units[i].name, name, n) == 0)
+            return &p->units[i];
+    return NULL;
+}
+
 ir_program *ir_copy(arena *a, const ir_program *p)
 {
     ir_program *c = arena_alloc(a, sizeof *c);
@@ -770,6 +780,12 @@ ir_program *ir_copy(arena *a, const ir_program *p)
     c->ind_from = dup_strs(a, p->ind_from, p->nind_renames);
     c->ind_to = dup_strs(a, p->ind_to, p->nind_renames);
     c->unit_names = dup_strs(a, p->unit_names, p->nunit_names);
+    ir_unit *units = dup_array(a, p->units, p->nunits, sizeof *p->units);
+    for (uint32_t i = 0; i < p->nunits; i++) {
+        units[i].name = dup_str(a, p->units[i].name);
+        units[i].dim = dup_str(a, p->units[i].dim);
+    }
+    c->units = units;
     c->region_dropped = dup_strs(a, p->region_dropped, p->nregion_drops);
     c->region_dropped_at = dup_strs(a, p->region_dropped_at, p->nregion_drops);
     c->region_alias = dup_strs(a, p->region_alias, p->nregion_aliases);

@@ -257,6 +257,17 @@ typedef struct ir_valshared {
 const ir_yearrun *ir_values_run(const uint32_t *own_start, const ir_yearrun *own_runs, bool own_given,
                                 const ir_valshared *sh, uint32_t r, long year, ir_valfrom *from);
 
+/* A unit of the rules for the data reader: its name as written, its
+ * dimension written over the base units (unit_dimstr: "亩" for 万亩 and
+ * 公顷 = 15 亩, "1" for %, ‰ and 万吨/吨), and its size in those base
+ * units (万亩: 10000).  Two units convert into each other when their
+ * dimensions are the same text; the value then multiplies by the ratio
+ * of the factors. */
+typedef struct ir_unit {
+    const char *name, *dim;
+    double factor;
+} ir_unit;
+
 /* A data column the rules read. */
 typedef enum ir_coltype { IR_COL_NUM, IR_COL_BOOL } ir_coltype;
 /* How the cells of a region's rows in one year are combined into one value
@@ -495,11 +506,19 @@ typedef struct ir_program {
     /* Every unit the rules declare (the data reader's note on a cell that
      * writes one after its number: `59 万吨`). */
     const char **unit_names; uint32_t nunit_names;
+    /* Every unit the rules know, declared or used (a column's, an
+     * indicator's, a target's, a values table's), each once, with its
+     * dimension and size (ir_unit): the same note tells whether the unit
+     * a cell writes converts into its column's. */
+    const struct ir_unit *units; uint32_t nunits;
     /* The aliases those regions and the replaced ones had (region_alias[k],
      * "沈阳市"), each with its region's name (region_alias_of[k], "沈阳"):
      * ir_region_fate reads such a name as the region's. */
     const char **region_alias, **region_alias_of; uint32_t nregion_aliases;
 } ir_program;
+
+/* The unit of the rules called name[0..n) (p->units), or NULL. */
+const ir_unit *ir_unit_find(const ir_program *p, const char *name, size_t n);
 
 /* The escape a rules string writes character c with (`\"`, `\\`, `\n`,
  * `\t`: the lexer's), or NULL for c itself: --dump-ir and planc diff

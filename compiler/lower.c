@@ -1516,6 +1516,39 @@ static void split_pairs(arena *a, const sema_rename *v, uint32_t n, const char *
     }
 }
 
+/* Adds unit u to the table units[0..*n) unless a unit of its name is in
+ * it already (a name is one unit: the checker composes a compound's name
+ * from its operands'). */
+static void add_unit(const sema_model *m, ir_unit *units, uint32_t *n, const unit_t *u)
+{
+    if (!u)
+        return;
+    const char *name = unit_name(u);
+    for (uint32_t i = 0; i < *n; i++)
+        if (strcmp(units[i].name, name) == 0)
+            return;
+    units[(*n)++] = (ir_unit){.name = name, .dim = unit_dimstr(&m->units, u), .factor = u->factor};
+}
+
+/* The program's units (ir.h ir_unit): every unit the rules declare, then
+ * those an indicator, a column (`in UNIT`) or a target is in that no
+ * declaration names (compounds such as 吨/万元), each once. */
+static void lower_units(arena *a, const sema_model *m, ir_program *p)
+{
+    ir_unit *units = arena_alloc(a, (m->nunit_names + 2 * m->ninds + m->ntargets + 1) * sizeof *units);
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < m->nunit_names; i++)
+        add_unit(m, units, &n, m->unit_defs[i]);
+    for (uint32_t i = 0; i < m->ninds; i++) {
+        add_unit(m, units, &n, m->inds[i].unit);
+        add_unit(m, units, &n, m->inds[i].column_unit);
+    }
+    for (uint32_t i = 0; i < m->ntargets; i++)
+        add_unit(m, units, &n, m->targets[i].unit);
+    p->units = units;
+    p->nunits = n;
+}
+
 /* Lowers m; `keep` keeps the explanation slots (lower_program_explained). */
 static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
 {
@@ -1540,6 +1573,7 @@ static ir_program *lower(arena *a, diag_ctx *d, const sema_model *m, bool keep)
     split_pairs(a, m->ind_renames, m->nind_renames, &p->ind_from, &p->ind_to);
     p->unit_names = m->unit_names;
     p->nunit_names = m->nunit_names;
+    lower_units(a, m, p);
     p->nregion_drops = m->nregion_drops;
     split_pairs(a, m->region_drops, m->nregion_drops, &p->region_dropped, &p->region_dropped_at);
     p->nregion_aliases = m->nregion_aliases;

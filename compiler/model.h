@@ -250,6 +250,8 @@ struct sema_model {
     const char **unit_names; uint32_t nunit_names; /* every unit the rules
                                declare (`unit 吨`, `unit 万吨 = 10000 吨`), imported
                                ones too, in the order declared */
+    const unit_t **unit_defs; /* those units (nunit_names of them), for their
+                               dimensions (lower.c's ir_unit table) */
     sema_rename *agency_renames; uint32_t nagency_renames;
     sema_rename *region_renames; uint32_t nregion_renames; /* the regions renamed
                                (`override region OLD as NEW`) or replaced (`region NEW

@@ -2321,11 +2321,14 @@ static void check_plan(S *s)
 static void check_units(S *s)
 {
     s->m->unit_names = arena_alloc(s->a, (s->nunits + 1) * sizeof *s->m->unit_names);
+    s->m->unit_defs = arena_alloc(s->a, (s->nunits + 1) * sizeof *s->m->unit_defs);
     for (uint32_t i = 0; i < s->nunits; i++) {
         if (s->units[i].state == 0)
             declared_unit(s, i);
-        if (s->units[i].u)
+        if (s->units[i].u) {
+            s->m->unit_defs[s->m->nunit_names] = s->units[i].u;
             s->m->unit_names[s->m->nunit_names++] = unit_name(s->units[i].u);
+        }
     }
 }
 

@@ -2062,6 +2062,22 @@ static const msgcat_pair catalog[] = {
     /* ---- ou27: template --list, a column read in a year before the baseline (runtime/template.c) */
     {"; also read in %s, years before the baseline that a target reads",
      "；另需%s年的值（基期年之前、有目标读取的年份）"},
+
+    /* ---- un27: a unit of another dimension in a cell */
+    {"note: column '%s' writes a unit after its numbers (as '%s'), but %.*s is not a unit of this column: the rules "
+     "read it in %s (indicator '%s'), and %.*s does not convert into %s; check that the cell is in the right column, "
+     "and write its number alone, in %s\n",
+     "附注：列“%s”的数字后带有单位（如“%s”），但 %.*s 不是该列的单位：规则按 %s 读取该列（指标“%s”），%.*s "
+     "不能换算为 %s；请核对该单元格是否填错了列，并只写以 %s 计的数字\n"},
+    {"note: column '%s' writes a unit after its numbers (as '%s'), but %.*s is not a unit of this column: the rules "
+     "read its numbers without a unit (indicator '%s'); check that the cell is in the right column, and write its "
+     "number alone\n",
+     "附注：列“%s”的数字后带有单位（如“%s”），但 %.*s 不是该列的单位：规则读取该列的数字时不带单位（指标“%s”）；"
+     "请核对该单元格是否填错了列，并只写数字\n"},
+    {"note: column '%s' writes a unit after its numbers (as '%s'); a cell holds a number alone, in %s: convert the "
+     "column into %s (%.*s %.*s is %s %s: write %s)\n",
+     "附注：列“%s”的数字后带有单位（如“%s”）；单元格中只能是以 %s 计的数字：请把该列换算为 %s"
+     "（%.*s %.*s 即 %s %s：写 %s）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

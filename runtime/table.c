@@ -2390,12 +2390,12 @@ static const struct {
 
 /* Whether `name` is the name of a unit the rules use (a column's, an
  * indicator's, a target's or a values table's) or declare (used or not),
- * but the units a cell may
- * end in already (`%`, read in a % column; `‰`) and those no cell writes
- * (`1`, `bool`). */
+ * but `%` (read in a % column; elsewhere the cell's error says where it
+ * is read) and the units no cell writes (`1`, `bool`).  `‰` is one: no
+ * column reads it after a number, and 5‰ in a % column converts. */
 static bool rules_unit(const ir_program *p, const char *name, size_t n)
 {
-    static const char *const skip[] = {"%", "\xE2\x80\xB0", "1", "bool"}; /* ‰ */
+    static const char *const skip[] = {"%", "1", "bool"};
     for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
         if (strlen(skip[i]) == n && memcmp(skip[i], name, n) == 0)
             return false;
@@ -2415,6 +2415,29 @@ static bool rules_unit(const ir_program *p, const char *name, size_t n)
             return true;
 #undef SAME
     return false;
+}
+
+/* v as a cell would hold it, to 15 significant digits without an
+ * exponent (5 公顷 is 0.000005 万平方公里, not 5e-06: a number to type),
+ * trailing zeros dropped; %.15g beyond 1e15, where digits would not
+ * help. */
+static void digits_written(double v, char *buf, size_t n)
+{
+    double a = fabs(v);
+    if (a == 0 || a >= 1e15 || !isfinite(v)) {
+        snprintf(buf, n, "%.15g", v);
+        return;
+    }
+    int decimals = 14 - (int)floor(log10(a));
+    snprintf(buf, n, "%.*f", decimals < 0 ? 0 : decimals > 40 ? 40 : decimals, v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf);
+        while (e > dot + 1 && e[-1] == '0')
+            *--e = '\0';
+        if (e == dot + 1)
+            *dot = '\0';
+    }
 }
 
 /* After the first malformed cell of column k that is a number followed by
@@ -2539,9 +2562,43 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
         return;
     L->suffix_noted[k] = true;
     note_at(L, L->err, line);
+    /* the unit written and the column's, when the rules know both (a
+     * program without the table, as a hand-built one, has neither: the
+     * note then suggests the conversion, as it did before) */
+    const ir_unit *from = ir_unit_find(L->p, suf, sn), *to = unit ? ir_unit_find(L->p, unit, strlen(unit)) : NULL;
+    bool foreign = from && (unit ? to && strcmp(from->dim, to->dim) != 0 : true);
     if (unit && strlen(unit) == sn && memcmp(unit, suf, sn) == 0)
         csv_message(L->err, T(L, LBL_L_UNIT_SAME), name, shown(L, cell_text, cell_n), unit, (int)end, s);
-    else {
+    else if (foreign && unit)
+        /* 59万吨 in a column in 万平方公里: no unit of the column, so no
+         * conversion to suggest (the cell is in the wrong column, or the
+         * column holds another quantity than the rules read) */
+        csv_message(L->err,
+                    msgcat_get(L->opts.lang, "note: column '%s' writes a unit after its numbers (as '%s'), but %.*s "
+                                             "is not a unit of this column: the rules read it in %s (indicator "
+                                             "'%s'), and %.*s does not convert into %s; check that the cell is "
+                                             "in the right column, and write its number alone, in %s\n"),
+                    name, shown(L, cell_text, cell_n), (int)sn, suf, unit, c->indicator ? c->indicator : "?",
+                    (int)sn, suf, unit, unit);
+    else if (foreign)
+        csv_message(L->err,
+                    msgcat_get(L->opts.lang, "note: column '%s' writes a unit after its numbers (as '%s'), but %.*s "
+                                             "is not a unit of this column: the rules read its numbers without a "
+                                             "unit (indicator '%s'); check that the cell is in the right column, "
+                                             "and write its number alone\n"),
+                    name, shown(L, cell_text, cell_n), (int)sn, suf, c->indicator ? c->indicator : "?");
+    else if (L->opts.provider && from && to) {
+        /* template --check: the city converts its numbers (the rules,
+         * which could read the column in the unit written, are not its) */
+        char numtext[64], value[64];
+        snprintf(numtext, sizeof numtext, "%.*s", (int)end, s);
+        digits_written(strtod(numtext, NULL) * from->factor / to->factor, value, sizeof value);
+        csv_message(L->err,
+                    msgcat_get(L->opts.lang, "note: column '%s' writes a unit after its numbers (as '%s'); a cell "
+                                             "holds a number alone, in %s: convert the column into %s (%.*s %.*s "
+                                             "is %s %s: write %s)\n"),
+                    name, shown(L, cell_text, cell_n), unit, unit, (int)end, s, (int)sn, suf, value, unit, value);
+    } else {
         char code[512];
         snprintf(code, sizeof code, "column \"%s\" in %.*s", name, (int)sn, suf);
         csv_message(L->err, T(L, LBL_L_UNIT_OTHER), name, shown(L, cell_text, cell_n), (int)sn, suf, code,

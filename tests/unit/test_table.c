@@ -2,6 +2,7 @@
  * columns (time shifts, scale, year, scope masks) and the ancestor rows
  * added for share targets. */
 #include "rt_fixture.h"
+#include "unit.h"
 
 /* Data used by most tests: 大连 2022..2025 with a gap in 2024's cell, 沈阳
  * 2023 and 2025 (no 2024 row), 鞍山 2024, in a scrambled order. */
@@ -424,6 +425,188 @@ START_TEST(table_map_find_matches_linear)
 }
 END_TEST
 
+/* The units of the families a rules file declares (mass, area, volume,
+ * energy, counts, currency, time), made by the unit module as the checker
+ * makes them, and the built-ins % and ‰: the program's unit table
+ * (ir.h ir_unit), as lower.c gives it. */
+static void fx_units(fixture *f)
+{
+    static unit_sys S;
+    unit_sys_init(&S, &f->a);
+    const unit_t *t = unit_base(&S, "吨"), *mu = unit_base(&S, "亩"), *m3 = unit_base(&S, "立方米");
+    const unit_t *tce = unit_base(&S, "吨标准煤"), *ren = unit_base(&S, "人"), *liang = unit_base(&S, "辆");
+    const unit_t *yuan = unit_base(&S, "元"), *tian = unit_base(&S, "天");
+    const unit_t *ha = unit_derived(&S, "公顷", 15, mu), *km2 = unit_derived(&S, "km2", 100, ha);
+    const unit_t *wy = unit_derived(&S, "万元", 10000, yuan);
+    const unit_t *all[] = {t, unit_derived(&S, "万吨", 10000, t), unit_derived(&S, "千克", 0.001, t),
+                           mu, unit_derived(&S, "万亩", 10000, mu), ha, km2,
+                           unit_derived(&S, "万平方公里", 10000, km2),
+                           m3, unit_derived(&S, "万立方米", 10000, m3),
+                           tce, unit_derived(&S, "万吨标准煤", 10000, tce),
+                           ren, unit_derived(&S, "万人", 10000, ren), liang,
+                           yuan, wy, unit_derived(&S, "亿元", 10000, wy),
+                           tian, unit_derived(&S, "周", 7, tian),
+                           S.percent, S.permille, unit_div(&S, t, wy)};
+    enum { N = sizeof all / sizeof all[0] };
+    ir_unit *u = arena_alloc(&f->a, N * sizeof *u);
+    for (uint32_t i = 0; i < N; i++)
+        u[i] = (ir_unit){.name = unit_name(all[i]), .dim = unit_dimstr(&S, all[i]), .factor = all[i]->factor};
+    f->p.units = u;
+    f->p.nunits = N;
+    /* the declared ones too (the reader's note knows a unit by either) */
+    f->p.unit_names = arena_alloc(&f->a, N * sizeof *f->p.unit_names);
+    for (uint32_t i = 0; i < N; i++)
+        f->p.unit_names[i] = u[i].name;
+    f->p.nunit_names = N;
+}
+
+/* What the reader says of a cell that writes a unit after its number, by
+ * the unit's family and the column's: 'C' a unit of the column's
+ * dimension (the note suggests reading the column in it, planc converting
+ * it), 'F' one of another dimension (the note says it is not a unit of
+ * this column, naming both, and suggests no conversion), 'S' the column's
+ * own unit ('write the number'), 'P' a % outside a % column (the error's
+ * reason, no note), 'R' read (a % in a % column).  column_unit "" is a
+ * column without a unit. */
+static const struct {
+    const char *cell, *column_unit, *indicator_unit;
+    char want;
+} unit_cases[] = {
+    /* mass */
+    {"12 千克", "万吨", "万吨", 'C'},
+    {"3万吨", "吨", "吨", 'C'},
+    {"12 千克", "立方米", "立方米", 'F'},
+    {"59 吨", "吨", "吨", 'S'},
+    {"59 吨", "", "", 'F'},
+    /* area: 万吨 in a column in 万平方公里 (ou26's ５９万吨, full-width) */
+    {"５９万吨", "万平方公里", "万平方公里", 'F'},
+    {"5 公顷", "亩", "亩", 'C'},
+    {"3 km2", "万亩", "亩", 'C'},
+    {"4.1 万平方公里", "公顷", "万亩", 'C'},
+    {"5 公顷", "元", "元", 'F'},
+    /* volume */
+    {"8 万立方米", "立方米", "立方米", 'C'},
+    {"8 万立方米", "吨", "吨", 'F'},
+    /* energy: tonnes of standard coal are no tonnes */
+    {"3 万吨标准煤", "吨标准煤", "吨标准煤", 'C'},
+    {"3 万吨标准煤", "万吨", "万吨", 'F'},
+    {"3 吨", "万吨标准煤", "万吨标准煤", 'F'},
+    /* counts */
+    {"7 万人", "人", "人", 'C'},
+    {"7 万人", "辆", "辆", 'F'},
+    {"7 辆", "人", "人", 'F'},
+    /* currency */
+    {"9 亿元", "万元", "万元", 'C'},
+    {"9 亿元", "万人", "万人", 'F'},
+    /* time */
+    {"2 周", "天", "天", 'C'},
+    {"2 周", "元", "元", 'F'},
+    /* a compound: 吨/万元 */
+    {"0.5 吨/万元", "亩", "亩", 'F'},
+    /* ‰ and % (dimensionless) */
+    {"5‰", "%", "%", 'C'},
+    {"5‰", "‰", "‰", 'S'},
+    {"5‰", "吨", "吨", 'F'},
+    {"59%", "%", "%", 'R'},
+    {"59%", "吨", "吨", 'P'},
+    {"59%", "‰", "‰", 'P'},
+};
+
+/* Each case of unit_cases in a column of its own unit: the note said. */
+START_TEST(table_unit_note_by_dimension)
+{
+    for (size_t i = 0; i < sizeof unit_cases / sizeof unit_cases[0]; i++) {
+        fixture f;
+        fx_init(&f);
+        fx_units(&f);
+        ir_column *c = (ir_column *)&f.p.columns[FX_FARMLAND];
+        c->unit = unit_cases[i].column_unit;
+        c->indicator_unit = unit_cases[i].indicator_unit;
+        char csv[256];
+        snprintf(csv, sizeof csv, "city,year,farmland_mu,park\n大连,2024,%s,1\n", unit_cases[i].cell);
+        char *errors = NULL;
+        rt_table *t = fx_load(&f, csv, &errors);
+        const char *cell = unit_cases[i].cell, *unit = unit_cases[i].column_unit;
+        char want[512];
+        switch (unit_cases[i].want) {
+        case 'R':
+            ck_assert_msg(t && errors[0] == '\0', "%s in %s: %s", cell, unit, errors);
+            break;
+        case 'P':
+            ck_assert_msg(!t && strstr(errors, "(a % is read only in a column whose unit is %)") &&
+                              !strstr(errors, "note:"),
+                          "%s in %s: %s", cell, unit, errors);
+            break;
+        case 'S':
+            snprintf(want, sizeof want, "the rules read the column in %s already", unit);
+            ck_assert_msg(!t && strstr(errors, want), "%s in %s: %s", cell, unit, errors);
+            break;
+        case 'C':
+            snprintf(want, sizeof want, "planc converts it into %s), or convert the column into %s",
+                     unit_cases[i].indicator_unit, unit);
+            ck_assert_msg(!t && strstr(errors, want) && !strstr(errors, "is not a unit of this column"),
+                          "%s in %s: %s", cell, unit, errors);
+            break;
+        case 'F': {
+            const char *u = strchr(cell, ' ') ? strchr(cell, ' ') + 1 : cell + strspn(cell, "0123456789.");
+            if (strncmp(cell, "５９", 6) == 0)
+                u = cell + 6;
+            if (*unit)
+                snprintf(want, sizeof want, "but %s is not a unit of this column: the rules read it in %s "
+                                            "(indicator '耕地保有量'), and %s does not convert into %s", u, unit, u, unit);
+            else
+                snprintf(want, sizeof want, "but %s is not a unit of this column: the rules read its numbers "
+                                            "without a unit", u);
+            ck_assert_msg(!t && strstr(errors, want) && !strstr(errors, "converts"), "%s in %s: %s", cell, unit,
+                          errors);
+            break;
+        }
+        default:
+            ck_abort();
+        }
+        free(errors);
+        rt_table_free(t);
+        fx_free(&f);
+    }
+}
+END_TEST
+
+/* template --check (a provider's file): a unit of the column's dimension
+ * is converted for the city, which has no rules to declare it in; one of
+ * another dimension is said to be no unit of the column, as for run. */
+START_TEST(table_unit_note_provider)
+{
+    fixture f;
+    fx_init(&f);
+    fx_units(&f);
+    ir_column *c = (ir_column *)&f.p.columns[FX_FARMLAND];
+    c->unit = "万亩";
+    c->indicator_unit = "亩";
+    rt_load_options o = {.provider = true};
+    capture cap;
+    const char *same = "city,year,farmland_mu,park\n大连,2024,12 公顷,1\n";
+    rt_table *t = rt_table_parse(&f.p, "data.csv", same, strlen(same), &o, cap_open(&cap));
+    ck_assert_ptr_null(t);
+    ck_assert_str_eq(cap_text(&cap),
+                     "data.csv:2: error: column 'farmland_mu': malformed number '12 公顷'\n"
+                     "data.csv:2: note: column 'farmland_mu' writes a unit after its numbers (as '12 公顷'); a cell "
+                     "holds a number alone, in 万亩: convert the column into 万亩 (12 公顷 is 0.018 万亩: write "
+                     "0.018)\n");
+    cap_free(&cap);
+    const char *other = "city,year,farmland_mu,park\n大连,2024,12 万吨,1\n";
+    t = rt_table_parse(&f.p, "data.csv", other, strlen(other), &o, cap_open(&cap));
+    ck_assert_ptr_null(t);
+    ck_assert_str_eq(cap_text(&cap),
+                     "data.csv:2: error: column 'farmland_mu': malformed number '12 万吨'\n"
+                     "data.csv:2: note: column 'farmland_mu' writes a unit after its numbers (as '12 万吨'), but 万吨 "
+                     "is not a unit of this column: the rules read it in 万亩 (indicator '耕地保有量'), and 万吨 does "
+                     "not convert into 万亩; check that the cell is in the right column, and write its number "
+                     "alone, in 万亩\n");
+    cap_free(&cap);
+    fx_free(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("table");
@@ -441,6 +624,8 @@ int main(void)
     tcase_add_test(tc, table_text_map);
     tcase_add_test(tc, table_text_map_unmapped);
     tcase_add_test(tc, table_map_find_matches_linear);
+    tcase_add_test(tc, table_unit_note_by_dimension);
+    tcase_add_test(tc, table_unit_note_provider);
     suite_add_tcase(s, tc);
     return fx_main(s);
 }
