@@ -2064,6 +2064,8 @@ static const msgcat_pair catalog[] = {
      "；另需%s年的值（基期年之前、有目标读取的年份）"},
 
     /* ---- un27: a unit of another dimension in a cell */
+
+    /* ---- un27: a unit of another dimension in a cell; template --check's year-mark, mark and map notes */
     {"note: column '%s' writes a unit after its numbers (as '%s'), but %.*s is not a unit of this column: the rules "
      "read it in %s (indicator '%s'), and %.*s does not convert into %s; check that the cell is in the right column, "
      "and write its number alone, in %s\n",
@@ -2078,6 +2080,26 @@ static const msgcat_pair catalog[] = {
      "column into %s (%.*s %.*s is %s %s: write %s)\n",
      "附注：列“%s”的数字后带有单位（如“%s”）；单元格中只能是以 %s 计的数字：请把该列换算为 %s"
      "（%.*s %.*s 即 %s %s：写 %s）\n"},
+    {"note: '%s' is the year %d with a mark after it; a year cell is read whole, so write %d, as the blank file from "
+     "planc template has it (to say that the figures are provisional, tell the office you send the file to, or add "
+     "a column of remarks after the others: it is not read)\n",
+     "附注：“%s”是%d年后带标记；年份单元格按整格读取，请写 %d，与下发的空白表中的写法相同（如需说明数据为初步数，"
+     "请告知收取本文件的部门，或在各列之后另加一列备注：该列不读取）\n"},
+    {" holds no number, and a mark is not read as a missing value (yearbooks differ: no data, zero, or '…' for a "
+     "number below the table's unit). If it marks a missing value, leave the cell empty (an empty cell is a missing "
+     "number); if it stands for 0 or for a small number, write that number\n",
+     "不是数字，这类符号不会被读作缺失（各年鉴用法不一：数据暂缺、为零，或“…”表示数字不足本表最小单位）。"
+     "若表示缺失，请把该单元格留空（空单元格即数据缺失）；若表示0或某个很小的数，请写出该数\n"},
+    {" hold no number, and a mark is not read as a missing value (yearbooks differ: no data, zero, or '…' for a "
+     "number below the table's unit). If they mark missing values, leave those cells empty (an empty cell is a "
+     "missing number); if one stands for 0 or for a small number, write that number\n",
+     "不是数字，这类符号不会被读作缺失（各年鉴用法不一：数据暂缺、为零，或“…”表示数字不足本表最小单位）。"
+     "若表示缺失，请把这些单元格留空（空单元格即数据缺失）；若表示0或某个很小的数，请写出该数\n"},
+    {"note: column '%s' takes the texts ",
+     "附注：列“%s”可填写的文本为"},
+    {"; write one of them as it is (the blank workbook from planc template offers them in a drop-down list), or "
+     "leave the cell empty when the value is missing\n",
+     "；请照原样填写其中之一（下发的空白工作簿在下拉列表中列出了这些文本），数据缺失时单元格留空\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

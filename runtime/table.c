@@ -878,10 +878,19 @@ static void year_mark_note(loader *L, unsigned line, const char *s, size_t n)
             return; /* 2024.5, 2024.01: a number or a date, not a mark */
     L->year_mark_noted = true;
     note_at(L, L->err, line);
-    csv_message(L->err, msgcat_get(L->opts.lang, "note: '%s' is the year %d with a mark after it; a year cell is read "
-                                                 "whole, so write %d (a mark such as 初步, provisional, may go in a "
-                                                 "column of its own, which planc does not read)\n"),
-                shown(L, s, n), year, year);
+    if (L->opts.provider) /* template --check: the city that sends the file */
+        csv_message(L->err,
+                    msgcat_get(L->opts.lang, "note: '%s' is the year %d with a mark after it; a year cell is read "
+                                             "whole, so write %d, as the blank file from planc template has it (to "
+                                             "say that the figures are provisional, tell the office you send the "
+                                             "file to, or add a column of remarks after the others: it is not "
+                                             "read)\n"),
+                    shown(L, s, n), year, year);
+    else
+        csv_message(L->err, msgcat_get(L->opts.lang, "note: '%s' is the year %d with a mark after it; a year cell is "
+                                                     "read whole, so write %d (a mark such as 初步, provisional, may "
+                                                     "go in a column of its own, which planc does not read)\n"),
+                    shown(L, s, n), year, year);
 }
 
 /* Why the year cell s[0..n) is no year when it is a year written digit
@@ -2304,6 +2313,23 @@ static void marker_note(loader *L, FILE *err)
             csv_message(err, T(L, LBL_L_MARK_ITEM), m);
         }
     }
+    if (L->opts.provider) {
+        /* template --check: the city can neither give the province's
+         * planc run --na nor write the rules' map; it writes the cells */
+        csv_message(err, "%s",
+                    L->nmarkers == 1
+                        ? msgcat_get(L->opts.lang, " holds no number, and a mark is not read as a missing value "
+                                                   "(yearbooks differ: no data, zero, or '…' for a number below the "
+                                                   "table's unit). If it marks a missing value, leave the cell "
+                                                   "empty (an empty cell is a missing number); if it stands for 0 "
+                                                   "or for a small number, write that number\n")
+                        : msgcat_get(L->opts.lang, " hold no number, and a mark is not read as a missing value "
+                                                   "(yearbooks differ: no data, zero, or '…' for a number below the "
+                                                   "table's unit). If they mark missing values, leave those cells "
+                                                   "empty (an empty cell is a missing number); if one stands for 0 "
+                                                   "or for a small number, write that number\n"));
+        return;
+    }
     csv_message(err, "%s", T(L, L->nmarkers == 1 ? LBL_L_MARK_BODY_ONE : LBL_L_MARK_BODY));
     for (size_t i = 0; i < L->nmarkers; i++) {
         size_t len = strlen(L->markers[i]), m = shown_cut(L->markers[i], len);
@@ -2687,7 +2713,12 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
         for (uint32_t j = 0; j < L->p->ncolumns; j++)
             L->map_noted[j] |= L->p->columns[j].map == m;
         note_at(L, L->err, rec->line);
-        csv_message(L->err, T(L, LBL_L_MAP_READS), m->name);
+        /* template --check: the city has no map to add a text to; it
+         * writes one of the texts (the workbook's drop-down) */
+        if (L->opts.provider)
+            csv_message(L->err, msgcat_get(L->opts.lang, "note: column '%s' takes the texts "), name);
+        else
+            csv_message(L->err, T(L, LBL_L_MAP_READS), m->name);
         enum { LISTED = 8 };
         for (uint32_t i = 0; i < m->n && i < LISTED; i++)
             csv_message(L->err, T(L, LBL_L_MAP_ITEM), i ? T(L, LBL_L_MAP_SEP) : "", m->texts[i]);
@@ -2695,7 +2726,13 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
             csv_message(L->err, T(L, LBL_L_MAP_MORE), m->n - LISTED);
         if (!m->n)
             fputs(T(L, LBL_L_MAP_NONE), L->err);
-        fputs(T(L, LBL_L_MAP_TAIL), L->err);
+        if (L->opts.provider)
+            fputs(msgcat_get(L->opts.lang, "; write one of them as it is (the blank workbook from planc template "
+                                           "offers them in a drop-down list), or leave the cell empty when the "
+                                           "value is missing\n"),
+                  L->err);
+        else
+            fputs(T(L, LBL_L_MAP_TAIL), L->err);
     }
     return false;
 }
