@@ -133,6 +133,84 @@ static char **map_words(const ir_textmap *m)
     return words;
 }
 
+/* The number of characters of s as libxlsxwriter counts them (UTF-8
+ * sequences), as clip() cuts. */
+static size_t chars_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The title of the input message of column c's cells (malloc'd, escaped
+ * as the workbook's texts are): the indicators that read the column (the
+ * columns of its name the chosen regions need, as its note lists them;
+ * c's own when none is), each once, joined ("耕地, 林地"; 耕地、林地) as
+ * many as fit in Excel's TITLE_CHARS with the count of the rest after
+ * them ("耕地 and 3 more"; 耕地及另外3个), the first alone cut with '…'
+ * before the count when even that does not fit.  *all is set when every
+ * indicator is named whole. */
+static char *validation_title(lbl_lang lang, const ir_program *p, const tmpl_needs *n, uint32_t c, bool *all)
+{
+    *all = false;
+    uint32_t count = 0, cap = 8;
+    const char **names = rt_xmalloc(cap, sizeof *names);
+    for (int pass = 0; pass < 2 && count == 0; pass++)
+        for (uint32_t m = pass ? c : n->first[c]; m != UINT32_MAX; m = pass ? UINT32_MAX : n->next[m]) {
+            if (!pass && !tmpl_column_needed(p, n, m))
+                continue;
+            const char *ind = p->columns[m].indicator ? p->columns[m].indicator : p->columns[m].name;
+            bool seen = false;
+            for (uint32_t i = 0; i < count && !seen; i++)
+                seen = strcmp(names[i], ind) == 0;
+            if (seen)
+                continue;
+            if (count == cap)
+                names = rt_xrealloc(names, cap *= 2, sizeof *names);
+            names[count++] = ind;
+        }
+    const char *sep = lang == LBL_ZH ? "、" : ", ";
+    char *title = NULL;
+    for (uint32_t shown = count; shown >= 1; shown--) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        if (!f)
+            break;
+        for (uint32_t i = 0; i < shown; i++)
+            fprintf(f, "%s%s", i ? sep : "", names[i]);
+        char more[64] = "";
+        if (shown < count)
+            snprintf(more, sizeof more, msgcat_get(lang, " and %u more"), count - shown);
+        fputs(more, f);
+        char *t = escaped(mem_text(f, &buf));
+        free(title);
+        title = t;
+        if (chars_of(title) <= TITLE_CHARS || shown == 1) {
+            *all = shown == count && chars_of(title) <= TITLE_CHARS;
+            size_t mn = chars_of(more);
+            if (chars_of(title) > TITLE_CHARS && *more && mn + 1 < TITLE_CHARS) {
+                /* the first name too long for the count after it: the
+                 * name cut, with '…', so that the count shows whole */
+                clip(title, TITLE_CHARS - mn - 1);
+                char *cut = rt_xmalloc(strlen(title) + strlen("…") + strlen(more) + 1, 1);
+                sprintf(cut, "%s…%s", title, more);
+                free(title);
+                title = cut;
+            }
+            break;
+        }
+    }
+    free(names);
+    if (!title) { /* no memory for the stream: the column's own indicator */
+        title = escaped(rt_xstrdup(p->columns[c].indicator ? p->columns[c].indicator : p->columns[c].name));
+        *all = false;
+    }
+    clip(title, TITLE_CHARS);
+    return title;
+}
+
 /* The check Excel (and WPS) makes of what is typed into the cells below
  * header cell k, of column c: a drop-down of yes and no, in the words of
  * lang that planc run reads (table.c), on a yes/no column; a drop-down of
@@ -173,19 +251,18 @@ static bool validate_column(tbook *b, lxw_worksheet *ws, lbl_lang lang, const ir
     char *plain = rt_xmalloc((size_t)pn + 1, 1);
     int at = snprintf(plain, (size_t)pn + 1, "%s", kind);
     snprintf(plain + at, (size_t)pn + 1 - (size_t)at, ifmt, indicator);
-    char *title = rt_xstrdup(indicator);
     /* Excel reads the texts of a data validation as it reads a cell's
      * (_x0041_ is 'A'): a '_' that would start such an escape is written
      * escaped (report_style_xlsx_text), then the text clipped to Excel's
      * length as libxlsxwriter counts it */
-    title = escaped(title);
+    bool all_named = false;
+    char *title = validation_title(lang, p, n, c, &all_named);
     kind = escaped(kind);
     message = escaped(message);
-    size_t tlen = strlen(title), klen = strlen(kind);
-    clip(title, TITLE_CHARS);
+    size_t klen = strlen(kind);
     clip(kind, MESSAGE_CHARS);
     clip(message, MESSAGE_CHARS);
-    bool whole = strlen(title) == tlen && strlen(kind) == klen && said && strcmp(said, plain) == 0;
+    bool whole = all_named && strlen(kind) == klen && said && strcmp(said, plain) == 0;
     char cell[32], formula[48];
     lxw_rowcol_to_cell(cell, 1, k);
     snprintf(formula, sizeof formula, "=ISNUMBER(%s)", cell);

@@ -241,6 +241,36 @@ assert [f for a, f in dv if 'type="list"' in a] == ['<formula1>"是,否"</formul
 assert [f for a, f in dv if 'type="custom"' in a] == ['<formula1>ISNUMBER(%s2)</formula1>' % c for c in 'CDEFG'], dv
 assert 'promptTitle="耕地保有量" prompt="以 亩 计的数字"' in s1, s1
 EOF
+# a column several indicators read: the input message's title names them
+# all (x: 甲比例 and 乙比例; pm: 均值 and 天数), joined as the language
+# joins a list; past Excel's 32 characters, as many as fit and how many
+# more, the first name cut with '…' when even it does not fit
+"$planc" template "$repo/tests/run/template-column-twice/rules.plan" --years 2024 -o tw.xlsx 2>/dev/null ||
+    bad "template of a column read twice"
+"$planc" template "$repo/tests/run/template-column-twice/rules.plan" --years 2024 -o tw-zh.xlsx --lang zh 2>/dev/null ||
+    bad "template of a column read twice, zh"
+many="单位地区生产总值能源消耗降低率 单位地区生产总值二氧化碳排放降低率 非化石能源消费比重 煤炭消费比重 清洁取暖率 可再生能源装机"
+{ echo 'plan 多读 { region 省 baseline 2023 horizon 2025 }'; echo 'levels province'; echo 'region 省 : province'
+  for n in $many; do echo "indicator $n : 1, higher, column \"x\""; done
+  echo 'indicator 长名之一与单位地区生产总值二氧化碳排放降低率之和占全部能源消费总量的比重 : 1, higher, column "y"'
+  echo 'indicator 短 : 1, higher, column "y"'
+  echo 'section 一 "一" {'; echo '  measure (一) "一" {'; i=0
+  for n in $many 长名之一与单位地区生产总值二氧化碳排放降低率之和占全部能源消费总量的比重 短; do
+      i=$((i + 1)); echo "    target t$i : $n >= 1 by 2025"; done
+  echo '  }'; echo '}'; } >many-ind.plan
+"$planc" template many-ind.plan --years 2024 -o mi.xlsx || bad "template of a column read by six indicators"
+"$planc" template many-ind.plan --years 2024 -o mi-zh.xlsx --lang zh || bad "template of a column read by six, zh"
+python3 - tw.xlsx tw-zh.xlsx mi.xlsx mi-zh.xlsx <<'EOF' || bad "the input message's title of a column several indicators read"
+import re, sys, zipfile
+def titles(f):
+    s = zipfile.ZipFile(f).read('xl/worksheets/sheet1.xml').decode()
+    return re.findall(r'promptTitle="([^"]*)"', s)
+assert titles(sys.argv[1]) == ['甲比例, 乙比例', '均值, 天数', '其他'], titles(sys.argv[1])
+assert titles(sys.argv[2]) == ['甲比例、乙比例', '均值、天数', '其他'], titles(sys.argv[2])
+assert titles(sys.argv[3]) == ['单位地区生产总值能源消耗降低率 and 5 more', '长名之一与单位地区生产总值二氧化碳排放降… and 1 more'], titles(sys.argv[3])
+assert titles(sys.argv[4]) == ['单位地区生产总值能源消耗降低率及另外5个', '长名之一与单位地区生产总值二氧化碳排放降低率之和占全…及另外1个'], titles(sys.argv[4])
+assert all(len(t) <= 32 for f in sys.argv[1:] for t in titles(f)), [titles(f) for f in sys.argv[1:]]
+EOF
 # in English, each kind of column: yes/no a drop-down of yes and no, a
 # rating a number from 0 to 100, a text map's a drop-down of its texts
 # (a number typed there only warns: both are read), a number's a number;
