@@ -2595,7 +2595,7 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
     bool foreign = from && (unit ? to && strcmp(from->dim, to->dim) != 0 : true);
     if (unit && strlen(unit) == sn && memcmp(unit, suf, sn) == 0)
         csv_message(L->err, T(L, LBL_L_UNIT_SAME), name, shown(L, cell_text, cell_n), unit, (int)end, s);
-    else if (foreign && unit)
+    else if (foreign && unit && strcmp(unit, "1") != 0)
         /* 59万吨 in a column in 万平方公里: no unit of the column, so no
          * conversion to suggest (the cell is in the wrong column, or the
          * column holds another quantity than the rules read) */
@@ -2606,7 +2606,7 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
                                              "in the right column, and write its number alone, in %s\n"),
                     name, shown(L, cell_text, cell_n), (int)sn, suf, unit, c->indicator ? c->indicator : "?",
                     (int)sn, suf, unit, unit);
-    else if (foreign)
+    else if (foreign) /* a column without a unit, or in `1` */
         csv_message(L->err,
                     msgcat_get(L->opts.lang, "note: column '%s' writes a unit after its numbers (as '%s'), but %.*s "
                                              "is not a unit of this column: the rules read its numbers without a "
