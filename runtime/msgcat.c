@@ -2063,8 +2063,6 @@ static const msgcat_pair catalog[] = {
     {"; also read in %s, years before the baseline that a target reads",
      "；另需%s年的值（基期年之前、有目标读取的年份）"},
 
-    /* ---- un27: a unit of another dimension in a cell */
-
     /* ---- un27: a unit of another dimension in a cell; template --check's year-mark, mark and map notes */
     {"note: column '%s' writes a unit after its numbers (as '%s'), but %.*s is not a unit of this column: the rules "
      "read it in %s (indicator '%s'), and %.*s does not convert into %s; check that the cell is in the right column, "
