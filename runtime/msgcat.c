@@ -2098,6 +2098,26 @@ static const msgcat_pair catalog[] = {
     {"; write one of them as it is (the blank workbook from planc template offers them in a drop-down list), or "
      "leave the cell empty when the value is missing\n",
      "；请照原样填写其中之一（下发的空白工作簿在下拉列表中列出了这些文本），数据缺失时单元格留空\n"},
+
+    /* ---- cmp27: compare's data files, one by one */
+    {"%zu changed", "%zu个已变"},
+    {"%zu added", "%zu个新增"},
+    {"%zu dropped", "%zu个去除"},
+    {"%zu renamed", "%zu个改名"},
+    {"%zu read otherwise", "%zu个读取规则不同"},
+    {"%zu same", "%zu个未变"},
+    {"  data: same (%.12s), files %zu → %zu: %s\n", "  数据：未变（%.12s），文件 %zu个 → %zu个：%s\n"},
+    {"  data: changed (%.12s → %.12s), files %zu → %zu: %s\n",
+     "  数据：已变（%.12s → %.12s），文件 %zu个 → %zu个：%s\n"},
+    {"    %s: changed (%.12s → %.12s)\n", "    %s：已变（%.12s → %.12s）\n"},
+    {"    %s → %s: changed (%.12s → %.12s)\n", "    %s → %s：已变（%.12s → %.12s）\n"},
+    {"    %s: added (%.12s, only in run %lld)\n", "    %s：新增（%.12s，仅见于评估 %lld）\n"},
+    {"    %s: dropped (%.12s, only in run %lld)\n", "    %s：去除（%.12s，仅见于评估 %lld）\n"},
+    {"    %s → %s: renamed, the same bytes (%.12s)\n", "    %s → %s：改名，内容未变（%.12s）\n"},
+    {"    %s: the same bytes (%.12s), read otherwise\n", "    %s：内容未变（%.12s），读取规则不同\n"},
+    {"      read with %s → %s\n", "      读取规则：%s → %s\n"},
+    {"    and %zu more files (--format json lists them all)\n", "    另有%zu个文件（'--format json' 列出全部）\n"},
+    {"    run %lld: %s and %s have the same bytes (%.12s)\n", "    评估 %lld：%s 与 %s 内容相同（%.12s）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
