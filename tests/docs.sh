@@ -181,6 +181,19 @@ block docs/OUTPUT.md '^\*\*Two years side by side' > "$tmp/years.doc"
 [ -s "$tmp/years.doc" ] || fail "docs/OUTPUT.md §5: no compare --year block"
 shown "docs/OUTPUT.md §5 (compare --year)" "$tmp/years.doc" "$tmp/years.out"
 
+# --- docs/OUTPUT.md §5: compare of runs over several files, on the runs of run/compare-files ---
+mkdir "$tmp/files"
+(cd "$tmp/files" && PLANC=$planc CASE=$src/tests/run/compare-files sh "$src/tests/run/compare-files/gen.sh") ||
+    fail "tests/run/compare-files/gen.sh failed"
+block docs/OUTPUT.md '^\*\*Runs over several files' > "$tmp/files.doc"
+(cd "$tmp/files" && "$planc" compare h.db 1 2) > "$tmp/files.out"
+[ -s "$tmp/files.doc" ] || fail "docs/OUTPUT.md §5: no compare block of several files"
+shown "docs/OUTPUT.md §5 (compare of several files)" "$tmp/files.doc" "$tmp/files.out"
+(cd "$tmp/files" && "$planc" compare h.db 1 2 --lang zh) > "$tmp/files-zh.out"
+block docs/GUIDE.zh-CN.md '^多个数据文件' > "$tmp/files-zh.doc"
+[ -s "$tmp/files-zh.doc" ] || fail "docs/GUIDE.zh-CN.md: no compare block of several files"
+shown "docs/GUIDE.zh-CN.md (compare of several files)" "$tmp/files-zh.doc" "$tmp/files-zh.out"
+
 # --- docs/OUTPUT.md §5: planc verify, on the runs the text describes -------
 # (the block is indented in its list item; planc's version is left out of
 # the comparison, which the next version would change)
