@@ -2118,6 +2118,11 @@ static const msgcat_pair catalog[] = {
     {"      read with %s → %s\n", "      读取规则：%s → %s\n"},
     {"    and %zu more files (--format json lists them all)\n", "    另有%zu个文件（'--format json' 列出全部）\n"},
     {"    run %lld: %s and %s have the same bytes (%.12s)\n", "    评估 %lld：%s 与 %s 内容相同（%.12s）\n"},
+    {"planc: error: cannot create a scratch file for the comparison in '%s'%s: %s\n",
+     "planc: 错误：无法在 '%s'%s 中创建比较结果的临时文件：%s\n"},
+    {"planc: error: cannot write the comparison's scratch file in '%s'%s: %s (make room there, or give TMPDIR "
+     "another directory)\n",
+     "planc: 错误：无法写入 '%s'%s 中比较结果的临时文件：%s（请在那里腾出空间，或给 'TMPDIR' 另一个目录）\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

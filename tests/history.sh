@@ -388,6 +388,21 @@ n=$((n + 1)); [ "$(cat "$tmp/dmg.csv")" = "old results" ] || fail "a refused run
 n=$((n + 1)); [ -z "$(ls "$tmp" | grep '^dmg\.db-')" ] || fail "files left beside the damaged database: $(ls "$tmp" | grep dmg)"
 expect 5 "$planc" compare "$tmp/dmg.db" 1 2; contains err "the database is damaged"
 n=$((n + 1)); [ ! -s "$tmp/out" ] || fail "compare of a damaged database wrote part of its text"
+
+# compare holds its comparison in a scratch file in $TMPDIR until it is
+# whole (not in memory: every row of two large runs changed was 2 GB of
+# JSON): one that cannot be made is said, exit 5, nothing on stdout, in
+# either form; and nothing is left in $TMPDIR after a comparison
+mkdir "$tmp/scratch"
+for form in text json; do
+    expect 5 env TMPDIR="$tmp/none" "$planc" compare "$db" 1 2 --format $form
+    contains err "cannot create a scratch file for the comparison in '$tmp/none' (\$TMPDIR)"
+    n=$((n + 1)); [ ! -s "$tmp/out" ] || fail "compare --format $form without a scratch file wrote to stdout"
+    expect 0 env TMPDIR="$tmp/scratch" "$planc" compare "$db" 1 2 --format $form
+    n=$((n + 1)); [ -z "$(ls -A "$tmp/scratch")" ] || fail "compare --format $form left files in \$TMPDIR"
+done
+expect 5 env TMPDIR="$tmp/none" "$planc" compare "$db" 1 2 --lang zh
+contains err "无法在 '$tmp/none' (\$TMPDIR) 中创建比较结果的临时文件"
 # In Chinese, SQLite's own English text is the quoted cause of a Chinese
 # sentence that says what failed and what to do.
 expect 5 "$planc" compare "$tmp/dmg.db" 1 2 --lang zh
