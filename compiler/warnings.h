@@ -110,6 +110,9 @@
     X(LAST_YEAR_MISSING, "last-year-missing", true, true,                                                              \
       "a region with no row in the data's last year, which most regions of its level have",                            \
       "同层级多数地区有数据最后一年的数据行，而该地区没有")                                                            \
+    X(REGION_SCALE, "region-scale", true, true,                                                                       \
+      "one region's numbers in a column are 1000 or 10000 times off the rest of its level, or its shares fractions",   \
+      "某地区某列的数值与同层级其他地区相差1000或10000倍，或其百分比写成了小数")                             \
     X(MISSING_REGION, "missing-region", true, true, "a region with no row where most regions of its level have",      \
       "同层级多数地区有数据行，而该地区没有")                                                                          \
     X(NOTHING_TO_SCORE, "nothing-to-score", true, true, "no rows to score", "没有可以评分的数据行")                                      \

@@ -2123,6 +2123,30 @@ static const msgcat_pair catalog[] = {
     {"planc: error: cannot write the comparison's scratch file in '%s'%s: %s (make room there, or give TMPDIR "
      "another directory)\n",
      "planc: 错误：无法写入 '%s'%s 中比较结果的临时文件：%s（请在那里腾出空间，或给 'TMPDIR' 另一个目录）\n"},
+    /* ---- region-scale: one region's column in another unit than its level's (table.c warn_region_scale) */
+    {"%s: warning: column '%s' (indicator %s): %s's numbers are about %s times smaller than those of the other "
+     "regions of its level (its median %s, theirs %s): written in another unit?\n",
+     "%s: 警告：列“%s”（指标%s）：%s的数值约为同层级其他地区的%s分之一（其中位数%s，其他地区%s）：是否使用了其他单位？\n"},
+    {"%s: warning: column '%s' (indicator %s): %s's numbers are about %s times larger than those of the other "
+     "regions of its level (its median %s, theirs %s): written in another unit?\n",
+     "%s: 警告：列“%s”（指标%s）：%s的数值约为同层级其他地区的%s倍（其中位数%s，其他地区%s）：是否使用了其他单位？\n"},
+    {"%s: warning: %zu more column of a region looks written in another unit\n",
+     "%s: 警告：另有%zu处地区的列看起来使用了其他单位\n"},
+    {"%s: warning: %zu more columns of regions look written in another unit\n",
+     "%s: 警告：另有%zu处地区的列看起来使用了其他单位\n"},
+    {"%s: note: ask %s's office which unit its numbers are in; if they are in another unit, convert them (divide "
+     "by %s) or have its file sent again; its targets are judged on them as they are\n",
+     "%s: 附注：请向%s的报送部门核实其数值的单位；如使用了其他单位，请换算（除以%s）或请其重新报送；"
+     "在此之前其目标按现有数值评判\n"},
+    {"%s: note: ask %s's office which unit its numbers are in (shares written as fractions, 0.65 for 65%%?); if "
+     "they are in another unit, convert them (multiply by %s) or have its file sent again; its targets are judged "
+     "on them as they are\n",
+     "%s: 附注：请向%s的报送部门核实其数值的单位（是否把百分比写成了小数，如以0.65表示65%%？）；"
+     "如使用了其他单位，请换算（乘以%s）或请其重新报送；在此之前其目标按现有数值评判\n"},
+    {"%s: note: ask %s's office which unit its numbers are in; if they are in another unit, convert them (multiply "
+     "by %s) or have its file sent again; its targets are judged on them as they are\n",
+     "%s: 附注：请向%s的报送部门核实其数值的单位；如使用了其他单位，请换算（乘以%s）或请其重新报送；"
+     "在此之前其目标按现有数值评判\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

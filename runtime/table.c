@@ -4143,16 +4143,6 @@ static char *region_files(const rt_table *t, uint32_t g, bool *more, size_t *cou
     return list;
 }
 
-/* A region whose rows skip a year between two years of its own, in
- * which most regions of its level have a row (a statistics bureau's
- * table that lacks one city's return for 2024): the region has no
- * results that year, drops out of the year's ranking and of the shares
- * and averages over its level, and a total over it is missing; nothing
- * else says so.  Warns per region (the first GAPS_SHOWN, then a count),
- * the years as runs.  A series that starts late or ends early is no gap,
- * nor is a year that few regions of the level have (a sparse file, the
- * milestone years of most regions and an extra year of one).  Rows are
- * sorted. */
 /* The years of the data's rows (planc's added rows aside) in *lo..*hi,
  * and for each level and year whether most of the level's regions that
  * have rows have one that year: has[level * span + year - lo] (malloc'd),
@@ -4194,6 +4184,16 @@ static bool *level_years(const rt_table *t, int min_span, int *lo_out, int *hi_o
     return has;
 }
 
+/* A region whose rows skip a year between two years of its own, in
+ * which most regions of its level have a row (a statistics bureau's
+ * table that lacks one city's return for 2024): the region has no
+ * results that year, drops out of the year's ranking and of the shares
+ * and averages over its level, and a total over it is missing; nothing
+ * else says so.  Warns per region (the first GAPS_SHOWN, then a count),
+ * the years as runs.  A series that starts late or ends early is no gap,
+ * nor is a year that few regions of the level have (a sparse file, the
+ * milestone years of most regions and an extra year of one).  Rows are
+ * sorted. */
 static void warn_year_gaps(loader *L, rt_table *t)
 {
     const ir_program *p = t->p;
@@ -4355,6 +4355,188 @@ static void warn_last_year(loader *L, rt_table *t)
                                              "its rows of %d are wanted\n"),
                     first_file, first_name, first_end, hi);
     free(has);
+}
+
+/* qsort's order of doubles, ascending. */
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The median of v[0..n) (n > 0; v is sorted in place). */
+static double median_of(double *v, size_t n)
+{
+    qsort(v, n, sizeof *v, by_value);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* v (> 0) rounded to four significant digits, for a message. */
+static double four_digits(double v)
+{
+    double unit = pow(10, floor(log10(v)) - 3);
+    return round(v / unit) * unit;
+}
+
+/* The powers of ten a region's numbers are off by when its office wrote
+ * them in another unit than the others': a share as a fraction (100, in
+ * a % column only),
+ * kg for t (1000), 亩 for 万亩 (10000), 万 for 亿 (10000), 元 for 万元
+ * (10000).  Not 10^8 (元 for 亿元): a county's 1e-8, a placeholder for
+ * nothing, among counties of every size would be taken for one. */
+static const int region_scale_logs[] = {2, 3, 4};
+
+/* One region whose every number in a column is off from the rest of its
+ * level by a power of ten, 100 or more (a city that wrote its good-air
+ * days as fractions, 0.651, where the others wrote 65.1; its farmland in
+ * 万亩 where the template asks for 亩): its targets fail or are met on
+ * numbers that mean something else, a red line vetoes its grade, and no
+ * other check sees it, since the column as a whole looks right.  For each
+ * number column and level with at least four regions with positive
+ * cells, whose regions mostly agree (at most a quarter of them 10 times
+ * or more from the level's median of the regions' medians: a level of
+ * counties of every size says nothing), a region whose median is within
+ * a factor of 3.2 of 10^k times (or a 10^k-th of) that median, for k of
+ * region_scale_logs (100 only for a % column's cells all at most 1),
+ * whose every positive cell lies 10 times or more from it on that side, and whose median moved by 10^k lands among the other
+ * regions' (within 3.2 times the least and greatest of their middle 80 %,
+ * which lie closer together than 10^(k-1)), and the nearest other
+ * region's median past 3.2 times its own lies 10^(k-1)/3.2 times away or
+ * more, is warned of (the first GAPS_SHOWN, then a count),
+ * with a note on the first.  Rows are sorted. */
+static void warn_region_scale(loader *L, rt_table *t)
+{
+    const ir_program *p = t->p;
+    if (!p->nlevels || !t->nrows)
+        return;
+    double *med = rt_xcalloc(p->nregions + 1, sizeof *med);
+    double *lo = rt_xcalloc(p->nregions + 1, sizeof *lo), *hi = rt_xcalloc(p->nregions + 1, sizeof *hi);
+    double *vals = rt_xcalloc(t->nrows + p->nregions + 1, sizeof *vals);
+    size_t nwarned = 0;
+    const char *first_region = NULL, *first_file = L->name;
+    char first_factor[32] = "";
+    const char *first_note = NULL;
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const ir_column *c = &p->columns[k];
+        if (c->type != IR_COL_NUM || c->map || (t->absent && t->absent[k]))
+            continue;
+        /* each region's median, least and greatest positive cell */
+        for (uint32_t g = 0; g < p->nregions; g++) {
+            size_t n = 0;
+            for (size_t r = t->first[g]; r < t->first[g + 1]; r++) {
+                double x = t->data[k][r];
+                if (t->line[r] && isfinite(x) && x > 0)
+                    vals[n++] = x;
+            }
+            med[g] = n && !p->regions[g].is_group ? median_of(vals, n) : NAN;
+            lo[g] = n ? vals[0] : NAN;
+            hi[g] = n ? vals[n - 1] : NAN;
+        }
+        for (uint32_t v = 0; v < p->nlevels; v++) {
+            size_t n = 0;
+            for (uint32_t g = 0; g < p->nregions; g++)
+                if (p->regions[g].level == v && !isnan(med[g]))
+                    vals[n++] = med[g];
+            if (n < 4)
+                continue;
+            double m = median_of(vals, n);
+            size_t far = 0;
+            for (size_t i = 0; i < n; i++)
+                far += fabs(log10(vals[i] / m)) >= 1;
+            if (4 * far > n)
+                continue;
+            for (uint32_t g = 0; g < p->nregions; g++) {
+                if (p->regions[g].level != v || isnan(med[g]))
+                    continue;
+                double d = log10(med[g] / m);
+                int k10 = 0;
+                for (size_t i = 0; i < sizeof region_scale_logs / sizeof region_scale_logs[0]; i++)
+                    if (fabs(fabs(d) - region_scale_logs[i]) <= 0.5)
+                        k10 = region_scale_logs[i];
+                bool smaller = d < 0;
+                if (!k10 || (smaller ? hi[g] > m / 10 : lo[g] < m * 10))
+                    continue;
+                /* 100 times: only shares written as fractions, every cell
+                 * at most 1 in a % column (a province 50 times another's
+                 * R&D spending is no mistake) */
+                if (k10 == 2 && !(smaller && hi[g] <= 1 && c->unit && strcmp(c->unit, "%") == 0))
+                    continue;
+                /* the other regions' middle 80 % lie closer together than
+                 * a tenth of the factor, and the region's median times
+                 * (or over) the factor lands among them */
+                size_t no = 0;
+                for (uint32_t h = 0; h < p->nregions; h++)
+                    if (h != g && p->regions[h].level == v && !isnan(med[h]))
+                        vals[no++] = med[h];
+                qsort(vals, no, sizeof *vals, by_value);
+                double a = vals[no / 10], b = vals[no - 1 - no / 10];
+                double moved = smaller ? med[g] * pow(10, k10) : med[g] / pow(10, k10);
+                if (log10(b / a) >= k10 - 1 || moved < a / 3.2 || moved > b * 3.2)
+                    continue;
+                /* and the nearest other region beyond 3.2 times its own
+                 * median (others nearer may share its mistake) lies
+                 * 10^(k-1)/3.2 times away or more: a level whose regions
+                 * run down (or up) to it by degrees has small (or large)
+                 * regions, not a unit written wrong */
+                double gap = INFINITY;
+                for (size_t i = 0; i < no; i++) {
+                    double r = smaller ? vals[i] / med[g] : med[g] / vals[i];
+                    if (r > 3.2 && r < gap)
+                        gap = r;
+                }
+                if (gap < pow(10, k10 - 1) / 3.2)
+                    continue;
+                char factor[32], mine[32], theirs[32];
+                snprintf(factor, sizeof factor, "%.0f", pow(10, k10));
+                digits_written(four_digits(med[g]), mine, sizeof mine);
+                digits_written(four_digits(m), theirs, sizeof theirs);
+                const char *name = L->name;
+                size_t nfiles = 1;
+                char *list = t->file ? region_files(t, g, NULL, &nfiles, &name) : NULL;
+                free(list);
+                if (nfiles > 1)
+                    name = "planc";
+                if (nwarned++ < GAPS_SHOWN)
+                    warn_message(L->err, WARN_REGION_SCALE,
+                                 msgcat_get(L->opts.lang,
+                                            smaller ? "%s: warning: column '%s' (indicator %s): %s's numbers are about "
+                                                      "%s times smaller than those of the other regions of its level "
+                                                      "(its median %s, theirs %s): written in another unit?\n"
+                                                    : "%s: warning: column '%s' (indicator %s): %s's numbers are about "
+                                                      "%s times larger than those of the other regions of its level "
+                                                      "(its median %s, theirs %s): written in another unit?\n"),
+                                 name, c->name, c->indicator, p->regions[g].name, factor, mine, theirs);
+                if (!first_region) {
+                    first_region = p->regions[g].name;
+                    first_file = name;
+                    snprintf(first_factor, sizeof first_factor, "%s", factor);
+                    first_note = !smaller ? "%s: note: ask %s's office which unit its numbers are in; if they are "
+                                            "in another unit, convert them (divide by %s) or have its file sent "
+                                            "again; its targets are judged on them as they are\n"
+                                 : k10 == 2 && c->unit && strcmp(c->unit, "%") == 0
+                                     ? "%s: note: ask %s's office which unit its numbers are in (shares written as "
+                                       "fractions, 0.65 for 65%%?); if they are in another unit, convert them "
+                                       "(multiply by %s) or have its file sent again; its targets are judged on them "
+                                       "as they are\n"
+                                     : "%s: note: ask %s's office which unit its numbers are in; if they are in "
+                                       "another unit, convert them (multiply by %s) or have its file sent again; its "
+                                       "targets are judged on them as they are\n";
+                }
+            }
+        }
+    }
+    if (nwarned > GAPS_SHOWN)
+        warn_message(L->err, WARN_REGION_SCALE,
+                     msgcat_get(L->opts.lang, nwarned == GAPS_SHOWN + 1
+                                    ? "%s: warning: %zu more column of a region looks written in another unit\n"
+                                    : "%s: warning: %zu more columns of regions look written in another unit\n"),
+                     t->file ? "planc" : L->name, nwarned - GAPS_SHOWN);
+    if (first_region)
+        csv_message(L->err, msgcat_get(L->opts.lang, first_note), first_file, first_region, first_factor);
+    free(vals);
+    free(lo);
+    free(hi);
+    free(med);
 }
 
 /* A region of the rules without a row in the data, where most regions of
@@ -4663,6 +4845,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         warn_absent_regions(&L, t);
         warn_year_gaps(&L, t);
         warn_last_year(&L, t);
+        warn_region_scale(&L, t);
     }
     share_inputs(t);
     return t;
@@ -5993,6 +6176,7 @@ static rt_table *load_many(const ir_program *p, const char *const *paths, const 
         warn_absent_regions(&L, m);
         warn_year_gaps(&L, m);
         warn_last_year(&L, m);
+        warn_region_scale(&L, m);
     }
     share_inputs(m);
     return m;
