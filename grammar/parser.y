@@ -156,6 +156,10 @@ struct parse_state {
     bool ovr_target;    /* inside `override target|redline NAME ...` */
     bool ovr_region;    /* inside `override region NAME ...` */
     bool in_target;     /* inside `target|redline NAME ...` of a measure */
+    bool in_region;     /* inside `[override] region NAME ...` among the
+                           declarations (not the plan block's `region`) */
+    bool allow_inline;  /* the `allow` just read follows another statement's
+                           text on its line, which takes none (allow_attached) */
     bool in_indicator;  /* inside `[override] indicator NAME ...` (both for
                            the hints of a syntax error there) */
     bool ovr_indicator; /* inside `override indicator NAME ...` */
@@ -290,7 +294,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 static void lose_pending(parse_state *ps);
 static void quoted_agency(parse_state *ps, const char *text, span sp);
 static void allow_names(parse_state *ps, parse_list *names, const char *reason, span kw);
-static bool allow_attached(const parse_state *ps, span loc);
+static bool allow_attached(parse_state *ps, span loc);
 
 /* Stops the parse when an expression or unit tree gets too deep. */
 #define CHECK_DEPTH(node)                  \
@@ -1856,7 +1860,21 @@ args:
  * on its line, or after an indicator's comma (KW_ALLOW_ATTR), is that
  * target's, region's or indicator's. */
 allow:
-    kw_allow wnames opt_string      { allow_names(ps, $2, $3, @1); }
+    kw_allow wnames opt_string
+        {
+            if (ps->allow_inline) {
+                /* after a plan item, `levels`, an assessment's line ...:
+                 * neither that statement's nor (unseen) the block's */
+                ps->allow_inline = false;
+                diag_error(ps->d, @1, "an 'allow' after other text on its line belongs to a target, a region or "
+                                      "an indicator (after a comma); this line's statement takes none");
+                diag_hint(ps->d, "write the 'allow' on a line of its own: it then accepts the warnings of the "
+                                 "block it is in, or of the whole file among the declarations");
+                list_free($2);
+            } else {
+                allow_names(ps, $2, $3, @1);
+            }
+        }
   ;
 allow_attr:
     KW_ALLOW_ATTR wnames opt_string { allow_names(ps, $2, $3, @1); }
@@ -1980,6 +1998,7 @@ static void track_override(parse_state *ps, int tok)
     case KW_IMPORT: case KW_DROP: case KW_KEEP: case KW_OVERRIDE: case KW_TEST: case '{': case '}':
         ps->ovr_target = ps->in_target = false;
         ps->ovr_region = tok == KW_REGION && ps->prev_tok == KW_OVERRIDE;
+        ps->in_region = tok == KW_REGION && (ps->nblocks == 0 || ps->ovr_region);
         ps->in_indicator = tok == KW_INDICATOR && ps->prev_tok != KW_DROP && ps->prev_tok != KW_KEEP;
         ps->ovr_indicator = tok == KW_INDICATOR && ps->prev_tok == KW_OVERRIDE;
         ps->ind_column = false;
@@ -1989,7 +2008,7 @@ static void track_override(parse_state *ps, int tok)
         ps->ind_column = ps->in_indicator;
         break;
     case KW_MAP:
-        ps->ovr_target = ps->in_target = ps->in_indicator = ps->ovr_indicator = false;
+        ps->ovr_target = ps->in_target = ps->in_indicator = ps->ovr_indicator = ps->in_region = false;
         ps->in_map = true;
         break;
     default:
@@ -2030,9 +2049,14 @@ static bool keep_starts(parse_state *ps, const PARSE_STYPE *val, span loc)
 /* Whether the `allow` at loc belongs to what it follows (KW_ALLOW_ATTR):
  * after an indicator's comma, or on the line of a target's or region's
  * text (after anything but a brace); else it is a statement of the block
- * or file it is in (KW_ALLOW). */
-static bool allow_attached(const parse_state *ps, span loc)
+ * or file it is in (KW_ALLOW).  One after the text of another statement on
+ * its line (`baseline 2020 allow ...`, `levels a, b allow ...`) is read as
+ * a statement too, with ps->allow_inline set for the `allow` rule to
+ * report: the attached token there made the parser's error speak of a
+ * target or region, and lose the statement and the names after it. */
+static bool allow_attached(parse_state *ps, span loc)
 {
+    ps->allow_inline = false;
     if (ps->in_indicator && ps->last_tok == ',')
         return true;
     if (ps->last_tok == 0 || ps->last_tok == '{' || ps->last_tok == '}')
@@ -2042,8 +2066,12 @@ static bool allow_attached(const parse_state *ps, span loc)
         char c = text[i - 1];
         if (c == '\n' || c == '\r')
             return false;
-        if (c != ' ' && c != '\t')
-            return true;
+        if (c != ' ' && c != '\t') {
+            if (ps->in_target || ps->ovr_target || ps->in_region)
+                return true;
+            ps->allow_inline = true;
+            return false;
+        }
     }
     return false;
 }

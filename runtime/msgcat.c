@@ -2147,6 +2147,14 @@ static const msgcat_pair catalog[] = {
      "by %s) or have its file sent again; its targets are judged on them as they are\n",
      "%s: 附注：请向%s的报送部门核实其数值的单位；如使用了其他单位，请换算（乘以%s）或请其重新报送；"
      "在此之前其目标按现有数值评判\n"},
+
+    /* ---- rv27: an `allow` after a plan item, `levels`, an assessment's line ---- */
+    {"an 'allow' after other text on its line belongs to a target, a region or an indicator (after a comma); "
+     "this line's statement takes none",
+     "写在一行其他内容之后的 'allow' 只属于目标、地区或指标（写在逗号之后）；这一行的语句不接受 'allow'"},
+    {"write the 'allow' on a line of its own: it then accepts the warnings of the block it is in, or of the whole "
+     "file among the declarations",
+     "把 'allow' 单独写成一行：它就接受所在块的警告；写在各声明之间时，接受整个文件的警告"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
