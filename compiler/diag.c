@@ -725,6 +725,18 @@ void diag_allow_scope(diag_ctx *d, span within, span scope)
     }
 }
 
+void diag_allow_drop(diag_ctx *d, span within)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < d->nallows; i++) {
+        const diag_allow *al = &d->allows[i];
+        if (!al->scoped && al->name.file == within.file && al->name.lo >= within.lo && al->name.hi <= within.hi)
+            continue;
+        d->allows[k++] = *al;
+    }
+    d->nallows = k;
+}
+
 void diag_allow_unused(diag_ctx *d)
 {
     /* unused-allow's own `allow`s last, after the others have had the

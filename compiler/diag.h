@@ -157,6 +157,12 @@ void diag_allow_add(diag_ctx *d, warn_id w, span name, uint32_t at, const char *
  * scope `scope` (the parser, when it has read the declaration or block
  * `within`, or a file-level `allow` statement whose scope is its file). */
 void diag_allow_scope(diag_ctx *d, span within, span scope);
+/* Forgets every `allow` name not scoped yet that lies inside `within`, the
+ * tokens a syntax error's recovery dropped (a target, a measure lost):
+ * else the block around them, read on, gave them its own scope, and the
+ * allow of a target lost to an error accepted the warnings of the whole
+ * measure. */
+void diag_allow_drop(diag_ctx *d, span within);
 /* Reports as unused-allow each name of an `allow` in a file not read by
  * another's import that accepted no warning (once; those that accept
  * unused-allow itself last).  The compiler calls it when the rules have

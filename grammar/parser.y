@@ -1303,7 +1303,7 @@ measures:
                 list_push($$, &$2);
         }
   | measures allow      { $$ = $1; }
-  | measures error      { $$ = $1; lose_pending(ps); }
+  | measures error      { $$ = $1; diag_allow_drop(ps->d, @2); lose_pending(ps); }
   ;
 
 /* measure := 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}' */
@@ -1375,7 +1375,7 @@ measure_items:
             ps->pending_target = (ast_name){0};
         }
   | measure_items allow                 { $$ = $1; }
-  | measure_items error                 { $$ = $1; lose_pending(ps); }
+  | measure_items error                 { $$ = $1; diag_allow_drop(ps->d, @2); lose_pending(ps); }
   ;
 
 /* ---- targets ---- */
