@@ -3108,8 +3108,13 @@ static void check_rated_maps(S *s)
  * reads no number of a cell in its unit (a count of cells, a share in %),
  * and is left out; units of one size (an alias) are one unit.  `from` is
  * the first column of the name (the columns of one name are searched
- * only when a name is read twice). */
-static void column_units_differ(S *s, const ast_decl *d, const sema_indicator *ind, uint32_t from, span first)
+ * only when a name is read twice).  Through another text map than `map`
+ * (this one's, -1 for none) the column is left out too: the numbers are
+ * each map's own, the texts of a dashboard's colours standing for a
+ * rating in one and for yes/no or a % in another (§4, "Two indicators
+ * may read one header column through different maps"). */
+static void column_units_differ(S *s, const ast_decl *d, const sema_indicator *ind, int32_t map, uint32_t from,
+                                span first)
 {
     const sema_model *m = s->m;
     ast_aggkind k = d->u.ind.agg.kind;
@@ -3118,7 +3123,7 @@ static void column_units_differ(S *s, const ast_decl *d, const sema_indicator *i
     const char *name = m->columns[from].name;
     for (uint32_t j = from; j < m->ncolumns; j++) {
         const sema_column *c = &m->columns[j];
-        if (c->agg.kind == AGG_COUNT || c->agg.kind == AGG_SHARE || strcmp(c->name, name) != 0)
+        if (c->agg.kind == AGG_COUNT || c->agg.kind == AGG_SHARE || strcmp(c->name, name) != 0 || c->map != map)
             continue;
         const sema_indicator *o = &m->inds[c->indicator];
         const unit_t *a = ind->column_unit, *b = o->column_unit;
@@ -3223,11 +3228,11 @@ static void check_indicator(S *s, uint32_t i)
             diag_note(s->d, old->sp, "'%s' reads it here", m->inds[c->indicator].name);
             return;
         }
-        if (old)
-            column_units_differ(s, d, ind, old->index, old->sp);
         int32_t map = -1;
         if (d->u.ind.map.s && !column_map(s, d, ind, is_bool, u, &map))
             return;
+        if (old)
+            column_units_differ(s, d, ind, map, old->index, old->sp);
         uint32_t ci = m->ncolumns++;
         m->columns[ci].name = col;
         m->columns[ci].is_bool = is_bool;
