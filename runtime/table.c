@@ -4693,6 +4693,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     csv_init_window(&csv, src->buf, src->len, src->final);
     csv.rows = src->rows;
     if (read_header(&L, src, &csv)) {
+        if (L.opts.header_read)
+            *L.opts.header_read = true;
         csv_record rec;
         csv_status st;
         size_t counted = 0;
@@ -5903,11 +5905,13 @@ static rt_table *load_many(const ir_program *p, const char *const *paths, const 
  * error a column.  The file is read with such columns set aside
  * (needed_columns_only) and its messages held; when a column was set
  * aside and one a region of its rows needs (template.h), or the reading
- * failed, it is read again as it was read before (rt_table_load, or
- * load_many for other rules), so that what is said is the same bytes as
- * ever.  A file that is not a regular one (standard input), which cannot
- * be read twice, is read so at once.  reader: the rules that read it, or
- * NULL for p. */
+ * failed on its header, it is read again as it was read before
+ * (rt_table_load, or load_many for other rules), so that what is said is
+ * the same bytes as ever.  One that failed on its rows says its held
+ * errors (a column set aside is no error until the rows are known).  A
+ * file that is not a regular one (standard input), which cannot be read
+ * twice, is read so at once.  reader: the rules that read it, or NULL
+ * for p. */
 static rt_table *load_one(const ir_program *p, const char *path, const ir_program *reader,
                           const rt_load_options *opts, FILE *err)
 {
@@ -5921,9 +5925,10 @@ static rt_table *load_one(const ir_program *p, const char *path, const ir_progra
     if ((opts && opts->allow_missing_columns) || !regular)
         return reader ? load_many(p, paths, readers, 1, opts, err) : rt_table_load(p, path, opts, err);
     rt_load_options o = opts ? *opts : (rt_load_options){0};
-    bool set_aside = false;
+    bool set_aside = false, header_read = false;
     o.needed_columns_only = true;
     o.set_aside = &set_aside;
+    o.header_read = &header_read;
     char *held = NULL;
     size_t heldlen = 0;
     FILE *mem = open_memstream(&held, &heldlen);
@@ -5934,8 +5939,12 @@ static rt_table *load_one(const ir_program *p, const char *path, const ir_progra
     size_t nabsent = 0;
     for (uint32_t k = 0; t && k < p->ncolumns; k++)
         nabsent += t->absent[k];
-    /* (without a column set aside, the reading was the usual one) */
-    bool again = !t && set_aside;
+    /* (without a column set aside, the reading was the usual one; and a
+     * reading that failed on its rows says its own errors, held: read
+     * again, the header's error on a column set aside came first, which
+     * no row of the file may need, and hid them — a city's file with one
+     * malformed year was told to add the province's column) */
+    bool again = !t && set_aside && !header_read;
     if (t && nabsent) {
         /* the regions of the file's own rows (not planc's rows above them) */
         uint32_t *regions = rt_xcalloc((size_t)p->nregions + 1, sizeof *regions), nr = 0;

@@ -55,6 +55,9 @@ typedef struct rt_load_options {
     /* With needed_columns_only: set true when a column the header lacks
      * was so read as missing cells (NULL: not asked). */
     bool *set_aside;
+    /* Set true when the header was read and its rows began (NULL: not
+     * asked): a reading that failed after it failed on its rows. */
+    bool *header_read;
     /* The rows are a test's in a rules file (planc test): no note suggests
      * a command-line option of planc run (--na, --skip-unknown-regions). */
     bool test_rows;
