@@ -5943,8 +5943,10 @@ static rt_table *load_one(const ir_program *p, const char *path, const ir_progra
      * reading that failed on its rows says its own errors, held: read
      * again, the header's error on a column set aside came first, which
      * no row of the file may need, and hid them — a city's file with one
-     * malformed year was told to add the province's column) */
-    bool again = !t && set_aside && !header_read;
+     * malformed year was told to add the province's column; read by
+     * other rules, load_many's own check of the columns set aside fails
+     * after the header too, so that reading is always read again) */
+    bool again = !t && set_aside && (reader || !header_read);
     if (t && nabsent) {
         /* the regions of the file's own rows (not planc's rows above them) */
         uint32_t *regions = rt_xcalloc((size_t)p->nregions + 1, sizeof *regions), nr = 0;
