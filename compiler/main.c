@@ -4185,6 +4185,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         return usage_error("run", "%s--store-rows is for the results history: give --store DB too", "");
     /* the history is a database: '-' is no stream for it (it was a file
      * named '-' in the current directory) */
+    if (ro.store && !*ro.store)
+        return usage_error("run", "%s--store '': name the results history's database file", "");
     if (ro.store && strcmp(ro.store, "-") == 0)
         return usage_error("run", "%s--store - : the results history is a database file, not standard "
                                   "output; name a file (./- for one named -)", "");

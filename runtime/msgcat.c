@@ -2155,6 +2155,8 @@ static const msgcat_pair catalog[] = {
     {"write the 'allow' on a line of its own: it then accepts the warnings of the block it is in, or of the whole "
      "file among the declarations",
      "把 'allow' 单独写成一行：它就接受所在块的警告；写在各声明之间时，接受整个文件的警告"},
+    /* ---- an empty --store (compiler/main.c run_command) */
+    {"%s--store '': name the results history's database file", "%s--store ''：请写出结果历史库的数据库文件名"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
