@@ -2957,6 +2957,15 @@ static ditem *allow_item(D *x, char op, const char *key, const char *place, cons
     return it;
 }
 
+/* The index of key k among keys[0..n), or n when it is not there. */
+static uint32_t key_index(const char *const *keys, uint32_t n, const char *k)
+{
+    uint32_t i = 0;
+    while (i < n && strcmp(keys[i], k) != 0)
+        i++;
+    return i;
+}
+
 /* The `allow`s of the rules (docs/LANGUAGE.md §12) added, dropped, or
  * given another reason: a name at a place, the place being the
  * declaration it is in as written (or the file), so that one accepted
@@ -2967,9 +2976,7 @@ static void diff_allows(D *x)
     uint32_t no = allow_keys(x, x->o->d, &ko, &ro, &po);
     uint32_t nn = allow_keys(x, x->n->d, &kn, &rn, &pn);
     for (uint32_t i = 0; i < no; i++) {
-        uint32_t j = 0;
-        while (j < nn && strcmp(ko[i], kn[j]) != 0)
-            j++;
+        uint32_t j = key_index(kn, nn, ko[i]);
         if (j == nn) {
             allow_item(x, '-', ko[i], po[i], ro[i]);
             x->c_allows.dropped++;
@@ -2980,10 +2987,7 @@ static void diff_allows(D *x)
         }
     }
     for (uint32_t j = 0; j < nn; j++) {
-        uint32_t i = 0;
-        while (i < no && strcmp(ko[i], kn[j]) != 0)
-            i++;
-        if (i == no) {
+        if (key_index(ko, no, kn[j]) == no) {
             allow_item(x, '+', kn[j], pn[j], rn[j]);
             x->c_allows.added++;
         }
