@@ -897,18 +897,16 @@ void ast_take_allows(arena *a, ast_program *p, const diag_ctx *d, size_t from)
 /* Prints every declaration of p (format at the top of this file). */
 void ast_dump(const ast_program *p, FILE *out)
 {
-    dumper dp = {.out = out, .p = p, .shown = calloc(p->nallows + 1, sizeof *dp.shown)};
-    if (!dp.shown) {
+    /* per allow: shown yet, and whether it is the file's (below) */
+    bool *flags = calloc(2 * ((size_t)p->nallows + 1), sizeof *flags);
+    if (!flags) {
         fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
         exit(4);
     }
+    dumper dp = {.out = out, .p = p, .shown = flags};
     /* an allow among the declarations (inside none) is the file's: shown
      * at the top level, before the first declaration of its file after it */
-    bool *filewide = calloc(p->nallows + 1, sizeof *filewide);
-    if (!filewide) {
-        fputs(msgcat_tr("planc: error: out of memory\n"), stderr);
-        exit(4);
-    }
+    bool *filewide = flags + p->nallows + 1;
     for (uint32_t k = 0; k < p->nallows; k++) {
         filewide[k] = true;
         for (uint32_t i = 0; i < p->ndecls && filewide[k]; i++) {
@@ -931,8 +929,7 @@ void ast_dump(const ast_program *p, FILE *out)
         if (i < p->ndecls)
             dump_decl(&dp, p->decls[i]);
     }
-    free(filewide);
-    free(dp.shown);
+    free(flags);
 }
 
 /* The prefix form of e, as ast_dump prints it, in the arena. */
