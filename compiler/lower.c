@@ -1060,9 +1060,11 @@ static void lower_target(L *l, uint32_t ti, ir_target *out)
      * have a value; every other target does not apply there.  A target is
      * a share target by what it measures or by its goal: a red line
      * `上限 >= total(city, 用水量)` is judged on the province's added row,
-     * as `total(city, 用水量) <= 上限` is. */
+     * as `total(city, 用水量) <= 上限` is.  Rules that read no region's
+     * regions below it have no added rows, and their kernels do not read
+     * whether a row is in the data (a column less for a memory-bound loop). */
     l->own[ti] = IR_NO_SLOT;
-    if (!reads_share(l, v) && !reads_share(l, goal)) {
+    if (l->m->reads_below && !reads_share(l, v) && !reads_share(l, goal)) {
         ir_input pin = {.kind = IR_IN_PRESENT, .scale = 1.0};
         l->present = input(l, pin);
         l->own[ti] = applicable;

@@ -277,6 +277,11 @@ struct sema_model {
     const char **agency_drops; uint32_t nagency_drops; /* base agencies an extending
                                file dropped (`drop agency`, docs/LANGUAGE.md §14) */
 
+    bool reads_below;       /* some expression reads the regions below a row's
+                               (share, total, lowest / highest / average with a
+                               level): only then does the runtime add rows for
+                               parent regions, so only then is "row is in the
+                               data" read (lower.c) */
     bool has_assessment;
     const char *assessment;
     ast_missing missing;

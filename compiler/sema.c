@@ -1339,6 +1339,7 @@ static bool level_arg(S *s, ast_expr *e, const char *fn)
         return false;
     }
     e->sema.index = (int)y->index;
+    s->m->reads_below = true;
     return true;
 }
 

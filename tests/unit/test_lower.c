@@ -672,6 +672,37 @@ START_TEST(share)
 }
 END_TEST
 
+/* The number of inputs of kind k in P. */
+static uint32_t inputs_of(ir_inputkind k)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < P->ninputs; i++)
+        n += P->inputs[i].kind == k;
+    return n;
+}
+
+/* "Row is in the data" is read only by rules that read the regions below a
+ * row's, the only ones for which the runtime adds rows: without a share
+ * step a kernel has one column less to read. */
+START_TEST(present_only_with_shares)
+{
+    compile_run(PRELUDE "indicator x : %, higher, column \"x\"\n"
+                ONE("        target x >= 92% by 2027\n"),
+                "region,year,x\n甲,2023,50\n甲,2024,60\n");
+    ck_assert_uint_eq(inputs_of(IR_IN_PRESENT), 0);
+    ck_status("x", "甲", 2024, "lagging");
+    teardown(); /* a second program, with a fixture of its own */
+    setup();
+    compile_run(PRELUDE "indicator x : %, higher, column \"x\"\n"
+                "indicator ws : bool, column \"ws\"\n"
+                ONE("        target x >= 92% by 2027\n"
+                    "        target 全覆盖 : share(city, ws == yes) >= 100% by 2027\n"),
+                "region,year,x,ws\n甲,2023,50,yes\n甲,2024,60,yes\n");
+    ck_assert_uint_eq(inputs_of(IR_IN_PRESENT), 1);
+    ck_status("x", "甲", 2024, "lagging");
+}
+END_TEST
+
 /* Scopes: regions, a level, exceptions. */
 START_TEST(scopes)
 {
@@ -1223,6 +1254,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, trends);
     tcase_add_test(tc, peaks);
     tcase_add_test(tc, share);
+    tcase_add_test(tc, present_only_with_shares);
     tcase_add_test(tc, scopes);
     tcase_add_test(tc, shifts);
     tcase_add_test(tc, units);
