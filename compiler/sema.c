@@ -24,6 +24,7 @@
  * name `M.x` is x as the file imported as M sees it (docs/LANGUAGE.md §14). */
 #include "sema.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1606,18 +1607,16 @@ static sema_type check_expr(S *s, ast_expr *e, ectx *c)
 {
     if (!e)
         return TY_ERROR;
-    if (s->depth >= MAX_DEPTH) {
-        diag_error(s->d, e->sp, "expression nested deeper than %d", MAX_DEPTH);
-        return set(e, TY_ERROR, NULL);
-    }
+    /* the parser stops at trees deeper than AST_MAX_DEPTH, and nothing
+     * after it builds expressions, so the recursion stays that shallow */
+    assert(s->depth < MAX_DEPTH);
     s->depth++;
     sema_type t = TY_ERROR;
     switch (e->kind) {
     case EX_NUM:
-        if (!isfinite(e->u.num.v)) {
-            diag_error(s->d, e->sp, "number out of range");
-            t = set(e, TY_ERROR, NULL);
-        } else if (e->u.num.unit) {
+        /* the lexer reports a number beyond the doubles and reads it as 0 */
+        assert(isfinite(e->u.num.v));
+        if (e->u.num.unit) {
             const unit_t *u = resolve_unit(s, e->u.num.unit);
             if (u && unit_is_bool(u)) {
                 diag_error(s->d, e->sp, "write yes/no values as 'yes' or 'no'");
@@ -1995,10 +1994,8 @@ static void check_map(S *s, const ast_decl *d, sema_map *mp)
             diag_hint(s->d, "remove it; a cell of spaces is empty too");
             continue;
         }
-        if (!isfinite(e->value) && !e->missing) {
-            diag_error(s->d, e->value_sp, "number out of range");
-            continue;
-        }
+        /* a value is a number the lexer read (finite), or 'missing' (NaN) */
+        assert(isfinite(e->value) || e->missing);
         const ast_mapentry *first = namemap_put(s->a, &seen, text, (void *)e);
         if (first) {
             diag_error(s->d, e->sp, "text \"%s\" is given twice in map '%s'", text, name);
@@ -4450,7 +4447,7 @@ static void check_target(S *s, uint32_t ti)
         if (t->kind != TG_THRESHOLD)
             diag_error(s->d, t->sp, "a red line must be a threshold ('X >= GOAL'), not '%s'", tkname[t->kind]);
         else if (t->nms != 1)
-            diag_error(s->d, t->sp, "a red line has exactly one goal");
+            diag_error(s->d, t->sp, "a red line takes exactly one goal, not %u: it holds every year", t->nms);
         else if (t->ms[0].has_by)
             diag_error(s->d, t->ms[0].by.sp, "a red line holds every year; remove the deadline");
     }
@@ -4473,8 +4470,9 @@ static void check_target(S *s, uint32_t ti)
             mt->ms[0].track = DIR_HIGHER;
             mt->nms = 1;
         } else {
-            if (n == 0)
-                diag_error(s->d, t->sp, "target '%s' has no goal", mt->name);
+            /* the grammar gives a threshold one goal, or milestones each
+             * with 'by' (an override's condition is parsed the same way) */
+            assert(n > 0);
             int prev = 0;
             span prev_sp = t->sp;
             for (uint32_t k = 0; k < n; k++) {
@@ -4495,8 +4493,8 @@ static void check_target(S *s, uint32_t ti)
                         prev = o->deadline;
                         prev_sp = ms->by.sp;
                     }
-                } else if (n > 1) {
-                    diag_error(s->d, ms->sp, "this goal has no deadline; with several goals each needs 'by YEAR'");
+                } else {
+                    assert(n == 1);
                 }
                 if (mt->type != TY_ERROR) {
                     o->track = track_dir(s, mt, ms->op);
