@@ -5134,6 +5134,8 @@ static void check_formula_cycles(S *s)
                 diag_error(s->d, ii->d->u.ind.formula->sp,
                            "the formula of '%s' nests other formulas more than %d deep",
                            m->inds[i].name, MAX_EXPANSION);
+                diag_hint(s->d, "a formula is as deep as its own expression with the formulas it uses "
+                                "substituted in: make the chain of formulas shorter, or their expressions");
                 ii->depth = -1;
             }
             ii->mark = 2;

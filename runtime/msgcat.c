@@ -1097,6 +1097,9 @@ static const msgcat_pair catalog[] = {
     {"the first argument of '%s' must be a level", "'%s' 的第一个参数须是层级"},
     {"the formula of '%s' is a yes/no condition, but '%s' is in '%s'", "“%s”的公式是是/否条件，而“%s”以“%s”计"},
     {"the formula of '%s' nests other formulas more than %d deep", "“%s”的公式嵌套其他公式超过%d层"},
+    {"a formula is as deep as its own expression with the formulas it uses substituted in: make the chain of "
+     "formulas shorter, or their expressions",
+     "公式的深度是其表达式代入所用各公式之后的深度：请减少依次引用的公式层数，或缩短公式"},
     {"the limit of 'share' is out of range", "'share' 的界限超出范围"},
     {"the other one is here", "另一个在此处"},
     {"these are two units called '%s', declared by different files; write the one meant with the file it comes from (M.%s)",
