@@ -2525,11 +2525,10 @@ static void check_region_decl(S *s, const ast_decl *d)
         return;
     const sema_region *gr = &m->regions[g->index];
     bool hinted = false, outside_hinted = false;
-    if (d->u.region.members.n == 0) {
-        /* every member was dropped by an extending file (the grammar needs one) */
-        diag_error(s->d, d->u.region.names.v[0].sp, "regional group '%s' has no members left", gr->name);
-        return;
-    }
+    /* the grammar gives a group a member; when an extending file drops
+     * them all, the loader reports it at the drop and makes the group a
+     * plain region (import.c), so no group reaches here empty */
+    assert(d->u.region.members.n > 0);
     if (!s->gc.listed) {
         size_t nr = m->nregions + 1;
         s->gc.listed = arena_alloc(s->a, nr * sizeof *s->gc.listed);

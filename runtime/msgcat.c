@@ -1092,7 +1092,6 @@ static const msgcat_pair catalog[] = {
      "规划“%s”没有规划期末；请加上 'horizon YEAR'（期限最晚可到的年份）"},
     {"region '%s' is dropped, but it is the base plan's region", "地区“%s”已删除，但它是基础规则中规划块的地区"},
     {"region '%s' is its own ancestor (a cycle of 'in')", "地区“%s”是它自己的上级地区（'in' 形成循环）"},
-    {"regional group '%s' has no members left", "区域组“%s”已没有成员"},
     {"the base is given here", "基础规则在此处给出"},
     {"the first argument of '%s' must be a level", "'%s' 的第一个参数须是层级"},
     {"the formula of '%s' is a yes/no condition, but '%s' is in '%s'", "“%s”的公式是是/否条件，而“%s”以“%s”计"},
