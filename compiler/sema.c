@@ -735,6 +735,11 @@ static const sym *lookup_vocab(S *s, int kind, ast_name n, const char *const *ex
     }
     if (first)
         diag_hint(s->d, "write the name with the file it comes from, e.g. '%s.%s'", first, n.s);
+    else if (n.qual)
+        /* M.x is ambiguous in M itself: no qualifier of this file reaches
+         * the candidates, so say how to get one */
+        diag_hint(s->d, "'%s.%s' is ambiguous in %s itself: import the file that declares the one you mean "
+                        "('import \"file.plan\" as M') and write 'M.%s'", n.qual, n.s, mod_path(s, m), n.s);
     return NULL;
 }
 

@@ -153,6 +153,9 @@ static const msgcat_pair catalog[] = {
     {"ambiguous %s '%s': %u imported files declare it", "有歧义的%s“%s”：%u个导入的文件都声明了它"},
     {"candidate '%s.%s', declared in %s", "候选“%s.%s”，声明于 %s"},
     {"write the name with the file it comes from, e.g. '%s.%s'", "请连同其所在的文件写出名称，如 '%s.%s'"},
+    {"'%s.%s' is ambiguous in %s itself: import the file that declares the one you mean "
+     "('import \"file.plan\" as M') and write 'M.%s'",
+     "'%s.%s' 在 %s 中本身就有歧义：请直接导入声明所需名称的文件（'import \"file.plan\" as M'），再写 'M.%s'"},
     {"if '%s' is an agency of this plan, declare it: 'agency %s \"full name\"'%.0s",
      "若“%s”是本规划的单位，请声明：'agency %s \"全称\"'%.0s"},
     {"if '%s' is a unit of this plan, declare it: 'unit %s' (a unit of its own) or 'unit %s = FACTOR UNIT'",
