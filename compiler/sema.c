@@ -2211,15 +2211,13 @@ static void pass_declare(S *s)
 
 /* ---------------------------------------------------------------- pass 2: plan and units */
 
-/* A year written in the plan must be a plausible calendar year. */
-static bool year_ok(S *s, int y, span sp, const char *what)
+/* Whether a year of the plan was read: the parser reads every year
+ * (the rules' and --set's) through year_value, which makes it 1..9999 or
+ * reports it and makes it 0. */
+static bool year_ok(int y)
 {
-    if (y >= 1 && y <= 9999)
-        return true;
-    if (y == 0)
-        return false; /* the parser reported it */
-    diag_error(s->d, sp, "%s %d is not a year (1..9999)", tr(s, what), y);
-    return false;
+    assert(y >= 0 && y <= 9999);
+    return y != 0;
 }
 
 /* A data column's name as the data reader matches it: without the spaces,
@@ -2278,14 +2276,14 @@ static void check_plan(S *s)
         diag_error(s->d, name_sp, "plan '%s' has no baseline; add 'baseline YEAR'",
                    d->u.plan.name.s ? d->u.plan.name.s : "?");
         ok = false;
-    } else if (!year_ok(s, d->u.plan.baseline, d->u.plan.baseline_sp, "baseline")) {
+    } else if (!year_ok(d->u.plan.baseline)) {
         ok = false;
     }
     if (!d->u.plan.has_horizon) {
         diag_error(s->d, name_sp, "plan '%s' has no horizon; add 'horizon YEAR' (the last year a deadline may name)",
                    d->u.plan.name.s ? d->u.plan.name.s : "?");
         ok = false;
-    } else if (!year_ok(s, d->u.plan.horizon, d->u.plan.horizon_sp, "horizon")) {
+    } else if (!year_ok(d->u.plan.horizon)) {
         ok = false;
     }
     if (ok && d->u.plan.horizon <= d->u.plan.baseline) {
@@ -2298,7 +2296,7 @@ static void check_plan(S *s)
     s->years_ok = ok;
     for (uint32_t k = 0; k < d->u.plan.nperiods; k++) {
         const ast_period *p = &d->u.plan.periods[k];
-        if (!year_ok(s, p->from, p->sp, "period start") || !year_ok(s, p->to, p->sp, "period end"))
+        if (!year_ok(p->from) || !year_ok(p->to))
             continue;
         if (p->from > p->to) {
             diag_error(s->d, p->sp, "period '%s' ends (%d) before it starts (%d)",

@@ -1008,9 +1008,6 @@ static const msgcat_pair catalog[] = {
     /* ---- zh22: the last English of a Chinese run (the checker's, the lexer's, the parser's, the
      * driver's and the back end's rarer messages; the pieces they are built of) */
     {" (this file replaces it, but its name stays the base's)", "（本文件替换了它，但它的名称仍属于基础规则）"},
-    {"%s %d is not a year (1..9999)", "%s %d 不是年份（须是1到9999的整数）"},
-    {"period start", "时期的开始年"},
-    {"period end", "时期的结束年"},
     {"%s is out of range", "%s超出范围"},
     {"%s must be a number without a unit (or a %%), not in '%s'", "%s须是不带单位的数字（或百分数），而不是以“%s”计"},
     {"%s--check writes no file: it cannot be given with -o or --list", "%s--check 不写文件：不能与 '-o' 或 --list 同用"},
