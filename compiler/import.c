@@ -489,7 +489,7 @@ static void add_edge(loader *L, uint32_t mi, uint32_t ti, const char *path, ast_
             return;
         diag_error(L->d, as.s ? as.sp : sp, "two imports of this file are both called '%s'", q);
         diag_note(L->d, im->sp, "the other one is here");
-        diag_hint(L->d, "add 'as NAME' to one of them");
+        diag_hint(L->d, "give one of them another name with 'as NAME'");
         return;
     }
     ast_import *im = arena_alloc(L->a, sizeof *im);

@@ -1046,7 +1046,7 @@ static const msgcat_pair catalog[] = {
     {"a target must measure an indicator", "目标须度量指标"},
     {"a tolerance must be a number, not a yes/no value", "允许偏差须是数字，而不是是/否值"},
     {"a tolerance must be zero or more", "允许偏差须不小于零"},
-    {"add 'as NAME' to one of them", "请给其中一个加上 'as NAME'"},
+    {"give one of them another name with 'as NAME'", "请用 'as NAME' 给其中一个另起名称"},
     {"an agency that assists (配合, 责任单位) is named in the measure's 'responsible' list: responsible %.*s",
      "配合单位（责任单位）写在措施的 'responsible' 列表中：'responsible %.*s'"},
     {"an exponent must be a whole number from 1 to 99", "指数须是1到99的整数"},
