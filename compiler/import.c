@@ -514,11 +514,9 @@ static void load_imports(loader *L, uint32_t mi)
                 add_edge(L, mi, (uint32_t)t, d->u.import.path, d->u.import.as, d->sp);
         } else if (d->kind == D_PLAN && d->u.plan.extends) {
             mod *m = M(L, mi);
-            if (m->plan) {
-                diag_error(L->d, d->u.plan.extends_sp, "this file already extends a base");
-                diag_note(L->d, m->plan->u.plan.extends_sp, "the base is given here");
-                continue;
-            }
+            if (m->plan)
+                continue; /* a second plan: the checker reports it, once ("a program has
+                             exactly one plan"), and its base is not loaded */
             m->plan = d;
             t = import_one(L, mi, d->u.plan.extends, d->u.plan.extends_sp);
             if (t >= 0) {
