@@ -4403,6 +4403,8 @@ static const int region_scale_logs[] = {2, 3, 4};
  * which lie closer together than 10^(k-1)), and the nearest other
  * region's median past 3.2 times its own lies 10^(k-1)/3.2 times away or
  * more, is warned of (the first GAPS_SHOWN, then a count),
+ * unless a region of the level has a number below zero in the column
+ * (changes or balances, whose size near zero says nothing of a unit),
  * with a note on the first.  Rows are sorted. */
 static void warn_region_scale(loader *L, rt_table *t)
 {
@@ -4412,6 +4414,7 @@ static void warn_region_scale(loader *L, rt_table *t)
     double *med = rt_xcalloc(p->nregions + 1, sizeof *med);
     double *lo = rt_xcalloc(p->nregions + 1, sizeof *lo), *hi = rt_xcalloc(p->nregions + 1, sizeof *hi);
     double *vals = rt_xcalloc(t->nrows + p->nregions + 1, sizeof *vals);
+    bool *below = rt_xcalloc(p->nlevels, sizeof *below);
     size_t nwarned = 0;
     const char *first_region = NULL, *first_file = L->name;
     char first_factor[32] = "";
@@ -4420,19 +4423,28 @@ static void warn_region_scale(loader *L, rt_table *t)
         const ir_column *c = &p->columns[k];
         if (c->type != IR_COL_NUM || c->map || (t->absent && t->absent[k]))
             continue;
-        /* each region's median, least and greatest positive cell */
+        /* each region's median, least and greatest positive cell; the
+         * levels with a region below zero in the column */
+        memset(below, 0, p->nlevels * sizeof *below);
         for (uint32_t g = 0; g < p->nregions; g++) {
             size_t n = 0;
             for (size_t r = t->first[g]; r < t->first[g + 1]; r++) {
                 double x = t->data[k][r];
                 if (t->line[r] && isfinite(x) && x > 0)
                     vals[n++] = x;
+                else if (t->line[r] && x < 0 && !p->regions[g].is_group)
+                    below[p->regions[g].level] = true;
             }
             med[g] = n && !p->regions[g].is_group ? median_of(vals, n) : NAN;
             lo[g] = n ? vals[0] : NAN;
             hi[g] = n ? vals[n - 1] : NAN;
         }
         for (uint32_t v = 0; v < p->nlevels; v++) {
+            /* numbers that go below zero are changes or balances (a
+             * city's population growth: -3500, 8, -2100 beside others'
+             * 12000): a region near zero is no unit written wrong */
+            if (below[v])
+                continue;
             size_t n = 0;
             for (uint32_t g = 0; g < p->nregions; g++)
                 if (p->regions[g].level == v && !isnan(med[g]))
@@ -4533,6 +4545,7 @@ static void warn_region_scale(loader *L, rt_table *t)
                      t->file ? "planc" : L->name, nwarned - GAPS_SHOWN);
     if (first_region)
         csv_message(L->err, msgcat_get(L->opts.lang, first_note), first_file, first_region, first_factor);
+    free(below);
     free(vals);
     free(lo);
     free(hi);
