@@ -113,6 +113,10 @@ static cliopt_result parse_joined(const cliopt_command *c, void *st, const char 
         c->usage(c->name, "unknown option '%s'", a);
         return CLIOPT_USAGE;
     }
+    if (!eq[1]) {
+        c->usage(c->name, "option '%s' is given an empty value", name);
+        return CLIOPT_USAGE;
+    }
     return store_option(c, o, st, name, eq + 1) == 0 ? CLIOPT_OK : CLIOPT_USAGE;
 }
 
@@ -163,7 +167,17 @@ cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **a
                 return CLIOPT_USAGE;
             }
             value = argv[++i];
+            if (!*value) {
+                c->usage(c->name, "option '%s' is given an empty value", a);
+                return CLIOPT_USAGE;
+            }
         } else if (!o && (o = find_short_joined(c->options, a)) != NULL) {
+            /* `-o=out.csv` is no `--output=out.csv`: getopt's reading,
+             * the file '=out.csv', is never what was meant */
+            if (a[2] == '=') {
+                c->usage(c->name, "'%s': a short option's value comes after a space or joined without '='", a);
+                return CLIOPT_USAGE;
+            }
             value = a + 2;
             a = o->alias;
         }

@@ -14,7 +14,10 @@
  * (`-o -jx` writes the file '-jx'), or joined to it: `--opt=value` (GNU's
  * spelling, for every option that takes a value, `more`'s too; a flag
  * given one is a usage error naming it) and a short option's `-j4`,
- * `-oout.csv` (getopt's).  `--` ends the options: every argument after it
+ * `-oout.csv` (getopt's; `-o=out.csv` is a usage error, not the file
+ * '=out.csv').  A value of the table's options is never empty (`--data
+ * ''`, `--data=`: a usage error naming the option, not a file '' that
+ * cannot be read, exit 3).  `--` ends the options: every argument after it
  * is one of the command's arguments (`planc run -- -odd-name.plan`).
  * Checks between options (one that needs another, two that exclude each
  * other) stay with the command, after the walk. */

@@ -4185,8 +4185,6 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         return usage_error("run", "%s--store-rows is for the results history: give --store DB too", "");
     /* the history is a database: '-' is no stream for it (it was a file
      * named '-' in the current directory) */
-    if (ro.store && !*ro.store)
-        return usage_error("run", "%s--store '': name the results history's database file", "");
     if (ro.store && strcmp(ro.store, "-") == 0)
         return usage_error("run", "%s--store - : the results history is a database file, not standard "
                                   "output; name a file (./- for one named -)", "");
@@ -5899,7 +5897,8 @@ static int cmd_diff(int argc, char **argv)
 
 /* Takes `--root DIR` or `--root=DIR` (which every command accepts,
  * wherever it stands before a `--`) out of argv into rules_root; returns
- * the new argc, or -1 when DIR is missing. */
+ * the new argc, -1 when DIR is missing, -2 when it is empty (`--root=`:
+ * no directory, a usage error like any option given an empty value). */
 static int take_root(int argc, char **argv)
 {
     int k = 0, i = 0;
@@ -5908,6 +5907,8 @@ static int take_root(int argc, char **argv)
         int used = cliopt_value_at("--root", argc, argv, i, &dir);
         if (used < 0)
             return -1;
+        if (used > 0 && !*dir)
+            return -2;
         if (used > 0) {
             rules_root = dir;
             i += used - 1;
@@ -6071,6 +6072,8 @@ int main(int argc, char **argv)
     /* Ctrl-C and the like remove the temporary files of the run. */
     cleanup_install();
     argc = take_root(argc, argv);
+    if (argc == -2)
+        return usage_error(NULL, "option '%s' is given an empty value", "--root");
     if (argc < 0)
         return usage_error(NULL, "%soption '--root' needs a value", "");
     lead_lang(argc, argv);

@@ -383,6 +383,9 @@ static const msgcat_pair catalog[] = {
     {"\nRun 'planc build --help' for usage.\n", "\n运行 'planc build --help' 查看用法。\n"},
     {"planc: error: out of memory\n", "planc: 错误：内存不足\n"},
     {"option '%s' needs a value", "选项 '%s' 需要一个值"},
+    {"option '%s' is given an empty value", "选项 '%s' 的值为空"},
+    {"'%s': a short option's value comes after a space or joined without '='",
+     "'%s'：短选项的值写在空格之后，或紧接选项而不加 '='"},
     {"unknown option '%s'", "未知的选项 '%s'"},
     {"unknown language '%s' (available: en, zh)", "未知的语言 '%s'（可用：'en'、'zh'）"},
     {"unknown format '%s' (available: text, json)", "未知的格式 '%s'（可用：'text'、'json'）"},
@@ -2152,8 +2155,6 @@ static const msgcat_pair catalog[] = {
     {"write the 'allow' on a line of its own: it then accepts the warnings of the block it is in, or of the whole "
      "file among the declarations",
      "把 'allow' 单独写成一行：它就接受所在块的警告；写在各声明之间时，接受整个文件的警告"},
-    /* ---- an empty --store (compiler/main.c run_command) */
-    {"%s--store '': name the results history's database file", "%s--store ''：请写出结果历史库的数据库文件名"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -157,8 +157,12 @@ START_TEST(usage_errors)
     ck_assert_str_eq(said, "t: option '--data' needs a value\n");
     ck_assert_int_eq(walk(&a, "x -o"), CLIOPT_USAGE);
     ck_assert_str_eq(said, "t: option '-o' needs a value\n"); /* as it was spelt */
-    ck_assert_int_eq(walk(&a, "--data= --bogus=x"), CLIOPT_USAGE);
+    ck_assert_int_eq(walk(&a, "--data=a --bogus=x"), CLIOPT_USAGE);
     ck_assert_str_eq(said, "t: unknown option '--bogus=x'\n"); /* named whole */
+    ck_assert_int_eq(walk(&a, "--data= --bogus"), CLIOPT_USAGE); /* not a file '' */
+    ck_assert_str_eq(said, "t: option '--data' is given an empty value\n");
+    ck_assert_int_eq(walk(&a, "--n= --bogus"), CLIOPT_USAGE); /* before a handler sees it */
+    ck_assert_str_eq(said, "t: option '--n' is given an empty value\n");
     ck_assert_int_eq(walk(&a, "x y z --bogus"), CLIOPT_USAGE);
     ck_assert_str_eq(said, "t: unexpected argument 'z' (two)\n");
     ck_assert_int_eq(walk(&a, "--lang xx --bogus"), CLIOPT_USAGE);
@@ -176,10 +180,10 @@ END_TEST
 START_TEST(joined)
 {
     t_args a;
-    ck_assert_int_eq(walk(&a, "--data=a.csv --data= --output=x=y --lang=en --n=3 --diag=json x"), CLIOPT_OK);
+    ck_assert_int_eq(walk(&a, "--data=a.csv --data=-b --output=x=y --lang=en --n=3 --diag=json x"), CLIOPT_OK);
     ck_assert_int_eq((int)a.data.n, 2);
     ck_assert_str_eq(a.data.v[0], "a.csv");
-    ck_assert_str_eq(a.data.v[1], ""); /* as --data '' */
+    ck_assert_str_eq(a.data.v[1], "-b"); /* as --data -b */
     ck_assert_str_eq(a.out, "x=y");    /* split at the first '=' */
     ck_assert_int_eq(a.lang.lang, LBL_EN);
     ck_assert(a.lang.given);
@@ -213,9 +217,11 @@ END_TEST
 START_TEST(short_joined)
 {
     t_args a;
-    ck_assert_int_eq(walk(&a, "-oout.csv -j4 -o=x"), CLIOPT_OK);
+    ck_assert_int_eq(walk(&a, "-oout.csv -j4"), CLIOPT_OK);
     ck_assert_str_eq(a.j, "4");
-    ck_assert_str_eq(a.out, "=x"); /* getopt's reading of -o=x */
+    ck_assert_str_eq(a.out, "out.csv");
+    ck_assert_int_eq(walk(&a, "-o=x"), CLIOPT_USAGE); /* not getopt's file '=x' */
+    ck_assert_str_eq(said, "t: '-o=x': a short option's value comes after a space or joined without '='\n");
     ck_assert_int_eq(walk(&a, "-oa -ob"), CLIOPT_OK);
     ck_assert_str_eq(a.out, "b");
     ck_assert_int_eq(walk(&a, "-vx"), CLIOPT_USAGE);
