@@ -3819,6 +3819,15 @@ static FILE *scratch_stream(FILE *err)
     return f;
 }
 
+/* Reports that a scratch file of compare's could not be written (errno
+ * e: a full disk under $TMPDIR, ulimit -f). */
+static void scratch_error(FILE *err, int e)
+{
+    csv_message(err, "planc: error: cannot write the comparison's scratch file in '%s'%s: %s (make room "
+                     "there, or give TMPDIR another directory)\n", scratch_dir(),
+                getenv("TMPDIR") && *getenv("TMPDIR") ? " ($TMPDIR)" : "", msgcat_strerror(msgcat_lang(), e));
+}
+
 /* Copies scratch stream `from`, written whole, into `to` from its start;
  * false after reporting when it could not be written or read back (a full
  * disk under $TMPDIR), `to` then left as it was. */
@@ -3836,9 +3845,7 @@ static bool scratch_copy(FILE *from, FILE *to, FILE *err)
         e = errno;
     }
     if (!ok)
-        csv_message(err, "planc: error: cannot write the comparison's scratch file in '%s'%s: %s (make room "
-                         "there, or give TMPDIR another directory)\n", scratch_dir(),
-                    getenv("TMPDIR") && *getenv("TMPDIR") ? " ($TMPDIR)" : "", msgcat_strerror(msgcat_lang(), e));
+        scratch_error(err, e);
     return ok;
 }
 
@@ -4133,7 +4140,14 @@ static int compare_rows(const comparison *c)
         json_end_object(w);
         json_end_object(w);
     }
-    return ferror(out) ? -1 : 0;
+    /* out is the scratch file the comparison is written into (a JSON
+     * document's every row goes there directly): its write failing is
+     * said, not an exit 5 without a word */
+    if (fflush(out) != 0 || ferror(out)) {
+        scratch_error(err, errno);
+        return -1;
+    }
+    return 0;
 }
 
 int store_compare_request(store *s, const store_compare_req *rq, FILE *out, FILE *err)

@@ -401,6 +401,18 @@ for form in text json; do
     expect 0 env TMPDIR="$tmp/scratch" "$planc" compare "$db" 1 2 --format $form
     n=$((n + 1)); [ -z "$(ls -A "$tmp/scratch")" ] || fail "compare --format $form left files in \$TMPDIR"
 done
+# A scratch file that cannot be written whole (ulimit -f; as a full disk
+# under $TMPDIR) is said too, in JSON (whose rows go straight into it:
+# exit 5 without a word) as in text.  Every value of the second run
+# changed: the JSON is about 250 KB, beyond the limit (128 blocks, 64 or
+# 128 KiB), which is above SQLite's 32 KiB index beside the database.
+"$planc" run --engine interp "$rules" --data "$data" --store "$tmp/fsz.db" -o /dev/null 2>/dev/null
+awk -F, 'NR == 1 { print; next } { for (i = 3; i <= NF; i++) if ($i != "") $i = $i * 1.37; print }' OFS=, \
+    "$data" >"$tmp/fsz.csv"
+"$planc" run --engine interp "$rules" --data "$tmp/fsz.csv" --store "$tmp/fsz.db" -o /dev/null 2>/dev/null
+expect 5 sh -c 'ulimit -f 128; exec "$0" compare "$1" 1 2 --format json' "$planc" "$tmp/fsz.db"
+contains err "cannot write the comparison's scratch file in '.*': File too large"
+n=$((n + 1)); [ ! -s "$tmp/out" ] || fail "compare --format json past the file size limit wrote to stdout"
 expect 5 env TMPDIR="$tmp/none" "$planc" compare "$db" 1 2 --lang zh
 contains err "无法在 '$tmp/none' (\$TMPDIR) 中创建比较结果的临时文件"
 # In Chinese, SQLite's own English text is the quoted cause of a Chinese
