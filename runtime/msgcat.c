@@ -2155,6 +2155,12 @@ static const msgcat_pair catalog[] = {
     {"write the 'allow' on a line of its own: it then accepts the warnings of the block it is in, or of the whole "
      "file among the declarations",
      "把 'allow' 单独写成一行：它就接受所在块的警告；写在各声明之间时，接受整个文件的警告"},
+    /* ---- zh28: one region's file alone lacking a column of its own (table.c) */
+    {"%s:%u: note: the header needs every column the rules read for the regions of its rows (the header 'planc "
+     "template RULES --region R' writes has them all), not those only regions without a row here need; "
+     "--allow-missing-columns reads a missing one as missing cells\n",
+     "%s:%u: 附注：表头须有规则对本文件各行的地区读取的每一列（'planc template 规则文件 --region 地区' 写出的表头包含全部这些列），"
+     "只有本文件中没有数据行的地区才需要的列可以没有；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

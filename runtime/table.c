@@ -5599,7 +5599,13 @@ static int check_given(const coverage *cv, const ir_program *p, rt_table *const 
         free(level);
         free(rest);
     }
-    if (first && nerrors < RT_MAX_ERRORS)
+    if (first && nerrors < RT_MAX_ERRORS && cv->n == 1)
+        csv_message(err, msgcat_get(lang, "%s:%u: note: the header needs every column the rules read for the "
+                                          "regions of its rows (the header 'planc template RULES --region R' "
+                                          "writes has them all), not those only regions without a row here need; "
+                                          "--allow-missing-columns reads a missing one as missing cells\n"),
+                    first, first_line);
+    else if (first && nerrors < RT_MAX_ERRORS)
         csv_message(err, msgcat_get(lang, "%s:%u: note: with several data files, a column the rules read for a "
                                           "region must be in the header of one of the files with rows of that "
                                           "region (the header 'planc template RULES --region R' writes has them "
@@ -5960,6 +5966,7 @@ static rt_table *load_one(const ir_program *p, const char *path, const ir_progra
      * other rules, load_many's own check of the columns set aside fails
      * after the header too, so that reading is always read again) */
     bool again = !t && set_aside && (reader || !header_read);
+    bool unneeded = false; /* a column set aside that no row of the file needs */
     if (t && nabsent) {
         /* the regions of the file's own rows (not planc's rows above them) */
         uint32_t *regions = rt_xcalloc((size_t)p->nregions + 1, sizeof *regions), nr = 0;
@@ -5972,15 +5979,28 @@ static rt_table *load_one(const ir_program *p, const char *path, const ir_progra
             }
         }
         tmpl_needs *needs = tmpl_needs_make(p, regions, nr);
-        for (uint32_t k = 0; k < p->ncolumns && !again; k++)
-            again = t->absent[k] && (nr == 0 || tmpl_column_needed(p, needs, k));
+        for (uint32_t k = 0; k < p->ncolumns; k++) {
+            if (!t->absent[k])
+                continue;
+            bool needed = nr == 0 || tmpl_column_needed(p, needs, k);
+            again |= needed;
+            unneeded |= !needed;
+        }
         tmpl_needs_free(needs);
         free(seen);
         free(regions);
     }
     if (again) {
+        /* read, but a column set aside is one its rows need, and another
+         * one they do not: read as one of several files, which says the
+         * columns its rows need alone, naming their regions, not every
+         * column set aside (鞍山's file without a column of its own was
+         * told of the province's 48 too); all needed: as before */
+        bool rows_need = t != NULL && unneeded;
         rt_table_free(t);
         free(held);
+        if (rows_need)
+            return load_many(p, paths, readers, 1, &o, err);
         return reader ? load_many(p, paths, readers, 1, opts, err) : rt_table_load(p, path, opts, err);
     }
     fwrite(held, 1, heldlen, err);
