@@ -3267,6 +3267,18 @@ static double six_digits(double x)
     return isfinite(mag) && isfinite(x * mag) ? round(x * mag) / mag : x;
 }
 
+/* x to 15 significant digits, the digits a number converted from
+ * another unit means (a quota of 246666.7 公顷 is 370.00005 万亩, not
+ * the 370.00005000000004 of its last bits), as a workbook's cell holds it. */
+static double fifteen_digits(double x)
+{
+    char buf[32];
+    if (!isfinite(x))
+        return x;
+    snprintf(buf, sizeof buf, "%.15g", x);
+    return strtod(buf, NULL);
+}
+
 /* Warns of each data column read in a unit other than its indicator's
  * by a factor of 100 or more (`column "farmland_mu" in 亩` of an
  * indicator in 万亩) whose every positive cell, on the rows a target
@@ -3335,7 +3347,7 @@ static void warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
                 report_format_number(v[top], big);
                 report_format_number(six_digits(col->divisor != 0 ? v[top] / col->divisor : v[top] * col->factor),
                                      bigc);
-                report_format_number(top_goal, want);
+                report_format_number(fifteen_digits(top_goal), want);
                 report_format_number(six_digits(conv < 1 ? 1 / conv : conv), fac);
                 span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
                 const char *what = lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET);
