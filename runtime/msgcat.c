@@ -2161,6 +2161,19 @@ static const msgcat_pair catalog[] = {
      "--allow-missing-columns reads a missing one as missing cells\n",
      "%s:%u: 附注：表头须有规则对本文件各行的地区读取的每一列（'planc template 规则文件 --region 地区' 写出的表头包含全部这些列），"
      "只有本文件中没有数据行的地区才需要的列可以没有；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
+    /* ---- zh28: a date in a year cell, as a CSV saved from Excel has it (table.c year_date_note) */
+    {"note: %s is the number Excel keeps for the date %ld-%02u-%02u (a cell formatted as a date, saved as its "
+     "number): a year cell holds the year alone, %ld; in Excel, format the year column as General (常规) before "
+     "saving it\n",
+     "附注：%s 是 Excel 中日期 %ld年%u月%u日 的序号（设为日期格式的单元格按其序号保存）：年份单元格只写年份，"
+     "请写 %ld；在 Excel 中先把年份列的格式设为“常规”，再另存\n"},
+    {"note: '%s' is how Excel shows %ld typed into a cell formatted as a date: write the year, %ld; in Excel, format "
+     "the year column as General (常规) before saving it\n",
+     "附注：“%s”是在设为日期格式的单元格中输入 %ld 后 Excel 显示的日期：请写年份 %ld；在 Excel 中先把年份列的格式"
+     "设为“常规”，再另存\n"},
+    {"note: '%s' is a date: a year cell holds the year alone, %ld; in Excel, format the year column as General "
+     "(常规) before saving it\n",
+     "附注：“%s”是日期：年份单元格只写年份，请写 %ld；在 Excel 中先把年份列的格式设为“常规”，再另存\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

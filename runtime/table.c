@@ -385,6 +385,7 @@ typedef struct loader {
     int32_t sole_region;    /* the region of every row read so far whose
                                region is known (note_region); -1 none yet,
                                -2 several */
+    bool year_date_noted;   /* a year cell holding a date was explained (year_date_note) */
     bool year_mark_noted;   /* a year cell with a mark after the year
                                (2024年(初步)) was explained */
     char *first_unknown;    /* the first region reported unknown that is
@@ -891,6 +892,119 @@ static void year_mark_note(loader *L, unsigned line, const char *s, size_t n)
                                                      "read whole, so write %d (a mark such as 初步, provisional, may "
                                                      "go in a column of its own, which planc does not read)\n"),
                     shown(L, s, n), year, year);
+}
+
+/* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian;
+ * Howard Hinnant's days_from_civil). */
+static long days_of(long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+/* The civil date of days from 1970-01-01 (civil_from_days). */
+static void date_of(long z, long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long)yoe + era * 400 + (*m <= 2);
+}
+
+/* Excel's serial number of a date after 1900-02-28: days since
+ * 1899-12-30 (its 1900 date system counts a 29 February 1900 that was
+ * not, so every later serial is one more than the days since 1899-12-31). */
+#define EXCEL_EPOCH_DAYS (-25569L) /* days_of(1899, 12, 30) */
+
+/* Explains once a year cell s[0..n) that is a date, as a CSV saved from
+ * Excel with the year column formatted as dates has them: a date
+ * (2024/1/1, 2024-01-01, 2024年1月1日) is told to hold the year alone; a
+ * date of 1905 that is how Excel shows a year typed into a date cell
+ * (2024 shows 1905/7/16) names the year typed; a number that is the
+ * serial of a date from 1990 to 2100 (45292, a date cell saved as its
+ * number; not 20245, a year mistyped) names the date and its year.  A
+ * workbook's date cell has a note of its own (xlsxr_date_notes), so a
+ * workbook's date text has none; its number is as a CSV's. */
+static void year_date_note(loader *L, unsigned line, const char *s, size_t n)
+{
+    if (L->year_date_noted || L->stopped)
+        return;
+    long part[3] = {0, 0, 0};
+    size_t np = 0, i = 0, digits[3] = {0, 0, 0};
+    while (i < n && np < 3) {
+        while (i < n && s[i] >= '0' && s[i] <= '9' && digits[np] < 6) {
+            part[np] = part[np] * 10 + (s[i] - '0');
+            digits[np]++;
+            i++;
+        }
+        if (!digits[np])
+            return;
+        np++;
+        if (i == n)
+            break;
+        static const char *const seps[] = {"/", "-", ".", "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5"};
+        size_t k = 0;
+        while (k < 6 && (n - i < strlen(seps[k]) || memcmp(s + i, seps[k], strlen(seps[k])) != 0))
+            k++;
+        if (k == 6 || (np == 3 && k != 5))
+            return;
+        i += strlen(seps[k]);
+    }
+    if (i != n)
+        return;
+    long y = 0;
+    unsigned m = 0, d = 0;
+    if (np == 1) {
+        /* a date cell saved as its serial */
+        if (part[0] < days_of(1990, 1, 1) - EXCEL_EPOCH_DAYS || part[0] > days_of(2100, 12, 31) - EXCEL_EPOCH_DAYS)
+            return;
+        date_of(part[0] + EXCEL_EPOCH_DAYS, &y, &m, &d);
+        L->year_date_noted = true;
+        note_at(L, L->err, line);
+        csv_message(L->err, msgcat_get(L->opts.lang, "note: %s is the number Excel keeps for the date %ld-%02u-%02u "
+                                                     "(a cell formatted as a date, saved as its number): a year cell "
+                                                     "holds the year alone, %ld; in Excel, format the year column as "
+                                                     "General (常规) before saving it\n"),
+                    shown(L, s, n), y, m, d, y);
+        return;
+    }
+    if (np != 3 || L->workbook)
+        return;
+    /* year first (2024/1/16), or last (1/16/2024, 16/1/2024) */
+    if (digits[0] == 4) {
+        y = part[0];
+        m = (unsigned)part[1];
+        d = (unsigned)part[2];
+    } else if (digits[2] == 4) {
+        y = part[2];
+        m = (unsigned)(part[0] <= 12 ? part[0] : part[1]);
+        d = (unsigned)(part[0] <= 12 ? part[1] : part[0]);
+    } else
+        return;
+    if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000)
+        return;
+    long serial = days_of(y, m, d) - EXCEL_EPOCH_DAYS;
+    L->year_date_noted = true;
+    note_at(L, L->err, line);
+    if (y == 1905 && serial >= 1950 && serial <= 2100)
+        csv_message(L->err, msgcat_get(L->opts.lang, "note: '%s' is how Excel shows %ld typed into a cell formatted "
+                                                     "as a date: write the year, %ld; in Excel, format the year column "
+                                                     "as General (常规) before saving it\n"),
+                    shown(L, s, n), serial, serial);
+    else
+        csv_message(L->err, msgcat_get(L->opts.lang, "note: '%s' is a date: a year cell holds the year alone, %ld; "
+                                                     "in Excel, format the year column as General (常规) before "
+                                                     "saving it\n"),
+                    shown(L, s, n), y);
 }
 
 /* Why the year cell s[0..n) is no year when it is a year written digit
@@ -3156,11 +3270,13 @@ cells:
         } else if (yr == -1) {
             cell_error(L, rec->line, L->year_field, T(L, LBL_L_MALFORMED_YEAR), key, shown(L, s, n), year_why(L, s, n));
             year_mark_note(L, rec->line, s, n);
+            year_date_note(L, rec->line, s, n);
             region = -1;
         } else if (yr == -2) {
             cell_error(L, rec->line, L->year_field, msgcat_get(L->opts.lang, "column '%s': year '%s' is out of range (1..%d)"),
                        key,
                        shown(L, s, n), MAX_YEAR);
+            year_date_note(L, rec->line, s, n);
             region = -1;
         }
     }
