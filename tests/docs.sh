@@ -98,7 +98,8 @@ same "README.md step 2" "$tmp/readme.err" "$tmp/check.err"
 
 # --- docs/GUIDE.zh-CN.md: the tour's unit error, and the phrase table -----
 block docs/GUIDE.zh-CN.md '^\*\*检查' | grep -v '^\$ ' > "$tmp/guide.err"
-same "docs/GUIDE.zh-CN.md §2 (检查)" "$tmp/guide.err" "$tmp/check.err"
+(cd "$tmp" && "$planc" check --lang zh broken.plan 2> check-zh.err)
+same "docs/GUIDE.zh-CN.md §2 (检查)" "$tmp/guide.err" "$tmp/check-zh.err"
 # every planc text of §4's table is a line of the example file, which the
 # lang-example tests check clean
 phrases=tests/lang-examples/28-plan-phrases.plan
