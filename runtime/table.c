@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -2359,9 +2360,15 @@ static bool has_digit(const char *s, size_t n)
 
 /* True when the cell s[0..n) may be a marker of a missing value, as
  * tables write them: neither digits nor ASCII letters ('-', '—', '..',
- * '/', '无'). */
+ * '/', '无'), or one of the words spreadsheets and statistics programs
+ * write for no value ('n/a', '#N/A', 'NaN', 'null', 'None'), in any case:
+ * the note then gives the --na that reads it as missing. */
 static bool is_marker_like(const char *s, size_t n)
 {
+    static const char *const words[] = {"n/a", "#n/a", "nan", "null", "none"};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+        if (strlen(words[w]) == n && strncasecmp(s, words[w], n) == 0)
+            return true;
     for (size_t i = 0; i < n; i++)
         if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
             return false;

@@ -332,11 +332,12 @@ START_TEST(data_malformed_number)
         "data.csv:9: error: column 'farmland_mu': number '1e999' is out of range\n"
         "data.csv:10: error: column 'farmland_mu': malformed number 'Infinity'\n"
         "data.csv:11: error: column 'farmland_mu': malformed number 'n/a'\n"
-        "data.csv: note: '-' (column 'farmland_mu') holds no number, and planc reads no mark as missing "
-        "unless told (yearbooks differ: no data, zero, or '…' for a number below the table's unit). "
-        "If they mark missing values, add --na '-' to the command; if '-' stands for 0 in column "
-        "'farmland_mu', say so in the rules: map 年鉴符号 { \"-\" = 0 } and, on its indicator, "
-        "column \"farmland_mu\" as 年鉴符号\n");
+        /* 'nan' and 'n/a' are words programs write for no value: marks too */
+        "data.csv: note: 'nan' (column 'farmland_mu'), '-' and 'n/a' hold no number, and planc reads no "
+        "mark as missing unless told (yearbooks differ: no data, zero, or '…' for a number below the "
+        "table's unit). If they mark missing values, add --na 'nan' --na '-' --na 'n/a' to the command; "
+        "if 'nan' stands for 0 in column 'farmland_mu', say so in the rules: map 年鉴符号 { \"nan\" = 0 } "
+        "and, on its indicator, column \"farmland_mu\" as 年鉴符号\n");
 }
 END_TEST
 
@@ -1043,7 +1044,13 @@ START_TEST(data_load_options)
     rt_table *t = rt_table_parse(&f.p, "data.csv", csv, sizeof csv - 1, &o, cap_open(&c));
     /* "n/a" is not one of the texts */
     ck_assert_ptr_null(t);
-    ck_assert_str_eq(cap_text(&c), "data.csv:6: error: column 'farmland_mu': malformed number 'n/a'\n");
+    ck_assert_str_eq(cap_text(&c), "data.csv:6: error: column 'farmland_mu': malformed number 'n/a'\n"
+                                   "data.csv: note: 'n/a' (column 'farmland_mu') holds no number, and planc reads "
+                                   "no mark as missing unless told (yearbooks differ: no data, zero, or '…' for a "
+                                   "number below the table's unit). If they mark missing values, add --na 'n/a' "
+                                   "to the command; if 'n/a' stands for 0 in column 'farmland_mu', say so in the "
+                                   "rules: map 年鉴符号 { \"n/a\" = 0 } and, on its indicator, column "
+                                   "\"farmland_mu\" as 年鉴符号\n");
     cap_free(&c);
     const char *na3[] = {"-", "..", "n/a"};
     o.na = na3;
