@@ -366,10 +366,13 @@ struct ast_decl {
         } plan;
         /* D_LEVELS, coarse to fine: each level's name, and the text a
          * reader is shown for it (`city "市州"`; texts[k].s NULL when none
-         * is given, and texts NULL when no level has one) */
+         * is given, and texts NULL when no level has one); which levels an
+         * extending file adds to its base's */
         struct {
             ast_names names;
             ast_name *texts;
+            bool *added;    /* an extending file's list: added[k] for a level its
+                               base does not have (NULL when none is added) */
         } levels;
         struct {
             ast_names names;

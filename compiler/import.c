@@ -1553,6 +1553,17 @@ static int deadline_year(loader *L, const ast_year *y)
     return 0;
 }
 
+/* The horizon of the program's plan, as merged so far (0: none given). */
+static int plan_horizon(loader *L)
+{
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (d && d->kind == D_PLAN && d->u.plan.has_horizon)
+            return d->u.plan.horizon;
+    }
+    return 0;
+}
+
 /* The source text of span sp, or NULL. */
 static const char *span_text(loader *L, span sp)
 {
@@ -1603,10 +1614,17 @@ static bool lost_milestones(loader *L, const ast_target *base, const ast_target 
     const char *named = NULL;    /* those the text names */
     uint32_t nlost = 0, nnamed = 0;
     const ast_milestone *first = NULL;
+    /* a goal after the plan's horizon (an adaptation that ends in 2035
+     * where the base runs to 本世纪中叶) cannot be kept: it is meant to go,
+     * and the text that still names it is stale_text's */
+    int horizon = plan_horizon(L);
+    const ast_milestone *beyond = NULL; /* the first such goal the text names */
     for (uint32_t i = 0; i < base->nms; i++) {
         const ast_milestone *m = &base->ms[i];
         int y = m->has_by ? deadline_year(L, &m->by) : 0;
-        if (y <= last)
+        if (y > last && horizon && y > horizon && !beyond && text_names_deadline(L, text, &m->by, y))
+            beyond = m;
+        if (y <= last || (horizon && y > horizon))
             continue;
         const char *w = m->by.period.s ? m->by.period.s : arena_printf(L->a, "%d", y);
         lost = lost ? arena_printf(L->a, "%s, %s", lost, w) : w;
@@ -1617,6 +1635,17 @@ static bool lost_milestones(loader *L, const ast_target *base, const ast_target 
             named = named ? arena_printf(L->a, "%s, %s", named, w) : w;
             nnamed++;
         }
+    }
+    if (!nnamed && beyond && !o->desc) {
+        const char *nm = base->name.s ? base->name.s : "?";
+        const char *w = beyond->by.period.s ? beyond->by.period.s : arena_printf(L->a, "%d", beyond->by.year);
+        diag_warning(L->d, WARN_STALE_TEXT, o->ms[0].sp, "the override of %s '%s' drops the base's goal by %s, "
+                     "after this plan's horizon %d, but the text it keeps from the base still names it",
+                     tr(L, base->redline ? "red line" : "target"), nm, w, horizon);
+        diag_note(L->d, beyond->sp, "the base's goal by %s is here", w);
+        diag_hint(L->d, "give the text too: 'override %s %s%s%s \"...\" : ...'", base->redline ? "redline" : "target",
+                  nm, o->rename.s ? " as " : "", o->rename.s ? o->rename.s : "");
+        return true;
     }
     if (!nnamed)
         return false;
@@ -1630,7 +1659,8 @@ static bool lost_milestones(loader *L, const ast_target *base, const ast_target 
     }
     for (uint32_t i = 0; i < base->nms; i++) {
         const ast_milestone *m = &base->ms[i];
-        if (!m->has_by || deadline_year(L, &m->by) <= last)
+        int y = m->has_by ? deadline_year(L, &m->by) : 0;
+        if (y <= last || (horizon && y > horizon))
             continue;
         const char *g = span_text(L, m->sp);
         cond = arena_printf(L->a, "%s, %s", cond, g ? g : "...");
@@ -2296,6 +2326,18 @@ static void merge_levels(loader *L, ast_decl *d, const char *plan)
                        "may add levels, not remove the base's", b->v[k].s ? b->v[k].s : "?");
         diag_note(L->d, old->sp, "the base's levels are declared here");
         return;
+    }
+    /* the levels this list adds: sema warns where the base's targets
+     * without a scope now judge their regions too */
+    for (uint32_t at = 0; at < n->n; at++) {
+        uint32_t k = 0;
+        while (k < b->n && !same_name(n->v[at].s, b->v[k].s))
+            k++;
+        if (k < b->n)
+            continue;
+        if (!d->u.levels.added)
+            d->u.levels.added = arena_alloc(L->a, n->n * sizeof *d->u.levels.added);
+        d->u.levels.added[at] = true;
     }
     ast_origin *org = origin(L, ORIGIN_OVERRIDDEN, IT_PLAN, plan, item_ref(L, IT_PLAN, plan ? plan : "?"),
                              NULL, old->sp, d->sp);

@@ -4975,6 +4975,93 @@ static void warn_untargeted_regions(S *s)
     }
 }
 
+/* True when target t is a base's, as declared there or overridden by the
+ * extending file, module `own` (not one that file adds). */
+static bool of_base(const S *s, const sema_target *t, uint32_t own)
+{
+    if (t->origin)
+        return t->origin->kind != ORIGIN_ADDED;
+    return mod_of(s, t->sp) != own;
+}
+
+/* A level an extending file adds to its base's (`levels province, city,
+ * county` on a base of `province, city`) brings its regions under every
+ * target of the base without a scope: such a target covers every region,
+ * so the counties are judged on all the province's general goals, which
+ * the base wrote for its province and cities.  That may be meant or not;
+ * it is silent otherwise, so one warning per added level that has
+ * regions, at the level in the `levels` list, naming the targets (the
+ * first TARGETS_SHOWN) and the regions, with a note at the first target
+ * and the scope that leaves them out (an override that gives no scope
+ * keeps the base's).  Targets the extending file adds are its author's,
+ * written for its levels: they draw none.  Not after an
+ * error. */
+static void warn_added_level_targets(S *s)
+{
+    enum { TARGETS_SHOWN = 6, REGIONS_SHOWN = 8 };
+    sema_model *m = s->m;
+    const ast_decl *lv = s->levels;
+    if (s->d->nerrors || !lv || !lv->u.levels.added || lv->u.levels.names.n != m->nlevels)
+        return;
+    uint32_t own = mod_of(s, lv->sp);
+    size_t blen = 1;
+    for (uint32_t k = 0; k < m->nlevels; k++)
+        blen += strlen(m->levels[k]) + 4;
+    char *baselv = arena_alloc(s->a, blen), *bat = baselv;
+    for (uint32_t k = 0; k < m->nlevels; k++)
+        if (!lv->u.levels.added[k])
+            bat += sprintf(bat, "%s%s", bat > baselv ? ", " : "", m->levels[k]);
+    for (uint32_t k = 0; k < m->nlevels; k++) {
+        if (!lv->u.levels.added[k])
+            continue;
+        uint32_t nreg = 0, ntg = 0;
+        size_t rlen = 1, tlen = 1;
+        for (uint32_t r = 0; r < m->nregions; r++)
+            if (m->regions[r].level == k && nreg++ < REGIONS_SHOWN)
+                rlen += strlen(m->regions[r].name) + 10;
+        const sema_target *first = NULL;
+        for (uint32_t i = 0; i < m->ntargets; i++) {
+            const sema_target *t = &m->targets[i];
+            if (t->scoped || !of_base(s, t, own))
+                continue;
+            /* the note and hint name one the file has not overridden:
+             * 'override ... for' is then the whole fix */
+            if (!first || (first->origin && !t->origin))
+                first = t;
+            if (ntg++ < TARGETS_SHOWN)
+                tlen += strlen(t->name) + 10;
+        }
+        if (nreg == 0 || ntg == 0)
+            continue;
+        char *regs = arena_alloc(s->a, rlen), *rat = regs;
+        uint32_t shown = 0;
+        for (uint32_t r = 0; r < m->nregions && shown < REGIONS_SHOWN; r++)
+            if (m->regions[r].level == k)
+                rat += sprintf(rat, tr(s, "%s'%s'"), shown++ ? tr(s, ", ") : "", m->regions[r].name);
+        char *tgs = arena_alloc(s->a, tlen), *tat = tgs;
+        shown = 0;
+        for (uint32_t i = 0; i < m->ntargets && shown < TARGETS_SHOWN; i++) {
+            const sema_target *t = &m->targets[i];
+            if (!t->scoped && of_base(s, t, own))
+                tat += sprintf(tat, tr(s, "%s'%s'"), shown++ ? tr(s, ", ") : "", t->name);
+        }
+        diag_warning(s->d, WARN_SCOPE_WIDENED, lv->u.levels.names.v[k].sp,
+                     "the regions of the added level '%s' (%s%s) are judged on every target of the base that has "
+                     "no scope, as every region is: %s%s (%u in all)",
+                     m->levels[k], regs, nreg > REGIONS_SHOWN ? tr(s, ", ...") : "", tgs,
+                     ntg > TARGETS_SHOWN ? tr(s, ", ...") : "", ntg);
+        diag_note(s->d, first->sp, "target '%s' has no scope: it covers every region", first->name);
+        if (first->origin)
+            diag_hint(s->d, "where one of them does not hold for the '%s' regions, give it the levels it holds "
+                            "for in its override ('for %s' there), or drop it",
+                      m->levels[k], baselv);
+        else
+            diag_hint(s->d, "where one of them does not hold for the '%s' regions, give it the levels it holds "
+                            "for ('override %s %s for %s'), or drop it",
+                      m->levels[k], first->redline ? "redline" : "target", first->name, baselv);
+    }
+}
+
 /* ---------------------------------------------------------------- pass 4: whole program */
 
 /* Collects the indicators an expression names (deduplicated per call). */
@@ -5857,6 +5944,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     check_weight_sums(s);
     warn_unit_weights(s);
     warn_untargeted_regions(s);
+    warn_added_level_targets(s);
     check_rated_maps(s);
     check_tests(s);
     m->level_order = level_order(s);

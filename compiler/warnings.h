@@ -77,8 +77,9 @@
       "keep 使措施或章节没有可评分的内容")                                                                             \
     X(STALE_TEXT, "stale-text", true, true, "a text of the plan that no longer says what the adapted rules do",        \
       "计划原文所说与改编后的规则不再一致")                                                                            \
-    X(SCOPE_WIDENED, "scope-widened", true, true, "dropping a region leaves a target with no exception",              \
-      "删除地区后目标不再有例外")                                                                                      \
+    X(SCOPE_WIDENED, "scope-widened", true, true,                                                                      \
+      "dropping a region leaves a target with no exception, or an added level falls under the base's unscoped targets", \
+      "删除地区后目标不再有例外，或新增层级落入基础规则未写适用范围的目标")                                        \
     X(READ_WITH_COMPUTED, "read-with-computed", true, true,                                                            \
       "the rules a data file is read with give an indicator a formula or values, which reading does not use",         \
       "读取数据文件所用的规则为指标给出了公式或数值，读取时不会使用")                                                  \

@@ -2174,6 +2174,20 @@ static const msgcat_pair catalog[] = {
     {"note: '%s' is a date: a year cell holds the year alone, %ld; in Excel, format the year column as General "
      "(常规) before saving it\n",
      "附注：“%s”是日期：年份单元格只写年份，请写 %ld；在 Excel 中先把年份列的格式设为“常规”，再另存\n"},
+    /* ---- adapt28: an added level under the base's targets without a scope (sema.c) */
+    {"the regions of the added level '%s' (%s%s) are judged on every target of the base that has no scope, as "
+     "every region is: %s%s (%u in all)",
+     "新增层级“%1$s”的地区（%2$s%3$s）按基础规则中每个未写适用范围的目标评估，与所有地区相同：%4$s%5$s（共%6$u个）"},
+    {"the override of %s '%s' drops the base's goal by %s, after this plan's horizon %d, but the text it keeps "
+     "from the base still names it",
+     "%1$s“%2$s”的改写去掉了基础规则在%3$s的目标值（晚于本规划的期末%4$d年），但沿用的基础规则原文仍提到它"},
+    {"target '%s' has no scope: it covers every region", "目标“%s”未写适用范围：适用于所有地区"},
+    {"where one of them does not hold for the '%s' regions, give it the levels it holds for in its override ('for %s' "
+     "there), or drop it",
+     "其中不适用于层级“%1$s”地区的目标，请在它的改写中给出它适用的层级（在那里写 'for %2$s'），或删除它"},
+    {"where one of them does not hold for the '%s' regions, give it the levels it holds for ('override %s %s for "
+     "%s'), or drop it",
+     "其中不适用于层级“%1$s”地区的目标，请给出它适用的层级（'override %2$s %3$s for %4$s'），或删除它"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
