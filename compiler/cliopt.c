@@ -1,7 +1,11 @@
 /* cliopt.c — a command's options read from a table (cliopt.h). */
 #include "cliopt.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "msgcat.h"
 
 /* Whether s is -h or --help (cliopt.h). */
 bool cliopt_is_help(const char *s)
@@ -30,6 +34,28 @@ static const cliopt_option *find_short_joined(const cliopt_option *t, const char
             !t->alias[2] && strncmp(a, t->alias, 2) == 0 && a[2])
             return t;
     return NULL;
+}
+
+/* `-o=x`: the short option of row o joined to a value that starts with
+ * '='.  getopt reads it as the value "=x" (a file named `=x`), but no user
+ * means that: it is the long option's `--output=x` spelt short.  A usage
+ * error naming the argument a and the two spellings meant, `-o x` and
+ * `--output=x`; returns its exit code.  `-o=` gives no value at all: the
+ * usage error of an option without its value. */
+static int short_with_equals(const cliopt_command *c, const cliopt_option *o, const char *a)
+{
+    const char *fmt = msgcat_tr("'%s': a short option takes its value without '=': write '%s %s' or '%s=%s'");
+    const char *v = a + 3;
+    if (!*v)
+        return c->usage(c->name, "option '%s' needs a value", o->alias);
+    int n = snprintf(NULL, 0, fmt, a, o->alias, v, o->name, v);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text)
+        return c->usage(c->name, "%s", msgcat_tr("out of memory"));
+    snprintf(text, (size_t)n + 1, fmt, a, o->alias, v, o->name, v);
+    int rc = c->usage(c->name, "%s", text);
+    free(text);
+    return rc;
 }
 
 /* Stores option row o, given as `opt` with `value` (NULL for a flag), into
@@ -172,10 +198,8 @@ cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **a
                 return CLIOPT_USAGE;
             }
         } else if (!o && (o = find_short_joined(c->options, a)) != NULL) {
-            /* `-o=out.csv` is no `--output=out.csv`: getopt's reading,
-             * the file '=out.csv', is never what was meant */
             if (a[2] == '=') {
-                c->usage(c->name, "'%s': a short option's value comes after a space or joined without '='", a);
+                short_with_equals(c, o, a);
                 return CLIOPT_USAGE;
             }
             value = a + 2;

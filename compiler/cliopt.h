@@ -14,8 +14,8 @@
  * (`-o -jx` writes the file '-jx'), or joined to it: `--opt=value` (GNU's
  * spelling, for every option that takes a value, `more`'s too; a flag
  * given one is a usage error naming it) and a short option's `-j4`,
- * `-oout.csv` (getopt's; `-o=out.csv` is a usage error, not the file
- * '=out.csv').  A value of the table's options is never empty (`--data
+ * `-oout.csv` (getopt's; `-o=out.csv` is a usage error suggesting `-o
+ * out.csv` and `--output=out.csv`, not the file '=out.csv').  A value of the table's options is never empty (`--data
  * ''`, `--data=`: a usage error naming the option, not a file '' that
  * cannot be read, exit 3).  `--` ends the options: every argument after it
  * is one of the command's arguments (`planc run -- -odd-name.plan`).
