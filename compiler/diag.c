@@ -662,7 +662,83 @@ static void emit(diag_ctx *d, span sp, const char *level, int w, const char *fmt
     free(buf);
 }
 
-/* An error at sp: counted, and printed unless over the limit. */
+/* FNV-1a of the key s, the diag_seen slot to start looking at. */
+static size_t seen_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* Puts key k (malloc'd, now the set's) in a free slot of s, which has one. */
+static void seen_put(diag_seen *s, char *k)
+{
+    size_t i = seen_hash(k) & (s->cap - 1);
+    while (s->keys[i])
+        i = (i + 1) & (s->cap - 1);
+    s->keys[i] = k;
+    s->n++;
+}
+
+void diag_seen_free(diag_seen *s)
+{
+    for (size_t i = 0; i < s->cap; i++)
+        free(s->keys[i]);
+    free(s->keys);
+    memset(s, 0, sizeof *s);
+}
+
+/* Whether a diagnostic of `level` at sp with the message fmt, ap was
+ * printed before by a context sharing d->seen (diag_seen); when not, it
+ * is remembered, to be printed now.  Without a shared set, never. */
+static bool repeated(diag_ctx *d, const char *level, span sp, const char *fmt, va_list ap)
+{
+    diag_seen *s = d->seen;
+    if (!s)
+        return false;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, again);
+    va_end(again);
+    const char *name = sp.file < d->nfiles ? d->files[sp.file].name : "";
+    char head[48];
+    int h = snprintf(head, sizeof head, "%s %u %u ", level, sp.lo, sp.hi);
+    size_t nlen = strlen(name), len = (size_t)h + nlen + 1 + (n > 0 ? (size_t)n : 0);
+    char *k = xmalloc(len + 1);
+    memcpy(k, head, (size_t)h);
+    memcpy(k + h, name, nlen);
+    k[h + nlen] = '\n';
+    k[h + nlen + 1] = '\0';
+    if (n > 0) {
+        va_copy(again, ap);
+        vsnprintf(k + h + nlen + 1, (size_t)n + 1, fmt, again);
+        va_end(again);
+    }
+    if (s->cap) {
+        for (size_t i = seen_hash(k) & (s->cap - 1); s->keys[i]; i = (i + 1) & (s->cap - 1))
+            if (strcmp(s->keys[i], k) == 0) {
+                free(k);
+                return true;
+            }
+    }
+    if (2 * (s->n + 1) > s->cap) { /* at most half full: rehash into twice the slots */
+        diag_seen old = *s;
+        s->cap = old.cap ? old.cap * 2 : 64;
+        s->keys = xmalloc(s->cap * sizeof *s->keys);
+        memset(s->keys, 0, s->cap * sizeof *s->keys);
+        s->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i])
+                seen_put(s, old.keys[i]);
+        free(old.keys);
+    }
+    seen_put(s, k);
+    return false;
+}
+
+/* An error at sp: counted, and printed unless over the limit or printed
+ * before by a context sharing d->seen (its notes then neither). */
 void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
 {
     if (sp.file < d->nfiles && d->files[sp.file].cmdline)
@@ -671,7 +747,9 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    if (d->json)
+    if (repeated(d, "error", sp, fmt, ap))
+        d->hushed = true;
+    else if (d->json)
         jtop(d, sp, true, "error", -1, fmt, ap);
     else
         emit(d, sp, "error", -1, fmt, ap);
@@ -681,7 +759,8 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
 /* A warning of kind w at sp: counted apart from errors, and printed up to
  * the same limit (a rules file can draw a warning per region it lists, and
  * each prints its source line), its name after it; one turned off
- * (-Wno-NAME) is neither printed nor counted, nor are its notes. */
+ * (-Wno-NAME) is neither printed nor counted, nor are its notes; one
+ * printed before by a context sharing d->seen is counted, not printed. */
 /* Whether an `allow` of the rules accepts warning w at sp, marking every
  * one that does as used.  Checked before the command line's choices: an
  * `allow` speaks of one place, -WNAME of the whole run, and the place
@@ -775,7 +854,9 @@ void diag_warning(diag_ctx *d, warn_id w, span sp, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    if (d->json)
+    if (repeated(d, "warning", sp, fmt, ap))
+        d->hushed = true;
+    else if (d->json)
         jtop(d, sp, true, "warning", (int)w, fmt, ap);
     else
         emit(d, sp, "warning", (int)w, fmt, ap);
@@ -820,7 +901,9 @@ void diag_plain_error(diag_ctx *d, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    if (d->json) {
+    if (repeated(d, "error", (span){UINT32_MAX, 0, 0}, fmt, ap)) {
+        d->hushed = true;
+    } else if (d->json) {
         jtop(d, (span){0}, false, "error", -1, fmt, ap);
     } else {
         fprintf(d->out, "planc: %s", level_word(d, "error"));

@@ -76,6 +76,21 @@ typedef struct diag_allow {
     bool used;         /* it accepted a warning */
 } diag_allow;
 
+/* The diagnostics printed by the contexts that share it (diag_ctx.seen):
+ * planc diff compiles its two sides, planc check each of its files, each
+ * in a context of its own, and a file both read (a base both import) drew
+ * its every error once a side.  Each printed error and warning is kept by
+ * its level, place (the file's name and byte range) and message, in an
+ * open-addressing hash set of keys (malloc'd); one printed again is
+ * counted by its context, but neither it nor its notes are printed. */
+typedef struct diag_seen {
+    char **keys;       /* cap slots, NULL when empty */
+    size_t n, cap;
+} diag_seen;
+
+/* Frees the keys of s (diag_seen starts zeroed). */
+void diag_seen_free(diag_seen *s);
+
 typedef struct diag_ctx {
     diag_file *files;
     size_t nfiles, capfiles;
@@ -101,6 +116,8 @@ typedef struct diag_ctx {
     char *jbuf;        /* json: the diagnostic being built, awaiting its notes */
     size_t jlen, jcap;
     diag_allow *allows; /* the rules' `allow`s, in the order read (malloc'd) */
+    diag_seen *seen;   /* shared with the other contexts of the command
+                          (diag_seen), or NULL: every diagnostic printed */
     size_t nallows, capallows;
 } diag_ctx;
 

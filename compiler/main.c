@@ -2015,9 +2015,11 @@ static int check_files(check_args *a)
     unsigned nwarnings = 0;
     if (json)
         lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
+    diag_seen seen = {0}; /* a file two of them import: its diagnostics once */
     for (size_t i = 0; i < a->files.n; i++) {
         compilation c;
         compilation_init(&c);
+        c.diag.seen = &seen;
         diag_set_json(&c.diag, json);
         c.diag.lang = lang; /* the messages' texts (msgcat.h) and level words */
         int r = compile(&c, a->files.v[i]);
@@ -2032,6 +2034,7 @@ static int check_files(check_args *a)
         nwarnings += (unsigned)c.diag.nfatal;
         compilation_free(&c);
     }
+    diag_seen_free(&seen);
     if (rc == EXIT_OK)
         rc = warnings_gate(nwarnings, EXIT_RULES);
     if ((dump_ast || dump_ir || origins) && stdout_failed()) {
@@ -5891,12 +5894,25 @@ static int cmd_diff(int argc, char **argv)
         lang = programs_lang(); /* whatever PLANC_LANG or the locale say */
     compilation c[2];
     rc = EXIT_OK;
+    diag_seen seen = {0}; /* a base file both sides import: its diagnostics once */
+    bool failed[2];
     for (int k = 0; k < 2; k++) {
         compilation_init(&c[k]);
         c[k].diag.lang = lang; /* the rules' messages' level words */
-        if (compile(&c[k], files[k]) != EXIT_OK)
+        c[k].diag.seen = &seen;
+        failed[k] = compile(&c[k], files[k]) != EXIT_OK;
+        if (failed[k])
             rc = EXIT_RULES;
     }
+    diag_seen_free(&seen);
+    /* which side the errors above fail: one printed once may be both's */
+    if (failed[0] && failed[1])
+        csv_message(stderr, "planc: error: neither rules file compiles ('%s', '%s'): nothing is compared\n",
+                    files[0], files[1]);
+    else if (failed[0] || failed[1])
+        csv_message(stderr, failed[0] ? "planc: error: the old rules '%s' do not compile: nothing is compared\n"
+                                       : "planc: error: the new rules '%s' do not compile: nothing is compared\n",
+                    files[failed[0] ? 0 : 1]);
     if (rc == EXIT_OK) {
         diff_side old = {c[0].model, &c[0].diag, files[0]}, new = {c[1].model, &c[1].diag, files[1]};
         diff_write(&c[1].arena, &old, &new, strcmp(format, "json") == 0 ? DIFF_JSON : DIFF_TEXT,
