@@ -1391,6 +1391,11 @@ static const msgcat_pair catalog[] = {
      "%s:%u: 错误：%s 的数据行不应在该文件中（该文件只给 --region 所指的地区）\n"},
     {"%s: error: column '%s' (indicator %s) is not in the header; the rules read it for ",
      "%s: 错误：表头中没有列“%s”（指标 %s）；规则对以下地区读取该列："},
+    {"%s: note: standard input can be read only once, and a file of one region's rows that lacks the columns only "
+     "other regions need is read twice (first to learn its regions): give the file by its name (--data FILE), or "
+     "--allow-missing-columns to read the absent columns as missing cells\n",
+     "%s: 附注：标准输入只能读取一次，而缺少仅其他地区所需列的单地区文件要读取两次（先读出其地区）："
+     "请以文件名给出该文件（'--data FILE'），或用 '--allow-missing-columns' 把缺少的列读作缺失的单元格\n"},
     {"%s: note: column '%s' is empty (a missing number) for ", "%s: 附注：列“%s”为空（数据缺失）："},
     {"%s: note: rating columns (0 to 100, the evaluator's scores of goals without a number) with empty cells: ",
      "%s: 附注：有空单元格的评分列（0到100，评估方对没有数值的目标的评分）："},

@@ -2051,19 +2051,22 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             L->column_field[k - 2] = at;
         if (at >= 0)
             continue;
-        if (k >= 2 && L->opts.needed_columns_only && !L->opts.allow_missing_columns) {
+        if (k >= 2 && (L->opts.needed_columns_only || L->opts.set_aside) && !L->opts.allow_missing_columns) {
             /* one of several files: missing cells until all are read
              * and say whether another file gives the column for the
              * regions that need it (check_given), unless the header has
-             * a field like it, the column misspelt */
+             * a field like it, the column misspelt; read whole (no
+             * needed_columns_only), only told that it could have been */
             unsigned cp = 0;
             if (reported_before(L, (uint32_t)(k - 2)) ||
                 (invisible_field(L, want, &cp) < 0 && similar_field(L, want) < 0 &&
                  indicator_field(L, (uint32_t)(k - 2)) < 0)) {
-                L->t->absent[k - 2] = true;
                 if (L->opts.set_aside)
                     *L->opts.set_aside = true;
-                continue;
+                if (L->opts.needed_columns_only) {
+                    L->t->absent[k - 2] = true;
+                    continue;
+                }
             }
         }
         if (k >= 2 && reported_before(L, (uint32_t)(k - 2)))
@@ -6051,9 +6054,11 @@ static rt_table *load_many(const ir_program *p, const char *const *paths, const 
  * (rt_table_load, or load_many for other rules), so that what is said is
  * the same bytes as ever.  One that failed on its rows says its held
  * errors (a column set aside is no error until the rows are known).  A
- * file that is not a regular one (standard input), which cannot be read
- * twice, is read so at once.  reader: the rules that read it, or NULL
- * for p. */
+ * file that is not a regular one (standard input, a pipe), which cannot
+ * be read twice, is read so at once; when its header lacked a column
+ * that could have been set aside, a note says why it was not and what
+ * to do (give it by its name, or --allow-missing-columns).  reader: the
+ * rules that read it, or NULL for p. */
 static rt_table *load_one(const ir_program *p, const char *path, const ir_program *reader,
                           const rt_load_options *opts, FILE *err)
 {
@@ -6064,9 +6069,22 @@ static rt_table *load_one(const ir_program *p, const char *path, const ir_progra
     struct stat st;
     bool regular = stat(file ? file : path, &st) == 0 && S_ISREG(st.st_mode);
     free(file);
-    if ((opts && opts->allow_missing_columns) || !regular)
+    if (opts && opts->allow_missing_columns)
         return reader ? load_many(p, paths, readers, 1, opts, err) : rt_table_load(p, path, opts, err);
     rt_load_options o = opts ? *opts : (rt_load_options){0};
+    if (!regular) {
+        bool lacked = false;
+        o.set_aside = &lacked;
+        rt_table *t = reader ? load_many(p, paths, readers, 1, &o, err) : rt_table_load(p, path, &o, err);
+        if (!t && lacked)
+            csv_message(err, msgcat_get(o.lang, "%s: note: standard input can be read only once, and a file of one "
+                                                "region's rows that lacks the columns only other regions need "
+                                                "is read twice (first to learn its regions): give the file by its "
+                                                "name (--data FILE), or --allow-missing-columns to read the "
+                                                "absent columns as missing cells\n"),
+                        path);
+        return t;
+    }
     bool set_aside = false, header_read = false;
     o.needed_columns_only = true;
     o.set_aside = &set_aside;

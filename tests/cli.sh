@@ -397,6 +397,17 @@ fi
 printf 'region,year\n' | "$planc" run "$rules" --data - >"$tmp/out" 2>"$tmp/err"; rc=$?
 n=$((n + 1)); [ $rc -eq 3 ] || { echo "FAIL: a bad --data - exited $rc"; fails=$((fails + 1)); }
 contains err "^/dev/stdin:1: error: column 'pm25'"
+# a file of one region's rows (without the province's columns) is read
+# twice when given by its name; through a pipe it cannot be: the error
+# on the column says why and what to do, for the scored rules and for
+# --read-with's
+src=$ex/..; alone=$src/tests/run/data-one-region-alone
+for rw in "" "--read-with $src/tests/run/data-one-region-alone-read-with/reader.plan"; do
+    # shellcheck disable=SC2086
+    cat "$alone/data.csv" | "$planc" run "$src/tests/run/data-many/rules.plan" --data - $rw >"$tmp/out" 2>"$tmp/err"; rc=$?
+    n=$((n + 1)); [ $rc -eq 3 ] || { echo "FAIL: a region's file on a pipe ($rw) exited $rc"; fails=$((fails + 1)); }
+    contains err "^/dev/stdin: note: standard input can be read only once.*give the file by its name (--data FILE)"
+done
 # --store - is no stream (a results history is a database): refused, where
 # it made a database named '-' in the current directory; a workbook to
 # -o - is refused as the file it is.
