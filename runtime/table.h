@@ -53,7 +53,9 @@ typedef struct rt_load_options {
      * in the header (a misspelling) is an error all the same. */
     bool needed_columns_only;
     /* With needed_columns_only: set true when a column the header lacks
-     * was so read as missing cells (NULL: not asked). */
+     * was so read as missing cells; without it, when one could have been
+     * (the reading fails on it: standard input, read once) (NULL: not
+     * asked). */
     bool *set_aside;
     /* Set true when the header was read and its rows began (NULL: not
      * asked): a reading that failed after it failed on its rows. */
