@@ -1391,6 +1391,14 @@ static const msgcat_pair catalog[] = {
      "%s:%u: 错误：%s 的数据行不应在该文件中（该文件只给 --region 所指的地区）\n"},
     {"%s: error: column '%s' (indicator %s) is not in the header; the rules read it for ",
      "%s: 错误：表头中没有列“%s”（指标 %s）；规则对以下地区读取该列："},
+    {"column '%s': '%s' is neither a number nor one of the column's texts",
+     "列“%s”：“%s”既不是数字，也不是该列可填的文本"},
+    {"note: did you mean '%s'? (the column's texts are matched exactly, case included)\n",
+     "附注：是否应为“%s”？（该列的文本按原样匹配，区分大小写）\n"},
+    {"note: did you mean '%s'? (the column's texts are matched exactly, and the cell writes some of its characters in "
+     "another form of the same look, such as 'III' for the one character 'Ⅲ', or a full-width 'Ａ' for 'A')\n",
+     "附注：是否应为“%s”？（该列的文本按原样匹配，而该单元格中有的字符换了一种外形相同的写法，"
+     "如以三个拉丁字母代替一个罗马数字字符“Ⅲ”、以全角字母代替半角字母）\n"},
     {"%s: note: standard input can be read only once, and a file of one region's rows that lacks the columns only "
      "other regions need is read twice (first to learn its regions): give the file by its name (--data FILE), or "
      "--allow-missing-columns to read the absent columns as missing cells\n",

@@ -2814,14 +2814,25 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
         return false; /* said for an earlier column of this field */
     L->unmapped_line = rec->line;
     L->unmapped_field = field;
-    cell_error(L, rec->line, field, T(L, LBL_L_MAP_UNMAPPED), name, shown(L, s, n), m->name);
+    /* template --check: the city sees a column and its texts (the blank
+     * workbook's drop-down), not the rules' map, which it never wrote */
+    if (L->opts.provider)
+        cell_error(L, rec->line, field,
+                   msgcat_get(L->opts.lang, "column '%s': '%s' is neither a number nor one of the column's texts"),
+                   name, shown(L, s, n));
+    else
+        cell_error(L, rec->line, field, T(L, LBL_L_MAP_UNMAPPED), name, shown(L, s, n), m->name);
     if (L->stopped)
         return false;
     bool meant = false;
     for (uint32_t i = 0; i < m->n && !meant; i++)
         if (eq_nocase_n(s, n, m->texts[i])) {
             note_at(L, L->err, rec->line);
-            csv_message(L->err, T(L, LBL_L_MAP_CASE), m->texts[i]);
+            csv_message(L->err,
+                        L->opts.provider ? msgcat_get(L->opts.lang, "note: did you mean '%s'? (the column's texts "
+                                                                    "are matched exactly, case included)\n")
+                                         : T(L, LBL_L_MAP_CASE),
+                        m->texts[i]);
             meant = true;
         }
     char cell[256], text[256];
@@ -2830,7 +2841,14 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
             if (fold_lookalike(m->texts[i], strlen(m->texts[i]), text, sizeof text) >= 0 &&
                 strcmp(cell, text) == 0) {
                 note_at(L, L->err, rec->line);
-                csv_message(L->err, T(L, LBL_L_MAP_FORM), m->texts[i]);
+                csv_message(L->err,
+                            L->opts.provider
+                                ? msgcat_get(L->opts.lang, "note: did you mean '%s'? (the column's texts are matched "
+                                                           "exactly, and the cell writes some of its characters in "
+                                                           "another form of the same look, such as 'III' for the one "
+                                                           "character 'Ⅲ', or a full-width 'Ａ' for 'A')\n")
+                                : T(L, LBL_L_MAP_FORM),
+                            m->texts[i]);
                 break;
             }
     if (!L->map_noted[k]) {
