@@ -556,7 +556,8 @@ static const char *scope_text(D *x, const ast_target *t, bool map)
 }
 
 /* A scope's list in words of lang: a level of model m as the reports name
- * it, each of its regions ("各市级地区"), a region as it is; joined by
+ * it, each of its regions ("各市级地区", with the rules' own word for
+ * the level "各市（区）"), a region as it is; joined by
  * the language's separator ("沈阳、大连"); names mapped as in names(). */
 static const char *names_words(D *x, const sema_model *m, const ast_names *ns, bool map, lbl_lang lang,
                                bool levels)
@@ -571,9 +572,11 @@ static const char *names_words(D *x, const sema_model *m, const ast_names *ns, b
         while (levels && l < m->nlevels && strcmp(m->levels[l], nm) != 0)
             l++;
         if (levels && l < m->nlevels) {
-            /* the rules' own text for the level, else the built-in word */
-            const char *word = m->level_texts && m->level_texts[l] ? m->level_texts[l] : lbl_level(lang, nm);
-            nm = arena_printf(x->a, lbl_get(lang, LBL_D_EACH_LEVEL), word);
+            /* the rules' own text for the level (a noun for its regions:
+             * 各市（区）), else the built-in word (an adjective: 各市级地区) */
+            bool own = m->level_texts && m->level_texts[l];
+            nm = own ? arena_printf(x->a, lbl_get(lang, LBL_D_EACH_OWN), m->level_texts[l])
+                     : arena_printf(x->a, lbl_get(lang, LBL_D_EACH_LEVEL), lbl_level(lang, nm));
         }
         s = arena_printf(x->a, "%s%s%s", s, i ? lbl_get(lang, LBL_X_SEP) : "", nm);
     }

@@ -516,6 +516,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_D_IN_NEW_UNIT] = "%s in the new unit",
     [LBL_D_COMPLETE] = "complete %s",
     [LBL_D_EACH_LEVEL] = "every %s",
+    [LBL_D_EACH_OWN] = "every %s",
     [LBL_D_SCOPE_WITHIN] = "in %s",
     [LBL_D_SCOPE_EXCEPT] = "except %s",
     [LBL_D_SCOPE_AND] = " ",
@@ -1248,6 +1249,9 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_D_IN_NEW_UNIT] = "按新计量单位为 %s",
     [LBL_D_COMPLETE] = "%s 全面完成",
     [LBL_D_EACH_LEVEL] = "各%s地区",
+    /* the rules' own word for a level names its regions already
+     * (市（区）, 市州): 各市（区）, not 各市（区）地区 */
+    [LBL_D_EACH_OWN] = "各%s",
     [LBL_D_SCOPE_WITHIN] = "%s所辖",
     [LBL_D_SCOPE_EXCEPT] = "%s除外",
     [LBL_D_SCOPE_AND] = "，",
