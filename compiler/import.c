@@ -3704,6 +3704,7 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
     placetext first = {0};
     namemap names = {0};
     bool agency_text = false; /* an agency's full name is among them */
+    bool indicator_text = false; /* an indicator's display name is among them */
     for (size_t i = 0; i < L->out.n; i++) {
         const ast_decl *d = L->out.v[i];
         if (!d)
@@ -3711,12 +3712,15 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
         if (d->kind == D_PLAN && d->u.plan.title)
             search_text(L, pl, (placetext){d->u.plan.title, tr(L, "the title of the plan"), d->sp}, &ntexts,
                         &first, &names);
-        if (d->kind == D_INDICATOR && d->u.ind.display)
+        if (d->kind == D_INDICATOR && d->u.ind.display) {
+            uint32_t before = ntexts;
             search_text(L, pl,
                         (placetext){d->u.ind.display,
                                     arena_printf(L->a, tr(L, "the display name of indicator '%s'"), d->u.ind.name.s),
                                     d->sp},
                         &ntexts, &first, &names);
+            indicator_text |= ntexts > before;
+        }
         for (uint32_t k = 0; d->kind == D_INDICATOR && k < d->u.ind.nvalues; k++)
             if (d->u.ind.values[k].note)
                 search_text(L, pl,
@@ -3792,7 +3796,12 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
     /* the paths quoted for the shell (a name may hold a space or a '),
      * so that the command can be pasted as it is */
     const char *root = L->root_given ? arena_printf(L->a, "--root %s ", shell_arg(L, L->root_shown)) : "";
+    /* the forms of the kinds of text among them: an indicator's display
+     * name is given anew by 'override indicator', an agency's full name
+     * by a replacing agency */
     const char *agency = agency_text ? tr(L, "'agency NAME \"...\" replaces NAME', ") : "";
+    if (indicator_text)
+        agency = arena_printf(L->a, "%s%s", tr(L, "'override indicator NAME \"...\"', "), agency);
     const char *base_path = shell_arg(L, M(L, (uint32_t)m->base)->path), *path = shell_arg(L, m->path);
     if (ntexts == 1)
         diag_hint(L->d, "give it this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
@@ -3800,6 +3809,10 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
     else
         diag_hint(L->d, "give them this plan's own text ('override target NAME \"...\"', 'override measure (ID) "
                         "\"...\"', %s...); list each one with: planc diff %s%s %s", agency, root, base_path, path);
+    /* an indicator named for a dropped region may have been that region's
+     * alone: then the fix is to drop it, not to reword it */
+    if (indicator_text)
+        diag_hint(L->d, "if the indicator was the dropped region's alone, drop it instead: 'drop indicator NAME'");
 }
 
 /* Applies the drop and override statements of module mi (which extends a
