@@ -213,15 +213,19 @@ START_TEST(joined)
 END_TEST
 
 /* A short option that takes a value, joined to it as getopt reads it;
- * a short flag is not, nor is a single-dash option given '=' a long one. */
+ * a short flag is not, nor is a single-dash option given '=' a long one.
+ * Joined to '=' (-o=x), where getopt reads the value "=x", which no user
+ * means, it is a usage error naming the two spellings meant. */
 START_TEST(short_joined)
 {
     t_args a;
     ck_assert_int_eq(walk(&a, "-oout.csv -j4"), CLIOPT_OK);
     ck_assert_str_eq(a.j, "4");
     ck_assert_str_eq(a.out, "out.csv");
-    ck_assert_int_eq(walk(&a, "-o=x"), CLIOPT_USAGE); /* not getopt's file '=x' */
-    ck_assert_str_eq(said, "t: '-o=x': a short option's value comes after a space or joined without '='\n");
+    ck_assert_int_eq(walk(&a, "-o=x"), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: '-o=x': a short option takes its value without '=': write '-o x' or '--output=x'\n");
+    ck_assert_int_eq(walk(&a, "-j="), CLIOPT_USAGE);
+    ck_assert_str_eq(said, "t: option '-j' needs a value\n");
     ck_assert_int_eq(walk(&a, "-oa -ob"), CLIOPT_OK);
     ck_assert_str_eq(a.out, "b");
     ck_assert_int_eq(walk(&a, "-vx"), CLIOPT_USAGE);
