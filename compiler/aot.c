@@ -71,7 +71,7 @@ _Static_assert(IR_SHARE_PERCENT == 0 && IR_SHARE_TOTAL == 1 && IR_SHARE_LOWEST =
 #endif
 
 /* Exit codes, as the driver's (docs/LANGUAGE.md §12). */
-/* planc's exit codes (main.c): AOT_WRITE, the library or its header could
+/* planc's exit codes (cli.h): AOT_WRITE, the library or its header could
  * not be written (no permission, a full disk, the file size limit). */
 enum { AOT_OK = 0, AOT_RULES = 1, AOT_USAGE = 2, AOT_INTERNAL = 4, AOT_WRITE = 5 };
 

@@ -7,7 +7,7 @@
  * walk over the command line (cliopt_parse) then does what every command
  * did in a loop of its own: -h and --help, the options of the table, the
  * options of no fixed name a command may take besides (the diagnostics'
- * -WNAME family, main.c's parse_diag_option), the arguments that are no
+ * -WNAME family, cli.c's cli_parse_diag_option), the arguments that are no
  * option, and the usage errors of an unknown option, an option without its
  * value and an argument too many, in the command's own words (its usage
  * function).  An option's value is the next argument, whatever it is
@@ -63,8 +63,8 @@ typedef int cliopt_usage_fn(const char *cmd, const char *fmt, const char *arg);
  * Returns 0, or the exit code of the usage error it wrote. */
 typedef int cliopt_take_fn(const char *cmd, void *where, const char *opt, const char *value);
 
-/* Options of no fixed name the command takes besides its table (main.c's
- * parse_diag_option: -w, -WNAME, --diagnostics ...), tried on argv[i]
+/* Options of no fixed name the command takes besides its table (cli.c's
+ * cli_parse_diag_option: -w, -WNAME, --diagnostics ...), tried on argv[i]
  * before the table: how many arguments it took, 0 when argv[i] is none of
  * them, -1 after a usage error.  werror_ok is the command's
  * cliopt_command.werror_ok. */

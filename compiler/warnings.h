@@ -8,7 +8,7 @@
  *   rules.plan:12:3: warning: '%s' weights sum to 90, not 100 ... [-Wpercent-sum]
  *
  * and JSON diagnostics carry it as "name".  The options of every command
- * that has -w (main.c's parse_diag_option): -Wno-NAME turns one off,
+ * that has -w (cli.c's cli_parse_diag_option): -Wno-NAME turns one off,
  * -WNAME on again, -Werror=NAME makes it an error (the command fails as
  * under --warnings-as-errors), -Wno-error=NAME keeps it a warning under
  * --warnings-as-errors.
@@ -87,7 +87,7 @@
      * data's are about the rules, the ones an `allow` may accept (warn_about_rules) */                                 \
     X(UNUSED_ALLOW, "unused-allow", true, true, "an 'allow' of the rules that accepts no warning where it is written",  \
       "规则中的 'allow' 在其所在之处没有接受任何警告")                                                                \
-    /* the data against the rules (compiler/main.c) */                                                                 \
+    /* the data against the rules (compiler/datawarn.c) */                                                                 \
     X(DATA_FRACTIONS, "data-fractions", true, true, "a column in % that holds only numbers from 0 to 1",               \
       "以 % 为单位的列只有 0 到 1 之间的数")                                                                           \
     X(MISSING_BASELINE, "missing-baseline", true, true, "a target whose column has no value in the baseline year",    \

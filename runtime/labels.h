@@ -152,7 +152,7 @@ typedef enum lbl_id {
     /* planc history's table (store.c): its column headers and the end of a row */
     LBL_H_RUN, LBL_H_TIME, LBL_H_VERSION, LBL_H_DATA_ROWS, LBL_H_RESULTS, LBL_H_RULES_SHA,
     LBL_H_DATA_SHA, LBL_H_PLAN, LBL_H_SOURCES, LBL_H_TOTALS_ONLY,
-    /* planc test's results (main.c; with LBL_X_MISSING, LBL_X_NONE and the status words) */
+    /* planc test's results (cmd_check.c; with LBL_X_MISSING, LBL_X_NONE and the status words) */
     LBL_T_PASSED, LBL_T_FAILED, LBL_T_SUMMARY_ONE, LBL_T_SUMMARY, LBL_T_NO_ROW, LBL_T_STATUS,
     LBL_T_NO_BASELINE_ROW, LBL_T_VALUE_UNIT, LBL_T_SCORE, LBL_T_VALUE, LBL_T_MEASURE, LBL_T_TOTAL, LBL_T_GRADE,
     LBL_T_VETO_FIRED, LBL_T_VETO_NOT_FIRED, LBL_T_DATA_UNREADABLE, LBL_T_RULES_STOP,
@@ -197,7 +197,7 @@ typedef enum lbl_id {
     LBL_C_WHY_NOT_ENTRY, LBL_C_WHY_FORMAT, LBL_C_WHY_VERSION, LBL_C_WHY_FOREIGN, LBL_C_WHY_LENGTH,
     LBL_C_WHY_NOT_FILE, LBL_C_WHY_OWNER, LBL_C_WHY_UNREADABLE, LBL_C_WHY_CHECKSUM, LBL_C_WHY_NO_SEGMENT,
     /* planc run's warning of a parent region left ungraded on its added
-     * rows (report_ungraded_text, main.c warn_ungraded) */
+     * rows (report_ungraded_text, datawarn.c dw_warn_ungraded) */
     LBL_U_UNGRADED_ONE, LBL_U_UNGRADED, LBL_U_YEAR_SEP, LBL_U_NAME_SEP, LBL_U_MORE_ONE, LBL_U_MORE, LBL_U_HINT_ONE,
     LBL_U_HINT, LBL_U_HINT_SCOPE,
     /* the loader's warnings and their notes (table.c): a column twice in the
@@ -216,7 +216,7 @@ typedef enum lbl_id {
     LBL_X_FROM, LBL_X_FROM_COLUMN, LBL_X_FROM_PLAN,
     /* of several data files: the columns a file lacks that another gives */
     LBL_L_ABSENT_ELSEWHERE_ONE, LBL_L_ABSENT_ELSEWHERE,
-    /* planc run's warnings on the data as a whole (main.c, report.c): no
+    /* planc run's warnings on the data as a whole (datawarn.c, report.c): no
      * rows; a column of fractions for a target in %; a target or red line
      * not_applicable on every row (LBL_W_UNJUDGED with the kind and the
      * reason, report_unjudged_reason: whom it covers, then why), and the

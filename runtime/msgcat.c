@@ -362,7 +362,7 @@ static const msgcat_pair catalog[] = {
     {"'%s' is an indicator, not a target: an expectation names a target", "“%s”是指标，不是目标：期望写的是目标"},
     {"the targets that measure it: %s", "度量它的目标：%s"},
     {"a year is written without '%s': 'expect REGION %d ...'", "年份不带 '%s'：'expect REGION %d ...'"},
-    /* ---- planc explain: the region, year and target asked for (compiler/main.c) */
+    /* ---- planc explain: the region, year and target asked for (compiler/cmd_explain.c) */
     {"planc: error: --region is empty; give a region's name as the rules declare it (e.g. '%s')\n",
      "planc: 错误：--region 为空；请按规则声明的写法给出地区名（如“%s”）\n"},
     {"planc: error: region '%s' was dropped by the rules\n", "planc: 错误：地区“%s”已被规则删除\n"},
@@ -381,7 +381,7 @@ static const msgcat_pair catalog[] = {
     {"planc: error: unknown target '%s'\n", "planc: 错误：未知的目标“%s”\n"},
     {"note: the rules call it '%s' (an adaptation renamed it)\n", "附注：规则称其为“%s”（改编的规则将其改名）\n"},
     {"note: the targets that measure '%s': %s\n", "附注：度量“%s”的目标：%s\n"},
-    /* ---- the driver (compiler/main.c, compiler/aot.c): usage errors, exit 2 */
+    /* ---- the driver (compiler/cli.c, compiler/aot.c): usage errors, exit 2 */
     {"Run 'planc help%s%s' for usage.\n", "运行 'planc help%s%s' 查看用法。\n"},
     {"\nRun 'planc build --help' for usage.\n", "\n运行 'planc build --help' 查看用法。\n"},
     {"planc: error: out of memory\n", "planc: 错误：内存不足\n"},
@@ -462,7 +462,7 @@ static const msgcat_pair catalog[] = {
      "--lang 用于文本解释：%s 为程序保留英文文本"},
     {"--lang is for the review report: %s keeps English keys for programs", "--lang 用于审阅报告：%s 为程序保留英文键名"},
     {"the output '%s' is the rules file: write the library elsewhere", "输出 '%s' 就是规则文件：请把库写到别处"},
-    /* ---- the driver: writing its outputs (compiler/main.c, compiler/aot.c, runtime/ofile.c) */
+    /* ---- the driver: writing its outputs (compiler/cmd_run.c, compiler/aot.c, runtime/ofile.c) */
     {"planc: error: cannot write '%s': %s\n", "planc: 错误：无法写入 '%s'：%s\n"},
     {"planc: error: cannot write '%s': %s (%s)\n", "planc: 错误：无法写入 '%s'：%s（%s）\n"},
     {"planc: error: cannot write %s%s%s: %s\n", "planc: 错误：无法写入 %s%s%s：%s\n"},
@@ -1017,7 +1017,7 @@ static const msgcat_pair catalog[] = {
     {"'%s' was dropped here", "此处删除了“%s”"},
     {"name an agency of this plan, or declare '%s' in this file", "请写本规划的单位，或在本文件中声明“%s”"},
 
-    /* ---- zh22: the last English of a Chinese run (the checker's, the lexer's, the parser's, the
+    /* ---- the last English of a Chinese run (the checker's, the lexer's, the parser's, the
      * driver's and the back end's rarer messages; the pieces they are built of) */
     {" (this file replaces it, but its name stays the base's)", "（本文件替换了它，但它的名称仍属于基础规则）"},
     {"%s is out of range", "%s超出范围"},
@@ -1219,7 +1219,7 @@ static const msgcat_pair catalog[] = {
      "'%s' below them",
      "请为这些目标给出各自的得分，或把它们的范围限于下面有层级“%s”地区的地区"},
 
-    /* ---- sk21: a data file that changed while it was read (runtime/table.c) */
+    /* ---- a data file that changed while it was read (runtime/table.c) */
     {"%s: error: the file changed while it was read: its size (%lld bytes) and modification time are "
      "as when it was opened, but its change time moved: it was rewritten in place with its "
      "modification time set back, or its status changed (permissions, owner, links or name); run "
@@ -1236,7 +1236,7 @@ static const msgcat_pair catalog[] = {
      "above may come from a file still being written\n",
      "%s: 附注：读取期间文件发生了变化（打开时 %lld 字节，读完时 %lld 字节）：上面的错误可能来自仍在写入的文件\n"},
 
-    /* ---- vf21: planc verify (runtime/verify.c): a run's files checked by hash */
+    /* ---- planc verify (runtime/verify.c): a run's files checked by hash */
     {"rules",
      "规则"},
     {"data",
@@ -1294,7 +1294,7 @@ static const msgcat_pair catalog[] = {
     {"not verified: %zu files checked, %zu of them the run's: %zu differ, %zu unreadable, %zu not recorded by the run\n",
      "核验未通过：核对%zu个文件，其中%zu个为该评估所用；%zu个不一致，%zu个无法读取，%zu个未被该评估记录\n"},
 
-    /* ---- ad21: renaming an indicator (`override indicator OLD as NEW`) */
+    /* ---- renaming an indicator (`override indicator OLD as NEW`) */
     {"cannot rename indicator '%s' as '%s': that is its name already", "无法把指标“%s”改名为“%s”：它已是这个名称"},
     {"cannot rename indicator '%s' as '%s': the base has an indicator '%s'",
      "无法把指标“%s”改名为“%s”：基础规则已有指标“%s”"},
@@ -1330,7 +1330,7 @@ static const msgcat_pair catalog[] = {
     {"a reading gives each indicator the file's column ('override indicator %s, column \"...\"'); a quantity the file lacks is computed by the scored rules",
      "读取规则只给每个指标指定文件中的列（'override indicator %s, column \"...\"'）；文件中没有的量由评分所用的规则计算"},
 
-    /* ---- rb21: a --read-with reading's rules errors */
+    /* ---- a --read-with reading's rules errors */
     {"region '%s' is not one of the rules scored (plan %s): the rules a data file is read with (--read-with, "
      "here for '%s') may change how it is read (its keys, columns, units, maps and aliases) only",
      "地区“%1$s”不是评分所用的规则（规划 %2$s）中的地区：读取数据文件所用的规则（--read-with，此处用于 '%3$s'）"
@@ -1347,12 +1347,12 @@ static const msgcat_pair catalog[] = {
     {"%s: warning: the rules it is read with (plan %s) read no column for indicator %s (column '%s'): its "
      "cells are missing\n",
      "%1$s: 警告：读取它所用的规则（规划 %2$s）没有读取指标“%3$s”的列（列“%4$s”）：其单元格按缺失读取\n"},
-    /* ---- rb21: compare */
+    /* ---- compare */
     {"  data: same (%.12s), named otherwise: %s → %s\n", "  数据：未变（%.12s），名称不同：%s → %s\n"},
-    /* ---- rb21: a piece of the checker's messages */
+    /* ---- a piece of the checker's messages */
     {"... %u more ...", "……另有%u个……"},
 
-    /* ---- ck21: planc template (template.c, main.c's cmd_template) */
+    /* ---- planc template (template.c, cmd_template.c) */
     {"one of the texts", "以下文字之一"},
     {" (map %s)", "（文本映射 %s）"},
     {"; any other text is missing", "；其他文字读作缺失"},
@@ -1375,7 +1375,7 @@ static const msgcat_pair catalog[] = {
      "planc: 错误：“%s”是区域组：其数据行由 planc 按成员地区生成，数据中没有它的行\n"},
     {"planc: error: the rules read a column per year; give the years with --years A-B\n",
      "planc: 错误：规则按每年一列读取数据；请用 --years 给出年份（如 --years 2019-2024）\n"},
-    /* ---- ck21: reading a data file that is not UTF-8 (table.c) */
+    /* ---- reading a data file that is not UTF-8 (table.c) */
     {"header field %ld: ", "表头第%ld个字段："},
     {"column '%s': ", "列“%s”："},
     {"field %ld: ", "第%ld个字段："},
@@ -1389,7 +1389,7 @@ static const msgcat_pair catalog[] = {
      "iconv -f GB18030 -t UTF-8 %s > %s\n",
      "附注：该文件似为 GBK（GB18030）编码（中文 Windows 上 Excel 另存的“CSV”即是）；请另存为“CSV UTF-8”，"
      "或转换：iconv -f GB18030 -t UTF-8 %s > %s\n"},
-    /* ---- ck21: planc template --check (template.c) */
+    /* ---- planc template --check (template.c) */
     {"%s:%u: error: a row of %s, which the file is not for (--region)\n",
      "%s:%u: 错误：%s 的数据行不应在该文件中（该文件只给 --region 所指的地区）\n"},
     {"%s: error: column '%s' (indicator %s) is not in the header; the rules read it for ",
@@ -1414,7 +1414,7 @@ static const msgcat_pair catalog[] = {
     {"%s: ok: %zu rows, %u columns the rules read for these regions, empty cells (missing): %u\n",
      "%s: 无误：%zu行，规则对这些地区读取%u列，%u个单元格为空（数据缺失）\n"},
     {"%s: problems found: %u\n", "%s: 发现%u个问题\n"},
-    /* ---- ck21: a yearbook's cells (table.c) */
+    /* ---- a yearbook's cells (table.c) */
     {"note: '%s' is the year %d with a mark after it; a year cell is read whole, so write %d (a mark such as "
      "初步, provisional, may go in a column of its own, which planc does not read)\n",
      "附注：“%s”是%d年后带标记；年份单元格按整格读取，请写 %d（“初步”等标记可另起一列，planc 不读取该列）\n"},
@@ -1427,7 +1427,7 @@ static const msgcat_pair catalog[] = {
      "附注：“%s”指%s下某一地区的全体，不是一个地区：在这些行中写该地区的名称（如“%s”，按规则中的名称），"
      "并删去其下级地区（区、县）的行，规则不读取它们\n"},
     {"row has %zu field%s, the header has %zu", "该行有%zu个字段%.0s，表头有%zu个（一行的字段数须与表头相同，没有的数据留空）"},
-    /* ---- lc22: several data files' warnings named by the file they are about (table.c, main.c) */
+    /* ---- several data files' warnings named by the file they are about (table.c, the driver) */
     {"planc: warning: %s has no row in %s in any of the files that have its rows (%s), though it has rows before "
      "and after: it has no results then, the year's ranking and the shares and averages over its level leave it "
      "out, and the totals that count it are missing\n",
@@ -1450,7 +1450,7 @@ static const msgcat_pair catalog[] = {
      "have\n",
      "planc: 警告：另有%zu个地区在各数据文件（%s）中都没有数据行（同级地区大多有）\n"},
     {"planc: warning: no rows to score in any of the files (%s)\n", "planc: 警告：各数据文件（%s）中都没有可以评分的数据行\n"},
-    /* ---- lc22: a city bureau's file with its districts' and counties' rows (table.c) */
+    /* ---- a city bureau's file with its districts' and counties' rows (table.c) */
     {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
      "of %s, delete those rows: the rules read only %s's own rows, the whole city's (a total row such as 全市合计, "
      "with %s in the region column); %s skips them instead\n",
@@ -1461,7 +1461,7 @@ static const msgcat_pair catalog[] = {
      "as the rules declare it (such as %s) in the region column; %s skips them instead\n",
      "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
      "（如全市合计行），地区列写规则中该市的名称（如“%s”）；也可用 %s 跳过这些行\n"},
-    /* ---- yr22: compare --year A --against-year B (one year's rows against another's; store.c, main.c) */
+    /* ---- compare --year A --against-year B (one year's rows against another's; store.c, the driver) */
     {"run %lld (%s): %d → %d\n", "评估 %lld（%s）：%d年 → %d年\n"},
     {"run %lld (%s), %d → run %lld (%s), %d\n", "评估 %lld（%s）%d年 → 评估 %lld（%s）%d年\n"},
     {"  %s %d → %d %s", "  %s %d年 → %d年 %s"},
@@ -1483,7 +1483,7 @@ static const msgcat_pair catalog[] = {
      "is what 'planc compare DB RUN_A RUN_B' pairs, without them)",
      "--year 和 --against-year 是同一年 %s：它们指定要对照的两个年份（两次评估的同一年份由不带这两个选项的 "
      "'planc compare DB RUN_A RUN_B' 对照）"},
-    /* ---- dp22: several files each with only its own regions' columns (table.c) */
+    /* ---- several files each with only its own regions' columns (table.c) */
     {"column '%s' (indicator %s) is not in the header, and the rules read it for this file's rows of %s",
      "表头中没有列“%s”（指标 %s），而规则读取本文件中%s的数据行时需要它"},
     {"column '%s' is not in the header, and the rules read it for this file's rows of %s",
@@ -1492,7 +1492,7 @@ static const msgcat_pair catalog[] = {
      "delete them here\n",
      "%s:%u: 附注：本文件中%s的数据行不需要这些列；如果%s的数据行应在另一个文件中，请从本文件删去\n"},
 
-    /* ---- rb22: planc template --check of a file of many regions, or of none (template.c) */
+    /* ---- planc template --check of a file of many regions, or of none (template.c) */
     {" and %u more regions", "及另外%u个地区"},
     {"%s: error: the file has no rows, only its header\n", "%s: 错误：文件只有表头，没有数据行\n"},
     {"%s: error: no row of %s\n", "%s: 错误：没有 %s 的数据行\n"},
@@ -1501,13 +1501,13 @@ static const msgcat_pair catalog[] = {
     {"planc: error: the rules read a column per year, named with the year in four digits: give years from 1000 on "
      "(--years %d-%d)\n",
      "planc: 错误：规则按年份分列读取数据，列名中的年份为四位数：请给出 1000 年及以后的年份（--years %d-%d）\n"},
-    /* ---- rb22: planc verify of a device's name (verify.c) */
+    /* ---- planc verify of a device's name (verify.c) */
     {"a device, not a file", "是设备，不是文件"},
     {"not verified: each of the %zu files checked is the run's, but the rules' hash they make is not the one the run "
      "recorded\n",
      "核验未通过：所核对的 %zu 个文件均为该评估所用，但由它们得出的规则哈希值与该评估记录的不同\n"},
 
-    /* ---- os22: --set NAME=VALUE, a values indicator set on the command line (main.c) */
+    /* ---- --set NAME=VALUE, a values indicator set on the command line (the driver) */
     {"%stoo many --set values (at most 64)", "%s--set 值过多（最多64个）"},
     {"write --set NAME=VALUE: NAME an indicator given by 'values { ... }' in the rules, VALUE a constant as a "
      "row of its table writes it (PM25目标=30, PM25目标=30 [μg/m^3], 达标率目标=80%%); or NAME a period of the "
@@ -1548,10 +1548,10 @@ static const msgcat_pair catalog[] = {
     {"--set gives indicator '%s' twice", "--set 两次给出指标“%s”"},
     {"--set names an indicator by its name alone: write '%s'", "--set 只用指标的名称（不带模块名）：写作“%s”"},
     {"it is given here first", "此处第一次给出"},
-    /* ---- cj22: compare --format json */
+    /* ---- compare --format json */
     {"--lang is for the text comparison: %s keeps English keys and codes for programs",
      "--lang 用于文本比较：%s 为程序保留英文键名和代码"},
-    /* ---- mn22: small limits (template's years and keys, --check's missing years, a database not a file,
+    /* ---- small limits (template's years and keys, --check's missing years, a database not a file,
      * explain of a --set value) */
     {"--years '%s' has its years reversed: give the earlier year first (2019-2024, not 2024-2019)",
      "--years '%s' 的年份顺序颠倒：请先写较早的年份（2019-2024，而不是 2024-2019）"},
@@ -1627,7 +1627,7 @@ static const msgcat_pair catalog[] = {
      "多余的参数“%s”（应给出数据库、评估和目录）"},
     {"%sa database, a run and the directory to write are needed", "%s需要给出数据库、评估和要写入的目录"},
     {"planc: error: cannot write the list of files restored: %s\n", "planc: 错误：无法写出已还原文件的清单：%s\n"},
-    /* ---- kp23: keep only (`keep KIND names` in an adaptation: import.c, sema.c) */
+    /* ---- keep only (`keep KIND names` in an adaptation: import.c, sema.c) */
     {"keep", "保留"},
     {"cannot drop %s: this file keeps it", "无法删除%s：本文件保留了它"},
     {"it is kept here", "此处保留了它"},
@@ -1672,13 +1672,13 @@ static const msgcat_pair catalog[] = {
      "这样的章节没有可评估的内容；请保留它的一项措施，或用 'keep section' 不保留它"},
     {"%s was dropped here: this 'keep' lists the items of its kind that stay",
      "此处删除了%s：这条 'keep' 列出同类中留下的各项"},
-    /* ---- dg23: warnings left out or made errors (-w, --warnings-as-errors) */
+    /* ---- warnings left out or made errors (-w, --warnings-as-errors) */
     {"%s-w leaves out the warnings that --warnings-as-errors makes errors: give one of the two",
      "%s'-w' 会略去 --warnings-as-errors 要当作错误的警告：两者只能给一个"},
     {"%u warning treated as an error (--warnings-as-errors)", "%u个警告按错误处理（--warnings-as-errors）"},
     {"%u warnings treated as errors (--warnings-as-errors)", "%u个警告按错误处理（--warnings-as-errors）"},
 
-    /* ---- zl23: the language of the environment (PLANC_LANG, the locale) */
+    /* ---- the language of the environment (PLANC_LANG, the locale) */
     {"unknown language '%s' in PLANC_LANG (available: en, zh)",
      "'PLANC_LANG' 中未知的语言 '%s'（可用：'en'、'zh'）"},
     {"planc: note: the workbook is in English: give --lang zh for its words in Chinese (a document's language is "
@@ -1687,7 +1687,7 @@ static const msgcat_pair catalog[] = {
     {"planc: note: the page is in English: give --lang zh for its words in Chinese (a document's language is "
      "--lang's, not the locale's)\n",
      "planc: 附注：网页为英文；加 '--lang zh' 可写出中文网页（报告的语言只由 --lang 决定，不随终端的语言环境）\n"},
-    /* ---- zl23: internal errors (diag_internal and the runtime's): the
+    /* ---- internal errors (diag_internal and the runtime's): the
      * sentence in Chinese; a detail of LLVM's, the C compiler's or of the
      * program's insides stays as written, the technical tail of a bug
      * report */
@@ -1720,18 +1720,18 @@ static const msgcat_pair catalog[] = {
     {"the C compiler '%s' failed (%s %d) linking the library:", "C 编译器 '%s' 链接库时失败（%s %d）："},
     {"signal", "信号"},
     {"exit status", "退出状态"},
-    /* ---- zl23: pieces of the rules' messages a Chinese run still met in
+    /* ---- pieces of the rules' messages a Chinese run still met in
      * English (two words in a row: tests/zh-english.sh's threshold is
      * three) */
     {"a region", "地区"},
     {"an agency", "单位"},
     {"section '%s'", "章节“%s”"},
     {"target '%s'", "目标“%s”"},
-    /* ---- zl23: the progress line (runtime/progress.c) */
+    /* ---- the progress line (runtime/progress.c) */
     {"\rplanc: read %zu rows", "\rplanc: 已读取%zu行"},
     {", scored %zu of %zu (%zu%%)", "，已评分%zu行，共%zu行（%zu%%）"},
     {", %s rows/s", "，每秒%s行"},
-    /* ---- ou23: a county analyst's first plan (sema.c) */
+    /* ---- a county analyst's first plan (sema.c) */
     {"'%s' is how the reports show level '%s'; the rules name the level '%s' ('for %s', 'share(%s, ...)')",
      "“%s”是报告中层级 '%s' 的显示文字；规则中该层级写作 '%s'（'for %s'、'share(%s, ...)'）"},
     {"'%s' is how the Chinese reports show level '%s'; the rules name the level '%s' ('for %s', 'share(%s, ...)')",
@@ -1762,7 +1762,7 @@ static const msgcat_pair catalog[] = {
      "'by 十四五')",
      "年份范围 'A..B' 只写在规划块的时期中（'periods 十四五 = 2021..2025'）和规则给定值一行的 'in' 之后"
      "（'甲 = 36 in 2023..2025'）；期限是一个年份或时期名（'by 2027'、'by 十四五'）"},
-    /* (main.c) */
+    /* (datawarn.c) */
     {"%s '%s' has no baseline value for %s: column '%s' is empty in %d and has values later; until its deadline "
      "(%d) it is missing in every year it is not met, since its trajectory starts from the baseline value",
      "%s“%s”在%s没有基期值：列“%s”%d年为空，其后各年有数值；进度轨迹从基期值出发，到期限（%d年）以前，"
@@ -1775,11 +1775,11 @@ static const msgcat_pair catalog[] = {
      "'%s': rename the field to '%s', or write 'column \"%s\"' on the indicator\n",
      "%s:%u: 附注：第%ld个字段“%s”以指标 %s 的名称为列名，规则从列“%s”读取该指标的数据：把表头中的这一列改名为“%s”，"
      "或在指标上写 'column \"%s\"'\n"},
-    /* ---- rb23: the errors in rules checked with a period --set gave other years (main.c) */
+    /* ---- the errors in rules checked with a period --set gave other years (the driver) */
     {"the rules were checked with period '%s' as --set gives it, %d..%d (the plan gives %d..%d)",
      "规则是按 --set 给出的时期“%s”（%d–%d年）检查的（规划给出的是 %d–%d年）"},
 
-    /* ---- dp23: several files give a region's columns together (table.c) */
+    /* ---- several files give a region's columns together (table.c) */
     {"%s:%u: note: no other file with rows of %s has the column either: %s\n",
      "%s:%u: 附注：其他有%s数据行的文件也都没有该列：%s\n"},
     {"%s:%u: note: with several data files, a column the rules read for a region must be in the header of one of "
@@ -1787,13 +1787,13 @@ static const msgcat_pair catalog[] = {
      "--allow-missing-columns reads a missing one as missing cells\n",
      "%s:%u: 附注：使用多个数据文件时，规则读取某地区数据所需的列，须在有该地区数据行的某一个文件的表头中（'planc "
      "template 规则文件 --region 地区' 写出的表头包含全部这些列）；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
-    /* ---- rc23: a results database's name too long for SQLite's journal beside it (store.c) */
+    /* ---- a results database's name too long for SQLite's journal beside it (store.c) */
     {"planc: error: %s: cannot record a run: the file name is %zu bytes long, and SQLite names files beside the database by adding up to %zu bytes to it ('%s'), beyond the 255 bytes a file name may have: give a name of at most %zu bytes\n",
      "planc: 错误：%s：无法记录评估：文件名长 %zu 字节，SQLite 在数据库旁写的文件的名字要在它后面加上至多 %zu 字节（'%s'），超出文件名最多 255 字节的限制：请用不超过 %zu 字节的文件名\n"},
-    /* ---- rc23: --set of an indicator an override made a column or a formula (main.c) */
+    /* ---- --set of an indicator an override made a column or a formula (the driver) */
     {"the override here makes '%s' %s", "此处的改写使“%s”成为%s"},
 
-    /* ---- nb23: a county plan's newcomer leftovers (main.c) */
+    /* ---- a county plan's newcomer leftovers (the driver) */
     {"%s has no row in %s: the %u targets that cover only it are not_applicable on every row of the data: %s",
      "%s在 %s 中没有数据行：只适用于它的%u项目标对数据的每一行都不适用：%s"},
     {"%s has no row of its own in %s (planc adds rows for share targets only): the %u targets that cover only it "
@@ -1819,7 +1819,7 @@ static const msgcat_pair catalog[] = {
      "同一措施中 'lead' 写了两次；请把所有牵头单位写在一个列表中（'lead 甲, 乙'）"},
     {"the first 'lead' is here", "第一个 'lead' 在此"},
 
-    /* ---- xl24: data in Excel workbooks, --data FILE.xlsx[#SHEET] (xlsx_read.c, table.c) */
+    /* ---- data in Excel workbooks, --data FILE.xlsx[#SHEET] (xlsx_read.c, table.c) */
     {"%s: error: the workbook's part '%s' declares a document type, which no Excel workbook has; it is not read\n",
      "%s: 错误：工作簿的部件“%s”声明了文档类型，而 Excel 工作簿都没有文档类型；不予读取\n"},
     {"%s: error: the workbook is damaged: its part '%s' is missing\n",
@@ -1883,11 +1883,11 @@ static const msgcat_pair catalog[] = {
      "archive's); a CSV file is read under a name that does not end in .xlsx%s\n",
      "%s: 错误：该文件不是 Excel 工作簿（.xlsx 是 zip 压缩包，而该文件开头不是 zip 压缩包）；CSV 文件请以不以 .xlsx 结尾的文件名读取%s\n"},
     {", without '#SHEET'", "，不带 '#工作表'"},
-    /* ---- rb24: a file given to template --check twice (main.c) */
+    /* ---- a file given to template --check twice (the driver) */
     {"the file '%s' is given to --check twice (by this name or another): each file is read once",
      "文件 '%s' 两次给了 --check（用同一名称或另一名称）：每个文件只读取一次"},
 
-    /* ---- nb24: known limits left by 0.15.0 (parser.y, sema.c, main.c, table.c) */
+    /* ---- known limits left by 0.15.0 (parser.y, sema.c, the driver, table.c) */
     {"'%s' is given twice in this measure; the two lists are joined: name the agencies in one list ('%s A, B')",
      "同一措施中 '%s' 写了两次；两个列表已合并：请把这些单位写在一个列表中（'%s 甲, 乙'）"},
     {"the first '%s' is here", "第一个 '%s' 在此"},
@@ -1913,15 +1913,15 @@ static const msgcat_pair catalog[] = {
     {"%s '%s' is another of them", "%s“%s”也是其中之一"},
     {"and %u more of them, named above", "其余%u项见上文所列"},
 
-    /* ---- op24: a workbook whose sheets came out cut short in $TMPDIR (report_xlsx.c) */
+    /* ---- a workbook whose sheets came out cut short in $TMPDIR (report_xlsx.c) */
     {"planc: error: cannot write the workbook's scratch files in '%s'%s: a sheet came out shorter than its rows "
      "(the disk is full, or the file size limit, ulimit -f, was reached)\n",
      "planc: 错误：无法在 '%s'%s 中写入工作簿的临时文件：有一个工作表写出后比其中的行短（磁盘已满，或已达到文件大小上限 'ulimit -f'）\n"},
-    /* ---- xf24: damaged workbooks the fuzzer made (xlsx_read.c) */
+    /* ---- damaged workbooks the fuzzer made (xlsx_read.c) */
     {"%s:%lu: error: the workbook is damaged: row %lu of the sheet begins inside row %lu\n",
      "%s:%lu: 错误：工作簿已损坏：工作表的第 %lu 行出现在第 %lu 行之内\n"},
 
-    /* ---- xt24: planc template -o NAME.xlsx, the blank workbook (runtime/template_xlsx.c) */
+    /* ---- planc template -o NAME.xlsx, the blank workbook (runtime/template_xlsx.c) */
     {"notes", "说明"},
     {"What each column of sheet '%s' holds (planc template --list)",
      "工作表 '%s' 各列应填写的内容（'planc template --list'）"},
@@ -1931,7 +1931,7 @@ static const msgcat_pair catalog[] = {
     {"the blank workbook is written as .xlsx, not as a macro workbook: name it .xlsx or .csv ('%s')",
      "空白工作簿以 .xlsx 格式写出，不是启用宏的工作簿：请以 .xlsx 或 .csv 命名（'%s'）"},
 
-    /* ---- ca25: the cache's bounds (compiler/cache.c); the copy kept before a schema upgrade (runtime/store.c) */
+    /* ---- the cache's bounds (compiler/cache.c); the copy kept before a schema upgrade (runtime/store.c) */
     {"planc: warning: ignoring PLANC_CACHE_MAX='%s' (not a size such as 500M or 2G; 0: no bound); the cache is kept "
      "under 100M\n",
      "planc: 警告：忽略 'PLANC_CACHE_MAX' 的值 '%s'（应为 '500M'、'2G' 这样的大小；0 表示不限）；缓存保持在 '100M' 以内\n"},
@@ -1946,18 +1946,18 @@ static const msgcat_pair catalog[] = {
      "older planc; remove it when no longer needed)\n",
      "planc: 附注：%s：其数据库结构已从第%lld版升级到第%d版；升级前的数据库保留在 '%s'（供旧版 planc 使用；不再需要时可删除）\n"},
 
-    /* ---- wb25: a title merged above a sheet's header (table.c) */
+    /* ---- a title merged above a sheet's header (table.c) */
     {"%s:%u: note: only the first cell of this row is filled ('%s'): a title above the table (merged across the "
      "columns)? The sheet's first row must be the header naming the columns: delete the rows above it in the "
      "sheet, or copy the table from its header down into a sheet of its own\n",
      "%s:%u: 附注：这一行只有第一格有文字（“%s”）：是表格上方（跨列合并）的标题吗？工作表的第一行必须是列名所在的表头："
      "请在工作表中删除表头上方的行，或将表格从表头起复制到一个单独的工作表中\n"},
-    /* ---- wb25: a sheet named but for the case of its letters (xlsx_read.c) */
+    /* ---- a sheet named but for the case of its letters (xlsx_read.c) */
     {"%s: error: the workbook has no sheet named '%s' as written, and %zu whose names differ from it in case "
      "only: %s; name one as it is written\n",
      "%s: 错误：工作簿中没有与“%s”写法完全相同的工作表，而有 %zu 个名称仅大小写不同的工作表：%s；请按其原样写出其中一个的名称\n"},
 
-    /* ---- wn25: named warnings (-Wno-NAME, -WNAME, -Werror=NAME; compiler/warnings.c) */
+    /* ---- named warnings (-Wno-NAME, -WNAME, -Werror=NAME; compiler/warnings.c) */
     {"planc: unknown warning '%s': did you mean '%.*s%s'? ('planc help warnings' lists them)\n",
      "planc: 未知的警告 '%s'：是不是想写 '%.*s%s'？（'planc help warnings' 列出全部警告）\n"},
     {"unknown warning '%s' ('planc help warnings' lists them)",
@@ -1967,7 +1967,7 @@ static const msgcat_pair catalog[] = {
     {"%u warning treated as an error (%s)", "%u个警告按错误处理（%s）"},
     {"%u warnings treated as errors (%s)", "%u个警告按错误处理（%s）"},
 
-    /* ---- tx25: the template workbook finished (runtime/template.c, template_xlsx.c, main.c) */
+    /* ---- the template workbook finished (runtime/template.c, template_xlsx.c, the driver) */
     {", which reads it as ", "，读作"},
     {"This column takes %s; leave the cell empty, or write NA, when the value is missing.",
      "此列填写%s；数值缺失时留空或写 'NA'。"},
@@ -1979,7 +1979,7 @@ static const msgcat_pair catalog[] = {
     {" (a full-width comma '，' is not read in a number: leave it out, or write ',' between groups of three digits)",
      "（数字中不能有全角逗号“，”：去掉它，或改用半角逗号 ',' 作千位分隔）"},
     {" (a space between digits is not read in a number: leave it out)", "（数字的各位之间不能有空格：去掉空格）"},
-    /* ---- al26: an `allow` of the rules (grammar/parser.y, compiler/diag.c) */
+    /* ---- an `allow` of the rules (grammar/parser.y, compiler/diag.c) */
     {"'allow %s' accepts no warning here", "'allow %s' 在此处没有接受任何警告"},
     {"remove the name from the 'allow' if what it was written for is fixed",
      "如果当初写它所针对的问题已经改正，请从 'allow' 中删去这个名称"},
@@ -1992,11 +1992,11 @@ static const msgcat_pair catalog[] = {
     {"a warning's name is written without spaces", "警告名称中不能有空格"},
 
 
-    /* ---- rv26: several outputs (main.c outs_twice) */
+    /* ---- several outputs (cmd_run.c outs_twice) */
     {"the output '%s' is standard output (-o -) under another name: each file is written once (-o)",
      "输出文件 '%s' 就是另一个名称下的标准输出（--output -）：每个文件只写一次（--output）"},
 
-    /* ---- tp26: one column read in two units (compiler/sema.c); the template's drop-downs */
+    /* ---- one column read in two units (compiler/sema.c); the template's drop-downs */
     {"column \"%s\" is read in '%s' here but in '%s' by '%s': a cell is in one unit, so one of them reads it wrong",
      "列“%s”在此按“%s”读取，而按“%s”读取它的是“%s”：一个单元格只有一种单位，两者必有一个读错"},
     {"'%s' reads it in '%s' here", "“%s”在此按“%s”读取它"},
@@ -2004,11 +2004,11 @@ static const msgcat_pair catalog[] = {
      "write and to open): this list says what each column holds.",
      "工作表“%2$s”只有前 %1$d 列的表头单元格带批注（批注过多会使工作簿写出和打开都很慢）：各列填写什么见本说明。"},
 
-    /* ---- wb26: a workbook's data errors name the cell (runtime/table.c, xlsx_read.c) */
+    /* ---- a workbook's data errors name the cell (runtime/table.c, xlsx_read.c) */
 
-    /* ---- wb26: a workbook's data errors name the cell, a workbook's parts of one name (runtime/table.c, xlsx_read.c) */
+    /* ---- a workbook's data errors name the cell, a workbook's parts of one name (runtime/table.c, xlsx_read.c) */
 
-    /* ---- wb26: a workbook's data errors name the cell, a workbook's parts of one name, a cell in another row than its reference's (runtime/table.c, xlsx_read.c) */
+    /* ---- a workbook's data errors name the cell, a workbook's parts of one name, a cell in another row than its reference's (runtime/table.c, xlsx_read.c) */
     {"cell %s: ", "单元格 %s："},
     {"%s: error: the workbook is damaged: it holds two parts named '%s' (a workbook's zip archive names each part "
      "once)\n",
@@ -2017,14 +2017,14 @@ static const msgcat_pair catalog[] = {
      "%lu\n",
      "%s:%lu: 错误：工作簿已损坏：工作表第%lu行中有一个单元格的引用是 '%s'，即第%lu行的单元格\n"},
 
-    /* ---- wb26: one region's file alone, without the columns only other regions need (runtime/table.c) */
+    /* ---- one region's file alone, without the columns only other regions need (runtime/table.c) */
     {"%s:%u: note: only regions this file has no row of need the columns above (a file of one region's rows, as "
      "'planc template --region' writes it, has only that region's columns): give the other regions' files too "
      "(--data A --data B) to score them\n",
      "%s:%u: 附注：只有本文件中没有数据行的地区才需要上述各列（只含一个地区数据行的文件，如 'planc template --region' "
      "写出的，只有该地区所需的列）：要评估那些地区，请同时给出它们的文件（'--data A --data B'）\n"},
 
-    /* ---- ou26: the city's cells and template --check's last line (table.c, template.c, main.c) */
+    /* ---- the city's cells and template --check's last line (table.c, template.c, the driver) */
     {" (a year in Chinese numerals is not read: write %ld)", "（年份不能用汉字数字书写：请写 %ld）"},
     {"%s: no errors, %u warning%s (above): %zu rows, %u columns the rules read for these regions, empty cells "
      "(missing): %u\n",
@@ -2065,27 +2065,27 @@ static const msgcat_pair catalog[] = {
      "%s: 警告：另有%zu个地区缺少%d年（数据的最后一年）的数据行\n"},
     {"%s: note: a file of an earlier year sent again? %s's rows end in %d; its rows of %d are wanted\n",
      "%s: 附注：是否重复报送了往年的文件？%s的数据行止于%d年，需要其%d年的数据行\n"},
-    /* ---- cq27: an option's value joined to it (--opt=value), `--` (compiler/cliopt.c) */
+    /* ---- an option's value joined to it (--opt=value), `--` (compiler/cliopt.c) */
     {"option '%s' takes no value", "选项 '%s' 不带值"},
 
-    /* ---- wb27: several files' disagreeing cells named in workbooks (runtime/table.c merge_part) */
+    /* ---- several files' disagreeing cells named in workbooks (runtime/table.c merge_part) */
     {"column '%s': %s differs from %s given for %s %d by %s:%u%s (two data files that give one region and year "
      "must agree on a column both have)\n",
      "列“%1$s”：%2$s 与 %6$s:%7$u%8$s 给出的%4$s %5$d年的 %3$s 不同（两个数据文件给出同一地区同一年时，"
      "双方都有的列的数值须相同）\n"},
     {", cell %s", "（单元格 %s）"},
 
-    /* ---- ou27: a compound unit after 'unit' (grammar/parser.y's syntax hints) */
+    /* ---- a compound unit after 'unit' (grammar/parser.y's syntax hints) */
     {"a 'unit' declaration names one unit; a compound unit ('%s%s...') needs no declaration of its own: declare "
      "the units it is made of ('unit %s' and the others) and write the compound where it is used, or give it a "
      "name ('unit NAME = 1 %s%s...')",
      "'unit' 声明只声明一个计量单位；复合单位（'%s%s...'）不必另行声明：声明组成它的各个计量单位（'unit %s' 等），"
      "在用到处直接写复合单位；或给它一个名称（'unit NAME = 1 %s%s...'）"},
-    /* ---- ou27: template --list, a column read in a year before the baseline (runtime/template.c) */
+    /* ---- template --list, a column read in a year before the baseline (runtime/template.c) */
     {"; also read in %s, years before the baseline that a target reads",
      "；另需%s年的值（基期年之前、有目标读取的年份）"},
 
-    /* ---- un27: a unit of another dimension in a cell; template --check's year-mark, mark and map notes */
+    /* ---- a unit of another dimension in a cell; template --check's year-mark, mark and map notes */
     {"note: column '%s' writes a unit after its numbers (as '%s'), but %.*s is not a unit of this column: the rules "
      "read it in %s (indicator '%s'), and %.*s does not convert into %s; check that the cell is in the right column, "
      "and write its number alone, in %s\n",
@@ -2121,7 +2121,7 @@ static const msgcat_pair catalog[] = {
      "leave the cell empty when the value is missing\n",
      "；请照原样填写其中之一（下发的空白工作簿在下拉列表中列出了这些文本），数据缺失时单元格留空\n"},
 
-    /* ---- cmp27: compare's data files, one by one */
+    /* ---- compare's data files, one by one */
     {"%zu changed", "%zu个已变"},
     {"%zu added", "%zu个新增"},
     {"%zu dropped", "%zu个去除"},
@@ -2170,20 +2170,20 @@ static const msgcat_pair catalog[] = {
      "%s: 附注：请向%s的报送部门核实其数值的单位；如使用了其他单位，请换算（乘以%s）或请其重新报送；"
      "在此之前其目标按现有数值评判\n"},
 
-    /* ---- rv27: an `allow` after a plan item, `levels`, an assessment's line ---- */
+    /* ---- an `allow` after a plan item, `levels`, an assessment's line ---- */
     {"an 'allow' after other text on its line belongs to a target, a region or an indicator (after a comma); "
      "this line's statement takes none",
      "写在一行其他内容之后的 'allow' 只属于目标、地区或指标（写在逗号之后）；这一行的语句不接受 'allow'"},
     {"write the 'allow' on a line of its own: it then accepts the warnings of the block it is in, or of the whole "
      "file among the declarations",
      "把 'allow' 单独写成一行：它就接受所在块的警告；写在各声明之间时，接受整个文件的警告"},
-    /* ---- zh28: one region's file alone lacking a column of its own (table.c) */
+    /* ---- one region's file alone lacking a column of its own (table.c) */
     {"%s:%u: note: the header needs every column the rules read for the regions of its rows (the header 'planc "
      "template RULES --region R' writes has them all), not those only regions without a row here need; "
      "--allow-missing-columns reads a missing one as missing cells\n",
      "%s:%u: 附注：表头须有规则对本文件各行的地区读取的每一列（'planc template 规则文件 --region 地区' 写出的表头包含全部这些列），"
      "只有本文件中没有数据行的地区才需要的列可以没有；--allow-missing-columns 把缺少的列读作缺失的单元格\n"},
-    /* ---- zh28: a date in a year cell, as a CSV saved from Excel has it (table.c year_date_note) */
+    /* ---- a date in a year cell, as a CSV saved from Excel has it (table.c year_date_note) */
     {"note: %s is the number Excel keeps for the date %ld-%02u-%02u (a cell formatted as a date, saved as its "
      "number): a year cell holds the year alone, %ld; in Excel, format the year column as General (常规) before "
      "saving it\n",
@@ -2196,7 +2196,7 @@ static const msgcat_pair catalog[] = {
     {"note: '%s' is a date: a year cell holds the year alone, %ld; in Excel, format the year column as General "
      "(常规) before saving it\n",
      "附注：“%s”是日期：年份单元格只写年份，请写 %ld；在 Excel 中先把年份列的格式设为“常规”，再另存\n"},
-    /* ---- adapt28: an added level under the base's targets without a scope (sema.c) */
+    /* ---- an added level under the base's targets without a scope (sema.c) */
     {"the regions of the added level '%s' (%s%s) are judged on every target of the base that has no scope, as "
      "every region is: %s%s (%u in all)",
      "新增层级“%1$s”的地区（%2$s%3$s）按基础规则中每个未写适用范围的目标评估，与所有地区相同：%4$s%5$s（共%6$u个）"},
