@@ -71,13 +71,14 @@ int cmd_diff(int argc, char **argv)
             rc = EXIT_RULES;
     }
     diag_seen_free(&seen);
-    /* which side the errors above fail: one printed once may be both's */
+    /* which side the errors above fail (one printed once may be both's):
+     * a note, as the errors themselves, with their places, are above */
     if (failed[0] && failed[1])
-        csv_message(stderr, "planc: error: neither rules file compiles ('%s', '%s'): nothing is compared\n",
+        csv_message(stderr, "note: nothing is compared: neither rules file compiles ('%s', '%s')\n",
                     files[0], files[1]);
     else if (failed[0] || failed[1])
-        csv_message(stderr, failed[0] ? "planc: error: the old rules '%s' do not compile: nothing is compared\n"
-                                       : "planc: error: the new rules '%s' do not compile: nothing is compared\n",
+        csv_message(stderr, failed[0] ? "note: nothing is compared: the old rules '%s' do not compile\n"
+                                       : "note: nothing is compared: the new rules '%s' do not compile\n",
                     files[failed[0] ? 0 : 1]);
     if (rc == EXIT_OK) {
         diff_side old = {c[0].model, &c[0].diag, files[0]}, new = {c[1].model, &c[1].diag, files[1]};

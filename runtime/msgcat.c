@@ -472,12 +472,12 @@ static const msgcat_pair catalog[] = {
     {"planc: error: cannot write the history: %s\n", "planc: 错误：无法写出历史：%s\n"},
     {"planc: error: cannot write the comparison: %s\n", "planc: 错误：无法写出比较：%s\n"},
     {"planc: error: cannot write the module: %s\n", "planc: 错误：无法写出模块：%s\n"},
-    {"planc: error: neither rules file compiles ('%s', '%s'): nothing is compared\n",
-     "planc: 错误：两个规则文件都未通过编译（'%s'、'%s'）：不作比较\n"},
-    {"planc: error: the old rules '%s' do not compile: nothing is compared\n",
-     "planc: 错误：旧规则 '%s' 未通过编译：不作比较\n"},
-    {"planc: error: the new rules '%s' do not compile: nothing is compared\n",
-     "planc: 错误：新规则 '%s' 未通过编译：不作比较\n"},
+    {"note: nothing is compared: neither rules file compiles ('%s', '%s')\n",
+     "附注：不作比较：两个规则文件都未通过编译（'%s'、'%s'）\n"},
+    {"note: nothing is compared: the old rules '%s' do not compile\n",
+     "附注：不作比较：旧规则 '%s' 未通过编译\n"},
+    {"note: nothing is compared: the new rules '%s' do not compile\n",
+     "附注：不作比较：新规则 '%s' 未通过编译\n"},
     {"planc: error: cannot write the differences: %s\n", "planc: 错误：无法写出差异：%s\n"},
     {"planc: error: cannot write the verification: %s\n", "planc: 错误：无法写出核对结果：%s\n"},
     {"planc: error: cannot write to standard output: %s\n", "planc: 错误：无法写入标准输出：%s\n"},
@@ -1990,6 +1990,8 @@ static const msgcat_pair catalog[] = {
     {"turn it off for a run with -Wno-%s; an 'allow' accepts the warnings about the rules that 'planc check' gives",
      "运行时可用 '-Wno-%s' 关闭它；'allow' 接受的是 'planc check' 给出的关于规则的警告"},
     {"a warning's name is written without spaces", "警告名称中不能有空格"},
+    {"an 'allow' names the warning it accepts: write 'allow %s' (-Wno-%s is the command line's way to turn it off)",
+     "'allow' 后写它接受的警告的名称：请写 'allow %s'（'-Wno-%s' 是命令行上关闭该警告的写法）"},
 
 
     /* ---- several outputs (cmd_run.c outs_twice) */
