@@ -1917,7 +1917,7 @@ wname:
 wword:
     IDENT | KW_ALLOW | KW_ALLOW_ATTR | KW_AS | KW_AGENCY | KW_BASELINE | KW_COLUMN | KW_IN | KW_MISSING
   | KW_NOTE | KW_OF | KW_PERIODS | KW_REGION | KW_REGIONS | KW_SCORE | KW_TARGET | KW_TOLERANCE | KW_UNIT
-  | KW_WEIGHT | KW_YEAR
+  | KW_WEIGHT | KW_YEAR | KW_YES | KW_NO
   ;
 
 %%
@@ -2089,7 +2089,15 @@ static void allow_names(parse_state *ps, parse_list *names, const char *reason, 
         if (w < 0) {
             diag_error(ps->d, v[i].sp, "no warning is named '%s'", v[i].s);
             const char *near = warn_closest(v[i].s);
-            if (near)
+            /* `allow no-percent-sums`, after the command line's -Wno-NAME */
+            int off = strncmp(v[i].s, "no-", 3) == 0 ? warn_lookup(v[i].s + 3) : -1;
+            if (off >= 0 && warn_about_rules((warn_id)off))
+                diag_hint(ps->d, "an 'allow' names the warning it accepts: write 'allow %s' (-Wno-%s is the "
+                                 "command line's way to turn it off)", v[i].s + 3, v[i].s + 3);
+            else if (off >= 0)
+                diag_hint(ps->d, "turn it off for a run with -Wno-%s; an 'allow' accepts the warnings about the "
+                                 "rules that 'planc check' gives", v[i].s + 3);
+            else if (near)
                 diag_hint(ps->d, "did you mean '%s'?", near);
             else
                 diag_hint(ps->d, "'planc help warnings' lists the warnings");
