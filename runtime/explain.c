@@ -1156,8 +1156,9 @@ static void status_rule(const ex_row *x, const ir_target *tg, ex_target *et)
             rule_head(lang, &b, et->branch, et->status);
             if (deadline)
                 sbf(&b, L(lang, LBL_X_DEADLINE_PASSED), m->deadline, y, m->deadline);
-            else
-                sbf(&b, "%s", L(lang, LBL_X_EVERY_YEAR_FAILED));
+            else /* a red line is held or not (GUIDE's terms), a goal of every year met */
+                sbf(&b, "%s", L(lang, strcmp(tg->kind, "redline") == 0 ? LBL_X_REDLINE_FAILED
+                                                                     : LBL_X_EVERY_YEAR_FAILED));
             test_text(lang, &b, tg, m, op, et->v, et->goal, et->full);
         } else if (et->status == IR_ST_MISSING) {
             et->branch = "5";

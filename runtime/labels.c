@@ -312,6 +312,7 @@ static const char *const en[LBL_COUNT] = {
     [LBL_X_GOAL_MISSING] = "the goal, read from the data, is missing",
     [LBL_X_DEADLINE_PASSED] = "the deadline %d has passed (%d >= %d) and ",
     [LBL_X_EVERY_YEAR_FAILED] = "a goal that holds every year, not met: ",
+    [LBL_X_REDLINE_FAILED] = "a red line, not held: ",
     [LBL_X_NO_START] = "before the deadline %d, not met, and the trajectory's starting "
                        "value is missing",
     [LBL_X_START_YEAR] = " (the value in %s)",
@@ -1058,6 +1059,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_X_GOAL_MISSING] = "目标值（取自数据）缺失",
     [LBL_X_DEADLINE_PASSED] = "期限%d年已过（%d >= %d），且 ",
     [LBL_X_EVERY_YEAR_FAILED] = "每年均须达到的目标未达到：",
+    [LBL_X_REDLINE_FAILED] = "红线未守住：",
     [LBL_X_NO_START] = "未到期限%d年、尚未达标，且进度轨迹的起点值缺失",
     [LBL_X_START_YEAR] = "（%s年的数值）",
     [LBL_X_BEFORE_DEADLINE] = "未到期限（%d < %s），尚未达标：",

@@ -98,7 +98,7 @@ START_TEST(redline_veto_and_units)
     has(s, "  vetoes     F\n");
     has(s, "target F (redline, veto): f >= 100 万亩 every year\n");
     has(s, "  reads      f of 丙 2025 = 900000 亩 ÷ 10000 = 90 万亩 (indicator f)\n");
-    has(s, "  status     failed — §9 rule 4 (failed): a goal that holds every year, not met: "
+    has(s, "  status     failed — §9 rule 4 (failed): a red line, not held: "
            "v >= goal does not hold (90 万亩 >= 100 万亩)\n");
     has(s, "  score      a goal without a deadline scores 0 unless met\n");
     has(s, "  veto       a veto target that failed: the row gets the last grade band (差)\n");
