@@ -1392,8 +1392,11 @@ static const msgcat_pair catalog[] = {
     /* ---- planc template --check (template.c) */
     {"%s:%u: error: a row of %s, which the file is not for (--region)\n",
      "%s:%u: 错误：%s 的数据行不应在该文件中（该文件只给 --region 所指的地区）\n"},
-    {"%s: error: column '%s' (indicator %s) is not in the header; the rules read it for ",
-     "%s: 错误：表头中没有列“%s”（指标 %s）；规则对以下地区读取该列："},
+    {"error: column '%s' (indicator %s) is not in the header; the rules read it for ",
+     "错误：表头中没有列“%s”（指标 %s）；规则对以下地区读取该列："},
+    {"note: add the column '%s' to the header, as the blank file 'planc template' writes has it, and its values to "
+     "the rows of those regions\n",
+     "附注：请在表头中加上列“%s”（'planc template' 写出的空白表中有此列），并在这些地区的数据行中填写其数值\n"},
     {"column '%s': '%s' is neither a number nor one of the column's texts",
      "列“%s”：“%s”既不是数字，也不是该列可填的文本"},
     {"note: did you mean '%s'? (the column's texts are matched exactly, case included)\n",

@@ -121,6 +121,11 @@ const char *rt_table_absent_note(const rt_table *t, uint32_t col)
     return t->absent_note && col < t->p->ncolumns ? t->absent_note[col] : NULL;
 }
 
+unsigned rt_table_header_line(const rt_table *t)
+{
+    return t->header_line;
+}
+
 bool rt_table_column_absent_needed(const rt_table *t, uint32_t col)
 {
     return t->absent_needed && col < t->p->ncolumns && t->absent_needed[col];

@@ -188,6 +188,9 @@ bool rt_table_column_absent(const rt_table *t, uint32_t col);
  * is headed with the name of indicator 森林覆盖率 ...", a similar name,
  * invisible characters), with its newline; else NULL. */
 const char *rt_table_absent_note(const rt_table *t, uint32_t col);
+/* The line of the header of a table read from one file (a workbook's
+ * title rows above it count), or 0: a table of several files. */
+unsigned rt_table_header_line(const rt_table *t);
 /* Whether data column `col` is absent (rt_table_column_absent) and the
  * rules read it on the rows of a region the table has rows of (template.h:
  * a target on the region, above it or beside it): a column whose absence

@@ -681,9 +681,14 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
             /* in no file's header: said at the first file (of several,
              * the reading has refused a column the rows of a region read,
              * so no region needing it has a row) */
-            csv_message(err, msgcat_get(lang, "%s: error: column '%s' (indicator %s) is not in the header; the rules "
+            unsigned hl = rt_table_header_line(t);
+            if (hl)
+                csv_message(err, "%s:%u: ", rt_table_file_path(t, 0), hl);
+            else
+                csv_message(err, "%s: ", rt_table_file_path(t, 0));
+            csv_message(err, msgcat_get(lang, "error: column '%s' (indicator %s) is not in the header; the rules "
                                               "read it for "),
-                        rt_table_file_path(t, 0), col->name, col->indicator ? col->indicator : "?");
+                        col->name, col->indicator ? col->indicator : "?");
             uint32_t listed = 0, more = 0;
             for (uint32_t i = 0; i < n->nregions; i++)
                 if (region_needs(p, n, i, c)) {
@@ -695,9 +700,15 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
             if (more)
                 csv_message(err, msgcat_get(lang, " and %u more regions"), more);
             fputc('\n', err);
-            /* a field like it (森林覆盖率 for forest_pct): planc run's note */
+            /* a field like it (森林覆盖率 for forest_pct): planc run's
+             * note; else what the city does about it */
             if (rt_table_absent_note(t, c))
                 fputs(rt_table_absent_note(t, c), err);
+            else
+                csv_message(err, msgcat_get(lang, "note: add the column '%s' to the header, as the blank file "
+                                                  "'planc template' writes has it, and its values to the rows of "
+                                                  "those regions\n"),
+                            col->name);
             problems++;
             continue;
         }
