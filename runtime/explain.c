@@ -64,6 +64,20 @@ static char *sb_take(strbuf *b)
     return s;
 }
 
+static const char *L(lbl_lang lang, lbl_id id);
+
+/* The regions of level l as the explanation names them (a new string):
+ * the rules' own text for the level is a noun already (市州), the
+ * built-in word an adjective that takes one in Chinese (市级地区); the
+ * English labels say "regions" themselves. */
+static char *level_regions(const ir_program *p, uint32_t l, lbl_lang lang)
+{
+    strbuf b = {0};
+    bool own = p->level_texts && l < p->nlevels && p->level_texts[l];
+    sbf(&b, L(lang, own ? LBL_X_OWN_REGIONS : LBL_X_LEVEL_REGIONS), ir_level_word(p, l, lang));
+    return sb_take(&b);
+}
+
 /* The text of label id in lang (labels.h): every word of the text
  * explanation is one, in English or Chinese (`planc explain --lang`); the
  * JSON explanation's texts are English. */
@@ -602,8 +616,10 @@ static char *share_text(const ex_row *x, uint32_t step)
     free(below);
     strbuf out = {0};
     const char *none = L(x->lang, LBL_X_NONE);
-    sbf(&out, L(x->lang, LBL_X_SHARE), ir_level_word(p, s->aux, x->lang), x->year, ny, ny ? yes.s : none, nn,
-        nn ? no.s : none, nm, nm ? miss.s : none, ny, ny + nn);
+    char *lv = level_regions(p, s->aux, x->lang);
+    sbf(&out, L(x->lang, LBL_X_SHARE), lv, x->year, ny, ny ? yes.s : none, nn, nn ? no.s : none, nm,
+        nm ? miss.s : none, ny, ny + nn);
+    free(lv);
     if (ng)
         sbf(&out, L(x->lang, LBL_X_SHARE_NO_ROW), x->year, ng, gone.s);
     free(yes.s);
@@ -677,8 +693,10 @@ static char *peer_text(const ex_row *x, uint32_t step, ex_for role)
     strbuf out = {0};
     char *of = operand_of(p, step);
     char *head = function_of(lang, ir_peername(s->aux), of);
-    sbf(&out, L(lang, scope ? LBL_X_PEER_SCOPE : LBL_X_PEER), head, rows, ir_level_word(p, level, lang), x->year,
-        for_text(lang, role), vals, num(lang, v, n1));
+    char *lv = level_regions(p, level, lang);
+    sbf(&out, L(lang, scope ? LBL_X_PEER_SCOPE : LBL_X_PEER), head, rows, lv, x->year, for_text(lang, role), vals,
+        num(lang, v, n1));
+    free(lv);
     free(head);
     free(of);
     if (who.len)
@@ -779,8 +797,9 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role)
     strbuf out = {0};
     char *of = operand_of(p, step);
     char *head = function_of(lang, ir_sharename(s->imm), of);
-    sbf(&out, L(lang, LBL_X_BELOW_HEAD), head, nbelow, ir_level_word(p, s->aux, lang),
-        p->regions[x->region].name);
+    char *lv = level_regions(p, s->aux, lang);
+    sbf(&out, L(lang, LBL_X_BELOW_HEAD), head, nbelow, lv, p->regions[x->region].name);
+    free(lv);
     free(head);
     free(of);
     sbf(&out, L(lang, LBL_X_BELOW_YEAR), x->year);
