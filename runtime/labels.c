@@ -590,13 +590,14 @@ static const char *const en[LBL_COUNT] = {
     [LBL_L_MARK_AND] = " and ",
     [LBL_L_MARK_ITEM] = "'%s'",
     [LBL_L_MARK_BODY_ONE] = " holds no number, and planc reads no mark as missing unless told (yearbooks "
-                            "differ: no data, zero, or '…' for a number below the table's unit). If they "
-                            "mark missing values, add",
+                            "differ: no data, zero, or '…' for a number below the table's unit). If it "
+                            "marks a missing value, add",
     [LBL_L_MARK_BODY] = " hold no number, and planc reads no mark as missing unless told (yearbooks "
                         "differ: no data, zero, or '…' for a number below the table's unit). If they "
                         "mark missing values, add",
     [LBL_L_MARK_TAIL] = " to the command; if '%s' stands for 0 in column '%s', say so in the rules: %s and, "
                         "on its indicator, %s\n",
+    [LBL_L_MARK_END] = " to the command\n",
     [LBL_G_ERROR] = "error: ",
     [LBL_G_WARNING] = "warning: ",
     [LBL_G_NOTE] = "note: ",
@@ -1322,6 +1323,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_L_MARK_BODY] = "不是数字，planc 不会自动把这类符号读作缺失（各年鉴用法不一：数据暂缺、为零，或“…”"
                         "表示数字不足本表最小单位）。若表示缺失，在命令中加上",
     [LBL_L_MARK_TAIL] = "；若“%s”在列“%s”中表示0，在规则中写明：'%s'，并在该指标上写 '%s'\n",
+    [LBL_L_MARK_END] = "\n",
     [LBL_G_ERROR] = "错误：",
     [LBL_G_WARNING] = "警告：",
     [LBL_G_NOTE] = "附注：",

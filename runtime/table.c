@@ -2366,17 +2366,26 @@ static bool has_digit(const char *s, size_t n)
     return false;
 }
 
-/* True when the cell s[0..n) may be a marker of a missing value, as
- * tables write them: neither digits nor ASCII letters ('-', '—', '..',
- * '/', '无'), or one of the words spreadsheets and statistics programs
- * write for no value ('n/a', '#N/A', 'NaN', 'null', 'None'), in any case:
- * the note then gives the --na that reads it as missing. */
-static bool is_marker_like(const char *s, size_t n)
+/* True when the cell s[0..n) is one of the words spreadsheets and
+ * statistics programs write for no value ('n/a', '#N/A', 'NaN', 'null',
+ * 'None'), in any case: a mark of a missing value, never of 0. */
+static bool is_missing_word(const char *s, size_t n)
 {
     static const char *const words[] = {"n/a", "#n/a", "nan", "null", "none"};
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
         if (strlen(words[w]) == n && strncasecmp(s, words[w], n) == 0)
             return true;
+    return false;
+}
+
+/* True when the cell s[0..n) may be a marker of a missing value, as
+ * tables write them: neither digits nor ASCII letters ('-', '—', '..',
+ * '/', '无'), or a word for no value (is_missing_word): the note then
+ * gives the --na that reads it as missing. */
+static bool is_marker_like(const char *s, size_t n)
+{
+    if (is_missing_word(s, n))
+        return true;
     for (size_t i = 0; i < n; i++)
         if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
             return false;
@@ -2466,14 +2475,23 @@ static void marker_note(loader *L, FILE *err)
         csv_message(err, " --na %s", q);
         free(q);
     }
-    char *m = rules_quoted(L->markers[0]), *col = rules_quoted(L->marker_cols[0]);
+    /* the first mark that may stand for 0 (a yearbook's '-'; 'n/a' and
+     * the like never do): the rules' map for it */
+    size_t k = 0;
+    while (k < L->nmarkers && is_missing_word(L->markers[k], strlen(L->markers[k])))
+        k++;
+    if (k == L->nmarkers) {
+        csv_message(err, "%s", T(L, LBL_L_MARK_END));
+        return;
+    }
+    char *m = rules_quoted(L->markers[k]), *col = rules_quoted(L->marker_cols[k]);
     size_t nm = strlen(m) + 64, nc = strlen(col) + 64;
     char *map = rt_xmalloc(nm, 1), *use = rt_xmalloc(nc, 1);
     snprintf(map, nm, "map 年鉴符号 { \"%s\" = 0 }", m);
     snprintf(use, nc, "column \"%s\" as 年鉴符号", col);
     char mark[SHOWN_BYTES * 4 + 4];
-    snprintf(mark, sizeof mark, "%s", shown(L, L->markers[0], strlen(L->markers[0])));
-    csv_message(err, T(L, LBL_L_MARK_TAIL), mark, shown(L, L->marker_cols[0], strlen(L->marker_cols[0])), map,
+    snprintf(mark, sizeof mark, "%s", shown(L, L->markers[k], strlen(L->markers[k])));
+    csv_message(err, T(L, LBL_L_MARK_TAIL), mark, shown(L, L->marker_cols[k], strlen(L->marker_cols[k])), map,
                 use);
     free(m);
     free(col);

@@ -336,7 +336,7 @@ START_TEST(data_malformed_number)
         "data.csv: note: 'nan' (column 'farmland_mu'), '-' and 'n/a' hold no number, and planc reads no "
         "mark as missing unless told (yearbooks differ: no data, zero, or '…' for a number below the "
         "table's unit). If they mark missing values, add --na 'nan' --na '-' --na 'n/a' to the command; "
-        "if 'nan' stands for 0 in column 'farmland_mu', say so in the rules: map 年鉴符号 { \"nan\" = 0 } "
+        "if '-' stands for 0 in column 'farmland_mu', say so in the rules: map 年鉴符号 { \"-\" = 0 } "
         "and, on its indicator, column \"farmland_mu\" as 年鉴符号\n");
 }
 END_TEST
@@ -1047,10 +1047,8 @@ START_TEST(data_load_options)
     ck_assert_str_eq(cap_text(&c), "data.csv:6: error: column 'farmland_mu': malformed number 'n/a'\n"
                                    "data.csv: note: 'n/a' (column 'farmland_mu') holds no number, and planc reads "
                                    "no mark as missing unless told (yearbooks differ: no data, zero, or '…' for a "
-                                   "number below the table's unit). If they mark missing values, add --na 'n/a' "
-                                   "to the command; if 'n/a' stands for 0 in column 'farmland_mu', say so in the "
-                                   "rules: map 年鉴符号 { \"n/a\" = 0 } and, on its indicator, column "
-                                   "\"farmland_mu\" as 年鉴符号\n");
+                                   "number below the table's unit). If it marks a missing value, add --na 'n/a' "
+                                   "to the command\n");
     cap_free(&c);
     const char *na3[] = {"-", "..", "n/a"};
     o.na = na3;
