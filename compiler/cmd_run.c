@@ -1318,9 +1318,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
                     rt_table_path(table));
     else if (rt_table_nrows(table) == 0)
         warn_message(stderr, WARN_NOTHING_TO_SCORE, lbl_get(dopt.load.lang, LBL_W_NO_ROWS), rt_table_path(table));
-    dw_warn_fractions(&c, table, dopt.load.lang);
+    dw_warn_fractions(&c, table, dopt.load.lang, false);
     dw_warn_no_base(&c, table, dopt.load.lang);
-    dw_warn_unit_factor(&c, table, dopt.load.lang);
+    dw_warn_unit_factor(&c, table, dopt.load.lang, false);
     rt_options rto = {.threads = jobs};
     rt_timings rtt;
     const exec_engine *scorer = jit ? jit_exec_engine(jit) : interp_engine();

@@ -270,8 +270,8 @@ int cmd_template(int argc, char **argv)
         /* the cells planc run would warn of, before the run: shares
          * written as fractions (0.7 for 70%), a column filled in the
          * indicator's unit (万亩 where the template asks for 公顷) */
-        dw_warn_fractions(&c, t, lang);
-        dw_warn_unit_factor(&c, t, lang);
+        dw_warn_fractions(&c, t, lang, true);
+        dw_warn_unit_factor(&c, t, lang, true);
         diag_flush(&c.diag);
         /* the check's notes (a column's empty cells) are its own, not the
          * last warning's: -w or -Wno-NAME of that warning left them out,

@@ -27,7 +27,7 @@
  * could meet, and which would otherwise be scored as 0.957% without a
  * word.  Once per column, at the first such target; a column that also
  * holds a number above 1 (a share of 0.5% beside 95%) is left alone. */
-void dw_warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
+void dw_warn_fractions(compilation *c, const rt_table *t, lbl_lang lang, bool provider)
 {
     const ir_program *p = c->ir;
     size_t n = rt_table_nrows(t);
@@ -69,6 +69,17 @@ void dw_warn_fractions(compilation *c, const rt_table *t, lbl_lang lang)
         char big[32], want[32];
         report_format_number(v[top], big);
         report_format_number(goal, want);
+        if (provider) {
+            diag_flush(&c->diag); /* the rules' own warnings first */
+            warn_message(stderr, WARN_DATA_FRACTIONS,
+                         msgcat_get(lang, "%s:%u: warning: column '%s' (indicator %s) is in %%, but holds only "
+                                          "numbers from 0 to 1 (the largest %s, on this row), and %s '%s' asks for "
+                                          "%s %s%%: write the cells as percentages (95.7, not 0.957)\n"),
+                         rt_table_row_path(t, (size_t)top), rt_table_line(t, (size_t)top), col->name,
+                         col->indicator, big, lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET), tg->name,
+                         lbl_get(lang, strict ? LBL_W_MORE_THAN : LBL_W_AT_LEAST), want);
+            continue;
+        }
         span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
         diag_warning(&c->diag, WARN_DATA_FRACTIONS, sp, lbl_get(lang, LBL_W_FRACTIONS), col->name, col->indicator, big,
                      rt_table_line(t, (size_t)top), rt_table_row_path(t, (size_t)top),
@@ -297,7 +308,7 @@ static double fifteen_digits(double x)
  * is read on each row from a `values` table or a column in its unit (a
  * red line against each town's quota: row_goal_of).  A column with one
  * cell of the expected size is left alone. */
-void dw_warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
+void dw_warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang, bool provider)
 {
     const ir_program *p = c->ir;
     size_t n = rt_table_nrows(t);
@@ -357,6 +368,18 @@ void dw_warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang)
                 report_format_number(six_digits(conv < 1 ? 1 / conv : conv), fac);
                 span sp = {.file = tg->src_file, .lo = tg->src_lo, .hi = tg->src_hi};
                 const char *what = lbl_get(lang, tg->redline ? LBL_W_REDLINE : LBL_W_TARGET);
+                if (provider) {
+                    diag_flush(&c->diag); /* the rules' own warnings first */
+                    warn_message(stderr, WARN_UNIT_FACTOR,
+                                 msgcat_get(lang, "%s:%u: warning: column '%s' (indicator %s) is in %s, but its values "
+                                                  "look written in %s (a factor of %s): the largest, %s on this row, "
+                                                  "is %s %s against the goal of %s '%s', %s %s: convert the cells "
+                                                  "into %s\n"),
+                                 rt_table_row_path(t, (size_t)top), rt_table_line(t, (size_t)top), col->name,
+                                 col->indicator, col->unit, col->indicator_unit, fac, big, bigc, col->indicator_unit,
+                                 what, tg->name, want, col->indicator_unit, col->unit);
+                    break;
+                }
                 if (pass == 0)
                     diag_warning(&c->diag, WARN_UNIT_FACTOR, sp,
                                  msgcat_get(lang, "the values of column '%s' that %s '%s' reads look written in %s, "

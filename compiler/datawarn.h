@@ -14,8 +14,11 @@
  * table of shares written as fractions (0.957 for 95.7%), which no row
  * could meet, and which would otherwise be scored as 0.957% without a
  * word.  Once per column, at the first such target; a column that also
- * holds a number above 1 (a share of 0.5% beside 95%) is left alone. */
-void dw_warn_fractions(compilation *c, const rt_table *t, lbl_lang lang);
+ * holds a number above 1 (a share of 0.5% beside 95%) is left alone.
+ * provider: the city's self-check (template --check), which can change
+ * its cells, not the rules: the warning is at the row of the largest
+ * cell and says how to write the cells. */
+void dw_warn_fractions(compilation *c, const rt_table *t, lbl_lang lang, bool provider);
 
 /* Warns of each target with a deadline (threshold, complete, rated) that
  * measures an indicator's column as read, where regions it applies to
@@ -39,8 +42,9 @@ void dw_warn_no_base(compilation *c, const rt_table *t, lbl_lang lang);
  * dw_warn_fractions; when no such target has rows, at the first whose goal
  * is read on each row from a `values` table or a column in its unit (a
  * red line against each town's quota: row_goal_of).  A column with one
- * cell of the expected size is left alone. */
-void dw_warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang);
+ * cell of the expected size is left alone.  provider: as for
+ * dw_warn_fractions, at the row and in the city's terms. */
+void dw_warn_unit_factor(compilation *c, const rt_table *t, lbl_lang lang, bool provider);
 
 /* Warns of the targets that no row of the run judged (not_applicable on
  * every row: a red line for a province whose data has only city rows);

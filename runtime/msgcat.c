@@ -472,6 +472,15 @@ static const msgcat_pair catalog[] = {
     {"planc: error: cannot write the history: %s\n", "planc: 错误：无法写出历史：%s\n"},
     {"planc: error: cannot write the comparison: %s\n", "planc: 错误：无法写出比较：%s\n"},
     {"planc: error: cannot write the module: %s\n", "planc: 错误：无法写出模块：%s\n"},
+    /* ---- template --check: the data warnings in the city's terms (compiler/datawarn.c) */
+    {"%s:%u: warning: column '%s' (indicator %s) is in %%, but holds only numbers from 0 to 1 (the largest %s, on "
+     "this row), and %s '%s' asks for %s %s%%: write the cells as percentages (95.7, not 0.957)\n",
+     "%s:%u: 警告：列“%s”（指标 %s）的单位为 %%，却只有0到1之间的数（最大为 %s，在本行），而%s“%s”要求%s %s%%："
+     "请把单元格写为百分数（写 95.7，不写 0.957）\n"},
+    {"%s:%u: warning: column '%s' (indicator %s) is in %s, but its values look written in %s (a factor of %s): the "
+     "largest, %s on this row, is %s %s against the goal of %s '%s', %s %s: convert the cells into %s\n",
+     "%s:%u: 警告：列“%s”（指标 %s）的单位为 %s，但其数值似按 %s 填写（相差 %s 倍）：最大的 %s（在本行）即 %s %s，"
+     "而%s“%s”的目标值为 %s %s：请把单元格换算为 %s\n"},
     {"note: nothing is compared: neither rules file compiles ('%s', '%s')\n",
      "附注：不作比较：两个规则文件都未通过编译（'%s'、'%s'）\n"},
     {"note: nothing is compared: the old rules '%s' do not compile\n",
