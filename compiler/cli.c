@@ -22,6 +22,7 @@
 #include "report.h"
 #include "rtmem.h"
 #include "table.h"
+#include "textconv.h"
 #include "errstream.h"
 #include "warnings.h"
 #include "usage.h"
@@ -362,6 +363,24 @@ int cli_take_data_year(const char *cmd, void *where, const char *opt, const char
     return 0;
 }
 
+/* Reads `--encoding NAME` into the data_options at `where`: once, a name
+ * the C library's iconv knows (GB18030, GBK, UTF-16 ...). */
+int cli_take_encoding(const char *cmd, void *where, const char *opt, const char *v)
+{
+    data_options *d = where;
+    (void)opt;
+    if (d->load.encoding)
+        return cli_usage_error(cmd, "%s--encoding given twice (one encoding for the CSV files that are not "
+                                "UTF-8)", "");
+    tc_conv *c = tc_is_utf8(v) ? NULL : tc_open(v);
+    if (!tc_is_utf8(v) && !c)
+        return cli_usage_error(cmd, "unknown encoding '%s' (a name iconv knows, such as GB18030, GBK or "
+                                "UTF-16; iconv -l lists them)", v);
+    tc_close(c);
+    d->load.encoding = v;
+    return 0;
+}
+
 /* Reads `--na TEXT` into the data_options at `where`: a text without
  * spaces around it (cells are compared trimmed), 32 of them at most. */
 int cli_take_na(const char *cmd, void *where, const char *opt, const char *v)
@@ -442,8 +461,15 @@ char *cli_data_options_text(const data_options *d)
         cli_put_word(f, d->na[i]);
         sep = " ";
     }
-    if (d->load.year)
+    if (d->load.year) {
         fprintf(f, "%s--data-year %d", sep, d->load.year);
+        sep = " ";
+    }
+    if (d->load.encoding) {
+        fprintf(f, "%s--encoding ", sep);
+        cli_put_word(f, d->load.encoding);
+        sep = " ";
+    }
     for (size_t i = 0; i < d->nset; i++) {
         fprintf(f, "%s--set ", sep);
         cli_put_word(f, d->set[i]);

@@ -54,13 +54,14 @@ typedef struct data_options {
 
 /* The rows of the data options of planc run and planc explain
  * (--skip-unknown-regions, --allow-missing-columns, --na TEXT, --data-year
- * Y, --set NAME=VALUE) in the table of command struct T, whose member
+ * Y, --encoding NAME, --set NAME=VALUE) in the table of command struct T, whose member
  * `dopt` holds them. */
 #define DATA_OPTION_ROWS(T)                                                                                         \
     {"--skip-unknown-regions", NULL, CLIOPT_FLAG, offsetof(T, dopt.load.skip_unknown_regions), NULL},               \
     {"--allow-missing-columns", NULL, CLIOPT_FLAG, offsetof(T, dopt.load.allow_missing_columns), NULL},             \
     {"--na", NULL, CLIOPT_CALL, offsetof(T, dopt), cli_take_na},                                                    \
     {"--data-year", NULL, CLIOPT_CALL, offsetof(T, dopt), cli_take_data_year},                                      \
+    {"--encoding", NULL, CLIOPT_CALL, offsetof(T, dopt), cli_take_encoding},                                        \
     {"--set", NULL, CLIOPT_CALL, offsetof(T, dopt), cli_take_set}
 
 /* The data files of run, explain and verify: `--data FILE`, given again,
@@ -166,6 +167,10 @@ int cli_take_set(const char *cmd, void *where, const char *opt, const char *v);
 
 /* Reads `--data-year Y`, given once, into the data_options at `where`. */
 int cli_take_data_year(const char *cmd, void *where, const char *opt, const char *v);
+
+/* Reads `--encoding NAME` into the data_options at `where`: once, a name
+ * the C library's iconv knows (GB18030, GBK, UTF-16 ...). */
+int cli_take_encoding(const char *cmd, void *where, const char *opt, const char *v);
 
 /* Reads `--na TEXT` into the data_options at `where`: a text without
  * spaces around it (cells are compared trimmed), 32 of them at most. */

@@ -415,6 +415,10 @@ static const msgcat_pair catalog[] = {
     {"%s--data-year given twice", "%s--data-year 给了两次"},
     {"bad year '%s' (a whole number from 1 to 9999)", "无效的年份 '%s'（须是1到9999的整数）"},
     {"bad data year '%s' (a whole number from 1 to 9999)", "无效的数据年份 '%s'（须是1到9999的整数）"},
+    {"%s--encoding given twice (one encoding for the CSV files that are not UTF-8)",
+     "%s--encoding 给了两次（非 UTF-8 的 CSV 文件共用一种编码）"},
+    {"unknown encoding '%s' (a name iconv knows, such as GB18030, GBK or UTF-16; iconv -l lists them)",
+     "未知的编码 '%s'（须是 iconv 认识的名称，如 GB18030、GBK 或 UTF-16；iconv -l 可列出）"},
     {"bad number of threads '%s' (a whole number from 1 to 1024)", "无效的线程数 '%s'（须是1到1024的整数）"},
     {"bad --na value '%s' (cells are compared after trimming: give the text without spaces around it; empty cells are missing already)",
      "无效的 --na 值 '%s'（单元格去掉两端空格后比较：请给出不带两端空格的文本；空单元格本就视为缺失）"},
@@ -1398,6 +1402,18 @@ static const msgcat_pair catalog[] = {
      "iconv -f GB18030 -t UTF-8 %s > %s\n",
      "附注：该文件似为 GBK（GB18030）编码（中文 Windows 上 Excel 另存的“CSV”即是）；请另存为“CSV UTF-8”，"
      "或转换：iconv -f GB18030 -t UTF-8 %s > %s\n"},
+    {"note: the file looks UTF-16 encoded; read it as it is with --encoding UTF-16, save it as UTF-8, "
+     "or convert it: iconv -f UTF-16 -t UTF-8 %s > %s\n",
+     "附注：该文件似为 UTF-16 编码；可用 --encoding UTF-16 直接读取，或另存为 UTF-8，"
+     "或转换：iconv -f UTF-16 -t UTF-8 %s > %s\n"},
+    {"note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a Chinese Windows is; read it as it "
+     "is with --encoding GB18030, save it as \"CSV UTF-8\", or convert it: iconv -f GB18030 -t UTF-8 %s > %s\n",
+     "附注：该文件似为 GBK（GB18030）编码（中文 Windows 上 Excel 另存的“CSV”即是）；可用 --encoding GB18030 "
+     "直接读取，或另存为“CSV UTF-8”，或转换：iconv -f GB18030 -t UTF-8 %s > %s\n"},
+    /* ---- a data file in another encoding (--encoding, textconv.c) */
+    {"%sbyte 0x%02X is no %s text (--encoding %s); is the file in another encoding?",
+     "%s字节 0x%02X 不是 %s 编码的文本（--encoding %s）；该文件是否为其他编码？"},
+    {"planc: error: unknown encoding '%s'\n", "planc: 错误：未知的编码 '%s'\n"},
     /* ---- planc template --check (template.c) */
     {"%s:%u: error: a row of %s, which the file is not for (--region)\n",
      "%s:%u: 错误：%s 的数据行不应在该文件中（该文件只给 --region 所指的地区）\n"},

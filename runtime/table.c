@@ -32,6 +32,7 @@
 #include "rtmem.h"
 #include "sha256.h"
 #include "template.h"
+#include "textconv.h"
 #include "utf8.h"
 #include "xlsx_read.h"
 #include "warnings.h"
@@ -1385,6 +1386,14 @@ typedef struct source {
     sha256_ctx *digest;     /* hashes every byte read, or NULL */
     bool rows;              /* a workbook's sheet made into CSV: a line is a
                                row (csv_reader.rows) */
+    /* A file in another encoding (rt_load_options.encoding): converted to
+     * UTF-8 as it is read.  The first block decides (tc_looks_utf8): a
+     * file already in UTF-8 is read as it is. */
+    tc_conv *conv;          /* the conversion, or NULL */
+    bool undecided;         /* conv is set and the first block not read */
+    char *raw;              /* bytes read and not yet converted: raw_len */
+    size_t raw_len, raw_cap;
+    bool raw_eof;           /* the file has no more bytes to read */
 } source;
 
 /* 0x80 in each byte of the 64-bit word w that is zero, exactly: (b & 0x7F)
@@ -1497,6 +1506,71 @@ static void source_memory(source *s, const char *buf, size_t len, sha256_ctx *di
     check_text(s);
 }
 
+/* Room a conversion needs at the window's end for one more character
+ * (UTF-8 takes at most 4 bytes). */
+enum { CONV_ROOM = 8 };
+
+/* Fills a converting file's window from block[len] on (source.conv):
+ * reads raw bytes as they are needed (hashing them: the history records
+ * the file's own bytes), converts them into the window until it is full or
+ * the file ends.  Returns the window's new length. */
+static size_t convert_more(source *s, size_t len)
+{
+    for (;;) {
+        if (!s->raw_eof && s->raw_len < s->raw_cap / 2) {
+            ssize_t got = read(s->fd, s->raw + s->raw_len, s->raw_cap - s->raw_len);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0)
+                s->read_errno = errno;
+            if (got <= 0)
+                s->raw_eof = true;
+            else {
+                if (s->digest)
+                    sha256_update(s->digest, s->raw + s->raw_len, (size_t)got);
+                s->raw_len += (size_t)got;
+            }
+        }
+        const char *in = s->raw;
+        size_t inlen = s->raw_len, outlen = s->cap - len;
+        char *out = s->block + len;
+        bool moved = tc_convert(s->conv, &in, &inlen, &out, &outlen, s->raw_eof);
+        len = (size_t)(out - s->block);
+        memmove(s->raw, in, inlen);
+        s->raw_len = inlen;
+        if (s->read_errno || (s->raw_eof && inlen == 0)) {
+            s->final = true;
+            break;
+        }
+        /* the window is full, or nothing more can be converted into it */
+        if (outlen < CONV_ROOM || (!moved && (s->raw_eof || s->raw_len >= s->raw_cap / 2)))
+            break;
+    }
+    return len;
+}
+
+/* After a converting file's first block was read as it is: whether it is
+ * UTF-8 already (then it is read so, and the conversion dropped), else
+ * its bytes become the first raw bytes to convert. */
+static size_t decide_encoding(source *s, size_t len)
+{
+    s->undecided = false;
+    if (s->read_errno)
+        return len;
+    if (tc_looks_utf8(s->block, len, s->final)) {
+        tc_close(s->conv);
+        s->conv = NULL;
+        return len;
+    }
+    s->raw_cap = s->cap < (1u << 16) ? (1u << 16) : s->cap;
+    s->raw = rt_xmalloc(s->raw_cap, 1);
+    memcpy(s->raw, s->block, len);
+    s->raw_len = len;
+    s->raw_eof = s->final;
+    s->final = false;
+    return convert_more(s, 0);
+}
+
 /* Moves the window of a file on: keeps its bytes from `keep` (at most
  * `checked`) at the front, fills the rest of the block (growing it when
  * those bytes fill it) up to the end of the file, and checks what came. */
@@ -1505,11 +1579,13 @@ static void source_read(source *s, size_t keep)
     size_t len = s->len - keep;
     memmove(s->block, s->block + keep, len);
     s->checked -= keep;
-    if (len == s->cap) {
+    if (len == s->cap || (s->conv && !s->undecided && s->cap - len < CONV_ROOM)) {
         s->cap *= 2;
         s->block = rt_xrealloc(s->block, s->cap, 1);
     }
-    while (len < s->cap) {
+    if (s->conv && !s->undecided)
+        len = convert_more(s, len);
+    while (!(s->conv && !s->undecided) && len < s->cap) {
         ssize_t got = read(s->fd, s->block + len, s->cap - len);
         if (got < 0 && errno == EINTR)
             continue;
@@ -1523,6 +1599,8 @@ static void source_read(source *s, size_t keep)
             sha256_update(s->digest, s->block + len, (size_t)got);
         len += (size_t)got;
     }
+    if (s->undecided)
+        len = decide_encoding(s, len);
     s->buf = s->block;
     s->len = len;
     if (!s->read_errno)
@@ -1530,10 +1608,13 @@ static void source_read(source *s, size_t keep)
 }
 
 /* Starts on an open file: reads its first `block` bytes; `digest` (or
- * NULL) hashes every byte read. */
-static void source_file(source *s, int fd, sha256_ctx *digest, size_t block)
+ * NULL) hashes every byte read; `conv` (or NULL; the source frees it,
+ * source_close) converts a file that is not UTF-8. */
+static void source_file(source *s, int fd, sha256_ctx *digest, size_t block, tc_conv *conv)
 {
     memset(s, 0, sizeof *s);
+    s->conv = conv;
+    s->undecided = conv != NULL;
     s->fd = fd;
     s->digest = digest;
     s->cap = block;
@@ -1542,6 +1623,14 @@ static void source_file(source *s, int fd, sha256_ctx *digest, size_t block)
     s->line = 1;
     s->bad_field = -1;
     source_read(s, 0);
+}
+
+/* Frees what source_file allocated. */
+static void source_close(source *s)
+{
+    free(s->block);
+    free(s->raw);
+    tc_close(s->conv);
 }
 
 /* True when the reading must stop: a read error or bad text (which is then
@@ -3763,7 +3852,7 @@ static char *utf8_copy_name(const char *name)
     return q;
 }
 
-static void encoding_note(FILE *err, lbl_lang lang, const char *name, const source *src)
+static void encoding_note(FILE *err, lbl_lang lang, const char *name, const source *src, bool no_option)
 {
     unsigned c = src->bad_byte;
     const unsigned char *t = src->bad_tail;
@@ -3779,14 +3868,24 @@ static void encoding_note(FILE *err, lbl_lang lang, const char *name, const sour
         csv_message(err, "%s:%u: ", name, src->bad_line);
     else if (utf16 || gbk)
         csv_message(err, "%s: ", name);
-    if (src->bad_line == 1 && src->bad_ntail >= 1 &&
-        ((c == 0xFF && t[0] == 0xFE) || (c == 0xFE && t[0] == 0xFF)))
+    /* a data provider (template --check) and a test's rows are told to
+     * save the file as UTF-8; planc run can also read it as it is */
+    if (utf16 && no_option)
         csv_message(err, msgcat_get(lang, "note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
                                           "iconv -f UTF-16 -t UTF-8 %s > %s\n"), q, out);
-    else if (gbk)
+    else if (utf16)
+        csv_message(err, msgcat_get(lang, "note: the file looks UTF-16 encoded; read it as it is with "
+                                          "--encoding UTF-16, save it as UTF-8, or convert it: "
+                                          "iconv -f UTF-16 -t UTF-8 %s > %s\n"), q, out);
+    else if (gbk && no_option)
         csv_message(err, msgcat_get(lang, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
                                           "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
                                           "iconv -f GB18030 -t UTF-8 %s > %s\n"), q, out);
+    else if (gbk)
+        csv_message(err, msgcat_get(lang, "note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
+                                          "Chinese Windows is; read it as it is with --encoding GB18030, save it "
+                                          "as \"CSV UTF-8\", or convert it: iconv -f GB18030 -t UTF-8 %s > %s\n"),
+                    q, out);
     free(q);
     free(out);
 }
@@ -4933,10 +5032,15 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             if (src->bad_nul)
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sNUL byte in the data (the file must be UTF-8 text)"),
                            where);
+            else if (src->conv && tc_had_bad(src->conv))
+                /* a byte the file's encoding (--encoding) has no character for */
+                data_error(&L, src->bad_line, msgcat_get(lang, "%sbyte 0x%02X is no %s text (--encoding %s); "
+                                                               "is the file in another encoding?"),
+                           where, tc_bad_byte(src->conv), L.opts.encoding, L.opts.encoding);
             else {
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8"),
                            where, src->bad_byte);
-                encoding_note(err, lang, name, src);
+                encoding_note(err, lang, name, src, L.opts.provider || L.opts.test_rows);
             }
         }
         L.nerrors = 1;
@@ -5235,10 +5339,19 @@ static rt_table *load_path(const ir_program *p, const char *arg, const rt_load_o
         source src;
         sha256_ctx digest;
         sha256_init(&digest);
+        const char *enc = opts ? opts->encoding : NULL;
+        tc_conv *conv = enc && !tc_is_utf8(enc) ? tc_open(enc) : NULL;
+        if (enc && !tc_is_utf8(enc) && !conv) {
+            /* planc's command line refuses such a name before */
+            csv_message(err, msgcat_get(opts->lang, "planc: error: unknown encoding '%s'\n"), enc);
+            close(fd);
+            free(file);
+            return NULL;
+        }
         source_file(&src, fd, opts && opts->digest ? &digest : NULL,
-                    opts && opts->threads > 1 ? ROUND_BYTES : BLOCK_SIZE);
+                    opts && opts->threads > 1 ? ROUND_BYTES : BLOCK_SIZE, conv);
         t = load(p, path, &src, opts, err, part);
-        free(src.block);
+        source_close(&src);
     }
     /* A file written while it was read (a transfer still running, a
      * writer appending) gives rows of two versions of it, or a last row

@@ -68,6 +68,13 @@ typedef struct rt_load_options {
      * the rules could read it (an alias, a unit to declare) or which
      * option of planc run would skip it. */
     bool provider;
+    /* The character encoding of CSV files that are not UTF-8 (a name
+     * iconv(3) knows: GB18030, GBK, UTF-16 ...; planc run's --encoding),
+     * or NULL: every file is UTF-8.  A file whose first block is UTF-8
+     * beyond ASCII (textconv.h, tc_looks_utf8) is read as UTF-8 all the
+     * same, so one option serves a mix of files; a workbook's text is
+     * Unicode and never converted. */
+    const char *encoding;
     /* Warn of a region without a row in a year between two of its own,
      * which most regions of its level have (planc run: the region then
      * leaves that year's results and ranking without another word). */

@@ -127,6 +127,19 @@ expect 2 "$planc" run "$rules" --data "$data" --na " x"; contains err "bad --na 
 expect 2 "$planc" run "$rules" --data "$data" --data-year 20x1; contains err "bad data year '20x1'"
 expect 2 "$planc" run "$rules" --data "$data" --data-year 2021 --data-year 2022; contains err "--data-year given twice"
 expect 2 "$planc" explain "$rules" --data "$data" --region 沈阳 --data-year; contains err "option '--data-year' needs a value"
+# --encoding: a name iconv knows, once; a GBK file read with it scores as
+# its UTF-8 original; the option is recorded after --data-year with a space
+expect 2 "$planc" run "$rules" --data "$data" --encoding no-such-encoding; contains err "unknown encoding 'no-such-encoding'"
+expect 2 "$planc" explain "$rules" --data "$data" --region 沈阳 --encoding GBK --encoding GBK; contains err "--encoding given twice"
+iconv -f UTF-8 -t GB18030 "$data" > "$tmp/gbk.csv"
+expect 3 "$planc" run "$rules" --data "$tmp/gbk.csv"; contains err "read it as it is with --encoding GB18030"
+"$planc" run "$rules" --data "$data" -o "$tmp/utf8-results.csv" 2>/dev/null
+expect 0 "$planc" run "$rules" --data "$tmp/gbk.csv" --encoding GB18030 -o "$tmp/gbk-results.csv"
+n=$((n + 1)); cmp -s "$tmp/utf8-results.csv" "$tmp/gbk-results.csv" || { echo "FAIL: a GBK file read with --encoding GB18030 scored otherwise than its UTF-8 original"; fails=$((fails + 1)); }
+cut -d, -f1,3- "$data" | awk -F, 'NR == 1 || !seen[$1]++' | iconv -f UTF-8 -t GB18030 > "$tmp/gbk-noyear.csv"
+expect 0 "$planc" run "$rules" --data "$tmp/gbk-noyear.csv" --data-year 2024 --encoding GB18030 --store "$tmp/enc.db" -o "$tmp/gbk-results.csv"
+expect 0 "$planc" history "$tmp/enc.db"; contains out "gbk-noyear.csv --data-year 2024 --encoding GB18030"
+rm -f "$tmp/gbk.csv" "$tmp/gbk-noyear.csv" "$tmp/utf8-results.csv" "$tmp/gbk-results.csv" "$tmp/enc.db"
 expect 1 "$planc" check "$tmp/no-such.plan"; contains err "no-such.plan"
 expect 3 "$planc" run "$rules" --data "$tmp/no-such.csv"; contains err "no-such.csv"
 # an output that is one of the inputs is refused, the input kept

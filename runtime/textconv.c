@@ -1,0 +1,132 @@
+/* textconv.c — data files in another encoding than UTF-8 (textconv.h):
+ * iconv(3) block by block, an invalid byte marked for the UTF-8 check. */
+#include "textconv.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rtmem.h"
+#include "utf8.h"
+
+/* The iconv descriptor, and the first byte it could not convert. */
+struct tc_conv {
+    iconv_t cd;
+    bool had_bad;
+    unsigned char bad;
+};
+
+bool tc_is_utf8(const char *encoding)
+{
+    return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;
+}
+
+tc_conv *tc_open(const char *encoding)
+{
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    if (cd == (iconv_t)-1)
+        return NULL;
+    tc_conv *c = rt_xmalloc(1, sizeof *c);
+    c->cd = cd;
+    c->had_bad = false;
+    c->bad = 0;
+    return c;
+}
+
+void tc_close(tc_conv *c)
+{
+    if (!c)
+        return;
+    iconv_close(c->cd);
+    free(c);
+}
+
+unsigned char tc_bad_byte(const tc_conv *c)
+{
+    return c->bad;
+}
+
+bool tc_had_bad(const tc_conv *c)
+{
+    return c->had_bad;
+}
+
+/* Writes the mark of one invalid input byte (0xFF) and steps over it:
+ * false when the output has no room. */
+static bool mark_bad(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *outlen)
+{
+    if (*outlen == 0)
+        return false;
+    if (!c->had_bad) {
+        c->had_bad = true;
+        c->bad = (unsigned char)**in;
+    }
+    **out = (char)0xFF;
+    (*out)++;
+    (*outlen)--;
+    (*in)++;
+    (*inlen)--;
+    return true;
+}
+
+bool tc_convert(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *outlen, bool final)
+{
+    bool moved = false;
+    while (*inlen > 0) {
+        char *ip = (char *)*in; /* iconv's prototype; it does not write the input */
+        size_t before = *inlen;
+        size_t r = iconv(c->cd, &ip, inlen, out, outlen);
+        moved = moved || *inlen != before;
+        *in = ip;
+        if (r != (size_t)-1)
+            continue; /* all converted */
+        if (errno == E2BIG)
+            break; /* no room for the next character */
+        if (errno == EINVAL && !final)
+            break; /* a character the next block completes */
+        /* EILSEQ, or a character the file's end cuts: each byte invalid
+         * in turn, so the conversion goes on at the next one */
+        if (!mark_bad(c, in, inlen, out, outlen))
+            break;
+        moved = true;
+    }
+    if (final && *inlen == 0) {
+        /* the end of the input: the shift sequence back to the initial
+         * state, if the encoding has one */
+        char *o = *out;
+        iconv(c->cd, NULL, NULL, out, outlen);
+        moved = moved || *out != o;
+    }
+    return moved;
+}
+
+bool tc_looks_utf8(const char *buf, size_t n, bool whole)
+{
+    bool wide = false;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)buf[i];
+        if (b == 0)
+            return false;
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(buf + i, n - i, &cp);
+        if (cp == UTF8_BAD) {
+            /* a sequence the buffer's end cuts: its lead byte announces
+             * more bytes than are left, and those left continue it */
+            unsigned need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+            bool cut = !whole && need > n - i;
+            for (size_t k = i + 1; cut && k < n; k++)
+                cut = ((unsigned char)buf[k] & 0xC0) == 0x80;
+            return cut && wide;
+        }
+        wide = true;
+        i += (size_t)len;
+    }
+    return wide;
+}

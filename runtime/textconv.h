@@ -1,0 +1,53 @@
+/* textconv.h — data files in another encoding than UTF-8 (planc run's
+ * --encoding): a streaming conversion to UTF-8 through the C library's
+ * iconv(3), and the test that tells a file already in UTF-8.
+ *
+ * A CSV that Excel saves on a Chinese Windows is GBK (GB18030); planc reads
+ * UTF-8.  The table reader (table.c) converts such a file block by block as
+ * it reads it, so a large file is never held twice; line breaks are kept,
+ * so every line number of a data message is the file's own. */
+#ifndef PLANC_TEXTCONV_H
+#define PLANC_TEXTCONV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A conversion from one encoding to UTF-8 (an iconv descriptor and the
+ * first byte it could not convert). */
+typedef struct tc_conv tc_conv;
+
+/* Whether `encoding` names UTF-8 itself ("UTF-8", "utf8", any case):
+ * nothing to convert. */
+bool tc_is_utf8(const char *encoding);
+
+/* A conversion from `encoding` (a name iconv knows: GB18030, GBK, UTF-16,
+ * ISO-8859-1 ...) to UTF-8; NULL when the C library knows no such
+ * encoding.  tc_close frees it. */
+tc_conv *tc_open(const char *encoding);
+void tc_close(tc_conv *c);
+
+/* Converts what it can of in[0..*inlen) into out[0..*outlen) and moves
+ * both on (*in, *inlen, *out, *outlen as iconv does).  Stops when the
+ * output has no room for the next character, or at an incomplete
+ * character at the end of the input (it may go on in the next block)
+ * unless `final`, where its bytes are invalid.  An invalid byte is
+ * written as 0xFF, a byte UTF-8 never holds, so the UTF-8 check after
+ * finds it at its line and field; the first such byte of the input is
+ * kept (tc_bad_byte).  Returns true when anything moved. */
+bool tc_convert(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *outlen, bool final);
+
+/* The first byte of the input tc_convert could not convert (0 until one
+ * was found; a NUL byte converts to NUL). */
+unsigned char tc_bad_byte(const tc_conv *c);
+/* Whether tc_convert met an invalid byte. */
+bool tc_had_bad(const tc_conv *c);
+
+/* Whether buf[0..n), the start of a file, is UTF-8 beyond ASCII: at least
+ * one character of two bytes or more, every sequence valid and no NUL (a
+ * sequence cut at the end counts as valid unless `whole`, the whole
+ * file).  Text in GBK/GB18030 of two Chinese characters or more is almost
+ * never valid UTF-8 (示例 is CA BE C0 FD, and C0 begins no UTF-8
+ * character), so such a file is read as UTF-8 whatever --encoding says. */
+bool tc_looks_utf8(const char *buf, size_t n, bool whole);
+
+#endif
