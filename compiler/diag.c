@@ -760,7 +760,8 @@ void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
  * the same limit (a rules file can draw a warning per region it lists, and
  * each prints its source line), its name after it; one turned off
  * (-Wno-NAME) is neither printed nor counted, nor are its notes; one
- * printed before by a context sharing d->seen is counted, not printed. */
+ * printed before by a context sharing d->seen is neither printed nor
+ * counted among the fatal ones (nfatal). */
 /* Whether an `allow` of the rules accepts warning w at sp, marking every
  * one that does as used.  Checked before the command line's choices: an
  * `allow` speaks of one place, -WNAME of the whole run, and the place
@@ -854,9 +855,12 @@ void diag_warning(diag_ctx *d, warn_id w, span sp, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    if (repeated(d, "warning", sp, fmt, ap))
+    if (repeated(d, "warning", sp, fmt, ap)) {
+        /* the same warning of a file two compilations read: one warning,
+         * so the --warnings-as-errors count says the warnings printed */
+        d->nfatal -= warn_fatal(w);
         d->hushed = true;
-    else if (d->json)
+    } else if (d->json)
         jtop(d, sp, true, "warning", (int)w, fmt, ap);
     else
         emit(d, sp, "warning", (int)w, fmt, ap);
