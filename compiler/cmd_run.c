@@ -922,6 +922,18 @@ static char *output_place(const char *path)
     return real;
 }
 
+/* Whether the files a and b, either of them perhaps not there yet, are
+ * one place: by their real paths (output_place: ./r.csv and r.csv, a
+ * link), or as one existing file (a hard link). */
+static bool one_place(const char *a, const char *b)
+{
+    char *ra = output_place(a), *rb = output_place(b);
+    bool same = (ra && rb && strcmp(ra, rb) == 0) || fio_same_file(a, b);
+    free(ra);
+    free(rb);
+    return same;
+}
+
 /* Whether `path` names the file standard output is (/dev/stdout, the
  * terminal's device, the file it is redirected to). */
 static bool is_stdout(const char *path)
@@ -959,11 +971,7 @@ static bool outs_twice(const run_out *outs, size_t n)
                 cli_usage_error("run", "the output '%s' is given twice (-o)", a);
                 return true;
             }
-            char *ra = output_place(a), *rb = output_place(b);
-            same = (ra && rb && strcmp(ra, rb) == 0) || fio_same_file(a, b);
-            free(ra);
-            free(rb);
-            if (same) {
+            if (one_place(a, b)) {
                 cli_usage_error("run", "the output '%s' is one given before under another name: each "
                                    "file is written once (-o)", a);
                 return true;
@@ -1116,7 +1124,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
                 return cli_usage_error("run", "the output '%s' is the data file (--data): write the results elsewhere", out);
         if (out && fio_same_file(out, rules))
             return cli_usage_error("run", "the output '%s' is the rules file: write the results elsewhere", out);
-        if (out && ro.store && fio_same_file(out, ro.store))
+        /* by place: neither may be there yet (-o h.db --store h.db wrote
+         * the results, then read them as a database: 'not a database') */
+        if (out && ro.store && one_place(out, ro.store))
             return cli_usage_error("run", "the output '%s' is the history database (--store): write the results elsewhere", out);
         /* A workbook or a page holds every roll-up, and is no text for a
          * terminal: it needs -o. */
