@@ -253,6 +253,7 @@ static int explain_files(explain_args *ea)
     c.diag.lang = lang; /* the rules' messages' level words, as the data's */
     c.settings = dopt.set;
     c.nsettings = dopt.nset;
+    c.diag.seen = &c.seen; /* the readings' rules below print its diagnostics once more: no */
     int rc = pl_compile(&c, rules);
     if (rc == EXIT_OK) /* --warnings-as-errors, as planc run */
         rc = cli_warnings_gate((unsigned)c.diag.nfatal, EXIT_RULES);
@@ -269,7 +270,8 @@ static int explain_files(explain_args *ea)
         fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
-    int read_rc = pl_compile_readers(ea->withs, ea->datas, ea->ndata, c.ir, lang, rcs, readers);
+    int read_rc = pl_compile_readers(ea->withs, ea->datas, ea->ndata, c.ir, lang, &c.seen, rcs, readers);
+    c.diag.seen = NULL; /* the data's warnings at the rules' lines: each its own */
     for (size_t i = 0; read_rc == EXIT_OK && i < ea->ndata; i++)
         if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], ea->withs[i], ea->datas[i], lang, stderr))
             read_rc = EXIT_RULES;

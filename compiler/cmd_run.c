@@ -1171,6 +1171,7 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     c.diag.lang = mlang; /* the rules' messages' level words, as the data's */
     c.settings = dopt.set;
     c.nsettings = dopt.nset;
+    c.diag.seen = &c.seen; /* the readings' rules below print its diagnostics once more: no */
     int rc = pl_compile(&c, rules);
     /* --warnings-as-errors: the rules' warnings are errors in the rules */
     if (rc == EXIT_OK)
@@ -1253,7 +1254,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
     }
-    int read_rc = pl_compile_readers(withs, datas, ndata, c.ir, mlang, rcs, readers);
+    int read_rc = pl_compile_readers(withs, datas, ndata, c.ir, mlang, &c.seen, rcs, readers);
+    c.diag.seen = NULL; /* the data's warnings at the rules' lines: each its own */
     for (size_t i = 0; read_rc == EXIT_OK && i < ndata; i++)
         if (readers[i] && !rt_table_reader_ok(c.ir, readers[i], withs[i], datas[i], mlang, stderr))
             read_rc = EXIT_RULES;

@@ -482,6 +482,7 @@ void pl_compilation_free(compilation *c)
     for (size_t i = 0; i < c->nrules_names; i++)
         free(c->rules_names[i]);
     free(c->rules_names);
+    diag_seen_free(&c->seen);
     diag_dispose(&c->diag);
     arena_free(&c->arena);
 }
@@ -578,7 +579,7 @@ static bool reader_fits(compilation *rc, const ir_program *p, const char *data)
  * when a file's rules have errors, or do more than change how the file
  * is read (reader_fits): printed at their lines). */
 int pl_compile_readers(const char **withs, const char **datas, size_t n, const ir_program *p,
-                       lbl_lang lang, compilation *cs, const ir_program **progs)
+                       lbl_lang lang, diag_seen *seen, compilation *cs, const ir_program **progs)
 {
     for (size_t i = 0; i < n; i++) {
         pl_compilation_init(&cs[i]);
@@ -590,6 +591,7 @@ int pl_compile_readers(const char **withs, const char **datas, size_t n, const i
             continue;
         cs[i].reading = true;
         cs[i].diag.lang = lang; /* the model is kept: reader_fits names its lines */
+        cs[i].diag.seen = seen;
         int r = pl_compile(&cs[i], withs[i]);
         if (r != EXIT_OK)
             return r;

@@ -41,6 +41,10 @@ typedef struct compilation {
         int was_from, was_to; /* as the plan gives them */
     } *set_periods;
     size_t nset_periods;
+    /* the diagnostics printed, when diag.seen points here: planc run's and
+     * explain's rules, then the rules their data files are read with
+     * (pl_compile_readers), each printed once (a base both import) */
+    diag_seen seen;
 } compilation;
 
 /* Milliseconds on the monotonic clock. */
@@ -67,9 +71,11 @@ char *pl_rules_hash(const compilation *c, char hex[65]);
  * withs[i] NULL: the scored rules p), into cs[0..n); *progs gets n
  * programs, NULL where there is none.  Returns an exit code (EXIT_RULES
  * when a file's rules have errors, or do more than change how the file
- * is read (reader_fits): printed at their lines). */
+ * is read (reader_fits): printed at their lines).  seen, when not NULL,
+ * is the set of the diagnostics printed before (diag_seen): one a file
+ * both the scored rules and a reading's import draws is not said again. */
 int pl_compile_readers(const char **withs, const char **datas, size_t n, const ir_program *p,
-                       lbl_lang lang, compilation *cs, const ir_program **progs);
+                       lbl_lang lang, diag_seen *seen, compilation *cs, const ir_program **progs);
 
 /* Frees what pl_compile_readers made. */
 void pl_free_readers(compilation *cs, size_t n);
