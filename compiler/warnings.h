@@ -111,6 +111,9 @@
     X(LAST_YEAR_MISSING, "last-year-missing", true, true,                                                              \
       "a region with no row in the data's last year, which most regions of its level have",                            \
       "同层级多数地区有数据最后一年的数据行，而该地区没有")                                                            \
+    X(AFTER_HORIZON, "after-horizon", true, true,                                                                     \
+      "rows of years after the plan's horizon, judged on the goals of their targets' last deadlines",                  \
+      "规划期末年之后年份的数据行，按目标最后期限的目标值评判")                                                        \
     X(REGION_SCALE, "region-scale", true, true,                                                                       \
       "one region's numbers in a column are 1000 or 10000 times off the rest of its level, or its shares fractions",   \
       "某地区某列的数值与同层级其他地区相差1000或10000倍，或其百分比写成了小数")                             \

@@ -2078,6 +2078,15 @@ static const msgcat_pair catalog[] = {
      "as the rules declare it (such as %s) in the region column\n",
      "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
      "（如全市合计行），地区列写规则中该市的名称（如“%s”）\n"},
+    /* ---- after-horizon: rows of years after the plan's horizon (table.c warn_after_horizon) */
+    {"%s:%u: warning: a row of %s, after the plan's horizon %d: the plan sets no goals for it, and its targets "
+     "are judged on the goals of their last deadlines as if those held on\n",
+     "%s:%u: 警告：有%s年的数据行，在规划期末年 %d 之后：规划没有为该年设定目标，其目标按最后期限的目标值"
+     "评判，视同该目标值继续有效\n"},
+    {"%s:%u: warning: %zu rows of %s, after the plan's horizon %d (the first here): the plan sets no goals for "
+     "them, and their targets are judged on the goals of their last deadlines as if those held on\n",
+     "%s:%u: 警告：有%zu行%s年的数据，在规划期末年 %d 之后（第一行在此）：规划没有为这些年份设定目标，"
+     "其目标按最后期限的目标值评判，视同该目标值继续有效\n"},
     /* ---- last-year-missing: a region whose rows end before the data's last year (table.c warn_last_year) */
     {"planc: warning: %s has no row in %d, the data's last year, in any of the files that have its rows (%s), "
      "though most regions of its level have one (its rows end in %d): it has no results that year, and the year's "

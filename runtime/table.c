@@ -4623,6 +4623,52 @@ static void warn_last_year(loader *L, rt_table *t)
     free(has);
 }
 
+/* Warns of the data's rows of years after the plan's horizon, the last
+ * year it sets goals for: a target whose deadlines have passed is judged
+ * on them in any later year (the rules say nothing of it), so a row of
+ * 2040 in a plan up to 2030 gets statuses and scores that the plan does
+ * not give, without another word (a file of the next plan's period, a
+ * mistyped year).  One warning, at the first such row of the first file
+ * holding one, with their count and years; planc's added rows aside. */
+static void warn_after_horizon(loader *L, rt_table *t)
+{
+    const ir_program *p = t->p;
+    size_t count = 0, first = 0;
+    int lo = 0, hi = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (!t->line[r] || t->year[r] <= p->horizon)
+            continue;
+        if (!count || t->year[r] < lo)
+            lo = t->year[r];
+        if (!count || t->year[r] > hi)
+            hi = t->year[r];
+        uint32_t f = t->file ? t->file[r] : 0, f0 = t->file && count ? t->file[first] : 0;
+        if (!count || f < f0 || (f == f0 && t->line[r] < t->line[first]))
+            first = r;
+        count++;
+    }
+    if (!count)
+        return;
+    const char *name = t->file ? t->paths[t->file[first]] : L->name;
+    char years[32];
+    if (lo == hi)
+        snprintf(years, sizeof years, "%d", lo);
+    else
+        snprintf(years, sizeof years, "%d–%d", lo, hi);
+    if (count == 1)
+        warn_message(L->err, WARN_AFTER_HORIZON,
+                     msgcat_get(L->opts.lang, "%s:%u: warning: a row of %s, after the plan's horizon %d: the plan "
+                                              "sets no goals for it, and its targets are judged on the goals of "
+                                              "their last deadlines as if those held on\n"),
+                     name, t->line[first], years, p->horizon);
+    else
+        warn_message(L->err, WARN_AFTER_HORIZON,
+                     msgcat_get(L->opts.lang, "%s:%u: warning: %zu rows of %s, after the plan's horizon %d (the "
+                                              "first here): the plan sets no goals for them, and their targets are "
+                                              "judged on the goals of their last deadlines as if those held on\n"),
+                     name, t->line[first], count, years, p->horizon);
+}
+
 /* qsort's order of doubles, ascending. */
 static int by_value(const void *a, const void *b)
 {
@@ -5131,6 +5177,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         warn_absent_regions(&L, t);
         warn_year_gaps(&L, t);
         warn_last_year(&L, t);
+        warn_after_horizon(&L, t);
         warn_region_scale(&L, t);
     }
     share_inputs(t);
@@ -6515,6 +6562,7 @@ static rt_table *load_many(const ir_program *p, const char *const *paths, const 
         warn_absent_regions(&L, m);
         warn_year_gaps(&L, m);
         warn_last_year(&L, m);
+        warn_after_horizon(&L, m);
         warn_region_scale(&L, m);
     }
     share_inputs(m);
