@@ -766,6 +766,19 @@ static void dump_override(dumper *dp, const ast_decl *d)
         fputc('\n', out);
         break;
     }
+    case OVR_TARGETS:
+        fputs("override targets for ", out);
+        dump_names(d->u.over.scope.only, out);
+        if (d->u.over.scope.within.n) {
+            fputs(" in ", out);
+            dump_names(d->u.over.scope.within, out);
+        }
+        if (d->u.over.scope.except.n) {
+            fputs(" except ", out);
+            dump_names(d->u.over.scope.except, out);
+        }
+        fputc('\n', out);
+        break;
     }
 }
 

@@ -341,7 +341,8 @@ typedef enum ast_overkind {
     OVR_SECTION,    /* override section ID ["title"] { new measures } */
     OVR_INDICATOR,  /* override indicator NAME ["display"] [: UNIT] {, attr} */
     OVR_ASSESSMENT, /* override assessment NAME { missing .. score .. weight .. veto .. grade .. } */
-    OVR_REGION      /* override region NAME [as NEW] [: LEVEL] [in PARENT] [alias ...] */
+    OVR_REGION,     /* override region NAME [as NEW] [: LEVEL] [in PARENT] [alias ...] */
+    OVR_TARGETS     /* override targets for SCOPE: the scope of every base target without one */
 } ast_overkind;
 
 typedef enum ast_direction { DIR_NONE, DIR_HIGHER, DIR_LOWER } ast_direction;
@@ -460,6 +461,7 @@ struct ast_decl {
                                         OVR_ASSESSMENT (a D_ASSESSMENT), OVR_REGION (a D_REGION
                                         of the old name: level, parent .s NULL when not given) */
             ast_name rename;         /* OVR_REGION, OVR_INDICATOR: `as NEW` (.s NULL: none) */
+            ast_scope scope;         /* OVR_TARGETS: the scope given */
         } over;
     } u;
     /* Set by the loader in an extended program: where the declaration

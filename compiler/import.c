@@ -1812,6 +1812,123 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
     it->t = n;
 }
 
+/* Whether expression e reads the regions below the row's — a call of
+ * share or total, or of lowest, highest or average over a level (two
+ * arguments), in e or in the formula of a base indicator it names — as
+ * sema's share_call finds it by name.  Such a target without a scope is
+ * a parent's share of its regions below and covers the regions that
+ * have some (docs/LANGUAGE.md §6): no scope of all targets applies to
+ * it.  `seen` holds the indicators walked already (a formula is walked
+ * once; a cycle, reported by sema, counts as none). */
+static bool reads_below(loader *L, baseidx *b, const ast_expr *e, namemap *seen, int depth)
+{
+    if (!e || depth > AST_MAX_DEPTH)
+        return false;
+    switch (e->kind) {
+    case EX_NAME: {
+        const item *it = ntab_find(&b->inds, e->u.name.s);
+        if (!it || it->dropped || namemap_put(L->a, seen, it->name, (void *)it))
+            return false;
+        const ast_decl *d = L->out.v[it->slot];
+        return d && d->kind == D_INDICATOR && reads_below(L, b, d->u.ind.formula, seen, 0);
+    }
+    case EX_UNARY:
+        return reads_below(L, b, e->u.un.a, seen, depth + 1);
+    case EX_BINARY:
+        return reads_below(L, b, e->u.bin.a, seen, depth + 1) || reads_below(L, b, e->u.bin.b, seen, depth + 1);
+    case EX_IF:
+        return reads_below(L, b, e->u.cond.c, seen, depth + 1) || reads_below(L, b, e->u.cond.a, seen, depth + 1) ||
+               reads_below(L, b, e->u.cond.b, seen, depth + 1);
+    case EX_CALL: {
+        const char *f = e->u.call.fn.s;
+        if (strcmp(f, "share") == 0 || strcmp(f, "total") == 0 ||
+            (e->u.call.nargs == 2 &&
+             (strcmp(f, "lowest") == 0 || strcmp(f, "highest") == 0 || strcmp(f, "average") == 0)))
+            return true;
+        for (uint32_t i = 0; i < e->u.call.nargs; i++)
+            if (reads_below(L, b, e->u.call.args[i], seen, depth + 1))
+                return true;
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
+/* Whether target t is a share target (reads_below in what it measures
+ * or in a goal). */
+static bool share_target(loader *L, baseidx *b, const ast_target *t)
+{
+    namemap seen = {0};
+    if (reads_below(L, b, t->measured, &seen, 0))
+        return true;
+    for (uint32_t k = 0; k < t->nms; k++)
+        if (reads_below(L, b, t->ms[k].goal, &seen, 0))
+            return true;
+    return false;
+}
+
+static const char *scope_text(loader *L, const ast_scope *sc);
+
+/* `override targets for SCOPE`: every target of the base that still has
+ * no scope after the file's other edits — not dropped, not given one by
+ * its own `override target X for ...`, which wins wherever it is written
+ * — takes SCOPE, as if each had been overridden with it alone; a share
+ * target keeps its own default scope (share_target).  An added
+ * level's regions are judged on every base target without a scope
+ * (sema's warn_added_level_targets); this is the one statement that
+ * says which levels those targets were written for.  Each target it
+ * changes gets an ORIGIN_RESCOPED trace at the statement, so --origins,
+ * explain and `planc diff` show the new scope target by target; the
+ * scope's names are the extending file's, checked by sema as any scope
+ * of that file.  Only the first such statement applies: a second is an
+ * error (two would leave which scope a target has to their order). */
+static void rescope_targets(loader *L, baseidx *b, const ptrvec *stmts)
+{
+    const ast_decl *d = NULL;
+    for (size_t i = 0; i < stmts->n; i++) {
+        const ast_decl *x = stmts->v[i];
+        if (x->kind != D_OVERRIDE || x->u.over.what != OVR_TARGETS || !x->u.over.scope.only.n)
+            continue; /* (one without a scope is a syntax error already) */
+        if (!d) {
+            d = x;
+            continue;
+        }
+        diag_error(L->d, x->u.over.name.sp, "'override targets' is given twice: a base target without a scope "
+                                            "can take one scope only");
+        diag_note(L->d, d->u.over.name.sp, "the first 'override targets' is here");
+        diag_hint(L->d, "give every level or region they hold for in one 'override targets for ...'; a target "
+                        "that holds for others takes its own 'override target NAME for ...'");
+    }
+    if (!d)
+        return;
+    uint32_t n = 0;
+    for (size_t i = 0; i < b->targets.order.n; i++) {
+        item *it = b->targets.order.v[i];
+        ast_target *t = it->t;
+        if (it->dropped || !t || t->scope.only.n || t->scope.except.n || share_target(L, b, t))
+            continue;
+        ast_target *nt = arena_alloc(L->a, sizeof *nt);
+        *nt = *t;
+        nt->scope = d->u.over.scope;
+        if (!nt->base)
+            nt->base = t;
+        const char *nm = target_name(nt);
+        ast_origin *org = origin(L, ORIGIN_RESCOPED, IT_TARGET, nm, item_ref(L, IT_TARGET, nm ? nm : "?"),
+                                 clause_of(L, it->me), it->sp, d->sp);
+        org->detail = arena_printf(L->a, "%s -> %s", scope_text(L, &t->scope), scope_text(L, &nt->scope));
+        org->detail_zh = arena_printf(L->a, "由%s改为%s", scope_zh(L, &t->scope), scope_zh(L, &nt->scope));
+        if (!nt->origin)
+            nt->origin = org;
+        it->me->targets[it->slot] = nt;
+        it->t = nt;
+        n++;
+    }
+    if (n == 0)
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp,
+                     "this 'override targets' changes nothing: every target of the base has a scope already");
+}
+
 /* Gives every target of a measure written by the extending file an
  * ORIGIN_ADDED trace. */
 static void mark_added_targets(loader *L, ast_measure *me, uint32_t from)
@@ -3867,8 +3984,10 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         case OVR_INDICATOR: override_indicator(L, &b, d, mi); break;
         case OVR_ASSESSMENT: override_assessment(L, &b, d); break;
         case OVR_REGION: break; /* applied first, above */
+        case OVR_TARGETS: break; /* applied after the others, below */
         }
     }
+    rescope_targets(L, &b, stmts);
     warn_kept_empty(L, &b, kept);
     places gone = {0};
     gone_places(L, &b, mi, &gone);

@@ -5059,6 +5059,7 @@ static void warn_added_level_targets(S *s)
             diag_hint(s->d, "where one of them does not hold for the '%s' regions, give it the levels it holds "
                             "for ('override %s %s for %s'), or drop it",
                       m->levels[k], first->redline ? "redline" : "target", first->name, baselv);
+        diag_hint(s->d, "to give every one of them the base's levels at once: 'override targets for %s'", baselv);
     }
 }
 

@@ -383,6 +383,7 @@ static bool allow_attached(parse_state *ps, span loc);
 %token KW_IMPORT "import" KW_AS "as" KW_EXTENDS "extends" KW_OVERRIDE "override"
 %token KW_DROP "drop" KW_REPLACES "replaces" KW_TEST "test" KW_OF "of" KW_MAP "map"
 %token KW_KEEP "keep"   /* a contextual word: never from the scanner (parse_lex) */
+%token KW_TARGETS "targets" /* a contextual word: `targets` right after `override` (parse_lex) */
 %token KW_ALLOW "allow"
 %token KW_ALLOW_ATTR "'allow' after a target or region" /* `allow` on the line of a target's or
                                    region's text, or after an indicator's comma (parse_lex) */
@@ -696,7 +697,11 @@ clauseids:
  *           | 'override' 'indicator' IDENT ['as' IDENT] [STRING] [':' unitexpr] {',' ind_attr}
  *           | 'override' 'assessment' IDENT '{' { assess_item } '}'
  *           | 'override' 'region' IDENT ['as' IDENT] [':' IDENT] ['in' qname] ['alias' STRING {',' STRING}]
- * Only what is written changes; the rest is the base's (docs/LANGUAGE.md §14). */
+ *           | 'override' 'targets' scope
+ * Only what is written changes; the rest is the base's (docs/LANGUAGE.md §14).
+ * `override targets for SCOPE` gives every base target without a scope
+ * that scope (import.c, rescope_targets); `targets` is a word, not a
+ * keyword (parse_lex), so a rules file may still name something so. */
 override:
     ovr_target
         {
@@ -770,6 +775,16 @@ override:
                 d->u.region.naliases = n;
             }
             $$->u.over.decl = d;
+        }
+  | kw_override KW_TARGETS opt_scope
+        {
+            $$ = new_override(ps, OVR_TARGETS, (ast_name){.s = "targets", .sp = @2}, @$);
+            $$->u.over.scope = $3;
+            if (!$3.only.n) {
+                diag_error(ps->d, @2, "'override targets' gives the base's targets without a scope a scope, "
+                                      "but none is written");
+                diag_hint(ps->d, "write the levels or regions they hold for: 'override targets for province, city'");
+            }
         }
   ;
 
@@ -2146,6 +2161,9 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
         }
         if (tok == IDENT && keep_starts(ps, val, *loc))
             tok = KW_KEEP;
+        /* `override targets for ...`: the word only there */
+        if (tok == IDENT && ps->last_tok == KW_OVERRIDE && strcmp(val->name.s, "targets") == 0)
+            tok = KW_TARGETS;
         if (tok == KW_ALLOW && allow_attached(ps, *loc))
             tok = KW_ALLOW_ATTR;
         if (tok == KW_TEST || tok == '}')

@@ -2249,6 +2249,22 @@ static const msgcat_pair catalog[] = {
     {"where one of them does not hold for the '%s' regions, give it the levels it holds for ('override %s %s for "
      "%s'), or drop it",
      "其中不适用于层级“%1$s”地区的目标，请给出它适用的层级（'override %2$s %3$s for %4$s'），或删除它"},
+    /* ---- `override targets for SCOPE` (import.c rescope_targets, parser.y, sema.c) */
+    {"to give every one of them the base's levels at once: 'override targets for %s'",
+     "要一次给它们全部加上基础规则的层级：'override targets for %s'"},
+    {"'override targets' gives the base's targets without a scope a scope, but none is written",
+     "'override targets' 为基础规则中未写适用范围的目标统一给出适用范围，但这里没有写适用范围"},
+    {"write the levels or regions they hold for: 'override targets for province, city'",
+     "请写出它们适用的层级或地区：'override targets for province, city'"},
+    {"'override targets' is given twice: a base target without a scope can take one scope only",
+     "'override targets' 写了两次：基础规则中未写适用范围的目标只能取一个适用范围"},
+    {"the first 'override targets' is here", "第一个 'override targets' 在此处"},
+    {"give every level or region they hold for in one 'override targets for ...'; a target that holds for others "
+     "takes its own 'override target NAME for ...'",
+     "请在一个 'override targets for ...' 中写出它们适用的所有层级或地区；适用于其他地区的目标另写 "
+     "'override target NAME for ...'"},
+    {"this 'override targets' changes nothing: every target of the base has a scope already",
+     "这个 'override targets' 没有改动任何内容：基础规则的每个目标都已写了适用范围"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -367,7 +367,9 @@ def word_cases():
     cases += [("keep " + n + " X", "keep", "contextual") for n in KEEP_NEXT]
     cases += [("  keep target X", "keep", "contextual"), ("lead keep", "keep", "name"),
               ("region 甲 : city in keep", "keep", "name"), ("keep X", "keep", "name"),
-              ("indicator X : 1, values {", "values", "contextual"), ("values", "values", "name")]
+              ("indicator X : 1, values {", "values", "contextual"), ("values", "values", "name"),
+              ("override targets for city", "targets", "contextual"), ("agency targets", "targets", "name"),
+              ("targets", "targets", "name")]
     for w in FNS:
         cases += [("x >= %s(y)" % w, w, "function"), ("x >= %s (y)" % w, w, "function")]
         if w not in KEYWORDS and w not in CONTEXTUAL:

@@ -37,6 +37,8 @@ syntax match plancKeyword "\k\@<!baseline\k\@!"
 " Contextual words: names anywhere else.
 " keep starts a statement at the start of a line before one of these words
 syntax match plancContextual "^\s*\zskeep\ze\s\+\%(target\|measure\|section\|region\|indicator\|agency\)\k\@!"
+" override targets for SCOPE: targets right after override
+syntax match plancContextual "\%(\k\@<!override\s\+\)\@<=targets\k\@!"
 " an indicator's values { ... }
 syntax match plancContextual "\k\@<!values\ze\s*{"
 " a test block's data and expect lines, and the words of an expect line
