@@ -1439,9 +1439,10 @@ static const msgcat_pair catalog[] = {
     {"%s: note: rating columns (0 to 100, the evaluator's scores of goals without a number) with empty cells: ",
      "%s: 附注：有空单元格的评分列（0到100，评估方对没有数值的目标的评分）："},
     {"%s: error: no row of %s for %d\n", "%s: 错误：没有 %s %d年的数据行\n"},
-    {"%s: ok: %zu rows, %u columns the rules read for these regions, empty cells (missing): %u\n",
-     "%s: 无误：%zu行，规则对这些地区读取%u列，%u个单元格为空（数据缺失）\n"},
+    {"%s: ok: %zu row%s, %u column%s the rules read for these regions, empty cells (missing): %u\n",
+     "%s: 无误：%zu行%.0s，规则对这些地区读取%u列%.0s，%u个单元格为空（数据缺失）\n"},
     {"%s: problems found: %u\n", "%s: 发现%u个问题\n"},
+    {"%s: problems found: %u error%s, %u warning%s (above)\n", "%s: 发现问题：%u个错误%.0s、%u个警告%.0s（见上）\n"},
     /* ---- a yearbook's cells (table.c) */
     {"note: '%s' is the year %d with a mark after it; a year cell is read whole, so write %d (a mark such as "
      "初步, provisional, may go in a column of its own, which planc does not read)\n",
@@ -2056,9 +2057,9 @@ static const msgcat_pair catalog[] = {
 
     /* ---- the city's cells and template --check's last line (table.c, template.c, the driver) */
     {" (a year in Chinese numerals is not read: write %ld)", "（年份不能用汉字数字书写：请写 %ld）"},
-    {"%s: no errors, %u warning%s (above): %zu rows, %u columns the rules read for these regions, empty cells "
+    {"%s: no errors, %u warning%s (above): %zu row%s, %u column%s the rules read for these regions, empty cells "
      "(missing): %u\n",
-     "%s: 没有错误，但有%u个警告%.0s（见上，报送前请改正）：%zu行，规则对这些地区读取%u列，%u个单元格为空（数据缺失）\n"},
+     "%s: 没有错误，但有%u个警告%.0s（见上，报送前请改正）：%zu行%.0s，规则对这些地区读取%u列%.0s，%u个单元格为空（数据缺失）\n"},
     {"note: did you mean '%s'? ('%s' begins with it: write the region as the rules name it, %s, as the blank file "
      "from planc template has it (the cell is read whole: nothing after the name))\n",
      "附注：是否应为“%s”？（“%s”以它开头：地区请按规则中的名称写作“%s”，与下发的空白表中的写法相同；"

@@ -621,6 +621,12 @@ static by_region group_rows(const ir_program *p, const rt_table *t, const tmpl_n
     return b;
 }
 
+/* The plural's "s" of an English count: "" for 1 ("1 row"), "s" else. */
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 /* Whether the cell of column c's name on `row` is empty (a missing
  * number): missing as one of the columns of its name reads it (a count
  * of the cells is never missing). */
@@ -819,14 +825,21 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
     if (short_regions > TMPL_LISTED)
         csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row for a year of --years\n"), together,
                     short_regions - TMPL_LISTED);
+    /* the last line says what the lines above it hold: no errors (and how
+     * many warnings, if any), or how many errors and, when there are
+     * some, how many warnings; "1 row", "1 column", "1 warning" in the
+     * singular (the catalog's Chinese takes the plural's "s" as %.0s) */
     if (problems == 0 && warnings > 0)
-        csv_message(err, msgcat_get(lang, "%s: no errors, %u warning%s (above): %zu rows, %u columns the rules read "
-                                          "for these regions, empty cells (missing): %u\n"),
-                    name, warnings, warnings == 1 ? "" : "s", own, needed, empty);
+        csv_message(err, msgcat_get(lang, "%s: no errors, %u warning%s (above): %zu row%s, %u column%s the rules "
+                                          "read for these regions, empty cells (missing): %u\n"),
+                    name, warnings, plural(warnings), own, plural(own), needed, plural(needed), empty);
     else if (problems == 0)
-        csv_message(err, msgcat_get(lang, "%s: ok: %zu rows, %u columns the rules read for these regions, "
+        csv_message(err, msgcat_get(lang, "%s: ok: %zu row%s, %u column%s the rules read for these regions, "
                                           "empty cells (missing): %u\n"),
-                    name, own, needed, empty);
+                    name, own, plural(own), needed, plural(needed), empty);
+    else if (warnings > 0)
+        csv_message(err, msgcat_get(lang, "%s: problems found: %u error%s, %u warning%s (above)\n"), name, problems,
+                    plural(problems), warnings, plural(warnings));
     else
         csv_message(err, msgcat_get(lang, "%s: problems found: %u\n"), name, problems);
     free(b.rows);
