@@ -588,11 +588,16 @@ bool report_target_bool(const ir_program *p, const ir_target *tg)
     return tg->value < p->nsteps && p->steps[tg->value].type == IR_BOOL;
 }
 
+const char *report_unit_shown(const char *unit)
+{
+    if (!unit || strcmp(unit, "bool") == 0 || strcmp(unit, "1") == 0)
+        return NULL;
+    return unit;
+}
+
 const char *report_target_unit_shown(const ir_target *tg)
 {
-    if (!tg->unit || strcmp(tg->unit, "bool") == 0 || strcmp(tg->unit, "1") == 0)
-        return NULL;
-    return tg->unit;
+    return report_unit_shown(tg->unit);
 }
 
 int report_on_track_zero(const ir_program *p, const ir_target *tg)

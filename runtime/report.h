@@ -41,9 +41,12 @@ double report_target_expected(const rt_result *r, const ir_target *tg, size_t ro
  * workbook and compare write its value and goal `yes` / `no` (是 / 否),
  * the CSV, the JSON and the history 1 / 0 (docs/OUTPUT.md). */
 bool report_target_bool(const ir_program *p, const ir_target *tg);
-/* Target tg's unit as a reader sees it after a number (the page's lists,
- * the workbook's off_track and put_right sheets): NULL for a yes/no
- * (`bool`) and a plain number (`1`). */
+/* A unit as a reader sees it after a number (the page's lists, the
+ * workbook's sheets): NULL for a yes/no (`bool`) and a plain number
+ * (`1`), the unit algebra's names for no unit, which the CSV and the JSON
+ * keep for programs. */
+const char *report_unit_shown(const char *unit);
+/* report_unit_shown of target tg's unit. */
 const char *report_target_unit_shown(const ir_target *tg);
 /* Why target tg can be on_track with a score of 0 under the default score
  * rule (docs/LANGUAGE.md §9): a `peaks` target is on_track before its

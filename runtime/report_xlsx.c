@@ -602,7 +602,7 @@ static void sheet_targets(book *b)
         cell_text(b, &s, 0, tg->name, NULL);
         cell_text(b, &s, 1, tg->clause, NULL);
         cell_text(b, &s, 2, tg->measure < p->nmeasures ? b->leads[tg->measure] : NULL, NULL);
-        cell_text(b, &s, 3, tg->unit, NULL);
+        cell_text(b, &s, 3, report_target_unit_shown(tg), NULL);
         cell_text(b, &s, 4, rt->level == ROLLUP_NO_LEVEL ? NULL : ir_level_word(p, rt->level, b->lang), NULL);
         cell_number(b, &s, 5, ru->year, NULL);
         cell_counts(b, &s, 6, &rt->counts);
@@ -681,7 +681,7 @@ static void sheet_detail(book *b)
             cell_status(b, &s, D_STATUS, st);
             const bool yesno = report_target_bool(p, tg);
             cell_value(b, &s, D_VALUE, rt_result_value(r, tg->value, row), yesno);
-            cell_text(b, &s, D_UNIT, tg->unit, NULL);
+            cell_text(b, &s, D_UNIT, report_target_unit_shown(tg), NULL);
             cell_value(b, &s, D_GOAL, report_target_goal(r, tg, row), yesno);
             if (tol)
                 cell_number(b, &s, D_GOAL + 1, report_target_tolerance(r, tg, row, rt_table_year(b->t, row)),
@@ -762,7 +762,7 @@ static void sheet_sources(book *b, const report_notes *rn)
             cell_text(b, &s, 1, region, NULL);
             free(region);
             cell_value(b, &s, 2, rows[i].value, rn->boolean[k]);
-            cell_text(b, &s, 3, in->unit, NULL);
+            cell_text(b, &s, 3, report_unit_shown(in->unit), NULL);
             cell_text(b, &s, 4, rows[i].note, NULL);
             cell_list(b, &s, 5, names, nnames, NULL);
             s.row++;

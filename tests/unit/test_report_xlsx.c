@@ -315,6 +315,54 @@ START_TEST(xlsx_bool_goal_rollup)
 }
 END_TEST
 
+/* report_fixture_notes with target 1 (绿色建筑) and its goal's table in
+ * the plain number's unit `1`. */
+static void fixture_unitless(fixture *f)
+{
+    report_fixture_notes(f);
+    f->p.targets[1].unit = "1";
+    f->p.inputs[f->p.ninputs - 1].unit = "1";
+}
+
+/* A plain number's unit (`1`) and a yes/no's (`bool`) are no unit to a
+ * reader: the targets, detail and sources sheets leave the unit cell
+ * empty, as the off_track sheet and the page do (the CSV and the JSON keep
+ * `1` and `bool`); a unit such as % stays. */
+START_TEST(xlsx_unitless_unit_empty)
+{
+    report_run run;
+    report_run_start_fx(&run, true, report_fixture_data, fixture_unitless);
+    workbook wb;
+    write_book(&run, &wb);
+    report_run_end(&run);
+    char buf[512];
+    const char *d = wb.sheet[4];
+    assert_cell(d, "J1", "unit");
+    /* 沈阳 2025: 近岸海域水质 (row 8) in %, 绿色建筑 (row 9) in 1 */
+    assert_cell(d, "D8", "近岸海域水质");
+    assert_cell(d, "J8", "%");
+    assert_cell(d, "D9", "绿色建筑");
+    ck_assert_str_eq(cell(d, "J9", buf, sizeof buf), "");
+    ck_assert_ptr_null(strstr(d, "<t>1</t>"));
+    ck_assert_ptr_null(strstr(wb.sheet[3], "<t>1</t>"));
+    ck_assert_ptr_nonnull(strstr(wb.sheet[3], "<t>%</t>"));
+    char *src = zip_member(wb.zip, wb.len, "xl/worksheets/sheet7.xml", NULL);
+    ck_assert_ptr_nonnull(src);
+    assert_cell(src, "D1", "unit");
+    assert_cell(src, "A2", "绿化目标");
+    ck_assert_str_eq(cell(src, "D2", buf, sizeof buf), "");
+    free(src);
+    free_book(&wb);
+    /* a yes/no target: no `bool` */
+    report_run_start_fx(&run, true, report_fixture_data, report_fixture_bool_table);
+    write_book(&run, &wb);
+    report_run_end(&run);
+    ck_assert_ptr_null(strstr(wb.sheet[4], "<t>bool</t>"));
+    ck_assert_ptr_null(strstr(wb.sheet[3], "<t>bool</t>"));
+    free_book(&wb);
+}
+END_TEST
+
 /* Writes the fixture's workbook into wb. */
 static void fixture_book(workbook *wb, void (*edit)(ir_program *p))
 {
@@ -1001,6 +1049,7 @@ int main(void)
     tcase_add_test(tc, xlsx_negative_zero);
     tcase_add_test(tc, xlsx_bool_words);
     tcase_add_test(tc, xlsx_bool_goal_rollup);
+    tcase_add_test(tc, xlsx_unitless_unit_empty);
     tcase_add_test(tc, xlsx_on_track_zero_note);
     tcase_add_test(tc, xlsx_targets_distribution_rounded);
     tcase_add_test(tc, xlsx_numbers_fifteen_digits);
