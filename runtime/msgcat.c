@@ -2005,6 +2005,7 @@ static const msgcat_pair catalog[] = {
      "its second sheet; write the list as text (-o NAME.txt)",
      "--list 写出的是文本，不是工作簿（'%s'）：空白工作簿（'-o 名称.xlsx'，不加 --list）的第二个工作表就是逐列说明；"
      "逐列说明请写成文本（'-o 名称.txt'）"},
+    {" (the full stop '。' is not a decimal point: write '.')", "（句号“。”不是小数点：请写 '.'）"},
     {" (a full-width comma '，' is not read in a number: leave it out, or write ',' between groups of three digits)",
      "（数字中不能有全角逗号“，”：去掉它，或改用半角逗号 ',' 作千位分隔）"},
     {" (a space between digits is not read in a number: leave it out)", "（数字的各位之间不能有空格：去掉空格）"},

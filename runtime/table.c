@@ -2621,7 +2621,8 @@ static bool digit_after(const char *s, size_t n)
  * not separate groups of three digits, a full-width comma (typed in a
  * Chinese input method's full-width mode, as the digits around it are
  * read), a space between two digits (a thousands separator of a
- * yearbook's layout, or two numbers run together).  "" otherwise. */
+ * yearbook's layout, or two numbers run together), the full stop 。
+ * between two digits (12。5 for 12.5).  "" otherwise. */
 static const char *malformed_why(const loader *L, const char *s, size_t n, uint32_t k)
 {
     bool percent = memchr(s, '%', n) != NULL;
@@ -2640,6 +2641,12 @@ static const char *malformed_why(const loader *L, const char *s, size_t n, uint3
         if (w && digit_before(s, i) && digit_after(s + i + w, n - i - w))
             return msgcat_get(L->opts.lang, " (a space between digits is not read in a number: leave it out)");
     }
+    /* 12。5: the ideographic full stop, the sentence's, where the
+     * decimal point was meant (the full-width point ． is read as '.', as
+     * the full-width digits; 。 ends a sentence and is never read) */
+    for (size_t i = 1; i + 3 <= n; i++)
+        if (memcmp(s + i, "\xE3\x80\x82", 3) == 0 && digit_before(s, i) && digit_after(s + i + 3, n - i - 3))
+            return msgcat_get(L->opts.lang, " (the full stop '。' is not a decimal point: write '.')");
     return "";
 }
 
