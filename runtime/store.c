@@ -2949,7 +2949,38 @@ static void row_label(const comparison *c, FILE *f, sqlite3_stmt *st, int rename
 /* The columns of the comparison (store_compare's query) that say why a
  * row's status or score changed: the value, the goal and the tolerance of
  * run a and of run b; and the unit of run b's row. */
-enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16, CMP_UNIT = 18 };
+enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16, CMP_UNIT = 18, CMP_VETOES = 19 };
+
+/* After a total's grade change in compare's text, why, when a veto made it:
+ * run b's failed veto targets (the `vetoes` column, joined by ';') when run
+ * a had none, the grade held to the last band whatever the total; run a's
+ * when run b has none, the grade no longer held there.  Nothing when
+ * neither side or both were vetoed (the grade then moved for another
+ * reason: the bands or the total). */
+static void veto_reason(lbl_lang lang, store *s, FILE *f, sqlite3_stmt *st)
+{
+    const char *va = shown(s, col_text(st, CMP_VETOES)), *vb = shown(s, col_text(st, CMP_VETOES + 1));
+    if (!*va == !*vb)
+        return;
+    /* the targets, joined as a list of the language's ("A, B", "A、B") */
+    const char *list = *vb ? vb : va, *sep = lang == LBL_ZH ? "、" : ", ";
+    size_t n = 1;
+    for (const char *p = list; *p; p++)
+        n += *p == ';' ? strlen(sep) : 1;
+    char *names = rt_xmalloc(n, 1), *o = names;
+    for (const char *p = list; *p; p++)
+        o = *p == ';' ? stpcpy(o, sep) : (*o = *p, o + 1);
+    *o = '\0';
+    if (*vb)
+        fprintf(f, msgcat_get(lang, "    vetoed: %s, a veto target, failed: the grade is the last band whatever "
+                                    "the total\n"),
+                names);
+    else
+        fprintf(f, msgcat_get(lang, "    veto lifted: %s, a veto target, failed before and no longer does: the grade "
+                                    "follows the total\n"),
+                names);
+    free(names);
+}
 
 /* Whether a compared row is a yes/no target's (its unit is "bool"). */
 static bool cmp_bool(sqlite3_stmt *st)
@@ -3991,7 +4022,7 @@ static int compare_rows(const comparison *c)
     char sql[2048];
     snprintf(sql, sizeof sql,
              "SELECT x.region, x.year, x.kind, x.id, x.status, y.status, x.score, y.score, "
-             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id, y.region, y.unit "
+             "x.grade, y.grade, x.value, y.value, x.goal, y.goal, %s, y.id, y.region, y.unit, x.vetoes, y.vetoes "
              "FROM results x JOIN results y%s ON y.run = ?2 AND y.region = %s "
              "AND y.year = %s AND y.kind = x.kind AND y.id = %s WHERE x.run = ?1%s%s ORDER BY x.seq",
              s->version >= 4 ? "x.tolerance, y.tolerance" : "NULL, NULL", key_index(s),
@@ -4052,6 +4083,7 @@ static int compare_rows(const comparison *c)
             row_label(c, f[0], st, CMP_ID);
             pair(lang, sa, sb, false, false, b1, b2, &ta, &tb);
             fprintf(f[0], lbl_get(lang, LBL_C_GRADE), *ga ? ga : none, *gb ? gb : none, ta, tb);
+            veto_reason(lang, s, f[0], st);
         } else if (list == 1) {
             row_label(c, f[1], st, CMP_ID);
             fprintf(f[1], lbl_get(lang, LBL_C_STATUS), *sta ? lbl_status_code(lang, sta) : none,
