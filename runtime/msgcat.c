@@ -1527,9 +1527,12 @@ static const msgcat_pair catalog[] = {
 
     /* ---- planc template --check of a file of many regions, or of none (template.c) */
     {" and %u more regions", "及另外%u个地区"},
+    {" and %u more region", "及另外%u个地区"},
     {"%s: error: the file has no rows, only its header\n", "%s: 错误：文件只有表头，没有数据行\n"},
     {"%s: error: no row of %s\n", "%s: 错误：没有 %s 的数据行\n"},
     {"%s: error: %zu more rows of regions the file is not for (--region)\n",
+     "%s: 错误：另有%zu行其他地区的数据行，该文件不是它们的（--region）\n"},
+    {"%s: error: %zu more row of a region the file is not for (--region)\n",
      "%s: 错误：另有%zu行其他地区的数据行，该文件不是它们的（--region）\n"},
     {"planc: error: the rules read a column per year, named with the year in four digits: give years from 1000 on "
      "(--years %d-%d)\n",
@@ -1595,6 +1598,9 @@ static const msgcat_pair catalog[] = {
      "read on a region's rows\n",
      "planc: 附注：文件只有键列（%s、%s）：规则没有声明任何地区，而数据列是在某个地区的行上读取的\n"},
     {"%s: error: %u more regions without a row\n", "%s: 错误：另有%u个地区没有数据行\n"},
+    {"%s: error: %u more region without a row\n", "%s: 错误：另有%u个地区没有数据行\n"},
+    {"%s: error: %u more region without a row for a year of --years\n",
+     "%s: 错误：另有%u个地区缺少 --years 中某些年份的数据行\n"},
     {"%s: error: %u more regions without a row for a year of --years\n",
      "%s: 错误：另有%u个地区缺少 --years 中某些年份的数据行\n"},
     {"planc: error: cannot open '%s': it is %s, not a file (a results database is a regular file)\n",

@@ -673,7 +673,8 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         }
         for (size_t f = 0; f < nfiles; f++)
             if (unlisted[f])
-                csv_message(err, msgcat_get(lang, "%s: error: %zu more rows of regions the file is not for (--region)\n"),
+                csv_message(err, msgcat_get(lang, unlisted[f] == 1 ? "%s: error: %zu more row of a region the file is not for (--region)\n"
+                                                                     : "%s: error: %zu more rows of regions the file is not for (--region)\n"),
                             rt_table_file_path(t, f), unlisted[f]);
         free(unlisted);
         free(ours);
@@ -704,7 +705,7 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
                         more++;
                 }
             if (more)
-                csv_message(err, msgcat_get(lang, " and %u more regions"), more);
+                csv_message(err, msgcat_get(lang, more == 1 ? " and %u more region" : " and %u more regions"), more);
             fputc('\n', err);
             /* a field like it (森林覆盖率 for forest_pct): planc run's
              * note; else what the city does about it */
@@ -756,7 +757,7 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
                 listed += region_shown;
             }
             if (more)
-                csv_message(err, msgcat_get(lang, " and %u more regions"), more);
+                csv_message(err, msgcat_get(lang, more == 1 ? " and %u more region" : " and %u more regions"), more);
             if (any)
                 fputc('\n', err);
         }
@@ -805,8 +806,9 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
             problems++;
         }
     if (short_regions > TMPL_LISTED)
-        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row\n"), together,
-                    short_regions - TMPL_LISTED);
+        csv_message(err, msgcat_get(lang, short_regions == TMPL_LISTED + 1 ? "%s: error: %u more region without a row\n"
+                                                                      : "%s: error: %u more regions without a row\n"),
+                    together, short_regions - TMPL_LISTED);
     short_regions = 0;
     for (uint32_t i = 0; lines && i < n->nregions; i++) {
         const char *rn = p->regions[n->regions[i]].name;
@@ -823,8 +825,10 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         short_regions += lacks;
     }
     if (short_regions > TMPL_LISTED)
-        csv_message(err, msgcat_get(lang, "%s: error: %u more regions without a row for a year of --years\n"), together,
-                    short_regions - TMPL_LISTED);
+        csv_message(err, msgcat_get(lang, short_regions == TMPL_LISTED + 1
+                                          ? "%s: error: %u more region without a row for a year of --years\n"
+                                          : "%s: error: %u more regions without a row for a year of --years\n"),
+                    together, short_regions - TMPL_LISTED);
     /* the last line says what the lines above it hold: no errors (and how
      * many warnings, if any), or how many errors and, when there are
      * some, how many warnings; "1 row", "1 column", "1 warning" in the
