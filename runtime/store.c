@@ -2827,7 +2827,9 @@ static bool compare_data_files(FILE *out, lbl_lang lang, const cmp_files *cf, co
                     *y->with ? y->with : none);
     }
     if (more)
-        fprintf(out, msgcat_get(lang, "    and %zu more files (--format json lists them all)\n"), more);
+        fprintf(out, msgcat_get(lang, more == 1 ? "    and %zu more file (--format json lists them all)\n"
+                                                : "    and %zu more files (--format json lists them all)\n"),
+                more);
     for (int side = 0; side < 2; side++)
         for (size_t i = 0; i < cf->n[side]; i++) {
             long k = earlier_twin(cf->f[side], i);
@@ -3446,10 +3448,12 @@ static long long only_in(const comparison *c, bool reverse)
                         wr[r].name, wr[r].rows, wr[r].years, b);
         }
         if (nwr > ONLY_REGIONS_LISTED && xyear)
-            fprintf(out, msgcat_get(lang, "  ... and %lld more regions, none in %s\n"),
+            fprintf(out, msgcat_get(lang, nwr - ONLY_REGIONS_LISTED == 1 ? "  ... and %lld more region, none in %s\n"
+                                                                         : "  ... and %lld more regions, none in %s\n"),
                     (long long)(nwr - ONLY_REGIONS_LISTED), side_b);
         else if (nwr > ONLY_REGIONS_LISTED)
-            fprintf(out, lbl_get(lang, LBL_C_REGIONS_MORE), (long long)(nwr - ONLY_REGIONS_LISTED), b);
+            fprintf(out, lbl_get(lang, nwr - ONLY_REGIONS_LISTED == 1 ? LBL_C_REGIONS_MORE_ONE : LBL_C_REGIONS_MORE),
+                    (long long)(nwr - ONLY_REGIONS_LISTED), b);
         fputs(text ? text : "", out);
         if (rest > ONLY_ROWS_LISTED)
             fprintf(out, lbl_get(lang, LBL_C_MORE), rest - ONLY_ROWS_LISTED);

@@ -660,5 +660,18 @@ dir=$(printf 'd%.0s' $(seq 255))
 expect 0 "$planc" restore "$tmp/long/$db247" last "$tmp/long/$dir"
 n=$((n + 1)); [ -d "$tmp/long/$dir" ] || { echo "FAIL: restore into a 255-byte name"; fails=$((fails + 1)); }
 
+# compare lists 20 regions one run lacks, then counts the rest: one more
+# is "1 more region", in English and Chinese
+mkdir "$tmp/cmp21"
+{ printf 'plan p "p" {\n    region   P\n    baseline 2020\n    horizon  2030\n}\nlevels province, city\nregion P : province\n'
+  for i in $(seq -w 1 22); do printf 'region C%s : city in P\n' "$i"; done
+  printf 'agency A "a"\nunit u\nindicator x : u, higher, column "x"\nsection S "s" {\n    measure (1) "m" {\n        lead A\n        target T : x >= 1 by 2024\n    }\n}\n'; } > "$tmp/cmp21/p.plan"
+{ echo region,year,x; for i in $(seq -w 1 22); do echo "C$i,2024,2"; done; } > "$tmp/cmp21/a.csv"
+printf 'region,year,x\nC01,2024,2\n' > "$tmp/cmp21/b.csv"
+expect 0 "$planc" run "$tmp/cmp21/p.plan" --data "$tmp/cmp21/a.csv" --store "$tmp/cmp21/h.db" -o "$tmp/cmp21/a.out"
+expect 0 "$planc" run "$tmp/cmp21/p.plan" --data "$tmp/cmp21/b.csv" --store "$tmp/cmp21/h.db" -o "$tmp/cmp21/b.out"
+expect 0 "$planc" compare "$tmp/cmp21/h.db" 1 2; contains out '^  \.\.\. and 1 more region, none in run 2$'
+expect 0 "$planc" compare "$tmp/cmp21/h.db" 1 2 --lang zh; contains out '另有1个地区，评估 2 没有它的结果$'
+
 echo "$((n - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
