@@ -82,6 +82,18 @@ for f in "$tmp"/ex*.file; do
           k++ }' "$path" "$ex" || fails=$((fails + 1))
 done
 [ "$count" -ge 15 ] || fail "docs/LANGUAGE.md: only $count examples found"
+# an example of rules with no "File:" line above it would be checked by
+# nothing: each block whose first line opens a declaration must name its
+# file (a grammar sketch, with [OPTIONAL] or {REPEATED} parts, is no example)
+awk 'match($0, /File: `[^`]+`/) { at = NR; next }
+     /^```/ && !inb { inb = 1; start = NR; named = (at && NR - at <= 3); first = ""; next }
+     /^```/ && inb { inb = 0; at = 0
+         if (!named && first ~ /^[ \t]*(plan|region|agency|unit|indicator|section|measure|target|redline|assessment|map|period|test)[ \t]/ &&
+             first !~ /\[[A-Z]+|\{[A-Z]+\}/)
+             print "FAIL: docs/LANGUAGE.md:" start ": an example of rules with no File: line above it, so no test compiles it:\n  | " first
+         next }
+     inb && first == "" && $0 !~ /^[ \t]*(#.*)?$/ { first = $0 }' docs/LANGUAGE.md > "$tmp/unnamed"
+if [ -s "$tmp/unnamed" ]; then cat "$tmp/unnamed"; fails=$((fails + 1)); fi
 
 # --- docs/LANGUAGE.md §1: the keywords are the scanner's ---------------
 awk '/\*\*Keywords\*\*/ { f = 1 } f { print } f && /`\.$/ { exit }' docs/LANGUAGE.md |
