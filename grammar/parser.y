@@ -2582,6 +2582,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         diag_hint(ps->d, "a target with a scope writes its condition after ':' ('target [NAME] for SCOPE : "
                          "INDICATOR >= GOAL'); only a target with no name, text or scope may leave out the "
                          "colon");
+    /* `section 三 weight 30` in an assessment: its weights are one item */
+    if ((tok == YYSYMBOL_KW_SECTION || tok == YYSYMBOL_KW_MEASURE || tok == YYSYMBOL_KW_TARGET ||
+         tok == YYSYMBOL_KW_REDLINE) &&
+        find_token(expected, n, "grade") >= 0 && find_token(expected, n, "weight") >= 0)
+        diag_hint(ps->d, "an assessment gives its weights in one 'weight' item: 'weight section 三 = 30, "
+                         "measure (九) = 2, target NAME = 3' (or 'weight N' in a section's or measure's "
+                         "header, after its title)");
     /* `veto X, redlines`: the red lines come first in a veto list */
     if (tok == YYSYMBOL_KW_REDLINES)
         diag_hint(ps->d, "'redlines' comes first in a veto list: 'veto redlines, NAME, ...'");

@@ -912,6 +912,8 @@ static const msgcat_pair catalog[] = {
      "措施的条款编号在一个程序中唯一；规划在各章节重新编号时，请在条款前写上章节：'(%s.%s)' 和 '(%s.%s)'"},
     {"a veto names targets without 'target' ('veto redlines' or 'veto NAME, NAME'), unlike 'weight target NAME = N'",
      "一票否决写目标时不带 'target'（'veto redlines' 或 'veto NAME, NAME'），与 'weight target NAME = N' 不同"},
+    {"an assessment gives its weights in one 'weight' item: 'weight section 三 = 30, measure (九) = 2, target NAME = 3' (or 'weight N' in a section's or measure's header, after its title)",
+     "考核的权重写在一个 'weight' 项里：'weight section 三 = 30, measure (九) = 2, target NAME = 3'（或在篇、措施的标题之后写 'weight N'）"},
     {"'redlines' comes first in a veto list: 'veto redlines, NAME, ...'",
      "'redlines' 写在一票否决列表的最前面：'veto redlines, NAME, ...'"},
     {"'missing zero' scores a target without data 0, 'missing reweight' leaves it out and shares its weight among the others, 'missing error' stops the run",
