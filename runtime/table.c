@@ -1796,6 +1796,52 @@ static long similar_field(const loader *L, const char *want)
     return best;
 }
 
+/* Whether header name h holds one of the words of list (ASCII case
+ * ignored), each a part of the name or, for a word of one character,
+ * the whole name. */
+static bool names_word(const char *h, const char *const *list)
+{
+    for (size_t w = 0; list[w]; w++) {
+        size_t n = strlen(list[w]);
+        if (cplen(list[w]) == 1) {
+            if (strcmp(h, list[w]) == 0)
+                return true;
+            continue;
+        }
+        for (const char *q = h; *q; q++)
+            if (eq_nocase_n(q, n, list[w]))
+                return true;
+    }
+    return false;
+}
+
+/* The header field that likely holds the regions (year false) or the
+ * years (year true) of a header without the plan's key columns, for the
+ * note that names them in a `keys` item: for the years, the field like
+ * the year key, else one named as a year is; for the regions, one named
+ * as a region is; else the first field not taken by the other key
+ * (avoid), as a table's keys usually come first.  -1 for none. */
+static long guess_key_field(const loader *L, bool year, long avoid)
+{
+    static const char *const year_words[] = {"year", "年份", "年度", "年", NULL};
+    static const char *const region_words[] = {"region", "city", "province", "county", "district",
+                                               "prefecture", "area", "地区", "城市", "省份", "地市",
+                                               "区县", "行政区", "省", "市", "县", NULL};
+    size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS;
+    if (year) {
+        long f = similar_field(L, L->p->year_key);
+        if (f >= 0 && f != avoid)
+            return f;
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((long)i != avoid && names_word(L->header[i], year ? year_words : region_words))
+            return (long)i;
+    for (size_t i = 0; i < n; i++)
+        if ((long)i != avoid && (year || !names_word(L->header[i], year_words)))
+            return (long)i;
+    return -1;
+}
+
 /* The header field that names column k's indicator rather than the
  * column (a bureau heads its table 森林覆盖率 where the rules read
  * forest_pct), alike as loose_eq says, and is not read under its own
@@ -2298,14 +2344,22 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         if (!data_like && !title && L->region_field < 0 && L->nheader >= 2 && !L->opts.test_rows &&
             similar_field(L, p->region_key) < 0) {
             bool year = L->year_field < 0 && !L->opts.year && !wide;
+            /* the fields named: the year's first, as a header that names
+             * its year column so (Year) gives it away more often */
+            long yf = year ? guess_key_field(L, true, L->year_field) : L->year_field;
+            long rf = guess_key_field(L, false, yf);
+            if (rf < 0)
+                rf = 0;
+            if (year && (yf < 0 || yf == rf))
+                yf = rf == 0 ? 1 : 0;
             if (year)
                 csv_message(L->err, T(L, LBL_L_KEYS_BOTH), L->name, rec.line, p->region_key, p->year_key,
-                        shown(L, L->header[0], strlen(L->header[0])));
+                        shown(L, L->header[rf], strlen(L->header[rf])));
             else
                 csv_message(L->err, T(L, LBL_L_KEYS_REGION), L->name, rec.line, p->region_key,
-                        shown(L, L->header[0], strlen(L->header[0])));
+                        shown(L, L->header[rf], strlen(L->header[rf])));
             if (year)
-                csv_message(L->err, T(L, LBL_L_KEYS_YEAR), shown(L, L->header[1], strlen(L->header[1])));
+                csv_message(L->err, T(L, LBL_L_KEYS_YEAR), shown(L, L->header[yf], strlen(L->header[yf])));
             fputs(T(L, LBL_L_KEYS_END), L->err);
         }
         /* One field holding semicolons or tabs: another separator (Excel's

@@ -445,7 +445,8 @@ START_TEST(data_missing_columns)
         "otherwise, name it in the plan block: keys region = \"region\" (an adaptation may give its "
         "own keys there too)\n");
     free(errors);
-    /* a table in Chinese: its first two fields are offered as the keys */
+    /* a table in Chinese: the fields named as a region and a year are
+     * offered as the keys (tests/run/data-keys-guess: not merely the first two) */
     ck_assert_ptr_null(fx_load(&f, "地区,年份,farmland_mu,park\n大连,2024,1,1\n", &errors));
     ck_assert_str_eq(errors,
         "data.csv:1: error: column 'city' (the region column) is not in the header\n"
