@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "msgcat.h"
 
@@ -21,6 +22,24 @@ static const cliopt_option *find_option(const cliopt_option *t, const char *a)
         if (strcmp(a, t->name) == 0 || (t->alias && strcmp(a, t->alias) == 0))
             return t;
     return NULL;
+}
+
+/* Whether command-line argument a names a data file by its name's
+ * ending (.csv, .tsv, a workbook's .xlsx, .xlsm or .xls, or FILE.xlsx#SHEET),
+ * as a rules file's does not: the `planc run RULES DATA` of a user who
+ * left out --data. */
+static bool names_data_file(const char *a)
+{
+    static const char *const ends[] = {".xlsx", ".xlsm", ".csv", ".tsv", ".xls", NULL};
+    /* FILE.xlsx#SHEET: a workbook's name before the sheet's */
+    const char *sheet = strrchr(a, '#');
+    size_t n = sheet ? (size_t)(sheet - a) : strlen(a);
+    for (size_t k = 0; ends[k] && (!sheet || k < 2); k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m && strncasecmp(a + n - m, ends[k], m) == 0)
+            return true;
+    }
+    return false;
 }
 
 /* The row of table `t` whose short spelling (an alias "-X") starts
@@ -163,7 +182,12 @@ cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **a
         }
         if (ended || a[0] != '-' || !a[1]) {
             if (c->most && args->n == c->most) {
-                c->usage(c->name, c->too_many, a);
+                /* a data file where the command takes it with --data:
+                 * say so, with the option to write */
+                if (find_option(c->options, "--data") && names_data_file(a))
+                    c->usage(c->name, "unexpected argument '%1$s': a data file is given with --data ('--data %1$s')", a);
+                else
+                    c->usage(c->name, c->too_many, a);
                 return CLIOPT_USAGE;
             }
             args->v[args->n++] = a;

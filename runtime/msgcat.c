@@ -426,6 +426,8 @@ static const msgcat_pair catalog[] = {
     {"%s--read-with RULES follows the data file it reads, once: --data FILE --read-with RULES",
      "%s'--read-with RULES' 写在它读取的数据文件之后，且只写一次：'--data FILE --read-with RULES'"},
     {"unexpected argument '%s' (one rules file per run)", "多余的参数 '%s'（每次运行一个规则文件）"},
+    {"unexpected argument '%1$s': a data file is given with --data ('--data %1$s')",
+     "多余的参数 '%1$s'：数据文件用 --data 给出（'--data %1$s'）"},
     {"unexpected argument '%s' (one rules file)", "多余的参数 '%s'（一个规则文件）"},
     {"unexpected argument '%s' (one database)", "多余的参数 '%s'（一个数据库）"},
     {"unexpected argument '%s' (a database and two runs)", "多余的参数 '%s'（一个数据库和两次评估）"},
