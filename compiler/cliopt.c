@@ -24,11 +24,8 @@ static const cliopt_option *find_option(const cliopt_option *t, const char *a)
     return NULL;
 }
 
-/* Whether command-line argument a names a data file by its name's
- * ending (.csv, .tsv, a workbook's .xlsx, .xlsm or .xls, or FILE.xlsx#SHEET),
- * as a rules file's does not: the `planc run RULES DATA` of a user who
- * left out --data. */
-static bool names_data_file(const char *a)
+/* Whether a names a data file by its ending (cliopt.h). */
+bool cliopt_names_data_file(const char *a)
 {
     static const char *const ends[] = {".xlsx", ".xlsm", ".csv", ".tsv", ".xls", NULL};
     /* FILE.xlsx#SHEET: a workbook's name before the sheet's */
@@ -184,7 +181,7 @@ cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **a
             if (c->most && args->n == c->most) {
                 /* a data file where the command takes it with --data:
                  * say so, with the option to write */
-                if (find_option(c->options, "--data") && names_data_file(a))
+                if (find_option(c->options, "--data") && cliopt_names_data_file(a))
                     c->usage(c->name, "unexpected argument '%1$s': a data file is given with --data ('--data %1$s')", a);
                 else
                     c->usage(c->name, c->too_many, a);

@@ -101,6 +101,12 @@ typedef enum cliopt_result {
 /* Whether s asks for help: -h or --help. */
 bool cliopt_is_help(const char *s);
 
+/* Whether the file name a names a data file by its ending (.csv, .tsv, a
+ * workbook's .xlsx, .xlsm or .xls, or FILE.xlsx#SHEET), as a rules file's
+ * does not: `planc run RULES DATA` without --data, or a data file given
+ * where the rules go. */
+bool cliopt_names_data_file(const char *a);
+
 /* Whether argv[i] gives the option `name` with its value, the next
  * argument (`--lang zh`: returns 2) or joined to it (`--lang=zh`: 1),
  * *value set to it; 0 when argv[i] is not that option, -1 when it is

@@ -26,6 +26,7 @@
 #include "sha256.h"
 #include "manifest.h"
 #include "cli.h"
+#include "cliopt.h"
 
 /* Milliseconds on the monotonic clock. */
 double pl_now_ms(void)
@@ -426,6 +427,13 @@ static int compile_rules(compilation *c, const char *path)
 {
     double t0 = pl_now_ms();
     c->ast = import_load(&c->arena, &c->diag, path, c->root); /* the file and what it imports */
+    /* `planc run data.csv --data rules.plan`, `planc check data.csv`: a
+     * table read as rules stops at its first comma; say what it is */
+    if (diag_errors(&c->diag) && c->ast->nmodules > 0 && cliopt_names_data_file(path))
+        diag_hint(&c->diag, "'%s' is named as a data file, not a rules file: the rules come first and the data "
+                            "after --data (planc run RULES --data '%s'); planc template RULES --check '%s' checks a "
+                            "data file",
+                  path, path, path);
     if (c->ast->nmodules == 0)
         return EXIT_RULES;
     c->file = (int)c->ast->modules[0].file;
