@@ -179,10 +179,16 @@ cliopt_result cliopt_parse(const cliopt_command *c, void *st, int argc, char **a
         }
         if (ended || a[0] != '-' || !a[1]) {
             if (c->most && args->n == c->most) {
-                /* a data file where the command takes it with --data:
-                 * say so, with the option to write */
-                if (find_option(c->options, "--data") && cliopt_names_data_file(a))
+                /* a data file where the command takes it with --data
+                 * (or template's --check, given once a file): say so,
+                 * with the option to write */
+                if (cliopt_names_data_file(a) && find_option(c->options, "--data"))
                     c->usage(c->name, "unexpected argument '%1$s': a data file is given with --data ('--data %1$s')", a);
+                else if (cliopt_names_data_file(a) && find_option(c->options, "--check"))
+                    c->usage(c->name,
+                             "unexpected argument '%1$s': a data file to check is given with --check, once for each "
+                             "file ('--check %1$s')",
+                             a);
                 else
                     c->usage(c->name, c->too_many, a);
                 return CLIOPT_USAGE;

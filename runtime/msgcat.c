@@ -428,6 +428,8 @@ static const msgcat_pair catalog[] = {
     {"unexpected argument '%s' (one rules file per run)", "多余的参数 '%s'（每次运行一个规则文件）"},
     {"'%s' is named as a data file, not a rules file: the rules come first and the data after --data (planc run RULES --data '%s'); planc template RULES --check '%s' checks a data file",
      "'%s' 的文件名表明它是数据文件，不是规则文件：先给规则文件，数据文件放在 --data 之后（'planc run 规则文件 --data %s'）；检查数据文件用 'planc template 规则文件 --check %s'"},
+    {"unexpected argument '%1$s': a data file to check is given with --check, once for each file ('--check %1$s')",
+     "多余的参数 '%1$s'：要检查的数据文件用 --check 给出，每个文件一次（'--check %1$s'）"},
     {"unexpected argument '%1$s': a data file is given with --data ('--data %1$s')",
      "多余的参数 '%1$s'：数据文件用 --data 给出（'--data %1$s'）"},
     {"unexpected argument '%s' (one rules file)", "多余的参数 '%s'（一个规则文件）"},
