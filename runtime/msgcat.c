@@ -418,7 +418,7 @@ static const msgcat_pair catalog[] = {
     {"%s--encoding given twice (one encoding for the CSV files that are not UTF-8)",
      "%s--encoding 给了两次（非 UTF-8 的 CSV 文件共用一种编码）"},
     {"unknown encoding '%s' (a name iconv knows, such as GB18030, GBK or UTF-16; iconv -l lists them)",
-     "未知的编码 '%s'（须是 iconv 认识的名称，如 GB18030、GBK 或 UTF-16；iconv -l 可列出）"},
+     "未知的编码 '%s'（须是 iconv 认识的名称，如 GB18030、GBK 或 UTF-16；'iconv -l' 可列出）"},
     {"bad number of threads '%s' (a whole number from 1 to 1024)", "无效的线程数 '%s'（须是1到1024的整数）"},
     {"bad --na value '%s' (cells are compared after trimming: give the text without spaces around it; empty cells are missing already)",
      "无效的 --na 值 '%s'（单元格去掉两端空格后比较：请给出不带两端空格的文本；空单元格本就视为缺失）"},

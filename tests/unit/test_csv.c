@@ -867,15 +867,15 @@ START_TEST(data_not_utf8)
     assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3\xC1\xAC,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n"
                        "data.csv:2: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
-                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                       "iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
+                       "Chinese Windows is; read it as it is with --encoding GB18030, save it as \"CSV UTF-8\", "
+                       "or convert it: iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     /* 示例省 in GBK (CA BE C0 FD CA A1): CA BE and CA A1 are valid UTF-8,
      * the reading fails at C0 */
     assert_data_errors("city,year,farmland_mu,park\n\xCA\xBE\xC0\xFD\xCA\xA1,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xC0); the data must be UTF-8\n"
                        "data.csv:2: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
-                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                       "iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
+                       "Chinese Windows is; read it as it is with --encoding GB18030, save it as \"CSV UTF-8\", "
+                       "or convert it: iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     /* a UTF-8 file cut inside 大 (E5 A4 A7 lost its E5) before 连 (E8 BF
      * 9E): a stray continuation byte, the next character UTF-8: no guess */
     assert_data_errors("city,year,farmland_mu,park\n\xA4\xA7\xE8\xBF\x9E,2024,1,1\n",
@@ -887,21 +887,21 @@ START_TEST(data_not_utf8)
     assert_data_errors("\xB1\xED" "8-3 " "\xB0\xB0\xC9\xBD,,\n",
                        "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xB1); the data must be UTF-8\n"
                        "data.csv:1: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
-                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                       "iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
+                       "Chinese Windows is; read it as it is with --encoding GB18030, save it as \"CSV UTF-8\", "
+                       "or convert it: iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     assert_data_errors("\xB1\xED" "8-3 " "\x81\x30\x81\x30\n",
                        "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xB1); the data must be UTF-8\n"
                        "data.csv:1: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
-                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                       "iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
+                       "Chinese Windows is; read it as it is with --encoding GB18030, save it as \"CSV UTF-8\", "
+                       "or convert it: iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     /* 鞍山 in GBK (B0 B0 C9 BD: 山 is valid UTF-8 too) alone in the
      * region field: GBK; a UTF-8 file's field that lost its first byte
      * (大连 without E5) is not */
     assert_data_errors("city,year,farmland_mu,park\n\xB0\xB0\xC9\xBD,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB0); the data must be UTF-8\n"
                        "data.csv:2: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
-                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                       "iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
+                       "Chinese Windows is; read it as it is with --encoding GB18030, save it as \"CSV UTF-8\", "
+                       "or convert it: iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     /* a stray byte pair, then UTF-8 text on the line (大连): no guess */
     assert_data_errors("city,year,farmland_mu,park\n\xB4\xF3 \xE5\xA4\xA7\xE8\xBF\x9E,2024,1,1\n",
                        "data.csv:2: error: column 'city': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
@@ -916,8 +916,8 @@ START_TEST(data_not_utf8)
     assert_data_errors("city,\xC3\xE6\xBB\xFD\n",
                        "data.csv:1: error: header field 2: invalid UTF-8 (byte 0xC3); the data must be UTF-8\n"
                        "data.csv:1: note: the file looks GBK (GB18030) encoded, as Excel's \"CSV\" on a "
-                       "Chinese Windows is; save it as \"CSV UTF-8\", or convert it: "
-                       "iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
+                       "Chinese Windows is; read it as it is with --encoding GB18030, save it as \"CSV UTF-8\", "
+                       "or convert it: iconv -f GB18030 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     assert_data_errors("city,year,farmland_mu,park\n大连,2024,\"1\n\xB4\",1\n",
                        "data.csv:3: error: column 'farmland_mu': invalid UTF-8 (byte 0xB4); the data must be UTF-8\n");
     assert_data_errors("city,year,farmland_mu,park\n大莲,2024,x,1\n大连,2025,1,1,\xB4\n",
@@ -926,11 +926,13 @@ START_TEST(data_not_utf8)
      * it is cut at its first NUL here, which the mark precedes) */
     assert_data_errors("\xFF\xFE" "c",
                        "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xFF); the data must be UTF-8\n"
-                       "data.csv:1: note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                       "data.csv:1: note: the file looks UTF-16 encoded; read it as it is with --encoding UTF-16, save it as "
+                       "UTF-8, or convert it: "
                        "iconv -f UTF-16 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     assert_data_errors("\xFE\xFF",
                        "data.csv:1: error: header field 1: invalid UTF-8 (byte 0xFE); the data must be UTF-8\n"
-                       "data.csv:1: note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
+                       "data.csv:1: note: the file looks UTF-16 encoded; read it as it is with --encoding UTF-16, save it as "
+                       "UTF-8, or convert it: "
                        "iconv -f UTF-16 -t UTF-8 'data.csv' > 'data-utf8.csv'\n");
     /* Overlong and surrogate encodings are invalid too; a row the reading
      * never reaches (the header lacks the rules' columns) has no column. */
