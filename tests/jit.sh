@@ -144,8 +144,9 @@ expect 2 "$planc" run "$rules" --data "$data" --engine fast
 contains err "unknown engine 'fast' (available: auto, jit, interp)"
 # Many rows (456,000: 114 cities over 4,000 years): compiled, and decided
 # before the data is read, from the file's size ("about N rows"), so that
-# the compile overlaps the load.
-awk '{ print } END { for (i = 1; i <= 100; i++) printf "region X%d : city in 示例省\n", i }' \
+# the compile overlaps the load.  The plan's horizon is moved to the
+# data's last year (no after-horizon warning among the cache's).
+awk '{ sub(/^    horizon  2030$/, "    horizon  6020"); print } END { for (i = 1; i <= 100; i++) printf "region X%d : city in 示例省\n", i }' \
     "$rules" >"$tmp/many.plan"
 awk -F, 'NR == 1 { print; next }
     !($1 in seen) { seen[$1] = 1; city[++k] = $1 }
