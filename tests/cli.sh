@@ -168,6 +168,16 @@ mkdir "$tmp/imp"; cp "$ex/../rules/liaoning/"*.plan "$tmp/imp/"; cp "$tmp/imp/as
 expect 2 "$planc" run "$tmp/imp/beautiful-liaoning.plan" --data "$ex/liaoning/data.csv" -o "$tmp/imp/assessment-default.plan"; contains err "is a rules file ('.*assessment-default.plan', read by the rules)"
 expect 2 "$planc" template "$tmp/imp/beautiful-liaoning.plan" -o "$tmp/imp/assessment-default.plan"; contains err "is a rules file ('.*assessment-default.plan', read by the rules)"
 n=$((n + 1)); cmp -s "$tmp/imp/assessment-default.plan" "$tmp/imp-copy.plan" || { echo "FAIL: -o replaced an imported rules file"; fails=$((fails + 1)); }
+# An import of a FIFO is refused, not opened (which would wait for a
+# writer); an import whose path is in the rules tree but leads out of it
+# through a symbolic link says so, with where the link leads.
+mkdir -p "$tmp/tree/sub" "$tmp/outside"; mkfifo "$tmp/tree/pipe.plan"
+printf 'unit 吨\n' >"$tmp/outside/u.plan"; ln -s ../../outside/u.plan "$tmp/tree/sub/link.plan"
+{ printf 'import "pipe.plan"\nimport "sub/link.plan"\n'; cat "$rules"; } >"$tmp/tree/main.plan"
+expect 1 timeout 60 "$planc" check "$tmp/tree/main.plan"
+contains err 'main.plan:1:8: error: cannot import "pipe.plan": it is not a regular file (a FIFO, a device or a socket)$'
+contains err "main.plan:2:8: error: cannot import \"sub/link.plan\": it is outside the rules tree '.*/tree': a symbolic link on its path leads to '.*/outside/u.plan'$"
+contains err "give a tree that holds the file the link leads to with --root DIR"
 
 # A good run writes the file; stdout stays empty.
 expect 0 "$planc" run "$rules" --data "$data" -o "$tmp/res.csv"
