@@ -19,7 +19,7 @@ build: deps $(BUILD)/CMakeCache.txt
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory -s
 
 demo: build
-	@sh examples/demo.sh $(BUILD)/planc
+	@sh examples/demo.sh $(call sq,$(BUILD)/planc) $(call sq,$(BUILD))
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

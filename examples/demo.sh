@@ -3,13 +3,17 @@
 # set, score the bundled (synthetic) data for its 14 cities and the
 # province, write the full results and print a readable summary, then the
 # HTML page and the Excel workbook an evaluator hands on (in Chinese).
+#   demo.sh [PLANC [OUTDIR]]
+# writes its three files into OUTDIR, by default the directory PLANC is in
+# (`make demo BUILD=DIR` gives DIR/planc and DIR).
 set -eu
 planc=${1:-build/planc}
+dir=${2:-$(dirname "$planc")}
 here=$(dirname "$0")
 top=$here/..
 rules=$top/rules/liaoning/beautiful-liaoning.plan
 data=$here/liaoning/data.csv
-out=build/liaoning-results.csv
+out=$dir/liaoning-results.csv
 
 echo "== planc check $rules"
 "$planc" check "$rules"
@@ -24,8 +28,8 @@ awk -f "$here/liaoning/summary.awk" "$out"
 
 # The documents an evaluator hands on, in Chinese as Liaoning's evaluators
 # would hand them on: the name of -o picks the format.
-page=build/liaoning-report.html
-book=build/liaoning-results.xlsx
+page=$dir/liaoning-report.html
+book=$dir/liaoning-results.xlsx
 echo
 echo "== planc run ... --lang zh -o $page, and -o $book"
 "$planc" run "$rules" --data "$data" --lang zh -o "$page"

@@ -264,5 +264,23 @@ if [ -n "$cmake" ] && command -v make >/dev/null 2>&1; then
         "make install PREFIX='/opt/my planc' DESTDIR='stage area': exit $rc: $(cat "$tmp/out")"
 fi
 
+# --- make demo BUILD=DIR writes into DIR, not build/ (its three files
+# went to build/ whatever BUILD said); a DIR holding a blank is one word
+# to the shell.  Its build step left out (-o build): DIR/planc is this
+# planc.  The recipe names no path under build/ either.
+if command -v make >/dev/null 2>&1; then
+    mkdir "$tmp/demo dir"; ln -s "$planc" "$tmp/demo dir/planc"; touch "$tmp/demo-marker"
+    make -s -C "$src" -o build demo BUILD="$tmp/demo dir" >"$tmp/out" 2>&1
+    rc=$?
+    check '[ $rc = 0 ] && [ -s "$tmp/demo dir/liaoning-results.csv" ] && [ -s "$tmp/demo dir/liaoning-report.html" ] &&
+           [ -s "$tmp/demo dir/liaoning-results.xlsx" ]' \
+        "make demo BUILD='demo dir': exit $rc, wrote $(ls "$tmp/demo dir" | tr '\n' ' '): $(tail -3 "$tmp/out")"
+    check '[ -z "$(find "$src/build" -maxdepth 1 -name "liaoning-*" -newer "$tmp/demo-marker" 2>/dev/null)" ]' \
+        "make demo BUILD='demo dir' wrote into $src/build"
+    make -n -s -C "$src" demo BUILD=elsewhere >"$tmp/out" 2>&1
+    check '! grep -E "(^|[ '"'"'\"=])build/" "$tmp/out" >/dev/null && grep -q "elsewhere/planc" "$tmp/out"' \
+        "make -n demo BUILD=elsewhere names build/: $(cat "$tmp/out")"
+fi
+
 echo "unattended: $n checks, $fails failed"
 [ "$fails" = 0 ]
