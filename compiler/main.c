@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "aot.h"
@@ -53,6 +54,30 @@ static int take_root(int argc, char **argv)
         argv[k++] = argv[i++];
     argv[k] = NULL;
     return k;
+}
+
+/* A usage error when --root names no directory (a missing one, a
+ * file): the command line is wrong, not the rules, so exit 2 and the
+ * option named, before any rules file is read (it was exit 1, a rules
+ * file's, from the loader's "cannot use ... as the rules tree"). */
+static int root_usage_error(const char *dir)
+{
+    struct stat st;
+    int e = 0;
+    if (stat(dir, &st) != 0)
+        e = errno;
+    else if (!S_ISDIR(st.st_mode))
+        e = ENOTDIR;
+    if (!e)
+        return EXIT_OK;
+    const char *fmt = msgcat_tr("option '--root': cannot use '%s' as the rules tree: %s");
+    const char *why = msgcat_strerror(msgcat_lang(), e);
+    int n = snprintf(NULL, 0, fmt, dir, why);
+    char *text = rt_xmalloc(n > 0 ? (size_t)n + 1 : 1, 1);
+    snprintf(text, (size_t)n + 1, fmt, dir, why);
+    cli_usage_error(NULL, "%s", text);
+    free(text);
+    return EXIT_USAGE;
 }
 
 /* Moves a `--lang LANG` (or `--lang=LANG`) written before the command
@@ -209,6 +234,8 @@ int main(int argc, char **argv)
         return cli_usage_error(NULL, "option '%s' is given an empty value", "--root");
     if (argc < 0)
         return cli_usage_error(NULL, "%soption '--root' needs a value", "");
+    if (cli_rules_root && root_usage_error(cli_rules_root) != EXIT_OK)
+        return EXIT_USAGE;
     lead_lang(argc, argv);
     /* no command (planc, planc --lang zh): planc's help, in that language */
     lbl_lang lang = env;

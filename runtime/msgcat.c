@@ -1096,6 +1096,7 @@ static const msgcat_pair catalog[] = {
     {"rules are read only from the rules tree, after resolving symbolic links; give a tree that holds the file the link leads to with --root DIR, or copy the files into the tree",
      "规则只从解析符号链接后的规则目录树中读取；请用 --root DIR 给出包含链接所指文件的目录树，或把文件复制到目录树中"},
     {"cannot use '%s' as the rules tree: %s", "无法把 '%s' 用作规则目录树：%s"},
+    {"option '--root': cannot use '%s' as the rules tree: %s", "选项 '--root'：无法把 '%s' 用作规则目录树：%s"},
     {"column \"%s\" is read as %s here but as %s by '%s'", "列“%1$s”在此处读作%2$s，而“%4$s”把它读作%3$s"},
     {"column \"%s\" is the plan's %s key, not an indicator column", "列“%s”是规划块指定的%s列，不是指标的列"},
     {"convert it in place, as the file that imports it reads it by this name: iconv -f %s -t UTF-8 %s > %s && mv %s %s (or save it as UTF-8 in the editor)",
