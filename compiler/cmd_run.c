@@ -1293,35 +1293,25 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
         jit = jit_job_finish(&jj);
     }
     t_wait = pl_now_ms() - t_wait;
+    /* what the scoring holds, freed at `out` however the run ends */
+    rt_result *res = NULL;
+    bool *judged = NULL;
+    report_ungraded ungraded = {0};
     if (jj.p && !jit) {
         /* Nothing could be scored: the data's messages are dropped, as
          * they were never reached when the compile ran first. */
         progress_stop(pg);
         fio_hold_close(load_held);
-        rt_table_free(table);
-        jit_job_close(&jj);
-        free(cache_dir);
-        store_close(db);
-        pl_compilation_free(&c);
-        cli_free_strings(with_hashes, ndata);
-        cli_free_strings(with_manifests, ndata);
-        free_all_texts(with_texts, nwith_texts, ndata);
-        return EXIT_INTERNAL;
+        rc = EXIT_INTERNAL;
+        goto out;
     }
     if (load_held)
         fio_hold_release(load_held);
     fio_hold_close(load_held);
     if (!table) {
         progress_stop(pg);
-        jit_dispose(jit);
-        jit_job_close(&jj);
-        free(cache_dir);
-        store_close(db);
-        pl_compilation_free(&c);
-        cli_free_strings(with_hashes, ndata);
-        cli_free_strings(with_manifests, ndata);
-        free_all_texts(with_texts, nwith_texts, ndata);
-        return read_rc != EXIT_OK ? read_rc : EXIT_DATA;
+        rc = read_rc != EXIT_OK ? read_rc : EXIT_DATA;
+        goto out;
     }
     progress_set_total(pg, rt_table_nrows(table));
     /* of several files, about the whole table: no one file is its place */
@@ -1337,11 +1327,9 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     rt_timings rtt;
     const exec_engine *scorer = jit ? jit_exec_engine(jit) : interp_engine();
     const exec_engine *eng = progress_engine(pg, scorer, c.ir);
-    rt_result *res = NULL;
     double t_report = pl_now_ms();
     bool streamed = streamable(c.ir, &ro, db);
-    bool *judged = calloc(c.ir->ntargets + 1, sizeof *judged);
-    report_ungraded ungraded = {0};
+    judged = calloc(c.ir->ntargets + 1, sizeof *judged);
     if (!judged) {
         fputs(msgcat_tr("planc: internal error: out of memory\n"), stderr);
         exit(EXIT_INTERNAL);
@@ -1368,19 +1356,8 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
             failed = cli_warnings_gate(cli_counted_warnings(), EXIT_DATA) != EXIT_OK;
         }
         if (failed) {
-            rt_result_free(res);
-            free(judged);
-            free(ungraded.rows);
-            jit_dispose(jit);
-            jit_job_close(&jj);
-            rt_table_free(table);
-            free(cache_dir);
-            store_close(db);
-            pl_compilation_free(&c);
-            cli_free_strings(with_hashes, ndata);
-            cli_free_strings(with_manifests, ndata);
-            free_all_texts(with_texts, nwith_texts, ndata);
-            return EXIT_DATA;
+            rc = EXIT_DATA;
+            goto out;
         }
         char *opts = cli_data_options_text(&dopt);
         ro.data_options = opts;
@@ -1414,11 +1391,6 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
                                                     "words in Chinese (a document's language is --lang's, not the "
                                                     "locale's)\n"));
     }
-    free(judged);
-    free(ungraded.rows);
-    cli_free_strings(with_hashes, ndata);
-    cli_free_strings(with_manifests, ndata);
-    free_all_texts(with_texts, nwith_texts, ndata);
 
     /* The cache's shared object, if one is being linked, is part of the
      * run's time. */
@@ -1442,8 +1414,20 @@ static int run_files(const char *rules, const char **datas, const char **withs, 
     }
 
     rt_result_free(res);
+    res = NULL;
+    /* a failure of the compiled code's cleanup fails a run that scored
+     * (one that failed before has its own exit code) */
     if (jit_dispose(jit) != 0)
         rc = EXIT_INTERNAL;
+    jit = NULL;
+out:
+    free(judged);
+    free(ungraded.rows);
+    cli_free_strings(with_hashes, ndata);
+    cli_free_strings(with_manifests, ndata);
+    free_all_texts(with_texts, nwith_texts, ndata);
+    rt_result_free(res);
+    jit_dispose(jit);
     jit_job_close(&jj);
     rt_table_free(table);
     free(cache_dir);
