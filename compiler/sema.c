@@ -3378,6 +3378,42 @@ static int year_of(S *s, ast_year *y, const char **shown)
     return year;
 }
 
+/* After a target's baseline at or after the horizon: says what a target's
+ * baseline is (the year its goal counts from) and what to write.  Given
+ * as a period ('baseline 十四五' beside 'by 十四五'), it most likely names
+ * the goal's own period, which counts from the year before it: the period
+ * that ends then, that year, or the plan's baseline (then no 'baseline'
+ * at all).  Otherwise, the years it may be. */
+static void hint_target_baseline(S *s, const ast_year *y)
+{
+    const sema_model *m = s->m;
+    const sym *p = y->period.s ? find(s, K_PERIOD, y->period) : NULL;
+    int before = p ? s->periods[p->index]->from - 1 : 0;
+    if (p && before == m->baseline) {
+        diag_hint(s->d, "a target's baseline is the year its goal counts from, before its deadlines: a goal over "
+                        "'%s' counts from the year before it, the plan's baseline %d: leave 'baseline' out",
+                  y->period.s, before);
+        return;
+    }
+    if (p && before > m->baseline && before < m->horizon) {
+        for (uint32_t i = 0; i < s->nperiods; i++) {
+            if (s->periods[i]->to == before) {
+                diag_hint(s->d, "a target's baseline is the year its goal counts from, before its deadlines: a goal "
+                                "over '%s' counts from the year before it: 'baseline %s' (%d)",
+                          y->period.s, s->periods[i]->name.s, before);
+                return;
+            }
+        }
+        diag_hint(s->d, "a target's baseline is the year its goal counts from, before its deadlines: a goal over "
+                        "'%s' counts from the year before it: 'baseline %d'",
+                  y->period.s, before);
+        return;
+    }
+    diag_hint(s->d, "a target's baseline is the year its goal counts from, before its deadlines: write a year "
+                    "from %d to %d, or leave 'baseline' out to count from the plan's baseline",
+              m->baseline, m->horizon - 1);
+}
+
 /* A target's own baseline year (`baseline 2015`, or a period name: its
  * last year), from which it is judged instead of the plan's: no earlier
  * than the plan's baseline (before it no row is judged) and before the
@@ -3398,6 +3434,7 @@ static void check_target_baseline(S *s, sema_target *mt, ast_year *y)
     if (year >= s->m->horizon) {
         diag_error(s->d, y->sp, "the target's baseline %s is not before the plan's horizon %d",
                    shown, s->m->horizon);
+        hint_target_baseline(s, y);
         return;
     }
     mt->y0 = year;

@@ -714,6 +714,19 @@ static const msgcat_pair catalog[] = {
     {"'%s' was %s '%s' here", "此处将“%s”%s为“%s”"},
     {"the target's baseline %s is before the plan's baseline %d", "目标的基期 %s 早于规划的基期（%d年）"},
     {"the target's baseline %s is not before the plan's horizon %d", "目标的基期 %s 不在规划期末（%d年）之前"},
+    {"a target's baseline is the year its goal counts from, before its deadlines: a goal over '%s' counts from "
+     "the year before it, the plan's baseline %d: leave 'baseline' out",
+     "目标的基期是其目标值起算的年份，须在其期限之前：“%s”期间的目标从其前一年起算，即规划的基期%d年：请删去 "
+     "'baseline'"},
+    {"a target's baseline is the year its goal counts from, before its deadlines: a goal over '%s' counts from "
+     "the year before it: 'baseline %s' (%d)",
+     "目标的基期是其目标值起算的年份，须在其期限之前：“%s”期间的目标从其前一年起算：'baseline %s'（%d年）"},
+    {"a target's baseline is the year its goal counts from, before its deadlines: a goal over '%s' counts from "
+     "the year before it: 'baseline %d'",
+     "目标的基期是其目标值起算的年份，须在其期限之前：“%s”期间的目标从其前一年起算：'baseline %d'"},
+    {"a target's baseline is the year its goal counts from, before its deadlines: write a year from %d to %d, or "
+     "leave 'baseline' out to count from the plan's baseline",
+     "目标的基期是其目标值起算的年份，须在其期限之前：请写%d年至%d年之间的年份，或删去 'baseline' 以从规划的基期起算"},
     {"a goal relative to an earlier year reads that year's value: 'x <= 82%% * at(x, %d)'",
      "相对于更早年份的目标值读取那一年的值：'x <= 82%% * at(x, %d)'"},
     {"measure (%s) belongs in a section", "措施（%s）应写在章节之中"},
