@@ -2301,6 +2301,16 @@ static const msgcat_pair catalog[] = {
      "'override target NAME for ...'"},
     {"this 'override targets' changes nothing: every target of the base has a scope already",
      "这个 'override targets' 没有改动任何内容：基础规则的每个目标都已写了适用范围"},
+    /* ---- a --na text that is a number (runtime/table.c na_number_note) */
+    {"--na %s is a number, and a cell holding it was read as a missing value, not as that number: ",
+     "--na %s 是一个数，有1个内容为它的单元格按缺失值读取，而不是按这个数读取："},
+    {"--na %s is a number, and %zu cells holding it were read as missing values, not as that number: ",
+     "--na %s 是一个数，有%zu个内容为它的单元格按缺失值读取，而不是按这个数读取："},
+    {"%zu in column '%s'", "列“%2$s”中%1$zu个"},
+    {" and 1 more column", "，另有1列"},
+    {" and %zu more columns", "，另有%zu列"},
+    {"; if %s is a value in this data, not a placeholder for a missing one, leave out --na %s\n",
+     "；如果 %s 在这份数据中是实际数值，而不是缺失值的占位符，请去掉 --na %s\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

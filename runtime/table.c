@@ -417,6 +417,15 @@ typedef struct loader {
                                what to write for them (marker_note) */
     char *marker_cols[4];   /* the column each was first met in (malloc'd) */
     size_t nmarkers;
+    /* The --na texts that are numbers themselves (--na -9999, --na 0):
+     * a cell holding one is read as missing, as asked, but a real number
+     * so lost would go unseen, so the cells are counted, per text and
+     * header field, for the note after the reading (na_number_note). */
+    bool *na_number;        /* per opts.na[j]: it is a number (NULL: none is) */
+    bool any_na_number;     /* one of them is */
+    size_t *na_count;       /* [j * nheader + field], once a cell is counted */
+    unsigned *na_line;      /* per header field, the record last counted (a
+                               cell two columns read is counted once) */
     char shown[SHOWN_BYTES * 4 + 4]; /* a cell as a message shows it (shown()) */
     csv_reader slow;        /* reads again a record the parsing threads left
                                to read_row (read_rounds) */
@@ -743,6 +752,8 @@ static int parse_plain(const char *s, size_t n, double *v)
     return 0;
 }
 
+static int parse_numeral(const char *s, size_t n, double *v);
+
 /* Parses a trimmed numeric cell s[0..n) strictly: the whole text must be a
  * decimal number as strtod reads it (no nan, inf or hex), within double's
  * range, or one of the forms plain_number rewrites.  s[n] is a NUL, a
@@ -755,6 +766,14 @@ static int parse_number(const loader *L, const char *s, size_t n, double *v)
         *v = NAN;
         return 0;
     }
+    return parse_numeral(s, n, v);
+}
+
+/* Parses s[0..n) as a number, plain or in a form plain_number rewrites,
+ * whatever --na says (s[n] as parse_number says).  Returns 0 with *v, -1
+ * if malformed, -2 if out of range. */
+static int parse_numeral(const char *s, size_t n, double *v)
+{
     int r = parse_plain(s, n, v);
     if (r != -1)
         return r;
@@ -2569,6 +2588,58 @@ static char *rules_quoted(const char *s)
     return q;
 }
 
+/* Most columns a note on a --na that is a number names (then "and N
+ * more"). */
+enum { NA_COLUMNS_SHOWN = 4 };
+
+/* The note after a file was read when a --na text is a number itself
+ * (--na -9999, --na 0) and cells holding it were read as missing: a
+ * placeholder for no data is written so, but so is a real 0 or 75.7, and
+ * a number read as missing is lost unseen (the target is `missing`, or
+ * an aggregate leaves it out).  One note per such text: how many cells,
+ * in which columns (the first NA_COLUMNS_SHOWN, by the header's order),
+ * and the option to drop if they are values. */
+static void na_number_note(loader *L, FILE *err)
+{
+    for (size_t j = 0; j < L->opts.nna; j++) {
+        const size_t *count = L->na_count + j * L->nheader;
+        size_t total = 0, ncols = 0;
+        for (size_t f = 0; f < L->nheader; f++) {
+            total += count[f];
+            ncols += count[f] > 0;
+        }
+        if (!total)
+            continue;
+        const char *na = L->opts.na[j];
+        size_t len = strlen(na), m = shown_cut(na, len);
+        char *q = csv_shell_quoted(na, m, m < len);
+        note_at(L, err, 0);
+        csv_message(err, "%s", T(L, LBL_L_NOTE));
+        if (total == 1)
+            csv_message(err, msgcat_get(L->opts.lang, "--na %s is a number, and a cell holding it was read as a "
+                                                      "missing value, not as that number: "), q);
+        else
+            csv_message(err, msgcat_get(L->opts.lang, "--na %s is a number, and %zu cells holding it were read as "
+                                                      "missing values, not as that number: "), q, total);
+        size_t shown_cols = 0;
+        for (size_t f = 0; f < L->nheader && shown_cols < NA_COLUMNS_SHOWN; f++) {
+            if (!count[f])
+                continue;
+            if (shown_cols++)
+                csv_message(err, "%s", T(L, LBL_L_MARK_SEP));
+            csv_message(err, msgcat_get(L->opts.lang, "%zu in column '%s'"), count[f],
+                        shown(L, L->header[f], strlen(L->header[f])));
+        }
+        if (ncols > shown_cols)
+            csv_message(err, msgcat_get(L->opts.lang, ncols - shown_cols == 1 ? " and 1 more column"
+                                                                                 : " and %zu more columns"),
+                        ncols - shown_cols);
+        csv_message(err, msgcat_get(L->opts.lang, "; if %s is a value in this data, not a placeholder for a "
+                                                  "missing one, leave out --na %s\n"), q, q);
+        free(q);
+    }
+}
+
 /* The note after the errors when cells held a mark and no number ('—',
  * '-', '…'): planc reads no such mark as missing by default, since
  * yearbooks differ on what they mean (no data; zero; '…' a number below
@@ -3052,25 +3123,29 @@ static bool unmapped(loader *L, const csv_record *rec, uint32_t k, long field, c
     return false;
 }
 
+/* The length of the number in the trimmed cell s[0..n) of column k: a %
+ * column may write its cells 70% (or 70％), read as 70; n for others. */
+static inline size_t number_len(const loader *L, uint32_t k, const char *s, size_t n)
+{
+    if (!L->percent[k] || L->p->columns[k].type == IR_COL_BOOL)
+        return n;
+    size_t m = n;
+    if (m >= 1 && s[m - 1] == '%')
+        m--;
+    else if (m >= 3 && memcmp(s + m - 3, "\xEF\xBC\x85", 3) == 0)
+        m -= 3;
+    while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '\t'))
+        m--;
+    return m > 0 ? m : n; /* a lone % stays malformed */
+}
+
 /* Parses the trimmed cell s[0..n) of column k into *v (NaN when it is
  * missing), as parse_cell says, without its text map. */
 static inline int parse_unmapped(const loader *L, uint32_t k, const char *s, size_t n, double *v)
 {
     if (L->p->columns[k].type == IR_COL_BOOL)
         return parse_bool(L, s, n, v) != 0 ? -1 : 0;
-    /* a % column may write its cells 70% (or 70％) */
-    if (L->percent[k]) {
-        size_t m = n;
-        if (m >= 1 && s[m - 1] == '%')
-            m--;
-        else if (m >= 3 && memcmp(s + m - 3, "\xEF\xBC\x85", 3) == 0)
-            m -= 3;
-        while (m > 0 && (s[m - 1] == ' ' || s[m - 1] == '\t'))
-            m--;
-        if (m > 0)
-            n = m; /* a lone % stays malformed */
-    }
-    return parse_number(L, s, n, v);
+    return parse_number(L, s, number_len(L, k, s, n), v);
 }
 
 /* Parses the cell s[0..n) of column k read through text map m: a text of
@@ -3109,6 +3184,35 @@ static int parse_cell(const loader *L, uint32_t k, const char *s, size_t n, doub
     return parse_unmapped(L, k, s, n, v);
 }
 
+/* Which --na text that is a number the cell s[0..n) holds (the index in
+ * opts.na), or -1: the cells a --na -9999 reads as missing, which the
+ * loader counts (count_na_number). */
+static long na_number_of(const loader *L, const char *s, size_t n)
+{
+    for (size_t j = 0; j < L->opts.nna; j++)
+        if (L->na_number[j] && is_word(s, n, L->opts.na[j]))
+            return (long)j;
+    return -1;
+}
+
+/* Counts the cell s[0..n) of header field `field` on line `line`, read as
+ * missing, when it holds a --na text that is a number; once per cell,
+ * though two columns read it. */
+static void count_na_number(loader *L, unsigned line, long field, const char *s, size_t n)
+{
+    long j = na_number_of(L, s, n);
+    if (j < 0 || field < 0 || (size_t)field >= L->nheader)
+        return;
+    if (!L->na_count) {
+        L->na_count = rt_xcalloc(L->opts.nna * L->nheader, sizeof *L->na_count);
+        L->na_line = rt_xcalloc(L->nheader, sizeof *L->na_line);
+    }
+    if (L->na_line[field] == line && line)
+        return;
+    L->na_line[field] = line;
+    L->na_count[(size_t)j * L->nheader + (size_t)field]++;
+}
+
 /* Reads cell `field` of the record for column k into *v (NaN when it is
  * missing); reports a malformed cell and returns false. */
 static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32_t k, long field,
@@ -3124,6 +3228,8 @@ static bool cell_value(loader *L, csv_reader *csv, const csv_record *rec, uint32
     size_t cell_len;
     const char *s = cell(csv, (size_t)field, &cell_len);
     int r = parse_cell(L, k, s, cell_len, v);
+    if (r == 0 && L->any_na_number && isnan(*v))
+        count_na_number(L, rec->line, field, s, number_len(L, k, s, cell_len));
     /* which text of the map it was, for planc explain (a second search,
      * only then: parse_cell runs on the parsing threads too) */
     if (r == 0 && c->map && L->t->texts)
@@ -4055,6 +4161,10 @@ static unsigned char classify(const loader *L, prange *g, const csv_record *rec,
         else {
             s = cell(csv, (size_t)f, &n);
             if (parse_cell(L, k, s, n, &v[k]) != 0)
+                return PR_SLOW;
+            /* a cell a --na that is a number reads as missing: read_row
+             * counts it (the threads only read L) */
+            if (L->any_na_number && isnan(v[k]) && na_number_of(L, s, number_len(L, k, s, n)) >= 0)
                 return PR_SLOW;
         }
     }
@@ -5058,6 +5168,14 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         L.opts = *opts;
     L.combine = combine;
     L.workbook = src->rows;
+    for (size_t j = 0; j < L.opts.nna; j++) {
+        double v;
+        if (parse_numeral(L.opts.na[j], strlen(L.opts.na[j]), &v) != -1) {
+            if (!L.na_number)
+                L.na_number = rt_xcalloc(L.opts.nna, sizeof *L.na_number);
+            L.na_number[j] = L.any_na_number = true;
+        }
+    }
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
     L.year_field_of = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.year_field_of);
     L.plain = rt_xcalloc(p->ncolumns ? p->ncolumns : 1, sizeof *L.plain);
@@ -5185,6 +5303,11 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     }
     free(L.first_region);
     free(L.first_dropped);
+    if (L.na_count && !L.nerrors && !L.opts.test_rows)
+        na_number_note(&L, err);
+    free(L.na_number);
+    free(L.na_count);
+    free(L.na_line);
     if (L.nnotes && !L.nerrors) {
         /* the first note's text, up to a line end or SHOWN_BYTES (shown()) */
         size_t n = strcspn(L.first_note, "\r\n");
