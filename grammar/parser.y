@@ -136,6 +136,8 @@ typedef struct parse_tattr {
 typedef struct open_block {
     span header;        /* the keyword and the name after it */
     span brace;
+    int kw;             /* the header's keyword (KW_ASSESSMENT for
+                           `override assessment`), 0: a brace without one */
     bool noted;         /* a note about it was printed */
 } open_block;
 
@@ -152,6 +154,8 @@ struct parse_state {
     int header_state;   /* 1: its name is still to come, 2: inside the
                            name's '(' ... ')', 0: the name is read */
     bool header_override; /* the header is `override` alone so far */
+    int header_kw;      /* the header's last keyword (`override section`:
+                           KW_SECTION) */
     int prev_tok;       /* the token before the current one */
     bool ovr_target;    /* inside `override target|redline NAME ...` */
     bool ovr_region;    /* inside `override region NAME ...` */
@@ -174,6 +178,9 @@ struct parse_state {
     uint32_t expect_eol; /* and where its line ends */
     bool expect_skip;   /* the rest of the `expect` line is being dropped
                            (a second expectation on it was reported) */
+    uint32_t stray_eol; /* where the line of a stray item in an assessment
+                           ends: its tokens are dropped until there
+                           (stray_in_assessment), 0: none */
     int last_tok, before_tok; /* the token last read and the one before it */
     int before2_tok;    /* and the one before that */
     double last_num;          /* the number last read */
@@ -1957,6 +1964,7 @@ static void track_blocks(parse_state *ps, int tok, span loc)
             ps->header = loc;
             ps->header_state = 1;
         }
+        ps->header_kw = tok;
         ps->header_override = tok == KW_OVERRIDE;
         return;
     case '{': {
@@ -1965,7 +1973,7 @@ static void track_blocks(parse_state *ps, int tok, span loc)
             ps->blocks = xrealloc(ps->blocks, ps->capblocks * sizeof *ps->blocks);
         }
         span h = ps->header.hi ? ps->header : loc;
-        ps->blocks[ps->nblocks++] = (open_block){.header = h, .brace = loc};
+        ps->blocks[ps->nblocks++] = (open_block){.header = h, .brace = loc, .kw = ps->header.hi ? ps->header_kw : 0};
         ps->header = (span){0};
         ps->header_state = 0;
         ps->header_override = false;
@@ -2139,6 +2147,82 @@ static bool expectation_word(const char *s)
     return false;
 }
 
+/* Whether the statement whose keyword ends at `from` opens a block: a '{'
+ * on the rest of its line (outside strings and comments), or first
+ * thing after it.  `section 二 "..." {` in an assessment is a section
+ * after an assessment left open; `section 二 weight 20` is an item
+ * written in the wrong place. */
+static bool line_opens_block(parse_state *ps, uint32_t from)
+{
+    const diag_file *f = &ps->d->files[ps->file];
+    const char *t = f->text;
+    size_t i = from, n = f->len;
+    while (i < n && t[i] != '\n' && t[i] != '\r') {
+        if (t[i] == '{')
+            return true;
+        if (t[i] == '#' || (t[i] == '/' && i + 1 < n && t[i + 1] == '/'))
+            break;
+        if (t[i] == '/' && i + 1 < n && t[i + 1] == '*') {
+            for (i += 2; i < n && t[i] != '\n' && !(t[i] == '*' && i + 1 < n && t[i + 1] == '/'); i++)
+                ;
+            if (i >= n || t[i] == '\n')
+                return false;
+            i += 2;
+            continue;
+        }
+        if (t[i] == '"') {
+            for (i++; i < n && t[i] != '"' && t[i] != '\n' && t[i] != '\r'; i++)
+                if (t[i] == '\\' && i + 1 < n)
+                    i++;
+            if (i >= n || t[i] != '"')
+                return false;
+        }
+        i++;
+    }
+    /* the brace first on a later line */
+    while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        i++;
+    return i < n && t[i] == '{';
+}
+
+/* `section 三 weight 70`, `measure (九) weight 2`, `target X ...` inside an
+ * assessment, where none of them is an item (only `weight section 三 = 70`
+ * is): reported here, once for the line, and the line dropped (tok at loc,
+ * the token just read, is its keyword).  Left to the parser, the error
+ * noted the assessment as not closed, and its recovery took the line's
+ * `weight` for an item, with a second error at the number.  A keyword that
+ * opens a block (`section 二 "..." {`) is left to the parser: there the
+ * assessment was indeed left open. */
+static bool stray_in_assessment(parse_state *ps, int tok, span loc)
+{
+    if (tok != KW_SECTION && tok != KW_MEASURE && tok != KW_TARGET && tok != KW_REDLINE)
+        return false;
+    if (ps->nblocks == 0 || ps->blocks[ps->nblocks - 1].kw != KW_ASSESSMENT)
+        return false;
+    /* a line that starts with it, not one that goes on with a weight
+     * (`weight section 三 = 70,` then `target X = 2`), a veto (`veto`
+     * then `target X`, which the parser's hint is about) or a warning's
+     * name in an `allow` */
+    const diag_file *f = &ps->d->files[ps->file];
+    for (uint32_t i = loc.lo; i > 0 && f->text[i - 1] != '\n' && f->text[i - 1] != '\r'; i--)
+        if (f->text[i - 1] != ' ' && f->text[i - 1] != '\t')
+            return false;
+    if (ps->last_tok == ',' || ps->last_tok == KW_WEIGHT || ps->last_tok == KW_VETO || ps->last_tok == '-' ||
+        ps->last_tok == KW_ALLOW || ps->last_tok == KW_ALLOW_ATTR || line_opens_block(ps, loc.hi))
+        return false;
+    const lbl_lang lang = ps->d->lang;
+    char found[32], wanted[128];
+    snprintf(found, sizeof found, "'%.*s'", (int)(loc.hi - loc.lo), f->text + loc.lo);
+    snprintf(wanted, sizeof wanted, "'}'%s%s", msgcat_get(lang, " or "), msgcat_get(lang, "an assessment item"));
+    diag_error(ps->d, loc, "unexpected %s, expected %s", found, wanted);
+    diag_hint(ps->d, "an assessment gives its weights in one 'weight' item: 'weight section 三 = 30, "
+                     "measure (九) = 2, target NAME = 3' (or 'weight N' in a section's or measure's "
+                     "header, after its title)");
+    const char *eol = memchr(f->text + loc.lo, '\n', f->len - loc.lo);
+    ps->stray_eol = eol ? (uint32_t)(eol - f->text) : (uint32_t)f->len;
+    return true;
+}
+
 static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
 {
     /* a loop, not a call of itself, for each token dropped: a line of a
@@ -2181,6 +2265,13 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
         if (ps->expect_skip && same_line && tok != '}' && tok != 0)
             continue;
         ps->expect_skip = false;
+        /* the rest of a stray item's line (a '}' on it still closes the
+         * assessment) */
+        if (ps->stray_eol && loc->lo < ps->stray_eol && tok != '}' && tok != 0)
+            continue;
+        ps->stray_eol = 0;
+        if (stray_in_assessment(ps, tok, *loc))
+            continue;
         /* `expect 甲 2026 PM25 failed value 42.5`: a second expectation on
          * the line (a status word, `value` or `score` after a complete one)
          * is reported, and the rest of the line dropped; read on, `value`
@@ -2582,13 +2673,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         diag_hint(ps->d, "a target with a scope writes its condition after ':' ('target [NAME] for SCOPE : "
                          "INDICATOR >= GOAL'); only a target with no name, text or scope may leave out the "
                          "colon");
-    /* `section 三 weight 30` in an assessment: its weights are one item */
-    if ((tok == YYSYMBOL_KW_SECTION || tok == YYSYMBOL_KW_MEASURE || tok == YYSYMBOL_KW_TARGET ||
-         tok == YYSYMBOL_KW_REDLINE) &&
-        find_token(expected, n, "grade") >= 0 && find_token(expected, n, "weight") >= 0)
-        diag_hint(ps->d, "an assessment gives its weights in one 'weight' item: 'weight section 三 = 30, "
-                         "measure (九) = 2, target NAME = 3' (or 'weight N' in a section's or measure's "
-                         "header, after its title)");
+    /* (`section 三 weight 30` in an assessment: stray_in_assessment) */
     /* `veto X, redlines`: the red lines come first in a veto list */
     if (tok == YYSYMBOL_KW_REDLINES)
         diag_hint(ps->d, "'redlines' comes first in a veto list: 'veto redlines, NAME, ...'");
