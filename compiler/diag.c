@@ -940,6 +940,32 @@ static uint32_t *codepoints(const char *s, size_t max, size_t *n)
     return v;
 }
 
+/* (diag.h) The source text of sp on one line. */
+bool diag_span_text(const diag_ctx *d, span sp, char *buf, size_t size)
+{
+    if (size == 0)
+        return false;
+    buf[0] = '\0';
+    if (sp.file >= d->nfiles || sp.lo > sp.hi || sp.hi > d->files[sp.file].len)
+        return false;
+    const char *t = d->files[sp.file].text;
+    size_t n = 0;
+    for (uint32_t i = sp.lo; i < sp.hi; i++) {
+        bool space = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+        if (space && (n == 0 || buf[n - 1] == ' '))
+            continue;
+        if (n + 1 >= size) {
+            buf[0] = '\0';
+            return false;
+        }
+        buf[n++] = space ? ' ' : t[i];
+    }
+    while (n > 0 && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return true;
+}
+
 /* Levenshtein distance between a and b counted in code points. */
 int diag_editdist(const char *a, const char *b)
 {

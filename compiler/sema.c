@@ -4726,6 +4726,16 @@ static void check_assessment(S *s)
         bool last = k + 1 == nb;
         if (last && b->has_min) {
             diag_error(s->d, b->sp, "the last grade '%s' takes every score below the others; remove its bound", bn);
+            /* the bands as they should read: the user's text up to the
+             * last band's name */
+            span gs = d->u.assess.grade_sp;
+            char form[512];
+            bool bounded = true; /* else the form shown would be wrong there */
+            for (uint32_t j = 0; j < k; j++)
+                bounded &= d->u.assess.bands[j].has_min;
+            if (bounded && gs.hi && gs.file == b->name.sp.file && gs.lo < b->name.sp.lo &&
+                diag_span_text(s->d, (span){gs.file, gs.lo, b->name.sp.hi}, form, sizeof form))
+                diag_hint(s->d, "write '%s'", form);
             continue;
         }
         if (!last && !b->has_min) {

@@ -178,6 +178,9 @@ struct parse_state {
     uint32_t expect_eol; /* and where its line ends */
     bool expect_skip;   /* the rest of the `expect` line is being dropped
                            (a second expectation on it was reported) */
+    span grade_kw;      /* the `grade` of the assessment's item being
+                           read (hi 0: none), for the hint of an error
+                           in its bands (grade_hint) */
     uint32_t stray_eol; /* where the line of a stray item in an assessment
                            ends: its tokens are dropped until there
                            (stray_in_assessment), 0: none */
@@ -2315,6 +2318,11 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
     }
     if (tok == NUMBER)
         ps->last_num = val->num;
+    if (tok == KW_GRADE)
+        ps->grade_kw = *loc;
+    else if (tok == '{' || tok == '}' || tok == KW_MISSING || tok == KW_SCORE || tok == KW_WEIGHT ||
+             tok == KW_VETO || tok == KW_ALLOW || tok == KW_ALLOW_ATTR)
+        ps->grade_kw = (span){0};
     track_blocks(ps, tok, *loc);
     if (tok == '{' || tok == '}')
         ps->in_values = tok == '{' && ps->in_indicator && ps->prev_tok == IDENT;
@@ -2460,6 +2468,60 @@ static void unclosed_notes(parse_state *ps, yysymbol_kind_t tok, const yysymbol_
     }
 }
 
+/* Whether kind is among expected[0..n). */
+static bool expects(const yysymbol_kind_t *expected, int n, yysymbol_kind_t kind)
+{
+    for (int i = 0; i < n; i++)
+        if (expected[i] == kind)
+            return true;
+    return false;
+}
+
+/* `grade 优秀 >= 90, 良好 >= 80, 不合格 else`, `..., else 不合格`,
+ * `..., 不合格 < 80`: a syntax error at tok (at loc, not a name or a
+ * string, on the same line) in an
+ * assessment's grade bands, right after a band's name or after a ',', is
+ * the last band written with more than its name.  The hint shows the
+ * bands as they should read, from the user's own text: up to that name,
+ * or up to the ',' and then the name after an `else` (NAME if there is
+ * none). */
+static void grade_hint(parse_state *ps, yysymbol_kind_t tok, span loc, const yysymbol_kind_t *expected, int n)
+{
+    if (!ps->grade_kw.hi || ps->nblocks == 0 || ps->blocks[ps->nblocks - 1].kw != KW_ASSESSMENT ||
+        tok == YYSYMBOL_IDENT || tok == YYSYMBOL_STRING || ps->before_sp.hi <= ps->grade_kw.hi ||
+        ps->before_sp.hi > loc.lo)
+        return;
+    /* on the band's line: a word on the next line starts what follows the
+     * bands (a section after an assessment left open) */
+    const char *text = ps->d->files[ps->file].text;
+    if (memchr(text + ps->before_sp.hi, '\n', loc.lo - ps->before_sp.hi))
+        return;
+    bool after_name = (ps->before_tok == IDENT || ps->before_tok == STRING) && expects(expected, n, YYSYMBOL_GE) &&
+                      find_token(expected, n, "','") >= 0;
+    bool after_comma = ps->before_tok == ',' && expects(expected, n, YYSYMBOL_IDENT) &&
+                       expects(expected, n, YYSYMBOL_STRING);
+    if (!after_name && !after_comma)
+        return;
+    char form[512];
+    span upto = {ps->file, ps->grade_kw.lo, ps->before_sp.hi};
+    if (!diag_span_text(ps->d, upto, form, sizeof form))
+        snprintf(form, sizeof form, "grade 优秀 >= 90, 良好 >= 80, 不合格");
+    else if (after_comma) {
+        /* the name the `else` was written before, read ahead (and held
+         * for parse_lex, as keep_starts does) */
+        if (tok == YYSYMBOL_KW_ELSE && !ps->peeked) {
+            ps->peek_tok = lex_next(ps->lex, &ps->peek_val, &ps->peek_loc);
+            ps->peeked = true;
+        }
+        char name[192] = "";
+        if (tok == YYSYMBOL_KW_ELSE && (ps->peek_tok == IDENT || ps->peek_tok == STRING))
+            append_source(ps, name, sizeof name, ps->peek_loc);
+        append(form, sizeof form, " %s", name[0] ? name : "NAME");
+    }
+    diag_hint(ps->d, "the last grade takes every score below the others: write its name alone, with no bound "
+                     "and no 'else': '%s'", form);
+}
+
 /* "unexpected 'by', expected ':'": the token found (with its text for
  * names, numbers and strings) and what would have done, when that is at
  * most four tokens or groups of tokens (token_groups). */
@@ -2599,6 +2661,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                   "it is used, or give it a name ('unit NAME = 1 %s%s...')",
                   name, op, name, name, op);
     }
+    grade_hint(ps, tok, *loc, expected, n);
     /* `missing 0`: the policy is a word */
     if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
         diag_hint(ps->d, "'missing zero' scores a target without data 0, 'missing reweight' leaves it out "

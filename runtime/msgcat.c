@@ -2311,6 +2311,9 @@ static const msgcat_pair catalog[] = {
     {" and %zu more columns", "，另有%zu列"},
     {"; if %s is a value in this data, not a placeholder for a missing one, leave out --na %s\n",
      "；如果 %s 在这份数据中是实际数值，而不是缺失值的占位符，请去掉 --na %s\n"},
+    /* ---- the last grade band written with more than its name (parser.y grade_hint) */
+    {"the last grade takes every score below the others: write its name alone, with no bound and no 'else': '%s'",
+     "最后一个等级接受低于其他等级的所有得分：只写它的名称，不写分数线，也不写 'else'：'%s'"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
