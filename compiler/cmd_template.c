@@ -101,8 +101,8 @@ static const cliopt_command template_command = {
 
 /* planc template RULES [--region R]... [--years A-B] [--list] [-o OUT]:
  * the blank data file of the rules' columns for the chosen regions
- * (template.h), or the list of its columns; with --check FILE..., the
- * files filled in, checked as planc run reads them. */
+ * (template.h), or the list of its columns; with --check FILE [--check
+ * FILE]..., the files filled in, checked as planc run reads them. */
 int cmd_template(int argc, char **argv)
 {
     const char *rules_v[1] = {NULL};

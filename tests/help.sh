@@ -77,6 +77,10 @@ golden history.zh '  --lang LANG  列标题和报错信息所用语言：en 或 
 golden main.en '$PLANC_LANG (en or zh), else the locale'"'"'s language (LANGUAGE, LC_ALL,'
 golden main.zh 'compare、verify、restore、template 的文本按 $PLANC_LANG（en 或 zh），否则按'
 golden template.zh "  --na TEXT    与 --check 同用：内容为 TEXT 的单元格视为缺失（同 planc run）"
+# each file checked takes a --check of its own: one --check does not take
+# several files, as "--check FILE..." read
+golden template.en '       planc template RULES --check FILE [--check FILE]... [--region R]...'
+golden template.zh '      planc template RULES --check FILE [--check FILE]... [--region R]...'
 "$planc" --help --lang zh | cmp -s - "$tmp/main.zh" || fail "planc --help --lang zh differs from planc help --lang zh"
 "$planc" --lang zh --help | cmp -s - "$tmp/main.zh" || fail "planc --lang zh --help differs from planc help --lang zh"
 # help's own --help is planc's help, as 'planc help help' is (it was "unknown command '--help'")
