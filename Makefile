@@ -3,7 +3,12 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-CMAKE_Q     = cmake -S . -B
+
+# Every directory and path a user may set (BUILD, PREFIX, DESTDIR, ...) is
+# one word to the shell whatever it holds (blanks, quotes): written as
+# $(call sq,VALUE), a single-quoted word.  No make target is named after
+# one, since make splits target names at blanks.
+sq = '$(subst ','\'',$(1))'
 
 .PHONY: all deps build demo test install test-asan fuzz bench coverage clean
 
@@ -12,24 +17,21 @@ all: build
 deps:
 	@sh tools/deps.sh
 
-$(BUILD)/CMakeCache.txt:
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-
-build: deps $(BUILD)/CMakeCache.txt
-	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory -s
+# Configured once (a build directory holding CMakeCache.txt is reused as it is).
+build: deps
+	@test -f $(call sq,$(BUILD)/CMakeCache.txt) || \
+	  cmake -S . -B $(call sq,$(BUILD)) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(call sq,$(BUILD)) -j $(JOBS) -- --no-print-directory -s
 
 demo: build
 	@sh examples/demo.sh $(call sq,$(BUILD)/planc) $(call sq,$(BUILD))
 
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(call sq,$(BUILD)) && ctest --output-on-failure -j $(JOBS)
 
 # PREFIX/bin/planc, PREFIX/lib/planc/planc-llvm.so, the manual page and
 # the documents (docs/UNATTENDED.md §1); DESTDIR stages them for a package.
-# Each is one word to the shell whatever it holds (blanks, quotes):
-# quoted as $(call sq,VALUE) quotes.
 PREFIX ?= /usr/local
-sq = '$(subst ','\'',$(1))'
 install: build
 	@DESTDIR=$(call sq,$(DESTDIR)) cmake --install $(call sq,$(BUILD)) --prefix $(call sq,$(PREFIX)) >/dev/null
 
@@ -43,9 +45,9 @@ install: build
 # memory layout, e.g. on the length of a file's path.
 ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0
 test-asan: deps
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPLANC_SANITIZE=ON >/dev/null
-	@cmake --build $(ASAN_BUILD) -j $(JOBS) -- --no-print-directory -s
-	@cd $(ASAN_BUILD) && $(ASAN_ENV) \
+	@cmake -S . -B $(call sq,$(ASAN_BUILD)) -DCMAKE_BUILD_TYPE=Debug -DPLANC_SANITIZE=ON >/dev/null
+	@cmake --build $(call sq,$(ASAN_BUILD)) -j $(JOBS) -- --no-print-directory -s
+	@cd $(call sq,$(ASAN_BUILD)) && $(ASAN_ENV) \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 # The fuzzer (tests/fuzz/fuzz.py) on the ASan build: mutated rules, data
@@ -57,10 +59,10 @@ FUZZ_SECS  ?= 600
 FUZZ_CASES ?= 0
 FUZZ_SEED  ?=
 fuzz: deps
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPLANC_SANITIZE=ON >/dev/null
-	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target planc -- --no-print-directory -s
-	@python3 tests/fuzz/fuzz.py --planc $(ASAN_BUILD)/planc --secs $(FUZZ_SECS) --cases $(FUZZ_CASES) \
-	  $(if $(FUZZ_SEED),--seed $(FUZZ_SEED)) --out $(ASAN_BUILD)/fuzz-findings $(FUZZ_ARGS)
+	@cmake -S . -B $(call sq,$(ASAN_BUILD)) -DCMAKE_BUILD_TYPE=Debug -DPLANC_SANITIZE=ON >/dev/null
+	@cmake --build $(call sq,$(ASAN_BUILD)) -j $(JOBS) --target planc -- --no-print-directory -s
+	@python3 tests/fuzz/fuzz.py --planc $(call sq,$(ASAN_BUILD)/planc) --secs $(FUZZ_SECS) --cases $(FUZZ_CASES) \
+	  $(if $(FUZZ_SEED),--seed $(FUZZ_SEED)) --out $(call sq,$(ASAN_BUILD)/fuzz-findings) $(FUZZ_ARGS)
 
 BENCH_BUILD ?= build-bench
 
@@ -70,16 +72,16 @@ BENCH_BUILD ?= build-bench
 # `make bench BENCH_ARGS=--quick` for a short run.
 bench: deps
 	@sh tools/deps.sh python3-pandas
-	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target planc planc-bench -- --no-print-directory -s
-	@sh tests/bench/run.sh $(BENCH_BUILD) $(BENCH_ARGS)
+	@cmake -S . -B $(call sq,$(BENCH_BUILD)) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(call sq,$(BENCH_BUILD)) -j $(JOBS) --target planc planc-bench -- --no-print-directory -s
+	@sh tests/bench/run.sh $(call sq,$(BENCH_BUILD)) $(BENCH_ARGS)
 
 # Line coverage of planc's sources by the whole suite (tools/coverage.sh:
 # a Debug build with gcc's --coverage, ctest, gcov), least covered first;
 # the list is also in $(COV_BUILD)/coverage.txt.  Not part of `make test`.
 COV_BUILD ?= build-cov
 coverage: deps
-	@JOBS=$(JOBS) sh tools/coverage.sh $(COV_BUILD)
+	@JOBS=$(JOBS) sh tools/coverage.sh $(call sq,$(COV_BUILD))
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD) $(COV_BUILD)
+	rm -rf $(call sq,$(BUILD)) $(call sq,$(ASAN_BUILD)) $(call sq,$(BENCH_BUILD)) $(call sq,$(COV_BUILD))

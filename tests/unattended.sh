@@ -280,6 +280,16 @@ if command -v make >/dev/null 2>&1; then
     make -n -s -C "$src" demo BUILD=elsewhere >"$tmp/out" 2>&1
     check '! grep -E "(^|[ '"'"'\"=])build/" "$tmp/out" >/dev/null && grep -q "elsewhere/planc" "$tmp/out"' \
         "make -n demo BUILD=elsewhere names build/: $(cat "$tmp/out")"
+    # Every recipe takes a build directory holding a blank or a quote as
+    # one word (they split it at the blank before).
+    make -n -s -C "$src" -o deps build test test-asan bench coverage clean \
+        BUILD="$tmp/b dir" ASAN_BUILD="$tmp/a dir" BENCH_BUILD="$tmp/it's" COV_BUILD="$tmp/c dir" >"$tmp/out" 2>&1
+    q="'"
+    bq="$q$tmp/b dir$q"; aq="$q$tmp/a dir$q"; cq="$q$tmp/c dir$q"; iq="$q$tmp/it$q\\$q$q""s$q"
+    check '[ "$(grep -cF "$bq" "$tmp/out")" -ge 4 ] && [ "$(grep -cF "$aq" "$tmp/out")" -ge 3 ] &&
+           grep -qF "$iq" "$tmp/out" && grep -qF "$cq" "$tmp/out" &&
+           ! grep -E "(^|[^$q])$tmp/[abc] dir" "$tmp/out" >/dev/null' \
+        "make -n with build directories holding a blank splits them: $(cat "$tmp/out")"
 fi
 
 echo "unattended: $n checks, $fails failed"
