@@ -474,6 +474,8 @@ int cmd_test(int argc, char **argv)
     fclose(of);
     if (other)
         printf(lbl_get(lang, other == 1 ? LBL_T_OTHER_ONE : LBL_T_OTHER), other, others);
+    else if (n == 0 && skipped == 0) /* a file without tests: say how to write one */
+        printf(lbl_get(lang, LBL_T_NONE), rules[0]);
     free(others);
     free(named);
     if (cli_stdout_failed()) {

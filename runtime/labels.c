@@ -510,6 +510,8 @@ static const char *const en[LBL_COUNT] = {
     [LBL_T_SUMMARY_SKIPPED] = "planc test: %u more skipped: they name what these rules do not have\n",
     [LBL_T_OTHER_ONE] = "planc test: %u test of %s not run (--all runs it on these rules)\n",
     [LBL_T_OTHER] = "planc test: %u tests of %s not run (--all runs them on these rules)\n",
+    [LBL_T_NONE] = "planc test: %s has no tests: a block 'test \"TITLE\" { data ... expect ... }' in it "
+                   "gives rows and what the rules must say of them (docs/LANGUAGE.md §15)\n",
     [LBL_D_LEGEND] = "(- only in the old rules, + only in the new, ~ changed: old -> new)\n",
     [LBL_D_NO_DIFFERENCES] = "\nno differences\n",
     [LBL_D_REPLACED] = " -> %s (replaced)",
@@ -1250,6 +1252,7 @@ static const char *const zh[LBL_COUNT] = {
     [LBL_T_SUMMARY_SKIPPED] = "另有%u个测试被跳过：其引用的内容本规则中没有\n",
     [LBL_T_OTHER_ONE] = "另有%u个测试写在 %s 中，未运行（加 --all 可在本规则上运行）\n",
     [LBL_T_OTHER] = "另有%u个测试写在 %s 中，未运行（加 --all 可在本规则上运行）\n",
+    [LBL_T_NONE] = "%s 中没有测试：在其中写测试块（见语言参考第15节），给出数据行及规则对其应得的结果\n",
     [LBL_D_LEGEND] = "（- 仅旧规则有，+ 仅新规则有，~ 有改动：旧 -> 新）\n",
     [LBL_D_NO_DIFFERENCES] = "\n无差异\n",
     [LBL_D_REPLACED] = " -> %s（替换）",
