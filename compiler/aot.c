@@ -2539,7 +2539,10 @@ static char *library_name(const char *output)
     return n ? strndup(base, n) : NULL;
 }
 
-/* The macro prefix for NAME: upper-case letters, digits and '_'. */
+/* The macro prefix for NAME: upper-case letters, digits and '_', led by
+ * a letter ("L" before a NAME starting otherwise: an identifier cannot
+ * start with a digit, and one starting with '_' and a capital is the C
+ * implementation's). */
 static char *macro_name(const char *name)
 {
     size_t n = strlen(name);
@@ -2547,7 +2550,7 @@ static char *macro_name(const char *name)
     if (!m)
         return NULL;
     size_t k = 0;
-    if (name[0] >= '0' && name[0] <= '9')
+    if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
         m[k++] = 'L';
     bool alnum = false;
     for (size_t i = 0; i < n; i++) {

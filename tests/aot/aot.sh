@@ -172,6 +172,11 @@ expect 0 "$planc" build "$qs/rules.plan" -o "$tmp/qs/libportable.so" --header "$
 expect 0 "$tmp/qs/score" "$tmp/qs/libportable.so" "$qs/data.csv"
 same "$tmp/out" "$tmp/qs/aot.csv"
 n=$((n + 1)); grep -q "for CPU 'x86-64-v3'" "$tmp/qs/portable.h" || fail "the header does not name the CPU"
+# The header's macros start with a letter whatever the library's name
+# starts with ('lib_x.so' made _X_H, an identifier C reserves).
+mkdir "$tmp/macro"
+expect 0 "$planc" build "$qs/rules.plan" -o "$tmp/macro/lib_x.so"
+n=$((n + 1)); grep -q '^#ifndef L_X_H$' "$tmp/macro/_x.h" || fail "lib_x.so's header guard: $(grep '^#ifndef' "$tmp/macro/_x.h")"
 
 # ---- the library and its header appear as a pair ----
 # A failure injected (tests/aot/failshim.c, preloaded) where the two are put
