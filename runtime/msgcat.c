@@ -2227,6 +2227,22 @@ static const msgcat_pair catalog[] = {
     {"%s: warning: column '%s' (indicator %s): %s's numbers are about %s times larger than those of the other "
      "regions of its level (its median %s, theirs %s): written in another unit?\n",
      "%s: 警告：列“%s”（指标%s）：%s的数值约为同层级其他地区的%s倍（其中位数%s，其他地区%s）：是否使用了其他单位？\n"},
+    {"%s:%u: warning: column '%s' (indicator %s): %s's number of %s, %s, is about %s times smaller than those of "
+     "its other years (median %s) and of the other regions of its level (%s): written in another unit?\n",
+     "%s:%u: 警告：列“%s”（指标%s）：%s%s年的数值%s只有其他年份和同层级其他地区的约%s分之一（其他年份中位数%s，"
+     "其他地区%s）：是否使用了其他单位？\n"},
+    {"%s:%u: warning: column '%s' (indicator %s): %s's number of %s, %s, is about %s times larger than those of "
+     "its other years (median %s) and of the other regions of its level (%s): written in another unit?\n",
+     "%s:%u: 警告：列“%s”（指标%s）：%s%s年的数值%s约为其他年份和同层级其他地区的%s倍（其他年份中位数%s，"
+     "其他地区%s）：是否使用了其他单位？\n"},
+    {"%s:%u: warning: column '%s' (indicator %s): %s's numbers of %s (median %s) are about %s times smaller than "
+     "those of its other years (median %s) and of the other regions of its level (%s): written in another unit?\n",
+     "%s:%u: 警告：列“%s”（指标%s）：%s%s年的数值（中位数%s）只有其他年份和同层级其他地区的约%s分之一"
+     "（其他年份中位数%s，其他地区%s）：是否使用了其他单位？\n"},
+    {"%s:%u: warning: column '%s' (indicator %s): %s's numbers of %s (median %s) are about %s times larger than "
+     "those of its other years (median %s) and of the other regions of its level (%s): written in another unit?\n",
+     "%s:%u: 警告：列“%s”（指标%s）：%s%s年的数值（中位数%s）约为其他年份和同层级其他地区的%s倍"
+     "（其他年份中位数%s，其他地区%s）：是否使用了其他单位？\n"},
     {"%s: warning: %zu more column of a region looks written in another unit\n",
      "%s: 警告：另有%zu处地区的列看起来使用了其他单位\n"},
     {"%s: warning: %zu more columns of regions look written in another unit\n",

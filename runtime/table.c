@@ -4869,6 +4869,116 @@ static double four_digits(double v)
  * nothing, among counties of every size would be taken for one. */
 static const int region_scale_logs[] = {2, 3, 4};
 
+/* The band the other regions of a level lie in: the least and greatest
+ * (*a, *b) of the middle 80 % of those of the sorted medians v[0..n) within
+ * 10 times of the level's median m (a region whose own numbers are off by
+ * a unit is no measure of the others': two such cities of six hid each
+ * other); false when none is. */
+static bool level_band(const double *v, size_t n, double m, double *a, double *b)
+{
+    size_t lo = 0, hi = n;
+    while (lo < n && v[lo] <= m / 10)
+        lo++;
+    while (hi > lo && v[hi - 1] >= m * 10)
+        hi--;
+    if (hi == lo)
+        return false;
+    size_t cut = (hi - lo) / 10;
+    *a = v[lo + cut];
+    *b = v[hi - 1 - cut];
+    return true;
+}
+
+/* What part_scale found: the region's cells of some years off from its
+ * other years' and its level's by 10^k10 (smaller or larger); first is the
+ * row of the first such cell, years their list ("2023", "2022, 2023"). */
+typedef struct {
+    int k10;
+    bool smaller;
+    size_t first, count;
+    double offmed, okmed;
+    char years[64];
+} part_off;
+
+/* Whether region g's cells in column k hold years written in another unit
+ * than its other years' and its level's: cells of one or more years
+ * (the off cells) whose median lies a power of ten 10^k from the median of
+ * the region's other cells (within 3.2 times; k of region_scale_logs, 100
+ * only for shares written as fractions, every off cell at most 1 in a %
+ * column), every one of them 10 times or more from the level's median m
+ * on one side and, moved by 10^k, among the other regions' medians
+ * (within 3.2 times a..b, level_band's, which lie closer together than
+ * 10^(k-1)), while every other positive cell of the region lies there
+ * already (a city that sent this year's numbers in 万亩 after years in 亩,
+ * or one year's share as 0.85 among 85s; one whose every number is off is
+ * warn_region_scale's).  As there, the nearest other region past 3.2 times
+ * the off cells' median lies 10^(k-1)/3.2 times away or more.  A region
+ * with a cell that is neither (a jump of 35 times in a province's carbon
+ * panel) gets nothing: no unit explains it.  Rows are sorted, so the
+ * years come in order; sep parts them in out->years. */
+static bool part_scale(const rt_table *t, uint32_t k, uint32_t g, double m, double a, double b, const double *others,
+                       size_t no, const char *sep, double *buf, part_off *out)
+{
+    const ir_column *c = &t->p->columns[k];
+    bool percent = c->unit && strcmp(c->unit, "%") == 0;
+    size_t nok = 0, noff = 0;
+    bool smaller = false, all_le1 = true;
+    double *ok = buf, *off = buf + (t->first[g + 1] - t->first[g]);
+    memset(out, 0, sizeof *out);
+    for (size_t r = t->first[g]; r < t->first[g + 1]; r++) {
+        double x = t->data[k][r];
+        if (!t->line[r] || !isfinite(x) || x <= 0)
+            continue;
+        if (x >= a / 3.2 && x <= b * 3.2) {
+            ok[nok++] = x;
+            continue;
+        }
+        bool sx = x < m;
+        if (!(sx ? x <= m / 10 : x >= m * 10) || (noff && sx != smaller))
+            return false; /* a cell off by less, or on both sides: no unit explains it */
+        smaller = sx;
+        all_le1 = all_le1 && x <= 1;
+        if (!noff)
+            out->first = r;
+        off[noff++] = x;
+        size_t used = strlen(out->years);
+        if (noff <= 6) /* the first six years, then an ellipsis */
+            snprintf(out->years + used, sizeof out->years - used, "%s%d", noff > 1 ? sep : "", t->year[r]);
+        else if (noff == 7)
+            snprintf(out->years + used, sizeof out->years - used, "%s…", sep);
+    }
+    if (!nok || !noff)
+        return false;
+    /* the factor: the off cells' median against the region's other cells' */
+    double offmed = median_of(off, noff), okmed = median_of(ok, nok);
+    double d = fabs(log10(okmed / offmed));
+    int k10 = 0;
+    for (size_t i = 0; i < sizeof region_scale_logs / sizeof region_scale_logs[0]; i++)
+        if (fabs(d - region_scale_logs[i]) <= 0.5)
+            k10 = region_scale_logs[i];
+    if (!k10 || (k10 == 2 && !(smaller && all_le1 && percent)) || log10(b / a) >= k10 - 1)
+        return false;
+    for (size_t i = 0; i < noff; i++) {
+        double moved = smaller ? off[i] * pow(10, k10) : off[i] / pow(10, k10);
+        if (moved < a / 3.2 || moved > b * 3.2)
+            return false;
+    }
+    double gap = INFINITY;
+    for (size_t i = 0; i < no; i++) {
+        double r = smaller ? others[i] / offmed : offmed / others[i];
+        if (r > 3.2 && r < gap)
+            gap = r;
+    }
+    if (gap < pow(10, k10 - 1) / 3.2)
+        return false;
+    out->k10 = k10;
+    out->smaller = smaller;
+    out->count = noff;
+    out->offmed = offmed;
+    out->okmed = okmed;
+    return true;
+}
+
 /* One region whose every number in a column is off from the rest of its
  * level by a power of ten, 100 or more (a city that wrote its good-air
  * days as fractions, 0.651, where the others wrote 65.1; its farmland in
@@ -4876,19 +4986,21 @@ static const int region_scale_logs[] = {2, 3, 4};
  * numbers that mean something else, a red line vetoes its grade, and no
  * other check sees it, since the column as a whole looks right.  For each
  * number column and level with at least four regions with positive
- * cells, whose regions mostly agree (at most a quarter of them 10 times
+ * cells, whose regions mostly agree (at most a third of them 10 times
  * or more from the level's median of the regions' medians: a level of
  * counties of every size says nothing), a region whose median is within
  * a factor of 3.2 of 10^k times (or a 10^k-th of) that median, for k of
  * region_scale_logs (100 only for a % column's cells all at most 1),
- * whose every positive cell lies 10 times or more from it on that side, and whose median moved by 10^k lands among the other
- * regions' (within 3.2 times the least and greatest of their middle 80 %,
- * which lie closer together than 10^(k-1)), and the nearest other
- * region's median past 3.2 times its own lies 10^(k-1)/3.2 times away or
- * more, is warned of (the first GAPS_SHOWN, then a count),
- * unless a region of the level has a number below zero in the column
- * (changes or balances, whose size near zero says nothing of a unit),
- * with a note on the first.  Rows are sorted. */
+ * whose every positive cell lies 10 times or more from it on that side,
+ * and whose median moved by 10^k lands among the other regions' (within
+ * 3.2 times level_band's a..b, which lie closer together than 10^(k-1)),
+ * and the nearest other region's median past 3.2 times its own lies
+ * 10^(k-1)/3.2 times away or more, is warned of; then a region with some
+ * years off so (part_scale), at the row of the first (the first
+ * GAPS_SHOWN of both, then a count), unless a region of the level has a
+ * number below zero in the column (changes or balances, whose size near
+ * zero says nothing of a unit), with a note on the first.  Rows are
+ * sorted. */
 static void warn_region_scale(loader *L, rt_table *t)
 {
     const ir_program *p = t->p;
@@ -4898,6 +5010,8 @@ static void warn_region_scale(loader *L, rt_table *t)
     double *lo = rt_xcalloc(p->nregions + 1, sizeof *lo), *hi = rt_xcalloc(p->nregions + 1, sizeof *hi);
     double *vals = rt_xcalloc(t->nrows + p->nregions + 1, sizeof *vals);
     bool *below = rt_xcalloc(p->nlevels, sizeof *below);
+    bool *warned = rt_xcalloc(p->nregions + 1, sizeof *warned);
+    double *cells = rt_xcalloc(2 * t->nrows + 2, sizeof *cells);
     size_t nwarned = 0;
     const char *first_region = NULL, *first_file = L->name;
     char first_factor[32] = "";
@@ -4909,6 +5023,7 @@ static void warn_region_scale(loader *L, rt_table *t)
         /* each region's median, least and greatest positive cell; the
          * levels with a region below zero in the column */
         memset(below, 0, p->nlevels * sizeof *below);
+        memset(warned, 0, p->nregions * sizeof *warned);
         for (uint32_t g = 0; g < p->nregions; g++) {
             size_t n = 0;
             for (size_t r = t->first[g]; r < t->first[g + 1]; r++) {
@@ -4938,7 +5053,7 @@ static void warn_region_scale(loader *L, rt_table *t)
             size_t far = 0;
             for (size_t i = 0; i < n; i++)
                 far += fabs(log10(vals[i] / m)) >= 1;
-            if (4 * far > n)
+            if (3 * far > n)
                 continue;
             for (uint32_t g = 0; g < p->nregions; g++) {
                 if (p->regions[g].level != v || isnan(med[g]))
@@ -4964,7 +5079,9 @@ static void warn_region_scale(loader *L, rt_table *t)
                     if (h != g && p->regions[h].level == v && !isnan(med[h]))
                         vals[no++] = med[h];
                 qsort(vals, no, sizeof *vals, by_value);
-                double a = vals[no / 10], b = vals[no - 1 - no / 10];
+                double a, b;
+                if (!level_band(vals, no, m, &a, &b))
+                    continue;
                 double moved = smaller ? med[g] * pow(10, k10) : med[g] / pow(10, k10);
                 if (log10(b / a) >= k10 - 1 || moved < a / 3.2 || moved > b * 3.2)
                     continue;
@@ -4991,6 +5108,7 @@ static void warn_region_scale(loader *L, rt_table *t)
                 free(list);
                 if (nfiles > 1)
                     name = "planc";
+                warned[g] = true;
                 if (nwarned++ < GAPS_SHOWN)
                     warn_message(L->err, WARN_REGION_SCALE,
                                  msgcat_get(L->opts.lang,
@@ -5018,6 +5136,71 @@ static void warn_region_scale(loader *L, rt_table *t)
                                        "targets are judged on them as they are\n";
                 }
             }
+            /* then the regions with some years' numbers in another unit */
+            for (uint32_t g = 0; g < p->nregions; g++) {
+                if (p->regions[g].level != v || isnan(med[g]) || warned[g])
+                    continue;
+                bool far_cell = false; /* a cell 10 times or more from m, before sorting the others */
+                for (size_t r = t->first[g]; r < t->first[g + 1] && !far_cell; r++) {
+                    double x = t->data[k][r];
+                    far_cell = t->line[r] && isfinite(x) && x > 0 && (x <= m / 10 || x >= m * 10);
+                }
+                if (!far_cell)
+                    continue;
+                size_t no = 0;
+                for (uint32_t h = 0; h < p->nregions; h++)
+                    if (h != g && p->regions[h].level == v && !isnan(med[h]))
+                        vals[no++] = med[h];
+                qsort(vals, no, sizeof *vals, by_value);
+                part_off po;
+                double a, b;
+                if (!level_band(vals, no, m, &a, &b) || !part_scale(t, k, g, m, a, b, vals, no,
+                                msgcat_get(L->opts.lang, ", "), cells, &po))
+                    continue;
+                char factor[32], offs[32], oks[32], theirs[32];
+                snprintf(factor, sizeof factor, "%.0f", pow(10, po.k10));
+                digits_written(four_digits(po.offmed), offs, sizeof offs);
+                digits_written(four_digits(po.okmed), oks, sizeof oks);
+                digits_written(four_digits(m), theirs, sizeof theirs);
+                const char *name = t->file ? t->paths[t->file[po.first]] : L->name;
+                if (nwarned++ < GAPS_SHOWN) {
+                    const char *fmt;
+                    if (po.count == 1)
+                        fmt = po.smaller ? "%s:%u: warning: column '%s' (indicator %s): %s's number of %s, %s, is "
+                                           "about %s times smaller than those of its other years (median %s) and "
+                                           "of the other regions of its level (%s): written in another unit?\n"
+                                         : "%s:%u: warning: column '%s' (indicator %s): %s's number of %s, %s, is "
+                                           "about %s times larger than those of its other years (median %s) and "
+                                           "of the other regions of its level (%s): written in another unit?\n";
+                    else
+                        fmt = po.smaller ? "%s:%u: warning: column '%s' (indicator %s): %s's numbers of %s (median "
+                                           "%s) are about %s times smaller than those of its other years (median "
+                                           "%s) and of the other regions of its level (%s): written in another "
+                                           "unit?\n"
+                                         : "%s:%u: warning: column '%s' (indicator %s): %s's numbers of %s (median "
+                                           "%s) are about %s times larger than those of its other years (median "
+                                           "%s) and of the other regions of its level (%s): written in another "
+                                           "unit?\n";
+                    warn_message(L->err, WARN_REGION_SCALE, msgcat_get(L->opts.lang, fmt), name,
+                                 t->line[po.first], c->name, c->indicator, p->regions[g].name, po.years, offs,
+                                 factor, oks, theirs);
+                }
+                if (!first_region) {
+                    first_region = p->regions[g].name;
+                    first_file = name;
+                    snprintf(first_factor, sizeof first_factor, "%s", factor);
+                    first_note = !po.smaller ? "%s: note: ask %s's office which unit its numbers are in; if they "
+                                               "are in another unit, convert them (divide by %s) or have its file "
+                                               "sent again; its targets are judged on them as they are\n"
+                                 : po.k10 == 2 ? "%s: note: ask %s's office which unit its numbers are in (shares "
+                                                 "written as fractions, 0.65 for 65%%?); if they are in another "
+                                                 "unit, convert them (multiply by %s) or have its file sent again; "
+                                                 "its targets are judged on them as they are\n"
+                                               : "%s: note: ask %s's office which unit its numbers are in; if they "
+                                                 "are in another unit, convert them (multiply by %s) or have its "
+                                                 "file sent again; its targets are judged on them as they are\n";
+                }
+            }
         }
     }
     if (nwarned > GAPS_SHOWN)
@@ -5028,6 +5211,8 @@ static void warn_region_scale(loader *L, rt_table *t)
                      t->file ? "planc" : L->name, nwarned - GAPS_SHOWN);
     if (first_region)
         csv_message(L->err, msgcat_get(L->opts.lang, first_note), first_file, first_region, first_factor);
+    free(cells);
+    free(warned);
     free(below);
     free(vals);
     free(lo);
