@@ -5012,6 +5012,7 @@ static void warn_region_scale(loader *L, rt_table *t)
     bool *below = rt_xcalloc(p->nlevels, sizeof *below);
     bool *warned = rt_xcalloc(p->nregions + 1, sizeof *warned);
     double *cells = rt_xcalloc(2 * t->nrows + 2, sizeof *cells);
+    double *lvl = rt_xcalloc(p->nregions + 1, sizeof *lvl);
     size_t nwarned = 0;
     const char *first_region = NULL, *first_file = L->name;
     char first_factor[32] = "";
@@ -5136,7 +5137,15 @@ static void warn_region_scale(loader *L, rt_table *t)
                                        "targets are judged on them as they are\n";
                 }
             }
-            /* then the regions with some years' numbers in another unit */
+            /* then the regions with some years' numbers in another unit;
+             * the level's medians sorted once, each region's others
+             * copied from them (a level of 3,000 counties would sort
+             * them again for each region with a cell far off) */
+            size_t nl = 0;
+            for (uint32_t h = 0; h < p->nregions; h++)
+                if (p->regions[h].level == v && !isnan(med[h]))
+                    lvl[nl++] = med[h];
+            qsort(lvl, nl, sizeof *lvl, by_value);
             for (uint32_t g = 0; g < p->nregions; g++) {
                 if (p->regions[g].level != v || isnan(med[g]) || warned[g])
                     continue;
@@ -5148,10 +5157,13 @@ static void warn_region_scale(loader *L, rt_table *t)
                 if (!far_cell)
                     continue;
                 size_t no = 0;
-                for (uint32_t h = 0; h < p->nregions; h++)
-                    if (h != g && p->regions[h].level == v && !isnan(med[h]))
-                        vals[no++] = med[h];
-                qsort(vals, no, sizeof *vals, by_value);
+                bool skipped = false; /* g's own median, once */
+                for (size_t i = 0; i < nl; i++) {
+                    if (!skipped && lvl[i] == med[g])
+                        skipped = true;
+                    else
+                        vals[no++] = lvl[i];
+                }
                 part_off po;
                 double a, b;
                 if (!level_band(vals, no, m, &a, &b) || !part_scale(t, k, g, m, a, b, vals, no,
@@ -5211,6 +5223,7 @@ static void warn_region_scale(loader *L, rt_table *t)
                      t->file ? "planc" : L->name, nwarned - GAPS_SHOWN);
     if (first_region)
         csv_message(L->err, msgcat_get(L->opts.lang, first_note), first_file, first_region, first_factor);
+    free(lvl);
     free(cells);
     free(warned);
     free(below);
