@@ -2953,6 +2953,18 @@ static void row_label(const comparison *c, FILE *f, sqlite3_stmt *st, int rename
  * run a and of run b; and the unit of run b's row. */
 enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16, CMP_UNIT = 18, CMP_VETOES = 19 };
 
+/* Whether a veto moved a compared total's grade: "vetoed" when run b's
+ * row names failed veto targets (its `vetoes` column) and run a's names
+ * none, the grade then held to the last band whatever the total;
+ * "lifted" the other way; NULL when neither side or both were vetoed
+ * (the grade moved for another reason: the bands or the total).  The
+ * text's veto_reason and the JSON's `veto` decide alike by it. */
+static const char *veto_moved(sqlite3_stmt *st)
+{
+    bool va = *col_text(st, CMP_VETOES), vb = *col_text(st, CMP_VETOES + 1);
+    return va == vb ? NULL : vb ? "vetoed" : "lifted";
+}
+
 /* After a total's grade change in compare's text, why, when a veto made it:
  * run b's failed veto targets (the `vetoes` column, joined by ';') when run
  * a had none, the grade held to the last band whatever the total; run a's
@@ -2961,9 +2973,9 @@ enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16, CMP_UNIT 
  * reason: the bands or the total). */
 static void veto_reason(lbl_lang lang, store *s, FILE *f, sqlite3_stmt *st)
 {
-    const char *va = shown(s, col_text(st, CMP_VETOES)), *vb = shown(s, col_text(st, CMP_VETOES + 1));
-    if (!*va == !*vb)
+    if (!veto_moved(st))
         return;
+    const char *va = shown(s, col_text(st, CMP_VETOES)), *vb = shown(s, col_text(st, CMP_VETOES + 1));
     /* the targets, joined as a list of the language's ("A, B", "A、B") */
     const char *list = *vb ? vb : va, *sep = lang == LBL_ZH ? "、" : ", ";
     size_t n = 1;
@@ -3788,10 +3800,34 @@ static void json_val(json_writer *w, const char *key, sqlite3_stmt *st, int col)
     json_num(w, col_num(st, col));
 }
 
+/* A side's failed veto targets in compare's JSON, as the results' JSON
+ * gives a row's `vetoes`: on a total row an array of the names the
+ * `vetoes` column joins with ';' ([] for none), null on other kinds. */
+static void json_vetoes(json_writer *w, sqlite3_stmt *st, int col)
+{
+    json_key(w, "vetoes");
+    if (strcmp(col_text(st, 2), "total") != 0) {
+        json_null(w);
+        return;
+    }
+    json_begin_inline_array(w);
+    for (const char *p = col_text(st, col); *p;) {
+        size_t n = strcspn(p, ";");
+        char *name = rt_xmalloc(n + 1, 1);
+        memcpy(name, p, n);
+        name[n] = '\0';
+        json_str(w, name);
+        free(name);
+        p += n + (p[n] == ';');
+    }
+    json_end_array(w);
+}
+
 /* A compared row in compare's JSON, on one line: which list the text
- * gives it under (`change`), its kind and unit, and each side's region,
- * year, id, status, score, grade, value, goal and tolerance (columns of
- * compare's query; null where a side has none). */
+ * gives it under (`change`), its kind and unit, whether a veto moved a
+ * total's grade (`veto`, as the text's line under it says), and each
+ * side's region, year, id, status, score, grade, vetoes, value, goal and
+ * tolerance (columns of compare's query; null where a side has none). */
 static void json_row(const comparison *c, sqlite3_stmt *st, const char *change)
 {
     json_writer *w = c->w;
@@ -3799,6 +3835,7 @@ static void json_row(const comparison *c, sqlite3_stmt *st, const char *change)
     json_key_str(w, "change", change);
     json_key_str(w, "kind", col_text(st, 2));
     json_key_str(w, "unit", sqlite3_column_text(st, CMP_UNIT) ? col_text(st, CMP_UNIT) : NULL);
+    json_key_str(w, "veto", strcmp(change, "grade") == 0 ? veto_moved(st) : NULL);
     for (int side = 0; side < 2; side++) {
         json_key(w, side ? "b" : "a");
         json_begin_object(w);
@@ -3808,6 +3845,7 @@ static void json_row(const comparison *c, sqlite3_stmt *st, const char *change)
         json_text_or_null(w, "status", st, 4 + side);
         json_val(w, "score", st, 6 + side);
         json_text_or_null(w, "grade", st, 8 + side);
+        json_vetoes(w, st, CMP_VETOES + side);
         json_val(w, "value", st, CMP_VALUE + side);
         json_val(w, "goal", st, CMP_GOAL + side);
         json_key(w, "tolerance");
