@@ -108,6 +108,8 @@ struct rt_table {
     long *cell_field;
     long **cell_year_field;
     int *cell_year_index;
+    size_t reread;          /* records the parsing threads left to read_row
+                               (rt_table_reread) */
 };
 
 /* ---- finding rows ---- */
@@ -3195,6 +3197,17 @@ static long na_number_of(const loader *L, const char *s, size_t n)
     return -1;
 }
 
+/* The loader's counts of the cells --na texts that are numbers read as
+ * missing (na_count), made at the first such cell. */
+static size_t *na_counts(loader *L)
+{
+    if (!L->na_count) {
+        L->na_count = rt_xcalloc(L->opts.nna * L->nheader, sizeof *L->na_count);
+        L->na_line = rt_xcalloc(L->nheader, sizeof *L->na_line);
+    }
+    return L->na_count;
+}
+
 /* Counts the cell s[0..n) of header field `field` on line `line`, read as
  * missing, when it holds a --na text that is a number; once per cell,
  * though two columns read it. */
@@ -3203,14 +3216,11 @@ static void count_na_number(loader *L, unsigned line, long field, const char *s,
     long j = na_number_of(L, s, n);
     if (j < 0 || field < 0 || (size_t)field >= L->nheader)
         return;
-    if (!L->na_count) {
-        L->na_count = rt_xcalloc(L->opts.nna * L->nheader, sizeof *L->na_count);
-        L->na_line = rt_xcalloc(L->nheader, sizeof *L->na_line);
-    }
+    size_t *count = na_counts(L);
     if (L->na_line[field] == line && line)
         return;
     L->na_line[field] = line;
-    L->na_count[(size_t)j * L->nheader + (size_t)field]++;
+    count[(size_t)j * L->nheader + (size_t)field]++;
 }
 
 /* Reads cell `field` of the record for column k into *v (NaN when it is
@@ -4118,6 +4128,16 @@ typedef struct prange {
     size_t cut;             /* where the reading of the record holding it
                                starts (empty lines before it included) */
     unsigned cut_line;      /* the line at `cut` */
+    /* The cells of its PR_ROW records that a --na text that is a number
+     * read as missing, counted as count_na_number counts read_row's (per
+     * text and header field, a cell two columns read once), so that such
+     * records need not be read again; commit_range adds them to the
+     * loader's in range order.  NULL until a --na text is a number. */
+    size_t *na_count;       /* [j * nheader + field], this parse's */
+    bool na_any;            /* one of them is not 0 */
+    unsigned long *na_mark; /* per header field, the na_stamp of the record
+                               last counted */
+    unsigned long na_stamp; /* counts the records counted, from 1 */
 } prange;
 
 /* Whether the region s[0..n) is one the rules dropped (or renamed to one
@@ -4126,6 +4146,34 @@ static bool dropped_region(const ir_program *p, const char *s, size_t n)
 {
     const char *renamed, *dropped, *at, *alias_of;
     return p->nregion_drops && ir_region_fate(p, s, n, &renamed, &dropped, &at, &alias_of) == 2;
+}
+
+/* Counts in g the cells of the record g's reader holds, its cells read
+ * into v, that a --na text that is a number read as missing: as
+ * cell_value counts them (count_na_number) when read_row reads the
+ * record, by the loader's header field and the first such text, a field
+ * two columns read once.  Only g changes: the threads read L. */
+static void count_range_na(const loader *L, prange *g, const double *v)
+{
+    const ir_program *p = L->p;
+    if (!g->na_count) {
+        g->na_count = rt_xcalloc(L->opts.nna * L->nheader, sizeof *g->na_count);
+        g->na_mark = rt_xcalloc(L->nheader, sizeof *g->na_mark);
+    }
+    unsigned long stamp = ++g->na_stamp;
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        long f = L->column_field[k];
+        if (L->same_as[k] >= 0 || f < 0 || !isnan(v[k]) || g->na_mark[f] == stamp)
+            continue;
+        size_t n;
+        const char *s = cell(&g->csv, (size_t)f, &n);
+        long j = na_number_of(L, s, number_len(L, k, s, n));
+        if (j < 0)
+            continue;
+        g->na_mark[f] = stamp;
+        g->na_count[(size_t)j * L->nheader + (size_t)f]++;
+        g->na_any = true;
+    }
 }
 
 /* Classifies record `rec` of g's reader as parse_range says; fills v (the
@@ -4162,12 +4210,10 @@ static unsigned char classify(const loader *L, prange *g, const csv_record *rec,
             s = cell(csv, (size_t)f, &n);
             if (parse_cell(L, k, s, n, &v[k]) != 0)
                 return PR_SLOW;
-            /* a cell a --na that is a number reads as missing: read_row
-             * counts it (the threads only read L) */
-            if (L->any_na_number && isnan(v[k]) && na_number_of(L, s, number_len(L, k, s, n)) >= 0)
-                return PR_SLOW;
         }
     }
+    if (L->any_na_number)
+        count_range_na(L, g, v);
     r->region = (uint32_t)region;
     r->year = year;
     return PR_ROW;
@@ -4181,6 +4227,10 @@ static void parse_range(const loader *L, const char *buf, prange *g)
     uint32_t nc = L->p->ncolumns;
     g->nrecs = g->nread = 0;
     g->unterminated = false;
+    if (g->na_any) {
+        memset(g->na_count, 0, L->opts.nna * L->nheader * sizeof *g->na_count);
+        g->na_any = false;
+    }
     csv_restart(&g->csv, buf, g->hi, true, g->lo, 1);
     for (;;) {
         size_t at = csv_consumed(&g->csv);
@@ -4228,6 +4278,7 @@ static void commit_range(loader *L, const char *buf, const prange *g, unsigned b
             csv_record rec;
             if (csv_next(&L->slow, &rec) == CSV_RECORD)
                 read_row(L, &L->slow, &rec);
+            L->t->reread += r->kind == PR_SLOW;
             continue;
         }
         if (L->nnotes)
@@ -4250,6 +4301,15 @@ static void commit_range(loader *L, const char *buf, const prange *g, unsigned b
         long row = key_row(L, &rec, r->region, r->year);
         for (uint32_t k = 0; row >= 0 && k < nc; k++)
             store(L, &rec, k, L->column_field[k], (size_t)row, v[k]);
+    }
+    /* the cells of the entered rows that a --na number read as missing
+     * (the ranges are committed in file order, so the sums are the
+     * one-thread reading's; a reading stopped here has errors, and the
+     * note is not given) */
+    if (g->na_any) {
+        size_t *count = na_counts(L);
+        for (size_t i = 0; i < L->opts.nna * L->nheader; i++)
+            count[i] += g->na_count[i];
     }
 }
 
@@ -4339,6 +4399,8 @@ static void pool_close(load_pool *pl)
         csv_dispose(&pl->ranges[i].csv);
         free(pl->ranges[i].recs);
         free(pl->ranges[i].vals);
+        free(pl->ranges[i].na_count);
+        free(pl->ranges[i].na_mark);
     }
     free(pl->ranges);
     pthread_cond_destroy(&pl->go);
@@ -4498,9 +4560,10 @@ static rounds_end read_rounds(loader *L, source *src, csv_reader *csv, load_pool
             if (pl->ranges[i].unterminated) {
                 /* a split inside quotes: the round as one range */
                 pl->nranges = 1;
-                pl->ranges[0] = (prange){.lo = c, .hi = end, .csv = pl->ranges[0].csv,
-                                         .recs = pl->ranges[0].recs, .cap = pl->ranges[0].cap,
-                                         .vals = pl->ranges[0].vals};
+                prange *g0 = &pl->ranges[0];
+                *g0 = (prange){.lo = c, .hi = end, .csv = g0->csv, .recs = g0->recs, .cap = g0->cap,
+                               .vals = g0->vals, .na_count = g0->na_count, .na_any = g0->na_any,
+                               .na_mark = g0->na_mark, .na_stamp = g0->na_stamp};
                 parse_range(L, buf, &pl->ranges[0]);
                 break;
             }
@@ -7067,6 +7130,11 @@ uint32_t rt_table_region(const rt_table *t, size_t row) { return t->region[row];
 int rt_table_year(const rt_table *t, size_t row) { return t->year[row]; }
 unsigned rt_table_line(const rt_table *t, size_t row) { return t->line[row]; }
 const double *rt_table_column(const rt_table *t, uint32_t col) { return t->data[col]; }
+
+size_t rt_table_reread(const rt_table *t)
+{
+    return t->reread;
+}
 
 uint32_t rt_table_records(const rt_table *t, size_t row)
 {

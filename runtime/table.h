@@ -204,6 +204,12 @@ unsigned rt_table_header_line(const rt_table *t);
  * leaves results missing.  The absent columns the results, the page, the
  * workbook, the JSON and the history list are these. */
 bool rt_table_column_absent_needed(const rt_table *t, uint32_t col);
+/* How many records of the file rt_table_load or rt_table_parse read on
+ * several threads (rt_load_options.threads) the parsing threads left to
+ * the one-thread reading: those with something to say (an error, a
+ * note), read again.  0 on one thread.  The tests see by it that common
+ * records keep the threads (a --na -9999 cell's among them). */
+size_t rt_table_reread(const rt_table *t);
 /* How many data records made a row: 1, or more when a column's aggregate
  * combined several (docs/LANGUAGE.md §4); 0 for a row the runtime added. */
 uint32_t rt_table_records(const rt_table *t, size_t row);

@@ -700,6 +700,61 @@ START_TEST(threads_text_maps)
 }
 END_TEST
 
+START_TEST(threads_na_number)
+{
+    /* --na texts that are numbers (--na -9999, --na 0) in most records of
+     * a file read in several rounds: the note counting the cells they
+     * made missing is the same on every number of threads, and the
+     * records stay on the parsing threads (they were all read again on
+     * one thread, to be counted there: a file of many -9999 cells lost
+     * its threads).  Some cells quoted, a footer of notes after them. */
+    fixture f;
+    fx_init(&f);
+    capture c;
+    FILE *csv = cap_open(&c);
+    fputs("city,year,farmland_mu,park\n", csv);
+    uint64_t seed = 4242;
+    size_t farm_na = 0, park_na = 0;
+    for (int y = 1; y <= 9999; y++)
+        for (int g = 0; g < NREGIONS; g++) {
+            uint64_t r = rnd(&seed);
+            const char *park = (r >> 8) % 3 == 0 ? "0" : "yes";
+            park_na += (r >> 8) % 3 == 0;
+            if (r % 4 == 0)
+                fprintf(csv, "%s,%d,%d.5,%s\n", region_names[g], y, (int)(r % 1000), park);
+            else
+                fprintf(csv, "%s,%d,%s,%s\n", region_names[g], y, r % 4 == 1 ? "\"-9999\"" : "-9999", park);
+            farm_na += r % 4 != 0;
+        }
+    fputs("数据来源：统计年鉴\n", csv);
+    const char *text = cap_text(&c); /* sets c.len */
+    ck_assert_uint_gt(c.len, 1u << 20);
+    static const char *const na[] = {"-9999", "0"};
+    rt_load_options o = {.na = na, .nna = 2};
+    char *errors = load_all(&f, text, c.len, NULL, &o);
+    char want[512];
+    snprintf(want, sizeof want, "note: --na '-9999' is a number, and %zu cells holding it were read as missing "
+             "values, not as that number: %zu in column 'farmland_mu'; if '-9999' is a value in this data, "
+             "not a placeholder for a missing one, leave out --na '-9999'\n", farm_na, farm_na);
+    ck_assert_msg(strstr(errors, want), "%s\nwanted: %s", errors, want);
+    snprintf(want, sizeof want, "note: --na '0' is a number, and %zu cells holding it were read as missing "
+             "values, not as that number: %zu in column 'park'; ", park_na, park_na);
+    ck_assert_msg(strstr(errors, want), "%s\nwanted: %s", errors, want);
+    free(errors);
+    /* on threads, only the footer's note is read again */
+    o.threads = 2;
+    capture e;
+    rt_table *t = rt_table_parse(&f.p, "na.csv", text, c.len, &o, cap_open(&e));
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(rt_table_nrows(t), 9999u * NREGIONS);
+    ck_assert_uint_le(rt_table_reread(t), 1);
+    rt_table_free(t);
+    cap_free(&e);
+    cap_free(&c);
+    fx_free(&f);
+}
+END_TEST
+
 START_TEST(threads_combined_rows)
 {
     /* A column read with an aggregate: records of one region and year are
@@ -807,6 +862,7 @@ int main(void)
     tcase_add_test(tc, threads_skip_unknown_regions);
     tcase_add_test(tc, threads_text_maps);
     tcase_add_test(tc, threads_combined_rows);
+    tcase_add_test(tc, threads_na_number);
     tcase_add_test(tc, check_counts_lines_as_read);
     suite_add_tcase(s, tc);
     /* seconds when the rounds split at lone CRs (20 s under ASan), many
