@@ -2978,20 +2978,26 @@ static void veto_reason(lbl_lang lang, store *s, FILE *f, sqlite3_stmt *st)
     const char *va = shown(s, col_text(st, CMP_VETOES)), *vb = shown(s, col_text(st, CMP_VETOES + 1));
     /* the targets, joined as a list of the language's ("A, B", "A、B") */
     const char *list = *vb ? vb : va, *sep = lang == LBL_ZH ? "、" : ", ";
-    size_t n = 1;
-    for (const char *p = list; *p; p++)
+    size_t n = 1, several = 0;
+    for (const char *p = list; *p; p++) {
         n += *p == ';' ? strlen(sep) : 1;
+        several += *p == ';';
+    }
     char *names = rt_xmalloc(n, 1), *o = names;
     for (const char *p = list; *p; p++)
         o = *p == ';' ? stpcpy(o, sep) : (*o = *p, o + 1);
     *o = '\0';
     if (*vb)
-        fprintf(f, msgcat_get(lang, "    vetoed: %s, a veto target, failed: the grade is the last band whatever "
-                                    "the total\n"),
+        fprintf(f, msgcat_get(lang, several ? "    vetoed: %s, veto targets, failed: the grade is the last band "
+                                              "whatever the total\n"
+                                            : "    vetoed: %s, a veto target, failed: the grade is the last band "
+                                              "whatever the total\n"),
                 names);
     else
-        fprintf(f, msgcat_get(lang, "    veto lifted: %s, a veto target, failed before and no longer does: the grade "
-                                    "follows the total\n"),
+        fprintf(f, msgcat_get(lang, several ? "    veto lifted: %s, veto targets, failed before and no longer do: the "
+                                              "grade follows the total\n"
+                                            : "    veto lifted: %s, a veto target, failed before and no longer does: "
+                                              "the grade follows the total\n"),
                 names);
     free(names);
 }
