@@ -139,6 +139,9 @@ typedef struct open_block {
     int kw;             /* the header's keyword (KW_ASSESSMENT for
                            `override assessment`), 0: a brace without one */
     bool noted;         /* a note about it was printed */
+    bool weight_hinted; /* an assessment's: the hint about where weights
+                           are written was given after a stray item in it
+                           (stray_weight_hint: once a block, as the note) */
 } open_block;
 
 /* The parser's own state for one file. */
@@ -2188,41 +2191,72 @@ static bool line_opens_block(parse_state *ps, uint32_t from)
     return i < n && t[i] == '{';
 }
 
-/* `section 三 weight 70`, `measure (九) weight 2`, `target X ...` inside an
- * assessment, where none of them is an item (only `weight section 三 = 70`
- * is): reported here, once for the line, and the line dropped (tok at loc,
- * the token just read, is its keyword).  Left to the parser, the error
- * noted the assessment as not closed, and its recovery took the line's
- * `weight` for an item, with a second error at the number.  A keyword that
- * opens a block (`section 二 "..." {`) is left to the parser: there the
- * assessment was indeed left open. */
-static bool stray_in_assessment(parse_state *ps, int tok, span loc)
+/* Whether keyword tok (`section`, `measure`, `target`, `redline`) at loc,
+ * read after prev (the token before it), is an item written in an
+ * assessment where none of them is one (only `weight section 三 = 70`
+ * is): `section 三 weight 70` on a line of its own, or after another item
+ * on its line (`missing zero section 三 weight 70`).  Not one that goes
+ * on with a weight (`weight section 三 = 70,` then `target X = 2`), a
+ * veto (`veto` then `target X`, which the parser's hint is about) or a
+ * warning's name in an `allow`; nor a keyword that opens a block
+ * (`section 二 "..." {`): there the assessment was indeed left open. */
+static bool stray_item(parse_state *ps, int tok, int prev, span loc)
 {
     if (tok != KW_SECTION && tok != KW_MEASURE && tok != KW_TARGET && tok != KW_REDLINE)
         return false;
     if (ps->nblocks == 0 || ps->blocks[ps->nblocks - 1].kw != KW_ASSESSMENT)
         return false;
-    /* a line that starts with it, not one that goes on with a weight
-     * (`weight section 三 = 70,` then `target X = 2`), a veto (`veto`
-     * then `target X`, which the parser's hint is about) or a warning's
-     * name in an `allow` */
+    return prev != ',' && prev != KW_WEIGHT && prev != KW_VETO && prev != '-' && prev != KW_ALLOW &&
+           prev != KW_ALLOW_ATTR && !line_opens_block(ps, loc.hi);
+}
+
+/* The hint after the error at a stray item of an assessment (stray_item):
+ * where its weights are written.  Once a block: a second stray line
+ * (`section 三 weight 70`, then `measure (九) weight 2`) is the same
+ * mistake, each line an error of its own without the hint again. */
+static void stray_weight_hint(parse_state *ps)
+{
+    open_block *b = &ps->blocks[ps->nblocks - 1];
+    if (b->weight_hinted)
+        return;
+    b->weight_hinted = true;
+    diag_hint(ps->d, "an assessment gives its weights in one 'weight' item: 'weight section 三 = 30, "
+                     "measure (九) = 2, target NAME = 3' (or 'weight N' in a section's or measure's "
+                     "header, after its title)");
+}
+
+/* Drops the rest of the line from loc on (parse_lex): a stray item's
+ * tokens, read on, were taken for items (its `weight` with a second error
+ * at the number); a '}' on it still closes the block. */
+static void drop_rest_of_line(parse_state *ps, span loc)
+{
+    const diag_file *f = &ps->d->files[ps->file];
+    const char *eol = memchr(f->text + loc.lo, '\n', f->len - loc.lo);
+    ps->stray_eol = eol ? (uint32_t)(eol - f->text) : (uint32_t)f->len;
+}
+
+/* A stray item of an assessment that starts its line (stray_item, tok at
+ * loc the token just read): reported here, once for the line, and the
+ * line dropped, so that the items around it reach the parser whole.
+ * Left to the parser, the error noted the assessment as not closed, and
+ * its recovery took the line's `weight` for an item, with a second error
+ * at the number.  One after another item on its line is the parser's
+ * error, with what would have done there (yyreport_syntax_error). */
+static bool stray_in_assessment(parse_state *ps, int tok, span loc)
+{
+    if (!stray_item(ps, tok, ps->last_tok, loc))
+        return false;
     const diag_file *f = &ps->d->files[ps->file];
     for (uint32_t i = loc.lo; i > 0 && f->text[i - 1] != '\n' && f->text[i - 1] != '\r'; i--)
         if (f->text[i - 1] != ' ' && f->text[i - 1] != '\t')
             return false;
-    if (ps->last_tok == ',' || ps->last_tok == KW_WEIGHT || ps->last_tok == KW_VETO || ps->last_tok == '-' ||
-        ps->last_tok == KW_ALLOW || ps->last_tok == KW_ALLOW_ATTR || line_opens_block(ps, loc.hi))
-        return false;
     const lbl_lang lang = ps->d->lang;
     char found[32], wanted[128];
     snprintf(found, sizeof found, "'%.*s'", (int)(loc.hi - loc.lo), f->text + loc.lo);
     snprintf(wanted, sizeof wanted, "'}'%s%s", msgcat_get(lang, " or "), msgcat_get(lang, "an assessment item"));
     diag_error(ps->d, loc, "unexpected %s, expected %s", found, wanted);
-    diag_hint(ps->d, "an assessment gives its weights in one 'weight' item: 'weight section 三 = 30, "
-                     "measure (九) = 2, target NAME = 3' (or 'weight N' in a section's or measure's "
-                     "header, after its title)");
-    const char *eol = memchr(f->text + loc.lo, '\n', f->len - loc.lo);
-    ps->stray_eol = eol ? (uint32_t)(eol - f->text) : (uint32_t)f->len;
+    stray_weight_hint(ps);
+    drop_rest_of_line(ps, loc);
     return true;
 }
 
@@ -2642,7 +2676,19 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     } else {
         diag_error(ps->d, *loc, "unexpected %s", found);
     }
-    unclosed_notes(ps, tok, expected, n);
+    /* `missing zero section 三 weight 70`: a stray item after another on
+     * its line (one at a line's start is parse_lex's) is this one error:
+     * the assessment is closed, and the rest of the line is dropped */
+    int kw = tok == YYSYMBOL_KW_SECTION ? KW_SECTION : tok == YYSYMBOL_KW_MEASURE ? KW_MEASURE
+             : tok == YYSYMBOL_KW_TARGET ? KW_TARGET : tok == YYSYMBOL_KW_REDLINE ? KW_REDLINE : 0;
+    bool stray = kw && ps->last_sp.lo == loc->lo && ps->last_sp.hi == loc->hi &&
+                 stray_item(ps, kw, ps->before_tok, *loc);
+    if (stray) {
+        stray_weight_hint(ps);
+        drop_rest_of_line(ps, *loc);
+    } else {
+        unclosed_notes(ps, tok, expected, n);
+    }
     /* `keep (一)`, `keep measures (一)`: what a keep keeps is named first */
     if (tok == YYSYMBOL_IDENT && ps->nblocks == 0 && strcmp(src, "keep") == 0)
         diag_hint(ps->d, "a 'keep' statement names the kind of item it keeps first, at the start of a line: "
@@ -2661,7 +2707,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                   "it is used, or give it a name ('unit NAME = 1 %s%s...')",
                   name, op, name, name, op);
     }
-    grade_hint(ps, tok, *loc, expected, n);
+    if (!stray) /* `不合格 section 三 weight 70`: the stray item is the mistake */
+        grade_hint(ps, tok, *loc, expected, n);
     /* `missing 0`: the policy is a word */
     if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
         diag_hint(ps->d, "'missing zero' scores a target without data 0, 'missing reweight' leaves it out "
@@ -2736,7 +2783,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         diag_hint(ps->d, "a target with a scope writes its condition after ':' ('target [NAME] for SCOPE : "
                          "INDICATOR >= GOAL'); only a target with no name, text or scope may leave out the "
                          "colon");
-    /* (`section 三 weight 30` in an assessment: stray_in_assessment) */
+    /* (`section 三 weight 30` in an assessment: stray_in_assessment, and above) */
     /* `veto X, redlines`: the red lines come first in a veto list */
     if (tok == YYSYMBOL_KW_REDLINES)
         diag_hint(ps->d, "'redlines' comes first in a veto list: 'veto redlines, NAME, ...'");
