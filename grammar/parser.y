@@ -2512,30 +2512,45 @@ static bool expects(const yysymbol_kind_t *expected, int n, yysymbol_kind_t kind
 }
 
 /* `grade 优秀 >= 90, 良好 >= 80, 不合格 else`, `..., else 不合格`,
- * `..., 不合格 < 80`: a syntax error at tok (at loc, not a name or a
- * string, on the same line) in an
- * assessment's grade bands, right after a band's name or after a ',', is
- * the last band written with more than its name.  The hint shows the
- * bands as they should read, from the user's own text: up to that name,
- * or up to the ',' and then the name after an `else` (NAME if there is
- * none). */
-static void grade_hint(parse_state *ps, yysymbol_kind_t tok, span loc, const yysymbol_kind_t *expected, int n)
+ * `..., 不合格 < 80`, `..., 不合格 otherwise`: a syntax error at tok (at
+ * loc, on the same line) in an assessment's grade bands, right after a
+ * band's name or after a ',', is the last band written with more than
+ * its name.  A name there is so only when it is the line's last word
+ * (`不合格 otherwise`, or `不合格 以下 }`); one with more after it
+ * (`优秀 良好 >= 80, ...`) is another mistake, and a string is never.
+ * The hint shows the bands as they should read, from the user's own
+ * text: up to that name, or up to the ',' and then the name after an
+ * `else` (NAME if there is none).  Whether it gave the hint. */
+static bool grade_hint(parse_state *ps, yysymbol_kind_t tok, span loc, const yysymbol_kind_t *expected, int n)
 {
     if (!ps->grade_kw.hi || ps->nblocks == 0 || ps->blocks[ps->nblocks - 1].kw != KW_ASSESSMENT ||
-        tok == YYSYMBOL_IDENT || tok == YYSYMBOL_STRING || ps->before_sp.hi <= ps->grade_kw.hi ||
-        ps->before_sp.hi > loc.lo)
-        return;
+        tok == YYSYMBOL_STRING || ps->before_sp.hi <= ps->grade_kw.hi || ps->before_sp.hi > loc.lo)
+        return false;
     /* on the band's line: a word on the next line starts what follows the
      * bands (a section after an assessment left open) */
     const char *text = ps->d->files[ps->file].text;
     if (memchr(text + ps->before_sp.hi, '\n', loc.lo - ps->before_sp.hi))
-        return;
+        return false;
     bool after_name = (ps->before_tok == IDENT || ps->before_tok == STRING) && expects(expected, n, YYSYMBOL_GE) &&
                       find_token(expected, n, "','") >= 0;
     bool after_comma = ps->before_tok == ',' && expects(expected, n, YYSYMBOL_IDENT) &&
                        expects(expected, n, YYSYMBOL_STRING);
     if (!after_name && !after_comma)
-        return;
+        return false;
+    if (tok == YYSYMBOL_IDENT) {
+        /* the name alone on the rest of its line: the token after it
+         * (read ahead and held for parse_lex) on a later line, a '}' or
+         * the file's end */
+        if (!after_name)
+            return false;
+        if (!ps->peeked) {
+            ps->peek_tok = lex_next(ps->lex, &ps->peek_val, &ps->peek_loc);
+            ps->peeked = true;
+        }
+        if (ps->peek_tok != '}' && ps->peek_tok != 0 &&
+            !memchr(text + loc.hi, '\n', ps->peek_loc.lo > loc.hi ? ps->peek_loc.lo - loc.hi : 0))
+            return false;
+    }
     char form[512];
     span upto = {ps->file, ps->grade_kw.lo, ps->before_sp.hi};
     if (!diag_span_text(ps->d, upto, form, sizeof form))
@@ -2554,6 +2569,7 @@ static void grade_hint(parse_state *ps, yysymbol_kind_t tok, span loc, const yys
     }
     diag_hint(ps->d, "the last grade takes every score below the others: write its name alone, with no bound "
                      "and no 'else': '%s'", form);
+    return true;
 }
 
 /* "unexpected 'by', expected ':'": the token found (with its text for
@@ -2707,8 +2723,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                   "it is used, or give it a name ('unit NAME = 1 %s%s...')",
                   name, op, name, name, op);
     }
-    if (!stray) /* `不合格 section 三 weight 70`: the stray item is the mistake */
-        grade_hint(ps, tok, *loc, expected, n);
+    /* `不合格 section 三 weight 70`: the stray item is the mistake */
+    bool grade_hinted = !stray && grade_hint(ps, tok, *loc, expected, n);
     /* `missing 0`: the policy is a word */
     if (ps->missing_open && find_token(expected, n, "reweight") >= 0)
         diag_hint(ps->d, "'missing zero' scores a target without data 0, 'missing reweight' leaves it out "
@@ -2867,7 +2883,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                         ps->last_num == (long)ps->last_num
                     ? (long)ps->last_num
                     : 0;
-    const char *word = tok == YYSYMBOL_IDENT
+    /* (`不合格 以下` ends the bands: not a goal's word) */
+    const char *word = tok == YYSYMBOL_IDENT && !grade_hinted
                            ? planword_hint(ps->d->lang, ps->d->files[ps->file].text + loc->lo, loc->hi - loc->lo, year,
                                            year_hint, sizeof year_hint)
                            : NULL;
