@@ -2572,6 +2572,64 @@ static bool grade_hint(parse_state *ps, yysymbol_kind_t tok, span loc, const yys
     return true;
 }
 
+/* `grade 优秀 >= 90 良好 >= 80, 不合格`: a syntax error at tok (at loc,
+ * expected[0..n) would have done, ',' among them) in an assessment's
+ * grade bands, after a band's bound, where the next band's name stands
+ * with no ',' before it: a name read as the bound's unit (`90 良好`, the
+ * error then at the '>=' after it), or a name after a bound's unit
+ * (`90% 良好`) with a '>=' after it (read ahead), or a string (`90
+ * "良好"`, a name only a band has).  Reported as the missing ',' at that
+ * name, with a note that writes the bands so, from the user's text.
+ * Whether it was (else the error is the usual one). */
+static bool band_comma_missing(parse_state *ps, yysymbol_kind_t tok, span loc, const yysymbol_kind_t *expected,
+                               int n)
+{
+    if (!ps->grade_kw.hi || ps->nblocks == 0 || ps->blocks[ps->nblocks - 1].kw != KW_ASSESSMENT ||
+        find_token(expected, n, "','") < 0 || ps->last_sp.lo != loc.lo || ps->last_sp.hi != loc.hi)
+        return false;
+    span name;
+    bool bound; /* a '>=' follows the name */
+    if (tok == YYSYMBOL_GE && ps->before_tok == IDENT && ps->before2_tok == NUMBER) {
+        name = ps->before_sp;
+        bound = true;
+    } else if ((tok == YYSYMBOL_STRING || tok == YYSYMBOL_IDENT) && ps->before_tok != ',' &&
+               ps->before_tok != KW_GRADE && ps->before_tok != IDENT && ps->before_tok != STRING) {
+        if (!ps->peeked) { /* held for parse_lex, as grade_hint does */
+            ps->peek_tok = lex_next(ps->lex, &ps->peek_val, &ps->peek_loc);
+            ps->peeked = true;
+        }
+        bound = ps->peek_tok == GE;
+        if (tok == YYSYMBOL_IDENT && !bound)
+            return false;
+        name = loc;
+    } else {
+        return false;
+    }
+    if (name.lo <= ps->grade_kw.hi)
+        return false;
+    char shown[192] = "";
+    span inner = name;
+    if (tok == YYSYMBOL_STRING && inner.hi - inner.lo >= 2) {
+        inner.lo++;
+        inner.hi--;
+    }
+    append_source(ps, shown, sizeof shown, inner);
+    diag_error(ps->d, name, "missing ',' before the grade band '%s'", shown);
+    /* the bands up to the name, with the ',' */
+    char form[512];
+    if (diag_span_text(ps->d, (span){ps->file, ps->grade_kw.lo, name.lo}, form, sizeof form)) {
+        size_t len = strlen(form);
+        while (len > 0 && form[len - 1] == ' ')
+            form[--len] = '\0';
+        append(form, sizeof form, ", ");
+        append_source(ps, form, sizeof form, name);
+        if (bound)
+            append(form, sizeof form, " >= ...");
+        diag_hint(ps->d, "grade bands are separated by ',': '%s'", form);
+    }
+    return true;
+}
+
 /* "unexpected 'by', expected ':'": the token found (with its text for
  * names, numbers and strings) and what would have done, when that is at
  * most four tokens or groups of tokens (token_groups). */
@@ -2675,6 +2733,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
             }
         return 0;
     }
+    if (band_comma_missing(ps, tok, *loc, expected, n))
+        return 0;
     /* `target f : total(county, x) falls` and the next line: when one
      * token alone could follow and the unexpected one is on a later line,
      * the word is missing at the end of the line before, where the

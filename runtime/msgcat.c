@@ -2334,6 +2334,9 @@ static const msgcat_pair catalog[] = {
     /* ---- the last grade band written with more than its name (parser.y grade_hint) */
     {"the last grade takes every score below the others: write its name alone, with no bound and no 'else': '%s'",
      "最后一个等级接受低于其他等级的所有得分：只写它的名称，不写分数线，也不写 'else'：'%s'"},
+    /* ---- the next grade band written without its ',' (parser.y band_comma_missing) */
+    {"missing ',' before the grade band '%s'", "等级“%s”之前缺少 ','"},
+    {"grade bands are separated by ',': '%s'", "等级之间用 ',' 分隔：'%s'"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
