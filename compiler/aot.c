@@ -2659,8 +2659,8 @@ int aot_build(const ir_program *p, const aot_options *o, FILE *err)
     struct stat st;
     if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode)) {
         csv_message(err, "planc: error: cannot write '%s': %s\n", o->output,
-                msgcat_tr(S_ISDIR(st.st_mode) ? "it is a directory"
-                                              : "it is not a regular file (a device, a FIFO or a socket), "
+                S_ISDIR(st.st_mode) ? msgcat_file_error(msgcat_lang(), EISDIR)
+                                    : msgcat_tr("it is not a regular file (a device, a FIFO or a socket), "
                                                 "and the library is renamed into place"));
         return AOT_USAGE;
     }

@@ -179,7 +179,7 @@ int diag_load_file(diag_ctx *d, const char *path)
         if (errno == EFBIG)
             diag_plain_error(d, "cannot read '%s': larger than 256 MiB", path);
         else
-            diag_plain_error(d, "cannot read '%s': %s", path, msgcat_strerror(msgcat_lang(), errno));
+            diag_plain_error(d, "cannot read '%s': %s", path, msgcat_file_error(msgcat_lang(), errno));
         return -1;
     }
     return add_file(d, path, buf, len);

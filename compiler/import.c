@@ -297,17 +297,17 @@ static const char *stem_qualifier(arena *a, const char *path)
 }
 
 /* Why a file cannot be read, in words that do not depend on the C library
- * (in the messages' language: msgcat.h). */
+ * (in the messages' language: msgcat.h); a directory's as every command
+ * says it (msgcat_file_error). */
 static const char *why(const loader *L, int err)
 {
     switch (err) {
     case ENOENT: return tr(L, "no such file");
     case ENOTDIR: return tr(L, "no such file (a part of the path is not a directory)");
-    case EISDIR: return tr(L, "it is a directory");
     case EACCES: return tr(L, "permission denied");
     case EFBIG: return tr(L, "larger than 256 MiB");
     case ELOOP: return tr(L, "too many symbolic links");
-    default: return msgcat_strerror(L->d->lang, err);
+    default: return msgcat_file_error(L->d->lang, err);
     }
 }
 
@@ -401,7 +401,7 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
         return -1;
     }
     if (strcmp(buf, L->root) == 0) { /* `import "."`: the tree's own directory */
-        diag_error(L->d, path_sp, "cannot import %s: it is a directory", what);
+        diag_error(L->d, path_sp, "cannot import %s: %s", what, msgcat_file_error(L->d->lang, EISDIR));
         return -1;
     }
     if (!inside(L->root, buf)) {

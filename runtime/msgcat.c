@@ -509,7 +509,6 @@ static const msgcat_pair catalog[] = {
      "planc: 错误：无法写入 '%s'：没有在 '%s' 中创建文件的权限\n"},
     {"planc: error: cannot write '%s': you may not write it (mode %04o), and planc does not replace a file kept read-only: make it writable (chmod u+w) or write elsewhere\n",
      "planc: 错误：无法写入 '%s'：你没有写它的权限（模式 %04o），planc 不替换保持只读的文件：请使其可写（'chmod u+w'）或写到别处\n"},
-    {"planc: error: cannot write '%s': it is a directory\n", "planc: 错误：无法写入 '%s'：它是一个目录\n"},
     {"planc: error: cannot write '%s': not a file name\n", "planc: 错误：无法写入 '%s'：不是文件名\n"},
     {"planc: error: the output '%s' is a rules file ('%s', read by the rules): write the results elsewhere\n",
      "planc: 错误：输出 '%s' 是规则文件（'%s'，由规则读取）：请把结果写到别处\n"},
@@ -596,7 +595,6 @@ static const msgcat_pair catalog[] = {
     {"planc: error: PLANC_STORE_TIMEOUT='%s': not a number of seconds (a whole number from 0 to %d)\n",
      "planc: 错误：'PLANC_STORE_TIMEOUT'='%s'：不是秒数（须是0到%d的整数）\n"},
     {"planc: error: cannot open '%s': %s\n", "planc: 错误：无法打开 '%s'：%s\n"},
-    {"planc: error: cannot open '%s': it is a directory\n", "planc: 错误：无法打开 '%s'：它是一个目录\n"},
     {"planc: error: cannot open '%s'\n", "planc: 错误：无法打开 '%s'\n"},
     {"planc: error: %s: cannot record the run: the database would grow to %lld bytes, beyond the file size limit (ulimit -f) of %llu bytes\n",
      "planc: 错误：%s：无法记录本次评估：数据库将增长到 %lld 字节，超出文件大小限制（'ulimit -f'）%llu 字节\n"},
@@ -615,7 +613,6 @@ static const msgcat_pair catalog[] = {
     /* ---- the data files' reading (runtime/table.c) */
     {"results", "结果"},
     {"planc: error: cannot read '%s': %s\n", "planc: 错误：无法读取 '%s'：%s\n"},
-    {"planc: error: cannot read '%s': it is a directory\n", "planc: 错误：无法读取 '%s'：它是一个目录\n"},
     {"planc: error: the rules '%s' is read with ('%s', --read-with) declare region '%s', which the rules scored (plan %s) do not: a file's rules may change how it is read (its keys, columns, units, maps and aliases) only\n",
      "planc: 错误：读取 '%s' 所用的规则（'%s'，--read-with）声明了地区“%s”，而评分所用的规则（规划 %s）中没有：文件的读取规则只能改变它的读法（键列、数据列、计量单位、文本映射和别名）\n"},
     /* ---- the checker and the parser: the next most frequent (zh21) */
@@ -691,7 +688,6 @@ static const msgcat_pair catalog[] = {
     {"the override of target '%s' measures a value in '%s', but the base's target measures one in '%s'",
      "目标“%s”的改写度量以“%s”计的值，而基础规则的目标度量以“%s”计的值"},
     {"an empty %s key: name the data column that holds the %s", "%s列名为空：请写出存放%s的数据列"},
-    {"cannot import %s: it is a directory", "无法导入 %s：它是一个目录"},
     {"NUL byte in source", "源文件中有空字节（0x00）"},
     {"import cycle: %s", "循环导入：%s"},
     {"'%s' is the title of section '%s'; a section is named by its id: 'section %s'",
@@ -2486,6 +2482,13 @@ const char *msgcat_strerror(lbl_lang lang, int e)
             if (errnos[i].e == e)
                 return errnos[i].zh;
     return strerror(e);
+}
+
+const char *msgcat_file_error(lbl_lang lang, int e)
+{
+    if (e == EISDIR)
+        return msgcat_get(lang, "it is a directory");
+    return msgcat_strerror(lang, e);
 }
 
 size_t msgcat_count(void)

@@ -88,6 +88,14 @@ const char *msgcat_tr(const char *en) __attribute__((format_arg(1)));
  * strerror). */
 const char *msgcat_strerror(lbl_lang lang, int e);
 
+/* Why a file named by the user (rules, data, an output, a database, an
+ * import) cannot be read, written or opened, from errno e, in lang: as
+ * every command says it, whichever part of planc met it.  A directory
+ * is "it is a directory" (它是一个目录), planc's own words, not the C
+ * library's "Is a directory" that some commands printed where others
+ * said planc's; every other value msgcat_strerror's text. */
+const char *msgcat_file_error(lbl_lang lang, int e);
+
 /* The entries, for tests: how many, and the i-th's English and Chinese. */
 size_t msgcat_count(void);
 void msgcat_entry(size_t i, const char **en, const char **zh);

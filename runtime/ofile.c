@@ -310,7 +310,7 @@ ofile *ofile_open_why(const char *path, ofile_failure *why, FILE *err)
         why = &dummy;
     *why = OFILE_FAIL_WRITE;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        csv_message(err, "planc: error: cannot write '%s': it is a directory\n", path);
+        csv_message(err, "planc: error: cannot write '%s': %s\n", path, msgcat_file_error(msgcat_lang(), EISDIR));
         *why = OFILE_FAIL_NAME;
         return NULL;
     }

@@ -1068,13 +1068,13 @@ store *store_open_why(const char *path, bool create, store_failure *why, FILE *e
         return NULL;
     if (!create && stat(path, &stt) != 0) {
         int e = errno;
-        csv_message(err, "planc: error: cannot open '%s': %s\n", path, msgcat_strerror(msgcat_lang(), e));
+        csv_message(err, "planc: error: cannot open '%s': %s\n", path, msgcat_file_error(msgcat_lang(), e));
         if (e != ENOENT && e != ENOTDIR && e != ENAMETOOLONG)
             *why = STORE_FAIL_IO;
         return NULL;
     }
     if (stat(path, &stt) == 0 && S_ISDIR(stt.st_mode)) {
-        csv_message(err, "planc: error: cannot open '%s': it is a directory\n", path);
+        csv_message(err, "planc: error: cannot open '%s': %s\n", path, msgcat_file_error(msgcat_lang(), EISDIR));
         return NULL;
     }
     *why = STORE_FAIL_IO;

@@ -5802,14 +5802,14 @@ static rt_table *load_path(const ir_program *p, const char *arg, const rt_load_o
     int fd = open(path, O_RDONLY);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        csv_message(err, "planc: error: cannot read '%s': %s\n", path, msgcat_strerror(msgcat_lang(), errno));
+        csv_message(err, "planc: error: cannot read '%s': %s\n", path, msgcat_file_error(msgcat_lang(), errno));
         if (fd >= 0)
             close(fd);
         free(file);
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
-        csv_message(err, "planc: error: cannot read '%s': it is a directory\n", path);
+        csv_message(err, "planc: error: cannot read '%s': %s\n", path, msgcat_file_error(msgcat_lang(), EISDIR));
         close(fd);
         free(file);
         return NULL;

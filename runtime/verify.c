@@ -56,7 +56,7 @@ enum { NOT_A_FILE = -1 };
 /* Why a file could not be read: hash_file's failure in words. */
 static const char *unreadable_why(const vctx *v, int e)
 {
-    return e == NOT_A_FILE ? msgcat_get(v->lang, "a device, not a file") : msgcat_strerror(v->lang, e);
+    return e == NOT_A_FILE ? msgcat_get(v->lang, "a device, not a file") : msgcat_file_error(v->lang, e);
 }
 
 /* The SHA-256 of the file at path into hex and its size into *bytes;

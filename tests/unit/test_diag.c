@@ -423,7 +423,7 @@ START_TEST(load_missing_file_and_directory)
     ck_assert_int_eq(diag_load_file(&D, "/tmp"), -1);
     ck_assert_str_eq(out(),
                      "planc: error: cannot read '/nonexistent/x.plan': No such file or directory\n"
-                     "planc: error: cannot read '/tmp': Is a directory\n");
+                     "planc: error: cannot read '/tmp': it is a directory\n");
     ck_assert_int_eq(diag_errors(&D), 2);
     ck_assert_uint_eq(D.nfiles, 0);
 }
