@@ -134,10 +134,20 @@ static int help_usage_error(const char *cmd, const char *fmt, const char *arg)
     return cli_usage_error(NULL, fmt, arg);
 }
 
-/* planc help's command line: the command asked about (the arguments after
- * it are let be, as ever), no diagnostics' options. */
+/* planc help's command line: the command asked about, one (a word after
+ * it, `planc help run extra`, is a usage error as another command's one
+ * too many is: it was let be, and the help shown as if it were not
+ * there), no diagnostics' options. */
 static const cliopt_command help_command = {
-    "help", help_options, NULL, false, offsetof(help_args, what), 0, NULL, help_usage_error,
+    "help", help_options, NULL, false, offsetof(help_args, what), 1, "unexpected argument '%s' (one command)",
+    help_usage_error,
+};
+
+/* planc --version's command line: no argument, a --lang let be (the
+ * version is the same in every language); `planc --version extra` is a
+ * usage error, not the version.  Its struct is help's (help_args). */
+static const cliopt_command version_command = {
+    "--version", help_options, NULL, false, offsetof(help_args, what), 0, NULL, help_usage_error,
 };
 
 /* Runs the command argv[1] (argc >= 2 after main's options) and returns
@@ -153,6 +163,18 @@ static int command(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        help_args h = {.what.v = rt_xcalloc((size_t)argc + 1, sizeof *h.what.v), .lang = {msgcat_lang(), false}};
+        cliopt_result r = cliopt_parse(&version_command, &h, argc - 2, argv + 2);
+        const char *extra = h.what.n ? h.what.v[0] : NULL;
+        free(h.what.v);
+        if (r == CLIOPT_USAGE)
+            return EXIT_USAGE;
+        if (r == CLIOPT_HELP) { /* planc --version --help: planc's help */
+            fputs(usage_text(NULL), stdout);
+            return EXIT_OK;
+        }
+        if (extra)
+            return cli_usage_error(NULL, "unexpected argument '%s' (--version takes none)", extra);
         printf("planc %s\n", PLANC_VERSION);
         return EXIT_OK;
     }

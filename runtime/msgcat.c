@@ -434,6 +434,8 @@ static const msgcat_pair catalog[] = {
      "多余的参数 '%1$s'：数据文件用 --data 给出（'--data %1$s'）"},
     {"unexpected argument '%s' (one rules file)", "多余的参数 '%s'（一个规则文件）"},
     {"unexpected argument '%s' (one database)", "多余的参数 '%s'（一个数据库）"},
+    {"unexpected argument '%s' (one command)", "多余的参数 '%s'（一个命令）"},
+    {"unexpected argument '%s' (--version takes none)", "多余的参数 '%s'（'--version' 不接受参数）"},
     {"unexpected argument '%s' (a database and two runs)", "多余的参数 '%s'（一个数据库和两次评估）"},
     {"unexpected argument '%s' (two rules files)", "多余的参数 '%s'（两个规则文件）"},
     {"unexpected argument '%s' (one rules file per library)", "多余的参数 '%s'（每个库一个规则文件）"},
