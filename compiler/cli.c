@@ -80,7 +80,9 @@ lbl_lang cli_lang_of_args(int argc, char **argv, const char **bad_env)
     const char *bad = msgcat_env_lang(&env);
     lbl_lang lang = env;
     bool given = false;
-    for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {
+    /* from argv[1]: `planc --lang zh` alone (no command) too, whose
+     * --lang stays there (main's lead_lang) */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *v;
         int used = cliopt_value_at("--lang", argc, argv, i, &v);
         if (used > 0) {

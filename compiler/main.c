@@ -31,20 +31,26 @@
 
 /* Takes `--root DIR` or `--root=DIR` (which every command accepts,
  * wherever it stands before a `--`) out of argv into cli_rules_root; returns
- * the new argc, -1 when DIR is missing, -2 when it is empty (`--root=`:
- * no directory, a usage error like any option given an empty value). */
-static int take_root(int argc, char **argv)
+ * the new argc.  *bad is 0, or -1 when DIR is missing, -2 when it is
+ * empty (`--root=`: no directory, a usage error like any option given an
+ * empty value): then the option is taken out all the same, and the error
+ * is said once the command line's --lang is read (main). */
+static int take_root(int argc, char **argv, int *bad)
 {
     int k = 0, i = 0;
+    *bad = 0;
     for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *dir;
         int used = cliopt_value_at("--root", argc, argv, i, &dir);
-        if (used < 0)
-            return -1;
+        if (used < 0) { /* `--root` last: nothing after it to take */
+            *bad = *bad ? *bad : -1;
+            continue;
+        }
         if (used > 0 && !*dir)
-            return -2;
-        if (used > 0) {
+            *bad = *bad ? *bad : -2;
+        else if (used > 0)
             cli_rules_root = dir;
+        if (used > 0) {
             i += used - 1;
             continue;
         }
@@ -245,20 +251,26 @@ int main(int argc, char **argv)
     int rc = EXIT_OK;
     std_streams_open();
     /* the environment's language until the command line is read
-     * (command): `planc` alone, an error of --root */
+     * (command): `planc` alone */
     lbl_lang env;
     msgcat_env_lang(&env);
     msgcat_set_lang(env);
     /* Ctrl-C and the like remove the temporary files of the run. */
     cleanup_install();
-    argc = take_root(argc, argv);
-    if (argc == -2)
+    int root_bad;
+    argc = take_root(argc, argv, &root_bad);
+    lead_lang(argc, argv);
+    /* the errors of --root in the command line's language, wherever its
+     * --lang stands (`planc check --root nodir r.plan --lang zh`): they
+     * came before --lang was read, in the environment's */
+    const char *ignored;
+    msgcat_set_lang(cli_lang_of_args(argc, argv, &ignored));
+    if (root_bad == -2)
         return cli_usage_error(NULL, "option '%s' is given an empty value", "--root");
-    if (argc < 0)
+    if (root_bad)
         return cli_usage_error(NULL, "%soption '--root' needs a value", "");
     if (cli_rules_root && root_usage_error(cli_rules_root) != EXIT_OK)
         return EXIT_USAGE;
-    lead_lang(argc, argv);
     /* no command (planc, planc --lang zh): planc's help, in that language */
     lbl_lang lang = env;
     const char *lang_v = NULL;
