@@ -347,6 +347,10 @@ typedef struct ex_target {
     ex_list peaks;          /* per peakvalue() they read: the years it compared */
     ex_list below;          /* per total() / lowest() / ... over a level: the
                                regions below the row's that it read */
+    ex_list shares;         /* per share() read in another year (a baseline's):
+                               the regions it counted then, listed with the
+                               reads, as the row's own year's (share_text);
+                               in JSON under "below" (docs/OUTPUT.md) */
     /* the roll-up */
     bool counted;           /* the score counts in its measure */
     double counted_score;   /* the score as counted (0 for missing under `missing zero`) */
@@ -825,8 +829,8 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role)
 /* Lists barrier step i read on row x in et->peers, et->sums, et->peaks
  * or et->below, labelled with `role`; a barrier of no such kind is not
  * listed.  `shifted`: it is read in another year, and x is that year's
- * row (a share() is then listed too: one of the row's own year is listed
- * with the reads, share_text). */
+ * row (a share() is then listed too, in et->shares: one of the row's own
+ * year is listed with the reads, share_text). */
 static void list_barrier(const ex_row *x, uint32_t i, ex_for role, bool shifted, ex_target *et)
 {
     const ir_step *s = &x->p->steps[i];
@@ -843,7 +847,7 @@ static void list_barrier(const ex_row *x, uint32_t i, ex_for role, bool shifted,
         char *t = share_text(x, i);
         sbf(&b, "%s%s", t, for_text(x->lang, role));
         free(t);
-        list_push(&et->below, sb_take(&b));
+        list_push(&et->shares, sb_take(&b));
     }
 }
 
@@ -876,8 +880,13 @@ static void list_shifted(const ex_row *x, uint32_t i, ex_for role, ex_target *et
         p->regions[x->region].name, year);
     free(head);
     free(of);
-    ex_list *l = b->op == IR_PEER ? &et->peers : b->op == IR_SHARE ? &et->below
-               : b->op == IR_CUMSUM ? &et->sums : &et->peaks;
+    /* a share() (that the condition holds in some of the regions below)
+     * with the reads, as one read on that year's row (list_barrier) */
+    ex_list *l = b->op == IR_PEER                                 ? &et->peers
+               : b->op == IR_SHARE && b->imm == IR_SHARE_PERCENT ? &et->shares
+               : b->op == IR_SHARE                               ? &et->below
+               : b->op == IR_CUMSUM                              ? &et->sums
+                                                                 : &et->peaks;
     list_push(l, sb_take(&out));
 }
 
@@ -1600,6 +1609,7 @@ static void free_target(ex_target *et)
     list_free(&et->sums);
     list_free(&et->peaks);
     list_free(&et->below);
+    list_free(&et->shares);
 }
 
 /* The lead agencies of a measure as the results write them. */
@@ -1958,8 +1968,15 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
         read_text(x, &et->reads[i], &b, et->full);
         line(out, i ? "" : L(lang, LBL_X_READS), b.s);
     }
-    if (et->share_text)
-        line(out, et->nreads ? "" : L(lang, LBL_X_READS), et->share_text);
+    /* a share() of the row's year, then those of other years (a
+     * baseline's): what the row reads, as the cells are */
+    bool read_listed = et->nreads > 0;
+    if (et->share_text) {
+        line(out, read_listed ? "" : L(lang, LBL_X_READS), et->share_text);
+        read_listed = true;
+    }
+    for (uint32_t i = 0; i < et->shares.n; i++, read_listed = true)
+        line(out, read_listed ? "" : L(lang, LBL_X_READS), et->shares.v[i]);
     for (uint32_t i = 0; i < et->ntables; i++) {
         b.len = 0;
         table_text(x, &p->steps[et->tables[i]], &b, et->full);
@@ -2162,13 +2179,16 @@ int explain_text(const ir_program *p, const rt_table *t, const rt_result *r,
 
 /* ---------------------------------------------------------------- JSON */
 
-/* A list as a JSON array of strings under `key`. */
-static void list_json(json_writer *w, const char *key, const ex_list *l)
+/* A list as a JSON array of strings under `key`, and the strings of
+ * `more` (NULL: none) after its own. */
+static void list_json(json_writer *w, const char *key, const ex_list *l, const ex_list *more)
 {
     json_key(w, key);
     json_begin_array(w);
     for (uint32_t i = 0; i < l->n; i++)
         json_str(w, l->v[i]);
+    for (uint32_t i = 0; more && i < more->n; i++)
+        json_str(w, more->v[i]);
     json_end_array(w);
 }
 
@@ -2314,10 +2334,11 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     }
     json_end_array(w);
     json_key_str(w, "share", et->share_text);
-    list_json(w, "peers", &et->peers);
-    list_json(w, "sums", &et->sums);
-    list_json(w, "peaks", &et->peaks);
-    list_json(w, "below", &et->below);
+    list_json(w, "peers", &et->peers, NULL);
+    list_json(w, "sums", &et->sums, NULL);
+    list_json(w, "peaks", &et->peaks, NULL);
+    /* the shares of other years too, as before they were listed apart */
+    list_json(w, "below", &et->below, &et->shares);
     json_key_num(w, "value", et->v);
     json_key(w, "baseline");
     if (et->uses_base) {
