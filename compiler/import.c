@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "csv.h"
@@ -161,7 +162,8 @@ static int cplen(const char *s)
     return n;
 }
 
-/* "note: did you mean 'x'?" for the closest name of t to `name` (ties go
+/* "note: did you mean 'x'?" for the closest name of t to `name` (one that
+ * differs in case alone first; ties go
  * to the first added), when it is close enough; for a section's or a
  * measure's title or a region's alias, whose it is. */
 static void suggest(loader *L, const ntab *t, const char *name)
@@ -192,8 +194,15 @@ static void suggest(loader *L, const ntab *t, const char *name)
     int len = cplen(name);
     int limit = len / 3 > 1 ? len / 3 : 1, best = limit + 1;
     const char *pick = NULL;
-    for (size_t i = 0; i < t->order.n; i++) {
+    for (size_t i = 0; i < t->order.n && best > 0; i++) {
         const item *it = t->order.v[i];
+        /* a name that differs in the case of Latin letters alone is the
+         * one meant, ahead of others as close ('drop unit mt' for Mt) */
+        if (strcmp(it->name, name) != 0 && strcasecmp(it->name, name) == 0) {
+            best = 0;
+            pick = it->name;
+            continue;
+        }
         if (abs(cplen(it->name) - len) >= best)
             continue;
         int dist = diag_editdist(name, it->name);

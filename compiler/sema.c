@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 #include "import.h"
@@ -272,13 +273,20 @@ static void suggest_init(suggestion *g, const char *name)
     g->nwithin = 0;
 }
 
-/* Considers one candidate for the misspelt `name`. */
+/* Considers one candidate for the misspelt `name`.  A candidate that
+ * differs from it in the case of Latin letters alone (`mt` for the unit
+ * `Mt`) is the one meant, ahead of any other at the same distance (`t`). */
 static void suggest_one(suggestion *g, const char *name, const char *cand)
 {
     if (g->len >= 2 && strcmp(cand, name) != 0 && strstr(cand, name)) {
         if (g->nwithin < 3)
             g->within[g->nwithin] = cand;
         g->nwithin++;
+    }
+    if (g->best > 0 && strcmp(cand, name) != 0 && strcasecmp(cand, name) == 0) {
+        g->best = 0;
+        g->name = cand;
+        return;
     }
     int cl = cplen(cand);
     if (abs(cl - g->len) >= g->best)
