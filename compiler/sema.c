@@ -224,6 +224,8 @@ typedef struct S {
     uint32_t nrenames;      /* agency renames recorded in the model so far */
     uint32_t nagencies;     /* agency declarations recorded so far */
     const ast_decl **agency_decls; /* [nagencies]: each one's declaration */
+    bool nolevels_hinted;   /* the note that the plan declares no levels is
+                               given (at its first region) */
 } S;
 
 /* The text of an English format or word in the reader's language
@@ -2494,6 +2496,14 @@ static void check_region_decl(S *s, const ast_decl *d)
     sema_model *m = s->m;
     uint32_t n = d->u.region.names.n;
     const sym *lv = lookup(s, K_LEVEL, d->u.region.level);
+    /* a first plan that declares regions but no levels at all: each
+     * region's level is then undefined, and how to declare them is said
+     * once, at the first */
+    if (!lv && d->u.region.level.s && s->tab[K_LEVEL].order.n == 0 && !s->nolevels_hinted) {
+        s->nolevels_hinted = true;
+        diag_hint(s->d, "the plan declares no levels: list them before its regions, coarsest first "
+                  "('levels %s, ...')", d->u.region.level.s);
+    }
     const sym *par = d->u.region.parent.s ? lookup(s, K_REGION, d->u.region.parent) : NULL;
     /* A region named as a level: a scope (`for city`) or a values row
      * (`city = 40`) naming it means the region, not the level's regions

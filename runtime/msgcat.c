@@ -824,6 +824,8 @@ static const msgcat_pair catalog[] = {
      "扩展的规划用 'override target %s ...' 改动基础规则的目标，或用 'drop target %s' 删除它"},
     {"assessment '%s' has no missing-data policy; add 'missing zero', 'missing reweight' or 'missing error'",
      "考核“%s”没有缺失数据的处理方式；请加上 'missing zero'、'missing reweight' 或 'missing error'"},
+    {"the plan declares no levels: list them before its regions, coarsest first ('levels %s, ...')",
+     "本规划没有声明层级：请在地区之前由高到低列出各层级（'levels %s, ...'）"},
     {"give the region another name (the data may still call it so: alias \"%s\")",
      "请给该地区另一个名称（数据仍可这样称呼它：'alias \"%s\"'）"},
     {"agency '%s' was replaced by '%s'", "单位“%s”已替换为“%s”"},
