@@ -371,6 +371,8 @@ static const msgcat_pair catalog[] = {
      "附注：“%s”是地区“%s”的别名；规则称其为“%s”（改编的规则将其改名或替换）\n"},
     {"note: the rules call it '%s' (an adaptation renamed or replaced it)\n", "附注：规则称其为“%s”（改编的规则将其改名或替换）\n"},
     {"note: did you mean '%s'?\n", "附注：是否应为“%s”？\n"},
+    {"note: did you mean '%s' or '%s'?\n", "附注：是否应为“%s”或“%s”？\n"},
+    {"note: did you mean '%s', '%s' or '%s'?\n", "附注：是否应为“%s”、“%s”或“%s”？\n"},
     {"planc: error: %s has no row for %s\n", "planc: 错误：%s 中没有%s的数据行\n"},
     {"planc: error: %s has no row for %s in %d", "planc: 错误：%s 中没有%s %d年的数据行"},
     {" (its years: ", "（其年份："},

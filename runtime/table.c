@@ -1307,9 +1307,13 @@ static void unknown_note(loader *L, FILE *err)
         csv_message(err, T(L, LBL_L_UNKNOWN_NOTE), s, opt);
 }
 
-/* The region name or alias closest to `s`, when close enough to suggest
- * (the first in byte order among the closest). */
-static const char *suggest_region(loader *L, const char *s)
+/* The region names or aliases closest to `s`, when close enough to
+ * suggest, in *pick (in byte order): one, or up to three when as many
+ * regions are as close (蘇州 is one character from 苏州, 常州 and 泰州
+ * alike: naming the first alone would have the user file 苏州's rows
+ * under 常州).  Returns how many; 0 when none is close enough, or more
+ * than three are equally close (a guess among them is no help). */
+static int suggest_region(loader *L, const char *s, const char *pick[3])
 {
     if (!L->sorted) {
         L->sorted = rt_xmalloc(L->nnames ? L->nnames : 1, sizeof *L->sorted);
@@ -1320,8 +1324,10 @@ static const char *suggest_region(loader *L, const char *s)
     }
     /* a name that differs in case only (LIAONING for Liaoning) first */
     for (size_t i = 0; i < L->nnames; i++)
-        if (eq_nocase(s, L->sorted[i]))
-            return L->sorted[i];
+        if (eq_nocase(s, L->sorted[i])) {
+            pick[0] = L->sorted[i];
+            return 1;
+        }
     const char *best = NULL;
     int bestd = 0;
     for (size_t i = 0; i < L->nnames; i++) {
@@ -1332,11 +1338,31 @@ static const char *suggest_region(loader *L, const char *s)
         }
     }
     if (!best)
-        return NULL;
+        return 0;
     int ls = cplen(s), lb = cplen(best);
     int limit = ls / 3 > 1 ? ls / 3 : 1;
     int longer = ls > lb ? ls : lb;
-    return bestd <= limit && bestd < longer ? best : NULL;
+    if (bestd > limit || bestd >= longer)
+        return 0;
+    /* the other regions as close (a region's alias as close as its name
+     * is the same region) */
+    int n = 0;
+    long seen[4];
+    for (size_t i = 0; i < L->nnames && n <= 3; i++) {
+        const char *c = L->sorted[i];
+        if (diag_editdist(s, c) != bestd)
+            continue;
+        long r = find_region(L, c, strlen(c));
+        bool dup = false;
+        for (int k = 0; k < n; k++)
+            dup |= seen[k] == r;
+        if (dup)
+            continue;
+        if (n < 3)
+            pick[n] = c;
+        seen[n++] = r;
+    }
+    return n <= 3 ? n : 0;
 }
 
 /* Whether a byte is an ASCII letter or digit. */
@@ -3524,7 +3550,9 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             free(visible);
             visible = NULL;
         }
-        const char *hint = renamed ? NULL : visible ? visible : suggest_region(L, name);
+        const char *near[3];
+        int nnear = renamed || visible ? 0 : suggest_region(L, name, near);
+        const char *hint = renamed ? NULL : visible ? visible : nnear ? near[0] : NULL;
         uint32_t pre_region = 0;
         const char *pre = renamed || hint ? NULL : prefix_region(L, name, &pre_region);
         hint = hint ? hint : pre;
@@ -3559,7 +3587,12 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
                             hint, w, r);
             else
                 csv_message(L->err, T(L, LBL_L_REGION_PREFIX), hint, w, r, r, w);
-        } else if (hint && !L->stopped)
+        } else if (nnear == 2 && !L->stopped)
+            csv_message(L->err, msgcat_get(L->opts.lang, "note: did you mean '%s' or '%s'?\n"), near[0], near[1]);
+        else if (nnear == 3 && !L->stopped)
+            csv_message(L->err, msgcat_get(L->opts.lang, "note: did you mean '%s', '%s' or '%s'?\n"), near[0],
+                        near[1], near[2]);
+        else if (hint && !L->stopped)
             csv_message(L->err, T(L, LBL_L_DID_YOU_MEAN), hint);
         free(visible);
         ok = false;
