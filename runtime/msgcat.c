@@ -372,6 +372,15 @@ static const msgcat_pair catalog[] = {
     {"note: the rules call it '%s' (an adaptation renamed or replaced it)\n", "附注：规则称其为“%s”（改编的规则将其改名或替换）\n"},
     {"note: did you mean '%s'?\n", "附注：是否应为“%s”？\n"},
     {"note: did you mean '%s' or '%s'?\n", "附注：是否应为“%s”或“%s”？\n"},
+    {"%s:%u: note: the header has a similar column '%s' (field %ld): if it is this column, head it '%s', as the "
+     "blank file from planc template has it\n",
+     "%s:%u: 附注：表头中有相近的列“%s”（第%ld个字段）：若就是这一列，请把列名写作“%s”，与下发的空白表中的写法相同\n"},
+    {"%s:%u: note: the header has a similar column '%s' (field %ld): if it is this column, rename it to '%s', or "
+     "write 'column \"%s\"' on indicator %s\n",
+     "%s:%u: 附注：表头中有相近的列“%s”（第%ld个字段）：若就是这一列，请把它改名为“%s”，或在指标上写 'column \"%s\"'（指标 %s）\n"},
+    {"%s:%u: note: the header has a similar column '%s' (field %ld): if it is this column, rename it to '%s', or "
+     "name it in the plan block: keys %s = \"%s\"\n",
+     "%s:%u: 附注：表头中有相近的列“%s”（第%ld个字段）：若就是这一列，请把它改名为“%s”，或在规划块中写明：'keys %s = \"%s\"'\n"},
     {"note: did you mean '%s', '%s' or '%s'?\n", "附注：是否应为“%s”、“%s”或“%s”？\n"},
     {"planc: error: %s has no row for %s\n", "planc: 错误：%s 中没有%s的数据行\n"},
     {"planc: error: %s has no row for %s in %d", "planc: 错误：%s 中没有%s %d年的数据行"},
@@ -2166,6 +2175,12 @@ static const msgcat_pair catalog[] = {
      "；另需%s年的值（基期年之前、有目标读取的年份）"},
 
     /* ---- a unit of another dimension in a cell; template --check's year-mark, mark and map notes */
+    {"note: column '%s' writes %.*s after its numbers (as '%s'), which is not a unit of the rules; a cell holds a "
+     "number alone, in %s (indicator '%s'): convert the number into %s and write it alone\n",
+     "附注：列“%s”在数字后写了“%.*s”（如“%s”），这不是规则中的计量单位；单元格只写数字，单位为 %s（指标“%s”）：请把数字换算为 %s，只写数字\n"},
+    {"note: column '%s' writes %.*s after its numbers (as '%s'), which is not a unit of the rules; a cell holds a "
+     "number alone, without a unit (indicator '%s'): write the number alone\n",
+     "附注：列“%s”在数字后写了“%.*s”（如“%s”），这不是规则中的计量单位；单元格只写数字，不带单位（指标“%s”）：请只写数字\n"},
     {"note: column '%s' writes a unit after its numbers (as '%s'), but %.*s is not a unit of this column: the rules "
      "read it in %s (indicator '%s'), and %.*s does not convert into %s; check that the cell is in the right column, "
      "and write its number alone, in %s\n",

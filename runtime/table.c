@@ -2134,8 +2134,24 @@ static bool near_note(loader *L, FILE *f, unsigned line, size_t k, const char *w
         return true;
     }
     if ((near = similar_field(L, want)) >= 0) {
-        csv_message(f, T(L, LBL_L_SIMILAR), L->name, line, shown(L, L->header[near], strlen(L->header[near])),
-                    near + 1);
+        /* and what to do if it is that column: the city heads it as the
+         * blank file does; the rules' author may also read it as it is */
+        const char *fld = shown(L, L->header[near], strlen(L->header[near]));
+        if (L->opts.provider)
+            csv_message(f, msgcat_get(L->opts.lang, "%s:%u: note: the header has a similar column '%s' (field "
+                                                    "%ld): if it is this column, head it '%s', as the blank file "
+                                                    "from planc template has it\n"),
+                        L->name, line, fld, near + 1, want);
+        else if (k >= 2)
+            csv_message(f, msgcat_get(L->opts.lang, "%s:%u: note: the header has a similar column '%s' (field "
+                                                    "%ld): if it is this column, rename it to '%s', or write "
+                                                    "'column \"%s\"' on indicator %s\n"),
+                        L->name, line, fld, near + 1, want, fld, L->p->columns[k - 2].indicator);
+        else
+            csv_message(f, msgcat_get(L->opts.lang, "%s:%u: note: the header has a similar column '%s' (field "
+                                                    "%ld): if it is this column, rename it to '%s', or name it in "
+                                                    "the plan block: keys %s = \"%s\"\n"),
+                        L->name, line, fld, near + 1, want, k == 0 ? "region" : "year", fld);
         return true;
     }
     if (k >= 2 && (near = indicator_field(L, (uint32_t)(k - 2))) >= 0) {
@@ -2862,12 +2878,36 @@ static void digits_written(double v, char *buf, size_t n)
     }
 }
 
+/* Whether s[0..n) reads as the name of a unit: Latin letters, Chinese
+ * characters and the signs units are written with (° ² ³ μ µ /), with a
+ * letter or character among them ("万吨", "kt", "tCO2" has a digit and is
+ * not; nor are "，603", "%" or an invisible character, which have
+ * messages of their own, nor the "e" of an exponent without digits). */
+static bool unit_word(const char *s, size_t n)
+{
+    if (n == 1 && (s[0] == 'e' || s[0] == 'E'))
+        return false;   /* "1e": an exponent left without its digits */
+    bool letter = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        bool alpha = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+        bool han = cp >= 0x4E00 && cp <= 0x9FFF;
+        bool sign = cp == '/' || cp == 0xB0 || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 || cp == 0x3BC;
+        if (!alpha && !han && !sign)
+            return false;
+        letter |= alpha || han;
+    }
+    return letter;
+}
+
 /* After the first malformed cell of column k that is a number followed by
  * a multiplier (万, 亿, 千, 百万) or by the name of a unit the rules know
  * ("12.3万", "59 万吨"), one note for the column on how to read it: the
  * cells must be numbers alone, converted, or in a unit the column is
- * declared in (`in UNIT`, docs/LANGUAGE.md §4).  Nothing for any other
- * text after the number: thousands separators ("1 000", "7，603"), "93%%"
+ * declared in (`in UNIT`, docs/LANGUAGE.md §4); after a word that is no
+ * unit of the rules ("71 万吨", "8 kt"), the unit to convert into.
+ * Nothing for any other text after the number: thousands separators ("1 000", "7，603"), "93%%"
  * and invisible characters have their own messages. */
 static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, const char *cell_text, size_t cell_n)
 {
@@ -2980,8 +3020,29 @@ static void suffix_note(loader *L, unsigned line, uint32_t k, const char *name, 
         fputc('\n', L->err);
         return;
     }
-    if (!rules_unit(L->p, suf, sn))
+    if (!rules_unit(L->p, suf, sn)) {
+        /* a unit the rules do not know ("71 万吨" in a column of Mt): no
+         * conversion to give, but what a cell holds and in which unit */
+        if (!unit_word(suf, sn))
+            return;
+        L->suffix_noted[k] = true;
+        note_at(L, L->err, line);
+        if (unit && strcmp(unit, "1") != 0)
+            csv_message(L->err,
+                        msgcat_get(L->opts.lang, "note: column '%s' writes %.*s after its numbers (as '%s'), which is "
+                                                 "not a unit of the rules; a cell holds a number alone, in %s "
+                                                 "(indicator '%s'): convert the number into %s and write it "
+                                                 "alone\n"),
+                        name, (int)sn, suf, shown(L, cell_text, cell_n), unit, c->indicator ? c->indicator : "?",
+                        unit);
+        else
+            csv_message(L->err,
+                        msgcat_get(L->opts.lang, "note: column '%s' writes %.*s after its numbers (as '%s'), which is "
+                                                 "not a unit of the rules; a cell holds a number alone, without a "
+                                                 "unit (indicator '%s'): write the number alone\n"),
+                        name, (int)sn, suf, shown(L, cell_text, cell_n), c->indicator ? c->indicator : "?");
         return;
+    }
     L->suffix_noted[k] = true;
     note_at(L, L->err, line);
     /* the unit written and the column's, when the rules know both (a

@@ -327,6 +327,9 @@ START_TEST(data_malformed_number)
         "data.csv:4: error: column 'farmland_mu': malformed number 'inf'\n"
         "data.csv:5: error: column 'farmland_mu': malformed number '0x10'\n"
         "data.csv:6: error: column 'farmland_mu': malformed number '12abc'\n"
+        "data.csv:6: note: column 'farmland_mu' writes abc after its numbers (as '12abc'), which is not a unit "
+        "of the rules; a cell holds a number alone, without a unit (indicator '耕地保有量'): write the number "
+        "alone\n"
         "data.csv:7: error: column 'farmland_mu': malformed number '1 000' (a space between digits is not read in a number: leave it out)\n"
         "data.csv:8: error: column 'farmland_mu': malformed number '-'\n"
         "data.csv:9: error: column 'farmland_mu': number '1e999' is out of range\n"
@@ -464,11 +467,14 @@ START_TEST(data_similar_header_column)
     assert_data_errors(
         "City,year,farmland,park_\n",
         "data.csv:1: error: column 'city' (the region column) is not in the header\n"
-        "data.csv:1: note: the header has a similar column 'City' (field 1)\n"
+        "data.csv:1: note: the header has a similar column 'City' (field 1): if it is this column, rename it to "
+        "'city', or name it in the plan block: keys region = \"City\"\n"
         "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
-        "data.csv:1: note: the header has a similar column 'farmland' (field 3)\n"
+        "data.csv:1: note: the header has a similar column 'farmland' (field 3): if it is this column, rename it "
+        "to 'farmland_mu', or write 'column \"farmland\"' on indicator 耕地保有量\n"
         "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
-        "data.csv:1: note: the header has a similar column 'park_' (field 4)\n");
+        "data.csv:1: note: the header has a similar column 'park_' (field 4): if it is this column, rename it to "
+        "'park', or write 'column \"park_\"' on indicator 辽河口国家公园\n");
 }
 END_TEST
 
@@ -483,7 +489,8 @@ START_TEST(data_header_names_otherwise)
     assert_data_errors(
         "city,year,FARMLAND MU,辽河口国家公园\n",
         "data.csv:1: error: column 'farmland_mu' (indicator 耕地保有量) is not in the header\n"
-        "data.csv:1: note: the header has a similar column 'FARMLAND MU' (field 3)\n"
+        "data.csv:1: note: the header has a similar column 'FARMLAND MU' (field 3): if it is this column, rename "
+        "it to 'farmland_mu', or write 'column \"FARMLAND MU\"' on indicator 耕地保有量\n"
         "data.csv:1: error: column 'park' (indicator 辽河口国家公园) is not in the header\n"
         "data.csv:1: note: field 4 '辽河口国家公园' is headed with the name of indicator 辽河口国家公园, "
         "whose cells the rules read from column 'park': rename the field to 'park', or write "
