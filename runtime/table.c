@@ -3611,12 +3611,15 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
             free(visible);
             visible = NULL;
         }
-        const char *near[3];
-        int nnear = renamed || visible ? 0 : suggest_region(L, name, near);
-        const char *hint = renamed ? NULL : visible ? visible : nnear ? near[0] : NULL;
+        /* a region's name with more after it (南京市 for 南京, 凉山彝族自治州
+         * for 凉山) first: its note says how to read the data as it is
+         * (an alias), where the nearest name by edit distance (南京, one
+         * character off) would only say what the rules call it */
         uint32_t pre_region = 0;
-        const char *pre = renamed || hint ? NULL : prefix_region(L, name, &pre_region);
-        hint = hint ? hint : pre;
+        const char *pre = renamed || visible ? NULL : prefix_region(L, name, &pre_region);
+        const char *near[3];
+        int nnear = renamed || visible || pre ? 0 : suggest_region(L, name, near);
+        const char *hint = renamed ? NULL : visible ? visible : pre ? pre : nnear ? near[0] : NULL;
         bool whole = !hint && !renamed && whole_word(name);
         if (whole && !L->whole_noted && !L->stopped)
             whole_note(L, rec->line, name);
