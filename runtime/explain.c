@@ -23,6 +23,7 @@
 #include "report_style.h"
 #include "rtmem.h"
 #include "unit.h"
+#include "utf8.h"
 #include "msgcat.h"
 
 /* ---------------------------------------------------------------- strings */
@@ -184,23 +185,74 @@ static const char *opname(ir_op op)
 
 /* The name among n candidates nearest to `want` by edit distance, when it
  * is close enough to suggest: at most 2 edits, or a third of its length in
- * characters when that is more. */
-static const char *nearest(const char *want, const char *const *names, size_t n)
+ * characters when that is more.  With owner (each name's item, as a
+ * region's name and its aliases share one), NULL when names of two items
+ * are as near: 蘇州 is one character from 苏州, 常州 and 徐州 alike, and
+ * naming the first would send the user to another city. */
+static const char *nearest(const char *want, const char *const *names, const uint32_t *owner, size_t n)
 {
     const char *best = NULL;
     int bestd = 0;
+    size_t besti = 0;
     for (size_t i = 0; i < n; i++) {
         int d = diag_editdist(want, names[i]);
         if (!best || d < bestd) {
             best = names[i];
             bestd = d;
+            besti = i;
         }
     }
     int len = 0;    /* in code points */
     for (const unsigned char *c = (const unsigned char *)want; *c; c++)
         len += (*c & 0xC0) != 0x80;
     int limit = len / 3 > 2 ? len / 3 : 2;
-    return best && bestd <= limit ? best : NULL;
+    if (!best || bestd > limit)
+        return NULL;
+    /* as near as another item's: the one whose name `want` begins with,
+     * or that begins with `want`, if one alone does (丙市 for 丙, beside
+     * 甲市); else none */
+    bool tie = false;
+    for (size_t i = 0; owner && i < n; i++)
+        tie |= owner[i] != owner[besti] && diag_editdist(want, names[i]) == bestd;
+    if (!tie)
+        return best;
+    const char *lead = NULL;
+    uint32_t lead_owner = 0;
+    size_t nlead = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t lw = strlen(want), ln = strlen(names[i]);
+        if (diag_editdist(want, names[i]) != bestd || memcmp(want, names[i], lw < ln ? lw : ln) != 0)
+            continue;
+        if (!nlead || owner[i] != lead_owner) {
+            nlead++;
+            lead_owner = owner[i];
+            lead = names[i];
+        }
+    }
+    return nlead == 1 ? lead : NULL;
+}
+
+/* The longest region name or alias of two or more characters that `want`
+ * begins with (南京市 for 南京, 凉山彝族自治州 for 凉山), after a name
+ * ending in a Latin letter or digit only where neither follows; NULL if
+ * none. */
+static const char *prefix_name(const char *want, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    size_t lw = strlen(want), lb = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(names[i]);
+        if (l >= lw || l <= lb || memcmp(want, names[i], l) != 0 || utf8_count(names[i], l) < 2)
+            continue;
+        unsigned char last = (unsigned char)names[i][l - 1], next = (unsigned char)want[l];
+        bool alnum_last = (last >= '0' && last <= '9') || ((last | 0x20) >= 'a' && (last | 0x20) <= 'z');
+        bool alnum_next = (next >= '0' && next <= '9') || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
+        if (alnum_last && alnum_next)
+            continue;
+        best = names[i];
+        lb = l;
+    }
+    return best;
 }
 
 long explain_find_region(const ir_program *p, const char *name, const char **suggest)
@@ -216,14 +268,21 @@ long explain_find_region(const ir_program *p, const char *name, const char **sug
         total += 1 + p->regions[i].naliases;
     }
     const char **names = rt_xmalloc(total ? total : 1, sizeof *names);
+    uint32_t *owner = rt_xmalloc(total ? total : 1, sizeof *owner);
     size_t n = 0;
     for (uint32_t i = 0; i < p->nregions; i++) {
+        owner[n] = i;
         names[n++] = p->regions[i].name;
-        for (uint32_t k = 0; k < p->regions[i].naliases; k++)
+        for (uint32_t k = 0; k < p->regions[i].naliases; k++) {
+            owner[n] = i;
             names[n++] = p->regions[i].aliases[k];
+        }
     }
-    *suggest = nearest(name, names, n);
+    *suggest = prefix_name(name, names, n);
+    if (!*suggest)
+        *suggest = nearest(name, names, owner, n);
     free(names);
+    free(owner);
     return -1;
 }
 
@@ -234,10 +293,14 @@ long explain_find_target(const ir_program *p, const char *name, const char **sug
         if (strcmp(p->targets[i].name, name) == 0)
             return i;
     const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
-    for (uint32_t i = 0; i < p->ntargets; i++)
+    uint32_t *owner = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *owner);
+    for (uint32_t i = 0; i < p->ntargets; i++) {
         names[i] = p->targets[i].name;
-    *suggest = nearest(name, names, p->ntargets);
+        owner[i] = i;
+    }
+    *suggest = nearest(name, names, owner, p->ntargets);
     free(names);
+    free(owner);
     return -1;
 }
 

@@ -1312,7 +1312,9 @@ static void unknown_note(loader *L, FILE *err)
  * regions are as close (蘇州 is one character from 苏州, 常州 and 泰州
  * alike: naming the first alone would have the user file 苏州's rows
  * under 常州).  Returns how many; 0 when none is close enough, or more
- * than three are equally close (a guess among them is no help). */
+ * than three are equally close (a guess among them is no help).  Among
+ * those, the one the cell begins with (丙市 for 丙, beside the alias 甲市)
+ * is named alone. */
 static int suggest_region(loader *L, const char *s, const char *pick[3])
 {
     if (!L->sorted) {
@@ -1346,21 +1348,38 @@ static int suggest_region(loader *L, const char *s, const char *pick[3])
         return 0;
     /* the other regions as close (a region's alias as close as its name
      * is the same region) */
-    int n = 0;
-    long seen[4];
-    for (size_t i = 0; i < L->nnames && n <= 3; i++) {
+    int n = 0, nlead = 0;
+    long seen[4], lead_region = -1;
+    const char *lead = NULL;
+    size_t lsz = strlen(s);
+    for (size_t i = 0; i < L->nnames; i++) {
         const char *c = L->sorted[i];
         if (diag_editdist(s, c) != bestd)
             continue;
         long r = find_region(L, c, strlen(c));
+        /* one the cell begins with, or that begins with the cell (丙市
+         * for 丙, beside 甲市), is the one meant, if it alone is */
+        size_t lc = strlen(c);
+        if (memcmp(s, c, lsz < lc ? lsz : lc) == 0) {
+            if (lead_region < 0) {
+                lead_region = r;
+                lead = c;
+                nlead = 1;
+            } else if (r != lead_region)
+                nlead = 2;
+        }
         bool dup = false;
-        for (int k = 0; k < n; k++)
+        for (int k = 0; k < n && k < 4; k++)
             dup |= seen[k] == r;
-        if (dup)
+        if (dup || n > 3)
             continue;
         if (n < 3)
             pick[n] = c;
         seen[n++] = r;
+    }
+    if (n > 1 && nlead == 1) {
+        pick[0] = lead;
+        return 1;
     }
     return n <= 3 ? n : 0;
 }
