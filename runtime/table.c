@@ -1453,10 +1453,11 @@ typedef struct source {
     bool rows;              /* a workbook's sheet made into CSV: a line is a
                                row (csv_reader.rows) */
     /* A file in another encoding (rt_load_options.encoding): converted to
-     * UTF-8 as it is read.  The first block decides (tc_looks_utf8): a
-     * file already in UTF-8 is read as it is. */
+     * UTF-8 as it is read.  The first block that is not ASCII alone
+     * decides (tc_judge): a file already in UTF-8 is read as it is. */
     tc_conv *conv;          /* the conversion, or NULL */
-    bool undecided;         /* conv is set and the first block not read */
+    bool undecided;         /* conv is set and no block decided yet: the
+                               blocks so far were read as they are */
     char *raw;              /* bytes read and not yet converted: raw_len */
     size_t raw_len, raw_cap;
     bool raw_eof;           /* the file has no more bytes to read */
@@ -1615,15 +1616,24 @@ static size_t convert_more(source *s, size_t len)
     return len;
 }
 
-/* After a converting file's first block was read as it is: whether it is
- * UTF-8 already (then it is read so, and the conversion dropped), else
- * its bytes become the first raw bytes to convert. */
+/* After a converting file's block was read as it is (source.undecided):
+ * whether the file is UTF-8 already (then it is read so, and the
+ * conversion dropped), in the named encoding (then the window's bytes
+ * become the first raw bytes to convert), or still undecided: ASCII so
+ * far, which both read alike (tc_judge).  The window's bytes kept from an
+ * undecided block are ASCII, which the conversion leaves as they are, so
+ * converting the whole window moves no byte already checked. */
 static size_t decide_encoding(source *s, size_t len)
 {
-    s->undecided = false;
-    if (s->read_errno)
+    if (s->read_errno) {
+        s->undecided = false;
         return len;
-    if (tc_looks_utf8(s->block, len, s->final)) {
+    }
+    tc_verdict v = tc_judge(s->conv, s->block, len, s->final);
+    if (v == TC_WAIT)
+        return len;
+    s->undecided = false;
+    if (v == TC_AS_IS) {
         tc_close(s->conv);
         s->conv = NULL;
         return len;

@@ -70,8 +70,8 @@ typedef struct rt_load_options {
     bool provider;
     /* The character encoding of CSV files that are not UTF-8 (a name
      * iconv(3) knows: GB18030, GBK, UTF-16 ...; planc run's --encoding),
-     * or NULL: every file is UTF-8.  A file whose first block is UTF-8
-     * beyond ASCII (textconv.h, tc_looks_utf8) is read as UTF-8 all the
+     * or NULL: every file is UTF-8.  A file whose first block beyond
+     * ASCII is UTF-8 (textconv.h, tc_judge) is read as UTF-8 all the
      * same, so one option serves a mix of files; a workbook's text is
      * Unicode and never converted. */
     const char *encoding;

@@ -12,16 +12,35 @@
 #include "rtmem.h"
 #include "utf8.h"
 
-/* The iconv descriptor, and the first byte it could not convert. */
+/* The iconv descriptor, the first byte it could not convert, and how the
+ * encoding writes ASCII (tc_judge). */
 struct tc_conv {
     iconv_t cd;
     bool had_bad;
     unsigned char bad;
+    bool ascii_same; /* each byte 1-127 is that ASCII character */
+    bool ascii_csv;  /* ',' and '\n' are themselves (UTF-7, ISO-2022-JP
+                        and HZ are: their text is ASCII bytes) */
 };
 
 bool tc_is_utf8(const char *encoding)
 {
     return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;
+}
+
+/* Whether the byte b alone, from the initial state, converts to itself
+ * (the descriptor is back in its initial state after). */
+static bool byte_is_itself(iconv_t cd, char b)
+{
+    char in = b, out[8];
+    char *ip = &in, *op = out;
+    size_t inlen = 1, outlen = sizeof out;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    size_t r = iconv(cd, &ip, &inlen, &op, &outlen);
+    if (r != (size_t)-1)
+        r = iconv(cd, NULL, NULL, &op, &outlen);
+    iconv(cd, NULL, NULL, NULL, NULL);
+    return r != (size_t)-1 && inlen == 0 && op == out + 1 && out[0] == b;
 }
 
 tc_conv *tc_open(const char *encoding)
@@ -33,6 +52,10 @@ tc_conv *tc_open(const char *encoding)
     c->cd = cd;
     c->had_bad = false;
     c->bad = 0;
+    c->ascii_csv = byte_is_itself(cd, ',') && byte_is_itself(cd, '\n');
+    c->ascii_same = c->ascii_csv;
+    for (int b = 1; b < 0x80 && c->ascii_same; b++)
+        c->ascii_same = byte_is_itself(cd, (char)b);
     return c;
 }
 
@@ -103,13 +126,17 @@ bool tc_convert(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *
     return moved;
 }
 
-bool tc_looks_utf8(const char *buf, size_t n, bool whole)
+/* What buf[0..n) holds as UTF-8: 1 when it is UTF-8 with a character of
+ * two bytes or more, 0 when it is ASCII alone (perhaps ending in a
+ * sequence the buffer's end cuts, unless `whole`), -1 when it is no UTF-8
+ * (an invalid sequence, or a NUL byte). */
+static int utf8_kind(const char *buf, size_t n, bool whole)
 {
     bool wide = false;
     for (size_t i = 0; i < n;) {
         unsigned char b = (unsigned char)buf[i];
         if (b == 0)
-            return false;
+            return -1;
         if (b < 0x80) {
             i++;
             continue;
@@ -123,10 +150,30 @@ bool tc_looks_utf8(const char *buf, size_t n, bool whole)
             bool cut = !whole && need > n - i;
             for (size_t k = i + 1; cut && k < n; k++)
                 cut = ((unsigned char)buf[k] & 0xC0) == 0x80;
-            return cut && wide;
+            return !cut ? -1 : wide ? 1 : 0;
         }
         wide = true;
         i += (size_t)len;
     }
-    return wide;
+    return wide ? 1 : 0;
+}
+
+bool tc_looks_utf8(const char *buf, size_t n, bool whole)
+{
+    return utf8_kind(buf, n, whole) == 1;
+}
+
+tc_verdict tc_judge(const tc_conv *c, const char *buf, size_t n, bool whole)
+{
+    int kind = utf8_kind(buf, n, whole);
+    if (kind != 0)
+        return kind > 0 ? TC_AS_IS : TC_CONVERT;
+    /* ASCII alone: the same bytes in an encoding that writes ASCII so,
+     * until a later block tells; text in an encoding whose ASCII is other
+     * bytes (7-bit encodings with shifts) when ',' and '\n' are
+     * themselves; else no text in that encoding (UTF-16's and UTF-32's
+     * ASCII holds NUL bytes, EBCDIC's digits are above 127): UTF-8 */
+    if (c->ascii_same)
+        return whole ? TC_AS_IS : TC_WAIT;
+    return c->ascii_csv ? TC_CONVERT : TC_AS_IS;
 }

@@ -50,4 +50,23 @@ bool tc_had_bad(const tc_conv *c);
  * character), so such a file is read as UTF-8 whatever --encoding says. */
 bool tc_looks_utf8(const char *buf, size_t n, bool whole);
 
+/* What a file's bytes so far tell of it (tc_judge). */
+typedef enum {
+    TC_WAIT,    /* nothing yet: ASCII, read as it is until a block that
+                   holds more decides */
+    TC_AS_IS,   /* UTF-8 already: read as it is */
+    TC_CONVERT, /* in c's encoding: converted */
+} tc_verdict;
+
+/* Whether buf[0..n), the bytes of a file read so far (all of it when
+ * `whole`), are UTF-8 or in c's encoding.  UTF-8 beyond ASCII is read as
+ * it is (tc_looks_utf8).  ASCII alone (no NUL byte) decides nothing in an
+ * encoding that writes each ASCII character as that byte (GB18030,
+ * Latin-1): a file ASCII in its first block and UTF-8 later is UTF-8, and
+ * the verdict waits for the first byte above 127.  In an encoding whose
+ * ',' and line break are other bytes (UTF-16, UTF-32, EBCDIC), ASCII alone
+ * is UTF-8; in one that writes them as ASCII but shifts with other ASCII
+ * bytes (UTF-7, ISO-2022-JP), it is converted. */
+tc_verdict tc_judge(const tc_conv *c, const char *buf, size_t n, bool whole);
+
 #endif

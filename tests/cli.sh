@@ -142,6 +142,24 @@ cut -d, -f1,3- "$data" | awk -F, 'NR == 1 || !seen[$1]++' | iconv -f UTF-8 -t GB
 expect 0 "$planc" run "$rules" --data "$tmp/gbk-noyear.csv" --data-year 2024 --encoding GB18030 --store "$tmp/enc.db" -o "$tmp/gbk-results.csv"
 expect 0 "$planc" history "$tmp/enc.db"; contains out "gbk-noyear.csv --data-year 2024 --encoding GB18030"
 rm -f "$tmp/gbk.csv" "$tmp/gbk-noyear.csv" "$tmp/utf8-results.csv" "$tmp/gbk-results.csv" "$tmp/enc.db"
+# a UTF-8 file ASCII in its first block (256 KiB with -j1, 512 KiB with
+# -j2) and UTF-8 after: read as it is with --encoding GB18030, as with
+# any -j; an ASCII file with --encoding UTF-16 or IBM037 (whose ASCII
+# characters are other bytes) is UTF-8 too
+{ head -1 "$data" | sed 's/^region,\(.*\)$/note,\1,region/'
+  tail -n +2 "$data" | sed 's/^\([^,]*\),\(.*\)$/,\2,\1/' | awk 'NR == 1 { for (i = 0; i < 300000; i++) printf "x" } { print }'; } > "$tmp/late.csv"
+expect 0 "$planc" run "$rules" --data "$tmp/late.csv" -o "$tmp/late-utf8.csv"
+for j in 1 2; do
+    expect 0 "$planc" run "$rules" --data "$tmp/late.csv" --encoding GB18030 -j$j -o "$tmp/late-gbk.csv"
+    n=$((n + 1)); cmp -s "$tmp/late-utf8.csv" "$tmp/late-gbk.csv" || { echo "FAIL: --encoding GB18030 -j$j: a UTF-8 file ASCII in its first block scored otherwise"; fails=$((fails + 1)); }
+done
+LC_ALL=C tr -d '\200-\377' < "$data" > "$tmp/ascii.csv"
+"$planc" run "$rules" --data "$tmp/ascii.csv" >"$tmp/ascii-utf8.out" 2>&1
+for e in UTF-16 UTF-32 IBM037 UTF-7; do
+    "$planc" run "$rules" --data "$tmp/ascii.csv" --encoding $e >"$tmp/ascii-enc.out" 2>&1
+    n=$((n + 1)); cmp -s "$tmp/ascii-utf8.out" "$tmp/ascii-enc.out" || { echo "FAIL: an ASCII file read with --encoding $e read otherwise than without"; fails=$((fails + 1)); }
+done
+rm -f "$tmp/late.csv" "$tmp/late-utf8.csv" "$tmp/late-gbk.csv" "$tmp/ascii.csv" "$tmp/ascii-utf8.out" "$tmp/ascii-enc.out"
 expect 1 "$planc" check "$tmp/no-such.plan"; contains err "no-such.plan"
 expect 3 "$planc" run "$rules" --data "$tmp/no-such.csv"; contains err "no-such.csv"
 # an output that is one of the inputs is refused, the input kept

@@ -94,6 +94,33 @@ START_TEST(looks_utf8)
 }
 END_TEST
 
+START_TEST(judge)
+{
+    tc_conv *gbk18030 = tc_open("GB18030"), *utf16 = tc_open("UTF-16"), *ebcdic = tc_open("IBM037"),
+            *utf7 = tc_open("UTF-7");
+    ck_assert(gbk18030 && utf16 && ebcdic && utf7);
+    /* UTF-8 beyond ASCII, and text that is none */
+    ck_assert_int_eq(tc_judge(gbk18030, utf8, strlen(utf8), true), TC_AS_IS);
+    ck_assert_int_eq(tc_judge(gbk18030, gbk, sizeof gbk - 1, false), TC_CONVERT);
+    ck_assert_int_eq(tc_judge(utf16, "r\0,\0", 4, false), TC_CONVERT);
+    /* ASCII in an encoding whose ASCII is the same bytes: the next block
+     * decides (a UTF-8 character its end cuts is no more), the file's
+     * end reads it as it is */
+    ck_assert_int_eq(tc_judge(gbk18030, "region,year\n", 12, false), TC_WAIT);
+    ck_assert_int_eq(tc_judge(gbk18030, "region,year\n\xE7\xA4", 14, false), TC_WAIT);
+    ck_assert_int_eq(tc_judge(gbk18030, "region,year\n", 12, true), TC_AS_IS);
+    /* ASCII is no UTF-16 or EBCDIC text (no NUL byte, no digit above
+     * 127), but it is UTF-7's */
+    ck_assert_int_eq(tc_judge(utf16, "region,year\n", 12, false), TC_AS_IS);
+    ck_assert_int_eq(tc_judge(ebcdic, "region,year\n", 12, false), TC_AS_IS);
+    ck_assert_int_eq(tc_judge(utf7, "region,year\n", 12, false), TC_CONVERT);
+    tc_close(gbk18030);
+    tc_close(utf16);
+    tc_close(ebcdic);
+    tc_close(utf7);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("textconv");
@@ -101,6 +128,7 @@ int main(void)
     tcase_add_test(tc, gb18030_in_pieces);
     tcase_add_test(tc, invalid_bytes_marked);
     tcase_add_test(tc, looks_utf8);
+    tcase_add_test(tc, judge);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
