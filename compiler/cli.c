@@ -365,13 +365,11 @@ int cli_take_data_year(const char *cmd, void *where, const char *opt, const char
     return 0;
 }
 
-/* Reads `--encoding NAME` into the data_options at `where`: once, a name
+/* Reads `--encoding NAME` into the encoding name at `*slot`: once, a name
  * the C library's iconv knows (GB18030, GBK, UTF-16 ...). */
-int cli_take_encoding(const char *cmd, void *where, const char *opt, const char *v)
+int cli_take_encoding_name(const char *cmd, const char **slot, const char *v)
 {
-    data_options *d = where;
-    (void)opt;
-    if (d->load.encoding)
+    if (*slot)
         return cli_usage_error(cmd, "%s--encoding given twice (one encoding for the CSV files that are not "
                                 "UTF-8)", "");
     tc_conv *c = tc_is_utf8(v) ? NULL : tc_open(v);
@@ -379,8 +377,17 @@ int cli_take_encoding(const char *cmd, void *where, const char *opt, const char 
         return cli_usage_error(cmd, "unknown encoding '%s' (a name iconv knows, such as GB18030, GBK or "
                                 "UTF-16; iconv -l lists them)", v);
     tc_close(c);
-    d->load.encoding = v;
+    *slot = v;
     return 0;
+}
+
+/* Reads `--encoding NAME` into the data_options at `where`
+ * (cli_take_encoding_name). */
+int cli_take_encoding(const char *cmd, void *where, const char *opt, const char *v)
+{
+    data_options *d = where;
+    (void)opt;
+    return cli_take_encoding_name(cmd, &d->load.encoding, v);
 }
 
 /* Reads `--na TEXT` into the data_options at `where`: a text without

@@ -168,6 +168,9 @@ int cli_take_set(const char *cmd, void *where, const char *opt, const char *v);
 /* Reads `--data-year Y`, given once, into the data_options at `where`. */
 int cli_take_data_year(const char *cmd, void *where, const char *opt, const char *v);
 
+/* Reads `--encoding NAME` into the encoding name at `*slot`: once, a name
+ * the C library's iconv knows (GB18030, GBK, UTF-16 ...). */
+int cli_take_encoding_name(const char *cmd, const char **slot, const char *v);
 /* Reads `--encoding NAME` into the data_options at `where`: once, a name
  * the C library's iconv knows (GB18030, GBK, UTF-16 ...). */
 int cli_take_encoding(const char *cmd, void *where, const char *opt, const char *v);

@@ -69,12 +69,22 @@ static int take_years(const char *cmd, void *where, const char *opt, const char 
     return 0;
 }
 
+/* Reads --encoding NAME (a name iconv knows, once) into the encoding at
+ * `where`. */
+static int take_encoding(const char *cmd, void *where, const char *opt, const char *v)
+{
+    (void)opt;
+    return cli_take_encoding_name(cmd, where, v);
+}
+
 /* planc template's command line (template_command). */
 typedef struct template_args {
     cliopt_list rules;   /* the one rules file */
     cliopt_list regions; /* --region R, given again */
     cliopt_list na;      /* --na TEXT, given again */
     cliopt_list checks;  /* --check FILE, given again */
+    const char *encoding; /* --encoding NAME: the CSV files --check reads
+                             that are not UTF-8, as planc run reads them */
     const char *out;     /* -o OUT */
     int years[2];        /* --years A-B; 0 0: not given */
     bool list;           /* --list */
@@ -85,6 +95,7 @@ typedef struct template_args {
 static const cliopt_option template_options[] = {
     {"--check", NULL, CLIOPT_LIST, offsetof(template_args, checks), NULL},
     {"--na", NULL, CLIOPT_LIST, offsetof(template_args, na), NULL},
+    {"--encoding", NULL, CLIOPT_CALL, offsetof(template_args, encoding), take_encoding},
     {"--region", NULL, CLIOPT_LIST, offsetof(template_args, regions), NULL},
     {"--years", NULL, CLIOPT_CALL, offsetof(template_args, years), take_years},
     {"--output", "-o", CLIOPT_STRING, offsetof(template_args, out), NULL},
@@ -144,6 +155,8 @@ int cmd_template(int argc, char **argv)
         rc = cli_usage_error("template", "%s--check writes no file: it cannot be given with -o or --list", "");
     if (rc == EXIT_OK && nna && !check)
         rc = cli_usage_error("template", "%s--na is for the file --check reads", "");
+    if (rc == EXIT_OK && ta.encoding && !check)
+        rc = cli_usage_error("template", "%s--encoding is for the file --check reads", "");
     /* a file checked twice (by one name or two) would be each of its rows
      * a duplicate of itself, and the columns it lacks "in no other file"
      * but itself: planc run refuses it so (cli_data_twice) */
@@ -243,7 +256,8 @@ int cmd_template(int argc, char **argv)
     rt_table *t = NULL;
     if (rc == EXIT_OK && check) {
         rt_load_options opts = {.allow_missing_columns = nchecks == 1, .quiet_missing_columns = true,
-                                .na = na, .nna = nna, .lang = lang, .provider = true};
+                                .na = na, .nna = nna, .encoding = ta.encoding, .lang = lang,
+                                .provider = true};
         t = rt_table_load_many(p, checks, NULL, nchecks, &opts, stderr);
         if (!t)
             rc = EXIT_DATA;

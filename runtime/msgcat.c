@@ -1071,6 +1071,7 @@ static const msgcat_pair catalog[] = {
     {"%s--data -: standard input cannot be checked against a run; save it to a file and give that",
      "%s--data -：标准输入无法与评估核对；请把它存为文件，再给出该文件"},
     {"%s--na is for the file --check reads", "%s--na 用于 --check 读取的文件"},
+    {"%s--encoding is for the file --check reads", "%s--encoding 用于 --check 读取的文件"},
     {"%sa database and a run are needed", "%s需要一个数据库和一次评估"},
     {"%snothing to check: give the rules file, --data files or --output files ('planc history DB --full' lists the runs' hashes)",
      "%s没有可核对的文件：请给出规则文件、--data 数据文件或 --output 输出文件（'planc history DB --full' 列出各次评估的哈希值）"},

@@ -141,6 +141,10 @@ n=$((n + 1)); cmp -s "$tmp/utf8-results.csv" "$tmp/gbk-results.csv" || { echo "F
 cut -d, -f1,3- "$data" | awk -F, 'NR == 1 || !seen[$1]++' | iconv -f UTF-8 -t GB18030 > "$tmp/gbk-noyear.csv"
 expect 0 "$planc" run "$rules" --data "$tmp/gbk-noyear.csv" --data-year 2024 --encoding GB18030 --store "$tmp/enc.db" -o "$tmp/gbk-results.csv"
 expect 0 "$planc" history "$tmp/enc.db"; contains out "gbk-noyear.csv --data-year 2024 --encoding GB18030"
+# template --check reads such a file as planc run does with --encoding
+expect 0 "$planc" template "$rules" --check "$tmp/gbk.csv" --encoding GB18030; contains err "gbk.csv: ok: "
+expect 2 "$planc" template "$rules" --encoding GB18030; contains err "--encoding is for the file --check reads"
+expect 2 "$planc" template "$rules" --check "$tmp/gbk.csv" --encoding no-such-encoding; contains err "unknown encoding 'no-such-encoding'"
 rm -f "$tmp/gbk.csv" "$tmp/gbk-noyear.csv" "$tmp/utf8-results.csv" "$tmp/gbk-results.csv" "$tmp/enc.db"
 # a UTF-8 file ASCII in its first block (256 KiB with -j1, 512 KiB with
 # -j2) and UTF-8 after: read as it is with --encoding GB18030, as with
