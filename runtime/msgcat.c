@@ -1447,6 +1447,8 @@ static const msgcat_pair catalog[] = {
     /* ---- a data file in another encoding (--encoding, textconv.c) */
     {"%sbyte 0x%02X is no %s text (--encoding %s); is the file in another encoding?",
      "%s字节 0x%02X 不是 %s 编码的文本（--encoding %s）；该文件是否为其他编码？"},
+    {"%sthe file ends inside a %s character (byte 0x%02X, --encoding %s): is it cut short, or in another encoding?",
+     "%s文件在一个 %s 编码的字符中间结束（字节 0x%02X，--encoding %s）：文件是否不完整，或为其他编码？"},
     {"planc: error: unknown encoding '%s'\n", "planc: 错误：未知的编码 '%s'\n"},
     /* ---- planc template --check (template.c) */
     {"%s:%u: error: a row of %s, which the file is not for (--region)\n",

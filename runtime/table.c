@@ -5644,6 +5644,12 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             if (src->bad_nul)
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sNUL byte in the data (the file must be UTF-8 text)"),
                            where);
+            else if (src->conv && tc_bad_cut(src->conv))
+                /* the file ends inside a character of its encoding */
+                data_error(&L, src->bad_line, msgcat_get(lang, "%sthe file ends inside a %s character (byte "
+                                                               "0x%02X, --encoding %s): is it cut short, or in "
+                                                               "another encoding?"),
+                           where, L.opts.encoding, tc_bad_byte(src->conv), L.opts.encoding);
             else if (src->conv && tc_had_bad(src->conv))
                 /* a byte the file's encoding (--encoding) has no character for */
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sbyte 0x%02X is no %s text (--encoding %s); "

@@ -18,6 +18,7 @@ struct tc_conv {
     iconv_t cd;
     bool had_bad;
     unsigned char bad;
+    bool bad_cut;    /* that byte began a character the input's end cuts */
     bool ascii_same; /* each byte 1-127 is that ASCII character */
     bool ascii_csv;  /* ',' and '\n' are themselves (UTF-7, ISO-2022-JP
                         and HZ are: their text is ASCII bytes) */
@@ -52,6 +53,7 @@ tc_conv *tc_open(const char *encoding)
     c->cd = cd;
     c->had_bad = false;
     c->bad = 0;
+    c->bad_cut = false;
     c->ascii_csv = byte_is_itself(cd, ',') && byte_is_itself(cd, '\n');
     c->ascii_same = c->ascii_csv;
     for (int b = 1; b < 0x80 && c->ascii_same; b++)
@@ -77,15 +79,22 @@ bool tc_had_bad(const tc_conv *c)
     return c->had_bad;
 }
 
-/* Writes the mark of one invalid input byte (0xFF) and steps over it:
- * false when the output has no room. */
-static bool mark_bad(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *outlen)
+bool tc_bad_cut(const tc_conv *c)
+{
+    return c->bad_cut;
+}
+
+/* Writes the mark of one invalid input byte (0xFF) and steps over it
+ * (`cut`: it begins a character the input's end cuts): false when the
+ * output has no room. */
+static bool mark_bad(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *outlen, bool cut)
 {
     if (*outlen == 0)
         return false;
     if (!c->had_bad) {
         c->had_bad = true;
         c->bad = (unsigned char)**in;
+        c->bad_cut = cut;
     }
     **out = (char)0xFF;
     (*out)++;
@@ -112,7 +121,7 @@ bool tc_convert(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *
             break; /* a character the next block completes */
         /* EILSEQ, or a character the file's end cuts: each byte invalid
          * in turn, so the conversion goes on at the next one */
-        if (!mark_bad(c, in, inlen, out, outlen))
+        if (!mark_bad(c, in, inlen, out, outlen, errno == EINVAL))
             break;
         moved = true;
     }

@@ -41,6 +41,10 @@ bool tc_convert(tc_conv *c, const char **in, size_t *inlen, char **out, size_t *
 unsigned char tc_bad_byte(const tc_conv *c);
 /* Whether tc_convert met an invalid byte. */
 bool tc_had_bad(const tc_conv *c);
+/* Whether that byte began a character the input's end cuts (a UTF-16
+ * file of an odd number of bytes, a GBK lead byte last): a file cut
+ * short, rather than a byte the encoding has no character for. */
+bool tc_bad_cut(const tc_conv *c);
 
 /* Whether buf[0..n), the start of a file, is UTF-8 beyond ASCII: at least
  * one character of two bytes or more, every sequence valid and no NUL (a
