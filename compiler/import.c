@@ -1911,11 +1911,14 @@ static void rescope_targets(loader *L, baseidx *b, const ptrvec *stmts)
     }
     if (!d)
         return;
-    uint32_t n = 0;
+    uint32_t n = 0, left = 0;
     for (size_t i = 0; i < b->targets.order.n; i++) {
         item *it = b->targets.order.v[i];
         ast_target *t = it->t;
-        if (it->dropped || !t || t->scope.only.n || t->scope.except.n || share_target(L, b, t))
+        if (it->dropped || !t)
+            continue;
+        left++;
+        if (t->scope.only.n || t->scope.except.n || share_target(L, b, t))
             continue;
         ast_target *nt = arena_alloc(L->a, sizeof *nt);
         *nt = *t;
@@ -1933,7 +1936,11 @@ static void rescope_targets(loader *L, baseidx *b, const ptrvec *stmts)
         it->t = nt;
         n++;
     }
-    if (n == 0)
+    if (n == 0 && left == 0)
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp,
+                     "this 'override targets' changes nothing: no target of the base is left (the file drops "
+                     "or leaves out every one)");
+    else if (n == 0)
         diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp,
                      "this 'override targets' changes nothing: every target of the base has a scope already");
 }

@@ -2341,6 +2341,9 @@ static const msgcat_pair catalog[] = {
      "'override target NAME for ...'"},
     {"this 'override targets' changes nothing: every target of the base has a scope already",
      "这个 'override targets' 没有改动任何内容：基础规则的每个目标都已写了适用范围"},
+    {"this 'override targets' changes nothing: no target of the base is left (the file drops or leaves out every "
+     "one)",
+     "这个 'override targets' 没有改动任何内容：基础规则的目标已一个不剩（本文件删去或未保留每一个）"},
     /* ---- a --na text that is a number (runtime/table.c na_number_note) */
     {"--na %s is a number, and a cell holding it was read as a missing value, not as that number: ",
      "--na %s 是一个数，有1个内容为它的单元格按缺失值读取，而不是按这个数读取："},
