@@ -3598,10 +3598,14 @@ static void scope_set(S *s, uint32_t r, bool put, bool all, uint32_t st, uint32_
     }
 }
 
-/* A scope computed once, shared by every target that writes the same one. */
+/* A scope computed once, shared by every target that writes the same one;
+ * an empty one (an error) keeps where it was reported, so the targets
+ * that share one written scope (`override targets for ...`) report it
+ * once. */
 typedef struct scope_memo {
     uint32_t *scope;
     uint32_t n;
+    span sp;
 } scope_memo;
 
 /* Writes to f what the names of a scope list resolve to ("o:r12,l2,"),
@@ -3653,6 +3657,8 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
         mt->scoped = true;
         mt->scope = seen->scope;
         mt->nscope = seen->n;
+        if (seen->n == 0 && (seen->sp.file != sc->sp.file || seen->sp.lo != sc->sp.lo || seen->sp.hi != sc->sp.hi))
+            diag_error(s->d, sc->sp, "the scope of target '%s' covers no region", mt->name);
         return;
     }
     scope_scratch(s);
@@ -3737,11 +3743,11 @@ static void check_scope(S *s, sema_target *mt, const ast_scope *sc)
                 mt->scope[mt->nscope++] = s->sc.list[i];
         qsort(mt->scope, mt->nscope, sizeof *mt->scope, cmp_region);
     }
-    if (mt->nscope == 0) {
+    if (mt->nscope == 0)
         diag_error(s->d, sc->sp, "the scope of target '%s' covers no region", mt->name);
-    } else if (key) {
+    if (key) {
         scope_memo *memo = arena_alloc(s->a, sizeof *memo);
-        *memo = (scope_memo){mt->scope, mt->nscope};
+        *memo = (scope_memo){mt->scope, mt->nscope, sc->sp};
         namemap_put(s->a, &s->scopes, key, memo);
     }
 }
