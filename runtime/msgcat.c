@@ -1427,6 +1427,8 @@ static const msgcat_pair catalog[] = {
     {"column '%s': ", "列“%s”："},
     {"field %ld: ", "第%ld个字段："},
     {"%sNUL byte in the data (the file must be UTF-8 text)", "%s数据中有 NUL 字节（文件须为 UTF-8 文本）"},
+    {"%sNUL character in the data (--encoding %s): the file must be text",
+     "%s数据中有 NUL 字符（--encoding %s）：文件须为文本"},
     {"%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8", "%s无效的 UTF-8 字节 0x%02X；数据须为 UTF-8 编码"},
     {"note: the file looks UTF-16 encoded; save it as UTF-8, or convert it: "
      "iconv -f UTF-16 -t UTF-8 %s > %s\n",

@@ -5641,7 +5641,13 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                          shown(&L, L.header[f], strlen(L.header[f])));
             else if (f >= 0)
                 snprintf(where, sizeof where, msgcat_get(lang, "field %ld: "), f + 1);
-            if (src->bad_nul)
+            if (src->bad_nul && src->conv)
+                /* converted from the file's encoding: a NUL character
+                 * there, which no text holds */
+                data_error(&L, src->bad_line, msgcat_get(lang, "%sNUL character in the data (--encoding %s): "
+                                                               "the file must be text"),
+                           where, L.opts.encoding);
+            else if (src->bad_nul)
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sNUL byte in the data (the file must be UTF-8 text)"),
                            where);
             else if (src->conv && tc_bad_cut(src->conv))
