@@ -940,7 +940,40 @@ static uint32_t *codepoints(const char *s, size_t max, size_t *n)
     return v;
 }
 
-/* (diag.h) The source text of sp on one line. */
+/* How many bytes from t[i] (i < hi) a comment takes (# or // to the
+ * line's end, a block comment to its close), or a string ("...", with its escapes, or
+ * “...”), as the lexer reads them; 0 for anything else.  `comment` says
+ * which it was. */
+static size_t skip_piece(const char *t, uint32_t i, uint32_t hi, bool *comment)
+{
+    uint32_t j = i;
+    *comment = true;
+    if (t[i] == '#' || (t[i] == '/' && i + 1 < hi && t[i + 1] == '/')) {
+        while (j < hi && t[j] != '\n' && t[j] != '\r')
+            j++;
+        return j - i;
+    }
+    if (t[i] == '/' && i + 1 < hi && t[i + 1] == '*') {
+        for (j = i + 2; j < hi && !(t[j] == '*' && j + 1 < hi && t[j + 1] == '/'); j++)
+            ;
+        return (j < hi ? j + 2 : hi) - i;
+    }
+    *comment = false;
+    if (t[i] == '"') {
+        for (j = i + 1; j < hi && t[j] != '"' && t[j] != '\n' && t[j] != '\r'; j++)
+            if (t[j] == '\\' && j + 1 < hi)
+                j++;
+        return (j < hi && t[j] == '"' ? j + 1 : j) - i;
+    }
+    if (hi - i >= 3 && memcmp(t + i, "\xE2\x80\x9C", 3) == 0) {
+        for (j = i + 3; j < hi && !(hi - j >= 3 && memcmp(t + j, "\xE2\x80\x9D", 3) == 0); j++)
+            ;
+        return (j < hi ? j + 3 : hi) - i;
+    }
+    return 0;
+}
+
+/* (diag.h) The source text of sp on one line, without its comments. */
 bool diag_span_text(const diag_ctx *d, span sp, char *buf, size_t size)
 {
     if (size == 0)
@@ -950,15 +983,26 @@ bool diag_span_text(const diag_ctx *d, span sp, char *buf, size_t size)
         return false;
     const char *t = d->files[sp.file].text;
     size_t n = 0;
-    for (uint32_t i = sp.lo; i < sp.hi; i++) {
-        bool space = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
-        if (space && (n == 0 || buf[n - 1] == ' '))
+    for (uint32_t i = sp.lo; i < sp.hi;) {
+        bool comment;
+        size_t piece = skip_piece(t, i, sp.hi, &comment);
+        bool space = comment || t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+        size_t len = comment ? 0 : piece ? piece : 1;
+        if (space && (n == 0 || buf[n - 1] == ' ')) {
+            i += piece ? (uint32_t)piece : 1;
             continue;
-        if (n + 1 >= size) {
+        }
+        if (n + (space ? 1 : len) >= size) {
             buf[0] = '\0';
             return false;
         }
-        buf[n++] = space ? ' ' : t[i];
+        if (space)
+            buf[n++] = ' ';
+        else {
+            memcpy(buf + n, t + i, len);
+            n += len;
+        }
+        i += piece ? (uint32_t)piece : 1;
     }
     while (n > 0 && buf[n - 1] == ' ')
         n--;

@@ -148,8 +148,9 @@ void diag_linecol(const diag_ctx *d, uint32_t file, uint32_t off,
 /* The 1-based line of byte offset `off` (0 for no file), in log time. */
 unsigned diag_line(const diag_ctx *d, uint32_t file, uint32_t off);
 /* The source text of sp in buf (size bytes, NUL-terminated), each run of
- * white space (line ends too) written as one space: a piece of the rules
- * quoted on one line in a hint.  False, with buf empty, when sp is no
+ * white space (line ends too) and each comment written as one space (a
+ * string kept whole): a piece of the rules quoted on one line in a hint,
+ * to be written as it is.  False, with buf empty, when sp is no
  * text of a file or does not fit. */
 bool diag_span_text(const diag_ctx *d, span sp, char *buf, size_t size);
 
