@@ -2772,18 +2772,32 @@ static void split_overridden(loader *L, baseidx *b, ast_decl *n, size_t i, ptrve
     }
 }
 
+/* Moves the program slots of the items of t (declarations: regions,
+ * indicators, agencies, sections) to where apply_split put them: `to`
+ * holds each old slot's new one (n old slots). */
+static void move_slots(ntab *t, const size_t *to, size_t n)
+{
+    for (size_t k = 0; k < t->order.n; k++) {
+        item *it = t->order.v[k];
+        if (it->slot < n)
+            it->slot = (uint32_t)to[it->slot];
+    }
+}
+
 /* Puts the declarations split_overridden made in place of the slots they
- * split (the program grows; the assessment's slot moves with it). */
+ * split (the program grows): the assessment's slot and the declarations'
+ * items move with it, each once (a slot moved to k is not moved again
+ * when the loop reaches old slot k). */
 static void apply_split(loader *L, baseidx *b, const ptrvec *split)
 {
     size_t n = L->out.n, total = 0;
     for (size_t i = 0; i < n; i++)
         total += split[i].n ? split[i].n : 1;
     void **v = arena_alloc(L->a, (total + 1) * sizeof *v);
+    size_t *to = arena_alloc(L->a, (n + 1) * sizeof *to);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        if (b->assess_slot == (int64_t)i)
-            b->assess_slot = (int64_t)k;
+        to[i] = k;
         if (!split[i].n) {
             v[k++] = L->out.v[i];
             continue;
@@ -2791,6 +2805,13 @@ static void apply_split(loader *L, baseidx *b, const ptrvec *split)
         for (size_t j = 0; j < split[i].n; j++)
             v[k++] = split[i].v[j];
     }
+    if (b->assess_slot >= 0 && (size_t)b->assess_slot < n)
+        b->assess_slot = (int64_t)to[b->assess_slot];
+    move_slots(&b->regions, to, n);
+    move_slots(&b->own_regions, to, n);
+    move_slots(&b->inds, to, n);
+    move_slots(&b->agencies, to, n);
+    move_slots(&b->sections, to, n);
     L->out.v = v;
     L->out.n = k;
     L->out.cap = total + 1;
