@@ -151,8 +151,9 @@ const char *ast_origin_word(ast_originkind k)
         [ORIGIN_OVERRIDDEN] = "overridden", [ORIGIN_ADDED] = "added",
         [ORIGIN_DROPPED] = "dropped", [ORIGIN_REPLACED] = "replaced",
         [ORIGIN_RESCOPED] = "rescoped", [ORIGIN_RENAMED] = "renamed",
+        [ORIGIN_MOVED] = "moved",
     };
-    return k <= ORIGIN_RENAMED ? kinds[k] : "?";
+    return k <= ORIGIN_MOVED ? kinds[k] : "?";
 }
 
 /* The operator as written in rules files. */
@@ -422,6 +423,8 @@ static void dump_target(dumper *dp, const ast_target *t, int depth)
         fprintf(out, " %s", t->name.s);
     if (t->rename.s)
         fprintf(out, " as %s", t->rename.s);
+    if (t->move.s)
+        fprintf(out, " in (%s)", t->move.s);
     dump_opt_string(t->desc, out);
     fputc('\n', out);
     dump_origin(t->origin, depth + 1, out);

@@ -199,6 +199,8 @@ struct ast_target {
     ast_name name;        /* may be .s == NULL: then named after its indicator */
     ast_name rename;      /* `override target OLD as NEW`: NEW (.s NULL: none;
                              only in an override statement) */
+    ast_name move;        /* `override target X in (ID)`: ID, the measure it moves to
+                             (.s NULL: none; only in an override statement) */
     const char *desc;     /* "..." text quoted from the plan, or NULL */
     bool redline;         /* written with `redline` */
     ast_targetkind kind;
@@ -480,8 +482,10 @@ typedef enum ast_originkind {
     ORIGIN_DROPPED,     /* a base item removed by `drop` (only in the edit list) */
     ORIGIN_REPLACED,    /* a base region or agency replaced by a new one (`replaces`) */
     ORIGIN_RESCOPED,    /* a base target whose scope named dropped or replaced regions */
-    ORIGIN_RENAMED      /* a base target given a new name (`override target OLD as NEW`),
+    ORIGIN_RENAMED,     /* a base target given a new name (`override target OLD as NEW`),
                            maybe changed otherwise too */
+    ORIGIN_MOVED        /* a base target moved to another measure and changed no
+                           otherwise (`override target X in (ID)`) */
 } ast_originkind;
 
 /* The kind of item an edit touched. */

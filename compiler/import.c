@@ -78,6 +78,8 @@ typedef struct item {
     span drop_sp;           /* where it was dropped or replaced */
     span kept;              /* its name in a `keep` of this file (hi 0: none) */
     const ast_origin *edit; /* the first drop or override of it, or NULL */
+    const ast_decl *move;   /* IT_TARGET: the `override target X in (ID)` that moves it to
+                               another measure (move_targets, after the other edits), or NULL */
 } item;
 
 /* Where a base measure's lead (or shared) list names a dropped agency. */
@@ -959,7 +961,8 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
     if (it->edit) {
         const char *how = it->edit->kind == ORIGIN_DROPPED ? "dropped" :
                           it->edit->kind == ORIGIN_REPLACED ? "replaced" :
-                          it->edit->kind == ORIGIN_RENAMED ? "renamed" : "overridden";
+                          it->edit->kind == ORIGIN_RENAMED ? "renamed" :
+                          it->edit->kind == ORIGIN_MOVED ? "moved" : "overridden";
         diag_error(L->d, n.sp, "cannot %s %s: it was %s already", tr(L, verb), item_shown(L, k, n.s), tr(L, how));
         diag_note(L->d, it->edit->edit, "it was %s here", tr(L, how));
         if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
@@ -1734,11 +1737,15 @@ static bool rename_ok(loader *L, baseidx *b, const item *it, ast_name nw)
 /* `override target|redline NAME ...`: a new target in the place of the
  * base's, made of what the override restates and the base's other parts;
  * with `as NEW`, under the name NEW (the base's references to the old name
- * follow it: fix_assessment). */
+ * follow it: fix_assessment); with `in (ID)`, to be moved to measure (ID)
+ * once every other edit is made (move_targets).  An override that only
+ * moves leaves an ORIGIN_MOVED trace, one that changes more says "moved
+ * to (ID)" in its detail. */
 static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t mi)
 {
     const ast_target *o = d->u.over.target;
-    item *it = find_base(L, b, &b->targets, IT_TARGET, o->name, o->rename.s ? "rename" : "override", mi);
+    item *it = find_base(L, b, &b->targets, IT_TARGET, o->name,
+                         o->rename.s ? "rename" : o->move.s ? "move" : "override", mi);
     if (!it)
         return;
     const ast_target *t = it->t;
@@ -1802,13 +1809,32 @@ static void override_target(loader *L, baseidx *b, const ast_decl *d, uint32_t m
         n->baseline_kw = o->baseline_kw;
         detail_add(L, &detail, "baseline");
     }
-    if (!detail.en && !o->rename.s)
+    /* the target is in that measure already: the move is none (a
+     * measure's id is one per program, so this is its measure) */
+    bool move = o->move.s != NULL;
+    if (move && it->me->id.s && strcmp(o->move.s, it->me->id.s) == 0) {
+        diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, o->move.sp,
+                     "target '%s' is in measure (%s) already: 'in (%s)' moves it nowhere", it->name, o->move.s,
+                     o->move.s);
+        move = false;
+    } else if (!detail.en && !o->rename.s && !move) {
         diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp, "this override of target '%s' changes nothing", it->name);
+    }
     n->sp = o->sp;
     n->measure = it->me;
     n->base = t;
-    ast_origin *org = origin(L, o->rename.s ? ORIGIN_RENAMED : ORIGIN_OVERRIDDEN, IT_TARGET, it->name,
-                             item_ref(L, IT_TARGET, it->name), clause_of(L, it->me), t->sp, d->sp);
+    ast_originkind kind = o->rename.s ? ORIGIN_RENAMED : move && !detail.en ? ORIGIN_MOVED : ORIGIN_OVERRIDDEN;
+    if (move && kind == ORIGIN_MOVED) {
+        detail.en = arena_printf(L->a, "to (%s)", o->move.s);
+        detail.zh_more = arena_printf(L->a, "移至措施（%s）", o->move.s);
+    } else if (move) {
+        detail_more(L, &detail, arena_printf(L->a, "moved to (%s)", o->move.s),
+                    arena_printf(L->a, "移至措施（%s）", o->move.s));
+    }
+    if (move)
+        it->move = d;
+    ast_origin *org = origin(L, kind, IT_TARGET, it->name, item_ref(L, IT_TARGET, it->name), clause_of(L, it->me),
+                             t->sp, d->sp);
     if (o->rename.s) {
         /* "as 水质达标" or "as 水质达标; condition, text" */
         org->new_name = o->rename.s;
@@ -1943,6 +1969,136 @@ static void rescope_targets(loader *L, baseidx *b, const ptrvec *stmts)
     else if (n == 0)
         diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp,
                      "this 'override targets' changes nothing: every target of the base has a scope already");
+}
+
+/* The measures of the program as the edits left it, by clause id: the
+ * base's not dropped, the extending file's own and those its overrides
+ * add (a measure's slot is NULL once dropped, until compact()). */
+static void live_measures(loader *L, ntab *t)
+{
+    for (size_t i = 0; i < L->out.n; i++) {
+        const ast_decl *d = L->out.v[i];
+        if (!d || d->kind != D_SECTION || !d->u.section)
+            continue;
+        ast_section *sec = d->u.section;
+        for (uint32_t j = 0; j < sec->nmeasures; j++) {
+            ast_measure *me = sec->measures[j];
+            if (!me || !me->id.s || ntab_find(t, me->id.s))
+                continue;
+            item *it = new_item(L, IT_MEASURE, me->id.s, me->id.sp);
+            it->me = me;
+            it->sec = sec;
+            it->slot = j;
+            ntab_add(L->a, t, it);
+        }
+    }
+}
+
+/* The measure (ID) that `override target X in (ID)` (d) moves target it
+ * to, or NULL after reporting why there is none: dropped (by a drop, with
+ * its section, or left out by a keep) or never declared, with a
+ * did-you-mean over the program's measures. */
+static ast_measure *move_dest(loader *L, baseidx *b, const ntab *live, const item *it, const ast_decl *d)
+{
+    ast_name id = d->u.over.target->move;
+    const item *to = ntab_find(live, id.s);
+    if (to)
+        return to->me;
+    /* the drop that took it: its own, or its section's (which an
+     * override of the measure does not show on the measure's item) */
+    const ast_origin *gone = NULL;
+    for (size_t e = 0; ntab_find(&b->measures, id.s) && e < L->edits.n && !gone; e++) {
+        const ast_origin *x = L->edits.v[e];
+        if (x->kind != ORIGIN_DROPPED)
+            continue;
+        if (x->item == IT_MEASURE && strcmp(x->name, id.s) == 0)
+            gone = x;
+        for (size_t k = 0; x->item == IT_SECTION && k < x->along_measures.n && !gone; k++)
+            if (strcmp(x->along_measures.v[k], id.s) == 0)
+                gone = x;
+    }
+    if (gone) {
+        if (gone->item == IT_MEASURE) {
+            diag_error(L->d, id.sp, "cannot move target '%s' to measure (%s): the measure was dropped", it->name,
+                       id.s);
+            if (gone->by_keep)
+                diag_note(L->d, gone->edit, "this 'keep' drops every %s of the base it does not list",
+                          tr(L, "measure"));
+            else
+                diag_note(L->d, gone->edit, "it was %s here", tr(L, "dropped"));
+        } else {
+            diag_error(L->d, id.sp, "cannot move target '%s' to measure (%s): the measure was dropped with %s",
+                       it->name, id.s, origin_shown(L, gone));
+            diag_note(L->d, gone->edit, "%s, which declares %s, was dropped here", origin_shown(L, gone),
+                      arena_printf(L->a, tr(L, "(%s)"), id.s));
+        }
+        if (gone->by_keep)
+            diag_hint(L->d, "'keep %s' leaves out %s: add it to that list to keep it", itemword[gone->item],
+                      origin_shown(L, gone));
+        return NULL;
+    }
+    diag_error(L->d, id.sp, "cannot move target '%s' to measure (%s): neither the base nor this file has one",
+               it->name, id.s);
+    suggest(L, live, id.s);
+    return NULL;
+}
+
+/* `override target X in (ID)`: each target an accepted override moves
+ * (item.move) leaves its measure's list (its slot NULL until compact(),
+ * as a drop leaves it) and joins the end of measure (ID)'s, in the order
+ * of the statements, with everything it has — its weight, veto, note and
+ * the base assessment's weights and vetoes of it, which name it.  Made
+ * after every other edit, so that (ID) may be a measure the file adds
+ * anywhere in it (`override section ... { measure (ID) ... }`) and a
+ * drop of (ID), of the target or of its measure is seen wherever it is
+ * written. */
+static void move_targets(loader *L, baseidx *b, const ptrvec *stmts)
+{
+    ntab live = {0};
+    bool listed = false;
+    for (size_t i = 0; i < stmts->n; i++) {
+        const ast_decl *d = stmts->v[i];
+        if (d->kind != D_OVERRIDE || d->u.over.what != OVR_TARGET || !d->u.over.target->move.s)
+            continue;
+        const ast_target *o = d->u.over.target;
+        item *it = ntab_find(&b->targets, o->name.s);
+        if (!it || it->move != d)
+            continue; /* the override was refused, or moves it nowhere */
+        if (it->dropped) {
+            /* a drop of its measure or section after the override took
+             * it along (one before it refused the override): the drop
+             * that names it among the targets it took */
+            const ast_origin *why = NULL;
+            for (size_t e = 0; e < L->edits.n && !why; e++) {
+                const ast_origin *x = L->edits.v[e];
+                for (size_t k = 0; x->kind == ORIGIN_DROPPED && k < x->along_targets.n && !why; k++)
+                    if (x->along_targets.v[k] == it->name)
+                        why = x;
+            }
+            if (!why)
+                continue;
+            diag_error(L->d, o->move.sp, "cannot move target '%s' to measure (%s): the target was dropped with %s",
+                       it->name, o->move.s, origin_shown(L, why));
+            diag_note(L->d, why->edit, "%s, which declares %s, was dropped here", origin_shown(L, why),
+                      arena_printf(L->a, tr(L, "'%s'"), it->name));
+            diag_hint(L->d, "a target leaves with its measure or section, moved or not: to keep it, drop the "
+                            "others by name ('drop target ...') instead");
+            continue;
+        }
+        if (!listed) {
+            live_measures(L, &live);
+            listed = true;
+        }
+        ast_measure *to = move_dest(L, b, &live, it, d);
+        if (!to)
+            continue;
+        it->me->targets[it->slot] = NULL;
+        to->targets = (ast_target **)append_ptrs(L->a, (void **)to->targets, to->ntargets,
+                                                 (void *const *)&it->t, 1);
+        it->t->measure = to;
+        it->me = to;
+        it->slot = to->ntargets++;
+    }
 }
 
 /* Gives every target of a measure written by the extending file an
@@ -4022,9 +4178,11 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
         case OVR_ASSESSMENT: override_assessment(L, &b, d); break;
         case OVR_REGION: break; /* applied first, above */
         case OVR_TARGETS: break; /* applied after the others, below */
+        /* (an override target's `in (ID)` too: move_targets) */
         }
     }
     rescope_targets(L, &b, stmts);
+    move_targets(L, &b, stmts);
     warn_kept_empty(L, &b, kept);
     places gone = {0};
     gone_places(L, &b, mi, &gone);
@@ -4205,14 +4363,16 @@ void import_print_origins(const ast_program *p, lbl_lang lang, FILE *out)
     static const char *const zh_before[] = {
         [ORIGIN_OVERRIDDEN] = "改写", [ORIGIN_ADDED] = "新增", [ORIGIN_DROPPED] = "删除",
         [ORIGIN_REPLACED] = "替换", [ORIGIN_RESCOPED] = "改变", [ORIGIN_RENAMED] = "把",
+        [ORIGIN_MOVED] = "移动",
     };
     static const char *const zh_after[] = {
         [ORIGIN_OVERRIDDEN] = "", [ORIGIN_ADDED] = "", [ORIGIN_DROPPED] = "",
         [ORIGIN_REPLACED] = "", [ORIGIN_RESCOPED] = "的适用范围", [ORIGIN_RENAMED] = "改名",
+        [ORIGIN_MOVED] = "",
     };
     for (uint32_t i = 0; i < p->nedits; i++) {
         const ast_origin *o = p->edits[i];
-        if (lang == LBL_ZH && o->kind <= ORIGIN_RENAMED) {
+        if (lang == LBL_ZH && o->kind <= ORIGIN_MOVED) {
             fprintf(out, "%s: ", o->edit_at);
             /* a target's clause "(九)" leads: "在措施（九）中删除目标“x”" */
             size_t n = o->clause && o->item == IT_TARGET ? strlen(o->clause) : 0;

@@ -418,7 +418,7 @@ static bool allow_attached(parse_state *ps, span loc);
 %type <list> wnames
 %type <period> period
 %type <keys> keys key
-%type <name> clauseid clauseref qname aname opt_ident opt_parent opt_as opt_level opt_map wname
+%type <name> clauseid clauseref qname aname opt_ident opt_parent opt_as opt_level opt_map wname opt_move
 %type <rtail> region_tail opt_members
 %type <ext> opt_extends
 %type <iattr> ind_attr
@@ -567,6 +567,15 @@ opt_as:
   | KW_AS IDENT         { $$ = $2; }
   ;
 
+/* ['in' '(' clauseid ')']: the measure an overridden target moves to.  It
+ * follows the name (and `as NEW`), before the text and the scope, so the
+ * `in` of a scope (`for city in 江苏`, after `for`) is never read as it;
+ * the '(' after `in` is a clause id's, as in `drop measure (九)`. */
+opt_move:
+    %empty                      { $$ = (ast_name){0}; }
+  | KW_IN '(' clauseid ')'      { $$ = $3; }
+  ;
+
 /* ---- modules and extension ---- */
 
 /* import := 'import' STRING ['as' IDENT] */
@@ -704,7 +713,8 @@ clauseids:
   | clauseids ',' '(' clauseid ')'  { $$ = $1; list_push($$, &$4); }
   ;
 
-/* override := 'override' ('target'|'redline') IDENT ['as' IDENT] [STRING] [scope] [':' condition] {target_attr}
+/* override := 'override' ('target'|'redline') IDENT ['as' IDENT] ['in' '(' clauseid ')'] [STRING] [scope]
+ *              [':' condition] {target_attr}
  *           | 'override' 'measure' '(' clauseid ')' [STRING] ['weight' sum] '{' { measure_item } '}'
  *           | 'override' 'section' IDENT [STRING] ['weight' sum] '{' { measure } '}'
  *           | 'override' 'indicator' IDENT ['as' IDENT] [STRING] [':' unitexpr] {',' ind_attr}
@@ -714,7 +724,10 @@ clauseids:
  * Only what is written changes; the rest is the base's (docs/LANGUAGE.md §14).
  * `override targets for SCOPE` gives every base target without a scope
  * that scope (import.c, rescope_targets); `targets` is a word, not a
- * keyword (parse_lex), so a rules file may still name something so. */
+ * keyword (parse_lex), so a rules file may still name something so.
+ * `override target NAME in (ID)` moves the base's target to measure (ID),
+ * a base measure or one the file adds, with its weight, veto and note
+ * (import.c, move_targets). */
 override:
     ovr_target
         {
@@ -807,27 +820,30 @@ opt_level:
   | ':' IDENT           { $$ = $2; }
   ;
 
-/* The target of an override: its name, then what it restates. */
+/* The target of an override: its name (and new name, and the measure it
+ * moves to), then what it restates. */
 ovr_target:
-    kw_override target_kw IDENT opt_as opt_string opt_scope ':' condition
+    kw_override target_kw IDENT opt_as opt_move opt_string opt_scope ':' condition
         {
-            $$ = $8;
+            $$ = $9;
             $$->redline = $2;
             $$->name = $3;
             $$->rename = $4;
-            $$->desc = $5;
-            $$->scope = $6;
+            $$->move = $5;
+            $$->desc = $6;
+            $$->scope = $7;
             $$->sp = @$;
         }
-  | kw_override target_kw IDENT opt_as opt_string opt_scope
+  | kw_override target_kw IDENT opt_as opt_move opt_string opt_scope
         {
             /* no condition: the base's is kept (measured stays NULL) */
             $$ = arena_alloc(ps->a, sizeof *$$);
             $$->redline = $2;
             $$->name = $3;
             $$->rename = $4;
-            $$->desc = $5;
-            $$->scope = $6;
+            $$->move = $5;
+            $$->desc = $6;
+            $$->scope = $7;
             $$->sp = @$;
         }
   | ovr_target target_attr
@@ -2901,6 +2917,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                                "\"text\" ...'"
                              : "'as' renames a base target, in an extending plan's 'override target OLD "
                                "as NEW'; a target written here takes its name after 'target'");
+    /* `override target X "text" in (二)`, `override target X for 甲市 in
+     * (二)`: the measure a target moves to comes right after its name;
+     * `target X in (二)`: only an override moves a target */
+    if (ps->ovr_target && ((tok == YYSYMBOL_KW_IN && find_token(expected, n, "'('") < 0) ||
+                           (strcmp(yysymbol_name(tok), "'('") == 0 && ps->before_tok == KW_IN)))
+        diag_hint(ps->d, "the measure a target moves to comes right after its name (and its new name): "
+                         "'override target NAME [as NEW] in (ID) \"text\" for SCOPE ...'");
+    else if (ps->in_target && tok == YYSYMBOL_KW_IN)
+        diag_hint(ps->d, "'in (ID)' moves a base target to another measure, in an extending plan's 'override "
+                         "target NAME in (ID)'; a target written here is in the measure it is written in");
     /* `override region X : city as Y`, `override region X alias "x" of A`,
      * `override region X replaces Y`: what a region's override gives, in
      * its order */
@@ -2917,12 +2943,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                          "unlike 'weight target NAME = N'");
     /* `drop measure 九`, `weight measure 九 = 2`, `clause 九`: a clause id
      * is written in parentheses, as the plan numbers it */
-    if ((ps->before_tok == KW_MEASURE || ps->before_tok == KW_CLAUSE) &&
+    if ((ps->before_tok == KW_MEASURE || ps->before_tok == KW_CLAUSE || (ps->before_tok == KW_IN && ps->ovr_target)) &&
         (tok == YYSYMBOL_IDENT || tok == YYSYMBOL_NUMBER) && find_token(expected, n, "'('") >= 0) {
         char id[64] = "";
         append_source(ps, id, sizeof id, *loc);
         diag_hint(ps->d, "a clause id is written in parentheses: '%s (%s)'",
-                  ps->before_tok == KW_MEASURE ? "measure" : "clause", id);
+                  ps->before_tok == KW_MEASURE ? "measure" : ps->before_tok == KW_IN ? "in" : "clause", id);
     } else if (ps->before2_tok == KW_MEASURE && ps->before_tok == IDENT && strcmp(yysymbol_name(tok), "'='") == 0) {
         /* `weight measure 三 = 2`: 三 read as a qualifier (`辽宁.(九)`),
          * the error comes at '=' */

@@ -112,6 +112,8 @@ static const msgcat_pair catalog[] = {
     {"replaced", "替换"},
     {"renamed", "改名"},
     {"overridden", "改写"},
+    {"move", "移动"},
+    {"moved", "移动"},
     {"'%s'", "“%s”"},
     {"(%s)", "（%s）"},
     {"%s '%s'", "%s“%s”"},
@@ -2346,6 +2348,27 @@ static const msgcat_pair catalog[] = {
     {"this 'override targets' changes nothing: no target of the base is left (the file drops or leaves out every "
      "one)",
      "这个 'override targets' 没有改动任何内容：基础规则的目标已一个不剩（本文件删去或未保留每一个）"},
+    /* ---- `override target X in (ID)` (import.c override_target, move_targets, parser.y) */
+    {"target '%s' is in measure (%s) already: 'in (%s)' moves it nowhere",
+     "目标“%s”已在措施（%s）中：'in (%s)' 没有移动它"},
+    {"cannot move target '%s' to measure (%s): the measure was dropped",
+     "无法把目标“%s”移至措施（%s）：该措施已被删除"},
+    {"cannot move target '%s' to measure (%s): the measure was dropped with %s",
+     "无法把目标“%s”移至措施（%s）：该措施已随%s删除"},
+    {"cannot move target '%s' to measure (%s): the target was dropped with %s",
+     "无法把目标“%s”移至措施（%s）：该目标已随%s删除"},
+    {"cannot move target '%s' to measure (%s): neither the base nor this file has one",
+     "无法把目标“%s”移至措施（%s）：基础规则和本文件中都没有这个措施"},
+    {"a target leaves with its measure or section, moved or not: to keep it, drop the others by name "
+     "('drop target ...') instead",
+     "目标随所在的措施或章节一起删除，移动与否都一样：要保留它，请改为按名称删除其他目标（'drop target ...'）"},
+    {"the measure a target moves to comes right after its name (and its new name): 'override target NAME [as "
+     "NEW] in (ID) \"text\" for SCOPE ...'",
+     "目标移至的措施紧跟在它的名称（以及新名称）之后：'override target NAME [as NEW] in (ID) \"text\" for SCOPE ...'"},
+    {"'in (ID)' moves a base target to another measure, in an extending plan's 'override target NAME in (ID)'; a "
+     "target written here is in the measure it is written in",
+     "'in (ID)' 用于在扩展规划的 'override target NAME in (ID)' 中把基础规则的目标移至另一项措施；"
+     "这里写的目标属于它所在的措施"},
     /* ---- a --na text that is a number (runtime/table.c na_number_note) */
     {"--na %s is a number, and a cell holding it was read as a missing value, not as that number: ",
      "--na %s 是一个数，有1个内容为它的单元格按缺失值读取，而不是按这个数读取："},

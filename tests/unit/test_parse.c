@@ -931,6 +931,31 @@ START_TEST(keep_is_a_contextual_word)
 }
 END_TEST
 
+/* `override target NAME [as NEW] in (ID)`: the measure the target moves
+ * to, after the name and the new name; a scope's `in` (after `for`)
+ * stays the scope's. */
+START_TEST(override_target_moves_to_a_measure)
+{
+    ast_program *p = parse("override target 水质 as 全省水质 in (三十八) \"文\" for city in 甲省 : x >= 1% by 2027\n"
+                           "override redline 耕地 in (二)\n"
+                           "override target 森林 for city in 甲省\n");
+    ck_assert_str_eq(errs(), "");
+    ck_assert_uint_eq(p->ndecls, 3);
+    const ast_target *t = p->decls[0]->u.over.target;
+    ck_assert_str_eq(t->name.s, "水质");
+    ck_assert_str_eq(t->rename.s, "全省水质");
+    ck_assert_str_eq(t->move.s, "三十八");
+    ck_assert_str_eq(t->desc, "文");
+    ck_assert_str_eq(t->scope.within.v[0].s, "甲省");
+    ck_assert(p->decls[1]->u.over.target->redline);
+    ck_assert_str_eq(p->decls[1]->u.over.target->move.s, "二");
+    ck_assert_ptr_null(p->decls[2]->u.over.target->move.s);
+    ck_assert_str_eq(p->decls[2]->u.over.target->scope.within.v[0].s, "甲省");
+    ck_assert(strstr(dump(p), "  target 水质 as 全省水质 in (三十八) \"文\"\n") != NULL);
+    ck_assert(strstr(dump(p), "  redline 耕地 in (二)\n") != NULL);
+}
+END_TEST
+
 static Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
@@ -969,6 +994,7 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, deep_unit_expressions_are_bounded);
     tcase_add_test(tc, nesting_up_to_the_limit_is_accepted);
     tcase_add_test(tc, keep_is_a_contextual_word);
+    tcase_add_test(tc, override_target_moves_to_a_measure);
     suite_add_tcase(s, tc);
     return s;
 }
