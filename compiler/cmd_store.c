@@ -145,6 +145,15 @@ int cmd_compare(int argc, char **argv)
         /* a bad or absent run is the command's; a database that cannot be
          * read is not */
         rc = fa == -2 || fb == -2 ? EXIT_WRITE : EXIT_USAGE;
+    } else if (a == b && !year[0]) {
+        /* `compare DB 1 1` (or `3 last` when run 3 is the last): the
+         * comparison of a run with itself says nothing and printed each
+         * side's "only in" as if there were two runs; one run's two years
+         * are --year/--against-year's */
+        char id[32];
+        snprintf(id, sizeof id, "%lld", a);
+        rc = cli_usage_error("compare", "RUN_A and RUN_B are the same run, %s: name two runs to compare (one "
+                                        "run's two years are compared with --year A --against-year B)", id);
     } else {
         store_compare_req rq = {.run = {a, b}, .year = {year[0], year[1]}, .lang = lang, .full = full,
                                 .format = json ? STORE_COMPARE_JSON : STORE_COMPARE_TEXT};

@@ -1561,6 +1561,10 @@ static const msgcat_pair catalog[] = {
      "is what 'planc compare DB RUN_A RUN_B' pairs, without them)",
      "--year 和 --against-year 是同一年 %s：它们指定要对照的两个年份（两次评估的同一年份由不带这两个选项的 "
      "'planc compare DB RUN_A RUN_B' 对照）"},
+    {"RUN_A and RUN_B are the same run, %s: name two runs to compare (one run's two years are compared with "
+     "--year A --against-year B)",
+     "要比较的两次评估是同一次，即评估 %s：请指定两次不同的评估（同一次评估的两个年份用 "
+     "'--year A --against-year B' 比较）"},
     /* ---- several files each with only its own regions' columns (table.c) */
     {"column '%s' (indicator %s) is not in the header, and the rules read it for this file's rows of %s",
      "表头中没有列“%s”（指标 %s），而规则读取本文件中%s的数据行时需要它"},
