@@ -164,10 +164,6 @@ static int command(int argc, char **argv)
     /* the language of the messages, and of the help (usage_text) */
     const char *bad_env = NULL;
     msgcat_set_lang(cli_lang_of_args(argc, argv, &bad_env));
-    if (cliopt_is_help(cmd)) {
-        fputs(usage_text(NULL), stdout);
-        return EXIT_OK;
-    }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
         help_args h = {.what.v = rt_xcalloc((size_t)argc + 1, sizeof *h.what.v), .lang = {msgcat_lang(), false}};
         cliopt_result r = cliopt_parse(&version_command, &h, argc - 2, argv + 2);
@@ -184,11 +180,16 @@ static int command(int argc, char **argv)
         printf("planc %s\n", PLANC_VERSION);
         return EXIT_OK;
     }
-    if (strcmp(cmd, "help") == 0) {
+    if (strcmp(cmd, "help") == 0 || cliopt_is_help(cmd)) {
         /* the command asked about: the first argument that is no option
          * (planc help --lang zh run); a --lang without a language, or with
          * one planc has not, is the usage error every command's --lang is;
-         * a -h or --help after it is its help (before it, planc's) */
+         * a -h or --help after it is its help (before it, planc's).
+         * `planc --help` and `planc -h` are `planc help` with what follows
+         * them read the same way: `planc --help run` is run's help and
+         * `planc --help extra` the usage error `planc help extra` is (the
+         * word was let be, and planc's help shown, while `planc help run
+         * extra` and `planc --version extra` were refused) */
         help_args h = {.what.v = rt_xcalloc((size_t)argc + 1, sizeof *h.what.v), .lang = {msgcat_lang(), false}};
         cliopt_result r = cliopt_parse(&help_command, &h, argc - 2, argv + 2);
         const char *what = h.what.n ? h.what.v[0] : NULL;
