@@ -2148,6 +2148,16 @@ static const msgcat_pair catalog[] = {
      "them, and their targets are judged on the goals of their last deadlines as if those held on\n",
      "%s:%u: 警告：有%zu行%s年的数据，在规划期末年 %d 之后（第一行在此）：规划没有为这些年份设定目标，"
      "其目标按最后期限的目标值评判，视同该目标值继续有效\n"},
+    {"%s:%u: warning: a row of %s, from the header's %s, after the plan's horizon %d: the plan sets no goals for "
+     "it, and its targets are judged on the goals of their last deadlines as if those held on\n",
+     "%s:%u: 警告：有%s年的数据行（来自表头的%s），在规划期末年 %d 之后：规划没有为该年设定目标，其目标按最后期限的"
+     "目标值评判，视同该目标值继续有效\n"},
+    {"%s:%u: warning: %zu rows of %s, from the header's %s, after the plan's horizon %d (the first on this line): "
+     "the plan sets no goals for them, and their targets are judged on the goals of their last deadlines as if "
+     "those held on\n",
+     "%s:%u: 警告：有%zu行%s年的数据（来自表头的%s），在规划期末年 %d 之后（第一行在本行）：规划没有为这些年份设定"
+     "目标，其目标按最后期限的目标值评判，视同该目标值继续有效\n"},
+    {"columns '%s' to '%s'", "列“%s”至“%s”"},
     /* ---- last-year-missing: a region whose rows end before the data's last year (table.c warn_last_year) */
     {"planc: warning: %s has no row in %d, the data's last year, in any of the files that have its rows (%s), "
      "though most regions of its level have one (its rows end in %d): it has no results that year, and the year's "

@@ -4983,6 +4983,26 @@ static void warn_last_year(loader *L, rt_table *t)
     free(has);
 }
 
+/* The header columns of per-year column c for the years lo..hi, as
+ * warn_after_horizon says them ("column 'C2031'", "columns 'C2031' to
+ * 'C2032'"), in `lang` (malloc'd). */
+static char *after_horizon_columns(lbl_lang lang, const ir_column *c, int lo, int hi)
+{
+    const char *at = strstr(c->name, "{year}");
+    int pre = (int)(at - c->name);
+    size_t n = 2 * strlen(c->name) + 64;
+    char *a = rt_xmalloc(n, 1), *b = rt_xmalloc(n, 1), *r = rt_xmalloc(3 * n, 1);
+    snprintf(a, n, "%.*s%d%s", pre, c->name, lo, at + 6);
+    snprintf(b, n, "%.*s%d%s", pre, c->name, hi, at + 6);
+    if (lo == hi)
+        snprintf(r, 3 * n, msgcat_get(lang, "column '%s'"), a);
+    else
+        snprintf(r, 3 * n, msgcat_get(lang, "columns '%s' to '%s'"), a, b);
+    free(a);
+    free(b);
+    return r;
+}
+
 /* Warns of the data's rows of years after the plan's horizon, the last
  * year it sets goals for: a target whose deadlines have passed is judged
  * on them in any later year (the rules say nothing of it), so a row of
@@ -5015,7 +5035,28 @@ static void warn_after_horizon(loader *L, rt_table *t)
         snprintf(years, sizeof years, "%d", lo);
     else
         snprintf(years, sizeof years, "%d–%d", lo, hi);
-    if (count == 1)
+    const ir_column *wide = first_per_year(p);
+    if (wide) {
+        /* a column per year: the years are the header's, not the line's
+         * (each line holds a region's every year), so the columns they
+         * came from are named, as the rules spell them with the year */
+        char *from = after_horizon_columns(L->opts.lang, wide, lo, hi);
+        if (count == 1)
+            warn_message(L->err, WARN_AFTER_HORIZON,
+                         msgcat_get(L->opts.lang, "%s:%u: warning: a row of %s, from the header's %s, after the "
+                                                  "plan's horizon %d: the plan sets no goals for it, and its "
+                                                  "targets are judged on the goals of their last deadlines as if "
+                                                  "those held on\n"),
+                         name, t->line[first], years, from, p->horizon);
+        else
+            warn_message(L->err, WARN_AFTER_HORIZON,
+                         msgcat_get(L->opts.lang, "%s:%u: warning: %zu rows of %s, from the header's %s, after the "
+                                                  "plan's horizon %d (the first on this line): the plan sets no "
+                                                  "goals for them, and their targets are judged on the goals of "
+                                                  "their last deadlines as if those held on\n"),
+                         name, t->line[first], count, years, from, p->horizon);
+        free(from);
+    } else if (count == 1)
         warn_message(L->err, WARN_AFTER_HORIZON,
                      msgcat_get(L->opts.lang, "%s:%u: warning: a row of %s, after the plan's horizon %d: the plan "
                                               "sets no goals for it, and its targets are judged on the goals of "
