@@ -1451,6 +1451,10 @@ static const msgcat_pair catalog[] = {
     /* ---- a data file in another encoding (--encoding, textconv.c) */
     {"%sbyte 0x%02X is no %s text (--encoding %s); is the file in another encoding?",
      "%s字节 0x%02X 不是 %s 编码的文本（--encoding %s）；该文件是否为其他编码？"},
+    {"%s:%u: note: --encoding %s names no byte order, and a file without a byte order mark is then read in the "
+     "one the system chooses: name it, --encoding %sBE (big-endian) or --encoding %sLE (little-endian)\n",
+     "%s:%u: 附注：--encoding %s 未指明字节序，没有字节序标记的文件将按系统选定的字节序读取：请指明字节序，"
+     "用 '--encoding %sBE'（大端序）或 '--encoding %sLE'（小端序）\n"},
     {"%sthe file ends inside a %s character (byte 0x%02X, --encoding %s): is it cut short, or in another encoding?",
      "%s文件在一个 %s 编码的字符中间结束（字节 0x%02X，--encoding %s）：文件是否不完整，或为其他编码？"},
     {"planc: error: unknown encoding '%s'\n", "planc: 错误：未知的编码 '%s'\n"},

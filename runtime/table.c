@@ -5697,11 +5697,24 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                                                                "0x%02X, --encoding %s): is it cut short, or in "
                                                                "another encoding?"),
                            where, L.opts.encoding, tc_bad_byte(src->conv), L.opts.encoding);
-            else if (src->conv && tc_had_bad(src->conv))
+            else if (src->conv && tc_had_bad(src->conv)) {
                 /* a byte the file's encoding (--encoding) has no character for */
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sbyte 0x%02X is no %s text (--encoding %s); "
                                                                "is the file in another encoding?"),
                            where, tc_bad_byte(src->conv), L.opts.encoding, L.opts.encoding);
+                /* UTF-16 or UTF-32 without its byte order, failing on the
+                 * first line: most likely a file of the other order than
+                 * the C library took (a big-endian UTF-16 without a byte
+                 * order mark, which glibc reads little-endian), where no
+                 * line break or comma is one */
+                const char *unordered = tc_unordered_unicode(L.opts.encoding);
+                if (unordered && src->bad_line == 1)
+                    csv_message(err, msgcat_get(lang, "%s:%u: note: --encoding %s names no byte order, and a file "
+                                                      "without a byte order mark is then read in the one the "
+                                                      "system chooses: name it, --encoding %sBE (big-endian) or "
+                                                      "--encoding %sLE (little-endian)\n"),
+                                name, src->bad_line, L.opts.encoding, unordered, unordered);
+            }
             else {
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8"),
                            where, src->bad_byte);

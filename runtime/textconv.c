@@ -29,6 +29,15 @@ bool tc_is_utf8(const char *encoding)
     return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;
 }
 
+const char *tc_unordered_unicode(const char *encoding)
+{
+    if (strcasecmp(encoding, "UTF-16") == 0 || strcasecmp(encoding, "UTF16") == 0)
+        return "UTF-16";
+    if (strcasecmp(encoding, "UTF-32") == 0 || strcasecmp(encoding, "UTF32") == 0)
+        return "UTF-32";
+    return NULL;
+}
+
 /* Whether the byte b alone, from the initial state, converts to itself
  * (the descriptor is back in its initial state after). */
 static bool byte_is_itself(iconv_t cd, char b)

@@ -20,6 +20,13 @@ typedef struct tc_conv tc_conv;
  * nothing to convert. */
 bool tc_is_utf8(const char *encoding);
 
+/* The encoding named with its byte order of `encoding` when it names
+ * UTF-16 or UTF-32 without one ("UTF-16", "utf32"): "UTF-16" or
+ * "UTF-32", whose BE and LE spell the order; else NULL.  Such a name
+ * reads a file without a byte order mark in an order the C library
+ * chooses (glibc: little-endian), so a file of the other fails at once. */
+const char *tc_unordered_unicode(const char *encoding);
+
 /* A conversion from `encoding` (a name iconv knows: GB18030, GBK, UTF-16,
  * ISO-8859-1 ...) to UTF-8; NULL when the C library knows no such
  * encoding.  tc_close frees it. */
