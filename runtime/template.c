@@ -621,6 +621,23 @@ static by_region group_rows(const ir_program *p, const rt_table *t, const tmpl_n
     return b;
 }
 
+/* A row of the table by where it is: its file and line (tmpl_check lists
+ * rows of other regions so). */
+typedef struct file_line {
+    size_t file;
+    unsigned line;
+    size_t row;
+} file_line;
+
+/* Orders file_lines by file, then line. */
+static int by_file_line(const void *a, const void *b)
+{
+    const file_line *x = a, *y = b;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
 /* The plural's "s" of an English count: "" for 1 ("1 row"), "s" else. */
 static const char *plural(size_t n)
 {
@@ -661,9 +678,16 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
         for (size_t k = 0; k < own; k++)
             ours[b.rows[k]] = 1;
         size_t others = 0, *unlisted = rt_xcalloc(nfiles, sizeof *unlisted); /* per file, beyond those listed */
-        for (size_t row = 0; row < nrows; row++) {
-            if (rt_table_line(t, row) == 0 || ours[row])
-                continue;
+        /* in the order of the files and their lines (the table's rows
+         * are sorted by region: a reader looks the lines up in order) */
+        file_line *at = rt_xcalloc(nrows + 1, sizeof *at);
+        size_t nat = 0;
+        for (size_t row = 0; row < nrows; row++)
+            if (rt_table_line(t, row) != 0 && !ours[row])
+                at[nat++] = (file_line){rt_table_row_file(t, row), rt_table_line(t, row), row};
+        qsort(at, nat, sizeof *at, by_file_line);
+        for (size_t k = 0; k < nat; k++) {
+            size_t row = at[k].row;
             if (others++ < TMPL_ROWS_LISTED)
                 csv_message(err, msgcat_get(lang, "%s:%u: error: a row of %s, which the file is not for (--region)\n"),
                             rt_table_row_path(t, row), rt_table_line(t, row), p->regions[rt_table_region(t, row)].name);
@@ -677,6 +701,7 @@ unsigned tmpl_check(FILE *err, lbl_lang lang, const ir_program *p, const rt_tabl
                                                                      : "%s: error: %zu more rows of regions the file is not for (--region)\n"),
                             rt_table_file_path(t, f), unlisted[f]);
         free(unlisted);
+        free(at);
         free(ours);
     }
     for (uint32_t c = 0; c < p->ncolumns; c++) {
