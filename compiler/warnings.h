@@ -119,6 +119,9 @@
       "某地区某列的数值与同层级其他地区相差1000或10000倍，或其百分比写成了小数")                             \
     X(MISSING_REGION, "missing-region", true, true, "a region with no row where most regions of its level have",      \
       "同层级多数地区有数据行，而该地区没有")                                                                          \
+    X(MISSING_SOLE_REGION, "missing-sole-region", true, true,                                                         \
+      "the only region of its level (a province over its cities' rows) has no row, though targets on it read its own data", \
+      "本层级唯一的地区（如只有各市数据时的省）没有数据行，而适用于它的目标读取其本级数据")                                    \
     X(NOTHING_TO_SCORE, "nothing-to-score", true, true, "no rows to score", "没有可以评分的数据行")                                      \
     /* the results (runtime/report.c) */                                                                               \
     X(UNGRADED_REGION, "ungraded-region", true, true, "a region with no total or grade, for want of its own rows",     \

@@ -1522,6 +1522,30 @@ static const msgcat_pair catalog[] = {
     {"planc: warning: %zu more regions have no row in any of the files (%s), though most regions of their level "
      "have\n",
      "planc: 警告：另有%zu个地区在各数据文件（%s）中都没有数据行（同级地区大多有）\n"},
+    /* ---- the only region of its level without a row of its own (table.c warn_absent_sole_region) */
+    {"%s: warning: %s, the only region of level %s, has no row of its own in the data: the target '%s', which "
+     "reads its own data, is not_applicable on each of the rows planc added for it\n",
+     "%s: 警告：%s是%s层级唯一的地区，数据中却没有它本级的数据行：读取其本级数据的目标“%s”在系统为它补出的每一行都不适用\n"},
+    {"%s: warning: %s, the only region of level %s, has no row of its own in the data: '%s' and the %u other "
+     "targets that read its own data are not_applicable on each of the rows planc added for it\n",
+     "%s: 警告：%s是%s层级唯一的地区，数据中却没有它本级的数据行：“%s”及另外%u个读取其本级数据的目标在系统为它补出的每一行都不适用\n"},
+    {"%s: warning: %s, the only region of level %s, has no row in the data: the target '%s', which reads its own "
+     "data, has no results for it\n",
+     "%s: 警告：%s是%s层级唯一的地区，数据中却没有它的数据行：读取其本级数据的目标“%s”对它没有评估结果\n"},
+    {"%s: warning: %s, the only region of level %s, has no row in the data: '%s' and the %u other targets that "
+     "read its own data have no results for it\n",
+     "%s: 警告：%s是%s层级唯一的地区，数据中却没有它的数据行：“%s”及另外%u个读取其本级数据的目标对它没有评估结果\n"},
+    {"%s: warning: %s, the only region of level %s, has no row of its own in the data: '%s' and one other target "
+     "that reads its own data are not_applicable on each of the rows planc added for it\n",
+     "%s: 警告：%s是%s层级唯一的地区，数据中却没有它本级的数据行：“%s”及另外1个读取其本级数据的目标在系统为它补出的每一行都不适用\n"},
+    {"%s: warning: %s, the only region of level %s, has no row in the data: '%s' and one other target that reads "
+     "its own data have no results for it\n",
+     "%s: 警告：%s是%s层级唯一的地区，数据中却没有它的数据行：“%s”及另外1个读取其本级数据的目标对它没有评估结果\n"},
+    {"  hint: add %s's own rows to the data; or judge it from the regions below it ('total(%s, X)', 'share(%s, ...)'); "
+     "or scope the targets meant for them 'for %s'\n",
+     "  提示：在数据中补上%s本级的数据行；或用下级地区的数据评估它（'total(%s, X)'、'share(%s, ...)'）；"
+     "或给只对下级地区适用的目标加上适用范围（'for %s'）\n"},
+    {"  hint: add %s's own rows to the data\n", "  提示：在数据中补上%s本级的数据行\n"},
     {"planc: warning: no rows to score in any of the files (%s)\n", "planc: 警告：各数据文件（%s）中都没有可以评分的数据行\n"},
     /* ---- a city bureau's file with its districts' and counties' rows (table.c) */
     {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "

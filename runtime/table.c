@@ -5554,6 +5554,102 @@ static void warn_absent_regions(loader *L, rt_table *t)
     free(any);
 }
 
+/* The only region of its level (a province's plan over its cities' file:
+ * the province) without a row of its own, while targets that read a
+ * region's own data apply to it and are judged on other regions' rows:
+ * warn_absent_regions does not see it (its level has no other region),
+ * unjudged-target does not (the targets are judged on the cities), and
+ * its results are silently absent (or, on the rows planc added for a
+ * share, not_applicable).  Not warned: a file read with
+ * --skip-unknown-regions (a national file need not hold the plan's
+ * levels), a region none of whose regions just below has a row (the
+ * data is of a lower level: a continent over its cities), a region no such
+ * target applies to (targets all `for city`), and one with added rows
+ * under an assessment (ungraded-region says so).  One warning a region,
+ * with what to do. */
+static void warn_absent_sole_region(loader *L, rt_table *t)
+{
+    const ir_program *p = t->p;
+    if (!p->nlevels || !t->nrows || L->opts.skip_unknown_regions)
+        return;
+    size_t *all = rt_xcalloc(p->nlevels, sizeof *all);
+    bool *own = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *own);
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        if (p->regions[g].is_group)
+            continue;
+        for (size_t r = t->first[g]; r < t->first[g + 1] && !own[g]; r++)
+            own[g] = t->line[r] != 0; /* not a row planc added for a parent */
+        all[p->regions[g].level]++;
+    }
+    const char *at = t->file ? "planc" : L->name;
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        uint32_t v = p->regions[g].level;
+        bool added = t->first[g + 1] > t->first[g];
+        if (p->regions[g].is_group || own[g] || all[v] != 1 || (added && p->has_assessment))
+            continue;
+        /* the data holds the level just below it (its cities' rows): one
+         * whose regions below have no row either is a grouping above
+         * the data's level (a continent over a file of cities) */
+        bool below = false;
+        for (uint32_t h = 0; h < p->nregions && !below; h++)
+            below = p->regions[h].parent == (int32_t)g && own[h];
+        if (!below)
+            continue;
+        /* the targets on it that read its own data and are judged on
+         * another region's rows */
+        uint32_t n = 0;
+        const char *first = NULL;
+        for (uint32_t i = 0; i < p->ntargets; i++) {
+            const ir_target *tg = &p->targets[i];
+            if (!ir_target_in_scope(tg, g) || !ir_target_reads_own(p, i, NULL))
+                continue;
+            bool elsewhere = false;
+            for (uint32_t h = 0; h < p->nregions && !elsewhere; h++)
+                elsewhere = h != g && own[h] && ir_target_in_scope(tg, h);
+            if (!elsewhere)
+                continue;
+            if (!first)
+                first = tg->name;
+            n++;
+        }
+        if (!n)
+            continue;
+        const char *fmt;
+        if (n == 2)
+            fmt = added ? "%s: warning: %s, the only region of level %s, has no row of its own in the data: '%s' "
+                          "and one other target that reads its own data are not_applicable on each of the rows planc added for it\n"
+                        : "%s: warning: %s, the only region of level %s, has no row in the data: '%s' and one "
+                          "other target that reads its own data have no results for it\n";
+        else if (added)
+            fmt = n == 1 ? "%s: warning: %s, the only region of level %s, has no row of its own in the data: "
+                           "the target '%s', which reads its own data, is not_applicable on each of the rows planc added for it\n"
+                         : "%s: warning: %s, the only region of level %s, has no row of its own in the data: "
+                           "'%s' and the %u other targets that read its own data are not_applicable on each of the rows planc added for it\n";
+        else
+            fmt = n == 1 ? "%s: warning: %s, the only region of level %s, has no row in the data: the target "
+                           "'%s', which reads its own data, has no results for it\n"
+                         : "%s: warning: %s, the only region of level %s, has no row in the data: '%s' and the "
+                           "%u other targets that read its own data have no results for it\n";
+        if (n <= 2)
+            warn_message(L->err, WARN_MISSING_SOLE_REGION, msgcat_get(L->opts.lang, fmt), at, p->regions[g].name,
+                         p->levels[v], first);
+        else
+            warn_message(L->err, WARN_MISSING_SOLE_REGION, msgcat_get(L->opts.lang, fmt), at, p->regions[g].name,
+                         p->levels[v], first, n - 1);
+        const char *name = p->regions[g].name;
+        if (v + 1 < p->nlevels)
+            csv_message(L->err,
+                        msgcat_get(L->opts.lang, "  hint: add %s's own rows to the data; or judge it from the "
+                                                 "regions below it ('total(%s, X)', 'share(%s, ...)'); or scope the "
+                                                 "targets meant for them 'for %s'\n"),
+                        name, p->levels[v + 1], p->levels[v + 1], p->levels[v + 1]);
+        else
+            csv_message(L->err, msgcat_get(L->opts.lang, "  hint: add %s's own rows to the data\n"), name);
+    }
+    free(all);
+    free(own);
+}
+
 /* Reads the table from `src` (see rt_table_load).  The data errors are
  * collected in memory while the input is read and printed at the end: bad
  * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
@@ -5812,6 +5908,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     mark_absent_needed(t);
     if (L.opts.warn_year_gaps) {
         warn_absent_regions(&L, t);
+        warn_absent_sole_region(&L, t);
         warn_year_gaps(&L, t);
         warn_last_year(&L, t);
         warn_after_horizon(&L, t);
@@ -7197,6 +7294,7 @@ static rt_table *load_many(const ir_program *p, const char *const *paths, const 
     if (opts && opts->warn_year_gaps) {
         loader L = {.t = m, .p = p, .sole_region = -1, .name = m->path, .err = err, .opts = *opts};
         warn_absent_regions(&L, m);
+        warn_absent_sole_region(&L, m);
         warn_year_gaps(&L, m);
         warn_last_year(&L, m);
         warn_after_horizon(&L, m);
