@@ -156,6 +156,18 @@ static const cliopt_command version_command = {
     "--version", help_options, NULL, false, offsetof(help_args, what), 0, NULL, help_usage_error,
 };
 
+/* Reads the arguments after argv[1] with c (help's or --version's
+ * command line: words and a --lang); *first is the first word, NULL for
+ * none.  Returns cliopt_parse's result. */
+static cliopt_result read_help_args(const cliopt_command *c, int argc, char **argv, const char **first)
+{
+    help_args h = {.what.v = rt_xcalloc((size_t)argc + 1, sizeof *h.what.v), .lang = {msgcat_lang(), false}};
+    cliopt_result r = cliopt_parse(c, &h, argc - 2, argv + 2);
+    *first = h.what.n ? h.what.v[0] : NULL;
+    free(h.what.v);
+    return r;
+}
+
 /* Runs the command argv[1] (argc >= 2 after main's options) and returns
  * its exit code. */
 static int command(int argc, char **argv)
@@ -165,10 +177,8 @@ static int command(int argc, char **argv)
     const char *bad_env = NULL;
     msgcat_set_lang(cli_lang_of_args(argc, argv, &bad_env));
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-        help_args h = {.what.v = rt_xcalloc((size_t)argc + 1, sizeof *h.what.v), .lang = {msgcat_lang(), false}};
-        cliopt_result r = cliopt_parse(&version_command, &h, argc - 2, argv + 2);
-        const char *extra = h.what.n ? h.what.v[0] : NULL;
-        free(h.what.v);
+        const char *extra;
+        cliopt_result r = read_help_args(&version_command, argc, argv, &extra);
         if (r == CLIOPT_USAGE)
             return EXIT_USAGE;
         if (r == CLIOPT_HELP) { /* planc --version --help: planc's help */
@@ -190,10 +200,8 @@ static int command(int argc, char **argv)
          * `planc --help extra` the usage error `planc help extra` is (the
          * word was let be, and planc's help shown, while `planc help run
          * extra` and `planc --version extra` were refused) */
-        help_args h = {.what.v = rt_xcalloc((size_t)argc + 1, sizeof *h.what.v), .lang = {msgcat_lang(), false}};
-        cliopt_result r = cliopt_parse(&help_command, &h, argc - 2, argv + 2);
-        const char *what = h.what.n ? h.what.v[0] : NULL;
-        free(h.what.v);
+        const char *what;
+        cliopt_result r = read_help_args(&help_command, argc, argv, &what);
         if (r == CLIOPT_USAGE)
             return EXIT_USAGE;
         /* the named warnings (warnings.h), in the reader's language */
