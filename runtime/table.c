@@ -5463,6 +5463,24 @@ static void warn_region_scale(loader *L, rt_table *t)
     free(med);
 }
 
+/* For each region (groups left out) whether the data holds a row of its
+ * own, not only rows planc added for a parent, and for each level how many
+ * regions it has (`all`) and how many of them have such rows (`with`, may
+ * be NULL): what the two warnings of absent regions below judge by. */
+static void own_rows(const rt_table *t, bool *own, size_t *all, size_t *with)
+{
+    const ir_program *p = t->p;
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        if (p->regions[g].is_group)
+            continue;
+        for (size_t r = t->first[g]; r < t->first[g + 1] && !own[g]; r++)
+            own[g] = t->line[r] != 0; /* not a row planc added for a parent */
+        all[p->regions[g].level]++;
+        if (with)
+            with[p->regions[g].level] += own[g];
+    }
+}
+
 /* A region of the rules without a row in the data, where most regions of
  * its level have rows (a bureau's table that lacks one city, a national
  * file without a province's smaller cities): it has no results at all,
@@ -5478,14 +5496,7 @@ static void warn_absent_regions(loader *L, rt_table *t)
         return;
     size_t *with = rt_xcalloc(p->nlevels, sizeof *with), *all = rt_xcalloc(p->nlevels, sizeof *all);
     bool *any = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *any);
-    for (uint32_t g = 0; g < p->nregions; g++) {
-        if (p->regions[g].is_group)
-            continue;
-        for (size_t r = t->first[g]; r < t->first[g + 1] && !any[g]; r++)
-            any[g] = t->line[r] != 0; /* not a row planc added for a parent */
-        all[p->regions[g].level]++;
-        with[p->regions[g].level] += any[g];
-    }
+    own_rows(t, any, all, with);
     /* of several files, per level those that hold rows of its regions:
      * a region's rows are lacking from them */
     bool *level_in = NULL;
@@ -5574,13 +5585,7 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
         return;
     size_t *all = rt_xcalloc(p->nlevels, sizeof *all);
     bool *own = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *own);
-    for (uint32_t g = 0; g < p->nregions; g++) {
-        if (p->regions[g].is_group)
-            continue;
-        for (size_t r = t->first[g]; r < t->first[g + 1] && !own[g]; r++)
-            own[g] = t->line[r] != 0; /* not a row planc added for a parent */
-        all[p->regions[g].level]++;
-    }
+    own_rows(t, own, all, NULL);
     const char *at = t->file ? "planc" : L->name;
     for (uint32_t g = 0; g < p->nregions; g++) {
         uint32_t v = p->regions[g].level;
