@@ -4193,6 +4193,37 @@ static void encoding_note(FILE *err, lbl_lang lang, const char *name, const sour
     free(out);
 }
 
+/* After the errors of unknown regions in a file read with --encoding X
+ * (converted, not found to be UTF-8): a Chinese table in another
+ * encoding than X is read without an error, but every name becomes
+ * other characters (a GB18030 file read as Big5: 沈阳市 is 賽譴吽), so
+ * every row's region is unknown and nothing says why.  When the first
+ * unknown name, read back into its bytes and decoded as another encoding
+ * Chinese tables are written in, is a region of the rules, the file is
+ * most likely in that encoding: says so, and returns true (the note of
+ * unknown regions, whose advice would not help, is then left out). */
+static bool encoding_region_note(loader *L, const source *src, FILE *err)
+{
+    static const char *const other[] = {"GB18030", "BIG5", "UTF-8"};
+    if (!src->conv || src->undecided || !L->opts.encoding || !L->first_unknown)
+        return false;
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+        char *name = tc_reread(L->first_unknown, L->opts.encoding, other[i]);
+        if (name && find_region(L, name, strlen(name)) >= 0) {
+            note_at(L, err, 0);
+            csv_message(err, msgcat_get(L->opts.lang, "note: the file was read as %s (--encoding %s); read as %s, "
+                                                      "its region '%s' is '%s', a region of the rules: if the file "
+                                                      "is in %s, read it with --encoding %s\n"),
+                        L->opts.encoding, L->opts.encoding, other[i], shown(L, L->first_unknown, strlen(L->first_unknown)),
+                        name, other[i], other[i]);
+            free(name);
+            return true;
+        }
+        free(name);
+    }
+    return false;
+}
+
 /* Records read between two updates of the progress count. */
 enum { PROGRESS_BATCH = 4096 };
 
@@ -5828,8 +5859,10 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
             fwrite(msgs, 1, msglen, err);
         /* rows of regions unlike any declared one: most likely a file that
          * covers more than the plan (docs/LANGUAGE.md §10) */
-        if (L.first_unknown && L.nerrors && !L.opts.test_rows)
-            unknown_note(&L, err);
+        if (L.first_unknown && L.nerrors && !L.opts.test_rows) {
+            if (!encoding_region_note(&L, src, err))
+                unknown_note(&L, err);
+        }
         /* a marker of missing values, as yearbooks write '-' or '—' */
         if (L.nmarkers && L.nerrors && !L.opts.test_rows)
             marker_note(&L, err);

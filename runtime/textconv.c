@@ -24,6 +24,47 @@ struct tc_conv {
                         and HZ are: their text is ASCII bytes) */
 };
 
+/* in[0..n) converted by cd in full, as a new NUL-terminated string of
+ * *outn bytes; NULL when a byte cannot be converted or is cut. */
+static char *convert_all(iconv_t cd, const char *in, size_t n, size_t *outn)
+{
+    size_t cap = 4 * n + 16, left = cap - 1;
+    char *out = rt_xmalloc(cap, 1), *op = out;
+    char *ip = (char *)in; /* iconv's prototype; it does not write the input */
+    size_t inlen = n;
+    if (iconv(cd, &ip, &inlen, &op, &left) == (size_t)-1 || iconv(cd, NULL, NULL, &op, &left) == (size_t)-1) {
+        free(out);
+        return NULL;
+    }
+    *op = '\0';
+    *outn = (size_t)(op - out);
+    return out;
+}
+
+char *tc_reread(const char *utf8, const char *was, const char *as)
+{
+    iconv_t back = iconv_open(was, "UTF-8");
+    if (back == (iconv_t)-1)
+        return NULL;
+    iconv_t fwd = iconv_open("UTF-8", as);
+    if (fwd == (iconv_t)-1) {
+        iconv_close(back);
+        return NULL;
+    }
+    size_t nbytes = 0, n = 0;
+    char *bytes = convert_all(back, utf8, strlen(utf8), &nbytes);
+    char *text = bytes ? convert_all(fwd, bytes, nbytes, &n) : NULL;
+    /* a NUL inside, or nothing changed: no other reading */
+    if (text && (strlen(text) != n || strcmp(text, utf8) == 0)) {
+        free(text);
+        text = NULL;
+    }
+    free(bytes);
+    iconv_close(back);
+    iconv_close(fwd);
+    return text;
+}
+
 bool tc_is_utf8(const char *encoding)
 {
     return strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0;

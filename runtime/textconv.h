@@ -53,6 +53,15 @@ bool tc_had_bad(const tc_conv *c);
  * short, rather than a byte the encoding has no character for. */
 bool tc_bad_cut(const tc_conv *c);
 
+/* The text `utf8`, decoded from `was` (a file read with --encoding
+ * `was`), taken back to its bytes and decoded as `as` instead: what the
+ * file's text would have read as in that encoding (a GB18030 file read as
+ * Big5 turns 沈阳市 into 賽譴吽; read back as GB18030, it is 沈阳市
+ * again).  A new string, or NULL when either step fails (a character
+ * `was` cannot write, bytes that are no `as` text) or the text is the
+ * same. */
+char *tc_reread(const char *utf8, const char *was, const char *as);
+
 /* Whether buf[0..n), the start of a file, is UTF-8 beyond ASCII: at least
  * one character of two bytes or more, every sequence valid and no NUL (a
  * sequence cut at the end counts as valid unless `whole`, the whole

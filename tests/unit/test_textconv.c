@@ -121,6 +121,21 @@ START_TEST(judge)
 }
 END_TEST
 
+/* A name decoded in the wrong encoding, read back as the right one
+ * (encoding_region_note); no reading when nothing changes or the text
+ * cannot be written back. */
+START_TEST(reread)
+{
+    char *s = tc_reread("朻栠庈", "BIG5", "GB18030");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(s, "沈阳市");
+    free(s);
+    ck_assert_ptr_null(tc_reread("region", "BIG5", "GB18030"));   /* ASCII: the same */
+    ck_assert_ptr_null(tc_reread("沈阳市", "BIG5", "GB18030")); /* 沈阳 has no Big5 bytes */
+    ck_assert_ptr_null(tc_reread("x", "NO-SUCH-ENCODING", "UTF-8"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("textconv");
@@ -129,6 +144,7 @@ int main(void)
     tcase_add_test(tc, invalid_bytes_marked);
     tcase_add_test(tc, looks_utf8);
     tcase_add_test(tc, judge);
+    tcase_add_test(tc, reread);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
