@@ -1455,6 +1455,10 @@ static const msgcat_pair catalog[] = {
      "if the file is in %s, read it with --encoding %s\n",
      "附注：此文件按 %s 编码读取（--encoding %s）；若按 %s 编码读取，其地区“%s”即规则中的地区“%s”：如文件为 %s "
      "编码，请用 '--encoding %s' 读取\n"},
+    {"%s:%u: note: the file was read as %s (--encoding %s); read as %s, its header's field '%s' is '%s', a column "
+     "the rules read: if the file is in %s, read it with --encoding %s\n",
+     "%s:%u: 附注：此文件按 %s 编码读取（--encoding %s）；若按 %s 编码读取，其表头字段“%s”即规则读取的列“%s”：如文件为 "
+     "%s 编码，请用 '--encoding %s' 读取\n"},
     {"%s:%u: note: --encoding %s names no byte order, and a file without a byte order mark is then read in the "
      "one the system chooses: name it, --encoding %sBE (big-endian) or --encoding %sLE (little-endian)\n",
      "%s:%u: 附注：--encoding %s 未指明字节序，没有字节序标记的文件将按系统选定的字节序读取：请指明字节序，"

@@ -2196,6 +2196,88 @@ static bool near_note(loader *L, FILE *f, unsigned line, size_t k, const char *w
     return false;
 }
 
+/* The encodings a Chinese table is written in, beside the one
+ * --encoding names: a file read in the wrong one of them has no bad
+ * byte, but every name becomes other characters (a GB18030 file read as
+ * Big5: 沈阳市 is 朻栠庈), so every column the rules read is missing or
+ * every row's region unknown, and nothing says why. */
+static const char *const other_encodings[] = {"GB18030", "BIG5", "UTF-8"};
+
+/* Whether s names one of the columns the rules read (the keys among them). */
+static bool wanted_column(const loader *L, const char *s)
+{
+    const ir_program *p = L->p;
+    if (strcmp(s, p->region_key) == 0 || strcmp(s, p->year_key) == 0)
+        return true;
+    for (uint32_t k = 0; k < p->ncolumns; k++)
+        if (strcmp(s, p->columns[k].name) == 0)
+            return true;
+    return false;
+}
+
+/* In a file converted from --encoding (not found to be UTF-8): the other
+ * encoding in which `text`, read back into its bytes, is a region of the
+ * rules (`region`) or a column they read; NULL when none.  *reread gets
+ * that reading (free it). */
+static const char *other_encoding(loader *L, const source *src, const char *text, bool region, char **reread)
+{
+    *reread = NULL;
+    if (!src->conv || src->undecided || !L->opts.encoding)
+        return NULL;
+    for (size_t i = 0; i < sizeof other_encodings / sizeof *other_encodings; i++) {
+        char *s = tc_reread(text, L->opts.encoding, other_encodings[i]);
+        if (s && (region ? find_region(L, s, strlen(s)) >= 0 : wanted_column(L, s))) {
+            *reread = s;
+            return other_encodings[i];
+        }
+        free(s);
+    }
+    return NULL;
+}
+
+/* After the errors of unknown regions: when the first unknown name is a
+ * region of the rules in another encoding (other_encoding), says which to
+ * read the file with, and returns true (the note of unknown regions,
+ * whose advice would not help, is then left out). */
+static bool encoding_region_note(loader *L, const source *src, FILE *err)
+{
+    char *name;
+    const char *enc = L->first_unknown ? other_encoding(L, src, L->first_unknown, true, &name) : NULL;
+    if (!enc)
+        return false;
+    note_at(L, err, 0);
+    csv_message(err, msgcat_get(L->opts.lang, "note: the file was read as %s (--encoding %s); read as %s, "
+                                              "its region '%s' is '%s', a region of the rules: if the file "
+                                              "is in %s, read it with --encoding %s\n"),
+                L->opts.encoding, L->opts.encoding, enc, shown(L, L->first_unknown, strlen(L->first_unknown)), name,
+                enc, enc);
+    free(name);
+    return true;
+}
+
+/* After the errors of columns not in the header: when a field of the
+ * header is a column the rules read in another encoding
+ * (other_encoding), says which to read the file with, and returns true
+ * (the header's other notes, which would offer its garbled names as the
+ * keys, are then left out). */
+static bool encoding_header_note(loader *L, const source *src, unsigned line)
+{
+    for (size_t i = 0; i < L->nheader; i++) {
+        char *name;
+        const char *enc = other_encoding(L, src, L->header[i], false, &name);
+        if (!enc)
+            continue;
+        csv_message(L->err, msgcat_get(L->opts.lang, "%s:%u: note: the file was read as %s (--encoding %s); read "
+                                                     "as %s, its header's field '%s' is '%s', a column the rules "
+                                                     "read: if the file is in %s, read it with --encoding %s\n"),
+                    L->name, line, L->opts.encoding, L->opts.encoding, enc,
+                    shown(L, L->header[i], strlen(L->header[i])), name, enc, enc);
+        free(name);
+        return true;
+    }
+    return false;
+}
+
 /* Reads the header record and finds every column the program needs.
  * Returns false after reporting what is missing. */
 static bool read_header(loader *L, source *src, csv_reader *csv)
@@ -2393,7 +2475,10 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         }
         free(first);
     }
-    if (!ok) {
+    /* the header's names garbled by the wrong --encoding: the notes
+     * below would offer them */
+    bool garbled = !ok && encoding_header_note(L, src, rec.line);
+    if (!ok && !garbled) {
         /* Notes on the header as a whole, given even past the error
          * limit: a header that names its keys otherwise (地区, 年份) and
          * lacks dozens of the rules' columns reaches the limit before
@@ -4191,37 +4276,6 @@ static void encoding_note(FILE *err, lbl_lang lang, const char *name, const sour
                     q, out);
     free(q);
     free(out);
-}
-
-/* After the errors of unknown regions in a file read with --encoding X
- * (converted, not found to be UTF-8): a Chinese table in another
- * encoding than X is read without an error, but every name becomes
- * other characters (a GB18030 file read as Big5: 沈阳市 is 賽譴吽), so
- * every row's region is unknown and nothing says why.  When the first
- * unknown name, read back into its bytes and decoded as another encoding
- * Chinese tables are written in, is a region of the rules, the file is
- * most likely in that encoding: says so, and returns true (the note of
- * unknown regions, whose advice would not help, is then left out). */
-static bool encoding_region_note(loader *L, const source *src, FILE *err)
-{
-    static const char *const other[] = {"GB18030", "BIG5", "UTF-8"};
-    if (!src->conv || src->undecided || !L->opts.encoding || !L->first_unknown)
-        return false;
-    for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
-        char *name = tc_reread(L->first_unknown, L->opts.encoding, other[i]);
-        if (name && find_region(L, name, strlen(name)) >= 0) {
-            note_at(L, err, 0);
-            csv_message(err, msgcat_get(L->opts.lang, "note: the file was read as %s (--encoding %s); read as %s, "
-                                                      "its region '%s' is '%s', a region of the rules: if the file "
-                                                      "is in %s, read it with --encoding %s\n"),
-                        L->opts.encoding, L->opts.encoding, other[i], shown(L, L->first_unknown, strlen(L->first_unknown)),
-                        name, other[i], other[i]);
-            free(name);
-            return true;
-        }
-        free(name);
-    }
-    return false;
 }
 
 /* Records read between two updates of the progress count. */
