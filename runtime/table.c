@@ -2203,18 +2203,6 @@ static bool near_note(loader *L, FILE *f, unsigned line, size_t k, const char *w
  * every row's region unknown, and nothing says why. */
 static const char *const other_encodings[] = {"GB18030", "BIG5", "UTF-8"};
 
-/* Whether s names one of the columns the rules read (the keys among them). */
-static bool wanted_column(const loader *L, const char *s)
-{
-    const ir_program *p = L->p;
-    if (strcmp(s, p->region_key) == 0 || strcmp(s, p->year_key) == 0)
-        return true;
-    for (uint32_t k = 0; k < p->ncolumns; k++)
-        if (strcmp(s, p->columns[k].name) == 0)
-            return true;
-    return false;
-}
-
 /* In a file converted from --encoding (not found to be UTF-8): the other
  * encoding in which `text`, read back into its bytes, is a region of the
  * rules (`region`) or a column they read; NULL when none.  *reread gets
@@ -2226,7 +2214,7 @@ static const char *other_encoding(loader *L, const source *src, const char *text
         return NULL;
     for (size_t i = 0; i < sizeof other_encodings / sizeof *other_encodings; i++) {
         char *s = tc_reread(text, L->opts.encoding, other_encodings[i]);
-        if (s && (region ? find_region(L, s, strlen(s)) >= 0 : wanted_column(L, s))) {
+        if (s && (region ? find_region(L, s, strlen(s)) >= 0 : is_needed(L, s))) {
             *reread = s;
             return other_encodings[i];
         }
