@@ -58,6 +58,24 @@ char *xlsxr_split(const char *arg, const char **sheet)
     return NULL;
 }
 
+/* The archive's current entry's information in *info and its name, as a
+ * new NUL-terminated string (a zip entry's name is up to 65,535 bytes, and
+ * minizip ends it with a NUL only when the buffer has room for one); NULL
+ * when the directory cannot be read there. */
+static char *entry_name(unzFile z, unz_file_info64 *info)
+{
+    if (unzGetCurrentFileInfo64(z, info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
+        return NULL;
+    size_t n = (size_t)info->size_filename;
+    char *name = rt_xmalloc(n + 1, 1);
+    if (unzGetCurrentFileInfo64(z, info, name, n + 1, NULL, 0, NULL, 0) != UNZ_OK) {
+        free(name);
+        return NULL;
+    }
+    name[n] = '\0';
+    return name;
+}
+
 unsigned long long xlsxr_sheet_bytes(const char *path)
 {
     unzFile z = unzOpen64(path);
@@ -69,12 +87,13 @@ unsigned long long xlsxr_sheet_bytes(const char *path)
     int r = unzGoToFirstFile(z);
     for (unsigned k = 0; r == UNZ_OK && k < 65536; k++, r = unzGoToNextFile(z)) {
         unz_file_info64 info;
-        char name[256];
-        if (unzGetCurrentFileInfo64(z, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
+        char *name = entry_name(z, &info);
+        if (!name)
             break;
         if (strncmp(name, "xl/worksheets/", 14) == 0 && !strchr(name + 14, '/') &&
             info.uncompressed_size > most)
             most = info.uncompressed_size;
+        free(name);
     }
     unzClose(z);
     return most;
@@ -1407,11 +1426,11 @@ static void check_part_names(reader *R)
     int r = unzGoToFirstFile(R->zip);
     for (; r == UNZ_OK && n < 65536; r = unzGoToNextFile(R->zip)) {
         unz_file_info64 info;
-        char name[1024];
-        if (unzGetCurrentFileInfo64(R->zip, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
+        char *name = entry_name(R->zip, &info);
+        if (!name)
             break;
         names = rt_xrealloc(names, n + 1, sizeof *names);
-        names[n++] = rt_xstrdup(name);
+        names[n++] = name;
     }
     qsort(names, n, sizeof *names, by_part_name);
     for (size_t i = 1; i < n && !R->failed; i++)

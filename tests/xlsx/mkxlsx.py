@@ -335,6 +335,18 @@ def fixture(name, out):
             z.writestr('xl/worksheets/sheet1.xml', data.replace('<v>93</v>', '<v>12</v>'))
             z.close()
         return
+    elif name == 'long-part-name':
+        # two extra parts of names longer than 1 KiB, alike in their
+        # first 1,100 bytes (a zip entry's name is up to 65,535 bytes;
+        # minizip ends it with a NUL only when the buffer has room): read
+        # as any workbook, neither taken for the other
+        b.sheet('Sheet1', {1: head, 2: row('大连', '2024', '93', '590000', 'yes')})
+        b.save(out)
+        z = zipfile.ZipFile(out, 'a', zipfile.ZIP_DEFLATED)
+        z.writestr('customXml/' + 'x' * 1100 + 'a.xml', '<a/>')
+        z.writestr('customXml/' + 'x' * 1100 + 'b.xml', '<b/>')
+        z.close()
+        return
     elif name == 'bomb':
         # 64 MiB of spaces in <sheetData>: 64 KiB packed
         b.sheet('Sheet1', {1: head})
