@@ -5647,7 +5647,10 @@ static void warn_absent_regions(loader *L, rt_table *t)
  * share, not_applicable).  Not warned: a file read with
  * --skip-unknown-regions (a national file need not hold the plan's
  * levels), a region none of whose regions just below has a row (the
- * data is of a lower level: a continent over its cities), a region no such
+ * data is of a lower level: a continent over its cities), one the data
+ * covers less than half of (its own rows or those below them, in fewer
+ * than half of the regions just below: a national plan over one
+ * province's file), a region no such
  * target applies to (targets all `for city`), and one with added rows
  * under an assessment (ungraded-region says so).  One warning a region,
  * with what to do. */
@@ -5659,19 +5662,33 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
     size_t *all = rt_xcalloc(p->nlevels, sizeof *all);
     bool *own = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *own);
     own_rows(t, own, all, NULL);
+    /* the regions with rows of their own or of a region below them */
+    bool *held = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *held);
+    for (uint32_t g = 0; g < p->nregions; g++)
+        for (int32_t h = (int32_t)g; own[g] && h >= 0 && !held[h]; h = p->regions[h].parent)
+            held[h] = true;
     const char *at = t->file ? "planc" : L->name;
     for (uint32_t g = 0; g < p->nregions; g++) {
         uint32_t v = p->regions[g].level;
         bool added = t->first[g + 1] > t->first[g];
         if (p->regions[g].is_group || own[g] || all[v] != 1 || (added && p->has_assessment))
             continue;
-        /* the data holds the level just below it (its cities' rows): one
-         * whose regions below have no row either is a grouping above
-         * the data's level (a continent over a file of cities) */
+        /* the data holds the level just below it (its cities' rows):
+         * one whose regions below have no row either is a grouping above
+         * the data's level (a continent over a file of cities); and it
+         * covers half of the regions there or more, each by its own
+         * rows or those of regions below it: one with fewer is a part
+         * of it (a national plan over one province's file, which is no
+         * file of the country) */
         bool below = false;
-        for (uint32_t h = 0; h < p->nregions && !below; h++)
-            below = p->regions[h].parent == (int32_t)g && own[h];
-        if (!below)
+        size_t covered = 0, under = 0;
+        for (uint32_t h = 0; h < p->nregions; h++)
+            if (p->regions[h].parent == (int32_t)g && !p->regions[h].is_group) {
+                below = below || own[h];
+                under++;
+                covered += held[h];
+            }
+        if (!below || 2 * covered < under)
             continue;
         /* the targets on it that read its own data and are judged on
          * another region's rows */
@@ -5726,6 +5743,7 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
     }
     free(all);
     free(own);
+    free(held);
 }
 
 /* Reads the table from `src` (see rt_table_load).  The data errors are
