@@ -1463,6 +1463,12 @@ static const msgcat_pair catalog[] = {
      "one the system chooses: name it, --encoding %sBE (big-endian) or --encoding %sLE (little-endian)\n",
      "%s:%u: 附注：--encoding %s 未指明字节序，没有字节序标记的文件将按系统选定的字节序读取：请指明字节序，"
      "用 '--encoding %sBE'（大端序）或 '--encoding %sLE'（小端序）\n"},
+    {"%sinvalid UTF-8 (byte 0x%02X): the file is read as UTF-8, not %s, since its first text beyond ASCII (line %u) "
+     "is UTF-8",
+     "%s无效的 UTF-8 字节 0x%02X：该文件不按 %s 而按 UTF-8 读取，因为它第一处多字节文字（第%u行）是 UTF-8 编码"},
+    {"%s:%u: note: the file holds text in two encodings (files joined, saved as UTF-8 and as %s?): convert each "
+     "part to UTF-8 before joining them (iconv -f %s -t UTF-8)\n",
+     "%s:%u: 附注：该文件含两种编码的文字（合并的几个文件分别存为 UTF-8 和 %s？）：请先把各部分都转为 UTF-8 再合并（iconv -f %s -t UTF-8）\n"},
     {"%sthe file ends inside a %s character (byte 0x%02X, --encoding %s): is it cut short, or in another encoding?",
      "%s文件在一个 %s 编码的字符中间结束（字节 0x%02X，--encoding %s）：文件是否不完整，或为其他编码？"},
     {"planc: error: unknown encoding '%s'\n", "planc: 错误：未知的编码 '%s'\n"},

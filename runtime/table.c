@@ -1458,6 +1458,10 @@ typedef struct source {
     tc_conv *conv;          /* the conversion, or NULL */
     bool undecided;         /* conv is set and no block decided yet: the
                                blocks so far were read as they are */
+    bool kept_utf8;         /* an encoding was named, and its first block
+                               beyond ASCII was UTF-8: read as it is */
+    unsigned first_wide;    /* the line of the first character beyond
+                               ASCII (0: none yet), which decided so */
     char *raw;              /* bytes read and not yet converted: raw_len */
     size_t raw_len, raw_cap;
     bool raw_eof;           /* the file has no more bytes to read */
@@ -1550,6 +1554,8 @@ static void check_text(source *s)
             s->bad_line = line;
             break;
         }
+        if (!s->first_wide)
+            s->first_wide = line;
         i += n + 1;
     }
     s->checked = i;
@@ -1634,6 +1640,7 @@ static size_t decide_encoding(source *s, size_t len)
         return len;
     s->undecided = false;
     if (v == TC_AS_IS) {
+        s->kept_utf8 = true;
         tc_close(s->conv);
         s->conv = NULL;
         return len;
@@ -5907,7 +5914,20 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                                                       "--encoding %sLE (little-endian)\n"),
                                 name, src->bad_line, L.opts.encoding, unordered, unordered);
             }
-            else {
+            else if (src->kept_utf8 && src->first_wide && src->first_wide < src->bad_line) {
+                /* --encoding named, and the file's first text beyond
+                 * ASCII was UTF-8, so it is read as UTF-8: a file of two
+                 * encodings (two cities' files joined, one saved as
+                 * UTF-8), which the GBK note's --encoding would not mend */
+                data_error(&L, src->bad_line, msgcat_get(lang, "%sinvalid UTF-8 (byte 0x%02X): the file is read as "
+                                                               "UTF-8, not %s, since its first text beyond ASCII "
+                                                               "(line %u) is UTF-8"),
+                           where, src->bad_byte, L.opts.encoding, src->first_wide);
+                csv_message(err, msgcat_get(lang, "%s:%u: note: the file holds text in two encodings (files joined, "
+                                                  "saved as UTF-8 and as %s?): convert each part to UTF-8 before "
+                                                  "joining them (iconv -f %s -t UTF-8)\n"),
+                            name, src->bad_line, L.opts.encoding, L.opts.encoding);
+            } else {
                 data_error(&L, src->bad_line, msgcat_get(lang, "%sinvalid UTF-8 (byte 0x%02X); the data must be UTF-8"),
                            where, src->bad_byte);
                 encoding_note(err, lang, name, src, L.opts.provider || L.opts.test_rows);

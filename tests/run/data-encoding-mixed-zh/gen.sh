@@ -1,0 +1,2 @@
+# (data-encoding-mixed's files)
+. "$CASE/../data-encoding-mixed/gen.sh"
