@@ -5689,14 +5689,22 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
          * file of the country) */
         bool below = false;
         size_t covered = 0, under = 0;
+        /* the level of those with rows, for the hint: the level just
+         * below its own, unless they are all of one other (a province's
+         * counties declared right under it, no city between) */
+        uint32_t hint_level = v + 1 < p->nlevels ? v + 1 : v, seen = UINT32_MAX;
         for (uint32_t h = 0; h < p->nregions; h++)
             if (p->regions[h].parent == (int32_t)g && !p->regions[h].is_group) {
                 below = below || own[h];
                 under++;
                 covered += held[h];
+                if (own[h])
+                    seen = seen == UINT32_MAX || seen == p->regions[h].level ? p->regions[h].level : UINT32_MAX - 1;
             }
         if (!below || 2 * covered < under)
             continue;
+        if (seen < UINT32_MAX - 1)
+            hint_level = seen;
         /* the targets on it that read its own data and are judged on
          * another region's rows */
         uint32_t n = 0;
@@ -5739,12 +5747,12 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
             warn_message(L->err, WARN_MISSING_SOLE_REGION, msgcat_get(L->opts.lang, fmt), at, p->regions[g].name,
                          p->levels[v], first, n - 1);
         const char *name = p->regions[g].name;
-        if (v + 1 < p->nlevels)
+        if (hint_level != v)
             csv_message(L->err,
                         msgcat_get(L->opts.lang, "  hint: add %s's own rows to the data; or judge it from the "
                                                  "regions below it ('total(%s, X)', 'share(%s, ...)'); or scope the "
                                                  "targets meant for them 'for %s'\n"),
-                        name, p->levels[v + 1], p->levels[v + 1], p->levels[v + 1]);
+                        name, p->levels[hint_level], p->levels[hint_level], p->levels[hint_level]);
         else
             csv_message(L->err, msgcat_get(L->opts.lang, "  hint: add %s's own rows to the data\n"), name);
     }
