@@ -1451,6 +1451,11 @@ static const msgcat_pair catalog[] = {
     /* ---- a data file in another encoding (--encoding, textconv.c) */
     {"%sbyte 0x%02X is no %s text (--encoding %s); is the file in another encoding?",
      "%s字节 0x%02X 不是 %s 编码的文本（--encoding %s）；该文件是否为其他编码？"},
+    {"note: the file was read as %s (--encoding %s), as its rows of regions the rules declare are; read as %s, its "
+     "region '%s' is '%s': the file holds text in two encodings (files joined, saved as %s and as %s?): convert each "
+     "part to UTF-8 before joining them\n",
+     "附注：此文件按 %s 编码读取（--encoding %s），规则中地区的各行即按此读出；若按 %s 编码读取，其地区“%s”即“%s”："
+     "该文件含两种编码的文字（合并的几个文件分别存为 %s 和 %s？）：请先把各部分都转为 UTF-8 再合并\n"},
     {"note: the file was read as %s (--encoding %s); read as %s, its region '%s' is '%s', a region of the rules: "
      "if the file is in %s, read it with --encoding %s\n",
      "附注：此文件按 %s 编码读取（--encoding %s）；若按 %s 编码读取，其地区“%s”即规则中的地区“%s”：如文件为 %s "

@@ -2240,12 +2240,26 @@ static bool encoding_region_note(loader *L, const source *src, FILE *err)
     const char *enc = L->first_unknown ? other_encoding(L, src, L->first_unknown, true, &name) : NULL;
     if (!enc)
         return false;
+    /* rows of the rules' regions read as they are: a file joined from
+     * files saved in two encodings, which no one --encoding reads */
+    bool known = false;
+    for (size_t r = 0; r < L->t->nrows && !known; r++)
+        known = L->t->line[r] != 0;
     note_at(L, err, 0);
-    csv_message(err, msgcat_get(L->opts.lang, "note: the file was read as %s (--encoding %s); read as %s, "
-                                              "its region '%s' is '%s', a region of the rules: if the file "
-                                              "is in %s, read it with --encoding %s\n"),
-                L->opts.encoding, L->opts.encoding, enc, shown(L, L->first_unknown, strlen(L->first_unknown)), name,
-                enc, enc);
+    if (known)
+        csv_message(err, msgcat_get(L->opts.lang, "note: the file was read as %s (--encoding %s), as its rows of "
+                                                  "regions the rules declare are; read as %s, its region '%s' is "
+                                                  "'%s': the file holds text in two encodings (files joined, "
+                                                  "saved as %s and as %s?): convert each part to UTF-8 before "
+                                                  "joining them\n"),
+                    L->opts.encoding, L->opts.encoding, enc, shown(L, L->first_unknown, strlen(L->first_unknown)),
+                    name, L->opts.encoding, enc);
+    else
+        csv_message(err, msgcat_get(L->opts.lang, "note: the file was read as %s (--encoding %s); read as %s, "
+                                                  "its region '%s' is '%s', a region of the rules: if the file "
+                                                  "is in %s, read it with --encoding %s\n"),
+                    L->opts.encoding, L->opts.encoding, enc, shown(L, L->first_unknown, strlen(L->first_unknown)),
+                    name, enc, enc);
     free(name);
     return true;
 }
