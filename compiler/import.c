@@ -80,6 +80,8 @@ typedef struct item {
     const ast_origin *edit; /* the first drop or override of it, or NULL */
     const ast_decl *move;   /* IT_TARGET: the `override target X in (ID)` that moves it to
                                another measure (move_targets, after the other edits), or NULL */
+    const ast_measure *from;/* IT_TARGET: the base measure move_targets took it out of, or NULL
+                               (warn_left_empty: the move that left that measure empty) */
 } item;
 
 /* Where a base measure's lead (or shared) list names a dropped agency. */
@@ -1415,15 +1417,78 @@ static void apply_keeps(loader *L, baseidx *b, const ptrvec *stmts, uint32_t mi,
         }
 }
 
-/* After every edit: the base measures a `keep target` left with no
- * target, and the base sections a `keep measure` left with no measure,
- * are scored on nothing (their rows empty, their weight shared among the
- * others): a warning at the keep naming them, since the plan more likely
- * meant to leave them out too.  A measure or section the file's
- * overrides gave new targets or measures is not empty. */
-static void warn_kept_empty(loader *L, baseidx *b, const ast_decl *const *first)
+/* The move that left base measure me with no target: of the accepted
+ * `override target X in (ID)` that took a target out of it, the last one
+ * written (the one that took its last target, in the file's order), or
+ * NULL when none took one. */
+static const ast_decl *last_move_out(const baseidx *b, const ast_measure *me)
+{
+    const ast_decl *last = NULL;
+    for (size_t i = 0; i < b->targets.order.n; i++) {
+        const item *t = b->targets.order.v[i];
+        if (t->from == me && (!last || t->move->sp.lo > last->sp.lo))
+            last = t->move;
+    }
+    return last;
+}
+
+/* Whether a `keep target` left out a target of base measure me. */
+static bool keep_took(const baseidx *b, const ast_measure *me)
+{
+    for (size_t i = 0; i < b->targets.order.n; i++) {
+        const item *t = b->targets.order.v[i];
+        if (t->me == me && !t->from && t->edit && t->edit->kind == ORIGIN_DROPPED && t->edit->by_keep)
+            return true;
+    }
+    return false;
+}
+
+/* Whether base item it (a measure, or a section) is left with nothing to
+ * score: it had targets (measures), none is left, and it is not dropped
+ * itself.  A measure or section the file's overrides gave new targets or
+ * measures, or a target moved in, is not empty. */
+static bool left_empty(const item *it)
+{
+    if (it->dropped || (it->edit && it->edit->kind == ORIGIN_DROPPED))
+        return false;
+    bool measure = it->kind == IT_MEASURE;
+    void *const *v = measure ? (void *const *)it->me->targets : (void *const *)it->sec->measures;
+    uint32_t nv = measure ? it->me->ntargets : it->sec->nmeasures;
+    for (uint32_t k = 0; k < nv; k++)
+        if (v[k])
+            return false;
+    return nv > 0;
+}
+
+/* After every edit: the base measures that a `keep target` or the moves
+ * of `override target X in (ID)` left with no target, and the base
+ * sections a `keep measure` left with no measure, are scored on nothing
+ * (their rows empty, their weight shared among the others): a warning,
+ * since the plan more likely meant to leave them out too or to keep a
+ * target in them.  The warning names what emptied the measure: the move
+ * that took its last target (-Wmove-leaves-empty, at its `in (ID)`, one
+ * per measure, with a note at the keep when the keep left out its other
+ * targets), else the keep (-Wkeep-leaves-empty, one at the keep naming
+ * every such measure).  A measure emptied by `drop target` alone is
+ * neither's: the drops name every target it had. */
+static void warn_left_empty(loader *L, baseidx *b, const ast_decl *const *first)
 {
     enum { SHOWN = 8 };
+    for (size_t i = 0; i < b->measures.order.n; i++) {
+        const item *it = b->measures.order.v[i];
+        const ast_decl *mv = left_empty(it) ? last_move_out(b, it->me) : NULL;
+        if (!mv)
+            continue;
+        const ast_target *o = mv->u.over.target;
+        diag_warning(L->d, WARN_MOVE_LEAVES_EMPTY, o->move.sp,
+                     "moving target '%s' to measure (%s) leaves measure (%s) of the base with no target", o->name.s,
+                     o->move.s, it->name);
+        if (first[DROP_TARGET] && keep_took(b, it->me))
+            diag_note(L->d, first[DROP_TARGET]->u.drop.head, "this 'keep target' leaves out its other targets");
+        diag_hint(L->d, "such a measure is scored on nothing (its row is empty, its weight shared among the "
+                        "others); leave a target in it, or give it one with 'override measure (%s) { target ... }'",
+                  it->name);
+    }
     for (int pass = 0; pass < 2; pass++) {
         const ast_decl *d = first[pass == 0 ? DROP_TARGET : DROP_MEASURE];
         if (!d)
@@ -1433,14 +1498,8 @@ static void warn_kept_empty(loader *L, baseidx *b, const ast_decl *const *first)
         const char *list = NULL;
         for (size_t i = 0; i < t->order.n; i++) {
             const item *it = t->order.v[i];
-            if (it->dropped || (it->edit && it->edit->kind == ORIGIN_DROPPED))
-                continue;
-            void *const *v = pass == 0 ? (void *const *)it->me->targets : (void *const *)it->sec->measures;
-            uint32_t nv = pass == 0 ? it->me->ntargets : it->sec->nmeasures, left = 0;
-            for (uint32_t k = 0; k < nv; k++)
-                left += v[k] != NULL;
-            if (nv == 0 || left)
-                continue;
+            if (!left_empty(it) || (pass == 0 && (last_move_out(b, it->me) || !keep_took(b, it->me))))
+                continue; /* (a measure a move emptied is the move's, above) */
             const char *shown = item_shown(L, pass == 0 ? IT_MEASURE : IT_SECTION, it->name);
             if (n < SHOWN)
                 list = list ? arena_printf(L->a, L->d->lang == LBL_ZH ? "%s、%s" : "%s, %s", list, shown) : shown;
@@ -2093,6 +2152,7 @@ static void move_targets(loader *L, baseidx *b, const ptrvec *stmts)
         if (!to)
             continue;
         it->me->targets[it->slot] = NULL;
+        it->from = it->me;
         to->targets = (ast_target **)append_ptrs(L->a, (void **)to->targets, to->ntargets,
                                                  (void *const *)&it->t, 1);
         it->t->measure = to;
@@ -4183,7 +4243,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
     }
     rescope_targets(L, &b, stmts);
     move_targets(L, &b, stmts);
-    warn_kept_empty(L, &b, kept);
+    warn_left_empty(L, &b, kept);
     places gone = {0};
     gone_places(L, &b, mi, &gone);
     keep_gone_aliases(L, &b);

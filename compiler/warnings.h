@@ -75,6 +75,9 @@
       "改编中的覆盖、保留或替换没有改变任何内容")                                                                      \
     X(KEEP_LEAVES_EMPTY, "keep-leaves-empty", true, true, "'keep' leaves a measure or a section with nothing to score", \
       "keep 使措施或章节没有可评分的内容")                                                                             \
+    X(MOVE_LEAVES_EMPTY, "move-leaves-empty", true, true,                                                              \
+      "a move of targets leaves a measure of the base with nothing to score",                                           \
+      "移动目标使基础规则的措施没有可评分的内容")                                                                      \
     X(STALE_TEXT, "stale-text", true, true, "a text of the plan that no longer says what the adapted rules do",        \
       "计划原文所说与改编后的规则不再一致")                                                                            \
     X(SCOPE_WIDENED, "scope-widened", true, true,                                                                      \

@@ -2430,6 +2430,14 @@ static const msgcat_pair catalog[] = {
      "target written here is in the measure it is written in",
      "'in (ID)' 用于在扩展规划的 'override target NAME in (ID)' 中把基础规则的目标移至另一项措施；"
      "这里写的目标属于它所在的措施"},
+    /* ---- a move that leaves a base measure with no target (compiler/import.c warn_left_empty) */
+    {"moving target '%s' to measure (%s) leaves measure (%s) of the base with no target",
+     "把目标“%s”移至措施（%s）后，基础规则的措施（%s）没有任何目标"},
+    {"this 'keep target' leaves out its other targets", "这条 'keep target' 未保留它的其他目标"},
+    {"such a measure is scored on nothing (its row is empty, its weight shared among the others); leave a target "
+     "in it, or give it one with 'override measure (%s) { target ... }'",
+     "这样的措施没有可评估的内容（其结果行为空，权重由其他措施分摊）；请在其中留下一个目标，"
+     "或用 'override measure (%s) { target ... }' 为它添加目标"},
     /* ---- a --na text that is a number (runtime/table.c na_number_note) */
     {"--na %s is a number, and a cell holding it was read as a missing value, not as that number: ",
      "--na %s 是一个数，有1个内容为它的单元格按缺失值读取，而不是按这个数读取："},
