@@ -563,6 +563,92 @@ static void jtopf(diag_ctx *d, const char *level, const char *fmt, ...)
     va_end(ap);
 }
 
+/* A diagnostic held by diag_hold: its text (its notes included) and its
+ * place; seq is the order it was reported in (the sort is stable). */
+typedef struct diag_held {
+    span key;
+    size_t seq;
+    char *text;
+    size_t len;
+} diag_held;
+
+/* Ends the held diagnostic being written, keeping its text when it has
+ * any (one not printed — turned off, repeated — has none). */
+static void held_close(diag_ctx *d)
+{
+    if (!d->hmem)
+        return;
+    diag_flush(d); /* a JSON diagnostic awaiting notes is its */
+    fclose(d->hmem);
+    d->hmem = NULL;
+    d->out = d->held_to;
+    if (d->hlen == 0) {
+        free(d->hbuf);
+        return;
+    }
+    if (d->nheld == d->capheld) {
+        d->capheld = d->capheld ? d->capheld * 2 : 16;
+        d->held = xrealloc(d->held, d->capheld * sizeof *d->held);
+    }
+    d->held[d->nheld] = (diag_held){d->hkey, d->nheld, d->hbuf, d->hlen};
+    d->nheld++;
+}
+
+/* While holding, starts a new held diagnostic at sp (one with no place
+ * takes the place of the one before it); its text and notes go to
+ * memory until the next.  When the memory stream fails, it is printed
+ * at once. */
+static void held_next(diag_ctx *d, span sp)
+{
+    if (!d->hold)
+        return;
+    held_close(d);
+    if (sp.file < d->nfiles || sp.file == UINT32_MAX)
+        d->hkey = sp;
+    d->hbuf = NULL;
+    d->hlen = 0;
+    d->hmem = open_memstream(&d->hbuf, &d->hlen);
+    if (d->hmem)
+        d->out = d->hmem;
+}
+
+void diag_hold(diag_ctx *d)
+{
+    if (d->hold++ > 0)
+        return;
+    diag_flush(d);
+    d->held_to = d->out;
+    d->hkey = (span){0, 0, 0};
+}
+
+/* Orders held diagnostics by file, offset, then the order reported. */
+static int held_cmp(const void *x, const void *y)
+{
+    const diag_held *a = x, *b = y;
+    if (a->key.file != b->key.file)
+        return a->key.file < b->key.file ? -1 : 1;
+    if (a->key.lo != b->key.lo)
+        return a->key.lo < b->key.lo ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_release(diag_ctx *d)
+{
+    if (d->hold == 0 || --d->hold > 0)
+        return;
+    held_close(d);
+    if (d->nheld)
+        qsort(d->held, d->nheld, sizeof *d->held, held_cmp);
+    for (size_t i = 0; i < d->nheld; i++) {
+        fwrite(d->held[i].text, 1, d->held[i].len, d->out);
+        free(d->held[i].text);
+    }
+    fflush(d->out);
+    free(d->held);
+    d->held = NULL;
+    d->nheld = d->capheld = 0;
+}
+
 /* The text's word for level ("error", "warning", "note") with its colon,
  * in the context's language (labels.h). */
 static const char *level_word(const diag_ctx *d, const char *level)
@@ -580,6 +666,7 @@ static void limit_line(diag_ctx *d, const char *level)
     /* one format per limit, so that the catalog has each sentence whole */
     const char *fmt = strcmp(level, "error") == 0 ? "too many errors; only the first %d are shown"
                                                   : "too many warnings; only the first %d are shown";
+    held_next(d, (span){UINT32_MAX, UINT32_MAX, UINT32_MAX}); /* held: after the ones shown */
     if (d->json) {
         jtopf(d, "note", fmt, d->max_errors);
     } else {
@@ -741,6 +828,7 @@ static bool repeated(diag_ctx *d, const char *level, span sp, const char *fmt, v
  * before by a context sharing d->seen (its notes then neither). */
 void diag_error(diag_ctx *d, span sp, const char *fmt, ...)
 {
+    held_next(d, sp);
     if (sp.file < d->nfiles && d->files[sp.file].cmdline)
         d->ncmdline_errors++;
     if (!count_error(d))
@@ -836,6 +924,7 @@ void diag_allow_unused(diag_ctx *d)
 
 void diag_warning(diag_ctx *d, warn_id w, span sp, const char *fmt, ...)
 {
+    held_next(d, sp);
     if (allowed(d, w, sp)) {
         d->hushed = true;
         return;
@@ -901,6 +990,7 @@ void diag_hint(diag_ctx *d, const char *fmt, ...)
 /* An error with no location: "planc: error: ...". */
 void diag_plain_error(diag_ctx *d, const char *fmt, ...)
 {
+    held_next(d, (span){UINT32_MAX - 1, 0, 0}); /* (no place: after the one before it) */
     if (!count_error(d))
         return;
     va_list ap;

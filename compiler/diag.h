@@ -119,10 +119,30 @@ typedef struct diag_ctx {
     diag_seen *seen;   /* shared with the other contexts of the command
                           (diag_seen), or NULL: every diagnostic printed */
     size_t nallows, capallows;
+    /* diag_hold: the diagnostics held, each with its notes, to be printed
+     * in the order of their places at diag_release */
+    int hold;          /* how many diag_hold calls are not released yet */
+    FILE *held_to;     /* where they go at the release (out before the hold) */
+    FILE *hmem;        /* the one being written (out while holding), or NULL */
+    char *hbuf;        /* its text (open_memstream's) */
+    size_t hlen;
+    span hkey;         /* its place */
+    struct diag_held *held; /* those written (malloc'd) */
+    size_t nheld, capheld;
 } diag_ctx;
 
 void diag_init(diag_ctx *d, FILE *out);
 void diag_dispose(diag_ctx *d);
+/* Holds the diagnostics reported from now until the matching
+ * diag_release, which prints them (each with its notes) in the order of
+ * their places — file, then offset; one with no place stays after the
+ * one before it — rather than in the order they were reported: a pass
+ * that checks a file's statements in several rounds (import.c's edits of
+ * an adapting file) then reports them in line order.  Counting, the
+ * limits and -w are as without a hold.  Holds nest: the outermost
+ * release prints. */
+void diag_hold(diag_ctx *d);
+void diag_release(diag_ctx *d);
 /* A context for a check whose errors are a reason, not errors of the
  * program (`planc test --all` on another file's tests): it prints to out,
  * as text, with d's files, which it shares and must not add to.  End it

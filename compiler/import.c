@@ -4186,9 +4186,14 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
 }
 
 /* Applies the drop and override statements of module mi (which extends a
- * base) to the base's items, then fixes the base's references. */
+ * base) to the base's items, then fixes the base's references.  The
+ * statements are applied in rounds (replacements, region overrides,
+ * keeps, the others, then rescopes and moves, then the checks of what
+ * they left): their diagnostics are held and printed in line order
+ * (diag_hold), as the file's reader meets the statements. */
 static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t first_edit)
 {
+    diag_hold(L->d);
     set_base(L, mi);
     baseidx b;
     index_base(L, &b);
@@ -4255,6 +4260,7 @@ static void apply_edits(loader *L, uint32_t mi, const ptrvec *stmts, size_t firs
     fix_tests(L, &b);
     warn_gone_places(L, mi, &gone);
     sort_edits(L, first_edit);
+    diag_release(L->d);
 }
 
 /* Puts module mi's declarations into the program (once): its base first,

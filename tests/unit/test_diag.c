@@ -417,6 +417,86 @@ START_TEST(json_lines_error_limit)
 }
 END_TEST
 
+/* diag_hold: the diagnostics reported until diag_release are printed in
+ * the order of their places, each with its notes and hints; one with no
+ * place stays after the one before it; a hold nested in another prints
+ * nothing until the outer one is released; the error limit's line comes
+ * after the errors shown. */
+START_TEST(hold_prints_in_line_order)
+{
+    int f = add("a\nb\nc\n");
+    diag_hold(&D);
+    diag_warning(&D, WARN_UNIT_FACTOR, (span){(uint32_t)f, 4, 5}, "w3");
+    diag_hint(&D, "h3");
+    diag_hold(&D);
+    diag_error(&D, (span){(uint32_t)f, 2, 3}, "e2");
+    diag_note(&D, (span){(uint32_t)f, 4, 5}, "n2");
+    diag_plain_error(&D, "p");
+    diag_release(&D);
+    ck_assert_str_eq(out(), "");
+    diag_error(&D, (span){(uint32_t)f, 0, 1}, "e1");
+    diag_release(&D);
+    diag_release(&D); /* not holding: nothing */
+    ck_assert_str_eq(out(), "t.plan:1:1: error: e1\n"
+                            "    1 | a\n"
+                            "      | ^\n"
+                            "t.plan:2:1: error: e2\n"
+                            "    2 | b\n"
+                            "      | ^\n"
+                            "t.plan:3:1: note: n2\n"
+                            "    3 | c\n"
+                            "      | ^\n"
+                            "planc: error: p\n"
+                            "t.plan:3:1: warning: w3 [-Wunit-factor]\n"
+                            "    3 | c\n"
+                            "      | ^\n"
+                            "note: h3\n");
+    ck_assert_int_eq(D.nerrors, 3);
+    /* after the release, printed at once again */
+    diag_error(&D, (span){(uint32_t)f, 4, 5}, "e4");
+    ck_assert_ptr_nonnull(strstr(out(), "error: e4"));
+}
+END_TEST
+
+START_TEST(hold_limit_line_last)
+{
+    int f = add("a\nb\nc\n");
+    D.max_errors = 2;
+    diag_hold(&D);
+    diag_error(&D, (span){(uint32_t)f, 4, 5}, "e3");
+    diag_error(&D, (span){(uint32_t)f, 2, 3}, "e2");
+    diag_error(&D, (span){(uint32_t)f, 0, 1}, "e1");
+    diag_release(&D);
+    const char *o = out();
+    const char *e2 = strstr(o, "error: e2"), *e3 = strstr(o, "error: e3");
+    ck_assert_ptr_nonnull(e2);
+    ck_assert_ptr_nonnull(e3);
+    ck_assert(e2 < e3);
+    ck_assert_ptr_null(strstr(o, "e1"));
+    ck_assert_str_eq(strstr(o, "planc: error: too many"), "planc: error: too many errors; only the first 2 are shown\n");
+}
+END_TEST
+
+/* JSON Lines held: each object whole, with its notes, in line order. */
+START_TEST(hold_json_lines)
+{
+    int f = add("a\nb\n");
+    diag_set_json(&D, true);
+    diag_hold(&D);
+    diag_error(&D, (span){(uint32_t)f, 2, 3}, "e2");
+    diag_note(&D, (span){(uint32_t)f, 0, 1}, "n2");
+    diag_error(&D, (span){(uint32_t)f, 0, 1}, "e1");
+    diag_release(&D);
+    diag_flush(&D);
+    ck_assert_str_eq(out(),
+        "{\"level\": \"error\", \"message\": \"e1\", \"file\": \"t.plan\", \"line\": 1, \"column\": 1, "
+        "\"end_line\": 1, \"end_column\": 2, \"notes\": []}\n"
+        "{\"level\": \"error\", \"message\": \"e2\", \"file\": \"t.plan\", \"line\": 2, \"column\": 1, "
+        "\"end_line\": 2, \"end_column\": 2, \"notes\": [{\"level\": \"note\", \"message\": \"n2\", "
+        "\"file\": \"t.plan\", \"line\": 1, \"column\": 1, \"end_line\": 1, \"end_column\": 2}]}\n");
+}
+END_TEST
+
 START_TEST(load_missing_file_and_directory)
 {
     ck_assert_int_eq(diag_load_file(&D, "/nonexistent/x.plan"), -1);
@@ -552,6 +632,9 @@ static Suite *diag_suite(void)
     tcase_add_test(tc, diagnostic_is_one_write_on_unbuffered_stream);
     tcase_add_test(tc, json_lines_nest_notes);
     tcase_add_test(tc, json_lines_error_limit);
+    tcase_add_test(tc, hold_prints_in_line_order);
+    tcase_add_test(tc, hold_limit_line_last);
+    tcase_add_test(tc, hold_json_lines);
     tcase_add_test(tc, allow_scopes_and_unused);
     suite_add_tcase(s, tc);
     return s;
