@@ -976,6 +976,12 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
             diag_hint(L->d, "a %s is changed by one override: give every change in the one "
                             "that renames it ('override %s %s as %s ...')", tr(L, itemword[k]), itemword[k], n.s,
                       it->edit->new_name);
+        else if (k == IT_TARGET && it->move && strcmp(verb, "drop") == 0)
+            diag_hint(L->d, "a moved target stays in the plan: to drop it, leave out its move");
+        else if (k == IT_TARGET && it->move)
+            diag_hint(L->d, "a target is changed by one override: give every change in the one that moves it "
+                            "('override %s %s in (%s) ...')", it->t->redline ? "redline" : "target", n.s,
+                      it->move->u.over.target->move.s);
         else if (k == IT_REGION && it->edit->kind == ORIGIN_OVERRIDDEN && strcmp(verb, "drop") == 0)
             diag_hint(L->d, "an overridden region stays in the plan: to drop it, leave out its override");
         else if (k == IT_REGION && it->edit->kind == ORIGIN_OVERRIDDEN)

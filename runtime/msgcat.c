@@ -2434,6 +2434,12 @@ static const msgcat_pair catalog[] = {
     {"moving target '%s' to measure (%s) leaves measure (%s) of the base with no target",
      "把目标“%s”移至措施（%s）后，基础规则的措施（%s）没有任何目标"},
     {"this 'keep target' leaves out its other targets", "这条 'keep target' 未保留它的其他目标"},
+    /* ---- a drop or override of a target this file moves (compiler/import.c find_base) */
+    {"a moved target stays in the plan: to drop it, leave out its move",
+     "移动的目标仍在规划中：要删除它，请去掉移动它的那条改写"},
+    {"a target is changed by one override: give every change in the one that moves it ('override %s %s in (%s) "
+     "...')",
+     "一个目标只由一条改写修改：请把所有修改写在移动它的那条改写中（'override %s %s in (%s) ...'）"},
     {"such a measure is scored on nothing (its row is empty, its weight shared among the others); leave a target "
      "in it, or give it one with 'override measure (%s) { target ... }'",
      "这样的措施没有可评估的内容（其结果行为空，权重由其他措施分摊）；请在其中留下一个目标，"
