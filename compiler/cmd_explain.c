@@ -49,14 +49,15 @@ static const char *renamed_as(const char *const *from, const char *const *to, ui
 static int explain_resolve(const ir_program *p, const rt_table *t, const char *region,
                            int year, const char *target, long *row, long *ti, lbl_lang lang)
 {
-    const char *hint;
+    const char *near[3];
+    int nnear;
     if (region[strspn(region, " \t")] == '\0') {
         /* no name to find, and none near it: every region is "near" '' */
         csv_message(stderr, msgcat_get(lang, "planc: error: --region is empty; give a region's name as the rules "
                         "declare it (e.g. '%s')\n"), p->nregions ? p->regions[0].name : "沈阳");
         return EXIT_USAGE;
     }
-    long r = explain_find_region(p, region, &hint);
+    long r = explain_find_region(p, region, near, &nnear);
     /* a region the rules dropped, renamed or replaced (by its name or an
      * alias the base gave it) */
     const char *renamed = NULL, *dropped, *dropped_at, *alias_of = NULL;
@@ -73,8 +74,8 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                             "renamed or replaced it)\n"), region, alias_of, renamed);
         else if (fate == 1)
             csv_message(stderr, msgcat_get(lang, "note: the rules call it '%s' (an adaptation renamed or replaced it)\n"), renamed);
-        else if (hint)
-            csv_message(stderr, msgcat_get(lang, "note: did you mean '%s'?\n"), hint);
+        else
+            explain_suggest_note(stderr, lang, near, nnear);
         return EXIT_USAGE;
     }
     /* the region's years, for the default and for the message: the last
@@ -128,7 +129,7 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     }
     *ti = -1;
     if (target) {
-        *ti = explain_find_target(p, target, &hint);
+        *ti = explain_find_target(p, target, near, &nnear);
         if (*ti < 0) {
             csv_message(stderr, msgcat_get(lang, "planc: error: unknown target '%s'\n"), target);
             /* `--target 森林覆盖率`: the indicator, not the target that measures it */
@@ -145,8 +146,8 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                 csv_message(stderr, msgcat_get(lang, "note: the rules call it '%s' (an adaptation renamed it)\n"), now);
             else if (on && on[0])
                 csv_message(stderr, msgcat_get(lang, "note: the targets that measure '%s': %s\n"), target, on);
-            else if (hint)
-                csv_message(stderr, msgcat_get(lang, "note: did you mean '%s'?\n"), hint);
+            else
+                explain_suggest_note(stderr, lang, near, nnear);
             free(on);
             return EXIT_USAGE;
         }

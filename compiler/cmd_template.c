@@ -231,14 +231,15 @@ int cmd_template(int argc, char **argv)
     /* the chosen regions, each once, in the order given; else every
      * region the data has rows of (a group's row is planc's own) */
     for (uint32_t k = 0; rc == EXIT_OK && k < nnames; k++) {
-        const char *hint;
-        long r = explain_find_region(p, names[k], &hint);
+        const char *near[3];
+        int nnear;
+        long r = explain_find_region(p, names[k], near, &nnear);
         if (r < 0 || p->regions[r].is_group) {
             csv_message(stderr, msgcat_get(lang, r < 0 ? "planc: error: unknown region '%s'\n"
                                                        : "planc: error: '%s' is a regional group: planc makes its "
                                                          "rows from its members', the data has none\n"), names[k]);
-            if (r < 0 && hint)
-                csv_message(stderr, msgcat_get(lang, "note: did you mean '%s'?\n"), hint);
+            if (r < 0)
+                explain_suggest_note(stderr, lang, near, nnear);
             rc = EXIT_USAGE;
             break;
         }

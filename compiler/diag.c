@@ -1137,6 +1137,147 @@ int diag_editdist(const char *a, const char *b)
     return result;
 }
 
+/* Whether a and b are equal but for the case of ASCII letters. */
+static bool same_but_case(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x != y && !(x < 0x80 && y < 0x80 && (x | 0x20) == (y | 0x20) && (x | 0x20) >= 'a' && (x | 0x20) <= 'z'))
+            return false;
+    }
+    return *a == *b;
+}
+
+/* Number of code points in a UTF-8 string. */
+static int cp_count(const char *s)
+{
+    return (int)utf8_count(s, strlen(s));
+}
+
+/* Orders two names by their bytes (for qsort). */
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int diag_nearest(const char *want, const char *const *names, const uint32_t *owner, size_t n, int floor,
+                 const char *pick[3])
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(want, names[i]) != 0 && same_but_case(want, names[i])) {
+            pick[0] = names[i];
+            return 1;
+        }
+    int bestd = -1;
+    int *dist = xmalloc((n ? n : 1) * sizeof *dist);
+    for (size_t i = 0; i < n; i++) {
+        dist[i] = diag_editdist(want, names[i]);
+        if (bestd < 0 || dist[i] < bestd)
+            bestd = dist[i];
+    }
+    int lw = cp_count(want), limit = lw / 3 > floor ? lw / 3 : floor;
+    int got = 0, nlead = 0;
+    const char *lead = NULL;
+    uint32_t lead_owner = 0, seen[4];
+    size_t lsz = strlen(want);
+    for (size_t i = 0; bestd >= 0 && bestd <= limit && i < n; i++) {
+        if (dist[i] != bestd)
+            continue;
+        int lc = cp_count(names[i]);
+        if (bestd >= (lw > lc ? lw : lc))
+            continue; /* every character replaced: no likeness */
+        uint32_t o = owner ? owner[i] : (uint32_t)i;
+        size_t lb = strlen(names[i]);
+        if (memcmp(want, names[i], lsz < lb ? lsz : lb) == 0) {
+            if (!lead) {
+                lead = names[i];
+                lead_owner = o;
+                nlead = 1;
+            } else if (o != lead_owner)
+                nlead = 2;
+        }
+        bool dup = false;
+        for (int k = 0; k < got && k < 4; k++)
+            dup |= seen[k] == o;
+        if (dup || got > 3)
+            continue;
+        if (got < 3)
+            pick[got] = names[i];
+        seen[got++] = o;
+    }
+    free(dist);
+    if (got == 0) {
+        /* none near: a name written short (连云 for 连云港) */
+        diag_abbrev ab = {0};
+        for (size_t i = 0; i < n; i++)
+            diag_abbrev_add(&ab, want, names[i], owner ? owner[i] : (uint32_t)i);
+        pick[0] = diag_abbrev_pick(&ab);
+        return pick[0] != NULL;
+    }
+    if (got > 1 && nlead == 1) {
+        pick[0] = lead;
+        return 1;
+    }
+    if (got > 3)
+        return 0;
+    qsort(pick, (size_t)got, sizeof *pick, cmp_name);
+    return got;
+}
+
+/* The bytes of the UTF-8 sequence at s (1 for a stray byte). */
+static size_t cp_bytes(const char *s)
+{
+    uint32_t cp;
+    int k = utf8_decode(s, strlen(s), &cp);
+    return k > 0 ? (size_t)k : 1;
+}
+
+/* Whether the characters of `want` all occur in `cand` in order. */
+static bool is_subsequence(const char *want, const char *cand)
+{
+    while (*want) {
+        size_t k = cp_bytes(want);
+        for (;;) {
+            if (!*cand)
+                return false;
+            size_t c = cp_bytes(cand);
+            bool same = c == k && memcmp(cand, want, k) == 0;
+            cand += c;
+            if (same)
+                break;
+        }
+        want += k;
+    }
+    return true;
+}
+
+void diag_abbrev_add(diag_abbrev *a, const char *want, const char *cand, uint32_t owner)
+{
+    size_t lw = strlen(want), lc = strlen(cand);
+    if (lw >= lc || cp_count(want) < 2 || !is_subsequence(want, cand))
+        return;
+    bool how[3] = {true, memcmp(cand, want, lw) == 0, memcmp(cand + lc - lw, want, lw) == 0};
+    for (int k = 0; k < 3; k++) {
+        if (!how[k] || (a->count[k] && a->owner[k] == owner))
+            continue;
+        if (!a->count[k]++) {
+            a->name[k] = cand;
+            a->owner[k] = owner;
+        }
+    }
+}
+
+const char *diag_abbrev_pick(const diag_abbrev *a)
+{
+    if (a->count[0] == 1)
+        return a->name[0];
+    if (a->count[1] == 1 && (a->count[2] != 1 || a->owner[2] == a->owner[1]))
+        return a->name[1];
+    if (a->count[2] == 1 && a->count[1] == 0)
+        return a->name[2];
+    return NULL;
+}
+
 void diag_internalv(FILE *err, const char *who, const char *fmt, va_list ap)
 {
     fprintf(err, msgcat_tr("planc: internal error: %s: "), who);

@@ -241,6 +241,45 @@ int diag_cpwidth(uint32_t cp);
 /* Levenshtein distance on code points, for did-you-mean. */
 int diag_editdist(const char *a, const char *b);
 
+/* The names among n candidates nearest to `want` by edit distance, for a
+ * did-you-mean, in *pick in byte order: one, or up to three when as many
+ * items are as near (蘇州 is one character from 苏州, 常州 and 泰州 alike:
+ * naming the first alone would send the user to another city).  A name
+ * that differs from `want` in ASCII case alone (LIAONING, Liaoning) is
+ * the one meant.  Near enough: at most a third of `want`'s characters,
+ * or `floor` edits when that is more, and fewer than the longer name's
+ * characters.  owner[i] is name i's item (a region's name and aliases
+ * share one and count once); NULL: each name is its own.  Among the tied
+ * ones, the one `want` begins with or that begins with `want` (丙市 for
+ * 丙, beside 甲市) is named alone if it alone is.  Returns how many; 0
+ * when none is near enough, or more than three items are as near (a
+ * guess among them is no help).  When none is near, the one name `want`
+ * abbreviates (diag_abbrev_pick), if any. */
+int diag_nearest(const char *want, const char *const *names, const uint32_t *owner, size_t n, int floor,
+                 const char *pick[3]);
+
+/* Did-you-mean for a name written short: `want` (two characters or more)
+ * abbreviates a longer name when its characters (code points, so CJK
+ * names compare by character) all occur in it in order (省发改委 in
+ * 省发展改革委, 省住建厅 in 省住房城乡建设厅), and more so as its prefix
+ * or suffix (生态环境厅 of 省生态环境厅).  Candidates are added one by
+ * one (diag_abbrev_add) and the one meant is taken (diag_abbrev_pick). */
+typedef struct diag_abbrev {
+    const char *name[3];    /* the first subsequence, prefix, suffix match */
+    uint32_t owner[3];      /* its item */
+    unsigned count[3];      /* how many matches so, a second of another item
+                               making it ambiguous */
+} diag_abbrev;
+
+/* Considers candidate `cand` of item `owner` (a region's aliases share
+ * their region's) for the short name `want`. */
+void diag_abbrev_add(diag_abbrev *a, const char *want, const char *cand, uint32_t owner);
+
+/* The one name `want` abbreviates: the one item it is a subsequence of,
+ * else the one it is a prefix of, else the one it is a suffix of; NULL
+ * when none, or when more than one is (no guess on ambiguity). */
+const char *diag_abbrev_pick(const diag_abbrev *a);
+
 /* Prints an internal error (a bug or a broken tool planc relies on, not
  * bad input) to `err` in the driver's format: "planc: internal error: WHO:
  * MESSAGE" and a newline, in the driver's language (msgcat_tr: the

@@ -258,12 +258,15 @@ static int cplen(const char *s)
 
 /* The best did-you-mean candidate so far, and the first names that hold
  * the misspelt one whole (`无废城市` in `省级无废城市建设`: a plan's long
- * names are often written short). */
+ * names are often written short), and the names it abbreviates otherwise
+ * (省发改委 for 省发展改革委: diag_abbrev). */
 typedef struct suggestion {
     const char *name;
     int limit, best, len;
     const char *within[3];
     int nwithin;            /* how many hold it (more than 3: not listed) */
+    diag_abbrev abbrev;
+    uint32_t ncands;        /* candidates seen (each its own item for abbrev) */
 } suggestion;
 
 static void suggest_init(suggestion *g, const char *name)
@@ -273,6 +276,8 @@ static void suggest_init(suggestion *g, const char *name)
     g->limit = g->len / 3 > 1 ? g->len / 3 : 1;
     g->best = g->limit + 1;
     g->nwithin = 0;
+    g->abbrev = (diag_abbrev){0};
+    g->ncands = 0;
 }
 
 /* Considers one candidate for the misspelt `name`.  A candidate that
@@ -280,6 +285,7 @@ static void suggest_init(suggestion *g, const char *name)
  * `Mt`) is the one meant, ahead of any other at the same distance (`t`). */
 static void suggest_one(suggestion *g, const char *name, const char *cand)
 {
+    diag_abbrev_add(&g->abbrev, name, cand, g->ncands++);
     if (g->len >= 2 && strcmp(cand, name) != 0 && strstr(cand, name)) {
         if (g->nwithin < 3)
             g->within[g->nwithin] = cand;
@@ -374,6 +380,8 @@ static void suggest(S *s, unsigned kinds, const char *const *extra, const char *
         diag_hint(s->d, "did you mean '%s' or '%s'?", g.within[0], g.within[1]);
     else if (g.nwithin == 3)
         diag_hint(s->d, "did you mean '%s', '%s' or '%s'?", g.within[0], g.within[1], g.within[2]);
+    else if (g.nwithin == 0 && diag_abbrev_pick(&g.abbrev))
+        diag_hint(s->d, "did you mean '%s'?", diag_abbrev_pick(&g.abbrev));
 }
 
 /* ---------------------------------------------------------------- modules */
@@ -608,6 +616,8 @@ static void suggest_vocab(S *s, int kind, uint32_t m, const char *const *extra, 
         suggest_one(&g, name, *extra);
     if (g.name)
         diag_hint(s->d, "did you mean '%s'?", g.name);
+    else if (diag_abbrev_pick(&g.abbrev))
+        diag_hint(s->d, "did you mean '%s'?", diag_abbrev_pick(&g.abbrev));
 }
 
 /* For an undefined unit whose name ends in a superscript (`m³`, `km²`)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "diag.h"
 #include "exec.h"
 #include "json.h"
@@ -183,55 +184,6 @@ static const char *opname(ir_op op)
 
 /* ---------------------------------------------------------------- lookup */
 
-/* The name among n candidates nearest to `want` by edit distance, when it
- * is close enough to suggest: at most 2 edits, or a third of its length in
- * characters when that is more.  With owner (each name's item, as a
- * region's name and its aliases share one), NULL when names of two items
- * are as near: 蘇州 is one character from 苏州, 常州 and 徐州 alike, and
- * naming the first would send the user to another city. */
-static const char *nearest(const char *want, const char *const *names, const uint32_t *owner, size_t n)
-{
-    const char *best = NULL;
-    int bestd = 0;
-    size_t besti = 0;
-    for (size_t i = 0; i < n; i++) {
-        int d = diag_editdist(want, names[i]);
-        if (!best || d < bestd) {
-            best = names[i];
-            bestd = d;
-            besti = i;
-        }
-    }
-    int len = 0;    /* in code points */
-    for (const unsigned char *c = (const unsigned char *)want; *c; c++)
-        len += (*c & 0xC0) != 0x80;
-    int limit = len / 3 > 2 ? len / 3 : 2;
-    if (!best || bestd > limit)
-        return NULL;
-    /* as near as another item's: the one whose name `want` begins with,
-     * or that begins with `want`, if one alone does (丙市 for 丙, beside
-     * 甲市); else none */
-    bool tie = false;
-    for (size_t i = 0; owner && i < n; i++)
-        tie |= owner[i] != owner[besti] && diag_editdist(want, names[i]) == bestd;
-    if (!tie)
-        return best;
-    const char *lead = NULL;
-    uint32_t lead_owner = 0;
-    size_t nlead = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t lw = strlen(want), ln = strlen(names[i]);
-        if (diag_editdist(want, names[i]) != bestd || memcmp(want, names[i], lw < ln ? lw : ln) != 0)
-            continue;
-        if (!nlead || owner[i] != lead_owner) {
-            nlead++;
-            lead_owner = owner[i];
-            lead = names[i];
-        }
-    }
-    return nlead == 1 ? lead : NULL;
-}
-
 /* The longest region name or alias of two or more characters that `want`
  * begins with (南京市 for 南京, 凉山彝族自治州 for 凉山), after a name
  * ending in a Latin letter or digit only where neither follows; NULL if
@@ -255,9 +207,9 @@ static const char *prefix_name(const char *want, const char *const *names, size_
     return best;
 }
 
-long explain_find_region(const ir_program *p, const char *name, const char **suggest)
+long explain_find_region(const ir_program *p, const char *name, const char *near[3], int *nnear)
 {
-    *suggest = NULL;
+    *nnear = 0;
     size_t total = 0;
     for (uint32_t i = 0; i < p->nregions; i++) {
         if (strcmp(p->regions[i].name, name) == 0)
@@ -278,30 +230,35 @@ long explain_find_region(const ir_program *p, const char *name, const char **sug
             names[n++] = p->regions[i].aliases[k];
         }
     }
-    *suggest = prefix_name(name, names, n);
-    if (!*suggest)
-        *suggest = nearest(name, names, owner, n);
+    near[0] = prefix_name(name, names, n);
+    *nnear = near[0] ? 1 : diag_nearest(name, names, owner, n, 2, near);
     free(names);
     free(owner);
     return -1;
 }
 
-long explain_find_target(const ir_program *p, const char *name, const char **suggest)
+long explain_find_target(const ir_program *p, const char *name, const char *near[3], int *nnear)
 {
-    *suggest = NULL;
+    *nnear = 0;
     for (uint32_t i = 0; i < p->ntargets; i++)
         if (strcmp(p->targets[i].name, name) == 0)
             return i;
     const char **names = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *names);
-    uint32_t *owner = rt_xmalloc(p->ntargets ? p->ntargets : 1, sizeof *owner);
-    for (uint32_t i = 0; i < p->ntargets; i++) {
+    for (uint32_t i = 0; i < p->ntargets; i++)
         names[i] = p->targets[i].name;
-        owner[i] = i;
-    }
-    *suggest = nearest(name, names, owner, p->ntargets);
+    *nnear = diag_nearest(name, names, NULL, p->ntargets, 2, near);
     free(names);
-    free(owner);
     return -1;
+}
+
+void explain_suggest_note(FILE *err, lbl_lang lang, const char *const *near, int n)
+{
+    if (n == 1)
+        csv_message(err, msgcat_get(lang, "note: did you mean '%s'?\n"), near[0]);
+    else if (n == 2)
+        csv_message(err, msgcat_get(lang, "note: did you mean '%s' or '%s'?\n"), near[0], near[1]);
+    else if (n == 3)
+        csv_message(err, msgcat_get(lang, "note: did you mean '%s', '%s' or '%s'?\n"), near[0], near[1], near[2]);
 }
 
 /* ---------------------------------------------------------------- the row */

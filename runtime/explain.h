@@ -27,11 +27,17 @@
 #include "table.h"
 
 /* The region called `name` (a region's name or one of its aliases), or -1;
- * then *suggest is the nearest name for a did-you-mean, or NULL. */
-long explain_find_region(const ir_program *p, const char *name, const char **suggest);
+ * then near[0..*nnear) are the names to suggest for a did-you-mean: the
+ * one `name` begins with (南京市 for 南京), else diag_nearest's (up to
+ * three as near, or the one `name` abbreviates). */
+long explain_find_region(const ir_program *p, const char *name, const char *near[3], int *nnear);
 
-/* The target called `name`, or -1; *suggest as above. */
-long explain_find_target(const ir_program *p, const char *name, const char **suggest);
+/* The target called `name`, or -1; near and *nnear as above (diag_nearest). */
+long explain_find_target(const ir_program *p, const char *name, const char *near[3], int *nnear);
+
+/* Writes the did-you-mean note of n (1 to 3) suggestions to err in lang:
+ * "note: did you mean 'a', 'b' or 'c'?"; nothing when n is 0. */
+void explain_suggest_note(FILE *err, lbl_lang lang, const char *const *near, int n);
 
 /* Explains row `row` of the run: every target, or only target `target`
  * when it is >= 0.  As text in lang (`planc explain --lang`; the numbers,

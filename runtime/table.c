@@ -354,6 +354,7 @@ typedef struct loader {
     size_t nnames;          /* entries in use */
     const region_name *last; /* the name found last, or NULL */
     const char **sorted;    /* the names sorted by bytes (for suggestions), once needed */
+    uint32_t *sorted_region; /* the region of each */
     bool combine;           /* a column has an aggregate: rows of one region and year
                                are combined, not duplicates */
     bool again;             /* the row key_row gave was made by an earlier record */
@@ -1307,81 +1308,23 @@ static void unknown_note(loader *L, FILE *err)
         csv_message(err, T(L, LBL_L_UNKNOWN_NOTE), s, opt);
 }
 
-/* The region names or aliases closest to `s`, when close enough to
- * suggest, in *pick (in byte order): one, or up to three when as many
- * regions are as close (蘇州 is one character from 苏州, 常州 and 泰州
- * alike: naming the first alone would have the user file 苏州's rows
- * under 常州).  Returns how many; 0 when none is close enough, or more
- * than three are equally close (a guess among them is no help).  Among
- * those, the one the cell begins with (丙市 for 丙, beside the alias 甲市)
- * is named alone. */
+/* The region names or aliases closest to `s` for a did-you-mean, in
+ * *pick: diag_nearest over the names sorted by bytes, each name's
+ * region its owner (one edit, or a third of the characters, at most).
+ * Returns how many (0 to 3). */
 static int suggest_region(loader *L, const char *s, const char *pick[3])
 {
     if (!L->sorted) {
         L->sorted = rt_xmalloc(L->nnames ? L->nnames : 1, sizeof *L->sorted);
+        L->sorted_region = rt_xmalloc(L->nnames ? L->nnames : 1, sizeof *L->sorted_region);
         for (size_t i = 0, k = 0; i <= L->name_mask; i++)
             if (L->names[i].text)
                 L->sorted[k++] = L->names[i].text;
         qsort(L->sorted, L->nnames, sizeof *L->sorted, cmp_str);
+        for (size_t i = 0; i < L->nnames; i++)
+            L->sorted_region[i] = (uint32_t)find_region(L, L->sorted[i], strlen(L->sorted[i]));
     }
-    /* a name that differs in case only (LIAONING for Liaoning) first */
-    for (size_t i = 0; i < L->nnames; i++)
-        if (eq_nocase(s, L->sorted[i])) {
-            pick[0] = L->sorted[i];
-            return 1;
-        }
-    const char *best = NULL;
-    int bestd = 0;
-    for (size_t i = 0; i < L->nnames; i++) {
-        int d = diag_editdist(s, L->sorted[i]);
-        if (!best || d < bestd) {
-            best = L->sorted[i];
-            bestd = d;
-        }
-    }
-    if (!best)
-        return 0;
-    int ls = cplen(s), lb = cplen(best);
-    int limit = ls / 3 > 1 ? ls / 3 : 1;
-    int longer = ls > lb ? ls : lb;
-    if (bestd > limit || bestd >= longer)
-        return 0;
-    /* the other regions as close (a region's alias as close as its name
-     * is the same region) */
-    int n = 0, nlead = 0;
-    long seen[4], lead_region = -1;
-    const char *lead = NULL;
-    size_t lsz = strlen(s);
-    for (size_t i = 0; i < L->nnames; i++) {
-        const char *c = L->sorted[i];
-        if (diag_editdist(s, c) != bestd)
-            continue;
-        long r = find_region(L, c, strlen(c));
-        /* one the cell begins with, or that begins with the cell (丙市
-         * for 丙, beside 甲市), is the one meant, if it alone is */
-        size_t lc = strlen(c);
-        if (memcmp(s, c, lsz < lc ? lsz : lc) == 0) {
-            if (lead_region < 0) {
-                lead_region = r;
-                lead = c;
-                nlead = 1;
-            } else if (r != lead_region)
-                nlead = 2;
-        }
-        bool dup = false;
-        for (int k = 0; k < n && k < 4; k++)
-            dup |= seen[k] == r;
-        if (dup || n > 3)
-            continue;
-        if (n < 3)
-            pick[n] = c;
-        seen[n++] = r;
-    }
-    if (n > 1 && nlead == 1) {
-        pick[0] = lead;
-        return 1;
-    }
-    return n <= 3 ? n : 0;
+    return diag_nearest(s, L->sorted, L->sorted_region, L->nnames, 1, pick);
 }
 
 /* Whether a byte is an ASCII letter or digit. */
@@ -6035,6 +5978,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     free(L.suffix_noted);
     free(L.names);
     free(L.sorted);
+    free(L.sorted_region);
     if (L.nerrors) {
         rt_table_free(t);
         return NULL;

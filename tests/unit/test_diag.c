@@ -551,6 +551,61 @@ START_TEST(editdist_values)
 }
 END_TEST
 
+/* The names one is short for: a subsequence of one name alone, else a
+ * prefix or a suffix of one alone; none on ambiguity (diag_abbrev). */
+static const char *abbrev_of(const char *want, const char *const *names, size_t n)
+{
+    diag_abbrev a = {0};
+    for (size_t i = 0; i < n; i++)
+        diag_abbrev_add(&a, want, names[i], (uint32_t)i);
+    return diag_abbrev_pick(&a);
+}
+
+START_TEST(abbrev_subsequence_prefix_suffix)
+{
+    const char *ag[] = {"省发展改革委", "省发展研究委", "省住房城乡建设厅", "省生态环境厅"};
+    ck_assert_str_eq(abbrev_of("省发改委", ag, 4), "省发展改革委");
+    ck_assert_str_eq(abbrev_of("省住建厅", ag, 4), "省住房城乡建设厅");
+    ck_assert_str_eq(abbrev_of("生态环境厅", ag, 4), "省生态环境厅");
+    ck_assert_ptr_null(abbrev_of("省发委", ag, 4));      /* in two alike */
+    ck_assert_ptr_null(abbrev_of("省", ag, 4));          /* one character */
+    ck_assert_ptr_null(abbrev_of("省生态环境厅", ag, 4)); /* the name itself */
+    ck_assert_ptr_null(abbrev_of("发委改", ag, 4));      /* not in order */
+    /* in two, but the beginning of one alone, or the end of one alone */
+    const char *ct[] = {"连云港", "连云港口", "北连云"};
+    ck_assert_ptr_null(abbrev_of("连云", ct, 3));        /* begins two */
+    const char *pr[] = {"马鞍山", "马家鞍"};
+    ck_assert_str_eq(abbrev_of("马鞍", pr, 2), "马鞍山");
+    const char *sf[] = {"甲环境厅", "环境乙厅"};
+    ck_assert_str_eq(abbrev_of("境厅", sf, 2), "甲环境厅");
+    /* a region's name and alias are one item */
+    const char *al[] = {"锡林郭勒盟", "锡林郭勒"};
+    const uint32_t own[] = {0, 0};
+    diag_abbrev a = {0};
+    for (int i = 0; i < 2; i++)
+        diag_abbrev_add(&a, "锡郭", al[i], own[i]);
+    ck_assert_str_eq(diag_abbrev_pick(&a), "锡林郭勒盟");
+}
+END_TEST
+
+START_TEST(nearest_ties_and_abbrev)
+{
+    const char *names[] = {"苏州", "常州", "泰州", "甲市", "丙市", "连云港"};
+    const char *pick[3];
+    ck_assert_int_eq(diag_nearest("蘇州", names, NULL, 6, 1, pick), 3);
+    ck_assert_str_eq(pick[0], "常州");
+    ck_assert_str_eq(pick[1], "泰州");
+    ck_assert_str_eq(pick[2], "苏州");
+    ck_assert_int_eq(diag_nearest("丙", names, NULL, 6, 1, pick), 1);   /* the one it begins */
+    ck_assert_str_eq(pick[0], "丙市");
+    ck_assert_int_eq(diag_nearest("连港", names, NULL, 6, 1, pick), 1);
+    ck_assert_str_eq(pick[0], "连云港");
+    ck_assert_int_eq(diag_nearest("完全不同", names, NULL, 6, 1, pick), 0);
+    const char *four[] = {"甲山", "乙山", "丙山", "己山"};
+    ck_assert_int_eq(diag_nearest("戊山", four, NULL, 4, 1, pick), 0); /* more than three as near */
+}
+END_TEST
+
 START_TEST(editdist_long_names_are_cheap)
 {
     size_t n = 200000;
@@ -628,6 +683,8 @@ static Suite *diag_suite(void)
     tcase_add_test(tc, load_file_and_too_big_file);
     tcase_add_test(tc, span_in_unknown_file_prints_without_location);
     tcase_add_test(tc, editdist_values);
+    tcase_add_test(tc, abbrev_subsequence_prefix_suffix);
+    tcase_add_test(tc, nearest_ties_and_abbrev);
     tcase_add_test(tc, editdist_long_names_are_cheap);
     tcase_add_test(tc, diagnostic_is_one_write_on_unbuffered_stream);
     tcase_add_test(tc, json_lines_nest_notes);

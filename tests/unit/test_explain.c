@@ -27,17 +27,19 @@ START_TEST(lookups)
 {
     pfx x;
     pf_setup(&x, small_plan, small_data, true);
-    const char *hint;
-    ck_assert_int_eq(explain_find_region(x.p, "甲", &hint), 1);
-    ck_assert_int_eq(explain_find_region(x.p, "甲市", &hint), 1);   /* an alias */
-    ck_assert_int_eq(explain_find_region(x.p, "乙城", &hint), -1);
-    ck_assert_ptr_nonnull(hint);
-    ck_assert_str_eq(hint, "乙");
-    ck_assert_int_eq(explain_find_region(x.p, "完全不同的名字", &hint), -1);
-    ck_assert_ptr_null(hint);
-    ck_assert_int_eq(explain_find_target(x.p, "E", &hint), 2);
-    ck_assert_int_eq(explain_find_target(x.p, "XX", &hint), -1);
-    ck_assert_str_eq(hint, "X");
+    const char *near[3];
+    int n;
+    ck_assert_int_eq(explain_find_region(x.p, "甲", near, &n), 1);
+    ck_assert_int_eq(explain_find_region(x.p, "甲市", near, &n), 1);   /* an alias */
+    ck_assert_int_eq(explain_find_region(x.p, "乙城", near, &n), -1);
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(near[0], "乙");
+    ck_assert_int_eq(explain_find_region(x.p, "完全不同的名字", near, &n), -1);
+    ck_assert_int_eq(n, 0);
+    ck_assert_int_eq(explain_find_target(x.p, "E", near, &n), 2);
+    ck_assert_int_eq(explain_find_target(x.p, "XX", near, &n), -1);
+    ck_assert_int_eq(n, 1);
+    ck_assert_str_eq(near[0], "X");
     pf_free(&x);
 }
 END_TEST
