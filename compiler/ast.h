@@ -586,6 +586,10 @@ typedef struct ast_program {
     uint32_t nlost;
     const ast_allow *allows; /* every allow of its files, in the order read */
     uint32_t nallows;
+    const ast_decl **rescopes; /* the `override targets for SCOPE` applied, one per
+                                  extending file that has one (sema checks
+                                  their scopes leave some region out) */
+    uint32_t nrescopes;
 } ast_program;
 
 /* Constructors used by the parser; all allocate in `a`. */

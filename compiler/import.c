@@ -124,6 +124,7 @@ typedef struct loader {
     bool *inbase;           /* while applying edits: modules of the base */
     int32_t *file_module;   /* per diag file id: its module, -1 for none */
     ptrvec out;             /* ast_decl *: the program being built */
+    ptrvec rescopes;        /* const ast_decl *: the `override targets` applied */
     ptrvec edits;           /* ast_origin *, in order */
 } loader;
 
@@ -2002,6 +2003,7 @@ static void rescope_targets(loader *L, baseidx *b, const ptrvec *stmts)
     }
     if (!d)
         return;
+    ptrvec_push(L->a, &L->rescopes, (void *)d);
     uint32_t n = 0, left = 0;
     for (size_t i = 0; i < b->targets.order.n; i++) {
         item *it = b->targets.order.v[i];
@@ -4411,6 +4413,8 @@ ast_program *import_load(arena *a, diag_ctx *d, const char *path, const char *ro
     prog->nfiles = (uint32_t)d->nfiles;
     prog->edits = (const ast_origin **)L->edits.v;
     prog->nedits = (uint32_t)L->edits.n;
+    prog->rescopes = (const ast_decl **)L->rescopes.v;
+    prog->nrescopes = (uint32_t)L->rescopes.n;
     prog->incomplete = L->incomplete;
     prog->syntax_errors = L->syntax_errors;
     size_t nlost = 0;

@@ -5144,6 +5144,30 @@ static void warn_added_level_targets(S *s)
     }
 }
 
+/* `override targets for SCOPE` whose scope covers every region of the
+ * program (the file adds no level below the base's, or adds one with no
+ * region, and names every level): it gives the base's targets a scope
+ * that leaves out nothing, so it changes nothing, though it reads as if
+ * it did.  A warning at its scope; the scope was worked out (and
+ * remembered, check_scope) for the targets it rescoped.  Not after an
+ * error. */
+static void warn_rescope_all(S *s)
+{
+    for (uint32_t i = 0; !s->d->nerrors && i < s->prog->nrescopes; i++) {
+        const ast_scope *sc = &s->prog->rescopes[i]->u.over.scope;
+        char *key = scope_key(s, sc);
+        const scope_memo *memo = key ? namemap_get(&s->scopes, key) : NULL;
+        if (!memo || memo->n != s->m->nregions)
+            continue;
+        diag_warning(s->d, WARN_EDIT_CHANGES_NOTHING, sc->sp,
+                     "this 'override targets' changes nothing: its scope covers every region of the program, as "
+                     "a target without a scope does");
+        diag_hint(s->d, "'override targets for ...' is for a file that adds regions at a level the base's targets "
+                        "were not written for (counties below the base's cities): its scope names the base's "
+                        "levels and leaves the added one out; if the file adds no such region, delete it");
+    }
+}
+
 /* ---------------------------------------------------------------- pass 4: whole program */
 
 /* Collects the indicators an expression names (deduplicated per call). */
@@ -6027,6 +6051,7 @@ sema_model *sema_check(arena *a, diag_ctx *d, ast_program *prog)
     warn_unit_weights(s);
     warn_untargeted_regions(s);
     warn_added_level_targets(s);
+    warn_rescope_all(s);
     check_rated_maps(s);
     check_tests(s);
     m->level_order = level_order(s);

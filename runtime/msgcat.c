@@ -2409,6 +2409,14 @@ static const msgcat_pair catalog[] = {
     {"this 'override targets' changes nothing: no target of the base is left (the file drops or leaves out every "
      "one)",
      "这个 'override targets' 没有改动任何内容：基础规则的目标已一个不剩（本文件删去或未保留每一个）"},
+    {"this 'override targets' changes nothing: its scope covers every region of the program, as a target without "
+     "a scope does",
+     "这个 'override targets' 没有改动任何内容：它的适用范围包括规则中的每个地区，与不写适用范围的目标相同"},
+    {"'override targets for ...' is for a file that adds regions at a level the base's targets were not written "
+     "for (counties below the base's cities): its scope names the base's levels and leaves the added one out; if "
+     "the file adds no such region, delete it",
+     "'override targets for ...' 用于本文件增加了基础规则的目标未考虑的层级的地区（如在基础规则的市之下增加县）："
+     "适用范围写基础规则的层级，不写增加的层级；本文件若未增加这样的地区，请删去这一句"},
     /* ---- `override target X in (ID)` (import.c override_target, move_targets, parser.y) */
     {"target '%s' is in measure (%s) already: 'in (%s)' moves it nowhere",
      "目标“%s”已在措施（%s）中：'in (%s)' 没有移动它"},
