@@ -1567,16 +1567,22 @@ static const msgcat_pair catalog[] = {
     {"  hint: add %s's own rows to the data\n", "  提示：在数据中补上%s本级的数据行\n"},
     {"planc: warning: no rows to score in any of the files (%s)\n", "planc: 警告：各数据文件（%s）中都没有可以评分的数据行\n"},
     /* ---- a city bureau's file with its districts' and counties' rows (table.c) */
-    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
-     "of %s, delete those rows: the rules read only %s's own rows, the whole city's (a total row such as 全市合计, "
-     "with %s in the region column); %s skips them instead\n",
-     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是%s下辖的区、县，请删去这些行：规则只读取%s本身的行，"
-     "即全市的数据（如全市合计行，地区列写“%s”）；也可用 %s 跳过这些行\n"},
-    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
-     "of a city, delete those rows and give the whole city's row (a total row such as 全市合计) with the city's name "
-     "as the rules declare it (such as %s) in the region column; %s skips them instead\n",
-     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
-     "（如全市合计行），地区列写规则中该市的名称（如“%s”）；也可用 %s 跳过这些行\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors, and planc cannot tell "
+     "what such a region is: the file's rows of declared regions are all %s's, so one may be a district "
+     "or county within %s, whose rows are to be deleted (the rules read the whole city's row, a total row "
+     "such as 全市合计 with %s in the region column), or a misspelt name, to be written as the rules name it; "
+     "%s skips such rows instead\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错，无法判断这类地区是什么：文件中已声明地区的行都是"
+     "%s的，因此它可能是%s下辖的区、县，其行应删去（规则读取全市的数据行，如全市合计行，地区列写“%s"
+     "”），也可能是名称写错，应按规则中的名称填写；也可用 %s 跳过这些行\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors, and planc cannot tell "
+     "what such a region is: one may be a district or county within a city, whose rows are to be deleted "
+     "for the whole city's row (a total row such as 全市合计, with the city's name in the region column as "
+     "the rules declare their cities, such as %s), or a misspelt name, to be written as the rules name "
+     "it; %s skips such rows instead\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错，无法判断这类地区是什么：它可能是某市下辖的区、县"
+     "，其行应删去，改为给出全市的数据行（如全市合计行，地区列按规则中声明的市名填写，如“%s”），也可能"
+     "是名称写错，应按规则中的名称填写；也可用 %s 跳过这些行\n"},
     /* ---- compare --year A --against-year B (one year's rows against another's; store.c, the driver) */
     {"run %lld (%s): %d → %d\n", "评估 %lld（%s）：%d年 → %d年\n"},
     {"run %lld (%s), %d → run %lld (%s), %d\n", "评估 %lld（%s）%d年 → 评估 %lld（%s）%d年\n"},
@@ -2176,16 +2182,21 @@ static const msgcat_pair catalog[] = {
      "file is not for\n",
      "附注：规则中没有的地区（如“%s”）的行是错误：地区请按规则中的名称（或别名）填写，与下发的空白表中的写法"
      "相同；不是本文件所报地区的行请删去\n"},
-    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
-     "of %s, delete those rows: the rules read only %s's own rows, the whole city's (a total row such as 全市合计, "
-     "with %s in the region column)\n",
-     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是%s下辖的区、县，请删去这些行：规则只读取%s本身的行，"
-     "即全市的数据（如全市合计行，地区列写“%s”）\n"},
-    {"note: rows of regions the rules do not declare (such as '%s') are errors; if they are districts or counties "
-     "of a city, delete those rows and give the whole city's row (a total row such as 全市合计) with the city's name "
-     "as the rules declare it (such as %s) in the region column\n",
-     "附注：规则未声明的地区（如“%s”）的数据行会报错；如果这些是某市下辖的区、县，请删去这些行，并给出全市的数据行"
-     "（如全市合计行），地区列写规则中该市的名称（如“%s”）\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors, and planc cannot tell "
+     "what such a region is: the file's rows of declared regions are all %s's, so one may be a district "
+     "or county within %s, whose rows are to be deleted (the rules read the whole city's row, a total row "
+     "such as 全市合计 with %s in the region column), or a misspelt name, to be written as the rules name it\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错，无法判断这类地区是什么：文件中已声明地区的行都是"
+     "%s的，因此它可能是%s下辖的区、县，其行应删去（规则读取全市的数据行，如全市合计行，地区列写“%s"
+     "”），也可能是名称写错，应按规则中的名称填写\n"},
+    {"note: rows of regions the rules do not declare (such as '%s') are errors, and planc cannot tell "
+     "what such a region is: one may be a district or county within a city, whose rows are to be deleted "
+     "for the whole city's row (a total row such as 全市合计, with the city's name in the region column as "
+     "the rules declare their cities, such as %s), or a misspelt name, to be written as the rules name "
+     "it\n",
+     "附注：规则未声明的地区（如“%s”）的数据行会报错，无法判断这类地区是什么：它可能是某市下辖的区、县"
+     "，其行应删去，改为给出全市的数据行（如全市合计行，地区列按规则中声明的市名填写，如“%s”），也可能"
+     "是名称写错，应按规则中的名称填写\n"},
     /* ---- after-horizon: rows of years after the plan's horizon (table.c warn_after_horizon) */
     {"%s:%u: warning: a row of %s, after the plan's horizon %d: the plan sets no goals for it, and its targets "
      "are judged on the goals of their last deadlines as if those held on\n",

@@ -1270,33 +1270,40 @@ static void unknown_note(loader *L, FILE *err)
     if (below && L->opts.provider) { /* template --check: no option to skip them */
         const char *c = p->regions[sole].name;
         csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
-                                                  "are errors; if they are districts or counties of %s, delete "
-                                                  "those rows: the rules read only %s's own rows, the whole "
-                                                  "city's (a total row such as 全市合计, with %s in the region "
-                                                  "column)\n"),
+                                                  "are errors, and planc cannot tell what such a region is: the "
+                                                  "file's rows of declared regions are all %s's, so one may be a "
+                                                  "district or county within %s, whose rows are to be deleted "
+                                                  "(the rules read the whole city's row, a total row such as "
+                                                  "全市合计 with %s in the region column), or a misspelt name, to be "
+                                                  "written as the rules name it\n"),
                     s, c, c, c);
     } else if (below) {
         const char *c = p->regions[sole].name;
         csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
-                                                  "are errors; if they are districts or counties of %s, delete "
-                                                  "those rows: the rules read only %s's own rows, the whole "
-                                                  "city's (a total row such as 全市合计, with %s in the region "
-                                                  "column); %s skips them instead\n"),
+                                                  "are errors, and planc cannot tell what such a region is: the "
+                                                  "file's rows of declared regions are all %s's, so one may be a "
+                                                  "district or county within %s, whose rows are to be deleted "
+                                                  "(the rules read the whole city's row, a total row such as "
+                                                  "全市合计 with %s in the region column), or a misspelt name, to be "
+                                                  "written as the rules name it; %s skips such rows instead\n"),
                     s, c, c, c, opt);
     } else if (example && L->opts.provider)
         csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
-                                                  "are errors; if they are districts or counties of a city, "
-                                                  "delete those rows and give the whole city's row (a total row "
-                                                  "such as 全市合计) with the city's name as the rules declare "
-                                                  "it (such as %s) in the region column\n"),
+                                                  "are errors, and planc cannot tell what such a region is: one "
+                                                  "may be a district or county within a city, whose rows are to "
+                                                  "be deleted for the whole city's row (a total row such as "
+                                                  "全市合计, with the city's name in the region column as the rules "
+                                                  "declare their cities, such as %s), or a misspelt name, to be "
+                                                  "written as the rules name it\n"),
                     s, example);
     else if (example)
         csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
-                                                  "are errors; if they are districts or counties of a city, "
-                                                  "delete those rows and give the whole city's row (a total row "
-                                                  "such as 全市合计) with the city's name as the rules declare "
-                                                  "it (such as %s) in the region column; %s skips them "
-                                                  "instead\n"),
+                                                  "are errors, and planc cannot tell what such a region is: one "
+                                                  "may be a district or county within a city, whose rows are to "
+                                                  "be deleted for the whole city's row (a total row such as "
+                                                  "全市合计, with the city's name in the region column as the rules "
+                                                  "declare their cities, such as %s), or a misspelt name, to be "
+                                                  "written as the rules name it; %s skips such rows instead\n"),
                     s, example, opt);
     else if (L->opts.provider)
         csv_message(err, msgcat_get(L->opts.lang, "note: rows of regions the rules do not declare (such as '%s') "
