@@ -2860,6 +2860,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                              ? "a deadline is part of the condition: an override restates the whole "
                                "condition after ':', with the new year (': INDICATOR >= GOAL by YEAR')"
                              : "a deadline ends the condition, after ':' (': INDICATOR >= GOAL by YEAR')");
+    /* `target X >= 75% by 2017 for city`: the scope written after the
+     * condition, as a plan's sentence puts it last; it goes before ':' */
+    if (tok == YYSYMBOL_KW_FOR && (ps->ovr_target || ps->in_target))
+        diag_hint(ps->d, "a target's scope comes before its condition: 'target [NAME] for SCOPE : CONDITION' "
+                         "('target for city : INDICATOR >= GOAL by YEAR' for a target named after its indicator)");
     /* `target X for 沈阳 "text" : ...`: the plan's text follows the name */
     if (tok == YYSYMBOL_STRING && (ps->ovr_target || ps->in_target) && find_token(expected, n, "':'") >= 0 &&
         find_token(expected, n, "for") < 0)

@@ -86,6 +86,10 @@ static const msgcat_pair catalog[] = {
     {"did you mean '=='?", "是否应为'=='？"},
     {"'falls' and 'rises' say every year's value is below (above) the year before's; a fall by a share from the baseline year is a ratio to it: 'x / baseline(x) <= 86.5%% by 2025' (下降13.5%%)",
      "'falls' 和 'rises' 表示每年的值低于（高于）上一年；较基期年下降一定比例是与基期值之比：'x / baseline(x) <= 86.5%% by 2025'（下降13.5%%）"},
+    {"a target's scope comes before its condition: 'target [NAME] for SCOPE : CONDITION' ('target for city : "
+     "INDICATOR >= GOAL by YEAR' for a target named after its indicator)",
+     "目标的适用范围写在条件之前：'target [NAME] for SCOPE : CONDITION'（以指标命名的目标写作 "
+     "'target for city : INDICATOR >= GOAL by YEAR'）"},
     {"a target's text comes before its scope: 'target NAME \"text\" for SCOPE : CONDITION'",
      "目标的原文写在适用范围之前：'target NAME \"text\" for SCOPE : CONDITION'"},
     {"a goal's tolerance comes after the goal, before 'by'", "目标值的允许偏差写在目标值之后、'by' 之前"},
