@@ -1424,6 +1424,11 @@ static const msgcat_pair catalog[] = {
     {"; only for", "；仅用于"},
     {"%u columns the rules read for these regions; an empty cell is a missing number\n",
      "规则对这些地区读取%u列；空单元格即数据缺失\n"},
+    {"%u column the rules read for these regions; an empty cell is a missing number\n",
+     "规则对这些地区读取%u列；空单元格即数据缺失\n"},
+    {"a number as measured, one per row (the indicator counts the rows, or takes the share of them that meet the "
+     "comparison)",
+     "按实测填写的数字，每行一个（指标统计行数，或其中符合比较条件的行所占比例）"},
     {"planc: error: '%s' is a regional group: planc makes its rows from its members', the data has none\n",
      "planc: 错误：“%s”是区域组：其数据行由 planc 按成员地区生成，数据中没有它的行\n"},
     {"planc: error: the rules read a column per year; give the years with --years A-B\n",

@@ -419,6 +419,12 @@ static void put_kind(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
         fputs(msgcat_get(lang, "yes or no (是/否, 1/0)"), f);
     } else if (n->rated[c]) {
         fputs(msgcat_get(lang, "a rating from 0 to 100 (the evaluator's score of a goal without a number)"), f);
+    } else if (col->agg == IR_AGG_SHARE || col->agg == IR_AGG_COUNT) {
+        /* `share <= 75`, `count`: each row's reading, compared or
+         * counted as written; the indicator's % is the share of rows,
+         * not what a cell holds (a daily PM2.5 in μg/m³ is no percentage) */
+        fputs(msgcat_get(lang, "a number as measured, one per row (the indicator counts the rows, or takes the "
+                               "share of them that meet the comparison)"), f);
     } else if (col->unit && *col->unit && strcmp(col->unit, "1") != 0) {
         csv_message(f, msgcat_get(lang, "a number in %s"), col->unit);
         if (strcmp(col->unit, "%") == 0)
@@ -447,6 +453,10 @@ static bool same_kind(const ir_program *p, const tmpl_needs *n, uint32_t a, uint
         return true;
     if (n->rated[a] || n->rated[b])
         return n->rated[a] == n->rated[b];
+    /* counted or shared: the readings as measured, whatever another
+     * indicator reads them in (`mean` in μg/m³ beside `share <= 75`) */
+    if (x->agg == IR_AGG_SHARE || x->agg == IR_AGG_COUNT || y->agg == IR_AGG_SHARE || y->agg == IR_AGG_COUNT)
+        return true;
     return strcmp(shown_unit(x), shown_unit(y)) == 0;
 }
 
@@ -572,7 +582,10 @@ void tmpl_write_list(FILE *f, lbl_lang lang, const ir_program *p, const tmpl_nee
         tmpl_write_column_note(f, lang, p, n, c, from, to);
         fputc('\n', f);
     }
-    csv_message(f, msgcat_get(lang, "%u columns the rules read for these regions; an empty cell is a missing number\n"),
+    csv_message(f, msgcat_get(lang, count == 1 ? "%u column the rules read for these regions; an empty cell is a "
+                                                 "missing number\n"
+                                               : "%u columns the rules read for these regions; an empty cell is a "
+                                                 "missing number\n"),
                 count);
 }
 
