@@ -188,6 +188,30 @@ if [ -r "$pm" ]; then
         -o "$tmp/pm-years.csv" 2>"$tmp/err"; rc=$?
     check '[ $rc -eq 0 ] && cmp -s "$tmp/pm.csv" "$tmp/pm-years.csv"' \
         "pm2.5: two files split by year (沈阳 2016 in both) differ from one: exit $rc $(head -2 "$tmp/err")"
+    # A province with a county level (examples/realdata/jiangsu-pm25.plan):
+    # Jiangsu's 13 cities and the 10 county-level cities below them, each
+    # read from its own rows.  By hand (Python, the cells added in file
+    # order): 昆山 2015 has a mean of 50.824657534246576, 95.658...% of its
+    # 2014 mean; 苏州 2015 has 284 of 365 days at or under 75
+    # (77.8082191780822%); the ten county-level cities' means of 2015
+    # average 54.902383561643795 and the thirteen cities' 56.384909120657724
+    # (the province's 全省均值, against 55).
+    jsrules=$ex/realdata/jiangsu-pm25.plan
+    "$planc" run "$jsrules" --data "$pm" --skip-unknown-regions -o "$tmp/js.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && grep -q "skipped 175200 rows" "$tmp/err"' "jiangsu: exit $rc: $(head -3 "$tmp/err")"
+    "$planc" run "$jsrules" --data "$pm" --skip-unknown-regions --engine interp -o "$tmp/js-interp.csv" 2>/dev/null
+    check 'cmp -s "$tmp/js.csv" "$tmp/js-interp.csv"' "jiangsu: the engines differ"
+    # 24 regions x 3 years x (6 targets, 3 measures, a section, a total)
+    check '[ "$(wc -l <"$tmp/js.csv")" -eq 793 ]' "jiangsu: $(wc -l <"$tmp/js.csv") lines, expected 793"
+    got=$(awk -F, '$2 == 2015 && $3 == "target" && (($1 == "昆山" && ($4 == "PM25下降" || $4 == "县市不劣于均值")) ||
+        ($1 == "苏州" && $4 == "达标天数") || ($1 == "江苏省" && $4 == "全省均值")) { printf "%s:%s:%s:%s:%s ", $1, $4, $8, $9, $11 }' "$tmp/js.csv")
+    check '[ "$got" = "江苏省:全省均值:on_track:56.384909120657724:55 苏州:达标天数:met:77.8082191780822:75 昆山:PM25下降:lagging:95.65849246908274:85 昆山:县市不劣于均值:met:50.824657534246576:54.902383561643795 " ]' \
+        "jiangsu: 2015: $got"
+    # the county-level cities are judged on their own rows, not their city's
+    "$planc" explain "$jsrules" --data "$pm" --skip-unknown-regions --region 昆山 --year 2015 --target 县市不劣于均值 \
+        >"$tmp/js-explain.txt" 2>/dev/null; rc=$?
+    check '[ $rc -eq 0 ] && grep -q "over the 10 county regions the target covers with a row in 2015" "$tmp/js-explain.txt"' \
+        "jiangsu: explain 昆山: exit $rc: $(grep -i average "$tmp/js-explain.txt" | head -2)"
 else
     echo "realdata.sh: $pm is absent: the daily PM2.5 checks are skipped"
 fi
