@@ -124,7 +124,7 @@ typedef struct loader {
     bool *inbase;           /* while applying edits: modules of the base */
     int32_t *file_module;   /* per diag file id: its module, -1 for none */
     ptrvec out;             /* ast_decl *: the program being built */
-    ptrvec rescopes;        /* const ast_decl *: the `override targets` applied */
+    ptrvec rescopes;        /* const ast_decl *: the `override targets` that scoped a target */
     ptrvec edits;           /* ast_origin *, in order */
 } loader;
 
@@ -2003,7 +2003,6 @@ static void rescope_targets(loader *L, baseidx *b, const ptrvec *stmts)
     }
     if (!d)
         return;
-    ptrvec_push(L->a, &L->rescopes, (void *)d);
     uint32_t n = 0, left = 0;
     for (size_t i = 0; i < b->targets.order.n; i++) {
         item *it = b->targets.order.v[i];
@@ -2029,6 +2028,10 @@ static void rescope_targets(loader *L, baseidx *b, const ptrvec *stmts)
         it->t = nt;
         n++;
     }
+    /* one that scoped a target, for sema to check its scope leaves some
+     * region out (one that scoped none is told so here) */
+    if (n > 0)
+        ptrvec_push(L->a, &L->rescopes, (void *)d);
     if (n == 0 && left == 0)
         diag_warning(L->d, WARN_EDIT_CHANGES_NOTHING, d->sp,
                      "this 'override targets' changes nothing: no target of the base is left (the file drops "
