@@ -5615,10 +5615,13 @@ static void warn_absent_regions(loader *L, rt_table *t)
  * warn_absent_regions does not see it (its level has no other region),
  * unjudged-target does not (the targets are judged on the cities), and
  * its results are silently absent (or, on the rows planc added for a
- * share, not_applicable).  Not warned: a file read with
- * --skip-unknown-regions (a national file need not hold the plan's
- * levels), a region none of whose regions just below has a row (the
- * data is of a lower level: a continent over its cities), one the data
+ * share, not_applicable).  A regional group alone at its level (an area
+ * of cities an adaptation adds) is such a region too, its members standing
+ * for the regions below it.  Warned under --skip-unknown-regions as well:
+ * a national table of counties or cities read for a province's plan holds
+ * no row of the province, whose results are then absent all the same.
+ * Not warned: a region none of whose regions just below (or members) has
+ * a row (the data is of a lower level: a continent over its cities), one the data
  * covers less than half of (its own rows or those below them, in fewer
  * than half of the regions just below: a national plan over one
  * province's file), a region no such
@@ -5628,11 +5631,20 @@ static void warn_absent_regions(loader *L, rt_table *t)
 static void warn_absent_sole_region(loader *L, rt_table *t)
 {
     const ir_program *p = t->p;
-    if (!p->nlevels || !t->nrows || L->opts.skip_unknown_regions)
+    if (!p->nlevels || !t->nrows)
         return;
     size_t *all = rt_xcalloc(p->nlevels, sizeof *all);
     bool *own = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *own);
     own_rows(t, own, all, NULL);
+    /* the groups, which own_rows leaves out: one alone at its level is
+     * judged as a province is, by its members */
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        if (!p->regions[g].is_group)
+            continue;
+        for (size_t r = t->first[g]; r < t->first[g + 1] && !own[g]; r++)
+            own[g] = t->line[r] != 0;
+        all[p->regions[g].level]++;
+    }
     /* the regions with rows of their own or of a region below them */
     bool *held = rt_xcalloc(p->nregions ? p->nregions : 1, sizeof *held);
     for (uint32_t g = 0; g < p->nregions; g++)
@@ -5642,7 +5654,7 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
     for (uint32_t g = 0; g < p->nregions; g++) {
         uint32_t v = p->regions[g].level;
         bool added = t->first[g + 1] > t->first[g];
-        if (p->regions[g].is_group || own[g] || all[v] != 1 || (added && p->has_assessment))
+        if (own[g] || all[v] != 1 || (added && p->has_assessment))
             continue;
         /* the data holds the level just below it (its cities' rows):
          * one whose regions below have no row either is a grouping above
@@ -5657,14 +5669,17 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
          * below its own, unless they are all of one other (a province's
          * counties declared right under it, no city between) */
         uint32_t hint_level = v + 1 < p->nlevels ? v + 1 : v, seen = UINT32_MAX;
-        for (uint32_t h = 0; h < p->nregions; h++)
-            if (p->regions[h].parent == (int32_t)g && !p->regions[h].is_group) {
-                below = below || own[h];
-                under++;
-                covered += held[h];
-                if (own[h])
-                    seen = seen == UINT32_MAX || seen == p->regions[h].level ? p->regions[h].level : UINT32_MAX - 1;
-            }
+        for (uint32_t h = 0; h < p->nregions + p->regions[g].nmembers; h++) {
+            /* its children, then a group's members */
+            uint32_t k = h < p->nregions ? h : p->regions[g].members[h - p->nregions];
+            if (h < p->nregions && (p->regions[k].parent != (int32_t)g || p->regions[k].is_group))
+                continue;
+            below = below || own[k];
+            under++;
+            covered += held[k];
+            if (own[k])
+                seen = seen == UINT32_MAX || seen == p->regions[k].level ? p->regions[k].level : UINT32_MAX - 1;
+        }
         if (!below || 2 * covered < under)
             continue;
         if (seen < UINT32_MAX - 1)
