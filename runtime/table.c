@@ -1972,6 +1972,55 @@ static int header_year(const char *pattern, const char *h)
     return y;
 }
 
+/* The column name with '{year}' that header fields name a column per
+ * year by ("C{year}" for C1997, C1998, ...: a table with no year column,
+ * as a published panel is often laid out), found from the first field
+ * with four digits 1900 to 2100 in it, when at least three fields match it
+ * (header_year); NULL otherwise.  *first and *last are the fields of the
+ * earliest and latest year.  The caller frees the name. */
+static char *year_columns_pattern(const loader *L, long *first, long *last)
+{
+    for (size_t i = 0; i < L->nheader; i++) {
+        const char *h = L->header[i];
+        size_t n = strlen(h);
+        for (size_t j = 0; j + 4 <= n; j++) {
+            bool digits = true;
+            for (size_t d = 0; d < 4 && digits; d++)
+                digits = h[j + d] >= '0' && h[j + d] <= '9';
+            /* four digits alone, not part of a longer number */
+            if (!digits || (j > 0 && h[j - 1] >= '0' && h[j - 1] <= '9') ||
+                (j + 4 < n && h[j + 4] >= '0' && h[j + 4] <= '9'))
+                continue;
+            int y = atoi(h + j);
+            if (y < 1900 || y > 2100)
+                continue;
+            char *pattern = rt_xmalloc(n - 4 + sizeof "{year}", 1);
+            snprintf(pattern, n - 4 + sizeof "{year}", "%.*s{year}%s", (int)j, h, h + j + 4);
+            size_t count = 0;
+            int lo = 0, hi = 0;
+            for (size_t k = 0; k < L->nheader; k++) {
+                int yk = header_year(pattern, L->header[k]);
+                if (yk < 1900 || yk > 2100)
+                    continue;
+                if (!count || yk < lo) {
+                    lo = yk;
+                    *first = (long)k;
+                }
+                if (!count || yk > hi) {
+                    hi = yk;
+                    *last = (long)k;
+                }
+                count++;
+            }
+            if (count >= 3)
+                return pattern;
+            free(pattern);
+            break; /* this field's first year: the next field */
+        }
+    }
+    return NULL;
+}
+
 /* Checks the header fields of per-year column k: at least one, and no
  * year given by two fields; marks their years in L->year_index (as 1). */
 static bool match_years(loader *L, uint32_t k, unsigned line)
@@ -2480,13 +2529,20 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
         if (!data_like && !title && L->region_field < 0 && L->nheader >= 2 && !L->opts.test_rows &&
             similar_field(L, p->region_key) < 0) {
             bool year = L->year_field < 0 && !L->opts.year && !wide;
+            /* a table with a column per year (C1997 ... C2017) has no
+             * year column to name: no field is offered as the year key
+             * (the first field, a code, was), and a note says how such a
+             * table is read */
+            long wide_first = -1, wide_last = -1;
+            char *wide_pattern = year ? year_columns_pattern(L, &wide_first, &wide_last) : NULL;
+            bool year_named = wide_pattern == NULL;
             /* the fields named: the year's first, as a header that names
              * its year column so (Year) gives it away more often */
-            long yf = year ? guess_key_field(L, true, L->year_field) : L->year_field;
+            long yf = !year ? L->year_field : year_named ? guess_key_field(L, true, L->year_field) : -1;
             long rf = guess_key_field(L, false, yf);
             if (rf < 0)
                 rf = 0;
-            if (year && (yf < 0 || yf == rf))
+            if (year && year_named && (yf < 0 || yf == rf))
                 yf = rf == 0 ? 1 : 0;
             if (year)
                 csv_message(L->err, T(L, LBL_L_KEYS_BOTH), L->name, rec.line, p->region_key, p->year_key,
@@ -2494,9 +2550,23 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
             else
                 csv_message(L->err, T(L, LBL_L_KEYS_REGION), L->name, rec.line, p->region_key,
                         shown(L, L->header[rf], strlen(L->header[rf])));
-            if (year)
+            if (year && year_named)
                 csv_message(L->err, T(L, LBL_L_KEYS_YEAR), shown(L, L->header[yf], strlen(L->header[yf])));
             fputs(T(L, LBL_L_KEYS_END), L->err);
+            if (wide_pattern) {
+                /* shown() has one buffer: the three names one at a time */
+                char *from = rt_xstrdup(shown(L, L->header[wide_first], strlen(L->header[wide_first])));
+                char *to = rt_xstrdup(shown(L, L->header[wide_last], strlen(L->header[wide_last])));
+                csv_message(L->err,
+                            msgcat_get(L->opts.lang, "%s:%u: note: the header has a column per year ('%s' to "
+                                                     "'%s') and no year column: read each indicator from them "
+                                                     "with 'column \"%s\"', which gives each row its year "
+                                                     "(docs/LANGUAGE.md §10)\n"),
+                            L->name, rec.line, from, to, shown(L, wide_pattern, strlen(wide_pattern)));
+                free(from);
+                free(to);
+            }
+            free(wide_pattern);
         }
         /* One field holding semicolons or tabs: another separator (Excel's
          * "CSV" where the decimal separator is a comma, a "text" export). */
