@@ -188,6 +188,33 @@ static ast_period *plan_period(const ast_program *p, const char *name)
     return NULL;
 }
 
+/* The plan's periods with their years, for a --set that names none of
+ * them: "十四五 (2021..2025), 十五五 (2026..2030)" (at most 8, then ", ..."),
+ * "" for none; malloc'd. */
+static char *period_names(const ast_program *p)
+{
+    char *buf = NULL;
+    size_t len = 0, n = 0;
+    FILE *f = cli_memstream(&buf, &len);
+    for (uint32_t i = 0; i < p->ndecls && n <= 8; i++) {
+        const ast_decl *d = p->decls[i];
+        if (d->kind != D_PLAN)
+            continue;
+        for (uint32_t k = 0; k < d->u.plan.nperiods; k++) {
+            const ast_period *v = &d->u.plan.periods[k];
+            if (!v->name.s)
+                continue;
+            if (n++ == 8) {
+                fputs(", ...", f);
+                break;
+            }
+            fprintf(f, "%s%s (%d..%d)", n > 1 ? ", " : "", v->name.s, v->from, v->to);
+        }
+    }
+    fclose(f);
+    return buf;
+}
+
 /* The plan's baseline and horizon (0 when it has none). */
 static void plan_years(const ast_program *p, int *baseline, int *horizon)
 {
@@ -223,6 +250,12 @@ static bool set_period(compilation *c, const ast_period *v, const char *text, co
         diag_error(&c->diag, v->name.sp, "no period '%s' in the plan for --set to change", v->name.s);
         diag_hint(&c->diag, "'--set NAME=FROM..TO' gives the years of a period of the plan's 'periods'; "
                             "'--set NAME=VALUE' the value of an indicator given by 'values { ... }'");
+        char *names = period_names(c->ast);
+        if (*names)
+            diag_hint(&c->diag, "the plan's periods: %s", names);
+        else
+            diag_hint(&c->diag, "the plan declares no periods");
+        free(names);
         return false;
     }
     if (!v->from || !v->to) /* the parser reported the year */

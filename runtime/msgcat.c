@@ -1663,6 +1663,8 @@ static const msgcat_pair catalog[] = {
      "（'PM25目标=30'、'PM25目标=30 [μg/m^3]'、'达标率目标=80%%'）；或者名称是规划的一个时期，值是其起止年份"
      "（'考核期=2016..2020'）"},
     {"no period '%s' in the plan for --set to change", "规划中没有可由 --set 更改的时期“%s”"},
+    {"the plan's periods: %s", "规划的时期：%s"},
+    {"the plan declares no periods", "规划没有声明时期"},
     {"'--set NAME=FROM..TO' gives the years of a period of the plan's 'periods'; '--set NAME=VALUE' the value "
      "of an indicator given by 'values { ... }'",
      "'--set 名称=起..止' 给出规划 'periods' 中一个时期的起止年份；'--set 名称=值' 给出由 'values { ... }' "
