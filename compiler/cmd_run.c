@@ -405,7 +405,18 @@ static int write_output(const compilation *c, const char *rules, const char *dat
     rollup *ru = NULL;
     if (need_rollup) {
         if (ro->year && !rollup_has_year(t, ro->year)) {
-            csv_message(stderr, "planc: error: %s has no row in %d (--year)\n", data, ro->year);
+            /* the years it has, so that the next --year is one of them */
+            int lo = 0, hi = 0;
+            for (size_t row = 0; row < rt_table_nrows(t); row++) {
+                int y = rt_table_year(t, row);
+                lo = !lo || y < lo ? y : lo;
+                hi = y > hi ? y : hi;
+            }
+            if (lo)
+                csv_message(stderr, "planc: error: %s has no row in %d (--year): its rows are of %d to %d\n",
+                            data, ro->year, lo, hi);
+            else
+                csv_message(stderr, "planc: error: %s has no row in %d (--year)\n", data, ro->year);
             return EXIT_USAGE;
         }
         ru = rollup_make(c->ir, t, r, ro->year);

@@ -532,6 +532,8 @@ static const msgcat_pair catalog[] = {
     {"planc: error: the output '%s' is a rules file ('%s', read by the rules): write the results elsewhere\n",
      "planc: 错误：输出 '%s' 是规则文件（'%s'，由规则读取）：请把结果写到别处\n"},
     {"planc: error: %s has no row in %d (--year)\n", "planc: 错误：%s 中没有%d年的数据行（--year）\n"},
+    {"planc: error: %s has no row in %d (--year): its rows are of %d to %d\n",
+     "planc: 错误：%s 中没有%d年的数据行（--year）：其数据行的年份为%d–%d年\n"},
     {"planc: error: %s has no rows to roll up\n", "planc: 错误：%s 中没有可汇总的数据行\n"},
     {"planc: error: cannot create a scratch file for the workbook in '%s'%s: %s\n",
      "planc: 错误：无法在 '%s'%s 中为工作簿创建临时文件：%s\n"},
