@@ -1860,15 +1860,20 @@ static long guess_key_field(const loader *L, bool year, long avoid)
     static const char *const region_words[] = {"region", "city", "province", "county", "district",
                                                "prefecture", "area", "地区", "城市", "省份", "地市",
                                                "区县", "行政区", "省", "市", "县", NULL};
+    static const char *const code_words[] = {"code", "代码", "编码", "编号", NULL};
     size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS;
     if (year) {
         long f = similar_field(L, L->p->year_key);
         if (f >= 0 && f != avoid)
             return f;
     }
-    for (size_t i = 0; i < n; i++)
-        if ((long)i != avoid && names_word(L->header[i], year ? year_words : region_words))
-            return (long)i;
+    /* a region's name before its code (DISTCODE地区代码 beside County
+     * Name): the rules' regions are names, a code needs an alias each */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++)
+            if ((long)i != avoid && names_word(L->header[i], year ? year_words : region_words) &&
+                (year || pass == 1 || !names_word(L->header[i], code_words)))
+                return (long)i;
     for (size_t i = 0; i < n; i++)
         if ((long)i != avoid && (year || !names_word(L->header[i], year_words)))
             return (long)i;
