@@ -392,6 +392,40 @@ static const char *quoted_path(loader *L, const char *path)
     return out;
 }
 
+/* The nearest directory that holds both directories a and b, as shown
+ * in messages (join_shown's form: relative ones folded, perhaps starting
+ * with ".."): "rules" for rules/examples and rules/liaoning, ".." for .
+ * and ../liaoning.  It is the --root that reads a base outside the rules
+ * tree, for the note that says so; a link on the way may make it another
+ * directory, which the message then says. */
+static const char *common_dir(arena *A, const char *a, const char *b)
+{
+    a = join_shown(A, a, ".");
+    b = join_shown(A, b, ".");
+    if ((a[0] == '/') != (b[0] == '/'))
+        return NULL;
+    /* the leading ".." of each: with more on one side, those alone */
+    size_t ua = 0, ub = 0;
+    while (strncmp(a + 3 * ua, "..", 2) == 0 && (a[3 * ua + 2] == '/' || a[3 * ua + 2] == '\0'))
+        ua++;
+    while (strncmp(b + 3 * ub, "..", 2) == 0 && (b[3 * ub + 2] == '/' || b[3 * ub + 2] == '\0'))
+        ub++;
+    if (ua != ub) /* "../.." for two, the longer run's own start */
+        return arena_strndup(A, ua > ub ? a : b, 3 * (ua > ub ? ua : ub) - 1);
+    /* the longest run of whole components the two begin with */
+    size_t end = 0;
+    for (size_t i = 0;; i++) {
+        bool a_end = a[i] == '\0' || a[i] == '/', b_end = b[i] == '\0' || b[i] == '/';
+        if (a_end && b_end && i > 0)
+            end = i;
+        if (a[i] != b[i] || a[i] == '\0')
+            break;
+    }
+    if (end == 0 || strcmp(a, ".") == 0 || strcmp(b, ".") == 0)
+        return a[0] == '/' ? "/" : ".";
+    return arena_strndup(A, a, end);
+}
+
 /* One `import "path"` (or `extends "path"`) statement of module mi:
  * resolves and loads the file, records the edge.  Returns the module, or
  * -1 after reporting why not. */
@@ -432,6 +466,12 @@ static int32_t import_one(loader *L, uint32_t mi, const char *path, span path_sp
             diag_error(L->d, path_sp, "cannot import %s: it is outside the rules tree '%s'", what, L->root_shown);
             diag_hint(L->d, "rules are read only from the directory of the file given on the command line "
                             "and below it; give another tree with --root DIR");
+            const char *both = common_dir(L->a, L->root_shown, dir_of(L->a, shown));
+            if (both) {
+                char *q = csv_shell_path(both);
+                diag_hint(L->d, "'%s' holds both files: --root %s", both, q);
+                free(q);
+            }
         }
         return -1;
     }

@@ -223,6 +223,7 @@ static const msgcat_pair catalog[] = {
     {"cannot import %s: it is outside the rules tree '%s'", "无法导入 %s：它不在规则目录树 '%s' 之内"},
     {"rules are read only from the directory of the file given on the command line and below it; give another tree with --root DIR",
      "规则只从命令行所给文件的目录及其子目录读取；可用 --root DIR 指定其他目录树"},
+    {"'%s' holds both files: --root %s", "“%s”包含这两个文件：--root %s"},
     {"cannot import %s: %s", "无法导入 %s：%s"},
     {"%s '%s' of %s", "%3$s的%1$s“%2$s”"},
     {"indicator '%s'", "指标“%s”"},
