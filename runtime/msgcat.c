@@ -2495,9 +2495,9 @@ static const msgcat_pair catalog[] = {
     {"grade bands are separated by ',': '%s'", "等级之间用 ',' 分隔：'%s'"},
     /* ---- a table with a column per year and no year column (table.c) */
     {"%s:%u: note: the header has a column per year ('%s' to '%s') and no year column: read each indicator "
-     "from them with 'column \"%s\"', which gives each row its year (docs/LANGUAGE.md §10)\n",
+     "from them with 'column \"%s\"', which gives each row its year\n",
      "%s:%u: 附注：表头每年一列（“%s”至“%s”），没有年份列：请在各指标上写 'column \"%s\"' 从这些列读取，"
-     "行的年份由列名给出（见 docs/LANGUAGE.md 第10节）\n"},
+     "行的年份由列名给出\n"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

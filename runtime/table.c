@@ -2565,8 +2565,7 @@ static bool read_header(loader *L, source *src, csv_reader *csv)
                 csv_message(L->err,
                             msgcat_get(L->opts.lang, "%s:%u: note: the header has a column per year ('%s' to "
                                                      "'%s') and no year column: read each indicator from them "
-                                                     "with 'column \"%s\"', which gives each row its year "
-                                                     "(docs/LANGUAGE.md §10)\n"),
+                                                     "with 'column \"%s\"', which gives each row its year\n"),
                             L->name, rec.line, from, to, shown(L, wide_pattern, strlen(wide_pattern)));
                 free(from);
                 free(to);
