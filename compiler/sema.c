@@ -4682,6 +4682,52 @@ static void check_measure(S *s, uint32_t mi)
     }
 }
 
+/* Whether the name n is a unit some file of the program declares, or a
+ * built-in one; says nothing either way. */
+static bool unit_named(S *s, ast_name n)
+{
+    static const char *const builtins[] = {"1", "%", "‰", "bool"};
+    if (!n.s || n.qual || unit_builtin(&s->m->units, n.s))
+        return true;
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+        if (strcmp(n.s, builtins[i]) == 0)
+            return true;
+    for (uint32_t j = 0; j < s->nmods; j++)
+        if (tab_find(vtab(s, K_UNIT, j), n.s))
+            return true;
+    return false;
+}
+
+/* `grade 优秀 >= 90, 良好 >= 80 不合格`: the last band b of assessment d
+ * has a bound whose "unit" is a single name no file declares, apart
+ * from the number (`80分` is a unit written to a score), so the
+ * bands most likely lack the ',' before that name, the last band (the
+ * parser reads `80 不合格` as a number and its unit, and band_comma_missing
+ * in parser.y sees only a '>=' or a string after it).  Reported as the
+ * missing ',' at the name, with the bands written so, instead of "remove
+ * the bound" of '良好', which would drop the band.  Whether it was. */
+static bool band_after_bound(S *s, const ast_decl *d, const ast_band *b)
+{
+    const ast_unit *u = b->min && b->min->kind == EX_NUM ? b->min->u.num.unit : NULL;
+    char gap[8] = "";
+    if (!u || u->kind != UX_NAME || u->sp.lo == 0 || unit_named(s, u->u.name) ||
+        !diag_span_text(s->d, (span){u->sp.file, u->sp.lo - 1, u->sp.lo}, gap, sizeof gap) ||
+        gap[0] != '\0') /* the text between, a space, is shown as nothing */
+        return false;
+    diag_error(s->d, u->sp, "missing ',' before the grade band '%s'", u->u.name.s);
+    span gs = d->u.assess.grade_sp;
+    char form[512];
+    if (gs.hi && gs.file == u->sp.file && gs.lo < u->sp.lo &&
+        diag_span_text(s->d, (span){gs.file, gs.lo, u->sp.lo}, form, sizeof form)) {
+        size_t len = strlen(form);
+        while (len > 0 && (form[len - 1] == ' ' || form[len - 1] == '\t'))
+            form[--len] = '\0';
+        snprintf(form + len, sizeof form - len, ", %s", u->u.name.s);
+        diag_hint(s->d, "grade bands are separated by ',': '%s'", form);
+    }
+    return true;
+}
+
 /* The assessment: missing-data policy, default score, weights, vetoes and
  * grade bands. */
 static void check_assessment(S *s)
@@ -4758,6 +4804,8 @@ static void check_assessment(S *s)
             }
         }
         bool last = k + 1 == nb;
+        if (last && b->has_min && band_after_bound(s, d, b))
+            continue;
         if (last && b->has_min) {
             diag_error(s->d, b->sp, "the last grade '%s' takes every score below the others; remove its bound", bn);
             /* the bands as they should read: the user's text up to the
