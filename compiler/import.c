@@ -310,17 +310,16 @@ static const char *stem_qualifier(arena *a, const char *path)
     return q;
 }
 
-/* Why a file cannot be read, in words that do not depend on the C library
- * (in the messages' language: msgcat.h); a directory's as every command
- * says it (msgcat_file_error). */
+/* Why a file cannot be read, in the messages' language (msgcat.h): a
+ * missing one, a directory, a denied one as every command says it of
+ * the rules or data it is given (msgcat_file_error: "No such file or
+ * directory"); a path through a file, and the loader's size limit, in
+ * words of its own. */
 static const char *why(const loader *L, int err)
 {
     switch (err) {
-    case ENOENT: return tr(L, "no such file");
-    case ENOTDIR: return tr(L, "no such file (a part of the path is not a directory)");
-    case EACCES: return tr(L, "permission denied");
+    case ENOTDIR: return tr(L, "No such file or directory (a part of the path is not a directory)");
     case EFBIG: return tr(L, "larger than 256 MiB");
-    case ELOOP: return tr(L, "too many symbolic links");
     default: return msgcat_file_error(L->d->lang, err);
     }
 }

@@ -1251,11 +1251,9 @@ static const msgcat_pair catalog[] = {
      "planc: 警告：忽略缓存项 '%s'（其目标文件无法链接，LLVM 报告：“%.*s”）%s\n"},
     {"unknown error", "未知错误"},
     /* why an imported file cannot be read (import.c) */
-    {"no such file", "没有这个文件"},
-    {"no such file (a part of the path is not a directory)", "没有这个文件（路径中的某一部分不是目录）"},
-    {"permission denied", "权限不够"},
+    {"No such file or directory (a part of the path is not a directory)",
+     "没有那个文件或目录（路径中的某一部分不是目录）"},
     {"larger than 256 MiB", "大于 256 MiB"},
-    {"too many symbolic links", "符号链接的层数过多"},
     {"it is a directory", "它是一个目录"},
     /* ---- sema.c: a score reading the regions below where some have none */
     {"this score reads the regions of level '%s' below the row's, but %u of the regions target '%s' "
