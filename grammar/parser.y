@@ -144,6 +144,18 @@ typedef struct open_block {
                            (stray_weight_hint: once a block, as the note) */
 } open_block;
 
+/* One token as the parser read it, to read it again (parse_state's
+ * item_toks). */
+typedef struct item_tok {
+    int tok;
+    PARSE_STYPE val;
+    span loc;
+} item_tok;
+
+/* The longest assessment item whose tokens are kept to be read again
+ * after a stray item behind it (a longer one is dropped and said so). */
+#define ITEM_TOKS 64
+
 /* The parser's own state for one file. */
 struct parse_state {
     arena *a;
@@ -187,6 +199,13 @@ struct parse_state {
     uint32_t stray_eol; /* where the line of a stray item in an assessment
                            ends: its tokens are dropped until there
                            (stray_in_assessment), 0: none */
+    item_tok item_toks[ITEM_TOKS]; /* the tokens of the assessment item
+                           being read, from its keyword on (record_item),
+                           to be read again after a stray item behind it
+                           on its line (replay_item) */
+    uint32_t nitem_toks;  /* how many; > ITEM_TOKS: too many to keep */
+    uint32_t replay_at, replay_end; /* item_toks[replay_at..replay_end)
+                           are read again before the lexer's next */
     int last_tok, before_tok; /* the token last read and the one before it */
     int before2_tok;    /* and the one before that */
     double last_num;          /* the number last read */
@@ -2251,6 +2270,65 @@ static void drop_rest_of_line(parse_state *ps, span loc)
     ps->stray_eol = eol ? (uint32_t)(eol - f->text) : (uint32_t)f->len;
 }
 
+/* Keeps token tok (val at loc, just read) when it is part of an item of
+ * the assessment being read: an item's keyword starts the item's tokens
+ * anew, a brace ends them (replay_item). */
+static void record_item(parse_state *ps, int tok, const PARSE_STYPE *val, span loc)
+{
+    bool in = ps->nblocks > 0 && ps->blocks[ps->nblocks - 1].kw == KW_ASSESSMENT;
+    if (!in || tok == '{' || tok == '}') {
+        ps->nitem_toks = 0;
+        return;
+    }
+    if (tok == KW_MISSING || tok == KW_SCORE || tok == KW_WEIGHT || tok == KW_VETO || tok == KW_GRADE ||
+        tok == KW_ALLOW || tok == KW_ALLOW_ATTR)
+        ps->nitem_toks = 0;
+    if (ps->nitem_toks < ITEM_TOKS)
+        ps->item_toks[ps->nitem_toks] = (item_tok){tok, *val, loc};
+    if (ps->nitem_toks <= ITEM_TOKS)
+        ps->nitem_toks++;
+}
+
+/* `veto 不存在 redline 森林 weight 3`: after the error at a stray item
+ * (at loc) behind a whole item on its line ('}' would have done there),
+ * the parser's recovery drops that item with the stray one; its tokens,
+ * kept by record_item, are read again after the recovery (parse_lex),
+ * so that the veto, the grade bands or the missing-data policy before it
+ * count.  An item too long to keep is said to be dropped, with a note.
+ * Whether the tokens are read again. */
+static int find_token(const yysymbol_kind_t *v, int n, const char *name);
+
+static bool replay_item(parse_state *ps, span loc, const yysymbol_kind_t *expected, int n)
+{
+    uint32_t k = ps->nitem_toks;
+    if (find_token(expected, n, "'}'") < 0 || k < 2)
+        return false;
+    /* only '}' and items would do: the item before was read whole
+     * (`missing zero`, reduced before the parser looked at the stray
+     * keyword), it is not dropped */
+    bool reduced = true;
+    static const char *const items[] = {"'}'", "missing", "score", "weight", "veto", "grade", "allow", "end of file"};
+    for (int i = 0; i < n && reduced; i++) {
+        bool item = false;
+        for (size_t j = 0; j < sizeof items / sizeof items[0] && !item; j++)
+            item = strcmp(yysymbol_name(expected[i]), items[j]) == 0;
+        reduced = item;
+    }
+    if (reduced)
+        return false;
+    if (k > ITEM_TOKS) {
+        diag_note(ps->d, (span){ps->file, ps->item_toks[0].loc.lo, ps->item_toks[0].loc.hi},
+                  "the item before it on its line is dropped with it: write each item on a line of its own");
+        return false;
+    }
+    if (ps->item_toks[k - 1].loc.lo != loc.lo)
+        return false;
+    ps->replay_at = 0;
+    ps->replay_end = k - 1;
+    ps->nitem_toks = 0;
+    return true;
+}
+
 /* A stray item of an assessment that starts its line (stray_item, tok at
  * loc the token just read): reported here, once for the line, and the
  * line dropped, so that the items around it reach the parser whole.
@@ -2286,6 +2364,12 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
         ps->start_tok = 0;
         *loc = (span){ps->file, 0, 0};
         return tok;
+    }
+    if (ps->replay_at < ps->replay_end) { /* replay_item's, read and tracked before */
+        const item_tok *t = &ps->item_toks[ps->replay_at++];
+        *val = t->val;
+        *loc = t->loc;
+        return t->tok;
     }
     for (;;) {
         if (ps->peeked) {
@@ -2374,6 +2458,7 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
              tok == KW_VETO || tok == KW_ALLOW || tok == KW_ALLOW_ATTR)
         ps->grade_kw = (span){0};
     track_blocks(ps, tok, *loc);
+    record_item(ps, tok, val, *loc);
     if (tok == '{' || tok == '}')
         ps->in_values = tok == '{' && ps->in_indicator && ps->prev_tok == IDENT;
     if (tok == IDENT && ps->ovr_indicator && ps->prev_tok == KW_INDICATOR)
@@ -2778,6 +2863,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     if (stray) {
         stray_weight_hint(ps);
         drop_rest_of_line(ps, *loc);
+        replay_item(ps, *loc, expected, n);
     } else {
         unclosed_notes(ps, tok, expected, n);
     }

@@ -2496,6 +2496,9 @@ static const msgcat_pair catalog[] = {
      "from them with 'column \"%s\"', which gives each row its year\n",
      "%s:%u: 附注：表头每年一列（“%s”至“%s”），没有年份列：请在各指标上写 'column \"%s\"' 从这些列读取，"
      "行的年份由列名给出\n"},
+    /* ---- an item too long to read again after a stray item behind it (parser.y replay_item) */
+    {"the item before it on its line is dropped with it: write each item on a line of its own",
+     "同一行中它前面的条目随它一起被舍弃：请把每个条目各写一行"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
