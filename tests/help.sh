@@ -68,7 +68,8 @@ golden() { # file line
     grep -qxF -- "$2" "$tmp/$1" || fail "$1: no line '$2'"
 }
 golden main.zh '  history DB                 列出以 run --store DB 记入的评估'
-golden main.zh '  -h, --help                 显示本说明'
+golden main.zh '  -h, --help [COMMAND]       显示本说明，或某个命令的说明（同 '"'"'planc'
+golden main.en '  -h, --help [COMMAND]       show this help, or a command'"'"'s (as '"'"'planc'
 golden run.zh '  --no-cache       既不读也不写编译代码的缓存'
 golden run.zh '  --year Y         汇总所针对的年份（默认：数据中的最后一年）'
 golden check.zh '  --dump-ir    把每个文件的评分程序输出到标准输出'
