@@ -67,6 +67,7 @@ static const msgcat_pair catalog[] = {
     {", ", "、"},
     {" and %u more", "及另外%u个"},
     {" or ", "或"},
+    {" and ", "及"},
     {"a declaration", "声明"},
     {"a plan item", "规划块的一项"},
     {"'target', 'measure', 'section', 'region', 'regions', 'indicator', 'agency' or 'assessment'",

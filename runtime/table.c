@@ -108,6 +108,11 @@ struct rt_table {
     long *cell_field;
     long **cell_year_field;
     int *cell_year_index;
+    /* Per column of a column per year, the first and last year after the
+     * plan's horizon whose column its header has (0: none; NULL: no such
+     * column, or not known, as of a file read by other rules): the
+     * columns warn_after_horizon names (late_years). */
+    int *late_lo, *late_hi;
     size_t reread;          /* records the parsing threads left to read_row
                                (rt_table_reread) */
 };
@@ -5157,8 +5162,32 @@ static void warn_after_horizon(loader *L, rt_table *t)
     if (wide) {
         /* a column per year: the years are the header's, not the line's
          * (each line holds a region's every year), so the columns they
-         * came from are named, as the rules spell them with the year */
-        char *from = after_horizon_columns(L->opts.lang, wide, lo, hi);
+         * came from are named, as the rules spell them with the year:
+         * each pattern's that the header has (t's late_lo), else the
+         * first's for the years of the rows */
+        size_t n = 0, cap = 0;
+        uint32_t count_named = 0, named = 0;
+        for (uint32_t k = 0; t->late_lo && k < p->ncolumns; k++)
+            count_named += t->late_lo[k] && p->columns[k].per_year;
+        char *from = NULL;
+        for (uint32_t k = 0; t->late_lo && k < p->ncolumns; k++)
+            if (t->late_lo[k] && p->columns[k].per_year) {
+                char *one = after_horizon_columns(L->opts.lang, &p->columns[k], t->late_lo[k], t->late_hi[k]);
+                /* "A, B and C" */
+                const char *sep = named == 0 ? ""
+                                  : msgcat_get(L->opts.lang, named + 1 == count_named ? " and " : ", ");
+                size_t len = strlen(sep) + strlen(one);
+                if (n + len + 1 > cap) {
+                    cap = 2 * (n + len + 1);
+                    from = rt_xrealloc(from, cap, 1);
+                }
+                snprintf(from + n, cap - n, "%s%s", sep, one);
+                n += len;
+                named++;
+                free(one);
+            }
+        if (!from)
+            from = after_horizon_columns(L->opts.lang, wide, lo, hi);
         if (count == 1)
             warn_message(L->err, WARN_AFTER_HORIZON,
                          msgcat_get(L->opts.lang, "%s:%u: warning: a row of %s, from the header's %s, after the "
@@ -5814,6 +5843,30 @@ static void warn_absent_sole_region(loader *L, rt_table *t)
     free(held);
 }
 
+/* Records in t, for each column per year, the first and last year
+ * after the plan's horizon that the header of L's file has a column of
+ * (t's late_lo, late_hi), before the header's fields are let go. */
+static void late_years(const loader *L, rt_table *t)
+{
+    const ir_program *p = L->p;
+    for (uint32_t k = 0; k < p->ncolumns; k++) {
+        const long *f = L->year_field_of ? L->year_field_of[k] : NULL;
+        for (size_t j = 0; f && j < L->nyears; j++) {
+            int y = L->years[j];
+            if (f[j] < 0 || y <= p->horizon)
+                continue;
+            if (!t->late_lo) {
+                t->late_lo = rt_xcalloc(p->ncolumns, sizeof *t->late_lo);
+                t->late_hi = rt_xcalloc(p->ncolumns, sizeof *t->late_hi);
+            }
+            if (!t->late_lo[k] || y < t->late_lo[k])
+                t->late_lo[k] = y;
+            if (y > t->late_hi[k])
+                t->late_hi[k] = y;
+        }
+    }
+}
+
 /* Reads the table from `src` (see rt_table_load).  The data errors are
  * collected in memory while the input is read and printed at the end: bad
  * text (a NUL byte or invalid UTF-8, found as the blocks come) or a read
@@ -6044,6 +6097,8 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
                 L.first_note[n] && n <= SHOWN_BYTES ? "..." : "");
     }
     free(L.first_note);
+    if (t)
+        late_years(&L, t);
 
     for (size_t i = 0; i < L.nheader; i++)
         free(L.header[i]);
@@ -7458,6 +7513,23 @@ static rt_table *load_many(const ir_program *p, const char *const *paths, const 
     for (size_t i = 0; m && m->nrows > 0 && i < n; i++)
         if (parts[i]->nrows == 0)
             warn_message(err, WARN_NOTHING_TO_SCORE, lbl_get(opts ? opts->lang : LBL_EN, LBL_W_NO_ROWS), names[i]);
+    /* the years after the horizon of each file's columns per year, of
+     * the files read by these rules (another's columns are its own) */
+    for (size_t i = 0; m && i < n; i++) {
+        const rt_table *q = parts[i];
+        for (uint32_t k = 0; q->late_lo && q->p == p && k < p->ncolumns; k++) {
+            if (!q->late_lo[k])
+                continue;
+            if (!m->late_lo) {
+                m->late_lo = rt_xcalloc(p->ncolumns, sizeof *m->late_lo);
+                m->late_hi = rt_xcalloc(p->ncolumns, sizeof *m->late_hi);
+            }
+            if (!m->late_lo[k] || q->late_lo[k] < m->late_lo[k])
+                m->late_lo[k] = q->late_lo[k];
+            if (q->late_hi[k] > m->late_hi[k])
+                m->late_hi[k] = q->late_hi[k];
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         rt_table_free(parts[i]);
         reading_free(&rds[i]);
@@ -7523,6 +7595,8 @@ void rt_table_free(rt_table *t)
         free(t->cell_year_field[k]);
     free(t->cell_year_field);
     free(t->cell_year_index);
+    free(t->late_lo);
+    free(t->late_hi);
     for (uint32_t k = 0; k < t->p->ncolumns; k++) {
         rt_col_free(t->data[k], k);
         free(t->aggn[k]);
