@@ -2638,6 +2638,17 @@ static bool grade_hint(parse_state *ps, yysymbol_kind_t tok, span loc, const yys
                        expects(expected, n, YYSYMBOL_STRING);
     if (!after_name && !after_comma)
         return false;
+    /* `优秀 > 90`, `优秀 = 90`: a bound other than '>=' is not the last
+     * band's, it is the band's bound written with another comparison */
+    const char *sym = yysymbol_name(tok);
+    if (after_name && (tok == YYSYMBOL_LE || tok == YYSYMBOL_EQ || strcmp(sym, "'>'") == 0 ||
+                       strcmp(sym, "'='") == 0 || strcmp(sym, "'<'") == 0)) {
+        char band[192] = "";
+        append_source(ps, band, sizeof band, ps->before_sp);
+        diag_hint(ps->d, "a grade band's bound is the lowest score it takes, written with '>=': '%s >= SCORE'",
+                  band);
+        return true;
+    }
     if (tok == YYSYMBOL_IDENT) {
         /* the name alone on the rest of its line: the token after it
          * (read ahead and held for parse_lex) on a later line, a '}' or
@@ -3015,9 +3026,20 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
                            (strcmp(yysymbol_name(tok), "'('") == 0 && ps->before_tok == KW_IN)))
         diag_hint(ps->d, "the measure a target moves to comes right after its name (and its new name): "
                          "'override target NAME [as NEW] in (ID) \"text\" for SCOPE ...'");
-    else if (ps->in_target && tok == YYSYMBOL_KW_IN)
-        diag_hint(ps->d, "'in (ID)' moves a base target to another measure, in an extending plan's 'override "
-                         "target NAME in (ID)'; a target written here is in the measure it is written in");
+    else if (ps->in_target && tok == YYSYMBOL_KW_IN) {
+        /* `>= 70 in 2027`: a deadline (a year or a period after it, read
+         * ahead and held for parse_lex) is written with 'by'; `in (二)`
+         * is a move, which only an override makes */
+        if (!ps->peeked) {
+            ps->peek_tok = lex_next(ps->lex, &ps->peek_val, &ps->peek_loc);
+            ps->peeked = true;
+        }
+        if (ps->peek_tok == '(')
+            diag_hint(ps->d, "'in (ID)' moves a base target to another measure, in an extending plan's 'override "
+                             "target NAME in (ID)'; a target written here is in the measure it is written in");
+        else if (ps->peek_tok == NUMBER || ps->peek_tok == IDENT)
+            diag_hint(ps->d, "a goal's deadline, a year or a period, is written after 'by': '... by 2030'");
+    }
     /* `override region X : city as Y`, `override region X alias "x" of A`,
      * `override region X replaces Y`: what a region's override gives, in
      * its order */

@@ -2500,6 +2500,12 @@ static const msgcat_pair catalog[] = {
     /* ---- an item too long to read again after a stray item behind it (parser.y replay_item) */
     {"the item before it on its line is dropped with it: write each item on a line of its own",
      "同一行中它前面的条目随它一起被舍弃：请把每个条目各写一行"},
+    /* ---- a grade band's bound written with another comparison (parser.y grade_hint) */
+    {"a grade band's bound is the lowest score it takes, written with '>=': '%s >= SCORE'",
+     "等级的分数线是它接受的最低得分，用 '>=' 书写：'%s >= SCORE'"},
+    /* ---- 'in' where a deadline's 'by' goes (parser.y yyreport_syntax_error) */
+    {"a goal's deadline, a year or a period, is written after 'by': '... by 2030'",
+     "目标的期限（年份或时期）写在 'by' 之后：'... by 2030'"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
