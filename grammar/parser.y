@@ -1028,6 +1028,15 @@ level_items:
             $$ = $1;
             list_push($$, pair);
         }
+  | level_items IDENT opt_level_text
+        {
+            /* `levels province city`: the ',' left out; the level kept,
+             * so that the regions of it are not undefined one by one */
+            diag_error(ps->d, @2, "missing ',' before the level '%s'", $2.s);
+            ast_name pair[2] = {$2, $3};
+            $$ = $1;
+            list_push($$, pair);
+        }
   ;
 
 /* level := IDENT [STRING]: the text a reader is shown for the level

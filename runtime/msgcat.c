@@ -2506,6 +2506,8 @@ static const msgcat_pair catalog[] = {
     /* ---- 'in' where a deadline's 'by' goes (parser.y yyreport_syntax_error) */
     {"a goal's deadline, a year or a period, is written after 'by': '... by 2030'",
      "目标的期限（年份或时期）写在 'by' 之后：'... by 2030'"},
+    /* ---- a level list without its ',' (parser.y level_items) */
+    {"missing ',' before the level '%s'", "层级“%s”之前缺少 ','"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };

@@ -500,9 +500,19 @@ END_TEST
 
 START_TEST(message_expected_a_declaration)
 {
-    parse("levels a b\n");
+    parse("levels a 3\n");
     ck_assert_str_eq(first_error(),
-                     "t.plan:1:10: error: unexpected name 'b', expected a string, ',' or a declaration");
+                     "t.plan:1:10: error: unexpected number '3', expected a name, a string, ',' or a declaration");
+}
+END_TEST
+
+/* A level after another without the ',' is that error, the level kept
+ * (the regions of it are not undefined). */
+START_TEST(message_level_missing_comma)
+{
+    ast_program *p = parse("levels a b\n");
+    ck_assert_str_eq(first_error(), "t.plan:1:10: error: missing ',' before the level 'b'");
+    ck_assert_str_eq(dump(p), "levels a, b\n");
 }
 END_TEST
 
@@ -648,7 +658,8 @@ START_TEST(recovery_errors_in_consecutive_short_declarations)
 {
     ast_program *p = parse("levels a b\nagency x y\nunit z z\nagency ok\n");
     ck_assert_int_eq(nerrors_printed(), 3);
-    ck_assert_str_eq(dump(p), "agency ok\n");
+    /* (the levels without their ',' are kept: message_expected_a_declaration) */
+    ck_assert_str_eq(dump(p), "levels a, b\nagency ok\n");
 }
 END_TEST
 
@@ -973,6 +984,7 @@ static Suite *parse_suite(void)
     tcase_add_test(tc, message_expected_one_token);
     tcase_add_test(tc, message_expected_several);
     tcase_add_test(tc, message_expected_a_declaration);
+    tcase_add_test(tc, message_level_missing_comma);
     tcase_add_test(tc, message_names_numbers_strings);
     tcase_add_test(tc, message_string_token);
     tcase_add_test(tc, message_long_token_is_cut);
