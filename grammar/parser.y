@@ -1160,6 +1160,20 @@ unit:
             $$->u.unit.factor = $4;
             $$->u.unit.base = $5;
         }
+  | kw_unit IDENT '=' NUMBER
+        {
+            /* `unit 万亩 = 10000`: the unit the number counts left out;
+             * the unit kept (without a value: declared_unit), so that its
+             * uses are not undefined one by one */
+            char num[64] = "";
+            diag_span_text(ps->d, @4, num, sizeof num);
+            diag_error(ps->d, @4, "the unit '%s' is defined as %s of no unit: write the unit the number counts "
+                                  "('unit %s = %s UNIT')", $2.s, num, $2.s, num);
+            $$ = new_decl(ps, D_UNIT, @$);
+            $$->u.unit.name = $2;
+            $$->u.unit.has_def = true;
+            $$->u.unit.factor = $4;
+        }
   ;
 
 /* unitexpr := unitterm { ('*' | '/') unitterm } */

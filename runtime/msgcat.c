@@ -2508,6 +2508,9 @@ static const msgcat_pair catalog[] = {
      "目标的期限（年份或时期）写在 'by' 之后：'... by 2030'"},
     /* ---- a level list without its ',' (parser.y level_items) */
     {"missing ',' before the level '%s'", "层级“%s”之前缺少 ','"},
+    /* ---- a unit defined by a number alone (parser.y unit) */
+    {"the unit '%s' is defined as %s of no unit: write the unit the number counts ('unit %s = %s UNIT')",
+     "单位“%s”定义为 %s，但没有写出计数的单位：请写出这个数所计的单位（'unit %s = %s UNIT'）"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
