@@ -359,6 +359,10 @@ struct ast_decl {
             ast_name region;      /* issuing region, .s NULL if absent */
             int baseline; span baseline_sp; bool has_baseline;
             int horizon;  span horizon_sp;  bool has_horizon;
+            bool items_lost;      /* a syntax error threw an item of the block
+                                     away (`basline 2020`, `baseline: 2020`):
+                                     a baseline or horizon not read is not
+                                     reported again as absent */
             ast_period *periods; uint32_t nperiods;
             const char *region_key; /* data column holding the region (default "region") */
             const char *year_key;   /* data column holding the year (default "year") */

@@ -2293,15 +2293,18 @@ static void check_plan(S *s)
     span name_sp = d->u.plan.name.s ? d->u.plan.name.sp : d->sp;
     bool ok = true;
     if (!d->u.plan.has_baseline) {
-        diag_error(s->d, name_sp, "plan '%s' has no baseline; add 'baseline YEAR'",
-                   d->u.plan.name.s ? d->u.plan.name.s : "?");
+        if (!d->u.plan.items_lost)
+            diag_error(s->d, name_sp, "plan '%s' has no baseline; add 'baseline YEAR'",
+                       d->u.plan.name.s ? d->u.plan.name.s : "?");
         ok = false;
     } else if (!year_ok(d->u.plan.baseline)) {
         ok = false;
     }
     if (!d->u.plan.has_horizon) {
-        diag_error(s->d, name_sp, "plan '%s' has no horizon; add 'horizon YEAR' (the last year a deadline may name)",
-                   d->u.plan.name.s ? d->u.plan.name.s : "?");
+        if (!d->u.plan.items_lost)
+            diag_error(s->d, name_sp,
+                       "plan '%s' has no horizon; add 'horizon YEAR' (the last year a deadline may name)",
+                       d->u.plan.name.s ? d->u.plan.name.s : "?");
         ok = false;
     } else if (!year_ok(d->u.plan.horizon)) {
         ok = false;

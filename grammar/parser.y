@@ -957,7 +957,7 @@ plan_items:
   | plan_items allow
         { $$ = $1; }
   | plan_items error
-        { $$ = $1; lose_pending(ps); }
+        { $$ = $1; $$->d->u.plan.items_lost = true; lose_pending(ps); }
   ;
 
 /* periods := period {',' period} */
@@ -2577,6 +2577,39 @@ static const struct token_group {
      {"if", "not"}},
 };
 
+/* `redlin 生态保护红线 ...`, `tagret X : ...`: a name (tok, its text
+ * word) where keywords would have done (expected[0..n)), one of them
+ * within an edit or two of it (as the checker's did-you-mean measures
+ * names): the note proposes that keyword.  A name two keywords are as
+ * near to gets none. */
+static void keyword_hint(parse_state *ps, yysymbol_kind_t tok, const char *word, const yysymbol_kind_t *expected,
+                         int n)
+{
+    if (tok != YYSYMBOL_IDENT || !word[0])
+        return;
+    const char *best = NULL;
+    int best_d = 3;
+    bool tie = false;
+    for (int i = 0; i < n; i++) {
+        const char *k = yysymbol_name(expected[i]);
+        bool keyword = k[0] >= 'a' && k[0] <= 'z';
+        for (const char *c = k; keyword && *c; c++)
+            keyword = (*c >= 'a' && *c <= 'z') || *c == '-';
+        if (!keyword || strcmp(k, word) == 0)
+            continue;
+        int d = diag_editdist(word, k), limit = strlen(k) > 5 ? 2 : 1;
+        if (d > limit || d > best_d)
+            continue;
+        tie = d == best_d && best;
+        if (d < best_d) {
+            best = k;
+            best_d = d;
+        }
+    }
+    if (best && !tie)
+        diag_hint(ps->d, "did you mean '%s'?", best);
+}
+
 /* Index in v[0..n) of the token named name, or -1. */
 static int find_token(const yysymbol_kind_t *v, int n, const char *name)
 {
@@ -2901,6 +2934,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
     } else {
         unclosed_notes(ps, tok, expected, n);
     }
+    keyword_hint(ps, tok, src, expected, n);
     /* `keep (一)`, `keep measures (一)`: what a keep keeps is named first */
     if (tok == YYSYMBOL_IDENT && ps->nblocks == 0 && strcmp(src, "keep") == 0)
         diag_hint(ps->d, "a 'keep' statement names the kind of item it keeps first, at the start of a line: "
