@@ -588,6 +588,9 @@ typedef struct ast_program {
                                period `NAME =`): what names it is not reported
                                as undefined */
     uint32_t nlost;
+    bool plan_written;      /* a `plan` keyword starts a declaration of the
+                               file: without a plan declaration, a syntax
+                               error threw it away (reported) */
     const ast_allow *allows; /* every allow of its files, in the order read */
     uint32_t nallows;
     const ast_decl **rescopes; /* the `override targets for SCOPE` applied, one per

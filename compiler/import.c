@@ -47,6 +47,8 @@ typedef struct mod {
                                statement loaded, -1 for none */
     ptrvec imports;         /* ast_import *, in source order */
     int32_t base;           /* the module its plan extends, or -1 */
+    bool plan_lost;         /* a `plan` was written, a syntax error threw it
+                               away (reported): it may have extended a base */
     const ast_decl *plan;   /* its plan that extends the base */
     uint32_t depth;         /* how many imports down from the first file */
 } mod;
@@ -581,6 +583,14 @@ static void load_imports(loader *L, uint32_t mi)
         if (t < 0 && (d->kind == D_IMPORT || (d->kind == D_PLAN && M(L, mi)->plan == d)))
             L->incomplete = true;
     }
+    /* a plan a syntax error threw away (reported) may have extended a
+     * base: what the file names of it is not undefined one by one, as
+     * of a base that could not be loaded */
+    bool has_plan = false;
+    for (uint32_t i = 0; i < p->ndecls && !has_plan; i++)
+        has_plan = p->decls[i]->kind == D_PLAN;
+    if (p->plan_written && !has_plan)
+        L->incomplete = M(L, mi)->plan_lost = true;
     L->nstack--;
     M(L, mi)->state = 2;
 }
@@ -4338,7 +4348,8 @@ static void emit_module(loader *L, uint32_t mi)
         case D_OVERRIDE:
             if (extends)
                 ptrvec_push(L->a, &stmts, d);
-            else if (!m->plan) /* (a base that failed to load was reported) */
+            else if (!m->plan && !m->plan_lost) /* (a base that failed to load, or a plan a
+                                                    syntax error threw away, was reported) */
                 diag_error(L->d, d->kind == D_DROP && d->u.drop.keep ? d->u.drop.head : d->sp,
                            "'%s' changes a base, but this file's plan extends none",
                            d->kind == D_OVERRIDE ? "override" : d->u.drop.keep ? "keep" : "drop");

@@ -211,6 +211,8 @@ struct parse_state {
     double last_num;          /* the number last read */
     span last_sp, before_sp;  /* (for the hints of a syntax error) */
     bool in_map;        /* inside `map NAME { ... }` (for the hints) */
+    bool plan_written;  /* a `plan` keyword was read outside any block
+                           (ast_program's plan_written) */
     ast_name pending_target; /* the name of the target being read (`target
                                 NAME ...`) until its measure holds it */
     ast_name pending_indicator; /* the indicator being declared (`indicator
@@ -2480,6 +2482,8 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
     else if (tok == '{' || tok == '}' || tok == KW_MISSING || tok == KW_SCORE || tok == KW_WEIGHT ||
              tok == KW_VETO || tok == KW_ALLOW || tok == KW_ALLOW_ATTR)
         ps->grade_kw = (span){0};
+    if (tok == KW_PLAN && ps->nblocks == 0)
+        ps->plan_written = true;
     track_blocks(ps, tok, *loc);
     record_item(ps, tok, val, *loc);
     if (tok == '{' || tok == '}')
@@ -3727,6 +3731,7 @@ ast_program *parse_file(arena *a, diag_ctx *d, int file)
         lost[i] = *(const ast_lost *)ps.lost.v[i];
     prog->lost = lost;
     prog->nlost = (uint32_t)ps.lost.n;
+    prog->plan_written = ps.plan_written;
     return prog;
 }
 
