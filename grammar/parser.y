@@ -2939,6 +2939,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
         unclosed_notes(ps, tok, expected, n);
     }
     keyword_hint(ps, tok, src, expected, n);
+    /* `评级 rated >= 70 by 2027`: 'rated' starts the condition */
+    if (tok == YYSYMBOL_KW_RATED && (ps->in_target || ps->ovr_target) && ps->before_tok == IDENT) {
+        char ind[192] = "";
+        append_source(ps, ind, sizeof ind, ps->before_sp);
+        diag_hint(ps->d, "'rated' starts a rated target's condition, before the indicator: 'rated %s >= SCORE by "
+                         "YEAR'", ind);
+    }
     /* `keep (一)`, `keep measures (一)`: what a keep keeps is named first */
     if (tok == YYSYMBOL_IDENT && ps->nblocks == 0 && strcmp(src, "keep") == 0)
         diag_hint(ps->d, "a 'keep' statement names the kind of item it keeps first, at the start of a line: "

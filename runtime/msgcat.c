@@ -2511,6 +2511,9 @@ static const msgcat_pair catalog[] = {
     /* ---- a unit defined by a number alone (parser.y unit) */
     {"the unit '%s' is defined as %s of no unit: write the unit the number counts ('unit %s = %s UNIT')",
      "单位“%s”定义为 %s，但没有写出计数的单位：请写出这个数所计的单位（'unit %s = %s UNIT'）"},
+    /* ---- 'rated' after the indicator (parser.y yyreport_syntax_error) */
+    {"'rated' starts a rated target's condition, before the indicator: 'rated %s >= SCORE by YEAR'",
+     "'rated' 写在评级目标条件的开头、指标之前：'rated %s >= SCORE by YEAR'"},
 };
 
 enum { NCATALOG = sizeof catalog / sizeof catalog[0] };
