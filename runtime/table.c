@@ -426,10 +426,12 @@ typedef struct loader {
     char *marker_cols[4];   /* the column each was first met in (malloc'd) */
     size_t nmarkers;
     /* The --na texts that are numbers themselves (--na -9999, --na 0):
-     * a cell holding one is read as missing, as asked, but a real number
-     * so lost would go unseen, so the cells are counted, per text and
-     * header field, for the note after the reading (na_number_note). */
+     * a cell holding one is read as missing, as asked, whichever way it
+     * writes the number (-9999.0, -9.999e3: na_value_of), but a real
+     * number so lost would go unseen, so the cells are counted, per text
+     * and header field, for the note after the reading (na_number_note). */
     bool *na_number;        /* per opts.na[j]: it is a number (NULL: none is) */
+    double *na_value;       /* per opts.na[j]: that number, when it is one */
     bool any_na_number;     /* one of them is */
     size_t *na_count;       /* [j * nheader + field], once a cell is counted */
     unsigned *na_line;      /* per header field, the record last counted (a
@@ -762,19 +764,35 @@ static int parse_plain(const char *s, size_t n, double *v)
 
 static int parse_numeral(const char *s, size_t n, double *v);
 
+/* Which --na text that is a number has the value v (the index in
+ * opts.na), or -1: --na -9999 reads a cell written -9999.0 or -9.999e3
+ * as missing too, the number being the same. */
+static long na_value_of(const loader *L, double v)
+{
+    for (size_t j = 0; j < L->opts.nna; j++)
+        if (L->na_number[j] && L->na_value[j] == v)
+            return (long)j;
+    return -1;
+}
+
 /* Parses a trimmed numeric cell s[0..n) strictly: the whole text must be a
  * decimal number as strtod reads it (no nan, inf or hex), within double's
  * range, or one of the forms plain_number rewrites.  s[n] is a NUL, a
  * space, a tab or the first byte of a trimmed wide space (after the cell
- * or its trimmed end), where strtod stops.  Returns 0 with *v set (NaN for
- * a missing cell), -1 if malformed, -2 if out of range. */
+ * or its trimmed end), where strtod stops.  A number equal to a --na
+ * text that is a number is missing, however written (na_value_of).
+ * Returns 0 with *v set (NaN for a missing cell), -1 if malformed, -2 if
+ * out of range. */
 static int parse_number(const loader *L, const char *s, size_t n, double *v)
 {
     if (is_missing(L, s, n)) {
         *v = NAN;
         return 0;
     }
-    return parse_numeral(s, n, v);
+    int r = parse_numeral(s, n, v);
+    if (r == 0 && L->any_na_number && na_value_of(L, *v) >= 0)
+        *v = NAN;
+    return r;
 }
 
 /* Parses s[0..n) as a number, plain or in a form plain_number rewrites,
@@ -826,6 +844,8 @@ static int parse_bool(const loader *L, const char *s, size_t n, double *v)
     else if (is_word(s, n, "0") || eq_nocase_n(s, n, "no") || eq_nocase_n(s, n, "false") ||
              is_word(s, n, "否"))
         *v = 0.0;
+    else if (L->any_na_number && parse_numeral(s, n, v) == 0 && na_value_of(L, *v) >= 0)
+        *v = NAN; /* --na -9999 and a cell -9999.0 */
     else
         return -1;
     return 0;
@@ -3425,14 +3445,18 @@ static int parse_cell(const loader *L, uint32_t k, const char *s, size_t n, doub
     return parse_unmapped(L, k, s, n, v);
 }
 
-/* Which --na text that is a number the cell s[0..n) holds (the index in
- * opts.na), or -1: the cells a --na -9999 reads as missing, which the
- * loader counts (count_na_number). */
+/* Which --na text that is a number the cell s[0..n) holds, as its text
+ * or as a number equal to it (-9999.0 for --na -9999: na_value_of), the
+ * index in opts.na, or -1: the cells a --na -9999 reads as missing,
+ * which the loader counts (count_na_number). */
 static long na_number_of(const loader *L, const char *s, size_t n)
 {
     for (size_t j = 0; j < L->opts.nna; j++)
         if (L->na_number[j] && is_word(s, n, L->opts.na[j]))
             return (long)j;
+    double v;
+    if (parse_numeral(s, n, &v) == 0)
+        return na_value_of(L, v);
     return -1;
 }
 
@@ -5911,10 +5935,14 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     L.workbook = src->rows;
     for (size_t j = 0; j < L.opts.nna; j++) {
         double v;
-        if (parse_numeral(L.opts.na[j], strlen(L.opts.na[j]), &v) != -1) {
-            if (!L.na_number)
+        int r = parse_numeral(L.opts.na[j], strlen(L.opts.na[j]), &v);
+        if (r != -1) {
+            if (!L.na_number) {
                 L.na_number = rt_xcalloc(L.opts.nna, sizeof *L.na_number);
+                L.na_value = rt_xcalloc(L.opts.nna, sizeof *L.na_value);
+            }
             L.na_number[j] = L.any_na_number = true;
+            L.na_value[j] = r == 0 ? v : NAN; /* out of range: its text alone */
         }
     }
     L.column_field = rt_xmalloc(p->ncolumns, sizeof *L.column_field);
@@ -6087,6 +6115,7 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     if (L.na_count && !L.nerrors && !L.opts.test_rows)
         na_number_note(&L, err);
     free(L.na_number);
+    free(L.na_value);
     free(L.na_count);
     free(L.na_line);
     if (L.nnotes && !L.nerrors) {

@@ -707,7 +707,9 @@ START_TEST(threads_na_number)
      * made missing is the same on every number of threads, and the
      * records stay on the parsing threads (they were all read again on
      * one thread, to be counted there: a file of many -9999 cells lost
-     * its threads).  Some cells quoted, a footer of notes after them. */
+     * its threads).  Some cells quoted, some writing the number otherwise
+     * (-9999.0, -9.999e3: missing too, the number being the same), a
+     * footer of notes after them. */
     fixture f;
     fx_init(&f);
     capture c;
@@ -723,7 +725,9 @@ START_TEST(threads_na_number)
             if (r % 4 == 0)
                 fprintf(csv, "%s,%d,%d.5,%s\n", region_names[g], y, (int)(r % 1000), park);
             else
-                fprintf(csv, "%s,%d,%s,%s\n", region_names[g], y, r % 4 == 1 ? "\"-9999\"" : "-9999", park);
+                fprintf(csv, "%s,%d,%s,%s\n", region_names[g], y,
+                        r % 4 == 1 ? "\"-9999\"" : (r >> 4) % 4 == 0 ? "-9999.0"
+                                                 : (r >> 4) % 4 == 1 ? "-9.999e3" : "-9999", park);
             farm_na += r % 4 != 0;
         }
     fputs("数据来源：统计年鉴\n", csv);
