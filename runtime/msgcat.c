@@ -1609,6 +1609,8 @@ static const msgcat_pair catalog[] = {
      "    一票否决：一票否决目标“%s”未达标，无论总分高低均评为最低等级\n"},
     {"    veto lifted: %s, veto targets, failed before and no longer do: the grade follows the total\n",
      "    解除一票否决：一票否决目标“%s”此前未达标，现已不是未达标，等级按总分评定\n"},
+    {"    veto targets changed: %s → %s, failed: the grade is the last band whatever the total\n",
+     "    一票否决目标已变：未达标的由“%s”变为“%s”，无论总分高低均评为最低等级\n"},
     {"  %s: %lld row in %s, none in %s\n", "  %s：%lld行（%s），%s没有这个地区的结果\n"},
     {"  %s: %lld rows in %s, none in %s\n", "  %s：%lld行（%s），%s没有这个地区的结果\n"},
     {"  ... and %lld more regions, none in %s\n", "  ……另有%lld个地区，%s没有它们的结果\n"},

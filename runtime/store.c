@@ -2956,37 +2956,64 @@ enum { CMP_VALUE = 10, CMP_GOAL = 12, CMP_TOLERANCE = 14, CMP_ID = 16, CMP_UNIT 
 /* Whether a veto moved a compared total's grade: "vetoed" when run b's
  * row names failed veto targets (its `vetoes` column) and run a's names
  * none, the grade then held to the last band whatever the total;
- * "lifted" the other way; NULL when neither side or both were vetoed
- * (the grade moved for another reason: the bands or the total).  The
+ * "lifted" the other way; "changed" when both name failed veto targets,
+ * not the same ones (the grade held there by others); NULL when neither
+ * side was vetoed or both by the same targets (a grade that moved did
+ * for another reason: the bands or the total).  A total it is not NULL
+ * for is listed under grades though its grade and total stayed; the
  * text's veto_reason and the JSON's `veto` decide alike by it. */
 static const char *veto_moved(sqlite3_stmt *st)
 {
-    bool va = *col_text(st, CMP_VETOES), vb = *col_text(st, CMP_VETOES + 1);
-    return va == vb ? NULL : vb ? "vetoed" : "lifted";
+    const char *va = col_text(st, CMP_VETOES), *vb = col_text(st, CMP_VETOES + 1);
+    if (strcmp(va, vb) == 0)
+        return NULL;
+    return !*va ? "vetoed" : !*vb ? "lifted" : "changed";
 }
 
-/* After a total's grade change in compare's text, why, when a veto made it:
- * run b's failed veto targets (the `vetoes` column, joined by ';') when run
- * a had none, the grade held to the last band whatever the total; run a's
- * when run b has none, the grade no longer held there.  Nothing when
- * neither side or both were vetoed (the grade then moved for another
- * reason: the bands or the total). */
-static void veto_reason(lbl_lang lang, store *s, FILE *f, sqlite3_stmt *st)
+/* The failed veto targets of a `vetoes` column (joined by ';') joined as
+ * a list of the language's ("A, B", "A、B"), malloc'd; *several says
+ * whether there are more than one. */
+static char *veto_names(lbl_lang lang, const char *list, bool *several)
 {
-    if (!veto_moved(st))
-        return;
-    const char *va = shown(s, col_text(st, CMP_VETOES)), *vb = shown(s, col_text(st, CMP_VETOES + 1));
-    /* the targets, joined as a list of the language's ("A, B", "A、B") */
-    const char *list = *vb ? vb : va, *sep = lang == LBL_ZH ? "、" : ", ";
-    size_t n = 1, several = 0;
+    const char *sep = lang == LBL_ZH ? "、" : ", ";
+    size_t n = 1;
+    *several = false;
     for (const char *p = list; *p; p++) {
         n += *p == ';' ? strlen(sep) : 1;
-        several += *p == ';';
+        *several |= *p == ';';
     }
     char *names = rt_xmalloc(n, 1), *o = names;
     for (const char *p = list; *p; p++)
         o = *p == ';' ? stpcpy(o, sep) : (*o = *p, o + 1);
     *o = '\0';
+    return names;
+}
+
+/* After a total's line under grades in compare's text, why, when a veto
+ * made the change (veto_moved): run b's failed veto targets when run a
+ * had none, the grade held to the last band whatever the total; run a's
+ * when run b has none, the grade no longer held there; both when both
+ * name others, the grade held there by other targets.  Nothing when
+ * neither side was vetoed or both by the same targets (the grade then
+ * moved for another reason: the bands or the total). */
+static void veto_reason(lbl_lang lang, store *s, FILE *f, sqlite3_stmt *st)
+{
+    const char *moved = veto_moved(st);
+    if (!moved)
+        return;
+    const char *va = shown(s, col_text(st, CMP_VETOES)), *vb = shown(s, col_text(st, CMP_VETOES + 1));
+    bool several;
+    if (strcmp(moved, "changed") == 0) {
+        bool several_b;
+        char *na = veto_names(lang, va, &several), *nb = veto_names(lang, vb, &several_b);
+        fprintf(f, msgcat_get(lang, "    veto targets changed: %s → %s, failed: the grade is the last band "
+                                    "whatever the total\n"),
+                na, nb);
+        free(na);
+        free(nb);
+        return;
+    }
+    char *names = veto_names(lang, *vb ? vb : va, &several);
     if (*vb)
         fprintf(f, msgcat_get(lang, several ? "    vetoed: %s, veto targets, failed: the grade is the last band "
                                               "whatever the total\n"
@@ -4115,7 +4142,7 @@ static int compare_rows(const comparison *c)
         const char *ga = shown(s, col_text(st, 8)), *gb = shown(s, col_text(st, 9));
         const char *sta = shown(s, col_text(st, 4)), *stb = shown(s, col_text(st, 5));
         /* the list a row is in: the first that applies */
-        int list = strcmp(kind, "total") == 0 && strcmp(ga, gb) != 0 ? 0
+        int list = strcmp(kind, "total") == 0 && (strcmp(ga, gb) != 0 || veto_moved(st)) ? 0
                    : strcmp(sta, stb) != 0                           ? 1
                    : !same_num(sa, sb)                               ? 2
                    : has_causes(st, tol_known)                       ? 3
