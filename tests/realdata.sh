@@ -268,10 +268,16 @@ if [ -r "$co2" ]; then
         "county co2: exit $rc: $(cat "$tmp/err")"
     "$planc" run "$corules" --data "$co2" --skip-unknown-regions --engine interp -o "$tmp/co2-interp.csv" 2>/dev/null
     check 'cmp -s "$tmp/co2.csv" "$tmp/co2-interp.csv"' "county co2: the engines differ"
-    # 14 cities x 21 years x (3 targets, 2 measures, a section, a total)
-    check '[ "$(wc -l <"$tmp/co2.csv")" -eq 2059 ]' "county co2: $(wc -l <"$tmp/co2.csv") lines, expected 2059"
+    # 15 regions x 21 years x (4 targets, 2 measures, a section, a total)
+    check '[ "$(wc -l <"$tmp/co2.csv")" -eq 2521 ]' "county co2: $(wc -l <"$tmp/co2.csv") lines, expected 2521"
     got=$(awk -F, '$1 == "沈阳" && $2 == 2005 && $3 == "target" { printf "%s=%s ", $4, $9 }' "$tmp/co2.csv")
-    check '[ "$got" = "碳排放量=49.403355926335834 增幅控制=100 区县数=13 " ]' "county co2: 沈阳 2005: $got"
+    check '[ "$got" = "碳排放量=49.403355926335834 全省碳排放= 增幅控制=100 区县数=13 " ]' "county co2: 沈阳 2005: $got"
+    # the province has no row: its target reads its cities' sum, by hand
+    # (Python) Liaoning's 99 counties' C2012, 452.59180758979306 Mt, and no
+    # warning says it has no results
+    line=$(grep '^辽宁省,2012,target,全省碳排放,' "$tmp/co2.csv")
+    check '[ "$(echo "$line" | cut -d, -f8,9)" = "on_track,452.59180758979306" ] && ! grep -q "missing-sole-region" "$tmp/err"' \
+        "county co2: 辽宁省 2012: $line"
 else
     echo "realdata.sh: $co2 is absent: the county CO2 checks are skipped"
 fi
