@@ -172,8 +172,10 @@ static int cplen(const char *s)
 /* "note: did you mean 'x'?" for the closest name of t to `name` (one that
  * differs in case alone first; ties go
  * to the first added), when it is close enough; for a section's or a
- * measure's title or a region's alias, whose it is. */
-static void suggest(loader *L, const ntab *t, const char *name)
+ * measure's title or a region's alias, whose it is.  `move`: the name was
+ * written where a target moves to (`in (ID)`), which the title's note
+ * then shows. */
+static void suggest(loader *L, const ntab *t, const char *name, bool move)
 {
     /* a section's or a measure's title where its id goes ('keep section
      * 污染防治' for section 一 "污染防治"), said as the checker says it */
@@ -185,8 +187,12 @@ static void suggest(loader *L, const ntab *t, const char *name)
             return;
         }
         if (it->kind == IT_MEASURE && it->me && it->me->title && strcmp(it->me->title, name) == 0) {
-            diag_hint(L->d, "'%s' is the title of measure (%s); a measure is named by its clause id: "
-                            "'measure (%s)'", name, it->name, it->name);
+            if (move)
+                diag_hint(L->d, "'%s' is the title of measure (%s); a target moves to a measure by its clause "
+                                "id: 'in (%s)'", name, it->name, it->name);
+            else
+                diag_hint(L->d, "'%s' is the title of measure (%s); a measure is named by its clause id: "
+                                "'measure (%s)'", name, it->name, it->name);
             return;
         }
         /* a region's alias, a spelling of the data ('keep region Jiasheng') */
@@ -985,7 +991,7 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         if (declared_by(L, mi, k, n.s, &own))
             diag_note(L->d, own, "it is declared in this file; 'drop' and 'override' change only the base");
         else
-            suggest(L, t, n.s);
+            suggest(L, t, n.s, false);
         return NULL;
     }
     if (it->edit && it->edit->kind == ORIGIN_DROPPED && it->edit->item != k) {
@@ -2158,7 +2164,7 @@ static ast_measure *move_dest(loader *L, baseidx *b, const ntab *live, const ite
     }
     diag_error(L->d, id.sp, "cannot move target '%s' to measure (%s): neither the base nor this file has one",
                it->name, id.s);
-    suggest(L, live, id.s);
+    suggest(L, live, id.s, true);
     return NULL;
 }
 

@@ -1036,6 +1036,8 @@ static const msgcat_pair catalog[] = {
      "期望中的数字不带单位（目标的值以目标的单位计；目标、措施的得分和总分以分计）：写作 '%g'"},
     {"'%s' is the title of measure (%s); a measure is named by its clause id: 'measure (%s)'",
      "“%s”是措施（%s）的标题；措施按条款编号称呼：'measure (%s)'"},
+    {"'%s' is the title of measure (%s); a target moves to a measure by its clause id: 'in (%s)'",
+     "“%s”是措施（%s）的标题；把目标移到某项措施须写其条款编号：'in (%s)'"},
     {"a clause id is written in parentheses: '%s (%s)'", "条款编号写在括号中：'%s (%s)'"},
     {"alias \"%s\" of '%s' is already a name of region '%s'", "“%2$s”的别名“%1$s”已是地区“%3$s”的名称"},
     {"give the base's target a deadline of this plan ('override target %s : ...') or drop it",
