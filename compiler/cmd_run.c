@@ -1017,7 +1017,7 @@ static const cliopt_option run_options[] = {
     {"--lang", NULL, CLIOPT_LANG, offsetof(run_args, lang), NULL},
     {"--engine", NULL, CLIOPT_STRING, offsetof(run_args, engine), NULL},
     {"--jobs", "-j", CLIOPT_CALL, offsetof(run_args, jobs), take_jobs},
-    {"--quiet", NULL, CLIOPT_FLAG, offsetof(run_args, quiet), NULL},
+    {"--quiet", "-q", CLIOPT_FLAG, offsetof(run_args, quiet), NULL},
     {"--timings", NULL, CLIOPT_FLAG, offsetof(run_args, timings), NULL},
     {"--no-cache", NULL, CLIOPT_FLAG, offsetof(run_args, no_cache), NULL},
     END_OF_OPTIONS,
