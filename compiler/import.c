@@ -4247,8 +4247,11 @@ static void warn_gone_places(loader *L, uint32_t mi, places *pl)
                         "\"...\"', %s...); list each one with: planc diff %s%s %s", agency, root, base_path, path);
     /* an indicator named for a dropped region may have been that region's
      * alone: then the fix is to drop it, not to reword it */
-    if (indicator_text)
+    if (indicator_text && ntexts == 1)
         diag_hint(L->d, "if the indicator was the dropped region's alone, drop it instead: 'drop indicator NAME'");
+    else if (indicator_text)
+        diag_hint(L->d, "if an indicator among them was the dropped region's alone, drop it instead: 'drop "
+                        "indicator NAME'");
 }
 
 /* Applies the drop and override statements of module mi (which extends a

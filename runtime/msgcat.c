@@ -285,6 +285,8 @@ static const msgcat_pair catalog[] = {
     {"'override indicator NAME \"...\"', ", "'override indicator NAME \"...\"'、"},
     {"if the indicator was the dropped region's alone, drop it instead: 'drop indicator NAME'",
      "若该指标只属于被删除的地区，可改为删去它：'drop indicator NAME'"},
+    {"if an indicator among them was the dropped region's alone, drop it instead: 'drop indicator NAME'",
+     "若其中某个指标只属于被删除的地区，可改为删去它：'drop indicator NAME'"},
     {"give it this plan's own text ('override target NAME \"...\"', 'override measure (ID) \"...\"', %s...); list it with: planc diff %s%s %s",
      "请给它本规划自己的文字（'override target NAME \"...\"'、'override measure (ID) \"...\"'、%s...）；用以下命令列出：planc diff %s%s %s"},
     {"give them this plan's own text ('override target NAME \"...\"', 'override measure (ID) \"...\"', %s...); list each one with: planc diff %s%s %s",
