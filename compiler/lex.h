@@ -25,6 +25,11 @@ int lex_next(lex_state *ls, PARSE_STYPE *val, span *loc);
 /* True once the scanner has stopped the file (brackets nested deeper than
  * AST_MAX_DEPTH): every later lex_next returns 0. */
 bool lex_stopped(const lex_state *ls);
+/* Whether the last diagnostic is the scanner's report of a full-width
+ * punctuation mark (，：（ ...) it returned as the token at `loc`: the
+ * parser, finding that token out of place, then says so in a note on the
+ * report ("use ','") instead of a second error. */
+bool lex_fullwidth_reported(const lex_state *ls, span loc);
 /* Makes every later lex_next return 0 (the parser gave up on the file). */
 void lex_stop(lex_state *ls);
 void lex_close(lex_state *ls);

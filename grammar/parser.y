@@ -2911,7 +2911,15 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *ps)
      * token alone could follow and the unexpected one is on a later line,
      * the word is missing at the end of the line before, where the
      * error is put; a note shows the token read instead */
-    if (n == 1 && tok != YYSYMBOL_YYEOF && ps->before_sp.hi > 0 && ps->before_sp.hi <= loc->lo &&
+    /* '，' where no ',' goes either: the scanner's error said to write
+     * ','; a second error, "unexpected ','", would contradict it, so a
+     * note on that error says the mark does not belong there at all */
+    if (lex_fullwidth_reported(ps->lex, *loc)) {
+        if (wanted[0])
+            diag_hint(ps->d, "%s does not go there either (expected %s): delete it", found, wanted);
+        else
+            diag_hint(ps->d, "%s does not go there either: delete it", found);
+    } else if (n == 1 && tok != YYSYMBOL_YYEOF && ps->before_sp.hi > 0 && ps->before_sp.hi <= loc->lo &&
         ps->last_sp.lo == loc->lo && ps->last_sp.hi == loc->hi &&
         memchr(ps->d->files[ps->file].text + ps->before_sp.hi, '\n', loc->lo - ps->before_sp.hi)) {
         char exp[128] = "", prev[128] = "";

@@ -55,6 +55,8 @@ static const msgcat_pair catalog[] = {
     {"number out of range", "数字超出范围"},
     {"%s: the language has no semicolons; remove it", "%s：规则语言没有分号；请删去"},
     /* ---- the parser's syntax errors (grammar/parser.y): the sentence and its pieces */
+    {"%s does not go there either (expected %s): delete it", "%s在此处也不合适（应为%s）：请删去它"},
+    {"%s does not go there either: delete it", "%s在此处也不合适：请删去它"},
     {"unexpected %s, expected %s", "不应出现%s，此处应为%s"},
     {"unexpected %s", "不应出现%s"},
     {"name '%s'", "名称“%s”"},
