@@ -176,8 +176,12 @@ static void interp_run_segment(void *self, const ir_program *p, uint32_t segment
                 ext[next++] = o;
         }
     }
+    /* No larger than the rows asked for: a few rows (a small file, the
+     * last chunk) must not fault in a buffer sized for a full block. */
     size_t block = INTERP_BLOCK;
     while (block > 1 && (nsteps + next) * block > INTERP_MAX_BUFFER)
+        block /= 2;
+    while (block > 1 && block / 2 >= hi - lo)
         block /= 2;
     double *buf = rt_xmalloc((nsteps + next) * block, sizeof *buf);
     for (uint32_t k = 0; k < next; k++)
