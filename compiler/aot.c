@@ -470,7 +470,7 @@ static const char rt_types[] =
     "/* One step of the run order: a segment (a compiled kernel) or a barrier\n"
     " * step writing `slot` from column `a` (exec.h). */\n"
     "enum { OP_SEGMENT = 0, OP_PEAK = 1, OP_SHARE = 2, OP_PEER = 3, OP_CUMSUM = 4, OP_CUMMAX = 5,\n"
-    "       OP_SHIFT = 6 };\n"
+    "       OP_SHIFT = 6, OP_PARENT = 7 };\n"
     "typedef struct run_op {\n"
     "    unsigned char kind;\n"
     "    uint32_t seg;                /* OP_SEGMENT */\n"
@@ -479,7 +479,8 @@ static const char rt_types[] =
     "                                    OP_SHIFT: shift */\n"
     "    uint32_t aux;                /* OP_PEAK: first year; OP_SHARE: level (imm: kind);\n"
     "                                    OP_PEER: 0 lowest, 1 highest, 2 average;\n"
-    "                                    OP_CUMSUM, OP_CUMMAX: first year */\n"
+    "                                    OP_CUMSUM, OP_CUMMAX: first year;\n"
+    "                                    OP_PARENT: level, UINT32_MAX the parent */\n"
     "} run_op;\n"
     "\n"
     "/* The regional groups listing a region (ir.h's ir_region.groups). */\n"
@@ -863,6 +864,21 @@ static const char rt_code[] =
     "    }\n"
     "}\n"
     "\n"
+    "/* rt_parent (runtime/exec.c), for OP_PARENT: column a read on the row of\n"
+    " * the region above (its parent, or the first at level aux up its\n"
+    " * parents) in the row's year, NaN where there is none. */\n"
+    "static void run_parent(const table *t, const run_op *s, const double *a, double *out)\n"
+    "{\n"
+    "    for (size_t r = 0; r < t->n; r++) {\n"
+    "        int32_t q = regions[t->region[r]].parent;\n"
+    "        for (uint32_t hops = 0; s->aux != UINT32_MAX && q >= 0 && regions[q].level != s->aux &&\n"
+    "                                hops < N_REGIONS; hops++)\n"
+    "            q = regions[q].parent;\n"
+    "        long row = q < 0 ? -1 : find_row(t, (uint32_t)q, t->year[r]);\n"
+    "        out[r] = row < 0 ? NAN : a[row];\n"
+    "    }\n"
+    "}\n"
+    "\n"
     "static void free_result(planc_result *res)\n"
     "{\n"
     "    result *r = (result *)res;\n"
@@ -1238,6 +1254,8 @@ static const char rt_code[] =
     "            run_peak(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
     "        else if (op->kind == OP_SHIFT)\n"
     "            run_shift(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
+    "        else if (op->kind == OP_PARENT)\n"
+    "            run_parent(&t, op, res->cols[op->a], res->cols[op->slot]);\n"
     "        else if (op->kind == OP_SHARE ? !run_share(&t, op, res->cols[op->a], res->cols[op->slot])\n"
     "                 : op->kind == OP_PEER ? !run_peer(&t, op, res->cols[op->a], res->cols[op->slot])\n"
     "                                       : !run_cumsum(&t, op, res->cols[op->a], res->cols[op->slot]))\n"
@@ -1476,8 +1494,10 @@ static bool program_ok(const ir_program *p, FILE *err)
         if ((ir_is_barrier(p->steps[i].op) && p->steps[i].op != IR_PEAK &&
              p->steps[i].op != IR_SHARE && p->steps[i].op != IR_PEER &&
              p->steps[i].op != IR_CUMSUM && p->steps[i].op != IR_CUMMAX &&
-             p->steps[i].op != IR_SHIFT) ||
+             p->steps[i].op != IR_SHIFT && p->steps[i].op != IR_PARENT) ||
             (p->steps[i].op == IR_PEER && p->steps[i].aux > IR_PEER_AVERAGE) ||
+            (p->steps[i].op == IR_PARENT && p->steps[i].aux != IR_PARENT_UP &&
+             p->steps[i].aux >= p->nlevels) ||
             (p->steps[i].op == IR_SHARE && strcmp(ir_sharename(p->steps[i].imm), "?") == 0) ||
             ((p->steps[i].op == IR_CUMSUM || p->steps[i].op == IR_CUMMAX) &&
              (p->steps[i].aux < 1 || p->steps[i].aux > 9999 ||
@@ -1603,7 +1623,7 @@ static void write_blame(FILE *f, const ir_program *p)
                 kind[n] = k, ya[n] = a, yb[n] = b;
                 n++;
             }
-            if (st->op == IR_INPUT)
+            if (st->op == IR_INPUT || st->op == IR_PARENT) /* a parent's data: not blamed */
                 continue;
             const uint32_t ops[3] = {st->a, st->b, st->c};
             for (int j = 0; j < ir_arity(st->op); j++)
@@ -2037,7 +2057,7 @@ static bool write_tables(FILE *f, const ir_program *p, const exec_plan *plan)
         fprintf(f, "    {%s, 0, %u, %u, ",
                 s->op == IR_PEAK ? "OP_PEAK" : s->op == IR_SHARE ? "OP_SHARE"
                 : s->op == IR_PEER ? "OP_PEER" : s->op == IR_CUMSUM ? "OP_CUMSUM"
-                : s->op == IR_SHIFT ? "OP_SHIFT" : "OP_CUMMAX",
+                : s->op == IR_SHIFT ? "OP_SHIFT" : s->op == IR_PARENT ? "OP_PARENT" : "OP_CUMMAX",
                 i, s->a);
         put_double(f, s->imm);
         fprintf(f, ", %u},\n", s->aux);

@@ -173,6 +173,7 @@ static void slot_facts(cg_state *g)
         case IR_COALESCE: m[i] = m[s->a] && m[s->b]; break;
         case IR_ADD: case IR_SUB: case IR_MUL: case IR_DIV:
         case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_SHIFT:
+        case IR_PARENT:
         case IR_NOPS:
             m[i] = true;
             break;
@@ -889,6 +890,7 @@ static void l_step(cg_state *g, uint32_t s, LLVMValueRef row)
         return;
     }
     case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_SHIFT:
+    case IR_PARENT:
     case IR_NOPS:
         return;   /* unreachable: barriers are never computed (check_program) */
     default: {

@@ -20,7 +20,7 @@ static const char *const opnames[IR_NOPS] = {
     [IR_EQ] = "eq", [IR_NE] = "ne", [IR_AND] = "and", [IR_OR] = "or",
     [IR_SELECT] = "select", [IR_COALESCE] = "coalesce",
     [IR_PEAK] = "peak", [IR_SHARE] = "share", [IR_PEER] = "peer", [IR_CUMSUM] = "cumsum", [IR_CUMMAX] = "cummax",
-    [IR_DEC15] = "dec15", [IR_SHIFT] = "shift",
+    [IR_DEC15] = "dec15", [IR_SHIFT] = "shift", [IR_PARENT] = "parent",
 };
 
 /* v OP g as the IR computes it (IR_LT .. IR_NE): NaN when either is
@@ -172,7 +172,7 @@ bool ir_target_reads_own(const ir_program *p, uint32_t ti, uint32_t *column)
             continue;
         }
         /* other regions' rows, or another year: not the row's own data */
-        if (s->op == IR_SHARE || s->op == IR_PEER || s->op == IR_SHIFT ||
+        if (s->op == IR_SHARE || s->op == IR_PEER || s->op == IR_SHIFT || s->op == IR_PARENT ||
             ((s->op == IR_CUMSUM || s->op == IR_CUMMAX) && s->imm != 0))
             continue;
         const uint32_t ops[3] = {s->a, s->b, s->c};
@@ -474,6 +474,7 @@ int ir_arity(ir_op op)
     case IR_CONST: case IR_INPUT: return 0;
     case IR_NEG: case IR_ABS: case IR_NOT: case IR_ISNA: case IR_DEC15:
     case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_SHIFT:
+    case IR_PARENT:
         return 1;
     case IR_SELECT: return 3;
     default: return 2;
@@ -483,7 +484,7 @@ int ir_arity(ir_op op)
 bool ir_is_barrier(ir_op op)
 {
     return op == IR_PEAK || op == IR_SHARE || op == IR_PEER || op == IR_CUMSUM || op == IR_CUMMAX ||
-           op == IR_SHIFT;
+           op == IR_SHIFT || op == IR_PARENT;
 }
 
 /* Prints a list of strings as "a, b, c". */
@@ -604,6 +605,8 @@ void ir_dump(const ir_program *p, FILE *out)
         case IR_CUMSUM: case IR_CUMMAX: fprintf(out, " %%%u from %u %s %.17g", s->a, s->aux,
                                 s->imm >= 1 ? "in" : "shift", s->imm); break;
         case IR_SHIFT: fprintf(out, " %%%u %s %.17g", s->a, s->imm >= 1 ? "in" : "by", s->imm); break;
+        case IR_PARENT: fprintf(out, " %%%u %s%s", s->a, s->aux == IR_PARENT_UP ? "up" : "level ",
+                                s->aux == IR_PARENT_UP ? "" : s->aux < p->nlevels ? p->levels[s->aux] : "?"); break;
         default: {
             int n = ir_arity(s->op);
             const uint32_t ops[3] = {s->a, s->b, s->c};

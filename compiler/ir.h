@@ -34,6 +34,7 @@
  *   IR_CUMSUM a                        barrier, see below
  *   IR_CUMMAX a                        barrier, see below
  *   IR_SHIFT a                         barrier, see below
+ *   IR_PARENT a                        barrier, see below
  * No other floating-point flags are used: the interpreter and the JIT agree
  * bit for bit except where docs/PERFORMANCE.md documents reassociation.
  *
@@ -92,6 +93,13 @@
  *     wherever a region below it has: the runtime adds it).  The shift
  *     applies to the whole barrier, operand included (the operand is
  *     lowered unshifted: a shift inside it, average(prev(x)), composes).
+ *   IR_PARENT a (aux = a level index, or IR_PARENT_UP):
+ *     row (r, y): a on the row (q, y), where q is r's parent (its
+ *     region's `in`) for IR_PARENT_UP, else the first region at level aux
+ *     up r's chain of parents; NaN when there is no such q or the table
+ *     has no row (q, y).  (parent(parent(x)) reads the inner step on the
+ *     parent's row: missing where the parent has no row, which
+ *     parent(LEVEL, x) is not.)
  *
  * Time shifts ("the same region in another year") of the data are not
  * steps: an input names a data column and a shift, and the runtime builds
@@ -118,8 +126,12 @@ typedef enum ir_op {
     IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX,
     IR_DEC15,
     IR_SHIFT,
+    IR_PARENT,
     IR_NOPS
 } ir_op;
+
+/* IR_PARENT's aux for the region's own parent (not a level). */
+#define IR_PARENT_UP UINT32_MAX
 
 /* What an IR_PEER step computes over the peers of a row. */
 typedef enum ir_peerkind { IR_PEER_LOWEST, IR_PEER_HIGHEST, IR_PEER_AVERAGE } ir_peerkind;
@@ -151,7 +163,8 @@ typedef struct ir_step {
     double imm;        /* IR_CONST value; IR_PEAK tolerance; IR_SHARE ir_sharekind;
                           IR_CUMSUM, IR_CUMMAX, IR_SHIFT shift */
     uint32_t aux;      /* IR_INPUT input index; IR_PEAK first year; IR_SHARE level;
-                          IR_PEER ir_peerkind; IR_CUMSUM, IR_CUMMAX first year */
+                          IR_PEER ir_peerkind; IR_CUMSUM, IR_CUMMAX first year;
+                          IR_PARENT level or IR_PARENT_UP */
 } ir_step;
 
 /* A run of years of a `values` table row with years (`北京 = 21% in

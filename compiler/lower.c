@@ -660,6 +660,20 @@ static uint32_t lx_call(L *l, const ast_expr *e, ir_shift sh)
         return emit_call(l, e->sema.ref == FN_CUMULATIVE ? IR_CUMSUM : IR_CUMMAX,
                          lx(l, args[0], none), at, (uint32_t)e->sema.index, args[0]);
     }
+    case FN_PARENT: {
+        /* The operand is read on the parent's row, which a scoped
+         * target does not cover: a peer function inside it ranges over
+         * every region of its level, as in share's condition. */
+        uint32_t peers = l->peers;
+        l->peers = IR_NO_SLOT;
+        uint32_t a = lx(l, args[n - 1], here);
+        l->peers = peers;
+        uint32_t up = e->sema.index >= 0 ? (uint32_t)e->sema.index : IR_PARENT_UP;
+        uint32_t n0 = l->p->nsteps, i = emit(l, IR_PARENT, ty(e), a, 0, 0, 0, up);
+        if (i == n0 && l->p->nsteps == n0 + 1)
+            ir_label_step(l->a, l->p, i, expr_text(l, args[n - 1]));
+        return shifted(l, i, sh);
+    }
     case FN_ISMISSING:
         return op1(l, IR_ISNA, IR_BOOL, lx(l, args[0], sh));
     case FN_PROGRESS:

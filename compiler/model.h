@@ -42,7 +42,8 @@ typedef enum sema_ref {
                                that level (sema.index: the level, ir.h IR_SHARE) */
     FN_CUMULATIVE,          /* sema.index: the first year summed */
     FN_TOTAL,               /* sema.index: the level (ir.h IR_SHARE) */
-    FN_PEAKVALUE            /* sema.index: the first year (ir.h IR_CUMMAX) */
+    FN_PEAKVALUE,           /* sema.index: the first year (ir.h IR_CUMMAX) */
+    FN_PARENT               /* on the row of the region's parent (ir.h IR_PARENT) */
 } sema_ref;
 
 /* (The fields are ordered so that no padding falls between them: 96 bytes

@@ -1153,11 +1153,12 @@ static const struct { const char *name; sema_ref ref; } fntab[] = {
     {"share", FN_SHARE}, {"ismissing", FN_ISMISSING}, {"progress", FN_PROGRESS},
     {"lowest", FN_LOWEST}, {"highest", FN_HIGHEST}, {"average", FN_AVERAGE},
     {"cumulative", FN_CUMULATIVE}, {"total", FN_TOTAL}, {"peakvalue", FN_PEAKVALUE},
+    {"parent", FN_PARENT},
 };
 static const char *const fnname_list[] = {"min", "max", "clamp", "abs", "prev", "baseline",
                                           "at", "share", "ismissing", "progress",
                                           "lowest", "highest", "average", "cumulative", "total",
-                                          "peakvalue", NULL};
+                                          "peakvalue", "parent", NULL};
 
 /* The unit of indicator i, resolving its declaration on first use. */
 static const unit_t *ind_unit(S *s, uint32_t i)
@@ -1416,6 +1417,7 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
     case FN_CLAMP: lo = hi = 3; break;
     case FN_AT: case FN_SHARE: case FN_TOTAL: lo = hi = 2; break;
     case FN_CUMULATIVE: case FN_PEAKVALUE: case FN_LOWEST: case FN_HIGHEST: case FN_AVERAGE:
+    case FN_PARENT:
         lo = 1;
         hi = 2;
         break;
@@ -1525,6 +1527,40 @@ static sema_type check_call(S *s, ast_expr *e, ectx *c)
             return set(e, TY_ERROR, NULL);
         }
         return set(e, TY_NUM, args[0]->sema.unit);
+    case FN_PARENT: {
+        /* parent(x): the parent's x; parent(LEVEL, x): the x of the
+         * region above at LEVEL (sema.index, -1 for the parent).  Yes/no
+         * values too: parent(节水型城市) is the parent's. */
+        ast_expr *x = args[n - 1];
+        bool ok = true;
+        e->sema.index = -1;
+        if (n == 2) {
+            ast_expr *lv = args[0];
+            const sym *y = lv->kind == EX_NAME && lv->u.name.s ? find(s, K_LEVEL, lv->u.name) : NULL;
+            if (lv->kind != EX_NAME || !lv->u.name.s) {
+                diag_error(s->d, lv->sp, "the first argument of 'parent' must be a level");
+                ok = false;
+            } else if (!y) {
+                diag_error(s->d, lv->sp, "undefined level '%s'", lv->u.name.s);
+                if (!level_word_note(s, lv->u.name.s))
+                    suggest(s, 1u << K_LEVEL, NULL, lv->u.name.s);
+                ok = false;
+            } else {
+                e->sema.index = (int)y->index;
+            }
+        }
+        if (check_expr(s, x, c) == TY_ERROR)
+            return set(e, TY_ERROR, NULL);
+        if (!reads_row(x, 0)) {
+            diag_error(s->d, x->sp, "the %s of 'parent' must read the data (an indicator, "
+                       "or in a score 'value', 'base', 'goal', 'expected' or 'progress()'); "
+                       "a constant is the same on the parent's row", n == 2 ? "second argument" : "argument");
+            return set(e, TY_ERROR, NULL);
+        }
+        if (!ok)
+            return set(e, TY_ERROR, NULL);
+        return set(e, x->sema.type, x->sema.unit);
+    }
     default:
         return set(e, TY_ERROR, NULL);
     }
@@ -4963,6 +4999,9 @@ static unsigned rows_read(S *s, const ast_expr *e, rowsread *rr, int64_t at, boo
             /* its arguments are read on the rows of its level */
             rr->below |= level_bit(e->sema.index);
             at = e->sema.index;
+            every = true;
+        } else if (f == FN_PARENT) {
+            /* read on the parent's row, which the target does not cover */
             every = true;
         } else if ((f == FN_LOWEST || f == FN_HIGHEST || f == FN_AVERAGE) && every) {
             if (at < 0)

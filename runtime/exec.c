@@ -3,7 +3,7 @@
  * rt_run walks the program in step order: each segment is handed to the
  * engine in chunks of RT_CHUNK_ROWS rows, shared out among the run's
  * threads; each barrier (IR_PEAK, IR_SHARE, IR_PEER, IR_CUMSUM, IR_CUMMAX,
- * IR_SHIFT) is computed here, on the
+ * IR_SHIFT, IR_PARENT) is computed here, on the
  * calling thread, over whole columns using the table's (region, year)
  * order and index.  After the run, the `error` missing-data policy is
  * checked. */
@@ -119,6 +119,8 @@ int exec_plan_make(const ir_program *p, exec_plan *out)
                                   s->imm <= IR_SHARE_AVERAGE && s->imm == floor(s->imm))))
             ok = false;
         if (s->op == IR_PEER && s->aux > IR_PEER_AVERAGE)
+            ok = false;
+        if (s->op == IR_PARENT && s->aux != IR_PARENT_UP && s->aux >= p->nlevels)
             ok = false;
         if ((s->op == IR_CUMSUM || s->op == IR_CUMMAX) && (s->aux < 1 || s->aux > 9999 || s->imm != floor(s->imm) ||
                                    s->imm > 9999 || s->imm < -9999))
@@ -394,6 +396,29 @@ void rt_shift(const ir_program *p, const rt_table *t, const ir_step *s,
     }
 }
 
+void rt_parent(const ir_program *p, const rt_table *t, const ir_step *s,
+               const double *a, double *out)
+{
+    size_t n = rt_table_nrows(t);
+    /* The region above each region (a walk up its parents, once per
+     * region), then its row in the row's year by the (region, year)
+     * index. */
+    int32_t *up = rt_xmalloc(p->nregions ? p->nregions : 1, sizeof *up);
+    for (uint32_t g = 0; g < p->nregions; g++) {
+        int32_t q = p->regions[g].parent;
+        for (uint32_t hops = 0; s->aux != IR_PARENT_UP && q >= 0 && p->regions[q].level != s->aux &&
+                                hops < p->nregions; hops++)
+            q = p->regions[q].parent;
+        up[g] = q;
+    }
+    for (size_t r = 0; r < n; r++) {
+        int32_t q = up[rt_table_region(t, r)];
+        long row = q < 0 ? -1 : rt_table_find(t, (uint32_t)q, rt_table_year(t, r));
+        out[r] = row < 0 ? NAN : a[row];
+    }
+    free(up);
+}
+
 /* ---- the missing-data policy ---- */
 
 /* The end of every missing-data policy message. */
@@ -471,6 +496,8 @@ static bool blame_named_years(const ir_program *p, const rt_table *t, const ir_t
                 if (y > year || y < tg->y0)
                     blamed = blame_year(p, t, tg, region, year, y, err);
         }
+        if (s->op == IR_PARENT)
+            continue; /* the parent's data, not the region's own */
         if (s->op == IR_SHIFT) {
             /* a barrier read in another year: the region's row that year */
             long y = s->imm >= 1 ? (long)s->imm : year + (long)s->imm;
@@ -928,6 +955,8 @@ static void run_whole(pool *pl, const ir_program *p, const rt_table *t, const ex
             rt_peer(p, t, s, a, res->cols[i]);
         else if (s->op == IR_SHIFT)
             rt_shift(p, t, s, a, res->cols[i]);
+        else if (s->op == IR_PARENT)
+            rt_parent(p, t, s, a, res->cols[i]);
         else
             rt_cumsum(p, t, s, a, res->cols[i]);
         free(filled);

@@ -202,8 +202,8 @@ void rt_up_free(ir_upwalk *w);
 double rt_mean_of(double sum, double scaled, double n);
 
 /* The barriers, as rt_run runs them over whole columns (exported for the
- * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM, IR_CUMMAX
- * or IR_SHIFT) of p, reading column `a`, writing column `out`, over every
+ * tests): step `s` (an IR_PEAK / IR_SHARE / IR_PEER / IR_CUMSUM, IR_CUMMAX,
+ * IR_SHIFT or IR_PARENT) of p, reading column `a`, writing column `out`, over every
  * row of t. */
 void rt_peak(const ir_program *p, const rt_table *t, const ir_step *s,
              const double *a, double *out);
@@ -215,6 +215,8 @@ void rt_cumsum(const ir_program *p, const rt_table *t, const ir_step *s,
                const double *a, double *out);
 void rt_shift(const ir_program *p, const rt_table *t, const ir_step *s,
               const double *a, double *out);
+void rt_parent(const ir_program *p, const rt_table *t, const ir_step *s,
+               const double *a, double *out);
 
 /* The reference interpreter as an engine. */
 const exec_engine *interp_engine(void);

@@ -367,6 +367,8 @@ typedef struct ex_target {
     ex_list peaks;          /* per peakvalue() they read: the years it compared */
     ex_list below;          /* per total() / lowest() / ... over a level: the
                                regions below the row's that it read */
+    ex_list above;          /* per parent(): the region above whose row it
+                               read, or why it is missing */
     ex_list shares;         /* per share() read in another year (a baseline's):
                                the regions it counted then, listed with the
                                reads, as the row's own year's (share_text);
@@ -450,7 +452,8 @@ static void push_operands(const ir_step *s, ex_walk *w, size_t *top)
 /* Collects the data inputs slot `root` depends on into the read list (once
  * each), labelled `role`; stops at IR_CUMSUM and IR_CUMMAX (explained
  * under "sums" and "peaks"), at IR_SHIFT (a barrier read on another
- * year's row, explained with it) and at IR_SHARE (its operand is read on
+ * year's row, explained with it), at IR_PARENT (read on the row above,
+ * under "above") and at IR_SHARE (its operand is read on
  * other rows), recording the latter in *share. */
 static void collect_reads(const ex_row *x, uint32_t root, const char *role, ex_target *et,
                           uint32_t *share)
@@ -476,6 +479,8 @@ static void collect_reads(const ex_row *x, uint32_t root, const char *role, ex_t
             continue;   /* its years are listed under "sums" or "peaks" */
         if (s->op == IR_SHIFT)
             continue;   /* read on another year's row: listed by collect_peers */
+        if (s->op == IR_PARENT)
+            continue;   /* read on the row above: listed under "above" */
         if (s->op == IR_INPUT) {
             const ir_input *in = &p->inputs[s->aux];
             if ((in->kind != IR_IN_DATA && in->kind != IR_IN_TABLE) || w->input_seen[s->aux])
@@ -846,8 +851,47 @@ static char *below_text(const ex_row *x, uint32_t step, ex_for role)
     return sb_take(&out);
 }
 
-/* Lists barrier step i read on row x in et->peers, et->sums, et->peaks
- * or et->below, labelled with `role`; a barrier of no such kind is not
+/* What a parent() step read on row x: the value on the row of the region
+ * above in the row's year, or why it is missing (no region above, at that
+ * level, or no row of it that year) (malloc'd). */
+static char *parent_text(const ex_row *x, uint32_t step, ex_for role)
+{
+    lbl_lang lang = x->lang;
+    const ir_program *p = x->p;
+    const ir_step *s = &p->steps[step];
+    int32_t q = p->regions[x->region].parent;
+    for (uint32_t hops = 0; s->aux != IR_PARENT_UP && q >= 0 && p->regions[q].level != s->aux &&
+                            hops < p->nregions; hops++)
+        q = p->regions[q].parent;
+    char *of = operand_of(p, step);
+    strbuf name = {0};
+    if (s->aux == IR_PARENT_UP)
+        sbf(&name, "parent");
+    else
+        sbf(&name, "parent(%s)", s->aux < p->nlevels ? p->levels[s->aux] : "?");
+    char *head = function_of(lang, name.s, of);
+    free(name.s);
+    free(of);
+    strbuf out = {0};
+    const char *rname = p->regions[x->region].name;
+    long row = q < 0 ? -1 : rt_table_find(x->t, (uint32_t)q, x->year);
+    char n1[32];
+    if (q < 0 && s->aux == IR_PARENT_UP)
+        sbf(&out, L(lang, LBL_X_PARENT_NONE), head, for_text(lang, role), rname);
+    else if (q < 0)
+        sbf(&out, L(lang, LBL_X_PARENT_NONE_LEVEL), head, for_text(lang, role), rname,
+            s->aux < p->nlevels ? p->levels[s->aux] : "?");
+    else if (row < 0)
+        sbf(&out, L(lang, LBL_X_PARENT_NO_ROW), head, for_text(lang, role), p->regions[q].name, x->year);
+    else
+        sbf(&out, L(lang, LBL_X_PARENT), head, p->regions[q].name, x->year, for_text(lang, role),
+            num(lang, rt_result_value(x->r, step, x->row), n1));
+    free(head);
+    return sb_take(&out);
+}
+
+/* Lists barrier step i read on row x in et->peers, et->sums, et->peaks,
+ * et->below or et->above, labelled with `role`; a barrier of no such kind is not
  * listed.  `shifted`: it is read in another year, and x is that year's
  * row (a share() is then listed too, in et->shares: one of the row's own
  * year is listed with the reads, share_text). */
@@ -856,6 +900,8 @@ static void list_barrier(const ex_row *x, uint32_t i, ex_for role, bool shifted,
     const ir_step *s = &x->p->steps[i];
     if (s->op == IR_PEER) {
         list_push(&et->peers, peer_text(x, i, role));
+    } else if (s->op == IR_PARENT) {
+        list_push(&et->above, parent_text(x, i, role));
     } else if (s->op == IR_CUMSUM) {
         list_push(&et->sums, cumsum_text(x, i, role));
     } else if (s->op == IR_CUMMAX) {
@@ -890,7 +936,8 @@ static void list_shifted(const ex_row *x, uint32_t i, ex_for role, ex_target *et
     const ir_step *b = &p->steps[s->a];
     const char *name = b->op == IR_PEER ? ir_peername(b->aux)
                      : b->op == IR_SHARE ? ir_sharename(b->imm)
-                     : b->op == IR_CUMSUM ? "cumulative" : b->op == IR_CUMMAX ? "peakvalue" : NULL;
+                     : b->op == IR_CUMSUM ? "cumulative" : b->op == IR_CUMMAX ? "peakvalue"
+                     : b->op == IR_PARENT ? "parent" : NULL;
     if (!name)
         return;
     char *of = operand_of(p, s->a);
@@ -906,6 +953,7 @@ static void list_shifted(const ex_row *x, uint32_t i, ex_for role, ex_target *et
                : b->op == IR_SHARE && b->imm == IR_SHARE_PERCENT ? &et->shares
                : b->op == IR_SHARE                               ? &et->below
                : b->op == IR_CUMSUM                              ? &et->sums
+               : b->op == IR_PARENT                              ? &et->above
                                                                  : &et->peaks;
     list_push(l, sb_take(&out));
 }
@@ -1629,6 +1677,7 @@ static void free_target(ex_target *et)
     list_free(&et->sums);
     list_free(&et->peaks);
     list_free(&et->below);
+    list_free(&et->above);
     list_free(&et->shares);
 }
 
@@ -2006,6 +2055,7 @@ static void text_target(const ex_row *x, const ex_target *et, FILE *out)
     list_lines(out, L(lang, LBL_X_SUMS), &et->sums);
     list_lines(out, L(lang, LBL_X_PEAKS), &et->peaks);
     list_lines(out, L(lang, LBL_X_BELOW), &et->below);
+    list_lines(out, L(lang, LBL_X_ABOVE), &et->above);
     b.len = 0;
     sbf(&b, "v = ");
     if (tg->measured_formula)
@@ -2359,6 +2409,7 @@ static void json_target(json_writer *w, const ex_row *x, const ex_target *et)
     list_json(w, "peaks", &et->peaks, NULL);
     /* the shares of other years too, as before they were listed apart */
     list_json(w, "below", &et->below, &et->shares);
+    list_json(w, "above", &et->above, NULL);
     json_key_num(w, "value", et->v);
     json_key(w, "baseline");
     if (et->uses_base) {

@@ -148,6 +148,7 @@ static void run_step(const ir_program *p, const exec_frame *f, const exec_segmen
             d[k] = ir_decimal15(a[k]);
         break;
     case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_SHIFT:
+    case IR_PARENT:
     case IR_NOPS:
         /* Barriers are never inside a segment (exec_plan_make). */
         break;

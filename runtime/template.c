@@ -15,14 +15,17 @@
 
 /* How a walk reached a step: on the row's own region (any year of it), or
  * through a function over other regions' rows: a peer function (the
- * regions of the row's level) or share/total over a level below the row's
- * region (WALK_SHARE + the level). */
+ * regions of the row's level), share/total over a level below the row's
+ * region (WALK_SHARE + the level), or parent() (walk_parent: its parent,
+ * or walk_parent + 1 + the level, the region above at that level). */
 enum { WALK_OWN = 0, WALK_PEER = 1, WALK_SHARE = 2 };
 
 /* The columns one target reads, by how it reads them: per column a bit
- * for WALK_OWN, WALK_PEER and, per level, WALK_SHARE + level. */
+ * for WALK_OWN, WALK_PEER, per level WALK_SHARE + level, walk_parent and
+ * per level walk_parent + 1 + level. */
 typedef struct reads {
-    uint32_t nmodes;        /* 2 + the program's levels */
+    uint32_t nmodes;        /* 3 + twice the program's levels */
+    uint32_t walk_parent;   /* 2 + the program's levels */
     uint8_t *col;           /* ncolumns * nmodes: 1 where read so */
     uint32_t *list;         /* the (column, mode) pairs marked in col, as
                                column * nmodes + mode */
@@ -78,6 +81,8 @@ static void walk_target(reads *r, const ir_program *p, const ir_target *t)
             next = WALK_PEER;
         else if (s->op == IR_SHARE && s->aux < p->nlevels)
             next = WALK_SHARE + s->aux;
+        else if (s->op == IR_PARENT)
+            next = s->aux < p->nlevels ? r->walk_parent + 1 + s->aux : r->walk_parent;
         const uint32_t ops[3] = {s->a, s->b, s->c};
         for (int k = 0; k < ir_arity(s->op); k++) {
             if (ops[k] >= p->nsteps || r->seen[(size_t)ops[k] * r->nmodes + next])
@@ -135,6 +140,23 @@ static bool applies_above(const ir_program *p, const ir_target *t, uint32_t g, i
     return false;
 }
 
+/* In up[g], per region g: 1 when target t applies to a region whose
+ * parent is g, 2 when to one below g (g is then the region above it at
+ * g's level, as parent(LEVEL, x) reads), 3 both, 0 neither. */
+static void mark_above(const ir_program *p, const ir_target *t, uint8_t *up)
+{
+    memset(up, 0, p->nregions);
+    for (uint32_t d = 0; d < p->nregions; d++) {
+        if (!applies(t, d))
+            continue;
+        int32_t q = p->regions[d].parent;
+        if (q >= 0)
+            up[q] |= 1;
+        for (uint32_t hops = 0; q >= 0 && hops < p->nregions; hops++, q = p->regions[q].parent)
+            up[q] |= 2;
+    }
+}
+
 /* A column's name and index, sorted to find the columns of one name. */
 typedef struct named {
     const char *name;
@@ -177,7 +199,8 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
     n->need = rt_xcalloc((size_t)nregions * p->ncolumns + 1, 1);
     n->rated = rt_xcalloc((size_t)p->ncolumns + 1, 1);
     name_groups(p, n);
-    reads r = {.nmodes = 2 + p->nlevels};
+    reads r = {.nmodes = 3 + 2 * p->nlevels, .walk_parent = 2 + p->nlevels};
+    uint8_t *up = rt_xcalloc(p->nregions + 1, 1);
     r.col = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, 1);
     r.list = rt_xcalloc((size_t)p->ncolumns * r.nmodes + 1, sizeof *r.list);
     r.seen = rt_xcalloc((size_t)p->nsteps * r.nmodes + 1, 1);
@@ -198,6 +221,11 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
             continue;
         applied_levels(p, t, has, lv);
         bool rated = t->kind && strcmp(t->kind, "rated") == 0;
+        bool reads_up = false;
+        for (uint32_t k = 0; k < r.nlist; k++)
+            reads_up = reads_up || r.list[k] % r.nmodes >= r.walk_parent;
+        if (reads_up)
+            mark_above(p, t, up);
         for (uint32_t i = 0; i < nregions; i++) {
             uint32_t g = regions[i];
             uint32_t l = p->regions[g].level;
@@ -207,7 +235,11 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
             for (uint32_t k = 0; k < r.nlist; k++) {
                 uint32_t c = r.list[k] / r.nmodes, mode = r.list[k] % r.nmodes;
                 bool read = mode == WALK_OWN ? own : mode == WALK_PEER ? peer : mode == WALK_SHARE + l;
-                if (read && mode >= WALK_SHARE) {
+                if (mode == r.walk_parent)
+                    read = (up[g] & 1) != 0;
+                else if (mode > r.walk_parent)
+                    read = (up[g] & 2) && mode == r.walk_parent + 1 + l;
+                else if (read && mode >= WALK_SHARE) {
                     if (share < 0)
                         share = applies_above(p, t, g, &w);
                     read = share == 1;
@@ -225,6 +257,7 @@ tmpl_needs *tmpl_needs_make(const ir_program *p, const uint32_t *regions, uint32
     free(r.seen);
     free(r.marked);
     free(r.stack);
+    free(up);
     free(mark);
     free(stack);
     free(has);

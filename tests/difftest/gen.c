@@ -483,6 +483,19 @@ static bool gen_num(ectx *c, dt_buf *b, int dim, int depth, bool need, bool huge
             return true;
         }
         return num_leaf(c, b, dim, depth, need, huge);
+    case 7:
+        if (c->mode != M_CONST && c->maxind > 0 && chance(r, 50)) {
+            /* read on the row of the region above: its parent, or the
+             * first region up its parents at a level (the top region
+             * has none: missing) */
+            dt_buf_printf(b, "parent(");
+            if (chance(r, 40))
+                dt_buf_printf(b, "%s, ", c->g->levels[below(r, (uint32_t)c->g->nlevels)]);
+            gen_num(c, b, dim, depth - 1, true, huge);
+            dt_buf_printf(b, ")");
+            return true;
+        }
+        return num_leaf(c, b, dim, depth, need, huge);
     case 5: {
         dt_buf_printf(b, "(if ");
         bool has = gen_bool(c, b, depth - 1, false);

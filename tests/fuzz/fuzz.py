@@ -247,7 +247,7 @@ TOKEN_RE = re.compile(
 KEYWORDS = (b"plan section measure indicator target redline region regions level levels "
             b"group agency assessment test override drop keep replaces extends import as alias "
             b"by from to for when else and or not yes no unit lead shared responsible "
-            b"weight tolerance sum avg min max prev at goal cumulative").split()
+            b"weight tolerance sum avg min max prev at goal cumulative parent").split()
 
 HUGE_NUMBERS = [b"1e308", b"1e309", b"-1e309", b"1e-320", b"99999999999999999999999999",
                 b"9223372036854775807", b"9223372036854775808", b"18446744073709551616",

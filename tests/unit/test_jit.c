@@ -148,6 +148,7 @@ static double ref_step(const ir_step *s, const double *v, const double *const *i
     case IR_COALESCE: return isnan(a) ? b : a;
     case IR_DEC15: return ref_dec15(a);
     case IR_PEAK: case IR_SHARE: case IR_PEER: case IR_CUMSUM: case IR_CUMMAX: case IR_SHIFT:
+    case IR_PARENT:
         return fake_barrier(a);
     case IR_NOPS: break;
     }

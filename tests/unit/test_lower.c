@@ -240,6 +240,14 @@ static void run(void)
                 r = j < 0 ? NAN : S[st->a * NR + j];
                 break;
             }
+            case IR_PARENT: {
+                int q = P->regions[R[i].region].parent;
+                while (st->aux != IR_PARENT_UP && q >= 0 && P->regions[q].level != st->aux)
+                    q = P->regions[q].parent;
+                int j = q < 0 ? -1 : find_row((uint32_t)q, R[i].year);
+                r = j < 0 ? NAN : S[st->a * NR + j];
+                break;
+            }
             default: break;
             }
             S[s * NR + i] = r;
@@ -743,6 +751,29 @@ START_TEST(shifts)
         if (P->inputs[i].kind == IR_IN_DATA && !P->inputs[i].shift.absolute && P->inputs[i].shift.rel == -1)
             prevs++;
     ck_assert_uint_eq(prevs, 1);
+}
+END_TEST
+
+/* parent(x) and parent(LEVEL, x): x on the row of the region above, in
+ * the row's year; missing on the top region's row, where the region above
+ * has no row, and inside prev(), in the year before. */
+START_TEST(parents)
+{
+    compile_run(PRELUDE "indicator x : 1, lower, column \"x\"\n"
+                ONE("        target up for city : x <= parent(x)\n"
+                    "        target lv for city : x <= parent(province, x)\n"
+                    "        target pr for city : x - prev(parent(x)) <= 0\n"
+                    "        target top : parent(x) >= 0\n"),
+                "region,year,x\n省,2023,30\n省,2024,28\n甲,2023,31\n甲,2024,27\n乙,2024,29\n丙,2025,1\n");
+    ck_status("up", "甲", 2024, "met");
+    ck_assert_double_eq(at(tgt("up")->goal, "甲", 2024), 28);
+    ck_status("up", "乙", 2024, "failed");
+    ck_status("lv", "甲", 2023, "failed");
+    ck_status("up", "丙", 2025, "missing");   /* 省 has no row in 2025 */
+    ck_assert_double_eq(at(tgt("pr")->value, "甲", 2024), -3); /* 27 - 30 */
+    ck_nan(at(tgt("pr")->value, "甲", 2023));
+    ck_nan(at(tgt("top")->value, "省", 2024));
+    ck_status("top", "省", 2024, "missing");
 }
 END_TEST
 
@@ -1257,6 +1288,7 @@ static Suite *lower_suite(void)
     tcase_add_test(tc, present_only_with_shares);
     tcase_add_test(tc, scopes);
     tcase_add_test(tc, shifts);
+    tcase_add_test(tc, parents);
     tcase_add_test(tc, units);
     tcase_add_test(tc, expressions);
     tcase_add_test(tc, score_override);

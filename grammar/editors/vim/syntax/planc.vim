@@ -52,7 +52,7 @@ syntax match plancColumnTail +"[^"]*"[^,}#]*+ contained contains=@plancCode,plan
 syntax match plancAggregate "\k\@<!\%(mean\|sum\|min\|max\|count\|share\)\k\@!" contained
 
 " Built-in functions, before '('.
-syntax match plancFunction "\k\@<!\%(min\|max\|clamp\|abs\|prev\|baseline\|at\|share\|ismissing\|progress\|lowest\|highest\|average\|cumulative\|total\|peakvalue\)\ze\s*("
+syntax match plancFunction "\k\@<!\%(min\|max\|clamp\|abs\|prev\|baseline\|at\|share\|ismissing\|progress\|lowest\|highest\|average\|cumulative\|total\|peakvalue\|parent\)\ze\s*("
 
 " Numbers, and the unit written right after one (7603万亩, 92%), or in
 " brackets (35 [μg/m³]).
