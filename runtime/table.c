@@ -359,6 +359,13 @@ typedef struct loader {
     size_t nnames;          /* entries in use */
     const region_name *last; /* the name found last, or NULL */
     const char **sorted;    /* the names sorted by bytes (for suggestions), once needed */
+    /* A file converted from --encoding: each name above as a row saved in
+     * another encoding reads (garble_names), sorted by bytes, for a file
+     * joined from files of two encodings, whose rows of the other one
+     * --skip-unknown-regions must not skip as regions the rules lack. */
+    char **garbled;
+    size_t ngarbled;
+    const struct source *src; /* what is being read */
     uint32_t *sorted_region; /* the region of each */
     bool combine;           /* a column has an aggregate: rows of one region and year
                                are combined, not duplicates */
@@ -2259,6 +2266,65 @@ static const char *other_encoding(loader *L, const source *src, const char *text
     return NULL;
 }
 
+/* Orders a garbled name (char *) by its bytes. */
+static int cmp_garbled(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fills L->garbled: every region name and alias of the rules as a file
+ * saved in one of other_encodings reads when read as --encoding (大连
+ * saved as UTF-8, read as GB18030: 澶ц繛), unless that is a name of the
+ * rules itself.  A row of such a region is then no undeclared region to
+ * skip (garbled_region). */
+static void garble_names(loader *L)
+{
+    size_t cap = 0;
+    for (size_t e = 0; e < sizeof other_encodings / sizeof *other_encodings; e++) {
+        tc_rereader *r = tc_rereader_open(other_encodings[e], L->opts.encoding);
+        for (size_t i = 0; r && i <= L->name_mask; i++) {
+            if (!L->names[i].text)
+                continue;
+            char *g = tc_rereader_apply(r, L->names[i].text);
+            if (!g || find_region(L, g, strlen(g)) >= 0) {
+                free(g);
+                continue;
+            }
+            if (L->ngarbled == cap) {
+                cap = cap ? 2 * cap : 16;
+                L->garbled = rt_xrealloc(L->garbled, cap, sizeof *L->garbled);
+            }
+            L->garbled[L->ngarbled++] = g;
+        }
+        tc_rereader_close(r);
+    }
+    if (L->ngarbled)
+        qsort(L->garbled, L->ngarbled, sizeof *L->garbled, cmp_garbled);
+}
+
+/* Whether s[0..n) is a name of L->garbled: a region of the rules in a
+ * row saved in another encoding than the file's.  Reads L only (the
+ * parsing threads call it). */
+static bool garbled_region(const loader *L, const char *s, size_t n)
+{
+    size_t lo = 0, hi = L->ngarbled;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *g = L->garbled[mid];
+        size_t gn = strlen(g);
+        int c = memcmp(g, s, gn < n ? gn : n);
+        if (c == 0)
+            c = gn < n ? -1 : gn > n ? 1 : 0;
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 /* After the errors of unknown regions: when the first unknown name is a
  * region of the rules in another encoding (other_encoding), says which to
  * read the file with, and returns true (the note of unknown regions,
@@ -3742,7 +3808,10 @@ static void read_row(loader *L, csv_reader *csv, const csv_record *rec)
     if (!n) {
         cell_error(L, rec->line, L->region_field, T(L, LBL_L_MISSING_REGION), key);
         ok = false;
-    } else if ((region = find_region(L, s, n)) < 0 && L->opts.skip_unknown_regions) {
+    } else if ((region = find_region(L, s, n)) < 0 && L->opts.skip_unknown_regions &&
+               !(L->src->conv && garbled_region(L, s, n))) {
+        /* (a region of the rules saved in another encoding is not
+         * skipped: it is an unknown region, whose note says so) */
         if (L->skipped++ == 0) {
             L->first_skipped = rec->line;
             L->first_region = rt_xmalloc(n + 1, 1);
@@ -4465,8 +4534,8 @@ static unsigned char classify(const loader *L, prange *g, const csv_record *rec,
     long region = lookup_region(L, &g->last, s, n);
     if (region < 0)
         /* a record of one filled field may be a note (is_note) */
-        return L->opts.skip_unknown_regions && !empty_from(csv, rec, 1) &&
-                       !dropped_region(p, s, n) ? PR_SKIP : PR_SLOW;
+        return L->opts.skip_unknown_regions && !empty_from(csv, rec, 1) && !dropped_region(p, s, n) &&
+                       !garbled_region(L, s, n) ? PR_SKIP : PR_SLOW;
     int year = L->opts.year;
     if (!year) {
         s = cell(csv, (size_t)L->year_field, &n);
@@ -5961,6 +6030,9 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
         L.percent[k] = (p->columns[k].unit && strcmp(p->columns[k].unit, "%") == 0) ||
                        p->columns[k].agg == IR_AGG_SHARE || p->columns[k].agg == IR_AGG_COUNT;
     build_names(&L);
+    L.src = src;
+    if (src->conv && L.opts.skip_unknown_regions)
+        garble_names(&L);
 
     csv_reader csv;
     csv_init_window(&csv, src->buf, src->len, src->final);
@@ -6158,6 +6230,9 @@ static rt_table *load(const ir_program *p, const char *name, source *src,
     free(L.suffix_noted);
     free(L.names);
     free(L.sorted);
+    for (size_t i = 0; i < L.ngarbled; i++)
+        free(L.garbled[i]);
+    free(L.garbled);
     free(L.sorted_region);
     if (L.nerrors) {
         rt_table_free(t);

@@ -41,7 +41,13 @@ static char *convert_all(iconv_t cd, const char *in, size_t n, size_t *outn)
     return out;
 }
 
-char *tc_reread(const char *utf8, const char *was, const char *as)
+/* The two conversions of a rereading: back to the bytes of `was`, then
+ * forward from `as`. */
+struct tc_rereader {
+    iconv_t back, fwd;
+};
+
+tc_rereader *tc_rereader_open(const char *was, const char *as)
 {
     iconv_t back = iconv_open(was, "UTF-8");
     if (back == (iconv_t)-1)
@@ -51,17 +57,45 @@ char *tc_reread(const char *utf8, const char *was, const char *as)
         iconv_close(back);
         return NULL;
     }
+    tc_rereader *r = rt_xmalloc(1, sizeof *r);
+    r->back = back;
+    r->fwd = fwd;
+    return r;
+}
+
+char *tc_rereader_apply(tc_rereader *r, const char *utf8)
+{
+    /* each text from the initial state, whatever the last one left */
+    iconv(r->back, NULL, NULL, NULL, NULL);
+    iconv(r->fwd, NULL, NULL, NULL, NULL);
     size_t nbytes = 0, n = 0;
-    char *bytes = convert_all(back, utf8, strlen(utf8), &nbytes);
-    char *text = bytes ? convert_all(fwd, bytes, nbytes, &n) : NULL;
+    char *bytes = convert_all(r->back, utf8, strlen(utf8), &nbytes);
+    char *text = bytes ? convert_all(r->fwd, bytes, nbytes, &n) : NULL;
     /* a NUL inside, or nothing changed: no other reading */
     if (text && (strlen(text) != n || strcmp(text, utf8) == 0)) {
         free(text);
         text = NULL;
     }
     free(bytes);
-    iconv_close(back);
-    iconv_close(fwd);
+    return text;
+}
+
+void tc_rereader_close(tc_rereader *r)
+{
+    if (!r)
+        return;
+    iconv_close(r->back);
+    iconv_close(r->fwd);
+    free(r);
+}
+
+char *tc_reread(const char *utf8, const char *was, const char *as)
+{
+    tc_rereader *r = tc_rereader_open(was, as);
+    if (!r)
+        return NULL;
+    char *text = tc_rereader_apply(r, utf8);
+    tc_rereader_close(r);
     return text;
 }
 

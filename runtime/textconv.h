@@ -62,6 +62,21 @@ bool tc_bad_cut(const tc_conv *c);
  * same. */
 char *tc_reread(const char *utf8, const char *was, const char *as);
 
+/* tc_reread's two conversions kept open, for many texts read the same
+ * way (every region name of the rules, each as a file saved in another
+ * encoding would read it). */
+typedef struct tc_rereader tc_rereader;
+
+/* The rereading from `was` to `as`, or NULL when the C library has no
+ * conversion for either. */
+tc_rereader *tc_rereader_open(const char *was, const char *as);
+
+/* tc_reread(utf8, was, as) with r's conversions. */
+char *tc_rereader_apply(tc_rereader *r, const char *utf8);
+
+/* Frees r (NULL is nothing). */
+void tc_rereader_close(tc_rereader *r);
+
 /* Whether buf[0..n), the start of a file, is UTF-8 beyond ASCII: at least
  * one character of two bytes or more, every sequence valid and no NUL (a
  * sequence cut at the end counts as valid unless `whole`, the whole

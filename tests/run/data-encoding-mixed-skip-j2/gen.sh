@@ -1,0 +1,2 @@
+# (data-encoding-mixed-skip's files)
+. "$CASE/../data-encoding-mixed-skip/gen.sh"
