@@ -2485,10 +2485,10 @@ static const msgcat_pair catalog[] = {
      "这样的措施没有可评估的内容（其结果行为空，权重由其他措施分摊）；请在其中留下一个目标，"
      "或用 'override measure (%s) { target ... }' 为它添加目标"},
     /* ---- a --na text that is a number (runtime/table.c na_number_note) */
-    {"--na %s is a number, and a cell holding it was read as a missing value, not as that number: ",
-     "--na %s 是一个数，有1个内容为它的单元格按缺失值读取，而不是按这个数读取："},
-    {"--na %s is a number, and %zu cells holding it were read as missing values, not as that number: ",
-     "--na %s 是一个数，有%zu个内容为它的单元格按缺失值读取，而不是按这个数读取："},
+    {"--na %s is a number, and a cell with that value was read as a missing value, not as that number: ",
+     "--na %s 是一个数，有1个单元格的值等于它，这个单元格按缺失值读取，没有按数值读取："},
+    {"--na %s is a number, and %zu cells with that value were read as missing values, not as that number: ",
+     "--na %s 是一个数，有%zu个单元格的值等于它，这些单元格按缺失值读取，没有按数值读取："},
     {"%zu in column '%s'", "列“%2$s”中%1$zu个"},
     {" and 1 more column", "，另有1列"},
     {" and %zu more columns", "，另有%zu列"},

@@ -2875,7 +2875,7 @@ static char *rules_quoted(const char *s)
 enum { NA_COLUMNS_SHOWN = 4 };
 
 /* The note after a file was read when a --na text is a number itself
- * (--na -9999, --na 0) and cells holding it were read as missing: a
+ * (--na -9999, --na 0) and cells with that value were read as missing: a
  * placeholder for no data is written so, but so is a real 0 or 75.7, and
  * a number read as missing is lost unseen (the target is `missing`, or
  * an aggregate leaves it out).  One note per such text: how many cells,
@@ -2898,11 +2898,11 @@ static void na_number_note(loader *L, FILE *err)
         note_at(L, err, 0);
         csv_message(err, "%s", T(L, LBL_L_NOTE));
         if (total == 1)
-            csv_message(err, msgcat_get(L->opts.lang, "--na %s is a number, and a cell holding it was read as a "
-                                                      "missing value, not as that number: "), q);
+            csv_message(err, msgcat_get(L->opts.lang, "--na %s is a number, and a cell with that value was read "
+                                                      "as a missing value, not as that number: "), q);
         else
-            csv_message(err, msgcat_get(L->opts.lang, "--na %s is a number, and %zu cells holding it were read as "
-                                                      "missing values, not as that number: "), q, total);
+            csv_message(err, msgcat_get(L->opts.lang, "--na %s is a number, and %zu cells with that value were read "
+                                                      "as missing values, not as that number: "), q, total);
         size_t shown_cols = 0;
         for (size_t f = 0; f < L->nheader && shown_cols < NA_COLUMNS_SHOWN; f++) {
             if (!count[f])

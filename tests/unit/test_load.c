@@ -737,12 +737,12 @@ START_TEST(threads_na_number)
     rt_load_options o = {.na = na, .nna = 2};
     char *errors = load_all(&f, text, c.len, NULL, &o);
     char want[512];
-    snprintf(want, sizeof want, "note: --na '-9999' is a number, and %zu cells holding it were read as missing "
-             "values, not as that number: %zu in column 'farmland_mu'; if '-9999' is a value in this data, "
+    snprintf(want, sizeof want, "note: --na '-9999' is a number, and %zu cells with that value were read as "
+             "missing values, not as that number: %zu in column 'farmland_mu'; if '-9999' is a value in this data, "
              "not a placeholder for a missing one, leave out --na '-9999'\n", farm_na, farm_na);
     ck_assert_msg(strstr(errors, want), "%s\nwanted: %s", errors, want);
-    snprintf(want, sizeof want, "note: --na '0' is a number, and %zu cells holding it were read as missing "
-             "values, not as that number: %zu in column 'park'; ", park_na, park_na);
+    snprintf(want, sizeof want, "note: --na '0' is a number, and %zu cells with that value were read as "
+             "missing values, not as that number: %zu in column 'park'; ", park_na, park_na);
     ck_assert_msg(strstr(errors, want), "%s\nwanted: %s", errors, want);
     free(errors);
     /* on threads, only the footer's note is read again */
