@@ -2345,6 +2345,11 @@ static const msgcat_pair catalog[] = {
     {"%s: warning: column '%s' (indicator %s): %s's numbers are about %s times smaller than those of the other "
      "regions of its level (its median %s, theirs %s): written in another unit?\n",
      "%s: 警告：列“%s”（指标%s）：%s的数值约为同层级其他地区的%s分之一（其中位数%s，其他地区%s）：是否使用了其他单位？\n"},
+    {"%s: warning: column '%s' (indicator %s): %s's numbers are all at most 1, about %s times smaller than those "
+     "of the other regions of its level (its median %s, theirs %s): shares written as fractions (0.65 for 65%%), or "
+     "shares that small?\n",
+     "%s: 警告：列“%s”（指标%s）：%s的数值都不超过1，约为同层级其他地区的%s分之一（其中位数%s，其他地区%s）："
+     "是把百分比写成了小数（以0.65表示65%%），还是其占比确实这么小？\n"},
     {"%s: warning: column '%s' (indicator %s): %s's numbers are about %s times larger than those of the other "
      "regions of its level (its median %s, theirs %s): written in another unit?\n",
      "%s: 警告：列“%s”（指标%s）：%s的数值约为同层级其他地区的%s倍（其中位数%s，其他地区%s）：是否使用了其他单位？\n"},
@@ -2377,6 +2382,11 @@ static const msgcat_pair catalog[] = {
      "on them as they are\n",
      "%s: 附注：请向%s的报送部门核实其数值的单位（是否把百分比写成了小数，如以0.65表示65%%？）；"
      "如使用了其他单位，请换算（乘以%s）或请其重新报送；在此之前其目标按现有数值评判\n"},
+    {"%s: note: ask %s's office whether its numbers are fractions (0.65 for 65%%) or shares that small; if they "
+     "are fractions, convert them (multiply by %s) or have its file sent again; its targets are judged on them as "
+     "they are\n",
+     "%s: 附注：请向%s的报送部门核实其数值是小数（以0.65表示65%%）还是确实这么小的百分比；如是小数，"
+     "请换算（乘以%s）或请其重新报送；在此之前其目标按现有数值评判\n"},
     {"%s: note: ask %s's office which unit its numbers are in; if they are in another unit, convert them (multiply "
      "by %s) or have its file sent again; its targets are judged on them as they are\n",
      "%s: 附注：请向%s的报送部门核实其数值的单位；如使用了其他单位，请换算（乘以%s）或请其重新报送；"

@@ -5580,10 +5580,21 @@ static void warn_region_scale(loader *L, rt_table *t)
                 if (nfiles > 1)
                     name = "planc";
                 warned[g] = true;
+                /* 100 times smaller in a % column, every cell at most 1:
+                 * fractions, or a region whose share is that small (a
+                 * city with 0.5 % of its land under forest beside others'
+                 * 50 %), which the numbers alone do not tell apart; the
+                 * warning asks which */
+                bool fractions = smaller && k10 == 2;
                 if (nwarned++ < GAPS_SHOWN)
                     warn_message(L->err, WARN_REGION_SCALE,
                                  msgcat_get(L->opts.lang,
-                                            smaller ? "%s: warning: column '%s' (indicator %s): %s's numbers are about "
+                                            fractions
+                                                ? "%s: warning: column '%s' (indicator %s): %s's numbers are all at "
+                                                  "most 1, about %s times smaller than those of the other regions "
+                                                  "of its level (its median %s, theirs %s): shares written as "
+                                                  "fractions (0.65 for 65%%), or shares that small?\n"
+                                            : smaller ? "%s: warning: column '%s' (indicator %s): %s's numbers are about "
                                                       "%s times smaller than those of the other regions of its level "
                                                       "(its median %s, theirs %s): written in another unit?\n"
                                                     : "%s: warning: column '%s' (indicator %s): %s's numbers are about "
@@ -5597,11 +5608,10 @@ static void warn_region_scale(loader *L, rt_table *t)
                     first_note = !smaller ? "%s: note: ask %s's office which unit its numbers are in; if they are "
                                             "in another unit, convert them (divide by %s) or have its file sent "
                                             "again; its targets are judged on them as they are\n"
-                                 : k10 == 2 && c->unit && strcmp(c->unit, "%") == 0
-                                     ? "%s: note: ask %s's office which unit its numbers are in (shares written as "
-                                       "fractions, 0.65 for 65%%?); if they are in another unit, convert them "
-                                       "(multiply by %s) or have its file sent again; its targets are judged on them "
-                                       "as they are\n"
+                                 : fractions
+                                     ? "%s: note: ask %s's office whether its numbers are fractions (0.65 for 65%%) "
+                                       "or shares that small; if they are fractions, convert them (multiply by %s) "
+                                       "or have its file sent again; its targets are judged on them as they are\n"
                                      : "%s: note: ask %s's office which unit its numbers are in; if they are in "
                                        "another unit, convert them (multiply by %s) or have its file sent again; its "
                                        "targets are judged on them as they are\n";
