@@ -1,0 +1,2 @@
+# (compare-veto-one's runs)
+. "$CASE/../compare-veto-one/gen.sh"
