@@ -1442,6 +1442,8 @@ typedef struct source {
                                blocks so far were read as they are */
     bool kept_utf8;         /* an encoding was named, and its first block
                                beyond ASCII was UTF-8: read as it is */
+    bool moved_on;          /* the window no longer starts at the file's
+                               first byte */
     unsigned first_wide;    /* the line of the first character beyond
                                ASCII (0: none yet), which decided so */
     char *raw;              /* bytes read and not yet converted: raw_len */
@@ -1617,7 +1619,10 @@ static size_t decide_encoding(source *s, size_t len)
         s->undecided = false;
         return len;
     }
-    tc_verdict v = tc_judge(s->conv, s->block, len, s->final);
+    /* a UTF-8 byte order mark at the file's start says nothing of the
+     * text after it (bom below) */
+    size_t bom = !s->moved_on && len >= 3 && memcmp(s->block, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    tc_verdict v = tc_judge(s->conv, s->block + bom, len - bom, s->final);
     if (v == TC_WAIT)
         return len;
     s->undecided = false;
@@ -1627,13 +1632,17 @@ static size_t decide_encoding(source *s, size_t len)
         s->conv = NULL;
         return len;
     }
+    /* a UTF-8 byte order mark before text that is no UTF-8 (a GBK file
+     * some tool marked as UTF-8): kept as it is, which the CSV reader
+     * skips, rather than converted into two characters (锘 and 縞, taking
+     * the header's first letter with it) */
     s->raw_cap = s->cap < (1u << 16) ? (1u << 16) : s->cap;
     s->raw = rt_xmalloc(s->raw_cap, 1);
-    memcpy(s->raw, s->block, len);
-    s->raw_len = len;
+    memcpy(s->raw, s->block + bom, len - bom);
+    s->raw_len = len - bom;
     s->raw_eof = s->final;
     s->final = false;
-    return convert_more(s, 0);
+    return convert_more(s, bom);
 }
 
 /* Moves the window of a file on: keeps its bytes from `keep` (at most
@@ -1642,6 +1651,7 @@ static size_t decide_encoding(source *s, size_t len)
 static void source_read(source *s, size_t keep)
 {
     size_t len = s->len - keep;
+    s->moved_on = s->moved_on || keep > 0;
     memmove(s->block, s->block + keep, len);
     s->checked -= keep;
     if (len == s->cap || (s->conv && !s->undecided && s->cap - len < CONV_ROOM)) {

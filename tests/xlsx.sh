@@ -43,12 +43,13 @@ bad() { echo "FAIL: $*"; fail=1; }
 #   data-unterminated-quote                 a quote no workbook holds;
 #   data-not-utf8, data-encoding-gbk, data-encoding-bad-byte,
 #   data-encoding-cut, data-encoding-nul, data-encoding-unordered(-zh),
-#   data-encoding-wrong(-big5-zh, -header), data-encoding-mixed-first
+#   data-encoding-wrong(-big5-zh, -header), data-encoding-mixed-first,
+#   data-encoding-bom-gbk
 #                                           GBK or UTF-16: a workbook's text
 #                                           is Unicode;
 #   data-title-zh                           the note on a title above the
 #       header says to delete the sheet's rows, not tail (xlsx-lo-title).
-skip=" data-cell-shown data-malformed-number data-field-count data-whole-city-zh data-unterminated-quote data-not-utf8 data-encoding-gbk data-encoding-bad-byte data-encoding-cut data-encoding-nul data-encoding-unordered data-encoding-unordered-zh data-encoding-wrong data-encoding-wrong-big5-zh data-encoding-wrong-header data-encoding-mixed-first data-title-zh "
+skip=" data-cell-shown data-malformed-number data-field-count data-whole-city-zh data-unterminated-quote data-not-utf8 data-encoding-gbk data-encoding-bad-byte data-encoding-cut data-encoding-nul data-encoding-unordered data-encoding-unordered-zh data-encoding-wrong data-encoding-wrong-big5-zh data-encoding-wrong-header data-encoding-mixed-first data-encoding-bom-gbk data-title-zh "
 ntwins=0
 for d in "$repo"/tests/run/*/; do
     d=${d%/}; name=${d##*/}
