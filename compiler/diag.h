@@ -253,10 +253,28 @@ int diag_editdist(const char *a, const char *b);
  * ones, the one `want` begins with or that begins with `want` (丙市 for
  * 丙, beside 甲市) is named alone if it alone is.  Returns how many; 0
  * when none is near enough, or more than three items are as near (a
- * guess among them is no help).  When none is near, the one name `want`
- * abbreviates (diag_abbrev_pick), if any. */
+ * guess among them is no help).  When none is near, the names that hold
+ * `want` (two characters or more) whole, up to three items (无废城市 in
+ * 国家无废城市建设 and 省级无废城市建设: a plan's long names are often
+ * written short); when none does, the one name `want` abbreviates
+ * (diag_abbrev_pick), if any.  Every did-you-mean of planc is this
+ * search, so a user is told alike of a rule's name, an adapting file's,
+ * a region's in the data and a column's in its header. */
 int diag_nearest(const char *want, const char *const *names, const uint32_t *owner, size_t n, int floor,
                  const char *pick[3]);
+
+/* diag_nearest by spelling alone: the names near `want` by edit distance
+ * (ASCII case first, ties up to three, none when more), not those that
+ * hold it whole or that it abbreviates.  For a data file's header, where
+ * a field holding a column's name is another column (pm25_max beside
+ * pm25) or a line not split at all, not the name written short. */
+int diag_nearest_spelt(const char *want, const char *const *names, const uint32_t *owner, size_t n, int floor,
+                       const char *pick[3]);
+
+/* "note: did you mean 'a'?" ('a' or 'b', 'a', 'b' or 'c') for what
+ * diag_nearest picks, nothing when it picks none. */
+void diag_hint_nearest(diag_ctx *d, const char *want, const char *const *names, const uint32_t *owner, size_t n,
+                       int floor);
 
 /* Did-you-mean for a name written short: `want` (two characters or more)
  * abbreviates a longer name when its characters (code points, so CJK

@@ -246,64 +246,43 @@ static const char *origin_shown(S *s, const ast_origin *o)
 
 /* ---------------------------------------------------------------- helpers */
 
-/* Number of code points in a UTF-8 string. */
-static int cplen(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
-/* The best did-you-mean candidate so far, and the first names that hold
- * the misspelt one whole (`无废城市` in `省级无废城市建设`: a plan's long
- * names are often written short), and the names it abbreviates otherwise
- * (省发改委 for 省发展改革委: diag_abbrev). */
+/* The names a did-you-mean chooses among, gathered in the arena for
+ * diag_nearest (the one search of every did-you-mean). */
 typedef struct suggestion {
-    const char *name;
-    int limit, best, len;
-    const char *within[3];
-    int nwithin;            /* how many hold it (more than 3: not listed) */
-    diag_abbrev abbrev;
-    uint32_t ncands;        /* candidates seen (each its own item for abbrev) */
+    ptrvec names;
 } suggestion;
 
-static void suggest_init(suggestion *g, const char *name)
+/* Starts an empty list of candidates. */
+static void suggest_init(suggestion *g)
 {
-    g->name = NULL;
-    g->len = cplen(name);
-    g->limit = g->len / 3 > 1 ? g->len / 3 : 1;
-    g->best = g->limit + 1;
-    g->nwithin = 0;
-    g->abbrev = (diag_abbrev){0};
-    g->ncands = 0;
+    g->names = (ptrvec){0};
 }
 
-/* Considers one candidate for the misspelt `name`.  A candidate that
- * differs from it in the case of Latin letters alone (`mt` for the unit
- * `Mt`) is the one meant, ahead of any other at the same distance (`t`). */
-static void suggest_one(suggestion *g, const char *name, const char *cand)
+/* Adds one candidate name. */
+static void suggest_one(S *s, suggestion *g, const char *cand)
 {
-    diag_abbrev_add(&g->abbrev, name, cand, g->ncands++);
-    if (g->len >= 2 && strcmp(cand, name) != 0 && strstr(cand, name)) {
-        if (g->nwithin < 3)
-            g->within[g->nwithin] = cand;
-        g->nwithin++;
-    }
-    if (g->best > 0 && strcmp(cand, name) != 0 && strcasecmp(cand, name) == 0) {
-        g->best = 0;
-        g->name = cand;
-        return;
-    }
-    int cl = cplen(cand);
-    if (abs(cl - g->len) >= g->best)
-        return;
-    int dist = diag_editdist(name, cand);
-    if (dist > 0 && dist < g->best && dist < g->len) {
-        g->best = dist;
-        g->name = cand;
-    }
+    ptrvec_push(s->a, &g->names, (void *)cand);
+}
+
+/* Orders two candidate names by their bytes (for qsort). */
+static int cmp_cand(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Prints "note: did you mean ...?" for the candidates nearest to `name`
+ * (diag_hint_nearest: one, or two or three as near; none when nothing
+ * is near or more are as near). */
+static void suggest_done(S *s, suggestion *g, const char *name)
+{
+    /* a unit or an agency of one name in two files is one candidate */
+    qsort(g->names.v, g->names.n, sizeof *g->names.v, cmp_cand);
+    size_t k = 0;
+    for (size_t i = 0; i < g->names.n; i++)
+        if (k == 0 || strcmp(g->names.v[k - 1], g->names.v[i]) != 0)
+            g->names.v[k++] = g->names.v[i];
+    g->names.n = k;
+    diag_hint_nearest(s->d, name, (const char *const *)g->names.v, NULL, g->names.n, 1);
 }
 
 /* The Chinese numerals of clause ids, 一 to 十. */
@@ -362,26 +341,17 @@ static void suggest(S *s, unsigned kinds, const char *const *extra, const char *
             }
     }
     suggestion g;
-    suggest_init(&g, name);
+    suggest_init(&g);
     for (int k = 0; k < K_NKINDS; k++) {
         if (!(kinds & (1u << k)))
             continue;
         const ptrvec *o = &s->tab[k].order;
         for (size_t i = 0; i < o->n; i++)
-            suggest_one(&g, name, ((const sym *)o->v[i])->name);
+            suggest_one(s, &g, ((const sym *)o->v[i])->name);
     }
     for (; extra && *extra; extra++)
-        suggest_one(&g, name, *extra);
-    if (g.name)
-        diag_hint(s->d, "did you mean '%s'?", g.name);
-    else if (g.nwithin == 1)
-        diag_hint(s->d, "did you mean '%s'?", g.within[0]);
-    else if (g.nwithin == 2)
-        diag_hint(s->d, "did you mean '%s' or '%s'?", g.within[0], g.within[1]);
-    else if (g.nwithin == 3)
-        diag_hint(s->d, "did you mean '%s', '%s' or '%s'?", g.within[0], g.within[1], g.within[2]);
-    else if (g.nwithin == 0 && diag_abbrev_pick(&g.abbrev))
-        diag_hint(s->d, "did you mean '%s'?", diag_abbrev_pick(&g.abbrev));
+        suggest_one(s, &g, *extra);
+    suggest_done(s, &g, name);
 }
 
 /* ---------------------------------------------------------------- modules */
@@ -451,15 +421,16 @@ static int32_t qual_module(S *s, uint32_t m, ast_name n)
     }
     const ast_module *mo = &p->modules[m];
     suggestion g;
-    suggest_init(&g, n.qual);
+    suggest_init(&g);
     const char *sep = tr(s, ", ");
     size_t len = 0, seplen = strlen(sep);
     for (uint32_t k = 0; k < mo->nimports; k++) {
-        suggest_one(&g, n.qual, mo->imports[k].as);
+        suggest_one(s, &g, mo->imports[k].as);
         len += strlen(mo->imports[k].as) + seplen;
     }
-    if (g.name) {
-        diag_hint(s->d, "did you mean '%s'?", g.name);
+    const char *pick[3];
+    if (diag_nearest(n.qual, (const char *const *)g.names.v, NULL, g.names.n, 1, pick) > 0) {
+        suggest_done(s, &g, n.qual);
         return -1;
     }
     /* "A, B, C" built in one buffer: joined one name at a time, each
@@ -603,21 +574,18 @@ static void suggest_vocab(S *s, int kind, uint32_t m, const char *const *extra, 
     if (s->d->max_errors > 0 && s->d->nerrors > s->d->max_errors)
         return;
     suggestion g;
-    suggest_init(&g, name);
+    suggest_init(&g);
     for (uint32_t j = 0; j < s->nmods; j++) {
         uint32_t k = j == 0 ? m : (j <= m ? j - 1 : j); /* m first, then the others in order */
         if (k != m && !reaches(s, m, k))
             continue;
         const ptrvec *o = &vtab(s, kind, k)->order;
         for (size_t i = 0; i < o->n; i++)
-            suggest_one(&g, name, ((const sym *)o->v[i])->name);
+            suggest_one(s, &g, ((const sym *)o->v[i])->name);
     }
     for (; extra && *extra; extra++)
-        suggest_one(&g, name, *extra);
-    if (g.name)
-        diag_hint(s->d, "did you mean '%s'?", g.name);
-    else if (diag_abbrev_pick(&g.abbrev))
-        diag_hint(s->d, "did you mean '%s'?", diag_abbrev_pick(&g.abbrev));
+        suggest_one(s, &g, *extra);
+    suggest_done(s, &g, name);
 }
 
 /* For an undefined unit whose name ends in a superscript (`m³`, `km²`)
