@@ -159,19 +159,8 @@ static void ntab_add(arena *a, ntab *t, item *it)
         namemap_put(a, t, it->name, it);
 }
 
-/* Number of code points in a UTF-8 string. */
-static int cplen(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
-/* "note: did you mean 'x'?" for the closest name of t to `name` (one that
- * differs in case alone first; ties go
- * to the first added), when it is close enough; for a section's or a
+/* "note: did you mean 'x'?" for the names of t nearest to `name`
+ * (diag_hint_nearest, the search of every did-you-mean); for a section's or a
  * measure's title or a region's alias, whose it is.  `move`: the name was
  * written where a target moves to (`in (ID)`), which the title's note
  * then shows. */
@@ -204,28 +193,10 @@ static void suggest(loader *L, const ntab *t, const char *name, bool move)
                 return;
             }
     }
-    int len = cplen(name);
-    int limit = len / 3 > 1 ? len / 3 : 1, best = limit + 1;
-    const char *pick = NULL;
-    for (size_t i = 0; i < t->order.n && best > 0; i++) {
-        const item *it = t->order.v[i];
-        /* a name that differs in the case of Latin letters alone is the
-         * one meant, ahead of others as close ('drop unit mt' for Mt) */
-        if (strcmp(it->name, name) != 0 && strcasecmp(it->name, name) == 0) {
-            best = 0;
-            pick = it->name;
-            continue;
-        }
-        if (abs(cplen(it->name) - len) >= best)
-            continue;
-        int dist = diag_editdist(name, it->name);
-        if (dist > 0 && dist < best && dist < len) {
-            best = dist;
-            pick = it->name;
-        }
-    }
-    if (pick)
-        diag_hint(L->d, "did you mean '%s'?", pick);
+    const char **names = arena_alloc(L->a, (t->order.n ? t->order.n : 1) * sizeof *names);
+    for (size_t i = 0; i < t->order.n; i++)
+        names[i] = ((const item *)t->order.v[i])->name;
+    diag_hint_nearest(L->d, name, names, NULL, t->order.n, 1);
 }
 
 /* The name a target goes by: its own, or its single indicator's. */
