@@ -833,12 +833,6 @@ static bool eq_nocase_n(const char *s, size_t n, const char *b)
     return i == n && !b[i];
 }
 
-/* ASCII case-insensitive equality. */
-static bool eq_nocase(const char *a, const char *b)
-{
-    return eq_nocase_n(a, strlen(a), b);
-}
-
 /* Parses a trimmed yes/no cell s[0..n): 1/0, yes/no, true/false, 是/否.
  * Returns 0 with *v = 1.0, 0.0 or NaN (missing), or -1. */
 static int parse_bool(const loader *L, const char *s, size_t n, double *v)
@@ -1839,35 +1833,37 @@ static bool loose_eq(const char *a, const char *b)
     }
 }
 
-/* The header field most like `want` (the same but for case and the marks
- * between its parts, else differing by a few characters) that the program
- * does not read under its own name, or -1. */
+/* The header field most like `want` that the program does not read
+ * under its own name, or -1: the same but for case and the marks
+ * between its parts, else the one diag_nearest_spelt picks (the
+ * did-you-mean's search by spelling: a few characters apart, ASCII case
+ * first); none when two or more are as near (naming the first would
+ * send the user to the wrong column). */
 static long similar_field(const loader *L, const char *want)
 {
-    long best = -1;
-    int bestd = 0;
-    int lw = cplen(want);
-    int limit = lw / 3 > 1 ? lw / 3 : 1;
-    /* Fields whose length differs by more than the limit cannot be near
-     * (a header of millions of fields is checked in one pass); a header of
-     * more than SIMILAR_MAX_FIELDS fields is searched that far only. */
-    size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS;
+    /* a header of more than SIMILAR_MAX_FIELDS fields is searched that
+     * far only */
+    size_t n = L->nheader < SIMILAR_MAX_FIELDS ? L->nheader : SIMILAR_MAX_FIELDS, k = 0;
     for (size_t i = 0; i < n; i++) {
         const char *h = L->header[i];
         if (loose_eq(h, want) && !is_needed(L, h))
             return (long)i;
     }
-    for (size_t i = 0; i < n; i++) {
-        const char *h = L->header[i];
-        int lh = cplen(h);
-        if (lh - lw > limit || lw - lh > limit || is_needed(L, h))
-            continue;
-        int d = eq_nocase(h, want) ? 0 : diag_editdist(h, want);
-        if (d <= limit && d < (lh > lw ? lh : lw) && (best < 0 || d < bestd)) {
-            best = (long)i;
-            bestd = d;
+    const char **cand = rt_xmalloc(n ? n : 1, sizeof *cand);
+    uint32_t *field = rt_xmalloc(n ? n : 1, sizeof *field);
+    for (size_t i = 0; i < n; i++)
+        if (!is_needed(L, L->header[i])) {
+            cand[k] = L->header[i];
+            field[k++] = (uint32_t)i;
         }
-    }
+    const char *pick[3];
+    long best = -1;
+    if (diag_nearest_spelt(want, cand, field, k, 1, pick) == 1)
+        for (size_t i = 0; i < k && best < 0; i++)
+            if (cand[i] == pick[0])
+                best = (long)field[i];
+    free(cand);
+    free(field);
     return best;
 }
 
