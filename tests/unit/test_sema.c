@@ -474,7 +474,7 @@ START_TEST(deadlines)
     ck_said("deadline 2023 is the plan's baseline year");
     ck_said("milestone deadlines must increase: 2027 is not after 2030");
     ck_said("undefined period '十三五'");
-    ck_said("did you mean '十四五'?");
+    ck_said("did you mean '十五五' or '十四五'?");
 }
 END_TEST
 
