@@ -49,6 +49,8 @@ static const msgcat_pair catalog[] = {
     {"unexpected character '%.*s' (U+%04X, a dash)", "不应出现字符 '%.*s'（U+%04X，破折号）"},
     {"unexpected invisible character '\\u%04X' (U+%04X)", "不应出现不可见字符 '\\u%04X'（U+%04X）"},
     {"unterminated string", "字符串没有结束的引号"},
+    {"string without its opening quote", "字符串缺少开头的引号"},
+    {"write it between quotes: \"%.*s\"", "请写在引号之间：\"%.*s\""},
     {"unterminated comment", "注释没有结束"},
     {"control character U+%04X in a string; remove it (a tab is written \\t, a line break \\n)",
      "字符串中有控制字符 U+%04X；请删去（制表符写作 \\t，换行写作 \\n）"},
