@@ -231,6 +231,21 @@ struct parse_state {
     span peek_loc;
     int start_tok;         /* a token parse_lex returns before the file's
                               first (START_SETTING: parse_setting), 0: none */
+    int mh_state;          /* where a measure's header is read to
+                              (track_measure_header): 0 done, 1 after
+                              `measure`, 2 after its '(', 3 after its id,
+                              4 after a '.' in the id, 5 after ')' */
+    ast_name mh_id;        /* the id of the last measure header, as far as
+                              it was read (.s NULL: none) */
+    const char *mh_title;  /* and its title (NULL: none) */
+    int mh_before;         /* the token before its `measure` */
+    uint32_t mh_end;       /* where its header ends when it was read
+                              whole, its ')' or title (0: not) */
+    int sh_state;          /* likewise a section's header: 1 after
+                              `section`, 2 after its id */
+    ast_name sh_id;        /* its id */
+    uint32_t sh_end;       /* where it ends when read whole, its id or
+                              title (0: not) */
     ast_name set_name;     /* parse_setting's NAME = VALUE, once read */
     ast_expr *set_value;
     ast_period set_period; /* or NAME = FROM..TO (.name.s set) */
@@ -326,6 +341,10 @@ static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *m, ast_na
                                    ast_expr *weight, span sp);
 static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 static void lose_pending(parse_state *ps);
+static int misspelt_statement(parse_state *ps, const PARSE_STYPE *val, span loc);
+static bool brace_missing(parse_state *ps, int tok, const PARSE_STYPE *val, span *loc);
+static ast_measure *measure_recovered(parse_state *ps, parse_measure_acc *acc, span sp);
+static void lose(parse_state *ps, ast_lostkind k, const char *name);
 static void quoted_agency(parse_state *ps, const char *text, span sp);
 static void allow_names(parse_state *ps, parse_list *names, const char *reason, span kw);
 static bool allow_attached(parse_state *ps, span loc);
@@ -1399,7 +1418,7 @@ measure:
     kw_measure '(' clauseid ')' opt_string opt_weight '{' measure_items '}'
         { $$ = measure_finish(ps, $8, $3, $5, $6, @$); }
   | kw_measure error '{' measure_items '}'
-        { measure_acc_free($4); $$ = NULL; }
+        { $$ = measure_recovered(ps, $4, @$); }
   ;
 
 /* ['weight' sum]: a section's or measure's weight, in its header */
@@ -2068,6 +2087,84 @@ static void track_blocks(parse_state *ps, int tok, span loc)
     }
 }
 
+/* Follows a measure's header in the token stream (tok, val at loc), as
+ * far as it goes right: its clause id, with or without its brackets
+ * (`measure (一`, `measure 一)`), and the title after it.  After a syntax
+ * error in the header the parser recovers at its '{' (or its first item)
+ * and keeps the measure under this id (measure_recovered), so that its
+ * targets are still known and every reference to them is not an error
+ * of its own. */
+static void track_measure_header(parse_state *ps, int tok, const PARSE_STYPE *val, span loc)
+{
+    if (tok == KW_SECTION) {
+        bool block = ps->last_tok != KW_DROP && ps->last_tok != KW_KEEP && ps->last_tok != KW_WEIGHT &&
+                     ps->last_tok != ',';
+        ps->sh_state = block ? 1 : 0;
+        ps->sh_end = 0;
+        return;
+    }
+    if (ps->sh_state == 1 && tok == IDENT) {
+        ps->sh_id = val->name;
+        ps->sh_end = loc.hi;
+        ps->sh_state = 2;
+    } else if (ps->sh_state == 2 && tok == STRING) {
+        ps->sh_end = loc.hi;
+        ps->sh_state = 0;
+    } else {
+        ps->sh_state = 0;
+    }
+    if (tok == KW_MEASURE) {
+        ps->mh_state = 1;
+        ps->mh_id = (ast_name){0};
+        ps->mh_title = NULL;
+        ps->mh_before = ps->last_tok;
+        ps->mh_end = 0;
+        return;
+    }
+    /* a header of a block (not `drop measure (X)`, `weight measure (X)`) */
+    bool block = ps->mh_before != KW_DROP && ps->mh_before != KW_KEEP && ps->mh_before != KW_WEIGHT &&
+                 ps->mh_before != ',';
+    bool part = tok == IDENT || tok == NUMBER;
+    ast_name n = {0};
+    if (part)
+        n = tok == IDENT ? val->name : source_name(ps, loc);
+    switch (ps->mh_state) {
+    case 1:
+    case 2:
+        if (tok == '(' && ps->mh_state == 1) {
+            ps->mh_state = 2;
+        } else if (part) {
+            ps->mh_id = n;
+            ps->mh_state = 3;
+        } else {
+            ps->mh_state = 0;
+        }
+        break;
+    case 3:
+        ps->mh_state = tok == '.' ? 4 : tok == ')' ? 5 : 0;
+        if (tok == ')' && block)
+            ps->mh_end = loc.hi;
+        if (tok == STRING)
+            ps->mh_title = val->str;
+        break;
+    case 4:
+        if (part)
+            ps->mh_id = (ast_name){.s = arena_printf(ps->a, "%s.%s", ps->mh_id.s, n.s),
+                                   .sp = {loc.file, ps->mh_id.sp.lo, loc.hi}};
+        ps->mh_state = part ? 3 : 0;
+        break;
+    case 5:
+        if (tok == STRING)
+            ps->mh_title = val->str;
+        if (tok == STRING && block)
+            ps->mh_end = loc.hi;
+        ps->mh_state = 0;
+        break;
+    default:
+        break;
+    }
+}
+
 /* Follows whether the statement being read is an `override target` or
  * `override redline`, or an indicator's declaration or override: from
  * those keywords to the next statement's keyword or a brace. */
@@ -2133,6 +2230,104 @@ static bool keep_starts(parse_state *ps, const PARSE_STYPE *val, span loc)
     default:
         return false;
     }
+}
+
+/* Whether a measure's '{' is missing before the token just read (tok,
+ * val at loc): a keyword that starts a measure's item (lead, responsible,
+ * shared, target, redline) on a line after a measure's whole header
+ * (`measure (一) "..."`, the last token read); or a section's, before a
+ * `measure` on a line after `section 二 "..."`.  Reported once at the
+ * header's end, and the '{' put in (the token is held for the next call
+ * of parse_lex, and loc becomes the brace's empty span), so that the
+ * measure and its items are read as written; left to the parser, the
+ * error recovery skipped to the next '{', the next measure's, and lost
+ * this one with every reference to its targets an error of its own. */
+static bool brace_missing(parse_state *ps, int tok, const PARSE_STYPE *val, span *loc)
+{
+    bool measure = (tok == KW_LEAD || tok == KW_RESPONSIBLE || tok == KW_SHARED || tok == KW_TARGET ||
+                    tok == KW_REDLINE) &&
+                   ps->mh_end && ps->last_sp.hi == ps->mh_end && ps->header_kw == KW_MEASURE && ps->mh_id.s;
+    bool section = tok == KW_MEASURE && ps->sh_end && ps->last_sp.hi == ps->sh_end &&
+                   ps->header_kw == KW_SECTION;
+    if (!(measure || section) || !ps->header.hi || ps->peeked)
+        return false;
+    uint32_t end = measure ? ps->mh_end : ps->sh_end;
+    const char *text = ps->d->files[ps->file].text;
+    if (!memchr(text + end, '\n', loc->lo - end))
+        return false;
+    span at = {ps->file, end, end};
+    if (measure)
+        diag_error(ps->d, at, "missing '{' after the header of measure (%s)", ps->mh_id.s);
+    else
+        diag_error(ps->d, at, "missing '{' after the header of section %s", ps->sh_id.s);
+    ps->mh_end = ps->sh_end = 0;
+    ps->peek_tok = tok;
+    ps->peek_val = *val;
+    ps->peek_loc = *loc;
+    ps->peeked = true;
+    *loc = at;
+    return true;
+}
+
+/* The name just read (val at loc) as the keyword `override`, `drop` or
+ * `keep` it misspells (`overide measure (七) {`): at the start of a line
+ * outside every block, within an edit or two of the keyword (one for the
+ * short ones), and followed by a keyword that the statement takes there
+ * (read ahead, and held for the next call of parse_lex).  Reported once,
+ * with the keyword meant, and read as it, so that the statement is read
+ * as what it is; read as a name it was an error, and the `measure` after
+ * it a second one ("belongs in a section") with the measure lost.
+ * Returns the keyword's token, or IDENT. */
+static int misspelt_statement(parse_state *ps, const PARSE_STYPE *val, span loc)
+{
+    static const struct { const char *word; int tok; } kws[] = {
+        {"override", KW_OVERRIDE}, {"drop", KW_DROP}, {"keep", KW_KEEP},
+    };
+    if (ps->nblocks != 0 || !val->name.s || ps->start_tok || ps->peeked || ps->last_tok == ',')
+        return IDENT;
+    const char *word = val->name.s;
+    int best = -1, best_d = 3;
+    for (int i = 0; i < 3; i++) {
+        int d = diag_editdist(word, kws[i].word), limit = strlen(kws[i].word) > 5 ? 2 : 1;
+        if (d > 0 && d <= limit && d < best_d) {
+            best = i;
+            best_d = d;
+        }
+    }
+    if (best < 0)
+        return IDENT;
+    const char *text = ps->d->files[ps->file].text;
+    for (uint32_t i = loc.lo; i > 0; i--) {
+        char c = text[i - 1];
+        if (c == '\n' || c == '\r')
+            break;
+        if (c != ' ' && c != '\t')
+            return IDENT;
+    }
+    ps->peek_tok = lex_next(ps->lex, &ps->peek_val, &ps->peek_loc);
+    ps->peeked = true;
+    int next = ps->peek_tok;
+    bool takes;
+    switch (kws[best].tok) {
+    case KW_OVERRIDE:
+        takes = next == KW_TARGET || next == KW_REDLINE || next == KW_MEASURE || next == KW_SECTION ||
+                next == KW_INDICATOR || next == KW_REGION || next == KW_ASSESSMENT ||
+                (next == IDENT && strcmp(ps->peek_val.name.s, "targets") == 0);
+        break;
+    case KW_DROP:
+        takes = next == KW_TARGET || next == KW_MEASURE || next == KW_SECTION || next == KW_INDICATOR ||
+                next == KW_REGION || next == KW_REGIONS || next == KW_AGENCY || next == KW_ASSESSMENT;
+        break;
+    default:
+        takes = next == KW_TARGET || next == KW_MEASURE || next == KW_SECTION || next == KW_REGION ||
+                next == KW_INDICATOR || next == KW_AGENCY;
+        break;
+    }
+    if (!takes)
+        return IDENT;
+    diag_error(ps->d, loc, "unexpected name '%s': a misspelt keyword", word);
+    diag_hint(ps->d, "did you mean '%s'?", kws[best].word);
+    return kws[best].tok;
 }
 
 /* Whether the `allow` at loc belongs to what it follows (KW_ALLOW_ATTR):
@@ -2407,6 +2602,10 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
         }
         if (tok == IDENT && keep_starts(ps, val, *loc))
             tok = KW_KEEP;
+        else if (tok == IDENT)
+            tok = misspelt_statement(ps, val, *loc);
+        if (brace_missing(ps, tok, val, loc))
+            tok = '{';
         /* `override targets for ...`: the word only there */
         if (tok == IDENT && ps->last_tok == KW_OVERRIDE && strcmp(val->name.s, "targets") == 0)
             tok = KW_TARGETS;
@@ -2485,6 +2684,7 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
     if (tok == KW_PLAN && ps->nblocks == 0)
         ps->plan_written = true;
     track_blocks(ps, tok, *loc);
+    track_measure_header(ps, tok, val, *loc);
     record_item(ps, tok, val, *loc);
     if (tok == '{' || tok == '}')
         ps->in_values = tok == '{' && ps->in_indicator && ps->prev_tok == IDENT;
@@ -3359,6 +3559,29 @@ static ast_measure *measure_finish(parse_state *ps, parse_measure_acc *acc, ast_
     for (uint32_t i = 0; i < m->ntargets; i++)
         m->targets[i]->measure = m;
     free(acc);
+    return m;
+}
+
+/* A measure whose header held a syntax error (reported): kept under the
+ * id its header gave (track_measure_header), with its title if that was
+ * read too, so that its targets and agencies are known and references to
+ * it and to them are no errors of their own; without an id it is
+ * dropped, and its targets' names kept as lost. */
+static ast_measure *measure_recovered(parse_state *ps, parse_measure_acc *acc, span sp)
+{
+    if (!ps->mh_id.s) {
+        /* its targets are still named: references to them are not
+         * errors of their own (sema's lost names) */
+        ast_target **t = (ast_target **)acc->targets->v;
+        for (uint32_t i = 0; i < acc->targets->n; i++)
+            if (t[i]->name.s)
+                lose(ps, LOST_TARGET, t[i]->name.s);
+        measure_acc_free(acc);
+        return NULL;
+    }
+    ast_measure *m = measure_finish(ps, acc, ps->mh_id, ps->mh_title, NULL, sp);
+    ps->mh_id = (ast_name){0};
+    ps->mh_title = NULL;
     return m;
 }
 

@@ -691,6 +691,8 @@ START_TEST(recovery_inside_blocks)
                            "}\n"
                            "agency last\n");
     ck_assert_int_eq(nerrors_printed(), 7);
+    /* (the measure with its ')' left out is kept under its id:
+     * measure_recovered) */
     ck_assert_str_eq(dump(p), "plan p\n"
                               "  region 省\n"
                               "  baseline 2023\n"
@@ -702,6 +704,7 @@ START_TEST(recovery_inside_blocks)
                               "    target t2\n"
                               "      threshold x\n"
                               "        >= 1 by 2030\n"
+                              "  measure (二)\n"
                               "  measure (三)\n"
                               "    lead d\n"
                               "assessment a\n"
