@@ -343,6 +343,7 @@ static ast_target *cond_finish(parse_state *ps, parse_cond_acc *c);
 static void lose_pending(parse_state *ps);
 static int misspelt_statement(parse_state *ps, const PARSE_STYPE *val, span loc);
 static bool brace_missing(parse_state *ps, int tok, const PARSE_STYPE *val, span *loc);
+static bool close_missing(parse_state *ps, int tok, const PARSE_STYPE *val, span *loc);
 static ast_measure *measure_recovered(parse_state *ps, parse_measure_acc *acc, span sp);
 static void lose(parse_state *ps, ast_lostkind k, const char *name);
 static void quoted_agency(parse_state *ps, const char *text, span sp);
@@ -2269,6 +2270,61 @@ static bool brace_missing(parse_state *ps, int tok, const PARSE_STYPE *val, span
     return true;
 }
 
+/* Whether a block's '}' is missing before the token just read (tok, val
+ * at loc): a keyword at the start of its line that cannot be in the
+ * innermost open block, a measure (`measure`, `section` or a
+ * declaration's keyword) or a section (`section` or a declaration's
+ * keyword).  Reported once, with a note at the block's header, and the
+ * '}' put in (the token is held for the next call of parse_lex, and loc
+ * becomes the brace's empty span where the last token ended), so that
+ * the next block is read as its own; left to the parser, the error
+ * recovery read the next measure's items into the open one ("'lead' is
+ * given twice"), or lost the declarations after it. */
+static bool close_missing(parse_state *ps, int tok, const PARSE_STYPE *val, span *loc)
+{
+    if (ps->nblocks == 0 || ps->peeked)
+        return false;
+    open_block *b = &ps->blocks[ps->nblocks - 1];
+    if (b->kw != KW_MEASURE && b->kw != KW_SECTION)
+        return false;
+    switch (tok) {
+    case KW_MEASURE:
+        if (b->kw != KW_MEASURE)
+            return false;
+        break;
+    case KW_SECTION: case KW_LEVELS: case KW_AGENCY: case KW_UNIT: case KW_INDICATOR:
+    case KW_ASSESSMENT: case KW_IMPORT: case KW_DROP: case KW_OVERRIDE: case KW_TEST: case KW_MAP:
+    case KW_REGION: case KW_PLAN:
+        break;
+    default:
+        return false;
+    }
+    const char *text = ps->d->files[ps->file].text;
+    for (uint32_t i = loc->lo; i > 0; i--) {
+        char c = text[i - 1];
+        if (c == '\n' || c == '\r')
+            break;
+        if (c != ' ' && c != '\t')
+            return false;
+    }
+    uint32_t len = b->header.hi - b->header.lo;
+    const char *nl = memchr(text + b->header.lo, '\n', len);
+    if (nl)
+        len = (uint32_t)(nl - (text + b->header.lo));
+    diag_error(ps->d, *loc, "missing '}' before this line: %.*s is not closed", (int)len,
+               text + b->header.lo);
+    if (!b->noted)
+        diag_note(ps->d, (span){ps->file, b->header.lo, b->brace.hi}, "%.*s opened here is not closed",
+                  (int)len, text + b->header.lo);
+    b->noted = true;
+    ps->peek_tok = tok;
+    ps->peek_val = *val;
+    ps->peek_loc = *loc;
+    ps->peeked = true;
+    *loc = (span){ps->file, ps->last_sp.hi, ps->last_sp.hi};
+    return true;
+}
+
 /* The name just read (val at loc) as the keyword `override`, `drop` or
  * `keep` it misspells (`overide measure (七) {`): at the start of a line
  * outside every block, within an edit or two of the keyword (one for the
@@ -2606,6 +2662,8 @@ static int parse_lex(PARSE_STYPE *val, span *loc, parse_state *ps)
             tok = misspelt_statement(ps, val, *loc);
         if (brace_missing(ps, tok, val, loc))
             tok = '{';
+        else if (close_missing(ps, tok, val, loc))
+            tok = '}';
         /* `override targets for ...`: the word only there */
         if (tok == IDENT && ps->last_tok == KW_OVERRIDE && strcmp(val->name.s, "targets") == 0)
             tok = KW_TARGETS;

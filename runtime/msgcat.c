@@ -63,6 +63,7 @@ static const msgcat_pair catalog[] = {
     {"unexpected name '%s': a misspelt keyword", "不应出现名称“%s”：关键字拼写有误"},
     {"missing '{' after the header of measure (%s)", "措施（%s）的编号和标题之后缺少'{'"},
     {"missing '{' after the header of section %s", "章节 %s 的编号和标题之后缺少'{'"},
+    {"missing '}' before this line: %.*s is not closed", "此行之前缺少'}'：%.*s 没有闭合"},
     {"unexpected %s", "不应出现%s"},
     {"name '%s'", "名称“%s”"},
     {"number '%s'", "数字 '%s'"},

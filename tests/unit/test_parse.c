@@ -591,7 +591,7 @@ START_TEST(message_unclosed_block)
           "    }\n"
           "assessment 考核 { missing zero }\n");
     ck_assert_str_eq(errs(),
-                     "t.plan:5:1: error: unexpected 'assessment', expected 'measure' or '}'\n"
+                     "t.plan:5:1: error: missing '}' before this line: section 一 is not closed\n"
                      "    5 | assessment 考核 { missing zero }\n"
                      "      | ^~~~~~~~~~\n"
                      "t.plan:1:1: note: section 一 opened here is not closed\n"
