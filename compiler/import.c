@@ -994,17 +994,26 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
                           it->edit->kind == ORIGIN_MOVED ? "moved" : "overridden";
         diag_error(L->d, n.sp, "cannot %s %s: it was %s already", tr(L, verb), item_shown(L, k, n.s), tr(L, how));
         diag_note(L->d, it->edit->edit, "it was %s here", tr(L, how));
-        if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
+        if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0 && k == IT_TARGET && it->move)
+            diag_hint(L->d, "a renamed and moved target stays in the plan, as '%s' in measure (%s): to drop it, "
+                            "leave out the override that renames and moves it",
+                      it->edit->new_name, it->move->u.over.target->move.s);
+        else if (it->edit->kind == ORIGIN_RENAMED && strcmp(verb, "drop") == 0)
             diag_hint(L->d, "a renamed %s stays in the plan: to drop it, leave out its rename", tr(L, itemword[k]));
         else if (it->edit->kind == ORIGIN_RENAMED && k == IT_INDICATOR)
             diag_hint(L->d, "an indicator is changed by one override: give every change in the one "
                             "that renames it ('override indicator %s as %s ...')", n.s, it->edit->new_name);
+        else if (it->edit->kind == ORIGIN_RENAMED && k == IT_TARGET && it->move)
+            diag_hint(L->d, "a target is changed by one override: give every change in the one that renames and "
+                            "moves it ('override %s %s as %s in (%s) ...')", it->t->redline ? "redline" : "target",
+                      n.s, it->edit->new_name, it->move->u.over.target->move.s);
         else if (it->edit->kind == ORIGIN_RENAMED)
             diag_hint(L->d, "a %s is changed by one override: give every change in the one "
                             "that renames it ('override %s %s as %s ...')", tr(L, itemword[k]), itemword[k], n.s,
                       it->edit->new_name);
         else if (k == IT_TARGET && it->move && strcmp(verb, "drop") == 0)
-            diag_hint(L->d, "a moved target stays in the plan: to drop it, leave out its move");
+            diag_hint(L->d, "a moved target stays in the plan, in measure (%s): to drop it, leave out its move",
+                      it->move->u.over.target->move.s);
         else if (k == IT_TARGET && it->move)
             diag_hint(L->d, "a target is changed by one override: give every change in the one that moves it "
                             "('override %s %s in (%s) ...')", it->t->redline ? "redline" : "target", n.s,
@@ -1465,6 +1474,22 @@ static const ast_decl *last_move_out(const baseidx *b, const ast_measure *me)
     return last;
 }
 
+/* The `drop target` that left base measure me with no target: of the
+ * drops by name of its targets (not a keep's, not its own drop's), the
+ * one written last, or NULL when none dropped one. */
+static const ast_origin *last_drop_of(const baseidx *b, const ast_measure *me)
+{
+    const ast_origin *last = NULL;
+    for (size_t i = 0; i < b->targets.order.n; i++) {
+        const item *t = b->targets.order.v[i];
+        const ast_origin *o = t->edit;
+        if (t->me == me && !t->from && o && o->kind == ORIGIN_DROPPED && o->item == IT_TARGET && !o->by_keep &&
+            (!last || o->edit.lo > last->edit.lo))
+            last = o;
+    }
+    return last;
+}
+
 /* Whether a `keep target` left out a target of base measure me. */
 static bool keep_took(const baseidx *b, const ast_measure *me)
 {
@@ -1501,15 +1526,38 @@ static bool left_empty(const item *it)
  * target in them.  The warning names what emptied the measure: the move
  * that took its last target (-Wmove-leaves-empty, at its `in (ID)`, one
  * per measure, with a note at the keep when the keep left out its other
- * targets), else the keep (-Wkeep-leaves-empty, one at the keep naming
- * every such measure).  A measure emptied by `drop target` alone is
- * neither's: the drops name every target it had. */
+ * targets), or the `drop target` that took it when written after every
+ * such move (-Wdrop-leaves-empty: the drops by name emptied the measure
+ * as a move does, and dropping the measure says so plainly), else the
+ * keep (-Wkeep-leaves-empty, one at the keep naming every such measure). */
 static void warn_left_empty(loader *L, baseidx *b, const ast_decl *const *first)
 {
     enum { SHOWN = 8 };
     for (size_t i = 0; i < b->measures.order.n; i++) {
         const item *it = b->measures.order.v[i];
-        const ast_decl *mv = left_empty(it) ? last_move_out(b, it->me) : NULL;
+        if (!left_empty(it))
+            continue;
+        const ast_decl *mv = last_move_out(b, it->me);
+        const ast_origin *dr = last_drop_of(b, it->me);
+        if (dr && (mv ? dr->edit.lo > mv->u.over.target->move.sp.lo : !keep_took(b, it->me))) {
+            diag_warning(L->d, WARN_DROP_LEAVES_EMPTY, dr->edit,
+                         "dropping target '%s' leaves measure (%s) of the base with no target", dr->name, it->name);
+            if (first[DROP_TARGET] && keep_took(b, it->me))
+                diag_note(L->d, first[DROP_TARGET]->u.drop.head, "this 'keep target' leaves out its other targets");
+            if (mv)
+                diag_note(L->d, mv->u.over.target->move.sp, "this move takes another of its targets");
+            if (mv || keep_took(b, it->me))
+                diag_hint(L->d, "such a measure is scored on nothing (its row is empty, its weight shared among the "
+                                "others); leave a target in it, or give it one with 'override measure (%s) { target "
+                                "... }'",
+                          it->name);
+            else
+                diag_hint(L->d, "such a measure is scored on nothing (its row is empty, its weight shared among the "
+                                "others); to leave it out, drop the measure instead of its targets ('drop measure "
+                                "(%s)'), or give it a target with 'override measure (%s) { target ... }'",
+                          it->name, it->name);
+            continue;
+        }
         if (!mv)
             continue;
         const ast_target *o = mv->u.over.target;
@@ -1532,7 +1580,7 @@ static void warn_left_empty(loader *L, baseidx *b, const ast_decl *const *first)
         for (size_t i = 0; i < t->order.n; i++) {
             const item *it = t->order.v[i];
             if (!left_empty(it) || (pass == 0 && (last_move_out(b, it->me) || !keep_took(b, it->me))))
-                continue; /* (a measure a move emptied is the move's, above) */
+                continue; /* (a measure a move emptied is the move's, above, or a later drop's) */
             const char *shown = item_shown(L, pass == 0 ? IT_MEASURE : IT_SECTION, it->name);
             if (n < SHOWN)
                 list = list ? arena_printf(L->a, L->d->lang == LBL_ZH ? "%s、%s" : "%s, %s", list, shown) : shown;
@@ -2139,6 +2187,23 @@ static ast_measure *move_dest(loader *L, baseidx *b, const ntab *live, const ite
     return NULL;
 }
 
+/* Whether the file moves every target that drop o took along (a drop of
+ * a measure whose targets all go elsewhere: the file merges it into
+ * another measure, and the drop is what it must leave out). */
+static bool all_moved(const baseidx *b, const ast_origin *o)
+{
+    uint32_t n = 0;
+    for (size_t k = 0; k < o->along_targets.n; k++) {
+        const item *t = ntab_find(&b->targets, o->along_targets.v[k]);
+        if (!t)
+            continue; /* the new name of a renamed target: its base name is listed too */
+        if (!t->move)
+            return false;
+        n++;
+    }
+    return n > 0;
+}
+
 /* `override target X in (ID)`: each target an accepted override moves
  * (item.move) leaves its measure's list (its slot NULL until compact(),
  * as a drop leaves it) and joins the end of measure (ID)'s, in the order
@@ -2177,8 +2242,15 @@ static void move_targets(loader *L, baseidx *b, const ptrvec *stmts)
                        it->name, o->move.s, origin_shown(L, why));
             diag_note(L->d, why->edit, "%s, which declares %s, was dropped here", origin_shown(L, why),
                       arena_printf(L->a, tr(L, "'%s'"), it->name));
-            diag_hint(L->d, "a target leaves with its measure or section, moved or not: to keep it, drop the "
-                            "others by name ('drop target ...') instead");
+            if (why->item == IT_MEASURE && all_moved(b, why))
+                diag_hint(L->d, "a target leaves with its measure, moved or not, and this file moves every target "
+                                "of %s: to merge the measure into another, leave out its drop (the last move then "
+                                "warns that it is left empty: accept that with 'allow move-leaves-empty \"...\"' "
+                                "after the move)",
+                          origin_shown(L, why));
+            else
+                diag_hint(L->d, "a target leaves with its measure or section, moved or not: to keep it, drop the "
+                                "others by name ('drop target ...') instead");
             continue;
         }
         if (!listed) {

@@ -78,6 +78,9 @@
     X(MOVE_LEAVES_EMPTY, "move-leaves-empty", true, true,                                                              \
       "a move of targets leaves a measure of the base with nothing to score",                                           \
       "移动目标使基础规则的措施没有可评分的内容")                                                                      \
+    X(DROP_LEAVES_EMPTY, "drop-leaves-empty", true, true,                                                              \
+      "drops of targets by name leave a measure of the base with nothing to score",                                     \
+      "按名称删除目标使基础规则的措施没有可评分的内容")                                                                \
     X(STALE_TEXT, "stale-text", true, true, "a text of the plan that no longer says what the adapted rules do",        \
       "计划原文所说与改编后的规则不再一致")                                                                            \
     X(SCOPE_WIDENED, "scope-widened", true, true,                                                                      \

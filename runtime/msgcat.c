@@ -2490,9 +2490,29 @@ static const msgcat_pair catalog[] = {
     {"moving target '%s' to measure (%s) leaves measure (%s) of the base with no target",
      "把目标“%s”移至措施（%s）后，基础规则的措施（%s）没有任何目标"},
     {"this 'keep target' leaves out its other targets", "这条 'keep target' 未保留它的其他目标"},
+    /* ---- drops by name that leave a base measure with no target (compiler/import.c warn_left_empty) */
+    {"dropping target '%s' leaves measure (%s) of the base with no target",
+     "删除目标“%s”后，基础规则的措施（%s）没有任何目标"},
+    {"this move takes another of its targets", "这次移动移走了它的另一个目标"},
+    {"a target leaves with its measure, moved or not, and this file moves every target of %s: to merge the measure "
+     "into another, leave out its drop (the last move then warns that it is left empty: accept that with 'allow "
+     "move-leaves-empty \"...\"' after the move)",
+     "目标总随所在措施删除，无论是否移动，而本文件移动了%s的全部目标：若要把该措施并入另一项措施，请去掉对它的删除"
+     "（最后一次移动随后会警告该措施为空：可在该移动之后写 'allow move-leaves-empty \"...\"' 接受）"},
+    {"such a measure is scored on nothing (its row is empty, its weight shared among the others); to leave it out, "
+     "drop the measure instead of its targets ('drop measure (%s)'), or give it a target with 'override measure "
+     "(%s) { target ... }'",
+     "这样的措施没有可评估的内容（其结果行为空，权重由其他措施分摊）；若要去掉它，请删除该措施而不是它的目标"
+     "（'drop measure (%s)'），或用 'override measure (%s) { target ... }' 为它添加目标"},
     /* ---- a drop or override of a target this file moves (compiler/import.c find_base) */
-    {"a moved target stays in the plan: to drop it, leave out its move",
-     "移动的目标仍在规划中：要删除它，请去掉移动它的那条改写"},
+    {"a moved target stays in the plan, in measure (%s): to drop it, leave out its move",
+     "移动的目标仍在规划中，位于措施（%s）：要删除它，请去掉移动它的那条改写"},
+    {"a renamed and moved target stays in the plan, as '%s' in measure (%s): to drop it, leave out the override "
+     "that renames and moves it",
+     "改名并移动的目标仍在规划中，名为“%s”，位于措施（%s）：要删除它，请去掉给它改名并移动它的那条改写"},
+    {"a target is changed by one override: give every change in the one that renames and moves it ('override %s "
+     "%s as %s in (%s) ...')",
+     "一个目标只由一条改写修改：请把所有修改写在给它改名并移动它的那条改写中（'override %s %s as %s in (%s) ...'）"},
     {"a target is changed by one override: give every change in the one that moves it ('override %s %s in (%s) "
      "...')",
      "一个目标只由一条改写修改：请把所有修改写在移动它的那条改写中（'override %s %s in (%s) ...'）"},
