@@ -943,6 +943,17 @@ static bool renamed_note(loader *L, const baseidx *b, ast_itemkind k, const char
     return false;
 }
 
+/* How many base targets drop o took along (a renamed one is listed
+ * under both names; its new name is no base target's). */
+static uint32_t base_targets_along(const baseidx *b, const ast_origin *o)
+{
+    uint32_t n = 0;
+    for (size_t k = 0; k < o->along_targets.n; k++)
+        if (ntab_find(&b->targets, o->along_targets.v[k]))
+            n++;
+    return n;
+}
+
 /* Finds the base item `n` of table t for a drop or override (`verb`),
  * reporting what is wrong when there is none or it was edited already. */
 static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name n, const char *verb,
@@ -974,6 +985,16 @@ static item *find_base(loader *L, baseidx *b, ntab *t, ast_itemkind k, ast_name 
         if (it->edit->by_keep)
             diag_hint(L->d, "'keep %s' leaves out %s: add it to that list to keep it", itemword[it->edit->item],
                       origin_shown(L, it->edit));
+        else if (k == IT_TARGET && strcmp(verb, "move") == 0 && it->edit->item == IT_MEASURE &&
+                 base_targets_along(b, it->edit) == 1)
+            diag_hint(L->d, "a target leaves with its measure, moved or not, and this file moves every target "
+                            "of %s: to merge the measure into another, leave out its drop (the last move then "
+                            "warns that it is left empty: accept that with 'allow move-leaves-empty \"...\"' "
+                            "after the move)",
+                      origin_shown(L, it->edit));
+        else if (k == IT_TARGET && strcmp(verb, "move") == 0)
+            diag_hint(L->d, "a target leaves with its measure or section, moved or not: to keep it, drop the "
+                            "others by name ('drop target ...') instead");
         return NULL;
     }
     if (it->edit && it->edit->by_keep) {
@@ -2217,6 +2238,7 @@ static void move_targets(loader *L, baseidx *b, const ptrvec *stmts)
 {
     ntab live = {0};
     bool listed = false;
+    const ast_origin *hinted = NULL; /* the drop whose hint was given last */
     for (size_t i = 0; i < stmts->n; i++) {
         const ast_decl *d = stmts->v[i];
         if (d->kind != D_OVERRIDE || d->u.over.what != OVR_TARGET || !d->u.over.target->move.s)
@@ -2242,6 +2264,9 @@ static void move_targets(loader *L, baseidx *b, const ptrvec *stmts)
                        it->name, o->move.s, origin_shown(L, why));
             diag_note(L->d, why->edit, "%s, which declares %s, was dropped here", origin_shown(L, why),
                       arena_printf(L->a, tr(L, "'%s'"), it->name));
+            if (why == hinted)
+                continue; /* the hint is the one at the measure's first target moved */
+            hinted = why;
             if (why->item == IT_MEASURE && all_moved(b, why))
                 diag_hint(L->d, "a target leaves with its measure, moved or not, and this file moves every target "
                                 "of %s: to merge the measure into another, leave out its drop (the last move then "
