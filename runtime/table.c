@@ -1886,12 +1886,52 @@ static bool names_word(const char *h, const char *const *list)
     return false;
 }
 
+/* The words a header uses for the plan's deepest level (the level of
+ * the regions the rows most often key: a plan of a province and its
+ * cities reads city rows), into words (room for LEVEL_WORDS_MAX and a
+ * NULL): the level's identifier, its text (`city "市州"`) and the other
+ * names of its kind (city, 城市, 地市 ...), so that a table naming
+ * county, city and province columns (County Name, City Name, Province
+ * Name) offers the city's for a plan of cities, not the first of them.
+ * Words[0] NULL when the plan has no levels. */
+#define LEVEL_WORDS_MAX 12
+static void level_words(const ir_program *p, const char **words)
+{
+    static const char *const kinds[][7] = {
+        {"city", "prefecture", "城市", "地市", "市州", "市", NULL},
+        {"county", "district", "区县", "县区", "县", "区", NULL},
+        {"province", "省份", "省区", "省", NULL},
+    };
+    size_t n = 0;
+    words[0] = NULL;
+    long deepest = -1;
+    for (uint32_t r = 0; r < p->nregions; r++)
+        if (!p->regions[r].is_group && (long)p->regions[r].level > deepest && p->regions[r].level < p->nlevels)
+            deepest = (long)p->regions[r].level;
+    if (deepest < 0)
+        return;
+    const char *id = p->levels[deepest];
+    const char *text = p->level_texts ? p->level_texts[deepest] : NULL;
+    words[n++] = id;
+    if (text && *text)
+        words[n++] = text;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        bool kind = false;
+        for (size_t w = 0; kinds[k][w] && !kind; w++)
+            kind = eq_nocase(id, kinds[k][w]) || (text && strcmp(text, kinds[k][w]) == 0);
+        for (size_t w = 0; kind && kinds[k][w] && n < LEVEL_WORDS_MAX; w++)
+            words[n++] = kinds[k][w];
+    }
+    words[n] = NULL;
+}
+
 /* The header field that likely holds the regions (year false) or the
  * years (year true) of a header without the plan's key columns, for the
  * note that names them in a `keys` item: for the years, the field like
  * the year key, else one named as a year is; for the regions, one named
- * as a region is; else the first field not taken by the other key
- * (avoid), as a table's keys usually come first.  -1 for none. */
+ * as the plan's deepest level is (level_words), else one named as a
+ * region is; else the first field not taken by the other key (avoid), as
+ * a table's keys usually come first.  -1 for none. */
 static long guess_key_field(const loader *L, bool year, long avoid)
 {
     static const char *const year_words[] = {"year", "年份", "年度", "年", NULL};
@@ -1907,6 +1947,11 @@ static long guess_key_field(const loader *L, bool year, long avoid)
     }
     /* a region's name before its code (DISTCODE地区代码 beside County
      * Name): the rules' regions are names, a code needs an alias each */
+    const char *level[LEVEL_WORDS_MAX + 1];
+    level_words(L->p, level);
+    for (size_t i = 0; !year && level[0] && i < n; i++)
+        if ((long)i != avoid && names_word(L->header[i], level) && !names_word(L->header[i], code_words))
+            return (long)i;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n; i++)
             if ((long)i != avoid && names_word(L->header[i], year ? year_words : region_words) &&
