@@ -1931,7 +1931,8 @@ static void level_words(const ir_program *p, const char **words)
  * the year key, else one named as a year is; for the regions, one named
  * as the plan's deepest level is (level_words), else one named as a
  * region is; else the first field not taken by the other key (avoid), as
- * a table's keys usually come first.  -1 for none. */
+ * a table's keys usually come first.  A column the rules read
+ * (water_saving_city) is no key.  -1 for none. */
 static long guess_key_field(const loader *L, bool year, long avoid)
 {
     static const char *const year_words[] = {"year", "年份", "年度", "年", NULL};
@@ -1950,7 +1951,8 @@ static long guess_key_field(const loader *L, bool year, long avoid)
     const char *level[LEVEL_WORDS_MAX + 1];
     level_words(L->p, level);
     for (size_t i = 0; !year && level[0] && i < n; i++)
-        if ((long)i != avoid && names_word(L->header[i], level) && !names_word(L->header[i], code_words))
+        if ((long)i != avoid && names_word(L->header[i], level) && !names_word(L->header[i], code_words) &&
+            !is_needed(L, L->header[i]))
             return (long)i;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n; i++)
