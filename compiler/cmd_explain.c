@@ -44,10 +44,67 @@ static const char *renamed_as(const char *const *from, const char *const *to, ui
     return now;
 }
 
+/* Notes on why region r has no rows in table t (explain_resolve): the
+ * names its rows are looked for under, in which column, and what the
+ * files read hold (how many rows, of how many regions, which years), so
+ * that a reader sees whether the data lacks the region or calls it
+ * otherwise; and, when rows of undeclared regions were skipped
+ * (--skip-unknown-regions), that a row naming it otherwise would have been
+ * among them, and how an alias reads it. */
+static void explain_no_rows_note(const ir_program *p, const rt_table *t, uint32_t r, bool skipping, lbl_lang lang)
+{
+    const ir_region *g = &p->regions[r];
+    char *names = NULL;
+    size_t nlen = 0;
+    FILE *f = open_memstream(&names, &nlen);
+    if (!f)
+        return;
+    fprintf(f, "'%s'", g->name);
+    for (uint32_t a = 0; a < g->naliases; a++)
+        fprintf(f, "%s'%s'", msgcat_get(lang, ", "), g->aliases[a]);
+    fclose(f);
+    size_t n = rt_table_nrows(t), nregions = 0;
+    int lo = 0, hi = 0;
+    bool *seen = calloc(p->nregions ? p->nregions : 1, sizeof *seen);
+    for (size_t i = 0; i < n; i++) {
+        if (rt_table_line(t, i) == 0)
+            continue; /* a row planc added, not read */
+        int y = rt_table_year(t, i);
+        lo = !lo || y < lo ? y : lo;
+        hi = y > hi ? y : hi;
+        uint32_t q = rt_table_region(t, i);
+        if (seen && q < p->nregions && !seen[q]) {
+            seen[q] = true;
+            nregions++;
+        }
+    }
+    free(seen);
+    size_t nfiles = rt_table_nfiles(t);
+    csv_message(stderr, msgcat_get(lang, "note: a row of %s names it in the column '%s' as %s; no row of the "
+                                         "%zu file%s read does:"),
+                g->name, p->region_key, names, nfiles, nfiles == 1 ? "" : "s");
+    for (size_t i = 0; i < nfiles; i++)
+        csv_message(stderr, "%s%s", i ? msgcat_get(lang, ", ") : " ", rt_table_file_path(t, i));
+    if (lo)
+        csv_message(stderr, msgcat_get(lang, " (their rows: %zu region%s of the rules, years %d..%d)\n"), nregions,
+                    nregions == 1 ? "" : "s", lo, hi);
+    else
+        csv_message(stderr, msgcat_get(lang, " (they have no rows of the rules' regions)\n"));
+    if (skipping)
+        csv_message(stderr, msgcat_get(lang, "note: --skip-unknown-regions skipped the rows of regions the rules "
+                                             "do not declare: if the data calls %s otherwise (a full name, "
+                                             "another script), those rows were among them; give the region "
+                                             "that name as an alias (alias \"NAME\" at the end of its declaration), "
+                                             "or run "
+                                             "without the option to have each such name reported\n"),
+                    g->name);
+    free(names);
+}
+
 /* Finds the row and target planc explain was asked about, saying what is
  * wrong (with a did-you-mean) when there is none.  Returns an exit code. */
 static int explain_resolve(const ir_program *p, const rt_table *t, const char *region,
-                           int year, const char *target, long *row, long *ti, lbl_lang lang)
+                           int year, const char *target, long *row, long *ti, bool skipping, lbl_lang lang)
 {
     const char *near[3];
     int nnear;
@@ -95,6 +152,7 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
     if (!year) {
         csv_message(stderr, msgcat_get(lang, "planc: error: %s has no row for %s\n"), rt_table_path(t),
                 p->regions[r].name);
+        explain_no_rows_note(p, t, (uint32_t)r, skipping, lang);
         return EXIT_USAGE;
     }
     *row = rt_table_find(t, (uint32_t)r, year);
@@ -125,6 +183,8 @@ static int explain_resolve(const ir_program *p, const rt_table *t, const char *r
                 run_start = prev = y;
         }
         csv_message(stderr, "%s\n", msgcat_get(lang, any ? ")" : " (it has no rows)"));
+        if (!any)
+            explain_no_rows_note(p, t, (uint32_t)r, skipping, lang);
         return EXIT_USAGE;
     }
     *ti = -1;
@@ -312,7 +372,7 @@ static int explain_files(explain_args *ea)
         return EXIT_DATA;
     }
     long row = -1, ti = -1;
-    rc = explain_resolve(c.ir, table, region, year, target, &row, &ti, lang);
+    rc = explain_resolve(c.ir, table, region, year, target, &row, &ti, dopt.load.skip_unknown_regions, lang);
     if (rc == EXIT_OK)
         rc = cli_warnings_gate(cli_counted_warnings(), EXIT_DATA);
     if (rc == EXIT_OK) {

@@ -407,6 +407,15 @@ static const msgcat_pair catalog[] = {
     {"%s%d", "%s%d年"},
     {")", "）"},
     {" (it has no rows)", "（它没有数据行）"},
+    {"note: a row of %s names it in the column '%s' as %s; no row of the %zu file%s read does:",
+     "附注：%s 的数据行在“%s”列中写作 %s；读入的 %zu 个文件%.0s中没有这样的行："},
+    {" (their rows: %zu region%s of the rules, years %d..%d)\n", "（其数据行：规则中的 %zu 个地区%.0s，%d–%d年）\n"},
+    {" (they have no rows of the rules' regions)\n", "（其中没有规则所列地区的数据行）\n"},
+    {"note: --skip-unknown-regions skipped the rows of regions the rules do not declare: if the data calls %s "
+     "otherwise (a full name, another script), those rows were among them; give the region that name as an alias "
+     "(alias \"NAME\" at the end of its declaration), or run without the option to have each such name reported\n",
+     "附注：--skip-unknown-regions 跳过了规则未声明的地区的数据行：数据若以其他名称（全称、另一种写法）称呼 %s，"
+     "这些行就在其中；请在该地区声明的末尾以 'alias \"名称\"' 给出该名称，或不加该选项运行，逐一列出这些名称\n"},
     {"planc: error: unknown target '%s'\n", "planc: 错误：未知的目标“%s”\n"},
     {"note: the rules call it '%s' (an adaptation renamed it)\n", "附注：规则称其为“%s”（改编的规则将其改名）\n"},
     {"note: the targets that measure '%s': %s\n", "附注：度量“%s”的目标：%s\n"},
