@@ -11,7 +11,8 @@
 # (liaoning-county-co2.plan); China's four economic regions as regional
 # groups of provinces (economic-regions-carbon.plan); a national plan
 # over three levels and regional groups on the daily readings
-# (air-quality-2023.plan); China's 2,735 counties rolled up to their
+# (air-quality-2023.plan); another province's cities written by a new
+# user (hebei-pm25.plan); China's 2,735 counties rolled up to their
 # cities and provinces, and their page (china-county-co2.plan); a
 # one-year snapshot read with --data-year (eu-cities-sdg.plan); the same
 # snapshot's dashboard colours read through a text map
@@ -188,6 +189,34 @@ if [ -r "$pm" ]; then
         -o "$tmp/pm-years.csv" 2>"$tmp/err"; rc=$?
     check '[ $rc -eq 0 ] && cmp -s "$tmp/pm.csv" "$tmp/pm-years.csv"' \
         "pm2.5: two files split by year (沈阳 2016 in both) differ from one: exit $rc $(head -2 "$tmp/err")"
+    # Another province's cities (examples/realdata/hebei-pm25.plan, written
+    # by an evaluator new to planc): Hebei's eleven, the rest of the file's
+    # rows skipped (188340 of 200385).  By hand (Python, the cells added in
+    # file order): 石家庄 2016 has a mean of 93.11072772198258 against
+    # 114.03342465568298 in 2014, a ratio of 0.8165213664600953 (met, <=
+    # 90%), 156 of 365 days at or under 75 (42.73972602739726%), 78 over
+    # 150 (21.36986301369863%); 张家口's ratio is 1.3570048913666632
+    # (failed); the eleven cities' means average 77.92419301991505 in 2016
+    # and 90.33187520428856 in 2014, a ratio of 0.8626433675121531 for the
+    # province (met).
+    hbrules=$ex/realdata/hebei-pm25.plan
+    "$planc" run "$hbrules" --data "$pm" --skip-unknown-regions -o "$tmp/hb.csv" 2>"$tmp/err"; rc=$?
+    check '[ $rc -eq 0 ] && grep -q "skipped 188340 rows" "$tmp/err"' "hebei pm2.5: exit $rc: $(head -3 "$tmp/err")"
+    "$planc" run "$hbrules" --data "$pm" --skip-unknown-regions --engine interp -o "$tmp/hb-interp.csv" 2>/dev/null
+    check 'cmp -s "$tmp/hb.csv" "$tmp/hb-interp.csv"' "hebei pm2.5: the engines differ"
+    # 12 regions x 3 years x 4 targets, and the header
+    check '[ "$(wc -l <"$tmp/hb.csv")" -eq 145 ]' "hebei pm2.5: $(wc -l <"$tmp/hb.csv") lines, expected 145"
+    # the values to 1e-9 of the ratio's per cent (the last digit of x 100
+    # may round either way)
+    got=$(awk -F, 'BEGIN {
+            want["石家庄:城市PM25下降"] = 81.65213664600953; want["石家庄:达标天数比例"] = 42.73972602739726
+            want["石家庄:重污染天数"] = 21.36986301369863; want["张家口:城市PM25下降"] = 135.70048913666632
+            want["河北省:全省PM25下降"] = 86.26433675121531 }
+        $2 == 2016 && $3 == "target" && (($1 ":" $4) in want) {
+            d = $9 - want[$1 ":" $4]; if (d < 0) d = -d
+            printf "%s:%s:%s:%s ", $1, $4, $8, d < 1e-9 ? "ok" : $9 }' "$tmp/hb.csv")
+    check '[ "$got" = "河北省:全省PM25下降:met:ok 石家庄:城市PM25下降:met:ok 石家庄:达标天数比例:failed:ok 石家庄:重污染天数:failed:ok 张家口:城市PM25下降:failed:ok " ]' \
+        "hebei pm2.5: 2016: $got"
     # A province with a county level (examples/realdata/jiangsu-pm25.plan):
     # Jiangsu's 13 cities and the 10 county-level cities below them, each
     # read from its own rows.  By hand (Python, the cells added in file
