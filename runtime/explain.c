@@ -1392,7 +1392,11 @@ static void score_rule(const ex_row *x, const ir_target *tg, ex_target *et)
     } else if (et->status == IR_ST_MET) {
         sbf(&d, "%s", L(lang, LBL_X_SCORE_MET));
     } else if (trend || peaks) {
-        sbf(&d, "%s", L(lang, trend ? LBL_X_SCORE_TREND : LBL_X_SCORE_PEAKS));
+        /* on_track scoring 0 surprises a reader: the page's words for
+         * why (report_on_track_zero), not only that it does */
+        sbf(&d, "%s", L(lang, trend                          ? LBL_X_SCORE_TREND
+                              : et->status == IR_ST_ON_TRACK ? LBL_WHY_ZERO_PEAKS
+                                                             : LBL_X_SCORE_PEAKS));
     } else if (!m || !m->deadline) {
         sbf(&d, "%s", L(lang, LBL_X_SCORE_NO_DEADLINE));
     } else {
