@@ -833,6 +833,12 @@ static bool eq_nocase_n(const char *s, size_t n, const char *b)
     return i == n && !b[i];
 }
 
+/* ASCII case-insensitive equality. */
+static bool eq_nocase(const char *a, const char *b)
+{
+    return eq_nocase_n(a, strlen(a), b);
+}
+
 /* Parses a trimmed yes/no cell s[0..n): 1/0, yes/no, true/false, 是/否.
  * Returns 0 with *v = 1.0, 0.0 or NaN (missing), or -1. */
 static int parse_bool(const loader *L, const char *s, size_t n, double *v)
