@@ -481,6 +481,17 @@ int ir_arity(ir_op op)
     }
 }
 
+int32_t ir_region_above(const ir_program *p, uint32_t r, uint32_t up)
+{
+    int32_t q = p->regions[r].parent;
+    /* at most nregions steps: a chain of parents has no cycle (sema), and
+     * a program from elsewhere is not trusted to have none */
+    for (uint32_t hops = 0; up != IR_PARENT_UP && q >= 0 && p->regions[q].level != up && hops < p->nregions;
+         hops++)
+        q = p->regions[q].parent;
+    return q;
+}
+
 bool ir_is_barrier(ir_op op)
 {
     return op == IR_PEAK || op == IR_SHARE || op == IR_PEER || op == IR_CUMSUM || op == IR_CUMMAX ||

@@ -611,6 +611,11 @@ int ir_arity(ir_op op);
 double ir_compare(ir_op op, double v, double g);
 bool ir_is_barrier(ir_op op);
 
+/* The region an IR_PARENT step with aux `up` reads for region r: r's
+ * parent for IR_PARENT_UP, else the first region at level `up` up r's
+ * chain of parents; -1 when there is none. */
+int32_t ir_region_above(const struct ir_program *p, uint32_t r, uint32_t up);
+
 /* A deep copy of p in arena `a`: every array and string p points to is
  * copied, so the arena p was built in (with the syntax tree and the
  * checked model) can be freed while the copy is in use.  The copy's steps

@@ -404,13 +404,8 @@ void rt_parent(const ir_program *p, const rt_table *t, const ir_step *s,
      * region), then its row in the row's year by the (region, year)
      * index. */
     int32_t *up = rt_xmalloc(p->nregions ? p->nregions : 1, sizeof *up);
-    for (uint32_t g = 0; g < p->nregions; g++) {
-        int32_t q = p->regions[g].parent;
-        for (uint32_t hops = 0; s->aux != IR_PARENT_UP && q >= 0 && p->regions[q].level != s->aux &&
-                                hops < p->nregions; hops++)
-            q = p->regions[q].parent;
-        up[g] = q;
-    }
+    for (uint32_t g = 0; g < p->nregions; g++)
+        up[g] = ir_region_above(p, g, s->aux);
     for (size_t r = 0; r < n; r++) {
         int32_t q = up[rt_table_region(t, r)];
         long row = q < 0 ? -1 : rt_table_find(t, (uint32_t)q, rt_table_year(t, r));

@@ -859,10 +859,7 @@ static char *parent_text(const ex_row *x, uint32_t step, ex_for role)
     lbl_lang lang = x->lang;
     const ir_program *p = x->p;
     const ir_step *s = &p->steps[step];
-    int32_t q = p->regions[x->region].parent;
-    for (uint32_t hops = 0; s->aux != IR_PARENT_UP && q >= 0 && p->regions[q].level != s->aux &&
-                            hops < p->nregions; hops++)
-        q = p->regions[q].parent;
+    int32_t q = ir_region_above(p, x->region, s->aux);
     char *of = operand_of(p, step);
     strbuf name = {0};
     if (s->aux == IR_PARENT_UP)

@@ -241,7 +241,7 @@ static void run(void)
                 break;
             }
             case IR_PARENT: {
-                int q = P->regions[R[i].region].parent;
+                int q = P->regions[R[i].region].parent; /* its own walk: a reference */
                 while (st->aux != IR_PARENT_UP && q >= 0 && P->regions[q].level != st->aux)
                     q = P->regions[q].parent;
                 int j = q < 0 ? -1 : find_row((uint32_t)q, R[i].year);
