@@ -276,7 +276,8 @@ static int cmp_cand(const void *a, const void *b)
 static void suggest_done(S *s, suggestion *g, const char *name)
 {
     /* a unit or an agency of one name in two files is one candidate */
-    qsort(g->names.v, g->names.n, sizeof *g->names.v, cmp_cand);
+    if (g->names.n > 1) /* qsort of no array (NULL) is undefined */
+        qsort(g->names.v, g->names.n, sizeof *g->names.v, cmp_cand);
     size_t k = 0;
     for (size_t i = 0; i < g->names.n; i++)
         if (k == 0 || strcmp(g->names.v[k - 1], g->names.v[i]) != 0)
